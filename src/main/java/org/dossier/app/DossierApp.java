@@ -1,0 +1,99 @@
+package org.dossier.app;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import org.dossier.catalogue.CataloguePage;
+import org.dossier.catalogue.ListingQuery;
+import org.dossier.documents.RecordPage;
+import org.dossier.documents.RecordQueries;
+import org.dossier.documents.RecordStore;
+import org.dossier.importing.ImportRejectedException;
+import org.dossier.importing.ImportReport;
+import org.dossier.importing.ImportRun;
+import org.dossier.web.ErrorPages;
+import org.dossier.web.SecurityHeaders;
+import org.dossier.web.Templates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole catalogue, wired by hand: read this to see every feature, its routes and what it
+ * depends on.
+ */
+public final class DossierApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DossierApp.class);
+
+    private final Database database;
+    private final Javalin server;
+
+    private DossierApp(Database database, Javalin server) {
+        this.database = database;
+        this.server = server;
+    }
+
+    public static DossierApp start(Settings settings) throws IOException, ImportRejectedException {
+        Clock clock = Clock.systemUTC();
+        Database database = Database.open(settings.database());
+        try {
+            RecordStore store = new RecordStore(database.dsl(), clock);
+            importSeedsIfEmpty(settings, database, store, clock);
+
+            Templates templates = new Templates(settings.publicUrl());
+            RecordPage recordPage = new RecordPage(new RecordQueries(database.dsl()), settings.publicUrl());
+            CataloguePage catalogue = new CataloguePage(new ListingQuery(database.dsl()), settings.publicUrl());
+
+            Javalin server = Javalin.create(config -> {
+                config.startup.showJavalinBanner = false;
+                config.fileRenderer(templates);
+                config.jsonMapper(new JavalinJackson(JavalinJackson.defaultMapper(), false));
+                config.staticFiles.add(files -> {
+                    files.hostedPath = "/static";
+                    files.directory = "/static";
+                    files.location = Location.CLASSPATH;
+                    files.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
+                });
+                config.routes.before(SecurityHeaders::apply);
+                ErrorPages.install(config.routes);
+
+                config.routes.get("/", catalogue::html);
+                config.routes.get("/search.json", catalogue::json);
+                config.routes.get("/documents/{ref}", recordPage::resolve);
+                config.routes.get("/documents/{id}/{slug}", recordPage::show);
+            });
+            server.start(settings.host(), settings.port());
+            return new DossierApp(database, server);
+        } catch (IOException | ImportRejectedException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static void importSeedsIfEmpty(Settings settings, Database database, RecordStore store, Clock clock)
+            throws IOException, ImportRejectedException {
+        if (settings.seeds() == null || database.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT) > 0) {
+            return;
+        }
+        if (!Files.isDirectory(settings.seeds())) {
+            LOG.warn("The database is empty and there is no seeds folder at {}", settings.seeds().toAbsolutePath());
+            return;
+        }
+        ImportReport report = new ImportRun(store, clock).run(List.of(settings.seeds()));
+        LOG.info("First start: imported {} from {}", report.summary(), settings.seeds());
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        database.close();
+    }
+}

@@ -1,0 +1,41 @@
+package org.dossier.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dossier.documents.RecordStore;
+import org.dossier.importing.ImportRejectedException;
+import org.dossier.importing.ImportReport;
+import org.dossier.importing.ImportRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Imports seed pages in one transaction: a file that cannot be read is reported as "
+                + "file:line and nothing is written. A folder means every .txt file in it, in name order, "
+                + "and its authorities/ lists.")
+final class ImportCommand implements Callable<Integer> {
+
+    @Option(names = "--db", paramLabel = "PATH", description = "The SQLite database (default: ${DEFAULT-VALUE}).")
+    Path database = Settings.DEFAULT_DATABASE;
+
+    @Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*", description = "Seed pages, or folders of them.")
+    List<Path> inputs;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Database db = Database.open(database)) {
+            ImportRun run = new ImportRun(new RecordStore(db.dsl(), Clock.systemUTC()), Clock.systemUTC());
+            Progress progress = Progress.onConsole("entries", 0);
+            ImportReport report = run.run(inputs, progress::advanceTo);
+            progress.finish("Imported " + report.summary());
+            return 0;
+        } catch (ImportRejectedException e) {
+            System.err.println("Nothing was imported:");
+            e.problems().forEach(p -> System.err.println("  " + p));
+            return 1;
+        }
+    }
+}

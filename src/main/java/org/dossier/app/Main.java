@@ -1,0 +1,27 @@
+package org.dossier.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar dossier.jar [command]}: serves the catalogue unless told to do something else. */
+@Command(name = "dossier", mixinStandardHelpOptions = true, version = "Dossier 0.1",
+        description = "A catalogue of archival documents.%nWithout a command, serves the catalogue.",
+        subcommands = {ServeCommand.class, ImportCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit status: 0 done, 1 failed, 2 not understood. */
+    public static int run(String... args) {
+        String[] effective = args.length == 0 ? new String[] {"serve"} : args;
+        return new CommandLine(new Main()).execute(effective);
+    }
+
+    @Override
+    public void run() {
+        // "dossier" with options but no command: show what there is.
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,83 @@
+package org.dossier.app;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Shows how a long command is getting on. On a terminal it redraws one line (count, rate, time
+ * left) a few times a second; elsewhere (a log, CI) it stays quiet until the one summary line.
+ */
+public final class Progress {
+
+    private static final long REDRAW_NANOS = 250_000_000L;
+
+    private final String what;
+    private long total;
+    private final PrintStream out;
+    private final boolean terminal;
+    private final long started = System.nanoTime();
+    private long lastDrawn;
+    private long done;
+
+    public Progress(String what, long total, PrintStream out, boolean terminal) {
+        this.what = what;
+        this.total = total;
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    public static Progress onConsole(String what, long total) {
+        return new Progress(what, total, System.err, System.console() != null);
+    }
+
+    public void advanceTo(long count) {
+        advanceTo(count, total);
+    }
+
+    public void advanceTo(long count, long newTotal) {
+        done = count;
+        total = newTotal;
+        long now = System.nanoTime();
+        if (terminal && now - lastDrawn >= REDRAW_NANOS) {
+            lastDrawn = now;
+            out.print("\r" + line(now) + "   ");
+            out.flush();
+        }
+    }
+
+    /** Ends the display with a summary line, on a terminal and off it. */
+    public void finish(String summary) {
+        long elapsedNanos = System.nanoTime() - started;
+        if (terminal) {
+            out.print("\r" + " ".repeat(78) + "\r");
+        }
+        out.println(summary + " in " + seconds(elapsedNanos) + " (" + rate(done, elapsedNanos) + " " + what + "/s)");
+        out.flush();
+    }
+
+    String line(long now) {
+        long elapsed = Math.max(1, now - started);
+        StringBuilder line = new StringBuilder().append(what).append(": ").append(done);
+        if (total > 0) {
+            line.append(" of ").append(total)
+                    .append(String.format(Locale.ROOT, " (%.0f%%)", 100.0 * done / total));
+        }
+        line.append(", ").append(rate(done, elapsed)).append("/s");
+        if (total > 0 && done > 0) {
+            long left = (long) ((double) elapsed / done * (total - done));
+            line.append(", ").append(seconds(left)).append(" left");
+        }
+        return line.toString();
+    }
+
+    private static String rate(long count, long nanos) {
+        return String.format(Locale.ROOT, "%,.0f", count / Math.max(1e-9, nanos / 1e9));
+    }
+
+    private static String seconds(long nanos) {
+        Duration d = Duration.ofNanos(nanos);
+        return d.toMinutes() > 0 ? d.toMinutes() + " min " + d.toSecondsPart() + " s"
+                : String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+}

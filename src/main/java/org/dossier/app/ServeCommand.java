@@ -1,0 +1,52 @@
+package org.dossier.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.dossier.web.PublicUrl;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serves the catalogue over HTTP. On first start, with an empty database, "
+                + "imports the seed pages.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--db", paramLabel = "PATH", description = "The SQLite database (default: ${DEFAULT-VALUE}).")
+    Path database = Settings.DEFAULT_DATABASE;
+
+    @Option(names = "--port", paramLabel = "N", description = "The port to listen on (default: ${DEFAULT-VALUE}).")
+    int port = Settings.DEFAULT_PORT;
+
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            description = "The address to listen on (default: ${DEFAULT-VALUE}).")
+    String host = "0.0.0.0";
+
+    @Option(names = "--seeds", paramLabel = "DIR",
+            description = "Seed pages imported when the database is empty (default: ${DEFAULT-VALUE}).")
+    Path seeds = Settings.DEFAULT_SEEDS;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The address readers use, for permalinks behind a proxy "
+                    + "(default: taken from each request).")
+    String publicUrl;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = new Settings(database, host, port, seeds,
+                publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl));
+        DossierApp app = DossierApp.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "dossier-shutdown"));
+        System.out.println("Dossier is serving " + database + " at http://" + displayHost() + ":" + app.port() + "/");
+        stopped.await();
+        return 0;
+    }
+
+    private String displayHost() {
+        return host.equals("0.0.0.0") ? "localhost" : host;
+    }
+}

@@ -1,0 +1,22 @@
+package org.dossier.app;
+
+import java.nio.file.Path;
+import org.dossier.web.PublicUrl;
+
+/**
+ * How one catalogue server runs.
+ *
+ * @param seeds the folder imported on first start, when the database holds no documents; null for none
+ */
+public record Settings(Path database, String host, int port, Path seeds, PublicUrl publicUrl) {
+
+    public static final Path DEFAULT_DATABASE = Path.of("data", "dossier.db");
+    public static final Path DEFAULT_SEEDS = Path.of("seeds");
+    public static final int DEFAULT_PORT = 7070;
+
+    public Settings {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port " + port + " is not from 0 to 65535");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.dossier.authorities;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the authority lists shipped as data: {@code people.csv}, {@code places.csv} and
+ * {@code types.csv}, one row per form of a name, grouped by a stable key.
+ */
+public final class AuthorityFiles {
+
+    public static final String PEOPLE = "people.csv";
+    public static final String PLACES = "places.csv";
+    public static final String TYPES = "types.csv";
+
+    static final Set<String> PERSON_KINDS = Set.of("preferred", "variant", "pseudonym", "misspelling");
+    static final Set<String> PLACE_KINDS = Set.of("preferred", "variant", "abbreviation", "former", "misspelling");
+    static final Set<String> TYPE_KINDS = Set.of("label", "pattern");
+    private static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private AuthorityFiles() {
+    }
+
+    /** The forms of each key, in file order; the first of each is the preferred form or label. */
+    public static Map<String, List<AuthorityForm>> read(Path file, Set<String> kinds, String headKind)
+            throws IOException, AuthorityFileException {
+        String name = file.getFileName().toString();
+        Map<String, List<AuthorityForm>> byKey = new LinkedHashMap<>();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             var parser = format.parse(reader)) {
+            for (String column : List.of("key", "kind", "name")) {
+                if (!parser.getHeaderMap().containsKey(column)) {
+                    throw new AuthorityFileException(name + ":1: the header has no '" + column + "' column");
+                }
+            }
+            for (CSVRecord row : parser) {
+                int line = (int) parser.getCurrentLineNumber();
+                String key = row.get("key");
+                String kind = row.get("kind");
+                String formName = row.get("name");
+                if (!KEY.matcher(key).matches()) {
+                    throw new AuthorityFileException(name + ":" + line + ": '" + key
+                            + "' is not a key (lower-case letters, digits and hyphens)");
+                }
+                if (!kinds.contains(kind)) {
+                    throw new AuthorityFileException(name + ":" + line + ": '" + kind + "' is not one of " + kinds);
+                }
+                if (formName.isBlank()) {
+                    throw new AuthorityFileException(name + ":" + line + ": the name is empty");
+                }
+                List<AuthorityForm> forms = byKey.computeIfAbsent(key, k -> new ArrayList<>());
+                boolean head = kind.equals(headKind);
+                if (head != forms.isEmpty()) {
+                    throw new AuthorityFileException(name + ":" + line + ": '" + key + "' needs exactly one '"
+                            + headKind + "' row, before its other rows");
+                }
+                forms.add(new AuthorityForm(key, kind, formName, optional(row, "sort_as"), optional(row, "note"), line));
+            }
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new AuthorityFileException(name + ": " + e.getMessage());
+        }
+        return byKey;
+    }
+
+    private static String optional(CSVRecord row, String column) {
+        return row.isMapped(column) && row.isSet(column) ? row.get(column) : "";
+    }
+}

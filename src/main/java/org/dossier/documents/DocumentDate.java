@@ -1,0 +1,171 @@
+package org.dossier.documents;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A document's date as precisely as it is known: a day ("May 10, 1943"), a month ("February 1942")
+ * or a year ("1950"). It is stored as the earliest day it can mean plus its precision; every
+ * display and export derives from those two, so a month-only date is never shown as a day.
+ */
+public record DocumentDate(LocalDate earliest, DatePrecision precision) implements Comparable<DocumentDate> {
+
+    private static final Map<String, Month> MONTHS = monthNames();
+    private static final String MONTH_WORD = "([A-Za-z]{3,9})\\.?";
+    private static final Pattern DAY_FIRST_MONTH = Pattern.compile(MONTH_WORD + " (\\d{1,2}),? (\\d{4})");
+    private static final Pattern MONTH_YEAR = Pattern.compile(MONTH_WORD + " (\\d{4})");
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})");
+    private static final Pattern ISO = Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
+
+    public DocumentDate {
+        if (earliest == null || precision == null) {
+            throw new IllegalArgumentException("a date needs a day and a precision");
+        }
+        if (precision != DatePrecision.DAY && earliest.getDayOfMonth() != 1
+                || precision == DatePrecision.YEAR && earliest.getMonthValue() != 1) {
+            throw new IllegalArgumentException(
+                    "a " + precision.key() + "-precise date must start on the first day of its "
+                            + precision.key() + ", not " + earliest);
+        }
+    }
+
+    public static DocumentDate ofDay(int year, int month, int day) {
+        return new DocumentDate(LocalDate.of(year, month, day), DatePrecision.DAY);
+    }
+
+    public static DocumentDate ofMonth(int year, int month) {
+        return new DocumentDate(LocalDate.of(year, month, 1), DatePrecision.MONTH);
+    }
+
+    public static DocumentDate ofYear(int year) {
+        return new DocumentDate(LocalDate.of(year, 1, 1), DatePrecision.YEAR);
+    }
+
+    /** Rebuilds a date from its stored form: the key ('1942-02-01') and the precision ('month'). */
+    public static DocumentDate fromStored(String key, String precision) {
+        return new DocumentDate(LocalDate.parse(key), DatePrecision.fromKey(precision));
+    }
+
+    /**
+     * Whether a line has the shape of a date as the archive writes them ("May 10, 1943",
+     * "February 1942", "1950"), whether or not it names a real day.
+     */
+    public static boolean looksLikeDate(String text) {
+        String t = text.strip();
+        Matcher m = DAY_FIRST_MONTH.matcher(t);
+        if (m.matches()) {
+            return month(m.group(1)).isPresent();
+        }
+        m = MONTH_YEAR.matcher(t);
+        if (m.matches()) {
+            return month(m.group(1)).isPresent();
+        }
+        return YEAR.matcher(t).matches();
+    }
+
+    /**
+     * Reads a date as the archive writes it ("May 10, 1943", "Sept. 1950", "1950") or as ISO
+     * ("1943-05-10", "1942-02", "1950").
+     *
+     * @throws IllegalArgumentException with a message fit to show a person, when the text is not
+     *     a real date
+     */
+    public static DocumentDate parse(String text) {
+        String t = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        try {
+            Matcher m = DAY_FIRST_MONTH.matcher(t);
+            if (m.matches() && month(m.group(1)).isPresent()) {
+                return ofDay(Integer.parseInt(m.group(3)), month(m.group(1)).get().getValue(),
+                        Integer.parseInt(m.group(2)));
+            }
+            m = MONTH_YEAR.matcher(t);
+            if (m.matches() && month(m.group(1)).isPresent()) {
+                return ofMonth(Integer.parseInt(m.group(2)), month(m.group(1)).get().getValue());
+            }
+            m = ISO.matcher(t);
+            if (m.matches()) {
+                int year = Integer.parseInt(m.group(1));
+                if (m.group(2) == null) {
+                    return ofYear(year);
+                }
+                int month = Integer.parseInt(m.group(2));
+                return m.group(3) == null ? ofMonth(year, month) : ofDay(year, month, Integer.parseInt(m.group(3)));
+            }
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + t + "' is not a real date (" + e.getMessage() + ")");
+        }
+        throw new IllegalArgumentException("'" + t + "' is not a date (write it as 'May 10, 1943', "
+                + "'February 1942' or '1950')");
+    }
+
+    /** The sortable key stored in the database: the earliest day, as ISO. */
+    public String key() {
+        return earliest.toString();
+    }
+
+    /** The date as a person reads it: "May 10, 1943", "February 1942", "1950". */
+    public String display() {
+        String month = earliest.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        return switch (precision) {
+            case DAY -> month + " " + earliest.getDayOfMonth() + ", " + earliest.getYear();
+            case MONTH -> month + " " + earliest.getYear();
+            case YEAR -> String.valueOf(earliest.getYear());
+        };
+    }
+
+    /** ISO 8601 reduced to the known precision: "1943-05-10", "1942-02", "1950". */
+    public String iso() {
+        return switch (precision) {
+            case DAY -> earliest.toString();
+            case MONTH -> YearMonth.from(earliest).toString();
+            case YEAR -> String.format("%04d", earliest.getYear());
+        };
+    }
+
+    public int year() {
+        return earliest.getYear();
+    }
+
+    /** The last day the date can mean. */
+    public LocalDate latest() {
+        return switch (precision) {
+            case DAY -> earliest;
+            case MONTH -> YearMonth.from(earliest).atEndOfMonth();
+            case YEAR -> earliest.withMonth(12).withDayOfMonth(31);
+        };
+    }
+
+    @Override
+    public int compareTo(DocumentDate other) {
+        int byDay = earliest.compareTo(other.earliest);
+        return byDay != 0 ? byDay : precision.compareTo(other.precision);
+    }
+
+    @Override
+    public String toString() {
+        return display();
+    }
+
+    private static Optional<Month> month(String word) {
+        return Optional.ofNullable(MONTHS.get(word.toLowerCase(Locale.ROOT)));
+    }
+
+    private static Map<String, Month> monthNames() {
+        var names = new java.util.HashMap<String, Month>();
+        for (Month m : Month.values()) {
+            String full = m.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT);
+            names.put(full, m);
+            names.put(full.substring(0, 3), m);
+        }
+        names.put("sept", Month.SEPTEMBER);
+        return Map.copyOf(names);
+    }
+}

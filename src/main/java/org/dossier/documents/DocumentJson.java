@@ -1,0 +1,61 @@
+package org.dossier.documents;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dossier.authorities.AuthorityRef;
+
+/** The JSON form of records, shared by the record's twin and the listings, so that keys never drift. */
+public final class DocumentJson {
+
+    private DocumentJson() {
+    }
+
+    /** What every JSON view of a record carries. */
+    public static Map<String, Object> core(int id, String title, DocumentDate date, List<String> summary,
+                                           String siteUrl) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("title", title);
+        json.put("date", date.iso());
+        json.put("datePrecision", date.precision().key());
+        json.put("displayDate", date.display());
+        json.put("summary", String.join("\n\n", summary));
+        json.put("paragraphs", summary);
+        json.put("permalink", siteUrl + Permalinks.permanent(id));
+        return json;
+    }
+
+    public static Map<String, Object> details(DocumentDetails record, String siteUrl) {
+        Map<String, Object> json = core(record.id(), record.title(), record.date(), record.summary(), siteUrl);
+        json.put("url", siteUrl + record.canonicalPath());
+        json.put("version", record.version());
+        json.put("type", record.type() == null ? null : authority(record.type()));
+        json.put("people", record.people().stream().map(DocumentJson::authority).toList());
+        json.put("places", record.places().stream().map(DocumentJson::authority).toList());
+        json.put("created", record.createdAt().toString());
+        json.put("updated", record.updatedAt().toString());
+        json.put("sources", record.sources());
+        return json;
+    }
+
+    /** What stays public of a withdrawn record: what it was, and why it went. */
+    public static Map<String, Object> tombstone(DocumentDetails record, String siteUrl) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", record.id());
+        json.put("title", record.title());
+        json.put("date", record.date().iso());
+        json.put("displayDate", record.date().display());
+        json.put("permalink", siteUrl + Permalinks.permanent(record.id()));
+        json.put("withdrawn", Map.of("reason", record.withdrawnReason(), "at", record.withdrawnAt().toString()));
+        return json;
+    }
+
+    private static Map<String, Object> authority(AuthorityRef ref) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", ref.id());
+        json.put("key", ref.key());
+        json.put("name", ref.name());
+        return json;
+    }
+}

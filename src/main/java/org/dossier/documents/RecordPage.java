@@ -1,0 +1,90 @@
+package org.dossier.documents;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dossier.web.NotFound;
+import org.dossier.web.PublicUrl;
+
+/**
+ * The record page and its permanent address. {@code /documents/{id}} always resolves: to the
+ * canonical slug address (301), to a tombstone (410) for a withdrawn record, or, with
+ * {@code .json}, to the record's JSON twin. Only an id that never existed is a 404.
+ */
+public final class RecordPage {
+
+    private static final Pattern REF = Pattern.compile("([0-9]{1,9})(\\.json)?");
+
+    private final RecordQueries records;
+    private final PublicUrl publicUrl;
+
+    public RecordPage(RecordQueries records, PublicUrl publicUrl) {
+        this.records = records;
+        this.publicUrl = publicUrl;
+    }
+
+    /** {@code GET /documents/{ref}}: the permanent address, or the JSON twin. */
+    public void resolve(Context ctx) {
+        Matcher m = REF.matcher(ctx.pathParam("ref"));
+        if (!m.matches()) {
+            throw new NotFound("'" + ctx.pathParam("ref") + "' is not a document number.");
+        }
+        DocumentDetails record = existing(Integer.parseInt(m.group(1)));
+        if (m.group(2) != null) {
+            if (record.withdrawn()) {
+                ctx.status(HttpStatus.GONE).json(DocumentJson.tombstone(record, publicUrl.of(ctx)));
+            } else {
+                ctx.json(DocumentJson.details(record, publicUrl.of(ctx)));
+            }
+        } else if (record.withdrawn()) {
+            tombstone(ctx, record);
+        } else {
+            ctx.redirect(record.canonicalPath(), HttpStatus.MOVED_PERMANENTLY);
+        }
+    }
+
+    /** {@code GET /documents/{id}/{slug}}: the record page itself. */
+    public void show(Context ctx) {
+        DocumentDetails record = existing(id(ctx));
+        String slug = ctx.pathParam("slug");
+        if (!slug.equals(record.slug())) {
+            if (!records.hadSlug(record.id(), slug)) {
+                throw new NotFound("Document " + record.id() + " never had the address '" + slug
+                        + "'. Its permanent address is " + publicUrl.absolute(ctx, record.permanentPath()) + ".");
+            }
+            ctx.redirect(record.canonicalPath(), HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        if (record.withdrawn()) {
+            tombstone(ctx, record);
+            return;
+        }
+        ctx.render("documents/record", Map.of(
+                "record", record,
+                "permalink", publicUrl.absolute(ctx, record.permanentPath()),
+                "canonicalUrl", publicUrl.absolute(ctx, record.canonicalPath())));
+    }
+
+    /** The id in {@code /documents/{id}/...}, or a 404 when it cannot be one. */
+    public static int id(Context ctx) {
+        String raw = ctx.pathParam("id");
+        if (!raw.matches("[0-9]{1,9}")) {
+            throw new NotFound("'" + raw + "' is not a document number.");
+        }
+        return Integer.parseInt(raw);
+    }
+
+    /** The record with this id, withdrawn or not; a 404 when no record ever had it. */
+    public DocumentDetails existing(int id) {
+        return records.find(id).orElseThrow(() -> new NotFound("There is no document " + id + " in the catalogue."));
+    }
+
+    private void tombstone(Context ctx, DocumentDetails record) {
+        ctx.status(HttpStatus.GONE);
+        ctx.render("documents/withdrawn", Map.of(
+                "record", record,
+                "permalink", publicUrl.absolute(ctx, record.permanentPath())));
+    }
+}

@@ -1,0 +1,63 @@
+package org.dossier.documents;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_PERSON;
+import static org.dossier.db.Tables.DOCUMENT_PLACE;
+import static org.dossier.db.Tables.DOCUMENT_SLUG;
+import static org.dossier.db.Tables.DOCUMENT_SOURCE;
+import static org.dossier.db.Tables.DOCUMENT_TYPE;
+import static org.dossier.db.Tables.PERSON;
+import static org.dossier.db.Tables.PLACE;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.dossier.authorities.AuthorityRef;
+import org.dossier.db.tables.records.DocumentRecord;
+import org.jooq.DSLContext;
+
+/** Reads one record whole: the record page, its JSON twin and its exports start here. */
+public final class RecordQueries {
+
+    private final DSLContext db;
+
+    public RecordQueries(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The record with this id, withdrawn or not. */
+    public Optional<DocumentDetails> find(int id) {
+        DocumentRecord row = db.selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOne();
+        if (row == null) {
+            return Optional.empty();
+        }
+        AuthorityRef type = row.getTypeId() == null ? null
+                : db.select(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL).from(DOCUMENT_TYPE)
+                        .where(DOCUMENT_TYPE.ID.eq(row.getTypeId()))
+                        .fetchOne(r -> new AuthorityRef(r.value1(), r.value2(), r.value3()));
+        List<AuthorityRef> people = db.select(PERSON.ID, PERSON.KEY, PERSON.NAME)
+                .from(DOCUMENT_PERSON).join(PERSON).on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID))
+                .where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id))
+                .orderBy(PERSON.SORT_NAME)
+                .fetch(r -> new AuthorityRef(r.value1(), r.value2(), r.value3()));
+        List<AuthorityRef> places = db.select(PLACE.ID, PLACE.KEY, PLACE.NAME)
+                .from(DOCUMENT_PLACE).join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID))
+                .where(DOCUMENT_PLACE.DOCUMENT_ID.eq(id))
+                .orderBy(PLACE.SORT_NAME)
+                .fetch(r -> new AuthorityRef(r.value1(), r.value2(), r.value3()));
+        List<DocumentDetails.Source> sources = db.select(DOCUMENT_SOURCE.FILE, DOCUMENT_SOURCE.POSITION,
+                        DOCUMENT_SOURCE.LINE)
+                .from(DOCUMENT_SOURCE).where(DOCUMENT_SOURCE.DOCUMENT_ID.eq(id))
+                .orderBy(DOCUMENT_SOURCE.FILE, DOCUMENT_SOURCE.POSITION)
+                .fetch(r -> new DocumentDetails.Source(r.value1(), r.value2(), r.value3()));
+        return Optional.of(new DocumentDetails(row.getId(), row.getTitle(), RecordDraft.paragraphs(row.getSummary()),
+                DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision()), row.getSlug(), row.getVersion(),
+                type, people, places, sources, Instant.parse(row.getCreatedAt()), Instant.parse(row.getUpdatedAt()),
+                row.getWithdrawnReason(), row.getWithdrawnAt() == null ? null : Instant.parse(row.getWithdrawnAt())));
+    }
+
+    /** Whether the record ever had this slug. */
+    public boolean hadSlug(int id, String slug) {
+        return db.fetchExists(DOCUMENT_SLUG, DOCUMENT_SLUG.DOCUMENT_ID.eq(id).and(DOCUMENT_SLUG.SLUG.eq(slug)));
+    }
+}

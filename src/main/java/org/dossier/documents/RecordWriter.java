@@ -1,0 +1,195 @@
+package org.dossier.documents;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_PERSON;
+import static org.dossier.db.Tables.DOCUMENT_PLACE;
+import static org.dossier.db.Tables.DOCUMENT_SLUG;
+import static org.dossier.db.Tables.REVISION;
+import static org.dossier.db.Tables.REVISION_PERSON;
+import static org.dossier.db.Tables.REVISION_PLACE;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import org.dossier.db.tables.records.DocumentRecord;
+import org.jooq.DSLContext;
+
+/**
+ * The one way records change. Every change (import, edit, withdrawal, restore) writes the record,
+ * its links, its slug history and a whole revision, inside the caller's transaction, and notes
+ * the record so that the search index follows once the transaction commits.
+ */
+public final class RecordWriter {
+
+    private final DSLContext db;
+    private final Clock clock;
+    private final Set<Integer> changed;
+
+    RecordWriter(DSLContext db, Clock clock, Set<Integer> changed) {
+        this.db = db;
+        this.clock = clock;
+        this.changed = changed;
+    }
+
+    /** The transaction this writer works in, for a caller's own reads and writes beside it. */
+    public DSLContext db() {
+        return db;
+    }
+
+    /** Adds a record at version 1; returns its new id. */
+    public int create(RecordDraft draft, Attribution attribution) {
+        String now = now();
+        String slug = Slugs.slugify(draft.title());
+        DocumentRecord row = db.newRecord(DOCUMENT);
+        row.setTitle(draft.title());
+        row.setSummary(draft.summaryText());
+        row.setDateKey(draft.date().key());
+        row.setDatePrecision(draft.date().precision().key());
+        row.setTypeId(draft.typeId());
+        row.setSortTitle(Slugs.sortKey(draft.title()));
+        row.setSlug(slug);
+        row.setVersion(1);
+        row.setCreatedAt(now);
+        row.setUpdatedAt(now);
+        row.store();
+        int id = row.getId();
+        writeLinks(id, draft);
+        rememberSlug(id, slug, now);
+        writeRevision(row, draft, attribution, now);
+        changed.add(id);
+        return id;
+    }
+
+    /**
+     * Replaces what a record says, if it is still at {@code expectedVersion}; returns the new version.
+     *
+     * @throws StaleVersionException when someone saved a newer version in between
+     * @throws NoSuchRecordException when there is no such record
+     */
+    public int update(int id, int expectedVersion, RecordDraft draft, Attribution attribution) {
+        DocumentRecord row = current(id, expectedVersion);
+        String now = now();
+        String slug = Slugs.slugify(draft.title());
+        row.setTitle(draft.title());
+        row.setSummary(draft.summaryText());
+        row.setDateKey(draft.date().key());
+        row.setDatePrecision(draft.date().precision().key());
+        row.setTypeId(draft.typeId());
+        row.setSortTitle(Slugs.sortKey(draft.title()));
+        row.setSlug(slug);
+        row.setVersion(expectedVersion + 1);
+        row.setUpdatedAt(now);
+        row.store();
+        db.deleteFrom(DOCUMENT_PERSON).where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id)).execute();
+        db.deleteFrom(DOCUMENT_PLACE).where(DOCUMENT_PLACE.DOCUMENT_ID.eq(id)).execute();
+        writeLinks(id, draft);
+        rememberSlug(id, slug, now);
+        writeRevision(row, draft, attribution, now);
+        changed.add(id);
+        return row.getVersion();
+    }
+
+    /**
+     * Takes a record out of the catalogue; it keeps its id, and its permalink shows why it went.
+     * Returns the new version.
+     */
+    public int withdraw(int id, int expectedVersion, String reason, Attribution attribution) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a withdrawal needs a reason");
+        }
+        DocumentRecord row = current(id, expectedVersion);
+        String now = now();
+        row.setWithdrawnAt(now);
+        row.setWithdrawnReason(reason.strip());
+        row.setVersion(expectedVersion + 1);
+        row.setUpdatedAt(now);
+        row.store();
+        writeRevision(row, draftOf(row), attribution, now);
+        changed.add(id);
+        return row.getVersion();
+    }
+
+    /** Brings a withdrawn record back into the catalogue; returns the new version. */
+    public int reinstate(int id, int expectedVersion, Attribution attribution) {
+        DocumentRecord row = current(id, expectedVersion);
+        String now = now();
+        row.setWithdrawnAt(null);
+        row.setWithdrawnReason(null);
+        row.setVersion(expectedVersion + 1);
+        row.setUpdatedAt(now);
+        row.store();
+        writeRevision(row, draftOf(row), attribution, now);
+        changed.add(id);
+        return row.getVersion();
+    }
+
+    private DocumentRecord current(int id, int expectedVersion) {
+        DocumentRecord row = db.selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOne();
+        if (row == null) {
+            throw new NoSuchRecordException(id);
+        }
+        if (row.getVersion() != expectedVersion) {
+            throw new StaleVersionException(id, expectedVersion, row.getVersion());
+        }
+        return row;
+    }
+
+    private RecordDraft draftOf(DocumentRecord row) {
+        var people = new java.util.TreeSet<>(db.select(DOCUMENT_PERSON.PERSON_ID).from(DOCUMENT_PERSON)
+                .where(DOCUMENT_PERSON.DOCUMENT_ID.eq(row.getId())).fetch(DOCUMENT_PERSON.PERSON_ID));
+        var places = new java.util.TreeSet<>(db.select(DOCUMENT_PLACE.PLACE_ID).from(DOCUMENT_PLACE)
+                .where(DOCUMENT_PLACE.DOCUMENT_ID.eq(row.getId())).fetch(DOCUMENT_PLACE.PLACE_ID));
+        return new RecordDraft(row.getTitle(), RecordDraft.paragraphs(row.getSummary()),
+                DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision()), row.getTypeId(), people, places);
+    }
+
+    private void writeLinks(int id, RecordDraft draft) {
+        for (int person : draft.people()) {
+            db.insertInto(DOCUMENT_PERSON, DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID)
+                    .values(id, person).execute();
+        }
+        for (int place : draft.places()) {
+            db.insertInto(DOCUMENT_PLACE, DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID)
+                    .values(id, place).execute();
+        }
+    }
+
+    private void rememberSlug(int id, String slug, String now) {
+        db.insertInto(DOCUMENT_SLUG, DOCUMENT_SLUG.DOCUMENT_ID, DOCUMENT_SLUG.SLUG, DOCUMENT_SLUG.CREATED_AT)
+                .values(id, slug, now)
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    private void writeRevision(DocumentRecord row, RecordDraft draft, Attribution attribution, String now) {
+        int revisionId = db.insertInto(REVISION)
+                .set(REVISION.DOCUMENT_ID, row.getId())
+                .set(REVISION.NUMBER, row.getVersion())
+                .set(REVISION.CREATED_AT, now)
+                .set(REVISION.AUTHOR, attribution.author())
+                .set(REVISION.NOTE, attribution.note())
+                .set(REVISION.SOURCE, attribution.source())
+                .set(REVISION.TITLE, row.getTitle())
+                .set(REVISION.SUMMARY, row.getSummary())
+                .set(REVISION.DATE_KEY, row.getDateKey())
+                .set(REVISION.DATE_PRECISION, row.getDatePrecision())
+                .set(REVISION.TYPE_ID, row.getTypeId())
+                .set(REVISION.SLUG, row.getSlug())
+                .set(REVISION.WITHDRAWN_REASON, row.getWithdrawnReason())
+                .returningResult(REVISION.ID)
+                .fetchOne(REVISION.ID);
+        for (int person : draft.people()) {
+            db.insertInto(REVISION_PERSON, REVISION_PERSON.REVISION_ID, REVISION_PERSON.PERSON_ID)
+                    .values(revisionId, person).execute();
+        }
+        for (int place : draft.places()) {
+            db.insertInto(REVISION_PLACE, REVISION_PLACE.REVISION_ID, REVISION_PLACE.PLACE_ID)
+                    .values(revisionId, place).execute();
+        }
+    }
+
+    private String now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}

@@ -1,0 +1,81 @@
+package org.dossier.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into a page a reader can act on (or, for the JSON twins, a JSON body):
+ * a bad parameter is a 400 that says which and why, an unknown address a 404, and an internal
+ * error a 500 that shows no stack trace.
+ */
+public final class ErrorPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+    private static final String RENDERED = "dossier.error.rendered";
+
+    private ErrorPages() {
+    }
+
+    public static void install(RoutesConfig routes) {
+        routes.exception(BadRequest.class, (e, ctx) -> show(ctx, 400, "This request cannot be answered", e.getMessage()));
+        routes.exception(NotFound.class, (e, ctx) -> show(ctx, 404, "Not found", e.getMessage()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> show(ctx, e.getStatus(), titleOf(e.getStatus()),
+                e.getMessage()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            show(ctx, 500, "Something went wrong", "The catalogue could not answer this request. "
+                    + "The error has been logged; please try again later.");
+        });
+        routes.error(404, ctx -> {
+            if (ctx.attribute(RENDERED) == null) {
+                show(ctx, 404, "Not found", "There is no page at " + ctx.path() + ".");
+            }
+        });
+        routes.error(405, ctx -> {
+            if (ctx.attribute(RENDERED) == null) {
+                show(ctx, 405, "Method not allowed", ctx.method() + " is not allowed here.");
+            }
+        });
+    }
+
+    public static void show(Context ctx, int status, String title, String message) {
+        ctx.attribute(RENDERED, true);
+        ctx.status(status);
+        if (wantsJson(ctx)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", status);
+            body.put("error", title);
+            body.put("message", message);
+            ctx.json(body);
+        } else {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("status", status);
+            model.put("title", title);
+            model.put("message", message);
+            ctx.render("error", model);
+        }
+    }
+
+    private static boolean wantsJson(Context ctx) {
+        return ctx.path().endsWith(".json");
+    }
+
+    private static String titleOf(int status) {
+        return switch (status) {
+            case 400 -> "This request cannot be answered";
+            case 401 -> "Sign in first";
+            case 403 -> "Forbidden";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 410 -> "Gone";
+            case 413 -> "Too large";
+            case 429 -> "Too many requests";
+            default -> status >= 500 ? "Something went wrong" : "Request failed";
+        };
+    }
+}

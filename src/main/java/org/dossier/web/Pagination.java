@@ -1,0 +1,77 @@
+package org.dossier.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a page stands in a result list: "51 - 60 of 338", and the page links around it.
+ *
+ * @param page the page shown, from 1
+ */
+public record Pagination(int page, int pageSize, long total) {
+
+    /** A link in the pager; a gap ("...") has page 0. */
+    public record PageLink(int page, boolean current) {
+        public boolean gap() {
+            return page == 0;
+        }
+    }
+
+    public Pagination {
+        if (page < 1 || pageSize < 1 || total < 0) {
+            throw new IllegalArgumentException("page " + page + ", size " + pageSize + ", total " + total);
+        }
+    }
+
+    public int lastPage() {
+        return (int) Math.max(1, (total + pageSize - 1) / pageSize);
+    }
+
+    public boolean exists() {
+        return page <= lastPage();
+    }
+
+    public long offset() {
+        return (long) (page - 1) * pageSize;
+    }
+
+    public long first() {
+        return total == 0 ? 0 : offset() + 1;
+    }
+
+    public long last() {
+        return Math.min(total, offset() + pageSize);
+    }
+
+    /** "51 - 60 of 338", the way the archive counts. */
+    public String range() {
+        return first() + " - " + last() + " of " + total;
+    }
+
+    public boolean hasPrevious() {
+        return page > 1;
+    }
+
+    public boolean hasNext() {
+        return page < lastPage();
+    }
+
+    /** The first and last pages, and two on each side of the current one, with gaps between. */
+    public List<PageLink> links() {
+        int last = lastPage();
+        var pages = new java.util.TreeSet<Integer>(List.of(1, last));
+        for (int p = Math.max(1, page - 2); p <= Math.min(last, page + 2); p++) {
+            pages.add(p);
+        }
+        List<PageLink> links = new ArrayList<>();
+        int previous = 0;
+        for (int p : pages) {
+            if (p - previous > 1) {
+                links.add(new PageLink(0, false));
+            }
+            links.add(new PageLink(p, p == page));
+            previous = p;
+        }
+        return links;
+    }
+}

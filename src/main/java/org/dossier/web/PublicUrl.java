@@ -1,0 +1,43 @@
+package org.dossier.web;
+
+import io.javalin.http.Context;
+import java.net.URI;
+
+/**
+ * The address readers reach the catalogue at, for permalinks and citations. Set it when the
+ * server sits behind a proxy; otherwise it is taken from the request.
+ */
+public final class PublicUrl {
+
+    private final String configured;
+
+    private PublicUrl(String configured) {
+        this.configured = configured;
+    }
+
+    public static PublicUrl fromRequests() {
+        return new PublicUrl(null);
+    }
+
+    public static PublicUrl fixed(String url) {
+        URI uri = URI.create(url);
+        if (uri.getScheme() == null || uri.getHost() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            throw new IllegalArgumentException("'" + url + "' is not an http(s) address");
+        }
+        return new PublicUrl(url.replaceAll("/+$", ""));
+    }
+
+    /** 'https://dossier.example.org', with no slash at the end. */
+    public String of(Context ctx) {
+        if (configured != null) {
+            return configured;
+        }
+        return ctx.scheme() + "://" + ctx.host();
+    }
+
+    /** The absolute form of a path on this site. */
+    public String absolute(Context ctx, String path) {
+        return of(ctx) + path;
+    }
+}

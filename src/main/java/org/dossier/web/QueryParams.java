@@ -1,0 +1,56 @@
+package org.dossier.web;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Set;
+
+/** Reads query parameters strictly: a value that makes no sense is a 400 with a reason, never a guess. */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    /** A whole number from {@code min} to {@code max}, or {@code fallback} when absent. */
+    public static int integer(Context ctx, String name, int fallback, int min, int max) {
+        String value = single(ctx, name);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the allowed range
+        }
+        throw new BadRequest("'" + name + "' must be a whole number from " + min + " to " + max
+                + ", not '" + shorten(value) + "'");
+    }
+
+    /** One of {@code allowed}, or {@code fallback} when absent. */
+    public static String choice(Context ctx, String name, String fallback, Set<String> allowed) {
+        String value = single(ctx, name);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        if (!allowed.contains(value)) {
+            throw new BadRequest("'" + name + "' must be one of " + String.join(", ", new java.util.TreeSet<>(allowed))
+                    + ", not '" + shorten(value) + "'");
+        }
+        return value;
+    }
+
+    /** The parameter's value, or null; given twice, it is a 400 rather than a silent pick. */
+    public static String single(Context ctx, String name) {
+        List<String> values = ctx.queryParams(name);
+        if (values.size() > 1) {
+            throw new BadRequest("'" + name + "' may be given only once");
+        }
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    public static String shorten(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 37) + "...";
+    }
+}

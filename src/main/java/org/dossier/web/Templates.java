@@ -1,0 +1,57 @@
+package org.dossier.web;
+
+import io.javalin.http.Context;
+import io.javalin.rendering.FileRenderer;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders Thymeleaf templates from {@code templates/} on the classpath. Every page also sees what
+ * before-handlers shared for the request (the signed-in editor, the CSRF token) and the site's
+ * public URL.
+ */
+public final class Templates implements FileRenderer {
+
+    private static final String SHARED = "dossier.templates.shared";
+
+    private final TemplateEngine engine = new TemplateEngine();
+    private final PublicUrl publicUrl;
+
+    public Templates(PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCacheable(true);
+        engine.setTemplateResolver(resolver);
+    }
+
+    /** Makes a value visible to every template rendered for this request. */
+    public static void share(Context ctx, String name, Object value) {
+        Map<String, Object> shared = ctx.attribute(SHARED);
+        if (shared == null) {
+            shared = new HashMap<>();
+            ctx.attribute(SHARED, shared);
+        }
+        shared.put(name, value);
+    }
+
+    @Override
+    public String render(String template, Map<String, ?> model, Context ctx) {
+        Map<String, Object> variables = new HashMap<>();
+        Map<String, Object> shared = ctx.attribute(SHARED);
+        if (shared != null) {
+            variables.putAll(shared);
+        }
+        variables.put("requestPath", ctx.path());
+        variables.put("siteUrl", publicUrl.of(ctx));
+        variables.putAll(model);
+        return engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables));
+    }
+}

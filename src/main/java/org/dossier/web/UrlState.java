@@ -1,0 +1,130 @@
+package org.dossier.web;
+
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A page's address with its query, for building the links that change one thing about it (the
+ * page, the sort, a filter) and keep the rest. Changing anything but the page goes back to page 1.
+ */
+public final class UrlState {
+
+    /** One query parameter; a name may appear several times. */
+    public record Param(String name, String value) {
+    }
+
+    private final String path;
+    private final List<Param> params;
+
+    public UrlState(String path, List<Param> params) {
+        this.path = path;
+        this.params = List.copyOf(params);
+    }
+
+    public static UrlState of(Context ctx) {
+        List<Param> params = new ArrayList<>();
+        for (Map.Entry<String, List<String>> entry : ctx.queryParamMap().entrySet()) {
+            for (String value : entry.getValue()) {
+                params.add(new Param(entry.getKey(), value));
+            }
+        }
+        return new UrlState(ctx.path(), params);
+    }
+
+    public List<Param> params() {
+        return params;
+    }
+
+    /** The values given for a parameter, in order. */
+    public List<String> values(String name) {
+        return params.stream().filter(p -> p.name().equals(name)).map(Param::value).toList();
+    }
+
+    public boolean has(String name, String value) {
+        return params.contains(new Param(name, value));
+    }
+
+    /** The address of page {@code n} of the same list. */
+    public String page(int n) {
+        List<Param> changed = without("page");
+        if (n > 1) {
+            changed.add(new Param("page", String.valueOf(n)));
+        }
+        return href(changed);
+    }
+
+    /** The address with {@code name} set to {@code value} alone. */
+    public String set(String name, String value) {
+        List<Param> changed = without(name, "page");
+        if (value != null && !value.isEmpty()) {
+            changed.add(new Param(name, value));
+        }
+        return href(changed);
+    }
+
+    /** The address with one more value for {@code name}. */
+    public String add(String name, String value) {
+        List<Param> changed = without("page");
+        if (!changed.contains(new Param(name, value))) {
+            changed.add(new Param(name, value));
+        }
+        return href(changed);
+    }
+
+    /** The address without this one value of {@code name}. */
+    public String remove(String name, String value) {
+        List<Param> changed = without("page");
+        changed.remove(new Param(name, value));
+        return href(changed);
+    }
+
+    /** The address with no value for any of {@code names}. */
+    public String clear(String... names) {
+        List<Param> changed = without(names);
+        changed.removeIf(p -> p.name().equals("page"));
+        return href(changed);
+    }
+
+    /** The address as it is. */
+    public String href() {
+        return href(params);
+    }
+
+    /** The same query on another path ({@code /search.csv} for {@code /search}). */
+    public String on(String otherPath) {
+        return new UrlState(otherPath, params).href();
+    }
+
+    private List<Param> without(String... names) {
+        List<String> dropped = List.of(names);
+        List<Param> kept = new ArrayList<>();
+        for (Param p : params) {
+            if (!dropped.contains(p.name())) {
+                kept.add(p);
+            }
+        }
+        return kept;
+    }
+
+    private String href(List<Param> query) {
+        if (query.isEmpty()) {
+            return path;
+        }
+        StringBuilder url = new StringBuilder(path).append('?');
+        for (int i = 0; i < query.size(); i++) {
+            if (i > 0) {
+                url.append('&');
+            }
+            url.append(encode(query.get(i).name())).append('=').append(encode(query.get(i).value()));
+        }
+        return url.toString();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

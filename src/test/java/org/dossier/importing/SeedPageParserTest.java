@@ -1,0 +1,189 @@
+package org.dossier.importing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.dossier.documents.DatePrecision;
+import org.dossier.documents.DocumentDate;
+import org.junit.jupiter.api.Test;
+
+class SeedPageParserTest {
+
+    private final SeedPageParser parser = new SeedPageParser();
+
+    private List<SeedEntry> parse(String text) throws SeedFormatException {
+        return parser.parse("page.txt", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private SeedFormatException rejected(String text) {
+        return assertThrows(SeedFormatException.class, () -> parse(text));
+    }
+
+    @Test
+    void readsDateTitleAndSummaryOfEachEntryAfterTheHeader() throws Exception {
+        List<SeedEntry> entries = parse("""
+                Skip to content
+
+
+                51 - 60 of 338
+
+
+                May 10, 1943
+
+                Letter to Stalin
+
+                The author celebrates.
+
+                September 6, 1942
+
+                Letter from Lee
+
+                Lee asks Stalin.
+                """);
+        assertEquals(2, entries.size());
+        SeedEntry first = entries.get(0);
+        assertEquals(DocumentDate.ofDay(1943, 5, 10), first.date());
+        assertEquals("Letter to Stalin", first.title());
+        assertEquals(List.of("The author celebrates."), first.summary());
+        assertEquals(1, first.position());
+        assertEquals(7, first.line());
+        assertEquals(2, entries.get(1).position());
+        assertEquals(13, entries.get(1).line());
+    }
+
+    @Test
+    void skipsResultsAndDocumentsHeaderLines() throws Exception {
+        List<SeedEntry> entries = parse("Skip to content\n\nResults:\n\n1 - 10 of 10\n\nDocuments\n\n"
+                + "July 30, 1951\n\nTelegram from Gromyko\n\nKim's letter.");
+        assertEquals(1, entries.size());
+        assertEquals("Telegram from Gromyko", entries.get(0).title());
+        assertEquals(List.of("Kim's letter."), entries.get(0).summary());
+    }
+
+    @Test
+    void toleratesByteOrderMarkCarriageReturnsAndOddSpaces() throws Exception {
+        List<SeedEntry> entries = parse("\uFEFFSkip to content\r\n\r\n1 - 1 of 1\r\n\r\nMay\u00A010,  1943\r\n\r\n"
+                + "Letter\u00A0to  Stalin \r\n\r\nThe\u2009author\u00A0 celebrates.\r\n");
+        assertEquals(1, entries.size());
+        assertEquals(DocumentDate.ofDay(1943, 5, 10), entries.get(0).date());
+        assertEquals("Letter to Stalin", entries.get(0).title());
+        assertEquals(List.of("The author celebrates."), entries.get(0).summary());
+    }
+
+    @Test
+    void anEntryWithoutSummaryEndsWhereTheNextDateBegins() throws Exception {
+        List<SeedEntry> entries = parse("""
+                October 11, 1956
+
+                I. Tugarinov to Cde. B.N. Ponomarev, 'Concentering the Situation on Taiwan (Memorandum)'
+
+                August 19, 1952
+
+                From the Journal of A. Ya. Vyshinsky
+
+                Vyshinsky and Zhou briefly discuss.
+                """);
+        assertEquals(2, entries.size());
+        assertEquals(List.of(), entries.get(0).summary());
+        assertEquals(List.of("Vyshinsky and Zhou briefly discuss."), entries.get(1).summary());
+    }
+
+    @Test
+    void keepsEveryParagraphOfALongSummary() throws Exception {
+        List<SeedEntry> entries = parse("""
+                March 14, 1948
+
+                Stenographic Record of a Speech
+
+                A purported speech by Stalin.
+
+                Brian Murray questions the validity
+                of the document.
+                """);
+        assertEquals(List.of("A purported speech by Stalin.", "Brian Murray questions the validity of the document."),
+                entries.get(0).summary());
+    }
+
+    @Test
+    void readsMonthOnlyAndYearOnlyDatesWithTheirPrecision() throws Exception {
+        List<SeedEntry> entries = parse("February 1942\n\nLetter\n\nSummary.\n\n1950\n\nReport\n\nSummary.\n");
+        assertEquals(new DocumentDate(java.time.LocalDate.of(1942, 2, 1), DatePrecision.MONTH), entries.get(0).date());
+        assertEquals("February 1942", entries.get(0).date().display());
+        assertEquals(DatePrecision.YEAR, entries.get(1).date().precision());
+        assertEquals("1950", entries.get(1).date().display());
+    }
+
+    @Test
+    void aTitleWrittenDirectlyUnderItsDateBelongsToIt() throws Exception {
+        List<SeedEntry> entries = parse("May 10, 1943\nLetter to Stalin\n\nSummary.\n");
+        assertEquals("Letter to Stalin", entries.get(0).title());
+        assertEquals(List.of("Summary."), entries.get(0).summary());
+    }
+
+    @Test
+    void aDateThatIsNotARealDayIsAnErrorAtItsLine() {
+        SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nSummary.\n\nJune 31, 1950\n\nReport\n\nText.\n");
+        assertEquals(1, e.problems().size());
+        assertEquals(7, e.problems().get(0).line());
+        assertTrue(e.getMessage().startsWith("page.txt:7: "), e.getMessage());
+        assertTrue(e.getMessage().contains("June 31, 1950"), e.getMessage());
+    }
+
+    @Test
+    void aDateWithoutATitleIsAnError() {
+        SeedFormatException e = rejected("May 10, 1943\n\nJune 1, 1950\n\nReport\n\nText.\n");
+        assertEquals("page.txt:1: the date 'May 10, 1943' has no title after it", e.problems().get(0).toString());
+        SeedFormatException atEnd = rejected("May 10, 1943\n\nLetter\n\nJune 1, 1950\n");
+        assertEquals(5, atEnd.problems().get(0).line());
+    }
+
+    @Test
+    void textBeforeTheFirstDateIsAnError() {
+        SeedFormatException e = rejected("Skip to content\n\nSomething unexpected\n\nMay 10, 1943\n\nLetter\n");
+        assertEquals(3, e.problems().get(0).line());
+        assertTrue(e.problems().get(0).message().contains("expected a date line"));
+    }
+
+    @Test
+    void aPageWithoutEntriesIsAnError() {
+        assertTrue(rejected("Skip to content\n\n1 - 10 of 10\n").getMessage().contains("no documents found"));
+        assertTrue(rejected("").getMessage().startsWith("page.txt:1: no documents found"));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreReportedAtTheirLine() {
+        byte[] latin1 = "May 10, 1943\n\nLetter to Gen. Rola-\u017Bymierski\n\nCaf\u00E9\n".getBytes(StandardCharsets.ISO_8859_1);
+        SeedFormatException e = assertThrows(SeedFormatException.class, () -> parser.parse("latin1.txt", latin1));
+        assertEquals(5, e.problems().get(0).line());
+        assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void identityIgnoresWhitespaceButNotWords() throws Exception {
+        SeedEntry a = parse("May 10, 1943\n\nLetter  to Stalin\n\nSummary.\n").get(0);
+        SeedEntry b = parse("May 10, 1943\n\nLetter to\u00A0Stalin\n\nSummary. \n").get(0);
+        SeedEntry otherSummary = parse("May 10, 1943\n\nLetter to Stalin\n\nAnother summary.\n").get(0);
+        SeedEntry otherDay = parse("May 11, 1943\n\nLetter to Stalin\n\nSummary.\n").get(0);
+        assertEquals(a.identity(), b.identity());
+        assertNotEquals(a.identity(), otherSummary.identity());
+        assertNotEquals(a.identity(), otherDay.identity());
+    }
+
+    @Test
+    void everySeedPageParsesToTenEntries() throws Exception {
+        try (var pages = Files.list(Path.of("seeds"))) {
+            List<Path> files = pages.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+            assertEquals(5, files.size());
+            for (Path file : files) {
+                List<SeedEntry> entries = parser.parse(file.getFileName().toString(), Files.readAllBytes(file));
+                assertEquals(10, entries.size(), file.toString());
+            }
+        }
+    }
+}

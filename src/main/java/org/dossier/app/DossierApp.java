@@ -7,14 +7,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
+import org.dossier.catalogue.AuthorityPage;
+import org.dossier.catalogue.AuthorityQueries;
 import org.dossier.catalogue.CataloguePage;
+import org.dossier.catalogue.CatalogueSearch;
+import org.dossier.catalogue.FacetValuesPage;
 import org.dossier.catalogue.ListingQuery;
+import org.dossier.catalogue.SearchPage;
 import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
 import org.dossier.importing.ImportRejectedException;
 import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
+import org.dossier.search.LuceneSearchEngine;
+import org.dossier.search.SearchEngine;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.SecurityHeaders;
 import org.dossier.web.Templates;
@@ -31,22 +38,34 @@ public final class DossierApp implements AutoCloseable {
 
     private final Database database;
     private final Javalin server;
+    private final SearchEngine search;
 
-    private DossierApp(Database database, Javalin server) {
+    private DossierApp(Database database, Javalin server, SearchEngine search) {
         this.database = database;
         this.server = server;
+        this.search = search;
     }
 
     public static DossierApp start(Settings settings) throws IOException, ImportRejectedException {
         Clock clock = Clock.systemUTC();
         Database database = Database.open(settings.database());
+        SearchEngine search = null;
         try {
             RecordStore store = new RecordStore(database.dsl(), clock);
             importSeedsIfEmpty(settings, database, store, clock);
 
+            // Search: a Lucene index beside the database, checked (and rebuilt if stale) on every start,
+            // then kept up to date by every write through the store.
+            search = LuceneSearchEngine.open(settings.searchIndex(), database.dsl());
+            store.onChange(search);
+            CatalogueSearch catalogueSearch = new CatalogueSearch(search, new ListingQuery(database.dsl()), database.dsl());
+            SearchPage searchPage = new SearchPage(catalogueSearch, settings.publicUrl());
+            FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
+            AuthorityPage authorityPage = new AuthorityPage(new AuthorityQueries(database.dsl()), catalogueSearch);
+
             Templates templates = new Templates(settings.publicUrl());
             RecordPage recordPage = new RecordPage(new RecordQueries(database.dsl()), settings.publicUrl());
-            CataloguePage catalogue = new CataloguePage(new ListingQuery(database.dsl()), settings.publicUrl());
+            CataloguePage catalogue = new CataloguePage(new ListingQuery(database.dsl()));
 
             Javalin server = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -61,14 +80,21 @@ public final class DossierApp implements AutoCloseable {
                 config.routes.before(SecurityHeaders::apply);
                 ErrorPages.install(config.routes);
 
+                config.routes.get("/search", searchPage::html);
+                config.routes.get("/search.json", searchPage::json);
+                config.routes.get(FacetValuesPage.PATH + "{facet}", facetValues::html);
+                config.routes.get(AuthorityPage.PEOPLE + "{ref}", authorityPage::person);
+                config.routes.get(AuthorityPage.PLACES + "{ref}", authorityPage::place);
                 config.routes.get("/", catalogue::html);
-                config.routes.get("/search.json", catalogue::json);
                 config.routes.get("/documents/{ref}", recordPage::resolve);
                 config.routes.get("/documents/{id}/{slug}", recordPage::show);
             });
             server.start(settings.host(), settings.port());
-            return new DossierApp(database, server);
+            return new DossierApp(database, server, search);
         } catch (IOException | ImportRejectedException | RuntimeException e) {
+            if (search != null) {
+                search.close();
+            }
             database.close();
             throw e;
         }
@@ -94,6 +120,7 @@ public final class DossierApp implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        search.close();
         database.close();
     }
 }

@@ -19,4 +19,15 @@ public record Settings(Path database, String host, int port, Path seeds, PublicU
             throw new IllegalArgumentException("port " + port + " is not from 0 to 65535");
         }
     }
+
+    /** The search index: a folder beside the database ({@code data/dossier.db} has {@code data/dossier.index/}). */
+    public Path searchIndex() {
+        return indexBeside(database);
+    }
+
+    public static Path indexBeside(Path database) {
+        String name = database.getFileName().toString();
+        String base = name.endsWith(".db") ? name.substring(0, name.length() - 3) : name;
+        return database.resolveSibling(base + ".index");
+    }
 }

@@ -3,11 +3,15 @@ package org.dossier.catalogue;
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.DOCUMENT_TYPE;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.web.Pagination;
 import org.jooq.DSLContext;
+import org.jooq.Record7;
 import org.jooq.SortField;
 
 /**
@@ -35,9 +39,27 @@ public final class ListingQuery {
                 .where(DOCUMENT.WITHDRAWN_AT.isNull())
                 .orderBy(order(sort))
                 .limit(pageSize).offset(pagination.offset())
-                .fetch(r -> new ListedDocument(r.value1(), r.value2(), RecordDraft.paragraphs(r.value3()),
-                        DocumentDate.fromStored(r.value4(), r.value5()), r.value6(), r.value7()));
+                .fetch(ListingQuery::listed);
         return new Listing(pagination, sort, documents);
+    }
+
+    /** The records with these ids that are in the catalogue (not withdrawn), by id. */
+    public Map<Integer, ListedDocument> byIds(Collection<Integer> ids) {
+        Map<Integer, ListedDocument> documents = new HashMap<>();
+        if (ids.isEmpty()) {
+            return documents;
+        }
+        db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION,
+                        DOCUMENT.SLUG, DOCUMENT_TYPE.LABEL)
+                .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
+                .where(DOCUMENT.ID.in(ids)).and(DOCUMENT.WITHDRAWN_AT.isNull())
+                .forEach(r -> documents.put(r.value1(), listed(r)));
+        return documents;
+    }
+
+    private static ListedDocument listed(Record7<Integer, String, String, String, String, String, String> r) {
+        return new ListedDocument(r.value1(), r.value2(), RecordDraft.paragraphs(r.value3()),
+                DocumentDate.fromStored(r.value4(), r.value5()), r.value6(), r.value7());
     }
 
     private static List<SortField<?>> order(SortOrder sort) {

@@ -1,0 +1,70 @@
+package org.dossier.catalogue;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.dossier.search.Facet;
+import org.dossier.web.NotFound;
+import org.dossier.web.QueryParams;
+import org.dossier.web.UrlState;
+
+/**
+ * {@code /people/{key}} and {@code /places/{key}}: who or what an authority is, the other forms of
+ * its name, and its records, newest first. The key is the canonical address; the numeric id
+ * ({@code /people/1}) answers with a permanent redirect to it.
+ */
+public final class AuthorityPage {
+
+    public static final String PEOPLE = "/people/";
+    public static final String PLACES = "/places/";
+
+    private final AuthorityQueries authorities;
+    private final CatalogueSearch search;
+
+    public AuthorityPage(AuthorityQueries authorities, CatalogueSearch search) {
+        this.authorities = authorities;
+        this.search = search;
+    }
+
+    public void person(Context ctx) {
+        show(ctx, Facet.PERSON);
+    }
+
+    public void place(Context ctx) {
+        show(ctx, Facet.PLACE);
+    }
+
+    private void show(Context ctx, Facet facet) {
+        String ref = ctx.pathParam("ref");
+        boolean byId = ref.matches("[0-9]{1,9}");
+        Optional<Authority> found;
+        if (byId) {
+            int id = Integer.parseInt(ref);
+            found = facet == Facet.PERSON ? authorities.person(id) : authorities.place(id);
+        } else {
+            found = facet == Facet.PERSON ? authorities.person(ref) : authorities.place(ref);
+        }
+        Authority authority = found.orElseThrow(() -> new NotFound("There is no "
+                + (facet == Facet.PERSON ? "person" : "place") + " '" + ref + "' in the catalogue."));
+        if (byId) {
+            String query = ctx.queryString();
+            ctx.redirect(authority.path() + (query == null || query.isEmpty() ? "" : "?" + query),
+                    HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        int page = QueryParams.integer(ctx, "page", 1, 1, 1_000);
+        SearchParams params = new SearchParams("", Map.of(facet, List.of(authority.key())), new TreeSet<>(), null,
+                null, SortOrder.DATE_NEWEST, page, SearchParams.PAGE_SIZE);
+        SearchOutcome outcome = search.run(params);
+        ctx.render("catalogue/authority", Map.of(
+                "authority", authority,
+                "outcome", outcome,
+                "pagination", outcome.pagination(),
+                "url", UrlState.of(ctx),
+                "searchHref", new UrlState(SearchLinks.SEARCH, List.of(new UrlState.Param(facet.key(), authority.key())))
+                        .href()));
+    }
+}

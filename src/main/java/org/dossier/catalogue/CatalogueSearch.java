@@ -1,0 +1,76 @@
+package org.dossier.catalogue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.dossier.search.DateRange;
+import org.dossier.search.Facet;
+import org.dossier.search.SearchEngine;
+import org.dossier.search.SearchHit;
+import org.dossier.search.SearchOrder;
+import org.dossier.search.SearchRequest;
+import org.dossier.search.SearchResults;
+import org.dossier.web.BadRequest;
+import org.dossier.web.NotFound;
+import org.jooq.DSLContext;
+
+/**
+ * Answers a search page: asks the engine, then reads the page's records from the database (the
+ * source of truth) and the labels of the facet values.
+ */
+public final class CatalogueSearch {
+
+    private final SearchEngine engine;
+    private final ListingQuery listing;
+    private final DSLContext db;
+
+    public CatalogueSearch(SearchEngine engine, ListingQuery listing, DSLContext db) {
+        this.engine = engine;
+        this.listing = listing;
+        this.db = db;
+    }
+
+    /**
+     * @throws BadRequest for a facet key no authority list has
+     * @throws NotFound   for a page past the last one
+     */
+    public SearchOutcome run(SearchParams params) {
+        AuthorityLabels labels = AuthorityLabels.load(db);
+        for (Facet facet : Facet.values()) {
+            for (String key : params.selected(facet)) {
+                if (!labels.knows(facet, key)) {
+                    throw new BadRequest("There is no " + facet.key() + " '" + key + "' in the catalogue's authority "
+                            + "lists");
+                }
+            }
+        }
+        long started = System.nanoTime();
+        SearchResults results = engine.search(params.request());
+        long engineNanos = System.nanoTime() - started;
+        boolean askAlone = results.total() == 0 && params.hasWords() && params.hasFilters();
+        SearchRequest request = params.request();
+        long wordsAlone = askAlone ? count(request.text(), Map.of(), new TreeSet<>(), null) : -1;
+        long filtersAlone = askAlone ? count("", request.selected(), request.years(), request.dates()) : -1;
+        SearchOutcome outcome = new SearchOutcome(params, results, hitsOf(results), labels, wordsAlone, filtersAlone,
+                engineNanos);
+        if (!outcome.pagination().exists()) {
+            throw new NotFound("There is no page " + params.page() + ": this search has "
+                    + outcome.pagination().lastPage() + " pages of " + params.pageSize() + ".");
+        }
+        return outcome;
+    }
+
+    private List<SearchOutcome.Hit> hitsOf(SearchResults results) {
+        Map<Integer, ListedDocument> documents = listing.byIds(results.hits().stream().map(SearchHit::id).toList());
+        return results.hits().stream()
+                .filter(hit -> documents.containsKey(hit.id()))
+                .map(hit -> new SearchOutcome.Hit(documents.get(hit.id()), hit.title(), hit.snippet()))
+                .toList();
+    }
+
+    private long count(String words, Map<Facet, Set<String>> selected, SortedSet<Integer> years, DateRange dates) {
+        return engine.search(new SearchRequest(words, selected, years, dates, SearchOrder.DATE_NEWEST, 0, 0)).total();
+    }
+}

@@ -1,0 +1,38 @@
+package org.dossier.catalogue;
+
+import java.util.List;
+import org.dossier.search.HighlightedText;
+import org.dossier.search.SearchResults;
+import org.dossier.web.Pagination;
+
+/**
+ * A search answered: the engine's results, the records of the page as the database has them,
+ * and the labels to show for facet keys.
+ *
+ * @param wordsAlone   on a page with nothing found, how many records the words find without the
+ *                     filters; -1 when not asked
+ * @param filtersAlone likewise, how many the filters find without the words
+ */
+public record SearchOutcome(SearchParams params, SearchResults results, List<Hit> hits, AuthorityLabels labels,
+                            long wordsAlone, long filtersAlone, long engineNanos) {
+
+    /** A record on the page, with its title and snippet as marked by the search (empty when there are no words). */
+    public record Hit(ListedDocument document, HighlightedText title, HighlightedText snippet) {
+
+        public boolean markedTitle() {
+            return !title.isEmpty();
+        }
+
+        public boolean markedSnippet() {
+            return !snippet.isEmpty();
+        }
+    }
+
+    public SearchOutcome {
+        hits = List.copyOf(hits);
+    }
+
+    public Pagination pagination() {
+        return new Pagination(params.page(), params.pageSize(), results.total());
+    }
+}

@@ -1,0 +1,145 @@
+package org.dossier.catalogue;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.dossier.search.DateRange;
+import org.dossier.search.Facet;
+import org.dossier.search.SearchOrder;
+import org.dossier.search.SearchRequest;
+import org.dossier.web.BadRequest;
+import org.dossier.web.QueryParams;
+
+/**
+ * Everything a search page is, as its URL says it: {@code q}, {@code type}, {@code person},
+ * {@code place}, {@code year} (each may repeat), {@code from}, {@code to}, {@code sort},
+ * {@code page} and {@code pageSize}. Read strictly: a value that makes no sense is a 400 that
+ * says which and why. Parameters it does not know are ignored.
+ *
+ * @param facets for each facet, the keys ticked, in URL order, without repeats
+ * @param sort   as asked; relevance without words orders newest first
+ */
+public record SearchParams(String q, Map<Facet, List<String>> facets, SortedSet<Integer> years, DateBound from,
+                           DateBound to, SortOrder sort, int page, int pageSize) {
+
+    public static final int PAGE_SIZE = 10;
+    public static final int MAX_PAGE_SIZE = 100;
+    public static final int MAX_QUERY_LENGTH = 500;
+    private static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
+
+    public SearchParams {
+        q = q == null ? "" : q.strip();
+        EnumMap<Facet, List<String>> copy = new EnumMap<>(Facet.class);
+        facets.forEach((facet, keys) -> {
+            if (!keys.isEmpty()) {
+                copy.put(facet, List.copyOf(new LinkedHashSet<>(keys)));
+            }
+        });
+        facets = Collections.unmodifiableMap(copy);
+        years = Collections.unmodifiableSortedSet(new TreeSet<>(years));
+    }
+
+    public static SearchParams read(Context ctx) {
+        String q = QueryParams.single(ctx, "q");
+        if (q != null && q.length() > MAX_QUERY_LENGTH) {
+            throw new BadRequest("'q' may be at most " + MAX_QUERY_LENGTH + " characters long, not " + q.length());
+        }
+        Map<Facet, List<String>> facets = new EnumMap<>(Facet.class);
+        for (Facet facet : Facet.values()) {
+            List<String> keys = new ArrayList<>();
+            for (String key : ctx.queryParams(facet.key())) {
+                if (key.isEmpty()) {
+                    continue;
+                }
+                if (key.length() > 100 || !KEY.matcher(key).matches()) {
+                    throw new BadRequest("'" + facet.key() + "' must be a key such as 'ciphered-telegram' (lower-case "
+                            + "letters, digits and hyphens), not '" + QueryParams.shorten(key) + "'");
+                }
+                keys.add(key);
+            }
+            facets.put(facet, keys);
+        }
+        SortedSet<Integer> years = new TreeSet<>();
+        for (String year : ctx.queryParams("year")) {
+            if (!year.isEmpty()) {
+                if (!YEAR.matcher(year).matches()) {
+                    throw new BadRequest("'year' must be a year of four digits, such as 1950, not '"
+                            + QueryParams.shorten(year) + "'");
+                }
+                years.add(Integer.parseInt(year));
+            }
+        }
+        DateBound from = bound(ctx, "from");
+        DateBound to = bound(ctx, "to");
+        if (from != null && to != null && from.firstDay().isAfter(to.lastDay())) {
+            throw new BadRequest("'from' (" + from.value() + ") is after 'to' (" + to.value() + ")");
+        }
+        boolean words = q != null && !q.isBlank();
+        SortOrder sort = SortOrder.fromValue(QueryParams.choice(ctx, "sort",
+                words ? SortOrder.RELEVANCE.value() : SortOrder.DATE_NEWEST.value(), SortOrder.urlValues()));
+        int pageSize = QueryParams.integer(ctx, "pageSize", PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        int lastPage = SearchRequest.MAX_WINDOW / pageSize;
+        String pageValue = QueryParams.single(ctx, "page");
+        if (pageValue != null && pageValue.matches("[0-9]{1,9}") && Integer.parseInt(pageValue) > lastPage) {
+            throw new BadRequest("Only the first " + SearchRequest.MAX_WINDOW + " hits can be paged through (page "
+                    + lastPage + " of " + pageSize + "); narrow the search with words or filters");
+        }
+        int page = QueryParams.integer(ctx, "page", 1, 1, lastPage);
+        return new SearchParams(q, facets, years, from, to, sort, page, pageSize);
+    }
+
+    private static DateBound bound(Context ctx, String name) {
+        String value = QueryParams.single(ctx, name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return DateBound.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("'" + name + "' " + e.getMessage() + ", not '" + QueryParams.shorten(value) + "'");
+        }
+    }
+
+    public boolean hasWords() {
+        return !q.isEmpty();
+    }
+
+    public List<String> selected(Facet facet) {
+        return facets.getOrDefault(facet, List.of());
+    }
+
+    public boolean hasFilters() {
+        return !facets.isEmpty() || !years.isEmpty() || from != null || to != null;
+    }
+
+    /** The order actually used: relevance needs words to rank by. */
+    public SortOrder effectiveSort() {
+        return sort == SortOrder.RELEVANCE && !hasWords() ? SortOrder.DATE_NEWEST : sort;
+    }
+
+    public SearchRequest request() {
+        Map<Facet, Set<String>> selected = new EnumMap<>(Facet.class);
+        facets.forEach((facet, keys) -> selected.put(facet, new LinkedHashSet<>(keys)));
+        DateRange dates = from == null && to == null ? null
+                : new DateRange(from == null ? null : from.firstDay(), to == null ? null : to.lastDay());
+        return new SearchRequest(q, selected, years, dates, order(effectiveSort()), (page - 1) * pageSize, pageSize);
+    }
+
+    private static SearchOrder order(SortOrder sort) {
+        return switch (sort) {
+            case RELEVANCE -> SearchOrder.RELEVANCE;
+            case DATE_NEWEST -> SearchOrder.DATE_NEWEST;
+            case DATE_OLDEST -> SearchOrder.DATE_OLDEST;
+            case TITLE -> SearchOrder.TITLE;
+        };
+    }
+}

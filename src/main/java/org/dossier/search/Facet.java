@@ -1,0 +1,29 @@
+package org.dossier.search;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The authority dimensions a reader can narrow by. A value is the authority's stable key
+ * ({@code stalin}, {@code dprk}, {@code ciphered-telegram}), never a label an editor may reword.
+ */
+public enum Facet {
+    TYPE("type"),
+    PERSON("person"),
+    PLACE("place");
+
+    private final String key;
+
+    Facet(String key) {
+        this.key = key;
+    }
+
+    /** The name of the URL parameter and of the JSON facet. */
+    public String key() {
+        return key;
+    }
+
+    public static Optional<Facet> fromKey(String key) {
+        return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
+    }
+}

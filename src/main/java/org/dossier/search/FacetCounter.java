@@ -1,0 +1,219 @@
+package org.dossier.search;
+
+import java.io.IOException;
+import java.util.Collection;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.LongValues;
+
+/**
+ * Counts multi-select facets exactly, in one pass over the candidate records (drill sideways):
+ * for each record it works out which of the active filters it fails. A record failing none is
+ * a hit and counts everywhere; a record failing exactly one filter counts only for that filter's
+ * own facet (it is what ticking another value there would add); a record failing two or more
+ * counts nowhere (the date histogram, which ignores both year and range, is the one exception).
+ *
+ * <p>The work per record is a few doc-values reads, whatever the number of filters or facet
+ * values; segments are counted in parallel and summed.
+ */
+final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, FacetCounter.Counts> {
+
+    static final int YEARS = 10_000;
+
+    /** What one pass counted. Facet values are counted by global ordinal, years by the year. */
+    static final class Counts {
+        final long[] values;
+        final long[] years = new long[YEARS];
+        final long[] yearsAnyDate = new long[YEARS];
+        /** Records failing exactly this one filter, by {@link Filter#ordinal()}. */
+        final long[] failingOnly = new long[Filter.values().length];
+        long total;
+
+        Counts(int valueCount) {
+            values = new long[valueCount];
+        }
+
+        long without(Filter filter) {
+            return total + failingOnly[filter.ordinal()];
+        }
+
+        void add(Counts other) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] += other.values[i];
+            }
+            for (int y = 0; y < YEARS; y++) {
+                years[y] += other.years[y];
+                yearsAnyDate[y] += other.yearsAnyDate[y];
+            }
+            for (int f = 0; f < failingOnly.length; f++) {
+                failingOnly[f] += other.failingOnly[f];
+            }
+            total += other.total;
+        }
+    }
+
+    private static final int YEAR_BIT = Filter.YEAR.bit();
+    private static final int DATES_BIT = Filter.DATES.bit();
+
+    private final Ordinals ordinals;
+    private final int facetFilterBits;
+    private final FixedBitSet selectedValues;
+    private final boolean[] selectedYears;
+    private final boolean dateFilter;
+    private final int fromDay;
+    private final int toDay;
+
+    /**
+     * @param selectedValues global ordinals of the facet values ticked (for the facets in {@code facetFilterBits})
+     * @param selectedYears  by year, whether it is ticked; null when no year is
+     * @param fromDay        yyyymmdd, inclusive; with {@code toDay}, only used when {@code dateFilter}
+     */
+    FacetCounter(Ordinals ordinals, int facetFilterBits, FixedBitSet selectedValues, boolean[] selectedYears,
+                 boolean dateFilter, int fromDay, int toDay) {
+        this.ordinals = ordinals;
+        this.facetFilterBits = facetFilterBits;
+        this.selectedValues = selectedValues;
+        this.selectedYears = selectedYears;
+        this.dateFilter = dateFilter;
+        this.fromDay = fromDay;
+        this.toDay = toDay;
+    }
+
+    /** Counts without any filter: every record counts everywhere. */
+    static FacetCounter unfiltered(Ordinals ordinals) {
+        return new FacetCounter(ordinals, 0, new FixedBitSet(Math.max(1, ordinals.size())), null, false, 0, 0);
+    }
+
+    @Override
+    public SliceCounter newCollector() {
+        return new SliceCounter();
+    }
+
+    @Override
+    public Counts reduce(Collection<SliceCounter> slices) {
+        Counts sum = new Counts(ordinals.size());
+        slices.forEach(slice -> sum.add(slice.counts));
+        return sum;
+    }
+
+    final class SliceCounter implements Collector {
+
+        final Counts counts = new Counts(ordinals.size());
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+            return new LeafCounter(context);
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+
+        private final class LeafCounter implements LeafCollector {
+            private final SortedSetDocValues facets;
+            private final NumericDocValues spans;
+            private final LongValues toGlobal;
+            /** By segment ordinal: the filter bit of its facet, and whether it is ticked. */
+            private final int[] filterBit;
+            private final boolean[] ticked;
+            private final int[] valueCounts;
+            private int[] ords = new int[16];
+
+            LeafCounter(LeafReaderContext context) throws IOException {
+                facets = DocValues.getSortedSet(context.reader(), IndexLayout.FACETS);
+                spans = DocValues.getNumeric(context.reader(), IndexLayout.SPAN);
+                toGlobal = ordinals.toGlobal(context.ord);
+                int segmentValues = (int) facets.getValueCount();
+                filterBit = new int[segmentValues];
+                ticked = new boolean[segmentValues];
+                valueCounts = new int[segmentValues];
+                for (int ord = 0; ord < segmentValues; ord++) {
+                    int global = (int) toGlobal.get(ord);
+                    Facet facet = ordinals.facetOf(global);
+                    filterBit[ord] = facet == null ? 0 : Filter.of(facet).bit();
+                    ticked[ord] = selectedValues.get(global);
+                }
+            }
+
+            @Override
+            public void setScorer(Scorable scorer) {
+                // scores are not needed to count
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                int n = 0;
+                if (facets.advanceExact(doc)) {
+                    n = facets.docValueCount();
+                    if (n > ords.length) {
+                        ords = new int[Math.max(n, ords.length * 2)];
+                    }
+                    for (int i = 0; i < n; i++) {
+                        ords[i] = (int) facets.nextOrd();
+                    }
+                }
+                int passed = 0;
+                if (facetFilterBits != 0) {
+                    for (int i = 0; i < n; i++) {
+                        if (ticked[ords[i]]) {
+                            passed |= filterBit[ords[i]];
+                        }
+                    }
+                }
+                int failed = facetFilterBits & ~passed;
+                long span = spans.advanceExact(doc) ? spans.longValue() : 0;
+                int start = IndexLayout.spanStart(span);
+                int year = start / 10_000;
+                if (selectedYears != null && !selectedYears[year]) {
+                    failed |= YEAR_BIT;
+                }
+                if (dateFilter && (start > toDay || IndexLayout.spanEnd(span) < fromDay)) {
+                    failed |= DATES_BIT;
+                }
+                Counts c = counts;
+                if (failed == 0) {
+                    c.total++;
+                    c.years[year]++;
+                    c.yearsAnyDate[year]++;
+                    for (int i = 0; i < n; i++) {
+                        valueCounts[ords[i]]++;
+                    }
+                } else if ((failed & (failed - 1)) == 0) {
+                    c.failingOnly[Integer.numberOfTrailingZeros(failed)]++;
+                    if (failed == YEAR_BIT) {
+                        c.years[year]++;
+                        c.yearsAnyDate[year]++;
+                    } else if (failed == DATES_BIT) {
+                        c.yearsAnyDate[year]++;
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            if (filterBit[ords[i]] == failed) {
+                                valueCounts[ords[i]]++;
+                            }
+                        }
+                    }
+                } else if (failed == (YEAR_BIT | DATES_BIT)) {
+                    c.yearsAnyDate[year]++;
+                }
+            }
+
+            @Override
+            public void finish() {
+                for (int ord = 0; ord < valueCounts.length; ord++) {
+                    if (valueCounts[ord] != 0) {
+                        counts.values[(int) toGlobal.get(ord)] += valueCounts[ord];
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package org.dossier.search;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * Builds the index from scratch beside the one in use, and swaps it in once it is complete.
+ * One thread reads the database; each of the others writes a partition of the records into a
+ * segment of its own. The result has one segment per partition, of equal size, so that a search
+ * spreads evenly over the cores.
+ */
+final class IndexBuilder {
+
+    /** Told how many records have been read of how many. */
+    @FunctionalInterface
+    public interface BuildListener {
+        void written(long done, long total);
+    }
+
+    private static final int BATCH = 1_000;
+    private static final List<IndexedRecord> END = new ArrayList<>();
+
+    private IndexBuilder() {
+    }
+
+    static IndexSource.State build(Path folder, IndexSource source, Analyzer analyzer, FacetsConfig config,
+                                   int partitions, BuildListener listener) throws IOException {
+        Path building = sibling(folder, ".building");
+        deleteRecursively(building);
+        Files.createDirectories(building);
+        List<Partition> parts = new ArrayList<>();
+        try (HeldLock held = HeldLock.ifPresent(folder)) {
+            long expected = source.state().documents();
+            for (int i = 0; i < partitions; i++) {
+                parts.add(new Partition(building.resolve("part-" + i), analyzer, config));
+            }
+            Feeder feeder = new Feeder(parts, listener, expected);
+            IndexSource.State state;
+            try {
+                state = source.readAll(feeder::accept);
+                feeder.flush();
+            } catch (DataAccessException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while building the search index", e);
+            }
+            for (Partition part : parts) {
+                part.finish();
+            }
+            listener.written(feeder.read, feeder.read);
+            Path merged = building.resolve("index");
+            try (Directory target = FSDirectory.open(merged);
+                 IndexWriter writer = new IndexWriter(target, new IndexWriterConfig(analyzer)
+                         .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+                writer.addIndexes(parts.stream().map(p -> p.directory).toArray(Directory[]::new));
+                writer.setLiveCommitData(LuceneSearchEngine.commitData(state.lastRevision()).entrySet());
+                writer.commit();
+            }
+            held.release();
+            deleteRecursively(folder);
+            Files.move(merged, folder.toAbsolutePath(), StandardCopyOption.ATOMIC_MOVE);
+            return state;
+        } finally {
+            for (Partition part : parts) {
+                part.close();
+            }
+            deleteRecursively(building);
+        }
+    }
+
+    static Path sibling(Path folder, String suffix) {
+        Path absolute = folder.toAbsolutePath();
+        return absolute.resolveSibling(absolute.getFileName() + suffix);
+    }
+
+    static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** Deals the records out to the partitions in batches, in turn. */
+    private static final class Feeder {
+        private final List<Partition> parts;
+        private final BuildListener listener;
+        private final long expected;
+        private List<IndexedRecord> batch = new ArrayList<>(BATCH);
+        private long batches;
+        long read;
+
+        Feeder(List<Partition> parts, BuildListener listener, long expected) {
+            this.parts = parts;
+            this.listener = listener;
+            this.expected = expected;
+        }
+
+        void accept(IndexedRecord record) throws IOException, InterruptedException {
+            batch.add(record);
+            read++;
+            if (batch.size() == BATCH) {
+                flush();
+                listener.written(read, Math.max(read, expected));
+            }
+        }
+
+        void flush() throws IOException, InterruptedException {
+            if (!batch.isEmpty()) {
+                parts.get((int) (batches++ % parts.size())).add(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+    }
+
+    /** One writer thread and the segment it makes. */
+    private static final class Partition implements AutoCloseable {
+        final Directory directory;
+        private final BlockingQueue<List<IndexedRecord>> queue = new ArrayBlockingQueue<>(8);
+        private final IndexWriter writer;
+        private final FacetsConfig config;
+        private final Thread thread;
+        private volatile Exception failure;
+        private boolean ended;
+        private boolean closed;
+
+        Partition(Path path, Analyzer analyzer, FacetsConfig config) throws IOException {
+            this.directory = FSDirectory.open(path);
+            this.config = config;
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                    .setRAMBufferSizeMB(64)
+                    .setUseCompoundFile(false));
+            this.thread = new Thread(this::run, "dossier-index-" + path.getFileName());
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void add(List<IndexedRecord> batch) throws IOException, InterruptedException {
+            rethrow();
+            queue.put(batch);
+        }
+
+        private void run() {
+            try {
+                for (List<IndexedRecord> batch = queue.take(); batch != END; batch = queue.take()) {
+                    if (failure == null) {
+                        try {
+                            for (IndexedRecord record : batch) {
+                                writer.addDocument(IndexLayout.document(record, config));
+                            }
+                        } catch (IOException | RuntimeException e) {
+                            failure = e;
+                        }
+                    }
+                }
+                if (failure == null) {
+                    writer.forceMerge(1);
+                    writer.commit();
+                }
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            } catch (InterruptedException e) {
+                failure = e;
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Waits for the partition's segment to be complete, and lets go of it. */
+        void finish() throws IOException {
+            end();
+            rethrow();
+            closed = true;
+            writer.close();
+        }
+
+        private void end() throws IOException {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            try {
+                queue.put(END);
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while building the search index", e);
+            }
+        }
+
+        private void rethrow() throws IOException {
+            Exception e = failure;
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            if (e != null) {
+                throw new IOException("building the search index failed", e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                end();
+            } finally {
+                if (!closed) {
+                    closed = true;
+                    writer.rollback();
+                }
+                directory.close();
+            }
+        }
+    }
+
+    /** The write lock of an existing index, so that no running server has it open while it is replaced. */
+    private static final class HeldLock implements AutoCloseable {
+        private Directory directory;
+        private Lock lock;
+
+        private HeldLock(Directory directory, Lock lock) {
+            this.directory = directory;
+            this.lock = lock;
+        }
+
+        static HeldLock ifPresent(Path folder) throws IOException {
+            if (!Files.isDirectory(folder)) {
+                return new HeldLock(null, null);
+            }
+            Directory directory = FSDirectory.open(folder);
+            try {
+                return new HeldLock(directory, directory.obtainLock(IndexWriter.WRITE_LOCK_NAME));
+            } catch (LockObtainFailedException e) {
+                directory.close();
+                throw new IndexInUseException(folder);
+            }
+        }
+
+        void release() throws IOException {
+            if (lock != null) {
+                lock.close();
+                lock = null;
+            }
+            if (directory != null) {
+                directory.close();
+                directory = null;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            release();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.dossier.search;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * How a record is laid out in the index. One field is searched ({@code text}: title and summary);
+ * title and summary are stored apart for highlighting; type, people and places are doc-values
+ * facets of Lucene's facet module; the date is kept as a sortable span and as points for ranges.
+ */
+final class IndexLayout {
+
+    /** Bumped whenever the layout changes: an index of another layout is rebuilt on start. */
+    static final String FORMAT = "dossier-1";
+
+    static final String ID = "id";
+    static final String TEXT = "text";
+    static final String TITLE = "title";
+    static final String SUMMARY = "summary";
+    static final String SORT_TITLE = "sort_title";
+    /** The earliest and latest day a date can mean, packed into one long, read when counting. */
+    static final String SPAN = "span";
+    /** The earliest day: points for ranges and sorting (Lucene skips what cannot compete). */
+    static final String START = "start";
+    static final String END = "end";
+    static final String YEAR = "year";
+    static final String FACETS = FacetsConfig.DEFAULT_INDEX_FIELD_NAME;
+
+    private static final long SPAN_SHIFT = 100_000_000L;
+
+    private IndexLayout() {
+    }
+
+    static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        config.setMultiValued(Facet.PERSON.key(), true);
+        config.setMultiValued(Facet.PLACE.key(), true);
+        return config;
+    }
+
+    static Document document(IndexedRecord record, FacetsConfig config) throws IOException {
+        Document doc = new Document();
+        doc.add(new StringField(ID, Integer.toString(record.id()), Field.Store.NO));
+        doc.add(new NumericDocValuesField(ID, record.id()));
+        doc.add(new TextField(TEXT, record.title() + "\n\n" + record.summary(), Field.Store.NO));
+        doc.add(new StoredField(TITLE, record.title()));
+        doc.add(new StoredField(SUMMARY, record.summary()));
+        doc.add(new SortedDocValuesField(SORT_TITLE, new BytesRef(record.sortTitle())));
+        int start = day(record.earliest());
+        int end = day(record.latest());
+        long span = span(start, end);
+        doc.add(new NumericDocValuesField(SPAN, span));
+        doc.add(new IntPoint(START, start));
+        doc.add(new NumericDocValuesField(START, start));
+        doc.add(new IntPoint(END, end));
+        doc.add(new IntPoint(YEAR, record.earliest().getYear()));
+        if (record.typeKey() != null) {
+            doc.add(new SortedSetDocValuesFacetField(Facet.TYPE.key(), record.typeKey()));
+        }
+        for (String person : record.people()) {
+            doc.add(new SortedSetDocValuesFacetField(Facet.PERSON.key(), person));
+        }
+        for (String place : record.places()) {
+            doc.add(new SortedSetDocValuesFacetField(Facet.PLACE.key(), place));
+        }
+        return config.build(doc);
+    }
+
+    static Term idTerm(int id) {
+        return new Term(ID, Integer.toString(id));
+    }
+
+    /** A day as the number yyyymmdd: comparable, and its year is a division away. */
+    static int day(LocalDate date) {
+        return date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
+    }
+
+    static long span(int startDay, int endDay) {
+        return startDay * SPAN_SHIFT + endDay;
+    }
+
+    static int spanStart(long span) {
+        return (int) (span / SPAN_SHIFT);
+    }
+
+    static int spanEnd(long span) {
+        return (int) (span % SPAN_SHIFT);
+    }
+}

@@ -1,0 +1,170 @@
+package org.dossier.search;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_PERSON;
+import static org.dossier.db.Tables.DOCUMENT_PLACE;
+import static org.dossier.db.Tables.DOCUMENT_TYPE;
+import static org.dossier.db.Tables.PERSON;
+import static org.dossier.db.Tables.PLACE;
+import static org.dossier.db.Tables.REVISION;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.dossier.documents.DocumentDate;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Reads what the index is derived from out of the database, the one source of truth: every
+ * record in the catalogue (withdrawn ones are not searchable), and which records changed since a
+ * given revision.
+ */
+final class IndexSource {
+
+    /** How far the database has got: the records a reader can find, and the newest revision. */
+    record State(long documents, long lastRevision) {
+    }
+
+    /** Told each record of a full read, in id order. */
+    @FunctionalInterface
+    interface Sink {
+        void accept(IndexedRecord record) throws Exception;
+    }
+
+    private final DSLContext db;
+
+    IndexSource(DSLContext db) {
+        this.db = db;
+    }
+
+    State state() {
+        return db.transactionResult(tx -> state(tx.dsl()));
+    }
+
+    private static State state(DSLContext tx) {
+        long documents = tx.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull());
+        Long last = tx.select(DSL.max(REVISION.ID)).from(REVISION).fetchOne(0, Long.class);
+        return new State(documents, last == null ? 0 : last);
+    }
+
+    /** The records changed by revisions after {@code after}, up to and including {@code upTo}. */
+    Set<Integer> changedBetween(long after, long upTo) {
+        return new TreeSet<>(db.selectDistinct(REVISION.DOCUMENT_ID).from(REVISION)
+                .where(REVISION.ID.gt((int) after)).and(REVISION.ID.le((int) upTo))
+                .fetch(REVISION.DOCUMENT_ID));
+    }
+
+    /** The searchable records among {@code ids}: a withdrawn or unknown id is left out. */
+    Map<Integer, IndexedRecord> load(Collection<Integer> ids) {
+        Keys keys = Keys.load(db);
+        Map<Integer, List<String>> people = new HashMap<>();
+        db.select(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID).from(DOCUMENT_PERSON)
+                .where(DOCUMENT_PERSON.DOCUMENT_ID.in(ids))
+                .forEach(r -> people.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(keys.person(r.value2())));
+        Map<Integer, List<String>> places = new HashMap<>();
+        db.select(DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID).from(DOCUMENT_PLACE)
+                .where(DOCUMENT_PLACE.DOCUMENT_ID.in(ids))
+                .forEach(r -> places.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(keys.place(r.value2())));
+        Map<Integer, IndexedRecord> records = new LinkedHashMap<>();
+        db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION,
+                        DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE)
+                .from(DOCUMENT)
+                .where(DOCUMENT.ID.in(ids)).and(DOCUMENT.WITHDRAWN_AT.isNull())
+                .forEach(r -> records.put(r.value1(), record(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        keys.type(r.value6()), people.getOrDefault(r.value1(), List.of()),
+                        places.getOrDefault(r.value1(), List.of()), r.value7())));
+        return records;
+    }
+
+    /**
+     * Reads every searchable record, in id order, in one read transaction so that the state it
+     * returns is exactly what was read. Records and their links are read as three ordered
+     * streams and joined here: one pass, whatever the size of the catalogue.
+     */
+    State readAll(Sink sink) {
+        return db.transactionResult(tx -> {
+            DSLContext read = tx.dsl();
+            State state = state(read);
+            Keys keys = Keys.load(read);
+            try (ResultSet docs = read.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DOCUMENT.DATE_KEY,
+                            DOCUMENT.DATE_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE)
+                    .from(DOCUMENT).where(DOCUMENT.WITHDRAWN_AT.isNull()).orderBy(DOCUMENT.ID).fetchResultSet();
+                 ResultSet personLinks = read.select(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID)
+                         .from(DOCUMENT_PERSON).orderBy(DOCUMENT_PERSON.DOCUMENT_ID).fetchResultSet();
+                 ResultSet placeLinks = read.select(DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID)
+                         .from(DOCUMENT_PLACE).orderBy(DOCUMENT_PLACE.DOCUMENT_ID).fetchResultSet()) {
+                Links people = new Links(personLinks, keys.people);
+                Links places = new Links(placeLinks, keys.places);
+                while (docs.next()) {
+                    int id = docs.getInt(1);
+                    int typeId = docs.getInt(6);
+                    String type = docs.wasNull() ? null : keys.types.get(typeId);
+                    sink.accept(record(id, docs.getString(2), docs.getString(3), docs.getString(4), docs.getString(5),
+                            type, people.of(id), places.of(id), docs.getString(7)));
+                }
+            }
+            return state;
+        });
+    }
+
+    private static IndexedRecord record(int id, String title, String summary, String dateKey, String precision,
+                                        String type, List<String> people, List<String> places, String sortTitle) {
+        DocumentDate date = DocumentDate.fromStored(dateKey, precision);
+        return new IndexedRecord(id, title, summary, date.earliest(), date.latest(), type, people, places, sortTitle);
+    }
+
+    /** The stable keys of types, people and places, by id. */
+    private record Keys(Map<Integer, String> types, Map<Integer, String> people, Map<Integer, String> places) {
+
+        static Keys load(DSLContext db) {
+            return new Keys(
+                    db.select(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY).from(DOCUMENT_TYPE).fetchMap(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY),
+                    db.select(PERSON.ID, PERSON.KEY).from(PERSON).fetchMap(PERSON.ID, PERSON.KEY),
+                    db.select(PLACE.ID, PLACE.KEY).from(PLACE).fetchMap(PLACE.ID, PLACE.KEY));
+        }
+
+        String type(Integer id) {
+            return id == null ? null : types.get(id);
+        }
+
+        String person(int id) {
+            return people.get(id);
+        }
+
+        String place(int id) {
+            return places.get(id);
+        }
+    }
+
+    /** One ordered stream of (document, authority) links, read as far as the document asked for. */
+    private static final class Links {
+        private final ResultSet rows;
+        private final Map<Integer, String> keys;
+        private boolean more;
+
+        Links(ResultSet rows, Map<Integer, String> keys) throws SQLException {
+            this.rows = rows;
+            this.keys = keys;
+            this.more = rows.next();
+        }
+
+        List<String> of(int documentId) throws SQLException {
+            List<String> found = new ArrayList<>(4);
+            while (more && rows.getInt(1) <= documentId) {
+                if (rows.getInt(1) == documentId) {
+                    found.add(keys.get(rows.getInt(2)));
+                }
+                more = rows.next();
+            }
+            return found;
+        }
+    }
+}

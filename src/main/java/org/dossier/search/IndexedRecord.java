@@ -1,0 +1,19 @@
+package org.dossier.search;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A record as the index holds it: its words, the period its date can mean, and the keys of its
+ * type, people and places.
+ *
+ * @param typeKey null for a record without a type
+ */
+record IndexedRecord(int id, String title, String summary, LocalDate earliest, LocalDate latest, String typeKey,
+                     List<String> people, List<String> places, String sortTitle) {
+
+    IndexedRecord {
+        people = List.copyOf(people);
+        places = List.copyOf(places);
+    }
+}

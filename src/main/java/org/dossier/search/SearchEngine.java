@@ -1,0 +1,17 @@
+package org.dossier.search;
+
+import org.dossier.documents.ChangeListener;
+
+/**
+ * What the catalogue knows of its search engine: ask a question, and hear of every change to the
+ * records. The embedded Lucene index ({@link LuceneSearchEngine}) is one answer; a deployment on
+ * several machines can put a shared engine behind the same two methods.
+ */
+public interface SearchEngine extends ChangeListener, AutoCloseable {
+
+    /** One page of hits for {@code request}, with exact totals and facet counts. */
+    SearchResults search(SearchRequest request);
+
+    @Override
+    void close();
+}

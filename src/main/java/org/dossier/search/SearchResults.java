@@ -1,0 +1,42 @@
+package org.dossier.search;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One page of an answer, and exact counts for everything around it. Every count is computed
+ * "given the other filters": a facet's own selection never narrows its own counts, so that a
+ * reader can tick a second value of the same facet and know beforehand what it adds.
+ *
+ * @param total        how many records match the whole request
+ * @param facets       per facet, every value with hits (and every ticked value), most hits first
+ * @param years        per year, the hits given every filter but the years ticked
+ * @param yearsAnyDate per year, the hits given every filter but years and the date range: the
+ *                     histogram a reader picks a range from
+ * @param without      for each filter in force, the total there would be without it
+ * @param notice       what was done with words the query syntax could not read; null if nothing
+ */
+public record SearchResults(long total, List<SearchHit> hits, Map<Facet, List<FacetCount>> facets,
+                            SortedMap<Integer, Long> years, SortedMap<Integer, Long> yearsAnyDate,
+                            Map<Filter, Long> without, String notice) {
+
+    public SearchResults {
+        hits = List.copyOf(hits);
+        EnumMap<Facet, List<FacetCount>> copy = new EnumMap<>(Facet.class);
+        for (Facet facet : Facet.values()) {
+            copy.put(facet, List.copyOf(facets.getOrDefault(facet, List.of())));
+        }
+        facets = Collections.unmodifiableMap(copy);
+        years = Collections.unmodifiableSortedMap(new TreeMap<>(years));
+        yearsAnyDate = Collections.unmodifiableSortedMap(new TreeMap<>(yearsAnyDate));
+        without = Collections.unmodifiableMap(without.isEmpty() ? new EnumMap<>(Filter.class) : new EnumMap<>(without));
+    }
+
+    public List<FacetCount> facet(Facet facet) {
+        return facets.get(facet);
+    }
+}

@@ -1,0 +1,293 @@
+package org.dossier.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * Answers one request against one snapshot in two passes: the page of hits (ranked with WAND, or
+ * sorted, stopping early where it can) and one counting pass for every facet count on the page
+ * ({@link FacetCounter}). Counts that no filter and no words narrow come from the snapshot's
+ * counts over everything.
+ */
+final class Searching {
+
+    private static final int YEAR_AND_DATES = Filter.YEAR.bit() | Filter.DATES.bit();
+
+    private final Analyzer analyzer;
+    private final QueryReader queries;
+
+    Searching(Analyzer analyzer) {
+        this.analyzer = analyzer;
+        this.queries = new QueryReader(analyzer);
+    }
+
+    SearchResults search(Snapshot snapshot, SearchRequest request) throws IOException {
+        QueryReader.ReadQuery text = request.hasText() ? queries.read(request.text()) : null;
+        try {
+            return search(snapshot, request, text);
+        } catch (IndexSearcher.TooManyClauses e) {
+            return search(snapshot, request, queries.plainWords(request.text(), "Your search stands for too many "
+                    + "different words (a short prefix or a loose wildcard), so only its plain words were searched for."));
+        }
+    }
+
+    private SearchResults search(Snapshot snapshot, SearchRequest request, QueryReader.ReadQuery text)
+            throws IOException {
+        Filters filters = new Filters(request, snapshot.ordinals);
+        Query words = text == null ? null : text.query();
+        List<SearchHit> hits = hits(snapshot, request, words, filters);
+
+        int active = filters.activeBits;
+        Counted counted = new Counted(snapshot, words, filters);
+        Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
+        for (Facet facet : Facet.values()) {
+            FacetCounter.Counts counts = counted.under(active & ~Filter.of(facet).bit());
+            facets.put(facet, facetCounts(facet, counts, snapshot.ordinals, request.selected(facet)));
+        }
+        SortedMap<Integer, Long> years = years(counted.under(active & ~Filter.YEAR.bit()).years, request.years());
+        SortedMap<Integer, Long> anyDate = years(counted.under(active & ~YEAR_AND_DATES).yearsAnyDate, Set.of());
+        Map<Filter, Long> without = new EnumMap<>(Filter.class);
+        for (Filter filter : request.activeFilters()) {
+            without.put(filter, counted.under(active & ~filter.bit()).without(filter));
+        }
+        long total = counted.under(active).total;
+        return new SearchResults(total, hits, facets, years, anyDate, without, text == null ? null : text.notice());
+    }
+
+    private List<SearchHit> hits(Snapshot snapshot, SearchRequest request, Query words, Filters filters)
+            throws IOException {
+        int wanted = request.offset() + request.limit();
+        if (request.limit() == 0) {
+            return List.of();
+        }
+        Query query = and(words, filters.all());
+        TopDocs top;
+        if (words != null && request.order() == SearchOrder.RELEVANCE) {
+            top = snapshot.search(query, new TopScoreDocCollectorManager(wanted, null, wanted));
+        } else {
+            top = snapshot.search(query, new TopFieldCollectorManager(sort(request.order()), wanted, null, wanted));
+        }
+        ScoreDoc[] all = top.scoreDocs;
+        int count = Math.max(0, all.length - request.offset());
+        int[] docIds = new int[count];
+        for (int i = 0; i < count; i++) {
+            docIds[i] = all[request.offset() + i].doc;
+        }
+        HighlightedText[][] marked = words == null ? null : Highlights.of(snapshot, analyzer, words, docIds);
+        List<SearchHit> hits = new ArrayList<>(count);
+        List<LeafReaderContext> leaves = snapshot.getIndexReader().leaves();
+        for (int i = 0; i < count; i++) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docIds[i], leaves));
+            NumericDocValues ids = DocValues.getNumeric(leaf.reader(), IndexLayout.ID);
+            if (!ids.advanceExact(docIds[i] - leaf.docBase)) {
+                throw new IllegalStateException("a record in the index has no id");
+            }
+            hits.add(marked == null ? new SearchHit((int) ids.longValue(), HighlightedText.EMPTY, HighlightedText.EMPTY)
+                    : new SearchHit((int) ids.longValue(), marked[i][0], marked[i][1]));
+        }
+        return hits;
+    }
+
+    private static Sort sort(SearchOrder order) {
+        return switch (order) {
+            case RELEVANCE, DATE_NEWEST -> new Sort(new SortField(IndexLayout.START, SortField.Type.INT, true),
+                    new SortField(IndexLayout.ID, SortField.Type.LONG, true));
+            case DATE_OLDEST -> new Sort(new SortField(IndexLayout.START, SortField.Type.INT),
+                    new SortField(IndexLayout.ID, SortField.Type.LONG));
+            case TITLE -> new Sort(new SortField(IndexLayout.SORT_TITLE, SortField.Type.STRING),
+                    new SortField(IndexLayout.ID, SortField.Type.LONG));
+        };
+    }
+
+    private static List<FacetCount> facetCounts(Facet facet, FacetCounter.Counts counts, Ordinals ordinals,
+                                                Set<String> selected) {
+        List<FacetCount> list = new ArrayList<>();
+        Set<String> missing = new LinkedHashSet<>(selected);
+        for (int ord = 0; ord < ordinals.size(); ord++) {
+            if (ordinals.facetOf(ord) == facet) {
+                String key = ordinals.keyOf(ord);
+                if (counts.values[ord] > 0 || selected.contains(key)) {
+                    list.add(new FacetCount(key, counts.values[ord]));
+                    missing.remove(key);
+                }
+            }
+        }
+        missing.forEach(key -> list.add(new FacetCount(key, 0)));
+        list.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::key));
+        return list;
+    }
+
+    private static SortedMap<Integer, Long> years(long[] counts, Set<Integer> selected) {
+        SortedMap<Integer, Long> years = new TreeMap<>();
+        for (int year = 0; year < counts.length; year++) {
+            if (counts[year] > 0) {
+                years.put(year, counts[year]);
+            }
+        }
+        selected.forEach(year -> years.putIfAbsent(year, 0L));
+        return years;
+    }
+
+    static Query and(Query words, Query filter) {
+        if (words == null) {
+            return filter == null ? new MatchAllDocsQuery() : filter;
+        }
+        if (filter == null) {
+            return words;
+        }
+        return new BooleanQuery.Builder().add(words, Occur.MUST).add(filter, Occur.FILTER).build();
+    }
+
+    /**
+     * The counts a page needs, by the set of filters (a bit mask) each is taken under. Counts under
+     * no filter and no words are the snapshot's counts of everything; all others come from one
+     * counting pass over the records that fail at most the one filter their count lifts.
+     */
+    private static final class Counted {
+        private final Snapshot snapshot;
+        private final boolean words;
+        private final FacetCounter.Counts pass;
+
+        Counted(Snapshot snapshot, Query words, Filters filters) throws IOException {
+            this.snapshot = snapshot;
+            this.words = words != null;
+            int active = filters.activeBits;
+            Set<Integer> needed = new LinkedHashSet<>();
+            needed.add(active);
+            needed.add(active & ~YEAR_AND_DATES);
+            for (Filter filter : Filter.values()) {
+                needed.add(active & ~filter.bit());
+            }
+            if (!this.words) {
+                needed.remove(0);
+            }
+            pass = needed.isEmpty() ? null : snapshot.search(candidates(words, needed, filters), filters.counter());
+        }
+
+        FacetCounter.Counts under(int filterBits) {
+            return filterBits == 0 && !words ? snapshot.everything() : pass;
+        }
+
+        /** The words, and any of the filter sets: nothing outside them can count anywhere. */
+        private static Query candidates(Query words, Set<Integer> needed, Filters filters) {
+            List<Integer> smallest = needed.stream()
+                    .filter(m -> needed.stream().noneMatch(other -> other != m && (other & m) == other))
+                    .toList();
+            if (smallest.contains(0)) {
+                return and(words, null);
+            }
+            if (smallest.size() == 1) {
+                return and(words, filters.only(smallest.get(0)));
+            }
+            BooleanQuery.Builder any = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+            smallest.forEach(m -> any.add(filters.only(m), Occur.SHOULD));
+            return and(words, any.build());
+        }
+    }
+
+    /** A request's filters as queries (for hits and candidates) and as what the counter checks. */
+    private static final class Filters {
+        final int activeBits;
+        private final Map<Filter, Query> queries = new EnumMap<>(Filter.class);
+        private final FixedBitSet selectedValues;
+        private final boolean[] selectedYears;
+        private final int fromDay;
+        private final int toDay;
+        private final Ordinals ordinals;
+        private final int facetBits;
+
+        Filters(SearchRequest request, Ordinals ordinals) {
+            this.ordinals = ordinals;
+            this.selectedValues = new FixedBitSet(Math.max(1, ordinals.size()));
+            int facets = 0;
+            for (Facet facet : request.selected().keySet()) {
+                List<BytesRef> terms = new ArrayList<>();
+                for (String key : request.selected(facet)) {
+                    terms.add(DrillDownQuery.term(IndexLayout.FACETS, facet.key(), key).bytes());
+                    int ord = ordinals.ordOf(facet, key);
+                    if (ord >= 0) {
+                        selectedValues.set(ord);
+                    }
+                }
+                queries.put(Filter.of(facet), new TermInSetQuery(IndexLayout.FACETS, terms));
+                facets |= Filter.of(facet).bit();
+            }
+            this.facetBits = facets;
+            if (request.years().isEmpty()) {
+                selectedYears = null;
+            } else {
+                selectedYears = new boolean[FacetCounter.YEARS];
+                request.years().stream().filter(y -> y >= 0 && y < FacetCounter.YEARS).forEach(y -> selectedYears[y] = true);
+                queries.put(Filter.YEAR, IntPoint.newSetQuery(IndexLayout.YEAR, request.years()));
+            }
+            DateRange dates = request.dates();
+            fromDay = dates == null || dates.from() == null ? Integer.MIN_VALUE : IndexLayout.day(dates.from());
+            toDay = dates == null || dates.to() == null ? Integer.MAX_VALUE : IndexLayout.day(dates.to());
+            if (dates != null) {
+                BooleanQuery.Builder overlap = new BooleanQuery.Builder();
+                if (dates.to() != null) {
+                    overlap.add(IntPoint.newRangeQuery(IndexLayout.START, Integer.MIN_VALUE, toDay), Occur.FILTER);
+                }
+                if (dates.from() != null) {
+                    overlap.add(IntPoint.newRangeQuery(IndexLayout.END, fromDay, Integer.MAX_VALUE), Occur.FILTER);
+                }
+                queries.put(Filter.DATES, overlap.build());
+            }
+            int bits = 0;
+            for (Filter filter : queries.keySet()) {
+                bits |= filter.bit();
+            }
+            this.activeBits = bits;
+        }
+
+        /** Every filter, or null when there is none. */
+        Query all() {
+            return activeBits == 0 ? null : only(activeBits);
+        }
+
+        /** The filters among {@code bits}, all of them. */
+        Query only(int bits) {
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            queries.forEach((filter, query) -> {
+                if ((bits & filter.bit()) != 0) {
+                    all.add(query, Occur.FILTER);
+                }
+            });
+            return all.build();
+        }
+
+        FacetCounter counter() {
+            return new FacetCounter(ordinals, facetBits, selectedValues, selectedYears,
+                    queries.containsKey(Filter.DATES), fromDay, toDay);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.dossier.search;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.dossier.app.Database;
+import org.dossier.app.Settings;
+import org.dossier.documents.RecordStore;
+import org.dossier.importing.ImportRun;
+import org.dossier.testing.TestCatalogue;
+
+/** A real database in a temporary folder with the seed pages imported, and its search index. */
+final class SeedIndex implements AutoCloseable {
+
+    final Path folder;
+    final Database database;
+    final RecordStore store;
+    LuceneSearchEngine engine;
+
+    private SeedIndex(Path folder, Database database, RecordStore store) {
+        this.folder = folder;
+        this.database = database;
+        this.store = store;
+    }
+
+    static SeedIndex open() throws Exception {
+        Path folder = Files.createTempDirectory("dossier-search-");
+        Database database = Database.open(folder.resolve("dossier.db"));
+        RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());
+        new ImportRun(store, Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
+        SeedIndex index = new SeedIndex(folder, database, store);
+        index.reopen();
+        store.onChange(ids -> index.engine.changed(ids));
+        return index;
+    }
+
+    Path indexFolder() {
+        return Settings.indexBeside(folder.resolve("dossier.db"));
+    }
+
+    /** Closes the engine and opens it again, as a restart does. */
+    void reopen() throws Exception {
+        if (engine != null) {
+            engine.close();
+        }
+        engine = LuceneSearchEngine.open(indexFolder(), database.dsl());
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        database.close();
+        TestCatalogue.deleteRecursively(folder);
+    }
+}

@@ -5,7 +5,6 @@ import java.util.Collection;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
@@ -21,24 +20,28 @@ import org.apache.lucene.util.LongValues;
  * own facet (it is what ticking another value there would add); a record failing two or more
  * counts nowhere (the date histogram, which ignores both year and range, is the one exception).
  *
- * <p>The work per record is a few doc-values reads, whatever the number of filters or facet
- * values; segments are counted in parallel and summed.
+ * <p>The work per record is a few array reads ({@link FacetColumns}: each segment's doc values,
+ * decoded once), whatever the number of filters or facet values; segments are counted in
+ * parallel and summed. Dates are read from doc values only when a date range is asked for.
  */
 final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, FacetCounter.Counts> {
 
     static final int YEARS = 10_000;
 
-    /** What one pass counted. Facet values are counted by global ordinal, years by the year. */
+    /**
+     * What one pass counted. Facet values are counted by global ordinal, years by the year; no
+     * count can exceed the number of records in the index, an int.
+     */
     static final class Counts {
-        final long[] values;
-        final long[] years = new long[YEARS];
-        final long[] yearsAnyDate = new long[YEARS];
+        final int[] values;
+        final int[] years = new int[YEARS];
+        final int[] yearsAnyDate = new int[YEARS];
         /** Records failing exactly this one filter, by {@link Filter#ordinal()}. */
-        final long[] failingOnly = new long[Filter.values().length];
-        long total;
+        final int[] failingOnly = new int[Filter.values().length];
+        int total;
 
         Counts(int valueCount) {
-            values = new long[valueCount];
+            values = new int[valueCount];
         }
 
         long without(Filter filter) {
@@ -119,20 +122,24 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
         }
 
         private final class LeafCounter implements LeafCollector {
-            private final SortedSetDocValues facets;
+            private final int[] starts;
+            private final int[] columnOrds;
+            private final short[] years;
             private final NumericDocValues spans;
             private final LongValues toGlobal;
             /** By segment ordinal: the filter bit of its facet, and whether it is ticked. */
             private final int[] filterBit;
             private final boolean[] ticked;
             private final int[] valueCounts;
-            private int[] ords = new int[16];
 
             LeafCounter(LeafReaderContext context) throws IOException {
-                facets = DocValues.getSortedSet(context.reader(), IndexLayout.FACETS);
-                spans = DocValues.getNumeric(context.reader(), IndexLayout.SPAN);
+                FacetColumns columns = FacetColumns.of(context.reader());
+                starts = columns.starts;
+                columnOrds = columns.ords;
+                years = columns.years;
+                spans = dateFilter ? DocValues.getNumeric(context.reader(), IndexLayout.SPAN) : null;
                 toGlobal = ordinals.toGlobal(context.ord);
-                int segmentValues = (int) facets.getValueCount();
+                int segmentValues = columns.valueCount;
                 filterBit = new int[segmentValues];
                 ticked = new boolean[segmentValues];
                 valueCounts = new int[segmentValues];
@@ -151,40 +158,34 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
 
             @Override
             public void collect(int doc) throws IOException {
-                int n = 0;
-                if (facets.advanceExact(doc)) {
-                    n = facets.docValueCount();
-                    if (n > ords.length) {
-                        ords = new int[Math.max(n, ords.length * 2)];
-                    }
-                    for (int i = 0; i < n; i++) {
-                        ords[i] = (int) facets.nextOrd();
-                    }
-                }
+                int from = starts[doc];
+                int to = starts[doc + 1];
+                int[] ords = columnOrds;
                 int passed = 0;
                 if (facetFilterBits != 0) {
-                    for (int i = 0; i < n; i++) {
+                    for (int i = from; i < to; i++) {
                         if (ticked[ords[i]]) {
                             passed |= filterBit[ords[i]];
                         }
                     }
                 }
                 int failed = facetFilterBits & ~passed;
-                long span = spans.advanceExact(doc) ? spans.longValue() : 0;
-                int start = IndexLayout.spanStart(span);
-                int year = start / 10_000;
+                int year = years[doc];
                 if (selectedYears != null && !selectedYears[year]) {
                     failed |= YEAR_BIT;
                 }
-                if (dateFilter && (start > toDay || IndexLayout.spanEnd(span) < fromDay)) {
-                    failed |= DATES_BIT;
+                if (dateFilter) {
+                    long span = spans.advanceExact(doc) ? spans.longValue() : 0;
+                    if (IndexLayout.spanStart(span) > toDay || IndexLayout.spanEnd(span) < fromDay) {
+                        failed |= DATES_BIT;
+                    }
                 }
                 Counts c = counts;
                 if (failed == 0) {
                     c.total++;
                     c.years[year]++;
                     c.yearsAnyDate[year]++;
-                    for (int i = 0; i < n; i++) {
+                    for (int i = from; i < to; i++) {
                         valueCounts[ords[i]]++;
                     }
                 } else if ((failed & (failed - 1)) == 0) {
@@ -195,7 +196,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                     } else if (failed == DATES_BIT) {
                         c.yearsAnyDate[year]++;
                     } else {
-                        for (int i = 0; i < n; i++) {
+                        for (int i = from; i < to; i++) {
                             if (filterBit[ords[i]] == failed) {
                                 valueCounts[ords[i]]++;
                             }

@@ -28,12 +28,6 @@ import org.jooq.exception.DataAccessException;
  */
 final class IndexBuilder {
 
-    /** Told how many records have been read of how many. */
-    @FunctionalInterface
-    public interface BuildListener {
-        void written(long done, long total);
-    }
-
     private static final int BATCH = 1_000;
     private static final List<IndexedRecord> END = new ArrayList<>();
 
@@ -41,7 +35,7 @@ final class IndexBuilder {
     }
 
     static IndexSource.State build(Path folder, IndexSource source, Analyzer analyzer, FacetsConfig config,
-                                   int partitions, BuildListener listener) throws IOException {
+                                   int partitions, IndexProgress listener) throws IOException {
         Path building = sibling(folder, ".building");
         deleteRecursively(building);
         Files.createDirectories(building);
@@ -68,7 +62,7 @@ final class IndexBuilder {
             for (Partition part : parts) {
                 part.finish();
             }
-            listener.written(feeder.read, feeder.read);
+            listener.indexed(feeder.read, feeder.read);
             Path merged = building.resolve("index");
             try (Directory target = FSDirectory.open(merged);
                  IndexWriter writer = new IndexWriter(target, new IndexWriterConfig(analyzer)
@@ -108,13 +102,13 @@ final class IndexBuilder {
     /** Deals the records out to the partitions in batches, in turn. */
     private static final class Feeder {
         private final List<Partition> parts;
-        private final BuildListener listener;
+        private final IndexProgress listener;
         private final long expected;
         private List<IndexedRecord> batch = new ArrayList<>(BATCH);
         private long batches;
         long read;
 
-        Feeder(List<Partition> parts, BuildListener listener, long expected) {
+        Feeder(List<Partition> parts, IndexProgress listener, long expected) {
             this.parts = parts;
             this.listener = listener;
             this.expected = expected;
@@ -125,7 +119,7 @@ final class IndexBuilder {
             read++;
             if (batch.size() == BATCH) {
                 flush();
-                listener.written(read, Math.max(read, expected));
+                listener.indexed(read, Math.max(read, expected));
             }
         }
 

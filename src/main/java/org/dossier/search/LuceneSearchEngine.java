@@ -113,7 +113,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     }
 
     /** Rebuilds the index in {@code folder} from the database, replacing what is there. */
-    public static long rebuild(Path folder, DSLContext db, IndexBuilder.BuildListener listener) throws IOException {
+    public static long rebuild(Path folder, DSLContext db, IndexProgress listener) throws IOException {
         return IndexBuilder.build(folder, new IndexSource(db), new CatalogueAnalyzer(), IndexLayout.facetsConfig(),
                 partitions(), listener).documents();
     }

@@ -146,11 +146,11 @@ final class Searching {
         return list;
     }
 
-    private static SortedMap<Integer, Long> years(long[] counts, Set<Integer> selected) {
+    private static SortedMap<Integer, Long> years(int[] counts, Set<Integer> selected) {
         SortedMap<Integer, Long> years = new TreeMap<>();
         for (int year = 0; year < counts.length; year++) {
             if (counts[year] > 0) {
-                years.put(year, counts[year]);
+                years.put(year, (long) counts[year]);
             }
         }
         selected.forEach(year -> years.putIfAbsent(year, 0L));

@@ -32,6 +32,7 @@ final class SeedIndex implements AutoCloseable {
         SeedIndex index = new SeedIndex(folder, database, store);
         index.reopen();
         store.onChange(ids -> index.engine.changed(ids));
+        // the listener reads the field at each change: reopening the engine keeps it following
         return index;
     }
 
@@ -49,7 +50,9 @@ final class SeedIndex implements AutoCloseable {
 
     @Override
     public void close() {
-        engine.close();
+        if (engine != null) {
+            engine.close();
+        }
         database.close();
         TestCatalogue.deleteRecursively(folder);
     }

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Measures /search at several catalogue sizes: generates each database once (kept for reruns),
+# builds its search index from scratch (timed, with the heap it used), serves it and runs
+# bench/SearchBenchmark.java against it. Writes a report to $BENCH_DIR/report-<time>.md.
+#
+#   bench/search-benchmark.sh                  # 10k, 100k and 1M records in /tmp/dossier-bench
+#   bench/search-benchmark.sh 10000 100000     # only these sizes
+#
+# Environment: BENCH_DIR (default /tmp/dossier-bench: outside the repository, several GB for 1M),
+# RUNS (measured requests per case, default 300), WARMUP (default 150), SERVER_HEAP (default 512m),
+# BUILD_HEAP (default 512m).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BENCH_DIR=${BENCH_DIR:-/tmp/dossier-bench}
+RUNS=${RUNS:-300}
+WARMUP=${WARMUP:-150}
+SERVER_HEAP=${SERVER_HEAP:-512m}
+BUILD_HEAP=${BUILD_HEAP:-512m}
+SIZES=("$@")
+if [ ${#SIZES[@]} -eq 0 ]; then SIZES=(10000 100000 1000000); fi
+
+mkdir -p "$BENCH_DIR"
+REPORT="$BENCH_DIR/report-$(date +%Y%m%d-%H%M%S).md"
+mvn -B -q -DskipTests package
+JAR=target/dossier.jar
+
+{
+  echo "# Search benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM;" \
+       "$(java -version 2>&1 | head -1); commit $(git rev-parse --short HEAD)"
+  echo "Server heap -Xmx$SERVER_HEAP, index build heap -Xmx$BUILD_HEAP."
+} | tee "$REPORT"
+
+for n in "${SIZES[@]}"; do
+  db="$BENCH_DIR/$n.db"
+  echo | tee -a "$REPORT"
+  echo "## $n records" | tee -a "$REPORT"
+  if [ ! -f "$db" ]; then
+    java -jar "$JAR" generate --db "$db" --count "$n" --seed 1950 2>&1 | tee -a "$REPORT"
+  fi
+  gclog="$BENCH_DIR/reindex-$n.gc.log"
+  /usr/bin/time -f "reindex: %e s elapsed, peak RSS %M KB" -o "$BENCH_DIR/time-$n.txt" \
+    java "-Xmx$BUILD_HEAP" "-Xlog:gc:file=$gclog" -jar "$JAR" reindex --db "$db" 2>&1 | tee -a "$REPORT"
+  cat "$BENCH_DIR/time-$n.txt" | tee -a "$REPORT"
+  # The largest heap occupancy before a collection, and the largest left after one.
+  awk '/Pause/ { if (match($0, /[0-9]+M->[0-9]+M/)) { split(substr($0, RSTART, RLENGTH), a, /M->|M/);
+         if (a[1] > before) before = a[1]; if (a[2] > after) after = a[2] } }
+       END { printf "reindex heap: at most %d MB in use before a collection, %d MB live after one\n", before, after }' \
+    "$gclog" | tee -a "$REPORT"
+  echo "index size: $(du -sh "${db%.db}.index" | cut -f1)" | tee -a "$REPORT"
+
+  log="$BENCH_DIR/serve-$n.log"
+  java "-Xmx$SERVER_HEAP" -jar "$JAR" serve --db "$db" --host 127.0.0.1 --port 0 >"$log" 2>&1 &
+  server=$!
+  trap 'kill $server 2>/dev/null || true' EXIT
+  for _ in $(seq 1 600); do
+    grep -q "is serving" "$log" && break
+    kill -0 $server 2>/dev/null || { cat "$log"; exit 1; }
+    sleep 0.5
+  done
+  url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)
+  java bench/SearchBenchmark.java "$url" "$RUNS" "$WARMUP" | tee -a "$REPORT"
+  echo "server heap after the run: $(jcmd $server GC.heap_info 2>/dev/null | grep -Eo 'used [0-9]+K' | head -1)" \
+    | tee -a "$REPORT"
+  kill $server
+  wait $server 2>/dev/null || true
+  trap - EXIT
+done
+echo
+echo "Report: $REPORT"

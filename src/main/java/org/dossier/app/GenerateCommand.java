@@ -1,0 +1,49 @@
+package org.dossier.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.dossier.authorities.AuthorityFileException;
+import org.dossier.importing.SeedFormatException;
+import org.dossier.synthetic.Generator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Adds made-up but realistic records to a database, for measuring search at scale: words from "
+                + "the seed pages, people, places and types from the authority lists, dates over 1940-1991. "
+                + "The server rebuilds its search index on the next start (or run reindex).")
+final class GenerateCommand implements Callable<Integer> {
+
+    @Option(names = "--db", paramLabel = "PATH", required = true, description = "The SQLite database to add to.")
+    Path database;
+
+    @Option(names = "--count", paramLabel = "N", required = true, description = "How many records to add.")
+    long count;
+
+    @Option(names = "--seeds", paramLabel = "DIR",
+            description = "Seed pages (and authorities/) to draw from (default: ${DEFAULT-VALUE}).")
+    Path seeds = Settings.DEFAULT_SEEDS;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed: the same seed makes the same records "
+            + "(default: ${DEFAULT-VALUE}).")
+    long seed = 1950;
+
+    @Override
+    public Integer call() throws Exception {
+        if (count < 1) {
+            System.err.println("--count must be at least 1");
+            return 2;
+        }
+        try (Database db = Database.open(database)) {
+            Progress progress = Progress.onConsole("records", count);
+            new Generator(db.dsl(), Clock.systemUTC()).generate(seeds, count, seed, progress::advanceTo);
+            progress.finish("Generated " + count + " records in " + database);
+            return 0;
+        } catch (IOException | SeedFormatException | AuthorityFileException e) {
+            System.err.println("Nothing was generated: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.dossier.synthetic;
+
+import static org.dossier.db.Tables.DOCUMENT_TYPE;
+import static org.dossier.db.Tables.PERSON;
+import static org.dossier.db.Tables.PERSON_ALIAS;
+import static org.dossier.db.Tables.PLACE;
+import static org.dossier.db.Tables.PLACE_ALIAS;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.dossier.authorities.AuthorityFileException;
+import org.dossier.authorities.AuthorityLoader;
+import org.dossier.importing.ImportRun;
+import org.dossier.importing.SeedEntry;
+import org.dossier.importing.SeedFormatException;
+import org.dossier.importing.SeedPageParser;
+import org.jooq.DSLContext;
+
+/**
+ * Fills a database with made-up records for measuring: words from the seed pages, people, places
+ * and types from the authority lists (loaded from the seeds folder first if the database has
+ * none), written in large transactions.
+ */
+public final class Generator {
+
+    /** Told how many records have been written of how many. */
+    @FunctionalInterface
+    public interface Listener {
+        void written(long done, long total);
+    }
+
+    private static final int TRANSACTION = 20_000;
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    public Generator(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Adds {@code count} records; the same {@code seed} makes the same records. */
+    public void generate(Path seeds, long count, long seed, Listener listener)
+            throws IOException, SeedFormatException, AuthorityFileException {
+        Path authorityFolder = seeds.resolve(ImportRun.AUTHORITIES_FOLDER);
+        if (!Files.isDirectory(authorityFolder)) {
+            throw new IOException("there are no seed pages and authority lists at " + seeds.toAbsolutePath()
+                    + " (a folder of seed pages with an authorities/ folder in it)");
+        }
+        if (db.fetchCount(PERSON) == 0) {
+            AuthorityLoader.AuthorityLists lists = AuthorityLoader.read(authorityFolder);
+            db.transaction(tx -> AuthorityLoader.store(tx.dsl(), lists));
+        }
+        SyntheticCorpus corpus = new SyntheticCorpus(authorities(), vocabulary(seeds));
+        SplittableRandom random = new SplittableRandom(seed);
+        String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+        long done = 0;
+        while (done < count) {
+            int size = (int) Math.min(TRANSACTION, count - done);
+            List<SyntheticRecord> batch = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                batch.add(corpus.next(random));
+            }
+            db.transaction(tx -> BulkWriter.write(tx.dsl(), batch, BulkWriter.Ids.current(tx.dsl()), now));
+            done += size;
+            listener.written(done, count);
+        }
+    }
+
+    private CorpusAuthorities authorities() {
+        return new CorpusAuthorities(named(db.select(PERSON.ID, PERSON.NAME).from(PERSON).orderBy(PERSON.ID).fetchMap(
+                        PERSON.ID, PERSON.NAME), db.select(PERSON_ALIAS.PERSON_ID, PERSON_ALIAS.ALIAS).from(PERSON_ALIAS)
+                        .orderBy(PERSON_ALIAS.PERSON_ID, PERSON_ALIAS.ALIAS).fetchGroups(PERSON_ALIAS.PERSON_ID,
+                                PERSON_ALIAS.ALIAS)),
+                named(db.select(PLACE.ID, PLACE.NAME).from(PLACE).orderBy(PLACE.ID).fetchMap(PLACE.ID, PLACE.NAME),
+                        db.select(PLACE_ALIAS.PLACE_ID, PLACE_ALIAS.ALIAS).from(PLACE_ALIAS)
+                                .orderBy(PLACE_ALIAS.PLACE_ID, PLACE_ALIAS.ALIAS)
+                                .fetchGroups(PLACE_ALIAS.PLACE_ID, PLACE_ALIAS.ALIAS)),
+                named(db.select(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.LABEL).from(DOCUMENT_TYPE)
+                        .orderBy(DOCUMENT_TYPE.POSITION).fetchMap(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.LABEL), Map.of()));
+    }
+
+    private static List<CorpusAuthorities.Named> named(Map<Integer, String> names, Map<Integer, List<String>> aliases) {
+        List<CorpusAuthorities.Named> named = new ArrayList<>();
+        new LinkedHashMap<>(names).forEach((id, name) -> {
+            List<String> forms = new ArrayList<>();
+            forms.add(name);
+            aliases.getOrDefault(id, List.of()).stream().filter(a -> !a.equals(name)).forEach(forms::add);
+            named.add(new CorpusAuthorities.Named(id, forms));
+        });
+        return named;
+    }
+
+    private static Vocabulary vocabulary(Path seeds) throws IOException, SeedFormatException {
+        SeedPageParser parser = new SeedPageParser();
+        List<String> texts = new ArrayList<>();
+        for (Path page : ImportRun.pagesOf(List.of(seeds))) {
+            for (SeedEntry entry : parser.parse(page.getFileName().toString(), Files.readAllBytes(page))) {
+                texts.add(entry.title());
+                texts.addAll(entry.summary());
+            }
+        }
+        return Vocabulary.of(texts);
+    }
+}

@@ -1,0 +1,35 @@
+package org.dossier.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class DateBoundTest {
+
+    @Test
+    void aYearRunsFromItsFirstDayToItsLast() {
+        DateBound year = DateBound.parse("1950");
+        assertEquals(LocalDate.of(1950, 1, 1), year.firstDay());
+        assertEquals(LocalDate.of(1950, 12, 31), year.lastDay());
+        assertEquals("1950", year.display());
+    }
+
+    @Test
+    void aMonthRunsFromItsFirstDayToItsLast() {
+        DateBound month = DateBound.parse("1952-02");
+        assertEquals(LocalDate.of(1952, 2, 1), month.firstDay());
+        assertEquals(LocalDate.of(1952, 2, 29), month.lastDay());
+        assertEquals("February 1952", month.display());
+    }
+
+    @Test
+    void anythingElseIsRefusedWithAReason() {
+        assertEquals("has no month 13 (months are 01 to 12)",
+                assertThrows(IllegalArgumentException.class, () -> DateBound.parse("1950-13")).getMessage());
+        for (String bad : new String[] {"50", "1950-6", "1950-06-25", "June 1950", "1950-00"}) {
+            assertThrows(IllegalArgumentException.class, () -> DateBound.parse(bad), bad);
+        }
+    }
+}

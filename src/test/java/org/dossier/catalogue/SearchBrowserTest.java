@@ -1,0 +1,74 @@
+package org.dossier.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.dossier.testing.Browser;
+import org.dossier.testing.TestCatalogue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/** A reader narrows the seed records down in a real browser, with no JavaScript involved. */
+class SearchBrowserTest {
+
+    private static TestCatalogue catalogue;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        catalogue = TestCatalogue.withSeeds();
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            browser.close();
+        } finally {
+            catalogue.close();
+        }
+    }
+
+    private static String count() {
+        return browser.find(".search-results .count").getText();
+    }
+
+    private static List<String> chips() {
+        return browser.findAll(".chips a.chip").stream().map(c -> c.getText().replaceAll("\\s+", " ")).toList();
+    }
+
+    @Test
+    void aReaderSearchesTicksTwoValuesRemovesOneAndOpensARecord() {
+        browser.open(catalogue.baseUrl() + "/");
+        WebElement box = browser.find("header #site-search-q");
+        box.sendKeys("stalin", Keys.ENTER);
+        browser.waitForUrlContaining("/search?q=stalin");
+        assertEquals("1 - 10 of 26", count());
+
+        browser.find("a.facet-toggle[data-facet=person][data-value=mao-zedong]").click();
+        browser.waitForUrlContaining("person=mao-zedong");
+        assertEquals("1 - 8 of 8", count());
+
+        browser.find("a.facet-toggle[data-facet=type][data-value=ciphered-telegram]").click();
+        browser.waitForUrlContaining("type=ciphered-telegram");
+        assertEquals("1 - 4 of 4", count());
+        assertEquals(List.of("Type: Ciphered Telegram ×", "Person: Mao Zedong ×"), chips());
+
+        browser.find(".chips a.chip[aria-label='Remove Person: Mao Zedong']").click();
+        browser.waitForUrlContaining("/search?q=stalin&type=ciphered-telegram");
+        assertEquals(List.of("Type: Ciphered Telegram ×"), chips());
+        assertEquals("1 - 7 of 7", count());
+
+        WebElement first = browser.find("ol.results li.result h2.result-title a");
+        String title = first.getText();
+        assertTrue(browser.find("ol.results li.result h2.result-title mark").getText().equalsIgnoreCase("stalin"));
+        first.click();
+        browser.waitForUrlContaining("/documents/");
+        assertTrue(browser.currentUrl().matches(".*/documents/[0-9]+/[a-z0-9-]+"), browser.currentUrl());
+        assertEquals(title, browser.find("h1.record-title").getText());
+    }
+}

@@ -1,0 +1,278 @@
+package org.dossier.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The search page, its JSON twin, its all-values pages and the person and place pages, over HTTP. */
+class SearchPageTest {
+
+    private static TestCatalogue catalogue;
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        catalogue = TestCatalogue.withSeeds();
+        http = catalogue.http();
+    }
+
+    @AfterAll
+    static void stop() {
+        catalogue.close();
+    }
+
+    private static Document page(String path) {
+        HttpResponse<String> response = http.get(path);
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        return Jsoup.parse(response.body());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "from=1950-13          | 'from' has no month 13",
+        "to=19501              | 'to' must be a year (1950) or a year and month (1950-06)",
+        "from=1953&to=1950     | 'from' (1953) is after 'to' (1950)",
+        "sort=foo              | 'sort' must be one of -date, date, relevance, title",
+        "page=0                | 'page' must be a whole number from 1 to 1000",
+        "page=abc              | 'page' must be a whole number",
+        "page=1001             | Only the first 10000 hits can be paged through",
+        "pageSize=101          | 'pageSize' must be a whole number from 1 to 100",
+        "person=nobody         | There is no person 'nobody'",
+        "type=Not_A_Key        | 'type' must be a key",
+        "year=19x0             | 'year' must be a year of four digits",
+        "q=a&q=b               | 'q' may be given only once",
+    })
+    void aParameterThatMakesNoSenseIsA400ThatSaysWhy(String query, String reason) {
+        HttpResponse<String> html = http.get("/search?" + query);
+        assertEquals(400, html.statusCode());
+        assertTrue(Jsoup.parse(html.body()).select(".lead").text().contains(reason), html.body());
+        HttpResponse<String> json = http.get("/search.json?" + query);
+        assertEquals(400, json.statusCode());
+        assertTrue(json.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(json.body().contains(reason), json.body());
+    }
+
+    @Test
+    void aQueryLongerThanFiveHundredCharactersIsA400() {
+        String words = URLEncoder.encode("korea ".repeat(90), StandardCharsets.UTF_8);
+        assertEquals(400, http.get("/search?q=" + words).statusCode());
+    }
+
+    @Test
+    void aPagePastTheLastIsA404() {
+        HttpResponse<String> response = http.get("/search?q=korea&page=3");
+        assertEquals(404, response.statusCode());
+        assertTrue(response.body().contains("There is no page 3: this search has 2 pages of 10."));
+    }
+
+    @Test
+    void theJsonTwinCarriesTheTotalThePageTheRecordsAndEveryFacet() throws Exception {
+        JsonNode body = new ObjectMapper().readTree(http.get("/search.json?q=stalin&person=mao-zedong&pageSize=3").body());
+        List<String> keys = new ArrayList<>();
+        body.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("total", "page", "pageSize", "sort", "documents", "facets"), keys);
+        assertEquals(8, body.get("total").asInt());
+        assertEquals(1, body.get("page").asInt());
+        assertEquals(3, body.get("pageSize").asInt());
+        assertEquals("relevance", body.get("sort").asText());
+        assertEquals(3, body.get("documents").size());
+        JsonNode first = body.get("documents").get(0);
+        for (String key : List.of("id", "title", "date", "datePrecision", "displayDate", "summary", "paragraphs",
+                "permalink", "url", "type", "highlight")) {
+            assertTrue(first.has(key), key + " in " + first);
+        }
+        assertTrue(first.get("highlight").get("title").asText().contains("<mark>Stalin</mark>"));
+        List<String> facets = new ArrayList<>();
+        body.get("facets").fieldNames().forEachRemaining(facets::add);
+        assertEquals(List.of("type", "person", "place", "year"), facets);
+        for (String facet : facets) {
+            for (JsonNode value : body.get("facets").get(facet)) {
+                assertEquals(List.of("value", "label", "count"), fieldNames(value));
+            }
+        }
+        JsonNode mao = body.get("facets").get("person").findParents("value").stream()
+                .filter(v -> v.get("value").asText().equals("mao-zedong")).findFirst().orElseThrow();
+        assertEquals("Mao Zedong", mao.get("label").asText());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void activeFiltersAreChipsThatEachRemoveOneAndClearAllKeepsTheWords() {
+        Document page = page("/search?q=stalin&type=letter&person=mao-zedong&year=1952");
+        List<Element> chips = page.select(".chips a.chip");
+        assertEquals(List.of("Type: Letter ×", "Person: Mao Zedong ×", "Year: 1952 ×"),
+                chips.stream().map(Element::text).toList());
+        assertEquals("/search?q=stalin&person=mao-zedong&year=1952", chips.get(0).attr("href"));
+        assertEquals("/search?q=stalin&type=letter&year=1952", chips.get(1).attr("href"));
+        assertEquals("/search?q=stalin&type=letter&person=mao-zedong", chips.get(2).attr("href"));
+        assertEquals("/search?q=stalin", page.selectFirst(".chips a.clear-all").attr("href"));
+        assertEquals("1 - 1 of 1", page.selectFirst(".count").text());
+    }
+
+    @Test
+    void facetValuesLinkToTheSearchWithTheValueTickedOrUnticked() {
+        Document page = page("/search?type=letter");
+        Element letter = page.selectFirst("a.facet-toggle[data-facet=type][data-value=letter]");
+        assertEquals("/search", letter.attr("href"));
+        assertTrue(letter.parent().hasClass("selected"));
+        Element stalin = page.selectFirst("a.facet-toggle[data-facet=person][data-value=stalin]");
+        assertEquals("/search?type=letter&person=stalin", stalin.attr("href"));
+        assertEquals("5", stalin.selectFirst(".facet-count").text());
+        assertEquals("/people/stalin", stalin.parent().selectFirst("a.facet-about").attr("href"));
+    }
+
+    @Test
+    void aPageWithNothingFoundSuggestsWhichFilterToRemove() {
+        // Lee Chang-chen's one letter is from 1942.
+        Document page = page("/search?type=letter&person=lee-chang-chen&year=1950");
+        assertEquals("0 - 0 of 0", page.selectFirst(".count").text());
+        List<String> suggestions = page.select(".suggestions li").eachText();
+        assertEquals(List.of("Remove person: Lee Chang-chen 1 record", "Remove year: 1950 1 record"), suggestions);
+        assertEquals("/search?type=letter&year=1950", page.selectFirst(".suggestions a").attr("href"));
+
+        Document words = page("/search?q=korea&type=letter&person=mao-zedong&from=1950");
+        assertEquals(List.of("Keep the words, remove every filter 11 records", "Keep the filters, remove the words 2 records"),
+                words.select(".suggestions li").eachText());
+    }
+
+    @Test
+    void whatTheReaderTypedIsEscapedEverywhere() {
+        HttpResponse<String> response = http.get("/search?q=" + URLEncoder.encode("<script>alert(1)</script> \"kim",
+                StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode());
+        assertFalse(response.body().contains("<script>alert(1)"));
+        assertEquals("<script>alert(1)</script> \"kim", Jsoup.parse(response.body()).selectFirst("#search-q").val());
+    }
+
+    @Test
+    void aSearchTheSyntaxCannotReadSaysSoAndShowsThePlainWordsHits() {
+        Document page = page("/search?q=kim)");
+        assertTrue(page.selectFirst(".notice").text().contains("its words were searched for instead"));
+        assertEquals("1 - 10 of 13", page.selectFirst(".count").text());
+    }
+
+    @Test
+    void theDateHistogramHasABarPerYearAndMarksTheRange() {
+        Document page = page("/search?from=1950&to=1952");
+        List<Element> bars = page.select("svg.histogram rect.bar");
+        assertEquals(1979 - 1942 + 1, bars.size());
+        assertEquals(3, page.select("svg.histogram rect.bar.in-range").size());
+        assertEquals("/search?from=1945&to=1945", page.select("svg.histogram a").get(1945 - 1942).attr("href"));
+        assertEquals("1950", page.selectFirst(".date-range input[name=from]").val());
+        Element fifties = page.select(".decades details").stream()
+                .filter(d -> d.selectFirst("summary a").text().equals("1950s")).findFirst().orElseThrow();
+        // The whole decade, whatever range is set: what its link (from 1950 to 1959) would show.
+        assertEquals("21", fifties.selectFirst("summary .facet-count").text());
+        assertEquals("/search?from=1950&to=1959", fifties.selectFirst("summary a").attr("href"));
+        assertEquals(List.of("1950 7", "1951 2", "1952 6"), fifties.select(".years li").eachText());
+    }
+
+    @Test
+    void aLongFacetLinksToAllItsValuesByCountOrByName() {
+        Document search = page("/search");
+        Element people = search.selectFirst("section.facet[data-facet=person]");
+        assertEquals(SearchView.TOP_VALUES, people.select("li.facet-value").size());
+        assertEquals("/search/facets/person", people.selectFirst(".facet-more a").attr("href"));
+
+        Document byCount = page("/search/facets/person?type=letter");
+        assertEquals(List.of("Joseph Stalin 5", "Kim Il Sung 1", "Lee Chang-chen 1", "Mao Zedong 2", "Terentii Shtykov 1")
+                        .stream().sorted().toList(),
+                byCount.select(".all-values .facet-toggle").eachText().stream().sorted().toList());
+        assertEquals("Joseph Stalin 5", byCount.selectFirst(".all-values .facet-toggle").text());
+        assertEquals("/search?type=letter&person=stalin", byCount.selectFirst(".all-values .facet-toggle").attr("href"));
+
+        Document byName = page("/search/facets/person?order=name");
+        assertEquals(46, byName.select(".all-values li").size());
+        assertEquals("Bak Uiwan", byName.selectFirst(".all-values .facet-label").text());
+        assertEquals(400, http.get("/search/facets/person?order=sideways").statusCode());
+        assertEquals(404, http.get("/search/facets/colour").statusCode());
+    }
+
+    @Test
+    void aPersonPageShowsEveryNameAndTheirRecords() {
+        Document stalin = page("/people/stalin");
+        assertEquals("Joseph Stalin", stalin.selectFirst("h1").text());
+        List<String> aliases = stalin.select(".aliases li").eachText();
+        assertTrue(aliases.contains("Filippov (pseudonym)"), aliases.toString());
+        assertTrue(aliases.contains("I.V. Stalin"), aliases.toString());
+        assertEquals("1 - 10 of 26", stalin.selectFirst(".count").text());
+        assertEquals("/search?person=stalin", stalin.selectFirst("a.narrow").attr("href"));
+        assertEquals("/people/stalin?page=2", stalin.selectFirst(".pager a[rel=next]").attr("href"));
+    }
+
+    @Test
+    void aPlaceIsFoundByKeyAndItsNumberRedirectsThere() {
+        Document dprk = page("/places/dprk");
+        assertEquals("North Korea (DPRK)", dprk.selectFirst("h1").text());
+        assertTrue(dprk.select(".aliases li").eachText().contains("Pyongyang"));
+        assertEquals("1 - 10 of 10", dprk.selectFirst(".count").text());
+
+        String id = numberOf("/places/", "dprk");
+        HttpResponse<String> byNumber = http.get("/places/" + id + "?page=1");
+        assertEquals(301, byNumber.statusCode());
+        assertEquals("/places/dprk?page=1", byNumber.headers().firstValue("Location").orElseThrow());
+        assertEquals(404, http.get("/places/atlantis").statusCode());
+        assertEquals(404, http.get("/people/999999").statusCode());
+    }
+
+    /** The id of an authority, found the way a reader would: through the record JSON that links it. */
+    private static String numberOf(String kind, String key) {
+        try {
+            JsonNode record = new ObjectMapper().readTree(http.get("/documents/8.json").body());
+            for (JsonNode place : record.get(kind.equals("/places/") ? "places" : "people")) {
+                if (place.get("key").asText().equals(key)) {
+                    return place.get("id").asText();
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError("record 8 does not link " + key);
+    }
+
+    @Test
+    void theRecordPageLinksToPersonAndPlacePagesThatExist() {
+        String path = http.get("/documents/16").headers().firstValue("Location").orElseThrow();
+        Document record = page(path);
+        List<String> links = record.select(".record-facts a[href^=/people/], .record-facts a[href^=/places/]")
+                .eachAttr("href");
+        assertTrue(links.contains("/people/stalin"), links.toString());
+        for (String link : links) {
+            assertEquals(200, http.get(link).statusCode(), link);
+        }
+    }
+
+    @Test
+    void everyPageHasASearchBoxThatWorksWithoutScript() {
+        Document home = page("/");
+        Element form = home.selectFirst("header form.site-search");
+        assertEquals("/search", form.attr("action"));
+        assertEquals("get", form.attr("method"));
+        assertEquals("q", form.selectFirst("input[type=search]").attr("name"));
+        assertEquals("1 - 10 of 49", home.selectFirst(".count").text());
+        assertEquals("stalin", page("/search?q=stalin").selectFirst("#site-search-q").val());
+    }
+}

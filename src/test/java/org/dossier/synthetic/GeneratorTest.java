@@ -1,0 +1,93 @@
+package org.dossier.synthetic;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_PERSON;
+import static org.dossier.db.Tables.DOCUMENT_PLACE;
+import static org.dossier.db.Tables.REVISION;
+import static org.dossier.db.Tables.REVISION_PERSON;
+import static org.dossier.db.Tables.REVISION_PLACE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.dossier.app.Database;
+import org.dossier.testing.TestCatalogue;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Generated records are records like any other: whole revisions, consistent links, dates as the archive has them. */
+class GeneratorTest {
+
+    private static final int COUNT = 2_000;
+    private static Path folder;
+    private static Database database;
+    private static DSLContext db;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        folder = Files.createTempDirectory("dossier-generate-");
+        database = Database.open(folder.resolve("dossier.db"));
+        db = database.dsl();
+        new Generator(db, Clock.systemUTC()).generate(TestCatalogue.SEEDS, COUNT, 7, (done, total) -> { });
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+        TestCatalogue.deleteRecursively(folder);
+    }
+
+    @Test
+    void everyRecordHasItsWholeFirstRevision() {
+        assertEquals(COUNT, db.fetchCount(DOCUMENT));
+        assertEquals(COUNT, db.fetchCount(DOCUMENT, DOCUMENT.VERSION.eq(1)));
+        assertEquals(COUNT, db.fetchCount(REVISION.join(DOCUMENT).on(DOCUMENT.ID.eq(REVISION.DOCUMENT_ID))
+                .and(REVISION.NUMBER.eq(1)).and(REVISION.TITLE.eq(DOCUMENT.TITLE))
+                .and(REVISION.SUMMARY.eq(DOCUMENT.SUMMARY)).and(REVISION.DATE_KEY.eq(DOCUMENT.DATE_KEY))
+                .and(REVISION.SLUG.eq(DOCUMENT.SLUG))));
+        assertEquals(db.fetchCount(DOCUMENT_PERSON), db.fetchCount(REVISION_PERSON));
+        assertEquals(db.fetchCount(DOCUMENT_PLACE), db.fetchCount(REVISION_PLACE));
+        assertEquals(0, db.fetchCount(DOCUMENT_PERSON.join(REVISION).on(REVISION.DOCUMENT_ID.eq(DOCUMENT_PERSON.DOCUMENT_ID))
+                .leftJoin(REVISION_PERSON).on(REVISION_PERSON.REVISION_ID.eq(REVISION.ID))
+                .and(REVISION_PERSON.PERSON_ID.eq(DOCUMENT_PERSON.PERSON_ID)), REVISION_PERSON.REVISION_ID.isNull()));
+    }
+
+    @Test
+    void datesSpan1940To1991AndSomeAreKnownOnlyToTheMonthOrYear() {
+        assertEquals("1940", db.select(DSL.min(DSL.substring(DOCUMENT.DATE_KEY, 1, 4))).from(DOCUMENT).fetchOne(0, String.class));
+        assertEquals("1991", db.select(DSL.max(DSL.substring(DOCUMENT.DATE_KEY, 1, 4))).from(DOCUMENT).fetchOne(0, String.class));
+        Map<String, Integer> precisions = db.select(DOCUMENT.DATE_PRECISION, DSL.count()).from(DOCUMENT)
+                .groupBy(DOCUMENT.DATE_PRECISION).fetchMap(DOCUMENT.DATE_PRECISION, DSL.count());
+        assertTrue(precisions.get("day") > COUNT * 0.7, precisions.toString());
+        assertTrue(precisions.get("month") > COUNT * 0.08, precisions.toString());
+        assertTrue(precisions.get("year") > COUNT * 0.02, precisions.toString());
+    }
+
+    @Test
+    void aFewPeopleAreInManyRecordsAndMostInFew() {
+        List<Integer> perPerson = db.select(DSL.count()).from(DOCUMENT_PERSON).groupBy(DOCUMENT_PERSON.PERSON_ID)
+                .fetch(0, Integer.class).stream().sorted(Comparator.reverseOrder()).toList();
+        int median = perPerson.get(perPerson.size() / 2);
+        assertTrue(perPerson.get(0) > 10 * median, perPerson.toString());
+    }
+
+    @Test
+    void theSameSeedMakesTheSameRecords() throws Exception {
+        Path other = Files.createTempDirectory("dossier-generate-");
+        try (Database again = Database.open(other.resolve("dossier.db"))) {
+            new Generator(again.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 50, 7, (done, total) -> { });
+            assertEquals(db.select(DOCUMENT.TITLE, DOCUMENT.DATE_KEY).from(DOCUMENT).orderBy(DOCUMENT.ID).limit(50).fetch(),
+                    again.dsl().select(DOCUMENT.TITLE, DOCUMENT.DATE_KEY).from(DOCUMENT).orderBy(DOCUMENT.ID).fetch());
+        } finally {
+            TestCatalogue.deleteRecursively(other);
+        }
+    }
+}

@@ -40,13 +40,7 @@ public final class AuthorityPage {
     private void show(Context ctx, Facet facet) {
         String ref = ctx.pathParam("ref");
         boolean byId = ref.matches("[0-9]{1,9}");
-        Optional<Authority> found;
-        if (byId) {
-            int id = Integer.parseInt(ref);
-            found = facet == Facet.PERSON ? authorities.person(id) : authorities.place(id);
-        } else {
-            found = facet == Facet.PERSON ? authorities.person(ref) : authorities.place(ref);
-        }
+        Optional<Authority> found = byId ? authorities.find(facet, Integer.parseInt(ref)) : authorities.find(facet, ref);
         Authority authority = found.orElseThrow(() -> new NotFound("There is no "
                 + (facet == Facet.PERSON ? "person" : "place") + " '" + ref + "' in the catalogue."));
         if (byId) {

@@ -10,9 +10,22 @@ import java.util.Optional;
 import org.dossier.search.Facet;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 
 /** Reads a person or a place, with the other forms of its name, by key or by id. */
 public final class AuthorityQueries {
+
+    /** Where an authority list lives: people and places are kept alike. */
+    private record Columns(Table<?> table, Field<Integer> id, Field<String> key, Field<String> name,
+                           Field<String> note, Table<?> aliases, Field<Integer> owner, Field<String> alias,
+                           Field<String> kind) {
+    }
+
+    private static final Columns PEOPLE = new Columns(PERSON, PERSON.ID, PERSON.KEY, PERSON.NAME, PERSON.NOTE,
+            PERSON_ALIAS, PERSON_ALIAS.PERSON_ID, PERSON_ALIAS.ALIAS, PERSON_ALIAS.KIND);
+    private static final Columns PLACES = new Columns(PLACE, PLACE.ID, PLACE.KEY, PLACE.NAME, PLACE.NOTE,
+            PLACE_ALIAS, PLACE_ALIAS.PLACE_ID, PLACE_ALIAS.ALIAS, PLACE_ALIAS.KIND);
 
     private final DSLContext db;
 
@@ -20,41 +33,33 @@ public final class AuthorityQueries {
         this.db = db;
     }
 
-    public Optional<Authority> person(String key) {
-        return person(PERSON.KEY.eq(key));
+    /** The person or place with this key. */
+    public Optional<Authority> find(Facet facet, String key) {
+        return find(facet, columns(facet).key().eq(key));
     }
 
-    public Optional<Authority> person(int id) {
-        return person(PERSON.ID.eq(id));
+    /** The person or place with this id. */
+    public Optional<Authority> find(Facet facet, int id) {
+        return find(facet, columns(facet).id().eq(id));
     }
 
-    public Optional<Authority> place(String key) {
-        return place(PLACE.KEY.eq(key));
-    }
-
-    public Optional<Authority> place(int id) {
-        return place(PLACE.ID.eq(id));
-    }
-
-    private Optional<Authority> person(Condition which) {
-        return db.select(PERSON.ID, PERSON.KEY, PERSON.NAME, PERSON.NOTE).from(PERSON).where(which)
+    private Optional<Authority> find(Facet facet, Condition which) {
+        Columns c = columns(facet);
+        return db.select(c.id(), c.key(), c.name(), c.note()).from(c.table()).where(which)
                 .fetchOptional(r -> {
-                    List<Authority.Alias> aliases = db.select(PERSON_ALIAS.ALIAS, PERSON_ALIAS.KIND).from(PERSON_ALIAS)
-                            .where(PERSON_ALIAS.PERSON_ID.eq(r.value1())).and(PERSON_ALIAS.ALIAS.ne(r.value3()))
-                            .orderBy(PERSON_ALIAS.KIND.desc(), PERSON_ALIAS.ALIAS)
+                    List<Authority.Alias> aliases = db.select(c.alias(), c.kind()).from(c.aliases())
+                            .where(c.owner().eq(r.value1())).and(c.alias().ne(r.value3()))
+                            .orderBy(c.kind().desc(), c.alias())
                             .fetch(a -> new Authority.Alias(a.value1(), a.value2()));
-                    return new Authority(Facet.PERSON, r.value1(), r.value2(), r.value3(), r.value4(), aliases);
+                    return new Authority(facet, r.value1(), r.value2(), r.value3(), r.value4(), aliases);
                 });
     }
 
-    private Optional<Authority> place(Condition which) {
-        return db.select(PLACE.ID, PLACE.KEY, PLACE.NAME, PLACE.NOTE).from(PLACE).where(which)
-                .fetchOptional(r -> {
-                    List<Authority.Alias> aliases = db.select(PLACE_ALIAS.ALIAS, PLACE_ALIAS.KIND).from(PLACE_ALIAS)
-                            .where(PLACE_ALIAS.PLACE_ID.eq(r.value1())).and(PLACE_ALIAS.ALIAS.ne(r.value3()))
-                            .orderBy(PLACE_ALIAS.KIND.desc(), PLACE_ALIAS.ALIAS)
-                            .fetch(a -> new Authority.Alias(a.value1(), a.value2()));
-                    return new Authority(Facet.PLACE, r.value1(), r.value2(), r.value3(), r.value4(), aliases);
-                });
+    private static Columns columns(Facet facet) {
+        return switch (facet) {
+            case PERSON -> PEOPLE;
+            case PLACE -> PLACES;
+            case TYPE -> throw new IllegalArgumentException("types have no page");
+        };
     }
 }

@@ -124,6 +124,41 @@ public final class RecordWriter {
         return row.getVersion();
     }
 
+    /**
+     * Makes what the record said at revision {@code number} its content again, as a new revision
+     * (its withdrawal state stays as it is); returns the new version.
+     *
+     * @throws NoSuchRecordException when the record has no such revision
+     */
+    public int restore(int id, int expectedVersion, int number, Attribution attribution) {
+        return update(id, expectedVersion, draftAt(id, number), attribution);
+    }
+
+    /** What the record says now. */
+    public RecordDraft draft(int id) {
+        DocumentRecord row = db.selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOne();
+        if (row == null) {
+            throw new NoSuchRecordException(id);
+        }
+        return draftOf(row);
+    }
+
+    /** What the record said at revision {@code number}. */
+    public RecordDraft draftAt(int id, int number) {
+        var revision = db.selectFrom(REVISION).where(REVISION.DOCUMENT_ID.eq(id).and(REVISION.NUMBER.eq(number)))
+                .fetchOne();
+        if (revision == null) {
+            throw new NoSuchRecordException(id);
+        }
+        var people = new java.util.TreeSet<>(db.select(REVISION_PERSON.PERSON_ID).from(REVISION_PERSON)
+                .where(REVISION_PERSON.REVISION_ID.eq(revision.getId())).fetch(REVISION_PERSON.PERSON_ID));
+        var places = new java.util.TreeSet<>(db.select(REVISION_PLACE.PLACE_ID).from(REVISION_PLACE)
+                .where(REVISION_PLACE.REVISION_ID.eq(revision.getId())).fetch(REVISION_PLACE.PLACE_ID));
+        return new RecordDraft(revision.getTitle(), RecordDraft.paragraphs(revision.getSummary()),
+                DocumentDate.fromStored(revision.getDateKey(), revision.getDatePrecision()), revision.getTypeId(),
+                people, places);
+    }
+
     private DocumentRecord current(int id, int expectedVersion) {
         DocumentRecord row = db.selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOne();
         if (row == null) {

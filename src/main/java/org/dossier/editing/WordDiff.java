@@ -69,8 +69,9 @@ public final class WordDiff {
     }
 
     /**
-     * Joins neighbouring parts of a kind, and lets a change swallow the spaces between it and the
-     * next change, so that a rewritten phrase reads as one deletion and one insertion.
+     * Joins neighbouring parts of a kind, and lets a change swallow what little is left the same
+     * between it and the next change (spaces, a short word such as "the" or "to"), so that a
+     * rewritten phrase reads as one deletion and one insertion rather than as confetti.
      */
     private static List<Part> grouped(List<Part> raw) {
         List<Part> out = new ArrayList<>();
@@ -80,9 +81,13 @@ public final class WordDiff {
         for (int i = 0; i < raw.size(); i++) {
             Part part = raw.get(i);
             boolean inChange = deleted.length() > 0 || inserted.length() > 0;
-            if (part.kind() == Kind.SAME && part.text().isBlank() && inChange && changeFollows(raw, i + 1)) {
-                deleted.append(part.text());
-                inserted.append(part.text());
+            int sameEnd = endOfSame(raw, i);
+            if (part.kind() == Kind.SAME && inChange && sameEnd < raw.size() && isSlight(raw.subList(i, sameEnd))) {
+                raw.subList(i, sameEnd).forEach(p -> {
+                    deleted.append(p.text());
+                    inserted.append(p.text());
+                });
+                i = sameEnd - 1;
             } else if (part.kind() == Kind.SAME) {
                 flushChange(out, deleted, inserted);
                 same.append(part.text());
@@ -96,8 +101,21 @@ public final class WordDiff {
         return out;
     }
 
-    private static boolean changeFollows(List<Part> raw, int from) {
-        return from < raw.size() && raw.get(from).kind() != Kind.SAME;
+    private static int endOfSame(List<Part> raw, int from) {
+        int end = from;
+        while (end < raw.size() && raw.get(end).kind() == Kind.SAME) {
+            end++;
+        }
+        return end;
+    }
+
+    /** Too little to read as kept between two changes: at most three letters or marks besides spaces. */
+    private static boolean isSlight(List<Part> same) {
+        int visible = 0;
+        for (Part p : same) {
+            visible += p.text().strip().length();
+        }
+        return visible <= 3;
     }
 
     private static void flushSame(List<Part> out, StringBuilder same) {

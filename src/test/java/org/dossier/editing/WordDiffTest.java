@@ -26,10 +26,18 @@ class WordDiffTest {
     }
 
     @Test
+    void aWholeNewSentenceDoesNotKeepStrayShortWords() {
+        assertEquals("<del>Kim asks the Soviets for aid</del><ins>Mao tells the British to wait</ins>.",
+                diff("Kim asks the Soviets for aid.", "Mao tells the British to wait."));
+        assertEquals("Stalin <del>writes</del><ins>cables</ins> to Mao <del>about</del><ins>on</ins> Korea",
+                diff("Stalin writes to Mao about Korea", "Stalin cables to Mao on Korea"));
+    }
+
+    @Test
     void everyTextIsEscapedAndOnlyTheDiffMarkupIsHtml() {
         String html = diff("<script>alert('x')</script> & more", "<b>bold</b> & \"more\"");
-        assertEquals("&lt;<del>script</del><ins>b</ins>&gt;<del>alert(&#39;x&#39;)</del><ins>bold</ins>&lt;/"
-                + "<del>script</del><ins>b</ins>&gt; &amp; <ins>&quot;</ins>more<ins>&quot;</ins>", html);
+        assertEquals("&lt;<del>script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; </del>"
+                + "<ins>b&gt;bold&lt;/b&gt; &amp; &quot;</ins>more<ins>&quot;</ins>", html);
         String markupLeft = html.replaceAll("</?(del|ins)>", "");
         assertFalse(markupLeft.contains("<") || markupLeft.contains(">"), markupLeft);
     }

@@ -50,6 +50,7 @@ class AccessControlTest {
         HttpResponse<String> edit = reader().get("/admin/documents/3/edit");
         assertEquals(303, edit.statusCode());
         assertEquals("/admin/login?return=%2Fadmin%2Fdocuments%2F3%2Fedit", edit.headers().firstValue("Location").orElseThrow());
+        assertFalse(edit.body().contains("<form"), "the page itself is not sent along: " + edit.body());
         assertEquals("/admin/login?return=%2Fadmin", reader().get("/admin").headers().firstValue("Location").orElseThrow());
         assertEquals("/admin/login?return=%2Fadmin%2Fusers%3Fsaved%3Dx",
                 reader().get("/admin/users?saved=x").headers().firstValue("Location").orElseThrow());

@@ -61,6 +61,16 @@ class EditingTest {
         return FormFields.of(page.body(), "form.record-form");
     }
 
+    /** Alice corrects a phrase in the one summary that has it; returns the record's id. */
+    private static int correctSummary(String wrong, String right, String note) {
+        int id = database.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.SUMMARY.contains(wrong))
+                .fetchSingle(DOCUMENT.ID);
+        FormFields form = editForm(alice, id);
+        assertEquals(303, alice.post("/admin/documents/" + id + "/edit", form
+                .set("summary", form.get("summary").replace(wrong, right)).set("note", note).entries()).statusCode());
+        return id;
+    }
+
     private static String location(HttpResponse<String> response) {
         return response.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
                 response.statusCode() + " without a Location:\n" + response.body()));
@@ -228,12 +238,7 @@ class EditingTest {
 
     @Test
     void theHistoryListsEveryVersionAndShowsWhatEachChangedWordByWord() {
-        int id = database.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.SUMMARY.contains("the 38th peril"))
-                .fetchSingle(DOCUMENT.ID);
-        FormFields form = editForm(alice, id);
-        assertEquals(303, alice.post("/admin/documents/" + id + "/edit", form
-                .set("summary", form.get("summary").replace("the 38th peril", "the 38th parallel"))
-                .set("note", "peril: parallel").entries()).statusCode());
+        int id = correctSummary("the 38th peril", "the 38th parallel", "peril: parallel");
 
         Http reader = catalogue.http().anotherVisitor();
         HttpResponse<String> history = reader.get("/documents/" + id + "/history");
@@ -280,12 +285,7 @@ class EditingTest {
 
     @Test
     void aCorrectionSurvivesReimportingTheSamePages() {
-        int id = database.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.SUMMARY.contains("Soviet Community Party"))
-                .fetchSingle(DOCUMENT.ID);
-        FormFields form = editForm(alice, id);
-        assertEquals(303, alice.post("/admin/documents/" + id + "/edit", form
-                .set("summary", form.get("summary").replace("Soviet Community Party", "Soviet Communist Party"))
-                .set("note", "Community: Communist").entries()).statusCode());
+        int id = correctSummary("Soviet Community Party", "Soviet Communist Party", "Community: Communist");
         int documents = database.dsl().fetchCount(DOCUMENT);
         int allRevisions = database.dsl().fetchCount(REVISION);
 

@@ -9,9 +9,12 @@ import java.time.Clock;
 import java.util.List;
 import org.dossier.catalogue.CataloguePage;
 import org.dossier.catalogue.ListingQuery;
+import org.dossier.documents.Citations;
 import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
+import org.dossier.documents.RecordVersions;
+import org.dossier.documents.VersionPage;
 import org.dossier.importing.ImportRejectedException;
 import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
@@ -45,7 +48,11 @@ public final class DossierApp implements AutoCloseable {
             importSeedsIfEmpty(settings, database, store, clock);
 
             Templates templates = new Templates(settings.publicUrl());
-            RecordPage recordPage = new RecordPage(new RecordQueries(database.dsl()), settings.publicUrl());
+            // Permalinks, versions and citations (issue 5).
+            Citations citations = new Citations(database.dsl(), settings.archive(), clock);
+            RecordPage recordPage = new RecordPage(new RecordQueries(database.dsl()), settings.publicUrl(), citations);
+            VersionPage versionPage = new VersionPage(new RecordQueries(database.dsl()),
+                    new RecordVersions(database.dsl()), citations, settings.publicUrl());
             CataloguePage catalogue = new CataloguePage(new ListingQuery(database.dsl()), settings.publicUrl());
 
             Javalin server = Javalin.create(config -> {
@@ -64,6 +71,8 @@ public final class DossierApp implements AutoCloseable {
                 config.routes.get("/", catalogue::html);
                 config.routes.get("/search.json", catalogue::json);
                 config.routes.get("/documents/{ref}", recordPage::resolve);
+                // Javalin tries routes in the order they are added: versions before slugs.
+                config.routes.get("/documents/{id}/v/{n}", versionPage::show);
                 config.routes.get("/documents/{id}/{slug}", recordPage::show);
             });
             server.start(settings.host(), settings.port());

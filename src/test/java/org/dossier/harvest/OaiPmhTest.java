@@ -88,9 +88,9 @@ class OaiPmhTest {
         String withoutAdmin = identify.replaceAll("<adminEmail>[^<]*</adminEmail>", "");
         org.junit.jupiter.api.Assertions.assertThrows(org.xml.sax.SAXException.class,
                 () -> OaiSchema.validate(withoutAdmin));
-        String badDate = catalogue.http().get("/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=" + identifier(3))
+        String unknownElement = catalogue.http().get("/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=" + identifier(3))
                 .body().replaceAll("<dc:title>", "<dc:heading>").replace("</dc:title>", "</dc:heading>");
-        org.junit.jupiter.api.Assertions.assertThrows(org.xml.sax.SAXException.class, () -> OaiSchema.validate(badDate));
+        org.junit.jupiter.api.Assertions.assertThrows(org.xml.sax.SAXException.class, () -> OaiSchema.validate(unknownElement));
     }
 
     @Test

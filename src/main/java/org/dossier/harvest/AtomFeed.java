@@ -5,7 +5,6 @@ import static org.dossier.db.Tables.REVISION;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -69,9 +68,7 @@ public final class AtomFeed {
         List<Change> changes = latest();
         String updated = changes.isEmpty()
                 ? Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString() : changes.get(0).createdAt();
-        try {
-            XMLStreamWriter xml = XmlText.writer(out);
-            xml.writeStartDocument("UTF-8", "1.0");
+        XmlText.document(out, xml -> {
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(NS);
             XmlText.element(xml, "id", siteUrl + "/feed.atom");
@@ -98,14 +95,7 @@ public final class AtomFeed {
                 xml.writeEndElement();
             }
             xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-            out.flush();
-        } catch (XMLStreamException e) {
-            throw XmlText.unchecked(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private static void link(XMLStreamWriter xml, String rel, String href, String type) throws XMLStreamException {

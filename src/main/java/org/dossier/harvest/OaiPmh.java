@@ -2,7 +2,6 @@ package org.dossier.harvest;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.io.StringWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,12 +35,6 @@ public final class OaiPmh {
     static final String DC_NS = "http://purl.org/dc/elements/1.1/";
     static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
     static final int PAGE_SIZE = 100;
-
-    /** Writes the element that answers a verb, once everything it needs has been read. */
-    @FunctionalInterface
-    private interface Body {
-        void write(XMLStreamWriter xml) throws XMLStreamException;
-    }
 
     private final OaiQueries queries;
     private final Archive archive;
@@ -95,7 +88,7 @@ public final class OaiPmh {
         }
     }
 
-    private Body answer(Site site, OaiRequest request) throws OaiError {
+    private XmlText.Body answer(Site site, OaiRequest request) throws OaiError {
         return switch (request.verb()) {
             case OaiRequest.IDENTIFY -> identify(site);
             case OaiRequest.LIST_METADATA_FORMATS -> listMetadataFormats(site, request);
@@ -107,7 +100,7 @@ public final class OaiPmh {
         };
     }
 
-    private Body identify(Site site) {
+    private XmlText.Body identify(Site site) {
         String earliest = queries.earliestDatestamp().orElse(now());
         return xml -> {
             xml.writeStartElement("Identify");
@@ -122,7 +115,7 @@ public final class OaiPmh {
         };
     }
 
-    private Body listMetadataFormats(Site site, OaiRequest request) throws OaiError {
+    private XmlText.Body listMetadataFormats(Site site, OaiRequest request) throws OaiError {
         if (request.has("identifier")) {
             item(site, request.get("identifier"));
         }
@@ -137,7 +130,7 @@ public final class OaiPmh {
         };
     }
 
-    private Body listSets(OaiRequest request) throws OaiError {
+    private XmlText.Body listSets(OaiRequest request) throws OaiError {
         if (request.has("resumptionToken")) {
             throw OaiError.badResumptionToken("The list of sets comes whole: this repository issued no token for it.");
         }
@@ -164,7 +157,7 @@ public final class OaiPmh {
         xml.writeEndElement();
     }
 
-    private Body getRecord(Site site, OaiRequest request) throws OaiError {
+    private XmlText.Body getRecord(Site site, OaiRequest request) throws OaiError {
         requireOaiDc(request.get("metadataPrefix"));
         OaiItem item = item(site, request.get("identifier"));
         return xml -> {
@@ -174,7 +167,7 @@ public final class OaiPmh {
         };
     }
 
-    private Body list(Site site, OaiRequest request, boolean records) throws OaiError {
+    private XmlText.Body list(Site site, OaiRequest request, boolean records) throws OaiError {
         ResumptionToken token = request.has("resumptionToken")
                 ? ResumptionToken.decode(request.get("resumptionToken")) : null;
         String prefix = token != null ? token.metadataPrefix() : request.get("metadataPrefix");
@@ -307,11 +300,8 @@ public final class OaiPmh {
     }
 
     /** The whole response: envelope, the request it answers, and the verb's element or an error. */
-    private String respond(Site site, OaiRequest request, Body body) {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter xml = XmlText.writer(out);
-            xml.writeStartDocument("UTF-8", "1.0");
+    private String respond(Site site, OaiRequest request, XmlText.Body body) {
+        return XmlText.document(xml -> {
             xml.writeStartElement("OAI-PMH");
             xml.writeDefaultNamespace(OAI_NS);
             xml.writeNamespace("xsi", XSI_NS);
@@ -328,12 +318,7 @@ public final class OaiPmh {
             xml.writeEndElement();
             body.write(xml);
             xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw XmlText.unchecked(e);
-        }
-        return out.toString();
+        });
     }
 
     private String now() {

@@ -5,12 +5,9 @@ import static org.dossier.db.Tables.DOCUMENT;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.dossier.documents.Permalinks;
 import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
@@ -82,7 +79,7 @@ public final class Sitemaps {
         List<org.jooq.Record2<Integer, String>> blocks = db.select(block, lastmod).from(DOCUMENT)
                 .where(DOCUMENT.WITHDRAWN_AT.isNull())
                 .groupBy(block).orderBy(block).fetch();
-        write(out, xml -> {
+        XmlText.document(out, xml -> {
             xml.writeStartElement("sitemapindex");
             xml.writeDefaultNamespace(NS);
             for (var b : blocks) {
@@ -96,7 +93,7 @@ public final class Sitemaps {
     }
 
     private void writeUrls(OutputStream out, String siteUrl, org.jooq.Condition which) {
-        write(out, xml -> {
+        XmlText.document(out, xml -> {
             xml.writeStartElement("urlset");
             xml.writeDefaultNamespace(NS);
             try (Cursor<Record3<Integer, String, String>> rows = db.select(DOCUMENT.ID, DOCUMENT.SLUG, DOCUMENT.UPDATED_AT)
@@ -121,25 +118,5 @@ public final class Sitemaps {
         long first = (long) (block - 1) * urlsPerFile + 1;
         return DOCUMENT.ID.between((int) Math.min(first, Integer.MAX_VALUE),
                 (int) Math.min(first + urlsPerFile - 1, Integer.MAX_VALUE));
-    }
-
-    @FunctionalInterface
-    private interface Body {
-        void write(XMLStreamWriter xml) throws XMLStreamException;
-    }
-
-    private static void write(OutputStream out, Body body) {
-        try {
-            XMLStreamWriter xml = XmlText.writer(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            body.write(xml);
-            xml.writeEndDocument();
-            xml.close();
-            out.flush();
-        } catch (XMLStreamException e) {
-            throw XmlText.unchecked(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,7 +3,7 @@ package org.dossier.harvest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -16,20 +16,40 @@ final class XmlText {
     private XmlText() {
     }
 
-    static XMLStreamWriter writer(Writer out) {
+    /** Writes a document's root element and all within it. */
+    @FunctionalInterface
+    interface Body {
+        void write(XMLStreamWriter xml) throws XMLStreamException;
+    }
+
+    /** A whole UTF-8 document, written as it goes: nothing is held but what the writer buffers. */
+    static void document(OutputStream out, Body body) {
         try {
-            return FACTORY.createXMLStreamWriter(out);
+            write(FACTORY.createXMLStreamWriter(out, "UTF-8"), body);
+            out.flush();
         } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
+            throw unchecked(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    static XMLStreamWriter writer(OutputStream out) {
+    /** A whole document as text. */
+    static String document(Body body) {
+        StringWriter out = new StringWriter();
         try {
-            return FACTORY.createXMLStreamWriter(out, "UTF-8");
+            write(FACTORY.createXMLStreamWriter(out), body);
         } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
+            throw unchecked(e);
         }
+        return out.toString();
+    }
+
+    private static void write(XMLStreamWriter xml, Body body) throws XMLStreamException {
+        xml.writeStartDocument("UTF-8", "1.0");
+        body.write(xml);
+        xml.writeEndDocument();
+        xml.close();
     }
 
     /**
@@ -74,7 +94,7 @@ final class XmlText {
         xml.writeEndElement();
     }
 
-    static UncheckedIOException unchecked(XMLStreamException e) {
+    private static UncheckedIOException unchecked(XMLStreamException e) {
         return new UncheckedIOException(new IOException("the XML response could not be written", e));
     }
 }

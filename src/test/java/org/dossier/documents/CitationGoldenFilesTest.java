@@ -78,6 +78,15 @@ class CitationGoldenFilesTest {
         assertGolden("records.csv", exported(ExportFormat.CSV));
     }
 
+    @Test
+    void aBatchForAnExportKeepsTheGivenOrderAndLeavesOutWithdrawnAndUnknownRecords() {
+        samples.database().write(w -> w.withdraw(2, 1, "Withdrawn for the batch test.",
+                Attribution.editor("tester", "Withdrawn for the batch test")));
+        Citations batch = new Citations(samples.database().dsl(), Archive.DEFAULT, java.time.Clock.systemUTC());
+        assertEquals(List.of(3, 1), batch.current(List.of(3, 2, 99_999, 1, 3), SampleCitations.SITE).stream()
+                .map(Citation::id).toList());
+    }
+
     /** One citation a line, italics marked as {@code <i>...</i>}. */
     private String styled(CitationStyle style) {
         return citations.stream().map(style::format).map(CitationGoldenFilesTest::marked)

@@ -40,15 +40,8 @@ public final class RecordWriter {
     /** Adds a record at version 1; returns its new id. */
     public int create(RecordDraft draft, Attribution attribution) {
         String now = now();
-        String slug = Slugs.slugify(draft.title());
         DocumentRecord row = db.newRecord(DOCUMENT);
-        row.setTitle(draft.title());
-        row.setSummary(draft.summaryText());
-        row.setDateKey(draft.date().key());
-        row.setDatePrecision(draft.date().precision().key());
-        row.setTypeId(draft.typeId());
-        row.setSortTitle(Slugs.sortKey(draft.title()));
-        row.setSlug(slug);
+        String slug = fill(row, draft);
         row.setVersion(1);
         row.setCreatedAt(now);
         row.setUpdatedAt(now);
@@ -70,14 +63,7 @@ public final class RecordWriter {
     public int update(int id, int expectedVersion, RecordDraft draft, Attribution attribution) {
         DocumentRecord row = current(id, expectedVersion);
         String now = now();
-        String slug = Slugs.slugify(draft.title());
-        row.setTitle(draft.title());
-        row.setSummary(draft.summaryText());
-        row.setDateKey(draft.date().key());
-        row.setDatePrecision(draft.date().precision().key());
-        row.setTypeId(draft.typeId());
-        row.setSortTitle(Slugs.sortKey(draft.title()));
-        row.setSlug(slug);
+        String slug = fill(row, draft);
         row.setVersion(expectedVersion + 1);
         row.setUpdatedAt(now);
         row.store();
@@ -122,6 +108,19 @@ public final class RecordWriter {
         writeRevision(row, draftOf(row), attribution, now);
         changed.add(id);
         return row.getVersion();
+    }
+
+    /** Puts what the draft says into the row; returns the slug its title makes. */
+    private static String fill(DocumentRecord row, RecordDraft draft) {
+        String slug = Slugs.slugify(draft.title());
+        row.setTitle(draft.title());
+        row.setSummary(draft.summaryText());
+        row.setDateKey(draft.date().key());
+        row.setDatePrecision(draft.date().precision().key());
+        row.setTypeId(draft.typeId());
+        row.setSortTitle(Slugs.sortKey(draft.title()));
+        row.setSlug(slug);
+        return slug;
     }
 
     private DocumentRecord current(int id, int expectedVersion) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import org.dossier.catalogue.CataloguePage;
 import org.dossier.catalogue.ListingQuery;
+import org.dossier.documents.Citations;
 import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
@@ -23,6 +24,12 @@ import org.dossier.editing.Revisions;
 import org.dossier.editing.Sessions;
 import org.dossier.editing.UsersPage;
 import org.dossier.editing.WithdrawPage;
+import org.dossier.documents.RecordVersions;
+import org.dossier.documents.VersionPage;
+import org.dossier.harvest.AtomFeed;
+import org.dossier.harvest.OaiPmh;
+import org.dossier.harvest.Robots;
+import org.dossier.harvest.Sitemaps;
 import org.dossier.importing.ImportRejectedException;
 import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
@@ -56,7 +63,14 @@ public final class DossierApp implements AutoCloseable {
             importSeedsIfEmpty(settings, database, store, clock);
 
             Templates templates = new Templates(settings.publicUrl());
-            RecordPage recordPage = new RecordPage(new RecordQueries(database.dsl()), settings.publicUrl());
+            // Permalinks, versions and citations (issue 5).
+            Citations citations = new Citations(database.dsl(), settings.archive(), clock);
+            RecordPage recordPage = new RecordPage(new RecordQueries(database.dsl()), settings.publicUrl(), citations);
+            VersionPage versionPage = new VersionPage(new RecordQueries(database.dsl()),
+                    new RecordVersions(database.dsl()), citations, settings.publicUrl());
+            OaiPmh oai = new OaiPmh(database.dsl(), settings.archive(), settings.publicUrl(), clock);
+            Sitemaps sitemaps = new Sitemaps(database.dsl(), settings.publicUrl());
+            AtomFeed feed = new AtomFeed(database.dsl(), settings.archive(), settings.publicUrl(), clock);
             CataloguePage catalogue = new CataloguePage(new ListingQuery(database.dsl()), settings.publicUrl());
 
             Javalin server = Javalin.create(config -> {
@@ -110,7 +124,17 @@ public final class DossierApp implements AutoCloseable {
                 config.routes.get("/", catalogue::html);
                 config.routes.get("/search.json", catalogue::json);
                 config.routes.get("/documents/{ref}", recordPage::resolve);
+                // Javalin tries routes in the order they are added: versions before slugs.
+                config.routes.get("/documents/{id}/v/{n}", versionPage::show);
                 config.routes.get("/documents/{id}/{slug}", recordPage::show);
+
+                // Harvesting and discovery (issue 5). POST /oai is a read, not a change: no CSRF token.
+                config.routes.get("/oai", oai::handle);
+                config.routes.post("/oai", oai::handle);
+                config.routes.get("/sitemap.xml", sitemaps::root);
+                config.routes.get("/sitemaps/{file}", sitemaps::child);
+                config.routes.get("/feed.atom", feed::show);
+                config.routes.get("/robots.txt", new Robots(settings.publicUrl())::show);
             });
             server.start(settings.host(), settings.port());
             return new DossierApp(database, server);

@@ -5,11 +5,13 @@ import java.util.List;
 import org.dossier.authorities.AuthorityRef;
 
 /**
- * One version of a record exactly as it was saved: what it said, when, and the editor's note.
+ * One version of a record exactly as it was saved: what it said, when, by whom ('import' or an
+ * editor), the note, and for imports the source ('file:line').
  * {@code type} is null for a version without one; {@code withdrawnReason} is set when this
  * version took the record out of the catalogue.
  */
-public record RecordVersion(int documentId, int number, Instant createdAt, String note, String title,
+public record RecordVersion(int documentId, int number, Instant createdAt, String author, String note,
+                            String source, String title,
                             List<String> summary, DocumentDate date, AuthorityRef type,
                             List<AuthorityRef> people, List<AuthorityRef> places, String slug,
                             String withdrawnReason) {

@@ -1,6 +1,5 @@
 package org.dossier.documents;
 
-import static org.dossier.db.Tables.DOCUMENT_TYPE;
 import static org.dossier.db.Tables.PERSON;
 import static org.dossier.db.Tables.PLACE;
 import static org.dossier.db.Tables.REVISION;
@@ -31,10 +30,7 @@ public final class RecordVersions {
         if (row == null) {
             return Optional.empty();
         }
-        AuthorityRef type = row.getTypeId() == null ? null
-                : db.select(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL).from(DOCUMENT_TYPE)
-                        .where(DOCUMENT_TYPE.ID.eq(row.getTypeId()))
-                        .fetchOne(r -> new AuthorityRef(r.value1(), r.value2(), r.value3()));
+        AuthorityRef type = RecordQueries.type(db, row.getTypeId());
         List<AuthorityRef> people = db.select(PERSON.ID, PERSON.KEY, PERSON.NAME)
                 .from(REVISION_PERSON).join(PERSON).on(PERSON.ID.eq(REVISION_PERSON.PERSON_ID))
                 .where(REVISION_PERSON.REVISION_ID.eq(row.getId()))
@@ -46,7 +42,7 @@ public final class RecordVersions {
                 .orderBy(PLACE.SORT_NAME)
                 .fetch(r -> new AuthorityRef(r.value1(), r.value2(), r.value3()));
         return Optional.of(new RecordVersion(row.getDocumentId(), row.getNumber(), Instant.parse(row.getCreatedAt()),
-                row.getNote(), row.getTitle(), RecordDraft.paragraphs(row.getSummary()),
+                row.getAuthor(), row.getNote(), row.getSource(), row.getTitle(), RecordDraft.paragraphs(row.getSummary()),
                 DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision()), type, people, places,
                 row.getSlug(), row.getWithdrawnReason()));
     }

@@ -14,6 +14,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import org.dossier.db.tables.records.DocumentRecord;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableField;
 
 /**
  * The one way records change. Every change (import, edit, withdrawal, restore) writes the record,
@@ -179,13 +182,14 @@ public final class RecordWriter {
     }
 
     private void writeLinks(int id, RecordDraft draft) {
-        for (int person : draft.people()) {
-            db.insertInto(DOCUMENT_PERSON, DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID)
-                    .values(id, person).execute();
-        }
-        for (int place : draft.places()) {
-            db.insertInto(DOCUMENT_PLACE, DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID)
-                    .values(id, place).execute();
+        link(DOCUMENT_PERSON, DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID, id, draft.people());
+        link(DOCUMENT_PLACE, DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID, id, draft.places());
+    }
+
+    private <R extends Record> void link(Table<R> table, TableField<R, Integer> owner, TableField<R, Integer> target,
+                                         int ownerId, java.util.Collection<Integer> targets) {
+        for (int targetId : targets) {
+            db.insertInto(table, owner, target).values(ownerId, targetId).execute();
         }
     }
 
@@ -213,14 +217,8 @@ public final class RecordWriter {
                 .set(REVISION.WITHDRAWN_REASON, row.getWithdrawnReason())
                 .returningResult(REVISION.ID)
                 .fetchOne(REVISION.ID);
-        for (int person : draft.people()) {
-            db.insertInto(REVISION_PERSON, REVISION_PERSON.REVISION_ID, REVISION_PERSON.PERSON_ID)
-                    .values(revisionId, person).execute();
-        }
-        for (int place : draft.places()) {
-            db.insertInto(REVISION_PLACE, REVISION_PLACE.REVISION_ID, REVISION_PLACE.PLACE_ID)
-                    .values(revisionId, place).execute();
-        }
+        link(REVISION_PERSON, REVISION_PERSON.REVISION_ID, REVISION_PERSON.PERSON_ID, revisionId, draft.people());
+        link(REVISION_PLACE, REVISION_PLACE.REVISION_ID, REVISION_PLACE.PLACE_ID, revisionId, draft.places());
     }
 
     private String now() {

@@ -14,9 +14,27 @@ import org.dossier.catalogue.CatalogueSearch;
 import org.dossier.catalogue.FacetValuesPage;
 import org.dossier.catalogue.ListingQuery;
 import org.dossier.catalogue.SearchPage;
+import org.dossier.documents.Citations;
 import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
+import org.dossier.editing.AccessControl;
+import org.dossier.editing.Accounts;
+import org.dossier.editing.Dashboard;
+import org.dossier.editing.EditForm;
+import org.dossier.editing.HistoryPage;
+import org.dossier.editing.LoginPage;
+import org.dossier.editing.LoginThrottle;
+import org.dossier.editing.Revisions;
+import org.dossier.editing.Sessions;
+import org.dossier.editing.UsersPage;
+import org.dossier.editing.WithdrawPage;
+import org.dossier.documents.RecordVersions;
+import org.dossier.documents.VersionPage;
+import org.dossier.harvest.AtomFeed;
+import org.dossier.harvest.OaiPmh;
+import org.dossier.harvest.Robots;
+import org.dossier.harvest.Sitemaps;
 import org.dossier.importing.ImportRejectedException;
 import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
@@ -64,7 +82,14 @@ public final class DossierApp implements AutoCloseable {
             AuthorityPage authorityPage = new AuthorityPage(new AuthorityQueries(database.dsl()), catalogueSearch);
 
             Templates templates = new Templates(settings.publicUrl());
-            RecordPage recordPage = new RecordPage(new RecordQueries(database.dsl()), settings.publicUrl());
+            // Permalinks, versions and citations (issue 5).
+            Citations citations = new Citations(database.dsl(), settings.archive(), clock);
+            RecordPage recordPage = new RecordPage(new RecordQueries(database.dsl()), settings.publicUrl(), citations);
+            VersionPage versionPage = new VersionPage(new RecordQueries(database.dsl()),
+                    new RecordVersions(database.dsl()), citations, settings.publicUrl());
+            OaiPmh oai = new OaiPmh(database.dsl(), settings.archive(), settings.publicUrl(), clock);
+            Sitemaps sitemaps = new Sitemaps(database.dsl(), settings.publicUrl());
+            AtomFeed feed = new AtomFeed(database.dsl(), settings.archive(), settings.publicUrl(), clock);
             CataloguePage catalogue = new CataloguePage(new ListingQuery(database.dsl()));
 
             Javalin server = Javalin.create(config -> {
@@ -80,6 +105,41 @@ public final class DossierApp implements AutoCloseable {
                 config.routes.before(SecurityHeaders::apply);
                 ErrorPages.install(config.routes);
 
+                // Editing: accounts, sessions, CSRF, record forms, withdrawals, history. Registered
+                // before the record routes, so that /documents/{id}/history is not taken for a slug.
+                RecordQueries records = new RecordQueries(database.dsl());
+                Revisions revisions = new Revisions(database.dsl());
+                Accounts accounts = new Accounts(database.dsl(), clock);
+                AccessControl access = new AccessControl(new Sessions(database.dsl(), clock), settings.publicUrl());
+                LoginPage login = new LoginPage(accounts, new LoginThrottle(database.dsl(), clock), access);
+                EditForm editForm = new EditForm(database.dsl(), store, records, revisions);
+                WithdrawPage withdrawal = new WithdrawPage(store, records);
+                HistoryPage history = new HistoryPage(store, records, revisions, settings.publicUrl());
+                UsersPage users = new UsersPage(accounts);
+                config.routes.before(access::identify);
+                config.routes.before(access::guardAdmin);
+                config.routes.before(access::checkCsrf);
+                config.routes.get("/admin/login", login::form);
+                config.routes.post("/admin/login", login::signIn);
+                config.routes.post("/admin/logout", login::signOut);
+                config.routes.get("/admin", new Dashboard(revisions)::show);
+                config.routes.get("/admin/documents/new", editForm::blank);
+                config.routes.post("/admin/documents/new", editForm::create);
+                config.routes.get("/admin/documents/{id}/edit", editForm::edit);
+                config.routes.post("/admin/documents/{id}/edit", editForm::save);
+                config.routes.get("/admin/documents/{id}/withdraw", withdrawal::form);
+                config.routes.post("/admin/documents/{id}/withdraw", withdrawal::withdraw);
+                config.routes.post("/admin/documents/{id}/reinstate", withdrawal::reinstate);
+                config.routes.post("/admin/documents/{id}/restore", history::restore);
+                config.routes.get("/admin/users", users::list);
+                config.routes.post("/admin/users", users::add);
+                config.routes.post("/admin/users/{username}/role", users::setRole);
+                config.routes.post("/admin/users/{username}/password", users::setPassword);
+                config.routes.post("/admin/users/{username}/disable", users::disable);
+                config.routes.post("/admin/users/{username}/enable", users::enable);
+                config.routes.get("/documents/{id}/history", history::list);
+                config.routes.get("/documents/{id}/history/{number}", history::show);
+
                 config.routes.get("/search", searchPage::html);
                 config.routes.get("/search.json", searchPage::json);
                 config.routes.get(FacetValuesPage.PATH + "{facet}", facetValues::html);
@@ -87,7 +147,17 @@ public final class DossierApp implements AutoCloseable {
                 config.routes.get(AuthorityPage.PLACES + "{ref}", authorityPage::place);
                 config.routes.get("/", catalogue::html);
                 config.routes.get("/documents/{ref}", recordPage::resolve);
+                // Javalin tries routes in the order they are added: versions before slugs.
+                config.routes.get("/documents/{id}/v/{n}", versionPage::show);
                 config.routes.get("/documents/{id}/{slug}", recordPage::show);
+
+                // Harvesting and discovery (issue 5). POST /oai is a read, not a change: no CSRF token.
+                config.routes.get("/oai", oai::handle);
+                config.routes.post("/oai", oai::handle);
+                config.routes.get("/sitemap.xml", sitemaps::root);
+                config.routes.get("/sitemaps/{file}", sitemaps::child);
+                config.routes.get("/feed.atom", feed::show);
+                config.routes.get("/robots.txt", new Robots(settings.publicUrl())::show);
             });
             server.start(settings.host(), settings.port());
             return new DossierApp(database, server, search);

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar dossier.jar [command]}: serves the catalogue unless told to do something else. */
 @Command(name = "dossier", mixinStandardHelpOptions = true, version = "Dossier 0.1",
         description = "A catalogue of archival documents.%nWithout a command, serves the catalogue.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ReindexCommand.class, GenerateCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, UserCommand.class, ReindexCommand.class,
+                GenerateCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

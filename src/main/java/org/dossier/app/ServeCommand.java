@@ -3,6 +3,7 @@ package org.dossier.app;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.dossier.documents.Archive;
 import org.dossier.web.PublicUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,10 +32,19 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: taken from each request).")
     String publicUrl;
 
+    @Option(names = "--archive-name", paramLabel = "NAME",
+            description = "The repository named in citations and to harvesters (default: ${DEFAULT-VALUE}).")
+    String archiveName = Archive.DEFAULT.name();
+
+    @Option(names = "--admin-email", paramLabel = "ADDRESS",
+            description = "The address OAI-PMH harvesters are given to write to (default: ${DEFAULT-VALUE}).")
+    String adminEmail = Archive.DEFAULT.adminEmail();
+
     @Override
     public Integer call() throws Exception {
         Settings settings = new Settings(database, host, port, seeds,
-                publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl));
+                publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl),
+                new Archive(archiveName, adminEmail));
         DossierApp app = DossierApp.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

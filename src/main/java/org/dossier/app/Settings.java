@@ -1,14 +1,16 @@
 package org.dossier.app;
 
 import java.nio.file.Path;
+import org.dossier.documents.Archive;
 import org.dossier.web.PublicUrl;
 
 /**
  * How one catalogue server runs.
  *
  * @param seeds the folder imported on first start, when the database holds no documents; null for none
+ * @param archive the name citations and harvesters give as the repository, and its contact address
  */
-public record Settings(Path database, String host, int port, Path seeds, PublicUrl publicUrl) {
+public record Settings(Path database, String host, int port, Path seeds, PublicUrl publicUrl, Archive archive) {
 
     public static final Path DEFAULT_DATABASE = Path.of("data", "dossier.db");
     public static final Path DEFAULT_SEEDS = Path.of("seeds");
@@ -18,6 +20,13 @@ public record Settings(Path database, String host, int port, Path seeds, PublicU
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port " + port + " is not from 0 to 65535");
         }
+        if (archive == null) {
+            archive = Archive.DEFAULT;
+        }
+    }
+
+    public Settings(Path database, String host, int port, Path seeds, PublicUrl publicUrl) {
+        this(database, host, port, seeds, publicUrl, Archive.DEFAULT);
     }
 
     /** The search index: a folder beside the database ({@code data/dossier.db} has {@code data/dossier.index/}). */

@@ -13,7 +13,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.dossier.documents.Slugs;
+import org.dossier.db.tables.records.PersonAliasRecord;
+import org.dossier.db.tables.records.PersonRecord;
+import org.dossier.db.tables.records.PlaceAliasRecord;
+import org.dossier.db.tables.records.PlaceRecord;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableField;
 
 /**
  * Brings the authority lists of a folder into the database: new people, places, types and forms
@@ -35,48 +42,45 @@ public final class AuthorityLoader {
 
     /** Writes the lists in the caller's transaction. */
     public static void store(DSLContext tx, AuthorityLists lists) {
-        lists.people().forEach((key, forms) -> storePerson(tx, key, forms));
-        lists.places().forEach((key, forms) -> storePlace(tx, key, forms));
+        lists.people().forEach((key, forms) -> storeAuthority(tx, PEOPLE, key, forms));
+        lists.places().forEach((key, forms) -> storeAuthority(tx, PLACES, key, forms));
         int position = 0;
         for (var entry : lists.types().entrySet()) {
             storeType(tx, entry.getKey(), entry.getValue(), position++);
         }
     }
 
-    private static void storePerson(DSLContext tx, String key, List<AuthorityForm> forms) {
-        AuthorityForm preferred = forms.get(0);
-        String sortName = preferred.sortAs().isBlank() ? Slugs.sortKey(preferred.name()) : preferred.sortAs();
-        tx.insertInto(PERSON, PERSON.KEY, PERSON.NAME, PERSON.SORT_NAME, PERSON.NOTE)
-                .values(key, preferred.name(), sortName, preferred.note())
-                .onConflict(PERSON.KEY).doUpdate()
-                .set(PERSON.NAME, preferred.name())
-                .set(PERSON.SORT_NAME, sortName)
-                .set(PERSON.NOTE, preferred.note())
-                .execute();
-        int id = tx.select(PERSON.ID).from(PERSON).where(PERSON.KEY.eq(key)).fetchSingle(PERSON.ID);
-        for (AuthorityForm form : forms) {
-            String kind = form.kind().equals("preferred") ? "variant" : form.kind();
-            tx.insertInto(PERSON_ALIAS, PERSON_ALIAS.PERSON_ID, PERSON_ALIAS.ALIAS, PERSON_ALIAS.KIND)
-                    .values(id, form.name(), kind)
-                    .onConflictDoNothing()
-                    .execute();
-        }
+    /** The columns of one kind of authority (people, places) and of its aliases. */
+    private record AuthorityTable<R extends Record, A extends Record>(
+            Table<R> table, TableField<R, Integer> id, TableField<R, String> key, TableField<R, String> name,
+            TableField<R, String> sortName, TableField<R, String> note,
+            Table<A> aliases, TableField<A, Integer> owner, TableField<A, String> alias, TableField<A, String> kind) {
     }
 
-    private static void storePlace(DSLContext tx, String key, List<AuthorityForm> forms) {
+    private static final AuthorityTable<PersonRecord, PersonAliasRecord> PEOPLE = new AuthorityTable<>(
+            PERSON, PERSON.ID, PERSON.KEY, PERSON.NAME, PERSON.SORT_NAME, PERSON.NOTE,
+            PERSON_ALIAS, PERSON_ALIAS.PERSON_ID, PERSON_ALIAS.ALIAS, PERSON_ALIAS.KIND);
+
+    private static final AuthorityTable<PlaceRecord, PlaceAliasRecord> PLACES = new AuthorityTable<>(
+            PLACE, PLACE.ID, PLACE.KEY, PLACE.NAME, PLACE.SORT_NAME, PLACE.NOTE,
+            PLACE_ALIAS, PLACE_ALIAS.PLACE_ID, PLACE_ALIAS.ALIAS, PLACE_ALIAS.KIND);
+
+    private static <R extends Record, A extends Record> void storeAuthority(
+            DSLContext tx, AuthorityTable<R, A> t, String key, List<AuthorityForm> forms) {
         AuthorityForm preferred = forms.get(0);
         String sortName = preferred.sortAs().isBlank() ? Slugs.sortKey(preferred.name()) : preferred.sortAs();
-        tx.insertInto(PLACE, PLACE.KEY, PLACE.NAME, PLACE.SORT_NAME, PLACE.NOTE)
+        tx.insertInto(t.table(), t.key(), t.name(), t.sortName(), t.note())
                 .values(key, preferred.name(), sortName, preferred.note())
-                .onConflict(PLACE.KEY).doUpdate()
-                .set(PLACE.NAME, preferred.name())
-                .set(PLACE.SORT_NAME, sortName)
-                .set(PLACE.NOTE, preferred.note())
+                .onConflict(t.key()).doUpdate()
+                .set(t.name(), preferred.name())
+                .set(t.sortName(), sortName)
+                .set(t.note(), preferred.note())
                 .execute();
-        int id = tx.select(PLACE.ID).from(PLACE).where(PLACE.KEY.eq(key)).fetchSingle(PLACE.ID);
+        int id = tx.select(t.id()).from(t.table()).where(t.key().eq(key)).fetchSingle(t.id());
         for (AuthorityForm form : forms) {
+            // The preferred form is matched in text like any other: it is stored as a variant too.
             String kind = form.kind().equals("preferred") ? "variant" : form.kind();
-            tx.insertInto(PLACE_ALIAS, PLACE_ALIAS.PLACE_ID, PLACE_ALIAS.ALIAS, PLACE_ALIAS.KIND)
+            tx.insertInto(t.aliases(), t.owner(), t.alias(), t.kind())
                     .values(id, form.name(), kind)
                     .onConflictDoNothing()
                     .execute();

@@ -2,6 +2,7 @@ package org.dossier.documents;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.GoneResponse;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,18 +12,22 @@ import org.dossier.web.PublicUrl;
 /**
  * The record page and its permanent address. {@code /documents/{id}} always resolves: to the
  * canonical slug address (301), to a tombstone (410) for a withdrawn record, or, with
- * {@code .json}, to the record's JSON twin. Only an id that never existed is a 404.
+ * {@code .json}, to the record's JSON twin; {@code .bib}, {@code .ris} and {@code .csl.json} are
+ * its citation as a file. Only an id that never existed is a 404.
  */
 public final class RecordPage {
 
-    private static final Pattern REF = Pattern.compile("([0-9]{1,9})(\\.json)?");
+    // ".csl.json" is tried as a whole before it could be taken for ".json": the match is anchored.
+    private static final Pattern REF = Pattern.compile("([0-9]{1,9})(\\.json|\\.bib|\\.ris|\\.csl\\.json)?");
 
     private final RecordQueries records;
     private final PublicUrl publicUrl;
+    private final Citations citations;
 
-    public RecordPage(RecordQueries records, PublicUrl publicUrl) {
+    public RecordPage(RecordQueries records, PublicUrl publicUrl, Citations citations) {
         this.records = records;
         this.publicUrl = publicUrl;
+        this.citations = citations;
     }
 
     /** {@code GET /documents/{ref}}: the permanent address, or the JSON twin. */
@@ -32,7 +37,12 @@ public final class RecordPage {
             throw new NotFound("'" + ctx.pathParam("ref") + "' is not a document number.");
         }
         DocumentDetails record = existing(Integer.parseInt(m.group(1)));
-        if (m.group(2) != null) {
+        if (m.group(2) != null && CitationDownload.forSuffix(m.group(2)).isPresent()) {
+            if (record.withdrawn()) {
+                throw withdrawn(record);
+            }
+            CitationDownload.send(ctx, citations.of(record, publicUrl.of(ctx)), CitationDownload.forSuffix(m.group(2)).get());
+        } else if (m.group(2) != null) {
             if (record.withdrawn()) {
                 ctx.status(HttpStatus.GONE).json(DocumentJson.tombstone(record, publicUrl.of(ctx)));
             } else {
@@ -61,10 +71,21 @@ public final class RecordPage {
             tombstone(ctx, record);
             return;
         }
+        String canonicalUrl = publicUrl.absolute(ctx, record.canonicalPath());
+        Citation citation = citations.of(record, publicUrl.of(ctx));
         ctx.render("documents/record", Map.of(
                 "record", record,
                 "permalink", publicUrl.absolute(ctx, record.permanentPath()),
-                "canonicalUrl", publicUrl.absolute(ctx, record.canonicalPath())));
+                "canonicalUrl", canonicalUrl,
+                "cite", CiteBox.of(citation, record.permanentPath()),
+                "jsonLd", RecordJsonLd.of(citation, canonicalUrl)));
+    }
+
+    /** The answer to a request for a withdrawn record's citation: it is gone, and why. */
+    static GoneResponse withdrawn(DocumentDetails record) {
+        return new GoneResponse("Document " + record.id() + " was withdrawn from the catalogue on "
+                + record.withdrawnOn() + ": " + record.withdrawnReason() + " Its permanent address "
+                + record.permanentPath() + " says more.");
     }
 
     /** The id in {@code /documents/{id}/...}, or a 404 when it cannot be one. */

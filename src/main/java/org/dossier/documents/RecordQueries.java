@@ -31,10 +31,7 @@ public final class RecordQueries {
         if (row == null) {
             return Optional.empty();
         }
-        AuthorityRef type = row.getTypeId() == null ? null
-                : db.select(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL).from(DOCUMENT_TYPE)
-                        .where(DOCUMENT_TYPE.ID.eq(row.getTypeId()))
-                        .fetchOne(r -> new AuthorityRef(r.value1(), r.value2(), r.value3()));
+        AuthorityRef type = type(db, row.getTypeId());
         List<AuthorityRef> people = db.select(PERSON.ID, PERSON.KEY, PERSON.NAME)
                 .from(DOCUMENT_PERSON).join(PERSON).on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID))
                 .where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id))
@@ -54,6 +51,14 @@ public final class RecordQueries {
                 DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision()), row.getSlug(), row.getVersion(),
                 type, people, places, sources, Instant.parse(row.getCreatedAt()), Instant.parse(row.getUpdatedAt()),
                 row.getWithdrawnReason(), row.getWithdrawnAt() == null ? null : Instant.parse(row.getWithdrawnAt())));
+    }
+
+    /** The document type with this id, or null for none. */
+    static AuthorityRef type(DSLContext db, Integer typeId) {
+        return typeId == null ? null
+                : db.select(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL).from(DOCUMENT_TYPE)
+                        .where(DOCUMENT_TYPE.ID.eq(typeId))
+                        .fetchOne(r -> new AuthorityRef(r.value1(), r.value2(), r.value3()));
     }
 
     /** Whether the record ever had this slug. */

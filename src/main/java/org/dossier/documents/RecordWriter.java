@@ -14,6 +14,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import org.dossier.db.tables.records.DocumentRecord;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableField;
 
 /**
  * The one way records change. Every change (import, edit, withdrawal, restore) writes the record,
@@ -40,15 +43,8 @@ public final class RecordWriter {
     /** Adds a record at version 1; returns its new id. */
     public int create(RecordDraft draft, Attribution attribution) {
         String now = now();
-        String slug = Slugs.slugify(draft.title());
         DocumentRecord row = db.newRecord(DOCUMENT);
-        row.setTitle(draft.title());
-        row.setSummary(draft.summaryText());
-        row.setDateKey(draft.date().key());
-        row.setDatePrecision(draft.date().precision().key());
-        row.setTypeId(draft.typeId());
-        row.setSortTitle(Slugs.sortKey(draft.title()));
-        row.setSlug(slug);
+        String slug = fill(row, draft);
         row.setVersion(1);
         row.setCreatedAt(now);
         row.setUpdatedAt(now);
@@ -70,14 +66,7 @@ public final class RecordWriter {
     public int update(int id, int expectedVersion, RecordDraft draft, Attribution attribution) {
         DocumentRecord row = current(id, expectedVersion);
         String now = now();
-        String slug = Slugs.slugify(draft.title());
-        row.setTitle(draft.title());
-        row.setSummary(draft.summaryText());
-        row.setDateKey(draft.date().key());
-        row.setDatePrecision(draft.date().precision().key());
-        row.setTypeId(draft.typeId());
-        row.setSortTitle(Slugs.sortKey(draft.title()));
-        row.setSlug(slug);
+        String slug = fill(row, draft);
         row.setVersion(expectedVersion + 1);
         row.setUpdatedAt(now);
         row.store();
@@ -124,6 +113,54 @@ public final class RecordWriter {
         return row.getVersion();
     }
 
+    /**
+     * Makes what the record said at revision {@code number} its content again, as a new revision
+     * (its withdrawal state stays as it is); returns the new version.
+     *
+     * @throws NoSuchRecordException when the record has no such revision
+     */
+    public int restore(int id, int expectedVersion, int number, Attribution attribution) {
+        return update(id, expectedVersion, draftAt(id, number), attribution);
+    }
+
+    /** What the record says now. */
+    public RecordDraft draft(int id) {
+        DocumentRecord row = db.selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOne();
+        if (row == null) {
+            throw new NoSuchRecordException(id);
+        }
+        return draftOf(row);
+    }
+
+    /** What the record said at revision {@code number}. */
+    public RecordDraft draftAt(int id, int number) {
+        var revision = db.selectFrom(REVISION).where(REVISION.DOCUMENT_ID.eq(id).and(REVISION.NUMBER.eq(number)))
+                .fetchOne();
+        if (revision == null) {
+            throw new NoSuchRecordException(id);
+        }
+        var people = new java.util.TreeSet<>(db.select(REVISION_PERSON.PERSON_ID).from(REVISION_PERSON)
+                .where(REVISION_PERSON.REVISION_ID.eq(revision.getId())).fetch(REVISION_PERSON.PERSON_ID));
+        var places = new java.util.TreeSet<>(db.select(REVISION_PLACE.PLACE_ID).from(REVISION_PLACE)
+                .where(REVISION_PLACE.REVISION_ID.eq(revision.getId())).fetch(REVISION_PLACE.PLACE_ID));
+        return new RecordDraft(revision.getTitle(), RecordDraft.paragraphs(revision.getSummary()),
+                DocumentDate.fromStored(revision.getDateKey(), revision.getDatePrecision()), revision.getTypeId(),
+                people, places);
+    }
+
+    /** Puts what the draft says into the row; returns the slug its title makes. */
+    private static String fill(DocumentRecord row, RecordDraft draft) {
+        String slug = Slugs.slugify(draft.title());
+        row.setTitle(draft.title());
+        row.setSummary(draft.summaryText());
+        row.setDateKey(draft.date().key());
+        row.setDatePrecision(draft.date().precision().key());
+        row.setTypeId(draft.typeId());
+        row.setSortTitle(Slugs.sortKey(draft.title()));
+        row.setSlug(slug);
+        return slug;
+    }
+
     private DocumentRecord current(int id, int expectedVersion) {
         DocumentRecord row = db.selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOne();
         if (row == null) {
@@ -145,13 +182,14 @@ public final class RecordWriter {
     }
 
     private void writeLinks(int id, RecordDraft draft) {
-        for (int person : draft.people()) {
-            db.insertInto(DOCUMENT_PERSON, DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID)
-                    .values(id, person).execute();
-        }
-        for (int place : draft.places()) {
-            db.insertInto(DOCUMENT_PLACE, DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID)
-                    .values(id, place).execute();
+        link(DOCUMENT_PERSON, DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID, id, draft.people());
+        link(DOCUMENT_PLACE, DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID, id, draft.places());
+    }
+
+    private <R extends Record> void link(Table<R> table, TableField<R, Integer> owner, TableField<R, Integer> target,
+                                         int ownerId, java.util.Collection<Integer> targets) {
+        for (int targetId : targets) {
+            db.insertInto(table, owner, target).values(ownerId, targetId).execute();
         }
     }
 
@@ -179,14 +217,8 @@ public final class RecordWriter {
                 .set(REVISION.WITHDRAWN_REASON, row.getWithdrawnReason())
                 .returningResult(REVISION.ID)
                 .fetchOne(REVISION.ID);
-        for (int person : draft.people()) {
-            db.insertInto(REVISION_PERSON, REVISION_PERSON.REVISION_ID, REVISION_PERSON.PERSON_ID)
-                    .values(revisionId, person).execute();
-        }
-        for (int place : draft.places()) {
-            db.insertInto(REVISION_PLACE, REVISION_PLACE.REVISION_ID, REVISION_PLACE.PLACE_ID)
-                    .values(revisionId, place).execute();
-        }
+        link(REVISION_PERSON, REVISION_PERSON.REVISION_ID, REVISION_PERSON.PERSON_ID, revisionId, draft.people());
+        link(REVISION_PLACE, REVISION_PLACE.REVISION_ID, REVISION_PLACE.PLACE_ID, revisionId, draft.places());
     }
 
     private String now() {

@@ -8,6 +8,10 @@ public final class Slugs {
 
     static final int MAX_LENGTH = 80;
 
+    /** Words that name pages under a record's address, so a title must not take them as its slug. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("history", "v", "edit", "versions",
+            "cite", "withdraw", "restore");
+
     private Slugs() {
     }
 
@@ -25,7 +29,10 @@ public final class Slugs {
             int cut = ascii.lastIndexOf('-', MAX_LENGTH);
             ascii = ascii.substring(0, cut > MAX_LENGTH / 2 ? cut : MAX_LENGTH);
         }
-        return ascii.isEmpty() ? "document" : ascii;
+        if (ascii.isEmpty()) {
+            return "document";
+        }
+        return RESERVED.contains(ascii) ? ascii + "-document" : ascii;
     }
 
     /**

@@ -50,9 +50,17 @@ final class IndexSource {
     }
 
     private static State state(DSLContext tx) {
-        long documents = tx.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull());
-        Long last = tx.select(DSL.max(REVISION.ID)).from(REVISION).fetchOne(0, Long.class);
-        return new State(documents, last == null ? 0 : last);
+        return new State(tx.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull()), lastRevision(tx));
+    }
+
+    /** The newest revision: every change to a record makes one. A lookup of the primary key's end, cheap. */
+    long lastRevision() {
+        return lastRevision(db);
+    }
+
+    private static long lastRevision(DSLContext db) {
+        Long last = db.select(DSL.max(REVISION.ID)).from(REVISION).fetchOne(0, Long.class);
+        return last == null ? 0 : last;
     }
 
     /** The records changed by revisions after {@code after}, up to and including {@code upTo}. */

@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * from it and disposable. On open it is checked against the database (the number of searchable
  * records and the newest revision it has seen must match) and rebuilt if it does not; after that
  * it follows every write through {@link #changed}, near-real-time: a change is searchable by the
- * time the write that made it returns.
+ * time the write that made it returns. Changes written by another process (an import run from the
+ * command line while the server runs) are caught up with before the next search: every change
+ * leaves a revision, and the index remembers the last one it has seen.
  */
 public final class LuceneSearchEngine implements SearchEngine {
 
@@ -51,7 +53,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Searching searching;
-    private long indexedRevision;
+    private volatile long indexedRevision;
 
     private LuceneSearchEngine(IndexSource source, Analyzer analyzer, FacetsConfig config, ExecutorService executor,
                                Directory directory, IndexWriter writer, SearcherManager searchers,
@@ -170,7 +172,10 @@ public final class LuceneSearchEngine implements SearchEngine {
     @Override
     public synchronized void changed(Set<Integer> documentIds) {
         try {
-            long upTo = source.state().lastRevision();
+            long upTo = source.lastRevision();
+            if (documentIds.isEmpty() && upTo <= indexedRevision) {
+                return;
+            }
             Set<Integer> ids = new TreeSet<>(documentIds);
             ids.addAll(source.changedBetween(indexedRevision, upTo));
             List<Integer> all = new ArrayList<>(ids);
@@ -212,6 +217,9 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     @Override
     public SearchResults search(SearchRequest request) {
+        if (source.lastRevision() > indexedRevision) {
+            changed(Set.of());
+        }
         try {
             Snapshot snapshot = (Snapshot) searchers.acquire();
             try {

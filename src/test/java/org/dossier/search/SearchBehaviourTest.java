@@ -147,6 +147,18 @@ class SearchBehaviourTest {
     }
 
     @Test
+    void aChangeAnotherProcessWroteIsCaughtUpWithBeforeTheNextSearch() {
+        // Another store on the same database, as an import run from the command line has: its writes
+        // do not tell this engine.
+        RecordStore elsewhere = new RecordStore(seeds.database.dsl(), Clock.systemUTC());
+        int id = elsewhere.write(w -> w.create(new RecordDraft("Memorandum on the Tuvalu question",
+                List.of("Tuvalu."), DocumentDate.ofYear(1971)), Attribution.editor("tester", "from elsewhere")));
+        assertEquals(Set.of(id), ids(search("tuvalu")));
+        elsewhere.write(w -> w.withdraw(id, 1, "Withdrawn elsewhere", Attribution.editor("tester", "gone")));
+        assertEquals(Set.of(), ids(search("tuvalu")));
+    }
+
+    @Test
     void hitsBeyondTheFirstTenThousandAreNotServed() {
         assertThrows(IllegalArgumentException.class, () -> new SearchRequest("", Map.of(), new TreeSet<>(), null,
                 SearchOrder.DATE_NEWEST, SearchRequest.MAX_WINDOW, 10));

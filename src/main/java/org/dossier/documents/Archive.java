@@ -1,0 +1,25 @@
+package org.dossier.documents;
+
+import java.util.regex.Pattern;
+
+/**
+ * Who publishes the catalogue: the name citations give as the repository and harvesters show as
+ * the source, and the address harvesters write to.
+ */
+public record Archive(String name, String adminEmail) {
+
+    /** The shape OAI-PMH requires of an administrator's address (its schema's {@code emailType}). */
+    private static final Pattern EMAIL = Pattern.compile("\\S+@(\\S+\\.)+\\S+");
+
+    public static final Archive DEFAULT = new Archive("Dossier", "archivist@example.org");
+
+    public Archive {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("the archive needs a name");
+        }
+        name = name.strip();
+        if (adminEmail == null || !EMAIL.matcher(adminEmail).matches()) {
+            throw new IllegalArgumentException("'" + adminEmail + "' is not an e-mail address like archivist@example.org");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.dossier.documents;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+/**
+ * BibTeX, as {@code @misc} entries that classic BibTeX styles print and biblatex reads in full:
+ * {@code date} keeps a partial date partial ("1942-02"), {@code year} and {@code month} say the
+ * same for classic styles, and a month-only date never gets a day. Text is UTF-8 with LaTeX's
+ * special characters escaped; the title is braced so that styles keep its capitals.
+ */
+final class BibTeXFormat implements ExportFormat {
+
+    @Override
+    public String mediaType() {
+        return "application/x-bibtex; charset=utf-8";
+    }
+
+    @Override
+    public String extension() {
+        return "bib";
+    }
+
+    @Override
+    public String label() {
+        return "BibTeX";
+    }
+
+    @Override
+    public Output open(Writer out) throws IOException {
+        out.write("% Encoding: UTF-8\n");
+        return new Output() {
+            @Override
+            public void write(Citation c) throws IOException {
+                out.write("\n@misc{" + c.key() + ",\n");
+                field(out, "title", "{" + escape(c.title()) + "}");
+                field(out, "date", c.date().iso());
+                field(out, "year", String.valueOf(c.date().year()));
+                if (c.date().precision() != DatePrecision.YEAR) {
+                    out.write("  month        = " + c.date().earliest().getMonth()
+                            .getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT) + ",\n");
+                }
+                if (c.genre() != null) {
+                    field(out, "type", escape(c.genre()));
+                }
+                field(out, "howpublished", escape(c.archive()));
+                field(out, "version", String.valueOf(c.version()));
+                field(out, "note", "Version " + c.version());
+                if (!c.summary().isEmpty()) {
+                    field(out, "abstract", escape(String.join(" ", c.summary())));
+                }
+                if (!c.subjects().isEmpty()) {
+                    field(out, "keywords", escape(String.join(", ", c.subjects())));
+                }
+                field(out, "urldate", c.accessed().toString());
+                // biblatex and the url package read the address verbatim: escaping it would break it.
+                out.write("  url          = {" + c.url() + "}\n}\n");
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        };
+    }
+
+    private static void field(Writer out, String name, String value) throws IOException {
+        out.write("  " + name + " ".repeat(Math.max(1, 13 - name.length())) + "= {" + value + "},\n");
+    }
+
+    /** Text as LaTeX reads it back: its ten special characters escaped, everything else as it is. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\textbackslash{}");
+                case '{', '}', '#', '$', '%', '&', '_' -> out.append('\\').append(c);
+                case '~' -> out.append("\\textasciitilde{}");
+                case '^' -> out.append("\\textasciicircum{}");
+                case '\n', '\r', '\t' -> out.append(' ');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

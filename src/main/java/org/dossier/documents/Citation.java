@@ -1,0 +1,68 @@
+package org.dossier.documents;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.dossier.authorities.AuthorityRef;
+
+/**
+ * Everything a citation of one version of a record needs, and nothing about how a style lays it
+ * out: the formatters ({@link CitationStyle}, {@link ExportFormat}) derive every form from this.
+ *
+ * @param genre the kind of document ("Letter", "Ciphered Telegram"), or null when the catalogue
+ *     does not say
+ * @param archive the repository that publishes the record ("Dossier")
+ * @param siteUrl the catalogue's address, with no slash at the end
+ * @param accessed the day the reader saw the record
+ */
+public record Citation(int id, int version, String title, DocumentDate date, String genre,
+                       List<String> summary, List<String> people, List<String> places,
+                       String archive, String siteUrl, LocalDate accessed) {
+
+    /** The type whose records are of no particular kind: naming it in a citation says nothing. */
+    static final String UNSPECIFIED_TYPE = "other";
+
+    public Citation {
+        if (id < 1 || version < 1) {
+            throw new IllegalArgumentException("record " + id + ", version " + version);
+        }
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(archive, "archive");
+        Objects.requireNonNull(siteUrl, "siteUrl");
+        Objects.requireNonNull(accessed, "accessed");
+        summary = List.copyOf(summary);
+        people = List.copyOf(people);
+        places = List.copyOf(places);
+    }
+
+    /** The genre a citation names for a record of this type, or null. */
+    public static String genreOf(AuthorityRef type) {
+        return type == null || type.key().equals(UNSPECIFIED_TYPE) ? null : type.name();
+    }
+
+    /** The address of exactly this version: what the citation points at. */
+    public String url() {
+        return siteUrl + Permalinks.version(id, version);
+    }
+
+    /** The record's permanent address, which always shows its current version. */
+    public String permalink() {
+        return siteUrl + Permalinks.permanent(id);
+    }
+
+    /** A key for reference managers, the same for the same version wherever it is exported. */
+    public String key() {
+        return "dossier-" + id + "-v" + version;
+    }
+
+    /** The people and the places of the record, for keywords and subjects. */
+    public List<String> subjects() {
+        return java.util.stream.Stream.concat(people.stream(), places.stream()).toList();
+    }
+
+    /** The summary in one piece, paragraphs separated by a blank line. */
+    public String summaryText() {
+        return String.join("\n\n", summary);
+    }
+}

@@ -1,0 +1,113 @@
+package org.dossier.documents;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_PERSON;
+import static org.dossier.db.Tables.DOCUMENT_PLACE;
+import static org.dossier.db.Tables.DOCUMENT_TYPE;
+import static org.dossier.db.Tables.PERSON;
+import static org.dossier.db.Tables.PLACE;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dossier.authorities.AuthorityRef;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.Result;
+
+/**
+ * Makes {@link Citation}s: of the record a reader is looking at, of one of its versions, or of
+ * many current records at once for an export. The access date is today, in UTC.
+ */
+public final class Citations {
+
+    private final DSLContext db;
+    private final Archive archive;
+    private final Clock clock;
+
+    public Citations(DSLContext db, Archive archive, Clock clock) {
+        this.db = db;
+        this.archive = archive;
+        this.clock = clock;
+    }
+
+    public Archive archive() {
+        return archive;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    /** The citation of a record's current version. */
+    public Citation of(DocumentDetails record, String siteUrl) {
+        return new Citation(record.id(), record.version(), record.title(), record.date(),
+                Citation.genreOf(record.type()), record.summary(), names(record.people()), names(record.places()),
+                archive.name(), siteUrl, today());
+    }
+
+    /** The citation of one version of a record, as it was then. */
+    public Citation of(RecordVersion version, String siteUrl) {
+        return new Citation(version.documentId(), version.number(), version.title(), version.date(),
+                Citation.genreOf(version.type()), version.summary(), names(version.people()),
+                names(version.places()), archive.name(), siteUrl, today());
+    }
+
+    /**
+     * The current versions of these records, in the order given, for an export that loads its
+     * result list a batch at a time: three queries a batch, whatever its size. Withdrawn records
+     * and ids that never existed are left out.
+     */
+    public List<Citation> current(List<Integer> ids, String siteUrl) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, org.jooq.Record> rows = new HashMap<>();
+        db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION,
+                        DOCUMENT.VERSION, DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL)
+                .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
+                .where(DOCUMENT.ID.in(ids).and(DOCUMENT.WITHDRAWN_AT.isNull()))
+                .forEach(r -> rows.put(r.get(DOCUMENT.ID), r));
+        Map<Integer, List<String>> people = namesById(db.select(DOCUMENT_PERSON.DOCUMENT_ID, PERSON.NAME)
+                .from(DOCUMENT_PERSON).join(PERSON).on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID))
+                .where(DOCUMENT_PERSON.DOCUMENT_ID.in(ids))
+                .orderBy(DOCUMENT_PERSON.DOCUMENT_ID, PERSON.SORT_NAME).fetch());
+        Map<Integer, List<String>> places = namesById(db.select(DOCUMENT_PLACE.DOCUMENT_ID, PLACE.NAME)
+                .from(DOCUMENT_PLACE).join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID))
+                .where(DOCUMENT_PLACE.DOCUMENT_ID.in(ids))
+                .orderBy(DOCUMENT_PLACE.DOCUMENT_ID, PLACE.SORT_NAME).fetch());
+        LocalDate today = today();
+        List<Citation> citations = new ArrayList<>(rows.size());
+        for (int id : new java.util.LinkedHashSet<>(ids)) {
+            org.jooq.Record row = rows.get(id);
+            if (row == null) {
+                continue;
+            }
+            AuthorityRef type = row.get(DOCUMENT_TYPE.ID) == null ? null
+                    : new AuthorityRef(row.get(DOCUMENT_TYPE.ID), row.get(DOCUMENT_TYPE.KEY), row.get(DOCUMENT_TYPE.LABEL));
+            citations.add(new Citation(id, row.get(DOCUMENT.VERSION), row.get(DOCUMENT.TITLE),
+                    DocumentDate.fromStored(row.get(DOCUMENT.DATE_KEY), row.get(DOCUMENT.DATE_PRECISION)),
+                    Citation.genreOf(type), RecordDraft.paragraphs(row.get(DOCUMENT.SUMMARY)),
+                    people.getOrDefault(id, List.of()), places.getOrDefault(id, List.of()),
+                    archive.name(), siteUrl, today));
+        }
+        return citations;
+    }
+
+    private static Map<Integer, List<String>> namesById(Result<Record2<Integer, String>> rows) {
+        Map<Integer, List<String>> names = new LinkedHashMap<>();
+        for (Record2<Integer, String> r : rows) {
+            names.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2());
+        }
+        return names;
+    }
+
+    private static List<String> names(List<AuthorityRef> refs) {
+        return refs.stream().map(AuthorityRef::name).toList();
+    }
+}

@@ -1,0 +1,92 @@
+package org.dossier.documents;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * CSL-JSON, the input of citeproc processors (Zotero, Pandoc, citeproc-java): an array of items.
+ * {@code issued.date-parts} has one, two or three parts, so a month-only date stays a month.
+ */
+final class CslJsonFormat implements ExportFormat {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    @Override
+    public String mediaType() {
+        return "application/vnd.citationstyles.csl+json; charset=utf-8";
+    }
+
+    @Override
+    public String extension() {
+        return "csl.json";
+    }
+
+    @Override
+    public String label() {
+        return "CSL-JSON";
+    }
+
+    @Override
+    public Output open(Writer out) throws IOException {
+        JsonGenerator json = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.useDefaultPrettyPrinter();
+        json.writeStartArray();
+        return new Output() {
+            @Override
+            public void write(Citation c) throws IOException {
+                json.writeStartObject();
+                json.writeStringField("id", c.key());
+                json.writeStringField("type", "manuscript");
+                json.writeStringField("title", c.title());
+                if (c.genre() != null) {
+                    json.writeStringField("genre", c.genre());
+                }
+                json.writeFieldName("issued");
+                dateParts(json, datePartsOf(c.date()));
+                json.writeFieldName("accessed");
+                dateParts(json, new int[] {c.accessed().getYear(), c.accessed().getMonthValue(),
+                        c.accessed().getDayOfMonth()});
+                json.writeStringField("version", String.valueOf(c.version()));
+                json.writeStringField("archive", c.archive());
+                json.writeStringField("URL", c.url());
+                if (!c.summary().isEmpty()) {
+                    json.writeStringField("abstract", c.summaryText());
+                }
+                if (!c.subjects().isEmpty()) {
+                    json.writeStringField("keyword", String.join(", ", c.subjects()));
+                }
+                json.writeEndObject();
+            }
+
+            @Override
+            public void close() throws IOException {
+                json.writeEndArray();
+                json.close();
+                out.write('\n');
+                out.flush();
+            }
+        };
+    }
+
+    /** [1943, 5, 10], [1942, 2] or [1950]: as many parts as the date is precise. */
+    static int[] datePartsOf(DocumentDate date) {
+        int year = date.year();
+        int month = date.earliest().getMonthValue();
+        return switch (date.precision()) {
+            case DAY -> new int[] {year, month, date.earliest().getDayOfMonth()};
+            case MONTH -> new int[] {year, month};
+            case YEAR -> new int[] {year};
+        };
+    }
+
+    private static void dateParts(JsonGenerator json, int[] parts) throws IOException {
+        json.writeStartObject();
+        json.writeFieldName("date-parts");
+        json.writeStartArray();
+        json.writeArray(parts, 0, parts.length);
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+}

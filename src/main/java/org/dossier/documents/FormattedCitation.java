@@ -1,0 +1,107 @@
+package org.dossier.documents;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A citation in one style, as runs of text of which some are set in italics: a page shows them
+ * with {@code <i>}, a plain-text copy drops the italics.
+ */
+public record FormattedCitation(List<Run> runs) {
+
+    /** A stretch of the citation, in italics or not. */
+    public record Run(String text, boolean italic) {
+    }
+
+    public FormattedCitation {
+        runs = List.copyOf(runs);
+    }
+
+    /** The citation as plain text. */
+    public String text() {
+        StringBuilder text = new StringBuilder();
+        runs.forEach(r -> text.append(r.text()));
+        return text.toString();
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+
+    /** Builds a citation run by run, joining neighbouring runs of the same kind. */
+    static final class Builder {
+
+        private final List<Run> runs = new ArrayList<>();
+
+        Builder text(String text) {
+            return add(text, false);
+        }
+
+        Builder italic(String text) {
+            return add(text, true);
+        }
+
+        /**
+         * A title in double quotation marks with the mark that follows it set inside, as American
+         * usage has it ("Title," / "Title."); quotation marks inside the title become single ones.
+         */
+        Builder quoted(String title, char mark) {
+            String inner = title.replace('\u201C', '\u2018').replace('\u201D', '\u2019');
+            return text("\u201C" + withMark(inner, mark) + "\u201D");
+        }
+
+        /**
+         * The text followed by a comma or full stop: none when it already ends with a question or
+         * exclamation mark (or a full stop, for a full stop), and inside a quotation it ends with.
+         */
+        static String withMark(String text, char mark) {
+            int end = text.length();
+            while (end > 0 && closesQuotation(text, end - 1)) {
+                end--;
+            }
+            if (end > 0) {
+                char last = text.charAt(end - 1);
+                if (last == '?' || last == '!' || last == '.' && mark == '.') {
+                    return text;
+                }
+            }
+            return text.substring(0, end) + mark + text.substring(end);
+        }
+
+        /** Whether the character at {@code i} closes a quotation opened earlier (not an apostrophe). */
+        private static boolean closesQuotation(String text, int i) {
+            char c = text.charAt(i);
+            return switch (c) {
+                case '\u2019' -> text.lastIndexOf('\u2018', i) >= 0;
+                case '\u201D' -> text.lastIndexOf('\u201C', i) >= 0;
+                case '\'', '"' -> {
+                    for (int j = i - 1; j >= 0; j--) {
+                        if (text.charAt(j) == c && (j == 0 || !Character.isLetterOrDigit(text.charAt(j - 1)))) {
+                            yield true;
+                        }
+                    }
+                    yield false;
+                }
+                default -> false;
+            };
+        }
+
+        FormattedCitation build() {
+            return new FormattedCitation(runs);
+        }
+
+        private Builder add(String text, boolean italic) {
+            if (text.isEmpty()) {
+                return this;
+            }
+            int last = runs.size() - 1;
+            if (last >= 0 && runs.get(last).italic() == italic) {
+                runs.set(last, new Run(runs.get(last).text() + text, italic));
+            } else {
+                runs.add(new Run(text, italic));
+            }
+            return this;
+        }
+    }
+}

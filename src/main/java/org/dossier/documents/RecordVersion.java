@@ -1,0 +1,37 @@
+package org.dossier.documents;
+
+import java.time.Instant;
+import java.util.List;
+import org.dossier.authorities.AuthorityRef;
+
+/**
+ * One version of a record exactly as it was saved: what it said, when, by whom ('import' or an
+ * editor), the note, and for imports the source ('file:line').
+ * {@code type} is null for a version without one; {@code withdrawnReason} is set when this
+ * version took the record out of the catalogue.
+ */
+public record RecordVersion(int documentId, int number, Instant createdAt, String author, String note,
+                            String source, String title,
+                            List<String> summary, DocumentDate date, AuthorityRef type,
+                            List<AuthorityRef> people, List<AuthorityRef> places, String slug,
+                            String withdrawnReason) {
+
+    public RecordVersion {
+        summary = List.copyOf(summary);
+        people = List.copyOf(people);
+        places = List.copyOf(places);
+    }
+
+    public boolean withdrawal() {
+        return withdrawnReason != null;
+    }
+
+    public String path() {
+        return Permalinks.version(documentId, number);
+    }
+
+    /** The day the version was saved, as a reader reads it ("May 1, 2026"). */
+    public String savedOn() {
+        return CitationStyle.longDate(createdAt.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+    }
+}

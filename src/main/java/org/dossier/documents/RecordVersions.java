@@ -1,0 +1,49 @@
+package org.dossier.documents;
+
+import static org.dossier.db.Tables.PERSON;
+import static org.dossier.db.Tables.PLACE;
+import static org.dossier.db.Tables.REVISION;
+import static org.dossier.db.Tables.REVISION_PERSON;
+import static org.dossier.db.Tables.REVISION_PLACE;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.dossier.authorities.AuthorityRef;
+import org.dossier.db.tables.records.RevisionRecord;
+import org.jooq.DSLContext;
+
+/** Reads the versions of records from the revision table, each whole, as it was saved. */
+public final class RecordVersions {
+
+    private final DSLContext db;
+
+    public RecordVersions(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Version {@code number} of record {@code id}, or empty when the record never had it. */
+    public Optional<RecordVersion> find(int id, int number) {
+        RevisionRecord row = db.selectFrom(REVISION)
+                .where(REVISION.DOCUMENT_ID.eq(id).and(REVISION.NUMBER.eq(number)))
+                .fetchOne();
+        if (row == null) {
+            return Optional.empty();
+        }
+        AuthorityRef type = RecordQueries.type(db, row.getTypeId());
+        List<AuthorityRef> people = db.select(PERSON.ID, PERSON.KEY, PERSON.NAME)
+                .from(REVISION_PERSON).join(PERSON).on(PERSON.ID.eq(REVISION_PERSON.PERSON_ID))
+                .where(REVISION_PERSON.REVISION_ID.eq(row.getId()))
+                .orderBy(PERSON.SORT_NAME)
+                .fetch(r -> new AuthorityRef(r.value1(), r.value2(), r.value3()));
+        List<AuthorityRef> places = db.select(PLACE.ID, PLACE.KEY, PLACE.NAME)
+                .from(REVISION_PLACE).join(PLACE).on(PLACE.ID.eq(REVISION_PLACE.PLACE_ID))
+                .where(REVISION_PLACE.REVISION_ID.eq(row.getId()))
+                .orderBy(PLACE.SORT_NAME)
+                .fetch(r -> new AuthorityRef(r.value1(), r.value2(), r.value3()));
+        return Optional.of(new RecordVersion(row.getDocumentId(), row.getNumber(), Instant.parse(row.getCreatedAt()),
+                row.getAuthor(), row.getNote(), row.getSource(), row.getTitle(), RecordDraft.paragraphs(row.getSummary()),
+                DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision()), type, people, places,
+                row.getSlug(), row.getWithdrawnReason()));
+    }
+}

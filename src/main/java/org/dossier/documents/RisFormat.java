@@ -1,0 +1,78 @@
+package org.dossier.documents;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * RIS: one tag a line ("TY  - "), each record from {@code TY} to {@code ER}, lines ending in CR LF
+ * as the format asks. A document is an unpublished manuscript ({@code MANSCPT}) with its date in
+ * RIS's partial form: "1942/02//" for a month, "1950///" for a year.
+ */
+final class RisFormat implements ExportFormat {
+
+    private static final String END_OF_LINE = "\r\n";
+
+    @Override
+    public String mediaType() {
+        return "application/x-research-info-systems; charset=utf-8";
+    }
+
+    @Override
+    public String extension() {
+        return "ris";
+    }
+
+    @Override
+    public String label() {
+        return "RIS";
+    }
+
+    @Override
+    public Output open(Writer out) {
+        return new Output() {
+            @Override
+            public void write(Citation c) throws IOException {
+                tag(out, "TY", "MANSCPT");
+                tag(out, "TI", c.title());
+                if (c.genre() != null) {
+                    tag(out, "M3", c.genre());
+                }
+                tag(out, "DA", date(c.date()));
+                tag(out, "PY", String.valueOf(c.date().year()));
+                tag(out, "DB", c.archive());
+                tag(out, "UR", c.url());
+                tag(out, "Y2", String.format("%04d/%02d/%02d", c.accessed().getYear(),
+                        c.accessed().getMonthValue(), c.accessed().getDayOfMonth()));
+                if (!c.summary().isEmpty()) {
+                    tag(out, "AB", String.join(" ", c.summary()));
+                }
+                for (String subject : c.subjects()) {
+                    tag(out, "KW", subject);
+                }
+                tag(out, "N1", "Version " + c.version() + " of the record at " + c.permalink());
+                out.write("ER  - " + END_OF_LINE);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        };
+    }
+
+    /** RIS's date: year, month and day separated by slashes, empty where unknown. */
+    static String date(DocumentDate date) {
+        int year = date.year();
+        int month = date.earliest().getMonthValue();
+        return switch (date.precision()) {
+            case DAY -> String.format("%04d/%02d/%02d/", year, month, date.earliest().getDayOfMonth());
+            case MONTH -> String.format("%04d/%02d//", year, month);
+            case YEAR -> String.format("%04d///", year);
+        };
+    }
+
+    private static void tag(Writer out, String tag, String value) throws IOException {
+        // A value is one line: a line break inside it would start a line that is no tag.
+        out.write(tag + "  - " + value.replaceAll("\\s+", " ").strip() + END_OF_LINE);
+    }
+}

@@ -1,0 +1,62 @@
+package org.dossier.documents;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dossier.web.NotFound;
+import org.dossier.web.PublicUrl;
+
+/**
+ * {@code /documents/{id}/v/{n}}: a record exactly as it was at version n, for citations that
+ * point at what their author read. It says when the record has changed since, and when it has
+ * been withdrawn (then as a 410, keeping the text that was cited). With {@code .bib},
+ * {@code .ris} or {@code .csl.json} it is that version's citation as a file.
+ */
+public final class VersionPage {
+
+    private static final Pattern REF = Pattern.compile("([0-9]{1,9})(\\.bib|\\.ris|\\.csl\\.json)?");
+
+    private final RecordQueries records;
+    private final RecordVersions versions;
+    private final Citations citations;
+    private final PublicUrl publicUrl;
+
+    public VersionPage(RecordQueries records, RecordVersions versions, Citations citations, PublicUrl publicUrl) {
+        this.records = records;
+        this.versions = versions;
+        this.citations = citations;
+        this.publicUrl = publicUrl;
+    }
+
+    public void show(Context ctx) {
+        int id = RecordPage.id(ctx);
+        Matcher m = REF.matcher(ctx.pathParam("n"));
+        if (!m.matches()) {
+            throw new NotFound("'" + org.dossier.web.QueryParams.shorten(ctx.pathParam("n")) + "' is not a version number.");
+        }
+        DocumentDetails record = records.find(id)
+                .orElseThrow(() -> new NotFound("There is no document " + id + " in the catalogue."));
+        int number = Integer.parseInt(m.group(1));
+        RecordVersion version = versions.find(id, number).orElseThrow(() -> new NotFound("Document " + id
+                + " has no version " + number + ": its versions are numbered 1 to " + record.version() + "."));
+        Citation citation = citations.of(version, publicUrl.of(ctx));
+        if (m.group(2) != null) {
+            if (record.withdrawn()) {
+                throw RecordPage.withdrawn(record);
+            }
+            CitationDownload.send(ctx, citation, CitationDownload.forSuffix(m.group(2)).orElseThrow());
+            return;
+        }
+        if (record.withdrawn()) {
+            ctx.status(HttpStatus.GONE);
+        }
+        ctx.render("documents/version", Map.of(
+                "version", version,
+                "record", record,
+                "cite", CiteBox.of(citation, version.path()),
+                "canonicalUrl", citation.url(),
+                "jsonLd", RecordJsonLd.of(citation, citation.url())));
+    }
+}

@@ -1,0 +1,158 @@
+package org.dossier.editing;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import io.javalin.http.UnauthorizedResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import org.dossier.web.PublicUrl;
+import org.dossier.web.Templates;
+
+/**
+ * Who may do what, as before-handlers: every request learns who is signed in, nothing under
+ * {@code /admin} but the sign-in page is reached without a session (pages redirect to the
+ * sign-in with a return address, anything else is a 401), account management needs an admin,
+ * and every state-changing request must carry the CSRF token of its session, or, before
+ * sign-in, the one in its {@code dossier_csrf} cookie (403 otherwise, before any handler runs).
+ */
+public final class AccessControl {
+
+    public static final String SESSION_COOKIE = "dossier_session";
+    public static final String CSRF_COOKIE = "dossier_csrf";
+    public static final String CSRF_FIELD = "csrf";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    public static final String LOGIN_PATH = "/admin/login";
+
+    private static final String SESSION = "dossier.session";
+    private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
+    /** OAI-PMH lets harvesters POST a request that is too long for a URL; it only reads. */
+    private static final Set<String> READ_ONLY_POSTS = Set.of("/oai");
+
+    private final Sessions sessions;
+    private final PublicUrl publicUrl;
+
+    public AccessControl(Sessions sessions, PublicUrl publicUrl) {
+        this.sessions = sessions;
+        this.publicUrl = publicUrl;
+    }
+
+    /** Before every request: finds the session and shows templates {@code currentUser} and {@code csrfToken}. */
+    public void identify(Context ctx) {
+        if (ctx.path().startsWith("/static/")) {
+            return;
+        }
+        sessions.find(ctx.cookie(SESSION_COOKIE)).ifPresent(session -> {
+            ctx.attribute(SESSION, session);
+            Templates.share(ctx, "currentUser", session.user());
+            Templates.share(ctx, "csrfToken", session.csrfToken());
+        });
+    }
+
+    /** Before every request: the doors of {@code /admin}. */
+    public void guardAdmin(Context ctx) {
+        String path = ctx.path();
+        boolean admin = path.equals("/admin") || path.startsWith("/admin/");
+        if (!admin || path.equals(LOGIN_PATH)) {
+            return;
+        }
+        Optional<CurrentUser> user = user(ctx);
+        if (user.isEmpty()) {
+            if (SAFE.contains(ctx.method())) {
+                String back = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
+                ctx.redirect(loginAddress(back), HttpStatus.SEE_OTHER);
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            throw new UnauthorizedResponse("Sign in first: nothing was changed. Your session may have ended; "
+                    + "sign in at " + LOGIN_PATH + " and send the form again.");
+        }
+        if ((path.equals("/admin/users") || path.startsWith("/admin/users/")) && !user.get().admin()) {
+            throw new ForbiddenResponse("Only an admin manages accounts.");
+        }
+    }
+
+    /** Before every request: a state-changing one must carry the right CSRF token. */
+    public void checkCsrf(Context ctx) {
+        if (SAFE.contains(ctx.method()) || READ_ONLY_POSTS.contains(ctx.path())) {
+            return;
+        }
+        String expected = session(ctx).map(Sessions.Session::csrfToken).orElseGet(() -> ctx.cookie(CSRF_COOKIE));
+        String given = ctx.header(CSRF_HEADER);
+        if (given == null && isForm(ctx)) {
+            given = ctx.formParam(CSRF_FIELD);
+        }
+        if (!Tokens.same(expected, given)) {
+            throw new ForbiddenResponse("This form did not carry this site's security token, or carried an old one: "
+                    + "nothing was changed. Reload the page and send it again.");
+        }
+    }
+
+    /** The token for forms sent before sign-in (the sign-in form): the session's if there is one. */
+    public String csrfTokenBeforeSignIn(Context ctx) {
+        Optional<Sessions.Session> session = session(ctx);
+        if (session.isPresent()) {
+            return session.get().csrfToken();
+        }
+        String token = ctx.cookie(CSRF_COOKIE);
+        if (token == null || token.length() < 40) {
+            token = Tokens.random();
+            ctx.cookie(cookie(CSRF_COOKIE, token, -1, secure(ctx)));
+        }
+        return token;
+    }
+
+    /** Starts a new session for the account (a fresh token: one from before sign-in is never kept). */
+    public void signIn(Context ctx, Account account) {
+        sessions.end(ctx.cookie(SESSION_COOKIE));
+        Sessions.Started started = sessions.start(account);
+        ctx.cookie(cookie(SESSION_COOKIE, started.token(), -1, secure(ctx)));
+        ctx.cookie(cookie(CSRF_COOKIE, "", 0, secure(ctx)));
+    }
+
+    public void signOut(Context ctx) {
+        sessions.end(ctx.cookie(SESSION_COOKIE));
+        ctx.cookie(cookie(SESSION_COOKIE, "", 0, secure(ctx)));
+    }
+
+    public static Optional<CurrentUser> user(Context ctx) {
+        return session(ctx).map(Sessions.Session::user);
+    }
+
+    /** The signed-in user; only for handlers under {@code /admin}, which {@link #guardAdmin} keeps signed in. */
+    public static CurrentUser requireUser(Context ctx) {
+        return user(ctx).orElseThrow(() -> new UnauthorizedResponse("Sign in first."));
+    }
+
+    public static String loginAddress(String back) {
+        return LOGIN_PATH + "?return=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A cookie scripts cannot read, sent only to this site (SameSite=Lax: a link from elsewhere may
+     * show who is signed in, but no form from elsewhere carries it) and, on https, only over https.
+     *
+     * @param maxAge seconds; -1 for as long as the browser runs, 0 to delete it
+     */
+    static Cookie cookie(String name, String value, int maxAge, boolean secure) {
+        return new Cookie(name, value, "/", maxAge, secure, true, null, SameSite.LAX);
+    }
+
+    private boolean secure(Context ctx) {
+        return publicUrl.of(ctx).startsWith("https:");
+    }
+
+    private static Optional<Sessions.Session> session(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(SESSION));
+    }
+
+    private static boolean isForm(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"));
+    }
+}

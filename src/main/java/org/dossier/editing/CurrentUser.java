@@ -1,0 +1,9 @@
+package org.dossier.editing;
+
+/** Who is signed in for this request. Templates see it as {@code currentUser}. */
+public record CurrentUser(int accountId, String username, Role role) {
+
+    public boolean admin() {
+        return role.managesAccounts();
+    }
+}

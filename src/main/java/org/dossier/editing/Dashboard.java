@@ -1,0 +1,20 @@
+package org.dossier.editing;
+
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** {@code GET /admin}: where an editor starts: a new record, the accounts (for admins), the latest changes. */
+public final class Dashboard {
+
+    static final int RECENT = 25;
+
+    private final Revisions revisions;
+
+    public Dashboard(Revisions revisions) {
+        this.revisions = revisions;
+    }
+
+    public void show(Context ctx) {
+        ctx.render("editing/dashboard", Map.of("recent", revisions.recent(RECENT)));
+    }
+}

@@ -1,0 +1,137 @@
+package org.dossier.editing;
+
+import static org.dossier.db.Tables.DOCUMENT;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.HashMap;
+import java.util.Map;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.DocumentDetails;
+import org.dossier.documents.Permalinks;
+import org.dossier.documents.RecordPage;
+import org.dossier.documents.RecordQueries;
+import org.dossier.documents.RecordStore;
+import org.dossier.documents.StaleVersionException;
+import org.jooq.DSLContext;
+
+/**
+ * {@code /admin/documents/{id}/edit} and {@code /admin/documents/new}: the record form. It carries
+ * the version it was opened at; a save based on an older version is refused and the editor sees
+ * what is saved now beside their own text, which is kept, to merge and save again.
+ */
+public final class EditForm {
+
+    /** Why a save was refused: someone saved in between. */
+    public record Conflict(DocumentDetails saved, Revision latest, int openedVersion, RevisionDiff sinceOpened) {
+    }
+
+    private final DSLContext db;
+    private final RecordStore store;
+    private final RecordQueries records;
+    private final Revisions revisions;
+
+    public EditForm(DSLContext db, RecordStore store, RecordQueries records, Revisions revisions) {
+        this.db = db;
+        this.store = store;
+        this.records = records;
+        this.revisions = revisions;
+    }
+
+    public static String editPath(int id) {
+        return "/admin/documents/" + id + "/edit";
+    }
+
+    /** {@code GET /admin/documents/{id}/edit}. */
+    public void edit(Context ctx) {
+        DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
+        Map<String, Object> model = model(record, RecordForm.of(record), record.version());
+        ctx.render("editing/edit", model);
+    }
+
+    /** {@code POST /admin/documents/{id}/edit}. */
+    public void save(Context ctx) {
+        DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
+        int openedVersion = Forms.number(ctx, "version");
+        RecordForm form = RecordForm.posted(ctx);
+        RecordForm.Checked checked = form.check(AuthorityChoices.load(db));
+        if (!checked.ok()) {
+            Map<String, Object> model = model(record, form, openedVersion);
+            model.put("errors", checked.errors());
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/edit", model);
+            return;
+        }
+        String author = AccessControl.requireUser(ctx).username();
+        Integer saved;
+        try {
+            saved = store.write(writer -> {
+                int current = writer.db().select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(record.id()))
+                        .fetchSingle(DOCUMENT.VERSION);
+                if (current != openedVersion) {
+                    throw new StaleVersionException(record.id(), openedVersion, current);
+                }
+                if (writer.draft(record.id()).equals(checked.draft())) {
+                    return null;
+                }
+                return writer.update(record.id(), openedVersion, checked.draft(), Attribution.editor(author, checked.note()));
+            });
+        } catch (StaleVersionException e) {
+            showConflict(ctx, form, openedVersion);
+            return;
+        }
+        if (saved == null) {
+            Map<String, Object> model = model(record, form, openedVersion);
+            model.put("notice", "Nothing to save: the form says exactly what the record already says.");
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/edit", model);
+            return;
+        }
+        ctx.redirect(Forms.record(records, record.id()).canonicalPath(), HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code GET /admin/documents/new}. */
+    public void blank(Context ctx) {
+        ctx.render("editing/edit", model(null, RecordForm.empty(), 0));
+    }
+
+    /** {@code POST /admin/documents/new}. */
+    public void create(Context ctx) {
+        RecordForm form = RecordForm.posted(ctx);
+        RecordForm.Checked checked = form.check(AuthorityChoices.load(db));
+        if (!checked.ok()) {
+            Map<String, Object> model = model(null, form, 0);
+            model.put("errors", checked.errors());
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/edit", model);
+            return;
+        }
+        String author = AccessControl.requireUser(ctx).username();
+        int id = store.write(writer -> writer.create(checked.draft(), Attribution.editor(author, checked.note())));
+        ctx.redirect(Forms.record(records, id).canonicalPath(), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * The form again, with the editor's text, beside the version saved in between; it now carries
+     * that version, so that saving the merged text goes through.
+     */
+    private void showConflict(Context ctx, RecordForm form, int openedVersion) {
+        DocumentDetails saved = Forms.record(records, RecordPage.id(ctx));
+        Revision latest = revisions.of(saved.id()).get(0);
+        RevisionContent now = revisions.find(saved.id(), saved.version()).orElseThrow();
+        RevisionDiff sinceOpened = revisions.find(saved.id(), openedVersion)
+                .map(opened -> RevisionDiff.between(opened, now)).orElse(null);
+        Map<String, Object> model = model(saved, form, saved.version());
+        model.put("conflict", new Conflict(saved, latest, openedVersion, sinceOpened));
+        ctx.status(HttpStatus.CONFLICT).render("editing/edit", model);
+    }
+
+    private Map<String, Object> model(DocumentDetails record, RecordForm form, int version) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("record", record);
+        model.put("form", form);
+        model.put("version", version);
+        model.put("choices", AuthorityChoices.load(db));
+        model.put("errors", Map.of());
+        model.put("action", record == null ? "/admin/documents/new" : editPath(record.id()));
+        model.put("cancel", record == null ? "/admin" : Permalinks.canonical(record.id(), record.slug()));
+        return model;
+    }
+}

@@ -1,0 +1,34 @@
+package org.dossier.editing;
+
+import io.javalin.http.Context;
+import org.dossier.documents.DocumentDetails;
+import org.dossier.documents.RecordQueries;
+import org.dossier.web.BadRequest;
+import org.dossier.web.NotFound;
+
+/** Reading what editing forms post, strictly: a missing or garbled hidden field is a 400. */
+final class Forms {
+
+    private Forms() {
+    }
+
+    /** A whole number the form itself put there (a version, a revision number). */
+    static int number(Context ctx, String name) {
+        String raw = ctx.formParam(name);
+        if (raw == null || !raw.strip().matches("[0-9]{1,9}")) {
+            throw new BadRequest("The form's '" + name + "' field is missing or is not a number; "
+                    + "reload the page and try again.");
+        }
+        return Integer.parseInt(raw.strip());
+    }
+
+    /** Text typed into a field, never null. */
+    static String text(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        return value == null ? "" : value.replace("\r\n", "\n");
+    }
+
+    static DocumentDetails record(RecordQueries records, int id) {
+        return records.find(id).orElseThrow(() -> new NotFound("There is no document " + id + " in the catalogue."));
+    }
+}

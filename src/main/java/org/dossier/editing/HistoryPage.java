@@ -1,0 +1,135 @@
+package org.dossier.editing;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.HashMap;
+import java.util.Map;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.DocumentDetails;
+import org.dossier.documents.RecordPage;
+import org.dossier.documents.RecordQueries;
+import org.dossier.documents.RecordStore;
+import org.dossier.documents.StaleVersionException;
+import org.dossier.web.NotFound;
+import org.dossier.web.PublicUrl;
+
+/**
+ * {@code /documents/{id}/history}: every version of a record, public, with what each changed
+ * against the one before; editors can restore an earlier version, which makes a new one. The
+ * history of a withdrawn record is for editors only: readers get its tombstone (410).
+ */
+public final class HistoryPage {
+
+    private final RecordStore store;
+    private final RecordQueries records;
+    private final Revisions revisions;
+    private final PublicUrl publicUrl;
+
+    public HistoryPage(RecordStore store, RecordQueries records, Revisions revisions, PublicUrl publicUrl) {
+        this.store = store;
+        this.records = records;
+        this.revisions = revisions;
+        this.publicUrl = publicUrl;
+    }
+
+    public static String path(int id) {
+        return "/documents/" + id + "/history";
+    }
+
+    /** {@code GET /documents/{id}/history}. */
+    public void list(Context ctx) {
+        DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
+        if (hiddenFrom(ctx, record)) {
+            return;
+        }
+        ctx.render("editing/history", Map.of("record", record, "revisions", revisions.of(record.id())));
+    }
+
+    /** {@code GET /documents/{id}/history/{number}}: one version, and what it changed. */
+    public void show(Context ctx) {
+        DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
+        if (hiddenFrom(ctx, record)) {
+            return;
+        }
+        int number = number(ctx);
+        ctx.render("editing/revision", revisionModel(record, number, null));
+    }
+
+    /** {@code POST /admin/documents/{id}/restore}: revision, version, note. */
+    public void restore(Context ctx) {
+        DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
+        int number = Forms.number(ctx, "revision");
+        int version = Forms.number(ctx, "version");
+        String note = Forms.text(ctx, "note").strip();
+        revisions.find(record.id(), number).orElseThrow(() -> new NotFound(
+                "Document " + record.id() + " has no version " + number + "."));
+        if (note.isEmpty() || note.length() > RecordForm.MAX_NOTE) {
+            refuse(ctx, record.id(), number, note, HttpStatus.UNPROCESSABLE_CONTENT, note.isEmpty()
+                    ? "Say why this version comes back: the note is kept in the history."
+                    : "A note has at most " + RecordForm.MAX_NOTE + " characters.");
+            return;
+        }
+        String author = AccessControl.requireUser(ctx).username();
+        boolean restored;
+        try {
+            restored = store.write(w -> {
+                if (w.draft(record.id()).equals(w.draftAt(record.id(), number))) {
+                    return false;
+                }
+                w.restore(record.id(), version, number, Attribution.editor(author, note));
+                return true;
+            });
+        } catch (StaleVersionException e) {
+            refuse(ctx, record.id(), number, note, HttpStatus.CONFLICT, "Someone changed this record while you had "
+                    + "this page open (it is now at version " + e.currentVersion() + "). Nothing was restored: "
+                    + "look at the history again, then decide.");
+            return;
+        }
+        if (!restored) {
+            refuse(ctx, record.id(), number, note, HttpStatus.UNPROCESSABLE_CONTENT,
+                    "Version " + number + " says what the record says now: there is nothing to restore.");
+            return;
+        }
+        ctx.redirect(path(record.id()), HttpStatus.SEE_OTHER);
+    }
+
+    private void refuse(Context ctx, int id, int number, String note, HttpStatus status, String problem) {
+        Map<String, Object> model = revisionModel(Forms.record(records, id), number, problem);
+        model.put("note", note);
+        ctx.status(status).render("editing/revision", model);
+    }
+
+    private Map<String, Object> revisionModel(DocumentDetails record, int number, String problem) {
+        RevisionContent content = revisions.find(record.id(), number).orElseThrow(() -> new NotFound(
+                "Document " + record.id() + " has no version " + number + "; it is at version " + record.version() + "."));
+        RevisionContent before = number > 1 ? revisions.find(record.id(), number - 1).orElse(null) : null;
+        Map<String, Object> model = new HashMap<>();
+        model.put("record", record);
+        model.put("content", content);
+        model.put("revision", content.revision());
+        model.put("diff", RevisionDiff.between(before, content));
+        model.put("previous", number > 1 ? number - 1 : null);
+        model.put("next", number < record.version() ? number + 1 : null);
+        model.put("note", "Restored version " + number);
+        model.put("problem", problem);
+        return model;
+    }
+
+    private static int number(Context ctx) {
+        String raw = ctx.pathParam("number");
+        if (!raw.matches("[0-9]{1,9}")) {
+            throw new NotFound("'" + raw + "' is not a version number.");
+        }
+        return Integer.parseInt(raw);
+    }
+
+    /** True (and the tombstone rendered) when a reader asks for a withdrawn record's history. */
+    private boolean hiddenFrom(Context ctx, DocumentDetails record) {
+        if (!record.withdrawn() || AccessControl.user(ctx).isPresent()) {
+            return false;
+        }
+        ctx.status(HttpStatus.GONE).render("documents/withdrawn", Map.of(
+                "record", record, "permalink", publicUrl.absolute(ctx, record.permanentPath())));
+        return true;
+    }
+}

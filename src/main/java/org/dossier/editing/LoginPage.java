@@ -1,0 +1,80 @@
+package org.dossier.editing;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /admin/login} and {@code /admin/logout}. */
+public final class LoginPage {
+
+    static final String HOME = "/admin";
+
+    private final Accounts accounts;
+    private final LoginThrottle throttle;
+    private final AccessControl access;
+
+    public LoginPage(Accounts accounts, LoginThrottle throttle, AccessControl access) {
+        this.accounts = accounts;
+        this.throttle = throttle;
+        this.access = access;
+    }
+
+    /** {@code GET /admin/login?return=/admin/documents/7/edit}. */
+    public void form(Context ctx) {
+        String back = safeReturn(ctx.queryParam("return"));
+        if (AccessControl.user(ctx).isPresent()) {
+            ctx.redirect(back, HttpStatus.SEE_OTHER);
+            return;
+        }
+        show(ctx, HttpStatus.OK, "", back, null);
+    }
+
+    /** {@code POST /admin/login}: username, password, return. */
+    public void signIn(Context ctx) {
+        String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
+        String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        String back = safeReturn(ctx.formParam("return"));
+        String client = ctx.ip();
+        Optional<LoginThrottle.Wait> wait = throttle.waitBefore(username, client);
+        if (wait.isPresent()) {
+            show(ctx, HttpStatus.TOO_MANY_REQUESTS, username, back, wait.get().message());
+            return;
+        }
+        Optional<Account> account = accounts.authenticate(username, password);
+        if (account.isEmpty()) {
+            throttle.failed(username, client);
+            show(ctx, HttpStatus.UNAUTHORIZED, username, back,
+                    "Wrong username or password (or the account is disabled). Nothing is signed in.");
+            return;
+        }
+        throttle.succeeded(username);
+        access.signIn(ctx, account.get());
+        ctx.redirect(back, HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /admin/logout}. */
+    public void signOut(Context ctx) {
+        access.signOut(ctx);
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    private void show(Context ctx, HttpStatus status, String username, String back, String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("username", username);
+        model.put("returnTo", back);
+        model.put("loginCsrf", access.csrfTokenBeforeSignIn(ctx));
+        model.put("error", error);
+        ctx.status(status).render("editing/login", model);
+    }
+
+    /** Where to go after signing in: a path on this site, never another site ("//evil.example"). */
+    static String safeReturn(String requested) {
+        if (requested == null || !requested.startsWith("/") || requested.startsWith("//")
+                || requested.contains("\\") || requested.chars().anyMatch(c -> c < 0x20)) {
+            return HOME;
+        }
+        return requested;
+    }
+}

@@ -1,0 +1,58 @@
+package org.dossier.editing;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Password hashes: bcrypt at cost 12 (about a quarter of a second on a small server), from a
+ * well-kept library rather than written here. bcrypt reads at most 72 bytes of a password, so
+ * longer ones are refused when set instead of being silently cut.
+ */
+public final class Passwords {
+
+    public static final int MIN_LENGTH = 10;
+    public static final int MAX_BYTES = 72;
+    static final int COST = 12;
+
+    /** Checked against when there is no such account, so that a wrong name takes as long as a wrong password. */
+    private static final String NOBODY = hash("no account has this password " + Tokens.random());
+
+    private Passwords() {
+    }
+
+    /**
+     * Whether {@code password} may be set for {@code username}.
+     *
+     * @throws AccountException saying what is wrong with it
+     */
+    public static void checkAllowed(String username, String password) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
+            throw new AccountException("The password must have at least " + MIN_LENGTH + " characters.");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new AccountException("The password must be at most " + MAX_BYTES
+                    + " bytes long (bcrypt reads no further); choose a shorter one.");
+        }
+        if (password.strip().equalsIgnoreCase(username)) {
+            throw new AccountException("The password must not be the username.");
+        }
+    }
+
+    public static String hash(String password) {
+        return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
+    }
+
+    public static boolean matches(String password, String hash) {
+        if (password == null || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            // No password this long was ever set; still spend the time a check takes.
+            BCrypt.verifyer().verify("".toCharArray(), NOBODY);
+            return false;
+        }
+        return BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
+    }
+
+    /** Spends the time a real check takes, for a name that has no account. */
+    static void matchNobody(String password) {
+        matches(password, NOBODY);
+    }
+}

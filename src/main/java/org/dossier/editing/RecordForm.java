@@ -1,0 +1,159 @@
+package org.dossier.editing;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
+import org.dossier.documents.DocumentDate;
+import org.dossier.documents.DocumentDetails;
+import org.dossier.documents.RecordDraft;
+
+/**
+ * A record form exactly as it was typed, so that a refused form comes back with every character
+ * the editor wrote. {@link #check} turns it into a draft, or into a message for each bad field.
+ */
+public record RecordForm(String title, String date, String summary, String type, List<String> people,
+                         List<String> places, String note) {
+
+    static final int MAX_TITLE = 500;
+    static final int MAX_SUMMARY = 20_000;
+    static final int MAX_NOTE = 1_000;
+
+    /** A form that passed its checks: the draft to save and the note saying why. */
+    public record Checked(RecordDraft draft, String note, Map<String, String> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    public RecordForm {
+        title = orEmpty(title);
+        date = orEmpty(date);
+        summary = orEmpty(summary).replace("\r\n", "\n");
+        type = orEmpty(type);
+        people = List.copyOf(people);
+        places = List.copyOf(places);
+        note = orEmpty(note);
+    }
+
+    public static RecordForm empty() {
+        return new RecordForm("", "", "", "", List.of(), List.of(), "");
+    }
+
+    /** What the record says now, ready to correct; the note is the editor's to write. */
+    public static RecordForm of(DocumentDetails record) {
+        return new RecordForm(record.title(), record.date().display(), String.join("\n\n", record.summary()),
+                record.type() == null ? "" : String.valueOf(record.type().id()),
+                record.people().stream().map(p -> String.valueOf(p.id())).toList(),
+                record.places().stream().map(p -> String.valueOf(p.id())).toList(), "");
+    }
+
+    /** The form as posted: title, date, summary, type, person (repeated), place (repeated), note. */
+    public static RecordForm posted(Context ctx) {
+        return new RecordForm(ctx.formParam("title"), ctx.formParam("date"), ctx.formParam("summary"),
+                ctx.formParam("type"), ctx.formParams("person"), ctx.formParams("place"), ctx.formParam("note"));
+    }
+
+    public boolean isType(int id) {
+        return type.equals(String.valueOf(id));
+    }
+
+    /** Whether the form ticks this id in the list posted as {@code field} ("person" or "place"). */
+    public boolean chose(String field, int id) {
+        return field.equals("person") ? hasPerson(id) : field.equals("place") && hasPlace(id);
+    }
+
+    public boolean hasPerson(int id) {
+        return people.contains(String.valueOf(id));
+    }
+
+    public boolean hasPlace(int id) {
+        return places.contains(String.valueOf(id));
+    }
+
+    /** The date as it will be read, for the hint beside the field; empty while it cannot be read. */
+    public Optional<DocumentDate> readDate() {
+        try {
+            return Optional.of(DocumentDate.parse(date));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Checks every field against the rules and the authority lists; the errors are keyed by field name. */
+    public Checked check(AuthorityChoices choices) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (title.isBlank()) {
+            errors.put("title", "Write a title.");
+        } else if (title.strip().length() > MAX_TITLE) {
+            errors.put("title", "A title has at most " + MAX_TITLE + " characters; this one has " + title.strip().length() + ".");
+        }
+        DocumentDate parsed = null;
+        if (date.isBlank()) {
+            errors.put("date", "Write a date: 'May 10, 1943', 'February 1942' or '1950'.");
+        } else {
+            try {
+                parsed = DocumentDate.parse(date);
+            } catch (IllegalArgumentException e) {
+                errors.put("date", e.getMessage());
+            }
+        }
+        if (summary.length() > MAX_SUMMARY) {
+            errors.put("summary", "A summary has at most " + MAX_SUMMARY + " characters; this one has " + summary.length() + ".");
+        }
+        Integer typeId = null;
+        if (!type.isEmpty()) {
+            typeId = id(type, choices::hasType);
+            if (typeId == null) {
+                errors.put("type", "Choose a type from the list.");
+            }
+        }
+        SortedSet<Integer> personIds = ids(people, choices::hasPerson);
+        if (personIds == null) {
+            errors.put("people", "Choose people from the list.");
+        }
+        SortedSet<Integer> placeIds = ids(places, choices::hasPlace);
+        if (placeIds == null) {
+            errors.put("places", "Choose places from the list.");
+        }
+        if (note.isBlank()) {
+            errors.put("note", "Say what you corrected and why: the note is kept in the history.");
+        } else if (note.strip().length() > MAX_NOTE) {
+            errors.put("note", "A note has at most " + MAX_NOTE + " characters.");
+        }
+        if (!errors.isEmpty()) {
+            return new Checked(null, null, errors);
+        }
+        RecordDraft draft = new RecordDraft(title, RecordDraft.paragraphs(summary), parsed, typeId, personIds, placeIds);
+        return new Checked(draft, note.strip(), Map.of());
+    }
+
+    private static Integer id(String raw, IntPredicate known) {
+        try {
+            int id = Integer.parseInt(raw.strip());
+            return known.test(id) ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static SortedSet<Integer> ids(List<String> raw, IntPredicate known) {
+        SortedSet<Integer> ids = new TreeSet<>();
+        for (String value : raw) {
+            Integer id = id(value, known);
+            if (id == null) {
+                return null;
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

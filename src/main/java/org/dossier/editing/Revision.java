@@ -1,0 +1,30 @@
+package org.dossier.editing;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * One version of a record as the history lists it: who saved it, when, why, and for imports from
+ * where. {@code withdrawnReason} is set when the record stood withdrawn in this version.
+ */
+public record Revision(int documentId, int number, Instant createdAt, String author, String note, String source,
+                       String withdrawnReason) {
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("MMMM d, uuuu, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /** "May 1, 2026, 10:15 UTC". */
+    public String when() {
+        return WHEN.format(createdAt);
+    }
+
+    public boolean imported() {
+        return source != null;
+    }
+
+    public String path() {
+        return "/documents/" + documentId + "/history/" + number;
+    }
+}

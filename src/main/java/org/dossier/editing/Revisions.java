@@ -1,0 +1,54 @@
+package org.dossier.editing;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.REVISION;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.dossier.db.tables.records.RevisionRecord;
+import org.dossier.documents.RecordVersions;
+import org.jooq.DSLContext;
+
+/** Reads the stored versions of records: a record's history, one version whole, the latest changes. */
+public final class Revisions {
+
+    /** A change somewhere in the catalogue, with the title the record has now. */
+    public record RecentChange(Revision revision, String title) {
+    }
+
+    private final DSLContext db;
+    private final RecordVersions versions;
+
+    public Revisions(DSLContext db) {
+        this.db = db;
+        this.versions = new RecordVersions(db);
+    }
+
+    /** Every version of a record, newest first. */
+    public List<Revision> of(int documentId) {
+        return db.selectFrom(REVISION).where(REVISION.DOCUMENT_ID.eq(documentId)).orderBy(REVISION.NUMBER.desc())
+                .fetch(Revisions::revision);
+    }
+
+    /** Version {@code number} of a record, whole, or empty when the record never had it. */
+    public Optional<RevisionContent> find(int documentId, int number) {
+        return versions.find(documentId, number).map(v -> new RevisionContent(
+                new Revision(v.documentId(), v.number(), v.createdAt(), v.author(), v.note(), v.source(),
+                        v.withdrawnReason()),
+                v.title(), v.summary(), v.date(), v.type(), v.people(), v.places(), v.slug()));
+    }
+
+    /** The latest changes across the catalogue, newest first. */
+    public List<RecentChange> recent(int limit) {
+        return db.select(REVISION.asterisk(), DOCUMENT.TITLE).from(REVISION)
+                .join(DOCUMENT).on(DOCUMENT.ID.eq(REVISION.DOCUMENT_ID))
+                .orderBy(REVISION.ID.desc()).limit(limit)
+                .fetch(r -> new RecentChange(revision(r.into(REVISION)), r.get(DOCUMENT.TITLE)));
+    }
+
+    private static Revision revision(RevisionRecord row) {
+        return new Revision(row.getDocumentId(), row.getNumber(), Instant.parse(row.getCreatedAt()), row.getAuthor(),
+                row.getNote(), row.getSource(), row.getWithdrawnReason());
+    }
+}

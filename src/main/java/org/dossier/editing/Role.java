@@ -1,0 +1,32 @@
+package org.dossier.editing;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** What an account may do: an editor corrects records; an admin also manages accounts. */
+public enum Role {
+    EDITOR("editor"),
+    ADMIN("admin");
+
+    private final String key;
+
+    Role(String key) {
+        this.key = key;
+    }
+
+    /** The form stored in the database and typed on the command line. */
+    public String key() {
+        return key;
+    }
+
+    public boolean managesAccounts() {
+        return this == ADMIN;
+    }
+
+    /** The role named {@code key} ("editor", "admin"); a message fit to show when there is none. */
+    public static Role fromKey(String key) {
+        String wanted = key == null ? "" : key.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(r -> r.key.equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the role must be 'editor' or 'admin', not '" + key + "'"));
+    }
+}

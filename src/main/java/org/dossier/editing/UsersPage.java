@@ -1,0 +1,110 @@
+package org.dossier.editing;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code /admin/users}, for admins: add accounts, change their role or password, disable and
+ * enable them. Accounts are not deleted, because the history names them.
+ */
+public final class UsersPage {
+
+    private final Accounts accounts;
+
+    public UsersPage(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /** {@code GET /admin/users}. */
+    public void list(Context ctx) {
+        show(ctx, HttpStatus.OK, ctx.queryParam("saved"), null, "", Role.EDITOR.key());
+    }
+
+    /** {@code POST /admin/users}: username, role, password, again. */
+    public void add(Context ctx) {
+        String username = Forms.text(ctx, "username");
+        String role = Forms.text(ctx, "role");
+        change(ctx, username, role, () -> {
+            Role chosen = role(role);
+            String password = newPassword(ctx);
+            return accounts.add(username, chosen, password).username();
+        });
+    }
+
+    /** {@code POST /admin/users/{username}/role}: role. */
+    public void setRole(Context ctx) {
+        change(ctx, "", Role.EDITOR.key(), () -> {
+            accounts.setRole(ctx.pathParam("username"), role(Forms.text(ctx, "role")));
+            return ctx.pathParam("username");
+        });
+    }
+
+    /** {@code POST /admin/users/{username}/password}: password, again. */
+    public void setPassword(Context ctx) {
+        change(ctx, "", Role.EDITOR.key(), () -> {
+            accounts.setPassword(ctx.pathParam("username"), newPassword(ctx));
+            return ctx.pathParam("username");
+        });
+    }
+
+    /** {@code POST /admin/users/{username}/disable}. */
+    public void disable(Context ctx) {
+        change(ctx, "", Role.EDITOR.key(), () -> {
+            accounts.disable(ctx.pathParam("username"));
+            return ctx.pathParam("username");
+        });
+    }
+
+    /** {@code POST /admin/users/{username}/enable}. */
+    public void enable(Context ctx) {
+        change(ctx, "", Role.EDITOR.key(), () -> {
+            accounts.enable(ctx.pathParam("username"));
+            return ctx.pathParam("username");
+        });
+    }
+
+    private interface AccountChange {
+        /** Makes the change; returns the username it changed. */
+        String run();
+    }
+
+    private void change(Context ctx, String typedName, String typedRole, AccountChange change) {
+        try {
+            String username = change.run();
+            ctx.redirect("/admin/users?saved=" + URLEncoder.encode(username, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        } catch (AccountException e) {
+            show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, null, e.getMessage(), typedName, typedRole);
+        }
+    }
+
+    private static Role role(String typed) {
+        try {
+            return Role.fromKey(typed);
+        } catch (IllegalArgumentException e) {
+            throw new AccountException("Choose the role: editor or admin.");
+        }
+    }
+
+    private static String newPassword(Context ctx) {
+        String password = Forms.text(ctx, "password");
+        if (!password.equals(Forms.text(ctx, "again"))) {
+            throw new AccountException("The two passwords differ; type the same one twice.");
+        }
+        return password;
+    }
+
+    private void show(Context ctx, HttpStatus status, String saved, String problem, String username, String role) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("accounts", accounts.list());
+        model.put("saved", saved);
+        model.put("problem", problem);
+        model.put("username", username);
+        model.put("role", role);
+        model.put("roles", Role.values());
+        ctx.status(status).render("editing/users", model);
+    }
+}

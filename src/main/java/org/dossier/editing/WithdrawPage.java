@@ -1,0 +1,101 @@
+package org.dossier.editing;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.HashMap;
+import java.util.Map;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.DocumentDetails;
+import org.dossier.documents.RecordPage;
+import org.dossier.documents.RecordQueries;
+import org.dossier.documents.RecordStore;
+import org.dossier.documents.StaleVersionException;
+
+/**
+ * {@code /admin/documents/{id}/withdraw}: takes a record out of the catalogue with a public reason
+ * (it keeps its id; its permalink then answers 410 with the reason), or brings it back.
+ */
+public final class WithdrawPage {
+
+    static final int MAX_REASON = 1_000;
+
+    private final RecordStore store;
+    private final RecordQueries records;
+
+    public WithdrawPage(RecordStore store, RecordQueries records) {
+        this.store = store;
+        this.records = records;
+    }
+
+    public static String path(int id) {
+        return "/admin/documents/" + id + "/withdraw";
+    }
+
+    /** {@code GET /admin/documents/{id}/withdraw}: the withdraw form, or the reinstate form for a withdrawn record. */
+    public void form(Context ctx) {
+        DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
+        ctx.render("editing/withdraw", model(record, "", "", null));
+    }
+
+    /** {@code POST /admin/documents/{id}/withdraw}: reason, version. */
+    public void withdraw(Context ctx) {
+        DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
+        int version = Forms.number(ctx, "version");
+        String reason = Forms.text(ctx, "reason").strip();
+        String problem = record.withdrawn() ? "This record is already withdrawn."
+                : reason.isEmpty() ? "Give the reason: it is shown to everyone who follows the record's permalink."
+                : reason.length() > MAX_REASON ? "A reason has at most " + MAX_REASON + " characters." : null;
+        if (problem != null) {
+            ctx.status(record.withdrawn() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT)
+                    .render("editing/withdraw", model(record, reason, "", problem));
+            return;
+        }
+        String author = AccessControl.requireUser(ctx).username();
+        try {
+            store.write(w -> w.withdraw(record.id(), version, reason, Attribution.editor(author, "Withdrawn: " + reason)));
+        } catch (StaleVersionException e) {
+            stale(ctx, record.id(), reason, "");
+            return;
+        }
+        ctx.redirect(record.permanentPath(), HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /admin/documents/{id}/reinstate}: note, version. */
+    public void reinstate(Context ctx) {
+        DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
+        int version = Forms.number(ctx, "version");
+        String note = Forms.text(ctx, "note").strip();
+        String problem = !record.withdrawn() ? "This record is in the catalogue: there is nothing to reinstate."
+                : note.isEmpty() ? "Say why the record comes back: the note is kept in the history."
+                : note.length() > RecordForm.MAX_NOTE ? "A note has at most " + RecordForm.MAX_NOTE + " characters." : null;
+        if (problem != null) {
+            ctx.status(record.withdrawn() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.CONFLICT)
+                    .render("editing/withdraw", model(record, "", note, problem));
+            return;
+        }
+        String author = AccessControl.requireUser(ctx).username();
+        try {
+            store.write(w -> w.reinstate(record.id(), version, Attribution.editor(author, note)));
+        } catch (StaleVersionException e) {
+            stale(ctx, record.id(), "", note);
+            return;
+        }
+        ctx.redirect(Forms.record(records, record.id()).canonicalPath(), HttpStatus.SEE_OTHER);
+    }
+
+    private void stale(Context ctx, int id, String reason, String note) {
+        DocumentDetails now = Forms.record(records, id);
+        ctx.status(HttpStatus.CONFLICT).render("editing/withdraw", model(now, reason, note,
+                "Someone changed this record while you had this page open (it is now at version " + now.version()
+                        + "). Nothing was changed: look at it again below, then decide."));
+    }
+
+    private static Map<String, Object> model(DocumentDetails record, String reason, String note, String problem) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("record", record);
+        model.put("reason", reason);
+        model.put("note", note);
+        model.put("problem", problem);
+        return model;
+    }
+}

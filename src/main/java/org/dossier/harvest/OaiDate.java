@@ -1,0 +1,36 @@
+package org.dossier.harvest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/**
+ * A from or until argument, to the day or to the second (the repository's granularity), as the
+ * range of datestamps it covers. Datestamps are compared as text: both sides are UTC in the form
+ * {@code 2026-11-23T10:15:30Z}, which sorts as time does.
+ *
+ * @param start the first datestamp the argument covers
+ * @param end the last datestamp it covers: the last second of the day for a day
+ */
+record OaiDate(String start, String end, boolean dayOnly) {
+
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern SECOND = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+
+    static OaiDate parse(String name, String value) throws OaiError {
+        try {
+            if (DAY.matcher(value).matches()) {
+                LocalDate.parse(value);
+                return new OaiDate(value + "T00:00:00Z", value + "T23:59:59Z", true);
+            }
+            if (SECOND.matcher(value).matches()) {
+                java.time.Instant.parse(value);
+                return new OaiDate(value, value, false);
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw OaiError.badArgument(name + " must be a date (YYYY-MM-DD) or a time in UTC (YYYY-MM-DDThh:mm:ssZ), not '"
+                + value + "'.");
+    }
+}

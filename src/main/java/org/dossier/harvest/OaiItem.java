@@ -1,0 +1,36 @@
+package org.dossier.harvest;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dossier.documents.DocumentDate;
+
+/**
+ * A record as OAI-PMH sees it: its header (id, datestamp, whether it is deleted, its sets) and
+ * the few fields its Dublin Core needs.
+ *
+ * @param datestamp when the record last changed: its last revision's time, UTC, to the second
+ * @param typeKey the key of its document type, or null
+ */
+record OaiItem(int id, String datestamp, boolean deleted, String typeKey, String typeLabel, DocumentDate date,
+               String title, List<String> summary, List<String> people, List<String> places) {
+
+    OaiItem {
+        summary = List.copyOf(summary);
+        people = List.copyOf(people);
+        places = List.copyOf(places);
+    }
+
+    OaiItem withSubjects(List<String> people, List<String> places) {
+        return new OaiItem(id, datestamp, deleted, typeKey, typeLabel, date, title, summary, people, places);
+    }
+
+    /** The sets the record is in: its type's and its decade's. */
+    List<String> setSpecs() {
+        List<String> sets = new ArrayList<>();
+        if (typeKey != null) {
+            sets.add(OaiSets.TYPE + ":" + typeKey);
+        }
+        sets.add(OaiSets.DECADE + ":" + OaiSets.decadeOf(date.year()));
+        return sets;
+    }
+}

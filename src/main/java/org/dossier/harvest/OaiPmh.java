@@ -1,0 +1,327 @@
+package org.dossier.harvest;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.dossier.authorities.AuthorityRef;
+import org.dossier.documents.Archive;
+import org.dossier.documents.Permalinks;
+import org.dossier.web.PublicUrl;
+import org.jooq.DSLContext;
+
+/**
+ * The catalogue as an OAI-PMH 2.0 repository at {@code /oai}, by GET or POST: Identify,
+ * ListMetadataFormats, ListSets, ListIdentifiers, ListRecords and GetRecord in Dublin Core
+ * ({@code oai_dc}). Identifiers are {@code oai:<host>:<id>}; datestamps are the time of a record's
+ * last revision; withdrawn records stay as deleted headers for good; long lists come in pages
+ * linked by resumption tokens. Every answer, errors included, is an HTTP 200 with an XML body
+ * written by StAX.
+ */
+public final class OaiPmh {
+
+    static final String OAI_DC = "oai_dc";
+    static final String OAI_NS = "http://www.openarchives.org/OAI/2.0/";
+    static final String OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/";
+    static final String DC_NS = "http://purl.org/dc/elements/1.1/";
+    static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
+    static final int PAGE_SIZE = 100;
+
+    private final OaiQueries queries;
+    private final Archive archive;
+    private final PublicUrl publicUrl;
+    private final Clock clock;
+
+    public OaiPmh(DSLContext db, Archive archive, PublicUrl publicUrl, Clock clock) {
+        this.queries = new OaiQueries(db);
+        this.archive = archive;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+    }
+
+    /** {@code GET /oai} and {@code POST /oai}. */
+    public void handle(Context ctx) {
+        Map<String, List<String>> parameters = ctx.method() == HandlerType.POST ? ctx.formParamMap() : ctx.queryParamMap();
+        Site site = new Site(publicUrl.of(ctx));
+        OaiRequest request = null;
+        String response;
+        try {
+            request = OaiRequest.parse(parameters);
+            response = respond(site, request, answer(site, request));
+        } catch (OaiError e) {
+            response = respond(site, e.malformedRequest() ? null : request, xml -> {
+                xml.writeStartElement("error");
+                xml.writeAttribute("code", e.code());
+                xml.writeCharacters(XmlText.clean(e.getMessage()));
+                xml.writeEndElement();
+            });
+        }
+        ctx.contentType("text/xml; charset=utf-8");
+        ctx.result(response);
+    }
+
+    /** The catalogue's address, and the identifiers of its records, for one request. */
+    private record Site(String url) {
+
+        String baseUrl() {
+            return url + "/oai";
+        }
+
+        String identifier(int id) {
+            return "oai:" + URI.create(url).getHost() + ":" + id;
+        }
+
+        /** The record id an identifier names, if it is one of this repository's. */
+        Optional<Integer> id(String identifier) {
+            Matcher m = Pattern.compile("oai:" + Pattern.quote(URI.create(url).getHost()) + ":([0-9]{1,9})")
+                    .matcher(identifier);
+            return m.matches() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+        }
+    }
+
+    private XmlText.Body answer(Site site, OaiRequest request) throws OaiError {
+        return switch (request.verb()) {
+            case OaiRequest.IDENTIFY -> identify(site);
+            case OaiRequest.LIST_METADATA_FORMATS -> listMetadataFormats(site, request);
+            case OaiRequest.LIST_SETS -> listSets(request);
+            case OaiRequest.GET_RECORD -> getRecord(site, request);
+            case OaiRequest.LIST_IDENTIFIERS -> list(site, request, false);
+            case OaiRequest.LIST_RECORDS -> list(site, request, true);
+            default -> throw OaiError.badVerb("'" + request.verb() + "' is not an OAI-PMH verb.");
+        };
+    }
+
+    private XmlText.Body identify(Site site) {
+        String earliest = queries.earliestDatestamp().orElse(now());
+        return xml -> {
+            xml.writeStartElement("Identify");
+            XmlText.element(xml, "repositoryName", archive.name());
+            XmlText.element(xml, "baseURL", site.baseUrl());
+            XmlText.element(xml, "protocolVersion", "2.0");
+            XmlText.element(xml, "adminEmail", archive.adminEmail());
+            XmlText.element(xml, "earliestDatestamp", earliest);
+            XmlText.element(xml, "deletedRecord", "persistent");
+            XmlText.element(xml, "granularity", "YYYY-MM-DDThh:mm:ssZ");
+            xml.writeEndElement();
+        };
+    }
+
+    private XmlText.Body listMetadataFormats(Site site, OaiRequest request) throws OaiError {
+        if (request.has("identifier")) {
+            item(site, request.get("identifier"));
+        }
+        return xml -> {
+            xml.writeStartElement("ListMetadataFormats");
+            xml.writeStartElement("metadataFormat");
+            XmlText.element(xml, "metadataPrefix", OAI_DC);
+            XmlText.element(xml, "schema", "http://www.openarchives.org/OAI/2.0/oai_dc.xsd");
+            XmlText.element(xml, "metadataNamespace", OAI_DC_NS);
+            xml.writeEndElement();
+            xml.writeEndElement();
+        };
+    }
+
+    private XmlText.Body listSets(OaiRequest request) throws OaiError {
+        if (request.has("resumptionToken")) {
+            throw OaiError.badResumptionToken("The list of sets comes whole: this repository issued no token for it.");
+        }
+        List<AuthorityRef> types = queries.types();
+        List<Integer> decades = queries.decades();
+        return xml -> {
+            xml.writeStartElement("ListSets");
+            set(xml, OaiSets.TYPE, "By type of document");
+            for (AuthorityRef type : types) {
+                set(xml, OaiSets.TYPE + ":" + type.key(), type.name());
+            }
+            set(xml, OaiSets.DECADE, "By decade of the document's date");
+            for (int decade : decades) {
+                set(xml, OaiSets.DECADE + ":" + OaiSets.decadeOf(decade), "Documents of the " + decade + "s");
+            }
+            xml.writeEndElement();
+        };
+    }
+
+    private static void set(XMLStreamWriter xml, String spec, String name) throws XMLStreamException {
+        xml.writeStartElement("set");
+        XmlText.element(xml, "setSpec", spec);
+        XmlText.element(xml, "setName", name);
+        xml.writeEndElement();
+    }
+
+    private XmlText.Body getRecord(Site site, OaiRequest request) throws OaiError {
+        requireOaiDc(request.get("metadataPrefix"));
+        OaiItem item = item(site, request.get("identifier"));
+        return xml -> {
+            xml.writeStartElement("GetRecord");
+            record(xml, site, item);
+            xml.writeEndElement();
+        };
+    }
+
+    private XmlText.Body list(Site site, OaiRequest request, boolean records) throws OaiError {
+        ResumptionToken token = request.has("resumptionToken")
+                ? ResumptionToken.decode(request.get("resumptionToken")) : null;
+        String prefix = token != null ? token.metadataPrefix() : request.get("metadataPrefix");
+        requireOaiDc(prefix);
+        OaiQueries.Selection selection = token != null
+                ? new OaiQueries.Selection(date("from", token.from()), date("until", token.until()), blankToNull(token.set()))
+                : new OaiQueries.Selection(date("from", request.get("from")), date("until", request.get("until")),
+                        request.get("set"));
+        String afterDatestamp = token == null ? null : token.lastDatestamp();
+        int afterId = token == null ? 0 : token.lastId();
+        long cursor = token == null ? 0 : token.cursor();
+
+        List<OaiItem> items = queries.page(selection, afterDatestamp, afterId, PAGE_SIZE + 1, records);
+        if (items.isEmpty()) {
+            throw OaiError.noRecordsMatch();
+        }
+        boolean more = items.size() > PAGE_SIZE;
+        List<OaiItem> page = more ? items.subList(0, PAGE_SIZE) : items;
+        long completeListSize = cursor + queries.countAfter(selection, afterDatestamp, afterId);
+        OaiItem last = page.get(page.size() - 1);
+        String next = more ? new ResumptionToken(prefix, orEmpty(selection.set()), orEmpty(raw(request, token, "from")),
+                orEmpty(raw(request, token, "until")), last.datestamp(), last.id(), cursor + page.size()).encode() : null;
+        return xml -> {
+            xml.writeStartElement(records ? "ListRecords" : "ListIdentifiers");
+            for (OaiItem item : page) {
+                if (records) {
+                    record(xml, site, item);
+                } else {
+                    header(xml, site, item);
+                }
+            }
+            if (more || token != null) {
+                // The last page of a list that came in several ends with an empty token.
+                xml.writeStartElement("resumptionToken");
+                xml.writeAttribute("completeListSize", String.valueOf(completeListSize));
+                xml.writeAttribute("cursor", String.valueOf(cursor));
+                if (next != null) {
+                    xml.writeCharacters(next);
+                }
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+        };
+    }
+
+    private static String raw(OaiRequest request, ResumptionToken token, String name) {
+        if (token == null) {
+            return request.get(name);
+        }
+        return name.equals("from") ? token.from() : token.until();
+    }
+
+    private static OaiDate date(String name, String value) throws OaiError {
+        return value == null || value.isEmpty() ? null : OaiDate.parse(name, value);
+    }
+
+    private static String blankToNull(String text) {
+        return text.isEmpty() ? null : text;
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static void requireOaiDc(String prefix) throws OaiError {
+        if (!OAI_DC.equals(prefix)) {
+            throw OaiError.cannotDisseminateFormat(prefix);
+        }
+    }
+
+    private OaiItem item(Site site, String identifier) throws OaiError {
+        return site.id(identifier).flatMap(queries::item).orElseThrow(() -> OaiError.idDoesNotExist(identifier));
+    }
+
+    private void record(XMLStreamWriter xml, Site site, OaiItem item) throws XMLStreamException {
+        xml.writeStartElement("record");
+        header(xml, site, item);
+        if (!item.deleted()) {
+            xml.writeStartElement("metadata");
+            dublinCore(xml, site, item);
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+    }
+
+    private static void header(XMLStreamWriter xml, Site site, OaiItem item) throws XMLStreamException {
+        xml.writeStartElement("header");
+        if (item.deleted()) {
+            xml.writeAttribute("status", "deleted");
+        }
+        XmlText.element(xml, "identifier", site.identifier(item.id()));
+        XmlText.element(xml, "datestamp", item.datestamp());
+        for (String spec : item.setSpecs()) {
+            XmlText.element(xml, "setSpec", spec);
+        }
+        xml.writeEndElement();
+    }
+
+    /**
+     * Simple Dublin Core: people the record is about are subjects, its places its coverage, its
+     * date as precise as it is known ("1942-02"), its type both DCMI's "Text" and the catalogue's own.
+     */
+    private void dublinCore(XMLStreamWriter xml, Site site, OaiItem item) throws XMLStreamException {
+        xml.writeStartElement("oai_dc", "dc", OAI_DC_NS);
+        xml.writeNamespace("oai_dc", OAI_DC_NS);
+        xml.writeNamespace("dc", DC_NS);
+        xml.writeAttribute("xsi", XSI_NS, "schemaLocation", OAI_DC_NS + " http://www.openarchives.org/OAI/2.0/oai_dc.xsd");
+        dc(xml, "title", item.title());
+        dc(xml, "date", item.date().iso());
+        dc(xml, "type", "Text");
+        if (item.typeLabel() != null) {
+            dc(xml, "type", item.typeLabel());
+        }
+        if (!item.summary().isEmpty()) {
+            dc(xml, "description", String.join("\n\n", item.summary()));
+        }
+        for (String person : item.people()) {
+            dc(xml, "subject", person);
+        }
+        for (String place : item.places()) {
+            dc(xml, "coverage", place);
+        }
+        dc(xml, "publisher", archive.name());
+        dc(xml, "identifier", site.url() + Permalinks.permanent(item.id()));
+        xml.writeEndElement();
+    }
+
+    private static void dc(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        XmlText.element(xml, "dc", DC_NS, name, text);
+    }
+
+    /** The whole response: envelope, the request it answers, and the verb's element or an error. */
+    private String respond(Site site, OaiRequest request, XmlText.Body body) {
+        return XmlText.document(xml -> {
+            xml.writeStartElement("OAI-PMH");
+            xml.writeDefaultNamespace(OAI_NS);
+            xml.writeNamespace("xsi", XSI_NS);
+            xml.writeAttribute("xsi", XSI_NS, "schemaLocation", OAI_NS + " http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd");
+            XmlText.element(xml, "responseDate", now());
+            xml.writeStartElement("request");
+            if (request != null) {
+                xml.writeAttribute("verb", request.verb());
+                for (Map.Entry<String, String> argument : request.arguments().entrySet()) {
+                    xml.writeAttribute(argument.getKey(), XmlText.clean(argument.getValue()));
+                }
+            }
+            xml.writeCharacters(site.baseUrl());
+            xml.writeEndElement();
+            body.write(xml);
+            xml.writeEndElement();
+        });
+    }
+
+    private String now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}

@@ -1,0 +1,131 @@
+package org.dossier.harvest;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_PERSON;
+import static org.dossier.db.Tables.DOCUMENT_PLACE;
+import static org.dossier.db.Tables.DOCUMENT_TYPE;
+import static org.dossier.db.Tables.PERSON;
+import static org.dossier.db.Tables.PLACE;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dossier.authorities.AuthorityRef;
+import org.dossier.documents.DocumentDate;
+import org.dossier.documents.RecordDraft;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * What the OAI-PMH interface reads. A record's datestamp is {@code document.updated_at}, which
+ * the write path sets to the time of the revision it writes in the same transaction: it is the
+ * time of the record's last revision, and it is indexed together with the id for keyset paging.
+ */
+final class OaiQueries {
+
+    /** A selective harvest's arguments; null where the harvest is not selective. */
+    record Selection(OaiDate from, OaiDate until, String set) {
+
+        Condition condition() {
+            Condition c = DSL.trueCondition();
+            if (from != null) {
+                c = c.and(DOCUMENT.UPDATED_AT.ge(from.start()));
+            }
+            if (until != null) {
+                c = c.and(DOCUMENT.UPDATED_AT.le(until.end()));
+            }
+            return set == null ? c : c.and(OaiSets.condition(set));
+        }
+    }
+
+    private final DSLContext db;
+
+    OaiQueries(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The earliest datestamp of any record, or empty when there is none. */
+    Optional<String> earliestDatestamp() {
+        return Optional.ofNullable(db.select(DSL.min(DOCUMENT.UPDATED_AT)).from(DOCUMENT).fetchOne(0, String.class));
+    }
+
+    List<AuthorityRef> types() {
+        return db.select(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL).from(DOCUMENT_TYPE)
+                .orderBy(DOCUMENT_TYPE.LABEL)
+                .fetch(r -> new AuthorityRef(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** The decades the records' dates fall in, as their first years, in order. */
+    List<Integer> decades() {
+        var decade = DSL.substring(DOCUMENT.DATE_KEY, 1, 3);
+        return db.selectDistinct(decade).from(DOCUMENT).orderBy(decade)
+                .fetch(r -> Integer.parseInt(r.value1()) * 10);
+    }
+
+    /**
+     * Up to {@code limit} records of the selection after the key (datestamp, id), in that order;
+     * from the start when {@code afterDatestamp} is null.
+     */
+    List<OaiItem> page(Selection selection, String afterDatestamp, int afterId, int limit, boolean withSubjects) {
+        List<OaiItem> items = db.select(DOCUMENT.ID, DOCUMENT.UPDATED_AT, DOCUMENT.WITHDRAWN_AT, DOCUMENT.TITLE,
+                        DOCUMENT.SUMMARY, DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT_TYPE.KEY,
+                        DOCUMENT_TYPE.LABEL)
+                .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
+                .where(selection.condition().and(after(afterDatestamp, afterId)))
+                .orderBy(DOCUMENT.UPDATED_AT, DOCUMENT.ID)
+                .limit(limit)
+                .fetch(OaiQueries::item);
+        return withSubjects ? withSubjects(items) : items;
+    }
+
+    /** How many records of the selection come after the key. */
+    int countAfter(Selection selection, String afterDatestamp, int afterId) {
+        return db.fetchCount(db.select(DOCUMENT.ID)
+                .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
+                .where(selection.condition().and(after(afterDatestamp, afterId))));
+    }
+
+    Optional<OaiItem> item(int id) {
+        return db.select(DOCUMENT.ID, DOCUMENT.UPDATED_AT, DOCUMENT.WITHDRAWN_AT, DOCUMENT.TITLE, DOCUMENT.SUMMARY,
+                        DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL)
+                .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
+                .where(DOCUMENT.ID.eq(id))
+                .fetchOptional(OaiQueries::item)
+                .map(i -> withSubjects(List.of(i)).get(0));
+    }
+
+    private static Condition after(String datestamp, int id) {
+        return datestamp == null ? DSL.trueCondition() : DSL.row(DOCUMENT.UPDATED_AT, DOCUMENT.ID).gt(datestamp, id);
+    }
+
+    private static OaiItem item(Record r) {
+        return new OaiItem(r.get(DOCUMENT.ID), r.get(DOCUMENT.UPDATED_AT), r.get(DOCUMENT.WITHDRAWN_AT) != null,
+                r.get(DOCUMENT_TYPE.KEY), r.get(DOCUMENT_TYPE.LABEL),
+                DocumentDate.fromStored(r.get(DOCUMENT.DATE_KEY), r.get(DOCUMENT.DATE_PRECISION)),
+                r.get(DOCUMENT.TITLE), RecordDraft.paragraphs(r.get(DOCUMENT.SUMMARY)), List.of(), List.of());
+    }
+
+    /** The items with their people and places: two queries for the whole page. */
+    private List<OaiItem> withSubjects(List<OaiItem> items) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        List<Integer> ids = items.stream().map(OaiItem::id).toList();
+        Map<Integer, List<String>> people = new LinkedHashMap<>();
+        db.select(DOCUMENT_PERSON.DOCUMENT_ID, PERSON.NAME).from(DOCUMENT_PERSON)
+                .join(PERSON).on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID))
+                .where(DOCUMENT_PERSON.DOCUMENT_ID.in(ids)).orderBy(PERSON.SORT_NAME)
+                .forEach(r -> people.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        Map<Integer, List<String>> places = new LinkedHashMap<>();
+        db.select(DOCUMENT_PLACE.DOCUMENT_ID, PLACE.NAME).from(DOCUMENT_PLACE)
+                .join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID))
+                .where(DOCUMENT_PLACE.DOCUMENT_ID.in(ids)).orderBy(PLACE.SORT_NAME)
+                .forEach(r -> places.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        return items.stream().map(i -> i.withSubjects(people.getOrDefault(i.id(), List.of()),
+                places.getOrDefault(i.id(), List.of()))).toList();
+    }
+}

@@ -1,0 +1,131 @@
+package org.dossier.harvest;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * An OAI-PMH request, checked against the protocol's rules before anything is looked up: the
+ * verb, which arguments it allows and requires, no argument given twice, and the syntax of each.
+ *
+ * @param arguments the arguments other than the verb, as given, in the protocol's order
+ */
+record OaiRequest(String verb, Map<String, String> arguments) {
+
+    static final String IDENTIFY = "Identify";
+    static final String LIST_METADATA_FORMATS = "ListMetadataFormats";
+    static final String LIST_SETS = "ListSets";
+    static final String GET_RECORD = "GetRecord";
+    static final String LIST_IDENTIFIERS = "ListIdentifiers";
+    static final String LIST_RECORDS = "ListRecords";
+
+    private static final List<String> ORDER = List.of("identifier", "metadataPrefix", "from", "until", "set",
+            "resumptionToken");
+    private static final Set<String> LISTS = Set.of("metadataPrefix", "from", "until", "set", "resumptionToken");
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            IDENTIFY, Set.of(),
+            LIST_METADATA_FORMATS, Set.of("identifier"),
+            LIST_SETS, Set.of("resumptionToken"),
+            GET_RECORD, Set.of("identifier", "metadataPrefix"),
+            LIST_IDENTIFIERS, LISTS,
+            LIST_RECORDS, LISTS);
+    /** The protocol's syntax for metadata prefixes and set specs (its schema's patterns). */
+    static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9\\-_.!~*'()]+");
+    static final Pattern SET_SPEC = Pattern.compile("[A-Za-z0-9\\-_.!~*'()]+(:[A-Za-z0-9\\-_.!~*'()]+)*");
+
+    OaiRequest {
+        arguments = Map.copyOf(arguments);
+    }
+
+    static OaiRequest parse(Map<String, List<String>> parameters) throws OaiError {
+        List<String> verbs = parameters.getOrDefault("verb", List.of());
+        if (verbs.isEmpty()) {
+            throw OaiError.badVerb("The request has no verb.");
+        }
+        if (verbs.size() > 1) {
+            throw OaiError.badVerb("The verb is given more than once.");
+        }
+        String verb = verbs.get(0);
+        Set<String> allowed = ALLOWED.get(verb);
+        if (allowed == null) {
+            throw OaiError.badVerb("'" + verb + "' is not an OAI-PMH verb.");
+        }
+        Map<String, String> arguments = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
+            if (p.getKey().equals("verb")) {
+                continue;
+            }
+            if (!allowed.contains(p.getKey())) {
+                throw OaiError.badArgument("'" + p.getKey() + "' is not an argument of " + verb + ".");
+            }
+            if (p.getValue().size() != 1) {
+                throw OaiError.badArgument("'" + p.getKey() + "' is given more than once.");
+            }
+            arguments.put(p.getKey(), p.getValue().get(0));
+        }
+        OaiRequest request = new OaiRequest(verb, ordered(arguments));
+        request.checkArguments();
+        return request;
+    }
+
+    private void checkArguments() throws OaiError {
+        if (has("resumptionToken") && arguments.size() > 1) {
+            throw OaiError.badArgument("resumptionToken is an exclusive argument: give it alone with the verb.");
+        }
+        if (verb.equals(GET_RECORD) || (verb.equals(LIST_IDENTIFIERS) || verb.equals(LIST_RECORDS)) && !has("resumptionToken")) {
+            require("metadataPrefix");
+        }
+        if (verb.equals(GET_RECORD)) {
+            require("identifier");
+        }
+        if (has("metadataPrefix") && !PREFIX.matcher(get("metadataPrefix")).matches()) {
+            throw OaiError.badArgument("'" + get("metadataPrefix") + "' is not a metadata prefix.");
+        }
+        if (has("set") && !SET_SPEC.matcher(get("set")).matches()) {
+            throw OaiError.badArgument("'" + get("set") + "' is not a set spec.");
+        }
+        if (has("identifier")) {
+            try {
+                if (!new URI(get("identifier")).isAbsolute()) {
+                    throw OaiError.badArgument("The identifier '" + get("identifier") + "' is not an absolute URI.");
+                }
+            } catch (URISyntaxException e) {
+                throw OaiError.badArgument("The identifier '" + get("identifier") + "' is not a URI.");
+            }
+        }
+        OaiDate from = has("from") ? OaiDate.parse("from", get("from")) : null;
+        OaiDate until = has("until") ? OaiDate.parse("until", get("until")) : null;
+        if (from != null && until != null) {
+            if (from.dayOnly() != until.dayOnly()) {
+                throw OaiError.badArgument("from and until must have the same granularity.");
+            }
+            if (from.start().compareTo(until.end()) > 0) {
+                throw OaiError.badArgument("from (" + get("from") + ") is later than until (" + get("until") + ").");
+            }
+        }
+    }
+
+    private void require(String name) throws OaiError {
+        if (!has(name)) {
+            throw OaiError.badArgument(verb + " needs the argument " + name + ".");
+        }
+    }
+
+    boolean has(String name) {
+        return arguments.containsKey(name);
+    }
+
+    String get(String name) {
+        return arguments.get(name);
+    }
+
+    private static Map<String, String> ordered(Map<String, String> arguments) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        ORDER.stream().filter(arguments::containsKey).forEach(k -> ordered.put(k, arguments.get(k)));
+        return ordered;
+    }
+}

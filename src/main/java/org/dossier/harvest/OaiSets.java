@@ -1,0 +1,50 @@
+package org.dossier.harvest;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_TYPE;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+
+/**
+ * The sets a harvester can select: {@code type} and its children {@code type:letter} ..., and
+ * {@code decade} and its children {@code decade:1940s} .... A record is in its type's set and in
+ * the set of the decade its date falls in (the earliest day it can mean).
+ */
+final class OaiSets {
+
+    static final String TYPE = "type";
+    static final String DECADE = "decade";
+    private static final Pattern TYPE_SET = Pattern.compile("type:(.+)");
+    private static final Pattern DECADE_SET = Pattern.compile("decade:(\\d{3})0s");
+
+    private OaiSets() {
+    }
+
+    static String decadeOf(int year) {
+        return (year / 10 * 10) + "s";
+    }
+
+    /** The condition a record meets to be in the set; one that no record meets for a set that does not exist. */
+    static Condition condition(String setSpec) {
+        if (setSpec.equals(TYPE)) {
+            return DOCUMENT.TYPE_ID.isNotNull();
+        }
+        if (setSpec.equals(DECADE)) {
+            return DSL.trueCondition();
+        }
+        Matcher type = TYPE_SET.matcher(setSpec);
+        if (type.matches()) {
+            return DOCUMENT_TYPE.KEY.eq(type.group(1));
+        }
+        Matcher decade = DECADE_SET.matcher(setSpec);
+        if (decade.matches()) {
+            int first = Integer.parseInt(decade.group(1)) * 10;
+            return DOCUMENT.DATE_KEY.ge(String.format("%04d-01-01", first))
+                    .and(DOCUMENT.DATE_KEY.lt(String.format("%04d-01-01", first + 10)));
+        }
+        return DSL.falseCondition();
+    }
+}

@@ -1,0 +1,122 @@
+package org.dossier.harvest;
+
+import static org.dossier.db.Tables.DOCUMENT;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dossier.documents.Permalinks;
+import org.dossier.web.NotFound;
+import org.dossier.web.PublicUrl;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record3;
+import org.jooq.impl.DSL;
+
+/**
+ * {@code /sitemap.xml}: the canonical address of every record in the catalogue, with the time of
+ * its last revision. Past 50,000 records (the protocol's limit for one file) it becomes a sitemap
+ * index of child sitemaps {@code /sitemaps/{n}.xml}, each the records whose ids fall in the n-th
+ * block of 50,000, so that a child keeps its records when others are added or withdrawn. Files
+ * are streamed from a database cursor, never held whole.
+ */
+public final class Sitemaps {
+
+    static final int URLS_PER_FILE = 50_000;
+    static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private static final Pattern CHILD = Pattern.compile("([1-9][0-9]{0,8})\\.xml");
+
+    private final DSLContext db;
+    private final PublicUrl publicUrl;
+    private final int urlsPerFile;
+
+    public Sitemaps(DSLContext db, PublicUrl publicUrl) {
+        this(db, publicUrl, URLS_PER_FILE);
+    }
+
+    Sitemaps(DSLContext db, PublicUrl publicUrl, int urlsPerFile) {
+        this.db = db;
+        this.publicUrl = publicUrl;
+        this.urlsPerFile = urlsPerFile;
+    }
+
+    /** {@code GET /sitemap.xml}. */
+    public void root(Context ctx) throws IOException {
+        ctx.contentType("application/xml; charset=utf-8");
+        writeRoot(ctx.outputStream(), publicUrl.of(ctx));
+    }
+
+    /** {@code GET /sitemaps/{file}}. */
+    public void child(Context ctx) throws IOException {
+        Matcher m = CHILD.matcher(ctx.pathParam("file"));
+        if (!m.matches() || !blockHasRecords(Integer.parseInt(m.group(1)))) {
+            throw new NotFound("There is no sitemap " + ctx.pathParam("file") + ". The list of them is at /sitemap.xml.");
+        }
+        ctx.contentType("application/xml; charset=utf-8");
+        writeChild(ctx.outputStream(), publicUrl.of(ctx), Integer.parseInt(m.group(1)));
+    }
+
+    void writeRoot(OutputStream out, String siteUrl) {
+        int published = db.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull());
+        if (published <= urlsPerFile) {
+            writeUrls(out, siteUrl, DSL.trueCondition());
+        } else {
+            writeIndex(out, siteUrl);
+        }
+    }
+
+    void writeChild(OutputStream out, String siteUrl, int block) {
+        writeUrls(out, siteUrl, inBlock(block));
+    }
+
+    private void writeIndex(OutputStream out, String siteUrl) {
+        Field<Integer> block = DOCUMENT.ID.minus(1).div(urlsPerFile).plus(1).as("block");
+        Field<String> lastmod = DSL.max(DOCUMENT.UPDATED_AT).as("lastmod");
+        List<org.jooq.Record2<Integer, String>> blocks = db.select(block, lastmod).from(DOCUMENT)
+                .where(DOCUMENT.WITHDRAWN_AT.isNull())
+                .groupBy(block).orderBy(block).fetch();
+        XmlText.document(out, xml -> {
+            xml.writeStartElement("sitemapindex");
+            xml.writeDefaultNamespace(NS);
+            for (var b : blocks) {
+                xml.writeStartElement("sitemap");
+                XmlText.element(xml, "loc", siteUrl + "/sitemaps/" + b.value1() + ".xml");
+                XmlText.element(xml, "lastmod", b.value2());
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+        });
+    }
+
+    private void writeUrls(OutputStream out, String siteUrl, org.jooq.Condition which) {
+        XmlText.document(out, xml -> {
+            xml.writeStartElement("urlset");
+            xml.writeDefaultNamespace(NS);
+            try (Cursor<Record3<Integer, String, String>> rows = db.select(DOCUMENT.ID, DOCUMENT.SLUG, DOCUMENT.UPDATED_AT)
+                    .from(DOCUMENT).where(DOCUMENT.WITHDRAWN_AT.isNull().and(which))
+                    .orderBy(DOCUMENT.ID).fetchSize(1_000).fetchLazy()) {
+                for (Record3<Integer, String, String> row : rows) {
+                    xml.writeStartElement("url");
+                    XmlText.element(xml, "loc", siteUrl + Permalinks.canonical(row.value1(), row.value2()));
+                    XmlText.element(xml, "lastmod", row.value3());
+                    xml.writeEndElement();
+                }
+            }
+            xml.writeEndElement();
+        });
+    }
+
+    private boolean blockHasRecords(int block) {
+        return db.fetchExists(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull().and(inBlock(block)));
+    }
+
+    private org.jooq.Condition inBlock(int block) {
+        long first = (long) (block - 1) * urlsPerFile + 1;
+        return DOCUMENT.ID.between((int) Math.min(first, Integer.MAX_VALUE),
+                (int) Math.min(first + urlsPerFile - 1, Integer.MAX_VALUE));
+    }
+}

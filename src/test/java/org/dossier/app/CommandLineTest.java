@@ -1,0 +1,105 @@
+package org.dossier.app;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dossier.testing.TestCatalogue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The jar's command line, run in-process with its output captured. */
+class CommandLineTest {
+
+    private Path folder;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream realOut;
+    private PrintStream realErr;
+
+    @BeforeEach
+    void capture() throws Exception {
+        folder = Files.createTempDirectory("dossier-cli-");
+        realOut = System.out;
+        realErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(realOut);
+        System.setErr(realErr);
+        TestCatalogue.deleteRecursively(folder);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private int documents(Path db) throws Exception {
+        try (Database database = Database.open(db)) {
+            return database.dsl().fetchCount(DOCUMENT);
+        }
+    }
+
+    @Test
+    void importReportsWhatWasNewAndWhatWasAlreadyThere() throws Exception {
+        Path db = folder.resolve("catalogue.db");
+        assertEquals(0, Main.run("import", "--db", db.toString(), "seeds"));
+        assertTrue(err().contains("Imported 49 new, 1 already there (50 entries in 5 files)"), err());
+        assertEquals(0, Main.run("import", "--db", db.toString(), "seeds/000_e5d1db3f1c6b46ae.txt"));
+        assertTrue(err().contains("Imported 0 new, 10 already there (10 entries in 1 file)"), err());
+        assertEquals(49, documents(db));
+    }
+
+    @Test
+    void aRejectedImportExitsNonZeroWithFileAndLineAndWritesNothing() throws Exception {
+        Path db = folder.resolve("catalogue.db");
+        Path bad = folder.resolve("bad.txt");
+        Files.writeString(bad, "May 10, 1943\n\nLetter\n\nText.\n\nFebruary 30, 1950\n\nReport\n");
+        assertEquals(1, Main.run("import", "--db", db.toString(), "seeds", bad.toString()));
+        assertTrue(err().contains(bad + ":7: 'February 30, 1950' is not a real date"), err());
+        assertTrue(err().contains("Nothing was imported"), err());
+        assertEquals(0, documents(db));
+    }
+
+    @Test
+    void unknownOptionsPrintUsageAndExitTwo() {
+        assertEquals(2, Main.run("import", "--frobnicate", "seeds"));
+        assertTrue(err().contains("Unknown option: '--frobnicate'"), err());
+        assertTrue(err().contains("Usage: dossier import"), err());
+        assertEquals(2, Main.run("serve", "--port", "eighty"));
+        assertEquals(2, Main.run("no-such-command"));
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        assertEquals(0, Main.run("--help"));
+        assertTrue(out().contains("serve") && out().contains("import"), out());
+        for (String command : new String[] {"serve", "import"}) {
+            out.reset();
+            assertEquals(0, Main.run(command, "--help"));
+            assertTrue(out().contains("Usage: dossier " + command), out());
+            assertTrue(out().contains("--db=PATH"), out());
+        }
+    }
+
+    @Test
+    void importWithoutFilesIsAUsageError() {
+        assertEquals(2, Main.run("import", "--db", folder.resolve("x.db").toString()));
+        assertTrue(err().contains("Missing required parameter"), err());
+        assertFalse(Files.exists(folder.resolve("x.db")));
+    }
+}

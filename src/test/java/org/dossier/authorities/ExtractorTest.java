@@ -1,0 +1,152 @@
+package org.dossier.authorities;
+
+import static org.dossier.db.Tables.DOCUMENT_TYPE;
+import static org.dossier.db.Tables.PERSON;
+import static org.dossier.db.Tables.PLACE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.dossier.importing.SeedEntry;
+import org.dossier.importing.SeedPageParser;
+import org.dossier.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ExtractorTest {
+
+    private static TestDatabase db;
+    private static Extractor extractor;
+    private static Map<Integer, String> typeKeys;
+    private static Map<Integer, String> personKeys;
+    private static Map<Integer, String> placeKeys;
+
+    @BeforeAll
+    static void loadAuthorities() {
+        db = TestDatabase.withAuthorities();
+        extractor = Extractor.load(db.dsl());
+        typeKeys = db.dsl().select(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY).from(DOCUMENT_TYPE).fetchMap(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY);
+        personKeys = db.dsl().select(PERSON.ID, PERSON.KEY).from(PERSON).fetchMap(PERSON.ID, PERSON.KEY);
+        placeKeys = db.dsl().select(PLACE.ID, PLACE.KEY).from(PLACE).fetchMap(PLACE.ID, PLACE.KEY);
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    private String type(String title) {
+        return typeKeys.get(extractor.extract(title, List.of()).typeId());
+    }
+
+    private List<String> people(String text) {
+        return keys(extractor.extract(text, List.of()).people(), personKeys);
+    }
+
+    private List<String> places(String text) {
+        return keys(extractor.extract(text, List.of()).places(), placeKeys);
+    }
+
+    private static List<String> keys(Collection<Integer> ids, Map<Integer, String> keys) {
+        return ids.stream().map(keys::get).sorted().toList();
+    }
+
+    @Test
+    void everySeedEntryYieldsTheReviewedTypePeopleAndPlaces() throws Exception {
+        StringBuilder actual = new StringBuilder();
+        SeedPageParser parser = new SeedPageParser();
+        try (var files = Files.list(Path.of("seeds"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                for (SeedEntry entry : parser.parse(file.getFileName().toString(), Files.readAllBytes(file))) {
+                    Extraction found = extractor.extract(entry.title(), entry.summary());
+                    actual.append(entry.title()).append('\n')
+                            .append("    type: ").append(typeKeys.get(found.typeId())).append('\n')
+                            .append("    people: ").append(String.join(", ", keys(found.people(), personKeys))).append('\n')
+                            .append("    places: ").append(String.join(", ", keys(found.places(), placeKeys))).append('\n')
+                            .append('\n');
+                }
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("src/test/resources/authorities/seed-extraction.txt"),
+                StandardCharsets.UTF_8)) {
+            if (!line.startsWith("#")) {
+                expected.add(line);
+            }
+        }
+        assertEquals(String.join("\n", expected).strip(), actual.toString().strip());
+    }
+
+    @Test
+    void stalinsPseudonymsAndVariantsAreStalin() {
+        for (String text : List.of("signed Filippov", "from Feng Xi", "from Fyn Si", "to Instantsia",
+                "Comrade I.V. Stalin", "I. V. Stalin", "J. V. Stalin", "Stalin's letter", "Joseph V. Stalin")) {
+            assertEquals(List.of("stalin"), people(text), text);
+        }
+    }
+
+    @Test
+    void misspellingsOfShtykovAreShtykov() {
+        assertEquals(List.of("shtykov"), people("via Shtytkov"));
+        assertEquals(List.of("shtykov"), people("Shytkov attached his support"));
+        assertEquals(List.of("shtykov"), people("from Shtykov"));
+    }
+
+    @Test
+    void jieshiIsChiangKaiShek() {
+        assertEquals(List.of("chiang-kai-shek"), people("Jieshi remains vague"));
+        assertEquals(List.of("chiang-kai-shek"), people("Chiang Kai-Shek's response"));
+    }
+
+    @Test
+    void accentsAndCaseDoNotMatter() {
+        assertEquals(List.of("rola-zymierski"), people("Gen. Rola-Zymierski"));
+        assertEquals(List.of("rola-zymierski"), people("gen. rola-żymierski"));
+        assertEquals(List.of("ussr"), places("under SOviet military control"));
+    }
+
+    @Test
+    void theLongestNameWinsWhereNamesOverlap() {
+        assertEquals(List.of("dprk"), places("the North Korean occupation of Seoul").subList(0, 1));
+        assertEquals(List.of("dprk", "south-korea"), places("North Korea and South Korea"));
+        assertEquals(List.of("korea"), places("the liberation of Korea"));
+        assertEquals(List.of("inner-mongolia"), places("policy in inner Mongolia"));
+    }
+
+    @Test
+    void northKoreaAndTheDprkAreOnePlace() {
+        assertEquals(places("North Korea"), places("DPRK"));
+    }
+
+    @Test
+    void acronymsMatchOnlyInCapitals() {
+        assertEquals(List.of("united-states"), places("the US is not willing"));
+        assertEquals(List.of(), places("let us discuss"));
+        assertEquals(List.of("prc"), places("the PRC"));
+        assertEquals(List.of(), places("a prc"));
+    }
+
+    @Test
+    void theTypeIsThePhraseNamedEarliestInTheTitle() {
+        assertEquals("ciphered-telegram", type("Ciphered Telegram No. 405976 from Shtykov"));
+        assertEquals("ciphered-telegram", type("Ciphered telegram, Filippov (Stalin) to Mao Zedong"));
+        assertEquals("telegram", type("Telegram from Gromyko to Poskrebyshevu, Relaying a Letter"));
+        assertEquals("journal-entry", type("From the Diary of N.V. Roshchin: Memorandum of Conversation"));
+        assertEquals("memorandum-of-conversation", type("Memorandum of Conversation between Mikoyan and Zhou"));
+        assertEquals("memorandum", type("I. Tugarinov to Cde. B.N. Ponomarev, 'Concentering the Situation (Memorandum)'"));
+        assertEquals("letter", type("Hand-delivered letter, Filippov (Stalin) to Mao Zedong"));
+        assertEquals("speech", type("Stenographic Record of a Speech by Comrade J. V. Stalin"));
+    }
+
+    @Test
+    void aTitleNamingNoTypeIsOther() {
+        assertEquals("other", type("Malik, 'On the Question of a United Government in Korea'"));
+        assertEquals("other", type("Reportedly lost"));
+    }
+}

@@ -1,0 +1,168 @@
+package org.dossier.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The catalogue listing and its JSON twin, over HTTP against a real server with the seeds imported. */
+class CataloguePagesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestCatalogue catalogue;
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        catalogue = TestCatalogue.withSeeds();
+        http = catalogue.http();
+    }
+
+    @AfterAll
+    static void stop() {
+        catalogue.close();
+    }
+
+    private static Document page(String path) {
+        HttpResponse<String> response = http.get(path);
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        return Jsoup.parse(response.body(), http.url(path));
+    }
+
+    private static JsonNode json(String path) throws Exception {
+        HttpResponse<String> response = http.get(path);
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        return JSON.readTree(response.body());
+    }
+
+    private static List<String> dates(Document page) {
+        return page.select(".result time").eachAttr("datetime");
+    }
+
+    @Test
+    void theCatalogueListsTheNewestDocumentsFirstTenAtATime() {
+        Document first = page("/");
+        assertEquals("1 - 10 of 49", first.selectFirst(".count").text());
+        List<String> dates = dates(first);
+        assertEquals(10, dates.size());
+        assertEquals("1979-02-09", dates.get(0));
+        List<String> sorted = new ArrayList<>(dates);
+        sorted.sort(java.util.Comparator.reverseOrder());
+        assertEquals(sorted, dates);
+    }
+
+    @Test
+    void pagesAreRealLinksAndTheLastPageHoldsTheRest() {
+        Document first = page("/");
+        assertEquals("/?page=2", first.selectFirst("a[rel=next]").attr("href"));
+        assertEquals("/?page=5", first.selectFirst(".pager a[aria-label='Page 5']").attr("href"));
+        Document last = page("/?page=5");
+        assertEquals("41 - 49 of 49", last.selectFirst(".count").text());
+        assertEquals(9, last.select(".result").size());
+        assertTrue(last.select("a[rel=next]").isEmpty());
+        assertEquals("/?page=4", last.selectFirst("a[rel=prev]").attr("href"));
+        assertEquals("May 10, 1943", last.select(".result time").get(6).text());
+        assertEquals("February 1942", last.select(".result time").get(8).text());
+    }
+
+    @Test
+    void theCatalogueSortsByDateEitherWayAndByTitle() {
+        Document oldest = page("/?sort=date");
+        assertEquals("February 1942", oldest.selectFirst(".result time").text());
+        assertEquals("/?sort=date&page=2", oldest.selectFirst("a[rel=next]").attr("href"));
+        Document byTitle = page("/?sort=title");
+        List<String> titles = byTitle.select(".result-title").eachText();
+        assertEquals("Cable No. 3355, Filippov [Stalin] to the Soviet Ambassador, Peking", titles.get(0));
+        assertTrue(titles.get(1).startsWith("Cable, Stalin to Mao Zedong"), titles.get(1));
+    }
+
+    @Test
+    void aMonthOnlyDateIsShownAsAMonth() {
+        Document last = page("/?sort=date");
+        assertEquals("1942-02", last.selectFirst(".result time").attr("datetime"));
+    }
+
+    @Test
+    void badPageParametersGetAClear400PageWithoutAStackTrace() {
+        for (String path : List.of("/?page=abc", "/?page=0", "/?sort=sideways", "/?page=1&page=2", "/?pageSize=1000")) {
+            HttpResponse<String> response = http.get(path);
+            assertEquals(400, response.statusCode(), path);
+            Document page = Jsoup.parse(response.body());
+            assertFalse(page.selectFirst(".lead").text().isBlank(), path);
+            assertFalse(response.body().contains("Exception"), path);
+            assertFalse(response.body().contains("at org."), path);
+        }
+        assertTrue(Jsoup.parse(http.get("/?page=abc").body()).selectFirst(".lead").text()
+                .contains("'page' must be a whole number"));
+    }
+
+    @Test
+    void aPageBeyondTheLastIsNotFound() {
+        HttpResponse<String> response = http.get("/?page=6");
+        assertEquals(404, response.statusCode());
+        assertTrue(response.body().contains("There is no page 6"), response.body());
+    }
+
+    @Test
+    void searchJsonListsTheSameDocumentsAsTheCatalogue() throws Exception {
+        JsonNode body = json("/search.json");
+        assertEquals(49, body.get("total").asInt());
+        assertEquals(1, body.get("page").asInt());
+        assertEquals(10, body.get("pageSize").asInt());
+        assertEquals(10, body.get("documents").size());
+        List<String> htmlTitles = page("/").select(".result-title").eachText();
+        List<String> jsonTitles = new ArrayList<>();
+        body.get("documents").forEach(d -> jsonTitles.add(d.get("title").asText()));
+        assertEquals(htmlTitles, jsonTitles);
+        JsonNode first = body.get("documents").get(0);
+        for (String key : List.of("id", "title", "date", "datePrecision", "displayDate", "summary", "permalink")) {
+            assertTrue(first.has(key), key);
+        }
+        assertEquals(http.url("/documents/" + first.get("id").asInt()), first.get("permalink").asText());
+    }
+
+    @Test
+    void searchJsonPagesAndKeepsPartialDatesPartial() throws Exception {
+        JsonNode last = json("/search.json?page=5");
+        assertEquals(9, last.get("documents").size());
+        JsonNode oldest = last.get("documents").get(8);
+        assertEquals("1942-02", oldest.get("date").asText());
+        assertEquals("month", oldest.get("datePrecision").asText());
+        assertEquals("February 1942", oldest.get("displayDate").asText());
+    }
+
+    @Test
+    void searchJsonErrorsAreJson() throws Exception {
+        HttpResponse<String> response = http.get("/search.json?page=x");
+        assertEquals(400, response.statusCode());
+        assertTrue(JSON.readTree(response.body()).get("message").asText().contains("'page'"));
+    }
+
+    @Test
+    void anUnknownAddressIsARealNotFoundPage() {
+        HttpResponse<String> response = http.get("/no/such/page");
+        assertEquals(404, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertEquals("Not found", Jsoup.parse(response.body()).selectFirst("h1").text());
+    }
+
+    @Test
+    void everyPageCarriesSecurityHeaders() {
+        HttpResponse<String> response = http.get("/");
+        assertTrue(response.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+    }
+}

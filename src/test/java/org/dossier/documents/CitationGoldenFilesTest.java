@@ -1,0 +1,119 @@
+package org.dossier.documents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every citation style and export format, for a record dated to the day, one dated to the month
+ * and one dated to the year, against files under src/test/resources/citations. To accept a
+ * deliberate change, run with {@code -Dgolden.update=true} and read the diff before committing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CitationGoldenFilesTest {
+
+    private static final Path GOLDEN = Path.of("src", "test", "resources", "citations");
+
+    private SampleCitations samples;
+    private List<Citation> citations;
+
+    @BeforeAll
+    void start() {
+        samples = new SampleCitations();
+        citations = samples.all();
+    }
+
+    @AfterAll
+    void stop() {
+        samples.close();
+    }
+
+    @Test
+    void chicagoNotesMatchTheirGoldenFile() throws IOException {
+        assertGolden("chicago-note.txt", styled(CitationStyle.CHICAGO_NOTE));
+    }
+
+    @Test
+    void chicagoBibliographyEntriesMatchTheirGoldenFile() throws IOException {
+        assertGolden("chicago-bibliography.txt", styled(CitationStyle.CHICAGO_BIBLIOGRAPHY));
+    }
+
+    @Test
+    void mlaCitationsMatchTheirGoldenFile() throws IOException {
+        assertGolden("mla.txt", styled(CitationStyle.MLA));
+    }
+
+    @Test
+    void apaCitationsMatchTheirGoldenFile() throws IOException {
+        assertGolden("apa.txt", styled(CitationStyle.APA));
+    }
+
+    @Test
+    void bibTeXMatchesItsGoldenFile() throws IOException {
+        assertGolden("records.bib", exported(ExportFormat.BIBTEX));
+    }
+
+    @Test
+    void risMatchesItsGoldenFile() throws IOException {
+        assertGolden("records.ris", exported(ExportFormat.RIS));
+    }
+
+    @Test
+    void cslJsonMatchesItsGoldenFile() throws IOException {
+        assertGolden("records.csl.json", exported(ExportFormat.CSL_JSON));
+    }
+
+    @Test
+    void csvMatchesItsGoldenFile() throws IOException {
+        assertGolden("records.csv", exported(ExportFormat.CSV));
+    }
+
+    @Test
+    void aBatchForAnExportKeepsTheGivenOrderAndLeavesOutWithdrawnAndUnknownRecords() {
+        samples.database().write(w -> w.withdraw(2, 1, "Withdrawn for the batch test.",
+                Attribution.editor("tester", "Withdrawn for the batch test")));
+        Citations batch = new Citations(samples.database().dsl(), Archive.DEFAULT, java.time.Clock.systemUTC());
+        assertEquals(List.of(3, 1), batch.current(List.of(3, 2, 99_999, 1, 3), SampleCitations.SITE).stream()
+                .map(Citation::id).toList());
+    }
+
+    /** One citation a line, italics marked as {@code <i>...</i>}. */
+    private String styled(CitationStyle style) {
+        return citations.stream().map(style::format).map(CitationGoldenFilesTest::marked)
+                .collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    static String marked(FormattedCitation citation) {
+        return citation.runs().stream().map(r -> r.italic() ? "<i>" + r.text() + "</i>" : r.text())
+                .collect(Collectors.joining());
+    }
+
+    private String exported(ExportFormat format) throws IOException {
+        StringWriter out = new StringWriter();
+        try (ExportFormat.Output file = format.open(out)) {
+            for (Citation c : citations) {
+                file.write(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void assertGolden(String name, String actual) throws IOException {
+        Path file = GOLDEN.resolve(name);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+        }
+        assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, name);
+    }
+}

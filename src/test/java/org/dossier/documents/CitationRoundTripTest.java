@@ -1,0 +1,157 @@
+package org.dossier.documents;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import de.undercouch.citeproc.bibtex.BibTeXConverter;
+import de.undercouch.citeproc.csl.CSLItemData;
+import de.undercouch.citeproc.helper.json.JsonLexer;
+import de.undercouch.citeproc.helper.json.JsonParser;
+import de.undercouch.citeproc.ris.RISConverter;
+import de.undercouch.citeproc.ris.RISLibrary;
+import de.undercouch.citeproc.ris.RISParser;
+import de.undercouch.citeproc.ris.RISReference;
+import de.undercouch.citeproc.ris.RISType;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.jbibtex.BibTeXDatabase;
+import org.jbibtex.BibTeXEntry;
+import org.jbibtex.BibTeXParser;
+import org.jbibtex.Key;
+import org.jbibtex.LaTeXParser;
+import org.jbibtex.LaTeXPrinter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the exports write, read back by real parsers: jbibtex for BibTeX, citeproc-java for RIS
+ * and CSL-JSON. Partial dates must come back exactly as partial as they went out.
+ */
+class CitationRoundTripTest {
+
+    private static final LocalDate ACCESSED = LocalDate.of(2026, 5, 4);
+    private static final String AWKWARD_TITLE =
+            "Report {draft} on 100% of the $ & # budget_lines ~ ^ \\ and \u201CJuche\u201D in P\u2019y\u014Fngyang";
+
+    private static Citation citation(String title, DocumentDate date) {
+        return new Citation(7, 3, title, date, "Ciphered Telegram",
+                List.of("First paragraph, with a line\nbreak.", "Second paragraph."),
+                List.of("Kim Il Sung"), List.of("North Korea (DPRK)"), "Dossier", "https://dossier.example.org", ACCESSED);
+    }
+
+    private static String export(ExportFormat format, Citation... citations) throws Exception {
+        StringWriter out = new StringWriter();
+        try (ExportFormat.Output file = format.open(out)) {
+            for (Citation c : citations) {
+                file.write(c);
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
+    void bibTeXReadsBackWithEveryLaTeXSpecialCharacterRestored() throws Exception {
+        Citation c = citation(AWKWARD_TITLE, DocumentDate.ofMonth(1942, 2));
+        BibTeXDatabase db = new BibTeXParser().parse(new StringReader(export(ExportFormat.BIBTEX, c)));
+
+        BibTeXEntry entry = db.resolveEntry(new Key("dossier-7-v3"));
+        assertEquals(BibTeXEntry.TYPE_MISC, entry.getType());
+        assertEquals(AWKWARD_TITLE, latexToText(entry.getField(BibTeXEntry.KEY_TITLE).toUserString()));
+        assertEquals("1942-02", entry.getField(new Key("date")).toUserString());
+        assertEquals("1942", entry.getField(BibTeXEntry.KEY_YEAR).toUserString());
+        assertEquals("February", entry.getField(BibTeXEntry.KEY_MONTH).toUserString(),
+                "the month is BibTeX's own macro, which every style knows");
+        assertEquals("https://dossier.example.org/documents/7/v/3", entry.getField(BibTeXEntry.KEY_URL).toUserString());
+        assertEquals("3", entry.getField(new Key("version")).toUserString());
+        assertEquals("2026-05-04", entry.getField(new Key("urldate")).toUserString());
+        assertEquals("1942-02", new BibTeXConverter().toItemData(entry).getIssued().getRaw());
+        entry.removeField(new Key("date"));
+        assertArrayEquals(new int[][] {{1942, 2}}, new BibTeXConverter().toItemData(entry).getIssued().getDateParts(),
+                "a reader of classic BibTeX gets the year and month, and no day");
+    }
+
+    @Test
+    void bibTeXOfAYearOnlyDateHasNoMonth() throws Exception {
+        BibTeXDatabase db = new BibTeXParser().parse(new StringReader(
+                export(ExportFormat.BIBTEX, citation("A title", DocumentDate.ofYear(1950)))));
+        BibTeXEntry entry = db.resolveEntry(new Key("dossier-7-v3"));
+        assertEquals("1950", entry.getField(new Key("date")).toUserString());
+        assertNull(entry.getField(BibTeXEntry.KEY_MONTH));
+        entry.removeField(new Key("date"));
+        assertArrayEquals(new int[][] {{1950}}, new BibTeXConverter().toItemData(entry).getIssued().getDateParts());
+    }
+
+    @Test
+    void manyBibTeXEntriesInOneFileAllParse() throws Exception {
+        Citation first = citation("One", DocumentDate.ofDay(1943, 5, 10));
+        Citation second = new Citation(8, 1, "Two", DocumentDate.ofYear(1950), null, List.of(), List.of(), List.of(),
+                "Dossier", "https://dossier.example.org", ACCESSED);
+        BibTeXDatabase db = new BibTeXParser().parse(new StringReader(export(ExportFormat.BIBTEX, first, second)));
+        assertEquals(2, db.getEntries().size());
+    }
+
+    @Test
+    void risReadsBackWithItsPartialDateAndConvertsToAMonthOnlyCslDate() throws Exception {
+        Citation c = citation(AWKWARD_TITLE, DocumentDate.ofMonth(1942, 2));
+        RISLibrary library = new RISParser().parse(new StringReader(export(ExportFormat.RIS, c)));
+
+        assertEquals(1, library.getReferences().size());
+        RISReference ref = library.getReferences().get(0);
+        assertEquals(RISType.MANSCPT, ref.getType());
+        assertEquals(AWKWARD_TITLE, ref.getTitle());
+        assertEquals("1942/02//", ref.getDate());
+        assertEquals("1942", ref.getYear());
+        assertEquals("Ciphered Telegram", ref.getTypeOfWork());
+        assertEquals("https://dossier.example.org/documents/7/v/3", ref.getURL());
+        assertEquals("2026/05/04", ref.getAccessDate());
+        assertEquals("First paragraph, with a line break. Second paragraph.", ref.getAbstrct());
+        assertArrayEquals(new String[] {"Kim Il Sung", "North Korea (DPRK)"}, ref.getKeywords());
+
+        assertEquals("1942/02//", new RISConverter().toItemData(ref).getIssued().getRaw(),
+                "citeproc-java keeps the partial date as it is, with no day added");
+    }
+
+    @Test
+    void risOfADayAndOfAYearKeepTheirPrecision() throws Exception {
+        RISLibrary library = new RISParser().parse(new StringReader(export(ExportFormat.RIS,
+                citation("Day", DocumentDate.ofDay(1943, 5, 10)), citation("Year", DocumentDate.ofYear(1950)))));
+        List<RISReference> refs = library.getReferences();
+        assertEquals(2, refs.size());
+        assertEquals("1943/05/10/", refs.get(0).getDate());
+        assertEquals("1950///", refs.get(1).getDate());
+    }
+
+    @Test
+    void cslJsonReadsBackAsCiteprocItemsWithOneTwoOrThreeDateParts() throws Exception {
+        String json = export(ExportFormat.CSL_JSON, citation(AWKWARD_TITLE, DocumentDate.ofDay(1943, 5, 10)),
+                citation("Month", DocumentDate.ofMonth(1942, 2)), citation("Year", DocumentDate.ofYear(1950)));
+        List<Object> items = new JsonParser(new JsonLexer(new StringReader(json))).parseArray();
+        assertEquals(3, items.size());
+
+        @SuppressWarnings("unchecked")
+        CSLItemData day = CSLItemData.fromJson((Map<String, Object>) items.get(0));
+        assertEquals(AWKWARD_TITLE, day.getTitle());
+        assertEquals("dossier-7-v3", day.getId());
+        assertEquals("manuscript", day.getType().toString());
+        assertEquals("Ciphered Telegram", day.getGenre());
+        assertEquals("3", day.getVersion());
+        assertEquals("Dossier", day.getArchive());
+        assertEquals("https://dossier.example.org/documents/7/v/3", day.getURL());
+        assertArrayEquals(new int[][] {{1943, 5, 10}}, day.getIssued().getDateParts());
+        assertArrayEquals(new int[][] {{2026, 5, 4}}, day.getAccessed().getDateParts());
+
+        @SuppressWarnings("unchecked")
+        CSLItemData month = CSLItemData.fromJson((Map<String, Object>) items.get(1));
+        assertArrayEquals(new int[][] {{1942, 2}}, month.getIssued().getDateParts());
+        @SuppressWarnings("unchecked")
+        CSLItemData year = CSLItemData.fromJson((Map<String, Object>) items.get(2));
+        assertArrayEquals(new int[][] {{1950}}, year.getIssued().getDateParts());
+    }
+
+    private static String latexToText(String latex) throws Exception {
+        return new LaTeXPrinter().print(new LaTeXParser().parse(new StringReader(latex)));
+    }
+}

@@ -1,0 +1,88 @@
+package org.dossier.documents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.dossier.authorities.AuthorityRef;
+import org.junit.jupiter.api.Test;
+
+/** The punctuation and dates the styles' rules call for, on titles that make them hard. */
+class CitationStyleTest {
+
+    private static Citation citation(String title, String genre, DocumentDate date) {
+        return new Citation(9, 2, title, date, genre, List.of(), List.of(), List.of(), "Dossier",
+                "https://dossier.example.org", LocalDate.of(2026, 9, 1));
+    }
+
+    @Test
+    void aTitleEndingInAQuestionMarkTakesNoFurtherComma() {
+        assertEquals("\u201CWho Lost China?\u201D memorandum, 1950, Dossier, version 2, accessed September 1, 2026, "
+                        + "https://dossier.example.org/documents/9/v/2.",
+                CitationStyle.CHICAGO_NOTE.format(citation("Who Lost China?", "Memorandum", DocumentDate.ofYear(1950))).text());
+    }
+
+    @Test
+    void aTitleEndingInAQuotationTakesTheCommaInsideIt() {
+        assertEquals("\u201CMalik, 'On the Question of a United Government in Korea,'\u201D 1945, Dossier, version 2, "
+                        + "accessed September 1, 2026, https://dossier.example.org/documents/9/v/2.",
+                CitationStyle.CHICAGO_NOTE.format(citation("Malik, 'On the Question of a United Government in Korea'",
+                        null, DocumentDate.ofYear(1945))).text());
+    }
+
+    @Test
+    void aTrailingApostropheIsNotMistakenForAQuotation() {
+        assertEquals("\u201CA Letter of the Soldiers'.\u201D 1950.",
+                CitationStyle.MLA.format(citation("A Letter of the Soldiers'", null, DocumentDate.ofYear(1950)))
+                        .text().split(" Dossier")[0].replace("<i>", ""));
+    }
+
+    @Test
+    void doubleQuotationMarksInsideATitleBecomeSingleOnes() {
+        assertEquals("\u201COn the \u2018Juche\u2019 Line.\u201D 1955.", CitationStyle.CHICAGO_BIBLIOGRAPHY.format(
+                citation("On the \u201CJuche\u201D Line", null, DocumentDate.ofYear(1955))).text().split(" Dossier")[0]);
+    }
+
+    @Test
+    void chicagoNotesNameTheGenreInLowerCaseButKeepAcronyms() {
+        assertEquals("journal / diary entry", CitationStyle.lowerCaseWords("Journal / Diary Entry"));
+        assertEquals("DPRK report", CitationStyle.lowerCaseWords("DPRK Report"));
+    }
+
+    @Test
+    void mlaAbbreviatesMonthsLongerThanFourLetters() {
+        assertEquals("10 May 1943", CitationStyle.mlaDate(DocumentDate.ofDay(1943, 5, 10)));
+        assertEquals("Sept. 1966", CitationStyle.mlaDate(DocumentDate.ofMonth(1966, 9)));
+        assertEquals("June 1950", CitationStyle.mlaDate(DocumentDate.ofMonth(1950, 6)));
+        assertEquals("Feb. 1942", CitationStyle.mlaDate(DocumentDate.ofMonth(1942, 2)));
+    }
+
+    @Test
+    void apaPutsTheYearFirstAndNeverInventsADay() {
+        assertEquals("1943, May 10", CitationStyle.apaDate(DocumentDate.ofDay(1943, 5, 10)));
+        assertEquals("1942, February", CitationStyle.apaDate(DocumentDate.ofMonth(1942, 2)));
+        assertEquals("1950", CitationStyle.apaDate(DocumentDate.ofYear(1950)));
+    }
+
+    @Test
+    void apaSetsOnlyTheTitleInItalics() {
+        FormattedCitation apa = CitationStyle.APA.format(citation("Cable No. 3355", "Cable", DocumentDate.ofDay(1950, 7, 13)));
+        assertEquals(List.of(new FormattedCitation.Run("Cable No. 3355", true),
+                new FormattedCitation.Run(" (Version 2) [Cable]. (1950, July 13). Dossier. Retrieved September 1, 2026, "
+                        + "from https://dossier.example.org/documents/9/v/2", false)), apa.runs());
+    }
+
+    @Test
+    void aRecordOfTheUnspecifiedTypeIsCitedWithoutAGenre() {
+        assertNull(Citation.genreOf(new AuthorityRef(3, "other", "Other")));
+        assertNull(Citation.genreOf(null));
+        assertEquals("Letter", Citation.genreOf(new AuthorityRef(4, "letter", "Letter")));
+    }
+
+    @Test
+    void bibTeXEscapesEachOfLaTeXsSpecialCharacters() {
+        assertEquals("\\{a\\} \\& 5\\% \\$ \\# x\\_y \\textasciitilde{} \\textasciicircum{} \\textbackslash{}",
+                BibTeXFormat.escape("{a} & 5% $ # x_y ~ ^ \\"));
+    }
+}

@@ -1,0 +1,76 @@
+package org.dossier.documents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.dossier.testing.Browser;
+import org.dossier.testing.TestCatalogue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A reader copies a citation from the "Cite this" box and follows the link to the version it cites. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CiteBoxBrowserTest {
+
+    private static final String RECORD = "/documents/3/letter-to-stalin-from-the-commanders-and-soldiers-of-the-korean-army-in-china";
+
+    private TestCatalogue catalogue;
+    private Browser browser;
+
+    @BeforeAll
+    void start() {
+        catalogue = TestCatalogue.withSeeds();
+        browser = Browser.start();
+        // Headless Chromium keeps its own clipboard; the page may write to it once granted.
+        ((ChromeDriver) browser.driver()).executeCdpCommand("Browser.grantPermissions", Map.of(
+                "origin", catalogue.baseUrl(),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+        catalogue.close();
+    }
+
+    private Object script(String js) {
+        return ((JavascriptExecutor) browser.driver()).executeScript(js);
+    }
+
+    @Test
+    void aReaderCopiesTheChicagoNoteAndFollowsTheVersionedLink() {
+        browser.open(catalogue.baseUrl() + RECORD);
+        WebElement citation = browser.find("#citation-chicago-note");
+        String expected = "\u201CLetter to Stalin from the Commanders and Soldiers of the Korean Army in China,\u201D letter, "
+                + "February 1942, Dossier, version 1, accessed ";
+        assertTrue(citation.getText().startsWith(expected), citation.getText());
+
+        WebElement copy = browser.find(".cite-style[data-style='chicago-note'] .copy-citation");
+        assertTrue(copy.isDisplayed(), "the script shows the copy buttons");
+        copy.click();
+        WebElement status = browser.find(".copy-status");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> !status.getText().isEmpty());
+        assertEquals("Chicago (note) citation copied.", status.getText());
+        assertEquals(citation.getText(), script("return window.getSelection().toString();"),
+                "the copied citation is also selected on the page");
+        Object clipboard = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "navigator.clipboard.readText().then(arguments[0], e => arguments[0]('refused: ' + e));");
+        assertEquals(citation.getText(), clipboard);
+
+        browser.find(".cite-version-link").click();
+        browser.waitForUrlContaining("/documents/3/v/1");
+        assertEquals(catalogue.baseUrl() + "/documents/3/v/1", browser.currentUrl());
+        assertTrue(browser.find(".version-banner").getText().contains("This is version 1, the current one"));
+        assertEquals("Letter to Stalin from the Commanders and Soldiers of the Korean Army in China",
+                browser.find("h1").getText());
+    }
+}

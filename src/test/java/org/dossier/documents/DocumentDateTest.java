@@ -1,0 +1,87 @@
+package org.dossier.documents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class DocumentDateTest {
+
+    @Test
+    void aDayIsShownAsTheArchiveWritesIt() {
+        DocumentDate date = DocumentDate.parse("May 10, 1943");
+        assertEquals(DocumentDate.ofDay(1943, 5, 10), date);
+        assertEquals("May 10, 1943", date.display());
+        assertEquals("1943-05-10", date.iso());
+        assertEquals("1943-05-10", date.key());
+    }
+
+    @Test
+    void aMonthOnlyDateIsNeverShownAsADay() {
+        DocumentDate date = DocumentDate.parse("February 1942");
+        assertEquals(DatePrecision.MONTH, date.precision());
+        assertEquals("February 1942", date.display());
+        assertEquals("1942-02", date.iso());
+        assertEquals("1942-02-01", date.key());
+        assertEquals(LocalDate.of(1942, 2, 28), date.latest());
+    }
+
+    @Test
+    void aYearOnlyDateKeepsItsPrecision() {
+        DocumentDate date = DocumentDate.parse("1950");
+        assertEquals(DatePrecision.YEAR, date.precision());
+        assertEquals("1950", date.display());
+        assertEquals("1950", date.iso());
+        assertEquals(LocalDate.of(1950, 12, 31), date.latest());
+    }
+
+    @Test
+    void isoFormsAndAbbreviatedMonthsAreRead() {
+        assertEquals(DocumentDate.ofDay(1943, 5, 10), DocumentDate.parse("1943-05-10"));
+        assertEquals(DocumentDate.ofMonth(1942, 2), DocumentDate.parse("1942-02"));
+        assertEquals(DocumentDate.ofMonth(1950, 9), DocumentDate.parse("Sept. 1950"));
+        assertEquals(DocumentDate.ofDay(1974, 12, 21), DocumentDate.parse("Dec. 21, 1974"));
+    }
+
+    @Test
+    void aDayThatDoesNotExistIsRejectedWithAReadableMessage() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DocumentDate.parse("February 30, 1950"));
+        assertTrue(e.getMessage().startsWith("'February 30, 1950' is not a real date"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> DocumentDate.parse("1950-13"));
+    }
+
+    @Test
+    void aMisspeltMonthIsNotADate() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DocumentDate.parse("Febuary 1942"));
+        assertTrue(e.getMessage().startsWith("'Febuary 1942' is not a date"), e.getMessage());
+    }
+
+    @Test
+    void dateShapedLinesAreRecognisedEvenWhenTheDayIsImpossible() {
+        assertTrue(DocumentDate.looksLikeDate("June 31, 1950"));
+        assertTrue(DocumentDate.looksLikeDate("September 1966"));
+        assertTrue(DocumentDate.looksLikeDate("1950"));
+        assertFalse(DocumentDate.looksLikeDate("Letter to Stalin"));
+        assertFalse(DocumentDate.looksLikeDate("May the 10th"));
+        assertFalse(DocumentDate.looksLikeDate("Monday 1950"));
+    }
+
+    @Test
+    void aPartialDateMustStartOnTheFirstDayOfItsPeriod() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new DocumentDate(LocalDate.of(1942, 2, 3), DatePrecision.MONTH));
+        assertThrows(IllegalArgumentException.class,
+                () -> new DocumentDate(LocalDate.of(1950, 6, 1), DatePrecision.YEAR));
+    }
+
+    @Test
+    void storedFormRoundTrips() {
+        DocumentDate date = DocumentDate.ofMonth(1966, 9);
+        assertEquals(date, DocumentDate.fromStored(date.key(), date.precision().key()));
+    }
+}

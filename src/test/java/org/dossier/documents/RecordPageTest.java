@@ -1,0 +1,158 @@
+package org.dossier.documents;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.dossier.app.Database;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The record page at its permanent address, over HTTP against a real server with the seeds imported. */
+class RecordPageTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestCatalogue catalogue;
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        catalogue = TestCatalogue.withSeeds();
+        http = catalogue.http();
+    }
+
+    @AfterAll
+    static void stop() {
+        catalogue.close();
+    }
+
+    private static int idOf(String titleStart) throws Exception {
+        try (Database db = Database.open(catalogue.database())) {
+            return db.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.TITLE.startsWith(titleStart))
+                    .fetchSingle(DOCUMENT.ID);
+        }
+    }
+
+    private static Document followToRecord(int id) {
+        HttpResponse<String> redirect = http.get("/documents/" + id);
+        assertEquals(301, redirect.statusCode());
+        String location = redirect.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> page = http.get(location);
+        assertEquals(200, page.statusCode());
+        return Jsoup.parse(page.body(), http.url(location));
+    }
+
+    @Test
+    void thePermanentAddressRedirectsToTheCanonicalSlugAddress() throws Exception {
+        int id = idOf("Letter to Stalin from the Commanders");
+        HttpResponse<String> response = http.get("/documents/" + id);
+        assertEquals(301, response.statusCode());
+        assertEquals("/documents/" + id + "/letter-to-stalin-from-the-commanders-and-soldiers-of-the-korean-army-in-china",
+                response.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
+    void theRecordShowsItsDateAsPreciselyAsItIsKnown() throws Exception {
+        Document page = followToRecord(idOf("Letter to Stalin from the Commanders"));
+        assertEquals("February 1942", page.selectFirst(".record-date").text());
+        assertEquals("Letter to Stalin from the Commanders and Soldiers of the Korean Army in China",
+                page.selectFirst("h1").text());
+        assertFalse(page.text().contains("February 1, 1942"));
+    }
+
+    @Test
+    void theRecordShowsEveryParagraphOfItsSummary() throws Exception {
+        Document page = followToRecord(idOf("Stenographic Record of a Speech"));
+        List<String> paragraphs = page.select(".record-summary p").eachText();
+        assertEquals(2, paragraphs.size());
+        assertTrue(paragraphs.get(1).startsWith("Brian Murray questions the validity"));
+    }
+
+    @Test
+    void aRecordWithoutSummarySaysSo() throws Exception {
+        Document page = followToRecord(idOf("I. Tugarinov"));
+        assertEquals("No summary has been written for this document.", page.selectFirst(".no-summary").text());
+    }
+
+    @Test
+    void theRecordOffersItsPermalinkReadyToCopy() throws Exception {
+        int id = idOf("Record of a Meeting Between T.V. Soong");
+        Document page = followToRecord(id);
+        assertEquals(http.url("/documents/" + id), page.selectFirst("input.permalink-field").attr("value"));
+        assertTrue(page.selectFirst("input.permalink-field").hasAttr("readonly"));
+        assertTrue(page.selectFirst("link[rel=canonical]").attr("href").endsWith("/documents/" + id
+                + "/record-of-a-meeting-between-t-v-soong-and-stalin"));
+    }
+
+    @Test
+    void theRecordLinksItsPeopleAndPlaces() throws Exception {
+        Document page = followToRecord(idOf("Letter from Feng Xi (Stalin)"));
+        List<String> people = page.select(".record-facts a[href^=/people/]").eachText();
+        assertTrue(people.contains("Joseph Stalin"), people.toString());
+        assertTrue(people.contains("Terentii Shtykov"), people.toString());
+        assertEquals("Letter", page.selectFirst(".record-kicker .type").text());
+    }
+
+    @Test
+    void anUnknownIdIsARealNotFoundPage() {
+        for (String path : List.of("/documents/99999", "/documents/99999.json", "/documents/abc", "/documents/7x")) {
+            HttpResponse<String> response = http.get(path);
+            assertEquals(404, response.statusCode(), path);
+        }
+        assertTrue(http.get("/documents/99999").body().contains("There is no document 99999"));
+    }
+
+    @Test
+    void aSlugTheRecordNeverHadIsNotFoundAndPointsToThePermalink() throws Exception {
+        int id = idOf("Record of a Meeting Between T.V. Soong");
+        HttpResponse<String> response = http.get("/documents/" + id + "/some-other-title");
+        assertEquals(404, response.statusCode());
+        assertTrue(response.body().contains(http.url("/documents/" + id)));
+    }
+
+    @Test
+    void theJsonTwinCarriesTheRecord() throws Exception {
+        int id = idOf("Letter to Stalin from the Commanders");
+        HttpResponse<String> response = http.get("/documents/" + id + ".json");
+        assertEquals(200, response.statusCode());
+        JsonNode json = JSON.readTree(response.body());
+        assertEquals(id, json.get("id").asInt());
+        assertEquals("1942-02", json.get("date").asText());
+        assertEquals("month", json.get("datePrecision").asText());
+        assertEquals("February 1942", json.get("displayDate").asText());
+        assertEquals(http.url("/documents/" + id), json.get("permalink").asText());
+        assertEquals("letter", json.get("type").get("key").asText());
+        assertEquals(1, json.get("version").asInt());
+        assertTrue(json.get("summary").asText().startsWith("Korean commanders express"));
+    }
+
+    @Test
+    void aWithdrawnRecordIsGoneWithItsReasonNotMissing() throws Exception {
+        int id = idOf("Reception by Soviet Vice Foreign Minister");
+        try (Database db = Database.open(catalogue.database())) {
+            RecordStore store = new RecordStore(db.dsl(), java.time.Clock.systemUTC());
+            store.write(w -> w.withdraw(id, 1, "Duplicate of a record from another page.",
+                    org.dossier.documents.Attribution.editor("editor", "Withdrawn as a duplicate")));
+        }
+        HttpResponse<String> page = http.get("/documents/" + id);
+        assertEquals(410, page.statusCode());
+        Document tombstone = Jsoup.parse(page.body());
+        assertEquals("Duplicate of a record from another page.", tombstone.selectFirst(".withdrawn-reason").text());
+        HttpResponse<String> json = http.get("/documents/" + id + ".json");
+        assertEquals(410, json.statusCode());
+        assertEquals("Duplicate of a record from another page.",
+                JSON.readTree(json.body()).get("withdrawn").get("reason").asText());
+        assertFalse(http.get("/?page=1").body().contains("Reception by Soviet Vice Foreign Minister"));
+        assertEquals(48, JSON.readTree(http.get("/search.json").body()).get("total").asInt());
+    }
+}

@@ -1,0 +1,81 @@
+package org.dossier.documents;
+
+import static org.dossier.db.Tables.DOCUMENT_SLUG;
+import static org.dossier.db.Tables.REVISION;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.dossier.app.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordWriterTest {
+
+    @TempDir
+    Path folder;
+    private Database database;
+    private RecordStore store;
+    private final List<Set<Integer>> notified = new ArrayList<>();
+
+    @BeforeEach
+    void open() throws IOException {
+        database = Database.open(folder.resolve("dossier.db"));
+        store = new RecordStore(database.dsl(), Clock.systemUTC());
+        store.onChange(notified::add);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private static RecordDraft draft(String title, String summary) {
+        return new RecordDraft(title, List.of(summary), DocumentDate.ofMonth(1942, 2));
+    }
+
+    @Test
+    void restoringMakesANewVersionWithTheEarlierContent() {
+        int id = store.write(w -> w.create(draft("Letter from Shtytkov", "First."), Attribution.imported("a.txt:3")));
+        store.write(w -> w.update(id, 1, draft("Letter from Shtykov", "Second."), Attribution.editor("alice", "Spelling")));
+        int version = store.write(w -> w.restore(id, 2, 1, Attribution.editor("bob", "The scan says Shtytkov")));
+
+        assertEquals(3, version);
+        store.write(w -> {
+            assertEquals(draft("Letter from Shtytkov", "First."), w.draft(id));
+            assertEquals(w.draftAt(id, 1), w.draftAt(id, 3));
+            return null;
+        });
+        var latest = database.dsl().selectFrom(REVISION).where(REVISION.DOCUMENT_ID.eq(id).and(REVISION.NUMBER.eq(3)))
+                .fetchSingle();
+        assertEquals("bob", latest.getAuthor());
+        assertEquals("The scan says Shtytkov", latest.getNote());
+        assertEquals(2, database.dsl().fetchCount(DOCUMENT_SLUG, DOCUMENT_SLUG.DOCUMENT_ID.eq(id)));
+    }
+
+    @Test
+    void aRestoreFromAStaleVersionIsRefusedAndChangesNothing() {
+        int id = store.write(w -> w.create(draft("A letter", "One."), Attribution.imported("a.txt:3")));
+        store.write(w -> w.update(id, 1, draft("A letter", "Two."), Attribution.editor("alice", "More")));
+        assertThrows(StaleVersionException.class,
+                () -> store.write(w -> w.restore(id, 1, 1, Attribution.editor("bob", "Back"))));
+        assertEquals(2, database.dsl().fetchCount(REVISION, REVISION.DOCUMENT_ID.eq(id)));
+        assertThrows(NoSuchRecordException.class, () -> store.write(w -> w.draftAt(id, 9)));
+    }
+
+    @Test
+    void listenersHearOfEveryCommittedChangeIncludingWithdrawals() {
+        int id = store.write(w -> w.create(draft("A letter", "One."), Attribution.imported("a.txt:3")));
+        store.write(w -> w.withdraw(id, 1, "Duplicate", Attribution.editor("alice", "Withdrawn: Duplicate")));
+        assertThrows(StaleVersionException.class,
+                () -> store.write(w -> w.withdraw(id, 1, "Again", Attribution.editor("alice", "Again"))));
+        assertEquals(List.of(Set.of(id), Set.of(id)), notified, "nothing is told of a refused change");
+    }
+}

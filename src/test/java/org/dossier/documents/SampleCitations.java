@@ -1,0 +1,65 @@
+package org.dossier.documents;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.TreeSet;
+import org.dossier.testing.CatalogueDatabase;
+import org.dossier.testing.TestCatalogue;
+
+/**
+ * The records the citation tests cite: two seed records, one dated to the day and one to the
+ * month, and one dated to the year only, added for the purpose. Read on a fixed day from a fixed
+ * address, so that what they print can be compared with golden files.
+ */
+final class SampleCitations implements AutoCloseable {
+
+    static final String SITE = "https://dossier.example.org";
+    static final LocalDate ACCESSED = LocalDate.of(2026, 5, 4);
+    /** Seed records: "May 10, 1943" and "February 1942". */
+    static final int DAY_PRECISE = 1;
+    static final int MONTH_PRECISE = 3;
+    static final String YEAR_TITLE = "Annual Report of the Soviet Embassy in Pyongyang for 1950, "
+            + "\u2018On the Political Situation in Korea\u2019";
+
+    private final TestCatalogue catalogue = TestCatalogue.withSeeds();
+    private final CatalogueDatabase database = CatalogueDatabase.of(catalogue);
+    private final int yearPrecise;
+    private final Citations citations;
+
+    SampleCitations() {
+        yearPrecise = database.at("2026-05-01T09:30:00Z").write(w -> w.create(new RecordDraft(YEAR_TITLE,
+                List.of("The embassy reviews the year & the cost of the war: 50% of industry destroyed.",
+                        "It ends with the tasks for 1951."),
+                DocumentDate.ofYear(1950), database.typeId("report"),
+                new TreeSet<>(List.of(database.personId("kim-il-sung"))),
+                new TreeSet<>(List.of(database.placeId("dprk")))),
+                Attribution.editor("tester", "Added for the citation tests")));
+        citations = new Citations(database.dsl(), Archive.DEFAULT,
+                Clock.fixed(ACCESSED.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+    }
+
+    TestCatalogue catalogue() {
+        return catalogue;
+    }
+
+    CatalogueDatabase database() {
+        return database;
+    }
+
+    int yearPrecise() {
+        return yearPrecise;
+    }
+
+    /** The three records, dated to the day, the month and the year. */
+    List<Citation> all() {
+        return citations.current(List.of(DAY_PRECISE, MONTH_PRECISE, yearPrecise), SITE);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        catalogue.close();
+    }
+}

@@ -1,0 +1,200 @@
+package org.dossier.editing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javalin.http.Cookie;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Who may reach what: sign-in, sessions, CSRF tokens and the doors of /admin, through a real server. */
+class AccessControlTest {
+
+    private static TestCatalogue catalogue;
+
+    @BeforeAll
+    static void start() {
+        catalogue = TestCatalogue.withSeeds();
+        Editors.add(catalogue, "alice", Role.EDITOR);
+        Editors.add(catalogue, "carol", Role.EDITOR);
+        Editors.add(catalogue, "root", Role.ADMIN);
+        Editors.add(catalogue, "dave", Role.EDITOR);
+    }
+
+    @AfterAll
+    static void stop() {
+        catalogue.close();
+    }
+
+    private static Http reader() {
+        return catalogue.http().anotherVisitor();
+    }
+
+    private static String recordTitle(int id) {
+        return Jsoup.parse(reader().get("/documents/" + id + ".json").body()).text();
+    }
+
+    @Test
+    void adminPagesSendReadersToTheSignInWithAReturnAddress() {
+        HttpResponse<String> edit = reader().get("/admin/documents/3/edit");
+        assertEquals(303, edit.statusCode());
+        assertEquals("/admin/login?return=%2Fadmin%2Fdocuments%2F3%2Fedit", edit.headers().firstValue("Location").orElseThrow());
+        assertFalse(edit.body().contains("<form"), "the page itself is not sent along: " + edit.body());
+        assertEquals("/admin/login?return=%2Fadmin", reader().get("/admin").headers().firstValue("Location").orElseThrow());
+        assertEquals("/admin/login?return=%2Fadmin%2Fusers%3Fsaved%3Dx",
+                reader().get("/admin/users?saved=x").headers().firstValue("Location").orElseThrow());
+        assertEquals(200, reader().get("/admin/login").statusCode());
+    }
+
+    @Test
+    void aFormPostWithoutASessionIs401AndChangesNothing() {
+        Http reader = reader();
+        String csrf = Editors.csrf(reader.get("/admin/login").body());
+        String before = recordTitle(4);
+        HttpResponse<String> post = reader.post("/admin/documents/4/edit", Map.of("csrf", csrf, "version", "1",
+                "title", "Vandalised", "date", "1950", "note", "x"));
+        assertEquals(401, post.statusCode());
+        assertTrue(post.body().contains("Sign in first"), post.body());
+        assertEquals(before, recordTitle(4));
+        assertEquals(401, reader.post("/admin/logout", Map.of("csrf", csrf)).statusCode());
+    }
+
+    @Test
+    void aSignedInPostWithoutItsSessionsTokenIs403AndChangesNothing() {
+        Http alice = Editors.signIn(catalogue, "alice");
+        Http carol = Editors.signIn(catalogue, "carol");
+        FormFields form = FormFields.of(alice.get("/admin/documents/5/edit").body(), "form.record-form")
+                .set("title", "Changed by a forged form").set("note", "forged");
+        String carolsToken = Editors.csrf(carol.get("/admin/documents/5/edit").body());
+        String before = recordTitle(5);
+
+        for (FormFields forged : List.of(form.without("csrf"), form.set("csrf", ""), form.set("csrf", "guess"),
+                form.set("csrf", carolsToken))) {
+            HttpResponse<String> post = alice.post("/admin/documents/5/edit", forged.entries());
+            assertEquals(403, post.statusCode());
+            assertTrue(post.body().contains("nothing was changed"), post.body());
+            assertEquals(before, recordTitle(5));
+        }
+        assertEquals(303, alice.post("/admin/documents/5/edit", form.entries()).statusCode(), "the real token works");
+        assertTrue(recordTitle(5).contains("Changed by a forged form"));
+    }
+
+    @Test
+    void theSignInFormNeedsItsTokenToo() {
+        Http visitor = reader();
+        Map<String, String> form = Map.of("username", "alice", "password", Editors.PASSWORD, "return", "/admin");
+        HttpResponse<String> noToken = visitor.post("/admin/login", form);
+        assertEquals(403, noToken.statusCode());
+        assertTrue(noToken.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("dossier_session=")));
+
+        String othersToken = Editors.csrf(reader().get("/admin/login").body());
+        visitor.get("/admin/login");
+        var withOthersToken = new java.util.HashMap<>(form);
+        withOthersToken.put("csrf", othersToken);
+        assertEquals(403, visitor.post("/admin/login", withOthersToken).statusCode());
+        assertEquals(303, reader().get("/admin").statusCode(), "still nobody is signed in");
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteAndSignOutEndsIt() {
+        Http visitor = reader();
+        String csrf = Editors.csrf(visitor.get("/admin/login").body());
+        HttpResponse<String> signedIn = visitor.post("/admin/login", Map.of("csrf", csrf, "username", "alice",
+                "password", Editors.PASSWORD, "return", "/admin/documents/6/edit"));
+        assertEquals(303, signedIn.statusCode());
+        assertEquals("/admin/documents/6/edit", signedIn.headers().firstValue("Location").orElseThrow());
+        String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("dossier_session="))
+                .findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Lax"), cookie);
+        assertFalse(cookie.contains("Secure"), "plain http here: " + cookie);
+        String session = cookie.substring(0, cookie.indexOf(';'));
+
+        assertEquals(200, reader().get("/admin", "Cookie", session).statusCode(), "the cookie is the session");
+        String pageToken = Editors.csrf(visitor.get("/admin").body());
+        assertEquals(403, visitor.post("/admin/logout", Map.of()).statusCode(), "signing out needs the token");
+        assertEquals(200, visitor.get("/admin").statusCode());
+
+        HttpResponse<String> out = visitor.post("/admin/logout", Map.of("csrf", pageToken));
+        assertEquals(303, out.statusCode());
+        assertEquals("/", out.headers().firstValue("Location").orElseThrow());
+        assertEquals(303, visitor.get("/admin").statusCode());
+        assertEquals(303, reader().get("/admin", "Cookie", session).statusCode(), "the old cookie is worth nothing now");
+    }
+
+    @Test
+    void onHttpsTheCookiesAreSecure() {
+        Cookie cookie = AccessControl.cookie(AccessControl.SESSION_COOKIE, "token", -1, true);
+        assertTrue(cookie.getSecure());
+        assertTrue(cookie.isHttpOnly());
+        assertEquals(io.javalin.http.SameSite.LAX, cookie.getSameSite());
+    }
+
+    @Test
+    void anEditorCannotManageAccounts() {
+        Http alice = Editors.signIn(catalogue, "alice");
+        assertEquals(403, alice.get("/admin/users").statusCode());
+        String token = Editors.csrf(alice.get("/admin").body());
+        assertEquals(403, alice.post("/admin/users", Map.of("csrf", token, "username", "mallory", "role", "admin",
+                "password", Editors.PASSWORD, "again", Editors.PASSWORD)).statusCode());
+        Http root = Editors.signIn(catalogue, "root");
+        assertFalse(root.get("/admin/users").body().contains("mallory"));
+    }
+
+    @Test
+    void repeatedFailedSignInsAreSlowedDownWithAClearMessage() {
+        Http visitor = reader();
+        String csrf = Editors.csrf(visitor.get("/admin/login").body());
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> wrong = visitor.post("/admin/login", Map.of("csrf", csrf, "username", "dave",
+                    "password", "not the password " + i));
+            assertEquals(401, wrong.statusCode());
+            assertTrue(wrong.body().contains("Wrong username or password"));
+        }
+        HttpResponse<String> right = visitor.post("/admin/login", Map.of("csrf", csrf, "username", "dave",
+                "password", Editors.PASSWORD));
+        assertEquals(429, right.statusCode(), "while the wait runs, even the right password is not checked");
+        String message = Jsoup.parse(right.body()).selectFirst(".form-problem").text();
+        assertTrue(message.matches("Too many failed sign-ins for 'dave'\\. Wait 1[0-5] seconds before trying again\\."),
+                message);
+        assertEquals(303, reader().get("/admin").statusCode());
+    }
+
+    @Test
+    void theSignInReturnsOnlyToAddressesOnThisSite() {
+        assertEquals("/admin/documents/3/edit", LoginPage.safeReturn("/admin/documents/3/edit"));
+        for (String elsewhere : new String[] {null, "", "https://evil.example/", "//evil.example", "/\\evil.example",
+                "admin", "/admin\r\nSet-Cookie: x=y"}) {
+            assertEquals("/admin", LoginPage.safeReturn(elsewhere), String.valueOf(elsewhere));
+        }
+    }
+
+    @Test
+    void theRecordPageShowsHistoryToAllAndEditOnlyToEditors() {
+        Document asReader = Jsoup.parse(reader().get(location("/documents/7")).body());
+        assertNotNull(asReader.selectFirst(".record-actions a.history-link[href=/documents/7/history]"));
+        assertNull(asReader.selectFirst(".record-actions a.edit-link"));
+        assertNotNull(asReader.selectFirst("a.sign-in"));
+
+        Http alice = Editors.signIn(catalogue, "alice");
+        Document asEditor = Jsoup.parse(alice.get(location("/documents/7")).body());
+        assertNotNull(asEditor.selectFirst(".record-actions a.edit-link[href=/admin/documents/7/edit]"));
+        assertEquals("alice", asEditor.selectFirst(".signed-in").text());
+        assertNotNull(asEditor.selectFirst("form.sign-out input[name=csrf]"));
+    }
+
+    private static String location(String permanent) {
+        return reader().get(permanent).headers().firstValue("Location").orElseThrow();
+    }
+}

@@ -1,0 +1,106 @@
+package org.dossier.editing;
+
+import static org.dossier.db.Tables.ACCOUNT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.dossier.app.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AccountsTest {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    Path folder;
+    private Database database;
+    private Accounts accounts;
+    private Sessions sessions;
+
+    @BeforeEach
+    void open() throws IOException {
+        database = Database.open(folder.resolve("dossier.db"));
+        MutableClock clock = new MutableClock("2026-05-01T10:00:00Z");
+        accounts = new Accounts(database.dsl(), clock);
+        sessions = new Sessions(database.dsl(), clock);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void anAccountStoresAHashAndSignsInWithItsPassword() {
+        Account alice = accounts.add("Alice", Role.ADMIN, PASSWORD);
+        assertEquals("alice", alice.username(), "usernames are kept in lower case");
+        String stored = database.dsl().select(ACCOUNT.PASSWORD_HASH).from(ACCOUNT).fetchSingle(ACCOUNT.PASSWORD_HASH);
+        assertTrue(stored.startsWith("$2a$12$"));
+        assertEquals(alice, accounts.authenticate("ALICE ", PASSWORD).orElseThrow());
+        assertTrue(accounts.authenticate("alice", "wrong horse battery").isEmpty());
+        assertTrue(accounts.authenticate("nobody", PASSWORD).isEmpty());
+    }
+
+    @Test
+    void usernamesFollowOneRule() {
+        assertEquals("There is already an account named 'alice'.", assertThrows(AccountException.class, () -> {
+            accounts.add("alice", Role.EDITOR, PASSWORD);
+            accounts.add("ALICE", Role.EDITOR, PASSWORD);
+        }).getMessage());
+        for (String bad : List.of("", "a", "-alice", "alice smith", "al/ice", "x".repeat(41))) {
+            assertThrows(AccountException.class, () -> Accounts.username(bad), bad);
+        }
+        assertTrue(assertThrows(AccountException.class, () -> Accounts.username("import")).getMessage()
+                .contains("names the importer"));
+        assertEquals("j.doe_2-b", Accounts.username(" J.Doe_2-b "));
+    }
+
+    @Test
+    void aDisabledAccountCannotSignInAndItsSessionsEnd() {
+        accounts.add("alice", Role.ADMIN, PASSWORD);
+        Account bob = accounts.add("bob", Role.EDITOR, PASSWORD);
+        Sessions.Started session = sessions.start(bob);
+        assertTrue(sessions.find(session.token()).isPresent());
+
+        accounts.disable("bob");
+        assertTrue(accounts.find("bob").orElseThrow().disabled());
+        assertTrue(accounts.authenticate("bob", PASSWORD).isEmpty());
+        assertTrue(sessions.find(session.token()).isEmpty());
+
+        accounts.enable("bob");
+        assertTrue(accounts.authenticate("bob", PASSWORD).isPresent());
+    }
+
+    @Test
+    void aNewPasswordReplacesTheOldAndEndsSessions() {
+        Account bob = accounts.add("bob", Role.EDITOR, PASSWORD);
+        Sessions.Started session = sessions.start(bob);
+        accounts.setPassword("bob", "a much better password");
+        assertTrue(accounts.authenticate("bob", PASSWORD).isEmpty());
+        assertTrue(accounts.authenticate("bob", "a much better password").isPresent());
+        assertTrue(sessions.find(session.token()).isEmpty());
+    }
+
+    @Test
+    void theLastAdminWhoCanSignInStaysAnAdmin() {
+        accounts.add("alice", Role.ADMIN, PASSWORD);
+        accounts.add("bob", Role.EDITOR, PASSWORD);
+        AccountException demoted = assertThrows(AccountException.class, () -> accounts.setRole("alice", Role.EDITOR));
+        assertTrue(demoted.getMessage().contains("only admin"), demoted.getMessage());
+        assertThrows(AccountException.class, () -> accounts.disable("alice"));
+        assertEquals(Role.ADMIN, accounts.find("alice").orElseThrow().role());
+        assertFalse(accounts.find("alice").orElseThrow().disabled());
+
+        accounts.setRole("bob", Role.ADMIN);
+        accounts.setRole("alice", Role.EDITOR);
+        assertEquals(Role.EDITOR, accounts.find("alice").orElseThrow().role());
+    }
+}

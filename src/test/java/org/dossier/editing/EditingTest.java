@@ -1,0 +1,299 @@
+package org.dossier.editing;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.REVISION;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.dossier.app.Database;
+import org.dossier.app.Main;
+import org.dossier.db.tables.records.DocumentRecord;
+import org.dossier.db.tables.records.RevisionRecord;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Correcting, adding, withdrawing and restoring records through the forms of a real server. */
+class EditingTest {
+
+    private static TestCatalogue catalogue;
+    private static Database database;
+    private static Http alice;
+    private static Http bob;
+
+    @BeforeAll
+    static void start() throws IOException {
+        catalogue = TestCatalogue.withSeeds();
+        Editors.add(catalogue, "alice", Role.EDITOR);
+        Editors.add(catalogue, "bob", Role.ADMIN);
+        alice = Editors.signIn(catalogue, "alice");
+        bob = Editors.signIn(catalogue, "bob");
+        database = Database.open(catalogue.database());
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+        catalogue.close();
+    }
+
+    private static DocumentRecord row(int id) {
+        return database.dsl().selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchSingle();
+    }
+
+    private static List<RevisionRecord> revisions(int id) {
+        return database.dsl().selectFrom(REVISION).where(REVISION.DOCUMENT_ID.eq(id)).orderBy(REVISION.NUMBER).fetch();
+    }
+
+    private static FormFields editForm(Http editor, int id) {
+        HttpResponse<String> page = editor.get("/admin/documents/" + id + "/edit");
+        assertEquals(200, page.statusCode());
+        return FormFields.of(page.body(), "form.record-form");
+    }
+
+    /** Alice corrects a phrase in the one summary that has it; returns the record's id. */
+    private static int correctSummary(String wrong, String right, String note) {
+        int id = database.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.SUMMARY.contains(wrong))
+                .fetchSingle(DOCUMENT.ID);
+        FormFields form = editForm(alice, id);
+        assertEquals(303, alice.post("/admin/documents/" + id + "/edit", form
+                .set("summary", form.get("summary").replace(wrong, right)).set("note", note).entries()).statusCode());
+        return id;
+    }
+
+    private static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
+                response.statusCode() + " without a Location:\n" + response.body()));
+    }
+
+    @Test
+    void anEditIsANewVersionWithItsAuthorAndNoteAndTheOldSlugRedirects() {
+        int id = Editors.recordTitled(catalogue, "(via Shtytkov)");
+        String oldPath = "/documents/" + id + "/" + row(id).getSlug();
+        FormFields form = editForm(alice, id);
+        assertEquals("1", form.get("version"));
+
+        HttpResponse<String> saved = alice.post("/admin/documents/" + id + "/edit", form
+                .set("title", "Letter from Feng Xi (Stalin) to Kim Il Sung (via Shtykov)")
+                .set("note", "Shtytkov is a misspelling of Shtykov").entries());
+        assertEquals(303, saved.statusCode(), saved.body());
+        String newPath = "/documents/" + id + "/letter-from-feng-xi-stalin-to-kim-il-sung-via-shtykov";
+        assertEquals(newPath, location(saved));
+
+        DocumentRecord now = row(id);
+        assertEquals(2, now.getVersion());
+        assertEquals("Letter from Feng Xi (Stalin) to Kim Il Sung (via Shtykov)", now.getTitle());
+        RevisionRecord latest = revisions(id).get(1);
+        assertEquals("alice", latest.getAuthor());
+        assertEquals("Shtytkov is a misspelling of Shtykov", latest.getNote());
+        assertNull(latest.getSource());
+        assertEquals(now.getTitle(), latest.getTitle());
+        assertEquals(revisions(id).get(0).getSummary(), latest.getSummary(), "every revision holds the record whole");
+
+        Http reader = catalogue.http().anotherVisitor();
+        assertEquals(newPath, location(reader.get(oldPath)));
+        assertEquals(301, reader.get(oldPath).statusCode());
+        assertEquals(newPath, location(reader.get("/documents/" + id)));
+        assertEquals(now.getTitle(), Jsoup.parse(reader.get(newPath).body()).selectFirst("h1.record-title").text());
+    }
+
+    @Test
+    void aBadFieldIsNamedBesideItTheTypedTextIsKeptAndNothingIsSaved() {
+        int id = 8;
+        FormFields form = editForm(alice, id).set("title", "A title as typed <em>").set("date", "Febuary 1942")
+                .set("summary", "My new summary.").set("note", " ");
+        HttpResponse<String> refused = alice.post("/admin/documents/" + id + "/edit", form.entries());
+        assertEquals(422, refused.statusCode());
+        Document page = Jsoup.parse(refused.body());
+        assertEquals("date: 'Febuary 1942' is not a date (write it as 'May 10, 1943', 'February 1942' or '1950')",
+                page.selectFirst("#date-error").text());
+        assertNotNull(page.selectFirst("#date + #date-error"), "the message sits right after its field");
+        assertEquals("Say what you corrected and why: the note is kept in the history.", page.selectFirst("#note-error").text());
+        assertNull(page.selectFirst("#title-error"));
+        FormFields kept = FormFields.of(refused.body(), "form.record-form");
+        assertEquals("A title as typed <em>", kept.get("title"));
+        assertEquals("Febuary 1942", kept.get("date"));
+        assertEquals("My new summary.", kept.get("summary"));
+        assertEquals(form.all("person"), kept.all("person"));
+        assertEquals("1", kept.get("version"));
+        assertEquals(1, row(id).getVersion());
+        assertEquals(1, revisions(id).size());
+    }
+
+    @Test
+    void aStaleSaveIsRefusedShowingBothVersionsAndKeepingTheEditorsText() {
+        int id = 13;
+        FormFields alicesForm = editForm(alice, id);
+        FormFields bobsForm = editForm(bob, id);
+        assertEquals(303, bob.post("/admin/documents/" + id + "/edit", bobsForm.set("date", "1950")
+                .set("title", "Bob's title").set("note", "Bob's correction").entries()).statusCode());
+
+        HttpResponse<String> stale = alice.post("/admin/documents/" + id + "/edit", alicesForm
+                .set("summary", "Alice's summary.").set("note", "Alice's correction").entries());
+        assertEquals(409, stale.statusCode());
+        DocumentRecord now = row(id);
+        assertEquals(2, now.getVersion(), "the stale save changed nothing");
+        assertEquals("Bob's title", now.getTitle());
+        assertFalse(now.getSummary().contains("Alice"));
+
+        Document page = Jsoup.parse(stale.body());
+        page.outputSettings().prettyPrint(false);
+        String conflict = page.selectFirst(".conflict").text();
+        assertTrue(conflict.contains("You opened version 1. Since then bob saved version 2"), conflict);
+        assertTrue(conflict.contains("Bob's correction"), conflict);
+        assertEquals("Bob's title", page.selectFirst(".saved-version .saved-title").text());
+        assertEquals("1950 (to the year)", page.selectFirst(".saved-version .saved-date").text());
+        assertTrue(page.selectFirst(".since-opened").html().contains("<ins>Bob"), "what bob changed is shown as a diff");
+        FormFields mine = FormFields.of(stale.body(), "form.record-form");
+        assertEquals("Alice's summary.", mine.get("summary"));
+        assertEquals("Alice's correction", mine.get("note"));
+        assertEquals(alicesForm.get("title"), mine.get("title"), "alice's own text, not bob's");
+        assertEquals("2", mine.get("version"), "the merged form is based on what is saved now");
+
+        HttpResponse<String> merged = alice.post("/admin/documents/" + id + "/edit",
+                mine.set("title", "Bob's title").set("date", "1950").entries());
+        assertEquals(303, merged.statusCode());
+        now = row(id);
+        assertEquals(3, now.getVersion());
+        assertEquals("Bob's title", now.getTitle());
+        assertEquals("Alice's summary.", now.getSummary());
+        assertEquals("alice", revisions(id).get(2).getAuthor());
+    }
+
+    @Test
+    void savingWhatTheRecordAlreadySaysMakesNoVersion() {
+        int id = 10;
+        HttpResponse<String> same = alice.post("/admin/documents/" + id + "/edit",
+                editForm(alice, id).set("note", "Nothing really").entries());
+        assertEquals(422, same.statusCode());
+        assertTrue(same.body().contains("Nothing to save"));
+        assertEquals(1, revisions(id).size());
+    }
+
+    @Test
+    void aNewDocumentGetsTheNextNumberAndItsFirstVersion() {
+        HttpResponse<String> blank = alice.get("/admin/documents/new");
+        assertEquals(200, blank.statusCode());
+        FormFields form = FormFields.of(blank.body(), "form.record-form");
+        assertTrue(form.all("version").isEmpty());
+        HttpResponse<String> created = alice.post("/admin/documents/new", form.set("title", "Memorandum on the Korean Armistice")
+                .set("date", "July 1953").set("summary", "One.\n\nTwo.").add("person", "1").add("place", "2")
+                .set("note", "Added from the 1953 folder").entries());
+        assertEquals(303, created.statusCode(), created.body());
+        String path = location(created);
+        assertTrue(path.matches("/documents/\\d+/memorandum-on-the-korean-armistice"), path);
+        int id = Integer.parseInt(path.split("/")[2]);
+        DocumentRecord row = row(id);
+        assertEquals("1953-07-01", row.getDateKey());
+        assertEquals("month", row.getDatePrecision());
+        assertEquals("One.\n\nTwo.", row.getSummary());
+        RevisionRecord first = revisions(id).get(0);
+        assertEquals(1, first.getNumber());
+        assertEquals("alice", first.getAuthor());
+        assertEquals("Added from the 1953 folder", first.getNote());
+        Document page = Jsoup.parse(catalogue.http().anotherVisitor().get(path).body());
+        assertEquals("July 1953", page.selectFirst(".record-date").text());
+        assertEquals(2, page.select(".record-summary p").size());
+    }
+
+    @Test
+    void aWithdrawnRecordKeepsItsNumberAnswers410WithItsReasonAndCanComeBack() {
+        int id = 11;
+        Http reader = catalogue.http().anotherVisitor();
+        String canonical = location(reader.get("/documents/" + id));
+        FormFields form = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form");
+        assertEquals(422, alice.post("/admin/documents/" + id + "/withdraw", form.entries()).statusCode(), "a reason is required");
+
+        HttpResponse<String> withdrawn = alice.post("/admin/documents/" + id + "/withdraw",
+                form.set("reason", "Duplicate of document 12").entries());
+        assertEquals(303, withdrawn.statusCode());
+        for (String path : List.of("/documents/" + id, canonical, "/documents/" + id + "/history")) {
+            HttpResponse<String> gone = reader.get(path);
+            assertEquals(410, gone.statusCode(), path);
+            assertEquals("Duplicate of document 12", Jsoup.parse(gone.body()).selectFirst(".withdrawn-reason").text());
+        }
+        assertEquals(410, reader.get("/documents/" + id + ".json").statusCode());
+        assertFalse(reader.get("/search.json?pageSize=100").body().contains("/documents/" + id + "\""),
+                "it left the catalogue's listing");
+        assertEquals(200, alice.get("/documents/" + id + "/history").statusCode(), "editors still see its history");
+        assertEquals("Withdrawn: Duplicate of document 12", revisions(id).get(1).getNote());
+
+        FormFields reinstate = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form");
+        assertEquals(303, alice.post("/admin/documents/" + id + "/reinstate",
+                reinstate.set("note", "Not a duplicate after all").entries()).statusCode());
+        assertEquals(301, reader.get("/documents/" + id).statusCode());
+        assertTrue(reader.get("/search.json?pageSize=100").body().contains("/documents/" + id + "\""));
+        assertEquals(3, revisions(id).size());
+    }
+
+    @Test
+    void theHistoryListsEveryVersionAndShowsWhatEachChangedWordByWord() {
+        int id = correctSummary("the 38th peril", "the 38th parallel", "peril: parallel");
+
+        Http reader = catalogue.http().anotherVisitor();
+        HttpResponse<String> history = reader.get("/documents/" + id + "/history");
+        assertEquals(200, history.statusCode(), "the history route is not taken for a slug");
+        Document list = Jsoup.parse(history.body());
+        assertEquals(List.of("Version 2", "Version 1"), list.select(".revision-head strong").eachText());
+        assertEquals(List.of("alice", "import"), list.select(".revision .author").eachText());
+        assertEquals(List.of("peril: parallel", revisions(id).get(0).getNote()), list.select(".revision-note").eachText());
+        assertTrue(list.selectFirst(".revision-source").text().matches("Source: 003_22384f644b75ed8e\\.txt:\\d+"));
+
+        Document second = Jsoup.parse(reader.get("/documents/" + id + "/history/2").body());
+        second.outputSettings().prettyPrint(false);
+        assertEquals(List.of("Summary"), second.select(".diff dt").eachText());
+        assertTrue(second.selectFirst(".diff dd").html().contains("the 38th <del>peril</del><ins>parallel</ins>"),
+                second.selectFirst(".diff dd").html());
+        assertNull(second.selectFirst(".restore-form"), "readers cannot restore");
+        assertEquals(404, reader.get("/documents/" + id + "/history/3").statusCode());
+        assertEquals(404, reader.get("/documents/" + id + "/history/x").statusCode());
+    }
+
+    @Test
+    void anEarlierVersionComesBackAsANewVersion() {
+        int id = 14;
+        String original = row(id).getTitle();
+        assertEquals(303, alice.post("/admin/documents/" + id + "/edit", editForm(alice, id)
+                .set("title", "A wrong title").set("note", "Oops").entries()).statusCode());
+
+        FormFields restore = FormFields.of(alice.get("/documents/" + id + "/history/1").body(), "form.restore-form");
+        assertEquals("2", restore.get("version"));
+        assertEquals("Restored version 1", restore.get("note"));
+        HttpResponse<String> restored = alice.post("/admin/documents/" + id + "/restore", restore.entries());
+        assertEquals(303, restored.statusCode(), restored.body());
+        assertEquals("/documents/" + id + "/history", location(restored));
+        assertEquals(original, row(id).getTitle());
+        assertEquals(3, row(id).getVersion());
+        assertEquals("Restored version 1", revisions(id).get(2).getNote());
+
+        HttpResponse<String> again = alice.post("/admin/documents/" + id + "/restore", restore.set("version", "3").entries());
+        assertEquals(422, again.statusCode(), "version 1 is what the record says now");
+        HttpResponse<String> stale = alice.post("/admin/documents/" + id + "/restore", restore.set("revision", "2").entries());
+        assertEquals(409, stale.statusCode(), "the form was opened at version 2");
+        assertEquals(3, revisions(id).size());
+    }
+
+    @Test
+    void aCorrectionSurvivesReimportingTheSamePages() {
+        int id = correctSummary("Soviet Community Party", "Soviet Communist Party", "Community: Communist");
+        int documents = database.dsl().fetchCount(DOCUMENT);
+        int allRevisions = database.dsl().fetchCount(REVISION);
+
+        assertEquals(0, Main.run("import", "--db", catalogue.database().toString(), TestCatalogue.SEEDS.toString()));
+
+        assertEquals(documents, database.dsl().fetchCount(DOCUMENT), "no record was added");
+        assertEquals(allRevisions, database.dsl().fetchCount(REVISION), "no record was rewritten");
+        assertTrue(row(id).getSummary().contains("Soviet Communist Party"));
+        assertEquals(2, row(id).getVersion());
+    }
+}

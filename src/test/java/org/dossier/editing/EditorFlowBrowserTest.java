@@ -1,0 +1,165 @@
+package org.dossier.editing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.dossier.testing.Browser;
+import org.dossier.testing.TestCatalogue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The editor's whole day in Chromium, as a person clicks and types it: sign in from a record,
+ * fix "Concentering", see the fix on the public page and in the history, lose a race to a
+ * colleague in a second browser, merge, and sign out.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EditorFlowBrowserTest {
+
+    private static final String CONCENTERING = "I. Tugarinov to Cde. B.N. Ponomarev, \u2018Concentering the Situation on Taiwan (Memorandum)\u2019";
+    private static final String CONCERNING = "I. Tugarinov to Cde. B.N. Ponomarev, \u2018Concerning the Situation on Taiwan (Memorandum)\u2019";
+
+    private static TestCatalogue catalogue;
+    private static Browser alice;
+    private static Browser bob;
+    private static int id;
+
+    @BeforeAll
+    static void start() {
+        catalogue = TestCatalogue.withSeeds();
+        Editors.add(catalogue, "alice", Role.EDITOR);
+        Editors.add(catalogue, "bob", Role.EDITOR);
+        id = Editors.recordTitled(catalogue, "Concentering");
+        alice = Browser.start();
+        bob = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            alice.close();
+            bob.close();
+        } finally {
+            catalogue.close();
+        }
+    }
+
+    private static String url(String path) {
+        return catalogue.baseUrl() + path;
+    }
+
+    private static void signIn(Browser browser, String username) {
+        browser.find("input#username").sendKeys(username);
+        browser.find("input#password").sendKeys(Editors.PASSWORD);
+        browser.find(".login button[type=submit]").click();
+    }
+
+    private static void openEditForm(Browser browser, String username) {
+        browser.open(url("/admin/documents/" + id + "/edit"));
+        if (browser.currentUrl().contains("/admin/login")) {
+            signIn(browser, username);
+            browser.waitForUrlContaining("/edit");
+        }
+    }
+
+    private static void replace(WebElement field, String text) {
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** The checkbox of one person or place, found by the name beside it. */
+    private static WebElement choice(Browser browser, String fieldName, String label) {
+        for (WebElement option : browser.findAll("input[name=" + fieldName + "]")) {
+            if (option.findElement(By.xpath("following-sibling::span")).getText().equals(label)) {
+                return option;
+            }
+        }
+        throw new AssertionError("no " + fieldName + " '" + label + "' to tick");
+    }
+
+    @Test
+    @Order(1)
+    void anEditorSignsInFromTheRecordFixesTheTitleAndSeesItEverywhere() {
+        alice.open(url("/documents/" + id));
+        String oldAddress = alice.currentUrl();
+        assertEquals(CONCENTERING, alice.find("h1.record-title").getText());
+        assertTrue(alice.findAll(".record-actions .edit-link").isEmpty(), "readers see no Edit link");
+
+        alice.find("a.sign-in").click();
+        alice.waitForUrlContaining("/admin/login");
+        signIn(alice, "alice");
+        alice.waitForUrlContaining("/documents/" + id + "/");
+        assertEquals(oldAddress, alice.currentUrl(), "signing in leads back to the record");
+
+        alice.find(".record-actions .edit-link").click();
+        alice.waitForUrlContaining("/edit");
+        WebElement title = alice.find("input#title");
+        assertEquals(CONCENTERING, title.getAttribute("value"));
+        replace(title, title.getAttribute("value").replace("Concentering", "Concerning"));
+        alice.find("input#note").sendKeys("Typo: 'Concentering' for 'Concerning'");
+        alice.find("form.record-form button[type=submit]").click();
+
+        alice.waitForUrlContaining("concerning-the-situation-on-taiwan");
+        assertEquals(CONCERNING, alice.find("h1.record-title").getText());
+
+        alice.find(".record-actions .history-link").click();
+        alice.waitForUrlContaining("/history");
+        assertEquals(List.of("alice", "import"), alice.findAll(".revision .author").stream().map(WebElement::getText).toList());
+        alice.find("#v2 a.changes-link").click();
+        alice.waitForUrlContaining("/history/2");
+        assertEquals("Concentering", alice.find(".diff dd del").getText());
+        assertEquals("Concerning", alice.find(".diff dd ins").getText());
+
+        bob.open(oldAddress);
+        assertTrue(bob.currentUrl().endsWith("concerning-the-situation-on-taiwan-memorandum"), "the old address follows");
+        assertEquals(CONCERNING, bob.find("h1.record-title").getText(), "readers see the fix");
+    }
+
+    @Test
+    @Order(2)
+    void aStaleSaveIsRefusedThenMergedAndTheEditorSignsOut() {
+        openEditForm(alice, "alice");
+        choice(alice, "place", "People's Republic of China (PRC)").click();
+        alice.find("input#note").sendKeys("The memorandum is about the PRC too");
+
+        openEditForm(bob, "bob");
+        replace(bob.find("textarea#summary"), "Tugarinov reports on the crisis in the Taiwan Strait.");
+        bob.find("input#note").sendKeys("Wrote a summary");
+        bob.find("form.record-form button[type=submit]").click();
+        bob.waitForUrlContaining("concerning-the-situation-on-taiwan");
+
+        alice.find("form.record-form button[type=submit]").click();
+        new WebDriverWait(alice.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".conflict")));
+        assertTrue(alice.find(".conflict").getText().contains("Since then bob saved version 3"), alice.find(".conflict").getText());
+        assertEquals("Tugarinov reports on the crisis in the Taiwan Strait.", alice.find(".saved-version .saved-summary").getText());
+        assertEquals("The memorandum is about the PRC too", alice.find("input#note").getAttribute("value"), "her note is kept");
+        assertTrue(choice(alice, "place", "People's Republic of China (PRC)").isSelected(), "her ticked place is kept");
+        assertEquals("", alice.find("textarea#summary").getAttribute("value"), "her own (empty) summary, not bob's");
+
+        replace(alice.find("textarea#summary"), alice.find(".saved-version .saved-summary").getText());
+        alice.find("form.record-form button[type=submit]").click();
+        alice.waitForUrlContaining("concerning-the-situation-on-taiwan");
+        assertEquals("Tugarinov reports on the crisis in the Taiwan Strait.", alice.find(".record-summary p").getText());
+        List<String> places = alice.findAll(".record-facts a[href^='/places/']").stream().map(WebElement::getText).toList();
+        assertTrue(places.contains("People's Republic of China (PRC)") && places.contains("Taiwan"), places.toString());
+        assertEquals("4", alice.driver().findElement(By.xpath("//dl[@class='record-facts']/dt[.='Version']"
+                + "/following-sibling::dd[1]")).getText(), "import, the fix, bob's summary, the merge");
+
+        alice.find("form.sign-out button").click();
+        alice.waitForUrlContaining(catalogue.baseUrl() + "/");
+        assertTrue(alice.findAll(".signed-in").isEmpty());
+        alice.open(url("/admin"));
+        assertTrue(alice.currentUrl().contains("/admin/login?return=%2Fadmin"), alice.currentUrl());
+    }
+}

@@ -1,0 +1,54 @@
+package org.dossier.editing;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.Map;
+import org.dossier.app.Database;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.jsoup.Jsoup;
+
+/** Accounts and signed-in visitors for tests of a real catalogue. */
+final class Editors {
+
+    static final String PASSWORD = "correct horse battery";
+
+    private Editors() {
+    }
+
+    static void add(TestCatalogue catalogue, String username, Role role) {
+        try (Database db = Database.open(catalogue.database())) {
+            new Accounts(db.dsl(), Clock.systemUTC()).add(username, role, PASSWORD);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new visitor, signed in through the sign-in form. */
+    static Http signIn(TestCatalogue catalogue, String username) {
+        Http http = catalogue.http().anotherVisitor();
+        HttpResponse<String> signedIn = http.post("/admin/login", Map.of("csrf", csrf(http.get("/admin/login").body()),
+                "username", username, "password", PASSWORD, "return", "/admin"));
+        assertEquals(303, signedIn.statusCode(), signedIn.body());
+        return http;
+    }
+
+    /** The CSRF token of the first form on a page. */
+    static String csrf(String html) {
+        return Jsoup.parse(html).selectFirst("input[name=csrf]").attr("value");
+    }
+
+    /** The id of the one record whose title contains {@code words}. */
+    static int recordTitled(TestCatalogue catalogue, String words) {
+        try (Database db = Database.open(catalogue.database())) {
+            return db.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.TITLE.contains(words)).fetchSingle(DOCUMENT.ID);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

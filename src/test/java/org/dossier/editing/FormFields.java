@@ -1,0 +1,74 @@
+package org.dossier.editing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+/** The fields of a form on a page, as a browser would send them, for a test to change and post. */
+final class FormFields {
+
+    private final List<Map.Entry<String, String>> fields;
+
+    private FormFields(List<Map.Entry<String, String>> fields) {
+        this.fields = fields;
+    }
+
+    static FormFields of(String html, String formSelector) {
+        Element form = Jsoup.parse(html).selectFirst(formSelector);
+        if (form == null) {
+            throw new AssertionError("no form '" + formSelector + "' on the page:\n" + html);
+        }
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        for (Element e : form.select("input[name], textarea[name], select[name]")) {
+            String name = e.attr("name");
+            switch (e.tagName()) {
+                case "textarea" -> fields.add(Map.entry(name, e.wholeText()));
+                case "select" -> {
+                    Element chosen = e.selectFirst("option[selected]");
+                    fields.add(Map.entry(name, chosen == null ? e.selectFirst("option").attr("value") : chosen.attr("value")));
+                }
+                default -> {
+                    boolean box = e.attr("type").equals("checkbox") || e.attr("type").equals("radio");
+                    if (!box || e.hasAttr("checked")) {
+                        fields.add(Map.entry(name, e.attr("value")));
+                    }
+                }
+            }
+        }
+        return new FormFields(fields);
+    }
+
+    String get(String name) {
+        return fields.stream().filter(f -> f.getKey().equals(name)).map(Map.Entry::getValue).findFirst()
+                .orElseThrow(() -> new AssertionError("no field " + name + " in " + fields));
+    }
+
+    List<String> all(String name) {
+        return fields.stream().filter(f -> f.getKey().equals(name)).map(Map.Entry::getValue).toList();
+    }
+
+    FormFields set(String name, String value) {
+        List<Map.Entry<String, String>> changed = new ArrayList<>(fields);
+        changed.removeIf(f -> f.getKey().equals(name));
+        changed.add(Map.entry(name, value));
+        return new FormFields(changed);
+    }
+
+    FormFields add(String name, String value) {
+        List<Map.Entry<String, String>> changed = new ArrayList<>(fields);
+        changed.add(Map.entry(name, value));
+        return new FormFields(changed);
+    }
+
+    FormFields without(String name) {
+        List<Map.Entry<String, String>> changed = new ArrayList<>(fields);
+        changed.removeIf(f -> f.getKey().equals(name));
+        return new FormFields(changed);
+    }
+
+    List<Map.Entry<String, String>> entries() {
+        return List.copyOf(fields);
+    }
+}

@@ -1,0 +1,47 @@
+package org.dossier.editing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PasswordsTest {
+
+    @Test
+    void aHashIsSaltedBcryptAtCostTwelveAndNeverThePassword() {
+        String first = Passwords.hash("correct horse battery");
+        String second = Passwords.hash("correct horse battery");
+        assertTrue(first.startsWith("$2a$12$"), first);
+        assertFalse(first.contains("correct horse"));
+        assertNotEquals(first, second, "each hash has its own salt");
+        assertTrue(Passwords.matches("correct horse battery", first));
+        assertTrue(Passwords.matches("correct horse battery", second));
+        assertFalse(Passwords.matches("correct horse batterY", first));
+    }
+
+    @Test
+    void shortPasswordsAreRefusedWithTheRule() {
+        AccountException e = assertThrows(AccountException.class, () -> Passwords.checkAllowed("alice", "123456789"));
+        assertEquals("The password must have at least 10 characters.", e.getMessage());
+        Passwords.checkAllowed("alice", "1234567890");
+    }
+
+    @Test
+    void passwordsLongerThanBcryptReadsAreRefusedRatherThanCut() {
+        String seventyThree = "x".repeat(73);
+        AccountException e = assertThrows(AccountException.class, () -> Passwords.checkAllowed("alice", seventyThree));
+        assertTrue(e.getMessage().contains("at most 72 bytes"), e.getMessage());
+        Passwords.checkAllowed("alice", "x".repeat(72));
+        // Multi-byte letters count as bytes: 37 two-byte letters are 74 bytes.
+        assertThrows(AccountException.class, () -> Passwords.checkAllowed("alice", "\u017c".repeat(37)));
+        assertFalse(Passwords.matches(seventyThree, Passwords.hash("x".repeat(72))));
+    }
+
+    @Test
+    void theUsernameIsNoPassword() {
+        assertThrows(AccountException.class, () -> Passwords.checkAllowed("alexandrina", "Alexandrina"));
+    }
+}

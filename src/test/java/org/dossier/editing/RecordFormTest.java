@@ -1,0 +1,76 @@
+package org.dossier.editing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.dossier.authorities.AuthorityRef;
+import org.dossier.documents.DocumentDate;
+import org.dossier.documents.RecordDraft;
+import org.junit.jupiter.api.Test;
+
+class RecordFormTest {
+
+    private static final AuthorityChoices CHOICES = new AuthorityChoices(
+            List.of(new AuthorityRef(4, "letter", "Letter")),
+            List.of(new AuthorityRef(1, "stalin", "Joseph Stalin"), new AuthorityRef(7, "shtykov", "Terentii Shtykov")),
+            List.of(new AuthorityRef(2, "dprk", "North Korea (DPRK)")));
+
+    private static RecordForm form(String title, String date, String type, List<String> people, String note) {
+        return new RecordForm(title, date, "First paragraph.\r\n\r\nSecond paragraph.", type, people, List.of("2"), note);
+    }
+
+    @Test
+    void aGoodFormBecomesADraftWithItsParagraphsAndChoices() {
+        RecordForm.Checked checked = form("  A letter ", "February 1942", "4", List.of("7", "1"), " Fixed the date ")
+                .check(CHOICES);
+        assertTrue(checked.ok(), checked.errors().toString());
+        assertEquals(new RecordDraft("A letter", List.of("First paragraph.", "Second paragraph."),
+                DocumentDate.ofMonth(1942, 2), 4, new TreeSet<>(List.of(1, 7)), new TreeSet<>(List.of(2))), checked.draft());
+        assertEquals("Fixed the date", checked.note());
+    }
+
+    @Test
+    void aBadDateIsNamedBesideItsFieldWithTheReason() {
+        RecordForm.Checked checked = form("A letter", "Febuary 1942", "", List.of(), "note").check(CHOICES);
+        assertEquals(Map.of("date", "'Febuary 1942' is not a date (write it as 'May 10, 1943', 'February 1942' or '1950')"),
+                checked.errors());
+        assertFalse(checked.ok());
+    }
+
+    @Test
+    void everyMissingFieldIsNamedAtOnce() {
+        RecordForm.Checked checked = form(" ", "", "", List.of(), "  ").check(CHOICES);
+        assertEquals(List.of("title", "date", "note"), List.copyOf(checked.errors().keySet()));
+        assertEquals("Say what you corrected and why: the note is kept in the history.", checked.errors().get("note"));
+    }
+
+    @Test
+    void onlyChoicesFromTheAuthorityListsAreAccepted() {
+        RecordForm.Checked checked = form("A letter", "1950", "99", List.of("1", "x"), "note").check(CHOICES);
+        assertEquals("Choose a type from the list.", checked.errors().get("type"));
+        assertEquals("Choose people from the list.", checked.errors().get("people"));
+        assertFalse(checked.errors().containsKey("places"));
+    }
+
+    @Test
+    void anImpossibleDayIsNotADate() {
+        assertTrue(form("A letter", "February 30, 1942", "", List.of(), "note").check(CHOICES)
+                .errors().get("date").startsWith("'February 30, 1942' is not a real date"));
+    }
+
+    @Test
+    void theFormKeepsWhatWasTypedAndReadsTheDatesPrecision() {
+        RecordForm typed = form("Title <i>", "Sept. 1950", "4", List.of("7"), "why");
+        assertTrue(typed.isType(4));
+        assertTrue(typed.hasPerson(7));
+        assertFalse(typed.hasPerson(1));
+        assertTrue(typed.hasPlace(2));
+        assertEquals("First paragraph.\n\nSecond paragraph.", typed.summary());
+        assertEquals(DocumentDate.ofMonth(1950, 9), typed.readDate().orElseThrow());
+        assertTrue(form("t", "Febuary", "", List.of(), "n").readDate().isEmpty());
+    }
+}

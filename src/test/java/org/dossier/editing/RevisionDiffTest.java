@@ -1,0 +1,52 @@
+package org.dossier.editing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.dossier.authorities.AuthorityRef;
+import org.dossier.documents.DocumentDate;
+import org.junit.jupiter.api.Test;
+
+class RevisionDiffTest {
+
+    private static final AuthorityRef STALIN = new AuthorityRef(1, "stalin", "Joseph Stalin");
+    private static final AuthorityRef SHTYKOV = new AuthorityRef(7, "shtykov", "Terentii Shtykov");
+    private static final AuthorityRef MOLOTOV = new AuthorityRef(2, "molotov", "Vyacheslav Molotov");
+    private static final AuthorityRef LETTER = new AuthorityRef(4, "letter", "Letter");
+
+    private static RevisionContent version(int number, String title, DocumentDate date, List<AuthorityRef> people,
+                                           String withdrawn) {
+        Revision revision = new Revision(7, number, Instant.parse("2026-05-01T10:15:00Z"), "alice", "note", null, withdrawn);
+        return new RevisionContent(revision, title, List.of("One.", "Two."), date, LETTER, people, List.of(), "slug");
+    }
+
+    @Test
+    void onlyTheChangedFieldsAreShownAndTheRestNamed() {
+        RevisionDiff diff = RevisionDiff.between(
+                version(1, "Letter from Shtytkov", DocumentDate.ofMonth(1942, 2), List.of(STALIN, SHTYKOV), null),
+                version(2, "Letter from Shtykov", DocumentDate.ofDay(1942, 2, 3), List.of(STALIN, MOLOTOV), null));
+        assertEquals(List.of("Title", "Date", "People"), diff.changes().stream().map(RevisionDiff.Change::field).toList());
+        assertEquals("Letter from <del>Shtytkov</del><ins>Shtykov</ins>", diff.changes().get(0).html());
+        assertEquals("February <ins>3, </ins>1942 (to the <del>month</del><ins>day</ins>)", diff.changes().get(1).html());
+        assertEquals("Joseph Stalin; <del>Terentii Shtykov</del>; <ins>Vyacheslav Molotov</ins>", diff.changes().get(2).html());
+        assertEquals(List.of("Type", "Places", "Summary", "Status"), diff.unchanged());
+    }
+
+    @Test
+    void theFirstVersionShowsEverythingAsAdded() {
+        RevisionDiff diff = RevisionDiff.between(null, version(1, "A letter", DocumentDate.ofYear(1950), List.of(STALIN), null));
+        assertTrue(diff.changes().stream().allMatch(c -> c.html().startsWith("<ins>")), diff.toString());
+        assertEquals("<ins>A letter</ins>", diff.changes().get(0).html());
+    }
+
+    @Test
+    void aWithdrawalShowsAsAChangeOfStatus() {
+        RevisionDiff diff = RevisionDiff.between(
+                version(2, "A letter", DocumentDate.ofYear(1950), List.of(), null),
+                version(3, "A letter", DocumentDate.ofYear(1950), List.of(), "Duplicate of 12"));
+        assertEquals(1, diff.changes().size());
+        assertEquals("<del>In the catalogue</del><ins>Withdrawn: Duplicate of 12</ins>", diff.changes().get(0).html());
+    }
+}

@@ -1,0 +1,93 @@
+package org.dossier.editing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** An admin manages accounts on the web: add, change role and password, disable. */
+class UsersPageTest {
+
+    private static TestCatalogue catalogue;
+    private static Http root;
+
+    @BeforeAll
+    static void start() {
+        catalogue = TestCatalogue.withSeeds();
+        Editors.add(catalogue, "root", Role.ADMIN);
+        root = Editors.signIn(catalogue, "root");
+    }
+
+    @AfterAll
+    static void stop() {
+        catalogue.close();
+    }
+
+    private static HttpResponse<String> post(String path, Map<String, String> form) {
+        var withToken = new java.util.HashMap<>(form);
+        withToken.put("csrf", Editors.csrf(root.get("/admin/users").body()));
+        return root.post(path, withToken);
+    }
+
+    private static String problem(HttpResponse<String> response) {
+        return Jsoup.parse(response.body()).selectFirst(".form-problem").text();
+    }
+
+    @Test
+    void anAdminAddsAnAccountThatCanThenSignIn() {
+        HttpResponse<String> added = post("/admin/users", Map.of("username", "Erin", "role", "editor",
+                "password", Editors.PASSWORD, "again", Editors.PASSWORD));
+        assertEquals(303, added.statusCode(), added.body());
+        assertEquals("/admin/users?saved=erin", added.headers().firstValue("Location").orElseThrow());
+        Document list = Jsoup.parse(root.get("/admin/users?saved=erin").body());
+        assertEquals("Saved the changes to erin.", list.selectFirst(".notice").text());
+        assertTrue(list.select(".accounts td").eachText().contains("erin"));
+        Http erin = Editors.signIn(catalogue, "erin");
+        assertEquals(200, erin.get("/admin").statusCode());
+    }
+
+    @Test
+    void aRefusedAccountKeepsWhatWasTypedAndSaysWhy() {
+        HttpResponse<String> differ = post("/admin/users", Map.of("username", "frank", "role", "admin",
+                "password", Editors.PASSWORD, "again", "something else"));
+        assertEquals(422, differ.statusCode());
+        assertEquals("The two passwords differ; type the same one twice.", problem(differ));
+        Document page = Jsoup.parse(differ.body());
+        assertEquals("frank", page.selectFirst("#new-username").val());
+        assertEquals("admin", page.selectFirst("#new-role option[selected]").val());
+        assertEquals("The password must have at least 10 characters.", problem(post("/admin/users",
+                Map.of("username", "frank", "role", "editor", "password", "short", "again", "short"))));
+        assertEquals("Choose the role: editor or admin.", problem(post("/admin/users",
+                Map.of("username", "frank", "role", "boss", "password", Editors.PASSWORD, "again", Editors.PASSWORD))));
+        assertTrue(Jsoup.parse(root.get("/admin/users").body()).select(".accounts td").eachText().stream()
+                .noneMatch("frank"::equals));
+    }
+
+    @Test
+    void disablingAnAccountSignsItOutAndTheOnlyAdminStays() {
+        Editors.add(catalogue, "gina", Role.EDITOR);
+        Http gina = Editors.signIn(catalogue, "gina");
+        assertEquals(303, post("/admin/users/gina/disable", Map.of()).statusCode());
+        assertEquals(303, gina.get("/admin").statusCode(), "gina's session ended");
+        assertTrue(Jsoup.parse(root.get("/admin/users").body()).selectFirst(".accounts tr.disabled").text().contains("gina"));
+
+        HttpResponse<String> demoted = post("/admin/users/root/role", Map.of("role", "editor"));
+        assertEquals(422, demoted.statusCode());
+        assertTrue(problem(demoted).startsWith("'root' is the only admin who can sign in"), problem(demoted));
+        assertEquals(422, post("/admin/users/root/disable", Map.of()).statusCode());
+        assertEquals(200, root.get("/admin/users").statusCode(), "root is still an admin");
+
+        assertEquals(303, post("/admin/users/gina/enable", Map.of()).statusCode());
+        assertEquals(303, post("/admin/users/gina/password", Map.of("password", "a new password!", "again",
+                "a new password!")).statusCode());
+        assertEquals(422, post("/admin/users/nobody/disable", Map.of()).statusCode());
+    }
+}

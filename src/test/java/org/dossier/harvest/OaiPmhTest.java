@@ -1,0 +1,250 @@
+package org.dossier.harvest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.DocumentDate;
+import org.dossier.documents.RecordDraft;
+import org.dossier.testing.CatalogueDatabase;
+import org.dossier.testing.TestCatalogue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.w3c.dom.Document;
+
+/**
+ * Every verb and every error condition of the OAI-PMH interface, each response validated against
+ * the protocol's schema (and oai_dc's). The catalogue holds the 49 seed records, imported now, one
+ * record added in 2030, and one seed record withdrawn in 2031: 50 records.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OaiPmhTest {
+
+    private TestCatalogue catalogue;
+    private CatalogueDatabase database;
+    private int added;
+    private int withdrawn;
+
+    @BeforeAll
+    void start() {
+        catalogue = TestCatalogue.withSeeds();
+        database = CatalogueDatabase.of(catalogue);
+        added = database.at("2030-01-01T10:00:00Z").write(w -> w.create(
+                new RecordDraft("A record added in 2030", List.of("Its summary."), DocumentDate.ofYear(1961)),
+                Attribution.editor("tester", "Added for the harvesting tests")));
+        withdrawn = 5;
+        database.at("2031-06-01T08:00:00Z").write(w -> w.withdraw(withdrawn, 1, "A duplicate of document 4.",
+                Attribution.editor("tester", "Withdrawn for the harvesting tests")));
+    }
+
+    @AfterAll
+    void stop() {
+        database.close();
+        catalogue.close();
+    }
+
+    private String host() {
+        return "127.0.0.1";
+    }
+
+    private String identifier(int id) {
+        return "oai:" + host() + ":" + id;
+    }
+
+    /** Asks, checks the HTTP side and the schema, and returns the response as a document. */
+    private Document oai(String query) throws Exception {
+        return valid(catalogue.http().get("/oai?" + query));
+    }
+
+    private static Document valid(HttpResponse<String> response) throws Exception {
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/xml"));
+        OaiSchema.validate(response.body());
+        return OaiSchema.parse(response.body());
+    }
+
+    private Document error(String query, String code) throws Exception {
+        Document response = oai(query);
+        assertEquals(List.of(code), XPaths.values(response, "/o:OAI-PMH/o:error/@code"), query);
+        assertTrue(!XPaths.value(response, "/o:OAI-PMH/o:error").isBlank(), "an error says what is wrong");
+        return response;
+    }
+
+    private void malformed(String query, String code) throws Exception {
+        Document response = error(query, code);
+        assertEquals(0, XPaths.count(response, "/o:OAI-PMH/o:request/@*"),
+                "a badVerb or badArgument response echoes no arguments");
+        assertEquals(catalogue.baseUrl() + "/oai", XPaths.value(response, "/o:OAI-PMH/o:request"));
+    }
+
+    @Test
+    void theSchemaCheckRejectsAResponseTheProtocolForbids() throws Exception {
+        String identify = catalogue.http().get("/oai?verb=Identify").body();
+        String withoutAdmin = identify.replaceAll("<adminEmail>[^<]*</adminEmail>", "");
+        org.junit.jupiter.api.Assertions.assertThrows(org.xml.sax.SAXException.class,
+                () -> OaiSchema.validate(withoutAdmin));
+        String unknownElement = catalogue.http().get("/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=" + identifier(3))
+                .body().replaceAll("<dc:title>", "<dc:heading>").replace("</dc:title>", "</dc:heading>");
+        org.junit.jupiter.api.Assertions.assertThrows(org.xml.sax.SAXException.class, () -> OaiSchema.validate(unknownElement));
+    }
+
+    @Test
+    void identifyDescribesTheRepository() throws Exception {
+        Document response = oai("verb=Identify");
+        assertEquals("Dossier", XPaths.value(response, "//o:Identify/o:repositoryName"));
+        assertEquals(catalogue.baseUrl() + "/oai", XPaths.value(response, "//o:Identify/o:baseURL"));
+        assertEquals("2.0", XPaths.value(response, "//o:Identify/o:protocolVersion"));
+        assertEquals("persistent", XPaths.value(response, "//o:Identify/o:deletedRecord"));
+        assertEquals("YYYY-MM-DDThh:mm:ssZ", XPaths.value(response, "//o:Identify/o:granularity"));
+        assertEquals(database.dsl().fetchValue("select min(created_at) from revision"),
+                XPaths.value(response, "//o:Identify/o:earliestDatestamp"));
+        assertEquals("Identify", XPaths.value(response, "/o:OAI-PMH/o:request/@verb"));
+    }
+
+    @Test
+    void postAnswersLikeGet() throws Exception {
+        Document response = valid(catalogue.http().post("/oai", Map.of("verb", "GetRecord",
+                "identifier", identifier(3), "metadataPrefix", "oai_dc")));
+        assertEquals("1942-02", XPaths.value(response, "//oai_dc:dc/dc:date"));
+    }
+
+    @Test
+    void listMetadataFormatsOffersDublinCoreForTheRepositoryAndForARecord() throws Exception {
+        for (String query : List.of("verb=ListMetadataFormats", "verb=ListMetadataFormats&identifier=" + identifier(3))) {
+            Document response = oai(query);
+            assertEquals(List.of("oai_dc"), XPaths.values(response, "//o:metadataFormat/o:metadataPrefix"));
+            assertEquals("http://www.openarchives.org/OAI/2.0/oai_dc/", XPaths.value(response, "//o:metadataNamespace"));
+        }
+    }
+
+    @Test
+    void listSetsOffersTypesAndDecades() throws Exception {
+        List<String> specs = XPaths.values(oai("verb=ListSets"), "//o:set/o:setSpec");
+        assertTrue(specs.containsAll(List.of("type", "type:letter", "type:ciphered-telegram", "decade", "decade:1940s",
+                "decade:1950s", "decade:1960s", "decade:1970s")), specs.toString());
+    }
+
+    @Test
+    void getRecordGivesDublinCoreWithTheDateAsPreciseAsItIsKnown() throws Exception {
+        Document response = oai("verb=GetRecord&metadataPrefix=oai_dc&identifier=" + identifier(3));
+        assertEquals(identifier(3), XPaths.value(response, "//o:header/o:identifier"));
+        assertEquals(database.dsl().fetchValue("select created_at from revision where document_id = 3 order by number desc limit 1"),
+                XPaths.value(response, "//o:header/o:datestamp"), "the datestamp is the last revision's time");
+        assertEquals(List.of("type:letter", "decade:1940s"), XPaths.values(response, "//o:header/o:setSpec"));
+        assertEquals("Letter to Stalin from the Commanders and Soldiers of the Korean Army in China",
+                XPaths.value(response, "//dc:title"));
+        assertEquals("1942-02", XPaths.value(response, "//dc:date"));
+        assertEquals(List.of("Text", "Letter"), XPaths.values(response, "//dc:type"));
+        assertEquals(List.of("Joseph Stalin"), XPaths.values(response, "//dc:subject"));
+        assertEquals(List.of("China", "Korea"), XPaths.values(response, "//dc:coverage"));
+        assertEquals(catalogue.baseUrl() + "/documents/3", XPaths.value(response, "//dc:identifier"));
+        assertEquals("Dossier", XPaths.value(response, "//dc:publisher"));
+    }
+
+    @Test
+    void aWithdrawnRecordIsADeletedHeaderWithoutMetadata() throws Exception {
+        Document record = oai("verb=GetRecord&metadataPrefix=oai_dc&identifier=" + identifier(withdrawn));
+        assertEquals("deleted", XPaths.value(record, "//o:record/o:header/@status"));
+        assertEquals("2031-06-01T08:00:00Z", XPaths.value(record, "//o:header/o:datestamp"));
+        assertEquals(0, XPaths.count(record, "//o:metadata"));
+
+        Document list = oai("verb=ListRecords&metadataPrefix=oai_dc&from=2031-01-01");
+        assertEquals(List.of(identifier(withdrawn)), XPaths.values(list, "//o:header[@status='deleted']/o:identifier"));
+        assertEquals(0, XPaths.count(list, "//o:metadata"));
+    }
+
+    @Test
+    void listIdentifiersAndListRecordsHarvestEveryRecordOnce() throws Exception {
+        Document identifiers = oai("verb=ListIdentifiers&metadataPrefix=oai_dc");
+        assertEquals(50, XPaths.count(identifiers, "//o:header"));
+        assertEquals(0, XPaths.count(identifiers, "//o:resumptionToken"), "50 records fit in one response");
+        Document records = oai("verb=ListRecords&metadataPrefix=oai_dc");
+        assertEquals(50, XPaths.count(records, "//o:record"));
+        assertEquals(49, XPaths.count(records, "//oai_dc:dc"), "the withdrawn record has no metadata");
+        assertEquals(50, XPaths.values(records, "//o:header/o:identifier").stream().distinct().count());
+    }
+
+    @Test
+    void setsSelectByTypeAndByDecade() throws Exception {
+        List<String> letters = XPaths.values(oai("verb=ListIdentifiers&metadataPrefix=oai_dc&set=type:letter"),
+                "//o:header/o:setSpec[starts-with(., 'type:')]");
+        assertTrue(!letters.isEmpty() && letters.stream().allMatch("type:letter"::equals), letters.toString());
+        List<String> sixties = XPaths.values(oai("verb=ListIdentifiers&metadataPrefix=oai_dc&set=decade:1960s"),
+                "//o:header/o:identifier");
+        assertTrue(sixties.contains(identifier(added)), "the record dated 1961");
+        assertTrue(sixties.contains(identifier(46)), "the seed record of September 1966");
+        assertEquals(50, XPaths.count(oai("verb=ListIdentifiers&metadataPrefix=oai_dc&set=decade"), "//o:header"),
+                "the decade set holds every record");
+    }
+
+    @Test
+    void fromAndUntilSelectByDatestampToTheDayOrTheSecond() throws Exception {
+        assertEquals(List.of(identifier(added)), XPaths.values(
+                oai("verb=ListIdentifiers&metadataPrefix=oai_dc&from=2030-01-01&until=2030-01-01"), "//o:identifier"));
+        assertEquals(List.of(identifier(added)), XPaths.values(
+                oai("verb=ListIdentifiers&metadataPrefix=oai_dc&from=2030-01-01T10:00:00Z&until=2030-01-01T10:00:00Z"),
+                "//o:identifier"));
+        assertEquals(48, XPaths.count(oai("verb=ListIdentifiers&metadataPrefix=oai_dc&until=2029-12-31"), "//o:header"),
+                "the seed records bar the withdrawn one, which changed in 2031");
+        error("verb=ListIdentifiers&metadataPrefix=oai_dc&from=2030-01-01T10:00:01Z&until=2030-12-31T00:00:00Z",
+                "noRecordsMatch");
+    }
+
+    @Test
+    void aMissingOrUnknownOrRepeatedVerbIsBadVerb() throws Exception {
+        malformed("", "badVerb");
+        malformed("verb=Frobnicate", "badVerb");
+        malformed("verb=Identify&verb=ListSets", "badVerb");
+    }
+
+    @Test
+    void illegalMissingRepeatedOrMalformedArgumentsAreBadArgument() throws Exception {
+        malformed("verb=Identify&metadataPrefix=oai_dc", "badArgument");
+        malformed("verb=ListRecords", "badArgument");
+        malformed("verb=GetRecord&metadataPrefix=oai_dc", "badArgument");
+        malformed("verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=oai_dc", "badArgument");
+        malformed("verb=ListRecords&metadataPrefix=oai_dc&from=2026-13-45", "badArgument");
+        malformed("verb=ListRecords&metadataPrefix=oai_dc&from=yesterday", "badArgument");
+        malformed("verb=ListRecords&metadataPrefix=oai_dc&from=2026-01-01&until=2026-02-01T00:00:00Z", "badArgument");
+        malformed("verb=ListRecords&metadataPrefix=oai_dc&from=2026-02-01&until=2026-01-01", "badArgument");
+        malformed("verb=ListRecords&metadataPrefix=oai_dc&set=not%20a%20set", "badArgument");
+        malformed("verb=ListRecords&metadataPrefix=oai%20dc", "badArgument");
+        malformed("verb=GetRecord&metadataPrefix=oai_dc&identifier=not%20a%20uri", "badArgument");
+        malformed("verb=ListRecords&metadataPrefix=oai_dc&resumptionToken=abc", "badArgument");
+    }
+
+    @Test
+    void anotherMetadataFormatCannotBeDisseminated() throws Exception {
+        Document response = error("verb=ListRecords&metadataPrefix=marc21", "cannotDisseminateFormat");
+        assertEquals("marc21", XPaths.value(response, "/o:OAI-PMH/o:request/@metadataPrefix"),
+                "other errors echo the request's arguments");
+        error("verb=GetRecord&metadataPrefix=marc21&identifier=" + identifier(3), "cannotDisseminateFormat");
+    }
+
+    @Test
+    void anUnknownIdentifierDoesNotExist() throws Exception {
+        Document response = error("verb=GetRecord&metadataPrefix=oai_dc&identifier=" + identifier(999), "idDoesNotExist");
+        assertEquals(identifier(999), XPaths.value(response, "/o:OAI-PMH/o:request/@identifier"));
+        error("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:elsewhere.example.org:3", "idDoesNotExist");
+        error("verb=ListMetadataFormats&identifier=" + identifier(999), "idDoesNotExist");
+    }
+
+    @Test
+    void anEmptySelectionMatchesNoRecords() throws Exception {
+        error("verb=ListRecords&metadataPrefix=oai_dc&set=type:no-such-type", "noRecordsMatch");
+        error("verb=ListIdentifiers&metadataPrefix=oai_dc&from=2100-01-01", "noRecordsMatch");
+    }
+
+    @Test
+    void aTokenThisRepositoryDidNotIssueIsBad() throws Exception {
+        error("verb=ListRecords&resumptionToken=not-a-token", "badResumptionToken");
+        error("verb=ListIdentifiers&resumptionToken=" + new ResumptionToken("oai_dc", "", "", "", "yesterday", 3, 100)
+                .encode(), "badResumptionToken");
+        error("verb=ListSets&resumptionToken=anything", "badResumptionToken");
+    }
+}

@@ -1,0 +1,197 @@
+package org.dossier.importing;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_PERSON;
+import static org.dossier.db.Tables.DOCUMENT_PLACE;
+import static org.dossier.db.Tables.DOCUMENT_SOURCE;
+import static org.dossier.db.Tables.DOCUMENT_TYPE;
+import static org.dossier.db.Tables.PERSON;
+import static org.dossier.db.Tables.REVISION;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.DatePrecision;
+import org.dossier.documents.DocumentDate;
+import org.dossier.documents.RecordDraft;
+import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.TestDatabase;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ImportRunTest {
+
+    private static final String KOREAN_PARTIES = "Letter to Stalin from Korean Political Parties and Other "
+            + "Organizations which are Based in China";
+
+    private TestDatabase db;
+    private ImportRun run;
+
+    @BeforeEach
+    void openDatabase() {
+        db = TestDatabase.empty();
+        run = new ImportRun(db.store(), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        db.close();
+    }
+
+    private DSLContext sql() {
+        return db.dsl();
+    }
+
+    private ImportReport importSeeds() throws Exception {
+        return run.run(List.of(TestCatalogue.SEEDS));
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path file = db.folder().resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Every row of every table that an import writes, as text: equal fingerprints, equal databases. */
+    private String fingerprint() {
+        StringBuilder all = new StringBuilder();
+        for (var table : List.of(DOCUMENT, DOCUMENT_SOURCE, REVISION, DOCUMENT_PERSON, DOCUMENT_PLACE, PERSON,
+                DOCUMENT_TYPE)) {
+            all.append(sql().selectFrom(table).fetch().formatCSV());
+        }
+        return all.toString();
+    }
+
+    @Test
+    void theFiveSeedPagesMakeFortyNineDocuments() throws Exception {
+        ImportReport report = importSeeds();
+        assertEquals(new ImportReport(5, 50, 49, 1), report);
+        assertEquals(49, sql().fetchCount(DOCUMENT));
+    }
+
+    @Test
+    void importMergesTheSameDocumentSeenOnTwoPages() throws Exception {
+        importSeeds();
+        List<Integer> ids = sql().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.TITLE.eq(KOREAN_PARTIES))
+                .fetch(DOCUMENT.ID);
+        assertEquals(1, ids.size());
+        List<String> seenAt = sql().select(DOCUMENT_SOURCE.FILE, DOCUMENT_SOURCE.POSITION, DOCUMENT_SOURCE.LINE)
+                .from(DOCUMENT_SOURCE).where(DOCUMENT_SOURCE.DOCUMENT_ID.eq(ids.get(0)))
+                .orderBy(DOCUMENT_SOURCE.FILE)
+                .fetch(r -> r.value1() + "#" + r.value2() + ":" + r.value3());
+        assertEquals(List.of("000_e5d1db3f1c6b46ae.txt#1:7", "003_22384f644b75ed8e.txt#3:19"), seenAt);
+    }
+
+    @Test
+    void documentsWithTheSameTitleOnDifferentDaysStayApart() throws Exception {
+        importSeeds();
+        List<String> days = sql().select(DOCUMENT.DATE_KEY).from(DOCUMENT)
+                .where(DOCUMENT.TITLE.eq("Cable, Summary of Averell Harriman Meeting with T. V. Soong"))
+                .orderBy(DOCUMENT.DATE_KEY).fetch(DOCUMENT.DATE_KEY);
+        assertEquals(List.of("1945-07-10", "1945-07-11"), days);
+    }
+
+    @Test
+    void importingAgainChangesNothing() throws Exception {
+        importSeeds();
+        String before = fingerprint();
+        ImportReport again = importSeeds();
+        assertEquals(new ImportReport(5, 50, 0, 50), again);
+        assertEquals(before, fingerprint());
+    }
+
+    @Test
+    void aRejectedFileLeavesTheDatabaseExactlyAsItWas() throws Exception {
+        importSeeds();
+        String before = fingerprint();
+        Path good = write("good.txt", "May 1, 1960\n\nA new letter\n\nNew.\n");
+        Path bad = write("bad.txt", "Skip to content\n\nMay 1, 1950\n\nLetter\n\nText.\n\nJune 31, 1950\n\nReport\n");
+        ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> run.run(List.of(good, bad)));
+        assertEquals(1, e.problems().size());
+        assertTrue(e.problems().get(0).startsWith(bad + ":9: 'June 31, 1950' is not a real date"), e.problems().get(0));
+        assertEquals(before, fingerprint());
+    }
+
+    @Test
+    void aFolderWithABadPageImportsNothingAtAll() throws Exception {
+        Path folder = Files.createDirectory(db.folder().resolve("pages"));
+        Files.writeString(folder.resolve("a.txt"), "May 1, 1960\n\nA letter\n\nText.\n");
+        Files.writeString(folder.resolve("b.txt"), "Skip to content\n\nNot a date at all\n");
+        ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> run.run(List.of(folder)));
+        assertEquals(folder.resolve("b.txt") + ":3: expected a date line such as 'May 10, 1943' before "
+                + "'Not a date at all'", e.problems().get(0));
+        assertEquals(0, sql().fetchCount(DOCUMENT));
+    }
+
+    @Test
+    void aMissingFileIsRejected() {
+        ImportRejectedException e = assertThrows(ImportRejectedException.class,
+                () -> run.run(List.of(db.folder().resolve("nowhere.txt"))));
+        assertTrue(e.getMessage().endsWith("nowhere.txt: no such file or folder"), e.getMessage());
+    }
+
+    @Test
+    void importKeepsParagraphsPrecisionAndMissingSummaries() throws Exception {
+        importSeeds();
+        Record speech = sql().select(DOCUMENT.SUMMARY).from(DOCUMENT)
+                .where(DOCUMENT.TITLE.startsWith("Stenographic Record of a Speech")).fetchSingle();
+        assertEquals(2, RecordDraft.paragraphs(speech.get(DOCUMENT.SUMMARY)).size());
+        Record soldiers = sql().select(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION).from(DOCUMENT)
+                .where(DOCUMENT.TITLE.eq("Letter to Stalin from the Commanders and Soldiers of the Korean Army in China"))
+                .fetchSingle();
+        assertEquals("February 1942", DocumentDate.fromStored(soldiers.get(DOCUMENT.DATE_KEY),
+                soldiers.get(DOCUMENT.DATE_PRECISION)).display());
+        assertEquals("", sql().select(DOCUMENT.SUMMARY).from(DOCUMENT)
+                .where(DOCUMENT.TITLE.startsWith("I. Tugarinov")).fetchSingle(DOCUMENT.SUMMARY));
+        assertEquals(DatePrecision.MONTH.key(), sql().select(DOCUMENT.DATE_PRECISION).from(DOCUMENT)
+                .where(DOCUMENT.TITLE.startsWith("Information from the Communist Party")).fetchSingle(DOCUMENT.DATE_PRECISION));
+    }
+
+    @Test
+    void everyImportedDocumentStartsWithARevisionByTheImport() throws Exception {
+        importSeeds();
+        assertEquals(49, sql().fetchCount(REVISION));
+        Record first = sql().selectFrom(REVISION).where(REVISION.TITLE.eq(KOREAN_PARTIES)).fetchSingle();
+        assertEquals(1, first.get(REVISION.NUMBER));
+        assertEquals(Attribution.IMPORT, first.get(REVISION.AUTHOR));
+        assertEquals("000_e5d1db3f1c6b46ae.txt:7", first.get(REVISION.SOURCE));
+    }
+
+    @Test
+    void importLinksTypePeopleAndPlacesFromTheAuthorityLists() throws Exception {
+        importSeeds();
+        int id = sql().select(DOCUMENT.ID).from(DOCUMENT)
+                .where(DOCUMENT.TITLE.eq("Letter from Feng Xi (Stalin) to Kim Il Sung (via Shtytkov)")).fetchSingle(DOCUMENT.ID);
+        List<String> people = sql().select(PERSON.KEY).from(DOCUMENT_PERSON).join(PERSON)
+                .on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID)).where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id))
+                .orderBy(PERSON.KEY).fetch(PERSON.KEY);
+        assertEquals(List.of("kim-il-sung", "mao-zedong", "shtykov", "stalin"), people);
+        assertEquals("letter", sql().select(DOCUMENT_TYPE.KEY).from(DOCUMENT).join(DOCUMENT_TYPE)
+                .on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID)).where(DOCUMENT.ID.eq(id)).fetchSingle(DOCUMENT_TYPE.KEY));
+    }
+
+    @Test
+    void anEditorsCorrectionSurvivesImportingThePageAgain() throws Exception {
+        importSeeds();
+        var row = sql().selectFrom(DOCUMENT).where(DOCUMENT.TITLE.startsWith("I. Tugarinov")).fetchSingle();
+        String corrected = row.getTitle().replace("Concentering", "Concerning");
+        db.store().write(w -> w.update(row.getId(), row.getVersion(),
+                new RecordDraft(corrected, List.of(), DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision())),
+                Attribution.editor("editor", "Concentering is a typo for Concerning")));
+        ImportReport again = importSeeds();
+        assertEquals(0, again.created());
+        assertEquals(corrected, sql().select(DOCUMENT.TITLE).from(DOCUMENT).where(DOCUMENT.ID.eq(row.getId()))
+                .fetchSingle(DOCUMENT.TITLE));
+        assertEquals(0, sql().fetchCount(DOCUMENT, DOCUMENT.TITLE.contains("Concentering")));
+        assertEquals(49, sql().fetchCount(DOCUMENT));
+    }
+}

@@ -1,0 +1,74 @@
+package org.dossier.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.function.Function;
+import org.dossier.app.Database;
+import org.dossier.documents.RecordStore;
+import org.dossier.documents.RecordWriter;
+import org.jooq.DSLContext;
+
+/**
+ * A second connection to a test catalogue's SQLite file, for a test to read the database and to
+ * change records through the one write path ({@link RecordStore}) at a time of its choosing.
+ */
+public final class CatalogueDatabase implements AutoCloseable {
+
+    private final Database database;
+    private Instant now = Instant.parse("2030-01-01T00:00:00Z");
+
+    private CatalogueDatabase(Database database) {
+        this.database = database;
+    }
+
+    public static CatalogueDatabase of(TestCatalogue catalogue) {
+        try {
+            return new CatalogueDatabase(Database.open(catalogue.database()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public DSLContext dsl() {
+        return database.dsl();
+    }
+
+    /** Sets the time the next writes are made at. */
+    public CatalogueDatabase at(String instant) {
+        now = Instant.parse(instant);
+        return this;
+    }
+
+    /** Runs {@code work} through the write path, in one transaction, at the time set with {@link #at}. */
+    public <T> T write(Function<RecordWriter, T> work) {
+        return new RecordStore(database.dsl(), Clock.fixed(now, ZoneOffset.UTC)).write(work);
+    }
+
+    /** The id of the type, person or place with this key in its authority table. */
+    public int typeId(String key) {
+        return dsl().fetchValue("select id from document_type where key = ?", key) instanceof Number n
+                ? n.intValue() : fail("type", key);
+    }
+
+    public int personId(String key) {
+        return dsl().fetchValue("select id from person where key = ?", key) instanceof Number n
+                ? n.intValue() : fail("person", key);
+    }
+
+    public int placeId(String key) {
+        return dsl().fetchValue("select id from place where key = ?", key) instanceof Number n
+                ? n.intValue() : fail("place", key);
+    }
+
+    private static int fail(String what, String key) {
+        throw new IllegalArgumentException("no " + what + " has the key " + key);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

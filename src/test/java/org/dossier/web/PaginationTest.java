@@ -1,0 +1,42 @@
+package org.dossier.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PaginationTest {
+
+    private static List<Integer> pages(Pagination p) {
+        return p.links().stream().map(Pagination.PageLink::page).toList();
+    }
+
+    @Test
+    void countsTheWayTheArchiveDoes() {
+        assertEquals("51 - 60 of 338", new Pagination(6, 10, 338).range());
+        assertEquals("331 - 338 of 338", new Pagination(34, 10, 338).range());
+        assertEquals("0 - 0 of 0", new Pagination(1, 10, 0).range());
+    }
+
+    @Test
+    void showsFirstLastAndTwoPagesAroundTheCurrentWithGaps() {
+        assertEquals(List.of(1, 0, 4, 5, 6, 7, 8, 0, 34), pages(new Pagination(6, 10, 338)));
+        assertEquals(List.of(1, 2, 3, 0, 34), pages(new Pagination(1, 10, 338)));
+        assertEquals(List.of(1, 2, 3, 4, 5), pages(new Pagination(3, 10, 49)));
+    }
+
+    @Test
+    void knowsWhetherAPageExists() {
+        assertTrue(new Pagination(5, 10, 49).exists());
+        assertFalse(new Pagination(6, 10, 49).exists());
+        assertTrue(new Pagination(1, 10, 0).exists());
+    }
+
+    @Test
+    void pageLinksAtAMillionDocumentsStayFew() {
+        assertEquals(List.of(1, 0, 49998, 49999, 50000, 50001, 50002, 0, 100000),
+                pages(new Pagination(50000, 10, 1_000_000)));
+    }
+}

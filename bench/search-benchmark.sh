@@ -62,11 +62,14 @@ for n in "${SIZES[@]}"; do
   done
   url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)
   java bench/SearchBenchmark.java "$url" "$RUNS" "$WARMUP" | tee -a "$REPORT"
-  echo "server heap after the run: $(jcmd $server GC.heap_info 2>/dev/null | grep -Eo 'used [0-9]+K' | head -1)" \
-    | tee -a "$REPORT"
+  jcmd $server GC.run >/dev/null 2>&1 || true
+  echo "server heap after the run and a full collection: $(jcmd $server GC.heap_info 2>/dev/null \
+    | grep -Eo 'used [0-9]+K' | head -1); process RSS $(ps -o rss= -p $server) KB" | tee -a "$REPORT"
   kill $server
   wait $server 2>/dev/null || true
   trap - EXIT
+  java "-Xmx$SERVER_HEAP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$JAR" bench/IndexUpdateBenchmark.java \
+    "$db" 40 | tee -a "$REPORT"
 done
 echo
 echo "Report: $REPORT"

@@ -1,8 +1,6 @@
 package org.dossier.catalogue;
 
 import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,11 +31,7 @@ public final class FacetValuesPage {
         SearchOutcome outcome = search.run(SearchParams.read(ctx));
         SearchLinks links = new SearchLinks(UrlState.of(ctx));
         UrlState back = links.on(SearchLinks.SEARCH, Set.of("order"));
-        List<SearchView.FacetValue> values = new ArrayList<>(SearchView.values(facet, outcome, back));
-        if (byName) {
-            values.sort(Comparator.comparing(v -> outcome.labels().of(facet, v.key()).sortName(),
-                    String.CASE_INSENSITIVE_ORDER));
-        }
+        List<SearchView.FacetValue> values = SearchView.values(facet, outcome, back, byName);
         UrlState here = UrlState.of(ctx);
         ctx.render("catalogue/facet-values", Map.of(
                 "title", SearchView.title(facet),

@@ -26,6 +26,11 @@ public record SearchOutcome(SearchParams params, SearchResults results, List<Hit
         public boolean markedSnippet() {
             return !snippet.isEmpty();
         }
+
+        /** The summary's first paragraph, shown when the search marked nothing in it; null for none. */
+        public String firstParagraph() {
+            return document.summary().isEmpty() ? null : document.summary().get(0);
+        }
     }
 
     public SearchOutcome {

@@ -38,6 +38,10 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, List<Face
         public boolean hasMore() {
             return all > values.size();
         }
+
+        public boolean hasValues() {
+            return !values.isEmpty();
+        }
     }
 
     /** A removable filter: "Person: Joseph Stalin ×". */
@@ -69,6 +73,10 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, List<Face
                           List<Decade> decades, String from, String to, List<UrlState.Param> carries) {
         public boolean hasHistogram() {
             return !bars.isEmpty();
+        }
+
+        public boolean hasDecades() {
+            return !decades.isEmpty();
         }
     }
 
@@ -110,6 +118,10 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, List<Face
         return !chips.isEmpty();
     }
 
+    public boolean hasSuggestions() {
+        return !suggestions.isEmpty();
+    }
+
     public String sortHref(SortOrder sort) {
         return url.set("sort", sort.value());
     }
@@ -139,24 +151,27 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, List<Face
         };
     }
 
-    /** Every value of a facet in this search, most records first, then by name. */
-    static List<FacetValue> values(Facet facet, SearchOutcome outcome, UrlState url) {
+    /** Every value of a facet in this search, most records first, then by name (or by name alone). */
+    static List<FacetValue> values(Facet facet, SearchOutcome outcome, UrlState url, boolean byName) {
         Set<String> selected = Set.copyOf(outcome.params().selected(facet));
-        List<FacetValue> values = new ArrayList<>();
+        record Sortable(FacetValue value, String sortName) {
+        }
+        List<Sortable> sortable = new ArrayList<>();
         for (FacetCount count : outcome.results().facet(facet)) {
             AuthorityLabels.Label label = outcome.labels().of(facet, count.key());
             boolean ticked = selected.contains(count.key());
-            values.add(new FacetValue(count.key(), label.name(), count.count(), ticked,
+            sortable.add(new Sortable(new FacetValue(count.key(), label.name(), count.count(), ticked,
                     ticked ? url.remove(facet.key(), count.key()) : url.add(facet.key(), count.key()),
-                    about(facet, count.key())));
+                    about(facet, count.key())), label.sortName().toLowerCase(Locale.ROOT)));
         }
-        values.sort(Comparator.comparingLong(FacetValue::count).reversed()
-                .thenComparing(v -> outcome.labels().of(facet, v.key()).sortName(), String.CASE_INSENSITIVE_ORDER));
-        return values;
+        Comparator<Sortable> byLabel = Comparator.comparing(Sortable::sortName);
+        sortable.sort(byName ? byLabel
+                : Comparator.comparingLong((Sortable s) -> s.value().count()).reversed().thenComparing(byLabel));
+        return sortable.stream().map(Sortable::value).toList();
     }
 
     private static FacetBox facetBox(Facet facet, SearchOutcome outcome, UrlState url, SearchLinks links) {
-        List<FacetValue> all = values(facet, outcome, url);
+        List<FacetValue> all = values(facet, outcome, url, false);
         List<FacetValue> shown = new ArrayList<>();
         for (FacetValue value : all) {
             if (shown.size() < TOP_VALUES || value.selected()) {

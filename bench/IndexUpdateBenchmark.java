@@ -1,0 +1,86 @@
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_PERSON;
+import static org.dossier.db.Tables.DOCUMENT_PLACE;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.dossier.app.Database;
+import org.dossier.app.Settings;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.RecordDraft;
+import org.dossier.documents.RecordStore;
+import org.dossier.search.LuceneSearchEngine;
+import org.dossier.search.SearchOrder;
+import org.dossier.search.SearchRequest;
+
+/**
+ * How long the search index takes to open (start-up check included) and to follow a correction:
+ * the time from starting a write through the record store to the moment the corrected words are
+ * searchable (commit, near-real-time refresh and recounting included). Stop the server first.
+ *
+ * <pre>java -cp target/dossier.jar bench/IndexUpdateBenchmark.java /tmp/dossier-bench/1000000.db [edits]</pre>
+ *
+ * Each edit adds a word to a random record's title and the next one takes it away again, so the
+ * records end as they began (with two more revisions each).
+ */
+public class IndexUpdateBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        Path db = Path.of(args[0]);
+        int edits = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        try (Database database = Database.open(db)) {
+            long started = System.nanoTime();
+            LuceneSearchEngine engine = LuceneSearchEngine.open(Settings.indexBeside(db), database.dsl());
+            System.out.printf(Locale.ROOT, "opened and checked the index of %,d records in %.0f ms%n",
+                    engine.size(), (System.nanoTime() - started) / 1e6);
+            RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());
+            store.onChange(engine);
+            int max = database.dsl().select(org.jooq.impl.DSL.max(DOCUMENT.ID)).from(DOCUMENT).fetchOne(0, Integer.class);
+            SplittableRandom random = new SplittableRandom(5);
+            double[] times = new double[edits];
+            for (int i = 0; i < edits; i++) {
+                int id = 1 + random.nextInt(max);
+                var row = database.dsl().selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOne();
+                if (row.getWithdrawnAt() != null) {
+                    i--;
+                    continue;
+                }
+                String title = row.getTitle();
+                int version = row.getVersion();
+                var draft = new RecordDraft(title + " Quixotic", RecordDraft.paragraphs(row.getSummary()),
+                        org.dossier.documents.DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision()),
+                        row.getTypeId(), people(database, id), places(database, id));
+                long t = System.nanoTime();
+                store.write(w -> w.update(id, version, draft, Attribution.editor("benchmark", "timing an update")));
+                long found = engine.search(new SearchRequest("quixotic", Map.of(), new TreeSet<>(), null,
+                        SearchOrder.RELEVANCE, 0, 1)).total();
+                times[i] = (System.nanoTime() - t) / 1e6;
+                if (found != 1) {
+                    throw new IllegalStateException("the correction is not searchable: " + found);
+                }
+                var back = new RecordDraft(title, draft.summary(), draft.date(), draft.typeId(), draft.people(),
+                        draft.places());
+                store.write(w -> w.update(id, version + 1, back, Attribution.editor("benchmark", "undo")));
+            }
+            Arrays.sort(times);
+            System.out.printf(Locale.ROOT, "%d corrections, write to searchable: median %.0f ms, p90 %.0f ms, max %.0f ms%n",
+                    edits, times[edits / 2], times[edits * 9 / 10], times[edits - 1]);
+            engine.close();
+        }
+    }
+
+    private static TreeSet<Integer> people(Database database, int id) {
+        return new TreeSet<>(database.dsl().select(DOCUMENT_PERSON.PERSON_ID).from(DOCUMENT_PERSON)
+                .where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id)).fetch(DOCUMENT_PERSON.PERSON_ID));
+    }
+
+    private static TreeSet<Integer> places(Database database, int id) {
+        return new TreeSet<>(database.dsl().select(DOCUMENT_PLACE.PLACE_ID).from(DOCUMENT_PLACE)
+                .where(DOCUMENT_PLACE.DOCUMENT_ID.eq(id)).fetch(DOCUMENT_PLACE.PLACE_ID));
+    }
+}

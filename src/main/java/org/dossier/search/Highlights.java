@@ -11,6 +11,7 @@ import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * Marks the matching words in a page of hits: the whole title, and the best two sentences of
@@ -87,16 +88,19 @@ final class Highlights {
                     if (end <= start) {
                         continue;
                     }
-                    HighlightedText.escapeInto(html, content, at, start);
-                    html.append("<mark>");
-                    HighlightedText.escapeInto(html, content, start, end);
-                    html.append("</mark>");
+                    html.append(escape(content, at, start)).append("<mark>").append(escape(content, start, end))
+                            .append("</mark>");
                     at = end;
                 }
-                HighlightedText.escapeInto(html, content, at, passage.getEndOffset());
+                html.append(escape(content, at, passage.getEndOffset()));
                 previousEnd = passage.getEndOffset();
             }
             return html.toString().strip();
+        }
+
+        /** Everything HTML gives a meaning to (&amp; &lt; &gt; &quot; and '), in text and attribute values alike. */
+        private static String escape(String content, int start, int end) {
+            return HtmlEscape.escapeHtml4Xml(content.substring(start, end));
         }
     }
 }

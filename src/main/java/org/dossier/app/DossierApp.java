@@ -13,6 +13,7 @@ import org.dossier.catalogue.CataloguePage;
 import org.dossier.catalogue.CatalogueSearch;
 import org.dossier.catalogue.FacetValuesPage;
 import org.dossier.catalogue.ListingQuery;
+import org.dossier.catalogue.SearchExport;
 import org.dossier.catalogue.SearchPage;
 import org.dossier.documents.Citations;
 import org.dossier.documents.RecordPage;
@@ -84,6 +85,7 @@ public final class DossierApp implements AutoCloseable {
             Templates templates = new Templates(settings.publicUrl());
             // Permalinks, versions and citations (issue 5).
             Citations citations = new Citations(database.dsl(), settings.archive(), clock);
+            SearchExport searchExport = new SearchExport(catalogueSearch, citations, settings.publicUrl());
             RecordPage recordPage = new RecordPage(new RecordQueries(database.dsl()), settings.publicUrl(), citations);
             VersionPage versionPage = new VersionPage(new RecordQueries(database.dsl()),
                     new RecordVersions(database.dsl()), citations, settings.publicUrl());
@@ -142,6 +144,9 @@ public final class DossierApp implements AutoCloseable {
 
                 config.routes.get("/search", searchPage::html);
                 config.routes.get("/search.json", searchPage::json);
+                config.routes.get("/search.csv", searchExport::csv);
+                config.routes.get("/search.ris", searchExport::ris);
+                config.routes.get("/search.bib", searchExport::bibtex);
                 config.routes.get(FacetValuesPage.PATH + "{facet}", facetValues::html);
                 config.routes.get(AuthorityPage.PEOPLE + "{ref}", authorityPage::person);
                 config.routes.get(AuthorityPage.PLACES + "{ref}", authorityPage::place);

@@ -37,15 +37,7 @@ public final class CatalogueSearch {
      * @throws NotFound   for a page past the last one
      */
     public SearchOutcome run(SearchParams params) {
-        AuthorityLabels labels = AuthorityLabels.load(db);
-        for (Facet facet : Facet.values()) {
-            for (String key : params.selected(facet)) {
-                if (!labels.knows(facet, key)) {
-                    throw new BadRequest("There is no " + facet.key() + " '" + key + "' in the catalogue's authority "
-                            + "lists");
-                }
-            }
-        }
+        AuthorityLabels labels = knownKeys(params);
         long started = System.nanoTime();
         SearchResults results = engine.search(params.request());
         long engineNanos = System.nanoTime() - started;
@@ -60,6 +52,31 @@ public final class CatalogueSearch {
                     + outcome.pagination().lastPage() + " pages of " + params.pageSize() + ".");
         }
         return outcome;
+    }
+
+    /**
+     * The ids of every hit of the search, in its order, for an export.
+     *
+     * @throws BadRequest for a facet key no authority list has
+     */
+    public int[] hitIds(SearchParams params) {
+        knownKeys(params);
+        SearchRequest page = params.request();
+        return engine.hitIds(new SearchRequest(page.text(), page.selected(), page.years(), page.dates(), page.order(),
+                0, 0));
+    }
+
+    private AuthorityLabels knownKeys(SearchParams params) {
+        AuthorityLabels labels = AuthorityLabels.load(db);
+        for (Facet facet : Facet.values()) {
+            for (String key : params.selected(facet)) {
+                if (!labels.knows(facet, key)) {
+                    throw new BadRequest("There is no " + facet.key() + " '" + key + "' in the catalogue's authority "
+                            + "lists");
+                }
+            }
+        }
+        return labels;
     }
 
     private List<SearchOutcome.Hit> hitsOf(SearchResults results) {

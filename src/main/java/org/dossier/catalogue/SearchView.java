@@ -126,6 +126,11 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, List<Face
         return url.set("sort", sort.value());
     }
 
+    /** The same search as a file: {@code /search.csv}, {@code /search.ris}, {@code /search.bib}. */
+    public String exportHref(String extension) {
+        return url.on("/search." + extension);
+    }
+
     static String title(Facet facet) {
         return switch (facet) {
             case TYPE -> "Type";

@@ -217,13 +217,27 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     @Override
     public SearchResults search(SearchRequest request) {
+        return withCurrentSnapshot(snapshot -> searching.search(snapshot, request));
+    }
+
+    @Override
+    public int[] hitIds(SearchRequest request) {
+        return withCurrentSnapshot(snapshot -> searching.hitIds(snapshot, request));
+    }
+
+    private interface SnapshotWork<T> {
+        T apply(Snapshot snapshot) throws IOException;
+    }
+
+    /** Runs {@code work} on the newest snapshot, after catching up with changes another process wrote. */
+    private <T> T withCurrentSnapshot(SnapshotWork<T> work) {
         if (source.lastRevision() > indexedRevision) {
             changed(Set.of());
         }
         try {
             Snapshot snapshot = (Snapshot) searchers.acquire();
             try {
-                return searching.search(snapshot, request);
+                return work.apply(snapshot);
             } finally {
                 searchers.release(snapshot);
             }

@@ -12,6 +12,12 @@ public interface SearchEngine extends ChangeListener, AutoCloseable {
     /** One page of hits for {@code request}, with exact totals and facet counts. */
     SearchResults search(SearchRequest request);
 
+    /**
+     * The ids of every hit of {@code request}, in its order, whatever its page window: for exports,
+     * which read the records themselves a batch at a time. Four bytes a hit.
+     */
+    int[] hitIds(SearchRequest request);
+
     @Override
     void close();
 }

@@ -60,6 +60,54 @@ final class Searching {
         }
     }
 
+    int[] hitIds(Snapshot snapshot, SearchRequest request) throws IOException {
+        QueryReader.ReadQuery text = request.hasText() ? queries.read(request.text()) : null;
+        try {
+            return hitIds(snapshot, request, text);
+        } catch (IndexSearcher.TooManyClauses e) {
+            return hitIds(snapshot, request, queries.plainWords(request.text(), ""));
+        }
+    }
+
+    /**
+     * Every hit, ranked or sorted as the page would show them. The ids are read segment by segment
+     * in index order, each with one pass of its id column, then put back in the hits' order.
+     */
+    private int[] hitIds(Snapshot snapshot, SearchRequest request, QueryReader.ReadQuery text) throws IOException {
+        Query words = text == null ? null : text.query();
+        Query query = and(words, new Filters(request, snapshot.ordinals).all());
+        int total = snapshot.count(query);
+        if (total == 0) {
+            return new int[0];
+        }
+        TopDocs top = words != null && request.order() == SearchOrder.RELEVANCE
+                ? snapshot.search(query, new TopScoreDocCollectorManager(total, null, total))
+                : snapshot.search(query, new TopFieldCollectorManager(sort(request.order()), total, null, total));
+        ScoreDoc[] hits = top.scoreDocs;
+        // Each hit as (index doc << 32 | place in the hits), so that sorting visits the index in order.
+        long[] byDoc = new long[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            byDoc[i] = ((long) hits[i].doc << 32) | i;
+        }
+        java.util.Arrays.sort(byDoc);
+        int[] ids = new int[hits.length];
+        List<LeafReaderContext> leaves = snapshot.getIndexReader().leaves();
+        LeafReaderContext leaf = null;
+        NumericDocValues column = null;
+        for (long entry : byDoc) {
+            int doc = (int) (entry >>> 32);
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                column = DocValues.getNumeric(leaf.reader(), IndexLayout.ID);
+            }
+            if (!column.advanceExact(doc - leaf.docBase)) {
+                throw new IllegalStateException("a record in the index has no id");
+            }
+            ids[(int) entry] = (int) column.longValue();
+        }
+        return ids;
+    }
+
     private SearchResults search(Snapshot snapshot, SearchRequest request, QueryReader.ReadQuery text)
             throws IOException {
         Filters filters = new Filters(request, snapshot.ordinals);

@@ -1,0 +1,68 @@
+package org.dossier.catalogue;
+
+import io.javalin.http.Context;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.dossier.documents.Citation;
+import org.dossier.documents.Citations;
+import org.dossier.documents.ExportFormat;
+import org.dossier.web.PublicUrl;
+
+/**
+ * {@code /search.csv}, {@code /search.ris}, {@code /search.bib}: every hit of the search the same
+ * parameters make on {@code /search}, in its order, as a file. The engine hands over the hits' ids
+ * (four bytes each); the records are read and written a batch at a time straight to the response,
+ * so a hundred thousand hits never sit in memory as records.
+ */
+public final class SearchExport {
+
+    static final int BATCH = 500;
+
+    private final CatalogueSearch search;
+    private final Citations citations;
+    private final PublicUrl publicUrl;
+
+    public SearchExport(CatalogueSearch search, Citations citations, PublicUrl publicUrl) {
+        this.search = search;
+        this.citations = citations;
+        this.publicUrl = publicUrl;
+    }
+
+    public void csv(Context ctx) throws IOException {
+        export(ctx, ExportFormat.CSV);
+    }
+
+    public void ris(Context ctx) throws IOException {
+        export(ctx, ExportFormat.RIS);
+    }
+
+    public void bibtex(Context ctx) throws IOException {
+        export(ctx, ExportFormat.BIBTEX);
+    }
+
+    private void export(Context ctx, ExportFormat format) throws IOException {
+        int[] ids = search.hitIds(SearchParams.read(ctx));
+        String site = publicUrl.of(ctx);
+        ctx.contentType(format.mediaType());
+        ctx.header("Content-Disposition", "attachment; filename=\"dossier-search." + format.extension() + "\"");
+        ctx.header("X-Total-Count", String.valueOf(ids.length));
+        Writer writer = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+        try (ExportFormat.Output out = format.open(writer)) {
+            for (int from = 0; from < ids.length; from += BATCH) {
+                List<Integer> batch = new ArrayList<>(BATCH);
+                for (int i = from; i < Math.min(ids.length, from + BATCH); i++) {
+                    batch.add(ids[i]);
+                }
+                for (Citation citation : citations.current(batch, site)) {
+                    out.write(citation);
+                }
+            }
+        }
+        writer.flush();
+    }
+}

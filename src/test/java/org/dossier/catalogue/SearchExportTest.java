@@ -1,0 +1,126 @@
+package org.dossier.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.dossier.documents.Attribution;
+import org.dossier.search.SearchRequest;
+import org.dossier.synthetic.Generator;
+import org.dossier.testing.CatalogueDatabase;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.jbibtex.BibTeXDatabase;
+import org.jbibtex.BibTeXParser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code /search.csv}, {@code .ris} and {@code .bib}: the whole result set of a search, as a file. */
+class SearchExportTest {
+
+    private static TestCatalogue catalogue;
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        catalogue = TestCatalogue.withSeeds();
+        http = catalogue.http();
+    }
+
+    @AfterAll
+    static void stop() {
+        catalogue.close();
+    }
+
+    private static HttpResponse<String> export(String path) {
+        HttpResponse<String> response = http.get(path);
+        assertEquals(200, response.statusCode(), response.body());
+        return response;
+    }
+
+    private static List<CSVRecord> csv(String body) throws Exception {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(body)).getRecords();
+    }
+
+    private static int count(String text, String marker) {
+        return text.split(java.util.regex.Pattern.quote(marker), -1).length - 1;
+    }
+
+    @Test
+    void theCsvHoldsEveryHitOfTheSearchInTheSearchsOrder() throws Exception {
+        HttpResponse<String> response = export("/search.csv?q=stalin&sort=date");
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(response.headers().firstValue("Content-Disposition").orElse("").contains("dossier-search.csv"));
+        List<CSVRecord> rows = csv(response.body());
+        SearchJson json = SearchJson.get(http, "q=stalin&sort=date&pageSize=100");
+        assertEquals(json.total(), rows.size());
+        assertTrue(rows.size() > 20, "the seeds name Stalin in many records: " + rows.size());
+        assertEquals(json.ids(), rows.stream().map(r -> Integer.parseInt(r.get("id"))).toList());
+        assertEquals("1942-02", rows.get(0).get("date"));
+        assertEquals("month", rows.get(0).get("date_precision"));
+    }
+
+    @Test
+    void theRisExportCarriesTheSearchsFilters() {
+        String query = "person=stalin&type=ciphered-telegram";
+        String ris = export("/search.ris?" + query).body();
+        long total = SearchJson.get(http, query).total();
+        assertEquals(7, total);
+        assertEquals(total, count(ris, "TY  - "));
+        assertEquals(total, count(ris, "ER  - "));
+    }
+
+    @Test
+    void theBibTeXExportReadsBackWithARealParser() throws Exception {
+        String bib = export("/search.bib?place=dprk").body();
+        BibTeXDatabase entries = new BibTeXParser().parse(new StringReader(bib));
+        assertEquals(SearchJson.get(http, "place=dprk").total(), entries.getEntries().size());
+    }
+
+    @Test
+    void anExportOfNothingIsAnEmptyFileNotAnError() throws Exception {
+        assertEquals(0, csv(export("/search.csv?q=nosuchwordanywhere").body()).size());
+    }
+
+    @Test
+    void aBadSearchIsRefusedBeforeAnyFileStarts() {
+        for (String path : List.of("/search.csv?from=1950-13", "/search.ris?person=nobody", "/search.bib?sort=up")) {
+            HttpResponse<String> response = http.get(path);
+            assertEquals(400, response.statusCode(), path);
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
+        }
+    }
+
+    @Test
+    void aWithdrawnRecordIsNotExported() throws Exception {
+        try (CatalogueDatabase db = CatalogueDatabase.of(catalogue)) {
+            int id = db.dsl().fetchValue("select id from document where title like 'Hand-delivered letter%'") instanceof
+                    Number n ? n.intValue() : -1;
+            long before = csv(export("/search.csv?person=mao-zedong").body()).size();
+            db.write(w -> w.withdraw(id, 1, "Test withdrawal", Attribution.editor("editor", "withdrawn for a test")));
+            List<CSVRecord> after = csv(export("/search.csv?person=mao-zedong").body());
+            assertEquals(before - 1, after.size());
+            assertTrue(after.stream().noneMatch(r -> r.get("id").equals(String.valueOf(id))));
+        }
+    }
+
+    @Test
+    void anExportGoesPastTheDeepestPageASearchShows() throws Exception {
+        try (TestCatalogue big = TestCatalogue.empty(); CatalogueDatabase db = CatalogueDatabase.of(big)) {
+            int count = SearchRequest.MAX_WINDOW + 250;
+            new Generator(db.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, count, 11, (done, total) -> { });
+            HttpResponse<String> response = big.http().get("/search.csv");
+            assertEquals(200, response.statusCode());
+            List<CSVRecord> rows = csv(response.body());
+            assertEquals(count, rows.size());
+            assertEquals(count, rows.stream().map(r -> r.get("id")).distinct().count());
+        }
+    }
+}

@@ -50,6 +50,7 @@ public final class Templates implements FileRenderer {
             variables.putAll(shared);
         }
         variables.put("requestPath", ctx.path());
+        variables.put("pageUrl", ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString());
         variables.put("siteUrl", publicUrl.of(ctx));
         variables.putAll(model);
         return engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables));

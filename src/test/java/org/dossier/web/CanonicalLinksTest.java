@@ -1,0 +1,64 @@
+package org.dossier.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.dossier.documents.Attribution;
+import org.dossier.testing.CatalogueDatabase;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.jsoup.Jsoup;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every public page names one canonical address, absolute, so that search engines and citers agree on it. */
+class CanonicalLinksTest {
+
+    private static TestCatalogue catalogue;
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        catalogue = TestCatalogue.withSeeds();
+        http = catalogue.http();
+    }
+
+    @AfterAll
+    static void stop() {
+        catalogue.close();
+    }
+
+    private static String canonicalOf(String path, int status) {
+        HttpResponse<String> response = http.get(path);
+        assertEquals(status, response.statusCode(), path);
+        Elements links = Jsoup.parse(response.body()).select("link[rel=canonical]");
+        assertEquals(1, links.size(), path + " has " + links.size() + " canonical links");
+        return links.attr("href");
+    }
+
+    @Test
+    void everyPublicPageHasOneAbsoluteCanonicalAddress() {
+        String record = http.get("/documents/3").headers().firstValue("Location").orElseThrow();
+        for (String path : List.of("/", "/?page=2", "/search?q=stalin&type=letter", "/search/facets/person",
+                "/people/stalin", "/places/dprk", record, "/documents/3/v/1", "/documents/3/history",
+                "/documents/3/history/1")) {
+            String canonical = canonicalOf(path, 200);
+            assertTrue(canonical.startsWith(catalogue.baseUrl() + "/"), path + " -> " + canonical);
+        }
+        assertEquals(catalogue.baseUrl() + "/search?q=stalin&type=letter",
+                canonicalOf("/search?q=stalin&type=letter", 200));
+        assertEquals(catalogue.baseUrl() + "/documents/3/v/1", canonicalOf("/documents/3/v/1", 200));
+    }
+
+    @Test
+    void aTombstoneNamesThePermanentAddress() {
+        try (CatalogueDatabase db = CatalogueDatabase.of(catalogue)) {
+            db.write(w -> w.withdraw(5, 1, "Withdrawn for a test", Attribution.editor("editor", "test")));
+        }
+        assertEquals(catalogue.baseUrl() + "/documents/5", canonicalOf("/documents/5", 410));
+    }
+}

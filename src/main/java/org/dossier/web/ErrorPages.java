@@ -25,7 +25,7 @@ public final class ErrorPages {
         routes.exception(BadRequest.class, (e, ctx) -> show(ctx, 400, "This request cannot be answered", e.getMessage()));
         routes.exception(NotFound.class, (e, ctx) -> show(ctx, 404, "Not found", e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> show(ctx, e.getStatus(), titleOf(e.getStatus()),
-                e.getMessage()));
+                messageOf(e, ctx)));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             show(ctx, 500, "Something went wrong", "The catalogue could not answer this request. "
@@ -63,6 +63,14 @@ public final class ErrorPages {
 
     private static boolean wantsJson(Context ctx) {
         return ctx.path().endsWith(".json");
+    }
+
+    /** Javalin's own words for an address no route has ("Endpoint GET /x not found") are for developers. */
+    private static String messageOf(HttpResponseException e, Context ctx) {
+        if (e.getStatus() == 404 && e.getMessage() != null && e.getMessage().startsWith("Endpoint ")) {
+            return "There is no page at " + ctx.path() + ".";
+        }
+        return e.getMessage();
     }
 
     private static String titleOf(int status) {

@@ -157,6 +157,7 @@ class CataloguePagesTest {
         assertEquals(404, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertEquals("Not found", Jsoup.parse(response.body()).selectFirst("h1").text());
+        assertEquals("There is no page at /no/such/page.", Jsoup.parse(response.body()).selectFirst(".lead").text());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.dossier.app;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
@@ -43,7 +44,9 @@ import org.dossier.search.LuceneSearchEngine;
 import org.dossier.search.SearchEngine;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.SecurityHeaders;
+import org.dossier.web.PublicUrl;
 import org.dossier.web.Templates;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,32 +71,51 @@ public final class DossierApp implements AutoCloseable {
     public static DossierApp start(Settings settings) throws IOException, ImportRejectedException {
         Clock clock = Clock.systemUTC();
         Database database = Database.open(settings.database());
+        DSLContext db = database.dsl();
+        PublicUrl site = settings.publicUrl();
         SearchEngine search = null;
         try {
-            RecordStore store = new RecordStore(database.dsl(), clock);
+            RecordStore store = new RecordStore(db, clock);
             importSeedsIfEmpty(settings, database, store, clock);
 
-            // Search: a Lucene index beside the database, checked (and rebuilt if stale) on every start,
-            // then kept up to date by every write through the store.
-            search = LuceneSearchEngine.open(settings.searchIndex(), database.dsl());
+            // Search: a Lucene index beside the database, checked (and rebuilt if stale) on every
+            // start, then kept up to date by every write through the store.
+            search = LuceneSearchEngine.open(settings.searchIndex(), db);
             store.onChange(search);
-            CatalogueSearch catalogueSearch = new CatalogueSearch(search, new ListingQuery(database.dsl()), database.dsl());
-            SearchPage searchPage = new SearchPage(catalogueSearch, settings.publicUrl());
+
+            // Catalogue: the listing, search with facets and exports, people and places.
+            ListingQuery listing = new ListingQuery(db);
+            CataloguePage catalogue = new CataloguePage(listing);
+            CatalogueSearch catalogueSearch = new CatalogueSearch(search, listing, db);
+            SearchPage searchPage = new SearchPage(catalogueSearch, site);
             FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
-            AuthorityPage authorityPage = new AuthorityPage(new AuthorityQueries(database.dsl()), catalogueSearch);
+            AuthorityPage authorityPage = new AuthorityPage(new AuthorityQueries(db), catalogueSearch);
 
-            Templates templates = new Templates(settings.publicUrl());
-            // Permalinks, versions and citations (issue 5).
-            Citations citations = new Citations(database.dsl(), settings.archive(), clock);
-            SearchExport searchExport = new SearchExport(catalogueSearch, citations, settings.publicUrl());
-            RecordPage recordPage = new RecordPage(new RecordQueries(database.dsl()), settings.publicUrl(), citations);
-            VersionPage versionPage = new VersionPage(new RecordQueries(database.dsl()),
-                    new RecordVersions(database.dsl()), citations, settings.publicUrl());
-            OaiPmh oai = new OaiPmh(database.dsl(), settings.archive(), settings.publicUrl(), clock);
-            Sitemaps sitemaps = new Sitemaps(database.dsl(), settings.publicUrl());
-            AtomFeed feed = new AtomFeed(database.dsl(), settings.archive(), settings.publicUrl(), clock);
-            CataloguePage catalogue = new CataloguePage(new ListingQuery(database.dsl()));
+            // Documents: the record page, its versions, citations and downloads.
+            RecordQueries records = new RecordQueries(db);
+            Citations citations = new Citations(db, settings.archive(), clock);
+            SearchExport searchExport = new SearchExport(catalogueSearch, citations, site);
+            RecordPage recordPage = new RecordPage(records, site, citations);
+            VersionPage versionPage = new VersionPage(records, new RecordVersions(db), citations, site);
 
+            // Editing: accounts, sessions, CSRF, record forms, withdrawals, history.
+            Revisions revisions = new Revisions(db);
+            Accounts accounts = new Accounts(db, clock);
+            AccessControl access = new AccessControl(new Sessions(db, clock), site);
+            LoginPage login = new LoginPage(accounts, new LoginThrottle(db, clock), access);
+            Dashboard dashboard = new Dashboard(revisions);
+            EditForm editForm = new EditForm(db, store, records, revisions);
+            WithdrawPage withdrawal = new WithdrawPage(store, records);
+            HistoryPage history = new HistoryPage(store, records, revisions, site);
+            UsersPage users = new UsersPage(accounts);
+
+            // Harvesting and discovery.
+            OaiPmh oai = new OaiPmh(db, settings.archive(), site, clock);
+            Sitemaps sitemaps = new Sitemaps(db, site);
+            AtomFeed feed = new AtomFeed(db, settings.archive(), site, clock);
+            Robots robots = new Robots(site);
+
+            Templates templates = new Templates(site);
             Javalin server = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.fileRenderer(templates);
@@ -104,65 +126,57 @@ public final class DossierApp implements AutoCloseable {
                     files.location = Location.CLASSPATH;
                     files.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
                 });
-                config.routes.before(SecurityHeaders::apply);
-                ErrorPages.install(config.routes);
+                RoutesConfig routes = config.routes;
+                routes.before(SecurityHeaders::apply);
+                ErrorPages.install(routes);
+                routes.before(access::identify);
+                routes.before(access::guardAdmin);
+                routes.before(access::checkCsrf);
 
-                // Editing: accounts, sessions, CSRF, record forms, withdrawals, history. Registered
-                // before the record routes, so that /documents/{id}/history is not taken for a slug.
-                RecordQueries records = new RecordQueries(database.dsl());
-                Revisions revisions = new Revisions(database.dsl());
-                Accounts accounts = new Accounts(database.dsl(), clock);
-                AccessControl access = new AccessControl(new Sessions(database.dsl(), clock), settings.publicUrl());
-                LoginPage login = new LoginPage(accounts, new LoginThrottle(database.dsl(), clock), access);
-                EditForm editForm = new EditForm(database.dsl(), store, records, revisions);
-                WithdrawPage withdrawal = new WithdrawPage(store, records);
-                HistoryPage history = new HistoryPage(store, records, revisions, settings.publicUrl());
-                UsersPage users = new UsersPage(accounts);
-                config.routes.before(access::identify);
-                config.routes.before(access::guardAdmin);
-                config.routes.before(access::checkCsrf);
-                config.routes.get("/admin/login", login::form);
-                config.routes.post("/admin/login", login::signIn);
-                config.routes.post("/admin/logout", login::signOut);
-                config.routes.get("/admin", new Dashboard(revisions)::show);
-                config.routes.get("/admin/documents/new", editForm::blank);
-                config.routes.post("/admin/documents/new", editForm::create);
-                config.routes.get("/admin/documents/{id}/edit", editForm::edit);
-                config.routes.post("/admin/documents/{id}/edit", editForm::save);
-                config.routes.get("/admin/documents/{id}/withdraw", withdrawal::form);
-                config.routes.post("/admin/documents/{id}/withdraw", withdrawal::withdraw);
-                config.routes.post("/admin/documents/{id}/reinstate", withdrawal::reinstate);
-                config.routes.post("/admin/documents/{id}/restore", history::restore);
-                config.routes.get("/admin/users", users::list);
-                config.routes.post("/admin/users", users::add);
-                config.routes.post("/admin/users/{username}/role", users::setRole);
-                config.routes.post("/admin/users/{username}/password", users::setPassword);
-                config.routes.post("/admin/users/{username}/disable", users::disable);
-                config.routes.post("/admin/users/{username}/enable", users::enable);
-                config.routes.get("/documents/{id}/history", history::list);
-                config.routes.get("/documents/{id}/history/{number}", history::show);
+                // Javalin tries routes in the order they are added: every /documents/{id}/<word>
+                // comes before /documents/{id}/{slug}.
+                routes.get("/", catalogue::html);
+                routes.get("/search", searchPage::html);
+                routes.get("/search.json", searchPage::json);
+                routes.get("/search.csv", searchExport::csv);
+                routes.get("/search.ris", searchExport::ris);
+                routes.get("/search.bib", searchExport::bibtex);
+                routes.get(FacetValuesPage.PATH + "{facet}", facetValues::html);
+                routes.get(AuthorityPage.PEOPLE + "{ref}", authorityPage::person);
+                routes.get(AuthorityPage.PLACES + "{ref}", authorityPage::place);
 
-                config.routes.get("/search", searchPage::html);
-                config.routes.get("/search.json", searchPage::json);
-                config.routes.get("/search.csv", searchExport::csv);
-                config.routes.get("/search.ris", searchExport::ris);
-                config.routes.get("/search.bib", searchExport::bibtex);
-                config.routes.get(FacetValuesPage.PATH + "{facet}", facetValues::html);
-                config.routes.get(AuthorityPage.PEOPLE + "{ref}", authorityPage::person);
-                config.routes.get(AuthorityPage.PLACES + "{ref}", authorityPage::place);
-                config.routes.get("/", catalogue::html);
-                config.routes.get("/documents/{ref}", recordPage::resolve);
-                // Javalin tries routes in the order they are added: versions before slugs.
-                config.routes.get("/documents/{id}/v/{n}", versionPage::show);
-                config.routes.get("/documents/{id}/{slug}", recordPage::show);
+                routes.get("/documents/{ref}", recordPage::resolve);
+                routes.get("/documents/{id}/history", history::list);
+                routes.get("/documents/{id}/history/{number}", history::show);
+                routes.get("/documents/{id}/v/{n}", versionPage::show);
+                routes.get("/documents/{id}/{slug}", recordPage::show);
 
-                // Harvesting and discovery (issue 5). POST /oai is a read, not a change: no CSRF token.
-                config.routes.get("/oai", oai::handle);
-                config.routes.post("/oai", oai::handle);
-                config.routes.get("/sitemap.xml", sitemaps::root);
-                config.routes.get("/sitemaps/{file}", sitemaps::child);
-                config.routes.get("/feed.atom", feed::show);
-                config.routes.get("/robots.txt", new Robots(settings.publicUrl())::show);
+                routes.get("/admin/login", login::form);
+                routes.post("/admin/login", login::signIn);
+                routes.post("/admin/logout", login::signOut);
+                routes.get("/admin", dashboard::show);
+                routes.get("/admin/documents/new", editForm::blank);
+                routes.post("/admin/documents/new", editForm::create);
+                routes.get("/admin/documents/{id}/edit", editForm::edit);
+                routes.post("/admin/documents/{id}/edit", editForm::save);
+                routes.get("/admin/documents/{id}/withdraw", withdrawal::form);
+                routes.post("/admin/documents/{id}/withdraw", withdrawal::withdraw);
+                routes.post("/admin/documents/{id}/reinstate", withdrawal::reinstate);
+                routes.post("/admin/documents/{id}/restore", history::restore);
+                routes.get("/admin/users", users::list);
+                routes.post("/admin/users", users::add);
+                routes.post("/admin/users/{username}/role", users::setRole);
+                routes.post("/admin/users/{username}/password", users::setPassword);
+                routes.post("/admin/users/{username}/disable", users::disable);
+                routes.post("/admin/users/{username}/enable", users::enable);
+
+                // POST /oai is a harvester's long request, a read: AccessControl asks no CSRF token of it.
+                routes.get("/oai", oai::handle);
+                routes.post("/oai", oai::handle);
+                routes.get("/sitemap.xml", sitemaps::root);
+                routes.get("/sitemaps/{file}", sitemaps::child);
+                routes.get("/feed.atom", feed::show);
+                routes.get("/robots.txt", robots::show);
             });
             server.start(settings.host(), settings.port());
             return new DossierApp(database, server, search);

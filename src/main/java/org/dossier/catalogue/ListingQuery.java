@@ -1,6 +1,7 @@
 package org.dossier.catalogue;
 
 import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_COUNT;
 import static org.dossier.db.Tables.DOCUMENT_TYPE;
 
 import java.util.Collection;
@@ -26,20 +27,38 @@ public final class ListingQuery {
         this.db = db;
     }
 
+    /** The records in the catalogue: one row that triggers keep exact (see V3__listing_at_scale.sql). */
     public long count() {
-        return db.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull());
+        return db.select(DOCUMENT_COUNT.LIVE).from(DOCUMENT_COUNT).fetchSingle(DOCUMENT_COUNT.LIVE);
     }
 
+    /**
+     * One page of the catalogue. The page's ids come from an index-only walk (the partial indexes
+     * {@code document_live_by_date} and {@code document_live_by_title}); only its rows are read.
+     */
     public Listing page(SortOrder sort, int page, int pageSize) {
         Pagination pagination = new Pagination(page, pageSize, count());
-        List<ListedDocument> documents = db
-                .select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION,
-                        DOCUMENT.SLUG, DOCUMENT_TYPE.LABEL)
-                .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
-                .where(DOCUMENT.WITHDRAWN_AT.isNull())
-                .orderBy(order(sort))
-                .limit(pageSize).offset(pagination.offset())
-                .fetch(ListingQuery::listed);
+        long offset = pagination.offset();
+        long total = pagination.total();
+        List<Integer> ids;
+        if (offset > total / 2) {
+            // The back half of the list is walked from its end, so the deepest page costs no more than the middle one.
+            long rows = Math.max(0, Math.min(pageSize, total - offset));
+            ids = new java.util.ArrayList<>(db.select(DOCUMENT.ID).from(DOCUMENT)
+                    .where(DOCUMENT.WITHDRAWN_AT.isNull())
+                    .orderBy(reversed(sort))
+                    .limit(rows).offset(Math.max(0, total - offset - rows))
+                    .fetch(DOCUMENT.ID));
+            java.util.Collections.reverse(ids);
+        } else {
+            ids = db.select(DOCUMENT.ID).from(DOCUMENT)
+                    .where(DOCUMENT.WITHDRAWN_AT.isNull())
+                    .orderBy(order(sort))
+                    .limit(pageSize).offset(offset)
+                    .fetch(DOCUMENT.ID);
+        }
+        Map<Integer, ListedDocument> rows = byIds(ids);
+        List<ListedDocument> documents = ids.stream().filter(rows::containsKey).map(rows::get).toList();
         return new Listing(pagination, sort, documents);
     }
 
@@ -60,6 +79,14 @@ public final class ListingQuery {
     private static ListedDocument listed(Record7<Integer, String, String, String, String, String, String> r) {
         return new ListedDocument(r.value1(), r.value2(), RecordDraft.paragraphs(r.value3()),
                 DocumentDate.fromStored(r.value4(), r.value5()), r.value6(), r.value7());
+    }
+
+    private static List<SortField<?>> reversed(SortOrder sort) {
+        return switch (sort) {
+            case DATE_OLDEST -> List.of(DOCUMENT.DATE_KEY.desc(), DOCUMENT.ID.desc());
+            case TITLE -> List.of(DOCUMENT.SORT_TITLE.desc(), DOCUMENT.ID.desc());
+            case DATE_NEWEST, RELEVANCE -> List.of(DOCUMENT.DATE_KEY.asc(), DOCUMENT.ID.asc());
+        };
     }
 
     private static List<SortField<?>> order(SortOrder sort) {

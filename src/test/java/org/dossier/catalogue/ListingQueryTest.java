@@ -1,0 +1,82 @@
+package org.dossier.catalogue;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Clock;
+import java.util.List;
+import org.dossier.documents.Attribution;
+import org.dossier.importing.ImportRun;
+import org.dossier.synthetic.Generator;
+import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The catalogue listing on a real SQLite file: its kept count and its pages. */
+class ListingQueryTest {
+
+    private TestDatabase db;
+    private ListingQuery listing;
+
+    @BeforeEach
+    void importSeeds() throws Exception {
+        db = TestDatabase.empty();
+        new ImportRun(db.store(), Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
+        listing = new ListingQuery(db.dsl());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private long counted() {
+        return db.dsl().fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull());
+    }
+
+    @Test
+    void theKeptCountFollowsImportsWithdrawalsAndReinstatements() {
+        assertEquals(49, listing.count());
+        db.store().write(w -> w.withdraw(7, 1, "A duplicate", Attribution.editor("editor", "duplicate")));
+        assertEquals(48, listing.count());
+        assertEquals(counted(), listing.count());
+        db.store().write(w -> w.reinstate(7, 2, Attribution.editor("editor", "not a duplicate after all")));
+        assertEquals(49, listing.count());
+        assertEquals(counted(), listing.count());
+    }
+
+    @Test
+    void theKeptCountFollowsBulkWritesToo() throws Exception {
+        new Generator(db.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 120, 3, (done, total) -> { });
+        assertEquals(169, listing.count());
+        assertEquals(counted(), listing.count());
+    }
+
+    @Test
+    void pagesWalkTheWholeCatalogueInOrderWithoutRepeats() {
+        for (SortOrder sort : List.of(SortOrder.DATE_NEWEST, SortOrder.DATE_OLDEST, SortOrder.TITLE)) {
+            List<Integer> walked = new java.util.ArrayList<>();
+            for (int page = 1; page <= 5; page++) {
+                walked.addAll(listing.page(sort, page, 10).documents().stream().map(ListedDocument::id).toList());
+            }
+            var expected = db.dsl().select(DOCUMENT.ID).from(DOCUMENT).orderBy(switch (sort) {
+                case DATE_OLDEST -> List.of(DOCUMENT.DATE_KEY.asc(), DOCUMENT.ID.asc());
+                case TITLE -> List.of(DOCUMENT.SORT_TITLE.asc(), DOCUMENT.ID.asc());
+                default -> List.of(DOCUMENT.DATE_KEY.desc(), DOCUMENT.ID.desc());
+            }).fetch(DOCUMENT.ID);
+            assertEquals(expected, walked, sort.toString());
+        }
+    }
+
+    @Test
+    void aWithdrawnRecordLeavesTheListingPages() {
+        int newest = listing.page(SortOrder.DATE_NEWEST, 1, 10).documents().get(0).id();
+        db.store().write(w -> w.withdraw(newest, 1, "Withdrawn", Attribution.editor("editor", "test")));
+        var first = listing.page(SortOrder.DATE_NEWEST, 1, 10);
+        assertEquals(10, first.documents().size());
+        assertEquals(48, first.pagination().total());
+        assertEquals(false, first.documents().stream().anyMatch(d -> d.id() == newest));
+    }
+}

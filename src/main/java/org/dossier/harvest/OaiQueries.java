@@ -61,9 +61,22 @@ final class OaiQueries {
 
     /** The decades the records' dates fall in, as their first years, in order. */
     List<Integer> decades() {
-        var decade = DSL.substring(DOCUMENT.DATE_KEY, 1, 3);
-        return db.selectDistinct(decade).from(DOCUMENT).orderBy(decade)
-                .fetch(r -> Integer.parseInt(r.value1()) * 10);
+        // One probe of the date index a decade between the first and the last, not a scan of every record.
+        String first = db.select(DSL.min(DOCUMENT.DATE_KEY)).from(DOCUMENT).fetchOne(0, String.class);
+        String last = db.select(DSL.max(DOCUMENT.DATE_KEY)).from(DOCUMENT).fetchOne(0, String.class);
+        List<Integer> decades = new ArrayList<>();
+        if (first == null) {
+            return decades;
+        }
+        for (int decade = Integer.parseInt(first.substring(0, 3)) * 10; decade <= Integer.parseInt(last.substring(0, 4));
+             decade += 10) {
+            String from = String.format(java.util.Locale.ROOT, "%04d-01-01", decade);
+            String to = String.format(java.util.Locale.ROOT, "%04d-01-01", decade + 10);
+            if (db.fetchExists(DOCUMENT, DOCUMENT.DATE_KEY.ge(from).and(DOCUMENT.DATE_KEY.lt(to)))) {
+                decades.add(decade);
+            }
+        }
+        return decades;
     }
 
     /**
@@ -84,9 +97,14 @@ final class OaiQueries {
 
     /** How many records of the selection come after the key. */
     int countAfter(Selection selection, String afterDatestamp, int afterId) {
+        Condition where = selection.condition().and(after(afterDatestamp, afterId));
+        if (selection.set() == null || !selection.set().startsWith(OaiSets.TYPE + ":")) {
+            // Only a set of one type needs the type's key; anything else counts an index of document alone.
+            return db.fetchCount(DOCUMENT, where);
+        }
         return db.fetchCount(db.select(DOCUMENT.ID)
                 .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
-                .where(selection.condition().and(after(afterDatestamp, afterId))));
+                .where(where));
     }
 
     Optional<OaiItem> item(int id) {

@@ -1,6 +1,7 @@
 package org.dossier.harvest;
 
 import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_COUNT;
 
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class Sitemaps {
     }
 
     void writeRoot(OutputStream out, String siteUrl) {
-        int published = db.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull());
+        long published = db.select(DOCUMENT_COUNT.LIVE).from(DOCUMENT_COUNT).fetchSingle(DOCUMENT_COUNT.LIVE);
         if (published <= urlsPerFile) {
             writeUrls(out, siteUrl, DSL.trueCondition());
         } else {

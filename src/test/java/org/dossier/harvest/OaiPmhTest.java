@@ -243,7 +243,7 @@ class OaiPmhTest {
     @Test
     void aTokenThisRepositoryDidNotIssueIsBad() throws Exception {
         error("verb=ListRecords&resumptionToken=not-a-token", "badResumptionToken");
-        error("verb=ListIdentifiers&resumptionToken=" + new ResumptionToken("oai_dc", "", "", "", "yesterday", 3, 100)
+        error("verb=ListIdentifiers&resumptionToken=" + new ResumptionToken("oai_dc", "", "", "", "yesterday", 3, 100, 200)
                 .encode(), "badResumptionToken");
         error("verb=ListSets&resumptionToken=anything", "badResumptionToken");
     }

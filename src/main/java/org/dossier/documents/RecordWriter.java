@@ -69,7 +69,7 @@ public final class RecordWriter {
         String slug = fill(row, draft);
         row.setVersion(expectedVersion + 1);
         row.setUpdatedAt(now);
-        row.store();
+        saveAt(row, expectedVersion);
         db.deleteFrom(DOCUMENT_PERSON).where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id)).execute();
         db.deleteFrom(DOCUMENT_PLACE).where(DOCUMENT_PLACE.DOCUMENT_ID.eq(id)).execute();
         writeLinks(id, draft);
@@ -93,7 +93,7 @@ public final class RecordWriter {
         row.setWithdrawnReason(reason.strip());
         row.setVersion(expectedVersion + 1);
         row.setUpdatedAt(now);
-        row.store();
+        saveAt(row, expectedVersion);
         writeRevision(row, draftOf(row), attribution, now);
         changed.add(id);
         return row.getVersion();
@@ -107,7 +107,7 @@ public final class RecordWriter {
         row.setWithdrawnReason(null);
         row.setVersion(expectedVersion + 1);
         row.setUpdatedAt(now);
-        row.store();
+        saveAt(row, expectedVersion);
         writeRevision(row, draftOf(row), attribution, now);
         changed.add(id);
         return row.getVersion();
@@ -159,6 +159,20 @@ public final class RecordWriter {
         row.setSortTitle(Slugs.sortKey(draft.title()));
         row.setSlug(slug);
         return slug;
+    }
+
+    /**
+     * Writes the row only if the record is still at {@code expectedVersion}: a compare-and-set in
+     * the UPDATE itself, so that two writers on a database with concurrent writers (PostgreSQL)
+     * cannot both pass the check in {@link #current} and lose one's save.
+     */
+    private void saveAt(DocumentRecord row, int expectedVersion) {
+        int saved = db.executeUpdate(row, DOCUMENT.ID.eq(row.getId()).and(DOCUMENT.VERSION.eq(expectedVersion)));
+        if (saved != 1) {
+            int now = db.select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(row.getId()))
+                    .fetchSingle(DOCUMENT.VERSION);
+            throw new StaleVersionException(row.getId(), expectedVersion, now);
+        }
     }
 
     private DocumentRecord current(int id, int expectedVersion) {

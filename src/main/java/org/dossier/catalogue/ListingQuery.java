@@ -44,22 +44,22 @@ public final class ListingQuery {
         if (offset > total / 2) {
             // The back half of the list is walked from its end, so the deepest page costs no more than the middle one.
             long rows = Math.max(0, Math.min(pageSize, total - offset));
-            ids = new java.util.ArrayList<>(db.select(DOCUMENT.ID).from(DOCUMENT)
-                    .where(DOCUMENT.WITHDRAWN_AT.isNull())
-                    .orderBy(reversed(sort))
-                    .limit(rows).offset(Math.max(0, total - offset - rows))
-                    .fetch(DOCUMENT.ID));
+            ids = new java.util.ArrayList<>(ids(reversed(sort), rows, Math.max(0, total - offset - rows)));
             java.util.Collections.reverse(ids);
         } else {
-            ids = db.select(DOCUMENT.ID).from(DOCUMENT)
-                    .where(DOCUMENT.WITHDRAWN_AT.isNull())
-                    .orderBy(order(sort))
-                    .limit(pageSize).offset(offset)
-                    .fetch(DOCUMENT.ID);
+            ids = ids(order(sort), pageSize, offset);
         }
         Map<Integer, ListedDocument> rows = byIds(ids);
         List<ListedDocument> documents = ids.stream().filter(rows::containsKey).map(rows::get).toList();
         return new Listing(pagination, sort, documents);
+    }
+
+    private List<Integer> ids(List<SortField<?>> order, long limit, long offset) {
+        return db.select(DOCUMENT.ID).from(DOCUMENT)
+                .where(DOCUMENT.WITHDRAWN_AT.isNull())
+                .orderBy(order)
+                .limit(limit).offset(offset)
+                .fetch(DOCUMENT.ID);
     }
 
     /** The records with these ids that are in the catalogue (not withdrawn), by id. */

@@ -187,7 +187,7 @@ public final class OaiPmh {
         boolean more = items.size() > PAGE_SIZE;
         List<OaiItem> page = more ? items.subList(0, PAGE_SIZE) : items;
         long completeListSize = token != null ? Math.max(token.listSize(), cursor + page.size())
-                : more ? queries.countAfter(selection, null, 0) : page.size();
+                : more ? queries.count(selection) : page.size();
         OaiItem last = page.get(page.size() - 1);
         String next = more ? new ResumptionToken(prefix, orEmpty(selection.set()), orEmpty(raw(request, token, "from")),
                 orEmpty(raw(request, token, "until")), last.datestamp(), last.id(), cursor + page.size(),

@@ -95,9 +95,9 @@ final class OaiQueries {
         return withSubjects ? withSubjects(items) : items;
     }
 
-    /** How many records of the selection come after the key. */
-    int countAfter(Selection selection, String afterDatestamp, int afterId) {
-        Condition where = selection.condition().and(after(afterDatestamp, afterId));
+    /** How many records the selection holds. */
+    int count(Selection selection) {
+        Condition where = selection.condition();
         if (selection.set() == null || !selection.set().startsWith(OaiSets.TYPE + ":")) {
             // Only a set of one type needs the type's key; anything else counts an index of document alone.
             return db.fetchCount(DOCUMENT, where);

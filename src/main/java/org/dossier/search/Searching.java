@@ -80,10 +80,7 @@ final class Searching {
         if (total == 0) {
             return new int[0];
         }
-        TopDocs top = words != null && request.order() == SearchOrder.RELEVANCE
-                ? snapshot.search(query, new TopScoreDocCollectorManager(total, null, total))
-                : snapshot.search(query, new TopFieldCollectorManager(sort(request.order()), total, null, total));
-        ScoreDoc[] hits = top.scoreDocs;
+        ScoreDoc[] hits = top(snapshot, query, words != null, request.order(), total).scoreDocs;
         // Each hit as (index doc << 32 | place in the hits), so that sorting visits the index in order.
         long[] byDoc = new long[hits.length];
         for (int i = 0; i < hits.length; i++) {
@@ -138,13 +135,7 @@ final class Searching {
             return List.of();
         }
         Query query = and(words, filters.all());
-        TopDocs top;
-        if (words != null && request.order() == SearchOrder.RELEVANCE) {
-            top = snapshot.search(query, new TopScoreDocCollectorManager(wanted, null, wanted));
-        } else {
-            top = snapshot.search(query, new TopFieldCollectorManager(sort(request.order()), wanted, null, wanted));
-        }
-        ScoreDoc[] all = top.scoreDocs;
+        ScoreDoc[] all = top(snapshot, query, words != null, request.order(), wanted).scoreDocs;
         int count = Math.max(0, all.length - request.offset());
         int[] docIds = new int[count];
         for (int i = 0; i < count; i++) {
@@ -163,6 +154,15 @@ final class Searching {
                     : new SearchHit((int) ids.longValue(), marked[i][0], marked[i][1]));
         }
         return hits;
+    }
+
+    /** The first {@code wanted} hits: ranked by relevance when there are words to rank by, else sorted. */
+    private static TopDocs top(Snapshot snapshot, Query query, boolean hasWords, SearchOrder order, int wanted)
+            throws IOException {
+        if (hasWords && order == SearchOrder.RELEVANCE) {
+            return snapshot.search(query, new TopScoreDocCollectorManager(wanted, null, wanted));
+        }
+        return snapshot.search(query, new TopFieldCollectorManager(sort(order), wanted, null, wanted));
     }
 
     private static Sort sort(SearchOrder order) {

@@ -3,6 +3,7 @@ package org.dossier.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -24,8 +25,11 @@ public final class ErrorPages {
     public static void install(RoutesConfig routes) {
         routes.exception(BadRequest.class, (e, ctx) -> show(ctx, 400, "This request cannot be answered", e.getMessage()));
         routes.exception(NotFound.class, (e, ctx) -> show(ctx, 404, "Not found", e.getMessage()));
+        // Our handlers throw NotFound; Javalin throws its NotFoundResponse when no route matches.
+        routes.exception(NotFoundResponse.class, (e, ctx) -> show(ctx, 404, "Not found",
+                "There is no page at " + ctx.path() + "."));
         routes.exception(HttpResponseException.class, (e, ctx) -> show(ctx, e.getStatus(), titleOf(e.getStatus()),
-                messageOf(e, ctx)));
+                e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             show(ctx, 500, "Something went wrong", "The catalogue could not answer this request. "
@@ -63,14 +67,6 @@ public final class ErrorPages {
 
     private static boolean wantsJson(Context ctx) {
         return ctx.path().endsWith(".json");
-    }
-
-    /** Javalin's own words for an address no route has ("Endpoint GET /x not found") are for developers. */
-    private static String messageOf(HttpResponseException e, Context ctx) {
-        if (e.getStatus() == 404 && e.getMessage() != null && e.getMessage().startsWith("Endpoint ")) {
-            return "There is no page at " + ctx.path() + ".";
-        }
-        return e.getMessage();
     }
 
     private static String titleOf(int status) {

@@ -70,16 +70,24 @@ final class BibTeXFormat implements ExportFormat {
         out.write("  " + name + " ".repeat(Math.max(1, 13 - name.length())) + "= {" + value + "},\n");
     }
 
-    /** Text as LaTeX reads it back: its ten special characters escaped, everything else as it is. */
+    /**
+     * Text as LaTeX reads it back: its special characters escaped, everything else as it is. BibTeX
+     * counts every brace, escaped or not, so a lone one is written as a command in a group
+     * ({@code {\textbraceleft}}) and every field keeps its braces balanced. The same brace-group
+     * form is used for the tilde, caret and backslash: Zotero and biber both read it, while Zotero
+     * mis-reads {@code \textasciitilde{}}.
+     */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '\\' -> out.append("\\textbackslash{}");
-                case '{', '}', '#', '$', '%', '&', '_' -> out.append('\\').append(c);
-                case '~' -> out.append("\\textasciitilde{}");
-                case '^' -> out.append("\\textasciicircum{}");
+                case '\\' -> out.append("{\\textbackslash}");
+                case '{' -> out.append("{\\textbraceleft}");
+                case '}' -> out.append("{\\textbraceright}");
+                case '#', '$', '%', '&', '_' -> out.append('\\').append(c);
+                case '~' -> out.append("{\\textasciitilde}");
+                case '^' -> out.append("{\\textasciicircum}");
                 case '\n', '\r', '\t' -> out.append(' ');
                 default -> out.append(c);
             }

@@ -8,6 +8,11 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * CSV for spreadsheets (RFC 4180, through Commons CSV): a header row, then one row a record. The
  * date column holds the date as precisely as it is known ("1942-02"), with its precision beside it.
+ *
+ * <p>A text cell that a spreadsheet would run as a formula (one starting with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a carriage return) is written with a single quote before it, as
+ * OWASP recommends against CSV injection; Commons CSV then quotes it. The quote shows in the cell,
+ * which is the price of a title never being run.
  */
 final class CsvFormat implements ExportFormat {
 
@@ -35,9 +40,10 @@ final class CsvFormat implements ExportFormat {
         return new Output() {
             @Override
             public void write(Citation c) throws IOException {
-                csv.printRecord(c.id(), c.title(), c.date().iso(), c.date().precision().key(), c.date().display(),
-                        c.genre() == null ? "" : c.genre(), String.join("; ", c.people()),
-                        String.join("; ", c.places()), c.version(), c.permalink(), c.url());
+                csv.printRecord(c.id(), inert(c.title()), c.date().iso(), c.date().precision().key(),
+                        inert(c.date().display()), inert(c.genre() == null ? "" : c.genre()),
+                        inert(String.join("; ", c.people())), inert(String.join("; ", c.places())), c.version(),
+                        c.permalink(), c.url());
             }
 
             @Override
@@ -45,5 +51,15 @@ final class CsvFormat implements ExportFormat {
                 csv.flush();
             }
         };
+    }
+
+    /** The text with a single quote before it when a spreadsheet would read it as a formula. */
+    static String inert(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        char first = text.charAt(0);
+        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return formula ? "'" + text : text;
     }
 }

@@ -82,7 +82,7 @@ class CitationStyleTest {
 
     @Test
     void bibTeXEscapesEachOfLaTeXsSpecialCharacters() {
-        assertEquals("\\{a\\} \\& 5\\% \\$ \\# x\\_y \\textasciitilde{} \\textasciicircum{} \\textbackslash{}",
-                BibTeXFormat.escape("{a} & 5% $ # x_y ~ ^ \\"));
+        assertEquals("{\\textbraceleft}a{\\textbraceright} \\& 5\\% \\$ \\# x\\_y {\\textasciitilde} {\\textasciicircum}"
+                + " {\\textbackslash}", BibTeXFormat.escape("{a} & 5% $ # x_y ~ ^ \\"));
     }
 }

@@ -52,7 +52,7 @@ for n in "${SIZES[@]}"; do
   echo "index size: $(du -sh "${db%.db}.index" | cut -f1)" | tee -a "$REPORT"
 
   log="$BENCH_DIR/serve-$n.log"
-  java "-Xmx$SERVER_HEAP" -jar "$JAR" serve --db "$db" --host 127.0.0.1 --port 0 >"$log" 2>&1 &
+  java "-Xmx$SERVER_HEAP" -jar "$JAR" serve --db "$db" --host 127.0.0.1 --port 0 --server-timing --search-limit 0 >"$log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null || true' EXIT
   for _ in $(seq 1 600); do

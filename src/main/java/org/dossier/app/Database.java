@@ -5,12 +5,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import java.sql.SQLException;
+import java.util.concurrent.locks.LockSupport;
+import org.sqlite.BusyHandler;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -30,7 +35,18 @@ public final class Database implements AutoCloseable {
         this.dsl = DSL.using(pool, SQLDialect.SQLITE, new Settings().withExecuteLogging(false));
     }
 
+    /** How long a command (an import, a reindex) waits for another writer to finish. */
+    static final Duration COMMAND_WRITE_WAIT = Duration.ofSeconds(30);
+
     public static Database open(Path file) throws IOException {
+        return open(file, COMMAND_WRITE_WAIT);
+    }
+
+    /**
+     * @param writeWait how long a write waits for another writer before it fails: the server waits
+     *     a few seconds, so that an editor's save during an import gets a clear answer, not a hung page
+     */
+    public static Database open(Path file, Duration writeWait) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -39,10 +55,18 @@ public final class Database implements AutoCloseable {
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         sqlite.enforceForeignKeys(true);
-        sqlite.setBusyTimeout(30_000);
+        sqlite.setBusyTimeout((int) writeWait.toMillis());
         // Writers take the write lock when they begin: two writers never deadlock upgrading a read lock.
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource source = new SQLiteDataSource(sqlite);
+        long waitNanos = writeWait.toNanos();
+        SQLiteDataSource source = new SQLiteDataSource(sqlite) {
+            @Override
+            public SQLiteConnection getConnection(String user, String password) throws SQLException {
+                SQLiteConnection connection = super.getConnection(user, password);
+                BusyHandler.setHandler(connection, new Patient(waitNanos));
+                return connection;
+            }
+        };
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
 
         HikariConfig config = new HikariConfig();
@@ -58,6 +82,34 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(pool);
+    }
+
+    /**
+     * Waits for another writer by looking again every 2 ms, up to the write wait. SQLite's own
+     * busy timeout looks again ever more rarely (up to once a second in some builds), so a writer
+     * waiting on an import that commits batch after batch could miss every gap between them.
+     */
+    private static final class Patient extends BusyHandler {
+
+        private final long waitNanos;
+        private long since;
+
+        Patient(long waitNanos) {
+            this.waitNanos = waitNanos;
+        }
+
+        @Override
+        protected int callback(int tries) {
+            long now = System.nanoTime();
+            if (tries == 0) {
+                since = now;
+            }
+            if (now - since >= waitNanos) {
+                return 0;
+            }
+            LockSupport.parkNanos(2_000_000);
+            return 1;
+        }
     }
 
     public DSLContext dsl() {

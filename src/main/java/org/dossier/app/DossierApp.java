@@ -7,7 +7,19 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import io.javalin.util.JavalinBindException;
+import jakarta.servlet.DispatcherType;
+import org.dossier.search.IndexInUseException;
+import org.dossier.web.ClientAddress;
+import org.dossier.web.HostCheck;
+import org.dossier.web.HttpHygiene;
+import org.dossier.web.JettyErrors;
+import org.dossier.web.QueryEscapes;
+import org.dossier.web.SearchLimit;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.dossier.catalogue.AuthorityPage;
 import org.dossier.catalogue.AuthorityQueries;
 import org.dossier.catalogue.CataloguePage;
@@ -70,9 +82,14 @@ public final class DossierApp implements AutoCloseable {
 
     public static DossierApp start(Settings settings) throws IOException, ImportRejectedException {
         Clock clock = Clock.systemUTC();
-        Database database = Database.open(settings.database());
+        Protection protection = settings.protection();
+        ClientAddress clients = ClientAddress.behind(protection.trustedProxies());
+        HostCheck hosts = protection.allowedHosts().isEmpty() ? HostCheck.anyValid()
+                : HostCheck.only(protection.allowedHosts());
+        Database database = Database.open(settings.database(), Settings.WRITE_WAIT);
         DSLContext db = database.dsl();
         PublicUrl site = settings.publicUrl();
+        warnAbout(settings, hosts);
         SearchEngine search = null;
         try {
             RecordStore store = new RecordStore(db, clock);
@@ -80,7 +97,13 @@ public final class DossierApp implements AutoCloseable {
 
             // Search: a Lucene index beside the database, checked (and rebuilt if stale) on every
             // start, then kept up to date by every write through the store.
-            search = LuceneSearchEngine.open(settings.searchIndex(), db);
+            try {
+                search = LuceneSearchEngine.open(settings.searchIndex(), db);
+            } catch (IndexInUseException e) {
+                throw new StartupProblem("the search index " + settings.searchIndex() + " is in use: another Dossier "
+                        + "server (or a reindex) is using " + settings.database() + "; stop it first, or give this "
+                        + "one another --db", e);
+            }
             store.onChange(search);
 
             // Catalogue: the listing, search with facets and exports, people and places.
@@ -102,7 +125,7 @@ public final class DossierApp implements AutoCloseable {
             Revisions revisions = new Revisions(db);
             Accounts accounts = new Accounts(db, clock);
             AccessControl access = new AccessControl(new Sessions(db, clock), site);
-            LoginPage login = new LoginPage(accounts, new LoginThrottle(db, clock), access);
+            LoginPage login = new LoginPage(accounts, new LoginThrottle(db, clock), access, clients);
             Dashboard dashboard = new Dashboard(revisions);
             EditForm editForm = new EditForm(db, store, records, revisions);
             WithdrawPage withdrawal = new WithdrawPage(store, records);
@@ -114,10 +137,19 @@ public final class DossierApp implements AutoCloseable {
             Sitemaps sitemaps = new Sitemaps(db, site);
             AtomFeed feed = new AtomFeed(db, settings.archive(), site, clock);
             Robots robots = new Robots(site);
+            SearchLimit searchLimit = new SearchLimit(protection.searchLimit(), clients, clock);
 
             Templates templates = new Templates(site);
             Javalin server = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
+                // HEAD answered by GET's handlers, a charset on every text type, Server-Timing only if
+                // asked; and Jetty's own error pages (bad URI, 414, 431) with the security headers.
+                config.jetty.modifyServletContextHandler(context -> {
+                    context.addFilter(new FilterHolder(new HttpHygiene(protection.serverTiming())), "/*",
+                            EnumSet.of(DispatcherType.REQUEST));
+                    context.setErrorHandler(new JettyErrors());
+                });
+                config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors()));
                 config.fileRenderer(templates);
                 config.jsonMapper(new JavalinJackson(JavalinJackson.defaultMapper(), false));
                 config.staticFiles.add(files -> {
@@ -129,7 +161,11 @@ public final class DossierApp implements AutoCloseable {
                 RoutesConfig routes = config.routes;
                 routes.before(SecurityHeaders::apply);
                 ErrorPages.install(routes);
+                routes.before(hosts::check);
+                routes.before(QueryEscapes::check);
+                routes.before(searchLimit::check);
                 routes.before(access::identify);
+                routes.before(access::keepPrivatePagesOutOfCaches);
                 routes.before(access::guardAdmin);
                 routes.before(access::checkCsrf);
 
@@ -178,14 +214,34 @@ public final class DossierApp implements AutoCloseable {
                 routes.get("/feed.atom", feed::show);
                 routes.get("/robots.txt", robots::show);
             });
-            server.start(settings.host(), settings.port());
+            try {
+                server.start(settings.host(), settings.port());
+            } catch (JavalinBindException e) {
+                throw new StartupProblem("port " + settings.port() + " on " + settings.host()
+                        + " is in use: stop what listens there, or give another --port", e);
+            }
             return new DossierApp(database, server, search);
         } catch (IOException | ImportRejectedException | RuntimeException e) {
+            // (a StartupProblem is a RuntimeException: it is passed on after the same clean-up)
             if (search != null) {
                 search.close();
             }
             database.close();
             throw e;
+        }
+    }
+
+    /** What a person starting the server should know before it answers anyone. */
+    private static void warnAbout(Settings settings, HostCheck hosts) {
+        if (!settings.publicUrl().configured()) {
+            LOG.warn("No --public-url: permalinks, citations, exports and OAI-PMH identifiers are built from each "
+                    + "request's Host header{}. Set --public-url https://... in production.",
+                    hosts.restricted() ? " (limited to --allowed-host)" : "");
+        }
+        Path file = settings.database().toAbsolutePath();
+        if (!Files.isWritable(file) || (file.getParent() != null && !Files.isWritable(file.getParent()))) {
+            LOG.warn("The database {} (or its folder) is read-only: the catalogue is served, but saves, imports and "
+                    + "sign-ins are refused with a message until it is writable.", file);
         }
     }
 

@@ -13,9 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Imports seed pages in one transaction: a file that cannot be read is reported as "
-                + "file:line and nothing is written. A folder means every .txt file in it, in name order, "
-                + "and its authorities/ lists.")
+        description = "Imports seed pages: every file is checked first, and a file that cannot be read is "
+                + "reported as file:line and nothing is written; then the entries are written in short batches, "
+                + "so that a live site keeps taking saves. Running an interrupted import again completes it. "
+                + "A folder means every .txt file in it, in name order, and its authorities/ lists.")
 final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "PATH", description = "The SQLite database (default: ${DEFAULT-VALUE}).")

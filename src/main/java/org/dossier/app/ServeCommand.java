@@ -1,6 +1,8 @@
 package org.dossier.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.dossier.documents.Archive;
@@ -40,12 +42,40 @@ final class ServeCommand implements Callable<Integer> {
             description = "The address OAI-PMH harvesters are given to write to (default: ${DEFAULT-VALUE}).")
     String adminEmail = Archive.DEFAULT.adminEmail();
 
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS", arity = "1..*",
+            description = "IP addresses of reverse proxies whose X-Forwarded-For names the client "
+                    + "(default: none; the connection's address is the client).")
+    List<String> trustedProxies = new ArrayList<>();
+
+    @Option(names = "--allowed-host", paramLabel = "NAME", arity = "1..*",
+            description = "Host names the site answers to; any other Host header gets 400 (default: any valid name).")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--search-limit", paramLabel = "N",
+            description = "Requests a minute one client may make to /search and its exports; 0 for no limit "
+                    + "(default: ${DEFAULT-VALUE}). Counted per node.")
+    int searchLimit = Protection.DEFAULT_SEARCH_LIMIT;
+
+    @Option(names = "--server-timing", description = "Send Server-Timing headers on search pages (for measuring).")
+    boolean serverTiming;
+
     @Override
     public Integer call() throws Exception {
-        Settings settings = new Settings(database, host, port, seeds,
-                publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl),
-                new Archive(archiveName, adminEmail));
-        DossierApp app = DossierApp.start(settings);
+        DossierApp app;
+        try {
+            Settings settings = new Settings(database, host, port, seeds,
+                    publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl),
+                    new Archive(archiveName, adminEmail),
+                    new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming));
+            app = DossierApp.start(settings);
+        } catch (IllegalArgumentException e) {
+            System.err.println("dossier serve: " + e.getMessage());
+            return 2;
+        } catch (StartupProblem e) {
+            // One line that says what to do; the cause is no news to the person starting the server.
+            System.err.println("dossier serve: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

@@ -9,12 +9,16 @@ import org.dossier.web.PublicUrl;
  *
  * @param seeds the folder imported on first start, when the database holds no documents; null for none
  * @param archive the name citations and harvesters give as the repository, and its contact address
+ * @param protection proxies, host names, the search rate limit and Server-Timing (none by default)
  */
-public record Settings(Path database, String host, int port, Path seeds, PublicUrl publicUrl, Archive archive) {
+public record Settings(Path database, String host, int port, Path seeds, PublicUrl publicUrl, Archive archive,
+        Protection protection) {
 
     public static final Path DEFAULT_DATABASE = Path.of("data", "dossier.db");
     public static final Path DEFAULT_SEEDS = Path.of("seeds");
     public static final int DEFAULT_PORT = 7070;
+    /** How long the server's writes wait for another writer (an import) before the editor is told. */
+    public static final java.time.Duration WRITE_WAIT = java.time.Duration.ofSeconds(5);
 
     public Settings {
         if (port < 0 || port > 65_535) {
@@ -23,6 +27,13 @@ public record Settings(Path database, String host, int port, Path seeds, PublicU
         if (archive == null) {
             archive = Archive.DEFAULT;
         }
+        if (protection == null) {
+            protection = Protection.NONE;
+        }
+    }
+
+    public Settings(Path database, String host, int port, Path seeds, PublicUrl publicUrl, Archive archive) {
+        this(database, host, port, seeds, publicUrl, archive, Protection.NONE);
     }
 
     public Settings(Path database, String host, int port, Path seeds, PublicUrl publicUrl) {

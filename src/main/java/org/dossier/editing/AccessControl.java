@@ -54,6 +54,18 @@ public final class AccessControl {
         });
     }
 
+    /**
+     * Before every request, after {@link #identify}: nothing under {@code /admin} (the sign-in form
+     * included), and no page a signed-in editor sees (each carries the session's CSRF token in its
+     * sign-out form), is kept by any cache.
+     */
+    public void keepPrivatePagesOutOfCaches(Context ctx) {
+        String path = ctx.path();
+        if (path.equals("/admin") || path.startsWith("/admin/") || session(ctx).isPresent()) {
+            ctx.header("Cache-Control", "no-store");
+        }
+    }
+
     /** Before every request: the doors of {@code /admin}. */
     public void guardAdmin(Context ctx) {
         String path = ctx.path();

@@ -13,6 +13,7 @@ import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
 import org.dossier.documents.StaleVersionException;
+import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
 
 /**
@@ -78,6 +79,9 @@ public final class EditForm {
         } catch (StaleVersionException e) {
             showConflict(ctx, form, openedVersion);
             return;
+        } catch (RuntimeException e) {
+            showUnavailable(ctx, e, record, form, openedVersion);
+            return;
         }
         if (saved == null) {
             Map<String, Object> model = model(record, form, openedVersion);
@@ -104,8 +108,27 @@ public final class EditForm {
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
-        int id = store.write(writer -> writer.create(checked.draft(), Attribution.editor(author, checked.note())));
+        int id;
+        try {
+            id = store.write(writer -> writer.create(checked.draft(), Attribution.editor(author, checked.note())));
+        } catch (RuntimeException e) {
+            showUnavailable(ctx, e, null, form, 0);
+            return;
+        }
         ctx.redirect(Forms.record(records, id).canonicalPath(), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * The form again, with everything the editor typed and a message, when the database cannot take
+     * the write now (an import holds it, or it is read-only): 503 with Retry-After, never a bare 500.
+     */
+    private void showUnavailable(Context ctx, RuntimeException failure, DocumentDetails record, RecordForm form,
+            int openedVersion) {
+        WriteUnavailable unavailable = WriteUnavailable.of(failure).orElseThrow(() -> failure);
+        Map<String, Object> model = model(record, form, openedVersion);
+        model.put("notice", unavailable.getMessage());
+        ctx.header("Retry-After", String.valueOf(WriteUnavailable.RETRY_AFTER_SECONDS));
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE).render("editing/edit", model);
     }
 
     /**

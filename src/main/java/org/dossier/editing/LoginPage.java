@@ -5,6 +5,8 @@ import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.dossier.web.ClientAddress;
+import org.dossier.web.WriteUnavailable;
 
 /** {@code /admin/login} and {@code /admin/logout}. */
 public final class LoginPage {
@@ -14,11 +16,13 @@ public final class LoginPage {
     private final Accounts accounts;
     private final LoginThrottle throttle;
     private final AccessControl access;
+    private final ClientAddress clients;
 
-    public LoginPage(Accounts accounts, LoginThrottle throttle, AccessControl access) {
+    public LoginPage(Accounts accounts, LoginThrottle throttle, AccessControl access, ClientAddress clients) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.access = access;
+        this.clients = clients;
     }
 
     /** {@code GET /admin/login?return=/admin/documents/7/edit}. */
@@ -36,22 +40,43 @@ public final class LoginPage {
         String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
         String back = safeReturn(ctx.formParam("return"));
-        String client = ctx.ip();
-        Optional<LoginThrottle.Wait> wait = throttle.waitBefore(username, client);
-        if (wait.isPresent()) {
-            show(ctx, HttpStatus.TOO_MANY_REQUESTS, username, back, wait.get().message());
+        String client = clients.of(ctx);
+        // Counted as a failure before the password is checked, in the same step that finds it allowed.
+        LoginThrottle.Admission admission;
+        try {
+            admission = throttle.admit(username, client);
+        } catch (RuntimeException e) {
+            WriteUnavailable unavailable = WriteUnavailable.of(e).orElseThrow(() -> e);
+            ctx.header("Retry-After", String.valueOf(WriteUnavailable.RETRY_AFTER_SECONDS));
+            show(ctx, HttpStatus.SERVICE_UNAVAILABLE, username, back, unavailable.getMessage());
             return;
         }
+        if (admission.refused()) {
+            ctx.header("Retry-After", String.valueOf(admission.refusal().get().seconds()));
+            show(ctx, HttpStatus.TOO_MANY_REQUESTS, username, back, admission.refusal().get().message());
+            return;
+        }
+        pause(admission.delay());
         Optional<Account> account = accounts.authenticate(username, password);
         if (account.isEmpty()) {
-            throttle.failed(username, client);
             show(ctx, HttpStatus.UNAUTHORIZED, username, back,
                     "Wrong username or password (or the account is disabled). Nothing is signed in.");
             return;
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, client);
         access.signIn(ctx, account.get());
         ctx.redirect(back, HttpStatus.SEE_OTHER);
+    }
+
+    private static void pause(java.time.Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** {@code POST /admin/logout}. */

@@ -10,32 +10,54 @@ import java.util.Locale;
 import java.util.Optional;
 import org.dossier.db.tables.records.LoginFailureRecord;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 
 /**
- * Slows down password guessing, per account name and per client address, in the database so
- * that every app node sees the same counts and a restart forgets nothing. A few failures are
- * free; after that each failure makes the next attempt wait twice as long as the last, up to
- * {@link #LONGEST_WAIT}. While a wait runs, no password is even checked. A successful sign-in
- * clears the account's count; a count with no failure for {@link #FORGET_AFTER} starts again.
+ * Slows down password guessing, in the database so that every app node sees the same counts and
+ * a restart forgets nothing.
+ *
+ * <p>Checking the allowance and counting the attempt are one step: {@link #admit} counts an
+ * attempt as failed in the same transaction that finds it allowed, before its password is
+ * checked, and {@link #succeeded} takes the count back when the password was right. So however
+ * many guesses arrive at once, only the free ones and the one that starts the first wait are
+ * checked; the rest are refused unchecked. (SQLite runs writing transactions one at a time; on
+ * PostgreSQL the rows are locked with {@code SELECT ... FOR UPDATE}.)
+ *
+ * <p>Failures are counted per account name and client address ({@link #FREE_PER_PAIR} free) and
+ * per client address, whatever the names ({@link #FREE_PER_CLIENT} free); past that, each
+ * failure makes the next attempt wait twice as long as the last, up to {@link #LONGEST_WAIT}. A
+ * flood of guesses from elsewhere therefore never stops an editor signing in from their own
+ * address. Per account name alone there is only a ceiling ({@link #ACCOUNT_CEILING} failures from
+ * all addresses) past which every attempt for that name is slowed by {@link #CEILING_DELAY}:
+ * it slows a distributed attack without ever locking the owner out. A count with no failure for
+ * {@link #FORGET_AFTER} starts again.
  */
 public final class LoginThrottle {
 
-    static final int FREE_FAILURES_PER_ACCOUNT = 4;
-    static final int FREE_FAILURES_PER_CLIENT = 20;
+    static final int FREE_PER_PAIR = 4;
+    static final int FREE_PER_CLIENT = 20;
+    static final int ACCOUNT_CEILING = 50;
+    static final Duration CEILING_DELAY = Duration.ofSeconds(2);
     static final Duration FIRST_WAIT = Duration.ofSeconds(15);
     static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
     static final Duration FORGET_AFTER = Duration.ofHours(24);
 
-    private static final String ACCOUNT = "account";
+    private static final String PAIR = "pair";
     private static final String CLIENT = "client";
+    private static final String ACCOUNT = "account";
 
     /** Why an attempt is not checked now, and how long until it will be. */
     public record Wait(boolean forAccount, String subject, Duration left) {
 
-        /** "Too many failed sign-ins for 'alice'. Wait 30 seconds before trying again." */
+        /** "Too many failed sign-ins for 'alice' from your address. Wait 30 seconds before trying again." */
         public String message() {
-            return "Too many failed sign-ins " + (forAccount ? "for '" + subject + "'" : "from your address")
+            return "Too many failed sign-ins " + (forAccount ? "for '" + subject + "' from your address" : "from your address")
                     + ". Wait " + Wait.words(left) + " before trying again.";
+        }
+
+        /** Whole seconds, rounded up, for a {@code Retry-After} header. */
+        public long seconds() {
+            return Math.max(1, left.toSeconds() + (left.toMillisPart() > 0 ? 1 : 0));
         }
 
         static String words(Duration d) {
@@ -48,6 +70,17 @@ public final class LoginThrottle {
         }
     }
 
+    /**
+     * What {@link #admit} decided: either a wait (the password must not be checked), or leave to
+     * check it after {@code delay} (zero unless the account name is past its ceiling).
+     */
+    public record Admission(Optional<Wait> refusal, Duration delay) {
+
+        public boolean refused() {
+            return refusal.isPresent();
+        }
+    }
+
     private final DSLContext db;
     private final Clock clock;
 
@@ -56,47 +89,73 @@ public final class LoginThrottle {
         this.clock = clock;
     }
 
-    /** The wait still to run before an attempt for this name from this client may be checked, if any. */
-    public Optional<Wait> waitBefore(String typedName, String client) {
-        Instant now = clock.instant();
-        Optional<Wait> account = waitOf(ACCOUNT, subject(typedName), now);
-        return account.isPresent() ? account : waitOf(CLIENT, client, now);
-    }
-
-    public void failed(String typedName, String client) {
+    /**
+     * Decides whether an attempt for this name from this client may be checked and, if so, counts
+     * it as failed in the same transaction; call {@link #succeeded} when its password was right.
+     */
+    public Admission admit(String typedName, String client) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        db.transaction(tx -> {
-            tx.dsl().deleteFrom(LOGIN_FAILURE).where(LOGIN_FAILURE.LAST_FAILED_AT.lt(now.minus(FORGET_AFTER).toString()))
+        String name = subject(typedName);
+        String address = client == null ? "" : client;
+        return db.transactionResult(tx -> {
+            DSLContext dsl = tx.dsl();
+            dsl.deleteFrom(LOGIN_FAILURE).where(LOGIN_FAILURE.LAST_FAILED_AT.lt(now.minus(FORGET_AFTER).toString()))
                     .execute();
-            count(tx.dsl(), ACCOUNT, subject(typedName), FREE_FAILURES_PER_ACCOUNT, now);
-            count(tx.dsl(), CLIENT, client, FREE_FAILURES_PER_CLIENT, now);
+            LoginFailureRecord pair = locked(dsl, PAIR, name + " " + address, now);
+            LoginFailureRecord fromClient = locked(dsl, CLIENT, address, now);
+            LoginFailureRecord account = locked(dsl, ACCOUNT, name, now);
+            Optional<Wait> wait = waitOf(pair, now, true, name).or(() -> waitOf(fromClient, now, false, address));
+            if (wait.isPresent()) {
+                return new Admission(wait, Duration.ZERO);
+            }
+            count(pair, FREE_PER_PAIR, now);
+            count(fromClient, FREE_PER_CLIENT, now);
+            count(account, Integer.MAX_VALUE, now);
+            return new Admission(Optional.empty(), account.getFailures() > ACCOUNT_CEILING ? CEILING_DELAY : Duration.ZERO);
         });
     }
 
-    public void succeeded(String typedName) {
-        db.deleteFrom(LOGIN_FAILURE).where(LOGIN_FAILURE.SCOPE.eq(ACCOUNT).and(LOGIN_FAILURE.SUBJECT.eq(subject(typedName))))
-                .execute();
+    /** The password of an admitted attempt was right: it was no failure, and this name from this address starts afresh. */
+    public void succeeded(String typedName, String client) {
+        String name = subject(typedName);
+        String address = client == null ? "" : client;
+        db.transaction(tx -> {
+            tx.dsl().deleteFrom(LOGIN_FAILURE)
+                    .where(LOGIN_FAILURE.SCOPE.eq(PAIR).and(LOGIN_FAILURE.SUBJECT.eq(name + " " + address)))
+                    .execute();
+            for (String[] scope : new String[][] {{CLIENT, address}, {ACCOUNT, name}}) {
+                tx.dsl().update(LOGIN_FAILURE).set(LOGIN_FAILURE.FAILURES, LOGIN_FAILURE.FAILURES.minus(1))
+                        .where(LOGIN_FAILURE.SCOPE.eq(scope[0]).and(LOGIN_FAILURE.SUBJECT.eq(scope[1])))
+                        .and(LOGIN_FAILURE.FAILURES.gt(0))
+                        .execute();
+            }
+        });
     }
 
-    private Optional<Wait> waitOf(String scope, String subject, Instant now) {
-        String until = db.select(LOGIN_FAILURE.BLOCKED_UNTIL).from(LOGIN_FAILURE)
-                .where(LOGIN_FAILURE.SCOPE.eq(scope).and(LOGIN_FAILURE.SUBJECT.eq(subject)))
-                .fetchOne(LOGIN_FAILURE.BLOCKED_UNTIL);
+    /** The row of one count, made if missing, and locked until the transaction ends where the database can. */
+    private static LoginFailureRecord locked(DSLContext tx, String scope, String subject, Instant now) {
+        tx.insertInto(LOGIN_FAILURE)
+                .set(LOGIN_FAILURE.SCOPE, scope)
+                .set(LOGIN_FAILURE.SUBJECT, subject)
+                .set(LOGIN_FAILURE.FAILURES, 0)
+                .set(LOGIN_FAILURE.LAST_FAILED_AT, now.toString())
+                .onConflictDoNothing()
+                .execute();
+        var select = tx.selectFrom(LOGIN_FAILURE)
+                .where(LOGIN_FAILURE.SCOPE.eq(scope).and(LOGIN_FAILURE.SUBJECT.eq(subject)));
+        // SQLite has no row locks and needs none: its writing transactions run one at a time.
+        return tx.dialect().family() == SQLDialect.SQLITE ? select.fetchSingle() : select.forUpdate().fetchSingle();
+    }
+
+    private static Optional<Wait> waitOf(LoginFailureRecord row, Instant now, boolean forAccount, String subject) {
+        String until = row.getBlockedUntil();
         if (until == null || !Instant.parse(until).isAfter(now)) {
             return Optional.empty();
         }
-        return Optional.of(new Wait(scope.equals(ACCOUNT), subject, Duration.between(now, Instant.parse(until))));
+        return Optional.of(new Wait(forAccount, subject, Duration.between(now, Instant.parse(until))));
     }
 
-    private static void count(DSLContext tx, String scope, String subject, int free, Instant now) {
-        LoginFailureRecord row = tx.selectFrom(LOGIN_FAILURE)
-                .where(LOGIN_FAILURE.SCOPE.eq(scope).and(LOGIN_FAILURE.SUBJECT.eq(subject))).fetchOne();
-        if (row == null) {
-            row = tx.newRecord(LOGIN_FAILURE);
-            row.setScope(scope);
-            row.setSubject(subject);
-            row.setFailures(0);
-        }
+    private static void count(LoginFailureRecord row, int free, Instant now) {
         int failures = row.getFailures() + 1;
         row.setFailures(failures);
         row.setLastFailedAt(now.toString());

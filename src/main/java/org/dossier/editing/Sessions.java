@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
 
 /**
@@ -74,11 +75,17 @@ public final class Sessions {
             return Optional.empty();
         }
         if (Instant.parse(row.value6()).plus(TOUCH_AFTER).isBefore(now)) {
-            db.update(ACCOUNT_SESSION)
-                    .set(ACCOUNT_SESSION.LAST_SEEN_AT, now.toString())
-                    .set(ACCOUNT_SESSION.EXPIRES_AT, expiry(Instant.parse(row.value5()), now).toString())
-                    .where(ACCOUNT_SESSION.TOKEN_HASH.eq(hash))
-                    .execute();
+            try {
+                db.update(ACCOUNT_SESSION)
+                        .set(ACCOUNT_SESSION.LAST_SEEN_AT, now.toString())
+                        .set(ACCOUNT_SESSION.EXPIRES_AT, expiry(Instant.parse(row.value5()), now).toString())
+                        .where(ACCOUNT_SESSION.TOKEN_HASH.eq(hash))
+                        .execute();
+            } catch (RuntimeException e) {
+                // Keeping a session alive is worth no failed page: while the database takes no
+                // writes (an import, a read-only file) the session is used as it is.
+                WriteUnavailable.of(e).orElseThrow(() -> e);
+            }
         }
         return Optional.of(new Session(new CurrentUser(row.value1(), row.value2(), Role.fromKey(row.value3())),
                 row.value4()));

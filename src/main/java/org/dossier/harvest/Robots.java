@@ -3,7 +3,11 @@ package org.dossier.harvest;
 import io.javalin.http.Context;
 import org.dossier.web.PublicUrl;
 
-/** {@code /robots.txt}: everything may be crawled, and the sitemap says where the records are. */
+/**
+ * {@code /robots.txt}: records, people, places, the listing and the sitemap may be crawled; the
+ * search pages and their exports may not (every facet combination is a new address, and walking
+ * them all is what takes catalogues down), nor the editors' side.
+ */
 public final class Robots {
 
     private final PublicUrl publicUrl;
@@ -14,6 +18,13 @@ public final class Robots {
 
     public void show(Context ctx) {
         ctx.contentType("text/plain; charset=utf-8");
-        ctx.result("User-agent: *\nAllow: /\n\nSitemap: " + publicUrl.absolute(ctx, "/sitemap.xml") + "\n");
+        ctx.result("""
+                User-agent: *
+                Disallow: /search
+                Disallow: /admin
+                Allow: /
+
+                Sitemap: %s
+                """.formatted(publicUrl.absolute(ctx, "/sitemap.xml")));
     }
 }

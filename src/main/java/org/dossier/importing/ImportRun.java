@@ -23,8 +23,12 @@ import org.dossier.documents.RecordStore;
 import org.dossier.documents.RecordWriter;
 
 /**
- * Imports seed pages: every file is read and checked first, then all of them are written in one
- * transaction, so that a bad file leaves the database exactly as it was.
+ * Imports seed pages: every file is read and checked first, so that a bad file leaves the database
+ * exactly as it was; then the entries are written in batches of {@link #BATCH}, each its own short
+ * transaction, so that a large import beside a live site holds the database for a moment at a
+ * time and editors' saves and sign-ins get through between batches. A run stopped midway (killed,
+ * a full disk) leaves the batches it wrote; running the same import again completes it, because an
+ * entry already written is recognised by its identity and only noted as seen again.
  *
  * <p>An entry whose identity (date, title and summary as imported) is already known adds only
  * where it was seen; the record itself, and any correction an editor made to it, is left alone.
@@ -34,6 +38,10 @@ import org.dossier.documents.RecordWriter;
 public final class ImportRun {
 
     public static final String AUTHORITIES_FOLDER = "authorities";
+
+    /** Entries a transaction: a few hundred milliseconds of writing on a small machine. */
+    static final int BATCH = 500;
+    private static final long PAUSE_BETWEEN_BATCHES_MS = 50;
 
     private final RecordStore store;
     private final Clock clock;
@@ -102,19 +110,43 @@ public final class ImportRun {
         if (!problems.isEmpty()) {
             throw new ImportRejectedException(problems);
         }
-        return store.write(writer -> {
+        Extractor extractor = store.write(writer -> {
             authorities.forEach(lists -> AuthorityLoader.store(writer.db(), lists));
-            Extractor extractor = Extractor.load(writer.db());
-            int created = 0;
-            int written = 0;
-            for (SeedEntry entry : entries) {
-                if (record(writer, extractor, entry)) {
-                    created++;
-                }
-                progress.written(++written, entries.size());
-            }
-            return new ImportReport(pages.size(), entries.size(), created, entries.size() - created);
+            return Extractor.load(writer.db());
         });
+        int created = 0;
+        for (int from = 0; from < entries.size(); from += BATCH) {
+            if (from > 0) {
+                giveWaitingWritersTheirTurn();
+            }
+            List<SeedEntry> batch = entries.subList(from, Math.min(entries.size(), from + BATCH));
+            int done = from;
+            created += store.write(writer -> {
+                int made = 0;
+                int written = done;
+                for (SeedEntry entry : batch) {
+                    if (record(writer, extractor, entry)) {
+                        made++;
+                    }
+                    progress.written(++written, entries.size());
+                }
+                return made;
+            });
+        }
+        return new ImportReport(pages.size(), entries.size(), created, entries.size() - created);
+    }
+
+    /**
+     * SQLite's lock is not a queue: a writer waiting for it looks again every few milliseconds (see
+     * app/Database), and an import that began its next batch at once would find it free first every
+     * time. A short pause lets an editor's save or a sign-in in between batches.
+     */
+    private static void giveWaitingWritersTheirTurn() {
+        try {
+            Thread.sleep(PAUSE_BETWEEN_BATCHES_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Writes one entry; true when it made a new record. */

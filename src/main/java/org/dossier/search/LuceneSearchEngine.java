@@ -110,6 +110,9 @@ public final class LuceneSearchEngine implements SearchEngine {
             }
             directory.close();
             executor.shutdownNow();
+            if (e instanceof org.apache.lucene.store.LockObtainFailedException) {
+                throw new IndexInUseException(folder);
+            }
             throw e;
         }
     }

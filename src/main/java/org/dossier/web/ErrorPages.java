@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
+import org.eclipse.jetty.http.BadMessageException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,20 @@ public final class ErrorPages {
         routes.exception(HttpResponseException.class, (e, ctx) -> show(ctx, e.getStatus(), titleOf(e.getStatus()),
                 e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
+            java.util.Optional<WriteUnavailable> unavailable = WriteUnavailable.of(e);
+            if (unavailable.isPresent()) {
+                unavailable(ctx, unavailable.get());
+                return;
+            }
+            java.util.Optional<BadMessageException> unreadable = badMessage(e);
+            if (unreadable.isPresent()) {
+                int status = unreadable.get().getCode() >= 400 && unreadable.get().getCode() < 500
+                        ? unreadable.get().getCode() : 400;
+                show(ctx, status, titleOf(status), "The body of this request could not be read ("
+                        + QueryParams.shorten(String.valueOf(unreadable.get().getReason())) + "): nothing was changed. "
+                        + "Send the form again from its page.");
+                return;
+            }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             show(ctx, 500, "Something went wrong", "The catalogue could not answer this request. "
                     + "The error has been logged; please try again later.");
@@ -45,6 +60,23 @@ public final class ErrorPages {
                 show(ctx, 405, "Method not allowed", ctx.method() + " is not allowed here.");
             }
         });
+    }
+
+    /** 503 with Retry-After: the database cannot take a write now; nothing was changed. */
+    public static void unavailable(Context ctx, WriteUnavailable e) {
+        LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.readOnly() ? "the database is read-only" : "the database is busy");
+        ctx.header("Retry-After", String.valueOf(WriteUnavailable.RETRY_AFTER_SECONDS));
+        show(ctx, 503, e.readOnly() ? "The catalogue cannot save now" : "The catalogue is busy", e.getMessage());
+    }
+
+    /** A request Jetty could not read (a malformed multipart body, say), anywhere in the causes. */
+    private static java.util.Optional<BadMessageException> badMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadMessageException bad) {
+                return java.util.Optional.of(bad);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     public static void show(Context ctx, int status, String title, String message) {
@@ -79,6 +111,7 @@ public final class ErrorPages {
             case 410 -> "Gone";
             case 413 -> "Too large";
             case 429 -> "Too many requests";
+            case 503 -> "The catalogue is busy";
             default -> status >= 500 ? "Something went wrong" : "Request failed";
         };
     }

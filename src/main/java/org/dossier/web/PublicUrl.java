@@ -28,6 +28,11 @@ public final class PublicUrl {
         return new PublicUrl(url.replaceAll("/+$", ""));
     }
 
+    /** Whether the address was given ({@code --public-url}) rather than taken from each request. */
+    public boolean configured() {
+        return configured != null;
+    }
+
     /** 'https://dossier.example.org', with no slash at the end. */
     public String of(Context ctx) {
         if (configured != null) {

@@ -1,6 +1,7 @@
 package org.dossier.web;
 
 import io.javalin.http.Context;
+import java.util.function.BiConsumer;
 
 /** Headers that keep pages from being framed, sniffed or made to run scripts from elsewhere. */
 public final class SecurityHeaders {
@@ -15,14 +16,25 @@ public final class SecurityHeaders {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /** A catalogue needs none of the browser's powerful features: none of them may be used by its pages. */
+    static final String PERMISSIONS_POLICY = String.join(", ",
+            "camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()", "interest-cohort=()",
+            "browsing-topics=()");
+
     private SecurityHeaders() {
     }
 
     public static void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        apply(ctx::header);
+    }
+
+    /** The same headers, for responses written outside Javalin (Jetty's own error pages). */
+    public static void apply(BiConsumer<String, String> header) {
+        header.accept("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("Referrer-Policy", "strict-origin-when-cross-origin");
+        header.accept("Cross-Origin-Opener-Policy", "same-origin");
+        header.accept("Permissions-Policy", PERMISSIONS_POLICY);
     }
 }

@@ -165,8 +165,9 @@ class AccessControlTest {
         HttpResponse<String> right = visitor.post("/admin/login", Map.of("csrf", csrf, "username", "dave",
                 "password", Editors.PASSWORD));
         assertEquals(429, right.statusCode(), "while the wait runs, even the right password is not checked");
+        assertTrue(Long.parseLong(right.headers().firstValue("Retry-After").orElseThrow()) <= 15);
         String message = Jsoup.parse(right.body()).selectFirst(".form-problem").text();
-        assertTrue(message.matches("Too many failed sign-ins for 'dave'\\. Wait 1[0-5] seconds before trying again\\."),
+        assertTrue(message.matches("Too many failed sign-ins for 'dave' from your address\\. Wait 1[0-5] seconds before trying again\\."),
                 message);
         assertEquals(303, reader().get("/admin").statusCode());
     }

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.dossier.app.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,22 +42,41 @@ class LoginThrottleTest {
         database.close();
     }
 
+    /** Attempts that all fail their password check; each must be admitted. */
     private void fail(String name, String client, int times) {
         for (int i = 0; i < times; i++) {
-            throttle.failed(name, client);
+            assertFalse(throttle.admit(name, client).refused(), "attempt " + (i + 1) + " is checked");
         }
     }
 
     @Test
-    void fourFailuresAreFreeAndTheFifthMakesTheAccountWait() {
+    void fourFailuresAreFreeAndTheFifthMakesThatNameFromThatAddressWait() {
         fail("alice", HOME, 4);
-        assertTrue(throttle.waitBefore("alice", HOME).isEmpty());
         fail("alice", HOME, 1);
-        LoginThrottle.Wait wait = throttle.waitBefore("alice", HOME).orElseThrow();
-        assertEquals(Duration.ofSeconds(15), wait.left());
-        assertEquals("Too many failed sign-ins for 'alice'. Wait 15 seconds before trying again.", wait.message());
-        assertTrue(throttle.waitBefore("Alice", ELSEWHERE).isPresent(), "the account waits from every address");
-        assertTrue(throttle.waitBefore("bob", HOME).isEmpty(), "other accounts do not");
+        LoginThrottle.Admission refused = throttle.admit("alice", HOME);
+        assertTrue(refused.refused());
+        assertEquals(Duration.ofSeconds(15), refused.refusal().orElseThrow().left());
+        assertEquals("Too many failed sign-ins for 'alice' from your address. Wait 15 seconds before trying again.",
+                refused.refusal().get().message());
+        assertTrue(throttle.admit("Alice", HOME).refused(), "names are counted in lower case");
+        assertFalse(throttle.admit("bob", HOME).refused(), "other accounts are not held up");
+    }
+
+    @Test
+    void theOwnerSignsInFromTheirOwnAddressWhateverIsTriedFromElsewhere() {
+        for (int i = 0; i < 200; i++) {
+            throttle.admit("alice", "203.0.113." + (i % 50));
+        }
+        LoginThrottle.Admission owner = throttle.admit("alice", HOME);
+        assertFalse(owner.refused(), "a flood from other addresses never locks the owner out");
+        assertEquals(LoginThrottle.CEILING_DELAY, owner.delay(), "past the account's ceiling it is only slowed");
+        throttle.succeeded("alice", HOME);
+    }
+
+    @Test
+    void belowTheCeilingNothingIsDelayed() {
+        fail("alice", ELSEWHERE, 3);
+        assertEquals(Duration.ZERO, throttle.admit("alice", HOME).delay());
     }
 
     @Test
@@ -61,51 +85,49 @@ class LoginThrottleTest {
         for (long expected : new long[] {30, 60, 120, 240, 480, 900, 900}) {
             clock.advance(Duration.ofHours(1));
             fail("alice", HOME, 1);
-            assertEquals(Duration.ofSeconds(expected), throttle.waitBefore("alice", HOME).orElseThrow().left());
+            assertEquals(Duration.ofSeconds(expected), throttle.admit("alice", HOME).refusal().orElseThrow().left());
         }
-        assertEquals("Too many failed sign-ins for 'alice'. Wait 15 minutes before trying again.",
-                throttle.waitBefore("alice", HOME).orElseThrow().message());
+        assertEquals("Too many failed sign-ins for 'alice' from your address. Wait 15 minutes before trying again.",
+                throttle.admit("alice", HOME).refusal().orElseThrow().message());
     }
 
     @Test
     void theWaitRunsOut() {
         fail("alice", HOME, 5);
         clock.advance(Duration.ofSeconds(14));
-        assertEquals("Too many failed sign-ins for 'alice'. Wait 1 second before trying again.",
-                throttle.waitBefore("alice", HOME).orElseThrow().message());
+        assertEquals("Too many failed sign-ins for 'alice' from your address. Wait 1 second before trying again.",
+                throttle.admit("alice", HOME).refusal().orElseThrow().message());
         clock.advance(Duration.ofSeconds(1));
-        assertTrue(throttle.waitBefore("alice", HOME).isEmpty());
+        assertFalse(throttle.admit("alice", HOME).refused());
     }
 
     @Test
     void oneClientTryingManyNamesWaitsToo() {
-        for (int i = 0; i < 20; i++) {
-            throttle.failed("user" + i, HOME);
+        for (int i = 0; i < 21; i++) {
+            fail("user" + i, HOME, 1);
         }
-        assertTrue(throttle.waitBefore("someone-new", HOME).isEmpty());
-        throttle.failed("user21", HOME);
-        Optional<LoginThrottle.Wait> wait = throttle.waitBefore("someone-new", HOME);
+        LoginThrottle.Admission refused = throttle.admit("someone-new", HOME);
         assertEquals("Too many failed sign-ins from your address. Wait 15 seconds before trying again.",
-                wait.orElseThrow().message());
-        assertFalse(wait.get().forAccount());
-        assertTrue(throttle.waitBefore("someone-new", ELSEWHERE).isEmpty());
+                refused.refusal().orElseThrow().message());
+        assertFalse(refused.refusal().get().forAccount());
+        assertFalse(throttle.admit("someone-new", ELSEWHERE).refused());
     }
 
     @Test
-    void aSuccessClearsTheAccountsCount() {
+    void aRightPasswordTakesItsAttemptBackAndClearsThatNameFromThatAddress() {
         fail("alice", HOME, 4);
-        throttle.succeeded("alice");
-        fail("alice", HOME, 4);
-        assertTrue(throttle.waitBefore("alice", HOME).isEmpty());
+        assertFalse(throttle.admit("alice", HOME).refused());
+        throttle.succeeded("alice", HOME);
+        fail("alice", HOME, 5);
+        assertTrue(throttle.admit("alice", HOME).refused());
     }
 
     @Test
     void failuresAreForgottenAfterADayWithoutAny() {
-        fail("alice", HOME, 4);
+        fail("alice", HOME, 5);
         clock.advance(Duration.ofHours(25));
-        fail("bob", HOME, 1);
-        fail("alice", HOME, 4);
-        assertTrue(throttle.waitBefore("alice", HOME).isEmpty());
+        fail("alice", HOME, 5);
+        assertTrue(throttle.admit("alice", HOME).refused());
     }
 
     @Test
@@ -113,6 +135,31 @@ class LoginThrottleTest {
         fail("alice", HOME, 5);
         database.close();
         database = Database.open(folder.resolve("dossier.db"));
-        assertTrue(new LoginThrottle(database.dsl(), clock).waitBefore("alice", HOME).isPresent());
+        assertTrue(new LoginThrottle(database.dsl(), clock).admit("alice", HOME).refused());
+    }
+
+    @Test
+    void fortyParallelAttemptsCheckOnlyTheFreeOnesAndTheOneThatStartsTheWait() throws Exception {
+        // Two throttles on two connection pools, as two app nodes sharing one database.
+        try (Database otherNode = Database.open(folder.resolve("dossier.db"))) {
+            LoginThrottle[] nodes = {throttle, new LoginThrottle(otherNode.dsl(), clock)};
+            ExecutorService pool = Executors.newFixedThreadPool(40);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> admitted = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                LoginThrottle node = nodes[i % 2];
+                admitted.add(pool.submit(() -> {
+                    start.await();
+                    return !node.admit("alice", HOME).refused();
+                }));
+            }
+            start.countDown();
+            int checked = 0;
+            for (Future<Boolean> f : admitted) {
+                checked += f.get() ? 1 : 0;
+            }
+            pool.shutdown();
+            assertEquals(LoginThrottle.FREE_PER_PAIR + 1, checked);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.dossier.app.DossierApp;
+import org.dossier.app.Protection;
 import org.dossier.app.Settings;
 import org.dossier.web.PublicUrl;
 
@@ -38,11 +39,20 @@ public final class TestCatalogue implements AutoCloseable {
         return start(null);
     }
 
+    /** A catalogue holding the five seed pages, guarding itself as {@code protection} says. */
+    public static TestCatalogue withSeeds(Protection protection) {
+        return start(SEEDS, protection);
+    }
+
     private static TestCatalogue start(Path seeds) {
+        return start(seeds, Protection.NONE);
+    }
+
+    private static TestCatalogue start(Path seeds, Protection protection) {
         try {
             Path folder = Files.createTempDirectory("dossier-test-");
             Settings settings = new Settings(folder.resolve("dossier.db"), "127.0.0.1", 0, seeds,
-                    PublicUrl.fromRequests());
+                    PublicUrl.fromRequests(), null, protection);
             return new TestCatalogue(folder, DossierApp.start(settings));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,112 @@
+package org.dossier.web;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * What every response gets, whichever handler wrote it, as one servlet filter in front of Javalin.
+ *
+ * <ul>
+ *   <li>{@code HEAD} runs the {@code GET} handler, so it answers with GET's status and headers (a
+ *       link checker asking HEAD of a dead permalink hears 404 or 410, not 200); Jetty sends no
+ *       body for a HEAD request whatever the handler writes.</li>
+ *   <li>Every text type ({@code text/*}, JSON, XML, JavaScript) says {@code charset=utf-8},
+ *       which is what this site writes.</li>
+ *   <li>{@code Server-Timing} goes out only when switched on ({@code --server-timing}): it tells
+ *       anyone how long the engine took, which is for whoever measures, not for every reader.</li>
+ * </ul>
+ */
+public final class HttpHygiene implements Filter {
+
+    private final boolean serverTiming;
+
+    public HttpHygiene(boolean serverTiming) {
+        this.serverTiming = serverTiming;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletRequest asked = "HEAD".equals(req.getMethod()) ? new AsGet(req) : req;
+        chain.doFilter(asked, new Headers((HttpServletResponse) response, serverTiming));
+    }
+
+    /** The content type with {@code ; charset=utf-8} added to a text type that names no charset. */
+    static String withCharset(String type) {
+        if (type == null) {
+            return null;
+        }
+        String lower = type.toLowerCase(Locale.ROOT);
+        if (lower.contains("charset=")) {
+            return type;
+        }
+        String bare = lower.split(";", 2)[0].strip();
+        boolean text = bare.startsWith("text/") || bare.equals("application/json") || bare.endsWith("+json")
+                || bare.equals("application/xml") || bare.endsWith("+xml") || bare.equals("application/javascript")
+                || bare.equals("application/x-research-info-systems") || bare.equals("application/x-bibtex");
+        return text ? type + "; charset=utf-8" : type;
+    }
+
+    private static final class AsGet extends HttpServletRequestWrapper {
+
+        AsGet(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
+    }
+
+    private static final class Headers extends HttpServletResponseWrapper {
+
+        private final boolean serverTiming;
+
+        Headers(HttpServletResponse response, boolean serverTiming) {
+            super(response);
+            this.serverTiming = serverTiming;
+        }
+
+        @Override
+        public void setContentType(String type) {
+            super.setContentType(withCharset(type));
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            if (isContentType(name)) {
+                setContentType(value);
+            } else if (allowed(name)) {
+                super.setHeader(name, value);
+            }
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (isContentType(name)) {
+                setContentType(value);
+            } else if (allowed(name)) {
+                super.addHeader(name, value);
+            }
+        }
+
+        private boolean allowed(String name) {
+            return serverTiming || !"Server-Timing".equalsIgnoreCase(name);
+        }
+
+        private static boolean isContentType(String name) {
+            return "Content-Type".equalsIgnoreCase(name);
+        }
+    }
+}

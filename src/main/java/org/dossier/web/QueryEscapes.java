@@ -1,0 +1,51 @@
+package org.dossier.web;
+
+import io.javalin.http.Context;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Before every request: a query string whose percent-escapes are broken ({@code ?q=abc%}, or
+ * bytes that are not UTF-8) is a 400, never read as if the parameter were not there (which made
+ * {@code /search?q=abc%} answer with the whole catalogue). The page offers the address with each
+ * stray {@code %} written as {@code %25}, so what was typed is kept.
+ */
+public final class QueryEscapes {
+
+    private static final Pattern BROKEN = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+    private static final Pattern ESCAPES = Pattern.compile("(%[0-9A-Fa-f]{2})+");
+
+    private QueryEscapes() {
+    }
+
+    public static void check(Context ctx) {
+        String query = ctx.queryString();
+        if (query == null || query.isEmpty()) {
+            return;
+        }
+        if (BROKEN.matcher(query).find()) {
+            String fixed = ctx.path() + "?" + BROKEN.matcher(query).replaceAll("%25");
+            throw new BadRequest("The address has a '%' that is not followed by two hexadecimal digits. "
+                    + "To search for a '%' itself, it is written %25: " + fixed);
+        }
+        Matcher escapes = ESCAPES.matcher(query);
+        while (escapes.find()) {
+            String run = escapes.group();
+            byte[] bytes = new byte[run.length() / 3];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) Integer.parseInt(run.substring(3 * i + 1, 3 * i + 3), 16);
+            }
+            try {
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            } catch (CharacterCodingException e) {
+                throw new BadRequest("The address has percent-escapes (" + QueryParams.shorten(run)
+                        + ") that are not UTF-8 text. Type the search again.");
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.dossier.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.dossier.testing.TestCatalogue;
+import org.junit.jupiter.api.Test;
+
+/** Starting a server that cannot serve: one line that says what to do, exit status 1, no stack trace. */
+class SecondServerTest {
+
+    private static List<String> ownLines(String stderr) {
+        // The logger's lines start with a date; what the command itself prints starts with its name.
+        return stderr.lines().filter(l -> l.startsWith("dossier")).toList();
+    }
+
+    private static String[] serve(String... args) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int status = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Main.run(args));
+            return new String[] {String.valueOf(status), err.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    @Test
+    void aSecondServerOnADatabaseInUseSaysSoInOneLine() {
+        try (TestCatalogue running = TestCatalogue.withSeeds()) {
+            String[] result = serve("serve", "--db", running.database().toString(), "--host", "127.0.0.1",
+                    "--port", "0", "--seeds", TestCatalogue.SEEDS.toString());
+            assertEquals("1", result[0], result[1]);
+            List<String> lines = ownLines(result[1]);
+            assertEquals(1, lines.size(), result[1]);
+            assertTrue(lines.get(0).contains("is in use") && lines.get(0).contains("stop it first"), lines.get(0));
+            assertFalse(result[1].contains("\tat "), "no stack trace:\n" + result[1]);
+        }
+    }
+
+    @Test
+    void aPortInUseSaysSoInOneLine() {
+        try (TestCatalogue running = TestCatalogue.withSeeds()) {
+            String[] result = serve("serve", "--db", running.folder().resolve("other.db").toString(), "--host",
+                    "127.0.0.1", "--port", String.valueOf(running.app().port()), "--seeds", "no-seeds-here");
+            assertEquals("1", result[0], result[1]);
+            List<String> lines = ownLines(result[1]);
+            assertEquals(1, lines.size(), result[1]);
+            assertTrue(lines.get(0).contains("is in use"), lines.get(0));
+            assertFalse(result[1].contains("\tat "), "no stack trace:\n" + result[1]);
+        }
+    }
+
+    @Test
+    void aBadProxyOrHostNameIsAUsageError() {
+        String[] proxy = serve("serve", "--trusted-proxy", "proxy.example", "--port", "0");
+        assertEquals("2", proxy[0], proxy[1]);
+        assertTrue(proxy[1].contains("--trusted-proxy takes IP addresses"), proxy[1]);
+        String[] host = serve("serve", "--allowed-host", "exa_mple.com", "--port", "0");
+        assertEquals("2", host[0], host[1]);
+    }
+}

@@ -1,0 +1,201 @@
+package org.dossier.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.dossier.app.Protection;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.DocumentDate;
+import org.dossier.documents.RecordDraft;
+import org.dossier.testing.CatalogueDatabase;
+import org.dossier.testing.Http;
+import org.dossier.testing.RawHttp;
+import org.dossier.testing.TestCatalogue;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** HTTP that tools can trust, hostile Host headers, headers and crawlers, through a real server. */
+class HttpHardeningTest {
+
+    private static TestCatalogue catalogue;
+    private static int withdrawn;
+
+    @BeforeAll
+    static void start() {
+        catalogue = TestCatalogue.withSeeds(Protection.NONE);
+        try (CatalogueDatabase database = CatalogueDatabase.of(catalogue)) {
+            withdrawn = database.write(w -> w.create(new RecordDraft("A record soon withdrawn", List.of(),
+                    DocumentDate.ofYear(1951)), Attribution.editor("tester", "to withdraw")));
+            database.write(w -> w.withdraw(withdrawn, 1, "Duplicate.", Attribution.editor("tester", "duplicate")));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        catalogue.close();
+    }
+
+    private static Http http() {
+        return catalogue.http().anotherVisitor();
+    }
+
+    private static int port() {
+        return catalogue.app().port();
+    }
+
+    @Test
+    void headAnswersWithTheStatusAndHeadersOfGet() {
+        for (String path : new String[] {"/", "/documents/3", "/documents/999999", "/documents/" + withdrawn,
+                "/no/such/page", "/search.csv?q=stalin", "/robots.txt"}) {
+            HttpResponse<String> get = http().get(path);
+            HttpResponse<String> head = http().send("HEAD", path, null, null);
+            assertEquals(get.statusCode(), head.statusCode(), "HEAD " + path);
+            assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"),
+                    "HEAD " + path);
+            assertEquals(get.headers().firstValue("Location"), head.headers().firstValue("Location"), "HEAD " + path);
+            assertEquals("", head.body(), "HEAD " + path + " has no body");
+        }
+        assertEquals(301, http().send("HEAD", "/documents/3", null, null).statusCode());
+        assertEquals(404, http().send("HEAD", "/documents/999999", null, null).statusCode());
+        assertEquals(410, http().send("HEAD", "/documents/" + withdrawn, null, null).statusCode());
+    }
+
+    @Test
+    void everyTextTypeSaysItsCharset() {
+        for (String path : new String[] {"/", "/no/such/page", "/search?q=stalin", "/search.json", "/search.csv",
+                "/search.bib", "/search.ris", "/oai?verb=Identify", "/sitemap.xml", "/feed.atom", "/robots.txt",
+                "/static/dossier.css", "/documents/3.json"}) {
+            HttpResponse<String> response = http().get(path);
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            assertTrue(type.toLowerCase(java.util.Locale.ROOT).replace(" ", "").contains("charset=utf-8"),
+                    path + " is sent as " + type);
+        }
+    }
+
+    @Test
+    void aMalformedMultipartBodyIsA400() {
+        String body = "--xyz\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nbob";
+        for (String path : new String[] {"/admin/login", "/oai", "/admin/documents/3/edit"}) {
+            HttpResponse<String> response = http().send("POST", path, "multipart/form-data; boundary=xyz", body);
+            assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, path + ": " + response.statusCode());
+            assertFalse(response.body().contains("Exception"), response.body());
+        }
+        assertEquals(400, http().send("POST", "/admin/login", "multipart/form-data; boundary=xyz", body).statusCode());
+    }
+
+    @Test
+    void anInvalidPercentEscapeIsA400ThatOffersWhatWasTyped() {
+        // A well-behaved client will not send these: they go on a socket as typed.
+        RawHttp.Response response = RawHttp.send(port(), "GET /search?q=abc% HTTP/1.1", "Host: localhost");
+        assertEquals(400, response.status());
+        String message = Jsoup.parse(response.body()).selectFirst(".lead").text();
+        assertTrue(message.contains("/search?q=abc%25"), message);
+        assertEquals(400, RawHttp.send(port(), "GET /search?q=%ZZtop HTTP/1.1", "Host: localhost").status());
+        assertEquals(400, RawHttp.send(port(), "GET /search?q=%C3%28 HTTP/1.1", "Host: localhost").status(),
+                "bytes that are not UTF-8");
+        assertEquals(200, http().get("/search?q=%C3%A9t%C3%A9").statusCode());
+    }
+
+    @Test
+    void jettysOwnErrorPagesCarryTheSecurityHeaders() {
+        String longUri = "/search?q=" + "a".repeat(20_000);
+        String bigHeader = "X-Big: " + "b".repeat(20_000);
+        RawHttp.Response[] errors = {
+            RawHttp.send(port(), "GET /%zz HTTP/1.1", "Host: localhost"),
+            RawHttp.send(port(), "GET " + longUri + " HTTP/1.1", "Host: localhost"),
+            RawHttp.send(port(), "GET / HTTP/1.1", "Host: localhost", bigHeader),
+        };
+        assertEquals(400, errors[0].status());
+        assertEquals(414, errors[1].status());
+        assertEquals(431, errors[2].status());
+        for (RawHttp.Response error : errors) {
+            assertEquals("nosniff", error.header("X-Content-Type-Options"), error.toString());
+            assertNotNull(error.header("Content-Security-Policy"), error.toString());
+            assertEquals("DENY", error.header("X-Frame-Options"));
+            assertFalse(error.body().contains("at org."), "no stack trace");
+        }
+    }
+
+    @Test
+    void aHostHeaderThatIsNoHostNameIsA400() {
+        for (String host : new String[] {"exa_mple.com", "evil.example/path", "a..b", "[::1", "host:99999", "-x.example"}) {
+            RawHttp.Response response = RawHttp.send(port(), "GET /oai?verb=Identify HTTP/1.1", "Host: " + host);
+            assertEquals(400, response.status(), host);
+            assertFalse(response.body().contains("oai:null"), host);
+        }
+        RawHttp.Response fine = RawHttp.send(port(), "GET /oai?verb=GetRecord&identifier=oai:catalogue.example.org:3"
+                + "&metadataPrefix=oai_dc HTTP/1.1", "Host: catalogue.example.org:8080");
+        assertEquals(200, fine.status());
+        assertTrue(fine.body().contains("oai:catalogue.example.org:3"), fine.body());
+    }
+
+    @Test
+    void onlyTheAllowedHostsAreAnswered() {
+        try (TestCatalogue listed = TestCatalogue.withSeeds(new Protection(List.of(), List.of("catalogue.example.org",
+                "127.0.0.1"), 0, false))) {
+            int port = listed.app().port();
+            RawHttp.Response evil = RawHttp.send(port, "GET /search.csv HTTP/1.1", "Host: evil.example");
+            assertEquals(400, evil.status());
+            assertFalse(evil.body().contains("evil.example/documents"));
+            RawHttp.Response ours = RawHttp.send(port, "GET /documents/3 HTTP/1.1", "Host: catalogue.example.org");
+            assertEquals(301, ours.status());
+            assertEquals(200, listed.http().get("/").statusCode(), "127.0.0.1 is on the list");
+        }
+    }
+
+    @Test
+    void privatePagesAreNeverStoredAndEveryPageHasAPermissionsPolicy() {
+        HttpResponse<String> login = http().get("/admin/login");
+        assertEquals("no-store", login.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals("no-store", http().get("/admin").headers().firstValue("Cache-Control").orElse(""));
+        HttpResponse<String> home = http().get("/");
+        assertFalse(home.headers().firstValue("Cache-Control").orElse("").contains("no-store"),
+                "a reader's public page may be cached");
+        assertTrue(home.headers().firstValue("Permissions-Policy").orElse("").contains("camera=()"));
+    }
+
+    @Test
+    void serverTimingIsSentOnlyWhenSwitchedOn() {
+        assertTrue(http().get("/").headers().firstValue("Server-Timing").isEmpty());
+        try (TestCatalogue timed = TestCatalogue.withSeeds(new Protection(List.of(), List.of(), 0, true))) {
+            assertTrue(timed.http().get("/search?q=stalin").headers().firstValue("Server-Timing").isPresent());
+        }
+    }
+
+    @Test
+    void robotsKeepCrawlersOutOfSearchButLeaveRecordsAndTheSitemapOpen() {
+        String robots = http().get("/robots.txt").body();
+        assertTrue(robots.contains("Disallow: /search\n"), robots);
+        assertTrue(robots.contains("Allow: /\n"), robots);
+        assertTrue(robots.contains("Sitemap: " + catalogue.baseUrl() + "/sitemap.xml"), robots);
+        assertFalse(robots.contains("Disallow: /documents"), robots);
+        assertFalse(robots.contains("Disallow: /sitemap"), robots);
+    }
+
+    @Test
+    void searchesPastTheLimitGet429WithRetryAfterAndRecordPagesNever() {
+        try (TestCatalogue limited = TestCatalogue.withSeeds(new Protection(List.of(), List.of(), 3, false))) {
+            Http crawler = limited.http();
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, crawler.get("/search?q=" + List.of("stalin", "korea", "kim").get(i)).statusCode());
+            }
+            HttpResponse<String> refused = crawler.get("/search.json?q=stalin");
+            assertEquals(429, refused.statusCode());
+            long retry = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(retry >= 1 && retry <= 20, "a token comes back every 20 s: " + retry);
+            assertEquals(429, crawler.get("/search/facets/person").statusCode());
+            for (int i = 0; i < 10; i++) {
+                assertEquals(301, crawler.get("/documents/3").statusCode(), "record pages are never limited");
+                assertEquals(200, crawler.get("/").statusCode());
+            }
+        }
+    }
+}

@@ -24,9 +24,9 @@ import org.dossier.documents.RecordWriter;
 
 /**
  * Imports seed pages: every file is read and checked first, so that a bad file leaves the database
- * exactly as it was; then the entries are written in batches of {@link #BATCH}, each its own short
- * transaction, so that a large import beside a live site holds the database for a moment at a
- * time and editors' saves and sign-ins get through between batches. A run stopped midway (killed,
+ * exactly as it was; then the entries are written in batches of at most {@link #BATCH} entries and
+ * {@link #BATCH_TIME}, each its own transaction, so that a large import beside a live site holds
+ * the database for a moment at a time and editors' saves and sign-ins get through between batches. A run stopped midway (killed,
  * a full disk) leaves the batches it wrote; running the same import again completes it, because an
  * entry already written is recognised by its identity and only noted as seen again.
  *
@@ -39,9 +39,10 @@ public final class ImportRun {
 
     public static final String AUTHORITIES_FOLDER = "authorities";
 
-    /** Entries a transaction: a few hundred milliseconds of writing on a small machine. */
+    /** At most this many entries a transaction, and at most {@link #BATCH_TIME} of writing. */
     static final int BATCH = 500;
-    private static final long PAUSE_BETWEEN_BATCHES_MS = 50;
+    static final java.time.Duration BATCH_TIME = java.time.Duration.ofMillis(250);
+    private static final long PAUSE_BETWEEN_BATCHES_MS = 20;
 
     private final RecordStore store;
     private final Clock clock;
@@ -115,20 +116,22 @@ public final class ImportRun {
             return Extractor.load(writer.db());
         });
         int created = 0;
-        for (int from = 0; from < entries.size(); from += BATCH) {
-            if (from > 0) {
+        int[] next = {0};
+        while (next[0] < entries.size()) {
+            if (next[0] > 0) {
                 giveWaitingWritersTheirTurn();
             }
-            List<SeedEntry> batch = entries.subList(from, Math.min(entries.size(), from + BATCH));
-            int done = from;
+            long until = System.nanoTime() + BATCH_TIME.toNanos();
             created += store.write(writer -> {
                 int made = 0;
-                int written = done;
-                for (SeedEntry entry : batch) {
-                    if (record(writer, extractor, entry)) {
+                int inBatch = 0;
+                while (next[0] < entries.size() && inBatch < BATCH && (inBatch == 0 || System.nanoTime() < until)) {
+                    if (record(writer, extractor, entries.get(next[0]))) {
                         made++;
                     }
-                    progress.written(++written, entries.size());
+                    next[0]++;
+                    inBatch++;
+                    progress.written(next[0], entries.size());
                 }
                 return made;
             });

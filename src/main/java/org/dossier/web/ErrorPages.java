@@ -64,7 +64,12 @@ public final class ErrorPages {
 
     /** 503 with Retry-After: the database cannot take a write now; nothing was changed. */
     public static void unavailable(Context ctx, WriteUnavailable e) {
-        LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.readOnly() ? "the database is read-only" : "the database is busy");
+        Throwable cause = e.getCause();
+        while (cause != null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        LOG.warn("{} {}: {} ({})", ctx.method(), ctx.path(), e.readOnly() ? "the database is read-only"
+                : "the database is busy", cause == null ? "" : cause.getMessage());
         ctx.header("Retry-After", String.valueOf(WriteUnavailable.RETRY_AFTER_SECONDS));
         show(ctx, 503, e.readOnly() ? "The catalogue cannot save now" : "The catalogue is busy", e.getMessage());
     }

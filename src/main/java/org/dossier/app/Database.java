@@ -5,7 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -62,6 +65,16 @@ public final class Database implements AutoCloseable {
 
     public DSLContext dsl() {
         return dsl;
+    }
+
+    /** Flyway's view of this database: the migrations applied, and any this build has that are not. */
+    public MigrationInfoService migrations() {
+        return Flyway.configure().dataSource(pool).locations(MIGRATIONS).load().info();
+    }
+
+    /** Reports the connection pool's gauges (active, idle, pending, timings) to {@code registry}. */
+    public void reportTo(MeterRegistry registry) {
+        pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     }
 
     @Override

@@ -246,6 +246,27 @@ public final class LuceneSearchEngine implements SearchEngine {
         }
     }
 
+    @Override
+    public IndexStatus status() {
+        if (!writer.isOpen()) {
+            return IndexStatus.closed("the index is closed");
+        }
+        return new IndexStatus(true, indexedRevision, source.lastRevision(), generation(), "");
+    }
+
+    private long generation() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getGeneration();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** How many records a reader can find, for checks and tests. */
     public int size() {
         try {

@@ -19,7 +19,13 @@ public enum LogFormat {
 
     /** Switches every console appender of the root logger to this format. */
     public void apply() {
-        if (this == text || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            apply(context);
+        }
+    }
+
+    void apply(LoggerContext context) {
+        if (this == text) {
             return;
         }
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -34,9 +40,9 @@ public enum LogFormat {
                 encoder.setWithFormattedMessage(true);
                 encoder.setWithMessage(false);
                 encoder.start();
-                appender.stop();
+                // Swapped in place: stopping the appender would close its stream. This runs once, at
+                // start, before the server logs anything from another thread.
                 appender.setEncoder(encoder);
-                appender.start();
             }
         }
     }

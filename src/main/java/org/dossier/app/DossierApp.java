@@ -52,7 +52,10 @@ import org.dossier.harvest.Sitemaps;
 import org.dossier.importing.ImportRejectedException;
 import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
+import org.dossier.ops.Operations;
+import org.dossier.ops.OperationsSettings;
 import org.dossier.search.LuceneSearchEngine;
+import org.dossier.search.OpeningSearchEngine;
 import org.dossier.search.SearchEngine;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.SecurityHeaders;
@@ -73,14 +76,21 @@ public final class DossierApp implements AutoCloseable {
     private final Database database;
     private final Javalin server;
     private final SearchEngine search;
+    private final Operations operations;
 
-    private DossierApp(Database database, Javalin server, SearchEngine search) {
+    private DossierApp(Database database, Javalin server, SearchEngine search, Operations operations) {
         this.database = database;
         this.server = server;
         this.search = search;
+        this.operations = operations;
     }
 
     public static DossierApp start(Settings settings) throws IOException, ImportRejectedException {
+        return start(settings, OperationsSettings.DEFAULT);
+    }
+
+    public static DossierApp start(Settings settings, OperationsSettings operating)
+            throws IOException, ImportRejectedException {
         Clock clock = Clock.systemUTC();
         Protection protection = settings.protection();
         ClientAddress clients = ClientAddress.behind(protection.trustedProxies());
@@ -91,20 +101,28 @@ public final class DossierApp implements AutoCloseable {
         PublicUrl site = settings.publicUrl();
         warnAbout(settings, hosts);
         SearchEngine search = null;
+        Javalin started = null;
+        // Operations: health and readiness, metrics, the access log, a graceful stop.
+        Operations operations = new Operations(operating, database);
         try {
             RecordStore store = new RecordStore(db, clock);
-            importSeedsIfEmpty(settings, database, store, clock);
+            importSeedsIfEmpty(settings, database, store, clock, operations);
 
             // Search: a Lucene index beside the database, checked (and rebuilt if stale) on every
-            // start, then kept up to date by every write through the store.
-            try {
-                search = LuceneSearchEngine.open(settings.searchIndex(), db);
-            } catch (IndexInUseException e) {
-                throw new StartupProblem("the search index " + settings.searchIndex() + " is in use: another Dossier "
-                        + "server (or a reindex) is using " + settings.database() + "; stop it first, or give this "
-                        + "one another --db", e);
-            }
+            // start, then kept up to date by every write through the store. It opens in the
+            // background: the server answers /health meanwhile, and /ready says 503 until it is open.
+            OpeningSearchEngine opening = OpeningSearchEngine.start(() -> {
+                try {
+                    return LuceneSearchEngine.open(settings.searchIndex(), db);
+                } catch (IndexInUseException e) {
+                    throw new StartupProblem("the search index " + settings.searchIndex() + " is in use: another "
+                            + "Dossier server (or a reindex) is using " + settings.database() + "; stop it first, "
+                            + "or give this one another --db", e);
+                }
+            });
+            search = operations.watch(opening);
             store.onChange(search);
+            store.onChange(operations.metrics()::recordsChanged);
 
             // Catalogue: the listing, search with facets and exports, people and places.
             ListingQuery listing = new ListingQuery(db);
@@ -150,6 +168,7 @@ public final class DossierApp implements AutoCloseable {
                     context.setErrorHandler(new JettyErrors());
                 });
                 config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors()));
+                operations.configure(config);
                 config.fileRenderer(templates);
                 config.jsonMapper(new JavalinJackson(JavalinJackson.defaultMapper(), false));
                 config.staticFiles.add(files -> {
@@ -213,19 +232,27 @@ public final class DossierApp implements AutoCloseable {
                 routes.get("/sitemaps/{file}", sitemaps::child);
                 routes.get("/feed.atom", feed::show);
                 routes.get("/robots.txt", robots::show);
+                operations.install(routes);
             });
+            started = server;
             try {
                 server.start(settings.host(), settings.port());
             } catch (JavalinBindException e) {
                 throw new StartupProblem("port " + settings.port() + " on " + settings.host()
                         + " is in use: stop what listens there, or give another --port", e);
             }
-            return new DossierApp(database, server, search);
+            operations.started();
+            opening.awaitOpen();
+            return new DossierApp(database, server, search, operations);
         } catch (IOException | ImportRejectedException | RuntimeException e) {
             // (a StartupProblem is a RuntimeException: it is passed on after the same clean-up)
+            if (started != null) {
+                started.stop();
+            }
             if (search != null) {
                 search.close();
             }
+            operations.close();
             database.close();
             throw e;
         }
@@ -245,8 +272,8 @@ public final class DossierApp implements AutoCloseable {
         }
     }
 
-    private static void importSeedsIfEmpty(Settings settings, Database database, RecordStore store, Clock clock)
-            throws IOException, ImportRejectedException {
+    private static void importSeedsIfEmpty(Settings settings, Database database, RecordStore store, Clock clock,
+                                           Operations operations) throws IOException, ImportRejectedException {
         if (settings.seeds() == null || database.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT) > 0) {
             return;
         }
@@ -255,6 +282,7 @@ public final class DossierApp implements AutoCloseable {
             return;
         }
         ImportReport report = new ImportRun(store, clock).run(List.of(settings.seeds()));
+        operations.metrics().imported(report.created());
         LOG.info("First start: imported {} from {}", report.summary(), settings.seeds());
     }
 
@@ -262,10 +290,23 @@ public final class DossierApp implements AutoCloseable {
         return server.port();
     }
 
+    /** The port of the metrics endpoint, or -1 when it is off. */
+    public int metricsPort() {
+        return operations.metricsPort();
+    }
+
+    /**
+     * Stops: /ready says 503, the server stops taking requests and lets those in flight finish
+     * (within the shutdown grace), then the index is committed and closed, then the database.
+     */
     @Override
     public void close() {
+        operations.stopping();
         server.stop();
+        LOG.info("The server has stopped taking requests; closing the search index");
         search.close();
+        operations.close();
         database.close();
+        LOG.info("Stopped");
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dossier", mixinStandardHelpOptions = true, version = "Dossier 0.1",
         description = "A catalogue of archival documents.%nWithout a command, serves the catalogue.",
         subcommands = {ServeCommand.class, ImportCommand.class, UserCommand.class, ReindexCommand.class,
-                GenerateCommand.class})
+                GenerateCommand.class, BackupCommand.class, RestoreCommand.class, CopyCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -17,7 +17,7 @@ public final class Main implements Runnable {
     /** Runs a command line and returns its exit status: 0 done, 1 failed, 2 not understood. */
     public static int run(String... args) {
         String[] effective = args.length == 0 ? new String[] {"serve"} : args;
-        return new CommandLine(new Main()).execute(effective);
+        return new CommandLine(new Main()).setDefaultValueProvider(EnvironmentDefaults.system()).execute(effective);
     }
 
     @Override

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
 import org.dossier.documents.Archive;
+import org.dossier.ops.LogFormat;
+import org.dossier.ops.OperationsSettings;
 import org.dossier.web.PublicUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,15 +62,39 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--server-timing", description = "Send Server-Timing headers on search pages (for measuring).")
     boolean serverTiming;
 
+    @Option(names = "--metrics-port", paramLabel = "N",
+            description = "Serve Prometheus metrics at /metrics on this port (default: off).")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-host", paramLabel = "ADDRESS",
+            description = "The address the metrics port listens on (default: ${DEFAULT-VALUE}).")
+    String metricsHost = OperationsSettings.DEFAULT.metricsHost();
+
+    @Option(names = "--max-index-lag", paramLabel = "N",
+            description = "How many changes the search index may be behind the database and /ready still "
+                    + "say ready (default: ${DEFAULT-VALUE}).")
+    long maxIndexLag = OperationsSettings.DEFAULT_MAX_INDEX_LAG;
+
+    @Option(names = "--shutdown-grace", paramLabel = "SECONDS",
+            description = "On SIGTERM, how long requests in flight may take to finish (default: ${DEFAULT-VALUE}).")
+    long shutdownGrace = OperationsSettings.DEFAULT_SHUTDOWN_GRACE.toSeconds();
+
+    @Option(names = "--log-format", paramLabel = "FORMAT",
+            description = "text or json: one JSON object a log line (default: ${DEFAULT-VALUE}).")
+    LogFormat logFormat = LogFormat.text;
+
     @Override
     public Integer call() throws Exception {
+        logFormat.apply();
+        OperationsSettings operating = new OperationsSettings(metricsPort, metricsHost, maxIndexLag,
+                Duration.ofSeconds(shutdownGrace));
         DossierApp app;
         try {
             Settings settings = new Settings(database, host, port, seeds,
                     publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl),
                     new Archive(archiveName, adminEmail),
                     new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming));
-            app = DossierApp.start(settings);
+            app = DossierApp.start(settings, operating);
         } catch (IllegalArgumentException e) {
             System.err.println("dossier serve: " + e.getMessage());
             return 2;

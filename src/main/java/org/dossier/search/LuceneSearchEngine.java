@@ -123,6 +123,28 @@ public final class LuceneSearchEngine implements SearchEngine {
                 partitions(), listener).documents();
     }
 
+    /**
+     * Removes the index in {@code folder}, so that the next start rebuilds it from the database
+     * (after a restore); refused with {@link IndexInUseException} while a server holds it.
+     */
+    public static void discard(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Directory directory = FSDirectory.open(folder);
+             org.apache.lucene.store.Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            for (String file : directory.listAll()) {
+                if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                    directory.deleteFile(file);
+                }
+            }
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            throw new IndexInUseException(folder);
+        }
+        Files.deleteIfExists(folder.resolve(IndexWriter.WRITE_LOCK_NAME));
+        Files.deleteIfExists(folder);
+    }
+
     /** Why the index in {@code folder} cannot serve the database as it is; null when it can. */
     static String staleness(Path folder, IndexSource.State database) {
         if (!Files.isDirectory(folder)) {
@@ -246,6 +268,27 @@ public final class LuceneSearchEngine implements SearchEngine {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public IndexStatus status() {
+        if (!writer.isOpen()) {
+            return IndexStatus.closed("the index is closed");
+        }
+        return new IndexStatus(true, indexedRevision, source.lastRevision(), generation(), "");
+    }
+
+    private long generation() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getGeneration();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

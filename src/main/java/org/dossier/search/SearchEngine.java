@@ -18,6 +18,13 @@ public interface SearchEngine extends ChangeListener, AutoCloseable {
      */
     int[] hitIds(SearchRequest request);
 
+    /**
+     * Whether the engine answers, and how far behind the database it is: what readiness checks and
+     * metrics ask. Cheap: one look at the newest change in the database. An engine fed by a change
+     * feed answers with the feed's position.
+     */
+    IndexStatus status();
+
     @Override
     void close();
 }

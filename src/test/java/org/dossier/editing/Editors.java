@@ -14,14 +14,14 @@ import org.dossier.testing.TestCatalogue;
 import org.jsoup.Jsoup;
 
 /** Accounts and signed-in visitors for tests of a real catalogue. */
-final class Editors {
+public final class Editors {
 
-    static final String PASSWORD = "correct horse battery";
+    public static final String PASSWORD = "correct horse battery";
 
     private Editors() {
     }
 
-    static void add(TestCatalogue catalogue, String username, Role role) {
+    public static void add(TestCatalogue catalogue, String username, Role role) {
         try (Database db = Database.open(catalogue.database())) {
             new Accounts(db.dsl(), Clock.systemUTC()).add(username, role, PASSWORD);
         } catch (IOException e) {
@@ -30,7 +30,7 @@ final class Editors {
     }
 
     /** A new visitor, signed in through the sign-in form. */
-    static Http signIn(TestCatalogue catalogue, String username) {
+    public static Http signIn(TestCatalogue catalogue, String username) {
         Http http = catalogue.http().anotherVisitor();
         HttpResponse<String> signedIn = http.post("/admin/login", Map.of("csrf", csrf(http.get("/admin/login").body()),
                 "username", username, "password", PASSWORD, "return", "/admin"));
@@ -39,12 +39,12 @@ final class Editors {
     }
 
     /** The CSRF token of the first form on a page. */
-    static String csrf(String html) {
+    public static String csrf(String html) {
         return Jsoup.parse(html).selectFirst("input[name=csrf]").attr("value");
     }
 
     /** The id of the one record whose title contains {@code words}. */
-    static int recordTitled(TestCatalogue catalogue, String words) {
+    public static int recordTitled(TestCatalogue catalogue, String words) {
         try (Database db = Database.open(catalogue.database())) {
             return db.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.TITLE.contains(words)).fetchSingle(DOCUMENT.ID);
         } catch (IOException e) {

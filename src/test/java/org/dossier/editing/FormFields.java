@@ -7,7 +7,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
 /** The fields of a form on a page, as a browser would send them, for a test to change and post. */
-final class FormFields {
+public final class FormFields {
 
     private final List<Map.Entry<String, String>> fields;
 
@@ -15,7 +15,7 @@ final class FormFields {
         this.fields = fields;
     }
 
-    static FormFields of(String html, String formSelector) {
+    public static FormFields of(String html, String formSelector) {
         Element form = Jsoup.parse(html).selectFirst(formSelector);
         if (form == null) {
             throw new AssertionError("no form '" + formSelector + "' on the page:\n" + html);
@@ -40,7 +40,7 @@ final class FormFields {
         return new FormFields(fields);
     }
 
-    String get(String name) {
+    public String get(String name) {
         return fields.stream().filter(f -> f.getKey().equals(name)).map(Map.Entry::getValue).findFirst()
                 .orElseThrow(() -> new AssertionError("no field " + name + " in " + fields));
     }
@@ -49,7 +49,7 @@ final class FormFields {
         return fields.stream().filter(f -> f.getKey().equals(name)).map(Map.Entry::getValue).toList();
     }
 
-    FormFields set(String name, String value) {
+    public FormFields set(String name, String value) {
         List<Map.Entry<String, String>> changed = new ArrayList<>(fields);
         changed.removeIf(f -> f.getKey().equals(name));
         changed.add(Map.entry(name, value));
@@ -68,7 +68,7 @@ final class FormFields {
         return new FormFields(changed);
     }
 
-    List<Map.Entry<String, String>> entries() {
+    public List<Map.Entry<String, String>> entries() {
         return List.copyOf(fields);
     }
 }

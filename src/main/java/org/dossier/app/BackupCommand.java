@@ -1,0 +1,35 @@
+package org.dossier.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.dossier.ops.Backups;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = "Writes a consistent copy of a SQLite catalogue to a new file, while the server runs and "
+                + "editors save. For PostgreSQL, use pg_dump (this command says how).")
+final class BackupCommand implements Callable<Integer> {
+
+    @Option(names = "--db", paramLabel = "PATH", description = "The database (default: ${DEFAULT-VALUE}).")
+    String database = Settings.DEFAULT_DATABASE.toString();
+
+    @Option(names = "--to", paramLabel = "FILE", required = true, description = "The backup file to write (must not exist).")
+    Path target;
+
+    @Override
+    public Integer call() throws Exception {
+        if (Backups.isPostgresql(database)) {
+            System.err.println("Nothing was backed up: " + Backups.POSTGRESQL_ADVICE + ".");
+            return 1;
+        }
+        try {
+            Backups.Summary summary = Backups.backup(Path.of(database), target);
+            System.err.println("Backed up " + database + " to " + target + ": " + summary.describe());
+            return 0;
+        } catch (Backups.RefusedException e) {
+            System.err.println("Nothing was backed up: " + e.getMessage());
+            return 1;
+        }
+    }
+}

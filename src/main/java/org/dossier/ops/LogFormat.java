@@ -1,0 +1,49 @@
+package org.dossier.ops;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.OutputStreamAppender;
+import java.util.Iterator;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How log lines are written: {@code text} for people (logback.xml's pattern), or {@code json}, one
+ * JSON object a line for a log collector (logback's own JSON encoder: level, logger, thread,
+ * message, the access log's fields as key-value pairs, and any exception).
+ */
+public enum LogFormat {
+    text, json;
+
+    /** Switches every console appender of the root logger to this format. */
+    public void apply() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            apply(context);
+        }
+    }
+
+    void apply(LoggerContext context) {
+        if (this == text) {
+            return;
+        }
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
+            if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender) {
+                JsonEncoder encoder = new JsonEncoder();
+                encoder.setContext(context);
+                encoder.setWithSequenceNumber(false);
+                encoder.setWithNanoseconds(false);
+                encoder.setWithContext(false);
+                encoder.setWithArguments(false);
+                encoder.setWithFormattedMessage(true);
+                encoder.setWithMessage(false);
+                encoder.start();
+                // Swapped in place: stopping the appender would close its stream. This runs once, at
+                // start, before the server logs anything from another thread.
+                appender.setEncoder(encoder);
+            }
+        }
+    }
+}

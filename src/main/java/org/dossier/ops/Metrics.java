@@ -1,0 +1,130 @@
+package org.dossier.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Set;
+import org.dossier.search.IndexStatus;
+import org.dossier.search.SearchEngine;
+
+/**
+ * What a Prometheus server scrapes: requests per route template (never per raw address, which
+ * would make a series per record), search engine time, the index's generation and lag, records
+ * changed, sign-in failures and throttles, and the JVM's and the connection pool's gauges.
+ */
+public final class Metrics implements AutoCloseable {
+
+    /** Latency buckets, seconds: enough for a p99 from 2 ms pages to 30 s exports. */
+    private static final Duration[] BUCKETS = {Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
+        Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+        Duration.ofSeconds(10), Duration.ofSeconds(30)};
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final Counter signInFailures;
+    private final Counter signInThrottled;
+    private final Counter recordsChanged;
+    private final Counter importedRecords;
+
+    public Metrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        signInFailures = Counter.builder("dossier.signin.failures")
+                .description("Sign-ins refused for a wrong username or password").register(registry);
+        signInThrottled = Counter.builder("dossier.signin.throttled")
+                .description("Sign-in attempts turned away to wait, after too many failures").register(registry);
+        recordsChanged = Counter.builder("dossier.records.changed")
+                .description("Records written (imported, edited, withdrawn, reinstated) through this node").register(registry);
+        importedRecords = Counter.builder("dossier.imports.records")
+                .description("Records new to the catalogue from imports this node ran").register(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Everything, in Prometheus' text format. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** One answered request. {@code route} is the route template ({@code /documents/{id}}), never the address. */
+    public void request(String method, String route, int status, Duration time) {
+        Timer.builder("http.server.requests")
+                .description("HTTP requests by route template, method and status")
+                .tags("method", method, "route", route, "status", Integer.toString(status),
+                        "outcome", outcome(status))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry)
+                .record(time);
+        if (route.equals("/admin/login") && method.equals("POST")) {
+            if (status == 401) {
+                signInFailures.increment();
+            } else if (status == 429) {
+                signInThrottled.increment();
+            }
+        }
+    }
+
+    public void recordsChanged(Set<Integer> ids) {
+        recordsChanged.increment(ids.size());
+    }
+
+    public void imported(int newRecords) {
+        importedRecords.increment(newRecords);
+    }
+
+    /** The engine's time per search and per index update, and its index's state as gauges. */
+    public SearchEngine measure(SearchEngine engine) {
+        Gauge.builder("dossier.index.lag", engine, e -> status(e).lag())
+                .description("Changes in the database the search index has not applied yet").register(registry);
+        Gauge.builder("dossier.index.generation", engine, e -> status(e).generation())
+                .description("The search index's commit generation").register(registry);
+        Gauge.builder("dossier.index.open", engine, e -> status(e).open() ? 1 : 0)
+                .description("1 when the search index answers, 0 while it is built or closed").register(registry);
+        Timer.Builder time = Timer.builder("dossier.search.engine")
+                .description("Time in the search engine, by operation").serviceLevelObjectives(BUCKETS);
+        return new MeasuredSearchEngine(engine, time.tag("operation", "search").register(registry),
+                time.tag("operation", "hit-ids").register(registry),
+                time.tag("operation", "update").register(registry));
+    }
+
+    private static IndexStatus status(SearchEngine engine) {
+        try {
+            return engine.status();
+        } catch (RuntimeException e) {
+            return IndexStatus.closed(e.getMessage());
+        }
+    }
+
+    private static String outcome(int status) {
+        if (status >= 500) {
+            return "SERVER_ERROR";
+        }
+        if (status >= 400) {
+            return "CLIENT_ERROR";
+        }
+        return status >= 300 ? "REDIRECTION" : "SUCCESS";
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}

@@ -1,0 +1,96 @@
+package org.dossier.ops;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import java.io.IOException;
+import java.time.Clock;
+import org.dossier.app.Database;
+import org.dossier.search.SearchEngine;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything an operator needs from a running node, in one place for {@code DossierApp} to wire:
+ * health and readiness, metrics on their own port, the access log, and a graceful stop (stop
+ * taking requests, let those in flight finish within a bound, then close the index).
+ */
+public final class Operations implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
+
+    private final OperationsSettings settings;
+    private final Database database;
+    private final Metrics metrics = new Metrics();
+    private final RequestLog requestLog = new RequestLog(metrics);
+    private Readiness readiness;
+    private Health health;
+    private MetricsServer metricsServer;
+
+    public Operations(OperationsSettings settings, Database database) {
+        this.settings = settings;
+        this.database = database;
+        database.reportTo(metrics.registry());
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** The engine the catalogue should use: timed, and asked for readiness. */
+    public SearchEngine watch(SearchEngine engine) {
+        SearchEngine measured = metrics.measure(engine);
+        readiness = new Readiness(database, measured, settings.maxIndexLag(), Clock.systemUTC());
+        health = new Health(BuildInfo.current(), readiness);
+        return measured;
+    }
+
+    /** The server's side: an access-log line and metrics per request, and a bounded graceful stop. */
+    public void configure(JavalinConfig config) {
+        config.requestLogger.http(requestLog::noteRoute);
+        config.jetty.modifyServer(server -> {
+            server.setRequestLog(requestLog);
+            server.setStopTimeout(settings.shutdownGrace().toMillis());
+            server.insertHandler(new GracefulHandler());
+        });
+    }
+
+    /** {@code /health}, {@code /ready}, and the 503 page of a search asked before the index is open. */
+    public void install(RoutesConfig routes) {
+        if (health == null) {
+            throw new IllegalStateException("watch the search engine before installing the health routes");
+        }
+        health.install(routes);
+    }
+
+    /** Once the catalogue's server listens: opens the metrics port, when one is set. */
+    public void started() throws IOException {
+        if (settings.metricsPort() != null) {
+            metricsServer = MetricsServer.start(settings.metricsHost(), settings.metricsPort(), metrics);
+            LOG.info("Metrics at http://{}:{}{}", settings.metricsHost(), metricsServer.port(), MetricsServer.PATH);
+        }
+    }
+
+    /** The port of the metrics endpoint, or -1 when it is off. */
+    public int metricsPort() {
+        return metricsServer == null ? -1 : metricsServer.port();
+    }
+
+    /** The node is going away: readiness answers 503 from now on. */
+    public void stopping() {
+        if (health != null) {
+            health.stopping();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
+        if (readiness != null) {
+            readiness.close();
+        }
+        metrics.close();
+    }
+}

@@ -1,0 +1,34 @@
+package org.dossier.ops;
+
+import java.time.Duration;
+
+/**
+ * How a server is operated, beside what it serves.
+ *
+ * @param metricsPort the port of the Prometheus endpoint; null for none (the default), 0 for any free port
+ * @param metricsHost the address the metrics endpoint listens on (default 127.0.0.1: never public by accident)
+ * @param maxIndexLag how many changes the search index may be behind the database and the node still be ready
+ * @param shutdownGrace how long a stopping server lets requests in flight finish
+ */
+public record OperationsSettings(Integer metricsPort, String metricsHost, long maxIndexLag, Duration shutdownGrace) {
+
+    public static final long DEFAULT_MAX_INDEX_LAG = 1_000;
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(8);
+    public static final OperationsSettings DEFAULT =
+            new OperationsSettings(null, "127.0.0.1", DEFAULT_MAX_INDEX_LAG, DEFAULT_SHUTDOWN_GRACE);
+
+    public OperationsSettings {
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65_535)) {
+            throw new IllegalArgumentException("metrics port " + metricsPort + " is not from 0 to 65535");
+        }
+        if (maxIndexLag < 0) {
+            throw new IllegalArgumentException("the index lag allowed must be 0 or more, not " + maxIndexLag);
+        }
+        if (shutdownGrace == null || shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("the shutdown grace must be a duration of 0 or more");
+        }
+        if (metricsHost == null || metricsHost.isBlank()) {
+            metricsHost = "127.0.0.1";
+        }
+    }
+}

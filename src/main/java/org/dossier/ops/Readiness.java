@@ -1,0 +1,136 @@
+package org.dossier.ops;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dossier.app.Database;
+import org.dossier.search.IndexStatus;
+import org.dossier.search.SearchEngine;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+
+/**
+ * Whether this node can serve: the database answers, its schema is the one this build migrates
+ * to, and the search index is open and not too far behind the database. Each check is cheap (one
+ * small query); Flyway's view of the migrations is read at most every few seconds.
+ */
+public final class Readiness {
+
+    /** One check: passed or not, and what was seen. */
+    public record Check(boolean ok, Map<String, Object> details) {
+    }
+
+    /** Every check, and whether all passed. */
+    public record Report(boolean ready, Map<String, Check> checks) {
+    }
+
+    private static final Duration MIGRATIONS_CACHED = Duration.ofSeconds(5);
+
+    private final Database database;
+    private final SearchEngine search;
+    private final long maxIndexLag;
+    private final Clock clock;
+    private final ExecutorService catchUp;
+    private final AtomicBoolean catchingUp = new AtomicBoolean();
+    private volatile Check migrations;
+    private volatile Instant migrationsReadAt = Instant.MIN;
+
+    public Readiness(Database database, SearchEngine search, long maxIndexLag, Clock clock) {
+        this.database = database;
+        this.search = search;
+        this.maxIndexLag = maxIndexLag;
+        this.clock = clock;
+        this.catchUp = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "dossier-index-catch-up");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public Report check() {
+        Map<String, Check> checks = new LinkedHashMap<>();
+        checks.put("database", database());
+        checks.put("migrations", checks.get("database").ok() ? migrations() : failed("the database does not answer"));
+        checks.put("index", index());
+        return new Report(checks.values().stream().allMatch(Check::ok), checks);
+    }
+
+    private Check database() {
+        long started = System.nanoTime();
+        try {
+            database.dsl().selectOne().fetch();
+            return new Check(true, Map.of("millis", (System.nanoTime() - started) / 1_000_000));
+        } catch (RuntimeException e) {
+            return failed("the database does not answer: " + e.getMessage());
+        }
+    }
+
+    private Check migrations() {
+        Instant now = clock.instant();
+        Check cached = migrations;
+        if (cached != null && cached.ok() && now.isBefore(migrationsReadAt.plus(MIGRATIONS_CACHED))) {
+            return cached;
+        }
+        Check fresh;
+        try {
+            MigrationInfoService info = database.migrations();
+            MigrationInfo current = info.current();
+            int pending = info.pending().length;
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("current", current == null ? "none" : current.getVersion().getVersion());
+            details.put("pending", pending);
+            fresh = new Check(pending == 0 && current != null, details);
+        } catch (RuntimeException e) {
+            fresh = failed("the migrations cannot be read: " + e.getMessage());
+        }
+        migrations = fresh;
+        migrationsReadAt = now;
+        return fresh;
+    }
+
+    private Check index() {
+        IndexStatus status = search.status();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("open", status.open());
+        if (status.open()) {
+            details.put("lag", status.lag());
+            details.put("maxLag", maxIndexLag);
+            details.put("generation", status.generation());
+        }
+        if (!status.detail().isEmpty()) {
+            details.put("detail", status.detail());
+        }
+        if (status.open() && status.lag() > 0) {
+            // Changes another process wrote are caught up with before the next search; a node taken
+            // out of rotation gets no searches, so catch up here, once at a time, off this thread.
+            catchUpInBackground();
+        }
+        return new Check(status.open() && status.lag() <= maxIndexLag, details);
+    }
+
+    private void catchUpInBackground() {
+        if (catchingUp.compareAndSet(false, true)) {
+            catchUp.execute(() -> {
+                try {
+                    search.changed(Set.of());
+                } finally {
+                    catchingUp.set(false);
+                }
+            });
+        }
+    }
+
+    private static Check failed(String why) {
+        return new Check(false, Map.of("error", why));
+    }
+
+    public void close() {
+        catchUp.shutdownNow();
+    }
+}

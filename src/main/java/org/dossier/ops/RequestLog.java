@@ -1,0 +1,70 @@
+package org.dossier.ops;
+
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import java.time.Duration;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After every request: one access-log line (method, route template, path without its query
+ * string, status, time, bytes) on the logger {@code dossier.access}, and the request's metrics.
+ * Query strings are never logged (they hold what readers searched for), nor cookies or tokens.
+ * With {@code --log-format json} the fields are the log event's key-value pairs.
+ *
+ * <p>Two halves: Javalin knows which route answered and notes it on the request; Jetty's request
+ * log is called once the response is complete, so it knows every byte sent and the whole time.
+ */
+public final class RequestLog implements org.eclipse.jetty.server.RequestLog {
+
+    public static final String LOGGER = "dossier.access";
+    /** The route of a request no route matched: one series, not one per address tried. */
+    static final String UNMATCHED = "unmatched";
+    private static final String ROUTE = RequestLog.class.getName() + ".route";
+
+    private static final Logger ACCESS = LoggerFactory.getLogger(LOGGER);
+
+    private final Metrics metrics;
+
+    public RequestLog(Metrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** Javalin's request logger, once the route has answered: notes the route template. */
+    public void noteRoute(Context ctx, Float millis) {
+        ctx.req().setAttribute(ROUTE, route(ctx));
+    }
+
+    @Override
+    public void log(Request request, Response response) {
+        String method = request.getMethod();
+        String path = request.getHttpURI().getPath();
+        Object noted = request.getAttribute(ROUTE);
+        String route = noted instanceof String r ? r : path.startsWith("/static/") ? "/static/*" : UNMATCHED;
+        int status = response.getStatus();
+        long bytes = Response.getContentBytesWritten(response);
+        long nanos = System.nanoTime() - request.getBeginNanoTime();
+        metrics.request(method, route, status, Duration.ofNanos(nanos));
+        if (ACCESS.isInfoEnabled()) {
+            double ms = Math.round(nanos / 100_000.0) / 10.0;
+            ACCESS.atInfo()
+                    .addKeyValue("method", method)
+                    .addKeyValue("route", route)
+                    .addKeyValue("path", path)
+                    .addKeyValue("status", status)
+                    .addKeyValue("ms", ms)
+                    .addKeyValue("bytes", bytes)
+                    .log("{} {} {} {} ms {} B route={}", method, path, status, ms, bytes, route);
+        }
+    }
+
+    static String route(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint != null) {
+            return endpoint.path;
+        }
+        return ctx.path().startsWith("/static/") ? "/static/*" : UNMATCHED;
+    }
+}

@@ -1,0 +1,114 @@
+package org.dossier.search;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A search engine that opens in the background, so that the server can answer (liveness: yes;
+ * readiness: not yet) while an index is checked or rebuilt, which takes a while at a million
+ * records. Until it is open, searches are refused with {@link SearchUnavailableException} (a 503
+ * page), changes are not lost (the engine catches up by revision when it opens), and
+ * {@link #status()} says why it is not ready.
+ */
+public final class OpeningSearchEngine implements SearchEngine {
+
+    /** Opens the real engine: may take long, may fail. */
+    @FunctionalInterface
+    public interface Opener {
+        SearchEngine open() throws IOException;
+    }
+
+    private final CompletableFuture<SearchEngine> opening;
+    private volatile boolean closed;
+
+    private OpeningSearchEngine(CompletableFuture<SearchEngine> opening) {
+        this.opening = opening;
+    }
+
+    /** Starts opening the engine on a thread of its own and returns at once. */
+    public static OpeningSearchEngine start(Opener opener) {
+        CompletableFuture<SearchEngine> opening = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                opening.complete(opener.open());
+            } catch (IOException | RuntimeException e) {
+                opening.completeExceptionally(e);
+            }
+        }, "dossier-index-open");
+        thread.setDaemon(true);
+        thread.start();
+        return new OpeningSearchEngine(opening);
+    }
+
+    /** Waits until the engine is open; rethrows why it could not be. */
+    public void awaitOpen() throws IOException {
+        try {
+            opening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the search index opened", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private SearchEngine engine() {
+        SearchEngine engine = opening.getNow(null);
+        if (engine == null || closed) {
+            throw new SearchUnavailableException(status().detail());
+        }
+        return engine;
+    }
+
+    @Override
+    public SearchResults search(SearchRequest request) {
+        return engine().search(request);
+    }
+
+    @Override
+    public int[] hitIds(SearchRequest request) {
+        return engine().hitIds(request);
+    }
+
+    @Override
+    public void changed(Set<Integer> documentIds) {
+        SearchEngine engine = opening.getNow(null);
+        if (engine != null && !closed) {
+            engine.changed(documentIds);
+        }
+        // Not open yet: the engine catches up with every revision written meanwhile when it opens.
+    }
+
+    @Override
+    public IndexStatus status() {
+        if (closed) {
+            return IndexStatus.closed("the search index is closed: the server is stopping");
+        }
+        if (opening.isCompletedExceptionally()) {
+            return IndexStatus.closed("the search index could not be opened");
+        }
+        SearchEngine engine = opening.getNow(null);
+        return engine == null ? IndexStatus.closed("the search index is being checked or rebuilt") : engine.status();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        SearchEngine engine;
+        try {
+            engine = opening.join();
+        } catch (RuntimeException e) {
+            return; // it never opened: nothing to close
+        }
+        engine.close();
+    }
+}

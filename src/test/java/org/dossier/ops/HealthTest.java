@@ -1,0 +1,130 @@
+package org.dossier.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.dossier.app.Database;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.RecordStore;
+import org.dossier.search.IndexStatus;
+import org.dossier.search.LuceneSearchEngine;
+import org.dossier.search.OpeningSearchEngine;
+import org.dossier.search.SearchRequest;
+import org.dossier.search.SearchUnavailableException;
+import org.dossier.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** /health and /ready on a real catalogue, and readiness while the index opens or lags. */
+class HealthTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static OperatedCatalogue catalogue;
+
+    @BeforeAll
+    static void start() {
+        // No lag allowed: one change written behind the server's back makes it not ready.
+        catalogue = OperatedCatalogue.withSeeds(new OperationsSettings(null, null, 0, Duration.ofSeconds(2)));
+    }
+
+    @AfterAll
+    static void stop() {
+        catalogue.close();
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void healthSaysAliveWithTheVersionAndBuildAndSetsNoCookie() throws Exception {
+        HttpResponse<String> health = catalogue.http().get(Health.LIVENESS);
+        assertEquals(200, health.statusCode());
+        JsonNode body = json(health);
+        assertEquals("alive", body.get("status").asText());
+        assertEquals(BuildInfo.current().version(), body.get("version").asText());
+        assertFalse(body.get("version").asText().contains("${"), "the version is filled in at build time");
+        assertFalse(body.get("build").asText().isBlank());
+        assertTrue(health.headers().firstValue("Set-Cookie").isEmpty());
+        assertEquals("no-store", health.headers().firstValue("Cache-Control").orElse(""));
+    }
+
+    @Test
+    void readyListsEveryCheckAndTurns503WhileTheIndexLagsThenCatchesUp() throws Exception {
+        HttpResponse<String> ready = catalogue.http().get(Health.READINESS);
+        assertEquals(200, ready.statusCode(), ready.body());
+        JsonNode checks = json(ready).get("checks");
+        assertTrue(checks.get("database").get("ok").asBoolean());
+        assertEquals(0, checks.get("migrations").get("details").get("pending").asInt());
+        assertEquals(0, checks.get("index").get("details").get("lag").asInt());
+        assertTrue(checks.get("index").get("details").get("generation").asLong() >= 1);
+
+        // Another process (an import, another node) writes a record: this node's index is behind.
+        try (Database other = Database.open(catalogue.database())) {
+            RecordStore store = new RecordStore(other.dsl(), Clock.systemUTC());
+            store.write(w -> w.withdraw(1, 1, "A duplicate", new Attribution("alice", "duplicate", null)));
+        }
+        HttpResponse<String> behind = catalogue.http().get(Health.READINESS);
+        assertEquals(503, behind.statusCode(), behind.body());
+        JsonNode body = json(behind);
+        assertEquals("not ready", body.get("status").asText());
+        assertFalse(body.get("checks").get("index").get("ok").asBoolean());
+        assertEquals(1, body.get("checks").get("index").get("details").get("lag").asInt());
+
+        // A node taken out of rotation gets no searches; asking it whether it is ready catches it up.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int status;
+        do {
+            Thread.sleep(100);
+            status = catalogue.http().get(Health.READINESS).statusCode();
+        } while (status != 200 && System.nanoTime() < deadline);
+        assertEquals(200, status);
+    }
+
+    @Test
+    void whileTheIndexOpensSearchesAre503AndReadinessSaysWhy() throws Exception {
+        try (TestDatabase db = TestDatabase.withAuthorities()) {
+            CountDownLatch release = new CountDownLatch(1);
+            OpeningSearchEngine opening = OpeningSearchEngine.start(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return LuceneSearchEngine.open(db.folder().resolve("dossier.index"), db.dsl());
+            });
+            try (Database database = Database.open(db.file())) {
+                Readiness readiness = new Readiness(database, opening, 0, Clock.systemUTC());
+                Readiness.Report report = readiness.check();
+                assertFalse(report.ready());
+                assertTrue(report.checks().get("database").ok());
+                assertTrue(report.checks().get("migrations").ok());
+                assertEquals("the search index is being checked or rebuilt",
+                        report.checks().get("index").details().get("detail"));
+                assertThrows(SearchUnavailableException.class, () -> opening.search(SearchRequest.everything(10)));
+
+                release.countDown();
+                opening.awaitOpen();
+                assertTrue(readiness.check().ready());
+                IndexStatus status = opening.status();
+                assertTrue(status.open());
+                assertEquals(0, status.lag());
+                readiness.close();
+            } finally {
+                opening.close();
+            }
+            assertFalse(opening.status().open(), "closed, it says so");
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package org.dossier.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.time.Clock;
+import org.dossier.app.Database;
+import org.dossier.editing.Accounts;
+import org.dossier.editing.Editors;
+import org.dossier.editing.Role;
+import org.dossier.testing.Http;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** Prometheus metrics on their own port, and the access log, from a real catalogue. */
+class MetricsAndLogsTest {
+
+    private static OperatedCatalogue catalogue;
+    private static ListAppender<ILoggingEvent> accessLog;
+    private static Logger access;
+
+    @BeforeAll
+    static void start() {
+        access = (Logger) LoggerFactory.getLogger(RequestLog.LOGGER);
+        access.setLevel(Level.INFO);
+        accessLog = new ListAppender<>();
+        accessLog.start();
+        access.addAppender(accessLog);
+        catalogue = OperatedCatalogue.withSeeds(new OperationsSettings(0, "127.0.0.1", 1_000, Duration.ofSeconds(2)));
+    }
+
+    @AfterAll
+    static void stop() {
+        catalogue.close();
+        access.detachAppender(accessLog);
+        access.setLevel(null);
+    }
+
+    private static String scrape() {
+        HttpResponse<String> metrics = catalogue.http().get(catalogue.metricsUrl());
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        return metrics.body();
+    }
+
+    /** The value of one sample line, {@code name{labels} value}; labels in any order are matched as given. */
+    private static double sample(String text, String name, String... labels) {
+        for (String line : text.split("\n")) {
+            if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
+                continue;
+            }
+            boolean all = true;
+            for (String label : labels) {
+                all &= line.contains(label);
+            }
+            if (all) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return Double.NaN;
+    }
+
+    @Test
+    void requestsAreCountedPerRouteTemplateNeverPerAddress() {
+        Http http = catalogue.http();
+        assertEquals(301, http.get("/documents/3").statusCode());
+        assertEquals(301, http.get("/documents/4").statusCode());
+        assertEquals(200, http.get("/search?q=stalin").statusCode());
+        assertEquals(404, http.get("/no/such/page/12345").statusCode());
+        String text = scrape();
+        assertTrue(sample(text, "http_server_requests_seconds_count", "route=\"/documents/{ref}\"", "status=\"301\"") >= 2,
+                text);
+        assertTrue(sample(text, "http_server_requests_seconds_bucket", "route=\"/search\"", "le=\"30.0\"") >= 1);
+        assertTrue(sample(text, "http_server_requests_seconds_count", "route=\"unmatched\"", "status=\"404\"") >= 1);
+        assertFalse(text.contains("/documents/3"), "no series per record");
+        assertFalse(text.contains("12345"), "no series per address tried");
+        assertTrue(sample(text, "dossier_search_engine_seconds_count", "operation=\"search\"") >= 1);
+    }
+
+    @Test
+    void theIndexThePoolAndTheJvmAreGauged() {
+        String text = scrape();
+        assertEquals(0.0, sample(text, "dossier_index_lag"));
+        assertEquals(1.0, sample(text, "dossier_index_open"));
+        assertTrue(sample(text, "dossier_index_generation") >= 1);
+        assertEquals(49.0, sample(text, "dossier_imports_records_total"));
+        assertEquals(8.0, sample(text, "hikaricp_connections_max", "pool=\"dossier-sqlite\""));
+        assertTrue(sample(text, "jvm_memory_used_bytes", "area=\"heap\"") > 0);
+        assertTrue(sample(text, "jvm_threads_live_threads") > 0);
+    }
+
+    @Test
+    void failedAndThrottledSignInsAreCounted() {
+        try (Database db = Database.open(catalogue.database())) {
+            new Accounts(db.dsl(), Clock.systemUTC()).add("metrics-mo", Role.EDITOR, Editors.PASSWORD);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        double before = sample(scrape(), "dossier_signin_failures_total");
+        Http visitor = catalogue.http();
+        String csrf = Editors.csrf(visitor.get("/admin/login").body());
+        for (int i = 0; i < 5; i++) {
+            visitor.post("/admin/login", Map.of("csrf", csrf, "username", "metrics-mo", "password", "wrong password!",
+                    "return", "/admin"));
+        }
+        String text = scrape();
+        assertEquals(before + 5, sample(text, "dossier_signin_failures_total"), text);
+        assertTrue(sample(text, "dossier_signin_throttled_total") >= 0);
+    }
+
+    @Test
+    void theMetricsAreNotOnThePublicPortAndTheMetricsPortServesNothingElse() {
+        assertEquals(404, catalogue.http().get("/metrics").statusCode());
+        assertEquals(404, catalogue.http().get(catalogue.metricsUrl().replace("/metrics", "/")).statusCode());
+    }
+
+    @Test
+    void everyRequestLeavesOneAccessLineWithoutItsQueryString() {
+        accessLog.list.clear();
+        HttpResponse<String> page = catalogue.http().get("/search?q=kennan&person=stalin");
+        assertEquals(200, page.statusCode());
+        ILoggingEvent line = awaitLine("/search");
+        String message = line.getFormattedMessage();
+        assertTrue(message.startsWith("GET /search 200 "), message);
+        assertFalse(message.contains("kennan"), "no query string: " + message);
+        Map<String, Object> fields = new java.util.HashMap<>();
+        line.getKeyValuePairs().forEach(kv -> fields.put(kv.key, kv.value));
+        assertEquals("/search", fields.get("route"));
+        assertEquals(200, fields.get("status"));
+        assertEquals((long) page.body().getBytes(StandardCharsets.UTF_8).length, fields.get("bytes"));
+        assertTrue(((Double) fields.get("ms")) >= 0);
+    }
+
+    @Test
+    void jsonLogsAreOneJsonObjectALineWithTheAccessFields() throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        OutputStreamAppender<ILoggingEvent> console = new OutputStreamAppender<>();
+        PatternLayoutEncoder text = new PatternLayoutEncoder();
+        text.setContext(context);
+        text.setPattern("%msg%n");
+        text.start();
+        console.setContext(context);
+        console.setEncoder(text);
+        console.setOutputStream(out);
+        console.start();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(console);
+
+        LogFormat.json.apply(context);
+        context.getLogger(RequestLog.LOGGER).atInfo().addKeyValue("route", "/documents/{ref}").addKeyValue("status", 301)
+                .log("GET /documents/3 301");
+        context.getLogger("org.dossier.Example").error("it \"broke\"", new IllegalStateException("why"));
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2, lines.size(), lines.toString());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode first = json.readTree(lines.get(0));
+        assertEquals("INFO", first.get("level").asText());
+        assertEquals(RequestLog.LOGGER, first.get("loggerName").asText());
+        assertEquals("GET /documents/3 301", first.get("formattedMessage").asText());
+        assertTrue(first.get("kvpList").toString().contains("/documents/{ref}"), first.toString());
+        JsonNode second = json.readTree(lines.get(1));
+        assertEquals("it \"broke\"", second.get("formattedMessage").asText());
+        assertTrue(second.get("throwable").toString().contains("why"));
+        context.stop();
+    }
+
+    private static ILoggingEvent awaitLine(String path) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (ILoggingEvent event : List.copyOf(accessLog.list)) {
+                Matcher m = Pattern.compile("^GET (\\S+) ").matcher(event.getFormattedMessage());
+                if (m.find() && m.group(1).equals(path)) {
+                    return event;
+                }
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("no access line for " + path + " in " + accessLog.list);
+    }
+}

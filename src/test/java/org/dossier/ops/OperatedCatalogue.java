@@ -1,0 +1,71 @@
+package org.dossier.ops;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dossier.app.DossierApp;
+import org.dossier.app.Settings;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.dossier.web.PublicUrl;
+
+/** A real catalogue on a random port of 127.0.0.1 with operations settings of the test's choosing. */
+final class OperatedCatalogue implements AutoCloseable {
+
+    private final Path folder;
+    private final DossierApp app;
+
+    private OperatedCatalogue(Path folder, DossierApp app) {
+        this.folder = folder;
+        this.app = app;
+    }
+
+    /** Starts on {@code database} (seeded when empty and {@code seeds} is given). */
+    static OperatedCatalogue start(Path database, Path seeds, OperationsSettings operating) {
+        try {
+            Settings settings = new Settings(database, "127.0.0.1", 0, seeds, PublicUrl.fromRequests());
+            return new OperatedCatalogue(null, DossierApp.start(settings, operating));
+        } catch (Exception e) {
+            throw new IllegalStateException("the catalogue did not start", e);
+        }
+    }
+
+    /** A fresh catalogue of the seed pages in a folder of its own, removed on close. */
+    static OperatedCatalogue withSeeds(OperationsSettings operating) {
+        try {
+            Path folder = Files.createTempDirectory("dossier-ops-");
+            Settings settings = new Settings(folder.resolve("dossier.db"), "127.0.0.1", 0, TestCatalogue.SEEDS,
+                    PublicUrl.fromRequests());
+            return new OperatedCatalogue(folder, DossierApp.start(settings, operating));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the catalogue did not start", e);
+        }
+    }
+
+    Http http() {
+        return new Http("http://127.0.0.1:" + app.port());
+    }
+
+    Path database() {
+        return folder.resolve("dossier.db");
+    }
+
+    DossierApp app() {
+        return app;
+    }
+
+    String metricsUrl() {
+        return "http://127.0.0.1:" + app.metricsPort() + MetricsServer.PATH;
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        if (folder != null) {
+            TestCatalogue.deleteRecursively(folder);
+        }
+    }
+}

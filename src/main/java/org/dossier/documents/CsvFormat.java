@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVPrinter;
 final class CsvFormat implements ExportFormat {
 
     static final String[] HEADER = {"id", "title", "date", "date_precision", "display_date", "type", "people",
-        "places", "version", "permalink", "version_url"};
+        "places", "version", "permalink", "version_url", "authors", "recipients"};
 
     @Override
     public String mediaType() {
@@ -36,8 +36,10 @@ final class CsvFormat implements ExportFormat {
             @Override
             public void write(Citation c) throws IOException {
                 csv.printRecord(c.id(), c.title(), c.date().iso(), c.date().precision().key(), c.date().display(),
-                        c.genre() == null ? "" : c.genre(), String.join("; ", c.people()),
-                        String.join("; ", c.places()), c.version(), c.permalink(), c.url());
+                        c.genre() == null ? "" : c.genre(), String.join("; ", c.people().stream().map(PersonLink::name).toList()),
+                        String.join("; ", c.places()), c.version(), c.permalink(), c.url(),
+                        String.join("; ", c.authors().stream().map(PersonLink::name).toList()),
+                        String.join("; ", c.recipients().stream().map(PersonLink::name).toList()));
             }
 
             @Override

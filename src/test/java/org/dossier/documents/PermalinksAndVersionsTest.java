@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.TreeSet;
+import org.dossier.authorities.PersonRole;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.TestCatalogue;
 import org.jsoup.Jsoup;
@@ -43,7 +44,7 @@ class PermalinksAndVersionsTest {
         int kim = database.personId("kim-il-sung");
         database.at("2030-01-01T00:00:00Z").write(w -> w.update(3, 1, new RecordDraft(NEW_TITLE,
                         List.of("Corrected summary."), DocumentDate.ofDay(1942, 2, 16), database.typeId("letter"),
-                        new TreeSet<>(List.of(kim)), new TreeSet<>()),
+                        RecordDraft.inRole(List.of(kim), PersonRole.AUTHOR), new TreeSet<>()),
                 Attribution.editor("tester", "Dated to the day from the original")));
         database.at("2030-02-01T00:00:00Z").write(w -> w.update(8, 1, new RecordDraft("From the Journal of Torbenkov",
                         List.of(), DocumentDate.ofDay(1960, 6, 1)), Attribution.editor("tester", "Shorter title")));

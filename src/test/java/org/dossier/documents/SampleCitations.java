@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.TreeSet;
+import org.dossier.authorities.PersonRole;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.TestCatalogue;
 
@@ -33,7 +34,7 @@ final class SampleCitations implements AutoCloseable {
                 List.of("The embassy reviews the year & the cost of the war: 50% of industry destroyed.",
                         "It ends with the tasks for 1951."),
                 DocumentDate.ofYear(1950), database.typeId("report"),
-                new TreeSet<>(List.of(database.personId("kim-il-sung"))),
+                RecordDraft.inRole(List.of(database.personId("kim-il-sung")), PersonRole.AUTHOR),
                 new TreeSet<>(List.of(database.placeId("dprk")))),
                 Attribution.editor("tester", "Added for the citation tests")));
         citations = new Citations(database.dsl(), Archive.DEFAULT,

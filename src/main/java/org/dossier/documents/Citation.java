@@ -61,6 +61,20 @@ public record Citation(int id, int version, String title, DocumentDate date, Str
         return java.util.stream.Stream.concat(people.stream().map(PersonLink::name), places.stream()).toList();
     }
 
+    /**
+     * The Zotero item type the record is captured as: {@code letter} for anything sent to someone
+     * (a Zotero letter has recipients, and its Type field takes "Ciphered Telegram"),
+     * {@code manuscript} for the rest.
+     */
+    public String zoteroType() {
+        return recipients().isEmpty() ? "manuscript" : "letter";
+    }
+
+    /** The date as Google Scholar and Highwire ask for it: "1949/05/26", "1942/02", "1950". */
+    public String highwireDate() {
+        return date.iso().replace('-', '/');
+    }
+
     /** Who wrote the document, in the order the record lists them. */
     public List<PersonLink> authors() {
         return PersonLink.inRole(people, org.dossier.authorities.PersonRole.AUTHOR);

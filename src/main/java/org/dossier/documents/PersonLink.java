@@ -75,6 +75,15 @@ public record PersonLink(int id, String key, String name, String sortName, boole
         return given().isEmpty() ? family() : family() + ", " + given();
     }
 
+    /**
+     * As Highwire's {@code citation_author} and Zotero want a name, "Family, Given": a person
+     * inverted, an organisation in its sort form ("Hungary, Legation in the DPRK"), which Zotero
+     * keeps in one piece where it would split "Legation of Hungary in the DPRK" at its last word.
+     */
+    public String catalogued() {
+        return organisation ? sortName : inverted();
+    }
+
     /** As a bibliography lists its first author: "Stalin, Joseph", but "Mao Zedong" as written. */
     public String bibliographic() {
         return familyFirst() ? name : inverted();

@@ -140,8 +140,8 @@ class PermalinksAndVersionsTest {
         assertEquals(catalogue.baseUrl() + "/documents/3/v/2", record.selectFirst(".cite-version-link").attr("href"));
         assertEquals(catalogue.baseUrl() + "/documents/3", record.selectFirst(".cite-permalink").attr("href"));
         String chicago = record.selectFirst("#citation-chicago-note").text();
-        assertTrue(chicago.startsWith("\u201C" + NEW_TITLE + ",\u201D letter, February 16, 1942, Dossier, version 2, accessed "),
-                chicago);
+        assertTrue(chicago.startsWith("Kim Il Sung, \u201C" + NEW_TITLE
+                        + ",\u201D letter, February 16, 1942, Dossier, version 2, accessed "), chicago);
         assertTrue(chicago.endsWith(", " + catalogue.baseUrl() + "/documents/3/v/2."));
         assertTrue(record.selectFirst(".cite-accessed time").attr("datetime").matches("\\d{4}-\\d{2}-\\d{2}"));
         assertEquals(List.of("/documents/3.bib", "/documents/3.ris", "/documents/3.csl.json"),
@@ -189,13 +189,17 @@ class PermalinksAndVersionsTest {
     void recordPagesCarryHighwireTagsAndJsonLdForReferenceManagers() throws Exception {
         Document record = page("/documents/3/v/1", 200);
         assertEquals(OLD_TITLE, record.selectFirst("meta[name=citation_title]").attr("content"));
-        assertEquals("1942-02", record.selectFirst("meta[name=citation_date]").attr("content"));
+        assertEquals("1942/02", record.selectFirst("meta[name=citation_publication_date]").attr("content"));
+        assertEquals(0, record.select("meta[name=citation_date]").size(), "Google Scholar deprecates it");
         assertEquals("Dossier", record.selectFirst("meta[name=citation_publisher]").attr("content"));
         assertEquals(catalogue.baseUrl() + "/documents/3/v/1", record.selectFirst("meta[name=citation_public_url]").attr("content"));
-        assertEquals("manuscript", record.selectFirst("meta[name=DC.type]").attr("content"));
+        assertEquals("Letter", record.selectFirst("meta[name=DC.type]").attr("content"), "Zotero's Type field");
+        assertEquals("letter", record.selectFirst("meta[name=z.itemType]").attr("content"));
 
         JsonNode ld = json.readTree(record.selectFirst("script[type=application/ld+json]").data());
-        assertEquals("ArchiveComponent", ld.get("@type").asText());
+        assertEquals("[\"ArchiveComponent\",\"Message\"]", ld.get("@type").toString(), "a letter is a Message");
+        assertEquals("Person", ld.get("recipient").get(0).get("@type").asText());
+        assertEquals("Joseph Stalin", ld.get("recipient").get(0).get("name").asText());
         assertEquals("1942-02", ld.get("dateCreated").asText());
         assertEquals(catalogue.baseUrl() + "/documents/3", ld.get("identifier").asText());
         assertEquals("1", ld.get("version").asText());

@@ -136,8 +136,9 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, List<Face
             case TYPE -> "Type";
             case PERSON -> "Person";
             case PLACE -> "Place";
-            case AUTHOR -> "From";
-            case RECIPIENT -> "To";
+            // Not "From"/"To": those name the date range.
+            case AUTHOR -> "Written by";
+            case RECIPIENT -> "Sent to";
         };
     }
 

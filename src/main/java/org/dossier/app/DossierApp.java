@@ -128,7 +128,7 @@ public final class DossierApp implements AutoCloseable {
             ListingQuery listing = new ListingQuery(db);
             CataloguePage catalogue = new CataloguePage(listing);
             CatalogueSearch catalogueSearch = new CatalogueSearch(search, listing, db);
-            SearchPage searchPage = new SearchPage(catalogueSearch, site);
+            SearchPage searchPage = new SearchPage(catalogueSearch, site, new Citations(db, settings.archive(), clock));
             FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
             AuthorityPage authorityPage = new AuthorityPage(new AuthorityQueries(db), catalogueSearch);
 

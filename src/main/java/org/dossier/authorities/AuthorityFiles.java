@@ -24,7 +24,13 @@ public final class AuthorityFiles {
     public static final String PLACES = "places.csv";
     public static final String TYPES = "types.csv";
 
-    static final Set<String> PERSON_KINDS = Set.of("preferred", "variant", "pseudonym", "misspelling");
+    /**
+     * An organisation that writes and receives documents ("Legation of Hungary in North Korea")
+     * is listed with the people, its first row of kind {@code organisation} in place of
+     * {@code preferred}: citations then name it whole, never as "Korea, Legation of Hungary in North".
+     */
+    public static final String ORGANISATION = "organisation";
+    static final Set<String> PERSON_KINDS = Set.of("preferred", ORGANISATION, "variant", "pseudonym", "misspelling");
     static final Set<String> PLACE_KINDS = Set.of("preferred", "variant", "abbreviation", "former", "misspelling");
     static final Set<String> TYPE_KINDS = Set.of("label", "pattern");
     private static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -34,6 +40,12 @@ public final class AuthorityFiles {
 
     /** The forms of each key, in file order; the first of each is the preferred form or label. */
     public static Map<String, List<AuthorityForm>> read(Path file, Set<String> kinds, String headKind)
+            throws IOException, AuthorityFileException {
+        return read(file, kinds, Set.of(headKind));
+    }
+
+    /** The same, where a key's first row may be of any of {@code headKinds}, and of no other row. */
+    public static Map<String, List<AuthorityForm>> read(Path file, Set<String> kinds, Set<String> headKinds)
             throws IOException, AuthorityFileException {
         String name = file.getFileName().toString();
         Map<String, List<AuthorityForm>> byKey = new LinkedHashMap<>();
@@ -62,10 +74,10 @@ public final class AuthorityFiles {
                     throw new AuthorityFileException(name + ":" + line + ": the name is empty");
                 }
                 List<AuthorityForm> forms = byKey.computeIfAbsent(key, k -> new ArrayList<>());
-                boolean head = kind.equals(headKind);
+                boolean head = headKinds.contains(kind);
                 if (head != forms.isEmpty()) {
                     throw new AuthorityFileException(name + ":" + line + ": '" + key + "' needs exactly one '"
-                            + headKind + "' row, before its other rows");
+                            + String.join("' or '", new java.util.TreeSet<>(headKinds)) + "' row, before its other rows");
                 }
                 forms.add(new AuthorityForm(key, kind, formName, optional(row, "sort_as"), optional(row, "note"), line));
             }

@@ -35,14 +35,19 @@ public final class AuthorityLoader {
 
     public static AuthorityLists read(Path folder) throws IOException, AuthorityFileException {
         return new AuthorityLists(
-                readIfPresent(folder.resolve(AuthorityFiles.PEOPLE), AuthorityFiles.PERSON_KINDS, "preferred"),
+                readIfPresent(folder.resolve(AuthorityFiles.PEOPLE), AuthorityFiles.PERSON_KINDS,
+                        java.util.Set.of("preferred", AuthorityFiles.ORGANISATION)),
                 readIfPresent(folder.resolve(AuthorityFiles.PLACES), AuthorityFiles.PLACE_KINDS, "preferred"),
                 readIfPresent(folder.resolve(AuthorityFiles.TYPES), AuthorityFiles.TYPE_KINDS, "label"));
     }
 
     /** Writes the lists in the caller's transaction. */
     public static void store(DSLContext tx, AuthorityLists lists) {
-        lists.people().forEach((key, forms) -> storeAuthority(tx, PEOPLE, key, forms));
+        lists.people().forEach((key, forms) -> {
+            storeAuthority(tx, PEOPLE, key, forms);
+            String kind = forms.get(0).kind().equals(AuthorityFiles.ORGANISATION) ? "organisation" : "person";
+            tx.update(PERSON).set(PERSON.KIND, kind).where(PERSON.KEY.eq(key)).execute();
+        });
         lists.places().forEach((key, forms) -> storeAuthority(tx, PLACES, key, forms));
         int position = 0;
         for (var entry : lists.types().entrySet()) {
@@ -79,7 +84,8 @@ public final class AuthorityLoader {
         int id = tx.select(t.id()).from(t.table()).where(t.key().eq(key)).fetchSingle(t.id());
         for (AuthorityForm form : forms) {
             // The preferred form is matched in text like any other: it is stored as a variant too.
-            String kind = form.kind().equals("preferred") ? "variant" : form.kind();
+            String kind = form.kind().equals("preferred") || form.kind().equals(AuthorityFiles.ORGANISATION)
+                    ? "variant" : form.kind();
             tx.insertInto(t.aliases(), t.owner(), t.alias(), t.kind())
                     .values(id, form.name(), kind)
                     .onConflictDoNothing()
@@ -108,7 +114,13 @@ public final class AuthorityLoader {
     private static Map<String, List<AuthorityForm>> readIfPresent(Path file, java.util.Set<String> kinds,
                                                                   String headKind)
             throws IOException, AuthorityFileException {
-        return Files.exists(file) ? AuthorityFiles.read(file, kinds, headKind) : Map.of();
+        return readIfPresent(file, kinds, java.util.Set.of(headKind));
+    }
+
+    private static Map<String, List<AuthorityForm>> readIfPresent(Path file, java.util.Set<String> kinds,
+                                                                  java.util.Set<String> headKinds)
+            throws IOException, AuthorityFileException {
+        return Files.exists(file) ? AuthorityFiles.read(file, kinds, headKinds) : Map.of();
     }
 
     private AuthorityLoader() {

@@ -1,12 +1,19 @@
 package org.dossier.authorities;
 
+import java.util.Collections;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** What a record's text names: its type (from the title; null before types are loaded), people and places. */
-public record Extraction(Integer typeId, SortedSet<Integer> people, SortedSet<Integer> places) {
+/**
+ * What a record's text names: its type (from the title; null before types are loaded), its people
+ * with the role the title gives each (see {@link TitleRoles}), and its places.
+ */
+public record Extraction(Integer typeId, SortedMap<Integer, PersonRole> people, SortedSet<Integer> places) {
 
     public Extraction {
-        people = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(people));
-        places = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(places));
+        people = Collections.unmodifiableSortedMap(new TreeMap<>(people));
+        places = Collections.unmodifiableSortedSet(new TreeSet<>(places));
     }
 }

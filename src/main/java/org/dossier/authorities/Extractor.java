@@ -6,17 +6,20 @@ import static org.dossier.db.Tables.PERSON_ALIAS;
 import static org.dossier.db.Tables.PLACE_ALIAS;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dossier.documents.Slugs;
 import org.jooq.DSLContext;
 
 /**
- * Derives a record's type, people and places from its words, using the authority lists as they
- * are in the database. Built once per import run; pure after that.
+ * Derives a record's type, people (with their roles) and places from its words, using the
+ * authority lists as they are in the database. Built once per import run; pure after that.
  */
 public final class Extractor {
 
@@ -50,7 +53,17 @@ public final class Extractor {
     public Extraction extract(String title, List<String> summary) {
         String text = title + "\n" + String.join("\n", summary);
         Integer type = typeOf(title).orElse(otherTypeId);
-        return new Extraction(type, people.find(text), places.find(text));
+        return new Extraction(type, rolesOf(title, people.find(text)), places.find(text));
+    }
+
+    /**
+     * Who wrote, received or took part, as the title's shapes say ({@link TitleRoles}); everyone
+     * else named in the title or summary is mentioned.
+     */
+    public SortedMap<Integer, PersonRole> rolesOf(String title, Collection<Integer> named) {
+        SortedMap<Integer, PersonRole> roles = new TreeMap<>(TitleRoles.read(title, people::find));
+        named.forEach(id -> roles.putIfAbsent(id, PersonRole.MENTIONED));
+        return roles;
     }
 
     /**

@@ -39,6 +39,8 @@ public final class AuthorityLabels {
                 .forEach(r -> places.put(r.value1(), new Label(r.value1(), r.value2(), r.value3())));
         byFacet.put(Facet.TYPE, types);
         byFacet.put(Facet.PERSON, people);
+        byFacet.put(Facet.AUTHOR, people);
+        byFacet.put(Facet.RECIPIENT, people);
         byFacet.put(Facet.PLACE, places);
         return new AuthorityLabels(byFacet);
     }

@@ -57,7 +57,7 @@ public final class AuthorityQueries {
 
     private static Columns columns(Facet facet) {
         return switch (facet) {
-            case PERSON -> PEOPLE;
+            case PERSON, AUTHOR, RECIPIENT -> PEOPLE;
             case PLACE -> PLACES;
             case TYPE -> throw new IllegalArgumentException("types have no page");
         };

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dossier.documents.Citation;
+import org.dossier.documents.Citations;
+import org.dossier.documents.Coins;
 import org.dossier.documents.DocumentJson;
 import org.dossier.search.Facet;
 import org.dossier.web.PublicUrl;
@@ -19,18 +22,29 @@ public final class SearchPage {
 
     private final CatalogueSearch search;
     private final PublicUrl publicUrl;
+    private final Citations citations;
 
-    public SearchPage(CatalogueSearch search, PublicUrl publicUrl) {
+    public SearchPage(CatalogueSearch search, PublicUrl publicUrl, Citations citations) {
         this.search = search;
         this.publicUrl = publicUrl;
+        this.citations = citations;
     }
 
     public void html(Context ctx) {
         long started = System.nanoTime();
         SearchOutcome outcome = search.run(SearchParams.read(ctx));
         ctx.render("catalogue/search", Map.of("view", SearchView.of(outcome, UrlState.of(ctx)),
-                "searchQuery", outcome.params().q()));
+                "searchQuery", outcome.params().q(), "coins", coins(outcome, publicUrl.of(ctx))));
         timing(ctx, outcome, started);
+    }
+
+    /** Each hit of the page as a COinS ContextObject, by record id: a reference manager's list to pick from. */
+    private Map<Integer, String> coins(SearchOutcome outcome, String site) {
+        Map<Integer, String> coins = new LinkedHashMap<>();
+        for (Citation c : citations.current(outcome.hits().stream().map(h -> h.document().id()).toList(), site)) {
+            coins.put(c.id(), Coins.of(c));
+        }
+        return coins;
     }
 
     public void json(Context ctx) {

@@ -93,7 +93,7 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, List<Face
             facets.add(facetBox(facet, outcome, url, links));
         }
         return new SearchView(outcome, outcome.pagination(), facets, dateBox(params, results, url, links),
-                chips(outcome, url), url.clear("type", "person", "place", "year", "from", "to"),
+                chips(outcome, url), url.clear("type", "person", "place", "author", "recipient", "year", "from", "to"),
                 suggestions(outcome, url), sorts(params),
                 links.carried(Set.of("q")), url);
     }
@@ -136,6 +136,9 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, List<Face
             case TYPE -> "Type";
             case PERSON -> "Person";
             case PLACE -> "Place";
+            // Not "From"/"To": those name the date range.
+            case AUTHOR -> "Written by";
+            case RECIPIENT -> "Sent to";
         };
     }
 
@@ -144,6 +147,8 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, List<Face
             case TYPE -> "types";
             case PERSON -> "people";
             case PLACE -> "places";
+            case AUTHOR -> "authors";
+            case RECIPIENT -> "recipients";
         };
     }
 
@@ -151,7 +156,7 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, List<Face
     static String about(Facet facet, String key) {
         return switch (facet) {
             case TYPE -> null;
-            case PERSON -> AuthorityPage.PEOPLE + key;
+            case PERSON, AUTHOR, RECIPIENT -> AuthorityPage.PEOPLE + key;
             case PLACE -> AuthorityPage.PLACES + key;
         };
     }
@@ -224,6 +229,8 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, List<Face
                 case TYPE -> url.clear("type");
                 case PERSON -> url.clear("person");
                 case PLACE -> url.clear("place");
+                case AUTHOR -> url.clear("author");
+                case RECIPIENT -> url.clear("recipient");
                 case YEAR -> url.clear("year");
                 case DATES -> url.clear("from", "to");
             };
@@ -231,7 +238,7 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, List<Face
         }
         if (outcome.wordsAlone() > 0) {
             suggestions.add(new Suggestion("Keep the words, remove every filter", outcome.wordsAlone(),
-                    url.clear("type", "person", "place", "year", "from", "to")));
+                    url.clear("type", "person", "place", "author", "recipient", "year", "from", "to")));
         }
         if (outcome.filtersAlone() > 0) {
             suggestions.add(new Suggestion("Keep the filters, remove the words", outcome.filtersAlone(),
@@ -243,7 +250,7 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, List<Face
     private static String describe(Filter filter, SearchOutcome outcome) {
         SearchParams params = outcome.params();
         return switch (filter) {
-            case TYPE, PERSON, PLACE -> {
+            case TYPE, PERSON, PLACE, AUTHOR, RECIPIENT -> {
                 Facet facet = Facet.valueOf(filter.name());
                 List<String> names = params.selected(facet).stream()
                         .map(key -> outcome.labels().of(facet, key).name()).toList();

@@ -6,7 +6,8 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 
 /**
- * BibTeX, as {@code @misc} entries that classic BibTeX styles print and biblatex reads in full:
+ * BibTeX, as {@code @misc} entries that classic BibTeX styles print and biblatex reads in full,
+ * with the authors in {@code author} and the recipients in a {@code recipient} field of their own:
  * {@code date} keeps a partial date partial ("1942-02"), {@code year} and {@code month} say the
  * same for classic styles, and a month-only date never gets a day. Text is UTF-8 with LaTeX's
  * special characters escaped; the title is braced so that styles keep its capitals.
@@ -35,6 +36,9 @@ final class BibTeXFormat implements ExportFormat {
             @Override
             public void write(Citation c) throws IOException {
                 out.write("\n@misc{" + c.key() + ",\n");
+                if (!c.authors().isEmpty()) {
+                    field(out, "author", names(c.authors()));
+                }
                 field(out, "title", "{" + escape(c.title()) + "}");
                 field(out, "date", c.date().iso());
                 field(out, "year", String.valueOf(c.date().year()));
@@ -44,6 +48,11 @@ final class BibTeXFormat implements ExportFormat {
                 }
                 if (c.genre() != null) {
                     field(out, "type", escape(c.genre()));
+                }
+                if (!c.recipients().isEmpty()) {
+                    // No BibTeX or biblatex entry type has a standard field for the addressee: a
+                    // field of its own is kept by reference managers and ignored by styles.
+                    field(out, "recipient", names(c.recipients()));
                 }
                 field(out, "howpublished", escape(c.archive()));
                 field(out, "version", String.valueOf(c.version()));
@@ -64,6 +73,16 @@ final class BibTeXFormat implements ExportFormat {
                 out.flush();
             }
         };
+    }
+
+    /**
+     * A BibTeX name list: "Stalin, Joseph and Molotov, Vyacheslav". A name written family name
+     * first ("Kim Il Sung") and an organisation are braced whole, so that no style splits,
+     * reorders or abbreviates them.
+     */
+    static String names(java.util.List<PersonLink> people) {
+        return String.join(" and ", people.stream()
+                .map(p -> p.familyFirst() ? "{" + escape(p.name()) + "}" : escape(p.inverted())).toList());
     }
 
     private static void field(Writer out, String name, String value) throws IOException {

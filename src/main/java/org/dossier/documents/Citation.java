@@ -16,7 +16,7 @@ import org.dossier.authorities.AuthorityRef;
  * @param accessed the day the reader saw the record
  */
 public record Citation(int id, int version, String title, DocumentDate date, String genre,
-                       List<String> summary, List<String> people, List<String> places,
+                       List<String> summary, List<PersonLink> people, List<String> places,
                        String archive, String siteUrl, LocalDate accessed) {
 
     /** The type whose records are of no particular kind: naming it in a citation says nothing. */
@@ -58,7 +58,52 @@ public record Citation(int id, int version, String title, DocumentDate date, Str
 
     /** The people and the places of the record, for keywords and subjects. */
     public List<String> subjects() {
-        return java.util.stream.Stream.concat(people.stream(), places.stream()).toList();
+        return java.util.stream.Stream.concat(people.stream().map(PersonLink::name), places.stream()).toList();
+    }
+
+    /**
+     * The Zotero item type the record is captured as: {@code letter} for anything sent to someone
+     * (a Zotero letter has recipients, and its Type field takes "Ciphered Telegram"),
+     * {@code manuscript} for the rest.
+     */
+    public String zoteroType() {
+        return recipients().isEmpty() ? "manuscript" : "letter";
+    }
+
+    /** The date as Google Scholar and Highwire ask for it: "1949/05/26", "1942/02", "1950". */
+    public String highwireDate() {
+        return date.iso().replace('-', '/');
+    }
+
+    /** Who wrote the document, in the order the record lists them. */
+    public List<PersonLink> authors() {
+        return PersonLink.inRole(people, org.dossier.authorities.PersonRole.AUTHOR);
+    }
+
+    /** Who the document was sent to. */
+    public List<PersonLink> recipients() {
+        return PersonLink.inRole(people, org.dossier.authorities.PersonRole.RECIPIENT);
+    }
+
+    /**
+     * The title as a citation quotes it: the double quotation marks inside it become single ones
+     * ("Report on "Operation #5"" is cited as “Report on ‘Operation #5’”), as citeproc-js renders
+     * a quoted title; apostrophes stay as they are.
+     */
+    public static String innerQuotes(String title) {
+        StringBuilder out = new StringBuilder(title.length());
+        for (int i = 0; i < title.length(); i++) {
+            char c = title.charAt(i);
+            switch (c) {
+                case '\u201C' -> out.append('\u2018');
+                case '\u201D' -> out.append('\u2019');
+                // A straight mark opens at the start or after a space or an opening bracket; else it closes.
+                case '"' -> out.append(i == 0 || Character.isWhitespace(title.charAt(i - 1))
+                        || "([{\u2018\u201C".indexOf(title.charAt(i - 1)) >= 0 ? '\u2018' : '\u2019');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** The summary in one piece, paragraphs separated by a blank line. */

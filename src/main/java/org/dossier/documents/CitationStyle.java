@@ -8,46 +8,71 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The styles of the "Cite this" box, each a pure function from a {@link Citation} to text. An
- * archival document of the catalogue has no author: every style starts from its title, gives the
+ * The styles of the "Cite this" box, each a pure function from a {@link Citation} to text. A
+ * document with known authors starts from them; one without starts from its title. Every style
+ * names the recipients after the genre ("Cable to Mao Zedong"), gives the
  * document's date only as precisely as it is known, names the version it cites and the day it
  * was read, and points at the address of that version.
  */
 public enum CitationStyle {
 
-    /** Chicago notes-bibliography, the note: "1. “Title,” letter, February 1942, Dossier, version 2, ...". */
+    /**
+     * Chicago notes-bibliography, the note: "1. Joseph Stalin, “Title,” cable to Mao Zedong, May 26,
+     * 1949, Dossier, version 2, ..."; a record with no known author starts from its title.
+     */
     CHICAGO_NOTE("chicago-note", "Chicago (note)") {
         @Override
         public FormattedCitation format(Citation c) {
-            var out = new FormattedCitation.Builder().quoted(c.title(), ',').text(" ");
-            if (c.genre() != null) {
-                out.text(lowerCaseWords(c.genre()) + ", ");
+            var out = new FormattedCitation.Builder();
+            if (!c.authors().isEmpty()) {
+                out.text(naturalList(c.authors()) + ", ");
+            }
+            out.quoted(c.title(), ',').text(" ");
+            String description = description(c, true);
+            if (description != null) {
+                out.text(description + ", ");
             }
             return out.text(c.date().display() + ", " + c.archive() + ", version " + c.version()
                     + ", accessed " + longDate(c.accessed()) + ", " + c.url() + ".").build();
         }
     },
 
-    /** Chicago notes-bibliography, the bibliography entry: sentences where the note has commas. */
+    /**
+     * Chicago notes-bibliography, the bibliography entry: sentences where the note has commas, the
+     * first author inverted: "Stalin, Joseph. “Title.” Cable to Mao Zedong, May 26, 1949. ...".
+     */
     CHICAGO_BIBLIOGRAPHY("chicago-bibliography", "Chicago (bibliography)") {
         @Override
         public FormattedCitation format(Citation c) {
-            var out = new FormattedCitation.Builder().quoted(c.title(), '.').text(" ");
-            if (c.genre() != null) {
-                out.text(c.genre() + ", ");
+            var out = new FormattedCitation.Builder();
+            if (!c.authors().isEmpty()) {
+                out.text(FormattedCitation.Builder.withMark(bibliographyList(c.authors()), '.') + " ");
+            }
+            out.quoted(c.title(), '.').text(" ");
+            String description = description(c, false);
+            if (description != null) {
+                out.text(description + ", ");
             }
             return out.text(c.date().display() + ". " + c.archive() + ", version " + c.version()
                     + ". Accessed " + longDate(c.accessed()) + ". " + c.url() + ".").build();
         }
     },
 
-    /** MLA (9th edition): the website is the container, in italics; the URL without its scheme. */
+    /**
+     * MLA (9th edition): the author inverted ("Stalin, Joseph, and Vyacheslav Molotov."; three or
+     * more "et al."), the website as the container, in italics; the URL without its scheme.
+     */
     MLA("mla", "MLA") {
         @Override
         public FormattedCitation format(Citation c) {
-            var out = new FormattedCitation.Builder().quoted(c.title(), '.').text(" ");
-            if (c.genre() != null) {
-                out.text(c.genre() + ", ");
+            var out = new FormattedCitation.Builder();
+            if (!c.authors().isEmpty()) {
+                out.text(FormattedCitation.Builder.withMark(mlaList(c.authors()), '.') + " ");
+            }
+            out.quoted(c.title(), '.').text(" ");
+            String description = description(c, false);
+            if (description != null) {
+                out.text(description + ", ");
             }
             return out.text(mlaDate(c.date()) + ". ").italic(c.archive())
                     .text(", version " + c.version() + ", " + withoutScheme(c.url())
@@ -58,20 +83,117 @@ public enum CitationStyle {
     },
 
     /**
-     * APA (7th edition): with no author the title, in italics, comes first; a record that editors
-     * may correct gets its version and a retrieval date, and no full stop after the URL.
+     * APA (7th edition): authors by family name and initials ("Stalin, J."), then the date; with no
+     * author the title, in italics, comes first. A record that editors may correct gets its
+     * version and a retrieval date, and no full stop after the URL.
      */
     APA("apa", "APA") {
         @Override
         public FormattedCitation format(Citation c) {
-            var out = new FormattedCitation.Builder().italic(c.title()).text(" (Version " + c.version() + ")");
-            if (c.genre() != null) {
-                out.text(" [" + c.genre() + "]");
+            var out = new FormattedCitation.Builder();
+            String date = "(" + apaDate(c.date()) + ").";
+            if (!c.authors().isEmpty()) {
+                out.text(FormattedCitation.Builder.withMark(apaList(c.authors()), '.') + " " + date + " ");
             }
-            return out.text(". (" + apaDate(c.date()) + "). " + FormattedCitation.Builder.withMark(c.archive(), '.')
+            out.italic(c.title()).text(" (Version " + c.version() + ")");
+            String description = description(c, false);
+            if (description != null) {
+                out.text(" [" + description + "]");
+            }
+            out.text(".");
+            if (c.authors().isEmpty()) {
+                out.text(" " + date);
+            }
+            return out.text(" " + FormattedCitation.Builder.withMark(c.archive(), '.')
                     + " Retrieved " + longDate(c.accessed()) + ", from " + c.url()).build();
         }
     };
+
+    /**
+     * What the document is, for the citation's description: its genre, and whom it was sent to
+     * ("Cable to Mao Zedong", "To Joseph Stalin" when the catalogue gives no genre); null when
+     * there is neither.
+     */
+    static String description(Citation c, boolean inSentence) {
+        String to = c.recipients().isEmpty() ? null : naturalList(c.recipients());
+        if (c.genre() == null) {
+            return to == null ? null : (inSentence ? "to " : "To ") + to;
+        }
+        String genre = inSentence ? lowerCaseWords(c.genre()) : c.genre();
+        return to == null ? genre : genre + " to " + to;
+    }
+
+    /** "Joseph Stalin", "Kim Il Sung and Pak Heon-yeong", "A, B, and C": names as written. */
+    static String naturalList(java.util.List<PersonLink> people) {
+        return series(people.stream().map(PersonLink::name).toList(), "and");
+    }
+
+    /** Chicago's bibliography: the first name inverted ("Stalin, Joseph, and Vyacheslav Molotov"). */
+    static String bibliographyList(java.util.List<PersonLink> people) {
+        var names = new java.util.ArrayList<String>();
+        names.add(people.get(0).bibliographic());
+        people.stream().skip(1).map(PersonLink::name).forEach(names::add);
+        if (names.size() == 2 && names.get(0).contains(",")) {
+            return names.get(0) + ", and " + names.get(1);
+        }
+        return series(names, "and");
+    }
+
+    /** MLA: one author inverted, two joined with "and", three or more as the first "et al.". */
+    static String mlaList(java.util.List<PersonLink> people) {
+        String first = people.get(0).bibliographic();
+        return switch (people.size()) {
+            case 1 -> first;
+            case 2 -> first + (first.contains(",") ? ", and " : " and ") + people.get(1).name();
+            default -> first + ", et al.";
+        };
+    }
+
+    /** APA: "Stalin, J.", "Kim, I. S., & Pak, H.-Y."; an organisation by its whole name. */
+    static String apaList(java.util.List<PersonLink> people) {
+        var names = people.stream().map(CitationStyle::apaName).toList();
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + ", & " + names.get(names.size() - 1);
+    }
+
+    private static String apaName(PersonLink p) {
+        if (p.organisation() || p.given().isEmpty()) {
+            return p.family();
+        }
+        StringBuilder initials = new StringBuilder();
+        for (String word : p.given().split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (initials.length() > 0) {
+                initials.append(' ');
+            }
+            String[] parts = word.split("-");
+            for (int i = 0; i < parts.length; i++) {
+                if (parts[i].isEmpty()) {
+                    continue;
+                }
+                if (i > 0) {
+                    initials.append('-');
+                }
+                initials.append(Character.toUpperCase(parts[i].charAt(0))).append('.');
+            }
+        }
+        return p.family() + ", " + initials.toString().replace("..", ".");
+    }
+
+    /** "A", "A and B", "A, B, and C". */
+    private static String series(java.util.List<String> names, String conjunction) {
+        return switch (names.size()) {
+            case 0 -> "";
+            case 1 -> names.get(0);
+            case 2 -> names.get(0) + " " + conjunction + " " + names.get(1);
+            default -> String.join(", ", names.subList(0, names.size() - 1)) + ", " + conjunction + " "
+                    + names.get(names.size() - 1);
+        };
+    }
 
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b[A-Z][a-z]+\\b");
 

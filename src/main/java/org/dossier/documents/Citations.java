@@ -47,14 +47,14 @@ public final class Citations {
     /** The citation of a record's current version. */
     public Citation of(DocumentDetails record, String siteUrl) {
         return new Citation(record.id(), record.version(), record.title(), record.date(),
-                Citation.genreOf(record.type()), record.summary(), names(record.people()), names(record.places()),
+                Citation.genreOf(record.type()), record.summary(), record.people(), names(record.places()),
                 archive.name(), siteUrl, today());
     }
 
     /** The citation of one version of a record, as it was then. */
     public Citation of(RecordVersion version, String siteUrl) {
         return new Citation(version.documentId(), version.number(), version.title(), version.date(),
-                Citation.genreOf(version.type()), version.summary(), names(version.people()),
+                Citation.genreOf(version.type()), version.summary(), version.people(),
                 names(version.places()), archive.name(), siteUrl, today());
     }
 
@@ -73,10 +73,15 @@ public final class Citations {
                 .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
                 .where(DOCUMENT.ID.in(ids).and(DOCUMENT.WITHDRAWN_AT.isNull()))
                 .forEach(r -> rows.put(r.get(DOCUMENT.ID), r));
-        Map<Integer, List<String>> people = namesById(db.select(DOCUMENT_PERSON.DOCUMENT_ID, PERSON.NAME)
+        Map<Integer, List<PersonLink>> people = new HashMap<>();
+        db.select(DOCUMENT_PERSON.DOCUMENT_ID, PERSON.ID, PERSON.KEY, PERSON.NAME, PERSON.SORT_NAME, PERSON.KIND,
+                        DOCUMENT_PERSON.ROLE)
                 .from(DOCUMENT_PERSON).join(PERSON).on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID))
                 .where(DOCUMENT_PERSON.DOCUMENT_ID.in(ids))
-                .orderBy(DOCUMENT_PERSON.DOCUMENT_ID, PERSON.SORT_NAME).fetch());
+                .forEach(r -> people.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new PersonLink(
+                        r.value2(), r.value3(), r.value4(), r.value5(), PersonLink.isOrganisation(r.value6()),
+                        org.dossier.authorities.PersonRole.stored(r.value7()))));
+        people.replaceAll((id, list) -> list.stream().sorted(PersonLink.BY_ROLE).toList());
         Map<Integer, List<String>> places = namesById(db.select(DOCUMENT_PLACE.DOCUMENT_ID, PLACE.NAME)
                 .from(DOCUMENT_PLACE).join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID))
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.in(ids))

@@ -40,6 +40,8 @@ final class CslJsonFormat implements ExportFormat {
                 json.writeStringField("id", c.key());
                 json.writeStringField("type", "manuscript");
                 json.writeStringField("title", c.title());
+                names(json, "author", c.authors());
+                names(json, "recipient", c.recipients());
                 if (c.genre() != null) {
                     json.writeStringField("genre", c.genre());
                 }
@@ -79,6 +81,31 @@ final class CslJsonFormat implements ExportFormat {
             case MONTH -> new int[] {year, month};
             case YEAR -> new int[] {year};
         };
+    }
+
+    /**
+     * A CSL name list: {@code family} and {@code given} for a person, {@code literal} for an
+     * organisation, which no style should split or invert.
+     */
+    private static void names(JsonGenerator json, String variable, java.util.List<PersonLink> people)
+            throws IOException {
+        if (people.isEmpty()) {
+            return;
+        }
+        json.writeArrayFieldStart(variable);
+        for (PersonLink p : people) {
+            json.writeStartObject();
+            if (p.organisation()) {
+                json.writeStringField("literal", p.name());
+            } else {
+                json.writeStringField("family", p.family());
+                if (!p.given().isEmpty()) {
+                    json.writeStringField("given", p.given());
+                }
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private static void dateParts(JsonGenerator json, int[] parts) throws IOException {

@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 final class CsvFormat implements ExportFormat {
 
     static final String[] HEADER = {"id", "title", "date", "date_precision", "display_date", "type", "people",
-        "places", "version", "permalink", "version_url"};
+        "places", "version", "permalink", "version_url", "authors", "recipients"};
 
     @Override
     public String mediaType() {
@@ -42,8 +42,8 @@ final class CsvFormat implements ExportFormat {
             public void write(Citation c) throws IOException {
                 csv.printRecord(c.id(), inert(c.title()), c.date().iso(), c.date().precision().key(),
                         inert(c.date().display()), inert(c.genre() == null ? "" : c.genre()),
-                        inert(String.join("; ", c.people())), inert(String.join("; ", c.places())), c.version(),
-                        c.permalink(), c.url());
+                        inert(names(c.people())), inert(String.join("; ", c.places())), c.version(),
+                        c.permalink(), c.url(), inert(names(c.authors())), inert(names(c.recipients())));
             }
 
             @Override
@@ -51,6 +51,10 @@ final class CsvFormat implements ExportFormat {
                 csv.flush();
             }
         };
+    }
+
+    private static String names(java.util.List<PersonLink> people) {
+        return String.join("; ", people.stream().map(PersonLink::name).toList());
     }
 
     /** The text with a single quote before it when a spreadsheet would read it as a formula. */

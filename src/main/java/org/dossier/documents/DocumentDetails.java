@@ -9,7 +9,7 @@ import org.dossier.authorities.AuthorityRef;
  * {@code withdrawnReason} and {@code withdrawnAt} are null unless the record was withdrawn.
  */
 public record DocumentDetails(int id, String title, List<String> summary, DocumentDate date, String slug,
-                              int version, AuthorityRef type, List<AuthorityRef> people,
+                              int version, AuthorityRef type, List<PersonLink> people,
                               List<AuthorityRef> places, List<Source> sources, Instant createdAt,
                               Instant updatedAt, String withdrawnReason, Instant withdrawnAt) {
 
@@ -25,6 +25,11 @@ public record DocumentDetails(int id, String title, List<String> summary, Docume
         people = List.copyOf(people);
         places = List.copyOf(places);
         sources = List.copyOf(sources);
+    }
+
+    /** The people grouped by role. */
+    public PeopleInRoles roles() {
+        return new PeopleInRoles(people);
     }
 
     public boolean withdrawn() {

@@ -31,7 +31,7 @@ public final class DocumentJson {
         json.put("url", siteUrl + record.canonicalPath());
         json.put("version", record.version());
         json.put("type", record.type() == null ? null : authority(record.type()));
-        json.put("people", record.people().stream().map(DocumentJson::authority).toList());
+        json.put("people", record.people().stream().map(DocumentJson::person).toList());
         json.put("places", record.places().stream().map(DocumentJson::authority).toList());
         json.put("created", record.createdAt().toString());
         json.put("updated", record.updatedAt().toString());
@@ -48,6 +48,16 @@ public final class DocumentJson {
         json.put("displayDate", record.date().display());
         json.put("permalink", siteUrl + Permalinks.permanent(record.id()));
         json.put("withdrawn", Map.of("reason", record.withdrawnReason(), "at", record.withdrawnAt().toString()));
+        return json;
+    }
+
+    /** A person with the role they have in the record: {@code {id, key, name, role}}. */
+    private static Map<String, Object> person(PersonLink person) {
+        Map<String, Object> json = authority(person.ref());
+        json.put("role", person.role().key());
+        if (person.organisation()) {
+            json.put("organisation", true);
+        }
         return json;
     }
 

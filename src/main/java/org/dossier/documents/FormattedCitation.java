@@ -47,7 +47,7 @@ public record FormattedCitation(List<Run> runs) {
          * usage has it ("Title," / "Title."); quotation marks inside the title become single ones.
          */
         Builder quoted(String title, char mark) {
-            String inner = title.replace('\u201C', '\u2018').replace('\u201D', '\u2019');
+            String inner = Citation.innerQuotes(title);
             return text("\u201C" + withMark(inner, mark) + "\u201D");
         }
 

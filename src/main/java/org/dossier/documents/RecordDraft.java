@@ -1,16 +1,20 @@
 package org.dossier.documents;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.dossier.authorities.PersonRole;
 
 /**
  * What a record says, as a writer hands it in: before it has an id, a slug or a version.
- * Summary paragraphs are kept apart; none of them is blank.
+ * Summary paragraphs are kept apart; none of them is blank. Each person linked has one role.
  */
 public record RecordDraft(String title, List<String> summary, DocumentDate date, Integer typeId,
-                          SortedSet<Integer> people, SortedSet<Integer> places) {
+                          SortedMap<Integer, PersonRole> people, SortedSet<Integer> places) {
 
     public RecordDraft {
         Objects.requireNonNull(date, "a record needs a date");
@@ -19,12 +23,20 @@ public record RecordDraft(String title, List<String> summary, DocumentDate date,
             throw new IllegalArgumentException("a record needs a title");
         }
         summary = summary.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
-        people = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(people));
+        people.values().forEach(role -> Objects.requireNonNull(role, "every person linked needs a role"));
+        people = Collections.unmodifiableSortedMap(new TreeMap<>(people));
         places = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(places));
     }
 
     public RecordDraft(String title, List<String> summary, DocumentDate date) {
-        this(title, summary, date, null, new TreeSet<>(), new TreeSet<>());
+        this(title, summary, date, null, new TreeMap<>(), new TreeSet<>());
+    }
+
+    /** Every one of {@code ids} in the same role: for a caller that links people it only names. */
+    public static SortedMap<Integer, PersonRole> inRole(java.util.Collection<Integer> ids, PersonRole role) {
+        SortedMap<Integer, PersonRole> people = new TreeMap<>();
+        ids.forEach(id -> people.put(id, role));
+        return people;
     }
 
     /** The summary as stored: paragraphs separated by one blank line. */

@@ -2,12 +2,15 @@ package org.dossier.documents;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dossier.authorities.PersonRole;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The schema.org description of a record for search engines and reference managers: an
- * {@code ArchiveComponent} held by the archive, dated only as precisely as it is known.
+ * {@code ArchiveComponent} held by the archive, dated only as precisely as it is known, with its
+ * {@code author}s; one sent to someone is also a {@code Message}, whose {@code recipient} it names.
  */
 public final class RecordJsonLd {
 
@@ -34,7 +37,8 @@ public final class RecordJsonLd {
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("@context", "https://schema.org");
-        json.put("@type", "ArchiveComponent");
+        // A document sent to someone is also a schema.org Message, the type that has a recipient.
+        json.put("@type", c.recipients().isEmpty() ? "ArchiveComponent" : List.of("ArchiveComponent", "Message"));
         json.put("@id", c.permalink());
         json.put("name", c.title());
         json.put("dateCreated", c.date().iso());
@@ -47,8 +51,16 @@ public final class RecordJsonLd {
         json.put("url", pageUrl);
         json.put("identifier", c.permalink());
         json.put("version", String.valueOf(c.version()));
-        if (!c.people().isEmpty()) {
-            json.put("about", c.people().stream().map(p -> Map.of("@type", "Person", "name", p)).toList());
+        if (!c.authors().isEmpty()) {
+            json.put("author", agents(c.authors()));
+        }
+        if (!c.recipients().isEmpty()) {
+            json.put("recipient", agents(c.recipients()));
+        }
+        List<PersonLink> others = c.people().stream()
+                .filter(p -> p.role() == PersonRole.PARTICIPANT || p.role() == PersonRole.MENTIONED).toList();
+        if (!others.isEmpty()) {
+            json.put("about", agents(others));
         }
         if (!c.places().isEmpty()) {
             json.put("spatialCoverage", c.places().stream().map(p -> Map.of("@type", "Place", "name", p)).toList());
@@ -61,6 +73,22 @@ public final class RecordJsonLd {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a record's JSON-LD could not be written", e);
         }
+    }
+
+    /** People as schema.org {@code Person}s, organisations as {@code Organization}s. */
+    private static List<Map<String, Object>> agents(List<PersonLink> people) {
+        return people.stream().map(p -> {
+            Map<String, Object> agent = new LinkedHashMap<>();
+            agent.put("@type", p.organisation() ? "Organization" : "Person");
+            agent.put("name", p.name());
+            if (!p.organisation()) {
+                agent.put("familyName", p.family());
+                if (!p.given().isEmpty()) {
+                    agent.put("givenName", p.given());
+                }
+            }
+            return agent;
+        }).toList();
     }
 
     /**

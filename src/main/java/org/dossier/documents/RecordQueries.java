@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.dossier.authorities.AuthorityRef;
+import org.dossier.authorities.PersonRole;
 import org.dossier.db.tables.records.DocumentRecord;
 import org.jooq.DSLContext;
 
@@ -32,11 +33,13 @@ public final class RecordQueries {
             return Optional.empty();
         }
         AuthorityRef type = type(db, row.getTypeId());
-        List<AuthorityRef> people = db.select(PERSON.ID, PERSON.KEY, PERSON.NAME)
+        List<PersonLink> people = db.select(PERSON.ID, PERSON.KEY, PERSON.NAME, PERSON.SORT_NAME, PERSON.KIND,
+                        DOCUMENT_PERSON.ROLE)
                 .from(DOCUMENT_PERSON).join(PERSON).on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID))
                 .where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id))
-                .orderBy(PERSON.SORT_NAME)
-                .fetch(r -> new AuthorityRef(r.value1(), r.value2(), r.value3()));
+                .fetch(r -> new PersonLink(r.value1(), r.value2(), r.value3(), r.value4(),
+                        PersonLink.isOrganisation(r.value5()), PersonRole.stored(r.value6())))
+                .stream().sorted(PersonLink.BY_ROLE).toList();
         List<AuthorityRef> places = db.select(PLACE.ID, PLACE.KEY, PLACE.NAME)
                 .from(DOCUMENT_PLACE).join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID))
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.eq(id))

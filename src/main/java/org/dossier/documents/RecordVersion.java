@@ -13,13 +13,18 @@ import org.dossier.authorities.AuthorityRef;
 public record RecordVersion(int documentId, int number, Instant createdAt, String author, String note,
                             String source, String title,
                             List<String> summary, DocumentDate date, AuthorityRef type,
-                            List<AuthorityRef> people, List<AuthorityRef> places, String slug,
+                            List<PersonLink> people, List<AuthorityRef> places, String slug,
                             String withdrawnReason) {
 
     public RecordVersion {
         summary = List.copyOf(summary);
         people = List.copyOf(people);
         places = List.copyOf(places);
+    }
+
+    /** The people grouped by role. */
+    public PeopleInRoles roles() {
+        return new PeopleInRoles(people);
     }
 
     public boolean withdrawal() {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.dossier.authorities.AuthorityRef;
+import org.dossier.authorities.PersonRole;
 import org.dossier.db.tables.records.RevisionRecord;
 import org.jooq.DSLContext;
 
@@ -31,11 +32,13 @@ public final class RecordVersions {
             return Optional.empty();
         }
         AuthorityRef type = RecordQueries.type(db, row.getTypeId());
-        List<AuthorityRef> people = db.select(PERSON.ID, PERSON.KEY, PERSON.NAME)
+        List<PersonLink> people = db.select(PERSON.ID, PERSON.KEY, PERSON.NAME, PERSON.SORT_NAME, PERSON.KIND,
+                        REVISION_PERSON.ROLE)
                 .from(REVISION_PERSON).join(PERSON).on(PERSON.ID.eq(REVISION_PERSON.PERSON_ID))
                 .where(REVISION_PERSON.REVISION_ID.eq(row.getId()))
-                .orderBy(PERSON.SORT_NAME)
-                .fetch(r -> new AuthorityRef(r.value1(), r.value2(), r.value3()));
+                .fetch(r -> new PersonLink(r.value1(), r.value2(), r.value3(), r.value4(),
+                        PersonLink.isOrganisation(r.value5()), PersonRole.stored(r.value6())))
+                .stream().sorted(PersonLink.BY_ROLE).toList();
         List<AuthorityRef> places = db.select(PLACE.ID, PLACE.KEY, PLACE.NAME)
                 .from(REVISION_PLACE).join(PLACE).on(PLACE.ID.eq(REVISION_PLACE.PLACE_ID))
                 .where(REVISION_PLACE.REVISION_ID.eq(row.getId()))

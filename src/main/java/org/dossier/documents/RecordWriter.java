@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
+import org.dossier.authorities.PersonRole;
 import org.dossier.db.tables.records.DocumentRecord;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -139,8 +140,10 @@ public final class RecordWriter {
         if (revision == null) {
             throw new NoSuchRecordException(id);
         }
-        var people = new java.util.TreeSet<>(db.select(REVISION_PERSON.PERSON_ID).from(REVISION_PERSON)
-                .where(REVISION_PERSON.REVISION_ID.eq(revision.getId())).fetch(REVISION_PERSON.PERSON_ID));
+        var people = new java.util.TreeMap<Integer, PersonRole>();
+        db.select(REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE).from(REVISION_PERSON)
+                .where(REVISION_PERSON.REVISION_ID.eq(revision.getId()))
+                .forEach(r -> people.put(r.value1(), PersonRole.stored(r.value2())));
         var places = new java.util.TreeSet<>(db.select(REVISION_PLACE.PLACE_ID).from(REVISION_PLACE)
                 .where(REVISION_PLACE.REVISION_ID.eq(revision.getId())).fetch(REVISION_PLACE.PLACE_ID));
         return new RecordDraft(revision.getTitle(), RecordDraft.paragraphs(revision.getSummary()),
@@ -187,8 +190,10 @@ public final class RecordWriter {
     }
 
     private RecordDraft draftOf(DocumentRecord row) {
-        var people = new java.util.TreeSet<>(db.select(DOCUMENT_PERSON.PERSON_ID).from(DOCUMENT_PERSON)
-                .where(DOCUMENT_PERSON.DOCUMENT_ID.eq(row.getId())).fetch(DOCUMENT_PERSON.PERSON_ID));
+        var people = new java.util.TreeMap<Integer, PersonRole>();
+        db.select(DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE).from(DOCUMENT_PERSON)
+                .where(DOCUMENT_PERSON.DOCUMENT_ID.eq(row.getId()))
+                .forEach(r -> people.put(r.value1(), PersonRole.stored(r.value2())));
         var places = new java.util.TreeSet<>(db.select(DOCUMENT_PLACE.PLACE_ID).from(DOCUMENT_PLACE)
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.eq(row.getId())).fetch(DOCUMENT_PLACE.PLACE_ID));
         return new RecordDraft(row.getTitle(), RecordDraft.paragraphs(row.getSummary()),
@@ -196,7 +201,8 @@ public final class RecordWriter {
     }
 
     private void writeLinks(int id, RecordDraft draft) {
-        link(DOCUMENT_PERSON, DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID, id, draft.people());
+        draft.people().forEach((person, role) -> db.insertInto(DOCUMENT_PERSON, DOCUMENT_PERSON.DOCUMENT_ID,
+                DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE).values(id, person, role.key()).execute());
         link(DOCUMENT_PLACE, DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID, id, draft.places());
     }
 
@@ -231,7 +237,8 @@ public final class RecordWriter {
                 .set(REVISION.WITHDRAWN_REASON, row.getWithdrawnReason())
                 .returningResult(REVISION.ID)
                 .fetchOne(REVISION.ID);
-        link(REVISION_PERSON, REVISION_PERSON.REVISION_ID, REVISION_PERSON.PERSON_ID, revisionId, draft.people());
+        draft.people().forEach((person, role) -> db.insertInto(REVISION_PERSON, REVISION_PERSON.REVISION_ID,
+                REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE).values(revisionId, person, role.key()).execute());
         link(REVISION_PLACE, REVISION_PLACE.REVISION_ID, REVISION_PLACE.PLACE_ID, revisionId, draft.places());
     }
 

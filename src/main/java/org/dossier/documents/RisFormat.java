@@ -6,7 +6,9 @@ import java.io.Writer;
 /**
  * RIS: one tag a line ("TY  - "), each record from {@code TY} to {@code ER}, lines ending in CR LF
  * as the format asks. A document is an unpublished manuscript ({@code MANSCPT}) with its date in
- * RIS's partial form: "1942/02//" for a month, "1950///" for a year.
+ * RIS's partial form: "1942/02//" for a month, "1950///" for a year. Authors are {@code AU}
+ * ("Stalin, Joseph"; an organisation whole), recipients {@code A2}, the secondary-author tag that
+ * reference managers read as the addressee of correspondence.
  */
 final class RisFormat implements ExportFormat {
 
@@ -33,6 +35,12 @@ final class RisFormat implements ExportFormat {
             @Override
             public void write(Citation c) throws IOException {
                 tag(out, "TY", "MANSCPT");
+                for (PersonLink author : c.authors()) {
+                    tag(out, "AU", author.inverted());
+                }
+                for (PersonLink recipient : c.recipients()) {
+                    tag(out, "A2", recipient.inverted());
+                }
                 tag(out, "TI", c.title());
                 if (c.genre() != null) {
                     tag(out, "M3", c.genre());

@@ -5,9 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
+import org.dossier.authorities.PersonRole;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.DocumentDetails;
 import org.dossier.documents.RecordDraft;
@@ -17,7 +20,7 @@ import org.dossier.documents.RecordDraft;
  * the editor wrote. {@link #check} turns it into a draft, or into a message for each bad field.
  */
 public record RecordForm(String title, String date, String summary, String type, List<String> people,
-                         List<String> places, String note) {
+                         Map<String, String> roles, List<String> places, String note) {
 
     static final int MAX_TITLE = 500;
     static final int MAX_SUMMARY = 20_000;
@@ -36,12 +39,19 @@ public record RecordForm(String title, String date, String summary, String type,
         summary = orEmpty(summary).replace("\r\n", "\n");
         type = orEmpty(type);
         people = List.copyOf(people);
+        roles = Map.copyOf(roles);
         places = List.copyOf(places);
         note = orEmpty(note);
     }
 
+    /** A form whose people are all linked as {@code mentioned} unless {@code roles} says otherwise. */
+    public RecordForm(String title, String date, String summary, String type, List<String> people,
+                      List<String> places, String note) {
+        this(title, date, summary, type, people, Map.of(), places, note);
+    }
+
     public static RecordForm empty() {
-        return new RecordForm("", "", "", "", List.of(), List.of(), "");
+        return new RecordForm("", "", "", "", List.of(), Map.of(), List.of(), "");
     }
 
     /** What the record says now, ready to correct; the note is the editor's to write. */
@@ -49,13 +59,39 @@ public record RecordForm(String title, String date, String summary, String type,
         return new RecordForm(record.title(), record.date().display(), String.join("\n\n", record.summary()),
                 record.type() == null ? "" : String.valueOf(record.type().id()),
                 record.people().stream().map(p -> String.valueOf(p.id())).toList(),
+                record.people().stream().collect(java.util.stream.Collectors.toMap(
+                        p -> String.valueOf(p.id()), p -> p.role().key())),
                 record.places().stream().map(p -> String.valueOf(p.id())).toList(), "");
     }
 
-    /** The form as posted: title, date, summary, type, person (repeated), place (repeated), note. */
+    /**
+     * The form as posted: title, date, summary, type, person (repeated), role-{id} for each person
+     * ticked (author, recipient, participant or mentioned), place (repeated), note.
+     */
     public static RecordForm posted(Context ctx) {
+        List<String> people = ctx.formParams("person");
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (String person : people) {
+            String role = ctx.formParam(ROLE_FIELD + person.strip());
+            if (role != null) {
+                roles.put(person.strip(), role);
+            }
+        }
         return new RecordForm(ctx.formParam("title"), ctx.formParam("date"), ctx.formParam("summary"),
-                ctx.formParam("type"), ctx.formParams("person"), ctx.formParams("place"), ctx.formParam("note"));
+                ctx.formParam("type"), people, roles, ctx.formParams("place"), ctx.formParam("note"));
+    }
+
+    /** The prefix of the role select beside each person: {@code role-12}. */
+    public static final String ROLE_FIELD = "role-";
+
+    /** The role the form gives person {@code id}: as typed, or {@code mentioned} when none was sent. */
+    public String roleOf(int id) {
+        return roles.getOrDefault(String.valueOf(id), PersonRole.MENTIONED.key());
+    }
+
+    /** The roles a person can have, for the select beside each. */
+    public List<PersonRole> roleChoices() {
+        return List.of(PersonRole.values());
     }
 
     public boolean isType(int id) {
@@ -113,8 +149,18 @@ public record RecordForm(String title, String date, String summary, String type,
             }
         }
         SortedSet<Integer> personIds = ids(people, choices::hasPerson);
+        SortedMap<Integer, PersonRole> personRoles = new TreeMap<>();
         if (personIds == null) {
             errors.put("people", "Choose people from the list.");
+        } else {
+            for (int id : personIds) {
+                Optional<PersonRole> role = PersonRole.fromKey(roleOf(id));
+                if (role.isEmpty()) {
+                    errors.put("people", "'" + roleOf(id) + "' is not a role: choose author, recipient, participant or mentioned.");
+                    break;
+                }
+                personRoles.put(id, role.get());
+            }
         }
         SortedSet<Integer> placeIds = ids(places, choices::hasPlace);
         if (placeIds == null) {
@@ -128,7 +174,7 @@ public record RecordForm(String title, String date, String summary, String type,
         if (!errors.isEmpty()) {
             return new Checked(null, null, errors);
         }
-        RecordDraft draft = new RecordDraft(title, RecordDraft.paragraphs(summary), parsed, typeId, personIds, placeIds);
+        RecordDraft draft = new RecordDraft(title, RecordDraft.paragraphs(summary), parsed, typeId, personRoles, placeIds);
         return new Checked(draft, note.strip(), Map.of());
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.dossier.authorities.AuthorityRef;
+import org.dossier.documents.PersonLink;
 
 /**
  * What one version changed against the one before, field by field, as word-level diffs. The first
@@ -31,8 +32,10 @@ public record RevisionDiff(List<Change> changes, List<String> unchanged) {
         compare("Title", before == null ? "" : before.title(), after.title(), changes, unchanged);
         compare("Date", before == null ? "" : dateText(before), dateText(after), changes, unchanged);
         compare("Type", before == null ? "" : typeText(before), typeText(after), changes, unchanged);
-        compareLists("People", before == null ? List.of() : before.people(), after.people(), changes, unchanged);
-        compareLists("Places", before == null ? List.of() : before.places(), after.places(), changes, unchanged);
+        compareLists("People", before == null ? List.of() : withRoles(before.people()), withRoles(after.people()),
+                changes, unchanged);
+        compareLists("Places", before == null ? List.of() : names(before.places()), names(after.places()),
+                changes, unchanged);
         compare("Summary", before == null ? "" : before.summaryText(), after.summaryText(), changes, unchanged);
         if (before != null || after.revision().withdrawnReason() != null) {
             compare("Status", before == null ? "" : status(before), status(after), changes, unchanged);
@@ -50,10 +53,10 @@ public record RevisionDiff(List<Change> changes, List<String> unchanged) {
     }
 
     /** Names in alphabetical order, each kept, removed or added; never split into words. */
-    private static void compareLists(String field, List<AuthorityRef> before, List<AuthorityRef> after,
+    private static void compareLists(String field, List<String> before, List<String> after,
                                      List<Change> changes, List<String> unchanged) {
-        var was = new TreeSet<String>(before.stream().map(AuthorityRef::name).toList());
-        var now = new TreeSet<String>(after.stream().map(AuthorityRef::name).toList());
+        var was = new TreeSet<String>(before);
+        var now = new TreeSet<String>(after);
         if (was.equals(now)) {
             unchanged.add(field);
             return;
@@ -70,6 +73,15 @@ public record RevisionDiff(List<Change> changes, List<String> unchanged) {
             parts.add(new WordDiff.Part(kind, name));
         }
         changes.add(new Change(field, WordDiff.html(parts)));
+    }
+
+    /** "Joseph Stalin (author)": a changed role shows as the old entry removed and the new one added. */
+    private static List<String> withRoles(List<PersonLink> people) {
+        return people.stream().map(p -> p.name() + " (" + p.role().key() + ")").toList();
+    }
+
+    private static List<String> names(List<AuthorityRef> refs) {
+        return refs.stream().map(AuthorityRef::name).toList();
     }
 
     private static String dateText(RevisionContent content) {

@@ -3,6 +3,7 @@ package org.dossier.harvest;
 import java.util.ArrayList;
 import java.util.List;
 import org.dossier.documents.DocumentDate;
+import org.dossier.documents.PersonLink;
 
 /**
  * A record as OAI-PMH sees it: its header (id, datestamp, whether it is deleted, its sets) and
@@ -12,7 +13,7 @@ import org.dossier.documents.DocumentDate;
  * @param typeKey the key of its document type, or null
  */
 record OaiItem(int id, String datestamp, boolean deleted, String typeKey, String typeLabel, DocumentDate date,
-               String title, List<String> summary, List<String> people, List<String> places) {
+               String title, List<String> summary, List<PersonLink> people, List<String> places) {
 
     OaiItem {
         summary = List.copyOf(summary);
@@ -20,7 +21,7 @@ record OaiItem(int id, String datestamp, boolean deleted, String typeKey, String
         places = List.copyOf(places);
     }
 
-    OaiItem withSubjects(List<String> people, List<String> places) {
+    OaiItem withSubjects(List<PersonLink> people, List<String> places) {
         return new OaiItem(id, datestamp, deleted, typeKey, typeLabel, date, title, summary, people, places);
     }
 

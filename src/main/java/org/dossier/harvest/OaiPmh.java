@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.dossier.authorities.AuthorityRef;
+import org.dossier.authorities.PersonRole;
 import org.dossier.documents.Archive;
+import org.dossier.documents.PersonLink;
 import org.dossier.documents.Permalinks;
 import org.dossier.web.PublicUrl;
 import org.jooq.DSLContext;
@@ -269,7 +271,8 @@ public final class OaiPmh {
     }
 
     /**
-     * Simple Dublin Core: people the record is about are subjects, its places its coverage, its
+     * Simple Dublin Core: its authors are creators and its recipients contributors ("Stalin,
+     * Joseph"; an organisation whole), every person it names a subject, its places its coverage, its
      * date as precise as it is known ("1942-02"), its type both DCMI's "Text" and the catalogue's own.
      */
     private void dublinCore(XMLStreamWriter xml, Site site, OaiItem item) throws XMLStreamException {
@@ -278,6 +281,12 @@ public final class OaiPmh {
         xml.writeNamespace("dc", DC_NS);
         xml.writeAttribute("xsi", XSI_NS, "schemaLocation", OAI_DC_NS + " http://www.openarchives.org/OAI/2.0/oai_dc.xsd");
         dc(xml, "title", item.title());
+        for (PersonLink author : PersonLink.inRole(item.people(), PersonRole.AUTHOR)) {
+            dc(xml, "creator", author.inverted());
+        }
+        for (PersonLink recipient : PersonLink.inRole(item.people(), PersonRole.RECIPIENT)) {
+            dc(xml, "contributor", recipient.inverted());
+        }
         dc(xml, "date", item.date().iso());
         dc(xml, "type", "Text");
         if (item.typeLabel() != null) {
@@ -286,8 +295,8 @@ public final class OaiPmh {
         if (!item.summary().isEmpty()) {
             dc(xml, "description", String.join("\n\n", item.summary()));
         }
-        for (String person : item.people()) {
-            dc(xml, "subject", person);
+        for (PersonLink person : item.people()) {
+            dc(xml, "subject", person.name());
         }
         for (String place : item.places()) {
             dc(xml, "coverage", place);
@@ -313,6 +322,10 @@ public final class OaiPmh {
             if (request != null) {
                 xml.writeAttribute("verb", request.verb());
                 for (Map.Entry<String, String> argument : request.arguments().entrySet()) {
+                    // The schema types the echoed identifier as a URI: one that is not is left out.
+                    if (argument.getKey().equals("identifier") && !OaiRequest.isUri(argument.getValue())) {
+                        continue;
+                    }
                     xml.writeAttribute(argument.getKey(), XmlText.clean(argument.getValue()));
                 }
             }

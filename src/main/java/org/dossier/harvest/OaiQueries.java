@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dossier.authorities.AuthorityRef;
+import org.dossier.authorities.PersonRole;
 import org.dossier.documents.DocumentDate;
+import org.dossier.documents.PersonLink;
 import org.dossier.documents.RecordDraft;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -133,11 +135,14 @@ final class OaiQueries {
             return items;
         }
         List<Integer> ids = items.stream().map(OaiItem::id).toList();
-        Map<Integer, List<String>> people = new LinkedHashMap<>();
-        db.select(DOCUMENT_PERSON.DOCUMENT_ID, PERSON.NAME).from(DOCUMENT_PERSON)
+        Map<Integer, List<PersonLink>> people = new LinkedHashMap<>();
+        db.select(DOCUMENT_PERSON.DOCUMENT_ID, PERSON.ID, PERSON.KEY, PERSON.NAME, PERSON.SORT_NAME, PERSON.KIND,
+                        DOCUMENT_PERSON.ROLE).from(DOCUMENT_PERSON)
                 .join(PERSON).on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID))
                 .where(DOCUMENT_PERSON.DOCUMENT_ID.in(ids)).orderBy(PERSON.SORT_NAME)
-                .forEach(r -> people.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+                .forEach(r -> people.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new PersonLink(r.value2(),
+                        r.value3(), r.value4(), r.value5(), PersonLink.isOrganisation(r.value6()),
+                        PersonRole.stored(r.value7()))));
         Map<Integer, List<String>> places = new LinkedHashMap<>();
         db.select(DOCUMENT_PLACE.DOCUMENT_ID, PLACE.NAME).from(DOCUMENT_PLACE)
                 .join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID))

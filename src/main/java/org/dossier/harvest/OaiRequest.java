@@ -88,15 +88,8 @@ record OaiRequest(String verb, Map<String, String> arguments) {
         if (has("set") && !SET_SPEC.matcher(get("set")).matches()) {
             throw OaiError.badArgument("'" + get("set") + "' is not a set spec.");
         }
-        if (has("identifier")) {
-            try {
-                if (!new URI(get("identifier")).isAbsolute()) {
-                    throw OaiError.badArgument("The identifier '" + get("identifier") + "' is not an absolute URI.");
-                }
-            } catch (URISyntaxException e) {
-                throw OaiError.badArgument("The identifier '" + get("identifier") + "' is not a URI.");
-            }
-        }
+        // An identifier that is not even a URI is "unknown or illegal in this repository": the
+        // protocol's answer to that is idDoesNotExist, given where the record is looked up.
         OaiDate from = has("from") ? OaiDate.parse("from", get("from")) : null;
         OaiDate until = has("until") ? OaiDate.parse("until", get("until")) : null;
         if (from != null && until != null) {
@@ -127,5 +120,14 @@ record OaiRequest(String verb, Map<String, String> arguments) {
         Map<String, String> ordered = new LinkedHashMap<>();
         ORDER.stream().filter(arguments::containsKey).forEach(k -> ordered.put(k, arguments.get(k)));
         return ordered;
+    }
+
+    /** Whether an identifier is an absolute URI, the only kind the response may echo (xs:anyURI). */
+    static boolean isUri(String identifier) {
+        try {
+            return new URI(identifier).isAbsolute();
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 }

@@ -10,7 +10,11 @@ import java.util.Optional;
 public enum Facet {
     TYPE("type"),
     PERSON("person"),
-    PLACE("place");
+    PLACE("place"),
+    /** The people who wrote a record: {@code ?author=stalin} is what Stalin sent. */
+    AUTHOR("author"),
+    /** The people a record was sent to: {@code ?recipient=stalin} is what Stalin received. */
+    RECIPIENT("recipient");
 
     private final String key;
 
@@ -21,6 +25,11 @@ public enum Facet {
     /** The name of the URL parameter and of the JSON facet. */
     public String key() {
         return key;
+    }
+
+    /** Whether the facet's values are people: person, author and recipient all are. */
+    public boolean ofPeople() {
+        return this == PERSON || this == AUTHOR || this == RECIPIENT;
     }
 
     public static Optional<Facet> fromKey(String key) {

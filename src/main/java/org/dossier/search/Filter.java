@@ -8,7 +8,9 @@ public enum Filter {
     /** One or more years, any of them. */
     YEAR,
     /** A from/to range of dates. */
-    DATES;
+    DATES,
+    AUTHOR,
+    RECIPIENT;
 
     int bit() {
         return 1 << ordinal();
@@ -19,6 +21,8 @@ public enum Filter {
             case TYPE -> TYPE;
             case PERSON -> PERSON;
             case PLACE -> PLACE;
+            case AUTHOR -> AUTHOR;
+            case RECIPIENT -> RECIPIENT;
         };
     }
 }

@@ -17,13 +17,14 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * How a record is laid out in the index. One field is searched ({@code text}: title and summary);
- * title and summary are stored apart for highlighting; type, people and places are doc-values
+ * title and summary are stored apart for highlighting; type, people, places, authors and
+ * recipients are doc-values
  * facets of Lucene's facet module; the date is kept as a sortable span and as points for ranges.
  */
 final class IndexLayout {
 
     /** Bumped whenever the layout changes: an index of another layout is rebuilt on start. */
-    static final String FORMAT = "dossier-1";
+    static final String FORMAT = "dossier-2";
 
     static final String ID = "id";
     static final String TEXT = "text";
@@ -47,6 +48,8 @@ final class IndexLayout {
         FacetsConfig config = new FacetsConfig();
         config.setMultiValued(Facet.PERSON.key(), true);
         config.setMultiValued(Facet.PLACE.key(), true);
+        config.setMultiValued(Facet.AUTHOR.key(), true);
+        config.setMultiValued(Facet.RECIPIENT.key(), true);
         return config;
     }
 
@@ -74,6 +77,12 @@ final class IndexLayout {
         }
         for (String place : record.places()) {
             doc.add(new SortedSetDocValuesFacetField(Facet.PLACE.key(), place));
+        }
+        for (String author : record.authors()) {
+            doc.add(new SortedSetDocValuesFacetField(Facet.AUTHOR.key(), author));
+        }
+        for (String recipient : record.recipients()) {
+            doc.add(new SortedSetDocValuesFacetField(Facet.RECIPIENT.key(), recipient));
         }
         return config.build(doc);
     }

@@ -74,9 +74,19 @@ final class IndexSource {
     Map<Integer, IndexedRecord> load(Collection<Integer> ids) {
         Keys keys = Keys.load(db);
         Map<Integer, List<String>> people = new HashMap<>();
-        db.select(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID).from(DOCUMENT_PERSON)
+        Map<Integer, List<String>> authors = new HashMap<>();
+        Map<Integer, List<String>> recipients = new HashMap<>();
+        db.select(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE).from(DOCUMENT_PERSON)
                 .where(DOCUMENT_PERSON.DOCUMENT_ID.in(ids))
-                .forEach(r -> people.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(keys.person(r.value2())));
+                .forEach(r -> {
+                    String key = keys.person(r.value2());
+                    people.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(key);
+                    if (AUTHOR.equals(r.value3())) {
+                        authors.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(key);
+                    } else if (RECIPIENT.equals(r.value3())) {
+                        recipients.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(key);
+                    }
+                });
         Map<Integer, List<String>> places = new HashMap<>();
         db.select(DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID).from(DOCUMENT_PLACE)
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.in(ids))
@@ -88,7 +98,8 @@ final class IndexSource {
                 .where(DOCUMENT.ID.in(ids)).and(DOCUMENT.WITHDRAWN_AT.isNull())
                 .forEach(r -> records.put(r.value1(), record(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         keys.type(r.value6()), people.getOrDefault(r.value1(), List.of()),
-                        places.getOrDefault(r.value1(), List.of()), r.value7())));
+                        places.getOrDefault(r.value1(), List.of()), r.value7(),
+                        authors.getOrDefault(r.value1(), List.of()), recipients.getOrDefault(r.value1(), List.of()))));
         return records;
     }
 
@@ -105,7 +116,8 @@ final class IndexSource {
             try (ResultSet docs = read.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DOCUMENT.DATE_KEY,
                             DOCUMENT.DATE_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE)
                     .from(DOCUMENT).where(DOCUMENT.WITHDRAWN_AT.isNull()).orderBy(DOCUMENT.ID).fetchResultSet();
-                 ResultSet personLinks = read.select(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID)
+                 ResultSet personLinks = read.select(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID,
+                                 DOCUMENT_PERSON.ROLE)
                          .from(DOCUMENT_PERSON).orderBy(DOCUMENT_PERSON.DOCUMENT_ID).fetchResultSet();
                  ResultSet placeLinks = read.select(DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID)
                          .from(DOCUMENT_PLACE).orderBy(DOCUMENT_PLACE.DOCUMENT_ID).fetchResultSet()) {
@@ -115,8 +127,17 @@ final class IndexSource {
                     int id = docs.getInt(1);
                     int typeId = docs.getInt(6);
                     String type = docs.wasNull() ? null : keys.types.get(typeId);
+                    List<String> authors = new ArrayList<>();
+                    List<String> recipients = new ArrayList<>();
+                    List<String> named = people.of(id, (key, role) -> {
+                        if (AUTHOR.equals(role)) {
+                            authors.add(key);
+                        } else if (RECIPIENT.equals(role)) {
+                            recipients.add(key);
+                        }
+                    });
                     sink.accept(record(id, docs.getString(2), docs.getString(3), docs.getString(4), docs.getString(5),
-                            type, people.of(id), places.of(id), docs.getString(7)));
+                            type, named, places.of(id), docs.getString(7), authors, recipients));
                 }
             }
             return state;
@@ -124,10 +145,16 @@ final class IndexSource {
     }
 
     private static IndexedRecord record(int id, String title, String summary, String dateKey, String precision,
-                                        String type, List<String> people, List<String> places, String sortTitle) {
+                                        String type, List<String> people, List<String> places, String sortTitle,
+                                        List<String> authors, List<String> recipients) {
         DocumentDate date = DocumentDate.fromStored(dateKey, precision);
-        return new IndexedRecord(id, title, summary, date.earliest(), date.latest(), type, people, places, sortTitle);
+        return new IndexedRecord(id, title, summary, date.earliest(), date.latest(), type, people, places, sortTitle,
+                authors, recipients);
     }
+
+    /** The roles that are facets of their own ({@code author=}, {@code recipient=}). */
+    private static final String AUTHOR = "author";
+    private static final String RECIPIENT = "recipient";
 
     /** The stable keys of types, people and places, by id. */
     private record Keys(Map<Integer, String> types, Map<Integer, String> people, Map<Integer, String> places) {
@@ -165,10 +192,19 @@ final class IndexSource {
         }
 
         List<String> of(int documentId) throws SQLException {
+            return of(documentId, null);
+        }
+
+        /** The keys linked to the document; {@code roles}, if given, hears each key with its third column. */
+        List<String> of(int documentId, java.util.function.BiConsumer<String, String> roles) throws SQLException {
             List<String> found = new ArrayList<>(4);
             while (more && rows.getInt(1) <= documentId) {
                 if (rows.getInt(1) == documentId) {
-                    found.add(keys.get(rows.getInt(2)));
+                    String key = keys.get(rows.getInt(2));
+                    found.add(key);
+                    if (roles != null) {
+                        roles.accept(key, rows.getString(3));
+                    }
                 }
                 more = rows.next();
             }

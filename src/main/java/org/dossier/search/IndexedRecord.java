@@ -5,15 +5,23 @@ import java.util.List;
 
 /**
  * A record as the index holds it: its words, the period its date can mean, and the keys of its
- * type, people and places.
+ * type, people (and of them, who wrote it and who received it) and places.
  *
  * @param typeKey null for a record without a type
  */
 record IndexedRecord(int id, String title, String summary, LocalDate earliest, LocalDate latest, String typeKey,
-                     List<String> people, List<String> places, String sortTitle) {
+                     List<String> people, List<String> places, String sortTitle, List<String> authors,
+                     List<String> recipients) {
 
     IndexedRecord {
         people = List.copyOf(people);
         places = List.copyOf(places);
+        authors = List.copyOf(authors);
+        recipients = List.copyOf(recipients);
+    }
+
+    IndexedRecord(int id, String title, String summary, LocalDate earliest, LocalDate latest, String typeKey,
+                  List<String> people, List<String> places, String sortTitle) {
+        this(id, title, summary, earliest, latest, typeKey, people, places, sortTitle, List.of(), List.of());
     }
 }

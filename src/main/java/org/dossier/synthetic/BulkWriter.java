@@ -37,6 +37,8 @@ final class BulkWriter {
         }
     }
 
+    private static final String[] ROLES = {"author", "recipient", "mentioned"};
+
     /** Writes {@code records} in the caller's transaction, numbered after {@code after}; returns the new highest ids. */
     static Ids write(DSLContext tx, List<SyntheticRecord> records, Ids after, String now) {
         BatchBindStep documents = tx.batch(tx.insertInto(DOCUMENT, DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY,
@@ -46,7 +48,7 @@ final class BulkWriter {
         BatchBindStep slugs = tx.batch(tx.insertInto(DOCUMENT_SLUG, DOCUMENT_SLUG.DOCUMENT_ID, DOCUMENT_SLUG.SLUG,
                 DOCUMENT_SLUG.CREATED_AT).values((Integer) null, null, null));
         BatchBindStep people = tx.batch(tx.insertInto(DOCUMENT_PERSON, DOCUMENT_PERSON.DOCUMENT_ID,
-                DOCUMENT_PERSON.PERSON_ID).values((Integer) null, null));
+                DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE).values((Integer) null, null, null));
         BatchBindStep places = tx.batch(tx.insertInto(DOCUMENT_PLACE, DOCUMENT_PLACE.DOCUMENT_ID,
                 DOCUMENT_PLACE.PLACE_ID).values((Integer) null, null));
         BatchBindStep revisions = tx.batch(tx.insertInto(REVISION, REVISION.ID, REVISION.DOCUMENT_ID, REVISION.NUMBER,
@@ -54,7 +56,7 @@ final class BulkWriter {
                         REVISION.DATE_KEY, REVISION.DATE_PRECISION, REVISION.TYPE_ID, REVISION.SLUG)
                 .values((Integer) null, null, null, null, null, null, null, null, null, null, null, null));
         BatchBindStep revisionPeople = tx.batch(tx.insertInto(REVISION_PERSON, REVISION_PERSON.REVISION_ID,
-                REVISION_PERSON.PERSON_ID).values((Integer) null, null));
+                REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE).values((Integer) null, null, null));
         BatchBindStep revisionPlaces = tx.batch(tx.insertInto(REVISION_PLACE, REVISION_PLACE.REVISION_ID,
                 REVISION_PLACE.PLACE_ID).values((Integer) null, null));
         int document = after.document();
@@ -70,9 +72,13 @@ final class BulkWriter {
             slugs.bind(document, slug, now);
             revisions.bind(revision, document, 1, now, AUTHOR, NOTE, record.title(), record.summary(), dateKey,
                     precision, record.typeId(), slug);
+            // The first person named wrote it, the second received it, the rest are mentioned: the
+            // author and recipient facets are then as full at scale as the seeds make them.
+            int position = 0;
             for (int person : record.people()) {
-                people.bind(document, person);
-                revisionPeople.bind(revision, person);
+                String role = ROLES[Math.min(position++, ROLES.length - 1)];
+                people.bind(document, person, role);
+                revisionPeople.bind(revision, person, role);
             }
             for (int place : record.places()) {
                 places.bind(document, place);

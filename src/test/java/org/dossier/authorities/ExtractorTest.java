@@ -46,7 +46,7 @@ class ExtractorTest {
     }
 
     private List<String> people(String text) {
-        return keys(extractor.extract(text, List.of()).people(), personKeys);
+        return keys(extractor.extract(text, List.of()).people().keySet(), personKeys);
     }
 
     private List<String> places(String text) {
@@ -67,20 +67,100 @@ class ExtractorTest {
                     Extraction found = extractor.extract(entry.title(), entry.summary());
                     actual.append(entry.title()).append('\n')
                             .append("    type: ").append(typeKeys.get(found.typeId())).append('\n')
-                            .append("    people: ").append(String.join(", ", keys(found.people(), personKeys))).append('\n')
+                            .append("    people: ").append(String.join(", ", keys(found.people().keySet(), personKeys))).append('\n')
                             .append("    places: ").append(String.join(", ", keys(found.places(), placeKeys))).append('\n')
                             .append('\n');
                 }
             }
         }
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/seed-extraction.actual.txt"), actual.toString(), StandardCharsets.UTF_8);
+        assertEquals(golden("src/test/resources/authorities/seed-extraction.txt"), actual.toString().strip(),
+                "compare with target/seed-extraction.actual.txt");
+    }
+
+    @Test
+    void everySeedTitleYieldsTheReviewedRoles() throws Exception {
+        StringBuilder actual = new StringBuilder();
+        SeedPageParser parser = new SeedPageParser();
+        try (var files = Files.list(Path.of("seeds"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                for (SeedEntry entry : parser.parse(file.getFileName().toString(), Files.readAllBytes(file))) {
+                    Extraction found = extractor.extract(entry.title(), entry.summary());
+                    actual.append(entry.title()).append('\n');
+                    for (PersonRole role : PersonRole.values()) {
+                        List<String> keys = found.people().entrySet().stream().filter(e -> e.getValue() == role)
+                                .map(e -> personKeys.get(e.getKey())).sorted().toList();
+                        actual.append("    ").append(role.key()).append(": ").append(String.join(", ", keys))
+                                .append('\n');
+                    }
+                    actual.append('\n');
+                }
+            }
+        }
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/seed-roles.actual.txt"), actual.toString(), StandardCharsets.UTF_8);
+        assertEquals(golden("src/test/resources/authorities/seed-roles.txt"), actual.toString().strip(),
+                "compare with target/seed-roles.actual.txt");
+    }
+
+    private static String golden(String path) throws java.io.IOException {
         List<String> expected = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("src/test/resources/authorities/seed-extraction.txt"),
-                StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(Path.of(path), StandardCharsets.UTF_8)) {
             if (!line.startsWith("#")) {
                 expected.add(line);
             }
         }
-        assertEquals(String.join("\n", expected).strip(), actual.toString().strip());
+        return String.join("\n", expected).strip();
+    }
+
+    private Map<String, String> roles(String title) {
+        Map<String, String> roles = new java.util.TreeMap<>();
+        extractor.extract(title, List.of()).people().forEach((id, role) -> roles.put(personKeys.get(id), role.key()));
+        return roles;
+    }
+
+    @Test
+    void aTelegramFromOnePersonToAnotherViaAThirdHasAnAuthorARecipientAndAMention() {
+        assertEquals(Map.of("kim-il-sung", "author", "stalin", "recipient", "shtykov", "mentioned"),
+                roles("Telegram from Kim Il Sung to Stalin (via Shtykov)"));
+        assertEquals(Map.of("stalin", "author", "mao-zedong", "recipient", "kovalev", "mentioned"),
+                roles("Cable, Stalin to Mao Zedong [via Kovalev]"));
+    }
+
+    @Test
+    void aPseudonymGlossedInBracketsIsOnePersonAndTheMessagePassedOnIsOnlyMentioned() {
+        assertEquals(Map.of("shtykov", "author", "stalin", "recipient", "kim-il-sung", "mentioned"),
+                roles("Ciphered Telegram No. 405976 from Shtykov to Feng Xi [Stalin], transmitting letter from Kim Il Sung to Stalin"));
+    }
+
+    @Test
+    void everyoneInAConversationTakesPart() {
+        assertEquals(Map.of("mikoyan", "participant", "zhou-enlai", "participant"),
+                roles("Memorandum of Conversation between Anastas Mikoyan and Zhou Enlai"));
+    }
+
+    @Test
+    void aDiaristIsTheAuthorOfTheConversationTheyRecord() {
+        assertEquals(Map.of("roshchin", "author", "mao-zedong", "participant"),
+                roles("From the Diary of N.V. Roshchin: Memorandum of Conversation with Chairman Mao Zedong on 16 October 1949"));
+    }
+
+    @Test
+    void anOrganisationCanWriteAndReceive() {
+        assertEquals(Map.of("hungarian-legation-dprk", "author", "hungarian-foreign-ministry", "recipient"),
+                roles("Report, Legation of Hungary in North Korea to the Hungarian Foreign Ministry"));
+    }
+
+    @Test
+    void anApostropheInANameIsNoQuotation() {
+        assertEquals(Map.of("stalin", "author", "pishevari", "recipient"),
+                roles("Joseph V. Stalin to Ja'far Pishevari, Leader of the Democratic Party of Azerbaijan, 8 May 1946"));
+    }
+
+    @Test
+    void aTitleNamingNobodyInAShapeLeavesEveryoneMentioned() {
+        assertEquals(Map.of("stalin", "mentioned"), roles("Notes on Stalin's health"));
     }
 
     @Test

@@ -47,7 +47,7 @@ class FacetCountsTest {
         assertEquals(49, all.total());
         assertEquals(ALL_TYPES, all.facet("type"));
         Map<String, Long> people = all.facet("person");
-        assertEquals(46, people.size());
+        assertEquals(52, people.size(), "46 people and 6 organisations");
         // Stalin under any of his names (Filippov, Feng Xi, Instantsia, I.V. Stalin...): 26 records.
         assertEquals(List.of("stalin", "kim-il-sung", "mao-zedong", "shtykov"), List.copyOf(people.keySet()).subList(0, 4));
         assertEquals(26L, people.get("stalin"));
@@ -69,6 +69,21 @@ class FacetCountsTest {
                 Map.entry("1955", 1L), Map.entry("1956", 3L), Map.entry("1957", 1L), Map.entry("1960", 1L),
                 Map.entry("1965", 2L), Map.entry("1966", 2L), Map.entry("1974", 1L), Map.entry("1979", 1L)),
                 all.facet("year"));
+    }
+
+    @Test
+    void lettersFromStalinAndLettersToHimAreTwoFilters() {
+        SearchJson from = search("author=stalin");
+        assertEquals(8, from.total());
+        assertEquals(Map.of("mao-zedong", 4L, "kim-il-sung", 1L, "krasovsky", 1L, "pishevari", 1L), from.facet("recipient"));
+        assertEquals(search("").facet("author"), from.facet("author"), "the author facet's own selection never narrows it");
+        assertEquals(8L, from.facet("person").get("stalin"));
+        SearchJson to = search("recipient=stalin");
+        assertEquals(9, to.total());
+        assertEquals(Map.of("kim-il-sung", 2L, "shtykov", 2L, "lee-chang-chen", 1L, "mao-zedong", 1L,
+                "pak-heon-yeong", 1L), to.facet("author"));
+        assertEquals(0, search("author=stalin&recipient=stalin").total());
+        assertEquals(10, search("author=stalin&author=kim-il-sung").total(), "values of one facet combine with OR");
     }
 
     @Test

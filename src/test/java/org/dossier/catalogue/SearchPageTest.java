@@ -102,7 +102,7 @@ class SearchPageTest {
         assertTrue(first.get("highlight").get("title").asText().contains("<mark>Stalin</mark>"));
         List<String> facets = new ArrayList<>();
         body.get("facets").fieldNames().forEachRemaining(facets::add);
-        assertEquals(List.of("type", "person", "place", "year"), facets);
+        assertEquals(List.of("type", "person", "place", "author", "recipient", "year"), facets);
         for (String facet : facets) {
             for (JsonNode value : body.get("facets").get(facet)) {
                 assertEquals(List.of("value", "label", "count"), fieldNames(value));
@@ -205,7 +205,7 @@ class SearchPageTest {
         assertEquals("/search?type=letter&person=stalin", byCount.selectFirst(".all-values .facet-toggle").attr("href"));
 
         Document byName = page("/search/facets/person?order=name");
-        assertEquals(46, byName.select(".all-values li").size());
+        assertEquals(52, byName.select(".all-values li").size());
         assertEquals("Bak Uiwan", byName.selectFirst(".all-values .facet-label").text());
         assertEquals(400, http.get("/search/facets/person?order=sideways").statusCode());
         assertEquals(404, http.get("/search/facets/colour").statusCode());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import de.undercouch.citeproc.bibtex.BibTeXConverter;
 import de.undercouch.citeproc.csl.CSLItemData;
+import de.undercouch.citeproc.csl.CSLName;
 import de.undercouch.citeproc.helper.json.JsonLexer;
 import de.undercouch.citeproc.helper.json.JsonParser;
 import de.undercouch.citeproc.ris.RISConverter;
@@ -18,6 +19,7 @@ import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.dossier.authorities.PersonRole;
 import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXEntry;
 import org.jbibtex.BibTeXParser;
@@ -36,10 +38,20 @@ class CitationRoundTripTest {
     private static final String AWKWARD_TITLE =
             "Report {draft} on 100% of the $ & # budget_lines ~ ^ \\ and \u201CJuche\u201D in P\u2019y\u014Fngyang";
 
+    private static final PersonLink KIM = new PersonLink(1, "kim-il-sung", "Kim Il Sung", "Kim Il Sung", false,
+            PersonRole.AUTHOR);
+    private static final PersonLink PAK = new PersonLink(2, "pak", "Pak Heon-yeong", "Pak Heon-yeong", false,
+            PersonRole.AUTHOR);
+    private static final PersonLink STALIN = new PersonLink(3, "stalin", "Joseph Stalin", "Stalin, Joseph", false,
+            PersonRole.RECIPIENT);
+    private static final PersonLink LEGATION = new PersonLink(4, "legation", "Legation of Hungary in the DPRK",
+            "Hungary, Legation in the DPRK", true, PersonRole.RECIPIENT);
+
     private static Citation citation(String title, DocumentDate date) {
         return new Citation(7, 3, title, date, "Ciphered Telegram",
                 List.of("First paragraph, with a line\nbreak.", "Second paragraph."),
-                List.of("Kim Il Sung"), List.of("North Korea (DPRK)"), "Dossier", "https://dossier.example.org", ACCESSED);
+                List.of(KIM, PAK, STALIN, LEGATION), List.of("North Korea (DPRK)"), "Dossier", "https://dossier.example.org",
+                ACCESSED);
     }
 
     private static String export(ExportFormat format, Citation... citations) throws Exception {
@@ -108,7 +120,8 @@ class CitationRoundTripTest {
         assertEquals("https://dossier.example.org/documents/7/v/3", ref.getURL());
         assertEquals("2026/05/04", ref.getAccessDate());
         assertEquals("First paragraph, with a line break. Second paragraph.", ref.getAbstrct());
-        assertArrayEquals(new String[] {"Kim Il Sung", "North Korea (DPRK)"}, ref.getKeywords());
+        assertArrayEquals(new String[] {"Kim Il Sung", "Pak Heon-yeong", "Joseph Stalin", "Legation of Hungary in the DPRK",
+                "North Korea (DPRK)"}, ref.getKeywords());
 
         assertEquals("1942/02//", new RISConverter().toItemData(ref).getIssued().getRaw(),
                 "citeproc-java keeps the partial date as it is, with no day added");
@@ -149,6 +162,67 @@ class CitationRoundTripTest {
         @SuppressWarnings("unchecked")
         CSLItemData year = CSLItemData.fromJson((Map<String, Object>) items.get(2));
         assertArrayEquals(new int[][] {{1950}}, year.getIssued().getDateParts());
+    }
+
+    @Test
+    void bibTeXAuthorsAndRecipientsReadBackAsNamesNoStyleSplitsWrongly() throws Exception {
+        Citation c = citation("Ciphered Telegram", DocumentDate.ofDay(1950, 3, 21));
+        BibTeXEntry entry = new BibTeXParser().parse(new StringReader(export(ExportFormat.BIBTEX, c)))
+                .resolveEntry(new Key("dossier-7-v3"));
+        assertEquals("{Kim Il Sung} and {Pak Heon-yeong}", entry.getField(BibTeXEntry.KEY_AUTHOR).toUserString());
+        assertEquals("Stalin, Joseph and {Legation of Hungary in the DPRK}",
+                entry.getField(new Key("recipient")).toUserString());
+        CSLName[] authors = new BibTeXConverter().toItemData(entry).getAuthor();
+        assertEquals(2, authors.length);
+        assertEquals("Kim Il Sung", whole(authors[0]), "a name written family name first is kept whole");
+        assertNull(authors[0].getGiven());
+        assertEquals("Pak Heon-yeong", whole(authors[1]));
+    }
+
+    @Test
+    void bibTeXOfAPersonWithASortFormSplitsAtItsComma() throws Exception {
+        PersonLink stalin = new PersonLink(3, "stalin", "Joseph Stalin", "Stalin, Joseph", false, PersonRole.AUTHOR);
+        Citation c = new Citation(8, 1, "Cable", DocumentDate.ofYear(1949), "Cable", List.of(), List.of(stalin),
+                List.of(), "Dossier", "https://dossier.example.org", ACCESSED);
+        BibTeXEntry entry = new BibTeXParser().parse(new StringReader(export(ExportFormat.BIBTEX, c)))
+                .resolveEntry(new Key("dossier-8-v1"));
+        CSLName author = new BibTeXConverter().toItemData(entry).getAuthor()[0];
+        assertEquals("Stalin", author.getFamily());
+        assertEquals("Joseph", author.getGiven());
+    }
+
+    @Test
+    void risNamesAuthorsInAuAndRecipientsInA2AndEveryLineIsATag() throws Exception {
+        String ris = export(ExportFormat.RIS, citation("Ciphered Telegram", DocumentDate.ofDay(1950, 3, 21)),
+                citation("Another", DocumentDate.ofYear(1950)));
+        StrictRis.check(ris);
+        RISReference ref = new RISParser().parse(new StringReader(ris)).getReferences().get(0);
+        assertArrayEquals(new String[] {"Kim, Il Sung", "Pak, Heon-yeong"}, ref.getAuthors());
+        assertArrayEquals(new String[] {"Stalin, Joseph", "Legation of Hungary in the DPRK"}, ref.getEditors(),
+                "citeproc-java reads A2, the secondary authors, as editors");
+        CSLName[] authors = new RISConverter().toItemData(ref).getAuthor();
+        assertEquals("Kim", authors[0].getFamily());
+        assertEquals("Il Sung", authors[0].getGiven());
+    }
+
+    @Test
+    void cslJsonHasAuthorsAndRecipientsWithOrganisationsAsLiterals() throws Exception {
+        String json = export(ExportFormat.CSL_JSON, citation("Ciphered Telegram", DocumentDate.ofDay(1950, 3, 21)));
+        @SuppressWarnings("unchecked")
+        CSLItemData item = CSLItemData.fromJson((Map<String, Object>) new JsonParser(new JsonLexer(
+                new StringReader(json))).parseArray().get(0));
+        assertEquals(2, item.getAuthor().length);
+        assertEquals("Kim", item.getAuthor()[0].getFamily());
+        assertEquals("Il Sung", item.getAuthor()[0].getGiven());
+        assertEquals("Stalin", item.getRecipient()[0].getFamily());
+        assertEquals("Joseph", item.getRecipient()[0].getGiven());
+        assertEquals("Legation of Hungary in the DPRK", item.getRecipient()[1].getLiteral());
+        assertNull(item.getRecipient()[1].getFamily());
+    }
+
+    /** A name a parser kept in one piece, as a family name or as a literal. */
+    private static String whole(CSLName name) {
+        return name.getFamily() != null ? name.getFamily() : name.getLiteral();
     }
 
     private static String latexToText(String latex) throws Exception {

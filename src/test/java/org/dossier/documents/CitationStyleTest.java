@@ -45,6 +45,66 @@ class CitationStyleTest {
     }
 
     @Test
+    void straightDoubleQuotationMarksInsideATitleBecomeSingleOnesToo() {
+        assertEquals("\u201CReport on \u2018Operation #5\u2019 in the North.\u201D 1951.", CitationStyle.CHICAGO_BIBLIOGRAPHY
+                .format(citation("Report on \"Operation #5\" in the North", null, DocumentDate.ofYear(1951))).text()
+                .split(" Dossier")[0]);
+        assertEquals("\u201CThe \u2018Juche\u2019 Line, and \u2018Self-Reliance,\u2019\u201D 1955,",
+                CitationStyle.CHICAGO_NOTE.format(citation("The \"Juche\" Line, and \"Self-Reliance\"", null,
+                        DocumentDate.ofYear(1955))).text().split(" Dossier")[0]);
+        assertEquals("Stalin's \u2018Letter\u2019", Citation.innerQuotes("Stalin's \"Letter\""), "an apostrophe stays");
+    }
+
+    private static Citation authored(List<PersonLink> people, String genre) {
+        return new Citation(9, 2, "Cable No. 3355", DocumentDate.ofDay(1949, 5, 26), genre, List.of(), people, List.of(),
+                "Dossier", "https://dossier.example.org", LocalDate.of(2026, 9, 1));
+    }
+
+    private static final PersonLink STALIN = new PersonLink(1, "stalin", "Joseph Stalin", "Stalin, Joseph", false,
+            org.dossier.authorities.PersonRole.AUTHOR);
+    private static final PersonLink MOLOTOV = new PersonLink(2, "molotov", "Vyacheslav Molotov", "Molotov, Vyacheslav",
+            false, org.dossier.authorities.PersonRole.AUTHOR);
+    private static final PersonLink KIM = new PersonLink(3, "kim-il-sung", "Kim Il Sung", "Kim Il Sung", false,
+            org.dossier.authorities.PersonRole.AUTHOR);
+    private static final PersonLink MAO = new PersonLink(4, "mao-zedong", "Mao Zedong", "Mao Zedong", false,
+            org.dossier.authorities.PersonRole.RECIPIENT);
+
+    @Test
+    void everyStyleStartsFromTheAuthorAndNamesTheRecipientAfterTheGenre() {
+        Citation c = authored(List.of(STALIN, MAO), "Cable");
+        assertEquals("Joseph Stalin, \u201CCable No. 3355,\u201D cable to Mao Zedong, May 26, 1949, Dossier, version 2, "
+                + "accessed September 1, 2026, https://dossier.example.org/documents/9/v/2.", CitationStyle.CHICAGO_NOTE.format(c).text());
+        assertEquals("Stalin, Joseph. \u201CCable No. 3355.\u201D Cable to Mao Zedong, May 26, 1949. Dossier, version 2. "
+                + "Accessed September 1, 2026. https://dossier.example.org/documents/9/v/2.",
+                CitationStyle.CHICAGO_BIBLIOGRAPHY.format(c).text());
+        assertEquals("Stalin, Joseph. \u201CCable No. 3355.\u201D Cable to Mao Zedong, 26 May 1949. Dossier, version 2, "
+                + "dossier.example.org/documents/9/v/2. Accessed 1 Sept. 2026.", CitationStyle.MLA.format(c).text());
+        assertEquals("Stalin, J. (1949, May 26). Cable No. 3355 (Version 2) [Cable to Mao Zedong]. Dossier. Retrieved "
+                + "September 1, 2026, from https://dossier.example.org/documents/9/v/2", CitationStyle.APA.format(c).text());
+    }
+
+    @Test
+    void severalAuthorsAreListedAsEachStyleListsThem() {
+        Citation two = authored(List.of(STALIN, MOLOTOV), "Cable");
+        assertEquals("Stalin, Joseph, and Vyacheslav Molotov.", CitationStyle.CHICAGO_BIBLIOGRAPHY.format(two).text()
+                .split(" \u201C")[0]);
+        assertEquals("Joseph Stalin and Vyacheslav Molotov,", CitationStyle.CHICAGO_NOTE.format(two).text().split(" \u201C")[0]);
+        assertEquals("Stalin, J., & Molotov, V.", CitationStyle.APA.format(two).text().split(" \\(")[0]);
+        Citation three = authored(List.of(STALIN, MOLOTOV, KIM), "Cable");
+        assertEquals("Stalin, Joseph, et al.", CitationStyle.MLA.format(three).text().split(" \u201C")[0]);
+        assertEquals("Joseph Stalin, Vyacheslav Molotov, and Kim Il Sung,", CitationStyle.CHICAGO_NOTE.format(three).text()
+                .split(" \u201C")[0]);
+        assertEquals("Stalin, J., Molotov, V., & Kim, I. S.", CitationStyle.APA.format(three).text().split(" \\(")[0]);
+    }
+
+    @Test
+    void aNameWrittenFamilyNameFirstIsNeverInverted() {
+        Citation c = authored(List.of(KIM), null);
+        assertEquals("Kim Il Sung. \u201CCable No. 3355.\u201D May 26, 1949.", CitationStyle.CHICAGO_BIBLIOGRAPHY.format(c)
+                .text().split(" Dossier")[0]);
+    }
+
+    @Test
     void chicagoNotesNameTheGenreInLowerCaseButKeepAcronyms() {
         assertEquals("journal / diary entry", CitationStyle.lowerCaseWords("Journal / Diary Entry"));
         assertEquals("DPRK report", CitationStyle.lowerCaseWords("DPRK Report"));

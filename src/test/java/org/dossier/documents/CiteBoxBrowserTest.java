@@ -50,8 +50,8 @@ class CiteBoxBrowserTest {
     void aReaderCopiesTheChicagoNoteAndFollowsTheVersionedLink() {
         browser.open(catalogue.baseUrl() + RECORD);
         WebElement citation = browser.find("#citation-chicago-note");
-        String expected = "\u201CLetter to Stalin from the Commanders and Soldiers of the Korean Army in China,\u201D letter, "
-                + "February 1942, Dossier, version 1, accessed ";
+        String expected = "\u201CLetter to Stalin from the Commanders and Soldiers of the Korean Army in China,\u201D letter to Joseph "
+                + "Stalin, February 1942, Dossier, version 1, accessed ";
         assertTrue(citation.getText().startsWith(expected), citation.getText());
 
         WebElement copy = browser.find(".cite-style[data-style='chicago-note'] .copy-citation");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.TreeSet;
+import org.dossier.authorities.PersonRole;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.TestCatalogue;
 import org.jsoup.Jsoup;
@@ -43,7 +44,7 @@ class PermalinksAndVersionsTest {
         int kim = database.personId("kim-il-sung");
         database.at("2030-01-01T00:00:00Z").write(w -> w.update(3, 1, new RecordDraft(NEW_TITLE,
                         List.of("Corrected summary."), DocumentDate.ofDay(1942, 2, 16), database.typeId("letter"),
-                        new TreeSet<>(List.of(kim)), new TreeSet<>()),
+                        RecordDraft.inRole(List.of(kim), PersonRole.AUTHOR), new TreeSet<>()),
                 Attribution.editor("tester", "Dated to the day from the original")));
         database.at("2030-02-01T00:00:00Z").write(w -> w.update(8, 1, new RecordDraft("From the Journal of Torbenkov",
                         List.of(), DocumentDate.ofDay(1960, 6, 1)), Attribution.editor("tester", "Shorter title")));
@@ -139,8 +140,8 @@ class PermalinksAndVersionsTest {
         assertEquals(catalogue.baseUrl() + "/documents/3/v/2", record.selectFirst(".cite-version-link").attr("href"));
         assertEquals(catalogue.baseUrl() + "/documents/3", record.selectFirst(".cite-permalink").attr("href"));
         String chicago = record.selectFirst("#citation-chicago-note").text();
-        assertTrue(chicago.startsWith("\u201C" + NEW_TITLE + ",\u201D letter, February 16, 1942, Dossier, version 2, accessed "),
-                chicago);
+        assertTrue(chicago.startsWith("Kim Il Sung, \u201C" + NEW_TITLE
+                        + ",\u201D letter, February 16, 1942, Dossier, version 2, accessed "), chicago);
         assertTrue(chicago.endsWith(", " + catalogue.baseUrl() + "/documents/3/v/2."));
         assertTrue(record.selectFirst(".cite-accessed time").attr("datetime").matches("\\d{4}-\\d{2}-\\d{2}"));
         assertEquals(List.of("/documents/3.bib", "/documents/3.ris", "/documents/3.csl.json"),
@@ -188,13 +189,17 @@ class PermalinksAndVersionsTest {
     void recordPagesCarryHighwireTagsAndJsonLdForReferenceManagers() throws Exception {
         Document record = page("/documents/3/v/1", 200);
         assertEquals(OLD_TITLE, record.selectFirst("meta[name=citation_title]").attr("content"));
-        assertEquals("1942-02", record.selectFirst("meta[name=citation_date]").attr("content"));
+        assertEquals("1942/02", record.selectFirst("meta[name=citation_publication_date]").attr("content"));
+        assertEquals(0, record.select("meta[name=citation_date]").size(), "Google Scholar deprecates it");
         assertEquals("Dossier", record.selectFirst("meta[name=citation_publisher]").attr("content"));
         assertEquals(catalogue.baseUrl() + "/documents/3/v/1", record.selectFirst("meta[name=citation_public_url]").attr("content"));
-        assertEquals("manuscript", record.selectFirst("meta[name=DC.type]").attr("content"));
+        assertEquals("Letter", record.selectFirst("meta[name=DC.type]").attr("content"), "Zotero's Type field");
+        assertEquals("letter", record.selectFirst("meta[name=z.itemType]").attr("content"));
 
         JsonNode ld = json.readTree(record.selectFirst("script[type=application/ld+json]").data());
-        assertEquals("ArchiveComponent", ld.get("@type").asText());
+        assertEquals("[\"ArchiveComponent\",\"Message\"]", ld.get("@type").toString(), "a letter is a Message");
+        assertEquals("Person", ld.get("recipient").get(0).get("@type").asText());
+        assertEquals("Joseph Stalin", ld.get("recipient").get(0).get("name").asText());
         assertEquals("1942-02", ld.get("dateCreated").asText());
         assertEquals(catalogue.baseUrl() + "/documents/3", ld.get("identifier").asText());
         assertEquals("1", ld.get("version").asText());

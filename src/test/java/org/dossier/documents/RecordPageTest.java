@@ -104,6 +104,30 @@ class RecordPageTest {
     }
 
     @Test
+    void theRecordSaysFromWhomToWhomAndListsPeopleByRole() throws Exception {
+        Document page = followToRecord(idOf("Telegram from Kim Il Sung to Stalin"));
+        assertEquals("From Kim Il Sung to Joseph Stalin", page.selectFirst(".record-correspondence").text());
+        assertEquals(List.of("/people/kim-il-sung", "/people/stalin"),
+                page.select(".record-correspondence a").eachAttr("href"));
+        assertEquals(List.of("Authors", "Recipients", "Mentioned"), page.select(".record-facts dt").eachText()
+                .stream().filter(t -> List.of("Authors", "Recipients", "Participants", "Mentioned").contains(t)).toList());
+        Document conversation = followToRecord(idOf("Memorandum of Conversation between Anastas Mikoyan"));
+        assertEquals("Between Anastas Mikoyan and Zhou Enlai", conversation.selectFirst(".record-correspondence").text());
+        Document none = followToRecord(idOf("The Political Situation in Korea"));
+        assertEquals(null, none.selectFirst(".record-correspondence"), "no line where the title names no one");
+    }
+
+    @Test
+    void theJsonTwinGivesEachPersonTheirRole() throws Exception {
+        JsonNode people = JSON.readTree(http.get("/documents/" + idOf("Cable, Stalin to Mao Zedong") + ".json").body())
+                .get("people");
+        List<String> roles = new java.util.ArrayList<>();
+        people.forEach(p -> roles.add(p.get("key").asText() + ":" + p.get("role").asText() + ":" + p.get("name").asText()));
+        assertEquals(List.of("stalin:author:Joseph Stalin", "mao-zedong:recipient:Mao Zedong",
+                "kovalev:mentioned:Ivan Kovalev"), roles);
+    }
+
+    @Test
     void anUnknownIdIsARealNotFoundPage() {
         for (String path : List.of("/documents/99999", "/documents/99999.json", "/documents/abc", "/documents/7x")) {
             HttpResponse<String> response = http.get(path);

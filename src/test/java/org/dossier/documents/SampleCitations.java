@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.TreeSet;
+import org.dossier.authorities.PersonRole;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.TestCatalogue;
 
@@ -33,7 +34,7 @@ final class SampleCitations implements AutoCloseable {
                 List.of("The embassy reviews the year & the cost of the war: 50% of industry destroyed.",
                         "It ends with the tasks for 1951."),
                 DocumentDate.ofYear(1950), database.typeId("report"),
-                new TreeSet<>(List.of(database.personId("kim-il-sung"))),
+                RecordDraft.inRole(List.of(database.personId("kim-il-sung")), PersonRole.MENTIONED),
                 new TreeSet<>(List.of(database.placeId("dprk")))),
                 Attribution.editor("tester", "Added for the citation tests")));
         citations = new Citations(database.dsl(), Archive.DEFAULT,
@@ -52,9 +53,19 @@ final class SampleCitations implements AutoCloseable {
         return yearPrecise;
     }
 
-    /** The three records, dated to the day, the month and the year. */
+    /**
+     * The records, dated to the day, the month and the year, then two seed records with authors:
+     * a cable from Stalin to Mao Zedong, and a report from one organisation to another.
+     */
     List<Citation> all() {
-        return citations.current(List.of(DAY_PRECISE, MONTH_PRECISE, yearPrecise), SITE);
+        return citations.current(List.of(DAY_PRECISE, MONTH_PRECISE, yearPrecise, idOf("Cable, Stalin to Mao Zedong"),
+                idOf("Report, Legation of Hungary")), SITE);
+    }
+
+    private int idOf(String titleStart) {
+        return database.dsl().select(org.dossier.db.Tables.DOCUMENT.ID).from(org.dossier.db.Tables.DOCUMENT)
+                .where(org.dossier.db.Tables.DOCUMENT.TITLE.startsWith(titleStart))
+                .fetchSingle(org.dossier.db.Tables.DOCUMENT.ID);
     }
 
     @Override

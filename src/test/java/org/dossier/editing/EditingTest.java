@@ -1,6 +1,8 @@
 package org.dossier.editing;
 
 import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_PERSON;
+import static org.dossier.db.Tables.PERSON;
 import static org.dossier.db.Tables.REVISION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -234,6 +236,33 @@ class EditingTest {
         assertEquals(301, reader.get("/documents/" + id).statusCode());
         assertTrue(reader.get("/search.json?pageSize=100").body().contains("/documents/" + id + "\""));
         assertEquals(3, revisions(id).size());
+    }
+
+    @Test
+    void anEditorChangesARoleAndTheHistoryShowsIt() {
+        int id = Editors.recordTitled(catalogue, "Telegram from Kim Il Sung to Stalin (via Shtykov)");
+        int shtykov = database.dsl().select(PERSON.ID).from(PERSON).where(PERSON.KEY.eq("shtykov")).fetchSingle(PERSON.ID);
+        FormFields form = editForm(alice, id);
+        assertEquals("mentioned", form.get("role-" + shtykov), "a 'via' intermediary is mentioned");
+        HttpResponse<String> refused = alice.post("/admin/documents/" + id + "/edit",
+                form.set("role-" + shtykov, "boss").set("note", "Shtykov sent it on").entries());
+        assertEquals(422, refused.statusCode());
+        assertTrue(Jsoup.parse(refused.body()).selectFirst(".people-roles .field-error").text().contains("'boss' is not a role"));
+        assertEquals(1, row(id).getVersion(), "nothing was saved");
+
+        HttpResponse<String> saved = alice.post("/admin/documents/" + id + "/edit",
+                form.set("role-" + shtykov, "author").set("note", "Shtykov sent the ciphered telegram").entries());
+        assertEquals(303, saved.statusCode(), saved.body());
+        assertEquals("author", database.dsl().select(DOCUMENT_PERSON.ROLE).from(DOCUMENT_PERSON)
+                .where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id)).and(DOCUMENT_PERSON.PERSON_ID.eq(shtykov))
+                .fetchSingle(DOCUMENT_PERSON.ROLE));
+        Document diff = Jsoup.parse(catalogue.http().anotherVisitor().get("/documents/" + id + "/history/2").body());
+        diff.outputSettings().prettyPrint(false);
+        assertEquals(List.of("People"), diff.select(".diff dt").eachText());
+        String people = diff.selectFirst(".diff dd").html();
+        assertTrue(people.contains("<del>Terentii Shtykov (mentioned)</del>") && people.contains(
+                "<ins>Terentii Shtykov (author)</ins>"), people);
+        assertEquals("author", editForm(alice, id).get("role-" + shtykov), "the form opens with the saved role");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.dossier.authorities.PersonRole;
 import org.dossier.authorities.AuthorityRef;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
@@ -29,7 +30,8 @@ class RecordFormTest {
                 .check(CHOICES);
         assertTrue(checked.ok(), checked.errors().toString());
         assertEquals(new RecordDraft("A letter", List.of("First paragraph.", "Second paragraph."),
-                DocumentDate.ofMonth(1942, 2), 4, new TreeSet<>(List.of(1, 7)), new TreeSet<>(List.of(2))), checked.draft());
+                DocumentDate.ofMonth(1942, 2), 4, RecordDraft.inRole(List.of(1, 7), PersonRole.MENTIONED),
+                new TreeSet<>(List.of(2))), checked.draft());
         assertEquals("Fixed the date", checked.note());
     }
 

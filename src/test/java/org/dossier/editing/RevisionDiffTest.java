@@ -6,17 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import org.dossier.authorities.AuthorityRef;
+import org.dossier.authorities.PersonRole;
 import org.dossier.documents.DocumentDate;
+import org.dossier.documents.PersonLink;
 import org.junit.jupiter.api.Test;
 
 class RevisionDiffTest {
 
-    private static final AuthorityRef STALIN = new AuthorityRef(1, "stalin", "Joseph Stalin");
-    private static final AuthorityRef SHTYKOV = new AuthorityRef(7, "shtykov", "Terentii Shtykov");
-    private static final AuthorityRef MOLOTOV = new AuthorityRef(2, "molotov", "Vyacheslav Molotov");
+    private static final PersonLink STALIN = new PersonLink(1, "stalin", "Joseph Stalin", "Stalin, Joseph", false,
+            PersonRole.AUTHOR);
+    private static final PersonLink SHTYKOV = new PersonLink(7, "shtykov", "Terentii Shtykov", "Shtykov, Terentii",
+            false, PersonRole.MENTIONED);
+    private static final PersonLink MOLOTOV = new PersonLink(2, "molotov", "Vyacheslav Molotov", "Molotov, Vyacheslav",
+            false, PersonRole.MENTIONED);
     private static final AuthorityRef LETTER = new AuthorityRef(4, "letter", "Letter");
 
-    private static RevisionContent version(int number, String title, DocumentDate date, List<AuthorityRef> people,
+    private static RevisionContent version(int number, String title, DocumentDate date, List<PersonLink> people,
                                            String withdrawn) {
         Revision revision = new Revision(7, number, Instant.parse("2026-05-01T10:15:00Z"), "alice", "note", null, withdrawn);
         return new RevisionContent(revision, title, List.of("One.", "Two."), date, LETTER, people, List.of(), "slug");
@@ -30,8 +35,19 @@ class RevisionDiffTest {
         assertEquals(List.of("Title", "Date", "People"), diff.changes().stream().map(RevisionDiff.Change::field).toList());
         assertEquals("Letter from <del>Shtytkov</del><ins>Shtykov</ins>", diff.changes().get(0).html());
         assertEquals("February <ins>3, </ins>1942 (to the <del>month</del><ins>day</ins>)", diff.changes().get(1).html());
-        assertEquals("Joseph Stalin; <del>Terentii Shtykov</del>; <ins>Vyacheslav Molotov</ins>", diff.changes().get(2).html());
+        assertEquals("Joseph Stalin (author); <del>Terentii Shtykov (mentioned)</del>; <ins>Vyacheslav Molotov (mentioned)</ins>",
+                diff.changes().get(2).html());
         assertEquals(List.of("Type", "Places", "Summary", "Status"), diff.unchanged());
+    }
+
+    @Test
+    void aChangedRoleShowsAsTheOldRoleRemovedAndTheNewAdded() {
+        PersonLink recipient = new PersonLink(1, "stalin", "Joseph Stalin", "Stalin, Joseph", false, PersonRole.RECIPIENT);
+        RevisionDiff diff = RevisionDiff.between(
+                version(1, "A letter", DocumentDate.ofYear(1950), List.of(STALIN), null),
+                version(2, "A letter", DocumentDate.ofYear(1950), List.of(recipient), null));
+        assertEquals(List.of("People"), diff.changes().stream().map(RevisionDiff.Change::field).toList());
+        assertEquals("<del>Joseph Stalin (author)</del>; <ins>Joseph Stalin (recipient)</ins>", diff.changes().get(0).html());
     }
 
     @Test

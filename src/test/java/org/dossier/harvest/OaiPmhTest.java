@@ -1,5 +1,6 @@
 package org.dossier.harvest;
 
+import static org.dossier.db.Tables.DOCUMENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -141,9 +142,26 @@ class OaiPmhTest {
         assertEquals("1942-02", XPaths.value(response, "//dc:date"));
         assertEquals(List.of("Text", "Letter"), XPaths.values(response, "//dc:type"));
         assertEquals(List.of("Joseph Stalin"), XPaths.values(response, "//dc:subject"));
+        assertEquals(List.of("Stalin, Joseph"), XPaths.values(response, "//dc:contributor"), "the letter's recipient");
+        assertEquals(List.of(), XPaths.values(response, "//dc:creator"), "its senders are no person of the lists");
         assertEquals(List.of("China", "Korea"), XPaths.values(response, "//dc:coverage"));
         assertEquals(catalogue.baseUrl() + "/documents/3", XPaths.value(response, "//dc:identifier"));
         assertEquals("Dossier", XPaths.value(response, "//dc:publisher"));
+    }
+
+    @Test
+    void authorsAreCreatorsAndRecipientsContributors() throws Exception {
+        int cable = database.dsl().select(DOCUMENT.ID).from(DOCUMENT)
+                .where(DOCUMENT.TITLE.eq("Cable, Stalin to Mao Zedong [via Kovalev]")).fetchSingle(DOCUMENT.ID);
+        Document response = oai("verb=GetRecord&metadataPrefix=oai_dc&identifier=" + identifier(cable));
+        assertEquals(List.of("Stalin, Joseph"), XPaths.values(response, "//dc:creator"));
+        assertEquals(List.of("Mao, Zedong"), XPaths.values(response, "//dc:contributor"));
+        int report = database.dsl().select(DOCUMENT.ID).from(DOCUMENT)
+                .where(DOCUMENT.TITLE.startsWith("Report, Legation of Hungary")).fetchSingle(DOCUMENT.ID);
+        response = oai("verb=GetRecord&metadataPrefix=oai_dc&identifier=" + identifier(report));
+        assertEquals(List.of("Legation of Hungary in the DPRK"), XPaths.values(response, "//dc:creator"),
+                "an organisation is named whole");
+        assertEquals(List.of("Hungarian Ministry of Foreign Affairs"), XPaths.values(response, "//dc:contributor"));
     }
 
     @Test
@@ -214,7 +232,6 @@ class OaiPmhTest {
         malformed("verb=ListRecords&metadataPrefix=oai_dc&from=2026-02-01&until=2026-01-01", "badArgument");
         malformed("verb=ListRecords&metadataPrefix=oai_dc&set=not%20a%20set", "badArgument");
         malformed("verb=ListRecords&metadataPrefix=oai%20dc", "badArgument");
-        malformed("verb=GetRecord&metadataPrefix=oai_dc&identifier=not%20a%20uri", "badArgument");
         malformed("verb=ListRecords&metadataPrefix=oai_dc&resumptionToken=abc", "badArgument");
     }
 
@@ -232,6 +249,16 @@ class OaiPmhTest {
         assertEquals(identifier(999), XPaths.value(response, "/o:OAI-PMH/o:request/@identifier"));
         error("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:elsewhere.example.org:3", "idDoesNotExist");
         error("verb=ListMetadataFormats&identifier=" + identifier(999), "idDoesNotExist");
+    }
+
+    @Test
+    void aMalformedIdentifierDoesNotExistEither() throws Exception {
+        Document response = error("verb=GetRecord&metadataPrefix=oai_dc&identifier=not%20a%20uri", "idDoesNotExist");
+        assertEquals("", XPaths.value(response, "/o:OAI-PMH/o:request/@identifier"),
+                "an identifier that is no URI is not echoed: the schema types it as one");
+        assertEquals("GetRecord", XPaths.value(response, "/o:OAI-PMH/o:request/@verb"));
+        error("verb=GetRecord&metadataPrefix=oai_dc&identifier=%3A%3A", "idDoesNotExist");
+        error("verb=ListMetadataFormats&identifier=oai%3Ano%20colon", "idDoesNotExist");
     }
 
     @Test

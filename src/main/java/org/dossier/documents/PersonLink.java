@@ -1,0 +1,95 @@
+package org.dossier.documents;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.dossier.authorities.AuthorityRef;
+import org.dossier.authorities.PersonRole;
+
+/**
+ * A person (or organisation) as a record names them: who, in what role, and the name parts that
+ * citations and exports need.
+ *
+ * @param sortName the authority's sort form: "Stalin, Joseph" for a name written given name
+ *     first; a name written family name first ("Mao Zedong", "Kim Il Sung") sorts as it is written
+ * @param organisation an organisation is always named whole, never split or inverted
+ */
+public record PersonLink(int id, String key, String name, String sortName, boolean organisation, PersonRole role) {
+
+    /** Authors first, then recipients, participants and the people only mentioned; by name within each. */
+    public static final Comparator<PersonLink> BY_ROLE = Comparator.comparing(PersonLink::role)
+            .thenComparing(PersonLink::sortName).thenComparing(PersonLink::key);
+
+    public PersonLink {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(role, "role");
+        sortName = sortName == null || sortName.isBlank() ? name : sortName;
+    }
+
+    public AuthorityRef ref() {
+        return new AuthorityRef(id, key, name);
+    }
+
+    /** The stored kind of the authority ("person" or "organisation"). */
+    public static boolean isOrganisation(String kind) {
+        return "organisation".equals(kind);
+    }
+
+    /**
+     * The family name: what comes before the comma of the sort form ("Stalin"), or, for a name
+     * written family name first, its first word ("Mao"); an organisation's whole name.
+     */
+    public String family() {
+        if (organisation) {
+            return name;
+        }
+        int comma = sortName.indexOf(", ");
+        if (comma > 0) {
+            return sortName.substring(0, comma);
+        }
+        int space = name.indexOf(' ');
+        return space > 0 ? name.substring(0, space) : name;
+    }
+
+    /** The given names ("Joseph", "Zedong"), or "" for an organisation or a single name. */
+    public String given() {
+        if (organisation) {
+            return "";
+        }
+        int comma = sortName.indexOf(", ");
+        if (comma > 0) {
+            return sortName.substring(comma + 2);
+        }
+        int space = name.indexOf(' ');
+        return space > 0 ? name.substring(space + 1) : "";
+    }
+
+    /** Whether the name is written family name first ("Mao Zedong"): it is never inverted in prose. */
+    public boolean familyFirst() {
+        return organisation || !sortName.contains(", ");
+    }
+
+    /** "Stalin, Joseph", "Mao, Zedong": the family name, a comma, the given names; an organisation whole. */
+    public String inverted() {
+        return given().isEmpty() ? family() : family() + ", " + given();
+    }
+
+    /**
+     * As Highwire's {@code citation_author} and Zotero want a name, "Family, Given": a person
+     * inverted, an organisation in its sort form ("Hungary, Legation in the DPRK"), which Zotero
+     * keeps in one piece where it would split "Legation of Hungary in the DPRK" at its last word.
+     */
+    public String catalogued() {
+        return organisation ? sortName : inverted();
+    }
+
+    /** As a bibliography lists its first author: "Stalin, Joseph", but "Mao Zedong" as written. */
+    public String bibliographic() {
+        return familyFirst() ? name : inverted();
+    }
+
+    public static List<PersonLink> inRole(List<PersonLink> people, PersonRole role) {
+        return people.stream().filter(p -> p.role() == role).toList();
+    }
+}

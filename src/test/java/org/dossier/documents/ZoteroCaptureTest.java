@@ -1,0 +1,217 @@
+package org.dossier.documents;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dossier.app.Database;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What Zotero captures from the catalogue's pages, by the rules its translators apply
+ * (zotero/translators: "Embedded Metadata.js" with the "RDF.js" it hands DC.* and z.* tags to,
+ * and "COinS.js" with parseContextObject). The rules are written out here as the translators have
+ * them, on exactly the tags they read, so that a tag renamed or a value misformatted shows.
+ */
+class ZoteroCaptureTest {
+
+    /** Zotero item types the tags may name (a type it does not know is ignored). */
+    private static final Set<String> ITEM_TYPES = Set.of("letter", "manuscript", "document", "report", "webpage");
+
+    private static TestCatalogue catalogue;
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        catalogue = TestCatalogue.withSeeds();
+        http = catalogue.http();
+    }
+
+    @AfterAll
+    static void stop() {
+        catalogue.close();
+    }
+
+    /** One creator as Zotero stores it. */
+    record Creator(String lastName, String firstName, String creatorType) {
+    }
+
+    /** The fields of the item Embedded Metadata would save from a page. */
+    record Item(String itemType, String title, List<Creator> creators, String date, String url, String archive,
+                String type, String abstractNote) {
+    }
+
+    @Test
+    void aCableFromStalinIsALetterWithItsAuthorTypeArchiveDateAndVersionedUrl() throws Exception {
+        int id = idOf("Cable, Stalin to Mao Zedong");
+        Document page = record(id);
+        Item item = embeddedMetadata(page);
+        assertEquals("letter", item.itemType(), "sent to someone: a Zotero letter");
+        assertEquals("Cable, Stalin to Mao Zedong [via Kovalev]", item.title());
+        assertEquals(List.of(new Creator("Stalin", "Joseph", "author")), item.creators());
+        assertEquals("1949/05/26", item.date());
+        assertEquals(catalogue.baseUrl() + "/documents/" + id + "/v/1", item.url(), "the version the reader saw");
+        assertEquals("Dossier", item.archive());
+        assertEquals("Cable", item.type(), "the document's type, not 'manuscript'");
+        assertTrue(page.select("meta[name=citation_date]").isEmpty(), "the deprecated citation_date is not sent");
+    }
+
+    @Test
+    void aLetterWithNoKnownAuthorGivesItsRecipientAndAMonthOnlyDate() throws Exception {
+        Item item = embeddedMetadata(record(idOf("Letter to Stalin from the Commanders")));
+        assertEquals("letter", item.itemType());
+        assertEquals(List.of(new Creator("Stalin", "Joseph", "recipient")), item.creators(),
+                "with no citation_author, the RDF creators stand: the recipient");
+        assertEquals("1942/02", item.date(), "as partial as known");
+        assertEquals("Letter", item.type());
+    }
+
+    @Test
+    void aConversationIsAManuscriptOfItsType() throws Exception {
+        Item item = embeddedMetadata(record(idOf("Memorandum of Conversation between Anastas Mikoyan")));
+        assertEquals("manuscript", item.itemType());
+        assertEquals(List.of(), item.creators(), "participants are not its authors");
+        assertEquals("Memorandum of Conversation", item.type());
+        assertEquals("Dossier", item.archive());
+    }
+
+    @Test
+    void anOrganisationIsOneCreator() throws Exception {
+        Item item = embeddedMetadata(record(idOf("Report, Legation of Hungary")));
+        assertEquals(1, item.creators().size());
+        assertEquals("Hungary, Legation in the DPRK", item.creators().get(0).lastName()
+                + (item.creators().get(0).firstName() == null ? "" : ", " + item.creators().get(0).firstName()),
+                "the sort form of an organisation keeps it one name");
+    }
+
+    @Test
+    void aSearchPageOffersEveryHitAsCoins() throws Exception {
+        HttpResponse<String> response = http.get("/search?q=stalin&pageSize=20");
+        assertEquals(200, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        List<Element> hits = page.select("li.result");
+        List<Element> spans = page.select("span.Z3988[title]");
+        assertEquals(hits.size(), spans.size(), "one COinS span per hit");
+        assertTrue(spans.size() > 1, "COinS.js offers a list only for more than one");
+        List<Map<String, List<String>>> items = new ArrayList<>();
+        for (Element span : spans) {
+            items.add(contextObject(span.attr("title")));
+        }
+        for (Map<String, List<String>> co : items) {
+            assertEquals(List.of("info:ofi/fmt:kev:mtx:dc"), co.get("rft_val_fmt"));
+            assertTrue(ITEM_TYPES.contains(co.get("rft.type").get(0)), co.toString());
+            assertTrue(!co.get("rft.title").get(0).isBlank(), "COinS.js needs a title to list an item");
+            assertTrue(co.get("rft.identifier").get(0).startsWith("http"), "becomes the item's URL");
+        }
+        Map<String, List<String>> cable = items.stream()
+                .filter(co -> co.get("rft.title").get(0).equals("Cable, Stalin to Mao Zedong [via Kovalev]"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("Stalin, Joseph"), cable.get("rft.au"));
+        assertEquals(List.of("1949-05-26"), cable.get("rft.date"));
+        assertEquals(List.of("letter"), cable.get("rft.type"));
+    }
+
+    private static int idOf(String titleStart) throws Exception {
+        try (Database db = Database.open(catalogue.database())) {
+            return db.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.TITLE.startsWith(titleStart))
+                    .fetchSingle(DOCUMENT.ID);
+        }
+    }
+
+    private static Document record(int id) {
+        HttpResponse<String> redirect = http.get("/documents/" + id);
+        String location = redirect.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> page = http.get(location);
+        assertEquals(200, page.statusCode());
+        return Jsoup.parse(page.body(), http.url(location));
+    }
+
+    /**
+     * The item Embedded Metadata builds: meta tags of the head only; z.* and DC.* tags go to the RDF
+     * translator, which takes the item type from z:itemType, the Type field from the first dc:type,
+     * the archive from z:archive, authors from dc:creator and (for a letter) recipients from
+     * z:recipients; then the Highwire tags are applied over it: citation_title, the date from
+     * citation_publication_date and then citation_date (the later one wins), citation_public_url,
+     * citation_abstract, and creators from citation_author, which replace the RDF ones when there
+     * are any.
+     */
+    private static Item embeddedMetadata(Document page) {
+        Map<String, List<String>> meta = new LinkedHashMap<>();
+        for (Element tag : page.head().select("meta[name][content]")) {
+            meta.computeIfAbsent(tag.attr("name"), k -> new ArrayList<>()).add(tag.attr("content"));
+        }
+        String itemType = first(meta, "z.itemType");
+        if (itemType == null || !ITEM_TYPES.contains(itemType)) {
+            String dcType = first(meta, "DC.type");
+            itemType = dcType != null && ITEM_TYPES.contains(dcType) ? dcType
+                    : meta.containsKey("citation_title") ? "journalArticle" : "webpage";
+        }
+        List<Creator> rdfCreators = new ArrayList<>();
+        meta.getOrDefault("DC.creator", List.of()).forEach(n -> rdfCreators.add(cleanAuthor(n, "author")));
+        if (itemType.equals("letter")) {
+            meta.getOrDefault("z.recipients", List.of()).forEach(n -> rdfCreators.add(cleanAuthor(n, "recipient")));
+        }
+        List<Creator> creators = new ArrayList<>();
+        for (String value : meta.getOrDefault("citation_author", List.of())) {
+            for (String author : value.split("\\s*;\\s*")) {
+                if (!author.isBlank()) {
+                    creators.add(cleanAuthor(author.strip(), "author"));
+                }
+            }
+        }
+        if (creators.isEmpty()) {
+            creators = rdfCreators;
+        }
+        String date = first(meta, "citation_publication_date");
+        if (first(meta, "citation_date") != null) {
+            date = first(meta, "citation_date");
+        }
+        String title = first(meta, "citation_title") != null ? first(meta, "citation_title") : first(meta, "DC.title");
+        return new Item(itemType, title, creators, date, first(meta, "citation_public_url"), first(meta, "z.archive"),
+                first(meta, "DC.type"), first(meta, "citation_abstract"));
+    }
+
+    /** Zotero's cleanAuthor: "Last, First" splits at the comma; without one, the last word is the last name. */
+    private static Creator cleanAuthor(String name, String type) {
+        int comma = name.indexOf(',');
+        if (comma >= 0) {
+            return new Creator(name.substring(0, comma).strip(), name.substring(comma + 1).strip(), type);
+        }
+        int space = name.lastIndexOf(' ');
+        return space < 0 ? new Creator(name, null, type)
+                : new Creator(name.substring(space + 1), name.substring(0, space), type);
+    }
+
+    /** parseContextObject: pairs split at '&', values decoded with '+' read as a space. */
+    private static Map<String, List<String>> contextObject(String co) {
+        Map<String, List<String>> pairs = new LinkedHashMap<>();
+        for (String part : co.split("&")) {
+            String[] keyValue = part.split("=", 2);
+            String value = URLDecoder.decode(keyValue[1].replaceAll("\\+|%2[bB]", " "), StandardCharsets.UTF_8);
+            pairs.computeIfAbsent(keyValue[0], k -> new ArrayList<>()).add(value);
+        }
+        assertNull(pairs.get("rft.btitle"), "no book title: this is no book");
+        return pairs;
+    }
+
+    private static String first(Map<String, List<String>> meta, String name) {
+        List<String> values = meta.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

@@ -8,10 +8,9 @@
   var filters = document.querySelector('details.filters');
   if (filters && window.matchMedia) {
     var wide = window.matchMedia('(min-width: 52.01rem)');
+    var openedByServer = filters.open;
     var follow = function () {
-      if (wide.matches) {
-        filters.open = true;
-      }
+      filters.open = wide.matches || openedByServer;
     };
     follow();
     if (wide.addEventListener) {

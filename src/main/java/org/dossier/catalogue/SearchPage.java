@@ -10,6 +10,7 @@ import org.dossier.documents.DocumentJson;
 import org.dossier.search.Facet;
 import io.javalin.http.HttpStatus;
 import org.dossier.search.SearchRequest;
+import org.dossier.web.ErrorPages;
 import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.QueryParams;
@@ -35,6 +36,7 @@ public final class SearchPage {
         CatalogueSearch.PageAnswer answer = search.runForPage(SearchParams.readForPage(ctx));
         SearchOutcome outcome = answer.outcome();
         ctx.status(answer.status());
+        ErrorPages.ownBody(ctx);
         ctx.render("catalogue/search", Map.of("view", SearchView.of(outcome, UrlState.of(ctx), answer.problems()),
                 "searchQuery", outcome.params().q()));
         timing(ctx, outcome, started);

@@ -100,6 +100,7 @@ class AccessibilityBrowserTest {
         failures.addAll(visit("search with words", "/search?q=telegram"));
         failures.addAll(visit("search with no hits", "/search?q=zanzibar&type=letter"));
         failures.addAll(visit("search with a reversed date range", "/search?q=korea&from=1953&to=1950"));
+        failures.addAll(visit("search in one year", "/search?q=korea&from=1942&to=1942"));
         failures.addAll(visit("facet values", "/search/facets/person?q=korea"));
         failures.addAll(visit("person", "/people/stalin"));
         failures.addAll(visit("place", "/places/korea"));
@@ -126,10 +127,19 @@ class AccessibilityBrowserTest {
         failures.addAll(visit("record, signed in", RECORD));
         failures.addAll(visit("edit form", "/admin/documents/3/edit"));
 
+        int tabs = 0;
+        while (!"Save".equals(browser.tab().getText()) && tabs < 200) {
+            tabs++;
+        }
+        assertTrue(tabs < 30, "the Save button is " + tabs + " Tabs away, people and places included");
+
         browser.find("#title").clear();
         browser.find("form.record-form button[type=submit]").click();
         browser.waitForUrlContaining("/edit");
         assertTrue(browser.find(".error-summary").isDisplayed());
+        assertTrue(browser.focused().getAttribute("class").contains("error-summary"), "the focus is on what went wrong");
+        browser.find(".error-summary a[href='#title']").click();
+        assertEquals("title", browser.focused().getAttribute("id"), "its links lead to the fields");
         failures.addAll(check("edit form with errors"));
 
         failures.addAll(visit("new document", "/admin/documents/new"));

@@ -60,6 +60,7 @@ import org.dossier.search.SearchEngine;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.SecurityHeaders;
 import org.dossier.web.PublicUrl;
+import org.dossier.web.ResultTrail;
 import org.dossier.web.Templates;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -193,6 +194,7 @@ public final class DossierApp implements AutoCloseable {
                 routes.get("/", catalogue::html);
                 routes.get("/search", searchPage::html);
                 routes.get("/search.json", searchPage::json);
+                routes.get(ResultTrail.HIT_PATH, searchPage::hit);
                 routes.get("/search.csv", searchExport::csv);
                 routes.get("/search.ris", searchExport::ris);
                 routes.get("/search.bib", searchExport::bibtex);

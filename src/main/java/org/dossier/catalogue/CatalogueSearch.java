@@ -1,5 +1,8 @@
 package org.dossier.catalogue;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +55,43 @@ public final class CatalogueSearch {
                     + outcome.pagination().lastPage() + " pages of " + params.pageSize() + ".");
         }
         return outcome;
+    }
+
+    /**
+     * A search answered for its page: what cannot be searched is left out and said, by control, and
+     * the rest is answered; a page past the end shows the last page.
+     *
+     * @param status 200, or 400 when something was left out (404 when it was only a page past the end)
+     */
+    public record PageAnswer(SearchOutcome outcome, Map<String, String> problems, int status) {
+    }
+
+    public PageAnswer runForPage(SearchParams.Read read) {
+        Map<String, String> problems = new LinkedHashMap<>(read.problems());
+        AuthorityLabels labels = AuthorityLabels.load(db);
+        Map<Facet, List<String>> known = new EnumMap<>(Facet.class);
+        for (Facet facet : Facet.values()) {
+            List<String> keys = new ArrayList<>();
+            for (String key : read.params().selected(facet)) {
+                if (labels.knows(facet, key)) {
+                    keys.add(key);
+                } else {
+                    problems.merge("filters", "There is no " + facet.key() + " '" + key
+                            + "' in the catalogue's authority lists: it is left out of the search.", (a, b) -> a + " " + b);
+                }
+            }
+            known.put(facet, keys);
+        }
+        SearchParams params = read.params().keeping(known);
+        int status = problems.isEmpty() ? 200 : 400;
+        try {
+            return new PageAnswer(run(params), problems, status);
+        } catch (NotFound pastTheEnd) {
+            SearchOutcome first = run(params.onPage(1));
+            int last = first.pagination().lastPage();
+            problems.put("page", pastTheEnd.getMessage() + (last > 1 ? " Here is the last, page " + last + "." : ""));
+            return new PageAnswer(last > 1 ? run(params.onPage(last)) : first, problems, status == 200 ? 404 : status);
+        }
     }
 
     /**

@@ -11,7 +11,13 @@ import org.dossier.documents.Citations;
 import org.dossier.documents.Coins;
 import org.dossier.documents.DocumentJson;
 import org.dossier.search.Facet;
+import io.javalin.http.HttpStatus;
+import org.dossier.search.SearchRequest;
+import org.dossier.web.ErrorPages;
+import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
+import org.dossier.web.QueryParams;
+import org.dossier.web.ResultTrail;
 import org.dossier.web.UrlState;
 
 /**
@@ -32,10 +38,35 @@ public final class SearchPage {
 
     public void html(Context ctx) {
         long started = System.nanoTime();
-        SearchOutcome outcome = search.run(SearchParams.read(ctx));
-        ctx.render("catalogue/search", Map.of("view", SearchView.of(outcome, UrlState.of(ctx)),
+        CatalogueSearch.PageAnswer answer = search.runForPage(SearchParams.readForPage(ctx));
+        SearchOutcome outcome = answer.outcome();
+        ctx.status(answer.status());
+        ErrorPages.ownBody(ctx);
+        ctx.render("catalogue/search", Map.of("view", SearchView.of(outcome, UrlState.of(ctx), answer.problems()),
                 "searchQuery", outcome.params().q(), "coins", coins(outcome, publicUrl.of(ctx))));
         timing(ctx, outcome, started);
+    }
+
+    /**
+     * {@code /search/hit?...&hit=n}: the record of hit n of a search, reached from the previous or
+     * next link of a record page; it goes there (303) carrying the search on. When the search has
+     * changed and has no hit n any more, back to the search.
+     */
+    public void hit(Context ctx) {
+        SearchParams params = SearchParams.read(ctx);
+        int n = QueryParams.integer(ctx, "hit", 1, 1, SearchRequest.MAX_WINDOW);
+        String trail = ResultTrail.searchOf(UrlState.of(ctx));
+        try {
+            SearchOutcome outcome = search.run(params.atHit(n));
+            if (!outcome.hits().isEmpty()) {
+                ctx.redirect(ResultTrail.recordHref(outcome.hits().get(0).document().path(), trail, n,
+                        outcome.results().total()), HttpStatus.SEE_OTHER);
+                return;
+            }
+        } catch (NotFound gone) {
+            // the search has fewer hits now: back to it
+        }
+        ctx.redirect("/search" + (trail.isEmpty() ? "" : "?" + trail), HttpStatus.SEE_OTHER);
     }
 
     /** Each hit of the page as a COinS ContextObject, by record id: a reference manager's list to pick from. */

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,30 @@ public record SearchParams(String q, Map<Facet, List<String>> facets, SortedSet<
         years = Collections.unmodifiableSortedSet(new TreeSet<>(years));
     }
 
+    /** Strict: a value that makes no sense is a 400 (for the JSON twin and the exports). */
     public static SearchParams read(Context ctx) {
+        return read(ctx, null);
+    }
+
+    /**
+     * The search as a page shows it: what makes no sense is left out of the search and said at
+     * the control it belongs to ({@code dates}, {@code filters}, {@code page}), and everything
+     * else is kept, so that the reader sees their search and what to change.
+     */
+    public static Read readForPage(Context ctx) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        return new Read(read(ctx, problems), problems);
+    }
+
+    /** A search read for a page, with what had to be left out of it, by control. */
+    public record Read(SearchParams params, Map<String, String> problems) {
+        public Read {
+            problems = Collections.unmodifiableMap(new LinkedHashMap<>(problems));
+        }
+    }
+
+    /** Reads strictly when {@code problems} is null; otherwise notes each problem there and goes on. */
+    private static SearchParams read(Context ctx, Map<String, String> problems) {
         String q = QueryParams.single(ctx, "q");
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
             throw new BadRequest("'q' may be at most " + MAX_QUERY_LENGTH + " characters long, not " + q.length());
@@ -61,8 +85,10 @@ public record SearchParams(String q, Map<Facet, List<String>> facets, SortedSet<
                     continue;
                 }
                 if (key.length() > 100 || !KEY.matcher(key).matches()) {
-                    throw new BadRequest("'" + facet.key() + "' must be a key such as 'ciphered-telegram' (lower-case "
-                            + "letters, digits and hyphens), not '" + QueryParams.shorten(key) + "'");
+                    note(problems, "filters", new BadRequest("'" + facet.key() + "' must be a key such as "
+                            + "'ciphered-telegram' (lower-case letters, digits and hyphens), not '"
+                            + QueryParams.shorten(key) + "'"));
+                    continue;
                 }
                 keys.add(key);
             }
@@ -72,29 +98,66 @@ public record SearchParams(String q, Map<Facet, List<String>> facets, SortedSet<
         for (String year : ctx.queryParams("year")) {
             if (!year.isEmpty()) {
                 if (!YEAR.matcher(year).matches()) {
-                    throw new BadRequest("'year' must be a year of four digits, such as 1950, not '"
-                            + QueryParams.shorten(year) + "'");
+                    note(problems, "filters", new BadRequest("'year' must be a year of four digits, such as 1950, not '"
+                            + QueryParams.shorten(year) + "'"));
+                    continue;
                 }
                 years.add(Integer.parseInt(year));
             }
         }
-        DateBound from = bound(ctx, "from");
-        DateBound to = bound(ctx, "to");
-        if (from != null && to != null && from.firstDay().isAfter(to.lastDay())) {
-            throw new BadRequest("'from' (" + from.value() + ") is after 'to' (" + to.value() + ")");
+        DateBound from = null;
+        DateBound to = null;
+        try {
+            from = bound(ctx, "from");
+            to = bound(ctx, "to");
+            if (from != null && to != null && from.firstDay().isAfter(to.lastDay())) {
+                throw new BadRequest("'from' (" + from.value() + ") is after 'to' (" + to.value() + ")");
+            }
+        } catch (BadRequest e) {
+            note(problems, "dates", e);
+            from = null;
+            to = null;
         }
         boolean words = q != null && !q.isBlank();
         SortOrder sort = SortOrder.fromValue(QueryParams.choice(ctx, "sort",
                 words ? SortOrder.RELEVANCE.value() : SortOrder.DATE_NEWEST.value(), SortOrder.urlValues()));
         int pageSize = QueryParams.integer(ctx, "pageSize", PAGE_SIZE, 1, MAX_PAGE_SIZE);
         int lastPage = SearchRequest.MAX_WINDOW / pageSize;
-        String pageValue = QueryParams.single(ctx, "page");
-        if (pageValue != null && pageValue.matches("[0-9]{1,9}") && Integer.parseInt(pageValue) > lastPage) {
-            throw new BadRequest("Only the first " + SearchRequest.MAX_WINDOW + " hits can be paged through (page "
-                    + lastPage + " of " + pageSize + "); narrow the search with words or filters");
+        int page;
+        try {
+            String pageValue = QueryParams.single(ctx, "page");
+            if (pageValue != null && pageValue.matches("[0-9]{1,9}") && Integer.parseInt(pageValue) > lastPage) {
+                throw new BadRequest("Only the first " + SearchRequest.MAX_WINDOW + " hits can be paged through (page "
+                        + lastPage + " of " + pageSize + "); narrow the search with words or filters");
+            }
+            page = QueryParams.integer(ctx, "page", 1, 1, lastPage);
+        } catch (BadRequest e) {
+            note(problems, "page", e);
+            page = 1;
         }
-        int page = QueryParams.integer(ctx, "page", 1, 1, lastPage);
         return new SearchParams(q, facets, years, from, to, sort, page, pageSize);
+    }
+
+    private static void note(Map<String, String> problems, String control, BadRequest problem) {
+        if (problems == null) {
+            throw problem;
+        }
+        problems.merge(control, problem.getMessage() + ".", (a, b) -> a + " " + b);
+    }
+
+    /** The same search on another page (page past the end: the last one). */
+    public SearchParams onPage(int otherPage) {
+        return new SearchParams(q, facets, years, from, to, sort, otherPage, pageSize);
+    }
+
+    /** The same search, one hit a page, on the page of hit {@code n}. */
+    public SearchParams atHit(int n) {
+        return new SearchParams(q, facets, years, from, to, sort, n, 1);
+    }
+
+    /** The same search without the facet keys no authority list has. */
+    public SearchParams keeping(Map<Facet, List<String>> knownFacets) {
+        return new SearchParams(q, knownFacets, years, from, to, sort, page, pageSize);
     }
 
     private static DateBound bound(Context ctx, String name) {

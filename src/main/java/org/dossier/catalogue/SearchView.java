@@ -12,6 +12,7 @@ import org.dossier.search.FacetCount;
 import org.dossier.search.Filter;
 import org.dossier.search.SearchResults;
 import org.dossier.web.Pagination;
+import org.dossier.web.ResultTrail;
 import org.dossier.web.UrlState;
 
 /**
@@ -20,7 +21,7 @@ import org.dossier.web.UrlState;
  */
 public record SearchView(SearchOutcome outcome, Pagination pagination, List<FacetBox> facets, DateBox dates,
                          List<Chip> chips, String clearAll, List<Suggestion> suggestions, List<SortOrder> sorts,
-                         List<UrlState.Param> searchFormCarries, UrlState url) {
+                         List<UrlState.Param> searchFormCarries, UrlState url, Map<String, String> problems) {
 
     /** Facet values shown before "all values". */
     public static final int TOP_VALUES = 10;
@@ -84,7 +85,19 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, List<Face
     static final int BAR_GAP = 1;
     static final int HISTOGRAM_HEIGHT = 60;
 
+    /** Links from a hit to its record that carry the search, for the record's way back and on. */
+    public record Trail(String search, long total) {
+        public String href(String recordPath, long hit) {
+            return ResultTrail.recordHref(recordPath, search, hit, total);
+        }
+    }
+
     public static SearchView of(SearchOutcome outcome, UrlState url) {
+        return of(outcome, url, Map.of());
+    }
+
+    /** @param problems what was left out of the search, by control ({@code dates}, {@code filters}, {@code page}) */
+    public static SearchView of(SearchOutcome outcome, UrlState url, Map<String, String> problems) {
         SearchParams params = outcome.params();
         SearchResults results = outcome.results();
         SearchLinks links = new SearchLinks(url);
@@ -95,7 +108,30 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, List<Face
         return new SearchView(outcome, outcome.pagination(), facets, dateBox(params, results, url, links),
                 chips(outcome, url), url.clear("type", "person", "place", "author", "recipient", "year", "from", "to"),
                 suggestions(outcome, url), sorts(params),
-                links.carried(Set.of("q")), url);
+                links.carried(Set.of("q")), url, Map.copyOf(problems));
+    }
+
+    /** What was left out of the search at this control, or null. */
+    public String problem(String control) {
+        return problems.get(control);
+    }
+
+    /** The filters stand open on a phone when one of them needs the reader's attention. */
+    public boolean filtersOpen() {
+        return problems.containsKey("filters") || problems.containsKey("dates");
+    }
+
+    /** What the reader typed in a date field: kept as typed when it could not be used. */
+    public String typed(String name, String used) {
+        if (!problems.containsKey("dates")) {
+            return used;
+        }
+        List<String> values = url.values(name);
+        return values.isEmpty() ? "" : values.get(0);
+    }
+
+    public Trail trail() {
+        return new Trail(ResultTrail.searchOf(url), total());
     }
 
     public long total() {

@@ -3,11 +3,13 @@ package org.dossier.documents;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.GoneResponse;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
+import org.dossier.web.ResultTrail;
 
 /**
  * The record page and its permanent address. {@code /documents/{id}} always resolves: to the
@@ -73,12 +75,17 @@ public final class RecordPage {
         }
         String canonicalUrl = publicUrl.absolute(ctx, record.canonicalPath());
         Citation citation = citations.of(record, publicUrl.of(ctx));
-        ctx.render("documents/record", Map.of(
+        Map<String, Object> model = new HashMap<>(Map.of(
                 "record", record,
                 "permalink", publicUrl.absolute(ctx, record.permanentPath()),
                 "canonicalUrl", canonicalUrl,
                 "cite", CiteBox.of(citation, record.permanentPath()),
                 "jsonLd", RecordJsonLd.of(citation, canonicalUrl)));
+        model.put("trail", ResultTrail.of(ctx));
+        model.put("savedVersion", String.valueOf(record.version()).equals(ctx.queryParam("saved")) ? record.version() : null);
+        model.put("metaDescription", RecordView.description(record));
+        model.put("sourceDescription", RecordView.source(record.sources()));
+        ctx.render("documents/record", model);
     }
 
     /** The answer to a request for a withdrawn record's citation: it is gone, and why. */

@@ -3,10 +3,11 @@ package org.dossier.editing;
 import io.javalin.http.Context;
 import java.util.Map;
 
-/** {@code GET /admin}: where an editor starts: a new record, the accounts (for admins), the latest changes. */
+/** {@code GET /admin}: where an editor starts: a new record, the accounts (for admins), the latest changes, the withdrawn records to reinstate. */
 public final class Dashboard {
 
     static final int RECENT = 25;
+    static final int WITHDRAWN = 100;
 
     private final Revisions revisions;
 
@@ -15,6 +16,7 @@ public final class Dashboard {
     }
 
     public void show(Context ctx) {
-        ctx.render("editing/dashboard", Map.of("recent", revisions.recent(RECENT)));
+        ctx.render("editing/dashboard", Map.of("recent", revisions.recent(RECENT),
+                "withdrawn", revisions.withdrawn(WITHDRAWN)));
     }
 }

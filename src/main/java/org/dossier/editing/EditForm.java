@@ -89,7 +89,13 @@ public final class EditForm {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/edit", model);
             return;
         }
-        ctx.redirect(Forms.record(records, record.id()).canonicalPath(), HttpStatus.SEE_OTHER);
+        redirectSaved(ctx, record.id());
+    }
+
+    /** To the record, which then says "Saved — version N" to the editor. */
+    private void redirectSaved(Context ctx, int id) {
+        var now = Forms.record(records, id);
+        ctx.redirect(now.canonicalPath() + "?saved=" + now.version(), HttpStatus.SEE_OTHER);
     }
 
     /** {@code GET /admin/documents/new}. */
@@ -115,7 +121,7 @@ public final class EditForm {
             showUnavailable(ctx, e, null, form, 0);
             return;
         }
-        ctx.redirect(Forms.record(records, id).canonicalPath(), HttpStatus.SEE_OTHER);
+        redirectSaved(ctx, id);
     }
 
     /**

@@ -47,6 +47,27 @@ public final class Revisions {
                 .fetch(r -> new RecentChange(revision(r.into(REVISION)), r.get(DOCUMENT.TITLE)));
     }
 
+    /** A record taken out of the catalogue, for the editors' list of what can be reinstated. */
+    public record WithdrawnRecord(int id, String title, String reason, String withdrawnAt) {
+        public String reinstatePath() {
+            return "/admin/documents/" + id + "/withdraw";
+        }
+
+        /** The day, as the rest of the editors' pages give it ("2026-05-01"). */
+        public String day() {
+            return withdrawnAt.length() >= 10 ? withdrawnAt.substring(0, 10) : withdrawnAt;
+        }
+    }
+
+    /** The records withdrawn most recently first, at most {@code limit}. */
+    public List<WithdrawnRecord> withdrawn(int limit) {
+        return db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.WITHDRAWN_REASON, DOCUMENT.WITHDRAWN_AT).from(DOCUMENT)
+                .where(DOCUMENT.WITHDRAWN_AT.isNotNull())
+                .orderBy(DOCUMENT.WITHDRAWN_AT.desc(), DOCUMENT.ID.desc()).limit(limit)
+                .fetch(r -> new WithdrawnRecord(r.get(DOCUMENT.ID), r.get(DOCUMENT.TITLE), r.get(DOCUMENT.WITHDRAWN_REASON),
+                        r.get(DOCUMENT.WITHDRAWN_AT)));
+    }
+
     private static Revision revision(RevisionRecord row) {
         return new Revision(row.getDocumentId(), row.getNumber(), Instant.parse(row.getCreatedAt()), row.getAuthor(),
                 row.getNote(), row.getSource(), row.getWithdrawnReason());

@@ -84,6 +84,11 @@ public final class ErrorPages {
         return java.util.Optional.empty();
     }
 
+    /** A page that answers 404 with a body of its own (a search past its last page): the generic page stays out. */
+    public static void ownBody(Context ctx) {
+        ctx.attribute(RENDERED, true);
+    }
+
     public static void show(Context ctx, int status, String title, String message) {
         ctx.attribute(RENDERED, true);
         ctx.status(status);

@@ -43,9 +43,14 @@ public record Pagination(int page, int pageSize, long total) {
         return Math.min(total, offset() + pageSize);
     }
 
-    /** "51 - 60 of 338", the way the archive counts. */
+    /** "51 - 60 of 338", the way the archive counts ("1 - 10 of 10,000"); "No records match" for none. */
     public String range() {
-        return first() + " - " + last() + " of " + total;
+        return total == 0 ? "No records match" : number(first()) + " - " + number(last()) + " of " + number(total);
+    }
+
+    /** A count as every page writes it: 10,000. */
+    public static String number(long n) {
+        return String.format(java.util.Locale.ENGLISH, "%,d", n);
     }
 
     public boolean hasPrevious() {

@@ -55,7 +55,7 @@ class ReaderBrowsesCatalogueTest {
         assertEquals(1, paragraphs.size());
         assertTrue(paragraphs.get(0).startsWith("Stalin sends Kim a copy of his October 1950 letter"), paragraphs.get(0));
 
-        String permalink = browser.find("input.permalink-field").getAttribute("value");
+        String permalink = browser.find(".cite a.cite-permalink").getText();
         assertTrue(permalink.matches("http://127\\.0\\.0\\.1:\\d+/documents/\\d+"), permalink);
         assertTrue(browser.currentUrl().startsWith(permalink + "/letter-from-feng-xi-stalin-to-kim-il-sung-via-shtytkov"),
                 browser.currentUrl());
@@ -68,7 +68,7 @@ class ReaderBrowsesCatalogueTest {
         browser.waitForUrlContaining("/documents/");
         String heading = browser.find("h1").getText();
         assertEquals("February 1942", browser.find(".record-date").getText());
-        String permalink = browser.find("input.permalink-field").getAttribute("value");
+        String permalink = browser.find(".cite a.cite-permalink").getText();
 
         browser.open(permalink);
         assertEquals(heading, browser.find("h1").getText());

@@ -68,7 +68,7 @@ class SearchBrowserTest {
         assertTrue(browser.find("ol.results li.result h2.result-title mark").getText().equalsIgnoreCase("stalin"));
         first.click();
         browser.waitForUrlContaining("/documents/");
-        assertTrue(browser.currentUrl().matches(".*/documents/[0-9]+/[a-z0-9-]+"), browser.currentUrl());
+        assertTrue(browser.currentUrl().matches(".*/documents/[0-9]+/[a-z0-9-]+\\?search=.*"), browser.currentUrl());
         assertEquals(title, browser.find("h1.record-title").getText());
     }
 }

@@ -2,6 +2,7 @@ package org.dossier.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,11 +64,65 @@ class SearchPageTest {
     void aParameterThatMakesNoSenseIsA400ThatSaysWhy(String query, String reason) {
         HttpResponse<String> html = http.get("/search?" + query);
         assertEquals(400, html.statusCode());
-        assertTrue(Jsoup.parse(html.body()).select(".lead").text().contains(reason), html.body());
+        assertTrue(Jsoup.parse(html.body()).text().contains(reason), html.body());
         HttpResponse<String> json = http.get("/search.json?" + query);
         assertEquals(400, json.statusCode());
         assertTrue(json.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         assertTrue(json.body().contains(reason), json.body());
+    }
+
+    @Test
+    void aReversedDateRangeShowsTheSearchWithTheMessageAtTheDatesAndEverythingElseKept() {
+        HttpResponse<String> response = http.get("/search?q=korea&type=telegram&from=1953&to=1950");
+        assertEquals(400, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        assertEquals("'from' (1953) is after 'to' (1950).", page.selectFirst(".date-range .problem").text());
+        assertEquals("1953", page.selectFirst("#date-from").val(), "what the reader typed is kept");
+        assertEquals("1950", page.selectFirst("#date-to").val());
+        assertEquals("true", page.selectFirst("#date-from").attr("aria-invalid"));
+        assertEquals("dates-problem dates-hint", page.selectFirst("#date-from").attr("aria-describedby"));
+        assertEquals("korea", page.selectFirst("#search-q").val());
+        assertTrue(page.selectFirst("details.filters").hasAttr("open"), "the filters open where the message is");
+        assertEquals(List.of("Type: Telegram \u00d7"), page.select(".chips a.chip").eachText());
+        assertFalse(page.select("ol.results li").isEmpty(), "the rest of the search is answered");
+    }
+
+    @Test
+    void anUnknownFacetKeyIsLeftOutAndSaidAndTheRestOfTheSearchIsAnswered() {
+        HttpResponse<String> response = http.get("/search?q=stalin&person=nobody&person=mao-zedong");
+        assertEquals(400, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        assertTrue(page.selectFirst(".facets .problem").text().contains("There is no person 'nobody'"));
+        assertEquals("1 - 8 of 8", page.selectFirst(".count").text(), "Stalin with Mao, as without 'nobody'");
+    }
+
+    @Test
+    void aPagePastTheEndShowsTheLastPageAndSaysSo() {
+        HttpResponse<String> response = http.get("/search?q=korea&page=7");
+        assertEquals(404, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        assertEquals("There is no page 7: this search has 2 pages of 10. Here is the last, page 2.",
+                page.selectFirst(".search-results .problem").text());
+        assertEquals("11 - 11 of 11", page.selectFirst(".count").text());
+    }
+
+    @Test
+    void aHitLinksToItsRecordCarryingTheSearchAndTheRecordLeadsBackAndOn() {
+        Document search = page("/search?q=korea&sort=date&page=2");
+        Element link = search.selectFirst("ol.results li.result .result-title a");
+        String href = link.attr("href");
+        assertTrue(href.matches("/documents/\\d+/[a-z0-9-]+\\?search=q%3Dkorea%26sort%3Ddate&hit=11&hits=11"), href);
+        Document record = page(href);
+        assertEquals("/search?q=korea&sort=date&page=2", record.selectFirst(".trail-back").attr("href"));
+        assertEquals("/search/hit?q=korea&sort=date&hit=10", record.selectFirst(".trail-previous").attr("href"));
+        HttpResponse<String> previous = http.get(record.selectFirst(".trail-previous").attr("href"));
+        assertEquals(303, previous.statusCode());
+        String tenth = page("/search?q=korea&sort=date").select("ol.results .result-title a").last().attr("href");
+        assertEquals(tenth, previous.headers().firstValue("Location").orElseThrow());
+        assertEquals("/search?q=korea", http.get("/search/hit?q=korea&hit=9999").headers().firstValue("Location").orElseThrow(),
+                "a hit the search no longer has leads back to the search");
+        assertNull(record.selectFirst(".trail-next"), "the last hit has no next");
+        assertNull(page(href.replace("hit=11", "hit=abc")).selectFirst(".trail"), "a trail that does not add up is ignored");
     }
 
     @Test
@@ -148,7 +203,7 @@ class SearchPageTest {
     void aPageWithNothingFoundSuggestsWhichFilterToRemove() {
         // Lee Chang-chen's one letter is from 1942.
         Document page = page("/search?type=letter&person=lee-chang-chen&year=1950");
-        assertEquals("0 - 0 of 0", page.selectFirst(".count").text());
+        assertEquals("No records match", page.selectFirst(".count").text());
         List<String> suggestions = page.select(".suggestions li").eachText();
         assertEquals(List.of("Remove person: Lee Chang-chen 1 record", "Remove year: 1950 1 record"), suggestions);
         assertEquals("/search?type=letter&year=1950", page.selectFirst(".suggestions a").attr("href"));
@@ -183,11 +238,11 @@ class SearchPageTest {
         assertEquals("/search?from=1945&to=1945", page.select("svg.histogram a").get(1945 - 1942).attr("href"));
         assertEquals("1950", page.selectFirst(".date-range input[name=from]").val());
         Element fifties = page.select(".decades details").stream()
-                .filter(d -> d.selectFirst("summary a").text().equals("1950s")).findFirst().orElseThrow();
+                .filter(d -> d.selectFirst("summary span").text().equals("1950s")).findFirst().orElseThrow();
         // The whole decade, whatever range is set: what its link (from 1950 to 1959) would show.
         assertEquals("21", fifties.selectFirst("summary .facet-count").text());
-        assertEquals("/search?from=1950&to=1959", fifties.selectFirst("summary a").attr("href"));
-        assertEquals(List.of("1950 7", "1951 2", "1952 6"), fifties.select(".years li").eachText());
+        assertEquals("/search?from=1950&to=1959", fifties.selectFirst(".decade-all a").attr("href"));
+        assertEquals(List.of("1950 7", "1951 2", "1952 6"), fifties.select(".years li:not(.decade-all)").eachText());
     }
 
     @Test
@@ -273,6 +328,8 @@ class SearchPageTest {
         assertEquals("get", form.attr("method"));
         assertEquals("q", form.selectFirst("input[type=search]").attr("name"));
         assertEquals("1 - 10 of 49", home.selectFirst(".count").text());
-        assertEquals("stalin", page("/search?q=stalin").selectFirst("#site-search-q").val());
+        Document search = page("/search?q=stalin");
+        assertEquals("stalin", search.selectFirst("#search-q").val());
+        assertNull(search.selectFirst("header form.site-search"), "the search page has one search box, its own");
     }
 }

@@ -85,11 +85,12 @@ class RecordPageTest {
     }
 
     @Test
-    void theRecordOffersItsPermalinkReadyToCopy() throws Exception {
+    void theRecordGivesItsPermalinkOnce() throws Exception {
         int id = idOf("Record of a Meeting Between T.V. Soong");
         Document page = followToRecord(id);
-        assertEquals(http.url("/documents/" + id), page.selectFirst("input.permalink-field").attr("value"));
-        assertTrue(page.selectFirst("input.permalink-field").hasAttr("readonly"));
+        assertEquals(List.of(http.url("/documents/" + id)), page.select(".cite a.cite-permalink").eachText());
+        assertEquals(1, page.select("a[href='" + http.url("/documents/" + id) + "'], a[href='/documents/" + id + "']").size(),
+                "one permanent link on the page");
         assertTrue(page.selectFirst("link[rel=canonical]").attr("href").endsWith("/documents/" + id
                 + "/record-of-a-meeting-between-t-v-soong-and-stalin"));
     }

@@ -21,6 +21,7 @@ import org.dossier.testing.Http;
 import org.dossier.testing.TestCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,11 @@ class EditingTest {
                 .set("note", "Shtytkov is a misspelling of Shtykov").entries());
         assertEquals(303, saved.statusCode(), saved.body());
         String newPath = "/documents/" + id + "/letter-from-feng-xi-stalin-to-kim-il-sung-via-shtykov";
-        assertEquals(newPath, location(saved));
+        assertEquals(newPath + "?saved=2", location(saved));
+        Document afterSave = Jsoup.parse(alice.get(location(saved)).body());
+        assertEquals("Saved \u2014 version 2.", afterSave.selectFirst(".saved-notice").text());
+        assertNull(Jsoup.parse(catalogue.http().anotherVisitor().get(location(saved)).body()).selectFirst(".saved-notice"),
+                "readers are told nothing");
 
         DocumentRecord now = row(id);
         assertEquals(2, now.getVersion());
@@ -193,7 +198,7 @@ class EditingTest {
                 .set("note", "Added from the 1953 folder").entries());
         assertEquals(303, created.statusCode(), created.body());
         String path = location(created);
-        assertTrue(path.matches("/documents/\\d+/memorandum-on-the-korean-armistice"), path);
+        assertTrue(path.matches("/documents/\\d+/memorandum-on-the-korean-armistice\\?saved=1"), path);
         int id = Integer.parseInt(path.split("/")[2]);
         DocumentRecord row = row(id);
         assertEquals("1953-07-01", row.getDateKey());
@@ -229,6 +234,9 @@ class EditingTest {
                 "it left the catalogue's listing");
         assertEquals(200, alice.get("/documents/" + id + "/history").statusCode(), "editors still see its history");
         assertEquals("Withdrawn: Duplicate of document 12", revisions(id).get(1).getNote());
+        Element listed = Jsoup.parse(alice.get("/admin").body()).selectFirst(".withdrawn-records li:has(a[href=/documents/" + id + "])");
+        assertTrue(listed.text().contains("Duplicate of document 12"), "the dashboard lists it: " + listed.text());
+        assertEquals("/admin/documents/" + id + "/withdraw", listed.selectFirst("a.reinstate-link").attr("href"));
 
         FormFields reinstate = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form");
         assertEquals(303, alice.post("/admin/documents/" + id + "/reinstate",
@@ -236,6 +244,8 @@ class EditingTest {
         assertEquals(301, reader.get("/documents/" + id).statusCode());
         assertTrue(reader.get("/search.json?pageSize=100").body().contains("/documents/" + id + "\""));
         assertEquals(3, revisions(id).size());
+        assertTrue(Jsoup.parse(alice.get("/admin").body()).select(".withdrawn-records a[href=/documents/" + id + "]").isEmpty(),
+                "reinstated, it leaves the list");
     }
 
     @Test
@@ -310,6 +320,8 @@ class EditingTest {
         HttpResponse<String> stale = alice.post("/admin/documents/" + id + "/restore", restore.set("revision", "2").entries());
         assertEquals(409, stale.statusCode(), "the form was opened at version 2");
         assertEquals(3, revisions(id).size());
+        assertTrue(Jsoup.parse(alice.get("/admin").body()).select(".withdrawn-records a[href=/documents/" + id + "]").isEmpty(),
+                "reinstated, it leaves the list");
     }
 
     @Test

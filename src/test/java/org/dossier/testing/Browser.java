@@ -34,6 +34,15 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start() {
+        return start(true);
+    }
+
+    /** A browser with JavaScript switched off, as some readers have it: pages must work without it. */
+    public static Browser startWithoutJavaScript() {
+        return start(false);
+    }
+
+    private static Browser start(boolean javaScript) {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver "
                     + "(" + CHROMIUM + ", " + CHROMEDRIVER + "); bin/test installs them.");
@@ -48,6 +57,10 @@ public final class Browser implements AutoCloseable {
                     "--no-first-run", "--disable-default-apps", "--window-size=1280,900",
                     "--user-data-dir=" + profile,
                     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
+            if (!javaScript) {
+                options.setExperimentalOption("prefs",
+                        java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER))
                     .usingAnyFreePort()
@@ -55,6 +68,62 @@ public final class Browser implements AutoCloseable {
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             return new Browser(driver, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Chromium's desktop width. */
+    public static final int DESKTOP_WIDTH = 1366;
+    /** A common phone's screen in CSS pixels (390 x 844). */
+    public static final int PHONE_WIDTH = 390;
+    public static final int PHONE_HEIGHT = 844;
+
+    /**
+     * Sets the size of the page's viewport (not the window's, which also has its frame): through
+     * the DevTools protocol, so that 390 px means 390 CSS pixels of page, as on a phone.
+     */
+    public void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    public void desktop() {
+        viewport(DESKTOP_WIDTH, 900);
+    }
+
+    public void phone() {
+        viewport(PHONE_WIDTH, PHONE_HEIGHT);
+    }
+
+    /** Runs a script in the page and returns what it returns. */
+    public Object script(String js, Object... args) {
+        return driver.executeScript(js, args);
+    }
+
+    /** Presses Tab (with Shift when {@code back}) and returns the element that has the focus then. */
+    public WebElement tab() {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        return driver.switchTo().activeElement();
+    }
+
+    public WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Saves a screenshot of the whole page (PNG), for a person to look at. */
+    public void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", java.util.Map.of());
+            java.util.Map<String, Object> size = (java.util.Map<String, Object>) metrics.get("cssContentSize");
+            long height = Math.round(((Number) size.get("height")).doubleValue());
+            long width = Math.round(((Number) size.get("width")).doubleValue());
+            java.util.Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", java.util.Map.of(
+                    "format", "png", "captureBeyondViewport", true,
+                    "clip", java.util.Map.of("x", 0, "y", 0, "width", width, "height", Math.min(height, 6000), "scale", 1)));
+            Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

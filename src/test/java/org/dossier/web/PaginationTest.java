@@ -17,7 +17,8 @@ class PaginationTest {
     void countsTheWayTheArchiveDoes() {
         assertEquals("51 - 60 of 338", new Pagination(6, 10, 338).range());
         assertEquals("331 - 338 of 338", new Pagination(34, 10, 338).range());
-        assertEquals("0 - 0 of 0", new Pagination(1, 10, 0).range());
+        assertEquals("No records match", new Pagination(1, 10, 0).range());
+        assertEquals("9,991 - 10,000 of 10,000", new Pagination(1000, 10, 10_000).range());
     }
 
     @Test

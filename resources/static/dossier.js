@@ -1,0 +1,145 @@
+// Small improvements over pages that work without it: the filters stand open beside the results on
+// a wide screen, a refused form moves the focus to what went wrong, and the long lists of people
+// and places in the edit form become a picker. Without this script every one of them still works.
+(function () {
+  'use strict';
+
+  // Search: on a wide screen the filters are a sidebar, open; on a phone, one "Filters (n)" line.
+  var filters = document.querySelector('details.filters');
+  if (filters && window.matchMedia) {
+    var wide = window.matchMedia('(min-width: 52.01rem)');
+    var openedByServer = filters.open;
+    var follow = function () {
+      filters.open = wide.matches || openedByServer;
+    };
+    follow();
+    if (wide.addEventListener) {
+      wide.addEventListener('change', follow);
+    }
+  }
+
+  // A refused form: the focus goes to the summary of its problems, whose links lead to the fields.
+  var summary = document.querySelector('.error-summary');
+  if (summary) {
+    summary.focus();
+    summary.addEventListener('click', function (event) {
+      var link = event.target.closest('a[href^="#"]');
+      var field = link && document.getElementById(link.getAttribute('href').slice(1));
+      if (field) {
+        event.preventDefault();
+        var target = field.matches('fieldset') ? (field.querySelector('.picker-find') || field) : field;
+        target.focus();
+        target.scrollIntoView({block: 'center'});
+      }
+    });
+  }
+
+  function fold(text) {
+    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  }
+
+  function element(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) {
+      e.className = className;
+    }
+    if (text) {
+      e.textContent = text;
+    }
+    return e;
+  }
+
+  // People and places: the checkboxes stay in the form (they are what it sends), hidden; the picker
+  // lists the chosen ones, each with a Remove button, and finds others as one types.
+  document.querySelectorAll('fieldset[data-picker]').forEach(function (fieldset) {
+    var field = fieldset.getAttribute('data-picker');
+    var noun = fieldset.getAttribute('data-noun');
+    var list = fieldset.querySelector('.choice-list');
+    var options = Array.prototype.map.call(list.querySelectorAll('input[type=checkbox]'), function (box) {
+      var name = box.parentNode.textContent.trim();
+      return {box: box, name: name, folded: fold(name)};
+    });
+    var legend = fieldset.querySelector('legend').textContent.trim();
+    var picker = element('div', 'picker');
+    var chosen = element('ul', 'picker-chosen');
+    chosen.setAttribute('aria-label', 'Chosen ' + legend.toLowerCase());
+    var none = element('p', 'picker-none', 'None chosen.');
+    var label = element('label', 'picker-label', 'Find a ' + noun + ' to add');
+    var find = element('input', 'picker-find');
+    find.type = 'search';
+    find.id = field + '-find';
+    find.autocomplete = 'off';
+    label.htmlFor = find.id;
+    var matches = element('ul', 'picker-matches');
+    matches.id = field + '-matches';
+    find.setAttribute('aria-controls', matches.id);
+    var status = element('p', 'visually-hidden picker-status');
+    status.setAttribute('role', 'status');
+    picker.append(chosen, none, label, find, matches, status);
+    list.hidden = true;
+    fieldset.insertBefore(picker, list);
+
+    function showChosen() {
+      chosen.textContent = '';
+      options.filter(function (o) { return o.box.checked; }).forEach(function (o) {
+        var item = element('li', 'picker-item');
+        item.append(element('span', 'picker-name', o.name));
+        var remove = element('button', 'picker-remove secondary', 'Remove');
+        remove.type = 'button';
+        remove.append(element('span', 'visually-hidden', ' ' + o.name));
+        remove.addEventListener('click', function () {
+          o.box.checked = false;
+          showChosen();
+          showMatches();
+          status.textContent = o.name + ' removed.';
+          find.focus();
+        });
+        item.append(remove);
+        chosen.append(item);
+      });
+      none.hidden = chosen.children.length > 0;
+    }
+
+    function showMatches() {
+      matches.textContent = '';
+      var typed = fold(find.value.trim());
+      if (!typed) {
+        return;
+      }
+      var found = options.filter(function (o) { return !o.box.checked && o.folded.indexOf(typed) >= 0; });
+      found.slice(0, 8).forEach(function (o) {
+        var item = element('li');
+        var add = element('button', 'picker-add secondary');
+        add.type = 'button';
+        add.setAttribute('data-name', o.name);
+        add.append(element('span', 'visually-hidden', 'Add '), document.createTextNode(o.name));
+        add.addEventListener('click', function () { choose(o); });
+        item.append(add);
+        matches.append(item);
+      });
+      status.textContent = found.length === 0 ? 'No ' + noun + ' matches.'
+          : found.length + (found.length === 1 ? ' match' : ' matches') + (found.length > 8 ? ', the first 8 shown.' : '.');
+    }
+
+    function choose(o) {
+      o.box.checked = true;
+      find.value = '';
+      showChosen();
+      showMatches();
+      status.textContent = o.name + ' added.';
+      find.focus();
+    }
+
+    find.addEventListener('input', showMatches);
+    find.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        var first = matches.querySelector('.picker-add');
+        if (first) {
+          first.click();
+        }
+      }
+    });
+    showChosen();
+  });
+})();

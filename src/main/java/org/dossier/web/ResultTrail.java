@@ -1,0 +1,91 @@
+package org.dossier.web;
+
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a reader came to a record from: hit {@code hit} of {@code hits} of a search, whose query
+ * ({@code q=korea&person=stalin}) the record's link carries in {@code ?search=}. The record page
+ * uses it to lead back to the search and on to the previous and next hit; nothing is stored.
+ *
+ * @param search the search's query string, without a page
+ */
+public record ResultTrail(String search, int hit, long hits) {
+
+    /** Where {@code /search/hit?...&hit=n} finds hit n and goes on to its record. */
+    public static final String HIT_PATH = "/search/hit";
+    private static final int MAX_SEARCH = 2000;
+    private static final Pattern PAGE_SIZE = Pattern.compile("(?:^|&)pageSize=([0-9]{1,3})(?:&|$)");
+
+    public ResultTrail {
+        if (search == null || search.length() > MAX_SEARCH || hit < 1 || hits < hit) {
+            throw new IllegalArgumentException("not a trail: hit " + hit + " of " + hits);
+        }
+    }
+
+    /** The trail a record page was opened with, or null: a trail that does not add up is ignored. */
+    public static ResultTrail of(Context ctx) {
+        String search = ctx.queryParam("search");
+        String hit = ctx.queryParam("hit");
+        String hits = ctx.queryParam("hits");
+        if (search == null || hit == null || hits == null || !hit.matches("[0-9]{1,6}") || !hits.matches("[0-9]{1,9}")
+                || search.length() > MAX_SEARCH) {
+            return null;
+        }
+        int n = Integer.parseInt(hit);
+        long total = Long.parseLong(hits);
+        return n >= 1 && total >= n ? new ResultTrail(search, n, total) : null;
+    }
+
+    /** The query string of a search page's address, without its page: what a trail carries. */
+    public static String searchOf(UrlState url) {
+        String query = new UrlState("", url.params()).clear("page", "hit", "search", "hits");
+        return query.startsWith("?") ? query.substring(1) : query;
+    }
+
+    /** A record's address that carries this search, for hit {@code n} of {@code total}. */
+    public static String recordHref(String recordPath, String search, long n, long total) {
+        return recordPath + "?search=" + encode(search) + "&hit=" + n + "&hits=" + total;
+    }
+
+    /** The page of the search this hit is on. */
+    public String backHref() {
+        Matcher m = PAGE_SIZE.matcher(search);
+        int pageSize = m.find() ? Math.max(1, Integer.parseInt(m.group(1))) : 10;
+        int page = (hit - 1) / pageSize + 1;
+        String query = search + (page > 1 ? (search.isEmpty() ? "" : "&") + "page=" + page : "");
+        return "/search" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    public boolean hasPrevious() {
+        return hit > 1;
+    }
+
+    public boolean hasNext() {
+        return hit < hits;
+    }
+
+    public String previousHref() {
+        return hitHref(hit - 1);
+    }
+
+    public String nextHref() {
+        return hitHref(hit + 1);
+    }
+
+    /** "3 of 49", with the total formatted one way everywhere. */
+    public String position() {
+        return Pagination.number(hit) + " of " + Pagination.number(hits);
+    }
+
+    private String hitHref(int n) {
+        return HIT_PATH + "?" + (search.isEmpty() ? "" : search + "&") + "hit=" + n;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,175 @@
+package org.dossier.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.dossier.app.Database;
+import org.dossier.editing.Accounts;
+import org.dossier.editing.Role;
+import org.dossier.testing.Axe;
+import org.dossier.testing.Browser;
+import org.dossier.testing.TestCatalogue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * axe-core over every kind of page the catalogue serves — a reader's, an editor's, an error or a
+ * conflict — at a desktop's width and a phone's: any violation of any impact fails. One browser
+ * for the whole class; every failure is collected so that one run names them all.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AccessibilityBrowserTest {
+
+    static final String RECORD = "/documents/3/letter-to-stalin-from-the-commanders-and-soldiers-of-the-korean-army-in-china";
+    private static final String PASSWORD = "correct horse battery";
+    /** Set -Ddossier.screenshots=DIR to keep a picture of every page at both widths. */
+    private static final String SCREENSHOTS = System.getProperty("dossier.screenshots");
+
+    private TestCatalogue catalogue;
+    private Browser browser;
+
+    @BeforeAll
+    void start() {
+        catalogue = TestCatalogue.withSeeds();
+        try (Database db = Database.open(catalogue.database())) {
+            new Accounts(db.dsl(), Clock.systemUTC()).add("alice", Role.ADMIN, PASSWORD);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            browser.close();
+        } finally {
+            catalogue.close();
+        }
+    }
+
+    private String url(String path) {
+        return catalogue.baseUrl() + path;
+    }
+
+    /** Checks the page now shown at both widths; returns what fails, named after the page. */
+    private List<String> check(String name) {
+        List<String> failures = new ArrayList<>();
+        for (boolean phone : new boolean[] {false, true}) {
+            if (phone) {
+                browser.phone();
+            } else {
+                browser.desktop();
+            }
+            for (String v : Axe.violations(browser)) {
+                failures.add(name + (phone ? " (phone)" : " (desktop)") + ": " + v);
+            }
+            if (SCREENSHOTS != null) {
+                browser.screenshot(Path.of(SCREENSHOTS, name.replaceAll("[^a-z0-9]+", "-") + (phone ? "-390" : "-1366") + ".png"));
+            }
+        }
+        browser.desktop();
+        return failures;
+    }
+
+    private List<String> visit(String name, String path) {
+        browser.open(url(path));
+        return check(name);
+    }
+
+    @Test
+    @Order(1)
+    void everyReadersPagePassesAxeAtDesktopAndPhoneWidths() {
+        List<String> failures = new ArrayList<>();
+        failures.addAll(visit("listing", "/"));
+        failures.addAll(visit("listing page 2", "/?page=2"));
+        failures.addAll(visit("search with filters", "/search?q=stalin&person=stalin&year=1950"));
+        failures.addAll(visit("search with words", "/search?q=telegram"));
+        failures.addAll(visit("search with no hits", "/search?q=zanzibar&type=letter"));
+        failures.addAll(visit("search with a reversed date range", "/search?q=korea&from=1953&to=1950"));
+        failures.addAll(visit("search in one year", "/search?person=lee-chang-chen"));
+        failures.addAll(visit("facet values", "/search/facets/person?q=korea"));
+        failures.addAll(visit("person", "/people/stalin"));
+        failures.addAll(visit("place", "/places/korea"));
+        failures.addAll(visit("record", RECORD));
+        failures.addAll(visit("version", "/documents/3/v/1"));
+        failures.addAll(visit("history", "/documents/3/history"));
+        failures.addAll(visit("revision", "/documents/3/history/1"));
+        failures.addAll(visit("not found", "/documents/99999"));
+        failures.addAll(visit("bad request", "/?page=abc"));
+        failures.addAll(visit("sign in", "/admin/login"));
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
+    @Order(2)
+    void everyEditorsPagePassesAxeAtDesktopAndPhoneWidths() {
+        List<String> failures = new ArrayList<>();
+        browser.open(url("/admin/login"));
+        browser.find("#username").sendKeys("alice");
+        browser.find("#password").sendKeys(PASSWORD);
+        browser.find(".login button[type=submit]").click();
+        browser.waitForUrlContaining("/admin");
+        failures.addAll(check("dashboard"));
+        failures.addAll(visit("record, signed in", RECORD));
+        failures.addAll(visit("edit form", "/admin/documents/3/edit"));
+
+        int tabs = 0;
+        while (!"Save".equals(browser.tab().getText()) && tabs < 200) {
+            tabs++;
+        }
+        assertTrue(tabs < 30, "the Save button is " + tabs + " Tabs away, people and places included");
+
+        browser.find("#title").clear();
+        browser.find("form.record-form button[type=submit]").click();
+        browser.waitForUrlContaining("/edit");
+        assertTrue(browser.find(".error-summary").isDisplayed());
+        assertTrue(browser.focused().getAttribute("class").contains("error-summary"), "the focus is on what went wrong");
+        browser.find(".error-summary a[href='#title']").click();
+        assertEquals("title", browser.focused().getAttribute("id"), "its links lead to the fields");
+        failures.addAll(check("edit form with errors"));
+
+        failures.addAll(visit("new document", "/admin/documents/new"));
+        failures.addAll(visit("users", "/admin/users"));
+
+        // A save from elsewhere while the form is open: the conflict page.
+        browser.open(url("/admin/documents/5/edit"));
+        String opened = browser.currentUrl();
+        browser.script("window.open(arguments[0], 'other');", opened);
+        String first = browser.driver().getWindowHandle();
+        browser.driver().switchTo().window("other");
+        browser.find("#note").sendKeys("Checked the summary");
+        browser.find("#summary").sendKeys(" Checked.");
+        browser.find("form.record-form button[type=submit]").click();
+        browser.driver().close();
+        browser.driver().switchTo().window(first);
+        browser.find("#note").sendKeys("Checked the title");
+        browser.find("form.record-form button[type=submit]").click();
+        assertTrue(browser.find(".conflict").isDisplayed());
+        failures.addAll(check("conflict"));
+        failures.addAll(visit("revision with a diff", "/documents/5/history/2"));
+
+        failures.addAll(visit("withdraw", "/admin/documents/7/withdraw"));
+        browser.find("#reason").sendKeys("Duplicate of document 8");
+        browser.find("form.stacked-form button[type=submit]").click();
+        browser.waitForUrlContaining("/documents/7");
+        failures.addAll(visit("withdrawn record (410)", "/documents/7"));
+        failures.addAll(visit("version of a withdrawn record", "/documents/7/v/1"));
+        failures.addAll(visit("reinstate", "/admin/documents/7/withdraw"));
+        failures.addAll(visit("dashboard with a withdrawn record", "/admin"));
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+}

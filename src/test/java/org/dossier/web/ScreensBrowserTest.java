@@ -1,0 +1,179 @@
+package org.dossier.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.dossier.testing.Browser;
+import org.dossier.testing.TestCatalogue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The search page on a phone (the first result in the top half of a 390 x 844 screen, the filters
+ * folded before the results, every control at least 24 x 24 px), the skip links from the keyboard,
+ * and the same pages in a browser without JavaScript.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScreensBrowserTest {
+
+    private TestCatalogue catalogue;
+    private Browser browser;
+    private Browser withoutScript;
+
+    @BeforeAll
+    void start() {
+        catalogue = TestCatalogue.withSeeds();
+        browser = Browser.start();
+        withoutScript = Browser.startWithoutJavaScript();
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            browser.close();
+            withoutScript.close();
+        } finally {
+            catalogue.close();
+        }
+    }
+
+    private String url(String path) {
+        return catalogue.baseUrl() + path;
+    }
+
+    private static double top(Browser browser, String selector) {
+        return ((Number) browser.script("return document.querySelector(arguments[0]).getBoundingClientRect().top;",
+                selector)).doubleValue();
+    }
+
+    /** Whether an element takes room on the page (Selenium's own test takes no account of CSS over a closed details). */
+    private static boolean shown(Browser browser, String selector) {
+        return (Boolean) browser.script("return document.querySelector(arguments[0]).checkVisibility();", selector);
+    }
+
+    @Test
+    void onAPhoneTheFirstResultStartsInTheTopHalfAfterAClosedFiltersLine() {
+        browser.phone();
+        for (String search : List.of("/search", "/search?q=stalin", "/search?q=stalin&person=stalin&year=1950",
+                "/search?type=ciphered-telegram&type=telegram&person=stalin&from=1950&to=1952")) {
+            browser.open(url(search));
+            if (System.getProperty("dossier.screenshots") != null) {
+                browser.screenshot(java.nio.file.Path.of(System.getProperty("dossier.screenshots"),
+                        "phone" + search.replaceAll("[^a-z0-9]+", "-") + ".png"));
+            }
+            double first = top(browser, "ol.results > li.result");
+            assertTrue(first < Browser.PHONE_HEIGHT / 2.0, search + ": the first result starts at " + first + " px");
+            WebElement filters = browser.find("details.filters");
+            assertFalse(filters.getAttribute("open") != null, search + ": the filters are folded");
+            assertTrue(top(browser, "details.filters > summary") < first, search + ": the filters line comes first");
+            int active = browser.findAll(".chips a.chip").size();
+            assertEquals("Filters (" + active + ")", browser.find("details.filters > summary").getText());
+        }
+        browser.desktop();
+    }
+
+    @Test
+    void onAPhoneEverySearchControlIsAtLeast24PixelsSquare() {
+        browser.phone();
+        browser.open(url("/search?q=korea&person=stalin"));
+        browser.find("details.filters > summary").click();
+        browser.find("section.facet-dates details > summary").click();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> small = (List<Map<String, Object>>) browser.script("""
+                var found = [];
+                document.querySelectorAll('.search a, .search button, .search input:not([type=hidden]), .search summary, .pager a')
+                  .forEach(function (e) {
+                    if (e.closest('svg')) { return; }          // the histogram's bars: the years below do the same
+                    if (e.closest('p:not(.facet-more):not(.export)')) { return; }  // links in a sentence
+                    var r = e.getBoundingClientRect();
+                    if (r.width === 0 && r.height === 0) { return; }
+                    if (r.width < 24 || r.height < 24) {
+                      found.push({what: e.outerHTML.slice(0, 120), width: r.width, height: r.height});
+                    }
+                  });
+                return found;
+                """);
+        assertTrue(small.isEmpty(), small.toString());
+        browser.desktop();
+    }
+
+    @Test
+    void theFirstTabOnTheSearchPageSkipsToTheResults() {
+        browser.open(url("/search?q=korea"));
+        WebElement skip = browser.tab();
+        assertEquals("Skip to results", skip.getText());
+        assertTrue(skip.isDisplayed(), "the skip link shows when it has the focus");
+        skip.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertEquals("results", browser.focused().getAttribute("id"));
+        WebElement next = browser.tab();
+        List<String> order = new ArrayList<>();
+        order.add(next.getText());
+        for (int i = 0; i < 12 && !next.getAttribute("class").contains("result") && next.findElements(
+                org.openqa.selenium.By.xpath("ancestor::li[contains(@class,'result')]")).isEmpty(); i++) {
+            next = browser.tab();
+            order.add(next.getText());
+        }
+        assertFalse(next.findElements(org.openqa.selenium.By.xpath("ancestor::li[contains(@class,'result')]")).isEmpty(),
+                "from the results a few Tabs reach the first record: " + order);
+        assertTrue(order.size() <= 8, "at most 8 Tabs: " + order);
+
+        browser.open(url("/"));
+        WebElement toContent = browser.tab();
+        assertEquals("Skip to content", toContent.getText());
+        toContent.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertEquals("main", browser.focused().getAttribute("id"));
+    }
+
+    @Test
+    void withoutJavaScriptTheCiteBoxShowsOneStyleAndNoCopyButtons() {
+        withoutScript.open(url(AccessibilityBrowserTest.RECORD));
+        assertEquals(Boolean.FALSE, withoutScript.script("return document.querySelector('.copy-citation').offsetParent !== null;"),
+                "the copy buttons need the script; without it they stay hidden");
+        for (WebElement button : withoutScript.findAll(".copy-citation")) {
+            assertFalse(button.isDisplayed());
+        }
+        assertTrue(withoutScript.find("#citation-chicago-note").isDisplayed());
+        assertFalse(withoutScript.find("#citation-mla").isDisplayed(), "one style at a time");
+        withoutScript.find(".cite-style[data-style=mla] > summary").click();
+        assertTrue(withoutScript.find("#citation-mla").isDisplayed());
+        assertFalse(withoutScript.find("#citation-chicago-note").isDisplayed(), "opening one closes the other");
+        assertEquals(1, withoutScript.findAll(".record a.cite-permalink").size(), "one permanent link");
+    }
+
+    @Test
+    void withoutJavaScriptThePhonesFiltersLineOpensAndTheDesktopShowsThemBesideTheResults() {
+        withoutScript.phone();
+        withoutScript.open(url("/search?q=korea"));
+        assertFalse(shown(withoutScript, "section.facet[data-facet=type]"));
+        withoutScript.find("details.filters > summary").click();
+        assertTrue(shown(withoutScript, "section.facet[data-facet=type]"));
+        withoutScript.desktop();
+        withoutScript.open(url("/search?q=korea"));
+        assertTrue(shown(withoutScript, "section.facet[data-facet=type]"), "a sidebar on a wide screen");
+        assertFalse(withoutScript.find("details.filters > summary").isDisplayed());
+    }
+
+    @Test
+    void aReaderGoesFromAHitToTheNextAndBackToTheSearch() {
+        browser.open(url("/search?q=stalin&sort=date"));
+        String second = browser.findAll("ol.results .result-title a").get(1).getText();
+        String third = browser.findAll("ol.results .result-title a").get(2).getText();
+        browser.findAll("ol.results .result-title a").get(1).click();
+        browser.waitForUrlContaining("hit=2");
+        assertEquals(second, browser.find("h1.record-title").getText());
+        assertTrue(browser.find(".trail-position").getText().startsWith("Hit 2 of "), browser.find(".trail").getText());
+        browser.find(".trail-next").click();
+        browser.waitForUrlContaining("hit=3");
+        assertEquals(third, browser.find("h1.record-title").getText());
+        browser.find(".trail-back").click();
+        browser.waitForUrlContaining("/search?");
+        assertEquals(url("/search?q=stalin&sort=date"), browser.currentUrl());
+    }
+}

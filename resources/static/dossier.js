@@ -57,7 +57,10 @@
     var list = fieldset.querySelector('.choice-list');
     var options = Array.prototype.map.call(list.querySelectorAll('input[type=checkbox]'), function (box) {
       var name = box.parentNode.textContent.trim();
-      return {box: box, name: name, folded: fold(name)};
+      // A person's role select (if the list has them) travels with the person into the chosen list.
+      var home = box.closest('.person-choice');
+      var role = home ? home.querySelector('select') : null;
+      return {box: box, name: name, folded: fold(name), home: home, role: role};
     });
     var legend = fieldset.querySelector('legend').textContent.trim();
     var picker = element('div', 'picker');
@@ -80,10 +83,18 @@
     fieldset.insertBefore(picker, list);
 
     function showChosen() {
+      options.forEach(function (o) {
+        if (o.role && o.role.parentNode !== o.home) {
+          o.home.append(o.role);
+        }
+      });
       chosen.textContent = '';
       options.filter(function (o) { return o.box.checked; }).forEach(function (o) {
         var item = element('li', 'picker-item');
         item.append(element('span', 'picker-name', o.name));
+        if (o.role) {
+          item.append(o.role);
+        }
         var remove = element('button', 'picker-remove secondary', 'Remove');
         remove.type = 'button';
         remove.append(element('span', 'visually-hidden', ' ' + o.name));

@@ -4,22 +4,14 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Clock;
-import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.List;
 import io.javalin.util.JavalinBindException;
 import jakarta.servlet.DispatcherType;
-import org.dossier.search.IndexInUseException;
-import org.dossier.web.ClientAddress;
-import org.dossier.web.HostCheck;
-import org.dossier.web.HttpHygiene;
-import org.dossier.web.JettyErrors;
-import org.dossier.web.QueryEscapes;
-import org.dossier.web.SearchLimit;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
 import org.dossier.catalogue.AuthorityPage;
 import org.dossier.catalogue.AuthorityQueries;
 import org.dossier.catalogue.CataloguePage;
@@ -52,12 +44,20 @@ import org.dossier.harvest.Sitemaps;
 import org.dossier.importing.ImportRejectedException;
 import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
+import org.dossier.search.IndexInUseException;
 import org.dossier.search.LuceneSearchEngine;
 import org.dossier.search.SearchEngine;
+import org.dossier.web.ClientAddress;
 import org.dossier.web.ErrorPages;
+import org.dossier.web.HostCheck;
+import org.dossier.web.HttpHygiene;
+import org.dossier.web.JettyErrors;
 import org.dossier.web.SecurityHeaders;
 import org.dossier.web.PublicUrl;
+import org.dossier.web.QueryEscapes;
+import org.dossier.web.SearchLimit;
 import org.dossier.web.Templates;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -222,7 +222,6 @@ public final class DossierApp implements AutoCloseable {
             }
             return new DossierApp(database, server, search);
         } catch (IOException | ImportRejectedException | RuntimeException e) {
-            // (a StartupProblem is a RuntimeException: it is passed on after the same clean-up)
             if (search != null) {
                 search.close();
             }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What editors meet while a large import runs beside the live site: a server on a fresh
 # catalogue (the seed pages), an editor saving one record over and over and signing in afresh
-# every tenth round (bench/SavesDuringImport.java), first for 20 s with nothing else running, then
+# every tenth round (bench/SavesDuringImport.java), first for 60 s with nothing else running, then
 # while `import` writes N generated entries (default 100000) from another process.
 # Prints the import's time and rate and, for each phase, the saves' and sign-ins' status counts
 # and times (median, p99, max).
@@ -20,6 +20,9 @@ server=""
 cleanup() { [[ -n $server ]] && kill "$server" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
+# A copy of the jar: a build during the run must not pull classes from under the running JVMs.
+cp "$JAR" "$work/dossier.jar"
+JAR=$work/dossier.jar
 db=$work/dossier.db
 java -jar "$JAR" serve --db "$db" --host 127.0.0.1 --port 0 --search-limit 0 >"$work/server.log" 2>&1 &
 server=$!
@@ -40,10 +43,10 @@ awk -v n="$N" 'BEGIN {
 }' >"$work/large.txt"
 
 base=http://127.0.0.1:$port
-echo "== nothing else running (20 s)"
+echo "== nothing else running (60 s)"
 java bench/SavesDuringImport.java "$base" bench "$PW" 1 "$work/stop-idle" &
 client=$!
-sleep 20
+sleep 60
 touch "$work/stop-idle"
 wait "$client"
 

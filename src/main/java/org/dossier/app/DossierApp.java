@@ -86,7 +86,7 @@ public final class DossierApp implements AutoCloseable {
         ClientAddress clients = ClientAddress.behind(protection.trustedProxies());
         HostCheck hosts = protection.allowedHosts().isEmpty() ? HostCheck.anyValid()
                 : HostCheck.only(protection.allowedHosts());
-        Database database = Database.open(settings.database(), Settings.WRITE_WAIT);
+        Database database = openDatabase(settings);
         DSLContext db = database.dsl();
         PublicUrl site = settings.publicUrl();
         warnAbout(settings, hosts);
@@ -226,6 +226,26 @@ public final class DossierApp implements AutoCloseable {
                 search.close();
             }
             database.close();
+            throw e;
+        }
+    }
+
+    /** The database, or one line that says why it cannot be opened (a folder this user cannot write, say). */
+    private static Database openDatabase(Settings settings) {
+        try {
+            return Database.open(settings.database(), Settings.WRITE_WAIT);
+        } catch (IOException e) {
+            throw new StartupProblem("the folder of the database " + settings.database().toAbsolutePath()
+                    + " cannot be made (" + e + ")", e);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLException sql && t.getMessage() != null
+                        && (t.getMessage().contains("SQLITE_CANTOPEN") || t.getMessage().contains("SQLITE_READONLY"))) {
+                    throw new StartupProblem("the database " + settings.database().toAbsolutePath() + " cannot be "
+                            + "opened by this user (" + sql.getMessage() + "); the file and its folder must be readable, "
+                            + "and the folder writable (SQLite keeps its -wal and -shm files there)", e);
+                }
+            }
             throw e;
         }
     }

@@ -4,22 +4,14 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Clock;
-import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.List;
 import io.javalin.util.JavalinBindException;
 import jakarta.servlet.DispatcherType;
-import org.dossier.search.IndexInUseException;
-import org.dossier.web.ClientAddress;
-import org.dossier.web.HostCheck;
-import org.dossier.web.HttpHygiene;
-import org.dossier.web.JettyErrors;
-import org.dossier.web.QueryEscapes;
-import org.dossier.web.SearchLimit;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
 import org.dossier.catalogue.AuthorityPage;
 import org.dossier.catalogue.AuthorityQueries;
 import org.dossier.catalogue.CataloguePage;
@@ -54,14 +46,22 @@ import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
 import org.dossier.ops.Operations;
 import org.dossier.ops.OperationsSettings;
+import org.dossier.search.IndexInUseException;
 import org.dossier.search.LuceneSearchEngine;
 import org.dossier.search.OpeningSearchEngine;
 import org.dossier.search.SearchEngine;
+import org.dossier.web.ClientAddress;
 import org.dossier.web.ErrorPages;
+import org.dossier.web.HostCheck;
+import org.dossier.web.HttpHygiene;
+import org.dossier.web.JettyErrors;
 import org.dossier.web.SecurityHeaders;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.ResultTrail;
+import org.dossier.web.QueryEscapes;
+import org.dossier.web.SearchLimit;
 import org.dossier.web.Templates;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +97,7 @@ public final class DossierApp implements AutoCloseable {
         ClientAddress clients = ClientAddress.behind(protection.trustedProxies());
         HostCheck hosts = protection.allowedHosts().isEmpty() ? HostCheck.anyValid()
                 : HostCheck.only(protection.allowedHosts());
-        Database database = Database.open(settings.database(), Settings.WRITE_WAIT);
+        Database database = openDatabase(settings);
         DSLContext db = database.dsl();
         PublicUrl site = settings.publicUrl();
         warnAbout(settings, hosts);
@@ -256,6 +256,26 @@ public final class DossierApp implements AutoCloseable {
             }
             operations.close();
             database.close();
+            throw e;
+        }
+    }
+
+    /** The database, or one line that says why it cannot be opened (a folder this user cannot write, say). */
+    private static Database openDatabase(Settings settings) {
+        try {
+            return Database.open(settings.database(), Settings.WRITE_WAIT);
+        } catch (IOException e) {
+            throw new StartupProblem("the folder of the database " + settings.database().toAbsolutePath()
+                    + " cannot be made (" + e + ")", e);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLException sql && t.getMessage() != null
+                        && (t.getMessage().contains("SQLITE_CANTOPEN") || t.getMessage().contains("SQLITE_READONLY"))) {
+                    throw new StartupProblem("the database " + settings.database().toAbsolutePath() + " cannot be "
+                            + "opened by this user (" + sql.getMessage() + "); the file and its folder must be readable, "
+                            + "and the folder writable (SQLite keeps its -wal and -shm files there)", e);
+                }
+            }
             throw e;
         }
     }

@@ -60,6 +60,20 @@ class SecondServerTest {
     }
 
     @Test
+    void aDatabaseThatCannotBeOpenedSaysSoInOneLine() {
+        try (TestCatalogue running = TestCatalogue.empty()) {
+            // A folder where the database file should be: SQLite cannot open it (SQLITE_CANTOPEN).
+            String[] result = serve("serve", "--db", running.folder().toString(), "--host", "127.0.0.1",
+                    "--port", "0", "--seeds", "no-seeds-here");
+            assertEquals("1", result[0], result[1]);
+            List<String> lines = ownLines(result[1]);
+            assertEquals(1, lines.size(), result[1]);
+            assertTrue(lines.get(0).contains("cannot be opened by this user"), lines.get(0));
+            assertFalse(result[1].contains("\tat "), "no stack trace:\n" + result[1]);
+        }
+    }
+
+    @Test
     void aBadProxyOrHostNameIsAUsageError() {
         String[] proxy = serve("serve", "--trusted-proxy", "proxy.example", "--port", "0");
         assertEquals("2", proxy[0], proxy[1]);

@@ -24,8 +24,9 @@ public final class AuthorityFiles {
     public static final String PLACES = "places.csv";
     public static final String TYPES = "types.csv";
 
-    static final Set<String> PERSON_KINDS = Set.of("preferred", "variant", "pseudonym", "misspelling");
-    static final Set<String> PLACE_KINDS = Set.of("preferred", "variant", "abbreviation", "former", "misspelling");
+    static final Set<String> PERSON_KINDS = Set.of("preferred", "variant", "pseudonym", "misspelling", "full-name-only");
+    static final Set<String> PLACE_KINDS = Set.of("preferred", "variant", "abbreviation", "former", "misspelling",
+            "full-name-only");
     static final Set<String> TYPE_KINDS = Set.of("label", "pattern");
     private static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 

@@ -29,7 +29,7 @@ public final class SearchPage {
         long started = System.nanoTime();
         SearchOutcome outcome = search.run(SearchParams.read(ctx));
         ctx.render("catalogue/search", Map.of("view", SearchView.of(outcome, UrlState.of(ctx)),
-                "searchQuery", outcome.params().q()));
+                "searchQuery", outcome.params().q(), "wording", SearchWording.of(outcome, UrlState.of(ctx))));
         timing(ctx, outcome, started);
     }
 
@@ -44,6 +44,9 @@ public final class SearchPage {
         body.put("sort", outcome.params().effectiveSort().value());
         if (outcome.results().notice() != null) {
             body.put("notice", outcome.results().notice());
+        }
+        if (outcome.results().suggestion() != null) {
+            body.put("suggestion", outcome.results().suggestion());
         }
         body.put("documents", outcome.hits().stream().map(hit -> {
             ListedDocument d = hit.document();

@@ -21,14 +21,25 @@ import org.dossier.web.QueryParams;
 /**
  * Everything a search page is, as its URL says it: {@code q}, {@code type}, {@code person},
  * {@code place}, {@code year} (each may repeat), {@code from}, {@code to}, {@code sort},
- * {@code page} and {@code pageSize}. Read strictly: a value that makes no sense is a 400 that
+ * {@code page}, {@code pageSize} and {@code all} (a facet whose values must all be there rather
+ * than any one: {@code person=stalin&person=mao-zedong&all=person}). Read strictly: a value that makes no sense is a 400 that
  * says which and why. Parameters it does not know are ignored.
  *
  * @param facets for each facet, the keys ticked, in URL order, without repeats
  * @param sort   as asked; relevance without words orders newest first
+ * @param all    the facets whose values combine with AND ("all of") instead of OR ("any of")
  */
 public record SearchParams(String q, Map<Facet, List<String>> facets, SortedSet<Integer> years, DateBound from,
-                           DateBound to, SortOrder sort, int page, int pageSize) {
+                           DateBound to, SortOrder sort, int page, int pageSize, Set<Facet> all) {
+
+    /** The facets a record can have several values of: only they can require all. */
+    public static final Set<Facet> MULTI_VALUED = Set.of(Facet.PERSON, Facet.PLACE);
+
+    public SearchParams(String q, Map<Facet, List<String>> facets, SortedSet<Integer> years, DateBound from,
+                        DateBound to, SortOrder sort, int page, int pageSize) {
+        this(q, facets, years, from, to, sort, page, pageSize, Set.of());
+    }
+
 
     public static final int PAGE_SIZE = 10;
     public static final int MAX_PAGE_SIZE = 100;
@@ -46,6 +57,7 @@ public record SearchParams(String q, Map<Facet, List<String>> facets, SortedSet<
         });
         facets = Collections.unmodifiableMap(copy);
         years = Collections.unmodifiableSortedSet(new TreeSet<>(years));
+        all = all == null || all.isEmpty() ? Set.of() : Collections.unmodifiableSet(java.util.EnumSet.copyOf(all));
     }
 
     public static SearchParams read(Context ctx) {
@@ -94,7 +106,21 @@ public record SearchParams(String q, Map<Facet, List<String>> facets, SortedSet<
                     + lastPage + " of " + pageSize + "); narrow the search with words or filters");
         }
         int page = QueryParams.integer(ctx, "page", 1, 1, lastPage);
-        return new SearchParams(q, facets, years, from, to, sort, page, pageSize);
+        return new SearchParams(q, facets, years, from, to, sort, page, pageSize, all(ctx));
+    }
+
+    private static Set<Facet> all(Context ctx) {
+        Set<Facet> all = java.util.EnumSet.noneOf(Facet.class);
+        for (String name : ctx.queryParams("all")) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            Facet facet = Facet.fromKey(name).filter(MULTI_VALUED::contains).orElseThrow(() -> new BadRequest(
+                    "'all' names a filter whose values must all match, 'person' or 'place', not '"
+                            + QueryParams.shorten(name) + "'" + (name.equals("type") ? ": a record has one type" : "")));
+            all.add(facet);
+        }
+        return all;
     }
 
     private static DateBound bound(Context ctx, String name) {
@@ -131,7 +157,13 @@ public record SearchParams(String q, Map<Facet, List<String>> facets, SortedSet<
         facets.forEach((facet, keys) -> selected.put(facet, new LinkedHashSet<>(keys)));
         DateRange dates = from == null && to == null ? null
                 : new DateRange(from == null ? null : from.firstDay(), to == null ? null : to.lastDay());
-        return new SearchRequest(q, selected, years, dates, order(effectiveSort()), (page - 1) * pageSize, pageSize);
+        return new SearchRequest(q, selected, years, dates, order(effectiveSort()), (page - 1) * pageSize, pageSize,
+                all);
+    }
+
+    /** Whether the values ticked in {@code facet} must all be there (there are two or more, and 'all' asks so). */
+    public boolean requiresAll(Facet facet) {
+        return all.contains(facet) && selected(facet).size() > 1;
     }
 
     private static SearchOrder order(SortOrder sort) {

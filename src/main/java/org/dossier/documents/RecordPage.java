@@ -23,11 +23,17 @@ public final class RecordPage {
     private final RecordQueries records;
     private final PublicUrl publicUrl;
     private final Citations citations;
+    private final RelatedRecords related;
 
     public RecordPage(RecordQueries records, PublicUrl publicUrl, Citations citations) {
+        this(records, publicUrl, citations, RelatedRecords.NONE);
+    }
+
+    public RecordPage(RecordQueries records, PublicUrl publicUrl, Citations citations, RelatedRecords related) {
         this.records = records;
         this.publicUrl = publicUrl;
         this.citations = citations;
+        this.related = related;
     }
 
     /** {@code GET /documents/{ref}}: the permanent address, or the JSON twin. */
@@ -78,7 +84,8 @@ public final class RecordPage {
                 "permalink", publicUrl.absolute(ctx, record.permanentPath()),
                 "canonicalUrl", canonicalUrl,
                 "cite", CiteBox.of(citation, record.permanentPath()),
-                "jsonLd", RecordJsonLd.of(citation, canonicalUrl)));
+                "jsonLd", RecordJsonLd.of(citation, canonicalUrl),
+                "related", related.of(record.id())));
     }
 
     /** The answer to a request for a withdrawn record's citation: it is gone, and why. */

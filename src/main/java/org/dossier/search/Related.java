@@ -32,7 +32,8 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
  * The records most like one record, from the index alone: one ranked query (BM25, top hits found
  * with WAND) for the people and places it is linked to and its most distinctive words (the
  * {@value #WORDS} stemmed words of its title and summary with the highest tf·idf among those in at
- * least two records and at most {@value #MAX_SHARE_PERCENT} % of them). A person or place weighs
+ * least two records and at most {@value #MAX_SHARE_PERCENT} % of them; people and places in more
+ * than that share are left out too). A person or place weighs
  * {@value #LINK_BOOST} times a word: sharing Shtykov says more than sharing "telegram". The same
  * idea is Solr's MoreLikeThis handler over the {@code stem} field plus facet terms.
  */
@@ -56,9 +57,14 @@ final class Related {
         IndexReader reader = snapshot.getIndexReader();
         BooleanQuery.Builder like = new BooleanQuery.Builder();
         int clauses = 0;
+        long most = mostDocs(reader);
         for (Term link : links(reader, doc)) {
-            like.add(new BoostQuery(new TermQuery(link), LINK_BOOST), Occur.SHOULD);
-            clauses++;
+            // A person or place in more than a tenth of the records is no sign of kinship (and
+            // would leave WAND little to skip).
+            if (reader.docFreq(link) <= most) {
+                like.add(new BoostQuery(new TermQuery(link), LINK_BOOST), Occur.SHOULD);
+                clauses++;
+            }
         }
         for (Term word : distinctiveWords(reader, analyzer, doc)) {
             like.add(new TermQuery(word), Occur.SHOULD);
@@ -79,6 +85,11 @@ final class Related {
             }
         }
         return ids;
+    }
+
+    /** The most records a word, person or place may be in to count as distinctive. */
+    private static long mostDocs(IndexReader reader) {
+        return Math.max(5, (long) reader.numDocs() * MAX_SHARE_PERCENT / 100);
     }
 
     /** The drill-down terms of the record's people and places. */
@@ -116,7 +127,7 @@ final class Related {
             throw e.getCause();
         }
         int documents = reader.numDocs();
-        long most = Math.max(5, (long) documents * MAX_SHARE_PERCENT / 100);
+        long most = mostDocs(reader);
         record Scored(Term term, double weight) {
         }
         List<Scored> scored = new ArrayList<>();

@@ -32,8 +32,9 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
  * The records most like one record, from the index alone: one ranked query (BM25, top hits found
  * with WAND) for the people and places it is linked to and its most distinctive words (the
  * {@value #WORDS} stemmed words of its title and summary with the highest tf·idf among those in at
- * least two records and at most {@value #MAX_SHARE_PERCENT} % of them; people and places in more
- * than that share are left out too). A person or place weighs
+ * least two records and at most {@value #MAX_SHARE_PERCENT} % of them, or 5 in a small catalogue;
+ * people and places in more records than that are left out too: they say little of kinship, and a
+ * clause matching a large share of the index leaves WAND little to skip). A person or place weighs
  * {@value #LINK_BOOST} times a word: sharing Shtykov says more than sharing "telegram". The same
  * idea is Solr's MoreLikeThis handler over the {@code stem} field plus facet terms.
  */
@@ -59,8 +60,7 @@ final class Related {
         int clauses = 0;
         long most = mostDocs(reader);
         for (Term link : links(reader, doc)) {
-            // A person or place in more than a tenth of the records is no sign of kinship (and
-            // would leave WAND little to skip).
+            // A person or place in many records is no sign of kinship (and would leave WAND little to skip).
             if (reader.docFreq(link) <= most) {
                 like.add(new BoostQuery(new TermQuery(link), LINK_BOOST), Occur.SHOULD);
                 clauses++;

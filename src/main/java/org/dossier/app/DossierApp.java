@@ -19,6 +19,7 @@ import org.dossier.catalogue.CatalogueSearch;
 import org.dossier.catalogue.FacetValuesPage;
 import org.dossier.catalogue.ListingQuery;
 import org.dossier.catalogue.SearchExport;
+import org.dossier.catalogue.RelatedSearch;
 import org.dossier.catalogue.SearchPage;
 import org.dossier.documents.Citations;
 import org.dossier.documents.RecordPage;
@@ -137,7 +138,7 @@ public final class DossierApp implements AutoCloseable {
             RecordQueries records = new RecordQueries(db);
             Citations citations = new Citations(db, settings.archive(), clock);
             SearchExport searchExport = new SearchExport(catalogueSearch, citations, site);
-            RecordPage recordPage = new RecordPage(records, site, citations);
+            RecordPage recordPage = new RecordPage(records, site, citations, new RelatedSearch(search, listing));
             VersionPage versionPage = new VersionPage(records, new RecordVersions(db), citations, site);
 
             // Editing: accounts, sessions, CSRF, record forms, withdrawals, history.

@@ -30,8 +30,10 @@ public final class AuthorityFiles {
      * {@code preferred}: citations then name it whole, never as "Korea, Legation of Hungary in North".
      */
     public static final String ORGANISATION = "organisation";
-    static final Set<String> PERSON_KINDS = Set.of("preferred", ORGANISATION, "variant", "pseudonym", "misspelling");
-    static final Set<String> PLACE_KINDS = Set.of("preferred", "variant", "abbreviation", "former", "misspelling");
+    static final Set<String> PERSON_KINDS = Set.of("preferred", ORGANISATION, "variant", "pseudonym", "misspelling",
+            "full-name-only");
+    static final Set<String> PLACE_KINDS = Set.of("preferred", "variant", "abbreviation", "former", "misspelling",
+            "full-name-only");
     static final Set<String> TYPE_KINDS = Set.of("label", "pattern");
     private static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 

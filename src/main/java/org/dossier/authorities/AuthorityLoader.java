@@ -86,9 +86,11 @@ public final class AuthorityLoader {
             // The preferred form is matched in text like any other: it is stored as a variant too.
             String kind = form.kind().equals("preferred") || form.kind().equals(AuthorityFiles.ORGANISATION)
                     ? "variant" : form.kind();
+            // Kinds follow the files, like names and notes: a form marked full-name-only later is marked so.
             tx.insertInto(t.aliases(), t.owner(), t.alias(), t.kind())
                     .values(id, form.name(), kind)
-                    .onConflictDoNothing()
+                    .onConflict(t.owner(), t.alias()).doUpdate()
+                    .set(t.kind(), kind)
                     .execute();
         }
     }

@@ -47,7 +47,8 @@ public final class CatalogueSearch {
         boolean askAlone = results.total() == 0 && params.hasWords() && params.hasFilters();
         SearchRequest request = params.request();
         long wordsAlone = askAlone ? count(request.text(), Map.of(), new TreeSet<>(), null) : -1;
-        long filtersAlone = askAlone ? count("", request.selected(), request.years(), request.dates()) : -1;
+        long filtersAlone = askAlone ? engine.search(new SearchRequest("", request.selected(), request.years(),
+                request.dates(), SearchOrder.DATE_NEWEST, 0, 0, request.requireAll())).total() : -1;
         SearchOutcome outcome = new SearchOutcome(params, results, hitsOf(results), labels, wordsAlone, filtersAlone,
                 engineNanos);
         if (!outcome.pagination().exists()) {
@@ -103,7 +104,7 @@ public final class CatalogueSearch {
         knownKeys(params);
         SearchRequest page = params.request();
         return engine.hitIds(new SearchRequest(page.text(), page.selected(), page.years(), page.dates(), page.order(),
-                0, 0));
+                0, 0, page.requireAll()));
     }
 
     private AuthorityLabels knownKeys(SearchParams params) {

@@ -43,7 +43,8 @@ public final class SearchPage {
         ctx.status(answer.status());
         ErrorPages.ownBody(ctx);
         ctx.render("catalogue/search", Map.of("view", SearchView.of(outcome, UrlState.of(ctx), answer.problems()),
-                "searchQuery", outcome.params().q(), "coins", coins(outcome, publicUrl.of(ctx))));
+                "searchQuery", outcome.params().q(), "coins", coins(outcome, publicUrl.of(ctx)),
+                "wording", SearchWording.of(outcome, UrlState.of(ctx))));
         timing(ctx, outcome, started);
     }
 
@@ -89,6 +90,9 @@ public final class SearchPage {
         body.put("sort", outcome.params().effectiveSort().value());
         if (outcome.results().notice() != null) {
             body.put("notice", outcome.results().notice());
+        }
+        if (outcome.results().suggestion() != null) {
+            body.put("suggestion", outcome.results().suggestion());
         }
         body.put("documents", outcome.hits().stream().map(hit -> {
             ListedDocument d = hit.document();

@@ -22,14 +22,25 @@ import org.dossier.web.QueryParams;
 /**
  * Everything a search page is, as its URL says it: {@code q}, {@code type}, {@code person},
  * {@code place}, {@code year} (each may repeat), {@code from}, {@code to}, {@code sort},
- * {@code page} and {@code pageSize}. Read strictly: a value that makes no sense is a 400 that
+ * {@code page}, {@code pageSize} and {@code all} (a facet whose values must all be there rather
+ * than any one: {@code person=stalin&person=mao-zedong&all=person}). Read strictly: a value that makes no sense is a 400 that
  * says which and why. Parameters it does not know are ignored.
  *
  * @param facets for each facet, the keys ticked, in URL order, without repeats
  * @param sort   as asked; relevance without words orders newest first
+ * @param all    the facets whose values combine with AND ("all of") instead of OR ("any of")
  */
 public record SearchParams(String q, Map<Facet, List<String>> facets, SortedSet<Integer> years, DateBound from,
-                           DateBound to, SortOrder sort, int page, int pageSize) {
+                           DateBound to, SortOrder sort, int page, int pageSize, Set<Facet> all) {
+
+    /** The facets a record can have several values of: only they can require all. */
+    public static final Set<Facet> MULTI_VALUED = Set.of(Facet.PERSON, Facet.PLACE);
+
+    public SearchParams(String q, Map<Facet, List<String>> facets, SortedSet<Integer> years, DateBound from,
+                        DateBound to, SortOrder sort, int page, int pageSize) {
+        this(q, facets, years, from, to, sort, page, pageSize, Set.of());
+    }
+
 
     public static final int PAGE_SIZE = 10;
     public static final int MAX_PAGE_SIZE = 100;
@@ -47,6 +58,7 @@ public record SearchParams(String q, Map<Facet, List<String>> facets, SortedSet<
         });
         facets = Collections.unmodifiableMap(copy);
         years = Collections.unmodifiableSortedSet(new TreeSet<>(years));
+        all = all == null || all.isEmpty() ? Set.of() : Collections.unmodifiableSet(java.util.EnumSet.copyOf(all));
     }
 
     /** Strict: a value that makes no sense is a 400 (for the JSON twin and the exports). */
@@ -135,7 +147,28 @@ public record SearchParams(String q, Map<Facet, List<String>> facets, SortedSet<
             note(problems, "page", e);
             page = 1;
         }
-        return new SearchParams(q, facets, years, from, to, sort, page, pageSize);
+        Set<Facet> all;
+        try {
+            all = all(ctx);
+        } catch (BadRequest e) {
+            note(problems, "filters", e);
+            all = Set.of();
+        }
+        return new SearchParams(q, facets, years, from, to, sort, page, pageSize, all);
+    }
+
+    private static Set<Facet> all(Context ctx) {
+        Set<Facet> all = java.util.EnumSet.noneOf(Facet.class);
+        for (String name : ctx.queryParams("all")) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            Facet facet = Facet.fromKey(name).filter(MULTI_VALUED::contains).orElseThrow(() -> new BadRequest(
+                    "'all' names a filter whose values must all match, 'person' or 'place', not '"
+                            + QueryParams.shorten(name) + "'" + (name.equals("type") ? ": a record has one type" : "")));
+            all.add(facet);
+        }
+        return all;
     }
 
     private static void note(Map<String, String> problems, String control, BadRequest problem) {
@@ -147,17 +180,17 @@ public record SearchParams(String q, Map<Facet, List<String>> facets, SortedSet<
 
     /** The same search on another page (page past the end: the last one). */
     public SearchParams onPage(int otherPage) {
-        return new SearchParams(q, facets, years, from, to, sort, otherPage, pageSize);
+        return new SearchParams(q, facets, years, from, to, sort, otherPage, pageSize, all);
     }
 
     /** The same search, one hit a page, on the page of hit {@code n}. */
     public SearchParams atHit(int n) {
-        return new SearchParams(q, facets, years, from, to, sort, n, 1);
+        return new SearchParams(q, facets, years, from, to, sort, n, 1, all);
     }
 
     /** The same search without the facet keys no authority list has. */
     public SearchParams keeping(Map<Facet, List<String>> knownFacets) {
-        return new SearchParams(q, knownFacets, years, from, to, sort, page, pageSize);
+        return new SearchParams(q, knownFacets, years, from, to, sort, page, pageSize, all);
     }
 
     private static DateBound bound(Context ctx, String name) {
@@ -194,7 +227,13 @@ public record SearchParams(String q, Map<Facet, List<String>> facets, SortedSet<
         facets.forEach((facet, keys) -> selected.put(facet, new LinkedHashSet<>(keys)));
         DateRange dates = from == null && to == null ? null
                 : new DateRange(from == null ? null : from.firstDay(), to == null ? null : to.lastDay());
-        return new SearchRequest(q, selected, years, dates, order(effectiveSort()), (page - 1) * pageSize, pageSize);
+        return new SearchRequest(q, selected, years, dates, order(effectiveSort()), (page - 1) * pageSize, pageSize,
+                all);
+    }
+
+    /** Whether the values ticked in {@code facet} must all be there (there are two or more, and 'all' asks so). */
+    public boolean requiresAll(Facet facet) {
+        return all.contains(facet) && selected(facet).size() > 1;
     }
 
     private static SearchOrder order(SortOrder sort) {

@@ -106,7 +106,7 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, List<Face
             facets.add(facetBox(facet, outcome, url, links));
         }
         return new SearchView(outcome, outcome.pagination(), facets, dateBox(params, results, url, links),
-                chips(outcome, url), url.clear("type", "person", "place", "author", "recipient", "year", "from", "to"),
+                chips(outcome, url), url.clear("type", "person", "place", "author", "recipient", "year", "from", "to", "all"),
                 suggestions(outcome, url), sorts(params),
                 links.carried(Set.of("q")), url, Map.copyOf(problems));
     }
@@ -274,7 +274,7 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, List<Face
         }
         if (outcome.wordsAlone() > 0) {
             suggestions.add(new Suggestion("Keep the words, remove every filter", outcome.wordsAlone(),
-                    url.clear("type", "person", "place", "author", "recipient", "year", "from", "to")));
+                    url.clear("type", "person", "place", "author", "recipient", "year", "from", "to", "all")));
         }
         if (outcome.filtersAlone() > 0) {
             suggestions.add(new Suggestion("Keep the filters, remove the words", outcome.filtersAlone(),

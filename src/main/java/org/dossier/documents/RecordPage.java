@@ -25,11 +25,17 @@ public final class RecordPage {
     private final RecordQueries records;
     private final PublicUrl publicUrl;
     private final Citations citations;
+    private final RelatedRecords related;
 
     public RecordPage(RecordQueries records, PublicUrl publicUrl, Citations citations) {
+        this(records, publicUrl, citations, RelatedRecords.NONE);
+    }
+
+    public RecordPage(RecordQueries records, PublicUrl publicUrl, Citations citations, RelatedRecords related) {
         this.records = records;
         this.publicUrl = publicUrl;
         this.citations = citations;
+        this.related = related;
     }
 
     /** {@code GET /documents/{ref}}: the permanent address, or the JSON twin. */
@@ -80,7 +86,8 @@ public final class RecordPage {
                 "permalink", publicUrl.absolute(ctx, record.permanentPath()),
                 "canonicalUrl", canonicalUrl,
                 "cite", CiteBox.of(citation, record.permanentPath()),
-                "jsonLd", RecordJsonLd.of(citation, canonicalUrl)));
+                "jsonLd", RecordJsonLd.of(citation, canonicalUrl),
+                "related", related.of(record.id())));
         model.put("trail", ResultTrail.of(ctx));
         model.put("savedVersion", String.valueOf(record.version()).equals(ctx.queryParam("saved")) ? record.version() : null);
         model.put("metaDescription", RecordView.description(record));

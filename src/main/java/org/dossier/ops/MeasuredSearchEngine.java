@@ -33,6 +33,11 @@ final class MeasuredSearchEngine implements SearchEngine {
     }
 
     @Override
+    public java.util.List<Integer> related(int documentId, int limit) {
+        return engine.related(documentId, limit);
+    }
+
+    @Override
     public void changed(Set<Integer> documentIds) {
         updates.record(() -> engine.changed(documentIds));
     }

@@ -73,14 +73,22 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
     private final boolean dateFilter;
     private final int fromDay;
     private final int toDay;
+    private final int allBits;
+    private final int[] needed;
 
     /**
      * @param selectedValues global ordinals of the facet values ticked (for the facets in {@code facetFilterBits})
      * @param selectedYears  by year, whether it is ticked; null when no year is
      * @param fromDay        yyyymmdd, inclusive; with {@code toDay}, only used when {@code dateFilter}
+     * @param allBits        the facet filters a record passes only with all their values ticked, not any
+     *                       one: their own values are counted under every filter (drill down, not
+     *                       sideways), so that each count says what ticking that value as well leaves
+     * @param needed         by filter ordinal, how many values a facet in {@code allBits} needs
      */
     FacetCounter(Ordinals ordinals, int facetFilterBits, FixedBitSet selectedValues, boolean[] selectedYears,
-                 boolean dateFilter, int fromDay, int toDay) {
+                 boolean dateFilter, int fromDay, int toDay, int allBits, int[] needed) {
+        this.allBits = allBits;
+        this.needed = needed;
         this.ordinals = ordinals;
         this.facetFilterBits = facetFilterBits;
         this.selectedValues = selectedValues;
@@ -92,7 +100,8 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
 
     /** Counts without any filter: every record counts everywhere. */
     static FacetCounter unfiltered(Ordinals ordinals) {
-        return new FacetCounter(ordinals, 0, new FixedBitSet(Math.max(1, ordinals.size())), null, false, 0, 0);
+        return new FacetCounter(ordinals, 0, new FixedBitSet(Math.max(1, ordinals.size())), null, false, 0, 0, 0,
+                new int[Filter.values().length]);
     }
 
     @Override
@@ -131,6 +140,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             private final int[] filterBit;
             private final boolean[] ticked;
             private final int[] valueCounts;
+            private final int[] matched = new int[Filter.values().length];
 
             LeafCounter(LeafReaderContext context) throws IOException {
                 FacetColumns columns = FacetColumns.of(context.reader());
@@ -162,10 +172,28 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 int to = starts[doc + 1];
                 int[] ords = columnOrds;
                 int passed = 0;
-                if (facetFilterBits != 0) {
+                if (facetFilterBits != 0 && allBits == 0) {
                     for (int i = from; i < to; i++) {
                         if (ticked[ords[i]]) {
                             passed |= filterBit[ords[i]];
+                        }
+                    }
+                } else if (facetFilterBits != 0) {
+                    int[] seen = matched;
+                    java.util.Arrays.fill(seen, 0);
+                    for (int i = from; i < to; i++) {
+                        if (ticked[ords[i]]) {
+                            int bit = filterBit[ords[i]];
+                            if ((bit & allBits) == 0) {
+                                passed |= bit;
+                            } else {
+                                seen[Integer.numberOfTrailingZeros(bit)]++;
+                            }
+                        }
+                    }
+                    for (int f = 0; f < seen.length; f++) {
+                        if ((allBits & (1 << f)) != 0 && seen[f] >= needed[f]) {
+                            passed |= 1 << f;
                         }
                     }
                 }
@@ -197,7 +225,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                         c.yearsAnyDate[year]++;
                     } else {
                         for (int i = from; i < to; i++) {
-                            if (filterBit[ords[i]] == failed) {
+                            if (filterBit[ords[i]] == failed && (failed & allBits) == 0) {
                                 valueCounts[ords[i]]++;
                             }
                         }

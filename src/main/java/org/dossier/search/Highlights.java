@@ -33,8 +33,9 @@ final class Highlights {
             return out;
         }
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
-                // The words are matched in 'text'; they are shown in the stored title and summary.
-                .withFieldMatcher(IndexLayout.TEXT::equals)
+                // The words are matched in 'text' and 'stem'; they are shown in the stored title and
+                // summary, analysed with both forms at each position (see CatalogueAnalyzer).
+                .withFieldMatcher(field -> IndexLayout.TEXT.equals(field) || IndexLayout.STEM.equals(field))
                 .withWeightMatches(false)
                 .withFormatter(new EscapingFormatter())
                 .withMaxLength(10_000);

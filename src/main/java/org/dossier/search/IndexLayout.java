@@ -16,18 +16,21 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * How a record is laid out in the index. One field is searched ({@code text}: title and summary);
- * title and summary are stored apart for highlighting; type, people, places, authors and
- * recipients are doc-values
+ * How a record is laid out in the index. Title and summary are searched as two fields, exact
+ * ({@code text}) and stemmed ({@code stem}); title and summary are stored apart for highlighting;
+ * type, people, places, authors and recipients are doc-values
  * facets of Lucene's facet module; the date is kept as a sortable span and as points for ranges.
  */
 final class IndexLayout {
 
     /** Bumped whenever the layout changes: an index of another layout is rebuilt on start. */
-    static final String FORMAT = "dossier-2";
+    static final String FORMAT = "dossier-3";
 
     static final String ID = "id";
+    /** Title and summary, exact forms: phrases, prefixes, and what ranks first. */
     static final String TEXT = "text";
+    /** Title and summary again, stemmed ({@link CatalogueAnalyzer}): "telegrams" meets "telegram". */
+    static final String STEM = "stem";
     static final String TITLE = "title";
     static final String SUMMARY = "summary";
     static final String SORT_TITLE = "sort_title";
@@ -57,7 +60,9 @@ final class IndexLayout {
         Document doc = new Document();
         doc.add(new StringField(ID, Integer.toString(record.id()), Field.Store.NO));
         doc.add(new NumericDocValuesField(ID, record.id()));
-        doc.add(new TextField(TEXT, record.title() + "\n\n" + record.summary(), Field.Store.NO));
+        String words = record.title() + "\n\n" + record.summary();
+        doc.add(new TextField(TEXT, words, Field.Store.NO));
+        doc.add(new TextField(STEM, words, Field.Store.NO));
         doc.add(new StoredField(TITLE, record.title()));
         doc.add(new StoredField(SUMMARY, record.summary()));
         doc.add(new SortedDocValuesField(SORT_TITLE, new BytesRef(record.sortTitle())));

@@ -5,7 +5,9 @@ import static org.dossier.db.Tables.DOCUMENT_PERSON;
 import static org.dossier.db.Tables.DOCUMENT_PLACE;
 import static org.dossier.db.Tables.DOCUMENT_TYPE;
 import static org.dossier.db.Tables.PERSON;
+import static org.dossier.db.Tables.PERSON_ALIAS;
 import static org.dossier.db.Tables.PLACE;
+import static org.dossier.db.Tables.PLACE_ALIAS;
 import static org.dossier.db.Tables.REVISION;
 
 import java.sql.ResultSet;
@@ -61,6 +63,18 @@ final class IndexSource {
     private static long lastRevision(DSLContext db) {
         Long last = db.select(DSL.max(REVISION.ID)).from(REVISION).fetchOne(0, Long.class);
         return last == null ? 0 : last;
+    }
+
+    /** Every form of every person's and place's name, for widening a search to the records linked to it. */
+    List<Names.Form> nameForms() {
+        List<Names.Form> forms = new ArrayList<>();
+        db.select(PERSON.KEY, PERSON.NAME, PERSON_ALIAS.ALIAS, PERSON_ALIAS.KIND).from(PERSON)
+                .join(PERSON_ALIAS).on(PERSON_ALIAS.PERSON_ID.eq(PERSON.ID))
+                .forEach(r -> forms.add(new Names.Form(Facet.PERSON, r.value1(), r.value2(), r.value3(), r.value4())));
+        db.select(PLACE.KEY, PLACE.NAME, PLACE_ALIAS.ALIAS, PLACE_ALIAS.KIND).from(PLACE)
+                .join(PLACE_ALIAS).on(PLACE_ALIAS.PLACE_ID.eq(PLACE.ID))
+                .forEach(r -> forms.add(new Names.Form(Facet.PLACE, r.value1(), r.value2(), r.value3(), r.value4())));
+        return forms;
     }
 
     /** The records changed by revisions after {@code after}, up to and including {@code upTo}. */

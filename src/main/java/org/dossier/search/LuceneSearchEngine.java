@@ -54,6 +54,8 @@ public final class LuceneSearchEngine implements SearchEngine {
     private final SearcherManager searchers;
     private final Searching searching;
     private volatile long indexedRevision;
+    /** The authority lists' names: read on open and after every change, as an import may bring new ones. */
+    private volatile Names names;
 
     private LuceneSearchEngine(IndexSource source, Analyzer analyzer, FacetsConfig config, ExecutorService executor,
                                Directory directory, IndexWriter writer, SearcherManager searchers,
@@ -67,6 +69,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         this.searchers = searchers;
         this.searching = new Searching(analyzer);
         this.indexedRevision = indexedRevision;
+        this.names = Names.of(source.nameForms(), analyzer);
     }
 
     /**
@@ -212,6 +215,7 @@ public final class LuceneSearchEngine implements SearchEngine {
             writer.commit();
             indexedRevision = upTo;
             searchers.maybeRefreshBlocking();
+            names = Names.of(source.nameForms(), analyzer);
             warm();
         } catch (IOException | RuntimeException e) {
             LOG.error("The search index could not follow the change to records {}; it will catch up with the next "
@@ -242,12 +246,17 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     @Override
     public SearchResults search(SearchRequest request) {
-        return withCurrentSnapshot(snapshot -> searching.search(snapshot, request));
+        return withCurrentSnapshot(snapshot -> searching.search(snapshot, names, request));
     }
 
     @Override
     public int[] hitIds(SearchRequest request) {
-        return withCurrentSnapshot(snapshot -> searching.hitIds(snapshot, request));
+        return withCurrentSnapshot(snapshot -> searching.hitIds(snapshot, names, request));
+    }
+
+    @Override
+    public List<Integer> related(int documentId, int limit) {
+        return withCurrentSnapshot(snapshot -> Related.of(snapshot, analyzer, documentId, limit));
     }
 
     private interface SnapshotWork<T> {

@@ -80,6 +80,11 @@ public final class OpeningSearchEngine implements SearchEngine {
     }
 
     @Override
+    public java.util.List<Integer> related(int documentId, int limit) {
+        return engine().related(documentId, limit);
+    }
+
+    @Override
     public void changed(Set<Integer> documentIds) {
         SearchEngine engine = opening.getNow(null);
         if (engine != null && !closed) {

@@ -1,86 +1,206 @@
 package org.dossier.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.RegexpQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.automaton.RegExp;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Turns what a reader typed into a query: all words must match (AND), {@code "quoted words"} are
- * a phrase, {@code telegr*} a prefix, and the rest of Lucene's classic syntax works for those who
- * know it. What the syntax cannot read is never an error page: its words are searched as plain
- * words, and the reader is told.
+ * a phrase of exact forms, {@code telegr*} a prefix, and the rest of Lucene's classic syntax works
+ * for those who know it. What the syntax cannot read, or what would cost too much to search
+ * (brackets nested deeper than {@value #MAX_DEPTH}, a regular expression longer than
+ * {@value #MAX_PATTERN} characters, repeated more than {@value #MAX_REPEAT} times, or one Lucene
+ * cannot turn into an automaton with {@value #DETERMINIZE_LIMIT} units of work), is never an error
+ * page: its words are searched as plain words, and the reader is told why.
+ *
+ * <p>A word matches its exact form and its stem ({@link CatalogueAnalyzer}); the exact form
+ * weighs {@value #EXACT_BOOST} times as much, so that records with the very word come first.
+ * A word or phrase that is an unambiguous name of a person or place ({@link Names}) also finds the
+ * records linked to that authority, with a small constant score below any record that has the
+ * words themselves.
  */
 final class QueryReader {
+
+    static final float EXACT_BOOST = 4f;
+    /** The score of a record found only by its link to the named person or place: below any match of words. */
+    static final float LINKED_SCORE = 0.01f;
+    static final int MAX_DEPTH = 8;
+    static final int MAX_PATTERN = 60;
+    static final int MAX_REPEAT = 20;
+    static final int DETERMINIZE_LIMIT = 2_000;
+    private static final Pattern REPEAT = Pattern.compile("\\{\\s*([0-9]+)\\s*(?:,\\s*([0-9]*)\\s*)?}");
 
     /** A query, and a note for the reader when it is not quite what they typed. */
     record ReadQuery(Query query, String notice) {
     }
 
+    /** A query the syntax reads but that would cost too much to search; the message says why. */
+    static final class TooCostly extends RuntimeException {
+        TooCostly(String why) {
+            super(why, null, false, false);
+        }
+    }
+
     private final Analyzer analyzer;
+    private final CatalogueAnalyzer stems;
 
     QueryReader(Analyzer analyzer) {
         this.analyzer = analyzer;
+        this.stems = analyzer instanceof CatalogueAnalyzer catalogue ? catalogue : new CatalogueAnalyzer();
     }
 
-    ReadQuery read(String text) {
+    ReadQuery read(String text, Names names) {
+        if (depth(text) > MAX_DEPTH) {
+            return plainWords(text, names, "Your search has brackets nested more than " + MAX_DEPTH
+                    + " deep, so its words were searched for instead.");
+        }
         try {
-            return new ReadQuery(parser().parse(text), null);
-        } catch (ParseException | IllegalArgumentException e) {
-            return plainWords(text, "Your search could not be read as a search expression ("
+            Query query = new ReaderParser(analyzer, names).parse(text);
+            return new ReadQuery(query, null);
+        } catch (TooCostly e) {
+            return plainWords(text, names, "Your search " + e.getMessage() + ", so its words were searched for instead.");
+        } catch (TooComplexToDeterminizeException e) {
+            return plainWords(text, names, "Your search has a pattern too complex to search, so its words were "
+                    + "searched for instead.");
+        } catch (IndexSearcher.TooManyClauses e) {
+            return plainWords(text, names, "Your search stands for too many different words, so only its plain "
+                    + "words were searched for.");
+        } catch (ParseException | TokenMgrError | IllegalArgumentException e) {
+            return plainWords(text, names, "Your search could not be read as a search expression ("
                     + reason(e) + "), so its words were searched for instead.");
         }
     }
 
     /** Every word of {@code text} must be there; nothing in it is syntax. */
-    ReadQuery plainWords(String text, String notice) {
-        List<String> words = words(text);
-        if (words.isEmpty()) {
+    ReadQuery plainWords(String text, Names names, String notice) {
+        Query words = bareWords(text, names);
+        if (words == null) {
             return new ReadQuery(new MatchNoDocsQuery("no words"), "Your search has no words to look for.");
         }
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (String word : words) {
-            all.add(new TermQuery(new Term(IndexLayout.TEXT, word)), BooleanClause.Occur.MUST);
-        }
-        return new ReadQuery(all.build(), notice);
+        return new ReadQuery(words, notice);
     }
 
-    private QueryParser parser() {
-        QueryParser parser = new AnyFieldIsTextParser(analyzer);
-        parser.setDefaultOperator(QueryParser.Operator.AND);
-        // "Rola-Żymierski" and "I.V." are phrases, not two words that may sit anywhere.
-        parser.setSplitOnWhitespace(true);
-        parser.setAutoGeneratePhraseQueries(true);
-        return parser;
-    }
-
-    private List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(IndexLayout.TEXT, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                words.add(term.toString());
+    /** How deep the brackets of {@code text} are nested. */
+    static int depth(String text) {
+        int depth = 0;
+        int deepest = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                deepest = Math.max(deepest, ++depth);
+            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+                depth--;
             }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return words;
+        return deepest;
     }
 
-    private static String reason(Exception e) {
+    /**
+     * Words not in quotes, as they come between operators: each whitespace-separated piece is a
+     * word, or a phrase when it holds several ("Rola-Żymierski", "I.V."); the longest runs of
+     * pieces that name a person or place also find the records linked to it.
+     */
+    private Query bareWords(String text, Names names) {
+        List<List<String>> pieces = new ArrayList<>();
+        for (String piece : text.strip().split("\\s+")) {
+            List<String> tokens = Names.tokens(analyzer, piece);
+            if (!tokens.isEmpty()) {
+                pieces.add(tokens);
+            }
+        }
+        if (pieces.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (int i = 0; i < pieces.size(); ) {
+            int end = i + 1;
+            Names.Named named = null;
+            List<String> run = new ArrayList<>();
+            for (int j = i; j < pieces.size(); j++) {
+                run.addAll(pieces.get(j));
+                if (run.size() > names.longest()) {
+                    break;
+                }
+                Names.Named found = names.named(run);
+                if (found != null) {
+                    named = found;
+                    end = j + 1;
+                }
+            }
+            Query words;
+            if (end - i == 1) {
+                words = piece(pieces.get(i), false);
+            } else {
+                BooleanQuery.Builder each = new BooleanQuery.Builder();
+                for (int k = i; k < end; k++) {
+                    each.add(piece(pieces.get(k), false), BooleanClause.Occur.MUST);
+                }
+                words = each.build();
+            }
+            all.add(orLinked(words, named), BooleanClause.Occur.MUST);
+            i = end;
+        }
+        // Always clauses that must match: the classic parser splits a run's query of optional
+        // clauses into one clause per word, which would tear a word from its stem or a name
+        // from the records linked to it.
+        return all.build();
+    }
+
+    /** One word (its exact form first, or also its stem unless {@code exactOnly}), or a phrase of exact forms. */
+    private Query piece(List<String> tokens, boolean exactOnly) {
+        if (tokens.size() > 1) {
+            PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+            for (String token : tokens) {
+                phrase.add(new Term(IndexLayout.TEXT, token));
+            }
+            return phrase.build();
+        }
+        String token = tokens.get(0);
+        TermQuery exact = new TermQuery(new Term(IndexLayout.TEXT, token));
+        if (exactOnly) {
+            return exact;
+        }
+        String stem = stems.stem(token);
+        return new BooleanQuery.Builder()
+                .add(new BoostQuery(exact, EXACT_BOOST), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term(IndexLayout.STEM, stem.isEmpty() ? token : stem)), BooleanClause.Occur.SHOULD)
+                .build();
+    }
+
+    /** {@code words}, or a record linked to {@code named} (scored below any record with the words). */
+    static Query orLinked(Query words, Names.Named named) {
+        if (named == null) {
+            return words;
+        }
+        Query linked = new BoostQuery(new ConstantScoreQuery(new TermQuery(
+                DrillDownQuery.term(IndexLayout.FACETS, named.facet().key(), named.key()))), LINKED_SCORE);
+        return new BooleanQuery.Builder()
+                .add(words, BooleanClause.Occur.SHOULD)
+                .add(linked, BooleanClause.Occur.SHOULD)
+                .build();
+    }
+
+    private static String reason(Throwable e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("not allowed as first character")) {
             return "a word may not start with * or ?";
@@ -88,27 +208,54 @@ final class QueryReader {
         if (message.contains("Lexical error") || message.contains("Encountered \"<EOF>\"")) {
             return "a quote or bracket is not closed";
         }
+        if (e instanceof IllegalArgumentException && !(e instanceof TooCostly)) {
+            return "a pattern between slashes is not a regular expression: " + message;
+        }
         return "an operator such as AND, OR, NOT, + or - is not where one can be";
     }
 
     /**
-     * Only one field is searched, so "Memo: Korea" means the words Memo and Korea rather than
-     * the words of a field named memo that does not exist.
+     * Lucene's classic syntax, where every field is the text (so "Memo: Korea" means the words
+     * Memo and Korea rather than a field named memo that does not exist), words are read as
+     * {@link #bareWords} and phrases as exact phrases, and patterns are bounded in cost.
      */
-    private static final class AnyFieldIsTextParser extends QueryParser {
+    private final class ReaderParser extends QueryParser {
 
-        AnyFieldIsTextParser(Analyzer analyzer) {
+        private final Names names;
+
+        ReaderParser(Analyzer analyzer, Names names) {
             super(IndexLayout.TEXT, analyzer);
+            this.names = names;
+            setDefaultOperator(QueryParser.Operator.AND);
+            // Runs of plain words reach getFieldQuery whole, so that "North Korea" can be seen as a name.
+            setSplitOnWhitespace(false);
         }
 
         @Override
         protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
-            return super.getFieldQuery(IndexLayout.TEXT, queryText, quoted);
+            if (!quoted) {
+                return bareWords(queryText, names);
+            }
+            List<String> tokens = Names.tokens(analyzer, queryText);
+            if (tokens.isEmpty()) {
+                return null;
+            }
+            return orLinked(piece(tokens, true), names.named(tokens));
         }
 
         @Override
         protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
-            return super.getFieldQuery(IndexLayout.TEXT, queryText, slop);
+            Query query = getFieldQuery(IndexLayout.TEXT, queryText, true);
+            if (query instanceof PhraseQuery phrase) {
+                PhraseQuery.Builder sloppy = new PhraseQuery.Builder().setSlop(Math.min(slop, 10));
+                Term[] terms = phrase.getTerms();
+                int[] positions = phrase.getPositions();
+                for (int i = 0; i < terms.length; i++) {
+                    sloppy.add(terms[i], positions[i]);
+                }
+                return sloppy.build();
+            }
+            return query;
         }
 
         @Override
@@ -118,7 +265,15 @@ final class QueryReader {
 
         @Override
         protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            if (termStr.length() > MAX_PATTERN) {
+                throw new TooCostly("has a pattern longer than " + MAX_PATTERN + " characters");
+            }
             return super.getWildcardQuery(IndexLayout.TEXT, termStr);
+        }
+
+        @Override
+        protected Query newWildcardQuery(Term t) {
+            return new WildcardQuery(t, DETERMINIZE_LIMIT, getMultiTermRewriteMethod());
         }
 
         @Override
@@ -128,7 +283,25 @@ final class QueryReader {
 
         @Override
         protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+            if (termStr.length() > MAX_PATTERN) {
+                throw new TooCostly("has a regular expression longer than " + MAX_PATTERN + " characters");
+            }
+            Matcher repeat = REPEAT.matcher(termStr);
+            while (repeat.find()) {
+                for (String count : new String[] {repeat.group(1), repeat.group(2)}) {
+                    if (count != null && !count.isEmpty()
+                            && (count.length() > 3 || Integer.parseInt(count) > MAX_REPEAT)) {
+                        throw new TooCostly("repeats part of a regular expression more than " + MAX_REPEAT + " times");
+                    }
+                }
+            }
             return super.getRegexpQuery(IndexLayout.TEXT, termStr);
+        }
+
+        @Override
+        protected Query newRegexpQuery(Term t) {
+            return new RegexpQuery(t, RegExp.ALL, 0, RegexpQuery.DEFAULT_PROVIDER, DETERMINIZE_LIMIT,
+                    getMultiTermRewriteMethod());
         }
 
         @Override

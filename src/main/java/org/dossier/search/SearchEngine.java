@@ -1,5 +1,6 @@
 package org.dossier.search;
 
+import java.util.List;
 import org.dossier.documents.ChangeListener;
 
 /**
@@ -24,6 +25,12 @@ public interface SearchEngine extends ChangeListener, AutoCloseable {
      * feed answers with the feed's position.
      */
     IndexStatus status();
+
+    /**
+     * Up to {@code limit} records most like record {@code documentId} (people and places they share,
+     * distinctive words), most alike first; empty for a record the engine does not hold.
+     */
+    List<Integer> related(int documentId, int limit);
 
     @Override
     void close();

@@ -9,15 +9,17 @@ import java.util.TreeSet;
 
 /**
  * A question to the catalogue: words (may be empty), filters, an order and a page of hits.
- * Values within one facet combine with OR, different filters with AND.
+ * Values within one facet combine with OR ("any of"), unless the facet is in {@code requireAll}
+ * ("all of": a record must have every value ticked); different filters combine with AND.
  *
  * @param text     what the reader typed, in the engine's query syntax; blank for none
  * @param selected for each facet, the keys of the values ticked; a facet with none is absent
  * @param years    years ticked (OR); empty for none
  * @param dates    a from/to range, or null
+ * @param requireAll the facets whose ticked values must all be there, not just any of them
  */
 public record SearchRequest(String text, Map<Facet, Set<String>> selected, SortedSet<Integer> years,
-                            DateRange dates, SearchOrder order, int offset, int limit) {
+                            DateRange dates, SearchOrder order, int offset, int limit, Set<Facet> requireAll) {
 
     /** Deeper pages are not served: a reader who needs them should narrow the search. */
     public static final int MAX_WINDOW = 10_000;
@@ -32,6 +34,7 @@ public record SearchRequest(String text, Map<Facet, Set<String>> selected, Sorte
         });
         selected = Collections.unmodifiableMap(copy);
         years = Collections.unmodifiableSortedSet(new TreeSet<>(years));
+        requireAll = requireAll == null || requireAll.isEmpty() ? Set.of() : Set.copyOf(requireAll);
         if (order == null) {
             throw new IllegalArgumentException("a request needs an order");
         }
@@ -39,6 +42,17 @@ public record SearchRequest(String text, Map<Facet, Set<String>> selected, Sorte
             throw new IllegalArgumentException("hits " + offset + " to " + (offset + limit) + " are beyond the first "
                     + MAX_WINDOW);
         }
+    }
+
+    /** Values of one facet combine with OR: any of them. */
+    public SearchRequest(String text, Map<Facet, Set<String>> selected, SortedSet<Integer> years, DateRange dates,
+                         SearchOrder order, int offset, int limit) {
+        this(text, selected, years, dates, order, offset, limit, Set.of());
+    }
+
+    /** Whether a record must have all values ticked in {@code facet}, not just one. */
+    public boolean requiresAll(Facet facet) {
+        return requireAll.contains(facet) && selected(facet).size() > 1;
     }
 
     /** Everything, newest first. */

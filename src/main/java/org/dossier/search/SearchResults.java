@@ -19,10 +19,12 @@ import java.util.TreeMap;
  *                     histogram a reader picks a range from
  * @param without      for each filter in force, the total there would be without it
  * @param notice       what was done with words the query syntax could not read; null if nothing
+ * @param suggestion   for a search that finds few records, the same words respelt so that they
+ *                     find more ("Stailn" → "Stalin"); null for none
  */
 public record SearchResults(long total, List<SearchHit> hits, Map<Facet, List<FacetCount>> facets,
                             SortedMap<Integer, Long> years, SortedMap<Integer, Long> yearsAnyDate,
-                            Map<Filter, Long> without, String notice) {
+                            Map<Filter, Long> without, String notice, String suggestion) {
 
     public SearchResults {
         hits = List.copyOf(hits);
@@ -34,6 +36,11 @@ public record SearchResults(long total, List<SearchHit> hits, Map<Facet, List<Fa
         years = Collections.unmodifiableSortedMap(new TreeMap<>(years));
         yearsAnyDate = Collections.unmodifiableSortedMap(new TreeMap<>(yearsAnyDate));
         without = Collections.unmodifiableMap(without.isEmpty() ? new EnumMap<>(Filter.class) : new EnumMap<>(without));
+    }
+
+    /** The same results, with a spelling to suggest. */
+    SearchResults withSuggestion(String respelt) {
+        return new SearchResults(total, hits, facets, years, yearsAnyDate, without, notice, respelt);
     }
 
     public List<FacetCount> facet(Facet facet) {

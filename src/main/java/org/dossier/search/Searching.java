@@ -25,7 +25,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -44,28 +46,41 @@ final class Searching {
 
     private final Analyzer analyzer;
     private final QueryReader queries;
+    private final Spelling spelling;
 
     Searching(Analyzer analyzer) {
         this.analyzer = analyzer;
         this.queries = new QueryReader(analyzer);
+        this.spelling = new Spelling(analyzer);
     }
 
-    SearchResults search(Snapshot snapshot, SearchRequest request) throws IOException {
-        QueryReader.ReadQuery text = request.hasText() ? queries.read(request.text()) : null;
+    SearchResults search(Snapshot snapshot, Names names, SearchRequest request) throws IOException {
+        QueryReader.ReadQuery text = request.hasText() ? queries.read(request.text(), names) : null;
+        SearchResults results;
         try {
-            return search(snapshot, request, text);
+            results = search(snapshot, request, text);
         } catch (IndexSearcher.TooManyClauses e) {
-            return search(snapshot, request, queries.plainWords(request.text(), "Your search stands for too many "
-                    + "different words (a short prefix or a loose wildcard), so only its plain words were searched for."));
+            text = queries.plainWords(request.text(), names, "Your search stands for too many "
+                    + "different words (a short prefix or a loose wildcard), so only its plain words were searched for.");
+            results = search(snapshot, request, text);
         }
+        if (text == null || results.total() >= Spelling.FEW) {
+            return results;
+        }
+        String respelt = spelling.respell(snapshot.getIndexReader(), request.text(), names);
+        if (respelt == null) {
+            return results;
+        }
+        Query instead = and(queries.read(respelt, names).query(), new Filters(request, snapshot.ordinals).all());
+        return snapshot.count(instead) > results.total() ? results.withSuggestion(respelt) : results;
     }
 
-    int[] hitIds(Snapshot snapshot, SearchRequest request) throws IOException {
-        QueryReader.ReadQuery text = request.hasText() ? queries.read(request.text()) : null;
+    int[] hitIds(Snapshot snapshot, Names names, SearchRequest request) throws IOException {
+        QueryReader.ReadQuery text = request.hasText() ? queries.read(request.text(), names) : null;
         try {
             return hitIds(snapshot, request, text);
         } catch (IndexSearcher.TooManyClauses e) {
-            return hitIds(snapshot, request, queries.plainWords(request.text(), ""));
+            return hitIds(snapshot, request, queries.plainWords(request.text(), names, ""));
         }
     }
 
@@ -115,7 +130,9 @@ final class Searching {
         Counted counted = new Counted(snapshot, words, filters);
         Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
-            FacetCounter.Counts counts = counted.under(active & ~Filter.of(facet).bit());
+            // A facet whose values must all be there counts its values under its own filter too.
+            FacetCounter.Counts counts = counted.under(request.requiresAll(facet) ? active
+                    : active & ~Filter.of(facet).bit());
             facets.put(facet, facetCounts(facet, counts, snapshot.ordinals, request.selected(facet)));
         }
         SortedMap<Integer, Long> years = years(counted.under(active & ~Filter.YEAR.bit()).years, request.years());
@@ -125,7 +142,8 @@ final class Searching {
             without.put(filter, counted.under(active & ~filter.bit()).without(filter));
         }
         long total = counted.under(active).total;
-        return new SearchResults(total, hits, facets, years, anyDate, without, text == null ? null : text.notice());
+        return new SearchResults(total, hits, facets, years, anyDate, without, text == null ? null : text.notice(),
+                null);
     }
 
     private List<SearchHit> hits(Snapshot snapshot, SearchRequest request, Query words, Filters filters)
@@ -272,6 +290,9 @@ final class Searching {
         private final int toDay;
         private final Ordinals ordinals;
         private final int facetBits;
+        /** The facets whose values must all be there, and how many values each needs. */
+        private int allBits;
+        private final int[] needed = new int[Filter.values().length];
 
         Filters(SearchRequest request, Ordinals ordinals) {
             this.ordinals = ordinals;
@@ -286,7 +307,15 @@ final class Searching {
                         selectedValues.set(ord);
                     }
                 }
-                queries.put(Filter.of(facet), new TermInSetQuery(IndexLayout.FACETS, terms));
+                if (request.requiresAll(facet)) {
+                    BooleanQuery.Builder every = new BooleanQuery.Builder();
+                    terms.forEach(term -> every.add(new TermQuery(new Term(IndexLayout.FACETS, term)), Occur.FILTER));
+                    queries.put(Filter.of(facet), every.build());
+                    allBits |= Filter.of(facet).bit();
+                    needed[Filter.of(facet).ordinal()] = terms.size();
+                } else {
+                    queries.put(Filter.of(facet), new TermInSetQuery(IndexLayout.FACETS, terms));
+                }
                 facets |= Filter.of(facet).bit();
             }
             this.facetBits = facets;
@@ -335,7 +364,7 @@ final class Searching {
 
         FacetCounter counter() {
             return new FacetCounter(ordinals, facetBits, selectedValues, selectedYears,
-                    queries.containsKey(Filter.DATES), fromDay, toDay);
+                    queries.containsKey(Filter.DATES), fromDay, toDay, allBits, needed);
         }
     }
 }

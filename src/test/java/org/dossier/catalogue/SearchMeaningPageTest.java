@@ -1,0 +1,118 @@
+package org.dossier.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Over HTTP: costly queries, "Did you mean", "any of" / "all of" facets and related records. */
+class SearchMeaningPageTest {
+
+    private static TestCatalogue catalogue;
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        catalogue = TestCatalogue.withSeeds();
+        http = catalogue.http();
+    }
+
+    @AfterAll
+    static void stop() {
+        catalogue.close();
+    }
+
+    private static String q(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static Document page(String path) {
+        HttpResponse<String> response = http.get(path);
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        return Jsoup.parse(response.body());
+    }
+
+    private static JsonNode json(String path) throws Exception {
+        HttpResponse<String> response = http.get(path);
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/[ab]*a[ab]{20}/", "/a{100000}/", "((((((((((((((((korea))))))))))))))))", "/(a|aa)*/"})
+    void aCostlyQueryIsNeverA5xxOnAnySearchRoute(String text) {
+        for (String route : new String[] {"/search", "/search.json", "/search.csv", "/search.ris", "/search.bib"}) {
+            HttpResponse<String> response = http.get(route + "?q=" + q(text));
+            assertEquals(200, response.statusCode(), route + " " + text + ": " + response.body());
+        }
+        Document html = page("/search?q=" + q(text));
+        assertEquals(text, html.select("#search-q").attr("value"));
+    }
+
+    @Test
+    void aMisspeltNameIsAnsweredWithDidYouMean() throws Exception {
+        assertEquals("Stalin", json("/search.json?q=Stailn").get("suggestion").asText());
+        Element link = page("/search?q=Stailn&type=ciphered-telegram").selectFirst(".did-you-mean a");
+        assertTrue(link != null, "no did-you-mean link");
+        assertEquals("Stalin", link.text());
+        Document followed = page(link.attr("href"));
+        assertEquals("Stalin", followed.select("#search-q").attr("value"));
+        assertTrue(followed.select(".result").size() + followed.select("ol li").size() > 0);
+        assertFalse(json("/search.json?q=Stalin").has("suggestion"));
+    }
+
+    @Test
+    void twoValuesOfAFacetSayAnyOfAndCanBeRequiredAll() throws Exception {
+        String both = "/search?person=stalin&person=mao-zedong";
+        Element logic = page(both).selectFirst(".facet-logic");
+        assertTrue(logic != null);
+        assertTrue(logic.text().startsWith("People: any of Joseph Stalin or Mao Zedong"), logic.text());
+        String requireAll = logic.selectFirst("a").attr("href");
+        assertTrue(requireAll.contains("all=person"), requireAll);
+        long any = json(both.replace("/search?", "/search.json?")).get("total").asLong();
+        JsonNode all = json(requireAll.replace("/search?", "/search.json?"));
+        assertEquals(8, all.get("total").asLong());
+        assertTrue(any > 8);
+        Element allOf = page(requireAll).selectFirst(".facet-logic");
+        assertTrue(allOf.text().startsWith("People: all of Joseph Stalin and Mao Zedong"), allOf.text());
+        assertEquals("Any of them is enough", allOf.selectFirst("a").text());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"type", "year", "nobody", "PERSON"})
+    void allNamesOnlyAFacetWithSeveralValuesPerRecord(String value) {
+        HttpResponse<String> response = http.get("/search?person=stalin&all=" + q(value));
+        assertEquals(400, response.statusCode());
+        assertTrue(Jsoup.parse(response.body()).select(".lead").text().contains("'all' names a filter"),
+                response.body());
+    }
+
+    @Test
+    void aRecordPageListsUpToFiveRelatedRecords() {
+        HttpResponse<String> redirect = http.get("/documents/16");
+        assertEquals(301, redirect.statusCode());
+        Document record = page(redirect.headers().firstValue("Location").orElseThrow());
+        Elements related = record.select("section.related li a");
+        assertEquals(5, related.size(), record.select("section.related").outerHtml());
+        for (Element link : related) {
+            assertTrue(link.attr("href").startsWith("/documents/"), link.attr("href"));
+            assertFalse(link.attr("href").startsWith("/documents/16/"));
+        }
+    }
+}

@@ -83,7 +83,7 @@ class SearchPageTest {
         assertEquals("dates-problem dates-hint", page.selectFirst("#date-from").attr("aria-describedby"));
         assertEquals("korea", page.selectFirst("#search-q").val());
         assertTrue(page.selectFirst("details.filters").hasAttr("open"), "the filters open where the message is");
-        assertEquals(List.of("Type: Telegram \u00d7"), page.select(".chips a.chip").eachText());
+        assertEquals(List.of("Remove Type: Telegram \u00d7"), page.select(".chips a.chip").eachText());
         assertFalse(page.select("ol.results li").isEmpty(), "the rest of the search is answered");
     }
 
@@ -178,8 +178,8 @@ class SearchPageTest {
     void activeFiltersAreChipsThatEachRemoveOneAndClearAllKeepsTheWords() {
         Document page = page("/search?q=stalin&type=letter&person=mao-zedong&year=1952");
         List<Element> chips = page.select(".chips a.chip");
-        assertEquals(List.of("Type: Letter ×", "Person: Mao Zedong ×", "Year: 1952 ×"),
-                chips.stream().map(Element::text).toList());
+        assertEquals(List.of("Remove Type: Letter ×", "Remove Person: Mao Zedong ×", "Remove Year: 1952 ×"),
+                chips.stream().map(Element::text).toList(), "each chip is named for what it does");
         assertEquals("/search?q=stalin&person=mao-zedong&year=1952", chips.get(0).attr("href"));
         assertEquals("/search?q=stalin&type=letter&year=1952", chips.get(1).attr("href"));
         assertEquals("/search?q=stalin&type=letter&person=mao-zedong", chips.get(2).attr("href"));

@@ -95,9 +95,7 @@ class AccessibilityBrowserTest {
     void everyReadersPagePassesAxeAtDesktopAndPhoneWidths() {
         List<String> failures = new ArrayList<>();
         failures.addAll(visit("listing", "/"));
-        failures.addAll(visit("listing page 2", "/?page=2"));
         failures.addAll(visit("search with filters", "/search?q=stalin&person=stalin&year=1950"));
-        failures.addAll(visit("search with words", "/search?q=telegram"));
         failures.addAll(visit("search with no hits", "/search?q=zanzibar&type=letter"));
         failures.addAll(visit("search with a reversed date range", "/search?q=korea&from=1953&to=1950"));
         failures.addAll(visit("search in one year", "/search?person=lee-chang-chen"));
@@ -123,7 +121,6 @@ class AccessibilityBrowserTest {
         browser.find("#password").sendKeys(PASSWORD);
         browser.find(".login button[type=submit]").click();
         browser.waitForUrlContaining("/admin");
-        failures.addAll(check("dashboard"));
         failures.addAll(visit("record, signed in", RECORD));
         failures.addAll(visit("edit form", "/admin/documents/3/edit"));
 

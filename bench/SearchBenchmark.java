@@ -83,6 +83,10 @@ public class SearchBenchmark {
         cases.put("narrow query (q=" + narrow + ")", "/search?q=" + encode(narrow));
         cases.put("broad query, sorted by date", "/search?q=" + encode(broad) + "&sort=-date");
         cases.put("broad query, page 50", "/search?q=" + encode(broad) + "&page=50");
+        String author = firstValue(everything, "author");
+        if (author != null) {
+            cases.put("letters from one author (author=" + author + ")", "/search?author=" + encode(author));
+        }
 
         System.out.printf(Locale.ROOT, "%n%d runs after %d warm-up runs, one request at a time%n%n", runs, warmup);
         System.out.println("| case | hits | page median | page p90 | page p99 | page max | engine median | engine p99 "

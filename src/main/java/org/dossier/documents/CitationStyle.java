@@ -181,7 +181,7 @@ public enum CitationStyle {
                 initials.append(Character.toUpperCase(parts[i].charAt(0))).append('.');
             }
         }
-        return p.family() + ", " + initials.toString().replace("..", ".");
+        return p.family() + ", " + initials;
     }
 
     /** "A", "A and B", "A, B, and C". */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +72,14 @@ class ZoteroCaptureTest {
         assertEquals("Dossier", item.archive());
         assertEquals("Cable", item.type(), "the document's type, not 'manuscript'");
         assertTrue(page.select("meta[name=citation_date]").isEmpty(), "the deprecated citation_date is not sent");
+
+        JsonNode ld = new ObjectMapper().readTree(page.selectFirst("script[type=application/ld+json]").data());
+        assertEquals("[\"ArchiveComponent\",\"Message\"]", ld.get("@type").toString());
+        assertEquals("Person", ld.get("author").get(0).get("@type").asText());
+        assertEquals("Joseph Stalin", ld.get("author").get(0).get("name").asText());
+        assertEquals("Stalin", ld.get("author").get(0).get("familyName").asText());
+        assertEquals("Mao Zedong", ld.get("recipient").get(0).get("name").asText());
+        assertEquals("Ivan Kovalev", ld.get("about").get(0).get("name").asText(), "the intermediary is mentioned");
     }
 
     @Test
@@ -93,7 +103,11 @@ class ZoteroCaptureTest {
 
     @Test
     void anOrganisationIsOneCreator() throws Exception {
-        Item item = embeddedMetadata(record(idOf("Report, Legation of Hungary")));
+        Document page = record(idOf("Report, Legation of Hungary"));
+        JsonNode ld = new ObjectMapper().readTree(page.selectFirst("script[type=application/ld+json]").data());
+        assertEquals("Organization", ld.get("author").get(0).get("@type").asText());
+        assertEquals("Organization", ld.get("recipient").get(0).get("@type").asText());
+        Item item = embeddedMetadata(page);
         assertEquals(1, item.creators().size());
         assertEquals("Hungary, Legation in the DPRK", item.creators().get(0).lastName()
                 + (item.creators().get(0).firstName() == null ? "" : ", " + item.creators().get(0).firstName()),

@@ -16,6 +16,12 @@ COPY seeds /app/seeds
 RUN mkdir -p /data && chown dossier /data
 USER dossier
 VOLUME ["/data"]
+# Every serve option can be set the same way (DOSSIER_PUBLIC_URL, DOSSIER_METRICS_PORT, ...; see the README).
+ENV DOSSIER_DB=/data/dossier.db \
+    DOSSIER_SEEDS=/app/seeds \
+    DOSSIER_PORT=7070
 EXPOSE 7070
+# Readiness: 503 while the index is rebuilt on start, or when the database is lost.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=120s CMD curl -fsS http://127.0.0.1:7070/ready || exit 1
 ENTRYPOINT ["java", "-Xmx512m", "-jar", "/app/dossier.jar"]
-CMD ["serve", "--db", "/data/dossier.db", "--seeds", "/app/seeds", "--port", "7070"]
+CMD ["serve"]

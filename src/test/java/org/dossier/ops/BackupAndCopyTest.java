@@ -1,0 +1,231 @@
+package org.dossier.ops;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.REVISION;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dossier.app.Database;
+import org.dossier.app.Main;
+import org.dossier.app.Settings;
+import org.dossier.editing.Accounts;
+import org.dossier.editing.Editors;
+import org.dossier.editing.FormFields;
+import org.dossier.editing.Role;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Backups taken while editors save, restored with the server stopped; and a whole catalogue
+ * copied into an empty database, serving the same pages. Everything through the jar's commands.
+ */
+class BackupAndCopyTest {
+
+    private Path folder;
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream realErr;
+
+    @BeforeEach
+    void capture() throws Exception {
+        folder = Files.createTempDirectory("dossier-backup-");
+        realErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void release() {
+        System.setErr(realErr);
+        TestCatalogue.deleteRecursively(folder);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static OperatedCatalogue serve(Path database) {
+        return OperatedCatalogue.start(database, TestCatalogue.SEEDS, OperationsSettings.DEFAULT);
+    }
+
+    private static void addEditor(Path database, String name) throws Exception {
+        try (Database db = Database.open(database)) {
+            new Accounts(db.dsl(), Clock.systemUTC()).add(name, Role.EDITOR, Editors.PASSWORD);
+        }
+    }
+
+    private static Http signIn(OperatedCatalogue catalogue, String name) {
+        Http http = catalogue.http();
+        HttpResponse<String> signedIn = http.post("/admin/login", Map.of("csrf", Editors.csrf(http.get("/admin/login").body()),
+                "username", name, "password", Editors.PASSWORD, "return", "/admin"));
+        assertEquals(303, signedIn.statusCode(), signedIn.body());
+        return http;
+    }
+
+    /** Saves a new title through the edit form; true when the save was acknowledged. */
+    private static boolean save(Http editor, int id, String title) {
+        HttpResponse<String> page = editor.get("/admin/documents/" + id + "/edit");
+        FormFields form = FormFields.of(page.body(), "form.record-form");
+        HttpResponse<String> saved = editor.post("/admin/documents/" + id + "/edit",
+                form.set("title", title).set("note", "Backup burst").entries());
+        return saved.statusCode() == 303;
+    }
+
+    @Test
+    void aBackupTakenDuringABurstOfSavesRestoresEveryAcknowledgedSaveWithItsHistory() throws Exception {
+        Path db = folder.resolve("dossier.db");
+        Path backup = folder.resolve("backups/dossier-backup.db");
+        Map<Integer, String> acknowledgedBeforeBackup = new ConcurrentHashMap<>();
+        try (OperatedCatalogue catalogue = serve(db)) {
+            addEditor(db, "bea");
+            Http bea = signIn(catalogue, "bea");
+            AtomicBoolean backupStarted = new AtomicBoolean();
+            AtomicBoolean stop = new AtomicBoolean();
+            ExecutorService editors = Executors.newSingleThreadExecutor();
+            Future<Integer> saves = editors.submit(() -> {
+                int n = 0;
+                while (!stop.get() && n < 200) {
+                    int id = 1 + n % 20;
+                    String title = "Burst " + n + " of record " + id;
+                    // Acknowledged before the backup began: committed before its snapshot, so in it.
+                    if (save(bea, id, title) && !backupStarted.get()) {
+                        acknowledgedBeforeBackup.put(id, title);
+                    }
+                    n++;
+                }
+                return n;
+            });
+            while (acknowledgedBeforeBackup.size() < 8) {
+                Thread.sleep(20);
+            }
+            backupStarted.set(true);
+            assertEquals(0, Main.run("backup", "--db", db.toString(), "--to", backup.toString()), err());
+            Thread.sleep(300);
+            stop.set(true);
+            assertTrue(saves.get() > 5);
+            editors.shutdown();
+            assertTrue(err().contains("Backed up " + db + " to " + backup), err());
+
+            // A server running on the database: restore refuses and changes nothing.
+            assertEquals(1, Main.run("restore", "--db", db.toString(), "--from", backup.toString()));
+            assertTrue(err().contains("in use by another process"), err());
+        }
+
+        // The backup is consistent: every record's version is its newest revision, and holds its title.
+        try (Database copy = Database.open(backup)) {
+            for (var document : copy.dsl().selectFrom(DOCUMENT).fetch()) {
+                var latest = copy.dsl().selectFrom(REVISION).where(REVISION.DOCUMENT_ID.eq(document.getId()))
+                        .orderBy(REVISION.NUMBER.desc()).limit(1).fetchOne();
+                assertEquals(document.getVersion(), latest.getNumber());
+                assertEquals(document.getTitle(), latest.getTitle());
+            }
+        }
+
+        assertEquals(0, Main.run("restore", "--db", db.toString(), "--from", backup.toString()), err());
+        assertTrue(Files.exists(folder.resolve("dossier.db.before-restore")));
+        assertFalse(Files.exists(Settings.indexBeside(db)), "the index is rebuilt from what was restored");
+        try (OperatedCatalogue restored = serve(db)) {
+            Http http = restored.http();
+            for (Map.Entry<Integer, String> save : acknowledgedBeforeBackup.entrySet()) {
+                int id = save.getKey();
+                HttpResponse<String> json = http.get("/documents/" + id + ".json");
+                assertEquals(200, json.statusCode());
+                String history = http.get("/documents/" + id + "/history").body();
+                String everyHit = http.get("/search.csv?q=burst").body();
+                assertTrue(java.util.regex.Pattern.compile("of record " + id + "\\b").matcher(everyHit).find(),
+                        "searchable after the rebuild: " + id);
+                // The save acknowledged before the backup, or a later one, is there with its version.
+                assertTrue(json.body().contains("Burst "), json.body());
+                assertTrue(history.contains("Backup burst"), "its history names the save");
+            }
+        }
+    }
+
+    @Test
+    void backupRefusesPostgresqlWithAdviceAndNeverOverwrites() throws Exception {
+        assertEquals(1, Main.run("backup", "--db", "jdbc:postgresql://db.example/dossier", "--to",
+                folder.resolve("x.db").toString()));
+        assertTrue(err().contains("pg_dump") && err().contains("pg_restore"), err());
+        Path db = folder.resolve("d.db");
+        try (Database ignored = Database.open(db)) {
+            Path existing = Files.writeString(folder.resolve("existing.db"), "keep me");
+            assertEquals(1, Main.run("backup", "--db", db.toString(), "--to", existing.toString()));
+            assertEquals("keep me", Files.readString(existing));
+        }
+        assertEquals(1, Main.run("restore", "--db", db.toString(), "--from", folder.resolve("existing.db").toString()));
+        assertTrue(err().contains("not a SQLite database") || err().contains("damaged"), err());
+    }
+
+    @Test
+    void aCopyServesTheSamePagesKeepsIdsAndPasswordsAndRefusesATargetThatIsNotEmpty() throws Exception {
+        Path original = folder.resolve("original.db");
+        Path copy = folder.resolve("copy.db");
+        List<Integer> ids;
+        try (OperatedCatalogue catalogue = serve(original)) {
+            addEditor(original, "cy");
+            Http cy = signIn(catalogue, "cy");
+            assertTrue(save(cy, 7, "A corrected title for the copy"));
+            HttpResponse<String> withdraw = cy.get("/admin/documents/9/withdraw");
+            FormFields form = FormFields.of(withdraw.body(), "form.stacked-form");
+            assertEquals(303, cy.post("/admin/documents/9/withdraw", form.set("reason", "A duplicate of 8")
+                    .entries()).statusCode());
+        }
+        try (Database db = Database.open(original)) {
+            ids = db.dsl().select(DOCUMENT.ID).from(DOCUMENT).orderBy(DOCUMENT.ID).fetch(DOCUMENT.ID);
+        }
+
+        assertEquals(0, Main.run("copy", "--from", original.toString(), "--to", copy.toString()), err());
+        assertTrue(err().contains("every count matches"), err());
+        assertTrue(err().matches("(?s).*revision\\s+5\\d\\s+5\\d.*"), err());
+
+        assertEquals(1, Main.run("copy", "--from", original.toString(), "--to", copy.toString()));
+        assertTrue(err().contains("the target database is not empty"), err());
+
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        List<String> paths = new java.util.ArrayList<>(List.of("/search.json", "/search.json?q=stalin&sort=-date",
+                "/documents/7/history"));
+        for (int id : ids) {
+            paths.add("/documents/" + id + ".json");
+        }
+        try (OperatedCatalogue catalogue = serve(original)) {
+            for (String path : paths) {
+                HttpResponse<String> page = catalogue.http().get(path);
+                pages.put(path, page.statusCode() + " " + page.body().replace(catalogue.http().url(""), "BASE"));
+            }
+        }
+        try (OperatedCatalogue catalogue = serve(copy)) {
+            for (String path : paths) {
+                HttpResponse<String> page = catalogue.http().get(path);
+                assertEquals(pages.get(path), page.statusCode() + " " + page.body().replace(catalogue.http().url(""), "BASE"),
+                        path);
+            }
+            assertTrue(pages.get("/documents/9.json").startsWith("410"), "the withdrawn record came along");
+            signIn(catalogue, "cy"); // with the password set on the original
+            // New ids continue after the copied ones, never reusing one.
+            Http cy = signIn(catalogue, "cy");
+            FormFields blank = FormFields.of(cy.get("/admin/documents/new").body(), "form.record-form");
+            HttpResponse<String> created = cy.post("/admin/documents/new", blank.set("title", "A new record on the copy")
+                    .set("date", "1950").set("note", "New").entries());
+            assertEquals(303, created.statusCode(), created.body());
+            int newest = ids.get(ids.size() - 1) + 1;
+            assertTrue(created.headers().firstValue("Location").orElse("").startsWith("/documents/" + newest + "/"),
+                    created.headers().toString());
+        }
+    }
+}

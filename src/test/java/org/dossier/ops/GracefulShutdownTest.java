@@ -1,0 +1,98 @@
+package org.dossier.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.dossier.search.LuceneSearchEngine;
+import org.dossier.testing.TestCatalogue;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A server told to stop (what `serve` does on SIGTERM) while a request is in flight: it stops
+ * taking new connections, finishes that request, then closes the index cleanly.
+ */
+class GracefulShutdownTest {
+    // The SIGTERM hook itself (ServeCommand) calls DossierApp.close(), which this test calls directly:
+    // a process started from the test JVM did not receive the signal's hook in this environment.
+
+    @Test
+    void onStopARequestInFlightIsAnsweredNewOnesAreNotAndTheIndexIsClosedCleanly() throws Exception {
+        Path folder = Files.createTempDirectory("dossier-sigterm-");
+        Path db = folder.resolve("dossier.db");
+        assertEquals(0, org.dossier.app.Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()));
+        assertEquals(0, org.dossier.app.Main.run("generate", "--db", db.toString(), "--count", "6000",
+                "--seeds", TestCatalogue.SEEDS.toString()));
+        OperatedCatalogue server = OperatedCatalogue.start(db, null,
+                new OperationsSettings(null, null, 1_000, java.time.Duration.ofSeconds(20)));
+        java.util.concurrent.ExecutorService stopping = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            int port = server.app().port();
+            java.util.concurrent.Future<?> stopped;
+            // A reader downloads every hit as CSV through a small window: the export is still
+            // being written when the server is told to stop.
+            try (Socket reader = new Socket()) {
+                reader.setReceiveBufferSize(2048);
+                reader.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+                reader.getOutputStream().write(("GET /search.csv HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                InputStream in = reader.getInputStream();
+                java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+                body.write(in.readNBytes(4096));
+
+                // What the SIGTERM hook of `serve` does.
+                stopped = stopping.submit(server::close);
+                Thread.sleep(1_000);
+                assertFalse(stopped.isDone(), "the stop waits for the request in flight");
+                assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close(),
+                        "a stopping server takes no new connections");
+
+                byte[] chunk = new byte[65536];
+                String end = "\r\n0\r\n\r\n";
+                for (int n; (n = in.read(chunk)) > 0; ) {
+                    body.write(chunk, 0, n);
+                    String tail = body.toString(StandardCharsets.ISO_8859_1);
+                    if (tail.endsWith(end)) {
+                        break;
+                    }
+                }
+                String response = body.toString(StandardCharsets.UTF_8);
+                assertTrue(response.startsWith("HTTP/1.1 200"), response.substring(0, Math.min(500, response.length())));
+                assertTrue(response.endsWith(end), "the whole export arrived, to its last chunk");
+                assertTrue(body.size() > 1_000_000, "big enough to have been in flight: " + body.size());
+            }
+            stopped.get(60, TimeUnit.SECONDS);
+        } finally {
+            stopping.shutdownNow();
+        }
+
+        // Closed cleanly: the next start finds the index in step with the database, nothing to rebuild.
+        Logger search = (Logger) LoggerFactory.getLogger(LuceneSearchEngine.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        search.addAppender(logged);
+        search.setLevel(Level.INFO);
+        try (OperatedCatalogue again = OperatedCatalogue.start(db, null, OperationsSettings.DEFAULT)) {
+            assertEquals(200, again.http().get(Health.READINESS).statusCode());
+        } finally {
+            search.detachAppender(logged);
+            search.setLevel(null);
+            TestCatalogue.deleteRecursively(folder);
+        }
+        assertTrue(logged.list.stream().noneMatch(e -> e.getFormattedMessage().startsWith("Rebuilding")),
+                logged.list.toString());
+    }
+}

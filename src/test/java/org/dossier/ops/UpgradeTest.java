@@ -1,0 +1,94 @@
+package org.dossier.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Arrays;
+import java.util.Map;
+import org.dossier.editing.Editors;
+import org.dossier.editing.Passwords;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.junit.jupiter.api.Test;
+import org.sqlite.SQLiteDataSource;
+
+/** A catalogue made by the previous release (migrations V1–V4) opens, upgrades itself and serves what it held. */
+class UpgradeTest {
+
+    private static final String PREVIOUS_RELEASE = "4";
+
+    @Test
+    void aDatabaseOfThePreviousReleaseIsUpgradedOnStartAndServesItsRecordsHistoryAndAccounts() throws Exception {
+        Path folder = Files.createTempDirectory("dossier-upgrade-");
+        Path db = folder.resolve("old.db");
+        try {
+            SQLiteDataSource source = new SQLiteDataSource();
+            source.setUrl("jdbc:sqlite:" + db);
+            Flyway.configure().dataSource(source).locations("classpath:db/sqlite").target(PREVIOUS_RELEASE).load().migrate();
+            // The rows as the previous release wrote them, in its own columns.
+            try (Connection c = source.getConnection()) {
+                run(c, "INSERT INTO document_type (id, key, label, position) VALUES (1, 'letter', 'Letter', 1)");
+                run(c, "INSERT INTO person (id, key, name, sort_name) VALUES (1, 'stalin', 'Joseph Stalin', 'Stalin, Joseph')");
+                run(c, "INSERT INTO person_alias (person_id, alias, kind) VALUES (1, 'Filippov', 'pseudonym')");
+                run(c, "INSERT INTO document (id, title, summary, date_key, date_precision, type_id, sort_title, slug, "
+                        + "version, created_at, updated_at) VALUES (7, 'Letter from Filippov to Mao', 'On the treaty.', "
+                        + "'1950-01-01', 'month', 1, 'letter from filippov to mao', 'letter-from-filippov-to-mao', 2, "
+                        + "'2025-01-01T00:00:00Z', '2025-02-01T00:00:00Z')");
+                run(c, "INSERT INTO document_person (document_id, person_id) VALUES (7, 1)");
+                run(c, "INSERT INTO document_slug (document_id, slug, created_at) VALUES (7, 'letter-from-fillipov', "
+                        + "'2025-01-01T00:00:00Z'), (7, 'letter-from-filippov-to-mao', '2025-02-01T00:00:00Z')");
+                run(c, "INSERT INTO revision (id, document_id, number, created_at, author, note, source, title, summary, "
+                        + "date_key, date_precision, type_id, slug) VALUES "
+                        + "(1, 7, 1, '2025-01-01T00:00:00Z', 'import', 'Imported', 'page.txt:3', 'Letter from Fillipov', "
+                        + "'On the treaty.', '1950-01-01', 'month', 1, 'letter-from-fillipov'), "
+                        + "(2, 7, 2, '2025-02-01T00:00:00Z', 'olga', 'Spelling of Filippov', NULL, "
+                        + "'Letter from Filippov to Mao', 'On the treaty.', '1950-01-01', 'month', 1, 'letter-from-filippov-to-mao')");
+                run(c, "INSERT INTO revision_person (revision_id, person_id) VALUES (2, 1)");
+                try (PreparedStatement account = c.prepareStatement("INSERT INTO account (username, password_hash, role, "
+                        + "created_at, updated_at) VALUES ('olga', ?, 'editor', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')")) {
+                    account.setString(1, Passwords.hash(Editors.PASSWORD));
+                    account.executeUpdate();
+                }
+            }
+
+            try (OperatedCatalogue upgraded = OperatedCatalogue.start(db, null, OperationsSettings.DEFAULT)) {
+                Http http = upgraded.http();
+                HttpResponse<String> ready = http.get(Health.READINESS);
+                assertEquals(200, ready.statusCode(), ready.body());
+                MigrationInfo[] all = Flyway.configure().dataSource(source).locations("classpath:db/sqlite").load()
+                        .info().all();
+                String newest = all[all.length - 1].getVersion().getVersion();
+                assertTrue(ready.body().contains("\"current\":\"" + newest + "\""), ready.body());
+                assertTrue(Arrays.stream(all).allMatch(m -> m.getState().isApplied()));
+
+                HttpResponse<String> json = http.get("/documents/7.json");
+                assertEquals(200, json.statusCode(), json.body());
+                assertTrue(json.body().contains("Letter from Filippov to Mao"));
+                assertEquals("/documents/7/letter-from-filippov-to-mao", http.get("/documents/7/letter-from-fillipov")
+                        .headers().firstValue("Location").orElse(""));
+                String history = http.get("/documents/7/history").body();
+                assertTrue(history.contains("Spelling of Filippov") && history.contains("page.txt:3"), history);
+                assertTrue(http.get("/search.json?person=stalin").body().contains("\"id\":7"));
+                HttpResponse<String> signedIn = http.post("/admin/login", Map.of(
+                        "csrf", Editors.csrf(http.get("/admin/login").body()),
+                        "username", "olga", "password", Editors.PASSWORD, "return", "/admin"));
+                assertEquals(303, signedIn.statusCode(), signedIn.body());
+            }
+        } finally {
+            TestCatalogue.deleteRecursively(folder);
+        }
+    }
+
+    private static void run(Connection connection, String sql) throws Exception {
+        try (var statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+}

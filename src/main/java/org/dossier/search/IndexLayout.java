@@ -23,7 +23,7 @@ import org.apache.lucene.util.BytesRef;
 final class IndexLayout {
 
     /** Bumped whenever the layout changes: an index of another layout is rebuilt on start. */
-    static final String FORMAT = "dossier-1";
+    static final String FORMAT = "dossier-2";
 
     static final String ID = "id";
     static final String TEXT = "text";

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.dossier.app.Database;
+import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class LoginThrottleTest {
 
     @BeforeEach
     void open() throws IOException {
-        database = Database.open(folder.resolve("dossier.db"));
+        database = TestDatabase.openIn(folder);
         clock = new MutableClock("2026-05-01T10:00:00Z");
         throttle = new LoginThrottle(database.dsl(), clock);
     }
@@ -112,7 +113,7 @@ class LoginThrottleTest {
     void theCountsOutliveTheServer() throws IOException {
         fail("alice", HOME, 5);
         database.close();
-        database = Database.open(folder.resolve("dossier.db"));
+        database = TestDatabase.openIn(folder);
         assertTrue(new LoginThrottle(database.dsl(), clock).waitBefore("alice", HOME).isPresent());
     }
 }

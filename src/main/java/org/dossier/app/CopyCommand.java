@@ -49,12 +49,7 @@ final class CopyCommand implements Callable<Integer> {
 
     /** Opens a database named by a path or a JDBC address. */
     private static Database open(String location) throws IOException {
-        if (location.startsWith("jdbc:postgresql:")) {
-            // The PostgreSQL branch brings Database.open for JDBC addresses; until then, say so.
-            throw new UnsupportedOperationException("this build opens SQLite files only, not "
-                    + location.replaceAll("password=[^&]*", "password=…"));
-        }
-        return Database.open(Path.of(location));
+        return Database.open(DatabaseAddress.parse(location));
     }
 
     private static String table(List<CatalogueCopy.Count> counts) {

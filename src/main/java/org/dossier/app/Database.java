@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.jooq.DSLContext;
@@ -22,34 +23,55 @@ import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The catalogue's SQLite database: opened in WAL mode with foreign keys enforced, migrated to the
- * newest schema on open, and shared through a small connection pool.
+ * The catalogue's database: a SQLite file (WAL mode, foreign keys enforced) or a PostgreSQL
+ * server, migrated to the newest schema on open from the vendor's own folder of migrations
+ * ({@code db/sqlite/}, {@code db/postgresql/}: the same versions, the same meaning), and shared
+ * through a small connection pool. This is the one place that knows which vendor it is; every
+ * query is jOOQ, rendered for the dialect chosen here.
  */
 public final class Database implements AutoCloseable {
 
-    /** Where Flyway finds the migrations for this vendor; a PostgreSQL folder can sit beside it. */
     static final String MIGRATIONS = "classpath:db/sqlite";
+    static final String POSTGRESQL_MIGRATIONS = "classpath:db/postgresql";
+
+    /** Tables whose ids come from an identity (PostgreSQL) or AUTOINCREMENT (SQLite). */
+    private static final List<String> IDENTITY_TABLES =
+            List.of("document_type", "person", "place", "document", "revision", "account");
 
     private final HikariDataSource pool;
     private final DSLContext dsl;
+    private final String migrations;
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, SQLDialect dialect, String migrations) {
         this.pool = pool;
-        this.dsl = DSL.using(pool, SQLDialect.SQLITE, new Settings().withExecuteLogging(false));
+        this.migrations = migrations;
+        this.dsl = DSL.using(pool, dialect, new Settings().withExecuteLogging(false));
     }
 
     /** How long a command (an import, a reindex) waits for another writer to finish. */
     static final Duration COMMAND_WRITE_WAIT = Duration.ofSeconds(30);
 
     public static Database open(Path file) throws IOException {
-        return open(file, COMMAND_WRITE_WAIT);
+        return open(DatabaseAddress.sqlite(file));
+    }
+
+    public static Database open(Path file, Duration writeWait) throws IOException {
+        return open(DatabaseAddress.sqlite(file), writeWait);
+    }
+
+    public static Database open(DatabaseAddress address) throws IOException {
+        return open(address, COMMAND_WRITE_WAIT);
     }
 
     /**
      * @param writeWait how long a write waits for another writer before it fails: the server waits
      *     a few seconds, so that an editor's save during an import gets a clear answer, not a hung page
      */
-    public static Database open(Path file, Duration writeWait) throws IOException {
+    public static Database open(DatabaseAddress address, Duration writeWait) throws IOException {
+        return address.isSqlite() ? openSqlite(address.file(), writeWait) : openPostgresql(address, writeWait);
+    }
+
+    private static Database openSqlite(Path file, Duration writeWait) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -77,14 +99,52 @@ public final class Database implements AutoCloseable {
         config.setPoolName("dossier-sqlite");
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(1);
-        HikariDataSource pool = new HikariDataSource(config);
+        return migrated(new HikariDataSource(config), MIGRATIONS, SQLDialect.SQLITE);
+    }
+
+    private static Database openPostgresql(DatabaseAddress address, Duration writeWait) {
+        HikariConfig config = new HikariConfig();
+        // A write that waits longer than this for a lock fails (SQLSTATE 55P03), which the server
+        // answers with its 503 page that keeps what the editor typed, as on SQLite.
+        config.setConnectionInitSql("SET lock_timeout = " + writeWait.toMillis());
+        config.setJdbcUrl(address.url());
+        config.setPoolName("dossier-postgresql");
+        config.setMaximumPoolSize(10);
+        config.setMinimumIdle(1);
+        // Fail at once with the reason (wrong host, password, database) rather than retry in silence.
+        config.setInitializationFailTimeout(1);
+        HikariDataSource pool;
         try {
-            Flyway.configure().dataSource(pool).locations(MIGRATIONS).load().migrate();
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new Unavailable("Cannot connect to the database " + address + ": " + rootMessage(e), e);
+        }
+        return migrated(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES);
+    }
+
+    private static Database migrated(HikariDataSource pool, String migrations, SQLDialect dialect) {
+        try {
+            Flyway.configure().dataSource(pool).locations(migrations).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
-        return new Database(pool);
+        return new Database(pool, dialect, migrations);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    /** The database cannot be reached; the message says which (without a password) and why. */
+    public static final class Unavailable extends RuntimeException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /**
@@ -121,12 +181,27 @@ public final class Database implements AutoCloseable {
 
     /** Flyway's view of this database: the migrations applied, and any this build has that are not. */
     public MigrationInfoService migrations() {
-        return Flyway.configure().dataSource(pool).locations(MIGRATIONS).load().info();
+        return Flyway.configure().dataSource(pool).locations(migrations).load().info();
     }
 
     /** Reports the connection pool's gauges (active, idle, pending, timings) to {@code registry}. */
     public void reportTo(MeterRegistry registry) {
         pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+    }
+
+    /**
+     * After rows were written with ids of their own (the bulk generator numbers its records), makes
+     * the next generated id follow the highest one. SQLite's AUTOINCREMENT does this by itself; a
+     * PostgreSQL identity's sequence has to be moved on.
+     */
+    public void identitiesFollowRows() {
+        if (dsl.dialect().family() != SQLDialect.POSTGRES) {
+            return;
+        }
+        for (String table : IDENTITY_TABLES) {
+            dsl.resultQuery("select setval(pg_get_serial_sequence({0}, 'id'), coalesce(max(id), 0) + 1, false) from {1}",
+                    DSL.inline(table), DSL.name(table)).fetch();
+        }
     }
 
     @Override

@@ -266,13 +266,13 @@ public final class DossierApp implements AutoCloseable {
         try {
             return Database.open(settings.database(), Settings.WRITE_WAIT);
         } catch (IOException e) {
-            throw new StartupProblem("the folder of the database " + settings.database().toAbsolutePath()
+            throw new StartupProblem("the folder of the database " + settings.database()
                     + " cannot be made (" + e + ")", e);
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof java.sql.SQLException sql && t.getMessage() != null
                         && (t.getMessage().contains("SQLITE_CANTOPEN") || t.getMessage().contains("SQLITE_READONLY"))) {
-                    throw new StartupProblem("the database " + settings.database().toAbsolutePath() + " cannot be "
+                    throw new StartupProblem("the database " + settings.database() + " cannot be "
                             + "opened by this user (" + sql.getMessage() + "); the file and its folder must be readable, "
                             + "and the folder writable (SQLite keeps its -wal and -shm files there)", e);
                 }
@@ -288,7 +288,10 @@ public final class DossierApp implements AutoCloseable {
                     + "request's Host header{}. Set --public-url https://... in production.",
                     hosts.restricted() ? " (limited to --allowed-host)" : "");
         }
-        Path file = settings.database().toAbsolutePath();
+        if (!settings.database().isSqlite()) {
+            return;
+        }
+        Path file = settings.database().file().toAbsolutePath();
         if (!Files.isWritable(file) || (file.getParent() != null && !Files.isWritable(file.getParent()))) {
             LOG.warn("The database {} (or its folder) is read-only: the catalogue is served, but saves, imports and "
                     + "sign-ins are refused with a message until it is writable.", file);

@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
                 + "The server rebuilds its search index on the next start (or run reindex).")
 final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "PATH", required = true, description = "The SQLite database to add to.")
-    Path database;
+    @Option(names = "--db", paramLabel = "DB", required = true, converter = DatabaseAddress.Converter.class,
+            description = "The database to add to: a SQLite file or a jdbc:postgresql:// URL.")
+    DatabaseAddress database;
 
     @Option(names = "--count", paramLabel = "N", required = true, description = "How many records to add.")
     long count;
@@ -39,6 +40,7 @@ final class GenerateCommand implements Callable<Integer> {
         try (Database db = Database.open(database)) {
             Progress progress = Progress.onConsole("records", count);
             new Generator(db.dsl(), Clock.systemUTC()).generate(seeds, count, seed, progress::advanceTo);
+            db.identitiesFollowRows();
             progress.finish("Generated " + count + " records in " + database);
             return 0;
         } catch (IOException | SeedFormatException | AuthorityFileException e) {

@@ -19,8 +19,9 @@ import picocli.CommandLine.Parameters;
                 + "A folder means every .txt file in it, in name order, and its authorities/ lists.")
 final class ImportCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "PATH", description = "The SQLite database (default: ${DEFAULT-VALUE}).")
-    Path database = Settings.DEFAULT_DATABASE;
+    @Option(names = "--db", paramLabel = "DB", converter = DatabaseAddress.Converter.class,
+            defaultValue = DatabaseAddress.DEFAULT_TEXT, description = DatabaseAddress.HELP)
+    DatabaseAddress database;
 
     @Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*", description = "Seed pages, or folders of them.")
     List<Path> inputs;

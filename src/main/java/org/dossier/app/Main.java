@@ -17,7 +17,16 @@ public final class Main implements Runnable {
     /** Runs a command line and returns its exit status: 0 done, 1 failed, 2 not understood. */
     public static int run(String... args) {
         String[] effective = args.length == 0 ? new String[] {"serve"} : args;
-        return new CommandLine(new Main()).setDefaultValueProvider(EnvironmentDefaults.system()).execute(effective);
+        return new CommandLine(new Main())
+                .setDefaultValueProvider(EnvironmentDefaults.system())
+                .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+                    if (e instanceof Database.Unavailable) {
+                        commandLine.getErr().println(e.getMessage());
+                        return 1;
+                    }
+                    throw e;
+                })
+                .execute(effective);
     }
 
     @Override

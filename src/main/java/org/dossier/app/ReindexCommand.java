@@ -8,17 +8,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "reindex", mixinStandardHelpOptions = true,
-        description = "Rebuilds the search index beside the database from scratch (data/dossier.db has "
+        description = "Rebuilds a search index from scratch (data/dossier.db has "
                 + "data/dossier.index/). The server does this itself on start when the index is missing or stale; "
                 + "stop it before running this.")
 final class ReindexCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "PATH", description = "The SQLite database (default: ${DEFAULT-VALUE}).")
-    Path database = Settings.DEFAULT_DATABASE;
+    @Option(names = "--db", paramLabel = "DB", converter = DatabaseAddress.Converter.class,
+            defaultValue = DatabaseAddress.DEFAULT_TEXT, description = DatabaseAddress.HELP)
+    DatabaseAddress database;
+
+    @Option(names = "--index", paramLabel = "DIR",
+            description = "The search index folder (default: beside a SQLite file; with PostgreSQL, data/dossier.index).")
+    Path index;
 
     @Override
     public Integer call() throws Exception {
-        Path index = Settings.indexBeside(database);
+        Path index = this.index != null ? this.index : database.defaultIndex();
         try (Database db = Database.open(database)) {
             Progress progress = Progress.onConsole("records", 0);
             long indexed = LuceneSearchEngine.rebuild(index, db.dsl(), progress::advanceTo);

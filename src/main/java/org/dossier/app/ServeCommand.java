@@ -18,8 +18,14 @@ import picocli.CommandLine.Option;
                 + "imports the seed pages.")
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "PATH", description = "The SQLite database (default: ${DEFAULT-VALUE}).")
-    Path database = Settings.DEFAULT_DATABASE;
+    @Option(names = "--db", paramLabel = "DB", converter = DatabaseAddress.Converter.class,
+            defaultValue = DatabaseAddress.DEFAULT_TEXT, description = DatabaseAddress.HELP)
+    DatabaseAddress database;
+
+    @Option(names = "--index", paramLabel = "DIR",
+            description = "This node's own search index folder (default: beside a SQLite file, data/dossier.db has "
+                    + "data/dossier.index/; with PostgreSQL, data/dossier.index). Each node of several keeps its own.")
+    Path index;
 
     @Option(names = "--port", paramLabel = "N", description = "The port to listen on (default: ${DEFAULT-VALUE}).")
     int port = Settings.DEFAULT_PORT;
@@ -93,7 +99,7 @@ final class ServeCommand implements Callable<Integer> {
             Settings settings = new Settings(database, host, port, seeds,
                     publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl),
                     new Archive(archiveName, adminEmail),
-                    new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming));
+                    new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming), index);
             app = DossierApp.start(settings, operating);
         } catch (IllegalArgumentException e) {
             System.err.println("dossier serve: " + e.getMessage());

@@ -7,12 +7,14 @@ import org.dossier.web.PublicUrl;
 /**
  * How one catalogue server runs.
  *
+ * @param database a SQLite file or a PostgreSQL server
  * @param seeds the folder imported on first start, when the database holds no documents; null for none
  * @param archive the name citations and harvesters give as the repository, and its contact address
  * @param protection proxies, host names, the search rate limit and Server-Timing (none by default)
+ * @param index this node's own search index folder; null for the default ({@link DatabaseAddress#defaultIndex})
  */
-public record Settings(Path database, String host, int port, Path seeds, PublicUrl publicUrl, Archive archive,
-        Protection protection) {
+public record Settings(DatabaseAddress database, String host, int port, Path seeds, PublicUrl publicUrl,
+                       Archive archive, Protection protection, Path index) {
 
     public static final Path DEFAULT_DATABASE = Path.of("data", "dossier.db");
     public static final Path DEFAULT_SEEDS = Path.of("seeds");
@@ -32,6 +34,16 @@ public record Settings(Path database, String host, int port, Path seeds, PublicU
         }
     }
 
+    public Settings(Path database, String host, int port, Path seeds, PublicUrl publicUrl, Archive archive,
+                    Protection protection) {
+        this(DatabaseAddress.sqlite(database), host, port, seeds, publicUrl, archive, protection, null);
+    }
+
+    public Settings(DatabaseAddress database, String host, int port, Path seeds, PublicUrl publicUrl,
+                    Archive archive, Path index) {
+        this(database, host, port, seeds, publicUrl, archive, Protection.NONE, index);
+    }
+
     public Settings(Path database, String host, int port, Path seeds, PublicUrl publicUrl, Archive archive) {
         this(database, host, port, seeds, publicUrl, archive, Protection.NONE);
     }
@@ -40,9 +52,9 @@ public record Settings(Path database, String host, int port, Path seeds, PublicU
         this(database, host, port, seeds, publicUrl, Archive.DEFAULT);
     }
 
-    /** The search index: a folder beside the database ({@code data/dossier.db} has {@code data/dossier.index/}). */
+    /** The search index: {@code --index}, or by default a folder beside a SQLite file. */
     public Path searchIndex() {
-        return indexBeside(database);
+        return index != null ? index : database.defaultIndex();
     }
 
     public static Path indexBeside(Path database) {

@@ -43,8 +43,9 @@ final class UserCommand implements Runnable {
             description = "Adds an account. The password comes from standard input, or is asked for twice on a terminal.")
     static final class Add implements Callable<Integer> {
 
-        @Option(names = "--db", paramLabel = "PATH", description = "The SQLite database (default: ${DEFAULT-VALUE}).")
-        Path database = Settings.DEFAULT_DATABASE;
+        @Option(names = "--db", paramLabel = "DB", converter = DatabaseAddress.Converter.class,
+                defaultValue = DatabaseAddress.DEFAULT_TEXT, description = DatabaseAddress.HELP)
+        DatabaseAddress database;
 
         @Option(names = "--role", paramLabel = "ROLE", converter = RoleConverter.class,
                 description = "editor (corrects records) or admin (also manages accounts); default: editor.")
@@ -70,12 +71,13 @@ final class UserCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the accounts.")
     static final class ListUsers implements Callable<Integer> {
 
-        @Option(names = "--db", paramLabel = "PATH", description = "The SQLite database (default: ${DEFAULT-VALUE}).")
-        Path database = Settings.DEFAULT_DATABASE;
+        @Option(names = "--db", paramLabel = "DB", converter = DatabaseAddress.Converter.class,
+                defaultValue = DatabaseAddress.DEFAULT_TEXT, description = DatabaseAddress.HELP)
+        DatabaseAddress database;
 
         @Override
         public Integer call() throws IOException {
-            if (!java.nio.file.Files.exists(database)) {
+            if (database.isSqlite() && !java.nio.file.Files.exists(database.file())) {
                 System.err.println("There is no database at " + database + ".");
                 return 1;
             }
@@ -97,8 +99,9 @@ final class UserCommand implements Runnable {
             description = "Sets a new password (read like 'add' reads it) and ends the account's sessions.")
     static final class SetPassword implements Callable<Integer> {
 
-        @Option(names = "--db", paramLabel = "PATH", description = "The SQLite database (default: ${DEFAULT-VALUE}).")
-        Path database = Settings.DEFAULT_DATABASE;
+        @Option(names = "--db", paramLabel = "DB", converter = DatabaseAddress.Converter.class,
+                defaultValue = DatabaseAddress.DEFAULT_TEXT, description = DatabaseAddress.HELP)
+        DatabaseAddress database;
 
         @Parameters(paramLabel = "NAME")
         String name;

@@ -1,6 +1,8 @@
 package org.dossier.documents;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,8 +11,10 @@ import java.util.function.Function;
 import org.jooq.DSLContext;
 
 /**
- * Runs changes to records in one transaction each and, once it has committed, tells every
- * listener which records changed. Imports and editors go through here alike.
+ * Runs changes to records in one transaction each, adding them to the change feed in that same
+ * transaction ({@link ChangeFeed}), and once it has committed tells every listener which records
+ * changed (this node's search index then reads the feed at once rather than at its next poll).
+ * Imports and editors go through here alike.
  */
 public final class RecordStore {
 
@@ -30,7 +34,11 @@ public final class RecordStore {
     /** Runs {@code work} in one transaction: all of it is saved, or none of it. */
     public <T> T write(Function<RecordWriter, T> work) {
         Set<Integer> changed = new LinkedHashSet<>();
-        T result = db.transactionResult(tx -> work.apply(new RecordWriter(tx.dsl(), clock, changed)));
+        T result = db.transactionResult(tx -> {
+            T done = work.apply(new RecordWriter(tx.dsl(), clock, changed));
+            ChangeFeed.append(tx.dsl(), changed, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+            return done;
+        });
         if (!changed.isEmpty()) {
             Set<Integer> committed = Set.copyOf(changed);
             listeners.forEach(l -> l.changed(committed));

@@ -27,10 +27,17 @@ import org.jooq.impl.DSL;
  */
 public final class CatalogueCopy {
 
-    /** Kept by triggers from the tables they count: filled as the others are copied, compared after. */
-    static final Set<String> DERIVED = Set.of("document_count");
-    /** Signed-in browsers and failed sign-ins: short-lived, not part of a catalogue; not copied. */
-    static final Set<String> TRANSIENT = Set.of("account_session", "login_failure");
+    /**
+     * Kept by triggers from the tables they count, or made by the migrations (the change feed's
+     * head, which names each database's own feed): filled as the others are copied, compared after.
+     */
+    static final Set<String> DERIVED = Set.of("document_count", "change_head");
+    /**
+     * Signed-in browsers and failed sign-ins: short-lived, not part of a catalogue; and the change
+     * feed, which belongs to the database it was written in (the target's starts afresh, and every
+     * node's index rebuilds from the copied records). Not copied.
+     */
+    static final Set<String> TRANSIENT = Set.of("account_session", "login_failure", "change");
 
     private static final int BIND_VALUES_PER_BATCH = 10_000;
 

@@ -68,7 +68,7 @@ final class IndexBuilder {
                  IndexWriter writer = new IndexWriter(target, new IndexWriterConfig(analyzer)
                          .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
                 writer.addIndexes(parts.stream().map(p -> p.directory).toArray(Directory[]::new));
-                writer.setLiveCommitData(LuceneSearchEngine.commitData(state.lastRevision()).entrySet());
+                writer.setLiveCommitData(LuceneSearchEngine.commitData(state.head()).entrySet());
                 writer.commit();
             }
             held.release();

@@ -8,7 +8,6 @@ import static org.dossier.db.Tables.PERSON;
 import static org.dossier.db.Tables.PERSON_ALIAS;
 import static org.dossier.db.Tables.PLACE;
 import static org.dossier.db.Tables.PLACE_ALIAS;
-import static org.dossier.db.Tables.REVISION;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,21 +17,22 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import org.dossier.documents.ChangeFeed;
 import org.dossier.documents.DocumentDate;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * Reads what the index is derived from out of the database, the one source of truth: every
- * record in the catalogue (withdrawn ones are not searchable), and which records changed since a
- * given revision.
+ * record in the catalogue (withdrawn ones are not searchable), and the change feed that says which
+ * records changed since.
  */
 final class IndexSource {
 
-    /** How far the database has got: the records a reader can find, and the newest revision. */
-    record State(long documents, long lastRevision) {
+    /**
+     * How far the database has got: the feed's head (read first: every record read after it is at
+     * least as new as the feed says) and the records a reader can find.
+     */
+    record State(ChangeFeed.Head head, long documents) {
     }
 
     /** Told each record of a full read, in id order. */
@@ -40,6 +40,9 @@ final class IndexSource {
     interface Sink {
         void accept(IndexedRecord record) throws Exception;
     }
+
+    /** Rows fetched at a time on a full read: PostgreSQL then streams through a cursor instead of loading it all. */
+    private static final int STREAM = 2_000;
 
     private final DSLContext db;
 
@@ -52,17 +55,18 @@ final class IndexSource {
     }
 
     private static State state(DSLContext tx) {
-        return new State(tx.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull()), lastRevision(tx));
+        ChangeFeed.Head head = ChangeFeed.head(tx);
+        return new State(head, tx.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull()));
     }
 
-    /** The newest revision: every change to a record makes one. A lookup of the primary key's end, cheap. */
-    long lastRevision() {
-        return lastRevision(db);
+    /** The feed's head: one row, cheap enough to read before every search. */
+    ChangeFeed.Head head() {
+        return ChangeFeed.head(db);
     }
 
-    private static long lastRevision(DSLContext db) {
-        Long last = db.select(DSL.max(REVISION.ID)).from(REVISION).fetchOne(0, Long.class);
-        return last == null ? 0 : last;
+    /** Up to {@code limit} changes after {@code after}, in commit order, never past one still in flight. */
+    List<ChangeFeed.Change> changesAfter(long after, int limit) {
+        return ChangeFeed.after(db, after, limit);
     }
 
     /** Every form of every person's and place's name, for widening a search to the records linked to it. */
@@ -75,13 +79,6 @@ final class IndexSource {
                 .join(PLACE_ALIAS).on(PLACE_ALIAS.PLACE_ID.eq(PLACE.ID))
                 .forEach(r -> forms.add(new Names.Form(Facet.PLACE, r.value1(), r.value2(), r.value3(), r.value4())));
         return forms;
-    }
-
-    /** The records changed by revisions after {@code after}, up to and including {@code upTo}. */
-    Set<Integer> changedBetween(long after, long upTo) {
-        return new TreeSet<>(db.selectDistinct(REVISION.DOCUMENT_ID).from(REVISION)
-                .where(REVISION.ID.gt((int) after)).and(REVISION.ID.le((int) upTo))
-                .fetch(REVISION.DOCUMENT_ID));
     }
 
     /** The searchable records among {@code ids}: a withdrawn or unknown id is left out. */
@@ -129,12 +126,12 @@ final class IndexSource {
             Keys keys = Keys.load(read);
             try (ResultSet docs = read.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DOCUMENT.DATE_KEY,
                             DOCUMENT.DATE_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE)
-                    .from(DOCUMENT).where(DOCUMENT.WITHDRAWN_AT.isNull()).orderBy(DOCUMENT.ID).fetchResultSet();
+                    .from(DOCUMENT).where(DOCUMENT.WITHDRAWN_AT.isNull()).orderBy(DOCUMENT.ID).fetchSize(STREAM).fetchResultSet();
                  ResultSet personLinks = read.select(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID,
                                  DOCUMENT_PERSON.ROLE)
-                         .from(DOCUMENT_PERSON).orderBy(DOCUMENT_PERSON.DOCUMENT_ID).fetchResultSet();
+                         .from(DOCUMENT_PERSON).orderBy(DOCUMENT_PERSON.DOCUMENT_ID).fetchSize(STREAM).fetchResultSet();
                  ResultSet placeLinks = read.select(DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID)
-                         .from(DOCUMENT_PLACE).orderBy(DOCUMENT_PLACE.DOCUMENT_ID).fetchResultSet()) {
+                         .from(DOCUMENT_PLACE).orderBy(DOCUMENT_PLACE.DOCUMENT_ID).fetchSize(STREAM).fetchResultSet()) {
                 Links people = new Links(personLinks, keys.people);
                 Links places = new Links(placeLinks, keys.places);
                 while (docs.next()) {

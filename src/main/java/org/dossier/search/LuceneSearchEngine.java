@@ -12,8 +12,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
+import org.dossier.documents.ChangeFeed;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -30,20 +33,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The catalogue's search engine: an embedded Lucene index in a folder beside the database, derived
- * from it and disposable. On open it is checked against the database (the number of searchable
- * records and the newest revision it has seen must match) and rebuilt if it does not; after that
- * it follows every write through {@link #changed}, near-real-time: a change is searchable by the
- * time the write that made it returns. Changes written by another process (an import run from the
- * command line while the server runs) are caught up with before the next search: every change
- * leaves a revision, and the index remembers the last one it has seen.
+ * The catalogue's search engine: an embedded Lucene index in a folder of this node's own, derived
+ * from the database and disposable. It follows the database's change feed ({@link ChangeFeed}): on
+ * open it applies whatever changes it has not seen yet (a full rebuild only when the index is
+ * missing, unreadable, of another layout, from another database, or so far behind that rebuilding
+ * is faster), and while it is open a follower thread applies new changes as they commit, whichever
+ * node or process wrote them: at once when this node wrote them ({@link #changed} wakes it), else
+ * within one poll. A write never waits for the index; a search first applies what has committed
+ * since, so that it sees every change committed before it began.
  */
 public final class LuceneSearchEngine implements SearchEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchEngine.class);
     private static final String FORMAT_KEY = "format";
-    private static final String REVISION_KEY = "lastRevision";
-    private static final int LOAD_CHUNK = 500;
+    private static final String FEED_KEY = "feed";
+    private static final String CHANGE_KEY = "lastChange";
+    private static final int LOAD_CHUNK = 1_000;
+    /** Changes applied in one step, each step searchable and committed before the next. */
+    private static final int CATCH_UP_BATCH = 5_000;
+    /** So many changes behind, a rebuild in parallel is faster than applying them one by one. */
+    static final long REBUILD_PAST = 50_000;
+    /** How often the follower looks for changes other nodes and processes wrote. */
+    private static final long POLL_MILLIS = 200;
+    /**
+     * How long a search waits for the follower to apply what committed before it, while the follower
+     * makes no progress; then it searches what it has.
+     */
+    private static final long AWAIT_MILLIS = 10_000;
 
     private final IndexSource source;
     private final Analyzer analyzer;
@@ -53,13 +69,20 @@ public final class LuceneSearchEngine implements SearchEngine {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Searching searching;
-    private volatile long indexedRevision;
     /** The authority lists' names: read on open and after every change, as an import may bring new ones. */
     private volatile Names names;
+    private final String feed;
+    private final Semaphore nudge = new Semaphore(0);
+    /** Notified whenever the follower has applied changes. */
+    private final Object progress = new Object();
+    private volatile long appliedChange;
+    private long committedChange;
+    private volatile boolean closed;
+    private Thread follower;
 
     private LuceneSearchEngine(IndexSource source, Analyzer analyzer, FacetsConfig config, ExecutorService executor,
                                Directory directory, IndexWriter writer, SearcherManager searchers,
-                               long indexedRevision) {
+                               String feed, long appliedChange) {
         this.source = source;
         this.analyzer = analyzer;
         this.config = config;
@@ -68,13 +91,15 @@ public final class LuceneSearchEngine implements SearchEngine {
         this.writer = writer;
         this.searchers = searchers;
         this.searching = new Searching(analyzer);
-        this.indexedRevision = indexedRevision;
         this.names = Names.of(source.nameForms(), analyzer);
+        this.feed = feed;
+        this.appliedChange = appliedChange;
+        this.committedChange = appliedChange;
     }
 
     /**
-     * Opens the index in {@code folder}, first rebuilding it from the database if it is missing,
-     * unreadable, of another layout, or out of step with the database.
+     * Opens the index in {@code folder}, rebuilding it from the database first if it cannot follow
+     * the feed (see {@link #staleness}), applies the changes it has not seen, and starts following.
      */
     public static LuceneSearchEngine open(Path folder, DSLContext db) throws IOException {
         IndexSource source = new IndexSource(db);
@@ -96,7 +121,7 @@ public final class LuceneSearchEngine implements SearchEngine {
             writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
                     .setRAMBufferSizeMB(32));
-            long revision = Long.parseLong(commitValue(writer, REVISION_KEY));
+            long applied = Long.parseLong(commitValue(writer, CHANGE_KEY));
             SearcherManager searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
@@ -104,8 +129,12 @@ public final class LuceneSearchEngine implements SearchEngine {
                 }
             });
             LuceneSearchEngine engine = new LuceneSearchEngine(source, analyzer, config, executor, directory, writer,
-                    searchers, revision);
+                    searchers, commitValue(writer, FEED_KEY), applied);
+            while (engine.catchUp(CATCH_UP_BATCH) == CATCH_UP_BATCH) {
+                // Every change committed before the start is applied before the first search.
+            }
             engine.warm();
+            engine.follow();
             return engine;
         } catch (IOException | RuntimeException e) {
             if (writer != null) {
@@ -148,7 +177,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         Files.deleteIfExists(folder);
     }
 
-    /** Why the index in {@code folder} cannot serve the database as it is; null when it can. */
+    /** Why the index in {@code folder} cannot follow the database's feed from where it is; null when it can. */
     static String staleness(Path folder, IndexSource.State database) {
         if (!Files.isDirectory(folder)) {
             return "there is no index yet";
@@ -162,15 +191,16 @@ public final class LuceneSearchEngine implements SearchEngine {
             if (!IndexLayout.FORMAT.equals(data.get(FORMAT_KEY))) {
                 return "the index has layout " + data.get(FORMAT_KEY) + ", this version needs " + IndexLayout.FORMAT;
             }
-            long revision = Long.parseLong(data.getOrDefault(REVISION_KEY, "-1"));
-            if (revision != database.lastRevision()) {
-                return "the index has changes up to revision " + revision + ", the database up to "
-                        + database.lastRevision();
+            if (!database.head().feed().equals(data.get(FEED_KEY))) {
+                return "the index was built from another database";
             }
-            try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                if (reader.numDocs() != database.documents()) {
-                    return "the index holds " + reader.numDocs() + " records, the database " + database.documents();
-                }
+            long indexed = Long.parseLong(data.getOrDefault(CHANGE_KEY, "-1"));
+            long last = database.head().last();
+            if (indexed > last) {
+                return "the index has changes up to " + indexed + ", the database only up to " + last;
+            }
+            if (last - indexed > REBUILD_PAST) {
+                return "the index is " + (last - indexed) + " changes behind: rebuilding is faster";
             }
             return null;
         } catch (IOException | RuntimeException e) {
@@ -178,8 +208,12 @@ public final class LuceneSearchEngine implements SearchEngine {
         }
     }
 
-    static Map<String, String> commitData(long lastRevision) {
-        return Map.of(FORMAT_KEY, IndexLayout.FORMAT, REVISION_KEY, Long.toString(lastRevision));
+    static Map<String, String> commitData(ChangeFeed.Head head) {
+        return commitData(head.feed(), head.last());
+    }
+
+    private static Map<String, String> commitData(String feed, long lastChange) {
+        return Map.of(FORMAT_KEY, IndexLayout.FORMAT, FEED_KEY, feed, CHANGE_KEY, Long.toString(lastChange));
     }
 
     private static String commitValue(IndexWriter writer, String key) {
@@ -192,35 +226,81 @@ public final class LuceneSearchEngine implements SearchEngine {
     }
 
     /**
-     * Brings the index up to date after a write has committed: every record changed since the
-     * last revision the index has seen (which includes {@code documentIds}) is read again from the
-     * database and replaced, or removed if it was withdrawn. Failures are logged, not thrown:
-     * the write has been saved, and the next change (or the next start) catches the index up.
+     * Told after a write on this node has committed: wakes the follower, which applies the change
+     * from the feed. The writer does not wait for the index.
      */
     @Override
-    public synchronized void changed(Set<Integer> documentIds) {
-        try {
-            long upTo = source.lastRevision();
-            if (documentIds.isEmpty() && upTo <= indexedRevision) {
-                return;
+    public void changed(Set<Integer> documentIds) {
+        nudge.release();
+    }
+
+    /** The follower: applies the feed as it grows, woken by this node's writes or every poll. */
+    private void follow() {
+        follower = new Thread(() -> {
+            while (!closed) {
+                try {
+                    if (nudge.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                        nudge.drainPermits();
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+                while (!closed && catchUp(CATCH_UP_BATCH) == CATCH_UP_BATCH) {
+                    // A long feed is applied a batch at a time, each searchable as soon as it is in.
+                }
             }
-            Set<Integer> ids = new TreeSet<>(documentIds);
-            ids.addAll(source.changedBetween(indexedRevision, upTo));
-            List<Integer> all = new ArrayList<>(ids);
-            for (int from = 0; from < all.size(); from += LOAD_CHUNK) {
-                List<Integer> chunk = all.subList(from, Math.min(all.size(), from + LOAD_CHUNK));
-                replace(chunk, source.load(chunk));
-            }
-            writer.setLiveCommitData(commitData(upTo).entrySet());
-            writer.commit();
-            indexedRevision = upTo;
-            searchers.maybeRefreshBlocking();
-            names = Names.of(source.nameForms(), analyzer);
-            warm();
-        } catch (IOException | RuntimeException e) {
-            LOG.error("The search index could not follow the change to records {}; it will catch up with the next "
-                    + "change, or be rebuilt on the next start", documentIds, e);
+        }, "dossier-index-follower");
+        follower.setDaemon(true);
+        follower.start();
+    }
+
+    /**
+     * Applies up to {@code limit} changes after the last one applied, in feed order, and makes them
+     * searchable: each changed record is read again from the database and replaced, or removed if
+     * it was withdrawn. Returns how many changes were applied. Failures are logged, not thrown: the
+     * write has been saved, and the next poll (or the next start) applies it.
+     */
+    private synchronized int catchUp(int limit) {
+        if (closed) {
+            return 0;
         }
+        try {
+            List<ChangeFeed.Change> changes = source.changesAfter(appliedChange, limit);
+            if (!changes.isEmpty()) {
+                Set<Integer> ids = new TreeSet<>();
+                changes.forEach(c -> ids.add(c.documentId()));
+                List<Integer> all = new ArrayList<>(ids);
+                for (int from = 0; from < all.size(); from += LOAD_CHUNK) {
+                    List<Integer> chunk = all.subList(from, Math.min(all.size(), from + LOAD_CHUNK));
+                    replace(chunk, source.load(chunk));
+                }
+                searchers.maybeRefreshBlocking();
+                // An import or an editor may have brought new names or forms of names.
+                names = Names.of(source.nameForms(), analyzer);
+                warm();
+                // Only now: a search that sees this number must find the changes in its snapshot.
+                appliedChange = changes.get(changes.size() - 1).id();
+                synchronized (progress) {
+                    progress.notifyAll();
+                }
+            }
+            if (committedChange < appliedChange) {
+                // Durable up to here: after a crash, the next start applies the feed from this change on.
+                writer.setLiveCommitData(commitData(feed, appliedChange).entrySet());
+                writer.commit();
+                committedChange = appliedChange;
+            }
+            return changes.size();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The search index could not apply the changes after {}; it will try again at the next poll",
+                    appliedChange, e);
+            return 0;
+        }
+    }
+
+    /** The last change of the feed this index has applied. */
+    public long appliedChange() {
+        return appliedChange;
     }
 
     private void replace(Collection<Integer> ids, Map<Integer, IndexedRecord> current) throws IOException {
@@ -263,11 +343,44 @@ public final class LuceneSearchEngine implements SearchEngine {
         T apply(Snapshot snapshot) throws IOException;
     }
 
-    /** Runs {@code work} on the newest snapshot, after catching up with changes another process wrote. */
-    private <T> T withCurrentSnapshot(SnapshotWork<T> work) {
-        if (source.lastRevision() > indexedRevision) {
-            changed(Set.of());
+    /**
+     * Waits (a little, at most) until the follower has applied change {@code head}, waking it: a
+     * search then sees every change committed before it began, on whichever node. The request
+     * thread itself never writes to the index.
+     */
+    private void awaitFollower(long head) {
+        if (appliedChange >= head) {
+            return;
         }
+        nudge.release();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
+        long seen = appliedChange;
+        synchronized (progress) {
+            while (appliedChange < head && !closed) {
+                if (appliedChange > seen) {
+                    // The follower is getting on (a long feed, after a bulk import): keep waiting.
+                    seen = appliedChange;
+                    deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    LOG.warn("The search index is behind the database (change {} of {}); searching what it has",
+                            appliedChange, head);
+                    return;
+                }
+                try {
+                    progress.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Runs {@code work} on the newest snapshot, once what committed before the search began is applied. */
+    private <T> T withCurrentSnapshot(SnapshotWork<T> work) {
+        awaitFollower(source.head().last());
         try {
             Snapshot snapshot = (Snapshot) searchers.acquire();
             try {
@@ -285,7 +398,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         if (!writer.isOpen()) {
             return IndexStatus.closed("the index is closed");
         }
-        return new IndexStatus(true, indexedRevision, source.lastRevision(), generation(), "");
+        return new IndexStatus(true, appliedChange, source.head().last(), generation(), "");
     }
 
     private long generation() {
@@ -316,8 +429,27 @@ public final class LuceneSearchEngine implements SearchEngine {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        closed = true;
+        if (follower != null) {
+            // Woken, not interrupted: an interrupt in the middle of a Lucene write closes the writer.
+            nudge.release();
+            try {
+                follower.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            closeIndex();
+        }
+    }
+
+    private void closeIndex() {
         try {
+            if (committedChange < appliedChange) {
+                writer.setLiveCommitData(commitData(feed, appliedChange).entrySet());
+            }
             searchers.close();
             writer.close();
             directory.close();

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class CommandLineTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
-    private int documents(Path db) throws Exception {
+    private int documents(DatabaseAddress db) throws Exception {
         try (Database database = Database.open(db)) {
             return database.dsl().fetchCount(DOCUMENT);
         }
@@ -56,20 +57,20 @@ class CommandLineTest {
 
     @Test
     void importReportsWhatWasNewAndWhatWasAlreadyThere() throws Exception {
-        Path db = folder.resolve("catalogue.db");
-        assertEquals(0, Main.run("import", "--db", db.toString(), "seeds"));
+        DatabaseAddress db = TestDatabase.in(folder);
+        assertEquals(0, Main.run("import", "--db", db.text(), "seeds"));
         assertTrue(err().contains("Imported 49 new, 1 already there (50 entries in 5 files)"), err());
-        assertEquals(0, Main.run("import", "--db", db.toString(), "seeds/000_e5d1db3f1c6b46ae.txt"));
+        assertEquals(0, Main.run("import", "--db", db.text(), "seeds/000_e5d1db3f1c6b46ae.txt"));
         assertTrue(err().contains("Imported 0 new, 10 already there (10 entries in 1 file)"), err());
         assertEquals(49, documents(db));
     }
 
     @Test
     void aRejectedImportExitsNonZeroWithFileAndLineAndWritesNothing() throws Exception {
-        Path db = folder.resolve("catalogue.db");
+        DatabaseAddress db = TestDatabase.in(folder);
         Path bad = folder.resolve("bad.txt");
         Files.writeString(bad, "May 10, 1943\n\nLetter\n\nText.\n\nFebruary 30, 1950\n\nReport\n");
-        assertEquals(1, Main.run("import", "--db", db.toString(), "seeds", bad.toString()));
+        assertEquals(1, Main.run("import", "--db", db.text(), "seeds", bad.toString()));
         assertTrue(err().contains(bad + ":7: 'February 30, 1950' is not a real date"), err());
         assertTrue(err().contains("Nothing was imported"), err());
         assertEquals(0, documents(db));
@@ -92,7 +93,8 @@ class CommandLineTest {
             out.reset();
             assertEquals(0, Main.run(command, "--help"));
             assertTrue(out().contains("Usage: dossier " + command), out());
-            assertTrue(out().contains("--db=PATH"), out());
+            assertTrue(out().contains("--db=DB"), out());
+            assertTrue(out().contains("PostgreSQL URL"), out());
         }
     }
 
@@ -101,5 +103,28 @@ class CommandLineTest {
         assertEquals(2, Main.run("import", "--db", folder.resolve("x.db").toString()));
         assertTrue(err().contains("Missing required parameter"), err());
         assertFalse(Files.exists(folder.resolve("x.db")));
+    }
+
+    @Test
+    void aJdbcUrlOfAnotherKindIsRefusedAndNeverBecomesAFile() {
+        for (String command : new String[] {"serve", "import", "reindex"}) {
+            err.reset();
+            String[] args = command.equals("import")
+                    ? new String[] {command, "--db", "jdbc:mysql://localhost/dossier", "seeds"}
+                    : new String[] {command, "--db", "jdbc:mysql://localhost/dossier"};
+            assertEquals(2, Main.run(args), command);
+            assertTrue(err().contains("'jdbc:mysql:' is not a database Dossier can use"), err());
+        }
+        assertEquals(2, Main.run("user", "list", "--db", "JDBC:sqlite:x.db"));
+        assertFalse(Files.exists(Path.of("jdbc:mysql:")));
+        assertFalse(Files.exists(Path.of("JDBC:sqlite:x.db")));
+    }
+
+    @Test
+    void aPostgresqlUrlIsNeverTakenForAFile() {
+        // Nothing listens on port 1: the command fails to connect, and no SQLite file appears.
+        assertEquals(1, Main.run("user", "list", "--db", "jdbc:postgresql://127.0.0.1:1/dossier?user=x&password=secret"));
+        assertFalse(Files.exists(Path.of("jdbc:postgresql:")));
+        assertFalse(err().contains("secret"), err());
     }
 }

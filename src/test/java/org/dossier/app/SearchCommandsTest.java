@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.dossier.search.LuceneSearchEngine;
 import org.dossier.search.SearchRequest;
 import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,10 +30,11 @@ class SearchCommandsTest {
 
     @Test
     void generatedRecordsAreIndexedByReindexBesideTheDatabase() throws Exception {
-        Path db = folder.resolve("big.db");
-        assertEquals(0, Main.run("generate", "--db", db.toString(), "--count", "300"));
-        assertEquals(0, Main.run("reindex", "--db", db.toString()));
-        assertTrue(Files.isDirectory(folder.resolve("big.index")));
+        DatabaseAddress db = TestDatabase.in(folder);
+        Path index = folder.resolve("big.index");
+        assertEquals(0, Main.run("generate", "--db", db.text(), "--count", "300"));
+        assertEquals(0, Main.run("reindex", "--db", db.text(), "--index", index.toString()));
+        assertTrue(Files.isDirectory(index));
         try (Database database = Database.open(db);
              LuceneSearchEngine engine = LuceneSearchEngine.open(folder.resolve("big.index"), database.dsl())) {
             assertEquals(300, engine.search(SearchRequest.everything(1)).total());
@@ -41,11 +43,12 @@ class SearchCommandsTest {
 
     @Test
     void reindexRefusesAnIndexAServerHasOpen() throws Exception {
-        Path db = folder.resolve("dossier.db");
-        assertEquals(0, Main.run("generate", "--db", db.toString(), "--count", "20"));
+        DatabaseAddress db = TestDatabase.in(folder);
+        Path index = folder.resolve("dossier.index");
+        assertEquals(0, Main.run("generate", "--db", db.text(), "--count", "20"));
         try (Database database = Database.open(db);
-             LuceneSearchEngine engine = LuceneSearchEngine.open(Settings.indexBeside(db), database.dsl())) {
-            assertEquals(1, Main.run("reindex", "--db", db.toString()));
+             LuceneSearchEngine engine = LuceneSearchEngine.open(index, database.dsl())) {
+            assertEquals(1, Main.run("reindex", "--db", db.text(), "--index", index.toString()));
             assertEquals(20, engine.search(SearchRequest.everything(1)).total());
         }
     }

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.dossier.editing.Accounts;
+import org.dossier.testing.TestDatabase;
+import org.dossier.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,8 @@ class UserCommandTest {
 
     @TempDir
     Path folder;
-    private Path db;
+    private DatabaseAddress db;
+    private Path sqliteFile;
     private final InputStream stdin = System.in;
     private final PrintStream stdout = System.out;
     private final PrintStream stderr = System.err;
@@ -32,7 +35,8 @@ class UserCommandTest {
 
     @BeforeEach
     void capture() {
-        db = folder.resolve("data/dossier.db");
+        sqliteFile = folder.resolve("data/dossier.db");
+        db = TestPostgres.selected() ? TestDatabase.in(folder) : DatabaseAddress.sqlite(sqliteFile);
         out = new ByteArrayOutputStream();
         err = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -69,11 +73,11 @@ class UserCommandTest {
 
     @Test
     void addReadsThePasswordFromStandardInputAndListShowsTheAccount() throws IOException {
-        assertEquals(0, run("correct horse battery\n", "user", "add", "--db", db.toString(), "--role", "admin", "Alice"));
+        assertEquals(0, run("correct horse battery\n", "user", "add", "--db", db.text(), "--role", "admin", "Alice"));
         assertEquals("Added admin 'alice' to " + db + ".\n", out().replace("\r\n", "\n"));
-        assertEquals(0, run("another good password\r\n", "user", "add", "--db", db.toString(), "bob"));
+        assertEquals(0, run("another good password\r\n", "user", "add", "--db", db.text(), "bob"));
 
-        assertEquals(0, run("", "user", "list", "--db", db.toString()));
+        assertEquals(0, run("", "user", "list", "--db", db.text()));
         String[] lines = out().strip().split("\\R");
         assertEquals(2, lines.length);
         assertTrue(lines[0].matches("alice +admin +active +added \\d{4}-.*"), lines[0]);
@@ -84,46 +88,46 @@ class UserCommandTest {
 
     @Test
     void refusalsExitOneWithTheReasonAndStoreNothing() throws IOException {
-        assertEquals(1, run("short\n", "user", "add", "--db", db.toString(), "alice"));
+        assertEquals(1, run("short\n", "user", "add", "--db", db.text(), "alice"));
         assertEquals("The password must have at least 10 characters.", err().strip());
-        assertEquals(1, run("", "user", "add", "--db", db.toString(), "alice"));
+        assertEquals(1, run("", "user", "add", "--db", db.text(), "alice"));
         assertTrue(err().startsWith("No password on standard input"), err());
-        assertEquals(1, run("correct horse battery\n", "user", "add", "--db", db.toString(), "import"));
-        assertEquals(1, run("correct horse battery\n", "user", "add", "--db", db.toString(), "no spaces"));
+        assertEquals(1, run("correct horse battery\n", "user", "add", "--db", db.text(), "import"));
+        assertEquals(1, run("correct horse battery\n", "user", "add", "--db", db.text(), "no spaces"));
 
-        assertEquals(0, run("correct horse battery\n", "user", "add", "--db", db.toString(), "alice"));
-        assertEquals(1, run("a different password\n", "user", "add", "--db", db.toString(), "alice"));
+        assertEquals(0, run("correct horse battery\n", "user", "add", "--db", db.text(), "alice"));
+        assertEquals(1, run("a different password\n", "user", "add", "--db", db.text(), "alice"));
         assertEquals("There is already an account named 'alice'.", err().strip());
         assertTrue(signsIn("alice", "correct horse battery"), "the first password stands");
     }
 
     @Test
     void whatIsNotUnderstoodExitsTwoWithUsage() {
-        assertEquals(2, run("correct horse battery\n", "user", "add", "--db", db.toString(), "--role", "boss", "alice"));
+        assertEquals(2, run("correct horse battery\n", "user", "add", "--db", db.text(), "--role", "boss", "alice"));
         assertTrue(err().contains("the role must be 'editor' or 'admin', not 'boss'"), err());
         assertTrue(err().contains("Usage: dossier user add"), err());
-        assertEquals(2, run("", "user", "add", "--db", db.toString()));
+        assertEquals(2, run("", "user", "add", "--db", db.text()));
         assertTrue(err().contains("Missing required parameter: 'NAME'"), err());
-        assertEquals(2, run("", "user", "list", "--db", db.toString(), "--colour"));
+        assertEquals(2, run("", "user", "list", "--db", db.text(), "--colour"));
         assertTrue(err().contains("Unknown option: '--colour'"), err());
         assertEquals(2, run("", "user"));
         assertEquals(2, run("", "user", "remove", "alice"));
-        assertTrue(Files.notExists(db), "nothing was created");
+        assertTrue(Files.notExists(sqliteFile), "nothing was created");
     }
 
     @Test
     void listingADatabaseThatIsNotThereFails() {
-        assertEquals(1, run("", "user", "list", "--db", db.toString()));
-        assertEquals("There is no database at " + db + ".", err().strip());
-        assertTrue(Files.notExists(db));
+        assertEquals(1, run("", "user", "list", "--db", sqliteFile.toString()));
+        assertEquals("There is no database at " + sqliteFile + ".", err().strip());
+        assertTrue(Files.notExists(sqliteFile));
     }
 
     @Test
     void passwordSetsANewOne() throws IOException {
-        assertEquals(0, run("correct horse battery\n", "user", "add", "--db", db.toString(), "alice"));
-        assertEquals(0, run("staple battery horse\n", "user", "password", "--db", db.toString(), "alice"));
+        assertEquals(0, run("correct horse battery\n", "user", "add", "--db", db.text(), "alice"));
+        assertEquals(0, run("staple battery horse\n", "user", "password", "--db", db.text(), "alice"));
         assertTrue(signsIn("alice", "staple battery horse"));
-        assertEquals(1, run("staple battery horse\n", "user", "password", "--db", db.toString(), "nobody"));
+        assertEquals(1, run("staple battery horse\n", "user", "password", "--db", db.text(), "nobody"));
         assertEquals("There is no account named 'nobody'.", err().strip());
     }
 }

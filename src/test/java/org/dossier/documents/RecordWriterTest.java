@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.dossier.app.Database;
+import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class RecordWriterTest {
 
     @BeforeEach
     void open() throws IOException {
-        database = Database.open(folder.resolve("dossier.db"));
+        database = TestDatabase.openIn(folder);
         store = new RecordStore(database.dsl(), Clock.systemUTC());
         store.onChange(notified::add);
     }

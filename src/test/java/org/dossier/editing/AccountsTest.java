@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.dossier.app.Database;
+import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class AccountsTest {
 
     @BeforeEach
     void open() throws IOException {
-        database = Database.open(folder.resolve("dossier.db"));
+        database = TestDatabase.openIn(folder);
         MutableClock clock = new MutableClock("2026-05-01T10:00:00Z");
         accounts = new Accounts(database.dsl(), clock);
         sessions = new Sessions(database.dsl(), clock);

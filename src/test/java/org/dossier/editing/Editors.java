@@ -31,7 +31,11 @@ public final class Editors {
 
     /** A new visitor, signed in through the sign-in form. */
     public static Http signIn(TestCatalogue catalogue, String username) {
-        Http http = catalogue.http().anotherVisitor();
+        return signIn(catalogue.http().anotherVisitor(), username);
+    }
+
+    /** {@code http}, signed in through the sign-in form. */
+    public static Http signIn(Http http, String username) {
         HttpResponse<String> signedIn = http.post("/admin/login", Map.of("csrf", csrf(http.get("/admin/login").body()),
                 "username", username, "password", PASSWORD, "return", "/admin"));
         assertEquals(303, signedIn.statusCode(), signedIn.body());

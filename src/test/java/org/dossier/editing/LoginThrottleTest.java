@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.dossier.app.Database;
+import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class LoginThrottleTest {
 
     @BeforeEach
     void open() throws IOException {
-        database = Database.open(folder.resolve("dossier.db"));
+        database = TestDatabase.openIn(folder);
         clock = new MutableClock("2026-05-01T10:00:00Z");
         throttle = new LoginThrottle(database.dsl(), clock);
     }
@@ -134,14 +135,14 @@ class LoginThrottleTest {
     void theCountsOutliveTheServer() throws IOException {
         fail("alice", HOME, 5);
         database.close();
-        database = Database.open(folder.resolve("dossier.db"));
+        database = TestDatabase.openIn(folder);
         assertTrue(new LoginThrottle(database.dsl(), clock).admit("alice", HOME).refused());
     }
 
     @Test
     void fortyParallelAttemptsCheckOnlyTheFreeOnesAndTheOneThatStartsTheWait() throws Exception {
         // Two throttles on two connection pools, as two app nodes sharing one database.
-        try (Database otherNode = Database.open(folder.resolve("dossier.db"))) {
+        try (Database otherNode = TestDatabase.openIn(folder)) {
             LoginThrottle[] nodes = {throttle, new LoginThrottle(otherNode.dsl(), clock)};
             ExecutorService pool = Executors.newFixedThreadPool(40);
             CountDownLatch start = new CountDownLatch(1);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.dossier.app.Database;
+import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class SessionsTest {
 
     @BeforeEach
     void open() throws IOException {
-        database = Database.open(folder.resolve("dossier.db"));
+        database = TestDatabase.openIn(folder);
         clock = new MutableClock("2026-05-01T10:00:00Z");
         sessions = new Sessions(database.dsl(), clock);
         alice = new Accounts(database.dsl(), clock).add("alice", Role.EDITOR, "correct horse battery");

@@ -66,7 +66,8 @@ class ImportRunTest {
         StringBuilder all = new StringBuilder();
         for (var table : List.of(DOCUMENT, DOCUMENT_SOURCE, REVISION, DOCUMENT_PERSON, DOCUMENT_PLACE, PERSON,
                 DOCUMENT_TYPE)) {
-            all.append(sql().selectFrom(table).fetch().formatCSV());
+            // In key order: a database need not return rows in any order without one (PostgreSQL does not).
+            all.append(sql().selectFrom(table).orderBy(table.getPrimaryKey().getFields()).fetch().formatCSV());
         }
         return all.toString();
     }

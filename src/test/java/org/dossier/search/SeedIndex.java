@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.dossier.app.Database;
-import org.dossier.app.Settings;
+import org.dossier.testing.TestDatabase;
 import org.dossier.documents.RecordStore;
 import org.dossier.importing.ImportRun;
 import org.dossier.testing.TestCatalogue;
@@ -26,7 +26,7 @@ final class SeedIndex implements AutoCloseable {
 
     static SeedIndex open() throws Exception {
         Path folder = Files.createTempDirectory("dossier-search-");
-        Database database = Database.open(folder.resolve("dossier.db"));
+        Database database = TestDatabase.openIn(folder);
         RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());
         new ImportRun(store, Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
         SeedIndex index = new SeedIndex(folder, database, store);
@@ -37,7 +37,7 @@ final class SeedIndex implements AutoCloseable {
     }
 
     Path indexFolder() {
-        return Settings.indexBeside(folder.resolve("dossier.db"));
+        return folder.resolve("dossier.index");
     }
 
     /** Closes the engine and opens it again, as a restart does. */

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.dossier.app.Database;
+import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestCatalogue;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -34,7 +35,7 @@ class GeneratorTest {
     @BeforeAll
     static void generate() throws Exception {
         folder = Files.createTempDirectory("dossier-generate-");
-        database = Database.open(folder.resolve("dossier.db"));
+        database = TestDatabase.openIn(folder);
         db = database.dsl();
         new Generator(db, Clock.systemUTC()).generate(TestCatalogue.SEEDS, COUNT, 7, (done, total) -> { });
     }
@@ -82,7 +83,7 @@ class GeneratorTest {
     @Test
     void theSameSeedMakesTheSameRecords() throws Exception {
         Path other = Files.createTempDirectory("dossier-generate-");
-        try (Database again = Database.open(other.resolve("dossier.db"))) {
+        try (Database again = TestDatabase.openIn(other)) {
             new Generator(again.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 50, 7, (done, total) -> { });
             assertEquals(db.select(DOCUMENT.TITLE, DOCUMENT.DATE_KEY).from(DOCUMENT).orderBy(DOCUMENT.ID).limit(50).fetch(),
                     again.dsl().select(DOCUMENT.TITLE, DOCUMENT.DATE_KEY).from(DOCUMENT).orderBy(DOCUMENT.ID).fetch());

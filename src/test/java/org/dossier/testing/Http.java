@@ -31,6 +31,16 @@ public final class Http {
                 .build();
     }
 
+    private Http(String baseUrl, HttpClient client) {
+        this.baseUrl = baseUrl;
+        this.client = client;
+    }
+
+    /** The same visitor (the same cookies) at another address: another app node of one catalogue. */
+    public Http at(String otherBaseUrl) {
+        return new Http(otherBaseUrl, client);
+    }
+
     /** A new client with no cookies: another visitor. */
     public Http anotherVisitor() {
         return new Http(baseUrl);

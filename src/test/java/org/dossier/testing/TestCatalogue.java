@@ -6,27 +6,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.dossier.app.DatabaseAddress;
 import org.dossier.app.DossierApp;
 import org.dossier.app.Protection;
 import org.dossier.app.Settings;
 import org.dossier.web.PublicUrl;
 
 /**
- * A real catalogue for tests: a fresh SQLite file in a temporary folder, the project's seed pages
+ * A real catalogue for tests: a fresh database (SQLite in a temporary folder, or PostgreSQL: see
+ * {@link TestDatabase#in}), the project's seed pages
  * imported on start, a real server on a random port of 127.0.0.1.
  */
 public final class TestCatalogue implements AutoCloseable {
 
     public static final Path SEEDS = Path.of("seeds");
 
+    private static final java.util.concurrent.atomic.AtomicInteger NODES = new java.util.concurrent.atomic.AtomicInteger();
+
     private final Path folder;
     private final DossierApp app;
     private final Http http;
+    /** Whether closing this catalogue removes its database: false for a second node on another's. */
+    private final boolean ownsDatabase;
 
-    private TestCatalogue(Path folder, DossierApp app) {
+    private TestCatalogue(Path folder, DossierApp app, boolean ownsDatabase) {
         this.folder = folder;
         this.app = app;
         this.http = new Http(baseUrl());
+        this.ownsDatabase = ownsDatabase;
     }
 
     /** A catalogue holding the five seed pages. */
@@ -51,9 +58,9 @@ public final class TestCatalogue implements AutoCloseable {
     private static TestCatalogue start(Path seeds, Protection protection) {
         try {
             Path folder = Files.createTempDirectory("dossier-test-");
-            Settings settings = new Settings(folder.resolve("dossier.db"), "127.0.0.1", 0, seeds,
-                    PublicUrl.fromRequests(), null, protection);
-            return new TestCatalogue(folder, DossierApp.start(settings));
+            Settings settings = new Settings(TestDatabase.in(folder), "127.0.0.1", 0, seeds,
+                    PublicUrl.fromRequests(), null, protection, folder.resolve("dossier.index"));
+            return new TestCatalogue(folder, DossierApp.start(settings), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
@@ -61,12 +68,29 @@ public final class TestCatalogue implements AutoCloseable {
         }
     }
 
+    /**
+     * Another app node on this catalogue's database, with a search index of its own, as a second
+     * machine behind a load balancer would be. Close it before this one.
+     */
+    public TestCatalogue anotherNode() {
+        Path index = folder.resolve("node-" + NODES.incrementAndGet() + ".index");
+        Settings settings = new Settings(database(), "127.0.0.1", 0, null, PublicUrl.fromRequests(), null, index);
+        try {
+            return new TestCatalogue(folder, DossierApp.start(settings), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("another node did not start", e);
+        }
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + app.port();
     }
 
-    public Path database() {
-        return folder.resolve("dossier.db");
+    /** The catalogue's database: a SQLite file in its folder, or its own PostgreSQL database. */
+    public DatabaseAddress database() {
+        return TestDatabase.in(folder);
     }
 
     public Path folder() {
@@ -84,7 +108,10 @@ public final class TestCatalogue implements AutoCloseable {
     @Override
     public void close() {
         app.close();
-        deleteRecursively(folder);
+        if (ownsDatabase) {
+            TestDatabase.forget(folder);
+            deleteRecursively(folder);
+        }
     }
 
     public static void deleteRecursively(Path folder) {

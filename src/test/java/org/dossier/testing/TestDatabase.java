@@ -5,13 +5,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.dossier.app.Database;
+import org.dossier.app.DatabaseAddress;
 import org.dossier.authorities.AuthorityLoader;
 import org.dossier.documents.RecordStore;
 import org.jooq.DSLContext;
 
-/** A real SQLite database in a temporary folder, migrated, for tests that need no server. */
+/**
+ * A real database for tests that need no server, migrated: a SQLite file in a temporary folder, or,
+ * when the suite runs on PostgreSQL ({@link TestPostgres#selected}), a fresh database of its own.
+ */
 public final class TestDatabase implements AutoCloseable {
+
+    private static final Map<Path, DatabaseAddress> ADDRESSES = new ConcurrentHashMap<>();
 
     private final Path folder;
     private final Database database;
@@ -21,10 +29,38 @@ public final class TestDatabase implements AutoCloseable {
         this.database = database;
     }
 
+    /**
+     * The database that belongs to a test's temporary folder: {@code dossier.db} in it, or on
+     * PostgreSQL a fresh database, the same one each time the same folder is asked for.
+     */
+    public static DatabaseAddress in(Path folder) {
+        if (!TestPostgres.selected()) {
+            return DatabaseAddress.sqlite(folder.resolve("dossier.db"));
+        }
+        return ADDRESSES.computeIfAbsent(folder.toAbsolutePath(), f -> TestPostgres.freshDatabase());
+    }
+
+    /** Opens {@link #in}. */
+    public static Database openIn(Path folder) {
+        try {
+            return Database.open(in(folder));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Drops the PostgreSQL database of a folder, if it has one (its connections closed first). */
+    public static void forget(Path folder) {
+        DatabaseAddress address = ADDRESSES.remove(folder.toAbsolutePath());
+        if (address != null) {
+            TestPostgres.drop(address);
+        }
+    }
+
     public static TestDatabase empty() {
         try {
             Path folder = Files.createTempDirectory("dossier-db-");
-            return new TestDatabase(folder, Database.open(folder.resolve("dossier.db")));
+            return new TestDatabase(folder, Database.open(in(folder)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,8 +87,9 @@ public final class TestDatabase implements AutoCloseable {
         return new RecordStore(database.dsl(), Clock.systemUTC());
     }
 
-    public Path file() {
-        return folder.resolve("dossier.db");
+    /** The database, to hand to a command's --db. */
+    public DatabaseAddress address() {
+        return in(folder);
     }
 
     public Path folder() {
@@ -62,6 +99,7 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
         database.close();
+        forget(folder);
         TestCatalogue.deleteRecursively(folder);
     }
 }

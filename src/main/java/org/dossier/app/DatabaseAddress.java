@@ -1,0 +1,100 @@
+package org.dossier.app;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+
+/**
+ * Where the catalogue's database is, as {@code --db} gives it: a SQLite file (any path), or a
+ * PostgreSQL server ({@code jdbc:postgresql://host:5432/dossier?user=...}). Any other {@code jdbc:}
+ * address is refused, so that a mistyped URL never becomes a SQLite file in a folder named after it.
+ *
+ * @param file the SQLite file; null for PostgreSQL
+ * @param url the PostgreSQL JDBC URL; null for SQLite
+ */
+public record DatabaseAddress(Path file, String url) {
+
+    /** What {@code --db} says in every command's help. */
+    public static final String HELP = "The database: a SQLite file, or a PostgreSQL URL "
+            + "jdbc:postgresql://HOST:5432/NAME?user=... (default: the environment variable DOSSIER_DB, "
+            + "else data/dossier.db).";
+    /** {@code --db}'s default: DOSSIER_DB (so that a password need not be on the command line), else data/dossier.db. */
+    public static final String DEFAULT_TEXT = "${env:DOSSIER_DB:-data/dossier.db}";
+
+    public static final DatabaseAddress DEFAULT = sqlite(Path.of("data", "dossier.db"));
+    private static final String POSTGRESQL = "jdbc:postgresql:";
+    private static final Pattern SECRET = Pattern.compile("(?i)(password=)[^&]*");
+
+    public DatabaseAddress {
+        if ((file == null) == (url == null)) {
+            throw new IllegalArgumentException("a database is either a SQLite file or a PostgreSQL URL");
+        }
+        if (file != null && file.toString().regionMatches(true, 0, "jdbc:", 0, 5)) {
+            throw new IllegalArgumentException(refusal(file.toString()));
+        }
+        if (url != null && !url.startsWith(POSTGRESQL)) {
+            throw new IllegalArgumentException(refusal(url));
+        }
+    }
+
+    public static DatabaseAddress sqlite(Path file) {
+        return new DatabaseAddress(file, null);
+    }
+
+    public static DatabaseAddress postgresql(String url) {
+        return new DatabaseAddress(null, url);
+    }
+
+    /** Reads what {@code --db} (or DOSSIER_DB) says. */
+    public static DatabaseAddress parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("the database is empty: give a SQLite file or a jdbc:postgresql:// URL");
+        }
+        if (text.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            return postgresql(text);
+        }
+        return sqlite(Path.of(text));
+    }
+
+    private static String refusal(String url) {
+        String scheme = url.length() > 5 && url.indexOf(':', 5) > 0 ? url.substring(0, url.indexOf(':', 5) + 1) : url;
+        return "'" + scheme.toLowerCase(Locale.ROOT) + "' is not a database Dossier can use: give a SQLite file path "
+                + "or a PostgreSQL URL (jdbc:postgresql://host:5432/dossier?user=...)";
+    }
+
+    public boolean isSqlite() {
+        return file != null;
+    }
+
+    /**
+     * The search index when {@code --index} is not given: beside a SQLite file ({@code data/dossier.db}
+     * has {@code data/dossier.index/}); for PostgreSQL, {@code data/dossier.index} in the working folder.
+     */
+    public Path defaultIndex() {
+        return isSqlite() ? Settings.indexBeside(file) : Path.of("data", "dossier.index");
+    }
+
+    /** What {@code --db} would be given to name this database again (with any password in it). */
+    public String text() {
+        return isSqlite() ? file.toString() : url;
+    }
+
+    /** For messages: the file, or the URL without its password. */
+    @Override
+    public String toString() {
+        return isSqlite() ? file.toString() : SECRET.matcher(url).replaceAll("$1***");
+    }
+
+    /** Lets picocli read {@code --db}: a refused address is a usage error (exit 2) with the reason. */
+    public static final class Converter implements CommandLine.ITypeConverter<DatabaseAddress> {
+        @Override
+        public DatabaseAddress convert(String value) {
+            try {
+                return parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

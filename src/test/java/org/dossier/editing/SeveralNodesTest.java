@@ -1,0 +1,246 @@
+package org.dossier.editing;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.dossier.app.Database;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two app nodes on one database, each with its own search index, as behind a load balancer with no
+ * sticky sessions: whatever one node does, the other serves. (On PostgreSQL in the second test run;
+ * on one SQLite file, which two processes can share too, in the first.)
+ */
+class SeveralNodesTest {
+
+    /** How long a change may take to be found by search on the other node. */
+    private static final long SEARCHABLE_WITHIN_MILLIS = 2_000;
+
+    private static TestCatalogue nodeA;
+    private static TestCatalogue nodeB;
+    private static Database database;
+
+    @BeforeAll
+    static void start() throws Exception {
+        nodeA = TestCatalogue.withSeeds();
+        nodeB = nodeA.anotherNode();
+        Editors.add(nodeA, "alice", Role.EDITOR);
+        database = Database.open(nodeA.database());
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+        nodeB.close();
+        nodeA.close();
+    }
+
+    private static int version(int id) {
+        return database.dsl().select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchSingle(DOCUMENT.VERSION);
+    }
+
+    private static int hits(Http http, String words) {
+        HttpResponse<String> page = http.get("/search.json?q=" + words);
+        assertEquals(200, page.statusCode(), page.body());
+        return total(page.body());
+    }
+
+    /** Milliseconds until search on {@code http} finds {@code words}; fails past the allowed time. */
+    private static long untilFound(Http http, String words) throws InterruptedException {
+        long started = System.nanoTime();
+        while (hits(http, words) == 0) {
+            long waited = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(waited < SEARCHABLE_WITHIN_MILLIS, "'" + words + "' not found on " + http.url("/") + " after "
+                    + waited + " ms");
+            Thread.sleep(20);
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private static HttpResponse<String> save(Http editor, int id, FormFields form, String summary) {
+        return editor.post("/admin/documents/" + id + "/edit", form.set("summary", summary)
+                .set("note", "Correction on several nodes").entries());
+    }
+
+    @Test
+    void aSessionFromOneNodeWorksOnTheOtherAndASaveThereIsFoundAndHasTheSameHistory() throws Exception {
+        Http onA = Editors.signIn(nodeA, "alice");
+        Http onB = onA.at(nodeB.baseUrl());
+        int id = Editors.recordTitled(nodeA, "(via Shtytkov)");
+        assertEquals(0, hits(onB, "zanzibarian"));
+
+        HttpResponse<String> form = onB.get("/admin/documents/" + id + "/edit");
+        assertEquals(200, form.statusCode(), "the cookie from node A is a session on node B");
+        HttpResponse<String> saved = save(onA, id, FormFields.of(form.body(), "form.record-form"),
+                "A zanzibarian correction made through node A with a form opened on node B.");
+        assertEquals(303, saved.statusCode(), "node B's CSRF token is good on node A: " + saved.body());
+
+        untilFound(onB, "zanzibarian");
+        untilFound(onA, "zanzibarian");
+        String historyOnA = Jsoup.parse(onA.get("/documents/" + id + "/history").body()).select("main").text();
+        String historyOnB = Jsoup.parse(onB.get("/documents/" + id + "/history").body()).select("main").text();
+        assertTrue(historyOnA.contains("Correction on several nodes"), historyOnA);
+        assertEquals(historyOnA, historyOnB);
+    }
+
+    @Test
+    void ofTenConcurrentSavesOfOneVersionOverBothNodesExactlyOneWins() throws Exception {
+        Http onA = Editors.signIn(nodeA, "alice");
+        Http onB = onA.at(nodeB.baseUrl());
+        int id = 15;
+        int opened = version(id);
+        FormFields form = FormFields.of(onA.get("/admin/documents/" + id + "/edit").body(), "form.record-form");
+
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch ready = new CountDownLatch(10);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                Http node = i % 2 == 0 ? onA : onB;
+                String summary = "Concurrent save number " + i + " of one version.";
+                statuses.add(pool.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return save(node, id, form, summary).statusCode();
+                }));
+            }
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                codes.add(status.get());
+            }
+            assertEquals(1, codes.stream().filter(c -> c == 303).count(), codes.toString());
+            assertEquals(9, codes.stream().filter(c -> c == 409).count(), codes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(opened + 1, version(id));
+    }
+
+    @Test
+    void killingANodeInTheMiddleOfABurstLosesNoAcknowledgedSave() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path index = nodeA.folder().resolve("killed-node.index");
+        Process node = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.dossier.app.Main", "serve",
+                "--db", nodeA.database().text(), "--host", "127.0.0.1", "--port", Integer.toString(port),
+                "--index", index.toString(), "--seeds", nodeA.folder().resolve("no-seeds").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(nodeA.folder().resolve("killed-node.log").toFile())
+                .start();
+        try {
+            Http onC = new Http("http://127.0.0.1:" + port);
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (!answers(onC)) {
+                assertTrue(System.nanoTime() < deadline && node.isAlive(), () -> "the node in its own process did not "
+                        + "start:\n" + log(nodeA.folder().resolve("killed-node.log")));
+                Thread.sleep(100);
+            }
+            Http editorOnC = Editors.signIn(onC, "alice");
+            List<Integer> ids = database.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.WITHDRAWN_AT.isNull())
+                    .orderBy(DOCUMENT.ID).limit(30).fetch(DOCUMENT.ID);
+
+            ExecutorService burst = Executors.newSingleThreadExecutor();
+            List<String> acknowledged = new ArrayList<>();
+            List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+            Future<?> saves = burst.submit((Callable<Void>) () -> {
+                for (int i = 0; i < ids.size(); i++) {
+                    int id = ids.get(i);
+                    String word = "burstword" + (char) ('a' + i % 26) + (char) ('a' + i / 26);
+                    try {
+                        FormFields form = FormFields.of(editorOnC.get("/admin/documents/" + id + "/edit").body(),
+                                "form.record-form");
+                        int status = save(editorOnC, id, form, "Saved in a burst: " + word + ".").statusCode();
+                        statuses.add(status);
+                        if (status == 303) {
+                            synchronized (acknowledged) {
+                                acknowledged.add(word);
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        return null; // the node is gone: nothing after this was acknowledged
+                    }
+                }
+                return null;
+            });
+            long burstDeadline = System.nanoTime() + 30_000_000_000L;
+            while (true) {
+                synchronized (acknowledged) {
+                    if (acknowledged.size() >= 5) {
+                        break;
+                    }
+                }
+                assertTrue(System.nanoTime() < burstDeadline, "the burst did not get going: " + statuses);
+                Thread.sleep(5);
+            }
+            node.destroyForcibly().waitFor();
+            saves.get();
+            burst.shutdown();
+
+            Http reader = nodeA.http().anotherVisitor();
+            List<String> saved;
+            synchronized (acknowledged) {
+                saved = List.copyOf(acknowledged);
+            }
+            assertTrue(saved.size() >= 5 && saved.size() < ids.size(), "killed in the middle: " + saved.size());
+            for (String word : saved) {
+                untilFound(reader, word);
+            }
+            int live = database.dsl().fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull());
+            assertEquals(live, total(reader.get("/search.json").body()),
+                    "the survivor's index holds every record in the database");
+            assertEquals(hitsInDatabase(), hits(reader, "burstword*"),
+                    "every save that committed, acknowledged or not, is in the survivor's index");
+        } finally {
+            node.destroyForcibly();
+        }
+    }
+
+    private static int hitsInDatabase() {
+        return database.dsl().fetchCount(DOCUMENT, DOCUMENT.SUMMARY.startsWith("Saved in a burst: burstword"));
+    }
+
+    private static String log(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static boolean answers(Http http) {
+        try {
+            return http.get("/robots.txt").statusCode() == 200;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static int total(String json) {
+        try {
+            return new ObjectMapper().readTree(json).get("total").asInt();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

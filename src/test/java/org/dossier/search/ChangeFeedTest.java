@@ -1,0 +1,114 @@
+package org.dossier.search;
+
+import static org.dossier.db.Tables.REVISION;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.ChangeFeed;
+import org.dossier.documents.DocumentDate;
+import org.dossier.documents.RecordDraft;
+import org.dossier.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+/** The change feed and the index that follows it, with writers that commit out of order. */
+class ChangeFeedTest {
+
+    private static RecordDraft draft(String title, String summary) {
+        return new RecordDraft(title, List.of(summary), DocumentDate.ofYear(1960));
+    }
+
+    private static int hits(LuceneSearchEngine engine, String words) {
+        return (int) engine.search(new SearchRequest(words, Map.of(), new TreeSet<>(), null, SearchOrder.RELEVANCE, 0,
+                10)).total();
+    }
+
+    private static long revisionOf(SeedIndex seeds, int id, int number) {
+        return seeds.database.dsl().select(REVISION.ID).from(REVISION)
+                .where(REVISION.DOCUMENT_ID.eq(id).and(REVISION.NUMBER.eq(number))).fetchSingle(REVISION.ID);
+    }
+
+    @Test
+    void aChangeWhoseLowerRevisionCommitsLastStillReachesTheIndex() throws Exception {
+        // Two writers at once need a database with concurrent writers: SQLite lets one write at a time.
+        assumeTrue(TestPostgres.selected(), "PostgreSQL only");
+        try (SeedIndex seeds = SeedIndex.open()) {
+            int first = seeds.store.write(w -> w.create(draft("Cable on the Nauru question", "Nothing yet."),
+                    Attribution.editor("tester", "new")));
+            int second = seeds.store.write(w -> w.create(draft("Cable on the Palau question", "Nothing yet."),
+                    Attribution.editor("tester", "new")));
+
+            CountDownLatch slowWrote = new CountDownLatch(1);
+            CountDownLatch fastCommitted = new CountDownLatch(1);
+            CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(() -> seeds.store.write(w -> {
+                int version = w.update(first, 1, draft("Cable on the Nauru question", "The slow quetzalcoatl."),
+                        Attribution.editor("tester", "slow"));
+                slowWrote.countDown();
+                await(fastCommitted);
+                return version;
+            }));
+            assertTrue(slowWrote.await(10, TimeUnit.SECONDS));
+            seeds.store.write(w -> w.update(second, 1, draft("Cable on the Palau question", "The fast xiuhcoatl."),
+                    Attribution.editor("tester", "fast")));
+            assertEquals(1, hits(seeds.engine, "xiuhcoatl"), "the fast writer's change is searchable");
+            assertEquals(0, hits(seeds.engine, "quetzalcoatl"), "the slow writer has not committed");
+            fastCommitted.countDown();
+            assertEquals(2, slow.get(10, TimeUnit.SECONDS));
+
+            assertTrue(revisionOf(seeds, first, 2) < revisionOf(seeds, second, 2),
+                    "the slow writer's revision has the lower id, and it committed last");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (hits(seeds.engine, "quetzalcoatl") == 0) {
+                assertTrue(System.nanoTime() < deadline, "the change that committed last never reached the index");
+                Thread.sleep(10);
+            }
+            seeds.engine.close();
+            seeds.engine = null;
+            seeds.reopen();
+            assertEquals(1, hits(seeds.engine, "quetzalcoatl"));
+            assertEquals(1, hits(seeds.engine, "xiuhcoatl"));
+        }
+    }
+
+    @Test
+    void changeIdsFollowEachOtherWithoutGapsAndARolledBackWriteLeavesNone() throws Exception {
+        try (SeedIndex seeds = SeedIndex.open()) {
+            long before = ChangeFeed.head(seeds.database.dsl()).last();
+            int id = seeds.store.write(w -> w.create(draft("Note on the Tonga question", "One."),
+                    Attribution.editor("tester", "new")));
+            try {
+                seeds.store.write(w -> {
+                    w.update(id, 1, draft("Note on the Tonga question", "Two."), Attribution.editor("tester", "no"));
+                    throw new IllegalStateException("rolled back");
+                });
+            } catch (IllegalStateException expected) {
+                // nothing of it is kept
+            }
+            seeds.store.write(w -> w.update(id, 1, draft("Note on the Tonga question", "Three."),
+                    Attribution.editor("tester", "yes")));
+            List<ChangeFeed.Change> changes = ChangeFeed.after(seeds.database.dsl(), before, 100);
+            assertEquals(List.of(new ChangeFeed.Change(before + 1, id), new ChangeFeed.Change(before + 2, id)), changes);
+            assertEquals(before + 2, ChangeFeed.head(seeds.database.dsl()).last());
+            assertEquals(Set.of(), Set.copyOf(ChangeFeed.after(seeds.database.dsl(), before + 2, 100)));
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other writer never committed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

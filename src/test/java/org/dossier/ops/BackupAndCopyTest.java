@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dossier.app.Database;
+import org.dossier.app.DatabaseAddress;
 import org.dossier.app.Main;
 import org.dossier.app.Settings;
 import org.dossier.editing.Accounts;
@@ -29,6 +30,7 @@ import org.dossier.editing.FormFields;
 import org.dossier.editing.Role;
 import org.dossier.testing.Http;
 import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,10 +174,16 @@ class BackupAndCopyTest {
         assertTrue(err().contains("not a SQLite database") || err().contains("damaged"), err());
     }
 
+    /**
+     * SQLite to the test run's database (PostgreSQL in the PostgreSQL run, so a catalogue moves
+     * onto it), and back again to a SQLite file (taken home): the same pages at every step.
+     */
     @Test
     void aCopyServesTheSamePagesKeepsIdsAndPasswordsAndRefusesATargetThatIsNotEmpty() throws Exception {
         Path original = folder.resolve("original.db");
-        Path copy = folder.resolve("copy.db");
+        Path copyFolder = folder.resolve("copy");
+        DatabaseAddress copy = TestDatabase.in(copyFolder);
+        Path home = folder.resolve("home.db");
         List<Integer> ids;
         try (OperatedCatalogue catalogue = serve(original)) {
             addEditor(original, "cy");
@@ -190,11 +198,11 @@ class BackupAndCopyTest {
             ids = db.dsl().select(DOCUMENT.ID).from(DOCUMENT).orderBy(DOCUMENT.ID).fetch(DOCUMENT.ID);
         }
 
-        assertEquals(0, Main.run("copy", "--from", original.toString(), "--to", copy.toString()), err());
+        assertEquals(0, Main.run("copy", "--from", original.toString(), "--to", copy.text()), err());
         assertTrue(err().contains("every count matches"), err());
         assertTrue(err().matches("(?s).*revision\\s+5\\d\\s+5\\d.*"), err());
 
-        assertEquals(1, Main.run("copy", "--from", original.toString(), "--to", copy.toString()));
+        assertEquals(1, Main.run("copy", "--from", original.toString(), "--to", copy.text()));
         assertTrue(err().contains("the target database is not empty"), err());
 
         Map<String, String> pages = new java.util.LinkedHashMap<>();
@@ -209,7 +217,20 @@ class BackupAndCopyTest {
                 pages.put(path, page.statusCode() + " " + page.body().replace(catalogue.http().url(""), "BASE"));
             }
         }
-        try (OperatedCatalogue catalogue = serve(copy)) {
+        try {
+            // Taken home again before anything is written to the copy.
+            assertEquals(0, Main.run("copy", "--from", copy.text(), "--to", home.toString()), err());
+            assertServesTheSame(OperatedCatalogue.start(copy, copyFolder.resolve("index"), OperationsSettings.DEFAULT),
+                    pages, paths, ids);
+            assertServesTheSame(serve(home), pages, paths, ids);
+        } finally {
+            TestDatabase.forget(copyFolder);
+        }
+    }
+
+    private static void assertServesTheSame(OperatedCatalogue served, Map<String, String> pages, List<String> paths,
+                                            List<Integer> ids) {
+        try (OperatedCatalogue catalogue = served) {
             for (String path : paths) {
                 HttpResponse<String> page = catalogue.http().get(path);
                 assertEquals(pages.get(path), page.statusCode() + " " + page.body().replace(catalogue.http().url(""), "BASE"),

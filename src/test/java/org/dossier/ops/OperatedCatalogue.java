@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.dossier.app.DatabaseAddress;
 import org.dossier.app.DossierApp;
 import org.dossier.app.Settings;
 import org.dossier.testing.Http;
@@ -25,6 +26,16 @@ final class OperatedCatalogue implements AutoCloseable {
     static OperatedCatalogue start(Path database, Path seeds, OperationsSettings operating) {
         try {
             Settings settings = new Settings(database, "127.0.0.1", 0, seeds, PublicUrl.fromRequests());
+            return new OperatedCatalogue(null, DossierApp.start(settings, operating));
+        } catch (Exception e) {
+            throw new IllegalStateException("the catalogue did not start", e);
+        }
+    }
+
+    /** Starts on {@code database} (a SQLite file or a PostgreSQL database) with its index in {@code index}. */
+    static OperatedCatalogue start(DatabaseAddress database, Path index, OperationsSettings operating) {
+        try {
+            Settings settings = new Settings(database, "127.0.0.1", 0, null, PublicUrl.fromRequests(), null, index);
             return new OperatedCatalogue(null, DossierApp.start(settings, operating));
         } catch (Exception e) {
             throw new IllegalStateException("the catalogue did not start", e);

@@ -36,7 +36,10 @@ class SecondServerTest {
     @Test
     void aSecondServerOnADatabaseInUseSaysSoInOneLine() {
         try (TestCatalogue running = TestCatalogue.withSeeds()) {
-            String[] result = serve("serve", "--db", running.database().toString(), "--host", "127.0.0.1",
+            // The same database and index folder: on SQLite both are in use, on PostgreSQL (where
+            // nodes share the database) the index folder is.
+            String[] result = serve("serve", "--db", running.database().text(), "--index",
+                    running.folder().resolve("dossier.index").toString(), "--host", "127.0.0.1",
                     "--port", "0", "--seeds", TestCatalogue.SEEDS.toString());
             assertEquals("1", result[0], result[1]);
             List<String> lines = ownLines(result[1]);

@@ -131,11 +131,14 @@ class WritesBesideAnImportTest {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-            // Another process's long write transaction: an import's, say. Writing transactions begin
-            // IMMEDIATE, so this one holds the write lock from its start.
+            // Another process's long write transaction: an import's, say. On SQLite writing
+            // transactions begin IMMEDIATE, so this one holds the write lock from its start; on
+            // PostgreSQL it holds the record's row, which the save must lock too.
             try (CatalogueDatabase other = CatalogueDatabase.of(catalogue)) {
                 other.dsl().transaction(tx -> {
-                    tx.dsl().execute("update document set title = title where id = -1");
+                    tx.dsl().update(org.dossier.db.Tables.DOCUMENT)
+                            .set(org.dossier.db.Tables.DOCUMENT.TITLE, org.dossier.db.Tables.DOCUMENT.TITLE)
+                            .where(org.dossier.db.Tables.DOCUMENT.ID.eq(id)).execute();
                     held.countDown();
                     release.await(60, TimeUnit.SECONDS);
                 });

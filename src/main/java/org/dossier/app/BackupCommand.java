@@ -11,20 +11,22 @@ import picocli.CommandLine.Option;
                 + "editors save. For PostgreSQL, use pg_dump (this command says how).")
 final class BackupCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "PATH", description = "The database (default: ${DEFAULT-VALUE}).")
-    String database = Settings.DEFAULT_DATABASE.toString();
+    // Parsed once, like every command's --db: a SQLite file or a PostgreSQL URL (refused below with advice).
+    @Option(names = "--db", paramLabel = "DB", converter = DatabaseAddress.Converter.class,
+            defaultValue = DatabaseAddress.DEFAULT_TEXT, description = DatabaseAddress.HELP)
+    DatabaseAddress database;
 
     @Option(names = "--to", paramLabel = "FILE", required = true, description = "The backup file to write (must not exist).")
     Path target;
 
     @Override
     public Integer call() throws Exception {
-        if (Backups.isPostgresql(database)) {
+        if (!database.isSqlite()) {
             System.err.println("Nothing was backed up: " + Backups.POSTGRESQL_ADVICE + ".");
             return 1;
         }
         try {
-            Backups.Summary summary = Backups.backup(Path.of(database), target);
+            Backups.Summary summary = Backups.backup(database.file(), target);
             System.err.println("Backed up " + database + " to " + target + ": " + summary.describe());
             return 0;
         } catch (Backups.RefusedException e) {

@@ -13,19 +13,21 @@ import picocli.CommandLine.Option;
                 + "replaces is kept beside it as .before-restore; the search index is rebuilt on the next start.")
 final class RestoreCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "PATH", description = "The database to replace (default: ${DEFAULT-VALUE}).")
-    String database = Settings.DEFAULT_DATABASE.toString();
+    // Parsed once, like every command's --db: a SQLite file or a PostgreSQL URL (refused below with advice).
+    @Option(names = "--db", paramLabel = "DB", converter = DatabaseAddress.Converter.class,
+            defaultValue = DatabaseAddress.DEFAULT_TEXT, description = DatabaseAddress.HELP)
+    DatabaseAddress database;
 
     @Option(names = "--from", paramLabel = "FILE", required = true, description = "The backup to restore.")
     Path backup;
 
     @Override
     public Integer call() throws Exception {
-        if (Backups.isPostgresql(database)) {
+        if (!database.isSqlite()) {
             System.err.println("Nothing was restored: " + Backups.POSTGRESQL_ADVICE + ".");
             return 1;
         }
-        Path target = Path.of(database);
+        Path target = database.file();
         try {
             Backups.check(backup);
             LuceneSearchEngine.discard(Settings.indexBeside(target));

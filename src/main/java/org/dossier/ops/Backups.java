@@ -50,10 +50,6 @@ public final class Backups {
     private Backups() {
     }
 
-    public static boolean isPostgresql(String database) {
-        return database.startsWith("jdbc:postgresql:");
-    }
-
     /** Writes a consistent copy of {@code database} to {@code target}, which must not exist yet. */
     public static Summary backup(Path database, Path target) throws RefusedException, IOException, SQLException {
         if (!Files.isRegularFile(database)) {

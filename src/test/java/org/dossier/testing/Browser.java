@@ -150,6 +150,12 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(fragment));
     }
 
+    /** Waits until the page has navigated away from an address that contains {@code fragment}. */
+    public void waitForUrlNotContaining(String fragment) {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains(fragment)));
+    }
+
     public String currentUrl() {
         return driver.getCurrentUrl();
     }

@@ -10,29 +10,25 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.dossier.testing.Http;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The catalogue listing and its JSON twin, over HTTP against a real server with the seeds imported. */
 class CataloguePagesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
+
     private static Http http;
 
     @BeforeAll
     static void start() {
-        catalogue = TestCatalogue.withSeeds();
         http = catalogue.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        catalogue.close();
     }
 
     private static Document page(String path) {

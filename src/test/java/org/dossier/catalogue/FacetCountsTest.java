@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
-import org.dossier.testing.TestCatalogue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Facet counts against the 49 seed records, counted by hand from the seed pages and the authority
@@ -17,17 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class FacetCountsTest {
 
-    private static TestCatalogue catalogue;
-
-    @BeforeAll
-    static void start() {
-        catalogue = TestCatalogue.withSeeds();
-    }
-
-    @AfterAll
-    static void stop() {
-        catalogue.close();
-    }
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
 
     private static SearchJson search(String query) {
         return SearchJson.get(catalogue.http(), query);

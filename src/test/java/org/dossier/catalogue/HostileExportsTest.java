@@ -19,16 +19,16 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.testing.CatalogueDatabase;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXEntry;
 import org.jbibtex.BibTeXParser;
 import org.jbibtex.Key;
 import org.jbibtex.LaTeXParser;
 import org.jbibtex.LaTeXPrinter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Exports that cannot be turned on their readers: titles that spreadsheets would run as formulas,
@@ -43,12 +43,13 @@ class HostileExportsTest {
     private static final List<String> BRACED = List.of("A lone { opening " + WORD, "A lone } closing " + WORD,
             "} backwards { " + WORD, "Tilde ~ caret ^ backslash \\ " + WORD);
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+
     private static final Map<Integer, String> titles = new HashMap<>();
 
     @BeforeAll
     static void start() {
-        catalogue = TestCatalogue.withSeeds();
         try (CatalogueDatabase database = CatalogueDatabase.of(catalogue)) {
             List<String> all = new ArrayList<>(FORMULAS);
             all.addAll(BRACED);
@@ -58,11 +59,6 @@ class HostileExportsTest {
                 titles.put(id, title.strip());
             }
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        catalogue.close();
     }
 
     @Test

@@ -5,31 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.dossier.testing.Browser;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 
 /** A reader in Chromium: opens the catalogue, pages forward, opens a document and reads it. */
 class ReaderBrowsesCatalogueTest {
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
+
     private static Browser browser;
 
     @BeforeAll
     static void start() {
-        catalogue = TestCatalogue.withSeeds();
         browser = Browser.start();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            browser.close();
-        } finally {
-            catalogue.close();
-        }
+        browser.close();
     }
 
     @Test

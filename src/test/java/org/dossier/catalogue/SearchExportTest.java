@@ -14,28 +14,25 @@ import org.dossier.search.SearchRequest;
 import org.dossier.synthetic.Generator;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.Http;
+import org.dossier.testing.SeededCatalogue;
 import org.dossier.testing.TestCatalogue;
 import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXParser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /search.csv}, {@code .ris} and {@code .bib}: the whole result set of a search, as a file. */
 class SearchExportTest {
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+
     private static Http http;
 
     @BeforeAll
     static void start() {
-        catalogue = TestCatalogue.withSeeds();
         http = catalogue.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        catalogue.close();
     }
 
     private static HttpResponse<String> export(String path) {

@@ -10,32 +10,28 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.dossier.testing.Http;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Over HTTP: costly queries, "Did you mean", "any of" / "all of" facets and related records. */
 class SearchMeaningPageTest {
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
+
     private static Http http;
 
     @BeforeAll
     static void start() {
-        catalogue = TestCatalogue.withSeeds();
         http = catalogue.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        catalogue.close();
     }
 
     private static String q(String text) {

@@ -13,31 +13,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.dossier.testing.Http;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The search page, its JSON twin, its all-values pages and the person and place pages, over HTTP. */
 class SearchPageTest {
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
+
     private static Http http;
 
     @BeforeAll
     static void start() {
-        catalogue = TestCatalogue.withSeeds();
         http = catalogue.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        catalogue.close();
     }
 
     private static Document page(String path) {

@@ -7,10 +7,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.dossier.testing.Browser;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -23,12 +24,12 @@ class CiteBoxBrowserTest {
 
     private static final String RECORD = "/documents/3/letter-to-stalin-from-the-commanders-and-soldiers-of-the-korean-army-in-china";
 
-    private TestCatalogue catalogue;
+    @RegisterExtension
+    final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
     private Browser browser;
 
     @BeforeAll
     void start() {
-        catalogue = TestCatalogue.withSeeds();
         browser = Browser.start();
         // Headless Chromium keeps its own clipboard; the page may write to it once granted.
         ((ChromeDriver) browser.driver()).executeCdpCommand("Browser.grantPermissions", Map.of(
@@ -39,7 +40,6 @@ class CiteBoxBrowserTest {
     @AfterAll
     void stop() {
         browser.close();
-        catalogue.close();
     }
 
     private Object script(String js) {

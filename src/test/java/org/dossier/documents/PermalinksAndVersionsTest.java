@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.TreeSet;
 import org.dossier.authorities.PersonRole;
 import org.dossier.testing.CatalogueDatabase;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -32,14 +33,14 @@ class PermalinksAndVersionsTest {
     private static final String NEW_TITLE = "Letter from Korean Commanders to Stalin";
     private static final String HOSTILE_TITLE = "A </script><script>alert('x')</script> & <b>title</b>";
 
-    private TestCatalogue catalogue;
+    @RegisterExtension
+    final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
     private CatalogueDatabase database;
     private int hostile;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     void start() {
-        catalogue = TestCatalogue.withSeeds();
         database = CatalogueDatabase.of(catalogue);
         int kim = database.personId("kim-il-sung");
         database.at("2030-01-01T00:00:00Z").write(w -> w.update(3, 1, new RecordDraft(NEW_TITLE,
@@ -57,7 +58,6 @@ class PermalinksAndVersionsTest {
     @AfterAll
     void stop() {
         database.close();
-        catalogue.close();
     }
 
     private HttpResponse<String> get(String path) {

@@ -1,6 +1,5 @@
 package org.dossier.documents;
 
-import static org.dossier.db.Tables.DOCUMENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,36 +10,25 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.dossier.app.Database;
 import org.dossier.testing.Http;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The record page at its permanent address, over HTTP against a real server with the seeds imported. */
 class RecordPageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+
     private static Http http;
 
     @BeforeAll
     static void start() {
-        catalogue = TestCatalogue.withSeeds();
         http = catalogue.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        catalogue.close();
-    }
-
-    private static int idOf(String titleStart) throws Exception {
-        try (Database db = Database.open(catalogue.database())) {
-            return db.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.TITLE.startsWith(titleStart))
-                    .fetchSingle(DOCUMENT.ID);
-        }
     }
 
     private static Document followToRecord(int id) {
@@ -54,7 +42,7 @@ class RecordPageTest {
 
     @Test
     void thePermanentAddressRedirectsToTheCanonicalSlugAddress() throws Exception {
-        int id = idOf("Letter to Stalin from the Commanders");
+        int id = catalogue.recordTitled("Letter to Stalin from the Commanders");
         HttpResponse<String> response = http.get("/documents/" + id);
         assertEquals(301, response.statusCode());
         assertEquals("/documents/" + id + "/letter-to-stalin-from-the-commanders-and-soldiers-of-the-korean-army-in-china",
@@ -63,7 +51,7 @@ class RecordPageTest {
 
     @Test
     void theRecordShowsItsDateAsPreciselyAsItIsKnown() throws Exception {
-        Document page = followToRecord(idOf("Letter to Stalin from the Commanders"));
+        Document page = followToRecord(catalogue.recordTitled("Letter to Stalin from the Commanders"));
         assertEquals("February 1942", page.selectFirst(".record-date").text());
         assertEquals("Letter to Stalin from the Commanders and Soldiers of the Korean Army in China",
                 page.selectFirst("h1").text());
@@ -72,7 +60,7 @@ class RecordPageTest {
 
     @Test
     void theRecordShowsEveryParagraphOfItsSummary() throws Exception {
-        Document page = followToRecord(idOf("Stenographic Record of a Speech"));
+        Document page = followToRecord(catalogue.recordTitled("Stenographic Record of a Speech"));
         List<String> paragraphs = page.select(".record-summary p").eachText();
         assertEquals(2, paragraphs.size());
         assertTrue(paragraphs.get(1).startsWith("Brian Murray questions the validity"));
@@ -80,13 +68,13 @@ class RecordPageTest {
 
     @Test
     void aRecordWithoutSummarySaysSo() throws Exception {
-        Document page = followToRecord(idOf("I. Tugarinov"));
+        Document page = followToRecord(catalogue.recordTitled("I. Tugarinov"));
         assertEquals("No summary has been written for this document.", page.selectFirst(".no-summary").text());
     }
 
     @Test
     void theRecordGivesItsPermalinkOnce() throws Exception {
-        int id = idOf("Record of a Meeting Between T.V. Soong");
+        int id = catalogue.recordTitled("Record of a Meeting Between T.V. Soong");
         Document page = followToRecord(id);
         assertEquals(List.of(http.url("/documents/" + id)), page.select(".cite a.cite-permalink").eachText());
         assertEquals(1, page.select("a[href='" + http.url("/documents/" + id) + "'], a[href='/documents/" + id + "']").size(),
@@ -97,7 +85,7 @@ class RecordPageTest {
 
     @Test
     void theRecordLinksItsPeopleAndPlaces() throws Exception {
-        Document page = followToRecord(idOf("Letter from Feng Xi (Stalin)"));
+        Document page = followToRecord(catalogue.recordTitled("Letter from Feng Xi (Stalin)"));
         List<String> people = page.select(".record-facts a[href^=/people/]").eachText();
         assertTrue(people.contains("Joseph Stalin"), people.toString());
         assertTrue(people.contains("Terentii Shtykov"), people.toString());
@@ -106,21 +94,21 @@ class RecordPageTest {
 
     @Test
     void theRecordSaysFromWhomToWhomAndListsPeopleByRole() throws Exception {
-        Document page = followToRecord(idOf("Telegram from Kim Il Sung to Stalin"));
+        Document page = followToRecord(catalogue.recordTitled("Telegram from Kim Il Sung to Stalin"));
         assertEquals("From Kim Il Sung to Joseph Stalin", page.selectFirst(".record-correspondence").text());
         assertEquals(List.of("/people/kim-il-sung", "/people/stalin"),
                 page.select(".record-correspondence a").eachAttr("href"));
         assertEquals(List.of("Authors", "Recipients", "Mentioned"), page.select(".record-facts dt").eachText()
                 .stream().filter(t -> List.of("Authors", "Recipients", "Participants", "Mentioned").contains(t)).toList());
-        Document conversation = followToRecord(idOf("Memorandum of Conversation between Anastas Mikoyan"));
+        Document conversation = followToRecord(catalogue.recordTitled("Memorandum of Conversation between Anastas Mikoyan"));
         assertEquals("Between Anastas Mikoyan and Zhou Enlai", conversation.selectFirst(".record-correspondence").text());
-        Document none = followToRecord(idOf("The Political Situation in Korea"));
+        Document none = followToRecord(catalogue.recordTitled("The Political Situation in Korea"));
         assertEquals(null, none.selectFirst(".record-correspondence"), "no line where the title names no one");
     }
 
     @Test
     void theJsonTwinGivesEachPersonTheirRole() throws Exception {
-        JsonNode people = JSON.readTree(http.get("/documents/" + idOf("Cable, Stalin to Mao Zedong") + ".json").body())
+        JsonNode people = JSON.readTree(http.get("/documents/" + catalogue.recordTitled("Cable, Stalin to Mao Zedong") + ".json").body())
                 .get("people");
         List<String> roles = new java.util.ArrayList<>();
         people.forEach(p -> roles.add(p.get("key").asText() + ":" + p.get("role").asText() + ":" + p.get("name").asText()));
@@ -139,7 +127,7 @@ class RecordPageTest {
 
     @Test
     void aSlugTheRecordNeverHadIsNotFoundAndPointsToThePermalink() throws Exception {
-        int id = idOf("Record of a Meeting Between T.V. Soong");
+        int id = catalogue.recordTitled("Record of a Meeting Between T.V. Soong");
         HttpResponse<String> response = http.get("/documents/" + id + "/some-other-title");
         assertEquals(404, response.statusCode());
         assertTrue(response.body().contains(http.url("/documents/" + id)));
@@ -147,7 +135,7 @@ class RecordPageTest {
 
     @Test
     void theJsonTwinCarriesTheRecord() throws Exception {
-        int id = idOf("Letter to Stalin from the Commanders");
+        int id = catalogue.recordTitled("Letter to Stalin from the Commanders");
         HttpResponse<String> response = http.get("/documents/" + id + ".json");
         assertEquals(200, response.statusCode());
         JsonNode json = JSON.readTree(response.body());
@@ -163,7 +151,7 @@ class RecordPageTest {
 
     @Test
     void aWithdrawnRecordIsGoneWithItsReasonNotMissing() throws Exception {
-        int id = idOf("Reception by Soviet Vice Foreign Minister");
+        int id = catalogue.recordTitled("Reception by Soviet Vice Foreign Minister");
         try (Database db = Database.open(catalogue.database())) {
             RecordStore store = new RecordStore(db.dsl(), java.time.Clock.systemUTC());
             store.write(w -> w.withdraw(id, 1, "Duplicate of a record from another page.",

@@ -17,13 +17,13 @@ import java.util.Map;
 import java.util.Set;
 import org.dossier.app.Database;
 import org.dossier.testing.Http;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What Zotero captures from the catalogue's pages, by the rules its translators apply
@@ -36,18 +36,14 @@ class ZoteroCaptureTest {
     /** Zotero item types the tags may name (a type it does not know is ignored). */
     private static final Set<String> ITEM_TYPES = Set.of("letter", "manuscript", "document", "report", "webpage");
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
+
     private static Http http;
 
     @BeforeAll
     static void start() {
-        catalogue = TestCatalogue.withSeeds();
         http = catalogue.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        catalogue.close();
     }
 
     /** One creator as Zotero stores it. */

@@ -11,30 +11,25 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.dossier.testing.Http;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who may reach what: sign-in, sessions, CSRF tokens and the doors of /admin, through a real server. */
 class AccessControlTest {
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
     @BeforeAll
     static void start() {
-        catalogue = TestCatalogue.withSeeds();
         Editors.add(catalogue, "alice", Role.EDITOR);
         Editors.add(catalogue, "carol", Role.EDITOR);
         Editors.add(catalogue, "root", Role.ADMIN);
         Editors.add(catalogue, "dave", Role.EDITOR);
-    }
-
-    @AfterAll
-    static void stop() {
-        catalogue.close();
     }
 
     private static Http reader() {

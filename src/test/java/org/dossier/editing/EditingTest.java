@@ -18,6 +18,7 @@ import org.dossier.app.Main;
 import org.dossier.db.tables.records.DocumentRecord;
 import org.dossier.db.tables.records.RevisionRecord;
 import org.dossier.testing.Http;
+import org.dossier.testing.SeededCatalogue;
 import org.dossier.testing.TestCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -25,18 +26,20 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Correcting, adding, withdrawing and restoring records through the forms of a real server. */
 class EditingTest {
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+
     private static Database database;
     private static Http alice;
     private static Http bob;
 
     @BeforeAll
     static void start() throws IOException {
-        catalogue = TestCatalogue.withSeeds();
         Editors.add(catalogue, "alice", Role.EDITOR);
         Editors.add(catalogue, "bob", Role.ADMIN);
         alice = Editors.signIn(catalogue, "alice");
@@ -47,7 +50,6 @@ class EditingTest {
     @AfterAll
     static void stop() {
         database.close();
-        catalogue.close();
     }
 
     private static DocumentRecord row(int id) {
@@ -81,7 +83,7 @@ class EditingTest {
 
     @Test
     void anEditIsANewVersionWithItsAuthorAndNoteAndTheOldSlugRedirects() {
-        int id = Editors.recordTitled(catalogue, "(via Shtytkov)");
+        int id = catalogue.recordTitled("(via Shtytkov)");
         String oldPath = "/documents/" + id + "/" + row(id).getSlug();
         FormFields form = editForm(alice, id);
         assertEquals("1", form.get("version"));
@@ -250,7 +252,7 @@ class EditingTest {
 
     @Test
     void anEditorChangesARoleAndTheHistoryShowsIt() {
-        int id = Editors.recordTitled(catalogue, "Telegram from Kim Il Sung to Stalin (via Shtykov)");
+        int id = catalogue.recordTitled("Telegram from Kim Il Sung to Stalin (via Shtykov)");
         int shtykov = database.dsl().select(PERSON.ID).from(PERSON).where(PERSON.KEY.eq("shtykov")).fetchSingle(PERSON.ID);
         FormFields form = editForm(alice, id);
         assertEquals("mentioned", form.get("role-" + shtykov), "a 'via' intermediary is mentioned");

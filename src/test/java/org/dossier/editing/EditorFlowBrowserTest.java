@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.dossier.testing.Browser;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -29,29 +30,26 @@ class EditorFlowBrowserTest {
     private static final String CONCENTERING = "I. Tugarinov to Cde. B.N. Ponomarev, \u2018Concentering the Situation on Taiwan (Memorandum)\u2019";
     private static final String CONCERNING = "I. Tugarinov to Cde. B.N. Ponomarev, \u2018Concerning the Situation on Taiwan (Memorandum)\u2019";
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+
     private static Browser alice;
     private static Browser bob;
     private static int id;
 
     @BeforeAll
     static void start() {
-        catalogue = TestCatalogue.withSeeds();
         Editors.add(catalogue, "alice", Role.EDITOR);
         Editors.add(catalogue, "bob", Role.EDITOR);
-        id = Editors.recordTitled(catalogue, "Concentering");
+        id = catalogue.recordTitled("Concentering");
         alice = Browser.start();
         bob = Browser.start();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            alice.close();
-            bob.close();
-        } finally {
-            catalogue.close();
-        }
+        alice.close();
+        bob.close();
     }
 
     private static String url(String path) {

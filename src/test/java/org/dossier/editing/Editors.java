@@ -1,6 +1,5 @@
 package org.dossier.editing;
 
-import static org.dossier.db.Tables.DOCUMENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -10,7 +9,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.dossier.app.Database;
 import org.dossier.testing.Http;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.RunningCatalogue;
 import org.jsoup.Jsoup;
 
 /** Accounts and signed-in visitors for tests of a real catalogue. */
@@ -21,7 +20,7 @@ public final class Editors {
     private Editors() {
     }
 
-    public static void add(TestCatalogue catalogue, String username, Role role) {
+    public static void add(RunningCatalogue catalogue, String username, Role role) {
         try (Database db = Database.open(catalogue.database())) {
             new Accounts(db.dsl(), Clock.systemUTC()).add(username, role, PASSWORD);
         } catch (IOException e) {
@@ -30,7 +29,7 @@ public final class Editors {
     }
 
     /** A new visitor, signed in through the sign-in form. */
-    public static Http signIn(TestCatalogue catalogue, String username) {
+    public static Http signIn(RunningCatalogue catalogue, String username) {
         return signIn(catalogue.http().anotherVisitor(), username);
     }
 
@@ -45,14 +44,5 @@ public final class Editors {
     /** The CSRF token of the first form on a page. */
     public static String csrf(String html) {
         return Jsoup.parse(html).selectFirst("input[name=csrf]").attr("value");
-    }
-
-    /** The id of the one record whose title contains {@code words}. */
-    public static int recordTitled(TestCatalogue catalogue, String words) {
-        try (Database db = Database.open(catalogue.database())) {
-            return db.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.TITLE.contains(words)).fetchSingle(DOCUMENT.ID);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

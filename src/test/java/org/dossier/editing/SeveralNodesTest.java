@@ -84,7 +84,7 @@ class SeveralNodesTest {
     void aSessionFromOneNodeWorksOnTheOtherAndASaveThereIsFoundAndHasTheSameHistory() throws Exception {
         Http onA = Editors.signIn(nodeA, "alice");
         Http onB = onA.at(nodeB.baseUrl());
-        int id = Editors.recordTitled(nodeA, "(via Shtytkov)");
+        int id = nodeA.recordTitled("(via Shtytkov)");
         assertEquals(0, hits(onB, "zanzibarian"));
 
         HttpResponse<String> form = onB.get("/admin/documents/" + id + "/edit");

@@ -6,29 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.dossier.testing.Http;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An admin manages accounts on the web: add, change role and password, disable. */
 class UsersPageTest {
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+
     private static Http root;
 
     @BeforeAll
     static void start() {
-        catalogue = TestCatalogue.withSeeds();
         Editors.add(catalogue, "root", Role.ADMIN);
         root = Editors.signIn(catalogue, "root");
-    }
-
-    @AfterAll
-    static void stop() {
-        catalogue.close();
     }
 
     private static HttpResponse<String> post(String path, Map<String, String> form) {

@@ -24,12 +24,12 @@ import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.Http;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,7 +41,9 @@ class WritesBesideAnImportTest {
 
     private static final int LARGE = 4_000;
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+
     private static Http alice;
 
     @TempDir
@@ -49,16 +51,10 @@ class WritesBesideAnImportTest {
 
     @BeforeAll
     static void start() throws Exception {
-        catalogue = TestCatalogue.withSeeds();
         Editors.add(catalogue, "alice", Role.EDITOR);
         Editors.add(catalogue, "bea", Role.EDITOR);
         alice = Editors.signIn(catalogue, "alice");
         writeLargeSeedPage(seeds.resolve("large.txt"), LARGE);
-    }
-
-    @AfterAll
-    static void stop() {
-        catalogue.close();
     }
 
     /** A seed page of {@code count} distinct documents, in the archive's export format. */
@@ -99,7 +95,7 @@ class WritesBesideAnImportTest {
         while (written.get() < 300 && !importing.isDone()) {
             Thread.sleep(20);
         }
-        int id = Editors.recordTitled(catalogue, "(via Shtytkov)");
+        int id = catalogue.recordTitled("(via Shtytkov)");
         FormFields form = editForm(alice, id);
         HttpResponse<String> saved = alice.post("/admin/documents/" + id + "/edit", form
                 .set("title", "Letter from Feng Xi (Stalin) to Kim Il Sung, saved during an import")
@@ -123,7 +119,7 @@ class WritesBesideAnImportTest {
 
     @Test
     void aSaveThatCannotGetThroughInAFewSecondsGetsA503ThatKeepsEverythingTyped() throws Exception {
-        int id = Editors.recordTitled(catalogue, "Lee Chang-chen");
+        int id = catalogue.recordTitled("Lee Chang-chen");
         FormFields form = editForm(alice, id);
         String typedTitle = "A title typed while the database was held, with <b>markup</b> & more";
         String typedNote = "A note the editor must not lose";

@@ -13,10 +13,11 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.testing.CatalogueDatabase;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.w3c.dom.Document;
 
@@ -30,13 +31,13 @@ class OaiPagingTest {
     private static final int ADDED = 120;
     private static final int TOTAL = 49 + ADDED;
 
-    private TestCatalogue catalogue;
+    @RegisterExtension
+    final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
     private CatalogueDatabase database;
     private List<Integer> added;
 
     @BeforeAll
     void start() {
-        catalogue = TestCatalogue.withSeeds();
         database = CatalogueDatabase.of(catalogue);
         added = database.at("2030-01-01T00:00:00Z").write(w -> {
             List<Integer> ids = new ArrayList<>();
@@ -51,7 +52,6 @@ class OaiPagingTest {
     @AfterAll
     void stop() {
         database.close();
-        catalogue.close();
     }
 
     private Document oai(String query) throws Exception {

@@ -11,10 +11,11 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.testing.CatalogueDatabase;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.w3c.dom.Document;
 
@@ -26,14 +27,14 @@ import org.w3c.dom.Document;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OaiPmhTest {
 
-    private TestCatalogue catalogue;
+    @RegisterExtension
+    final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
     private CatalogueDatabase database;
     private int added;
     private int withdrawn;
 
     @BeforeAll
     void start() {
-        catalogue = TestCatalogue.withSeeds();
         database = CatalogueDatabase.of(catalogue);
         added = database.at("2030-01-01T10:00:00Z").write(w -> w.create(
                 new RecordDraft("A record added in 2030", List.of("Its summary."), DocumentDate.ofYear(1961)),
@@ -46,7 +47,6 @@ class OaiPmhTest {
     @AfterAll
     void stop() {
         database.close();
-        catalogue.close();
     }
 
     private String host() {

@@ -11,11 +11,12 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.testing.CatalogueDatabase;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.dossier.web.PublicUrl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.w3c.dom.Document;
 
@@ -23,12 +24,12 @@ import org.w3c.dom.Document;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SitemapAndFeedTest {
 
-    private TestCatalogue catalogue;
+    @RegisterExtension
+    final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
     private CatalogueDatabase database;
 
     @BeforeAll
     void start() {
-        catalogue = TestCatalogue.withSeeds();
         database = CatalogueDatabase.of(catalogue);
         database.at("2030-03-01T12:00:00Z").write(w -> w.update(3, 1,
                 new RecordDraft("Letter to Stalin from the Korean Army in China", List.of("Corrected."),
@@ -41,7 +42,6 @@ class SitemapAndFeedTest {
     @AfterAll
     void stop() {
         database.close();
-        catalogue.close();
     }
 
     private Document xml(String path, String contentType) {

@@ -24,7 +24,7 @@ public final class CatalogueDatabase implements AutoCloseable {
         this.database = database;
     }
 
-    public static CatalogueDatabase of(TestCatalogue catalogue) {
+    public static CatalogueDatabase of(RunningCatalogue catalogue) {
         try {
             return new CatalogueDatabase(Database.open(catalogue.database()));
         } catch (IOException e) {

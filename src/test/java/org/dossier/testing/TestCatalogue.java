@@ -17,7 +17,7 @@ import org.dossier.web.PublicUrl;
  * {@link TestDatabase#in}), the project's seed pages
  * imported on start, a real server on a random port of 127.0.0.1.
  */
-public final class TestCatalogue implements AutoCloseable {
+public final class TestCatalogue implements RunningCatalogue, AutoCloseable {
 
     public static final Path SEEDS = Path.of("seeds");
 
@@ -84,23 +84,27 @@ public final class TestCatalogue implements AutoCloseable {
         }
     }
 
+    @Override
     public String baseUrl() {
         return "http://127.0.0.1:" + app.port();
     }
 
-    /** The catalogue's database: a SQLite file in its folder, or its own PostgreSQL database. */
+    @Override
     public DatabaseAddress database() {
         return TestDatabase.in(folder);
     }
 
+    @Override
     public Path folder() {
         return folder;
     }
 
+    @Override
     public Http http() {
         return http;
     }
 
+    @Override
     public DossierApp app() {
         return app;
     }

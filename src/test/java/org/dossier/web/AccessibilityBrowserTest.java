@@ -15,12 +15,13 @@ import org.dossier.editing.Accounts;
 import org.dossier.editing.Role;
 import org.dossier.testing.Axe;
 import org.dossier.testing.Browser;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.WindowType;
@@ -39,12 +40,12 @@ class AccessibilityBrowserTest {
     /** Set -Ddossier.screenshots=DIR to keep a picture of every page at both widths. */
     private static final String SCREENSHOTS = System.getProperty("dossier.screenshots");
 
-    private TestCatalogue catalogue;
+    @RegisterExtension
+    final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
     private Browser browser;
 
     @BeforeAll
     void start() {
-        catalogue = TestCatalogue.withSeeds();
         try (Database db = Database.open(catalogue.database())) {
             new Accounts(db.dsl(), Clock.systemUTC()).add("alice", Role.ADMIN, PASSWORD);
         } catch (IOException e) {
@@ -55,11 +56,7 @@ class AccessibilityBrowserTest {
 
     @AfterAll
     void stop() {
-        try {
-            browser.close();
-        } finally {
-            catalogue.close();
-        }
+        browser.close();
     }
 
     private String url(String path) {

@@ -8,28 +8,24 @@ import java.util.List;
 import org.dossier.documents.Attribution;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.Http;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.select.Elements;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every public page names one canonical address, absolute, so that search engines and citers agree on it. */
 class CanonicalLinksTest {
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+
     private static Http http;
 
     @BeforeAll
     static void start() {
-        catalogue = TestCatalogue.withSeeds();
         http = catalogue.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        catalogue.close();
     }
 
     private static String canonicalOf(String path, int status) {

@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dossier.testing.Browser;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
 
@@ -23,25 +24,21 @@ import org.openqa.selenium.WebElement;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScreensBrowserTest {
 
-    private TestCatalogue catalogue;
+    @RegisterExtension
+    final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
     private Browser browser;
     private Browser withoutScript;
 
     @BeforeAll
     void start() {
-        catalogue = TestCatalogue.withSeeds();
         browser = Browser.start();
         withoutScript = Browser.startWithoutJavaScript();
     }
 
     @AfterAll
     void stop() {
-        try {
-            browser.close();
-            withoutScript.close();
-        } finally {
-            catalogue.close();
-        }
+        browser.close();
+        withoutScript.close();
     }
 
     private String url(String path) {

@@ -1,0 +1,35 @@
+package org.dossier.testing;
+
+import static org.dossier.db.Tables.DOCUMENT;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.dossier.app.Database;
+import org.dossier.app.DatabaseAddress;
+import org.dossier.app.DossierApp;
+
+/** A catalogue a test talks to: a real server on a random port over a real database. */
+public interface RunningCatalogue {
+
+    Http http();
+
+    String baseUrl();
+
+    /** Its database: a SQLite file in its folder, or a PostgreSQL database of its own. */
+    DatabaseAddress database();
+
+    Path folder();
+
+    DossierApp app();
+
+    /** The id of the one record whose title contains {@code words}: tests name records, not ids. */
+    default int recordTitled(String words) {
+        try (Database db = Database.open(database())) {
+            return db.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.TITLE.contains(words))
+                    .fetchSingle(DOCUMENT.ID);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.dossier.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.dossier.app.Database;
+import org.dossier.app.DatabaseAddress;
+import org.dossier.app.DossierApp;
+import org.dossier.documents.ChangeFeed;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The catalogue with the seed pages imported, served on a random port, for a test class:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
+ * }</pre>
+ *
+ * <p>Classes that only read share one catalogue per test run ({@link #sharedForReading()}), which
+ * spares a database, an import and an index build per class, twice (SQLite, then PostgreSQL). A class
+ * that writes anything — a save, a withdrawal, an account — gets its own ({@link #ownedByTheClass()}),
+ * so that no other class sees its changes. The shared one holds its readers to that: a class that
+ * moved the change feed fails after its last test, naming itself.
+ */
+public final class SeededCatalogue implements RunningCatalogue, BeforeAllCallback, AfterAllCallback {
+
+    private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(SeededCatalogue.class);
+
+    private final boolean shared;
+    private TestCatalogue catalogue;
+    private long headAtStart;
+
+    private SeededCatalogue(boolean shared) {
+        this.shared = shared;
+    }
+
+    /** One catalogue for every class that only reads it, started by the first and closed at the end of the run. */
+    public static SeededCatalogue sharedForReading() {
+        return new SeededCatalogue(true);
+    }
+
+    /** A catalogue of the class's own, started before its first test and closed after its last. */
+    public static SeededCatalogue ownedByTheClass() {
+        return new SeededCatalogue(false);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (shared) {
+            // The root store closes what it holds (TestCatalogue is AutoCloseable) when the run ends.
+            catalogue = context.getRoot().getStore(SHARED)
+                    .computeIfAbsent("seeded", key -> TestCatalogue.withSeeds(), TestCatalogue.class);
+            headAtStart = head();
+        } else {
+            catalogue = TestCatalogue.withSeeds();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (!shared) {
+            catalogue.close();
+            return;
+        }
+        long head = head();
+        if (head != headAtStart) {
+            throw new IllegalStateException(context.getRequiredTestClass().getSimpleName()
+                    + " wrote to the shared seeded catalogue (the change feed moved from " + headAtStart + " to "
+                    + head + "): give it SeededCatalogue.ownedByTheClass()");
+        }
+    }
+
+    private long head() {
+        try (Database db = Database.open(database())) {
+            return ChangeFeed.head(db.dsl()).last();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Http http() {
+        return catalogue.http();
+    }
+
+    @Override
+    public String baseUrl() {
+        return catalogue.baseUrl();
+    }
+
+    @Override
+    public DatabaseAddress database() {
+        return catalogue.database();
+    }
+
+    @Override
+    public Path folder() {
+        return catalogue.folder();
+    }
+
+    @Override
+    public DossierApp app() {
+        return catalogue.app();
+    }
+
+    /** Another app node on this catalogue's database; close it before the class ends. */
+    public TestCatalogue anotherNode() {
+        return catalogue.anotherNode();
+    }
+}

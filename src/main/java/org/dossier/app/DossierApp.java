@@ -47,6 +47,7 @@ import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
 import org.dossier.ops.Operations;
 import org.dossier.ops.OperationsSettings;
+import org.dossier.search.BoundedSearchEngine;
 import org.dossier.search.IndexInUseException;
 import org.dossier.search.LuceneSearchEngine;
 import org.dossier.search.OpeningSearchEngine;
@@ -122,7 +123,8 @@ public final class DossierApp implements AutoCloseable {
                             + "or give this one another --db", e);
                 }
             });
-            search = operations.watch(opening);
+            // Bounded outside the measured engine, so that searches turned away do not count as searches.
+            search = new BoundedSearchEngine(operations.watch(opening), protection.maxSearches(), protection.searchWait());
             store.onChange(search);
             store.onChange(operations.metrics()::recordsChanged);
 

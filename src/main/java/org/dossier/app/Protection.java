@@ -1,5 +1,6 @@
 package org.dossier.app;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,20 +12,43 @@ import java.util.List;
  * @param allowedHosts host names the site answers to; empty for any valid host name
  * @param searchLimit requests a minute one client may make to {@code /search*}; 0 for no limit
  * @param serverTiming whether search pages send {@code Server-Timing}
+ * @param maxSearches how many searches and exports may run in the search engine at once on this node
+ * @param searchWait how long a search waits for one of those to be free before it is refused with 503
  */
-public record Protection(List<String> trustedProxies, List<String> allowedHosts, int searchLimit, boolean serverTiming) {
+public record Protection(List<String> trustedProxies, List<String> allowedHosts, int searchLimit, boolean serverTiming,
+        int maxSearches, Duration searchWait) {
+
+    /**
+     * Searches at once unless told otherwise: enough to keep every processor busy while some wait on
+     * the disk or the network, few enough that each admitted search still gets a processor soon.
+     */
+    public static final int DEFAULT_MAX_SEARCHES = 4 * Runtime.getRuntime().availableProcessors();
+
+    /** How long a search may wait for a free slot unless told otherwise: a small part of a page's time. */
+    public static final Duration DEFAULT_SEARCH_WAIT = Duration.ofMillis(50);
 
     /** What {@code serve} uses unless told otherwise. */
     public static final int DEFAULT_SEARCH_LIMIT = 60;
 
-    /** No limit, no list: for tests and tools that drive a server hard from one address. */
-    public static final Protection NONE = new Protection(List.of(), List.of(), 0, false);
+    /** No limit, no list, no bound on searches at once: for tests and tools that drive a server hard from one address. */
+    public static final Protection NONE = new Protection(List.of(), List.of(), 0, false, Integer.MAX_VALUE, Duration.ZERO);
+
+    /** With the default bounds on searches running at once. */
+    public Protection(List<String> trustedProxies, List<String> allowedHosts, int searchLimit, boolean serverTiming) {
+        this(trustedProxies, allowedHosts, searchLimit, serverTiming, DEFAULT_MAX_SEARCHES, DEFAULT_SEARCH_WAIT);
+    }
 
     public Protection {
         trustedProxies = List.copyOf(trustedProxies);
         allowedHosts = List.copyOf(allowedHosts);
         if (searchLimit < 0) {
             throw new IllegalArgumentException("--search-limit must be 0 (no limit) or more, not " + searchLimit);
+        }
+        if (maxSearches < 1) {
+            throw new IllegalArgumentException("--max-searches must be 1 or more, not " + maxSearches);
+        }
+        if (searchWait.isNegative()) {
+            throw new IllegalArgumentException("--search-wait must be 0 or more milliseconds, not " + searchWait.toMillis());
         }
     }
 }

@@ -65,6 +65,15 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}). Counted per node.")
     int searchLimit = Protection.DEFAULT_SEARCH_LIMIT;
 
+    @Option(names = "--max-searches", paramLabel = "N",
+            description = "How many searches and exports may run at once on this node; past that, after "
+                    + "--search-wait, a search gets 503 with Retry-After (default: 4 per processor, ${DEFAULT-VALUE} here).")
+    int maxSearches = Protection.DEFAULT_MAX_SEARCHES;
+
+    @Option(names = "--search-wait", paramLabel = "MILLISECONDS",
+            description = "How long a search waits for one of --max-searches to be free (default: ${DEFAULT-VALUE}).")
+    long searchWait = Protection.DEFAULT_SEARCH_WAIT.toMillis();
+
     @Option(names = "--server-timing", description = "Send Server-Timing headers on search pages (for measuring).")
     boolean serverTiming;
 
@@ -99,7 +108,8 @@ final class ServeCommand implements Callable<Integer> {
             Settings settings = new Settings(database, host, port, seeds,
                     publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl),
                     new Archive(archiveName, adminEmail),
-                    new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming), index);
+                    new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches,
+                            Duration.ofMillis(searchWait)), index);
             app = DossierApp.start(settings, operating);
         } catch (IllegalArgumentException e) {
             System.err.println("dossier serve: " + e.getMessage());

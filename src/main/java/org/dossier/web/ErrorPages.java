@@ -7,6 +7,7 @@ import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
 import org.eclipse.jetty.http.BadMessageException;
 import java.util.Map;
+import org.dossier.search.SearchBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ public final class ErrorPages {
     }
 
     public static void install(RoutesConfig routes) {
+        routes.exception(SearchBusyException.class, (e, ctx) -> searchBusy(ctx, e));
         routes.exception(BadRequest.class, (e, ctx) -> show(ctx, 400, "This request cannot be answered", e.getMessage()));
         routes.exception(NotFound.class, (e, ctx) -> show(ctx, 404, "Not found", e.getMessage()));
         // Our handlers throw NotFound; Javalin throws its NotFoundResponse when no route matches.
@@ -60,6 +62,26 @@ public final class ErrorPages {
                 show(ctx, 405, "Method not allowed", ctx.method() + " is not allowed here.");
             }
         });
+    }
+
+    /** 503 with Retry-After: the node runs as many searches as it may; the reader is offered the same search again. */
+    public static void searchBusy(Context ctx, SearchBusyException e) {
+        ctx.header("Retry-After", "1");
+        ctx.attribute(RENDERED, true);
+        ctx.status(503);
+        if (wantsJson(ctx)) {
+            show(ctx, 503, "The catalogue is busy", e.getMessage());
+            return;
+        }
+        String query = ctx.queryString();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("status", 503);
+        model.put("title", "The catalogue is busy");
+        model.put("message", e.getMessage());
+        model.put("searchQuery", ctx.queryParam("q"));
+        model.put("again", ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query));
+        model.put("errorPage", true);
+        ctx.render("error", model);
     }
 
     /** 503 with Retry-After: the database cannot take a write now; nothing was changed. */
@@ -103,6 +125,10 @@ public final class ErrorPages {
             model.put("status", status);
             model.put("title", title);
             model.put("message", message);
+            // What the reader typed stays in the search box, whatever went wrong.
+            model.put("searchQuery", ctx.queryParam("q"));
+            model.put("again", null);
+            model.put("errorPage", true);
             ctx.render("error", model);
         }
     }

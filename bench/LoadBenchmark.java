@@ -1,0 +1,235 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Many readers at once, as an archive's logs show them: a replay of a generated query log at fixed
+ * arrival rates, open-loop (requests leave on a schedule, whether or not earlier ones have been
+ * answered, so a slow server cannot slow its own load down and hide its queue). Latency is counted
+ * from the moment a request was due, not from when it left. Run with the JDK alone:
+ *
+ * <pre>java bench/LoadBenchmark.java http://127.0.0.1:7070 [seconds per rate] [rate,rate,...]</pre>
+ *
+ * The mix (drawn with a fixed seed, so every run replays the same log): 25 % words (Zipf over the
+ * corpus's words, one in four a quoted phrase), 30 % facet-only browsing (one or two facet values,
+ * the popular ones more often), 20 % words with filters, 5 % deep pages (page 20 to 50), 15 % record
+ * pages, 5 % small exports (CSV of a word with a person and a decade). For each rate it prints the
+ * requests sent, answered (2xx/3xx), turned away (503), failed, and the latency percentiles; last,
+ * the highest rate held with a p99 of at most 100 ms and nothing failed or turned away.
+ */
+public class LoadBenchmark {
+
+    /** Words of the seed pages, hence of generated records, most frequent first (the Zipf ranks). */
+    private static final List<String> WORDS = List.of("soviet", "korea", "stalin", "chinese", "korean", "china",
+            "military", "telegram", "mao", "kim", "government", "war", "party", "letter", "north", "conversation",
+            "american", "talks", "relations", "economic", "delegation", "meeting", "leadership", "armistice",
+            "negotiations", "forces", "support", "situation", "ussr", "moscow", "army", "treaty", "aid", "agreement",
+            "visit", "question", "assistance", "position", "report", "information", "ambassador", "committee",
+            "central", "soviets", "request", "prisoners", "republic", "telegrams", "letters", "meetings");
+
+    private static final List<String> PHRASES = List.of("north korea", "kim il sung", "soviet union", "mao zedong",
+            "central committee", "korean war", "soviet government", "chinese people's volunteers");
+
+    private static final Pattern FACET = Pattern.compile("\"(type|person|place)\":\\[(.*?)\\]");
+    private static final Pattern VALUE = Pattern.compile("\"value\":\"([^\"]+)\"");
+    private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL).executor(Executors.newFixedThreadPool(64)).build();
+    private final String base;
+    private final List<String> types = new ArrayList<>();
+    private final List<String> people = new ArrayList<>();
+    private final List<String> places = new ArrayList<>();
+    private long records;
+
+    LoadBenchmark(String base) {
+        this.base = base.replaceAll("/+$", "");
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: java bench/LoadBenchmark.java BASE_URL [seconds per rate] [rate,rate,...]");
+            System.exit(2);
+        }
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int[] rates = args.length > 2 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
+                : new int[] {25, 50, 100, 200, 400, 800};
+        LoadBenchmark bench = new LoadBenchmark(args[0]);
+        bench.learnCatalogue();
+        System.out.printf(Locale.ROOT, "%d records; %d types, %d people, %d places to browse; %d s per rate%n",
+                bench.records, bench.types.size(), bench.people.size(), bench.places.size(), seconds);
+        // Warm the server's caches and JIT with the same mix at a modest rate, then measure.
+        bench.run(Math.min(rates[0], 50), Math.min(seconds, 10), new Random(7));
+        System.out.println("| rate (req/s) | sent | answered | 503 | failed | median ms | p90 ms | p99 ms | max ms |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        int held = 0;
+        for (int rate : rates) {
+            Outcome outcome = bench.run(rate, seconds, new Random(1950));
+            System.out.println(outcome.row(rate));
+            if (outcome.failed() == 0 && outcome.refused() == 0 && outcome.percentile(99) <= 100) {
+                held = rate;
+            }
+        }
+        System.out.println(held == 0 ? "No rate was held with p99 <= 100 ms."
+                : "Highest rate held with p99 <= 100 ms, none failed or turned away: " + held + " req/s");
+        System.exit(0);
+    }
+
+    private void learnCatalogue() throws Exception {
+        String json = get("/search.json?pageSize=1").body();
+        Matcher total = TOTAL.matcher(json);
+        records = total.find() ? Long.parseLong(total.group(1)) : 0;
+        Matcher facets = FACET.matcher(json);
+        while (facets.find()) {
+            List<String> into = switch (facets.group(1)) {
+                case "type" -> types;
+                case "person" -> people;
+                default -> places;
+            };
+            Matcher values = VALUE.matcher(facets.group(2));
+            while (values.find()) {
+                into.add(values.group(1));
+            }
+        }
+        if (records == 0 || types.isEmpty() || people.isEmpty() || places.isEmpty()) {
+            throw new IllegalStateException("the catalogue at " + base + " has no records or no facets");
+        }
+    }
+
+    /** One request of the mix. */
+    private String next(Random random) {
+        double kind = random.nextDouble();
+        if (kind < 0.25) {
+            return "/search?q=" + words(random);
+        }
+        if (kind < 0.55) {
+            String path = "/search?" + facet(random);
+            return random.nextBoolean() ? path + "&" + facet(random) : path;
+        }
+        if (kind < 0.75) {
+            return "/search?q=" + words(random) + "&" + facet(random)
+                    + (random.nextBoolean() ? "&from=" + (1945 + random.nextInt(10)) + "&to=" + (1955 + random.nextInt(10)) : "");
+        }
+        if (kind < 0.80) {
+            return "/search?q=" + encode(zipf(WORDS, random)) + "&page=" + (20 + random.nextInt(31));
+        }
+        if (kind < 0.95) {
+            return "/documents/" + (1 + random.nextInt((int) Math.min(records, Integer.MAX_VALUE)));
+        }
+        int decade = 1940 + 10 * random.nextInt(3);
+        return "/search.csv?q=" + encode(zipf(WORDS, random)) + "&person=" + encode(zipf(people, random))
+                + "&from=" + decade + "&to=" + (decade + 9);
+    }
+
+    private static String words(Random random) {
+        if (random.nextInt(4) == 0) {
+            return encode("\"" + zipf(PHRASES, random) + "\"");
+        }
+        String words = zipf(WORDS, random);
+        return encode(random.nextInt(3) == 0 ? words + " " + zipf(WORDS, random) : words);
+    }
+
+    private String facet(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> "type=" + encode(zipf(types, random));
+            case 1 -> "person=" + encode(zipf(people, random));
+            default -> "place=" + encode(zipf(places, random));
+        };
+    }
+
+    /** An element of {@code ranked}, the k-th with a weight of 1/k. */
+    private static String zipf(List<String> ranked, Random random) {
+        double norm = 0;
+        for (int k = 1; k <= ranked.size(); k++) {
+            norm += 1.0 / k;
+        }
+        double target = random.nextDouble() * norm;
+        for (int k = 1; k <= ranked.size(); k++) {
+            target -= 1.0 / k;
+            if (target <= 0) {
+                return ranked.get(k - 1);
+            }
+        }
+        return ranked.get(ranked.size() - 1);
+    }
+
+    private Outcome run(int rate, int seconds, Random random) throws Exception {
+        int count = rate * seconds;
+        long[] latencies = new long[count];
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        List<CompletableFuture<Void>> all = new ArrayList<>(count);
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        long intervalNanos = 1_000_000_000L / rate;
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            String path = next(random);
+            long due = start + n * intervalNanos;
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            all.add(done);
+            clock.schedule(() -> client.sendAsync(request(path), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, error) -> {
+                        latencies[n] = System.nanoTime() - due;
+                        if (error != null || response.statusCode() >= 500 && response.statusCode() != 503
+                                || response.statusCode() >= 400 && response.statusCode() < 500) {
+                            failed.incrementAndGet();
+                        } else if (response.statusCode() == 503) {
+                            refused.incrementAndGet();
+                        }
+                        done.complete(null);
+                    }), due - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(seconds + 120L, TimeUnit.SECONDS);
+        clock.shutdown();
+        return new Outcome(latencies, refused.get(), failed.get());
+    }
+
+    private HttpRequest request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET().build();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(request(path), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private record Outcome(long[] latencies, int refused, int failed) {
+
+        Outcome {
+            latencies = latencies.clone();
+            Arrays.sort(latencies);
+        }
+
+        double percentile(int p) {
+            int index = (int) Math.ceil(p / 100.0 * latencies.length) - 1;
+            return latencies[Math.max(0, Math.min(index, latencies.length - 1))] / 1e6;
+        }
+
+        String row(int rate) {
+            int answered = latencies.length - refused - failed;
+            return String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f |", rate,
+                    latencies.length, answered, refused, failed, percentile(50), percentile(90), percentile(99),
+                    latencies[latencies.length - 1] / 1e6);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Many readers at once: serves an existing catalogue and replays bench/LoadBenchmark.java's query
+# mix open-loop at fixed arrival rates, once per server configuration given, side by side in one run.
+#
+#   bench/load-benchmark.sh DB [seconds per rate] [rates] [-- serve options per run, separated by ';']
+#   bench/load-benchmark.sh /tmp/dossier-bench/1000000.db 20 50,100,200,400 \
+#       -- "--max-searches 1000000" ";" ""         # without, then with the default bound on searches
+#
+# The database must exist (make one with: java -jar target/dossier.jar generate --db FILE --count N).
+# The server gets SERVER_HEAP (default 512m) and --search-limit 0 (the per-client limit would
+# refuse one client sending everything).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+db=${1:?usage: bench/load-benchmark.sh DB [seconds] [rates] [-- serve options ; serve options ...]}
+seconds=${2:-20}
+rates=${3:-25,50,100,200,400,800}
+shift $(( $# < 3 ? $# : 3 ))
+configs=("")
+if [ "${1:-}" = "--" ]; then
+  shift
+  configs=()
+  current=""
+  for arg in "$@"; do
+    if [ "$arg" = ";" ]; then configs+=("$current"); current=""; else current="$current $arg"; fi
+  done
+  configs+=("$current")
+fi
+SERVER_HEAP=${SERVER_HEAP:-512m}
+
+[ -f target/dossier.jar ] || mvn -B -q -DskipTests package
+echo "# Load benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
+echo "Machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg); database $db"
+for config in "${configs[@]}"; do
+  echo
+  echo "## serve${config:- (defaults)}"
+  log=$(mktemp)
+  # shellcheck disable=SC2086
+  java "-Xmx$SERVER_HEAP" -jar target/dossier.jar serve --db "$db" --host 127.0.0.1 --port 0 --search-limit 0 \
+      $config >"$log" 2>&1 &
+  server=$!
+  trap 'kill $server 2>/dev/null || true' EXIT
+  url=""
+  for _ in $(seq 1 600); do
+    url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1 || true)
+    [ -n "$url" ] && curl -sf "$url/ready" >/dev/null 2>&1 && break
+    kill -0 $server 2>/dev/null || { cat "$log"; exit 1; }
+    sleep 1
+  done
+  java bench/LoadBenchmark.java "$url" "$seconds" "$rates"
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  kill $server; wait $server 2>/dev/null || true
+  rm -f "$log"
+done

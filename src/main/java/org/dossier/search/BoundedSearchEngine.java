@@ -1,0 +1,85 @@
+package org.dossier.search;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * At most {@code maxSearches} searches and exports run in the engine at once; one that finds no
+ * slot free within {@code wait} is refused with {@link SearchBusyException} (a 503 with
+ * Retry-After). Why: past the point where the processors are busy, every search admitted makes all
+ * the others slower, so under a burst everybody waits seconds; refusing the excess early keeps the
+ * admitted searches fast and tells the rest when to come back. Record pages, related records and
+ * index updates are never refused: they are cheap, and a reader who reached a record should see it.
+ */
+public final class BoundedSearchEngine implements SearchEngine {
+
+    private final SearchEngine engine;
+    private final Semaphore slots;
+    private final int maxSearches;
+    private final long waitNanos;
+
+    public BoundedSearchEngine(SearchEngine engine, int maxSearches, Duration wait) {
+        if (maxSearches < 1) {
+            throw new IllegalArgumentException("--max-searches must be 1 or more, not " + maxSearches);
+        }
+        if (wait.isNegative()) {
+            throw new IllegalArgumentException("--search-wait must be 0 or more milliseconds, not " + wait.toMillis());
+        }
+        this.engine = engine;
+        this.maxSearches = maxSearches;
+        this.slots = new Semaphore(maxSearches, true);
+        this.waitNanos = wait.toNanos();
+    }
+
+    @Override
+    public SearchResults search(SearchRequest request) {
+        return admitted(() -> engine.search(request));
+    }
+
+    @Override
+    public int[] hitIds(SearchRequest request) {
+        return admitted(() -> engine.hitIds(request));
+    }
+
+    private <T> T admitted(Supplier<T> work) {
+        boolean admitted;
+        try {
+            admitted = waitNanos == 0 ? slots.tryAcquire() : slots.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SearchBusyException(maxSearches);
+        }
+        if (!admitted) {
+            throw new SearchBusyException(maxSearches);
+        }
+        try {
+            return work.get();
+        } finally {
+            slots.release();
+        }
+    }
+
+    @Override
+    public List<Integer> related(int documentId, int limit) {
+        return engine.related(documentId, limit);
+    }
+
+    @Override
+    public IndexStatus status() {
+        return engine.status();
+    }
+
+    @Override
+    public void changed(Set<Integer> documentIds) {
+        engine.changed(documentIds);
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -1,0 +1,120 @@
+package org.dossier.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bound on searches running at once, against an engine whose searches wait until the test lets
+ * them finish: what is admitted, what is refused, and that nothing else is ever refused.
+ */
+class BoundedSearchEngineTest {
+
+    /** Searches block until {@link #finish} opens; everything else answers at once. */
+    private static class HeldEngine implements SearchEngine {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch finish = new CountDownLatch(1);
+
+        private void hold() {
+            started.countDown();
+            try {
+                finish.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public SearchResults search(SearchRequest request) {
+            hold();
+            return null;
+        }
+
+        @Override
+        public int[] hitIds(SearchRequest request) {
+            hold();
+            return new int[] {1, 2};
+        }
+
+        @Override
+        public IndexStatus status() {
+            return new IndexStatus(true, 1, 1, 1, "");
+        }
+
+        @Override
+        public List<Integer> related(int documentId, int limit) {
+            return List.of(7);
+        }
+
+        @Override
+        public void changed(Set<Integer> documentIds) {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void aSearchPastTheBoundIsRefusedAtOnceAndTheNextOneAfterASlotFreesIsAdmitted() throws Exception {
+        HeldEngine held = new HeldEngine();
+        BoundedSearchEngine bounded = new BoundedSearchEngine(held, 1, Duration.ZERO);
+        CompletableFuture<int[]> first = CompletableFuture.supplyAsync(() -> bounded.hitIds(null));
+        assertTrue(held.started.await(10, TimeUnit.SECONDS));
+
+        SearchBusyException busy = assertThrows(SearchBusyException.class, () -> bounded.search(null));
+        assertTrue(busy.getMessage().contains("1 searches at once"), busy.getMessage());
+        assertThrows(SearchBusyException.class, () -> bounded.hitIds(null));
+        assertEquals(List.of(7), bounded.related(3, 5), "related records are never refused");
+        assertTrue(bounded.status().open(), "nor is the status");
+
+        held.finish.countDown();
+        assertEquals(2, first.get(10, TimeUnit.SECONDS).length);
+        assertEquals(2, bounded.hitIds(null).length, "the slot is free again");
+    }
+
+    @Test
+    void aSearchWaitsForASlotThatFreesWithinItsWait() throws Exception {
+        HeldEngine held = new HeldEngine();
+        BoundedSearchEngine bounded = new BoundedSearchEngine(held, 1, Duration.ofSeconds(20));
+        CompletableFuture<int[]> first = CompletableFuture.supplyAsync(() -> bounded.hitIds(null));
+        assertTrue(held.started.await(10, TimeUnit.SECONDS));
+        CompletableFuture<int[]> second = CompletableFuture.supplyAsync(() -> bounded.hitIds(null));
+        Thread.sleep(200);
+        assertTrue(!second.isDone(), "the second search waits rather than being refused");
+        held.finish.countDown();
+        assertEquals(2, first.get(10, TimeUnit.SECONDS).length);
+        assertEquals(2, second.get(10, TimeUnit.SECONDS).length);
+    }
+
+    @Test
+    void aFailingSearchGivesItsSlotBack() {
+        SearchEngine failing = new HeldEngine() {
+            @Override
+            public SearchResults search(SearchRequest request) {
+                throw new IllegalStateException("broken");
+            }
+        };
+        BoundedSearchEngine bounded = new BoundedSearchEngine(failing, 1, Duration.ZERO);
+        for (int i = 0; i < 3; i++) {
+            assertThrows(IllegalStateException.class, () -> bounded.search(null));
+        }
+    }
+
+    @Test
+    void nonsenseBoundsAreRefusedWithTheOptionsName() {
+        HeldEngine held = new HeldEngine();
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new BoundedSearchEngine(held, 0, Duration.ZERO))
+                .getMessage().contains("--max-searches"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> new BoundedSearchEngine(held, 2, Duration.ofMillis(-1))).getMessage().contains("--search-wait"));
+    }
+}

@@ -1,0 +1,87 @@
+package org.dossier.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.dossier.app.Protection;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node that may run one search at once, under a burst of parallel searches: those past the bound
+ * get 503 with Retry-After and a page that keeps the search, the others their results, and record
+ * pages are never turned away.
+ */
+class SearchesPastTheBoundTest {
+
+    private static final String SEARCH = "/search?q=korea+stalin&type=letter&from=1949";
+
+    /** Rounds of 16 parallel requests until one is turned away (a round with none is possible, twenty are not). */
+    private static List<HttpResponse<String>> burstUntilRefused(Http http, String... paths) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<HttpResponse<String>> all = new ArrayList<>();
+            for (int round = 0; round < 20; round++) {
+                List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    String path = paths[i % paths.length];
+                    futures.add(pool.submit(() -> http.get(path)));
+                }
+                for (Future<HttpResponse<String>> f : futures) {
+                    all.add(f.get());
+                }
+                if (all.stream().anyMatch(r -> r.statusCode() == 503)) {
+                    return all;
+                }
+            }
+            return all;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void searchesPastTheBoundGet503WithRetryAfterAndThePageKeepsTheSearch() throws Exception {
+        try (TestCatalogue catalogue = TestCatalogue.withSeeds(
+                new Protection(List.of(), List.of(), 0, false, 1, Duration.ZERO))) {
+            List<HttpResponse<String>> responses = burstUntilRefused(catalogue.http(), SEARCH);
+            HttpResponse<String> refused = responses.stream().filter(r -> r.statusCode() == 503).findFirst()
+                    .orElseThrow(() -> new AssertionError("no search was turned away in 20 bursts of 16"));
+            assertTrue(responses.stream().allMatch(r -> r.statusCode() == 200 || r.statusCode() == 503),
+                    "every search is answered or turned away, none fails");
+            assertTrue(responses.stream().anyMatch(r -> r.statusCode() == 200), "the admitted searches are answered");
+            assertEquals("1", refused.headers().firstValue("Retry-After").orElseThrow());
+            Document page = Jsoup.parse(refused.body());
+            assertEquals("The catalogue is busy", page.selectFirst("h1").text());
+            assertEquals("korea stalin", page.selectFirst("input[name=q]").val(), "what the reader typed is kept");
+            assertEquals(SEARCH, page.selectFirst(".error-page a[href^='/search']").attr("href"));
+
+            HttpResponse<String> json = burstUntilRefused(catalogue.http(), "/search.json?q=korea").stream()
+                    .filter(r -> r.statusCode() == 503).findFirst().orElseThrow();
+            assertTrue(json.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+            assertTrue(json.body().contains("\"status\":503"), json.body());
+        }
+    }
+
+    @Test
+    void recordPagesAreNeverTurnedAwayWhileSearchesAre() throws Exception {
+        try (TestCatalogue catalogue = TestCatalogue.withSeeds(
+                new Protection(List.of(), List.of(), 0, false, 1, Duration.ZERO))) {
+            String record = catalogue.http().get("/documents/3").headers().firstValue("Location").orElseThrow();
+            List<HttpResponse<String>> responses = burstUntilRefused(catalogue.http(), SEARCH, record);
+            assertTrue(responses.stream().anyMatch(r -> r.statusCode() == 503), "searches were turned away");
+            assertTrue(responses.stream().filter(r -> r.uri().getPath().startsWith("/documents/"))
+                    .allMatch(r -> r.statusCode() == 200), "every record page was answered, related records and all");
+        }
+    }
+}

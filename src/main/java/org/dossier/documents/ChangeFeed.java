@@ -3,6 +3,7 @@ package org.dossier.documents;
 import static org.dossier.db.Tables.CHANGE;
 import static org.dossier.db.Tables.CHANGE_HEAD;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class ChangeFeed {
     }
 
     /** Appends one change per record, in the caller's transaction; call it last, just before the commit. */
-    public static void append(DSLContext tx, Collection<Integer> documentIds, String now) {
+    public static void append(DSLContext tx, Collection<Integer> documentIds, Instant now) {
         int count = documentIds.size();
         if (count == 0) {
             return;
@@ -54,7 +55,7 @@ public final class ChangeFeed {
     /** The feed's name and its newest committed change: every change up to it can be read. */
     public static Head head(DSLContext db) {
         var row = db.select(CHANGE_HEAD.FEED, CHANGE_HEAD.LAST).from(CHANGE_HEAD).where(CHANGE_HEAD.ID.eq(1)).fetchSingle();
-        return new Head(row.value1(), row.value2());
+        return new Head(row.get(CHANGE_HEAD.FEED), row.get(CHANGE_HEAD.LAST));
     }
 
     /**
@@ -66,10 +67,10 @@ public final class ChangeFeed {
         long expected = after + 1;
         for (var row : db.select(CHANGE.ID, CHANGE.DOCUMENT_ID).from(CHANGE)
                 .where(CHANGE.ID.gt(Math.toIntExact(after))).orderBy(CHANGE.ID).limit(limit).fetch()) {
-            if (row.value1() != expected) {
+            if (row.get(CHANGE.ID) != expected) {
                 break;
             }
-            changes.add(new Change(expected++, row.value2()));
+            changes.add(new Change(expected++, row.get(CHANGE.DOCUMENT_ID)));
         }
         return changes;
     }

@@ -172,7 +172,7 @@ public final class ImportRun {
                 .set(DOCUMENT_SOURCE.FILE, entry.file())
                 .set(DOCUMENT_SOURCE.POSITION, entry.position())
                 .set(DOCUMENT_SOURCE.LINE, entry.line())
-                .set(DOCUMENT_SOURCE.IMPORTED_AT, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString())
+                .set(DOCUMENT_SOURCE.IMPORTED_AT, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS))
                 .onConflictDoNothing()
                 .execute();
         return known.isEmpty();

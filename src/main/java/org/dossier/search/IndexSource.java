@@ -18,8 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dossier.documents.ChangeFeed;
+import org.dossier.documents.DatePrecision;
 import org.dossier.documents.DocumentDate;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 /**
  * Reads what the index is derived from out of the database, the one source of truth: every
@@ -103,14 +105,17 @@ final class IndexSource {
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.in(ids))
                 .forEach(r -> places.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(keys.place(r.value2())));
         Map<Integer, IndexedRecord> records = new LinkedHashMap<>();
-        db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION,
-                        DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE)
+        Field<DocumentDate> date = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION);
+        db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, date, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE)
                 .from(DOCUMENT)
                 .where(DOCUMENT.ID.in(ids)).and(DOCUMENT.WITHDRAWN_AT.isNull())
-                .forEach(r -> records.put(r.value1(), record(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        keys.type(r.value6()), people.getOrDefault(r.value1(), List.of()),
-                        places.getOrDefault(r.value1(), List.of()), r.value7(),
-                        authors.getOrDefault(r.value1(), List.of()), recipients.getOrDefault(r.value1(), List.of()))));
+                .forEach(r -> {
+                    int id = r.get(DOCUMENT.ID);
+                    records.put(id, record(id, r.get(DOCUMENT.TITLE), r.get(DOCUMENT.SUMMARY), r.get(date),
+                            keys.type(r.get(DOCUMENT.TYPE_ID)), people.getOrDefault(id, List.of()),
+                            places.getOrDefault(id, List.of()), r.get(DOCUMENT.SORT_TITLE),
+                            authors.getOrDefault(id, List.of()), recipients.getOrDefault(id, List.of())));
+                });
         return records;
     }
 
@@ -147,7 +152,9 @@ final class IndexSource {
                             recipients.add(key);
                         }
                     });
-                    sink.accept(record(id, docs.getString(2), docs.getString(3), docs.getString(4), docs.getString(5),
+                    // Read straight from JDBC for speed at a million records, with the precision column's converter.
+                    DocumentDate date = DocumentDate.fromStored(docs.getString(4), PRECISION.from(docs.getString(5)));
+                    sink.accept(record(id, docs.getString(2), docs.getString(3), date,
                             type, named, places.of(id), docs.getString(7), authors, recipients));
                 }
             }
@@ -155,13 +162,14 @@ final class IndexSource {
         });
     }
 
-    private static IndexedRecord record(int id, String title, String summary, String dateKey, String precision,
+    private static IndexedRecord record(int id, String title, String summary, DocumentDate date,
                                         String type, List<String> people, List<String> places, String sortTitle,
                                         List<String> authors, List<String> recipients) {
-        DocumentDate date = DocumentDate.fromStored(dateKey, precision);
         return new IndexedRecord(id, title, summary, date.earliest(), date.latest(), type, people, places, sortTitle,
                 authors, recipients);
     }
+
+    private static final DatePrecision.Stored PRECISION = new DatePrecision.Stored();
 
     /** The roles that are facets of their own ({@code author=}, {@code recipient=}). */
     private static final String AUTHOR = "author";

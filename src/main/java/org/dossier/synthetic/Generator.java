@@ -62,7 +62,7 @@ public final class Generator {
         }
         SyntheticCorpus corpus = new SyntheticCorpus(authorities(), vocabulary(seeds));
         SplittableRandom random = new SplittableRandom(seed);
-        String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         long done = 0;
         while (done < count) {
             int size = (int) Math.min(TRANSACTION, count - done);

@@ -32,9 +32,10 @@ final class IndexSource {
 
     /**
      * How far the database has got: the feed's head (read first: every record read after it is at
-     * least as new as the feed says) and the records a reader can find.
+     * least as new as the feed says), the oldest change the feed still keeps, and the records a
+     * reader can find.
      */
-    record State(ChangeFeed.Head head, long documents) {
+    record State(ChangeFeed.Head head, long oldestChange, long documents) {
     }
 
     /** Told each record of a full read, in id order. */
@@ -58,12 +59,17 @@ final class IndexSource {
 
     private static State state(DSLContext tx) {
         ChangeFeed.Head head = ChangeFeed.head(tx);
-        return new State(head, tx.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull()));
+        return new State(head, ChangeFeed.oldestKept(tx, head), tx.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull()));
     }
 
     /** The feed's head: one row, cheap enough to read before every search. */
     ChangeFeed.Head head() {
         return ChangeFeed.head(db);
+    }
+
+    /** Removes the feed's changes older than {@code olderThan} that this node has applied (see ChangeFeed). */
+    int prune(java.time.Instant olderThan, long applied) {
+        return ChangeFeed.prune(db, olderThan, applied);
     }
 
     /** Up to {@code limit} changes after {@code after}, in commit order, never past one still in flight. */

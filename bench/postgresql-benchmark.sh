@@ -17,7 +17,8 @@
 # default /tmp/dossier-bench), WORK (indexes and logs of this run, default $BENCH_DIR/pg-bench-work),
 # PGPORT (default 55432), PG_BIN (default /usr/lib/postgresql/15/bin), RUNS (default 200), WARMUP
 # (default 100), SAVES (default 50), SERVER_HEAP (default 512m), BUILD_HEAP (default 512m), LOCK (a file
-# to flock around each measurement, so that two people never measure at once; default none).
+# to flock around each measurement, so that two people never measure at once; default none),
+# DOSSIER_JAR (a jar built already; default: target/dossier.jar, built when missing or with BUILD=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,9 +41,10 @@ SQLITE_DB="$BENCH_DIR/$N.db"
 mkdir -p "$BENCH_DIR" "$WORK"
 REPORT="$WORK/report-$(date +%Y%m%d-%H%M%S).md"
 
-if [ ! -f target/dossier.jar ] || [ -n "${BUILD:-}" ]; then mvn -B -q -DskipTests package; fi
+SOURCE_JAR=${DOSSIER_JAR:-target/dossier.jar}
+if [ -z "${DOSSIER_JAR:-}" ] && { [ ! -f target/dossier.jar ] || [ -n "${BUILD:-}" ]; }; then mvn -B -q -DskipTests package; fi
 JAR="$WORK/dossier.jar"
-cp target/dossier.jar "$JAR"
+cp "$SOURCE_JAR" "$JAR"
 JSOUP=$(ls "$HOME"/.m2/repository/org/jsoup/jsoup/*/jsoup-*.jar | grep -v sources | sort -V | tail -1)
 
 as_postgres() {

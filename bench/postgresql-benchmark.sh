@@ -18,7 +18,8 @@
 # PGPORT (default 55432), PG_BIN (default /usr/lib/postgresql/15/bin), RUNS (default 200), WARMUP
 # (default 100), SAVES (default 50), SERVER_HEAP (default 512m), BUILD_HEAP (default 512m), LOCK (a file
 # to flock around each measurement, so that two people never measure at once; default none),
-# DOSSIER_JAR (a jar built already; default: target/dossier.jar, built when missing or with BUILD=1).
+# DOSSIER_JAR (a jar built already; default: target/dossier.jar, built when missing or with BUILD=1),
+# SQLITE_DB (the SQLite catalogue; default $BENCH_DIR/$N.db).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,7 +38,7 @@ ONLY=${ONLY:-all}
 
 PGDATA="$BENCH_DIR/pg-$N"
 PGURL="jdbc:postgresql://127.0.0.1:$PGPORT/dossier?user=postgres"
-SQLITE_DB="$BENCH_DIR/$N.db"
+SQLITE_DB=${SQLITE_DB:-$BENCH_DIR/$N.db}
 mkdir -p "$BENCH_DIR" "$WORK"
 REPORT="$WORK/report-$(date +%Y%m%d-%H%M%S).md"
 

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -99,7 +100,7 @@ public final class Database implements AutoCloseable {
         config.setPoolName("dossier-sqlite");
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(1);
-        return migrated(new HikariDataSource(config), MIGRATIONS, SQLDialect.SQLITE);
+        return migrated(new HikariDataSource(config), MIGRATIONS, SQLDialect.SQLITE, file.toString());
     }
 
     private static Database openPostgresql(DatabaseAddress address, Duration writeWait) {
@@ -119,17 +120,35 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new Unavailable("Cannot connect to the database " + address + ": " + rootMessage(e), e);
         }
-        return migrated(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES);
+        return migrated(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, address.toString());
     }
 
-    private static Database migrated(HikariDataSource pool, String migrations, SQLDialect dialect) {
+    private static Database migrated(HikariDataSource pool, String migrations, SQLDialect dialect, String name) {
         try {
             Flyway.configure().dataSource(pool).locations(migrations).load().migrate();
+        } catch (FlywayValidateException e) {
+            pool.close();
+            throw new Unavailable("The database " + name + " does not match this version's migrations ("
+                    + validationProblems(e) + "): it was migrated by another version of Dossier or changed by hand. "
+                    + "Run the version that wrote it, or restore a backup; nothing was changed.", e);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
         return new Database(pool, dialect, migrations);
+    }
+
+    /** Flyway's findings, on one line, without its advice on Flyway's own commands. */
+    static String validationProblems(FlywayValidateException e) {
+        List<String> problems = new java.util.ArrayList<>();
+        for (String line : String.valueOf(e.getMessage()).split("\\R")) {
+            String problem = line.strip();
+            if (problem.startsWith("Detected") || problem.startsWith("Migration") || problem.startsWith("Validate failed: ")
+                    && !problem.endsWith("Migrations have failed validation")) {
+                problems.add(problem.replaceFirst("^Validate failed: ", "").replaceAll("\\.$", ""));
+            }
+        }
+        return problems.isEmpty() ? "Flyway's validation failed" : String.join("; ", problems);
     }
 
     private static String rootMessage(Throwable e) {
@@ -140,7 +159,10 @@ public final class Database implements AutoCloseable {
         return root.getMessage();
     }
 
-    /** The database cannot be reached; the message says which (without a password) and why. */
+    /**
+     * The database cannot be reached or used (its schema is not this version's); the message says
+     * which (without a password) and why, on one line.
+     */
     public static final class Unavailable extends RuntimeException {
         Unavailable(String message, Throwable cause) {
             super(message, cause);

@@ -12,7 +12,8 @@ import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.web.Pagination;
 import org.jooq.DSLContext;
-import org.jooq.Record7;
+import org.jooq.Record;
+import org.jooq.Field;
 import org.jooq.SortField;
 
 /**
@@ -20,6 +21,9 @@ import org.jooq.SortField;
  * walks an index ({@code document_by_date}, {@code document_by_title}).
  */
 public final class ListingQuery {
+
+    /** A record's date, read as one value. */
+    private static final Field<DocumentDate> DATE = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION);
 
     private final DSLContext db;
 
@@ -68,17 +72,16 @@ public final class ListingQuery {
         if (ids.isEmpty()) {
             return documents;
         }
-        db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION,
-                        DOCUMENT.SLUG, DOCUMENT_TYPE.LABEL)
+        db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DATE, DOCUMENT.SLUG, DOCUMENT_TYPE.LABEL)
                 .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
                 .where(DOCUMENT.ID.in(ids)).and(DOCUMENT.WITHDRAWN_AT.isNull())
-                .forEach(r -> documents.put(r.value1(), listed(r)));
+                .forEach(r -> documents.put(r.get(DOCUMENT.ID), listed(r)));
         return documents;
     }
 
-    private static ListedDocument listed(Record7<Integer, String, String, String, String, String, String> r) {
-        return new ListedDocument(r.value1(), r.value2(), RecordDraft.paragraphs(r.value3()),
-                DocumentDate.fromStored(r.value4(), r.value5()), r.value6(), r.value7());
+    private static ListedDocument listed(Record r) {
+        return new ListedDocument(r.get(DOCUMENT.ID), r.get(DOCUMENT.TITLE), RecordDraft.paragraphs(r.get(DOCUMENT.SUMMARY)),
+                r.get(DATE), r.get(DOCUMENT.SLUG), r.get(DOCUMENT_TYPE.LABEL));
     }
 
     private static List<SortField<?>> reversed(SortOrder sort) {

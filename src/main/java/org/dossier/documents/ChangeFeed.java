@@ -3,11 +3,14 @@ package org.dossier.documents;
 import static org.dossier.db.Tables.CHANGE;
 import static org.dossier.db.Tables.CHANGE_HEAD;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The change feed: one row per changed record, written in the same transaction as the change, read
@@ -20,6 +23,12 @@ import org.jooq.DSLContext;
  * ids one after another and stops at the first one it cannot see, so it can never step over a
  * change that is still in flight. (SQLite has one writer at a time anyway; on PostgreSQL this is
  * what orders concurrent writers.)
+ *
+ * <p>Pruning: the table does not grow forever. A node removes the oldest changes that are older than
+ * {@link #KEPT_FOR} and that it has applied itself, and only ever a run from the oldest on, so what
+ * is kept is always every change from {@link #oldestKept} to the head. A node whose index stopped
+ * before the oldest kept change (it was off for longer than that) cannot follow the feed any more
+ * and rebuilds its index in full on start.
  */
 public final class ChangeFeed {
 
@@ -31,11 +40,14 @@ public final class ChangeFeed {
     public record Head(String feed, long last) {
     }
 
+    /** How long a change stays in the feed at least: a node off for longer rebuilds its index on start. */
+    public static final Duration KEPT_FOR = Duration.ofDays(7);
+
     private ChangeFeed() {
     }
 
     /** Appends one change per record, in the caller's transaction; call it last, just before the commit. */
-    public static void append(DSLContext tx, Collection<Integer> documentIds, String now) {
+    public static void append(DSLContext tx, Collection<Integer> documentIds, Instant now) {
         int count = documentIds.size();
         if (count == 0) {
             return;
@@ -54,7 +66,29 @@ public final class ChangeFeed {
     /** The feed's name and its newest committed change: every change up to it can be read. */
     public static Head head(DSLContext db) {
         var row = db.select(CHANGE_HEAD.FEED, CHANGE_HEAD.LAST).from(CHANGE_HEAD).where(CHANGE_HEAD.ID.eq(1)).fetchSingle();
-        return new Head(row.value1(), row.value2());
+        return new Head(row.get(CHANGE_HEAD.FEED), row.get(CHANGE_HEAD.LAST));
+    }
+
+    /**
+     * The id of the oldest change still in the feed, or the head's next id when none is kept. A
+     * reader that has applied up to {@code n} can follow the feed only if {@code n + 1} is at least
+     * this: the changes before it were pruned.
+     */
+    public static long oldestKept(DSLContext db, Head head) {
+        Integer oldest = db.select(DSL.min(CHANGE.ID)).from(CHANGE).fetchOne(0, Integer.class);
+        return oldest == null ? head.last() + 1 : oldest;
+    }
+
+    /**
+     * Removes the oldest changes that are older than {@code olderThan} and at most {@code appliedUpTo}
+     * (what the pruning node has applied), stopping at the first change that is not both; returns how
+     * many were removed. Safe to run on every node at once: each removes a run from the oldest on.
+     */
+    public static int prune(DSLContext db, Instant olderThan, long appliedUpTo) {
+        Integer firstKept = db.select(CHANGE.ID).from(CHANGE).where(CHANGE.CHANGED_AT.ge(olderThan))
+                .orderBy(CHANGE.ID).limit(1).fetchOne(CHANGE.ID);
+        long below = firstKept == null ? appliedUpTo + 1 : Math.min(firstKept, appliedUpTo + 1);
+        return db.deleteFrom(CHANGE).where(CHANGE.ID.lt(Math.toIntExact(below))).execute();
     }
 
     /**
@@ -66,10 +100,10 @@ public final class ChangeFeed {
         long expected = after + 1;
         for (var row : db.select(CHANGE.ID, CHANGE.DOCUMENT_ID).from(CHANGE)
                 .where(CHANGE.ID.gt(Math.toIntExact(after))).orderBy(CHANGE.ID).limit(limit).fetch()) {
-            if (row.value1() != expected) {
+            if (row.get(CHANGE.ID) != expected) {
                 break;
             }
-            changes.add(new Change(expected++, row.value2()));
+            changes.add(new Change(expected++, row.get(CHANGE.DOCUMENT_ID)));
         }
         return changes;
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.dossier.authorities.AuthorityRef;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.Result;
 
@@ -68,8 +69,8 @@ public final class Citations {
             return List.of();
         }
         Map<Integer, org.jooq.Record> rows = new HashMap<>();
-        db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION,
-                        DOCUMENT.VERSION, DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL)
+        Field<DocumentDate> date = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION);
+        db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, date, DOCUMENT.VERSION, DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL)
                 .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
                 .where(DOCUMENT.ID.in(ids).and(DOCUMENT.WITHDRAWN_AT.isNull()))
                 .forEach(r -> rows.put(r.get(DOCUMENT.ID), r));
@@ -78,9 +79,10 @@ public final class Citations {
                         DOCUMENT_PERSON.ROLE)
                 .from(DOCUMENT_PERSON).join(PERSON).on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID))
                 .where(DOCUMENT_PERSON.DOCUMENT_ID.in(ids))
-                .forEach(r -> people.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new PersonLink(
-                        r.value2(), r.value3(), r.value4(), r.value5(), PersonLink.isOrganisation(r.value6()),
-                        org.dossier.authorities.PersonRole.stored(r.value7()))));
+                .forEach(r -> people.computeIfAbsent(r.get(DOCUMENT_PERSON.DOCUMENT_ID), k -> new ArrayList<>()).add(
+                        new PersonLink(r.get(PERSON.ID), r.get(PERSON.KEY), r.get(PERSON.NAME), r.get(PERSON.SORT_NAME),
+                                PersonLink.isOrganisation(r.get(PERSON.KIND)),
+                                org.dossier.authorities.PersonRole.stored(r.get(DOCUMENT_PERSON.ROLE)))));
         people.replaceAll((id, list) -> list.stream().sorted(PersonLink.BY_ROLE).toList());
         Map<Integer, List<String>> places = namesById(db.select(DOCUMENT_PLACE.DOCUMENT_ID, PLACE.NAME)
                 .from(DOCUMENT_PLACE).join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID))
@@ -96,7 +98,7 @@ public final class Citations {
             AuthorityRef type = row.get(DOCUMENT_TYPE.ID) == null ? null
                     : new AuthorityRef(row.get(DOCUMENT_TYPE.ID), row.get(DOCUMENT_TYPE.KEY), row.get(DOCUMENT_TYPE.LABEL));
             citations.add(new Citation(id, row.get(DOCUMENT.VERSION), row.get(DOCUMENT.TITLE),
-                    DocumentDate.fromStored(row.get(DOCUMENT.DATE_KEY), row.get(DOCUMENT.DATE_PRECISION)),
+                    row.get(date),
                     Citation.genreOf(type), RecordDraft.paragraphs(row.get(DOCUMENT.SUMMARY)),
                     people.getOrDefault(id, List.of()), places.getOrDefault(id, List.of()),
                     archive.name(), siteUrl, today));

@@ -1,6 +1,7 @@
 package org.dossier.documents;
 
 import java.util.Arrays;
+import org.jooq.impl.AbstractConverter;
 
 /** How much of a document's date is known. */
 public enum DatePrecision {
@@ -24,5 +25,23 @@ public enum DatePrecision {
                 .filter(p -> p.key.equals(key))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown date precision '" + key + "'"));
+    }
+
+    /** The column form ({@code date_precision}: 'day', 'month', 'year'), applied by the code generator. */
+    public static final class Stored extends AbstractConverter<String, DatePrecision> {
+
+        public Stored() {
+            super(String.class, DatePrecision.class);
+        }
+
+        @Override
+        public DatePrecision from(String key) {
+            return key == null ? null : fromKey(key);
+        }
+
+        @Override
+        public String to(DatePrecision precision) {
+            return precision == null ? null : precision.key();
+        }
     }
 }

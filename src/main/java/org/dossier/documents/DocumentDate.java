@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /**
  * A document's date as precisely as it is known: a day ("May 10, 1943"), a month ("February 1942")
@@ -49,9 +51,18 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
         return new DocumentDate(LocalDate.of(year, 1, 1), DatePrecision.YEAR);
     }
 
-    /** Rebuilds a date from its stored form: the key ('1942-02-01') and the precision ('month'). */
-    public static DocumentDate fromStored(String key, String precision) {
-        return new DocumentDate(LocalDate.parse(key), DatePrecision.fromKey(precision));
+    /** Rebuilds a date from its stored form: the key ('1942-02-01') and the precision (read as a DatePrecision). */
+    public static DocumentDate fromStored(String key, DatePrecision precision) {
+        return new DocumentDate(LocalDate.parse(key), precision);
+    }
+
+    /**
+     * A record's or a revision's date as one value in a query: its two columns ({@code date_key},
+     * {@code date_precision}) selected side by side and read back by jOOQ as a DocumentDate, so that
+     * {@code row.get(date)} needs no parsing at the call site.
+     */
+    public static Field<DocumentDate> stored(Field<String> key, Field<DatePrecision> precision) {
+        return DSL.field(DSL.row(key, precision).mapping(DocumentDate.class, DocumentDate::fromStored));
     }
 
     /**

@@ -9,7 +9,6 @@ import static org.dossier.db.Tables.DOCUMENT_TYPE;
 import static org.dossier.db.Tables.PERSON;
 import static org.dossier.db.Tables.PLACE;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.dossier.authorities.AuthorityRef;
@@ -37,23 +36,24 @@ public final class RecordQueries {
                         DOCUMENT_PERSON.ROLE)
                 .from(DOCUMENT_PERSON).join(PERSON).on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID))
                 .where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id))
-                .fetch(r -> new PersonLink(r.value1(), r.value2(), r.value3(), r.value4(),
-                        PersonLink.isOrganisation(r.value5()), PersonRole.stored(r.value6())))
+                .fetch(r -> new PersonLink(r.get(PERSON.ID), r.get(PERSON.KEY), r.get(PERSON.NAME), r.get(PERSON.SORT_NAME),
+                        PersonLink.isOrganisation(r.get(PERSON.KIND)), PersonRole.stored(r.get(DOCUMENT_PERSON.ROLE))))
                 .stream().sorted(PersonLink.BY_ROLE).toList();
         List<AuthorityRef> places = db.select(PLACE.ID, PLACE.KEY, PLACE.NAME)
                 .from(DOCUMENT_PLACE).join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID))
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.eq(id))
                 .orderBy(PLACE.SORT_NAME)
-                .fetch(r -> new AuthorityRef(r.value1(), r.value2(), r.value3()));
+                .fetch(r -> new AuthorityRef(r.get(PLACE.ID), r.get(PLACE.KEY), r.get(PLACE.NAME)));
         List<DocumentDetails.Source> sources = db.select(DOCUMENT_SOURCE.FILE, DOCUMENT_SOURCE.POSITION,
                         DOCUMENT_SOURCE.LINE)
                 .from(DOCUMENT_SOURCE).where(DOCUMENT_SOURCE.DOCUMENT_ID.eq(id))
                 .orderBy(DOCUMENT_SOURCE.FILE, DOCUMENT_SOURCE.POSITION)
-                .fetch(r -> new DocumentDetails.Source(r.value1(), r.value2(), r.value3()));
+                .fetch(r -> new DocumentDetails.Source(r.get(DOCUMENT_SOURCE.FILE), r.get(DOCUMENT_SOURCE.POSITION),
+                        r.get(DOCUMENT_SOURCE.LINE)));
         return Optional.of(new DocumentDetails(row.getId(), row.getTitle(), RecordDraft.paragraphs(row.getSummary()),
                 DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision()), row.getSlug(), row.getVersion(),
-                type, people, places, sources, Instant.parse(row.getCreatedAt()), Instant.parse(row.getUpdatedAt()),
-                row.getWithdrawnReason(), row.getWithdrawnAt() == null ? null : Instant.parse(row.getWithdrawnAt())));
+                type, people, places, sources, row.getCreatedAt(), row.getUpdatedAt(), row.getWithdrawnReason(),
+                row.getWithdrawnAt()));
     }
 
     /** The document type with this id, or null for none. */
@@ -61,7 +61,7 @@ public final class RecordQueries {
         return typeId == null ? null
                 : db.select(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL).from(DOCUMENT_TYPE)
                         .where(DOCUMENT_TYPE.ID.eq(typeId))
-                        .fetchOne(r -> new AuthorityRef(r.value1(), r.value2(), r.value3()));
+                        .fetchOne(r -> new AuthorityRef(r.get(DOCUMENT_TYPE.ID), r.get(DOCUMENT_TYPE.KEY), r.get(DOCUMENT_TYPE.LABEL)));
     }
 
     /** Whether the record ever had this slug. */

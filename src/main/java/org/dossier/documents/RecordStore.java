@@ -36,7 +36,7 @@ public final class RecordStore {
         Set<Integer> changed = new LinkedHashSet<>();
         T result = db.transactionResult(tx -> {
             T done = work.apply(new RecordWriter(tx.dsl(), clock, changed));
-            ChangeFeed.append(tx.dsl(), changed, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+            ChangeFeed.append(tx.dsl(), changed, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
             return done;
         });
         if (!changed.isEmpty()) {

@@ -6,7 +6,6 @@ import static org.dossier.db.Tables.REVISION;
 import static org.dossier.db.Tables.REVISION_PERSON;
 import static org.dossier.db.Tables.REVISION_PLACE;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.dossier.authorities.AuthorityRef;
@@ -36,15 +35,15 @@ public final class RecordVersions {
                         REVISION_PERSON.ROLE)
                 .from(REVISION_PERSON).join(PERSON).on(PERSON.ID.eq(REVISION_PERSON.PERSON_ID))
                 .where(REVISION_PERSON.REVISION_ID.eq(row.getId()))
-                .fetch(r -> new PersonLink(r.value1(), r.value2(), r.value3(), r.value4(),
-                        PersonLink.isOrganisation(r.value5()), PersonRole.stored(r.value6())))
+                .fetch(r -> new PersonLink(r.get(PERSON.ID), r.get(PERSON.KEY), r.get(PERSON.NAME), r.get(PERSON.SORT_NAME),
+                        PersonLink.isOrganisation(r.get(PERSON.KIND)), PersonRole.stored(r.get(REVISION_PERSON.ROLE))))
                 .stream().sorted(PersonLink.BY_ROLE).toList();
         List<AuthorityRef> places = db.select(PLACE.ID, PLACE.KEY, PLACE.NAME)
                 .from(REVISION_PLACE).join(PLACE).on(PLACE.ID.eq(REVISION_PLACE.PLACE_ID))
                 .where(REVISION_PLACE.REVISION_ID.eq(row.getId()))
                 .orderBy(PLACE.SORT_NAME)
-                .fetch(r -> new AuthorityRef(r.value1(), r.value2(), r.value3()));
-        return Optional.of(new RecordVersion(row.getDocumentId(), row.getNumber(), Instant.parse(row.getCreatedAt()),
+                .fetch(r -> new AuthorityRef(r.get(PLACE.ID), r.get(PLACE.KEY), r.get(PLACE.NAME)));
+        return Optional.of(new RecordVersion(row.getDocumentId(), row.getNumber(), row.getCreatedAt(),
                 row.getAuthor(), row.getNote(), row.getSource(), row.getTitle(), RecordDraft.paragraphs(row.getSummary()),
                 DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision()), type, people, places,
                 row.getSlug(), row.getWithdrawnReason()));

@@ -43,7 +43,7 @@ public final class RecordWriter {
 
     /** Adds a record at version 1; returns its new id. */
     public int create(RecordDraft draft, Attribution attribution) {
-        String now = now();
+        Instant now = now();
         DocumentRecord row = db.newRecord(DOCUMENT);
         String slug = fill(row, draft);
         row.setVersion(1);
@@ -66,7 +66,7 @@ public final class RecordWriter {
      */
     public int update(int id, int expectedVersion, RecordDraft draft, Attribution attribution) {
         DocumentRecord row = current(id, expectedVersion);
-        String now = now();
+        Instant now = now();
         String slug = fill(row, draft);
         row.setVersion(expectedVersion + 1);
         row.setUpdatedAt(now);
@@ -89,7 +89,7 @@ public final class RecordWriter {
             throw new IllegalArgumentException("a withdrawal needs a reason");
         }
         DocumentRecord row = current(id, expectedVersion);
-        String now = now();
+        Instant now = now();
         row.setWithdrawnAt(now);
         row.setWithdrawnReason(reason.strip());
         row.setVersion(expectedVersion + 1);
@@ -103,7 +103,7 @@ public final class RecordWriter {
     /** Brings a withdrawn record back into the catalogue; returns the new version. */
     public int reinstate(int id, int expectedVersion, Attribution attribution) {
         DocumentRecord row = current(id, expectedVersion);
-        String now = now();
+        Instant now = now();
         row.setWithdrawnAt(null);
         row.setWithdrawnReason(null);
         row.setVersion(expectedVersion + 1);
@@ -143,7 +143,7 @@ public final class RecordWriter {
         var people = new java.util.TreeMap<Integer, PersonRole>();
         db.select(REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE).from(REVISION_PERSON)
                 .where(REVISION_PERSON.REVISION_ID.eq(revision.getId()))
-                .forEach(r -> people.put(r.value1(), PersonRole.stored(r.value2())));
+                .forEach(r -> people.put(r.get(REVISION_PERSON.PERSON_ID), PersonRole.stored(r.get(REVISION_PERSON.ROLE))));
         var places = new java.util.TreeSet<>(db.select(REVISION_PLACE.PLACE_ID).from(REVISION_PLACE)
                 .where(REVISION_PLACE.REVISION_ID.eq(revision.getId())).fetch(REVISION_PLACE.PLACE_ID));
         return new RecordDraft(revision.getTitle(), RecordDraft.paragraphs(revision.getSummary()),
@@ -157,7 +157,7 @@ public final class RecordWriter {
         row.setTitle(draft.title());
         row.setSummary(draft.summaryText());
         row.setDateKey(draft.date().key());
-        row.setDatePrecision(draft.date().precision().key());
+        row.setDatePrecision(draft.date().precision());
         row.setTypeId(draft.typeId());
         row.setSortTitle(Slugs.sortKey(draft.title()));
         row.setSlug(slug);
@@ -193,7 +193,7 @@ public final class RecordWriter {
         var people = new java.util.TreeMap<Integer, PersonRole>();
         db.select(DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE).from(DOCUMENT_PERSON)
                 .where(DOCUMENT_PERSON.DOCUMENT_ID.eq(row.getId()))
-                .forEach(r -> people.put(r.value1(), PersonRole.stored(r.value2())));
+                .forEach(r -> people.put(r.get(DOCUMENT_PERSON.PERSON_ID), PersonRole.stored(r.get(DOCUMENT_PERSON.ROLE))));
         var places = new java.util.TreeSet<>(db.select(DOCUMENT_PLACE.PLACE_ID).from(DOCUMENT_PLACE)
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.eq(row.getId())).fetch(DOCUMENT_PLACE.PLACE_ID));
         return new RecordDraft(row.getTitle(), RecordDraft.paragraphs(row.getSummary()),
@@ -213,14 +213,14 @@ public final class RecordWriter {
         }
     }
 
-    private void rememberSlug(int id, String slug, String now) {
+    private void rememberSlug(int id, String slug, Instant now) {
         db.insertInto(DOCUMENT_SLUG, DOCUMENT_SLUG.DOCUMENT_ID, DOCUMENT_SLUG.SLUG, DOCUMENT_SLUG.CREATED_AT)
                 .values(id, slug, now)
                 .onConflictDoNothing()
                 .execute();
     }
 
-    private void writeRevision(DocumentRecord row, RecordDraft draft, Attribution attribution, String now) {
+    private void writeRevision(DocumentRecord row, RecordDraft draft, Attribution attribution, Instant now) {
         int revisionId = db.insertInto(REVISION)
                 .set(REVISION.DOCUMENT_ID, row.getId())
                 .set(REVISION.NUMBER, row.getVersion())
@@ -242,7 +242,7 @@ public final class RecordWriter {
         link(REVISION_PLACE, REVISION_PLACE.REVISION_ID, REVISION_PLACE.PLACE_ID, revisionId, draft.places());
     }
 
-    private String now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -55,7 +55,7 @@ public final class Accounts {
         String hash = Passwords.hash(password);
         return db.transactionResult(tx -> {
             new Accounts(tx.dsl(), clock).checkFree(name);
-            String now = now();
+            Instant now = now();
             AccountRecord row = tx.dsl().newRecord(ACCOUNT);
             row.setUsername(name);
             row.setPasswordHash(hash);
@@ -128,7 +128,7 @@ public final class Accounts {
         Account account = existing(typedName);
         db.transaction(tx -> {
             keepAnAdmin(tx.dsl(), account, "disabled");
-            String now = now();
+            Instant now = now();
             tx.dsl().update(ACCOUNT).set(ACCOUNT.DISABLED_AT, now).set(ACCOUNT.UPDATED_AT, now)
                     .where(ACCOUNT.ID.eq(account.id()).and(ACCOUNT.DISABLED_AT.isNull())).execute();
             tx.dsl().deleteFrom(ACCOUNT_SESSION).where(ACCOUNT_SESSION.ACCOUNT_ID.eq(account.id())).execute();
@@ -158,10 +158,10 @@ public final class Accounts {
 
     private static Account account(AccountRecord row) {
         return new Account(row.getId(), row.getUsername(), Role.fromKey(row.getRole()),
-                Instant.parse(row.getCreatedAt()), row.getDisabledAt() == null ? null : Instant.parse(row.getDisabledAt()));
+                row.getCreatedAt(), row.getDisabledAt());
     }
 
-    private String now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -7,6 +7,7 @@ import static org.dossier.db.Tables.PLACE;
 import java.util.List;
 import org.dossier.authorities.AuthorityRef;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 
 /** What a record form offers to choose from: the authority lists of types, people and places. */
 public record AuthorityChoices(List<AuthorityRef> types, List<AuthorityRef> people, List<AuthorityRef> places) {
@@ -20,11 +21,11 @@ public record AuthorityChoices(List<AuthorityRef> types, List<AuthorityRef> peop
     public static AuthorityChoices load(DSLContext db) {
         return new AuthorityChoices(
                 db.select(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL).from(DOCUMENT_TYPE)
-                        .orderBy(DOCUMENT_TYPE.LABEL).fetch(r -> new AuthorityRef(r.value1(), r.value2(), r.value3())),
+                        .orderBy(DOCUMENT_TYPE.LABEL).fetch(Records.mapping(AuthorityRef::new)),
                 db.select(PERSON.ID, PERSON.KEY, PERSON.NAME).from(PERSON)
-                        .orderBy(PERSON.SORT_NAME).fetch(r -> new AuthorityRef(r.value1(), r.value2(), r.value3())),
+                        .orderBy(PERSON.SORT_NAME).fetch(Records.mapping(AuthorityRef::new)),
                 db.select(PLACE.ID, PLACE.KEY, PLACE.NAME).from(PLACE)
-                        .orderBy(PLACE.SORT_NAME).fetch(r -> new AuthorityRef(r.value1(), r.value2(), r.value3())));
+                        .orderBy(PLACE.SORT_NAME).fetch(Records.mapping(AuthorityRef::new)));
     }
 
     boolean hasType(int id) {

@@ -99,7 +99,7 @@ public final class LoginThrottle {
         String address = client == null ? "" : client;
         return db.transactionResult(tx -> {
             DSLContext dsl = tx.dsl();
-            dsl.deleteFrom(LOGIN_FAILURE).where(LOGIN_FAILURE.LAST_FAILED_AT.lt(now.minus(FORGET_AFTER).toString()))
+            dsl.deleteFrom(LOGIN_FAILURE).where(LOGIN_FAILURE.LAST_FAILED_AT.lt(now.minus(FORGET_AFTER)))
                     .execute();
             LoginFailureRecord pair = locked(dsl, PAIR, name + " " + address, now);
             LoginFailureRecord fromClient = locked(dsl, CLIENT, address, now);
@@ -138,7 +138,7 @@ public final class LoginThrottle {
                 .set(LOGIN_FAILURE.SCOPE, scope)
                 .set(LOGIN_FAILURE.SUBJECT, subject)
                 .set(LOGIN_FAILURE.FAILURES, 0)
-                .set(LOGIN_FAILURE.LAST_FAILED_AT, now.toString())
+                .set(LOGIN_FAILURE.LAST_FAILED_AT, now)
                 .onConflictDoNothing()
                 .execute();
         var select = tx.selectFrom(LOGIN_FAILURE)
@@ -148,18 +148,18 @@ public final class LoginThrottle {
     }
 
     private static Optional<Wait> waitOf(LoginFailureRecord row, Instant now, boolean forAccount, String subject) {
-        String until = row.getBlockedUntil();
-        if (until == null || !Instant.parse(until).isAfter(now)) {
+        Instant until = row.getBlockedUntil();
+        if (until == null || !until.isAfter(now)) {
             return Optional.empty();
         }
-        return Optional.of(new Wait(forAccount, subject, Duration.between(now, Instant.parse(until))));
+        return Optional.of(new Wait(forAccount, subject, Duration.between(now, until)));
     }
 
     private static void count(LoginFailureRecord row, int free, Instant now) {
         int failures = row.getFailures() + 1;
         row.setFailures(failures);
-        row.setLastFailedAt(now.toString());
-        row.setBlockedUntil(failures <= free ? null : now.plus(waitAfter(failures - free)).toString());
+        row.setLastFailedAt(now);
+        row.setBlockedUntil(failures <= free ? null : now.plus(waitAfter(failures - free)));
         row.store();
     }
 

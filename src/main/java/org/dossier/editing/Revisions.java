@@ -48,14 +48,14 @@ public final class Revisions {
     }
 
     /** A record taken out of the catalogue, for the editors' list of what can be reinstated. */
-    public record WithdrawnRecord(int id, String title, String reason, String withdrawnAt) {
+    public record WithdrawnRecord(int id, String title, String reason, Instant withdrawnAt) {
         public String reinstatePath() {
             return "/admin/documents/" + id + "/withdraw";
         }
 
         /** The day, as the rest of the editors' pages give it ("2026-05-01"). */
         public String day() {
-            return withdrawnAt.length() >= 10 ? withdrawnAt.substring(0, 10) : withdrawnAt;
+            return withdrawnAt.atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString();
         }
     }
 
@@ -69,7 +69,7 @@ public final class Revisions {
     }
 
     private static Revision revision(RevisionRecord row) {
-        return new Revision(row.getDocumentId(), row.getNumber(), Instant.parse(row.getCreatedAt()), row.getAuthor(),
+        return new Revision(row.getDocumentId(), row.getNumber(), row.getCreatedAt(), row.getAuthor(),
                 row.getNote(), row.getSource(), row.getWithdrawnReason());
     }
 }

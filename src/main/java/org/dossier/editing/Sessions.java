@@ -44,14 +44,14 @@ public final class Sessions {
         String csrf = Tokens.random();
         Instant now = now();
         db.transaction(tx -> {
-            tx.dsl().deleteFrom(ACCOUNT_SESSION).where(ACCOUNT_SESSION.EXPIRES_AT.le(now.toString())).execute();
+            tx.dsl().deleteFrom(ACCOUNT_SESSION).where(ACCOUNT_SESSION.EXPIRES_AT.le(now)).execute();
             tx.dsl().insertInto(ACCOUNT_SESSION)
                     .set(ACCOUNT_SESSION.TOKEN_HASH, Tokens.sha256(token))
                     .set(ACCOUNT_SESSION.ACCOUNT_ID, account.id())
                     .set(ACCOUNT_SESSION.CSRF_TOKEN, csrf)
-                    .set(ACCOUNT_SESSION.CREATED_AT, now.toString())
-                    .set(ACCOUNT_SESSION.LAST_SEEN_AT, now.toString())
-                    .set(ACCOUNT_SESSION.EXPIRES_AT, expiry(now, now).toString())
+                    .set(ACCOUNT_SESSION.CREATED_AT, now)
+                    .set(ACCOUNT_SESSION.LAST_SEEN_AT, now)
+                    .set(ACCOUNT_SESSION.EXPIRES_AT, expiry(now, now))
                     .execute();
         });
         return new Started(token, csrf);
@@ -68,17 +68,17 @@ public final class Sessions {
                         ACCOUNT_SESSION.CREATED_AT, ACCOUNT_SESSION.LAST_SEEN_AT)
                 .from(ACCOUNT_SESSION).join(ACCOUNT).on(ACCOUNT.ID.eq(ACCOUNT_SESSION.ACCOUNT_ID))
                 .where(ACCOUNT_SESSION.TOKEN_HASH.eq(hash))
-                .and(ACCOUNT_SESSION.EXPIRES_AT.gt(now.toString()))
+                .and(ACCOUNT_SESSION.EXPIRES_AT.gt(now))
                 .and(ACCOUNT.DISABLED_AT.isNull())
                 .fetchOne();
         if (row == null) {
             return Optional.empty();
         }
-        if (Instant.parse(row.value6()).plus(TOUCH_AFTER).isBefore(now)) {
+        if (row.get(ACCOUNT_SESSION.LAST_SEEN_AT).plus(TOUCH_AFTER).isBefore(now)) {
             try {
                 db.update(ACCOUNT_SESSION)
-                        .set(ACCOUNT_SESSION.LAST_SEEN_AT, now.toString())
-                        .set(ACCOUNT_SESSION.EXPIRES_AT, expiry(Instant.parse(row.value5()), now).toString())
+                        .set(ACCOUNT_SESSION.LAST_SEEN_AT, now)
+                        .set(ACCOUNT_SESSION.EXPIRES_AT, expiry(row.get(ACCOUNT_SESSION.CREATED_AT), now))
                         .where(ACCOUNT_SESSION.TOKEN_HASH.eq(hash))
                         .execute();
             } catch (RuntimeException e) {
@@ -87,8 +87,8 @@ public final class Sessions {
                 WriteUnavailable.of(e).orElseThrow(() -> e);
             }
         }
-        return Optional.of(new Session(new CurrentUser(row.value1(), row.value2(), Role.fromKey(row.value3())),
-                row.value4()));
+        return Optional.of(new Session(new CurrentUser(row.get(ACCOUNT.ID), row.get(ACCOUNT.USERNAME),
+                Role.fromKey(row.get(ACCOUNT.ROLE))), row.get(ACCOUNT_SESSION.CSRF_TOKEN)));
     }
 
     public void end(String token) {

@@ -27,7 +27,7 @@ public final class AtomFeed {
     static final String NS = "http://www.w3.org/2005/Atom";
 
     /** One change: a revision of a record. */
-    record Change(int documentId, int number, String createdAt, String note, String title, String withdrawnReason) {
+    record Change(int documentId, int number, Instant createdAt, String note, String title, String withdrawnReason) {
 
         String heading() {
             if (withdrawnReason != null) {
@@ -61,13 +61,14 @@ public final class AtomFeed {
                 .from(REVISION)
                 .orderBy(REVISION.ID.desc())
                 .limit(ENTRIES)
-                .fetch(r -> new Change(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .fetch(r -> new Change(r.get(REVISION.DOCUMENT_ID), r.get(REVISION.NUMBER), r.get(REVISION.CREATED_AT),
+                        r.get(REVISION.NOTE), r.get(REVISION.TITLE), r.get(REVISION.WITHDRAWN_REASON)));
     }
 
     void write(OutputStream out, String siteUrl) {
         List<Change> changes = latest();
-        String updated = changes.isEmpty()
-                ? Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString() : changes.get(0).createdAt();
+        String updated = (changes.isEmpty()
+                ? Instant.now(clock).truncatedTo(ChronoUnit.SECONDS) : changes.get(0).createdAt()).toString();
         XmlText.document(out, xml -> {
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(NS);
@@ -85,7 +86,7 @@ public final class AtomFeed {
                 xml.writeStartElement("entry");
                 XmlText.element(xml, "id", siteUrl + Permalinks.version(change.documentId(), change.number()));
                 XmlText.element(xml, "title", change.heading());
-                XmlText.element(xml, "updated", change.createdAt());
+                XmlText.element(xml, "updated", change.createdAt().toString());
                 link(xml, "alternate", siteUrl + Permalinks.permanent(change.documentId()), "text/html");
                 link(xml, "related", siteUrl + Permalinks.version(change.documentId(), change.number()), "text/html");
                 xml.writeStartElement("summary");

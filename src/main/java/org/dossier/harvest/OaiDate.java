@@ -1,18 +1,18 @@
 package org.dossier.harvest;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
  * A from or until argument, to the day or to the second (the repository's granularity), as the
- * range of datestamps it covers. Datestamps are compared as text: both sides are UTC in the form
- * {@code 2026-11-23T10:15:30Z}, which sorts as time does.
+ * range of datestamps it covers (instants in UTC, to the second).
  *
  * @param start the first datestamp the argument covers
  * @param end the last datestamp it covers: the last second of the day for a day
  */
-record OaiDate(String start, String end, boolean dayOnly) {
+record OaiDate(Instant start, Instant end, boolean dayOnly) {
 
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern SECOND = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
@@ -21,11 +21,11 @@ record OaiDate(String start, String end, boolean dayOnly) {
         try {
             if (DAY.matcher(value).matches()) {
                 LocalDate.parse(value);
-                return new OaiDate(value + "T00:00:00Z", value + "T23:59:59Z", true);
+                return new OaiDate(Instant.parse(value + "T00:00:00Z"), Instant.parse(value + "T23:59:59Z"), true);
             }
             if (SECOND.matcher(value).matches()) {
-                java.time.Instant.parse(value);
-                return new OaiDate(value, value, false);
+                Instant second = Instant.parse(value);
+                return new OaiDate(second, second, false);
             }
         } catch (DateTimeParseException e) {
             // reported below

@@ -1,5 +1,6 @@
 package org.dossier.harvest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.dossier.documents.DocumentDate;
@@ -12,7 +13,7 @@ import org.dossier.documents.PersonLink;
  * @param datestamp when the record last changed: its last revision's time, UTC, to the second
  * @param typeKey the key of its document type, or null
  */
-record OaiItem(int id, String datestamp, boolean deleted, String typeKey, String typeLabel, DocumentDate date,
+record OaiItem(int id, Instant datestamp, boolean deleted, String typeKey, String typeLabel, DocumentDate date,
                String title, List<String> summary, List<PersonLink> people, List<String> places) {
 
     OaiItem {

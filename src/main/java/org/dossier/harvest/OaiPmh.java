@@ -103,7 +103,7 @@ public final class OaiPmh {
     }
 
     private XmlText.Body identify(Site site) {
-        String earliest = queries.earliestDatestamp().orElse(now());
+        String earliest = queries.earliestDatestamp().map(Instant::toString).orElse(now());
         return xml -> {
             xml.writeStartElement("Identify");
             XmlText.element(xml, "repositoryName", archive.name());
@@ -178,7 +178,7 @@ public final class OaiPmh {
                 ? new OaiQueries.Selection(date("from", token.from()), date("until", token.until()), blankToNull(token.set()))
                 : new OaiQueries.Selection(date("from", request.get("from")), date("until", request.get("until")),
                         request.get("set"));
-        String afterDatestamp = token == null ? null : token.lastDatestamp();
+        Instant afterDatestamp = token == null ? null : Instant.parse(token.lastDatestamp());
         int afterId = token == null ? 0 : token.lastId();
         long cursor = token == null ? 0 : token.cursor();
 
@@ -192,7 +192,7 @@ public final class OaiPmh {
                 : more ? queries.count(selection) : page.size();
         OaiItem last = page.get(page.size() - 1);
         String next = more ? new ResumptionToken(prefix, orEmpty(selection.set()), orEmpty(raw(request, token, "from")),
-                orEmpty(raw(request, token, "until")), last.datestamp(), last.id(), cursor + page.size(),
+                orEmpty(raw(request, token, "until")), last.datestamp().toString(), last.id(), cursor + page.size(),
                 completeListSize).encode() : null;
         return xml -> {
             xml.writeStartElement(records ? "ListRecords" : "ListIdentifiers");
@@ -263,7 +263,7 @@ public final class OaiPmh {
             xml.writeAttribute("status", "deleted");
         }
         XmlText.element(xml, "identifier", site.identifier(item.id()));
-        XmlText.element(xml, "datestamp", item.datestamp());
+        XmlText.element(xml, "datestamp", item.datestamp().toString());
         for (String spec : item.setSpecs()) {
             XmlText.element(xml, "setSpec", spec);
         }

@@ -7,6 +7,7 @@ import static org.dossier.db.Tables.DOCUMENT_TYPE;
 import static org.dossier.db.Tables.PERSON;
 import static org.dossier.db.Tables.PLACE;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.dossier.documents.RecordDraft;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
@@ -44,6 +46,9 @@ final class OaiQueries {
         }
     }
 
+    /** A record's date, read as one value. */
+    private static final Field<DocumentDate> DATE = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION);
+
     private final DSLContext db;
 
     OaiQueries(DSLContext db) {
@@ -51,14 +56,14 @@ final class OaiQueries {
     }
 
     /** The earliest datestamp of any record, or empty when there is none. */
-    Optional<String> earliestDatestamp() {
-        return Optional.ofNullable(db.select(DSL.min(DOCUMENT.UPDATED_AT)).from(DOCUMENT).fetchOne(0, String.class));
+    Optional<Instant> earliestDatestamp() {
+        return Optional.ofNullable(db.select(DSL.min(DOCUMENT.UPDATED_AT)).from(DOCUMENT).fetchOne(0, Instant.class));
     }
 
     List<AuthorityRef> types() {
         return db.select(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL).from(DOCUMENT_TYPE)
                 .orderBy(DOCUMENT_TYPE.LABEL)
-                .fetch(r -> new AuthorityRef(r.value1(), r.value2(), r.value3()));
+                .fetch(r -> new AuthorityRef(r.get(DOCUMENT_TYPE.ID), r.get(DOCUMENT_TYPE.KEY), r.get(DOCUMENT_TYPE.LABEL)));
     }
 
     /** The decades the records' dates fall in, as their first years, in order. */
@@ -85,10 +90,9 @@ final class OaiQueries {
      * Up to {@code limit} records of the selection after the key (datestamp, id), in that order;
      * from the start when {@code afterDatestamp} is null.
      */
-    List<OaiItem> page(Selection selection, String afterDatestamp, int afterId, int limit, boolean withSubjects) {
+    List<OaiItem> page(Selection selection, Instant afterDatestamp, int afterId, int limit, boolean withSubjects) {
         List<OaiItem> items = db.select(DOCUMENT.ID, DOCUMENT.UPDATED_AT, DOCUMENT.WITHDRAWN_AT, DOCUMENT.TITLE,
-                        DOCUMENT.SUMMARY, DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT_TYPE.KEY,
-                        DOCUMENT_TYPE.LABEL)
+                        DOCUMENT.SUMMARY, DATE, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL)
                 .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
                 .where(selection.condition().and(after(afterDatestamp, afterId)))
                 .orderBy(DOCUMENT.UPDATED_AT, DOCUMENT.ID)
@@ -111,21 +115,21 @@ final class OaiQueries {
 
     Optional<OaiItem> item(int id) {
         return db.select(DOCUMENT.ID, DOCUMENT.UPDATED_AT, DOCUMENT.WITHDRAWN_AT, DOCUMENT.TITLE, DOCUMENT.SUMMARY,
-                        DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL)
+                        DATE, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL)
                 .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
                 .where(DOCUMENT.ID.eq(id))
                 .fetchOptional(OaiQueries::item)
                 .map(i -> withSubjects(List.of(i)).get(0));
     }
 
-    private static Condition after(String datestamp, int id) {
+    private static Condition after(Instant datestamp, int id) {
         return datestamp == null ? DSL.trueCondition() : DSL.row(DOCUMENT.UPDATED_AT, DOCUMENT.ID).gt(datestamp, id);
     }
 
     private static OaiItem item(Record r) {
         return new OaiItem(r.get(DOCUMENT.ID), r.get(DOCUMENT.UPDATED_AT), r.get(DOCUMENT.WITHDRAWN_AT) != null,
                 r.get(DOCUMENT_TYPE.KEY), r.get(DOCUMENT_TYPE.LABEL),
-                DocumentDate.fromStored(r.get(DOCUMENT.DATE_KEY), r.get(DOCUMENT.DATE_PRECISION)),
+                r.get(DATE),
                 r.get(DOCUMENT.TITLE), RecordDraft.paragraphs(r.get(DOCUMENT.SUMMARY)), List.of(), List.of());
     }
 
@@ -140,14 +144,15 @@ final class OaiQueries {
                         DOCUMENT_PERSON.ROLE).from(DOCUMENT_PERSON)
                 .join(PERSON).on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID))
                 .where(DOCUMENT_PERSON.DOCUMENT_ID.in(ids)).orderBy(PERSON.SORT_NAME)
-                .forEach(r -> people.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new PersonLink(r.value2(),
-                        r.value3(), r.value4(), r.value5(), PersonLink.isOrganisation(r.value6()),
-                        PersonRole.stored(r.value7()))));
+                .forEach(r -> people.computeIfAbsent(r.get(DOCUMENT_PERSON.DOCUMENT_ID), k -> new ArrayList<>())
+                        .add(new PersonLink(r.get(PERSON.ID), r.get(PERSON.KEY), r.get(PERSON.NAME), r.get(PERSON.SORT_NAME),
+                                PersonLink.isOrganisation(r.get(PERSON.KIND)), PersonRole.stored(r.get(DOCUMENT_PERSON.ROLE)))));
         Map<Integer, List<String>> places = new LinkedHashMap<>();
         db.select(DOCUMENT_PLACE.DOCUMENT_ID, PLACE.NAME).from(DOCUMENT_PLACE)
                 .join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID))
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.in(ids)).orderBy(PLACE.SORT_NAME)
-                .forEach(r -> places.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+                .forEach(r -> places.computeIfAbsent(r.get(DOCUMENT_PLACE.DOCUMENT_ID), k -> new ArrayList<>())
+                        .add(r.get(PLACE.NAME)));
         return items.stream().map(i -> i.withSubjects(people.getOrDefault(i.id(), List.of()),
                 places.getOrDefault(i.id(), List.of()))).toList();
     }

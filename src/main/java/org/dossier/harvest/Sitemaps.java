@@ -6,6 +6,7 @@ import static org.dossier.db.Tables.DOCUMENT_COUNT;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,8 +77,8 @@ public final class Sitemaps {
 
     private void writeIndex(OutputStream out, String siteUrl) {
         Field<Integer> block = DOCUMENT.ID.minus(1).div(urlsPerFile).plus(1).as("block");
-        Field<String> lastmod = DSL.max(DOCUMENT.UPDATED_AT).as("lastmod");
-        List<org.jooq.Record2<Integer, String>> blocks = db.select(block, lastmod).from(DOCUMENT)
+        Field<Instant> lastmod = DSL.max(DOCUMENT.UPDATED_AT).as("lastmod");
+        List<org.jooq.Record2<Integer, Instant>> blocks = db.select(block, lastmod).from(DOCUMENT)
                 .where(DOCUMENT.WITHDRAWN_AT.isNull())
                 .groupBy(block).orderBy(block).fetch();
         XmlText.document(out, xml -> {
@@ -85,8 +86,8 @@ public final class Sitemaps {
             xml.writeDefaultNamespace(NS);
             for (var b : blocks) {
                 xml.writeStartElement("sitemap");
-                XmlText.element(xml, "loc", siteUrl + "/sitemaps/" + b.value1() + ".xml");
-                XmlText.element(xml, "lastmod", b.value2());
+                XmlText.element(xml, "loc", siteUrl + "/sitemaps/" + b.get(block) + ".xml");
+                XmlText.element(xml, "lastmod", b.get(lastmod).toString());
                 xml.writeEndElement();
             }
             xml.writeEndElement();
@@ -97,13 +98,13 @@ public final class Sitemaps {
         XmlText.document(out, xml -> {
             xml.writeStartElement("urlset");
             xml.writeDefaultNamespace(NS);
-            try (Cursor<Record3<Integer, String, String>> rows = db.select(DOCUMENT.ID, DOCUMENT.SLUG, DOCUMENT.UPDATED_AT)
+            try (Cursor<Record3<Integer, String, Instant>> rows = db.select(DOCUMENT.ID, DOCUMENT.SLUG, DOCUMENT.UPDATED_AT)
                     .from(DOCUMENT).where(DOCUMENT.WITHDRAWN_AT.isNull().and(which))
                     .orderBy(DOCUMENT.ID).fetchSize(1_000).fetchLazy()) {
-                for (Record3<Integer, String, String> row : rows) {
+                for (Record3<Integer, String, Instant> row : rows) {
                     xml.writeStartElement("url");
-                    XmlText.element(xml, "loc", siteUrl + Permalinks.canonical(row.value1(), row.value2()));
-                    XmlText.element(xml, "lastmod", row.value3());
+                    XmlText.element(xml, "loc", siteUrl + Permalinks.canonical(row.get(DOCUMENT.ID), row.get(DOCUMENT.SLUG)));
+                    XmlText.element(xml, "lastmod", row.get(DOCUMENT.UPDATED_AT).toString());
                     xml.writeEndElement();
                 }
             }

@@ -1,5 +1,6 @@
 package org.dossier.importing;
 
+import static org.dossier.db.Tables.DOCUMENT_COUNT;
 import static org.dossier.db.Tables.DOCUMENT_SOURCE;
 
 import java.io.IOException;
@@ -21,6 +22,7 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
 import org.dossier.documents.RecordWriter;
+import org.jooq.DSLContext;
 
 /**
  * Imports seed pages: every file is read and checked first, so that a bad file leaves the database
@@ -34,6 +36,13 @@ import org.dossier.documents.RecordWriter;
  * where it was seen; the record itself, and any correction an editor made to it, is left alone.
  * A folder means every {@code .txt} file in it, in name order, and its {@code authorities/}
  * subfolder, if there is one.
+ *
+ * <p>One import at a time: every transaction of an import begins by taking the row of
+ * {@code document_count}, which every new record's trigger takes anyway, and holds it to its commit.
+ * Two imports of the same pages at once (two nodes started together on an empty database, each
+ * importing the seeds) therefore write one after the other, and the second finds each entry the
+ * first wrote already known: no record is made twice. On SQLite, where writers run one at a time,
+ * the same statement costs nothing; on PostgreSQL it is a row lock held to the commit.
  */
 public final class ImportRun {
 
@@ -112,6 +121,7 @@ public final class ImportRun {
             throw new ImportRejectedException(problems);
         }
         Extractor extractor = store.write(writer -> {
+            oneImportAtATime(writer.db());
             authorities.forEach(lists -> AuthorityLoader.store(writer.db(), lists));
             return Extractor.load(writer.db());
         });
@@ -123,6 +133,7 @@ public final class ImportRun {
             }
             long until = System.nanoTime() + BATCH_TIME.toNanos();
             created += store.write(writer -> {
+                oneImportAtATime(writer.db());
                 int made = 0;
                 int inBatch = 0;
                 while (next[0] < entries.size() && inBatch < BATCH && (inBatch == 0 || System.nanoTime() < until)) {
@@ -137,6 +148,11 @@ public final class ImportRun {
             });
         }
         return new ImportReport(pages.size(), entries.size(), created, entries.size() - created);
+    }
+
+    /** Waits for any other import's transaction to end, and holds off the next until this one ends (see above). */
+    private static void oneImportAtATime(DSLContext tx) {
+        tx.update(DOCUMENT_COUNT).set(DOCUMENT_COUNT.LIVE, DOCUMENT_COUNT.LIVE).where(DOCUMENT_COUNT.ID.eq(1)).execute();
     }
 
     /**
@@ -172,7 +188,7 @@ public final class ImportRun {
                 .set(DOCUMENT_SOURCE.FILE, entry.file())
                 .set(DOCUMENT_SOURCE.POSITION, entry.position())
                 .set(DOCUMENT_SOURCE.LINE, entry.line())
-                .set(DOCUMENT_SOURCE.IMPORTED_AT, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString())
+                .set(DOCUMENT_SOURCE.IMPORTED_AT, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS))
                 .onConflictDoNothing()
                 .execute();
         return known.isEmpty();

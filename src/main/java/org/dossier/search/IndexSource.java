@@ -18,8 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dossier.documents.ChangeFeed;
+import org.dossier.documents.DatePrecision;
 import org.dossier.documents.DocumentDate;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 /**
  * Reads what the index is derived from out of the database, the one source of truth: every
@@ -30,9 +32,10 @@ final class IndexSource {
 
     /**
      * How far the database has got: the feed's head (read first: every record read after it is at
-     * least as new as the feed says) and the records a reader can find.
+     * least as new as the feed says), the oldest change the feed still keeps, and the records a
+     * reader can find.
      */
-    record State(ChangeFeed.Head head, long documents) {
+    record State(ChangeFeed.Head head, long oldestChange, long documents) {
     }
 
     /** Told each record of a full read, in id order. */
@@ -56,12 +59,17 @@ final class IndexSource {
 
     private static State state(DSLContext tx) {
         ChangeFeed.Head head = ChangeFeed.head(tx);
-        return new State(head, tx.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull()));
+        return new State(head, ChangeFeed.oldestKept(tx, head), tx.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull()));
     }
 
     /** The feed's head: one row, cheap enough to read before every search. */
     ChangeFeed.Head head() {
         return ChangeFeed.head(db);
+    }
+
+    /** Removes the feed's changes older than {@code olderThan} that this node has applied (see ChangeFeed). */
+    int prune(java.time.Instant olderThan, long applied) {
+        return ChangeFeed.prune(db, olderThan, applied);
     }
 
     /** Up to {@code limit} changes after {@code after}, in commit order, never past one still in flight. */
@@ -103,14 +111,17 @@ final class IndexSource {
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.in(ids))
                 .forEach(r -> places.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(keys.place(r.value2())));
         Map<Integer, IndexedRecord> records = new LinkedHashMap<>();
-        db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION,
-                        DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE)
+        Field<DocumentDate> date = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION);
+        db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, date, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE)
                 .from(DOCUMENT)
                 .where(DOCUMENT.ID.in(ids)).and(DOCUMENT.WITHDRAWN_AT.isNull())
-                .forEach(r -> records.put(r.value1(), record(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        keys.type(r.value6()), people.getOrDefault(r.value1(), List.of()),
-                        places.getOrDefault(r.value1(), List.of()), r.value7(),
-                        authors.getOrDefault(r.value1(), List.of()), recipients.getOrDefault(r.value1(), List.of()))));
+                .forEach(r -> {
+                    int id = r.get(DOCUMENT.ID);
+                    records.put(id, record(id, r.get(DOCUMENT.TITLE), r.get(DOCUMENT.SUMMARY), r.get(date),
+                            keys.type(r.get(DOCUMENT.TYPE_ID)), people.getOrDefault(id, List.of()),
+                            places.getOrDefault(id, List.of()), r.get(DOCUMENT.SORT_TITLE),
+                            authors.getOrDefault(id, List.of()), recipients.getOrDefault(id, List.of())));
+                });
         return records;
     }
 
@@ -147,7 +158,9 @@ final class IndexSource {
                             recipients.add(key);
                         }
                     });
-                    sink.accept(record(id, docs.getString(2), docs.getString(3), docs.getString(4), docs.getString(5),
+                    // Read straight from JDBC for speed at a million records, with the precision column's converter.
+                    DocumentDate date = DocumentDate.fromStored(docs.getString(4), PRECISION.from(docs.getString(5)));
+                    sink.accept(record(id, docs.getString(2), docs.getString(3), date,
                             type, named, places.of(id), docs.getString(7), authors, recipients));
                 }
             }
@@ -155,13 +168,14 @@ final class IndexSource {
         });
     }
 
-    private static IndexedRecord record(int id, String title, String summary, String dateKey, String precision,
+    private static IndexedRecord record(int id, String title, String summary, DocumentDate date,
                                         String type, List<String> people, List<String> places, String sortTitle,
                                         List<String> authors, List<String> recipients) {
-        DocumentDate date = DocumentDate.fromStored(dateKey, precision);
         return new IndexedRecord(id, title, summary, date.earliest(), date.latest(), type, people, places, sortTitle,
                 authors, recipients);
     }
+
+    private static final DatePrecision.Stored PRECISION = new DatePrecision.Stored();
 
     /** The roles that are facets of their own ({@code author=}, {@code recipient=}). */
     private static final String AUTHOR = "author";

@@ -55,6 +55,9 @@ public final class LuceneSearchEngine implements SearchEngine {
     static final long REBUILD_PAST = 50_000;
     /** How often the follower looks for changes other nodes and processes wrote. */
     private static final long POLL_MILLIS = 200;
+
+    /** How often a node prunes the change feed. */
+    private static final long PRUNE_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
     /**
      * How long a search waits for the follower to apply what committed before it, while the follower
      * makes no progress; then it searches what it has.
@@ -79,6 +82,8 @@ public final class LuceneSearchEngine implements SearchEngine {
     private long committedChange;
     private volatile boolean closed;
     private Thread follower;
+    /** When this node last pruned the feed (System.nanoTime()); the first poll after the start prunes. */
+    private long lastPrune = System.nanoTime() - PRUNE_EVERY_NANOS;
 
     private LuceneSearchEngine(IndexSource source, Analyzer analyzer, FacetsConfig config, ExecutorService executor,
                                Directory directory, IndexWriter writer, SearcherManager searchers,
@@ -199,6 +204,10 @@ public final class LuceneSearchEngine implements SearchEngine {
             if (indexed > last) {
                 return "the index has changes up to " + indexed + ", the database only up to " + last;
             }
+            if (indexed + 1 < database.oldestChange()) {
+                return "the feed no longer holds the changes after " + indexed + " (it keeps them from "
+                        + database.oldestChange() + " on): the index is too old to follow it";
+            }
             if (last - indexed > REBUILD_PAST) {
                 return "the index is " + (last - indexed) + " changes behind: rebuilding is faster";
             }
@@ -248,10 +257,32 @@ public final class LuceneSearchEngine implements SearchEngine {
                 while (!closed && catchUp(CATCH_UP_BATCH) == CATCH_UP_BATCH) {
                     // A long feed is applied a batch at a time, each searchable as soon as it is in.
                 }
+                pruneNowAndThen();
             }
         }, "dossier-index-follower");
         follower.setDaemon(true);
         follower.start();
+    }
+
+    /**
+     * Once an hour, removes from the feed what this node has applied and is older than
+     * {@link ChangeFeed#KEPT_FOR}: the change table does not grow forever. Failing is harmless: the
+     * next hour tries again.
+     */
+    private void pruneNowAndThen() {
+        long now = System.nanoTime();
+        if (now - lastPrune < PRUNE_EVERY_NANOS) {
+            return;
+        }
+        lastPrune = now;
+        try {
+            int pruned = source.prune(java.time.Instant.now().minus(ChangeFeed.KEPT_FOR), appliedChange);
+            if (pruned > 0) {
+                LOG.info("Pruned {} changes older than {} from the change feed", pruned, ChangeFeed.KEPT_FOR);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not prune the change feed; trying again in an hour", e);
+        }
     }
 
     /**

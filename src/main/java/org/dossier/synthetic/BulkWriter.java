@@ -8,8 +8,10 @@ import static org.dossier.db.Tables.REVISION;
 import static org.dossier.db.Tables.REVISION_PERSON;
 import static org.dossier.db.Tables.REVISION_PLACE;
 
+import java.time.Instant;
 import java.util.List;
 import org.dossier.documents.ChangeFeed;
+import org.dossier.documents.DatePrecision;
 import org.dossier.documents.Slugs;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
@@ -41,7 +43,7 @@ final class BulkWriter {
     private static final String[] ROLES = {"author", "recipient", "mentioned"};
 
     /** Writes {@code records} in the caller's transaction, numbered after {@code after}; returns the new highest ids. */
-    static Ids write(DSLContext tx, List<SyntheticRecord> records, Ids after, String now) {
+    static Ids write(DSLContext tx, List<SyntheticRecord> records, Ids after, Instant now) {
         BatchBindStep documents = tx.batch(tx.insertInto(DOCUMENT, DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY,
                         DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE, DOCUMENT.SLUG,
                         DOCUMENT.VERSION, DOCUMENT.CREATED_AT, DOCUMENT.UPDATED_AT)
@@ -69,7 +71,7 @@ final class BulkWriter {
             written.add(document);
             String slug = Slugs.slugify(record.title());
             String dateKey = record.date().key();
-            String precision = record.date().precision().key();
+            DatePrecision precision = record.date().precision();
             documents.bind(document, record.title(), record.summary(), dateKey, precision, record.typeId(),
                     Slugs.sortKey(record.title()), slug, 1, now, now);
             slugs.bind(document, slug, now);

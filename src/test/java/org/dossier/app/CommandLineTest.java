@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,5 +127,34 @@ class CommandLineTest {
         assertEquals(1, Main.run("user", "list", "--db", "jdbc:postgresql://127.0.0.1:1/dossier?user=x&password=secret"));
         assertFalse(Files.exists(Path.of("jdbc:postgresql:")));
         assertFalse(err().contains("secret"), err());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aDatabaseWhoseMigrationsFailValidationIsOneClearLineAndExitOne() throws Exception {
+        // As a scratch database had it: a later migration applied, three earlier ones never.
+        DatabaseAddress db = TestDatabase.in(folder);
+        try (Database database = Database.open(db)) {
+            database.dsl().deleteFrom(DSL.table(DSL.name("flyway_schema_history")))
+                    .where(DSL.field(DSL.name("version"), String.class).in("5", "6", "7")).execute();
+        }
+        String[][] commands = {
+            {"reindex", "--db", db.text(), "--index", folder.resolve("reindexed").toString()},
+            {"serve", "--db", db.text(), "--host", "127.0.0.1", "--port", "0", "--index",
+                folder.resolve("served").toString(), "--seeds", folder.resolve("no-seeds").toString()},
+        };
+        for (String[] command : commands) {
+            err.reset();
+            assertEquals(1, Main.run(command), command[0] + ": " + err());
+            String said = err().strip();
+            assertFalse(said.contains("\n") || said.contains("\tat "), "one line, no stack trace: " + said);
+            assertTrue(said.contains("does not match this version's migrations")
+                    && said.contains("not applied to database: 5"), said);
+        }
+        String url = db.isSqlite() ? "jdbc:sqlite:" + db.text() : db.text();
+        try (java.sql.Connection raw = java.sql.DriverManager.getConnection(url)) {
+            assertEquals(0, DSL.using(raw).fetchCount(DSL.table(DSL.name("flyway_schema_history")),
+                    DSL.field(DSL.name("version"), String.class).eq("5")), "nothing was migrated");
+        }
     }
 }

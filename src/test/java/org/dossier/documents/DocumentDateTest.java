@@ -82,6 +82,6 @@ class DocumentDateTest {
     @Test
     void storedFormRoundTrips() {
         DocumentDate date = DocumentDate.ofMonth(1966, 9);
-        assertEquals(date, DocumentDate.fromStored(date.key(), date.precision().key()));
+        assertEquals(date, DocumentDate.fromStored(date.key(), date.precision()));
     }
 }

@@ -204,7 +204,7 @@ class EditingTest {
         int id = Integer.parseInt(path.split("/")[2]);
         DocumentRecord row = row(id);
         assertEquals("1953-07-01", row.getDateKey());
-        assertEquals("month", row.getDatePrecision());
+        assertEquals(org.dossier.documents.DatePrecision.MONTH, row.getDatePrecision());
         assertEquals("One.\n\nTwo.", row.getSummary());
         RevisionRecord first = revisions(id).get(0);
         assertEquals(1, first.getNumber());

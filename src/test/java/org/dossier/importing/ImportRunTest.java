@@ -153,7 +153,7 @@ class ImportRunTest {
                 soldiers.get(DOCUMENT.DATE_PRECISION)).display());
         assertEquals("", sql().select(DOCUMENT.SUMMARY).from(DOCUMENT)
                 .where(DOCUMENT.TITLE.startsWith("I. Tugarinov")).fetchSingle(DOCUMENT.SUMMARY));
-        assertEquals(DatePrecision.MONTH.key(), sql().select(DOCUMENT.DATE_PRECISION).from(DOCUMENT)
+        assertEquals(DatePrecision.MONTH, sql().select(DOCUMENT.DATE_PRECISION).from(DOCUMENT)
                 .where(DOCUMENT.TITLE.startsWith("Information from the Communist Party")).fetchSingle(DOCUMENT.DATE_PRECISION));
     }
 

@@ -1,10 +1,13 @@
 package org.dossier.search;
 
+import static org.dossier.db.Tables.CHANGE;
 import static org.dossier.db.Tables.REVISION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +19,9 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.ChangeFeed;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
+import org.dossier.documents.RecordStore;
 import org.dossier.testing.TestPostgres;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
 /** The change feed and the index that follows it, with writers that commit out of order. */
@@ -98,6 +103,59 @@ class ChangeFeedTest {
             assertEquals(List.of(new ChangeFeed.Change(before + 1, id), new ChangeFeed.Change(before + 2, id)), changes);
             assertEquals(before + 2, ChangeFeed.head(seeds.database.dsl()).last());
             assertEquals(Set.of(), Set.copyOf(ChangeFeed.after(seeds.database.dsl(), before + 2, 100)));
+        }
+    }
+
+    @Test
+    void pruningRemovesOnlyOldChangesThatThisNodeAppliedAndOnlyFromTheOldestOn() throws Exception {
+        try (SeedIndex seeds = SeedIndex.open()) {
+            DSLContext db = seeds.database.dsl();
+            long head = ChangeFeed.head(db).last();
+            assertEquals(1, ChangeFeed.oldestKept(db, ChangeFeed.head(db)));
+            assertEquals(0, ChangeFeed.prune(db, Instant.now().minus(ChangeFeed.KEPT_FOR), head),
+                    "nothing is older than the retention window yet");
+
+            Instant anHourAhead = Instant.now().plusSeconds(3_600);
+            assertEquals(head - 10, ChangeFeed.prune(db, anHourAhead, head - 10),
+                    "a node prunes only what it has applied itself");
+            assertEquals(head - 9, ChangeFeed.oldestKept(db, ChangeFeed.head(db)));
+            assertEquals(10, ChangeFeed.after(db, head - 10, 100).size(), "the rest is kept, in order");
+
+            // A change newer than the cutoff stops the pruning, even when older ones come after it:
+            // what is kept is always a run up to the head, never a feed with a hole in it.
+            db.update(CHANGE).set(CHANGE.CHANGED_AT, anHourAhead.plusSeconds(60))
+                    .where(CHANGE.ID.eq(Math.toIntExact(head - 5))).execute();
+            assertEquals(4, ChangeFeed.prune(db, anHourAhead, head));
+            assertEquals(head - 5, ChangeFeed.oldestKept(db, ChangeFeed.head(db)));
+            assertEquals(anHourAhead.plusSeconds(60), db.select(CHANGE.CHANGED_AT).from(CHANGE)
+                    .where(CHANGE.ID.eq(Math.toIntExact(head - 5))).fetchSingle(CHANGE.CHANGED_AT),
+                    "timestamps go in and come out as instants");
+        }
+    }
+
+    @Test
+    void aNodeWhoseNextChangeWasPrunedRebuildsItsIndexInFull() throws Exception {
+        try (SeedIndex seeds = SeedIndex.open()) {
+            DSLContext db = seeds.database.dsl();
+            seeds.engine.close();
+            seeds.engine = null;
+            // While this node is off, another writes (with no index of its own listening) ...
+            RecordStore elsewhere = new RecordStore(db, Clock.systemUTC());
+            elsewhere.write(w -> w.create(draft("Memorandum on the Tuvalu question", "The pruned ocelot."),
+                    Attribution.editor("tester", "new")));
+            elsewhere.write(w -> w.create(draft("Memorandum on the Kiribati question", "The pruned margay."),
+                    Attribution.editor("tester", "new")));
+            // ... and a node that applied everything prunes the whole feed, these two changes included.
+            ChangeFeed.Head head = ChangeFeed.head(db);
+            assertEquals(head.last(), ChangeFeed.prune(db, Instant.now().plusSeconds(3_600), head.last()));
+            assertEquals(head.last() + 1, ChangeFeed.oldestKept(db, ChangeFeed.head(db)));
+
+            String why = LuceneSearchEngine.staleness(seeds.indexFolder(), new IndexSource(db).state());
+            assertTrue(why != null && why.contains("no longer holds the changes after " + (head.last() - 2)), why);
+            seeds.reopen();
+            assertEquals(1, hits(seeds.engine, "ocelot"), "the rebuilt index has what the pruned changes said");
+            assertEquals(1, hits(seeds.engine, "margay"));
+            assertEquals(head.last(), seeds.engine.appliedChange());
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.dossier.app.Database;
+import org.dossier.documents.DatePrecision;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestCatalogue;
 import org.jooq.DSLContext;
@@ -65,11 +66,11 @@ class GeneratorTest {
     void datesSpan1940To1991AndSomeAreKnownOnlyToTheMonthOrYear() {
         assertEquals("1940", db.select(DSL.min(DSL.substring(DOCUMENT.DATE_KEY, 1, 4))).from(DOCUMENT).fetchOne(0, String.class));
         assertEquals("1991", db.select(DSL.max(DSL.substring(DOCUMENT.DATE_KEY, 1, 4))).from(DOCUMENT).fetchOne(0, String.class));
-        Map<String, Integer> precisions = db.select(DOCUMENT.DATE_PRECISION, DSL.count()).from(DOCUMENT)
+        Map<DatePrecision, Integer> precisions = db.select(DOCUMENT.DATE_PRECISION, DSL.count()).from(DOCUMENT)
                 .groupBy(DOCUMENT.DATE_PRECISION).fetchMap(DOCUMENT.DATE_PRECISION, DSL.count());
-        assertTrue(precisions.get("day") > COUNT * 0.7, precisions.toString());
-        assertTrue(precisions.get("month") > COUNT * 0.08, precisions.toString());
-        assertTrue(precisions.get("year") > COUNT * 0.02, precisions.toString());
+        assertTrue(precisions.get(DatePrecision.DAY) > COUNT * 0.7, precisions.toString());
+        assertTrue(precisions.get(DatePrecision.MONTH) > COUNT * 0.08, precisions.toString());
+        assertTrue(precisions.get(DatePrecision.YEAR) > COUNT * 0.02, precisions.toString());
     }
 
     @Test

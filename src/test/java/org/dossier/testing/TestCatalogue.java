@@ -73,8 +73,14 @@ public final class TestCatalogue implements RunningCatalogue, AutoCloseable {
      * machine behind a load balancer would be. Close it before this one.
      */
     public TestCatalogue anotherNode() {
+        return anotherNode(Protection.NONE);
+    }
+
+    /** Another app node on this catalogue's database, guarding itself as {@code protection} says. */
+    public TestCatalogue anotherNode(Protection protection) {
         Path index = folder.resolve("node-" + NODES.incrementAndGet() + ".index");
-        Settings settings = new Settings(database(), "127.0.0.1", 0, null, PublicUrl.fromRequests(), null, index);
+        Settings settings = new Settings(database(), "127.0.0.1", 0, null, PublicUrl.fromRequests(), null, protection,
+                index);
         try {
             return new TestCatalogue(folder, DossierApp.start(settings), false);
         } catch (IOException e) {

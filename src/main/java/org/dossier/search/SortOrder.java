@@ -1,10 +1,13 @@
-package org.dossier.catalogue;
+package org.dossier.search;
 
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** How a list of records is ordered, by its URL value ({@code ?sort=-date}). */
+/**
+ * How the catalogue listing and search hits are ordered, by its URL value ({@code ?sort=-date}).
+ * Relevance needs words to rank by: without them, search orders newest first.
+ */
 public enum SortOrder {
     RELEVANCE("relevance", "Relevance"),
     DATE_NEWEST("-date", "Newest first"),

@@ -84,7 +84,7 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
             facets.add(facetBox(facet, outcome, links));
         }
         return new SearchView(outcome, links, facets, dateBox(outcome, links), chips(outcome),
-                SearchLinks.search(request.withoutFilters()), sorts(request),
+                SearchLinks.search(request.withoutFilters()), SortOrder.choices(request.hasText()),
                 links.carried(Set.of(SearchRequest.TEXT)), read.problems(), read.typedFrom(), read.typedTo());
     }
 
@@ -203,12 +203,6 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
             chips.add(new Chip("To", request.to().display(), SearchLinks.search(request.withTo(null))));
         }
         return chips;
-    }
-
-    private static List<SortOrder> sorts(SearchRequest request) {
-        return request.hasText()
-                ? List.of(SortOrder.RELEVANCE, SortOrder.DATE_NEWEST, SortOrder.DATE_OLDEST, SortOrder.TITLE)
-                : List.of(SortOrder.DATE_NEWEST, SortOrder.DATE_OLDEST, SortOrder.TITLE);
     }
 
     private static DateBox dateBox(SearchOutcome outcome, SearchLinks links) {

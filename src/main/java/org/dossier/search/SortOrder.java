@@ -1,6 +1,7 @@
 package org.dossier.search;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,8 +32,18 @@ public enum SortOrder {
         return label;
     }
 
+    /** The orders a list offers, in the order it shows them: relevance only when there are words to rank by. */
+    public static List<SortOrder> choices(boolean ranked) {
+        return ranked ? List.of(RELEVANCE, DATE_NEWEST, DATE_OLDEST, TITLE) : List.of(DATE_NEWEST, DATE_OLDEST, TITLE);
+    }
+
+    /** The URL values of {@code orders}, for a strict parameter. */
+    public static Set<String> urlValues(List<SortOrder> orders) {
+        return orders.stream().map(SortOrder::value).collect(Collectors.toUnmodifiableSet());
+    }
+
     public static Set<String> urlValues() {
-        return Arrays.stream(values()).map(SortOrder::value).collect(Collectors.toUnmodifiableSet());
+        return urlValues(List.of(values()));
     }
 
     public static SortOrder fromValue(String value) {

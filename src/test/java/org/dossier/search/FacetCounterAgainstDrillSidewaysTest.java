@@ -74,7 +74,7 @@ import org.junit.jupiter.api.Test;
  */
 class FacetCounterAgainstDrillSidewaysTest {
 
-    private static final int RECORDS = 3_000;
+    private static final int RECORDS = 2_000;
     private static final int WORDS = 400;
     private static final int TYPES = 15;
     private static final int PEOPLE = 80;

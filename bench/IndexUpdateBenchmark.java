@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.dossier.app.Database;
@@ -15,7 +14,6 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
 import org.dossier.search.LuceneSearchEngine;
-import org.dossier.search.SearchOrder;
 import org.dossier.search.SearchRequest;
 
 /**
@@ -57,8 +55,7 @@ public class IndexUpdateBenchmark {
                         row.getTypeId(), people(database, id), places(database, id));
                 long t = System.nanoTime();
                 store.write(w -> w.update(id, version, draft, Attribution.editor("benchmark", "timing an update")));
-                long found = engine.search(new SearchRequest("quixotic", Map.of(), new TreeSet<>(), null,
-                        SearchOrder.RELEVANCE, 0, 1)).total();
+                long found = engine.search(SearchRequest.of("quixotic").withPageSize(1)).total();
                 times[i] = (System.nanoTime() - t) / 1e6;
                 if (found != 1) {
                     throw new IllegalStateException("the correction is not searchable: " + found);

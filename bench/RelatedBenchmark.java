@@ -48,8 +48,7 @@ public class RelatedBenchmark {
             for (int i = -50; i < spelling.length; i++) {
                 String q = misspelt[Math.floorMod(i, misspelt.length)];
                 long t = System.nanoTime();
-                engine.search(new SearchRequest(q, java.util.Map.of(), new java.util.TreeSet<>(), null,
-                        org.dossier.search.SearchOrder.RELEVANCE, 0, 10));
+                engine.search(SearchRequest.of(q).withPageSize(10));
                 if (i >= 0) {
                     spelling[i] = (System.nanoTime() - t) / 1e6;
                 }

@@ -2,11 +2,10 @@ package org.dossier.catalogue;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.dossier.search.Facet;
+import org.dossier.search.SearchRequest;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
 import org.dossier.web.UrlState;
@@ -50,15 +49,14 @@ public final class AuthorityPage {
             return;
         }
         int page = QueryParams.integer(ctx, "page", 1, 1, 1_000);
-        SearchParams params = new SearchParams("", Map.of(facet, List.of(authority.key())), new TreeSet<>(), null,
-                null, SortOrder.DATE_NEWEST, page, SearchParams.PAGE_SIZE);
-        SearchOutcome outcome = search.run(params);
+        // Newest first: the order of a search without words.
+        SearchRequest records = SearchRequest.everything(SearchRequest.DEFAULT_PAGE_SIZE).toggle(facet, authority.key());
+        SearchOutcome outcome = search.run(records.onPage(page));
         ctx.render("catalogue/authority", Map.of(
                 "authority", authority,
                 "outcome", outcome,
                 "pagination", outcome.pagination(),
                 "url", UrlState.of(ctx),
-                "searchHref", new UrlState(SearchLinks.SEARCH, List.of(new UrlState.Param(facet.key(), authority.key())))
-                        .href()));
+                "searchHref", SearchLinks.search(records)));
     }
 }

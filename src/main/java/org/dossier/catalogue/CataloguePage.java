@@ -3,7 +3,7 @@ package org.dossier.catalogue;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.dossier.search.SortOrder;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
 import org.dossier.web.UrlState;
@@ -13,7 +13,7 @@ public final class CataloguePage {
 
     static final int PAGE_SIZE = 10;
     static final int MAX_PAGE_SIZE = 100;
-    private static final Set<String> SORTS = Set.of("-date", "date", "title");
+    private static final List<SortOrder> SORTS = SortOrder.choices(false);
 
     private final ListingQuery listing;
 
@@ -24,11 +24,12 @@ public final class CataloguePage {
     public void html(Context ctx) {
         Listing page = read(ctx);
         ctx.render("catalogue/listing", Map.of("listing", page, "url", UrlState.of(ctx),
-                "sorts", List.of(SortOrder.DATE_NEWEST, SortOrder.DATE_OLDEST, SortOrder.TITLE)));
+                "sorts", SORTS));
     }
 
     private Listing read(Context ctx) {
-        SortOrder sort = SortOrder.fromValue(QueryParams.choice(ctx, "sort", "-date", SORTS));
+        SortOrder sort = SortOrder.fromValue(QueryParams.choice(ctx, "sort", SortOrder.DATE_NEWEST.value(),
+                SortOrder.urlValues(SORTS)));
         int page = QueryParams.integer(ctx, "page", 1, 1, Integer.MAX_VALUE);
         int pageSize = QueryParams.integer(ctx, "pageSize", PAGE_SIZE, 1, MAX_PAGE_SIZE);
         Listing result = listing.page(sort, page, pageSize);

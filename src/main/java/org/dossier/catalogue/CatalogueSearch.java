@@ -1,18 +1,11 @@
 package org.dossier.catalogue;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
-import org.dossier.search.DateRange;
 import org.dossier.search.Facet;
 import org.dossier.search.SearchEngine;
 import org.dossier.search.SearchHit;
-import org.dossier.search.SearchOrder;
 import org.dossier.search.SearchRequest;
 import org.dossier.search.SearchResults;
 import org.dossier.web.BadRequest;
@@ -39,21 +32,22 @@ public final class CatalogueSearch {
      * @throws BadRequest for a facet key no authority list has
      * @throws NotFound   for a page past the last one
      */
-    public SearchOutcome run(SearchParams params) {
-        AuthorityLabels labels = knownKeys(params);
+    public SearchOutcome run(SearchRequest request) {
+        return answer(request, knownKeys(request));
+    }
+
+    private SearchOutcome answer(SearchRequest request, AuthorityLabels labels) {
         long started = System.nanoTime();
-        SearchResults results = engine.search(params.request());
+        SearchResults results = engine.search(request);
         long engineNanos = System.nanoTime() - started;
-        boolean askAlone = results.total() == 0 && params.hasWords() && params.hasFilters();
-        SearchRequest request = params.request();
-        long wordsAlone = askAlone ? count(request.text(), Map.of(), new TreeSet<>(), null) : -1;
-        long filtersAlone = askAlone ? engine.search(new SearchRequest("", request.selected(), request.years(),
-                request.dates(), SearchOrder.DATE_NEWEST, 0, 0, request.requireAll())).total() : -1;
-        SearchOutcome outcome = new SearchOutcome(params, results, hitsOf(results), labels, wordsAlone, filtersAlone,
+        boolean askAlone = results.total() == 0 && request.hasText() && request.hasFilters();
+        long wordsAlone = askAlone ? engine.search(request.withoutFilters().withoutPaging()).total() : -1;
+        long filtersAlone = askAlone ? engine.search(request.withoutText().withoutPaging()).total() : -1;
+        SearchOutcome outcome = new SearchOutcome(request, results, hitsOf(results), labels, wordsAlone, filtersAlone,
                 engineNanos);
         if (!outcome.pagination().exists()) {
-            throw new NotFound("There is no page " + params.page() + ": this search has "
-                    + outcome.pagination().lastPage() + " pages of " + params.pageSize() + ".");
+            throw new NotFound("There is no page " + request.page() + ": this search has "
+                    + outcome.pagination().lastPage() + " pages of " + request.pageSize() + ".");
         }
         return outcome;
     }
@@ -62,36 +56,38 @@ public final class CatalogueSearch {
      * A search answered for its page: what cannot be searched is left out and said, by control, and
      * the rest is answered; a page past the end shows the last page.
      *
+     * @param read   the search as read, with what was left out of it
      * @param status 200, or 400 when something was left out (404 when it was only a page past the end)
      */
-    public record PageAnswer(SearchOutcome outcome, Map<String, String> problems, int status) {
+    public record PageAnswer(SearchOutcome outcome, SearchRequestReader.Read read, int status) {
+
+        public Map<String, String> problems() {
+            return read.problems();
+        }
     }
 
-    public PageAnswer runForPage(SearchParams.Read read) {
+    public PageAnswer runForPage(SearchRequestReader.Read read) {
         Map<String, String> problems = new LinkedHashMap<>(read.problems());
         AuthorityLabels labels = AuthorityLabels.load(db);
-        Map<Facet, List<String>> known = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
-            List<String> keys = new ArrayList<>();
-            for (String key : read.params().selected(facet)) {
-                if (labels.knows(facet, key)) {
-                    keys.add(key);
-                } else {
-                    problems.merge("filters", "There is no " + facet.key() + " '" + key
+            for (String key : read.request().selected(facet)) {
+                if (!labels.knows(facet, key)) {
+                    problems.merge(SearchRequestReader.FILTERS, "There is no " + facet.key() + " '" + key
                             + "' in the catalogue's authority lists: it is left out of the search.", (a, b) -> a + " " + b);
                 }
             }
-            known.put(facet, keys);
         }
-        SearchParams params = read.params().keeping(known);
+        SearchRequest request = read.request().keeping(labels::knows);
         int status = problems.isEmpty() ? 200 : 400;
         try {
-            return new PageAnswer(run(params), problems, status);
+            return new PageAnswer(answer(request, labels), read.with(request, problems), status);
         } catch (NotFound pastTheEnd) {
-            SearchOutcome first = run(params.onPage(1));
+            SearchOutcome first = answer(request.onPage(1), labels);
             int last = first.pagination().lastPage();
-            problems.put("page", pastTheEnd.getMessage() + (last > 1 ? " Here is the last, page " + last + "." : ""));
-            return new PageAnswer(last > 1 ? run(params.onPage(last)) : first, problems, status == 200 ? 404 : status);
+            problems.put(SearchRequestReader.PAGE, pastTheEnd.getMessage()
+                    + (last > 1 ? " Here is the last, page " + last + "." : ""));
+            return new PageAnswer(last > 1 ? answer(request.onPage(last), labels) : first,
+                    read.with(request, problems), status == 200 ? 404 : status);
         }
     }
 
@@ -100,17 +96,15 @@ public final class CatalogueSearch {
      *
      * @throws BadRequest for a facet key no authority list has
      */
-    public int[] hitIds(SearchParams params) {
-        knownKeys(params);
-        SearchRequest page = params.request();
-        return engine.hitIds(new SearchRequest(page.text(), page.selected(), page.years(), page.dates(), page.order(),
-                0, 0, page.requireAll()));
+    public int[] hitIds(SearchRequest request) {
+        knownKeys(request);
+        return engine.hitIds(request.withoutPaging());
     }
 
-    private AuthorityLabels knownKeys(SearchParams params) {
+    private AuthorityLabels knownKeys(SearchRequest request) {
         AuthorityLabels labels = AuthorityLabels.load(db);
         for (Facet facet : Facet.values()) {
-            for (String key : params.selected(facet)) {
+            for (String key : request.selected(facet)) {
                 if (!labels.knows(facet, key)) {
                     throw new BadRequest("There is no " + facet.key() + " '" + key + "' in the catalogue's authority "
                             + "lists");
@@ -126,9 +120,5 @@ public final class CatalogueSearch {
                 .filter(hit -> documents.containsKey(hit.id()))
                 .map(hit -> new SearchOutcome.Hit(documents.get(hit.id()), hit.title(), hit.snippet()))
                 .toList();
-    }
-
-    private long count(String words, Map<Facet, Set<String>> selected, SortedSet<Integer> years, DateRange dates) {
-        return engine.search(new SearchRequest(words, selected, years, dates, SearchOrder.DATE_NEWEST, 0, 0)).total();
     }
 }

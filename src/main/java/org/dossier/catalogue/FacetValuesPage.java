@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dossier.search.Facet;
+import org.dossier.search.SearchRequest;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
-import org.dossier.web.UrlState;
 
 /**
  * {@code /search/facets/{facet}}: every value of one facet in a search, with its count, by count
@@ -16,6 +16,8 @@ import org.dossier.web.UrlState;
 public final class FacetValuesPage {
 
     public static final String PATH = "/search/facets/";
+    private static final String ORDER = "order";
+    private static final String BY_NAME = "name";
 
     private final CatalogueSearch search;
 
@@ -23,25 +25,29 @@ public final class FacetValuesPage {
         this.search = search;
     }
 
+    /** The page of a facet's values, {@code href}, listed by name. */
+    static String byName(String href) {
+        return href + (href.contains("?") ? "&" : "?") + ORDER + "=" + BY_NAME;
+    }
+
     public void html(Context ctx) {
         Facet facet = Facet.fromKey(ctx.pathParam("facet"))
                 .orElseThrow(() -> new NotFound("There is no facet '" + ctx.pathParam("facet") + "'; there are type, "
                         + "person and place."));
-        boolean byName = QueryParams.choice(ctx, "order", "count", Set.of("count", "name")).equals("name");
-        SearchOutcome outcome = search.run(SearchParams.read(ctx));
-        SearchLinks links = new SearchLinks(UrlState.of(ctx));
-        UrlState back = links.on(SearchLinks.SEARCH, Set.of("order"));
-        List<SearchView.FacetValue> values = SearchView.values(facet, outcome, back, byName);
-        UrlState here = UrlState.of(ctx);
+        boolean byName = QueryParams.choice(ctx, ORDER, "count", Set.of("count", BY_NAME)).equals(BY_NAME);
+        SearchRequest request = SearchRequestReader.strict(ctx);
+        SearchOutcome outcome = search.run(request);
+        List<SearchView.FacetValue> values = SearchView.values(facet, outcome, byName);
+        String byCount = new SearchLinks(request).on(PATH + facet.key());
         ctx.render("catalogue/facet-values", Map.of(
-                "title", SearchView.title(facet),
-                "plural", SearchView.plural(facet),
+                "title", SearchWording.title(facet),
+                "plural", SearchWording.plural(facet),
                 "values", values,
                 "byName", byName,
-                "byNameHref", here.set("order", "name"),
-                "byCountHref", here.clear("order"),
-                "backHref", back.href(),
+                "byNameHref", byName(byCount),
+                "byCountHref", byCount,
+                "backHref", SearchLinks.search(request.onPage(1)),
                 "total", outcome.results().total(),
-                "searchQuery", outcome.params().q()));
+                "searchQuery", outcome.request().text()));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
+import org.dossier.search.SortOrder;
 import org.dossier.web.Pagination;
 import org.jooq.DSLContext;
 import org.jooq.Record;

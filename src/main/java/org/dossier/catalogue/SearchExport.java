@@ -46,7 +46,7 @@ public final class SearchExport {
     }
 
     private void export(Context ctx, ExportFormat format) throws IOException {
-        int[] ids = search.hitIds(SearchParams.read(ctx));
+        int[] ids = search.hitIds(SearchRequestReader.strict(ctx));
         String site = publicUrl.of(ctx);
         ctx.contentType(format.mediaType());
         ctx.header("Content-Disposition", "attachment; filename=\"dossier-search." + format.extension() + "\"");

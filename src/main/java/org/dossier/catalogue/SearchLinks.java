@@ -1,49 +1,35 @@
 package org.dossier.catalogue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.dossier.web.UrlState;
+import org.dossier.search.SearchRequest;
 
 /**
- * Links that change several parameters of a search at once (a date range replaces years, from
- * and to together) or take the same search to another page; each keeps every other parameter.
+ * Where the links of a search page lead: each is the page's request changed in one way (see
+ * {@link SearchRequest}'s changes), written back as an address. The pager fragment asks it for
+ * {@link #page(int)}, as it asks a listing's {@code UrlState}.
  */
-final class SearchLinks {
+public record SearchLinks(SearchRequest request) {
 
-    static final String SEARCH = "/search";
+    public static final String SEARCH = "/search";
 
-    private final UrlState url;
-
-    SearchLinks(UrlState url) {
-        this.url = url;
+    /** {@code request} as a search page's address. */
+    public static String search(SearchRequest request) {
+        return request.on(SEARCH);
     }
 
-    UrlState url() {
-        return url;
+    /** The address of page {@code n} of the same search. */
+    public String page(int n) {
+        return search(request.onPage(n));
     }
 
-    /** The same search on {@code path}, without the parameters named in {@code dropped}, on its first page. */
-    UrlState on(String path, Set<String> dropped) {
-        List<UrlState.Param> kept = new ArrayList<>();
-        for (UrlState.Param p : url.params()) {
-            if (!dropped.contains(p.name()) && !p.name().equals("page")) {
-                kept.add(p);
-            }
-        }
-        return new UrlState(path, kept);
+    /** This search on another path, from its first page: {@code /search.csv}, {@code /search/facets/person}. */
+    public String on(String path) {
+        return request.onPage(1).on(path);
     }
 
-    /** The search limited to the dates from {@code from} to {@code to}, instead of any years or range it had. */
-    String dates(String from, String to) {
-        List<UrlState.Param> params = new ArrayList<>(on(SEARCH, Set.of("year", "from", "to")).params());
-        params.add(new UrlState.Param("from", from));
-        params.add(new UrlState.Param("to", to));
-        return new UrlState(SEARCH, params).href();
-    }
-
-    /** What a form on the page must carry along in hidden fields, beside what it asks for. */
-    List<UrlState.Param> carried(Set<String> askedFor) {
-        return on(SEARCH, askedFor).params();
+    /** What a form on the page must carry along in hidden fields, beside the parameters it asks for. */
+    List<SearchRequest.Parameter> carried(Set<String> askedFor) {
+        return request.onPage(1).parameters().stream().filter(p -> !askedFor.contains(p.name())).toList();
     }
 }

@@ -2,6 +2,7 @@ package org.dossier.catalogue;
 
 import java.util.List;
 import org.dossier.search.HighlightedText;
+import org.dossier.search.SearchRequest;
 import org.dossier.search.SearchResults;
 import org.dossier.web.Pagination;
 
@@ -13,7 +14,7 @@ import org.dossier.web.Pagination;
  *                     filters; -1 when not asked
  * @param filtersAlone likewise, how many the filters find without the words
  */
-public record SearchOutcome(SearchParams params, SearchResults results, List<Hit> hits, AuthorityLabels labels,
+public record SearchOutcome(SearchRequest request, SearchResults results, List<Hit> hits, AuthorityLabels labels,
                             long wordsAlone, long filtersAlone, long engineNanos) {
 
     /** A record on the page, with its title and snippet as marked by the search (empty when there are no words). */
@@ -38,6 +39,6 @@ public record SearchOutcome(SearchParams params, SearchResults results, List<Hit
     }
 
     public Pagination pagination() {
-        return new Pagination(params.page(), params.pageSize(), results.total());
+        return new Pagination(request.page(), request.pageSize(), results.total());
     }
 }

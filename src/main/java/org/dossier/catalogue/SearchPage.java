@@ -18,7 +18,6 @@ import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.QueryParams;
 import org.dossier.web.ResultTrail;
-import org.dossier.web.UrlState;
 
 /**
  * {@code /search}: words, facets, a date range and an order, all in the URL so that a search can be
@@ -38,13 +37,13 @@ public final class SearchPage {
 
     public void html(Context ctx) {
         long started = System.nanoTime();
-        CatalogueSearch.PageAnswer answer = search.runForPage(SearchParams.readForPage(ctx));
+        CatalogueSearch.PageAnswer answer = search.runForPage(SearchRequestReader.forPage(ctx));
         SearchOutcome outcome = answer.outcome();
         ctx.status(answer.status());
         ErrorPages.ownBody(ctx);
-        ctx.render("catalogue/search", Map.of("view", SearchView.of(outcome, UrlState.of(ctx), answer.problems()),
-                "searchQuery", outcome.params().q(), "coins", coins(outcome, publicUrl.of(ctx)),
-                "wording", SearchWording.of(outcome, UrlState.of(ctx))));
+        ctx.render("catalogue/search", Map.of("view", SearchView.of(outcome, answer.read()),
+                "searchQuery", outcome.request().text(), "coins", coins(outcome, publicUrl.of(ctx)),
+                "wording", SearchWording.of(outcome)));
         timing(ctx, outcome, started);
     }
 
@@ -54,11 +53,11 @@ public final class SearchPage {
      * changed and has no hit n any more, back to the search.
      */
     public void hit(Context ctx) {
-        SearchParams params = SearchParams.read(ctx);
+        SearchRequest request = SearchRequestReader.strict(ctx);
         int n = QueryParams.integer(ctx, "hit", 1, 1, SearchRequest.MAX_WINDOW);
-        String trail = ResultTrail.searchOf(UrlState.of(ctx));
+        String trail = request.onPage(1).toQueryString();
         try {
-            SearchOutcome outcome = search.run(params.atHit(n));
+            SearchOutcome outcome = search.run(request.atHit(n));
             if (!outcome.hits().isEmpty()) {
                 ctx.redirect(ResultTrail.recordHref(outcome.hits().get(0).document().path(), trail, n,
                         outcome.results().total()), HttpStatus.SEE_OTHER);
@@ -67,7 +66,7 @@ public final class SearchPage {
         } catch (NotFound gone) {
             // the search has fewer hits now: back to it
         }
-        ctx.redirect("/search" + (trail.isEmpty() ? "" : "?" + trail), HttpStatus.SEE_OTHER);
+        ctx.redirect(SearchLinks.search(request.onPage(1)), HttpStatus.SEE_OTHER);
     }
 
     /** Each hit of the page as a COinS ContextObject, by record id: a reference manager's list to pick from. */
@@ -81,13 +80,13 @@ public final class SearchPage {
 
     public void json(Context ctx) {
         long started = System.nanoTime();
-        SearchOutcome outcome = search.run(SearchParams.read(ctx));
+        SearchOutcome outcome = search.run(SearchRequestReader.strict(ctx));
         String site = publicUrl.of(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", outcome.results().total());
-        body.put("page", outcome.params().page());
-        body.put("pageSize", outcome.params().pageSize());
-        body.put("sort", outcome.params().effectiveSort().value());
+        body.put("page", outcome.request().page());
+        body.put("pageSize", outcome.request().pageSize());
+        body.put("sort", outcome.request().effectiveSort().value());
         if (outcome.results().notice() != null) {
             body.put("notice", outcome.results().notice());
         }
@@ -107,10 +106,9 @@ public final class SearchPage {
             }
             return json;
         }).toList());
-        UrlState url = UrlState.of(ctx);
         Map<String, Object> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
-            facets.put(facet.key(), SearchView.values(facet, outcome, url, false).stream()
+            facets.put(facet.key(), SearchView.values(facet, outcome, false).stream()
                     .map(v -> facetValue(v.key(), v.label(), v.count())).toList());
         }
         List<Map<String, Object>> years = new ArrayList<>();
@@ -118,7 +116,7 @@ public final class SearchPage {
             String value = String.format(Locale.ROOT, "%04d", year);
             years.add(facetValue(value, value, count));
         });
-        facets.put("year", years);
+        facets.put(SearchRequest.YEAR, years);
         body.put("facets", facets);
         ctx.json(body);
         timing(ctx, outcome, started);

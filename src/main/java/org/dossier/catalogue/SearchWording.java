@@ -1,16 +1,23 @@
 package org.dossier.catalogue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.dossier.search.Facet;
-import org.dossier.web.UrlState;
+import org.dossier.search.Filter;
+import org.dossier.search.SearchRequest;
+import org.dossier.search.SearchResults;
 
 /**
  * What a search page says in words about how its search was read: for each facet with two or
  * more values ticked, whether a record needs any of them or all of them (with the link that
- * switches), and "Did you mean" when the words find few records and a respelling finds more.
+ * switches); "Did you mean" when the words find few records and a respelling finds more; and on a
+ * page with nothing found, which filter or the words to drop, with how many records each leads to.
+ * The facets' names are here too.
  */
-public record SearchWording(List<FacetLogic> facetLogic, DidYouMean didYouMean) {
+public record SearchWording(List<FacetLogic> facetLogic, DidYouMean didYouMean, List<Suggestion> suggestions) {
 
     /**
      * @param mode        "any of" or "all of"
@@ -30,26 +37,103 @@ public record SearchWording(List<FacetLogic> facetLogic, DidYouMean didYouMean) 
     public record DidYouMean(String text, String href) {
     }
 
-    public SearchWording {
-        facetLogic = List.copyOf(facetLogic);
+    /** A way out of an empty page, with how many records it leads to. */
+    public record Suggestion(String text, long count, String href) {
     }
 
-    public static SearchWording of(SearchOutcome outcome, UrlState url) {
-        SearchParams params = outcome.params();
+    public SearchWording {
+        facetLogic = List.copyOf(facetLogic);
+        suggestions = List.copyOf(suggestions);
+    }
+
+    public static SearchWording of(SearchOutcome outcome) {
+        SearchRequest request = outcome.request();
         List<FacetLogic> logic = new ArrayList<>();
-        for (Facet facet : SearchParams.MULTI_VALUED) {
-            List<String> keys = params.selected(facet);
+        for (Facet facet : SearchRequest.MULTI_VALUED) {
+            List<String> keys = request.selected(facet);
             if (keys.size() < 2) {
                 continue;
             }
             List<String> labels = keys.stream().map(k -> outcome.labels().of(facet, k).name()).toList();
             String title = facet == Facet.PERSON ? "People" : "Places";
-            logic.add(params.requiresAll(facet)
-                    ? new FacetLogic(title, "all of", labels, url.remove("all", facet.key()), "Any of them is enough")
-                    : new FacetLogic(title, "any of", labels, url.add("all", facet.key()), "Require all of them"));
+            logic.add(request.requiresAll(facet)
+                    ? new FacetLogic(title, "all of", labels, SearchLinks.search(request.requiringAll(facet, false)),
+                            "Any of them is enough")
+                    : new FacetLogic(title, "any of", labels, SearchLinks.search(request.requiringAll(facet, true)),
+                            "Require all of them"));
         }
-        logic.sort(java.util.Comparator.comparing(FacetLogic::facet));
+        logic.sort(Comparator.comparing(FacetLogic::facet));
         String suggestion = outcome.results().suggestion();
-        return new SearchWording(logic, suggestion == null ? null : new DidYouMean(suggestion, url.set("q", suggestion)));
+        return new SearchWording(logic,
+                suggestion == null ? null : new DidYouMean(suggestion, SearchLinks.search(request.withText(suggestion))),
+                suggestions(outcome));
+    }
+
+    public boolean hasSuggestions() {
+        return !suggestions.isEmpty();
+    }
+
+    /** A facet's name as a heading and in a chip. */
+    static String title(Facet facet) {
+        return switch (facet) {
+            case TYPE -> "Type";
+            case PERSON -> "Person";
+            case PLACE -> "Place";
+            // Not "From"/"To": those name the date range.
+            case AUTHOR -> "Written by";
+            case RECIPIENT -> "Sent to";
+        };
+    }
+
+    /** What a facet's values are called: "every person" is "all people". */
+    static String plural(Facet facet) {
+        return switch (facet) {
+            case TYPE -> "types";
+            case PERSON -> "people";
+            case PLACE -> "places";
+            case AUTHOR -> "authors";
+            case RECIPIENT -> "recipients";
+        };
+    }
+
+    private static List<Suggestion> suggestions(SearchOutcome outcome) {
+        SearchResults results = outcome.results();
+        List<Suggestion> suggestions = new ArrayList<>();
+        if (results.total() > 0) {
+            return suggestions;
+        }
+        SearchRequest request = outcome.request();
+        for (Map.Entry<Filter, Long> without : results.without().entrySet()) {
+            if (without.getValue() > 0) {
+                suggestions.add(new Suggestion("Remove " + describe(without.getKey(), outcome), without.getValue(),
+                        SearchLinks.search(request.without(without.getKey()))));
+            }
+        }
+        if (outcome.wordsAlone() > 0) {
+            suggestions.add(new Suggestion("Keep the words, remove every filter", outcome.wordsAlone(),
+                    SearchLinks.search(request.withoutFilters())));
+        }
+        if (outcome.filtersAlone() > 0) {
+            suggestions.add(new Suggestion("Keep the filters, remove the words", outcome.filtersAlone(),
+                    SearchLinks.search(request.withoutText())));
+        }
+        return suggestions;
+    }
+
+    private static String describe(Filter filter, SearchOutcome outcome) {
+        SearchRequest request = outcome.request();
+        Facet facet = filter.facet();
+        if (facet != null) {
+            List<String> names = request.selected(facet).stream()
+                    .map(key -> outcome.labels().of(facet, key).name()).toList();
+            return title(facet).toLowerCase(Locale.ROOT) + ": " + String.join(" or ", names);
+        }
+        return switch (filter) {
+            case YEAR -> "year: " + String.join(" or ", request.years().stream().map(String::valueOf).toList());
+            case DATES -> "dates: " + (request.from() == null ? "" : "from " + request.from().display())
+                    + (request.from() != null && request.to() != null ? " " : "")
+                    + (request.to() == null ? "" : "to " + request.to().display());
+            default -> throw new IllegalStateException("a filter by facet has its facet: " + filter);
+        };
     }
 }

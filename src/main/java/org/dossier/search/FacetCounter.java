@@ -10,7 +10,6 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.LongValues;
 
 /**
@@ -67,41 +66,16 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
     private static final int DATES_BIT = Filter.DATES.bit();
 
     private final Ordinals ordinals;
-    private final int facetFilterBits;
-    private final FixedBitSet selectedValues;
-    private final boolean[] selectedYears;
-    private final boolean dateFilter;
-    private final int fromDay;
-    private final int toDay;
-    private final int allBits;
-    private final int[] needed;
+    private final RequestFilters filters;
 
-    /**
-     * @param selectedValues global ordinals of the facet values ticked (for the facets in {@code facetFilterBits})
-     * @param selectedYears  by year, whether it is ticked; null when no year is
-     * @param fromDay        yyyymmdd, inclusive; with {@code toDay}, only used when {@code dateFilter}
-     * @param allBits        the facet filters a record passes only with all their values ticked, not any
-     *                       one: their own values are counted under every filter (drill down, not
-     *                       sideways), so that each count says what ticking that value as well leaves
-     * @param needed         by filter ordinal, how many values a facet in {@code allBits} needs
-     */
-    FacetCounter(Ordinals ordinals, int facetFilterBits, FixedBitSet selectedValues, boolean[] selectedYears,
-                 boolean dateFilter, int fromDay, int toDay, int allBits, int[] needed) {
-        this.allBits = allBits;
-        this.needed = needed;
+    FacetCounter(Ordinals ordinals, RequestFilters filters) {
         this.ordinals = ordinals;
-        this.facetFilterBits = facetFilterBits;
-        this.selectedValues = selectedValues;
-        this.selectedYears = selectedYears;
-        this.dateFilter = dateFilter;
-        this.fromDay = fromDay;
-        this.toDay = toDay;
+        this.filters = filters;
     }
 
     /** Counts without any filter: every record counts everywhere. */
     static FacetCounter unfiltered(Ordinals ordinals) {
-        return new FacetCounter(ordinals, 0, new FixedBitSet(Math.max(1, ordinals.size())), null, false, 0, 0, 0,
-                new int[Filter.values().length]);
+        return new FacetCounter(ordinals, RequestFilters.none(ordinals));
     }
 
     @Override
@@ -147,7 +121,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 starts = columns.starts;
                 columnOrds = columns.ords;
                 years = columns.years;
-                spans = dateFilter ? DocValues.getNumeric(context.reader(), IndexLayout.SPAN) : null;
+                spans = filters.dateFilter ? DocValues.getNumeric(context.reader(), IndexLayout.SPAN) : null;
                 toGlobal = ordinals.toGlobal(context.ord);
                 int segmentValues = columns.valueCount;
                 filterBit = new int[segmentValues];
@@ -157,7 +131,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                     int global = (int) toGlobal.get(ord);
                     Facet facet = ordinals.facetOf(global);
                     filterBit[ord] = facet == null ? 0 : Filter.of(facet).bit();
-                    ticked[ord] = selectedValues.get(global);
+                    ticked[ord] = filters.selectedValues.get(global);
                 }
             }
 
@@ -168,6 +142,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
 
             @Override
             public void collect(int doc) throws IOException {
+                RequestFilters asked = filters;
+                int facetFilterBits = asked.facetBits;
+                int allBits = asked.allBits;
                 int from = starts[doc];
                 int to = starts[doc + 1];
                 int[] ords = columnOrds;
@@ -192,19 +169,19 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                         }
                     }
                     for (int f = 0; f < seen.length; f++) {
-                        if ((allBits & (1 << f)) != 0 && seen[f] >= needed[f]) {
+                        if ((allBits & (1 << f)) != 0 && seen[f] >= asked.needed[f]) {
                             passed |= 1 << f;
                         }
                     }
                 }
                 int failed = facetFilterBits & ~passed;
                 int year = years[doc];
-                if (selectedYears != null && !selectedYears[year]) {
+                if (asked.selectedYears != null && !asked.selectedYears[year]) {
                     failed |= YEAR_BIT;
                 }
-                if (dateFilter) {
+                if (asked.dateFilter) {
                     long span = spans.advanceExact(doc) ? spans.longValue() : 0;
-                    if (IndexLayout.spanStart(span) > toDay || IndexLayout.spanEnd(span) < fromDay) {
+                    if (IndexLayout.spanStart(span) > asked.toDay || IndexLayout.spanEnd(span) < asked.fromDay) {
                         failed |= DATES_BIT;
                     }
                 }

@@ -1,83 +1,302 @@
 package org.dossier.search;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
 
 /**
- * A question to the catalogue: words (may be empty), filters, an order and a page of hits.
- * Values within one facet combine with OR ("any of"), unless the facet is in {@code requireAll}
- * ("all of": a record must have every value ticked); different filters combine with AND.
+ * A search, the one shape it has from the URL to the engine and back into every link: words (may be
+ * empty), filters, an order and a page of hits. Values within one facet combine with OR ("any of"),
+ * unless the facet is in {@code requireAll} ("all of": a record must have every value ticked);
+ * different filters combine with AND. Read from a query string once
+ * ({@code catalogue/SearchRequestReader}); every link that changes one thing about a search is
+ * this request changed ({@link #toggle}, {@link #sortedBy}, {@link #onPage} ...) and written back
+ * with {@link #toQueryString()}, the parameters in one order.
  *
- * @param text     what the reader typed, in the engine's query syntax; blank for none
- * @param selected for each facet, the keys of the values ticked; a facet with none is absent
- * @param years    years ticked (OR); empty for none
- * @param dates    a from/to range, or null
+ * @param text       what the reader typed, in the engine's query syntax; empty for none
+ * @param facets     for each facet, the keys ticked, in the order they were ticked, without repeats;
+ *                   a facet with none is absent
+ * @param years      years ticked (OR); empty for none
+ * @param from       where a date range starts, or null
+ * @param to         where it ends, or null
  * @param requireAll the facets whose ticked values must all be there, not just any of them
+ * @param sort       as asked, or null for the default: relevance with words, newest first without
+ * @param page       from 1
+ * @param pageSize   hits on a page; 0 for none ({@link #withoutPaging()}): counts only, or every
+ *                   hit's id for an export
  */
-public record SearchRequest(String text, Map<Facet, Set<String>> selected, SortedSet<Integer> years,
-                            DateRange dates, SearchOrder order, int offset, int limit, Set<Facet> requireAll) {
+public record SearchRequest(String text, Map<Facet, List<String>> facets, SortedSet<Integer> years, DateBound from,
+                            DateBound to, Set<Facet> requireAll, SortOrder sort, int page, int pageSize) {
 
+    // The names of the URL parameters; a facet's is its key ({@code type}, {@code person} ...).
+    public static final String TEXT = "q";
+    public static final String YEAR = "year";
+    public static final String FROM = "from";
+    public static final String TO = "to";
+    public static final String ALL = "all";
+    public static final String SORT = "sort";
+    public static final String PAGE = "page";
+    public static final String PAGE_SIZE = "pageSize";
+
+    public static final int DEFAULT_PAGE_SIZE = 10;
+    public static final int MAX_PAGE_SIZE = 100;
+    public static final int MAX_TEXT_LENGTH = 500;
     /** Deeper pages are not served: a reader who needs them should narrow the search. */
     public static final int MAX_WINDOW = 10_000;
+    /** The facets a record can have several values of: only they can require all. */
+    public static final Set<Facet> MULTI_VALUED = Collections.unmodifiableSet(EnumSet.of(Facet.PERSON, Facet.PLACE));
+
+    /** One parameter of the query string; a name may appear several times. */
+    public record Parameter(String name, String value) {
+    }
 
     public SearchRequest {
         text = text == null ? "" : text.strip();
-        EnumMap<Facet, Set<String>> copy = new EnumMap<>(Facet.class);
-        selected.forEach((facet, keys) -> {
+        EnumMap<Facet, List<String>> copy = new EnumMap<>(Facet.class);
+        facets.forEach((facet, keys) -> {
             if (!keys.isEmpty()) {
-                copy.put(facet, Set.copyOf(keys));
+                copy.put(facet, List.copyOf(new LinkedHashSet<>(keys)));
             }
         });
-        selected = Collections.unmodifiableMap(copy);
+        facets = Collections.unmodifiableMap(copy);
         years = Collections.unmodifiableSortedSet(new TreeSet<>(years));
-        requireAll = requireAll == null || requireAll.isEmpty() ? Set.of() : Set.copyOf(requireAll);
-        if (order == null) {
-            throw new IllegalArgumentException("a request needs an order");
+        requireAll = requireAll == null || requireAll.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(requireAll));
+        if (from != null && to != null && from.firstDay().isAfter(to.lastDay())) {
+            throw new IllegalArgumentException("the range starts (" + from.value() + ") after it ends (" + to.value() + ")");
         }
-        if (offset < 0 || limit < 0 || (long) offset + limit > MAX_WINDOW) {
-            throw new IllegalArgumentException("hits " + offset + " to " + (offset + limit) + " are beyond the first "
-                    + MAX_WINDOW);
+        if (page < 1 || pageSize < 0 || (long) (page - 1) * pageSize + pageSize > MAX_WINDOW) {
+            throw new IllegalArgumentException("page " + page + " of " + pageSize + " is beyond the first " + MAX_WINDOW
+                    + " hits");
         }
     }
 
-    /** Values of one facet combine with OR: any of them. */
-    public SearchRequest(String text, Map<Facet, Set<String>> selected, SortedSet<Integer> years, DateRange dates,
-                         SearchOrder order, int offset, int limit) {
-        this(text, selected, years, dates, order, offset, limit, Set.of());
+    /** Everything, newest first, {@code pageSize} hits a page (0: counts only). */
+    public static SearchRequest everything(int pageSize) {
+        return new SearchRequest("", Map.of(), new TreeSet<>(), null, null, Set.of(), null, 1, pageSize);
     }
 
-    /** Whether a record must have all values ticked in {@code facet}, not just one. */
-    public boolean requiresAll(Facet facet) {
-        return requireAll.contains(facet) && selected(facet).size() > 1;
+    /** These words over everything, by relevance, the first page. */
+    public static SearchRequest of(String text) {
+        return everything(DEFAULT_PAGE_SIZE).withText(text);
     }
 
-    /** Everything, newest first. */
-    public static SearchRequest everything(int limit) {
-        return new SearchRequest("", Map.of(), new TreeSet<>(), null, SearchOrder.DATE_NEWEST, 0, limit);
-    }
+    // What a request is.
 
     public boolean hasText() {
         return !text.isEmpty();
     }
 
-    public Set<String> selected(Facet facet) {
-        return selected.getOrDefault(facet, Set.of());
+    /** The keys ticked in {@code facet}, in the order they were ticked. */
+    public List<String> selected(Facet facet) {
+        return facets.getOrDefault(facet, List.of());
+    }
+
+    public boolean hasFilters() {
+        return !facets.isEmpty() || !years.isEmpty() || from != null || to != null;
+    }
+
+    /** Whether a record must have all values ticked in {@code facet}: there are two or more, and 'all' asks so. */
+    public boolean requiresAll(Facet facet) {
+        return requireAll.contains(facet) && selected(facet).size() > 1;
+    }
+
+    /** The order actually used: relevance needs words to rank by. */
+    public SortOrder effectiveSort() {
+        SortOrder asked = sort == null ? SortOrder.RELEVANCE : sort;
+        return asked == SortOrder.RELEVANCE && !hasText() ? SortOrder.DATE_NEWEST : asked;
+    }
+
+    /** Whether the request asks for a page of hits at all, rather than counts or every hit. */
+    public boolean hasPaging() {
+        return pageSize > 0;
+    }
+
+    /** How many hits come before this page. */
+    public int offset() {
+        return (page - 1) * pageSize;
     }
 
     /** The filters this request carries. */
     public Set<Filter> activeFilters() {
-        Set<Filter> active = java.util.EnumSet.noneOf(Filter.class);
-        selected.keySet().forEach(f -> active.add(Filter.of(f)));
+        Set<Filter> active = EnumSet.noneOf(Filter.class);
+        facets.keySet().forEach(f -> active.add(Filter.of(f)));
         if (!years.isEmpty()) {
             active.add(Filter.YEAR);
         }
-        if (dates != null) {
+        if (from != null || to != null) {
             active.add(Filter.DATES);
         }
         return active;
+    }
+
+    // The same search, changed. Every change but the page goes back to page 1, as a link should.
+
+    /** Other words, the filters and order kept. */
+    public SearchRequest withText(String otherText) {
+        return new SearchRequest(otherText, facets, years, from, to, requireAll, sort, 1, pageSize);
+    }
+
+    /** The filters alone: no words, and the order that goes without them. */
+    public SearchRequest withoutText() {
+        return new SearchRequest("", facets, years, from, to, requireAll, null, 1, pageSize);
+    }
+
+    /** With {@code key} ticked in {@code facet} if it was not, unticked if it was. */
+    public SearchRequest toggle(Facet facet, String key) {
+        List<String> keys = new ArrayList<>(selected(facet));
+        if (!keys.remove(key)) {
+            keys.add(key);
+        }
+        return withKeys(facet, keys).onPage(1);
+    }
+
+    /** With {@code year} ticked if it was not, unticked if it was. */
+    public SearchRequest toggleYear(int year) {
+        SortedSet<Integer> changed = new TreeSet<>(years);
+        if (!changed.remove(year)) {
+            changed.add(year);
+        }
+        return new SearchRequest(text, facets, changed, from, to, requireAll, sort, 1, pageSize);
+    }
+
+    /** Limited to the dates from {@code start} to {@code end} (either may be null), instead of any years or range. */
+    public SearchRequest between(DateBound start, DateBound end) {
+        return new SearchRequest(text, facets, new TreeSet<>(), start, end, requireAll, sort, 1, pageSize);
+    }
+
+    /** With another start of the range (null: none), its end and the years kept. */
+    public SearchRequest withFrom(DateBound start) {
+        return new SearchRequest(text, facets, years, start, to, requireAll, sort, 1, pageSize);
+    }
+
+    /** With another end of the range (null: none), its start and the years kept. */
+    public SearchRequest withTo(DateBound end) {
+        return new SearchRequest(text, facets, years, from, end, requireAll, sort, 1, pageSize);
+    }
+
+    /** Without one filter: a facet's values, the years, or the date range. */
+    public SearchRequest without(Filter filter) {
+        return switch (filter) {
+            case YEAR -> new SearchRequest(text, facets, new TreeSet<>(), from, to, requireAll, sort, 1, pageSize);
+            case DATES -> new SearchRequest(text, facets, years, null, null, requireAll, sort, 1, pageSize);
+            default -> withKeys(filter.facet(), List.of()).onPage(1);
+        };
+    }
+
+    /** The words alone: no filter, and no facet that requires all its values. */
+    public SearchRequest withoutFilters() {
+        return new SearchRequest(text, Map.of(), new TreeSet<>(), null, null, Set.of(), sort, 1, pageSize);
+    }
+
+    /** With the values ticked in {@code facet} required all ({@code all=person}), or any one of them. */
+    public SearchRequest requiringAll(Facet facet, boolean all) {
+        Set<Facet> changed = EnumSet.noneOf(Facet.class);
+        changed.addAll(requireAll);
+        if (all) {
+            changed.add(facet);
+        } else {
+            changed.remove(facet);
+        }
+        return new SearchRequest(text, facets, years, from, to, changed, sort, 1, pageSize);
+    }
+
+    public SearchRequest sortedBy(SortOrder order) {
+        return new SearchRequest(text, facets, years, from, to, requireAll, order, 1, pageSize);
+    }
+
+    /** The same search on another page. */
+    public SearchRequest onPage(int otherPage) {
+        return new SearchRequest(text, facets, years, from, to, requireAll, sort, otherPage, pageSize);
+    }
+
+    /** The same search, {@code size} hits a page, on its first page. */
+    public SearchRequest withPageSize(int size) {
+        return new SearchRequest(text, facets, years, from, to, requireAll, sort, 1, size);
+    }
+
+    /** The same search, one hit a page, on the page of hit {@code n}. */
+    public SearchRequest atHit(int n) {
+        return new SearchRequest(text, facets, years, from, to, requireAll, sort, n, 1);
+    }
+
+    /** The same search with no page of hits: its counts, or (for an export) every hit. */
+    public SearchRequest withoutPaging() {
+        return new SearchRequest(text, facets, years, from, to, requireAll, sort, 1, 0);
+    }
+
+    /** The same search, on the same page, keeping only the facet keys {@code known} accepts. */
+    public SearchRequest keeping(BiPredicate<Facet, String> known) {
+        Map<Facet, List<String>> kept = new EnumMap<>(Facet.class);
+        facets.forEach((facet, keys) -> kept.put(facet, keys.stream().filter(k -> known.test(facet, k)).toList()));
+        return new SearchRequest(text, kept, years, from, to, requireAll, sort, page, pageSize);
+    }
+
+    private SearchRequest withKeys(Facet facet, List<String> keys) {
+        Map<Facet, List<String>> changed = new EnumMap<>(Facet.class);
+        changed.putAll(facets);
+        changed.put(facet, keys);
+        return new SearchRequest(text, changed, years, from, to, requireAll, sort, page, pageSize);
+    }
+
+    // The request written back as a URL's query.
+
+    /**
+     * The parameters that say this request, in one order (words, facets, years, range, 'all', order,
+     * page size, page), each left out where it has its default.
+     */
+    public List<Parameter> parameters() {
+        List<Parameter> parameters = new ArrayList<>();
+        if (hasText()) {
+            parameters.add(new Parameter(TEXT, text));
+        }
+        facets.forEach((facet, keys) -> keys.forEach(key -> parameters.add(new Parameter(facet.key(), key))));
+        years.forEach(year -> parameters.add(new Parameter(YEAR, String.format(Locale.ROOT, "%04d", year))));
+        if (from != null) {
+            parameters.add(new Parameter(FROM, from.value()));
+        }
+        if (to != null) {
+            parameters.add(new Parameter(TO, to.value()));
+        }
+        requireAll.forEach(facet -> parameters.add(new Parameter(ALL, facet.key())));
+        if (sort != null) {
+            parameters.add(new Parameter(SORT, sort.value()));
+        }
+        if (pageSize > 0 && pageSize != DEFAULT_PAGE_SIZE) {
+            parameters.add(new Parameter(PAGE_SIZE, String.valueOf(pageSize)));
+        }
+        if (pageSize > 0 && page > 1) {
+            parameters.add(new Parameter(PAGE, String.valueOf(page)));
+        }
+        return parameters;
+    }
+
+    /** {@code q=korea&person=stalin&sort=date&page=2}, encoded; empty for everything on its first page. */
+    public String toQueryString() {
+        return parameters().stream()
+                .map(p -> encode(p.name()) + "=" + encode(p.value()))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** The request as an address on {@code path}: {@code /search?q=korea}, or the path alone. */
+    public String on(String path) {
+        String query = toQueryString();
+        return query.isEmpty() ? path : path + "?" + query;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -25,14 +23,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Answers one request against one snapshot in two passes: the page of hits (ranked with WAND, or
@@ -71,7 +64,7 @@ final class Searching {
         if (respelt == null) {
             return results;
         }
-        Query instead = and(queries.read(respelt, names).query(), new Filters(request, snapshot.ordinals).all());
+        Query instead = and(queries.read(respelt, names).query(), new RequestFilters(request, snapshot.ordinals).all());
         return snapshot.count(instead) > results.total() ? results.withSuggestion(respelt) : results;
     }
 
@@ -90,12 +83,12 @@ final class Searching {
      */
     private int[] hitIds(Snapshot snapshot, SearchRequest request, QueryReader.ReadQuery text) throws IOException {
         Query words = text == null ? null : text.query();
-        Query query = and(words, new Filters(request, snapshot.ordinals).all());
+        Query query = and(words, new RequestFilters(request, snapshot.ordinals).all());
         int total = snapshot.count(query);
         if (total == 0) {
             return new int[0];
         }
-        ScoreDoc[] hits = top(snapshot, query, words != null, request.order(), total).scoreDocs;
+        ScoreDoc[] hits = top(snapshot, query, words != null, request.effectiveSort(), total).scoreDocs;
         // Each hit as (index doc << 32 | place in the hits), so that sorting visits the index in order.
         long[] byDoc = new long[hits.length];
         for (int i = 0; i < hits.length; i++) {
@@ -120,9 +113,9 @@ final class Searching {
         return ids;
     }
 
-    private SearchResults search(Snapshot snapshot, SearchRequest request, QueryReader.ReadQuery text)
-            throws IOException {
-        Filters filters = new Filters(request, snapshot.ordinals);
+    /** The hits and every count, without looking for a better spelling; {@code text} null for no words. */
+    SearchResults search(Snapshot snapshot, SearchRequest request, QueryReader.ReadQuery text) throws IOException {
+        RequestFilters filters = new RequestFilters(request, snapshot.ordinals);
         Query words = text == null ? null : text.query();
         List<SearchHit> hits = hits(snapshot, request, words, filters);
 
@@ -146,14 +139,14 @@ final class Searching {
                 null);
     }
 
-    private List<SearchHit> hits(Snapshot snapshot, SearchRequest request, Query words, Filters filters)
+    private List<SearchHit> hits(Snapshot snapshot, SearchRequest request, Query words, RequestFilters filters)
             throws IOException {
-        int wanted = request.offset() + request.limit();
-        if (request.limit() == 0) {
+        if (!request.hasPaging()) {
             return List.of();
         }
         Query query = and(words, filters.all());
-        ScoreDoc[] all = top(snapshot, query, words != null, request.order(), wanted).scoreDocs;
+        int wanted = request.offset() + request.pageSize();
+        ScoreDoc[] all = top(snapshot, query, words != null, request.effectiveSort(), wanted).scoreDocs;
         int count = Math.max(0, all.length - request.offset());
         int[] docIds = new int[count];
         for (int i = 0; i < count; i++) {
@@ -175,15 +168,15 @@ final class Searching {
     }
 
     /** The first {@code wanted} hits: ranked by relevance when there are words to rank by, else sorted. */
-    private static TopDocs top(Snapshot snapshot, Query query, boolean hasWords, SearchOrder order, int wanted)
+    private static TopDocs top(Snapshot snapshot, Query query, boolean hasWords, SortOrder order, int wanted)
             throws IOException {
-        if (hasWords && order == SearchOrder.RELEVANCE) {
+        if (hasWords && order == SortOrder.RELEVANCE) {
             return snapshot.search(query, new TopScoreDocCollectorManager(wanted, null, wanted));
         }
         return snapshot.search(query, new TopFieldCollectorManager(sort(order), wanted, null, wanted));
     }
 
-    private static Sort sort(SearchOrder order) {
+    private static Sort sort(SortOrder order) {
         return switch (order) {
             case RELEVANCE, DATE_NEWEST -> new Sort(new SortField(IndexLayout.START, SortField.Type.INT, true),
                     new SortField(IndexLayout.ID, SortField.Type.LONG, true));
@@ -195,7 +188,7 @@ final class Searching {
     }
 
     private static List<FacetCount> facetCounts(Facet facet, FacetCounter.Counts counts, Ordinals ordinals,
-                                                Set<String> selected) {
+                                                List<String> selected) {
         List<FacetCount> list = new ArrayList<>();
         Set<String> missing = new LinkedHashSet<>(selected);
         for (int ord = 0; ord < ordinals.size(); ord++) {
@@ -243,7 +236,7 @@ final class Searching {
         private final boolean words;
         private final FacetCounter.Counts pass;
 
-        Counted(Snapshot snapshot, Query words, Filters filters) throws IOException {
+        Counted(Snapshot snapshot, Query words, RequestFilters filters) throws IOException {
             this.snapshot = snapshot;
             this.words = words != null;
             int active = filters.activeBits;
@@ -256,7 +249,7 @@ final class Searching {
             if (!this.words) {
                 needed.remove(0);
             }
-            pass = needed.isEmpty() ? null : snapshot.search(candidates(words, needed, filters), filters.counter());
+            pass = needed.isEmpty() ? null : snapshot.search(candidates(words, needed, filters), new FacetCounter(snapshot.ordinals, filters));
         }
 
         FacetCounter.Counts under(int filterBits) {
@@ -264,7 +257,7 @@ final class Searching {
         }
 
         /** The words, and any of the filter sets: nothing outside them can count anywhere. */
-        private static Query candidates(Query words, Set<Integer> needed, Filters filters) {
+        private static Query candidates(Query words, Set<Integer> needed, RequestFilters filters) {
             List<Integer> smallest = needed.stream()
                     .filter(m -> needed.stream().noneMatch(other -> other != m && (other & m) == other))
                     .toList();
@@ -277,94 +270,6 @@ final class Searching {
             BooleanQuery.Builder any = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
             smallest.forEach(m -> any.add(filters.only(m), Occur.SHOULD));
             return and(words, any.build());
-        }
-    }
-
-    /** A request's filters as queries (for hits and candidates) and as what the counter checks. */
-    private static final class Filters {
-        final int activeBits;
-        private final Map<Filter, Query> queries = new EnumMap<>(Filter.class);
-        private final FixedBitSet selectedValues;
-        private final boolean[] selectedYears;
-        private final int fromDay;
-        private final int toDay;
-        private final Ordinals ordinals;
-        private final int facetBits;
-        /** The facets whose values must all be there, and how many values each needs. */
-        private int allBits;
-        private final int[] needed = new int[Filter.values().length];
-
-        Filters(SearchRequest request, Ordinals ordinals) {
-            this.ordinals = ordinals;
-            this.selectedValues = new FixedBitSet(Math.max(1, ordinals.size()));
-            int facets = 0;
-            for (Facet facet : request.selected().keySet()) {
-                List<BytesRef> terms = new ArrayList<>();
-                for (String key : request.selected(facet)) {
-                    terms.add(DrillDownQuery.term(IndexLayout.FACETS, facet.key(), key).bytes());
-                    int ord = ordinals.ordOf(facet, key);
-                    if (ord >= 0) {
-                        selectedValues.set(ord);
-                    }
-                }
-                if (request.requiresAll(facet)) {
-                    BooleanQuery.Builder every = new BooleanQuery.Builder();
-                    terms.forEach(term -> every.add(new TermQuery(new Term(IndexLayout.FACETS, term)), Occur.FILTER));
-                    queries.put(Filter.of(facet), every.build());
-                    allBits |= Filter.of(facet).bit();
-                    needed[Filter.of(facet).ordinal()] = terms.size();
-                } else {
-                    queries.put(Filter.of(facet), new TermInSetQuery(IndexLayout.FACETS, terms));
-                }
-                facets |= Filter.of(facet).bit();
-            }
-            this.facetBits = facets;
-            if (request.years().isEmpty()) {
-                selectedYears = null;
-            } else {
-                selectedYears = new boolean[FacetCounter.YEARS];
-                request.years().stream().filter(y -> y >= 0 && y < FacetCounter.YEARS).forEach(y -> selectedYears[y] = true);
-                queries.put(Filter.YEAR, IntPoint.newSetQuery(IndexLayout.YEAR, request.years()));
-            }
-            DateRange dates = request.dates();
-            fromDay = dates == null || dates.from() == null ? Integer.MIN_VALUE : IndexLayout.day(dates.from());
-            toDay = dates == null || dates.to() == null ? Integer.MAX_VALUE : IndexLayout.day(dates.to());
-            if (dates != null) {
-                BooleanQuery.Builder overlap = new BooleanQuery.Builder();
-                if (dates.to() != null) {
-                    overlap.add(IntPoint.newRangeQuery(IndexLayout.START, Integer.MIN_VALUE, toDay), Occur.FILTER);
-                }
-                if (dates.from() != null) {
-                    overlap.add(IntPoint.newRangeQuery(IndexLayout.END, fromDay, Integer.MAX_VALUE), Occur.FILTER);
-                }
-                queries.put(Filter.DATES, overlap.build());
-            }
-            int bits = 0;
-            for (Filter filter : queries.keySet()) {
-                bits |= filter.bit();
-            }
-            this.activeBits = bits;
-        }
-
-        /** Every filter, or null when there is none. */
-        Query all() {
-            return activeBits == 0 ? null : only(activeBits);
-        }
-
-        /** The filters among {@code bits}, all of them. */
-        Query only(int bits) {
-            BooleanQuery.Builder all = new BooleanQuery.Builder();
-            queries.forEach((filter, query) -> {
-                if ((bits & filter.bit()) != 0) {
-                    all.add(query, Occur.FILTER);
-                }
-            });
-            return all.build();
-        }
-
-        FacetCounter counter() {
-            return new FacetCounter(ordinals, facetBits, selectedValues, selectedYears,
-                    queries.containsKey(Filter.DATES), fromDay, toDay, allBits, needed);
         }
     }
 }

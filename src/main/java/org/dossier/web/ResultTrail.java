@@ -40,12 +40,6 @@ public record ResultTrail(String search, int hit, long hits) {
         return n >= 1 && total >= n ? new ResultTrail(search, n, total) : null;
     }
 
-    /** The query string of a search page's address, without its page: what a trail carries. */
-    public static String searchOf(UrlState url) {
-        String query = new UrlState("", url.params()).clear("page", "hit", "search", "hits");
-        return query.startsWith("?") ? query.substring(1) : query;
-    }
-
     /** A record's address that carries this search, for hit {@code n} of {@code total}. */
     public static String recordHref(String recordPath, String search, long n, long total) {
         return recordPath + "?search=" + encode(search) + "&hit=" + n + "&hits=" + total;

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import org.dossier.documents.Attribution;
 import org.dossier.importing.ImportRun;
+import org.dossier.search.SortOrder;
 import org.dossier.synthetic.Generator;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;

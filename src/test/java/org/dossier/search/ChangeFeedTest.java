@@ -32,8 +32,7 @@ class ChangeFeedTest {
     }
 
     private static int hits(LuceneSearchEngine engine, String words) {
-        return (int) engine.search(new SearchRequest(words, Map.of(), new TreeSet<>(), null, SearchOrder.RELEVANCE, 0,
-                10)).total();
+        return (int) engine.search(SearchRequest.of(words).withPageSize(10)).total();
     }
 
     private static long revisionOf(SeedIndex seeds, int id, int number) {

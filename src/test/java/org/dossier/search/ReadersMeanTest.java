@@ -48,8 +48,7 @@ class ReadersMeanTest {
     }
 
     private static SearchResults search(String text) {
-        return seeds.engine.search(new SearchRequest(text, Map.of(), new TreeSet<>(), null, SearchOrder.RELEVANCE,
-                0, 100));
+        return seeds.engine.search(SearchRequest.of(text).withPageSize(100));
     }
 
     private static List<Integer> ranked(String text) {
@@ -163,8 +162,7 @@ class ReadersMeanTest {
     void noQueryIsAnError(String text) {
         SearchResults results = assertDoesNotThrow(() -> search(text));
         assertNotNull(results);
-        assertDoesNotThrow(() -> seeds.engine.hitIds(new SearchRequest(text, Map.of(), new TreeSet<>(), null,
-                SearchOrder.RELEVANCE, 0, 0)));
+        assertDoesNotThrow(() -> seeds.engine.hitIds(SearchRequest.of(text).withoutPaging()));
     }
 
     @Test
@@ -202,11 +200,9 @@ class ReadersMeanTest {
 
     @Test
     void allValuesOfAFacetCanBeRequired() {
-        Map<Facet, Set<String>> both = Map.of(Facet.PERSON, Set.of("stalin", "mao-zedong"));
-        SearchResults any = seeds.engine.search(new SearchRequest("", both, new TreeSet<>(), null,
-                SearchOrder.DATE_NEWEST, 0, 100));
-        SearchResults all = seeds.engine.search(new SearchRequest("", both, new TreeSet<>(), null,
-                SearchOrder.DATE_NEWEST, 0, 100, Set.of(Facet.PERSON)));
+        SearchRequest both = SearchRequest.everything(100).toggle(Facet.PERSON, "stalin").toggle(Facet.PERSON, "mao-zedong");
+        SearchResults any = seeds.engine.search(both);
+        SearchResults all = seeds.engine.search(both.requiringAll(Facet.PERSON, true));
         Set<Integer> allIds = new TreeSet<>(all.hits().stream().map(SearchHit::id).toList());
         assertEquals(Set.of(19, 21, 24, 26, 28, 29, 30, 32), allIds);
         assertEquals(8, all.total());

@@ -42,8 +42,7 @@ class SearchBehaviourTest {
     }
 
     private static SearchResults search(String text) {
-        return seeds.engine.search(new SearchRequest(text, Map.of(), new TreeSet<>(), null, SearchOrder.RELEVANCE,
-                0, 60));
+        return seeds.engine.search(SearchRequest.of(text).withPageSize(60));
     }
 
     private static Set<Integer> ids(SearchResults results) {
@@ -163,8 +162,8 @@ class SearchBehaviourTest {
 
     @Test
     void hitsBeyondTheFirstTenThousandAreNotServed() {
-        assertThrows(IllegalArgumentException.class, () -> new SearchRequest("", Map.of(), new TreeSet<>(), null,
-                SearchOrder.DATE_NEWEST, SearchRequest.MAX_WINDOW, 10));
+        assertThrows(IllegalArgumentException.class,
+                () -> SearchRequest.everything(10).onPage(SearchRequest.MAX_WINDOW / 10 + 1));
     }
 
     @Test
@@ -192,8 +191,7 @@ class SearchBehaviourTest {
                     DocumentDate.ofYear(1970)), Attribution.editor("tester", "behind the index's back")));
             fresh.reopen();
             assertEquals(50, fresh.engine.search(SearchRequest.everything(0)).total());
-            assertEquals(1, fresh.engine.search(new SearchRequest("vanuatu", Map.of(), new TreeSet<>(), null,
-                    SearchOrder.RELEVANCE, 0, 10)).total());
+            assertEquals(1, fresh.engine.search(SearchRequest.of("vanuatu").withPageSize(10)).total());
             assertTrue(Files.exists(marker), "the index was not rebuilt");
         }
     }

@@ -73,8 +73,7 @@ class SearchQualityTest {
                 + "|---|---:|---:|---:|---|---|\n");
         try (SeedIndex seeds = SeedIndex.open()) {
             for (Judged q : queries) {
-                SearchResults results = seeds.engine.search(new SearchRequest(q.query(), Map.of(), new TreeSet<>(), null,
-                        SearchOrder.RELEVANCE, 0, 100));
+                SearchResults results = seeds.engine.search(SearchRequest.of(q.query()).withPageSize(100));
                 Set<Integer> found = new TreeSet<>(results.hits().stream().map(SearchHit::id).toList());
                 Set<Integer> missed = new TreeSet<>(q.wanted());
                 missed.removeAll(found);

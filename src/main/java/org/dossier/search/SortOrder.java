@@ -1,10 +1,14 @@
-package org.dossier.catalogue;
+package org.dossier.search;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** How a list of records is ordered, by its URL value ({@code ?sort=-date}). */
+/**
+ * How the catalogue listing and search hits are ordered, by its URL value ({@code ?sort=-date}).
+ * Relevance needs words to rank by: without them, search orders newest first.
+ */
 public enum SortOrder {
     RELEVANCE("relevance", "Relevance"),
     DATE_NEWEST("-date", "Newest first"),
@@ -28,8 +32,18 @@ public enum SortOrder {
         return label;
     }
 
+    /** The orders a list offers, in the order it shows them: relevance only when there are words to rank by. */
+    public static List<SortOrder> choices(boolean ranked) {
+        return ranked ? List.of(RELEVANCE, DATE_NEWEST, DATE_OLDEST, TITLE) : List.of(DATE_NEWEST, DATE_OLDEST, TITLE);
+    }
+
+    /** The URL values of {@code orders}, for a strict parameter. */
+    public static Set<String> urlValues(List<SortOrder> orders) {
+        return orders.stream().map(SortOrder::value).collect(Collectors.toUnmodifiableSet());
+    }
+
     public static Set<String> urlValues() {
-        return Arrays.stream(values()).map(SortOrder::value).collect(Collectors.toUnmodifiableSet());
+        return urlValues(List.of(values()));
     }
 
     public static SortOrder fromValue(String value) {

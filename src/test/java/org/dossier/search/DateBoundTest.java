@@ -1,4 +1,4 @@
-package org.dossier.catalogue;
+package org.dossier.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

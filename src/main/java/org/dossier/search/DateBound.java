@@ -1,4 +1,4 @@
-package org.dossier.catalogue;
+package org.dossier.search;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

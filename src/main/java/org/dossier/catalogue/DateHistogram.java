@@ -1,0 +1,66 @@
+package org.dossier.catalogue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import org.dossier.search.DateBound;
+import org.dossier.search.SearchRequest;
+
+/**
+ * The small histogram of records per year a search page draws (server-rendered SVG): a bar per year
+ * from the first year with records to the last, scaled to the fullest, each linking to its year as a
+ * date range, and marked when it lies in the search's dates.
+ *
+ * @param width  of the whole picture, in its own units
+ * @param height likewise; every bar is scaled to it
+ */
+public record DateHistogram(List<Bar> bars, int width, int height, String firstYear, String lastYear) {
+
+    static final int BAR_WIDTH = 6;
+    static final int BAR_GAP = 1;
+    static final int HEIGHT = 60;
+
+    /** A bar: a year, its records, and where it sits in the picture. */
+    public record Bar(int year, long count, int x, int y, int width, int height, boolean inRange, String href) {
+        public String title() {
+            return year + ": " + count + (count == 1 ? " record" : " records");
+        }
+    }
+
+    public DateHistogram {
+        bars = List.copyOf(bars);
+    }
+
+    /** @param perYear records per year, every date filter lifted */
+    static DateHistogram of(SortedMap<Integer, Long> perYear, SearchRequest request) {
+        if (perYear.isEmpty()) {
+            return new DateHistogram(List.of(), 0, HEIGHT, "", "");
+        }
+        int first = perYear.firstKey();
+        int last = perYear.lastKey();
+        long max = perYear.values().stream().mapToLong(Long::longValue).max().orElse(1);
+        List<Bar> bars = new ArrayList<>();
+        for (int year = first; year <= last; year++) {
+            long count = perYear.getOrDefault(year, 0L);
+            int height = count == 0 ? 0 : (int) Math.max(1, Math.round((double) count / max * HEIGHT));
+            DateBound whole = DateBound.year(year);
+            bars.add(new Bar(year, count, (year - first) * (BAR_WIDTH + BAR_GAP), HEIGHT - height, BAR_WIDTH, height,
+                    inRange(request, year), SearchLinks.search(request.between(whole, whole))));
+        }
+        return new DateHistogram(bars, bars.size() * (BAR_WIDTH + BAR_GAP) - BAR_GAP, HEIGHT, String.valueOf(first),
+                String.valueOf(last));
+    }
+
+    public boolean isEmpty() {
+        return bars.isEmpty();
+    }
+
+    /** Whether a year is in the dates the search asks for (ticked, or inside its range); none when it asks none. */
+    private static boolean inRange(SearchRequest request, int year) {
+        boolean afterFrom = request.from() == null || year >= request.from().first().getYear();
+        boolean beforeTo = request.to() == null || year <= request.to().last().getYear();
+        boolean ticked = request.years().isEmpty() || request.years().contains(year);
+        return afterFrom && beforeTo && ticked
+                && (request.from() != null || request.to() != null || !request.years().isEmpty());
+    }
+}

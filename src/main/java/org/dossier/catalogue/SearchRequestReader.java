@@ -1,0 +1,188 @@
+package org.dossier.catalogue;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.dossier.search.DateBound;
+import org.dossier.search.Facet;
+import org.dossier.search.SearchRequest;
+import org.dossier.search.SortOrder;
+import org.dossier.web.BadRequest;
+import org.dossier.web.QueryParams;
+
+/**
+ * Reads a {@link SearchRequest} from a URL's query, once: {@code q}, {@code type}, {@code person},
+ * {@code place}, {@code author}, {@code recipient}, {@code year} (each facet and the year may repeat),
+ * {@code from}, {@code to}, {@code all} (a facet whose values must all be there rather than any
+ * one: {@code person=stalin&person=mao-zedong&all=person}), {@code sort}, {@code page},
+ * {@code pageSize}. Strictly for the JSON twin and the exports (a value that makes no sense is a
+ * 400 that says which and why), or for the search page, where what makes no sense is left out and
+ * said at its control. Parameters it does not know are ignored.
+ */
+public final class SearchRequestReader {
+
+    private static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
+    /** Where a page says what it left out: at the filters, the date range, or the pager. */
+    static final String FILTERS = "filters";
+    static final String DATES = "dates";
+    static final String PAGE = "page";
+
+    private SearchRequestReader() {
+    }
+
+    /** Strict: a value that makes no sense is a 400 (for the JSON twin and the exports). */
+    public static SearchRequest strict(Context ctx) {
+        return read(ctx, null);
+    }
+
+    /**
+     * The search as a page shows it: what makes no sense is left out of the search and said at
+     * the control it belongs to ({@code dates}, {@code filters}, {@code page}), and everything
+     * else is kept, so that the reader sees their search and what to change.
+     */
+    public static Read forPage(Context ctx) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        SearchRequest request = read(ctx, problems);
+        return new Read(request, problems, typed(ctx, SearchRequest.FROM), typed(ctx, SearchRequest.TO));
+    }
+
+    /**
+     * A search read for a page, with what had to be left out of it, by control.
+     *
+     * @param typedFrom what the reader typed as the start of the range ("" for nothing), kept in the
+     *                  form when it could not be used
+     */
+    public record Read(SearchRequest request, Map<String, String> problems, String typedFrom, String typedTo) {
+        public Read {
+            problems = Collections.unmodifiableMap(new LinkedHashMap<>(problems));
+        }
+
+        /** The same read with more problems (facet keys no authority list has) and the request they leave. */
+        Read with(SearchRequest kept, Map<String, String> more) {
+            return new Read(kept, more, typedFrom, typedTo);
+        }
+    }
+
+    private static String typed(Context ctx, String name) {
+        List<String> values = ctx.queryParams(name);
+        return values.isEmpty() ? "" : values.get(0);
+    }
+
+    /** Reads strictly when {@code problems} is null; otherwise notes each problem there and goes on. */
+    private static SearchRequest read(Context ctx, Map<String, String> problems) {
+        String q = QueryParams.single(ctx, SearchRequest.TEXT);
+        if (q != null && q.length() > SearchRequest.MAX_TEXT_LENGTH) {
+            throw new BadRequest("'q' may be at most " + SearchRequest.MAX_TEXT_LENGTH + " characters long, not "
+                    + q.length());
+        }
+        Map<Facet, List<String>> facets = new EnumMap<>(Facet.class);
+        for (Facet facet : Facet.values()) {
+            List<String> keys = new ArrayList<>();
+            for (String key : ctx.queryParams(facet.key())) {
+                if (key.isEmpty()) {
+                    continue;
+                }
+                if (key.length() > 100 || !KEY.matcher(key).matches()) {
+                    note(problems, FILTERS, new BadRequest("'" + facet.key() + "' must be a key such as "
+                            + "'ciphered-telegram' (lower-case letters, digits and hyphens), not '"
+                            + QueryParams.shorten(key) + "'"));
+                    continue;
+                }
+                keys.add(key);
+            }
+            facets.put(facet, keys);
+        }
+        SortedSet<Integer> years = new TreeSet<>();
+        for (String year : ctx.queryParams(SearchRequest.YEAR)) {
+            if (!year.isEmpty()) {
+                if (!YEAR.matcher(year).matches()) {
+                    note(problems, FILTERS, new BadRequest("'year' must be a year of four digits, such as 1950, not '"
+                            + QueryParams.shorten(year) + "'"));
+                    continue;
+                }
+                years.add(Integer.parseInt(year));
+            }
+        }
+        DateBound from = null;
+        DateBound to = null;
+        try {
+            from = bound(ctx, SearchRequest.FROM);
+            to = bound(ctx, SearchRequest.TO);
+            if (from != null && to != null && from.firstDay().isAfter(to.lastDay())) {
+                throw new BadRequest("'from' (" + from.value() + ") is after 'to' (" + to.value() + ")");
+            }
+        } catch (BadRequest e) {
+            note(problems, DATES, e);
+            from = null;
+            to = null;
+        }
+        String sortValue = QueryParams.choice(ctx, SearchRequest.SORT, null, SortOrder.urlValues());
+        SortOrder sort = sortValue == null ? null : SortOrder.fromValue(sortValue);
+        int pageSize = QueryParams.integer(ctx, SearchRequest.PAGE_SIZE, SearchRequest.DEFAULT_PAGE_SIZE, 1,
+                SearchRequest.MAX_PAGE_SIZE);
+        int lastPage = SearchRequest.MAX_WINDOW / pageSize;
+        int page;
+        try {
+            String pageValue = QueryParams.single(ctx, SearchRequest.PAGE);
+            if (pageValue != null && pageValue.matches("[0-9]{1,9}") && Integer.parseInt(pageValue) > lastPage) {
+                throw new BadRequest("Only the first " + SearchRequest.MAX_WINDOW + " hits can be paged through (page "
+                        + lastPage + " of " + pageSize + "); narrow the search with words or filters");
+            }
+            page = QueryParams.integer(ctx, SearchRequest.PAGE, 1, 1, lastPage);
+        } catch (BadRequest e) {
+            note(problems, PAGE, e);
+            page = 1;
+        }
+        Set<Facet> all;
+        try {
+            all = all(ctx);
+        } catch (BadRequest e) {
+            note(problems, FILTERS, e);
+            all = Set.of();
+        }
+        return new SearchRequest(q, facets, years, from, to, all, sort, page, pageSize);
+    }
+
+    private static Set<Facet> all(Context ctx) {
+        Set<Facet> all = EnumSet.noneOf(Facet.class);
+        for (String name : ctx.queryParams(SearchRequest.ALL)) {
+            if (name.isEmpty()) {
+                continue;
+            }
+            Facet facet = Facet.fromKey(name).filter(SearchRequest.MULTI_VALUED::contains).orElseThrow(() -> new BadRequest(
+                    "'all' names a filter whose values must all match, 'person' or 'place', not '"
+                            + QueryParams.shorten(name) + "'" + (name.equals("type") ? ": a record has one type" : "")));
+            all.add(facet);
+        }
+        return all;
+    }
+
+    private static DateBound bound(Context ctx, String name) {
+        String value = QueryParams.single(ctx, name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return DateBound.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("'" + name + "' " + e.getMessage() + ", not '" + QueryParams.shorten(value) + "'");
+        }
+    }
+
+    private static void note(Map<String, String> problems, String control, BadRequest problem) {
+        if (problems == null) {
+            throw problem;
+        }
+        problems.merge(control, problem.getMessage() + ".", (a, b) -> a + " " + b);
+    }
+}

@@ -1,0 +1,122 @@
+package org.dossier.search;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * A request's filters against one snapshot, in the two forms the engine needs: as queries (for the
+ * hits, and the candidates a count looks at) and as what {@link FacetCounter} checks for each record
+ * (ticked values by global ordinal, ticked years, the range as yyyymmdd days), each filter a bit of
+ * its {@link Filter#bit()}.
+ */
+final class RequestFilters {
+
+    /** The filters the request carries. */
+    final int activeBits;
+    /** The filters by facet values among them. */
+    final int facetBits;
+    /** Global ordinals of the values ticked. */
+    final FixedBitSet selectedValues;
+    /** By year, whether it is ticked; null when no year is. */
+    final boolean[] selectedYears;
+    /** Whether a date range is asked for; then a record's period must overlap fromDay to toDay. */
+    final boolean dateFilter;
+    final int fromDay;
+    final int toDay;
+    /**
+     * The facet filters a record passes only with all their values, not any one: their own values
+     * are counted under every filter (drill down, not sideways), so that each count says what
+     * ticking that value as well leaves.
+     */
+    final int allBits;
+    /** By filter ordinal, how many values a facet in {@link #allBits} needs. */
+    final int[] needed = new int[Filter.values().length];
+    private final Map<Filter, Query> queries = new EnumMap<>(Filter.class);
+
+    RequestFilters(SearchRequest request, Ordinals ordinals) {
+        this.selectedValues = new FixedBitSet(Math.max(1, ordinals.size()));
+        int facets = 0;
+        int all = 0;
+        for (Facet facet : request.facets().keySet()) {
+            Filter filter = Filter.of(facet);
+            List<BytesRef> terms = new ArrayList<>();
+            for (String key : request.selected(facet)) {
+                terms.add(DrillDownQuery.term(IndexLayout.FACETS, facet.key(), key).bytes());
+                int ord = ordinals.ordOf(facet, key);
+                if (ord >= 0) {
+                    selectedValues.set(ord);
+                }
+            }
+            if (request.requiresAll(facet)) {
+                BooleanQuery.Builder every = new BooleanQuery.Builder();
+                terms.forEach(term -> every.add(new TermQuery(new Term(IndexLayout.FACETS, term)), Occur.FILTER));
+                queries.put(filter, every.build());
+                all |= filter.bit();
+                needed[filter.ordinal()] = terms.size();
+            } else {
+                queries.put(filter, new TermInSetQuery(IndexLayout.FACETS, terms));
+            }
+            facets |= filter.bit();
+        }
+        this.facetBits = facets;
+        this.allBits = all;
+        if (request.years().isEmpty()) {
+            selectedYears = null;
+        } else {
+            selectedYears = new boolean[FacetCounter.YEARS];
+            request.years().stream().filter(y -> y >= 0 && y < FacetCounter.YEARS).forEach(y -> selectedYears[y] = true);
+            queries.put(Filter.YEAR, IntPoint.newSetQuery(IndexLayout.YEAR, request.years()));
+        }
+        dateFilter = request.from() != null || request.to() != null;
+        fromDay = request.from() == null ? Integer.MIN_VALUE : IndexLayout.day(request.from().firstDay());
+        toDay = request.to() == null ? Integer.MAX_VALUE : IndexLayout.day(request.to().lastDay());
+        if (dateFilter) {
+            BooleanQuery.Builder overlap = new BooleanQuery.Builder();
+            if (request.to() != null) {
+                overlap.add(IntPoint.newRangeQuery(IndexLayout.START, Integer.MIN_VALUE, toDay), Occur.FILTER);
+            }
+            if (request.from() != null) {
+                overlap.add(IntPoint.newRangeQuery(IndexLayout.END, fromDay, Integer.MAX_VALUE), Occur.FILTER);
+            }
+            queries.put(Filter.DATES, overlap.build());
+        }
+        int bits = 0;
+        for (Filter filter : queries.keySet()) {
+            bits |= filter.bit();
+        }
+        this.activeBits = bits;
+    }
+
+    /** No filter at all: what counts over everything check. */
+    static RequestFilters none(Ordinals ordinals) {
+        return new RequestFilters(SearchRequest.everything(0), ordinals);
+    }
+
+    /** Every filter, or null when there is none. */
+    Query all() {
+        return activeBits == 0 ? null : only(activeBits);
+    }
+
+    /** The filters among {@code bits}, all of them. */
+    Query only(int bits) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        queries.forEach((filter, query) -> {
+            if ((bits & filter.bit()) != 0) {
+                all.add(query, Occur.FILTER);
+            }
+        });
+        return all.build();
+    }
+}

@@ -1,0 +1,459 @@
+package org.dossier.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hand-written facet counter ({@link FacetCounter}, driven by {@link Searching}) against Lucene's
+ * own {@link DrillSideways}, over thousands of random searches on a generated catalogue: every
+ * count a search page shows must be what Lucene's facet module counts for the same filters. The
+ * catalogue is made here the way the {@code generate} command makes one (skewed people, places,
+ * types and words; authors and recipients; dates known to the day, month or year), straight into an
+ * index in memory rather than through a database, which would only add a minute of setup; it has
+ * three segments, so that values are numbered differently in each and mapped onto global ordinals.
+ * Keys that no record has, and "all of" with values no record has together, are asked too.
+ *
+ * <p>What Lucene is asked: one {@link DrillDownQuery} with a dimension per filter (a facet's values
+ * OR'd, or for "all of" a facet every value required; the years ticked; the date range), answered by
+ * {@link DrillSideways} with a {@link FacetsCollector} for the hits and one per dimension for the
+ * records that miss only that dimension. Facet values are then counted by
+ * {@link SortedSetDocValuesFacetCounts}, years by reading each collected record's date. The
+ * histogram, which lifts both the years and the range, is a plain drill-down without those two.
+ */
+class FacetCounterAgainstDrillSidewaysTest {
+
+    private static final int RECORDS = 2_000;
+    private static final int WORDS = 400;
+    private static final int TYPES = 15;
+    private static final int PEOPLE = 80;
+    private static final int PLACES = 40;
+    private static final int SEARCHES = 2_000;
+    private static final String YEAR_DIM = "year";
+    private static final String DATES_DIM = "dates";
+
+    private static Directory directory;
+    private static DirectoryReader reader;
+    private static ExecutorService executor;
+    private static Snapshot snapshot;
+    private static IndexSearcher plain;
+    private static FacetsConfig config;
+    private static SortedSetDocValuesReaderState state;
+    private static Analyzer analyzer;
+    private static Map<Facet, List<String>> commonFirst;
+    private static List<String> words;
+
+    @BeforeAll
+    static void generateAndIndex() throws IOException {
+        analyzer = new CatalogueAnalyzer();
+        config = IndexLayout.facetsConfig();
+        directory = new ByteBuffersDirectory();
+        SplittableRandom random = new SplittableRandom(1950);
+        List<String> vocabulary = vocabulary(random);
+        // No merging: three segments, each numbering its facet values its own way.
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+                .setMergePolicy(NoMergePolicy.INSTANCE))) {
+            for (int id = 1; id <= RECORDS; id++) {
+                writer.addDocument(IndexLayout.document(record(id, vocabulary, random), config));
+                if (id % (RECORDS / 3) == 0) {
+                    writer.commit();
+                }
+            }
+        }
+        reader = DirectoryReader.open(directory);
+        assertTrue(reader.leaves().size() >= 3, "several segments, each numbering its values its own way");
+        executor = Executors.newFixedThreadPool(2);
+        snapshot = new Snapshot(reader, executor, config);
+        plain = new IndexSearcher(reader);
+        state = new DefaultSortedSetDocValuesReaderState(reader, config);
+        commonFirst = valuesByFrequency();
+        words = middlingWords();
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        if (reader != null) {
+            reader.close();
+        }
+        if (directory != null) {
+            directory.close();
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Made-up words of two to four syllables, each once. */
+    private static List<String> vocabulary(SplittableRandom random) {
+        String[] syllables = {"ka", "lo", "mi", "ser", "tan", "vo", "rik", "dal", "pe", "nuv", "sha", "gor", "bel",
+            "tis", "ram", "quo"};
+        Set<String> words = new LinkedHashSet<>();
+        while (words.size() < WORDS) {
+            StringBuilder word = new StringBuilder();
+            for (int n = 2 + random.nextInt(3); n > 0; n--) {
+                word.append(syllables[random.nextInt(syllables.length)]);
+            }
+            words.add(word.toString());
+        }
+        return List.copyOf(words);
+    }
+
+    /**
+     * A record like the generator's ({@code generate}): a type, people and places drawn with a skew
+     * (a few common, most rare), the first person its author and the second its recipient, a date over
+     * 1940-1991 known to the day, the month or only the year, and words drawn with a skew too.
+     */
+    private static IndexedRecord record(int id, List<String> vocabulary, SplittableRandom random) {
+        String type = "type-" + skewed(TYPES, random);
+        Set<String> people = new LinkedHashSet<>();
+        for (int n = random.nextInt(5); n > 0; n--) {
+            people.add("person-" + skewed(PEOPLE, random));
+        }
+        Set<String> places = new LinkedHashSet<>();
+        for (int n = random.nextInt(4); n > 0; n--) {
+            places.add("place-" + skewed(PLACES, random));
+        }
+        List<String> who = List.copyOf(people);
+        StringBuilder text = new StringBuilder();
+        for (int n = 4 + random.nextInt(12); n > 0; n--) {
+            text.append(vocabulary.get(skewed(vocabulary.size(), random))).append(' ');
+        }
+        int year = 1940 + random.nextInt(52);
+        int precision = random.nextInt(10);
+        LocalDate earliest;
+        LocalDate latest;
+        if (precision == 0) {
+            earliest = LocalDate.of(year, 1, 1);
+            latest = LocalDate.of(year, 12, 31);
+        } else if (precision < 3) {
+            earliest = LocalDate.of(year, 1 + random.nextInt(12), 1);
+            latest = earliest.plusMonths(1).minusDays(1);
+        } else {
+            earliest = LocalDate.of(year, 1, 1).plusDays(random.nextInt(365));
+            latest = earliest;
+        }
+        String words = text.toString().strip();
+        return new IndexedRecord(id, words, "", earliest, latest, type, who, List.copyOf(places), words,
+                who.isEmpty() ? List.of() : List.of(who.get(0)), who.size() < 2 ? List.of() : List.of(who.get(1)));
+    }
+
+    /** 0 to n - 1, low numbers far more often than high ones. */
+    private static int skewed(int n, SplittableRandom random) {
+        double r = random.nextDouble();
+        return Math.min(n - 1, (int) (n * r * r * r));
+    }
+
+    @Test
+    void everyCountOfThousandsOfRandomSearchesIsWhatDrillSidewaysCounts() throws IOException {
+        Searching searching = new Searching(analyzer);
+        QueryReader queries = new QueryReader(analyzer);
+        SplittableRandom random = new SplittableRandom(20261130);
+        int withHits = 0;
+        for (int i = 0; i < SEARCHES; i++) {
+            Asked asked = randomSearch(random);
+            QueryReader.ReadQuery read = asked.text().isEmpty() ? null : queries.read(asked.text(), Names.NONE);
+            SearchResults ours = searching.search(snapshot, asked.request(), read);
+            Query words = read == null ? null : read.query();
+            Expected lucene = drillSideways(asked, words);
+            String which = "search " + i + ": " + asked;
+            assertEquals(lucene.total, ours.total(), which + ": total");
+            for (Facet facet : Facet.values()) {
+                assertEquals(lucene.facets.get(facet), nonZero(ours.facet(facet)), which + ": " + facet.key());
+            }
+            assertEquals(lucene.years, nonZero(ours.years()), which + ": years");
+            assertEquals(lucene.yearsAnyDate, nonZero(ours.yearsAnyDate()), which + ": histogram");
+            assertEquals(lucene.without, ours.without(), which + ": totals without each filter");
+            if (ours.total() > 0) {
+                withHits++;
+            }
+        }
+        // Not a vacuous comparison of empty pages: most searches find something.
+        assertTrue(withHits > SEARCHES / 2, withHits + " of " + SEARCHES + " searches found records");
+    }
+
+    /** A search as the engine gets it, and what it was made of, for Lucene's side and for messages. */
+    private record Asked(String text, Map<Facet, List<String>> selected, Set<Facet> requireAll,
+                         TreeSet<Integer> years, DateBound from, DateBound to, SearchRequest request) {
+        @Override
+        public String toString() {
+            return "text '" + text + "', " + selected + (requireAll.isEmpty() ? "" : " all of " + requireAll)
+                    + ", years " + years + ", dates " + (from == null ? null : from.value()) + " to "
+                    + (to == null ? null : to.value());
+        }
+    }
+
+    private static Asked randomSearch(SplittableRandom random) {
+        String text = random.nextInt(3) == 0 ? words.get(random.nextInt(words.size())) : "";
+        Map<Facet, List<String>> selected = new EnumMap<>(Facet.class);
+        Set<Facet> requireAll = EnumSet.noneOf(Facet.class);
+        for (Facet facet : Facet.values()) {
+            if (random.nextInt(3) != 0) {
+                continue;
+            }
+            Set<String> keys = new LinkedHashSet<>();
+            int n = 1 + (random.nextInt(4) == 0 ? random.nextInt(3) : 0);
+            for (int k = 0; k < n; k++) {
+                keys.add(random.nextInt(40) == 0 ? "no-such-key" : pick(commonFirst.get(facet), random));
+            }
+            selected.put(facet, List.copyOf(keys));
+            if ((facet == Facet.PERSON || facet == Facet.PLACE) && random.nextBoolean()) {
+                requireAll.add(facet);
+            }
+        }
+        TreeSet<Integer> years = new TreeSet<>();
+        if (random.nextInt(4) == 0) {
+            int n = 1 + random.nextInt(3);
+            for (int k = 0; k < n; k++) {
+                years.add(1938 + random.nextInt(56));
+            }
+        }
+        DateBound from = null;
+        DateBound to = null;
+        if (random.nextInt(4) == 0) {
+            // A year or a month at each end, as the URL gives them: "1950", "1953-07".
+            int startYear = 1940 + random.nextInt(50);
+            int endYear = startYear + random.nextInt(10);
+            from = random.nextInt(4) == 0 ? null : bound(startYear, random.nextBoolean() ? 0 : 1 + random.nextInt(12));
+            to = from != null && random.nextInt(4) == 0 ? null
+                    : bound(endYear, endYear == startYear || random.nextBoolean() ? 0 : 1 + random.nextInt(12));
+        }
+        SearchRequest request = new SearchRequest(text, selected, years, from, to, requireAll, null, 1, 0);
+        return new Asked(text, selected, requireAll, years, from, to, request);
+    }
+
+    private static DateBound bound(int year, int month) {
+        return DateBound.parse(month == 0 ? String.valueOf(year) : String.format("%d-%02d", year, month));
+    }
+
+    /** Common values more often than rare ones, as readers tick them. */
+    private static String pick(List<String> values, SplittableRandom random) {
+        double r = random.nextDouble();
+        return values.get(Math.min(values.size() - 1, (int) (values.size() * r * r * r)));
+    }
+
+    /** What Lucene's facet module counts for the same search. */
+    private record Expected(long total, Map<Facet, Map<String, Long>> facets, SortedMap<Integer, Long> years,
+                            SortedMap<Integer, Long> yearsAnyDate, Map<Filter, Long> without) {
+    }
+
+    private static Expected drillSideways(Asked asked, Query words) throws IOException {
+        DrillDownQuery query = new DrillDownQuery(config, words);
+        // The dimensions in the order they were added, which is the order of the sideways results.
+        Map<String, Filter> filterOf = new LinkedHashMap<>();
+        drillDownFacets(query, asked);
+        asked.selected().keySet().forEach(facet -> filterOf.put(facet.key(), Filter.of(facet)));
+        if (!asked.years().isEmpty()) {
+            query.add(YEAR_DIM, IntPoint.newSetQuery(IndexLayout.YEAR, asked.years()));
+            filterOf.put(YEAR_DIM, Filter.YEAR);
+        }
+        Query dates = dateRange(asked.from() == null ? null : asked.from().firstDay(),
+                asked.to() == null ? null : asked.to().lastDay());
+        if (dates != null) {
+            query.add(DATES_DIM, dates);
+            filterOf.put(DATES_DIM, Filter.DATES);
+        }
+        Map<String, Integer> dims = new HashMap<>();
+        filterOf.keySet().forEach(dim -> dims.put(dim, dims.size()));
+        List<FacetsCollectorManager> sideways = new ArrayList<>();
+        dims.keySet().forEach(dim -> sideways.add(new FacetsCollectorManager()));
+        DrillSideways.Result<FacetsCollector, FacetsCollector> result = new DrillSideways(plain, config, state)
+                .search(query, new FacetsCollectorManager(), sideways);
+        FacetsCollector hits = result.drillDownResult();
+
+        Map<Facet, Map<String, Long>> facets = new EnumMap<>(Facet.class);
+        Map<FacetsCollector, SortedSetDocValuesFacetCounts> counts = new IdentityHashMap<>();
+        for (Facet facet : Facet.values()) {
+            boolean lifted = dims.containsKey(facet.key())
+                    && !(asked.requireAll().contains(facet) && asked.selected().get(facet).size() > 1);
+            FacetsCollector counted = lifted ? result.drillSidewaysResults().get(dims.get(facet.key())) : hits;
+            facets.put(facet, values(counts.computeIfAbsent(counted, FacetCounterAgainstDrillSidewaysTest::count), facet));
+        }
+        FacetsCollector yearsCounted = dims.containsKey(YEAR_DIM)
+                ? result.drillSidewaysResults().get(dims.get(YEAR_DIM)) : hits;
+        Map<Filter, Long> without = new EnumMap<>(Filter.class);
+        dims.forEach((dim, at) -> without.put(filterOf.get(dim), total(result.drillSidewaysResults().get(at))));
+
+        // The histogram lifts both date filters: the same search with neither, drilled down plainly.
+        DrillDownQuery noDates = new DrillDownQuery(config, words);
+        drillDownFacets(noDates, asked);
+        FacetsCollector anyDate = plain.search(noDates, new FacetsCollectorManager());
+        return new Expected(total(hits), facets, years(yearsCounted), years(anyDate), without);
+    }
+
+    /** A dimension per facet ticked: any of its values, or for "all of" every one of them. */
+    private static void drillDownFacets(DrillDownQuery query, Asked asked) {
+        asked.selected().forEach((facet, keys) -> {
+            if (asked.requireAll().contains(facet) && keys.size() > 1) {
+                BooleanQuery.Builder every = new BooleanQuery.Builder();
+                for (String key : keys) {
+                    every.add(new TermQuery(DrillDownQuery.term(IndexLayout.FACETS, facet.key(), key)), Occur.FILTER);
+                }
+                query.add(facet.key(), every.build());
+            } else {
+                keys.forEach(key -> query.add(facet.key(), key));
+            }
+        });
+    }
+
+    /** A range of days overlapping a record's period: it starts by {@code to} and ends on or after {@code from}. */
+    private static Query dateRange(LocalDate from, LocalDate to) {
+        if (from == null && to == null) {
+            return null;
+        }
+        BooleanQuery.Builder overlap = new BooleanQuery.Builder();
+        if (to != null) {
+            overlap.add(IntPoint.newRangeQuery(IndexLayout.START, Integer.MIN_VALUE, IndexLayout.day(to)), Occur.FILTER);
+        }
+        if (from != null) {
+            overlap.add(IntPoint.newRangeQuery(IndexLayout.END, IndexLayout.day(from), Integer.MAX_VALUE), Occur.FILTER);
+        }
+        return overlap.build();
+    }
+
+    private static long total(FacetsCollector collected) {
+        long total = 0;
+        for (FacetsCollector.MatchingDocs docs : collected.getMatchingDocs()) {
+            total += docs.totalHits;
+        }
+        return total;
+    }
+
+    private static SortedSetDocValuesFacetCounts count(FacetsCollector collected) {
+        try {
+            return new SortedSetDocValuesFacetCounts(state, collected);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Long> values(SortedSetDocValuesFacetCounts counted, Facet facet) throws IOException {
+        Map<String, Long> counts = new TreeMap<>();
+        FacetResult result = counted.getAllChildren(facet.key());
+        if (result != null) {
+            for (LabelAndValue value : result.labelValues) {
+                if (value.value.longValue() > 0) {
+                    counts.put(value.label, value.value.longValue());
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Records by the year their date starts in, read from each collected record's date span. */
+    private static SortedMap<Integer, Long> years(FacetsCollector collected) throws IOException {
+        SortedMap<Integer, Long> years = new TreeMap<>();
+        for (FacetsCollector.MatchingDocs docs : collected.getMatchingDocs()) {
+            NumericDocValues spans = DocValues.getNumeric(docs.context.reader(), IndexLayout.SPAN);
+            DocIdSetIterator it = docs.bits.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                assertTrue(spans.advanceExact(doc));
+                years.merge(IndexLayout.spanStart(spans.longValue()) / 10_000, 1L, Long::sum);
+            }
+        }
+        return years;
+    }
+
+    private static Map<String, Long> nonZero(List<FacetCount> counts) {
+        Map<String, Long> map = new TreeMap<>();
+        counts.stream().filter(c -> c.count() > 0).forEach(c -> map.put(c.key(), c.count()));
+        return map;
+    }
+
+    private static SortedMap<Integer, Long> nonZero(SortedMap<Integer, Long> counts) {
+        SortedMap<Integer, Long> map = new TreeMap<>();
+        counts.forEach((year, count) -> {
+            if (count > 0) {
+                map.put(year, count);
+            }
+        });
+        return map;
+    }
+
+    /** Each facet's keys, the values most records have first. */
+    private static Map<Facet, List<String>> valuesByFrequency() {
+        FacetCounter.Counts all = snapshot.everything();
+        Ordinals ordinals = snapshot.ordinals;
+        Map<Facet, List<Integer>> ords = new EnumMap<>(Facet.class);
+        for (int ord = 0; ord < ordinals.size(); ord++) {
+            Facet facet = ordinals.facetOf(ord);
+            if (facet != null) {
+                ords.computeIfAbsent(facet, f -> new ArrayList<>()).add(ord);
+            }
+        }
+        Map<Facet, List<String>> keys = new EnumMap<>(Facet.class);
+        for (Facet facet : Facet.values()) {
+            List<Integer> list = ords.getOrDefault(facet, List.of());
+            assertTrue(list.size() >= 5, "the generated catalogue has several values of " + facet.key());
+            keys.put(facet, list.stream().sorted((a, b) -> Integer.compare(all.values[b], all.values[a]))
+                    .map(ordinals::keyOf).toList());
+        }
+        return keys;
+    }
+
+    /** Words in neither too few nor too many records, so that a search with filters still finds some. */
+    private static List<String> middlingWords() throws IOException {
+        List<String> found = new ArrayList<>();
+        Terms terms = MultiTerms.getTerms(reader, IndexLayout.TEXT);
+        TermsEnum it = terms.iterator();
+        for (BytesRef term = it.next(); term != null; term = it.next()) {
+            int df = it.docFreq();
+            String word = term.utf8ToString();
+            if (df >= 40 && df <= RECORDS / 3 && word.matches("[a-z]{4,}")) {
+                found.add(word);
+            }
+        }
+        assertTrue(found.size() >= 20, "words to search for: " + found);
+        return found;
+    }
+}

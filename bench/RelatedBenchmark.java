@@ -1,8 +1,13 @@
 import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_PERSON;
+import static org.dossier.db.Tables.DOCUMENT_PLACE;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.dossier.app.Database;
@@ -17,7 +22,8 @@ import org.dossier.search.SearchRequest;
  *
  * <pre>java -Xmx512m -cp target/dossier.jar bench/RelatedBenchmark.java /tmp/dossier-bench/1000000.db [runs] [warmup]</pre>
  *
- * Also times a "did you mean" search (a misspelt word that finds nothing) for the same catalogue.
+ * Also says how many of the related records share a person or place with the record (the rest
+ * share only words), and times a "did you mean" search (a misspelt word that finds nothing) for the same catalogue.
  */
 public class RelatedBenchmark {
 
@@ -31,6 +37,7 @@ public class RelatedBenchmark {
             SplittableRandom random = new SplittableRandom(7);
             double[] times = new double[runs];
             long found = 0;
+            List<int[]> pairs = new ArrayList<>();
             for (int i = -warmup; i < runs; i++) {
                 int id = 1 + random.nextInt(max);
                 long t = System.nanoTime();
@@ -39,10 +46,21 @@ public class RelatedBenchmark {
                 if (i >= 0) {
                     times[i] = ms;
                     found += related.size();
+                    for (int other : related) {
+                        pairs.add(new int[] {id, other});
+                    }
                 }
             }
             report(String.format(Locale.ROOT, "related records of %,d random records of %,d (%.2f found on average)",
                     runs, engine.size(), (double) found / runs), times);
+            int sharing = 0;
+            for (int[] pair : pairs) {
+                Set<String> links = links(database, pair[0]);
+                links.retainAll(links(database, pair[1]));
+                sharing += links.isEmpty() ? 0 : 1;
+            }
+            System.out.printf(Locale.ROOT, "related records that share a person or place with theirs: %.1f %%%n",
+                    100.0 * sharing / Math.max(1, pairs.size()));
             String[] misspelt = {"Stailn", "Molotow", "telegarm", "Shtykow", "negotation", "Koera", "convesation"};
             double[] spelling = new double[200];
             for (int i = -50; i < spelling.length; i++) {
@@ -55,6 +73,15 @@ public class RelatedBenchmark {
             }
             report("a misspelt one-word search with its suggestion (engine, all facets counted)", spelling);
         }
+    }
+
+    private static Set<String> links(Database database, int id) {
+        Set<String> links = new HashSet<>();
+        database.dsl().select(DOCUMENT_PERSON.PERSON_ID).from(DOCUMENT_PERSON).where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id))
+                .forEach(r -> links.add("person " + r.value1()));
+        database.dsl().select(DOCUMENT_PLACE.PLACE_ID).from(DOCUMENT_PLACE).where(DOCUMENT_PLACE.DOCUMENT_ID.eq(id))
+                .forEach(r -> links.add("place " + r.value1()));
+        return links;
     }
 
     private static void report(String what, double[] times) {

@@ -20,6 +20,7 @@ import org.dossier.catalogue.FacetValuesPage;
 import org.dossier.catalogue.ListingQuery;
 import org.dossier.catalogue.SearchExport;
 import org.dossier.catalogue.RelatedSearch;
+import org.dossier.catalogue.SearchSuggestions;
 import org.dossier.catalogue.SearchPage;
 import org.dossier.documents.Citations;
 import org.dossier.documents.RecordPage;
@@ -134,6 +135,7 @@ public final class DossierApp implements AutoCloseable {
             CatalogueSearch catalogueSearch = new CatalogueSearch(search, listing, db);
             SearchPage searchPage = new SearchPage(catalogueSearch, site, new Citations(db, settings.archive(), clock));
             FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
+            SearchSuggestions suggestions = new SearchSuggestions(search);
             AuthorityPage authorityPage = new AuthorityPage(new AuthorityQueries(db), catalogueSearch);
 
             // Documents: the record page, its versions, citations and downloads.
@@ -197,6 +199,7 @@ public final class DossierApp implements AutoCloseable {
                 routes.get("/", catalogue::html);
                 routes.get("/search", searchPage::html);
                 routes.get("/search.json", searchPage::json);
+                routes.get(SearchSuggestions.PATH, suggestions::json);
                 routes.get(ResultTrail.HIT_PATH, searchPage::hit);
                 routes.get("/search.csv", searchExport::csv);
                 routes.get("/search.ris", searchExport::ris);

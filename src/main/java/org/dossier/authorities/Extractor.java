@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -26,6 +27,9 @@ public final class Extractor {
     private record TypePattern(Pattern pattern, int length, int position, int typeId) {
     }
 
+    /** The kind of a short form ("Kim") that names its authority only where the record names it in full. */
+    static final String FULL_NAME_ONLY = "full-name-only";
+
     private final NameMatcher people = new NameMatcher();
     private final NameMatcher places = new NameMatcher();
     private final List<TypePattern> typePatterns = new ArrayList<>();
@@ -39,10 +43,10 @@ public final class Extractor {
         Integer other = db.select(DOCUMENT_TYPE.ID).from(DOCUMENT_TYPE).where(DOCUMENT_TYPE.KEY.eq("other"))
                 .fetchOptional(DOCUMENT_TYPE.ID).orElse(null);
         Extractor extractor = new Extractor(other);
-        db.select(PERSON_ALIAS.ALIAS, PERSON_ALIAS.PERSON_ID).from(PERSON_ALIAS)
-                .forEach(r -> extractor.people.add(r.value1(), r.value2()));
-        db.select(PLACE_ALIAS.ALIAS, PLACE_ALIAS.PLACE_ID).from(PLACE_ALIAS)
-                .forEach(r -> extractor.places.add(r.value1(), r.value2()));
+        db.select(PERSON_ALIAS.ALIAS, PERSON_ALIAS.PERSON_ID, PERSON_ALIAS.KIND).from(PERSON_ALIAS)
+                .forEach(r -> extractor.people.add(r.value1(), r.value2(), FULL_NAME_ONLY.equals(r.value3())));
+        db.select(PLACE_ALIAS.ALIAS, PLACE_ALIAS.PLACE_ID, PLACE_ALIAS.KIND).from(PLACE_ALIAS)
+                .forEach(r -> extractor.places.add(r.value1(), r.value2(), FULL_NAME_ONLY.equals(r.value3())));
         db.select(DOCUMENT_TYPE_PATTERN.PATTERN, DOCUMENT_TYPE.POSITION, DOCUMENT_TYPE.ID)
                 .from(DOCUMENT_TYPE_PATTERN).join(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT_TYPE_PATTERN.TYPE_ID))
                 .forEach(r -> extractor.typePatterns.add(new TypePattern(phrase(r.value1()), r.value1().length(),
@@ -58,10 +62,12 @@ public final class Extractor {
 
     /**
      * Who wrote, received or took part, as the title's shapes say ({@link TitleRoles}); everyone
-     * else named in the title or summary is mentioned.
+     * else named in the title or summary is mentioned. A short form in the title ("from Mao to
+     * Stalin") stands for someone only if {@code named} holds them: the record names them in full.
      */
     public SortedMap<Integer, PersonRole> rolesOf(String title, Collection<Integer> named) {
-        SortedMap<Integer, PersonRole> roles = new TreeMap<>(TitleRoles.read(title, people::find));
+        Set<Integer> inFull = Set.copyOf(named);
+        SortedMap<Integer, PersonRole> roles = new TreeMap<>(TitleRoles.read(title, part -> people.find(part, inFull)));
         named.forEach(id -> roles.putIfAbsent(id, PersonRole.MENTIONED));
         return roles;
     }

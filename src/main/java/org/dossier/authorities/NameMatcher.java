@@ -3,9 +3,11 @@ package org.dossier.authorities;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.dossier.documents.Slugs;
@@ -14,20 +16,29 @@ import org.dossier.documents.Slugs;
  * Finds names in running text, word by word: "I.V. Stalin", "I. V. Stalin" and "Stalin's" are
  * the same words to it, case and accents do not count, and where names overlap the longest one
  * wins ("North Korea" is the DPRK, not Korea). Acronyms ("US", "PRC") match only in capitals, so
- * that "us" is not the United States.
+ * that "us" is not the United States. A form marked {@code full-name-only} ("Kim", "Mao": a short
+ * form many others share) names its authority only in a text that also names it in full.
  */
 public final class NameMatcher {
 
     private record Word(String folded, String original) {
     }
 
-    private record Name(List<String> words, boolean acronym, int id) {
+    private record Name(List<String> words, boolean acronym, int id, boolean fullNameOnly) {
     }
 
     private final Map<String, List<Name>> byFirstWord = new HashMap<>();
 
     /** Adds a form of the name of authority {@code id}. */
     public void add(String form, int id) {
+        add(form, id, false);
+    }
+
+    /**
+     * Adds a form of the name of authority {@code id}; a {@code fullNameOnly} form ("Kim") names it
+     * only where the text, or the rest of the record, names it in another form ("Kim Il Sung").
+     */
+    public void add(String form, int id, boolean fullNameOnly) {
         List<Word> words = words(form);
         if (words.isEmpty()) {
             return;
@@ -36,38 +47,63 @@ public final class NameMatcher {
                 && form.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
         List<String> folded = words.stream().map(w -> acronym ? w.original() : w.folded()).toList();
         List<Name> names = byFirstWord.computeIfAbsent(words.get(0).folded(), k -> new ArrayList<>());
-        names.add(new Name(folded, acronym, id));
+        names.add(new Name(folded, acronym, id, fullNameOnly));
         names.sort(Comparator.comparingInt((Name n) -> n.words().size()).reversed());
     }
 
-    /** The ids of every authority named in {@code text}. */
+    /** The ids of every authority named in {@code text}; a short form counts only beside a full one there. */
     public SortedSet<Integer> find(String text) {
+        return find(text, Set.of());
+    }
+
+    /**
+     * The ids of every authority named in {@code text}, where a full-name-only form ("Kim") counts
+     * for an authority named in full in the same text or in {@code namedInFull} (the rest of the record).
+     */
+    public SortedSet<Integer> find(String text, Set<Integer> namedInFull) {
         SortedSet<Integer> found = new TreeSet<>();
+        Set<Integer> shortForms = new HashSet<>();
         List<Word> words = words(text);
         int i = 0;
         while (i < words.size()) {
-            Name match = longestAt(words, i);
-            if (match == null) {
+            List<Name> match = longestAt(words, i);
+            if (match.isEmpty()) {
                 i++;
+                continue;
+            }
+            // A full form wins over short forms of the same words; of two full forms, the first added.
+            Name full = match.stream().filter(name -> !name.fullNameOnly()).findFirst().orElse(null);
+            if (full != null) {
+                found.add(full.id());
             } else {
-                found.add(match.id());
-                i += match.words().size();
+                match.forEach(name -> shortForms.add(name.id()));
+            }
+            i += match.get(0).words().size();
+        }
+        for (Integer id : shortForms) {
+            if (found.contains(id) || namedInFull.contains(id)) {
+                found.add(id);
             }
         }
         return found;
     }
 
-    private Name longestAt(List<Word> words, int start) {
+    /** The names of the most words that start at {@code start}: one, or several that share those words. */
+    private List<Name> longestAt(List<Word> words, int start) {
         List<Name> candidates = byFirstWord.get(words.get(start).folded());
         if (candidates == null) {
-            return null;
+            return List.of();
         }
+        List<Name> longest = new ArrayList<>();
         for (Name name : candidates) {
+            if (!longest.isEmpty() && name.words().size() < longest.get(0).words().size()) {
+                break;
+            }
             if (start + name.words().size() <= words.size() && matches(name, words, start)) {
-                return name;
+                longest.add(name);
             }
         }
-        return null;
+        return longest;
     }
 
     private static boolean matches(Name name, List<Word> words, int start) {

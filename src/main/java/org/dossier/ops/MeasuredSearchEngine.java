@@ -38,6 +38,11 @@ final class MeasuredSearchEngine implements SearchEngine {
     }
 
     @Override
+    public java.util.List<org.dossier.search.Suggestion> suggest(String text, int limit) {
+        return engine.suggest(text, limit);
+    }
+
+    @Override
     public void changed(Set<Integer> documentIds) {
         updates.record(() -> engine.changed(documentIds));
     }

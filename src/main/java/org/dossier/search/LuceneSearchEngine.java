@@ -74,6 +74,8 @@ public final class LuceneSearchEngine implements SearchEngine {
     private final Searching searching;
     /** The authority lists' names: read on open and after every change, as an import may bring new ones. */
     private volatile Names names;
+    /** The same names as a reader may be offered them while typing (see {@link #suggest}). */
+    private volatile Suggestions suggestions;
     private final String feed;
     private final Semaphore nudge = new Semaphore(0);
     /** Notified whenever the follower has applied changes. */
@@ -96,7 +98,9 @@ public final class LuceneSearchEngine implements SearchEngine {
         this.writer = writer;
         this.searchers = searchers;
         this.searching = new Searching(analyzer);
-        this.names = Names.of(source.nameForms(), analyzer);
+        List<Names.Form> forms = source.nameForms();
+        this.names = Names.of(forms, analyzer);
+        this.suggestions = Suggestions.of(forms);
         this.feed = feed;
         this.appliedChange = appliedChange;
         this.committedChange = appliedChange;
@@ -307,7 +311,9 @@ public final class LuceneSearchEngine implements SearchEngine {
                 }
                 searchers.maybeRefreshBlocking();
                 // An import or an editor may have brought new names or forms of names.
-                names = Names.of(source.nameForms(), analyzer);
+                List<Names.Form> forms = source.nameForms();
+                names = Names.of(forms, analyzer);
+                suggestions = Suggestions.of(forms);
                 warm();
                 // Only now: a search that sees this number must find the changes in its snapshot.
                 appliedChange = changes.get(changes.size() - 1).id();
@@ -367,7 +373,13 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     @Override
     public List<Integer> related(int documentId, int limit) {
-        return withCurrentSnapshot(snapshot -> Related.of(snapshot, analyzer, documentId, limit));
+        // The snapshot as it is: a record page need not wait for writes still being applied.
+        return withSnapshot(snapshot -> Related.of(snapshot, analyzer, documentId, limit));
+    }
+
+    @Override
+    public List<Suggestion> suggest(String text, int limit) {
+        return withSnapshot(snapshot -> suggestions.suggest(snapshot.getIndexReader(), text, limit));
     }
 
     private interface SnapshotWork<T> {
@@ -412,6 +424,10 @@ public final class LuceneSearchEngine implements SearchEngine {
     /** Runs {@code work} on the newest snapshot, once what committed before the search began is applied. */
     private <T> T withCurrentSnapshot(SnapshotWork<T> work) {
         awaitFollower(source.head().last());
+        return withSnapshot(work);
+    }
+
+    private <T> T withSnapshot(SnapshotWork<T> work) {
         try {
             Snapshot snapshot = (Snapshot) searchers.acquire();
             try {

@@ -85,6 +85,11 @@ public final class OpeningSearchEngine implements SearchEngine {
     }
 
     @Override
+    public java.util.List<org.dossier.search.Suggestion> suggest(String text, int limit) {
+        return engine().suggest(text, limit);
+    }
+
+    @Override
     public void changed(Set<Integer> documentIds) {
         SearchEngine engine = opening.getNow(null);
         if (engine != null && !closed) {

@@ -17,67 +17,80 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
- * The records most like one record, from the index alone: one ranked query (BM25, top hits found
- * with WAND) for the people and places it is linked to and its most distinctive words (the
- * {@value #WORDS} stemmed words of its title and summary with the highest tf·idf among those in at
- * least two records and at most {@value #MAX_SHARE_PERCENT} % of them, or 5 in a small catalogue;
- * people and places in more records than that are left out too: they say little of kinship, and a
- * clause matching a large share of the index leaves WAND little to skip). A person or place weighs
- * {@value #LINK_BOOST} times a word: sharing Shtykov says more than sharing "telegram". The same
- * idea is Solr's MoreLikeThis handler over the {@code stem} field plus facet terms.
+ * The records most like one record, from the index alone: one small ranked query (BM25, top hits
+ * found with WAND) for what the record shares most tellingly, its people and places and its
+ * stemmed words. Candidates are those in at least two records and at most
+ * {@value #MAX_SHARE_PERCENT} % of them ("telegram", Stalin and China say little of kinship), the
+ * most telling first (tf·idf; a person or place weighs {@value #LINK_BOOST} times a word: sharing
+ * Shtykov says more than sharing "ammunition"); at most {@value #MAX_TERMS} of them are asked for,
+ * and only while the records they are in add up to at most {@value #POSTINGS_BUDGET}, so the
+ * query reads a bounded number of postings whatever the record and however large the catalogue
+ * (the rarer a term, the more it says anyway). A related record must share at least
+ * {@value #MIN_SHOULD_MATCH} of them (or the one person or place asked for): one shared word is
+ * no kinship. The record itself is dropped from the hits; a withdrawn record is not in the index.
+ * The same idea is Solr's MoreLikeThis over the {@code stem} field plus facet terms, with
+ * {@code mlt.maxqt}, {@code mlt.maxdfpct} and {@code mm}; BENCHMARKS.md has its time at 1M records.
  */
 final class Related {
 
-    static final int WORDS = 10;
-    static final int MAX_SHARE_PERCENT = 10;
+    static final int MAX_TERMS = 10;
+    static final long POSTINGS_BUDGET = 30_000;
+    static final int MIN_SHOULD_MATCH = 2;
+    static final int MAX_SHARE_PERCENT = 25;
+    static final int MIN_MOST = 5;
     static final float LINK_BOOST = 2f;
     static final int MIN_WORD_LENGTH = 3;
+
+    /** A term the record could be related by: how telling it is, and how many records have it. */
+    private record Candidate(Term term, double weight, int docFreq, boolean link) {
+    }
 
     private Related() {
     }
 
     /** The ids of up to {@code limit} records like record {@code id}, most alike first; empty if it is not in the index. */
-    static List<Integer> of(Snapshot snapshot, Analyzer analyzer, int id, int limit) throws IOException {
-        TopDocs self = snapshot.search(new TermQuery(IndexLayout.idTerm(id)), 1);
-        if (self.scoreDocs.length == 0 || limit <= 0) {
-            return List.of();
-        }
-        int doc = self.scoreDocs[0].doc;
+    static List<Integer> of(IndexSearcher snapshot, Analyzer analyzer, int id, int limit) throws IOException {
         IndexReader reader = snapshot.getIndexReader();
-        BooleanQuery.Builder like = new BooleanQuery.Builder();
-        int clauses = 0;
-        long most = mostDocs(reader);
-        for (Term link : links(reader, doc)) {
-            // A person or place in many records is no sign of kinship (and would leave WAND little to skip).
-            if (reader.docFreq(link) <= most) {
-                like.add(new BoostQuery(new TermQuery(link), LINK_BOOST), Occur.SHOULD);
-                clauses++;
-            }
-        }
-        for (Term word : distinctiveWords(reader, analyzer, doc)) {
-            like.add(new TermQuery(word), Occur.SHOULD);
-            clauses++;
-        }
-        if (clauses == 0) {
+        int doc = docOf(reader, id);
+        if (doc < 0 || limit <= 0) {
             return List.of();
         }
-        like.add(new TermQuery(IndexLayout.idTerm(id)), Occur.MUST_NOT);
-        TopDocs top = snapshot.search(like.build(), new TopScoreDocCollectorManager(limit, null, limit));
+        List<Candidate> chosen = chosen(candidates(reader, analyzer, doc));
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder like = new BooleanQuery.Builder();
+        for (Candidate candidate : chosen) {
+            Query query = new TermQuery(candidate.term());
+            like.add(candidate.link() ? new BoostQuery(query, LINK_BOOST) : query, Occur.SHOULD);
+        }
+        if (chosen.size() >= MIN_SHOULD_MATCH) {
+            like.setMinimumNumberShouldMatch(MIN_SHOULD_MATCH);
+        }
+        // One more than asked for, since the record itself is (nearly always) the best match.
+        TopDocs top = snapshot.search(like.build(), new TopScoreDocCollectorManager(limit + 1, null, limit + 1));
         List<Integer> ids = new ArrayList<>();
         List<LeafReaderContext> leaves = reader.leaves();
         for (ScoreDoc hit : top.scoreDocs) {
+            if (hit.doc == doc || ids.size() == limit) {
+                continue;
+            }
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
             NumericDocValues column = DocValues.getNumeric(leaf.reader(), IndexLayout.ID);
             if (column.advanceExact(hit.doc - leaf.docBase)) {
@@ -87,9 +100,71 @@ final class Related {
         return ids;
     }
 
-    /** The most records a word, person or place may be in to count as distinctive. */
-    private static long mostDocs(IndexReader reader) {
-        return Math.max(5, (long) reader.numDocs() * MAX_SHARE_PERCENT / 100);
+    /** The record's document number in the reader, or -1. */
+    private static int docOf(IndexReader reader, int id) throws IOException {
+        Term term = IndexLayout.idTerm(id);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            PostingsEnum postings = leaf.reader().postings(term, PostingsEnum.NONE);
+            if (postings == null) {
+                continue;
+            }
+            var live = leaf.reader().getLiveDocs();
+            for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                if (live == null || live.get(d)) {
+                    return leaf.docBase + d;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The most telling candidates first, as many as the bounds allow: at most {@value #MAX_TERMS},
+     * whose records add up to at most {@value #POSTINGS_BUDGET}. Two at least, or one person or
+     * place: a single shared word is no kinship.
+     */
+    private static List<Candidate> chosen(List<Candidate> candidates) {
+        candidates.sort(Comparator.comparingDouble(Candidate::weight).reversed());
+        List<Candidate> chosen = new ArrayList<>();
+        long postings = 0;
+        for (Candidate candidate : candidates) {
+            if (chosen.size() == MAX_TERMS) {
+                break;
+            }
+            if (postings + candidate.docFreq() > POSTINGS_BUDGET) {
+                continue;
+            }
+            chosen.add(candidate);
+            postings += candidate.docFreq();
+        }
+        if (chosen.size() == 1 && !chosen.get(0).link()) {
+            return List.of();
+        }
+        return chosen;
+    }
+
+    private static List<Candidate> candidates(IndexReader reader, Analyzer analyzer, int doc) throws IOException {
+        int documents = reader.numDocs();
+        long most = Math.max(MIN_MOST, (long) documents * MAX_SHARE_PERCENT / 100);
+        List<Candidate> candidates = new ArrayList<>();
+        for (Term link : links(reader, doc)) {
+            int df = reader.docFreq(link);
+            if (df >= 2 && df <= most) {
+                candidates.add(new Candidate(link, LINK_BOOST * idf(documents, df), df, true));
+            }
+        }
+        for (Map.Entry<String, Integer> word : words(reader, analyzer, doc).entrySet()) {
+            Term term = new Term(IndexLayout.STEM, word.getKey());
+            int df = reader.docFreq(term);
+            if (df >= 2 && df <= most) {
+                candidates.add(new Candidate(term, word.getValue() * idf(documents, df), df, false));
+            }
+        }
+        return candidates;
+    }
+
+    private static double idf(int documents, int docFreq) {
+        return Math.log(1 + (double) documents / docFreq);
     }
 
     /** The drill-down terms of the record's people and places. */
@@ -110,7 +185,8 @@ final class Related {
         return links;
     }
 
-    private static List<Term> distinctiveWords(IndexReader reader, Analyzer analyzer, int doc) throws IOException {
+    /** The record's stemmed words of at least {@value #MIN_WORD_LENGTH} letters, with how often each occurs. */
+    private static Map<String, Integer> words(IndexReader reader, Analyzer analyzer, int doc) throws IOException {
         Document stored = reader.storedFields().document(doc);
         String text = stored.get(IndexLayout.TITLE) + "\n\n" + stored.get(IndexLayout.SUMMARY);
         Map<String, Integer> frequencies = new HashMap<>();
@@ -126,20 +202,6 @@ final class Related {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        int documents = reader.numDocs();
-        long most = mostDocs(reader);
-        record Scored(Term term, double weight) {
-        }
-        List<Scored> scored = new ArrayList<>();
-        for (Map.Entry<String, Integer> entry : frequencies.entrySet()) {
-            Term term = new Term(IndexLayout.STEM, entry.getKey());
-            int df = reader.docFreq(term);
-            if (df < 2 || df > most) {
-                continue;
-            }
-            scored.add(new Scored(term, entry.getValue() * Math.log(1 + (double) documents / df)));
-        }
-        scored.sort(Comparator.comparingDouble(Scored::weight).reversed());
-        return scored.stream().limit(WORDS).map(Scored::term).toList();
+        return frequencies;
     }
 }

@@ -32,6 +32,12 @@ public interface SearchEngine extends ChangeListener, AutoCloseable {
      */
     List<Integer> related(int documentId, int limit);
 
+    /**
+     * Up to {@code limit} things to offer a reader typing {@code text} into a search box: people and
+     * places by any form of their name, then words completing the last one typed. Cheap and bounded.
+     */
+    List<Suggestion> suggest(String text, int limit);
+
     @Override
     void close();
 }

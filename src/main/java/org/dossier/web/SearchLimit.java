@@ -35,7 +35,9 @@ public final class SearchLimit {
     }
 
     public static boolean limits(String path) {
-        return path.equals("/search") || path.startsWith("/search.") || path.startsWith("/search/");
+        // Suggestions as one types are small bounded answers, several per search: not counted.
+        return (path.equals("/search") || path.startsWith("/search.") || path.startsWith("/search/"))
+                && !path.equals("/search/suggest.json");
     }
 
     public void check(Context ctx) {

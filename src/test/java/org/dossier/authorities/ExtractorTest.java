@@ -172,6 +172,23 @@ class ExtractorTest {
     }
 
     @Test
+    void aFullNameOnlyFormAloneNamesNobody() {
+        assertEquals(List.of(), people("Kim asked for a reply"));
+        assertEquals(List.of(), people("a letter from Mao"));
+        assertEquals(List.of("stalin"), people("Zhou and Chiang met Stalin"));
+    }
+
+    @Test
+    void aFullNameOnlyFormNamesWhomTheRecordNamesInFull() {
+        Extraction found = extractor.extract("Telegram from Kim to Stalin",
+                List.of("Kim Il Sung asks for arms; Kim's request is passed on."));
+        Map<String, String> roles = new java.util.TreeMap<>();
+        found.people().forEach((id, role) -> roles.put(personKeys.get(id), role.key()));
+        assertEquals(Map.of("kim-il-sung", "author", "stalin", "recipient"), roles);
+        assertEquals(Map.of("stalin", "recipient"), roles("Telegram from Kim to Stalin"));
+    }
+
+    @Test
     void misspellingsOfShtykovAreShtykov() {
         assertEquals(List.of("shtykov"), people("via Shtytkov"));
         assertEquals(List.of("shtykov"), people("Shytkov attached his support"));

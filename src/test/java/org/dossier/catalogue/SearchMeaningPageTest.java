@@ -83,8 +83,8 @@ class SearchMeaningPageTest {
         assertTrue(requireAll.contains("all=person"), requireAll);
         long any = json(both.replace("/search?", "/search.json?")).get("total").asLong();
         JsonNode all = json(requireAll.replace("/search?", "/search.json?"));
-        assertEquals(8, all.get("total").asLong());
-        assertTrue(any > 8);
+        assertEquals(6, all.get("total").asLong());
+        assertTrue(any > 6);
         Element allOf = page(requireAll).selectFirst(".facet-logic");
         assertTrue(allOf.text().startsWith("People: all of Joseph Stalin and Mao Zedong"), allOf.text());
         assertEquals("Any of them is enough", allOf.selectFirst("a").text());

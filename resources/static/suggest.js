@@ -1,0 +1,193 @@
+// Suggestions as one types in a search box: people and places by any form of their name, and words
+// of the catalogue, from /search/suggest.json. The WAI-ARIA combobox pattern (an editable combobox
+// with a list): Down and Up move through the suggestions, Enter searches for the one chosen, Escape
+// closes the list, and a status line tells a screen reader how many there are. Without this script
+// the search boxes are plain search fields and every search works the same.
+(function () {
+  'use strict';
+
+  var ENDPOINT = '/search/suggest.json';
+  var DELAY_MS = 150;
+  var inputs = document.querySelectorAll('form[action="/search"] input[type=search][name=q]');
+  if (!inputs.length || !window.fetch) {
+    return;
+  }
+  var sheet = document.createElement('link');
+  sheet.rel = 'stylesheet';
+  sheet.href = '/static/suggest.css';
+  document.head.appendChild(sheet);
+
+  var KINDS = {person: 'person', place: 'place', word: 'word'};
+
+  Array.prototype.forEach.call(inputs, function (input, n) {
+    var form = input.form;
+    var listId = (input.id || 'q-' + n) + '-suggestions';
+    var wrap = document.createElement('div');
+    wrap.className = 'suggest';
+    input.parentNode.insertBefore(wrap, input);
+    wrap.appendChild(input);
+    var list = document.createElement('ul');
+    list.id = listId;
+    list.className = 'suggest-list';
+    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', 'Suggestions');
+    list.hidden = true;
+    wrap.appendChild(list);
+    var status = document.createElement('div');
+    status.className = 'visually-hidden';
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    wrap.appendChild(status);
+
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-controls', listId);
+    input.setAttribute('autocomplete', 'off');
+
+    var options = [];
+    var active = -1;
+    var typed = input.value;
+    var timer = null;
+    var pending = null;
+    var cache = {};
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+      active = -1;
+    }
+
+    function highlight(index) {
+      options.forEach(function (option, i) {
+        option.element.setAttribute('aria-selected', i === index ? 'true' : 'false');
+      });
+      active = index;
+      if (index < 0) {
+        input.removeAttribute('aria-activedescendant');
+        input.value = typed;
+      } else {
+        input.setAttribute('aria-activedescendant', options[index].element.id);
+        input.value = options[index].text;
+        options[index].element.scrollIntoView({block: 'nearest'});
+      }
+    }
+
+    function choose(index) {
+      input.value = options[index].text;
+      close();
+      if (form.requestSubmit) {
+        form.requestSubmit();
+      } else {
+        form.submit();
+      }
+    }
+
+    function show(suggestions) {
+      list.textContent = '';
+      options = suggestions.map(function (s, i) {
+        var li = document.createElement('li');
+        li.id = listId + '-' + i;
+        li.className = 'suggest-option';
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', 'false');
+        var text = document.createElement('span');
+        text.className = 'suggest-text';
+        text.textContent = s.text;
+        li.appendChild(text);
+        var about = document.createElement('span');
+        about.className = 'suggest-about';
+        var kind = KINDS[s.kind] || 'word';
+        about.textContent = ' ' + (s.label && s.label !== s.text ? kind + ', ' + s.label : kind) + ', '
+            + s.records + (s.records === 1 ? ' record' : ' records');
+        li.appendChild(about);
+        // mousedown, not click: the input keeps the focus, so the list is not closed on blur first.
+        li.addEventListener('mousedown', function (event) {
+          event.preventDefault();
+          choose(i);
+        });
+        list.appendChild(li);
+        return {element: li, text: s.text};
+      });
+      active = -1;
+      input.removeAttribute('aria-activedescendant');
+      if (options.length && document.activeElement === input) {
+        list.hidden = false;
+        input.setAttribute('aria-expanded', 'true');
+        status.textContent = options.length + (options.length === 1 ? ' suggestion' : ' suggestions')
+            + ': use the up and down arrows to choose one.';
+      } else {
+        close();
+        status.textContent = '';
+      }
+    }
+
+    function lookUp() {
+      var q = input.value;
+      if (q.trim().length < 2 || q.length > 100) {
+        show([]);
+        return;
+      }
+      if (cache[q]) {
+        show(cache[q]);
+        return;
+      }
+      if (pending && pending.abort) {
+        pending.abort();
+      }
+      pending = window.AbortController ? new AbortController() : null;
+      fetch(ENDPOINT + '?q=' + encodeURIComponent(q), {
+        headers: {Accept: 'application/json'},
+        signal: pending ? pending.signal : undefined
+      }).then(function (response) {
+        return response.ok ? response.json() : {suggestions: []};
+      }).then(function (body) {
+        cache[q] = body.suggestions || [];
+        if (input.value === q) {
+          show(cache[q]);
+        }
+      }).catch(function () {
+        // Aborted by a newer letter, or the network: the box stays a plain search box.
+      });
+    }
+
+    input.addEventListener('input', function () {
+      typed = input.value;
+      clearTimeout(timer);
+      timer = setTimeout(lookUp, DELAY_MS);
+    });
+
+    input.addEventListener('keydown', function (event) {
+      var open = !list.hidden;
+      if (event.key === 'ArrowDown') {
+        event.preventDefault();
+        if (!open) {
+          if (options.length) {
+            list.hidden = false;
+            input.setAttribute('aria-expanded', 'true');
+          } else {
+            typed = input.value;
+            lookUp();
+            return;
+          }
+        }
+        highlight(active + 1 >= options.length ? -1 : active + 1);
+      } else if (event.key === 'ArrowUp' && open) {
+        event.preventDefault();
+        highlight(active - 1 < -1 ? options.length - 1 : active - 1);
+      } else if (event.key === 'Enter' && open && active >= 0) {
+        event.preventDefault();
+        choose(active);
+      } else if (event.key === 'Escape' && open) {
+        event.preventDefault();
+        highlight(-1);
+        close();
+      }
+    });
+
+    input.addEventListener('blur', function () {
+      close();
+    });
+  });
+})();

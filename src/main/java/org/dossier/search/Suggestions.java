@@ -1,0 +1,166 @@
+package org.dossier.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+import org.dossier.documents.Slugs;
+
+/**
+ * What to offer a reader as they type in a search box: people and places whose name, or another
+ * form of it ("Filippov" for Stalin), has a word that starts with what they typed, those in the
+ * most records first (by their preferred name when it matches); then words of the titles and summaries that complete the last word typed,
+ * the most frequent first. Only names and words some record has are offered. Misspellings and
+ * full-name-only forms ("Kim") are never offered: the reader is given a form that finds what it
+ * says. Bounded: names are a list in memory, and at most {@value #MAX_TERMS_SCANNED} index words
+ * are looked at per request.
+ */
+final class Suggestions {
+
+    /** The most suggestions one request gets. */
+    static final int MAX = 10;
+    /** The longest text suggestions are looked up for; longer is no longer typing a word. */
+    static final int MAX_TEXT = 100;
+    static final int MIN_WORD_PREFIX = 2;
+    static final int MIN_WORD_LENGTH = 3;
+    static final int MAX_TERMS_SCANNED = 2_000;
+    private static final Set<String> NOT_OFFERED = Set.of("misspelling", Names.FULL_NAME_ONLY);
+
+    /** One form of a name, folded for matching: {@code words} is the form as a reader might type it. */
+    private record Entry(String folded, String form, Facet facet, String key, String label, boolean preferred) {
+    }
+
+    static final Suggestions NONE = new Suggestions(List.of());
+
+    private final List<Entry> entries;
+
+    private Suggestions(List<Entry> entries) {
+        this.entries = entries;
+    }
+
+    static Suggestions of(List<Names.Form> forms) {
+        Map<String, Entry> unique = new LinkedHashMap<>();
+        Set<String> labelled = new HashSet<>();
+        for (Names.Form form : forms) {
+            if (NOT_OFFERED.contains(form.kind())) {
+                continue;
+            }
+            String id = form.facet().key() + "/" + form.key();
+            if (labelled.add(id)) {
+                String label = searchable(form.label());
+                unique.putIfAbsent(id + "/" + label,
+                        new Entry(fold(label), label, form.facet(), form.key(), form.label(), true));
+            }
+            String name = searchable(form.name());
+            unique.putIfAbsent(id + "/" + name, new Entry(fold(name), name, form.facet(), form.key(), form.label(),
+                    form.name().equals(form.label())));
+        }
+        return new Suggestions(List.copyOf(unique.values()));
+    }
+
+    /** Up to {@code limit} suggestions for {@code text}: names first, then words. */
+    List<Suggestion> suggest(IndexReader reader, String text, int limit) throws IOException {
+        String folded = fold(text);
+        if (folded.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        List<Suggestion> suggestions = new ArrayList<>(names(reader, folded, limit));
+        if (suggestions.size() < limit && !text.endsWith(" ")) {
+            suggestions.addAll(words(reader, text, limit - suggestions.size(), suggestions));
+        }
+        return suggestions;
+    }
+
+    private List<Suggestion> names(IndexReader reader, String folded, int limit) throws IOException {
+        record Found(Entry entry, boolean atStart, int records) {
+        }
+        Map<String, Found> best = new LinkedHashMap<>();
+        for (Entry entry : entries) {
+            boolean atStart = entry.folded().startsWith(folded);
+            if (!atStart && !entry.folded().contains(" " + folded)) {
+                continue;
+            }
+            String id = entry.facet().key() + "/" + entry.key();
+            Found found = best.get(id);
+            // The preferred name when it matches; else the form that matches from its start.
+            if (found == null || entry.preferred() && !found.entry().preferred()
+                    || !found.entry().preferred() && atStart && !found.atStart()) {
+                int records = found != null ? found.records()
+                        : reader.docFreq(DrillDownQuery.term(IndexLayout.FACETS, entry.facet().key(), entry.key()));
+                best.put(id, new Found(entry, atStart, records));
+            }
+        }
+        return best.values().stream()
+                .filter(f -> f.records() > 0)
+                .sorted(Comparator.comparingInt((Found f) -> -f.records()).thenComparing(f -> !f.atStart())
+                        .thenComparing(f -> f.entry().form()))
+                .limit(limit)
+                .map(f -> new Suggestion(f.entry().form(), f.entry().facet() == Facet.PERSON ? Suggestion.PERSON
+                        : Suggestion.PLACE, f.entry().label(), f.records()))
+                .toList();
+    }
+
+    /** Words of the index that complete the last word typed, kept after what comes before it. */
+    private List<Suggestion> words(IndexReader reader, String text, int limit, List<Suggestion> names)
+            throws IOException {
+        String typed = text.strip();
+        int cut = typed.lastIndexOf(' ') + 1;
+        String head = typed.substring(0, cut);
+        String prefix = fold(typed.substring(cut));
+        if (prefix.length() < MIN_WORD_PREFIX || !prefix.chars().allMatch(Character::isLetterOrDigit)) {
+            return List.of();
+        }
+        Terms terms = MultiTerms.getTerms(reader, IndexLayout.TEXT);
+        if (terms == null) {
+            return List.of();
+        }
+        record Word(String word, int records) {
+        }
+        List<Word> found = new ArrayList<>();
+        TermsEnum walk = terms.iterator();
+        BytesRef start = new BytesRef(prefix);
+        if (walk.seekCeil(start) == TermsEnum.SeekStatus.END) {
+            return List.of();
+        }
+        int scanned = 0;
+        for (BytesRef term = walk.term(); term != null && scanned < MAX_TERMS_SCANNED; term = walk.next(), scanned++) {
+            String word = term.utf8ToString();
+            if (!word.startsWith(prefix)) {
+                break;
+            }
+            if (word.length() >= MIN_WORD_LENGTH && word.chars().allMatch(Character::isLetter)) {
+                found.add(new Word(word, walk.docFreq()));
+            }
+        }
+        Set<String> offered = new HashSet<>();
+        names.forEach(n -> offered.add(fold(n.text())));
+        return found.stream()
+                .sorted(Comparator.comparingInt((Word w) -> -w.records()).thenComparing(Word::word))
+                .filter(w -> !offered.contains(fold(head + w.word())))
+                .limit(limit)
+                .map(w -> new Suggestion(head + w.word(), Suggestion.WORD, null, w.records()))
+                .toList();
+    }
+
+    /** A name as one searches for it: "North Korea (DPRK)" without its bracketed gloss. */
+    private static String searchable(String name) {
+        String bare = name.replaceFirst("\\s*\\([^()]*\\)\\s*$", "");
+        return bare.isBlank() ? name : bare;
+    }
+
+    /** Case, accents and punctuation folded away, words one space apart: how names are compared. */
+    static String fold(String text) {
+        return Slugs.foldToAscii(text).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+}

@@ -1,0 +1,162 @@
+package org.dossier.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.dossier.app.Protection;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code /search/suggest.json} over HTTP, on the seed records: what a reader typing is offered. */
+class SearchSuggestionsTest {
+
+    private static final int SEARCH_LIMIT = 5;
+    private static TestCatalogue catalogue;
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        // A search limit, to show that suggestions are not counted against it.
+        catalogue = TestCatalogue.withSeeds(new Protection(List.of(), List.of(), SEARCH_LIMIT, false));
+        http = catalogue.http();
+    }
+
+    @AfterAll
+    static void stop() {
+        catalogue.close();
+    }
+
+    private static JsonNode suggest(String q) throws Exception {
+        HttpResponse<String> response = http.get("/search/suggest.json?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode(), q + ": " + response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        return new ObjectMapper().readTree(response.body()).get("suggestions");
+    }
+
+    private static List<String> texts(JsonNode suggestions) {
+        List<String> texts = new ArrayList<>();
+        suggestions.forEach(s -> texts.add(s.get("text").asText()));
+        return texts;
+    }
+
+    private static JsonNode first(JsonNode suggestions, String kind) {
+        for (JsonNode s : suggestions) {
+            if (s.get("kind").asText().equals(kind)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no " + kind + " in " + suggestions);
+    }
+
+    @Test
+    void aFewLettersOfANameOfferThePersonByTheirPreferredName() throws Exception {
+        JsonNode sta = suggest("sta");
+        JsonNode person = sta.get(0);
+        assertEquals("Joseph Stalin", person.get("text").asText(), sta.toString());
+        assertEquals("person", person.get("kind").asText());
+        assertTrue(person.get("records").asInt() > 20, person.toString());
+        // Names come before words, and every word offered starts with what was typed.
+        JsonNode word = first(sta, "word");
+        assertTrue(word.get("text").asText().startsWith("sta"), word.toString());
+        assertFalse(word.has("label"));
+    }
+
+    @Test
+    void anotherFormOfANameIsOfferedWithWhomItNames() throws Exception {
+        JsonNode person = first(suggest("Filip"), "person");
+        assertEquals("Filippov", person.get("text").asText());
+        assertEquals("Joseph Stalin", person.get("label").asText());
+        JsonNode place = first(suggest("north k"), "place");
+        assertEquals("North Korea", place.get("text").asText());
+        assertTrue(place.get("label").asText().contains("Korea"), place.toString());
+    }
+
+    @Test
+    void aShortFormManyShareAndMisspellingsAreNeverOffered() throws Exception {
+        List<String> kim = texts(suggest("Kim"));
+        assertTrue(kim.contains("Kim Il Sung"), kim.toString());
+        assertFalse(kim.contains("Kim"), kim.toString());
+        assertFalse(texts(suggest("Shyt")).contains("Shytkov"));
+    }
+
+    @Test
+    void theLastWordTypedIsCompletedFromTheCatalogue() throws Exception {
+        JsonNode telegrams = suggest("ciphered tele");
+        List<String> texts = texts(telegrams);
+        assertTrue(texts.contains("ciphered telegram"), texts.toString());
+        for (JsonNode s : telegrams) {
+            assertEquals("word", s.get("kind").asText());
+            assertTrue(s.get("text").asText().startsWith("ciphered tele"), s.toString());
+        }
+        // The most frequent first.
+        int previous = Integer.MAX_VALUE;
+        for (JsonNode s : telegrams) {
+            assertTrue(s.get("records").asInt() <= previous, telegrams.toString());
+            previous = s.get("records").asInt();
+        }
+    }
+
+    @Test
+    void nothingTypedOrNothingKnownOffersNothingAndTheAnswerIsBounded() throws Exception {
+        assertEquals(0, suggest("").size());
+        assertEquals(0, suggest("   ").size());
+        assertEquals(0, suggest("zzzzqx").size());
+        assertEquals(0, suggest("/[ab]*a[ab]{20}/").size());
+        assertTrue(suggest("s").size() <= 8);
+        HttpResponse<String> three = http.get("/search/suggest.json?q=s&limit=3");
+        assertEquals(3, new ObjectMapper().readTree(three.body()).get("suggestions").size(), three.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "?q=a&q=b", "?q=sta&limit=0", "?q=sta&limit=11", "?q=sta&limit=many", "?q=%00sta"})
+    void aBadRequestIsA400WithAMessageInJson(String query) throws Exception {
+        HttpResponse<String> response = http.get("/search/suggest.json" + query);
+        assertEquals(400, response.statusCode(), query + ": " + response.body());
+        JsonNode body = new ObjectMapper().readTree(response.body());
+        assertEquals(400, body.get("status").asInt());
+        assertFalse(body.get("message").asText().isBlank());
+    }
+
+    @Test
+    void aTextLongerThanAnyNameIsA400() throws Exception {
+        HttpResponse<String> response = http.get("/search/suggest.json?q=" + "a".repeat(101));
+        assertEquals(400, response.statusCode());
+        assertTrue(new ObjectMapper().readTree(response.body()).get("message").asText().contains("100"));
+    }
+
+    @Test
+    void suggestionsDoNotCountAgainstTheSearchLimit() {
+        for (int i = 0; i < 6 * SEARCH_LIMIT; i++) {
+            assertEquals(200, http.get("/search/suggest.json?q=st" + (char) ('a' + i % 26)).statusCode());
+        }
+        int searches = 0;
+        while (http.get("/search.json?q=stalin").statusCode() == 200) {
+            assertTrue(++searches <= SEARCH_LIMIT, "the search limit is not on");
+        }
+        assertEquals(200, http.get("/search/suggest.json?q=stal").statusCode());
+    }
+
+    @Test
+    void thePagesThemselvesAreUnchangedPlainSearchForms() {
+        // The combobox is the script's: without it the boxes are plain search fields.
+        // (the search page's own box is checked in the browser: this class spends its search limit)
+        var page = Jsoup.parse(http.get("/").body());
+        assertTrue(page.select("input[name=q][role=combobox]").isEmpty());
+        assertFalse(page.select("form[action=/search] input[type=search][name=q]").isEmpty());
+        assertFalse(page.select("script[src=/static/suggest.js]").isEmpty());
+    }
+}

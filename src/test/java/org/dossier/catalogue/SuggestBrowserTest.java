@@ -1,0 +1,132 @@
+package org.dossier.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.dossier.testing.Axe;
+import org.dossier.testing.Browser;
+import org.dossier.testing.TestCatalogue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The search boxes' suggestions in a real browser, as the WAI-ARIA combobox pattern has them:
+ * typing opens a list, the arrows move through it, Enter searches for the one chosen, Escape
+ * closes it, a status line says how many there are, and axe finds nothing wrong with it open.
+ */
+class SuggestBrowserTest {
+
+    private static TestCatalogue catalogue;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        catalogue = TestCatalogue.withSeeds();
+        browser = Browser.start();
+        browser.desktop();
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            browser.close();
+        } finally {
+            catalogue.close();
+        }
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
+    }
+
+    /** Types into the box and waits until the list is open with suggestions for exactly that text. */
+    private static List<WebElement> typeAndWait(WebElement box, String text) {
+        box.clear();
+        box.sendKeys(text);
+        waiting().until(d -> "true".equals(box.getAttribute("aria-expanded"))
+                && !browser.findAll("#" + box.getAttribute("aria-controls") + " [role=option]").isEmpty());
+        return browser.findAll("#" + box.getAttribute("aria-controls") + " [role=option]");
+    }
+
+    @Test
+    void arrowsAndEnterSearchForTheChosenSuggestion() {
+        browser.open(catalogue.baseUrl() + "/search");
+        WebElement box = browser.find("#search-q");
+        assertEquals("combobox", box.getAttribute("role"));
+        assertEquals("list", box.getAttribute("aria-autocomplete"));
+        assertEquals("false", box.getAttribute("aria-expanded"));
+        List<WebElement> options = typeAndWait(box, "stal");
+        WebElement list = browser.find("#" + box.getAttribute("aria-controls"));
+        assertEquals("listbox", list.getAttribute("role"));
+        assertTrue(options.get(0).getText().startsWith("Joseph Stalin"), options.get(0).getText());
+        waiting().until(d -> browser.find(".suggest [role=status]").getAttribute("textContent").contains("suggestion"));
+
+        box.sendKeys(Keys.ARROW_DOWN);
+        assertEquals(options.get(0).getAttribute("id"), box.getAttribute("aria-activedescendant"));
+        assertEquals("true", options.get(0).getAttribute("aria-selected"));
+        assertEquals("Joseph Stalin", box.getAttribute("value"));
+        if (options.size() > 1) {
+            box.sendKeys(Keys.ARROW_DOWN);
+            assertEquals("true", options.get(1).getAttribute("aria-selected"));
+            assertEquals("false", options.get(0).getAttribute("aria-selected"));
+            box.sendKeys(Keys.ARROW_UP);
+        }
+        assertEquals(options.get(0).getAttribute("id"), box.getAttribute("aria-activedescendant"));
+        assertEquals(browser.focused(), box);
+
+        box.sendKeys(Keys.ENTER);
+        browser.waitForUrlContaining("q=Joseph+Stalin");
+        assertTrue(browser.findAll("ol.results li.result").size() > 0);
+    }
+
+    @Test
+    void escapeClosesTheListAndKeepsWhatWasTyped() {
+        browser.open(catalogue.baseUrl() + "/");
+        WebElement box = browser.find("header #site-search-q");
+        typeAndWait(box, "Filip");
+        box.sendKeys(Keys.ARROW_DOWN);
+        assertEquals("Filippov", box.getAttribute("value"));
+        box.sendKeys(Keys.ESCAPE);
+        assertEquals("false", box.getAttribute("aria-expanded"));
+        assertFalse(browser.find("#" + box.getAttribute("aria-controls")).isDisplayed());
+        assertEquals("Filip", box.getAttribute("value"));
+        assertEquals(null, box.getAttribute("aria-activedescendant"));
+        // Enter with the list closed is the plain form: a search for what was typed.
+        box.sendKeys(Keys.ENTER);
+        browser.waitForUrlContaining("q=Filip");
+    }
+
+    @Test
+    void aClickOnASuggestionSearchesForIt() {
+        browser.open(catalogue.baseUrl() + "/search");
+        WebElement box = browser.find("#search-q");
+        List<WebElement> options = typeAndWait(box, "north kor");
+        WebElement korea = options.stream().filter(o -> o.getText().startsWith("North Korea")).findFirst().orElseThrow();
+        korea.click();
+        browser.waitForUrlContaining("q=North+Korea");
+    }
+
+    @Test
+    void theOpenListPassesAxeAtBothWidths() {
+        for (boolean phone : new boolean[] {false, true}) {
+            if (phone) {
+                browser.phone();
+            } else {
+                browser.desktop();
+            }
+            browser.open(catalogue.baseUrl() + "/search?q=korea");
+            WebElement box = browser.find("#search-q");
+            typeAndWait(box, "tele");
+            box.sendKeys(Keys.ARROW_DOWN);
+            assertEquals(List.of(), Axe.violations(browser), phone ? "phone" : "desktop");
+        }
+        browser.desktop();
+    }
+}

@@ -23,9 +23,19 @@ import org.jooq.DSLContext;
  */
 public final class ChangeFeed {
 
-    /** One change: record {@code documentId} changed; {@code id} is its place in the feed. */
+    /**
+     * One change: record {@code documentId} changed; {@code id} is its place in the feed. A change of
+     * the people or places lists (a name, a form of a name) names no record: {@link #NO_RECORD}.
+     */
     public record Change(long id, int documentId) {
+
+        public boolean ofRecord() {
+            return documentId != NO_RECORD;
+        }
     }
+
+    /** The document id of a change that is not a record's: the authority lists changed. */
+    public static final int NO_RECORD = 0;
 
     /** Where the feed stands: which feed (one per database) and the newest change committed. */
     public record Head(String feed, long last) {
@@ -36,7 +46,15 @@ public final class ChangeFeed {
 
     /** Appends one change per record, in the caller's transaction; call it last, just before the commit. */
     public static void append(DSLContext tx, Collection<Integer> documentIds, String now) {
-        int count = documentIds.size();
+        append(tx, documentIds, false, now);
+    }
+
+    /**
+     * The same, plus one change without a record when {@code authorities} changed (a person's or
+     * place's names), so that every node reloads the names that widen a search.
+     */
+    public static void append(DSLContext tx, Collection<Integer> documentIds, boolean authorities, String now) {
+        int count = documentIds.size() + (authorities ? 1 : 0);
         if (count == 0) {
             return;
         }
@@ -47,6 +65,9 @@ public final class ChangeFeed {
                 .values((Integer) null, null, null));
         for (int documentId : documentIds) {
             rows.bind(Math.toIntExact(next++), documentId, now);
+        }
+        if (authorities) {
+            rows.bind(Math.toIntExact(next++), null, now);
         }
         rows.execute();
     }
@@ -69,7 +90,7 @@ public final class ChangeFeed {
             if (row.value1() != expected) {
                 break;
             }
-            changes.add(new Change(expected++, row.value2()));
+            changes.add(new Change(expected++, row.value2() == null ? NO_RECORD : row.value2()));
         }
         return changes;
     }

@@ -111,8 +111,13 @@ public final class ImportRun {
         if (!problems.isEmpty()) {
             throw new ImportRejectedException(problems);
         }
+        List<String> differences = new ArrayList<>();
         Extractor extractor = store.write(writer -> {
-            authorities.forEach(lists -> AuthorityLoader.store(writer.db(), lists));
+            for (AuthorityLoader.AuthorityLists lists : authorities) {
+                differences.addAll(AuthorityLoader.store(writer.db(), lists, clock));
+                // New names or forms: every node reloads what widens a search.
+                writer.authoritiesChanged();
+            }
             return Extractor.load(writer.db());
         });
         int created = 0;
@@ -136,7 +141,7 @@ public final class ImportRun {
                 return made;
             });
         }
-        return new ImportReport(pages.size(), entries.size(), created, entries.size() - created);
+        return new ImportReport(pages.size(), entries.size(), created, entries.size() - created, differences);
     }
 
     /**

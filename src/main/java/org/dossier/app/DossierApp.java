@@ -221,6 +221,8 @@ public final class DossierApp implements AutoCloseable {
                     routes.get(kind.adminPath() + "/{key}/link", ctx -> authorityEditing.preview(ctx, kind));
                     routes.post(kind.adminPath() + "/{key}/link", ctx -> authorityEditing.link(ctx, kind));
                     routes.post(kind.adminPath() + "/{key}/restore", ctx -> authorityHistory.restore(ctx, kind));
+                    routes.get(kind.adminPath() + "/{key}/merge", ctx -> authorityEditing.mergeForm(ctx, kind));
+                    routes.post(kind.adminPath() + "/{key}/merge", ctx -> authorityEditing.merge(ctx, kind));
                 }
 
                 routes.get("/documents/{ref}", recordPage::resolve);

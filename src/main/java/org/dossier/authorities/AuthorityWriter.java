@@ -7,6 +7,7 @@ import static org.dossier.db.Tables.PERSON;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -80,11 +81,134 @@ public final class AuthorityWriter {
         return true;
     }
 
-    /** What version {@code number} said becomes what the authority says, as a new version. */
+    /**
+     * What version {@code number} said becomes what the authority says, as a new version. Restoring
+     * a version from before it was merged away undoes the merge: its links and its forms of the
+     * name come back from the survivor.
+     */
     public boolean restore(StoredAuthority authority, int expectedVersion, int number, Attribution by) {
         AuthorityVersion version = read.version(authority, number)
                 .orElseThrow(() -> new IllegalArgumentException(authority.key() + " has no version " + number));
+        StoredAuthority now = current(authority.kind(), authority.id(), expectedVersion);
+        if (now.merged() && version.mergedInto() == null) {
+            unmerge(now, version, by);
+            return true;
+        }
         return update(authority, expectedVersion, version.content(), by);
+    }
+
+    /**
+     * Merges {@code merged} into {@code survivor}, one person or place being the other: every record
+     * linked to it is linked to the survivor instead (a person keeps the stronger of the two roles),
+     * each with a new revision; its forms of the name become the survivor's; its key answers with
+     * the survivor's page from now on. One version in both histories says so.
+     */
+    public void merge(StoredAuthority merged, int mergedVersion, StoredAuthority survivor, Attribution by) {
+        if (merged.kind() != survivor.kind() || merged.id() == survivor.id()) {
+            throw new IllegalArgumentException("a " + merged.kind().noun() + " merges into another of its list");
+        }
+        StoredAuthority loser = current(merged.kind(), merged.id(), mergedVersion);
+        StoredAuthority winner = read.find(survivor.kind(), survivor.id()).orElseThrow();
+        if (loser.merged() || winner.merged()) {
+            throw new IllegalArgumentException("an authority merged away cannot be merged again");
+        }
+        AuthorityTables t = AuthorityTables.of(loser.kind());
+        List<Integer> documents = db.select(t.linkedDocument()).from(t.links())
+                .where(t.linkedAuthority().eq(loser.id())).orderBy(t.linkedDocument()).fetch(t.linkedDocument());
+        List<AuthorityMerge.MovedLink> moved = new java.util.ArrayList<>();
+        for (int documentId : documents) {
+            RecordDraft draft = records.draft(documentId);
+            SortedMap<Integer, PersonRole> people = new TreeMap<>(draft.people());
+            TreeSet<Integer> places = new TreeSet<>(draft.places());
+            if (loser.kind() == AuthorityKind.PERSON) {
+                PersonRole role = people.remove(loser.id());
+                PersonRole before = people.get(winner.id());
+                people.put(winner.id(), role.strongest(before));
+                moved.add(new AuthorityMerge.MovedLink(documentId, role.key(), before == null ? null : before.key()));
+            } else {
+                boolean had = places.contains(winner.id());
+                places.remove(loser.id());
+                places.add(winner.id());
+                moved.add(new AuthorityMerge.MovedLink(documentId, null, had ? "linked" : null));
+            }
+            records.update(documentId, version(documentId),
+                    new RecordDraft(draft.title(), draft.summary(), draft.date(), draft.typeId(), people, places), by);
+        }
+        java.util.Set<String> has = new java.util.HashSet<>();
+        has.add(winner.content().name());
+        winner.content().aliases().forEach(a -> has.add(a.name()));
+        List<AuthorityContent.Alias> aliases = new java.util.ArrayList<>(winner.content().aliases());
+        List<String> added = new java.util.ArrayList<>();
+        List<AuthorityContent.Alias> taken = new java.util.ArrayList<>();
+        taken.add(new AuthorityContent.Alias(loser.content().name(), AliasKind.VARIANT));
+        taken.addAll(loser.content().aliases());
+        for (AuthorityContent.Alias alias : taken) {
+            if (has.add(alias.name())) {
+                aliases.add(alias);
+                added.add(alias.name());
+            }
+        }
+        AuthorityContent survivorNow = new AuthorityContent(winner.content().name(), winner.content().sortName(),
+                winner.content().description(), winner.content().kind(), aliases);
+        String merge = new AuthorityMerge(loser.key(), winner.key(), moved, added).json();
+        saveAt(winner.kind(), winner.id(), winner.version(), survivorNow, null);
+        writeVersion(winner.kind(), winner.id(), winner.version() + 1, survivorNow, by, null, merge);
+        saveAt(loser.kind(), loser.id(), loser.version(), loser.content(), winner.id());
+        // Its forms are the survivor's now: the extractor and search must not find two owners.
+        db.deleteFrom(t.aliases()).where(t.owner().eq(loser.id())).execute();
+        writeVersion(loser.kind(), loser.id(), loser.version() + 1, loser.content(), by, winner.key(), merge);
+    }
+
+    /** Undoes the merge that {@code merged}'s current version made, and restores {@code to}'s content. */
+    private void unmerge(StoredAuthority merged, AuthorityVersion to, Attribution by) {
+        AuthorityVersion mergeVersion = read.version(merged, merged.version()).orElseThrow();
+        if (mergeVersion.merge() == null) {
+            throw new IllegalStateException(merged.key() + " is merged, but its latest version is not the merge");
+        }
+        AuthorityMerge merge = AuthorityMerge.fromJson(mergeVersion.merge());
+        StoredAuthority survivor = read.find(merged.kind(), merge.survivor()).orElseThrow();
+        saveAt(merged.kind(), merged.id(), merged.version(), to.content(), null);
+        writeVersion(merged.kind(), merged.id(), merged.version() + 1, to.content(), by, null, mergeVersion.merge());
+        for (AuthorityMerge.MovedLink link : merge.links()) {
+            RecordDraft draft;
+            try {
+                draft = records.draft(link.document());
+            } catch (NoSuchRecordException e) {
+                continue;
+            }
+            SortedMap<Integer, PersonRole> people = new TreeMap<>(draft.people());
+            TreeSet<Integer> places = new TreeSet<>(draft.places());
+            if (merged.kind() == AuthorityKind.PERSON) {
+                if (people.containsKey(survivor.id())) {
+                    if (link.survivorRole() == null) {
+                        people.remove(survivor.id());
+                    } else {
+                        people.put(survivor.id(), PersonRole.stored(link.survivorRole()));
+                    }
+                }
+                people.put(merged.id(), PersonRole.stored(link.role()));
+            } else {
+                if (link.survivorRole() == null) {
+                    places.remove(survivor.id());
+                }
+                places.add(merged.id());
+            }
+            RecordDraft back = new RecordDraft(draft.title(), draft.summary(), draft.date(), draft.typeId(), people, places);
+            if (!back.equals(draft)) {
+                records.update(link.document(), version(link.document()), back, by);
+            }
+        }
+        java.util.Set<String> taken = new java.util.HashSet<>(merge.addedForms());
+        AuthorityContent survivorNow = survivor.content();
+        AuthorityContent survivorBack = new AuthorityContent(survivorNow.name(), survivorNow.sortName(),
+                survivorNow.description(), survivorNow.kind(),
+                survivorNow.aliases().stream().filter(a -> !taken.contains(a.name())).toList());
+        saveAt(survivor.kind(), survivor.id(), survivor.version(), survivorBack, null);
+        writeVersion(survivor.kind(), survivor.id(), survivor.version() + 1, survivorBack, by, null, mergeVersion.merge());
+    }
+
+    private int version(int documentId) {
+        return db.select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(documentId)).fetchSingle(DOCUMENT.VERSION);
     }
 
     /**
@@ -106,9 +230,7 @@ public final class AuthorityWriter {
             if (relinked.equals(draft)) {
                 continue;
             }
-            int version = db.select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(documentId))
-                    .fetchSingle(DOCUMENT.VERSION);
-            records.update(documentId, version, relinked, by);
+            records.update(documentId, version(documentId), relinked, by);
             linked++;
         }
         return linked;

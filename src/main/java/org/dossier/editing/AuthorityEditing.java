@@ -175,6 +175,72 @@ public final class AuthorityEditing {
         ctx.redirect(linkPath(authority) + "?linked=" + linked, HttpStatus.SEE_OTHER);
     }
 
+    /** {@code GET /admin/people/{key}/merge}: choose the one it is the same as. */
+    public void mergeForm(Context ctx, AuthorityKind kind) {
+        StoredAuthority authority = find(ctx, kind);
+        if (authority.merged()) {
+            ctx.redirect(kind.editPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.render("editing/authority-merge", mergeModel(authority, authority.version(), "", "", Map.of()));
+    }
+
+    /** {@code POST /admin/people/{key}/merge}: survivor, version, note. */
+    public void merge(Context ctx, AuthorityKind kind) {
+        StoredAuthority authority = find(ctx, kind);
+        int opened = Forms.number(ctx, "version");
+        String survivorKey = Forms.text(ctx, "survivor").strip();
+        String note = Forms.text(ctx, "note").strip();
+        Map<String, String> errors = new LinkedHashMap<>();
+        var survivor = authorities.find(kind, survivorKey).filter(s -> !s.merged() && s.id() != authority.id());
+        if (survivor.isEmpty()) {
+            errors.put("survivor", "Choose the " + kind.noun() + " this one is the same as.");
+        }
+        if (note.isEmpty()) {
+            errors.put("note", "Say why they are one: the note is kept in both histories.");
+        } else if (note.length() > RecordForm.MAX_NOTE) {
+            errors.put("note", "A note has at most " + RecordForm.MAX_NOTE + " characters.");
+        }
+        if (authority.merged()) {
+            errors.put("survivor", "It was merged into '" + authority.mergedInto() + "' already.");
+        }
+        if (!errors.isEmpty()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-merge",
+                    mergeModel(authority, opened, survivorKey, note, errors));
+            return;
+        }
+        String author = AccessControl.requireUser(ctx).username();
+        String why = "Merged " + authority.name() + " (" + authority.key() + ") into " + survivor.get().name() + ": " + note;
+        try {
+            store.write(w -> {
+                new AuthorityWriter(w, clock).merge(authority, opened, survivor.get(), Attribution.editor(author, why));
+                return null;
+            });
+        } catch (StaleAuthorityException e) {
+            errors.put("survivor", "Someone changed this " + kind.noun() + " while you had this page open (it is now at "
+                    + "version " + e.currentVersion() + "). Nothing was merged: look at it again, then decide.");
+            ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
+                    mergeModel(find(ctx, kind), find(ctx, kind).version(), survivorKey, note, errors));
+            return;
+        }
+        ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
+    }
+
+    private Map<String, Object> mergeModel(StoredAuthority authority, int version, String survivor, String note,
+                                           Map<String, String> errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("kind", authority.kind());
+        model.put("authority", authority);
+        model.put("version", version);
+        model.put("choices", authorities.list(authority.kind()).stream().filter(a -> !a.key().equals(authority.key())).toList());
+        model.put("records", authorities.list(authority.kind()).stream().filter(a -> a.key().equals(authority.key()))
+                .findFirst().map(AuthorityRecords.Listed::records).orElse(0));
+        model.put("survivor", survivor);
+        model.put("note", note);
+        model.put("errors", errors);
+        return model;
+    }
+
     /** "Linked to Nikita Khrushchev, alias 'Khrushchev' added", or where the form was there before. */
     static String why(StoredAuthority authority, String form, Set<String> addedInLatest) {
         return addedInLatest.contains(form)

@@ -205,6 +205,54 @@ class AuthorityEditingTest {
     }
 
     @Test
+    void twoEntriesForOnePersonMergeTheOldKeyRedirectsForeverAndARestoreUndoesIt() {
+        var db = database.dsl();
+        var links = org.dossier.db.Tables.DOCUMENT_PERSON;
+        int kovalev = db.select(org.dossier.db.Tables.PERSON.ID).from(org.dossier.db.Tables.PERSON)
+                .where(org.dossier.db.Tables.PERSON.KEY.eq("kovalev")).fetchSingle(org.dossier.db.Tables.PERSON.ID);
+        Map<Integer, String> roles = db.select(links.DOCUMENT_ID, links.ROLE).from(links).where(links.PERSON_ID.eq(kovalev))
+                .fetchMap(links.DOCUMENT_ID, links.ROLE);
+        assertFalse(roles.isEmpty());
+        create("Ivan Vladimirovich Kovalev", "person", "", "variant");
+
+        Document form = Jsoup.parse(alice.get("/admin/people/kovalev/merge").body());
+        HttpResponse<String> merged = alice.post("/admin/people/kovalev/merge", Map.of("csrf", Editors.csrf(form.html()),
+                "version", form.selectFirst("input[name=version]").val(), "survivor", "ivan-vladimirovich-kovalev",
+                "note", "One man, entered twice"));
+        assertEquals(303, merged.statusCode(), merged.body());
+        assertEquals("/people/ivan-vladimirovich-kovalev", location(merged));
+
+        HttpResponse<String> old = catalogue.http().get("/people/kovalev?page=1");
+        assertEquals(301, old.statusCode());
+        assertEquals("/people/ivan-vladimirovich-kovalev?page=1", location(old));
+        int survivor = db.select(org.dossier.db.Tables.PERSON.ID).from(org.dossier.db.Tables.PERSON)
+                .where(org.dossier.db.Tables.PERSON.KEY.eq("ivan-vladimirovich-kovalev")).fetchSingle(org.dossier.db.Tables.PERSON.ID);
+        assertEquals(roles, db.select(links.DOCUMENT_ID, links.ROLE).from(links).where(links.PERSON_ID.eq(survivor))
+                .fetchMap(links.DOCUMENT_ID, links.ROLE), "every link moved with its role");
+        assertEquals(roles.size(), search("person=ivan-vladimirovich-kovalev").get("total").asLong());
+        assertEquals(0, facetCount(search("q=Kovalev"), "person", "kovalev"));
+        assertTrue(catalogue.http().get("/people/ivan-vladimirovich-kovalev").body().contains("Kovalev"));
+        // One version in both histories.
+        assertTrue(Jsoup.parse(catalogue.http().get("/people/kovalev/history").body()).selectFirst("li.revision")
+                .text().contains("One man, entered twice"));
+        assertTrue(Jsoup.parse(catalogue.http().get("/people/ivan-vladimirovich-kovalev/history").body())
+                .selectFirst("li.revision").text().contains("One man, entered twice"));
+
+        Document v1 = Jsoup.parse(alice.get("/people/kovalev/history/1").body());
+        HttpResponse<String> undone = alice.post("/admin/people/kovalev/restore", Map.of("csrf", Editors.csrf(v1.html()),
+                "revision", "1", "version", v1.selectFirst("form.restore-form input[name=version]").val(),
+                "note", "They were two after all"));
+        assertEquals(303, undone.statusCode(), undone.body());
+        assertEquals(200, catalogue.http().get("/people/kovalev").statusCode());
+        assertEquals(roles, db.select(links.DOCUMENT_ID, links.ROLE).from(links).where(links.PERSON_ID.eq(kovalev))
+                .fetchMap(links.DOCUMENT_ID, links.ROLE), "every link came back");
+        assertEquals(0, search("person=ivan-vladimirovich-kovalev").get("total").asLong());
+        assertEquals(roles.size(), search("person=kovalev").get("total").asLong());
+        assertFalse(Jsoup.parse(catalogue.http().get("/people/ivan-vladimirovich-kovalev").body()).select(".alias")
+                .eachText().contains("Kovalev"));
+    }
+
+    @Test
     void nothingChangesWithoutANoteOrACsrfToken() {
         FormFields blank = form(alice, "/admin/places/new");
         HttpResponse<String> noNote = alice.post("/admin/places/new", blank.set("name", "Gdansk").entries());

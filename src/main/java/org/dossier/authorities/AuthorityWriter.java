@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -234,6 +235,40 @@ public final class AuthorityWriter {
             linked++;
         }
         return linked;
+    }
+
+    /**
+     * Links the records of {@code mentions}, each with a revision whose note says why: "Linked to
+     * Nikita Khrushchev, alias 'Khrushchev' added" when its latest version added the form the record
+     * names it by, "…, named 'Khrushchev' in the record" otherwise. Returns how many were linked.
+     */
+    public int link(StoredAuthority authority, List<Mentions.Mention> mentions, String author, String source) {
+        Set<String> added = addedForms(authority);
+        Map<String, Map<Integer, PersonRole>> byForm = new java.util.LinkedHashMap<>();
+        mentions.forEach(m -> byForm.computeIfAbsent(m.form(), f -> new java.util.LinkedHashMap<>())
+                .put(m.documentId(), m.role()));
+        int linked = 0;
+        for (var group : byForm.entrySet()) {
+            String form = group.getKey();
+            String why = added.contains(form) ? "Linked to " + authority.name() + ", alias '" + form + "' added"
+                    : "Linked to " + authority.name() + ", named '" + form + "' in the record";
+            linked += link(authority, group.getValue(), new Attribution(author, why, source));
+        }
+        return linked;
+    }
+
+    /** The forms of the name its latest version added (all of them for a new one). */
+    private Set<String> addedForms(StoredAuthority authority) {
+        List<AuthorityVersion> versions = read.versions(authority);
+        Set<String> now = new java.util.HashSet<>();
+        now.add(authority.content().name());
+        authority.content().aliases().forEach(a -> now.add(a.name()));
+        if (versions.size() >= 2) {
+            AuthorityContent before = versions.get(1).content();
+            now.remove(before.name());
+            before.aliases().forEach(a -> now.remove(a.name()));
+        }
+        return now;
     }
 
     private static RecordDraft withLink(RecordDraft draft, StoredAuthority authority, PersonRole role) {

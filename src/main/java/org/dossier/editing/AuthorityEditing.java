@@ -16,7 +16,6 @@ import org.dossier.authorities.AuthorityRecords;
 import org.dossier.authorities.AuthorityVersion;
 import org.dossier.authorities.AuthorityWriter;
 import org.dossier.authorities.Mentions;
-import org.dossier.authorities.PersonRole;
 import org.dossier.authorities.StaleAuthorityException;
 import org.dossier.authorities.StoredAuthority;
 import org.dossier.documents.Attribution;
@@ -156,22 +155,9 @@ public final class AuthorityEditing {
             }
         }
         String author = AccessControl.requireUser(ctx).username();
-        Mentions.Preview preview = Mentions.unlinked(db, authority, candidates);
-        Set<String> added = addedForms(authority);
-        Map<String, Map<Integer, PersonRole>> byForm = new LinkedHashMap<>();
-        for (Mentions.Mention m : preview.mentions()) {
-            if (chosen.contains(m.documentId())) {
-                byForm.computeIfAbsent(m.form(), f -> new LinkedHashMap<>()).put(m.documentId(), m.role());
-            }
-        }
-        int linked = store.write(w -> {
-            AuthorityWriter writer = new AuthorityWriter(w, clock);
-            int n = 0;
-            for (var group : byForm.entrySet()) {
-                n += writer.link(authority, group.getValue(), Attribution.editor(author, why(authority, group.getKey(), added)));
-            }
-            return n;
-        });
+        List<Mentions.Mention> ticked = Mentions.unlinked(db, authority, candidates).mentions().stream()
+                .filter(m -> chosen.contains(m.documentId())).toList();
+        int linked = store.write(w -> new AuthorityWriter(w, clock).link(authority, ticked, author, null));
         ctx.redirect(linkPath(authority) + "?linked=" + linked, HttpStatus.SEE_OTHER);
     }
 
@@ -239,28 +225,6 @@ public final class AuthorityEditing {
         model.put("note", note);
         model.put("errors", errors);
         return model;
-    }
-
-    /** "Linked to Nikita Khrushchev, alias 'Khrushchev' added", or where the form was there before. */
-    static String why(StoredAuthority authority, String form, Set<String> addedInLatest) {
-        return addedInLatest.contains(form)
-                ? "Linked to " + authority.name() + ", alias '" + form + "' added"
-                : "Linked to " + authority.name() + ", named '" + form + "' in the record";
-    }
-
-    /** The forms of the name its latest version added (all of them for a new one). */
-    private Set<String> addedForms(StoredAuthority authority) {
-        List<AuthorityVersion> versions = authorities.versions(authority);
-        Set<String> now = new HashSet<>();
-        now.add(authority.content().name());
-        authority.content().aliases().forEach(a -> now.add(a.name()));
-        if (versions.size() < 2) {
-            return now;
-        }
-        AuthorityContent before = versions.get(1).content();
-        now.remove(before.name());
-        before.aliases().forEach(a -> now.remove(a.name()));
-        return now;
     }
 
     public static String linkPath(StoredAuthority authority) {

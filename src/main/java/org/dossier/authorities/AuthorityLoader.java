@@ -20,7 +20,8 @@ import org.jooq.DSLContext;
 
 /**
  * Brings the authority lists of a folder into the database: new people, places, types and forms
- * are added, names and notes follow the files, and nothing an editor linked is removed.
+ * are added; an entry no editor has changed follows the file; an editor's work is kept and what
+ * differs is reported (see {@link #store}); nothing an editor linked is removed.
  */
 public final class AuthorityLoader {
 

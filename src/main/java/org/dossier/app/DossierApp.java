@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.Mentions;
 import org.dossier.catalogue.AuthorityPage;
 import org.dossier.catalogue.AuthorityQueries;
 import org.dossier.catalogue.CataloguePage;
@@ -27,6 +29,8 @@ import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
 import org.dossier.editing.AccessControl;
+import org.dossier.editing.AuthorityEditing;
+import org.dossier.editing.AuthorityHistory;
 import org.dossier.editing.Accounts;
 import org.dossier.editing.Dashboard;
 import org.dossier.editing.EditForm;
@@ -155,6 +159,10 @@ public final class DossierApp implements AutoCloseable {
             WithdrawPage withdrawal = new WithdrawPage(store, records);
             HistoryPage history = new HistoryPage(store, records, revisions, site);
             UsersPage users = new UsersPage(accounts);
+            // People and places, kept by editors: forms, history, linking records, merging.
+            AuthorityEditing authorityEditing = new AuthorityEditing(db, store,
+                    Mentions.searching(search, Mentions.scanning(db)), clock);
+            AuthorityHistory authorityHistory = new AuthorityHistory(db, store, clock);
 
             // Harvesting and discovery.
             OaiPmh oai = new OaiPmh(db, settings.archive(), site, clock);
@@ -207,6 +215,20 @@ public final class DossierApp implements AutoCloseable {
                 routes.get(FacetValuesPage.PATH + "{facet}", facetValues::html);
                 routes.get(AuthorityPage.PEOPLE + "{ref}", authorityPage::person);
                 routes.get(AuthorityPage.PLACES + "{ref}", authorityPage::place);
+                for (AuthorityKind kind : AuthorityKind.values()) {
+                    routes.get("/" + kind.plural() + "/{key}/history", ctx -> authorityHistory.list(ctx, kind));
+                    routes.get("/" + kind.plural() + "/{key}/history/{number}", ctx -> authorityHistory.show(ctx, kind));
+                    routes.get(kind.adminPath(), ctx -> authorityEditing.list(ctx, kind));
+                    routes.get(kind.adminPath() + "/new", ctx -> authorityEditing.blank(ctx, kind));
+                    routes.post(kind.adminPath() + "/new", ctx -> authorityEditing.create(ctx, kind));
+                    routes.get(kind.adminPath() + "/{key}/edit", ctx -> authorityEditing.edit(ctx, kind));
+                    routes.post(kind.adminPath() + "/{key}/edit", ctx -> authorityEditing.save(ctx, kind));
+                    routes.get(kind.adminPath() + "/{key}/link", ctx -> authorityEditing.preview(ctx, kind));
+                    routes.post(kind.adminPath() + "/{key}/link", ctx -> authorityEditing.link(ctx, kind));
+                    routes.post(kind.adminPath() + "/{key}/restore", ctx -> authorityHistory.restore(ctx, kind));
+                    routes.get(kind.adminPath() + "/{key}/merge", ctx -> authorityEditing.mergeForm(ctx, kind));
+                    routes.post(kind.adminPath() + "/{key}/merge", ctx -> authorityEditing.merge(ctx, kind));
+                }
 
                 routes.get("/documents/{ref}", recordPage::resolve);
                 routes.get("/documents/{id}/history", history::list);

@@ -33,6 +33,10 @@ final class ImportCommand implements Callable<Integer> {
             Progress progress = Progress.onConsole("entries", 0);
             ImportReport report = run.run(inputs, progress::advanceTo);
             progress.finish("Imported " + report.summary());
+            if (!report.authorityDifferences().isEmpty()) {
+                System.out.println("The authority lists differ from what editors changed (the editors' work is kept):");
+                report.authorityDifferences().forEach(d -> System.out.println("  " + d));
+            }
             return 0;
         } catch (ImportRejectedException e) {
             System.err.println("Nothing was imported:");

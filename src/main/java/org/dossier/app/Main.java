@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "dossier", mixinStandardHelpOptions = true, version = "Dossier 0.1",
         description = "A catalogue of archival documents.%nWithout a command, serves the catalogue.",
         subcommands = {ServeCommand.class, ImportCommand.class, UserCommand.class, ReindexCommand.class,
-                GenerateCommand.class, BackupCommand.class, RestoreCommand.class, CopyCommand.class})
+                GenerateCommand.class, BackupCommand.class, RestoreCommand.class, CopyCommand.class,
+                RelinkCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -2,29 +2,26 @@ package org.dossier.authorities;
 
 import static org.dossier.db.Tables.DOCUMENT_TYPE;
 import static org.dossier.db.Tables.DOCUMENT_TYPE_PATTERN;
-import static org.dossier.db.Tables.PERSON;
-import static org.dossier.db.Tables.PERSON_ALIAS;
-import static org.dossier.db.Tables.PLACE;
-import static org.dossier.db.Tables.PLACE_ALIAS;
+import static org.dossier.db.Tables.AUTHORITY_VERSION;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.dossier.documents.Attribution;
 import java.util.Map;
 import org.dossier.documents.Slugs;
-import org.dossier.db.tables.records.PersonAliasRecord;
-import org.dossier.db.tables.records.PersonRecord;
-import org.dossier.db.tables.records.PlaceAliasRecord;
-import org.dossier.db.tables.records.PlaceRecord;
 import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.Table;
-import org.jooq.TableField;
 
 /**
  * Brings the authority lists of a folder into the database: new people, places, types and forms
- * are added, names and notes follow the files, and nothing an editor linked is removed.
+ * are added; an entry no editor has changed follows the file; an editor's work is kept and what
+ * differs is reported (see {@link #store}); nothing an editor linked is removed.
  */
 public final class AuthorityLoader {
 
@@ -41,58 +38,109 @@ public final class AuthorityLoader {
                 readIfPresent(folder.resolve(AuthorityFiles.TYPES), AuthorityFiles.TYPE_KINDS, "label"));
     }
 
-    /** Writes the lists in the caller's transaction. */
-    public static void store(DSLContext tx, AuthorityLists lists) {
-        lists.people().forEach((key, forms) -> {
-            storeAuthority(tx, PEOPLE, key, forms);
-            String kind = forms.get(0).kind().equals(AuthorityFiles.ORGANISATION) ? "organisation" : "person";
-            tx.update(PERSON).set(PERSON.KIND, kind).where(PERSON.KEY.eq(key)).execute();
-        });
-        lists.places().forEach((key, forms) -> storeAuthority(tx, PLACES, key, forms));
+    /**
+     * Writes the lists in the caller's transaction. A person or place the catalogue lacks is added
+     * (version 1, by {@code import}); one no editor has changed follows the file; one an editor has
+     * changed keeps what the editor made: only forms of its name it lacks are added, and every other
+     * difference is reported, never written. Returns those reports, one line each.
+     */
+    public static List<String> store(DSLContext tx, AuthorityLists lists) {
+        return store(tx, lists, Clock.systemUTC());
+    }
+
+    public static List<String> store(DSLContext tx, AuthorityLists lists, Clock clock) {
+        AuthorityWriter writer = new AuthorityWriter(tx, clock);
+        AuthorityRecords read = new AuthorityRecords(tx);
+        List<String> differences = new ArrayList<>();
+        lists.people().forEach((key, forms) ->
+                storeAuthority(tx, writer, read, AuthorityKind.PERSON, AuthorityFiles.PEOPLE, key, forms, differences));
+        lists.places().forEach((key, forms) ->
+                storeAuthority(tx, writer, read, AuthorityKind.PLACE, AuthorityFiles.PLACES, key, forms, differences));
         int position = 0;
         for (var entry : lists.types().entrySet()) {
             storeType(tx, entry.getKey(), entry.getValue(), position++);
         }
+        return differences;
     }
 
-    /** The columns of one kind of authority (people, places) and of its aliases. */
-    private record AuthorityTable<R extends Record, A extends Record>(
-            Table<R> table, TableField<R, Integer> id, TableField<R, String> key, TableField<R, String> name,
-            TableField<R, String> sortName, TableField<R, String> note,
-            Table<A> aliases, TableField<A, Integer> owner, TableField<A, String> alias, TableField<A, String> kind) {
-    }
-
-    private static final AuthorityTable<PersonRecord, PersonAliasRecord> PEOPLE = new AuthorityTable<>(
-            PERSON, PERSON.ID, PERSON.KEY, PERSON.NAME, PERSON.SORT_NAME, PERSON.NOTE,
-            PERSON_ALIAS, PERSON_ALIAS.PERSON_ID, PERSON_ALIAS.ALIAS, PERSON_ALIAS.KIND);
-
-    private static final AuthorityTable<PlaceRecord, PlaceAliasRecord> PLACES = new AuthorityTable<>(
-            PLACE, PLACE.ID, PLACE.KEY, PLACE.NAME, PLACE.SORT_NAME, PLACE.NOTE,
-            PLACE_ALIAS, PLACE_ALIAS.PLACE_ID, PLACE_ALIAS.ALIAS, PLACE_ALIAS.KIND);
-
-    private static <R extends Record, A extends Record> void storeAuthority(
-            DSLContext tx, AuthorityTable<R, A> t, String key, List<AuthorityForm> forms) {
+    /** What a file's rows for one key say, as a version would keep it. */
+    static AuthorityContent contentOf(AuthorityKind kind, List<AuthorityForm> forms) {
         AuthorityForm preferred = forms.get(0);
         String sortName = preferred.sortAs().isBlank() ? Slugs.sortKey(preferred.name()) : preferred.sortAs();
-        tx.insertInto(t.table(), t.key(), t.name(), t.sortName(), t.note())
-                .values(key, preferred.name(), sortName, preferred.note())
-                .onConflict(t.key()).doUpdate()
-                .set(t.name(), preferred.name())
-                .set(t.sortName(), sortName)
-                .set(t.note(), preferred.note())
-                .execute();
-        int id = tx.select(t.id()).from(t.table()).where(t.key().eq(key)).fetchSingle(t.id());
-        for (AuthorityForm form : forms) {
-            // The preferred form is matched in text like any other: it is stored as a variant too.
-            String kind = form.kind().equals("preferred") || form.kind().equals(AuthorityFiles.ORGANISATION)
-                    ? "variant" : form.kind();
-            // Kinds follow the files, like names and notes: a form marked full-name-only later is marked so.
-            tx.insertInto(t.aliases(), t.owner(), t.alias(), t.kind())
-                    .values(id, form.name(), kind)
-                    .onConflict(t.owner(), t.alias()).doUpdate()
-                    .set(t.kind(), kind)
-                    .execute();
+        String kindOf = kind == AuthorityKind.PLACE ? "place"
+                : preferred.kind().equals(AuthorityFiles.ORGANISATION) ? "organisation" : "person";
+        List<AuthorityContent.Alias> aliases = forms.subList(1, forms.size()).stream()
+                .map(f -> new AuthorityContent.Alias(f.name(), AliasKind.fromKey(f.kind()).orElse(AliasKind.VARIANT)))
+                .toList();
+        return new AuthorityContent(preferred.name(), sortName, preferred.note(), kindOf, aliases);
+    }
+
+    private static void storeAuthority(DSLContext tx, AuthorityWriter writer, AuthorityRecords read, AuthorityKind kind,
+                                       String file, String key, List<AuthorityForm> forms, List<String> differences) {
+        AuthorityContent wanted = contentOf(kind, forms);
+        String location = file + ":" + forms.get(0).line();
+        Attribution by = Attribution.imported(location);
+        Optional<StoredAuthority> found = read.find(kind, key);
+        if (found.isEmpty()) {
+            writer.create(kind, key, wanted, by);
+            return;
         }
+        StoredAuthority now = found.get();
+        if (now.content().equals(wanted)) {
+            return;
+        }
+        String where = location + ": " + key;
+        if (now.merged()) {
+            differences.add(where + ": merged into '" + now.mergedInto() + "' by an editor; the file's rows are not applied");
+            return;
+        }
+        boolean edited = tx.fetchExists(AUTHORITY_VERSION, AUTHORITY_VERSION.FACET.eq(kind.key())
+                .and(AUTHORITY_VERSION.AUTHORITY_ID.eq(now.id()))
+                .and(AUTHORITY_VERSION.AUTHOR.ne(Attribution.IMPORT)));
+        if (!edited) {
+            writer.update(now, now.version(), wanted, by);
+            return;
+        }
+        // An editor changed it: add the forms it lacks, report the rest, write nothing else.
+        Set<String> known = foldedForms(now.content());
+        List<AuthorityContent.Alias> added = new ArrayList<>();
+        if (!known.contains(AuthorityRecords.folded(wanted.name()))) {
+            added.add(new AuthorityContent.Alias(wanted.name(), AliasKind.VARIANT));
+        }
+        wanted.aliases().stream().filter(a -> !known.contains(AuthorityRecords.folded(a.name()))).forEach(added::add);
+        AuthorityContent kept = now.content();
+        if (!added.isEmpty()) {
+            List<AuthorityContent.Alias> all = new ArrayList<>(kept.aliases());
+            all.addAll(added);
+            String names = String.join(", ", added.stream().map(a -> "'" + a.name() + "'").toList());
+            writer.update(now, now.version(), new AuthorityContent(kept.name(), kept.sortName(), kept.description(),
+                    kept.kind(), all), new Attribution(Attribution.IMPORT, "New forms from " + file + ": " + names,
+                    location));
+            differences.add(where + ": added " + names + " beside an editor's changes");
+        }
+        if (!kept.name().equals(wanted.name())) {
+            differences.add(where + ": the file names it '" + wanted.name() + "', an editor '" + kept.name() + "' (kept)");
+        }
+        if (!kept.description().equals(wanted.description())) {
+            differences.add(where + ": the file's note differs from an editor's (kept)");
+        }
+        if (!kept.sortName().equals(wanted.sortName())) {
+            differences.add(where + ": the file sorts it as '" + wanted.sortName() + "', an editor as '"
+                    + kept.sortName() + "' (kept)");
+        }
+        if (!kept.kind().equals(wanted.kind())) {
+            differences.add(where + ": the file says " + wanted.kind() + ", an editor " + kept.kind() + " (kept)");
+        }
+        Set<String> inFile = foldedForms(wanted);
+        kept.aliases().stream().filter(a -> !inFile.contains(AuthorityRecords.folded(a.name())))
+                .forEach(a -> differences.add(where + ": '" + a.name() + "' is not in the file; an editor added it (kept)"));
+    }
+
+    private static Set<String> foldedForms(AuthorityContent content) {
+        Set<String> forms = new HashSet<>();
+        forms.add(AuthorityRecords.folded(content.name()));
+        content.aliases().forEach(a -> forms.add(AuthorityRecords.folded(a.name())));
+        return forms;
     }
 
     private static void storeType(DSLContext tx, String key, List<AuthorityForm> forms, int position) {

@@ -42,9 +42,12 @@ public final class AuthorityPage {
         Optional<Authority> found = byId ? authorities.find(facet, Integer.parseInt(ref)) : authorities.find(facet, ref);
         Authority authority = found.orElseThrow(() -> new NotFound("There is no "
                 + (facet == Facet.PERSON ? "person" : "place") + " '" + ref + "' in the catalogue."));
-        if (byId) {
+        Optional<String> survivor = authorities.survivor(facet, authority.key());
+        if (byId || survivor.isPresent()) {
+            // An old id, or a key merged into another: the survivor's page, forever (like an old slug).
+            String target = survivor.map(k -> (facet == Facet.PERSON ? PEOPLE : PLACES) + k).orElse(authority.path());
             String query = ctx.queryString();
-            ctx.redirect(authority.path() + (query == null || query.isEmpty() ? "" : "?" + query),
+            ctx.redirect(target + (query == null || query.isEmpty() ? "" : "?" + query),
                     HttpStatus.MOVED_PERMANENTLY);
             return;
         }

@@ -43,6 +43,18 @@ public final class AuthorityQueries {
         return find(facet, columns(facet).id().eq(id));
     }
 
+    /** The key of the authority {@code key} was merged into, if it was: its pages redirect there. */
+    public Optional<String> survivor(Facet facet, String key) {
+        if (columns(facet) == PEOPLE) {
+            org.dossier.db.tables.Person survivor = PERSON.as("survivor");
+            return db.select(survivor.KEY).from(PERSON).join(survivor).on(survivor.ID.eq(PERSON.MERGED_INTO))
+                    .where(PERSON.KEY.eq(key)).fetchOptional(survivor.KEY);
+        }
+        org.dossier.db.tables.Place survivor = PLACE.as("survivor");
+        return db.select(survivor.KEY).from(PLACE).join(survivor).on(survivor.ID.eq(PLACE.MERGED_INTO))
+                .where(PLACE.KEY.eq(key)).fetchOptional(survivor.KEY);
+    }
+
     private Optional<Authority> find(Facet facet, Condition which) {
         Columns c = columns(facet);
         return db.select(c.id(), c.key(), c.name(), c.note()).from(c.table()).where(which)

@@ -32,9 +32,19 @@ import org.jooq.impl.DSL;
  */
 public final class ChangeFeed {
 
-    /** One change: record {@code documentId} changed; {@code id} is its place in the feed. */
+    /**
+     * One change: record {@code documentId} changed; {@code id} is its place in the feed. A change of
+     * the people or places lists (a name, a form of a name) names no record: {@link #NO_RECORD}.
+     */
     public record Change(long id, int documentId) {
+
+        public boolean ofRecord() {
+            return documentId != NO_RECORD;
+        }
     }
+
+    /** The document id of a change that is not a record's: the authority lists changed. */
+    public static final int NO_RECORD = 0;
 
     /** Where the feed stands: which feed (one per database) and the newest change committed. */
     public record Head(String feed, long last) {
@@ -48,7 +58,15 @@ public final class ChangeFeed {
 
     /** Appends one change per record, in the caller's transaction; call it last, just before the commit. */
     public static void append(DSLContext tx, Collection<Integer> documentIds, Instant now) {
-        int count = documentIds.size();
+        append(tx, documentIds, false, now);
+    }
+
+    /**
+     * The same, plus one change without a record when {@code authorities} changed (a person's or
+     * place's names), so that every node reloads the names that widen a search.
+     */
+    public static void append(DSLContext tx, Collection<Integer> documentIds, boolean authorities, Instant now) {
+        int count = documentIds.size() + (authorities ? 1 : 0);
         if (count == 0) {
             return;
         }
@@ -59,6 +77,9 @@ public final class ChangeFeed {
                 .values((Integer) null, null, null));
         for (int documentId : documentIds) {
             rows.bind(Math.toIntExact(next++), documentId, now);
+        }
+        if (authorities) {
+            rows.bind(Math.toIntExact(next++), null, now);
         }
         rows.execute();
     }
@@ -103,7 +124,8 @@ public final class ChangeFeed {
             if (row.get(CHANGE.ID) != expected) {
                 break;
             }
-            changes.add(new Change(expected++, row.get(CHANGE.DOCUMENT_ID)));
+            Integer documentId = row.get(CHANGE.DOCUMENT_ID);
+            changes.add(new Change(expected++, documentId == null ? NO_RECORD : documentId));
         }
         return changes;
     }

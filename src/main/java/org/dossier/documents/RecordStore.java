@@ -34,12 +34,13 @@ public final class RecordStore {
     /** Runs {@code work} in one transaction: all of it is saved, or none of it. */
     public <T> T write(Function<RecordWriter, T> work) {
         Set<Integer> changed = new LinkedHashSet<>();
+        boolean[] authorities = {false};
         T result = db.transactionResult(tx -> {
-            T done = work.apply(new RecordWriter(tx.dsl(), clock, changed));
-            ChangeFeed.append(tx.dsl(), changed, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+            T done = work.apply(new RecordWriter(tx.dsl(), clock, changed, () -> authorities[0] = true));
+            ChangeFeed.append(tx.dsl(), changed, authorities[0], Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
             return done;
         });
-        if (!changed.isEmpty()) {
+        if (!changed.isEmpty() || authorities[0]) {
             Set<Integer> committed = Set.copyOf(changed);
             listeners.forEach(l -> l.changed(committed));
         }

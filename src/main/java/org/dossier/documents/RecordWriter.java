@@ -29,11 +29,21 @@ public final class RecordWriter {
     private final DSLContext db;
     private final Clock clock;
     private final Set<Integer> changed;
+    private final Runnable authoritiesChanged;
 
-    RecordWriter(DSLContext db, Clock clock, Set<Integer> changed) {
+    RecordWriter(DSLContext db, Clock clock, Set<Integer> changed, Runnable authoritiesChanged) {
         this.db = db;
         this.clock = clock;
         this.changed = changed;
+        this.authoritiesChanged = authoritiesChanged;
+    }
+
+    /**
+     * Notes that this transaction changed a person's or place's names: the change feed then tells
+     * every node to reload the names that widen a search.
+     */
+    public void authoritiesChanged() {
+        authoritiesChanged.run();
     }
 
     /** The transaction this writer works in, for a caller's own reads and writes beside it. */

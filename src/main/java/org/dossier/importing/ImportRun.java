@@ -120,9 +120,14 @@ public final class ImportRun {
         if (!problems.isEmpty()) {
             throw new ImportRejectedException(problems);
         }
+        List<String> differences = new ArrayList<>();
         Extractor extractor = store.write(writer -> {
             oneImportAtATime(writer.db());
-            authorities.forEach(lists -> AuthorityLoader.store(writer.db(), lists));
+            for (AuthorityLoader.AuthorityLists lists : authorities) {
+                differences.addAll(AuthorityLoader.store(writer.db(), lists, clock));
+                // New names or forms: every node reloads what widens a search.
+                writer.authoritiesChanged();
+            }
             return Extractor.load(writer.db());
         });
         int created = 0;
@@ -147,7 +152,7 @@ public final class ImportRun {
                 return made;
             });
         }
-        return new ImportReport(pages.size(), entries.size(), created, entries.size() - created);
+        return new ImportReport(pages.size(), entries.size(), created, entries.size() - created, differences);
     }
 
     /** Waits for any other import's transaction to end, and holds off the next until this one ends (see above). */

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  * slot free within {@code wait} is refused with {@link SearchBusyException} (a 503 with
  * Retry-After). Why: past the point where the processors are busy, every search admitted makes all
  * the others slower, so under a burst everybody waits seconds; refusing the excess early keeps the
- * admitted searches fast and tells the rest when to come back. Record pages, related records and
- * index updates are never refused: they are cheap, and a reader who reached a record should see it.
+ * admitted searches fast and tells the rest when to come back. Record pages, related records,
+ * suggestions as one types and index updates are never refused: they are cheap, and a reader who reached a record should see it.
  */
 public final class BoundedSearchEngine implements SearchEngine {
 
@@ -66,6 +66,11 @@ public final class BoundedSearchEngine implements SearchEngine {
     @Override
     public List<Integer> related(int documentId, int limit) {
         return engine.related(documentId, limit);
+    }
+
+    @Override
+    public List<Suggestion> suggest(String text, int limit) {
+        return engine.suggest(text, limit);
     }
 
     @Override

@@ -303,7 +303,7 @@ public final class LuceneSearchEngine implements SearchEngine {
             List<ChangeFeed.Change> changes = source.changesAfter(appliedChange, limit);
             if (!changes.isEmpty()) {
                 Set<Integer> ids = new TreeSet<>();
-                changes.forEach(c -> ids.add(c.documentId()));
+                changes.stream().filter(ChangeFeed.Change::ofRecord).forEach(c -> ids.add(c.documentId()));
                 List<Integer> all = new ArrayList<>(ids);
                 for (int from = 0; from < all.size(); from += LOAD_CHUNK) {
                     List<Integer> chunk = all.subList(from, Math.min(all.size(), from + LOAD_CHUNK));

@@ -55,6 +55,11 @@ class BoundedSearchEngineTest {
         }
 
         @Override
+        public List<Suggestion> suggest(String text, int limit) {
+            return List.of();
+        }
+
+        @Override
         public void changed(Set<Integer> documentIds) {
         }
 

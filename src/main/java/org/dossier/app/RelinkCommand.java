@@ -1,0 +1,64 @@
+package org.dossier.app;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityRecords;
+import org.dossier.authorities.AuthorityWriter;
+import org.dossier.authorities.Mentions;
+import org.dossier.authorities.StoredAuthority;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.RecordStore;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "relink", mixinStandardHelpOptions = true,
+        description = "Links a person or place to every record whose title or summary names it (by its name or "
+                + "any other form) and that is not linked to it yet, each with a new revision saying why: what "
+                + "an editor does at /admin/people/KEY/link, for records imported before a name was added. "
+                + "Runs beside a live server; its index follows through the change feed.")
+final class RelinkCommand implements Callable<Integer> {
+
+    @Option(names = "--db", paramLabel = "DB", converter = DatabaseAddress.Converter.class,
+            defaultValue = DatabaseAddress.DEFAULT_TEXT, description = DatabaseAddress.HELP)
+    DatabaseAddress database;
+
+    static final class Which {
+        @Option(names = "--person", paramLabel = "KEY", required = true, description = "The key of a person (or organisation).")
+        String person;
+
+        @Option(names = "--place", paramLabel = "KEY", required = true, description = "The key of a place.")
+        String place;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Which which;
+
+    @Override
+    public Integer call() throws Exception {
+        AuthorityKind kind = which.person != null ? AuthorityKind.PERSON : AuthorityKind.PLACE;
+        String key = which.person != null ? which.person : which.place;
+        try (Database db = Database.open(database)) {
+            StoredAuthority authority = new AuthorityRecords(db.dsl()).find(kind, key).orElse(null);
+            if (authority == null) {
+                System.err.println("Nothing was linked: there is no " + kind.noun() + " '" + key + "'.");
+                return 1;
+            }
+            if (authority.merged()) {
+                System.err.println("Nothing was linked: '" + key + "' was merged into '" + authority.mergedInto()
+                        + "'; relink that one.");
+                return 1;
+            }
+            Clock clock = Clock.systemUTC();
+            RecordStore store = new RecordStore(db.dsl(), clock);
+            Mentions.Preview preview = Mentions.unlinked(db.dsl(), authority, Mentions.scanning(db.dsl()));
+            int linked = store.write(w -> new AuthorityWriter(w, clock).link(authority, preview.mentions(),
+                    Attribution.IMPORT, "relink --" + kind.noun() + " " + key));
+            preview.byForm().forEach(c -> System.out.println("  '" + c.form() + "': " + c.records()
+                    + (c.records() == 1 ? " record" : " records")));
+            System.out.println("Linked " + linked + (linked == 1 ? " record" : " records") + " to " + authority.name());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.dossier.authorities;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a person or place says, as one version keeps it whole: the preferred name, the form it is
+ * sorted by, a note about it, its kind ({@code person} or {@code organisation} for people,
+ * {@code place} for places) and the other forms of its name, in a fixed order so that two
+ * contents that say the same are equal.
+ */
+public record AuthorityContent(String name, String sortName, String description, String kind, List<Alias> aliases) {
+
+    /** Another form of the name. */
+    public record Alias(String name, AliasKind kind) {
+
+        public Alias {
+            name = Objects.requireNonNull(name).strip().replaceAll("\\s+", " ");
+            Objects.requireNonNull(kind);
+        }
+
+        /** "Filippov (pseudonym)", as the history's diff lists it. */
+        public String display() {
+            return name + " (" + kind.key() + ")";
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public AuthorityContent {
+        name = Objects.requireNonNull(name).strip();
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("an authority needs a name");
+        }
+        sortName = sortName == null || sortName.isBlank() ? name : sortName.strip();
+        description = description == null ? "" : description.strip();
+        Objects.requireNonNull(kind);
+        // One entry per form: the preferred name is not also another form, and a form listed twice counts once.
+        java.util.Map<String, Alias> distinct = new java.util.LinkedHashMap<>();
+        for (Alias alias : aliases) {
+            if (!alias.name().isEmpty() && !alias.name().equals(name)) {
+                distinct.putIfAbsent(alias.name(), alias);
+            }
+        }
+        List<Alias> sorted = new ArrayList<>(distinct.values());
+        sorted.sort(Comparator.comparing(Alias::name).thenComparing(a -> a.kind().key()));
+        aliases = List.copyOf(sorted);
+    }
+
+    public boolean organisation() {
+        return AuthorityFiles.ORGANISATION.equals(kind);
+    }
+
+    /** The other forms as stored in a version: a JSON array of {"name", "kind"}. */
+    public String aliasesJson() {
+        try {
+            return JSON.writeValueAsString(aliases.stream()
+                    .map(a -> Map.of("name", a.name(), "kind", a.kind().key())).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads {@link #aliasesJson} back; a kind this build does not know is read as a variant. */
+    public static List<Alias> aliasesFromJson(String json) {
+        try {
+            List<Map<String, String>> rows = JSON.readValue(json, new TypeReference<>() { });
+            return rows.stream().map(r -> new Alias(r.get("name"),
+                    AliasKind.fromKey(r.get("kind")).orElse(AliasKind.VARIANT))).toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an authority version's forms cannot be read: " + json, e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.dossier.authorities;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The two authority lists editors keep: people (and organisations) and places. */
+public enum AuthorityKind {
+    PERSON("person", "people", "person", "People"),
+    PLACE("place", "places", "place", "Places");
+
+    private final String key;
+    private final String plural;
+    private final String noun;
+    private final String heading;
+
+    AuthorityKind(String key, String plural, String noun, String heading) {
+        this.key = key;
+        this.plural = plural;
+        this.noun = noun;
+        this.heading = heading;
+    }
+
+    /** As stored ({@code authority_version.facet}) and as a search facet: {@code person}, {@code place}. */
+    public String key() {
+        return key;
+    }
+
+    /** The word in addresses: {@code /people/…}, {@code /admin/places}. */
+    public String plural() {
+        return plural;
+    }
+
+    public String noun() {
+        return noun;
+    }
+
+    public String heading() {
+        return heading;
+    }
+
+    /** The public page of the authority {@code key}. */
+    public String path(String key) {
+        return "/" + plural + "/" + key;
+    }
+
+    public String historyPath(String key) {
+        return path(key) + "/history";
+    }
+
+    public String adminPath() {
+        return "/admin/" + plural;
+    }
+
+    public String editPath(String key) {
+        return adminPath() + "/" + key + "/edit";
+    }
+
+    public static Optional<AuthorityKind> fromKey(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+}

@@ -1,0 +1,41 @@
+package org.dossier.authorities;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+
+/**
+ * What a merge moved, kept in the version it wrote on both sides, so that a restore can undo it:
+ * the authority merged away and the survivor, each record that was linked to the one merged away
+ * (with its role there, and the survivor's role in it before, if it had one), and the forms of the
+ * name the survivor took over.
+ */
+public record AuthorityMerge(String merged, String survivor, List<MovedLink> links, List<String> addedForms) {
+
+    /** A record's link that moved: {@code role} and {@code survivorRole} are person roles, null for places or none. */
+    public record MovedLink(int document, String role, String survivorRole) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public AuthorityMerge {
+        links = List.copyOf(links);
+        addedForms = List.copyOf(addedForms);
+    }
+
+    public String json() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static AuthorityMerge fromJson(String json) {
+        try {
+            return JSON.readValue(json, AuthorityMerge.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a merge cannot be read: " + json, e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.dossier.authorities;
+
+import static org.dossier.db.Tables.AUTHORITY_VERSION;
+import static org.dossier.db.Tables.PERSON;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dossier.db.tables.records.AuthorityVersionRecord;
+import org.dossier.documents.Slugs;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Reads people and places as editors keep them: one now, every version, the lists, who has a form. */
+public final class AuthorityRecords {
+
+    /** A line of an editors' list: the authority, how many other forms, how many records link it. */
+    public record Listed(AuthorityKind kind, String key, String name, String sortName, int forms, int records) {
+        public String editPath() {
+            return kind.editPath(key);
+        }
+
+        public String path() {
+            return kind.path(key);
+        }
+    }
+
+    /** A form of a name and the authority that has it. */
+    public record Owner(String form, AliasKind formKind, String key, String name) {
+    }
+
+    private final DSLContext db;
+
+    public AuthorityRecords(DSLContext db) {
+        this.db = db;
+    }
+
+    public Optional<StoredAuthority> find(AuthorityKind kind, String key) {
+        return find(kind, AuthorityTables.of(kind).key().eq(key));
+    }
+
+    public Optional<StoredAuthority> find(AuthorityKind kind, int id) {
+        return find(kind, AuthorityTables.of(kind).id().eq(id));
+    }
+
+    private Optional<StoredAuthority> find(AuthorityKind kind, Condition which) {
+        AuthorityTables t = AuthorityTables.of(kind);
+        var row = db.select(t.id(), t.key(), t.name(), t.sortName(), t.note(), t.version(), t.mergedInto())
+                .from(t.table()).where(which).fetchOne();
+        if (row == null) {
+            return Optional.empty();
+        }
+        int id = row.get(t.id());
+        String name = row.get(t.name());
+        String personKind = kind == AuthorityKind.PERSON
+                ? db.select(PERSON.KIND).from(PERSON).where(PERSON.ID.eq(id)).fetchSingle(PERSON.KIND) : "place";
+        List<AuthorityContent.Alias> aliases = db.select(t.alias(), t.aliasKind()).from(t.aliases())
+                .where(t.owner().eq(id)).and(t.alias().ne(name))
+                .fetch(a -> new AuthorityContent.Alias(a.get(t.alias()),
+                        AliasKind.fromKey(a.get(t.aliasKind())).orElse(AliasKind.VARIANT)));
+        Integer mergedInto = row.get(t.mergedInto());
+        String survivor = mergedInto == null ? null
+                : db.select(t.key()).from(t.table()).where(t.id().eq(mergedInto)).fetchOne(t.key());
+        return Optional.of(new StoredAuthority(kind, id, row.get(t.key()), row.get(t.version()),
+                new AuthorityContent(name, row.get(t.sortName()), row.get(t.note()), personKind, aliases), survivor));
+    }
+
+    /** Every person or place not merged away, by sort form, with counts. */
+    public List<Listed> list(AuthorityKind kind) {
+        AuthorityTables t = AuthorityTables.of(kind);
+        Map<Integer, Integer> records = new HashMap<>();
+        db.select(t.linkedAuthority(), DSL.count()).from(t.links()).groupBy(t.linkedAuthority())
+                .forEach(r -> records.put(r.value1(), r.value2()));
+        Map<Integer, Integer> forms = new HashMap<>();
+        db.select(t.owner(), DSL.count()).from(t.aliases()).groupBy(t.owner())
+                .forEach(r -> forms.put(r.value1(), r.value2()));
+        List<Listed> listed = new ArrayList<>();
+        db.select(t.id(), t.key(), t.name(), t.sortName()).from(t.table()).where(t.mergedInto().isNull())
+                .orderBy(t.sortName(), t.key())
+                .forEach(r -> listed.add(new Listed(kind, r.get(t.key()), r.get(t.name()), r.get(t.sortName()),
+                        Math.max(0, forms.getOrDefault(r.get(t.id()), 0) - 1), records.getOrDefault(r.get(t.id()), 0))));
+        return listed;
+    }
+
+    /** Every version of an authority, newest first. */
+    public List<AuthorityVersion> versions(StoredAuthority authority) {
+        return db.selectFrom(AUTHORITY_VERSION)
+                .where(AUTHORITY_VERSION.FACET.eq(authority.kind().key()))
+                .and(AUTHORITY_VERSION.AUTHORITY_ID.eq(authority.id()))
+                .orderBy(AUTHORITY_VERSION.NUMBER.desc())
+                .fetch(r -> version(authority, r));
+    }
+
+    public Optional<AuthorityVersion> version(StoredAuthority authority, int number) {
+        return db.selectFrom(AUTHORITY_VERSION)
+                .where(AUTHORITY_VERSION.FACET.eq(authority.kind().key()))
+                .and(AUTHORITY_VERSION.AUTHORITY_ID.eq(authority.id()))
+                .and(AUTHORITY_VERSION.NUMBER.eq(number))
+                .fetchOptional(r -> version(authority, r));
+    }
+
+    private static AuthorityVersion version(StoredAuthority authority, AuthorityVersionRecord r) {
+        return new AuthorityVersion(authority.kind(), authority.key(), r.getNumber(), r.getCreatedAt(),
+                r.getAuthor(), r.getNote(), new AuthorityContent(r.getName(), r.getSortName(), r.getDescription(),
+                r.getKind(), AuthorityContent.aliasesFromJson(r.getAliases())), r.getMergedInto(), r.getMerge());
+    }
+
+    /**
+     * Who else has each of {@code forms} (its preferred name or another form), compared with case
+     * and accents folded; authorities merged away are left out.
+     */
+    public Map<String, List<Owner>> owners(AuthorityKind kind, int exceptId) {
+        AuthorityTables t = AuthorityTables.of(kind);
+        Map<String, List<Owner>> owners = new HashMap<>();
+        db.select(t.alias(), t.aliasKind(), t.key(), t.name()).from(t.aliases())
+                .join(t.table()).on(t.id().eq(t.owner()))
+                .where(t.mergedInto().isNull()).and(t.id().ne(exceptId))
+                .forEach(r -> owners.computeIfAbsent(folded(r.get(t.alias())), f -> new ArrayList<>())
+                        .add(new Owner(r.get(t.alias()), AliasKind.fromKey(r.get(t.aliasKind())).orElse(AliasKind.VARIANT),
+                                r.get(t.key()), r.get(t.name()))));
+        return owners;
+    }
+
+    /** A form as names are compared: case, accents and runs of spaces aside. */
+    public static String folded(String form) {
+        return Slugs.foldToAscii(form).toLowerCase(java.util.Locale.ROOT).strip().replaceAll("\\s+", " ");
+    }
+}

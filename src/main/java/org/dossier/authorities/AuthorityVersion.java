@@ -1,0 +1,31 @@
+package org.dossier.authorities;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * One version of a person or place, whole: who saved it, when and why, what it said, and for a
+ * version that merged it into another the survivor's key and what the merge moved ({@code merge},
+ * JSON read by {@link AuthorityMerge}).
+ */
+public record AuthorityVersion(AuthorityKind kind, String key, int number, Instant createdAt, String author,
+                               String note, AuthorityContent content, String mergedInto, String merge) {
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("MMMM d, uuuu, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /** "May 1, 2026, 10:15 UTC". */
+    public String when() {
+        return WHEN.format(createdAt);
+    }
+
+    public String path() {
+        return kind.historyPath(key) + "/" + number;
+    }
+
+    public boolean mergeVersion() {
+        return merge != null;
+    }
+}

@@ -1,0 +1,380 @@
+package org.dossier.authorities;
+
+import static org.dossier.db.Tables.AUTHORITY_VERSION;
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.PERSON;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.NoSuchRecordException;
+import org.dossier.documents.RecordDraft;
+import org.dossier.documents.RecordWriter;
+import org.dossier.documents.Slugs;
+import org.jooq.DSLContext;
+
+/**
+ * The one way people and places change, inside a {@link RecordWriter}'s transaction (so that a
+ * change of names and the records it relinks commit together, and reach the change feed together).
+ * Every change writes the authority whole as a new version, with who, when and why.
+ */
+public final class AuthorityWriter {
+
+    private final RecordWriter records;
+    private final DSLContext db;
+    private final Clock clock;
+    private final AuthorityRecords read;
+
+    public AuthorityWriter(RecordWriter records, Clock clock) {
+        this.records = records;
+        this.db = records.db();
+        this.clock = clock;
+        this.read = new AuthorityRecords(db);
+    }
+
+    /**
+     * For loading the lists outside the record write path (a new catalogue's seed, the generator):
+     * names only, no record is linked, nothing is added to the change feed.
+     */
+    AuthorityWriter(DSLContext db, Clock clock) {
+        this.records = null;
+        this.db = db;
+        this.clock = clock;
+        this.read = new AuthorityRecords(db);
+    }
+
+    /** Adds a person or place at version 1, under a key made from its name; returns it. */
+    public StoredAuthority create(AuthorityKind kind, AuthorityContent content, Attribution by) {
+        return create(kind, freeKey(kind, content.name()), content, by);
+    }
+
+    StoredAuthority create(AuthorityKind kind, String key, AuthorityContent content, Attribution by) {
+        AuthorityTables t = AuthorityTables.of(kind);
+        db.insertInto(t.table()).set(t.key(), key).set(t.name(), content.name()).set(t.sortName(), content.sortName())
+                .set(t.note(), content.description()).set(t.version(), 1).execute();
+        int id = db.select(t.id()).from(t.table()).where(t.key().eq(key)).fetchSingle(t.id());
+        writeContent(kind, id, content);
+        writeVersion(kind, id, 1, content, by, null, null);
+        authoritiesChanged();
+        return read.find(kind, id).orElseThrow();
+    }
+
+    /**
+     * Makes {@code content} what the authority says, if it is still at {@code expectedVersion};
+     * returns false (and writes nothing) when it already says exactly that.
+     *
+     * @throws StaleAuthorityException when someone saved a newer version in between
+     */
+    public boolean update(StoredAuthority authority, int expectedVersion, AuthorityContent content, Attribution by) {
+        StoredAuthority now = current(authority.kind(), authority.id(), expectedVersion);
+        if (now.content().equals(content)) {
+            return false;
+        }
+        saveAt(authority.kind(), authority.id(), expectedVersion, content, null);
+        writeVersion(authority.kind(), authority.id(), expectedVersion + 1, content, by, null, null);
+        return true;
+    }
+
+    /**
+     * What version {@code number} said becomes what the authority says, as a new version. Restoring
+     * a version from before it was merged away undoes the merge: its links and its forms of the
+     * name come back from the survivor.
+     */
+    public boolean restore(StoredAuthority authority, int expectedVersion, int number, Attribution by) {
+        AuthorityVersion version = read.version(authority, number)
+                .orElseThrow(() -> new IllegalArgumentException(authority.key() + " has no version " + number));
+        StoredAuthority now = current(authority.kind(), authority.id(), expectedVersion);
+        if (now.merged() && version.mergedInto() == null) {
+            unmerge(now, version, by);
+            return true;
+        }
+        return update(authority, expectedVersion, version.content(), by);
+    }
+
+    /**
+     * Merges {@code merged} into {@code survivor}, one person or place being the other: every record
+     * linked to it is linked to the survivor instead (a person keeps the stronger of the two roles),
+     * each with a new revision; its forms of the name become the survivor's; its key answers with
+     * the survivor's page from now on. One version in both histories says so.
+     */
+    public void merge(StoredAuthority merged, int mergedVersion, StoredAuthority survivor, Attribution by) {
+        if (merged.kind() != survivor.kind() || merged.id() == survivor.id()) {
+            throw new IllegalArgumentException("a " + merged.kind().noun() + " merges into another of its list");
+        }
+        StoredAuthority loser = current(merged.kind(), merged.id(), mergedVersion);
+        StoredAuthority winner = read.find(survivor.kind(), survivor.id()).orElseThrow();
+        if (loser.merged() || winner.merged()) {
+            throw new IllegalArgumentException("an authority merged away cannot be merged again");
+        }
+        AuthorityTables t = AuthorityTables.of(loser.kind());
+        List<Integer> documents = db.select(t.linkedDocument()).from(t.links())
+                .where(t.linkedAuthority().eq(loser.id())).orderBy(t.linkedDocument()).fetch(t.linkedDocument());
+        List<AuthorityMerge.MovedLink> moved = new java.util.ArrayList<>();
+        for (int documentId : documents) {
+            RecordDraft draft = records.draft(documentId);
+            SortedMap<Integer, PersonRole> people = new TreeMap<>(draft.people());
+            TreeSet<Integer> places = new TreeSet<>(draft.places());
+            if (loser.kind() == AuthorityKind.PERSON) {
+                PersonRole role = people.remove(loser.id());
+                PersonRole before = people.get(winner.id());
+                people.put(winner.id(), role.strongest(before));
+                moved.add(new AuthorityMerge.MovedLink(documentId, role.key(), before == null ? null : before.key()));
+            } else {
+                boolean had = places.contains(winner.id());
+                places.remove(loser.id());
+                places.add(winner.id());
+                moved.add(new AuthorityMerge.MovedLink(documentId, null, had ? "linked" : null));
+            }
+            records.update(documentId, version(documentId),
+                    new RecordDraft(draft.title(), draft.summary(), draft.date(), draft.typeId(), people, places), by);
+        }
+        java.util.Set<String> has = new java.util.HashSet<>();
+        has.add(winner.content().name());
+        winner.content().aliases().forEach(a -> has.add(a.name()));
+        List<AuthorityContent.Alias> aliases = new java.util.ArrayList<>(winner.content().aliases());
+        List<String> added = new java.util.ArrayList<>();
+        List<AuthorityContent.Alias> taken = new java.util.ArrayList<>();
+        taken.add(new AuthorityContent.Alias(loser.content().name(), AliasKind.VARIANT));
+        taken.addAll(loser.content().aliases());
+        for (AuthorityContent.Alias alias : taken) {
+            if (has.add(alias.name())) {
+                aliases.add(alias);
+                added.add(alias.name());
+            }
+        }
+        AuthorityContent survivorNow = new AuthorityContent(winner.content().name(), winner.content().sortName(),
+                winner.content().description(), winner.content().kind(), aliases);
+        String merge = new AuthorityMerge(loser.key(), winner.key(), moved, added).json();
+        saveAt(winner.kind(), winner.id(), winner.version(), survivorNow, null);
+        writeVersion(winner.kind(), winner.id(), winner.version() + 1, survivorNow, by, null, merge);
+        saveAt(loser.kind(), loser.id(), loser.version(), loser.content(), winner.id());
+        // Its forms are the survivor's now: the extractor and search must not find two owners.
+        db.deleteFrom(t.aliases()).where(t.owner().eq(loser.id())).execute();
+        writeVersion(loser.kind(), loser.id(), loser.version() + 1, loser.content(), by, winner.key(), merge);
+    }
+
+    /** Undoes the merge that {@code merged}'s current version made, and restores {@code to}'s content. */
+    private void unmerge(StoredAuthority merged, AuthorityVersion to, Attribution by) {
+        AuthorityVersion mergeVersion = read.version(merged, merged.version()).orElseThrow();
+        if (mergeVersion.merge() == null) {
+            throw new IllegalStateException(merged.key() + " is merged, but its latest version is not the merge");
+        }
+        AuthorityMerge merge = AuthorityMerge.fromJson(mergeVersion.merge());
+        StoredAuthority survivor = read.find(merged.kind(), merge.survivor()).orElseThrow();
+        saveAt(merged.kind(), merged.id(), merged.version(), to.content(), null);
+        writeVersion(merged.kind(), merged.id(), merged.version() + 1, to.content(), by, null, mergeVersion.merge());
+        for (AuthorityMerge.MovedLink link : merge.links()) {
+            RecordDraft draft;
+            try {
+                draft = records.draft(link.document());
+            } catch (NoSuchRecordException e) {
+                continue;
+            }
+            SortedMap<Integer, PersonRole> people = new TreeMap<>(draft.people());
+            TreeSet<Integer> places = new TreeSet<>(draft.places());
+            if (merged.kind() == AuthorityKind.PERSON) {
+                if (people.containsKey(survivor.id())) {
+                    if (link.survivorRole() == null) {
+                        people.remove(survivor.id());
+                    } else {
+                        people.put(survivor.id(), PersonRole.stored(link.survivorRole()));
+                    }
+                }
+                people.put(merged.id(), PersonRole.stored(link.role()));
+            } else {
+                if (link.survivorRole() == null) {
+                    places.remove(survivor.id());
+                }
+                places.add(merged.id());
+            }
+            RecordDraft back = new RecordDraft(draft.title(), draft.summary(), draft.date(), draft.typeId(), people, places);
+            if (!back.equals(draft)) {
+                records.update(link.document(), version(link.document()), back, by);
+            }
+        }
+        java.util.Set<String> taken = new java.util.HashSet<>(merge.addedForms());
+        AuthorityContent survivorNow = survivor.content();
+        AuthorityContent survivorBack = new AuthorityContent(survivorNow.name(), survivorNow.sortName(),
+                survivorNow.description(), survivorNow.kind(),
+                survivorNow.aliases().stream().filter(a -> !taken.contains(a.name())).toList());
+        saveAt(survivor.kind(), survivor.id(), survivor.version(), survivorBack, null);
+        writeVersion(survivor.kind(), survivor.id(), survivor.version() + 1, survivorBack, by, null, mergeVersion.merge());
+    }
+
+    private int version(int documentId) {
+        return db.select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(documentId)).fetchSingle(DOCUMENT.VERSION);
+    }
+
+    /**
+     * Links each of {@code documents} to the authority (a person in the role given), each with a
+     * new revision of the record whose note says why; a record already linked is left as it is.
+     * Returns how many records were linked.
+     */
+    public int link(StoredAuthority authority, Map<Integer, PersonRole> documents, Attribution by) {
+        int linked = 0;
+        for (var entry : documents.entrySet()) {
+            int documentId = entry.getKey();
+            RecordDraft draft;
+            try {
+                draft = records.draft(documentId);
+            } catch (NoSuchRecordException e) {
+                continue;
+            }
+            RecordDraft relinked = withLink(draft, authority, entry.getValue());
+            if (relinked.equals(draft)) {
+                continue;
+            }
+            records.update(documentId, version(documentId), relinked, by);
+            linked++;
+        }
+        return linked;
+    }
+
+    /**
+     * Links the records of {@code mentions}, each with a revision whose note says why: "Linked to
+     * Nikita Khrushchev, alias 'Khrushchev' added" when its latest version added the form the record
+     * names it by, "…, named 'Khrushchev' in the record" otherwise. Returns how many were linked.
+     */
+    public int link(StoredAuthority authority, List<Mentions.Mention> mentions, String author, String source) {
+        Set<String> added = addedForms(authority);
+        Map<String, Map<Integer, PersonRole>> byForm = new java.util.LinkedHashMap<>();
+        mentions.forEach(m -> byForm.computeIfAbsent(m.form(), f -> new java.util.LinkedHashMap<>())
+                .put(m.documentId(), m.role()));
+        int linked = 0;
+        for (var group : byForm.entrySet()) {
+            String form = group.getKey();
+            String why = added.contains(form) ? "Linked to " + authority.name() + ", alias '" + form + "' added"
+                    : "Linked to " + authority.name() + ", named '" + form + "' in the record";
+            linked += link(authority, group.getValue(), new Attribution(author, why, source));
+        }
+        return linked;
+    }
+
+    /** The forms of the name its latest version added (all of them for a new one). */
+    private Set<String> addedForms(StoredAuthority authority) {
+        List<AuthorityVersion> versions = read.versions(authority);
+        Set<String> now = new java.util.HashSet<>();
+        now.add(authority.content().name());
+        authority.content().aliases().forEach(a -> now.add(a.name()));
+        if (versions.size() >= 2) {
+            AuthorityContent before = versions.get(1).content();
+            now.remove(before.name());
+            before.aliases().forEach(a -> now.remove(a.name()));
+        }
+        return now;
+    }
+
+    private static RecordDraft withLink(RecordDraft draft, StoredAuthority authority, PersonRole role) {
+        SortedMap<Integer, PersonRole> people = new TreeMap<>(draft.people());
+        TreeSet<Integer> places = new TreeSet<>(draft.places());
+        if (authority.kind() == AuthorityKind.PERSON) {
+            people.putIfAbsent(authority.id(), role == null ? PersonRole.MENTIONED : role);
+        } else {
+            places.add(authority.id());
+        }
+        return new RecordDraft(draft.title(), draft.summary(), draft.date(), draft.typeId(), people, places);
+    }
+
+    /** Reads the authority and checks its version: the first half of every compare-and-set. */
+    StoredAuthority current(AuthorityKind kind, int id, int expectedVersion) {
+        StoredAuthority now = read.find(kind, id).orElseThrow(() -> new IllegalArgumentException("no " + kind.noun()
+                + " " + id));
+        if (now.version() != expectedVersion) {
+            throw new StaleAuthorityException(now.key(), expectedVersion, now.version());
+        }
+        return now;
+    }
+
+    /**
+     * Writes the row only if it is still at {@code expectedVersion} (the compare-and-set is in the
+     * UPDATE itself, for databases with concurrent writers), then its forms.
+     */
+    void saveAt(AuthorityKind kind, int id, int expectedVersion, AuthorityContent content, Integer mergedInto) {
+        AuthorityTables t = AuthorityTables.of(kind);
+        int saved = db.update(t.table())
+                .set(t.name(), content.name())
+                .set(t.sortName(), content.sortName())
+                .set(t.note(), content.description())
+                .set(t.version(), expectedVersion + 1)
+                .set(t.mergedInto(), mergedInto)
+                .where(t.id().eq(id)).and(t.version().eq(expectedVersion))
+                .execute();
+        if (saved != 1) {
+            StoredAuthority now = read.find(kind, id).orElseThrow();
+            throw new StaleAuthorityException(now.key(), expectedVersion, now.version());
+        }
+        writeContent(kind, id, content);
+        authoritiesChanged();
+    }
+
+    private void authoritiesChanged() {
+        if (records != null) {
+            records.authoritiesChanged();
+        }
+    }
+
+    /** The kind of a person and every form of the name: the preferred one is matched like any other. */
+    private void writeContent(AuthorityKind kind, int id, AuthorityContent content) {
+        AuthorityTables t = AuthorityTables.of(kind);
+        if (kind == AuthorityKind.PERSON) {
+            db.update(PERSON).set(PERSON.KIND, content.organisation() ? "organisation" : "person")
+                    .where(PERSON.ID.eq(id)).execute();
+        }
+        db.deleteFrom(t.aliases()).where(t.owner().eq(id)).execute();
+        db.insertInto(t.aliases(), t.owner(), t.alias(), t.aliasKind())
+                .values(id, content.name(), AliasKind.VARIANT.key()).execute();
+        for (AuthorityContent.Alias alias : content.aliases()) {
+            if (!alias.name().equals(content.name())) {
+                db.insertInto(t.aliases(), t.owner(), t.alias(), t.aliasKind())
+                        .values(id, alias.name(), alias.kind().key()).onConflictDoNothing().execute();
+            }
+        }
+    }
+
+    void writeVersion(AuthorityKind kind, int id, int number, AuthorityContent content, Attribution by,
+                      String mergedInto, String merge) {
+        db.insertInto(AUTHORITY_VERSION)
+                .set(AUTHORITY_VERSION.FACET, kind.key())
+                .set(AUTHORITY_VERSION.AUTHORITY_ID, id)
+                .set(AUTHORITY_VERSION.NUMBER, number)
+                .set(AUTHORITY_VERSION.CREATED_AT, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS))
+                .set(AUTHORITY_VERSION.AUTHOR, by.author())
+                .set(AUTHORITY_VERSION.NOTE, by.note())
+                .set(AUTHORITY_VERSION.NAME, content.name())
+                .set(AUTHORITY_VERSION.SORT_NAME, content.sortName())
+                .set(AUTHORITY_VERSION.DESCRIPTION, content.description())
+                .set(AUTHORITY_VERSION.KIND, content.kind())
+                .set(AUTHORITY_VERSION.ALIASES, content.aliasesJson())
+                .set(AUTHORITY_VERSION.MERGED_INTO, mergedInto)
+                .set(AUTHORITY_VERSION.MERGE, merge)
+                .execute();
+    }
+
+    /**
+     * A key made from the name ("nikita-khrushchev"), never one in use (or once used: a merged
+     * authority keeps its key), never all digits (those address by id) and never "new".
+     */
+    private String freeKey(AuthorityKind kind, String name) {
+        AuthorityTables t = AuthorityTables.of(kind);
+        String base = Slugs.slugify(name);
+        if (base.matches("[0-9]+") || base.equals("new") || base.equals("document")) {
+            base = kind.noun() + "-" + base;
+        }
+        String key = base;
+        for (int n = 2; db.fetchExists(t.table(), t.key().eq(key)); n++) {
+            key = base + "-" + n;
+        }
+        return key;
+    }
+
+    RecordWriter records() {
+        return records;
+    }
+}

@@ -1,0 +1,18 @@
+package org.dossier.authorities;
+
+/** A save was based on a version of a person or place that is no longer the current one. */
+public final class StaleAuthorityException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int currentVersion;
+
+    public StaleAuthorityException(String key, int expectedVersion, int currentVersion) {
+        super(key + " is at version " + currentVersion + ", not " + expectedVersion);
+        this.currentVersion = currentVersion;
+    }
+
+    public int currentVersion() {
+        return currentVersion;
+    }
+}

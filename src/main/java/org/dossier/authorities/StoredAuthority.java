@@ -1,0 +1,29 @@
+package org.dossier.authorities;
+
+/**
+ * A person or place as the database has it now: its id, its stable key, its version, what it says,
+ * and, once merged into another, the survivor's key (its pages then redirect there).
+ */
+public record StoredAuthority(AuthorityKind kind, int id, String key, int version, AuthorityContent content,
+                              String mergedInto) {
+
+    public boolean merged() {
+        return mergedInto != null;
+    }
+
+    public String name() {
+        return content.name();
+    }
+
+    public String path() {
+        return kind.path(key);
+    }
+
+    public String editPath() {
+        return kind.editPath(key);
+    }
+
+    public String historyPath() {
+        return kind.historyPath(key);
+    }
+}

@@ -1,0 +1,172 @@
+package org.dossier.editing;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dossier.authorities.AliasKind;
+import org.dossier.authorities.AuthorityContent;
+import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityRecords;
+import org.dossier.authorities.StoredAuthority;
+
+/**
+ * What the person or place form says, as typed: kept whole when the form comes back with a problem.
+ * Other forms of the name are rows of a text and a kind; a row left empty is no form. {@link #check}
+ * says, field by field, what to change.
+ */
+public record AuthorityEditForm(String name, String sortName, String description, String kind, List<Row> rows,
+                                String note) {
+
+    /** One other form of the name as typed. */
+    public record Row(String name, String kind) {
+    }
+
+    /** A form someone else already has, with where it is: shown beside the refused row as a link. */
+    public record Clash(String form, String key, String name, String path) {
+    }
+
+    /** The form checked: the content to save, or the problems by field ({@code alias-3} for a row). */
+    public record Checked(AuthorityContent content, String note, Map<String, String> errors, Map<String, Clash> clashes) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    static final int MAX_NAME = 200;
+    static final int MAX_DESCRIPTION = 2_000;
+    static final int MAX_ROWS = 200;
+    /** Empty rows offered after the forms there are, for new ones (no script needed). */
+    static final int BLANK_ROWS = 3;
+
+    public AuthorityEditForm {
+        rows = List.copyOf(rows);
+    }
+
+    public static AuthorityEditForm empty(AuthorityKind kind) {
+        return new AuthorityEditForm("", "", "", kind == AuthorityKind.PERSON ? "person" : "place", List.of(), "");
+    }
+
+    public static AuthorityEditForm of(StoredAuthority authority) {
+        AuthorityContent c = authority.content();
+        return new AuthorityEditForm(c.name(), c.sortName(), c.description(), c.kind(),
+                c.aliases().stream().map(a -> new Row(a.name(), a.kind().key())).toList(), "");
+    }
+
+    public static AuthorityEditForm posted(Context ctx, AuthorityKind kind) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < MAX_ROWS; i++) {
+            String name = ctx.formParam("alias-" + i);
+            if (name == null) {
+                break;
+            }
+            String aliasKind = ctx.formParam("alias-kind-" + i);
+            rows.add(new Row(name, aliasKind == null ? "" : aliasKind));
+        }
+        String posted = Forms.text(ctx, "kind");
+        return new AuthorityEditForm(Forms.text(ctx, "name"), Forms.text(ctx, "sort_name"),
+                Forms.text(ctx, "description"), kind == AuthorityKind.PLACE ? "place" : posted, rows,
+                Forms.text(ctx, "note"));
+    }
+
+    /** The rows to show: those typed (empty ones too, so nothing moves), then a few empty ones. */
+    public List<Row> shownRows() {
+        List<Row> shown = new ArrayList<>(rows);
+        long blank = rows.stream().filter(r -> r.name().isBlank()).count();
+        for (long i = blank; i < BLANK_ROWS; i++) {
+            shown.add(new Row("", AliasKind.VARIANT.key()));
+        }
+        return shown;
+    }
+
+    public List<AliasKind> aliasKinds() {
+        return List.of(AliasKind.values());
+    }
+
+    /**
+     * @param before  what the authority says now (null for a new one): forms it already has are
+     *                not refused for being shared, only new ones
+     * @param owners  every form of every other authority of the list, folded ({@link AuthorityRecords#owners})
+     */
+    public Checked check(AuthorityKind list, AuthorityContent before, Map<String, List<AuthorityRecords.Owner>> owners) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Clash> clashes = new HashMap<>();
+        String name = this.name.strip().replaceAll("\\s+", " ");
+        Set<String> had = new HashSet<>();
+        if (before != null) {
+            had.add(AuthorityRecords.folded(before.name()));
+            before.aliases().forEach(a -> had.add(AuthorityRecords.folded(a.name())));
+        }
+        if (name.isEmpty()) {
+            errors.put("name", "Write the name this " + list.noun() + " is best known by.");
+        } else if (name.length() > MAX_NAME) {
+            errors.put("name", "A name has at most " + MAX_NAME + " characters.");
+        } else {
+            clash(list, name, had, owners).ifPresent(c -> {
+                errors.put("name", "'" + name + "' is already a name of " + c.name() + ".");
+                clashes.put("name", c);
+            });
+        }
+        if (sortName.strip().length() > MAX_NAME) {
+            errors.put("sort_name", "A sort form has at most " + MAX_NAME + " characters.");
+        }
+        if (description.strip().length() > MAX_DESCRIPTION) {
+            errors.put("description", "The note has at most " + MAX_DESCRIPTION + " characters.");
+        }
+        if (list == AuthorityKind.PERSON && !kind.equals("person") && !kind.equals("organisation")) {
+            errors.put("kind", "Choose a person or an organisation.");
+        }
+        List<AuthorityContent.Alias> aliases = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        seen.add(AuthorityRecords.folded(name));
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            String form = row.name().strip().replaceAll("\\s+", " ");
+            String field = "alias-" + i;
+            if (form.isEmpty()) {
+                continue;
+            }
+            var aliasKind = AliasKind.fromKey(row.kind());
+            if (aliasKind.isEmpty()) {
+                errors.put(field, "Choose what kind of form '" + form + "' is.");
+            } else if (form.length() > MAX_NAME) {
+                errors.put(field, "A form of a name has at most " + MAX_NAME + " characters.");
+            } else if (!seen.add(AuthorityRecords.folded(form))) {
+                errors.put(field, "'" + form + "' is listed twice (or is the name itself); keep it once.");
+            } else if (aliasKind.get() != AliasKind.FULL_NAME_ONLY && clash(list, form, had, owners).isPresent()) {
+                Clash c = clash(list, form, had, owners).get();
+                errors.put(field, "'" + form + "' is already a name of " + c.name()
+                        + ". Two authorities cannot share a form, unless it is marked as a short form.");
+                clashes.put(field, c);
+            } else {
+                aliases.add(new AuthorityContent.Alias(form, aliasKind.get()));
+            }
+        }
+        String note = this.note.strip();
+        if (note.isEmpty()) {
+            errors.put("note", "Say what you changed and why: the note is kept in the history.");
+        } else if (note.length() > RecordForm.MAX_NOTE) {
+            errors.put("note", "A note has at most " + RecordForm.MAX_NOTE + " characters.");
+        }
+        if (!errors.isEmpty()) {
+            return new Checked(null, note, errors, clashes);
+        }
+        return new Checked(new AuthorityContent(name, sortName, description, kind, aliases), note, Map.of(), Map.of());
+    }
+
+    /** Another authority with this form, unless this one had it already (forms shared before stay). */
+    private static java.util.Optional<Clash> clash(AuthorityKind list, String form, Set<String> had,
+                                                   Map<String, List<AuthorityRecords.Owner>> owners) {
+        String folded = AuthorityRecords.folded(form);
+        if (had.contains(folded)) {
+            return java.util.Optional.empty();
+        }
+        return owners.getOrDefault(folded, List.of()).stream()
+                .filter(o -> o.formKind() != AliasKind.FULL_NAME_ONLY)
+                .findFirst().map(o -> new Clash(o.form(), o.key(), o.name(), list.editPath(o.key())));
+    }
+}

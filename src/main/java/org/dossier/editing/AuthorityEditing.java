@@ -1,0 +1,292 @@
+package org.dossier.editing;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dossier.authorities.AuthorityContent;
+import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityRecords;
+import org.dossier.authorities.AuthorityVersion;
+import org.dossier.authorities.AuthorityWriter;
+import org.dossier.authorities.Mentions;
+import org.dossier.authorities.StaleAuthorityException;
+import org.dossier.authorities.StoredAuthority;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.RecordStore;
+import org.dossier.web.NotFound;
+import org.dossier.web.WriteUnavailable;
+import org.jooq.DSLContext;
+
+/**
+ * {@code /admin/people} and {@code /admin/places}: the lists, a new person or place, the form of
+ * one, and linking the records that name it. The form carries the version it was opened at; a
+ * save based on an older one is refused (409) with what is saved now beside what was typed, as
+ * for records.
+ */
+public final class AuthorityEditing {
+
+    /** Why a save was refused: someone saved in between. */
+    public record Conflict(StoredAuthority saved, AuthorityVersion latest, int openedVersion, RevisionDiff sinceOpened) {
+    }
+
+    private final DSLContext db;
+    private final RecordStore store;
+    private final AuthorityRecords authorities;
+    private final Mentions.Candidates candidates;
+    private final Clock clock;
+
+    public AuthorityEditing(DSLContext db, RecordStore store, Mentions.Candidates candidates, Clock clock) {
+        this.db = db;
+        this.store = store;
+        this.authorities = new AuthorityRecords(db);
+        this.candidates = candidates;
+        this.clock = clock;
+    }
+
+    /** {@code GET /admin/people}. */
+    public void list(Context ctx, AuthorityKind kind) {
+        ctx.render("editing/authorities", Map.of("kind", kind, "listed", authorities.list(kind)));
+    }
+
+    /** {@code GET /admin/people/new}. */
+    public void blank(Context ctx, AuthorityKind kind) {
+        ctx.render("editing/authority-edit", model(kind, null, AuthorityEditForm.empty(kind), 0));
+    }
+
+    /** {@code POST /admin/people/new}. */
+    public void create(Context ctx, AuthorityKind kind) {
+        AuthorityEditForm form = AuthorityEditForm.posted(ctx, kind);
+        AuthorityEditForm.Checked checked = form.check(kind, null, authorities.owners(kind, 0));
+        if (!checked.ok()) {
+            refused(ctx, kind, null, form, 0, checked);
+            return;
+        }
+        String author = AccessControl.requireUser(ctx).username();
+        StoredAuthority made;
+        try {
+            made = store.write(w -> new AuthorityWriter(w, clock).create(kind, checked.content(),
+                    Attribution.editor(author, checked.note())));
+        } catch (RuntimeException e) {
+            unavailable(ctx, e, kind, null, form, 0);
+            return;
+        }
+        ctx.redirect(linkPath(made) + "?saved=1", HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code GET /admin/people/{key}/edit}. */
+    public void edit(Context ctx, AuthorityKind kind) {
+        StoredAuthority authority = find(ctx, kind);
+        if (authority.merged()) {
+            ctx.redirect(kind.editPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.render("editing/authority-edit", model(kind, authority, AuthorityEditForm.of(authority), authority.version()));
+    }
+
+    /** {@code POST /admin/people/{key}/edit}. */
+    public void save(Context ctx, AuthorityKind kind) {
+        StoredAuthority authority = find(ctx, kind);
+        int opened = Forms.number(ctx, "version");
+        AuthorityEditForm form = AuthorityEditForm.posted(ctx, kind);
+        if (authority.merged()) {
+            Map<String, Object> model = model(kind, authority, form, opened);
+            model.put("notice", "This " + kind.noun() + " was merged into '" + authority.mergedInto()
+                    + "': nothing was saved. Edit that one instead.");
+            ctx.status(HttpStatus.CONFLICT).render("editing/authority-edit", model);
+            return;
+        }
+        AuthorityEditForm.Checked checked = form.check(kind, authority.content(), authorities.owners(kind, authority.id()));
+        if (!checked.ok()) {
+            refused(ctx, kind, authority, form, opened, checked);
+            return;
+        }
+        String author = AccessControl.requireUser(ctx).username();
+        boolean saved;
+        try {
+            saved = store.write(w -> new AuthorityWriter(w, clock).update(authority, opened, checked.content(),
+                    Attribution.editor(author, checked.note())));
+        } catch (StaleAuthorityException e) {
+            conflict(ctx, kind, form, opened);
+            return;
+        } catch (RuntimeException e) {
+            unavailable(ctx, e, kind, authority, form, opened);
+            return;
+        }
+        if (!saved) {
+            Map<String, Object> model = model(kind, authority, form, opened);
+            model.put("notice", "Nothing to save: the form says exactly what the " + kind.noun() + " already says.");
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-edit", model);
+            return;
+        }
+        StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
+        ctx.redirect(linkPath(now) + "?saved=" + now.version(), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * {@code GET /admin/people/{key}/link}: the records whose title or summary name it and that are
+     * not linked to it yet, with how many each form of the name finds, to link all or some.
+     */
+    public void preview(Context ctx, AuthorityKind kind) {
+        StoredAuthority authority = find(ctx, kind);
+        Map<String, Object> model = new HashMap<>();
+        model.put("kind", kind);
+        model.put("authority", authority);
+        model.put("preview", Mentions.unlinked(db, authority, candidates));
+        model.put("saved", ctx.queryParam("saved"));
+        model.put("linked", ctx.queryParam("linked"));
+        model.put("action", linkPath(authority));
+        ctx.render("editing/authority-link", model);
+    }
+
+    /** {@code POST /admin/people/{key}/link}: links the records ticked, each with a revision saying why. */
+    public void link(Context ctx, AuthorityKind kind) {
+        StoredAuthority authority = find(ctx, kind);
+        Set<Integer> chosen = new HashSet<>();
+        for (String id : ctx.formParams("document")) {
+            if (id.strip().matches("[0-9]{1,9}")) {
+                chosen.add(Integer.parseInt(id.strip()));
+            }
+        }
+        String author = AccessControl.requireUser(ctx).username();
+        List<Mentions.Mention> ticked = Mentions.unlinked(db, authority, candidates).mentions().stream()
+                .filter(m -> chosen.contains(m.documentId())).toList();
+        int linked = store.write(w -> new AuthorityWriter(w, clock).link(authority, ticked, author, null));
+        ctx.redirect(linkPath(authority) + "?linked=" + linked, HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code GET /admin/people/{key}/merge}: choose the one it is the same as. */
+    public void mergeForm(Context ctx, AuthorityKind kind) {
+        StoredAuthority authority = find(ctx, kind);
+        if (authority.merged()) {
+            ctx.redirect(kind.editPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.render("editing/authority-merge", mergeModel(authority, authority.version(), "", "", Map.of()));
+    }
+
+    /** {@code POST /admin/people/{key}/merge}: survivor, version, note. */
+    public void merge(Context ctx, AuthorityKind kind) {
+        StoredAuthority authority = find(ctx, kind);
+        int opened = Forms.number(ctx, "version");
+        String survivorKey = Forms.text(ctx, "survivor").strip();
+        String note = Forms.text(ctx, "note").strip();
+        Map<String, String> errors = new LinkedHashMap<>();
+        var survivor = authorities.find(kind, survivorKey).filter(s -> !s.merged() && s.id() != authority.id());
+        if (survivor.isEmpty()) {
+            errors.put("survivor", "Choose the " + kind.noun() + " this one is the same as.");
+        }
+        if (note.isEmpty()) {
+            errors.put("note", "Say why they are one: the note is kept in both histories.");
+        } else if (note.length() > RecordForm.MAX_NOTE) {
+            errors.put("note", "A note has at most " + RecordForm.MAX_NOTE + " characters.");
+        }
+        if (authority.merged()) {
+            errors.put("survivor", "It was merged into '" + authority.mergedInto() + "' already.");
+        }
+        if (!errors.isEmpty()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-merge",
+                    mergeModel(authority, opened, survivorKey, note, errors));
+            return;
+        }
+        String author = AccessControl.requireUser(ctx).username();
+        String why = "Merged " + authority.name() + " (" + authority.key() + ") into " + survivor.get().name() + ": " + note;
+        try {
+            store.write(w -> {
+                new AuthorityWriter(w, clock).merge(authority, opened, survivor.get(), Attribution.editor(author, why));
+                return null;
+            });
+        } catch (StaleAuthorityException e) {
+            errors.put("survivor", "Someone changed this " + kind.noun() + " while you had this page open (it is now at "
+                    + "version " + e.currentVersion() + "). Nothing was merged: look at it again, then decide.");
+            ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
+                    mergeModel(find(ctx, kind), find(ctx, kind).version(), survivorKey, note, errors));
+            return;
+        }
+        ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
+    }
+
+    private Map<String, Object> mergeModel(StoredAuthority authority, int version, String survivor, String note,
+                                           Map<String, String> errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("kind", authority.kind());
+        model.put("authority", authority);
+        model.put("version", version);
+        model.put("choices", authorities.list(authority.kind()).stream().filter(a -> !a.key().equals(authority.key())).toList());
+        model.put("records", authorities.list(authority.kind()).stream().filter(a -> a.key().equals(authority.key()))
+                .findFirst().map(AuthorityRecords.Listed::records).orElse(0));
+        model.put("survivor", survivor);
+        model.put("note", note);
+        model.put("errors", errors);
+        return model;
+    }
+
+    public static String linkPath(StoredAuthority authority) {
+        return authority.kind().adminPath() + "/" + authority.key() + "/link";
+    }
+
+    private void refused(Context ctx, AuthorityKind kind, StoredAuthority authority, AuthorityEditForm form, int version,
+                         AuthorityEditForm.Checked checked) {
+        Map<String, Object> model = model(kind, authority, form, version);
+        model.put("errors", checked.errors());
+        model.put("clashes", checked.clashes());
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-edit", model);
+    }
+
+    /** The editor's text, beside what is saved now; the form now carries that version. */
+    private void conflict(Context ctx, AuthorityKind kind, AuthorityEditForm form, int opened) {
+        StoredAuthority saved = find(ctx, kind);
+        List<AuthorityVersion> versions = authorities.versions(saved);
+        AuthorityVersion openedVersion = authorities.version(saved, opened).orElse(null);
+        RevisionDiff since = openedVersion == null ? null
+                : AuthorityDiff.between(openedVersion.content(), saved.content());
+        Map<String, Object> model = model(kind, saved, form, saved.version());
+        model.put("conflict", new Conflict(saved, versions.get(0), opened, since));
+        ctx.status(HttpStatus.CONFLICT).render("editing/authority-edit", model);
+    }
+
+    private void unavailable(Context ctx, RuntimeException failure, AuthorityKind kind, StoredAuthority authority,
+                             AuthorityEditForm form, int version) {
+        WriteUnavailable unavailable = WriteUnavailable.of(failure).orElseThrow(() -> failure);
+        Map<String, Object> model = model(kind, authority, form, version);
+        model.put("notice", unavailable.getMessage());
+        ctx.header("Retry-After", String.valueOf(WriteUnavailable.RETRY_AFTER_SECONDS));
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE).render("editing/authority-edit", model);
+    }
+
+    private Map<String, Object> model(AuthorityKind kind, StoredAuthority authority, AuthorityEditForm form, int version) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("kind", kind);
+        model.put("authority", authority);
+        model.put("form", form);
+        model.put("version", version);
+        model.put("errors", Map.of());
+        model.put("clashes", Map.of());
+        model.put("errorFields", errorFields(form));
+        model.put("action", authority == null ? kind.adminPath() + "/new" : authority.editPath());
+        model.put("cancel", authority == null ? kind.adminPath() : authority.path());
+        return model;
+    }
+
+    /** The fields in the order of the form, for the error summary. */
+    private static List<String> errorFields(AuthorityEditForm form) {
+        List<String> fields = new ArrayList<>(List.of("name", "sort_name", "kind", "description"));
+        for (int i = 0; i < form.shownRows().size(); i++) {
+            fields.add("alias-" + i);
+        }
+        fields.add("note");
+        return fields;
+    }
+
+    private StoredAuthority find(Context ctx, AuthorityKind kind) {
+        String key = ctx.pathParam("key");
+        return authorities.find(kind, key).orElseThrow(() -> new NotFound("There is no " + kind.noun() + " '" + key
+                + "' in the catalogue."));
+    }
+}

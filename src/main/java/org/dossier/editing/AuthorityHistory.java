@@ -1,0 +1,123 @@
+package org.dossier.editing;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityRecords;
+import org.dossier.authorities.AuthorityVersion;
+import org.dossier.authorities.AuthorityWriter;
+import org.dossier.authorities.StaleAuthorityException;
+import org.dossier.authorities.StoredAuthority;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.RecordStore;
+import org.dossier.web.NotFound;
+import org.jooq.DSLContext;
+
+/**
+ * {@code /people/{key}/history} and {@code /places/{key}/history}: every version of a person or
+ * place, public like a record's, each with a word-level diff against the one before; editors can
+ * restore an earlier version, which makes a new one.
+ */
+public final class AuthorityHistory {
+
+    private final RecordStore store;
+    private final AuthorityRecords authorities;
+    private final Clock clock;
+
+    public AuthorityHistory(DSLContext db, RecordStore store, Clock clock) {
+        this.store = store;
+        this.authorities = new AuthorityRecords(db);
+        this.clock = clock;
+    }
+
+    /** {@code GET /people/{key}/history}. */
+    public void list(Context ctx, AuthorityKind kind) {
+        StoredAuthority authority = find(ctx, kind);
+        ctx.render("editing/authority-history", Map.of("kind", kind, "authority", authority,
+                "versions", authorities.versions(authority)));
+    }
+
+    /** {@code GET /people/{key}/history/{number}}. */
+    public void show(Context ctx, AuthorityKind kind) {
+        StoredAuthority authority = find(ctx, kind);
+        ctx.render("editing/authority-version", versionModel(authority, number(ctx), null, null));
+    }
+
+    /** {@code POST /admin/people/{key}/restore}: revision, version, note. */
+    public void restore(Context ctx, AuthorityKind kind) {
+        StoredAuthority authority = find(ctx, kind);
+        int number = Forms.number(ctx, "revision");
+        int version = Forms.number(ctx, "version");
+        String note = Forms.text(ctx, "note").strip();
+        authorities.version(authority, number).orElseThrow(() -> new NotFound(
+                "'" + authority.key() + "' has no version " + number + "."));
+        if (note.isEmpty() || note.length() > RecordForm.MAX_NOTE) {
+            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, note.isEmpty()
+                    ? "Say why this version comes back: the note is kept in the history."
+                    : "A note has at most " + RecordForm.MAX_NOTE + " characters.");
+            return;
+        }
+        String author = AccessControl.requireUser(ctx).username();
+        boolean restored;
+        try {
+            restored = store.write(w -> new AuthorityWriter(w, clock).restore(authority, version, number,
+                    Attribution.editor(author, note)));
+        } catch (StaleAuthorityException e) {
+            refuse(ctx, authority, number, note, HttpStatus.CONFLICT, "Someone changed this " + kind.noun()
+                    + " while you had this page open (it is now at version " + e.currentVersion() + "). Nothing was "
+                    + "restored: look at the history again, then decide.");
+            return;
+        }
+        if (!restored) {
+            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT,
+                    "Version " + number + " says what the " + kind.noun() + " says now: there is nothing to restore.");
+            return;
+        }
+        StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
+        ctx.redirect(now.historyPath(), HttpStatus.SEE_OTHER);
+    }
+
+    private void refuse(Context ctx, StoredAuthority authority, int number, String note, HttpStatus status,
+                        String problem) {
+        StoredAuthority now = authorities.find(authority.kind(), authority.id()).orElseThrow();
+        ctx.status(status).render("editing/authority-version", versionModel(now, number, problem, note));
+    }
+
+    private Map<String, Object> versionModel(StoredAuthority authority, int number, String problem, String note) {
+        AuthorityVersion version = authorities.version(authority, number).orElseThrow(() -> new NotFound(
+                "'" + authority.key() + "' has no version " + number + "; it is at version " + authority.version() + "."));
+        AuthorityVersion before = number > 1 ? authorities.version(authority, number - 1).orElse(null) : null;
+        Map<String, Object> model = new HashMap<>();
+        model.put("kind", authority.kind());
+        model.put("authority", authority);
+        model.put("version", version);
+        model.put("diff", AuthorityDiff.between(before, version));
+        model.put("previous", number > 1 ? number - 1 : null);
+        model.put("next", number < authority.version() ? number + 1 : null);
+        model.put("note", note == null ? "Restored version " + number : note);
+        model.put("problem", problem);
+        return model;
+    }
+
+    private static int number(Context ctx) {
+        String raw = ctx.pathParam("number");
+        if (!raw.matches("[0-9]{1,9}")) {
+            throw new NotFound("'" + raw + "' is not a version number.");
+        }
+        return Integer.parseInt(raw);
+    }
+
+    private StoredAuthority find(Context ctx, AuthorityKind kind) {
+        String key = ctx.pathParam("key");
+        return authorities.find(kind, key).orElseThrow(() -> new NotFound("There is no " + kind.noun() + " '" + key
+                + "' in the catalogue."));
+    }
+
+    static List<AuthorityKind> kinds() {
+        return List.of(AuthorityKind.values());
+    }
+}

@@ -1,0 +1,144 @@
+package org.dossier.authorities;
+
+import static org.dossier.db.Tables.DOCUMENT_PERSON;
+import static org.dossier.db.Tables.REVISION;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.dossier.app.Main;
+import org.dossier.documents.Attribution;
+import org.dossier.importing.ImportReport;
+import org.dossier.importing.ImportRun;
+import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * After the seed the database is the authority: importing changed lists adds what is new, follows
+ * the file where no editor changed anything, and reports, never overwrites, what an editor made.
+ * {@code relink} links what the lists name in records imported before.
+ */
+class AuthorityListsImportTest {
+
+    private TestDatabase db;
+    private AuthorityRecords authorities;
+
+    @BeforeEach
+    void importSeeds() throws Exception {
+        db = TestDatabase.empty();
+        new ImportRun(db.store(), Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
+        authorities = new AuthorityRecords(db.dsl());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private StoredAuthority person(String key) {
+        return authorities.find(AuthorityKind.PERSON, key).orElseThrow();
+    }
+
+    private void edit(String key, AuthorityContent content) {
+        StoredAuthority now = person(key);
+        db.store().write(w -> new AuthorityWriter(w, Clock.systemUTC()).update(now, now.version(), content,
+                Attribution.editor("alice", "Checked against the finding aid")));
+    }
+
+    /** The seed folder with its people list changed by {@code change} and one of its pages. */
+    private Path changedSeeds(java.util.function.UnaryOperator<List<String>> change) throws Exception {
+        Path folder = db.folder().resolve("seeds-changed");
+        Files.createDirectories(folder.resolve("authorities"));
+        for (String list : List.of("people.csv", "places.csv", "types.csv")) {
+            Path from = TestCatalogue.SEEDS.resolve("authorities").resolve(list);
+            List<String> lines = new ArrayList<>(Files.readAllLines(from, StandardCharsets.UTF_8));
+            Files.write(folder.resolve("authorities").resolve(list),
+                    list.equals("people.csv") ? change.apply(lines) : lines, StandardCharsets.UTF_8);
+        }
+        try (var pages = Files.list(TestCatalogue.SEEDS)) {
+            Path page = pages.filter(p -> p.toString().endsWith(".txt")).sorted().findFirst().orElseThrow();
+            Files.copy(page, folder.resolve(page.getFileName()));
+        }
+        return folder;
+    }
+
+    @Test
+    void theSeedIsVersionOneOfEveryPersonByImport() {
+        List<AuthorityVersion> versions = authorities.versions(person("kovalev"));
+        assertEquals(1, versions.size());
+        assertEquals("import", versions.get(0).author());
+        assertEquals("Ivan Kovalev", versions.get(0).content().name());
+    }
+
+    @Test
+    void changedListsAddWhatIsNewFollowUntouchedEntriesAndReportWhatEditorsChanged() throws Exception {
+        StoredAuthority kovalev = person("kovalev");
+        List<AuthorityContent.Alias> aliases = new ArrayList<>(kovalev.content().aliases());
+        aliases.add(new AuthorityContent.Alias("I. V. Kovalev", AliasKind.VARIANT));
+        edit("kovalev", new AuthorityContent("Ivan V. Kovalev", "Kovalev, Ivan V.", kovalev.content().description(),
+                "person", aliases));
+
+        Path seeds = changedSeeds(lines -> {
+            List<String> out = new ArrayList<>();
+            for (String line : lines) {
+                out.add(line.replace("Soviet Ambassador to China", "Soviet Ambassador to the PRC"));
+                if (line.startsWith("kovalev,variant,Kovalev")) {
+                    out.add("kovalev,misspelling,Kovalyov,,");
+                }
+            }
+            out.add("khrushchev,preferred,Nikita Khrushchev,\"Khrushchev, Nikita\",First Secretary of the CPSU");
+            out.add("khrushchev,variant,Khrushchev,,");
+            return out;
+        });
+        ImportReport report = new ImportRun(db.store(), Clock.systemUTC()).run(List.of(seeds));
+
+        StoredAuthority kept = person("kovalev");
+        assertEquals("Ivan V. Kovalev", kept.name(), "an editor's name is never overwritten");
+        assertTrue(kept.content().aliases().contains(new AuthorityContent.Alias("Kovalyov", AliasKind.MISSPELLING)));
+        assertTrue(kept.content().aliases().contains(new AuthorityContent.Alias("I. V. Kovalev", AliasKind.VARIANT)));
+        String differences = String.join("\n", report.authorityDifferences());
+        assertTrue(differences.contains("kovalev: added 'Ivan Kovalev', 'Kovalyov' beside an editor's changes"), differences);
+        assertTrue(differences.contains("kovalev: the file names it 'Ivan Kovalev', an editor 'Ivan V. Kovalev' (kept)"),
+                differences);
+        assertTrue(differences.contains("kovalev: 'I. V. Kovalev' is not in the file; an editor added it (kept)"),
+                differences);
+
+        assertEquals("Soviet Ambassador to the PRC", person("roshchin").content().description(),
+                "an entry no editor touched follows the file");
+        assertEquals(2, authorities.versions(person("roshchin")).size());
+        assertTrue(differences.lines().noneMatch(d -> d.contains("roshchin")), differences);
+
+        StoredAuthority khrushchev = person("khrushchev");
+        assertEquals("Nikita Khrushchev", khrushchev.name());
+        assertEquals("import", authorities.versions(khrushchev).get(0).author());
+    }
+
+    @Test
+    void relinkLinksTheRecordsThatNameAPersonEachWithARevisionSayingWhy() throws Exception {
+        StoredAuthority army = db.store().write(w -> new AuthorityWriter(w, Clock.systemUTC()).create(AuthorityKind.PERSON,
+                new AuthorityContent("Red Army", "", "", "organisation", List.of()), Attribution.editor("alice", "New")));
+        String address = db.address().text();
+        assertEquals(0, Main.run("relink", "--db", address, "--person", "red-army"));
+        List<Integer> linked = db.dsl().select(DOCUMENT_PERSON.DOCUMENT_ID).from(DOCUMENT_PERSON)
+                .where(DOCUMENT_PERSON.PERSON_ID.eq(army.id())).fetch(DOCUMENT_PERSON.DOCUMENT_ID);
+        assertEquals(2, linked.size());
+        for (int id : linked) {
+            var latest = db.dsl().selectFrom(REVISION).where(REVISION.DOCUMENT_ID.eq(id)).orderBy(REVISION.NUMBER.desc())
+                    .limit(1).fetchSingle();
+            assertEquals("Linked to Red Army, alias 'Red Army' added", latest.getNote());
+            assertEquals("relink --person red-army", latest.getSource());
+        }
+        assertEquals(0, Main.run("relink", "--db", address, "--person", "red-army"));
+        assertEquals(2, db.dsl().fetchCount(DOCUMENT_PERSON, DOCUMENT_PERSON.PERSON_ID.eq(army.id())));
+        assertEquals(1, Main.run("relink", "--db", address, "--person", "no-such-person"));
+        assertEquals(2, Main.run("relink", "--db", address));
+    }
+}

@@ -1,0 +1,182 @@
+package org.dossier.editing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.dossier.testing.Axe;
+import org.dossier.testing.Browser;
+import org.dossier.testing.TestCatalogue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * An editor keeps a person in a real browser: creates it, links the records that name it, sees them
+ * counted, meets an alias clash and a stale save, restores, merges and unmerges; every page of it
+ * passes axe-core at a desktop's and a phone's width. Then the same form in a browser without
+ * JavaScript.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorityBrowserTest {
+
+    private TestCatalogue catalogue;
+    private Browser browser;
+    private final List<String> failures = new ArrayList<>();
+
+    @BeforeAll
+    void start() {
+        catalogue = TestCatalogue.withSeeds();
+        Editors.add(catalogue, "alice", Role.EDITOR);
+        Editors.add(catalogue, "bob", Role.EDITOR);
+    }
+
+    @AfterAll
+    void stop() {
+        catalogue.close();
+    }
+
+    private String url(String path) {
+        return catalogue.baseUrl() + path;
+    }
+
+    private void signIn(Browser browser) {
+        browser.open(url("/admin/login"));
+        browser.find("#username").sendKeys("alice");
+        browser.find("#password").sendKeys(Editors.PASSWORD);
+        submit(browser, browser.find(".login button[type=submit]"));
+    }
+
+    /** Clicks and waits until the page it was on is gone: the next page is the answer. */
+    private static void submit(Browser browser, WebElement button) {
+        WebElement page = browser.find("html");
+        button.click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private void check(String name) {
+        for (boolean phone : new boolean[] {false, true}) {
+            if (phone) {
+                browser.phone();
+            } else {
+                browser.desktop();
+            }
+            Axe.violations(browser).forEach(v -> failures.add(name + (phone ? " (phone)" : " (desktop)") + ": " + v));
+        }
+        browser.desktop();
+    }
+
+    private void visit(String name, String path) {
+        browser.open(url(path));
+        check(name);
+    }
+
+    private void createOrganisation(Browser browser, String name) {
+        browser.open(url("/admin/people/new"));
+        browser.find("#name").sendKeys(name);
+        new Select(browser.find("#kind")).selectByValue("organisation");
+        browser.find("#note").sendKeys("Named in the records");
+        submit(browser, browser.find("form.authority-form button[type=submit]"));
+    }
+
+    @Test
+    void anEditorKeepsAPersonAndEveryPageOfItPassesAxe() {
+        browser = Browser.start();
+        try {
+            signIn(browser);
+            visit("people", "/admin/people");
+            visit("new person", "/admin/people/new");
+
+            createOrganisation(browser, "Red Army");
+            assertTrue(browser.currentUrl().endsWith("/admin/people/red-army/link?saved=1"), browser.currentUrl());
+            assertEquals("2", browser.find(".link-count").getText());
+            check("records to link");
+            submit(browser, browser.find("form.link-form button[type=submit]"));
+            assertTrue(browser.find("p.notice").getText().startsWith("Linked 2 records"));
+            browser.open(url("/search?q=army"));
+            WebElement facet = browser.driver().findElement(By.xpath("//a[contains(@href,'person=red-army')]"));
+            assertTrue(facet.getText().contains("Red Army") && facet.getText().contains("2"), facet.getText());
+
+            // A form another person has: refused, with a link to them, and what was typed kept.
+            browser.open(url("/admin/people/red-army/edit"));
+            check("person form");
+            browser.find("#alias-0").sendKeys("Filippov");
+            browser.find("#note").sendKeys("Another name");
+            submit(browser, browser.find("form.authority-form button[type=submit]"));
+            assertTrue(browser.find("#alias-0-error").getText().contains("Joseph Stalin"));
+            assertEquals("Filippov", browser.find("#alias-0").getAttribute("value"));
+            check("person form with a clash");
+
+            // A save from another tab while the form is open: the conflict page.
+            browser.open(url("/admin/people/red-army/edit"));
+            String first = browser.driver().getWindowHandle();
+            browser.driver().switchTo().newWindow(WindowType.TAB);
+            browser.open(url("/admin/people/red-army/edit"));
+            browser.find("#description").sendKeys("The Soviet land forces until 1946");
+            browser.find("#note").sendKeys("Who they were");
+            submit(browser, browser.find("form.authority-form button[type=submit]"));
+            browser.driver().close();
+            browser.driver().switchTo().window(first);
+            browser.find("#alias-0").sendKeys("RKKA");
+            new Select(browser.find("#alias-kind-0")).selectByValue("abbreviation");
+            browser.find("#note").sendKeys("Its abbreviation");
+            submit(browser, browser.find("form.authority-form button[type=submit]"));
+            assertTrue(browser.find(".conflict").isDisplayed());
+            assertEquals("RKKA", browser.find("#alias-0").getAttribute("value"));
+            check("person form in conflict");
+            submit(browser, browser.find("form.authority-form button[type=submit]"));
+            assertTrue(browser.currentUrl().contains("/link?saved=3"), browser.currentUrl());
+
+            visit("person's history", "/people/red-army/history");
+            visit("person's version with a diff", "/people/red-army/history/3");
+            browser.open(url("/people/red-army/history/2"));
+            browser.find("#note").sendKeys("Without the abbreviation");
+            submit(browser, browser.find("form.restore-form button[type=submit]"));
+            assertTrue(browser.currentUrl().endsWith("/people/red-army/history"), browser.currentUrl());
+            assertEquals(4, browser.findAll("li.revision").size());
+
+            // Two entries for one: merge, follow the old address, undo by a restore.
+            createOrganisation(browser, "Soviet Army");
+            visit("merge form", "/admin/people/red-army/merge");
+            new Select(browser.find("#survivor")).selectByValue("soviet-army");
+            browser.find("#note").sendKeys("One army");
+            submit(browser, browser.find("form.merge-form button[type=submit]"));
+            assertTrue(browser.currentUrl().endsWith("/people/soviet-army"), browser.currentUrl());
+            browser.open(url("/people/red-army"));
+            assertTrue(browser.currentUrl().endsWith("/people/soviet-army"), "the old key leads to the survivor");
+            browser.open(url("/people/red-army/history/4"));
+            browser.find("#note").sendKeys("Two armies after all");
+            submit(browser, browser.find("form.restore-form button[type=submit]"));
+            browser.open(url("/people/red-army"));
+            assertTrue(browser.currentUrl().endsWith("/people/red-army"), browser.currentUrl());
+        } finally {
+            browser.close();
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void theFormsWorkWithoutJavaScript() {
+        try (Browser plain = Browser.startWithoutJavaScript()) {
+            signIn(plain);
+            plain.open(url("/admin/places/new"));
+            plain.find("#name").sendKeys("Gdańsk");
+            plain.find("#alias-0").sendKeys("Danzig");
+            new Select(plain.find("#alias-kind-0")).selectByValue("former");
+            plain.find("#note").sendKeys("Named in a record");
+            submit(plain, plain.find("form.authority-form button[type=submit]"));
+            assertTrue(plain.currentUrl().endsWith("/admin/places/gdansk/link?saved=1"), plain.currentUrl());
+            plain.open(url("/places/gdansk"));
+            assertTrue(plain.find(".aliases").getText().contains("Danzig"));
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package org.dossier.editing;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.REVISION;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.dossier.app.Database;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Editors keep the people and places through the forms of a real server: names, forms, history, links. */
+class AuthorityEditingTest {
+
+    private static TestCatalogue catalogue;
+    private static Database database;
+    private static Http alice;
+    private static Http bob;
+
+    @BeforeAll
+    static void start() throws IOException {
+        catalogue = TestCatalogue.withSeeds();
+        Editors.add(catalogue, "alice", Role.EDITOR);
+        Editors.add(catalogue, "bob", Role.EDITOR);
+        alice = Editors.signIn(catalogue, "alice");
+        bob = Editors.signIn(catalogue, "bob");
+        database = Database.open(catalogue.database());
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+        catalogue.close();
+    }
+
+    private static JsonNode search(String query) {
+        HttpResponse<String> response = catalogue.http().get("/search.json?" + query);
+        assertEquals(200, response.statusCode(), response.body());
+        try {
+            return new ObjectMapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static long facetCount(JsonNode json, String facet, String value) {
+        for (JsonNode v : json.get("facets").get(facet)) {
+            if (v.get("value").asText().equals(value)) {
+                return v.get("count").asLong();
+            }
+        }
+        return 0;
+    }
+
+    private static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
+                response.statusCode() + " without a Location:\n" + response.body()));
+    }
+
+    private static FormFields form(Http editor, String path) {
+        HttpResponse<String> page = editor.get(path);
+        assertEquals(200, page.statusCode(), page.body());
+        return FormFields.of(page.body(), "form.authority-form");
+    }
+
+    /** Creates a person through the form; returns the address it went to (the linking page). */
+    private static String create(String name, String kind, String alias, String aliasKind) {
+        FormFields blank = form(alice, "/admin/people/new");
+        HttpResponse<String> made = alice.post("/admin/people/new", blank.set("name", name).set("kind", kind)
+                .set("alias-0", alias).set("alias-kind-0", aliasKind).set("note", "Named in the records, missing here")
+                .entries());
+        assertEquals(303, made.statusCode(), made.body());
+        return location(made);
+    }
+
+    @Test
+    void anEditorAddsAnOrganisationThenLinksTheRecordsThatNameItAndTheFacetCountsThem() {
+        String linkPage = create("Red Army", "organisation", "Workers' and Peasants' Red Army", "variant");
+        assertEquals("/admin/people/red-army/link?saved=1", linkPage);
+        Document preview = Jsoup.parse(alice.get(linkPage).body());
+        assertEquals("Saved — version 1", preview.selectFirst("p.notice").text());
+        List<String> ids = preview.select("form.link-form input[name=document]").eachAttr("value");
+        assertEquals(2, ids.size(), preview.text());
+        assertTrue(preview.selectFirst("ul.form-counts").text().contains("Red Army: 2 records"), preview.text());
+
+        var post = new java.util.ArrayList<Map.Entry<String, String>>();
+        post.add(Map.entry("csrf", Editors.csrf(alice.get(linkPage).body())));
+        ids.forEach(id -> post.add(Map.entry("document", id)));
+        HttpResponse<String> linked = alice.post("/admin/people/red-army/link", post);
+        assertEquals(303, linked.statusCode(), linked.body());
+        assertEquals("/admin/people/red-army/link?linked=2", location(linked));
+
+        for (String id : ids) {
+            var latest = database.dsl().selectFrom(REVISION).where(REVISION.DOCUMENT_ID.eq(Integer.parseInt(id)))
+                    .orderBy(REVISION.NUMBER.desc()).limit(1).fetchSingle();
+            assertEquals("Linked to Red Army, alias 'Red Army' added", latest.getNote());
+            assertEquals("alice", latest.getAuthor());
+        }
+        JsonNode json = search("person=red-army");
+        assertEquals(2, json.get("total").asLong());
+        assertEquals(2, facetCount(json, "person", "red-army"));
+        Document after = Jsoup.parse(alice.get("/admin/people/red-army/link").body());
+        assertNotNull(after.selectFirst("p.empty"), "nothing is left to link");
+    }
+
+    @Test
+    void aNewFormOfANameIsSearchableAtOnce() {
+        create("Politburo", "organisation", "", "variant");
+        FormFields edit = form(alice, "/admin/people/politburo/edit");
+        assertEquals(303, alice.post("/admin/people/politburo/edit", edit.set("alias-0", "Presidium")
+                .set("alias-kind-0", "former").set("note", "Its name from 1952 to 1966").entries()).statusCode());
+        // Politburo links no record yet; after linking, "Presidium" finds what it links.
+        Document preview = Jsoup.parse(alice.get("/admin/people/politburo/link").body());
+        var post = new java.util.ArrayList<Map.Entry<String, String>>();
+        post.add(Map.entry("csrf", Editors.csrf(preview.html())));
+        preview.select("form.link-form input[name=document]").eachAttr("value").forEach(id -> post.add(Map.entry("document", id)));
+        if (post.size() > 1) {
+            assertEquals(303, alice.post("/admin/people/politburo/link", post).statusCode());
+        }
+        int linked = post.size() - 1;
+        assertTrue(linked > 0, "some record names the Politburo");
+        assertEquals(linked, search("q=Presidium").get("total").asLong());
+    }
+
+    @Test
+    void aFormAnotherPersonHasIsRefusedWithALinkToThemAndWhatWasTypedKept() {
+        create("Nikita Khrushchev", "person", "Khrushchev", "variant");
+        FormFields edit = form(alice, "/admin/people/nikita-khrushchev/edit");
+        HttpResponse<String> refused = alice.post("/admin/people/nikita-khrushchev/edit", edit
+                .set("alias-1", "Filippov").set("alias-kind-1", "pseudonym")
+                .set("description", "First Secretary, 1953-1964").set("note", "A pseudonym").entries());
+        assertEquals(422, refused.statusCode());
+        Document page = Jsoup.parse(refused.body());
+        assertTrue(page.selectFirst("#alias-1-error").text().contains("already a name of Joseph Stalin"),
+                page.selectFirst("#alias-1-error").text());
+        assertEquals("/admin/people/stalin/edit", page.selectFirst("#alias-1-error a").attr("href"));
+        assertEquals("Filippov", page.selectFirst("#alias-1").val());
+        assertEquals("First Secretary, 1953-1964", page.selectFirst("#description").wholeText());
+        assertEquals("A pseudonym", page.selectFirst("#note").val());
+        assertEquals("#alias-1", page.selectFirst(".error-summary a").attr("href"));
+        // A short form many share may be had by two.
+        HttpResponse<String> shortForm = alice.post("/admin/people/nikita-khrushchev/edit", edit
+                .set("alias-1", "Nikita").set("alias-kind-1", "full-name-only").set("note", "Short form").entries());
+        assertEquals(303, shortForm.statusCode(), shortForm.body());
+    }
+
+    @Test
+    void aStaleSaveGetsTheConflictPageWithTheEditorsTextKept() {
+        create("Walter Ulbricht", "person", "Ulbricht", "variant");
+        FormFields alices = form(alice, "/admin/people/walter-ulbricht/edit");
+        FormFields bobs = form(bob, "/admin/people/walter-ulbricht/edit");
+        assertEquals(303, bob.post("/admin/people/walter-ulbricht/edit", bobs
+                .set("description", "First Secretary of the SED").set("note", "Who he was").entries()).statusCode());
+        HttpResponse<String> stale = alice.post("/admin/people/walter-ulbricht/edit", alices
+                .set("sort_name", "Ulbricht, Walter").set("note", "Sort form").entries());
+        assertEquals(409, stale.statusCode());
+        Document page = Jsoup.parse(stale.body());
+        assertTrue(page.selectFirst(".conflict").text().contains("bob saved version 2"), page.selectFirst(".conflict").text());
+        assertTrue(page.selectFirst(".since-opened").html().contains("<ins>First Secretary of the SED</ins>"));
+        assertEquals("Ulbricht, Walter", page.selectFirst("#sort_name").val());
+        assertEquals("2", page.selectFirst("form.authority-form input[name=version]").val());
+        // Saving the merged form now goes through.
+        FormFields merged = FormFields.of(stale.body(), "form.authority-form")
+                .set("description", "First Secretary of the SED");
+        assertEquals(303, alice.post("/admin/people/walter-ulbricht/edit", merged.entries()).statusCode());
+    }
+
+    @Test
+    void everyChangeIsAVersionWithAWordDiffAndCanBeRestored() {
+        create("Imre Nagy", "person", "Nagy", "variant");
+        FormFields edit = form(alice, "/admin/people/imre-nagy/edit");
+        assertEquals(303, alice.post("/admin/people/imre-nagy/edit", edit.set("description", "Prime Minister of Hungary")
+                .set("alias-1", "Nagy Imre").set("alias-kind-1", "variant").set("note", "Who he was").entries()).statusCode());
+
+        Document history = Jsoup.parse(catalogue.http().get("/people/imre-nagy/history").body());
+        assertEquals(2, history.select("li.revision").size());
+        assertTrue(history.text().contains("Who he was"));
+        Document v2 = Jsoup.parse(catalogue.http().get("/people/imre-nagy/history/2").body());
+        assertTrue(v2.select("dd.diff-text ins").eachText().containsAll(List.of("Prime Minister of Hungary",
+                "Nagy Imre (variant)")), v2.select("dl.diff").html());
+        assertTrue(v2.select("form.restore-form").isEmpty(), "readers get no restore form");
+
+        Document v1 = Jsoup.parse(alice.get("/people/imre-nagy/history/1").body());
+        HttpResponse<String> restored = alice.post("/admin/people/imre-nagy/restore", Map.of(
+                "csrf", Editors.csrf(v1.html()), "revision", "1", "version", "2", "note", "Back to the first"));
+        assertEquals(303, restored.statusCode(), restored.body());
+        assertEquals("/people/imre-nagy/history", location(restored));
+        Document page = Jsoup.parse(catalogue.http().get("/people/imre-nagy").body());
+        assertFalse(page.text().contains("Prime Minister of Hungary"));
+        assertFalse(page.text().contains("Nagy Imre"));
+        assertEquals(3, Jsoup.parse(catalogue.http().get("/people/imre-nagy/history").body()).select("li.revision").size());
+    }
+
+    @Test
+    void twoEntriesForOnePersonMergeTheOldKeyRedirectsForeverAndARestoreUndoesIt() {
+        var db = database.dsl();
+        var links = org.dossier.db.Tables.DOCUMENT_PERSON;
+        int kovalev = db.select(org.dossier.db.Tables.PERSON.ID).from(org.dossier.db.Tables.PERSON)
+                .where(org.dossier.db.Tables.PERSON.KEY.eq("kovalev")).fetchSingle(org.dossier.db.Tables.PERSON.ID);
+        Map<Integer, String> roles = db.select(links.DOCUMENT_ID, links.ROLE).from(links).where(links.PERSON_ID.eq(kovalev))
+                .fetchMap(links.DOCUMENT_ID, links.ROLE);
+        assertFalse(roles.isEmpty());
+        create("Ivan Vladimirovich Kovalev", "person", "", "variant");
+
+        Document form = Jsoup.parse(alice.get("/admin/people/kovalev/merge").body());
+        HttpResponse<String> merged = alice.post("/admin/people/kovalev/merge", Map.of("csrf", Editors.csrf(form.html()),
+                "version", form.selectFirst("input[name=version]").val(), "survivor", "ivan-vladimirovich-kovalev",
+                "note", "One man, entered twice"));
+        assertEquals(303, merged.statusCode(), merged.body());
+        assertEquals("/people/ivan-vladimirovich-kovalev", location(merged));
+
+        HttpResponse<String> old = catalogue.http().get("/people/kovalev?page=1");
+        assertEquals(301, old.statusCode());
+        assertEquals("/people/ivan-vladimirovich-kovalev?page=1", location(old));
+        int survivor = db.select(org.dossier.db.Tables.PERSON.ID).from(org.dossier.db.Tables.PERSON)
+                .where(org.dossier.db.Tables.PERSON.KEY.eq("ivan-vladimirovich-kovalev")).fetchSingle(org.dossier.db.Tables.PERSON.ID);
+        assertEquals(roles, db.select(links.DOCUMENT_ID, links.ROLE).from(links).where(links.PERSON_ID.eq(survivor))
+                .fetchMap(links.DOCUMENT_ID, links.ROLE), "every link moved with its role");
+        assertEquals(roles.size(), search("person=ivan-vladimirovich-kovalev").get("total").asLong());
+        assertEquals(0, facetCount(search("q=Kovalev"), "person", "kovalev"));
+        assertTrue(catalogue.http().get("/people/ivan-vladimirovich-kovalev").body().contains("Kovalev"));
+        // One version in both histories.
+        assertTrue(Jsoup.parse(catalogue.http().get("/people/kovalev/history").body()).selectFirst("li.revision")
+                .text().contains("One man, entered twice"));
+        assertTrue(Jsoup.parse(catalogue.http().get("/people/ivan-vladimirovich-kovalev/history").body())
+                .selectFirst("li.revision").text().contains("One man, entered twice"));
+
+        Document v1 = Jsoup.parse(alice.get("/people/kovalev/history/1").body());
+        HttpResponse<String> undone = alice.post("/admin/people/kovalev/restore", Map.of("csrf", Editors.csrf(v1.html()),
+                "revision", "1", "version", v1.selectFirst("form.restore-form input[name=version]").val(),
+                "note", "They were two after all"));
+        assertEquals(303, undone.statusCode(), undone.body());
+        assertEquals(200, catalogue.http().get("/people/kovalev").statusCode());
+        assertEquals(roles, db.select(links.DOCUMENT_ID, links.ROLE).from(links).where(links.PERSON_ID.eq(kovalev))
+                .fetchMap(links.DOCUMENT_ID, links.ROLE), "every link came back");
+        assertEquals(0, search("person=ivan-vladimirovich-kovalev").get("total").asLong());
+        assertEquals(roles.size(), search("person=kovalev").get("total").asLong());
+        assertFalse(Jsoup.parse(catalogue.http().get("/people/ivan-vladimirovich-kovalev").body()).select(".alias")
+                .eachText().contains("Kovalev"));
+    }
+
+    @Test
+    void nothingChangesWithoutANoteOrACsrfToken() {
+        FormFields blank = form(alice, "/admin/places/new");
+        HttpResponse<String> noNote = alice.post("/admin/places/new", blank.set("name", "Gdansk").entries());
+        assertEquals(422, noNote.statusCode());
+        assertEquals("Gdansk", Jsoup.parse(noNote.body()).selectFirst("#name").val());
+        HttpResponse<String> noToken = alice.post("/admin/places/new", Map.of("name", "Gdansk", "note", "x"));
+        assertEquals(403, noToken.statusCode());
+        assertEquals(404, catalogue.http().get("/places/gdansk").statusCode());
+        assertEquals(0, database.dsl().fetchCount(DOCUMENT, DOCUMENT.TITLE.eq("Gdansk")));
+    }
+}

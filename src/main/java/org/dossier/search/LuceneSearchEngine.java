@@ -363,7 +363,9 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     @Override
     public SearchResults search(SearchRequest request) {
-        return withCurrentSnapshot(snapshot -> searching.search(snapshot, names, request));
+        Names expanding = names;
+        return withCurrentSnapshot(snapshot -> snapshot.answer(expanding, request,
+                () -> searching.search(snapshot, expanding, request)));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.dossier.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -12,16 +14,32 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 
 /**
  * The index as of one refresh: a searcher whose segments are searched in parallel, its facet
- * ordinals, and the counts over every record (what a page with no words and no filters shows),
- * computed once per refresh instead of once per request.
+ * ordinals, the counts over every record (what a page with no words and no filters shows),
+ * computed once per refresh instead of once per request, and the answers it has given.
+ *
+ * <p>Why answers are kept here: an answer depends on nothing but the snapshot, the names it
+ * expanded with and the request, so within one snapshot it can be given again and is still exact.
+ * A change applied from the feed makes a new snapshot, whose store of answers starts empty: no
+ * answer outlives the index it came from, and there is nothing to invalidate by hand. Popular
+ * searches (a facet browsed from the home page, a word in the news) are then counted once per
+ * change instead of once per reader; identical searches arriving together are counted once.
  */
 final class Snapshot extends IndexSearcher {
 
     /** Segments at least this large are searched in a slice of their own, on their own thread. */
     private static final int SLICE_DOCS = 50_000;
 
+    /** What the answers kept may weigh, roughly, in bytes ({@link #weight}): a small part of a 512 MB heap. */
+    private static final long ANSWERS_WEIGHT = 24L << 20;
+
     final Ordinals ordinals;
     private volatile FacetCounter.Counts everything;
+    private final Cache<Asked, SearchResults> answers = Caffeine.newBuilder()
+            .maximumWeight(ANSWERS_WEIGHT).weigher((Asked asked, SearchResults results) -> weight(results)).build();
+
+    /** An answer's key: the request, and the names (which change without the index) it was expanded with. */
+    private record Asked(Object names, SearchRequest request) {
+    }
 
     Snapshot(IndexReader reader, Executor executor, FacetsConfig config) throws IOException {
         super(reader, executor);
@@ -31,6 +49,47 @@ final class Snapshot extends IndexSearcher {
     @Override
     protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
         return slices(leaves, SLICE_DOCS, 8);
+    }
+
+    /**
+     * The answer to {@code request} with {@code names}, as given before on this snapshot, or
+     * {@code search}ed now and kept. {@code names} is compared by identity: a new list is a new key.
+     */
+    SearchResults answer(Names names, SearchRequest request, AnswerWork search) {
+        return answers.get(new Asked(new Identity(names), request), asked -> {
+            try {
+                return search.answer();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    interface AnswerWork {
+        SearchResults answer() throws IOException;
+    }
+
+    /** Compares what it holds by identity, whatever its own equals says. */
+    private record Identity(Object of) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity identity && identity.of == of;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(of);
+        }
+    }
+
+    /** About what an answer takes in memory: its hits with their snippets, and its counts. */
+    private static int weight(SearchResults results) {
+        long counts = results.years().size() + results.yearsAnyDate().size() + results.without().size();
+        for (List<FacetCount> values : results.facets().values()) {
+            counts += values.size();
+        }
+        long bytes = 512 + results.hits().size() * 1_024L + counts * 64;
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
 
     /** Counts over every record in this snapshot. */

@@ -1,0 +1,38 @@
+package org.dossier.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.List;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.DocumentDate;
+import org.dossier.documents.RecordDraft;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A search asked again on the same index is answered from what was kept, and a change to the
+ * records is never answered from before it: the answers belong to the index snapshot they came from.
+ */
+class AnswersKeptPerSnapshotTest {
+
+    @Test
+    void theSameSearchOnTheSameIndexIsTheSameAnswerAndAChangeMakesANewOne() throws Exception {
+        try (SeedIndex seeds = SeedIndex.open()) {
+            SearchRequest korea = SearchRequest.of("korea").withPageSize(10);
+            SearchResults first = seeds.engine.search(korea);
+            assertSame(first, seeds.engine.search(korea), "asked again: the answer kept");
+            assertSame(first, seeds.engine.search(SearchRequest.of("korea").withPageSize(10)),
+                    "an equal request, however it was made, is the same question");
+            SearchResults secondPage = seeds.engine.search(korea.onPage(2));
+            assertNotSame(first, secondPage, "another page is another question");
+
+            seeds.store.write(w -> w.create(new RecordDraft("Letter on Korea and the quetzal", List.of("About Korea."),
+                    DocumentDate.ofYear(1951)), Attribution.editor("tester", "a new letter")));
+            SearchResults after = seeds.engine.search(korea);
+            assertNotSame(first, after, "a change to the records is a new snapshot with nothing kept");
+            assertEquals(first.total() + 1, after.total(), "and its answer counts the new letter");
+            assertEquals(first.years().getOrDefault(1951, 0L) + 1, after.years().get(1951), "its counts too");
+        }
+    }
+}

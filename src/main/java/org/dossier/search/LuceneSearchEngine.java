@@ -49,8 +49,14 @@ public final class LuceneSearchEngine implements SearchEngine {
     private static final String FEED_KEY = "feed";
     private static final String CHANGE_KEY = "lastChange";
     private static final int LOAD_CHUNK = 1_000;
-    /** Changes applied in one step, each step searchable and committed before the next. */
+    /** Changes applied in one step on open, each step searchable and committed before the next. */
     private static final int CATCH_UP_BATCH = 5_000;
+    /**
+     * The same while serving: smaller, so that a search waiting for the follower after a bulk write
+     * sees it make progress every second or so even on a busy machine, and keeps waiting rather than
+     * giving up after {@link #AWAIT_MILLIS} with no progress seen.
+     */
+    private static final int FOLLOW_BATCH = 1_000;
     /** So many changes behind, a rebuild in parallel is faster than applying them one by one. */
     static final long REBUILD_PAST = 50_000;
     /** How often the follower looks for changes other nodes and processes wrote. */
@@ -258,7 +264,7 @@ public final class LuceneSearchEngine implements SearchEngine {
                 } catch (InterruptedException e) {
                     return;
                 }
-                while (!closed && catchUp(CATCH_UP_BATCH) == CATCH_UP_BATCH) {
+                while (!closed && catchUp(FOLLOW_BATCH) == FOLLOW_BATCH) {
                     // A long feed is applied a batch at a time, each searchable as soon as it is in.
                 }
                 pruneNowAndThen();

@@ -22,9 +22,10 @@ public record AuthorityChoices(List<AuthorityRef> types, List<AuthorityRef> peop
         return new AuthorityChoices(
                 db.select(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL).from(DOCUMENT_TYPE)
                         .orderBy(DOCUMENT_TYPE.LABEL).fetch(Records.mapping(AuthorityRef::new)),
-                db.select(PERSON.ID, PERSON.KEY, PERSON.NAME).from(PERSON)
+                // One merged into another is no longer a choice: its links went to the survivor.
+                db.select(PERSON.ID, PERSON.KEY, PERSON.NAME).from(PERSON).where(PERSON.MERGED_INTO.isNull())
                         .orderBy(PERSON.SORT_NAME).fetch(Records.mapping(AuthorityRef::new)),
-                db.select(PLACE.ID, PLACE.KEY, PLACE.NAME).from(PLACE)
+                db.select(PLACE.ID, PLACE.KEY, PLACE.NAME).from(PLACE).where(PLACE.MERGED_INTO.isNull())
                         .orderBy(PLACE.SORT_NAME).fetch(Records.mapping(AuthorityRef::new)));
     }
 

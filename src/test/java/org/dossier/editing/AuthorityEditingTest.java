@@ -232,6 +232,10 @@ class AuthorityEditingTest {
         assertEquals(roles.size(), search("person=ivan-vladimirovich-kovalev").get("total").asLong());
         assertEquals(0, facetCount(search("q=Kovalev"), "person", "kovalev"));
         assertTrue(catalogue.http().get("/people/ivan-vladimirovich-kovalev").body().contains("Kovalev"));
+        Document editForm = Jsoup.parse(alice.get("/admin/documents/" + roles.keySet().iterator().next() + "/edit").body());
+        assertTrue(editForm.select("input[name=person][value=" + kovalev + "]").isEmpty(),
+                "the merged-away entry is no longer offered in a record's form");
+        assertFalse(editForm.select("input[name=person][value=" + survivor + "]").isEmpty(), "the survivor is");
         // One version in both histories.
         assertTrue(Jsoup.parse(catalogue.http().get("/people/kovalev/history").body()).selectFirst("li.revision")
                 .text().contains("One man, entered twice"));

@@ -22,7 +22,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
  * A change applied from the feed makes a new snapshot, whose store of answers starts empty: no
  * answer outlives the index it came from, and there is nothing to invalidate by hand. Popular
  * searches (a facet browsed from the home page, a word in the news) are then counted once per
- * change instead of once per reader; identical searches arriving together are counted once.
+ * change instead of once per reader.
  */
 final class Snapshot extends IndexSearcher {
 
@@ -55,14 +55,17 @@ final class Snapshot extends IndexSearcher {
      * The answer to {@code request} with {@code names}, as given before on this snapshot, or
      * {@code search}ed now and kept. {@code names} is compared by identity: a new list is a new key.
      */
-    SearchResults answer(Names names, SearchRequest request, AnswerWork search) {
-        return answers.get(new Asked(new Identity(names), request), asked -> {
-            try {
-                return search.answer();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    SearchResults answer(Names names, SearchRequest request, AnswerWork search) throws IOException {
+        Asked asked = new Asked(new Identity(names), request);
+        SearchResults kept = answers.getIfPresent(asked);
+        if (kept != null) {
+            return kept;
+        }
+        // Searched outside the cache's map: a computing get would hold a lock on the map's bin for
+        // the whole search, and every other search whose key fell in that bin would wait behind it.
+        SearchResults fresh = search.answer();
+        answers.put(asked, fresh);
+        return fresh;
     }
 
     interface AnswerWork {

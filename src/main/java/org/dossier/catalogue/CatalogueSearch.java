@@ -3,6 +3,7 @@ package org.dossier.catalogue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.dossier.search.Facet;
 import org.dossier.search.SearchEngine;
 import org.dossier.search.SearchHit;
@@ -64,6 +65,28 @@ public final class CatalogueSearch {
         public Map<String, String> problems() {
             return read.problems();
         }
+    }
+
+    /**
+     * The same search with each person or place that was merged into another asked as the one it was
+     * merged into (see README, "Editors keep the people and places"); empty when none was, which is
+     * almost always. A saved search that names an old key follows the merge, as its page does.
+     */
+    public Optional<SearchRequest> afterMerges(SearchRequest request) {
+        AuthorityQueries authorities = new AuthorityQueries(db);
+        SearchRequest moved = request;
+        for (Facet facet : Facet.values()) {
+            if (facet == Facet.TYPE) {
+                continue;
+            }
+            for (String key : request.selected(facet)) {
+                Optional<String> survivor = authorities.survivor(facet, key);
+                if (survivor.isPresent()) {
+                    moved = moved.replacing(facet, key, survivor.get());
+                }
+            }
+        }
+        return moved == request ? Optional.empty() : Optional.of(moved);
     }
 
     public PageAnswer runForPage(SearchRequestReader.Read read) {

@@ -37,7 +37,11 @@ public final class SearchPage {
 
     public void html(Context ctx) {
         long started = System.nanoTime();
-        CatalogueSearch.PageAnswer answer = search.runForPage(SearchRequestReader.forPage(ctx));
+        SearchRequestReader.Read read = SearchRequestReader.forPage(ctx);
+        if (followedMerges(ctx, read.request())) {
+            return;
+        }
+        CatalogueSearch.PageAnswer answer = search.runForPage(read);
         SearchOutcome outcome = answer.outcome();
         ctx.status(answer.status());
         ErrorPages.ownBody(ctx);
@@ -45,6 +49,14 @@ public final class SearchPage {
                 "searchQuery", outcome.request().text(), "coins", coins(outcome, publicUrl.of(ctx)),
                 "wording", SearchWording.of(outcome)));
         timing(ctx, outcome, started);
+    }
+
+    /** Whether the search named a person or place merged into another, and was sent on (301) to the survivor's. */
+    private boolean followedMerges(Context ctx, SearchRequest request) {
+        return search.afterMerges(request).map(moved -> {
+            ctx.redirect(moved.on(ctx.path()), HttpStatus.MOVED_PERMANENTLY);
+            return true;
+        }).orElse(false);
     }
 
     /**
@@ -80,7 +92,11 @@ public final class SearchPage {
 
     public void json(Context ctx) {
         long started = System.nanoTime();
-        SearchOutcome outcome = search.run(SearchRequestReader.strict(ctx));
+        SearchRequest request = SearchRequestReader.strict(ctx);
+        if (followedMerges(ctx, request)) {
+            return;
+        }
+        SearchOutcome outcome = search.run(request);
         String site = publicUrl.of(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", outcome.results().total());

@@ -163,6 +163,13 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
         return withKeys(facet, keys).onPage(1);
     }
 
+    /** The same search, page and all, with {@code old} ticked as {@code replacement} instead, where it stood. */
+    public SearchRequest replacing(Facet facet, String old, String replacement) {
+        List<String> keys = new ArrayList<>(selected(facet));
+        keys.replaceAll(key -> key.equals(old) ? replacement : key);
+        return withKeys(facet, keys);
+    }
+
     /** With {@code year} ticked if it was not, unticked if it was. */
     public SearchRequest toggleYear(int year) {
         SortedSet<Integer> changed = new TreeSet<>(years);

@@ -231,6 +231,11 @@ class AuthorityEditingTest {
                 .fetchMap(links.DOCUMENT_ID, links.ROLE), "every link moved with its role");
         assertEquals(roles.size(), search("person=ivan-vladimirovich-kovalev").get("total").asLong());
         assertEquals(0, facetCount(search("q=Kovalev"), "person", "kovalev"));
+        for (String path : java.util.List.of("/search", "/search.json")) {
+            HttpResponse<String> saved = catalogue.http().get(path + "?q=cable&person=stalin&person=kovalev&page=1");
+            assertEquals(301, saved.statusCode(), "a saved search that names the old key follows the merge");
+            assertEquals(path + "?q=cable&person=stalin&person=ivan-vladimirovich-kovalev", location(saved));
+        }
         assertTrue(catalogue.http().get("/people/ivan-vladimirovich-kovalev").body().contains("Kovalev"));
         Document editForm = Jsoup.parse(alice.get("/admin/documents/" + roles.keySet().iterator().next() + "/edit").body());
         assertTrue(editForm.select("input[name=person][value=" + kovalev + "]").isEmpty(),

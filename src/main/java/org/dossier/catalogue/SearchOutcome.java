@@ -39,6 +39,7 @@ public record SearchOutcome(SearchRequest request, SearchResults results, List<H
     }
 
     public Pagination pagination() {
-        return new Pagination(request.page(), request.pageSize(), results.total());
+        // The pager goes as deep as a search may be paged, not to the end of a million hits.
+        return new Pagination(request.page(), request.pageSize(), results.total(), SearchRequest.MAX_WINDOW);
     }
 }

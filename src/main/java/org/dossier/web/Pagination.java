@@ -7,8 +7,15 @@ import java.util.List;
  * Where a page stands in a result list: "51 - 60 of 338", and the page links around it.
  *
  * @param page the page shown, from 1
+ * @param reachable how many of the {@code total} the pages may reach: a search serves only its first
+ *                  {@code SearchRequest.MAX_WINDOW} hits, so its pager ends there, whatever the total
  */
-public record Pagination(int page, int pageSize, long total) {
+public record Pagination(int page, int pageSize, long total, long reachable) {
+
+    /** Every page of the {@code total} can be reached. */
+    public Pagination(int page, int pageSize, long total) {
+        this(page, pageSize, total, total);
+    }
 
     /** A link in the pager; a gap ("...") has page 0. */
     public record PageLink(int page, boolean current) {
@@ -18,13 +25,13 @@ public record Pagination(int page, int pageSize, long total) {
     }
 
     public Pagination {
-        if (page < 1 || pageSize < 1 || total < 0) {
+        if (page < 1 || pageSize < 1 || total < 0 || reachable < 0) {
             throw new IllegalArgumentException("page " + page + ", size " + pageSize + ", total " + total);
         }
     }
 
     public int lastPage() {
-        return (int) Math.max(1, (total + pageSize - 1) / pageSize);
+        return (int) Math.max(1, (Math.min(total, reachable) + pageSize - 1) / pageSize);
     }
 
     public boolean exists() {

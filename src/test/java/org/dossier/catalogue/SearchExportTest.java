@@ -118,6 +118,15 @@ class SearchExportTest {
             List<CSVRecord> rows = csv(response.body());
             assertEquals(count, rows.size());
             assertEquals(count, rows.stream().map(r -> r.get("id")).distinct().count());
+
+            // The search page itself pages only as deep as a search may go: its pager ends there.
+            HttpResponse<String> page = big.http().get("/search");
+            assertEquals(200, page.statusCode(), "more hits than a search pages through is still a page");
+            org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page.body());
+            int lastPage = SearchRequest.MAX_WINDOW / SearchRequest.DEFAULT_PAGE_SIZE;
+            assertEquals("Page " + lastPage, html.select(".pager ol a").last().attr("aria-label"));
+            assertEquals(200, big.http().get("/search?page=" + lastPage).statusCode());
+            assertTrue(html.text().contains("of " + org.dossier.web.Pagination.number(count)), "the total is still told");
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public class ListingBenchmark {
 
-    private static final Pattern TOTAL = Pattern.compile("of ([0-9]+)</p>");
+    private static final Pattern TOTAL = Pattern.compile("of ([0-9,]+)</p>");
 
     public static void main(String[] args) throws Exception {
         String base = args[0].replaceAll("/+$", "");
@@ -30,7 +30,7 @@ public class ListingBenchmark {
         if (!m.find()) {
             throw new IllegalStateException("no count on " + base + "/");
         }
-        long total = Long.parseLong(m.group(1));
+        long total = Long.parseLong(m.group(1).replace(",", ""));
         long last = Math.max(1, (total + 9) / 10);
         Map<String, String> cases = new LinkedHashMap<>();
         cases.put("newest first, page 1", "/");

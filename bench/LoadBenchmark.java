@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  * pages, 1 % small exports (CSV of a word with a person, a type and a year: at 1M a few thousand
  * rows, a second or two of a core each). For each rate it prints the
  * requests sent, answered (2xx/3xx), turned away (503), failed, and the latency percentiles; last,
- * the highest rate held with a p99 of at most 100 ms and nothing failed or turned away.
+ * the highest rate held with a p99 of at most 100 ms and nothing failed or turned away. With the
+ * environment variable BY_KIND set, each rate's row is preceded by one per kind of request (its
+ * latencies only; a 503 counts as answered there), to see which kind a queue comes from.
  */
 public class LoadBenchmark {
 
@@ -113,31 +115,37 @@ public class LoadBenchmark {
         }
     }
 
+    /** The kinds of request in the mix, each reported on its own line as well. */
+    private enum Kind { WORDS, FACETS, WORDS_AND_FILTERS, DEEP_PAGE, RECORD_PAGE, EXPORT }
+
+    private record Request(Kind kind, String path) {
+    }
+
     /** One request of the mix. */
-    private String next(Random random) {
+    private Request next(Random random) {
         double kind = random.nextDouble();
         if (kind < 0.25) {
-            return "/search?q=" + words(random);
+            return new Request(Kind.WORDS, "/search?q=" + words(random));
         }
         if (kind < 0.55) {
             String path = "/search?" + facet(random);
-            return random.nextBoolean() ? path + "&" + facet(random) : path;
+            return new Request(Kind.FACETS, random.nextBoolean() ? path + "&" + facet(random) : path);
         }
         if (kind < 0.75) {
-            return "/search?q=" + words(random) + "&" + facet(random)
-                    + (random.nextBoolean() ? "&from=" + (1945 + random.nextInt(10)) + "&to=" + (1955 + random.nextInt(10)) : "");
+            return new Request(Kind.WORDS_AND_FILTERS, "/search?q=" + words(random) + "&" + facet(random)
+                    + (random.nextBoolean() ? "&from=" + (1945 + random.nextInt(10)) + "&to=" + (1955 + random.nextInt(10)) : ""));
         }
         if (kind < 0.80) {
-            return "/search?q=" + encode(zipf(WORDS, random)) + "&page=" + (20 + random.nextInt(31));
+            return new Request(Kind.DEEP_PAGE, "/search?q=" + encode(zipf(WORDS, random)) + "&page=" + (20 + random.nextInt(31)));
         }
         if (kind < 0.99) {
-            return "/documents/" + (1 + random.nextInt((int) Math.min(records, Integer.MAX_VALUE)));
+            return new Request(Kind.RECORD_PAGE, "/documents/" + (1 + random.nextInt((int) Math.min(records, Integer.MAX_VALUE))));
         }
         // A reader's export: a word, a person, a type and one year (a whole decade of "soviet" and
         // Stalin at 1M is some 100,000 rows, a bulk download rather than a reader's list).
         int year = 1945 + random.nextInt(20);
-        return "/search.csv?q=" + encode(zipf(WORDS, random)) + "&person=" + encode(zipf(people, random))
-                + "&type=" + encode(zipf(types, random)) + "&from=" + year + "&to=" + year;
+        return new Request(Kind.EXPORT, "/search.csv?q=" + encode(zipf(WORDS, random)) + "&person=" + encode(zipf(people, random))
+                + "&type=" + encode(zipf(types, random)) + "&from=" + year + "&to=" + year);
     }
 
     private static String words(Random random) {
@@ -175,6 +183,7 @@ public class LoadBenchmark {
     private Outcome run(int rate, int seconds, Random random) throws Exception {
         int count = rate * seconds;
         long[] latencies = new long[count];
+        Kind[] kinds = new Kind[count];
         AtomicInteger refused = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         List<CompletableFuture<Void>> all = new ArrayList<>(count);
@@ -183,7 +192,9 @@ public class LoadBenchmark {
         long intervalNanos = 1_000_000_000L / rate;
         for (int i = 0; i < count; i++) {
             int n = i;
-            String path = next(random);
+            Request request = next(random);
+            String path = request.path();
+            kinds[n] = request.kind();
             long due = start + n * intervalNanos;
             CompletableFuture<Void> done = new CompletableFuture<>();
             all.add(done);
@@ -201,6 +212,15 @@ public class LoadBenchmark {
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(seconds + 120L, TimeUnit.SECONDS);
         clock.shutdown();
+        if (System.getenv("BY_KIND") != null) {
+            for (Kind kind : Kind.values()) {
+                long[] these = java.util.stream.IntStream.range(0, count).filter(i -> kinds[i] == kind)
+                        .mapToLong(i -> latencies[i]).toArray();
+                if (these.length > 0) {
+                    System.out.println("  " + new Outcome(these, 0, 0).row(rate).replace("| " + rate + " |", "| " + rate + " " + kind.name().toLowerCase(Locale.ROOT) + " |"));
+                }
+            }
+        }
         return new Outcome(latencies, refused.get(), failed.get());
     }
 

@@ -18,6 +18,7 @@
 # PGPORT (default 55432), PG_BIN (default /usr/lib/postgresql/15/bin), RUNS (default 200), WARMUP
 # (default 100), SAVES (default 50), SERVER_HEAP (default 512m), BUILD_HEAP (default 512m), LOCK (a file
 # to flock around each measurement, so that two people never measure at once; default none),
+# KEEP_INDEXES (set: reuse the indexes a previous run left in $WORK, measuring no reindex),
 # DOSSIER_JAR (a jar built already; default: target/dossier.jar, built when missing or with BUILD=1),
 # SQLITE_DB (the SQLite catalogue; default $BENCH_DIR/$N.db).
 set -euo pipefail
@@ -109,6 +110,7 @@ if [ "$ONLY" = prepare ]; then exit 0; fi
 # --- reindex from each database ----------------------------------------------------------------------
 for which in sqlite pg; do
   if [ $which = sqlite ]; then db="$SQLITE_DB"; else db="$PGURL"; fi
+  if [ -n "${KEEP_INDEXES:-}" ] && [ -d "$WORK/$which.index" ]; then continue; fi
   rm -rf "$WORK/$which.index"
   say; say "## reindex from $which $(load)"
   measured /usr/bin/time -f "reindex from $which: %e s elapsed, peak RSS %M KB" -o "$WORK/reindex-$which.txt" \
@@ -117,8 +119,9 @@ for which in sqlite pg; do
 done
 rm -rf "$WORK/pg-b.index" && cp -r "$WORK/pg.index" "$WORK/pg-b.index"
 
-serve() { # serve NAME DB INDEX: starts a node, prints its address
+serve() { # serve NAME DB INDEX: starts a node (its pid kept for the end), its address in $WORK/serve-NAME.url
   local log="$WORK/serve-$1.log"
+  : >"$log"
   java "-Xmx$SERVER_HEAP" -jar "$JAR" serve --db "$2" --index "$3" --host 127.0.0.1 --port 0 \
     --server-timing --search-limit 0 --seeds "$WORK/no-seeds" >"$log" 2>&1 &
   pids+=($!)
@@ -127,12 +130,13 @@ serve() { # serve NAME DB INDEX: starts a node, prints its address
     kill -0 "${pids[-1]}" 2>/dev/null || { cat "$log" >&2; exit 1; }
     sleep 0.5
   done
-  grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1
+  grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1 >"$WORK/serve-$1.url"
 }
 
-SQLITE_URL=$(serve sqlite "$SQLITE_DB" "$WORK/sqlite.index")
-PG_A_URL=$(serve pg-a "$PGURL" "$WORK/pg.index")
-PG_B_URL=$(serve pg-b "$PGURL" "$WORK/pg-b.index")
+# Not in $(...): a subshell's pids would not reach stop_everything.
+serve sqlite "$SQLITE_DB" "$WORK/sqlite.index"; SQLITE_URL=$(cat "$WORK/serve-sqlite.url")
+serve pg-a "$PGURL" "$WORK/pg.index"; PG_A_URL=$(cat "$WORK/serve-pg-a.url")
+serve pg-b "$PGURL" "$WORK/pg-b.index"; PG_B_URL=$(cat "$WORK/serve-pg-b.url")
 
 for which in sqlite pg; do
   if [ $which = sqlite ]; then url=$SQLITE_URL; else url=$PG_A_URL; fi

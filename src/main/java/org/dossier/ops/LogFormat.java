@@ -6,6 +6,7 @@ import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.spi.AppenderAttachable;
 import java.util.Iterator;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 public enum LogFormat {
     text, json;
 
-    /** Switches every console appender of the root logger to this format. */
+    /** Switches every console appender of the root logger and of the access log to this format. */
     public void apply() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             apply(context);
@@ -28,9 +29,20 @@ public enum LogFormat {
         if (this == text) {
             return;
         }
-        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
-            if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender) {
+        switchAll(context, context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME));
+        switchAll(context, context.getLogger(RequestLog.LOGGER));
+    }
+
+    /** The output appenders of {@code attached}, and of the appenders it hands its lines to (the access log's queue). */
+    private static void switchAll(LoggerContext context, AppenderAttachable<ILoggingEvent> attached) {
+        for (Iterator<Appender<ILoggingEvent>> it = attached.iteratorForAppenders(); it.hasNext(); ) {
+            Appender<ILoggingEvent> next = it.next();
+            if (next instanceof AppenderAttachable<?> inner) {
+                @SuppressWarnings("unchecked")
+                AppenderAttachable<ILoggingEvent> queued = (AppenderAttachable<ILoggingEvent>) inner;
+                switchAll(context, queued);
+            }
+            if (next instanceof OutputStreamAppender<ILoggingEvent> appender) {
                 JsonEncoder encoder = new JsonEncoder();
                 encoder.setContext(context);
                 encoder.setWithSequenceNumber(false);

@@ -186,6 +186,37 @@ class MetricsAndLogsTest {
         context.stop();
     }
 
+    @Test
+    void theShippedConfigurationQueuesTheAccessLogAndSwitchesItToJsonToo() throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+        java.io.PrintStream standardOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            ch.qos.logback.classic.joran.JoranConfigurator configurator = new ch.qos.logback.classic.joran.JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(getClass().getClassLoader().getResource("logback.xml"));
+            assertTrue(context.getLogger(RequestLog.LOGGER).getAppender("access")
+                    instanceof ch.qos.logback.classic.AsyncAppender, "the access log goes through a queue");
+            LogFormat.json.apply(context);
+            context.getLogger(RequestLog.LOGGER).setLevel(Level.INFO); // the tests run with dossier.log.level=WARN
+            context.getLogger(RequestLog.LOGGER).atInfo().addKeyValue("status", 200).log("GET /search 200");
+            context.getLogger("org.dossier.Example").warn("plain");
+            context.stop(); // drains the queue
+        } finally {
+            System.setOut(standardOut);
+        }
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2, lines.size(), lines.toString());
+        ObjectMapper json = new ObjectMapper();
+        List<String> messages = new java.util.ArrayList<>();
+        for (String line : lines) {
+            messages.add(json.readTree(line).get("formattedMessage").asText()); // JSON, also through the queue
+        }
+        assertTrue(messages.contains("GET /search 200"), messages.toString());
+    }
+
     private static ILoggingEvent awaitLine(String path) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {

@@ -137,7 +137,8 @@ public final class DossierApp implements AutoCloseable {
             ListingQuery listing = new ListingQuery(db);
             CataloguePage catalogue = new CataloguePage(listing);
             CatalogueSearch catalogueSearch = new CatalogueSearch(search, listing, db);
-            SearchPage searchPage = new SearchPage(catalogueSearch, site, new Citations(db, settings.archive(), clock));
+            Templates templates = new Templates(site);
+            SearchPage searchPage = new SearchPage(catalogueSearch, site, new Citations(db, settings.archive(), clock), templates);
             FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
             SearchSuggestions suggestions = new SearchSuggestions(search);
             AuthorityPage authorityPage = new AuthorityPage(new AuthorityQueries(db), catalogueSearch);
@@ -171,7 +172,6 @@ public final class DossierApp implements AutoCloseable {
             Robots robots = new Robots(site);
             SearchLimit searchLimit = new SearchLimit(protection.searchLimit(), clients, clock);
 
-            Templates templates = new Templates(site);
             Javalin server = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 // HEAD answered by GET's handlers, a charset on every text type, Server-Timing only if

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.dossier.documents.Citation;
 import org.dossier.documents.Citations;
 import org.dossier.documents.Coins;
@@ -18,6 +19,7 @@ import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.QueryParams;
 import org.dossier.web.ResultTrail;
+import org.dossier.web.Templates;
 
 /**
  * {@code /search}: words, facets, a date range and an order, all in the URL so that a search can be
@@ -28,11 +30,14 @@ public final class SearchPage {
     private final CatalogueSearch search;
     private final PublicUrl publicUrl;
     private final Citations citations;
+    private final Templates templates;
+    private final KeptPages kept = new KeptPages(KeptPages.DEFAULT_WEIGHT);
 
-    public SearchPage(CatalogueSearch search, PublicUrl publicUrl, Citations citations) {
+    public SearchPage(CatalogueSearch search, PublicUrl publicUrl, Citations citations, Templates templates) {
         this.search = search;
         this.publicUrl = publicUrl;
         this.citations = citations;
+        this.templates = templates;
     }
 
     public void html(Context ctx) {
@@ -45,9 +50,14 @@ public final class SearchPage {
         SearchOutcome outcome = answer.outcome();
         ctx.status(answer.status());
         ErrorPages.ownBody(ctx);
-        ctx.render("catalogue/search", Map.of("view", SearchView.of(outcome, answer.read()),
-                "searchQuery", outcome.request().text(), "coins", coins(outcome, publicUrl.of(ctx)),
-                "wording", SearchWording.of(outcome)));
+        String site = publicUrl.of(ctx);
+        Supplier<String> render = () -> templates.render("catalogue/search", Map.of(
+                "view", SearchView.of(outcome, answer.read()), "searchQuery", outcome.request().text(),
+                "coins", coins(outcome, site), "wording", SearchWording.of(outcome)), ctx);
+        // A reader's page of a search read without a problem is the same for every reader: kept.
+        boolean everyones = answer.status() == 200 && !Templates.personal(ctx);
+        ctx.html(everyones ? kept.page(outcome.results(), Templates.pageUrl(ctx), site, citations.today(), render)
+                : render.get());
         timing(ctx, outcome, started);
     }
 

@@ -42,6 +42,20 @@ public final class Templates implements FileRenderer {
         shared.put(name, value);
     }
 
+    /**
+     * Whether something was shared for this request alone (a signed-in editor, a CSRF token): its
+     * pages are that person's and are never kept for anyone else.
+     */
+    public static boolean personal(Context ctx) {
+        Map<String, Object> shared = ctx.attribute(SHARED);
+        return shared != null && !shared.isEmpty();
+    }
+
+    /** The address the page was asked by: path and query string as sent. */
+    public static String pageUrl(Context ctx) {
+        return ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+    }
+
     @Override
     public String render(String template, Map<String, ?> model, Context ctx) {
         Map<String, Object> variables = new HashMap<>();
@@ -50,7 +64,7 @@ public final class Templates implements FileRenderer {
             variables.putAll(shared);
         }
         variables.put("requestPath", ctx.path());
-        variables.put("pageUrl", ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString());
+        variables.put("pageUrl", pageUrl(ctx));
         variables.put("siteUrl", publicUrl.of(ctx));
         variables.putAll(model);
         return engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables));

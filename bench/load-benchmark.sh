@@ -6,6 +6,7 @@
 #   bench/load-benchmark.sh /tmp/dossier-bench/1000000.db 20 50,100,200,400 \
 #       -- "--max-searches 1000000" ";" ""         # without, then with the default bound on searches
 #
+#   JARS="/tmp/before.jar target/dossier.jar" bench/load-benchmark.sh DB 20 25,50   # two builds side by side
 # The database must exist (make one with: java -jar target/dossier.jar generate --db FILE --count N).
 # The server gets SERVER_HEAP (default 512m) and --search-limit 0 (the per-client limit would
 # refuse one client sending everything).
@@ -28,15 +29,18 @@ if [ "${1:-}" = "--" ]; then
 fi
 SERVER_HEAP=${SERVER_HEAP:-512m}
 
-[ -f target/dossier.jar ] || mvn -B -q -DskipTests package
+# JARS: jars to compare, each run with every configuration in turn (default: target/dossier.jar).
+read -r -a jars <<<"${JARS:-target/dossier.jar}"
+[ -n "${JARS:-}" ] || [ -f target/dossier.jar ] || mvn -B -q -DskipTests package
 echo "# Load benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
 echo "Machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg); database $db"
+for jar in "${jars[@]}"; do
 for config in "${configs[@]}"; do
   echo
-  echo "## serve${config:- (defaults)}"
+  echo "## $jar: serve${config:- (defaults)}"
   log=$(mktemp)
   # shellcheck disable=SC2086
-  java "-Xmx$SERVER_HEAP" -jar target/dossier.jar serve --db "$db" --host 127.0.0.1 --port 0 --search-limit 0 \
+  java "-Xmx$SERVER_HEAP" -jar "$jar" serve --db "$db" --host 127.0.0.1 --port 0 --search-limit 0 \
       $config >"$log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null || true' EXIT
@@ -51,4 +55,5 @@ for config in "${configs[@]}"; do
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   kill $server; wait $server 2>/dev/null || true
   rm -f "$log"
+done
 done

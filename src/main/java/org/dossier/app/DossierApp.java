@@ -56,6 +56,7 @@ import org.dossier.search.BoundedSearchEngine;
 import org.dossier.search.IndexInUseException;
 import org.dossier.search.LuceneSearchEngine;
 import org.dossier.search.OpeningSearchEngine;
+import org.dossier.search.SolrSearchEngine;
 import org.dossier.search.SearchEngine;
 import org.dossier.web.ClientAddress;
 import org.dossier.web.ErrorPages;
@@ -120,6 +121,10 @@ public final class DossierApp implements AutoCloseable {
             // start, then kept up to date by every write through the store. It opens in the
             // background: the server answers /health meanwhile, and /ready says 503 until it is open.
             OpeningSearchEngine opening = OpeningSearchEngine.start(() -> {
+                if (settings.search().onSolr()) {
+                    // A SolrCloud collection shared by every node, fed from the change feed like the index.
+                    return SolrSearchEngine.open(settings.search().solr(), db);
+                }
                 try {
                     return LuceneSearchEngine.open(settings.searchIndex(), db);
                 } catch (IndexInUseException e) {

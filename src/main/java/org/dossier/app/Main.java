@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "A catalogue of archival documents.%nWithout a command, serves the catalogue.",
         subcommands = {ServeCommand.class, ImportCommand.class, UserCommand.class, ReindexCommand.class,
                 GenerateCommand.class, BackupCommand.class, RestoreCommand.class, CopyCommand.class,
-                RelinkCommand.class})
+                RelinkCommand.class, SolrSetupCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dossier.search.IndexInUseException;
 import org.dossier.search.LuceneSearchEngine;
+import org.dossier.search.SolrSearchEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,11 +22,20 @@ final class ReindexCommand implements Callable<Integer> {
             description = "The search index folder (default: beside a SQLite file; with PostgreSQL, data/dossier.index).")
     Path index;
 
+    @Option(names = "--search", paramLabel = "ENGINE", converter = SearchChoice.Converter.class,
+            description = SearchChoice.HELP)
+    SearchChoice search = SearchChoice.EMBEDDED;
+
     @Override
     public Integer call() throws Exception {
         Path index = this.index != null ? this.index : database.defaultIndex();
         try (Database db = Database.open(database)) {
             Progress progress = Progress.onConsole("records", 0);
+            if (search.onSolr()) {
+                long indexed = SolrSearchEngine.rebuild(search.solr(), db.dsl(), progress::advanceTo);
+                progress.finish("Indexed " + indexed + " records into " + search.solr());
+                return 0;
+            }
             long indexed = LuceneSearchEngine.rebuild(index, db.dsl(), progress::advanceTo);
             progress.finish("Indexed " + indexed + " records into " + index);
             return 0;

@@ -27,6 +27,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "data/dossier.index/; with PostgreSQL, data/dossier.index). Each node of several keeps its own.")
     Path index;
 
+    @Option(names = "--search", paramLabel = "ENGINE", converter = SearchChoice.Converter.class,
+            description = SearchChoice.HELP)
+    SearchChoice search = SearchChoice.EMBEDDED;
+
     @Option(names = "--port", paramLabel = "N", description = "The port to listen on (default: ${DEFAULT-VALUE}).")
     int port = Settings.DEFAULT_PORT;
 
@@ -109,7 +113,7 @@ final class ServeCommand implements Callable<Integer> {
                     publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl),
                     new Archive(archiveName, adminEmail),
                     new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches,
-                            Duration.ofMillis(searchWait)), index);
+                            Duration.ofMillis(searchWait)), index, search);
             app = DossierApp.start(settings, operating);
         } catch (IllegalArgumentException e) {
             System.err.println("dossier serve: " + e.getMessage());

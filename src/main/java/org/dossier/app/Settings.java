@@ -12,9 +12,10 @@ import org.dossier.web.PublicUrl;
  * @param archive the name citations and harvesters give as the repository, and its contact address
  * @param protection proxies, host names, the search rate limit and Server-Timing (none by default)
  * @param index this node's own search index folder; null for the default ({@link DatabaseAddress#defaultIndex})
+ * @param search the embedded index or a SolrCloud collection; null for the embedded index
  */
 public record Settings(DatabaseAddress database, String host, int port, Path seeds, PublicUrl publicUrl,
-                       Archive archive, Protection protection, Path index) {
+                       Archive archive, Protection protection, Path index, SearchChoice search) {
 
     public static final Path DEFAULT_DATABASE = Path.of("data", "dossier.db");
     public static final Path DEFAULT_SEEDS = Path.of("seeds");
@@ -32,6 +33,14 @@ public record Settings(DatabaseAddress database, String host, int port, Path see
         if (protection == null) {
             protection = Protection.NONE;
         }
+        if (search == null) {
+            search = SearchChoice.EMBEDDED;
+        }
+    }
+
+    public Settings(DatabaseAddress database, String host, int port, Path seeds, PublicUrl publicUrl,
+                    Archive archive, Protection protection, Path index) {
+        this(database, host, port, seeds, publicUrl, archive, protection, index, SearchChoice.EMBEDDED);
     }
 
     public Settings(Path database, String host, int port, Path seeds, PublicUrl publicUrl, Archive archive,

@@ -1,0 +1,739 @@
+package org.dossier.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.request.json.DomainMap;
+import org.apache.solr.client.solrj.request.json.JsonQueryRequest;
+import org.apache.solr.client.solrj.request.json.QueryFacetMap;
+import org.apache.solr.client.solrj.request.json.TermsFacetMap;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.response.json.BucketBasedJsonFacet;
+import org.apache.solr.client.solrj.response.json.BucketJsonFacet;
+import org.apache.solr.client.solrj.response.json.NestableJsonFacet;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.CursorMarkParams;
+import org.dossier.documents.ChangeFeed;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The catalogue's search engine on a SolrCloud collection, shared by every app node: for a
+ * catalogue that outgrows one machine's index. Same answers as the embedded engine
+ * ({@link LuceneSearchEngine}): the reader's words are read by the same {@link QueryReader} and sent
+ * as they were read ({@link SolrQueries}); each filter is a tagged filter query, and each count
+ * excludes the tag of its own filter (drill sideways), counted with the JSON Facet API with no
+ * limit, which is exact across shards; the date-range rule is the same overlap of the record's
+ * earliest and latest day; every hit of an export is read with a cursor.
+ *
+ * <p>Fed from the database's change feed like the embedded index: every node follows the feed and
+ * writes what changed. A document carries the change it was read at ({@code feed_version}), and
+ * the collection ignores a write older than what it holds, so two nodes applying the same changes
+ * (at least once, in any order) leave the newest state. The position of the feed the collection
+ * has applied is a document of its own ({@value #FEED_ID}), written only after the records it
+ * covers are committed: after a crash the feed is applied again from there, never skipping a
+ * change.
+ */
+public final class SolrSearchEngine implements SearchEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SolrSearchEngine.class);
+    static final String FEED_ID = "_feed";
+    private static final int FOLLOW_BATCH = 1_000;
+    private static final int LOAD_CHUNK = 1_000;
+    private static final int WRITE_BATCH = 2_000;
+    private static final int CURSOR_ROWS = 5_000;
+    private static final long POLL_MILLIS = 200;
+    private static final long AWAIT_MILLIS = 10_000;
+    private static final long PRUNE_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
+    /** Every search: records a reader can find (not the stubs of withdrawn records, not the feed's position). */
+    private static final String LIVE = "live:true";
+
+    private final SolrClient client;
+    private final SolrAddress address;
+    private final IndexSource source;
+    private final CatalogueAnalyzer analyzer = new CatalogueAnalyzer();
+    private final QueryReader queries = new QueryReader(analyzer);
+    private final String feed;
+    private volatile Names names;
+    private volatile long appliedChange;
+    private volatile boolean closed;
+    private final Semaphore nudge = new Semaphore(0);
+    private final Object progress = new Object();
+    private Thread follower;
+    private long lastPrune = System.nanoTime() - PRUNE_EVERY_NANOS;
+
+    private SolrSearchEngine(SolrClient client, SolrAddress address, IndexSource source, String feed, long applied) {
+        this.client = client;
+        this.address = address;
+        this.source = source;
+        this.feed = feed;
+        this.appliedChange = applied;
+        this.names = Names.of(source.nameForms(), analyzer);
+    }
+
+    /** A client for the collection at {@code address}, through its ZooKeeper ensemble. */
+    public static CloudSolrClient client(SolrAddress address) {
+        return new CloudSolrClient.Builder(address.zkHosts(), address.chroot())
+                .withDefaultCollection(address.collection())
+                .withZkConnectTimeout(15, TimeUnit.SECONDS)
+                .build();
+    }
+
+    /**
+     * Opens the engine on the collection at {@code address}: refills it from the database when it
+     * cannot follow the feed from where it is (empty, filled from another database, too far behind),
+     * applies the changes it has not seen, and starts following.
+     */
+    public static SolrSearchEngine open(SolrAddress address, DSLContext db) throws IOException {
+        IndexSource source = new IndexSource(db);
+        CloudSolrClient client = client(address);
+        try {
+            IndexSource.State state = source.state();
+            Position position = position(client);
+            String stale = staleness(position, state);
+            if (stale != null) {
+                LOG.info("Filling the Solr collection {} from the database: {}", address, stale);
+                fill(client, source, (done, total) -> { });
+                position = position(client);
+            }
+            SolrSearchEngine engine = new SolrSearchEngine(client, address, source, state.head().feed(),
+                    position.applied());
+            while (engine.catchUp() == FOLLOW_BATCH) {
+                // Every change committed before the start is applied before the first search.
+            }
+            engine.follow();
+            return engine;
+        } catch (IOException | RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** Empties the collection at {@code address} and fills it from the database; returns how many records. */
+    public static long rebuild(SolrAddress address, DSLContext db, IndexProgress listener) throws IOException {
+        try (CloudSolrClient client = client(address)) {
+            return fill(client, new IndexSource(db), listener);
+        }
+    }
+
+    /** Where the collection is in the feed: its position document, or none. */
+    record Position(String feed, long applied) {
+        static final Position NONE = new Position(null, -1);
+    }
+
+    static Position position(SolrClient client) throws IOException {
+        try {
+            SolrDocument doc = client.getById(FEED_ID);
+            if (doc == null) {
+                return Position.NONE;
+            }
+            return new Position((String) doc.getFirstValue("feed"), ((Number) doc.getFirstValue("applied_change")).longValue());
+        } catch (SolrServerException | SolrException e) {
+            throw new IOException("the Solr collection cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Why the collection cannot follow the database's feed from where it is; null when it can. */
+    static String staleness(Position position, IndexSource.State database) {
+        if (position.feed() == null) {
+            return "the collection holds no catalogue yet";
+        }
+        if (!database.head().feed().equals(position.feed())) {
+            return "the collection was filled from another database";
+        }
+        long last = database.head().last();
+        if (position.applied() > last) {
+            return "the collection has changes up to " + position.applied() + ", the database only up to " + last;
+        }
+        if (position.applied() + 1 < database.oldestChange()) {
+            return "the feed no longer holds the changes after " + position.applied();
+        }
+        if (last - position.applied() > LuceneSearchEngine.REBUILD_PAST) {
+            return "the collection is " + (last - position.applied()) + " changes behind: refilling is faster";
+        }
+        return null;
+    }
+
+    private static long fill(SolrClient client, IndexSource source, IndexProgress listener) throws IOException {
+        try {
+            client.deleteByQuery("*:*");
+            client.commit();
+            // Every record read below is at least as new as this head: a later change of one,
+            // applied meanwhile by another node, carries a higher number and is kept.
+            long version = source.head().last();
+            List<SolrInputDocument> batch = new ArrayList<>(WRITE_BATCH);
+            long[] written = {0};
+            IndexSource.State state = source.readAll(record -> {
+                batch.add(document(record, version));
+                if (batch.size() == WRITE_BATCH) {
+                    client.add(batch);
+                    written[0] += batch.size();
+                    listener.indexed(written[0], 0);
+                    batch.clear();
+                }
+            });
+            if (!batch.isEmpty()) {
+                client.add(batch);
+            }
+            client.commit();
+            client.add(positionDocument(state.head().feed(), state.head().last()));
+            client.commit();
+            return state.documents();
+        } catch (SolrServerException | SolrException e) {
+            throw new IOException("the Solr collection could not be filled: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
+    static SolrInputDocument document(IndexedRecord record, long version) {
+        SolrInputDocument doc = new SolrInputDocument();
+        doc.setField("id", Integer.toString(record.id()));
+        doc.setField("doc_id", record.id());
+        doc.setField("feed_version", version);
+        doc.setField("live", true);
+        doc.setField("text", record.title() + "\n\n" + record.summary());
+        doc.setField("title", record.title());
+        doc.setField("summary", record.summary());
+        doc.setField("sort_title", record.sortTitle());
+        doc.setField("start", IndexLayout.day(record.earliest()));
+        doc.setField("end", IndexLayout.day(record.latest()));
+        doc.setField("year", record.earliest().getYear());
+        if (record.typeKey() != null) {
+            doc.setField("type", record.typeKey());
+        }
+        setAll(doc, "person", record.people());
+        setAll(doc, "place", record.places());
+        setAll(doc, "author", record.authors());
+        setAll(doc, "recipient", record.recipients());
+        return doc;
+    }
+
+    private static void setAll(SolrInputDocument doc, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            doc.setField(field, new ArrayList<>(new LinkedHashSet<>(values)));
+        }
+    }
+
+    /** A withdrawn (or unknown) record: a stub no search finds, which an older write cannot replace. */
+    private static SolrInputDocument stub(int id, long version) {
+        SolrInputDocument doc = new SolrInputDocument();
+        doc.setField("id", Integer.toString(id));
+        doc.setField("doc_id", id);
+        doc.setField("feed_version", version);
+        return doc;
+    }
+
+    private static SolrInputDocument positionDocument(String feed, long applied) {
+        SolrInputDocument doc = new SolrInputDocument();
+        doc.setField("id", FEED_ID);
+        doc.setField("feed", feed);
+        doc.setField("applied_change", applied);
+        doc.setField("feed_version", applied);
+        return doc;
+    }
+
+    // Following the feed.
+
+    @Override
+    public void changed(Set<Integer> documentIds) {
+        nudge.release();
+    }
+
+    private void follow() {
+        follower = new Thread(() -> {
+            while (!closed) {
+                try {
+                    if (nudge.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                        nudge.drainPermits();
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+                while (!closed && catchUp() == FOLLOW_BATCH) {
+                    // a long feed, a batch at a time
+                }
+                pruneNowAndThen();
+            }
+        }, "dossier-solr-follower");
+        follower.setDaemon(true);
+        follower.start();
+    }
+
+    private void pruneNowAndThen() {
+        long now = System.nanoTime();
+        if (now - lastPrune < PRUNE_EVERY_NANOS) {
+            return;
+        }
+        lastPrune = now;
+        try {
+            source.prune(java.time.Instant.now().minus(ChangeFeed.KEPT_FOR), appliedChange);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not prune the change feed; trying again in an hour", e);
+        }
+    }
+
+    /**
+     * Applies up to {@value #FOLLOW_BATCH} changes after the collection's position (another node
+     * may have moved it): writes each changed record as it is now (a stub if it was withdrawn),
+     * commits, then moves the position. Failures are logged; the next poll tries again.
+     */
+    synchronized int catchUp() {
+        if (closed) {
+            return 0;
+        }
+        try {
+            long from = Math.max(appliedChange, position(client).applied());
+            List<ChangeFeed.Change> changes = source.changesAfter(from, FOLLOW_BATCH);
+            if (!changes.isEmpty()) {
+                Map<Integer, Long> versions = new HashMap<>();
+                changes.stream().filter(ChangeFeed.Change::ofRecord)
+                        .forEach(c -> versions.merge(c.documentId(), c.id(), Math::max));
+                List<Integer> ids = new ArrayList<>(versions.keySet());
+                for (int at = 0; at < ids.size(); at += LOAD_CHUNK) {
+                    List<Integer> chunk = ids.subList(at, Math.min(ids.size(), at + LOAD_CHUNK));
+                    Map<Integer, IndexedRecord> current = source.load(chunk);
+                    List<SolrInputDocument> docs = new ArrayList<>(chunk.size());
+                    for (int id : chunk) {
+                        IndexedRecord record = current.get(id);
+                        docs.add(record == null ? stub(id, versions.get(id)) : document(record, versions.get(id)));
+                    }
+                    client.add(docs);
+                }
+                long last = changes.get(changes.size() - 1).id();
+                // Searchable first; only then may any node believe the position.
+                client.commit(address.collection(), true, true, true);
+                client.add(positionDocument(feed, last));
+                names = Names.of(source.nameForms(), analyzer);
+                from = last;
+            }
+            if (from > appliedChange) {
+                appliedChange = from;
+                synchronized (progress) {
+                    progress.notifyAll();
+                }
+            }
+            return changes.size();
+        } catch (IOException | SolrServerException | RuntimeException e) {
+            LOG.error("The Solr collection could not apply the changes after {}; trying again at the next poll",
+                    appliedChange, e);
+            return 0;
+        }
+    }
+
+    /** Waits (while the feed is being applied) until change {@code head} is searchable. */
+    private void awaitFollower(long head) {
+        if (appliedChange >= head) {
+            return;
+        }
+        nudge.release();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
+        long seen = appliedChange;
+        synchronized (progress) {
+            while (appliedChange < head && !closed) {
+                if (appliedChange > seen) {
+                    seen = appliedChange;
+                    deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    LOG.warn("The Solr collection is behind the database (change {} of {}); searching what it has",
+                            appliedChange, head);
+                    return;
+                }
+                try {
+                    progress.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The last change of the feed the collection has applied, as this node knows it. */
+    public long appliedChange() {
+        return appliedChange;
+    }
+
+    // Searching.
+
+    /** A request's words as the JSON Query DSL, and what the reader is told about them. */
+    private record Words(Object query, String notice) {
+    }
+
+    private Words words(SearchRequest request, boolean plain) {
+        if (!request.hasText()) {
+            return new Words("*:*", null);
+        }
+        QueryReader.ReadQuery read = plain
+                ? queries.plainWords(request.text(), names, "Your search stands for too many different words, "
+                + "so only its plain words were searched for.")
+                : queries.read(request.text(), names);
+        try {
+            return new Words(SolrQueries.of(read.query()), read.notice());
+        } catch (SolrQueries.Untranslatable e) {
+            if (plain) {
+                throw e;
+            }
+            return words(request, true);
+        }
+    }
+
+    @Override
+    public SearchResults search(SearchRequest request) {
+        awaitFollower(source.head().last());
+        Words words = words(request, false);
+        try {
+            return search(request, words);
+        } catch (SolrException e) {
+            if (e.code() != 400 || !request.hasText()) {
+                throw e;
+            }
+            // Solr refused what the embedded engine reads (a pattern too costly for it, too many clauses).
+            return search(request, words(request, true));
+        }
+    }
+
+    private SearchResults search(SearchRequest request, Words words) {
+        Filters filters = new Filters(request);
+        JsonQueryRequest query = new JsonQueryRequest();
+        setQuery(query, words.query());
+        filters.apply(query);
+        query.setOffset(request.offset());
+        query.setLimit(request.pageSize());
+        query.setSort(sort(request));
+        query.returnFields("id", "doc_id");
+        if (request.hasText() && request.hasPaging()) {
+            highlighting(query);
+        }
+        for (Facet facet : Facet.values()) {
+            TermsFacetMap counts = new TermsFacetMap(facet.key()).setLimit(-1).setMinCount(1);
+            if (!request.requiresAll(facet)) {
+                counts.withDomain(excluding(Filters.tag(Filter.of(facet))));
+            }
+            query.withFacet(facet.key(), counts);
+        }
+        query.withFacet("years", new TermsFacetMap("year").setLimit(-1).setMinCount(1)
+                .withDomain(excluding(Filters.tag(Filter.YEAR))));
+        query.withFacet("years_any_date", new TermsFacetMap("year").setLimit(-1).setMinCount(1)
+                .withDomain(excluding(Filters.tag(Filter.YEAR), Filters.tag(Filter.DATES))));
+        for (Filter filter : request.activeFilters()) {
+            query.withFacet("without_" + Filters.tag(filter),
+                    new QueryFacetMap("*:*").withDomain(excluding(Filters.tag(filter))));
+        }
+        QueryResponse response = process(query);
+
+        List<SearchHit> hits = new ArrayList<>();
+        Map<String, Map<String, List<String>>> marked = response.getHighlighting();
+        for (SolrDocument doc : response.getResults()) {
+            int id = ((Number) doc.getFirstValue("doc_id")).intValue();
+            Map<String, List<String>> fields = marked == null ? null : marked.get(String.valueOf(doc.getFirstValue("id")));
+            hits.add(fields == null ? new SearchHit(id, HighlightedText.EMPTY, HighlightedText.EMPTY)
+                    : new SearchHit(id, highlighted(fields.get("title")), highlighted(fields.get("summary"))));
+        }
+        NestableJsonFacet facets = response.getJsonFacetingResponse();
+        Map<Facet, List<FacetCount>> counted = new EnumMap<>(Facet.class);
+        for (Facet facet : Facet.values()) {
+            List<FacetCount> list = new ArrayList<>();
+            Set<String> missing = new LinkedHashSet<>(request.selected(facet));
+            for (BucketJsonFacet bucket : buckets(facets, facet.key())) {
+                String key = String.valueOf(bucket.getVal());
+                list.add(new FacetCount(key, bucket.getCount()));
+                missing.remove(key);
+            }
+            missing.forEach(key -> list.add(new FacetCount(key, 0)));
+            list.sort(java.util.Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::key));
+            counted.put(facet, list);
+        }
+        SortedMap<Integer, Long> years = years(facets, "years");
+        request.years().forEach(year -> years.putIfAbsent(year, 0L));
+        Map<Filter, Long> without = new EnumMap<>(Filter.class);
+        for (Filter filter : request.activeFilters()) {
+            NestableJsonFacet count = facets == null ? null : facets.getQueryFacet("without_" + Filters.tag(filter));
+            without.put(filter, count == null ? 0 : count.getCount());
+        }
+        return new SearchResults(response.getResults().getNumFound(), hits, counted, years,
+                years(facets, "years_any_date"), without, words.notice(), null);
+    }
+
+    @Override
+    public int[] hitIds(SearchRequest request) {
+        awaitFollower(source.head().last());
+        try {
+            return hitIds(request, words(request, false));
+        } catch (SolrException e) {
+            if (e.code() != 400 || !request.hasText()) {
+                throw e;
+            }
+            return hitIds(request, words(request, true));
+        }
+    }
+
+    private int[] hitIds(SearchRequest request, Words words) {
+        Filters filters = new Filters(request);
+        String cursor = CursorMarkParams.CURSOR_MARK_START;
+        int[] ids = new int[0];
+        int count = 0;
+        while (true) {
+            JsonQueryRequest query = new JsonQueryRequest();
+            setQuery(query, words.query());
+            filters.apply(query);
+            query.setLimit(CURSOR_ROWS);
+            query.setSort(sort(request));
+            query.returnFields("doc_id");
+            query.withParam(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+            QueryResponse response = process(query);
+            long total = response.getResults().getNumFound();
+            if (ids.length < total) {
+                ids = java.util.Arrays.copyOf(ids, (int) total);
+            }
+            for (SolrDocument doc : response.getResults()) {
+                if (count == ids.length) {
+                    ids = java.util.Arrays.copyOf(ids, count + 1);
+                }
+                ids[count++] = ((Number) doc.getFirstValue("doc_id")).intValue();
+            }
+            String next = response.getNextCursorMark();
+            if (next == null || next.equals(cursor) || response.getResults().isEmpty()) {
+                return java.util.Arrays.copyOf(ids, count);
+            }
+            cursor = next;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void setQuery(JsonQueryRequest query, Object words) {
+        if (words instanceof Map<?, ?> map) {
+            query.setQuery((Map<String, Object>) map);
+        } else {
+            query.setQuery((String) words);
+        }
+    }
+
+    private QueryResponse process(JsonQueryRequest query) {
+        try {
+            return query.process(client, address.collection());
+        } catch (SolrServerException | IOException e) {
+            throw new SearchUnavailableException("the Solr collection " + address + " does not answer: "
+                    + e.getMessage());
+        }
+    }
+
+    /** The order of the embedded engine; the unique key last, as a cursor needs. */
+    private static String sort(SearchRequest request) {
+        return switch (request.effectiveSort()) {
+            case RELEVANCE -> "score desc, doc_id asc, id asc";
+            case DATE_NEWEST -> "start desc, doc_id desc, id asc";
+            case DATE_OLDEST -> "start asc, doc_id asc, id asc";
+            case TITLE -> "sort_title asc, doc_id asc, id asc";
+        };
+    }
+
+    /**
+     * Solr's unified highlighter as {@link Highlights} sets Lucene's: the whole title, the best two
+     * sentences of the summary (its first ones when none matched), the text escaped by Solr's HTML
+     * encoder before the marks are added.
+     */
+    private static void highlighting(JsonQueryRequest query) {
+        query.withParam("hl", true)
+                .withParam("hl.method", "unified")
+                .withParam("hl.fl", "title,summary")
+                .withParam("hl.requireFieldMatch", false)
+                .withParam("hl.weightMatches", false)
+                .withParam("hl.encoder", "html")
+                .withParam("hl.tag.pre", "<mark>")
+                .withParam("hl.tag.post", "</mark>")
+                .withParam("hl.tag.ellipsis", Highlights.EscapingFormatter.ELLIPSIS)
+                .withParam("hl.defaultSummary", true)
+                .withParam("hl.maxAnalyzedChars", 10_000)
+                .withParam("hl.bs.language", "en")
+                .withParam("f.title.hl.bs.type", "WHOLE")
+                .withParam("f.title.hl.snippets", 1)
+                .withParam("f.summary.hl.bs.type", "SENTENCE")
+                .withParam("f.summary.hl.snippets", 2);
+    }
+
+    private static HighlightedText highlighted(List<String> snippets) {
+        if (snippets == null || snippets.isEmpty()) {
+            return HighlightedText.EMPTY;
+        }
+        return new HighlightedText(String.join(Highlights.EscapingFormatter.ELLIPSIS, snippets).strip());
+    }
+
+    private static DomainMap excluding(String... tags) {
+        DomainMap domain = new DomainMap();
+        domain.put("excludeTags", List.of(tags));
+        return domain;
+    }
+
+    private static List<BucketJsonFacet> buckets(NestableJsonFacet facets, String name) {
+        if (facets == null) {
+            return List.of();
+        }
+        BucketBasedJsonFacet buckets = facets.getBucketBasedFacets(name);
+        return buckets == null ? List.of() : buckets.getBuckets();
+    }
+
+    private static SortedMap<Integer, Long> years(NestableJsonFacet facets, String name) {
+        SortedMap<Integer, Long> years = new TreeMap<>();
+        for (BucketJsonFacet bucket : buckets(facets, name)) {
+            years.put(((Number) bucket.getVal()).intValue(), bucket.getCount());
+        }
+        return years;
+    }
+
+    /**
+     * A request's filters as filter queries, each tagged with its filter's name so that a count can
+     * lift it: values of one facet OR'd (or all required), different filters AND'd, the years by the
+     * record's first year, and a date range as the overlap of the record's earliest and latest day
+     * with the range's first and last day.
+     */
+    private static final class Filters {
+        private final List<Map<String, Object>> tagged = new ArrayList<>();
+
+        Filters(SearchRequest request) {
+            for (Facet facet : request.facets().keySet()) {
+                List<String> keys = request.selected(facet);
+                Object query;
+                if (request.requiresAll(facet)) {
+                    query = Map.of("bool", Map.of("filter", keys.stream()
+                            .map(key -> (Object) Map.of("term", Map.of("f", facet.key(), "query", key)))
+                            .toList()));
+                } else {
+                    query = SolrQueries.lucene(facet.key() + ":(" + keys.stream().map(SolrQueries::escape)
+                            .collect(Collectors.joining(" OR ")) + ")");
+                }
+                tagged.add(Map.of("#" + tag(Filter.of(facet)), query));
+            }
+            if (!request.years().isEmpty()) {
+                tagged.add(Map.of("#" + tag(Filter.YEAR), SolrQueries.lucene("year:(" + request.years().stream()
+                        .map(String::valueOf).collect(Collectors.joining(" OR ")) + ")")));
+            }
+            if (request.from() != null || request.to() != null) {
+                List<String> overlap = new ArrayList<>();
+                if (request.to() != null) {
+                    overlap.add("+start:[* TO " + IndexLayout.day(request.to().lastDay()) + "]");
+                }
+                if (request.from() != null) {
+                    overlap.add("+end:[" + IndexLayout.day(request.from().firstDay()) + " TO *]");
+                }
+                tagged.add(Map.of("#" + tag(Filter.DATES), SolrQueries.lucene(String.join(" ", overlap))));
+            }
+        }
+
+        static String tag(Filter filter) {
+            return filter.name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        void apply(JsonQueryRequest query) {
+            query.withFilter(LIVE);
+            tagged.forEach(query::withFilter);
+        }
+    }
+
+    // The rest of the interface.
+
+    @Override
+    public IndexStatus status() {
+        if (closed) {
+            return IndexStatus.closed("the search engine is closed");
+        }
+        try {
+            return new IndexStatus(true, appliedChange, source.head().last(), appliedChange, "");
+        } catch (RuntimeException e) {
+            return IndexStatus.closed("the database does not answer");
+        }
+    }
+
+    /**
+     * The records that share most of record {@code documentId}'s people and places, the rarer ones
+     * weighing more (BM25 over the shared keys), newest first among equals. Simpler than the
+     * embedded engine's choice ({@link Related}, which also weighs distinctive words).
+     */
+    @Override
+    public List<Integer> related(int documentId, int limit) {
+        try {
+            SolrDocument doc = client.getById(Integer.toString(documentId),
+                    new org.apache.solr.common.params.ModifiableSolrParams().set("fl", "person,place"));
+            if (doc == null || limit <= 0) {
+                return List.of();
+            }
+            List<String> shared = new ArrayList<>();
+            for (String field : List.of("person", "place")) {
+                Collection<Object> keys = doc.getFieldValues(field);
+                if (keys != null) {
+                    keys.forEach(key -> shared.add(field + ":" + SolrQueries.escape(String.valueOf(key))));
+                }
+            }
+            if (shared.isEmpty()) {
+                return List.of();
+            }
+            JsonQueryRequest query = new JsonQueryRequest()
+                    .setQuery(Map.of("lucene", Map.of("query", String.join(" ", shared), "q.op", "OR")))
+                    .withFilter(LIVE)
+                    .withFilter("-id:" + documentId)
+                    .setLimit(limit)
+                    .setSort("score desc, start desc, doc_id desc")
+                    .returnFields("doc_id");
+            List<Integer> ids = new ArrayList<>();
+            for (SolrDocument hit : process(query).getResults()) {
+                ids.add(((Number) hit.getFirstValue("doc_id")).intValue());
+            }
+            return ids;
+        } catch (SolrServerException | IOException | SolrException e) {
+            LOG.warn("The Solr collection could not find records related to {}", documentId, e);
+            return List.of();
+        }
+    }
+
+    /** Not offered on SolrCloud yet: the search boxes stay plain. */
+    @Override
+    public List<Suggestion> suggest(String text, int limit) {
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (follower != null) {
+            nudge.release();
+            try {
+                follower.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            try {
+                client.close();
+            } catch (IOException e) {
+                LOG.warn("Closing the Solr client", e);
+            }
+        }
+    }
+
+    /** How many records a reader can find, for checks and tests. */
+    public long size() {
+        return process(new JsonQueryRequest().setQuery("*:*").withFilter(LIVE).setLimit(0)).getResults().getNumFound();
+    }
+}

@@ -1,0 +1,215 @@
+package org.dossier.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.dossier.app.Database;
+import org.dossier.documents.RecordStore;
+import org.dossier.importing.ImportRun;
+import org.dossier.synthetic.Generator;
+import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.TestDatabase;
+import org.dossier.testing.TestSolrCloud;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract both engines keep: the same request asked of the embedded Lucene index and of a
+ * 2-shard SolrCloud collection filled from the same database gives the same total, the same count
+ * for every facet value, year and lifted filter, the same notice, and the same hits — in the same
+ * order for the sorted orders; for relevance, the same set (order may differ only among equal
+ * scores). On the seed catalogue, with requests written by hand for every feature, and on a
+ * generated catalogue of 1,500 more records, with requests made from its own most frequent values.
+ */
+class SolrContractTest {
+
+    private static Path folder;
+    private static Database database;
+    private static LuceneSearchEngine lucene;
+    private static SolrSearchEngine solr;
+    private static Path generatedFolder;
+    private static Database generated;
+    private static LuceneSearchEngine generatedLucene;
+    private static SolrSearchEngine generatedSolr;
+
+    @BeforeAll
+    static void open() throws Exception {
+        folder = Files.createTempDirectory("dossier-solr-contract-");
+        database = TestDatabase.openIn(folder);
+        RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());
+        new ImportRun(store, Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
+        lucene = LuceneSearchEngine.open(folder.resolve("dossier.index"), database.dsl());
+        solr = SolrSearchEngine.open(TestSolrCloud.freshCollection(2), database.dsl());
+
+        generatedFolder = Files.createTempDirectory("dossier-solr-generated-");
+        generated = TestDatabase.openIn(generatedFolder);
+        new Generator(generated.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 1_500, 11, (done, total) -> { });
+        generatedLucene = LuceneSearchEngine.open(generatedFolder.resolve("dossier.index"), generated.dsl());
+        generatedSolr = SolrSearchEngine.open(TestSolrCloud.freshCollection(2), generated.dsl());
+    }
+
+    @AfterAll
+    static void close() {
+        for (AutoCloseable closing : new AutoCloseable[] {lucene, solr, generatedLucene, generatedSolr, database, generated}) {
+            try {
+                if (closing != null) {
+                    closing.close();
+                }
+            } catch (Exception e) {
+                // closing what is left
+            }
+        }
+        TestCatalogue.deleteRecursively(folder);
+        TestCatalogue.deleteRecursively(generatedFolder);
+    }
+
+    private static SearchRequest request(String query) {
+        return SearchRequestParser.parse(query);
+    }
+
+    @Test
+    void bothEnginesHoldEverySearchableRecord() {
+        assertEquals(lucene.size(), solr.size());
+        assertEquals(generatedLucene.size(), generatedSolr.size());
+        assertTrue(generatedSolr.size() >= 1_500);
+    }
+
+    @Test
+    void theSeedCatalogueAnswersTheSameOnBothEngines() {
+        List<String> requests = List.of(
+                "", "q=korea", "q=Korea&sort=-date", "q=telegrams", "q=negotiations", "q=%22ciphered+telegram%22",
+                "q=stalin", "q=Filippov", "q=Le+Duan", "q=zymierski", "q=%22North+Korea%22", "q=Pyongyang",
+                "q=telegr*", "q=kor%3Fa", "q=%2Fkore%5Ba-z%5D%2F", "q=korea~1", "q=korea+OR+china",
+                "q=korea+NOT+stalin", "q=korea+-stalin", "q=stalin%27s", "q=%22kim+il+sung%22~2",
+                "q=korea+AND", "q=%22unclosed", "q=((((((((((deep))))))))))", "q=*ea", "q=Memo%3A+Korea",
+                "q=%2F[ab]*a[ab]{20}%2F", "q=the+and+of",
+                "type=ciphered-telegram", "type=ciphered-telegram&type=telegram", "person=stalin",
+                "person=stalin&person=mao-zedong", "person=stalin&person=kim-il-sung&all=person",
+                "place=dprk&person=stalin", "author=stalin", "recipient=stalin", "year=1950",
+                "year=1950&year=1949", "from=1950", "to=1945", "from=1949-06&to=1950-06", "from=1950-06&to=1950-06",
+                "q=korea&type=ciphered-telegram&year=1950", "q=korea&from=1950&to=1951&person=stalin",
+                "sort=title", "sort=date", "sort=-date&pageSize=5&page=3", "q=korea&sort=title&page=2",
+                "q=telegram&pageSize=5&page=4", "q=korea&sort=date", "person=nobody-at-all");
+        for (String query : requests) {
+            assertSame(query, lucene, solr, request(query));
+        }
+    }
+
+    @Test
+    void aGeneratedCatalogueAnswersTheSameOnBothEngines() {
+        SearchResults all = generatedLucene.search(SearchRequest.everything(10));
+        List<String> requests = new ArrayList<>(List.of("", "sort=title", "sort=date&page=7", "pageSize=100&page=12"));
+        List<String> people = top(all, Facet.PERSON, 3);
+        List<String> places = top(all, Facet.PLACE, 2);
+        List<String> types = top(all, Facet.TYPE, 2);
+        List<String> authors = top(all, Facet.AUTHOR, 1);
+        List<String> recipients = top(all, Facet.RECIPIENT, 1);
+        List<String> words = List.of("telegram", "conversation", "korea", "soviet", "meeting", "\"soviet union\"",
+                "negotiations", "embassy", "memorandum", "report", "war", "stal*");
+        int year = all.years().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        for (String word : words) {
+            String q = "q=" + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8);
+            requests.add(q);
+            requests.add(q + "&person=" + people.get(0));
+            requests.add(q + "&person=" + people.get(0) + "&person=" + people.get(1) + "&type=" + types.get(0));
+            requests.add(q + "&place=" + places.get(0) + "&year=" + year + "&year=" + (year + 1));
+            requests.add(q + "&from=" + year + "-03&to=" + (year + 2) + "&sort=date");
+            requests.add(q + "&sort=title&page=2");
+        }
+        requests.add("person=" + people.get(0) + "&person=" + people.get(2) + "&all=person");
+        requests.add("person=" + people.get(1) + "&place=" + places.get(1) + "&type=" + types.get(1));
+        requests.add("author=" + authors.get(0) + "&recipient=" + recipients.get(0));
+        requests.add("from=" + year + "&sort=-date&pageSize=50&page=3");
+        requests.add("to=" + year + "-06&type=" + types.get(0) + "&sort=title");
+        requests.add("year=" + year + "&place=" + places.get(0) + "&place=" + places.get(1));
+        for (String query : requests) {
+            assertSame(query, generatedLucene, generatedSolr, request(query));
+        }
+    }
+
+    private static List<String> top(SearchResults results, Facet facet, int n) {
+        List<String> keys = results.facet(facet).stream().map(FacetCount::key).limit(n).toList();
+        assertEquals(n, keys.size(), facet + " has too few values");
+        return keys;
+    }
+
+    /** Everything a page and an export show, asked of both engines. */
+    static void assertSame(String query, SearchEngine expected, SearchEngine actual, SearchRequest request) {
+        SearchResults want = expected.search(request);
+        SearchResults got = actual.search(request);
+        String where = "?" + query + ": ";
+        assertEquals(want.total(), got.total(), where + "total");
+        for (Facet facet : Facet.values()) {
+            assertEquals(counts(want.facet(facet)), counts(got.facet(facet)), where + facet + " counts");
+        }
+        assertEquals(want.years(), got.years(), where + "years");
+        assertEquals(want.yearsAnyDate(), got.yearsAnyDate(), where + "years for the histogram");
+        assertEquals(want.without(), got.without(), where + "totals without each filter");
+        assertEquals(want.notice(), got.notice(), where + "notice");
+        List<Integer> wantPage = want.hits().stream().map(SearchHit::id).toList();
+        List<Integer> gotPage = got.hits().stream().map(SearchHit::id).toList();
+        int[] wantAll = expected.hitIds(request.withoutPaging());
+        int[] gotAll = actual.hitIds(request.withoutPaging());
+        assertEquals(wantAll.length, gotAll.length, where + "every hit id");
+        assertEquals(want.total(), gotAll.length, where + "as many hit ids as hits");
+        if (request.effectiveSort() == SortOrder.RELEVANCE) {
+            assertEquals(new TreeSet<>(boxed(wantAll)), new TreeSet<>(boxed(gotAll)), where + "the hits");
+            assertEquals(wantPage.size(), gotPage.size(), where + "hits on the page");
+        } else {
+            assertEquals(wantPage, gotPage, where + "the page, in order");
+            assertEquals(boxed(wantAll), boxed(gotAll), where + "every hit, in order");
+        }
+    }
+
+    private static String counts(List<FacetCount> counts) {
+        return counts.stream().map(c -> c.key() + "=" + c.count()).collect(Collectors.joining(", "));
+    }
+
+    private static List<Integer> boxed(int[] ids) {
+        return Arrays.stream(ids).boxed().toList();
+    }
+
+    /** A query string as a request ({@code q}, facets, {@code year}, {@code from}, {@code to}, {@code all}, {@code sort}, {@code page}, {@code pageSize}). */
+    static final class SearchRequestParser {
+        static SearchRequest parse(String query) {
+            String text = "";
+            Map<Facet, List<String>> facets = new java.util.EnumMap<>(Facet.class);
+            java.util.SortedSet<Integer> years = new TreeSet<>();
+            DateBound from = null;
+            DateBound to = null;
+            Set<Facet> all = EnumSet.noneOf(Facet.class);
+            SortOrder sort = null;
+            int page = 1;
+            int pageSize = SearchRequest.DEFAULT_PAGE_SIZE;
+            for (String pair : query.isEmpty() ? new String[0] : query.split("&")) {
+                String[] nameValue = pair.split("=", 2);
+                String value = java.net.URLDecoder.decode(nameValue[1], java.nio.charset.StandardCharsets.UTF_8);
+                switch (nameValue[0]) {
+                    case "q" -> text = value;
+                    case "year" -> years.add(Integer.parseInt(value));
+                    case "from" -> from = DateBound.parse(value);
+                    case "to" -> to = DateBound.parse(value);
+                    case "all" -> all.add(Facet.fromKey(value).orElseThrow());
+                    case "sort" -> sort = SortOrder.fromValue(value);
+                    case "page" -> page = Integer.parseInt(value);
+                    case "pageSize" -> pageSize = Integer.parseInt(value);
+                    default -> facets.computeIfAbsent(Facet.fromKey(nameValue[0]).orElseThrow(), f -> new ArrayList<>())
+                            .add(value);
+                }
+            }
+            return new SearchRequest(text, facets, years, from, to, all, sort, page, pageSize);
+        }
+    }
+}

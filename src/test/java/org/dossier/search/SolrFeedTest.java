@@ -1,0 +1,144 @@
+package org.dossier.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.common.SolrInputDocument;
+import org.dossier.app.Database;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.ChangeFeed;
+import org.dossier.documents.DocumentDate;
+import org.dossier.documents.RecordDraft;
+import org.dossier.documents.RecordStore;
+import org.dossier.importing.ImportRun;
+import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.TestDatabase;
+import org.dossier.testing.TestSolrCloud;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SolrCloud engine follows the database's change feed as the embedded index does: a save is
+ * found by the next search, a withdrawal leaves search, a change written while no node was
+ * running is applied when one starts (from the position the collection keeps), two nodes on one
+ * collection both find what either wrote, an older write never replaces a newer one, and
+ * highlighted text is escaped before it is marked.
+ */
+class SolrFeedTest {
+
+    private static Path folder;
+    private static Database database;
+    private static RecordStore store;
+    private static SolrAddress collection;
+    private static SolrSearchEngine engine;
+
+    @BeforeAll
+    static void open() throws Exception {
+        folder = Files.createTempDirectory("dossier-solr-feed-");
+        database = TestDatabase.openIn(folder);
+        store = new RecordStore(database.dsl(), Clock.systemUTC());
+        new ImportRun(store, Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
+        collection = TestSolrCloud.freshCollection(2);
+        engine = SolrSearchEngine.open(collection, database.dsl());
+        store.onChange(ids -> engine.changed(ids));
+    }
+
+    @AfterAll
+    static void close() {
+        if (engine != null) {
+            engine.close();
+        }
+        database.close();
+        TestCatalogue.deleteRecursively(folder);
+    }
+
+    private static int create(String title, String summary) {
+        return store.write(w -> w.create(new RecordDraft(title, List.of(summary), DocumentDate.ofDay(1961, 8, 13)),
+                Attribution.editor("tester", "a record for a Solr test")));
+    }
+
+    private static List<Integer> found(SearchEngine engine, String words) {
+        return engine.search(SearchRequest.of(words)).hits().stream().map(SearchHit::id).toList();
+    }
+
+    @Test
+    void aSaveIsFoundByTheNextSearchAndAWithdrawalLeavesSearch() {
+        int id = create("Memorandum on the quuxberry question", "Nothing else.");
+        assertEquals(List.of(id), found(engine, "quuxberry"));
+        store.write(w -> w.withdraw(id, 1, "a duplicate", Attribution.editor("tester", "withdrawn for a test")));
+        assertEquals(List.of(), found(engine, "quuxberry"));
+        assertEquals(0, engine.hitIds(SearchRequest.of("quuxberry").withoutPaging()).length);
+    }
+
+    @Test
+    void aChangeWrittenWhileNoNodeRanIsAppliedWhenOneStarts() throws Exception {
+        SolrSearchEngine stopped = SolrSearchEngine.open(collection, database.dsl());
+        stopped.close();
+        // Written with no engine told: as if every node were down, or had crashed before applying it.
+        RecordStore alone = new RecordStore(database.dsl(), Clock.systemUTC());
+        int id = alone.write(w -> w.create(new RecordDraft("Letter about the wobbleton affair", List.of("Text."),
+                DocumentDate.ofDay(1962, 1, 2)), Attribution.editor("tester", "written while stopped")));
+        try (SolrSearchEngine restarted = SolrSearchEngine.open(collection, database.dsl())) {
+            assertEquals(ChangeFeed.head(database.dsl()).last(), restarted.appliedChange());
+            assertEquals(List.of(id), found(restarted, "wobbleton"));
+        }
+    }
+
+    @Test
+    void twoNodesOnOneCollectionBothFindWhatEitherWrote() throws Exception {
+        try (SolrSearchEngine other = SolrSearchEngine.open(collection, database.dsl())) {
+            // Only the first node hears of the save; the other learns of it from the feed.
+            int id = create("Report on the frobnitz talks", "Talks.");
+            assertEquals(List.of(id), found(other, "frobnitz"));
+            assertEquals(List.of(id), found(engine, "frobnitz"));
+        }
+    }
+
+    @Test
+    void anOlderWriteNeverReplacesANewerOne() throws Exception {
+        int id = create("Cable on the glimmerdown matter", "Cable.");
+        assertEquals(List.of(id), found(engine, "glimmerdown"));
+        try (CloudSolrClient client = SolrSearchEngine.client(collection)) {
+            // A slow node writing what it read at change 0: the collection keeps the newer record.
+            SolrInputDocument stale = SolrSearchEngine.document(new IndexedRecord(id, "Cable on something else",
+                    "Cable.", java.time.LocalDate.of(1961, 1, 1), java.time.LocalDate.of(1961, 1, 1), null,
+                    List.of(), List.of(), "cable on something else"), 0);
+            client.add(stale);
+            client.commit();
+        }
+        assertEquals(List.of(id), found(engine, "glimmerdown"));
+    }
+
+    @Test
+    void highlightedTextIsEscapedBeforeItIsMarked() {
+        int id = create("Note on <b>snorkelwise</b> & \"others\"", "A <script>alert(1)</script> snorkelwise summary.");
+        SearchHit hit = engine.search(SearchRequest.of("snorkelwise")).hits().get(0);
+        assertEquals(id, hit.id());
+        String title = hit.title().html();
+        assertTrue(title.contains("&lt;b&gt;<mark>snorkelwise</mark>&lt;"), title);
+        assertFalse(title.contains("<b>"), title);
+        assertTrue(hit.snippet().html().contains("&lt;script&gt;"), hit.snippet().html());
+        assertFalse(hit.snippet().html().contains("<script>"), hit.snippet().html());
+    }
+
+    @Test
+    void relatedRecordsShareAPersonOrPlaceWithTheRecord() {
+        int record = 1;
+        IndexedRecord seen = new IndexSource(database.dsl()).load(List.of(record)).get(record);
+        List<Integer> related = engine.related(record, 5);
+        assertFalse(related.isEmpty());
+        assertFalse(related.contains(record));
+        for (int other : related) {
+            IndexedRecord candidate = new IndexSource(database.dsl()).load(List.of(other)).get(other);
+            assertTrue(candidate.people().stream().anyMatch(seen.people()::contains)
+                    || candidate.places().stream().anyMatch(seen.places()::contains), other + " shares nothing with " + record);
+        }
+    }
+}

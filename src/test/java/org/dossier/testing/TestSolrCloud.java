@@ -1,0 +1,120 @@
+package org.dossier.testing;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.dossier.search.SolrAddress;
+import org.dossier.search.SolrSetup;
+
+/**
+ * The tests' SolrCloud: one cluster per test JVM, ZooKeeper and two Solr 9 nodes
+ * ({@code solr-dev/}, Solr's MiniSolrCloudCluster), in a child JVM of its own, because Solr 9
+ * runs on Jetty 10 and the app on Jetty 12. Built on first use by the Maven running the tests
+ * (its dependencies come from Maven Central like every other), started once, stopped when the
+ * test JVM exits: the child also stops when its standard input closes, so a test JVM that dies
+ * leaves nothing behind. Each caller gets a new collection of its own, made by the app's own
+ * {@code solr-setup} code.
+ */
+public final class TestSolrCloud {
+
+    private static final Pattern ZK_ADDRESS = Pattern.compile("[0-9.]+:[0-9]+(/[A-Za-z0-9_]+)?");
+    private static final AtomicInteger COLLECTIONS = new AtomicInteger();
+    private static SolrAddress.Ensemble ensemble;
+    private static Process process;
+    private static Path data;
+
+    private TestSolrCloud() {
+    }
+
+    /** A new, empty collection of {@code shards} shards on the shared cluster. */
+    public static synchronized SolrAddress freshCollection(int shards) {
+        SolrAddress address = ensemble().collection("dossier_" + ProcessHandle.current().pid() + "_"
+                + COLLECTIONS.incrementAndGet());
+        try {
+            SolrSetup.create(address, shards, 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return address;
+    }
+
+    private static SolrAddress.Ensemble ensemble() {
+        if (ensemble == null) {
+            try {
+                ensemble = SolrAddress.Ensemble.parse(start());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return ensemble;
+    }
+
+    private static String start() throws IOException, InterruptedException {
+        Path project = Path.of("solr-dev").toAbsolutePath();
+        Path classpath = project.resolve("target/classpath.txt");
+        String maven = System.getProperty("dossier.maven", "mvn");
+        Path log = Files.createDirectories(project.resolve("target")).resolve("build.log");
+        Process build = new ProcessBuilder(maven, "-B", "-q", "-f", project.resolve("pom.xml").toString(),
+                "compile", "dependency:build-classpath", "-Dmdep.outputFile=" + classpath)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!build.waitFor(10, TimeUnit.MINUTES) || build.exitValue() != 0) {
+            throw new IllegalStateException("could not build solr-dev/: see " + log);
+        }
+        data = Files.createTempDirectory("dossier-solr");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        process = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp",
+                project.resolve("target/classes") + File.pathSeparator + Files.readString(classpath).strip(),
+                "org.dossier.solrdev.LocalSolrCloud", "--stdin", data.toString()))
+                .redirectErrorStream(true).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(TestSolrCloud::stop));
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = lines.readLine()) != null) {
+            if (ZK_ADDRESS.matcher(line.strip()).matches()) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        while (lines.readLine() != null) {
+                            // the cluster's log, read so that it never blocks on a full pipe
+                        }
+                    } catch (IOException e) {
+                        // the cluster stopped
+                    }
+                }, "solr-dev-log");
+                drain.setDaemon(true);
+                drain.start();
+                return line.strip();
+            }
+            seen.append(line).append('\n');
+        }
+        throw new IllegalStateException("the test SolrCloud did not start:\n" + seen);
+    }
+
+    private static void stop() {
+        if (process != null && process.isAlive()) {
+            try {
+                process.getOutputStream().close();
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (IOException | InterruptedException e) {
+                process.destroyForcibly();
+            }
+        }
+        if (data != null) {
+            TestCatalogue.deleteRecursively(data);
+        }
+    }
+}

@@ -19,6 +19,7 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * An editor keeps a person in a real browser: creates it, links the records that name it, sees them
@@ -27,6 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * JavaScript.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class AuthorityBrowserTest {
 
     private TestCatalogue catalogue;

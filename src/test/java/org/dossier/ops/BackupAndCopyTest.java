@@ -34,11 +34,14 @@ import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Resources;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Backups taken while editors save, restored with the server stopped; and a whole catalogue
  * copied into an empty database, serving the same pages. Everything through the jar's commands.
  */
+@ResourceLock(Resources.SYSTEM_ERR)
 class BackupAndCopyTest {
 
     private Path folder;

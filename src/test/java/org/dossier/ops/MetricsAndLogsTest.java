@@ -31,8 +31,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** Prometheus metrics on their own port, and the access log, from a real catalogue. */
+// Alone: it turns the access log on for the whole process and reads it, so another class's
+// requests would be in the lines it reads.
+@Isolated
 class MetricsAndLogsTest {
 
     private static OperatedCatalogue catalogue;

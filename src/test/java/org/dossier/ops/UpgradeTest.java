@@ -18,8 +18,10 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
 import org.sqlite.SQLiteDataSource;
+import org.dossier.testing.SameOnEveryDatabase;
 
 /** A catalogue made by the previous release (migrations V1–V4) opens, upgrades itself and serves what it held. */
+@SameOnEveryDatabase
 class UpgradeTest {
 
     private static final String PREVIOUS_RELEASE = "4";

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityLists;
 import org.dossier.authorities.Mentions;
 import org.dossier.catalogue.AuthorityPage;
 import org.dossier.catalogue.AuthorityQueries;
@@ -115,13 +116,20 @@ public final class DossierApp implements AutoCloseable {
         try {
             RecordStore store = new RecordStore(db, clock);
             importSeedsIfEmpty(settings, database, store, clock, operations);
+            // The authority lists in memory, read again after each write here and, through the
+            // change feed the index follows, after each change to them on another node.
+            AuthorityLists authorityLists = AuthorityLists.load(db);
+            store.onChange(authorityLists);
 
             // Search: a Lucene index beside the database, checked (and rebuilt if stale) on every
             // start, then kept up to date by every write through the store. It opens in the
             // background: the server answers /health meanwhile, and /ready says 503 until it is open.
             OpeningSearchEngine opening = OpeningSearchEngine.start(() -> {
                 try {
-                    return LuceneSearchEngine.open(settings.searchIndex(), db);
+                    LuceneSearchEngine engine = LuceneSearchEngine.open(settings.searchIndex(), db);
+                    engine.onAuthoritiesChanged(authorityLists::reload);
+                    authorityLists.reload(); // what other nodes changed while the index opened
+                    return engine;
                 } catch (IndexInUseException e) {
                     throw new StartupProblem("the search index " + settings.searchIndex() + " is in use: another "
                             + "Dossier server (or a reindex) is using " + settings.database() + "; stop it first, "
@@ -136,7 +144,7 @@ public final class DossierApp implements AutoCloseable {
             // Catalogue: the listing, search with facets and exports, people and places.
             ListingQuery listing = new ListingQuery(db);
             CataloguePage catalogue = new CataloguePage(listing);
-            CatalogueSearch catalogueSearch = new CatalogueSearch(search, listing, db);
+            CatalogueSearch catalogueSearch = new CatalogueSearch(search, listing, authorityLists);
             SearchPage searchPage = new SearchPage(catalogueSearch, site, new Citations(db, settings.archive(), clock));
             FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
             SearchSuggestions suggestions = new SearchSuggestions(search);
@@ -155,7 +163,7 @@ public final class DossierApp implements AutoCloseable {
             AccessControl access = new AccessControl(new Sessions(db, clock), site);
             LoginPage login = new LoginPage(accounts, new LoginThrottle(db, clock), access, clients);
             Dashboard dashboard = new Dashboard(revisions);
-            EditForm editForm = new EditForm(db, store, records, revisions);
+            EditForm editForm = new EditForm(authorityLists, store, records, revisions);
             WithdrawPage withdrawal = new WithdrawPage(store, records);
             HistoryPage history = new HistoryPage(store, records, revisions, site);
             UsersPage users = new UsersPage(accounts);

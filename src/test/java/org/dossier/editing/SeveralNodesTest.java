@@ -102,6 +102,29 @@ class SeveralNodesTest {
     }
 
     @Test
+    void aPersonAddedOnOneNodeIsSearchableByKeyAndOfferedInRecordFormsOnTheOther() throws Exception {
+        Http onA = Editors.signIn(nodeA, "alice");
+        Http onB = onA.at(nodeB.baseUrl());
+        assertEquals(400, onB.get("/search.json?person=central-committee").statusCode(), "no such person yet");
+
+        FormFields blank = FormFields.of(onA.get("/admin/people/new").body(), "form.authority-form");
+        HttpResponse<String> made = onA.post("/admin/people/new", blank.set("name", "Central Committee")
+                .set("kind", "organisation").set("note", "Added through node A").entries());
+        assertEquals(303, made.statusCode(), made.body());
+
+        // Node B's lists in memory follow the change feed, as its index does.
+        long started = System.nanoTime();
+        while (onB.get("/search.json?person=central-committee").statusCode() != 200) {
+            long waited = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(waited < SEARCHABLE_WITHIN_MILLIS, "node B does not know the new person after " + waited + " ms");
+            Thread.sleep(20);
+        }
+        String form = onB.get("/admin/documents/" + nodeA.recordTitled("(via Shtytkov)") + "/edit").body();
+        assertTrue(Jsoup.parse(form).select("#people-choices label").eachText().contains("Central Committee"),
+                "node B's record form offers the new person");
+    }
+
+    @Test
     void ofTenConcurrentSavesOfOneVersionOverBothNodesExactlyOneWins() throws Exception {
         Http onA = Editors.signIn(nodeA, "alice");
         Http onB = onA.at(nodeB.baseUrl());

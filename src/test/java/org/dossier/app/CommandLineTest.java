@@ -91,6 +91,15 @@ class CommandLineTest {
     }
 
     @Test
+    void nonsenseSearchBoundsAreRefusedWithTheOptionsNameBeforeAnythingIsOpened() {
+        assertEquals(2, Main.run("serve", "--db", folder.resolve("x.db").toString(), "--max-searches", "0"));
+        assertTrue(err().contains("--max-searches must be 1 or more"), err());
+        assertEquals(2, Main.run("serve", "--db", folder.resolve("x.db").toString(), "--search-wait", "-1"));
+        assertTrue(err().contains("--search-wait must be 0 or more"), err());
+        assertFalse(Files.exists(folder.resolve("x.db")));
+    }
+
+    @Test
     void everyCommandHasHelp() {
         assertEquals(0, Main.run("--help"));
         assertTrue(out().contains("serve") && out().contains("import"), out());

@@ -39,6 +39,7 @@ import org.dossier.editing.HistoryPage;
 import org.dossier.editing.LoginPage;
 import org.dossier.editing.LoginThrottle;
 import org.dossier.editing.Revisions;
+import org.dossier.editing.Role;
 import org.dossier.editing.Sessions;
 import org.dossier.editing.UsersPage;
 import org.dossier.editing.WithdrawPage;
@@ -207,8 +208,10 @@ public final class DossierApp implements AutoCloseable {
                 routes.before(searchLimit::check);
                 routes.before(access::identify);
                 routes.before(access::keepPrivatePagesOutOfCaches);
-                routes.before(access::guardAdmin);
-                routes.before(access::checkCsrf);
+                // Once the route is known, by its roles (Role: every /admin route but the sign-in form), then
+                // the CSRF token of anything that changes state.
+                routes.beforeMatched(access::requireRoles);
+                routes.beforeMatched(access::checkCsrf);
 
                 // Javalin tries routes in the order they are added: every /documents/{id}/<word>
                 // comes before /documents/{id}/{slug}.
@@ -226,16 +229,16 @@ public final class DossierApp implements AutoCloseable {
                 for (AuthorityKind kind : AuthorityKind.values()) {
                     routes.get("/" + kind.plural() + "/{key}/history", ctx -> authorityHistory.list(ctx, kind));
                     routes.get("/" + kind.plural() + "/{key}/history/{number}", ctx -> authorityHistory.show(ctx, kind));
-                    routes.get(kind.adminPath(), ctx -> authorityEditing.list(ctx, kind));
-                    routes.get(kind.adminPath() + "/new", ctx -> authorityEditing.blank(ctx, kind));
-                    routes.post(kind.adminPath() + "/new", ctx -> authorityEditing.create(ctx, kind));
-                    routes.get(kind.adminPath() + "/{key}/edit", ctx -> authorityEditing.edit(ctx, kind));
-                    routes.post(kind.adminPath() + "/{key}/edit", ctx -> authorityEditing.save(ctx, kind));
-                    routes.get(kind.adminPath() + "/{key}/link", ctx -> authorityEditing.preview(ctx, kind));
-                    routes.post(kind.adminPath() + "/{key}/link", ctx -> authorityEditing.link(ctx, kind));
-                    routes.post(kind.adminPath() + "/{key}/restore", ctx -> authorityHistory.restore(ctx, kind));
-                    routes.get(kind.adminPath() + "/{key}/merge", ctx -> authorityEditing.mergeForm(ctx, kind));
-                    routes.post(kind.adminPath() + "/{key}/merge", ctx -> authorityEditing.merge(ctx, kind));
+                    routes.get(kind.adminPath(), ctx -> authorityEditing.list(ctx, kind), Role.EDITOR);
+                    routes.get(kind.adminPath() + "/new", ctx -> authorityEditing.blank(ctx, kind), Role.EDITOR);
+                    routes.post(kind.adminPath() + "/new", ctx -> authorityEditing.create(ctx, kind), Role.EDITOR);
+                    routes.get(kind.adminPath() + "/{key}/edit", ctx -> authorityEditing.edit(ctx, kind), Role.EDITOR);
+                    routes.post(kind.adminPath() + "/{key}/edit", ctx -> authorityEditing.save(ctx, kind), Role.EDITOR);
+                    routes.get(kind.adminPath() + "/{key}/link", ctx -> authorityEditing.preview(ctx, kind), Role.EDITOR);
+                    routes.post(kind.adminPath() + "/{key}/link", ctx -> authorityEditing.link(ctx, kind), Role.EDITOR);
+                    routes.post(kind.adminPath() + "/{key}/restore", ctx -> authorityHistory.restore(ctx, kind), Role.EDITOR);
+                    routes.get(kind.adminPath() + "/{key}/merge", ctx -> authorityEditing.mergeForm(ctx, kind), Role.EDITOR);
+                    routes.post(kind.adminPath() + "/{key}/merge", ctx -> authorityEditing.merge(ctx, kind), Role.EDITOR);
                 }
 
                 routes.get("/documents/{ref}", recordPage::resolve);
@@ -246,22 +249,22 @@ public final class DossierApp implements AutoCloseable {
 
                 routes.get("/admin/login", login::form);
                 routes.post("/admin/login", login::signIn);
-                routes.post("/admin/logout", login::signOut);
-                routes.get("/admin", dashboard::show);
-                routes.get("/admin/documents/new", editForm::blank);
-                routes.post("/admin/documents/new", editForm::create);
-                routes.get("/admin/documents/{id}/edit", editForm::edit);
-                routes.post("/admin/documents/{id}/edit", editForm::save);
-                routes.get("/admin/documents/{id}/withdraw", withdrawal::form);
-                routes.post("/admin/documents/{id}/withdraw", withdrawal::withdraw);
-                routes.post("/admin/documents/{id}/reinstate", withdrawal::reinstate);
-                routes.post("/admin/documents/{id}/restore", history::restore);
-                routes.get("/admin/users", users::list);
-                routes.post("/admin/users", users::add);
-                routes.post("/admin/users/{username}/role", users::setRole);
-                routes.post("/admin/users/{username}/password", users::setPassword);
-                routes.post("/admin/users/{username}/disable", users::disable);
-                routes.post("/admin/users/{username}/enable", users::enable);
+                routes.post("/admin/logout", login::signOut, Role.EDITOR);
+                routes.get("/admin", dashboard::show, Role.EDITOR);
+                routes.get("/admin/documents/new", editForm::blank, Role.EDITOR);
+                routes.post("/admin/documents/new", editForm::create, Role.EDITOR);
+                routes.get("/admin/documents/{id}/edit", editForm::edit, Role.EDITOR);
+                routes.post("/admin/documents/{id}/edit", editForm::save, Role.EDITOR);
+                routes.get("/admin/documents/{id}/withdraw", withdrawal::form, Role.EDITOR);
+                routes.post("/admin/documents/{id}/withdraw", withdrawal::withdraw, Role.EDITOR);
+                routes.post("/admin/documents/{id}/reinstate", withdrawal::reinstate, Role.EDITOR);
+                routes.post("/admin/documents/{id}/restore", history::restore, Role.EDITOR);
+                routes.get("/admin/users", users::list, Role.ADMIN);
+                routes.post("/admin/users", users::add, Role.ADMIN);
+                routes.post("/admin/users/{username}/role", users::setRole, Role.ADMIN);
+                routes.post("/admin/users/{username}/password", users::setPassword, Role.ADMIN);
+                routes.post("/admin/users/{username}/disable", users::disable, Role.ADMIN);
+                routes.post("/admin/users/{username}/enable", users::enable, Role.ADMIN);
 
                 // POST /oai is a harvester's long request, a read: AccessControl asks no CSRF token of it.
                 routes.get("/oai", oai::handle);

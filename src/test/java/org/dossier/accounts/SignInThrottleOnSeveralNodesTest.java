@@ -1,10 +1,11 @@
-package org.dossier.editing;
+package org.dossier.accounts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.dossier.app.Protection;
+import org.dossier.editing.Editors;
 import org.dossier.testing.Http;
 import org.dossier.testing.TestCatalogue;
 import org.junit.jupiter.api.AfterAll;

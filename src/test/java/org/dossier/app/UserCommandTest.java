@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.dossier.editing.Accounts;
+import org.dossier.accounts.Accounts;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import org.dossier.accounts.Role;
 import org.dossier.testing.Browser;
 import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.AfterAll;

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.dossier.accounts.Role;
 import org.dossier.app.Database;
 import org.dossier.testing.Http;
 import org.dossier.testing.TestCatalogue;

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dossier.accounts.Role;
 import org.dossier.app.Database;
 import org.dossier.documents.RecordStore;
 import org.dossier.importing.ImportReport;

@@ -11,7 +11,7 @@ import java.sql.PreparedStatement;
 import java.util.Arrays;
 import java.util.Map;
 import org.dossier.editing.Editors;
-import org.dossier.editing.Passwords;
+import org.dossier.accounts.Passwords;
 import org.dossier.testing.Http;
 import org.dossier.testing.TestCatalogue;
 import org.flywaydb.core.Flyway;

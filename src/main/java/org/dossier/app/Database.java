@@ -212,6 +212,16 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * {@code select}, its rows locked until {@code tx} ends where the database has row locks
+     * (PostgreSQL's {@code SELECT ... FOR UPDATE}). SQLite has no row locks and needs none: its
+     * writing transactions run one at a time.
+     */
+    public static <R extends org.jooq.Record> org.jooq.ResultQuery<R> lockingRows(DSLContext tx,
+                                                                              org.jooq.SelectForUpdateStep<R> select) {
+        return tx.dialect().family() == SQLDialect.SQLITE ? select : select.forUpdate();
+    }
+
+    /**
      * After rows were written with ids of their own (the bulk generator numbers its records), makes
      * the next generated id follow the highest one. SQLite's AUTOINCREMENT does this by itself; a
      * PostgreSQL identity's sequence has to be moved on.

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityLists;
 import org.dossier.authorities.Mentions;
 import org.dossier.catalogue.AuthorityPage;
 import org.dossier.catalogue.AuthorityQueries;
@@ -28,18 +29,19 @@ import org.dossier.documents.Citations;
 import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
-import org.dossier.editing.AccessControl;
+import org.dossier.accounts.AccessControl;
 import org.dossier.editing.AuthorityEditing;
 import org.dossier.editing.AuthorityHistory;
-import org.dossier.editing.Accounts;
+import org.dossier.accounts.Accounts;
 import org.dossier.editing.Dashboard;
 import org.dossier.editing.EditForm;
 import org.dossier.editing.HistoryPage;
-import org.dossier.editing.LoginPage;
-import org.dossier.editing.LoginThrottle;
+import org.dossier.accounts.LoginPage;
+import org.dossier.accounts.LoginThrottle;
 import org.dossier.editing.Revisions;
-import org.dossier.editing.Sessions;
-import org.dossier.editing.UsersPage;
+import org.dossier.accounts.Role;
+import org.dossier.accounts.Sessions;
+import org.dossier.accounts.UsersPage;
 import org.dossier.editing.WithdrawPage;
 import org.dossier.documents.RecordVersions;
 import org.dossier.documents.VersionPage;
@@ -116,6 +118,10 @@ public final class DossierApp implements AutoCloseable {
         try {
             RecordStore store = new RecordStore(db, clock);
             importSeedsIfEmpty(settings, database, store, clock, operations);
+            // The authority lists in memory, read again after each write here and, through the
+            // change feed the index follows, after each change to them on another node.
+            AuthorityLists authorityLists = AuthorityLists.load(db);
+            store.onChange(authorityLists);
 
             // Search: a Lucene index beside the database, checked (and rebuilt if stale) on every
             // start, then kept up to date by every write through the store. It opens in the
@@ -123,10 +129,16 @@ public final class DossierApp implements AutoCloseable {
             OpeningSearchEngine opening = OpeningSearchEngine.start(() -> {
                 if (settings.search().onSolr()) {
                     // A SolrCloud collection shared by every node, fed from the change feed like the index.
-                    return SolrSearchEngine.open(settings.search().solr(), db);
+                    SolrSearchEngine engine = SolrSearchEngine.open(settings.search().solr(), db);
+                    engine.onAuthoritiesChanged(authorityLists::reload);
+                    authorityLists.reload(); // what other nodes changed while the collection opened
+                    return engine;
                 }
                 try {
-                    return LuceneSearchEngine.open(settings.searchIndex(), db);
+                    LuceneSearchEngine engine = LuceneSearchEngine.open(settings.searchIndex(), db);
+                    engine.onAuthoritiesChanged(authorityLists::reload);
+                    authorityLists.reload(); // what other nodes changed while the index opened
+                    return engine;
                 } catch (IndexInUseException e) {
                     throw new StartupProblem("the search index " + settings.searchIndex() + " is in use: another "
                             + "Dossier server (or a reindex) is using " + settings.database() + "; stop it first, "
@@ -141,7 +153,7 @@ public final class DossierApp implements AutoCloseable {
             // Catalogue: the listing, search with facets and exports, people and places.
             ListingQuery listing = new ListingQuery(db);
             CataloguePage catalogue = new CataloguePage(listing);
-            CatalogueSearch catalogueSearch = new CatalogueSearch(search, listing, db);
+            CatalogueSearch catalogueSearch = new CatalogueSearch(search, listing, authorityLists);
             Templates templates = new Templates(site);
             SearchPage searchPage = new SearchPage(catalogueSearch, site, new Citations(db, settings.archive(), clock), templates);
             FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
@@ -161,7 +173,7 @@ public final class DossierApp implements AutoCloseable {
             AccessControl access = new AccessControl(new Sessions(db, clock), site);
             LoginPage login = new LoginPage(accounts, new LoginThrottle(db, clock), access, clients);
             Dashboard dashboard = new Dashboard(revisions);
-            EditForm editForm = new EditForm(db, store, records, revisions);
+            EditForm editForm = new EditForm(authorityLists, store, records, revisions);
             WithdrawPage withdrawal = new WithdrawPage(store, records);
             HistoryPage history = new HistoryPage(store, records, revisions, site);
             UsersPage users = new UsersPage(accounts);
@@ -204,8 +216,10 @@ public final class DossierApp implements AutoCloseable {
                 routes.before(searchLimit::check);
                 routes.before(access::identify);
                 routes.before(access::keepPrivatePagesOutOfCaches);
-                routes.before(access::guardAdmin);
-                routes.before(access::checkCsrf);
+                // Once the route is known, by its roles (Role: every /admin route but the sign-in form), then
+                // the CSRF token of anything that changes state.
+                routes.beforeMatched(access::requireRoles);
+                routes.beforeMatched(access::checkCsrf);
 
                 // Javalin tries routes in the order they are added: every /documents/{id}/<word>
                 // comes before /documents/{id}/{slug}.
@@ -223,16 +237,16 @@ public final class DossierApp implements AutoCloseable {
                 for (AuthorityKind kind : AuthorityKind.values()) {
                     routes.get("/" + kind.plural() + "/{key}/history", ctx -> authorityHistory.list(ctx, kind));
                     routes.get("/" + kind.plural() + "/{key}/history/{number}", ctx -> authorityHistory.show(ctx, kind));
-                    routes.get(kind.adminPath(), ctx -> authorityEditing.list(ctx, kind));
-                    routes.get(kind.adminPath() + "/new", ctx -> authorityEditing.blank(ctx, kind));
-                    routes.post(kind.adminPath() + "/new", ctx -> authorityEditing.create(ctx, kind));
-                    routes.get(kind.adminPath() + "/{key}/edit", ctx -> authorityEditing.edit(ctx, kind));
-                    routes.post(kind.adminPath() + "/{key}/edit", ctx -> authorityEditing.save(ctx, kind));
-                    routes.get(kind.adminPath() + "/{key}/link", ctx -> authorityEditing.preview(ctx, kind));
-                    routes.post(kind.adminPath() + "/{key}/link", ctx -> authorityEditing.link(ctx, kind));
-                    routes.post(kind.adminPath() + "/{key}/restore", ctx -> authorityHistory.restore(ctx, kind));
-                    routes.get(kind.adminPath() + "/{key}/merge", ctx -> authorityEditing.mergeForm(ctx, kind));
-                    routes.post(kind.adminPath() + "/{key}/merge", ctx -> authorityEditing.merge(ctx, kind));
+                    routes.get(kind.adminPath(), ctx -> authorityEditing.list(ctx, kind), Role.EDITOR);
+                    routes.get(kind.adminPath() + "/new", ctx -> authorityEditing.blank(ctx, kind), Role.EDITOR);
+                    routes.post(kind.adminPath() + "/new", ctx -> authorityEditing.create(ctx, kind), Role.EDITOR);
+                    routes.get(kind.adminPath() + "/{key}/edit", ctx -> authorityEditing.edit(ctx, kind), Role.EDITOR);
+                    routes.post(kind.adminPath() + "/{key}/edit", ctx -> authorityEditing.save(ctx, kind), Role.EDITOR);
+                    routes.get(kind.adminPath() + "/{key}/link", ctx -> authorityEditing.preview(ctx, kind), Role.EDITOR);
+                    routes.post(kind.adminPath() + "/{key}/link", ctx -> authorityEditing.link(ctx, kind), Role.EDITOR);
+                    routes.post(kind.adminPath() + "/{key}/restore", ctx -> authorityHistory.restore(ctx, kind), Role.EDITOR);
+                    routes.get(kind.adminPath() + "/{key}/merge", ctx -> authorityEditing.mergeForm(ctx, kind), Role.EDITOR);
+                    routes.post(kind.adminPath() + "/{key}/merge", ctx -> authorityEditing.merge(ctx, kind), Role.EDITOR);
                 }
 
                 routes.get("/documents/{ref}", recordPage::resolve);
@@ -243,22 +257,22 @@ public final class DossierApp implements AutoCloseable {
 
                 routes.get("/admin/login", login::form);
                 routes.post("/admin/login", login::signIn);
-                routes.post("/admin/logout", login::signOut);
-                routes.get("/admin", dashboard::show);
-                routes.get("/admin/documents/new", editForm::blank);
-                routes.post("/admin/documents/new", editForm::create);
-                routes.get("/admin/documents/{id}/edit", editForm::edit);
-                routes.post("/admin/documents/{id}/edit", editForm::save);
-                routes.get("/admin/documents/{id}/withdraw", withdrawal::form);
-                routes.post("/admin/documents/{id}/withdraw", withdrawal::withdraw);
-                routes.post("/admin/documents/{id}/reinstate", withdrawal::reinstate);
-                routes.post("/admin/documents/{id}/restore", history::restore);
-                routes.get("/admin/users", users::list);
-                routes.post("/admin/users", users::add);
-                routes.post("/admin/users/{username}/role", users::setRole);
-                routes.post("/admin/users/{username}/password", users::setPassword);
-                routes.post("/admin/users/{username}/disable", users::disable);
-                routes.post("/admin/users/{username}/enable", users::enable);
+                routes.post("/admin/logout", login::signOut, Role.EDITOR);
+                routes.get("/admin", dashboard::show, Role.EDITOR);
+                routes.get("/admin/documents/new", editForm::blank, Role.EDITOR);
+                routes.post("/admin/documents/new", editForm::create, Role.EDITOR);
+                routes.get("/admin/documents/{id}/edit", editForm::edit, Role.EDITOR);
+                routes.post("/admin/documents/{id}/edit", editForm::save, Role.EDITOR);
+                routes.get("/admin/documents/{id}/withdraw", withdrawal::form, Role.EDITOR);
+                routes.post("/admin/documents/{id}/withdraw", withdrawal::withdraw, Role.EDITOR);
+                routes.post("/admin/documents/{id}/reinstate", withdrawal::reinstate, Role.EDITOR);
+                routes.post("/admin/documents/{id}/restore", history::restore, Role.EDITOR);
+                routes.get("/admin/users", users::list, Role.ADMIN);
+                routes.post("/admin/users", users::add, Role.ADMIN);
+                routes.post("/admin/users/{username}/role", users::setRole, Role.ADMIN);
+                routes.post("/admin/users/{username}/password", users::setPassword, Role.ADMIN);
+                routes.post("/admin/users/{username}/disable", users::disable, Role.ADMIN);
+                routes.post("/admin/users/{username}/enable", users::enable, Role.ADMIN);
 
                 // POST /oai is a harvester's long request, a read: AccessControl asks no CSRF token of it.
                 routes.get("/oai", oai::handle);

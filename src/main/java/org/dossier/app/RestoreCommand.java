@@ -35,10 +35,7 @@ final class RestoreCommand implements Callable<Integer> {
             System.err.println("Restored " + backup + " to " + target + ": " + summary.describe()
                     + ". The search index is rebuilt on the next start.");
             return 0;
-        } catch (Backups.RefusedException e) {
-            System.err.println("Nothing was restored: " + e.getMessage());
-            return 1;
-        } catch (IndexInUseException e) {
+        } catch (Backups.RefusedException | IndexInUseException e) {
             System.err.println("Nothing was restored: " + e.getMessage());
             return 1;
         }

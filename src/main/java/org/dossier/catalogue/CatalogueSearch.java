@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityLists;
 import org.dossier.search.Facet;
 import org.dossier.search.SearchEngine;
 import org.dossier.search.SearchHit;
@@ -11,22 +13,21 @@ import org.dossier.search.SearchRequest;
 import org.dossier.search.SearchResults;
 import org.dossier.web.BadRequest;
 import org.dossier.web.NotFound;
-import org.jooq.DSLContext;
 
 /**
  * Answers a search page: asks the engine, then reads the page's records from the database (the
- * source of truth) and the labels of the facet values.
+ * source of truth) and the labels of the facet values (from the authority lists in memory).
  */
 public final class CatalogueSearch {
 
     private final SearchEngine engine;
     private final ListingQuery listing;
-    private final DSLContext db;
+    private final AuthorityLists authorities;
 
-    public CatalogueSearch(SearchEngine engine, ListingQuery listing, DSLContext db) {
+    public CatalogueSearch(SearchEngine engine, ListingQuery listing, AuthorityLists authorities) {
         this.engine = engine;
         this.listing = listing;
-        this.db = db;
+        this.authorities = authorities;
     }
 
     /**
@@ -73,14 +74,15 @@ public final class CatalogueSearch {
      * almost always. A saved search that names an old key follows the merge, as its page does.
      */
     public Optional<SearchRequest> afterMerges(SearchRequest request) {
-        AuthorityQueries authorities = new AuthorityQueries(db);
+        AuthorityLists.Lists lists = authorities.current();
         SearchRequest moved = request;
         for (Facet facet : Facet.values()) {
             if (facet == Facet.TYPE) {
                 continue;
             }
+            AuthorityKind kind = facet == Facet.PLACE ? AuthorityKind.PLACE : AuthorityKind.PERSON;
             for (String key : request.selected(facet)) {
-                Optional<String> survivor = authorities.survivor(facet, key);
+                Optional<String> survivor = lists.survivor(kind, key);
                 if (survivor.isPresent()) {
                     moved = moved.replacing(facet, key, survivor.get());
                 }
@@ -91,7 +93,7 @@ public final class CatalogueSearch {
 
     public PageAnswer runForPage(SearchRequestReader.Read read) {
         Map<String, String> problems = new LinkedHashMap<>(read.problems());
-        AuthorityLabels labels = AuthorityLabels.load(db);
+        AuthorityLabels labels = AuthorityLabels.of(authorities.current());
         for (Facet facet : Facet.values()) {
             for (String key : read.request().selected(facet)) {
                 if (!labels.knows(facet, key)) {
@@ -125,7 +127,7 @@ public final class CatalogueSearch {
     }
 
     private AuthorityLabels knownKeys(SearchRequest request) {
-        AuthorityLabels labels = AuthorityLabels.load(db);
+        AuthorityLabels labels = AuthorityLabels.of(authorities.current());
         for (Facet facet : Facet.values()) {
             for (String key : request.selected(facet)) {
                 if (!labels.knows(facet, key)) {

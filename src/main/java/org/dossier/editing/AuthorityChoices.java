@@ -1,13 +1,9 @@
 package org.dossier.editing;
 
-import static org.dossier.db.Tables.DOCUMENT_TYPE;
-import static org.dossier.db.Tables.PERSON;
-import static org.dossier.db.Tables.PLACE;
-
 import java.util.List;
+import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityLists;
 import org.dossier.authorities.AuthorityRef;
-import org.jooq.DSLContext;
-import org.jooq.Records;
 
 /** What a record form offers to choose from: the authority lists of types, people and places. */
 public record AuthorityChoices(List<AuthorityRef> types, List<AuthorityRef> people, List<AuthorityRef> places) {
@@ -18,15 +14,17 @@ public record AuthorityChoices(List<AuthorityRef> types, List<AuthorityRef> peop
         places = List.copyOf(places);
     }
 
-    public static AuthorityChoices load(DSLContext db) {
+    /** What the lists offer: every type, and the people and places not merged into another. */
+    public static AuthorityChoices of(AuthorityLists.Lists lists) {
         return new AuthorityChoices(
-                db.select(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL).from(DOCUMENT_TYPE)
-                        .orderBy(DOCUMENT_TYPE.LABEL).fetch(Records.mapping(AuthorityRef::new)),
+                lists.types().stream().map(AuthorityLists.Entry::ref).toList(),
                 // One merged into another is no longer a choice: its links went to the survivor.
-                db.select(PERSON.ID, PERSON.KEY, PERSON.NAME).from(PERSON).where(PERSON.MERGED_INTO.isNull())
-                        .orderBy(PERSON.SORT_NAME).fetch(Records.mapping(AuthorityRef::new)),
-                db.select(PLACE.ID, PLACE.KEY, PLACE.NAME).from(PLACE).where(PLACE.MERGED_INTO.isNull())
-                        .orderBy(PLACE.SORT_NAME).fetch(Records.mapping(AuthorityRef::new)));
+                offered(lists.of(AuthorityKind.PERSON)),
+                offered(lists.of(AuthorityKind.PLACE)));
+    }
+
+    private static List<AuthorityRef> offered(List<AuthorityLists.Entry> entries) {
+        return entries.stream().filter(e -> !e.merged()).map(AuthorityLists.Entry::ref).toList();
     }
 
     boolean hasType(int id) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dossier.accounts.AccessControl;
 import org.dossier.authorities.AuthorityContent;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityRecords;

@@ -6,6 +6,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.Map;
+import org.dossier.accounts.AccessControl;
+import org.dossier.authorities.AuthorityLists;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDetails;
 import org.dossier.documents.Permalinks;
@@ -14,7 +16,6 @@ import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
 import org.dossier.documents.StaleVersionException;
 import org.dossier.web.WriteUnavailable;
-import org.jooq.DSLContext;
 
 /**
  * {@code /admin/documents/{id}/edit} and {@code /admin/documents/new}: the record form. It carries
@@ -27,13 +28,13 @@ public final class EditForm {
     public record Conflict(DocumentDetails saved, Revision latest, int openedVersion, RevisionDiff sinceOpened) {
     }
 
-    private final DSLContext db;
+    private final AuthorityLists authorities;
     private final RecordStore store;
     private final RecordQueries records;
     private final Revisions revisions;
 
-    public EditForm(DSLContext db, RecordStore store, RecordQueries records, Revisions revisions) {
-        this.db = db;
+    public EditForm(AuthorityLists authorities, RecordStore store, RecordQueries records, Revisions revisions) {
+        this.authorities = authorities;
         this.store = store;
         this.records = records;
         this.revisions = revisions;
@@ -55,7 +56,7 @@ public final class EditForm {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
         int openedVersion = Forms.number(ctx, "version");
         RecordForm form = RecordForm.posted(ctx);
-        RecordForm.Checked checked = form.check(AuthorityChoices.load(db));
+        RecordForm.Checked checked = form.check(AuthorityChoices.of(authorities.current()));
         if (!checked.ok()) {
             Map<String, Object> model = model(record, form, openedVersion);
             model.put("errors", checked.errors());
@@ -106,7 +107,7 @@ public final class EditForm {
     /** {@code POST /admin/documents/new}. */
     public void create(Context ctx) {
         RecordForm form = RecordForm.posted(ctx);
-        RecordForm.Checked checked = form.check(AuthorityChoices.load(db));
+        RecordForm.Checked checked = form.check(AuthorityChoices.of(authorities.current()));
         if (!checked.ok()) {
             Map<String, Object> model = model(null, form, 0);
             model.put("errors", checked.errors());
@@ -157,7 +158,7 @@ public final class EditForm {
         model.put("record", record);
         model.put("form", form);
         model.put("version", version);
-        model.put("choices", AuthorityChoices.load(db));
+        model.put("choices", AuthorityChoices.of(authorities.current()));
         model.put("errors", Map.of());
         model.put("action", record == null ? "/admin/documents/new" : editPath(record.id()));
         model.put("cancel", record == null ? "/admin" : Permalinks.canonical(record.id(), record.slug()));

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.Map;
+import org.dossier.accounts.AccessControl;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDetails;
 import org.dossier.documents.RecordPage;

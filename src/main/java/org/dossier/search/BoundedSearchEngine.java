@@ -22,13 +22,8 @@ public final class BoundedSearchEngine implements SearchEngine {
     private final int maxSearches;
     private final long waitNanos;
 
+    /** {@code maxSearches} and {@code wait} as {@code app.Protection} has checked them: 1 or more, not negative. */
     public BoundedSearchEngine(SearchEngine engine, int maxSearches, Duration wait) {
-        if (maxSearches < 1) {
-            throw new IllegalArgumentException("--max-searches must be 1 or more, not " + maxSearches);
-        }
-        if (wait.isNegative()) {
-            throw new IllegalArgumentException("--search-wait must be 0 or more milliseconds, not " + wait.toMillis());
-        }
         this.engine = engine;
         this.maxSearches = maxSearches;
         this.slots = new Semaphore(maxSearches, true);

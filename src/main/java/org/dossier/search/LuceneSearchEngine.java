@@ -78,6 +78,8 @@ public final class LuceneSearchEngine implements SearchEngine {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Searching searching;
+    /** Told when the feed brings a change to the authority lists (a change with no record), from any node. */
+    private final List<Runnable> authorityListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The authority lists' names: read on open and after every change, as an import may bring new ones. */
     private volatile Names names;
     /** The same names as a reader may be offered them while typing (see {@link #suggest}). */
@@ -253,6 +255,14 @@ public final class LuceneSearchEngine implements SearchEngine {
         nudge.release();
     }
 
+    /**
+     * Runs {@code listener} whenever the feed brings a change to the authority lists, from this node
+     * or another: what keeps the lists in memory ({@code AuthorityLists}) follows other nodes' edits.
+     */
+    public void onAuthoritiesChanged(Runnable listener) {
+        authorityListeners.add(listener);
+    }
+
     /** The follower: applies the feed as it grows, woken by this node's writes or every poll. */
     private void follow() {
         follower = new Thread(() -> {
@@ -316,6 +326,9 @@ public final class LuceneSearchEngine implements SearchEngine {
                     replace(chunk, source.load(chunk));
                 }
                 searchers.maybeRefreshBlocking();
+                if (!changes.stream().allMatch(ChangeFeed.Change::ofRecord)) {
+                    authorityListeners.forEach(Runnable::run);
+                }
                 // An import or an editor may have brought new names or forms of names.
                 List<Names.Form> forms = source.nameForms();
                 names = Names.of(forms, analyzer);

@@ -72,6 +72,7 @@ public final class SolrSearchEngine implements SearchEngine {
     private final QueryReader queries = new QueryReader(analyzer);
     private final String feed;
     private volatile Names names;
+    private final List<Runnable> authorityListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile long appliedChange;
     private volatile boolean closed;
     private final Semaphore nudge = new Semaphore(0);
@@ -293,6 +294,14 @@ public final class SolrSearchEngine implements SearchEngine {
     }
 
     /**
+     * Tells {@code listener} whenever the feed has moved past changes this node has not seen, which
+     * may have changed the people and places: what keeps the lists in memory follows other nodes.
+     */
+    public void onAuthoritiesChanged(Runnable listener) {
+        authorityListeners.add(listener);
+    }
+
+    /**
      * Applies up to {@value #FOLLOW_BATCH} changes after the collection's position (another node
      * may have moved it): writes each changed record as it is now (a stub if it was withdrawn),
      * commits, then moves the position. Failures are logged; the next poll tries again.
@@ -323,10 +332,13 @@ public final class SolrSearchEngine implements SearchEngine {
                 // Searchable first; only then may any node believe the position.
                 client.commit(address.collection(), true, true, true);
                 client.add(positionDocument(feed, last));
-                names = Names.of(source.nameForms(), analyzer);
                 from = last;
             }
             if (from > appliedChange) {
+                // The feed moved, here or through another node (whose changes this node then never
+                // reads): any of them may have brought names, or changed the people and places.
+                names = Names.of(source.nameForms(), analyzer);
+                authorityListeners.forEach(Runnable::run);
                 appliedChange = from;
                 synchronized (progress) {
                     progress.notifyAll();

@@ -67,21 +67,9 @@ public final class ErrorPages {
     /** 503 with Retry-After: the node runs as many searches as it may; the reader is offered the same search again. */
     public static void searchBusy(Context ctx, SearchBusyException e) {
         ctx.header("Retry-After", "1");
-        ctx.attribute(RENDERED, true);
-        ctx.status(503);
-        if (wantsJson(ctx)) {
-            show(ctx, 503, "The catalogue is busy", e.getMessage());
-            return;
-        }
         String query = ctx.queryString();
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("status", 503);
-        model.put("title", "The catalogue is busy");
-        model.put("message", e.getMessage());
-        model.put("searchQuery", ctx.queryParam("q"));
-        model.put("again", ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query));
-        model.put("errorPage", true);
-        ctx.render("error", model);
+        show(ctx, 503, "The catalogue is busy", e.getMessage(),
+                ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query));
     }
 
     /** 503 with Retry-After: the database cannot take a write now; nothing was changed. */
@@ -112,6 +100,11 @@ public final class ErrorPages {
     }
 
     public static void show(Context ctx, int status, String title, String message) {
+        show(ctx, status, title, message, null);
+    }
+
+    /** The same, with a link to ask again ({@code again}, the same address) when it is worth a second try. */
+    private static void show(Context ctx, int status, String title, String message, String again) {
         ctx.attribute(RENDERED, true);
         ctx.status(status);
         if (wantsJson(ctx)) {
@@ -127,7 +120,7 @@ public final class ErrorPages {
             model.put("message", message);
             // What the reader typed stays in the search box, whatever went wrong.
             model.put("searchQuery", ctx.queryParam("q"));
-            model.put("again", null);
+            model.put("again", again);
             model.put("errorPage", true);
             ctx.render("error", model);
         }

@@ -16,8 +16,11 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The jar's command line, run in-process with its output captured. */
+// Alone: it checks every line a command prints, and other classes print too (servers log warnings).
+@Isolated
 class CommandLineTest {
 
     private Path folder;
@@ -84,6 +87,15 @@ class CommandLineTest {
         assertTrue(err().contains("Usage: dossier import"), err());
         assertEquals(2, Main.run("serve", "--port", "eighty"));
         assertEquals(2, Main.run("no-such-command"));
+    }
+
+    @Test
+    void nonsenseSearchBoundsAreRefusedWithTheOptionsNameBeforeAnythingIsOpened() {
+        assertEquals(2, Main.run("serve", "--db", folder.resolve("x.db").toString(), "--max-searches", "0"));
+        assertTrue(err().contains("--max-searches must be 1 or more"), err());
+        assertEquals(2, Main.run("serve", "--db", folder.resolve("x.db").toString(), "--search-wait", "-1"));
+        assertTrue(err().contains("--search-wait must be 0 or more"), err());
+        assertFalse(Files.exists(folder.resolve("x.db")));
     }
 
     @Test

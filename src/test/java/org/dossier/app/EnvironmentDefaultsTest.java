@@ -9,8 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import org.dossier.testing.SameOnEveryDatabase;
 
 /** Every option can come from a DOSSIER_* variable; the command line wins; the README lists serve's. */
+@SameOnEveryDatabase
 class EnvironmentDefaultsTest {
 
     private static ServeCommand parse(Map<String, String> environment, String... args) {

@@ -12,8 +12,11 @@ import java.time.Duration;
 import java.util.List;
 import org.dossier.testing.TestCatalogue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Resources;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Starting a server that cannot serve: one line that says what to do, exit status 1, no stack trace. */
+@ResourceLock(Resources.SYSTEM_ERR)
 class SecondServerTest {
 
     private static List<String> ownLines(String stderr) {

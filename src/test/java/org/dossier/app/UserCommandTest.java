@@ -12,15 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.dossier.editing.Accounts;
+import org.dossier.accounts.Accounts;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** {@code dossier user ...} as a person runs it: exit status, what it prints, what it stores. */
+// Alone: it checks every line a command prints, and other classes print too (servers log warnings).
+@Isolated
 class UserCommandTest {
 
     @TempDir

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import org.dossier.editing.Editors;
 import org.dossier.editing.FormFields;
-import org.dossier.editing.Role;
+import org.dossier.accounts.Role;
 import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** A reader in Chromium: opens the catalogue, pages forward, opens a document and reads it. */
+@ResourceLock(Browser.CHROMIUM)
 class ReaderBrowsesCatalogueTest {
 
     @RegisterExtension

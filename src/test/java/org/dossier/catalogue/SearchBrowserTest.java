@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** A reader narrows the seed records down in a real browser, with no JavaScript involved. */
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class SearchBrowserTest {
 
     @RegisterExtension

@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The search boxes' suggestions in a real browser, as the WAI-ARIA combobox pattern has them:
  * typing opens a list, the arrows move through it, Enter searches for the one chosen, Escape
  * closes it, a status line says how many there are, and axe finds nothing wrong with it open.
  */
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class SuggestBrowserTest {
 
     private static TestCatalogue catalogue;

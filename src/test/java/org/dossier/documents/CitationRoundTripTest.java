@@ -27,11 +27,13 @@ import org.jbibtex.Key;
 import org.jbibtex.LaTeXParser;
 import org.jbibtex.LaTeXPrinter;
 import org.junit.jupiter.api.Test;
+import org.dossier.testing.SameOnEveryDatabase;
 
 /**
  * What the exports write, read back by real parsers: jbibtex for BibTeX, citeproc-java for RIS
  * and CSL-JSON. Partial dates must come back exactly as partial as they went out.
  */
+@SameOnEveryDatabase
 class CitationRoundTripTest {
 
     private static final LocalDate ACCESSED = LocalDate.of(2026, 5, 4);

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.dossier.authorities.AuthorityRef;
 import org.junit.jupiter.api.Test;
+import org.dossier.testing.SameOnEveryDatabase;
 
 /** The punctuation and dates the styles' rules call for, on titles that make them hard. */
+@SameOnEveryDatabase
 class CitationStyleTest {
 
     private static Citation citation(String title, String genre, DocumentDate date) {

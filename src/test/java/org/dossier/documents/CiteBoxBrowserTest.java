@@ -17,9 +17,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** A reader copies a citation from the "Cite this" box and follows the link to the version it cites. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class CiteBoxBrowserTest {
 
     private static final String RECORD = "/documents/3/letter-to-stalin-from-the-commanders-and-soldiers-of-the-korean-army-in-china";

@@ -3,7 +3,9 @@ package org.dossier.documents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.dossier.testing.SameOnEveryDatabase;
 
+@SameOnEveryDatabase
 class SlugsTest {
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.dossier.accounts.Role;
 import org.dossier.testing.Axe;
 import org.dossier.testing.Browser;
 import org.dossier.testing.TestCatalogue;
@@ -19,6 +20,7 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * An editor keeps a person in a real browser: creates it, links the records that name it, sees them
@@ -27,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * JavaScript.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class AuthorityBrowserTest {
 
     private TestCatalogue catalogue;

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.dossier.accounts.Role;
 import org.dossier.app.Database;
 import org.dossier.app.Main;
 import org.dossier.db.tables.records.DocumentRecord;

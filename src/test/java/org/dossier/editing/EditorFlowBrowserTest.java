@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import org.dossier.accounts.Role;
 import org.dossier.testing.Browser;
 import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The editor's whole day in Chromium, as a person clicks and types it: sign in from a record,
@@ -25,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * colleague in a second browser, merge, and sign out.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class EditorFlowBrowserTest {
 
     private static final String CONCENTERING = "I. Tugarinov to Cde. B.N. Ponomarev, \u2018Concentering the Situation on Taiwan (Memorandum)\u2019";

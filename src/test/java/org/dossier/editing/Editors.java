@@ -1,12 +1,21 @@
 package org.dossier.editing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.dossier.accounts.Accounts;
+import org.dossier.accounts.Role;
 import org.dossier.app.Database;
 import org.dossier.testing.Http;
 import org.dossier.testing.RunningCatalogue;
@@ -39,6 +48,54 @@ public final class Editors {
                 "username", username, "password", PASSWORD, "return", "/admin"));
         assertEquals(303, signedIn.statusCode(), signedIn.body());
         return http;
+    }
+
+    /** A sign-in through the form, as a proxy that says the visitor comes from {@code from} passes it on. */
+    public static HttpResponse<String> attempt(Http visitor, String csrf, String username, String password, String from) {
+        return visitor.post("/admin/login", Map.of("csrf", csrf, "username", username, "password", password,
+                "return", "/admin"), "X-Forwarded-For", from);
+    }
+
+    /** What became of a burst of wrong guesses: how many had their password checked, how many were refused. */
+    public record Burst(int checked, int refused) {
+    }
+
+    /**
+     * {@code count} wrong guesses at {@code username}'s password from one address, all sent at once,
+     * in turn through each of {@code nodes}. Each is answered 401 (checked) or 429 with Retry-After
+     * (refused, unchecked); anything else fails the test.
+     */
+    public static Burst guessAtOnce(List<Http> nodes, String csrf, String username, String from, int count)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Http node = nodes.get(i % nodes.size());
+            String guess = "guess number " + i;
+            answers.add(pool.submit(() -> {
+                go.await();
+                return attempt(node, csrf, username, guess, from);
+            }));
+        }
+        go.countDown();
+        int checked = 0;
+        int refused = 0;
+        try {
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get();
+                if (response.statusCode() == 401) {
+                    checked++;
+                } else {
+                    assertEquals(429, response.statusCode(), response.body());
+                    assertTrue(response.headers().firstValue("Retry-After").isPresent());
+                    refused++;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Burst(checked, refused);
     }
 
     /** The CSRF token of the first form on a page. */

@@ -62,7 +62,7 @@ public final class FormFields {
         return new FormFields(changed);
     }
 
-    FormFields without(String name) {
+    public FormFields without(String name) {
         List<Map.Entry<String, String>> changed = new ArrayList<>(fields);
         changed.removeIf(f -> f.getKey().equals(name));
         return new FormFields(changed);

@@ -12,7 +12,9 @@ import org.dossier.authorities.AuthorityRef;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.junit.jupiter.api.Test;
+import org.dossier.testing.SameOnEveryDatabase;
 
+@SameOnEveryDatabase
 class RecordFormTest {
 
     private static final AuthorityChoices CHOICES = new AuthorityChoices(

@@ -10,7 +10,9 @@ import org.dossier.authorities.PersonRole;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.PersonLink;
 import org.junit.jupiter.api.Test;
+import org.dossier.testing.SameOnEveryDatabase;
 
+@SameOnEveryDatabase
 class RevisionDiffTest {
 
     private static final PersonLink STALIN = new PersonLink(1, "stalin", "Joseph Stalin", "Stalin, Joseph", false,

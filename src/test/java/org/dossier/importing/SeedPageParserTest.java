@@ -12,7 +12,9 @@ import java.util.List;
 import org.dossier.documents.DatePrecision;
 import org.dossier.documents.DocumentDate;
 import org.junit.jupiter.api.Test;
+import org.dossier.testing.SameOnEveryDatabase;
 
+@SameOnEveryDatabase
 class SeedPageParserTest {
 
     private final SeedPageParser parser = new SeedPageParser();

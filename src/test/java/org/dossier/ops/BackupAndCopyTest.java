@@ -24,21 +24,24 @@ import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
 import org.dossier.app.Main;
 import org.dossier.app.Settings;
-import org.dossier.editing.Accounts;
+import org.dossier.accounts.Accounts;
 import org.dossier.editing.Editors;
 import org.dossier.editing.FormFields;
-import org.dossier.editing.Role;
+import org.dossier.accounts.Role;
 import org.dossier.testing.Http;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Resources;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Backups taken while editors save, restored with the server stopped; and a whole catalogue
  * copied into an empty database, serving the same pages. Everything through the jar's commands.
  */
+@ResourceLock(Resources.SYSTEM_ERR)
 class BackupAndCopyTest {
 
     private Path folder;

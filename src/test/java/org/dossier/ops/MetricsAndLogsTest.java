@@ -23,16 +23,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.time.Clock;
 import org.dossier.app.Database;
-import org.dossier.editing.Accounts;
+import org.dossier.accounts.Accounts;
 import org.dossier.editing.Editors;
-import org.dossier.editing.Role;
+import org.dossier.accounts.Role;
 import org.dossier.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** Prometheus metrics on their own port, and the access log, from a real catalogue. */
+// Alone: it turns the access log on for the whole process and reads it, so another class's
+// requests would be in the lines it reads.
+@Isolated
 class MetricsAndLogsTest {
 
     private static OperatedCatalogue catalogue;

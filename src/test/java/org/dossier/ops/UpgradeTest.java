@@ -11,15 +11,17 @@ import java.sql.PreparedStatement;
 import java.util.Arrays;
 import java.util.Map;
 import org.dossier.editing.Editors;
-import org.dossier.editing.Passwords;
+import org.dossier.accounts.Passwords;
 import org.dossier.testing.Http;
 import org.dossier.testing.TestCatalogue;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
 import org.sqlite.SQLiteDataSource;
+import org.dossier.testing.SameOnEveryDatabase;
 
 /** A catalogue made by the previous release (migrations V1–V4) opens, upgrades itself and serves what it held. */
+@SameOnEveryDatabase
 class UpgradeTest {
 
     private static final String PREVIOUS_RELEASE = "4";

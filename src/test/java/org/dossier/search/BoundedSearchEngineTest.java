@@ -11,11 +11,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.dossier.testing.SameOnEveryDatabase;
 
 /**
  * The bound on searches running at once, against an engine whose searches wait until the test lets
  * them finish: what is admitted, what is refused, and that nothing else is ever refused.
  */
+@SameOnEveryDatabase
 class BoundedSearchEngineTest {
 
     /** Searches block until {@link #finish} opens; everything else answers at once. */
@@ -112,14 +114,5 @@ class BoundedSearchEngineTest {
         for (int i = 0; i < 3; i++) {
             assertThrows(IllegalStateException.class, () -> bounded.search(null));
         }
-    }
-
-    @Test
-    void nonsenseBoundsAreRefusedWithTheOptionsName() {
-        HeldEngine held = new HeldEngine();
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new BoundedSearchEngine(held, 0, Duration.ZERO))
-                .getMessage().contains("--max-searches"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> new BoundedSearchEngine(held, 2, Duration.ofMillis(-1))).getMessage().contains("--search-wait"));
     }
 }

@@ -54,6 +54,7 @@ import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.dossier.testing.SameOnEveryDatabase;
 
 /**
  * The hand-written facet counter ({@link FacetCounter}, driven by {@link Searching}) against Lucene's
@@ -72,6 +73,7 @@ import org.junit.jupiter.api.Test;
  * {@link SortedSetDocValuesFacetCounts}, years by reading each collected record's date. The
  * histogram, which lifts both the years and the range, is a plain drill-down without those two.
  */
+@SameOnEveryDatabase
 class FacetCounterAgainstDrillSidewaysTest {
 
     private static final int RECORDS = 2_000;

@@ -25,6 +25,13 @@ public final class Browser implements AutoCloseable {
     public static final String CHROMIUM = "/usr/bin/chromium";
     public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
+    /**
+     * The lock every browser test class holds ({@code @ResourceLock(Browser.ONE_AT_A_TIME)}): test
+     * classes run side by side, but one Chromium at a time, so that a browser's waits are never
+     * starved of CPU by another browser.
+     */
+    public static final String ONE_AT_A_TIME = "chromium";
+
     private final ChromeDriver driver;
     private final Path profile;
 

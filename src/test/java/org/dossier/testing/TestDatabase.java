@@ -34,10 +34,26 @@ public final class TestDatabase implements AutoCloseable {
      * PostgreSQL a fresh database, the same one each time the same folder is asked for.
      */
     public static DatabaseAddress in(Path folder) {
+        refuseClassesMarkedSameOnEveryDatabase();
         if (!TestPostgres.selected()) {
             return DatabaseAddress.sqlite(folder.resolve("dossier.db"));
         }
         return ADDRESSES.computeIfAbsent(folder.toAbsolutePath(), f -> TestPostgres.freshDatabase());
+    }
+
+    /**
+     * Fails when a class marked {@link SameOnEveryDatabase} asks for the test database: the mark
+     * takes it out of the PostgreSQL half, so it must not hold a test that a database could change.
+     */
+    private static void refuseClassesMarkedSameOnEveryDatabase() {
+        StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).forEach(frame -> {
+            for (Class<?> c = frame.getDeclaringClass(); c != null; c = c.getEnclosingClass()) {
+                if (c.isAnnotationPresent(SameOnEveryDatabase.class)) {
+                    throw new IllegalStateException(c.getSimpleName() + " opens the test database, so it must run on "
+                            + "PostgreSQL too: take off its @SameOnEveryDatabase");
+                }
+            }
+        });
     }
 
     /** Opens {@link #in}. */

@@ -11,8 +11,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.dossier.app.Database;
-import org.dossier.editing.Accounts;
-import org.dossier.editing.Role;
+import org.dossier.accounts.Accounts;
+import org.dossier.accounts.Role;
 import org.dossier.testing.Axe;
 import org.dossier.testing.Browser;
 import org.dossier.testing.SeededCatalogue;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.WindowType;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * axe-core over every kind of page the catalogue serves — a reader's, an editor's, an error or a
@@ -33,6 +34,7 @@ import org.openqa.selenium.WindowType;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class AccessibilityBrowserTest {
 
     static final String RECORD = "/documents/3/letter-to-stalin-from-the-commanders-and-soldiers-of-the-korean-army-in-china";

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.dossier.testing.SameOnEveryDatabase;
 
+@SameOnEveryDatabase
 class PaginationTest {
 
     private static List<Integer> pages(Pagination p) {

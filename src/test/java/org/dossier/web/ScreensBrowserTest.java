@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The search page on a phone (the first result in the top half of a 390 x 844 screen, the filters
@@ -22,6 +23,7 @@ import org.openqa.selenium.WebElement;
  * and the same pages in a browser without JavaScript.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class ScreensBrowserTest {
 
     @RegisterExtension

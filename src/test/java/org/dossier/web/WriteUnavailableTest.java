@@ -12,8 +12,10 @@ import org.dossier.app.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
+import org.dossier.testing.SameOnEveryDatabase;
 
 /** What a failed write on a real SQLite file means: busy (another writer) or read-only, or neither. */
+@SameOnEveryDatabase
 class WriteUnavailableTest {
 
     @TempDir

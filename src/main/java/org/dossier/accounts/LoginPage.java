@@ -1,4 +1,4 @@
-package org.dossier.editing;
+package org.dossier.accounts;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -91,7 +91,7 @@ public final class LoginPage {
         model.put("returnTo", back);
         model.put("loginCsrf", access.csrfTokenBeforeSignIn(ctx));
         model.put("error", error);
-        ctx.status(status).render("editing/login", model);
+        ctx.status(status).render("accounts/login", model);
     }
 
     /** Where to go after signing in: a path on this site, never another site ("//evil.example"). */

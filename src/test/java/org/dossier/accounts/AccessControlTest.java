@@ -1,4 +1,4 @@
-package org.dossier.editing;
+package org.dossier.accounts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,8 @@ import io.javalin.http.Cookie;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.dossier.editing.Editors;
+import org.dossier.editing.FormFields;
 import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;

@@ -1,4 +1,4 @@
-package org.dossier.editing;
+package org.dossier.accounts;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;

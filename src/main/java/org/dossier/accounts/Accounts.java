@@ -1,4 +1,4 @@
-package org.dossier.editing;
+package org.dossier.accounts;
 
 import static org.dossier.db.Tables.ACCOUNT;
 import static org.dossier.db.Tables.ACCOUNT_SESSION;

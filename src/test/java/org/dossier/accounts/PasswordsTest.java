@@ -1,4 +1,4 @@
-package org.dossier.editing;
+package org.dossier.accounts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.dossier.testing.SameOnEveryDatabase;
 
+@SameOnEveryDatabase
 class PasswordsTest {
 
     @Test

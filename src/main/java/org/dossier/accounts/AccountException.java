@@ -1,4 +1,4 @@
-package org.dossier.editing;
+package org.dossier.accounts;
 
 /** An account change that was refused; the message says why, fit to show the person who asked. */
 public final class AccountException extends RuntimeException {

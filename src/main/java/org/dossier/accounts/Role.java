@@ -1,10 +1,15 @@
-package org.dossier.editing;
+package org.dossier.accounts;
 
+import io.javalin.security.RouteRole;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** What an account may do: an editor corrects records; an admin also manages accounts. */
-public enum Role {
+/**
+ * What an account may do: an editor corrects records; an admin also manages accounts. As a route's
+ * role ({@link AccessControl#requireRoles}), who may reach it: {@code EDITOR} any signed-in account,
+ * {@code ADMIN} admins only.
+ */
+public enum Role implements RouteRole {
     EDITOR("editor"),
     ADMIN("admin");
 

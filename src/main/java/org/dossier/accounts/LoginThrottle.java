@@ -1,4 +1,4 @@
-package org.dossier.editing;
+package org.dossier.accounts;
 
 import static org.dossier.db.Tables.LOGIN_FAILURE;
 
@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
+import org.dossier.app.Database;
 import org.dossier.db.tables.records.LoginFailureRecord;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 
 /**
  * Slows down password guessing, in the database so that every app node sees the same counts and
@@ -143,8 +143,7 @@ public final class LoginThrottle {
                 .execute();
         var select = tx.selectFrom(LOGIN_FAILURE)
                 .where(LOGIN_FAILURE.SCOPE.eq(scope).and(LOGIN_FAILURE.SUBJECT.eq(subject)));
-        // SQLite has no row locks and needs none: its writing transactions run one at a time.
-        return tx.dialect().family() == SQLDialect.SQLITE ? select.fetchSingle() : select.forUpdate().fetchSingle();
+        return Database.lockingRows(tx, select).fetchSingle();
     }
 
     private static Optional<Wait> waitOf(LoginFailureRecord row, Instant now, boolean forAccount, String subject) {

@@ -1,4 +1,4 @@
-package org.dossier.editing;
+package org.dossier.accounts;
 
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -7,6 +7,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import io.javalin.http.UnauthorizedResponse;
+import io.javalin.security.RouteRole;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -15,9 +16,9 @@ import org.dossier.web.PublicUrl;
 import org.dossier.web.Templates;
 
 /**
- * Who may do what, as before-handlers: every request learns who is signed in, nothing under
- * {@code /admin} but the sign-in page is reached without a session (pages redirect to the
- * sign-in with a return address, anything else is a 401), account management needs an admin,
+ * Who may do what, as before-handlers: every request learns who is signed in, no route with a role
+ * ({@link Role}: every {@code /admin} route but the sign-in page) is reached without a session (pages
+ * redirect to the sign-in with a return address, anything else is a 401), account management needs an admin,
  * and every state-changing request must carry the CSRF token of its session, or, before
  * sign-in, the one in its {@code dossier_csrf} cookie (403 otherwise, before any handler runs).
  */
@@ -66,17 +67,20 @@ public final class AccessControl {
         }
     }
 
-    /** Before every request: the doors of {@code /admin}. */
-    public void guardAdmin(Context ctx) {
-        String path = ctx.path();
-        boolean admin = path.equals("/admin") || path.startsWith("/admin/");
-        if (!admin || path.equals(LOGIN_PATH)) {
+    /**
+     * Before every route that has roles (every {@code /admin} route but the sign-in form): without a
+     * session, a page redirects to the sign-in with a return address and anything else is a 401; a
+     * route for {@link Role#ADMIN} alone is a 403 for an editor.
+     */
+    public void requireRoles(Context ctx) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.isEmpty()) {
             return;
         }
         Optional<CurrentUser> user = user(ctx);
         if (user.isEmpty()) {
             if (SAFE.contains(ctx.method())) {
-                String back = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
+                String back = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
                 ctx.redirect(loginAddress(back), HttpStatus.SEE_OTHER);
                 ctx.skipRemainingHandlers();
                 return;
@@ -84,7 +88,7 @@ public final class AccessControl {
             throw new UnauthorizedResponse("Sign in first: nothing was changed. Your session may have ended; "
                     + "sign in at " + LOGIN_PATH + " and send the form again.");
         }
-        if ((path.equals("/admin/users") || path.startsWith("/admin/users/")) && !user.get().admin()) {
+        if (!roles.contains(Role.EDITOR) && roles.contains(Role.ADMIN) && !user.get().admin()) {
             throw new ForbiddenResponse("Only an admin manages accounts.");
         }
     }
@@ -136,7 +140,7 @@ public final class AccessControl {
         return session(ctx).map(Sessions.Session::user);
     }
 
-    /** The signed-in user; only for handlers under {@code /admin}, which {@link #guardAdmin} keeps signed in. */
+    /** The signed-in user; only for handlers of routes with a role, which {@link #requireRoles} keeps signed in. */
     public static CurrentUser requireUser(Context ctx) {
         return user(ctx).orElseThrow(() -> new UnauthorizedResponse("Sign in first."));
     }

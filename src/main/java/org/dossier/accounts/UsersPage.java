@@ -1,4 +1,4 @@
-package org.dossier.editing;
+package org.dossier.accounts;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -26,8 +26,8 @@ public final class UsersPage {
 
     /** {@code POST /admin/users}: username, role, password, again. */
     public void add(Context ctx) {
-        String username = Forms.text(ctx, "username");
-        String role = Forms.text(ctx, "role");
+        String username = text(ctx, "username");
+        String role = text(ctx, "role");
         change(ctx, username, role, () -> {
             Role chosen = role(role);
             String password = newPassword(ctx);
@@ -38,7 +38,7 @@ public final class UsersPage {
     /** {@code POST /admin/users/{username}/role}: role. */
     public void setRole(Context ctx) {
         change(ctx, "", Role.EDITOR.key(), () -> {
-            accounts.setRole(ctx.pathParam("username"), role(Forms.text(ctx, "role")));
+            accounts.setRole(ctx.pathParam("username"), role(text(ctx, "role")));
             return ctx.pathParam("username");
         });
     }
@@ -90,8 +90,8 @@ public final class UsersPage {
     }
 
     private static String newPassword(Context ctx) {
-        String password = Forms.text(ctx, "password");
-        if (!password.equals(Forms.text(ctx, "again"))) {
+        String password = text(ctx, "password");
+        if (!password.equals(text(ctx, "again"))) {
             throw new AccountException("The two passwords differ; type the same one twice.");
         }
         return password;
@@ -105,6 +105,12 @@ public final class UsersPage {
         model.put("username", username);
         model.put("role", role);
         model.put("roles", Role.values());
-        ctx.status(status).render("editing/users", model);
+        ctx.status(status).render("accounts/users", model);
+    }
+
+    /** Text typed into a field, never null. */
+    private static String text(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        return value == null ? "" : value.replace("\r\n", "\n");
     }
 }

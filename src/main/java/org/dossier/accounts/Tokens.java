@@ -1,4 +1,4 @@
-package org.dossier.editing;
+package org.dossier.accounts;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -80,13 +80,7 @@ public final class HistoryPage {
         String author = AccessControl.requireUser(ctx).username();
         boolean restored;
         try {
-            restored = store.write(w -> {
-                if (w.draft(record.id()).equals(w.draftAt(record.id(), number))) {
-                    return false;
-                }
-                w.restore(record.id(), version, number, Attribution.editor(author, note));
-                return true;
-            });
+            restored = store.write(w -> w.restore(record.id(), version, number, Attribution.editor(author, note)) != version);
         } catch (StaleVersionException e) {
             refuse(ctx, record.id(), number, note, HttpStatus.CONFLICT, "Someone changed this record while you had "
                     + "this page open (it is now at version " + e.currentVersion() + "). Nothing was restored: "

@@ -52,15 +52,18 @@ import org.dossier.harvest.Sitemaps;
 import org.dossier.importing.ImportRejectedException;
 import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
+import org.dossier.ops.BuildInfo;
 import org.dossier.ops.Operations;
 import org.dossier.ops.OperationsSettings;
 import org.dossier.search.BoundedSearchEngine;
 import org.dossier.search.IndexInUseException;
+import org.dossier.search.IndexStatus;
 import org.dossier.search.LuceneSearchEngine;
 import org.dossier.search.OpeningSearchEngine;
 import org.dossier.search.SolrSearchEngine;
 import org.dossier.search.SearchEngine;
 import org.dossier.web.ClientAddress;
+import org.dossier.web.ConditionalGet;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.HostCheck;
 import org.dossier.web.HttpHygiene;
@@ -151,21 +154,29 @@ public final class DossierApp implements AutoCloseable {
             store.onChange(operations.metrics()::recordsChanged);
 
             // Catalogue: the listing, search with facets and exports, people and places.
+            // Conditional GETs: public pages carry a validator made of the change feed's position in the
+            // database and in this node's index (see web/ConditionalGet), and answer 304 to a client that has them.
+            SearchEngine engine = search;
+            BuildInfo build = BuildInfo.current();
+            ConditionalGet conditional = new ConditionalGet(() -> {
+                IndexStatus status = engine.status();
+                return new ConditionalGet.Position(status.open(), status.latestChange(), status.appliedChange());
+            }, build.version() + "/" + build.build() + "/" + settings.archive(), clock, site);
             ListingQuery listing = new ListingQuery(db);
-            CataloguePage catalogue = new CataloguePage(listing);
+            CataloguePage catalogue = new CataloguePage(listing, conditional);
             CatalogueSearch catalogueSearch = new CatalogueSearch(search, listing, authorityLists);
             Templates templates = new Templates(site);
             SearchPage searchPage = new SearchPage(catalogueSearch, site, new Citations(db, settings.archive(), clock), templates);
             FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
             SearchSuggestions suggestions = new SearchSuggestions(search);
-            AuthorityPage authorityPage = new AuthorityPage(new AuthorityQueries(db), catalogueSearch);
+            AuthorityPage authorityPage = new AuthorityPage(new AuthorityQueries(db), catalogueSearch, conditional);
 
             // Documents: the record page, its versions, citations and downloads.
             RecordQueries records = new RecordQueries(db);
             Citations citations = new Citations(db, settings.archive(), clock);
             SearchExport searchExport = new SearchExport(catalogueSearch, citations, site);
-            RecordPage recordPage = new RecordPage(records, site, citations, new RelatedSearch(search, listing));
-            VersionPage versionPage = new VersionPage(records, new RecordVersions(db), citations, site);
+            RecordPage recordPage = new RecordPage(records, site, citations, new RelatedSearch(search, listing), conditional);
+            VersionPage versionPage = new VersionPage(records, new RecordVersions(db), citations, site, conditional);
 
             // Editing: accounts, sessions, CSRF, record forms, withdrawals, history.
             Revisions revisions = new Revisions(db);
@@ -175,7 +186,7 @@ public final class DossierApp implements AutoCloseable {
             Dashboard dashboard = new Dashboard(revisions);
             EditForm editForm = new EditForm(authorityLists, store, records, revisions);
             WithdrawPage withdrawal = new WithdrawPage(store, records);
-            HistoryPage history = new HistoryPage(store, records, revisions, site);
+            HistoryPage history = new HistoryPage(store, records, revisions, site, conditional);
             UsersPage users = new UsersPage(accounts);
             // People and places, kept by editors: forms, history, linking records, merging.
             AuthorityEditing authorityEditing = new AuthorityEditing(db, store,

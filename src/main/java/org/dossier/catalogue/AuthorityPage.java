@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.dossier.search.Facet;
 import org.dossier.search.SearchRequest;
+import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
 import org.dossier.web.UrlState;
@@ -22,10 +23,12 @@ public final class AuthorityPage {
 
     private final AuthorityQueries authorities;
     private final CatalogueSearch search;
+    private final ConditionalGet conditional;
 
-    public AuthorityPage(AuthorityQueries authorities, CatalogueSearch search) {
+    public AuthorityPage(AuthorityQueries authorities, CatalogueSearch search, ConditionalGet conditional) {
         this.authorities = authorities;
         this.search = search;
+        this.conditional = conditional;
     }
 
     public void person(Context ctx) {
@@ -52,6 +55,9 @@ public final class AuthorityPage {
             return;
         }
         int page = QueryParams.integer(ctx, "page", 1, 1, 1_000);
+        if (conditional.answered(ctx, facet, authority.key())) {
+            return;
+        }
         // Newest first: the order of a search without words.
         SearchRequest records = SearchRequest.everything(SearchRequest.DEFAULT_PAGE_SIZE).toggle(facet, authority.key());
         SearchOutcome outcome = search.run(records.onPage(page));

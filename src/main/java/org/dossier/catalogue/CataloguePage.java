@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import org.dossier.search.SortOrder;
+import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
 import org.dossier.web.UrlState;
@@ -16,27 +17,28 @@ public final class CataloguePage {
     private static final List<SortOrder> SORTS = SortOrder.choices(false);
 
     private final ListingQuery listing;
+    private final ConditionalGet conditional;
 
-    public CataloguePage(ListingQuery listing) {
+    public CataloguePage(ListingQuery listing, ConditionalGet conditional) {
         this.listing = listing;
+        this.conditional = conditional;
     }
 
     public void html(Context ctx) {
-        Listing page = read(ctx);
-        ctx.render("catalogue/listing", Map.of("listing", page, "url", UrlState.of(ctx),
-                "sorts", SORTS));
-    }
-
-    private Listing read(Context ctx) {
         SortOrder sort = SortOrder.fromValue(QueryParams.choice(ctx, "sort", SortOrder.DATE_NEWEST.value(),
                 SortOrder.urlValues(SORTS)));
         int page = QueryParams.integer(ctx, "page", 1, 1, Integer.MAX_VALUE);
         int pageSize = QueryParams.integer(ctx, "pageSize", PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        // Before the query: the tag's change-feed position fixes the count, and so whether the page exists.
+        if (conditional.answered(ctx, "listing")) {
+            return;
+        }
         Listing result = listing.page(sort, page, pageSize);
         if (!result.pagination().exists()) {
             throw new NotFound("There is no page " + page + ": the catalogue has "
                     + result.pagination().lastPage() + " pages of " + pageSize + ".");
         }
-        return result;
+        ctx.render("catalogue/listing", Map.of("listing", result, "url", UrlState.of(ctx),
+                "sorts", SORTS));
     }
 }

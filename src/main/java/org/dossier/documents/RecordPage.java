@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.ResultTrail;
@@ -26,16 +27,19 @@ public final class RecordPage {
     private final PublicUrl publicUrl;
     private final Citations citations;
     private final RelatedRecords related;
+    private final ConditionalGet conditional;
 
     public RecordPage(RecordQueries records, PublicUrl publicUrl, Citations citations) {
-        this(records, publicUrl, citations, RelatedRecords.NONE);
+        this(records, publicUrl, citations, RelatedRecords.NONE, ConditionalGet.NEVER);
     }
 
-    public RecordPage(RecordQueries records, PublicUrl publicUrl, Citations citations, RelatedRecords related) {
+    public RecordPage(RecordQueries records, PublicUrl publicUrl, Citations citations, RelatedRecords related,
+                      ConditionalGet conditional) {
         this.records = records;
         this.publicUrl = publicUrl;
         this.citations = citations;
         this.related = related;
+        this.conditional = conditional;
     }
 
     /** {@code GET /documents/{ref}}: the permanent address, or the JSON twin. */
@@ -77,6 +81,10 @@ public final class RecordPage {
         }
         if (record.withdrawn()) {
             tombstone(ctx, record);
+            return;
+        }
+        // Sources are added by an import that sees the entry again, without a change in the feed.
+        if (conditional.answered(ctx, "record", record.id(), record.version(), record.sources().size())) {
             return;
         }
         String canonicalUrl = publicUrl.absolute(ctx, record.canonicalPath());

@@ -69,18 +69,23 @@ public final class RecordWriter {
     }
 
     /**
-     * Replaces what a record says, if it is still at {@code expectedVersion}; returns the new version.
+     * Replaces what a record says, if it is still at {@code expectedVersion}; returns its version
+     * after the call: a new one, or {@code expectedVersion} itself when the draft says exactly what
+     * the record says now (then nothing is written: no revision, no change).
      *
      * @throws StaleVersionException when someone saved a newer version in between
      * @throws NoSuchRecordException when there is no such record
      */
     public int update(int id, int expectedVersion, RecordDraft draft, Attribution attribution) {
-        DocumentRecord row = current(id, expectedVersion);
+        DocumentRecord row = claim(id, expectedVersion);
+        if (draftOf(row).equals(draft)) {
+            return expectedVersion;
+        }
         Instant now = now();
         String slug = fill(row, draft);
         row.setVersion(expectedVersion + 1);
         row.setUpdatedAt(now);
-        saveAt(row, expectedVersion);
+        save(row);
         db.deleteFrom(DOCUMENT_PERSON).where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id)).execute();
         db.deleteFrom(DOCUMENT_PLACE).where(DOCUMENT_PLACE.DOCUMENT_ID.eq(id)).execute();
         writeLinks(id, draft);
@@ -98,13 +103,13 @@ public final class RecordWriter {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a withdrawal needs a reason");
         }
-        DocumentRecord row = current(id, expectedVersion);
+        DocumentRecord row = claim(id, expectedVersion);
         Instant now = now();
         row.setWithdrawnAt(now);
         row.setWithdrawnReason(reason.strip());
         row.setVersion(expectedVersion + 1);
         row.setUpdatedAt(now);
-        saveAt(row, expectedVersion);
+        save(row);
         writeRevision(row, draftOf(row), attribution, now);
         changed.add(id);
         return row.getVersion();
@@ -112,13 +117,13 @@ public final class RecordWriter {
 
     /** Brings a withdrawn record back into the catalogue; returns the new version. */
     public int reinstate(int id, int expectedVersion, Attribution attribution) {
-        DocumentRecord row = current(id, expectedVersion);
+        DocumentRecord row = claim(id, expectedVersion);
         Instant now = now();
         row.setWithdrawnAt(null);
         row.setWithdrawnReason(null);
         row.setVersion(expectedVersion + 1);
         row.setUpdatedAt(now);
-        saveAt(row, expectedVersion);
+        save(row);
         writeRevision(row, draftOf(row), attribution, now);
         changed.add(id);
         return row.getVersion();
@@ -126,7 +131,8 @@ public final class RecordWriter {
 
     /**
      * Makes what the record said at revision {@code number} its content again, as a new revision
-     * (its withdrawal state stays as it is); returns the new version.
+     * (its withdrawal state stays as it is); returns the new version, or {@code expectedVersion}
+     * when the record already says that (nothing is written).
      *
      * @throws NoSuchRecordException when the record has no such revision
      */
@@ -175,28 +181,28 @@ public final class RecordWriter {
     }
 
     /**
-     * Writes the row only if the record is still at {@code expectedVersion}: a compare-and-set in
-     * the UPDATE itself, so that two writers on a database with concurrent writers (PostgreSQL)
-     * cannot both pass the check in {@link #current} and lose one's save.
+     * The one check that a change is based on the version saved now, made by the database itself:
+     * a compare-and-set that touches the row only if it is still at {@code expectedVersion}. On
+     * PostgreSQL the row then stays locked to the commit, so a second writer that passed the same
+     * version waits here and then finds the row moved on; on SQLite writers take turns anyway.
+     * Returns the row as it is.
      */
-    private void saveAt(DocumentRecord row, int expectedVersion) {
-        int saved = db.executeUpdate(row, DOCUMENT.ID.eq(row.getId()).and(DOCUMENT.VERSION.eq(expectedVersion)));
-        if (saved != 1) {
-            int now = db.select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(row.getId()))
-                    .fetchSingle(DOCUMENT.VERSION);
-            throw new StaleVersionException(row.getId(), expectedVersion, now);
+    private DocumentRecord claim(int id, int expectedVersion) {
+        int claimed = db.update(DOCUMENT).set(DOCUMENT.VERSION, DOCUMENT.VERSION)
+                .where(DOCUMENT.ID.eq(id).and(DOCUMENT.VERSION.eq(expectedVersion))).execute();
+        if (claimed != 1) {
+            Integer now = db.select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOne(DOCUMENT.VERSION);
+            if (now == null) {
+                throw new NoSuchRecordException(id);
+            }
+            throw new StaleVersionException(id, expectedVersion, now);
         }
+        return db.selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchSingle();
     }
 
-    private DocumentRecord current(int id, int expectedVersion) {
-        DocumentRecord row = db.selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOne();
-        if (row == null) {
-            throw new NoSuchRecordException(id);
-        }
-        if (row.getVersion() != expectedVersion) {
-            throw new StaleVersionException(id, expectedVersion, row.getVersion());
-        }
-        return row;
+    /** Writes what changed in a row {@link #claim}ed in this transaction. */
+    private void save(DocumentRecord row) {
+        db.executeUpdate(row, DOCUMENT.ID.eq(row.getId()));
     }
 
     private RecordDraft draftOf(DocumentRecord row) {
@@ -211,16 +217,32 @@ public final class RecordWriter {
     }
 
     private void writeLinks(int id, RecordDraft draft) {
-        draft.people().forEach((person, role) -> db.insertInto(DOCUMENT_PERSON, DOCUMENT_PERSON.DOCUMENT_ID,
-                DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE).values(id, person, role.key()).execute());
-        link(DOCUMENT_PLACE, DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID, id, draft.places());
+        insertPeople(DOCUMENT_PERSON, DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE,
+                id, draft);
+        insertPlaces(DOCUMENT_PLACE, DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID, id, draft);
     }
 
-    private <R extends Record> void link(Table<R> table, TableField<R, Integer> owner, TableField<R, Integer> target,
-                                         int ownerId, java.util.Collection<Integer> targets) {
-        for (int targetId : targets) {
-            db.insertInto(table, owner, target).values(ownerId, targetId).execute();
+    /** A record's (or revision's) people, in one statement. */
+    private <R extends Record> void insertPeople(Table<R> table, TableField<R, Integer> owner,
+                                                 TableField<R, Integer> person, TableField<R, String> role,
+                                                 int ownerId, RecordDraft draft) {
+        if (draft.people().isEmpty()) {
+            return;
         }
+        var insert = db.insertInto(table, owner, person, role);
+        draft.people().forEach((personId, personRole) -> insert.values(ownerId, personId, personRole.key()));
+        insert.execute();
+    }
+
+    /** A record's (or revision's) places, in one statement. */
+    private <R extends Record> void insertPlaces(Table<R> table, TableField<R, Integer> owner,
+                                                 TableField<R, Integer> place, int ownerId, RecordDraft draft) {
+        if (draft.places().isEmpty()) {
+            return;
+        }
+        var insert = db.insertInto(table, owner, place);
+        draft.places().forEach(placeId -> insert.values(ownerId, placeId));
+        insert.execute();
     }
 
     private void rememberSlug(int id, String slug, Instant now) {
@@ -247,9 +269,9 @@ public final class RecordWriter {
                 .set(REVISION.WITHDRAWN_REASON, row.getWithdrawnReason())
                 .returningResult(REVISION.ID)
                 .fetchOne(REVISION.ID);
-        draft.people().forEach((person, role) -> db.insertInto(REVISION_PERSON, REVISION_PERSON.REVISION_ID,
-                REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE).values(revisionId, person, role.key()).execute());
-        link(REVISION_PLACE, REVISION_PLACE.REVISION_ID, REVISION_PLACE.PLACE_ID, revisionId, draft.places());
+        insertPeople(REVISION_PERSON, REVISION_PERSON.REVISION_ID, REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE,
+                revisionId, draft);
+        insertPlaces(REVISION_PLACE, REVISION_PLACE.REVISION_ID, REVISION_PLACE.PLACE_ID, revisionId, draft);
     }
 
     private Instant now() {

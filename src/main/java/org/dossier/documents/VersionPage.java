@@ -5,6 +5,7 @@ import io.javalin.http.HttpStatus;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
 
@@ -22,12 +23,15 @@ public final class VersionPage {
     private final RecordVersions versions;
     private final Citations citations;
     private final PublicUrl publicUrl;
+    private final ConditionalGet conditional;
 
-    public VersionPage(RecordQueries records, RecordVersions versions, Citations citations, PublicUrl publicUrl) {
+    public VersionPage(RecordQueries records, RecordVersions versions, Citations citations, PublicUrl publicUrl,
+                       ConditionalGet conditional) {
         this.records = records;
         this.versions = versions;
         this.citations = citations;
         this.publicUrl = publicUrl;
+        this.conditional = conditional;
     }
 
     public void show(Context ctx) {
@@ -51,6 +55,10 @@ public final class VersionPage {
         }
         if (record.withdrawn()) {
             ctx.status(HttpStatus.GONE);
+        } else if (conditional.answered(ctx, "version", id, number, record.version())) {
+            // What was saved at version n never changes, but the page around it does: it says
+            // whether the record changed or was withdrawn since, and cites today's date.
+            return;
         }
         ctx.render("documents/version", Map.of(
                 "version", version,

@@ -1,6 +1,5 @@
 package org.dossier.editing;
 
-import static org.dossier.db.Tables.DOCUMENT;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -64,19 +63,10 @@ public final class EditForm {
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
-        Integer saved;
+        int saved;
         try {
-            saved = store.write(writer -> {
-                int current = writer.db().select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(record.id()))
-                        .fetchSingle(DOCUMENT.VERSION);
-                if (current != openedVersion) {
-                    throw new StaleVersionException(record.id(), openedVersion, current);
-                }
-                if (writer.draft(record.id()).equals(checked.draft())) {
-                    return null;
-                }
-                return writer.update(record.id(), openedVersion, checked.draft(), Attribution.editor(author, checked.note()));
-            });
+            saved = store.write(writer -> writer.update(record.id(), openedVersion, checked.draft(),
+                    Attribution.editor(author, checked.note())));
         } catch (StaleVersionException e) {
             showConflict(ctx, form, openedVersion);
             return;
@@ -84,7 +74,7 @@ public final class EditForm {
             showUnavailable(ctx, e, record, form, openedVersion);
             return;
         }
-        if (saved == null) {
+        if (saved == openedVersion) {
             Map<String, Object> model = model(record, form, openedVersion);
             model.put("notice", "Nothing to save: the form says exactly what the record already says.");
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/edit", model);

@@ -11,6 +11,7 @@ import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
 import org.dossier.documents.StaleVersionException;
+import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
 
@@ -25,12 +26,15 @@ public final class HistoryPage {
     private final RecordQueries records;
     private final Revisions revisions;
     private final PublicUrl publicUrl;
+    private final ConditionalGet conditional;
 
-    public HistoryPage(RecordStore store, RecordQueries records, Revisions revisions, PublicUrl publicUrl) {
+    public HistoryPage(RecordStore store, RecordQueries records, Revisions revisions, PublicUrl publicUrl,
+                       ConditionalGet conditional) {
         this.store = store;
         this.records = records;
         this.revisions = revisions;
         this.publicUrl = publicUrl;
+        this.conditional = conditional;
     }
 
     public static String path(int id) {
@@ -40,7 +44,7 @@ public final class HistoryPage {
     /** {@code GET /documents/{id}/history}. */
     public void list(Context ctx) {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
-        if (hiddenFrom(ctx, record)) {
+        if (hiddenFrom(ctx, record) || conditional.answered(ctx, "history", record.id(), record.version())) {
             return;
         }
         ctx.render("editing/history", Map.of("record", record, "revisions", revisions.of(record.id())));
@@ -53,6 +57,10 @@ public final class HistoryPage {
             return;
         }
         int number = number(ctx);
+        if (number >= 1 && number <= record.version()
+                && conditional.answered(ctx, "history", record.id(), record.version(), number)) {
+            return;
+        }
         ctx.render("editing/revision", revisionModel(record, number, null));
     }
 
@@ -73,13 +81,7 @@ public final class HistoryPage {
         String author = AccessControl.requireUser(ctx).username();
         boolean restored;
         try {
-            restored = store.write(w -> {
-                if (w.draft(record.id()).equals(w.draftAt(record.id(), number))) {
-                    return false;
-                }
-                w.restore(record.id(), version, number, Attribution.editor(author, note));
-                return true;
-            });
+            restored = store.write(w -> w.restore(record.id(), version, number, Attribution.editor(author, note)) != version);
         } catch (StaleVersionException e) {
             refuse(ctx, record.id(), number, note, HttpStatus.CONFLICT, "Someone changed this record while you had "
                     + "this page open (it is now at version " + e.currentVersion() + "). Nothing was restored: "

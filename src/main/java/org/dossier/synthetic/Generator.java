@@ -23,7 +23,9 @@ import org.dossier.importing.ImportRun;
 import org.dossier.importing.SeedEntry;
 import org.dossier.importing.SeedFormatException;
 import org.dossier.importing.SeedPageParser;
+import org.dossier.documents.BulkWriting;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 
 /**
  * Fills a database with made-up records for measuring: words from the seed pages, people, places
@@ -45,6 +47,8 @@ public final class Generator {
      * made generating on PostgreSQL quadratic (170 records/s); SQLite does not care.
      */
     private static final int TRANSACTION = 2_000;
+    /** SQLite has one writer and no row versions: a larger transaction costs it nothing but spares commits. */
+    private static final int SQLITE_TRANSACTION = 50_000;
 
     private final DSLContext db;
     private final Clock clock;
@@ -69,17 +73,21 @@ public final class Generator {
         SyntheticCorpus corpus = new SyntheticCorpus(authorities(), vocabulary(seeds));
         SplittableRandom random = new SplittableRandom(seed);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
-        long done = 0;
-        while (done < count) {
-            int size = (int) Math.min(TRANSACTION, count - done);
-            List<SyntheticRecord> batch = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                batch.add(corpus.next(random));
+        int transaction = db.dialect().family() == SQLDialect.SQLITE ? SQLITE_TRANSACTION : TRANSACTION;
+        BulkWriting.onOneConnection(db, false, one -> {
+            long done = 0;
+            while (done < count) {
+                int size = (int) Math.min(transaction, count - done);
+                List<SyntheticRecord> batch = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    batch.add(corpus.next(random));
+                }
+                one.transaction(tx -> BulkWriter.write(tx.dsl(), batch, BulkWriter.Ids.current(tx.dsl()), now));
+                done += size;
+                listener.written(done, count);
             }
-            db.transaction(tx -> BulkWriter.write(tx.dsl(), batch, BulkWriter.Ids.current(tx.dsl()), now));
-            done += size;
-            listener.written(done, count);
-        }
+            return done;
+        });
     }
 
     private CorpusAuthorities authorities() {

@@ -1,0 +1,188 @@
+package org.dossier.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.RecordDraft;
+import org.dossier.editing.Editors;
+import org.dossier.editing.FormFields;
+import org.dossier.accounts.Role;
+import org.dossier.testing.CatalogueDatabase;
+import org.dossier.testing.Http;
+import org.dossier.testing.SeededCatalogue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Record, version, history, listing and authority pages carry validators and answer 304 to a
+ * reader who has the page, over real HTTP: a new validator after every change that changes the
+ * page (an edit, a person renamed), and none for an editor's pages, which no cache may keep.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConditionalRequestsTest {
+
+    @RegisterExtension
+    final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+    private CatalogueDatabase database;
+    private Http reader;
+
+    @BeforeAll
+    void start() {
+        database = CatalogueDatabase.of(catalogue);
+        reader = catalogue.http();
+    }
+
+    @AfterAll
+    void stop() {
+        database.close();
+    }
+
+    private static String header(HttpResponse<String> response, String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+
+    private HttpResponse<String> ok(String path) {
+        HttpResponse<String> page = reader.get(path);
+        assertEquals(200, page.statusCode(), path + "\n" + page.body());
+        return page;
+    }
+
+    private String etag(String path) {
+        String tag = header(ok(path), "ETag");
+        assertTrue(tag != null && tag.startsWith("W/\""), path + " has a validator: " + tag);
+        return tag;
+    }
+
+    private String recordPath(int id) {
+        HttpResponse<String> redirect = reader.get("/documents/" + id);
+        assertEquals(301, redirect.statusCode());
+        return header(redirect, "Location");
+    }
+
+    /** The first record a person is linked to, by the search's JSON twin. */
+    private int recordOf(String person) {
+        try {
+            JsonNode hits = new ObjectMapper().readTree(ok("/search.json?person=" + person).body()).get("documents");
+            return hits.get(0).get("id").asInt();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void everyPublicPageAnswers304ToTheValidatorItGaveAndSaysHowItMayBeCached() {
+        String record = recordPath(5);
+        for (String path : List.of(record, "/documents/5/v/1", "/documents/5/history", "/documents/5/history/1",
+                "/", "/?sort=title&page=2", "/people/stalin", "/places/dprk")) {
+            HttpResponse<String> first = ok(path);
+            String tag = header(first, "ETag");
+            assertTrue(tag != null && tag.startsWith("W/\""), path + ": " + tag);
+            assertEquals("public, no-cache", header(first, "Cache-Control"), path);
+            assertEquals("Cookie", header(first, "Vary"), path);
+
+            HttpResponse<String> again = reader.get(path, "If-None-Match", tag);
+            assertEquals(304, again.statusCode(), path);
+            assertEquals("", again.body(), path);
+            assertEquals(tag, header(again, "ETag"), path);
+            assertEquals(304, reader.get(path, "If-None-Match", "\"other\", " + tag.substring(2)).statusCode(),
+                    path + ": a strong form of the tag in a list matches too");
+            assertEquals(200, reader.get(path, "If-None-Match", "W/\"something-else\"").statusCode(), path);
+        }
+        assertNotEquals(etag("/"), etag("/?sort=title"), "each address has its own validator");
+    }
+
+    @Test
+    void aPageDatedInThePastAnswers304ToIfModifiedSinceAndADifferentTagWins() throws InterruptedException {
+        String path = recordPath(6);
+        ok(path);
+        // Last-Modified is sent once the second the page was first given has passed.
+        Thread.sleep(1_100);
+        HttpResponse<String> dated = ok(path);
+        String lastModified = header(dated, "Last-Modified");
+        assertTrue(lastModified != null && lastModified.endsWith(" GMT"), "a date: " + lastModified);
+        assertEquals(304, reader.get(path, "If-Modified-Since", lastModified).statusCode());
+        assertEquals(200, reader.get(path, "If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT").statusCode());
+        assertEquals(200, reader.get(path, "If-Modified-Since", "not a date").statusCode());
+        assertEquals(200, reader.get(path, "If-Modified-Since", lastModified, "If-None-Match", "W/\"old\"").statusCode(),
+                "If-None-Match is asked first, and a tag that does not match means the page is sent");
+    }
+
+    @Test
+    void anEditGivesTheRecordItsVersionsItsHistoryAndTheListingNewValidators() {
+        String record = recordPath(7);
+        List<String> paths = List.of(record, "/documents/7/v/1", "/documents/7/history", "/");
+        List<String> before = paths.stream().map(this::etag).toList();
+        String unrelated = etag(recordPath(9));
+
+        database.write(w -> {
+            RecordDraft now = w.draft(7);
+            return w.update(7, 1, new RecordDraft("A corrected title for conditional requests", now.summary(),
+                    now.date(), now.typeId(), now.people(), now.places()), Attribution.editor("tester", "Corrected"));
+        });
+
+        String moved = recordPath(7);
+        HttpResponse<String> fresh = reader.get(moved, "If-None-Match", before.get(0));
+        assertEquals(200, fresh.statusCode(), "the corrected record is sent, never a stale 304");
+        assertTrue(fresh.body().contains("A corrected title for conditional requests"));
+        for (int i = 1; i < paths.size(); i++) {
+            HttpResponse<String> page = reader.get(paths.get(i), "If-None-Match", before.get(i));
+            assertEquals(200, page.statusCode(), paths.get(i));
+            assertNotEquals(before.get(i), header(page, "ETag"), paths.get(i));
+        }
+        assertTrue(reader.get("/documents/7/v/1").body().contains("version 2"),
+                "version 1 now says there is a newer version");
+        // Another record's related records and counts may have moved: it is validated again too.
+        assertEquals(200, reader.get(recordPath(9), "If-None-Match", unrelated).statusCode());
+    }
+
+    @Test
+    void renamingAPersonGivesTheirRecordsPagesNewValidators() {
+        Editors.add(catalogue, "renamer", Role.EDITOR);
+        Http editor = Editors.signIn(catalogue, "renamer");
+        int id = recordOf("molotov");
+        String record = recordPath(id);
+        String tag = etag(record);
+        String personTag = etag("/people/molotov");
+
+        FormFields form = FormFields.of(editor.get("/admin/people/molotov/edit").body(), "form.authority-form");
+        HttpResponse<String> saved = editor.post("/admin/people/molotov/edit",
+                form.set("name", "Vyacheslav M. Molotov-Skryabin").set("note", "Full name").entries());
+        assertEquals(303, saved.statusCode(), saved.body());
+
+        HttpResponse<String> page = reader.get(record, "If-None-Match", tag);
+        assertEquals(200, page.statusCode(), "the record names the person anew");
+        assertTrue(page.body().contains("Molotov-Skryabin"));
+        assertNotEquals(tag, header(page, "ETag"));
+        assertEquals(200, reader.get("/people/molotov", "If-None-Match", personTag).statusCode());
+    }
+
+    @Test
+    void anEditorsPagesAreNeverValidatedNorKeptByAnyCache() {
+        Editors.add(catalogue, "reader2", Role.EDITOR);
+        Http editor = Editors.signIn(catalogue, "reader2");
+        String record = recordPath(8);
+        String readersTag = etag(record);
+        for (String path : List.of(record, "/documents/8/v/1", "/documents/8/history", "/", "/people/stalin")) {
+            HttpResponse<String> page = editor.get(path, "If-None-Match", readersTag);
+            assertEquals(200, page.statusCode(), path);
+            assertEquals("no-store", header(page, "Cache-Control"), path);
+            assertEquals(null, header(page, "ETag"), path);
+            assertEquals(null, header(page, "Last-Modified"), path);
+            assertTrue(page.body().contains("reader2"), path + " shows who is signed in");
+        }
+        HttpResponse<String> star = editor.get(record, "If-None-Match", "*");
+        assertEquals(200, star.statusCode(), "not even * gets an editor a 304");
+        assertFalse(header(ok(record), "Cache-Control").contains("no-store"), "the reader's page is still public");
+    }
+}

@@ -54,7 +54,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     /**
      * The same while serving: smaller, so that a search waiting for the follower after a bulk write
      * sees it make progress every second or so even on a busy machine, and keeps waiting rather than
-     * giving up after {@link #AWAIT_MILLIS} with no progress seen.
+     * giving up after {@link FeedProgress#AWAIT_MILLIS} with no progress seen.
      */
     private static final int FOLLOW_BATCH = 1_000;
     /** So many changes behind, a rebuild in parallel is faster than applying them one by one. */
@@ -64,11 +64,6 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     /** How often a node prunes the change feed. */
     private static final long PRUNE_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
-    /**
-     * How long a search waits for the follower to apply what committed before it, while the follower
-     * makes no progress; then it searches what it has.
-     */
-    private static final long AWAIT_MILLIS = 10_000;
 
     private final IndexSource source;
     private final Analyzer analyzer;
@@ -87,8 +82,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     private final String feed;
     private final Semaphore nudge = new Semaphore(0);
     /** Notified whenever the follower has applied changes. */
-    private final Object progress = new Object();
-    private volatile long appliedChange;
+    private final FeedProgress progress;
     private long committedChange;
     private volatile boolean closed;
     private Thread follower;
@@ -110,7 +104,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         this.names = Names.of(forms, analyzer);
         this.suggestions = Suggestions.of(forms);
         this.feed = feed;
-        this.appliedChange = appliedChange;
+        this.progress = new FeedProgress("The search index", appliedChange);
         this.committedChange = appliedChange;
     }
 
@@ -296,7 +290,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         }
         lastPrune = now;
         try {
-            int pruned = source.prune(java.time.Instant.now().minus(ChangeFeed.KEPT_FOR), appliedChange);
+            int pruned = source.prune(java.time.Instant.now().minus(ChangeFeed.KEPT_FOR), progress.applied());
             if (pruned > 0) {
                 LOG.info("Pruned {} changes older than {} from the change feed", pruned, ChangeFeed.KEPT_FOR);
             }
@@ -316,7 +310,7 @@ public final class LuceneSearchEngine implements SearchEngine {
             return 0;
         }
         try {
-            List<ChangeFeed.Change> changes = source.changesAfter(appliedChange, limit);
+            List<ChangeFeed.Change> changes = source.changesAfter(progress.applied(), limit);
             if (!changes.isEmpty()) {
                 Set<Integer> ids = new TreeSet<>();
                 changes.stream().filter(ChangeFeed.Change::ofRecord).forEach(c -> ids.add(c.documentId()));
@@ -335,28 +329,25 @@ public final class LuceneSearchEngine implements SearchEngine {
                 suggestions = Suggestions.of(forms);
                 warm();
                 // Only now: a search that sees this number must find the changes in its snapshot.
-                appliedChange = changes.get(changes.size() - 1).id();
-                synchronized (progress) {
-                    progress.notifyAll();
-                }
+                progress.advanceTo(changes.get(changes.size() - 1).id());
             }
-            if (committedChange < appliedChange) {
+            if (committedChange < progress.applied()) {
                 // Durable up to here: after a crash, the next start applies the feed from this change on.
-                writer.setLiveCommitData(commitData(feed, appliedChange).entrySet());
+                writer.setLiveCommitData(commitData(feed, progress.applied()).entrySet());
                 writer.commit();
-                committedChange = appliedChange;
+                committedChange = progress.applied();
             }
             return changes.size();
         } catch (IOException | RuntimeException e) {
             LOG.error("The search index could not apply the changes after {}; it will try again at the next poll",
-                    appliedChange, e);
+                    progress.applied(), e);
             return 0;
         }
     }
 
     /** The last change of the feed this index has applied. */
     public long appliedChange() {
-        return appliedChange;
+        return progress.applied();
     }
 
     private void replace(Collection<Integer> ids, Map<Integer, IndexedRecord> current) throws IOException {
@@ -413,33 +404,7 @@ public final class LuceneSearchEngine implements SearchEngine {
      * thread itself never writes to the index.
      */
     private void awaitFollower(long head) {
-        if (appliedChange >= head) {
-            return;
-        }
-        nudge.release();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
-        long seen = appliedChange;
-        synchronized (progress) {
-            while (appliedChange < head && !closed) {
-                if (appliedChange > seen) {
-                    // The follower is getting on (a long feed, after a bulk import): keep waiting.
-                    seen = appliedChange;
-                    deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
-                }
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) {
-                    LOG.warn("The search index is behind the database (change {} of {}); searching what it has",
-                            appliedChange, head);
-                    return;
-                }
-                try {
-                    progress.wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        progress.await(head, nudge::release);
     }
 
     /** Runs {@code work} on the newest snapshot, once what committed before the search began is applied. */
@@ -466,7 +431,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         if (!writer.isOpen()) {
             return IndexStatus.closed("the index is closed");
         }
-        return new IndexStatus(true, appliedChange, source.head().last(), generation(), "");
+        return new IndexStatus(true, progress.applied(), source.head().last(), generation(), "");
     }
 
     private long generation() {
@@ -499,6 +464,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     @Override
     public void close() {
         closed = true;
+        progress.close();
         if (follower != null) {
             // Woken, not interrupted: an interrupt in the middle of a Lucene write closes the writer.
             nudge.release();
@@ -515,8 +481,8 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     private void closeIndex() {
         try {
-            if (committedChange < appliedChange) {
-                writer.setLiveCommitData(commitData(feed, appliedChange).entrySet());
+            if (committedChange < progress.applied()) {
+                writer.setLiveCommitData(commitData(feed, progress.applied()).entrySet());
             }
             searchers.close();
             writer.close();

@@ -60,7 +60,6 @@ public final class SolrSearchEngine implements SearchEngine {
     private static final int WRITE_BATCH = 2_000;
     private static final int CURSOR_ROWS = 5_000;
     private static final long POLL_MILLIS = 200;
-    private static final long AWAIT_MILLIS = 10_000;
     private static final long PRUNE_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
     /** Every search: records a reader can find (not the stubs of withdrawn records, not the feed's position). */
     private static final String LIVE = "live:true";
@@ -73,10 +72,9 @@ public final class SolrSearchEngine implements SearchEngine {
     private final String feed;
     private volatile Names names;
     private final List<Runnable> authorityListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile long appliedChange;
+    private final FeedProgress progress;
     private volatile boolean closed;
     private final Semaphore nudge = new Semaphore(0);
-    private final Object progress = new Object();
     private Thread follower;
     private long lastPrune = System.nanoTime() - PRUNE_EVERY_NANOS;
 
@@ -85,7 +83,7 @@ public final class SolrSearchEngine implements SearchEngine {
         this.address = address;
         this.source = source;
         this.feed = feed;
-        this.appliedChange = applied;
+        this.progress = new FeedProgress("The Solr collection", applied);
         this.names = Names.of(source.nameForms(), analyzer);
     }
 
@@ -287,7 +285,7 @@ public final class SolrSearchEngine implements SearchEngine {
         }
         lastPrune = now;
         try {
-            source.prune(java.time.Instant.now().minus(ChangeFeed.KEPT_FOR), appliedChange);
+            source.prune(java.time.Instant.now().minus(ChangeFeed.KEPT_FOR), progress.applied());
         } catch (RuntimeException e) {
             LOG.warn("Could not prune the change feed; trying again in an hour", e);
         }
@@ -311,7 +309,7 @@ public final class SolrSearchEngine implements SearchEngine {
             return 0;
         }
         try {
-            long from = Math.max(appliedChange, position(client).applied());
+            long from = Math.max(progress.applied(), position(client).applied());
             List<ChangeFeed.Change> changes = source.changesAfter(from, FOLLOW_BATCH);
             if (!changes.isEmpty()) {
                 Map<Integer, Long> versions = new HashMap<>();
@@ -334,57 +332,29 @@ public final class SolrSearchEngine implements SearchEngine {
                 client.add(positionDocument(feed, last));
                 from = last;
             }
-            if (from > appliedChange) {
+            if (from > progress.applied()) {
                 // The feed moved, here or through another node (whose changes this node then never
                 // reads): any of them may have brought names, or changed the people and places.
                 names = Names.of(source.nameForms(), analyzer);
                 authorityListeners.forEach(Runnable::run);
-                appliedChange = from;
-                synchronized (progress) {
-                    progress.notifyAll();
-                }
+                progress.advanceTo(from);
             }
             return changes.size();
         } catch (IOException | SolrServerException | RuntimeException e) {
             LOG.error("The Solr collection could not apply the changes after {}; trying again at the next poll",
-                    appliedChange, e);
+                    progress.applied(), e);
             return 0;
         }
     }
 
     /** Waits (while the feed is being applied) until change {@code head} is searchable. */
     private void awaitFollower(long head) {
-        if (appliedChange >= head) {
-            return;
-        }
-        nudge.release();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
-        long seen = appliedChange;
-        synchronized (progress) {
-            while (appliedChange < head && !closed) {
-                if (appliedChange > seen) {
-                    seen = appliedChange;
-                    deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
-                }
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) {
-                    LOG.warn("The Solr collection is behind the database (change {} of {}); searching what it has",
-                            appliedChange, head);
-                    return;
-                }
-                try {
-                    progress.wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        progress.await(head, nudge::release);
     }
 
     /** The last change of the feed the collection has applied, as this node knows it. */
     public long appliedChange() {
-        return appliedChange;
+        return progress.applied();
     }
 
     // Searching.
@@ -671,7 +641,7 @@ public final class SolrSearchEngine implements SearchEngine {
             return IndexStatus.closed("the search engine is closed");
         }
         try {
-            return new IndexStatus(true, appliedChange, source.head().last(), appliedChange, "");
+            return new IndexStatus(true, progress.applied(), source.head().last(), progress.applied(), "");
         } catch (RuntimeException e) {
             return IndexStatus.closed("the database does not answer");
         }
@@ -727,6 +697,7 @@ public final class SolrSearchEngine implements SearchEngine {
     @Override
     public void close() {
         closed = true;
+        progress.close();
         if (follower != null) {
             nudge.release();
             try {

@@ -12,8 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.dossier.documents.ChangeFeed;
@@ -59,11 +57,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     private static final int FOLLOW_BATCH = 1_000;
     /** So many changes behind, a rebuild in parallel is faster than applying them one by one. */
     static final long REBUILD_PAST = 50_000;
-    /** How often the follower looks for changes other nodes and processes wrote. */
-    private static final long POLL_MILLIS = 200;
 
-    /** How often a node prunes the change feed. */
-    private static final long PRUNE_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
 
     private final IndexSource source;
     private final Analyzer analyzer;
@@ -80,14 +74,12 @@ public final class LuceneSearchEngine implements SearchEngine {
     /** The same names as a reader may be offered them while typing (see {@link #suggest}). */
     private volatile Suggestions suggestions;
     private final String feed;
-    private final Semaphore nudge = new Semaphore(0);
     /** Notified whenever the follower has applied changes. */
     private final FeedProgress progress;
     private long committedChange;
     private volatile boolean closed;
-    private Thread follower;
+    private final FeedFollower follower;
     /** When this node last pruned the feed (System.nanoTime()); the first poll after the start prunes. */
-    private long lastPrune = System.nanoTime() - PRUNE_EVERY_NANOS;
 
     private LuceneSearchEngine(IndexSource source, Analyzer analyzer, FacetsConfig config, ExecutorService executor,
                                Directory directory, IndexWriter writer, SearcherManager searchers,
@@ -105,6 +97,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         this.suggestions = Suggestions.of(forms);
         this.feed = feed;
         this.progress = new FeedProgress("The search index", appliedChange);
+        this.follower = new FeedFollower("dossier-index-follower", FOLLOW_BATCH, () -> catchUp(FOLLOW_BATCH), source, progress);
         this.committedChange = appliedChange;
     }
 
@@ -246,7 +239,7 @@ public final class LuceneSearchEngine implements SearchEngine {
      */
     @Override
     public void changed(Set<Integer> documentIds) {
-        nudge.release();
+        follower.wake();
     }
 
     /**
@@ -259,44 +252,7 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     /** The follower: applies the feed as it grows, woken by this node's writes or every poll. */
     private void follow() {
-        follower = new Thread(() -> {
-            while (!closed) {
-                try {
-                    if (nudge.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                        nudge.drainPermits();
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                }
-                while (!closed && catchUp(FOLLOW_BATCH) == FOLLOW_BATCH) {
-                    // A long feed is applied a batch at a time, each searchable as soon as it is in.
-                }
-                pruneNowAndThen();
-            }
-        }, "dossier-index-follower");
-        follower.setDaemon(true);
         follower.start();
-    }
-
-    /**
-     * Once an hour, removes from the feed what this node has applied and is older than
-     * {@link ChangeFeed#KEPT_FOR}: the change table does not grow forever. Failing is harmless: the
-     * next hour tries again.
-     */
-    private void pruneNowAndThen() {
-        long now = System.nanoTime();
-        if (now - lastPrune < PRUNE_EVERY_NANOS) {
-            return;
-        }
-        lastPrune = now;
-        try {
-            int pruned = source.prune(java.time.Instant.now().minus(ChangeFeed.KEPT_FOR), progress.applied());
-            if (pruned > 0) {
-                LOG.info("Pruned {} changes older than {} from the change feed", pruned, ChangeFeed.KEPT_FOR);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Could not prune the change feed; trying again in an hour", e);
-        }
     }
 
     /**
@@ -404,7 +360,7 @@ public final class LuceneSearchEngine implements SearchEngine {
      * thread itself never writes to the index.
      */
     private void awaitFollower(long head) {
-        progress.await(head, nudge::release);
+        progress.await(head, follower::wake);
     }
 
     /** Runs {@code work} on the newest snapshot, once what committed before the search began is applied. */
@@ -465,15 +421,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     public void close() {
         closed = true;
         progress.close();
-        if (follower != null) {
-            // Woken, not interrupted: an interrupt in the middle of a Lucene write closes the writer.
-            nudge.release();
-            try {
-                follower.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        follower.stop();
         synchronized (this) {
             closeIndex();
         }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.solr.client.solrj.SolrClient;
@@ -59,8 +58,6 @@ public final class SolrSearchEngine implements SearchEngine {
     private static final int LOAD_CHUNK = 1_000;
     private static final int WRITE_BATCH = 2_000;
     private static final int CURSOR_ROWS = 5_000;
-    private static final long POLL_MILLIS = 200;
-    private static final long PRUNE_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
     /** Every search: records a reader can find (not the stubs of withdrawn records, not the feed's position). */
     private static final String LIVE = "live:true";
 
@@ -74,9 +71,7 @@ public final class SolrSearchEngine implements SearchEngine {
     private final List<Runnable> authorityListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final FeedProgress progress;
     private volatile boolean closed;
-    private final Semaphore nudge = new Semaphore(0);
-    private Thread follower;
-    private long lastPrune = System.nanoTime() - PRUNE_EVERY_NANOS;
+    private final FeedFollower follower;
 
     private SolrSearchEngine(SolrClient client, SolrAddress address, IndexSource source, String feed, long applied) {
         this.client = client;
@@ -84,6 +79,7 @@ public final class SolrSearchEngine implements SearchEngine {
         this.source = source;
         this.feed = feed;
         this.progress = new FeedProgress("The Solr collection", applied);
+        this.follower = new FeedFollower("dossier-solr-follower", FOLLOW_BATCH, this::catchUp, source, progress);
         this.names = Names.of(source.nameForms(), analyzer);
     }
 
@@ -255,40 +251,11 @@ public final class SolrSearchEngine implements SearchEngine {
 
     @Override
     public void changed(Set<Integer> documentIds) {
-        nudge.release();
+        follower.wake();
     }
 
     private void follow() {
-        follower = new Thread(() -> {
-            while (!closed) {
-                try {
-                    if (nudge.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                        nudge.drainPermits();
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                }
-                while (!closed && catchUp() == FOLLOW_BATCH) {
-                    // a long feed, a batch at a time
-                }
-                pruneNowAndThen();
-            }
-        }, "dossier-solr-follower");
-        follower.setDaemon(true);
         follower.start();
-    }
-
-    private void pruneNowAndThen() {
-        long now = System.nanoTime();
-        if (now - lastPrune < PRUNE_EVERY_NANOS) {
-            return;
-        }
-        lastPrune = now;
-        try {
-            source.prune(java.time.Instant.now().minus(ChangeFeed.KEPT_FOR), progress.applied());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not prune the change feed; trying again in an hour", e);
-        }
     }
 
     /**
@@ -349,7 +316,7 @@ public final class SolrSearchEngine implements SearchEngine {
 
     /** Waits (while the feed is being applied) until change {@code head} is searchable. */
     private void awaitFollower(long head) {
-        progress.await(head, nudge::release);
+        progress.await(head, follower::wake);
     }
 
     /** The last change of the feed the collection has applied, as this node knows it. */
@@ -698,14 +665,7 @@ public final class SolrSearchEngine implements SearchEngine {
     public void close() {
         closed = true;
         progress.close();
-        if (follower != null) {
-            nudge.release();
-            try {
-                follower.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        follower.stop();
         synchronized (this) {
             try {
                 client.close();

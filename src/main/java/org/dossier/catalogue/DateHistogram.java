@@ -51,6 +51,11 @@ public record DateHistogram(List<Bar> bars, int width, int height, String firstY
                 String.valueOf(last));
     }
 
+    /** The bars as the picture's links (see {@link FacetHtml}: written in Java, escaped there). */
+    public String barsHtml() {
+        return FacetHtml.bars(this);
+    }
+
     public boolean isEmpty() {
         return bars.isEmpty();
     }

@@ -2,6 +2,7 @@ package org.dossier.catalogue;
 
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.dossier.search.Facet;
@@ -43,6 +44,7 @@ public final class FacetValuesPage {
                 "title", SearchWording.title(facet),
                 "plural", SearchWording.plural(facet),
                 "values", values,
+                "valuesHtml", FacetHtml.values(values, SearchWording.title(facet).toLowerCase(Locale.ROOT)),
                 "byName", byName,
                 "byNameHref", byName(byCount),
                 "byCountHref", byCount,

@@ -48,6 +48,11 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         public boolean hasValues() {
             return !values.isEmpty();
         }
+
+        /** The values as the page's list items (see {@link FacetHtml}: written in Java, escaped there). */
+        public String valuesHtml() {
+            return FacetHtml.values(values, name);
+        }
     }
 
     /** A removable filter: "Person: Joseph Stalin ×". */
@@ -56,6 +61,14 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
 
     /** A decade: the whole of it as a date range, and its years to tick one by one. */
     public record Decade(String label, long count, String href, List<FacetValue> years, boolean open) {
+        /** The years as the page's list items, like any facet's values. */
+        public String yearsHtml() {
+            return FacetHtml.values(years, SearchRequest.YEAR);
+        }
+
+        public String countText() {
+            return FacetHtml.count(count);
+        }
     }
 
     /**

@@ -330,8 +330,14 @@ public final class LuceneSearchEngine implements SearchEngine {
     @Override
     public SearchResults search(SearchRequest request) {
         Names expanding = names;
-        return withCurrentSnapshot(snapshot -> snapshot.answer(expanding, request,
-                () -> searching.search(snapshot, expanding, request)));
+        // Counts depend on neither page nor order: every page and order of a search shares one
+        // counting (the costly part: every hit visited), and only finds its own page of hits.
+        return withCurrentSnapshot(snapshot -> snapshot.answer(expanding, request, () -> {
+            SearchRequest counting = request.forCounts();
+            SearchResults counted = snapshot.answer(expanding, counting,
+                    () -> searching.search(snapshot, expanding, counting));
+            return request.hasPaging() ? counted.withHits(searching.hits(snapshot, expanding, request)) : counted;
+        }));
     }
 
     @Override

@@ -244,6 +244,14 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
         return new SearchRequest(text, facets, years, from, to, requireAll, sort, 1, 0);
     }
 
+    /**
+     * The same search as far as its counts go: no page and no order, on which no count depends. Every
+     * page and order of a search shares its counts (see the search engine's kept answers).
+     */
+    public SearchRequest forCounts() {
+        return new SearchRequest(text, facets, years, from, to, requireAll, null, 1, 0);
+    }
+
     /** The same search, on the same page, keeping only the facet keys {@code known} accepts. */
     public SearchRequest keeping(BiPredicate<Facet, String> known) {
         Map<Facet, List<String>> kept = new EnumMap<>(Facet.class);

@@ -38,6 +38,11 @@ public record SearchResults(long total, List<SearchHit> hits, Map<Facet, List<Fa
         without = Collections.unmodifiableMap(without.isEmpty() ? new EnumMap<>(Filter.class) : new EnumMap<>(without));
     }
 
+    /** The same counts, with a page of hits. */
+    SearchResults withHits(List<SearchHit> pageHits) {
+        return new SearchResults(total, pageHits, facets, years, yearsAnyDate, without, notice, suggestion);
+    }
+
     /** The same results, with a spelling to suggest. */
     SearchResults withSuggestion(String respelt) {
         return new SearchResults(total, hits, facets, years, yearsAnyDate, without, notice, respelt);

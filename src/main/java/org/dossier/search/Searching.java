@@ -68,6 +68,20 @@ final class Searching {
         return snapshot.count(instead) > results.total() ? results.withSuggestion(respelt) : results;
     }
 
+    /**
+     * The hits of {@code request}'s page alone, for counts already made for it: read as its counts
+     * were (its words, or its plain words when they stand for too many).
+     */
+    List<SearchHit> hits(Snapshot snapshot, Names names, SearchRequest request) throws IOException {
+        RequestFilters filters = new RequestFilters(request, snapshot.ordinals);
+        QueryReader.ReadQuery text = request.hasText() ? queries.read(request.text(), names) : null;
+        try {
+            return hits(snapshot, request, text == null ? null : text.query(), filters);
+        } catch (IndexSearcher.TooManyClauses e) {
+            return hits(snapshot, request, queries.plainWords(request.text(), names, "").query(), filters);
+        }
+    }
+
     int[] hitIds(Snapshot snapshot, Names names, SearchRequest request) throws IOException {
         QueryReader.ReadQuery text = request.hasText() ? queries.read(request.text(), names) : null;
         try {

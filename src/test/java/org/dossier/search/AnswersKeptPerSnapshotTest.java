@@ -35,4 +35,26 @@ class AnswersKeptPerSnapshotTest {
             assertEquals(first.years().getOrDefault(1951, 0L) + 1, after.years().get(1951), "its counts too");
         }
     }
+
+    @Test
+    void everyPageAndOrderOfASearchHasItsCountsAndItsOwnHits() throws Exception {
+        try (SeedIndex seeds = SeedIndex.open()) {
+            for (SortOrder order : SortOrder.values()) {
+                SearchRequest whole = SearchRequest.of("korea").sortedBy(order).withPageSize(40);
+                SearchResults all = seeds.engine.search(whole);
+                SearchRequest second = SearchRequest.of("korea").sortedBy(order).withPageSize(10).onPage(2);
+                SearchResults page = seeds.engine.search(second);
+                SearchResults counts = seeds.engine.search(second.forCounts());
+
+                assertEquals(all.hits().subList(10, Math.min(20, all.hits().size())), page.hits(), order + ": page 2");
+                assertEquals(List.of(), counts.hits(), "counts alone have no hits");
+                for (SearchResults r : List.of(page, counts)) {
+                    assertEquals(all.total(), r.total(), order + ": total");
+                    assertEquals(all.facets(), r.facets(), order + ": facet counts");
+                    assertEquals(all.years(), r.years(), order + ": years");
+                    assertEquals(all.yearsAnyDate(), r.yearsAnyDate(), order + ": histogram");
+                }
+            }
+        }
+    }
 }

@@ -28,6 +28,8 @@ if [ "${1:-}" = "--" ]; then
   configs+=("$current")
 fi
 SERVER_HEAP=${SERVER_HEAP:-512m}
+# shellcheck source=bench/serve-node.sh
+source bench/serve-node.sh
 
 # JARS: jars to compare, each run with every configuration in turn (default: target/dossier.jar).
 read -r -a jars <<<"${JARS:-target/dossier.jar}"
@@ -38,19 +40,8 @@ for jar in "${jars[@]}"; do
 for config in "${configs[@]}"; do
   echo
   echo "## $jar: serve${config:- (defaults)}"
-  log=$(mktemp)
   # shellcheck disable=SC2086
-  java "-Xmx$SERVER_HEAP" -jar "$jar" serve --db "$db" --host 127.0.0.1 --port 0 --search-limit 0 \
-      $config >"$log" 2>&1 &
-  server=$!
-  trap 'kill $server 2>/dev/null || true' EXIT
-  url=""
-  for _ in $(seq 1 600); do
-    url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1 || true)
-    [ -n "$url" ] && curl -sf "$url/ready" >/dev/null 2>&1 && break
-    kill -0 $server 2>/dev/null || { cat "$log"; exit 1; }
-    sleep 1
-  done
+  serve_node "$jar" "$db" --search-limit 0 $config
   java bench/LoadBenchmark.java "$url" "$seconds" "$rates"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   kill $server; wait $server 2>/dev/null || true

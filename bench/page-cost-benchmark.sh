@@ -11,6 +11,8 @@ cd "$(dirname "$0")/.."
 
 db=${1:?usage: JARS="a.jar b.jar" bench/page-cost-benchmark.sh DB [rounds]}
 rounds=${2:-150}
+# shellcheck source=bench/serve-node.sh
+source bench/serve-node.sh
 read -r -a jars <<<"${JARS:-target/dossier.jar}"
 searches=("q=china" "person=stalin&type=ciphered-telegram" "q=mao&year=1952" "q=treaty+moscow&place=moscow")
 echo "# Page cost beyond the engine, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
@@ -19,19 +21,8 @@ echo
 echo "| jar | pages | page minus engine, median | p90 | engine median |"
 echo "|---|---:|---:|---:|---:|"
 for jar in "${jars[@]}"; do
-  log=$(mktemp)
   timings=$(mktemp)
-  java -Xmx512m -jar "$jar" serve --db "$db" --host 127.0.0.1 --port 0 --search-limit 0 --server-timing \
-      >"$log" 2>&1 &
-  server=$!
-  trap 'kill $server 2>/dev/null || true' EXIT
-  url=""
-  for _ in $(seq 1 600); do
-    url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1 || true)
-    [ -n "$url" ] && curl -sf "$url/ready" >/dev/null 2>&1 && break
-    kill -0 $server 2>/dev/null || { cat "$log"; exit 1; }
-    sleep 1
-  done
+  serve_node "$jar" "$db" --search-limit 0 --server-timing
   for pass in warm measured; do
     : >"$timings"
     for i in $(seq 1 "$rounds"); do

@@ -364,9 +364,38 @@ public final class DossierApp implements AutoCloseable {
             LOG.warn("The database is empty and there is no seeds folder at {}", settings.seeds().toAbsolutePath());
             return;
         }
-        ImportReport report = new ImportRun(store, clock).run(List.of(settings.seeds()));
+        ImportReport report = importSeedsBesideOtherNodes(settings, store, clock);
         operations.metrics().imported(report.created());
         LOG.info("First start: imported {} from {}", report.summary(), settings.seeds());
+    }
+
+    /** How long a first start keeps trying when other nodes hold the database for their own first import. */
+    private static final java.time.Duration FIRST_IMPORT_PATIENCE = java.time.Duration.ofMinutes(3);
+
+    /**
+     * Imports the seeds; when another node started at the same moment holds the database longer
+     * than a write waits (a loaded machine), waits and tries again until the patience runs out. An
+     * import of pages already imported only notes the entries it finds known, so trying again is safe.
+     */
+    private static ImportReport importSeedsBesideOtherNodes(Settings settings, RecordStore store, Clock clock) throws IOException, ImportRejectedException {
+        long giveUp = System.nanoTime() + FIRST_IMPORT_PATIENCE.toNanos();
+        while (true) {
+            try {
+                return new ImportRun(store, clock).run(List.of(settings.seeds()));
+            } catch (RuntimeException e) {
+                boolean busy = org.dossier.web.WriteUnavailable.of(e).map(w -> !w.readOnly()).orElse(false);
+                if (!busy || System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                LOG.info("Another node holds the database for its first import; trying again in a moment");
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     public int port() {

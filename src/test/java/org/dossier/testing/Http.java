@@ -105,7 +105,9 @@ public final class Http {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(),
+            // Long enough for a whole export on a CI machine busy with three test classes at once;
+            // a server that hangs still fails the test.
+            return client.send(request.timeout(Duration.ofSeconds(120)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -60,10 +60,11 @@ public final class AuthorityQueries {
         return db.select(c.id(), c.key(), c.name(), c.note()).from(c.table()).where(which)
                 .fetchOptional(r -> {
                     List<Authority.Alias> aliases = db.select(c.alias(), c.kind()).from(c.aliases())
-                            .where(c.owner().eq(r.value1())).and(c.alias().ne(r.value3()))
+                            .where(c.owner().eq(r.get(c.id()))).and(c.alias().ne(r.get(c.name())))
                             .orderBy(c.kind().desc(), c.alias())
-                            .fetch(a -> new Authority.Alias(a.value1(), a.value2()));
-                    return new Authority(facet, r.value1(), r.value2(), r.value3(), r.value4(), aliases);
+                            .fetch(a -> new Authority.Alias(a.get(c.alias()), a.get(c.kind())));
+                    return new Authority(facet, r.get(c.id()), r.get(c.key()), r.get(c.name()), r.get(c.note()),
+                            aliases);
                 });
     }
 

@@ -7,11 +7,14 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
 import org.dossier.authorities.Mentions;
@@ -75,6 +78,7 @@ import org.dossier.web.QueryEscapes;
 import org.dossier.web.SearchLimit;
 import org.dossier.web.Templates;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.server.LocalConnector;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,24 +91,54 @@ public final class DossierApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DossierApp.class);
 
+    private final Settings settings;
+    private final Clock clock;
     private final Database database;
-    private final Javalin server;
+    private final RecordStore store;
+    private final AuthorityLists authorityLists;
+    private final OpeningSearchEngine opening;
     private final SearchEngine search;
     private final Operations operations;
+    private final Javalin server;
 
-    private DossierApp(Database database, Javalin server, SearchEngine search, Operations operations) {
+    private DossierApp(Settings settings, Clock clock, Database database, RecordStore store,
+                       AuthorityLists authorityLists, OpeningSearchEngine opening, SearchEngine search,
+                       Operations operations, Javalin server) {
+        this.settings = settings;
+        this.clock = clock;
         this.database = database;
-        this.server = server;
+        this.store = store;
+        this.authorityLists = authorityLists;
+        this.opening = opening;
         this.search = search;
         this.operations = operations;
+        this.server = server;
     }
 
+    /** Builds the app ({@link #build}) and starts it ({@link #start()}). */
     public static DossierApp start(Settings settings) throws IOException, ImportRejectedException {
         return start(settings, OperationsSettings.DEFAULT);
     }
 
+    /** Builds the app ({@link #build}) and starts it ({@link #start()}); on failure, closes what it opened. */
     public static DossierApp start(Settings settings, OperationsSettings operating)
             throws IOException, ImportRejectedException {
+        DossierApp app = build(settings, operating);
+        try {
+            return app.start();
+        } catch (IOException | ImportRejectedException | RuntimeException e) {
+            // (a StartupProblem is a RuntimeException: it is passed on after the same clean-up)
+            app.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the database and wires every feature and route, but imports nothing, opens no search
+     * index and listens on no port: {@link #start()} does those. Built alone, the app can be exercised
+     * in-process ({@link #startInProcess()}).
+     */
+    public static DossierApp build(Settings settings, OperationsSettings operating) {
         Clock clock = Clock.systemUTC();
         Protection protection = settings.protection();
         ClientAddress clients = ClientAddress.behind(protection.trustedProxies());
@@ -114,13 +148,10 @@ public final class DossierApp implements AutoCloseable {
         DSLContext db = database.dsl();
         PublicUrl site = settings.publicUrl();
         warnAbout(settings, hosts);
-        SearchEngine search = null;
-        Javalin started = null;
         // Operations: health and readiness, metrics, the access log, a graceful stop.
         Operations operations = new Operations(operating, database);
         try {
             RecordStore store = new RecordStore(db, clock);
-            importSeedsIfEmpty(settings, database, store, clock, operations);
             // The authority lists in memory, read again after each write here and, through the
             // change feed the index follows, after each change to them on another node.
             AuthorityLists authorityLists = AuthorityLists.load(db);
@@ -128,8 +159,8 @@ public final class DossierApp implements AutoCloseable {
 
             // Search: a Lucene index beside the database, checked (and rebuilt if stale) on every
             // start, then kept up to date by every write through the store. It opens in the
-            // background: the server answers /health meanwhile, and /ready says 503 until it is open.
-            OpeningSearchEngine opening = OpeningSearchEngine.start(() -> {
+            // background once started: the server answers /health meanwhile, and /ready says 503 until it is open.
+            OpeningSearchEngine opening = OpeningSearchEngine.later(() -> {
                 if (settings.search().onSolr()) {
                     // A SolrCloud collection shared by every node, fed from the change feed like the index.
                     SolrSearchEngine engine = SolrSearchEngine.open(settings.search().solr(), db);
@@ -149,17 +180,17 @@ public final class DossierApp implements AutoCloseable {
                 }
             });
             // Bounded outside the measured engine, so that searches turned away do not count as searches.
-            search = new BoundedSearchEngine(operations.watch(opening), protection.maxSearches(), protection.searchWait());
+            SearchEngine search = new BoundedSearchEngine(operations.watch(opening), protection.maxSearches(),
+                    protection.searchWait());
             store.onChange(search);
             store.onChange(operations.metrics()::recordsChanged);
 
             // Catalogue: the listing, search with facets and exports, people and places.
             // Conditional GETs: public pages carry a validator made of the change feed's position in the
             // database and in this node's index (see web/ConditionalGet), and answer 304 to a client that has them.
-            SearchEngine engine = search;
             BuildInfo build = BuildInfo.current();
             ConditionalGet conditional = new ConditionalGet(() -> {
-                IndexStatus status = engine.status();
+                IndexStatus status = search.status();
                 return new ConditionalGet.Position(status.open(), status.latestChange(), status.appliedChange());
             }, build.version() + "/" + build.build() + "/" + settings.archive(), clock, site);
             ListingQuery listing = new ListingQuery(db);
@@ -294,27 +325,79 @@ public final class DossierApp implements AutoCloseable {
                 routes.get("/robots.txt", robots::show);
                 operations.install(routes);
             });
-            started = server;
-            try {
-                server.start(settings.host(), settings.port());
-            } catch (JavalinBindException e) {
-                throw new StartupProblem("port " + settings.port() + " on " + settings.host()
-                        + " is in use: stop what listens there, or give another --port", e);
-            }
-            operations.started();
-            opening.awaitOpen();
-            return new DossierApp(database, server, search, operations);
-        } catch (IOException | ImportRejectedException | RuntimeException e) {
-            // (a StartupProblem is a RuntimeException: it is passed on after the same clean-up)
-            if (started != null) {
-                started.stop();
-            }
-            if (search != null) {
-                search.close();
-            }
+            return new DossierApp(settings, clock, database, store, authorityLists, opening, search, operations, server);
+        } catch (RuntimeException e) {
             operations.close();
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * Starts a built app: imports the seed pages when the database is empty, starts opening the search
+     * index, listens on the settings' host and port, and returns once the index is open.
+     */
+    public DossierApp start() throws IOException, ImportRejectedException {
+        prepare();
+        try {
+            server.start(settings.host(), settings.port());
+        } catch (JavalinBindException e) {
+            throw new StartupProblem("port " + settings.port() + " on " + settings.host()
+                    + " is in use: stop what listens there, or give another --port", e);
+        }
+        operations.started();
+        opening.awaitOpen();
+        return this;
+    }
+
+    /**
+     * Starts a built app as {@link #start()} does, but listening on no port: requests are handed to
+     * it in this process ({@link InProcess#get}), as tests of its routes need nothing more.
+     */
+    public InProcess startInProcess() throws IOException, ImportRejectedException {
+        prepare();
+        // With a connector of its own already there, Javalin adds no network one.
+        LocalConnector local = new LocalConnector(server.jettyServer().server());
+        server.jettyServer().server().addConnector(local);
+        server.start();
+        opening.awaitOpen();
+        return new InProcess(local);
+    }
+
+    /** What comes before serving: the seeds when the database is empty, then the index, opening in the background. */
+    private void prepare() throws IOException, ImportRejectedException {
+        importSeedsIfEmpty();
+        authorityLists.reload(); // the import's people and places
+        opening.begin();
+    }
+
+    /** A started-in-process app's door: raw HTTP in, the answer out, no socket between. */
+    public static final class InProcess {
+
+        /** An answer: its status, its header lines as sent, and its body. */
+        public record Answer(int status, String head, String body) {
+        }
+
+        private final LocalConnector connector;
+
+        private InProcess(LocalConnector connector) {
+            this.connector = connector;
+        }
+
+        /** The answer to a GET of {@code pathAndQuery} on host {@code localhost}. */
+        public Answer get(String pathAndQuery) throws Exception {
+            // HTTP/1.0: the body comes whole (not chunked) and the exchange ends with it.
+            String request = "GET " + pathAndQuery + " HTTP/1.0\r\nHost: localhost\r\n\r\n";
+            ByteBuffer answer = connector.getResponse(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)),
+                    false, 30, TimeUnit.SECONDS);
+            if (answer == null) {
+                throw new IOException("no answer to GET " + pathAndQuery + " within 30 s");
+            }
+            String text = StandardCharsets.UTF_8.decode(answer).toString();
+            int end = text.indexOf("\r\n\r\n");
+            String head = end < 0 ? text : text.substring(0, end);
+            int status = Integer.parseInt(head.substring(head.indexOf(' ') + 1, head.indexOf(' ') + 4));
+            return new Answer(status, head, end < 0 ? "" : text.substring(end + 4));
         }
     }
 
@@ -355,8 +438,7 @@ public final class DossierApp implements AutoCloseable {
         }
     }
 
-    private static void importSeedsIfEmpty(Settings settings, Database database, RecordStore store, Clock clock,
-                                           Operations operations) throws IOException, ImportRejectedException {
+    private void importSeedsIfEmpty() throws IOException, ImportRejectedException {
         if (settings.seeds() == null || database.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT) > 0) {
             return;
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A search engine that opens in the background, so that the server can answer (liveness: yes;
@@ -20,16 +21,35 @@ public final class OpeningSearchEngine implements SearchEngine {
         SearchEngine open() throws IOException;
     }
 
-    private final CompletableFuture<SearchEngine> opening;
+    private final CompletableFuture<SearchEngine> opening = new CompletableFuture<>();
+    private final Opener opener;
+    private final AtomicBoolean begun = new AtomicBoolean();
     private volatile boolean closed;
 
-    private OpeningSearchEngine(CompletableFuture<SearchEngine> opening) {
-        this.opening = opening;
+    private OpeningSearchEngine(Opener opener) {
+        this.opener = opener;
     }
 
     /** Starts opening the engine on a thread of its own and returns at once. */
     public static OpeningSearchEngine start(Opener opener) {
-        CompletableFuture<SearchEngine> opening = new CompletableFuture<>();
+        OpeningSearchEngine engine = later(opener);
+        engine.begin();
+        return engine;
+    }
+
+    /**
+     * An engine that opens only when {@link #begin} is called: an app can be wired (its routes built)
+     * before its index is opened, and the opening waits until the seeds are imported.
+     */
+    public static OpeningSearchEngine later(Opener opener) {
+        return new OpeningSearchEngine(opener);
+    }
+
+    /** Starts opening the engine on a thread of its own and returns at once; only the first call does. */
+    public void begin() {
+        if (!begun.compareAndSet(false, true)) {
+            return;
+        }
         Thread thread = new Thread(() -> {
             try {
                 opening.complete(opener.open());
@@ -39,7 +59,6 @@ public final class OpeningSearchEngine implements SearchEngine {
         }, "dossier-index-open");
         thread.setDaemon(true);
         thread.start();
-        return new OpeningSearchEngine(opening);
     }
 
     /** Waits until the engine is open; rethrows why it could not be. */
@@ -113,6 +132,9 @@ public final class OpeningSearchEngine implements SearchEngine {
     @Override
     public void close() {
         closed = true;
+        if (!begun.get()) {
+            return; // never asked to open: nothing to close
+        }
         SearchEngine engine;
         try {
             engine = opening.join();

@@ -1,0 +1,74 @@
+package org.dossier.app;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dossier.ops.OperationsSettings;
+import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.TestDatabase;
+import org.dossier.web.PublicUrl;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The app built by {@link DossierApp#build} and started in-process answers its routes without
+ * listening on any port: its settings name a port another socket holds, which {@link DossierApp#start()}
+ * could not bind.
+ */
+class BuiltAppTest {
+
+    private static Path folder;
+    private static ServerSocket taken;
+    private static DossierApp app;
+    private static DossierApp.InProcess served;
+
+    @BeforeAll
+    static void buildAndServeInProcess() throws Exception {
+        folder = Files.createTempDirectory("dossier-built-");
+        taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Settings settings = new Settings(TestDatabase.in(folder), "127.0.0.1", taken.getLocalPort(),
+                TestCatalogue.SEEDS, PublicUrl.fromRequests(), null, Protection.NONE, folder.resolve("dossier.index"));
+        app = DossierApp.build(settings, OperationsSettings.DEFAULT);
+        served = app.startInProcess();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        taken.close();
+        TestDatabase.forget(folder);
+        TestCatalogue.deleteRecursively(folder);
+    }
+
+    @Test
+    void anUnknownPathAnswersTheNotFoundPage() throws Exception {
+        DossierApp.InProcess.Answer answer = served.get("/no/such/page");
+        assertEquals(404, answer.status(), answer.head());
+        assertEquals("Not found", Jsoup.parse(answer.body()).select("h1").text());
+    }
+
+    @Test
+    void aRecordPageShowsTheImportedRecordWithItsRelatedRecords() throws Exception {
+        int id;
+        try (Database database = TestDatabase.openIn(folder)) {
+            id = database.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.TITLE.contains("Concentering"))
+                    .fetchSingle(DOCUMENT.ID);
+        }
+        DossierApp.InProcess.Answer moved = served.get("/documents/" + id);
+        String location = moved.head().lines().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9))
+                .map(l -> l.substring(9).trim()).findFirst().orElseThrow(() -> new AssertionError(moved.head()));
+        DossierApp.InProcess.Answer page = served.get(location.replaceFirst("^https?://[^/]+", ""));
+        assertEquals(200, page.status(), page.head());
+        var html = Jsoup.parse(page.body());
+        assertTrue(html.select("h1").text().contains("Concentering the Situation on Taiwan"), html.select("h1").text());
+    }
+}

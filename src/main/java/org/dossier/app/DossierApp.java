@@ -459,7 +459,8 @@ public final class DossierApp implements AutoCloseable {
      * than a write waits (a loaded machine), waits and tries again until the patience runs out. An
      * import of pages already imported only notes the entries it finds known, so trying again is safe.
      */
-    private static ImportReport importSeedsBesideOtherNodes(Settings settings, RecordStore store, Clock clock) throws IOException, ImportRejectedException {
+    private static ImportReport importSeedsBesideOtherNodes(Settings settings, RecordStore store, Clock clock)
+            throws IOException, ImportRejectedException {
         long giveUp = System.nanoTime() + FIRST_IMPORT_PATIENCE.toNanos();
         while (true) {
             try {

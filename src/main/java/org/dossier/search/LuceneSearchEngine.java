@@ -14,6 +14,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.dossier.documents.ChangeFeed;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
@@ -348,12 +366,81 @@ public final class LuceneSearchEngine implements SearchEngine {
     @Override
     public List<Integer> related(int documentId, int limit) {
         // The snapshot as it is: a record page need not wait for writes still being applied.
-        return withSnapshot(snapshot -> Related.of(snapshot, analyzer, documentId, limit));
+        return withSnapshot(snapshot -> related(snapshot, documentId, limit));
+    }
+
+    /** {@link Related}'s query on this index: constant weights summed, equals by record number. */
+    private List<Integer> related(Snapshot snapshot, int id, int limit) throws IOException {
+        IndexReader reader = snapshot.getIndexReader();
+        int doc = docOf(reader, id);
+        if (doc < 0 || limit <= 0) {
+            return List.of();
+        }
+        Related.Likeness likeness = Related.of(new LuceneWordStatistics(reader), analyzer, record(reader, doc));
+        if (likeness == null) {
+            return List.of();
+        }
+        BooleanQuery.Builder like = new BooleanQuery.Builder();
+        for (Related.Term term : likeness.terms()) {
+            like.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(LuceneWordStatistics.term(term.field(),
+                    term.text()))), term.weight()), BooleanClause.Occur.SHOULD);
+        }
+        like.setMinimumNumberShouldMatch(likeness.minimumShared());
+        like.add(new TermQuery(IndexLayout.idTerm(id)), BooleanClause.Occur.MUST_NOT);
+        Sort byLikeness = new Sort(SortField.FIELD_SCORE, new SortField(IndexLayout.ID, SortField.Type.LONG));
+        TopDocs top = snapshot.search(like.build(), limit, byLikeness, true);
+        List<Integer> ids = new ArrayList<>();
+        List<LeafReaderContext> leaves = reader.leaves();
+        for (ScoreDoc hit : top.scoreDocs) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            NumericDocValues column = DocValues.getNumeric(leaf.reader(), IndexLayout.ID);
+            if (column.advanceExact(hit.doc - leaf.docBase)) {
+                ids.add((int) column.longValue());
+            }
+        }
+        return ids;
+    }
+
+    /** The record's document number in the reader, or -1. */
+    private static int docOf(IndexReader reader, int id) throws IOException {
+        Term term = IndexLayout.idTerm(id);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            PostingsEnum postings = leaf.reader().postings(term, PostingsEnum.NONE);
+            if (postings == null) {
+                continue;
+            }
+            var live = leaf.reader().getLiveDocs();
+            for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                if (live == null || live.get(d)) {
+                    return leaf.docBase + d;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** What {@link Related} needs of the record at {@code doc}: its people and places, title and summary. */
+    private static Related.Record record(IndexReader reader, int doc) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), IndexLayout.FACETS);
+        Map<Facet, List<String>> links = new java.util.EnumMap<>(Facet.class);
+        if (values.advanceExact(doc - leaf.docBase)) {
+            for (int i = 0; i < values.docValueCount(); i++) {
+                String[] path = FacetsConfig.stringToPath(values.lookupOrd(values.nextOrd()).utf8ToString());
+                if (path.length == 2 && (path[0].equals(Facet.PERSON.key()) || path[0].equals(Facet.PLACE.key()))) {
+                    links.computeIfAbsent(Facet.fromKey(path[0]).orElseThrow(), f -> new ArrayList<>()).add(path[1]);
+                }
+            }
+        }
+        Document stored = reader.storedFields().document(doc);
+        return new Related.Record(links, stored.get(IndexLayout.TITLE), stored.get(IndexLayout.SUMMARY));
     }
 
     @Override
     public List<Suggestion> suggest(String text, int limit) {
-        return withSnapshot(snapshot -> suggestions.suggest(snapshot.getIndexReader(), text, limit));
+        return withSnapshot(snapshot -> suggestions.suggest(new LuceneWordStatistics(snapshot.getIndexReader()),
+                text, limit));
     }
 
     private interface SnapshotWork<T> {

@@ -10,42 +10,25 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
- * The records most like one record, from the index alone: one small ranked query (BM25, top hits
- * found with WAND) for what the record shares most tellingly, its people and places and its
- * stemmed words. Candidates are those in at least two records and at most
- * {@value #MAX_SHARE_PERCENT} % of them ("telegram", Stalin and China say little of kinship), the
- * most telling first (tf·idf; a person or place weighs {@value #LINK_BOOST} times a word: sharing
- * Shtykov says more than sharing "ammunition"); at most {@value #MAX_TERMS} of them are asked for,
- * and only while the records they are in add up to at most {@value #POSTINGS_BUDGET}, so the
- * query reads a bounded number of postings whatever the record and however large the catalogue
- * (the rarer a term, the more it says anyway). A related record must share at least
- * {@value #MIN_SHOULD_MATCH} of them (or the one person or place asked for): one shared word is
- * no kinship. The record itself is dropped from the hits; a withdrawn record is not in the index.
- * The same idea is Solr's MoreLikeThis over the {@code stem} field plus facet terms, with
- * {@code mlt.maxqt}, {@code mlt.maxdfpct} and {@code mm}; BENCHMARKS.md has its time at 1M records.
+ * How to find the records most like one record, from the index's word statistics alone, written
+ * once for both engines ({@link WordStatistics}): one small query for what the record shares most
+ * tellingly, its people and places and its stemmed words. Candidates are those in at least two
+ * records and at most {@value #MAX_SHARE_PERCENT} % of them ("telegram", Stalin and China say
+ * little of kinship), the most telling first (tf·idf; a person or place weighs
+ * {@value #LINK_BOOST} times a word: sharing Shtykov says more than sharing "ammunition"); at most
+ * {@value #MAX_TERMS} of them are asked for, and only while the records they are in add up to at
+ * most {@value #POSTINGS_BUDGET}, so the query reads a bounded number of postings whatever the
+ * record and however large the catalogue (the rarer a term, the more it says anyway). A related
+ * record must share at least {@value #MIN_SHOULD_MATCH} of them (or the one person or place asked
+ * for): one shared word is no kinship.
+ *
+ * <p>A record's likeness is the sum of the weights of the terms it shares, each a constant (not
+ * BM25, whose statistics differ between one index and the shards of a collection), rounded to
+ * 1/{@value #WEIGHT_STEPS}: sums of such numbers are exact in any order, so both engines rank
+ * alike; equals by record number. The record itself is never among them; a withdrawn record is
+ * neither asked about nor found.
  */
 final class Related {
 
@@ -56,66 +39,37 @@ final class Related {
     static final int MIN_MOST = 5;
     static final float LINK_BOOST = 2f;
     static final int MIN_WORD_LENGTH = 3;
+    static final int WEIGHT_STEPS = 1024;
 
-    /** A term the record could be related by: how telling it is, and how many records have it. */
-    private record Candidate(Term term, double weight, int docFreq, boolean link) {
+    /** A term to look for: {@code field} is a facet's key (a person or place) or {@link IndexLayout#STEM}. */
+    record Term(String field, String text, float weight) {
+        boolean link() {
+            return !field.equals(IndexLayout.STEM);
+        }
+    }
+
+    /** The query: records sharing at least {@code minimumShared} of {@code terms}, ranked by the sum of their weights. */
+    record Likeness(List<Term> terms, int minimumShared) {
+    }
+
+    /** What the record is: its people's and places' keys (by facet key), and its title and summary. */
+    record Record(Map<Facet, List<String>> links, String title, String summary) {
+    }
+
+    private record Candidate(Term term, double weight, long records) {
     }
 
     private Related() {
     }
 
-    /** The ids of up to {@code limit} records like record {@code id}, most alike first; empty if it is not in the index. */
-    static List<Integer> of(IndexSearcher snapshot, Analyzer analyzer, int id, int limit) throws IOException {
-        IndexReader reader = snapshot.getIndexReader();
-        int doc = docOf(reader, id);
-        if (doc < 0 || limit <= 0) {
-            return List.of();
-        }
-        List<Candidate> chosen = chosen(candidates(reader, analyzer, doc));
+    /** What to look for records like {@code record} by; null when it shares nothing telling. */
+    static Likeness of(WordStatistics index, Analyzer analyzer, Record record) throws IOException {
+        List<Candidate> chosen = chosen(candidates(index, analyzer, record));
         if (chosen.isEmpty()) {
-            return List.of();
+            return null;
         }
-        BooleanQuery.Builder like = new BooleanQuery.Builder();
-        for (Candidate candidate : chosen) {
-            Query query = new TermQuery(candidate.term());
-            like.add(candidate.link() ? new BoostQuery(query, LINK_BOOST) : query, Occur.SHOULD);
-        }
-        if (chosen.size() >= MIN_SHOULD_MATCH) {
-            like.setMinimumNumberShouldMatch(MIN_SHOULD_MATCH);
-        }
-        // One more than asked for, since the record itself is (nearly always) the best match.
-        TopDocs top = snapshot.search(like.build(), new TopScoreDocCollectorManager(limit + 1, null, limit + 1));
-        List<Integer> ids = new ArrayList<>();
-        List<LeafReaderContext> leaves = reader.leaves();
-        for (ScoreDoc hit : top.scoreDocs) {
-            if (hit.doc == doc || ids.size() == limit) {
-                continue;
-            }
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-            NumericDocValues column = DocValues.getNumeric(leaf.reader(), IndexLayout.ID);
-            if (column.advanceExact(hit.doc - leaf.docBase)) {
-                ids.add((int) column.longValue());
-            }
-        }
-        return ids;
-    }
-
-    /** The record's document number in the reader, or -1. */
-    private static int docOf(IndexReader reader, int id) throws IOException {
-        Term term = IndexLayout.idTerm(id);
-        for (LeafReaderContext leaf : reader.leaves()) {
-            PostingsEnum postings = leaf.reader().postings(term, PostingsEnum.NONE);
-            if (postings == null) {
-                continue;
-            }
-            var live = leaf.reader().getLiveDocs();
-            for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
-                if (live == null || live.get(d)) {
-                    return leaf.docBase + d;
-                }
-            }
-        }
-        return -1;
+        List<Term> terms = chosen.stream().map(Candidate::term).toList();
+        return new Likeness(terms, terms.size() >= MIN_SHOULD_MATCH ? MIN_SHOULD_MATCH : 0);
     }
 
     /**
@@ -124,71 +78,72 @@ final class Related {
      * place: a single shared word is no kinship.
      */
     private static List<Candidate> chosen(List<Candidate> candidates) {
-        candidates.sort(Comparator.comparingDouble(Candidate::weight).reversed());
+        // Equal weights in a fixed order, whatever order the engine gave the terms in.
+        candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.weight())
+                .thenComparing(c -> c.term().field()).thenComparing(c -> c.term().text()));
         List<Candidate> chosen = new ArrayList<>();
         long postings = 0;
         for (Candidate candidate : candidates) {
             if (chosen.size() == MAX_TERMS) {
                 break;
             }
-            if (postings + candidate.docFreq() > POSTINGS_BUDGET) {
+            if (postings + candidate.records() > POSTINGS_BUDGET) {
                 continue;
             }
             chosen.add(candidate);
-            postings += candidate.docFreq();
+            postings += candidate.records();
         }
-        if (chosen.size() == 1 && !chosen.get(0).link()) {
+        if (chosen.size() == 1 && !chosen.get(0).term().link()) {
             return List.of();
         }
         return chosen;
     }
 
-    private static List<Candidate> candidates(IndexReader reader, Analyzer analyzer, int doc) throws IOException {
-        int documents = reader.numDocs();
-        long most = Math.max(MIN_MOST, (long) documents * MAX_SHARE_PERCENT / 100);
+    private static List<Candidate> candidates(WordStatistics index, Analyzer analyzer, Record record)
+            throws IOException {
+        long documents = index.records();
+        long most = Math.max(MIN_MOST, documents * MAX_SHARE_PERCENT / 100);
         List<Candidate> candidates = new ArrayList<>();
-        for (Term link : links(reader, doc)) {
-            int df = reader.docFreq(link);
-            if (df >= 2 && df <= most) {
-                candidates.add(new Candidate(link, LINK_BOOST * idf(documents, df), df, true));
+        for (Map.Entry<Facet, List<String>> links : record.links().entrySet()) {
+            String field = links.getKey().key();
+            Map<String, Long> records = index.records(field, links.getValue());
+            for (String key : links.getValue().stream().distinct().toList()) {
+                long df = records.getOrDefault(key, 0L);
+                if (df >= 2 && df <= most) {
+                    double weight = LINK_BOOST * idf(documents, df);
+                    candidates.add(new Candidate(new Term(field, key, rounded(weight)), weight, df));
+                }
             }
         }
-        for (Map.Entry<String, Integer> word : words(reader, analyzer, doc).entrySet()) {
-            Term term = new Term(IndexLayout.STEM, word.getKey());
-            int df = reader.docFreq(term);
+        Map<String, Integer> words = words(analyzer, record);
+        Map<String, Long> records = index.records(IndexLayout.STEM, words.keySet());
+        for (Map.Entry<String, Integer> word : words.entrySet()) {
+            long df = records.getOrDefault(word.getKey(), 0L);
             if (df >= 2 && df <= most) {
-                candidates.add(new Candidate(term, word.getValue() * idf(documents, df), df, false));
+                double weight = word.getValue() * idf(documents, df);
+                candidates.add(new Candidate(new Term(IndexLayout.STEM, word.getKey(), rounded(weight)), weight, df));
             }
         }
         return candidates;
     }
 
-    private static double idf(int documents, int docFreq) {
+    private static double idf(long documents, long docFreq) {
         return Math.log(1 + (double) documents / docFreq);
     }
 
-    /** The drill-down terms of the record's people and places. */
-    private static List<Term> links(IndexReader reader, int doc) throws IOException {
-        List<LeafReaderContext> leaves = reader.leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), IndexLayout.FACETS);
-        List<Term> links = new ArrayList<>();
-        if (!values.advanceExact(doc - leaf.docBase)) {
-            return links;
-        }
-        for (int i = 0; i < values.docValueCount(); i++) {
-            String[] path = FacetsConfig.stringToPath(values.lookupOrd(values.nextOrd()).utf8ToString());
-            if (path.length == 2 && (path[0].equals(Facet.PERSON.key()) || path[0].equals(Facet.PLACE.key()))) {
-                links.add(DrillDownQuery.term(IndexLayout.FACETS, path[0], path[1]));
-            }
-        }
-        return links;
+    /** A weight in steps of 1/{@value #WEIGHT_STEPS}, at least one step. */
+    private static float rounded(double weight) {
+        return Math.max(1, Math.round(weight * WEIGHT_STEPS)) / (float) WEIGHT_STEPS;
+    }
+
+    /** The weight as exact decimal text, for engines that read queries as text. */
+    static String decimal(float weight) {
+        return new java.math.BigDecimal(weight).toPlainString();
     }
 
     /** The record's stemmed words of at least {@value #MIN_WORD_LENGTH} letters, with how often each occurs. */
-    private static Map<String, Integer> words(IndexReader reader, Analyzer analyzer, int doc) throws IOException {
-        Document stored = reader.storedFields().document(doc);
-        String text = stored.get(IndexLayout.TITLE) + "\n\n" + stored.get(IndexLayout.SUMMARY);
+    private static Map<String, Integer> words(Analyzer analyzer, Record record) throws IOException {
+        String text = record.title() + "\n\n" + record.summary();
         Map<String, Integer> frequencies = new HashMap<>();
         try (TokenStream stream = analyzer.tokenStream(IndexLayout.STEM, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

@@ -28,6 +28,7 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CursorMarkParams;
+import org.apache.solr.common.params.ModifiableSolrParams;
 import org.dossier.documents.ChangeFeed;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -68,6 +69,10 @@ public final class SolrSearchEngine implements SearchEngine {
     private final QueryReader queries = new QueryReader(analyzer);
     private final String feed;
     private volatile Names names;
+    /** The same names as a reader may be offered them while typing (see {@link #suggest}). */
+    private volatile Suggestions suggestions;
+    private final Spelling spelling = new Spelling(analyzer);
+    private final WordStatistics words;
     private final List<Runnable> authorityListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final FeedProgress progress;
     private volatile boolean closed;
@@ -80,7 +85,10 @@ public final class SolrSearchEngine implements SearchEngine {
         this.feed = feed;
         this.progress = new FeedProgress("The Solr collection", applied);
         this.follower = new FeedFollower("dossier-solr-follower", FOLLOW_BATCH, this::catchUp, source, progress);
-        this.names = Names.of(source.nameForms(), analyzer);
+        List<Names.Form> forms = source.nameForms();
+        this.names = Names.of(forms, analyzer);
+        this.suggestions = Suggestions.of(forms);
+        this.words = new SolrWordStatistics(client, address.collection(), LIVE);
     }
 
     /** A client for the collection at {@code address}, through its ZooKeeper ensemble. */
@@ -302,7 +310,9 @@ public final class SolrSearchEngine implements SearchEngine {
             if (from > progress.applied()) {
                 // The feed moved, here or through another node (whose changes this node then never
                 // reads): any of them may have brought names, or changed the people and places.
-                names = Names.of(source.nameForms(), analyzer);
+                List<Names.Form> forms = source.nameForms();
+                names = Names.of(forms, analyzer);
+                suggestions = Suggestions.of(forms);
                 authorityListeners.forEach(Runnable::run);
                 progress.advanceTo(from);
             }
@@ -331,20 +341,21 @@ public final class SolrSearchEngine implements SearchEngine {
     }
 
     private Words words(SearchRequest request, boolean plain) {
-        if (!request.hasText()) {
-            return new Words("*:*", null);
-        }
+        return request.hasText() ? words(request.text(), plain) : new Words("*:*", null);
+    }
+
+    private Words words(String text, boolean plain) {
         QueryReader.ReadQuery read = plain
-                ? queries.plainWords(request.text(), names, "Your search stands for too many different words, "
+                ? queries.plainWords(text, names, "Your search stands for too many different words, "
                 + "so only its plain words were searched for.")
-                : queries.read(request.text(), names);
+                : queries.read(text, names);
         try {
             return new Words(SolrQueries.of(read.query()), read.notice());
         } catch (SolrQueries.Untranslatable e) {
             if (plain) {
                 throw e;
             }
-            return words(request, true);
+            return words(text, true);
         }
     }
 
@@ -364,6 +375,29 @@ public final class SolrSearchEngine implements SearchEngine {
     }
 
     private SearchResults search(SearchRequest request, Words words) {
+        SearchResults results = counted(request, words);
+        if (!request.hasText() || results.total() >= Spelling.FEW) {
+            return results;
+        }
+        // "Did you mean", as the embedded engine offers it (Searching): when the respelt words find more.
+        String respelt;
+        try {
+            respelt = spelling.respell(this.words, request.text(), names);
+        } catch (IOException e) {
+            LOG.warn("The Solr collection could not respell {}", request.text(), e);
+            return results;
+        }
+        if (respelt == null) {
+            return results;
+        }
+        JsonQueryRequest instead = new JsonQueryRequest();
+        setQuery(instead, words(respelt, false).query());
+        new Filters(request).apply(instead);
+        instead.setLimit(0);
+        return process(instead).getResults().getNumFound() > results.total() ? results.withSuggestion(respelt) : results;
+    }
+
+    private SearchResults counted(SearchRequest request, Words words) {
         Filters filters = new Filters(request);
         JsonQueryRequest query = new JsonQueryRequest();
         setQuery(query, words.query());
@@ -614,51 +648,67 @@ public final class SolrSearchEngine implements SearchEngine {
         }
     }
 
-    /**
-     * The records that share most of record {@code documentId}'s people and places, the rarer ones
-     * weighing more (BM25 over the shared keys), newest first among equals. Simpler than the
-     * embedded engine's choice ({@link Related}, which also weighs distinctive words).
-     */
+    /** {@link Related}'s query on the collection: constant weights summed, equals by record number. */
     @Override
     public List<Integer> related(int documentId, int limit) {
         try {
             SolrDocument doc = client.getById(Integer.toString(documentId),
-                    new org.apache.solr.common.params.ModifiableSolrParams().set("fl", "person,place"));
-            if (doc == null || limit <= 0) {
+                    new ModifiableSolrParams().set("fl", "title,summary,person,place"));
+            // A withdrawn record's stub has no title: it is not asked about.
+            if (doc == null || doc.getFirstValue("title") == null || limit <= 0) {
                 return List.of();
             }
-            List<String> shared = new ArrayList<>();
-            for (String field : List.of("person", "place")) {
-                Collection<Object> keys = doc.getFieldValues(field);
+            Map<Facet, List<String>> links = new EnumMap<>(Facet.class);
+            for (Facet facet : List.of(Facet.PERSON, Facet.PLACE)) {
+                Collection<Object> keys = doc.getFieldValues(facet.key());
                 if (keys != null) {
-                    keys.forEach(key -> shared.add(field + ":" + SolrQueries.escape(String.valueOf(key))));
+                    links.put(facet, keys.stream().map(String::valueOf).toList());
                 }
             }
-            if (shared.isEmpty()) {
+            Related.Likeness likeness = Related.of(words, analyzer, new Related.Record(links,
+                    (String) doc.getFirstValue("title"), (String) doc.getFirstValue("summary")));
+            if (likeness == null) {
                 return List.of();
             }
-            JsonQueryRequest query = new JsonQueryRequest()
-                    .setQuery(Map.of("lucene", Map.of("query", String.join(" ", shared), "q.op", "OR")))
+            List<Object> should = new ArrayList<>();
+            JsonQueryRequest query = new JsonQueryRequest();
+            StringBuilder shared = new StringBuilder();
+            for (int i = 0; i < likeness.terms().size(); i++) {
+                Related.Term term = likeness.terms().get(i);
+                String clause = term.field() + ":" + SolrQueries.escape(term.text());
+                should.add(SolrQueries.lucene(clause + "^=" + Related.decimal(term.weight())));
+                query.withParam("shared" + i, "{!lucene}" + clause);
+                shared.append(i == 0 ? "" : ",").append("if(query($shared").append(i).append(",0),1,0)");
+            }
+            query.setQuery(Map.of("bool", Map.of("should", should)))
                     .withFilter(LIVE)
-                    .withFilter("-id:" + documentId)
+                    .withFilter("-id:" + SolrQueries.escape(Integer.toString(documentId)))
                     .setLimit(limit)
-                    .setSort("score desc, start desc, doc_id desc")
+                    .setSort("score desc, doc_id asc")
                     .returnFields("doc_id");
+            if (likeness.minimumShared() > 0) {
+                // At least so many shared terms: counted only on the records the terms find (a post filter).
+                query.withFilter("{!frange l=" + likeness.minimumShared() + " cache=false cost=200}sum(" + shared + ")");
+            }
             List<Integer> ids = new ArrayList<>();
             for (SolrDocument hit : process(query).getResults()) {
                 ids.add(((Number) hit.getFirstValue("doc_id")).intValue());
             }
             return ids;
-        } catch (SolrServerException | IOException | SolrException e) {
+        } catch (SolrServerException | IOException | SolrException | SearchUnavailableException e) {
             LOG.warn("The Solr collection could not find records related to {}", documentId, e);
             return List.of();
         }
     }
 
-    /** Not offered on SolrCloud yet: the search boxes stay plain. */
     @Override
     public List<Suggestion> suggest(String text, int limit) {
-        return List.of();
+        try {
+            return suggestions.suggest(words, text, limit);
+        } catch (IOException e) {
+            LOG.warn("The Solr collection could not suggest anything for {}", text, e);
+            return List.of();
+        }
     }
 
     @Override

@@ -1,30 +1,31 @@
 package org.dossier.search;
 
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.LuceneLevenshteinDistance;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
 
 /**
  * "Did you mean": for a search of plain words that finds few records, the same words with each
  * word that no record has replaced by the nearest one that records do have, from the index's own
- * words (Lucene's {@link DirectSpellChecker}, up to two edits, a swap of two letters counting one)
- * and the names in the authority lists. "Stailn" becomes "Stalin", "Molotow" "Molotov".
+ * words (up to two edits, a swap of two letters counting one, the first letter kept) and the names
+ * in the authority lists. "Stailn" becomes "Stalin", "Molotow" "Molotov". The nearest word is the
+ * most similar ({@link LuceneLevenshteinDistance}), then the one in most records, then the first
+ * alphabetically: one answer, whichever engine's words ({@link WordStatistics}) it is chosen from.
  */
 final class Spelling {
 
     /** A search with fewer hits than this gets a suggestion, when there is a better one. */
     static final int FEW = 3;
     private static final float MIN_NAME_SIMILARITY = 0.7f;
+    /** Words shorter than this are not respelt from the index: too many words are near them. */
+    static final int MIN_WORD_LENGTH = 4;
+    private static final float MIN_WORD_SIMILARITY = 0.5f;
+    private static final int MAX_EDITS = 2;
 
     private final Analyzer analyzer;
-    private final DirectSpellChecker checker = new DirectSpellChecker();
     private final LuceneLevenshteinDistance distance = new LuceneLevenshteinDistance();
 
     Spelling(Analyzer analyzer) {
@@ -32,7 +33,7 @@ final class Spelling {
     }
 
     /** What to search instead, or null: only words and spaces are respelt, never query syntax. */
-    String respell(IndexReader reader, String text, Names names) throws IOException {
+    String respell(WordStatistics index, String text, Names names) throws IOException {
         if (!text.matches("[\\p{L}\\p{N}'’.\\- ]+")) {
             return null;
         }
@@ -41,9 +42,9 @@ final class Spelling {
         for (String piece : text.strip().split(" +")) {
             List<String> tokens = Names.tokens(analyzer, piece);
             String replacement = null;
-            if (tokens.size() == 1 && reader.docFreq(new Term(IndexLayout.TEXT, tokens.get(0))) == 0
-                    && !names.words().contains(tokens.get(0))) {
-                replacement = nearest(reader, tokens.get(0), names);
+            if (tokens.size() == 1 && !names.words().contains(tokens.get(0))
+                    && index.records(IndexLayout.TEXT, tokens).getOrDefault(tokens.get(0), 0L) == 0) {
+                replacement = nearest(index, tokens.get(0), names);
             }
             if (replacement != null) {
                 changed = true;
@@ -55,15 +56,23 @@ final class Spelling {
         return changed ? respelt.toString() : null;
     }
 
-    private String nearest(IndexReader reader, String word, Names names) throws IOException {
+    private String nearest(WordStatistics index, String word, Names names) throws IOException {
         String best = null;
         float bestScore = 0;
-        if (word.length() >= checker.getMinQueryLength()) {
-            SuggestWord[] found = checker.suggestSimilar(new Term(IndexLayout.TEXT, word), 1, reader,
-                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-            if (found.length > 0) {
-                best = found[0].string;
-                bestScore = found[0].score;
+        if (word.codePointCount(0, word.length()) >= MIN_WORD_LENGTH) {
+            record Scored(String word, float score, long records) {
+            }
+            Scored found = index.near(IndexLayout.TEXT, word).stream()
+                    .filter(w -> w.records() > 0 && !w.text().equals(word)
+                            && w.text().codePointAt(0) == word.codePointAt(0) && edits(word, w.text()) <= MAX_EDITS)
+                    .map(w -> new Scored(w.text(), distance.getDistance(word, w.text()), w.records()))
+                    .filter(s -> s.score() >= MIN_WORD_SIMILARITY)
+                    .min(Comparator.comparingDouble((Scored s) -> -s.score())
+                            .thenComparingLong(s -> -s.records()).thenComparing(Scored::word))
+                    .orElse(null);
+            if (found != null) {
+                best = found.word();
+                bestScore = found.score();
             }
         }
         for (String name : names.words()) {
@@ -77,5 +86,28 @@ final class Spelling {
             }
         }
         return best;
+    }
+
+    /** Edits from {@code a} to {@code b}, a swap of two neighbouring letters counting one (optimal string alignment). */
+    static int edits(String a, String b) {
+        int[] x = a.codePoints().toArray();
+        int[] y = b.codePoints().toArray();
+        int[][] d = new int[x.length + 1][y.length + 1];
+        for (int i = 0; i <= x.length; i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= y.length; j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= x.length; i++) {
+            for (int j = 1; j <= y.length; j++) {
+                int cost = x[i - 1] == y[j - 1] ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[x.length][y.length];
     }
 }

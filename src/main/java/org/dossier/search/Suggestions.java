@@ -3,18 +3,13 @@ package org.dossier.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.util.BytesRef;
 import org.dossier.documents.Slugs;
 
 /**
@@ -70,20 +65,20 @@ final class Suggestions {
     }
 
     /** Up to {@code limit} suggestions for {@code text}: names first, then words. */
-    List<Suggestion> suggest(IndexReader reader, String text, int limit) throws IOException {
+    List<Suggestion> suggest(WordStatistics index, String text, int limit) throws IOException {
         String folded = fold(text);
         if (folded.isEmpty() || limit <= 0) {
             return List.of();
         }
-        List<Suggestion> suggestions = new ArrayList<>(names(reader, folded, limit));
+        List<Suggestion> suggestions = new ArrayList<>(names(index, folded, limit));
         if (suggestions.size() < limit && !text.endsWith(" ")) {
-            suggestions.addAll(words(reader, text, limit - suggestions.size(), suggestions));
+            suggestions.addAll(words(index, text, limit - suggestions.size(), suggestions));
         }
         return suggestions;
     }
 
-    private List<Suggestion> names(IndexReader reader, String folded, int limit) throws IOException {
-        record Found(Entry entry, boolean atStart, int records) {
+    private List<Suggestion> names(WordStatistics index, String folded, int limit) throws IOException {
+        record Found(Entry entry, boolean atStart) {
         }
         Map<String, Found> best = new LinkedHashMap<>();
         for (Entry entry : entries) {
@@ -96,23 +91,32 @@ final class Suggestions {
             // The preferred name when it matches; else the form that matches from its start.
             if (found == null || entry.preferred() && !found.entry().preferred()
                     || !found.entry().preferred() && atStart && !found.atStart()) {
-                int records = found != null ? found.records()
-                        : reader.docFreq(DrillDownQuery.term(IndexLayout.FACETS, entry.facet().key(), entry.key()));
-                best.put(id, new Found(entry, atStart, records));
+                best.put(id, new Found(entry, atStart));
             }
         }
+        // How many records each has, asked once per facet for all of them.
+        Map<Facet, Map<String, Long>> records = new EnumMap<>(Facet.class);
+        for (Facet facet : List.of(Facet.PERSON, Facet.PLACE)) {
+            List<String> keys = best.values().stream().filter(f -> f.entry().facet() == facet)
+                    .map(f -> f.entry().key()).distinct().toList();
+            records.put(facet, keys.isEmpty() ? Map.of() : index.records(facet.key(), keys));
+        }
+        record Counted(Found found, long records) {
+        }
         return best.values().stream()
-                .filter(f -> f.records() > 0)
-                .sorted(Comparator.comparingInt((Found f) -> -f.records()).thenComparing(f -> !f.atStart())
-                        .thenComparing(f -> f.entry().form()))
+                .map(f -> new Counted(f, records.getOrDefault(f.entry().facet(), Map.of())
+                        .getOrDefault(f.entry().key(), 0L)))
+                .filter(c -> c.records() > 0)
+                .sorted(Comparator.comparingLong((Counted c) -> -c.records()).thenComparing(c -> !c.found().atStart())
+                        .thenComparing(c -> c.found().entry().form()))
                 .limit(limit)
-                .map(f -> new Suggestion(f.entry().form(), f.entry().facet() == Facet.PERSON ? Suggestion.PERSON
-                        : Suggestion.PLACE, f.entry().label(), f.records()))
+                .map(c -> new Suggestion(c.found().entry().form(), c.found().entry().facet() == Facet.PERSON
+                        ? Suggestion.PERSON : Suggestion.PLACE, c.found().entry().label(), (int) c.records()))
                 .toList();
     }
 
     /** Words of the index that complete the last word typed, kept after what comes before it. */
-    private List<Suggestion> words(IndexReader reader, String text, int limit, List<Suggestion> names)
+    private List<Suggestion> words(WordStatistics index, String text, int limit, List<Suggestion> names)
             throws IOException {
         String typed = text.strip();
         int cut = typed.lastIndexOf(' ') + 1;
@@ -121,35 +125,15 @@ final class Suggestions {
         if (prefix.length() < MIN_WORD_PREFIX || !prefix.chars().allMatch(Character::isLetterOrDigit)) {
             return List.of();
         }
-        Terms terms = MultiTerms.getTerms(reader, IndexLayout.TEXT);
-        if (terms == null) {
-            return List.of();
-        }
-        record Word(String word, int records) {
-        }
-        List<Word> found = new ArrayList<>();
-        TermsEnum walk = terms.iterator();
-        BytesRef start = new BytesRef(prefix);
-        if (walk.seekCeil(start) == TermsEnum.SeekStatus.END) {
-            return List.of();
-        }
-        int scanned = 0;
-        for (BytesRef term = walk.term(); term != null && scanned < MAX_TERMS_SCANNED; term = walk.next(), scanned++) {
-            String word = term.utf8ToString();
-            if (!word.startsWith(prefix)) {
-                break;
-            }
-            if (word.length() >= MIN_WORD_LENGTH && word.chars().allMatch(Character::isLetter)) {
-                found.add(new Word(word, walk.docFreq()));
-            }
-        }
         Set<String> offered = new HashSet<>();
         names.forEach(n -> offered.add(fold(n.text())));
-        return found.stream()
-                .sorted(Comparator.comparingInt((Word w) -> -w.records()).thenComparing(Word::word))
-                .filter(w -> !offered.contains(fold(head + w.word())))
+        return index.startingWith(IndexLayout.TEXT, prefix, MAX_TERMS_SCANNED).stream()
+                .filter(w -> w.text().length() >= MIN_WORD_LENGTH && w.text().chars().allMatch(Character::isLetter))
+                .sorted(Comparator.comparingLong((WordStatistics.Word w) -> -w.records())
+                        .thenComparing(WordStatistics.Word::text))
+                .filter(w -> !offered.contains(fold(head + w.text())))
                 .limit(limit)
-                .map(w -> new Suggestion(head + w.word(), Suggestion.WORD, null, w.records()))
+                .map(w -> new Suggestion(head + w.text(), Suggestion.WORD, null, (int) w.records()))
                 .toList();
     }
 

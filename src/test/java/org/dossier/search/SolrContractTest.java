@@ -1,6 +1,8 @@
 package org.dossier.search;
 
+import static org.dossier.db.Tables.DOCUMENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.dossier.app.Database;
+import org.dossier.documents.Attribution;
 import org.dossier.documents.RecordStore;
 import org.dossier.importing.ImportRun;
 import org.dossier.synthetic.Generator;
@@ -137,6 +140,107 @@ class SolrContractTest {
         for (String query : requests) {
             assertSame(query, generatedLucene, generatedSolr, request(query));
         }
+    }
+
+    @Test
+    void bothEnginesSuggestTheSameNamesAndWordsAsOneTypes() {
+        List<String> typed = List.of("s", "st", "sta", "Stal", "filip", "Filippov", "north k", "kor", "Kim",
+                "le d", "mo", "telegr", "ciphered tele", "conv", "the ", "zzzzqx", "", "   ", "py", "so", "me",
+                "a", "ch", "w", "ne", "em", "re", "d");
+        for (String text : typed) {
+            assertEquals(lucene.suggest(text, Suggestions.MAX), solr.suggest(text, Suggestions.MAX),
+                    "suggestions for '" + text + "' on the seed catalogue");
+            assertEquals(generatedLucene.suggest(text, Suggestions.MAX), generatedSolr.suggest(text, Suggestions.MAX),
+                    "suggestions for '" + text + "' on the generated catalogue");
+        }
+        assertTrue(solr.suggest("sta", Suggestions.MAX).stream().anyMatch(s -> s.text().equals("Joseph Stalin")),
+                "the names are offered on Solr too: " + solr.suggest("sta", Suggestions.MAX));
+        assertTrue(generatedSolr.suggest("telegr", Suggestions.MAX).stream()
+                .anyMatch(s -> s.kind().equals(Suggestion.WORD)), "and the words");
+    }
+
+    @Test
+    void bothEnginesOfferTheSameRespelling() {
+        List<String> misspelt = List.of("Stailn", "Molotow", "Shtykow telegram", "Molotov", "stalin korea",
+                "telegarm", "Koera", "negotiatons", "Pyongyng", "memorandun", "Stailn&type=ciphered-telegram",
+                "Zymierskii", "xqzzy", "confrence", "embasy", "ambasador", "sovet");
+        int respelt = 0;
+        for (String text : misspelt) {
+            String[] parts = text.split("&", 2);
+            String query = "q=" + java.net.URLEncoder.encode(parts[0], java.nio.charset.StandardCharsets.UTF_8)
+                    + (parts.length > 1 ? "&" + parts[1] : "");
+            SearchResults want = lucene.search(request(query));
+            assertEquals(want.suggestion(), solr.search(request(query)).suggestion(), "did you mean, for ?" + query);
+            SearchResults wantGenerated = generatedLucene.search(request(query));
+            assertEquals(wantGenerated.suggestion(), generatedSolr.search(request(query)).suggestion(),
+                    "did you mean, for ?" + query + " on the generated catalogue");
+            respelt += (want.suggestion() == null ? 0 : 1) + (wantGenerated.suggestion() == null ? 0 : 1);
+        }
+        assertEquals("Stalin", solr.search(request("q=Stailn")).suggestion());
+        assertTrue(respelt >= 8, "most of these are respelt: " + respelt);
+    }
+
+    @Test
+    void bothEnginesFindTheSameRelatedRecordsInTheSameOrder() {
+        int found = 0;
+        for (int id : generatedLucene.hitIds(request("sort=date").withoutPaging())) {
+            if (id % 7 != 0) {
+                continue;
+            }
+            List<Integer> want = generatedLucene.related(id, 5);
+            assertEquals(want, generatedSolr.related(id, 5), "records related to " + id + " (generated)");
+            found += want.isEmpty() ? 0 : 1;
+        }
+        assertTrue(found > 50, "most records have related ones: " + found);
+        for (int id : lucene.hitIds(request("").withoutPaging())) {
+            assertEquals(lucene.related(id, 5), solr.related(id, 5), "records related to " + id + " (seed)");
+        }
+        assertEquals(List.of(), solr.related(999_999, 5), "none for a record there is not");
+    }
+
+    /**
+     * A withdrawn record keeps a stub in the database (its permalink keeps answering), and in the
+     * collection (so that an older write cannot bring it back); no answer of either engine has it.
+     */
+    @Test
+    void aWithdrawnRecordIsInNoAnswerOfEitherEngine() {
+        int nearest = lucene.related(16, 5).get(0);
+        IndexedRecord record = new IndexSource(database.dsl()).load(List.of(nearest)).get(nearest);
+        int version = database.dsl().select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(nearest))
+                .fetchSingle(DOCUMENT.VERSION);
+        RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());
+        Attribution editor = Attribution.editor("tester", "a contract test of withdrawal");
+        int withdrawn = store.write(w -> w.withdraw(nearest, version, "a test", editor));
+        try {
+            List<String> requests = new ArrayList<>(List.of("", "q=" + record.title().split(" ")[0],
+                    "sort=title", "year=" + record.earliest().getYear()));
+            record.people().forEach(person -> requests.add("person=" + person));
+            record.places().forEach(place -> requests.add("place=" + place));
+            for (String query : requests) {
+                // Each search first waits for every committed change (the withdrawal) on its engine.
+                assertSame(query, lucene, solr, request(query));
+                for (SearchEngine engine : List.of(lucene, solr)) {
+                    assertFalse(boxed(engine.hitIds(request(query).withoutPaging())).contains(nearest),
+                            "?" + query + " exports the withdrawn record");
+                }
+            }
+            for (SearchEngine engine : List.of(lucene, solr)) {
+                assertFalse(engine.related(16, 5).contains(nearest), engine + " relates the withdrawn record");
+                assertEquals(List.of(), engine.related(nearest, 5), "a withdrawn record has no related records");
+            }
+            assertEquals(lucene.related(16, 5), solr.related(16, 5));
+            for (String person : record.people()) {
+                String typed = person.substring(0, Math.min(4, person.length()));
+                assertEquals(lucene.suggest(typed, Suggestions.MAX), solr.suggest(typed, Suggestions.MAX), typed);
+            }
+            assertEquals(lucene.size(), solr.size());
+        } finally {
+            store.write(w -> w.reinstate(nearest, withdrawn, editor));
+            lucene.search(request(""));
+            solr.search(request(""));
+        }
+        assertTrue(boxed(solr.hitIds(request("").withoutPaging())).contains(nearest), "back once reinstated");
+        assertEquals(lucene.related(16, 5), solr.related(16, 5));
     }
 
     private static List<String> top(SearchResults results, Facet facet, int n) {

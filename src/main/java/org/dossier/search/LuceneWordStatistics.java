@@ -1,0 +1,82 @@
+package org.dossier.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.FuzzyTermsEnum;
+import org.apache.lucene.util.BytesRef;
+
+/** {@link WordStatistics} of one snapshot of the embedded index, read from its terms. */
+final class LuceneWordStatistics implements WordStatistics {
+
+    private final IndexReader reader;
+
+    LuceneWordStatistics(IndexReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public long records() {
+        return reader.numDocs();
+    }
+
+    @Override
+    public Map<String, Long> records(String field, Collection<String> terms) throws IOException {
+        Map<String, Long> records = new HashMap<>();
+        for (String term : terms) {
+            records.put(term, (long) reader.docFreq(term(field, term)));
+        }
+        return records;
+    }
+
+    /** A term as this index holds it: a person's or place's key is a drill-down term of the facets field. */
+    static Term term(String field, String text) {
+        return Facet.fromKey(field).map(facet -> DrillDownQuery.term(IndexLayout.FACETS, facet.key(), text))
+                .orElseGet(() -> new Term(field, text));
+    }
+
+    @Override
+    public List<Word> startingWith(String field, String prefix, int max) throws IOException {
+        Terms terms = MultiTerms.getTerms(reader, field);
+        List<Word> words = new ArrayList<>();
+        if (terms == null) {
+            return words;
+        }
+        TermsEnum walk = terms.iterator();
+        if (walk.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) {
+            return words;
+        }
+        for (BytesRef term = walk.term(); term != null && words.size() < max; term = walk.next()) {
+            String word = term.utf8ToString();
+            if (!word.startsWith(prefix)) {
+                break;
+            }
+            words.add(new Word(word, walk.docFreq()));
+        }
+        return words;
+    }
+
+    @Override
+    public List<Word> near(String field, String word) throws IOException {
+        Terms terms = MultiTerms.getTerms(reader, field);
+        List<Word> words = new ArrayList<>();
+        if (terms == null) {
+            return words;
+        }
+        // The words within two edits, swaps counting one, found by walking an automaton over the terms.
+        FuzzyTermsEnum walk = new FuzzyTermsEnum(terms, new Term(field, word), 2, 1, true);
+        for (BytesRef term = walk.next(); term != null; term = walk.next()) {
+            words.add(new Word(term.utf8ToString(), walk.docFreq()));
+        }
+        return words;
+    }
+}

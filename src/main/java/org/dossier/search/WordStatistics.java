@@ -1,0 +1,41 @@
+package org.dossier.search;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What suggestions ({@link Suggestions}), "did you mean" ({@link Spelling}) and related records
+ * ({@link Related}) read of an engine's index: how many records a reader can find, and how many
+ * have a word or a person or place. Each engine answers from its own index (the embedded one from
+ * its terms, SolrCloud from the collection's terms across shards), and the three features are
+ * written once, over this, so that both engines give the same answers.
+ *
+ * <p>Fields are named as the embedded index names them: {@link IndexLayout#TEXT} (exact words),
+ * {@link IndexLayout#STEM} (stemmed words), or a facet's key ({@code person}, {@code place}) whose
+ * terms are the facet's keys. Counts are the index's document frequencies: a record withdrawn a
+ * moment ago may still be counted in a word's frequency until its segment is merged, on either
+ * engine alike.
+ */
+interface WordStatistics {
+
+    /** A word (or facet key) of the index, and how many records have it. */
+    record Word(String text, long records) {
+    }
+
+    /** How many records a reader can find. */
+    long records() throws IOException;
+
+    /** How many records have each of {@code terms} in {@code field}; a term no record has is absent or 0. */
+    Map<String, Long> records(String field, Collection<String> terms) throws IOException;
+
+    /** Up to {@code max} words of {@code field} that start with {@code prefix}, in the index's order. */
+    List<Word> startingWith(String field, String prefix, int max) throws IOException;
+
+    /**
+     * The words of {@code field} that share {@code word}'s first letter and are at most two edits
+     * from it (a swap of two letters counting one), and possibly others, which the caller sorts out.
+     */
+    List<Word> near(String field, String word) throws IOException;
+}

@@ -46,11 +46,6 @@ public final class RecordWriter {
         authoritiesChanged.run();
     }
 
-    /** The transaction this writer works in, for a caller's own reads and writes beside it. */
-    public DSLContext db() {
-        return db;
-    }
-
     /** Adds a record at version 1; returns its new id. */
     public int create(RecordDraft draft, Attribution attribution) {
         Instant now = now();

@@ -53,7 +53,7 @@ final class RelinkCommand implements Callable<Integer> {
             Clock clock = Clock.systemUTC();
             RecordStore store = new RecordStore(db.dsl(), clock);
             Mentions.Preview preview = Mentions.unlinked(db.dsl(), authority, Mentions.scanning(db.dsl()));
-            int linked = store.write(w -> new AuthorityWriter(w, clock).link(authority, preview.mentions(),
+            int linked = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).link(authority, preview.mentions(),
                     Attribution.IMPORT, "relink --" + kind.noun() + " " + key));
             preview.byForm().forEach(c -> System.out.println("  '" + c.form() + "': " + c.records()
                     + (c.records() == 1 ? " record" : " records")));

@@ -78,6 +78,18 @@ public final class AuthorityLists implements ChangeListener {
             return Optional.ofNullable(kept(kind).byId.get(id));
         }
 
+        /** The key of the type {@code id}, or null for none: for reading links by the million (no Optional each). */
+        public String typeKey(Integer id) {
+            Entry entry = id == null ? null : types.byId.get(id);
+            return entry == null ? null : entry.key();
+        }
+
+        /** The key of the person or place {@code id}, or null when there is none: as {@link #typeKey}. */
+        public String key(AuthorityKind kind, int id) {
+            Entry entry = kept(kind).byId.get(id);
+            return entry == null ? null : entry.key();
+        }
+
         /** The key of the person or place {@code key} was merged into, if it was. */
         public Optional<String> survivor(AuthorityKind kind, String key) {
             return find(kind, key).filter(Entry::merged).flatMap(e -> find(kind, e.mergedInto())).map(Entry::key);

@@ -22,7 +22,8 @@ import org.jooq.DSLContext;
 
 /**
  * The one way people and places change, inside a {@link RecordWriter}'s transaction (so that a
- * change of names and the records it relinks commit together, and reach the change feed together).
+ * change of names and the records it relinks commit together, and reach the change feed together):
+ * made in {@code store.write((records, tx) -> new AuthorityWriter(records, tx, clock)...)}.
  * Every change writes the authority whole as a new version, with who, when and why.
  */
 public final class AuthorityWriter {
@@ -32,9 +33,9 @@ public final class AuthorityWriter {
     private final Clock clock;
     private final AuthorityRecords read;
 
-    public AuthorityWriter(RecordWriter records, Clock clock) {
+    public AuthorityWriter(RecordWriter records, DSLContext tx, Clock clock) {
         this.records = records;
-        this.db = records.db();
+        this.db = tx;
         this.clock = clock;
         this.read = new AuthorityRecords(db);
     }

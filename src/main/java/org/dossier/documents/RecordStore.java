@@ -31,12 +31,26 @@ public final class RecordStore {
         listeners.add(listener);
     }
 
+    /** What runs in one write: the record writer and, for the caller's own reads and writes beside it, the transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(RecordWriter records, DSLContext tx);
+    }
+
     /** Runs {@code work} in one transaction: all of it is saved, or none of it. */
     public <T> T write(Function<RecordWriter, T> work) {
+        return write((records, tx) -> work.apply(records));
+    }
+
+    /**
+     * Runs {@code work} in one transaction, handing it that transaction too: what it reads and writes
+     * beside the records (an import's sources, the authority lists) commits with them or not at all.
+     */
+    public <T> T write(Work<T> work) {
         Set<Integer> changed = new LinkedHashSet<>();
         boolean[] authorities = {false};
         T result = db.transactionResult(tx -> {
-            T done = work.apply(new RecordWriter(tx.dsl(), clock, changed, () -> authorities[0] = true));
+            T done = work.run(new RecordWriter(tx.dsl(), clock, changed, () -> authorities[0] = true), tx.dsl());
             ChangeFeed.append(tx.dsl(), changed, authorities[0], Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
             return done;
         });

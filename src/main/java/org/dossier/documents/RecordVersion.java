@@ -2,7 +2,12 @@ package org.dossier.documents;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.dossier.authorities.AuthorityRef;
+import org.dossier.authorities.PersonRole;
 
 /**
  * One version of a record exactly as it was saved: what it said, when, by whom ('import' or an
@@ -33,6 +38,20 @@ public record RecordVersion(int documentId, int number, Instant createdAt, Strin
 
     public String path() {
         return Permalinks.version(documentId, number);
+    }
+
+    /** The summary as stored: paragraphs separated by one blank line. */
+    public String summaryText() {
+        return String.join("\n\n", summary);
+    }
+
+    /** What this version says, as a writer takes it: for restoring it. */
+    public RecordDraft draft() {
+        SortedMap<Integer, PersonRole> roles = new TreeMap<>();
+        people.forEach(p -> roles.put(p.id(), p.role()));
+        SortedSet<Integer> placeIds = new TreeSet<>();
+        places.forEach(p -> placeIds.add(p.id()));
+        return new RecordDraft(title, summary, date, type == null ? null : type.id(), roles, placeIds);
     }
 
     /** The day the version was saved, as a reader reads it ("May 1, 2026"). */

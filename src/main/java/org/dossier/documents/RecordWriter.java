@@ -46,11 +46,6 @@ public final class RecordWriter {
         authoritiesChanged.run();
     }
 
-    /** The transaction this writer works in, for a caller's own reads and writes beside it. */
-    public DSLContext db() {
-        return db;
-    }
-
     /** Adds a record at version 1; returns its new id. */
     public int create(RecordDraft draft, Attribution attribution) {
         Instant now = now();
@@ -149,22 +144,10 @@ public final class RecordWriter {
         return draftOf(row);
     }
 
-    /** What the record said at revision {@code number}. */
+    /** What the record said at revision {@code number}, read as every version is ({@link RecordVersions}). */
     public RecordDraft draftAt(int id, int number) {
-        var revision = db.selectFrom(REVISION).where(REVISION.DOCUMENT_ID.eq(id).and(REVISION.NUMBER.eq(number)))
-                .fetchOne();
-        if (revision == null) {
-            throw new NoSuchRecordException(id);
-        }
-        var people = new java.util.TreeMap<Integer, PersonRole>();
-        db.select(REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE).from(REVISION_PERSON)
-                .where(REVISION_PERSON.REVISION_ID.eq(revision.getId()))
-                .forEach(r -> people.put(r.get(REVISION_PERSON.PERSON_ID), PersonRole.stored(r.get(REVISION_PERSON.ROLE))));
-        var places = new java.util.TreeSet<>(db.select(REVISION_PLACE.PLACE_ID).from(REVISION_PLACE)
-                .where(REVISION_PLACE.REVISION_ID.eq(revision.getId())).fetch(REVISION_PLACE.PLACE_ID));
-        return new RecordDraft(revision.getTitle(), RecordDraft.paragraphs(revision.getSummary()),
-                DocumentDate.fromStored(revision.getDateKey(), revision.getDatePrecision()), revision.getTypeId(),
-                people, places);
+        return new RecordVersions(db).find(id, number).map(RecordVersion::draft)
+                .orElseThrow(() -> new NoSuchRecordException(id));
     }
 
     /** Puts what the draft says into the row; returns the slug its title makes. */

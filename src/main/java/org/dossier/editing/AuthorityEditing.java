@@ -72,7 +72,7 @@ public final class AuthorityEditing {
         String author = AccessControl.requireUser(ctx).username();
         StoredAuthority made;
         try {
-            made = store.write(w -> new AuthorityWriter(w, clock).create(kind, checked.content(),
+            made = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).create(kind, checked.content(),
                     Attribution.editor(author, checked.note())));
         } catch (RuntimeException e) {
             unavailable(ctx, e, kind, null, form, 0);
@@ -111,7 +111,7 @@ public final class AuthorityEditing {
         String author = AccessControl.requireUser(ctx).username();
         boolean saved;
         try {
-            saved = store.write(w -> new AuthorityWriter(w, clock).update(authority, opened, checked.content(),
+            saved = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).update(authority, opened, checked.content(),
                     Attribution.editor(author, checked.note())));
         } catch (StaleAuthorityException e) {
             conflict(ctx, kind, form, opened);
@@ -158,7 +158,7 @@ public final class AuthorityEditing {
         String author = AccessControl.requireUser(ctx).username();
         List<Mentions.Mention> ticked = Mentions.unlinked(db, authority, candidates).mentions().stream()
                 .filter(m -> chosen.contains(m.documentId())).toList();
-        int linked = store.write(w -> new AuthorityWriter(w, clock).link(authority, ticked, author, null));
+        int linked = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).link(authority, ticked, author, null));
         ctx.redirect(linkPath(authority) + "?linked=" + linked, HttpStatus.SEE_OTHER);
     }
 
@@ -199,8 +199,8 @@ public final class AuthorityEditing {
         String author = AccessControl.requireUser(ctx).username();
         String why = "Merged " + authority.name() + " (" + authority.key() + ") into " + survivor.get().name() + ": " + note;
         try {
-            store.write(w -> {
-                new AuthorityWriter(w, clock).merge(authority, opened, survivor.get(), Attribution.editor(author, why));
+            store.write((w, tx) -> {
+                new AuthorityWriter(w, tx, clock).merge(authority, opened, survivor.get(), Attribution.editor(author, why));
                 return null;
             });
         } catch (StaleAuthorityException e) {

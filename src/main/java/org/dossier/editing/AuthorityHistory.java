@@ -65,7 +65,7 @@ public final class AuthorityHistory {
         String author = AccessControl.requireUser(ctx).username();
         boolean restored;
         try {
-            restored = store.write(w -> new AuthorityWriter(w, clock).restore(authority, version, number,
+            restored = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).restore(authority, version, number,
                     Attribution.editor(author, note)));
         } catch (StaleAuthorityException e) {
             refuse(ctx, authority, number, note, HttpStatus.CONFLICT, "Someone changed this " + kind.noun()

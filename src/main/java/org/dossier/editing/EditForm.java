@@ -9,6 +9,7 @@ import org.dossier.accounts.AccessControl;
 import org.dossier.authorities.AuthorityLists;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDetails;
+import org.dossier.documents.RecordVersion;
 import org.dossier.documents.Permalinks;
 import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
@@ -135,7 +136,7 @@ public final class EditForm {
     private void showConflict(Context ctx, RecordForm form, int openedVersion) {
         DocumentDetails saved = Forms.record(records, RecordPage.id(ctx));
         Revision latest = revisions.of(saved.id()).get(0);
-        RevisionContent now = revisions.find(saved.id(), saved.version()).orElseThrow();
+        RecordVersion now = revisions.find(saved.id(), saved.version()).orElseThrow();
         RevisionDiff sinceOpened = revisions.find(saved.id(), openedVersion)
                 .map(opened -> RevisionDiff.between(opened, now)).orElse(null);
         Map<String, Object> model = model(saved, form, saved.version());

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.dossier.accounts.AccessControl;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDetails;
+import org.dossier.documents.RecordVersion;
 import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
@@ -103,13 +104,13 @@ public final class HistoryPage {
     }
 
     private Map<String, Object> revisionModel(DocumentDetails record, int number, String problem) {
-        RevisionContent content = revisions.find(record.id(), number).orElseThrow(() -> new NotFound(
+        RecordVersion content = revisions.find(record.id(), number).orElseThrow(() -> new NotFound(
                 "Document " + record.id() + " has no version " + number + "; it is at version " + record.version() + "."));
-        RevisionContent before = number > 1 ? revisions.find(record.id(), number - 1).orElse(null) : null;
+        RecordVersion before = number > 1 ? revisions.find(record.id(), number - 1).orElse(null) : null;
         Map<String, Object> model = new HashMap<>();
         model.put("record", record);
         model.put("content", content);
-        model.put("revision", content.revision());
+        model.put("revision", Revision.of(content));
         model.put("diff", RevisionDiff.between(before, content));
         model.put("previous", number > 1 ? number - 1 : null);
         model.put("next", number < record.version() ? number + 1 : null);

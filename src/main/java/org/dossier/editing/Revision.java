@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.dossier.documents.RecordVersion;
 
 /**
  * One version of a record as the history lists it: who saved it, when, why, and for imports from
@@ -26,5 +27,11 @@ public record Revision(int documentId, int number, Instant createdAt, String aut
 
     public String path() {
         return "/documents/" + documentId + "/history/" + number;
+    }
+
+    /** The history's line for a version read whole. */
+    public static Revision of(RecordVersion version) {
+        return new Revision(version.documentId(), version.number(), version.createdAt(), version.author(),
+                version.note(), version.source(), version.withdrawnReason());
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.TreeSet;
 import org.dossier.authorities.AuthorityRef;
 import org.dossier.documents.PersonLink;
+import org.dossier.documents.RecordVersion;
 
 /**
  * What one version changed against the one before, field by field, as word-level diffs. The first
@@ -26,7 +27,7 @@ public record RevisionDiff(List<Change> changes, List<String> unchanged) {
     }
 
     /** @param before the earlier version, or null when {@code after} is the first */
-    public static RevisionDiff between(RevisionContent before, RevisionContent after) {
+    public static RevisionDiff between(RecordVersion before, RecordVersion after) {
         List<Change> changes = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         compare("Title", before == null ? "" : before.title(), after.title(), changes, unchanged);
@@ -37,7 +38,7 @@ public record RevisionDiff(List<Change> changes, List<String> unchanged) {
         compareLists("Places", before == null ? List.of() : names(before.places()), names(after.places()),
                 changes, unchanged);
         compare("Summary", before == null ? "" : before.summaryText(), after.summaryText(), changes, unchanged);
-        if (before != null || after.revision().withdrawnReason() != null) {
+        if (before != null || after.withdrawnReason() != null) {
             compare("Status", before == null ? "" : status(before), status(after), changes, unchanged);
         }
         return new RevisionDiff(changes, unchanged);
@@ -84,16 +85,16 @@ public record RevisionDiff(List<Change> changes, List<String> unchanged) {
         return refs.stream().map(AuthorityRef::name).toList();
     }
 
-    private static String dateText(RevisionContent content) {
+    private static String dateText(RecordVersion content) {
         return content.date().display() + " (to the " + content.date().precision().key() + ")";
     }
 
-    private static String typeText(RevisionContent content) {
+    private static String typeText(RecordVersion content) {
         return content.type() == null ? "(none)" : content.type().name();
     }
 
-    private static String status(RevisionContent content) {
-        String reason = content.revision().withdrawnReason();
+    private static String status(RecordVersion content) {
+        String reason = content.withdrawnReason();
         return reason == null ? "In the catalogue" : "Withdrawn: " + reason;
     }
 }

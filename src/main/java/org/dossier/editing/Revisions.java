@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.dossier.db.tables.records.RevisionRecord;
+import org.dossier.documents.RecordVersion;
 import org.dossier.documents.RecordVersions;
 import org.jooq.DSLContext;
 
@@ -32,11 +33,8 @@ public final class Revisions {
     }
 
     /** Version {@code number} of a record, whole, or empty when the record never had it. */
-    public Optional<RevisionContent> find(int documentId, int number) {
-        return versions.find(documentId, number).map(v -> new RevisionContent(
-                new Revision(v.documentId(), v.number(), v.createdAt(), v.author(), v.note(), v.source(),
-                        v.withdrawnReason()),
-                v.title(), v.summary(), v.date(), v.type(), v.people(), v.places(), v.slug()));
+    public Optional<RecordVersion> find(int documentId, int number) {
+        return versions.find(documentId, number);
     }
 
     /** The latest changes across the catalogue, newest first. */

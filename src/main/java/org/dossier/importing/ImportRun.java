@@ -121,14 +121,14 @@ public final class ImportRun {
             throw new ImportRejectedException(problems);
         }
         List<String> differences = new ArrayList<>();
-        Extractor extractor = store.write(writer -> {
-            oneImportAtATime(writer.db());
+        Extractor extractor = store.write((writer, tx) -> {
+            oneImportAtATime(tx);
             for (AuthorityLoader.AuthorityLists lists : authorities) {
-                differences.addAll(AuthorityLoader.store(writer.db(), lists, clock));
+                differences.addAll(AuthorityLoader.store(tx, lists, clock));
                 // New names or forms: every node reloads what widens a search.
                 writer.authoritiesChanged();
             }
-            return Extractor.load(writer.db());
+            return Extractor.load(tx);
         });
         int created = 0;
         int[] next = {0};
@@ -137,12 +137,12 @@ public final class ImportRun {
                 giveWaitingWritersTheirTurn();
             }
             long until = System.nanoTime() + BATCH_TIME.toNanos();
-            created += store.write(writer -> {
-                oneImportAtATime(writer.db());
+            created += store.write((writer, tx) -> {
+                oneImportAtATime(tx);
                 int made = 0;
                 int inBatch = 0;
                 while (next[0] < entries.size() && inBatch < BATCH && (inBatch == 0 || System.nanoTime() < until)) {
-                    if (record(writer, extractor, entries.get(next[0]))) {
+                    if (record(writer, tx, extractor, entries.get(next[0]))) {
                         made++;
                     }
                     next[0]++;
@@ -174,9 +174,9 @@ public final class ImportRun {
     }
 
     /** Writes one entry; true when it made a new record. */
-    private boolean record(RecordWriter writer, Extractor extractor, SeedEntry entry) {
+    private boolean record(RecordWriter writer, DSLContext tx, Extractor extractor, SeedEntry entry) {
         String identity = entry.identity();
-        Optional<Integer> known = writer.db().select(DOCUMENT_SOURCE.DOCUMENT_ID).from(DOCUMENT_SOURCE)
+        Optional<Integer> known = tx.select(DOCUMENT_SOURCE.DOCUMENT_ID).from(DOCUMENT_SOURCE)
                 .where(DOCUMENT_SOURCE.IDENTITY.eq(identity)).limit(1).fetchOptional(DOCUMENT_SOURCE.DOCUMENT_ID);
         int id;
         if (known.isPresent()) {
@@ -187,7 +187,7 @@ public final class ImportRun {
                     found.people(), found.places());
             id = writer.create(draft, Attribution.imported(entry.location()));
         }
-        writer.db().insertInto(DOCUMENT_SOURCE)
+        tx.insertInto(DOCUMENT_SOURCE)
                 .set(DOCUMENT_SOURCE.DOCUMENT_ID, id)
                 .set(DOCUMENT_SOURCE.IDENTITY, identity)
                 .set(DOCUMENT_SOURCE.FILE, entry.file())

@@ -3,7 +3,6 @@ package org.dossier.search;
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.DOCUMENT_PERSON;
 import static org.dossier.db.Tables.DOCUMENT_PLACE;
-import static org.dossier.db.Tables.DOCUMENT_TYPE;
 import static org.dossier.db.Tables.PERSON;
 import static org.dossier.db.Tables.PERSON_ALIAS;
 import static org.dossier.db.Tables.PLACE;
@@ -17,6 +16,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityLists;
 import org.dossier.documents.ChangeFeed;
 import org.dossier.documents.DatePrecision;
 import org.dossier.documents.DocumentDate;
@@ -91,14 +93,14 @@ final class IndexSource {
 
     /** The searchable records among {@code ids}: a withdrawn or unknown id is left out. */
     Map<Integer, IndexedRecord> load(Collection<Integer> ids) {
-        Keys keys = Keys.load(db);
+        AuthorityLists.Lists lists = AuthorityLists.read(db);
         Map<Integer, List<String>> people = new HashMap<>();
         Map<Integer, List<String>> authors = new HashMap<>();
         Map<Integer, List<String>> recipients = new HashMap<>();
         db.select(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE).from(DOCUMENT_PERSON)
                 .where(DOCUMENT_PERSON.DOCUMENT_ID.in(ids))
                 .forEach(r -> {
-                    String key = keys.person(r.value2());
+                    String key = lists.key(AuthorityKind.PERSON, r.value2());
                     people.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(key);
                     if (AUTHOR.equals(r.value3())) {
                         authors.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(key);
@@ -109,7 +111,7 @@ final class IndexSource {
         Map<Integer, List<String>> places = new HashMap<>();
         db.select(DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID).from(DOCUMENT_PLACE)
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.in(ids))
-                .forEach(r -> places.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(keys.place(r.value2())));
+                .forEach(r -> places.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(lists.key(AuthorityKind.PLACE, r.value2())));
         Map<Integer, IndexedRecord> records = new LinkedHashMap<>();
         Field<DocumentDate> date = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION);
         db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, date, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE)
@@ -118,7 +120,7 @@ final class IndexSource {
                 .forEach(r -> {
                     int id = r.get(DOCUMENT.ID);
                     records.put(id, record(id, r.get(DOCUMENT.TITLE), r.get(DOCUMENT.SUMMARY), r.get(date),
-                            keys.type(r.get(DOCUMENT.TYPE_ID)), people.getOrDefault(id, List.of()),
+                            lists.typeKey(r.get(DOCUMENT.TYPE_ID)), people.getOrDefault(id, List.of()),
                             places.getOrDefault(id, List.of()), r.get(DOCUMENT.SORT_TITLE),
                             authors.getOrDefault(id, List.of()), recipients.getOrDefault(id, List.of())));
                 });
@@ -134,7 +136,8 @@ final class IndexSource {
         return db.transactionResult(tx -> {
             DSLContext read = tx.dsl();
             State state = state(read);
-            Keys keys = Keys.load(read);
+            // The lists as this transaction sees them, so that every key read matches the links read.
+            AuthorityLists.Lists lists = AuthorityLists.read(read);
             try (ResultSet docs = read.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DOCUMENT.DATE_KEY,
                             DOCUMENT.DATE_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE)
                     .from(DOCUMENT).where(DOCUMENT.WITHDRAWN_AT.isNull()).orderBy(DOCUMENT.ID).fetchSize(STREAM).fetchResultSet();
@@ -143,12 +146,12 @@ final class IndexSource {
                          .from(DOCUMENT_PERSON).orderBy(DOCUMENT_PERSON.DOCUMENT_ID).fetchSize(STREAM).fetchResultSet();
                  ResultSet placeLinks = read.select(DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID)
                          .from(DOCUMENT_PLACE).orderBy(DOCUMENT_PLACE.DOCUMENT_ID).fetchSize(STREAM).fetchResultSet()) {
-                Links people = new Links(personLinks, keys.people);
-                Links places = new Links(placeLinks, keys.places);
+                Links people = new Links(personLinks, id -> lists.key(AuthorityKind.PERSON, id));
+                Links places = new Links(placeLinks, id -> lists.key(AuthorityKind.PLACE, id));
                 while (docs.next()) {
                     int id = docs.getInt(1);
                     int typeId = docs.getInt(6);
-                    String type = docs.wasNull() ? null : keys.types.get(typeId);
+                    String type = docs.wasNull() ? null : lists.typeKey(typeId);
                     List<String> authors = new ArrayList<>();
                     List<String> recipients = new ArrayList<>();
                     List<String> named = people.of(id, (key, role) -> {
@@ -181,36 +184,13 @@ final class IndexSource {
     private static final String AUTHOR = "author";
     private static final String RECIPIENT = "recipient";
 
-    /** The stable keys of types, people and places, by id. */
-    private record Keys(Map<Integer, String> types, Map<Integer, String> people, Map<Integer, String> places) {
-
-        static Keys load(DSLContext db) {
-            return new Keys(
-                    db.select(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY).from(DOCUMENT_TYPE).fetchMap(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY),
-                    db.select(PERSON.ID, PERSON.KEY).from(PERSON).fetchMap(PERSON.ID, PERSON.KEY),
-                    db.select(PLACE.ID, PLACE.KEY).from(PLACE).fetchMap(PLACE.ID, PLACE.KEY));
-        }
-
-        String type(Integer id) {
-            return id == null ? null : types.get(id);
-        }
-
-        String person(int id) {
-            return people.get(id);
-        }
-
-        String place(int id) {
-            return places.get(id);
-        }
-    }
-
     /** One ordered stream of (document, authority) links, read as far as the document asked for. */
     private static final class Links {
         private final ResultSet rows;
-        private final Map<Integer, String> keys;
+        private final IntFunction<String> keys;
         private boolean more;
 
-        Links(ResultSet rows, Map<Integer, String> keys) throws SQLException {
+        Links(ResultSet rows, IntFunction<String> keys) throws SQLException {
             this.rows = rows;
             this.keys = keys;
             this.more = rows.next();
@@ -225,7 +205,7 @@ final class IndexSource {
             List<String> found = new ArrayList<>(4);
             while (more && rows.getInt(1) <= documentId) {
                 if (rows.getInt(1) == documentId) {
-                    String key = keys.get(rows.getInt(2));
+                    String key = keys.apply(rows.getInt(2));
                     found.add(key);
                     if (roles != null) {
                         roles.accept(key, rows.getString(3));

@@ -1,9 +1,7 @@
 package org.dossier.synthetic;
 
-import static org.dossier.db.Tables.DOCUMENT_TYPE;
 import static org.dossier.db.Tables.PERSON;
 import static org.dossier.db.Tables.PERSON_ALIAS;
-import static org.dossier.db.Tables.PLACE;
 import static org.dossier.db.Tables.PLACE_ALIAS;
 
 import java.io.IOException;
@@ -13,11 +11,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.dossier.authorities.AuthorityFileException;
+import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityLists;
 import org.dossier.authorities.AuthorityLoader;
 import org.dossier.importing.ImportRun;
 import org.dossier.importing.SeedEntry;
@@ -90,26 +90,31 @@ public final class Generator {
         });
     }
 
+    /**
+     * The lists in the one shape every reader holds them in ({@link AuthorityLists}), taken in the
+     * order they were loaded (by id: the order of the authority files, the first the most frequent),
+     * each name with the other forms the corpus writes it in.
+     */
     private CorpusAuthorities authorities() {
-        return new CorpusAuthorities(named(db.select(PERSON.ID, PERSON.NAME).from(PERSON).orderBy(PERSON.ID).fetchMap(
-                        PERSON.ID, PERSON.NAME), db.select(PERSON_ALIAS.PERSON_ID, PERSON_ALIAS.ALIAS).from(PERSON_ALIAS)
-                        .orderBy(PERSON_ALIAS.PERSON_ID, PERSON_ALIAS.ALIAS).fetchGroups(PERSON_ALIAS.PERSON_ID,
-                                PERSON_ALIAS.ALIAS)),
-                named(db.select(PLACE.ID, PLACE.NAME).from(PLACE).orderBy(PLACE.ID).fetchMap(PLACE.ID, PLACE.NAME),
-                        db.select(PLACE_ALIAS.PLACE_ID, PLACE_ALIAS.ALIAS).from(PLACE_ALIAS)
-                                .orderBy(PLACE_ALIAS.PLACE_ID, PLACE_ALIAS.ALIAS)
-                                .fetchGroups(PLACE_ALIAS.PLACE_ID, PLACE_ALIAS.ALIAS)),
-                named(db.select(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.LABEL).from(DOCUMENT_TYPE)
-                        .orderBy(DOCUMENT_TYPE.POSITION).fetchMap(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.LABEL), Map.of()));
+        AuthorityLists.Lists lists = AuthorityLists.read(db);
+        return new CorpusAuthorities(
+                named(lists.of(AuthorityKind.PERSON), db.select(PERSON_ALIAS.PERSON_ID, PERSON_ALIAS.ALIAS)
+                        .from(PERSON_ALIAS).orderBy(PERSON_ALIAS.PERSON_ID, PERSON_ALIAS.ALIAS)
+                        .fetchGroups(PERSON_ALIAS.PERSON_ID, PERSON_ALIAS.ALIAS)),
+                named(lists.of(AuthorityKind.PLACE), db.select(PLACE_ALIAS.PLACE_ID, PLACE_ALIAS.ALIAS)
+                        .from(PLACE_ALIAS).orderBy(PLACE_ALIAS.PLACE_ID, PLACE_ALIAS.ALIAS)
+                        .fetchGroups(PLACE_ALIAS.PLACE_ID, PLACE_ALIAS.ALIAS)),
+                named(lists.types(), Map.of()));
     }
 
-    private static List<CorpusAuthorities.Named> named(Map<Integer, String> names, Map<Integer, List<String>> aliases) {
+    private static List<CorpusAuthorities.Named> named(List<AuthorityLists.Entry> entries,
+                                                       Map<Integer, List<String>> aliases) {
         List<CorpusAuthorities.Named> named = new ArrayList<>();
-        new LinkedHashMap<>(names).forEach((id, name) -> {
+        entries.stream().sorted(Comparator.comparingInt(AuthorityLists.Entry::id)).forEach(entry -> {
             List<String> forms = new ArrayList<>();
-            forms.add(name);
-            aliases.getOrDefault(id, List.of()).stream().filter(a -> !a.equals(name)).forEach(forms::add);
-            named.add(new CorpusAuthorities.Named(id, forms));
+            forms.add(entry.name());
+            aliases.getOrDefault(entry.id(), List.of()).stream().filter(a -> !a.equals(entry.name())).forEach(forms::add);
+            named.add(new CorpusAuthorities.Named(entry.id(), forms));
         });
         return named;
     }

@@ -49,7 +49,7 @@ class AuthorityListsImportTest {
 
     private void edit(String key, AuthorityContent content) {
         StoredAuthority now = person(key);
-        db.store().write(w -> new AuthorityWriter(w, Clock.systemUTC()).update(now, now.version(), content,
+        db.store().write((w, tx) -> new AuthorityWriter(w, tx, Clock.systemUTC()).update(now, now.version(), content,
                 Attribution.editor("alice", "Checked against the finding aid")));
     }
 
@@ -123,7 +123,7 @@ class AuthorityListsImportTest {
 
     @Test
     void relinkLinksTheRecordsThatNameAPersonEachWithARevisionSayingWhy() throws Exception {
-        StoredAuthority army = db.store().write(w -> new AuthorityWriter(w, Clock.systemUTC()).create(AuthorityKind.PERSON,
+        StoredAuthority army = db.store().write((w, tx) -> new AuthorityWriter(w, tx, Clock.systemUTC()).create(AuthorityKind.PERSON,
                 new AuthorityContent("Red Army", "", "", "organisation", List.of()), Attribution.editor("alice", "New")));
         String address = db.address().text();
         assertEquals(0, Main.run("relink", "--db", address, "--person", "red-army"));

@@ -9,6 +9,7 @@ import org.dossier.authorities.AuthorityRef;
 import org.dossier.authorities.PersonRole;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.PersonLink;
+import org.dossier.documents.RecordVersion;
 import org.junit.jupiter.api.Test;
 import org.dossier.testing.SameOnEveryDatabase;
 
@@ -23,10 +24,10 @@ class RevisionDiffTest {
             false, PersonRole.MENTIONED);
     private static final AuthorityRef LETTER = new AuthorityRef(4, "letter", "Letter");
 
-    private static RevisionContent version(int number, String title, DocumentDate date, List<PersonLink> people,
-                                           String withdrawn) {
-        Revision revision = new Revision(7, number, Instant.parse("2026-05-01T10:15:00Z"), "alice", "note", null, withdrawn);
-        return new RevisionContent(revision, title, List.of("One.", "Two."), date, LETTER, people, List.of(), "slug");
+    private static RecordVersion version(int number, String title, DocumentDate date, List<PersonLink> people,
+                                         String withdrawn) {
+        return new RecordVersion(7, number, Instant.parse("2026-05-01T10:15:00Z"), "alice", "note", null, title,
+                List.of("One.", "Two."), date, LETTER, people, List.of(), "slug", withdrawn);
     }
 
     @Test

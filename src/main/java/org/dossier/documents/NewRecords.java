@@ -48,6 +48,10 @@ public final class NewRecords {
     private final int firstDocument;
     private int document;
     private int revision;
+    private final boolean postgresql;
+    /** On PostgreSQL, revision ids drawn from the sequence ahead of use, and how many of them are used. */
+    private List<Integer> drawn = List.of();
+    private int used;
     private int unflushed;
     private final BatchInsert documents;
     private final BatchInsert slugs;
@@ -62,9 +66,12 @@ public final class NewRecords {
         this.now = now;
         tx.update(DOCUMENT_COUNT).set(DOCUMENT_COUNT.LIVE, DOCUMENT_COUNT.LIVE).where(DOCUMENT_COUNT.ID.eq(1)).execute();
         Integer highestDocument = tx.select(DSL.max(DOCUMENT.ID)).from(DOCUMENT).fetchOne(0, Integer.class);
-        Integer highestRevision = tx.select(DSL.max(REVISION.ID)).from(REVISION).fetchOne(0, Integer.class);
         this.document = highestDocument == null ? 0 : highestDocument;
-        this.revision = highestRevision == null ? 0 : highestRevision;
+        this.postgresql = tx.dialect().family() == SQLDialect.POSTGRES;
+        if (!postgresql) {
+            Integer highestRevision = tx.select(DSL.max(REVISION.ID)).from(REVISION).fetchOne(0, Integer.class);
+            this.revision = highestRevision == null ? 0 : highestRevision;
+        }
         this.firstDocument = document + 1;
         documents = BatchInsert.into(tx, connection, DOCUMENT, DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY,
                 DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE, DOCUMENT.SLUG,
@@ -117,7 +124,7 @@ public final class NewRecords {
     /** Adds a record at version 1; returns its id. Its rows are sent with the next {@link #flush}. */
     public int add(RecordDraft draft, Attribution attribution) {
         int id = ++document;
-        int revisionId = ++revision;
+        int revisionId = nextRevision();
         String title = draft.title();
         String summary = draft.summaryText();
         String slug = Slugs.slugify(title);
@@ -139,6 +146,23 @@ public final class NewRecords {
             flush();
         }
         return id;
+    }
+
+    /**
+     * The next revision id. On SQLite, the next after the highest: writers take turns. On PostgreSQL
+     * an editor's save beside the import makes a revision with an id from the sequence while this
+     * transaction is open, so ids are drawn from the same sequence, a thousand at a time.
+     */
+    private int nextRevision() {
+        if (!postgresql) {
+            return ++revision;
+        }
+        if (used == drawn.size()) {
+            drawn = tx.resultQuery("select nextval(pg_get_serial_sequence({0}, 'id')) from generate_series(1, {1})",
+                    DSL.inline(REVISION.getName()), DSL.val(FLUSH_EVERY)).fetch(0, Integer.class);
+            used = 0;
+        }
+        return drawn.get(used++);
     }
 
     /**
@@ -172,17 +196,16 @@ public final class NewRecords {
     }
 
     /**
-     * On PostgreSQL, ids given explicitly do not move the identity's sequence: move it past them, so
-     * that the next record made one at a time gets a new id. (SQLite's AUTOINCREMENT follows by itself.)
+     * On PostgreSQL, record ids given explicitly do not move the identity's sequence: move it past
+     * them, so that the next record made one at a time gets a new id. (SQLite's AUTOINCREMENT follows
+     * by itself.)
      */
     private void identitiesFollow(Written range) {
-        if (range.count() == 0 || tx.dialect().family() != SQLDialect.POSTGRES) {
+        if (range.count() == 0 || !postgresql) {
             return;
         }
-        for (String table : List.of(DOCUMENT.getName(), REVISION.getName())) {
-            tx.resultQuery("select setval(pg_get_serial_sequence({0}, 'id'), coalesce(max(id), 0) + 1, false) from {1}",
-                    DSL.inline(table), DSL.name(table)).fetch();
-        }
+        tx.resultQuery("select setval(pg_get_serial_sequence({0}, 'id'), coalesce(max(id), 0) + 1, false) from {1}",
+                DSL.inline(DOCUMENT.getName()), DSL.name(DOCUMENT.getName())).fetch();
     }
 
     private void close(Throwable failure) {

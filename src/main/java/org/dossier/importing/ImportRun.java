@@ -26,6 +26,7 @@ import org.dossier.authorities.Extraction;
 import org.dossier.authorities.Extractor;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.BatchInsert;
+import org.dossier.documents.BulkWriting;
 import org.dossier.documents.NewRecords;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
@@ -43,7 +44,7 @@ import org.jooq.DSLContext;
  * A folder means every {@code .txt} file in it, in name order, and its {@code authorities/}
  * subfolder, if there is one.
  *
- * <p>Entries are written {@link #CHUNK} at a time through one batched writer of new records
+ * <p>Entries are written a chunk at a time through one batched writer of new records
  * ({@link org.dossier.documents.NewRecords}): their identities are looked up in one query per
  * chunk, and their people, places and types are found on every core at once.
  *
@@ -58,16 +59,36 @@ public final class ImportRun {
 
     public static final String AUTHORITIES_FOLDER = "authorities";
 
-    /** Entries looked up, extracted and sent to the database together. */
-    static final int CHUNK = 2_000;
+    /**
+     * How an import writes: how many entries a chunk holds (looked up, extracted and sent to the
+     * database together), whether their names are found on every core or on one, and whether SQLite
+     * gets a large page cache for the transaction. {@link #DEFAULT} is what measured best
+     * (BENCHMARKS.md); the others are there to be measured against it ({@code bench/ImportLevers.java}).
+     */
+    public record Tuning(int chunk, boolean parallel, boolean largeCache) {
+
+        public static final Tuning DEFAULT = new Tuning(2_000, true, true);
+
+        public Tuning {
+            if (chunk < 1) {
+                throw new IllegalArgumentException("a chunk holds at least one entry");
+            }
+        }
+    }
 
     private final RecordStore store;
     private final Clock clock;
+    private final Tuning tuning;
     private final SeedPageParser parser = new SeedPageParser();
 
     public ImportRun(RecordStore store, Clock clock) {
+        this(store, clock, Tuning.DEFAULT);
+    }
+
+    public ImportRun(RecordStore store, Clock clock, Tuning tuning) {
         this.store = store;
         this.clock = clock;
+        this.tuning = tuning;
     }
 
     /** The seed pages a list of files and folders stands for, in the order they will be read. */
@@ -143,8 +164,10 @@ public final class ImportRun {
                     writer.authoritiesChanged();
                 }
                 Extractor extractor = Extractor.load(writer.db());
-                return writer.createMany(records -> writer.db().connectionResult(connection -> {
-                    try (Chunks chunks = new Chunks(writer.db(), connection, records, extractor, now, total, progress)) {
+                return BulkWriting.withLargeCache(writer.db(), tuning.largeCache(), () -> writer.createMany(records ->
+                        writer.db().connectionResult(connection -> {
+                    try (Chunks chunks = new Chunks(writer.db(), connection, records, extractor, now, total, progress,
+                            tuning)) {
                         for (Path page : pages) {
                             try (InputStream in = Files.newInputStream(page)) {
                                 parser.read(page.getFileName().toString(), in, chunks::add);
@@ -157,7 +180,7 @@ public final class ImportRun {
                         chunks.write();
                         return chunks.created;
                     }
-                }));
+                })));
             });
             return new ImportReport(pages.size(), total, created, total - created, differences);
         } catch (ChangedMeanwhile e) {
@@ -190,7 +213,7 @@ public final class ImportRun {
     }
 
     /**
-     * Entries gathered {@link #CHUNK} at a time, then written: the identities of a chunk computed and
+     * Entries gathered a chunk at a time, then written: the identities of a chunk computed and
      * looked up in one query, the people, places and types of its new entries found in parallel,
      * then each entry written in order (a new record, or where a known one was seen again).
      */
@@ -203,12 +226,15 @@ public final class ImportRun {
         private final Instant now;
         private final int total;
         private final Listener progress;
-        private final List<SeedEntry> chunk = new ArrayList<>(CHUNK);
+        private final Tuning tuning;
+        private final List<SeedEntry> chunk;
         private int done;
         int created;
 
         Chunks(DSLContext tx, Connection connection, NewRecords records, Extractor extractor, Instant now, int total,
-               Listener progress) {
+               Listener progress, Tuning tuning) {
+            this.tuning = tuning;
+            this.chunk = new ArrayList<>(tuning.chunk());
             this.tx = tx;
             this.records = records;
             this.extractor = extractor;
@@ -222,7 +248,7 @@ public final class ImportRun {
 
         void add(SeedEntry entry) {
             chunk.add(entry);
-            if (chunk.size() == CHUNK) {
+            if (chunk.size() == tuning.chunk()) {
                 write();
             }
         }
@@ -231,12 +257,14 @@ public final class ImportRun {
             if (chunk.isEmpty()) {
                 return;
             }
-            List<String> identities = chunk.parallelStream().map(SeedEntry::identity).toList();
+            List<String> identities = (tuning.parallel() ? chunk.parallelStream() : chunk.stream())
+                    .map(SeedEntry::identity).toList();
             Map<String, Integer> known = new HashMap<>();
             tx.select(DOCUMENT_SOURCE.IDENTITY, DOCUMENT_SOURCE.DOCUMENT_ID).from(DOCUMENT_SOURCE)
                     .where(DOCUMENT_SOURCE.IDENTITY.in(new HashSet<>(identities)))
                     .forEach(r -> known.putIfAbsent(r.get(DOCUMENT_SOURCE.IDENTITY), r.get(DOCUMENT_SOURCE.DOCUMENT_ID)));
-            List<Extraction> found = IntStream.range(0, chunk.size()).parallel()
+            IntStream indexes = IntStream.range(0, chunk.size());
+            List<Extraction> found = (tuning.parallel() ? indexes.parallel() : indexes)
                     .mapToObj(i -> known.containsKey(identities.get(i)) ? null
                             : extractor.extract(chunk.get(i).title(), chunk.get(i).summary()))
                     .toList();

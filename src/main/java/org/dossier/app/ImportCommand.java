@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Imports seed pages: every file is checked first, and a file that cannot be read is "
-                + "reported as file:line and nothing is written; then the entries are written in short batches, "
-                + "so that a live site keeps taking saves. Running an interrupted import again completes it. "
+        description = "Imports seed pages: every file is read and checked first, and a file that cannot be read is "
+                + "reported as file:line and nothing is written; then the files are read again and every entry is "
+                + "written in one transaction, so an import that fails or is stopped leaves nothing. "
                 + "A folder means every .txt file in it, in name order, and its authorities/ lists.")
 final class ImportCommand implements Callable<Integer> {
 

@@ -32,8 +32,20 @@ public final class BatchInsert implements AutoCloseable {
 
     /** An insert of {@code fields} into {@code table} on {@code connection}, the connection of {@code tx}. */
     public static BatchInsert into(DSLContext tx, Connection connection, Table<?> table, Field<?>... fields) {
-        String sql = tx.render(tx.insertInto(table).columns(fields)
-                .values(Arrays.stream(fields).map(f -> DSL.val(null, f)).toList()));
+        return prepared(tx, connection, tx.render(tx.insertInto(table).columns(fields)
+                .values(Arrays.stream(fields).map(f -> DSL.val(null, f)).toList())), fields);
+    }
+
+    /**
+     * The same, but a row whose key is already there is left as it is and not inserted again
+     * ({@code ON CONFLICT DO NOTHING}): for rows that say where something was seen, seen again.
+     */
+    public static BatchInsert intoUnlessThere(DSLContext tx, Connection connection, Table<?> table, Field<?>... fields) {
+        return prepared(tx, connection, tx.render(tx.insertInto(table).columns(fields)
+                .values(Arrays.stream(fields).map(f -> DSL.val(null, f)).toList()).onConflictDoNothing()), fields);
+    }
+
+    private static BatchInsert prepared(DSLContext tx, Connection connection, String sql, Field<?>[] fields) {
         try {
             return new BatchInsert(connection.prepareStatement(sql), fields);
         } catch (SQLException e) {
@@ -68,6 +80,15 @@ public final class BatchInsert implements AutoCloseable {
             pending = 0;
         } catch (SQLException e) {
             throw new DataAccessException("a batched insert", e);
+        }
+    }
+
+    /** Closes the statement without sending what is left, after {@code failure}; a failure to close is added to it. */
+    public void discard(Throwable failure) {
+        try {
+            statement.close();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

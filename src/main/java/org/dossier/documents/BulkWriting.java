@@ -23,6 +23,23 @@ public final class BulkWriting {
     }
 
     /**
+     * Runs {@code work} in the transaction {@code tx}, already begun, with SQLite's large page cache
+     * when {@code large} (as {@link #onOneConnection}; commits stay as durable as they are), then
+     * gives the connection its default cache again.
+     */
+    public static <T> T withLargeCache(DSLContext tx, boolean large, java.util.function.Supplier<T> work) {
+        if (!large || tx.dialect().family() != SQLDialect.SQLITE) {
+            return work.get();
+        }
+        tx.execute("PRAGMA cache_size = -" + CACHE_KIB);
+        try {
+            return work.get();
+        } finally {
+            tx.execute("PRAGMA cache_size = " + DEFAULT_CACHE);
+        }
+    }
+
+    /**
      * Runs {@code work} on one connection of {@code db} with a large page cache (it is only used as
      * it fills), then puts the connection back as it was. With {@code durable} false, commits also
      * stop waiting for the disk ({@code synchronous=OFF}): for made-up records only, whose loss in a

@@ -3,6 +3,9 @@ package org.dossier.documents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,15 +52,50 @@ public final class RecordStore {
     public <T> T write(Work<T> work) {
         Set<Integer> changed = new LinkedHashSet<>();
         boolean[] authorities = {false};
+        List<NewRecords.Written> many = new ArrayList<>();
         T result = db.transactionResult(tx -> {
-            T done = work.run(new RecordWriter(tx.dsl(), clock, changed, () -> authorities[0] = true), tx.dsl());
+            many.clear();
+            T done = work.run(new RecordWriter(tx.dsl(), clock, changed, () -> authorities[0] = true, many::add),
+                    tx.dsl());
             ChangeFeed.append(tx.dsl(), changed, authorities[0], Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
             return done;
         });
-        if (!changed.isEmpty() || authorities[0]) {
-            Set<Integer> committed = Set.copyOf(changed);
+        if (!changed.isEmpty() || authorities[0] || many.stream().anyMatch(w -> w.count() > 0)) {
+            Set<Integer> committed = new Committed(Set.copyOf(changed), List.copyOf(many));
             listeners.forEach(l -> l.changed(committed));
         }
         return result;
+    }
+
+    /**
+     * The records a transaction changed: those changed one by one, and the runs of ids written in
+     * bulk, which are not listed one by one (an import of millions would hold them all).
+     */
+    private static final class Committed extends AbstractSet<Integer> {
+
+        private final Set<Integer> single;
+        private final List<NewRecords.Written> runs;
+
+        Committed(Set<Integer> single, List<NewRecords.Written> runs) {
+            this.single = single;
+            this.runs = runs;
+        }
+
+        @Override
+        public int size() {
+            return single.size() + runs.stream().mapToInt(NewRecords.Written::count).sum();
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return single.contains(o) || o instanceof Integer id && runs.stream().anyMatch(r -> id >= r.first() && id <= r.last());
+        }
+
+        @Override
+        public Iterator<Integer> iterator() {
+            return java.util.stream.Stream.concat(single.stream(),
+                    runs.stream().flatMap(r -> java.util.stream.IntStream.rangeClosed(r.first(), r.last()).boxed()))
+                    .iterator();
+        }
     }
 }

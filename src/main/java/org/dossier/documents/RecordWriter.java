@@ -30,12 +30,15 @@ public final class RecordWriter {
     private final Clock clock;
     private final Set<Integer> changed;
     private final Runnable authoritiesChanged;
+    private final java.util.function.Consumer<NewRecords.Written> createdMany;
 
-    RecordWriter(DSLContext db, Clock clock, Set<Integer> changed, Runnable authoritiesChanged) {
+    RecordWriter(DSLContext db, Clock clock, Set<Integer> changed, Runnable authoritiesChanged,
+                 java.util.function.Consumer<NewRecords.Written> createdMany) {
         this.db = db;
         this.clock = clock;
         this.changed = changed;
         this.authoritiesChanged = authoritiesChanged;
+        this.createdMany = createdMany;
     }
 
     /**
@@ -61,6 +64,14 @@ public final class RecordWriter {
         writeRevision(row, draft, attribution, now);
         changed.add(id);
         return id;
+    }
+
+    /**
+     * Adds many records at version 1, each as {@link #create} would, through one batched writer
+     * ({@link NewRecords}: imports); they join the change feed as one run when {@code work} is done.
+     */
+    public <T> T createMany(java.util.function.Function<NewRecords, T> work) {
+        return NewRecords.write(db, now(), work, createdMany);
     }
 
     /**

@@ -52,6 +52,10 @@ public final class Slugs {
 
     /** Drops accents ("Żymierski" to "Zymierski", "Lê Duẩn" to "Le Duan") and unifies quotes. */
     public static String foldToAscii(String text) {
+        if (isAscii(text)) {
+            // Nothing to fold, and most titles are ASCII: no normalising, no regular expression.
+            return text;
+        }
         String decomposed = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
                 .replace('\u2018', '\'').replace('\u2019', '\'')
                 .replace('\u201C', '"').replace('\u201D', '"')
@@ -60,5 +64,14 @@ public final class Slugs {
                 .replace("\u00D8", "O").replace("\u00F8", "o")
                 .replace("\u00DF", "ss");
         return decomposed;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,5 +1,9 @@
 package org.dossier.importing;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -8,14 +12,17 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.dossier.documents.DocumentDate;
 
 /**
  * Reads the text pages an archive's search exports: a header ("Skip to content", "Results:",
  * "51 - 60 of 338", "Documents"), then per document a date line, a title and zero or more summary
- * paragraphs, separated by blank lines. Pure: bytes in, entries or problems out.
+ * paragraphs, separated by blank lines. Pure: bytes in, entries or problems out, read as a stream
+ * so that a page of any size is read in the same small memory.
  */
 public final class SeedPageParser {
 
@@ -24,144 +31,308 @@ public final class SeedPageParser {
     private static final Pattern SPACES = Pattern.compile("[\\s\u00A0\u2007\u202F\u2000-\u200A\u3000]+");
     private static final Pattern INVISIBLE = Pattern.compile("[\u200B\u200C\u200D\u2060\uFEFF\u00AD]");
 
+    /** At most this many problems are listed per page: a file that is no seed page at all stops there. */
+    static final int MOST_PROBLEMS = 100;
+
     /** A run of non-blank lines; its text is the lines joined by single spaces. */
     private record Block(int line, List<String> lines) {
         String text() {
-            return String.join(" ", lines);
+            return lines.size() == 1 ? lines.get(0) : String.join(" ", lines);
+        }
+
+        boolean startsWithDate() {
+            return DocumentDate.looksLikeDate(lines.get(0));
         }
     }
 
+    /** Told each entry of a page as soon as it is whole. */
+    @FunctionalInterface
+    public interface EntrySink {
+        void accept(SeedEntry entry) throws IOException;
+    }
+
+    /** Every entry of a page, in memory: for small pages (tests, the generator's vocabulary). */
     public List<SeedEntry> parse(String file, byte[] content) throws SeedFormatException {
-        String text = decode(file, content);
-        List<Block> blocks = blocks(text);
-        List<SeedProblem> problems = new ArrayList<>();
         List<SeedEntry> entries = new ArrayList<>();
-
-        int i = skipHeader(file, blocks, problems);
-        while (i < blocks.size()) {
-            Block dateBlock = blocks.get(i);
-            String dateLine = dateBlock.lines().get(0);
-            DocumentDate date = null;
-            try {
-                date = DocumentDate.parse(dateLine);
-            } catch (IllegalArgumentException e) {
-                problems.add(new SeedProblem(file, dateBlock.line(), e.getMessage()));
-            }
-            i++;
-
-            // A title written straight under its date, without a blank line, belongs to it.
-            Block titleBlock;
-            if (dateBlock.lines().size() > 1) {
-                titleBlock = new Block(dateBlock.line() + 1, dateBlock.lines().subList(1, dateBlock.lines().size()));
-            } else if (i < blocks.size() && !DocumentDate.looksLikeDate(blocks.get(i).lines().get(0))) {
-                titleBlock = blocks.get(i++);
-            } else {
-                problems.add(new SeedProblem(file, dateBlock.line(),
-                        "the date '" + dateLine + "' has no title after it"));
-                continue;
-            }
-
-            List<String> summary = new ArrayList<>();
-            while (i < blocks.size() && !DocumentDate.looksLikeDate(blocks.get(i).lines().get(0))) {
-                summary.add(blocks.get(i++).text());
-            }
-            if (date != null) {
-                entries.add(new SeedEntry(file, entries.size() + 1, dateBlock.line(), date,
-                        titleBlock.text(), summary));
-            }
+        try {
+            read(file, new ByteArrayInputStream(content), entries::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading bytes in memory", e);
         }
-        if (problems.isEmpty() && entries.isEmpty()) {
+        return entries;
+    }
+
+    /**
+     * Reads a page as a stream, handing each entry to {@code sink} as soon as it is whole: what is
+     * held at any time is one entry and the block after it, however long the page. Once a problem is
+     * found the sink is told nothing more; the page is read on to find the others (up to
+     * {@link #MOST_PROBLEMS}), which are thrown together at the end.
+     */
+    public void read(String file, InputStream in, EntrySink sink) throws IOException, SeedFormatException {
+        Blocks blocks = new Blocks(file, in);
+        List<SeedProblem> problems = new ArrayList<>();
+        int entries = 0;
+        try {
+            skipHeader(file, blocks, problems);
+            Block dateBlock;
+            while (problems.size() < MOST_PROBLEMS && (dateBlock = blocks.next()) != null) {
+                String dateLine = dateBlock.lines().get(0);
+                DocumentDate date = null;
+                try {
+                    date = DocumentDate.parse(dateLine);
+                } catch (IllegalArgumentException e) {
+                    problems.add(new SeedProblem(file, dateBlock.line(), e.getMessage()));
+                }
+
+                // A title written straight under its date, without a blank line, belongs to it.
+                Block titleBlock;
+                if (dateBlock.lines().size() > 1) {
+                    titleBlock = new Block(dateBlock.line() + 1, dateBlock.lines().subList(1, dateBlock.lines().size()));
+                } else if (blocks.peek() != null && !blocks.peek().startsWithDate()) {
+                    titleBlock = blocks.next();
+                } else {
+                    problems.add(new SeedProblem(file, dateBlock.line(),
+                            "the date '" + dateLine + "' has no title after it"));
+                    continue;
+                }
+
+                List<String> summary = new ArrayList<>(2);
+                while (blocks.peek() != null && !blocks.peek().startsWithDate()) {
+                    summary.add(blocks.next().text());
+                }
+                if (date != null) {
+                    entries++;
+                    if (problems.isEmpty()) {
+                        sink.accept(new SeedEntry(file, entries, dateBlock.line(), date, titleBlock.text(), summary));
+                    }
+                }
+            }
+        } catch (NotUtf8 e) {
+            problems.add(e.problem());
+        }
+        if (problems.isEmpty() && entries == 0) {
             problems.add(new SeedProblem(file, 1, "no documents found: a page lists a date line "
                     + "('May 10, 1943'), a title and a summary for each document"));
         }
         if (!problems.isEmpty()) {
             throw new SeedFormatException(problems);
         }
-        return entries;
     }
 
-    /** Skips the page header; anything else before the first date is a problem. */
-    private static int skipHeader(String file, List<Block> blocks, List<SeedProblem> problems) {
-        int i = 0;
-        while (i < blocks.size() && !DocumentDate.looksLikeDate(blocks.get(i).lines().get(0))) {
-            Block block = blocks.get(i);
+    /** Skips the page header; anything else before the first date is a problem, and the page is read no further. */
+    private static void skipHeader(String file, Blocks blocks, List<SeedProblem> problems) throws IOException {
+        while (blocks.peek() != null && !blocks.peek().startsWithDate()) {
+            Block block = blocks.next();
             for (int k = 0; k < block.lines().size(); k++) {
                 String line = block.lines().get(k);
                 if (k > 0 && DocumentDate.looksLikeDate(line)) {
-                    blocks.set(i, new Block(block.line() + k, block.lines().subList(k, block.lines().size())));
-                    return i;
+                    blocks.pushBack(new Block(block.line() + k, block.lines().subList(k, block.lines().size())));
+                    return;
                 }
                 if (!isHeaderLine(line)) {
                     problems.add(new SeedProblem(file, block.line() + k,
                             "expected a date line such as 'May 10, 1943' before '" + abbreviate(line) + "'"));
-                    return blocks.size();
+                    blocks.stop();
+                    return;
                 }
             }
-            i++;
         }
-        return i;
     }
 
     private static boolean isHeaderLine(String line) {
-        return HEADER_LINES.contains(line.toLowerCase(java.util.Locale.ROOT)) || RANGE_HEADER.matcher(line).matches();
-    }
-
-    private static List<Block> blocks(String text) {
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        List<Block> blocks = new ArrayList<>();
-        List<String> current = new ArrayList<>();
-        int start = 0;
-        for (int n = 0; n < lines.length; n++) {
-            String line = clean(lines[n]);
-            if (line.isEmpty()) {
-                if (!current.isEmpty()) {
-                    blocks.add(new Block(start, current));
-                    current = new ArrayList<>();
-                }
-            } else {
-                if (current.isEmpty()) {
-                    start = n + 1;
-                }
-                current.add(line);
-            }
-        }
-        if (!current.isEmpty()) {
-            blocks.add(new Block(start, current));
-        }
-        return blocks;
+        return HEADER_LINES.contains(line.toLowerCase(Locale.ROOT)) || RANGE_HEADER.matcher(line).matches();
     }
 
     /** Unicode-composed, invisible characters dropped, every kind of space folded to one. */
     static String clean(String line) {
+        if (isAscii(line)) {
+            return cleanAscii(line);
+        }
         String composed = Normalizer.normalize(line, Normalizer.Form.NFC);
         return SPACES.matcher(INVISIBLE.matcher(composed).replaceAll("")).replaceAll(" ").strip();
     }
 
-    /** Strict UTF-8: a byte sequence that is not UTF-8 is reported at its line, never guessed. */
-    private static String decode(String file, byte[] content) throws SeedFormatException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(content);
-        CharBuffer out = CharBuffer.allocate(content.length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int line = 1;
-            for (int b = 0; b < in.position(); b++) {
-                if (content[b] == '\n') {
-                    line++;
-                }
+    private static boolean isAscii(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) >= 0x80) {
+                return false;
             }
-            throw new SeedFormatException(List.of(new SeedProblem(file, line,
-                    "not UTF-8 text (byte " + (in.position() + 1) + "); save the page as UTF-8")));
         }
-        decoder.flush(out);
-        out.flip();
-        String text = out.toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return true;
+    }
+
+    /**
+     * {@link #clean} for a line of ASCII, the usual case, without normalising or regular
+     * expressions: NFC leaves ASCII as it is, none of the invisible characters is ASCII, and of the
+     * spaces only the six of {@code \s} are; each run of them becomes one space, the ends are
+     * stripped alike.
+     */
+    private static String cleanAscii(String line) {
+        StringBuilder out = null;
+        boolean inSpace = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+            if (space && (c != ' ' || inSpace)) {
+                if (out == null) {
+                    out = new StringBuilder(line.length()).append(line, 0, i);
+                }
+                if (!inSpace) {
+                    out.append(' ');
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+            inSpace = space;
+        }
+        return (out == null ? line : out.toString()).strip();
     }
 
     private static String abbreviate(String line) {
         return line.length() <= 60 ? line : line.substring(0, 57) + "...";
+    }
+
+    /** A line that is not UTF-8: the page is read no further. */
+    private static final class NotUtf8 extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient SeedProblem problem;
+
+        NotUtf8(SeedProblem problem) {
+            super(problem.toString());
+            this.problem = problem;
+        }
+
+        SeedProblem problem() {
+            return problem;
+        }
+    }
+
+    /**
+     * A page's blocks, one at a time, with one block of look-ahead. Lines end at CRLF, CR or LF. Each
+     * line is decoded on its own, strictly (a line of ASCII, the usual case, needs no decoder), so a
+     * byte that is not UTF-8 is reported at its own line and byte, never guessed.
+     */
+    private static final class Blocks {
+
+        private final String file;
+        private final InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int limit;
+        private long offset;
+        private byte[] line = new byte[512];
+        private int lineNumber;
+        private boolean ended;
+        private Block peeked;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+        Blocks(String file, InputStream in) {
+            this.file = file;
+            this.in = in;
+        }
+
+        Block peek() throws IOException {
+            if (peeked == null) {
+                peeked = read();
+            }
+            return peeked;
+        }
+
+        Block next() throws IOException {
+            Block block = peek();
+            peeked = null;
+            return block;
+        }
+
+        void pushBack(Block block) {
+            peeked = block;
+        }
+
+        /** Reads no further: the rest of the page is not looked at. */
+        void stop() {
+            ended = true;
+            peeked = null;
+        }
+
+        private Block read() throws IOException {
+            List<String> lines = null;
+            int start = 0;
+            String text;
+            while ((text = nextLine()) != null) {
+                String cleaned = clean(text);
+                if (cleaned.isEmpty()) {
+                    if (lines != null) {
+                        return new Block(start, lines);
+                    }
+                } else {
+                    if (lines == null) {
+                        lines = new ArrayList<>(2);
+                        start = lineNumber;
+                    }
+                    lines.add(cleaned);
+                }
+            }
+            return lines == null ? null : new Block(start, lines);
+        }
+
+        /** The next line, without its end; null after the last. */
+        private String nextLine() throws IOException {
+            if (ended) {
+                return null;
+            }
+            int length = 0;
+            boolean ascii = true;
+            long lineOffset = offset;
+            while (true) {
+                if (position == limit && !fill()) {
+                    ended = true;
+                    break;
+                }
+                byte b = buffer[position++];
+                offset++;
+                if (b == '\n') {
+                    break;
+                }
+                if (b == '\r') {
+                    if ((position < limit || fill()) && buffer[position] == '\n') {
+                        position++;
+                        offset++;
+                    }
+                    break;
+                }
+                if (length == line.length) {
+                    line = Arrays.copyOf(line, length * 2);
+                }
+                line[length++] = b;
+                ascii &= b >= 0;
+            }
+            lineNumber++;
+            if (ascii) {
+                return new String(line, 0, length, StandardCharsets.ISO_8859_1);
+            }
+            ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
+            CharBuffer chars = CharBuffer.allocate(length);
+            decoder.reset();
+            CoderResult result = decoder.decode(bytes, chars, true);
+            if (result.isError()) {
+                throw new NotUtf8(new SeedProblem(file, lineNumber,
+                        "not UTF-8 text (byte " + (lineOffset + bytes.position() + 1) + "); save the page as UTF-8"));
+            }
+            decoder.flush(chars);
+            chars.flip();
+            return chars.toString();
+        }
+
+        private boolean fill() throws IOException {
+            int n = in.read(buffer, 0, buffer.length);
+            if (n <= 0) {
+                return false;
+            }
+            position = 0;
+            limit = n;
+            return true;
+        }
     }
 }

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.dossier.authorities.AuthorityFileException;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
@@ -23,7 +25,11 @@ import org.dossier.importing.ImportRun;
 import org.dossier.importing.SeedEntry;
 import org.dossier.importing.SeedFormatException;
 import org.dossier.importing.SeedPageParser;
+import org.dossier.authorities.PersonRole;
+import org.dossier.documents.Attribution;
 import org.dossier.documents.BulkWriting;
+import org.dossier.documents.NewRecords;
+import org.dossier.documents.RecordDraft;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 
@@ -82,12 +88,33 @@ public final class Generator {
                 for (int i = 0; i < size; i++) {
                     batch.add(corpus.next(random));
                 }
-                one.transaction(tx -> BulkWriter.write(tx.dsl(), batch, BulkWriter.Ids.current(tx.dsl()), now));
+                one.transaction(tx -> NewRecords.write(tx.dsl(), now, records -> {
+                    batch.forEach(record -> records.add(draft(record), ATTRIBUTION));
+                    return null;
+                }));
                 done += size;
                 listener.written(done, count);
             }
             return done;
         });
+    }
+
+    static final Attribution ATTRIBUTION = new Attribution("generate", "Synthetic record, made for benchmarks", null);
+
+    private static final PersonRole[] ROLES = {PersonRole.AUTHOR, PersonRole.RECIPIENT, PersonRole.MENTIONED};
+
+    /**
+     * The record as a draft. The first person named wrote it, the second received it, the rest are
+     * mentioned: the author and recipient facets are then as full at scale as the seeds make them.
+     */
+    private static RecordDraft draft(SyntheticRecord record) {
+        SortedMap<Integer, PersonRole> people = new TreeMap<>();
+        int position = 0;
+        for (int person : record.people()) {
+            people.put(person, ROLES[Math.min(position++, ROLES.length - 1)]);
+        }
+        return new RecordDraft(record.title(), List.of(record.summary()), record.date(), record.typeId(), people,
+                record.places());
     }
 
     /**

@@ -122,6 +122,63 @@ class ImportRunTest {
         assertEquals(before, fingerprint());
     }
 
+    /** A page of {@code count} distinct entries, naming people and places, in the archive's export format. */
+    private Path largePage(String name, int count, String after) throws Exception {
+        StringBuilder page = new StringBuilder("Skip to content\n\n1 - " + count + " of " + count + "\n\nDocuments\n\n");
+        String[] months = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"};
+        for (int i = 0; i < count; i++) {
+            page.append(months[i % 12]).append(' ').append(i % 28 + 1).append(", ").append(1940 + i % 50).append("\n\n")
+                    .append("Telegram No. ").append(i).append(" from Shtykov to Stalin\n\n")
+                    .append("The ambassador reports on meeting ").append(i).append(" with Kim Il Sung in Pyongyang.\n\n");
+        }
+        return write(name, page + after);
+    }
+
+    @Test
+    void anErrorOnTheLastLineOfALargePageImportsNothingAndNamesThatLine() throws Exception {
+        importSeeds();
+        String before = fingerprint();
+        Path large = largePage("large.txt", 5_000, "February 30, 1950\n\nA telegram on a day that never was\n");
+        long lines = Files.readAllLines(large).size();
+        ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> run.run(List.of(large)));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).startsWith(large + ":" + (lines - 2) + ": 'February 30, 1950' is not a real date"),
+                e.problems().get(0));
+        assertEquals(before, fingerprint());
+    }
+
+    @Test
+    void aFailureWhileWritingLeavesNothingOfTheImport() throws Exception {
+        importSeeds();
+        String before = fingerprint();
+        Path large = largePage("large.txt", 5_000, "");
+        // Thousands of entries already sent to the database, in several chunks, when the write fails
+        // (as a full disk or a lost connection would make it fail).
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> run.run(List.of(large), (done, total) -> {
+            if (done == 4_500) {
+                throw new IllegalStateException("the disk is full");
+            }
+        }));
+        assertEquals("the disk is full", e.getMessage());
+        assertEquals(before, fingerprint());
+        assertEquals(new ImportReport(1, 5_000, 5_000, 0), run.run(List.of(large)));
+        assertEquals(49 + 5_000, sql().fetchCount(DOCUMENT));
+    }
+
+    @Test
+    void everyProblemOfEveryPageIsReportedAtItsFileAndLine() throws Exception {
+        Path first = write("first.txt", "May 1, 1950\n\nLetter\n\nJune 31, 1950\n\nReport\n\nMay 2, 1950\n");
+        Path second = write("second.txt", "Skip to content\n\nNot a date at all\n");
+        ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> run.run(List.of(first, second)));
+        assertEquals(3, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).startsWith(first + ":5: 'June 31, 1950' is not a real date"), e.problems().get(0));
+        assertEquals(first + ":9: the date 'May 2, 1950' has no title after it", e.problems().get(1));
+        assertEquals(second + ":3: expected a date line such as 'May 10, 1943' before 'Not a date at all'",
+                e.problems().get(2));
+        assertEquals(0, sql().fetchCount(DOCUMENT));
+    }
+
     @Test
     void aFolderWithABadPageImportsNothingAtAll() throws Exception {
         Path folder = Files.createDirectory(db.folder().resolve("pages"));

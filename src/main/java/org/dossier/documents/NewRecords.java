@@ -1,0 +1,220 @@
+package org.dossier.documents;
+
+import static org.dossier.db.Tables.CHANGE;
+import static org.dossier.db.Tables.CHANGE_HEAD;
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_COUNT;
+import static org.dossier.db.Tables.DOCUMENT_PERSON;
+import static org.dossier.db.Tables.DOCUMENT_PLACE;
+import static org.dossier.db.Tables.DOCUMENT_SLUG;
+import static org.dossier.db.Tables.REVISION;
+import static org.dossier.db.Tables.REVISION_PERSON;
+import static org.dossier.db.Tables.REVISION_PLACE;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * New records by the thousand, for imports and {@code generate}: each written exactly as
+ * {@link RecordWriter#create} writes one (the record, its links, its slug, its whole revision 1),
+ * but as batched inserts of bind values, with ids numbered after the highest there is, in the
+ * caller's transaction. The records join the change feed as one run of changes when the work is
+ * done, so nothing here grows with the number of records written.
+ *
+ * <p>Numbering after the highest id is safe because the first thing done is to take the one row
+ * of {@code document_count}, which every other writer of a new record takes too (its trigger),
+ * and hold it to the commit: nobody else adds a record meanwhile. On SQLite, writers take turns
+ * anyway.
+ */
+public final class NewRecords {
+
+    /** Rows are sent to the database every this many records (records first, then what refers to them). */
+    static final int FLUSH_EVERY = 1_000;
+
+    /** What a run of new records wrote: ids {@code first} to {@code last}, none when {@code last < first}. */
+    public record Written(int first, int last) {
+        public int count() {
+            return Math.max(0, last - first + 1);
+        }
+    }
+
+    private final DSLContext tx;
+    private final Instant now;
+    private final int firstDocument;
+    private int document;
+    private int revision;
+    private final boolean postgresql;
+    /** On PostgreSQL, revision ids drawn from the sequence ahead of use, and how many of them are used. */
+    private List<Integer> drawn = List.of();
+    private int used;
+    private int unflushed;
+    private final BatchInsert documents;
+    private final BatchInsert slugs;
+    private final BatchInsert people;
+    private final BatchInsert places;
+    private final BatchInsert revisions;
+    private final BatchInsert revisionPeople;
+    private final BatchInsert revisionPlaces;
+
+    private NewRecords(DSLContext tx, Connection connection, Instant now) {
+        this.tx = tx;
+        this.now = now;
+        tx.update(DOCUMENT_COUNT).set(DOCUMENT_COUNT.LIVE, DOCUMENT_COUNT.LIVE).where(DOCUMENT_COUNT.ID.eq(1)).execute();
+        Integer highestDocument = tx.select(DSL.max(DOCUMENT.ID)).from(DOCUMENT).fetchOne(0, Integer.class);
+        this.document = highestDocument == null ? 0 : highestDocument;
+        this.postgresql = tx.dialect().family() == SQLDialect.POSTGRES;
+        if (!postgresql) {
+            Integer highestRevision = tx.select(DSL.max(REVISION.ID)).from(REVISION).fetchOne(0, Integer.class);
+            this.revision = highestRevision == null ? 0 : highestRevision;
+        }
+        this.firstDocument = document + 1;
+        documents = BatchInsert.into(tx, connection, DOCUMENT, DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY,
+                DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE, DOCUMENT.SLUG,
+                DOCUMENT.VERSION, DOCUMENT.CREATED_AT, DOCUMENT.UPDATED_AT);
+        slugs = BatchInsert.into(tx, connection, DOCUMENT_SLUG, DOCUMENT_SLUG.DOCUMENT_ID, DOCUMENT_SLUG.SLUG,
+                DOCUMENT_SLUG.CREATED_AT);
+        people = BatchInsert.into(tx, connection, DOCUMENT_PERSON, DOCUMENT_PERSON.DOCUMENT_ID,
+                DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE);
+        places = BatchInsert.into(tx, connection, DOCUMENT_PLACE, DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID);
+        revisions = BatchInsert.into(tx, connection, REVISION, REVISION.ID, REVISION.DOCUMENT_ID, REVISION.NUMBER,
+                REVISION.CREATED_AT, REVISION.AUTHOR, REVISION.NOTE, REVISION.SOURCE, REVISION.TITLE,
+                REVISION.SUMMARY, REVISION.DATE_KEY, REVISION.DATE_PRECISION, REVISION.TYPE_ID, REVISION.SLUG);
+        revisionPeople = BatchInsert.into(tx, connection, REVISION_PERSON, REVISION_PERSON.REVISION_ID,
+                REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE);
+        revisionPlaces = BatchInsert.into(tx, connection, REVISION_PLACE, REVISION_PLACE.REVISION_ID,
+                REVISION_PLACE.PLACE_ID);
+    }
+
+    /**
+     * Runs {@code work} with a writer of new records in the transaction {@code tx}, then sends what is
+     * left and adds every record written to the change feed. Returns what {@code work} returns.
+     */
+    public static <T> T write(DSLContext tx, Instant now, Function<NewRecords, T> work) {
+        return write(tx, now, work, written -> { });
+    }
+
+    /** The same, telling {@code written} which ids were written once they are all in. */
+    static <T> T write(DSLContext tx, Instant now, Function<NewRecords, T> work,
+                       java.util.function.Consumer<Written> written) {
+        return tx.connectionResult(connection -> {
+            NewRecords records = new NewRecords(tx, connection, now);
+            T result;
+            try {
+                result = work.apply(records);
+                records.flush();
+            } catch (RuntimeException | Error e) {
+                // The transaction rolls back: the statements are closed, their unsent rows dropped.
+                records.close(e);
+                throw e;
+            }
+            records.close(null);
+            Written range = new Written(records.firstDocument, records.document);
+            records.joinTheFeed(range);
+            records.identitiesFollow(range);
+            written.accept(range);
+            return result;
+        });
+    }
+
+    /** Adds a record at version 1; returns its id. Its rows are sent with the next {@link #flush}. */
+    public int add(RecordDraft draft, Attribution attribution) {
+        int id = ++document;
+        int revisionId = nextRevision();
+        String title = draft.title();
+        String summary = draft.summaryText();
+        String slug = Slugs.slugify(title);
+        String dateKey = draft.date().key();
+        DatePrecision precision = draft.date().precision();
+        documents.add(id, title, summary, dateKey, precision, draft.typeId(), Slugs.sortKey(title), slug, 1, now, now);
+        slugs.add(id, slug, now);
+        revisions.add(revisionId, id, 1, now, attribution.author(), attribution.note(), attribution.source(), title,
+                summary, dateKey, precision, draft.typeId(), slug);
+        draft.people().forEach((person, role) -> {
+            people.add(id, person, role.key());
+            revisionPeople.add(revisionId, person, role.key());
+        });
+        for (int place : draft.places()) {
+            places.add(id, place);
+            revisionPlaces.add(revisionId, place);
+        }
+        if (++unflushed >= FLUSH_EVERY) {
+            flush();
+        }
+        return id;
+    }
+
+    /**
+     * The next revision id. On SQLite, the next after the highest: writers take turns. On PostgreSQL
+     * an editor's save beside the import makes a revision with an id from the sequence while this
+     * transaction is open, so ids are drawn from the same sequence, a thousand at a time.
+     */
+    private int nextRevision() {
+        if (!postgresql) {
+            return ++revision;
+        }
+        if (used == drawn.size()) {
+            drawn = tx.resultQuery("select nextval(pg_get_serial_sequence({0}, 'id')) from generate_series(1, {1})",
+                    DSL.inline(REVISION.getName()), DSL.val(FLUSH_EVERY)).fetch(0, Integer.class);
+            used = 0;
+        }
+        return drawn.get(used++);
+    }
+
+    /**
+     * Sends every row added so far, records before the rows that refer to them: after this, the
+     * transaction sees them (a caller's own rows that refer to them may follow).
+     */
+    public void flush() {
+        for (BatchInsert batch : List.of(documents, slugs, revisions, people, places, revisionPeople, revisionPlaces)) {
+            batch.flush();
+        }
+        unflushed = 0;
+    }
+
+    /**
+     * One change per record written, as {@link ChangeFeed#append} makes them, but in one statement
+     * that numbers them from the records themselves rather than from a list of ids held in memory.
+     * Taken last: the head's row then stays locked only to the commit.
+     */
+    private void joinTheFeed(Written range) {
+        if (range.count() == 0) {
+            return;
+        }
+        tx.update(CHANGE_HEAD).set(CHANGE_HEAD.LAST, CHANGE_HEAD.LAST.plus(range.count())).where(CHANGE_HEAD.ID.eq(1))
+                .execute();
+        int last = tx.select(CHANGE_HEAD.LAST).from(CHANGE_HEAD).where(CHANGE_HEAD.ID.eq(1)).fetchSingle(CHANGE_HEAD.LAST);
+        int offset = last - range.last();
+        tx.insertInto(CHANGE, CHANGE.ID, CHANGE.DOCUMENT_ID, CHANGE.CHANGED_AT)
+                .select(DSL.select(DOCUMENT.ID.plus(offset), DOCUMENT.ID, DSL.val(now, CHANGE.CHANGED_AT))
+                        .from(DOCUMENT).where(DOCUMENT.ID.between(range.first(), range.last())))
+                .execute();
+    }
+
+    /**
+     * On PostgreSQL, record ids given explicitly do not move the identity's sequence: move it past
+     * them, so that the next record made one at a time gets a new id. (SQLite's AUTOINCREMENT follows
+     * by itself.)
+     */
+    private void identitiesFollow(Written range) {
+        if (range.count() == 0 || !postgresql) {
+            return;
+        }
+        tx.resultQuery("select setval(pg_get_serial_sequence({0}, 'id'), coalesce(max(id), 0) + 1, false) from {1}",
+                DSL.inline(DOCUMENT.getName()), DSL.name(DOCUMENT.getName())).fetch();
+    }
+
+    private void close(Throwable failure) {
+        for (BatchInsert batch : List.of(documents, slugs, revisions, people, places, revisionPeople, revisionPlaces)) {
+            if (failure == null) {
+                batch.close();
+            } else {
+                batch.discard(failure);
+            }
+        }
+    }
+}

@@ -19,13 +19,15 @@ import java.util.regex.Pattern;
  * Measures /search as a reader gets it: the whole HTML page, every facet counted, one request in
  * flight at a time, after a warm-up. Run with the JDK alone:
  *
- * <pre>java bench/SearchBenchmark.java http://127.0.0.1:7070 [runs] [warm-up runs]</pre>
+ * <pre>java bench/SearchBenchmark.java http://127.0.0.1:7070 [runs] [warm-up runs] [clients]</pre>
  *
  * It finds its own queries from the catalogue it is pointed at: the word whose hits are closest to
  * half of the records, a word found in about 1 %, and the most frequent type and person. For each
  * case it prints the median, 90th and 99th percentile and the maximum of the page time, and the
  * same for the search engine's own time beside it, and the server's whole handler (engine, database
- * reads and rendering; both from the Server-Timing header).
+ * reads and rendering; both from the Server-Timing header). With {@code clients} above one (default
+ * one), that many readers ask at once, each waiting for its page before asking again, and the runs
+ * of a case are shared among them: the times are then what a reader gets on a busy server.
  */
 public class SearchBenchmark {
 
@@ -43,19 +45,22 @@ public class SearchBenchmark {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
+    private final int clients;
 
-    SearchBenchmark(String base) {
+    SearchBenchmark(String base, int clients) {
         this.base = base.replaceAll("/+$", "");
+        this.clients = clients;
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: java bench/SearchBenchmark.java BASE_URL [runs] [warm-up runs]");
+            System.err.println("usage: java bench/SearchBenchmark.java BASE_URL [runs] [warm-up runs] [clients]");
             System.exit(2);
         }
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 150;
-        new SearchBenchmark(args[0]).run(runs, warmup);
+        int clients = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        new SearchBenchmark(args[0], clients).run(runs, warmup);
     }
 
     private void run(int runs, int warmup) throws Exception {
@@ -88,7 +93,8 @@ public class SearchBenchmark {
             cases.put("letters from one author (author=" + author + ")", "/search?author=" + encode(author));
         }
 
-        System.out.printf(Locale.ROOT, "%n%d runs after %d warm-up runs, one request at a time%n%n", runs, warmup);
+        System.out.printf(Locale.ROOT, "%n%d runs after %d warm-up runs, %s%n%n", runs, warmup,
+                clients == 1 ? "one request at a time" : clients + " clients asking at once");
         System.out.println("| case | hits | page median | page p90 | page p99 | page max | engine median | engine p99 "
                 + "| handler median | handler p99 |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -98,22 +104,39 @@ public class SearchBenchmark {
     }
 
     private void measure(String name, String path, int runs, int warmup) throws Exception {
-        for (int i = 0; i < warmup; i++) {
-            check(get(path));
-        }
         double[] page = new double[runs];
         double[] engine = new double[runs];
         double[] handler = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            HttpResponse<String> response = get(path);
-            page[i] = (System.nanoTime() - start) / 1e6;
-            check(response);
-            String timing = response.headers().firstValue("Server-Timing").orElse("");
-            Matcher m = TIMING.matcher(timing);
-            engine[i] = m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
-            Matcher h = HANDLER.matcher(timing);
-            handler[i] = h.find() ? Double.parseDouble(h.group(1)) : Double.NaN;
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(-warmup);
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(readers.submit(() -> {
+                    // Every reader takes the next run (warm-up ones first) until there are none left.
+                    for (int i = next.getAndIncrement(); i < runs; i = next.getAndIncrement()) {
+                        long start = System.nanoTime();
+                        HttpResponse<String> response = get(path);
+                        double took = (System.nanoTime() - start) / 1e6;
+                        check(response);
+                        if (i < 0) {
+                            continue;
+                        }
+                        page[i] = took;
+                        String timing = response.headers().firstValue("Server-Timing").orElse("");
+                        Matcher m = TIMING.matcher(timing);
+                        engine[i] = m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+                        Matcher h = HANDLER.matcher(timing);
+                        handler[i] = h.find() ? Double.parseDouble(h.group(1)) : Double.NaN;
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> reader : done) {
+                reader.get();
+            }
+        } finally {
+            readers.shutdownNow();
         }
         long hits = total(path.replaceFirst("^/search", "/search.json"));
         Arrays.sort(page);

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The embedded engine and SolrCloud side by side on one catalogue: starts a local SolrCloud
+# (bin/solr-dev), makes a 2-shard collection with `solr-setup`, times `reindex` into it (records/s)
+# and the embedded index build, then serves two nodes on the same database, one on each engine, and
+# runs bench/SearchBenchmark.java against each with the same queries, with 1 client and with 32.
+# Stops everything at the end. Writes a report to $BENCH_DIR/solr-report-<time>.md.
+#
+#   java -jar target/dossier.jar generate --db /tmp/dossier-bench/100000.db --count 100000 --seed 1950
+#   flock /work/wt/bench.lock bench/solr-benchmark.sh /tmp/dossier-bench/100000.db
+#
+# Environment: BENCH_DIR (default /tmp/dossier-bench), RUNS (measured requests per case, default
+# 300), WARMUP (default 100), CLIENTS (default "1 32"), SHARDS (default 2), SERVER_HEAP (default 512m).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ $# -ne 1 ] || [ ! -f "$1" ]; then
+  echo "usage: bench/solr-benchmark.sh CATALOGUE.db   (make one with: java -jar target/dossier.jar generate)" >&2
+  exit 2
+fi
+db=$(realpath "$1")
+BENCH_DIR=${BENCH_DIR:-/tmp/dossier-bench}
+RUNS=${RUNS:-300}
+WARMUP=${WARMUP:-100}
+CLIENTS=${CLIENTS:-1 32}
+SHARDS=${SHARDS:-2}
+mkdir -p "$BENCH_DIR"
+work=$(mktemp -d "$BENCH_DIR/solr-bench-XXXXXX")
+export DOSSIER_SOLR_DEV="$work/solr-dev"
+REPORT="$BENCH_DIR/solr-report-$(date +%Y%m%d-%H%M%S).md"
+JAR=target/dossier.jar
+[ -f "$JAR" ] || mvn -B -q -DskipTests package
+source bench/serve-node.sh
+
+nodes=()
+stop_all() {
+  for pid in "${nodes[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${nodes[@]}"; do wait "$pid" 2>/dev/null || true; done
+  bin/solr-dev stop || true
+  rm -rf "$work"
+}
+trap stop_all EXIT
+
+{
+  echo "# Embedded index and SolrCloud ($SHARDS shards), $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM;" \
+       "$(java -version 2>&1 | head -1); commit $(git rev-parse --short HEAD); database $db"
+  echo "Load before: $(uptime)"
+} | tee "$REPORT"
+
+zk=$(bin/solr-dev start | tail -1)
+echo "SolrCloud (bin/solr-dev, two Solr 9.10.1 nodes in one JVM): ZooKeeper $zk" | tee -a "$REPORT"
+java -jar "$JAR" solr-setup --zk "$zk" --collection bench --shards "$SHARDS" 2>&1 | tail -1 | tee -a "$REPORT"
+solr="solr:zk=$zk/bench"
+
+seconds() { date +%s.%N; }
+start=$(seconds)
+java -Xmx512m -jar "$JAR" reindex --db "$db" --search "$solr" >"$work/reindex-solr.log" 2>&1
+solr_took=$(echo "$(seconds) - $start" | bc)
+start=$(seconds)
+java -Xmx512m -jar "$JAR" reindex --db "$db" --index "$work/index" >"$work/reindex-lucene.log" 2>&1
+lucene_took=$(echo "$(seconds) - $start" | bc)
+records=$(grep -Eo '[0-9][0-9,]* records' "$work/reindex-lucene.log" | tail -1 | tr -d ', records')
+{
+  echo
+  printf '| index build | records | seconds | records/s |\n|---|---:|---:|---:|\n'
+  printf '| reindex into SolrCloud (%s shards) | %s | %.1f | %.0f |\n' "$SHARDS" "$records" "$solr_took" \
+    "$(echo "$records / $solr_took" | bc -l)"
+  printf '| embedded index build | %s | %.1f | %.0f |\n' "$records" "$lucene_took" \
+    "$(echo "$records / $lucene_took" | bc -l)"
+} | tee -a "$REPORT"
+
+serve_node "$JAR" "$db" --index "$work/index" --search-limit 0 --server-timing
+nodes+=("$server"); embedded=$url
+serve_node "$JAR" "$db" --search "$solr" --search-limit 0 --server-timing
+nodes+=("$server"); cloud=$url
+trap stop_all EXIT
+
+for clients in $CLIENTS; do
+  for engine in embedded solr; do
+    url=$([ "$engine" = embedded ] && echo "$embedded" || echo "$cloud")
+    echo | tee -a "$REPORT"
+    echo "## $engine, $clients client(s)" | tee -a "$REPORT"
+    java bench/SearchBenchmark.java "$url" "$RUNS" "$WARMUP" "$clients" | tee -a "$REPORT"
+  done
+done
+echo | tee -a "$REPORT"
+echo "Load after: $(uptime)" | tee -a "$REPORT"
+echo "Report: $REPORT"

@@ -63,6 +63,7 @@ import org.dossier.search.OpeningSearchEngine;
 import org.dossier.search.SolrSearchEngine;
 import org.dossier.search.SearchEngine;
 import org.dossier.web.ClientAddress;
+import org.dossier.web.WriteUnavailable;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.HostCheck;
@@ -364,10 +365,30 @@ public final class DossierApp implements AutoCloseable {
             LOG.warn("The database is empty and there is no seeds folder at {}", settings.seeds().toAbsolutePath());
             return;
         }
-        ImportReport report = new ImportRun(store, clock).run(List.of(settings.seeds()));
+        ImportReport report;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                report = new ImportRun(store, clock).run(List.of(settings.seeds()));
+                break;
+            } catch (RuntimeException e) {
+                // Another node started on the same empty database holds it with its own import of the
+                // seeds, in one transaction that may outlast a web request's wait on a busy machine:
+                // wait for it again; once it has committed, there is nothing left to import.
+                if (attempt == FIRST_IMPORT_ATTEMPTS || WriteUnavailable.of(e).filter(w -> !w.readOnly()).isEmpty()) {
+                    throw e;
+                }
+                LOG.info("Another import holds the database; waiting for it (attempt {})", attempt);
+                if (database.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT) > 0) {
+                    return;
+                }
+            }
+        }
         operations.metrics().imported(report.created());
         LOG.info("First start: imported {} from {}", report.summary(), settings.seeds());
     }
+
+    /** How many times a first start waits for another node's import of the seeds (each wait a few seconds). */
+    private static final int FIRST_IMPORT_ATTEMPTS = 12;
 
     public int port() {
         return server.port();

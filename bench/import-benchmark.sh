@@ -4,13 +4,13 @@
 #     summaries, every entry new, people, places and types to find) into a catalogue of the seeds,
 #     then `reindex` of the result (the index is part of an import's cost);
 #   * `generate --count M` into a new file;
-#   * the AFTER build's import again with a 128 MB heap, for N and N/3 entries: memory that does
+#   * the AFTER build's import again with a 128 MB heap, for L and L/3 entries: memory that does
 #     not grow with the file.
 # Each measurement holds /work/wt/bench.lock (no two benchmarks on this machine at once) and prints
 # the wall time, the rate, the CPU time of the JVM (user + system: the steadier figure on a busy
 # machine), the peak resident memory and the load average at its start.
 #
-#   bench/import-benchmark.sh BEFORE.jar AFTER.jar [N] [M]      (default N 150000, M 200000)
+#   bench/import-benchmark.sh BEFORE.jar AFTER.jar [N] [M] [L]    (default N 150000, M 200000, L 150000)
 #
 # JAVA_OPTS is passed to every java. Files go under /tmp/dossier-import-bench, removed at the end.
 set -euo pipefail
@@ -20,6 +20,7 @@ BEFORE=$1
 AFTER=$2
 N=${3:-150000}
 M=${4:-200000}
+L=${5:-150000}
 LOCK=${BENCH_LOCK:-/work/wt/bench.lock}
 work=/tmp/dossier-import-bench
 rm -rf "$work" && mkdir -p "$work"
@@ -28,8 +29,11 @@ cp "$BEFORE" "$work/BEFORE.jar"
 cp "$AFTER" "$work/AFTER.jar"
 
 bench/seed-file.sh "$N" >"$work/large.txt"
-bench/seed-file.sh $((N / 3)) >"$work/third.txt"
-echo "seed file: $N entries, $(($(stat -c %s "$work/large.txt") / 1048576)) MB; $((N / 3)) entries, $(($(stat -c %s "$work/third.txt") / 1048576)) MB"
+bench/seed-file.sh "$L" >"$work/memory.txt"
+bench/seed-file.sh $((L / 3)) >"$work/third.txt"
+for file in large memory third; do
+  echo "$file.txt: $(head -4 "$work/$file.txt" | grep -Eo "of [0-9]+" | cut -c4-) entries, $(($(stat -c %s "$work/$file.txt") / 1048576)) MB"
+done
 uptime
 
 measure() {   # label, count, command...
@@ -48,22 +52,23 @@ measure() {   # label, count, command...
   ' "$work/m" "$label" "$count" "$@"
 }
 
-java_() { nice -n 19 java ${JAVA_OPTS:-} "$@"; }
+# shellcheck disable=SC2206
+java_=(nice -n 19 java ${JAVA_OPTS:-})
 
 for build in BEFORE AFTER; do
   rm -rf "$work/i.db"* "$work/i.index"
-  java_ -jar "$work/$build.jar" import --db "$work/i.db" seeds >/dev/null 2>&1
-  measure "$build import $N" "$N" java_ -jar "$work/$build.jar" import --db "$work/i.db" "$work/large.txt"
-  measure "$build reindex after it" "$N" java_ -jar "$work/$build.jar" reindex --db "$work/i.db"
+  "${java_[@]}" -jar "$work/$build.jar" import --db "$work/i.db" seeds >/dev/null 2>&1
+  measure "$build import $N" "$N" "${java_[@]}" -jar "$work/$build.jar" import --db "$work/i.db" "$work/large.txt"
+  measure "$build reindex after it" "$N" "${java_[@]}" -jar "$work/$build.jar" reindex --db "$work/i.db"
 done
 for build in BEFORE AFTER; do
   rm -f "$work/g.db"*
-  measure "$build generate $M" "$M" java_ -jar "$work/$build.jar" generate --db "$work/g.db" --count "$M" --seed 1950
+  measure "$build generate $M" "$M" "${java_[@]}" -jar "$work/$build.jar" generate --db "$work/g.db" --count "$M" --seed 1950
 done
-for file in third large; do
+for file in third memory; do
   rm -rf "$work/i.db"* "$work/i.index"
-  java_ -jar "$work/AFTER.jar" import --db "$work/i.db" seeds >/dev/null 2>&1
-  count=$(grep -c . "$work/$file.txt" >/dev/null; head -4 "$work/$file.txt" | grep -Eo "of [0-9]+" | cut -c4-)
-  measure "AFTER -Xmx128m import $count" "$count" java_ -Xmx128m -jar "$work/AFTER.jar" import --db "$work/i.db" "$work/$file.txt"
+  "${java_[@]}" -jar "$work/AFTER.jar" import --db "$work/i.db" seeds >/dev/null 2>&1
+  count=$(head -4 "$work/$file.txt" | grep -Eo "of [0-9]+" | cut -c4-)
+  measure "AFTER -Xmx128m import $count" "$count" "${java_[@]}" -Xmx128m -jar "$work/AFTER.jar" import --db "$work/i.db" "$work/$file.txt"
 done
 rm -f "$work/m.time" "$work/m.out"

@@ -66,6 +66,7 @@ import org.dossier.search.OpeningSearchEngine;
 import org.dossier.search.SolrSearchEngine;
 import org.dossier.search.SearchEngine;
 import org.dossier.web.ClientAddress;
+import org.dossier.web.WriteUnavailable;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.HostCheck;
@@ -466,7 +467,7 @@ public final class DossierApp implements AutoCloseable {
             try {
                 return new ImportRun(store, clock).run(List.of(settings.seeds()));
             } catch (RuntimeException e) {
-                boolean busy = org.dossier.web.WriteUnavailable.of(e).map(w -> !w.readOnly()).orElse(false);
+                boolean busy = WriteUnavailable.of(e).map(w -> !w.readOnly()).orElse(false);
                 if (!busy || System.nanoTime() > giveUp) {
                     throw e;
                 }

@@ -171,8 +171,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Waits for another writer by looking again every 2 ms, up to the write wait. SQLite's own
-     * busy timeout looks again ever more rarely (up to once a second in some builds), so a writer
-     * waiting on an import that commits batch after batch could miss every gap between them.
+     * busy timeout looks again ever more rarely (up to once a second in some builds), so a save
+     * waiting for an import's commit could notice it a second late, or only after its wait ran out.
      */
     private static final class Patient extends BusyHandler {
 

@@ -8,10 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.dossier.search.SolrAddress;
 import org.dossier.search.SolrSetup;
 
@@ -66,15 +68,18 @@ public final class TestSolrCloud {
         Path classpath = project.resolve("target/classpath.txt");
         String maven = System.getProperty("dossier.maven", "mvn");
         Path log = Files.createDirectories(project.resolve("target")).resolve("build.log");
-        Process build = new ProcessBuilder(maven, "-B", "-q", "-f", project.resolve("pom.xml").toString(),
-                "compile", "dependency:build-classpath", "-Dmdep.outputFile=" + classpath)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!build.waitFor(10, TimeUnit.MINUTES) || build.exitValue() != 0) {
-            throw new IllegalStateException("could not build solr-dev/: see " + log);
+        if (!builtSince(classpath, project)) {
+            Process build = new ProcessBuilder(maven, "-B", "-q", "-f", project.resolve("pom.xml").toString(),
+                    "compile", "dependency:build-classpath", "-Dmdep.outputFile=" + classpath)
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!build.waitFor(10, TimeUnit.MINUTES) || build.exitValue() != 0) {
+                Files.deleteIfExists(classpath);
+                throw new IllegalStateException("could not build solr-dev/: see " + log);
+            }
         }
         data = Files.createTempDirectory("dossier-solr");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp",
+        process = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
                 project.resolve("target/classes") + File.pathSeparator + Files.readString(classpath).strip(),
                 "org.dossier.solrdev.LocalSolrCloud", "--stdin", data.toString()))
                 .redirectErrorStream(true).start();
@@ -100,6 +105,26 @@ public final class TestSolrCloud {
             seen.append(line).append('\n');
         }
         throw new IllegalStateException("the test SolrCloud did not start:\n" + seen);
+    }
+
+    /**
+     * Whether {@code classpath}, written last by the build, is newer than solr-dev's pom and every
+     * source file: the PostgreSQL run of the suite then starts the cluster without a second Maven.
+     */
+    private static boolean builtSince(Path classpath, Path project) throws IOException {
+        if (!Files.isRegularFile(classpath) || !Files.isDirectory(project.resolve("target/classes"))) {
+            return false;
+        }
+        FileTime built = Files.getLastModifiedTime(classpath);
+        try (Stream<Path> sources = Stream.concat(Stream.of(project.resolve("pom.xml")), Files.walk(project.resolve("src")))) {
+            return sources.filter(Files::isRegularFile).allMatch(source -> {
+                try {
+                    return Files.getLastModifiedTime(source).compareTo(built) < 0;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        }
     }
 
     private static void stop() {

@@ -25,17 +25,16 @@ final class LuceneWordStatistics implements WordStatistics {
     }
 
     @Override
-    public long records() {
-        return reader.numDocs();
-    }
-
-    @Override
-    public Map<String, Long> records(String field, Collection<String> terms) throws IOException {
-        Map<String, Long> records = new HashMap<>();
-        for (String term : terms) {
-            records.put(term, (long) reader.docFreq(term(field, term)));
+    public Counts count(Map<String, ? extends Collection<String>> termsByField) throws IOException {
+        Map<String, Map<String, Long>> byField = new HashMap<>();
+        for (Map.Entry<String, ? extends Collection<String>> field : termsByField.entrySet()) {
+            Map<String, Long> records = new HashMap<>();
+            for (String term : field.getValue()) {
+                records.put(term, (long) reader.docFreq(term(field.getKey(), term)));
+            }
+            byField.put(field.getKey(), records);
         }
-        return records;
+        return new Counts(reader.numDocs(), byField);
     }
 
     /** A term as this index holds it: a person's or place's key is a drill-down term of the facets field. */

@@ -3,6 +3,7 @@ package org.dossier.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -101,24 +102,28 @@ final class Related {
 
     private static List<Candidate> candidates(WordStatistics index, Analyzer analyzer, Record record)
             throws IOException {
-        long documents = index.records();
+        Map<String, Integer> words = words(analyzer, record);
+        Map<String, Collection<String>> asked = new HashMap<>();
+        for (Map.Entry<Facet, List<String>> links : record.links().entrySet()) {
+            asked.put(links.getKey().key(), links.getValue());
+        }
+        asked.put(IndexLayout.STEM, words.keySet());
+        WordStatistics.Counts counts = index.count(asked);
+        long documents = counts.records();
         long most = Math.max(MIN_MOST, documents * MAX_SHARE_PERCENT / 100);
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<Facet, List<String>> links : record.links().entrySet()) {
             String field = links.getKey().key();
-            Map<String, Long> records = index.records(field, links.getValue());
             for (String key : links.getValue().stream().distinct().toList()) {
-                long df = records.getOrDefault(key, 0L);
+                long df = counts.of(field, key);
                 if (df >= 2 && df <= most) {
                     double weight = LINK_BOOST * idf(documents, df);
                     candidates.add(new Candidate(new Term(field, key, rounded(weight)), weight, df));
                 }
             }
         }
-        Map<String, Integer> words = words(analyzer, record);
-        Map<String, Long> records = index.records(IndexLayout.STEM, words.keySet());
         for (Map.Entry<String, Integer> word : words.entrySet()) {
-            long df = records.getOrDefault(word.getKey(), 0L);
+            long df = counts.of(IndexLayout.STEM, word.getKey());
             if (df >= 2 && df <= most) {
                 double weight = word.getValue() * idf(documents, df);
                 candidates.add(new Candidate(new Term(IndexLayout.STEM, word.getKey(), rounded(weight)), weight, df));

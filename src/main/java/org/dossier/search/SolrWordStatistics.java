@@ -3,8 +3,10 @@ package org.dossier.search;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrRequest;
@@ -32,27 +34,34 @@ final class SolrWordStatistics implements WordStatistics {
     }
 
     @Override
-    public long records() throws IOException {
+    public Counts count(Map<String, ? extends Collection<String>> termsByField) throws IOException {
+        // One request: the live records counted, and every field's terms looked up by the terms
+        // component beside it. terms.list is split at commas: no word (tokenised) or key (a slug)
+        // has one.
+        String list = termsByField.values().stream().flatMap(Collection::stream)
+                .filter(t -> !t.isEmpty() && !t.contains(",")).distinct().collect(Collectors.joining(","));
         ModifiableSolrParams params = new ModifiableSolrParams().set("q", "*:*").set("fq", live).set("rows", 0);
-        return process(params).getResults().getNumFound();
-    }
-
-    @Override
-    public Map<String, Long> records(String field, Collection<String> terms) throws IOException {
-        Map<String, Long> records = new HashMap<>();
-        if (terms.isEmpty()) {
-            return records;
+        if (!list.isEmpty()) {
+            params.set("terms", true).set("terms.sort", "index").set("terms.mincount", 1)
+                    .set("terms.list", list).set("terms.limit", -1)
+                    .set("terms.fl", termsByField.keySet().toArray(String[]::new));
         }
-        // terms.list is split at commas: no word (tokenised) or key (a slug) has one.
-        String list = terms.stream().filter(t -> !t.isEmpty() && !t.contains(",")).distinct()
-                .collect(Collectors.joining(","));
-        if (list.isEmpty()) {
-            return records;
+        QueryResponse response = process(params);
+        Map<String, Map<String, Long>> byField = new HashMap<>();
+        TermsResponse terms = response.getTermsResponse();
+        for (Map.Entry<String, ? extends Collection<String>> field : termsByField.entrySet()) {
+            Set<String> asked = new HashSet<>(field.getValue());
+            Map<String, Long> records = new HashMap<>();
+            List<TermsResponse.Term> found = terms == null ? null : terms.getTerms(field.getKey());
+            for (TermsResponse.Term term : found == null ? List.<TermsResponse.Term>of() : found) {
+                // The list is every field's terms together: keep only those asked of this field.
+                if (asked.contains(term.getTerm())) {
+                    records.put(term.getTerm(), term.getFrequency());
+                }
+            }
+            byField.put(field.getKey(), records);
         }
-        for (TermsResponse.Term term : terms(termsParams(field).set("terms.list", list).set("terms.limit", -1), field)) {
-            records.put(term.getTerm(), term.getFrequency());
-        }
-        return records;
+        return new Counts(response.getResults().getNumFound(), byField);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.dossier.search;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.spell.LuceneLevenshteinDistance;
@@ -43,7 +44,7 @@ final class Spelling {
             List<String> tokens = Names.tokens(analyzer, piece);
             String replacement = null;
             if (tokens.size() == 1 && !names.words().contains(tokens.get(0))
-                    && index.records(IndexLayout.TEXT, tokens).getOrDefault(tokens.get(0), 0L) == 0) {
+                    && index.count(Map.of(IndexLayout.TEXT, tokens)).of(IndexLayout.TEXT, tokens.get(0)) == 0) {
                 replacement = nearest(index, tokens.get(0), names);
             }
             if (replacement != null) {

@@ -3,7 +3,7 @@ package org.dossier.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,18 +94,17 @@ final class Suggestions {
                 best.put(id, new Found(entry, atStart));
             }
         }
-        // How many records each has, asked once per facet for all of them.
-        Map<Facet, Map<String, Long>> records = new EnumMap<>(Facet.class);
+        // How many records each has, asked once for all of them.
+        Map<String, List<String>> keys = new HashMap<>();
         for (Facet facet : List.of(Facet.PERSON, Facet.PLACE)) {
-            List<String> keys = best.values().stream().filter(f -> f.entry().facet() == facet)
-                    .map(f -> f.entry().key()).distinct().toList();
-            records.put(facet, keys.isEmpty() ? Map.of() : index.records(facet.key(), keys));
+            keys.put(facet.key(), best.values().stream().filter(f -> f.entry().facet() == facet)
+                    .map(f -> f.entry().key()).distinct().toList());
         }
+        WordStatistics.Counts records = best.isEmpty() ? new WordStatistics.Counts(0, Map.of()) : index.count(keys);
         record Counted(Found found, long records) {
         }
         return best.values().stream()
-                .map(f -> new Counted(f, records.getOrDefault(f.entry().facet(), Map.of())
-                        .getOrDefault(f.entry().key(), 0L)))
+                .map(f -> new Counted(f, records.of(f.entry().facet().key(), f.entry().key())))
                 .filter(c -> c.records() > 0)
                 .sorted(Comparator.comparingLong((Counted c) -> -c.records()).thenComparing(c -> !c.found().atStart())
                         .thenComparing(c -> c.found().entry().form()))

@@ -24,11 +24,24 @@ interface WordStatistics {
     record Word(String text, long records) {
     }
 
-    /** How many records a reader can find. */
-    long records() throws IOException;
+    /**
+     * How many records a reader can find, and how many have each of the terms asked about, per
+     * field. One question for everything a feature needs to know at once: on SolrCloud, one request.
+     */
+    record Counts(long records, Map<String, Map<String, Long>> byField) {
 
-    /** How many records have each of {@code terms} in {@code field}; a term no record has is absent or 0. */
-    Map<String, Long> records(String field, Collection<String> terms) throws IOException;
+        public Counts {
+            byField = Map.copyOf(byField);
+        }
+
+        /** How many records have {@code term} in {@code field}: 0 when none has it or it was not asked about. */
+        public long of(String field, String term) {
+            return byField.getOrDefault(field, Map.of()).getOrDefault(term, 0L);
+        }
+    }
+
+    /** How many records a reader can find, and how many have each of the terms, per field ({@code termsByField}). */
+    Counts count(Map<String, ? extends Collection<String>> termsByField) throws IOException;
 
     /** Up to {@code max} words of {@code field} that start with {@code prefix}, in the index's order. */
     List<Word> startingWith(String field, String prefix, int max) throws IOException;

@@ -1,7 +1,5 @@
 package org.dossier.testing;
 
-import static org.dossier.db.Tables.DOCUMENT;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -23,11 +21,14 @@ public interface RunningCatalogue {
 
     DossierApp app();
 
-    /** The id of the one record whose title contains {@code words}: tests name records, not ids. */
+    /**
+     * The id of the one record whose title contains {@code words} (case counts), read from the
+     * database: tests name the record they mean, not its id. Fails naming the titles when no record
+     * or more than one matches.
+     */
     default int recordTitled(String words) {
         try (Database db = Database.open(database())) {
-            return db.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.TITLE.contains(words))
-                    .fetchSingle(DOCUMENT.ID);
+            return RecordsByTitle.idOf(db.dsl(), words);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

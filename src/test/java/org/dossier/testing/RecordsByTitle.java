@@ -10,9 +10,9 @@ import org.jooq.impl.DSL;
  * Finds a record by words of its title, so that a test names the record it means instead of an id
  * that depends on the order the seed pages were imported in. The one lookup behind
  * {@link RunningCatalogue#recordTitled}, {@link CatalogueDatabase#recordTitled} and
- * {@link TestDatabase#recordTitled}.
+ * {@link TestDatabase#recordTitled}; called directly only where a test holds nothing but a database.
  */
-final class RecordsByTitle {
+public final class RecordsByTitle {
 
     /** Enough matches to show what a too-short phrase also names. */
     private static final int SHOWN = 5;
@@ -24,7 +24,7 @@ final class RecordsByTitle {
      * The id of the one record, withdrawn or not, whose current title contains {@code words}
      * (case counts). Fails naming the titles when no record or more than one matches.
      */
-    static int idOf(DSLContext dsl, String words) {
+    public static int idOf(DSLContext dsl, String words) {
         // position() rather than LIKE: SQLite's LIKE ignores case and PostgreSQL's does not, and a
         // phrase must name the same record on both.
         var matches = dsl.select(DOCUMENT.ID, DOCUMENT.TITLE).from(DOCUMENT)

@@ -1,9 +1,6 @@
 package org.dossier.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
 import org.dossier.app.DossierApp;
 
@@ -26,11 +23,5 @@ public interface RunningCatalogue {
      * database: tests name the record they mean, not its id. Fails naming the titles when no record
      * or more than one matches.
      */
-    default int recordTitled(String words) {
-        try (Database db = Database.open(database())) {
-            return RecordsByTitle.idOf(db.dsl(), words);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    int recordTitled(String words);
 }

@@ -44,9 +44,11 @@ class AccessControlTest {
 
     @Test
     void adminPagesSendReadersToTheSignInWithAReturnAddress() {
-        HttpResponse<String> edit = reader().get("/admin/documents/3/edit");
+        int id = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
+        HttpResponse<String> edit = reader().get("/admin/documents/" + id + "/edit");
         assertEquals(303, edit.statusCode());
-        assertEquals("/admin/login?return=%2Fadmin%2Fdocuments%2F3%2Fedit", edit.headers().firstValue("Location").orElseThrow());
+        assertEquals("/admin/login?return=%2Fadmin%2Fdocuments%2F" + id + "%2Fedit",
+                edit.headers().firstValue("Location").orElseThrow());
         assertFalse(edit.body().contains("<form"), "the page itself is not sent along: " + edit.body());
         assertEquals("/admin/login?return=%2Fadmin", reader().get("/admin").headers().firstValue("Location").orElseThrow());
         assertEquals("/admin/login?return=%2Fadmin%2Fusers%3Fsaved%3Dx",
@@ -58,12 +60,13 @@ class AccessControlTest {
     void aFormPostWithoutASessionIs401AndChangesNothing() {
         Http reader = reader();
         String csrf = Editors.csrf(reader.get("/admin/login").body());
-        String before = recordTitle(4);
-        HttpResponse<String> post = reader.post("/admin/documents/4/edit", Map.of("csrf", csrf, "version", "1",
+        int id = catalogue.recordTitled("with Polish Professor Lange");
+        String before = recordTitle(id);
+        HttpResponse<String> post = reader.post("/admin/documents/" + id + "/edit", Map.of("csrf", csrf, "version", "1",
                 "title", "Vandalised", "date", "1950", "note", "x"));
         assertEquals(401, post.statusCode());
         assertTrue(post.body().contains("Sign in first"), post.body());
-        assertEquals(before, recordTitle(4));
+        assertEquals(before, recordTitle(id));
         assertEquals(401, reader.post("/admin/logout", Map.of("csrf", csrf)).statusCode());
     }
 
@@ -71,20 +74,21 @@ class AccessControlTest {
     void aSignedInPostWithoutItsSessionsTokenIs403AndChangesNothing() {
         Http alice = Editors.signIn(catalogue, "alice");
         Http carol = Editors.signIn(catalogue, "carol");
-        FormFields form = FormFields.of(alice.get("/admin/documents/5/edit").body(), "form.record-form")
+        int id = catalogue.recordTitled("Roman Catholic Priest Stanislaus Orlemanski");
+        FormFields form = FormFields.of(alice.get("/admin/documents/" + id + "/edit").body(), "form.record-form")
                 .set("title", "Changed by a forged form").set("note", "forged");
-        String carolsToken = Editors.csrf(carol.get("/admin/documents/5/edit").body());
-        String before = recordTitle(5);
+        String carolsToken = Editors.csrf(carol.get("/admin/documents/" + id + "/edit").body());
+        String before = recordTitle(id);
 
         for (FormFields forged : List.of(form.without("csrf"), form.set("csrf", ""), form.set("csrf", "guess"),
                 form.set("csrf", carolsToken))) {
-            HttpResponse<String> post = alice.post("/admin/documents/5/edit", forged.entries());
+            HttpResponse<String> post = alice.post("/admin/documents/" + id + "/edit", forged.entries());
             assertEquals(403, post.statusCode());
             assertTrue(post.body().contains("nothing was changed"), post.body());
-            assertEquals(before, recordTitle(5));
+            assertEquals(before, recordTitle(id));
         }
-        assertEquals(303, alice.post("/admin/documents/5/edit", form.entries()).statusCode(), "the real token works");
-        assertTrue(recordTitle(5).contains("Changed by a forged form"));
+        assertEquals(303, alice.post("/admin/documents/" + id + "/edit", form.entries()).statusCode(), "the real token works");
+        assertTrue(recordTitle(id).contains("Changed by a forged form"));
     }
 
     @Test
@@ -107,10 +111,11 @@ class AccessControlTest {
     void theSessionCookieIsHttpOnlyAndSameSiteAndSignOutEndsIt() {
         Http visitor = reader();
         String csrf = Editors.csrf(visitor.get("/admin/login").body());
+        int id = catalogue.recordTitled("Apollon Petrov and Zhou Enlai");
         HttpResponse<String> signedIn = visitor.post("/admin/login", Map.of("csrf", csrf, "username", "alice",
-                "password", Editors.PASSWORD, "return", "/admin/documents/6/edit"));
+                "password", Editors.PASSWORD, "return", "/admin/documents/" + id + "/edit"));
         assertEquals(303, signedIn.statusCode());
-        assertEquals("/admin/documents/6/edit", signedIn.headers().firstValue("Location").orElseThrow());
+        assertEquals("/admin/documents/" + id + "/edit", signedIn.headers().firstValue("Location").orElseThrow());
         String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("dossier_session="))
                 .findFirst().orElseThrow();
         assertTrue(cookie.contains("HttpOnly"), cookie);
@@ -171,6 +176,7 @@ class AccessControlTest {
 
     @Test
     void theSignInReturnsOnlyToAddressesOnThisSite() {
+        // Any path of this site will do: the check reads the address, not the records.
         assertEquals("/admin/documents/3/edit", LoginPage.safeReturn("/admin/documents/3/edit"));
         for (String elsewhere : new String[] {null, "", "https://evil.example/", "//evil.example", "/\\evil.example",
                 "admin", "/admin\r\nSet-Cookie: x=y"}) {
@@ -180,14 +186,15 @@ class AccessControlTest {
 
     @Test
     void theRecordPageShowsHistoryToAllAndEditOnlyToEditors() {
-        Document asReader = Jsoup.parse(reader().get(location("/documents/7")).body());
-        assertNotNull(asReader.selectFirst(".record-actions a.history-link[href=/documents/7/history]"));
+        int id = catalogue.recordTitled("Malik, 'On the Question of a United Government in Korea'");
+        Document asReader = Jsoup.parse(reader().get(location("/documents/" + id)).body());
+        assertNotNull(asReader.selectFirst(".record-actions a.history-link[href=/documents/" + id + "/history]"));
         assertNull(asReader.selectFirst(".record-actions a.edit-link"));
         assertNotNull(asReader.selectFirst("a.sign-in"));
 
         Http alice = Editors.signIn(catalogue, "alice");
-        Document asEditor = Jsoup.parse(alice.get(location("/documents/7")).body());
-        assertNotNull(asEditor.selectFirst(".record-actions a.edit-link[href=/admin/documents/7/edit]"));
+        Document asEditor = Jsoup.parse(alice.get(location("/documents/" + id)).body());
+        assertNotNull(asEditor.selectFirst(".record-actions a.edit-link[href=/admin/documents/" + id + "/edit]"));
         assertEquals("alice", asEditor.selectFirst(".signed-in").text());
         assertNotNull(asEditor.selectFirst("form.sign-out input[name=csrf]"));
     }

@@ -1,6 +1,5 @@
 package org.dossier.app;
 
-import static org.dossier.db.Tables.DOCUMENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dossier.ops.OperationsSettings;
+import org.dossier.testing.RecordsByTitle;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.dossier.web.PublicUrl;
@@ -60,8 +60,7 @@ class BuiltAppTest {
     void aRecordPageShowsTheImportedRecordWithItsRelatedRecords() throws Exception {
         int id;
         try (Database database = TestDatabase.openIn(folder)) {
-            id = database.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.TITLE.contains("Concentering"))
-                    .fetchSingle(DOCUMENT.ID);
+            id = RecordsByTitle.idOf(database.dsl(), "Concentering");
         }
         DossierApp.InProcess.Answer moved = served.get("/documents/" + id);
         String location = moved.head().lines().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9))

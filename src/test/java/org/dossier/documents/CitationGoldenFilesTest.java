@@ -80,10 +80,15 @@ class CitationGoldenFilesTest {
 
     @Test
     void aBatchForAnExportKeepsTheGivenOrderAndLeavesOutWithdrawnAndUnknownRecords() {
-        samples.database().write(w -> w.withdraw(2, 1, "Withdrawn for the batch test.",
+        int dayPrecise = samples.database().recordTitled(SampleCitations.DAY_PRECISE);
+        int monthPrecise = samples.database().recordTitled(SampleCitations.MONTH_PRECISE);
+        int withdrawn = samples.database().recordTitled("Letter to Stalin from Lee Chang-chen");
+        int unknown = 99_999; // no record has it
+        samples.database().write(w -> w.withdraw(withdrawn, 1, "Withdrawn for the batch test.",
                 Attribution.editor("tester", "Withdrawn for the batch test")));
         Citations batch = new Citations(samples.database().dsl(), Archive.DEFAULT, java.time.Clock.systemUTC());
-        assertEquals(List.of(3, 1), batch.current(List.of(3, 2, 99_999, 1, 3), SampleCitations.SITE).stream()
+        List<Integer> asked = List.of(monthPrecise, withdrawn, unknown, dayPrecise, monthPrecise);
+        assertEquals(List.of(monthPrecise, dayPrecise), batch.current(asked, SampleCitations.SITE).stream()
                 .map(Citation::id).toList());
     }
 

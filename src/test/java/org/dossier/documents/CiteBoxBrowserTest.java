@@ -24,14 +24,14 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock(Browser.ONE_AT_A_TIME)
 class CiteBoxBrowserTest {
 
-    private static final String RECORD = "/documents/3/letter-to-stalin-from-the-commanders-and-soldiers-of-the-korean-army-in-china";
-
     @RegisterExtension
     final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
     private Browser browser;
+    private int letter;
 
     @BeforeAll
     void start() {
+        letter = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
         browser = Browser.start();
         // Headless Chromium keeps its own clipboard; the page may write to it once granted.
         ((ChromeDriver) browser.driver()).executeCdpCommand("Browser.grantPermissions", Map.of(
@@ -50,7 +50,8 @@ class CiteBoxBrowserTest {
 
     @Test
     void aReaderCopiesTheChicagoNoteAndFollowsTheVersionedLink() {
-        browser.open(catalogue.baseUrl() + RECORD);
+        browser.open(catalogue.baseUrl() + "/documents/" + letter
+                + "/letter-to-stalin-from-the-commanders-and-soldiers-of-the-korean-army-in-china");
         WebElement citation = browser.find("#citation-chicago-note");
         String expected = "\u201CLetter to Stalin from the Commanders and Soldiers of the Korean Army in China,\u201D letter to Joseph "
                 + "Stalin, February 1942, Dossier, version 1, accessed ";
@@ -69,8 +70,8 @@ class CiteBoxBrowserTest {
         assertEquals(citation.getText(), clipboard);
 
         browser.find(".cite-version-link").click();
-        browser.waitForUrlContaining("/documents/3/v/1");
-        assertEquals(catalogue.baseUrl() + "/documents/3/v/1", browser.currentUrl());
+        browser.waitForUrlContaining("/documents/" + letter + "/v/1");
+        assertEquals(catalogue.baseUrl() + "/documents/" + letter + "/v/1", browser.currentUrl());
         assertTrue(browser.find(".version-banner").getText().contains("This is version 1, the current one"));
         assertEquals("Letter to Stalin from the Commanders and Soldiers of the Korean Army in China",
                 browser.find("h1").getText());

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The permanent address, versioned addresses, the "Cite this" box, the downloads and the metadata
- * reference managers read, through a real server. Record 3 ("February 1942") is corrected once
- * (version 2: a new title, date and people); record 8 is withdrawn after a correction; one record
+ * reference managers read, through a real server. The letter from the commanders ("February 1942")
+ * is corrected once (version 2: a new title, date and people); Torbenkov's journal is withdrawn
+ * after a correction; one record
  * is added whose title tries to break out of the JSON-LD script element.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -32,24 +33,33 @@ class PermalinksAndVersionsTest {
     private static final String OLD_TITLE = "Letter to Stalin from the Commanders and Soldiers of the Korean Army in China";
     private static final String NEW_TITLE = "Letter from Korean Commanders to Stalin";
     private static final String HOSTILE_TITLE = "A </script><script>alert('x')</script> & <b>title</b>";
+    /** An id no record has. */
+    private static final int NO_SUCH_RECORD = 99999;
 
     @RegisterExtension
     final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
     private CatalogueDatabase database;
+    /** The record corrected once: {@link #OLD_TITLE}, then {@link #NEW_TITLE}. */
+    private int letter;
+    /** The record corrected, then withdrawn. */
+    private int journal;
     private int hostile;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     void start() {
         database = CatalogueDatabase.of(catalogue);
+        letter = database.recordTitled(OLD_TITLE);
+        journal = database.recordTitled("From the Journal of N. Ye. Torbenkov");
         int kim = database.personId("kim-il-sung");
-        database.at("2030-01-01T00:00:00Z").write(w -> w.update(3, 1, new RecordDraft(NEW_TITLE,
+        database.at("2030-01-01T00:00:00Z").write(w -> w.update(letter, 1, new RecordDraft(NEW_TITLE,
                         List.of("Corrected summary."), DocumentDate.ofDay(1942, 2, 16), database.typeId("letter"),
                         RecordDraft.inRole(List.of(kim), PersonRole.AUTHOR), new TreeSet<>()),
                 Attribution.editor("tester", "Dated to the day from the original")));
-        database.at("2030-02-01T00:00:00Z").write(w -> w.update(8, 1, new RecordDraft("From the Journal of Torbenkov",
-                        List.of(), DocumentDate.ofDay(1960, 6, 1)), Attribution.editor("tester", "Shorter title")));
-        database.at("2030-03-01T00:00:00Z").write(w -> w.withdraw(8, 2, "Duplicate of another record.",
+        database.at("2030-02-01T00:00:00Z").write(w -> w.update(journal, 1,
+                        new RecordDraft("From the Journal of Torbenkov", List.of(), DocumentDate.ofDay(1960, 6, 1)),
+                Attribution.editor("tester", "Shorter title")));
+        database.at("2030-03-01T00:00:00Z").write(w -> w.withdraw(journal, 2, "Duplicate of another record.",
                 Attribution.editor("tester", "Withdrawn as a duplicate")));
         hostile = database.write(w -> w.create(new RecordDraft(HOSTILE_TITLE, List.of("</script> in a summary"),
                 DocumentDate.ofYear(1950)), Attribution.editor("tester", "A hostile title")));
@@ -71,24 +81,25 @@ class PermalinksAndVersionsTest {
     }
 
     private String currentPath() {
-        return "/documents/3/" + Slugs.slugify(NEW_TITLE);
+        return "/documents/" + letter + "/" + Slugs.slugify(NEW_TITLE);
     }
 
     @Test
     void thePermanentAddressRedirectsToTheCanonicalOneOrShowsATombstoneAndNeverForgetsAnId() {
-        HttpResponse<String> current = get("/documents/3");
+        HttpResponse<String> current = get("/documents/" + letter);
         assertEquals(301, current.statusCode());
         assertEquals(currentPath(), current.headers().firstValue("Location").orElseThrow());
-        assertEquals(301, get("/documents/3/" + Slugs.slugify(OLD_TITLE)).statusCode(), "an old slug still leads there");
-        Document tombstone = page("/documents/8", 410);
+        assertEquals(301, get("/documents/" + letter + "/" + Slugs.slugify(OLD_TITLE)).statusCode(),
+                "an old slug still leads there");
+        Document tombstone = page("/documents/" + journal, 410);
         assertTrue(tombstone.text().contains("Duplicate of another record."));
-        assertEquals(404, get("/documents/99999").statusCode());
-        assertEquals(404, get("/documents/99999/v/1").statusCode());
+        assertEquals(404, get("/documents/" + NO_SUCH_RECORD).statusCode());
+        assertEquals(404, get("/documents/" + NO_SUCH_RECORD + "/v/1").statusCode());
     }
 
     @Test
     void anOlderVersionShowsTheRecordAsItWasWithABannerToTheCurrentOne() {
-        Document v1 = page("/documents/3/v/1", 200);
+        Document v1 = page("/documents/" + letter + "/v/1", 200);
         assertEquals(OLD_TITLE, v1.selectFirst("h1").text());
         assertEquals("1942-02", v1.selectFirst(".record-date").attr("datetime"), "the month-only date of version 1");
         assertEquals("February 1942", v1.selectFirst(".record-date").text());
@@ -96,16 +107,17 @@ class PermalinksAndVersionsTest {
         assertFalse(v1.select(".record-facts").text().contains("Kim Il Sung"));
         assertTrue(v1.selectFirst(".version-banner").text().contains("This is version 1 of 2"));
         assertEquals(currentPath(), v1.selectFirst(".current-version-link").attr("href"));
-        assertEquals(catalogue.baseUrl() + "/documents/3/v/1", v1.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals(catalogue.baseUrl() + "/documents/" + letter + "/v/1",
+                v1.selectFirst("link[rel=canonical]").attr("href"));
         assertEquals("noindex", v1.selectFirst("meta[name=robots]").attr("content"));
         assertTrue(v1.selectFirst("#citation-chicago-note").text().contains(", version 1, "));
         assertTrue(v1.selectFirst("#citation-chicago-note").text().contains(OLD_TITLE));
-        assertEquals("/documents/3/v/1.bib", v1.selectFirst(".cite-downloads a").attr("href"));
+        assertEquals("/documents/" + letter + "/v/1.bib", v1.selectFirst(".cite-downloads a").attr("href"));
     }
 
     @Test
     void theCurrentVersionSaysItIsCurrent() {
-        Document v2 = page("/documents/3/v/2", 200);
+        Document v2 = page("/documents/" + letter + "/v/2", 200);
         assertEquals(NEW_TITLE, v2.selectFirst("h1").text());
         assertEquals("1942-02-16", v2.selectFirst(".record-date").attr("datetime"));
         assertTrue(v2.selectFirst(".version-banner").text().contains("the current one"));
@@ -115,19 +127,19 @@ class PermalinksAndVersionsTest {
 
     @Test
     void aVersionThatNeverExistedIsNotFound() {
-        assertEquals(404, get("/documents/3/v/3").statusCode());
-        assertEquals(404, get("/documents/3/v/0").statusCode());
-        assertEquals(404, get("/documents/3/v/two").statusCode());
-        assertEquals(404, get("/documents/3/v/1.pdf").statusCode());
+        assertEquals(404, get("/documents/" + letter + "/v/3").statusCode());
+        assertEquals(404, get("/documents/" + letter + "/v/0").statusCode());
+        assertEquals(404, get("/documents/" + letter + "/v/two").statusCode());
+        assertEquals(404, get("/documents/" + letter + "/v/1.pdf").statusCode());
     }
 
     @Test
     void aVersionOfAWithdrawnRecordSaysSoAndIsGone() {
-        Document v1 = page("/documents/8/v/1", 410);
+        Document v1 = page("/documents/" + journal + "/v/1", 410);
         assertTrue(v1.selectFirst(".version-banner.withdrawn").text().contains("Duplicate of another record."));
         assertTrue(v1.selectFirst("h1").text().startsWith("From the Journal of N. Ye. Torbenkov"), "the text that was cited");
         assertTrue(v1.select(".cite").isEmpty(), "a withdrawn record is not offered for citing");
-        Document withdrawal = page("/documents/8/v/3", 410);
+        Document withdrawal = page("/documents/" + journal + "/v/3", 410);
         assertTrue(withdrawal.text().contains("Withdrawn in this version"));
     }
 
@@ -137,14 +149,16 @@ class PermalinksAndVersionsTest {
         assertEquals(catalogue.baseUrl() + currentPath(), record.selectFirst("link[rel=canonical]").attr("href"));
         assertEquals(List.of("chicago-note", "chicago-bibliography", "mla", "apa"),
                 record.select(".cite-style").eachAttr("data-style"));
-        assertEquals(catalogue.baseUrl() + "/documents/3/v/2", record.selectFirst(".cite-version-link").attr("href"));
-        assertEquals(catalogue.baseUrl() + "/documents/3", record.selectFirst(".cite-permalink").attr("href"));
+        assertEquals(catalogue.baseUrl() + "/documents/" + letter + "/v/2",
+                record.selectFirst(".cite-version-link").attr("href"));
+        assertEquals(catalogue.baseUrl() + "/documents/" + letter, record.selectFirst(".cite-permalink").attr("href"));
         String chicago = record.selectFirst("#citation-chicago-note").text();
         assertTrue(chicago.startsWith("Kim Il Sung, \u201C" + NEW_TITLE
                         + ",\u201D letter, February 16, 1942, Dossier, version 2, accessed "), chicago);
-        assertTrue(chicago.endsWith(", " + catalogue.baseUrl() + "/documents/3/v/2."));
+        assertTrue(chicago.endsWith(", " + catalogue.baseUrl() + "/documents/" + letter + "/v/2."));
         assertTrue(record.selectFirst(".cite-accessed time").attr("datetime").matches("\\d{4}-\\d{2}-\\d{2}"));
-        assertEquals(List.of("/documents/3.bib", "/documents/3.ris", "/documents/3.csl.json"),
+        String permalink = "/documents/" + letter;
+        assertEquals(List.of(permalink + ".bib", permalink + ".ris", permalink + ".csl.json"),
                 record.select(".cite-downloads a").eachAttr("href"));
         assertEquals(4, record.select(".cite button.copy-citation[hidden]").size(), "copy buttons wait for the script");
         assertEquals("/static/cite.js", record.selectFirst(".cite script").attr("src"));
@@ -152,33 +166,37 @@ class PermalinksAndVersionsTest {
 
     @Test
     void downloadsHaveTheirFormatsContentTypesAndFileNames() throws Exception {
-        HttpResponse<String> bib = get("/documents/3.bib");
+        HttpResponse<String> bib = get("/documents/" + letter + ".bib");
         assertEquals(200, bib.statusCode());
         assertEquals("application/x-bibtex; charset=utf-8", bib.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals("attachment; filename=\"dossier-3-v2.bib\"", bib.headers().firstValue("Content-Disposition").orElseThrow());
-        assertTrue(bib.body().contains("@misc{dossier-3-v2,"));
+        assertEquals("attachment; filename=\"dossier-" + letter + "-v2.bib\"",
+                bib.headers().firstValue("Content-Disposition").orElseThrow());
+        assertTrue(bib.body().contains("@misc{dossier-" + letter + "-v2,"));
 
-        HttpResponse<String> ris = get("/documents/3.ris");
+        HttpResponse<String> ris = get("/documents/" + letter + ".ris");
         assertEquals("application/x-research-info-systems; charset=utf-8", ris.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(ris.body().startsWith("TY  - MANSCPT\r\n") && ris.body().endsWith("ER  - \r\n"));
 
-        HttpResponse<String> csl = get("/documents/3.csl.json");
+        HttpResponse<String> csl = get("/documents/" + letter + ".csl.json");
         assertEquals("application/vnd.citationstyles.csl+json; charset=utf-8",
                 csl.headers().firstValue("Content-Type").orElseThrow());
         assertEquals("[[1942,2,16]]", json.readTree(csl.body()).get(0).get("issued").get("date-parts").toString());
 
-        HttpResponse<String> twin = get("/documents/3.json");
+        HttpResponse<String> twin = get("/documents/" + letter + ".json");
         assertEquals(200, twin.statusCode());
         assertEquals(NEW_TITLE, json.readTree(twin.body()).get("title").asText(), ".json is still the JSON twin");
 
-        HttpResponse<String> old = get("/documents/3/v/1.ris");
-        assertEquals("attachment; filename=\"dossier-3-v1.ris\"", old.headers().firstValue("Content-Disposition").orElseThrow());
+        HttpResponse<String> old = get("/documents/" + letter + "/v/1.ris");
+        assertEquals("attachment; filename=\"dossier-" + letter + "-v1.ris\"",
+                old.headers().firstValue("Content-Disposition").orElseThrow());
         assertTrue(old.body().contains("TI  - " + OLD_TITLE + "\r\n") && old.body().contains("DA  - 1942/02//\r\n"));
     }
 
     @Test
     void aWithdrawnRecordHasNoDownloads() {
-        for (String path : List.of("/documents/8.bib", "/documents/8.ris", "/documents/8.csl.json", "/documents/8/v/1.bib")) {
+        String permalink = "/documents/" + journal;
+        for (String path : List.of(permalink + ".bib", permalink + ".ris", permalink + ".csl.json",
+                permalink + "/v/1.bib")) {
             HttpResponse<String> response = get(path);
             assertEquals(410, response.statusCode(), path);
             assertTrue(response.body().contains("Duplicate of another record."), path);
@@ -187,12 +205,13 @@ class PermalinksAndVersionsTest {
 
     @Test
     void recordPagesCarryHighwireTagsAndJsonLdForReferenceManagers() throws Exception {
-        Document record = page("/documents/3/v/1", 200);
+        Document record = page("/documents/" + letter + "/v/1", 200);
         assertEquals(OLD_TITLE, record.selectFirst("meta[name=citation_title]").attr("content"));
         assertEquals("1942/02", record.selectFirst("meta[name=citation_publication_date]").attr("content"));
         assertEquals(0, record.select("meta[name=citation_date]").size(), "Google Scholar deprecates it");
         assertEquals("Dossier", record.selectFirst("meta[name=citation_publisher]").attr("content"));
-        assertEquals(catalogue.baseUrl() + "/documents/3/v/1", record.selectFirst("meta[name=citation_public_url]").attr("content"));
+        assertEquals(catalogue.baseUrl() + "/documents/" + letter + "/v/1",
+                record.selectFirst("meta[name=citation_public_url]").attr("content"));
         assertEquals("Letter", record.selectFirst("meta[name=DC.type]").attr("content"), "Zotero's Type field");
         assertEquals("letter", record.selectFirst("meta[name=z.itemType]").attr("content"));
 
@@ -201,7 +220,7 @@ class PermalinksAndVersionsTest {
         assertEquals("Person", ld.get("recipient").get(0).get("@type").asText());
         assertEquals("Joseph Stalin", ld.get("recipient").get(0).get("name").asText());
         assertEquals("1942-02", ld.get("dateCreated").asText());
-        assertEquals(catalogue.baseUrl() + "/documents/3", ld.get("identifier").asText());
+        assertEquals(catalogue.baseUrl() + "/documents/" + letter, ld.get("identifier").asText());
         assertEquals("1", ld.get("version").asText());
         assertEquals("Collection", ld.get("isPartOf").get("@type").asText());
         assertEquals("ArchiveOrganization", ld.get("holdingArchive").get("@type").asText());

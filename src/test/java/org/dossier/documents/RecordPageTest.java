@@ -118,6 +118,7 @@ class RecordPageTest {
 
     @Test
     void anUnknownIdIsARealNotFoundPage() {
+        // 99999: an id no record has.
         for (String path : List.of("/documents/99999", "/documents/99999.json", "/documents/abc", "/documents/7x")) {
             HttpResponse<String> response = http.get(path);
             assertEquals(404, response.statusCode(), path);

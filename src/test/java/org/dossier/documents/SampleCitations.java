@@ -18,9 +18,9 @@ final class SampleCitations implements AutoCloseable {
 
     static final String SITE = "https://dossier.example.org";
     static final LocalDate ACCESSED = LocalDate.of(2026, 5, 4);
-    /** Seed records: "May 10, 1943" and "February 1942". */
-    static final int DAY_PRECISE = 1;
-    static final int MONTH_PRECISE = 3;
+    /** Words of the titles of two seed records: dated "May 10, 1943" and "February 1942". */
+    static final String DAY_PRECISE = "Letter to Stalin from Korean Political Parties";
+    static final String MONTH_PRECISE = "Letter to Stalin from the Commanders and Soldiers";
     static final String YEAR_TITLE = "Annual Report of the Soviet Embassy in Pyongyang for 1950, "
             + "\u2018On the Political Situation in Korea\u2019";
 
@@ -58,14 +58,9 @@ final class SampleCitations implements AutoCloseable {
      * a cable from Stalin to Mao Zedong, and a report from one organisation to another.
      */
     List<Citation> all() {
-        return citations.current(List.of(DAY_PRECISE, MONTH_PRECISE, yearPrecise, idOf("Cable, Stalin to Mao Zedong"),
-                idOf("Report, Legation of Hungary")), SITE);
-    }
-
-    private int idOf(String titleStart) {
-        return database.dsl().select(org.dossier.db.Tables.DOCUMENT.ID).from(org.dossier.db.Tables.DOCUMENT)
-                .where(org.dossier.db.Tables.DOCUMENT.TITLE.startsWith(titleStart))
-                .fetchSingle(org.dossier.db.Tables.DOCUMENT.ID);
+        return citations.current(List.of(database.recordTitled(DAY_PRECISE), database.recordTitled(MONTH_PRECISE),
+                yearPrecise, database.recordTitled("Cable, Stalin to Mao Zedong"),
+                database.recordTitled("Report, Legation of Hungary")), SITE);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.dossier.documents;
 
-import static org.dossier.db.Tables.DOCUMENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dossier.app.Database;
 import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
@@ -57,7 +55,7 @@ class ZoteroCaptureTest {
 
     @Test
     void aCableFromStalinIsALetterWithItsAuthorTypeArchiveDateAndVersionedUrl() throws Exception {
-        int id = idOf("Cable, Stalin to Mao Zedong");
+        int id = catalogue.recordTitled("Cable, Stalin to Mao Zedong");
         Document page = record(id);
         Item item = embeddedMetadata(page);
         assertEquals("letter", item.itemType(), "sent to someone: a Zotero letter");
@@ -80,7 +78,7 @@ class ZoteroCaptureTest {
 
     @Test
     void aLetterWithNoKnownAuthorGivesItsRecipientAndAMonthOnlyDate() throws Exception {
-        Item item = embeddedMetadata(record(idOf("Letter to Stalin from the Commanders")));
+        Item item = embeddedMetadata(record(catalogue.recordTitled("Letter to Stalin from the Commanders")));
         assertEquals("letter", item.itemType());
         assertEquals(List.of(new Creator("Stalin", "Joseph", "recipient")), item.creators(),
                 "with no citation_author, the RDF creators stand: the recipient");
@@ -90,7 +88,7 @@ class ZoteroCaptureTest {
 
     @Test
     void aConversationIsAManuscriptOfItsType() throws Exception {
-        Item item = embeddedMetadata(record(idOf("Memorandum of Conversation between Anastas Mikoyan")));
+        Item item = embeddedMetadata(record(catalogue.recordTitled("Memorandum of Conversation between Anastas Mikoyan")));
         assertEquals("manuscript", item.itemType());
         assertEquals(List.of(), item.creators(), "participants are not its authors");
         assertEquals("Memorandum of Conversation", item.type());
@@ -99,7 +97,7 @@ class ZoteroCaptureTest {
 
     @Test
     void anOrganisationIsOneCreator() throws Exception {
-        Document page = record(idOf("Report, Legation of Hungary"));
+        Document page = record(catalogue.recordTitled("Report, Legation of Hungary"));
         JsonNode ld = new ObjectMapper().readTree(page.selectFirst("script[type=application/ld+json]").data());
         assertEquals("Organization", ld.get("author").get(0).get("@type").asText());
         assertEquals("Organization", ld.get("recipient").get(0).get("@type").asText());
@@ -135,13 +133,6 @@ class ZoteroCaptureTest {
         assertEquals(List.of("Stalin, Joseph"), cable.get("rft.au"));
         assertEquals(List.of("1949-05-26"), cable.get("rft.date"));
         assertEquals(List.of("letter"), cable.get("rft.type"));
-    }
-
-    private static int idOf(String titleStart) throws Exception {
-        try (Database db = Database.open(catalogue.database())) {
-            return db.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.TITLE.startsWith(titleStart))
-                    .fetchSingle(DOCUMENT.ID);
-        }
     }
 
     private static Document record(int id) {

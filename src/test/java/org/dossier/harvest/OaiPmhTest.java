@@ -1,6 +1,5 @@
 package org.dossier.harvest;
 
-import static org.dossier.db.Tables.DOCUMENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,17 +28,23 @@ class OaiPmhTest {
 
     @RegisterExtension
     final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+    /** An id no record has. */
+    private static final int NO_SUCH_RECORD = 999;
+
     private CatalogueDatabase database;
+    /** The seed letter of February 1942, read as it was imported. */
+    private int letter;
     private int added;
     private int withdrawn;
 
     @BeforeAll
     void start() {
         database = CatalogueDatabase.of(catalogue);
+        letter = database.recordTitled("Letter to Stalin from the Commanders and Soldiers");
         added = database.at("2030-01-01T10:00:00Z").write(w -> w.create(
                 new RecordDraft("A record added in 2030", List.of("Its summary."), DocumentDate.ofYear(1961)),
                 Attribution.editor("tester", "Added for the harvesting tests")));
-        withdrawn = 5;
+        withdrawn = database.recordTitled("Roman Catholic Priest Stanislaus Orlemanski");
         database.at("2031-06-01T08:00:00Z").write(w -> w.withdraw(withdrawn, 1, "A duplicate of document 4.",
                 Attribution.editor("tester", "Withdrawn for the harvesting tests")));
     }
@@ -89,7 +94,8 @@ class OaiPmhTest {
         String withoutAdmin = identify.replaceAll("<adminEmail>[^<]*</adminEmail>", "");
         org.junit.jupiter.api.Assertions.assertThrows(org.xml.sax.SAXException.class,
                 () -> OaiSchema.validate(withoutAdmin));
-        String unknownElement = catalogue.http().get("/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=" + identifier(3))
+        String unknownElement = catalogue.http()
+                .get("/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=" + identifier(letter))
                 .body().replaceAll("<dc:title>", "<dc:heading>").replace("</dc:title>", "</dc:heading>");
         org.junit.jupiter.api.Assertions.assertThrows(org.xml.sax.SAXException.class, () -> OaiSchema.validate(unknownElement));
     }
@@ -110,13 +116,14 @@ class OaiPmhTest {
     @Test
     void postAnswersLikeGet() throws Exception {
         Document response = valid(catalogue.http().post("/oai", Map.of("verb", "GetRecord",
-                "identifier", identifier(3), "metadataPrefix", "oai_dc")));
+                "identifier", identifier(letter), "metadataPrefix", "oai_dc")));
         assertEquals("1942-02", XPaths.value(response, "//oai_dc:dc/dc:date"));
     }
 
     @Test
     void listMetadataFormatsOffersDublinCoreForTheRepositoryAndForARecord() throws Exception {
-        for (String query : List.of("verb=ListMetadataFormats", "verb=ListMetadataFormats&identifier=" + identifier(3))) {
+        for (String query : List.of("verb=ListMetadataFormats",
+                "verb=ListMetadataFormats&identifier=" + identifier(letter))) {
             Document response = oai(query);
             assertEquals(List.of("oai_dc"), XPaths.values(response, "//o:metadataFormat/o:metadataPrefix"));
             assertEquals("http://www.openarchives.org/OAI/2.0/oai_dc/", XPaths.value(response, "//o:metadataNamespace"));
@@ -132,9 +139,10 @@ class OaiPmhTest {
 
     @Test
     void getRecordGivesDublinCoreWithTheDateAsPreciseAsItIsKnown() throws Exception {
-        Document response = oai("verb=GetRecord&metadataPrefix=oai_dc&identifier=" + identifier(3));
-        assertEquals(identifier(3), XPaths.value(response, "//o:header/o:identifier"));
-        assertEquals(database.dsl().fetchValue("select created_at from revision where document_id = 3 order by number desc limit 1"),
+        Document response = oai("verb=GetRecord&metadataPrefix=oai_dc&identifier=" + identifier(letter));
+        assertEquals(identifier(letter), XPaths.value(response, "//o:header/o:identifier"));
+        assertEquals(database.dsl().fetchValue(
+                        "select created_at from revision where document_id = ? order by number desc limit 1", letter),
                 XPaths.value(response, "//o:header/o:datestamp"), "the datestamp is the last revision's time");
         assertEquals(List.of("type:letter", "decade:1940s"), XPaths.values(response, "//o:header/o:setSpec"));
         assertEquals("Letter to Stalin from the Commanders and Soldiers of the Korean Army in China",
@@ -145,19 +153,17 @@ class OaiPmhTest {
         assertEquals(List.of("Stalin, Joseph"), XPaths.values(response, "//dc:contributor"), "the letter's recipient");
         assertEquals(List.of(), XPaths.values(response, "//dc:creator"), "its senders are no person of the lists");
         assertEquals(List.of("China", "Korea"), XPaths.values(response, "//dc:coverage"));
-        assertEquals(catalogue.baseUrl() + "/documents/3", XPaths.value(response, "//dc:identifier"));
+        assertEquals(catalogue.baseUrl() + "/documents/" + letter, XPaths.value(response, "//dc:identifier"));
         assertEquals("Dossier", XPaths.value(response, "//dc:publisher"));
     }
 
     @Test
     void authorsAreCreatorsAndRecipientsContributors() throws Exception {
-        int cable = database.dsl().select(DOCUMENT.ID).from(DOCUMENT)
-                .where(DOCUMENT.TITLE.eq("Cable, Stalin to Mao Zedong [via Kovalev]")).fetchSingle(DOCUMENT.ID);
+        int cable = database.recordTitled("Cable, Stalin to Mao Zedong [via Kovalev]");
         Document response = oai("verb=GetRecord&metadataPrefix=oai_dc&identifier=" + identifier(cable));
         assertEquals(List.of("Stalin, Joseph"), XPaths.values(response, "//dc:creator"));
         assertEquals(List.of("Mao, Zedong"), XPaths.values(response, "//dc:contributor"));
-        int report = database.dsl().select(DOCUMENT.ID).from(DOCUMENT)
-                .where(DOCUMENT.TITLE.startsWith("Report, Legation of Hungary")).fetchSingle(DOCUMENT.ID);
+        int report = database.recordTitled("Report, Legation of Hungary");
         response = oai("verb=GetRecord&metadataPrefix=oai_dc&identifier=" + identifier(report));
         assertEquals(List.of("Legation of Hungary in the DPRK"), XPaths.values(response, "//dc:creator"),
                 "an organisation is named whole");
@@ -195,7 +201,8 @@ class OaiPmhTest {
         List<String> sixties = XPaths.values(oai("verb=ListIdentifiers&metadataPrefix=oai_dc&set=decade:1960s"),
                 "//o:header/o:identifier");
         assertTrue(sixties.contains(identifier(added)), "the record dated 1961");
-        assertTrue(sixties.contains(identifier(46)), "the seed record of September 1966");
+        int ofSeptember1966 = database.recordTitled("Information from the Communist Party of the Soviet Union Central");
+        assertTrue(sixties.contains(identifier(ofSeptember1966)), "the seed record of September 1966");
         assertEquals(50, XPaths.count(oai("verb=ListIdentifiers&metadataPrefix=oai_dc&set=decade"), "//o:header"),
                 "the decade set holds every record");
     }
@@ -240,15 +247,16 @@ class OaiPmhTest {
         Document response = error("verb=ListRecords&metadataPrefix=marc21", "cannotDisseminateFormat");
         assertEquals("marc21", XPaths.value(response, "/o:OAI-PMH/o:request/@metadataPrefix"),
                 "other errors echo the request's arguments");
-        error("verb=GetRecord&metadataPrefix=marc21&identifier=" + identifier(3), "cannotDisseminateFormat");
+        error("verb=GetRecord&metadataPrefix=marc21&identifier=" + identifier(letter), "cannotDisseminateFormat");
     }
 
     @Test
     void anUnknownIdentifierDoesNotExist() throws Exception {
-        Document response = error("verb=GetRecord&metadataPrefix=oai_dc&identifier=" + identifier(999), "idDoesNotExist");
-        assertEquals(identifier(999), XPaths.value(response, "/o:OAI-PMH/o:request/@identifier"));
-        error("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:elsewhere.example.org:3", "idDoesNotExist");
-        error("verb=ListMetadataFormats&identifier=" + identifier(999), "idDoesNotExist");
+        Document response = error("verb=GetRecord&metadataPrefix=oai_dc&identifier=" + identifier(NO_SUCH_RECORD),
+                "idDoesNotExist");
+        assertEquals(identifier(NO_SUCH_RECORD), XPaths.value(response, "/o:OAI-PMH/o:request/@identifier"));
+        error("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:elsewhere.example.org:" + letter, "idDoesNotExist");
+        error("verb=ListMetadataFormats&identifier=" + identifier(NO_SUCH_RECORD), "idDoesNotExist");
     }
 
     @Test

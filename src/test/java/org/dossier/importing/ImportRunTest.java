@@ -227,8 +227,7 @@ class ImportRunTest {
     @Test
     void importLinksTypePeopleAndPlacesFromTheAuthorityLists() throws Exception {
         importSeeds();
-        int id = sql().select(DOCUMENT.ID).from(DOCUMENT)
-                .where(DOCUMENT.TITLE.eq("Letter from Feng Xi (Stalin) to Kim Il Sung (via Shtytkov)")).fetchSingle(DOCUMENT.ID);
+        int id = db.recordTitled("Letter from Feng Xi (Stalin) to Kim Il Sung (via Shtytkov)");
         List<String> people = sql().select(PERSON.KEY).from(DOCUMENT_PERSON).join(PERSON)
                 .on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID)).where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id))
                 .orderBy(PERSON.KEY).fetch(PERSON.KEY);

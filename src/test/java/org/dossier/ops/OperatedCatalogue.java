@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
 import org.dossier.app.DossierApp;
 import org.dossier.app.Settings;
 import org.dossier.testing.Http;
+import org.dossier.testing.RecordsByTitle;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.web.PublicUrl;
 
@@ -62,6 +64,15 @@ final class OperatedCatalogue implements AutoCloseable {
 
     Path database() {
         return folder.resolve("dossier.db");
+    }
+
+    /** The id of the one record whose title contains {@code words}, in a catalogue made by {@link #withSeeds}. */
+    int recordTitled(String words) {
+        try (Database db = Database.open(database())) {
+            return RecordsByTitle.idOf(db.dsl(), words);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     DossierApp app() {

@@ -8,6 +8,7 @@ import org.dossier.app.Database;
 import org.dossier.testing.TestDatabase;
 import org.dossier.documents.RecordStore;
 import org.dossier.importing.ImportRun;
+import org.dossier.testing.RecordsByTitle;
 import org.dossier.testing.TestCatalogue;
 
 /** A real database in a temporary folder with the seed pages imported, and its search index. */
@@ -34,6 +35,11 @@ final class SeedIndex implements AutoCloseable {
         store.onChange(ids -> index.engine.changed(ids));
         // the listener reads the field at each change: reopening the engine keeps it following
         return index;
+    }
+
+    /** The id of the one record whose title contains {@code words}: see {@link RecordsByTitle}. */
+    int recordTitled(String words) {
+        return RecordsByTitle.idOf(database.dsl(), words);
     }
 
     Path indexFolder() {

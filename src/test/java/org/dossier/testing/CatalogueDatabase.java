@@ -47,6 +47,11 @@ public final class CatalogueDatabase implements AutoCloseable {
         return new RecordStore(database.dsl(), Clock.fixed(now, ZoneOffset.UTC)).write(work);
     }
 
+    /** The id of the one record whose title contains {@code words}: see {@link RunningCatalogue#recordTitled}. */
+    public int recordTitled(String words) {
+        return RecordsByTitle.idOf(dsl(), words);
+    }
+
     /** The id of the type, person or place with this key in its authority table. */
     public int typeId(String key) {
         return dsl().fetchValue("select id from document_type where key = ?", key) instanceof Number n

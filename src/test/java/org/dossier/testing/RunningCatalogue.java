@@ -1,11 +1,6 @@
 package org.dossier.testing;
 
-import static org.dossier.db.Tables.DOCUMENT;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
 import org.dossier.app.DossierApp;
 
@@ -23,13 +18,10 @@ public interface RunningCatalogue {
 
     DossierApp app();
 
-    /** The id of the one record whose title contains {@code words}: tests name records, not ids. */
-    default int recordTitled(String words) {
-        try (Database db = Database.open(database())) {
-            return db.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.TITLE.contains(words))
-                    .fetchSingle(DOCUMENT.ID);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    /**
+     * The id of the one record whose title contains {@code words} (case counts), read from the
+     * database: tests name the record they mean, not its id. Fails naming the titles when no record
+     * or more than one matches.
+     */
+    int recordTitled(String words);
 }

@@ -106,6 +106,11 @@ public final class SeededCatalogue implements RunningCatalogue, BeforeAllCallbac
         return catalogue.app();
     }
 
+    @Override
+    public int recordTitled(String words) {
+        return catalogue.recordTitled(words);
+    }
+
     /** Another app node on this catalogue's database; close it before the class ends. */
     public TestCatalogue anotherNode() {
         return catalogue.anotherNode();

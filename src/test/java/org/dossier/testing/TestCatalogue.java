@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
 import org.dossier.app.DossierApp;
 import org.dossier.app.Protection;
@@ -28,6 +29,11 @@ public final class TestCatalogue implements RunningCatalogue, AutoCloseable {
     private final Http http;
     /** Whether closing this catalogue removes its database: false for a second node on another's. */
     private final boolean ownsDatabase;
+    /**
+     * The database as {@link #recordTitled} reads it, opened on first use and kept: a lookup is then
+     * one query, not a connection pool and a migration check each time.
+     */
+    private Database lookups;
 
     private TestCatalogue(Path folder, DossierApp app, boolean ownsDatabase) {
         this.folder = folder;
@@ -106,6 +112,18 @@ public final class TestCatalogue implements RunningCatalogue, AutoCloseable {
     }
 
     @Override
+    public synchronized int recordTitled(String words) {
+        if (lookups == null) {
+            try {
+                lookups = Database.open(database());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return RecordsByTitle.idOf(lookups.dsl(), words);
+    }
+
+    @Override
     public Http http() {
         return http;
     }
@@ -117,6 +135,11 @@ public final class TestCatalogue implements RunningCatalogue, AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (lookups != null) {
+                lookups.close();
+            }
+        }
         app.close();
         if (ownsDatabase) {
             TestDatabase.forget(folder);

@@ -99,6 +99,11 @@ public final class TestDatabase implements AutoCloseable {
         return database.dsl();
     }
 
+    /** The id of the one record whose title contains {@code words}: see {@link RunningCatalogue#recordTitled}. */
+    public int recordTitled(String words) {
+        return RecordsByTitle.idOf(dsl(), words);
+    }
+
     public RecordStore store() {
         return new RecordStore(database.dsl(), Clock.systemUTC());
     }

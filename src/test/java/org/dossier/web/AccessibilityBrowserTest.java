@@ -37,7 +37,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock(Browser.ONE_AT_A_TIME)
 class AccessibilityBrowserTest {
 
-    static final String RECORD = "/documents/3/letter-to-stalin-from-the-commanders-and-soldiers-of-the-korean-army-in-china";
     private static final String PASSWORD = "correct horse battery";
     /** Set -Ddossier.screenshots=DIR to keep a picture of every page at both widths. */
     private static final String SCREENSHOTS = System.getProperty("dossier.screenshots");
@@ -45,9 +44,18 @@ class AccessibilityBrowserTest {
     @RegisterExtension
     final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
     private Browser browser;
+    /** The record whose pages a reader sees. */
+    private int letter;
+    /** The record saved from two tabs at once: the conflict page. */
+    private int conversation;
+    /** The record withdrawn and offered for reinstating. */
+    private int malik;
 
     @BeforeAll
     void start() {
+        letter = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
+        conversation = catalogue.recordTitled("Roman Catholic Priest Stanislaus Orlemanski");
+        malik = catalogue.recordTitled("Malik, 'On the Question of a United Government in Korea'");
         try (Database db = Database.open(catalogue.database())) {
             new Accounts(db.dsl(), Clock.systemUTC()).add("alice", Role.ADMIN, PASSWORD);
         } catch (IOException e) {
@@ -59,6 +67,10 @@ class AccessibilityBrowserTest {
     @AfterAll
     void stop() {
         browser.close();
+    }
+
+    private String record() {
+        return "/documents/" + letter + "/letter-to-stalin-from-the-commanders-and-soldiers-of-the-korean-army-in-china";
     }
 
     private String url(String path) {
@@ -102,11 +114,11 @@ class AccessibilityBrowserTest {
         failures.addAll(visit("facet values", "/search/facets/person?q=korea"));
         failures.addAll(visit("person", "/people/stalin"));
         failures.addAll(visit("place", "/places/korea"));
-        failures.addAll(visit("record", RECORD));
-        failures.addAll(visit("version", "/documents/3/v/1"));
-        failures.addAll(visit("history", "/documents/3/history"));
-        failures.addAll(visit("revision", "/documents/3/history/1"));
-        failures.addAll(visit("not found", "/documents/99999"));
+        failures.addAll(visit("record", record()));
+        failures.addAll(visit("version", "/documents/" + letter + "/v/1"));
+        failures.addAll(visit("history", "/documents/" + letter + "/history"));
+        failures.addAll(visit("revision", "/documents/" + letter + "/history/1"));
+        failures.addAll(visit("not found", "/documents/99999")); // an id no record has
         failures.addAll(visit("bad request", "/?page=abc"));
         failures.addAll(visit("sign in", "/admin/login"));
         assertTrue(failures.isEmpty(), String.join("\n", failures));
@@ -121,8 +133,8 @@ class AccessibilityBrowserTest {
         browser.find("#password").sendKeys(PASSWORD);
         browser.find(".login button[type=submit]").click();
         browser.waitForUrlContaining("/admin");
-        failures.addAll(visit("record, signed in", RECORD));
-        failures.addAll(visit("edit form", "/admin/documents/3/edit"));
+        failures.addAll(visit("record, signed in", record()));
+        failures.addAll(visit("edit form", "/admin/documents/" + letter + "/edit"));
 
         int tabs = 0;
         while (!"Save".equals(browser.tab().getText()) && tabs < 200) {
@@ -143,7 +155,7 @@ class AccessibilityBrowserTest {
         failures.addAll(visit("users", "/admin/users"));
 
         // A save from elsewhere while the form is open: the conflict page.
-        browser.open(url("/admin/documents/5/edit"));
+        browser.open(url("/admin/documents/" + conversation + "/edit"));
         String opened = browser.currentUrl();
         String first = browser.driver().getWindowHandle();
         // A new tab made by WebDriver itself: a tab opened from the page's script can still be loading
@@ -160,15 +172,15 @@ class AccessibilityBrowserTest {
         browser.find("form.record-form button[type=submit]").click();
         assertTrue(browser.find(".conflict").isDisplayed());
         failures.addAll(check("conflict"));
-        failures.addAll(visit("revision with a diff", "/documents/5/history/2"));
+        failures.addAll(visit("revision with a diff", "/documents/" + conversation + "/history/2"));
 
-        failures.addAll(visit("withdraw", "/admin/documents/7/withdraw"));
+        failures.addAll(visit("withdraw", "/admin/documents/" + malik + "/withdraw"));
         browser.find("#reason").sendKeys("Duplicate of document 8");
         browser.find("form.stacked-form button[type=submit]").click();
-        browser.waitForUrlContaining("/documents/7");
-        failures.addAll(visit("withdrawn record (410)", "/documents/7"));
-        failures.addAll(visit("version of a withdrawn record", "/documents/7/v/1"));
-        failures.addAll(visit("reinstate", "/admin/documents/7/withdraw"));
+        browser.waitForUrlContaining("/documents/" + malik);
+        failures.addAll(visit("withdrawn record (410)", "/documents/" + malik));
+        failures.addAll(visit("version of a withdrawn record", "/documents/" + malik + "/v/1"));
+        failures.addAll(visit("reinstate", "/admin/documents/" + malik + "/withdraw"));
         failures.addAll(visit("dashboard with a withdrawn record", "/admin"));
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }

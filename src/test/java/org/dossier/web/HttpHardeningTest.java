@@ -25,12 +25,19 @@ import org.junit.jupiter.api.Test;
 /** HTTP that tools can trust, hostile Host headers, headers and crawlers, through a real server. */
 class HttpHardeningTest {
 
+    /** Words of the title of a seed record, a page every catalogue here serves. */
+    private static final String RECORD_TITLE = "Letter to Stalin from the Commanders and Soldiers";
+    /** An id no record has. */
+    private static final int NO_SUCH_RECORD = 999999;
+
     private static TestCatalogue catalogue;
+    private static int record;
     private static int withdrawn;
 
     @BeforeAll
     static void start() {
         catalogue = TestCatalogue.withSeeds(Protection.NONE);
+        record = catalogue.recordTitled(RECORD_TITLE);
         try (CatalogueDatabase database = CatalogueDatabase.of(catalogue)) {
             withdrawn = database.write(w -> w.create(new RecordDraft("A record soon withdrawn", List.of(),
                     DocumentDate.ofYear(1951)), Attribution.editor("tester", "to withdraw")));
@@ -53,7 +60,8 @@ class HttpHardeningTest {
 
     @Test
     void headAnswersWithTheStatusAndHeadersOfGet() {
-        for (String path : new String[] {"/", "/documents/3", "/documents/999999", "/documents/" + withdrawn,
+        for (String path : new String[] {"/", "/documents/" + record, "/documents/" + NO_SUCH_RECORD,
+                "/documents/" + withdrawn,
                 "/no/such/page", "/search.csv?q=stalin", "/robots.txt"}) {
             HttpResponse<String> get = http().get(path);
             HttpResponse<String> head = http().send("HEAD", path, null, null);
@@ -63,8 +71,8 @@ class HttpHardeningTest {
             assertEquals(get.headers().firstValue("Location"), head.headers().firstValue("Location"), "HEAD " + path);
             assertEquals("", head.body(), "HEAD " + path + " has no body");
         }
-        assertEquals(301, http().send("HEAD", "/documents/3", null, null).statusCode());
-        assertEquals(404, http().send("HEAD", "/documents/999999", null, null).statusCode());
+        assertEquals(301, http().send("HEAD", "/documents/" + record, null, null).statusCode());
+        assertEquals(404, http().send("HEAD", "/documents/" + NO_SUCH_RECORD, null, null).statusCode());
         assertEquals(410, http().send("HEAD", "/documents/" + withdrawn, null, null).statusCode());
     }
 
@@ -72,7 +80,7 @@ class HttpHardeningTest {
     void everyTextTypeSaysItsCharset() {
         for (String path : new String[] {"/", "/no/such/page", "/search?q=stalin", "/search.json", "/search.csv",
                 "/search.bib", "/search.ris", "/oai?verb=Identify", "/sitemap.xml", "/feed.atom", "/robots.txt",
-                "/static/dossier.css", "/documents/3.json"}) {
+                "/static/dossier.css", "/documents/" + record + ".json"}) {
             HttpResponse<String> response = http().get(path);
             String type = response.headers().firstValue("Content-Type").orElse("");
             assertTrue(type.toLowerCase(java.util.Locale.ROOT).replace(" ", "").contains("charset=utf-8"),
@@ -83,7 +91,7 @@ class HttpHardeningTest {
     @Test
     void aMalformedMultipartBodyIsA400() {
         String body = "--xyz\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nbob";
-        for (String path : new String[] {"/admin/login", "/oai", "/admin/documents/3/edit"}) {
+        for (String path : new String[] {"/admin/login", "/oai", "/admin/documents/" + record + "/edit"}) {
             HttpResponse<String> response = http().send("POST", path, "multipart/form-data; boundary=xyz", body);
             assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, path + ": " + response.statusCode());
             assertFalse(response.body().contains("Exception"), response.body());
@@ -131,10 +139,10 @@ class HttpHardeningTest {
             assertEquals(400, response.status(), host);
             assertFalse(response.body().contains("oai:null"), host);
         }
-        RawHttp.Response fine = RawHttp.send(port(), "GET /oai?verb=GetRecord&identifier=oai:catalogue.example.org:3"
-                + "&metadataPrefix=oai_dc HTTP/1.1", "Host: catalogue.example.org:8080");
+        RawHttp.Response fine = RawHttp.send(port(), "GET /oai?verb=GetRecord&identifier=oai:catalogue.example.org:"
+                + record + "&metadataPrefix=oai_dc HTTP/1.1", "Host: catalogue.example.org:8080");
         assertEquals(200, fine.status());
-        assertTrue(fine.body().contains("oai:catalogue.example.org:3"), fine.body());
+        assertTrue(fine.body().contains("oai:catalogue.example.org:" + record), fine.body());
     }
 
     @Test
@@ -145,7 +153,8 @@ class HttpHardeningTest {
             RawHttp.Response evil = RawHttp.send(port, "GET /search.csv HTTP/1.1", "Host: evil.example");
             assertEquals(400, evil.status());
             assertFalse(evil.body().contains("evil.example/documents"));
-            RawHttp.Response ours = RawHttp.send(port, "GET /documents/3 HTTP/1.1", "Host: catalogue.example.org");
+            RawHttp.Response ours = RawHttp.send(port, "GET /documents/" + listed.recordTitled(RECORD_TITLE) + " HTTP/1.1",
+                    "Host: catalogue.example.org");
             assertEquals(301, ours.status());
             assertEquals(200, listed.http().get("/").statusCode(), "127.0.0.1 is on the list");
         }
@@ -184,6 +193,7 @@ class HttpHardeningTest {
     void searchesPastTheLimitGet429WithRetryAfterAndRecordPagesNever() {
         try (TestCatalogue limited = TestCatalogue.withSeeds(new Protection(List.of(), List.of(), 3, false))) {
             Http crawler = limited.http();
+            int page = limited.recordTitled(RECORD_TITLE);
             for (int i = 0; i < 3; i++) {
                 assertEquals(200, crawler.get("/search?q=" + List.of("stalin", "korea", "kim").get(i)).statusCode());
             }
@@ -193,7 +203,7 @@ class HttpHardeningTest {
             assertTrue(retry >= 1 && retry <= 20, "a token comes back every 20 s: " + retry);
             assertEquals(429, crawler.get("/search/facets/person").statusCode());
             for (int i = 0; i < 10; i++) {
-                assertEquals(301, crawler.get("/documents/3").statusCode(), "record pages are never limited");
+                assertEquals(301, crawler.get("/documents/" + page).statusCode(), "record pages are never limited");
                 assertEquals(200, crawler.get("/").statusCode());
             }
         }

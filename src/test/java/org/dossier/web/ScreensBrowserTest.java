@@ -132,7 +132,8 @@ class ScreensBrowserTest {
 
     @Test
     void withoutJavaScriptTheCiteBoxShowsOneStyleAndNoCopyButtons() {
-        withoutScript.open(url(AccessibilityBrowserTest.RECORD));
+        withoutScript.open(url("/documents/" + catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers")
+                + "/letter-to-stalin-from-the-commanders-and-soldiers-of-the-korean-army-in-china"));
         assertEquals(Boolean.FALSE, withoutScript.script("return document.querySelector('.copy-citation').offsetParent !== null;"),
                 "the copy buttons need the script; without it they stay hidden");
         for (WebElement button : withoutScript.findAll(".copy-citation")) {

@@ -77,7 +77,8 @@ class SearchesPastTheBoundTest {
     void recordPagesAreNeverTurnedAwayWhileSearchesAre() throws Exception {
         try (TestCatalogue catalogue = TestCatalogue.withSeeds(
                 new Protection(List.of(), List.of(), 0, false, 1, Duration.ZERO))) {
-            String record = catalogue.http().get("/documents/3").headers().firstValue("Location").orElseThrow();
+            int id = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
+            String record = catalogue.http().get("/documents/" + id).headers().firstValue("Location").orElseThrow();
             List<HttpResponse<String>> responses = burstUntilRefused(catalogue.http(), SEARCH, record);
             assertTrue(responses.stream().anyMatch(r -> r.statusCode() == 503), "searches were turned away");
             assertTrue(responses.stream().filter(r -> r.uri().getPath().startsWith("/documents/"))

@@ -52,6 +52,7 @@ for n in "${SIZES[@]}"; do
   echo "index size: $(du -sh "${db%.db}.index" | cut -f1)" | tee -a "$REPORT"
 
   log="$BENCH_DIR/serve-$n.log"
+  started=$(date +%s.%N)
   java "-Xmx$SERVER_HEAP" -jar "$JAR" serve --db "$db" --host 127.0.0.1 --port 0 --server-timing --search-limit 0 >"$log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null || true' EXIT
@@ -60,6 +61,8 @@ for n in "${SIZES[@]}"; do
     kill -0 $server 2>/dev/null || { cat "$log"; exit 1; }
     sleep 0.5
   done
+  echo "start-up: serving $(awk -v from="$started" -v to="$(date +%s.%N)" 'BEGIN { printf "%.1f", to - from }') s after the JVM was started" \
+    "(to within half a second), the index already built" | tee -a "$REPORT"
   url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)
   java bench/SearchBenchmark.java "$url" "$RUNS" "$WARMUP" | tee -a "$REPORT"
   jcmd $server GC.run >/dev/null 2>&1 || true

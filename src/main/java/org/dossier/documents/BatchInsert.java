@@ -35,6 +35,12 @@ public final class BatchInsert implements AutoCloseable {
     private final PreparedStatement one;
     private final Converter<Object, Object>[] converters;
     private final int width;
+    /**
+     * Each column's last value and what its converter made of it: a value repeated row after row
+     * (the run's one timestamp, written four times a record) is converted once, not formatted again.
+     */
+    private final Object[] lastValues;
+    private final Object[] lastConverted;
     /** Rows added and not yet bound to {@link #many}: at most {@link #ROWS}, converted, row after row. */
     private final Object[] waiting;
     private int rows;
@@ -48,6 +54,8 @@ public final class BatchInsert implements AutoCloseable {
                 .toArray(Converter[]::new);
         this.width = fields.length;
         this.waiting = new Object[ROWS * width];
+        this.lastValues = new Object[width];
+        this.lastConverted = new Object[width];
     }
 
     /** An insert of {@code fields} into {@code table} on {@code connection}, the connection of {@code tx}. */
@@ -99,7 +107,12 @@ public final class BatchInsert implements AutoCloseable {
     public void add(Object... values) {
         int at = rows * width;
         for (int i = 0; i < width; i++) {
-            waiting[at + i] = values[i] == null ? null : converters[i].to(values[i]);
+            Object value = values[i];
+            if (value != null && value != lastValues[i]) {
+                lastValues[i] = value;
+                lastConverted[i] = converters[i].to(value);
+            }
+            waiting[at + i] = value == null ? null : lastConverted[i];
         }
         if (++rows == ROWS) {
             try {

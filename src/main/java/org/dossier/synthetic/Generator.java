@@ -84,12 +84,12 @@ public final class Generator {
             long done = 0;
             while (done < count) {
                 int size = (int) Math.min(transaction, count - done);
-                List<SyntheticRecord> batch = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    batch.add(corpus.next(random));
-                }
+                // Each record is made as it is written, not a transaction's worth ahead: 50,000 records
+                // held in a list outlived the young generation and made the collector copy them.
                 one.transaction(tx -> NewRecords.write(tx.dsl(), now, records -> {
-                    batch.forEach(record -> records.add(draft(record), ATTRIBUTION));
+                    for (int i = 0; i < size; i++) {
+                        records.add(draft(corpus.next(random)), ATTRIBUTION);
+                    }
                     return null;
                 }));
                 done += size;

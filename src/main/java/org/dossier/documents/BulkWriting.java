@@ -89,15 +89,18 @@ public final class BulkWriting {
     private static final Field<String> SQL = DSL.field(DSL.name("sql"), String.class);
 
     /**
-     * On SQLite, when the catalogue has no records yet, drops the indexes a new record's rows go
-     * into besides their tables' own keys (by date, title, update, person, place, revision time) and
-     * returns them, to be made again by {@link #rebuild} once every record is in. Ten indexes grown
-     * one random entry at a time cost SQLite more than the rows themselves; built once at the end
-     * they are a sort. Only into an empty catalogue: rebuilding means reading every record there is.
-     * Keys and unique constraints stay (they are checked, not only used). Returns nothing otherwise.
+     * On SQLite, when {@code adding} records are at least as many as the catalogue holds already,
+     * drops the indexes a new record's rows go into besides their tables' own keys (by date, title,
+     * update, person, place, revision time) and returns them, to be made again by {@link #rebuild}
+     * once every record is in. Ten indexes grown one random entry at a time cost SQLite more than the
+     * rows themselves; built once at the end they are a sort. Only for runs at least as large as
+     * what is there: rebuilding reads every record, old and new. Keys and unique constraints stay
+     * (they are checked, not only used), and so does the index of where records were seen, which an
+     * import looks entries up in. Returns nothing otherwise, and on PostgreSQL, where dropping an
+     * index would lock the table against every reader until the commit.
      */
-    public static List<SecondaryIndex> dropIfEmpty(DSLContext tx) {
-        if (tx.dialect().family() != SQLDialect.SQLITE || tx.fetchExists(DOCUMENT)) {
+    public static List<SecondaryIndex> dropBeforeAdding(DSLContext tx, long adding) {
+        if (tx.dialect().family() != SQLDialect.SQLITE || tx.fetchCount(DOCUMENT) > adding) {
             return List.of();
         }
         List<SecondaryIndex> indexes = tx.select(NAME, SQL).from(SCHEMA)

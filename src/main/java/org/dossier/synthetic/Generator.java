@@ -81,11 +81,12 @@ public final class Generator {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         int transaction = db.dialect().family() == SQLDialect.SQLITE ? SQLITE_TRANSACTION : TRANSACTION;
         BulkWriting.onOneConnection(db, false, one -> {
-            // Into an empty catalogue the secondary indexes are built once at the end. Between the
-            // first transaction and the last the file lacks them: a run stopped half-way (killed, not
-            // failed: a failure rebuilds them below) leaves a catalogue to make again, as does the
-            // synchronous=OFF that onOneConnection asks for.
-            List<BulkWriting.SecondaryIndex> dropped = one.transactionResult(tx -> BulkWriting.dropIfEmpty(tx.dsl()));
+            // For a run at least as large as the catalogue, the secondary indexes are built once at the
+            // end. Between the first transaction and the last the file lacks them: a run stopped
+            // half-way (killed, not failed: a failure rebuilds them below) leaves a catalogue to make
+            // again, as does the synchronous=OFF that onOneConnection asks for.
+            List<BulkWriting.SecondaryIndex> dropped = one.transactionResult(tx ->
+                    BulkWriting.dropBeforeAdding(tx.dsl(), count));
             try {
                 return generateIn(one, corpus, random, now, transaction, count, listener);
             } finally {

@@ -172,9 +172,8 @@ public final class BatchInsert implements AutoCloseable {
         try {
             flush();
         } finally {
-            try {
-                many.close();
-                one.close();
+            try (PreparedStatement first = many; PreparedStatement second = one) {
+                // Both closed, whichever fails.
             } catch (SQLException e) {
                 throw new DataAccessException("closing a batched insert", e);
             }

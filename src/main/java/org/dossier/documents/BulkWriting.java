@@ -1,8 +1,16 @@
 package org.dossier.documents;
 
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_PERSON;
+import static org.dossier.db.Tables.DOCUMENT_PLACE;
+import static org.dossier.db.Tables.REVISION;
+
+import java.util.List;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -63,5 +71,50 @@ public final class BulkWriting {
                 one.execute("PRAGMA synchronous = NORMAL");
             }
         });
+    }
+
+    /** An index as SQLite keeps it: its name and the statement that made it, word for word. */
+    public record SecondaryIndex(String name, String sql) {
+        public SecondaryIndex {
+            if (name.isBlank() || sql.isBlank()) {
+                throw new IllegalArgumentException("an index needs a name and its CREATE INDEX");
+            }
+        }
+    }
+
+    private static final Table<?> SCHEMA = DSL.table(DSL.name("sqlite_master"));
+    private static final Field<String> TYPE = DSL.field(DSL.name("type"), String.class);
+    private static final Field<String> NAME = DSL.field(DSL.name("name"), String.class);
+    private static final Field<String> TABLE = DSL.field(DSL.name("tbl_name"), String.class);
+    private static final Field<String> SQL = DSL.field(DSL.name("sql"), String.class);
+
+    /**
+     * On SQLite, when {@code adding} records are at least as many as the catalogue holds already,
+     * drops the indexes a new record's rows go into besides their tables' own keys (by date, title,
+     * update, person, place, revision time) and returns them, to be made again by {@link #rebuild}
+     * once every record is in. Ten indexes grown one random entry at a time cost SQLite more than the
+     * rows themselves; built once at the end they are a sort. Only for runs at least as large as
+     * what is there: rebuilding reads every record, old and new. Keys and unique constraints stay
+     * (they are checked, not only used), and so does the index of where records were seen, which an
+     * import looks entries up in. Returns nothing otherwise, and on PostgreSQL, where dropping an
+     * index would lock the table against every reader until the commit.
+     */
+    public static List<SecondaryIndex> dropBeforeAdding(DSLContext tx, long adding) {
+        if (tx.dialect().family() != SQLDialect.SQLITE || tx.fetchCount(DOCUMENT) > adding) {
+            return List.of();
+        }
+        List<SecondaryIndex> indexes = tx.select(NAME, SQL).from(SCHEMA)
+                .where(TYPE.eq("index")).and(SQL.isNotNull())
+                .and(TABLE.in(DOCUMENT.getName(), DOCUMENT_PERSON.getName(), DOCUMENT_PLACE.getName(), REVISION.getName()))
+                .orderBy(NAME)
+                .fetch(r -> new SecondaryIndex(r.get(NAME), r.get(SQL)));
+        indexes.forEach(index -> tx.dropIndex(DSL.name(index.name())).execute());
+        return indexes;
+    }
+
+    /** Makes {@code indexes} again with the statements that first made them: the schema ends as it began. */
+    public static void rebuild(DSLContext tx, List<SecondaryIndex> indexes) {
+        // The schema's own text, read from sqlite_master: no value of anyone's is in it.
+        indexes.forEach(index -> tx.execute(index.sql()));
     }
 }

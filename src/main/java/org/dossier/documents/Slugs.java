@@ -29,7 +29,7 @@ public final class Slugs {
      * word boundary so that a permalink stays short enough to print in a footnote.
      */
     public static String slugify(String title) {
-        String ascii = DASHES_AT_ENDS.matcher(NOT_SLUG.matcher(foldToAscii(title).toLowerCase(Locale.ROOT)
+        String ascii = isAscii(title) ? words(title, '-', true) : DASHES_AT_ENDS.matcher(NOT_SLUG.matcher(foldToAscii(title).toLowerCase(Locale.ROOT)
                 .replace("'", "")).replaceAll("-")).replaceAll("");
         if (ascii.length() > MAX_LENGTH) {
             int cut = ascii.lastIndexOf('-', MAX_LENGTH);
@@ -46,8 +46,38 @@ public final class Slugs {
      * so "'On the Question...'" sorts under O and "Żymierski" beside "Zymierski".
      */
     public static String sortKey(String title) {
+        if (isAscii(title)) {
+            return words(title, ' ', false);
+        }
         return SPACES.matcher(NOT_SORTED.matcher(foldToAscii(title).toLowerCase(Locale.ROOT)).replaceAll(" "))
                 .replaceAll(" ").strip();
+    }
+
+    /**
+     * The letters and digits of an ASCII {@code text} in lower case, each run of anything else one
+     * {@code separator} (none at the ends), apostrophes dropped rather than separating when
+     * {@code joinApostrophes}: what the patterns above make, in one pass and without a regular
+     * expression, for the titles that need no folding (nearly all; imports make a million).
+     */
+    private static String words(String text, char separator, boolean joinApostrophes) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean apart = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (apart && out.length() > 0) {
+                    out.append(separator);
+                }
+                out.append(c);
+                apart = false;
+            } else if (c != '\'' || !joinApostrophes) {
+                apart = true;
+            }
+        }
+        return out.toString();
     }
 
     /** Drops accents ("Żymierski" to "Zymierski", "Lê Duẩn" to "Le Duan") and unifies quotes. */

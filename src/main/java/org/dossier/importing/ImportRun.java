@@ -166,6 +166,8 @@ public final class ImportRun {
                 Extractor extractor = Extractor.load(tx);
                 return BulkWriting.withLargeCache(tx, tuning.largeCache(), () -> writer.createMany(records ->
                         tx.connectionResult(connection -> {
+                    // Dropped and made again in this transaction: a failed import rolls that back too.
+                    List<BulkWriting.SecondaryIndex> dropped = BulkWriting.dropBeforeAdding(tx, total);
                     try (Chunks chunks = new Chunks(tx, connection, records, extractor, now, total, progress,
                             tuning)) {
                         for (Path page : pages) {
@@ -178,6 +180,7 @@ public final class ImportRun {
                             }
                         }
                         chunks.write();
+                        BulkWriting.rebuild(tx, dropped);
                         return chunks.created;
                     }
                 })));

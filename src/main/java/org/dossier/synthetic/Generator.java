@@ -81,22 +81,37 @@ public final class Generator {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         int transaction = db.dialect().family() == SQLDialect.SQLITE ? SQLITE_TRANSACTION : TRANSACTION;
         BulkWriting.onOneConnection(db, false, one -> {
-            long done = 0;
-            while (done < count) {
-                int size = (int) Math.min(transaction, count - done);
-                List<SyntheticRecord> batch = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    batch.add(corpus.next(random));
-                }
-                one.transaction(tx -> NewRecords.write(tx.dsl(), now, records -> {
-                    batch.forEach(record -> records.add(draft(record), ATTRIBUTION));
-                    return null;
-                }));
-                done += size;
-                listener.written(done, count);
+            // For a run at least as large as the catalogue, the secondary indexes are built once at the
+            // end. Between the first transaction and the last the file lacks them: a run stopped
+            // half-way (killed, not failed: a failure rebuilds them below) leaves a catalogue to make
+            // again, as does the synchronous=OFF that onOneConnection asks for.
+            List<BulkWriting.SecondaryIndex> dropped = one.transactionResult(tx ->
+                    BulkWriting.dropBeforeAdding(tx.dsl(), count));
+            try {
+                return generateIn(one, corpus, random, now, transaction, count, listener);
+            } finally {
+                one.transaction(tx -> BulkWriting.rebuild(tx.dsl(), dropped));
             }
-            return done;
         });
+    }
+
+    private static long generateIn(DSLContext one, SyntheticCorpus corpus, SplittableRandom random, Instant now,
+                                   int transaction, long count, Listener listener) {
+        long done = 0;
+        while (done < count) {
+            int size = (int) Math.min(transaction, count - done);
+            // Each record is made as it is written, not a transaction's worth ahead: 50,000 records
+            // held in a list outlived the young generation and made the collector copy them.
+            one.transaction(tx -> NewRecords.write(tx.dsl(), now, records -> {
+                for (int i = 0; i < size; i++) {
+                    records.add(draft(corpus.next(random)), ATTRIBUTION);
+                }
+                return null;
+            }));
+            done += size;
+            listener.written(done, count);
+        }
+        return done;
     }
 
     static final Attribution ATTRIBUTION = new Attribution("generate", "Synthetic record, made for benchmarks", null);

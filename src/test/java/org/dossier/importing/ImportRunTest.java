@@ -24,6 +24,8 @@ import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +154,7 @@ class ImportRunTest {
     void aFailureWhileWritingLeavesNothingOfTheImport() throws Exception {
         importSeeds();
         String before = fingerprint();
+        Result<Record> schema = schemaOf(sql());
         Path large = largePage("large.txt", 5_000, "");
         // Thousands of entries already sent to the database, in several chunks, when the write fails
         // (as a full disk or a lost connection would make it fail).
@@ -162,8 +165,20 @@ class ImportRunTest {
         }));
         assertEquals("the disk is full", e.getMessage());
         assertEquals(before, fingerprint());
+        assertEquals(schema, schemaOf(sql()));
         assertEquals(new ImportReport(1, 5_000, 5_000, 0), run.run(List.of(large)));
         assertEquals(49 + 5_000, sql().fetchCount(DOCUMENT));
+        // Larger than the catalogue: on SQLite its indexes were dropped and built again at the end.
+        assertEquals(schema, schemaOf(sql()));
+    }
+
+    /** Every index, trigger and table with the statement that made it. */
+    static Result<Record> schemaOf(DSLContext db) {
+        if (db.dialect().family() == SQLDialect.SQLITE) {
+            return db.resultQuery("select type, name, tbl_name, sql from sqlite_master order by type, name").fetch();
+        }
+        return db.resultQuery("select indexname, indexdef from pg_indexes where schemaname = current_schema() "
+                + "order by indexname").fetch();
     }
 
     @Test

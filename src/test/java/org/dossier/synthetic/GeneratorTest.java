@@ -20,6 +20,9 @@ import org.dossier.documents.DatePrecision;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestCatalogue;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,5 +94,28 @@ class GeneratorTest {
         } finally {
             TestCatalogue.deleteRecursively(other);
         }
+    }
+
+    @Test
+    void theSchemaEndsAsTheMigrationsMadeItEvenWhenTheIndexesWereBuiltAtTheEnd() throws Exception {
+        // db was generated into an empty catalogue (its indexes dropped and made again on SQLite);
+        // a second run into a catalogue with records keeps them as they are.
+        try (TestDatabase migrated = TestDatabase.empty()) {
+            assertEquals(schemaOf(migrated.dsl()), schemaOf(db));
+            new Generator(migrated.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 30, 8, (done, total) -> { });
+            new Generator(migrated.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 20, 9, (done, total) -> { });
+            assertEquals(50, migrated.dsl().fetchCount(DOCUMENT));
+            assertEquals(schemaOf(db), schemaOf(migrated.dsl()));
+        }
+    }
+
+    /** Every index, trigger and table with the statement that made it. */
+    private static Result<Record> schemaOf(DSLContext db) {
+        if (db.dialect().family() == SQLDialect.SQLITE) {
+            return db.resultQuery("select type, name, tbl_name, sql from sqlite_master where name not like 'sqlite_autoindex%' "
+                    + "order by type, name").fetch();
+        }
+        return db.resultQuery("select indexname, indexdef from pg_indexes where schemaname = current_schema() "
+                + "order by indexname").fetch();
     }
 }

@@ -1,7 +1,6 @@
 package org.dossier.documents;
 
 import java.text.Normalizer;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Readable URL parts and sort keys made from titles. */
@@ -14,10 +13,6 @@ public final class Slugs {
             "cite", "withdraw", "restore");
 
     // Compiled once: a slug and a sort key are made for every record written, a million at a time by imports.
-    private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
-    private static final Pattern DASHES_AT_ENDS = Pattern.compile("^-+|-+$");
-    private static final Pattern NOT_SORTED = Pattern.compile("[^a-z0-9 ]+");
-    private static final Pattern SPACES = Pattern.compile(" +");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private Slugs() {
@@ -29,8 +24,7 @@ public final class Slugs {
      * word boundary so that a permalink stays short enough to print in a footnote.
      */
     public static String slugify(String title) {
-        String ascii = isAscii(title) ? words(title, '-', true) : DASHES_AT_ENDS.matcher(NOT_SLUG.matcher(foldToAscii(title).toLowerCase(Locale.ROOT)
-                .replace("'", "")).replaceAll("-")).replaceAll("");
+        String ascii = words(foldToAscii(title), '-', true);
         if (ascii.length() > MAX_LENGTH) {
             int cut = ascii.lastIndexOf('-', MAX_LENGTH);
             ascii = ascii.substring(0, cut > MAX_LENGTH / 2 ? cut : MAX_LENGTH);
@@ -46,18 +40,15 @@ public final class Slugs {
      * so "'On the Question...'" sorts under O and "Żymierski" beside "Zymierski".
      */
     public static String sortKey(String title) {
-        if (isAscii(title)) {
-            return words(title, ' ', false);
-        }
-        return SPACES.matcher(NOT_SORTED.matcher(foldToAscii(title).toLowerCase(Locale.ROOT)).replaceAll(" "))
-                .replaceAll(" ").strip();
+        return words(foldToAscii(title), ' ', false);
     }
 
     /**
-     * The letters and digits of an ASCII {@code text} in lower case, each run of anything else one
-     * {@code separator} (none at the ends), apostrophes dropped rather than separating when
-     * {@code joinApostrophes}: what the patterns above make, in one pass and without a regular
-     * expression, for the titles that need no folding (nearly all; imports make a million).
+     * The ASCII letters and digits of folded {@code text} in lower case, each run of anything else
+     * one {@code separator} (none at the ends), apostrophes dropped rather than separating when
+     * {@code joinApostrophes}: in one pass and without a regular expression, because imports and
+     * {@code generate} make a slug and a sort key for every record. (Folding has already turned
+     * every letter that has an ASCII form into it; what is left is not a letter of a slug.)
      */
     private static String words(String text, char separator, boolean joinApostrophes) {
         StringBuilder out = new StringBuilder(text.length());

@@ -165,7 +165,10 @@ class EditorFlowBrowserTest {
         assertEquals("4", alice.driver().findElement(By.xpath("//dl[@class='record-facts']/dt[.='Version']"
                 + "/following-sibling::dd[1]")).getText(), "import, the fix, bob's summary, the merge");
 
+        // The record page's address already holds the catalogue's: wait for the page to be replaced.
+        WebElement recordPage = alice.find("html");
         alice.find("form.sign-out button").click();
+        new WebDriverWait(alice.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(recordPage));
         alice.waitForUrlContaining(catalogue.baseUrl() + "/");
         assertTrue(alice.findAll(".signed-in").isEmpty());
         alice.open(url("/admin"));

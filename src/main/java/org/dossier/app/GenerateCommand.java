@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.dossier.authorities.AuthorityFileException;
 import org.dossier.importing.SeedFormatException;
 import org.dossier.synthetic.Generator;
+import org.jooq.DSLContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,16 +32,28 @@ final class GenerateCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     long seed = 1950;
 
+    private void generate(DSLContext db, Progress progress)
+            throws IOException, SeedFormatException, AuthorityFileException {
+        new Generator(db, Clock.systemUTC()).generate(seeds, count, seed, progress::advanceTo);
+    }
+
     @Override
     public Integer call() throws Exception {
         if (count < 1) {
             System.err.println("--count must be at least 1");
             return 2;
         }
-        try (Database db = Database.open(database)) {
-            Progress progress = Progress.onConsole("records", count);
-            new Generator(db.dsl(), Clock.systemUTC()).generate(seeds, count, seed, progress::advanceTo);
-            db.identitiesFollowRows();
+        Progress progress = Progress.onConsole("records", count);
+        try {
+            if (NewSqliteFile.isNew(database)) {
+                // A catalogue made from nothing is made under another name and renamed when whole.
+                NewSqliteFile.build(database.file(), db -> generate(db, progress));
+            } else {
+                try (Database db = Database.open(database)) {
+                    generate(db.dsl(), progress);
+                    db.identitiesFollowRows();
+                }
+            }
             progress.finish("Generated " + count + " records in " + database);
             return 0;
         } catch (IOException | SeedFormatException | AuthorityFileException e) {

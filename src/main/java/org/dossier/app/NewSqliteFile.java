@@ -1,0 +1,108 @@
+package org.dossier.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * A SQLite catalogue that does not exist yet, made whole by one bulk writer ({@code generate}) and
+ * only then put where it was asked for. While it is made it has a name of its own beside the file
+ * (a failed or killed run leaves at most that file, never something at the asked-for name that looks
+ * like a catalogue), and nobody else can open it, so it is written without a journal
+ * ({@code journal_mode=OFF}: no rollback journal, and no write-ahead log that would hold every page
+ * a second time and then be copied into the file at the end) and without waiting for the disk. At
+ * the end it is put back in WAL mode, the mode the app serves a file in, and renamed into place.
+ */
+final class NewSqliteFile {
+
+    /** The work done on the new file, through the one connection it has. */
+    @FunctionalInterface
+    interface Work {
+        void on(DSLContext db) throws Exception;
+    }
+
+    /**
+     * SQLite's worker threads for sorting: CREATE INDEX over millions of rows sorts them, and sorts
+     * on both cores with this. The writer has the file to itself by then.
+     */
+    private static final int SORTING_THREADS = 2;
+
+    private NewSqliteFile() {
+    }
+
+    /** True when {@code address} is a SQLite file that is not there yet. */
+    static boolean isNew(DatabaseAddress address) {
+        return address.isSqlite() && !Files.exists(address.file());
+    }
+
+    /**
+     * Makes the catalogue at {@code file} (which must not exist) by migrating a new file under
+     * another name, running {@code work} on it, and renaming it to {@code file}; on any failure the
+     * other file is deleted and nothing is at {@code file}.
+     */
+    static void build(Path file, Work work) throws Exception {
+        Path absolute = file.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Files.createDirectories(folder);
+        // A name of its own, made by this process (with the permissions any new file gets here).
+        Path building = Files.createFile(folder.resolve(absolute.getFileName() + "." + ProcessHandle.current().pid()
+                + ".building"));
+        try {
+            // The schema exactly as every catalogue gets it (Flyway, in WAL mode), then closed: the
+            // rest is written on a connection of its own settings.
+            try (Database migrated = Database.open(building)) {
+                migrated.dsl().fetchCount(DSL.table(DSL.name("document")));
+            }
+            try (Connection connection = unjournaled(building)) {
+                DSLContext db = DSL.using(connection, SQLDialect.SQLITE, new Settings().withExecuteLogging(false));
+                work.on(db);
+                String mode = String.valueOf(db.fetchValue("PRAGMA journal_mode = WAL"));
+                if (!"wal".equalsIgnoreCase(mode)) {
+                    throw new IOException("could not put " + building + " back in WAL mode (it is in " + mode + ")");
+                }
+            }
+            if (Files.exists(Path.of(building + "-wal"))) {
+                throw new IOException(building + " was closed but its write-ahead log is still there");
+            }
+            if (Files.exists(absolute)) {
+                throw new IOException(absolute + " appeared while it was being made: it is left as it is");
+            }
+            Files.move(building, absolute, StandardCopyOption.ATOMIC_MOVE);
+        } catch (Exception | Error e) {
+            for (Path leftover : List.of(building, Path.of(building + "-wal"), Path.of(building + "-shm"),
+                    Path.of(building + "-journal"))) {
+                try {
+                    Files.deleteIfExists(leftover);
+                } catch (IOException deleting) {
+                    e.addSuppressed(deleting);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static Connection unjournaled(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.OFF);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        config.enforceForeignKeys(true);
+        Connection connection = config.createConnection("jdbc:sqlite:" + file);
+        try (var statement = connection.createStatement()) {
+            statement.execute("PRAGMA threads = " + SORTING_THREADS);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+}

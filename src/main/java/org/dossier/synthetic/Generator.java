@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.dossier.authorities.AuthorityFileException;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
@@ -97,21 +99,99 @@ public final class Generator {
 
     private static long generateIn(DSLContext one, SyntheticCorpus corpus, SplittableRandom random, Instant now,
                                    int transaction, long count, Listener listener) {
-        long done = 0;
-        while (done < count) {
-            int size = (int) Math.min(transaction, count - done);
-            // Each record is made as it is written, not a transaction's worth ahead: 50,000 records
-            // held in a list outlived the young generation and made the collector copy them.
-            one.transaction(tx -> NewRecords.write(tx.dsl(), now, records -> {
-                for (int i = 0; i < size; i++) {
-                    records.add(draft(corpus.next(random)), ATTRIBUTION);
-                }
-                return null;
-            }));
-            done += size;
-            listener.written(done, count);
+        try (Drafts drafts = new Drafts(corpus, random, count)) {
+            long done = 0;
+            while (done < count) {
+                int size = (int) Math.min(transaction, count - done);
+                one.transaction(tx -> NewRecords.write(tx.dsl(), now, records -> {
+                    for (int i = 0; i < size; i++) {
+                        records.add(drafts.next(), ATTRIBUTION);
+                    }
+                    return null;
+                }));
+                done += size;
+                listener.written(done, count);
+            }
+            return done;
         }
-        return done;
+    }
+
+    /**
+     * The records, made on a thread of their own beside the one writing them (two cores:
+     * the writer then spends its time in SQLite), handed over in small runs through a
+     * bounded queue: only a few thousand are ever held (50,000 held ahead outlived the young
+     * generation and made the collector copy them). One thread draws from the one random source in
+     * order, so the same seed still makes the same records.
+     */
+    private static final class Drafts implements AutoCloseable {
+
+        private static final int RUN = 256;
+        private static final int RUNS_AHEAD = 16;
+
+        private final BlockingQueue<Object> runs = new ArrayBlockingQueue<>(RUNS_AHEAD);
+        private final Thread maker;
+        private RecordDraft[] run = new RecordDraft[0];
+        private int taken;
+
+        Drafts(SyntheticCorpus corpus, SplittableRandom random, long count) {
+            maker = new Thread(() -> make(corpus, random, count), "generate-records");
+            maker.setDaemon(true);
+            maker.start();
+        }
+
+        private void make(SyntheticCorpus corpus, SplittableRandom random, long count) {
+            try {
+                for (long made = 0; made < count; ) {
+                    RecordDraft[] next = new RecordDraft[(int) Math.min(RUN, count - made)];
+                    for (int i = 0; i < next.length; i++) {
+                        next[i] = draft(corpus.next(random));
+                    }
+                    made += next.length;
+                    runs.put(next);
+                }
+            } catch (InterruptedException e) {
+                // The writer stopped (it failed, or is done): nobody wants more records.
+            } catch (RuntimeException | Error e) {
+                // Handed to the writer, which fails with it; the queue has room once the writer takes.
+                try {
+                    runs.put(e);
+                } catch (InterruptedException stopped) {
+                    // The writer stopped first.
+                }
+            }
+        }
+
+        RecordDraft next() {
+            if (taken == run.length) {
+                Object next;
+                try {
+                    next = runs.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the next records", e);
+                }
+                if (next instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (next instanceof Error failure) {
+                    throw failure;
+                }
+                run = (RecordDraft[]) next;
+                taken = 0;
+            }
+            return run[taken++];
+        }
+
+        /** Stops the maker, if it is still making, and waits for it. */
+        @Override
+        public void close() {
+            maker.interrupt();
+            try {
+                maker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     static final Attribution ATTRIBUTION = new Attribution("generate", "Synthetic record, made for benchmarks", null);

@@ -60,6 +60,17 @@ public final class NewRecords {
     private final BatchInsert revisions;
     private final BatchInsert revisionPeople;
     private final BatchInsert revisionPlaces;
+    /**
+     * On SQLite, while every record added has had the same attribution (a generated catalogue's), their
+     * revisions are not bound value by value: at each flush one INSERT … SELECT copies them from the
+     * records' own rows just sent (revision ids keep step with record ids there), so each title and
+     * summary goes through the driver once, not twice. The first record of another attribution ends
+     * it for this writer (an import's records each have their own source).
+     */
+    private boolean copying;
+    private Attribution everyone;
+    /** The first record whose revision is still to be copied. */
+    private int copyFrom;
 
     private NewRecords(DSLContext tx, Connection connection, Instant now) {
         this.tx = tx;
@@ -73,6 +84,8 @@ public final class NewRecords {
             this.revision = highestRevision == null ? 0 : highestRevision;
         }
         this.firstDocument = document + 1;
+        this.copying = !postgresql;
+        this.copyFrom = firstDocument;
         documents = BatchInsert.into(tx, connection, DOCUMENT, DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY,
                 DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE, DOCUMENT.SLUG,
                 DOCUMENT.VERSION, DOCUMENT.CREATED_AT, DOCUMENT.UPDATED_AT);
@@ -123,6 +136,11 @@ public final class NewRecords {
 
     /** Adds a record at version 1; returns its id. Its rows are sent with the next {@link #flush}. */
     public int add(RecordDraft draft, Attribution attribution) {
+        if (copying && everyone != null && !everyone.equals(attribution)) {
+            flush();
+            copying = false;
+        }
+        everyone = attribution;
         int id = ++document;
         int revisionId = nextRevision();
         String title = draft.title();
@@ -132,8 +150,10 @@ public final class NewRecords {
         DatePrecision precision = draft.date().precision();
         documents.add(id, title, summary, dateKey, precision, draft.typeId(), Slugs.sortKey(title), slug, 1, now, now);
         slugs.add(id, slug, now);
-        revisions.add(revisionId, id, 1, now, attribution.author(), attribution.note(), attribution.source(), title,
-                summary, dateKey, precision, draft.typeId(), slug);
+        if (!copying) {
+            revisions.add(revisionId, id, 1, now, attribution.author(), attribution.note(), attribution.source(), title,
+                    summary, dateKey, precision, draft.typeId(), slug);
+        }
         draft.people().forEach((person, role) -> {
             people.add(id, person, role.key());
             revisionPeople.add(revisionId, person, role.key());
@@ -170,10 +190,30 @@ public final class NewRecords {
      * transaction sees them (a caller's own rows that refer to them may follow).
      */
     public void flush() {
-        for (BatchInsert batch : List.of(documents, slugs, revisions, people, places, revisionPeople, revisionPlaces)) {
+        documents.flush();
+        copyRevisions();
+        for (BatchInsert batch : List.of(slugs, revisions, people, places, revisionPeople, revisionPlaces)) {
             batch.flush();
         }
         unflushed = 0;
+    }
+
+    /** Each record's revision 1, from the record's row, as {@link #add} would have bound it. */
+    private void copyRevisions() {
+        if (!copying || document < copyFrom) {
+            return;
+        }
+        int offset = revision - document;
+        tx.insertInto(REVISION, REVISION.ID, REVISION.DOCUMENT_ID, REVISION.NUMBER, REVISION.CREATED_AT,
+                        REVISION.AUTHOR, REVISION.NOTE, REVISION.SOURCE, REVISION.TITLE, REVISION.SUMMARY,
+                        REVISION.DATE_KEY, REVISION.DATE_PRECISION, REVISION.TYPE_ID, REVISION.SLUG)
+                .select(DSL.select(DOCUMENT.ID.plus(offset), DOCUMENT.ID, DOCUMENT.VERSION, DOCUMENT.CREATED_AT,
+                                DSL.val(everyone.author(), REVISION.AUTHOR), DSL.val(everyone.note(), REVISION.NOTE),
+                                DSL.val(everyone.source(), REVISION.SOURCE), DOCUMENT.TITLE, DOCUMENT.SUMMARY,
+                                DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SLUG)
+                        .from(DOCUMENT).where(DOCUMENT.ID.between(copyFrom, document)))
+                .execute();
+        copyFrom = document + 1;
     }
 
     /**

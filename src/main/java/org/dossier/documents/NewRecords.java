@@ -62,9 +62,9 @@ public final class NewRecords {
     private final BatchInsert revisionPlaces;
     /**
      * On SQLite, while every record added has had the same attribution (a generated catalogue's), their
-     * revisions are not bound value by value: at each flush one INSERT … SELECT copies them from the
-     * records' own rows just sent (revision ids keep step with record ids there), so each title and
-     * summary goes through the driver once, not twice. The first record of another attribution ends
+     * revisions and their links are not bound value by value: at each flush INSERT … SELECT copies
+     * them from the records' own rows just sent (revision ids keep step with record ids there), so
+     * each title, summary and link goes through the driver once, not twice. The first record of another attribution ends
      * it for this writer (an import's records each have their own source).
      */
     private boolean copying;
@@ -156,11 +156,15 @@ public final class NewRecords {
         }
         draft.people().forEach((person, role) -> {
             people.add(id, person, role.key());
-            revisionPeople.add(revisionId, person, role.key());
+            if (!copying) {
+                revisionPeople.add(revisionId, person, role.key());
+            }
         });
         for (int place : draft.places()) {
             places.add(id, place);
-            revisionPlaces.add(revisionId, place);
+            if (!copying) {
+                revisionPlaces.add(revisionId, place);
+            }
         }
         if (++unflushed >= FLUSH_EVERY) {
             flush();
@@ -190,15 +194,17 @@ public final class NewRecords {
      * transaction sees them (a caller's own rows that refer to them may follow).
      */
     public void flush() {
-        documents.flush();
+        for (BatchInsert batch : List.of(documents, slugs, people, places)) {
+            batch.flush();
+        }
         copyRevisions();
-        for (BatchInsert batch : List.of(slugs, revisions, people, places, revisionPeople, revisionPlaces)) {
+        for (BatchInsert batch : List.of(revisions, revisionPeople, revisionPlaces)) {
             batch.flush();
         }
         unflushed = 0;
     }
 
-    /** Each record's revision 1, from the record's row, as {@link #add} would have bound it. */
+    /** Each record's revision 1 and its links, from the record's rows, as {@link #add} would have bound them. */
     private void copyRevisions() {
         if (!copying || document < copyFrom) {
             return;
@@ -212,6 +218,14 @@ public final class NewRecords {
                                 DSL.val(everyone.source(), REVISION.SOURCE), DOCUMENT.TITLE, DOCUMENT.SUMMARY,
                                 DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SLUG)
                         .from(DOCUMENT).where(DOCUMENT.ID.between(copyFrom, document)))
+                .execute();
+        tx.insertInto(REVISION_PERSON, REVISION_PERSON.REVISION_ID, REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE)
+                .select(DSL.select(DOCUMENT_PERSON.DOCUMENT_ID.plus(offset), DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE)
+                        .from(DOCUMENT_PERSON).where(DOCUMENT_PERSON.DOCUMENT_ID.between(copyFrom, document)))
+                .execute();
+        tx.insertInto(REVISION_PLACE, REVISION_PLACE.REVISION_ID, REVISION_PLACE.PLACE_ID)
+                .select(DSL.select(DOCUMENT_PLACE.DOCUMENT_ID.plus(offset), DOCUMENT_PLACE.PLACE_ID)
+                        .from(DOCUMENT_PLACE).where(DOCUMENT_PLACE.DOCUMENT_ID.between(copyFrom, document)))
                 .execute();
         copyFrom = document + 1;
     }

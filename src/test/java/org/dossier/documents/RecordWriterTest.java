@@ -1,5 +1,6 @@
 package org.dossier.documents;
 
+import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.DOCUMENT_SLUG;
 import static org.dossier.db.Tables.REVISION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,6 +70,32 @@ class RecordWriterTest {
                 () -> store.write(w -> w.restore(id, 1, 1, Attribution.editor("bob", "Back"))));
         assertEquals(2, database.dsl().fetchCount(REVISION, REVISION.DOCUMENT_ID.eq(id)));
         assertThrows(NoSuchRecordException.class, () -> store.write(w -> w.draftAt(id, 9)));
+    }
+
+    @Test
+    void manyNewRecordsEachHaveTheirWholeFirstRevisionUnderTheirOwnAttributionSharedOrNot() {
+        // The first records share one attribution (their revisions are copied from their rows on
+        // SQLite); then one of another ends that, and the rest are written value by value.
+        List<Attribution> attributions = List.of(Attribution.editor("generate", "Made"),
+                Attribution.editor("generate", "Made"), Attribution.imported("b.txt:9"), Attribution.editor("generate", "Made"));
+        List<Integer> ids = store.write(w -> w.createMany(records -> {
+            List<Integer> made = new ArrayList<>();
+            for (int i = 0; i < attributions.size(); i++) {
+                made.add(records.add(draft("Letter number " + i, "Summary " + i + "."), attributions.get(i)));
+            }
+            return made;
+        }));
+        for (int i = 0; i < ids.size(); i++) {
+            var record = database.dsl().selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(ids.get(i))).fetchSingle();
+            var revision = database.dsl().selectFrom(REVISION).where(REVISION.DOCUMENT_ID.eq(ids.get(i))).fetchSingle();
+            assertEquals(List.of(1, attributions.get(i).author(), attributions.get(i).note(),
+                            String.valueOf(attributions.get(i).source()), "Letter number " + i, "Summary " + i + ".",
+                            record.getDateKey(), record.getSlug(), record.getCreatedAt()),
+                    List.of(revision.getNumber(), revision.getAuthor(), revision.getNote(),
+                            String.valueOf(revision.getSource()), revision.getTitle(), revision.getSummary(),
+                            revision.getDateKey(), revision.getSlug(), revision.getCreatedAt()));
+        }
+        assertEquals(4, database.dsl().fetchCount(database.dsl().selectDistinct(REVISION.ID).from(REVISION)));
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.dossier.app.Database;
 
 /**
  * What a generated SQLite file is, read without changing it: its journal mode as the file says it
- * (a plain connection, not the app's, which would set WAL itself), {@code pragma quick_check}, the
+ * (a plain connection, not the app's, which would set WAL itself), {@code pragma quick_check},
+ * {@code pragma foreign_key_check}, the
  * counts the app keeps, and whether its schema ({@code sqlite_master}) is word for word a newly
  * migrated file's. Exit status 1 when any of it is wrong. Run with the jar:
  *
@@ -37,6 +38,7 @@ public class CheckCatalogue {
             String mode = one(c, "pragma journal_mode");
             String check = one(c, "pragma quick_check");
             String schema = digest(c, SCHEMA);
+            String dangling = one(c, "select count(*) from pragma_foreign_key_check");
             System.out.println("journal_mode   " + mode);
             System.out.println("quick_check    " + check);
             System.out.println("documents      " + one(c, "select count(*) from document"));
@@ -44,8 +46,9 @@ public class CheckCatalogue {
             System.out.println("document_count " + one(c, "select live from document_count"));
             System.out.println("change_head    " + one(c, "select last from change_head"));
             System.out.println("changes        " + one(c, "select count(*) from change"));
+            System.out.println("dangling keys  " + dangling);
             System.out.println("schema md5     " + schema + (schema.equals(expected) ? " (as migrated)" : " (migrated: " + expected + ")"));
-            ok = mode.equals("wal") && check.equals("ok") && schema.equals(expected);
+            ok = mode.equals("wal") && check.equals("ok") && dangling.equals("0") && schema.equals(expected);
         }
         for (String name : new String[] {"migrated.db", "migrated.db-wal", "migrated.db-shm"}) {
             Files.deleteIfExists(folder.resolve(name));

@@ -10,7 +10,6 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 
 /**
  * The index as of one refresh: a searcher whose segments are searched in parallel, its facet
@@ -99,7 +98,7 @@ final class Snapshot extends IndexSearcher {
         return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
 
-    /** Counts over every record in this snapshot. */
+    /** Counts over every record in this snapshot: the earlier snapshot's, less and plus what changed ({@link LiveTallies}). */
     FacetCounter.Counts everything() {
         FacetCounter.Counts counts = everything;
         if (counts == null) {
@@ -107,7 +106,7 @@ final class Snapshot extends IndexSearcher {
                 counts = everything;
                 if (counts == null) {
                     try {
-                        counts = search(new MatchAllDocsQuery(), FacetCounter.unfiltered(ordinals));
+                        counts = LiveTallies.everything(getIndexReader(), ordinals);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -1,11 +1,15 @@
 package org.dossier.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.LongValues;
 
@@ -34,11 +38,20 @@ final class LiveTallies {
     private LiveTallies() {
     }
 
-    /** Every live record of {@code reader} counted, as a facet count with no filter counts them. */
-    static FacetCounter.Counts everything(IndexReader reader, Ordinals ordinals) throws IOException {
+    /**
+     * Every live record of {@code searcher}'s reader counted, as a facet count with no filter counts
+     * them; segments not tallied before are counted on the searcher's threads.
+     */
+    static FacetCounter.Counts everything(IndexSearcher searcher, Ordinals ordinals) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<Callable<Tally>> tallying = new ArrayList<>(leaves.size());
+        for (LeafReaderContext leaf : leaves) {
+            tallying.add(() -> tally(leaf.reader()));
+        }
+        List<Tally> tallies = searcher.getTaskExecutor().invokeAll(tallying);
         FacetCounter.Counts sum = new FacetCounter.Counts(ordinals.size());
-        for (LeafReaderContext leaf : reader.leaves()) {
-            Tally tally = tally(leaf.reader());
+        for (LeafReaderContext leaf : leaves) {
+            Tally tally = tallies.get(leaf.ord);
             LongValues toGlobal = ordinals.toGlobal(leaf.ord);
             int[] values = tally.values();
             for (int ord = 0; ord < values.length; ord++) {

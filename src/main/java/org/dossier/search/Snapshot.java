@@ -106,7 +106,7 @@ final class Snapshot extends IndexSearcher {
                 counts = everything;
                 if (counts == null) {
                     try {
-                        counts = LiveTallies.everything(getIndexReader(), ordinals);
+                        counts = LiveTallies.everything(this, ordinals);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -23,6 +25,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.dossier.testing.SameOnEveryDatabase;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +39,12 @@ class LiveTalliesTest {
 
     private final FacetsConfig config = IndexLayout.facetsConfig();
     private final SplittableRandom random = new SplittableRandom(1989);
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdown();
+    }
 
     @Test
     void countsCarriedFromSnapshotToSnapshotAreThoseOfEveryLiveRecord() throws IOException {
@@ -98,7 +107,7 @@ class LiveTalliesTest {
 
     private void assertSameAsCountingEveryRecord(DirectoryReader reader, String when) throws IOException {
         Ordinals ordinals = Ordinals.of(reader, config);
-        FacetCounter.Counts carried = LiveTallies.everything(reader, ordinals);
+        FacetCounter.Counts carried = LiveTallies.everything(new IndexSearcher(reader, threads), ordinals);
         FacetCounter.Counts counted = new IndexSearcher(reader).search(new MatchAllDocsQuery(),
                 new FacetCounter(ordinals, RequestFilters.none(ordinals)));
         assertEquals(reader.numDocs(), carried.total, when + ": records");

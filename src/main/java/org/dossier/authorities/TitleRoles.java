@@ -54,6 +54,7 @@ final class TitleRoles {
             "\\b(?:speech|statement|report|address|remarks)\\s+(?:by|of)\\s+(.+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern FROM = Pattern.compile("\\bfrom\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern TO = Pattern.compile("\\s+to\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TO_WORD = Pattern.compile("\\bto\\s+", Pattern.CASE_INSENSITIVE);
     /** An opening quotation mark: not the apostrophe of "Ja'far" or "Stalin's". */
     private static final Pattern QUOTE = Pattern.compile("(?<![\\p{L}\\p{N}])['‘\"“]");
     private static final Pattern QUOTED_AFTER_NAME = Pattern.compile("^([^,'‘\"“]+),\\s*['‘\"“]");
@@ -125,7 +126,7 @@ final class TitleRoles {
     /** "from A to B" or "to B from A", whichever word comes first. */
     private boolean fromAndTo(String head) {
         Matcher from = FROM.matcher(head);
-        Matcher to = Pattern.compile("\\bto\\s+", Pattern.CASE_INSENSITIVE).matcher(head);
+        Matcher to = TO_WORD.matcher(head);
         boolean hasFrom = from.find();
         boolean hasTo = to.find();
         if (!hasFrom || !hasTo) {

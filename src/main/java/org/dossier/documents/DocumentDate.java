@@ -26,6 +26,7 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
     private static final Pattern MONTH_YEAR = Pattern.compile(MONTH_WORD + " (\\d{4})");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
     private static final Pattern ISO = Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public DocumentDate {
         if (earliest == null || precision == null) {
@@ -71,6 +72,11 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
      */
     public static boolean looksLikeDate(String text) {
         String t = text.strip();
+        if (!endsInYear(t)) {
+            // Every shape ends in a year: most lines of a page (titles, summaries) are told apart here,
+            // without the three regular expressions.
+            return false;
+        }
         Matcher m = DAY_FIRST_MONTH.matcher(t);
         if (m.matches()) {
             return month(m.group(1)).isPresent();
@@ -90,7 +96,7 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
      *     a real date
      */
     public static DocumentDate parse(String text) {
-        String t = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        String t = text == null ? "" : oneSpaceApart(text.strip());
         try {
             Matcher m = DAY_FIRST_MONTH.matcher(t);
             if (m.matches() && month(m.group(1)).isPresent()) {
@@ -163,6 +169,31 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
     @Override
     public String toString() {
         return display();
+    }
+
+    /** Whether {@code text} ends in four digits ({@code \\d{4}}), as every shape of {@link #looksLikeDate} does. */
+    private static boolean endsInYear(String text) {
+        if (text.length() < 4) {
+            return false;
+        }
+        for (int i = text.length() - 4; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each run of white space one space; without a regular expression when there is none to fold (the usual date). */
+    private static String oneSpaceApart(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+            if (space && (c != ' ' || i + 1 < text.length() && text.charAt(i + 1) == ' ')) {
+                return SPACES.matcher(text).replaceAll(" ");
+            }
+        }
+        return text;
     }
 
     private static Optional<Month> month(String word) {

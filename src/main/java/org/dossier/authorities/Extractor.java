@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dossier.documents.Slugs;
+import org.dossier.documents.WhiteSpace;
 import org.jooq.DSLContext;
 
 /**
@@ -92,7 +93,7 @@ public final class Extractor {
         // Without regular expressions where every phrase allows it: a type is found in every
         // record's title at import. One space for each run of white space moves where phrases
         // start, but keeps their order, which is all that is compared.
-        String spaced = literalTypes ? oneSpaceApart(folded) : folded;
+        String spaced = literalTypes ? WhiteSpace.oneSpaceApart(folded) : folded;
         TypePattern best = null;
         int bestStart = Integer.MAX_VALUE;
         for (TypePattern candidate : typePatterns) {
@@ -134,32 +135,11 @@ public final class Extractor {
         }
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);
-            if (c != ' ' && isSpace(c) || Character.isSurrogate(c)) {
+            if (c != ' ' && WhiteSpace.is(c) || Character.isSurrogate(c)) {
                 return null;
             }
         }
         return folded;
-    }
-
-    /** What {@code \s} matches in a regular expression. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
-
-    /** {@code text} with every run of white space ({@code \s+}) made one space. */
-    private static String oneSpaceApart(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        boolean afterSpace = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!isSpace(c)) {
-                out.append(c);
-            } else if (!afterSpace) {
-                out.append(' ');
-            }
-            afterSpace = isSpace(c);
-        }
-        return out.toString();
     }
 
     /** Where {@code phrase} first occurs in {@code text} with no letter or digit touching it, or -1. */

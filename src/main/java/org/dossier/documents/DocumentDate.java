@@ -26,7 +26,6 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
     private static final Pattern MONTH_YEAR = Pattern.compile(MONTH_WORD + " (\\d{4})");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
     private static final Pattern ISO = Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public DocumentDate {
         if (earliest == null || precision == null) {
@@ -96,7 +95,7 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
      *     a real date
      */
     public static DocumentDate parse(String text) {
-        String t = text == null ? "" : oneSpaceApart(text.strip());
+        String t = text == null ? "" : WhiteSpace.oneSpaceApart(text.strip());
         try {
             Matcher m = DAY_FIRST_MONTH.matcher(t);
             if (m.matches() && month(m.group(1)).isPresent()) {
@@ -182,18 +181,6 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
             }
         }
         return true;
-    }
-
-    /** Each run of white space one space; without a regular expression when there is none to fold (the usual date). */
-    private static String oneSpaceApart(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-            if (space && (c != ' ' || i + 1 < text.length() && text.charAt(i + 1) == ' ')) {
-                return SPACES.matcher(text).replaceAll(" ");
-            }
-        }
-        return text;
     }
 
     private static Optional<Month> month(String word) {

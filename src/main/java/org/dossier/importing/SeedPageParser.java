@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.dossier.documents.DocumentDate;
+import org.dossier.documents.WhiteSpace;
 
 /**
  * Reads the text pages an archive's search exports: a header ("Skip to content", "Results:",
@@ -194,8 +195,7 @@ public final class SeedPageParser {
 
     /** A character of {@link #SPACES}. */
     private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r'
-                || c == '\u00A0' || c >= '\u2000' && c <= '\u200A' || c == '\u202F' || c == '\u3000';
+        return WhiteSpace.is(c) || c == '\u00A0' || c >= '\u2000' && c <= '\u200A' || c == '\u202F' || c == '\u3000';
     }
 
     /** A character of {@link #INVISIBLE}. */

@@ -52,13 +52,18 @@ public final class Extractor {
                 .fetchOptional(DOCUMENT_TYPE.ID).orElse(null);
         Extractor extractor = new Extractor(other);
         db.select(PERSON_ALIAS.ALIAS, PERSON_ALIAS.PERSON_ID, PERSON_ALIAS.KIND).from(PERSON_ALIAS)
-                .forEach(r -> extractor.people.add(r.value1(), r.value2(), FULL_NAME_ONLY.equals(r.value3())));
+                .forEach(r -> extractor.people.add(r.get(PERSON_ALIAS.ALIAS), r.get(PERSON_ALIAS.PERSON_ID),
+                        FULL_NAME_ONLY.equals(r.get(PERSON_ALIAS.KIND))));
         db.select(PLACE_ALIAS.ALIAS, PLACE_ALIAS.PLACE_ID, PLACE_ALIAS.KIND).from(PLACE_ALIAS)
-                .forEach(r -> extractor.places.add(r.value1(), r.value2(), FULL_NAME_ONLY.equals(r.value3())));
+                .forEach(r -> extractor.places.add(r.get(PLACE_ALIAS.ALIAS), r.get(PLACE_ALIAS.PLACE_ID),
+                        FULL_NAME_ONLY.equals(r.get(PLACE_ALIAS.KIND))));
         db.select(DOCUMENT_TYPE_PATTERN.PATTERN, DOCUMENT_TYPE.POSITION, DOCUMENT_TYPE.ID)
                 .from(DOCUMENT_TYPE_PATTERN).join(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT_TYPE_PATTERN.TYPE_ID))
-                .forEach(r -> extractor.typePatterns.add(new TypePattern(literal(r.value1()), phrase(r.value1()),
-                        r.value1().length(), r.value2(), r.value3())));
+                .forEach(r -> {
+                    String phrase = r.get(DOCUMENT_TYPE_PATTERN.PATTERN);
+                    extractor.typePatterns.add(new TypePattern(literal(phrase), phrase(phrase), phrase.length(),
+                            r.get(DOCUMENT_TYPE.POSITION), r.get(DOCUMENT_TYPE.ID)));
+                });
         extractor.literalTypes = extractor.typePatterns.stream().allMatch(p -> p.literal() != null);
         return extractor;
     }

@@ -54,7 +54,7 @@ for n in "${SIZES[@]}"; do
     # The largest heap occupancy before a collection, and the largest left after one.
     awk '/Pause/ { if (match($0, /[0-9]+M->[0-9]+M/)) { split(substr($0, RSTART, RLENGTH), a, /M->|M/);
            if (a[1] > before) before = a[1]; if (a[2] > after) after = a[2] } }
-         END { printf "reindex heap: at most %d MB in use before a collection, %d MB live after one\n", before, after }' \
+         END { printf "reindex heap: at most %d MB in use before a collection, %d MB left after one (young collections leave old garbage: not the live set)\n", before, after }' \
       "$gclog" | tee -a "$REPORT"
     echo "index size: $(du -sh "${db%.db}.index" | cut -f1)" | tee -a "$REPORT"
   fi

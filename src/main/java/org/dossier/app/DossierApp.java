@@ -170,7 +170,8 @@ public final class DossierApp implements AutoCloseable {
                     return engine;
                 }
                 try {
-                    LuceneSearchEngine engine = LuceneSearchEngine.open(settings.searchIndex(), db);
+                    LuceneSearchEngine engine = LuceneSearchEngine.open(settings.searchIndex(), db,
+                            settings.protection().keptAnswers());
                     engine.onAuthoritiesChanged(authorityLists::reload);
                     authorityLists.reload(); // what other nodes changed while the index opened
                     return engine;

@@ -2,11 +2,12 @@ package org.dossier.app;
 
 import java.time.Duration;
 import java.util.List;
+import org.dossier.search.LuceneSearchEngine;
 
 /**
  * How the server guards itself (see README, "Security"): which proxies' {@code X-Forwarded-For}
  * to believe, which host names to answer to, how many searches a minute one client may make, and
- * whether {@code Server-Timing} goes out.
+ * whether {@code Server-Timing} goes out, and how much of the search engine's answers it keeps.
  *
  * @param trustedProxies IP addresses of proxies whose {@code X-Forwarded-For} names the client; empty for none
  * @param allowedHosts host names the site answers to; empty for any valid host name
@@ -14,9 +15,10 @@ import java.util.List;
  * @param serverTiming whether search pages send {@code Server-Timing}
  * @param maxSearches how many searches and exports may run in the search engine at once on this node
  * @param searchWait how long a search waits for one of those to be free before it is refused with 503
+ * @param keptAnswersMb what the embedded index's answers kept for asking again may weigh, in MB; 0 keeps none
  */
 public record Protection(List<String> trustedProxies, List<String> allowedHosts, int searchLimit, boolean serverTiming,
-        int maxSearches, Duration searchWait) {
+        int maxSearches, Duration searchWait, int keptAnswersMb) {
 
     /**
      * Searches at once unless told otherwise: enough to keep every processor busy while some wait on
@@ -30,8 +32,17 @@ public record Protection(List<String> trustedProxies, List<String> allowedHosts,
     /** What {@code serve} uses unless told otherwise. */
     public static final int DEFAULT_SEARCH_LIMIT = 60;
 
+    /** What kept answers may weigh unless told otherwise, in MB. */
+    public static final int DEFAULT_KEPT_ANSWERS_MB = (int) (LuceneSearchEngine.DEFAULT_KEPT_ANSWERS >> 20);
+
     /** No limit, no list, no bound on searches at once: for tests and tools that drive a server hard from one address. */
     public static final Protection NONE = new Protection(List.of(), List.of(), 0, false, Integer.MAX_VALUE, Duration.ZERO);
+
+    /** With the default weight of kept answers. */
+    public Protection(List<String> trustedProxies, List<String> allowedHosts, int searchLimit, boolean serverTiming,
+                      int maxSearches, Duration searchWait) {
+        this(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait, DEFAULT_KEPT_ANSWERS_MB);
+    }
 
     /** With the default bounds on searches running at once. */
     public Protection(List<String> trustedProxies, List<String> allowedHosts, int searchLimit, boolean serverTiming) {
@@ -50,5 +61,13 @@ public record Protection(List<String> trustedProxies, List<String> allowedHosts,
         if (searchWait.isNegative()) {
             throw new IllegalArgumentException("--search-wait must be 0 or more milliseconds, not " + searchWait.toMillis());
         }
+        if (keptAnswersMb < 0) {
+            throw new IllegalArgumentException("--kept-answers must be 0 (none) or more MB, not " + keptAnswersMb);
+        }
+    }
+
+    /** {@link #keptAnswersMb} in bytes. */
+    public long keptAnswers() {
+        return (long) keptAnswersMb << 20;
     }
 }

@@ -78,6 +78,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long a search waits for one of --max-searches to be free (default: ${DEFAULT-VALUE}).")
     long searchWait = Protection.DEFAULT_SEARCH_WAIT.toMillis();
 
+    @Option(names = "--kept-answers", paramLabel = "MB",
+            description = "What the embedded index's answers, kept to answer the same search again until the next "
+                    + "change, may weigh in memory; 0 keeps none, so that every search is counted afresh "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int keptAnswersMb = Protection.DEFAULT_KEPT_ANSWERS_MB;
+
     @Option(names = "--server-timing", description = "Send Server-Timing headers on search pages (for measuring).")
     boolean serverTiming;
 
@@ -113,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
                     publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl),
                     new Archive(archiveName, adminEmail),
                     new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches,
-                            Duration.ofMillis(searchWait)), index, search);
+                            Duration.ofMillis(searchWait), keptAnswersMb), index, search);
             app = DossierApp.start(settings, operating);
         } catch (IllegalArgumentException e) {
             System.err.println("dossier serve: " + e.getMessage());

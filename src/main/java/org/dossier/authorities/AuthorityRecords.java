@@ -13,6 +13,7 @@ import org.dossier.db.tables.records.AuthorityVersionRecord;
 import org.dossier.documents.Slugs;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** Reads people and places as editors keep them: one now, every version, the lists, who has a form. */
@@ -72,12 +73,13 @@ public final class AuthorityRecords {
     /** Every person or place not merged away, by sort form, with counts. */
     public List<Listed> list(AuthorityKind kind) {
         AuthorityTables t = AuthorityTables.of(kind);
+        Field<Integer> count = DSL.count();
         Map<Integer, Integer> records = new HashMap<>();
-        db.select(t.linkedAuthority(), DSL.count()).from(t.links()).groupBy(t.linkedAuthority())
-                .forEach(r -> records.put(r.value1(), r.value2()));
+        db.select(t.linkedAuthority(), count).from(t.links()).groupBy(t.linkedAuthority())
+                .forEach(r -> records.put(r.get(t.linkedAuthority()), r.get(count)));
         Map<Integer, Integer> forms = new HashMap<>();
-        db.select(t.owner(), DSL.count()).from(t.aliases()).groupBy(t.owner())
-                .forEach(r -> forms.put(r.value1(), r.value2()));
+        db.select(t.owner(), count).from(t.aliases()).groupBy(t.owner())
+                .forEach(r -> forms.put(r.get(t.owner()), r.get(count)));
         List<Listed> listed = new ArrayList<>();
         db.select(t.id(), t.key(), t.name(), t.sortName()).from(t.table()).where(t.mergedInto().isNull())
                 .orderBy(t.sortName(), t.key())

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dossier.documents.Slugs;
+import org.dossier.documents.WhiteSpace;
 import org.jooq.DSLContext;
 
 /**
@@ -24,7 +25,12 @@ import org.jooq.DSLContext;
  */
 public final class Extractor {
 
-    private record TypePattern(Pattern pattern, int length, int position, int typeId) {
+    /**
+     * A phrase that names a type: found as {@code literal} (its folded words, one space apart) in the
+     * folded title with every run of white space made one space, standing alone (no letter or digit
+     * touching it); or, for a phrase that cannot be written so ({@code literal} null), by {@code pattern}.
+     */
+    private record TypePattern(String literal, Pattern pattern, int length, int position, int typeId) {
     }
 
     /** The kind of a short form ("Kim") that names its authority only where the record names it in full. */
@@ -34,6 +40,8 @@ public final class Extractor {
     private final NameMatcher places = new NameMatcher();
     private final List<TypePattern> typePatterns = new ArrayList<>();
     private final Integer otherTypeId;
+    /** Whether every type phrase is found without its regular expression (see {@link TypePattern}). */
+    private boolean literalTypes;
 
     private Extractor(Integer otherTypeId) {
         this.otherTypeId = otherTypeId;
@@ -44,20 +52,28 @@ public final class Extractor {
                 .fetchOptional(DOCUMENT_TYPE.ID).orElse(null);
         Extractor extractor = new Extractor(other);
         db.select(PERSON_ALIAS.ALIAS, PERSON_ALIAS.PERSON_ID, PERSON_ALIAS.KIND).from(PERSON_ALIAS)
-                .forEach(r -> extractor.people.add(r.value1(), r.value2(), FULL_NAME_ONLY.equals(r.value3())));
+                .forEach(r -> extractor.people.add(r.get(PERSON_ALIAS.ALIAS), r.get(PERSON_ALIAS.PERSON_ID),
+                        FULL_NAME_ONLY.equals(r.get(PERSON_ALIAS.KIND))));
         db.select(PLACE_ALIAS.ALIAS, PLACE_ALIAS.PLACE_ID, PLACE_ALIAS.KIND).from(PLACE_ALIAS)
-                .forEach(r -> extractor.places.add(r.value1(), r.value2(), FULL_NAME_ONLY.equals(r.value3())));
+                .forEach(r -> extractor.places.add(r.get(PLACE_ALIAS.ALIAS), r.get(PLACE_ALIAS.PLACE_ID),
+                        FULL_NAME_ONLY.equals(r.get(PLACE_ALIAS.KIND))));
         db.select(DOCUMENT_TYPE_PATTERN.PATTERN, DOCUMENT_TYPE.POSITION, DOCUMENT_TYPE.ID)
                 .from(DOCUMENT_TYPE_PATTERN).join(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT_TYPE_PATTERN.TYPE_ID))
-                .forEach(r -> extractor.typePatterns.add(new TypePattern(phrase(r.value1()), r.value1().length(),
-                        r.value2(), r.value3())));
+                .forEach(r -> {
+                    String phrase = r.get(DOCUMENT_TYPE_PATTERN.PATTERN);
+                    extractor.typePatterns.add(new TypePattern(literal(phrase), phrase(phrase), phrase.length(),
+                            r.get(DOCUMENT_TYPE.POSITION), r.get(DOCUMENT_TYPE.ID)));
+                });
+        extractor.literalTypes = extractor.typePatterns.stream().allMatch(p -> p.literal() != null);
         return extractor;
     }
 
     public Extraction extract(String title, List<String> summary) {
         String text = title + "\n" + String.join("\n", summary);
         Integer type = typeOf(title).orElse(otherTypeId);
-        return new Extraction(type, rolesOf(title, people.find(text)), places.find(text));
+        // Cut into words once, for people and places alike.
+        List<NameMatcher.Word> words = NameMatcher.words(text);
+        return new Extraction(type, rolesOf(title, people.find(words, Set.of())), places.find(words, Set.of()));
     }
 
     /**
@@ -79,14 +95,23 @@ public final class Extractor {
      */
     public Optional<Integer> typeOf(String title) {
         String folded = Slugs.foldToAscii(title).toLowerCase(Locale.ROOT);
+        // Without regular expressions where every phrase allows it: a type is found in every
+        // record's title at import. One space for each run of white space moves where phrases
+        // start, but keeps their order, which is all that is compared.
+        String spaced = literalTypes ? WhiteSpace.oneSpaceApart(folded) : folded;
         TypePattern best = null;
         int bestStart = Integer.MAX_VALUE;
         for (TypePattern candidate : typePatterns) {
-            Matcher m = candidate.pattern().matcher(folded);
-            if (!m.find()) {
+            int start;
+            if (literalTypes) {
+                start = standingAlone(spaced, candidate.literal());
+            } else {
+                Matcher m = candidate.pattern().matcher(folded);
+                start = m.find() ? m.start() : -1;
+            }
+            if (start < 0) {
                 continue;
             }
-            int start = m.start();
             if (best == null || start < bestStart
                     || start == bestStart && (candidate.length() > best.length()
                     || candidate.length() == best.length() && candidate.position() < best.position())) {
@@ -101,5 +126,36 @@ public final class Extractor {
         String folded = Slugs.foldToAscii(words).toLowerCase(Locale.ROOT).strip();
         return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(folded).replace(" ", "\\E\\s+\\Q")
                 + "(?![\\p{L}\\p{N}])");
+    }
+
+    /**
+     * The phrase as {@link #phrase} finds it, for a search without a regular expression: its words
+     * one space apart; null where it has other white space (two spaces, a tab), a backslash,
+     * surrogates, or no characters, which only the regular expression finds as it always did.
+     */
+    private static String literal(String words) {
+        String folded = Slugs.foldToAscii(words).toLowerCase(Locale.ROOT).strip();
+        if (folded.isEmpty() || folded.contains("  ") || folded.contains("\\")) {
+            return null;
+        }
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (c != ' ' && WhiteSpace.is(c) || Character.isSurrogate(c)) {
+                return null;
+            }
+        }
+        return folded;
+    }
+
+    /** Where {@code phrase} first occurs in {@code text} with no letter or digit touching it, or -1. */
+    private static int standingAlone(String text, String phrase) {
+        for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+            int end = at + phrase.length();
+            if ((at == 0 || !NameMatcher.isLetterOrDigit(text.codePointBefore(at)))
+                    && (end == text.length() || !NameMatcher.isLetterOrDigit(text.codePointAt(end)))) {
+                return at;
+            }
+        }
+        return -1;
     }
 }

@@ -21,7 +21,8 @@ import org.dossier.documents.Slugs;
  */
 public final class NameMatcher {
 
-    private record Word(String folded, String original) {
+    /** A word of a text: folded to ASCII where it has an ASCII form, and also in lower case. */
+    record Word(String folded, String original) {
     }
 
     private record Name(List<String> words, boolean acronym, int id, boolean fullNameOnly) {
@@ -61,9 +62,13 @@ public final class NameMatcher {
      * for an authority named in full in the same text or in {@code namedInFull} (the rest of the record).
      */
     public SortedSet<Integer> find(String text, Set<Integer> namedInFull) {
+        return find(words(text), namedInFull);
+    }
+
+    /** {@link #find(String, Set)} in a text already cut into {@link #words}: one cut for people and places. */
+    SortedSet<Integer> find(List<Word> words, Set<Integer> namedInFull) {
         SortedSet<Integer> found = new TreeSet<>();
         Set<Integer> shortForms = new HashSet<>();
-        List<Word> words = words(text);
         int i = 0;
         while (i < words.size()) {
             List<Name> match = longestAt(words, i);
@@ -117,13 +122,41 @@ public final class NameMatcher {
         return true;
     }
 
-    private static List<Word> words(String text) {
+    /**
+     * The words of {@code text}, folded: its runs of letters and digits (any script), everything
+     * else apart. One pass over the characters, without a regular expression: every record's title
+     * and summary is cut into words at import.
+     */
+    static List<Word> words(String text) {
+        String folded = Slugs.foldToAscii(text);
         List<Word> words = new ArrayList<>();
-        for (String part : Slugs.foldToAscii(text).split("[^\\p{L}\\p{N}]+")) {
-            if (!part.isEmpty()) {
-                words.add(new Word(part.toLowerCase(Locale.ROOT), part));
+        int i = 0;
+        while (i < folded.length()) {
+            int c = folded.codePointAt(i);
+            if (!isLetterOrDigit(c)) {
+                i += Character.charCount(c);
+                continue;
             }
+            int start = i;
+            do {
+                i += Character.charCount(c);
+            } while (i < folded.length() && isLetterOrDigit(c = folded.codePointAt(i)));
+            String part = folded.substring(start, i);
+            words.add(new Word(part.toLowerCase(Locale.ROOT), part));
         }
         return words;
+    }
+
+    /** What {@code \p{L}} or {@code \p{N}} matches: a letter, or a digit or other number, of any script. */
+    static boolean isLetterOrDigit(int c) {
+        if (c < 0x80) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        }
+        if (Character.isLetter(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 }

@@ -1,5 +1,7 @@
 package org.dossier.authorities;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -41,6 +43,9 @@ final class TitleRoles {
     private static final Pattern ASIDE = Pattern.compile(
             ",?\\s+(?:transmitting|conveying|relaying|forwarding|relating\\s+to|regarding|concerning|about)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** Words one of which each of these expressions needs (in lower case): see {@link #readTitle}. */
+    private static final List<String> ASIDE_WORDS = List.of("transmitting", "conveying", "relaying", "forwarding",
+            "relating", "regarding", "concerning", "about");
     private static final Pattern TRANSMITTED = Pattern.compile(",?\\s+transmitted\\b(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern TRANSMITTED_BY = Pattern.compile("^\\s*by\\s+(.+?)(?:\\s+to\\s+(.+))?$",
             Pattern.CASE_INSENSITIVE);
@@ -50,10 +55,13 @@ final class TitleRoles {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern GATHERING = Pattern.compile("\\b(?:conversations?|meetings?|talks|reception)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final List<String> GATHERING_WORDS = List.of("conversation", "meeting", "talks", "reception");
     private static final Pattern STATEMENT = Pattern.compile(
             "\\b(?:speech|statement|report|address|remarks)\\s+(?:by|of)\\s+(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final List<String> STATEMENT_WORDS = List.of("speech", "statement", "report", "address", "remarks");
     private static final Pattern FROM = Pattern.compile("\\bfrom\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern TO = Pattern.compile("\\s+to\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TO_WORD = Pattern.compile("\\bto\\s+", Pattern.CASE_INSENSITIVE);
     /** An opening quotation mark: not the apostrophe of "Ja'far" or "Stalin's". */
     private static final Pattern QUOTE = Pattern.compile("(?<![\\p{L}\\p{N}])['‘\"“]");
     private static final Pattern QUOTED_AFTER_NAME = Pattern.compile("^([^,'‘\"“]+),\\s*['‘\"“]");
@@ -73,19 +81,25 @@ final class TitleRoles {
     }
 
     private void readTitle(String title) {
+        // Each shape is looked for only where the title has its word: a shape's expression ignores
+        // the case of ASCII letters only, so where it matches, the title in lower case has the word.
+        // Most titles have few of the words; the expressions cost more than finding the names.
+        String lower = title.toLowerCase(Locale.ROOT);
         String head = title;
-        Matcher via = VIA.matcher(head);
-        while (via.find()) {
-            give(via.group(1), PersonRole.MENTIONED);
+        if (lower.contains("via")) {
+            Matcher via = VIA.matcher(head);
+            while (via.find()) {
+                give(via.group(1), PersonRole.MENTIONED);
+            }
+            head = VIA.matcher(head).replaceAll(" ");
         }
-        head = VIA.matcher(head).replaceAll(" ");
-        Matcher aside = ASIDE.matcher(head);
-        if (aside.find()) {
+        Matcher aside = containsAny(lower, ASIDE_WORDS) ? ASIDE.matcher(head) : null;
+        if (aside != null && aside.find()) {
             give(head.substring(aside.start()), PersonRole.MENTIONED);
             head = head.substring(0, aside.start());
         }
-        Matcher transmitted = TRANSMITTED.matcher(head);
-        if (transmitted.find()) {
+        Matcher transmitted = lower.contains("transmitted") ? TRANSMITTED.matcher(head) : null;
+        if (transmitted != null && transmitted.find()) {
             String rest = transmitted.group(1);
             head = head.substring(0, transmitted.start());
             Matcher by = TRANSMITTED_BY.matcher(rest);
@@ -99,33 +113,42 @@ final class TitleRoles {
                 give(to.group(1), PersonRole.RECIPIENT);
             }
         }
-        Matcher journal = JOURNAL.matcher(head.strip());
-        if (journal.matches()) {
+        Matcher journal = lower.contains("journal") || lower.contains("diary") ? JOURNAL.matcher(head.strip()) : null;
+        if (journal != null && journal.matches()) {
             give(journal.group(1), PersonRole.AUTHOR);
             head = journal.group(2);
         }
-        if (GATHERING.matcher(head).find()) {
+        if (containsAny(lower, GATHERING_WORDS) && GATHERING.matcher(head).find()) {
             give(head, PersonRole.PARTICIPANT);
             return;
         }
-        Matcher statement = STATEMENT.matcher(head);
-        if (statement.find()) {
+        Matcher statement = containsAny(lower, STATEMENT_WORDS) ? STATEMENT.matcher(head) : null;
+        if (statement != null && statement.find()) {
             give(statement.group(1), PersonRole.AUTHOR);
             return;
         }
-        if (fromAndTo(head) || nameToName(head)) {
+        if (lower.contains("to") && (fromAndTo(head) || nameToName(head))) {
             return;
         }
-        Matcher quoted = QUOTED_AFTER_NAME.matcher(head.strip());
-        if (quoted.find()) {
+        Matcher quoted = lower.indexOf(',') >= 0 ? QUOTED_AFTER_NAME.matcher(head.strip()) : null;
+        if (quoted != null && quoted.find()) {
             give(quoted.group(1), PersonRole.AUTHOR);
         }
+    }
+
+    private static boolean containsAny(String text, List<String> words) {
+        for (String word : words) {
+            if (text.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "from A to B" or "to B from A", whichever word comes first. */
     private boolean fromAndTo(String head) {
         Matcher from = FROM.matcher(head);
-        Matcher to = Pattern.compile("\\bto\\s+", Pattern.CASE_INSENSITIVE).matcher(head);
+        Matcher to = TO_WORD.matcher(head);
         boolean hasFrom = from.find();
         boolean hasTo = to.find();
         if (!hasFrom || !hasTo) {

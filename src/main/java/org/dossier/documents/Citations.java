@@ -18,8 +18,6 @@ import java.util.Map;
 import org.dossier.authorities.AuthorityRef;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record2;
-import org.jooq.Result;
 
 /**
  * Makes {@link Citation}s: of the record a reader is looking at, of one of its versions, or of
@@ -84,10 +82,13 @@ public final class Citations {
                                 PersonLink.isOrganisation(r.get(PERSON.KIND)),
                                 org.dossier.authorities.PersonRole.stored(r.get(DOCUMENT_PERSON.ROLE)))));
         people.replaceAll((id, list) -> list.stream().sorted(PersonLink.BY_ROLE).toList());
-        Map<Integer, List<String>> places = namesById(db.select(DOCUMENT_PLACE.DOCUMENT_ID, PLACE.NAME)
+        Map<Integer, List<String>> places = new LinkedHashMap<>();
+        db.select(DOCUMENT_PLACE.DOCUMENT_ID, PLACE.NAME)
                 .from(DOCUMENT_PLACE).join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID))
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.in(ids))
-                .orderBy(DOCUMENT_PLACE.DOCUMENT_ID, PLACE.SORT_NAME).fetch());
+                .orderBy(DOCUMENT_PLACE.DOCUMENT_ID, PLACE.SORT_NAME)
+                .forEach(r -> places.computeIfAbsent(r.get(DOCUMENT_PLACE.DOCUMENT_ID), k -> new ArrayList<>())
+                        .add(r.get(PLACE.NAME)));
         LocalDate today = today();
         List<Citation> citations = new ArrayList<>(rows.size());
         for (int id : new java.util.LinkedHashSet<>(ids)) {
@@ -104,14 +105,6 @@ public final class Citations {
                     archive.name(), siteUrl, today));
         }
         return citations;
-    }
-
-    private static Map<Integer, List<String>> namesById(Result<Record2<Integer, String>> rows) {
-        Map<Integer, List<String>> names = new LinkedHashMap<>();
-        for (Record2<Integer, String> r : rows) {
-            names.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2());
-        }
-        return names;
     }
 
     private static List<String> names(List<AuthorityRef> refs) {

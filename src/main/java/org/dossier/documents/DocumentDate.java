@@ -71,6 +71,11 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
      */
     public static boolean looksLikeDate(String text) {
         String t = text.strip();
+        if (!endsInYear(t)) {
+            // Every shape ends in a year: most lines of a page (titles, summaries) are told apart here,
+            // without the three regular expressions.
+            return false;
+        }
         Matcher m = DAY_FIRST_MONTH.matcher(t);
         if (m.matches()) {
             return month(m.group(1)).isPresent();
@@ -90,7 +95,7 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
      *     a real date
      */
     public static DocumentDate parse(String text) {
-        String t = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        String t = text == null ? "" : WhiteSpace.oneSpaceApart(text.strip());
         try {
             Matcher m = DAY_FIRST_MONTH.matcher(t);
             if (m.matches() && month(m.group(1)).isPresent()) {
@@ -163,6 +168,19 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
     @Override
     public String toString() {
         return display();
+    }
+
+    /** Whether {@code text} ends in four digits ({@code \\d{4}}), as every shape of {@link #looksLikeDate} does. */
+    private static boolean endsInYear(String text) {
+        if (text.length() < 4) {
+            return false;
+        }
+        for (int i = text.length() - 4; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<Month> month(String word) {

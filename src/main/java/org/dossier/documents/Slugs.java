@@ -71,28 +71,58 @@ public final class Slugs {
         return out.toString();
     }
 
+    /**
+     * Folded forms of the characters of the Basic Multilingual Plane met so far, filled as they are
+     * met: names are found in every record's title and summary at import, and folding a whole text
+     * through {@link Normalizer} (most summaries have a curly quote) cost more than finding the names.
+     * A race fills a slot twice with equal strings, which is harmless.
+     */
+    private static final String[] FOLDED = new String[0x10000];
+
     /** Drops accents ("Żymierski" to "Zymierski", "Lê Duẩn" to "Le Duan") and unifies quotes. */
     public static String foldToAscii(String text) {
-        if (isAscii(text)) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) < 0x80) {
+            i++;
+        }
+        if (i == text.length()) {
             // Nothing to fold, and most titles are ASCII: no normalising, no regular expression.
             return text;
         }
-        String decomposed = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
+        // Folding a text is folding each of its characters in turn: compatibility decomposition only
+        // reorders combining marks, and every one of them is dropped (checked over all of Unicode when
+        // this was written), so a character's folded form does not depend on its neighbours.
+        StringBuilder out = new StringBuilder(text.length() + 8).append(text, 0, i);
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                out.append(c);
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                int end = i + Character.charCount(text.codePointAt(i));
+                out.append(foldByNormalizing(text.substring(i, end)));
+                i = end;
+            } else {
+                String folded = FOLDED[c];
+                if (folded == null) {
+                    folded = foldByNormalizing(String.valueOf(c));
+                    FOLDED[c] = folded;
+                }
+                out.append(folded);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@link #foldToAscii} by decomposing the whole text: what each character's folded form is made by. */
+    static String foldByNormalizing(String text) {
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
                 .replace('\u2018', '\'').replace('\u2019', '\'')
                 .replace('\u201C', '"').replace('\u201D', '"')
                 .replace("\u0141", "L").replace("\u0142", "l")
                 .replace("\u0110", "D").replace("\u0111", "d")
                 .replace("\u00D8", "O").replace("\u00F8", "o")
                 .replace("\u00DF", "ss");
-        return decomposed;
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 }

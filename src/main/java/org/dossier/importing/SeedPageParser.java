@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.dossier.documents.DocumentDate;
+import org.dossier.documents.WhiteSpace;
 
 /**
  * Reads the text pages an archive's search exports: a header ("Skip to content", "Results:",
@@ -28,8 +29,10 @@ public final class SeedPageParser {
 
     private static final Pattern RANGE_HEADER = Pattern.compile("\\d+\\s*[-\u2013]\\s*\\d+ of \\d+");
     private static final List<String> HEADER_LINES = List.of("skip to content", "results:", "results", "documents");
-    private static final Pattern SPACES = Pattern.compile("[\\s\u00A0\u2007\u202F\u2000-\u200A\u3000]+");
-    private static final Pattern INVISIBLE = Pattern.compile("[\u200B\u200C\u200D\u2060\uFEFF\u00AD]");
+    /** Spaces of every kind, folded to one: what {@link #clean} does, said as a regular expression. */
+    static final Pattern SPACES = Pattern.compile("[\\s\u00A0\u2007\u202F\u2000-\u200A\u3000]+");
+    /** Characters that show nothing, dropped (as {@link #clean} does, before folding spaces). */
+    static final Pattern INVISIBLE = Pattern.compile("[\u200B\u200C\u200D\u2060\uFEFF\u00AD]");
 
     /** At most this many problems are listed per page: a file that is no seed page at all stops there. */
     static final int MOST_PROBLEMS = 100;
@@ -145,11 +148,8 @@ public final class SeedPageParser {
 
     /** Unicode-composed, invisible characters dropped, every kind of space folded to one. */
     static String clean(String line) {
-        if (isAscii(line)) {
-            return cleanAscii(line);
-        }
-        String composed = Normalizer.normalize(line, Normalizer.Form.NFC);
-        return SPACES.matcher(INVISIBLE.matcher(composed).replaceAll("")).replaceAll(" ").strip();
+        // NFC leaves ASCII as it is (and none of the invisible characters is ASCII).
+        return foldSpaces(isAscii(line) ? line : Normalizer.normalize(line, Normalizer.Form.NFC));
     }
 
     private static boolean isAscii(String line) {
@@ -162,17 +162,22 @@ public final class SeedPageParser {
     }
 
     /**
-     * {@link #clean} for a line of ASCII, the usual case, without normalising or regular
-     * expressions: NFC leaves ASCII as it is, none of the invisible characters is ASCII, and of the
-     * spaces only the six of {@code \s} are; each run of them becomes one space, the ends are
-     * stripped alike.
+     * {@link #INVISIBLE} characters dropped, then each run of {@link #SPACES} made one space and the
+     * ends stripped, in one pass without regular expressions: every line of a page is cleaned, in
+     * both passes of an import, and most summaries have a curly quote, so are not ASCII.
      */
-    private static String cleanAscii(String line) {
+    private static String foldSpaces(String line) {
         StringBuilder out = null;
         boolean inSpace = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+            if (isInvisible(c)) {
+                if (out == null) {
+                    out = new StringBuilder(line.length()).append(line, 0, i);
+                }
+                continue;
+            }
+            boolean space = isSpace(c);
             if (space && (c != ' ' || inSpace)) {
                 if (out == null) {
                     out = new StringBuilder(line.length()).append(line, 0, i);
@@ -186,6 +191,16 @@ public final class SeedPageParser {
             inSpace = space;
         }
         return (out == null ? line : out.toString()).strip();
+    }
+
+    /** A character of {@link #SPACES}. */
+    private static boolean isSpace(char c) {
+        return WhiteSpace.is(c) || c == '\u00A0' || c >= '\u2000' && c <= '\u200A' || c == '\u202F' || c == '\u3000';
+    }
+
+    /** A character of {@link #INVISIBLE}. */
+    private static boolean isInvisible(char c) {
+        return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
     }
 
     private static String abbreviate(String line) {

@@ -73,11 +73,6 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
         this.filters = filters;
     }
 
-    /** Counts without any filter: every record counts everywhere. */
-    static FacetCounter unfiltered(Ordinals ordinals) {
-        return new FacetCounter(ordinals, RequestFilters.none(ordinals));
-    }
-
     @Override
     public SliceCounter newCollector() {
         return new SliceCounter();

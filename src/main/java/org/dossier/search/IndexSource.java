@@ -84,10 +84,12 @@ final class IndexSource {
         List<Names.Form> forms = new ArrayList<>();
         db.select(PERSON.KEY, PERSON.NAME, PERSON_ALIAS.ALIAS, PERSON_ALIAS.KIND).from(PERSON)
                 .join(PERSON_ALIAS).on(PERSON_ALIAS.PERSON_ID.eq(PERSON.ID))
-                .forEach(r -> forms.add(new Names.Form(Facet.PERSON, r.value1(), r.value2(), r.value3(), r.value4())));
+                .forEach(r -> forms.add(new Names.Form(Facet.PERSON, r.get(PERSON.KEY), r.get(PERSON.NAME),
+                        r.get(PERSON_ALIAS.ALIAS), r.get(PERSON_ALIAS.KIND))));
         db.select(PLACE.KEY, PLACE.NAME, PLACE_ALIAS.ALIAS, PLACE_ALIAS.KIND).from(PLACE)
                 .join(PLACE_ALIAS).on(PLACE_ALIAS.PLACE_ID.eq(PLACE.ID))
-                .forEach(r -> forms.add(new Names.Form(Facet.PLACE, r.value1(), r.value2(), r.value3(), r.value4())));
+                .forEach(r -> forms.add(new Names.Form(Facet.PLACE, r.get(PLACE.KEY), r.get(PLACE.NAME),
+                        r.get(PLACE_ALIAS.ALIAS), r.get(PLACE_ALIAS.KIND))));
         return forms;
     }
 
@@ -100,18 +102,21 @@ final class IndexSource {
         db.select(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE).from(DOCUMENT_PERSON)
                 .where(DOCUMENT_PERSON.DOCUMENT_ID.in(ids))
                 .forEach(r -> {
-                    String key = lists.key(AuthorityKind.PERSON, r.value2());
-                    people.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(key);
-                    if (AUTHOR.equals(r.value3())) {
-                        authors.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(key);
-                    } else if (RECIPIENT.equals(r.value3())) {
-                        recipients.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(key);
+                    int document = r.get(DOCUMENT_PERSON.DOCUMENT_ID);
+                    String key = lists.key(AuthorityKind.PERSON, r.get(DOCUMENT_PERSON.PERSON_ID));
+                    String role = r.get(DOCUMENT_PERSON.ROLE);
+                    people.computeIfAbsent(document, k -> new ArrayList<>()).add(key);
+                    if (AUTHOR.equals(role)) {
+                        authors.computeIfAbsent(document, k -> new ArrayList<>()).add(key);
+                    } else if (RECIPIENT.equals(role)) {
+                        recipients.computeIfAbsent(document, k -> new ArrayList<>()).add(key);
                     }
                 });
         Map<Integer, List<String>> places = new HashMap<>();
         db.select(DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID).from(DOCUMENT_PLACE)
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.in(ids))
-                .forEach(r -> places.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(lists.key(AuthorityKind.PLACE, r.value2())));
+                .forEach(r -> places.computeIfAbsent(r.get(DOCUMENT_PLACE.DOCUMENT_ID), k -> new ArrayList<>())
+                        .add(lists.key(AuthorityKind.PLACE, r.get(DOCUMENT_PLACE.PLACE_ID))));
         Map<Integer, IndexedRecord> records = new LinkedHashMap<>();
         Field<DocumentDate> date = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION);
         db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, date, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE)

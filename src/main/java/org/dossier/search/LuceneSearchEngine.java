@@ -60,6 +60,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LuceneSearchEngine implements SearchEngine {
 
+    /** What each snapshot's kept answers may weigh unless told otherwise, in bytes: a small part of a 512 MB heap. */
+    public static final long DEFAULT_KEPT_ANSWERS = 24L << 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchEngine.class);
     private static final String FORMAT_KEY = "format";
     private static final String FEED_KEY = "feed";
@@ -124,6 +127,17 @@ public final class LuceneSearchEngine implements SearchEngine {
      * the feed (see {@link #staleness}), applies the changes it has not seen, and starts following.
      */
     public static LuceneSearchEngine open(Path folder, DSLContext db) throws IOException {
+        return open(folder, db, DEFAULT_KEPT_ANSWERS);
+    }
+
+    /**
+     * As {@link #open(Path, DSLContext)}, keeping each snapshot's answers up to {@code keptAnswers}
+     * bytes (0: none, so that every search is counted afresh).
+     */
+    public static LuceneSearchEngine open(Path folder, DSLContext db, long keptAnswers) throws IOException {
+        if (keptAnswers < 0) {
+            throw new IllegalArgumentException("kept answers must weigh 0 bytes or more, not " + keptAnswers);
+        }
         IndexSource source = new IndexSource(db);
         Analyzer analyzer = new CatalogueAnalyzer();
         FacetsConfig config = IndexLayout.facetsConfig();
@@ -147,7 +161,7 @@ public final class LuceneSearchEngine implements SearchEngine {
             SearcherManager searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-                    return new Snapshot(reader, executor, config);
+                    return new Snapshot(reader, executor, config, keptAnswers);
                 }
             });
             LuceneSearchEngine engine = new LuceneSearchEngine(source, analyzer, config, executor, directory, writer,

@@ -10,7 +10,6 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 
 /**
  * The index as of one refresh: a searcher whose segments are searched in parallel, its facet
@@ -29,21 +28,22 @@ final class Snapshot extends IndexSearcher {
     /** Segments at least this large are searched in a slice of their own, on their own thread. */
     private static final int SLICE_DOCS = 50_000;
 
-    /** What the answers kept may weigh, roughly, in bytes ({@link #weight}): a small part of a 512 MB heap. */
-    private static final long ANSWERS_WEIGHT = 24L << 20;
-
     final Ordinals ordinals;
     private volatile FacetCounter.Counts everything;
-    private final Cache<Asked, SearchResults> answers = Caffeine.newBuilder()
-            .maximumWeight(ANSWERS_WEIGHT).weigher((Asked asked, SearchResults results) -> weight(results)).build();
+    /** Null when no answer is kept: every search is counted afresh (for measuring what a search costs). */
+    private final Cache<Asked, SearchResults> answers;
 
     /** An answer's key: the request, and the names (which change without the index) it was expanded with. */
     private record Asked(Object names, SearchRequest request) {
     }
 
-    Snapshot(IndexReader reader, Executor executor, FacetsConfig config) throws IOException {
+    /** {@code keptAnswers}: what the answers kept may weigh, roughly ({@link #weight}), in bytes; 0 keeps none. */
+    Snapshot(IndexReader reader, Executor executor, FacetsConfig config, long keptAnswers) throws IOException {
         super(reader, executor);
         this.ordinals = Ordinals.of(reader, config);
+        // Not a cache of weight 0: Caffeine evicts later, on another thread, so an answer could still be given again.
+        this.answers = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(keptAnswers)
+                .weigher((Asked asked, SearchResults results) -> weight(results)).build();
     }
 
     @Override
@@ -56,6 +56,9 @@ final class Snapshot extends IndexSearcher {
      * {@code search}ed now and kept. {@code names} is compared by identity: a new list is a new key.
      */
     SearchResults answer(Names names, SearchRequest request, AnswerWork search) throws IOException {
+        if (answers == null) {
+            return search.answer();
+        }
         Asked asked = new Asked(new Identity(names), request);
         SearchResults kept = answers.getIfPresent(asked);
         if (kept != null) {
@@ -95,7 +98,7 @@ final class Snapshot extends IndexSearcher {
         return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
 
-    /** Counts over every record in this snapshot. */
+    /** Counts over every record in this snapshot: the earlier snapshot's, less and plus what changed ({@link LiveTallies}). */
     FacetCounter.Counts everything() {
         FacetCounter.Counts counts = everything;
         if (counts == null) {
@@ -103,7 +106,7 @@ final class Snapshot extends IndexSearcher {
                 counts = everything;
                 if (counts == null) {
                     try {
-                        counts = search(new MatchAllDocsQuery(), FacetCounter.unfiltered(ordinals));
+                        counts = LiveTallies.everything(this, ordinals);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -95,6 +95,8 @@ class CommandLineTest {
         assertTrue(err().contains("--max-searches must be 1 or more"), err());
         assertEquals(2, Main.run("serve", "--db", folder.resolve("x.db").toString(), "--search-wait", "-1"));
         assertTrue(err().contains("--search-wait must be 0 or more"), err());
+        assertEquals(2, Main.run("serve", "--db", folder.resolve("x.db").toString(), "--kept-answers", "-1"));
+        assertTrue(err().contains("--kept-answers must be 0 (none) or more MB"), err());
         assertFalse(Files.exists(folder.resolve("x.db")));
     }
 

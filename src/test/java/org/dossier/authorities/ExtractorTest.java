@@ -246,4 +246,26 @@ class ExtractorTest {
         assertEquals("other", type("Malik, 'On the Question of a United Government in Korea'"));
         assertEquals("other", type("Reportedly lost"));
     }
+
+    @Test
+    void aTypePhraseStandsAloneWithAnyWhiteSpaceBetweenItsWords() {
+        assertEquals("ciphered-telegram", type("Ciphered\n  Telegram from Shtykov"));
+        assertEquals("ciphered-telegram", type("CIPHERED\tTELEGRAM"));
+        assertEquals("ciphered-telegram", type("Ciphered Telegram,"));
+        assertEquals("memorandum-of-conversation", type("Memorandum of  a\nConversation"));
+        // Folding makes a no-break or an em space a space; a hyphen is no space, so "Telegram" stands alone.
+        assertEquals("ciphered-telegram", type("Ciphered\u00A0Telegram"));
+        assertEquals("ciphered-telegram", type("Ciphered\u2003Telegram"));
+        assertEquals("telegram", type("Ciphered-Telegram"));
+        assertEquals("cable", type("Cable-telegram?"));
+        assertEquals("other", type("Telegrams of Stalin"));
+    }
+
+    @Test
+    void titleShapesAreReadWhateverTheCaseOfTheirWords() {
+        assertEquals(Map.of("kim-il-sung", "author", "stalin", "recipient", "shtykov", "mentioned"),
+                roles("TELEGRAM FROM KIM IL SUNG TO STALIN (VIA SHTYKOV)"));
+        assertEquals(Map.of("mikoyan", "participant", "zhou-enlai", "participant"),
+                roles("RECORD OF CONVERSATION between Anastas Mikoyan and Zhou Enlai"));
+    }
 }

@@ -58,4 +58,28 @@ class SlugsTest {
             assertEquals(Slugs.sortKey(accented), Slugs.sortKey(ascii), ascii);
         }
     }
+
+    @Test
+    void foldingATextCharacterByCharacterIsFoldingItWhole() {
+        // Accents precomposed and combining (several on one letter, in any order), quotes, ligatures,
+        // Hangul, letters outside the Basic Multilingual Plane, a lone surrogate, and plain ASCII.
+        String[] pieces = {"a", "Z", " ", "'", "é", "e\u0301", "\u0316", "\u0301\u0316", "\u0344", "Ż", "ẩ", "Ł", "ø",
+                "ß", "\u2018", "\u2019", "\u201C", "\u201D", "ﬁ", "½", "²", "Ⓐ", "한", "\u1100\u1161", "Ǆ", "ı", "İ",
+                "\uD835\uDC00", "\uD800", "\u00A0", "—", "Ω", "\u0F73", "\u0F75\u0F71"};
+        SplittableRandom random = new SplittableRandom(14);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            assertEquals(Slugs.foldByNormalizing(text.toString()), Slugs.foldToAscii(text.toString()), text.toString());
+        }
+        for (int c = 0x80; c <= 0xFFFF; c++) {
+            if (Character.isSurrogate((char) c)) {
+                continue;
+            }
+            String text = "x" + (char) c + "\u0301" + (char) c;
+            assertEquals(Slugs.foldByNormalizing(text), Slugs.foldToAscii(text), Integer.toHexString(c));
+        }
+    }
 }

@@ -188,4 +188,22 @@ class SeedPageParserTest {
             }
         }
     }
+
+    @Test
+    void cleaningALineDropsInvisibleCharactersThenFoldsEverySpaceAsTheRegularExpressionsSay() {
+        String[] pieces = {"a", "Z", "9", " ", "  ", "\t", "\n", "\r", "\u000B", "\f", "\u00A0", "\u2000", "\u2007", "\u200A",
+                "\u202F", "\u3000", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u001F", "\u2028", "’", "é",
+                "e\u0301", "\uD835\uDC00"};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(14);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder line = new StringBuilder();
+            for (int n = random.nextInt(14); n > 0; n--) {
+                line.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String composed = java.text.Normalizer.normalize(line, java.text.Normalizer.Form.NFC);
+            String expected = SeedPageParser.SPACES.matcher(SeedPageParser.INVISIBLE.matcher(composed).replaceAll(""))
+                    .replaceAll(" ").strip();
+            assertEquals(expected, SeedPageParser.clean(line.toString()), line.toString());
+        }
+    }
 }

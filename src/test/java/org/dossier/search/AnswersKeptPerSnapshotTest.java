@@ -37,6 +37,21 @@ class AnswersKeptPerSnapshotTest {
     }
 
     @Test
+    void withNoAnswersKeptTheSameSearchIsCountedAfreshAndAnswersTheSame() throws Exception {
+        try (SeedIndex seeds = SeedIndex.open()) {
+            seeds.engine.close();
+            seeds.engine = LuceneSearchEngine.open(seeds.indexFolder(), seeds.database.dsl(), 0);
+            SearchRequest korea = SearchRequest.of("korea").withPageSize(10);
+            SearchResults first = seeds.engine.search(korea);
+            SearchResults again = seeds.engine.search(korea);
+            assertNotSame(first, again, "nothing kept: asked again, searched again");
+            assertEquals(first, again, "and the same answer");
+            assertNotSame(seeds.engine.search(korea.onPage(2).forCounts()), seeds.engine.search(korea.forCounts()),
+                    "nor are the counts a page shares kept");
+        }
+    }
+
+    @Test
     void everyPageAndOrderOfASearchHasItsCountsAndItsOwnHits() throws Exception {
         try (SeedIndex seeds = SeedIndex.open()) {
             for (SortOrder order : SortOrder.values()) {

@@ -116,7 +116,7 @@ class FacetCounterAgainstDrillSidewaysTest {
         reader = DirectoryReader.open(directory);
         assertTrue(reader.leaves().size() >= 3, "several segments, each numbering its values its own way");
         executor = Executors.newFixedThreadPool(2);
-        snapshot = new Snapshot(reader, executor, config);
+        snapshot = new Snapshot(reader, executor, config, LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);
         plain = new IndexSearcher(reader);
         state = new DefaultSortedSetDocValuesReaderState(reader, config);
         commonFirst = valuesByFrequency();

@@ -1,9 +1,11 @@
 package org.dossier.app;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -76,6 +78,11 @@ final class NewSqliteFile {
             }
             if (Files.exists(absolute)) {
                 throw new IOException(absolute + " appeared while it was being made: it is left as it is");
+            }
+            // Written without waiting for the disk (synchronous=OFF): the whole file reaches it now,
+            // before the rename can, so that a crash never leaves a torn catalogue under its name.
+            try (FileChannel whole = FileChannel.open(building, StandardOpenOption.WRITE)) {
+                whole.force(true);
             }
             Files.move(building, absolute, StandardCopyOption.ATOMIC_MOVE);
         } catch (Exception | Error e) {

@@ -30,6 +30,7 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.dossier.testing.StartedFirst;
 
 /**
  * axe-core over every kind of page the catalogue serves — a reader's, an editor's, an error or a
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ResourceLock(Browser.ONE_AT_A_TIME)
+@StartedFirst(seconds = 18)
 class AccessibilityBrowserTest {
 
     private static final String PASSWORD = "correct horse battery";

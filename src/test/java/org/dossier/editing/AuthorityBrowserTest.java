@@ -21,6 +21,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.dossier.testing.StartedFirst;
 
 /**
  * An editor keeps a person in a real browser: creates it, links the records that name it, sees them
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ResourceLock(Browser.ONE_AT_A_TIME)
+@StartedFirst(seconds = 15)
 class AuthorityBrowserTest {
 
     private TestCatalogue catalogue;

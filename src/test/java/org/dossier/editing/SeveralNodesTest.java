@@ -24,12 +24,14 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.dossier.testing.StartedFirst;
 
 /**
  * Two app nodes on one database, each with its own search index, as behind a load balancer with no
  * sticky sessions: whatever one node does, the other serves. (On PostgreSQL in the second test run;
  * on one SQLite file, which two processes can share too, in the first.)
  */
+@StartedFirst(seconds = 16)
 class SeveralNodesTest {
 
     /** How long a change may take to be found by search on the other node. */

@@ -37,12 +37,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.dossier.testing.StartedFirst;
 
 /**
  * Backups taken while editors save, restored with the server stopped; and a whole catalogue
  * copied into an empty database, serving the same pages. Everything through the jar's commands.
  */
 @ResourceLock(Resources.SYSTEM_ERR)
+@StartedFirst(seconds = 16)
 class BackupAndCopyTest {
 
     private Path folder;

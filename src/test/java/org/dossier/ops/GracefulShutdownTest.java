@@ -21,12 +21,14 @@ import org.dossier.testing.TestCatalogue;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.dossier.testing.SameOnEveryDatabase;
+import org.dossier.testing.StartedFirst;
 
 /**
  * A server told to stop (what `serve` does on SIGTERM) while a request is in flight: it stops
  * taking new connections, finishes that request, then closes the index cleanly.
  */
 @SameOnEveryDatabase
+@StartedFirst(seconds = 9)
 class GracefulShutdownTest {
     // The SIGTERM hook itself (ServeCommand) calls DossierApp.close(), which this test calls directly:
     // a process started from the test JVM did not receive the signal's hook in this environment.

@@ -23,6 +23,7 @@ import org.dossier.importing.ImportRun;
 import org.dossier.synthetic.Generator;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
+import org.dossier.testing.StartedFirst;
 import org.dossier.testing.TestSolrCloud;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * scores). On the seed catalogue, with requests written by hand for every feature, and on a
  * generated catalogue of 1,500 more records, with requests made from its own most frequent values.
  */
+@StartedFirst(seconds = 38)
 class SolrContractTest {
 
     private static Path folder;

@@ -23,6 +23,7 @@ import org.dossier.testing.TestSolrCloud;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.dossier.testing.StartedFirst;
 
 /**
  * The SolrCloud engine follows the database's change feed as the embedded index does: a save is
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * collection both find what either wrote, an older write never replaces a newer one, and
  * highlighted text is escaped before it is marked.
  */
+@StartedFirst(seconds = 14)
 class SolrFeedTest {
 
     private static Path folder;

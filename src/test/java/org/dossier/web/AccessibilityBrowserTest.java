@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.dossier.app.Database;
@@ -24,8 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.dossier.testing.StartedFirst;
 
 /**
  * axe-core over every kind of page the catalogue serves — a reader's, an editor's, an error or a
@@ -35,6 +40,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ResourceLock(Browser.ONE_AT_A_TIME)
+@StartedFirst(seconds = 18)
 class AccessibilityBrowserTest {
 
     private static final String PASSWORD = "correct horse battery";
@@ -143,7 +149,11 @@ class AccessibilityBrowserTest {
         assertTrue(tabs < 30, "the Save button is " + tabs + " Tabs away, people and places included");
 
         browser.find("#title").clear();
+        // The answer has the same address as the form: wait for the form's page to be gone, not for
+        // an address it already had (the error summary was once looked for on the old page).
+        WebElement formPage = browser.find("html");
         browser.find("form.record-form button[type=submit]").click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(formPage));
         browser.waitForUrlContaining("/edit");
         assertTrue(browser.find(".error-summary").isDisplayed());
         assertTrue(browser.focused().getAttribute("class").contains("error-summary"), "the focus is on what went wrong");

@@ -37,7 +37,7 @@ final class NewSqliteFile {
      * SQLite's worker threads for sorting: CREATE INDEX over millions of rows sorts them, and sorts
      * on both cores with this. The writer has the file to itself by then.
      */
-    private static final int SORTING_THREADS = 2;
+    private static final String SORT_ON_TWO_THREADS = "PRAGMA threads = 2";
 
     private NewSqliteFile() {
     }
@@ -62,9 +62,7 @@ final class NewSqliteFile {
         try {
             // The schema exactly as every catalogue gets it (Flyway, in WAL mode), then closed: the
             // rest is written on a connection of its own settings.
-            try (Database migrated = Database.open(building)) {
-                migrated.dsl().fetchCount(DSL.table(DSL.name("document")));
-            }
+            Database.open(building).close();
             try (Connection connection = unjournaled(building)) {
                 DSLContext db = DSL.using(connection, SQLDialect.SQLITE, new Settings().withExecuteLogging(false));
                 work.on(db);
@@ -113,7 +111,7 @@ final class NewSqliteFile {
         config.enforceForeignKeys(false);
         Connection connection = config.createConnection("jdbc:sqlite:" + file);
         try (var statement = connection.createStatement()) {
-            statement.execute("PRAGMA threads = " + SORTING_THREADS);
+            statement.execute(SORT_ON_TWO_THREADS);
         } catch (SQLException e) {
             connection.close();
             throw e;

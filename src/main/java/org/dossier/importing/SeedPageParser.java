@@ -29,10 +29,6 @@ public final class SeedPageParser {
 
     private static final Pattern RANGE_HEADER = Pattern.compile("\\d+\\s*[-\u2013]\\s*\\d+ of \\d+");
     private static final List<String> HEADER_LINES = List.of("skip to content", "results:", "results", "documents");
-    /** Spaces of every kind, folded to one: what {@link #clean} does, said as a regular expression. */
-    static final Pattern SPACES = Pattern.compile("[\\s\u00A0\u2007\u202F\u2000-\u200A\u3000]+");
-    /** Characters that show nothing, dropped (as {@link #clean} does, before folding spaces). */
-    static final Pattern INVISIBLE = Pattern.compile("[\u200B\u200C\u200D\u2060\uFEFF\u00AD]");
 
     /** At most this many problems are listed per page: a file that is no seed page at all stops there. */
     static final int MOST_PROBLEMS = 100;
@@ -162,8 +158,8 @@ public final class SeedPageParser {
     }
 
     /**
-     * {@link #INVISIBLE} characters dropped, then each run of {@link #SPACES} made one space and the
-     * ends stripped, in one pass without regular expressions: every line of a page is cleaned, in
+     * Characters that show nothing ({@link #isInvisible}) dropped, then each run of spaces of any
+     * kind ({@link #isSpace}) made one space and the ends stripped, in one pass without regular expressions: every line of a page is cleaned, in
      * both passes of an import, and most summaries have a curly quote, so are not ASCII.
      */
     private static String foldSpaces(String line) {
@@ -193,12 +189,12 @@ public final class SeedPageParser {
         return (out == null ? line : out.toString()).strip();
     }
 
-    /** A character of {@link #SPACES}. */
+    /** A space of any kind: {@code \\s}, no-break, figure, narrow and ideographic spaces, and U+2000–U+200A. */
     private static boolean isSpace(char c) {
         return WhiteSpace.is(c) || c == '\u00A0' || c >= '\u2000' && c <= '\u200A' || c == '\u202F' || c == '\u3000';
     }
 
-    /** A character of {@link #INVISIBLE}. */
+    /** A character that shows nothing: zero-width spaces and joiners, word joiner, byte-order mark, soft hyphen. */
     private static boolean isInvisible(char c) {
         return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
     }

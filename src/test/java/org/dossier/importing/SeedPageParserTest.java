@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.dossier.documents.DatePrecision;
 import org.dossier.documents.DocumentDate;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,11 @@ import org.dossier.testing.SameOnEveryDatabase;
 
 @SameOnEveryDatabase
 class SeedPageParserTest {
+
+    /** What cleaning a line does, said as regular expressions: spaces of every kind folded to one ... */
+    private static final Pattern SPACES = Pattern.compile("[\\s\u00A0\u2007\u202F\u2000-\u200A\u3000]+");
+    /** ... after the characters that show nothing are dropped. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\u200B\u200C\u200D\u2060\uFEFF\u00AD]");
 
     private final SeedPageParser parser = new SeedPageParser();
 
@@ -201,8 +207,7 @@ class SeedPageParserTest {
                 line.append(pieces[random.nextInt(pieces.length)]);
             }
             String composed = java.text.Normalizer.normalize(line, java.text.Normalizer.Form.NFC);
-            String expected = SeedPageParser.SPACES.matcher(SeedPageParser.INVISIBLE.matcher(composed).replaceAll(""))
-                    .replaceAll(" ").strip();
+            String expected = SPACES.matcher(INVISIBLE.matcher(composed).replaceAll("")).replaceAll(" ").strip();
             assertEquals(expected, SeedPageParser.clean(line.toString()), line.toString());
         }
     }

@@ -3,7 +3,6 @@ package org.dossier.editing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.dossier.accounts.Role;
@@ -17,9 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.dossier.testing.StartedFirst;
 
@@ -63,9 +60,7 @@ class AuthorityBrowserTest {
 
     /** Clicks and waits until the page it was on is gone: the next page is the answer. */
     private static void submit(Browser browser, WebElement button) {
-        WebElement page = browser.find("html");
-        button.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        browser.clickToNextPage(button);
     }
 
     private void check(String name) {

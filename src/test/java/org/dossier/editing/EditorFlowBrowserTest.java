@@ -3,7 +3,6 @@ package org.dossier.editing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import org.dossier.accounts.Role;
 import org.dossier.testing.Browser;
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -62,7 +59,7 @@ class EditorFlowBrowserTest {
     private static void signIn(Browser browser, String username) {
         browser.find("input#username").sendKeys(username);
         browser.find("input#password").sendKeys(Editors.PASSWORD);
-        browser.find(".login button[type=submit]").click();
+        browser.clickToNextPage(browser.find(".login button[type=submit]"));
     }
 
     private static void openEditForm(Browser browser, String username) {
@@ -147,9 +144,7 @@ class EditorFlowBrowserTest {
         bob.find("form.record-form button[type=submit]").click();
         bob.waitForUrlContaining("concerning-the-situation-on-taiwan");
 
-        alice.find("form.record-form button[type=submit]").click();
-        new WebDriverWait(alice.driver(), Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".conflict")));
+        alice.clickToNextPage(alice.find("form.record-form button[type=submit]"));
         assertTrue(alice.find(".conflict").getText().contains("Since then bob saved version 3"), alice.find(".conflict").getText());
         assertEquals("Tugarinov reports on the crisis in the Taiwan Strait.", alice.find(".saved-version .saved-summary").getText());
         assertEquals("The memorandum is about the PRC too", alice.find("input#note").getAttribute("value"), "her note is kept");
@@ -166,9 +161,7 @@ class EditorFlowBrowserTest {
                 + "/following-sibling::dd[1]")).getText(), "import, the fix, bob's summary, the merge");
 
         // The record page's address already holds the catalogue's: wait for the page to be replaced.
-        WebElement recordPage = alice.find("html");
-        alice.find("form.sign-out button").click();
-        new WebDriverWait(alice.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(recordPage));
+        alice.clickToNextPage(alice.find("form.sign-out button"));
         alice.waitForUrlContaining(catalogue.baseUrl() + "/");
         assertTrue(alice.findAll(".signed-in").isEmpty());
         alice.open(url("/admin"));

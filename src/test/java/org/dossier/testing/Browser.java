@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -150,6 +151,22 @@ public final class Browser implements AutoCloseable {
 
     public java.util.List<WebElement> findAll(String cssSelector) {
         return driver.findElements(By.cssSelector(cssSelector));
+    }
+
+    /**
+     * Clicks {@code element} (a form's button, a link) and waits until the page it was on is gone, so
+     * that what is looked for next is looked for on the answer. An address is not enough to wait for
+     * when the answer has one the page already had (a refused save, a sign-in from /admin/login).
+     * While Chromium tears the old page down it can answer a question about it with an inspector
+     * error ("Node with given id does not belong to the document") instead of a stale element: that
+     * is waited past too.
+     */
+    public void clickToNextPage(WebElement element) {
+        WebElement page = find("html");
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(page));
     }
 
     /** Waits until the page has navigated to an address that contains {@code fragment}. */

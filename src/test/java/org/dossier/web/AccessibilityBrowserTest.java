@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.dossier.app.Database;
@@ -27,8 +26,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.dossier.testing.StartedFirst;
 
@@ -137,7 +134,8 @@ class AccessibilityBrowserTest {
         browser.open(url("/admin/login"));
         browser.find("#username").sendKeys("alice");
         browser.find("#password").sendKeys(PASSWORD);
-        browser.find(".login button[type=submit]").click();
+        // The sign-in page's own address holds "/admin": wait for the page to be gone.
+        browser.clickToNextPage(browser.find(".login button[type=submit]"));
         browser.waitForUrlContaining("/admin");
         failures.addAll(visit("record, signed in", record()));
         failures.addAll(visit("edit form", "/admin/documents/" + letter + "/edit"));
@@ -151,9 +149,7 @@ class AccessibilityBrowserTest {
         browser.find("#title").clear();
         // The answer has the same address as the form: wait for the form's page to be gone, not for
         // an address it already had (the error summary was once looked for on the old page).
-        WebElement formPage = browser.find("html");
-        browser.find("form.record-form button[type=submit]").click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(formPage));
+        browser.clickToNextPage(browser.find("form.record-form button[type=submit]"));
         browser.waitForUrlContaining("/edit");
         assertTrue(browser.find(".error-summary").isDisplayed());
         assertTrue(browser.focused().getAttribute("class").contains("error-summary"), "the focus is on what went wrong");
@@ -179,14 +175,16 @@ class AccessibilityBrowserTest {
         browser.driver().close();
         browser.driver().switchTo().window(first);
         browser.find("#note").sendKeys("Checked the title");
-        browser.find("form.record-form button[type=submit]").click();
+        // The conflict page has the form's address: wait for the form's page to be gone.
+        browser.clickToNextPage(browser.find("form.record-form button[type=submit]"));
         assertTrue(browser.find(".conflict").isDisplayed());
         failures.addAll(check("conflict"));
         failures.addAll(visit("revision with a diff", "/documents/" + conversation + "/history/2"));
 
         failures.addAll(visit("withdraw", "/admin/documents/" + malik + "/withdraw"));
         browser.find("#reason").sendKeys("Duplicate of document 8");
-        browser.find("form.stacked-form button[type=submit]").click();
+        // The withdraw form's own address holds "/documents/<id>": wait for its page to be gone.
+        browser.clickToNextPage(browser.find("form.stacked-form button[type=submit]"));
         browser.waitForUrlContaining("/documents/" + malik);
         failures.addAll(visit("withdrawn record (410)", "/documents/" + malik));
         failures.addAll(visit("version of a withdrawn record", "/documents/" + malik + "/v/1"));

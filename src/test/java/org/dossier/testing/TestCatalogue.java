@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.dossier.app.Database;
@@ -11,6 +12,7 @@ import org.dossier.app.DatabaseAddress;
 import org.dossier.app.DossierApp;
 import org.dossier.app.Protection;
 import org.dossier.app.Settings;
+import org.dossier.ops.OperationsSettings;
 import org.dossier.web.PublicUrl;
 
 /**
@@ -23,6 +25,14 @@ public final class TestCatalogue implements RunningCatalogue, AutoCloseable {
     public static final Path SEEDS = Path.of("seeds");
 
     private static final java.util.concurrent.atomic.AtomicInteger NODES = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * A test's server stops at once when the test is done with it. With a grace period Jetty gives
+     * the idle keep-alive connections the tests' client leaves open a second to close (its
+     * shutdownIdleTimeout): a second of every class's teardown, a hundred times a run. The grace
+     * itself, requests in flight let finish, is what GracefulShutdownTest checks.
+     */
+    private static final OperationsSettings STOPS_AT_ONCE = new OperationsSettings(null, "127.0.0.1",
+            OperationsSettings.DEFAULT_MAX_INDEX_LAG, Duration.ZERO);
 
     private final Path folder;
     private final DossierApp app;
@@ -66,7 +76,7 @@ public final class TestCatalogue implements RunningCatalogue, AutoCloseable {
             Path folder = Files.createTempDirectory("dossier-test-");
             Settings settings = new Settings(TestDatabase.in(folder), "127.0.0.1", 0, seeds,
                     PublicUrl.fromRequests(), null, protection, folder.resolve("dossier.index"));
-            return new TestCatalogue(folder, DossierApp.start(settings), true);
+            return new TestCatalogue(folder, DossierApp.start(settings, STOPS_AT_ONCE), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
@@ -88,7 +98,7 @@ public final class TestCatalogue implements RunningCatalogue, AutoCloseable {
         Settings settings = new Settings(database(), "127.0.0.1", 0, null, PublicUrl.fromRequests(), null, protection,
                 index);
         try {
-            return new TestCatalogue(folder, DossierApp.start(settings), false);
+            return new TestCatalogue(folder, DossierApp.start(settings, STOPS_AT_ONCE), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {

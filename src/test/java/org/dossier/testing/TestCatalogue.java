@@ -17,8 +17,8 @@ import org.dossier.web.PublicUrl;
 
 /**
  * A real catalogue for tests: a fresh database (SQLite in a temporary folder, or PostgreSQL: see
- * {@link TestDatabase#in}), the project's seed pages
- * imported on start, a real server on a random port of 127.0.0.1.
+ * {@link TestDatabase#in}) holding the project's seed pages (a copy of the catalogue one real first
+ * start made of them: {@link SeededTemplate}), a real server on a random port of 127.0.0.1.
  */
 public final class TestCatalogue implements RunningCatalogue, AutoCloseable {
 
@@ -74,8 +74,11 @@ public final class TestCatalogue implements RunningCatalogue, AutoCloseable {
     private static TestCatalogue start(Path seeds, Protection protection) {
         try {
             Path folder = Files.createTempDirectory("dossier-test-");
+            if (SEEDS.equals(seeds)) {
+                SeededTemplate.copyInto(folder, STOPS_AT_ONCE);
+            }
             Settings settings = new Settings(TestDatabase.in(folder), "127.0.0.1", 0, seeds,
-                    PublicUrl.fromRequests(), null, protection, folder.resolve("dossier.index"));
+                    PublicUrl.fromRequests(), null, protection, SeededTemplate.index(folder));
             return new TestCatalogue(folder, DossierApp.start(settings, STOPS_AT_ONCE), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -65,6 +65,13 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** Makes {@code database}, a PostgreSQL database made for it, the database of {@code folder}. */
+    static void adopt(Path folder, DatabaseAddress database) {
+        if (ADDRESSES.putIfAbsent(folder.toAbsolutePath(), database) != null) {
+            throw new IllegalStateException(folder + " has a database already");
+        }
+    }
+
     /** Drops the PostgreSQL database of a folder, if it has one (its connections closed first). */
     public static void forget(Path folder) {
         DatabaseAddress address = ADDRESSES.remove(folder.toAbsolutePath());

@@ -41,13 +41,20 @@ public final class TestPostgres {
         return DatabaseAddress.postgresql(url(pg, name));
     }
 
+    /** A new database on the shared server, a copy of {@code template} (which nobody may be connected to). */
+    public static synchronized DatabaseAddress copyOf(DatabaseAddress template) {
+        EmbeddedPostgres pg = server();
+        String name = "dossier_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        execute(pg, "CREATE DATABASE " + name + " TEMPLATE " + nameOf(template));
+        return DatabaseAddress.postgresql(url(pg, name));
+    }
+
     /** Drops a database made by {@link #freshDatabase}; every connection to it must be closed. */
     public static synchronized void drop(DatabaseAddress database) {
         if (server == null || database.isSqlite()) {
             return;
         }
-        String name = database.url().replaceAll(".*/([a-z0-9_]+)\\?.*", "$1");
-        execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        execute(server, "DROP DATABASE IF EXISTS " + nameOf(database) + " WITH (FORCE)");
     }
 
     private static EmbeddedPostgres server() {
@@ -77,6 +84,11 @@ public final class TestPostgres {
         } catch (IOException e) {
             // The JVM is exiting; the folder is temporary.
         }
+    }
+
+    /** The name of a database made here, from its address. */
+    private static String nameOf(DatabaseAddress database) {
+        return database.url().replaceAll(".*/([a-z0-9_]+)\\?.*", "$1");
     }
 
     private static String url(EmbeddedPostgres pg, String database) {

@@ -167,7 +167,10 @@ class SeveralNodesTest {
             port = free.getLocalPort();
         }
         Path index = nodeA.folder().resolve("killed-node.index");
+        // The quick JIT compiler only and one GC thread, as the test JVMs have (pom.xml): the node
+        // lives for a burst of saves, and compiling its start fully cost more CPU than running it.
         Process node = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), "org.dossier.app.Main", "serve",
                 "--db", nodeA.database().text(), "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--index", index.toString(), "--seeds", nodeA.folder().resolve("no-seeds").toString())

@@ -173,8 +173,27 @@ public final class NewRecords {
         });
     }
 
+    /**
+     * A draft with what its rows need worked out of it (the summary as stored, the slug, the sort
+     * key): made by {@link #ready} on any thread, so that a caller with a thread beside the writing one
+     * (an import) can take that work off the writer.
+     */
+    public record Ready(RecordDraft draft, String summary, String slug, String sortKey) {
+    }
+
+    /** What {@link #add} works out of a draft, worked out now; safe on any thread. */
+    public static Ready ready(RecordDraft draft) {
+        return new Ready(draft, draft.summaryText(), Slugs.slugify(draft.title()), Slugs.sortKey(draft.title()));
+    }
+
     /** Adds a record at version 1; returns its id. Its rows are sent with the next {@link #flush}. */
     public int add(RecordDraft draft, Attribution attribution) {
+        return add(ready(draft), attribution);
+    }
+
+    /** The same, for a draft made {@link #ready} already. */
+    public int add(Ready ready, Attribution attribution) {
+        RecordDraft draft = ready.draft();
         if (copying && shared && everyone != null && !everyone.equals(attribution)) {
             flush();
             shared = false;
@@ -183,11 +202,11 @@ public final class NewRecords {
         int id = ++document;
         int revisionId = nextRevision();
         String title = draft.title();
-        String summary = draft.summaryText();
-        String slug = Slugs.slugify(title);
+        String summary = ready.summary();
+        String slug = ready.slug();
         String dateKey = draft.date().key();
         DatePrecision precision = draft.date().precision();
-        documents.add(id, title, summary, dateKey, precision, draft.typeId(), Slugs.sortKey(title), slug, 1, now, now);
+        documents.add(id, title, summary, dateKey, precision, draft.typeId(), ready.sortKey(), slug, 1, now, now);
         slugs.add(id, slug, now);
         if (!copying) {
             revisions.add(revisionId, id, 1, now, attribution.author(), attribution.note(), attribution.source(), title,

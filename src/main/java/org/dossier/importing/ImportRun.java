@@ -312,17 +312,22 @@ public final class ImportRun {
         }
 
         /**
-         * Each entry's identity and names. Names are found for every entry, known or not: which are
-         * known is for the writer to look up, in its transaction (an entry may be known from earlier in the same pages).
+         * Each entry's identity, and the record it would make: its names found, its slug and sort key
+         * made, its attribution. Done for every entry, known or not: which are known is for the writer
+         * to look up, in its transaction (an entry may be known from earlier in the same pages).
          */
         private Prepared prepare(List<SeedEntry> entries) {
             List<String> identities = new ArrayList<>(entries.size());
-            List<Extraction> found = new ArrayList<>(entries.size());
+            List<NewRecords.Ready> records = new ArrayList<>(entries.size());
+            List<Attribution> attributions = new ArrayList<>(entries.size());
             for (SeedEntry entry : entries) {
                 identities.add(entry.identity());
-                found.add(extractor.extract(entry.title(), entry.summary()));
+                Extraction extraction = extractor.extract(entry.title(), entry.summary());
+                records.add(NewRecords.ready(new RecordDraft(entry.title(), entry.summary(), entry.date(),
+                        extraction.typeId(), extraction.people(), extraction.places())));
+                attributions.add(Attribution.imported(entry.location()));
             }
-            return new Prepared(entries, identities, found, null);
+            return new Prepared(entries, identities, records, attributions, null);
         }
 
         private static void handOver(BlockingQueue<Prepared> queue, Prepared prepared) {
@@ -353,13 +358,13 @@ public final class ImportRun {
     }
 
     /** A chunk of entries with each one's identity and names, or what stopped the reader, or the end of the pages. */
-    private record Prepared(List<SeedEntry> entries, List<String> identities, List<Extraction> found,
-                            Throwable failure) {
+    private record Prepared(List<SeedEntry> entries, List<String> identities, List<NewRecords.Ready> records,
+                            List<Attribution> attributions, Throwable failure) {
 
-        static final Prepared END = new Prepared(List.of(), List.of(), List.of(), null);
+        static final Prepared END = new Prepared(List.of(), List.of(), List.of(), List.of(), null);
 
         static Prepared failed(Throwable failure) {
-            return new Prepared(List.of(), List.of(), List.of(), failure);
+            return new Prepared(List.of(), List.of(), List.of(), List.of(), failure);
         }
 
         void rethrowFailure() {
@@ -431,9 +436,7 @@ public final class ImportRun {
                 String identity = identities.get(i);
                 Integer id = known.get(identity);
                 if (id == null) {
-                    Extraction extraction = chunk.found().get(i);
-                    id = records.add(new RecordDraft(entry.title(), entry.summary(), entry.date(), extraction.typeId(),
-                            extraction.people(), extraction.places()), Attribution.imported(entry.location()));
+                    id = records.add(chunk.records().get(i), chunk.attributions().get(i));
                     known.put(identity, id);
                     created++;
                 }

@@ -24,9 +24,6 @@ public final class BulkWriting {
 
     /** Page cache per connection while writing in bulk (negative: in KiB), 256 MiB. */
     static final int CACHE_KIB = 256 * 1024;
-    /** SQLite's worker threads for sorting, while writing in bulk, and as every other connection has them (none). */
-    private static final String SORT_ON_TWO_THREADS = "PRAGMA threads = 2";
-    private static final String SORT_ON_ONE_THREAD = "PRAGMA threads = 0";
     /** SQLite's own default (2 MiB), which the pool's other connections keep. */
     private static final int DEFAULT_CACHE = -2000;
 
@@ -43,13 +40,10 @@ public final class BulkWriting {
             return work.get();
         }
         tx.execute("PRAGMA cache_size = -" + CACHE_KIB);
-        // Indexes built again at the end (dropBeforeAdding) sort their rows on a second thread too.
-        tx.execute(SORT_ON_TWO_THREADS);
         try {
             return work.get();
         } finally {
             tx.execute("PRAGMA cache_size = " + DEFAULT_CACHE);
-            tx.execute(SORT_ON_ONE_THREAD);
         }
     }
 

@@ -162,7 +162,7 @@ public final class ImportRun {
                         tx.connectionResult(connection -> {
                     // Dropped and made again in this transaction: a failed import rolls that back too.
                     List<BulkWriting.SecondaryIndex> dropped = BulkWriting.dropBeforeAdding(tx, checked.fresh());
-                    try (Chunks chunks = new Chunks(tx, connection, records, now, total, progress)) {
+                    try (Chunks chunks = new Chunks(tx, connection, records, extractor, now, total, progress)) {
                         new SecondPass(pages, extractor).into(chunks);
                         BulkWriting.rebuild(tx, dropped);
                         return chunks.created;
@@ -199,8 +199,7 @@ public final class ImportRun {
         Set<String> pending = new HashSet<>();
         Runnable lookUp = () -> {
             if (!pending.isEmpty()) {
-                fresh[0] += pending.size() - store.read(db -> db.fetchCount(db.selectDistinct(DOCUMENT_SOURCE.IDENTITY)
-                        .from(DOCUMENT_SOURCE).where(DOCUMENT_SOURCE.IDENTITY.in(pending))));
+                fresh[0] += pending.size() - knownBefore(pending).size();
                 pending.clear();
             }
         };
@@ -312,20 +311,21 @@ public final class ImportRun {
         }
 
         /**
-         * Each entry's identity, and the record it would make: its names found, its slug and sort key
-         * made, its attribution. Done for every entry, known or not: which are known is for the writer
-         * to look up, in its transaction (an entry may be known from earlier in the same pages).
+         * Each entry's identity, and for each entry not in the catalogue before the import, the record
+         * it would make. Which were there before is read outside the import's transaction (its
+         * snapshot is the catalogue as it was), so that a re-import does not find names for nothing;
+         * which are known in the transaction, entries seen earlier in the same pages included, is for
+         * the writer to look up.
          */
         private Prepared prepare(List<SeedEntry> entries) {
-            List<String> identities = new ArrayList<>(entries.size());
+            List<String> identities = entries.stream().map(SeedEntry::identity).toList();
+            Set<String> before = knownBefore(new HashSet<>(identities));
             List<NewRecords.Ready> records = new ArrayList<>(entries.size());
             List<Attribution> attributions = new ArrayList<>(entries.size());
-            for (SeedEntry entry : entries) {
-                identities.add(entry.identity());
-                Extraction extraction = extractor.extract(entry.title(), entry.summary());
-                records.add(NewRecords.ready(new RecordDraft(entry.title(), entry.summary(), entry.date(),
-                        extraction.typeId(), extraction.people(), extraction.places())));
-                attributions.add(Attribution.imported(entry.location()));
+            for (int i = 0; i < entries.size(); i++) {
+                boolean known = before.contains(identities.get(i));
+                records.add(known ? null : recordOf(extractor, entries.get(i)));
+                attributions.add(known ? null : Attribution.imported(entries.get(i).location()));
             }
             return new Prepared(entries, identities, records, attributions, null);
         }
@@ -377,6 +377,19 @@ public final class ImportRun {
         }
     }
 
+    /** Which of {@code identities} the catalogue held when its last transaction committed, read outside any of this import's. */
+    private Set<String> knownBefore(Set<String> identities) {
+        return store.read(db -> db.selectDistinct(DOCUMENT_SOURCE.IDENTITY).from(DOCUMENT_SOURCE)
+                .where(DOCUMENT_SOURCE.IDENTITY.in(identities)).fetchSet(DOCUMENT_SOURCE.IDENTITY));
+    }
+
+    /** The record an entry makes: its names found, its slug and sort key made. */
+    private static NewRecords.Ready recordOf(Extractor extractor, SeedEntry entry) {
+        Extraction extraction = extractor.extract(entry.title(), entry.summary());
+        return NewRecords.ready(new RecordDraft(entry.title(), entry.summary(), entry.date(), extraction.typeId(),
+                extraction.people(), extraction.places()));
+    }
+
     private static String located(Path page, SeedProblem problem) {
         return page.getParent() == null ? problem.toString()
                 : page.getParent().resolve(problem.file()) + ":" + problem.line() + ": " + problem.message();
@@ -411,11 +424,14 @@ public final class ImportRun {
         private final Instant now;
         private final int total;
         private final Listener progress;
+        private final Extractor extractor;
         private int done;
         int created;
 
-        Chunks(DSLContext tx, Connection connection, NewRecords records, Instant now, int total, Listener progress) {
+        Chunks(DSLContext tx, Connection connection, NewRecords records, Extractor extractor, Instant now, int total,
+               Listener progress) {
             this.tx = tx;
+            this.extractor = extractor;
             this.records = records;
             this.now = now;
             this.total = total;
@@ -436,7 +452,11 @@ public final class ImportRun {
                 String identity = identities.get(i);
                 Integer id = known.get(identity);
                 if (id == null) {
-                    id = records.add(chunk.records().get(i), chunk.attributions().get(i));
+                    NewRecords.Ready record = chunk.records().get(i);
+                    // Known before the import, says the reader, yet not in it: nothing deletes where records were
+                    // seen, so this should not happen; were it to, the entry is made here rather than lost.
+                    id = record != null ? records.add(record, chunk.attributions().get(i))
+                            : records.add(recordOf(extractor, entry), Attribution.imported(entry.location()));
                     known.put(identity, id);
                     created++;
                 }

@@ -162,7 +162,7 @@ public final class ImportRun {
                         tx.connectionResult(connection -> {
                     // Dropped and made again in this transaction: a failed import rolls that back too.
                     List<BulkWriting.SecondaryIndex> dropped = BulkWriting.dropBeforeAdding(tx, checked.fresh());
-                    try (Chunks chunks = new Chunks(tx, connection, records, extractor, now, total, progress)) {
+                    try (Chunks chunks = new Chunks(tx, connection, records, now, total, progress)) {
                         new SecondPass(pages, extractor).into(chunks);
                         BulkWriting.rebuild(tx, dropped);
                         return chunks.created;
@@ -311,23 +311,23 @@ public final class ImportRun {
         }
 
         /**
-         * Each entry's identity, and for each entry not in the catalogue before the import, the record
-         * it would make. Which were there before is read outside the import's transaction (its
-         * snapshot is the catalogue as it was), so that a re-import does not find names for nothing;
-         * which are known in the transaction, entries seen earlier in the same pages included, is for
-         * the writer to look up.
+         * Each entry's identity, the records of those the catalogue held before the import, and for
+         * each of the others the record it would make. Which were there before is read outside the
+         * import's transaction (its snapshot is the catalogue as it was), so that a re-import neither
+         * finds names for nothing nor has the writer look its entries up; which of the others are
+         * known in the transaction (seen earlier in the same pages) is for the writer to look up.
          */
         private Prepared prepare(List<SeedEntry> entries) {
             List<String> identities = entries.stream().map(SeedEntry::identity).toList();
-            Set<String> before = knownBefore(new HashSet<>(identities));
+            Map<String, Integer> before = knownBefore(new HashSet<>(identities));
             List<NewRecords.Ready> records = new ArrayList<>(entries.size());
             List<Attribution> attributions = new ArrayList<>(entries.size());
             for (int i = 0; i < entries.size(); i++) {
-                boolean known = before.contains(identities.get(i));
+                boolean known = before.containsKey(identities.get(i));
                 records.add(known ? null : recordOf(extractor, entries.get(i)));
                 attributions.add(known ? null : Attribution.imported(entries.get(i).location()));
             }
-            return new Prepared(entries, identities, records, attributions, null);
+            return new Prepared(entries, identities, before, records, attributions, null);
         }
 
         private static void handOver(BlockingQueue<Prepared> queue, Prepared prepared) {
@@ -357,14 +357,17 @@ public final class ImportRun {
         }
     }
 
-    /** A chunk of entries with each one's identity and names, or what stopped the reader, or the end of the pages. */
-    private record Prepared(List<SeedEntry> entries, List<String> identities, List<NewRecords.Ready> records,
-                            List<Attribution> attributions, Throwable failure) {
+    /**
+     * A chunk of entries with each one's identity, the records of those known before the import and
+     * the records the others would make; or what stopped the reader; or the end of the pages.
+     */
+    private record Prepared(List<SeedEntry> entries, List<String> identities, Map<String, Integer> before,
+                            List<NewRecords.Ready> records, List<Attribution> attributions, Throwable failure) {
 
-        static final Prepared END = new Prepared(List.of(), List.of(), List.of(), List.of(), null);
+        static final Prepared END = new Prepared(List.of(), List.of(), Map.of(), List.of(), List.of(), null);
 
         static Prepared failed(Throwable failure) {
-            return new Prepared(List.of(), List.of(), List.of(), List.of(), failure);
+            return new Prepared(List.of(), List.of(), Map.of(), List.of(), List.of(), failure);
         }
 
         void rethrowFailure() {
@@ -377,10 +380,17 @@ public final class ImportRun {
         }
     }
 
-    /** Which of {@code identities} the catalogue held when its last transaction committed, read outside any of this import's. */
-    private Set<String> knownBefore(Set<String> identities) {
-        return store.read(db -> db.selectDistinct(DOCUMENT_SOURCE.IDENTITY).from(DOCUMENT_SOURCE)
-                .where(DOCUMENT_SOURCE.IDENTITY.in(identities)).fetchSet(DOCUMENT_SOURCE.IDENTITY));
+    /**
+     * Which of {@code identities} the catalogue held when its last transaction committed, and the
+     * record each was imported as, read outside any of this import's transactions. Where a record
+     * was seen is never deleted, so what this finds holds in the import's transaction too.
+     */
+    private Map<String, Integer> knownBefore(Set<String> identities) {
+        Map<String, Integer> known = new HashMap<>();
+        store.read(db -> db.select(DOCUMENT_SOURCE.IDENTITY, DOCUMENT_SOURCE.DOCUMENT_ID).from(DOCUMENT_SOURCE)
+                .where(DOCUMENT_SOURCE.IDENTITY.in(identities)).fetch())
+                .forEach(r -> known.putIfAbsent(r.get(DOCUMENT_SOURCE.IDENTITY), r.get(DOCUMENT_SOURCE.DOCUMENT_ID)));
+        return known;
     }
 
     /** The record an entry makes: its names found, its slug and sort key made. */
@@ -424,14 +434,11 @@ public final class ImportRun {
         private final Instant now;
         private final int total;
         private final Listener progress;
-        private final Extractor extractor;
         private int done;
         int created;
 
-        Chunks(DSLContext tx, Connection connection, NewRecords records, Extractor extractor, Instant now, int total,
-               Listener progress) {
+        Chunks(DSLContext tx, Connection connection, NewRecords records, Instant now, int total, Listener progress) {
             this.tx = tx;
-            this.extractor = extractor;
             this.records = records;
             this.now = now;
             this.total = total;
@@ -443,20 +450,22 @@ public final class ImportRun {
 
         void write(Prepared chunk) {
             List<String> identities = chunk.identities();
-            Map<String, Integer> known = new HashMap<>();
-            tx.select(DOCUMENT_SOURCE.IDENTITY, DOCUMENT_SOURCE.DOCUMENT_ID).from(DOCUMENT_SOURCE)
-                    .where(DOCUMENT_SOURCE.IDENTITY.in(new HashSet<>(identities)))
-                    .forEach(r -> known.putIfAbsent(r.get(DOCUMENT_SOURCE.IDENTITY), r.get(DOCUMENT_SOURCE.DOCUMENT_ID)));
+            Map<String, Integer> known = new HashMap<>(chunk.before());
+            Set<String> others = new HashSet<>(identities);
+            others.removeAll(known.keySet());
+            if (!others.isEmpty()) {
+                tx.select(DOCUMENT_SOURCE.IDENTITY, DOCUMENT_SOURCE.DOCUMENT_ID).from(DOCUMENT_SOURCE)
+                        .where(DOCUMENT_SOURCE.IDENTITY.in(others))
+                        .forEach(r -> known.putIfAbsent(r.get(DOCUMENT_SOURCE.IDENTITY), r.get(DOCUMENT_SOURCE.DOCUMENT_ID)));
+            }
             for (int i = 0; i < chunk.entries().size(); i++) {
                 SeedEntry entry = chunk.entries().get(i);
                 String identity = identities.get(i);
                 Integer id = known.get(identity);
                 if (id == null) {
-                    NewRecords.Ready record = chunk.records().get(i);
-                    // Known before the import, says the reader, yet not in it: nothing deletes where records were
-                    // seen, so this should not happen; were it to, the entry is made here rather than lost.
-                    id = record != null ? records.add(record, chunk.attributions().get(i))
-                            : records.add(recordOf(extractor, entry), Attribution.imported(entry.location()));
+                    // Not known before the import (those the reader found, with their records, are in known):
+                    // the reader prepared its record.
+                    id = records.add(chunk.records().get(i), chunk.attributions().get(i));
                     known.put(identity, id);
                     created++;
                 }

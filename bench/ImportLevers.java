@@ -11,7 +11,7 @@ import org.dossier.importing.ImportRun;
 /**
  * The import's levers one at a time: imports FILE into a fresh copy of CATALOGUE (a SQLite file
  * holding the seeds) once per tuning given, in this one JVM, and prints the wall time and rate of
- * each. A tuning is CHUNK:PARALLEL:CACHE, e.g. 2000:true:true (the default). Run with the jar:
+ * each. A tuning is CHUNK:BESIDE:CACHE (BESIDE: pages read and names found on a thread beside the writer), e.g. 2000:true:true (the default). Run with the jar:
  *
  * <pre>java -cp target/dossier.jar bench/ImportLevers.java CATALOGUE FILE TUNING...</pre>
  *

@@ -6,10 +6,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
+import org.jooq.Query;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -71,6 +73,15 @@ public final class BatchInsert implements AutoCloseable {
     public static BatchInsert intoUnlessThere(DSLContext tx, Connection connection, Table<?> table, Field<?>... fields) {
         return prepared(connection, tx.render(rows(tx, table, fields, ROWS).onConflictDoNothing()),
                 tx.render(rows(tx, table, fields, 1).onConflictDoNothing()), fields);
+    }
+
+    /**
+     * Any statement of rows of bind values, {@code fields} a row, rendered by {@code rows} for a given
+     * number of rows (an INSERT … SELECT that joins rows of values, say), run as the inserts are.
+     */
+    public static BatchInsert of(DSLContext tx, Connection connection, BiFunction<DSLContext, Integer, Query> rows,
+                                 Field<?>... fields) {
+        return prepared(connection, tx.render(rows.apply(tx, ROWS)), tx.render(rows.apply(tx, 1)), fields);
     }
 
     /** {@code count} rows of bind markers, each typed by its field. */

@@ -100,7 +100,7 @@ public final class BulkWriting {
      * index would lock the table against every reader until the commit.
      */
     public static List<SecondaryIndex> dropBeforeAdding(DSLContext tx, long adding) {
-        if (tx.dialect().family() != SQLDialect.SQLITE || tx.fetchCount(DOCUMENT) > adding) {
+        if (!dropsIndexes(tx.dialect()) || tx.fetchCount(DOCUMENT) > adding) {
             return List.of();
         }
         List<SecondaryIndex> indexes = tx.select(NAME, SQL).from(SCHEMA)
@@ -110,6 +110,11 @@ public final class BulkWriting {
                 .fetch(r -> new SecondaryIndex(r.get(NAME), r.get(SQL)));
         indexes.forEach(index -> tx.dropIndex(DSL.name(index.name())).execute());
         return indexes;
+    }
+
+    /** Whether {@link #dropBeforeAdding} ever drops an index on this database: on SQLite only. */
+    public static boolean dropsIndexes(SQLDialect dialect) {
+        return dialect.family() == SQLDialect.SQLITE;
     }
 
     /** Makes {@code indexes} again with the statements that first made them: the schema ends as it began. */

@@ -13,9 +13,15 @@ import static org.dossier.db.Tables.REVISION_PLACE;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.Record5;
+import org.jooq.Row5;
+import org.jooq.Table;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
@@ -61,16 +67,22 @@ public final class NewRecords {
     private final BatchInsert revisionPeople;
     private final BatchInsert revisionPlaces;
     /**
-     * On SQLite, while every record added has had the same attribution (a generated catalogue's), their
-     * revisions and their links are not bound value by value: at each flush INSERT … SELECT copies
-     * them from the records' own rows just sent (revision ids keep step with record ids there), so
-     * each title, summary and link goes through the driver once, not twice. The first record of another attribution ends
-     * it for this writer (an import's records each have their own source).
+     * On SQLite, revisions and their links are not bound value by value: at each flush INSERT … SELECT
+     * copies them from the records' own rows just sent (revision ids keep step with record ids
+     * there), so each title, summary and link goes through the driver once, not twice. While every
+     * record added has had the same attribution (a generated catalogue's) it is written into that
+     * statement once; from the first record of another attribution on (an import's records each
+     * name their own source) each record's attribution is bound beside its ids ({@link #attributed}),
+     * a few short values instead of the thirteen of its revision.
      */
-    private boolean copying;
+    private final boolean copying;
+    /** The one attribution of every record so far, while {@link #shared}. */
     private Attribution everyone;
+    private boolean shared = true;
     /** The first record whose revision is still to be copied. */
     private int copyFrom;
+    /** Once attributions differ: each record's revision, copied from its row with its own attribution. */
+    private final BatchInsert attributed;
 
     private NewRecords(DSLContext tx, Connection connection, Instant now) {
         this.tx = tx;
@@ -101,6 +113,33 @@ public final class NewRecords {
                 REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE);
         revisionPlaces = BatchInsert.into(tx, connection, REVISION_PLACE, REVISION_PLACE.REVISION_ID,
                 REVISION_PLACE.PLACE_ID);
+        attributed = copying ? BatchInsert.of(tx, connection, NewRecords::revisionsCopied, REVISION.ID,
+                REVISION.DOCUMENT_ID, REVISION.AUTHOR, REVISION.NOTE, REVISION.SOURCE) : null;
+    }
+
+    /**
+     * The revisions of {@code rows} records, each copied from its record's row with its own ids and
+     * attribution bound beside it: {@code (revision id, record id, author, note, source)} a record.
+     */
+    private static Query revisionsCopied(DSLContext tx, int rows) {
+        List<Row5<Integer, Integer, String, String, String>> bound = new ArrayList<>(rows);
+        for (int i = 0; i < rows; i++) {
+            bound.add(DSL.row(DSL.val(null, REVISION.ID), DSL.val(null, REVISION.DOCUMENT_ID),
+                    DSL.val(null, REVISION.AUTHOR), DSL.val(null, REVISION.NOTE), DSL.val(null, REVISION.SOURCE)));
+        }
+        @SuppressWarnings("unchecked")
+        Table<Record5<Integer, Integer, String, String, String>> given = DSL.values(bound.toArray(Row5[]::new))
+                .as("given", "revision_id", "document_id", "author", "note", "source");
+        Field<Integer> revisionId = given.field("revision_id", Integer.class);
+        Field<Integer> documentId = given.field("document_id", Integer.class);
+        return tx.insertInto(REVISION, REVISION.ID, REVISION.DOCUMENT_ID, REVISION.NUMBER, REVISION.CREATED_AT,
+                        REVISION.AUTHOR, REVISION.NOTE, REVISION.SOURCE, REVISION.TITLE, REVISION.SUMMARY,
+                        REVISION.DATE_KEY, REVISION.DATE_PRECISION, REVISION.TYPE_ID, REVISION.SLUG)
+                .select(DSL.select(revisionId, DOCUMENT.ID, DOCUMENT.VERSION, DOCUMENT.CREATED_AT,
+                                given.field("author", String.class), given.field("note", String.class),
+                                given.field("source", String.class), DOCUMENT.TITLE, DOCUMENT.SUMMARY,
+                                DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SLUG)
+                        .from(given).join(DOCUMENT).on(DOCUMENT.ID.eq(documentId)));
     }
 
     /**
@@ -134,25 +173,46 @@ public final class NewRecords {
         });
     }
 
+    /**
+     * A draft with what its rows need worked out of it (the summary as stored, the slug, the sort
+     * key): made by {@link #ready} on any thread, so that a caller with a thread beside the writing one
+     * (an import) can take that work off the writer.
+     */
+    public record Ready(RecordDraft draft, String summary, String slug, String sortKey) {
+    }
+
+    /** What {@link #add} works out of a draft, worked out now; safe on any thread. */
+    public static Ready ready(RecordDraft draft) {
+        return new Ready(draft, draft.summaryText(), Slugs.slugify(draft.title()), Slugs.sortKey(draft.title()));
+    }
+
     /** Adds a record at version 1; returns its id. Its rows are sent with the next {@link #flush}. */
     public int add(RecordDraft draft, Attribution attribution) {
-        if (copying && everyone != null && !everyone.equals(attribution)) {
+        return add(ready(draft), attribution);
+    }
+
+    /** The same, for a draft made {@link #ready} already. */
+    public int add(Ready ready, Attribution attribution) {
+        RecordDraft draft = ready.draft();
+        if (copying && shared && everyone != null && !everyone.equals(attribution)) {
             flush();
-            copying = false;
+            shared = false;
         }
         everyone = attribution;
         int id = ++document;
         int revisionId = nextRevision();
         String title = draft.title();
-        String summary = draft.summaryText();
-        String slug = Slugs.slugify(title);
+        String summary = ready.summary();
+        String slug = ready.slug();
         String dateKey = draft.date().key();
         DatePrecision precision = draft.date().precision();
-        documents.add(id, title, summary, dateKey, precision, draft.typeId(), Slugs.sortKey(title), slug, 1, now, now);
+        documents.add(id, title, summary, dateKey, precision, draft.typeId(), ready.sortKey(), slug, 1, now, now);
         slugs.add(id, slug, now);
         if (!copying) {
             revisions.add(revisionId, id, 1, now, attribution.author(), attribution.note(), attribution.source(), title,
                     summary, dateKey, precision, draft.typeId(), slug);
+        } else if (!shared) {
+            attributed.add(revisionId, id, attribution.author(), attribution.note(), attribution.source());
         }
         draft.people().forEach((person, role) -> {
             people.add(id, person, role.key());
@@ -210,15 +270,11 @@ public final class NewRecords {
             return;
         }
         int offset = revision - document;
-        tx.insertInto(REVISION, REVISION.ID, REVISION.DOCUMENT_ID, REVISION.NUMBER, REVISION.CREATED_AT,
-                        REVISION.AUTHOR, REVISION.NOTE, REVISION.SOURCE, REVISION.TITLE, REVISION.SUMMARY,
-                        REVISION.DATE_KEY, REVISION.DATE_PRECISION, REVISION.TYPE_ID, REVISION.SLUG)
-                .select(DSL.select(DOCUMENT.ID.plus(offset), DOCUMENT.ID, DOCUMENT.VERSION, DOCUMENT.CREATED_AT,
-                                DSL.val(everyone.author(), REVISION.AUTHOR), DSL.val(everyone.note(), REVISION.NOTE),
-                                DSL.val(everyone.source(), REVISION.SOURCE), DOCUMENT.TITLE, DOCUMENT.SUMMARY,
-                                DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SLUG)
-                        .from(DOCUMENT).where(DOCUMENT.ID.between(copyFrom, document)))
-                .execute();
+        if (!shared) {
+            attributed.flush();
+        } else {
+            copyShared(offset);
+        }
         tx.insertInto(REVISION_PERSON, REVISION_PERSON.REVISION_ID, REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE)
                 .select(DSL.select(DOCUMENT_PERSON.DOCUMENT_ID.plus(offset), DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE)
                         .from(DOCUMENT_PERSON).where(DOCUMENT_PERSON.DOCUMENT_ID.between(copyFrom, document)))
@@ -228,6 +284,19 @@ public final class NewRecords {
                         .from(DOCUMENT_PLACE).where(DOCUMENT_PLACE.DOCUMENT_ID.between(copyFrom, document)))
                 .execute();
         copyFrom = document + 1;
+    }
+
+    /** The revisions of records {@link #copyFrom} to {@link #document}, all under {@link #everyone}'s attribution. */
+    private void copyShared(int offset) {
+        tx.insertInto(REVISION, REVISION.ID, REVISION.DOCUMENT_ID, REVISION.NUMBER, REVISION.CREATED_AT,
+                        REVISION.AUTHOR, REVISION.NOTE, REVISION.SOURCE, REVISION.TITLE, REVISION.SUMMARY,
+                        REVISION.DATE_KEY, REVISION.DATE_PRECISION, REVISION.TYPE_ID, REVISION.SLUG)
+                .select(DSL.select(DOCUMENT.ID.plus(offset), DOCUMENT.ID, DOCUMENT.VERSION, DOCUMENT.CREATED_AT,
+                                DSL.val(everyone.author(), REVISION.AUTHOR), DSL.val(everyone.note(), REVISION.NOTE),
+                                DSL.val(everyone.source(), REVISION.SOURCE), DOCUMENT.TITLE, DOCUMENT.SUMMARY,
+                                DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SLUG)
+                        .from(DOCUMENT).where(DOCUMENT.ID.between(copyFrom, document)))
+                .execute();
     }
 
     /**
@@ -263,7 +332,12 @@ public final class NewRecords {
     }
 
     private void close(Throwable failure) {
-        for (BatchInsert batch : List.of(documents, slugs, revisions, people, places, revisionPeople, revisionPlaces)) {
+        List<BatchInsert> all = new ArrayList<>(List.of(documents, slugs, revisions, people, places, revisionPeople,
+                revisionPlaces));
+        if (attributed != null) {
+            all.add(attributed);
+        }
+        for (BatchInsert batch : all) {
             if (failure == null) {
                 batch.close();
             } else {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 
 /**
  * Runs changes to records in one transaction each, adding them to the change feed in that same
@@ -32,6 +33,20 @@ public final class RecordStore {
 
     public void onChange(ChangeListener listener) {
         listeners.add(listener);
+    }
+
+    /** The database's dialect: what a caller asks of it depends on it (see {@link BulkWriting}). */
+    public SQLDialect dialect() {
+        return db.dialect();
+    }
+
+    /**
+     * Runs {@code read} outside any transaction of this store's: for reads that write nothing and
+     * need no snapshot shared with a write (an import's first pass, which checks its pages before
+     * anything is locked).
+     */
+    public <T> T read(Function<DSLContext, T> read) {
+        return read.apply(db);
     }
 
     /** What runs in one write: the record writer and, for the caller's own reads and writes beside it, the transaction. */

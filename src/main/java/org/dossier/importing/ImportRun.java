@@ -1,5 +1,6 @@
 package org.dossier.importing;
 
+import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.DOCUMENT_COUNT;
 import static org.dossier.db.Tables.DOCUMENT_SOURCE;
 
@@ -18,7 +19,9 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.stream.IntStream;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.stream.Stream;
 import org.dossier.authorities.AuthorityFileException;
 import org.dossier.authorities.AuthorityLoader;
@@ -46,7 +49,8 @@ import org.jooq.DSLContext;
  *
  * <p>Entries are written a chunk at a time through one batched writer of new records
  * ({@link org.dossier.documents.NewRecords}): their identities are looked up in one query per
- * chunk, and their people, places and types are found on every core at once.
+ * chunk. The second pass reads the pages, and finds each entry's identity, people, places and type,
+ * on a thread of its own beside the one that writes, a few chunks ahead of it at most.
  *
  * <p>One import at a time: the transaction begins by taking the row of {@code document_count},
  * which every new record's trigger takes anyway, and holds it to its commit. Two imports of the
@@ -61,11 +65,11 @@ public final class ImportRun {
 
     /**
      * How an import writes: how many entries a chunk holds (looked up, extracted and sent to the
-     * database together), whether their names are found on every core or on one, and whether SQLite
-     * gets a large page cache for the transaction. {@link #DEFAULT} is what measured best
+     * database together), whether the pages are read and their names found on a thread beside the
+     * writing one or on the writing one, and whether SQLite gets a large page cache for the transaction. {@link #DEFAULT} is what measured best
      * (BENCHMARKS.md); the others are there to be measured against it ({@code bench/ImportLevers.java}).
      */
-    public record Tuning(int chunk, boolean parallel, boolean largeCache) {
+    public record Tuning(int chunk, boolean beside, boolean largeCache) {
 
         public static final Tuning DEFAULT = new Tuning(2_000, true, true);
 
@@ -133,17 +137,7 @@ public final class ImportRun {
             }
         }
         List<Path> pages = problems.isEmpty() ? pagesOf(filesAndFolders) : List.of();
-        // Pass 1: every entry read and checked, nothing kept but the count.
-        int entries = 0;
-        for (Path page : pages) {
-            int[] inPage = {0};
-            try (InputStream in = Files.newInputStream(page)) {
-                parser.read(page.getFileName().toString(), in, entry -> inPage[0]++);
-                entries += inPage[0];
-            } catch (SeedFormatException e) {
-                e.problems().forEach(p -> problems.add(located(page, p)));
-            }
-        }
+        Checked checked = firstPass(pages, problems);
         if (problems.isEmpty() && pages.isEmpty()) {
             problems.add(String.join(", ", filesAndFolders.stream().map(Path::toString).toList())
                     + ": no .txt seed pages to import");
@@ -152,7 +146,7 @@ public final class ImportRun {
             throw new ImportRejectedException(problems);
         }
         // Pass 2: the same entries again, written in one transaction.
-        int total = entries;
+        int total = checked.entries();
         List<String> differences = new ArrayList<>();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         try {
@@ -167,19 +161,9 @@ public final class ImportRun {
                 return BulkWriting.withLargeCache(tx, tuning.largeCache(), () -> writer.createMany(records ->
                         tx.connectionResult(connection -> {
                     // Dropped and made again in this transaction: a failed import rolls that back too.
-                    List<BulkWriting.SecondaryIndex> dropped = BulkWriting.dropBeforeAdding(tx, total);
-                    try (Chunks chunks = new Chunks(tx, connection, records, extractor, now, total, progress,
-                            tuning)) {
-                        for (Path page : pages) {
-                            try (InputStream in = Files.newInputStream(page)) {
-                                parser.read(page.getFileName().toString(), in, chunks::add);
-                            } catch (SeedFormatException e) {
-                                throw new ChangedMeanwhile(page, e);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        }
-                        chunks.write();
+                    List<BulkWriting.SecondaryIndex> dropped = BulkWriting.dropBeforeAdding(tx, checked.fresh());
+                    try (Chunks chunks = new Chunks(tx, connection, records, now, total, progress)) {
+                        new SecondPass(pages, extractor).into(chunks);
                         BulkWriting.rebuild(tx, dropped);
                         return chunks.created;
                     }
@@ -191,6 +175,229 @@ public final class ImportRun {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * What the first pass found: how many entries the pages hold, and how many of them at least are
+     * new (the indexes are dropped and built again only for runs that at least double the
+     * catalogue: entries already there add no record, so they do not count).
+     */
+    record Checked(int entries, long fresh) {
+    }
+
+    /**
+     * Pass 1: every entry of every page read and checked, nothing written and nothing kept but
+     * counts, each problem added to {@code problems}. Until enough entries are found new to outgrow
+     * the catalogue (on SQLite; on PostgreSQL no index is dropped, so nothing is looked up), their
+     * identities are looked up a chunk at a time.
+     */
+    Checked firstPass(List<Path> pages, List<String> problems) throws IOException {
+        long catalogue = pages.isEmpty() || !BulkWriting.dropsIndexes(store.dialect()) ? -1
+                : store.read(db -> db.fetchCount(DOCUMENT));
+        int[] entries = {0};
+        long[] fresh = {0};
+        Set<String> pending = new HashSet<>();
+        Runnable lookUp = () -> {
+            if (!pending.isEmpty()) {
+                fresh[0] += pending.size() - knownBefore(pending).size();
+                pending.clear();
+            }
+        };
+        for (Path page : pages) {
+            int[] inPage = {0};
+            try (InputStream in = Files.newInputStream(page)) {
+                parser.read(page.getFileName().toString(), in, entry -> {
+                    inPage[0]++;
+                    if (fresh[0] < catalogue && problems.isEmpty()) {
+                        pending.add(entry.identity());
+                        if (pending.size() == tuning.chunk()) {
+                            lookUp.run();
+                        }
+                    }
+                });
+                entries[0] += inPage[0];
+            } catch (SeedFormatException e) {
+                e.problems().forEach(p -> problems.add(located(page, p)));
+            }
+        }
+        if (fresh[0] < catalogue && problems.isEmpty()) {
+            lookUp.run();
+        }
+        return new Checked(entries[0], fresh[0]);
+    }
+
+    /**
+     * Pass 2: the pages read again, and each chunk's identities and names found, on a thread beside
+     * the writing one ({@link Tuning#beside}), handed over through a queue of a few chunks, so that
+     * memory holds a few chunks whatever the size of the pages; or all on the writing thread.
+     */
+    private final class SecondPass {
+
+        /** Chunks read ahead of the writer at most: enough to keep both threads busy, few enough to stay small. */
+        private static final int AHEAD = 2;
+
+        private final List<Path> pages;
+        private final Extractor extractor;
+
+        SecondPass(List<Path> pages, Extractor extractor) {
+            this.pages = pages;
+            this.extractor = extractor;
+        }
+
+        /** Reads every page and hands each chunk, prepared, to {@code chunks}, on this thread: returns once all are written. */
+        void into(Chunks chunks) {
+            if (!tuning.beside()) {
+                read(chunks::write);
+                return;
+            }
+            BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(AHEAD);
+            Thread reader = new Thread(() -> {
+                Prepared last;
+                try {
+                    read(prepared -> handOver(queue, prepared));
+                    last = Prepared.END;
+                } catch (Stopped e) {
+                    return;
+                } catch (RuntimeException | Error e) {
+                    last = Prepared.failed(e);
+                }
+                try {
+                    queue.put(last);
+                } catch (InterruptedException e) {
+                    // The writer has stopped: nobody is waiting for the end.
+                }
+            }, "import-reader");
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                for (Prepared prepared = take(queue); prepared != Prepared.END; prepared = take(queue)) {
+                    prepared.rethrowFailure();
+                    chunks.write(prepared);
+                }
+            } finally {
+                // The writer failed or is done: the reader stops at its next chunk, and ends before the transaction does.
+                reader.interrupt();
+                try {
+                    reader.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void read(java.util.function.Consumer<Prepared> next) {
+            List<SeedEntry> chunk = new ArrayList<>(tuning.chunk());
+            for (Path page : pages) {
+                try (InputStream in = Files.newInputStream(page)) {
+                    parser.read(page.getFileName().toString(), in, entry -> {
+                        chunk.add(entry);
+                        if (chunk.size() == tuning.chunk()) {
+                            next.accept(prepare(List.copyOf(chunk)));
+                            chunk.clear();
+                        }
+                    });
+                } catch (SeedFormatException e) {
+                    throw new ChangedMeanwhile(page, e);
+                } catch (IOException e) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new Stopped();
+                    }
+                    throw new UncheckedIOException(e);
+                }
+            }
+            if (!chunk.isEmpty()) {
+                next.accept(prepare(List.copyOf(chunk)));
+            }
+        }
+
+        /**
+         * Each entry's identity, the records of those the catalogue held before the import, and for
+         * each of the others the record it would make. Which were there before is read outside the
+         * import's transaction (its snapshot is the catalogue as it was), so that a re-import neither
+         * finds names for nothing nor has the writer look its entries up; which of the others are
+         * known in the transaction (seen earlier in the same pages) is for the writer to look up.
+         */
+        private Prepared prepare(List<SeedEntry> entries) {
+            List<String> identities = entries.stream().map(SeedEntry::identity).toList();
+            Map<String, Integer> before = knownBefore(new HashSet<>(identities));
+            List<NewRecords.Ready> records = new ArrayList<>(entries.size());
+            List<Attribution> attributions = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                boolean known = before.containsKey(identities.get(i));
+                records.add(known ? null : recordOf(extractor, entries.get(i)));
+                attributions.add(known ? null : Attribution.imported(entries.get(i).location()));
+            }
+            return new Prepared(entries, identities, before, records, attributions, null);
+        }
+
+        private static void handOver(BlockingQueue<Prepared> queue, Prepared prepared) {
+            try {
+                queue.put(prepared);
+            } catch (InterruptedException e) {
+                throw new Stopped();
+            }
+        }
+
+        private static Prepared take(BlockingQueue<Prepared> queue) {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the import was interrupted", e);
+            }
+        }
+    }
+
+    /** The writer stopped, so the reader stops too. */
+    private static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * A chunk of entries with each one's identity, the records of those known before the import and
+     * the records the others would make; or what stopped the reader; or the end of the pages.
+     */
+    private record Prepared(List<SeedEntry> entries, List<String> identities, Map<String, Integer> before,
+                            List<NewRecords.Ready> records, List<Attribution> attributions, Throwable failure) {
+
+        static final Prepared END = new Prepared(List.of(), List.of(), Map.of(), List.of(), List.of(), null);
+
+        static Prepared failed(Throwable failure) {
+            return new Prepared(List.of(), List.of(), Map.of(), List.of(), List.of(), failure);
+        }
+
+        void rethrowFailure() {
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Which of {@code identities} the catalogue held when its last transaction committed, and the
+     * record each was imported as, read outside any of this import's transactions. Where a record
+     * was seen is never deleted, so what this finds holds in the import's transaction too.
+     */
+    private Map<String, Integer> knownBefore(Set<String> identities) {
+        Map<String, Integer> known = new HashMap<>();
+        store.read(db -> db.select(DOCUMENT_SOURCE.IDENTITY, DOCUMENT_SOURCE.DOCUMENT_ID).from(DOCUMENT_SOURCE)
+                .where(DOCUMENT_SOURCE.IDENTITY.in(identities)).fetch())
+                .forEach(r -> known.putIfAbsent(r.get(DOCUMENT_SOURCE.IDENTITY), r.get(DOCUMENT_SOURCE.DOCUMENT_ID)));
+        return known;
+    }
+
+    /** The record an entry makes: its names found, its slug and sort key made. */
+    private static NewRecords.Ready recordOf(Extractor extractor, SeedEntry entry) {
+        Extraction extraction = extractor.extract(entry.title(), entry.summary());
+        return NewRecords.ready(new RecordDraft(entry.title(), entry.summary(), entry.date(), extraction.typeId(),
+                extraction.people(), extraction.places()));
     }
 
     private static String located(Path page, SeedProblem problem) {
@@ -216,31 +423,23 @@ public final class ImportRun {
     }
 
     /**
-     * Entries gathered a chunk at a time, then written: the identities of a chunk computed and
-     * looked up in one query, the people, places and types of its new entries found in parallel,
-     * then each entry written in order (a new record, or where a known one was seen again).
+     * Entries written a chunk at a time: the identities of a chunk looked up in one query, then
+     * each entry written in order (a new record, or where a known one was seen again).
      */
     private static final class Chunks implements AutoCloseable {
 
         private final DSLContext tx;
         private final NewRecords records;
-        private final Extractor extractor;
         private final BatchInsert sources;
         private final Instant now;
         private final int total;
         private final Listener progress;
-        private final Tuning tuning;
-        private final List<SeedEntry> chunk;
         private int done;
         int created;
 
-        Chunks(DSLContext tx, Connection connection, NewRecords records, Extractor extractor, Instant now, int total,
-               Listener progress, Tuning tuning) {
-            this.tuning = tuning;
-            this.chunk = new ArrayList<>(tuning.chunk());
+        Chunks(DSLContext tx, Connection connection, NewRecords records, Instant now, int total, Listener progress) {
             this.tx = tx;
             this.records = records;
-            this.extractor = extractor;
             this.now = now;
             this.total = total;
             this.progress = progress;
@@ -249,36 +448,24 @@ public final class ImportRun {
                     DOCUMENT_SOURCE.IMPORTED_AT);
         }
 
-        void add(SeedEntry entry) {
-            chunk.add(entry);
-            if (chunk.size() == tuning.chunk()) {
-                write();
+        void write(Prepared chunk) {
+            List<String> identities = chunk.identities();
+            Map<String, Integer> known = new HashMap<>(chunk.before());
+            Set<String> others = new HashSet<>(identities);
+            others.removeAll(known.keySet());
+            if (!others.isEmpty()) {
+                tx.select(DOCUMENT_SOURCE.IDENTITY, DOCUMENT_SOURCE.DOCUMENT_ID).from(DOCUMENT_SOURCE)
+                        .where(DOCUMENT_SOURCE.IDENTITY.in(others))
+                        .forEach(r -> known.putIfAbsent(r.get(DOCUMENT_SOURCE.IDENTITY), r.get(DOCUMENT_SOURCE.DOCUMENT_ID)));
             }
-        }
-
-        void write() {
-            if (chunk.isEmpty()) {
-                return;
-            }
-            List<String> identities = (tuning.parallel() ? chunk.parallelStream() : chunk.stream())
-                    .map(SeedEntry::identity).toList();
-            Map<String, Integer> known = new HashMap<>();
-            tx.select(DOCUMENT_SOURCE.IDENTITY, DOCUMENT_SOURCE.DOCUMENT_ID).from(DOCUMENT_SOURCE)
-                    .where(DOCUMENT_SOURCE.IDENTITY.in(new HashSet<>(identities)))
-                    .forEach(r -> known.putIfAbsent(r.get(DOCUMENT_SOURCE.IDENTITY), r.get(DOCUMENT_SOURCE.DOCUMENT_ID)));
-            IntStream indexes = IntStream.range(0, chunk.size());
-            List<Extraction> found = (tuning.parallel() ? indexes.parallel() : indexes)
-                    .mapToObj(i -> known.containsKey(identities.get(i)) ? null
-                            : extractor.extract(chunk.get(i).title(), chunk.get(i).summary()))
-                    .toList();
-            for (int i = 0; i < chunk.size(); i++) {
-                SeedEntry entry = chunk.get(i);
+            for (int i = 0; i < chunk.entries().size(); i++) {
+                SeedEntry entry = chunk.entries().get(i);
                 String identity = identities.get(i);
                 Integer id = known.get(identity);
                 if (id == null) {
-                    Extraction extraction = found.get(i);
-                    id = records.add(new RecordDraft(entry.title(), entry.summary(), entry.date(), extraction.typeId(),
-                            extraction.people(), extraction.places()), Attribution.imported(entry.location()));
+                    // Not known before the import (those the reader found, with their records, are in known):
+                    // the reader prepared its record.
+                    id = records.add(chunk.records().get(i), chunk.attributions().get(i));
                     known.put(identity, id);
                     created++;
                 }
@@ -288,7 +475,6 @@ public final class ImportRun {
             // The records before the sources that name them; the next chunk's look-up then sees both.
             records.flush();
             sources.flush();
-            chunk.clear();
         }
 
         @Override

@@ -172,6 +172,51 @@ class ImportRunTest {
         assertEquals(schema, schemaOf(sql()));
     }
 
+    @Test
+    void aPageThatChangesBetweenThePassesImportsNothingAndNamesItsLine() throws Exception {
+        importSeeds();
+        String before = fingerprint();
+        // Five chunks' worth, read on a thread beside the writer and at most a few chunks ahead of it:
+        // the second page is not open yet when the first entry is written.
+        Path first = largePage("a.txt", 10_000, "");
+        Path second = write("b.txt", "March 1, 1950\n\nA telegram\n");
+        ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> run.run(List.of(first, second),
+                (done, total) -> {
+                    if (done == 1) {
+                        try {
+                            Files.writeString(second, "March 1, 1950\n\nA telegram\n\nFebruary 30, 1950\n\nAnother\n");
+                        } catch (java.io.IOException failed) {
+                            throw new java.io.UncheckedIOException(failed);
+                        }
+                    }
+                }));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).startsWith(second + ":5: 'February 30, 1950' is not a real date"), e.problems().get(0));
+        assertTrue(e.problems().get(0).endsWith("(the file changed during the import)"), e.problems().get(0));
+        assertEquals(before, fingerprint());
+    }
+
+    @Test
+    void onlyEntriesNotYetInTheCatalogueCountTowardsBuildingItsIndexesAgain() throws Exception {
+        ImportReport seeds = importSeeds();
+        long catalogue = sql().fetchCount(DOCUMENT);
+        List<String> problems = new java.util.ArrayList<>();
+        // The seeds again: as many entries as the catalogue has records, and none of them new.
+        ImportRun.Checked again = run.firstPass(ImportRun.pagesOf(List.of(TestCatalogue.SEEDS)), problems);
+        assertEquals(new ImportRun.Checked(seeds.entries(), 0), again);
+        assertTrue(again.entries() >= catalogue);
+        ImportRun.Checked large = run.firstPass(List.of(largePage("large.txt", 5_000, "")), problems);
+        assertEquals(5_000, large.entries());
+        if (sql().dialect().family() == SQLDialect.SQLITE) {
+            // Counted until they outgrow the catalogue: then its indexes are dropped and built again at the end.
+            assertTrue(large.fresh() >= catalogue, large.toString());
+        } else {
+            // PostgreSQL's indexes are never dropped (readers would wait): nothing is looked up.
+            assertEquals(0, large.fresh());
+        }
+        assertEquals(List.of(), problems);
+    }
+
     /** Every index, trigger and table with the statement that made it. */
     static Result<Record> schemaOf(DSLContext db) {
         if (db.dialect().family() == SQLDialect.SQLITE) {

@@ -1,13 +1,18 @@
 package org.dossier.documents;
 
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_SOURCE;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.AbstractSet;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -40,13 +45,28 @@ public final class RecordStore {
         return db.dialect();
     }
 
+    /** How many records the catalogue holds as its last commit left it, read outside any write of this store's. */
+    public long recordCount() {
+        return db.fetchCount(DOCUMENT);
+    }
+
     /**
-     * Runs {@code read} outside any transaction of this store's: for reads that write nothing and
-     * need no snapshot shared with a write (an import's first pass, which checks its pages before
-     * anything is locked).
+     * The records that entries of {@code identities} were imported as, as the last commit left the
+     * catalogue, read outside any write of this store's: an import's reading thread asks while its
+     * transaction writes. Where a record was seen is never deleted, so what this finds holds inside
+     * that transaction too.
      */
-    public <T> T read(Function<DSLContext, T> read) {
-        return read.apply(db);
+    public Map<String, Integer> importedAs(Set<String> identities) {
+        return importedAs(db, identities);
+    }
+
+    /** The records that entries of {@code identities} were imported as, as {@code db} (a transaction, say) sees them. */
+    public static Map<String, Integer> importedAs(DSLContext db, Set<String> identities) {
+        Map<String, Integer> records = new HashMap<>();
+        db.select(DOCUMENT_SOURCE.IDENTITY, DOCUMENT_SOURCE.DOCUMENT_ID).from(DOCUMENT_SOURCE)
+                .where(DOCUMENT_SOURCE.IDENTITY.in(identities))
+                .forEach(r -> records.putIfAbsent(r.get(DOCUMENT_SOURCE.IDENTITY), r.get(DOCUMENT_SOURCE.DOCUMENT_ID)));
+        return records;
     }
 
     /** What runs in one write: the record writer and, for the caller's own reads and writes beside it, the transaction. */

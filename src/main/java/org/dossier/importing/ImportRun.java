@@ -1,6 +1,5 @@
 package org.dossier.importing;
 
-import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.DOCUMENT_COUNT;
 import static org.dossier.db.Tables.DOCUMENT_SOURCE;
 
@@ -193,7 +192,7 @@ public final class ImportRun {
      */
     Checked firstPass(List<Path> pages, List<String> problems) throws IOException {
         long catalogue = pages.isEmpty() || !BulkWriting.dropsIndexes(store.dialect()) ? -1
-                : store.read(db -> db.fetchCount(DOCUMENT));
+                : store.recordCount();
         int[] entries = {0};
         long[] fresh = {0};
         Set<String> pending = new HashSet<>();
@@ -386,11 +385,7 @@ public final class ImportRun {
      * was seen is never deleted, so what this finds holds in the import's transaction too.
      */
     private Map<String, Integer> knownBefore(Set<String> identities) {
-        Map<String, Integer> known = new HashMap<>();
-        store.read(db -> db.select(DOCUMENT_SOURCE.IDENTITY, DOCUMENT_SOURCE.DOCUMENT_ID).from(DOCUMENT_SOURCE)
-                .where(DOCUMENT_SOURCE.IDENTITY.in(identities)).fetch())
-                .forEach(r -> known.putIfAbsent(r.get(DOCUMENT_SOURCE.IDENTITY), r.get(DOCUMENT_SOURCE.DOCUMENT_ID)));
-        return known;
+        return store.importedAs(identities);
     }
 
     /** The record an entry makes: its names found, its slug and sort key made. */
@@ -454,9 +449,7 @@ public final class ImportRun {
             Set<String> others = new HashSet<>(identities);
             others.removeAll(known.keySet());
             if (!others.isEmpty()) {
-                tx.select(DOCUMENT_SOURCE.IDENTITY, DOCUMENT_SOURCE.DOCUMENT_ID).from(DOCUMENT_SOURCE)
-                        .where(DOCUMENT_SOURCE.IDENTITY.in(others))
-                        .forEach(r -> known.putIfAbsent(r.get(DOCUMENT_SOURCE.IDENTITY), r.get(DOCUMENT_SOURCE.DOCUMENT_ID)));
+                RecordStore.importedAs(tx, others).forEach(known::putIfAbsent);
             }
             for (int i = 0; i < chunk.entries().size(); i++) {
                 SeedEntry entry = chunk.entries().get(i);

@@ -69,7 +69,7 @@ class BackupAndCopyTest {
     }
 
     private static OperatedCatalogue serve(Path database) {
-        return OperatedCatalogue.start(database, TestCatalogue.SEEDS, OperationsSettings.DEFAULT);
+        return OperatedCatalogue.start(database, TestCatalogue.SEEDS, TestCatalogue.STOPS_AT_ONCE);
     }
 
     private static void addEditor(Path database, String name) throws Exception {
@@ -232,7 +232,7 @@ class BackupAndCopyTest {
         try {
             // Taken home again before anything is written to the copy.
             assertEquals(0, Main.run("copy", "--from", copy.text(), "--to", home.toString()), err());
-            assertServesTheSame(OperatedCatalogue.start(copy, copyFolder.resolve("index"), OperationsSettings.DEFAULT),
+            assertServesTheSame(OperatedCatalogue.start(copy, copyFolder.resolve("index"), TestCatalogue.STOPS_AT_ONCE),
                     pages, paths, ids, withdrawn);
             assertServesTheSame(serve(home), pages, paths, ids, withdrawn);
         } finally {

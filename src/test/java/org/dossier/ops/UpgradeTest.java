@@ -60,7 +60,7 @@ class UpgradeTest {
                 }
             }
 
-            try (OperatedCatalogue upgraded = OperatedCatalogue.start(db, null, OperationsSettings.DEFAULT)) {
+            try (OperatedCatalogue upgraded = OperatedCatalogue.start(db, null, TestCatalogue.STOPS_AT_ONCE)) {
                 Http http = upgraded.http();
                 HttpResponse<String> ready = http.get(Health.READINESS);
                 assertEquals(200, ready.statusCode(), ready.body());

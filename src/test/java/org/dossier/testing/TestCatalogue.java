@@ -31,7 +31,7 @@ public final class TestCatalogue implements RunningCatalogue, AutoCloseable {
      * shutdownIdleTimeout): a second of every class's teardown, a hundred times a run. The grace
      * itself, requests in flight let finish, is what GracefulShutdownTest checks.
      */
-    private static final OperationsSettings STOPS_AT_ONCE = new OperationsSettings(null, "127.0.0.1",
+    public static final OperationsSettings STOPS_AT_ONCE = new OperationsSettings(null, "127.0.0.1",
             OperationsSettings.DEFAULT_MAX_INDEX_LAG, Duration.ZERO);
 
     private final Path folder;

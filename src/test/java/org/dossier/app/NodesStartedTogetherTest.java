@@ -45,7 +45,7 @@ class NodesStartedTogetherTest {
                 starting.add(pool.submit(() -> {
                     ready.countDown();
                     ready.await();
-                    return DossierApp.start(settings);
+                    return DossierApp.start(settings, TestCatalogue.STOPS_AT_ONCE);
                 }));
             }
             for (Future<DossierApp> node : starting) {

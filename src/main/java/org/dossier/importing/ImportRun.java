@@ -198,7 +198,7 @@ public final class ImportRun {
         Set<String> pending = new HashSet<>();
         Runnable lookUp = () -> {
             if (!pending.isEmpty()) {
-                fresh[0] += pending.size() - knownBefore(pending).size();
+                fresh[0] += pending.size() - store.importedAs(pending).size();
                 pending.clear();
             }
         };
@@ -318,7 +318,7 @@ public final class ImportRun {
          */
         private Prepared prepare(List<SeedEntry> entries) {
             List<String> identities = entries.stream().map(SeedEntry::identity).toList();
-            Map<String, Integer> before = knownBefore(new HashSet<>(identities));
+            Map<String, Integer> before = store.importedAs(new HashSet<>(identities));
             List<NewRecords.Ready> records = new ArrayList<>(entries.size());
             List<Attribution> attributions = new ArrayList<>(entries.size());
             for (int i = 0; i < entries.size(); i++) {
@@ -377,15 +377,6 @@ public final class ImportRun {
                 throw e;
             }
         }
-    }
-
-    /**
-     * Which of {@code identities} the catalogue held when its last transaction committed, and the
-     * record each was imported as, read outside any of this import's transactions. Where a record
-     * was seen is never deleted, so what this finds holds in the import's transaction too.
-     */
-    private Map<String, Integer> knownBefore(Set<String> identities) {
-        return store.importedAs(identities);
     }
 
     /** The record an entry makes: its names found, its slug and sort key made. */

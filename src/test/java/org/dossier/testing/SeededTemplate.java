@@ -36,10 +36,10 @@ final class SeededTemplate {
 
     /** Puts a copy of the seeds' catalogue, on the engine of this thread's class, into {@code target}. */
     static void copyInto(Path target, OperationsSettings operating) {
-        forEngine(operating).copyTo(target);
+        once(operating).copyTo(target);
     }
 
-    private static synchronized SeededTemplate forEngine(OperationsSettings operating) {
+    private static synchronized SeededTemplate once(OperationsSettings operating) {
         if (made == null) {
             made = make(operating);
         }

@@ -34,18 +34,19 @@ public final class TestPostgres {
     }
 
     /** A new, migrated, empty database on the shared server. */
-    public static synchronized DatabaseAddress freshDatabase() {
-        EmbeddedPostgres pg = server();
-        String name = "dossier_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        execute(pg, "CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
-        return DatabaseAddress.postgresql(url(pg, name));
+    public static DatabaseAddress freshDatabase() {
+        return copyOf(TEMPLATE);
     }
 
     /** A new database on the shared server, a copy of {@code template} (which nobody may be connected to). */
-    public static synchronized DatabaseAddress copyOf(DatabaseAddress template) {
+    public static DatabaseAddress copyOf(DatabaseAddress template) {
+        return copyOf(nameOf(template));
+    }
+
+    private static synchronized DatabaseAddress copyOf(String template) {
         EmbeddedPostgres pg = server();
         String name = "dossier_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        execute(pg, "CREATE DATABASE " + name + " TEMPLATE " + nameOf(template));
+        execute(pg, "CREATE DATABASE " + name + " TEMPLATE " + template);
         return DatabaseAddress.postgresql(url(pg, name));
     }
 

@@ -141,11 +141,13 @@ public final class LuceneSearchEngine implements SearchEngine {
         IndexSource source = new IndexSource(db);
         Analyzer analyzer = new CatalogueAnalyzer();
         FacetsConfig config = IndexLayout.facetsConfig();
+        // The writers' own analyzer: the same chains, remembering stems (see CatalogueAnalyzer.forIndexing).
+        Analyzer indexing = CatalogueAnalyzer.forIndexing();
         String stale = staleness(folder, source.state());
         if (stale != null) {
             LOG.info("Rebuilding the search index at {}: {}", folder, stale);
             long started = System.nanoTime();
-            IndexSource.State built = IndexBuilder.build(folder, source, analyzer, config, partitions(),
+            IndexSource.State built = IndexBuilder.build(folder, source, indexing, config, partitions(),
                     (done, total) -> { });
             LOG.info("Built the search index of {} records in {} ms", built.documents(),
                     (System.nanoTime() - started) / 1_000_000);
@@ -154,7 +156,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         Directory directory = FSDirectory.open(folder);
         IndexWriter writer = null;
         try {
-            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+            writer = new IndexWriter(directory, new IndexWriterConfig(indexing)
                     .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
                     .setRAMBufferSizeMB(32));
             long applied = Long.parseLong(commitValue(writer, CHANGE_KEY));
@@ -187,7 +189,7 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     /** Rebuilds the index in {@code folder} from the database, replacing what is there. */
     public static long rebuild(Path folder, DSLContext db, IndexProgress listener) throws IOException {
-        return IndexBuilder.build(folder, new IndexSource(db), new CatalogueAnalyzer(), IndexLayout.facetsConfig(),
+        return IndexBuilder.build(folder, new IndexSource(db), CatalogueAnalyzer.forIndexing(), IndexLayout.facetsConfig(),
                 partitions(), listener).documents();
     }
 

@@ -45,7 +45,7 @@ public final class AuthorityHistory {
     /** {@code GET /people/{key}/history/{number}}. */
     public void show(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = find(ctx, kind);
-        ctx.render("editing/authority-version", versionModel(authority, number(ctx), null, null));
+        ctx.render("editing/authority-version", versionModel(authority, HistoryPage.versionNumber(ctx), null, null));
     }
 
     /** {@code POST /admin/people/{key}/restore}: revision, version, note. */
@@ -102,14 +102,6 @@ public final class AuthorityHistory {
         model.put("note", note == null ? "Restored version " + number : note);
         model.put("problem", problem);
         return model;
-    }
-
-    private static int number(Context ctx) {
-        String raw = ctx.pathParam("number");
-        if (!raw.matches("[0-9]{1,9}")) {
-            throw new NotFound("'" + raw + "' is not a version number.");
-        }
-        return Integer.parseInt(raw);
     }
 
     private StoredAuthority find(Context ctx, AuthorityKind kind) {

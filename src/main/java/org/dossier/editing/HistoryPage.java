@@ -15,6 +15,7 @@ import org.dossier.documents.StaleVersionException;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
+import org.dossier.web.QueryParams;
 
 /**
  * {@code /documents/{id}/history}: every version of a record, public, with what each changed
@@ -57,7 +58,7 @@ public final class HistoryPage {
         if (hiddenFrom(ctx, record)) {
             return;
         }
-        int number = number(ctx);
+        int number = versionNumber(ctx);
         if (number >= 1 && number <= record.version()
                 && conditional.answered(ctx, "history", record.id(), record.version(), number)) {
             return;
@@ -119,10 +120,11 @@ public final class HistoryPage {
         return model;
     }
 
-    private static int number(Context ctx) {
+    /** The {@code {number}} of a version's address in a record's or an authority's history. */
+    static int versionNumber(Context ctx) {
         String raw = ctx.pathParam("number");
         if (!raw.matches("[0-9]{1,9}")) {
-            throw new NotFound("'" + raw + "' is not a version number.");
+            throw new NotFound("'" + QueryParams.shorten(raw) + "' is not a version number.");
         }
         return Integer.parseInt(raw);
     }

@@ -186,43 +186,71 @@ public final class ImportRun {
 
     /**
      * Pass 1: every entry of every page read and checked, nothing written and nothing kept but
-     * counts, each problem added to {@code problems}. Until enough entries are found new to outgrow
-     * the catalogue (on SQLite; on PostgreSQL no index is dropped, so nothing is looked up), their
-     * identities are looked up a chunk at a time.
+     * counts, each problem added to {@code problems}. Only when the pages hold at least as many
+     * entries as the catalogue has records (on SQLite: on PostgreSQL no index is dropped) can the new
+     * ones outgrow it; then the pages are read once more, looking entries up a chunk at a time, until
+     * that is settled either way. A smaller import, the usual one into a large catalogue, looks
+     * nothing up.
      */
     Checked firstPass(List<Path> pages, List<String> problems) throws IOException {
-        long catalogue = pages.isEmpty() || !BulkWriting.dropsIndexes(store.dialect()) ? -1
-                : store.recordCount();
-        int[] entries = {0};
-        long[] fresh = {0};
-        Set<String> pending = new HashSet<>();
-        Runnable lookUp = () -> {
-            if (!pending.isEmpty()) {
-                fresh[0] += pending.size() - store.importedAs(pending).size();
-                pending.clear();
-            }
-        };
+        int entries = 0;
         for (Path page : pages) {
             int[] inPage = {0};
             try (InputStream in = Files.newInputStream(page)) {
-                parser.read(page.getFileName().toString(), in, entry -> {
-                    inPage[0]++;
-                    if (fresh[0] < catalogue && problems.isEmpty()) {
-                        pending.add(entry.identity());
-                        if (pending.size() == tuning.chunk()) {
-                            lookUp.run();
-                        }
-                    }
-                });
-                entries[0] += inPage[0];
+                parser.read(page.getFileName().toString(), in, entry -> inPage[0]++);
+                entries += inPage[0];
             } catch (SeedFormatException e) {
                 e.problems().forEach(p -> problems.add(located(page, p)));
             }
         }
-        if (fresh[0] < catalogue && problems.isEmpty()) {
-            lookUp.run();
+        if (!problems.isEmpty() || pages.isEmpty() || !BulkWriting.dropsIndexes(store.dialect())) {
+            return new Checked(entries, 0);
         }
-        return new Checked(entries[0], fresh[0]);
+        long catalogue = store.recordCount();
+        return new Checked(entries, catalogue > 0 && entries >= catalogue
+                ? freshUntilSettled(pages, entries, catalogue, problems) : 0);
+    }
+
+    /**
+     * How many of the pages' {@code entries} are not in the catalogue, counted until they are known
+     * to reach {@code enough}, or known not to (too few entries left to look up: a re-import of
+     * pages already there stops after its first chunk). A page that no longer reads as it did a
+     * moment ago adds its problems instead.
+     */
+    private long freshUntilSettled(List<Path> pages, int entries, long enough, List<String> problems)
+            throws IOException {
+        long[] fresh = {0};
+        long[] read = {0};
+        Set<String> pending = new HashSet<>();
+        Runnable lookUp = () -> {
+            fresh[0] += pending.size() - store.importedAs(pending).size();
+            pending.clear();
+            if (fresh[0] >= enough || fresh[0] + (entries - read[0]) < enough) {
+                throw new Stopped();
+            }
+        };
+        try {
+            for (Path page : pages) {
+                try (InputStream in = Files.newInputStream(page)) {
+                    parser.read(page.getFileName().toString(), in, entry -> {
+                        read[0]++;
+                        pending.add(entry.identity());
+                        if (pending.size() == tuning.chunk()) {
+                            lookUp.run();
+                        }
+                    });
+                } catch (SeedFormatException e) {
+                    e.problems().forEach(p -> problems.add(located(page, p)));
+                    return 0;
+                }
+            }
+            if (!pending.isEmpty()) {
+                lookUp.run();
+            }
+        } catch (Stopped settled) {
+            // the rest need not be looked up
+        }
+        return fresh[0];
     }
 
     /**
@@ -347,7 +375,7 @@ public final class ImportRun {
         }
     }
 
-    /** The writer stopped, so the reader stops too. */
+    /** The writer stopped, so the reader stops too; or the first pass has looked up enough. */
     private static final class Stopped extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

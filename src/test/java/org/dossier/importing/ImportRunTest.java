@@ -207,6 +207,9 @@ class ImportRunTest {
         ImportRun.Checked again = run.firstPass(ImportRun.pagesOf(List.of(TestCatalogue.SEEDS)), problems);
         assertEquals(new ImportRun.Checked(seeds.entries(), 0), again);
         assertTrue(again.entries() >= catalogue);
+        // Fewer entries than records, all new: they cannot outgrow the catalogue, so none is looked up.
+        ImportRun.Checked small = run.firstPass(List.of(largePage("small.txt", 20, "")), problems);
+        assertEquals(new ImportRun.Checked(20, 0), small);
         ImportRun.Checked large = run.firstPass(List.of(largePage("large.txt", 5_000, "")), problems);
         assertEquals(5_000, large.entries());
         if (sql().dialect().family() == SQLDialect.SQLITE) {

@@ -3,15 +3,13 @@ package org.dossier.search;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import org.dossier.app.Database;
-import org.dossier.testing.TestDatabase;
 import org.dossier.documents.RecordStore;
-import org.dossier.importing.ImportRun;
 import org.dossier.testing.RecordsByTitle;
 import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.TestDatabase;
 
-/** A real database in a temporary folder with the seed pages imported, and its search index. */
+/** A real database in a temporary folder holding the seed pages' catalogue, and its search index. */
 final class SeedIndex implements AutoCloseable {
 
     final Path folder;
@@ -27,9 +25,8 @@ final class SeedIndex implements AutoCloseable {
 
     static SeedIndex open() throws Exception {
         Path folder = Files.createTempDirectory("dossier-search-");
-        Database database = TestDatabase.openIn(folder);
+        Database database = TestDatabase.seededIn(folder);
         RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());
-        new ImportRun(store, Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
         SeedIndex index = new SeedIndex(folder, database, store);
         index.reopen();
         store.onChange(ids -> index.engine.changed(ids));
@@ -60,6 +57,7 @@ final class SeedIndex implements AutoCloseable {
             engine.close();
         }
         database.close();
+        TestDatabase.forget(folder);
         TestCatalogue.deleteRecursively(folder);
     }
 }

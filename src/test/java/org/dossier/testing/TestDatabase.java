@@ -65,6 +65,15 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the seed pages' catalogue copied into {@code folder}: its database, and its up-to-date
+     * search index at {@code folder/dossier.index}, as a first start with the seeds leaves them.
+     */
+    public static Database seededIn(Path folder) {
+        SeededTemplate.copyInto(folder, TestCatalogue.STOPS_AT_ONCE);
+        return openIn(folder);
+    }
+
     /** Makes {@code database}, a PostgreSQL database made for it, the database of {@code folder}. */
     static void adopt(Path folder, DatabaseAddress database) {
         if (ADDRESSES.putIfAbsent(folder.toAbsolutePath(), database) != null) {

@@ -76,6 +76,13 @@ public final class LuceneSearchEngine implements SearchEngine {
      * giving up after {@link FeedProgress#AWAIT_MILLIS} with no progress seen.
      */
     private static final int FOLLOW_BATCH = 1_000;
+    /**
+     * While the feed is longer than a batch, applied batches are made searchable (a refresh: a new
+     * segment; the names read again; the counts warmed; a commit) at most this often, not after
+     * each batch: after a bulk import a refresh per 1,000 changes wrote a hundred small segments
+     * to merge again. A search waiting for the follower still sees progress about every second.
+     */
+    static final long PUBLISH_EVERY_MILLIS = 1_000;
     /** So many changes behind, a rebuild in parallel is faster than applying them one by one. */
     static final long REBUILD_PAST = 50_000;
 
@@ -98,6 +105,12 @@ public final class LuceneSearchEngine implements SearchEngine {
     /** Notified whenever the follower has applied changes. */
     private final FeedProgress progress;
     private long committedChange;
+    /** The last change given to the writer: ahead of {@code progress} by the batches not yet searchable. */
+    private long writtenChange;
+    /** When applied changes were last made searchable (System.nanoTime()). */
+    private long publishedAt = System.nanoTime();
+    /** A batch given to the writer but not yet searchable changed the authority lists. */
+    private boolean authoritiesPending;
     private volatile boolean closed;
     private final FeedFollower follower;
     /** When this node last pruned the feed (System.nanoTime()); the first poll after the start prunes. */
@@ -120,6 +133,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         this.progress = new FeedProgress("The search index", appliedChange);
         this.follower = new FeedFollower("dossier-index-follower", FOLLOW_BATCH, () -> catchUp(FOLLOW_BATCH), source, progress);
         this.committedChange = appliedChange;
+        this.writtenChange = appliedChange;
     }
 
     /**
@@ -290,17 +304,21 @@ public final class LuceneSearchEngine implements SearchEngine {
     }
 
     /**
-     * Applies up to {@code limit} changes after the last one applied, in feed order, and makes them
-     * searchable: each changed record is read again from the database and replaced, or removed if
-     * it was withdrawn. Returns how many changes were applied. Failures are logged, not thrown: the
-     * write has been saved, and the next poll (or the next start) applies it.
+     * Applies up to {@code limit} changes after the last one given to the writer, in feed order:
+     * each changed record is read again from the database and replaced, or removed if it was
+     * withdrawn. Returns how many changes were applied. When the feed is applied to its end (fewer
+     * than {@code limit}), or {@link #PUBLISH_EVERY_MILLIS} after the last time, every batch in the
+     * writer is made searchable and committed ({@link #publish}); in between, searches see the
+     * snapshot before them, whole batches or nothing. Failures are logged, not thrown: the write
+     * has been saved, and the next poll (or the next start) applies it again from the last batch
+     * written in full (replacing a record twice is harmless).
      */
     private synchronized int catchUp(int limit) {
         if (closed) {
             return 0;
         }
         try {
-            List<ChangeFeed.Change> changes = source.changesAfter(progress.applied(), limit);
+            List<ChangeFeed.Change> changes = source.changesAfter(writtenChange, limit);
             if (!changes.isEmpty()) {
                 Set<Integer> ids = new TreeSet<>();
                 changes.stream().filter(ChangeFeed.Change::ofRecord).forEach(c -> ids.add(c.documentId()));
@@ -309,29 +327,46 @@ public final class LuceneSearchEngine implements SearchEngine {
                     List<Integer> chunk = all.subList(from, Math.min(all.size(), from + LOAD_CHUNK));
                     replace(chunk, source.load(chunk));
                 }
-                searchers.maybeRefreshBlocking();
-                if (!changes.stream().allMatch(ChangeFeed.Change::ofRecord)) {
-                    authorityListeners.forEach(Runnable::run);
-                }
-                // An import or an editor may have brought new names or forms of names.
-                List<Names.Form> forms = source.nameForms();
-                names = Names.of(forms, analyzer);
-                suggestions = Suggestions.of(forms);
-                warm();
-                // Only now: a search that sees this number must find the changes in its snapshot.
-                progress.advanceTo(changes.get(changes.size() - 1).id());
+                authoritiesPending |= !changes.stream().allMatch(ChangeFeed.Change::ofRecord);
+                writtenChange = changes.get(changes.size() - 1).id();
             }
-            if (committedChange < progress.applied()) {
-                // Durable up to here: after a crash, the next start applies the feed from this change on.
-                writer.setLiveCommitData(commitData(feed, progress.applied()).entrySet());
-                writer.commit();
-                committedChange = progress.applied();
+            boolean behind = changes.size() == limit;
+            if (!behind || System.nanoTime() - publishedAt >= PUBLISH_EVERY_MILLIS * 1_000_000) {
+                publish();
             }
             return changes.size();
         } catch (IOException | RuntimeException e) {
             LOG.error("The search index could not apply the changes after {}; it will try again at the next poll",
-                    progress.applied(), e);
+                    writtenChange, e);
             return 0;
+        }
+    }
+
+    /**
+     * Makes every change given to the writer searchable, then commits: the commit records the last
+     * change it holds, from which the next start applies the feed after a crash.
+     */
+    private void publish() throws IOException {
+        if (writtenChange > progress.applied()) {
+            searchers.maybeRefreshBlocking();
+            if (authoritiesPending) {
+                authorityListeners.forEach(Runnable::run);
+                authoritiesPending = false;
+            }
+            // An import or an editor may have brought new names or forms of names.
+            List<Names.Form> forms = source.nameForms();
+            names = Names.of(forms, analyzer);
+            suggestions = Suggestions.of(forms);
+            warm();
+            // Only now: a search that sees this number must find the changes in its snapshot.
+            progress.advanceTo(writtenChange);
+        }
+        publishedAt = System.nanoTime();
+        if (committedChange < progress.applied()) {
+            // Durable up to here: after a crash, the next start applies the feed from this change on.
+            writer.setLiveCommitData(commitData(feed, progress.applied()).entrySet());
+            writer.commit();
+            committedChange = progress.applied();
         }
     }
 

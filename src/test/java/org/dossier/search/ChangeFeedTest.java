@@ -158,6 +158,36 @@ class ChangeFeedTest {
         }
     }
 
+    @Test
+    void aFeedOfManyBatchesWrittenElsewhereIsFoundWholeByASearchThatWaitsAndIsCommittedForTheNextStart() throws Exception {
+        try (SeedIndex seeds = SeedIndex.open()) {
+            DSLContext db = seeds.database.dsl();
+            // Another process writes, in one transaction, more changes than the follower applies in
+            // a batch (1,000): this node only sees them at its next poll, or when a search waits.
+            RecordStore elsewhere = new RecordStore(db, Clock.systemUTC());
+            int count = 2_500;
+            elsewhere.write(w -> {
+                for (int i = 0; i < count; i++) {
+                    w.create(draft("Circular number " + i + " on the okapi question", "The batched okapi."),
+                            Attribution.editor("tester", "import"));
+                }
+                return null;
+            });
+            long head = ChangeFeed.head(db).last();
+
+            assertEquals(count, hits(seeds.engine, "okapi"), "the search waits for every batch, not the first");
+            assertEquals(head, seeds.engine.appliedChange());
+
+            seeds.engine.close();
+            seeds.engine = null;
+            assertEquals(null, LuceneSearchEngine.staleness(seeds.indexFolder(), new IndexSource(db).state()),
+                    "the index follows on from where it stopped, no rebuild");
+            seeds.reopen();
+            assertEquals(head, seeds.engine.appliedChange(), "the commit recorded the last change applied");
+            assertEquals(count, hits(seeds.engine, "okapi"));
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {

@@ -1,0 +1,67 @@
+package org.dossier.documents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.dossier.app.Database;
+import org.dossier.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+
+class BulkWritingTest {
+
+    @TempDir
+    Path folder;
+    private Database database;
+
+    @BeforeEach
+    void open() {
+        database = TestDatabase.openIn(folder);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private static List<String> schema(DSLContext tx) {
+        return tx.resultQuery("select type || ' ' || name || ' ' || coalesce(sql, '') from sqlite_master order by name")
+                .fetch(0, String.class);
+    }
+
+    @Test
+    void aLargeRunDropsOnlyTheIndexesItWouldFillOutOfKeyOrderAndTheSchemaEndsAsItBegan() {
+        database.dsl().transaction(configuration -> {
+            DSLContext tx = configuration.dsl();
+            if (tx.dialect().family() != SQLDialect.SQLITE) {
+                assertEquals(List.of(), BulkWriting.dropBeforeAdding(tx, 1_000));
+                return;
+            }
+            List<String> before = schema(tx);
+            Object mapped = tx.fetchValue("PRAGMA mmap_size");
+
+            List<BulkWriting.SecondaryIndex> indexes = BulkWriting.dropBeforeAdding(tx, 1_000);
+            Set<String> dropped = indexes.stream().map(BulkWriting.SecondaryIndex::name).collect(Collectors.toSet());
+
+            assertEquals(Set.of("document_by_date", "document_by_title", "document_live_by_date",
+                    "document_live_by_title", "document_person_by_person", "document_person_by_role",
+                    "document_place_by_place"), dropped);
+            // By update, live by id and revision by time get a run's entries in key order: kept.
+            List<String> during = schema(tx);
+            for (String kept : List.of("document_by_update", "document_live_by_id", "revision_by_time")) {
+                assertTrue(during.stream().anyMatch(line -> line.startsWith("index " + kept + " ")), kept);
+            }
+            BulkWriting.rebuild(tx, indexes);
+            assertEquals(before, schema(tx));
+            assertEquals(String.valueOf(mapped), String.valueOf(tx.fetchValue("PRAGMA mmap_size")));
+        });
+    }
+}

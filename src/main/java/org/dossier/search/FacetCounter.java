@@ -43,6 +43,11 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             values = new int[valueCount];
         }
 
+        /** About what these counts take in memory, in bytes. */
+        int weight() {
+            return 64 + 4 * (values.length + years.length + yearsAnyDate.length + failingOnly.length);
+        }
+
         long without(Filter filter) {
             return total + failingOnly[filter.ordinal()];
         }

@@ -248,6 +248,8 @@ final class Searching {
     private static final class Counted {
         private final Snapshot snapshot;
         private final boolean words;
+        /** The counts under the words alone, when they were taken apart from the pass; else null. */
+        private final FacetCounter.Counts wordsAlone;
         private final FacetCounter.Counts pass;
 
         Counted(Snapshot snapshot, Query words, RequestFilters filters) throws IOException {
@@ -263,11 +265,33 @@ final class Searching {
             if (!this.words) {
                 needed.remove(0);
             }
-            pass = needed.isEmpty() ? null : snapshot.search(candidates(words, needed, filters), new FacetCounter(snapshot.ordinals, filters));
+            // A count that lifts the only filter there is (the values of the one facet ticked, its
+            // "without") is a count under the words alone: the same for every filter asked with
+            // these words, so kept on the snapshot, and then the pass need only visit the records
+            // that pass the filters instead of every record with the words.
+            if (this.words && needed.contains(0) && snapshot.keepsCounts()) {
+                wordsAlone = snapshot.countsOfWords(words, () -> snapshot.search(words,
+                        new FacetCounter(snapshot.ordinals, RequestFilters.none(snapshot.ordinals))));
+                needed.remove(0);
+            } else {
+                wordsAlone = null;
+            }
+            pass = needed.isEmpty() ? wordsAlone
+                    : snapshot.search(candidates(words, needed, filters), new FacetCounter(snapshot.ordinals, filters));
         }
 
+        /**
+         * The counts taken under {@code filterBits}. Only the fields a count under exactly those
+         * filters reads are right for them: the pass may have left out records that fail more.
+         */
         FacetCounter.Counts under(int filterBits) {
-            return filterBits == 0 && !words ? snapshot.everything() : pass;
+            if (filterBits != 0) {
+                return pass;
+            }
+            if (!words) {
+                return snapshot.everything();
+            }
+            return wordsAlone != null ? wordsAlone : pass;
         }
 
         /** The words, and any of the filter sets: nothing outside them can count anywhere. */

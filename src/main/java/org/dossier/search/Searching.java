@@ -64,7 +64,8 @@ final class Searching {
         if (respelt == null) {
             return results;
         }
-        Query instead = and(queries.read(respelt, names).query(), new RequestFilters(request, snapshot.ordinals).all());
+        Query instead = and(queries.matching(queries.read(respelt, names).query()),
+                new RequestFilters(request, snapshot.ordinals).all());
         return snapshot.count(instead) > results.total() ? results.withSuggestion(respelt) : results;
     }
 
@@ -97,8 +98,9 @@ final class Searching {
      */
     private int[] hitIds(Snapshot snapshot, SearchRequest request, QueryReader.ReadQuery text) throws IOException {
         Query words = text == null ? null : text.query();
-        Query query = and(words, new RequestFilters(request, snapshot.ordinals).all());
-        int total = snapshot.count(query);
+        Query filters = new RequestFilters(request, snapshot.ordinals).all();
+        Query query = and(words, filters);
+        int total = snapshot.count(words == null ? query : and(queries.matching(words), filters));
         if (total == 0) {
             return new int[0];
         }
@@ -134,7 +136,8 @@ final class Searching {
         List<SearchHit> hits = hits(snapshot, request, words, filters);
 
         int active = filters.activeBits;
-        Counted counted = new Counted(snapshot, words, filters);
+        // Counted with a query that matches the same records, ranking nothing (see QueryReader.matching).
+        Counted counted = new Counted(snapshot, words == null ? null : queries.matching(words), filters);
         Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
             // A facet whose values must all be there counts its values under its own filter too.

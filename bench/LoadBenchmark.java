@@ -79,7 +79,8 @@ public class LoadBenchmark {
         if (args.length > 2 && args[1].equals("--cpu")) {
             LoadBenchmark bench = new LoadBenchmark(args[0]);
             bench.learnCatalogue();
-            bench.run(20, 10, new Random(7));
+            // A longer warm-up than the load's: the JIT's compiling would otherwise count as requests' CPU.
+            bench.run(20, 30, new Random(7));
             bench.cpuPerKind(Long.parseLong(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 100);
             System.exit(0);
         }

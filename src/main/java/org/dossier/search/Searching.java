@@ -270,17 +270,26 @@ final class Searching {
             }
             // A count that lifts the only filter there is (the values of the one facet ticked, its
             // "without") is a count under the words alone: the same for every filter asked with
-            // these words, so kept on the snapshot, and then the pass need only visit the records
-            // that pass the filters instead of every record with the words.
-            if (this.words && needed.contains(0) && snapshot.keepsCounts()) {
-                wordsAlone = snapshot.countsOfWords(words, () -> snapshot.search(words,
-                        new FacetCounter(snapshot.ordinals, RequestFilters.none(snapshot.ordinals))));
+            // these words, so kept on the snapshot. Once kept, the pass need only visit the records
+            // that pass the filters instead of every record with the words; until then, the one
+            // pass over the words counts them too, to keep.
+            FacetCounter.Counts kept = this.words && needed.contains(0) ? snapshot.keptCountsOfWords(words) : null;
+            if (kept != null) {
+                wordsAlone = kept;
                 needed.remove(0);
+                pass = needed.isEmpty() ? kept
+                        : snapshot.search(candidates(words, needed, filters), new FacetCounter(snapshot.ordinals, filters));
+            } else if (this.words && needed.contains(0) && snapshot.keepsCounts()) {
+                // The words are the candidates (0 is needed); every one of them is counted unfiltered as well.
+                pass = snapshot.search(candidates(words, needed, filters),
+                        new FacetCounter(snapshot.ordinals, filters, needed.size() > 1));
+                wordsAlone = needed.size() > 1 ? pass.unfiltered : pass;
+                snapshot.keepCountsOfWords(words, wordsAlone);
             } else {
                 wordsAlone = null;
+                pass = needed.isEmpty() ? null
+                        : snapshot.search(candidates(words, needed, filters), new FacetCounter(snapshot.ordinals, filters));
             }
-            pass = needed.isEmpty() ? wordsAlone
-                    : snapshot.search(candidates(words, needed, filters), new FacetCounter(snapshot.ordinals, filters));
         }
 
         /**

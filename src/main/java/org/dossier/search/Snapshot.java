@@ -57,25 +57,21 @@ final class Snapshot extends IndexSearcher {
                 .weigher((Query words, FacetCounter.Counts counts) -> counts.weight()).build();
     }
 
-    /** Whether counts under words alone are kept ({@link #countsOfWords}). */
+    /** Whether counts under words alone are kept ({@link #keptCountsOfWords}). */
     boolean keepsCounts() {
         return wordCounts != null;
     }
 
-    /** The counts under {@code words} alone, as counted before on this snapshot, or {@code count}ed now and kept. */
-    FacetCounter.Counts countsOfWords(Query words, CountWork count) throws IOException {
-        FacetCounter.Counts kept = wordCounts.getIfPresent(words);
-        if (kept != null) {
-            return kept;
-        }
-        // Counted outside the cache's map, as answers are (see answer).
-        FacetCounter.Counts fresh = count.counts();
-        wordCounts.put(words, fresh);
-        return fresh;
+    /** The counts under {@code words} alone as counted before on this snapshot, or null. */
+    FacetCounter.Counts keptCountsOfWords(Query words) {
+        return wordCounts == null ? null : wordCounts.getIfPresent(words);
     }
 
-    interface CountWork {
-        FacetCounter.Counts counts() throws IOException;
+    /** Keeps {@code counts}, taken under {@code words} alone on this snapshot, if counts are kept at all. */
+    void keepCountsOfWords(Query words, FacetCounter.Counts counts) {
+        if (wordCounts != null) {
+            wordCounts.put(words, counts);
+        }
     }
 
     @Override

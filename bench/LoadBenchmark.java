@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * environment variable BY_KIND set, each rate's row is preceded by one per kind of request (its
  * latencies only; a 503 counts as answered there), to see which kind a queue comes from.
  *
- * <pre>java bench/LoadBenchmark.java http://127.0.0.1:7070 --cpu SERVER_PID [requests per kind]</pre>
+ * <pre>java bench/LoadBenchmark.java http://127.0.0.1:7070 --cpu SERVER_PID [requests per kind] [warm-up seconds]</pre>
  *
  * instead measures the server's CPU per request of each kind (user + system time of the server's
  * process from /proc/PID/stat, so the server must run on this machine): after the same warm-up, the
@@ -80,7 +80,7 @@ public class LoadBenchmark {
             LoadBenchmark bench = new LoadBenchmark(args[0]);
             bench.learnCatalogue();
             // A longer warm-up than the load's: the JIT's compiling would otherwise count as requests' CPU.
-            bench.run(20, 30, new Random(7));
+            bench.run(20, args.length > 4 ? Integer.parseInt(args[4]) : 30, new Random(7));
             bench.cpuPerKind(Long.parseLong(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 100);
             System.exit(0);
         }
@@ -215,7 +215,7 @@ public class LoadBenchmark {
                 long started = System.nanoTime();
                 HttpResponse<Void> response = client.send(request(paths.get(i)), HttpResponse.BodyHandlers.discarding());
                 walls[i] = System.nanoTime() - started;
-                if (response.statusCode() >= 400) {
+                if (response.statusCode() >= 500) {
                     throw new IllegalStateException(response.statusCode() + " for " + paths.get(i));
                 }
             }

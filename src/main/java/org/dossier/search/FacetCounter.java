@@ -129,7 +129,6 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
         private final class LeafCounter implements LeafCollector {
             private final int[] starts;
             private final int[] columnOrds;
-            private final short[] years;
             private final NumericDocValues spans;
             private final LongValues toGlobal;
             /** By segment ordinal: the filter bit of its facet, and whether it is ticked. */
@@ -144,7 +143,6 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 FacetColumns columns = FacetColumns.of(context.reader());
                 starts = columns.starts;
                 columnOrds = columns.ords;
-                years = columns.years;
                 spans = filters.dateFilter ? DocValues.getNumeric(context.reader(), IndexLayout.SPAN) : null;
                 toGlobal = ordinals.toGlobal(context.ord);
                 int segmentValues = columns.valueCount;
@@ -173,7 +171,8 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 int from = starts[doc];
                 int to = starts[doc + 1];
                 int[] ords = columnOrds;
-                int year = years[doc];
+                // A record's run is its year, then its ordinals (see FacetColumns).
+                int year = ords[from++];
                 if (unfilteredValueCounts != null) {
                     Counts all = counts.unfiltered;
                     all.total++;

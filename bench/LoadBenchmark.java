@@ -76,6 +76,16 @@ public class LoadBenchmark {
             System.err.println("usage: java bench/LoadBenchmark.java BASE_URL [seconds per rate] [rate,rate,...]");
             System.exit(2);
         }
+        if (args.length > 2 && args[1].equals("--paths")) {
+            // The log's first N requests, one path a line: to replay them against two builds and compare the answers.
+            LoadBenchmark bench = new LoadBenchmark(args[0]);
+            bench.learnCatalogue();
+            Random random = new Random(1950);
+            for (int i = Integer.parseInt(args[2]); i > 0; i--) {
+                System.out.println(bench.next(random).path());
+            }
+            System.exit(0);
+        }
         if (args.length > 2 && args[1].equals("--cpu")) {
             LoadBenchmark bench = new LoadBenchmark(args[0]);
             bench.learnCatalogue();

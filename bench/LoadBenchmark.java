@@ -35,6 +35,12 @@ import java.util.regex.Pattern;
  * the highest rate held with a p99 of at most 100 ms and nothing failed or turned away. With the
  * environment variable BY_KIND set, each rate's row is preceded by one per kind of request (its
  * latencies only; a 503 counts as answered there), to see which kind a queue comes from.
+ *
+ * <pre>java bench/LoadBenchmark.java http://127.0.0.1:7070 --cpu SERVER_PID [requests per kind] [warm-up seconds]</pre>
+ *
+ * instead measures the server's CPU per request of each kind (user + system time of the server's
+ * process from /proc/PID/stat, so the server must run on this machine): after the same warm-up, the
+ * mix's own requests of one kind at a time (drawn from the same seeded log), one at a time.
  */
 public class LoadBenchmark {
 
@@ -69,6 +75,24 @@ public class LoadBenchmark {
         if (args.length < 1) {
             System.err.println("usage: java bench/LoadBenchmark.java BASE_URL [seconds per rate] [rate,rate,...]");
             System.exit(2);
+        }
+        if (args.length > 2 && args[1].equals("--paths")) {
+            // The log's first N requests, one path a line: to replay them against two builds and compare the answers.
+            LoadBenchmark bench = new LoadBenchmark(args[0]);
+            bench.learnCatalogue();
+            Random random = new Random(1950);
+            for (int i = Integer.parseInt(args[2]); i > 0; i--) {
+                System.out.println(bench.next(random).path());
+            }
+            System.exit(0);
+        }
+        if (args.length > 2 && args[1].equals("--cpu")) {
+            LoadBenchmark bench = new LoadBenchmark(args[0]);
+            bench.learnCatalogue();
+            // A longer warm-up than the load's: the JIT's compiling would otherwise count as requests' CPU.
+            bench.run(20, args.length > 4 ? Integer.parseInt(args[4]) : 30, new Random(7));
+            bench.cpuPerKind(Long.parseLong(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 100);
+            System.exit(0);
         }
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int[] rates = args.length > 2 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
@@ -178,6 +202,46 @@ public class LoadBenchmark {
             }
         }
         return ranked.get(ranked.size() - 1);
+    }
+
+    /** For each kind, its next {@code count} requests of the seeded log, one at a time, and the server's CPU for them. */
+    private void cpuPerKind(long pid, int perKind) throws Exception {
+        System.out.println("| kind | requests | server CPU per request, ms | wall per request, median ms |");
+        System.out.println("|---|---:|---:|---:|");
+        for (Kind kind : Kind.values()) {
+            // Exports are a second or more each, and 1 % of the mix: a tenth as many of them.
+            int count = kind == Kind.EXPORT ? Math.max(1, perKind / 10) : perKind;
+            Random random = new Random(1950);
+            List<String> paths = new ArrayList<>();
+            while (paths.size() < count) {
+                Request request = next(random);
+                if (request.kind() == kind) {
+                    paths.add(request.path());
+                }
+            }
+            long[] walls = new long[count];
+            long before = cpuTicks(pid);
+            for (int i = 0; i < count; i++) {
+                long started = System.nanoTime();
+                HttpResponse<Void> response = client.send(request(paths.get(i)), HttpResponse.BodyHandlers.discarding());
+                walls[i] = System.nanoTime() - started;
+                if (response.statusCode() >= 500) {
+                    throw new IllegalStateException(response.statusCode() + " for " + paths.get(i));
+                }
+            }
+            long ticks = cpuTicks(pid) - before;
+            Arrays.sort(walls);
+            // Clock ticks are hundredths of a second on Linux.
+            System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.1f |%n", kind.name().toLowerCase(Locale.ROOT), count,
+                    ticks * 10.0 / count, walls[count / 2] / 1e6);
+        }
+    }
+
+    /** The process's user and system time so far, in clock ticks (fields 14 and 15 of /proc/PID/stat). */
+    private static long cpuTicks(long pid) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private Outcome run(int rate, int seconds, Random random) throws Exception {

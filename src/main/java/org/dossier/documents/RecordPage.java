@@ -48,7 +48,16 @@ public final class RecordPage {
         if (!m.matches()) {
             throw new NotFound("'" + ctx.pathParam("ref") + "' is not a document number.");
         }
-        DocumentDetails record = existing(Integer.parseInt(m.group(1)));
+        int id = Integer.parseInt(m.group(1));
+        if (m.group(2) == null) {
+            // The permanent address of a record still there leads to its page: its address is all it needs.
+            RecordQueries.Address address = records.address(id).orElseThrow(() -> missing(id));
+            if (!address.withdrawn()) {
+                ctx.redirect(address.canonicalPath(), HttpStatus.MOVED_PERMANENTLY);
+                return;
+            }
+        }
+        DocumentDetails record = existing(id);
         if (m.group(2) != null && CitationDownload.forSuffix(m.group(2)).isPresent()) {
             if (record.withdrawn()) {
                 throw withdrawn(record);
@@ -121,7 +130,11 @@ public final class RecordPage {
 
     /** The record with this id, withdrawn or not; a 404 when no record ever had it. */
     public DocumentDetails existing(int id) {
-        return records.find(id).orElseThrow(() -> new NotFound("There is no document " + id + " in the catalogue."));
+        return records.find(id).orElseThrow(() -> missing(id));
+    }
+
+    private static NotFound missing(int id) {
+        return new NotFound("There is no document " + id + " in the catalogue.");
     }
 
     private void tombstone(Context ctx, DocumentDetails record) {

@@ -56,6 +56,22 @@ public final class RecordQueries {
                 row.getWithdrawnAt()));
     }
 
+    /** Where a record's permanent address leads: its current slug, and whether it was withdrawn. */
+    public record Address(int id, String slug, boolean withdrawn) {
+        public String canonicalPath() {
+            return Permalinks.canonical(id, slug);
+        }
+    }
+
+    /**
+     * The record's address alone, withdrawn or not: one small read for the permanent address's
+     * redirect, which needs neither the record's text nor its people, places and sources.
+     */
+    public Optional<Address> address(int id) {
+        return db.select(DOCUMENT.SLUG, DOCUMENT.WITHDRAWN_REASON).from(DOCUMENT).where(DOCUMENT.ID.eq(id))
+                .fetchOptional(r -> new Address(id, r.get(DOCUMENT.SLUG), r.get(DOCUMENT.WITHDRAWN_REASON) != null));
+    }
+
     /** The document type with this id, or null for none. */
     static AuthorityRef type(DSLContext db, Integer typeId) {
         return typeId == null ? null

@@ -38,9 +38,22 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
         /** Records failing exactly this one filter, by {@link Filter#ordinal()}. */
         final int[] failingOnly = new int[Filter.values().length];
         int total;
+        /** Every record the pass visited, counted as if no filter were asked; null unless asked for. */
+        final Counts unfiltered;
 
         Counts(int valueCount) {
+            this(valueCount, false);
+        }
+
+        Counts(int valueCount, boolean withUnfiltered) {
             values = new int[valueCount];
+            unfiltered = withUnfiltered ? new Counts(valueCount) : null;
+        }
+
+        /** About what these counts take in memory, in bytes. */
+        int weight() {
+            return 64 + 4 * (values.length + years.length + yearsAnyDate.length + failingOnly.length)
+                    + (unfiltered == null ? 0 : unfiltered.weight());
         }
 
         long without(Filter filter) {
@@ -59,6 +72,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 failingOnly[f] += other.failingOnly[f];
             }
             total += other.total;
+            if (unfiltered != null) {
+                unfiltered.add(other.unfiltered);
+            }
         }
     }
 
@@ -67,10 +83,21 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
 
     private final Ordinals ordinals;
     private final RequestFilters filters;
+    private final boolean alsoUnfiltered;
 
     FacetCounter(Ordinals ordinals, RequestFilters filters) {
+        this(ordinals, filters, false);
+    }
+
+    /**
+     * {@code alsoUnfiltered}: count every record visited a second time as if no filter were asked
+     * ({@link Counts#unfiltered}), in the same pass: the counts under the words alone, which a
+     * later search for the same words with a filter can be given instead of visiting every record.
+     */
+    FacetCounter(Ordinals ordinals, RequestFilters filters, boolean alsoUnfiltered) {
         this.ordinals = ordinals;
         this.filters = filters;
+        this.alsoUnfiltered = alsoUnfiltered;
     }
 
     @Override
@@ -80,14 +107,14 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
 
     @Override
     public Counts reduce(Collection<SliceCounter> slices) {
-        Counts sum = new Counts(ordinals.size());
+        Counts sum = new Counts(ordinals.size(), alsoUnfiltered);
         slices.forEach(slice -> sum.add(slice.counts));
         return sum;
     }
 
     final class SliceCounter implements Collector {
 
-        final Counts counts = new Counts(ordinals.size());
+        final Counts counts = new Counts(ordinals.size(), alsoUnfiltered);
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
@@ -102,26 +129,27 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
         private final class LeafCounter implements LeafCollector {
             private final int[] starts;
             private final int[] columnOrds;
-            private final short[] years;
             private final NumericDocValues spans;
             private final LongValues toGlobal;
             /** By segment ordinal: the filter bit of its facet, and whether it is ticked. */
             private final int[] filterBit;
             private final boolean[] ticked;
             private final int[] valueCounts;
+            /** By segment ordinal, as if no filter were asked; null unless asked for. */
+            private final int[] unfilteredValueCounts;
             private final int[] matched = new int[Filter.values().length];
 
             LeafCounter(LeafReaderContext context) throws IOException {
                 FacetColumns columns = FacetColumns.of(context.reader());
                 starts = columns.starts;
                 columnOrds = columns.ords;
-                years = columns.years;
                 spans = filters.dateFilter ? DocValues.getNumeric(context.reader(), IndexLayout.SPAN) : null;
                 toGlobal = ordinals.toGlobal(context.ord);
                 int segmentValues = columns.valueCount;
                 filterBit = new int[segmentValues];
                 ticked = new boolean[segmentValues];
                 valueCounts = new int[segmentValues];
+                unfilteredValueCounts = alsoUnfiltered ? new int[segmentValues] : null;
                 for (int ord = 0; ord < segmentValues; ord++) {
                     int global = (int) toGlobal.get(ord);
                     Facet facet = ordinals.facetOf(global);
@@ -143,6 +171,17 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 int from = starts[doc];
                 int to = starts[doc + 1];
                 int[] ords = columnOrds;
+                // A record's run is its year, then its ordinals (see FacetColumns).
+                int year = ords[from++];
+                if (unfilteredValueCounts != null) {
+                    Counts all = counts.unfiltered;
+                    all.total++;
+                    all.years[year]++;
+                    all.yearsAnyDate[year]++;
+                    for (int i = from; i < to; i++) {
+                        unfilteredValueCounts[ords[i]]++;
+                    }
+                }
                 int passed = 0;
                 if (facetFilterBits != 0 && allBits == 0) {
                     for (int i = from; i < to; i++) {
@@ -170,7 +209,6 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                     }
                 }
                 int failed = facetFilterBits & ~passed;
-                int year = years[doc];
                 if (asked.selectedYears != null && !asked.selectedYears[year]) {
                     failed |= YEAR_BIT;
                 }
@@ -212,6 +250,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 for (int ord = 0; ord < valueCounts.length; ord++) {
                     if (valueCounts[ord] != 0) {
                         counts.values[(int) toGlobal.get(ord)] += valueCounts[ord];
+                    }
+                    if (unfilteredValueCounts != null && unfilteredValueCounts[ord] != 0) {
+                        counts.unfiltered.values[(int) toGlobal.get(ord)] += unfilteredValueCounts[ord];
                     }
                 }
             }

@@ -99,8 +99,8 @@ final class LiveTallies {
         for (int doc = 0; doc < segment.maxDoc(); doc++) {
             if (live == null || live.get(doc)) {
                 total++;
-                years[columns.years[doc]]++;
-                for (int i = columns.starts[doc]; i < columns.starts[doc + 1]; i++) {
+                years[columns.year(doc)]++;
+                for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
                     values[columns.ords[i]]++;
                 }
             }
@@ -118,8 +118,8 @@ final class LiveTallies {
         for (int doc = 0; doc < segment.maxDoc(); doc++) {
             if ((before == null || before.get(doc)) && !live.get(doc)) {
                 total--;
-                years[columns.years[doc]]--;
-                for (int i = columns.starts[doc]; i < columns.starts[doc + 1]; i++) {
+                years[columns.year(doc)]--;
+                for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
                     values[columns.ords[i]]--;
                 }
             }

@@ -439,7 +439,8 @@ public final class LuceneSearchEngine implements SearchEngine {
         like.setMinimumNumberShouldMatch(likeness.minimumShared());
         like.add(new TermQuery(IndexLayout.idTerm(id)), BooleanClause.Occur.MUST_NOT);
         Sort byLikeness = new Sort(SortField.FIELD_SCORE, new SortField(IndexLayout.ID, SortField.Type.LONG));
-        TopDocs top = snapshot.search(like.build(), limit, byLikeness, true);
+        // Ranked by the likeness, which the sort computes; only the ids are read, so no second pass fills in scores.
+        TopDocs top = snapshot.search(like.build(), limit, byLikeness, false);
         List<Integer> ids = new ArrayList<>();
         List<LeafReaderContext> leaves = reader.leaves();
         for (ScoreDoc hit : top.scoreDocs) {

@@ -69,6 +69,61 @@ final class QueryReader {
         this.stems = analyzer instanceof CatalogueAnalyzer catalogue ? catalogue : new CatalogueAnalyzer();
     }
 
+    /**
+     * A query that matches the same records as {@code query}, cheaper to count with, ranking
+     * nothing: a word's "exact form or stem" is its stem alone wherever that matches the same
+     * records. It does for a word of plain letters and digits (what most words are once folded):
+     * the stemmed field indexes the same text through the same chain plus the stemming filters,
+     * which stem each word by itself, so every record with the exact form has its stem too. Words
+     * with any other character, phrases and patterns are left as they are.
+     */
+    Query matching(Query query) {
+        if (query instanceof BooleanQuery bool) {
+            Query stem = stemAlone(bool);
+            if (stem != null) {
+                return stem;
+            }
+            BooleanQuery.Builder same = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+            boolean changed = false;
+            for (BooleanClause clause : bool.clauses()) {
+                Query matching = matching(clause.getQuery());
+                changed |= matching != clause.getQuery();
+                same.add(matching, clause.getOccur());
+            }
+            return changed ? same.build() : query;
+        }
+        if (query instanceof BoostQuery boost) {
+            Query matching = matching(boost.getQuery());
+            return matching == boost.getQuery() ? query : new BoostQuery(matching, boost.getBoost());
+        }
+        if (query instanceof ConstantScoreQuery constant) {
+            Query matching = matching(constant.getQuery());
+            return matching == constant.getQuery() ? query : new ConstantScoreQuery(matching);
+        }
+        return query;
+    }
+
+    /** The stem's query of a word as {@link #piece} makes it (its exact form or its stem), when the stem alone matches the same. */
+    private Query stemAlone(BooleanQuery bool) {
+        List<BooleanClause> clauses = bool.clauses();
+        if (bool.getMinimumNumberShouldMatch() != 0 || clauses.size() != 2
+                || clauses.stream().anyMatch(c -> c.getOccur() != BooleanClause.Occur.SHOULD)) {
+            return null;
+        }
+        Query first = clauses.get(0).getQuery();
+        Query exact = first instanceof BoostQuery boost ? boost.getQuery() : first;
+        if (!(exact instanceof TermQuery exactTerm) || !(clauses.get(1).getQuery() instanceof TermQuery stemTerm)
+                || !exactTerm.getTerm().field().equals(IndexLayout.TEXT) || !stemTerm.getTerm().field().equals(IndexLayout.STEM)) {
+            return null;
+        }
+        String word = exactTerm.getTerm().text();
+        if (word.isEmpty() || !word.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9')
+                || !stemTerm.getTerm().text().equals(stems.stem(word))) {
+            return null;
+        }
+        return stemTerm;
+    }
+
     ReadQuery read(String text, Names names) {
         if (depth(text) > MAX_DEPTH) {
             return plainWords(text, names, "Your search has brackets nested more than " + MAX_DEPTH

@@ -64,7 +64,8 @@ final class Searching {
         if (respelt == null) {
             return results;
         }
-        Query instead = and(queries.read(respelt, names).query(), new RequestFilters(request, snapshot.ordinals).all());
+        Query instead = and(queries.matching(queries.read(respelt, names).query()),
+                new RequestFilters(request, snapshot.ordinals).all());
         return snapshot.count(instead) > results.total() ? results.withSuggestion(respelt) : results;
     }
 
@@ -97,8 +98,9 @@ final class Searching {
      */
     private int[] hitIds(Snapshot snapshot, SearchRequest request, QueryReader.ReadQuery text) throws IOException {
         Query words = text == null ? null : text.query();
-        Query query = and(words, new RequestFilters(request, snapshot.ordinals).all());
-        int total = snapshot.count(query);
+        Query filters = new RequestFilters(request, snapshot.ordinals).all();
+        Query query = and(words, filters);
+        int total = snapshot.count(words == null ? query : and(queries.matching(words), filters));
         if (total == 0) {
             return new int[0];
         }
@@ -134,7 +136,8 @@ final class Searching {
         List<SearchHit> hits = hits(snapshot, request, words, filters);
 
         int active = filters.activeBits;
-        Counted counted = new Counted(snapshot, words, filters);
+        // Counted with a query that matches the same records, ranking nothing (see QueryReader.matching).
+        Counted counted = new Counted(snapshot, words == null ? null : queries.matching(words), filters);
         Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
             // A facet whose values must all be there counts its values under its own filter too.
@@ -248,6 +251,8 @@ final class Searching {
     private static final class Counted {
         private final Snapshot snapshot;
         private final boolean words;
+        /** The counts under the words alone, when they were taken apart from the pass; else null. */
+        private final FacetCounter.Counts wordsAlone;
         private final FacetCounter.Counts pass;
 
         Counted(Snapshot snapshot, Query words, RequestFilters filters) throws IOException {
@@ -263,11 +268,42 @@ final class Searching {
             if (!this.words) {
                 needed.remove(0);
             }
-            pass = needed.isEmpty() ? null : snapshot.search(candidates(words, needed, filters), new FacetCounter(snapshot.ordinals, filters));
+            // A count that lifts the only filter there is (the values of the one facet ticked, its
+            // "without") is a count under the words alone: the same for every filter asked with
+            // these words, so kept on the snapshot. Once kept, the pass need only visit the records
+            // that pass the filters instead of every record with the words; until then, the one
+            // pass over the words counts them too, to keep.
+            FacetCounter.Counts kept = this.words && needed.contains(0) ? snapshot.keptCountsOfWords(words) : null;
+            if (kept != null) {
+                wordsAlone = kept;
+                needed.remove(0);
+                pass = needed.isEmpty() ? kept
+                        : snapshot.search(candidates(words, needed, filters), new FacetCounter(snapshot.ordinals, filters));
+            } else if (this.words && needed.contains(0) && snapshot.keepsCounts()) {
+                // The words are the candidates (0 is needed); every one of them is counted unfiltered as well.
+                pass = snapshot.search(candidates(words, needed, filters),
+                        new FacetCounter(snapshot.ordinals, filters, needed.size() > 1));
+                wordsAlone = needed.size() > 1 ? pass.unfiltered : pass;
+                snapshot.keepCountsOfWords(words, wordsAlone);
+            } else {
+                wordsAlone = null;
+                pass = needed.isEmpty() ? null
+                        : snapshot.search(candidates(words, needed, filters), new FacetCounter(snapshot.ordinals, filters));
+            }
         }
 
+        /**
+         * The counts taken under {@code filterBits}. Only the fields a count under exactly those
+         * filters reads are right for them: the pass may have left out records that fail more.
+         */
         FacetCounter.Counts under(int filterBits) {
-            return filterBits == 0 && !words ? snapshot.everything() : pass;
+            if (filterBits != 0) {
+                return pass;
+            }
+            if (!words) {
+                return snapshot.everything();
+            }
+            return wordsAlone != null ? wordsAlone : pass;
         }
 
         /** The words, and any of the filter sets: nothing outside them can count anywhere. */

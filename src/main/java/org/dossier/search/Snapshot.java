@@ -10,6 +10,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 
 /**
  * The index as of one refresh: a searcher whose segments are searched in parallel, its facet
@@ -27,11 +28,19 @@ final class Snapshot extends IndexSearcher {
 
     /** Segments at least this large are searched in a slice of their own, on their own thread. */
     private static final int SLICE_DOCS = 50_000;
+    /** The counts under words alone may weigh this share of what the answers may. */
+    private static final int WORD_COUNTS_SHARE = 3;
 
     final Ordinals ordinals;
     private volatile FacetCounter.Counts everything;
     /** Null when no answer is kept: every search is counted afresh (for measuring what a search costs). */
     private final Cache<Asked, SearchResults> answers;
+    /**
+     * Counts under a search's words alone, by its words' query (which holds the names it was
+     * expanded with), kept with the answers: every search for the same words with one filter
+     * lifts that filter to them. Null when no answer is kept.
+     */
+    private final Cache<Query, FacetCounter.Counts> wordCounts;
 
     /** An answer's key: the request, and the names (which change without the index) it was expanded with. */
     private record Asked(Object names, SearchRequest request) {
@@ -44,6 +53,25 @@ final class Snapshot extends IndexSearcher {
         // Not a cache of weight 0: Caffeine evicts later, on another thread, so an answer could still be given again.
         this.answers = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(keptAnswers)
                 .weigher((Asked asked, SearchResults results) -> weight(results)).build();
+        this.wordCounts = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(keptAnswers / WORD_COUNTS_SHARE)
+                .weigher((Query words, FacetCounter.Counts counts) -> counts.weight()).build();
+    }
+
+    /** Whether counts under words alone are kept ({@link #keptCountsOfWords}). */
+    boolean keepsCounts() {
+        return wordCounts != null;
+    }
+
+    /** The counts under {@code words} alone as counted before on this snapshot, or null. */
+    FacetCounter.Counts keptCountsOfWords(Query words) {
+        return wordCounts == null ? null : wordCounts.getIfPresent(words);
+    }
+
+    /** Keeps {@code counts}, taken under {@code words} alone on this snapshot, if counts are kept at all. */
+    void keepCountsOfWords(Query words, FacetCounter.Counts counts) {
+        if (wordCounts != null) {
+            wordCounts.put(words, counts);
+        }
     }
 
     @Override

@@ -198,6 +198,19 @@ class FacetCounterAgainstDrillSidewaysTest {
 
     @Test
     void everyCountOfThousandsOfRandomSearchesIsWhatDrillSidewaysCounts() throws IOException {
+        everyCountIsWhatDrillSidewaysCounts(snapshot);
+    }
+
+    /**
+     * With nothing kept, a search's counts under its words alone come from its own pass instead of
+     * from those kept for the words ({@link Snapshot#keptCountsOfWords}): the same counts either way.
+     */
+    @Test
+    void everyCountIsWhatDrillSidewaysCountsWithNothingKeptToo() throws IOException {
+        everyCountIsWhatDrillSidewaysCounts(new Snapshot(reader, executor, config, 0));
+    }
+
+    private static void everyCountIsWhatDrillSidewaysCounts(Snapshot snapshot) throws IOException {
         Searching searching = new Searching(analyzer);
         QueryReader queries = new QueryReader(analyzer);
         SplittableRandom random = new SplittableRandom(20261130);

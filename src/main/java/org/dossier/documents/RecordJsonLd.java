@@ -63,7 +63,7 @@ public final class RecordJsonLd {
             json.put("about", agents(others));
         }
         if (!c.places().isEmpty()) {
-            json.put("spatialCoverage", c.places().stream().map(p -> Map.of("@type", "Place", "name", p)).toList());
+            json.put("spatialCoverage", c.places().stream().map(RecordJsonLd::place).toList());
         }
         json.put("isPartOf", collection);
         json.put("holdingArchive", archive);
@@ -76,6 +76,14 @@ public final class RecordJsonLd {
     }
 
     /** People as schema.org {@code Person}s, organisations as {@code Organization}s. */
+    /** In a fixed order, as every object here is, so that the page is the same bytes on every start and every node. */
+    private static Map<String, Object> place(String name) {
+        Map<String, Object> place = new LinkedHashMap<>();
+        place.put("@type", "Place");
+        place.put("name", name);
+        return place;
+    }
+
     private static List<Map<String, Object>> agents(List<PersonLink> people) {
         return people.stream().map(p -> {
             Map<String, Object> agent = new LinkedHashMap<>();

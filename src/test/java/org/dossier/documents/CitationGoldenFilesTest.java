@@ -78,6 +78,16 @@ class CitationGoldenFilesTest {
         assertGolden("records.csv", exported(ExportFormat.CSV));
     }
 
+    /**
+     * A record page's JSON-LD, one record a line: the same bytes on every start and every node
+     * (its objects keep their keys in one order), which also pins what a harvester reads.
+     */
+    @Test
+    void recordJsonLdMatchesItsGoldenFile() throws IOException {
+        assertGolden("records.jsonld", citations.stream().map(c -> RecordJsonLd.of(c, c.permalink()))
+                .collect(Collectors.joining("\n", "", "\n")));
+    }
+
     @Test
     void aBatchForAnExportKeepsTheGivenOrderAndLeavesOutWithdrawnAndUnknownRecords() {
         int dayPrecise = samples.database().recordTitled(SampleCitations.DAY_PRECISE);

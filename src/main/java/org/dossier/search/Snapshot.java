@@ -28,7 +28,7 @@ final class Snapshot extends IndexSearcher {
 
     /** Segments at least this large are searched in a slice of their own, on their own thread. */
     private static final int SLICE_DOCS = 50_000;
-    /** The counts under words alone may weigh this share of what the answers may. */
+    /** The counts under words alone may weigh this share (a third) of what is kept; the answers the rest. */
     private static final int WORD_COUNTS_SHARE = 3;
 
     final Ordinals ordinals;
@@ -46,14 +46,19 @@ final class Snapshot extends IndexSearcher {
     private record Asked(Object names, SearchRequest request) {
     }
 
-    /** {@code keptAnswers}: what the answers kept may weigh, roughly ({@link #weight}), in bytes; 0 keeps none. */
+    /**
+     * {@code keptAnswers}: what the answers and the counts under words alone kept may weigh together,
+     * roughly ({@link #weight}, {@link FacetCounter.Counts#weight}), in bytes — the operator's
+     * {@code --kept-answers}, split between them; 0 keeps none.
+     */
     Snapshot(IndexReader reader, Executor executor, FacetsConfig config, long keptAnswers) throws IOException {
         super(reader, executor);
         this.ordinals = Ordinals.of(reader, config);
+        long forCounts = keptAnswers / WORD_COUNTS_SHARE;
         // Not a cache of weight 0: Caffeine evicts later, on another thread, so an answer could still be given again.
-        this.answers = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(keptAnswers)
+        this.answers = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(keptAnswers - forCounts)
                 .weigher((Asked asked, SearchResults results) -> weight(results)).build();
-        this.wordCounts = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(keptAnswers / WORD_COUNTS_SHARE)
+        this.wordCounts = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(forCounts)
                 .weigher((Query words, FacetCounter.Counts counts) -> counts.weight()).build();
     }
 

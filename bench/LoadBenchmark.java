@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * the popular ones more often), 20 % words with filters, 5 % deep pages (page 20 to 50), 19 % record
  * pages, 1 % small exports (CSV of a word with a person, a type and a year: at 1M a few thousand
  * rows, a second or two of a core each). For each rate it prints the
- * requests sent, answered (2xx/3xx), turned away (503), failed, and the latency percentiles; last,
+ * requests sent, answered (2xx/3xx, and a deep page's 404 past a search's last hit), turned away
+ * (503), failed, and the latency percentiles; the rates take the log one after the other, each
+ * where the one before stopped; last,
  * the highest rate held with a p99 of at most 100 ms and nothing failed or turned away. With the
  * environment variable BY_KIND set, each rate's row is preceded by one per kind of request (its
  * latencies only; a 503 counts as answered there), to see which kind a queue comes from.
@@ -106,8 +108,13 @@ public class LoadBenchmark {
         System.out.println("| rate (req/s) | sent | answered | 503 | failed | median ms | p90 ms | p99 ms | max ms |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         int held = 0;
+        // One log for all the rates, each taking up where the one before stopped: replaying the log
+        // from its start at every rate would ask each later rate what the earlier ones had asked, so
+        // that it found those searches' answers kept and looked cheaper than it is. The log's
+        // popular words still come again at every rate, as they do in an archive's logs.
+        Random log = new Random(1950);
         for (int rate : rates) {
-            Outcome outcome = bench.run(rate, seconds, new Random(1950));
+            Outcome outcome = bench.run(rate, seconds, log);
             System.out.println(outcome.row(rate));
             if (outcome.failed() == 0 && outcome.refused() == 0 && outcome.percentile(99) <= 100) {
                 held = rate;
@@ -265,8 +272,12 @@ public class LoadBenchmark {
             clock.schedule(() -> client.sendAsync(request(path), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {
                         latencies[n] = System.nanoTime() - due;
+                        // A deep page past a search's last hit is a 404, an answer: the log cannot know how
+                        // many hits a word has. Any other 4xx is a request the log got wrong, a failure.
+                        boolean answeredNotFound = response != null && response.statusCode() == 404
+                                && request.kind() == Kind.DEEP_PAGE;
                         if (error != null || response.statusCode() >= 500 && response.statusCode() != 503
-                                || response.statusCode() >= 400 && response.statusCode() < 500) {
+                                || response.statusCode() >= 400 && response.statusCode() < 500 && !answeredNotFound) {
                             failed.incrementAndGet();
                         } else if (response.statusCode() == 503) {
                             refused.incrementAndGet();

@@ -278,7 +278,9 @@ public class LoadBenchmark {
                                 && request.kind() == Kind.DEEP_PAGE;
                         if (error != null || response.statusCode() >= 500 && response.statusCode() != 503
                                 || response.statusCode() >= 400 && response.statusCode() < 500 && !answeredNotFound) {
-                            failed.incrementAndGet();
+                            if (failed.incrementAndGet() <= 5) {
+                                System.out.println("  failed: " + (error != null ? error : response.statusCode()) + " " + path);
+                            }
                         } else if (response.statusCode() == 503) {
                             refused.incrementAndGet();
                         }

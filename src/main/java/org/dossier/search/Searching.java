@@ -275,20 +275,20 @@ final class Searching {
             // pass over the words counts them too, to keep.
             FacetCounter.Counts kept = this.words && needed.contains(0) ? snapshot.keptCountsOfWords(words) : null;
             if (kept != null) {
-                wordsAlone = kept;
                 needed.remove(0);
-                pass = needed.isEmpty() ? kept
-                        : snapshot.search(candidates(words, needed, filters), new FacetCounter(snapshot.ordinals, filters));
-            } else if (this.words && needed.contains(0) && snapshot.keepsCounts()) {
-                // The words are the candidates (0 is needed); every one of them is counted unfiltered as well.
-                pass = snapshot.search(candidates(words, needed, filters),
-                        new FacetCounter(snapshot.ordinals, filters, needed.size() > 1));
-                wordsAlone = needed.size() > 1 ? pass.unfiltered : pass;
+            }
+            boolean keep = kept == null && this.words && needed.contains(0) && snapshot.keepsCounts();
+            // The words are then the candidates (0 is needed): each is counted unfiltered as well.
+            boolean alsoUnfiltered = keep && needed.size() > 1;
+            pass = needed.isEmpty() ? kept : snapshot.search(candidates(words, needed, filters),
+                    new FacetCounter(snapshot.ordinals, filters, alsoUnfiltered));
+            if (kept != null) {
+                wordsAlone = kept;
+            } else if (keep) {
+                wordsAlone = alsoUnfiltered ? pass.unfiltered : pass;
                 snapshot.keepCountsOfWords(words, wordsAlone);
             } else {
                 wordsAlone = null;
-                pass = needed.isEmpty() ? null
-                        : snapshot.search(candidates(words, needed, filters), new FacetCounter(snapshot.ordinals, filters));
             }
         }
 

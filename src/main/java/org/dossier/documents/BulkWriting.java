@@ -91,14 +91,16 @@ public final class BulkWriting {
     private static final Field<String> SQL = DSL.field(DSL.name("sql"), String.class);
 
     /**
-     * The indexes a run of new records fills in key order, and which are therefore kept: by id, and
-     * by the time the run writes on every record it adds (one {@code now}) then id. Their entries are
-     * appended at the end, as cheaply as the rows themselves, where dropping them made each a scan of
-     * its whole table and a sort at the end (about 5 s of 70 s of CPU in the index builds at three
-     * million records).
+     * The indexes a run of new records fills in key order, or not at all, and which are therefore
+     * kept: by id, and by the time the run writes on every record it adds (one {@code now}) then
+     * id, whose entries are appended at the end, as cheaply as the rows themselves, where dropping
+     * them made each a scan of its whole table and a sort at the end (about 5 s of 70 s of CPU in
+     * the index builds at three million records); and the withdrawn records', which a run's new
+     * records never enter.
      */
-    private static final Set<String> FILLED_IN_ORDER = Set.of(Indexes.DOCUMENT_BY_UPDATE.getName(),
-            Indexes.DOCUMENT_LIVE_BY_ID.getName(), Indexes.REVISION_BY_TIME.getName());
+    private static final Set<String> KEPT = Set.of(Indexes.DOCUMENT_BY_UPDATE.getName(),
+            Indexes.DOCUMENT_LIVE_BY_ID.getName(), Indexes.REVISION_BY_TIME.getName(),
+            Indexes.DOCUMENT_WITHDRAWN.getName());
 
     /**
      * How much of the file SQLite may map while the indexes are made again, 64 GiB (it maps no more
@@ -111,11 +113,11 @@ public final class BulkWriting {
 
     /**
      * On SQLite, when {@code adding} records are at least as many as the catalogue holds already,
-     * drops the indexes a new record's rows go into besides their tables' own keys (by date, title,
-     * update, person, place, revision time) and returns them, to be made again by {@link #rebuild}
-     * once every record is in. Ten indexes grown one random entry at a time cost SQLite more than the
-     * rows themselves; built once at the end they are a sort. The few it fills in key order are kept
-     * ({@link #FILLED_IN_ORDER}). Only for runs at least as large as
+     * drops the indexes a new record's rows go into besides their tables' own keys (the live
+     * records by date and title, links by person and by place) and returns them, to be made again
+     * by {@link #rebuild} once every record is in. Indexes grown one random entry at a time cost
+     * SQLite more than the rows themselves; built once at the end they are a sort. Those it fills in
+     * key order or not at all are kept ({@link #KEPT}). Only for runs at least as large as
      * what is there: rebuilding reads every record, old and new. Keys and unique constraints stay
      * (they are checked, not only used), and so does the index of where records were seen, which an
      * import looks entries up in. Returns nothing otherwise, and on PostgreSQL, where dropping an
@@ -128,7 +130,7 @@ public final class BulkWriting {
         List<SecondaryIndex> indexes = tx.select(NAME, SQL).from(SCHEMA)
                 .where(TYPE.eq("index")).and(SQL.isNotNull())
                 .and(TABLE.in(DOCUMENT.getName(), DOCUMENT_PERSON.getName(), DOCUMENT_PLACE.getName(), REVISION.getName()))
-                .and(NAME.notIn(FILLED_IN_ORDER))
+                .and(NAME.notIn(KEPT))
                 .orderBy(NAME)
                 .fetch(r -> new SecondaryIndex(r.get(NAME), r.get(SQL)));
         indexes.forEach(index -> tx.dropIndex(DSL.name(index.name())).execute());

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.dossier.authorities.AuthorityRef;
 import org.dossier.authorities.PersonRole;
 import org.dossier.documents.DocumentDate;
@@ -66,24 +67,37 @@ final class OaiQueries {
                 .fetch(r -> new AuthorityRef(r.get(DOCUMENT_TYPE.ID), r.get(DOCUMENT_TYPE.KEY), r.get(DOCUMENT_TYPE.LABEL)));
     }
 
-    /** The decades the records' dates fall in, as their first years, in order. */
+    /**
+     * The decades the records' dates fall in, as their first years, in order: withdrawn records too,
+     * which stay in their decade's set as deleted records.
+     */
     List<Integer> decades() {
-        // One probe of the date index a decade between the first and the last, not a scan of every record.
-        String first = db.select(DSL.min(DOCUMENT.DATE_KEY)).from(DOCUMENT).fetchOne(0, String.class);
-        String last = db.select(DSL.max(DOCUMENT.DATE_KEY)).from(DOCUMENT).fetchOne(0, String.class);
-        List<Integer> decades = new ArrayList<>();
-        if (first == null) {
-            return decades;
-        }
-        for (int decade = Integer.parseInt(first.substring(0, 3)) * 10; decade <= Integer.parseInt(last.substring(0, 4));
-             decade += 10) {
-            String from = String.format(java.util.Locale.ROOT, "%04d-01-01", decade);
-            String to = String.format(java.util.Locale.ROOT, "%04d-01-01", decade + 10);
-            if (db.fetchExists(DOCUMENT, DOCUMENT.DATE_KEY.ge(from).and(DOCUMENT.DATE_KEY.lt(to)))) {
-                decades.add(decade);
+        TreeSet<Integer> decades = new TreeSet<>();
+        // The records in the catalogue: one probe of the live records' date index a decade between
+        // the first and the last, not a scan of every record.
+        Condition live = DOCUMENT.WITHDRAWN_AT.isNull();
+        String first = db.select(DOCUMENT.DATE_KEY).from(DOCUMENT).where(live)
+                .orderBy(DOCUMENT.DATE_KEY).limit(1).fetchOne(DOCUMENT.DATE_KEY);
+        String last = db.select(DOCUMENT.DATE_KEY).from(DOCUMENT).where(live)
+                .orderBy(DOCUMENT.DATE_KEY.desc()).limit(1).fetchOne(DOCUMENT.DATE_KEY);
+        if (first != null) {
+            for (int decade = decadeOf(first); decade <= decadeOf(last); decade += 10) {
+                String from = String.format(java.util.Locale.ROOT, "%04d-01-01", decade);
+                String to = String.format(java.util.Locale.ROOT, "%04d-01-01", decade + 10);
+                if (db.fetchExists(DOCUMENT, live.and(DOCUMENT.DATE_KEY.ge(from)).and(DOCUMENT.DATE_KEY.lt(to)))) {
+                    decades.add(decade);
+                }
             }
         }
-        return decades;
+        // The withdrawn ones, few, read from their own index, which holds their dates.
+        db.selectDistinct(DOCUMENT.DATE_KEY).from(DOCUMENT).where(DOCUMENT.WITHDRAWN_AT.isNotNull())
+                .forEach(r -> decades.add(decadeOf(r.get(DOCUMENT.DATE_KEY))));
+        return new ArrayList<>(decades);
+    }
+
+    /** The first year of the decade of a stored date ("1953-07-27" is in the decade 1950). */
+    private static int decadeOf(String dateKey) {
+        return Integer.parseInt(dateKey.substring(0, 3)) * 10;
     }
 
     /**

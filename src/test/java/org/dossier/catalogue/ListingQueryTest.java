@@ -2,6 +2,9 @@ package org.dossier.catalogue;
 
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Clock;
 import java.util.List;
@@ -9,11 +12,13 @@ import org.dossier.documents.Attribution;
 import org.dossier.importing.ImportRun;
 import org.dossier.search.SortOrder;
 import org.dossier.synthetic.Generator;
+import org.dossier.testing.QueryPlans;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jooq.SQLDialect;
 
 /** The catalogue listing on a real SQLite file: its kept count and its pages. */
 class ListingQueryTest {
@@ -80,5 +85,19 @@ class ListingQueryTest {
         assertEquals(10, first.documents().size());
         assertEquals(48, first.pagination().total());
         assertEquals(false, first.documents().stream().anyMatch(d -> d.id() == newest));
+    }
+
+    @Test
+    void everyPageWalksTheLiveRecordsIndexesAndNeverReadsEveryRecord() {
+        assumeTrue(db.dsl().dialect().family() == SQLDialect.SQLITE, "the plans read are SQLite's");
+        QueryPlans plans = new QueryPlans(db.dsl());
+        ListingQuery watched = new ListingQuery(plans.dsl());
+        for (SortOrder sort : SortOrder.values()) {
+            plans.clear();
+            watched.page(sort, 3, 10);
+            String index = sort == SortOrder.TITLE ? "document_live_by_title" : "document_live_by_date";
+            assertTrue(plans.plans().stream().anyMatch(plan -> plan.uses(index)), sort + ": " + plans.plans());
+            plans.plans().forEach(plan -> assertFalse(plan.readsWhole("document"), plan.toString()));
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -314,6 +315,8 @@ final class Searching {
         private final FacetCounter.Counts pass;
         /** The records that passed every filter, when asked for and a pass ran; else null. */
         final RecordSet hits;
+        /** Without words: counts under one facet filter alone, kept from earlier browsing, by the filter's bit. */
+        private final Map<Integer, FacetCounter.Counts> filterAlone;
 
         Counted(Snapshot snapshot, Query words, RequestFilters filters, boolean recordHits) throws IOException {
             this.snapshot = snapshot;
@@ -340,10 +343,30 @@ final class Searching {
             boolean keep = kept == null && this.words && needed.contains(0) && snapshot.keepsCounts();
             // The words are then the candidates (0 is needed): each is counted unfiltered as well.
             boolean alsoUnfiltered = keep && needed.size() > 1;
+            // Without words, likewise, a count that lifts one of two filters is a count under the
+            // other filter alone: the counts of a facet value browsed by itself, kept on the
+            // snapshot by the browse that counted them, so that browsing two values of different
+            // facets visits the records with both instead of the records with either.
+            filterAlone = new HashMap<>();
+            if (!this.words) {
+                for (int m : List.copyOf(needed)) {
+                    FacetCounter.Counts counts = m != active && isOneFacetFilter(m, filters)
+                            ? snapshot.keptCountsUnderFilter(filters.only(m)) : null;
+                    if (counts != null) {
+                        filterAlone.put(m, counts);
+                        needed.remove(m);
+                    }
+                }
+            }
             FacetCounter counter = needed.isEmpty() ? null : new FacetCounter(snapshot.ordinals, filters, alsoUnfiltered,
                     recordHits ? snapshot.getIndexReader().leaves().size() : 0);
             pass = counter == null ? kept : snapshot.search(candidates(words, needed, filters), counter);
             hits = counter == null ? null : counter.hits();
+            if (!this.words && isOneFacetFilter(active, filters) && needed.equals(Set.of(active))) {
+                // A pass over one facet filter's records alone counted every one of them as a hit:
+                // every field is the count under that filter alone.
+                snapshot.keepCountsUnderFilter(filters.only(active), pass);
+            }
             if (kept != null) {
                 wordsAlone = kept;
             } else if (keep) {
@@ -359,6 +382,10 @@ final class Searching {
          * filters reads are right for them: the pass may have left out records that fail more.
          */
         FacetCounter.Counts under(int filterBits) {
+            FacetCounter.Counts alone = filterAlone.get(filterBits);
+            if (alone != null) {
+                return alone;
+            }
             if (filterBits != 0) {
                 return pass;
             }
@@ -366,6 +393,11 @@ final class Searching {
                 return snapshot.everything();
             }
             return wordsAlone != null ? wordsAlone : pass;
+        }
+
+        /** Whether {@code bits} is one filter by a facet's values (not the years, not the dates). */
+        private static boolean isOneFacetFilter(int bits, RequestFilters filters) {
+            return bits != 0 && (bits & (bits - 1)) == 0 && (bits & filters.facetBits) == bits;
         }
 
         /** The words, and any of the filter sets: nothing outside them can count anywhere. */

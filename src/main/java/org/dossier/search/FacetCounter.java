@@ -10,6 +10,7 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.LongValues;
 
 /**
@@ -84,20 +85,36 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
     private final Ordinals ordinals;
     private final RequestFilters filters;
     private final boolean alsoUnfiltered;
+    /** By leaf ordinal, the records that failed no filter, and how many; null unless asked for. */
+    private final FixedBitSet[] hitsByLeaf;
+    private final int[] hitCounts;
 
     FacetCounter(Ordinals ordinals, RequestFilters filters) {
         this(ordinals, filters, false);
+    }
+
+    FacetCounter(Ordinals ordinals, RequestFilters filters, boolean alsoUnfiltered) {
+        this(ordinals, filters, alsoUnfiltered, 0);
     }
 
     /**
      * {@code alsoUnfiltered}: count every record visited a second time as if no filter were asked
      * ({@link Counts#unfiltered}), in the same pass: the counts under the words alone, which a
      * later search for the same words with a filter can be given instead of visiting every record.
+     * {@code hitsOfLeaves}: when above 0, the number of leaves of the reader searched, and the hits
+     * (records failing no filter) are kept as well ({@link #hits}).
      */
-    FacetCounter(Ordinals ordinals, RequestFilters filters, boolean alsoUnfiltered) {
+    FacetCounter(Ordinals ordinals, RequestFilters filters, boolean alsoUnfiltered, int hitsOfLeaves) {
         this.ordinals = ordinals;
         this.filters = filters;
         this.alsoUnfiltered = alsoUnfiltered;
+        this.hitsByLeaf = hitsOfLeaves > 0 ? new FixedBitSet[hitsOfLeaves] : null;
+        this.hitCounts = hitsOfLeaves > 0 ? new int[hitsOfLeaves] : null;
+    }
+
+    /** The hits the pass found, once it is over; null unless asked for. */
+    RecordSet hits() {
+        return hitsByLeaf == null ? null : new RecordSet(hitsByLeaf, hitCounts);
     }
 
     @Override
@@ -138,8 +155,14 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             /** By segment ordinal, as if no filter were asked; null unless asked for. */
             private final int[] unfilteredValueCounts;
             private final int[] matched = new int[Filter.values().length];
+            private final int leaf;
+            /** The records that failed no filter; null unless asked for. */
+            private final FixedBitSet hits;
+            private int hitCount;
 
             LeafCounter(LeafReaderContext context) throws IOException {
+                leaf = context.ord;
+                hits = hitsByLeaf == null ? null : new FixedBitSet(context.reader().maxDoc());
                 FacetColumns columns = FacetColumns.of(context.reader());
                 starts = columns.starts;
                 columnOrds = columns.ords;
@@ -220,6 +243,10 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 }
                 Counts c = counts;
                 if (failed == 0) {
+                    if (hits != null) {
+                        hits.set(doc);
+                        hitCount++;
+                    }
                     c.total++;
                     c.years[year]++;
                     c.yearsAnyDate[year]++;
@@ -247,6 +274,12 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
 
             @Override
             public void finish() {
+                if (hits != null) {
+                    // Each leaf is counted by one slice, so each slot is written once; the search's
+                    // end (its slices' futures) publishes them to the thread that asked.
+                    hitsByLeaf[leaf] = hits;
+                    hitCounts[leaf] = hitCount;
+                }
                 for (int ord = 0; ord < valueCounts.length; ord++) {
                     if (valueCounts[ord] != 0) {
                         counts.values[(int) toGlobal.get(ord)] += valueCounts[ord];

@@ -400,12 +400,14 @@ public final class LuceneSearchEngine implements SearchEngine {
     public SearchResults search(SearchRequest request) {
         Names expanding = names;
         // Counts depend on neither page nor order: every page and order of a search shares one
-        // counting (the costly part: every hit visited), and only finds its own page of hits.
+        // counting (the costly part: every hit visited), and only finds its own page of hits. When
+        // the counts are made now, the hits their pass found are where the page is ranked from.
         return withCurrentSnapshot(snapshot -> snapshot.answer(expanding, request, () -> {
             SearchRequest counting = request.forCounts();
+            Searching.Found found = request.hasPaging() ? new Searching.Found() : null;
             SearchResults counted = snapshot.answer(expanding, counting,
-                    () -> searching.search(snapshot, expanding, counting));
-            return request.hasPaging() ? counted.withHits(searching.hits(snapshot, expanding, request)) : counted;
+                    () -> searching.search(snapshot, expanding, counting, found));
+            return request.hasPaging() ? counted.withHits(searching.hits(snapshot, expanding, request, found)) : counted;
         }));
     }
 

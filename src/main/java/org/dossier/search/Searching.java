@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +49,23 @@ final class Searching {
     }
 
     SearchResults search(Snapshot snapshot, Names names, SearchRequest request) throws IOException {
+        return search(snapshot, names, request, null);
+    }
+
+    /**
+     * As {@link #search(Snapshot, Names, SearchRequest)}; {@code found}, when not null, is given the
+     * hits its counting pass found, for {@link #hits(Snapshot, Names, SearchRequest, Found)} to rank
+     * the page among.
+     */
+    SearchResults search(Snapshot snapshot, Names names, SearchRequest request, Found found) throws IOException {
         QueryReader.ReadQuery text = request.hasText() ? queries.read(request.text(), names) : null;
         SearchResults results;
         try {
-            results = search(snapshot, request, text);
+            results = search(snapshot, request, text, found);
         } catch (IndexSearcher.TooManyClauses e) {
             text = queries.plainWords(request.text(), names, "Your search stands for too many "
                     + "different words (a short prefix or a loose wildcard), so only its plain words were searched for.");
-            results = search(snapshot, request, text);
+            results = search(snapshot, request, text, found);
         }
         if (text == null || results.total() >= Spelling.FEW) {
             return results;
@@ -74,12 +84,50 @@ final class Searching {
      * were (its words, or its plain words when they stand for too many).
      */
     List<SearchHit> hits(Snapshot snapshot, Names names, SearchRequest request) throws IOException {
+        return hits(snapshot, names, request, null);
+    }
+
+    /**
+     * As {@link #hits(Snapshot, Names, SearchRequest)}, ranked among the hits {@code found} holds
+     * when it holds those of the same words on this snapshot (the same request's counting pass).
+     */
+    List<SearchHit> hits(Snapshot snapshot, Names names, SearchRequest request, Found found) throws IOException {
         RequestFilters filters = new RequestFilters(request, snapshot.ordinals);
         QueryReader.ReadQuery text = request.hasText() ? queries.read(request.text(), names) : null;
         try {
-            return hits(snapshot, request, text == null ? null : text.query(), filters);
+            Query words = text == null ? null : text.query();
+            return hits(snapshot, request, words, among(found, snapshot, words, filters));
         } catch (IndexSearcher.TooManyClauses e) {
-            return hits(snapshot, request, queries.plainWords(request.text(), names, "").query(), filters);
+            Query words = queries.plainWords(request.text(), names, "").query();
+            return hits(snapshot, request, words, among(found, snapshot, words, filters));
+        }
+    }
+
+    /**
+     * What the page's hits must pass besides the words: the hits a counting pass found for the
+     * same words and filters when there are, else the filters themselves (null for none).
+     */
+    private static Query among(Found found, Snapshot snapshot, Query words, RequestFilters filters) {
+        if (found != null && found.records != null && found.words.equals(words)
+                && found.records.fits(snapshot.getIndexReader().leaves())) {
+            return found.records;
+        }
+        return filters.all();
+    }
+
+    /**
+     * The hits a search's counting pass found, for the page's ranking to use; filled only by a
+     * pass over words with filters (without filters the words' own ranking skips more than a set
+     * of their every hit would let it).
+     */
+    static final class Found {
+        /** The words they were found for (the reader's query, not the counting one). */
+        private Query words;
+        private RecordSet records;
+
+        /** Whether a counting pass left its hits here. */
+        boolean holdsHits() {
+            return records != null;
         }
     }
 
@@ -131,13 +179,23 @@ final class Searching {
 
     /** The hits and every count, without looking for a better spelling; {@code text} null for no words. */
     SearchResults search(Snapshot snapshot, SearchRequest request, QueryReader.ReadQuery text) throws IOException {
+        return search(snapshot, request, text, null);
+    }
+
+    private SearchResults search(Snapshot snapshot, SearchRequest request, QueryReader.ReadQuery text, Found found)
+            throws IOException {
         RequestFilters filters = new RequestFilters(request, snapshot.ordinals);
         Query words = text == null ? null : text.query();
-        List<SearchHit> hits = hits(snapshot, request, words, filters);
+        List<SearchHit> hits = hits(snapshot, request, words, filters.all());
 
         int active = filters.activeBits;
+        boolean recordHits = found != null && words != null && active != 0;
         // Counted with a query that matches the same records, ranking nothing (see QueryReader.matching).
-        Counted counted = new Counted(snapshot, words == null ? null : queries.matching(words), filters);
+        Counted counted = new Counted(snapshot, words == null ? null : queries.matching(words), filters, recordHits);
+        if (recordHits) {
+            found.words = words;
+            found.records = counted.hits;
+        }
         Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
             // A facet whose values must all be there counts its values under its own filter too.
@@ -156,12 +214,13 @@ final class Searching {
                 null);
     }
 
-    private List<SearchHit> hits(Snapshot snapshot, SearchRequest request, Query words, RequestFilters filters)
+    /** {@code among}: what the hits must pass besides the words, null for nothing. */
+    private List<SearchHit> hits(Snapshot snapshot, SearchRequest request, Query words, Query among)
             throws IOException {
         if (!request.hasPaging()) {
             return List.of();
         }
-        Query query = and(words, filters.all());
+        Query query = and(words, among);
         int wanted = request.offset() + request.pageSize();
         ScoreDoc[] all = top(snapshot, query, words != null, request.effectiveSort(), wanted).scoreDocs;
         int count = Math.max(0, all.length - request.offset());
@@ -254,8 +313,12 @@ final class Searching {
         /** The counts under the words alone, when they were taken apart from the pass; else null. */
         private final FacetCounter.Counts wordsAlone;
         private final FacetCounter.Counts pass;
+        /** The records that passed every filter, when asked for and a pass ran; else null. */
+        final RecordSet hits;
+        /** Without words: counts under one facet filter alone, kept from earlier browsing, by the filter's bit. */
+        private final Map<Integer, FacetCounter.Counts> filterAlone;
 
-        Counted(Snapshot snapshot, Query words, RequestFilters filters) throws IOException {
+        Counted(Snapshot snapshot, Query words, RequestFilters filters, boolean recordHits) throws IOException {
             this.snapshot = snapshot;
             this.words = words != null;
             int active = filters.activeBits;
@@ -280,8 +343,30 @@ final class Searching {
             boolean keep = kept == null && this.words && needed.contains(0) && snapshot.keepsCounts();
             // The words are then the candidates (0 is needed): each is counted unfiltered as well.
             boolean alsoUnfiltered = keep && needed.size() > 1;
-            pass = needed.isEmpty() ? kept : snapshot.search(candidates(words, needed, filters),
-                    new FacetCounter(snapshot.ordinals, filters, alsoUnfiltered));
+            // Without words, likewise, a count that lifts one of two filters is a count under the
+            // other filter alone: the counts of a facet value browsed by itself, kept on the
+            // snapshot by the browse that counted them, so that browsing two values of different
+            // facets visits the records with both instead of the records with either.
+            filterAlone = new HashMap<>();
+            if (!this.words) {
+                for (int m : List.copyOf(needed)) {
+                    FacetCounter.Counts counts = m != active && isOneFacetFilter(m, filters)
+                            ? snapshot.keptCountsUnderFilter(filters.only(m)) : null;
+                    if (counts != null) {
+                        filterAlone.put(m, counts);
+                        needed.remove(m);
+                    }
+                }
+            }
+            FacetCounter counter = needed.isEmpty() ? null : new FacetCounter(snapshot.ordinals, filters, alsoUnfiltered,
+                    recordHits ? snapshot.getIndexReader().leaves().size() : 0);
+            pass = counter == null ? kept : snapshot.search(candidates(words, needed, filters), counter);
+            hits = counter == null ? null : counter.hits();
+            if (!this.words && isOneFacetFilter(active, filters) && needed.equals(Set.of(active))) {
+                // A pass over one facet filter's records alone counted every one of them as a hit:
+                // every field is the count under that filter alone.
+                snapshot.keepCountsUnderFilter(filters.only(active), pass);
+            }
             if (kept != null) {
                 wordsAlone = kept;
             } else if (keep) {
@@ -297,6 +382,10 @@ final class Searching {
          * filters reads are right for them: the pass may have left out records that fail more.
          */
         FacetCounter.Counts under(int filterBits) {
+            FacetCounter.Counts alone = filterAlone.get(filterBits);
+            if (alone != null) {
+                return alone;
+            }
             if (filterBits != 0) {
                 return pass;
             }
@@ -304,6 +393,11 @@ final class Searching {
                 return snapshot.everything();
             }
             return wordsAlone != null ? wordsAlone : pass;
+        }
+
+        /** Whether {@code bits} is one filter by a facet's values (not the years, not the dates). */
+        private static boolean isOneFacetFilter(int bits, RequestFilters filters) {
+            return bits != 0 && (bits & (bits - 1)) == 0 && (bits & filters.facetBits) == bits;
         }
 
         /** The words, and any of the filter sets: nothing outside them can count anywhere. */

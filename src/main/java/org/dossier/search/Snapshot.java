@@ -38,7 +38,9 @@ final class Snapshot extends IndexSearcher {
     /**
      * Counts under a search's words alone, by its words' query (which holds the names it was
      * expanded with), kept with the answers: every search for the same words with one filter
-     * lifts that filter to them. Null when no answer is kept.
+     * lifts that filter to them. Also counts under one facet filter alone, without words, by the
+     * filter's query: browsing that value with another filter lifts the other to them. Null when
+     * no answer is kept.
      */
     private final Cache<Query, FacetCounter.Counts> wordCounts;
 
@@ -69,13 +71,35 @@ final class Snapshot extends IndexSearcher {
 
     /** The counts under {@code words} alone as counted before on this snapshot, or null. */
     FacetCounter.Counts keptCountsOfWords(Query words) {
-        return wordCounts == null ? null : wordCounts.getIfPresent(words);
+        return keptCounts(words);
     }
 
     /** Keeps {@code counts}, taken under {@code words} alone on this snapshot, if counts are kept at all. */
     void keepCountsOfWords(Query words, FacetCounter.Counts counts) {
+        keepCounts(words, counts);
+    }
+
+    /**
+     * The counts under {@code filter} alone (one facet's values ticked, no words) as counted before
+     * on this snapshot, or null. Kept beside the words' counts: a filter's query and a words' query
+     * never look alike (they are of different fields).
+     */
+    FacetCounter.Counts keptCountsUnderFilter(Query filter) {
+        return keptCounts(filter);
+    }
+
+    /** Keeps {@code counts}, taken under {@code filter} alone on this snapshot, if counts are kept at all. */
+    void keepCountsUnderFilter(Query filter, FacetCounter.Counts counts) {
+        keepCounts(filter, counts);
+    }
+
+    private FacetCounter.Counts keptCounts(Query alone) {
+        return wordCounts == null ? null : wordCounts.getIfPresent(alone);
+    }
+
+    private void keepCounts(Query alone, FacetCounter.Counts counts) {
         if (wordCounts != null) {
-            wordCounts.put(words, counts);
+            wordCounts.put(alone, counts);
         }
     }
 

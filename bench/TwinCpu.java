@@ -1,0 +1,58 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Two nodes measured at once: each request of a file (one path a line, e.g. from
+ * {@code LoadBenchmark --paths}) is sent to one node and then to the other, which goes first swapped
+ * every request, and each node's user + system time (/proc/PID/stat) is read around its own
+ * requests. This machine's speed drifts by half within minutes, so two builds measured one after
+ * the other differ by the drift as much as by themselves; measured this way both bear it alike.
+ * A node's place (first or second port) can weigh too: run it again with the builds swapped. Run
+ * with the JDK alone:
+ *
+ * <pre>java bench/TwinCpu.java PORT_1 PID_1 PORT_2 PID_2 FILE...</pre>
+ */
+public class TwinCpu {
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 5) {
+            System.err.println("usage: java bench/TwinCpu.java PORT_1 PID_1 PORT_2 PID_2 FILE...");
+            System.exit(2);
+        }
+        HttpClient client = HttpClient.newHttpClient();
+        int[] ports = {Integer.parseInt(args[0]), Integer.parseInt(args[2])};
+        long[] pids = {Long.parseLong(args[1]), Long.parseLong(args[3])};
+        System.out.printf(Locale.ROOT, "| requests | node :%d, CPU ms each | node :%d, CPU ms each | second / first |%n",
+                ports[0], ports[1]);
+        System.out.println("|---|---:|---:|---:|");
+        for (int f = 4; f < args.length; f++) {
+            List<String> paths = Files.readAllLines(Path.of(args[f]));
+            long[] ticks = new long[2];
+            for (int i = 0; i < paths.size(); i++) {
+                for (int k = 0; k < 2; k++) {
+                    int node = (i + k) % 2;
+                    long before = ticks(pids[node]);
+                    client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[node] + paths.get(i))).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    ticks[node] += ticks(pids[node]) - before;
+                }
+            }
+            // Clock ticks are hundredths of a second on Linux.
+            System.out.printf(Locale.ROOT, "| %s (%d) | %.1f | %.1f | %.3f |%n", args[f], paths.size(),
+                    ticks[0] * 10.0 / paths.size(), ticks[1] * 10.0 / paths.size(), (double) ticks[1] / ticks[0]);
+        }
+    }
+
+    /** The process's user and system time so far, in clock ticks (fields 14 and 15 of /proc/PID/stat). */
+    private static long ticks(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+}

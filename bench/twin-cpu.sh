@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Two builds' server CPU per request, measured at once (bench/TwinCpu.java): each jar serves its own
+# copy of a catalogue (a node locks its index, so two nodes cannot share one), both are warmed by
+# LoadBenchmark's mix (45 s at 20 req/s, one after the other), then every request of each file goes
+# to both nodes in turn.
+#
+#   bench/twin-cpu.sh BEFORE.jar copy-a/1m.db AFTER.jar copy-b/1m.db wf.txt facets.txt
+#   bench/twin-cpu.sh AFTER.jar copy-a/1m.db BEFORE.jar copy-b/1m.db wf.txt facets.txt   # places swapped
+#
+# The files hold one path a line (java bench/LoadBenchmark.java URL --paths N, filtered by kind).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -ge 5 ] || { echo "usage: bench/twin-cpu.sh JAR_1 DB_1 JAR_2 DB_2 FILE..." >&2; exit 2; }
+jar1=$1 db1=$2 jar2=$3 db2=$4
+shift 4
+SERVER_HEAP=${SERVER_HEAP:-512m}
+# shellcheck source=bench/serve-node.sh
+source bench/serve-node.sh
+serve_node "$jar1" "$db1" --search-limit 0
+server1=$server url1=$url log1=$log
+serve_node "$jar2" "$db2" --search-limit 0
+server2=$server url2=$url log2=$log
+trap 'kill $server1 $server2 2>/dev/null || true; rm -f "$log1" "$log2"' EXIT
+echo "# $jar1 on $db1 ($url1), $jar2 on $db2 ($url2), $(date -u +%T) UTC; uptime: $(uptime)"
+java bench/LoadBenchmark.java "$url1" --cpu "$server1" 1 45 >/dev/null
+java bench/LoadBenchmark.java "$url2" --cpu "$server2" 1 45 >/dev/null
+java bench/TwinCpu.java "${url1##*:}" "$server1" "${url2##*:}" "$server2" "$@"
+echo "end $(date -u +%T) UTC; load average $(cut -d' ' -f1-3 /proc/loadavg)"

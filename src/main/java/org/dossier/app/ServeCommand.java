@@ -80,7 +80,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--kept-answers", paramLabel = "MB",
             description = "What the embedded index's answers, kept to answer the same search again until the next "
-                    + "change, and the counts under a search's words alone or one facet value alone (a third of it) may weigh in memory; "
+                    + "change, the counts under a search's words alone or one facet value alone (a third of it) and "
+                    + "records' related records (a twelfth) may weigh in memory; "
                     + "0 keeps none, so that every search is counted afresh "
                     + "(default: ${DEFAULT-VALUE}).")
     int keptAnswersMb = Protection.DEFAULT_KEPT_ANSWERS_MB;

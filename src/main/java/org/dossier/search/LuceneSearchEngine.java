@@ -418,8 +418,9 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     @Override
     public List<Integer> related(int documentId, int limit) {
-        // The snapshot as it is: a record page need not wait for writes still being applied.
-        return withSnapshot(snapshot -> related(snapshot, documentId, limit));
+        // The snapshot as it is: a record page need not wait for writes still being applied. Kept
+        // with it, as answers are: a record read again until the next change is not searched again.
+        return withSnapshot(snapshot -> snapshot.related(documentId, limit, () -> related(snapshot, documentId, limit)));
     }
 
     /** {@link Related}'s query on this index: constant weights summed, equals by record number. */
@@ -429,7 +430,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         if (doc < 0 || limit <= 0) {
             return List.of();
         }
-        Related.Likeness likeness = Related.of(new LuceneWordStatistics(reader), analyzer, record(reader, doc));
+        Related.Likeness likeness = Related.of(new LuceneWordStatistics(snapshot), analyzer, record(reader, doc));
         if (likeness == null) {
             return List.of();
         }

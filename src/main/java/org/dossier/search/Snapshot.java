@@ -9,13 +9,15 @@ import java.util.concurrent.Executor;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
  * The index as of one refresh: a searcher whose segments are searched in parallel, its facet
  * ordinals, the counts over every record (what a page with no words and no filters shows),
- * computed once per refresh instead of once per request, and the answers it has given.
+ * computed once per refresh instead of once per request, and the answers it has given (searches,
+ * and records' related records with the terms' frequencies they were found by).
  *
  * <p>Why answers are kept here: an answer depends on nothing but the snapshot, the names it
  * expanded with and the request, so within one snapshot it can be given again and is still exact.
@@ -28,8 +30,13 @@ final class Snapshot extends IndexSearcher {
 
     /** Segments at least this large are searched in a slice of their own, on their own thread. */
     private static final int SLICE_DOCS = 50_000;
-    /** The counts under words alone may weigh this share (a third) of what is kept; the answers the rest. */
+    /** The counts under words alone may weigh this share (a third) of what is kept; the answers what the related records leave. */
     private static final int WORD_COUNTS_SHARE = 3;
+    /**
+     * Related records and the terms' frequencies they were found by may weigh this share (a
+     * twelfth) of what is kept, half each: a record page asks for both.
+     */
+    private static final int RELATED_SHARE = 12;
 
     final Ordinals ordinals;
     private volatile FacetCounter.Counts everything;
@@ -43,25 +50,76 @@ final class Snapshot extends IndexSearcher {
      * no answer is kept.
      */
     private final Cache<Query, FacetCounter.Counts> wordCounts;
+    /** Related records asked for, by record and how many: null when no answer is kept. */
+    private final Cache<RelatedAsked, List<Integer>> related;
+    /**
+     * How many records have each term related records asked about (a word's stem, a person, a
+     * place): most are asked again and again (a catalogue's common words are in most of its
+     * records), and each costs a walk of the terms of every segment. Null when no answer is kept.
+     */
+    private final Cache<Term, Integer> frequencies;
+
+    /** Related records asked for: the record's id and how many. */
+    private record RelatedAsked(int id, int limit) {
+    }
 
     /** An answer's key: the request, and the names (which change without the index) it was expanded with. */
     private record Asked(Object names, SearchRequest request) {
     }
 
     /**
-     * {@code keptAnswers}: what the answers and the counts under words alone kept may weigh together,
-     * roughly ({@link #weight}, {@link FacetCounter.Counts#weight}), in bytes — the operator's
-     * {@code --kept-answers}, split between them; 0 keeps none.
+     * {@code keptAnswers}: what the answers, the counts under words alone and the related records
+     * kept may weigh together, roughly ({@link #weight}, {@link FacetCounter.Counts#weight}), in
+     * bytes — the operator's {@code --kept-answers}, split between them; 0 keeps none.
      */
     Snapshot(IndexReader reader, Executor executor, FacetsConfig config, long keptAnswers) throws IOException {
         super(reader, executor);
         this.ordinals = Ordinals.of(reader, config);
         long forCounts = keptAnswers / WORD_COUNTS_SHARE;
+        long forRelated = keptAnswers / RELATED_SHARE;
         // Not a cache of weight 0: Caffeine evicts later, on another thread, so an answer could still be given again.
-        this.answers = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(keptAnswers - forCounts)
+        this.answers = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(keptAnswers - forCounts - forRelated)
                 .weigher((Asked asked, SearchResults results) -> weight(results)).build();
         this.wordCounts = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(forCounts)
                 .weigher((Query words, FacetCounter.Counts counts) -> counts.weight()).build();
+        this.related = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forRelated / 2))
+                .weigher((RelatedAsked asked, List<Integer> ids) -> 64 + 16 * ids.size()).build();
+        this.frequencies = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forRelated / 2))
+                .weigher((Term term, Integer records) -> 96 + 2 * (term.field().length() + term.bytes().length)).build();
+    }
+
+    /**
+     * The {@code limit} records related to record {@code id} as found before on this snapshot, or
+     * {@code find}s them now and keeps them: like an answer, they depend on nothing but the snapshot.
+     */
+    List<Integer> related(int id, int limit, RelatedWork find) throws IOException {
+        if (related == null) {
+            return find.related();
+        }
+        RelatedAsked asked = new RelatedAsked(id, limit);
+        List<Integer> kept = related.getIfPresent(asked);
+        if (kept == null) {
+            kept = List.copyOf(find.related());
+            related.put(asked, kept);
+        }
+        return kept;
+    }
+
+    interface RelatedWork {
+        List<Integer> related() throws IOException;
+    }
+
+    /** How many records of this snapshot have {@code term}, as its terms say (deleted records included until merged away). */
+    int frequency(Term term) throws IOException {
+        if (frequencies == null) {
+            return getIndexReader().docFreq(term);
+        }
+        Integer kept = frequencies.getIfPresent(term);
+        if (kept == null) {
+            kept = getIndexReader().docFreq(term);
+            frequencies.put(term, kept);
+        }
+        return kept;
     }
 
     /** Whether counts under words alone are kept ({@link #keptCountsOfWords}). */

@@ -92,34 +92,13 @@ final class Snapshot extends IndexSearcher {
      * The {@code limit} records related to record {@code id} as found before on this snapshot, or
      * {@code find}s them now and keeps them: like an answer, they depend on nothing but the snapshot.
      */
-    List<Integer> related(int id, int limit, RelatedWork find) throws IOException {
-        if (related == null) {
-            return find.related();
-        }
-        RelatedAsked asked = new RelatedAsked(id, limit);
-        List<Integer> kept = related.getIfPresent(asked);
-        if (kept == null) {
-            kept = List.copyOf(find.related());
-            related.put(asked, kept);
-        }
-        return kept;
-    }
-
-    interface RelatedWork {
-        List<Integer> related() throws IOException;
+    List<Integer> related(int id, int limit, Work<List<Integer>> find) throws IOException {
+        return keptOr(related, new RelatedAsked(id, limit), () -> List.copyOf(find.run()));
     }
 
     /** How many records of this snapshot have {@code term}, as its terms say (deleted records included until merged away). */
     int frequency(Term term) throws IOException {
-        if (frequencies == null) {
-            return getIndexReader().docFreq(term);
-        }
-        Integer kept = frequencies.getIfPresent(term);
-        if (kept == null) {
-            kept = getIndexReader().docFreq(term);
-            frequencies.put(term, kept);
-        }
-        return kept;
+        return keptOr(frequencies, term, () -> getIndexReader().docFreq(term));
     }
 
     /** Whether counts under words alone are kept ({@link #keptCountsOfWords}). */
@@ -170,24 +149,29 @@ final class Snapshot extends IndexSearcher {
      * The answer to {@code request} with {@code names}, as given before on this snapshot, or
      * {@code search}ed now and kept. {@code names} is compared by identity: a new list is a new key.
      */
-    SearchResults answer(Names names, SearchRequest request, AnswerWork search) throws IOException {
-        if (answers == null) {
-            return search.answer();
-        }
-        Asked asked = new Asked(new Identity(names), request);
-        SearchResults kept = answers.getIfPresent(asked);
-        if (kept != null) {
-            return kept;
-        }
-        // Searched outside the cache's map: a computing get would hold a lock on the map's bin for
-        // the whole search, and every other search whose key fell in that bin would wait behind it.
-        SearchResults fresh = search.answer();
-        answers.put(asked, fresh);
-        return fresh;
+    SearchResults answer(Names names, SearchRequest request, Work<SearchResults> search) throws IOException {
+        return keptOr(answers, new Asked(new Identity(names), request), search);
     }
 
-    interface AnswerWork {
-        SearchResults answer() throws IOException;
+    /** Work that makes what a snapshot keeps: a search, related records, a term's frequency. */
+    interface Work<T> {
+        T run() throws IOException;
+    }
+
+    /** What {@code kept} holds for {@code key}, or what {@code work} makes, then kept; {@code kept} null keeps nothing. */
+    private static <K, V> V keptOr(Cache<K, V> kept, K key, Work<V> work) throws IOException {
+        if (kept == null) {
+            return work.run();
+        }
+        V found = kept.getIfPresent(key);
+        if (found != null) {
+            return found;
+        }
+        // Made outside the cache's map: a computing get would hold a lock on the map's bin for the
+        // whole work, and every other search whose key fell in that bin would wait behind it.
+        V fresh = work.run();
+        kept.put(key, fresh);
+        return fresh;
     }
 
     /** Compares what it holds by identity, whatever its own equals says. */

@@ -336,7 +336,7 @@ final class Searching {
             // these words, so kept on the snapshot. Once kept, the pass need only visit the records
             // that pass the filters instead of every record with the words; until then, the one
             // pass over the words counts them too, to keep.
-            FacetCounter.Counts kept = this.words && needed.contains(0) ? snapshot.keptCountsOfWords(words) : null;
+            FacetCounter.Counts kept = this.words && needed.contains(0) ? snapshot.keptCountsUnder(words) : null;
             if (kept != null) {
                 needed.remove(0);
             }
@@ -351,7 +351,7 @@ final class Searching {
             if (!this.words) {
                 for (int m : List.copyOf(needed)) {
                     FacetCounter.Counts counts = m != active && isOneFacetFilter(m, filters)
-                            ? snapshot.keptCountsUnderFilter(filters.only(m)) : null;
+                            ? snapshot.keptCountsUnder(filters.only(m)) : null;
                     if (counts != null) {
                         filterAlone.put(m, counts);
                         needed.remove(m);
@@ -365,13 +365,13 @@ final class Searching {
             if (!this.words && isOneFacetFilter(active, filters) && needed.equals(Set.of(active))) {
                 // A pass over one facet filter's records alone counted every one of them as a hit:
                 // every field is the count under that filter alone.
-                snapshot.keepCountsUnderFilter(filters.only(active), pass);
+                snapshot.keepCountsUnder(filters.only(active), pass);
             }
             if (kept != null) {
                 wordsAlone = kept;
             } else if (keep) {
                 wordsAlone = alsoUnfiltered ? pass.unfiltered : pass;
-                snapshot.keepCountsOfWords(words, wordsAlone);
+                snapshot.keepCountsUnder(words, wordsAlone);
             } else {
                 wordsAlone = null;
             }

@@ -49,7 +49,7 @@ final class Snapshot extends IndexSearcher {
      * filter's query: browsing that value with another filter lifts the other to them. Null when
      * no answer is kept.
      */
-    private final Cache<Query, FacetCounter.Counts> wordCounts;
+    private final Cache<Query, FacetCounter.Counts> countsAlone;
     /** Related records asked for, by record and how many: null when no answer is kept. */
     private final Cache<RelatedAsked, List<Integer>> related;
     /**
@@ -80,8 +80,8 @@ final class Snapshot extends IndexSearcher {
         // Not a cache of weight 0: Caffeine evicts later, on another thread, so an answer could still be given again.
         this.answers = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(keptAnswers - forCounts - forRelated)
                 .weigher((Asked asked, SearchResults results) -> weight(results)).build();
-        this.wordCounts = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(forCounts)
-                .weigher((Query words, FacetCounter.Counts counts) -> counts.weight()).build();
+        this.countsAlone = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(forCounts)
+                .weigher((Query alone, FacetCounter.Counts counts) -> counts.weight()).build();
         this.related = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forRelated / 2))
                 .weigher((RelatedAsked asked, List<Integer> ids) -> 64 + 16 * ids.size()).build();
         this.frequencies = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forRelated / 2))
@@ -101,42 +101,24 @@ final class Snapshot extends IndexSearcher {
         return keptOr(frequencies, term, () -> getIndexReader().docFreq(term));
     }
 
-    /** Whether counts under words alone are kept ({@link #keptCountsOfWords}). */
+    /** Whether counts under words or one filter alone are kept ({@link #keptCountsUnder}). */
     boolean keepsCounts() {
-        return wordCounts != null;
-    }
-
-    /** The counts under {@code words} alone as counted before on this snapshot, or null. */
-    FacetCounter.Counts keptCountsOfWords(Query words) {
-        return keptCounts(words);
-    }
-
-    /** Keeps {@code counts}, taken under {@code words} alone on this snapshot, if counts are kept at all. */
-    void keepCountsOfWords(Query words, FacetCounter.Counts counts) {
-        keepCounts(words, counts);
+        return countsAlone != null;
     }
 
     /**
-     * The counts under {@code filter} alone (one facet's values ticked, no words) as counted before
-     * on this snapshot, or null. Kept beside the words' counts: a filter's query and a words' query
-     * never look alike (they are of different fields).
+     * The counts under {@code alone} — a search's words, or one facet's ticked values without
+     * words — as counted before on this snapshot, or null. The two share one store: a filter's
+     * query and a words' query never look alike (they are of different fields).
      */
-    FacetCounter.Counts keptCountsUnderFilter(Query filter) {
-        return keptCounts(filter);
+    FacetCounter.Counts keptCountsUnder(Query alone) {
+        return countsAlone == null ? null : countsAlone.getIfPresent(alone);
     }
 
-    /** Keeps {@code counts}, taken under {@code filter} alone on this snapshot, if counts are kept at all. */
-    void keepCountsUnderFilter(Query filter, FacetCounter.Counts counts) {
-        keepCounts(filter, counts);
-    }
-
-    private FacetCounter.Counts keptCounts(Query alone) {
-        return wordCounts == null ? null : wordCounts.getIfPresent(alone);
-    }
-
-    private void keepCounts(Query alone, FacetCounter.Counts counts) {
-        if (wordCounts != null) {
-            wordCounts.put(alone, counts);
+    /** Keeps {@code counts}, taken under {@code alone} on this snapshot, if counts are kept at all. */
+    void keepCountsUnder(Query alone, FacetCounter.Counts counts) {
+        if (countsAlone != null) {
+            countsAlone.put(alone, counts);
         }
     }
 

@@ -18,7 +18,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 
 /**
- * Browsing one facet value keeps its counts on the snapshot ({@link Snapshot#keptCountsUnderFilter}),
+ * Browsing one facet value keeps its counts on the snapshot ({@link Snapshot#keptCountsUnder}),
  * and browsing it with a value of another facet takes the counts that lift the other filter from
  * them instead of visiting every record with either value: every count of the page must be what a
  * snapshot that keeps nothing counts, for every pair of the seed pages' common types, people and
@@ -40,7 +40,7 @@ class CountsUnderOneFilterKeptTest {
                 assertEquals(searching.search(afresh, Names.NONE, alone), searching.search(keeping, Names.NONE, alone),
                         "browsing " + value);
                 RequestFilters filters = new RequestFilters(alone, keeping.ordinals);
-                assertNotNull(keeping.keptCountsUnderFilter(filters.only(filters.activeBits)), "kept: " + value);
+                assertNotNull(keeping.keptCountsUnder(filters.only(filters.activeBits)), "kept: " + value);
             }
             int pairs = 0;
             for (Map.Entry<Facet, String> one : values) {

@@ -203,7 +203,7 @@ class FacetCounterAgainstDrillSidewaysTest {
 
     /**
      * With nothing kept, a search's counts under its words alone come from its own pass instead of
-     * from those kept for the words ({@link Snapshot#keptCountsOfWords}): the same counts either way.
+     * from those kept for the words ({@link Snapshot#keptCountsUnder}): the same counts either way.
      */
     @Test
     void everyCountIsWhatDrillSidewaysCountsWithNothingKeptToo() throws IOException {

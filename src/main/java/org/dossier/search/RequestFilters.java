@@ -44,6 +44,8 @@ final class RequestFilters {
     /** By filter ordinal, how many values a facet in {@link #allBits} needs. */
     final int[] needed = new int[Filter.values().length];
     private final Map<Filter, Query> queries = new EnumMap<>(Filter.class);
+    /** By facet filter with one value ticked, that value's term. */
+    private final Map<Filter, Term> onlyValues = new EnumMap<>(Filter.class);
 
     RequestFilters(SearchRequest request, Ordinals ordinals) {
         this.selectedValues = new FixedBitSet(Math.max(1, ordinals.size()));
@@ -58,6 +60,9 @@ final class RequestFilters {
                 if (ord >= 0) {
                     selectedValues.set(ord);
                 }
+            }
+            if (terms.size() == 1) {
+                onlyValues.put(filter, new Term(IndexLayout.FACETS, terms.get(0)));
             }
             if (request.requiresAll(facet)) {
                 BooleanQuery.Builder every = new BooleanQuery.Builder();
@@ -107,6 +112,19 @@ final class RequestFilters {
     /** Every filter, or null when there is none. */
     Query all() {
         return activeBits == 0 ? null : only(activeBits);
+    }
+
+    /**
+     * The term of the one value ticked when {@code bits} is one facet's filter with one value (the
+     * records that pass it are those with the term), else null.
+     */
+    Term onlyValue(int bits) {
+        for (Map.Entry<Filter, Term> only : onlyValues.entrySet()) {
+            if (only.getKey().bit() == bits) {
+                return only.getValue();
+            }
+        }
+        return null;
     }
 
     /** The filters among {@code bits}, all of them. */

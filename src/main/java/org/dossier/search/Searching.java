@@ -16,6 +16,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -347,11 +348,22 @@ final class Searching {
             // other filter alone: the counts of a facet value browsed by itself, kept on the
             // snapshot by the browse that counted them, so that browsing two values of different
             // facets visits the records with both instead of the records with either.
+            // A value browsed alone (or with another) for the first time on this snapshot is summed
+            // from its tallies in each segment, carried from snapshot to snapshot, instead of
+            // visiting every record with it (ValueTallies): kept likewise once summed.
             filterAlone = new HashMap<>();
             if (!this.words) {
                 for (int m : List.copyOf(needed)) {
-                    FacetCounter.Counts counts = m != active && isOneFacetFilter(m, filters)
-                            ? snapshot.keptCountsUnder(filters.only(m)) : null;
+                    if (!isOneFacetFilter(m, filters)) {
+                        continue;
+                    }
+                    Query alone = filters.only(m);
+                    FacetCounter.Counts counts = snapshot.keptCountsUnder(alone);
+                    Term value = counts == null ? filters.onlyValue(m) : null;
+                    if (value != null) {
+                        counts = ValueTallies.under(snapshot, snapshot.ordinals, value);
+                        snapshot.keepCountsUnder(alone, counts);
+                    }
                     if (counts != null) {
                         filterAlone.put(m, counts);
                         needed.remove(m);

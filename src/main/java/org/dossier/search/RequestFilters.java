@@ -44,8 +44,11 @@ final class RequestFilters {
     /** By filter ordinal, how many values a facet in {@link #allBits} needs. */
     final int[] needed = new int[Filter.values().length];
     private final Map<Filter, Query> queries = new EnumMap<>(Filter.class);
-    /** By facet filter with one value ticked, that value's term. */
-    private final Map<Filter, Term> onlyValues = new EnumMap<>(Filter.class);
+    /**
+     * By facet filter whose records are those with all of its values (one value ticked, or "all
+     * of" several), those values' terms.
+     */
+    private final Map<Filter, List<Term>> allOf = new EnumMap<>(Filter.class);
 
     RequestFilters(SearchRequest request, Ordinals ordinals) {
         this.selectedValues = new FixedBitSet(Math.max(1, ordinals.size()));
@@ -61,8 +64,8 @@ final class RequestFilters {
                     selectedValues.set(ord);
                 }
             }
-            if (terms.size() == 1) {
-                onlyValues.put(filter, new Term(IndexLayout.FACETS, terms.get(0)));
+            if (terms.size() == 1 || request.requiresAll(facet)) {
+                allOf.put(filter, terms.stream().map(term -> new Term(IndexLayout.FACETS, term)).toList());
             }
             if (request.requiresAll(facet)) {
                 BooleanQuery.Builder every = new BooleanQuery.Builder();
@@ -115,16 +118,25 @@ final class RequestFilters {
     }
 
     /**
-     * The term of the one value ticked when {@code bits} is one facet's filter with one value (the
-     * records that pass it are those with the term), else null.
+     * When the records that pass the filters among {@code bits} are those with all of some facet
+     * values (each filter a facet's, with one value ticked or "all of" them), those values' terms;
+     * else (no filter, or years, dates or "any of" several values among them) null.
      */
-    Term onlyValue(int bits) {
-        for (Map.Entry<Filter, Term> only : onlyValues.entrySet()) {
-            if (only.getKey().bit() == bits) {
-                return only.getValue();
+    List<Term> allOf(int bits) {
+        if (bits == 0 || (bits & ~facetBits) != 0) {
+            return null;
+        }
+        List<Term> terms = new ArrayList<>();
+        for (Filter filter : Filter.values()) {
+            if ((bits & filter.bit()) != 0) {
+                List<Term> values = allOf.get(filter);
+                if (values == null || values.isEmpty()) {
+                    return null;
+                }
+                terms.addAll(values);
             }
         }
-        return null;
+        return terms;
     }
 
     /** The filters among {@code bits}, all of them. */

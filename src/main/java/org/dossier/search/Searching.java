@@ -347,22 +347,22 @@ final class Searching {
             // Without words, likewise, a count that lifts one of two filters is a count under the
             // other filter alone: the counts of a facet value browsed by itself, kept on the
             // snapshot by the browse that counted them, so that browsing two values of different
-            // facets visits the records with both instead of the records with either.
-            // A value browsed alone (or with another) for the first time on this snapshot is summed
-            // from its tallies in each segment, carried from snapshot to snapshot, instead of
-            // visiting every record with it (ValueTallies): kept likewise once summed.
+            // facets visits the records with both instead of the records with either. Counts under
+            // values that a record must all have (one value, "all of" several, or such filters of
+            // two facets) are summed, when not kept, from the values' tallies in each segment,
+            // carried from snapshot to snapshot (ValueTallies): a value browsed for the first time
+            // on a new snapshot, alone or with another, then visits no record at all.
             filterAlone = new HashMap<>();
             if (!this.words) {
                 for (int m : List.copyOf(needed)) {
-                    if (!isOneFacetFilter(m, filters)) {
-                        continue;
-                    }
-                    Query alone = filters.only(m);
-                    FacetCounter.Counts counts = snapshot.keptCountsUnder(alone);
-                    Term value = counts == null ? filters.onlyValue(m) : null;
-                    if (value != null) {
-                        counts = ValueTallies.under(snapshot, snapshot.ordinals, value);
-                        snapshot.keepCountsUnder(alone, counts);
+                    boolean oneFacet = isOneFacetFilter(m, filters);
+                    FacetCounter.Counts counts = oneFacet ? snapshot.keptCountsUnder(filters.only(m)) : null;
+                    List<Term> values = counts == null ? filters.allOf(m) : null;
+                    if (values != null) {
+                        counts = ValueTallies.under(snapshot, snapshot.ordinals, values);
+                        if (oneFacet) {
+                            snapshot.keepCountsUnder(filters.only(m), counts);
+                        }
                     }
                     if (counts != null) {
                         filterAlone.put(m, counts);

@@ -22,9 +22,10 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.LongValues;
 
 /**
- * The counts under one facet value alone (every other value and every year among the live records
- * with it), made from per-segment tallies carried from one snapshot to the next, as
- * {@link LiveTallies} carries the counts over everything.
+ * The counts under some facet values alone (every other value and every year among the live
+ * records that have all of them: one value browsed, or values of two facets browsed together), made
+ * from per-segment tallies carried from one snapshot to the next, as {@link LiveTallies} carries the
+ * counts over everything.
  *
  * <p>Why: a value browsed for the first time on a snapshot visited every record with it (a popular
  * type or person is a third to a half of the catalogue) to count the other facets and the years,
@@ -32,40 +33,48 @@ import org.apache.lucene.util.LongValues;
  * again and again. But a segment never changes except by losing records: a popular value's tally in
  * a segment is counted once, and a later snapshot's is the earlier one less the records deleted
  * since (few); only new segments (a change's own, small, or a merge's) are counted whole. The sum
- * is exactly what a pass over the value's live records counts ({@code ValueTalliesTest} compares the
- * two after edits, withdrawals and merges, and against DrillSideways).
+ * is exactly what a pass over the values' live records counts ({@code ValueTalliesTest} compares
+ * the two after edits, withdrawals and merges).
  *
- * <p>Kept only for the values that hold at least a hundredth of a segment (a segment has at most a
- * hundred times its values' average number of such values): the others are counted from their
- * postings when asked, which visits few records. A tally is a segment's values and the span of
- * years its records have: at 1,000,000 records (two segments of ~200 values) all of them weigh
- * well under a megabyte.
+ * <p>Kept only where the rarest of the values holds at least a hundredth of a segment (visiting its
+ * records is the work a tally saves; a rarer one is counted from its postings when asked, which
+ * visits few records), and at most {@link #KEPT_PER_SEGMENT} per segment. A tally is a segment's
+ * values (its ordinals: ~200 at 1,000,000 records) and the span of years its records have, about a
+ * kilobyte: a segment's tallies weigh at most a few megabytes, and at 1,000,000 records the load
+ * mix's browses leave well under one.
  */
 final class ValueTallies {
 
-    /** A value is tallied in a segment when it holds at least this share (1/100) of its records. */
+    /** Values are tallied in a segment when the rarest holds at least this share (1/100) of its records. */
     private static final int KEPT_SHARE = 100;
+    /** At most this many tallies are kept for one segment (a few megabytes at most). */
+    private static final int KEPT_PER_SEGMENT = 4_096;
 
     /** By segment: the tallies kept for it, all as of one set of deletions. */
     private static final Map<IndexReader.CacheKey, Segment> KEPT = new ConcurrentHashMap<>();
 
-    /** One segment's live records with one value, counted: by the segment's ordinals, by year from {@code firstYear}, in all. */
-    private record Tally(int[] values, int firstYear, int[] years, int total) {
+    /**
+     * One segment's live records with all of some values, counted: by the segment's ordinals, by
+     * year from {@code firstYear}, in all; {@code of}, the segment's ordinals of the values.
+     */
+    private record Tally(int[] of, int[] values, int firstYear, int[] years, int total) {
     }
 
     private ValueTallies() {
     }
 
     /**
-     * The counts under {@code value} (a term of the facets field) alone over {@code searcher}'s live
-     * records, as a pass of {@link FacetCounter} over them with that one filter counts them: every
-     * record a hit, none failing. Segments are tallied on the searcher's threads.
+     * The counts under {@code values} (terms of the facets field, the records with all of them)
+     * alone over {@code searcher}'s live records, as a pass of {@link FacetCounter} over them with
+     * only those filters counts them: every record a hit, none failing. Segments are tallied on the
+     * searcher's threads.
      */
-    static FacetCounter.Counts under(IndexSearcher searcher, Ordinals ordinals, Term value) throws IOException {
+    static FacetCounter.Counts under(IndexSearcher searcher, Ordinals ordinals, List<Term> values) throws IOException {
+        List<BytesRef> key = values.stream().map(Term::bytes).sorted().distinct().toList();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         List<Callable<Tally>> tallying = new ArrayList<>(leaves.size());
         for (LeafReaderContext leaf : leaves) {
-            tallying.add(() -> tally(leaf.reader(), value));
+            tallying.add(() -> tally(leaf.reader(), key));
         }
         List<Tally> tallies = searcher.getTaskExecutor().invokeAll(tallying);
         FacetCounter.Counts sum = new FacetCounter.Counts(ordinals.size());
@@ -75,10 +84,10 @@ final class ValueTallies {
                 continue;
             }
             LongValues toGlobal = ordinals.toGlobal(leaf.ord);
-            int[] values = tally.values();
-            for (int ord = 0; ord < values.length; ord++) {
-                if (values[ord] != 0) {
-                    sum.values[(int) toGlobal.get(ord)] += values[ord];
+            int[] counts = tally.values();
+            for (int ord = 0; ord < counts.length; ord++) {
+                if (counts[ord] != 0) {
+                    sum.values[(int) toGlobal.get(ord)] += counts[ord];
                 }
             }
             int[] years = tally.years();
@@ -91,90 +100,95 @@ final class ValueTallies {
         return sum;
     }
 
-    /** The segment's live records with {@code value} counted: kept, carried, or counted now; null for none. */
-    private static Tally tally(LeafReader segment, Term value) throws IOException {
-        PostingsEnum postings = segment.postings(value, PostingsEnum.NONE);
-        if (postings == null) {
-            return null;
+    /** The segment's live records with every value of {@code key} counted: kept, carried, or counted now; null for none. */
+    private static Tally tally(LeafReader segment, List<BytesRef> key) throws IOException {
+        SortedSetDocValues facets = DocValues.getSortedSet(segment, IndexLayout.FACETS);
+        int[] of = new int[key.size()];
+        BytesRef rarest = null;
+        int fewest = Integer.MAX_VALUE;
+        for (int i = 0; i < of.length; i++) {
+            long ord = facets.lookupTerm(key.get(i));
+            if (ord < 0) {
+                return null; // no record of the segment has this value
+            }
+            of[i] = (int) ord;
+            int records = segment.docFreq(new Term(IndexLayout.FACETS, key.get(i)));
+            if (records < fewest) {
+                fewest = records;
+                rarest = key.get(i);
+            }
         }
+        Term lead = new Term(IndexLayout.FACETS, rarest);
         IndexReader.CacheHelper helper = segment.getCoreCacheHelper();
-        if (helper == null || (long) segment.docFreq(value) * KEPT_SHARE < segment.maxDoc()) {
-            return counted(segment, postings, segment.getLiveDocs());
+        if (helper == null || (long) fewest * KEPT_SHARE < segment.maxDoc()) {
+            return counted(segment, of, lead, segment.getLiveDocs());
         }
-        IndexReader.CacheKey key = helper.getKey();
-        Segment kept = KEPT.get(key);
+        IndexReader.CacheKey segmentKey = helper.getKey();
+        Segment kept = KEPT.get(segmentKey);
         if (kept == null) {
             Segment fresh = new Segment(segment.getLiveDocs(), segment.numDeletedDocs());
-            kept = KEPT.putIfAbsent(key, fresh);
+            kept = KEPT.putIfAbsent(segmentKey, fresh);
             if (kept == null) {
                 kept = fresh;
                 helper.addClosedListener(KEPT::remove);
             }
         }
-        return kept.tally(segment, value.bytes(), postings);
+        return kept.tally(segment, key, of, lead);
     }
 
     /**
      * The tallies of one segment, each as of the same deletions ({@link #deleted}): a snapshot with
      * more deletions carries them all forward at once (one walk of the segment's deletions for all
-     * its values); one with fewer (an older snapshot still being read) is counted for itself.
+     * of them); one with fewer (an older snapshot still being read) is counted for itself.
      */
     private static final class Segment {
         private Bits liveDocs;
         private int deleted;
-        /** By the value's term (a copy of its bytes). */
-        private final Map<BytesRef, Tally> byValue = new HashMap<>();
+        /** By the values' terms, sorted. */
+        private final Map<List<BytesRef>, Tally> byValues = new HashMap<>();
 
         Segment(Bits liveDocs, int deleted) {
             this.liveDocs = liveDocs;
             this.deleted = deleted;
         }
 
-        synchronized Tally tally(LeafReader segment, BytesRef value, PostingsEnum postings) throws IOException {
+        synchronized Tally tally(LeafReader segment, List<BytesRef> key, int[] of, Term lead) throws IOException {
             int now = segment.numDeletedDocs();
             if (now < deleted) {
-                return counted(segment, postings, segment.getLiveDocs()); // deletions only grow: an older snapshot
+                return counted(segment, of, lead, segment.getLiveDocs()); // deletions only grow: an older snapshot
             }
             if (now > deleted) {
                 lessDeletedSince(segment);
             }
-            Tally tally = byValue.get(value);
+            Tally tally = byValues.get(key);
             if (tally == null) {
-                tally = counted(segment, postings, liveDocs);
-                byValue.put(BytesRef.deepCopyOf(value), tally);
+                tally = counted(segment, of, lead, liveDocs);
+                if (byValues.size() < KEPT_PER_SEGMENT) {
+                    byValues.put(key.stream().map(BytesRef::deepCopyOf).toList(), tally);
+                }
             }
             return tally;
         }
 
-        /** Every tally less the records deleted from the segment since: each deleted record's own values. */
+        /** Every tally less the records deleted from the segment since: those that had all its values. */
         private void lessDeletedSince(LeafReader segment) throws IOException {
             Bits live = segment.getLiveDocs();
-            if (!byValue.isEmpty()) {
+            if (!byValues.isEmpty()) {
                 FacetColumns columns = FacetColumns.of(segment);
-                // The tallied values by the segment's ordinal: a deleted record names its values by ordinal.
-                BytesRef[] tallied = new BytesRef[columns.valueCount];
-                SortedSetDocValues ords = DocValues.getSortedSet(segment, IndexLayout.FACETS);
-                for (BytesRef term : byValue.keySet()) {
-                    long ord = ords.lookupTerm(term);
-                    if (ord >= 0) {
-                        tallied[(int) ord] = term;
-                    }
-                }
                 // Copies, changed in place and then put in the originals' stead: a tally once handed
                 // out is never changed (a search on another thread may be summing it).
-                Map<BytesRef, Tally> carried = new HashMap<>();
+                Map<List<BytesRef>, Tally> carried = new HashMap<>();
                 for (int doc = 0; doc < segment.maxDoc(); doc++) {
                     if ((liveDocs == null || liveDocs.get(doc)) && !live.get(doc)) {
-                        for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
-                            BytesRef term = tallied[columns.ords[i]];
-                            if (term != null) {
-                                Tally tally = carried.computeIfAbsent(term, t -> copy(byValue.get(t)));
-                                carried.put(term, less(tally, columns, doc));
+                        for (Map.Entry<List<BytesRef>, Tally> kept : byValues.entrySet()) {
+                            if (hasAll(columns, doc, kept.getValue().of())) {
+                                Tally tally = carried.computeIfAbsent(kept.getKey(), k -> copy(kept.getValue()));
+                                carried.put(kept.getKey(), less(tally, columns, doc));
                             }
                         }
                     }
                 }
-                byValue.putAll(carried);
+                byValues.putAll(carried);
             }
             liveDocs = live;
             deleted = segment.numDeletedDocs();
@@ -182,7 +196,7 @@ final class ValueTallies {
     }
 
     private static Tally copy(Tally tally) {
-        return new Tally(tally.values().clone(), tally.firstYear(), tally.years().clone(), tally.total());
+        return new Tally(tally.of(), tally.values().clone(), tally.firstYear(), tally.years().clone(), tally.total());
     }
 
     /** {@code tally} (a copy of its own, changed in place) less record {@code doc}. */
@@ -191,17 +205,35 @@ final class ValueTallies {
         for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
             tally.values()[columns.ords[i]]--;
         }
-        return new Tally(tally.values(), tally.firstYear(), tally.years(), tally.total() - 1);
+        return new Tally(tally.of(), tally.values(), tally.firstYear(), tally.years(), tally.total() - 1);
     }
 
-    /** The records {@code postings} holds that {@code live} says are live, counted. */
-    private static Tally counted(LeafReader segment, PostingsEnum postings, Bits live) throws IOException {
+    /** Whether record {@code doc} has every value of {@code of} (the segment's ordinals). */
+    private static boolean hasAll(FacetColumns columns, int doc, int[] of) {
+        for (int value : of) {
+            boolean has = false;
+            for (int i = columns.firstOrd(doc); i < columns.endOrd(doc) && !has; i++) {
+                has = columns.ords[i] == value;
+            }
+            if (!has) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The records with {@code lead} (the rarest of the values) that have every value of {@code of}
+     * and that {@code live} says are live, counted.
+     */
+    private static Tally counted(LeafReader segment, int[] of, Term lead, Bits live) throws IOException {
         FacetColumns columns = FacetColumns.of(segment);
+        PostingsEnum postings = segment.postings(lead, PostingsEnum.NONE);
         int[] values = new int[columns.valueCount];
         int[] years = new int[FacetCounter.YEARS];
         int total = 0;
         for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-            if (live == null || live.get(doc)) {
+            if ((live == null || live.get(doc)) && (of.length == 1 || hasAll(columns, doc, of))) {
                 total++;
                 years[columns.year(doc)]++;
                 for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
@@ -217,6 +249,6 @@ final class ValueTallies {
         while (last > first && years[last - 1] == 0) {
             last--;
         }
-        return new Tally(values, first, Arrays.copyOfRange(years, first, last), total);
+        return new Tally(of, values, first, Arrays.copyOfRange(years, first, last), total);
     }
 }

@@ -19,7 +19,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
@@ -30,9 +29,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The counts under one facet value alone, carried from snapshot to snapshot segment by segment
- * ({@link ValueTallies}), are exactly what a counting pass over the value's live records gives, for
- * every value (those tallied and those counted from their postings): after new records, corrections
+ * The counts under facet values alone (one value, a type and a place, two people "all of"), carried
+ * from snapshot to snapshot segment by segment ({@link ValueTallies}), are exactly what a counting
+ * pass over their live records gives, for every value (those tallied and those counted from their
+ * postings): after new records, corrections
  * (a record deleted from an old segment and written to a new one), withdrawals, merges of some
  * segments, and a merge into one; and an older snapshot asked after newer ones still gets its own.
  */
@@ -110,25 +110,39 @@ class ValueTalliesTest {
     private void assertSameAsCountingEveryRecord(DirectoryReader reader, String when) throws IOException {
         Ordinals ordinals = Ordinals.of(reader, config);
         IndexSearcher searcher = new IndexSearcher(reader, threads);
-        int values = 0;
-        for (Facet facet : List.of(Facet.TYPE, Facet.PERSON, Facet.PLACE)) {
-            for (String key : keys(facet)) {
-                SearchRequest browse = SearchRequest.everything(0).toggle(facet, key);
-                RequestFilters filters = new RequestFilters(browse, ordinals);
-                Term value = filters.onlyValue(filters.activeBits);
-                FacetCounter.Counts carried = ValueTallies.under(searcher, ordinals, value);
-                FacetCounter.Counts counted = new IndexSearcher(reader).search(filters.all(),
-                        new FacetCounter(ordinals, filters));
-                String what = when + ", " + facet + " " + key;
-                assertEquals(counted.total, carried.total, what + ": records");
-                assertArrayEquals(counted.values, carried.values, what + ": facet values");
-                assertArrayEquals(counted.years, carried.years, what + ": years");
-                assertArrayEquals(counted.yearsAnyDate, carried.yearsAnyDate, what + ": histogram");
-                assertArrayEquals(counted.failingOnly, carried.failingOnly, what + ": none failing");
-                values += counted.total > 0 ? 1 : 0;
-            }
+        int found = 0;
+        for (SearchRequest browse : browses()) {
+            RequestFilters filters = new RequestFilters(browse, ordinals);
+            FacetCounter.Counts carried = ValueTallies.under(searcher, ordinals, filters.allOf(filters.activeBits));
+            FacetCounter.Counts counted = new IndexSearcher(reader).search(filters.all(),
+                    new FacetCounter(ordinals, filters));
+            String what = when + ", " + browse.facets();
+            assertEquals(counted.total, carried.total, what + ": records");
+            assertArrayEquals(counted.values, carried.values, what + ": facet values");
+            assertArrayEquals(counted.years, carried.years, what + ": years");
+            assertArrayEquals(counted.yearsAnyDate, carried.yearsAnyDate, what + ": histogram");
+            assertArrayEquals(counted.failingOnly, carried.failingOnly, what + ": none failing");
+            found += counted.total > 0 ? 1 : 0;
         }
-        assertTrue(values > 40, when + ": " + values + " values with records");
+        assertTrue(found > 100, when + ": " + found + " browses with records");
+    }
+
+    /** Every value alone, every type with every place, and each person with the next, "all of" them. */
+    private static List<SearchRequest> browses() {
+        List<SearchRequest> browses = new ArrayList<>();
+        for (Facet facet : List.of(Facet.TYPE, Facet.PERSON, Facet.PLACE)) {
+            keys(facet).forEach(key -> browses.add(SearchRequest.everything(0).toggle(facet, key)));
+        }
+        for (String type : keys(Facet.TYPE)) {
+            keys(Facet.PLACE).forEach(place -> browses.add(SearchRequest.everything(0).toggle(Facet.TYPE, type)
+                    .toggle(Facet.PLACE, place)));
+        }
+        List<String> people = keys(Facet.PERSON);
+        for (int i = 0; i + 1 < people.size(); i++) {
+            browses.add(new SearchRequest("", Map.of(Facet.PERSON, List.of(people.get(i), people.get(i + 1))),
+                    new java.util.TreeSet<>(), null, null, java.util.Set.of(Facet.PERSON), null, 1, 0));
+        }
+        return browses;
     }
 
     private static List<String> keys(Facet facet) {

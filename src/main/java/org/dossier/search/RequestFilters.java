@@ -44,11 +44,8 @@ final class RequestFilters {
     /** By filter ordinal, how many values a facet in {@link #allBits} needs. */
     final int[] needed = new int[Filter.values().length];
     private final Map<Filter, Query> queries = new EnumMap<>(Filter.class);
-    /**
-     * By facet filter whose records are those with all of its values (one value ticked, or "all
-     * of" several), those values' terms.
-     */
-    private final Map<Filter, List<Term>> allOf = new EnumMap<>(Filter.class);
+    /** By facet filter, its values' terms. */
+    private final Map<Filter, List<Term>> facetValues = new EnumMap<>(Filter.class);
 
     RequestFilters(SearchRequest request, Ordinals ordinals) {
         this.selectedValues = new FixedBitSet(Math.max(1, ordinals.size()));
@@ -64,9 +61,7 @@ final class RequestFilters {
                     selectedValues.set(ord);
                 }
             }
-            if (terms.size() == 1 || request.requiresAll(facet)) {
-                allOf.put(filter, terms.stream().map(term -> new Term(IndexLayout.FACETS, term)).toList());
-            }
+            facetValues.put(filter, terms.stream().map(term -> new Term(IndexLayout.FACETS, term)).toList());
             if (request.requiresAll(facet)) {
                 BooleanQuery.Builder every = new BooleanQuery.Builder();
                 terms.forEach(term -> every.add(new TermQuery(new Term(IndexLayout.FACETS, term)), Occur.FILTER));
@@ -118,25 +113,30 @@ final class RequestFilters {
     }
 
     /**
-     * When the records that pass the filters among {@code bits} are those with all of some facet
-     * values (each filter a facet's, with one value ticked or "all of" them), those values' terms;
-     * else (no filter, or years, dates or "any of" several values among them) null.
+     * The filters among {@code bits} as groups of facet values (terms), a record passing them when
+     * it has at least one value of each group: a facet's "any of" values one group, each of its
+     * "all of" values a group of its own; null when there is no filter or the years or dates are
+     * among them.
      */
-    List<Term> allOf(int bits) {
+    List<List<Term>> valueGroups(int bits) {
         if (bits == 0 || (bits & ~facetBits) != 0) {
             return null;
         }
-        List<Term> terms = new ArrayList<>();
+        List<List<Term>> groups = new ArrayList<>();
         for (Filter filter : Filter.values()) {
             if ((bits & filter.bit()) != 0) {
-                List<Term> values = allOf.get(filter);
-                if (values == null || values.isEmpty()) {
+                List<Term> values = facetValues.get(filter);
+                if (values.isEmpty()) {
                     return null;
                 }
-                terms.addAll(values);
+                if ((allBits & filter.bit()) != 0) {
+                    values.forEach(value -> groups.add(List.of(value)));
+                } else {
+                    groups.add(values);
+                }
             }
         }
-        return terms;
+        return groups;
     }
 
     /** The filters among {@code bits}, all of them. */

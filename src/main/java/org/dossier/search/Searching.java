@@ -348,19 +348,19 @@ final class Searching {
             // other filter alone: the counts of a facet value browsed by itself, kept on the
             // snapshot by the browse that counted them, so that browsing two values of different
             // facets visits the records with both instead of the records with either. Counts under
-            // values that a record must all have (one value, "all of" several, or such filters of
-            // two facets) are summed, when not kept, from the values' tallies in each segment,
-            // carried from snapshot to snapshot (ValueTallies): a value browsed for the first time
-            // on a new snapshot, alone or with another, then visits no record at all.
+            // facet values (one value, "any of" or "all of" several, values of two facets) are
+            // summed, when not kept, from the values' tallies in each segment, carried from
+            // snapshot to snapshot (ValueTallies): a value browsed for the first time on a new
+            // snapshot, alone or with another, then visits no record at all.
             filterAlone = new HashMap<>();
             if (!this.words) {
                 for (int m : List.copyOf(needed)) {
                     boolean oneFacet = isOneFacetFilter(m, filters);
                     FacetCounter.Counts counts = oneFacet ? snapshot.keptCountsUnder(filters.only(m)) : null;
-                    List<Term> values = counts == null ? filters.allOf(m) : null;
-                    if (values != null) {
-                        counts = ValueTallies.under(snapshot, snapshot.ordinals, values);
-                        if (oneFacet) {
+                    if (counts == null) {
+                        List<List<Term>> values = filters.valueGroups(m);
+                        counts = values == null ? null : ValueTallies.under(snapshot, snapshot.ordinals, values);
+                        if (counts != null && oneFacet) {
                             snapshot.keepCountsUnder(filters.only(m), counts);
                         }
                     }

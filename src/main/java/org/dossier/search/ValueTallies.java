@@ -63,41 +63,83 @@ final class ValueTallies {
     private ValueTallies() {
     }
 
+    /** At most this many counts under values a record must all have are summed for one count "any of" values. */
+    private static final int MOST_TERMS = 9;
+
     /**
-     * The counts under {@code values} (terms of the facets field, the records with all of them)
-     * alone over {@code searcher}'s live records, as a pass of {@link FacetCounter} over them with
-     * only those filters counts them: every record a hit, none failing. Segments are tallied on the
-     * searcher's threads.
+     * The counts under {@code groups} alone over {@code searcher}'s live records (the records with
+     * at least one value of each group: terms of the facets field), as a pass of {@link FacetCounter}
+     * over them with only those filters counts them: every record a hit, none failing. A group of
+     * one value is a value every record must have; one of several is summed by inclusion and
+     * exclusion (a or b: a, plus b, less a and b), from counts under values that a record must all
+     * have, each from its tallies. Null when that takes more than {@link #MOST_TERMS} such counts.
+     * Segments are tallied on the searcher's threads.
      */
-    static FacetCounter.Counts under(IndexSearcher searcher, Ordinals ordinals, List<Term> values) throws IOException {
-        List<BytesRef> key = values.stream().map(Term::bytes).sorted().distinct().toList();
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        List<Callable<Tally>> tallying = new ArrayList<>(leaves.size());
-        for (LeafReaderContext leaf : leaves) {
-            tallying.add(() -> tally(leaf.reader(), key));
+    static FacetCounter.Counts under(IndexSearcher searcher, Ordinals ordinals, List<List<Term>> groups)
+            throws IOException {
+        Map<List<BytesRef>, Integer> terms = new HashMap<>();
+        terms.put(List.of(), 1);
+        for (List<Term> group : groups) {
+            Map<List<BytesRef>, Integer> next = new HashMap<>();
+            for (int subset = 1; subset < 1 << group.size(); subset++) {
+                List<BytesRef> chosen = new ArrayList<>();
+                for (int i = 0; i < group.size(); i++) {
+                    if ((subset & 1 << i) != 0) {
+                        chosen.add(group.get(i).bytes());
+                    }
+                }
+                int sign = Integer.bitCount(subset) % 2 == 1 ? 1 : -1;
+                terms.forEach((values, before) -> {
+                    List<BytesRef> all = new ArrayList<>(values);
+                    all.addAll(chosen);
+                    next.merge(all.stream().sorted().distinct().toList(), before * sign, Integer::sum);
+                });
+            }
+            terms = next;
+            if (terms.size() > MOST_TERMS) {
+                return null;
+            }
         }
-        List<Tally> tallies = searcher.getTaskExecutor().invokeAll(tallying);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<Map.Entry<List<BytesRef>, Integer>> summed = List.copyOf(terms.entrySet());
+        List<Callable<List<Tally>>> tallying = new ArrayList<>(leaves.size());
+        for (LeafReaderContext leaf : leaves) {
+            tallying.add(() -> {
+                List<Tally> each = new ArrayList<>(summed.size());
+                for (Map.Entry<List<BytesRef>, Integer> term : summed) {
+                    each.add(term.getValue() == 0 ? null : tally(leaf.reader(), term.getKey()));
+                }
+                return each;
+            });
+        }
+        List<List<Tally>> tallies = searcher.getTaskExecutor().invokeAll(tallying);
         FacetCounter.Counts sum = new FacetCounter.Counts(ordinals.size());
         for (LeafReaderContext leaf : leaves) {
-            Tally tally = tallies.get(leaf.ord);
-            if (tally == null) {
-                continue;
-            }
             LongValues toGlobal = ordinals.toGlobal(leaf.ord);
-            int[] counts = tally.values();
-            for (int ord = 0; ord < counts.length; ord++) {
-                if (counts[ord] != 0) {
-                    sum.values[(int) toGlobal.get(ord)] += counts[ord];
+            for (int t = 0; t < summed.size(); t++) {
+                Tally tally = tallies.get(leaf.ord).get(t);
+                if (tally != null) {
+                    add(sum, tally, toGlobal, summed.get(t).getValue());
                 }
             }
-            int[] years = tally.years();
-            for (int i = 0; i < years.length; i++) {
-                sum.years[tally.firstYear() + i] += years[i];
-                sum.yearsAnyDate[tally.firstYear() + i] += years[i];
-            }
-            sum.total += tally.total();
         }
         return sum;
+    }
+
+    /** {@code times} {@code tally} (a segment's, its ordinals mapped by {@code toGlobal}) added to {@code sum}. */
+    private static void add(FacetCounter.Counts sum, Tally tally, LongValues toGlobal, int times) {
+        int[] counts = tally.values();
+        for (int ord = 0; ord < counts.length; ord++) {
+            if (counts[ord] != 0) {
+                sum.values[(int) toGlobal.get(ord)] += times * counts[ord];
+            }
+        }
+        int[] years = tally.years();
+        for (int i = 0; i < years.length; i++) {
+            sum.years[tally.firstYear() + i] += times * years[i];
+            sum.yearsAnyDate[tally.firstYear() + i] += times * years[i];
+        }
+        sum.total += times * tally.total();
     }
 
     /** The segment's live records with every value of {@code key} counted: kept, carried, or counted now; null for none. */

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
@@ -29,12 +31,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The counts under facet values alone (one value, a type and a place, two people "all of"), carried
- * from snapshot to snapshot segment by segment ({@link ValueTallies}), are exactly what a counting
- * pass over their live records gives, for every value (those tallied and those counted from their
- * postings): after new records, corrections
- * (a record deleted from an old segment and written to a new one), withdrawals, merges of some
- * segments, and a merge into one; and an older snapshot asked after newer ones still gets its own.
+ * The counts under facet values alone (one value, a type and a place, two people "all of" or "any
+ * of" them, with a place or "any of" two types besides), carried from snapshot to snapshot segment
+ * by segment ({@link ValueTallies}), are exactly what a counting pass over their live records
+ * gives, for every value (those tallied and those counted from their postings): after new records,
+ * corrections (a record deleted from an old segment and written to a new one), withdrawals, merges
+ * of some segments, and a merge into one; and an older snapshot asked after newer ones still gets
+ * its own.
  */
 @SameOnEveryDatabase
 class ValueTalliesTest {
@@ -113,7 +116,7 @@ class ValueTalliesTest {
         int found = 0;
         for (SearchRequest browse : browses()) {
             RequestFilters filters = new RequestFilters(browse, ordinals);
-            FacetCounter.Counts carried = ValueTallies.under(searcher, ordinals, filters.allOf(filters.activeBits));
+            FacetCounter.Counts carried = ValueTallies.under(searcher, ordinals, filters.valueGroups(filters.activeBits));
             FacetCounter.Counts counted = new IndexSearcher(reader).search(filters.all(),
                     new FacetCounter(ordinals, filters));
             String what = when + ", " + browse.facets();
@@ -138,11 +141,21 @@ class ValueTalliesTest {
                     .toggle(Facet.PLACE, place)));
         }
         List<String> people = keys(Facet.PERSON);
+        List<String> places = keys(Facet.PLACE);
         for (int i = 0; i + 1 < people.size(); i++) {
-            browses.add(new SearchRequest("", Map.of(Facet.PERSON, List.of(people.get(i), people.get(i + 1))),
-                    new java.util.TreeSet<>(), null, null, java.util.Set.of(Facet.PERSON), null, 1, 0));
+            List<String> two = List.of(people.get(i), people.get(i + 1));
+            browses.add(browse(Map.of(Facet.PERSON, two), Set.of(Facet.PERSON)));
+            browses.add(browse(Map.of(Facet.PERSON, two), Set.of()));
+            browses.add(browse(Map.of(Facet.PERSON, two, Facet.PLACE, List.of(places.get(i % places.size()))), Set.of()));
+            browses.add(browse(Map.of(Facet.PERSON, two, Facet.TYPE, List.of("type-" + i % 6, "type-" + (i + 1) % 6)),
+                    Set.of(Facet.PERSON)));
         }
         return browses;
+    }
+
+    /** Some values of some facets ticked, those of {@code allOf} "all of" them. */
+    private static SearchRequest browse(Map<Facet, List<String>> values, Set<Facet> allOf) {
+        return new SearchRequest("", values, new TreeSet<>(), null, null, allOf, null, 1, 0);
     }
 
     private static List<String> keys(Facet facet) {

@@ -1,6 +1,7 @@
 package org.dossier.search;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -187,8 +189,6 @@ final class Searching {
             throws IOException {
         RequestFilters filters = new RequestFilters(request, snapshot.ordinals);
         Query words = text == null ? null : text.query();
-        List<SearchHit> hits = hits(snapshot, request, words, filters.all());
-
         int active = filters.activeBits;
         boolean recordHits = found != null && words != null && active != 0;
         // Counted with a query that matches the same records, ranking nothing (see QueryReader.matching).
@@ -197,6 +197,10 @@ final class Searching {
             found.words = words;
             found.records = counted.hits;
         }
+        // Without words or a year ticked, the counts under every filter are the hits' own years.
+        Query newest = words == null && (active & Filter.YEAR.bit()) == 0
+                ? newestYears(request, counted.under(active).years) : null;
+        List<SearchHit> hits = hits(snapshot, request, words, newest == null ? filters.all() : and(newest, filters.all()));
         Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
             // A facet whose values must all be there counts its values under its own filter too.
@@ -213,6 +217,29 @@ final class Searching {
         long total = counted.under(active).total;
         return new SearchResults(total, hits, facets, years, anyDate, without, text == null ? null : text.notice(),
                 null);
+    }
+
+    /**
+     * For a page of the newest hits, the latest years that hold them all, as a range of start days
+     * the page can be found among instead of every hit (a popular value's records are a third to a
+     * half of the catalogue); null when the page is in another order, or needs every year.
+     * {@code years}: how many hits start in each year. Exact: a hit of an earlier year starts
+     * before every hit of those years, and there are enough of them to fill the page.
+     */
+    private static Query newestYears(SearchRequest request, int[] years) {
+        SortOrder order = request.effectiveSort();
+        if (!request.hasPaging() || (order != SortOrder.RELEVANCE && order != SortOrder.DATE_NEWEST)) {
+            return null;
+        }
+        long wanted = (long) request.offset() + request.pageSize();
+        long hits = 0;
+        for (int year = years.length - 1; year > 0; year--) {
+            hits += years[year];
+            if (hits >= wanted) {
+                return IntPoint.newRangeQuery(IndexLayout.START, IndexLayout.day(LocalDate.of(year, 1, 1)), Integer.MAX_VALUE);
+            }
+        }
+        return null;
     }
 
     /** {@code among}: what the hits must pass besides the words, null for nothing. */

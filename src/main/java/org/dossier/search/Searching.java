@@ -95,8 +95,21 @@ final class Searching {
      * when it holds those of the same words on this snapshot (the same request's counting pass).
      */
     List<SearchHit> hits(Snapshot snapshot, Names names, SearchRequest request, Found found) throws IOException {
+        return hits(snapshot, names, request, found, null);
+    }
+
+    /**
+     * As {@link #hits(Snapshot, Names, SearchRequest, Found)}; {@code years}, when not null, the
+     * request's counts by year on this snapshot ({@link SearchResults#years()}), for a browse's
+     * newest hits to be found among the latest years alone.
+     */
+    List<SearchHit> hits(Snapshot snapshot, Names names, SearchRequest request, Found found,
+                         SortedMap<Integer, Long> years) throws IOException {
         RequestFilters filters = new RequestFilters(request, snapshot.ordinals);
-        QueryReader.ReadQuery text = request.hasText() ? queries.read(request.text(), names) : null;
+        if (!request.hasText()) {
+            return hits(snapshot, request, null, and(newestYears(request, years), filters.all()));
+        }
+        QueryReader.ReadQuery text = queries.read(request.text(), names);
         try {
             Query words = text == null ? null : text.query();
             return hits(snapshot, request, words, among(found, snapshot, words, filters));
@@ -197,10 +210,6 @@ final class Searching {
             found.words = words;
             found.records = counted.hits;
         }
-        // Without words or a year ticked, the counts under every filter are the hits' own years.
-        Query newest = words == null && (active & Filter.YEAR.bit()) == 0
-                ? newestYears(request, counted.under(active).years) : null;
-        List<SearchHit> hits = hits(snapshot, request, words, newest == null ? filters.all() : and(newest, filters.all()));
         Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
             // A facet whose values must all be there counts its values under its own filter too.
@@ -210,6 +219,8 @@ final class Searching {
         }
         SortedMap<Integer, Long> years = years(counted.under(active & ~Filter.YEAR.bit()).years, request.years());
         SortedMap<Integer, Long> anyDate = years(counted.under(active & ~YEAR_AND_DATES).yearsAnyDate, Set.of());
+        List<SearchHit> hits = hits(snapshot, request, words,
+                words == null ? and(newestYears(request, years), filters.all()) : filters.all());
         Map<Filter, Long> without = new EnumMap<>(Filter.class);
         for (Filter filter : request.activeFilters()) {
             without.put(filter, counted.under(active & ~filter.bit()).without(filter));
@@ -220,22 +231,26 @@ final class Searching {
     }
 
     /**
-     * For a page of the newest hits, the latest years that hold them all, as a range of start days
-     * the page can be found among instead of every hit (a popular value's records are a third to a
-     * half of the catalogue); null when the page is in another order, or needs every year.
-     * {@code years}: how many hits start in each year. Exact: a hit of an earlier year starts
+     * For a page of the newest hits of a search without words, the latest years that hold them all,
+     * as a range of start days the page can be found among instead of every hit (a popular value's
+     * records are a third to a half of the catalogue); null when the page is in another order, needs
+     * every year, or {@code years} (the search's counts by year, null for none) are not the hits'
+     * own (a year is ticked: they are counted without it). Exact: a hit of an earlier year starts
      * before every hit of those years, and there are enough of them to fill the page.
      */
-    private static Query newestYears(SearchRequest request, int[] years) {
+    private static Query newestYears(SearchRequest request, SortedMap<Integer, Long> years) {
         SortOrder order = request.effectiveSort();
-        if (!request.hasPaging() || (order != SortOrder.RELEVANCE && order != SortOrder.DATE_NEWEST)) {
+        if (years == null || !request.years().isEmpty() || !request.hasPaging()
+                || (order != SortOrder.RELEVANCE && order != SortOrder.DATE_NEWEST)) {
             return null;
         }
         long wanted = (long) request.offset() + request.pageSize();
         long hits = 0;
-        for (int year = years.length - 1; year > 0; year--) {
-            hits += years[year];
-            if (hits >= wanted) {
+        List<Integer> latestFirst = new ArrayList<>(years.keySet());
+        java.util.Collections.reverse(latestFirst);
+        for (int year : latestFirst) {
+            hits += years.get(year);
+            if (year > 0 && hits >= wanted) {
                 return IntPoint.newRangeQuery(IndexLayout.START, IndexLayout.day(LocalDate.of(year, 1, 1)), Integer.MAX_VALUE);
             }
         }

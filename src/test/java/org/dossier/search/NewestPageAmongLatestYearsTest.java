@@ -57,6 +57,10 @@ class NewestPageAmongLatestYearsTest {
                                 List<Integer> found = searching.search(snapshot, Names.NONE, request).hits().stream()
                                         .map(SearchHit::id).toList();
                                 assertEquals(expected, found, request.toString());
+                                // As the engine asks: the counts first, then the page alone.
+                                SearchResults counted = searching.search(snapshot, Names.NONE, request.forCounts());
+                                assertEquals(expected, searching.hits(snapshot, Names.NONE, request, null, counted.years())
+                                        .stream().map(SearchHit::id).toList(), "the page alone: " + request);
                                 pages += found.isEmpty() ? 0 : 1;
                             }
                         }

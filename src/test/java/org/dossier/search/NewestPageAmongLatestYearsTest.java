@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +32,7 @@ class NewestPageAmongLatestYearsTest {
             Searching searching = new Searching(new CatalogueAnalyzer());
             List<Map<Facet, List<String>>> browses = new ArrayList<>();
             browses.add(Map.of());
-            List<Map.Entry<Facet, String>> values = commonValues(snapshot);
+            List<Map.Entry<Facet, String>> values = CountsUnderOneFilterKeptTest.commonValues(snapshot);
             for (Map.Entry<Facet, String> one : values) {
                 browses.add(Map.of(one.getKey(), List.of(one.getValue())));
                 for (Map.Entry<Facet, String> other : values) {
@@ -71,22 +69,5 @@ class NewestPageAmongLatestYearsTest {
         } finally {
             executor.shutdownNow();
         }
-    }
-
-    /** The four most common values of the type, people and places. */
-    private static List<Map.Entry<Facet, String>> commonValues(Snapshot snapshot) {
-        FacetCounter.Counts everything = snapshot.everything();
-        Map<Facet, List<Integer>> byFacet = new EnumMap<>(Facet.class);
-        for (int ord = 0; ord < snapshot.ordinals.size(); ord++) {
-            byFacet.computeIfAbsent(snapshot.ordinals.facetOf(ord), f -> new ArrayList<>()).add(ord);
-        }
-        List<Map.Entry<Facet, String>> values = new ArrayList<>();
-        for (Facet facet : List.of(Facet.TYPE, Facet.PERSON, Facet.PLACE)) {
-            byFacet.getOrDefault(facet, List.of()).stream()
-                    .sorted(Comparator.comparingInt((Integer ord) -> everything.values[ord]).reversed())
-                    .limit(4)
-                    .forEach(ord -> values.add(Map.entry(facet, snapshot.ordinals.keyOf(ord))));
-        }
-        return values;
     }
 }

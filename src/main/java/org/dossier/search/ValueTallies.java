@@ -40,15 +40,15 @@ import org.apache.lucene.util.LongValues;
  * records is the work a tally saves; a rarer one is counted from its postings when asked, which
  * visits few records), and at most {@link #KEPT_PER_SEGMENT} per segment. A tally is a segment's
  * values (its ordinals: ~200 at 1,000,000 records) and the span of years its records have, about a
- * kilobyte: a segment's tallies weigh at most a few megabytes, and at 1,000,000 records the load
- * mix's browses leave well under one.
+ * kilobyte: a segment's tallies weigh at most about a megabyte; at 1,000,000 records (two segments)
+ * the load benchmark's 4,000 requests leave 983 tallies, about 1.2 MB (BENCHMARKS.md).
  */
 final class ValueTallies {
 
     /** Values are tallied in a segment when the rarest holds at least this share (1/100) of its records. */
     private static final int KEPT_SHARE = 100;
-    /** At most this many tallies are kept for one segment (a few megabytes at most). */
-    private static final int KEPT_PER_SEGMENT = 4_096;
+    /** At most this many tallies are kept for one segment (about a megabyte at most); later ones are counted when asked. */
+    private static final int KEPT_PER_SEGMENT = 1_024;
 
     /** By segment: the tallies kept for it, all as of one set of deletions. */
     private static final Map<IndexReader.CacheKey, Segment> KEPT = new ConcurrentHashMap<>();

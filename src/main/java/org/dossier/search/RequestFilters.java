@@ -36,6 +36,19 @@ final class RequestFilters {
     final int fromDay;
     final int toDay;
     /**
+     * The range by years, for the records whose period starts or ends well inside or outside it: a
+     * record starting in a year up to {@code startsInTimeUpTo} starts by {@code toDay} whatever its
+     * day, one starting in {@code startsTooLateFrom} or after starts after it; a record ending in
+     * {@code endsInTimeFrom} or after ends on or after {@code fromDay}, one ending in
+     * {@code endsTooEarlyUpTo} or before ends before it. Only a period starting or ending in a year
+     * between (the range's first or last year, when the range does not take all of it) needs its
+     * days read.
+     */
+    final int startsInTimeUpTo;
+    final int startsTooLateFrom;
+    final int endsInTimeFrom;
+    final int endsTooEarlyUpTo;
+    /**
      * The facet filters a record passes only with all their values, not any one: their own values
      * are counted under every filter (drill down, not sideways), so that each count says what
      * ticking that value as well leaves.
@@ -44,6 +57,8 @@ final class RequestFilters {
     /** By filter ordinal, how many values a facet in {@link #allBits} needs. */
     final int[] needed = new int[Filter.values().length];
     private final Map<Filter, Query> queries = new EnumMap<>(Filter.class);
+    private static final int FIRST_DAY = 101;
+    private static final int LAST_DAY = 1231;
 
     RequestFilters(SearchRequest request, Ordinals ordinals) {
         this.selectedValues = new FixedBitSet(Math.max(1, ordinals.size()));
@@ -82,6 +97,13 @@ final class RequestFilters {
         dateFilter = request.from() != null || request.to() != null;
         fromDay = request.from() == null ? Integer.MIN_VALUE : IndexLayout.day(request.from().firstDay());
         toDay = request.to() == null ? Integer.MAX_VALUE : IndexLayout.day(request.to().lastDay());
+        // A day is yyyymmdd: its month and day run from 0101 to 1231 in every year.
+        int toYear = toDay / 10_000;
+        startsInTimeUpTo = toDay == Integer.MAX_VALUE || toDay % 10_000 >= LAST_DAY ? toYear : toYear - 1;
+        startsTooLateFrom = toDay == Integer.MAX_VALUE ? Integer.MAX_VALUE : toDay % 10_000 < FIRST_DAY ? toYear : toYear + 1;
+        int fromYear = fromDay / 10_000;
+        endsInTimeFrom = fromDay == Integer.MIN_VALUE || fromDay % 10_000 <= FIRST_DAY ? fromYear : fromYear + 1;
+        endsTooEarlyUpTo = fromDay == Integer.MIN_VALUE ? Integer.MIN_VALUE : fromDay % 10_000 > LAST_DAY ? fromYear : fromYear - 1;
         if (dateFilter) {
             BooleanQuery.Builder overlap = new BooleanQuery.Builder();
             if (request.to() != null) {

@@ -1,9 +1,11 @@
 package org.dossier.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.Term;
@@ -124,6 +126,53 @@ final class RequestFilters {
     /** No filter at all: what counts over everything check. */
     static RequestFilters none(Ordinals ordinals) {
         return new RequestFilters(SearchRequest.everything(0), ordinals);
+    }
+
+    /**
+     * About what share of the records pass every filter among {@code bits}, from the counts over
+     * every record: a facet's values' counts summed ("any of": at most all of them), or its rarest
+     * value ("all of"), the years' or the range's years' counts, and filters taken as independent of
+     * each other. An estimate for choosing how to count, never for a count.
+     */
+    double share(int bits, FacetCounter.Counts everything, Ordinals ordinals) {
+        if (everything.total == 0) {
+            return 0;
+        }
+        long[] byFilter = new long[Filter.values().length];
+        Arrays.fill(byFilter, -1);
+        for (int ord = 0; ord < ordinals.size(); ord++) {
+            Facet facet = selectedValues.get(ord) ? ordinals.facetOf(ord) : null;
+            Filter filter = facet == null ? null : Filter.of(facet);
+            if (filter == null || (bits & filter.bit()) == 0) {
+                continue;
+            }
+            long count = everything.values[ord];
+            long before = byFilter[filter.ordinal()];
+            byFilter[filter.ordinal()] = before < 0 ? count : (allBits & filter.bit()) != 0 ? Math.min(before, count) : before + count;
+        }
+        double share = 1;
+        for (Filter filter : Filter.values()) {
+            if ((bits & filter.bit()) == 0) {
+                continue;
+            }
+            long count = switch (filter) {
+                case YEAR -> yearsCounted(everything, year -> selectedYears[year]);
+                case DATES -> yearsCounted(everything, year -> year >= fromDay / 10_000 && year <= toDay / 10_000);
+                default -> Math.max(0, byFilter[filter.ordinal()]);
+            };
+            share *= Math.min(1.0, (double) count / everything.total);
+        }
+        return share;
+    }
+
+    private static long yearsCounted(FacetCounter.Counts everything, IntPredicate counted) {
+        long sum = 0;
+        for (int year = 0; year < everything.years.length; year++) {
+            if (everything.years[year] != 0 && counted.test(year)) {
+                sum += everything.years[year];
+            }
+        }
+        return sum;
     }
 
     /** Every filter, or null when there is none. */

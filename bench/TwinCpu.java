@@ -13,8 +13,10 @@ import java.util.Locale;
  * every request, and each node's user + system time (/proc/PID/stat) is read around its own
  * requests. This machine's speed drifts by half within minutes, so two builds measured one after
  * the other differ by the drift as much as by themselves; measured this way both bear it alike.
- * A node's place (first or second port) can weigh too: run it again with the builds swapped. Run
- * with the JDK alone:
+ * A node's place (first or second port) can weigh too: run it again with the builds swapped. The
+ * two answers to each request are compared too (status and body, each node's own address taken
+ * out, as written and URL-encoded): the last column counts those that differ, and the first few
+ * are named on standard error. Run with the JDK alone:
  *
  * <pre>java bench/TwinCpu.java PORT_1 PID_1 PORT_2 PID_2 FILE...</pre>
  */
@@ -28,24 +30,32 @@ public class TwinCpu {
         HttpClient client = HttpClient.newHttpClient();
         int[] ports = {Integer.parseInt(args[0]), Integer.parseInt(args[2])};
         long[] pids = {Long.parseLong(args[1]), Long.parseLong(args[3])};
-        System.out.printf(Locale.ROOT, "| requests | node :%d, CPU ms each | node :%d, CPU ms each | second / first |%n",
+        System.out.printf(Locale.ROOT, "| requests | node :%d, CPU ms each | node :%d, CPU ms each | second / first | answers differ |%n",
                 ports[0], ports[1]);
-        System.out.println("|---|---:|---:|---:|");
+        System.out.println("|---|---:|---:|---:|---:|");
         for (int f = 4; f < args.length; f++) {
             List<String> paths = Files.readAllLines(Path.of(args[f]));
             long[] ticks = new long[2];
+            int differ = 0;
             for (int i = 0; i < paths.size(); i++) {
+                String[] answers = new String[2];
                 for (int k = 0; k < 2; k++) {
                     int node = (i + k) % 2;
                     long before = ticks(pids[node]);
-                    client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[node] + paths.get(i))).build(),
-                            HttpResponse.BodyHandlers.discarding());
+                    HttpResponse<String> answer = client.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[node] + paths.get(i))).build(),
+                            HttpResponse.BodyHandlers.ofString());
                     ticks[node] += ticks(pids[node]) - before;
+                    answers[node] = answer.statusCode() + " " + answer.body()
+                            .replace("127.0.0.1:" + ports[node], "NODE").replace("127.0.0.1%3A" + ports[node], "NODE");
+                }
+                if (!answers[0].equals(answers[1]) && differ++ < 5) {
+                    System.err.println("the two nodes answer differently: " + paths.get(i));
                 }
             }
             // Clock ticks are hundredths of a second on Linux.
-            System.out.printf(Locale.ROOT, "| %s (%d) | %.1f | %.1f | %.3f |%n", args[f], paths.size(),
-                    ticks[0] * 10.0 / paths.size(), ticks[1] * 10.0 / paths.size(), (double) ticks[1] / ticks[0]);
+            System.out.printf(Locale.ROOT, "| %s (%d) | %.1f | %.1f | %.3f | %d |%n", args[f], paths.size(),
+                    ticks[0] * 10.0 / paths.size(), ticks[1] * 10.0 / paths.size(), (double) ticks[1] / ticks[0], differ);
         }
     }
 

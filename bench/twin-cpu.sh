@@ -7,7 +7,8 @@
 #   bench/twin-cpu.sh BEFORE.jar copy-a/1m.db AFTER.jar copy-b/1m.db wf.txt facets.txt
 #   bench/twin-cpu.sh AFTER.jar copy-a/1m.db BEFORE.jar copy-b/1m.db wf.txt facets.txt   # places swapped
 #
-# The files hold one path a line (java bench/LoadBenchmark.java URL --paths N, filtered by kind).
+# The files hold one path a line (java bench/LoadBenchmark.java URL --paths N, filtered by kind). The
+# last column counts the requests the two nodes answered differently (their own addresses aside).
 # SERVE_OPTIONS: more options for both nodes' serve (e.g. --kept-answers 0: every search counted
 # as if first asked on a fresh snapshot).
 set -euo pipefail

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dossier.ops.Backups;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "backup", mixinStandardHelpOptions = true,
@@ -11,16 +12,15 @@ import picocli.CommandLine.Option;
                 + "editors save. For PostgreSQL, use pg_dump (this command says how).")
 final class BackupCommand implements Callable<Integer> {
 
-    // Parsed once, like every command's --db: a SQLite file or a PostgreSQL URL (refused below with advice).
-    @Option(names = "--db", paramLabel = "DB", converter = DatabaseAddress.Converter.class,
-            defaultValue = DatabaseAddress.DEFAULT_TEXT, description = DatabaseAddress.HELP)
-    DatabaseAddress database;
+    @Mixin
+    DatabaseOption databaseOption;
 
     @Option(names = "--to", paramLabel = "FILE", required = true, description = "The backup file to write (must not exist).")
     Path target;
 
     @Override
     public Integer call() throws Exception {
+        DatabaseAddress database = databaseOption.address();
         if (!database.isSqlite()) {
             System.err.println("Nothing was backed up: " + Backups.POSTGRESQL_ADVICE + ".");
             return 1;

@@ -15,13 +15,6 @@ import picocli.CommandLine;
  */
 public record DatabaseAddress(Path file, String url) {
 
-    /** What {@code --db} says in every command's help. */
-    public static final String HELP = "The database: a SQLite file, or a PostgreSQL URL "
-            + "jdbc:postgresql://HOST:5432/NAME?user=... (default: the environment variable DOSSIER_DB, "
-            + "else data/dossier.db).";
-    /** {@code --db}'s default: DOSSIER_DB (so that a password need not be on the command line), else data/dossier.db. */
-    public static final String DEFAULT_TEXT = "${env:DOSSIER_DB:-data/dossier.db}";
-
     public static final DatabaseAddress DEFAULT = sqlite(Path.of("data", "dossier.db"));
     private static final String POSTGRESQL = "jdbc:postgresql:";
     private static final Pattern SECRET = Pattern.compile("(?i)(password=)[^&]*");

@@ -9,6 +9,7 @@ import org.dossier.importing.ImportRejectedException;
 import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,15 +20,15 @@ import picocli.CommandLine.Parameters;
                 + "A folder means every .txt file in it, in name order, and its authorities/ lists.")
 final class ImportCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "DB", converter = DatabaseAddress.Converter.class,
-            defaultValue = DatabaseAddress.DEFAULT_TEXT, description = DatabaseAddress.HELP)
-    DatabaseAddress database;
+    @Mixin
+    DatabaseOption databaseOption;
 
     @Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*", description = "Seed pages, or folders of them.")
     List<Path> inputs;
 
     @Override
     public Integer call() throws Exception {
+        DatabaseAddress database = databaseOption.address();
         try (Database db = Database.open(database)) {
             ImportRun run = new ImportRun(new RecordStore(db.dsl(), Clock.systemUTC()), Clock.systemUTC());
             Progress progress = Progress.onConsole("entries", 0);

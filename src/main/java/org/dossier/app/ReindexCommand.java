@@ -6,6 +6,7 @@ import org.dossier.search.IndexInUseException;
 import org.dossier.search.LuceneSearchEngine;
 import org.dossier.search.SolrSearchEngine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "reindex", mixinStandardHelpOptions = true,
@@ -14,9 +15,8 @@ import picocli.CommandLine.Option;
                 + "stop it before running this.")
 final class ReindexCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "DB", converter = DatabaseAddress.Converter.class,
-            defaultValue = DatabaseAddress.DEFAULT_TEXT, description = DatabaseAddress.HELP)
-    DatabaseAddress database;
+    @Mixin
+    DatabaseOption databaseOption;
 
     @Option(names = "--index", paramLabel = "DIR",
             description = "The search index folder (default: beside a SQLite file; with PostgreSQL, data/dossier.index).")
@@ -28,6 +28,7 @@ final class ReindexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        DatabaseAddress database = databaseOption.address();
         Path index = this.index != null ? this.index : database.defaultIndex();
         try (Database db = Database.open(database)) {
             Progress progress = Progress.onConsole("records", 0);

@@ -11,6 +11,7 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.RecordStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "relink", mixinStandardHelpOptions = true,
@@ -20,9 +21,8 @@ import picocli.CommandLine.Option;
                 + "Runs beside a live server; its index follows through the change feed.")
 final class RelinkCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "DB", converter = DatabaseAddress.Converter.class,
-            defaultValue = DatabaseAddress.DEFAULT_TEXT, description = DatabaseAddress.HELP)
-    DatabaseAddress database;
+    @Mixin
+    DatabaseOption databaseOption;
 
     static final class Which {
         @Option(names = "--person", paramLabel = "KEY", required = true, description = "The key of a person (or organisation).")
@@ -37,6 +37,7 @@ final class RelinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        DatabaseAddress database = databaseOption.address();
         AuthorityKind kind = which.person != null ? AuthorityKind.PERSON : AuthorityKind.PLACE;
         String key = which.person != null ? which.person : which.place;
         try (Database db = Database.open(database)) {

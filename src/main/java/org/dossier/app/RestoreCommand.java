@@ -6,6 +6,7 @@ import org.dossier.ops.Backups;
 import org.dossier.search.IndexInUseException;
 import org.dossier.search.LuceneSearchEngine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
@@ -13,16 +14,15 @@ import picocli.CommandLine.Option;
                 + "replaces is kept beside it as .before-restore; the search index is rebuilt on the next start.")
 final class RestoreCommand implements Callable<Integer> {
 
-    // Parsed once, like every command's --db: a SQLite file or a PostgreSQL URL (refused below with advice).
-    @Option(names = "--db", paramLabel = "DB", converter = DatabaseAddress.Converter.class,
-            defaultValue = DatabaseAddress.DEFAULT_TEXT, description = DatabaseAddress.HELP)
-    DatabaseAddress database;
+    @Mixin
+    DatabaseOption databaseOption;
 
     @Option(names = "--from", paramLabel = "FILE", required = true, description = "The backup to restore.")
     Path backup;
 
     @Override
     public Integer call() throws Exception {
+        DatabaseAddress database = databaseOption.address();
         if (!database.isSqlite()) {
             System.err.println("Nothing was restored: " + Backups.POSTGRESQL_ADVICE + ".");
             return 1;

@@ -11,6 +11,7 @@ import org.dossier.ops.LogFormat;
 import org.dossier.ops.OperationsSettings;
 import org.dossier.web.PublicUrl;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -18,9 +19,8 @@ import picocli.CommandLine.Option;
                 + "imports the seed pages.")
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "DB", converter = DatabaseAddress.Converter.class,
-            defaultValue = DatabaseAddress.DEFAULT_TEXT, description = DatabaseAddress.HELP)
-    DatabaseAddress database;
+    @Mixin
+    DatabaseOption databaseOption;
 
     @Option(names = "--index", paramLabel = "DIR",
             description = "This node's own search index folder (default: beside a SQLite file, data/dossier.db has "
@@ -112,6 +112,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        DatabaseAddress database = databaseOption.address();
         logFormat.apply();
         OperationsSettings operating = new OperationsSettings(metricsPort, metricsHost, maxIndexLag,
                 Duration.ofSeconds(shutdownGrace));

@@ -17,6 +17,7 @@ import org.dossier.accounts.Role;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,9 +44,8 @@ final class UserCommand implements Runnable {
             description = "Adds an account. The password comes from standard input, or is asked for twice on a terminal.")
     static final class Add implements Callable<Integer> {
 
-        @Option(names = "--db", paramLabel = "DB", converter = DatabaseAddress.Converter.class,
-                defaultValue = DatabaseAddress.DEFAULT_TEXT, description = DatabaseAddress.HELP)
-        DatabaseAddress database;
+        @Mixin
+        DatabaseOption databaseOption;
 
         @Option(names = "--role", paramLabel = "ROLE", converter = RoleConverter.class,
                 description = "editor (corrects records) or admin (also manages accounts); default: editor.")
@@ -56,6 +56,7 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            DatabaseAddress database = databaseOption.address();
             return refusalsExitOne(() -> {
                 String username = Accounts.username(name);
                 try (Database db = Database.open(database)) {
@@ -71,12 +72,12 @@ final class UserCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the accounts.")
     static final class ListUsers implements Callable<Integer> {
 
-        @Option(names = "--db", paramLabel = "DB", converter = DatabaseAddress.Converter.class,
-                defaultValue = DatabaseAddress.DEFAULT_TEXT, description = DatabaseAddress.HELP)
-        DatabaseAddress database;
+        @Mixin
+        DatabaseOption databaseOption;
 
         @Override
         public Integer call() throws IOException {
+            DatabaseAddress database = databaseOption.address();
             if (database.isSqlite() && !java.nio.file.Files.exists(database.file())) {
                 System.err.println("There is no database at " + database + ".");
                 return 1;
@@ -99,15 +100,15 @@ final class UserCommand implements Runnable {
             description = "Sets a new password (read like 'add' reads it) and ends the account's sessions.")
     static final class SetPassword implements Callable<Integer> {
 
-        @Option(names = "--db", paramLabel = "DB", converter = DatabaseAddress.Converter.class,
-                defaultValue = DatabaseAddress.DEFAULT_TEXT, description = DatabaseAddress.HELP)
-        DatabaseAddress database;
+        @Mixin
+        DatabaseOption databaseOption;
 
         @Parameters(paramLabel = "NAME")
         String name;
 
         @Override
         public Integer call() throws IOException {
+            DatabaseAddress database = databaseOption.address();
             return refusalsExitOne(() -> {
                 try (Database db = Database.open(database)) {
                     Accounts accounts = new Accounts(db.dsl(), Clock.systemUTC());

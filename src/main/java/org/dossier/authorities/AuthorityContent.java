@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,11 +58,18 @@ public record AuthorityContent(String name, String sortName, String description,
         return AuthorityFiles.ORGANISATION.equals(kind);
     }
 
-    /** The other forms as stored in a version: a JSON array of {"name", "kind"}. */
+    /**
+     * The other forms as stored in a version: a JSON array of {"name", "kind"}, each object's keys
+     * in that order, so that the same forms are stored as the same bytes on every start of the JVM.
+     */
     public String aliasesJson() {
         try {
-            return JSON.writeValueAsString(aliases.stream()
-                    .map(a -> Map.of("name", a.name(), "kind", a.kind().key())).toList());
+            return JSON.writeValueAsString(aliases.stream().map(a -> {
+                Map<String, String> form = new LinkedHashMap<>();
+                form.put("name", a.name());
+                form.put("kind", a.kind().key());
+                return form;
+            }).toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

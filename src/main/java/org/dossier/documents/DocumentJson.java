@@ -47,7 +47,11 @@ public final class DocumentJson {
         json.put("date", record.date().iso());
         json.put("displayDate", record.date().display());
         json.put("permalink", siteUrl + Permalinks.permanent(record.id()));
-        json.put("withdrawn", Map.of("reason", record.withdrawnReason(), "at", record.withdrawnAt().toString()));
+        // In a fixed order, as every object here is: the same bytes on every start and every node.
+        Map<String, Object> withdrawn = new LinkedHashMap<>();
+        withdrawn.put("reason", record.withdrawnReason());
+        withdrawn.put("at", record.withdrawnAt().toString());
+        json.put("withdrawn", withdrawn);
         return json;
     }
 

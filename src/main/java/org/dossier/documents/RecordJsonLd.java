@@ -75,7 +75,6 @@ public final class RecordJsonLd {
         }
     }
 
-    /** People as schema.org {@code Person}s, organisations as {@code Organization}s. */
     /** In a fixed order, as every object here is, so that the page is the same bytes on every start and every node. */
     private static Map<String, Object> place(String name) {
         Map<String, Object> place = new LinkedHashMap<>();
@@ -84,6 +83,7 @@ public final class RecordJsonLd {
         return place;
     }
 
+    /** People as schema.org {@code Person}s, organisations as {@code Organization}s. */
     private static List<Map<String, Object>> agents(List<PersonLink> people) {
         return people.stream().map(p -> {
             Map<String, Object> agent = new LinkedHashMap<>();

@@ -16,15 +16,18 @@ import org.apache.lucene.index.SortedSetDocValues;
  * values again on every query. A segment never changes, so its columns are read when it first
  * appears and dropped when it goes; at 1,000,000 records they take about 28 MB.
  *
- * <p>A record's year is the first number of its run in {@link #ords}, before its ordinals: a
- * count reads it from the memory it reads the ordinals from, instead of from a column of its own
- * (a record counted among sparse hits is a cache miss for each column it reads).
+ * <p>A record's years — the year its period starts in and the year it ends in, one number — come
+ * first in its run in {@link #ords}, before its ordinals: a count reads them from the memory it
+ * reads the ordinals from, instead of from a column of its own (a record counted among sparse hits
+ * is a cache miss for each column it reads). The end year lets a date range be decided for every
+ * record whose period does not start or end in the range's first or last year without reading its
+ * days.
  */
 final class FacetColumns {
 
     private static final Map<IndexReader.CacheKey, FacetColumns> CACHE = new ConcurrentHashMap<>();
 
-    /** Where each record's run (its year, then its ordinals) starts in {@link #ords}; {@code starts[maxDoc]} is the end. */
+    /** Where each record's run (its years, then its ordinals) starts in {@link #ords}; {@code starts[maxDoc]} is the end. */
     final int[] starts;
     final int[] ords;
     /** How many facet values the segment has: its ordinals are below this. */
@@ -38,10 +41,25 @@ final class FacetColumns {
 
     /** The year a record's period starts in (0 for a record without a date). */
     int year(int doc) {
-        return ords[starts[doc]];
+        return startYear(ords[starts[doc]]);
     }
 
-    /** Where the record's ordinals start in {@link #ords}: after its year. */
+    /** The first number of a record's run: the years its period starts and ends in. */
+    static int years(int startYear, int endYear) {
+        return endYear << 16 | startYear;
+    }
+
+    /** The year a period starts in, from the first number of its record's run. */
+    static int startYear(int years) {
+        return years & 0xFFFF;
+    }
+
+    /** The year a period ends in, from the first number of its record's run. */
+    static int endYear(int years) {
+        return years >>> 16;
+    }
+
+    /** Where the record's ordinals start in {@link #ords}: after its years. */
     int firstOrd(int doc) {
         return starts[doc] + 1;
     }
@@ -81,8 +99,13 @@ final class FacetColumns {
             if (at + 1 + n > ords.length) {
                 ords = Arrays.copyOf(ords, Math.max(at + 1 + n, ords.length + ords.length / 2));
             }
-            // The year the period starts in, 0 without a date.
-            ords[at++] = spans.advanceExact(doc) ? (short) (IndexLayout.spanStart(spans.longValue()) / 10_000) : 0;
+            // The years the period starts and ends in, 0 without a date.
+            if (spans.advanceExact(doc)) {
+                long span = spans.longValue();
+                ords[at++] = years(IndexLayout.spanStart(span) / 10_000, IndexLayout.spanEnd(span) / 10_000);
+            } else {
+                ords[at++] = 0;
+            }
             if (next == doc) {
                 for (int i = 0; i < n; i++) {
                     ords[at++] = (int) facets.nextOrd();

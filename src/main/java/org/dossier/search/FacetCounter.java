@@ -22,7 +22,8 @@ import org.apache.lucene.util.LongValues;
  *
  * <p>The work per record is a few array reads ({@link FacetColumns}: each segment's doc values,
  * decoded once), whatever the number of filters or facet values; segments are counted in
- * parallel and summed. Dates are read from doc values only when a date range is asked for.
+ * parallel and summed. A date range is decided from each record's years, its days read from doc
+ * values only when its period starts or ends in a year the range takes in part.
  */
 final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, FacetCounter.Counts> {
 
@@ -194,8 +195,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 int from = starts[doc];
                 int to = starts[doc + 1];
                 int[] ords = columnOrds;
-                // A record's run is its year, then its ordinals (see FacetColumns).
-                int year = ords[from++];
+                // A record's run is its years, then its ordinals (see FacetColumns).
+                int years = ords[from++];
+                int year = FacetColumns.startYear(years);
                 if (unfilteredValueCounts != null) {
                     Counts all = counts.unfiltered;
                     all.total++;
@@ -235,11 +237,8 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 if (asked.selectedYears != null && !asked.selectedYears[year]) {
                     failed |= YEAR_BIT;
                 }
-                if (asked.dateFilter) {
-                    long span = spans.advanceExact(doc) ? spans.longValue() : 0;
-                    if (IndexLayout.spanStart(span) > asked.toDay || IndexLayout.spanEnd(span) < asked.fromDay) {
-                        failed |= DATES_BIT;
-                    }
+                if (asked.dateFilter && outsideRange(doc, year, FacetColumns.endYear(years))) {
+                    failed |= DATES_BIT;
                 }
                 Counts c = counts;
                 if (failed == 0) {
@@ -270,6 +269,22 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 } else if (failed == (YEAR_BIT | DATES_BIT)) {
                     c.yearsAnyDate[year]++;
                 }
+            }
+
+            /**
+             * Whether the record's period misses the range asked: it starts after the range's last
+             * day or ends before its first. Decided from the years for most records; the days are
+             * read only for a period starting or ending in a year the range takes in part.
+             */
+            private boolean outsideRange(int doc, int startYear, int endYear) throws IOException {
+                RequestFilters asked = filters;
+                boolean startDecided = startYear <= asked.startsInTimeUpTo || startYear >= asked.startsTooLateFrom;
+                boolean endDecided = endYear >= asked.endsInTimeFrom || endYear <= asked.endsTooEarlyUpTo;
+                if (startDecided && endDecided) {
+                    return startYear >= asked.startsTooLateFrom || endYear <= asked.endsTooEarlyUpTo;
+                }
+                long span = spans.advanceExact(doc) ? spans.longValue() : 0;
+                return IndexLayout.spanStart(span) > asked.toDay || IndexLayout.spanEnd(span) < asked.fromDay;
             }
 
             @Override

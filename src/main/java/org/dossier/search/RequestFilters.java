@@ -1,9 +1,11 @@
 package org.dossier.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.Term;
@@ -36,6 +38,19 @@ final class RequestFilters {
     final int fromDay;
     final int toDay;
     /**
+     * The range by years, for the records whose period starts or ends well inside or outside it: a
+     * record starting in a year up to {@code startsInTimeUpTo} starts by {@code toDay} whatever its
+     * day, one starting in {@code startsTooLateFrom} or after starts after it; a record ending in
+     * {@code endsInTimeFrom} or after ends on or after {@code fromDay}, one ending in
+     * {@code endsTooEarlyUpTo} or before ends before it. Only a period starting or ending in a year
+     * between (the range's first or last year, when the range does not take all of it) needs its
+     * days read.
+     */
+    final int startsInTimeUpTo;
+    final int startsTooLateFrom;
+    final int endsInTimeFrom;
+    final int endsTooEarlyUpTo;
+    /**
      * The facet filters a record passes only with all their values, not any one: their own values
      * are counted under every filter (drill down, not sideways), so that each count says what
      * ticking that value as well leaves.
@@ -46,6 +61,8 @@ final class RequestFilters {
     private final Map<Filter, Query> queries = new EnumMap<>(Filter.class);
     /** By facet filter, its values' terms. */
     private final Map<Filter, List<Term>> facetValues = new EnumMap<>(Filter.class);
+    private static final int FIRST_DAY = 101;
+    private static final int LAST_DAY = 1231;
 
     RequestFilters(SearchRequest request, Ordinals ordinals) {
         this.selectedValues = new FixedBitSet(Math.max(1, ordinals.size()));
@@ -85,6 +102,13 @@ final class RequestFilters {
         dateFilter = request.from() != null || request.to() != null;
         fromDay = request.from() == null ? Integer.MIN_VALUE : IndexLayout.day(request.from().firstDay());
         toDay = request.to() == null ? Integer.MAX_VALUE : IndexLayout.day(request.to().lastDay());
+        // A day is yyyymmdd: its month and day run from 0101 to 1231 in every year.
+        int toYear = toDay / 10_000;
+        startsInTimeUpTo = toDay == Integer.MAX_VALUE || toDay % 10_000 >= LAST_DAY ? toYear : toYear - 1;
+        startsTooLateFrom = toDay == Integer.MAX_VALUE ? Integer.MAX_VALUE : toDay % 10_000 < FIRST_DAY ? toYear : toYear + 1;
+        int fromYear = fromDay / 10_000;
+        endsInTimeFrom = fromDay == Integer.MIN_VALUE || fromDay % 10_000 <= FIRST_DAY ? fromYear : fromYear + 1;
+        endsTooEarlyUpTo = fromDay == Integer.MIN_VALUE ? Integer.MIN_VALUE : fromDay % 10_000 > LAST_DAY ? fromYear : fromYear - 1;
         if (dateFilter) {
             BooleanQuery.Builder overlap = new BooleanQuery.Builder();
             if (request.to() != null) {
@@ -105,6 +129,53 @@ final class RequestFilters {
     /** No filter at all: what counts over everything check. */
     static RequestFilters none(Ordinals ordinals) {
         return new RequestFilters(SearchRequest.everything(0), ordinals);
+    }
+
+    /**
+     * About what share of the records pass every filter among {@code bits}, from the counts over
+     * every record: a facet's values' counts summed ("any of": at most all of them), or its rarest
+     * value ("all of"), the years' or the range's years' counts, and filters taken as independent of
+     * each other. An estimate for choosing how to count, never for a count.
+     */
+    double share(int bits, FacetCounter.Counts everything, Ordinals ordinals) {
+        if (everything.total == 0) {
+            return 0;
+        }
+        long[] byFilter = new long[Filter.values().length];
+        Arrays.fill(byFilter, -1);
+        for (int ord = 0; ord < ordinals.size(); ord++) {
+            Facet facet = selectedValues.get(ord) ? ordinals.facetOf(ord) : null;
+            Filter filter = facet == null ? null : Filter.of(facet);
+            if (filter == null || (bits & filter.bit()) == 0) {
+                continue;
+            }
+            long count = everything.values[ord];
+            long before = byFilter[filter.ordinal()];
+            byFilter[filter.ordinal()] = before < 0 ? count : (allBits & filter.bit()) != 0 ? Math.min(before, count) : before + count;
+        }
+        double share = 1;
+        for (Filter filter : Filter.values()) {
+            if ((bits & filter.bit()) == 0) {
+                continue;
+            }
+            long count = switch (filter) {
+                case YEAR -> yearsCounted(everything, year -> selectedYears[year]);
+                case DATES -> yearsCounted(everything, year -> year >= fromDay / 10_000 && year <= toDay / 10_000);
+                default -> Math.max(0, byFilter[filter.ordinal()]);
+            };
+            share *= Math.min(1.0, (double) count / everything.total);
+        }
+        return share;
+    }
+
+    private static long yearsCounted(FacetCounter.Counts everything, IntPredicate counted) {
+        long sum = 0;
+        for (int year = 0; year < everything.years.length; year++) {
+            if (everything.years[year] != 0 && counted.test(year)) {
+                sum += everything.years[year];
+            }
+        }
+        return sum;
     }
 
     /** Every filter, or null when there is none. */

@@ -351,6 +351,12 @@ final class Searching {
      * counting pass over the records that fail at most the one filter their count lifts.
      */
     private static final class Counted {
+        /**
+         * The share of the catalogue above which the filters' records are not worth skipping to
+         * (measured: with a range of a decade or so and a facet value, visiting every record with
+         * the words took a tenth less CPU; with a facet value alone, a quarter more).
+         */
+        private static final double WIDE_FILTERS = 0.5;
         private final Snapshot snapshot;
         private final boolean words;
         /** The counts under the words alone, when they were taken apart from the pass; else null. */
@@ -414,7 +420,7 @@ final class Searching {
             }
             FacetCounter counter = needed.isEmpty() ? null : new FacetCounter(snapshot.ordinals, filters, alsoUnfiltered,
                     recordHits ? snapshot.getIndexReader().leaves().size() : 0);
-            pass = counter == null ? kept : snapshot.search(candidates(words, needed, filters), counter);
+            pass = counter == null ? kept : snapshot.search(candidates(snapshot, words, needed, filters), counter);
             hits = counter == null ? null : counter.hits();
             if (!this.words && isOneFacetFilter(active, filters) && needed.equals(Set.of(active))) {
                 // A pass over one facet filter's records alone counted every one of them as a hit:
@@ -454,13 +460,28 @@ final class Searching {
             return bits != 0 && (bits & (bits - 1)) == 0 && (bits & filters.facetBits) == bits;
         }
 
-        /** The words, and any of the filter sets: nothing outside them can count anywhere. */
-        private static Query candidates(Query words, Set<Integer> needed, RequestFilters filters) {
+        /**
+         * The words, and any of the filter sets: nothing outside them can count anywhere. Or the
+         * words alone, when those sets take in most of the catalogue (a wide range of dates, say):
+         * the pass then decides every filter itself (it must anyway), and skipping the few records
+         * that fail them all costs more than visiting them (checking the filters' postings and
+         * points for each of the words' records).
+         */
+        private static Query candidates(Snapshot snapshot, Query words, Set<Integer> needed, RequestFilters filters) {
             List<Integer> smallest = needed.stream()
                     .filter(m -> needed.stream().noneMatch(other -> other != m && (other & m) == other))
                     .toList();
             if (smallest.contains(0)) {
                 return and(words, null);
+            }
+            if (words != null) {
+                double outside = 1;
+                for (int m : smallest) {
+                    outside *= 1 - filters.share(m, snapshot.everything(), snapshot.ordinals);
+                }
+                if (outside <= 1 - WIDE_FILTERS) {
+                    return and(words, null);
+                }
             }
             if (smallest.size() == 1) {
                 return and(words, filters.only(smallest.get(0)));

@@ -34,7 +34,7 @@ class EnvironmentDefaultsTest {
                 "DOSSIER_PUBLIC_URL", "https://archive.example", "DOSSIER_METRICS_PORT", "9100", "DOSSIER_LOG_FORMAT", "json");
         ServeCommand serve = parse(env, "serve");
         assertEquals(8081, serve.port);
-        assertEquals(DatabaseAddress.sqlite(Path.of("/data/x.db")), serve.database);
+        assertEquals(DatabaseAddress.sqlite(Path.of("/data/x.db")), serve.databaseOption.address());
         assertEquals("https://archive.example", serve.publicUrl);
         assertEquals(9100, serve.metricsPort);
         assertEquals(org.dossier.ops.LogFormat.json, serve.logFormat);

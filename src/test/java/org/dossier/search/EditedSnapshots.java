@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -17,6 +19,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 
@@ -29,9 +32,9 @@ import org.apache.lucene.store.Directory;
  */
 final class EditedSnapshots {
 
-    /** What is checked on each snapshot; {@code when} says which. */
+    /** What is checked on each snapshot: its reader, a searcher of it on two threads; {@code when} says which. */
     interface Check {
-        void on(DirectoryReader reader, String when) throws IOException;
+        void on(DirectoryReader reader, IndexSearcher searcher, String when) throws IOException;
     }
 
     private final FacetsConfig config = IndexLayout.facetsConfig();
@@ -39,6 +42,19 @@ final class EditedSnapshots {
 
     /** Every snapshot of the changes above, checked by {@code check}. */
     void check(Check check) throws IOException {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            check((reader, when) -> check.on(reader, new IndexSearcher(reader, threads), when));
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    private interface OnReader {
+        void on(DirectoryReader reader, String when) throws IOException;
+    }
+
+    private void check(OnReader check) throws IOException {
         try (Directory directory = new ByteBuffersDirectory();
              IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new CatalogueAnalyzer())
                      .setMergePolicy(new TieredMergePolicy().setSegmentsPerTier(3)))) {

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.dossier.testing.SameOnEveryDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,21 +21,15 @@ import org.junit.jupiter.api.Test;
 class LiveTalliesTest {
 
     private final FacetsConfig config = IndexLayout.facetsConfig();
-    private final ExecutorService threads = Executors.newFixedThreadPool(2);
-
-    @AfterEach
-    void stopThreads() {
-        threads.shutdown();
-    }
-
     @Test
     void countsCarriedFromSnapshotToSnapshotAreThoseOfEveryLiveRecord() throws IOException {
         new EditedSnapshots().check(this::assertSameAsCountingEveryRecord);
     }
 
-    private void assertSameAsCountingEveryRecord(DirectoryReader reader, String when) throws IOException {
+    private void assertSameAsCountingEveryRecord(DirectoryReader reader, IndexSearcher searcher, String when)
+            throws IOException {
         Ordinals ordinals = Ordinals.of(reader, config);
-        FacetCounter.Counts carried = LiveTallies.everything(new IndexSearcher(reader, threads), ordinals);
+        FacetCounter.Counts carried = LiveTallies.everything(searcher, ordinals);
         FacetCounter.Counts counted = new IndexSearcher(reader).search(new MatchAllDocsQuery(),
                 new FacetCounter(ordinals, RequestFilters.none(ordinals)));
         assertEquals(reader.numDocs(), carried.total, when + ": records");

@@ -10,14 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.dossier.testing.SameOnEveryDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,21 +30,14 @@ import org.junit.jupiter.api.Test;
 class ValueTalliesTest {
 
     private final FacetsConfig config = IndexLayout.facetsConfig();
-    private final ExecutorService threads = Executors.newFixedThreadPool(2);
-
-    @AfterEach
-    void stopThreads() {
-        threads.shutdown();
-    }
-
     @Test
     void countsUnderEachValueCarriedFromSnapshotToSnapshotAreThoseOfCountingItsLiveRecords() throws IOException {
         new EditedSnapshots().check(this::assertSameAsCountingEveryRecord);
     }
 
-    private void assertSameAsCountingEveryRecord(DirectoryReader reader, String when) throws IOException {
+    private void assertSameAsCountingEveryRecord(DirectoryReader reader, IndexSearcher searcher, String when)
+            throws IOException {
         Ordinals ordinals = Ordinals.of(reader, config);
-        IndexSearcher searcher = new IndexSearcher(reader, threads);
         int found = 0;
         for (SearchRequest browse : browses()) {
             RequestFilters filters = new RequestFilters(browse, ordinals);

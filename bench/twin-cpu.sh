@@ -9,6 +9,8 @@
 #
 # The files hold one path a line (java bench/LoadBenchmark.java URL --paths N, filtered by kind). The
 # last column counts the requests the two nodes answered differently (their own addresses aside).
+# SERVE_OPTIONS: more options for both nodes' serve (e.g. --kept-answers 0: every search counted
+# as if first asked on a fresh snapshot).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 5 ] || { echo "usage: bench/twin-cpu.sh JAR_1 DB_1 JAR_2 DB_2 FILE..." >&2; exit 2; }
@@ -17,12 +19,14 @@ shift 4
 SERVER_HEAP=${SERVER_HEAP:-512m}
 # shellcheck source=bench/serve-node.sh
 source bench/serve-node.sh
-serve_node "$jar1" "$db1" --search-limit 0
+# shellcheck disable=SC2086
+serve_node "$jar1" "$db1" --search-limit 0 ${SERVE_OPTIONS:-}
 server1=$server url1=$url log1=$log
-serve_node "$jar2" "$db2" --search-limit 0
+# shellcheck disable=SC2086
+serve_node "$jar2" "$db2" --search-limit 0 ${SERVE_OPTIONS:-}
 server2=$server url2=$url log2=$log
 trap 'kill $server1 $server2 2>/dev/null || true; rm -f "$log1" "$log2"' EXIT
-echo "# $jar1 on $db1 ($url1), $jar2 on $db2 ($url2), $(date -u +%T) UTC; uptime: $(uptime)"
+echo "# $jar1 on $db1 ($url1), $jar2 on $db2 ($url2), ${SERVE_OPTIONS:-defaults}, $(date -u +%T) UTC; uptime: $(uptime)"
 java bench/LoadBenchmark.java "$url1" --cpu "$server1" 1 45 >/dev/null
 java bench/LoadBenchmark.java "$url2" --cpu "$server2" 1 45 >/dev/null
 java bench/TwinCpu.java "${url1##*:}" "$server1" "${url2##*:}" "$server2" "$@"

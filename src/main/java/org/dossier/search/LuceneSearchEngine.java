@@ -407,7 +407,7 @@ public final class LuceneSearchEngine implements SearchEngine {
             Searching.Found found = request.hasPaging() ? new Searching.Found() : null;
             SearchResults counted = snapshot.answer(expanding, counting,
                     () -> searching.search(snapshot, expanding, counting, found));
-            return request.hasPaging() ? counted.withHits(searching.hits(snapshot, expanding, request, found)) : counted;
+            return request.hasPaging() ? counted.withHits(searching.hits(snapshot, expanding, request, found, counted.years())) : counted;
         }));
     }
 

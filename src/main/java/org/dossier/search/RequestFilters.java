@@ -59,6 +59,8 @@ final class RequestFilters {
     /** By filter ordinal, how many values a facet in {@link #allBits} needs. */
     final int[] needed = new int[Filter.values().length];
     private final Map<Filter, Query> queries = new EnumMap<>(Filter.class);
+    /** By facet filter, its values' terms. */
+    private final Map<Filter, List<Term>> facetValues = new EnumMap<>(Filter.class);
     private static final int FIRST_DAY = 101;
     private static final int LAST_DAY = 1231;
 
@@ -76,6 +78,7 @@ final class RequestFilters {
                     selectedValues.set(ord);
                 }
             }
+            facetValues.put(filter, terms.stream().map(term -> new Term(IndexLayout.FACETS, term)).toList());
             if (request.requiresAll(facet)) {
                 BooleanQuery.Builder every = new BooleanQuery.Builder();
                 terms.forEach(term -> every.add(new TermQuery(new Term(IndexLayout.FACETS, term)), Occur.FILTER));
@@ -178,6 +181,33 @@ final class RequestFilters {
     /** Every filter, or null when there is none. */
     Query all() {
         return activeBits == 0 ? null : only(activeBits);
+    }
+
+    /**
+     * The filters among {@code bits} as groups of facet values (terms), a record passing them when
+     * it has at least one value of each group: a facet's "any of" values one group, each of its
+     * "all of" values a group of its own; null when there is no filter or the years or dates are
+     * among them.
+     */
+    List<List<Term>> valueGroups(int bits) {
+        if (bits == 0 || (bits & ~facetBits) != 0) {
+            return null;
+        }
+        List<List<Term>> groups = new ArrayList<>();
+        for (Filter filter : Filter.values()) {
+            if ((bits & filter.bit()) != 0) {
+                List<Term> values = facetValues.get(filter);
+                if (values.isEmpty()) {
+                    return null;
+                }
+                if ((allBits & filter.bit()) != 0) {
+                    values.forEach(value -> groups.add(List.of(value)));
+                } else {
+                    groups.add(values);
+                }
+            }
+        }
+        return groups;
     }
 
     /** The filters among {@code bits}, all of them. */

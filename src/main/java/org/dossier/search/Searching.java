@@ -1,6 +1,7 @@
 package org.dossier.search;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -12,10 +13,12 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -92,8 +95,21 @@ final class Searching {
      * when it holds those of the same words on this snapshot (the same request's counting pass).
      */
     List<SearchHit> hits(Snapshot snapshot, Names names, SearchRequest request, Found found) throws IOException {
+        return hits(snapshot, names, request, found, null);
+    }
+
+    /**
+     * As {@link #hits(Snapshot, Names, SearchRequest, Found)}; {@code years}, when not null, the
+     * request's counts by year on this snapshot ({@link SearchResults#years()}), for a browse's
+     * newest hits to be found among the latest years alone.
+     */
+    List<SearchHit> hits(Snapshot snapshot, Names names, SearchRequest request, Found found,
+                         SortedMap<Integer, Long> years) throws IOException {
         RequestFilters filters = new RequestFilters(request, snapshot.ordinals);
-        QueryReader.ReadQuery text = request.hasText() ? queries.read(request.text(), names) : null;
+        if (!request.hasText()) {
+            return hits(snapshot, request, null, and(newestYears(request, years), filters.all()));
+        }
+        QueryReader.ReadQuery text = queries.read(request.text(), names);
         try {
             Query words = text == null ? null : text.query();
             return hits(snapshot, request, words, among(found, snapshot, words, filters));
@@ -186,8 +202,6 @@ final class Searching {
             throws IOException {
         RequestFilters filters = new RequestFilters(request, snapshot.ordinals);
         Query words = text == null ? null : text.query();
-        List<SearchHit> hits = hits(snapshot, request, words, filters.all());
-
         int active = filters.activeBits;
         boolean recordHits = found != null && words != null && active != 0;
         // Counted with a query that matches the same records, ranking nothing (see QueryReader.matching).
@@ -205,6 +219,8 @@ final class Searching {
         }
         SortedMap<Integer, Long> years = years(counted.under(active & ~Filter.YEAR.bit()).years, request.years());
         SortedMap<Integer, Long> anyDate = years(counted.under(active & ~YEAR_AND_DATES).yearsAnyDate, Set.of());
+        List<SearchHit> hits = hits(snapshot, request, words,
+                words == null ? and(newestYears(request, years), filters.all()) : filters.all());
         Map<Filter, Long> without = new EnumMap<>(Filter.class);
         for (Filter filter : request.activeFilters()) {
             without.put(filter, counted.under(active & ~filter.bit()).without(filter));
@@ -212,6 +228,33 @@ final class Searching {
         long total = counted.under(active).total;
         return new SearchResults(total, hits, facets, years, anyDate, without, text == null ? null : text.notice(),
                 null);
+    }
+
+    /**
+     * For a page of the newest hits of a search without words, the latest years that hold them all,
+     * as a range of start days the page can be found among instead of every hit (a popular value's
+     * records are a third to a half of the catalogue); null when the page is in another order, needs
+     * every year, or {@code years} (the search's counts by year, null for none) are not the hits'
+     * own (a year is ticked: they are counted without it). Exact: a hit of an earlier year starts
+     * before every hit of those years, and there are enough of them to fill the page.
+     */
+    private static Query newestYears(SearchRequest request, SortedMap<Integer, Long> years) {
+        SortOrder order = request.effectiveSort();
+        if (years == null || !request.years().isEmpty() || !request.hasPaging()
+                || (order != SortOrder.RELEVANCE && order != SortOrder.DATE_NEWEST)) {
+            return null;
+        }
+        long wanted = (long) request.offset() + request.pageSize();
+        long hits = 0;
+        List<Integer> latestFirst = new ArrayList<>(years.keySet());
+        java.util.Collections.reverse(latestFirst);
+        for (int year : latestFirst) {
+            hits += years.get(year);
+            if (year > 0 && hits >= wanted) {
+                return IntPoint.newRangeQuery(IndexLayout.START, IndexLayout.day(LocalDate.of(year, 1, 1)), Integer.MAX_VALUE);
+            }
+        }
+        return null;
     }
 
     /** {@code among}: what the hits must pass besides the words, null for nothing. */
@@ -352,12 +395,23 @@ final class Searching {
             // Without words, likewise, a count that lifts one of two filters is a count under the
             // other filter alone: the counts of a facet value browsed by itself, kept on the
             // snapshot by the browse that counted them, so that browsing two values of different
-            // facets visits the records with both instead of the records with either.
+            // facets visits the records with both instead of the records with either. Counts under
+            // facet values (one value, "any of" or "all of" several, values of two facets) are
+            // summed, when not kept, from the values' tallies in each segment, carried from
+            // snapshot to snapshot (ValueTallies): a value browsed for the first time on a new
+            // snapshot, alone or with another, then visits no record at all.
             filterAlone = new HashMap<>();
             if (!this.words) {
                 for (int m : List.copyOf(needed)) {
-                    FacetCounter.Counts counts = m != active && isOneFacetFilter(m, filters)
-                            ? snapshot.keptCountsUnder(filters.only(m)) : null;
+                    boolean oneFacet = isOneFacetFilter(m, filters);
+                    FacetCounter.Counts counts = oneFacet ? snapshot.keptCountsUnder(filters.only(m)) : null;
+                    if (counts == null) {
+                        List<List<Term>> values = filters.valueGroups(m);
+                        counts = values == null ? null : ValueTallies.under(snapshot, snapshot.ordinals, values);
+                        if (counts != null && oneFacet) {
+                            snapshot.keepCountsUnder(filters.only(m), counts);
+                        }
+                    }
                     if (counts != null) {
                         filterAlone.put(m, counts);
                         needed.remove(m);

@@ -40,7 +40,12 @@ final class Snapshot extends IndexSearcher {
 
     final Ordinals ordinals;
     private volatile FacetCounter.Counts everything;
-    /** Null when no answer is kept: every search is counted afresh (for measuring what a search costs). */
+    /**
+     * Null when no answer is kept: every search is counted afresh (for measuring what a search
+     * costs), as on a snapshot just made: from the segments' own tallies where a count has them
+     * ({@link LiveTallies}, {@link ValueTallies}), which are carried from snapshot to snapshot whatever
+     * is kept here.
+     */
     private final Cache<Asked, SearchResults> answers;
     /**
      * Counts under a search's words alone, by its words' query (which holds the names it was

@@ -65,7 +65,7 @@ class CountsUnderOneFilterKeptTest {
     }
 
     /** The six most common values of the type, people and places. */
-    private static List<Map.Entry<Facet, String>> commonValues(Snapshot snapshot) {
+    static List<Map.Entry<Facet, String>> commonValues(Snapshot snapshot) {
         FacetCounter.Counts everything = snapshot.everything();
         Map<Facet, List<Integer>> byFacet = new EnumMap<>(Facet.class);
         for (int ord = 0; ord < snapshot.ordinals.size(); ord++) {

@@ -2,30 +2,13 @@ package org.dossier.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.Directory;
 import org.dossier.testing.SameOnEveryDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,76 +21,15 @@ import org.junit.jupiter.api.Test;
 class LiveTalliesTest {
 
     private final FacetsConfig config = IndexLayout.facetsConfig();
-    private final SplittableRandom random = new SplittableRandom(1989);
-    private final ExecutorService threads = Executors.newFixedThreadPool(2);
-
-    @AfterEach
-    void stopThreads() {
-        threads.shutdown();
-    }
-
     @Test
     void countsCarriedFromSnapshotToSnapshotAreThoseOfEveryLiveRecord() throws IOException {
-        try (Directory directory = new ByteBuffersDirectory();
-             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new CatalogueAnalyzer())
-                     .setMergePolicy(new TieredMergePolicy().setSegmentsPerTier(3)))) {
-            int records = 0;
-            for (int segment = 0; segment < 4; segment++) {
-                for (int n = 0; n < 300; n++) {
-                    records++;
-                    writer.addDocument(IndexLayout.document(record(records), config));
-                }
-                writer.commit();
-            }
-            List<DirectoryReader> readers = new ArrayList<>();
-            DirectoryReader reader = DirectoryReader.open(writer);
-            readers.add(reader);
-            assertSameAsCountingEveryRecord(reader, "the first snapshot");
-            Map<IndexReader.CacheKey, Integer> deletedBySegment = new HashMap<>();
-            boolean lostRecordsBetweenSnapshots = false;
-            for (int round = 1; round <= 25; round++) {
-                for (int n = random.nextInt(1, 6); n > 0; n--) {
-                    int id = random.nextInt(1, records + 1);
-                    writer.updateDocument(IndexLayout.idTerm(id), IndexLayout.document(record(id), config));
-                }
-                if (round % 3 == 0) {
-                    writer.deleteDocuments(IndexLayout.idTerm(random.nextInt(1, records + 1)));
-                }
-                if (round % 4 == 0) {
-                    records++;
-                    writer.addDocument(IndexLayout.document(record(records), config));
-                }
-                DirectoryReader next = DirectoryReader.openIfChanged(reader, writer);
-                if (next != null) {
-                    reader = next;
-                    readers.add(reader);
-                }
-                for (LeafReaderContext leaf : reader.leaves()) {
-                    Integer before = deletedBySegment.put(leaf.reader().getCoreCacheHelper().getKey(),
-                            leaf.reader().numDeletedDocs());
-                    lostRecordsBetweenSnapshots |= before != null && before < leaf.reader().numDeletedDocs();
-                }
-                assertSameAsCountingEveryRecord(reader, "after round " + round);
-            }
-            assertTrue(lostRecordsBetweenSnapshots, "a segment counted before lost records in a later snapshot");
-
-            writer.forceMerge(1);
-            DirectoryReader merged = DirectoryReader.openIfChanged(reader, writer);
-            readers.add(merged);
-            assertEquals(1, merged.leaves().size());
-            assertSameAsCountingEveryRecord(merged, "merged into one segment");
-
-            assertSameAsCountingEveryRecord(readers.get(0), "the first snapshot again, after every later one");
-            assertSameAsCountingEveryRecord(readers.get(readers.size() / 2), "a middle snapshot again");
-            for (DirectoryReader r : readers) {
-                r.close();
-            }
-        }
+        new EditedSnapshots().check(this::assertSameAsCountingEveryRecord);
     }
 
-    private void assertSameAsCountingEveryRecord(DirectoryReader reader, String when) throws IOException {
+    private void assertSameAsCountingEveryRecord(DirectoryReader reader, IndexSearcher searcher, String when)
+            throws IOException {
         Ordinals ordinals = Ordinals.of(reader, config);
-        FacetCounter.Counts carried = LiveTallies.everything(new IndexSearcher(reader, threads), ordinals);
+        FacetCounter.Counts carried = LiveTallies.everything(searcher, ordinals);
         FacetCounter.Counts counted = new IndexSearcher(reader).search(new MatchAllDocsQuery(),
                 new FacetCounter(ordinals, RequestFilters.none(ordinals)));
         assertEquals(reader.numDocs(), carried.total, when + ": records");
@@ -116,18 +38,5 @@ class LiveTalliesTest {
         assertArrayEquals(counted.years, carried.years, when + ": years");
         assertArrayEquals(counted.yearsAnyDate, carried.yearsAnyDate, when + ": histogram");
         assertArrayEquals(counted.failingOnly, carried.failingOnly, when + ": no filter, none failing");
-    }
-
-    /** A record with some of a few types, people and places, and a year: each version of it differs. */
-    private IndexedRecord record(int id) {
-        List<String> people = new ArrayList<>();
-        for (int n = random.nextInt(4); n > 0; n--) {
-            people.add("person-" + random.nextInt(30));
-        }
-        List<String> places = random.nextBoolean() ? List.of("place-" + random.nextInt(12)) : List.of();
-        LocalDate day = LocalDate.of(1945 + random.nextInt(40), 1, 1).plusDays(random.nextInt(365));
-        String title = "record " + id + " version " + random.nextInt(1000);
-        return new IndexedRecord(id, title, "", day, day, "type-" + random.nextInt(6),
-                people.stream().distinct().toList(), places, title, List.of(), List.of());
     }
 }

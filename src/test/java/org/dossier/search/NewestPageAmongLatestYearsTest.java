@@ -1,0 +1,73 @@
+package org.dossier.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A page of the newest hits of a browse without words is found among the hits of the latest years
+ * that hold it (from the counts by year), and is the page that ranking every hit gives: for the
+ * seed pages' common types, people and places, alone, in pairs, with a range of dates, on the
+ * first pages and deep ones, newest first by default and asked for.
+ */
+class NewestPageAmongLatestYearsTest {
+
+    @Test
+    void theNewestPageOfABrowseIsThePageOfEveryHitRanked() throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try (SeedIndex seeds = SeedIndex.open();
+             DirectoryReader reader = DirectoryReader.open(FSDirectory.open(seeds.indexFolder()))) {
+            Snapshot snapshot = new Snapshot(reader, executor, IndexLayout.facetsConfig(), LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);
+            Searching searching = new Searching(new CatalogueAnalyzer());
+            List<Map<Facet, List<String>>> browses = new ArrayList<>();
+            browses.add(Map.of());
+            List<Map.Entry<Facet, String>> values = CountsUnderOneFilterKeptTest.commonValues(snapshot);
+            for (Map.Entry<Facet, String> one : values) {
+                browses.add(Map.of(one.getKey(), List.of(one.getValue())));
+                for (Map.Entry<Facet, String> other : values) {
+                    if (one.getKey().compareTo(other.getKey()) < 0) {
+                        browses.add(Map.of(one.getKey(), List.of(one.getValue()), other.getKey(), List.of(other.getValue())));
+                    }
+                }
+            }
+            int pages = 0;
+            for (Map<Facet, List<String>> selected : browses) {
+                for (SortOrder sort : Arrays.asList(null, SortOrder.DATE_NEWEST)) {
+                    for (String from : Arrays.asList(null, "1950")) {
+                        for (int page : List.of(1, 2, 7)) {
+                            for (int size : List.of(1, 10, 50)) {
+                                SearchRequest request = new SearchRequest("", selected, new TreeSet<>(),
+                                        from == null ? null : DateBound.parse(from), null, Set.of(), sort, page, size);
+                                int[] every = searching.hitIds(snapshot, Names.NONE, request);
+                                int offset = Math.min(every.length, (page - 1) * size);
+                                List<Integer> expected = Arrays.stream(every).skip(offset).limit(size).boxed().toList();
+                                List<Integer> found = searching.search(snapshot, Names.NONE, request).hits().stream()
+                                        .map(SearchHit::id).toList();
+                                assertEquals(expected, found, request.toString());
+                                // As the engine asks: the counts first, then the page alone.
+                                SearchResults counted = searching.search(snapshot, Names.NONE, request.forCounts());
+                                assertEquals(expected, searching.hits(snapshot, Names.NONE, request, null, counted.years())
+                                        .stream().map(SearchHit::id).toList(), "the page alone: " + request);
+                                pages += found.isEmpty() ? 0 : 1;
+                            }
+                        }
+                    }
+                }
+            }
+            assertTrue(pages > 500, pages + " pages with hits");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+}

@@ -34,9 +34,11 @@ import java.util.regex.Pattern;
  * requests sent, answered (2xx/3xx, and a deep page's 404 past a search's last hit), turned away
  * (503), failed, and the latency percentiles; the rates take the log one after the other, each
  * where the one before stopped; last,
- * the highest rate held with a p99 of at most 100 ms and nothing failed or turned away. With the
- * environment variable BY_KIND set, each rate's row is preceded by one per kind of request (its
- * latencies only; a 503 counts as answered there), to see which kind a queue comes from.
+ * the highest rate held with a p99 of at most 100 ms and nothing failed or turned away. The
+ * environment variable WARM_UP sets the seconds of the warm-up before the first rate (default 10,
+ * or the seconds per rate if fewer). With the environment variable BY_KIND set, each rate's row is
+ * preceded by one per kind of request (its latencies only; a 503 counts as answered there), to see
+ * which kind a queue comes from.
  *
  * <pre>java bench/LoadBenchmark.java http://127.0.0.1:7070 --cpu SERVER_PID [requests per kind] [warm-up seconds]</pre>
  *
@@ -103,8 +105,11 @@ public class LoadBenchmark {
         bench.learnCatalogue();
         System.out.printf(Locale.ROOT, "%d records; %d types, %d people, %d places to browse; %d s per rate%n",
                 bench.records, bench.types.size(), bench.people.size(), bench.places.size(), seconds);
-        // Warm the server's caches and JIT with the same mix at a modest rate, then measure.
-        bench.run(Math.min(rates[0], 50), Math.min(seconds, 10), new Random(7));
+        // Warm the server's caches and JIT with the same mix at a modest rate, then measure. WARM_UP
+        // (seconds) sets how long: the JIT compiles the hot paths for a minute or so on one of the two
+        // cores, and a short warm-up leaves that to the first rate.
+        String warmUp = System.getenv("WARM_UP");
+        bench.run(Math.min(rates[0], 50), warmUp == null ? Math.min(seconds, 10) : Integer.parseInt(warmUp), new Random(7));
         System.out.println("| rate (req/s) | sent | answered | 503 | failed | median ms | p90 ms | p99 ms | max ms |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         int held = 0;

@@ -44,6 +44,8 @@ for config in "${configs[@]}"; do
   serve_node "$jar" "$db" --search-limit 0 $config
   java bench/LoadBenchmark.java "$url" "$seconds" "$rates"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  # What the node warned of or failed at (the missing --public-url aside): a failed request's cause.
+  grep -E ' (WARN|ERROR) ' "$log" | grep -v 'No --public-url' | head -20 || true
   kill $server; wait $server 2>/dev/null || true
   rm -f "$log"
 done

@@ -82,7 +82,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "What the embedded index's answers, kept to answer the same search again until the next "
                     + "change, the counts under a search's words alone or one facet value alone (a third of it) and "
                     + "records' related records (a twelfth) may weigh in memory; "
-                    + "0 keeps none, so that every search is counted afresh "
+                    + "0 keeps none, so that every search is counted as if asked for the first time on a new snapshot "
+                    + "(from the segments' own tallies where a count has them) "
                     + "(default: ${DEFAULT-VALUE}).")
     int keptAnswersMb = Protection.DEFAULT_KEPT_ANSWERS_MB;
 

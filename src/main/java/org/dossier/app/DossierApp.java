@@ -182,7 +182,7 @@ public final class DossierApp implements AutoCloseable {
                 }
             });
             // Bounded outside the measured engine, so that searches turned away do not count as searches.
-            SearchEngine search = new BoundedSearchEngine(operations.watch(opening), protection.maxSearches(),
+            BoundedSearchEngine search = new BoundedSearchEngine(operations.watch(opening), protection.maxSearches(),
                     protection.searchWait());
             store.onChange(search);
             store.onChange(operations.metrics()::recordsChanged);
@@ -199,7 +199,8 @@ public final class DossierApp implements AutoCloseable {
             CataloguePage catalogue = new CataloguePage(listing, conditional);
             CatalogueSearch catalogueSearch = new CatalogueSearch(search, listing, authorityLists);
             Templates templates = new Templates(site);
-            SearchPage searchPage = new SearchPage(catalogueSearch, site, new Citations(db, settings.archive(), clock), templates);
+            SearchPage searchPage = new SearchPage(catalogueSearch, search, site, new Citations(db, settings.archive(), clock),
+                    templates);
             FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
             SearchSuggestions suggestions = new SearchSuggestions(search);
             AuthorityPage authorityPage = new AuthorityPage(new AuthorityQueries(db), catalogueSearch, conditional);

@@ -11,6 +11,7 @@ import org.dossier.documents.Citation;
 import org.dossier.documents.Citations;
 import org.dossier.documents.Coins;
 import org.dossier.documents.DocumentJson;
+import org.dossier.search.BoundedSearchEngine;
 import org.dossier.search.Facet;
 import io.javalin.http.HttpStatus;
 import org.dossier.search.SearchRequest;
@@ -28,13 +29,17 @@ import org.dossier.web.Templates;
 public final class SearchPage {
 
     private final CatalogueSearch search;
+    private final BoundedSearchEngine bound;
     private final PublicUrl publicUrl;
     private final Citations citations;
     private final Templates templates;
     private final KeptPages kept = new KeptPages(KeptPages.DEFAULT_WEIGHT);
 
-    public SearchPage(CatalogueSearch search, PublicUrl publicUrl, Citations citations, Templates templates) {
+    /** {@code bound}: the engine the search runs in, whose slot a page holds until it is rendered. */
+    public SearchPage(CatalogueSearch search, BoundedSearchEngine bound, PublicUrl publicUrl, Citations citations,
+                      Templates templates) {
         this.search = search;
+        this.bound = bound;
         this.publicUrl = publicUrl;
         this.citations = citations;
         this.templates = templates;
@@ -46,18 +51,23 @@ public final class SearchPage {
         if (followedMerges(ctx, read.request())) {
             return;
         }
-        CatalogueSearch.PageAnswer answer = search.runForPage(read);
-        SearchOutcome outcome = answer.outcome();
-        ctx.status(answer.status());
-        ErrorPages.ownBody(ctx);
-        String site = publicUrl.of(ctx);
-        Supplier<String> render = () -> templates.render("catalogue/search", Map.of(
-                "view", SearchView.of(outcome, answer.read()), "searchQuery", outcome.request().text(),
-                "coins", coins(outcome, site), "wording", SearchWording.of(outcome)), ctx);
-        // A reader's page of a search read without a problem is the same for every reader: kept.
-        boolean everyones = answer.status() == 200 && !Templates.personal(ctx);
-        ctx.html(everyones ? kept.page(outcome.results(), Templates.pageUrl(ctx), site, citations.today(), render)
-                : render.get());
+        // The search and its page in one slot: a busy node turns the page away before searching,
+        // rather than searching and then queueing the page behind every other one being rendered.
+        SearchOutcome outcome = bound.holdingOneSlot(() -> {
+            CatalogueSearch.PageAnswer answer = search.runForPage(read);
+            SearchOutcome found = answer.outcome();
+            ctx.status(answer.status());
+            ErrorPages.ownBody(ctx);
+            String site = publicUrl.of(ctx);
+            Supplier<String> render = () -> templates.render("catalogue/search", Map.of(
+                    "view", SearchView.of(found, answer.read()), "searchQuery", found.request().text(),
+                    "coins", coins(found, site), "wording", SearchWording.of(found)), ctx);
+            // A reader's page of a search read without a problem is the same for every reader: kept.
+            boolean everyones = answer.status() == 200 && !Templates.personal(ctx);
+            ctx.html(everyones ? kept.page(found.results(), Templates.pageUrl(ctx), site, citations.today(), render)
+                    : render.get());
+            return found;
+        });
         timing(ctx, outcome, started);
     }
 

@@ -14,6 +14,12 @@ import java.util.function.Supplier;
  * the others slower, so under a burst everybody waits seconds; refusing the excess early keeps the
  * admitted searches fast and tells the rest when to come back. Record pages, related records,
  * suggestions as one types and index updates are never refused: they are cheap, and a reader who reached a record should see it.
+ *
+ * <p>A search page holds its slot until it is rendered ({@link #holdingOneSlot}): its rendering is
+ * the larger part of its work once the answer is kept, and a node that bounded only the searches
+ * let the renders after them pile up unbounded — on a node just started, under 50 requests a second,
+ * 250 at once, queued one by one on a lock inside the template engine, answered after up to a
+ * minute (BENCHMARKS.md, "A node's first minute under load").
  */
 public final class BoundedSearchEngine implements SearchEngine {
 
@@ -21,6 +27,8 @@ public final class BoundedSearchEngine implements SearchEngine {
     private final Semaphore slots;
     private final int maxSearches;
     private final long waitNanos;
+    /** Whether this thread already holds a slot ({@link #holdingOneSlot}): its searches take no second one. */
+    private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
 
     /** {@code maxSearches} and {@code wait} as {@code app.Protection} has checked them: 1 or more, not negative. */
     public BoundedSearchEngine(SearchEngine engine, int maxSearches, Duration wait) {
@@ -40,7 +48,19 @@ public final class BoundedSearchEngine implements SearchEngine {
         return admitted(() -> engine.hitIds(request));
     }
 
+    /**
+     * Runs {@code page} — a search and the page made of its answer — in one slot: refused as a
+     * search is when none is free within the wait, and every search it makes runs in that slot
+     * instead of asking for another (which could wait on itself).
+     */
+    public <T> T holdingOneSlot(Supplier<T> page) {
+        return admitted(page);
+    }
+
     private <T> T admitted(Supplier<T> work) {
+        if (holding.get()) {
+            return work.get();
+        }
         boolean admitted;
         try {
             admitted = waitNanos == 0 ? slots.tryAcquire() : slots.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
@@ -51,9 +71,11 @@ public final class BoundedSearchEngine implements SearchEngine {
         if (!admitted) {
             throw new SearchBusyException(maxSearches);
         }
+        holding.set(true);
         try {
             return work.get();
         } finally {
+            holding.set(false);
             slots.release();
         }
     }

@@ -115,4 +115,56 @@ class BoundedSearchEngineTest {
             assertThrows(IllegalStateException.class, () -> bounded.search(null));
         }
     }
+    @Test
+    void aPageHoldingTheOnlySlotMakesItsSearchesInThatSlot() {
+        HeldEngine held = new HeldEngine();
+        held.finish.countDown();
+        BoundedSearchEngine bounded = new BoundedSearchEngine(held, 1, Duration.ZERO);
+        int[] ids = bounded.holdingOneSlot(() -> {
+            bounded.search(null);
+            return bounded.hitIds(null);
+        });
+        assertEquals(2, ids.length, "the page's searches were not refused for want of a second slot");
+        assertEquals(2, bounded.hitIds(null).length, "and the slot is free once the page is made");
+    }
+
+    @Test
+    void whileAPageIsBeingMadeItsSlotIsTakenAndOtherSearchesAreRefused() throws Exception {
+        HeldEngine held = new HeldEngine();
+        held.finish.countDown();
+        BoundedSearchEngine bounded = new BoundedSearchEngine(held, 1, Duration.ZERO);
+        CountDownLatch rendering = new CountDownLatch(1);
+        CountDownLatch rendered = new CountDownLatch(1);
+        CompletableFuture<String> page = CompletableFuture.supplyAsync(() -> bounded.holdingOneSlot(() -> {
+            bounded.search(null);
+            rendering.countDown();
+            try {
+                rendered.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "<html>";
+        }));
+        assertTrue(rendering.await(10, TimeUnit.SECONDS));
+        assertThrows(SearchBusyException.class, () -> bounded.search(null), "the page's search is over, its render is not");
+        assertThrows(SearchBusyException.class, () -> bounded.holdingOneSlot(() -> "another page"));
+        rendered.countDown();
+        assertEquals("<html>", page.get(10, TimeUnit.SECONDS));
+        assertEquals(2, bounded.hitIds(null).length);
+    }
+
+    @Test
+    void aPageThatFailsGivesItsSlotBackAndItsThreadHoldsNoneAfter() throws Exception {
+        HeldEngine held = new HeldEngine();
+        BoundedSearchEngine bounded = new BoundedSearchEngine(held, 1, Duration.ZERO);
+        assertThrows(IllegalStateException.class, () -> bounded.holdingOneSlot(() -> {
+            throw new IllegalStateException("broken template");
+        }));
+        CompletableFuture<int[]> other = CompletableFuture.supplyAsync(() -> bounded.hitIds(null));
+        assertTrue(held.started.await(10, TimeUnit.SECONDS), "the slot was given back");
+        assertThrows(SearchBusyException.class, () -> bounded.search(null),
+                "this thread no longer counts as holding a slot");
+        held.finish.countDown();
+        assertEquals(2, other.get(10, TimeUnit.SECONDS).length);
+    }
 }

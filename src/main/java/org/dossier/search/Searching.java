@@ -57,7 +57,7 @@ final class Searching {
 
     /**
      * As {@link #search(Snapshot, Names, SearchRequest)}; {@code found}, when not null, is given the
-     * hits its counting pass found, for {@link #hits(Snapshot, Names, SearchRequest, Found)} to rank
+     * hits its counting pass found, for {@link #hits(Snapshot, Names, SearchRequest, Found, SortedMap)} to rank
      * the page among.
      */
     SearchResults search(Snapshot snapshot, Names names, SearchRequest request, Found found) throws IOException {
@@ -84,24 +84,11 @@ final class Searching {
 
     /**
      * The hits of {@code request}'s page alone, for counts already made for it: read as its counts
-     * were (its words, or its plain words when they stand for too many).
-     */
-    List<SearchHit> hits(Snapshot snapshot, Names names, SearchRequest request) throws IOException {
-        return hits(snapshot, names, request, null);
-    }
-
-    /**
-     * As {@link #hits(Snapshot, Names, SearchRequest)}, ranked among the hits {@code found} holds
-     * when it holds those of the same words on this snapshot (the same request's counting pass).
-     */
-    List<SearchHit> hits(Snapshot snapshot, Names names, SearchRequest request, Found found) throws IOException {
-        return hits(snapshot, names, request, found, null);
-    }
-
-    /**
-     * As {@link #hits(Snapshot, Names, SearchRequest, Found)}; {@code years}, when not null, the
-     * request's counts by year on this snapshot ({@link SearchResults#years()}), for a browse's
-     * newest hits to be found among the latest years alone.
+     * were (its words, or its plain words when they stand for too many). Ranked among the hits
+     * {@code found} holds when it holds those of the same words on this snapshot (the same
+     * request's counting pass); {@code years}, when not null, the request's counts by year on this
+     * snapshot ({@link SearchResults#years()}), for a browse's newest hits to be found among the
+     * latest years alone. Either may be null.
      */
     List<SearchHit> hits(Snapshot snapshot, Names names, SearchRequest request, Found found,
                          SortedMap<Integer, Long> years) throws IOException {

@@ -11,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,11 +24,9 @@ class CountsUnderOneFilterKeptTest {
 
     @Test
     void browsingTwoValuesWithTheirCountsKeptCountsWhatCountingAfreshDoes() throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(2);
-        try (SeedIndex seeds = SeedIndex.open();
-             DirectoryReader reader = DirectoryReader.open(FSDirectory.open(seeds.indexFolder()))) {
-            Snapshot keeping = new Snapshot(reader, executor, IndexLayout.facetsConfig(), LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);
-            Snapshot afresh = new Snapshot(reader, executor, IndexLayout.facetsConfig(), 0);
+        try (SeedIndex.Snapshots seeds = SeedIndex.snapshots()) {
+            Snapshot keeping = seeds.snapshot(LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);
+            Snapshot afresh = seeds.snapshot(0);
             Searching searching = new Searching(new CatalogueAnalyzer());
             List<Map.Entry<Facet, String>> values = commonValues(keeping);
             for (Map.Entry<Facet, String> value : values) {
@@ -59,8 +53,6 @@ class CountsUnderOneFilterKeptTest {
                 }
             }
             assertTrue(pairs > 50, pairs + " pairs");
-        } finally {
-            executor.shutdownNow();
         }
     }
 

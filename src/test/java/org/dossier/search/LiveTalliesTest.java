@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class LiveTalliesTest {
 
     private final FacetsConfig config = IndexLayout.facetsConfig();
+
     @Test
     void countsCarriedFromSnapshotToSnapshotAreThoseOfEveryLiveRecord() throws IOException {
         new EditedSnapshots().check(this::assertSameAsCountingEveryRecord);

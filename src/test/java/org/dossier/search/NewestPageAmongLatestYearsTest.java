@@ -9,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,10 +21,8 @@ class NewestPageAmongLatestYearsTest {
 
     @Test
     void theNewestPageOfABrowseIsThePageOfEveryHitRanked() throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(2);
-        try (SeedIndex seeds = SeedIndex.open();
-             DirectoryReader reader = DirectoryReader.open(FSDirectory.open(seeds.indexFolder()))) {
-            Snapshot snapshot = new Snapshot(reader, executor, IndexLayout.facetsConfig(), LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);
+        try (SeedIndex.Snapshots seeds = SeedIndex.snapshots()) {
+            Snapshot snapshot = seeds.snapshot(LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);
             Searching searching = new Searching(new CatalogueAnalyzer());
             List<Map<Facet, List<String>>> browses = new ArrayList<>();
             browses.add(Map.of());
@@ -66,8 +60,6 @@ class NewestPageAmongLatestYearsTest {
                 }
             }
             assertTrue(pages > 500, pages + " pages with hits");
-        } finally {
-            executor.shutdownNow();
         }
     }
 }

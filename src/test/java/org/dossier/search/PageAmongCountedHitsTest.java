@@ -11,10 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,10 +27,8 @@ class PageAmongCountedHitsTest {
 
     @Test
     void thePageRankedAmongTheCountedHitsIsThePageRankedAmongTheFilteredRecords() throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(2);
-        try (SeedIndex seeds = SeedIndex.open();
-             DirectoryReader reader = DirectoryReader.open(FSDirectory.open(seeds.indexFolder()))) {
-            Snapshot snapshot = new Snapshot(reader, executor, IndexLayout.facetsConfig(), 0);
+        try (SeedIndex.Snapshots seeds = SeedIndex.snapshots()) {
+            Snapshot snapshot = seeds.snapshot(0);
             Searching searching = new Searching(new CatalogueAnalyzer());
             // Each facet's values, the most common first: readers tick those, and they leave hits.
             FacetCounter.Counts everything = snapshot.everything();
@@ -54,8 +48,8 @@ class PageAmongCountedHitsTest {
                 SearchRequest request = randomSearch(random, keys);
                 Searching.Found found = new Searching.Found();
                 SearchResults counted = searching.search(snapshot, Names.NONE, request.forCounts(), found);
-                List<SearchHit> among = searching.hits(snapshot, Names.NONE, request, found);
-                List<SearchHit> filtered = searching.hits(snapshot, Names.NONE, request);
+                List<SearchHit> among = searching.hits(snapshot, Names.NONE, request, found, null);
+                List<SearchHit> filtered = searching.hits(snapshot, Names.NONE, request, null, null);
                 assertEquals(filtered, among, "search " + i + ": " + request);
                 if (found.holdsHits()) {
                     ranked++;
@@ -68,8 +62,6 @@ class PageAmongCountedHitsTest {
             // Not vacuous: the counted hits were used, and a good share of the pages had hits on them.
             assertEquals(600, ranked, "every search with words and a filter ranks among its counted hits");
             assertTrue(withHits > 150, withHits + " of 600 pages had hits");
-        } finally {
-            executor.shutdownNow();
         }
     }
 

@@ -3,6 +3,10 @@ package org.dossier.search;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
 import org.dossier.app.Database;
 import org.dossier.documents.RecordStore;
 import org.dossier.testing.RecordsByTitle;
@@ -32,6 +36,44 @@ final class SeedIndex implements AutoCloseable {
         store.onChange(ids -> index.engine.changed(ids));
         // the listener reads the field at each change: reopening the engine keeps it following
         return index;
+    }
+
+    /** The seed pages' index read as it stands, for snapshots searched on two threads of their own. */
+    static Snapshots snapshots() throws Exception {
+        SeedIndex seeds = open();
+        try {
+            return new Snapshots(seeds, DirectoryReader.open(FSDirectory.open(seeds.indexFolder())));
+        } catch (Exception e) {
+            seeds.close();
+            throw e;
+        }
+    }
+
+    /** One reader of the seed pages' index, and the threads its snapshots search on; closes both and the index. */
+    static final class Snapshots implements AutoCloseable {
+        private final SeedIndex seeds;
+        private final DirectoryReader reader;
+        private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+        private Snapshots(SeedIndex seeds, DirectoryReader reader) {
+            this.seeds = seeds;
+            this.reader = reader;
+        }
+
+        /** A snapshot of the reader keeping {@code keptAnswers} bytes of answers (0: none). */
+        Snapshot snapshot(long keptAnswers) throws Exception {
+            return new Snapshot(reader, threads, IndexLayout.facetsConfig(), keptAnswers);
+        }
+
+        @Override
+        public void close() throws Exception {
+            threads.shutdownNow();
+            try {
+                reader.close();
+            } finally {
+                seeds.close();
+            }
+        }
     }
 
     /** The id of the one record whose title contains {@code words}: see {@link RecordsByTitle}. */

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 class ValueTalliesTest {
 
     private final FacetsConfig config = IndexLayout.facetsConfig();
+
     @Test
     void countsUnderEachValueCarriedFromSnapshotToSnapshotAreThoseOfCountingItsLiveRecords() throws IOException {
         new EditedSnapshots().check(this::assertSameAsCountingEveryRecord);

@@ -7,6 +7,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,6 +59,7 @@ import org.dossier.importing.ImportRun;
 import org.dossier.ops.BuildInfo;
 import org.dossier.ops.Operations;
 import org.dossier.ops.OperationsSettings;
+import org.dossier.ops.WarmUp;
 import org.dossier.search.BoundedSearchEngine;
 import org.dossier.search.IndexInUseException;
 import org.dossier.search.IndexStatus;
@@ -80,6 +82,7 @@ import org.dossier.web.SearchLimit;
 import org.dossier.web.Templates;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.LocalConnector;
+import org.eclipse.jetty.server.Server;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -258,7 +261,12 @@ public final class DossierApp implements AutoCloseable {
                 ErrorPages.install(routes);
                 routes.before(hosts::check);
                 routes.before(QueryEscapes::check);
-                routes.before(searchLimit::check);
+                // A node's warm-up is not a client: it asks a thousand searches before any reader's.
+                routes.before(ctx -> {
+                    if (!operations.warmUp().asks(ctx)) {
+                        searchLimit.check(ctx);
+                    }
+                });
                 routes.before(access::identify);
                 routes.before(access::keepPrivatePagesOutOfCaches);
                 // Once the route is known, by its roles (Role: every /admin route but the sign-in form), then
@@ -350,7 +358,35 @@ public final class DossierApp implements AutoCloseable {
         }
         operations.started();
         opening.awaitOpen();
+        warmUpInBackground();
         return this;
+    }
+
+    /**
+     * When asked to ({@code serve --warm-up}), the node's own requests before it says it is ready,
+     * through a connector of their own ({@link WarmUp}); returns at once.
+     */
+    private void warmUpInBackground() throws IOException {
+        WarmUp warmUp = operations.warmUp();
+        if (warmUp.requests() == 0) {
+            return;
+        }
+        Server jetty = server.jettyServer().server();
+        LocalConnector local = new LocalConnector(jetty);
+        jetty.addConnector(local);
+        try {
+            local.start();
+        } catch (Exception e) {
+            throw new IOException("the warm-up's connector did not start", e);
+        }
+        // A host the site answers to: the first allowed, or any name when every valid one is.
+        List<String> allowed = settings.protection().allowedHosts();
+        InProcess door = new InProcess(local, allowed.isEmpty() ? "localhost" : allowed.get(0));
+        warmUp.begin(search, local, path -> {
+            InProcess.Answer answer = door.get(path);
+            // A record's permanent address leads to its page: the page is what readers read.
+            return answer.redirect() == null ? answer.status() : door.get(answer.redirect()).status();
+        });
     }
 
     /**
@@ -364,7 +400,7 @@ public final class DossierApp implements AutoCloseable {
         server.jettyServer().server().addConnector(local);
         server.start();
         opening.awaitOpen();
-        return new InProcess(local);
+        return new InProcess(local, "localhost");
     }
 
     /** What comes before serving: the seeds when the database is empty, then the index, opening in the background. */
@@ -379,18 +415,34 @@ public final class DossierApp implements AutoCloseable {
 
         /** An answer: its status, its header lines as sent, and its body. */
         public record Answer(int status, String head, String body) {
+
+            /** Where a redirect leads, as a path and query on this site; null when this is no redirect. */
+            public String redirect() {
+                if (status / 100 != 3) {
+                    return null;
+                }
+                for (String line : head.split("\r\n")) {
+                    if (line.regionMatches(true, 0, "Location:", 0, 9)) {
+                        URI to = URI.create(line.substring(9).strip());
+                        return to.getRawQuery() == null ? to.getRawPath() : to.getRawPath() + "?" + to.getRawQuery();
+                    }
+                }
+                return null;
+            }
         }
 
         private final LocalConnector connector;
+        private final String host;
 
-        private InProcess(LocalConnector connector) {
+        private InProcess(LocalConnector connector, String host) {
             this.connector = connector;
+            this.host = host;
         }
 
-        /** The answer to a GET of {@code pathAndQuery} on host {@code localhost}. */
+        /** The answer to a GET of {@code pathAndQuery} (on host {@code localhost} for the in-process app). */
         public Answer get(String pathAndQuery) throws Exception {
             // HTTP/1.0: the body comes whole (not chunked) and the exchange ends with it.
-            String request = "GET " + pathAndQuery + " HTTP/1.0\r\nHost: localhost\r\n\r\n";
+            String request = "GET " + pathAndQuery + " HTTP/1.0\r\nHost: " + host + "\r\n\r\n";
             ByteBuffer answer = connector.getResponse(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)),
                     false, 30, TimeUnit.SECONDS);
             if (answer == null) {

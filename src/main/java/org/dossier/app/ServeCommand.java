@@ -108,6 +108,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "On SIGTERM, how long requests in flight may take to finish (default: ${DEFAULT-VALUE}).")
     long shutdownGrace = OperationsSettings.DEFAULT_SHUTDOWN_GRACE.toSeconds();
 
+    @Option(names = "--warm-up", paramLabel = "N",
+            description = "How many requests of its own (searches, browses, record pages drawn from the catalogue) "
+                    + "the node asks, on every processor, before /ready says it is ready: a node put into rotation "
+                    + "cold turns readers away while the JIT compiles. They are not logged, not counted as readers' "
+                    + "and not held to --search-limit. 0 for none (default: ${DEFAULT-VALUE}).")
+    int warmUp = OperationsSettings.DEFAULT_WARM_UP_REQUESTS;
+
     @Option(names = "--log-format", paramLabel = "FORMAT",
             description = "text or json: one JSON object a log line (default: ${DEFAULT-VALUE}).")
     LogFormat logFormat = LogFormat.text;
@@ -116,10 +123,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DatabaseAddress database = databaseOption.address();
         logFormat.apply();
-        OperationsSettings operating = new OperationsSettings(metricsPort, metricsHost, maxIndexLag,
-                Duration.ofSeconds(shutdownGrace));
         DossierApp app;
         try {
+            OperationsSettings operating = new OperationsSettings(metricsPort, metricsHost, maxIndexLag,
+                    Duration.ofSeconds(shutdownGrace), warmUp);
             Settings settings = new Settings(database, host, port, seeds,
                     publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl),
                     new Archive(archiveName, adminEmail),

@@ -22,7 +22,8 @@ public final class Operations implements AutoCloseable {
     private final OperationsSettings settings;
     private final Database database;
     private final Metrics metrics = new Metrics();
-    private final RequestLog requestLog = new RequestLog(metrics);
+    private final WarmUp warmUp;
+    private final RequestLog requestLog;
     private Readiness readiness;
     private Health health;
     private MetricsServer metricsServer;
@@ -30,6 +31,8 @@ public final class Operations implements AutoCloseable {
     public Operations(OperationsSettings settings, Database database) {
         this.settings = settings;
         this.database = database;
+        this.warmUp = new WarmUp(settings.warmUpRequests());
+        this.requestLog = new RequestLog(metrics, warmUp);
         database.reportTo(metrics.registry());
     }
 
@@ -37,10 +40,15 @@ public final class Operations implements AutoCloseable {
         return metrics;
     }
 
+    /** The requests a node asks of itself before it is ready. */
+    public WarmUp warmUp() {
+        return warmUp;
+    }
+
     /** The engine the catalogue should use: timed, and asked for readiness. */
     public SearchEngine watch(SearchEngine engine) {
         SearchEngine measured = metrics.measure(engine);
-        readiness = new Readiness(database, measured, settings.maxIndexLag(), Clock.systemUTC());
+        readiness = new Readiness(database, measured, settings.maxIndexLag(), warmUp, Clock.systemUTC());
         health = new Health(BuildInfo.current(), readiness);
         return measured;
     }
@@ -78,6 +86,7 @@ public final class Operations implements AutoCloseable {
 
     /** The node is going away: readiness answers 503 from now on. */
     public void stopping() {
+        warmUp.stop();
         if (health != null) {
             health.stopping();
         }

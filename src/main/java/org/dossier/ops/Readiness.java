@@ -17,7 +17,8 @@ import org.flywaydb.core.api.MigrationInfoService;
 
 /**
  * Whether this node can serve: the database answers, its schema is the one this build migrates
- * to, and the search index is open and not too far behind the database. Each check is cheap (one
+ * to, the search index is open and not too far behind the database, and the node has warmed up
+ * ({@link WarmUp}; when it was asked to). Each check is cheap (one
  * small query); Flyway's view of the migrations is read at most every few seconds.
  */
 public final class Readiness {
@@ -36,12 +37,14 @@ public final class Readiness {
     private final SearchEngine search;
     private final long maxIndexLag;
     private final Clock clock;
+    private final WarmUp warmUp;
     private final ExecutorService catchUp;
     private final AtomicBoolean catchingUp = new AtomicBoolean();
     private volatile Check migrations;
     private volatile Instant migrationsReadAt = Instant.MIN;
 
-    public Readiness(Database database, SearchEngine search, long maxIndexLag, Clock clock) {
+    public Readiness(Database database, SearchEngine search, long maxIndexLag, WarmUp warmUp, Clock clock) {
+        this.warmUp = warmUp;
         this.database = database;
         this.search = search;
         this.maxIndexLag = maxIndexLag;
@@ -58,6 +61,9 @@ public final class Readiness {
         checks.put("database", database());
         checks.put("migrations", checks.get("database").ok() ? migrations() : failed("the database does not answer"));
         checks.put("index", index());
+        if (warmUp.requests() > 0) {
+            checks.put("warmUp", warmUp.check());
+        }
         return new Report(checks.values().stream().allMatch(Check::ok), checks);
     }
 

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * After every request: one access-log line (method, route template, path without its query
  * string, status, time, bytes) on the logger {@code dossier.access}, and the request's metrics.
- * Query strings are never logged (they hold what readers searched for), nor cookies or tokens.
+ * Query strings are never logged (they hold what readers searched for), nor cookies or tokens. A
+ * node's requests of its own ({@link WarmUp}) are neither logged nor counted.
  * With {@code --log-format json} the fields are the log event's key-value pairs.
  *
  * <p>Two halves: Javalin knows which route answered and notes it on the request; Jetty's request
@@ -27,9 +28,11 @@ public final class RequestLog implements org.eclipse.jetty.server.RequestLog {
     private static final Logger ACCESS = LoggerFactory.getLogger(LOGGER);
 
     private final Metrics metrics;
+    private final WarmUp warmUp;
 
-    public RequestLog(Metrics metrics) {
+    public RequestLog(Metrics metrics, WarmUp warmUp) {
         this.metrics = metrics;
+        this.warmUp = warmUp;
     }
 
     /** Javalin's request logger, once the route has answered: notes the route template. */
@@ -39,6 +42,9 @@ public final class RequestLog implements org.eclipse.jetty.server.RequestLog {
 
     @Override
     public void log(Request request, Response response) {
+        if (warmUp.asks(request)) {
+            return;
+        }
         String method = request.getMethod();
         String path = request.getHttpURI().getPath();
         Object noted = request.getAttribute(ROUTE);

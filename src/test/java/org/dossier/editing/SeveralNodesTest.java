@@ -173,7 +173,9 @@ class SeveralNodesTest {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), "org.dossier.app.Main", "serve",
                 "--db", nodeA.database().text(), "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--index", index.toString(), "--seeds", nodeA.folder().resolve("no-seeds").toString())
+                "--index", index.toString(), "--seeds", nodeA.folder().resolve("no-seeds").toString(),
+                // Nothing waits for it to say it is ready: a warm-up would only take CPU from the burst.
+                "--warm-up", "0")
                 .redirectErrorStream(true)
                 .redirectOutput(nodeA.folder().resolve("killed-node.log").toFile())
                 .start();

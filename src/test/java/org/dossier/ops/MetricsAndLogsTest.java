@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.time.Clock;
 import org.dossier.app.Database;
+import org.dossier.app.Protection;
 import org.dossier.accounts.Accounts;
 import org.dossier.editing.Editors;
 import org.dossier.accounts.Role;
@@ -178,6 +179,34 @@ class MetricsAndLogsTest {
         assertEquals(200, fields.get("status"));
         assertEquals((long) page.body().getBytes(StandardCharsets.UTF_8).length, fields.get("bytes"));
         assertTrue(((Double) fields.get("ms")) >= 0);
+    }
+
+    @Test
+    void aNodesOwnWarmUpIsNeitherLoggedNorCountedNorHeldToTheSearchLimit() throws Exception {
+        accessLog.list.clear();
+        // 200 searches and pages of its own on a node that allows one client 60 searches a minute and
+        // answers one host name only.
+        try (OperatedCatalogue warmed = OperatedCatalogue.withSeeds(
+                new OperationsSettings(0, "127.0.0.1", 1_000, Duration.ofSeconds(2), 200),
+                new Protection(List.of(), List.of("127.0.0.1"), Protection.DEFAULT_SEARCH_LIMIT, false))) {
+            JsonNode warmUp = null;
+            for (int i = 0; i < 600; i++) {
+                HttpResponse<String> ready = warmed.http().get("/ready");
+                warmUp = new ObjectMapper().readTree(ready.body()).get("checks").get("warmUp");
+                if (ready.statusCode() == 200) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            assertTrue(warmUp.get("ok").asBoolean(), warmUp.toString());
+            assertEquals(200, warmUp.get("details").get("asked").asInt());
+            assertEquals(0, warmUp.get("details").get("failed").asInt(), "some of the warm-up's requests failed");
+            String text = new Http("http://127.0.0.1:" + warmed.app().metricsPort()).get(MetricsServer.PATH).body();
+            assertEquals(0, total(text, "http_server_requests_seconds_count", "route=\"/search\""), text);
+            assertTrue(total(text, "http_server_requests_seconds_count", "route=\"/ready\"") >= 1, text);
+            assertEquals(List.of(), accessLog.list.stream().map(ILoggingEvent::getFormattedMessage)
+                    .filter(line -> !line.startsWith("GET /ready ")).toList());
+        }
     }
 
     @Test

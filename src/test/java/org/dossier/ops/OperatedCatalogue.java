@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
 import org.dossier.app.DossierApp;
+import org.dossier.app.Protection;
 import org.dossier.app.Settings;
 import org.dossier.testing.Http;
 import org.dossier.testing.RecordsByTitle;
@@ -46,10 +47,15 @@ final class OperatedCatalogue implements AutoCloseable {
 
     /** A fresh catalogue of the seed pages in a folder of its own, removed on close. */
     static OperatedCatalogue withSeeds(OperationsSettings operating) {
+        return withSeeds(operating, Protection.NONE);
+    }
+
+    /** As {@link #withSeeds(OperationsSettings)}, protected as {@code protection} says. */
+    static OperatedCatalogue withSeeds(OperationsSettings operating, Protection protection) {
         try {
             Path folder = Files.createTempDirectory("dossier-ops-");
             Settings settings = new Settings(folder.resolve("dossier.db"), "127.0.0.1", 0, TestCatalogue.SEEDS,
-                    PublicUrl.fromRequests());
+                    PublicUrl.fromRequests(), null, protection);
             return new OperatedCatalogue(folder, DossierApp.start(settings, operating));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -251,8 +251,8 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
             if (count == 0 && values.isEmpty()) {
                 continue;
             }
-            DateBound start = DateBound.parse(String.format(Locale.ROOT, "%04d", decade));
-            DateBound end = DateBound.parse(String.format(Locale.ROOT, "%04d", decade + 9));
+            DateBound start = DateBound.year(decade);
+            DateBound end = DateBound.year(decade + 9);
             open |= start.equals(request.from()) && end.equals(request.to());
             decades.add(new Decade(decade + "s", count, SearchLinks.search(request.between(start, end)), values, open));
         }

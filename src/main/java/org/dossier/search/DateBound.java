@@ -36,8 +36,13 @@ public record DateBound(String value, YearMonth first, YearMonth last) {
         }
     }
 
+    /** A whole year, as {@link #parse} reads {@code 0950} or {@code 1950}; a page builds a hundred of them. */
     public static DateBound year(int year) {
-        return parse(String.format(Locale.ROOT, "%04d", year));
+        if (year < 0 || year > 9_999) {
+            throw new IllegalArgumentException("must be a year of four digits, not " + year);
+        }
+        String value = year >= 1_000 ? Integer.toString(year) : String.format(Locale.ROOT, "%04d", year);
+        return new DateBound(value, YearMonth.of(year, 1), YearMonth.of(year, 12));
     }
 
     public LocalDate firstDay() {

@@ -312,6 +312,15 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
     }
 
     private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+        // Most names and values (stalin, ciphered-telegram, 1950) are left as they are: a page encodes a
+        // few hundred of them, and URLEncoder makes two buffers for each.
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+                    || c == '.' || c == '*')) {
+                return URLEncoder.encode(text, StandardCharsets.UTF_8);
+            }
+        }
+        return text;
     }
 }

@@ -34,4 +34,15 @@ class DateBoundTest {
             assertThrows(IllegalArgumentException.class, () -> DateBound.parse(bad), bad);
         }
     }
+
+    @Test
+    void aYearMadeInCodeIsTheBoundItsFourDigitsReadAs() {
+        for (int year : new int[] {0, 7, 950, 1950, 9999}) {
+            assertEquals(DateBound.parse(String.format(java.util.Locale.ROOT, "%04d", year)), DateBound.year(year));
+        }
+        assertEquals("0950", DateBound.year(950).value());
+        for (int bad : new int[] {-1, 10_000}) {
+            assertThrows(IllegalArgumentException.class, () -> DateBound.year(bad), String.valueOf(bad));
+        }
+    }
 }

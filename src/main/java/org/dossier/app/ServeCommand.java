@@ -115,6 +115,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "and not held to --search-limit. 0 for none (default: ${DEFAULT-VALUE}).")
     int warmUp = OperationsSettings.DEFAULT_WARM_UP_REQUESTS;
 
+    @Option(names = "--warm-up-limit", paramLabel = "SECONDS",
+            description = "How long the warm-up may take; past that the node is ready with what it asked "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long warmUpLimit = OperationsSettings.DEFAULT_WARM_UP_LIMIT.toSeconds();
+
     @Option(names = "--log-format", paramLabel = "FORMAT",
             description = "text or json: one JSON object a log line (default: ${DEFAULT-VALUE}).")
     LogFormat logFormat = LogFormat.text;
@@ -126,7 +131,7 @@ final class ServeCommand implements Callable<Integer> {
         DossierApp app;
         try {
             OperationsSettings operating = new OperationsSettings(metricsPort, metricsHost, maxIndexLag,
-                    Duration.ofSeconds(shutdownGrace), warmUp);
+                    Duration.ofSeconds(shutdownGrace), warmUp, Duration.ofSeconds(warmUpLimit));
             Settings settings = new Settings(database, host, port, seeds,
                     publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl),
                     new Archive(archiveName, adminEmail),

@@ -31,7 +31,7 @@ public final class Operations implements AutoCloseable {
     public Operations(OperationsSettings settings, Database database) {
         this.settings = settings;
         this.database = database;
-        this.warmUp = new WarmUp(settings.warmUpRequests());
+        this.warmUp = new WarmUp(settings.warmUpRequests(), settings.warmUpLimit());
         this.requestLog = new RequestLog(metrics, warmUp);
         database.reportTo(metrics.registry());
     }

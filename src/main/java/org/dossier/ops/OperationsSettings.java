@@ -10,25 +10,30 @@ import java.time.Duration;
  * @param maxIndexLag how many changes the search index may be behind the database and the node still be ready
  * @param shutdownGrace how long a stopping server lets requests in flight finish
  * @param warmUpRequests how many requests of its own a node asks before it says it is ready ({@link WarmUp}); 0 for none
+ * @param warmUpLimit how long the warm-up may take; past it the node is ready with what was asked
  */
 public record OperationsSettings(Integer metricsPort, String metricsHost, long maxIndexLag, Duration shutdownGrace,
-                                 int warmUpRequests) {
+                                 int warmUpRequests, Duration warmUpLimit) {
 
     public static final long DEFAULT_MAX_INDEX_LAG = 1_000;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(8);
     /** What {@code serve} asks of itself unless told otherwise; {@link #DEFAULT}, what an app built in code gets, asks none. */
     public static final int DEFAULT_WARM_UP_REQUESTS = 1_000;
+    public static final Duration DEFAULT_WARM_UP_LIMIT = Duration.ofSeconds(60);
     public static final OperationsSettings DEFAULT =
             new OperationsSettings(null, "127.0.0.1", DEFAULT_MAX_INDEX_LAG, DEFAULT_SHUTDOWN_GRACE);
 
     /** No warm-up. */
     public OperationsSettings(Integer metricsPort, String metricsHost, long maxIndexLag, Duration shutdownGrace) {
-        this(metricsPort, metricsHost, maxIndexLag, shutdownGrace, 0);
+        this(metricsPort, metricsHost, maxIndexLag, shutdownGrace, 0, DEFAULT_WARM_UP_LIMIT);
     }
 
     public OperationsSettings {
         if (warmUpRequests < 0) {
             throw new IllegalArgumentException("--warm-up takes a number of requests, 0 or more, not " + warmUpRequests);
+        }
+        if (warmUpLimit == null || warmUpLimit.isNegative() || warmUpLimit.isZero()) {
+            throw new IllegalArgumentException("--warm-up-limit takes a number of seconds, 1 or more");
         }
         if (metricsPort != null && (metricsPort < 0 || metricsPort > 65_535)) {
             throw new IllegalArgumentException("metrics port " + metricsPort + " is not from 0 to 65535");

@@ -1,6 +1,7 @@
 package org.dossier.ops;
 
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class WarmUp {
     private static final int FAILURES_LOGGED = 3;
 
     private final int requests;
+    private final Duration limit;
     private final AtomicInteger asked = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private volatile Connector connector;
@@ -46,9 +48,14 @@ public final class WarmUp {
     private volatile boolean finished;
     private volatile boolean stopping;
 
-    /** @param requests how many to ask (see {@link OperationsSettings}); 0 for none: ready once the rest is */
-    public WarmUp(int requests) {
+    /**
+     * @param requests how many to ask (see {@link OperationsSettings}); 0 for none: ready once the rest is
+     * @param limit    how long it may take: past that, the node is ready with what was asked (a large
+     *                 catalogue's searches take longer, and the JIT is done with them sooner)
+     */
+    public WarmUp(int requests, Duration limit) {
         this.requests = requests;
+        this.limit = limit;
         this.finished = requests == 0;
     }
 
@@ -72,6 +79,7 @@ public final class WarmUp {
         this.connector = connector;
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         long started = System.nanoTime();
+        long deadline = started + limit.toNanos();
         daemon("dossier-warm-up", () -> {
             try {
                 List<String> paths = drawn.get();
@@ -80,7 +88,8 @@ public final class WarmUp {
                 List<Thread> askers = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     askers.add(daemon("dossier-warm-up-" + t, () -> {
-                        for (int i = next.getAndIncrement(); i < paths.size() && !stopping; i = next.getAndIncrement()) {
+                        for (int i = next.getAndIncrement(); i < paths.size() && !stopping
+                                && System.nanoTime() - deadline < 0; i = next.getAndIncrement()) {
                             ask(door, paths.get(i));
                         }
                     }));
@@ -88,8 +97,9 @@ public final class WarmUp {
                 for (Thread asker : askers) {
                     asker.join();
                 }
-                LOG.info("Warmed up: {} requests of this node's own in {} s (drawn from the catalogue in {} s){}",
-                        asked.get(), seconds(System.nanoTime() - started), seconds(drawnAt - started),
+                LOG.info("Warmed up: {} of {} requests of this node's own in {} s (drawn from the catalogue in {} s){}{}",
+                        asked.get(), requests, seconds(System.nanoTime() - started), seconds(drawnAt - started),
+                        asked.get() < requests && !stopping ? "; stopped at the limit of " + limit.toSeconds() + " s" : "",
                         failed.get() == 0 ? "" : "; " + failed.get() + " failed");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -187,7 +187,8 @@ class MetricsAndLogsTest {
         // 200 searches and pages of its own on a node that allows one client 60 searches a minute and
         // answers one host name only.
         try (OperatedCatalogue warmed = OperatedCatalogue.withSeeds(
-                new OperationsSettings(0, "127.0.0.1", 1_000, Duration.ofSeconds(2), 200),
+                new OperationsSettings(0, "127.0.0.1", 1_000, Duration.ofSeconds(2), 200,
+                        Duration.ofSeconds(60)),
                 new Protection(List.of(), List.of("127.0.0.1"), Protection.DEFAULT_SEARCH_LIMIT, false))) {
             JsonNode warmUp = null;
             for (int i = 0; i < 600; i++) {

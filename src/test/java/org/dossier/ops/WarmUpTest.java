@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 @SameOnEveryDatabase
 class WarmUpTest {
 
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+
     private static List<String> paths(int n) {
         return IntStream.range(0, n).mapToObj(i -> "/search?q=word" + i).toList();
     }
@@ -45,7 +47,7 @@ class WarmUpTest {
     void aNodeIsNotReadyWhileItsWarmUpIsStillAsking() throws Exception {
         CountDownLatch answer = new CountDownLatch(1);
         AtomicInteger asked = new AtomicInteger();
-        WarmUp warmUp = new WarmUp(5);
+        WarmUp warmUp = new WarmUp(5, MINUTE);
         warmUp.begin(() -> paths(5), null, path -> {
             answer.await();
             asked.incrementAndGet();
@@ -64,7 +66,7 @@ class WarmUpTest {
         // A record withdrawn since its id was drawn is gone, not a failure; a 429 or a 500 is one.
         Map<String, Integer> statuses = Map.of("/search?q=word1", 500, "/search?q=word2", 404,
                 "/search?q=word3", 410, "/search?q=word4", 429);
-        WarmUp warmUp = new WarmUp(8);
+        WarmUp warmUp = new WarmUp(8, MINUTE);
         warmUp.begin(() -> paths(8), null, path -> {
             if (path.equals("/search?q=word5")) {
                 throw new java.io.IOException("no answer within 30 s");
@@ -77,7 +79,7 @@ class WarmUpTest {
     @Test
     void aNodeStoppingEndsItsWarmUpWithoutAskingTheRest() throws Exception {
         CountDownLatch answer = new CountDownLatch(1);
-        WarmUp warmUp = new WarmUp(1_000);
+        WarmUp warmUp = new WarmUp(1_000, MINUTE);
         warmUp.begin(() -> paths(1_000), null, path -> {
             answer.await();
             return 200;
@@ -90,15 +92,28 @@ class WarmUpTest {
     }
 
     @Test
+    void theWarmUpEndsAtItsLimitWithWhatItHasAsked() throws Exception {
+        WarmUp warmUp = new WarmUp(1_000, Duration.ofMillis(300));
+        warmUp.begin(() -> paths(1_000), null, path -> {
+            Thread.sleep(20);
+            return 200;
+        });
+        int asked = (Integer) over(warmUp).details().get("asked");
+        assertTrue(asked > 0 && asked < 1_000, asked + " asked in 300 ms of 20 ms each");
+    }
+
+    @Test
     void noWarmUpMeansReadyAtOnceAndANegativeCountIsRefused() {
-        WarmUp none = new WarmUp(0);
+        WarmUp none = new WarmUp(0, MINUTE);
         none.begin(() -> {
             throw new AssertionError("no warm-up asked for, none drawn");
         }, null, path -> 200);
         assertTrue(none.check().ok());
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> new OperationsSettings(null, null, 0, Duration.ZERO, -1));
+                () -> new OperationsSettings(null, null, 0, Duration.ZERO, -1, MINUTE));
         assertEquals("--warm-up takes a number of requests, 0 or more, not -1", refused.getMessage());
+        assertEquals("--warm-up-limit takes a number of seconds, 1 or more", assertThrows(IllegalArgumentException.class,
+                () -> new OperationsSettings(null, null, 0, Duration.ZERO, 10, Duration.ZERO)).getMessage());
     }
 
     @Test

@@ -501,6 +501,11 @@ public final class DossierApp implements AutoCloseable {
             LOG.warn("The database is empty and there is no seeds folder at {}", settings.seeds().toAbsolutePath());
             return;
         }
+        if (ImportRun.pagesOf(List.of(settings.seeds())).isEmpty()) {
+            LOG.warn("The database is empty and the seeds folder {} holds no seed pages (.txt)",
+                    settings.seeds().toAbsolutePath());
+            return;
+        }
         ImportReport report = importSeedsBesideOtherNodes(settings, store, clock);
         operations.metrics().imported(report.created());
         LOG.info("First start: imported {} from {}", report.summary(), settings.seeds());

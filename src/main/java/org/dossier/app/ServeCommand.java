@@ -1,5 +1,6 @@
 package org.dossier.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.time.Duration;
 import org.dossier.documents.Archive;
+import org.dossier.importing.ImportRejectedException;
 import org.dossier.ops.LogFormat;
 import org.dossier.ops.OperationsSettings;
 import org.dossier.web.PublicUrl;
@@ -143,6 +145,15 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         } catch (StartupProblem e) {
             // One line that says what to do; the cause is no news to the person starting the server.
+            System.err.println("dossier serve: " + e.getMessage());
+            return 1;
+        } catch (ImportRejectedException e) {
+            // The first start's import of the seed pages, all-or-nothing: what to fix, file:line by line.
+            System.err.println("dossier serve: the seed pages in " + seeds + " were not imported (nothing was), "
+                    + "so the server did not start:");
+            e.problems().forEach(problem -> System.err.println("  " + problem));
+            return 1;
+        } catch (IOException e) {
             System.err.println("dossier serve: " + e.getMessage());
             return 1;
         }

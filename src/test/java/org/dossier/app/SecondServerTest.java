@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.dossier.testing.Http;
 import org.dossier.testing.TestCatalogue;
+import org.dossier.web.PublicUrl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -76,6 +81,27 @@ class SecondServerTest {
             assertEquals(1, lines.size(), result[1]);
             assertTrue(lines.get(0).contains("cannot be opened by this user"), lines.get(0));
             assertFalse(result[1].contains("\tat "), "no stack trace:\n" + result[1]);
+        }
+    }
+
+    @Test
+    void seedPagesThatCannotBeImportedAreListedByLineWithoutAStackTrace(@TempDir Path folder) throws Exception {
+        Path seeds = Files.createDirectories(folder.resolve("seeds"));
+        Path bad = Files.writeString(seeds.resolve("bad.txt"), "March 1, 1950\n\nA telegram\n\nFebruary 30, 1950\n\nAnother\n");
+        String[] result = serve("serve", "--db", folder.resolve("dossier.db").toString(), "--host", "127.0.0.1",
+                "--port", "0", "--seeds", seeds.toString());
+        assertEquals("1", result[0], result[1]);
+        assertTrue(result[1].contains("dossier serve: the seed pages in " + seeds + " were not imported"), result[1]);
+        assertTrue(result[1].contains("  " + bad + ":5: 'February 30, 1950' is not a real date"), result[1]);
+        assertFalse(result[1].contains("\tat "), "no stack trace:\n" + result[1]);
+    }
+
+    @Test
+    void anEmptySeedsFolderStartsAnEmptyCatalogue(@TempDir Path folder) throws Exception {
+        Path seeds = Files.createDirectories(folder.resolve("seeds"));
+        Settings settings = new Settings(folder.resolve("dossier.db"), "127.0.0.1", 0, seeds, PublicUrl.fromRequests());
+        try (DossierApp app = DossierApp.start(settings)) {
+            assertEquals(200, new Http("http://127.0.0.1:" + app.port()).get("/search").statusCode());
         }
     }
 

@@ -65,6 +65,18 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * As {@link #open(DatabaseAddress)}, for a command that works on a catalogue there already (a
+     * reindex, a relink): a SQLite file that is not there is refused, not made empty.
+     */
+    public static Database openExisting(DatabaseAddress address) throws IOException {
+        if (address.isSqlite() && !Files.exists(address.file())) {
+            throw new Unavailable("There is no catalogue at " + address.file() + " (no such file); nothing was done. "
+                    + "Give --db the file of an existing one.", null);
+        }
+        return open(address);
+    }
+
+    /**
      * @param writeWait how long a write waits for another writer before it fails: the server waits
      *     a few seconds, so that an editor's save during an import gets a clear answer, not a hung page
      */
@@ -72,10 +84,14 @@ public final class Database implements AutoCloseable {
         return address.isSqlite() ? openSqlite(address.file(), writeWait) : openPostgresql(address, writeWait);
     }
 
-    private static Database openSqlite(Path file, Duration writeWait) throws IOException {
+    private static Database openSqlite(Path file, Duration writeWait) {
         Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new Unavailable("The folder of the database " + file + " cannot be made (" + e + ").", e);
         }
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -100,7 +116,30 @@ public final class Database implements AutoCloseable {
         config.setPoolName("dossier-sqlite");
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(1);
-        return migrated(new HikariDataSource(config), MIGRATIONS, SQLDialect.SQLITE, file.toString());
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw unopenable(file, e);
+        }
+        return migrated(pool, MIGRATIONS, SQLDialect.SQLITE, file.toString());
+    }
+
+    /** Why SQLite could not open {@code file}, in one line that says what to do; else {@code e} itself. */
+    private static RuntimeException unopenable(Path file, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t instanceof SQLException ? String.valueOf(t.getMessage()) : "";
+            if (message.contains("SQLITE_NOTADB")) {
+                return new Unavailable("The file " + file + " is not a SQLite database (" + t.getMessage()
+                        + "); nothing was changed. Give --db a catalogue's file, or a new name for a new one.", e);
+            }
+            if (message.contains("SQLITE_CANTOPEN") || message.contains("SQLITE_READONLY")) {
+                return new Unavailable("The database " + file + " cannot be opened by this user (" + t.getMessage()
+                        + "); the file and its folder must be readable, and the folder writable (SQLite keeps its "
+                        + "-wal and -shm files there).", e);
+            }
+        }
+        return e;
     }
 
     private static Database openPostgresql(DatabaseAddress address, Duration writeWait) {

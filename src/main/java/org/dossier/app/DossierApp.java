@@ -461,18 +461,9 @@ public final class DossierApp implements AutoCloseable {
         try {
             return Database.open(settings.database(), Settings.WRITE_WAIT);
         } catch (IOException e) {
-            throw new StartupProblem("the folder of the database " + settings.database()
-                    + " cannot be made (" + e + ")", e);
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof java.sql.SQLException sql && t.getMessage() != null
-                        && (t.getMessage().contains("SQLITE_CANTOPEN") || t.getMessage().contains("SQLITE_READONLY"))) {
-                    throw new StartupProblem("the database " + settings.database() + " cannot be "
-                            + "opened by this user (" + sql.getMessage() + "); the file and its folder must be readable, "
-                            + "and the folder writable (SQLite keeps its -wal and -shm files there)", e);
-                }
-            }
-            throw e;
+            throw new StartupProblem("the database " + settings.database() + " cannot be opened (" + e + ")", e);
+        } catch (Database.Unavailable e) {
+            throw new StartupProblem(e.getMessage(), e);
         }
     }
 

@@ -30,7 +30,7 @@ final class ReindexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DatabaseAddress database = databaseOption.address();
         Path index = this.index != null ? this.index : database.defaultIndex();
-        try (Database db = Database.open(database)) {
+        try (Database db = Database.openExisting(database)) {
             Progress progress = Progress.onConsole("records", 0);
             if (search.onSolr()) {
                 long indexed = SolrSearchEngine.rebuild(search.solr(), db.dsl(), progress::advanceTo);

@@ -40,7 +40,7 @@ final class RelinkCommand implements Callable<Integer> {
         DatabaseAddress database = databaseOption.address();
         AuthorityKind kind = which.person != null ? AuthorityKind.PERSON : AuthorityKind.PLACE;
         String key = which.person != null ? which.person : which.place;
-        try (Database db = Database.open(database)) {
+        try (Database db = Database.openExisting(database)) {
             StoredAuthority authority = new AuthorityRecords(db.dsl()).find(kind, key).orElse(null);
             if (authority == null) {
                 System.err.println("Nothing was linked: there is no " + kind.noun() + " '" + key + "'.");

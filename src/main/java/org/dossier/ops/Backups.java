@@ -74,6 +74,8 @@ public final class Backups {
             Summary summary = check(partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             return summary;
+        } catch (SQLException e) {
+            throw notADatabase(database, e);
         } finally {
             Files.deleteIfExists(partial);
         }
@@ -118,11 +120,16 @@ public final class Backups {
             return new Summary(count(statement, "document"), count(statement, "revision"), count(statement, "account"),
                     Files.size(file));
         } catch (SQLException e) {
-            if (e.getMessage() != null && e.getMessage().contains("SQLITE_NOTADB")) {
-                throw new RefusedException(file + " is not a SQLite database");
-            }
-            throw e;
+            throw notADatabase(file, e);
         }
+    }
+
+    /** SQLite's "not a database" as a refusal that names the file; any other error as it was. */
+    private static SQLException notADatabase(Path file, SQLException e) throws RefusedException {
+        if (e.getMessage() != null && e.getMessage().contains("SQLITE_NOTADB")) {
+            throw new RefusedException(file + " is not a SQLite database");
+        }
+        return e;
     }
 
     private static void requireDossier(Connection connection, Path file) throws SQLException, RefusedException {

@@ -1,0 +1,89 @@
+package org.dossier.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.dossier.testing.SameOnEveryDatabase;
+import org.dossier.testing.TestCatalogue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
+
+/** Every command given a database it cannot open says why in a line, exits 1, and changes nothing. */
+@SameOnEveryDatabase
+@ResourceLock(Resources.SYSTEM_ERR)
+class CommandsThatCannotOpenTheirDatabaseTest {
+
+    @TempDir
+    Path folder;
+
+    /** The exit status and what the command wrote to stderr. */
+    private record Run(int status, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int status = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> Main.run(args));
+            return new Run(status, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    private static void refused(Run run, String because, String... args) {
+        String command = String.join(" ", args);
+        assertEquals(1, run.status(), command + ":\n" + run.err());
+        assertTrue(run.err().contains(because), command + ":\n" + run.err());
+        assertFalse(run.err().contains("\tat "), command + ", no stack trace:\n" + run.err());
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsNamedAndLeftAsItWas() throws Exception {
+        Path text = Files.writeString(folder.resolve("notes.db"), "not a database\n");
+        String db = text.toString();
+        for (String[] args : List.of(
+                new String[] {"import", "--db", db, TestCatalogue.SEEDS.toString()},
+                new String[] {"reindex", "--db", db},
+                new String[] {"relink", "--db", db, "--person", "stalin"},
+                new String[] {"generate", "--db", db, "--count", "10", "--seeds", TestCatalogue.SEEDS.toString()},
+                new String[] {"user", "list", "--db", db},
+                new String[] {"backup", "--db", db, "--to", folder.resolve("backup.db").toString()})) {
+            refused(run(args), "is not a SQLite database", args);
+            assertEquals("not a database\n", Files.readString(text));
+        }
+        assertFalse(Files.exists(folder.resolve("backup.db")));
+    }
+
+    @Test
+    void aCatalogueThatIsNotThereIsNotMadeEmptyByACommandThatWorksOnOne() {
+        Path missing = folder.resolve("typo.db");
+        for (String[] args : List.of(
+                new String[] {"reindex", "--db", missing.toString()},
+                new String[] {"relink", "--db", missing.toString(), "--place", "korea"})) {
+            refused(run(args), "There is no catalogue at " + missing, args);
+            assertFalse(Files.exists(missing), String.join(" ", args) + " made " + missing);
+        }
+    }
+
+    @Test
+    void aDatabaseWhoseFolderCannotBeMadeSaysSo() throws Exception {
+        // Its folder would be inside a file.
+        Path file = Files.writeString(folder.resolve("a-file"), "");
+        String[] args = {"import", "--db", file.resolve("inside").resolve("dossier.db").toString(),
+                TestCatalogue.SEEDS.toString()};
+        refused(run(args), "cannot be made", args);
+    }
+}

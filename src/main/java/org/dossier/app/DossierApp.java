@@ -182,6 +182,9 @@ public final class DossierApp implements AutoCloseable {
                     throw new StartupProblem("the search index " + settings.searchIndex() + " is in use: another "
                             + "Dossier server (or a reindex) is using " + settings.database() + "; stop it first, "
                             + "or give this one another --db", e);
+                } catch (java.nio.file.FileSystemException e) {
+                    throw new StartupProblem("the search index folder " + settings.searchIndex() + " cannot be made "
+                            + "or written (" + e + "); give --index a folder this user can write", e);
                 }
             });
             // Bounded outside the measured engine, so that searches turned away do not count as searches.

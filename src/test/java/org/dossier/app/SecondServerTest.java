@@ -85,6 +85,19 @@ class SecondServerTest {
     }
 
     @Test
+    void anIndexFolderThatCannotBeMadeSaysSoInOneLine(@TempDir Path folder) throws Exception {
+        Path file = Files.writeString(folder.resolve("a-file"), "");
+        String[] result = serve("serve", "--db", folder.resolve("dossier.db").toString(), "--index",
+                file.resolve("dossier.index").toString(), "--host", "127.0.0.1", "--port", "0", "--seeds", "no-seeds-here");
+        assertEquals("1", result[0], result[1]);
+        List<String> lines = ownLines(result[1]);
+        assertEquals(1, lines.size(), result[1]);
+        assertTrue(lines.get(0).contains("the search index folder " + file.resolve("dossier.index") + " cannot be made"),
+                lines.get(0));
+        assertFalse(result[1].contains("\tat "), "no stack trace:\n" + result[1]);
+    }
+
+    @Test
     void seedPagesThatCannotBeImportedAreListedByLineWithoutAStackTrace(@TempDir Path folder) throws Exception {
         Path seeds = Files.createDirectories(folder.resolve("seeds"));
         Path bad = Files.writeString(seeds.resolve("bad.txt"), "March 1, 1950\n\nA telegram\n\nFebruary 30, 1950\n\nAnother\n");

@@ -64,7 +64,7 @@ public final class WarmUp {
     }
 
     /**
-     * Starts asking, on as many threads as there are processors (the node is not in rotation yet),
+     * Starts asking, on as many threads as there are processors (up to four: the node is not in rotation yet),
      * the requests coming in through {@code door} on {@code connector}; returns at once.
      */
     public void begin(SearchEngine engine, Connector connector, Door door) {

@@ -20,8 +20,9 @@ import org.dossier.search.Suggestion;
  * The addresses a node asks of itself before it is ready ({@link WarmUp}): shaped like readers'
  * (words, one or two facet values, words with filters and a range of years, deeper pages, record
  * pages, the listing, the JSON twin), drawn with a fixed seed from what this catalogue holds (its
- * most common facet values, the names and words its search box offers, its years), so that no list has to be kept up
- * to date beside the catalogue. Popular values come more often, as they do in an archive's logs.
+ * most common facet values, the names and words its search box offers, its years), so that no
+ * list has to be kept up to date beside the catalogue. Popular values come more often, as they do
+ * in an archive's logs.
  */
 final class WarmUpPaths {
 

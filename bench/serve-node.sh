@@ -1,6 +1,8 @@
 # Sourced by the bench scripts: serve_node JAR DB [serve options...] starts a node on a free port
 # (heap SERVER_HEAP, default 512m), killed when the script exits, and waits until it is ready;
-# it sets $server (its pid), $url and $log (its output, a temporary file).
+# it sets $server (its pid), $url and $log (its output, a temporary file). Ready includes the node's
+# own warm-up (serve --warm-up, 1,000 requests by default: 25-35 s at 1M); pass --warm-up 0 to measure
+# a cold node.
 serve_node() {
   local jar=$1 db=$2
   shift 2

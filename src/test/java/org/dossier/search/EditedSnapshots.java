@@ -1,5 +1,6 @@
 package org.dossier.search;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,15 @@ final class EditedSnapshots {
 
     private final FacetsConfig config = IndexLayout.facetsConfig();
     private final SplittableRandom random = new SplittableRandom(1989);
+
+    /** That the counts carried to a snapshot are those a counting pass over it gives, each part named in {@code what}. */
+    static void assertSameCounts(FacetCounter.Counts counted, FacetCounter.Counts carried, String what) {
+        assertEquals(counted.total, carried.total, what + ": records");
+        assertArrayEquals(counted.values, carried.values, what + ": facet values");
+        assertArrayEquals(counted.years, carried.years, what + ": years");
+        assertArrayEquals(counted.yearsAnyDate, carried.yearsAnyDate, what + ": histogram");
+        assertArrayEquals(counted.failingOnly, carried.failingOnly, what + ": none failing");
+    }
 
     /** Every snapshot of the changes above, checked by {@code check}. */
     void check(Check check) throws IOException {

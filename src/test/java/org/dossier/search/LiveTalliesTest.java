@@ -1,6 +1,5 @@
 package org.dossier.search;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -34,10 +33,6 @@ class LiveTalliesTest {
         FacetCounter.Counts counted = new IndexSearcher(reader).search(new MatchAllDocsQuery(),
                 new FacetCounter(ordinals, RequestFilters.none(ordinals)));
         assertEquals(reader.numDocs(), carried.total, when + ": records");
-        assertEquals(counted.total, carried.total, when + ": records");
-        assertArrayEquals(counted.values, carried.values, when + ": facet values");
-        assertArrayEquals(counted.years, carried.years, when + ": years");
-        assertArrayEquals(counted.yearsAnyDate, carried.yearsAnyDate, when + ": histogram");
-        assertArrayEquals(counted.failingOnly, carried.failingOnly, when + ": no filter, none failing");
+        EditedSnapshots.assertSameCounts(counted, carried, when + ", no filter");
     }
 }

@@ -52,15 +52,15 @@ public final class Database implements AutoCloseable {
     /** How long a command (an import, a reindex) waits for another writer to finish. */
     static final Duration COMMAND_WRITE_WAIT = Duration.ofSeconds(30);
 
-    public static Database open(Path file) throws IOException {
+    public static Database open(Path file) {
         return open(DatabaseAddress.sqlite(file));
     }
 
-    public static Database open(Path file, Duration writeWait) throws IOException {
+    public static Database open(Path file, Duration writeWait) {
         return open(DatabaseAddress.sqlite(file), writeWait);
     }
 
-    public static Database open(DatabaseAddress address) throws IOException {
+    public static Database open(DatabaseAddress address) {
         return open(address, COMMAND_WRITE_WAIT);
     }
 
@@ -68,7 +68,7 @@ public final class Database implements AutoCloseable {
      * As {@link #open(DatabaseAddress)}, for a command that works on a catalogue there already (a
      * reindex, a relink): a SQLite file that is not there is refused, not made empty.
      */
-    public static Database openExisting(DatabaseAddress address) throws IOException {
+    public static Database openExisting(DatabaseAddress address) {
         if (address.isSqlite() && !Files.exists(address.file())) {
             throw new Unavailable("There is no catalogue at " + address.file() + " (no such file); nothing was done. "
                     + "Give --db the file of an existing one.", null);
@@ -80,7 +80,7 @@ public final class Database implements AutoCloseable {
      * @param writeWait how long a write waits for another writer before it fails: the server waits
      *     a few seconds, so that an editor's save during an import gets a clear answer, not a hung page
      */
-    public static Database open(DatabaseAddress address, Duration writeWait) throws IOException {
+    public static Database open(DatabaseAddress address, Duration writeWait) {
         return address.isSqlite() ? openSqlite(address.file(), writeWait) : openPostgresql(address, writeWait);
     }
 

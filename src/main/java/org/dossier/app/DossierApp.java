@@ -463,8 +463,6 @@ public final class DossierApp implements AutoCloseable {
     private static Database openDatabase(Settings settings) {
         try {
             return Database.open(settings.database(), Settings.WRITE_WAIT);
-        } catch (IOException e) {
-            throw new StartupProblem("the database " + settings.database() + " cannot be opened (" + e + ")", e);
         } catch (Database.Unavailable e) {
             throw new StartupProblem(e.getMessage(), e);
         }

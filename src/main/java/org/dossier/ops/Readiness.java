@@ -36,18 +36,18 @@ public final class Readiness {
     private final Database database;
     private final SearchEngine search;
     private final long maxIndexLag;
-    private final Clock clock;
     private final WarmUp warmUp;
+    private final Clock clock;
     private final ExecutorService catchUp;
     private final AtomicBoolean catchingUp = new AtomicBoolean();
     private volatile Check migrations;
     private volatile Instant migrationsReadAt = Instant.MIN;
 
     public Readiness(Database database, SearchEngine search, long maxIndexLag, WarmUp warmUp, Clock clock) {
-        this.warmUp = warmUp;
         this.database = database;
         this.search = search;
         this.maxIndexLag = maxIndexLag;
+        this.warmUp = warmUp;
         this.clock = clock;
         this.catchUp = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "dossier-index-catch-up");

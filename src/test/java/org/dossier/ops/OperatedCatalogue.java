@@ -76,8 +76,6 @@ final class OperatedCatalogue implements AutoCloseable {
     int recordTitled(String words) {
         try (Database db = Database.open(database())) {
             return RecordsByTitle.idOf(db.dsl(), words);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,7 +1,5 @@
 package org.dossier.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,11 +23,7 @@ public final class CatalogueDatabase implements AutoCloseable {
     }
 
     public static CatalogueDatabase of(RunningCatalogue catalogue) {
-        try {
-            return new CatalogueDatabase(Database.open(catalogue.database()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new CatalogueDatabase(Database.open(catalogue.database()));
     }
 
     public DSLContext dsl() {

@@ -1,7 +1,5 @@
 package org.dossier.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
@@ -76,8 +74,6 @@ public final class SeededCatalogue implements RunningCatalogue, BeforeAllCallbac
     private long head() {
         try (Database db = Database.open(database())) {
             return ChangeFeed.head(db.dsl()).last();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -127,11 +127,7 @@ public final class TestCatalogue implements RunningCatalogue, AutoCloseable {
     @Override
     public synchronized int recordTitled(String words) {
         if (lookups == null) {
-            try {
-                lookups = Database.open(database());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            lookups = Database.open(database());
         }
         return RecordsByTitle.idOf(lookups.dsl(), words);
     }

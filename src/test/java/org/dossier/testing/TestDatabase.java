@@ -58,11 +58,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Opens {@link #in}. */
     public static Database openIn(Path folder) {
-        try {
-            return Database.open(in(folder));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Database.open(in(folder));
     }
 
     /**

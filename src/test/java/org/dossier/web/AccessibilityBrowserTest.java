@@ -3,8 +3,6 @@ package org.dossier.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,8 +59,6 @@ class AccessibilityBrowserTest {
         malik = catalogue.recordTitled("Malik, 'On the Question of a United Government in Korea'");
         try (Database db = Database.open(catalogue.database())) {
             new Accounts(db.dsl(), Clock.systemUTC()).add("alice", Role.ADMIN, PASSWORD);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         browser = Browser.start();
     }

@@ -11,8 +11,24 @@ import picocli.CommandLine.Command;
                 RelinkCommand.class, SolrSetupCommand.class})
 public final class Main implements Runnable {
 
+    private static final String LOG_TARGET = "dossier.log.target";
+
     public static void main(String[] args) {
+        logTo(args);
         System.exit(run(args));
+    }
+
+    /**
+     * Standard error for the log of every command but {@code serve}: their standard output is their
+     * answer ({@code user list}'s accounts, what {@code import} and {@code backup} report), which a
+     * script reads. Set before anything logs, when logback reads its configuration
+     * ({@code logback.xml}).
+     */
+    private static void logTo(String[] args) {
+        boolean serves = args.length == 0 || args[0].equals("serve");
+        if (!serves && System.getProperty(LOG_TARGET) == null) {
+            System.setProperty(LOG_TARGET, "System.err");
+        }
     }
 
     /** Runs a command line and returns its exit status: 0 done, 1 failed, 2 not understood. */

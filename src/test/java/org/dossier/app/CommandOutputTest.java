@@ -1,0 +1,142 @@
+package org.dossier.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.dossier.testing.SameOnEveryDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a command prints, run as an operator runs it: in a JVM of its own started by
+ * {@link Main#main}, with the log configuration the jar has (the test JVMs quiet their log, so
+ * in-process runs cannot show this). A command's standard output is its answer; its log goes to
+ * standard error; and neither the server's log nor a command's carries the libraries' chatter.
+ */
+@SameOnEveryDatabase
+class CommandOutputTest {
+
+    /** Lines the libraries said at INFO on every start, and /ready every five seconds. */
+    private static final List<String> CHATTER = List.of("Thank you for using jOOQ", "jOOQ tip of the day",
+            "com.zaxxer.hikari", "FlywayExecutor", "@@@@@@@@@@");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void userListPrintsOnlyTheAccountsOnStandardOutputAndItsLogOnStandardError() throws Exception {
+        Finished list = run(List.of("user", "list", "--db", folder.resolve("new.db").toString()), null);
+        Path created = folder.resolve("created.db");
+        Finished add = run(List.of("user", "add", "--role", "admin", "--db", created.toString(), "ada"),
+                "a long enough password\n");
+        Finished listed = run(List.of("user", "list", "--db", created.toString()), null);
+
+        assertEquals(1, list.status(), list.toString());
+        assertEquals("", list.out(), list.toString());
+        assertEquals(0, add.status(), add.toString());
+        assertEquals(List.of("Added admin 'ada' to " + created + "."), add.out().lines().toList(), add.toString());
+        assertEquals(0, listed.status(), listed.toString());
+        List<String> accounts = listed.out().lines().toList();
+        assertEquals(1, accounts.size(), listed.toString());
+        assertTrue(accounts.get(0).matches("ada +admin +active +added \\S+"), listed.toString());
+        // The migrations a new file gets are still said, where an operator looks for them.
+        assertTrue(add.err().contains("Successfully applied"), add.toString());
+        for (Finished finished : List.of(add, listed)) {
+            for (String chatter : CHATTER) {
+                assertFalse(finished.err().contains(chatter), chatter + " in " + finished);
+            }
+        }
+    }
+
+    @Test
+    void theServersLogSaysWhatItDidWithoutTheLibrariesChatter() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path log = folder.resolve("serve.log");
+        Process node = java(List.of("serve", "--db", folder.resolve("served.db").toString(), "--host", "127.0.0.1",
+                "--port", Integer.toString(port), "--seeds", folder.resolve("no-seeds").toString(), "--warm-up", "0"))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build();
+            // A JVM of its own, started while other classes run: how long it may take, not a measure of speed.
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            int probes = 0;
+            while (probes < 2) {
+                assertTrue(System.nanoTime() < deadline && node.isAlive(), () -> "the server did not start:\n" + read(log));
+                try {
+                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        probes++;
+                    }
+                } catch (IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+        } finally {
+            node.destroy();
+            node.waitFor(60, TimeUnit.SECONDS);
+            node.destroyForcibly();
+        }
+        String said = read(log);
+        assertTrue(said.contains("Successfully applied"), said);
+        assertTrue(said.contains("GET /ready 200"), said);
+        for (String chatter : CHATTER) {
+            assertFalse(said.contains(chatter), chatter + " in\n" + said);
+        }
+    }
+
+    private record Finished(int status, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + status + "\n--- standard output:\n" + out + "--- standard error:\n" + err;
+        }
+    }
+
+    private Finished run(List<String> args, String input) throws Exception {
+        Path out = Files.createTempFile(folder, "out", ".txt");
+        Path err = Files.createTempFile(folder, "err", ".txt");
+        Process command = java(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try (var stdin = command.getOutputStream()) {
+            if (input != null) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        assertTrue(command.waitFor(5, TimeUnit.MINUTES), "the command did not end: " + args);
+        return new Finished(command.exitValue(), read(out), read(err));
+    }
+
+    /**
+     * A JVM on the tests' class path without their log settings: the quick JIT compiler only and
+     * one GC thread, as the test JVMs have (pom.xml), since it runs a command once.
+     */
+    private static ProcessBuilder java(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "org.dossier.app.Main"));
+        command.addAll(args);
+        return new ProcessBuilder(command);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(could not read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+}

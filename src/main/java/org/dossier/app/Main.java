@@ -19,9 +19,9 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Standard error for the log of every command but {@code serve}: their standard output is their
-     * answer ({@code user list}'s accounts, what {@code import} and {@code backup} report), which a
-     * script reads. Set before anything logs, when logback reads its configuration
+     * Standard error for the log of every command but {@code serve}, beside their reports and
+     * progress: what they print on standard output ({@code user list}'s accounts) is then all a
+     * script reading it gets. Set before anything logs, when logback reads its configuration
      * ({@code logback.xml}).
      */
     private static void logTo(String[] args) {

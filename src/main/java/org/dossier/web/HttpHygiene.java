@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -21,11 +22,18 @@ import java.util.Locale;
  *       body for a HEAD request whatever the handler writes.</li>
  *   <li>Every text type ({@code text/*}, JSON, XML, JavaScript) says {@code charset=utf-8},
  *       which is what this site writes.</li>
+ *   <li>{@code Vary: Accept-Encoding} on every response: Javalin compresses a body for a client that
+ *       accepts gzip and not for one that does not, so a shared cache (a proxy, a CDN in front of
+ *       several nodes) must keep the two apart. A {@code Vary} a handler sets later
+ *       ({@code Cookie}, see {@link ConditionalGet}) is added to it, never put in its place.</li>
  *   <li>{@code Server-Timing} goes out only when switched on ({@code --server-timing}): it tells
  *       anyone how long the engine took, which is for whoever measures, not for every reader.</li>
  * </ul>
  */
 public final class HttpHygiene implements Filter {
+
+    static final String VARY = "Vary";
+    static final String ACCEPT_ENCODING = "Accept-Encoding";
 
     private final boolean serverTiming;
 
@@ -38,7 +46,9 @@ public final class HttpHygiene implements Filter {
             throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletRequest asked = "HEAD".equals(req.getMethod()) ? new AsGet(req) : req;
-        chain.doFilter(asked, new Headers((HttpServletResponse) response, serverTiming));
+        HttpServletResponse answer = (HttpServletResponse) response;
+        answer.setHeader(VARY, ACCEPT_ENCODING);
+        chain.doFilter(asked, new Headers(answer, serverTiming));
     }
 
     /** The content type with {@code ; charset=utf-8} added to a text type that names no charset. */
@@ -87,6 +97,8 @@ public final class HttpHygiene implements Filter {
         public void setHeader(String name, String value) {
             if (isContentType(name)) {
                 setContentType(value);
+            } else if (VARY.equalsIgnoreCase(name)) {
+                super.setHeader(VARY, withAcceptEncoding(value));
             } else if (allowed(name)) {
                 super.setHeader(name, value);
             }
@@ -99,6 +111,15 @@ public final class HttpHygiene implements Filter {
             } else if (allowed(name)) {
                 super.addHeader(name, value);
             }
+        }
+
+        private static String withAcceptEncoding(String vary) {
+            if (vary == null || vary.isBlank()) {
+                return ACCEPT_ENCODING;
+            }
+            boolean named = Arrays.stream(vary.split(","))
+                    .anyMatch(field -> field.strip().equalsIgnoreCase(ACCEPT_ENCODING));
+            return named ? vary : ACCEPT_ENCODING + ", " + vary;
         }
 
         private boolean allowed(String name) {

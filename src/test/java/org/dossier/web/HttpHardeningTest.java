@@ -6,9 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 import org.dossier.app.Protection;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
@@ -85,6 +93,33 @@ class HttpHardeningTest {
             String type = response.headers().firstValue("Content-Type").orElse("");
             assertTrue(type.toLowerCase(java.util.Locale.ROOT).replace(" ", "").contains("charset=utf-8"),
                     path + " is sent as " + type);
+        }
+    }
+
+    @Test
+    void aBodyIsCompressedForAClientThatAcceptsGzipAndEveryAnswerSaysItVariesWithThat() throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        // Every kind of answer larger than Javalin's 1,500 bytes, the streamed XML among them.
+        for (String path : new String[] {"/", "/search?q=stalin", "/search.json?q=korea", "/search.csv?q=korea",
+                "/oai?verb=ListRecords&metadataPrefix=oai_dc", "/sitemap.xml", "/feed.atom", "/static/dossier.css",
+                "/documents/" + record, "/documents/" + NO_SUCH_RECORD}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(catalogue.http().url(path)));
+            HttpResponse<byte[]> plain = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> gzipped = client.send(request.header("Accept-Encoding", "gzip, deflate, br").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(plain.statusCode(), gzipped.statusCode(), path);
+            assertTrue(plain.body().length > 1_500, path + " is " + plain.body().length + " bytes");
+            assertEquals(Optional.empty(), plain.headers().firstValue("Content-Encoding"), path);
+            assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(""), path);
+            try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+                assertEquals(new String(plain.body(), StandardCharsets.UTF_8),
+                        new String(unzipped.readAllBytes(), StandardCharsets.UTF_8), path);
+            }
+            for (HttpResponse<byte[]> response : List.of(plain, gzipped)) {
+                List<String> vary = response.headers().allValues("Vary").stream()
+                        .flatMap(value -> Arrays.stream(value.split(","))).map(String::strip).toList();
+                assertTrue(vary.contains("Accept-Encoding"), path + " varies with " + vary);
+            }
         }
     }
 

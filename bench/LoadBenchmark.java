@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * environment variable WARM_UP sets the seconds of the warm-up before the first rate (default 10,
  * or the seconds per rate if fewer). With the environment variable BY_KIND set, each rate's row is
  * preceded by one per kind of request (its latencies only; a 503 counts as answered there), to see
- * which kind a queue comes from.
+ * which kind a queue comes from. Every timed request says {@code Accept-Encoding} as Chromium
+ * does, so the server compresses what it would compress for a reader's browser.
  *
  * <pre>java bench/LoadBenchmark.java http://127.0.0.1:7070 --cpu SERVER_PID [requests per kind] [warm-up seconds]</pre>
  *
@@ -235,7 +236,7 @@ public class LoadBenchmark {
             long before = cpuTicks(pid);
             for (int i = 0; i < count; i++) {
                 long started = System.nanoTime();
-                HttpResponse<Void> response = client.send(request(paths.get(i)), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client.send(asABrowserAsks(paths.get(i)), HttpResponse.BodyHandlers.discarding());
                 walls[i] = System.nanoTime() - started;
                 if (response.statusCode() >= 500) {
                     throw new IllegalStateException(response.statusCode() + " for " + paths.get(i));
@@ -274,7 +275,7 @@ public class LoadBenchmark {
             long due = start + n * intervalNanos;
             CompletableFuture<Void> done = new CompletableFuture<>();
             all.add(done);
-            clock.schedule(() -> client.sendAsync(request(path), HttpResponse.BodyHandlers.discarding())
+            clock.schedule(() -> client.sendAsync(asABrowserAsks(path), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {
                         latencies[n] = System.nanoTime() - due;
                         // A deep page past a search's last hit is a 404, an answer: the log cannot know how
@@ -308,6 +309,12 @@ public class LoadBenchmark {
 
     private HttpRequest request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET().build();
+    }
+
+    /** A request of the load, with the encodings a browser accepts. */
+    private HttpRequest asABrowserAsks(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Accept-Encoding", "gzip, deflate, br, zstd").GET().build();
     }
 
     private HttpResponse<String> get(String path) throws Exception {

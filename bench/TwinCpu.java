@@ -19,6 +19,10 @@ import java.util.Locale;
  * are named on standard error. Run with the JDK alone:
  *
  * <pre>java bench/TwinCpu.java PORT_1 PID_1 PORT_2 PID_2 FILE...</pre>
+ *
+ * With the environment variable ACCEPT_ENCODING set (e.g. {@code "gzip, deflate, br, zstd"}, what
+ * Chromium sends), every request says it, so the nodes compress as for a browser; a gzipped answer
+ * is unzipped before it is compared.
  */
 public class TwinCpu {
 
@@ -28,6 +32,7 @@ public class TwinCpu {
             System.exit(2);
         }
         HttpClient client = HttpClient.newHttpClient();
+        String acceptEncoding = System.getenv("ACCEPT_ENCODING");
         int[] ports = {Integer.parseInt(args[0]), Integer.parseInt(args[2])};
         long[] pids = {Long.parseLong(args[1]), Long.parseLong(args[3])};
         System.out.printf(Locale.ROOT, "| requests | node :%d, CPU ms each | node :%d, CPU ms each | second / first | answers differ |%n",
@@ -42,11 +47,13 @@ public class TwinCpu {
                 for (int k = 0; k < 2; k++) {
                     int node = (i + k) % 2;
                     long before = ticks(pids[node]);
-                    HttpResponse<String> answer = client.send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[node] + paths.get(i))).build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[node] + paths.get(i)));
+                    if (acceptEncoding != null) {
+                        request.header("Accept-Encoding", acceptEncoding);
+                    }
+                    HttpResponse<byte[]> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
                     ticks[node] += ticks(pids[node]) - before;
-                    answers[node] = answer.statusCode() + " " + answer.body()
+                    answers[node] = answer.statusCode() + " " + text(answer)
                             .replace("127.0.0.1:" + ports[node], "NODE").replace("127.0.0.1%3A" + ports[node], "NODE");
                 }
                 if (!answers[0].equals(answers[1]) && differ++ < 5) {
@@ -57,6 +64,16 @@ public class TwinCpu {
             System.out.printf(Locale.ROOT, "| %s (%d) | %.1f | %.1f | %.3f | %d |%n", args[f], paths.size(),
                     ticks[0] * 10.0 / paths.size(), ticks[1] * 10.0 / paths.size(), (double) ticks[1] / ticks[0], differ);
         }
+    }
+
+    private static String text(HttpResponse<byte[]> answer) throws java.io.IOException {
+        byte[] body = answer.body();
+        if (answer.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+            try (var unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+                body = unzipped.readAllBytes();
+            }
+        }
+        return new String(body, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The process's user and system time so far, in clock ticks (fields 14 and 15 of /proc/PID/stat). */

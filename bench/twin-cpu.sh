@@ -9,6 +9,8 @@
 #
 # The files hold one path a line (java bench/LoadBenchmark.java URL --paths N, filtered by kind). The
 # last column counts the requests the two nodes answered differently (their own addresses aside).
+# ACCEPT_ENCODING: sent with every measured request (e.g. "gzip, deflate, br, zstd", as Chromium
+# does), so that the nodes compress their answers as for a browser.
 # SERVE_OPTIONS: more options for both nodes' serve (e.g. --kept-answers 0: every search counted
 # as if first asked on a fresh snapshot).
 set -euo pipefail

@@ -78,8 +78,11 @@ public final class Sitemaps {
     private void writeIndex(OutputStream out, String siteUrl) {
         Field<Integer> block = DOCUMENT.ID.minus(1).div(urlsPerFile).plus(1).as("block");
         Field<Instant> lastmod = DSL.max(DOCUMENT.UPDATED_AT).as("lastmod");
+        // Every id (they start at 1), said as a range on the id: without one SQLite read the live
+        // records through the titles' index and each record for its date (6-12 s at a million);
+        // with it, the live records' id index, which holds the date (0.4 s).
         List<org.jooq.Record2<Integer, Instant>> blocks = db.select(block, lastmod).from(DOCUMENT)
-                .where(DOCUMENT.WITHDRAWN_AT.isNull())
+                .where(DOCUMENT.WITHDRAWN_AT.isNull().and(DOCUMENT.ID.ge(1)))
                 .groupBy(block).orderBy(block).fetch();
         XmlText.document(out, xml -> {
             xml.writeStartElement("sitemapindex");

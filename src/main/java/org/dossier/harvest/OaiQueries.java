@@ -117,6 +117,14 @@ final class OaiQueries {
 
     /** How many records the selection holds. */
     int count(Selection selection) {
+        Optional<Condition> decade = selection.from() == null && selection.until() == null && selection.set() != null
+                ? OaiSets.decadeAsRange(selection.set()) : Optional.empty();
+        if (decade.isPresent()) {
+            // A decade from the start: its live records from their date index, its withdrawn ones
+            // from theirs (a range on the date, which the page's own condition is not, on purpose).
+            return db.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull().and(decade.get()))
+                    + db.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNotNull().and(decade.get()));
+        }
         Condition where = selection.condition();
         if (selection.set() == null || !selection.set().startsWith(OaiSets.TYPE + ":")) {
             // Only a set of one type needs the type's key; anything else counts an index of document alone.

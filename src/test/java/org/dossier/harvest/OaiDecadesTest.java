@@ -1,5 +1,6 @@
 package org.dossier.harvest;
 
+import static org.dossier.db.Tables.DOCUMENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +48,25 @@ class OaiDecadesTest {
     @Test
     void aDecadeWhoseOnlyRecordIsWithdrawnIsStillASetAndAnEmptyDecadeIsNot() {
         assertEquals(List.of(1940, 1950, 1960, 1970, 1980, 2000), new OaiQueries(db.dsl()).decades());
+    }
+
+    @Test
+    void aDecadesSetIsCountedWithItsWithdrawnRecordsFromTheDateIndexes() {
+        OaiQueries queries = new OaiQueries(db.dsl());
+        for (int decade : queries.decades()) {
+            String set = "decade:" + decade + "s";
+            int everyRecord = db.dsl().fetchCount(DOCUMENT, OaiSets.condition(set));
+            assertTrue(everyRecord > 0, set);
+            assertEquals(everyRecord, queries.count(new OaiQueries.Selection(null, null, set)), set);
+        }
+        assertEquals(0, queries.count(new OaiQueries.Selection(null, null, "decade:1990s")));
+        if (db.dsl().dialect().family() == SQLDialect.SQLITE) {
+            QueryPlans plans = new QueryPlans(db.dsl());
+            new OaiQueries(plans.dsl()).count(new OaiQueries.Selection(null, null, "decade:1980s"));
+            assertTrue(plans.plans().stream().anyMatch(plan -> plan.uses("document_live_by_date")), plans.plans().toString());
+            assertTrue(plans.plans().stream().anyMatch(plan -> plan.uses("document_withdrawn")), plans.plans().toString());
+            plans.plans().forEach(plan -> assertFalse(plan.readsWhole("document"), plan.toString()));
+        }
     }
 
     @Test

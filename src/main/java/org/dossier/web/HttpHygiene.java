@@ -1,5 +1,8 @@
 package org.dossier.web;
 
+import static io.javalin.http.Header.ACCEPT_ENCODING;
+import static io.javalin.http.Header.VARY;
+
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -31,9 +34,6 @@ import java.util.Locale;
  * </ul>
  */
 public final class HttpHygiene implements Filter {
-
-    static final String VARY = "Vary";
-    static final String ACCEPT_ENCODING = "Accept-Encoding";
 
     private final boolean serverTiming;
 

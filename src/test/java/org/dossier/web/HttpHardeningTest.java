@@ -112,8 +112,7 @@ class HttpHardeningTest {
             assertEquals(Optional.empty(), plain.headers().firstValue("Content-Encoding"), path);
             assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(""), path);
             try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
-                assertEquals(new String(plain.body(), StandardCharsets.UTF_8),
-                        new String(unzipped.readAllBytes(), StandardCharsets.UTF_8), path);
+                assertEquals(sameAnswer(plain.body()), sameAnswer(unzipped.readAllBytes()), path);
             }
             for (HttpResponse<byte[]> response : List.of(plain, gzipped)) {
                 List<String> vary = response.headers().allValues("Vary").stream()
@@ -121,6 +120,11 @@ class HttpHardeningTest {
                 assertTrue(vary.contains("Accept-Encoding"), path + " varies with " + vary);
             }
         }
+    }
+
+    /** A body as text, without OAI-PMH's responseDate, which names the second it was asked in. */
+    private static String sameAnswer(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8).replaceFirst("<responseDate>[^<]*</responseDate>", "");
     }
 
     @Test

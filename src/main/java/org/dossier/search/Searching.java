@@ -3,6 +3,7 @@ package org.dossier.search;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -21,10 +22,13 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
@@ -151,6 +155,12 @@ final class Searching {
         Query words = text == null ? null : text.query();
         Query filters = new RequestFilters(request, snapshot.ordinals).all();
         Query query = and(words, filters);
+        SortOrder order = request.effectiveSort();
+        boolean ranked = words != null && order == SortOrder.RELEVANCE;
+        if (!ranked && order != SortOrder.TITLE) {
+            // Relevance without words to rank by is newest first, as sort(order) says too.
+            return idsByDate(snapshot, query, order != SortOrder.DATE_OLDEST);
+        }
         int total = snapshot.count(words == null ? query : and(queries.matching(words), filters));
         if (total == 0) {
             return new int[0];
@@ -178,6 +188,70 @@ final class Searching {
             ids[(int) entry] = (int) column.longValue();
         }
         return ids;
+    }
+
+    /**
+     * Every hit in date order, its id breaking ties, as {@link #sort} orders a page: each hit's
+     * date and id packed into one long and the longs sorted. A priority queue of every hit (a
+     * TopFieldCollector asked for all of them) took seconds to compare its way through the half
+     * a million hits of "Stalin" at a million records; this takes a tenth of a second.
+     */
+    private static int[] idsByDate(Snapshot snapshot, Query query, boolean newestFirst) throws IOException {
+        long[] keys = snapshot.search(query, new CollectorManager<DateKeys, long[]>() {
+            @Override
+            public DateKeys newCollector() {
+                return new DateKeys();
+            }
+
+            @Override
+            public long[] reduce(Collection<DateKeys> collectors) {
+                long[] all = new long[collectors.stream().mapToInt(c -> c.size).sum()];
+                int at = 0;
+                for (DateKeys c : collectors) {
+                    System.arraycopy(c.keys, 0, all, at, c.size);
+                    at += c.size;
+                }
+                return all;
+            }
+        });
+        java.util.Arrays.sort(keys);
+        int[] ids = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            // The low half of a key is the id.
+            ids[i] = (int) keys[newestFirst ? keys.length - 1 - i : i];
+        }
+        return ids;
+    }
+
+    /** Each hit as its start day (0 when it has none, as the sort's own default) above its id. */
+    private static final class DateKeys extends SimpleCollector {
+        private long[] keys = new long[1_024];
+        private int size;
+        private NumericDocValues starts;
+        private NumericDocValues ids;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            starts = DocValues.getNumeric(context.reader(), IndexLayout.START);
+            ids = DocValues.getNumeric(context.reader(), IndexLayout.ID);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            long start = starts.advanceExact(doc) ? starts.longValue() : 0;
+            if (!ids.advanceExact(doc)) {
+                throw new IllegalStateException("a record in the index has no id");
+            }
+            if (size == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, size * 2);
+            }
+            keys[size++] = start << 32 | ids.longValue() & 0xFFFF_FFFFL;
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
     }
 
     /** The hits and every count, without looking for a better spelling; {@code text} null for no words. */

@@ -1,0 +1,62 @@
+package org.dossier.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every hit's id, as an export writes them and the linking page reads them, comes in the order the
+ * pages show the hits, one page after another: for words and none, filters and none, newest and
+ * oldest first, with records of the same date told apart by their ids as the pages tell them.
+ */
+class HitIdsInPageOrderTest {
+
+    private static final int PAGE = 7;
+    private static SeedIndex seeds;
+
+    @BeforeAll
+    static void open() throws Exception {
+        seeds = SeedIndex.open();
+    }
+
+    @AfterAll
+    static void close() {
+        seeds.close();
+    }
+
+    private static List<Integer> pageAfterPage(SearchRequest request) {
+        List<Integer> ids = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            SearchResults results = seeds.engine.search(request.withPageSize(PAGE).onPage(page));
+            results.hits().forEach(hit -> ids.add(hit.id()));
+            if (results.hits().size() < PAGE) {
+                return ids;
+            }
+        }
+    }
+
+    @Test
+    void everyHitsIdComesInTheOrderOfThePagesSortedByDate() {
+        int compared = 0;
+        for (String text : List.of("", "korea", "stalin", "telegram", "\"ciphered telegram\"", "soviet OR chinese")) {
+            for (SortOrder order : List.of(SortOrder.DATE_NEWEST, SortOrder.DATE_OLDEST, SortOrder.RELEVANCE)) {
+                if (!text.isEmpty() && order == SortOrder.RELEVANCE) {
+                    continue; // ranked by score: the order of ties is the engine's, compared as sets elsewhere
+                }
+                for (SearchRequest request : List.of(SearchRequest.of(text), SearchRequest.of(text).toggleYear(1950))) {
+                    SearchRequest sorted = request.sortedBy(order);
+                    List<Integer> ids = Arrays.stream(seeds.engine.hitIds(sorted.withoutPaging())).boxed().toList();
+                    assertEquals(pageAfterPage(sorted), ids, "'" + text + "' " + order + " " + request);
+                    compared += ids.size();
+                }
+            }
+        }
+        assertTrue(compared > 200, compared + " ids compared");
+    }
+}

@@ -21,7 +21,9 @@ import org.dossier.authorities.StaleAuthorityException;
 import org.dossier.authorities.StoredAuthority;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.RecordStore;
+import org.dossier.web.BadRequest;
 import org.dossier.web.NotFound;
+import org.dossier.web.QueryParams;
 import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
 
@@ -36,6 +38,10 @@ public final class AuthorityEditing {
     /** Why a save was refused: someone saved in between. */
     public record Conflict(StoredAuthority saved, AuthorityVersion latest, int openedVersion, RevisionDiff sinceOpened) {
     }
+
+    /** The linking page's parameter (and its form's field): the record id the page began after. */
+    static final String AFTER = "after";
+    private static final int MAX_ID = 999_999_999;
 
     private final DSLContext db;
     private final RecordStore store;
@@ -131,22 +137,30 @@ public final class AuthorityEditing {
     }
 
     /**
-     * {@code GET /admin/people/{key}/link}: the records whose title or summary name it and that are
-     * not linked to it yet, with how many each form of the name finds, to link all or some.
+     * {@code GET /admin/people/{key}/link?after=ID}: the records whose title or summary name it and
+     * that are not linked to it yet, with how many each form of the name finds, to link all or some;
+     * a page at a time ({@link Mentions.Bound#PAGE}), from the first record after {@code after}.
      */
     public void preview(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = find(ctx, kind);
+        int after = QueryParams.integer(ctx, AFTER, 0, 0, MAX_ID);
+        Mentions.Preview preview = Mentions.unlinked(db, authority, candidates, after, Mentions.Bound.PAGE);
         Map<String, Object> model = new HashMap<>();
         model.put("kind", kind);
         model.put("authority", authority);
-        model.put("preview", Mentions.unlinked(db, authority, candidates));
+        model.put("preview", preview);
         model.put("saved", ctx.queryParam("saved"));
         model.put("linked", ctx.queryParam("linked"));
         model.put("action", linkPath(authority));
+        model.put("firstPath", linkPath(authority));
+        model.put("nextPath", preview.nextAfter() == null ? null : linkPath(authority) + "?" + AFTER + "=" + preview.nextAfter());
         ctx.render("editing/authority-link", model);
     }
 
-    /** {@code POST /admin/people/{key}/link}: links the records ticked, each with a revision saying why. */
+    /**
+     * {@code POST /admin/people/{key}/link}: links the records ticked that name it (each read again),
+     * each with a revision saying why.
+     */
     public void link(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = find(ctx, kind);
         Set<Integer> chosen = new HashSet<>();
@@ -155,11 +169,17 @@ public final class AuthorityEditing {
                 chosen.add(Integer.parseInt(id.strip()));
             }
         }
+        // Where the page the ticks came from ended: the editor goes on from there, not back to
+        // the records left unticked on purpose.
+        String after = ctx.formParam(AFTER);
+        if (after != null && !after.isEmpty() && !after.matches("[0-9]{1,9}")) {
+            throw new BadRequest("The form's '" + AFTER + "' field is not a record's number; reload the page and try again.");
+        }
         String author = AccessControl.requireUser(ctx).username();
-        List<Mentions.Mention> ticked = Mentions.unlinked(db, authority, candidates).mentions().stream()
-                .filter(m -> chosen.contains(m.documentId())).toList();
+        List<Mentions.Mention> ticked = Mentions.confirm(db, authority, chosen);
         int linked = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).link(authority, ticked, author, null));
-        ctx.redirect(linkPath(authority) + "?linked=" + linked, HttpStatus.SEE_OTHER);
+        ctx.redirect(linkPath(authority) + "?linked=" + linked + (after == null || after.isEmpty() ? "" : "&" + AFTER + "=" + after),
+                HttpStatus.SEE_OTHER);
     }
 
     /** {@code GET /admin/people/{key}/merge}: choose the one it is the same as. */

@@ -100,6 +100,10 @@ class AuthorityBrowserTest {
             assertTrue(browser.currentUrl().endsWith("/admin/people/red-army/link?saved=1"), browser.currentUrl());
             assertEquals("2", browser.find(".link-count").getText());
             check("records to link");
+            // A later page of them, as a common name in a large catalogue is read, a page at a time.
+            visit("records to link, a later page", "/admin/people/red-army/link?after=1");
+            assertEquals("Back to the first records", browser.find(".pager a").getText());
+            browser.open(url("/admin/people/red-army/link"));
             submit(browser, browser.find("form.link-form button[type=submit]"));
             assertTrue(browser.find("p.notice").getText().startsWith("Linked 2 records"));
             browser.open(url("/search?q=army"));

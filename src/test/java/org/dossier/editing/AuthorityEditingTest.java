@@ -118,6 +118,28 @@ class AuthorityEditingTest {
     }
 
     @Test
+    void aTickForARecordThatDoesNotNameItLinksNothingAndTheLinkingPageGoesOnAfterThePageItCameFrom() {
+        create("Zanzibar Committee", "organisation", "", "variant");
+        int unrelated = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
+        String csrf = Editors.csrf(alice.get("/admin/people/zanzibar-committee/link").body());
+        HttpResponse<String> forged = alice.post("/admin/people/zanzibar-committee/link", List.of(Map.entry("csrf", csrf),
+                Map.entry("document", Integer.toString(unrelated)), Map.entry("after", "12")));
+        assertEquals(303, forged.statusCode(), forged.body());
+        assertEquals("/admin/people/zanzibar-committee/link?linked=0&after=12", location(forged));
+        assertEquals(0, database.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT_PERSON,
+                org.dossier.db.Tables.DOCUMENT_PERSON.DOCUMENT_ID.eq(unrelated).and(org.dossier.db.Tables.DOCUMENT_PERSON.PERSON_ID
+                        .eq(database.dsl().select(org.dossier.db.Tables.PERSON.ID).from(org.dossier.db.Tables.PERSON)
+                                .where(org.dossier.db.Tables.PERSON.KEY.eq("zanzibar-committee"))))));
+
+        HttpResponse<String> badAfter = alice.post("/admin/people/zanzibar-committee/link", List.of(Map.entry("csrf", csrf),
+                Map.entry("after", "twelve")));
+        assertEquals(400, badAfter.statusCode());
+        HttpResponse<String> badPage = alice.get("/admin/people/stalin/link?after=twelve");
+        assertEquals(400, badPage.statusCode());
+        assertTrue(Jsoup.parse(badPage.body()).text().contains("'after' must be a whole number"), badPage.body());
+    }
+
+    @Test
     void aNewFormOfANameIsSearchableAtOnce() {
         create("Politburo", "organisation", "", "variant");
         FormFields edit = form(alice, "/admin/people/politburo/edit");

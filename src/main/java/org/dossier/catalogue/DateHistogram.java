@@ -62,8 +62,8 @@ public record DateHistogram(List<Bar> bars, int width, int height, String firstY
 
     /** Whether a year is in the dates the search asks for (ticked, or inside its range); none when it asks none. */
     private static boolean inRange(SearchRequest request, int year) {
-        boolean afterFrom = request.from() == null || year >= request.from().first().getYear();
-        boolean beforeTo = request.to() == null || year <= request.to().last().getYear();
+        boolean afterFrom = request.from() == null || year >= request.from().firstDay().getYear();
+        boolean beforeTo = request.to() == null || year <= request.to().lastDay().getYear();
         boolean ticked = request.years().isEmpty() || request.years().contains(year);
         return afterFrom && beforeTo && ticked
                 && (request.from() != null || request.to() != null || !request.years().isEmpty());

@@ -3,18 +3,26 @@ package org.dossier.search;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dossier.documents.DatePrecision;
+import org.dossier.documents.DocumentDate;
 
 /**
- * One end of a date range as a URL gives it: a year ({@code 1950}) or a month ({@code 1950-06}).
- * As a start it means its first day, as an end its last.
+ * One end of a date range as a URL gives it: a year ({@code 1950}), a month ({@code 1950-06}) or a
+ * day ({@code 1950-06-25}), read as the {@link DocumentDate} it names. As a start it means its first
+ * day, as an end its last.
  */
-public record DateBound(String value, YearMonth first, YearMonth last) {
+public record DateBound(String value, DocumentDate date) {
 
-    private static final Pattern FORM = Pattern.compile("([0-9]{4})(?:-([0-9]{2}))?");
+    private static final Pattern FORM = Pattern.compile("([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?");
+
+    public DateBound {
+        if (value == null || date == null) {
+            throw new IllegalArgumentException("a date bound needs its text and its date");
+        }
+    }
 
     /**
      * @throws IllegalArgumentException with a reason a reader understands
@@ -22,17 +30,25 @@ public record DateBound(String value, YearMonth first, YearMonth last) {
     public static DateBound parse(String value) {
         Matcher m = FORM.matcher(value);
         if (!m.matches()) {
-            throw new IllegalArgumentException("must be a year (1950) or a year and month (1950-06)");
+            throw new IllegalArgumentException("must be a year (1950), a month (1950-06) or a day (1950-06-25)");
         }
         int year = Integer.parseInt(m.group(1));
         if (m.group(2) == null) {
-            return new DateBound(value, YearMonth.of(year, 1), YearMonth.of(year, 12));
+            return new DateBound(value, DocumentDate.ofYear(year));
+        }
+        int month = Integer.parseInt(m.group(2));
+        if (month < 1 || month > 12) {
+            throw new IllegalArgumentException("has no month " + m.group(2) + " (months are 01 to 12)");
+        }
+        if (m.group(3) == null) {
+            return new DateBound(value, DocumentDate.ofMonth(year, month));
         }
         try {
-            YearMonth month = YearMonth.of(year, Integer.parseInt(m.group(2)));
-            return new DateBound(value, month, month);
+            return new DateBound(value, DocumentDate.ofDay(year, month, Integer.parseInt(m.group(3))));
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("has no month " + m.group(2) + " (months are 01 to 12)");
+            throw new IllegalArgumentException("has no day " + m.group(3) + " ("
+                    + DocumentDate.ofMonth(year, month).display() + " has " + YearMonth.of(year, month).lengthOfMonth()
+                    + " days)");
         }
     }
 
@@ -42,24 +58,23 @@ public record DateBound(String value, YearMonth first, YearMonth last) {
             throw new IllegalArgumentException("must be a year of four digits, not " + year);
         }
         String value = year >= 1_000 ? Integer.toString(year) : String.format(Locale.ROOT, "%04d", year);
-        return new DateBound(value, YearMonth.of(year, 1), YearMonth.of(year, 12));
+        return new DateBound(value, DocumentDate.ofYear(year));
     }
 
     public LocalDate firstDay() {
-        return first.atDay(1);
+        return date.earliest();
     }
 
     public LocalDate lastDay() {
-        return last.atEndOfMonth();
+        return date.latest();
     }
 
     public boolean isYear() {
-        return !first.equals(last);
+        return date.precision() == DatePrecision.YEAR;
     }
 
-    /** "1950" or "June 1950". */
+    /** "1950", "June 1950" or "June 25, 1950", as a record's date is written. */
     public String display() {
-        return isYear() ? String.valueOf(first.getYear())
-                : first.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + first.getYear();
+        return date.display();
     }
 }

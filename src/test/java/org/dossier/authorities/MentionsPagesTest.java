@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A common name's unlinked records are read a page at a time (a million records held 448,197 for
+ * A common name's unlinked records are read a page at a time (a million records held 454,394 for
  * Stalin, and reading them all at once ran the server out of memory): the pages, followed one
  * after another, hold every record that names it, each once, as reading them all at once does.
  */

@@ -45,7 +45,8 @@ class SearchPageTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "from=1950-13          | 'from' has no month 13",
-        "to=19501              | 'to' must be a year (1950) or a year and month (1950-06)",
+        "to=19501              | 'to' must be a year (1950), a month (1950-06) or a day (1950-06-25)",
+        "from=1950-02-30       | 'from' has no day 30 (February 1950 has 28 days)",
         "from=1953&to=1950     | 'from' (1953) is after 'to' (1950)",
         "sort=foo              | 'sort' must be one of -date, date, relevance, title",
         "page=0                | 'page' must be a whole number from 1 to 1000",
@@ -229,6 +230,18 @@ class SearchPageTest {
         Document page = page("/search?q=kim)");
         assertTrue(page.selectFirst(".notice").text().contains("its words were searched for instead"));
         assertEquals("1 - 10 of 13", page.selectFirst(".count").text());
+    }
+
+    @Test
+    void aRangeOfDaysFindsTheRecordsOfThoseDaysAndSaysSoInDays() {
+        Document weeks = page("/search?from=1950-06-25&to=1950-07-31");
+        assertEquals(List.of("Cable No. 3355", "Ciphered Telegram No. 405976"), weeks.select(".result h2 a").eachText().stream()
+                .map(t -> t.replaceAll(",.*| from .*", "")).sorted().toList());
+        Document days = page("/search?from=1950-07-09&to=1950-07-13");
+        assertEquals(1, days.select(".result").size(), days.select(".result").text());
+        assertTrue(days.selectFirst(".result").text().contains("Cable No. 3355"));
+        assertEquals("1950-07-09", days.selectFirst(".date-range input[name=from]").val());
+        assertTrue(days.text().contains("July 9, 1950"), "the range is shown as a record's date is");
     }
 
     @Test

@@ -27,10 +27,20 @@ class DateBoundTest {
     }
 
     @Test
+    void aDayIsOneDayAndIsWrittenAsARecordsDayIs() {
+        DateBound day = DateBound.parse("1950-06-25");
+        assertEquals(LocalDate.of(1950, 6, 25), day.firstDay());
+        assertEquals(LocalDate.of(1950, 6, 25), day.lastDay());
+        assertEquals("June 25, 1950", day.display());
+        assertEquals("has no day 29 (February 1951 has 28 days)",
+                assertThrows(IllegalArgumentException.class, () -> DateBound.parse("1951-02-29")).getMessage());
+    }
+
+    @Test
     void anythingElseIsRefusedWithAReason() {
         assertEquals("has no month 13 (months are 01 to 12)",
                 assertThrows(IllegalArgumentException.class, () -> DateBound.parse("1950-13")).getMessage());
-        for (String bad : new String[] {"50", "1950-6", "1950-06-25", "June 1950", "1950-00"}) {
+        for (String bad : new String[] {"50", "1950-6", "1950-06-5", "1950-06-25T00", "June 1950", "1950-00", "1950-06-00"}) {
             assertThrows(IllegalArgumentException.class, () -> DateBound.parse(bad), bad);
         }
     }

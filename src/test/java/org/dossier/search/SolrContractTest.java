@@ -104,6 +104,7 @@ class SolrContractTest {
                 "person=stalin&person=mao-zedong", "person=stalin&person=kim-il-sung&all=person",
                 "place=dprk&person=stalin", "author=stalin", "recipient=stalin", "year=1950",
                 "year=1950&year=1949", "from=1950", "to=1945", "from=1949-06&to=1950-06", "from=1950-06&to=1950-06",
+                "from=1950-06-25&to=1950-07-31", "from=1950-07-09&to=1950-07-13&sort=date",
                 "q=korea&type=ciphered-telegram&year=1950", "q=korea&from=1950&to=1951&person=stalin",
                 "sort=title", "sort=date", "sort=-date&pageSize=5&page=3", "q=korea&sort=title&page=2",
                 "q=telegram&pageSize=5&page=4", "q=korea&sort=date", "person=nobody-at-all");
@@ -131,6 +132,7 @@ class SolrContractTest {
             requests.add(q + "&person=" + people.get(0) + "&person=" + people.get(1) + "&type=" + types.get(0));
             requests.add(q + "&place=" + places.get(0) + "&year=" + year + "&year=" + (year + 1));
             requests.add(q + "&from=" + year + "-03&to=" + (year + 2) + "&sort=date");
+            requests.add(q + "&from=" + year + "-03-15&to=" + (year + 2) + "-02-28&sort=-date");
             requests.add(q + "&sort=title&page=2");
         }
         requests.add("person=" + people.get(0) + "&person=" + people.get(2) + "&all=person");

@@ -53,10 +53,10 @@ class BulkWritingTest {
 
             assertEquals(Set.of("document_live_by_date", "document_live_by_title", "document_person_by_person",
                     "document_place_by_place"), dropped);
-            // By update, live by id and revision by time get a run's entries in key order, and the
-            // withdrawn records' none: kept.
+            // By update, live by id, by type and revision by time get a run's entries in key order,
+            // and the withdrawn records' none: kept.
             List<String> during = schema(tx);
-            for (String kept : List.of("document_by_update", "document_live_by_id", "revision_by_time",
+            for (String kept : List.of("document_by_update", "document_live_by_id", "document_by_type", "revision_by_time",
                     "document_withdrawn")) {
                 assertTrue(during.stream().anyMatch(line -> line.startsWith("index " + kept + " ")), kept);
             }

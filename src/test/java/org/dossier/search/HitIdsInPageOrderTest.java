@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,19 +16,8 @@ import org.junit.jupiter.api.Test;
 class HitIdsInPageOrderTest {
 
     private static final int PAGE = 7;
-    private static SeedIndex seeds;
 
-    @BeforeAll
-    static void open() throws Exception {
-        seeds = SeedIndex.open();
-    }
-
-    @AfterAll
-    static void close() {
-        seeds.close();
-    }
-
-    private static List<Integer> pageAfterPage(SearchRequest request) {
+    private static List<Integer> pageAfterPage(SeedIndex seeds, SearchRequest request) {
         List<Integer> ids = new ArrayList<>();
         for (int page = 1; ; page++) {
             SearchResults results = seeds.engine.search(request.withPageSize(PAGE).onPage(page));
@@ -42,18 +29,20 @@ class HitIdsInPageOrderTest {
     }
 
     @Test
-    void everyHitsIdComesInTheOrderOfThePagesSortedByDate() {
+    void everyHitsIdComesInTheOrderOfThePagesSortedByDate() throws Exception {
         int compared = 0;
-        for (String text : List.of("", "korea", "stalin", "telegram", "\"ciphered telegram\"", "soviet OR chinese")) {
-            for (SortOrder order : List.of(SortOrder.DATE_NEWEST, SortOrder.DATE_OLDEST, SortOrder.RELEVANCE)) {
-                if (!text.isEmpty() && order == SortOrder.RELEVANCE) {
-                    continue; // ranked by score: the order of ties is the engine's, compared as sets elsewhere
-                }
-                for (SearchRequest request : List.of(SearchRequest.of(text), SearchRequest.of(text).toggleYear(1950))) {
-                    SearchRequest sorted = request.sortedBy(order);
-                    List<Integer> ids = Arrays.stream(seeds.engine.hitIds(sorted.withoutPaging())).boxed().toList();
-                    assertEquals(pageAfterPage(sorted), ids, "'" + text + "' " + order + " " + request);
-                    compared += ids.size();
+        try (SeedIndex seeds = SeedIndex.open()) {
+            for (String text : List.of("", "korea", "stalin", "telegram", "\"ciphered telegram\"", "soviet OR chinese")) {
+                for (SortOrder order : List.of(SortOrder.DATE_NEWEST, SortOrder.DATE_OLDEST, SortOrder.RELEVANCE)) {
+                    if (!text.isEmpty() && order == SortOrder.RELEVANCE) {
+                        continue; // ranked by score: the order of ties is the engine's, compared as sets elsewhere
+                    }
+                    for (SearchRequest request : List.of(SearchRequest.of(text), SearchRequest.of(text).toggleYear(1950))) {
+                        SearchRequest sorted = request.sortedBy(order);
+                        List<Integer> ids = Arrays.stream(seeds.engine.hitIds(sorted.withoutPaging())).boxed().toList();
+                        assertEquals(pageAfterPage(seeds, sorted), ids, "'" + text + "' " + order + " " + request);
+                        compared += ids.size();
+                    }
                 }
             }
         }

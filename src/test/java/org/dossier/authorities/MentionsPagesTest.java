@@ -121,5 +121,11 @@ class MentionsPagesTest {
         db.dsl().insertInto(DOCUMENT_PERSON, DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE)
                 .values(linked, stalin.id(), PersonRole.MENTIONED.key()).execute();
         assertEquals(List.of(naming), ids(Mentions.confirm(db.dsl(), stalin, List.of(silent, naming, linked, 99_999_999))));
+        // As many ticks as a form can carry (a megabyte): more than PostgreSQL binds in one
+        // statement, which jOOQ then writes inline.
+        List<Integer> many = new ArrayList<>(java.util.stream.IntStream.rangeClosed(100_000, 140_000).boxed().toList());
+        many.add(naming);
+        many.add(linked);
+        assertEquals(List.of(naming), ids(Mentions.confirm(db.dsl(), stalin, many)));
     }
 }

@@ -27,6 +27,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
@@ -148,8 +149,9 @@ final class Searching {
     }
 
     /**
-     * Every hit, ranked or sorted as the page would show them. The ids are read segment by segment
-     * in index order, each with one pass of its id column, then put back in the hits' order.
+     * Every hit, ranked or sorted as the page would show them: by date or by score from one array
+     * of packed keys sorted, by title (strings, compared segment by segment) through Lucene's
+     * collector.
      */
     private int[] hitIds(Snapshot snapshot, SearchRequest request, QueryReader.ReadQuery text) throws IOException {
         Query words = text == null ? null : text.query();
@@ -161,18 +163,33 @@ final class Searching {
             // Relevance without words to rank by is newest first, as sort(order) says too.
             return idsByDate(snapshot, query, order != SortOrder.DATE_OLDEST);
         }
+        if (ranked) {
+            return idsOf(snapshot, docsByScore(snapshot, query));
+        }
         int total = snapshot.count(words == null ? query : and(queries.matching(words), filters));
         if (total == 0) {
             return new int[0];
         }
-        ScoreDoc[] hits = top(snapshot, query, words != null, request.effectiveSort(), total).scoreDocs;
-        // Each hit as (index doc << 32 | place in the hits), so that sorting visits the index in order.
-        long[] byDoc = new long[hits.length];
+        ScoreDoc[] hits = top(snapshot, query, false, order, total).scoreDocs;
+        int[] docs = new int[hits.length];
         for (int i = 0; i < hits.length; i++) {
-            byDoc[i] = ((long) hits[i].doc << 32) | i;
+            docs[i] = hits[i].doc;
+        }
+        return idsOf(snapshot, docs);
+    }
+
+    /**
+     * The ids of index docs, in their order: read segment by segment in index order, each with one
+     * pass of its id column, then put back in the hits' order.
+     */
+    private static int[] idsOf(Snapshot snapshot, int[] docs) throws IOException {
+        // Each hit as (index doc << 32 | place in the hits), so that sorting visits the index in order.
+        long[] byDoc = new long[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            byDoc[i] = ((long) docs[i] << 32) | i;
         }
         java.util.Arrays.sort(byDoc);
-        int[] ids = new int[hits.length];
+        int[] ids = new int[docs.length];
         List<LeafReaderContext> leaves = snapshot.getIndexReader().leaves();
         LeafReaderContext leaf = null;
         NumericDocValues column = null;
@@ -191,6 +208,32 @@ final class Searching {
     }
 
     /**
+     * Every hit's index doc, best score first and the lower doc first among equal scores, as a
+     * page ranks them ({@code TopScoreDocCollector}): each hit's score and doc packed into one long
+     * and the longs sorted, instead of a priority queue as large as the hits.
+     */
+    private static int[] docsByScore(Snapshot snapshot, Query query) throws IOException {
+        long[] keys = snapshot.search(query, new CollectorManager<ScoreKeys, long[]>() {
+            @Override
+            public ScoreKeys newCollector() {
+                return new ScoreKeys();
+            }
+
+            @Override
+            public long[] reduce(Collection<ScoreKeys> collectors) {
+                return Keys.joined(collectors);
+            }
+        });
+        java.util.Arrays.sort(keys);
+        int[] docs = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            // Highest key first: the best score, and among equal scores the lowest doc (stored as MAX - doc).
+            docs[i] = Integer.MAX_VALUE - (int) keys[keys.length - 1 - i];
+        }
+        return docs;
+    }
+
+    /**
      * Every hit in date order, its id breaking ties, as {@link #sort} orders a page: each hit's
      * date and id packed into one long and the longs sorted. A priority queue of every hit (a
      * TopFieldCollector asked for all of them) took seconds to compare its way through the half
@@ -205,13 +248,7 @@ final class Searching {
 
             @Override
             public long[] reduce(Collection<DateKeys> collectors) {
-                long[] all = new long[collectors.stream().mapToInt(c -> c.size).sum()];
-                int at = 0;
-                for (DateKeys c : collectors) {
-                    System.arraycopy(c.keys, 0, all, at, c.size);
-                    at += c.size;
-                }
-                return all;
+                return Keys.joined(collectors);
             }
         });
         java.util.Arrays.sort(keys);
@@ -223,10 +260,31 @@ final class Searching {
         return ids;
     }
 
+    /** One long a hit, gathered by a collector per slice of the index. */
+    private abstract static class Keys extends SimpleCollector {
+        long[] keys = new long[1_024];
+        int size;
+
+        final void add(long key) {
+            if (size == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, size * 2);
+            }
+            keys[size++] = key;
+        }
+
+        static long[] joined(Collection<? extends Keys> collectors) {
+            long[] all = new long[collectors.stream().mapToInt(c -> c.size).sum()];
+            int at = 0;
+            for (Keys c : collectors) {
+                System.arraycopy(c.keys, 0, all, at, c.size);
+                at += c.size;
+            }
+            return all;
+        }
+    }
+
     /** Each hit as its start day (0 when it has none, as the sort's own default) above its id. */
-    private static final class DateKeys extends SimpleCollector {
-        private long[] keys = new long[1_024];
-        private int size;
+    private static final class DateKeys extends Keys {
         private NumericDocValues starts;
         private NumericDocValues ids;
 
@@ -242,15 +300,41 @@ final class Searching {
             if (!ids.advanceExact(doc)) {
                 throw new IllegalStateException("a record in the index has no id");
             }
-            if (size == keys.length) {
-                keys = java.util.Arrays.copyOf(keys, size * 2);
-            }
-            keys[size++] = start << 32 | ids.longValue() & 0xFFFF_FFFFL;
+            add(start << 32 | ids.longValue() & 0xFFFF_FFFFL);
         }
 
         @Override
         public ScoreMode scoreMode() {
             return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    /**
+     * Each hit as its score's bits (a score is never negative, so its bits order as it does) above
+     * {@code MAX - doc}, the doc counted across the whole index.
+     */
+    private static final class ScoreKeys extends Keys {
+        private Scorable scorer;
+        private int docBase;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) {
+            docBase = context.docBase;
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) {
+            this.scorer = scorer;
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            add((long) Float.floatToIntBits(scorer.score()) << 32 | (Integer.MAX_VALUE - (docBase + doc)));
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE;
         }
     }
 

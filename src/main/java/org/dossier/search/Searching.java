@@ -18,6 +18,8 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -35,6 +37,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.util.LongValues;
+import org.apache.lucene.util.packed.PackedInts;
 
 /**
  * Answers one request against one snapshot in two passes: the page of hits (ranked with WAND, or
@@ -166,16 +170,39 @@ final class Searching {
         if (ranked) {
             return idsOf(snapshot, docsByScore(snapshot, query));
         }
-        int total = snapshot.count(words == null ? query : and(queries.matching(words), filters));
-        if (total == 0) {
-            return new int[0];
+        return idsByTitle(snapshot, query);
+    }
+
+    /**
+     * Every hit by title, its id breaking ties, as {@link #sort} orders a page: each hit's title as
+     * its place among every title of the index (the segments' orders joined in one map) above its
+     * id, and the longs sorted. Lucene's collector asked for all 688,308 hits of "korea" at a
+     * million records took 4-7 s.
+     */
+    private static int[] idsByTitle(Snapshot snapshot, Query query) throws IOException {
+        List<LeafReaderContext> leaves = snapshot.getIndexReader().leaves();
+        SortedDocValues[] perLeaf = new SortedDocValues[leaves.size()];
+        for (LeafReaderContext leaf : leaves) {
+            perLeaf[leaf.ord] = DocValues.getSorted(leaf.reader(), IndexLayout.SORT_TITLE);
         }
-        ScoreDoc[] hits = top(snapshot, query, false, order, total).scoreDocs;
-        int[] docs = new int[hits.length];
-        for (int i = 0; i < hits.length; i++) {
-            docs[i] = hits[i].doc;
+        OrdinalMap titles = OrdinalMap.build(null, perLeaf, PackedInts.DEFAULT);
+        long[] keys = snapshot.search(query, new CollectorManager<TitleKeys, long[]>() {
+            @Override
+            public TitleKeys newCollector() {
+                return new TitleKeys(titles);
+            }
+
+            @Override
+            public long[] reduce(Collection<TitleKeys> collectors) {
+                return Keys.joined(collectors);
+            }
+        });
+        java.util.Arrays.sort(keys);
+        int[] ids = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            ids[i] = (int) keys[i];
         }
-        return idsOf(snapshot, docs);
+        return ids;
     }
 
     /**
@@ -301,6 +328,39 @@ final class Searching {
                 throw new IllegalStateException("a record in the index has no id");
             }
             add(start << 32 | ids.longValue() & 0xFFFF_FFFFL);
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    /** Each hit as its title's place among every title (-1, first, when it has none) above its id. */
+    private static final class TitleKeys extends Keys {
+        private final OrdinalMap titles;
+        private SortedDocValues leafTitles;
+        private LongValues toGlobal;
+        private NumericDocValues ids;
+
+        TitleKeys(OrdinalMap titles) {
+            this.titles = titles;
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            leafTitles = DocValues.getSorted(context.reader(), IndexLayout.SORT_TITLE);
+            toGlobal = titles.getGlobalOrds(context.ord);
+            ids = DocValues.getNumeric(context.reader(), IndexLayout.ID);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            long title = leafTitles.advanceExact(doc) ? toGlobal.get(leafTitles.ordValue()) : -1;
+            if (!ids.advanceExact(doc)) {
+                throw new IllegalStateException("a record in the index has no id");
+            }
+            add(title << 32 | ids.longValue() & 0xFFFF_FFFFL);
         }
 
         @Override

@@ -186,18 +186,7 @@ final class Searching {
             perLeaf[leaf.ord] = DocValues.getSorted(leaf.reader(), IndexLayout.SORT_TITLE);
         }
         OrdinalMap titles = OrdinalMap.build(null, perLeaf, PackedInts.DEFAULT);
-        long[] keys = snapshot.search(query, new CollectorManager<TitleKeys, long[]>() {
-            @Override
-            public TitleKeys newCollector() {
-                return new TitleKeys(titles);
-            }
-
-            @Override
-            public long[] reduce(Collection<TitleKeys> collectors) {
-                return Keys.joined(collectors);
-            }
-        });
-        java.util.Arrays.sort(keys);
+        long[] keys = sortedKeys(snapshot, query, () -> new TitleKeys(titles));
         int[] ids = new int[keys.length];
         for (int i = 0; i < keys.length; i++) {
             ids[i] = (int) keys[i];
@@ -240,18 +229,7 @@ final class Searching {
      * and the longs sorted, instead of a priority queue as large as the hits.
      */
     private static int[] docsByScore(Snapshot snapshot, Query query) throws IOException {
-        long[] keys = snapshot.search(query, new CollectorManager<ScoreKeys, long[]>() {
-            @Override
-            public ScoreKeys newCollector() {
-                return new ScoreKeys();
-            }
-
-            @Override
-            public long[] reduce(Collection<ScoreKeys> collectors) {
-                return Keys.joined(collectors);
-            }
-        });
-        java.util.Arrays.sort(keys);
+        long[] keys = sortedKeys(snapshot, query, ScoreKeys::new);
         int[] docs = new int[keys.length];
         for (int i = 0; i < keys.length; i++) {
             // Highest key first: the best score, and among equal scores the lowest doc (stored as MAX - doc).
@@ -267,24 +245,31 @@ final class Searching {
      * a million hits of "Stalin" at a million records; this takes a tenth of a second.
      */
     private static int[] idsByDate(Snapshot snapshot, Query query, boolean newestFirst) throws IOException {
-        long[] keys = snapshot.search(query, new CollectorManager<DateKeys, long[]>() {
-            @Override
-            public DateKeys newCollector() {
-                return new DateKeys();
-            }
-
-            @Override
-            public long[] reduce(Collection<DateKeys> collectors) {
-                return Keys.joined(collectors);
-            }
-        });
-        java.util.Arrays.sort(keys);
+        long[] keys = sortedKeys(snapshot, query, DateKeys::new);
         int[] ids = new int[keys.length];
         for (int i = 0; i < keys.length; i++) {
             // The low half of a key is the id.
             ids[i] = (int) keys[newestFirst ? keys.length - 1 - i : i];
         }
         return ids;
+    }
+
+    /** Every hit's key, as {@code keys} makes them (one collector a slice of the index), sorted. */
+    private static long[] sortedKeys(Snapshot snapshot, Query query, java.util.function.Supplier<? extends Keys> keys)
+            throws IOException {
+        long[] all = snapshot.search(query, new CollectorManager<Keys, long[]>() {
+            @Override
+            public Keys newCollector() {
+                return keys.get();
+            }
+
+            @Override
+            public long[] reduce(Collection<Keys> collectors) {
+                return Keys.joined(collectors);
+            }
+        });
+        java.util.Arrays.sort(all);
+        return all;
     }
 
     /** One long a hit, gathered by a collector per slice of the index. */
@@ -310,62 +295,70 @@ final class Searching {
         }
     }
 
-    /** Each hit as its start day (0 when it has none, as the sort's own default) above its id. */
-    private static final class DateKeys extends Keys {
-        private NumericDocValues starts;
+    /** Each hit as a number of its own (its place in the order) above its id, which breaks ties. */
+    private abstract static class AboveId extends Keys {
         private NumericDocValues ids;
 
         @Override
-        protected void doSetNextReader(LeafReaderContext context) throws IOException {
-            starts = DocValues.getNumeric(context.reader(), IndexLayout.START);
+        protected final void doSetNextReader(LeafReaderContext context) throws IOException {
             ids = DocValues.getNumeric(context.reader(), IndexLayout.ID);
+            nextLeaf(context);
         }
 
+        abstract void nextLeaf(LeafReaderContext context) throws IOException;
+
+        /** The hit's place in the order, a doc of the leaf last given. */
+        abstract long place(int doc) throws IOException;
+
         @Override
-        public void collect(int doc) throws IOException {
-            long start = starts.advanceExact(doc) ? starts.longValue() : 0;
+        public final void collect(int doc) throws IOException {
+            long place = place(doc);
             if (!ids.advanceExact(doc)) {
                 throw new IllegalStateException("a record in the index has no id");
             }
-            add(start << 32 | ids.longValue() & 0xFFFF_FFFFL);
+            add(place << 32 | ids.longValue() & 0xFFFF_FFFFL);
         }
 
         @Override
-        public ScoreMode scoreMode() {
+        public final ScoreMode scoreMode() {
             return ScoreMode.COMPLETE_NO_SCORES;
         }
     }
 
-    /** Each hit as its title's place among every title (-1, first, when it has none) above its id. */
-    private static final class TitleKeys extends Keys {
+    /** Each hit's start day (0 when it has none, as the sort's own default). */
+    private static final class DateKeys extends AboveId {
+        private NumericDocValues starts;
+
+        @Override
+        void nextLeaf(LeafReaderContext context) throws IOException {
+            starts = DocValues.getNumeric(context.reader(), IndexLayout.START);
+        }
+
+        @Override
+        long place(int doc) throws IOException {
+            return starts.advanceExact(doc) ? starts.longValue() : 0;
+        }
+    }
+
+    /** Each hit's title as its place among every title of the index (-1, first, when it has none). */
+    private static final class TitleKeys extends AboveId {
         private final OrdinalMap titles;
         private SortedDocValues leafTitles;
         private LongValues toGlobal;
-        private NumericDocValues ids;
 
         TitleKeys(OrdinalMap titles) {
             this.titles = titles;
         }
 
         @Override
-        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+        void nextLeaf(LeafReaderContext context) throws IOException {
             leafTitles = DocValues.getSorted(context.reader(), IndexLayout.SORT_TITLE);
             toGlobal = titles.getGlobalOrds(context.ord);
-            ids = DocValues.getNumeric(context.reader(), IndexLayout.ID);
         }
 
         @Override
-        public void collect(int doc) throws IOException {
-            long title = leafTitles.advanceExact(doc) ? toGlobal.get(leafTitles.ordValue()) : -1;
-            if (!ids.advanceExact(doc)) {
-                throw new IllegalStateException("a record in the index has no id");
-            }
-            add(title << 32 | ids.longValue() & 0xFFFF_FFFFL);
-        }
-
-        @Override
-        public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
+        long place(int doc) throws IOException {
+            return leafTitles.advanceExact(doc) ? toGlobal.get(leafTitles.ordValue()) : -1;
         }
     }
 

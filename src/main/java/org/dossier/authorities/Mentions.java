@@ -177,14 +177,19 @@ public final class Mentions {
      * "Stalin") finds nothing the shorter one does not, and Stalin's twelve forms are five searches.
      */
     static List<String> searched(List<String> forms) {
+        List<String> words = forms.stream().map(Mentions::folded).toList();
         List<String> searched = new ArrayList<>();
-        for (String form : forms) {
-            String words = " " + folded(form) + " ";
-            boolean held = forms.stream().anyMatch(other -> !other.equals(form) && !folded(other).isEmpty()
-                    && words.contains(" " + folded(other) + " ")
-                    && (folded(other).length() < folded(form).length() || forms.indexOf(other) < forms.indexOf(form)));
+        for (int i = 0; i < forms.size(); i++) {
+            String padded = " " + words.get(i) + " ";
+            boolean held = false;
+            for (int j = 0; j < forms.size() && !held; j++) {
+                String other = words.get(j);
+                // A shorter form it holds, or the same words given earlier.
+                held = j != i && !other.isEmpty() && padded.contains(" " + other + " ")
+                        && (other.length() < words.get(i).length() || j < i);
+            }
             if (!held) {
-                searched.add(form);
+                searched.add(forms.get(i));
             }
         }
         return searched;

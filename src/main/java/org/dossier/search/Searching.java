@@ -162,15 +162,14 @@ final class Searching {
         Query filters = new RequestFilters(request, snapshot.ordinals).all();
         Query query = and(words, filters);
         SortOrder order = request.effectiveSort();
-        boolean ranked = words != null && order == SortOrder.RELEVANCE;
-        if (!ranked && order != SortOrder.TITLE) {
-            // Relevance without words to rank by is newest first, as sort(order) says too.
-            return idsByDate(snapshot, query, order != SortOrder.DATE_OLDEST);
-        }
-        if (ranked) {
+        if (words != null && order == SortOrder.RELEVANCE) {
             return idsOf(snapshot, docsByScore(snapshot, query));
         }
-        return idsByTitle(snapshot, query);
+        if (order == SortOrder.TITLE) {
+            return idsByTitle(snapshot, query);
+        }
+        // Relevance without words to rank by is newest first, as sort(order) says too.
+        return idsByDate(snapshot, query, order != SortOrder.DATE_OLDEST);
     }
 
     /**

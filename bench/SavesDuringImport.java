@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 public class SavesDuringImport {
 
     private static final Pattern CHECKED = Pattern.compile(
-            "<input[^>]*type=\"checkbox\"[^>]*name=\"(people|places)\"[^>]*value=\"(\\d+)\"[^>]*checked");
+            "<input[^>]*type=\"checkbox\"[^>]*name=\"(person|place)\"[^>]*value=\"(\\d+)\"[^>]*checked");
 
     public static void main(String[] args) throws Exception {
         if (args.length != 5) {
@@ -42,12 +42,21 @@ public class SavesDuringImport {
         Map<Integer, Integer> saveStatus = new TreeMap<>();
         Map<Integer, Integer> signInStatus = new TreeMap<>();
         HttpClient editor = signIn(base, args[1], args[2], signIns, signInStatus);
+        if (editor == null) {
+            throw new IllegalStateException("could not sign in as " + args[1]);
+        }
         int round = 0;
         while (!Files.exists(stop)) {
             round++;
-            String form = send(editor, HttpRequest.newBuilder(URI.create(base + "/admin/documents/" + args[3] + "/edit"))
-                    .GET()).body();
-            String body = formBody(form, round);
+            HttpResponse<String> form = send(editor, HttpRequest.newBuilder(URI.create(base + "/admin/documents/"
+                    + args[3] + "/edit")).GET());
+            if (form.statusCode() != 200) {
+                // The form itself refused (a 503 while the database is locked, say): a save that failed.
+                saveStatus.merge(form.statusCode(), 1, Integer::sum);
+                Thread.sleep(100);
+                continue;
+            }
+            String body = formBody(form.body(), round);
             long started = System.nanoTime();
             HttpResponse<String> saved = send(editor, HttpRequest.newBuilder(URI.create(base + "/admin/documents/"
                     + args[3] + "/edit")).header("Content-Type", "application/x-www-form-urlencoded")
@@ -55,13 +64,17 @@ public class SavesDuringImport {
             saves.add((System.nanoTime() - started) / 1e6);
             saveStatus.merge(saved.statusCode(), 1, Integer::sum);
             if (round % 10 == 0) {
-                signIn(base, args[1], args[2], signIns, signInStatus);
+                HttpClient again = signIn(base, args[1], args[2], signIns, signInStatus);
+                if (again != null) {
+                    editor = again;
+                }
             }
         }
         report("saves", saves, saveStatus);
         report("sign-ins", signIns, signInStatus);
     }
 
+    /** A client signed in afresh, or null when the sign-in was refused (the editor keeps the session she has). */
     private static HttpClient signIn(String base, String user, String password, List<Double> times,
             Map<Integer, Integer> statuses) throws Exception {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -74,7 +87,7 @@ public class SavesDuringImport {
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
         times.add((System.nanoTime() - started) / 1e6);
         statuses.merge(answer.statusCode(), 1, Integer::sum);
-        return client;
+        return answer.statusCode() == 303 ? client : null;
     }
 
     /** The edit form as a browser would send it, with the title and note changed for this round. */
@@ -95,6 +108,14 @@ public class SavesDuringImport {
         Matcher checked = CHECKED.matcher(html);
         while (checked.find()) {
             fields.add(checked.group(1) + "=" + checked.group(2));
+            Matcher role = Pattern.compile("<select[^>]*name=\"role-" + checked.group(2) + "\".*?</select>", Pattern.DOTALL)
+                    .matcher(html);
+            if (checked.group(1).equals("person") && role.find()) {
+                Matcher chosen = Pattern.compile("<option[^>]*value=\"([^\"]*)\"[^>]*selected").matcher(role.group());
+                if (chosen.find()) {
+                    fields.add("role-" + checked.group(2) + "=" + enc(chosen.group(1)));
+                }
+            }
         }
         Matcher summary = Pattern.compile("<textarea[^>]*name=\"summary\"[^>]*>(.*?)</textarea>", Pattern.DOTALL)
                 .matcher(html);

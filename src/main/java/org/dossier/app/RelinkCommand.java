@@ -1,6 +1,10 @@
 package org.dossier.app;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityRecords;
@@ -18,7 +22,9 @@ import picocli.CommandLine.Option;
         description = "Links a person or place to every record whose title or summary names it (by its name or "
                 + "any other form) and that is not linked to it yet, each with a new revision saying why: what "
                 + "an editor does at /admin/people/KEY/link, for records imported before a name was added. "
-                + "Runs beside a live server; its index follows through the change feed.")
+                + "Runs beside a live server, linking --batch records a transaction so that editors' saves go "
+                + "between them; its index follows through the change feed. Stopped, it links what is left "
+                + "when run again.")
 final class RelinkCommand implements Callable<Integer> {
 
     @Mixin
@@ -34,6 +40,11 @@ final class RelinkCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Which which;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "500",
+            description = "How many records to link a transaction (default: ${DEFAULT-VALUE}, about half a second "
+                    + "of the write lock at a million records).")
+    int batch;
 
     @Override
     public Integer call() throws Exception {
@@ -51,13 +62,28 @@ final class RelinkCommand implements Callable<Integer> {
                         + "'; relink that one.");
                 return 1;
             }
+            if (batch < 1) {
+                System.err.println("Nothing was linked: --batch is how many records a transaction links, 1 or more.");
+                return 2;
+            }
             Clock clock = Clock.systemUTC();
             RecordStore store = new RecordStore(db.dsl(), clock);
-            Mentions.Preview preview = Mentions.unlinked(db.dsl(), authority, Mentions.scanning(db.dsl()));
-            int linked = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).link(authority, preview.mentions(),
-                    Attribution.IMPORT, "relink --" + kind.noun() + " " + key));
-            preview.byForm().forEach(c -> System.out.println("  '" + c.form() + "': " + c.records()
-                    + (c.records() == 1 ? " record" : " records")));
+            // Each form's records are read once (a scan of every record), not once a batch.
+            Map<String, Collection<Integer>> containing = new HashMap<>();
+            Mentions.Candidates scanning = Mentions.scanning(db.dsl());
+            Mentions.Candidates once = form -> containing.computeIfAbsent(form, scanning::containing);
+            Map<String, Integer> byForm = new TreeMap<>();
+            int linked = 0;
+            for (Integer after = 0; after != null; ) {
+                Mentions.Preview page = Mentions.unlinked(db.dsl(), authority, once, after,
+                        new Mentions.Bound(batch, Math.max(batch, 5_000)));
+                linked += store.write((w, tx) -> new AuthorityWriter(w, tx, clock).link(authority, page.mentions(),
+                        Attribution.IMPORT, "relink --" + kind.noun() + " " + key));
+                page.byForm().forEach(c -> byForm.merge(c.form(), c.records(), Integer::sum));
+                after = page.nextAfter();
+            }
+            byForm.forEach((form, records) -> System.out.println("  '" + form + "': " + records
+                    + (records == 1 ? " record" : " records")));
             System.out.println("Linked " + linked + (linked == 1 ? " record" : " records") + " to " + authority.name());
             return 0;
         }

@@ -140,5 +140,22 @@ class AuthorityListsImportTest {
         assertEquals(2, db.dsl().fetchCount(DOCUMENT_PERSON, DOCUMENT_PERSON.PERSON_ID.eq(army.id())));
         assertEquals(1, Main.run("relink", "--db", address, "--person", "no-such-person"));
         assertEquals(2, Main.run("relink", "--db", address));
+        assertEquals(2, Main.run("relink", "--db", address, "--person", "red-army", "--batch", "0"));
+    }
+
+    @Test
+    void relinkInBatchesOfTwoLinksWhatOneRunLinksAllAtOnce() throws Exception {
+        StoredAuthority stalin = new AuthorityRecords(db.dsl()).find(AuthorityKind.PERSON, "stalin").orElseThrow();
+        // As if the records had been imported before his name was on the list.
+        db.dsl().deleteFrom(DOCUMENT_PERSON).where(DOCUMENT_PERSON.PERSON_ID.eq(stalin.id())).execute();
+        List<Integer> named = Mentions.unlinked(db.dsl(), stalin, Mentions.scanning(db.dsl())).mentions().stream()
+                .map(Mentions.Mention::documentId).sorted().toList();
+        assertTrue(named.size() > 4, "the seeds name Stalin in " + named.size() + " records");
+
+        assertEquals(0, Main.run("relink", "--db", db.address().text(), "--person", "stalin", "--batch", "2"));
+        assertEquals(named, db.dsl().select(DOCUMENT_PERSON.DOCUMENT_ID).from(DOCUMENT_PERSON)
+                .where(DOCUMENT_PERSON.PERSON_ID.eq(stalin.id())).orderBy(DOCUMENT_PERSON.DOCUMENT_ID)
+                .fetch(DOCUMENT_PERSON.DOCUMENT_ID), "every record that names him, each once");
+        assertEquals(named.size(), db.dsl().fetchCount(REVISION, REVISION.SOURCE.eq("relink --person stalin")));
     }
 }

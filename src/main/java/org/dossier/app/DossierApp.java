@@ -58,6 +58,7 @@ import org.dossier.harvest.Sitemaps;
 import org.dossier.importing.ImportRejectedException;
 import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
+import org.dossier.authorities.PendingMerges;
 import org.dossier.ops.BuildInfo;
 import org.dossier.ops.Operations;
 import org.dossier.ops.OperationsSettings;
@@ -105,11 +106,12 @@ public final class DossierApp implements AutoCloseable {
     private final OpeningSearchEngine opening;
     private final SearchEngine search;
     private final Operations operations;
+    private final PendingMerges pendingMerges;
     private final Javalin server;
 
     private DossierApp(Settings settings, Clock clock, Database database, RecordStore store,
                        AuthorityLists authorityLists, OpeningSearchEngine opening, SearchEngine search,
-                       Operations operations, Javalin server) {
+                       Operations operations, PendingMerges pendingMerges, Javalin server) {
         this.settings = settings;
         this.clock = clock;
         this.database = database;
@@ -118,6 +120,7 @@ public final class DossierApp implements AutoCloseable {
         this.opening = opening;
         this.search = search;
         this.operations = operations;
+        this.pendingMerges = pendingMerges;
         this.server = server;
     }
 
@@ -230,10 +233,12 @@ public final class DossierApp implements AutoCloseable {
             WithdrawPage withdrawal = new WithdrawPage(store, records);
             HistoryPage history = new HistoryPage(store, records, revisions, site, conditional);
             UsersPage users = new UsersPage(accounts);
-            // People and places, kept by editors: forms, history, linking records, merging.
+            // People and places, kept by editors: forms, history, linking records, merging. A merge (or
+            // its undoing) moves its first records in its request, the rest in batches in the background.
+            PendingMerges pendingMerges = new PendingMerges(store, clock);
             AuthorityEditing authorityEditing = new AuthorityEditing(db, store,
-                    Mentions.searching(search, Mentions.scanning(db)), clock);
-            AuthorityHistory authorityHistory = new AuthorityHistory(db, store, clock);
+                    Mentions.searching(search, Mentions.scanning(db)), pendingMerges, clock);
+            AuthorityHistory authorityHistory = new AuthorityHistory(db, store, pendingMerges, clock);
 
             // Harvesting and discovery.
             OaiPmh oai = new OaiPmh(db, settings.archive(), site, clock);
@@ -344,7 +349,8 @@ public final class DossierApp implements AutoCloseable {
                 routes.get("/robots.txt", robots::show);
                 operations.install(routes);
             });
-            return new DossierApp(settings, clock, database, store, authorityLists, opening, search, operations, server);
+            return new DossierApp(settings, clock, database, store, authorityLists, opening, search, operations,
+                    pendingMerges, server);
         } catch (RuntimeException e) {
             operations.close();
             database.close();
@@ -416,6 +422,7 @@ public final class DossierApp implements AutoCloseable {
         importSeedsIfEmpty();
         authorityLists.reload(); // the import's people and places
         opening.begin();
+        pendingMerges.start(); // what a stopped node left half done, then what editors begin
     }
 
     /** A started-in-process app's door: raw HTTP in, the answer out, no socket between. */
@@ -555,6 +562,7 @@ public final class DossierApp implements AutoCloseable {
     public void close() {
         operations.stopping();
         server.stop();
+        pendingMerges.stop();
         LOG.info("The server has stopped taking requests; closing the search index");
         search.close();
         operations.close();

@@ -95,6 +95,22 @@ public final class AuthorityLists implements ChangeListener {
             return find(kind, key).filter(Entry::merged).flatMap(e -> find(kind, e.mergedInto())).map(Entry::key);
         }
 
+        /**
+         * The person or place that stands for {@code id} now: itself, or the one it was merged into
+         * (and so on). A record keeps a link to one merged away while its merge is under way.
+         */
+        public int standing(AuthorityKind kind, int id) {
+            Entry entry = kept(kind).byId.get(id);
+            for (int hops = 0; entry != null && entry.merged() && hops < 100; hops++) {
+                Entry next = kept(kind).byId.get(entry.mergedInto());
+                if (next == null) {
+                    break;
+                }
+                entry = next;
+            }
+            return entry == null ? id : entry.id();
+        }
+
         private Kept kept(AuthorityKind kind) {
             return switch (kind) {
                 case PERSON -> people;

@@ -1,6 +1,7 @@
 package org.dossier.authorities;
 
 import static org.dossier.db.Tables.AUTHORITY_VERSION;
+import static org.dossier.db.Tables.MOVED_LINK;
 import static org.dossier.db.Tables.PERSON;
 
 import java.time.Instant;
@@ -86,6 +87,33 @@ public final class AuthorityRecords {
                 .forEach(r -> listed.add(new Listed(kind, r.get(t.key()), r.get(t.name()), r.get(t.sortName()),
                         Math.max(0, forms.getOrDefault(r.get(t.id()), 0) - 1), records.getOrDefault(r.get(t.id()), 0))));
         return listed;
+    }
+
+    /**
+     * How many records a merge or a restore under way has still to move to {@code authority}: those
+     * linked to one merged into it, and those a merge moved away from it that a restore has not yet
+     * put back (see {@link AuthorityWriter#carryOn}).
+     */
+    public int stillToMove(StoredAuthority authority) {
+        return stillToMove(authority.kind(), authority.id());
+    }
+
+    /** As {@link #stillToMove(StoredAuthority)}, for the person or place with this id. */
+    public int stillToMove(AuthorityKind kind, int id) {
+        AuthorityTables t = AuthorityTables.of(kind);
+        int merging = db.fetchCount(db.select(t.linkedDocument()).from(t.links()).join(t.table())
+                .on(t.id().eq(t.linkedAuthority())).where(t.mergedInto().eq(id)));
+        boolean merged = db.fetchExists(t.table(), t.id().eq(id).and(t.mergedInto().isNotNull()));
+        return merging + (merged ? 0 : db.fetchCount(MOVED_LINK, movedFrom(kind, id)));
+    }
+
+    /** Whether records a merge moved away from {@code authority} are still to come back to it. */
+    public boolean restoreUnderWay(StoredAuthority authority) {
+        return db.fetchExists(MOVED_LINK, movedFrom(authority.kind(), authority.id()));
+    }
+
+    private static Condition movedFrom(AuthorityKind kind, int id) {
+        return MOVED_LINK.FACET.eq(kind.key()).and(MOVED_LINK.AUTHORITY_ID.eq(id));
     }
 
     /** Every version of an authority, newest first. */

@@ -2,6 +2,7 @@ package org.dossier.authorities;
 
 import static org.dossier.db.Tables.AUTHORITY_VERSION;
 import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.MOVED_LINK;
 import static org.dossier.db.Tables.PERSON;
 
 import java.time.Clock;
@@ -18,7 +19,10 @@ import org.dossier.documents.NoSuchRecordException;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordWriter;
 import org.dossier.documents.Slugs;
+import org.dossier.app.Database;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The one way people and places change, inside a {@link RecordWriter}'s transaction (so that a
@@ -28,16 +32,29 @@ import org.jooq.DSLContext;
  */
 public final class AuthorityWriter {
 
+    /**
+     * How many records a merge, or its undoing, moves in one transaction: about half a second of
+     * the write lock at a million records (BENCHMARKS.md, "A merge of a quarter of a million records").
+     */
+    public static final int MOVE_BATCH = 500;
+
     private final RecordWriter records;
     private final DSLContext db;
     private final Clock clock;
     private final AuthorityRecords read;
+    private final int moveBatch;
 
     public AuthorityWriter(RecordWriter records, DSLContext tx, Clock clock) {
+        this(records, tx, clock, MOVE_BATCH);
+    }
+
+    /** One that moves {@code moveBatch} records of a merge a transaction, for tests of merges in several. */
+    AuthorityWriter(RecordWriter records, DSLContext tx, Clock clock, int moveBatch) {
         this.records = records;
         this.db = tx;
         this.clock = clock;
         this.read = new AuthorityRecords(db);
+        this.moveBatch = moveBatch;
     }
 
     /**
@@ -49,6 +66,7 @@ public final class AuthorityWriter {
         this.db = db;
         this.clock = clock;
         this.read = new AuthorityRecords(db);
+        this.moveBatch = MOVE_BATCH;
     }
 
     /** Adds a person or place at version 1, under a key made from its name; returns it. */
@@ -104,6 +122,11 @@ public final class AuthorityWriter {
      * linked to it is linked to the survivor instead (a person keeps the stronger of the two roles),
      * each with a new revision; its forms of the name become the survivor's; its key answers with
      * the survivor's page from now on. One version in both histories says so.
+     *
+     * <p>The first {@link #MOVE_BATCH} records move in this transaction; the rest in transactions of
+     * their own ({@link #carryOn}, which {@link PendingMerges} calls until none is left), so that a
+     * name linked to a quarter of a million records does not hold every other writer for minutes.
+     * Each record's move is written beside it ({@code moved_link}), so that a restore can undo it.
      */
     public void merge(StoredAuthority merged, int mergedVersion, StoredAuthority survivor, Attribution by) {
         if (merged.kind() != survivor.kind() || merged.id() == survivor.id()) {
@@ -114,27 +137,8 @@ public final class AuthorityWriter {
         if (loser.merged() || winner.merged()) {
             throw new IllegalArgumentException("an authority merged away cannot be merged again");
         }
-        AuthorityTables t = AuthorityTables.of(loser.kind());
-        List<Integer> documents = db.select(t.linkedDocument()).from(t.links())
-                .where(t.linkedAuthority().eq(loser.id())).orderBy(t.linkedDocument()).fetch(t.linkedDocument());
-        List<AuthorityMerge.MovedLink> moved = new java.util.ArrayList<>();
-        for (int documentId : documents) {
-            RecordDraft draft = records.draft(documentId);
-            SortedMap<Integer, PersonRole> people = new TreeMap<>(draft.people());
-            TreeSet<Integer> places = new TreeSet<>(draft.places());
-            if (loser.kind() == AuthorityKind.PERSON) {
-                PersonRole role = people.remove(loser.id());
-                PersonRole before = people.get(winner.id());
-                people.put(winner.id(), role.strongest(before));
-                moved.add(new AuthorityMerge.MovedLink(documentId, role.key(), before == null ? null : before.key()));
-            } else {
-                boolean had = places.contains(winner.id());
-                places.remove(loser.id());
-                places.add(winner.id());
-                moved.add(new AuthorityMerge.MovedLink(documentId, null, had ? "linked" : null));
-            }
-            records.update(documentId, version(documentId),
-                    new RecordDraft(draft.title(), draft.summary(), draft.date(), draft.typeId(), people, places), by);
+        if (read.restoreUnderWay(loser)) {
+            throw new IllegalStateException(loser.key() + " is still getting its records back from its last merge");
         }
         java.util.Set<String> has = new java.util.HashSet<>();
         has.add(winner.content().name());
@@ -152,16 +156,101 @@ public final class AuthorityWriter {
         }
         AuthorityContent survivorNow = new AuthorityContent(winner.content().name(), winner.content().sortName(),
                 winner.content().description(), winner.content().kind(), aliases);
-        String merge = new AuthorityMerge(loser.key(), winner.key(), moved, added).json();
+        String merge = new AuthorityMerge(loser.key(), winner.key(), List.of(), added).json();
         saveAt(winner.kind(), winner.id(), winner.version(), survivorNow, null);
         writeVersion(winner.kind(), winner.id(), winner.version() + 1, survivorNow, by, null, merge);
         saveAt(loser.kind(), loser.id(), loser.version(), loser.content(), winner.id());
         // Its forms are the survivor's now: the extractor and search must not find two owners.
-        db.deleteFrom(t.aliases()).where(t.owner().eq(loser.id())).execute();
+        db.deleteFrom(t(loser).aliases()).where(t(loser).owner().eq(loser.id())).execute();
         writeVersion(loser.kind(), loser.id(), loser.version() + 1, loser.content(), by, winner.key(), merge);
+        moveLinks(loser.kind(), loser.id(), winner.id(), by);
     }
 
-    /** Undoes the merge that {@code merged}'s current version made, and restores {@code to}'s content. */
+    /**
+     * Goes on with one merge or restore still under way, by up to {@link #MOVE_BATCH} records: a person
+     * or place merged away that records still link to, or one restored that moved links still
+     * wait to come back to. Each record gets a revision with the merge's (or restore's) author and
+     * note. Returns how many records it moved: 0 when none is under way.
+     */
+    public int carryOn() {
+        for (AuthorityKind kind : AuthorityKind.values()) {
+            AuthorityTables t = AuthorityTables.of(kind);
+            Integer merging = db.select(t.id()).from(t.table()).where(t.mergedInto().isNotNull())
+                    .andExists(DSL.selectOne().from(t.links()).where(t.linkedAuthority().eq(t.id())))
+                    .orderBy(t.id()).limit(1).fetchOne(t.id());
+            if (merging != null) {
+                StoredAuthority loser = locked(kind, merging);
+                if (!loser.merged()) {
+                    return 0; // restored while this waited for its row: the restore wakes the next call
+                }
+                int survivor = read.find(kind, loser.mergedInto()).orElseThrow().id();
+                return moveLinks(kind, loser.id(), survivor, lastMergeOrRestore(loser));
+            }
+            // From the list, not from moved_link: a finished merge keeps its rows (for a restore) forever.
+            Integer restoring = db.select(t.id()).from(t.table()).where(t.mergedInto().isNull())
+                    .andExists(DSL.selectOne().from(MOVED_LINK).where(MOVED_LINK.FACET.eq(kind.key()))
+                            .and(MOVED_LINK.AUTHORITY_ID.eq(t.id())))
+                    .orderBy(t.id()).limit(1).fetchOne(t.id());
+            if (restoring != null) {
+                StoredAuthority restored = locked(kind, restoring);
+                if (restored.merged()) {
+                    return 0;
+                }
+                return putBack(restored, lastMergeOrRestore(restored));
+            }
+        }
+        return 0;
+    }
+
+    /** The authority as it is, its row locked until this transaction ends where rows lock (two nodes carrying on). */
+    private StoredAuthority locked(AuthorityKind kind, int id) {
+        AuthorityTables t = AuthorityTables.of(kind);
+        Database.lockingRows(db, db.select(t.id()).from(t.table()).where(t.id().eq(id))).fetch();
+        return read.find(kind, id).orElseThrow();
+    }
+
+    /** Who merged or restored it, and why: the records moved later are attributed to them. */
+    private Attribution lastMergeOrRestore(StoredAuthority authority) {
+        AuthorityVersion version = read.versions(authority).stream().filter(AuthorityVersion::mergeVersion)
+                .findFirst().orElseThrow(() -> new IllegalStateException(authority.key() + " was never merged"));
+        return new Attribution(version.author(), version.note(), null);
+    }
+
+    /** Moves a batch of records' links from {@code from} to {@code to}, each written down for a restore. */
+    private int moveLinks(AuthorityKind kind, int from, int to, Attribution by) {
+        AuthorityTables t = AuthorityTables.of(kind);
+        List<Integer> documents = db.select(t.linkedDocument()).from(t.links())
+                .where(t.linkedAuthority().eq(from)).orderBy(t.linkedDocument()).limit(moveBatch).fetch(t.linkedDocument());
+        var moved = db.insertInto(MOVED_LINK, MOVED_LINK.FACET, MOVED_LINK.AUTHORITY_ID, MOVED_LINK.SURVIVOR_ID,
+                MOVED_LINK.DOCUMENT_ID, MOVED_LINK.ROLE, MOVED_LINK.SURVIVOR_ROLE);
+        for (int documentId : documents) {
+            RecordDraft draft = records.draft(documentId);
+            SortedMap<Integer, PersonRole> people = new TreeMap<>(draft.people());
+            TreeSet<Integer> places = new TreeSet<>(draft.places());
+            if (kind == AuthorityKind.PERSON) {
+                PersonRole role = people.remove(from);
+                PersonRole before = people.get(to);
+                people.put(to, role.strongest(before));
+                moved = moved.values(kind.key(), from, to, documentId, role.key(), before == null ? null : before.key());
+            } else {
+                boolean had = places.contains(to);
+                places.remove(from);
+                places.add(to);
+                moved = moved.values(kind.key(), from, to, documentId, null, had ? "linked" : null);
+            }
+            records.update(documentId, version(documentId),
+                    new RecordDraft(draft.title(), draft.summary(), draft.date(), draft.typeId(), people, places), by);
+        }
+        if (!documents.isEmpty()) {
+            moved.execute();
+        }
+        return documents.size();
+    }
+
+    /**
+     * Undoes the merge that {@code merged}'s current version made, and restores {@code to}'s content;
+     * the first {@link #MOVE_BATCH} records come back now, the rest as {@link #carryOn} goes on.
+     */
     private void unmerge(StoredAuthority merged, AuthorityVersion to, Attribution by) {
         AuthorityVersion mergeVersion = read.version(merged, merged.version()).orElseThrow();
         if (mergeVersion.merge() == null) {
@@ -171,34 +260,9 @@ public final class AuthorityWriter {
         StoredAuthority survivor = read.find(merged.kind(), merge.survivor()).orElseThrow();
         saveAt(merged.kind(), merged.id(), merged.version(), to.content(), null);
         writeVersion(merged.kind(), merged.id(), merged.version() + 1, to.content(), by, null, mergeVersion.merge());
+        // A merge made before moved_link kept its whole list in its version.
         for (AuthorityMerge.MovedLink link : merge.links()) {
-            RecordDraft draft;
-            try {
-                draft = records.draft(link.document());
-            } catch (NoSuchRecordException e) {
-                continue;
-            }
-            SortedMap<Integer, PersonRole> people = new TreeMap<>(draft.people());
-            TreeSet<Integer> places = new TreeSet<>(draft.places());
-            if (merged.kind() == AuthorityKind.PERSON) {
-                if (people.containsKey(survivor.id())) {
-                    if (link.survivorRole() == null) {
-                        people.remove(survivor.id());
-                    } else {
-                        people.put(survivor.id(), PersonRole.stored(link.survivorRole()));
-                    }
-                }
-                people.put(merged.id(), PersonRole.stored(link.role()));
-            } else {
-                if (link.survivorRole() == null) {
-                    places.remove(survivor.id());
-                }
-                places.add(merged.id());
-            }
-            RecordDraft back = new RecordDraft(draft.title(), draft.summary(), draft.date(), draft.typeId(), people, places);
-            if (!back.equals(draft)) {
-                records.update(link.document(), version(link.document()), back, by);
-            }
+            putBack(merged.kind(), merged.id(), survivor.id(), link, by);
         }
         java.util.Set<String> taken = new java.util.HashSet<>(merge.addedForms());
         AuthorityContent survivorNow = survivor.content();
@@ -207,6 +271,57 @@ public final class AuthorityWriter {
                 survivorNow.aliases().stream().filter(a -> !taken.contains(a.name())).toList());
         saveAt(survivor.kind(), survivor.id(), survivor.version(), survivorBack, null);
         writeVersion(survivor.kind(), survivor.id(), survivor.version() + 1, survivorBack, by, null, mergeVersion.merge());
+        putBack(read.find(merged.kind(), merged.id()).orElseThrow(), by);
+    }
+
+    /** Puts back a batch of the links a merge of {@code restored} moved; returns how many. */
+    private int putBack(StoredAuthority restored, Attribution by) {
+        Condition its = MOVED_LINK.FACET.eq(restored.kind().key()).and(MOVED_LINK.AUTHORITY_ID.eq(restored.id()));
+        var rows = db.selectFrom(MOVED_LINK).where(its).orderBy(MOVED_LINK.DOCUMENT_ID).limit(moveBatch).fetch();
+        for (var row : rows) {
+            putBack(restored.kind(), restored.id(), row.getSurvivorId(),
+                    new AuthorityMerge.MovedLink(row.getDocumentId(), row.getRole(), row.getSurvivorRole()), by);
+        }
+        if (!rows.isEmpty()) {
+            db.deleteFrom(MOVED_LINK).where(its)
+                    .and(MOVED_LINK.DOCUMENT_ID.le(rows.get(rows.size() - 1).getDocumentId())).execute();
+        }
+        return rows.size();
+    }
+
+    /** One record's link back to the authority merged away, the survivor's as it was before. */
+    private void putBack(AuthorityKind kind, int mergedId, int survivorId, AuthorityMerge.MovedLink link, Attribution by) {
+        RecordDraft draft;
+        try {
+            draft = records.draft(link.document());
+        } catch (NoSuchRecordException e) {
+            return;
+        }
+        SortedMap<Integer, PersonRole> people = new TreeMap<>(draft.people());
+        TreeSet<Integer> places = new TreeSet<>(draft.places());
+        if (kind == AuthorityKind.PERSON) {
+            if (people.containsKey(survivorId)) {
+                if (link.survivorRole() == null) {
+                    people.remove(survivorId);
+                } else {
+                    people.put(survivorId, PersonRole.stored(link.survivorRole()));
+                }
+            }
+            people.put(mergedId, PersonRole.stored(link.role()));
+        } else {
+            if (link.survivorRole() == null) {
+                places.remove(survivorId);
+            }
+            places.add(mergedId);
+        }
+        RecordDraft back = new RecordDraft(draft.title(), draft.summary(), draft.date(), draft.typeId(), people, places);
+        if (!back.equals(draft)) {
+            records.update(link.document(), version(link.document()), back, by);
+        }
+    }
+
+    private static AuthorityTables t(StoredAuthority authority) {
+        return AuthorityTables.of(authority.kind());
     }
 
     private int version(int documentId) {

@@ -66,6 +66,7 @@ public final class AuthorityPage {
                 "outcome", outcome,
                 "pagination", outcome.pagination(),
                 "url", UrlState.of(ctx),
-                "searchHref", SearchLinks.search(records)));
+                "searchHref", SearchLinks.search(records),
+                "stillToMove", authorities.stillToMove(facet, authority.id())));
     }
 }

@@ -7,6 +7,8 @@ import static org.dossier.db.Tables.PLACE_ALIAS;
 
 import java.util.List;
 import java.util.Optional;
+import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityRecords;
 import org.dossier.search.Facet;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -53,6 +55,11 @@ public final class AuthorityQueries {
         org.dossier.db.tables.Place survivor = PLACE.as("survivor");
         return db.select(survivor.KEY).from(PLACE).join(survivor).on(survivor.ID.eq(PLACE.MERGED_INTO))
                 .where(PLACE.KEY.eq(key)).fetchOptional(survivor.KEY);
+    }
+
+    /** How many records a merge or restore under way has still to bring to this person or place. */
+    public int stillToMove(Facet facet, int id) {
+        return new AuthorityRecords(db).stillToMove(columns(facet) == PEOPLE ? AuthorityKind.PERSON : AuthorityKind.PLACE, id);
     }
 
     private Optional<Authority> find(Facet facet, Condition which) {

@@ -14,6 +14,7 @@ import org.dossier.accounts.AccessControl;
 import org.dossier.authorities.AuthorityContent;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityRecords;
+import org.dossier.authorities.PendingMerges;
 import org.dossier.authorities.AuthorityVersion;
 import org.dossier.authorities.AuthorityWriter;
 import org.dossier.authorities.Mentions;
@@ -47,13 +48,16 @@ public final class AuthorityEditing {
     private final RecordStore store;
     private final AuthorityRecords authorities;
     private final Mentions.Candidates candidates;
+    private final PendingMerges pending;
     private final Clock clock;
 
-    public AuthorityEditing(DSLContext db, RecordStore store, Mentions.Candidates candidates, Clock clock) {
+    public AuthorityEditing(DSLContext db, RecordStore store, Mentions.Candidates candidates, PendingMerges pending,
+                            Clock clock) {
         this.db = db;
         this.store = store;
         this.authorities = new AuthorityRecords(db);
         this.candidates = candidates;
+        this.pending = pending;
         this.clock = clock;
     }
 
@@ -210,6 +214,9 @@ public final class AuthorityEditing {
         }
         if (authority.merged()) {
             errors.put("survivor", "It was merged into '" + authority.mergedInto() + "' already.");
+        } else if (authorities.restoreUnderWay(authority)) {
+            errors.put("survivor", "Its last merge is still being undone: " + authorities.stillToMove(authority)
+                    + " records are still to come back to it. Merge it once they have.");
         }
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-merge",
@@ -223,9 +230,17 @@ public final class AuthorityEditing {
                 new AuthorityWriter(w, tx, clock).merge(authority, opened, survivor.get(), Attribution.editor(author, why));
                 return null;
             });
+            pending.wake(); // the records past the first batch move in the background
         } catch (StaleAuthorityException e) {
             errors.put("survivor", "Someone changed this " + kind.noun() + " while you had this page open (it is now at "
                     + "version " + e.currentVersion() + "). Nothing was merged: look at it again, then decide.");
+            ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
+                    mergeModel(find(ctx, kind), find(ctx, kind).version(), survivorKey, note, errors));
+            return;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // Checked above, but another editor may have merged either of them, or restored this one, since.
+            errors.put("survivor", "One of them was merged, or a merge of this one undone, while you had this page "
+                    + "open. Nothing was merged: look at them again, then decide.");
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
                     mergeModel(find(ctx, kind), find(ctx, kind).version(), survivorKey, note, errors));
             return;

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.dossier.accounts.AccessControl;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityRecords;
+import org.dossier.authorities.PendingMerges;
 import org.dossier.authorities.AuthorityVersion;
 import org.dossier.authorities.AuthorityWriter;
 import org.dossier.authorities.StaleAuthorityException;
@@ -27,11 +28,13 @@ public final class AuthorityHistory {
 
     private final RecordStore store;
     private final AuthorityRecords authorities;
+    private final PendingMerges pending;
     private final Clock clock;
 
-    public AuthorityHistory(DSLContext db, RecordStore store, Clock clock) {
+    public AuthorityHistory(DSLContext db, RecordStore store, PendingMerges pending, Clock clock) {
         this.store = store;
         this.authorities = new AuthorityRecords(db);
+        this.pending = pending;
         this.clock = clock;
     }
 
@@ -78,6 +81,7 @@ public final class AuthorityHistory {
                     "Version " + number + " says what the " + kind.noun() + " says now: there is nothing to restore.");
             return;
         }
+        pending.wake(); // an undone merge's records come back in batches
         StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
         ctx.redirect(now.historyPath(), HttpStatus.SEE_OTHER);
     }

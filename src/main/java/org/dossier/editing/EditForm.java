@@ -47,7 +47,7 @@ public final class EditForm {
     /** {@code GET /admin/documents/{id}/edit}. */
     public void edit(Context ctx) {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
-        Map<String, Object> model = model(record, RecordForm.of(record), record.version());
+        Map<String, Object> model = model(record, RecordForm.of(record, authorities.current()), record.version());
         ctx.render("editing/edit", model);
     }
 

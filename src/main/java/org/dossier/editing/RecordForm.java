@@ -10,6 +10,8 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
+import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityLists;
 import org.dossier.authorities.PersonRole;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.DocumentDetails;
@@ -54,14 +56,22 @@ public record RecordForm(String title, String date, String summary, String type,
         return new RecordForm("", "", "", "", List.of(), Map.of(), List.of(), "");
     }
 
-    /** What the record says now, ready to correct; the note is the editor's to write. */
-    public static RecordForm of(DocumentDetails record) {
+    /**
+     * What the record says now, ready to correct; the note is the editor's to write. A person or
+     * place merged away whose merge is still moving its records is shown as the survivor (with the
+     * stronger role): the form offers only those not merged, and saving must not drop the link.
+     */
+    public static RecordForm of(DocumentDetails record, AuthorityLists.Lists lists) {
+        Map<String, PersonRole> people = new LinkedHashMap<>();
+        record.people().forEach(p -> people.merge(String.valueOf(lists.standing(AuthorityKind.PERSON, p.id())),
+                p.role(), PersonRole::strongest));
+        Map<String, String> roles = new LinkedHashMap<>();
+        people.forEach((id, role) -> roles.put(id, role.key()));
         return new RecordForm(record.title(), record.date().display(), String.join("\n\n", record.summary()),
                 record.type() == null ? "" : String.valueOf(record.type().id()),
-                record.people().stream().map(p -> String.valueOf(p.id())).toList(),
-                record.people().stream().collect(java.util.stream.Collectors.toMap(
-                        p -> String.valueOf(p.id()), p -> p.role().key())),
-                record.places().stream().map(p -> String.valueOf(p.id())).toList(), "");
+                List.copyOf(people.keySet()), roles,
+                record.places().stream().map(p -> String.valueOf(lists.standing(AuthorityKind.PLACE, p.id())))
+                        .distinct().toList(), "");
     }
 
     /**

@@ -1,8 +1,7 @@
 package org.dossier.authorities;
 
 import java.time.Clock;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import org.dossier.documents.BackgroundLoop;
 import org.dossier.documents.RecordStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,24 +26,27 @@ public final class PendingMerges {
 
     private final RecordStore store;
     private final Clock clock;
-    private final Semaphore nudge = new Semaphore(0);
-    private final Thread thread;
+    private final BackgroundLoop loop;
     private volatile boolean stopped;
 
     public PendingMerges(RecordStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
-        this.thread = new Thread(this::run, "dossier-pending-merges");
-        this.thread.setDaemon(true);
+        this.loop = new BackgroundLoop("dossier-pending-merges", POLL_MILLIS, loopStopped -> {
+            long moved = carryOnAll();
+            if (moved > 0) {
+                LOG.info("Moved {} records of a merge or restore under way; none is left", moved);
+            }
+        });
     }
 
     public void start() {
-        thread.start();
+        loop.start();
     }
 
     /** A merge or restore was made here: carry it on now rather than at the next poll. */
     public void wake() {
-        nudge.release();
+        loop.wake();
     }
 
     /**
@@ -61,27 +63,6 @@ public final class PendingMerges {
         return moved;
     }
 
-    private void run() {
-        while (!stopped) {
-            try {
-                long moved = carryOnAll();
-                if (moved > 0) {
-                    LOG.info("Moved {} records of a merge or restore under way; none is left", moved);
-                }
-            } catch (RuntimeException e) {
-                // A database that cannot be written now (another writer, read-only): the next poll tries again.
-                LOG.warn("Could not carry on a merge under way; trying again in {} s", POLL_MILLIS / 1000, e);
-            }
-            try {
-                if (nudge.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                    nudge.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
     private void pause(long millis) {
         try {
             Thread.sleep(millis);
@@ -94,13 +75,6 @@ public final class PendingMerges {
     /** Stops after the batch in hand (its transaction commits or not as a whole); the rest waits for the next start. */
     public void stop() {
         stopped = true;
-        nudge.release();
-        if (thread.isAlive()) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 }

@@ -1,9 +1,9 @@
 package org.dossier.search;
 
 import java.time.Instant;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import org.dossier.documents.BackgroundLoop;
 import org.dossier.documents.ChangeFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +24,7 @@ final class FeedFollower {
     /** How often a node prunes the change feed. */
     private static final long PRUNE_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
 
-    private final Semaphore nudge = new Semaphore(0);
-    private final Thread thread;
-    private volatile boolean stopped;
+    private final BackgroundLoop loop;
     private long lastPrune = System.nanoTime() - PRUNE_EVERY_NANOS;
 
     /**
@@ -37,44 +35,26 @@ final class FeedFollower {
      * @param progress how far the engine has applied the feed (nothing it has not applied is pruned)
      */
     FeedFollower(String name, int batch, IntSupplier catchUp, IndexSource source, FeedProgress progress) {
-        this.thread = new Thread(() -> {
-            while (!stopped) {
-                try {
-                    if (nudge.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                        nudge.drainPermits();
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                }
-                while (!stopped && catchUp.getAsInt() == batch) {
-                    // A long feed is applied a batch at a time, each searchable as soon as it is in.
-                }
-                pruneNowAndThen(source, progress);
+        this.loop = new BackgroundLoop(name, POLL_MILLIS, stopped -> {
+            while (!stopped.getAsBoolean() && catchUp.getAsInt() == batch) {
+                // A long feed is applied a batch at a time, each searchable as soon as it is in.
             }
-        }, name);
-        this.thread.setDaemon(true);
+            pruneNowAndThen(source, progress);
+        });
     }
 
     void start() {
-        thread.start();
+        loop.start();
     }
 
     /** Something committed (or a search waits): look at the feed now rather than at the next poll. */
     void wake() {
-        nudge.release();
+        loop.wake();
     }
 
-    /** Stops after the batch in hand: woken, not interrupted (an interrupt in the middle of a Lucene write closes the writer). */
+    /** Stops after the batch in hand. */
     void stop() {
-        stopped = true;
-        nudge.release();
-        if (thread.isAlive()) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     /**

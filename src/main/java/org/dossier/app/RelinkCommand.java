@@ -1,10 +1,7 @@
 package org.dossier.app;
 
 import java.time.Clock;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityRecords;
@@ -68,22 +65,17 @@ final class RelinkCommand implements Callable<Integer> {
             }
             Clock clock = Clock.systemUTC();
             RecordStore store = new RecordStore(db.dsl(), clock);
-            // Each form's records are read once (a scan of every record), not once a batch.
-            Map<String, Collection<Integer>> containing = new HashMap<>();
-            Mentions.Candidates scanning = Mentions.scanning(db.dsl());
-            Mentions.Candidates once = form -> containing.computeIfAbsent(form, scanning::containing);
-            Map<String, Integer> byForm = new TreeMap<>();
+            // Found once (a scan of every record for each form), then linked a batch a transaction.
+            Mentions.Preview found = Mentions.unlinked(db.dsl(), authority, Mentions.scanning(db.dsl()));
+            List<Mentions.Mention> mentions = found.mentions();
             int linked = 0;
-            for (Integer after = 0; after != null; ) {
-                Mentions.Preview page = Mentions.unlinked(db.dsl(), authority, once, after,
-                        new Mentions.Bound(batch, Math.max(batch, 5_000)));
-                linked += store.write((w, tx) -> new AuthorityWriter(w, tx, clock).link(authority, page.mentions(),
+            for (int from = 0; from < mentions.size(); from += batch) {
+                List<Mentions.Mention> some = mentions.subList(from, Math.min(mentions.size(), from + batch));
+                linked += store.write((w, tx) -> new AuthorityWriter(w, tx, clock).link(authority, some,
                         Attribution.IMPORT, "relink --" + kind.noun() + " " + key));
-                page.byForm().forEach(c -> byForm.merge(c.form(), c.records(), Integer::sum));
-                after = page.nextAfter();
             }
-            byForm.forEach((form, records) -> System.out.println("  '" + form + "': " + records
-                    + (records == 1 ? " record" : " records")));
+            found.byForm().forEach(c -> System.out.println("  '" + c.form() + "': " + c.records()
+                    + (c.records() == 1 ? " record" : " records")));
             System.out.println("Linked " + linked + (linked == 1 ? " record" : " records") + " to " + authority.name());
             return 0;
         }

@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
+import org.dossier.authorities.AuthorityRecords;
 import org.dossier.authorities.Mentions;
+import org.dossier.authorities.PendingMerges;
 import org.dossier.catalogue.AuthorityPage;
 import org.dossier.catalogue.AuthorityQueries;
 import org.dossier.catalogue.CataloguePage;
@@ -58,7 +60,6 @@ import org.dossier.harvest.Sitemaps;
 import org.dossier.importing.ImportRejectedException;
 import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
-import org.dossier.authorities.PendingMerges;
 import org.dossier.ops.BuildInfo;
 import org.dossier.ops.Operations;
 import org.dossier.ops.OperationsSettings;
@@ -236,6 +237,7 @@ public final class DossierApp implements AutoCloseable {
             // People and places, kept by editors: forms, history, linking records, merging. A merge (or
             // its undoing) moves its first records in its request, the rest in batches in the background.
             PendingMerges pendingMerges = new PendingMerges(store, clock);
+            operations.metrics().pendingMerges(() -> new AuthorityRecords(db).stillToMove());
             AuthorityEditing authorityEditing = new AuthorityEditing(db, store,
                     Mentions.searching(search, Mentions.scanning(db)), pendingMerges, clock);
             AuthorityHistory authorityHistory = new AuthorityHistory(db, store, pendingMerges, clock);

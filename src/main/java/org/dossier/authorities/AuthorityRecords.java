@@ -107,6 +107,20 @@ public final class AuthorityRecords {
         return merging + (merged ? 0 : db.fetchCount(MOVED_LINK, movedFrom(kind, id)));
     }
 
+    /** How many records every merge and restore under way has still to move, in the whole catalogue. */
+    public long stillToMove() {
+        long left = 0;
+        for (AuthorityKind kind : AuthorityKind.values()) {
+            AuthorityTables t = AuthorityTables.of(kind);
+            left += db.fetchCount(db.select(t.linkedDocument()).from(t.links())
+                    .where(t.linkedAuthority().in(DSL.select(t.id()).from(t.table()).where(t.mergedInto().isNotNull()))));
+            // Through the list: a finished merge keeps its moved links (for a restore) forever.
+            left += db.fetchCount(MOVED_LINK, MOVED_LINK.FACET.eq(kind.key())
+                    .and(MOVED_LINK.AUTHORITY_ID.in(DSL.select(t.id()).from(t.table()).where(t.mergedInto().isNull()))));
+        }
+        return left;
+    }
+
     /** Whether records a merge moved away from {@code authority} are still to come back to it. */
     public boolean restoreUnderWay(StoredAuthority authority) {
         return db.fetchExists(MOVED_LINK, movedFrom(authority.kind(), authority.id()));

@@ -100,6 +100,16 @@ public final class Metrics implements AutoCloseable {
         importedRecords.increment(newRecords);
     }
 
+    /**
+     * The records merges and their undoing have still to move, in the whole catalogue, read at each
+     * scrape: above 0 for long (a merge moves a few hundred records a second) says none is moving them.
+     */
+    public void pendingMerges(java.util.function.LongSupplier stillToMove) {
+        // Held strongly: a gauge keeps only a weak reference to its object, and nothing else holds this one.
+        Gauge.builder("dossier.merges.pending", stillToMove, s -> s.getAsLong()).strongReference(true)
+                .description("Records a merge, or the undoing of one, has still to move").register(registry);
+    }
+
     /** The engine's time per search and per index update, and its index's state as gauges. */
     public SearchEngine measure(SearchEngine engine) {
         Gauge.builder("dossier.index.lag", engine, e -> status(e).lag())

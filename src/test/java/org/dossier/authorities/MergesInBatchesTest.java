@@ -97,6 +97,7 @@ class MergesInBatchesTest {
         assertEquals(BATCH, links(dzhugashvili).size(), "the request moved one batch");
         assertEquals(rolesBefore.size() - BATCH, links(stalin).size());
         assertEquals(rolesBefore.size() - BATCH, read.stillToMove(now(dzhugashvili)));
+        assertEquals(rolesBefore.size() - BATCH, read.stillToMove(), "in the whole catalogue too (the operators' gauge)");
 
         List<Integer> batches = carryOnToTheEnd();
         assertEquals(rolesBefore.size() - BATCH, batches.stream().mapToInt(Integer::intValue).sum());
@@ -104,6 +105,7 @@ class MergesInBatchesTest {
         assertEquals(rolesBefore, links(dzhugashvili), "every link moved, with its role");
         assertTrue(links(stalin).isEmpty());
         assertEquals(0, read.stillToMove(now(dzhugashvili)));
+        assertEquals(0, read.stillToMove(), "a finished merge's moved links are kept, and not counted as still to move");
         assertEquals(rolesBefore.size(), db.dsl().fetchCount(MOVED_LINK), "each move is written down for a restore");
         // Every record moved in the background is attributed to the editor who merged, with her note.
         for (int record : rolesBefore.keySet()) {
@@ -126,6 +128,7 @@ class MergesInBatchesTest {
         assertEquals(BATCH, links(dzhugashvili).size(), "the restore put one batch back in its request");
         assertTrue(read.restoreUnderWay(now(stalin)));
         assertEquals(BATCH, read.stillToMove(now(stalin)));
+        assertEquals(BATCH, read.stillToMove());
         assertThrows(IllegalStateException.class, () -> db.store().write((records, tx) -> {
             new AuthorityWriter(records, tx, CLOCK, BATCH).merge(now(stalin), now(stalin).version(), now(dzhugashvili),
                     Attribution.editor("alice", "Again"));

@@ -130,6 +130,7 @@ class MetricsAndLogsTest {
     void theIndexThePoolAndTheJvmAreGauged() {
         String text = scrape();
         assertEquals(0.0, sample(text, "dossier_index_lag"));
+        assertEquals(0.0, sample(text, "dossier_merges_pending"));
         assertEquals(1.0, sample(text, "dossier_index_open"));
         assertTrue(sample(text, "dossier_index_generation") >= 1);
         assertEquals(49.0, sample(text, "dossier_imports_records_total"));

@@ -257,6 +257,7 @@ public final class AuthorityEditing {
         model.put("choices", authorities.list(authority.kind()).stream().filter(a -> !a.key().equals(authority.key())).toList());
         model.put("records", authorities.list(authority.kind()).stream().filter(a -> a.key().equals(authority.key()))
                 .findFirst().map(AuthorityRecords.Listed::records).orElse(0));
+        model.put("moveBatch", AuthorityWriter.MOVE_BATCH);
         model.put("survivor", survivor);
         model.put("note", note);
         model.put("errors", errors);

@@ -271,6 +271,8 @@ class AuthorityEditingTest {
                 .selectFirst("li.revision").text().contains("One man, entered twice"));
 
         Document v1 = Jsoup.parse(alice.get("/people/kovalev/history/1").body());
+        assertTrue(v1.selectFirst("form.restore-form").text().contains("restoring this version undoes the merge"),
+                "the restore form says what restoring a version from before the merge does");
         HttpResponse<String> undone = alice.post("/admin/people/kovalev/restore", Map.of("csrf", Editors.csrf(v1.html()),
                 "revision", "1", "version", v1.selectFirst("form.restore-form input[name=version]").val(),
                 "note", "They were two after all"));

@@ -161,7 +161,8 @@ public final class AuthorityWriter {
         writeVersion(winner.kind(), winner.id(), winner.version() + 1, survivorNow, by, null, merge);
         saveAt(loser.kind(), loser.id(), loser.version(), loser.content(), winner.id());
         // Its forms are the survivor's now: the extractor and search must not find two owners.
-        db.deleteFrom(t(loser).aliases()).where(t(loser).owner().eq(loser.id())).execute();
+        AuthorityTables t = AuthorityTables.of(loser.kind());
+        db.deleteFrom(t.aliases()).where(t.owner().eq(loser.id())).execute();
         writeVersion(loser.kind(), loser.id(), loser.version() + 1, loser.content(), by, winner.key(), merge);
         moveLinks(loser.kind(), loser.id(), winner.id(), by);
     }
@@ -318,10 +319,6 @@ public final class AuthorityWriter {
         if (!back.equals(draft)) {
             records.update(link.document(), version(link.document()), back, by);
         }
-    }
-
-    private static AuthorityTables t(StoredAuthority authority) {
-        return AuthorityTables.of(authority.kind());
     }
 
     private int version(int documentId) {

@@ -229,7 +229,7 @@ public final class DossierApp implements AutoCloseable {
             Accounts accounts = new Accounts(db, clock);
             AccessControl access = new AccessControl(new Sessions(db, clock), site);
             LoginPage login = new LoginPage(accounts, new LoginThrottle(db, clock), access, clients);
-            Dashboard dashboard = new Dashboard(revisions);
+            Dashboard dashboard = new Dashboard(revisions, new AuthorityRecords(db));
             EditForm editForm = new EditForm(authorityLists, store, records, revisions);
             WithdrawPage withdrawal = new WithdrawPage(store, records);
             HistoryPage history = new HistoryPage(store, records, revisions, site, conditional);

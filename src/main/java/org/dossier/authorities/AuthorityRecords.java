@@ -107,6 +107,42 @@ public final class AuthorityRecords {
         return merging + (merged ? 0 : db.fetchCount(MOVED_LINK, movedFrom(kind, id)));
     }
 
+    /**
+     * A merge under way ({@code undoing} false: records still linked to {@code from}, merged into
+     * {@code to}) or its undoing ({@code undoing} true: records still to come back to {@code from}
+     * from {@code to}), and how many records are {@code left}.
+     */
+    public record UnderWay(AuthorityKind kind, String fromKey, String fromName, String toKey, String toName,
+                           boolean undoing, int left) {
+    }
+
+    /** Every merge and undoing of one still moving records, for the editors' start page. */
+    public List<UnderWay> underWay() {
+        List<UnderWay> underWay = new ArrayList<>();
+        for (AuthorityKind kind : AuthorityKind.values()) {
+            AuthorityTables t = AuthorityTables.of(kind);
+            db.select(t.id()).from(t.table()).where(t.mergedInto().isNotNull())
+                    .andExists(DSL.selectOne().from(t.links()).where(t.linkedAuthority().eq(t.id())))
+                    .orderBy(t.id()).fetch(t.id()).forEach(id -> {
+                        StoredAuthority from = find(kind, id).orElseThrow();
+                        StoredAuthority to = find(kind, from.mergedInto()).orElseThrow();
+                        underWay.add(new UnderWay(kind, from.key(), from.name(), to.key(), to.name(), false,
+                                db.fetchCount(t.links(), t.linkedAuthority().eq(id))));
+                    });
+            db.select(t.id()).from(t.table()).where(t.mergedInto().isNull())
+                    .andExists(DSL.selectOne().from(MOVED_LINK).where(movedFrom(kind, t.id())))
+                    .orderBy(t.id()).fetch(t.id()).forEach(id -> {
+                        StoredAuthority from = find(kind, id).orElseThrow();
+                        int toId = db.select(MOVED_LINK.SURVIVOR_ID).from(MOVED_LINK).where(movedFrom(kind, id))
+                                .limit(1).fetchSingle(MOVED_LINK.SURVIVOR_ID);
+                        StoredAuthority to = find(kind, toId).orElseThrow();
+                        underWay.add(new UnderWay(kind, from.key(), from.name(), to.key(), to.name(), true,
+                                db.fetchCount(MOVED_LINK, movedFrom(kind, id))));
+                    });
+        }
+        return underWay;
+    }
+
     /** How many records every merge and restore under way has still to move, in the whole catalogue. */
     public long stillToMove() {
         long left = 0;
@@ -127,6 +163,10 @@ public final class AuthorityRecords {
     }
 
     private static Condition movedFrom(AuthorityKind kind, int id) {
+        return movedFrom(kind, DSL.val(id));
+    }
+
+    private static Condition movedFrom(AuthorityKind kind, Field<Integer> id) {
         return MOVED_LINK.FACET.eq(kind.key()).and(MOVED_LINK.AUTHORITY_ID.eq(id));
     }
 

@@ -98,6 +98,9 @@ class MergesInBatchesTest {
         assertEquals(rolesBefore.size() - BATCH, links(stalin).size());
         assertEquals(rolesBefore.size() - BATCH, read.stillToMove(now(dzhugashvili)));
         assertEquals(rolesBefore.size() - BATCH, read.stillToMove(), "in the whole catalogue too (the operators' gauge)");
+        assertEquals(List.of(new AuthorityRecords.UnderWay(AuthorityKind.PERSON, "stalin", stalin.name(),
+                dzhugashvili.key(), "Iosif Dzhugashvili", false, rolesBefore.size() - BATCH)), read.underWay(),
+                "and on the editors' start page");
 
         List<Integer> batches = carryOnToTheEnd();
         assertEquals(rolesBefore.size() - BATCH, batches.stream().mapToInt(Integer::intValue).sum());
@@ -106,6 +109,7 @@ class MergesInBatchesTest {
         assertTrue(links(stalin).isEmpty());
         assertEquals(0, read.stillToMove(now(dzhugashvili)));
         assertEquals(0, read.stillToMove(), "a finished merge's moved links are kept, and not counted as still to move");
+        assertEquals(List.of(), read.underWay());
         assertEquals(rolesBefore.size(), db.dsl().fetchCount(MOVED_LINK), "each move is written down for a restore");
         // Every record moved in the background is attributed to the editor who merged, with her note.
         for (int record : rolesBefore.keySet()) {
@@ -129,6 +133,8 @@ class MergesInBatchesTest {
         assertTrue(read.restoreUnderWay(now(stalin)));
         assertEquals(BATCH, read.stillToMove(now(stalin)));
         assertEquals(BATCH, read.stillToMove());
+        assertEquals(List.of(new AuthorityRecords.UnderWay(AuthorityKind.PERSON, "stalin", stalin.name(),
+                dzhugashvili.key(), "Iosif Dzhugashvili", true, BATCH)), read.underWay());
         assertThrows(IllegalStateException.class, () -> db.store().write((records, tx) -> {
             new AuthorityWriter(records, tx, CLOCK, BATCH).merge(now(stalin), now(stalin).version(), now(dzhugashvili),
                     Attribution.editor("alice", "Again"));

@@ -116,22 +116,29 @@ public final class AuthorityRecords {
                            boolean undoing, int left) {
     }
 
+    /** Of a list's rows: merged away, and records still linked to it (its merge is under way). */
+    static Condition mergeUnderWay(AuthorityTables t) {
+        return t.mergedInto().isNotNull().andExists(DSL.selectOne().from(t.links()).where(t.linkedAuthority().eq(t.id())));
+    }
+
+    /** Of a list's rows: not merged, and links a merge moved away still to come back (its undoing is under way). */
+    static Condition restoreUnderWay(AuthorityKind kind) {
+        AuthorityTables t = AuthorityTables.of(kind);
+        return t.mergedInto().isNull().andExists(DSL.selectOne().from(MOVED_LINK).where(movedFrom(kind, t.id())));
+    }
+
     /** Every merge and undoing of one still moving records, for the editors' start page. */
     public List<UnderWay> underWay() {
         List<UnderWay> underWay = new ArrayList<>();
         for (AuthorityKind kind : AuthorityKind.values()) {
             AuthorityTables t = AuthorityTables.of(kind);
-            db.select(t.id()).from(t.table()).where(t.mergedInto().isNotNull())
-                    .andExists(DSL.selectOne().from(t.links()).where(t.linkedAuthority().eq(t.id())))
-                    .orderBy(t.id()).fetch(t.id()).forEach(id -> {
+            db.select(t.id()).from(t.table()).where(mergeUnderWay(t)).orderBy(t.id()).fetch(t.id()).forEach(id -> {
                         StoredAuthority from = find(kind, id).orElseThrow();
                         StoredAuthority to = find(kind, from.mergedInto()).orElseThrow();
                         underWay.add(new UnderWay(kind, from.key(), from.name(), to.key(), to.name(), false,
                                 db.fetchCount(t.links(), t.linkedAuthority().eq(id))));
                     });
-            db.select(t.id()).from(t.table()).where(t.mergedInto().isNull())
-                    .andExists(DSL.selectOne().from(MOVED_LINK).where(movedFrom(kind, t.id())))
-                    .orderBy(t.id()).fetch(t.id()).forEach(id -> {
+            db.select(t.id()).from(t.table()).where(restoreUnderWay(kind)).orderBy(t.id()).fetch(t.id()).forEach(id -> {
                         StoredAuthority from = find(kind, id).orElseThrow();
                         int toId = db.select(MOVED_LINK.SURVIVOR_ID).from(MOVED_LINK).where(movedFrom(kind, id))
                                 .limit(1).fetchSingle(MOVED_LINK.SURVIVOR_ID);

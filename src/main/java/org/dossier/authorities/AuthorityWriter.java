@@ -22,7 +22,6 @@ import org.dossier.documents.Slugs;
 import org.dossier.app.Database;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * The one way people and places change, inside a {@link RecordWriter}'s transaction (so that a
@@ -176,8 +175,7 @@ public final class AuthorityWriter {
     public int carryOn() {
         for (AuthorityKind kind : AuthorityKind.values()) {
             AuthorityTables t = AuthorityTables.of(kind);
-            Integer merging = db.select(t.id()).from(t.table()).where(t.mergedInto().isNotNull())
-                    .andExists(DSL.selectOne().from(t.links()).where(t.linkedAuthority().eq(t.id())))
+            Integer merging = db.select(t.id()).from(t.table()).where(AuthorityRecords.mergeUnderWay(t))
                     .orderBy(t.id()).limit(1).fetchOne(t.id());
             if (merging != null) {
                 StoredAuthority loser = locked(kind, merging);
@@ -188,9 +186,7 @@ public final class AuthorityWriter {
                 return moveLinks(kind, loser.id(), survivor, lastMergeOrRestore(loser));
             }
             // From the list, not from moved_link: a finished merge keeps its rows (for a restore) forever.
-            Integer restoring = db.select(t.id()).from(t.table()).where(t.mergedInto().isNull())
-                    .andExists(DSL.selectOne().from(MOVED_LINK).where(MOVED_LINK.FACET.eq(kind.key()))
-                            .and(MOVED_LINK.AUTHORITY_ID.eq(t.id())))
+            Integer restoring = db.select(t.id()).from(t.table()).where(AuthorityRecords.restoreUnderWay(kind))
                     .orderBy(t.id()).limit(1).fetchOne(t.id());
             if (restoring != null) {
                 StoredAuthority restored = locked(kind, restoring);

@@ -90,78 +90,69 @@ public final class AuthorityRecords {
     }
 
     /**
-     * How many records a merge or a restore under way has still to move to {@code authority}: those
-     * linked to one merged into it, and those a merge moved away from it that a restore has not yet
-     * put back (see {@link AuthorityWriter#carryOn}).
-     */
-    public int stillToMove(StoredAuthority authority) {
-        return stillToMove(authority.kind(), authority.id());
-    }
-
-    /** As {@link #stillToMove(StoredAuthority)}, for the person or place with this id. */
-    public int stillToMove(AuthorityKind kind, int id) {
-        AuthorityTables t = AuthorityTables.of(kind);
-        int merging = db.fetchCount(db.select(t.linkedDocument()).from(t.links()).join(t.table())
-                .on(t.id().eq(t.linkedAuthority())).where(t.mergedInto().eq(id)));
-        boolean merged = db.fetchExists(t.table(), t.id().eq(id).and(t.mergedInto().isNotNull()));
-        return merging + (merged ? 0 : db.fetchCount(MOVED_LINK, movedFrom(kind, id)));
-    }
-
-    /**
      * A merge under way ({@code undoing} false: records still linked to {@code from}, merged into
      * {@code to}) or its undoing ({@code undoing} true: records still to come back to {@code from}
      * from {@code to}), and how many records are {@code left}.
      */
     public record UnderWay(AuthorityKind kind, String fromKey, String fromName, String toKey, String toName,
                            boolean undoing, int left) {
+
+        /** Whether the records it moves are on their way to {@code key}: the survivor's, or back to the one restored. */
+        boolean bringsTo(AuthorityKind kind, String key) {
+            return this.kind == kind && (undoing ? fromKey : toKey).equals(key);
+        }
     }
 
     /** Of a list's rows: merged away, and records still linked to it (its merge is under way). */
-    static Condition mergeUnderWay(AuthorityTables t) {
+    static Condition merging(AuthorityTables t) {
         return t.mergedInto().isNotNull().andExists(DSL.selectOne().from(t.links()).where(t.linkedAuthority().eq(t.id())));
     }
 
     /** Of a list's rows: not merged, and links a merge moved away still to come back (its undoing is under way). */
-    static Condition restoreUnderWay(AuthorityKind kind) {
+    static Condition restoring(AuthorityKind kind) {
         AuthorityTables t = AuthorityTables.of(kind);
         return t.mergedInto().isNull().andExists(DSL.selectOne().from(MOVED_LINK).where(movedFrom(kind, t.id())));
     }
 
-    /** Every merge and undoing of one still moving records, for the editors' start page. */
+    /**
+     * Every merge and undoing of one still moving records (see {@link AuthorityWriter#carryOn}): the
+     * lists are small, and only those under way are counted.
+     */
     public List<UnderWay> underWay() {
         List<UnderWay> underWay = new ArrayList<>();
         for (AuthorityKind kind : AuthorityKind.values()) {
             AuthorityTables t = AuthorityTables.of(kind);
-            db.select(t.id()).from(t.table()).where(mergeUnderWay(t)).orderBy(t.id()).fetch(t.id()).forEach(id -> {
-                        StoredAuthority from = find(kind, id).orElseThrow();
-                        StoredAuthority to = find(kind, from.mergedInto()).orElseThrow();
-                        underWay.add(new UnderWay(kind, from.key(), from.name(), to.key(), to.name(), false,
-                                db.fetchCount(t.links(), t.linkedAuthority().eq(id))));
-                    });
-            db.select(t.id()).from(t.table()).where(restoreUnderWay(kind)).orderBy(t.id()).fetch(t.id()).forEach(id -> {
-                        StoredAuthority from = find(kind, id).orElseThrow();
-                        int toId = db.select(MOVED_LINK.SURVIVOR_ID).from(MOVED_LINK).where(movedFrom(kind, id))
-                                .limit(1).fetchSingle(MOVED_LINK.SURVIVOR_ID);
-                        StoredAuthority to = find(kind, toId).orElseThrow();
-                        underWay.add(new UnderWay(kind, from.key(), from.name(), to.key(), to.name(), true,
-                                db.fetchCount(MOVED_LINK, movedFrom(kind, id))));
-                    });
+            for (int id : db.select(t.id()).from(t.table()).where(merging(t)).orderBy(t.id()).fetch(t.id())) {
+                StoredAuthority from = find(kind, id).orElseThrow();
+                StoredAuthority to = find(kind, from.mergedInto()).orElseThrow();
+                underWay.add(new UnderWay(kind, from.key(), from.name(), to.key(), to.name(), false,
+                        db.fetchCount(t.links(), t.linkedAuthority().eq(id))));
+            }
+            for (int id : db.select(t.id()).from(t.table()).where(restoring(kind)).orderBy(t.id()).fetch(t.id())) {
+                StoredAuthority from = find(kind, id).orElseThrow();
+                int toId = db.select(MOVED_LINK.SURVIVOR_ID).from(MOVED_LINK).where(movedFrom(kind, id))
+                        .limit(1).fetchSingle(MOVED_LINK.SURVIVOR_ID);
+                StoredAuthority to = find(kind, toId).orElseThrow();
+                underWay.add(new UnderWay(kind, from.key(), from.name(), to.key(), to.name(), true,
+                        db.fetchCount(MOVED_LINK, movedFrom(kind, id))));
+            }
         }
         return underWay;
     }
 
-    /** How many records every merge and restore under way has still to move, in the whole catalogue. */
+    /** How many records merges and restores under way have still to move, in the whole catalogue. */
     public long stillToMove() {
-        long left = 0;
-        for (AuthorityKind kind : AuthorityKind.values()) {
-            AuthorityTables t = AuthorityTables.of(kind);
-            left += db.fetchCount(db.select(t.linkedDocument()).from(t.links())
-                    .where(t.linkedAuthority().in(DSL.select(t.id()).from(t.table()).where(t.mergedInto().isNotNull()))));
-            // Through the list: a finished merge keeps its moved links (for a restore) forever.
-            left += db.fetchCount(MOVED_LINK, MOVED_LINK.FACET.eq(kind.key())
-                    .and(MOVED_LINK.AUTHORITY_ID.in(DSL.select(t.id()).from(t.table()).where(t.mergedInto().isNull()))));
-        }
-        return left;
+        return underWay().stream().mapToLong(UnderWay::left).sum();
+    }
+
+    /** How many records merges and restores under way have still to bring to {@code authority}. */
+    public int stillToMove(StoredAuthority authority) {
+        return stillToMove(authority.kind(), authority.key());
+    }
+
+    /** As {@link #stillToMove(StoredAuthority)}, for the person or place with this key. */
+    public int stillToMove(AuthorityKind kind, String key) {
+        return underWay().stream().filter(u -> u.bringsTo(kind, key)).mapToInt(UnderWay::left).sum();
     }
 
     /** Whether records a merge moved away from {@code authority} are still to come back to it. */

@@ -175,7 +175,7 @@ public final class AuthorityWriter {
     public int carryOn() {
         for (AuthorityKind kind : AuthorityKind.values()) {
             AuthorityTables t = AuthorityTables.of(kind);
-            Integer merging = db.select(t.id()).from(t.table()).where(AuthorityRecords.mergeUnderWay(t))
+            Integer merging = db.select(t.id()).from(t.table()).where(AuthorityRecords.merging(t))
                     .orderBy(t.id()).limit(1).fetchOne(t.id());
             if (merging != null) {
                 StoredAuthority loser = locked(kind, merging);
@@ -186,7 +186,7 @@ public final class AuthorityWriter {
                 return moveLinks(kind, loser.id(), survivor, lastMergeOrRestore(loser));
             }
             // From the list, not from moved_link: a finished merge keeps its rows (for a restore) forever.
-            Integer restoring = db.select(t.id()).from(t.table()).where(AuthorityRecords.restoreUnderWay(kind))
+            Integer restoring = db.select(t.id()).from(t.table()).where(AuthorityRecords.restoring(kind))
                     .orderBy(t.id()).limit(1).fetchOne(t.id());
             if (restoring != null) {
                 StoredAuthority restored = locked(kind, restoring);

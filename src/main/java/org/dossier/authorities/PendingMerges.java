@@ -1,6 +1,7 @@
 package org.dossier.authorities;
 
 import java.time.Clock;
+import java.util.function.BooleanSupplier;
 import org.dossier.documents.BackgroundLoop;
 import org.dossier.documents.RecordStore;
 import org.slf4j.Logger;
@@ -27,13 +28,12 @@ public final class PendingMerges {
     private final RecordStore store;
     private final Clock clock;
     private final BackgroundLoop loop;
-    private volatile boolean stopped;
 
     public PendingMerges(RecordStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
-        this.loop = new BackgroundLoop("dossier-pending-merges", POLL_MILLIS, loopStopped -> {
-            long moved = carryOnAll();
+        this.loop = new BackgroundLoop("dossier-pending-merges", POLL_MILLIS, stopped -> {
+            long moved = carryOnAll(stopped);
             if (moved > 0) {
                 LOG.info("Moved {} records of a merge or restore under way; none is left", moved);
             }
@@ -51,30 +51,29 @@ public final class PendingMerges {
 
     /**
      * Carries on every merge and restore under way until none is left, in this thread; returns how
-     * many records moved. What the thread does on each wake, and what a command or test can call.
+     * many records moved. What a command or test can call; the thread does it on each wake.
      */
     public long carryOnAll() {
+        return carryOnAll(() -> false);
+    }
+
+    private long carryOnAll(BooleanSupplier stopped) {
         long moved = 0;
-        for (int batch; !stopped && (batch = store.write((records, tx) ->
+        for (int batch; !stopped.getAsBoolean() && (batch = store.write((records, tx) ->
                 new AuthorityWriter(records, tx, clock).carryOn())) > 0; ) {
             moved += batch;
-            pause(BETWEEN_BATCHES_MILLIS);
+            try {
+                Thread.sleep(BETWEEN_BATCHES_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         return moved;
     }
 
-    private void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopped = true;
-        }
-    }
-
     /** Stops after the batch in hand (its transaction commits or not as a whole); the rest waits for the next start. */
     public void stop() {
-        stopped = true;
         loop.stop();
     }
 }

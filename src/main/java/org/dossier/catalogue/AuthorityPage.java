@@ -67,6 +67,6 @@ public final class AuthorityPage {
                 "pagination", outcome.pagination(),
                 "url", UrlState.of(ctx),
                 "searchHref", SearchLinks.search(records),
-                "stillToMove", authorities.stillToMove(facet, authority.id())));
+                "stillToMove", authorities.stillToMove(facet, authority.key())));
     }
 }

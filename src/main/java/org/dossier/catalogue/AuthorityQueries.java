@@ -58,8 +58,8 @@ public final class AuthorityQueries {
     }
 
     /** How many records a merge or restore under way has still to bring to this person or place. */
-    public int stillToMove(Facet facet, int id) {
-        return new AuthorityRecords(db).stillToMove(columns(facet) == PEOPLE ? AuthorityKind.PERSON : AuthorityKind.PLACE, id);
+    public int stillToMove(Facet facet, String key) {
+        return new AuthorityRecords(db).stillToMove(columns(facet) == PEOPLE ? AuthorityKind.PERSON : AuthorityKind.PLACE, key);
     }
 
     private Optional<Authority> find(Facet facet, Condition which) {

@@ -374,6 +374,7 @@ public final class DossierApp implements AutoCloseable {
         }
         operations.started();
         opening.awaitOpen();
+        startPendingMerges();
         warmUpInBackground();
         return this;
     }
@@ -416,7 +417,16 @@ public final class DossierApp implements AutoCloseable {
         server.jettyServer().server().addConnector(local);
         server.start();
         opening.awaitOpen();
+        startPendingMerges();
         return new InProcess(local, "localhost");
+    }
+
+    /**
+     * What a stopped node left half done, then what editors begin; only once the index is open: its
+     * opening reads the database in a transaction of its own, which a batch would make wait.
+     */
+    private void startPendingMerges() {
+        pendingMerges.start();
     }
 
     /** What comes before serving: the seeds when the database is empty, then the index, opening in the background. */
@@ -424,7 +434,6 @@ public final class DossierApp implements AutoCloseable {
         importSeedsIfEmpty();
         authorityLists.reload(); // the import's people and places
         opening.begin();
-        pendingMerges.start(); // what a stopped node left half done, then what editors begin
     }
 
     /** A started-in-process app's door: raw HTTP in, the answer out, no socket between. */

@@ -35,18 +35,21 @@ public final class CatalogueSearch {
      * @throws NotFound   for a page past the last one
      */
     public SearchOutcome run(SearchRequest request) {
-        return answer(request, knownKeys(request));
+        return answer(request, knownKeys(request), false);
     }
 
-    private SearchOutcome answer(SearchRequest request, AuthorityLabels labels) {
+    /** @param forPage whether the answer is for the search page, which says what the other way of meeting a range finds */
+    private SearchOutcome answer(SearchRequest request, AuthorityLabels labels, boolean forPage) {
         long started = System.nanoTime();
         SearchResults results = engine.search(request);
         long engineNanos = System.nanoTime() - started;
         boolean askAlone = results.total() == 0 && request.hasText() && request.hasFilters();
         long wordsAlone = askAlone ? engine.search(request.withoutFilters().withoutPaging()).total() : -1;
         long filtersAlone = askAlone ? engine.search(request.withoutText().withoutPaging()).total() : -1;
+        long otherDated = forPage && request.datedMatters()
+                ? engine.search(request.withDated(request.dated().other()).withoutPaging()).total() : -1;
         SearchOutcome outcome = new SearchOutcome(request, results, hitsOf(results), labels, wordsAlone, filtersAlone,
-                engineNanos);
+                otherDated, engineNanos);
         if (!outcome.pagination().exists()) {
             throw new NotFound("There is no page " + request.page() + ": this search has "
                     + outcome.pagination().lastPage() + " pages of " + request.pageSize() + ".");
@@ -105,13 +108,13 @@ public final class CatalogueSearch {
         SearchRequest request = read.request().keeping(labels::knows);
         int status = problems.isEmpty() ? 200 : 400;
         try {
-            return new PageAnswer(answer(request, labels), read.with(request, problems), status);
+            return new PageAnswer(answer(request, labels, true), read.with(request, problems), status);
         } catch (NotFound pastTheEnd) {
-            SearchOutcome first = answer(request.onPage(1), labels);
+            SearchOutcome first = answer(request.onPage(1), labels, true);
             int last = first.pagination().lastPage();
             problems.put(SearchRequestReader.PAGE, pastTheEnd.getMessage()
                     + (last > 1 ? " Here is the last, page " + last + "." : ""));
-            return new PageAnswer(last > 1 ? answer(request.onPage(last), labels) : first,
+            return new PageAnswer(last > 1 ? answer(request.onPage(last), labels, true) : first,
                     read.with(request, problems), status == 200 ? 404 : status);
         }
     }

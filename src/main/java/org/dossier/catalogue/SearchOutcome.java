@@ -13,9 +13,12 @@ import org.dossier.web.Pagination;
  * @param wordsAlone   on a page with nothing found, how many records the words find without the
  *                     filters; -1 when not asked
  * @param filtersAlone likewise, how many the filters find without the words
+ * @param otherDated   on a search page whose date range starts or ends inside a year, how many
+ *                     records the range's other way of being met finds ({@link SearchRequest#dated()});
+ *                     -1 when not asked
  */
 public record SearchOutcome(SearchRequest request, SearchResults results, List<Hit> hits, AuthorityLabels labels,
-                            long wordsAlone, long filtersAlone, long engineNanos) {
+                            long wordsAlone, long filtersAlone, long otherDated, long engineNanos) {
 
     /** A record on the page, with its title and snippet as marked by the search (empty when there are no words). */
     public record Hit(ListedDocument document, HighlightedText title, HighlightedText snippet) {

@@ -13,6 +13,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.dossier.search.DateBound;
+import org.dossier.search.Dated;
 import org.dossier.search.Facet;
 import org.dossier.search.SearchRequest;
 import org.dossier.search.SortOrder;
@@ -22,7 +23,8 @@ import org.dossier.web.QueryParams;
 /**
  * Reads a {@link SearchRequest} from a URL's query, once: {@code q}, {@code type}, {@code person},
  * {@code place}, {@code author}, {@code recipient}, {@code year} (each facet and the year may repeat),
- * {@code from}, {@code to}, {@code all} (a facet whose values must all be there rather than any
+ * {@code from}, {@code to}, {@code dated} ({@code within}: only records dated wholly within the range),
+ * {@code all} (a facet whose values must all be there rather than any
  * one: {@code person=stalin&person=mao-zedong&all=person}), {@code sort}, {@code page},
  * {@code pageSize}. Strictly for the JSON twin and the exports (a value that makes no sense is a
  * 400 that says which and why), or for the search page, where what makes no sense is left out and
@@ -53,23 +55,26 @@ public final class SearchRequestReader {
     public static Read forPage(Context ctx) {
         Map<String, String> problems = new LinkedHashMap<>();
         SearchRequest request = read(ctx, problems);
-        return new Read(request, problems, typed(ctx, SearchRequest.FROM), typed(ctx, SearchRequest.TO));
+        return new Read(request, problems, typed(ctx, SearchRequest.FROM), typed(ctx, SearchRequest.TO),
+                typed(ctx, SearchRequest.DATED));
     }
 
     /**
      * A search read for a page, with what had to be left out of it, by control.
      *
-     * @param typedFrom what the reader typed as the start of the range ("" for nothing), kept in the
-     *                  form when it could not be used
+     * @param typedFrom  what the reader typed as the start of the range ("" for nothing), kept in the
+     *                   form when it could not be used
+     * @param typedDated likewise, how the range was to be met ("within" when its box was ticked)
      */
-    public record Read(SearchRequest request, Map<String, String> problems, String typedFrom, String typedTo) {
+    public record Read(SearchRequest request, Map<String, String> problems, String typedFrom, String typedTo,
+                       String typedDated) {
         public Read {
             problems = Collections.unmodifiableMap(new LinkedHashMap<>(problems));
         }
 
         /** The same read with more problems (facet keys no authority list has) and the request they leave. */
         Read with(SearchRequest kept, Map<String, String> more) {
-            return new Read(kept, more, typedFrom, typedTo);
+            return new Read(kept, more, typedFrom, typedTo, typedDated);
         }
     }
 
@@ -115,6 +120,13 @@ public final class SearchRequestReader {
         }
         DateBound from = null;
         DateBound to = null;
+        Dated dated = null;
+        try {
+            String datedValue = QueryParams.choice(ctx, SearchRequest.DATED, null, Dated.urlValues());
+            dated = datedValue == null ? null : Dated.fromValue(datedValue);
+        } catch (BadRequest e) {
+            note(problems, DATES, e);
+        }
         try {
             from = bound(ctx, SearchRequest.FROM);
             to = bound(ctx, SearchRequest.TO);
@@ -150,7 +162,7 @@ public final class SearchRequestReader {
             note(problems, FILTERS, e);
             all = Set.of();
         }
-        return new SearchRequest(q, facets, years, from, to, all, sort, page, pageSize);
+        return new SearchRequest(q, facets, years, from, to, dated, all, sort, page, pageSize);
     }
 
     private static Set<Facet> all(Context ctx) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import org.dossier.search.DateBound;
+import org.dossier.search.Dated;
 import org.dossier.search.Facet;
 import org.dossier.search.FacetCount;
 import org.dossier.search.SearchRequest;
@@ -72,9 +73,10 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
     }
 
     /**
-     * @param carries what the from/to form carries along besides from and to
+     * @param within  whether the form's "dated wholly within" box is ticked
+     * @param carries what the from/to form carries along besides from, to and dated
      */
-    public record DateBox(DateHistogram histogram, List<Decade> decades, String from, String to,
+    public record DateBox(DateHistogram histogram, List<Decade> decades, String from, String to, boolean within,
                           List<SearchRequest.Parameter> carries) {
         public boolean hasDecades() {
             return !decades.isEmpty();
@@ -96,7 +98,7 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         for (Facet facet : Facet.values()) {
             facets.add(facetBox(facet, outcome, links));
         }
-        return new SearchView(outcome, links, facets, dateBox(outcome, links), chips(outcome),
+        return new SearchView(outcome, links, facets, dateBox(outcome, links, read), chips(outcome),
                 SearchLinks.search(request.withoutFilters()), SortOrder.choices(request.hasText()),
                 links.carried(Set.of(SearchRequest.TEXT)), read.problems(), read.typedFrom(), read.typedTo());
     }
@@ -215,14 +217,20 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         if (request.to() != null) {
             chips.add(new Chip("To", request.to().display(), SearchLinks.search(request.withTo(null))));
         }
+        if (request.dated() == Dated.WITHIN) {
+            chips.add(new Chip("Dated", "wholly within", SearchLinks.search(request.withDated(Dated.MAY_FALL_IN))));
+        }
         return chips;
     }
 
-    private static DateBox dateBox(SearchOutcome outcome, SearchLinks links) {
+    private static DateBox dateBox(SearchOutcome outcome, SearchLinks links, SearchRequestReader.Read read) {
         SearchRequest request = outcome.request();
+        // A range that could not be used is shown as typed, its box as ticked.
+        boolean within = read.problems().containsKey(SearchRequestReader.DATES)
+                ? Dated.WITHIN.value().equals(read.typedDated()) : request.dated() == Dated.WITHIN;
         return new DateBox(DateHistogram.of(outcome.results().yearsAnyDate(), request), decades(outcome),
                 request.from() == null ? "" : request.from().value(), request.to() == null ? "" : request.to().value(),
-                links.carried(Set.of(SearchRequest.FROM, SearchRequest.TO)));
+                within, links.carried(Set.of(SearchRequest.FROM, SearchRequest.TO, SearchRequest.DATED)));
     }
 
     private static List<Decade> decades(SearchOutcome outcome) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dossier.search.Dated;
 import org.dossier.search.Facet;
 import org.dossier.search.Filter;
 import org.dossier.search.SearchRequest;
@@ -14,10 +15,13 @@ import org.dossier.search.SearchResults;
  * What a search page says in words about how its search was read: for each facet with two or
  * more values ticked, whether a record needs any of them or all of them (with the link that
  * switches); "Did you mean" when the words find few records and a respelling finds more; and on a
- * page with nothing found, which filter or the words to drop, with how many records each leads to.
+ * page with nothing found, which filter or the words to drop, with how many records each leads to;
+ * and for a date range that starts or ends inside a year, how many records dated less exactly it
+ * keeps or leaves out (see {@link Dated}).
  * The facets' names are here too.
  */
-public record SearchWording(List<FacetLogic> facetLogic, DidYouMean didYouMean, List<Suggestion> suggestions) {
+public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYouMean didYouMean,
+                            List<Suggestion> suggestions) {
 
     /**
      * @param mode        "any of" or "all of"
@@ -31,6 +35,14 @@ public record SearchWording(List<FacetLogic> facetLogic, DidYouMean didYouMean, 
             String rest = String.join(", ", labels.subList(0, labels.size() - 1));
             return rest + (mode.equals("all of") ? " and " : " or ") + last;
         }
+    }
+
+    /**
+     * How a date range was met, where the other way finds other records: what this search did with
+     * the records dated less exactly than the range (only to a month or a year it takes in part),
+     * and the link that does the other (null when it would find nothing).
+     */
+    public record DatedLogic(String text, String switchHref, String switchText) {
     }
 
     /** A respelt search: its words and the link that searches them, with the same filters. */
@@ -64,9 +76,33 @@ public record SearchWording(List<FacetLogic> facetLogic, DidYouMean didYouMean, 
         }
         logic.sort(Comparator.comparing(FacetLogic::facet));
         String suggestion = outcome.results().suggestion();
-        return new SearchWording(logic,
+        return new SearchWording(logic, dated(outcome),
                 suggestion == null ? null : new DidYouMean(suggestion, SearchLinks.search(request.withText(suggestion))),
                 suggestions(outcome));
+    }
+
+    /** Null when the range's other way of being met finds the same records, or was not asked. */
+    private static DatedLogic dated(SearchOutcome outcome) {
+        SearchRequest request = outcome.request();
+        long total = outcome.results().total();
+        long other = outcome.otherDated();
+        if (other < 0 || other == total) {
+            return null;
+        }
+        String href = SearchLinks.search(request.withDated(request.dated().other()));
+        String lessExactly = "dated only to a month or a year the range takes in part";
+        if (request.dated() == Dated.WITHIN) {
+            long more = other - total;
+            return new DatedLogic("Dates: only records dated wholly within the range; " + FacetHtml.count(more)
+                    + (more == 1 ? " more record, " : " more records, ") + lessExactly + ", may fall in it.", href,
+                    "Include " + (more == 1 ? "it" : "them"));
+        }
+        long less = total - other;
+        String these = less == total ? (less == 1 ? "This record is " : "All " + FacetHtml.count(less) + " records are ")
+                : FacetHtml.count(less) + " of these records " + (less == 1 ? "is " : "are ");
+        return new DatedLogic("Dates: " + these + lessExactly + ": " + (less == 1 ? "it" : "they")
+                + " may fall outside it.", other == 0 ? null : href,
+                other == 0 ? null : "Only the " + FacetHtml.count(other) + " dated wholly within");
     }
 
     public boolean hasSuggestions() {
@@ -132,7 +168,8 @@ public record SearchWording(List<FacetLogic> facetLogic, DidYouMean didYouMean, 
             case YEAR -> "year: " + String.join(" or ", request.years().stream().map(String::valueOf).toList());
             case DATES -> "dates: " + (request.from() == null ? "" : "from " + request.from().display())
                     + (request.from() != null && request.to() != null ? " " : "")
-                    + (request.to() == null ? "" : "to " + request.to().display());
+                    + (request.to() == null ? "" : "to " + request.to().display())
+                    + (request.dated() == Dated.WITHIN ? ", dated wholly within" : "");
             default -> throw new IllegalStateException("a filter by facet has its facet: " + filter);
         };
     }

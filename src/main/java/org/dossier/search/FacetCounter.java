@@ -272,19 +272,22 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             }
 
             /**
-             * Whether the record's period misses the range asked: it starts after the range's last
-             * day or ends before its first. Decided from the years for most records; the days are
-             * read only for a period starting or ending in a year the range takes in part.
+             * Whether the record's period fails the range asked: for the default, it starts after
+             * the range's last day or ends before its first; for "within", it starts or ends outside
+             * it. Decided from the years for most records; the days are read only for a period
+             * starting or ending in a year the range takes in part.
              */
             private boolean outsideRange(int doc, int startYear, int endYear) throws IOException {
-                RequestFilters asked = filters;
-                boolean startDecided = startYear <= asked.startsInTimeUpTo || startYear >= asked.startsTooLateFrom;
-                boolean endDecided = endYear >= asked.endsInTimeFrom || endYear <= asked.endsTooEarlyUpTo;
-                if (startDecided && endDecided) {
-                    return startYear >= asked.startsTooLateFrom || endYear <= asked.endsTooEarlyUpTo;
+                RequestFilters.Days starts = filters.starts;
+                RequestFilters.Days ends = filters.ends;
+                if (starts.holdsNoneOf(startYear) || ends.holdsNoneOf(endYear)) {
+                    return true;
+                }
+                if (starts.holdsAllOf(startYear) && ends.holdsAllOf(endYear)) {
+                    return false;
                 }
                 long span = spans.advanceExact(doc) ? spans.longValue() : 0;
-                return IndexLayout.spanStart(span) > asked.toDay || IndexLayout.spanEnd(span) < asked.fromDay;
+                return !starts.contains(IndexLayout.spanStart(span)) || !ends.contains(IndexLayout.spanEnd(span));
             }
 
             @Override

@@ -33,23 +33,17 @@ final class RequestFilters {
     final FixedBitSet selectedValues;
     /** By year, whether it is ticked; null when no year is. */
     final boolean[] selectedYears;
-    /** Whether a date range is asked for; then a record's period must overlap fromDay to toDay. */
+    /** Whether a date range is asked for; then a record's first day must be among {@link #starts}, its last among {@link #ends}. */
     final boolean dateFilter;
+    /** The range's first and last day, yyyymmdd; the smallest and largest int where it has no end. */
     final int fromDay;
     final int toDay;
     /**
-     * The range by years, for the records whose period starts or ends well inside or outside it: a
-     * record starting in a year up to {@code startsInTimeUpTo} starts by {@code toDay} whatever its
-     * day, one starting in {@code startsTooLateFrom} or after starts after it; a record ending in
-     * {@code endsInTimeFrom} or after ends on or after {@code fromDay}, one ending in
-     * {@code endsTooEarlyUpTo} or before ends before it. Only a period starting or ending in a year
-     * between (the range's first or last year, when the range does not take all of it) needs its
-     * days read.
+     * The days a record's period may start on and end on: to overlap the range, start by its last
+     * day and end on or after its first; to lie within it, start and end inside it.
      */
-    final int startsInTimeUpTo;
-    final int startsTooLateFrom;
-    final int endsInTimeFrom;
-    final int endsTooEarlyUpTo;
+    final Days starts;
+    final Days ends;
     /**
      * The facet filters a record passes only with all their values, not any one: their own values
      * are counted under every filter (drill down, not sideways), so that each count says what
@@ -63,6 +57,55 @@ final class RequestFilters {
     private final Map<Filter, List<Term>> facetValues = new EnumMap<>(Filter.class);
     private static final int FIRST_DAY = 101;
     private static final int LAST_DAY = 1231;
+
+    /**
+     * Days from {@code first} to {@code last} (yyyymmdd; the smallest or largest int for no end),
+     * with the years that lie wholly inside them and wholly outside, so that most records are
+     * decided from their years alone: only a record starting or ending in a year the days take in
+     * part needs its days read.
+     */
+    static final class Days {
+        final int first;
+        final int last;
+        private final int insideFrom;
+        private final int insideTo;
+        private final int outsideUpTo;
+        private final int outsideFrom;
+
+        Days(int first, int last) {
+            this.first = first;
+            this.last = last;
+            // A day is yyyymmdd: its month and day run from 0101 to 1231 in every year.
+            boolean fromStart = first == Integer.MIN_VALUE;
+            boolean toEnd = last == Integer.MAX_VALUE;
+            insideFrom = fromStart ? Integer.MIN_VALUE : first % 10_000 <= FIRST_DAY ? first / 10_000 : first / 10_000 + 1;
+            outsideUpTo = fromStart ? Integer.MIN_VALUE : first / 10_000 - 1;
+            insideTo = toEnd ? Integer.MAX_VALUE : last % 10_000 >= LAST_DAY ? last / 10_000 : last / 10_000 - 1;
+            outsideFrom = toEnd ? Integer.MAX_VALUE : last / 10_000 + 1;
+        }
+
+        boolean bounded() {
+            return first != Integer.MIN_VALUE || last != Integer.MAX_VALUE;
+        }
+
+        boolean contains(int day) {
+            return day >= first && day <= last;
+        }
+
+        /** Whether every day of {@code year} is among these days. */
+        boolean holdsAllOf(int year) {
+            return year >= insideFrom && year <= insideTo;
+        }
+
+        /** Whether no day of {@code year} is. */
+        boolean holdsNoneOf(int year) {
+            return year <= outsideUpTo || year >= outsideFrom;
+        }
+
+        Query points(String field) {
+            return IntPoint.newRangeQuery(field, first, last);
+        }
+    }
 
     RequestFilters(SearchRequest request, Ordinals ordinals) {
         this.selectedValues = new FixedBitSet(Math.max(1, ordinals.size()));
@@ -102,22 +145,18 @@ final class RequestFilters {
         dateFilter = request.from() != null || request.to() != null;
         fromDay = request.from() == null ? Integer.MIN_VALUE : IndexLayout.day(request.from().firstDay());
         toDay = request.to() == null ? Integer.MAX_VALUE : IndexLayout.day(request.to().lastDay());
-        // A day is yyyymmdd: its month and day run from 0101 to 1231 in every year.
-        int toYear = toDay / 10_000;
-        startsInTimeUpTo = toDay == Integer.MAX_VALUE || toDay % 10_000 >= LAST_DAY ? toYear : toYear - 1;
-        startsTooLateFrom = toDay == Integer.MAX_VALUE ? Integer.MAX_VALUE : toDay % 10_000 < FIRST_DAY ? toYear : toYear + 1;
-        int fromYear = fromDay / 10_000;
-        endsInTimeFrom = fromDay == Integer.MIN_VALUE || fromDay % 10_000 <= FIRST_DAY ? fromYear : fromYear + 1;
-        endsTooEarlyUpTo = fromDay == Integer.MIN_VALUE ? Integer.MIN_VALUE : fromDay % 10_000 > LAST_DAY ? fromYear : fromYear - 1;
+        boolean within = request.dated() == Dated.WITHIN;
+        starts = new Days(within ? fromDay : Integer.MIN_VALUE, toDay);
+        ends = new Days(fromDay, within ? toDay : Integer.MAX_VALUE);
         if (dateFilter) {
-            BooleanQuery.Builder overlap = new BooleanQuery.Builder();
-            if (request.to() != null) {
-                overlap.add(IntPoint.newRangeQuery(IndexLayout.START, Integer.MIN_VALUE, toDay), Occur.FILTER);
+            BooleanQuery.Builder range = new BooleanQuery.Builder();
+            if (starts.bounded()) {
+                range.add(starts.points(IndexLayout.START), Occur.FILTER);
             }
-            if (request.from() != null) {
-                overlap.add(IntPoint.newRangeQuery(IndexLayout.END, fromDay, Integer.MAX_VALUE), Occur.FILTER);
+            if (ends.bounded()) {
+                range.add(ends.points(IndexLayout.END), Occur.FILTER);
             }
-            queries.put(Filter.DATES, overlap.build());
+            queries.put(Filter.DATES, range.build());
         }
         int bits = 0;
         for (Filter filter : queries.keySet()) {

@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
  * @param years      years ticked (OR); empty for none
  * @param from       where a date range starts, or null
  * @param to         where it ends, or null
+ * @param dated      how a record's date must meet the range; null for the default (it may fall in
+ *                   it), and always the default without a range
  * @param requireAll the facets whose ticked values must all be there, not just any of them
  * @param sort       as asked, or null for the default: relevance with words, newest first without
  * @param page       from 1
@@ -38,13 +40,14 @@ import java.util.stream.Collectors;
  *                   hit's id for an export
  */
 public record SearchRequest(String text, Map<Facet, List<String>> facets, SortedSet<Integer> years, DateBound from,
-                            DateBound to, Set<Facet> requireAll, SortOrder sort, int page, int pageSize) {
+                            DateBound to, Dated dated, Set<Facet> requireAll, SortOrder sort, int page, int pageSize) {
 
     // The names of the URL parameters; a facet's is its key ({@code type}, {@code person} ...).
     public static final String TEXT = "q";
     public static final String YEAR = "year";
     public static final String FROM = "from";
     public static final String TO = "to";
+    public static final String DATED = "dated";
     public static final String ALL = "all";
     public static final String SORT = "sort";
     public static final String PAGE = "page";
@@ -72,6 +75,7 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
         });
         facets = Collections.unmodifiableMap(copy);
         years = Collections.unmodifiableSortedSet(new TreeSet<>(years));
+        dated = dated == null || from == null && to == null ? Dated.MAY_FALL_IN : dated;
         requireAll = requireAll == null || requireAll.isEmpty() ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(requireAll));
         if (from != null && to != null && from.firstDay().isAfter(to.lastDay())) {
@@ -85,7 +89,7 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
 
     /** Everything, newest first, {@code pageSize} hits a page (0: counts only). */
     public static SearchRequest everything(int pageSize) {
-        return new SearchRequest("", Map.of(), new TreeSet<>(), null, null, Set.of(), null, 1, pageSize);
+        return new SearchRequest("", Map.of(), new TreeSet<>(), null, null, null, Set.of(), null, 1, pageSize);
     }
 
     /** These words over everything, by relevance, the first page. */
@@ -146,12 +150,12 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
 
     /** Other words, the filters and order kept. */
     public SearchRequest withText(String otherText) {
-        return new SearchRequest(otherText, facets, years, from, to, requireAll, sort, 1, pageSize);
+        return new SearchRequest(otherText, facets, years, from, to, dated, requireAll, sort, 1, pageSize);
     }
 
     /** The filters alone: no words, and the order that goes without them. */
     public SearchRequest withoutText() {
-        return new SearchRequest("", facets, years, from, to, requireAll, null, 1, pageSize);
+        return new SearchRequest("", facets, years, from, to, dated, requireAll, null, 1, pageSize);
     }
 
     /** With {@code key} ticked in {@code facet} if it was not, unticked if it was. */
@@ -176,36 +180,49 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
         if (!changed.remove(year)) {
             changed.add(year);
         }
-        return new SearchRequest(text, facets, changed, from, to, requireAll, sort, 1, pageSize);
+        return new SearchRequest(text, facets, changed, from, to, dated, requireAll, sort, 1, pageSize);
     }
 
     /** Limited to the dates from {@code start} to {@code end} (either may be null), instead of any years or range. */
     public SearchRequest between(DateBound start, DateBound end) {
-        return new SearchRequest(text, facets, new TreeSet<>(), start, end, requireAll, sort, 1, pageSize);
+        return new SearchRequest(text, facets, new TreeSet<>(), start, end, dated, requireAll, sort, 1, pageSize);
     }
 
     /** With another start of the range (null: none), its end and the years kept. */
     public SearchRequest withFrom(DateBound start) {
-        return new SearchRequest(text, facets, years, start, to, requireAll, sort, 1, pageSize);
+        return new SearchRequest(text, facets, years, start, to, dated, requireAll, sort, 1, pageSize);
     }
 
     /** With another end of the range (null: none), its start and the years kept. */
     public SearchRequest withTo(DateBound end) {
-        return new SearchRequest(text, facets, years, from, end, requireAll, sort, 1, pageSize);
+        return new SearchRequest(text, facets, years, from, end, dated, requireAll, sort, 1, pageSize);
+    }
+
+    /** With the range met in another way (see {@link Dated}); without a range, there is none to meet. */
+    public SearchRequest withDated(Dated otherDated) {
+        return new SearchRequest(text, facets, years, from, to, otherDated, requireAll, sort, 1, pageSize);
+    }
+
+    /**
+     * Whether {@link #dated()} can change what is found: a record's date is a day, a month or a year,
+     * so only a range that starts or ends inside a year can hold part of a record's period.
+     */
+    public boolean datedMatters() {
+        return from != null && !from.isYear() || to != null && !to.isYear();
     }
 
     /** Without one filter: a facet's values, the years, or the date range. */
     public SearchRequest without(Filter filter) {
         return switch (filter) {
-            case YEAR -> new SearchRequest(text, facets, new TreeSet<>(), from, to, requireAll, sort, 1, pageSize);
-            case DATES -> new SearchRequest(text, facets, years, null, null, requireAll, sort, 1, pageSize);
+            case YEAR -> new SearchRequest(text, facets, new TreeSet<>(), from, to, dated, requireAll, sort, 1, pageSize);
+            case DATES -> new SearchRequest(text, facets, years, null, null, dated, requireAll, sort, 1, pageSize);
             default -> withKeys(filter.facet(), List.of()).onPage(1);
         };
     }
 
     /** The words alone: no filter, and no facet that requires all its values. */
     public SearchRequest withoutFilters() {
-        return new SearchRequest(text, Map.of(), new TreeSet<>(), null, null, Set.of(), sort, 1, pageSize);
+        return new SearchRequest(text, Map.of(), new TreeSet<>(), null, null, null, Set.of(), sort, 1, pageSize);
     }
 
     /** With the values ticked in {@code facet} required all ({@code all=person}), or any one of them. */
@@ -217,31 +234,31 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
         } else {
             changed.remove(facet);
         }
-        return new SearchRequest(text, facets, years, from, to, changed, sort, 1, pageSize);
+        return new SearchRequest(text, facets, years, from, to, dated, changed, sort, 1, pageSize);
     }
 
     public SearchRequest sortedBy(SortOrder order) {
-        return new SearchRequest(text, facets, years, from, to, requireAll, order, 1, pageSize);
+        return new SearchRequest(text, facets, years, from, to, dated, requireAll, order, 1, pageSize);
     }
 
     /** The same search on another page. */
     public SearchRequest onPage(int otherPage) {
-        return new SearchRequest(text, facets, years, from, to, requireAll, sort, otherPage, pageSize);
+        return new SearchRequest(text, facets, years, from, to, dated, requireAll, sort, otherPage, pageSize);
     }
 
     /** The same search, {@code size} hits a page, on its first page. */
     public SearchRequest withPageSize(int size) {
-        return new SearchRequest(text, facets, years, from, to, requireAll, sort, 1, size);
+        return new SearchRequest(text, facets, years, from, to, dated, requireAll, sort, 1, size);
     }
 
     /** The same search, one hit a page, on the page of hit {@code n}. */
     public SearchRequest atHit(int n) {
-        return new SearchRequest(text, facets, years, from, to, requireAll, sort, n, 1);
+        return new SearchRequest(text, facets, years, from, to, dated, requireAll, sort, n, 1);
     }
 
     /** The same search with no page of hits: its counts, or (for an export) every hit. */
     public SearchRequest withoutPaging() {
-        return new SearchRequest(text, facets, years, from, to, requireAll, sort, 1, 0);
+        return new SearchRequest(text, facets, years, from, to, dated, requireAll, sort, 1, 0);
     }
 
     /**
@@ -249,28 +266,28 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
      * page and order of a search shares its counts (see the search engine's kept answers).
      */
     public SearchRequest forCounts() {
-        return new SearchRequest(text, facets, years, from, to, requireAll, null, 1, 0);
+        return new SearchRequest(text, facets, years, from, to, dated, requireAll, null, 1, 0);
     }
 
     /** The same search, on the same page, keeping only the facet keys {@code known} accepts. */
     public SearchRequest keeping(BiPredicate<Facet, String> known) {
         Map<Facet, List<String>> kept = new EnumMap<>(Facet.class);
         facets.forEach((facet, keys) -> kept.put(facet, keys.stream().filter(k -> known.test(facet, k)).toList()));
-        return new SearchRequest(text, kept, years, from, to, requireAll, sort, page, pageSize);
+        return new SearchRequest(text, kept, years, from, to, dated, requireAll, sort, page, pageSize);
     }
 
     private SearchRequest withKeys(Facet facet, List<String> keys) {
         Map<Facet, List<String>> changed = new EnumMap<>(Facet.class);
         changed.putAll(facets);
         changed.put(facet, keys);
-        return new SearchRequest(text, changed, years, from, to, requireAll, sort, page, pageSize);
+        return new SearchRequest(text, changed, years, from, to, dated, requireAll, sort, page, pageSize);
     }
 
     // The request written back as a URL's query.
 
     /**
-     * The parameters that say this request, in one order (words, facets, years, range, 'all', order,
-     * page size, page), each left out where it has its default.
+     * The parameters that say this request, in one order (words, facets, years, range and how it is
+     * met, 'all', order, page size, page), each left out where it has its default.
      */
     public List<Parameter> parameters() {
         List<Parameter> parameters = new ArrayList<>();
@@ -284,6 +301,9 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
         }
         if (to != null) {
             parameters.add(new Parameter(TO, to.value()));
+        }
+        if (dated != Dated.MAY_FALL_IN) {
+            parameters.add(new Parameter(DATED, dated.value()));
         }
         requireAll.forEach(facet -> parameters.add(new Parameter(ALL, facet.key())));
         if (sort != null) {

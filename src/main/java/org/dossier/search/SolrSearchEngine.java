@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * ({@link LuceneSearchEngine}): the reader's words are read by the same {@link QueryReader} and sent
  * as they were read ({@link SolrQueries}); each filter is a tagged filter query, and each count
  * excludes the tag of its own filter (drill sideways), counted with the JSON Facet API with no
- * limit, which is exact across shards; the date-range rule is the same overlap of the record's
- * earliest and latest day; every hit of an export is read with a cursor.
+ * limit, which is exact across shards; a date range is met by the same rule on the record's
+ * earliest and latest day (see {@link Dated}); every hit of an export is read with a cursor.
  *
  * <p>Fed from the database's change feed like the embedded index: every node follows the feed and
  * writes what changed. A document carries the change it was read at ({@code feed_version}), and
@@ -588,8 +588,8 @@ public final class SolrSearchEngine implements SearchEngine {
     /**
      * A request's filters as filter queries, each tagged with its filter's name so that a count can
      * lift it: values of one facet OR'd (or all required), different filters AND'd, the years by the
-     * record's first year, and a date range as the overlap of the record's earliest and latest day
-     * with the range's first and last day.
+     * record's first year, and a date range by the record's earliest and latest day: overlapping the
+     * range's days, or within them.
      */
     private static final class Filters {
         private final List<Map<String, Object>> tagged = new ArrayList<>();
@@ -613,14 +613,17 @@ public final class SolrSearchEngine implements SearchEngine {
                         .map(String::valueOf).collect(Collectors.joining(" OR ")) + ")")));
             }
             if (request.from() != null || request.to() != null) {
-                List<String> overlap = new ArrayList<>();
-                if (request.to() != null) {
-                    overlap.add("+start:[* TO " + IndexLayout.day(request.to().lastDay()) + "]");
+                String first = request.from() == null ? "*" : String.valueOf(IndexLayout.day(request.from().firstDay()));
+                String last = request.to() == null ? "*" : String.valueOf(IndexLayout.day(request.to().lastDay()));
+                boolean within = request.dated() == Dated.WITHIN;
+                List<String> range = new ArrayList<>();
+                if (within || request.to() != null) {
+                    range.add("+start:[" + (within ? first : "*") + " TO " + last + "]");
                 }
-                if (request.from() != null) {
-                    overlap.add("+end:[" + IndexLayout.day(request.from().firstDay()) + " TO *]");
+                if (within || request.from() != null) {
+                    range.add("+end:[" + first + " TO " + (within ? last : "*") + "]");
                 }
-                tagged.add(Map.of("#" + tag(Filter.DATES), SolrQueries.lucene(String.join(" ", overlap))));
+                tagged.add(Map.of("#" + tag(Filter.DATES), SolrQueries.lucene(String.join(" ", range))));
             }
         }
 

@@ -72,4 +72,28 @@ class SearchBrowserTest {
         assertTrue(browser.currentUrl().matches(".*/documents/[0-9]+/[a-z0-9-]+\\?search=.*"), browser.currentUrl());
         assertEquals(title, browser.find("h1.record-title").getText());
     }
+
+    @Test
+    void aReaderAsksForOnlyTheRecordsDatedWhollyWithinARangeAndTakesTheLessExactOnesBack() {
+        browser.open(catalogue.baseUrl() + "/search");
+        browser.find("#date-from").sendKeys("1966-09-10");
+        browser.find("#date-to").sendKeys("1966-12");
+        browser.find(".date-range button[type=submit]").click();
+        browser.waitForUrlContaining("to=1966-12");
+        // The Central Committee's information to the Polish party is dated only September 1966.
+        assertEquals("1 - 1 of 1", count());
+        assertTrue(browser.find(".dated-logic").getText().startsWith("Dates: This record is dated only to a month"));
+
+        browser.find(".date-range input[name=dated]").click();
+        browser.find(".date-range button[type=submit]").click();
+        browser.waitForUrlContaining("dated=within");
+        assertEquals("No records match", count());
+        assertEquals(List.of("From: September 10, 1966 ×", "To: December 1966 ×", "Dated: wholly within ×"), chips());
+        assertTrue(browser.find(".date-range input[name=dated]").isSelected(), "the box stays ticked");
+
+        browser.find(".dated-logic a").click();
+        browser.waitForUrlNotContaining("dated=within");
+        assertEquals("1 - 1 of 1", count());
+        assertEquals(List.of("From: September 10, 1966 ×", "To: December 1966 ×"), chips());
+    }
 }

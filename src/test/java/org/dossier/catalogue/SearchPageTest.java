@@ -57,6 +57,7 @@ class SearchPageTest {
         "type=Not_A_Key        | 'type' must be a key",
         "year=19x0             | 'year' must be a year of four digits",
         "q=a&q=b               | 'q' may be given only once",
+        "from=1950-06&dated=x  | 'dated' must be one of may-fall-in, within, not 'x'",
     })
     void aParameterThatMakesNoSenseIsA400ThatSaysWhy(String query, String reason) {
         HttpResponse<String> html = http.get("/search?" + query);
@@ -242,6 +243,49 @@ class SearchPageTest {
         assertTrue(days.selectFirst(".result").text().contains("Cable No. 3355"));
         assertEquals("1950-07-09", days.selectFirst(".date-range input[name=from]").val());
         assertTrue(days.text().contains("July 9, 1950"), "the range is shown as a record's date is");
+    }
+
+    @Test
+    void aRangeTakingPartOfAMonthKeepsARecordDatedOnlyToThatMonthUnlessOnlyRecordsDatedWithinAreAsked() throws Exception {
+        // The Central Committee's information to the Polish party is dated only September 1966.
+        String polish = "Information from the Communist Party of the Soviet Union Central Committee to the Polish";
+        Document mayFallIn = page("/search?from=1966-09-10&to=1966-12");
+        assertEquals("1 - 1 of 1", mayFallIn.selectFirst(".count").text());
+        assertTrue(mayFallIn.selectFirst(".result h2").text().startsWith(polish));
+        assertEquals("Dates: This record is dated only to a month or a year the range takes in part: it may fall "
+                + "outside it.", mayFallIn.selectFirst(".dated-logic").text());
+        assertNull(mayFallIn.selectFirst(".dated-logic a"), "no link to a search that finds nothing");
+        Element box = mayFallIn.selectFirst(".date-range input[type=checkbox][name=dated][value=within]");
+        assertFalse(box.hasAttr("checked"));
+        assertEquals("Only records dated wholly within", box.parent().text());
+
+        Document within = page("/search?from=1966-09-10&to=1966-12&dated=within");
+        assertEquals("No records match", within.selectFirst(".count").text());
+        assertTrue(within.selectFirst(".date-range input[name=dated]").hasAttr("checked"));
+        assertEquals("Dates: only records dated wholly within the range; 1 more record, dated only to a month or a "
+                + "year the range takes in part, may fall in it. Include it", within.selectFirst(".dated-logic").text());
+        assertEquals("/search?from=1966-09-10&to=1966-12", within.selectFirst(".dated-logic a").attr("href"));
+        Element chip = within.selectFirst(".chips a.chip[data-remove='Dated: wholly within']");
+        assertEquals("/search?from=1966-09-10&to=1966-12", chip.attr("href"));
+        assertTrue(within.select(".date-range input[type=hidden]").stream().noneMatch(h -> h.attr("name").equals("dated")),
+                "the box is the form's one 'dated'");
+        JsonNode json = new ObjectMapper().readTree(http.get("/search.json?from=1966-09-10&to=1966-12&dated=within").body());
+        assertEquals(0, json.get("total").asInt(), "the JSON twin meets the range the same way");
+
+        // Whole months hold the month, and whole years hold every date within them: the two ways agree.
+        Document months = page("/search?from=1966-09&to=1966-12&dated=within");
+        assertEquals("1 - 1 of 1", months.selectFirst(".count").text());
+        assertNull(months.selectFirst(".dated-logic"));
+        Document years = page("/search?from=1966&to=1966&dated=within");
+        assertEquals("1 - 2 of 2", years.selectFirst(".count").text());
+        assertNull(years.selectFirst(".dated-logic"));
+        assertEquals("/search?from=1960&to=1969&dated=within", years.select(".decades .decade-all a").stream()
+                .map(a -> a.attr("href")).filter(h -> h.contains("1960")).findFirst().orElseThrow(),
+                "a decade's link keeps how the reader meets a range");
+
+        // Without a range there is nothing to meet: the parameter is dropped from every link.
+        Document noRange = page("/search?q=korea&dated=within");
+        assertEquals("/search?q=korea&sort=date", noRange.selectFirst("nav.sort a[href$='&sort=date']").attr("href"));
     }
 
     @Test

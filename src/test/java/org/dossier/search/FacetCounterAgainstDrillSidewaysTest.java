@@ -215,6 +215,7 @@ class FacetCounterAgainstDrillSidewaysTest {
         QueryReader queries = new QueryReader(analyzer);
         SplittableRandom random = new SplittableRandom(20261130);
         int withHits = 0;
+        int withinLeftOut = 0;
         for (int i = 0; i < SEARCHES; i++) {
             Asked asked = randomSearch(random);
             QueryReader.ReadQuery read = asked.text().isEmpty() ? null : queries.read(asked.text(), Names.NONE);
@@ -232,19 +233,30 @@ class FacetCounterAgainstDrillSidewaysTest {
             if (ours.total() > 0) {
                 withHits++;
             }
+            if (asked.dated() == Dated.WITHIN && drillSideways(asked.mayFallIn(), words).total > lucene.total) {
+                withinLeftOut++;
+            }
         }
         // Not a vacuous comparison of empty pages: most searches find something.
         assertTrue(withHits > SEARCHES / 2, withHits + " of " + SEARCHES + " searches found records");
+        // Nor of two rules that find the same: "within" leaves out records that may fall in the range.
+        assertTrue(withinLeftOut > 20, withinLeftOut + " searches for records dated within left some out");
     }
 
     /** A search as the engine gets it, and what it was made of, for Lucene's side and for messages. */
     private record Asked(String text, Map<Facet, List<String>> selected, Set<Facet> requireAll,
-                         TreeSet<Integer> years, DateBound from, DateBound to, SearchRequest request) {
+                         TreeSet<Integer> years, DateBound from, DateBound to, Dated dated, SearchRequest request) {
+
+        Asked mayFallIn() {
+            return new Asked(text, selected, requireAll, years, from, to, Dated.MAY_FALL_IN,
+                    request.withDated(Dated.MAY_FALL_IN));
+        }
+
         @Override
         public String toString() {
             return "text '" + text + "', " + selected + (requireAll.isEmpty() ? "" : " all of " + requireAll)
                     + ", years " + years + ", dates " + (from == null ? null : from.value()) + " to "
-                    + (to == null ? null : to.value());
+                    + (to == null ? null : to.value()) + " " + dated;
         }
     }
 
@@ -275,20 +287,28 @@ class FacetCounterAgainstDrillSidewaysTest {
         }
         DateBound from = null;
         DateBound to = null;
+        Dated dated = Dated.MAY_FALL_IN;
         if (random.nextInt(4) == 0) {
-            // A year or a month at each end, as the URL gives them: "1950", "1953-07".
+            // A year, a month or a day at each end, as the URL gives them: "1950", "1953-07", "1950-06-25".
             int startYear = 1940 + random.nextInt(50);
             int endYear = startYear + random.nextInt(10);
-            from = random.nextInt(4) == 0 ? null : bound(startYear, random.nextBoolean() ? 0 : 1 + random.nextInt(12));
+            from = random.nextInt(4) == 0 ? null : bound(startYear, random.nextBoolean() ? 0 : 1 + random.nextInt(12),
+                    random.nextInt(3) == 0 ? 1 + random.nextInt(28) : 0);
             to = from != null && random.nextInt(4) == 0 ? null
-                    : bound(endYear, endYear == startYear || random.nextBoolean() ? 0 : 1 + random.nextInt(12));
+                    : bound(endYear, endYear == startYear || random.nextBoolean() ? 0 : 1 + random.nextInt(12),
+                    random.nextInt(3) == 0 ? 1 + random.nextInt(28) : 0);
+            if (from != null && to != null && from.firstDay().isAfter(to.lastDay())) {
+                to = null;
+            }
+            dated = random.nextBoolean() ? Dated.WITHIN : Dated.MAY_FALL_IN;
         }
-        SearchRequest request = new SearchRequest(text, selected, years, from, to, requireAll, null, 1, 0);
-        return new Asked(text, selected, requireAll, years, from, to, request);
+        SearchRequest request = new SearchRequest(text, selected, years, from, to, dated, requireAll, null, 1, 0);
+        return new Asked(text, selected, requireAll, years, from, to, request.dated(), request);
     }
 
-    private static DateBound bound(int year, int month) {
-        return DateBound.parse(month == 0 ? String.valueOf(year) : String.format("%d-%02d", year, month));
+    private static DateBound bound(int year, int month, int day) {
+        return DateBound.parse(month == 0 ? String.valueOf(year)
+                : day == 0 ? String.format("%d-%02d", year, month) : String.format("%d-%02d-%02d", year, month, day));
     }
 
     /** Common values more often than rare ones, as readers tick them. */
@@ -313,7 +333,7 @@ class FacetCounterAgainstDrillSidewaysTest {
             filterOf.put(YEAR_DIM, Filter.YEAR);
         }
         Query dates = dateRange(asked.from() == null ? null : asked.from().firstDay(),
-                asked.to() == null ? null : asked.to().lastDay());
+                asked.to() == null ? null : asked.to().lastDay(), asked.dated());
         if (dates != null) {
             query.add(DATES_DIM, dates);
             filterOf.put(DATES_DIM, Filter.DATES);
@@ -361,10 +381,23 @@ class FacetCounterAgainstDrillSidewaysTest {
         });
     }
 
-    /** A range of days overlapping a record's period: it starts by {@code to} and ends on or after {@code from}. */
-    private static Query dateRange(LocalDate from, LocalDate to) {
+    /**
+     * A range of days overlapping a record's period (it starts by {@code to} and ends on or after
+     * {@code from}), or holding all of it (it starts on or after {@code from} and ends by {@code to}).
+     */
+    private static Query dateRange(LocalDate from, LocalDate to, Dated dated) {
         if (from == null && to == null) {
             return null;
+        }
+        if (dated == Dated.WITHIN) {
+            BooleanQuery.Builder within = new BooleanQuery.Builder();
+            if (from != null) {
+                within.add(IntPoint.newRangeQuery(IndexLayout.START, IndexLayout.day(from), Integer.MAX_VALUE), Occur.FILTER);
+            }
+            if (to != null) {
+                within.add(IntPoint.newRangeQuery(IndexLayout.END, Integer.MIN_VALUE, IndexLayout.day(to)), Occur.FILTER);
+            }
+            return within.build();
         }
         BooleanQuery.Builder overlap = new BooleanQuery.Builder();
         if (to != null) {

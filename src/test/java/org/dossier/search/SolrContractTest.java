@@ -105,6 +105,8 @@ class SolrContractTest {
                 "place=dprk&person=stalin", "author=stalin", "recipient=stalin", "year=1950",
                 "year=1950&year=1949", "from=1950", "to=1945", "from=1949-06&to=1950-06", "from=1950-06&to=1950-06",
                 "from=1950-06-25&to=1950-07-31", "from=1950-07-09&to=1950-07-13&sort=date",
+                "from=1950-06&to=1950-08&dated=within", "from=1950-06-25&dated=within&sort=date",
+                "to=1950-07&dated=within&person=stalin", "from=1950&to=1951&dated=within",
                 "q=korea&type=ciphered-telegram&year=1950", "q=korea&from=1950&to=1951&person=stalin",
                 "sort=title", "sort=date", "sort=-date&pageSize=5&page=3", "q=korea&sort=title&page=2",
                 "q=telegram&pageSize=5&page=4", "q=korea&sort=date", "person=nobody-at-all");
@@ -133,6 +135,7 @@ class SolrContractTest {
             requests.add(q + "&place=" + places.get(0) + "&year=" + year + "&year=" + (year + 1));
             requests.add(q + "&from=" + year + "-03&to=" + (year + 2) + "&sort=date");
             requests.add(q + "&from=" + year + "-03-15&to=" + (year + 2) + "-02-28&sort=-date");
+            requests.add(q + "&from=" + year + "-03-15&to=" + (year + 1) + "-02&dated=within&sort=date");
             requests.add(q + "&sort=title&page=2");
         }
         requests.add("person=" + people.get(0) + "&person=" + people.get(2) + "&all=person");
@@ -140,6 +143,8 @@ class SolrContractTest {
         requests.add("author=" + authors.get(0) + "&recipient=" + recipients.get(0));
         requests.add("from=" + year + "&sort=-date&pageSize=50&page=3");
         requests.add("to=" + year + "-06&type=" + types.get(0) + "&sort=title");
+        requests.add("to=" + year + "-06&dated=within&type=" + types.get(0) + "&sort=title");
+        requests.add("from=" + year + "-06-10&dated=within&person=" + people.get(0));
         requests.add("year=" + year + "&place=" + places.get(0) + "&place=" + places.get(1));
         for (String query : requests) {
             assertSame(query, generatedLucene, generatedSolr, request(query));
@@ -289,7 +294,7 @@ class SolrContractTest {
         return Arrays.stream(ids).boxed().toList();
     }
 
-    /** A query string as a request ({@code q}, facets, {@code year}, {@code from}, {@code to}, {@code all}, {@code sort}, {@code page}, {@code pageSize}). */
+    /** A query string as a request ({@code q}, facets, {@code year}, {@code from}, {@code to}, {@code dated}, {@code all}, {@code sort}, {@code page}, {@code pageSize}). */
     static final class SearchRequestParser {
         static SearchRequest parse(String query) {
             String text = "";
@@ -297,6 +302,7 @@ class SolrContractTest {
             java.util.SortedSet<Integer> years = new TreeSet<>();
             DateBound from = null;
             DateBound to = null;
+            Dated dated = null;
             Set<Facet> all = EnumSet.noneOf(Facet.class);
             SortOrder sort = null;
             int page = 1;
@@ -309,6 +315,7 @@ class SolrContractTest {
                     case "year" -> years.add(Integer.parseInt(value));
                     case "from" -> from = DateBound.parse(value);
                     case "to" -> to = DateBound.parse(value);
+                    case "dated" -> dated = Dated.fromValue(value);
                     case "all" -> all.add(Facet.fromKey(value).orElseThrow());
                     case "sort" -> sort = SortOrder.fromValue(value);
                     case "page" -> page = Integer.parseInt(value);
@@ -317,7 +324,7 @@ class SolrContractTest {
                             .add(value);
                 }
             }
-            return new SearchRequest(text, facets, years, from, to, all, sort, page, pageSize);
+            return new SearchRequest(text, facets, years, from, to, dated, all, sort, page, pageSize);
         }
     }
 }

@@ -1,0 +1,44 @@
+package org.dossier.search;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How a record's date must meet a date range ({@code ?dated=within}). A record's date is a day, a
+ * month or only a year: "1950" means some day of that year. Whether it belongs to June 1950 depends
+ * on what the reader wants: every record that may fall in the range (the default, so that nothing
+ * possibly relevant is hidden), or only those known to fall in it. The two differ only for a range
+ * that starts or ends within a year: a range of whole years holds a record's whole year or none of it.
+ */
+public enum Dated {
+    /** Its period overlaps the range: it may fall in it. "1950" is in June 1950. */
+    MAY_FALL_IN("may-fall-in"),
+    /** Its whole period is inside the range: every day the date can mean. "1950" is not in June 1950. */
+    WITHIN("within");
+
+    private final String value;
+
+    Dated(String value) {
+        this.value = value;
+    }
+
+    /** The value in URLs. */
+    public String value() {
+        return value;
+    }
+
+    /** The other way of meeting a range: the switch between them. */
+    public Dated other() {
+        return this == WITHIN ? MAY_FALL_IN : WITHIN;
+    }
+
+    public static Set<String> urlValues() {
+        return Arrays.stream(values()).map(Dated::value).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public static Dated fromValue(String value) {
+        return Arrays.stream(values()).filter(d -> d.value.equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown 'dated' '" + value + "'"));
+    }
+}

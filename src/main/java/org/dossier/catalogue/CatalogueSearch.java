@@ -44,10 +44,9 @@ public final class CatalogueSearch {
         SearchResults results = engine.search(request);
         long engineNanos = System.nanoTime() - started;
         boolean askAlone = results.total() == 0 && request.hasText() && request.hasFilters();
-        long wordsAlone = askAlone ? engine.search(request.withoutFilters().withoutPaging()).total() : -1;
-        long filtersAlone = askAlone ? engine.search(request.withoutText().withoutPaging()).total() : -1;
-        long otherDated = forPage && request.datedMatters()
-                ? engine.search(request.withDated(request.dated().other()).withoutPaging()).total() : -1;
+        long wordsAlone = askAlone ? engine.count(request.withoutFilters()) : -1;
+        long filtersAlone = askAlone ? engine.count(request.withoutText()) : -1;
+        long otherDated = forPage && request.datedMatters() ? engine.count(request.withDated(request.dated().other())) : -1;
         SearchOutcome outcome = new SearchOutcome(request, results, hitsOf(results), labels, wordsAlone, filtersAlone,
                 otherDated, engineNanos);
         if (!outcome.pagination().exists()) {

@@ -33,6 +33,11 @@ final class MeasuredSearchEngine implements SearchEngine {
     }
 
     @Override
+    public long count(SearchRequest request) {
+        return searches.record(() -> engine.count(request));
+    }
+
+    @Override
     public java.util.List<Integer> related(int documentId, int limit) {
         return engine.related(documentId, limit);
     }

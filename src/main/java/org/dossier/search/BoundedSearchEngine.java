@@ -48,6 +48,11 @@ public final class BoundedSearchEngine implements SearchEngine {
         return admitted(() -> engine.hitIds(request));
     }
 
+    @Override
+    public long count(SearchRequest request) {
+        return admitted(() -> engine.count(request));
+    }
+
     /**
      * Runs {@code page} — a search and the page made of its answer — in one slot: refused as a
      * search is when none is free within the wait, and every search it makes runs in that slot

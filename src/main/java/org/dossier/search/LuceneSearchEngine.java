@@ -417,6 +417,15 @@ public final class LuceneSearchEngine implements SearchEngine {
     }
 
     @Override
+    public long count(SearchRequest request) {
+        Names expanding = names;
+        return withCurrentSnapshot(snapshot -> {
+            SearchResults kept = snapshot.keptAnswer(expanding, request.forCounts());
+            return kept != null ? kept.total() : searching.count(snapshot, expanding, request);
+        });
+    }
+
+    @Override
     public List<Integer> related(int documentId, int limit) {
         // The snapshot as it is: a record page need not wait for writes still being applied. Kept
         // with it, as answers are: a record read again until the next change is not searched again.

@@ -99,6 +99,11 @@ public final class OpeningSearchEngine implements SearchEngine {
     }
 
     @Override
+    public long count(SearchRequest request) {
+        return engine().count(request);
+    }
+
+    @Override
     public java.util.List<Integer> related(int documentId, int limit) {
         return engine().related(documentId, limit);
     }

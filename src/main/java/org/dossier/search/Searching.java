@@ -152,6 +152,21 @@ final class Searching {
         }
     }
 
+    /** How many records the search finds: its words and filters as one query, counted by Lucene alone. */
+    long count(Snapshot snapshot, Names names, SearchRequest request) throws IOException {
+        QueryReader.ReadQuery text = request.hasText() ? queries.read(request.text(), names) : null;
+        try {
+            return count(snapshot, request, text);
+        } catch (IndexSearcher.TooManyClauses e) {
+            return count(snapshot, request, queries.plainWords(request.text(), names, ""));
+        }
+    }
+
+    private static long count(Snapshot snapshot, SearchRequest request, QueryReader.ReadQuery text) throws IOException {
+        Query filters = new RequestFilters(request, snapshot.ordinals).all();
+        return snapshot.count(and(text == null ? null : text.query(), filters));
+    }
+
     /**
      * Every hit, ranked or sorted as the page would show them: by date or by score from one array
      * of packed keys sorted, by title (strings, compared segment by segment) through Lucene's

@@ -140,6 +140,11 @@ final class Snapshot extends IndexSearcher {
         return keptOr(answers, new Asked(new Identity(names), request), search);
     }
 
+    /** The answer to {@code request} with {@code names} if one was kept on this snapshot, or null. */
+    SearchResults keptAnswer(Names names, SearchRequest request) {
+        return answers == null ? null : answers.getIfPresent(new Asked(new Identity(names), request));
+    }
+
     /** Work that makes what a snapshot keeps: a search, related records, a term's frequency. */
     interface Work<T> {
         T run() throws IOException;

@@ -472,6 +472,27 @@ public final class SolrSearchEngine implements SearchEngine {
         }
     }
 
+    @Override
+    public long count(SearchRequest request) {
+        awaitFollower(source.head().last());
+        try {
+            return count(request, words(request, false));
+        } catch (SolrException e) {
+            if (e.code() != 400 || !request.hasText()) {
+                throw e;
+            }
+            return count(request, words(request, true));
+        }
+    }
+
+    private long count(SearchRequest request, Words words) {
+        JsonQueryRequest query = new JsonQueryRequest();
+        setQuery(query, words.query());
+        new Filters(request).apply(query);
+        query.setLimit(0);
+        return process(query).getResults().getNumFound();
+    }
+
     private int[] hitIds(SearchRequest request, Words words) {
         Filters filters = new Filters(request);
         String cursor = CursorMarkParams.CURSOR_MARK_START;

@@ -47,6 +47,12 @@ class BoundedSearchEngineTest {
         }
 
         @Override
+        public long count(SearchRequest request) {
+            hold();
+            return 2;
+        }
+
+        @Override
         public IndexStatus status() {
             return new IndexStatus(true, 1, 1, 1, "");
         }

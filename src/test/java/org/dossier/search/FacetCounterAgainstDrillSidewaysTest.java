@@ -224,6 +224,7 @@ class FacetCounterAgainstDrillSidewaysTest {
             Expected lucene = drillSideways(asked, words);
             String which = "search " + i + ": " + asked;
             assertEquals(lucene.total, ours.total(), which + ": total");
+            assertEquals(lucene.total, searching.count(snapshot, Names.NONE, asked.request()), which + ": the count alone");
             for (Facet facet : Facet.values()) {
                 assertEquals(lucene.facets.get(facet), nonZero(ours.facet(facet)), which + ": " + facet.key());
             }

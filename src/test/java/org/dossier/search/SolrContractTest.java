@@ -264,6 +264,8 @@ class SolrContractTest {
         SearchResults got = actual.search(request);
         String where = "?" + query + ": ";
         assertEquals(want.total(), got.total(), where + "total");
+        assertEquals(want.total(), expected.count(request), where + "the count alone");
+        assertEquals(want.total(), actual.count(request), where + "the count alone");
         for (Facet facet : Facet.values()) {
             assertEquals(counts(want.facet(facet)), counts(got.facet(facet)), where + facet + " counts");
         }

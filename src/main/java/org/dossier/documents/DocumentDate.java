@@ -150,7 +150,10 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
         return earliest.getYear();
     }
 
-    /** The last day the date can mean. */
+    /**
+     * The last day the date can mean, in the same year as the first: a search counts on it (a range's
+     * two ways of being met differ by the records of its ends' years, {@code RequestFilters.straddling}).
+     */
     public LocalDate latest() {
         return switch (precision) {
             case DAY -> earliest;

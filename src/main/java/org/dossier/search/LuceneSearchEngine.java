@@ -421,7 +421,18 @@ public final class LuceneSearchEngine implements SearchEngine {
         Names expanding = names;
         return withCurrentSnapshot(snapshot -> {
             SearchResults kept = snapshot.keptAnswer(expanding, request.forCounts());
-            return kept != null ? kept.total() : searching.count(snapshot, expanding, request);
+            if (kept != null) {
+                return kept.total();
+            }
+            // A search page asks how many its range's other way finds, just after its own answer
+            // (kept): the two differ by the records straddling an end of the range, far fewer.
+            SearchResults otherWay = request.datedMatters()
+                    ? snapshot.keptAnswer(expanding, request.withDated(request.dated().other()).forCounts()) : null;
+            if (otherWay != null) {
+                long straddling = searching.straddling(snapshot, expanding, request);
+                return request.dated() == Dated.WITHIN ? otherWay.total() - straddling : otherWay.total() + straddling;
+            }
+            return searching.count(snapshot, expanding, request);
         });
     }
 

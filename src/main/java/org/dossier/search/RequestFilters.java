@@ -249,6 +249,44 @@ final class RequestFilters {
         return groups;
     }
 
+    /**
+     * Every filter but the date range, and a period that straddles an end of the range: it starts
+     * before the range's first day and ends on or after it, or starts by its last day and ends
+     * after it. These are the records the range's two ways of being met disagree on ({@link Dated}):
+     * they may fall in it, but not wholly. A record's period lies within one year (a day, a month
+     * or a year), so each end's straddlers are of that end's year, a small set of points that
+     * leads the query. Null without a range.
+     */
+    Query straddling() {
+        if (!dateFilter) {
+            return null;
+        }
+        BooleanQuery.Builder either = new BooleanQuery.Builder();
+        if (fromDay != Integer.MIN_VALUE) {
+            either.add(straddles(fromDay / 10_000, fromDay - 1, fromDay, Integer.MAX_VALUE), Occur.SHOULD);
+        }
+        if (toDay != Integer.MAX_VALUE) {
+            either.add(straddles(toDay / 10_000, toDay, toDay + 1, Integer.MAX_VALUE), Occur.SHOULD);
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        all.add(either.build(), Occur.FILTER);
+        queries.forEach((filter, query) -> {
+            if (filter != Filter.DATES) {
+                all.add(query, Occur.FILTER);
+            }
+        });
+        return all.build();
+    }
+
+    /** Periods of {@code year} starting by {@code startsBy} and ending from {@code endsFrom} to {@code endsBy}. */
+    private static Query straddles(int year, int startsBy, int endsFrom, int endsBy) {
+        return new BooleanQuery.Builder()
+                .add(IntPoint.newExactQuery(IndexLayout.YEAR, year), Occur.FILTER)
+                .add(IntPoint.newRangeQuery(IndexLayout.START, Integer.MIN_VALUE, startsBy), Occur.FILTER)
+                .add(IntPoint.newRangeQuery(IndexLayout.END, endsFrom, endsBy), Occur.FILTER)
+                .build();
+    }
+
     /** The filters among {@code bits}, all of them. */
     Query only(int bits) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();

@@ -254,8 +254,9 @@ final class RequestFilters {
      * before the range's first day and ends on or after it, or starts by its last day and ends
      * after it. These are the records the range's two ways of being met disagree on ({@link Dated}):
      * they may fall in it, but not wholly. A record's period lies within one year (a day, a month
-     * or a year), so each end's straddlers are of that end's year, a small set of points that
-     * leads the query. Null without a range.
+     * or a year), so each end's straddlers start and end in that end's year: two narrow ranges of
+     * points (a whole year's would be fine too: a range over the whole index costs a pass over
+     * every record it holds). Null without a range.
      */
     Query straddling() {
         if (!dateFilter) {
@@ -263,10 +264,12 @@ final class RequestFilters {
         }
         BooleanQuery.Builder either = new BooleanQuery.Builder();
         if (fromDay != Integer.MIN_VALUE) {
-            either.add(straddles(fromDay / 10_000, fromDay - 1, fromDay, Integer.MAX_VALUE), Occur.SHOULD);
+            int year = fromDay / 10_000 * 10_000;
+            either.add(straddles(year + FIRST_DAY, fromDay - 1, fromDay, year + LAST_DAY), Occur.SHOULD);
         }
         if (toDay != Integer.MAX_VALUE) {
-            either.add(straddles(toDay / 10_000, toDay, toDay + 1, Integer.MAX_VALUE), Occur.SHOULD);
+            int year = toDay / 10_000 * 10_000;
+            either.add(straddles(year + FIRST_DAY, toDay, toDay + 1, year + LAST_DAY), Occur.SHOULD);
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         all.add(either.build(), Occur.FILTER);
@@ -278,11 +281,10 @@ final class RequestFilters {
         return all.build();
     }
 
-    /** Periods of {@code year} starting by {@code startsBy} and ending from {@code endsFrom} to {@code endsBy}. */
-    private static Query straddles(int year, int startsBy, int endsFrom, int endsBy) {
+    /** Periods starting from {@code startsFrom} to {@code startsBy} and ending from {@code endsFrom} to {@code endsBy}. */
+    private static Query straddles(int startsFrom, int startsBy, int endsFrom, int endsBy) {
         return new BooleanQuery.Builder()
-                .add(IntPoint.newExactQuery(IndexLayout.YEAR, year), Occur.FILTER)
-                .add(IntPoint.newRangeQuery(IndexLayout.START, Integer.MIN_VALUE, startsBy), Occur.FILTER)
+                .add(IntPoint.newRangeQuery(IndexLayout.START, startsFrom, startsBy), Occur.FILTER)
                 .add(IntPoint.newRangeQuery(IndexLayout.END, endsFrom, endsBy), Occur.FILTER)
                 .build();
     }

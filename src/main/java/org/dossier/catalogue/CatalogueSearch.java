@@ -38,7 +38,10 @@ public final class CatalogueSearch {
         return answer(request, knownKeys(request), false);
     }
 
-    /** @param forPage whether the answer is for the search page, which says what the other way of meeting a range finds */
+    /**
+     * @param forPage whether the answer is for the search page, which also says what the other way
+     *                of meeting a range finds, and what a date typed among the words finds as a range
+     */
     private SearchOutcome answer(SearchRequest request, AuthorityLabels labels, boolean forPage) {
         long started = System.nanoTime();
         SearchResults results = engine.search(request);
@@ -47,8 +50,10 @@ public final class CatalogueSearch {
         long wordsAlone = askAlone ? engine.count(request.withoutFilters()) : -1;
         long filtersAlone = askAlone ? engine.count(request.withoutText()) : -1;
         long otherDated = forPage && request.datedMatters() ? engine.count(request.withDated(request.dated().other())) : -1;
+        DateInWords dateInWords = forPage ? DateInWords.in(request).orElse(null) : null;
+        long datedInstead = dateInWords == null ? -1 : engine.count(dateInWords.instead());
         SearchOutcome outcome = new SearchOutcome(request, results, hitsOf(results), labels, wordsAlone, filtersAlone,
-                otherDated, engineNanos);
+                otherDated, dateInWords, datedInstead, engineNanos);
         if (!outcome.pagination().exists()) {
             throw new NotFound("There is no page " + request.page() + ": this search has "
                     + outcome.pagination().lastPage() + " pages of " + request.pageSize() + ".");

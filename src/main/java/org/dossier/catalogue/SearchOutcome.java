@@ -16,9 +16,12 @@ import org.dossier.web.Pagination;
  * @param otherDated   on a search page whose date range starts or ends inside a year, how many
  *                     records the range's other way of being met finds ({@link SearchRequest#dated()});
  *                     -1 when not asked
+ * @param dateInWords  on a search page, a date the reader typed among the words; null for none
+ * @param datedInstead how many records the other words find dated that date; -1 when not asked
  */
 public record SearchOutcome(SearchRequest request, SearchResults results, List<Hit> hits, AuthorityLabels labels,
-                            long wordsAlone, long filtersAlone, long otherDated, long engineNanos) {
+                            long wordsAlone, long filtersAlone, long otherDated, DateInWords dateInWords,
+                            long datedInstead, long engineNanos) {
 
     /** A record on the page, with its title and snippet as marked by the search (empty when there are no words). */
     public record Hit(ListedDocument document, HighlightedText title, HighlightedText snippet) {

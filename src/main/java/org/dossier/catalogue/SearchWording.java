@@ -21,7 +21,7 @@ import org.dossier.search.SearchResults;
  * The facets' names are here too.
  */
 public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYouMean didYouMean,
-                            List<Suggestion> suggestions) {
+                            DateOffer dateOffer, List<Suggestion> suggestions) {
 
     /**
      * @param mode        "any of" or "all of"
@@ -43,6 +43,17 @@ public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYo
      * and the link that does the other (null when it would find nothing).
      */
     public record DatedLogic(String text, String switchHref, String switchText) {
+    }
+
+    /**
+     * A date typed among the words, offered as a range: "Looking for records dated June 1950?" with
+     * the link that searches the other words so dated, and how many records it finds.
+     */
+    public record DateOffer(String date, String linkText, long count, String href) {
+
+        public String countText() {
+            return FacetHtml.count(count) + (count == 1 ? " record" : " records");
+        }
     }
 
     /** A respelt search: its words and the link that searches them, with the same filters. */
@@ -78,7 +89,18 @@ public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYo
         String suggestion = outcome.results().suggestion();
         return new SearchWording(logic, dated(outcome),
                 suggestion == null ? null : new DidYouMean(suggestion, SearchLinks.search(request.withText(suggestion))),
-                suggestions(outcome));
+                dateOffer(outcome), suggestions(outcome));
+    }
+
+    /** Null when no date was typed among the words, or its search finds nothing. */
+    private static DateOffer dateOffer(SearchOutcome outcome) {
+        DateInWords found = outcome.dateInWords();
+        if (found == null || outcome.datedInstead() <= 0) {
+            return null;
+        }
+        String date = found.date().display();
+        return new DateOffer(date, (found.rest().isEmpty() ? "Every record" : "\u201c" + found.rest() + "\u201d,")
+                + " dated " + date, outcome.datedInstead(), SearchLinks.search(found.instead()));
     }
 
     /** Null when the range's other way of being met finds the same records, or was not asked. */

@@ -52,6 +52,17 @@ public record DateBound(String value, DocumentDate date) {
         }
     }
 
+    /** A date as a bound of its own precision: June 1950 as {@code 1950-06}. */
+    public static DateBound of(DocumentDate date) {
+        LocalDate day = date.earliest();
+        String value = switch (date.precision()) {
+            case YEAR -> String.format(Locale.ROOT, "%04d", day.getYear());
+            case MONTH -> String.format(Locale.ROOT, "%04d-%02d", day.getYear(), day.getMonthValue());
+            case DAY -> String.format(Locale.ROOT, "%04d-%02d-%02d", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+        };
+        return new DateBound(value, date);
+    }
+
     /** A whole year, as {@link #parse} reads {@code 0950} or {@code 1950}; a page builds a hundred of them. */
     public static DateBound year(int year) {
         if (year < 0 || year > 9_999) {

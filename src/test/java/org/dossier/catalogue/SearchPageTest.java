@@ -289,6 +289,28 @@ class SearchPageTest {
     }
 
     @Test
+    void aDateTypedAmongTheWordsIsOfferedAsARangeWithWhatItFinds() {
+        Document page = page("/search?q=kim+september+1950");
+        Element offer = page.selectFirst(".date-offer");
+        Element link = offer.selectFirst("a");
+        assertEquals("/search?q=kim&from=1950-09&to=1950-09", link.attr("href"));
+        assertEquals("\u201ckim\u201d, dated September 1950", link.text());
+        assertTrue(offer.text().startsWith("Looking for records dated September 1950?"), offer.text());
+        Document instead = page(link.attr("href"));
+        String found = instead.selectFirst(".count").text().replaceFirst(".* of ", "");
+        assertEquals(found + (found.equals("1") ? " record" : " records"), offer.selectFirst(".facet-count").text(),
+                "the offer says how many its link finds");
+
+        Element alone = page("/search?q=July+13%2C+1950").selectFirst(".date-offer a");
+        assertEquals("/search?from=1950-07-13&to=1950-07-13", alone.attr("href"));
+        assertEquals("Every record dated July 13, 1950", alone.text());
+
+        assertNull(page("/search?q=kim+june+1950").selectFirst(".date-offer"), "nothing is offered that finds nothing");
+        assertNull(page("/search?q=kim+september+1950&from=1950").selectFirst(".date-offer"),
+                "a search with a range already says which dates it wants");
+    }
+
+    @Test
     void theDateHistogramHasABarPerYearAndMarksTheRange() {
         Document page = page("/search?from=1950&to=1952");
         List<Element> bars = page.select("svg.histogram rect.bar");

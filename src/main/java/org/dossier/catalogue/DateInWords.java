@@ -1,0 +1,75 @@
+package org.dossier.catalogue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.dossier.documents.DocumentDate;
+import org.dossier.search.DateBound;
+import org.dossier.search.SearchRequest;
+
+/**
+ * A date the reader typed among the words ("korea june 1950", "telegram 1950-06-25"). Searched as
+ * words it finds the records that print it, not the records of that date; the search page offers
+ * the same search with the date as a range instead (see {@link CatalogueSearch}).
+ *
+ * @param date    the date, as a range's bound of its own precision
+ * @param rest    the other words, as typed; empty when the words were the date alone
+ * @param instead the search with the other words, dated {@code date}
+ */
+public record DateInWords(DateBound date, String rest, SearchRequest instead) {
+
+    /** A date phrase has at most three words: "June 25, 1950". */
+    private static final int LONGEST = 3;
+    /** A day or a month as ISO writes it: {@code 1950-06-25}, {@code 1950-06} (a year alone is a date's shape too). */
+    private static final Pattern ISO = Pattern.compile("[0-9]{4}-[0-9]{1,2}(-[0-9]{1,2})?");
+
+    /**
+     * The date among the request's words, the longest phrase first and the earliest of those; empty
+     * when there is none, when the words use quotes (a phrase is meant as written), or when the
+     * search already has a range or years to say which dates it wants.
+     */
+    public static Optional<DateInWords> in(SearchRequest request) {
+        if (!request.hasText() || request.text().indexOf('"') >= 0 || request.from() != null || request.to() != null
+                || !request.years().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> words = Arrays.asList(request.text().split("\\s+"));
+        for (int length = Math.min(LONGEST, words.size()); length >= 1; length--) {
+            for (int start = 0; start + length <= words.size(); start++) {
+                String phrase = String.join(" ", words.subList(start, start + length));
+                if (!dateShaped(phrase)) {
+                    continue;
+                }
+                Optional<DocumentDate> date = realDate(phrase);
+                if (date.isEmpty()) {
+                    // "June 31, 1950": offering 1950 instead would answer what was not asked.
+                    return Optional.empty();
+                }
+                DateBound bound = DateBound.of(date.get());
+                String rest = (String.join(" ", words.subList(0, start)) + " "
+                        + String.join(" ", words.subList(start + length, words.size()))).strip();
+                return Optional.of(new DateInWords(bound, rest, request.withText(rest).between(bound, bound)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a phrase is written as the archive or ISO writes a date, real or not. */
+    private static boolean dateShaped(String phrase) {
+        char last = phrase.charAt(phrase.length() - 1);
+        // Every shape ends in a digit: most words are told apart here.
+        return last >= '0' && last <= '9' && (DocumentDate.looksLikeDate(phrase) || ISO.matcher(phrase).matches());
+    }
+
+    /** The date a date-shaped phrase writes; empty when it is no real day or of no year a catalogue holds ("0950"). */
+    private static Optional<DocumentDate> realDate(String phrase) {
+        try {
+            DocumentDate date = DocumentDate.parse(phrase);
+            int year = date.earliest().getYear();
+            return year >= 1000 && year <= 2999 ? Optional.of(date) : Optional.empty();
+        } catch (IllegalArgumentException notARealDate) {
+            return Optional.empty();
+        }
+    }
+}

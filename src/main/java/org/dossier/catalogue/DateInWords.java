@@ -3,13 +3,14 @@ package org.dossier.catalogue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dossier.documents.DocumentDate;
 import org.dossier.search.DateBound;
 import org.dossier.search.SearchRequest;
 
 /**
- * A date the reader typed among the words ("korea june 1950", "telegram 1950-06-25"). Searched as
+ * A date the reader typed among the words ("korea june 1950", "telegram 25 June 1950", "1950-06-25"). Searched as
  * words it finds the records that print it, not the records of that date; the search page offers
  * the same search with the date as a range instead (see {@link CatalogueSearch}).
  *
@@ -23,6 +24,8 @@ public record DateInWords(DateBound date, String rest, SearchRequest instead) {
     private static final int LONGEST = 3;
     /** A day or a month as ISO writes it: {@code 1950-06-25}, {@code 1950-06} (a year alone is a date's shape too). */
     private static final Pattern ISO = Pattern.compile("[0-9]{4}-[0-9]{1,2}(-[0-9]{1,2})?");
+    /** The day first, as British and European papers write it ("25 June 1950"); the archive writes "June 25, 1950". */
+    private static final Pattern DAY_FIRST = Pattern.compile("([0-9]{1,2}) ([A-Za-z]{3,9}\\.?) ([0-9]{4})");
 
     /**
      * The date among the request's words, the longest phrase first and the earliest of those; empty
@@ -59,13 +62,20 @@ public record DateInWords(DateBound date, String rest, SearchRequest instead) {
     private static boolean dateShaped(String phrase) {
         char last = phrase.charAt(phrase.length() - 1);
         // Every shape ends in a digit: most words are told apart here.
-        return last >= '0' && last <= '9' && (DocumentDate.looksLikeDate(phrase) || ISO.matcher(phrase).matches());
+        return last >= '0' && last <= '9' && (DocumentDate.looksLikeDate(phrase) || ISO.matcher(phrase).matches()
+                || DocumentDate.looksLikeDate(monthFirst(phrase)));
+    }
+
+    /** "25 June 1950" as "June 25, 1950"; any other phrase as it is. */
+    private static String monthFirst(String phrase) {
+        Matcher dayFirst = DAY_FIRST.matcher(phrase);
+        return dayFirst.matches() ? dayFirst.group(2) + " " + dayFirst.group(1) + ", " + dayFirst.group(3) : phrase;
     }
 
     /** The date a date-shaped phrase writes; empty when it is no real day or of no year a catalogue holds ("0950"). */
     private static Optional<DocumentDate> realDate(String phrase) {
         try {
-            DocumentDate date = DocumentDate.parse(phrase);
+            DocumentDate date = DocumentDate.parse(monthFirst(phrase));
             int year = date.earliest().getYear();
             return year >= 1000 && year <= 2999 ? Optional.of(date) : Optional.empty();
         } catch (IllegalArgumentException notARealDate) {

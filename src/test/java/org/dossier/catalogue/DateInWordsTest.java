@@ -18,6 +18,7 @@ class DateInWordsTest {
     @CsvSource(delimiter = '|', value = {
         "korea june 1950                | 1950-06    | korea           | q=korea&from=1950-06&to=1950-06",
         "telegram June 25, 1950 stalin  | 1950-06-25 | telegram stalin | q=telegram+stalin&from=1950-06-25&to=1950-06-25",
+        "telegram 25 June 1950          | 1950-06-25 | telegram        | q=telegram&from=1950-06-25&to=1950-06-25",
         "Sept. 1950 Pyongyang           | 1950-09    | Pyongyang       | q=Pyongyang&from=1950-09&to=1950-09",
         "1950-06-25                     | 1950-06-25 | ''              | from=1950-06-25&to=1950-06-25",
         "korea 1950                     | 1950       | korea           | q=korea&from=1950&to=1950",
@@ -32,7 +33,7 @@ class DateInWordsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"korea", "korea may", "\"june 1950\" korea", "cable 3355", "stalin 0950", "1950-13",
-            "june 31, 1950"})
+            "june 31, 1950", "31 june 1950"})
     void wordsWithNoDateAQuotedOneOrNoRealOneOfferNothing(String text) {
         assertEquals(Optional.empty(), DateInWords.in(SearchRequest.of(text)));
     }

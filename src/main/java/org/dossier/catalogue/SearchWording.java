@@ -16,9 +16,9 @@ import org.dossier.search.SearchResults;
  * more values ticked, whether a record needs any of them or all of them (with the link that
  * switches); "Did you mean" when the words find few records and a respelling finds more; and on a
  * page with nothing found, which filter or the words to drop, with how many records each leads to;
- * and for a date range that starts or ends inside a year, how many records dated less exactly it
- * keeps or leaves out (see {@link Dated}).
- * The facets' names are here too.
+ * for a date range that starts or ends inside a year, how many records dated less exactly it keeps
+ * or leaves out (see {@link Dated}); and a date typed among the words, offered as a range
+ * ({@link DateInWords}). The facets' names are here too.
  */
 public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYouMean didYouMean,
                             DateOffer dateOffer, List<Suggestion> suggestions) {

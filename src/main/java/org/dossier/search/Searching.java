@@ -144,22 +144,13 @@ final class Searching {
     }
 
     int[] hitIds(Snapshot snapshot, Names names, SearchRequest request) throws IOException {
-        QueryReader.ReadQuery text = request.hasText() ? queries.read(request.text(), names) : null;
-        try {
-            return hitIds(snapshot, request, text);
-        } catch (IndexSearcher.TooManyClauses e) {
-            return hitIds(snapshot, request, queries.plainWords(request.text(), names, ""));
-        }
+        return withWords(request, names, words -> hitIds(snapshot, request, words));
     }
 
     /** How many records the search finds: its words and filters as one query, counted by Lucene alone. */
     long count(Snapshot snapshot, Names names, SearchRequest request) throws IOException {
-        QueryReader.ReadQuery text = request.hasText() ? queries.read(request.text(), names) : null;
-        try {
-            return count(snapshot, request, text);
-        } catch (IndexSearcher.TooManyClauses e) {
-            return count(snapshot, request, queries.plainWords(request.text(), names, ""));
-        }
+        Query filters = new RequestFilters(request, snapshot.ordinals).all();
+        return withWords(request, names, words -> (long) snapshot.count(and(words, filters)));
     }
 
     /**
@@ -168,23 +159,26 @@ final class Searching {
      * by. A handful of the index's records, counted in a fraction of the time the search takes.
      */
     long straddling(Snapshot snapshot, Names names, SearchRequest request) throws IOException {
+        Query straddling = new RequestFilters(request, snapshot.ordinals).straddling();
+        return straddling == null ? 0 : withWords(request, names, words -> (long) snapshot.count(and(words, straddling)));
+    }
+
+    /** Work on a search's words as a query (null for none). */
+    private interface WordsWork<T> {
+        T run(Query words) throws IOException;
+    }
+
+    /**
+     * {@code work} on the request's words as read, or, when they stand for too many clauses (a
+     * prefix of thousands of words), on the same words read plainly, as a page's search does.
+     */
+    private <T> T withWords(SearchRequest request, Names names, WordsWork<T> work) throws IOException {
         QueryReader.ReadQuery text = request.hasText() ? queries.read(request.text(), names) : null;
         try {
-            return straddling(snapshot, request, text);
+            return work.run(text == null ? null : text.query());
         } catch (IndexSearcher.TooManyClauses e) {
-            return straddling(snapshot, request, queries.plainWords(request.text(), names, ""));
+            return work.run(queries.plainWords(request.text(), names, "").query());
         }
-    }
-
-    private static long straddling(Snapshot snapshot, SearchRequest request, QueryReader.ReadQuery text)
-            throws IOException {
-        Query straddling = new RequestFilters(request, snapshot.ordinals).straddling();
-        return straddling == null ? 0 : snapshot.count(and(text == null ? null : text.query(), straddling));
-    }
-
-    private static long count(Snapshot snapshot, SearchRequest request, QueryReader.ReadQuery text) throws IOException {
-        Query filters = new RequestFilters(request, snapshot.ordinals).all();
-        return snapshot.count(and(text == null ? null : text.query(), filters));
     }
 
     /**
@@ -192,8 +186,7 @@ final class Searching {
      * of packed keys sorted, by title (strings, compared segment by segment) through Lucene's
      * collector.
      */
-    private int[] hitIds(Snapshot snapshot, SearchRequest request, QueryReader.ReadQuery text) throws IOException {
-        Query words = text == null ? null : text.query();
+    private int[] hitIds(Snapshot snapshot, SearchRequest request, Query words) throws IOException {
         Query filters = new RequestFilters(request, snapshot.ordinals).all();
         Query query = and(words, filters);
         SortOrder order = request.effectiveSort();

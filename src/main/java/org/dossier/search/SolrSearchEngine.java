@@ -361,16 +361,23 @@ public final class SolrSearchEngine implements SearchEngine {
 
     @Override
     public SearchResults search(SearchRequest request) {
+        return withWords(request, words -> search(request, words));
+    }
+
+    /**
+     * {@code work} on the request's words as the embedded engine reads them, after the feed is
+     * followed up to the database's newest change; when Solr refuses them (a pattern too costly for
+     * it, too many clauses), on the same words read plainly.
+     */
+    private <T> T withWords(SearchRequest request, java.util.function.Function<Words, T> work) {
         awaitFollower(source.head().last());
-        Words words = words(request, false);
         try {
-            return search(request, words);
+            return work.apply(words(request, false));
         } catch (SolrException e) {
             if (e.code() != 400 || !request.hasText()) {
                 throw e;
             }
-            // Solr refused what the embedded engine reads (a pattern too costly for it, too many clauses).
-            return search(request, words(request, true));
+            return work.apply(words(request, true));
         }
     }
 
@@ -461,28 +468,12 @@ public final class SolrSearchEngine implements SearchEngine {
 
     @Override
     public int[] hitIds(SearchRequest request) {
-        awaitFollower(source.head().last());
-        try {
-            return hitIds(request, words(request, false));
-        } catch (SolrException e) {
-            if (e.code() != 400 || !request.hasText()) {
-                throw e;
-            }
-            return hitIds(request, words(request, true));
-        }
+        return withWords(request, words -> hitIds(request, words));
     }
 
     @Override
     public long count(SearchRequest request) {
-        awaitFollower(source.head().last());
-        try {
-            return count(request, words(request, false));
-        } catch (SolrException e) {
-            if (e.code() != 400 || !request.hasText()) {
-                throw e;
-            }
-            return count(request, words(request, true));
-        }
+        return withWords(request, words -> count(request, words));
     }
 
     private long count(SearchRequest request, Words words) {

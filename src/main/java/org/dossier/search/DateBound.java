@@ -55,12 +55,11 @@ public record DateBound(String value, DocumentDate date) {
     /** A date as a bound of its own precision: June 1950 as {@code 1950-06}. */
     public static DateBound of(DocumentDate date) {
         LocalDate day = date.earliest();
-        String value = switch (date.precision()) {
-            case YEAR -> String.format(Locale.ROOT, "%04d", day.getYear());
-            case MONTH -> String.format(Locale.ROOT, "%04d-%02d", day.getYear(), day.getMonthValue());
-            case DAY -> String.format(Locale.ROOT, "%04d-%02d-%02d", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+        return switch (date.precision()) {
+            case YEAR -> year(day.getYear());
+            case MONTH -> new DateBound(String.format(Locale.ROOT, "%04d-%02d", day.getYear(), day.getMonthValue()), date);
+            case DAY -> new DateBound(day.toString(), date);
         };
-        return new DateBound(value, date);
     }
 
     /** A whole year, as {@link #parse} reads {@code 0950} or {@code 1950}; a page builds a hundred of them. */

@@ -3,8 +3,6 @@ package org.dossier.catalogue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.dossier.documents.DocumentDate;
 import org.dossier.search.DateBound;
 import org.dossier.search.SearchRequest;
@@ -20,12 +18,8 @@ import org.dossier.search.SearchRequest;
  */
 public record DateInWords(DateBound date, String rest, SearchRequest instead) {
 
-    /** A date phrase has at most three words: "June 25, 1950". */
-    private static final int LONGEST = 3;
-    /** A day or a month as ISO writes it: {@code 1950-06-25}, {@code 1950-06} (a year alone is a date's shape too). */
-    private static final Pattern ISO = Pattern.compile("[0-9]{4}-[0-9]{1,2}(-[0-9]{1,2})?");
-    /** The day first, as British and European papers write it ("25 June 1950"); the archive writes "June 25, 1950". */
-    private static final Pattern DAY_FIRST = Pattern.compile("([0-9]{1,2}) ([A-Za-z]{3,9}\\.?) ([0-9]{4})");
+    /** A date phrase has at most four words: "25th of June 1950". */
+    private static final int LONGEST = 4;
 
     /**
      * The date among the request's words, the longest phrase first and the earliest of those; empty
@@ -41,7 +35,7 @@ public record DateInWords(DateBound date, String rest, SearchRequest instead) {
         for (int length = Math.min(LONGEST, words.size()); length >= 1; length--) {
             for (int start = 0; start + length <= words.size(); start++) {
                 String phrase = String.join(" ", words.subList(start, start + length));
-                if (!dateShaped(phrase)) {
+                if (!DocumentDate.looksLikeDate(phrase)) {
                     continue;
                 }
                 Optional<DocumentDate> date = realDate(phrase);
@@ -58,24 +52,10 @@ public record DateInWords(DateBound date, String rest, SearchRequest instead) {
         return Optional.empty();
     }
 
-    /** Whether a phrase is written as the archive or ISO writes a date, real or not. */
-    private static boolean dateShaped(String phrase) {
-        char last = phrase.charAt(phrase.length() - 1);
-        // Every shape ends in a digit: most words are told apart here.
-        return last >= '0' && last <= '9' && (DocumentDate.looksLikeDate(phrase) || ISO.matcher(phrase).matches()
-                || DocumentDate.looksLikeDate(monthFirst(phrase)));
-    }
-
-    /** "25 June 1950" as "June 25, 1950"; any other phrase as it is. */
-    private static String monthFirst(String phrase) {
-        Matcher dayFirst = DAY_FIRST.matcher(phrase);
-        return dayFirst.matches() ? dayFirst.group(2) + " " + dayFirst.group(1) + ", " + dayFirst.group(3) : phrase;
-    }
-
     /** The date a date-shaped phrase writes; empty when it is no real day or of no year a catalogue holds ("0950"). */
     private static Optional<DocumentDate> realDate(String phrase) {
         try {
-            DocumentDate date = DocumentDate.parse(monthFirst(phrase));
+            DocumentDate date = DocumentDate.parse(phrase);
             int year = date.earliest().getYear();
             return year >= 1000 && year <= 2999 ? Optional.of(date) : Optional.empty();
         } catch (IllegalArgumentException notARealDate) {

@@ -20,9 +20,17 @@ import org.jooq.impl.DSL;
  */
 public record DocumentDate(LocalDate earliest, DatePrecision precision) implements Comparable<DocumentDate> {
 
+    /** The shapes a person is told to write a date in, when one could not be read. */
+    public static final String SHAPES = "'May 10, 1943', '10 May 1943', 'February 1942' or '1950'";
+
     private static final Map<String, Month> MONTHS = monthNames();
     private static final String MONTH_WORD = "([A-Za-z]{3,9})\\.?";
-    private static final Pattern DAY_FIRST_MONTH = Pattern.compile(MONTH_WORD + " (\\d{1,2}),? (\\d{4})");
+    /** A day of the month, with the ordinal's ending some writers give it ("25th"). */
+    private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
+    /** The archive's way: "June 25, 1950", "Dec. 21 1974", "June 25th, 1950". */
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile(MONTH_WORD + " " + DAY + ",? (\\d{4})");
+    /** The day first, as British and European papers write it: "25 June 1950", "25th of June, 1950". */
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile(DAY + " (?:of )?" + MONTH_WORD + ",? (\\d{4})");
     private static final Pattern MONTH_YEAR = Pattern.compile(MONTH_WORD + " (\\d{4})");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
     private static final Pattern ISO = Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
@@ -66,19 +74,27 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
     }
 
     /**
-     * Whether a line has the shape of a date as the archive writes them ("May 10, 1943",
-     * "February 1942", "1950"), whether or not it names a real day.
+     * Whether a line has the shape of a date ("May 10, 1943", "10 May 1943", "1943-05-10", "February
+     * 1942", "1950"), whether or not it names a real day: a seed page's date lines are told from its
+     * titles and summaries by this, so a shape {@link #parse} reads must be one this knows.
      */
     public static boolean looksLikeDate(String text) {
         String t = text.strip();
-        if (!endsInYear(t)) {
-            // Every shape ends in a year: most lines of a page (titles, summaries) are told apart here,
-            // without the three regular expressions.
+        // Every shape ends in a digit: most lines of a page (titles, summaries) are told apart here,
+        // without a regular expression.
+        if (t.length() < 4 || !isDigit(t.charAt(t.length() - 1))) {
             return false;
         }
-        Matcher m = DAY_FIRST_MONTH.matcher(t);
+        if (!endsInYear(t)) {
+            return ISO.matcher(t).matches();
+        }
+        Matcher m = MONTH_DAY_YEAR.matcher(t);
         if (m.matches()) {
             return month(m.group(1)).isPresent();
+        }
+        m = DAY_MONTH_YEAR.matcher(t);
+        if (m.matches()) {
+            return month(m.group(2)).isPresent();
         }
         m = MONTH_YEAR.matcher(t);
         if (m.matches()) {
@@ -88,8 +104,8 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
     }
 
     /**
-     * Reads a date as the archive writes it ("May 10, 1943", "Sept. 1950", "1950") or as ISO
-     * ("1943-05-10", "1942-02", "1950").
+     * Reads a date as the archive writes it ("May 10, 1943", "Sept. 1950", "1950"), the day first
+     * ("10 May 1943") or as ISO ("1943-05-10", "1942-02", "1950").
      *
      * @throws IllegalArgumentException with a message fit to show a person, when the text is not
      *     a real date
@@ -97,10 +113,15 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
     public static DocumentDate parse(String text) {
         String t = text == null ? "" : WhiteSpace.oneSpaceApart(text.strip());
         try {
-            Matcher m = DAY_FIRST_MONTH.matcher(t);
+            Matcher m = MONTH_DAY_YEAR.matcher(t);
             if (m.matches() && month(m.group(1)).isPresent()) {
                 return ofDay(Integer.parseInt(m.group(3)), month(m.group(1)).get().getValue(),
                         Integer.parseInt(m.group(2)));
+            }
+            m = DAY_MONTH_YEAR.matcher(t);
+            if (m.matches() && month(m.group(2)).isPresent()) {
+                return ofDay(Integer.parseInt(m.group(3)), month(m.group(2)).get().getValue(),
+                        Integer.parseInt(m.group(1)));
             }
             m = MONTH_YEAR.matcher(t);
             if (m.matches() && month(m.group(1)).isPresent()) {
@@ -118,8 +139,7 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("'" + t + "' is not a real date (" + e.getMessage() + ")");
         }
-        throw new IllegalArgumentException("'" + t + "' is not a date (write it as 'May 10, 1943', "
-                + "'February 1942' or '1950')");
+        throw new IllegalArgumentException("'" + t + "' is not a date (write it as " + SHAPES + ")");
     }
 
     /** The sortable key stored in the database: the earliest day, as ISO. */
@@ -179,11 +199,15 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
             return false;
         }
         for (int i = text.length() - 4; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+            if (!isDigit(text.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static Optional<Month> month(String word) {

@@ -140,7 +140,7 @@ public record RecordForm(String title, String date, String summary, String type,
         }
         DocumentDate parsed = null;
         if (date.isBlank()) {
-            errors.put("date", "Write a date: 'May 10, 1943', 'February 1942' or '1950'.");
+            errors.put("date", "Write a date: " + DocumentDate.SHAPES + ".");
         } else {
             try {
                 parsed = DocumentDate.parse(date);

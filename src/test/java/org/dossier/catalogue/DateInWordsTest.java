@@ -19,6 +19,7 @@ class DateInWordsTest {
         "korea june 1950                | 1950-06    | korea           | q=korea&from=1950-06&to=1950-06",
         "telegram June 25, 1950 stalin  | 1950-06-25 | telegram stalin | q=telegram+stalin&from=1950-06-25&to=1950-06-25",
         "telegram 25 June 1950          | 1950-06-25 | telegram        | q=telegram&from=1950-06-25&to=1950-06-25",
+        "cable 25th of June 1950        | 1950-06-25 | cable           | q=cable&from=1950-06-25&to=1950-06-25",
         "Sept. 1950 Pyongyang           | 1950-09    | Pyongyang       | q=Pyongyang&from=1950-09&to=1950-09",
         "1950-06-25                     | 1950-06-25 | ''              | from=1950-06-25&to=1950-06-25",
         "korea 1950                     | 1950       | korea           | q=korea&from=1950&to=1950",

@@ -49,6 +49,27 @@ class DocumentDateTest {
     }
 
     @Test
+    void aDayWrittenFirstOrWithAnOrdinalIsRead() {
+        assertEquals(DocumentDate.ofDay(1950, 6, 25), DocumentDate.parse("25 June 1950"));
+        assertEquals(DocumentDate.ofDay(1950, 6, 25), DocumentDate.parse("25th of June, 1950"));
+        assertEquals(DocumentDate.ofDay(1950, 9, 1), DocumentDate.parse("1 Sept. 1950"));
+        assertEquals(DocumentDate.ofDay(1950, 6, 22), DocumentDate.parse("June 22nd, 1950"));
+        assertEquals(DocumentDate.ofDay(1950, 6, 3), DocumentDate.parse("3rd June 1950"));
+        assertEquals("June 25, 1950", DocumentDate.parse("25 June 1950").display());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DocumentDate.parse("31 June 1950"));
+        assertTrue(e.getMessage().startsWith("'31 June 1950' is not a real date"), e.getMessage());
+    }
+
+    @Test
+    void everyShapeParseReadsIsOneASeedPageLineIsTakenForADateBy() {
+        for (String date : new String[] {"May 10, 1943", "10 May 1943", "10th of May, 1943", "May 10th 1943",
+                "Sept. 1950", "1950", "1943-05-10", "1942-02", "1950-6-5"}) {
+            DocumentDate.parse(date);
+            assertTrue(DocumentDate.looksLikeDate(date), date);
+        }
+    }
+
+    @Test
     void aDayThatDoesNotExistIsRejectedWithAReadableMessage() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DocumentDate.parse("February 30, 1950"));
@@ -71,6 +92,12 @@ class DocumentDateTest {
         assertFalse(DocumentDate.looksLikeDate("Letter to Stalin"));
         assertFalse(DocumentDate.looksLikeDate("May the 10th"));
         assertFalse(DocumentDate.looksLikeDate("Monday 1950"));
+        assertTrue(DocumentDate.looksLikeDate("31 June 1950"));
+        assertTrue(DocumentDate.looksLikeDate("1950-02-30"));
+        assertFalse(DocumentDate.looksLikeDate("Room 1950-2"));
+        assertFalse(DocumentDate.looksLikeDate("25 Monday 1950"));
+        assertFalse(DocumentDate.looksLikeDate("The report of 1950"));
+        assertFalse(DocumentDate.looksLikeDate("Resolution 82 of June 25, 1950"));
     }
 
     @Test

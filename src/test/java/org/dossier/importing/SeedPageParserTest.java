@@ -128,6 +128,53 @@ class SeedPageParserTest {
     }
 
     @Test
+    void aDayWrittenFirstWithAnOrdinalOrAsIsoStartsAnEntryOfItsOwn() throws Exception {
+        // Until these shapes were known, each such line and its entry were read as more summary of the entry before.
+        List<SeedEntry> entries = parse("""
+                May 10, 1943
+
+                Letter to Stalin
+
+                The author celebrates.
+
+                1950-06-25
+
+                Telegram from Pyongyang
+
+                Second summary.
+
+                25 June 1950
+
+                Cable from Seoul
+
+                25th of June, 1950
+
+                Note from London
+
+                June 26th, 1950
+
+                Memorandum from Washington
+
+                1950-07
+
+                Report from Tokyo
+                """);
+        assertEquals(List.of("Letter to Stalin", "Telegram from Pyongyang", "Cable from Seoul", "Note from London",
+                "Memorandum from Washington", "Report from Tokyo"), entries.stream().map(SeedEntry::title).toList());
+        assertEquals(List.of("The author celebrates."), entries.get(0).summary());
+        assertEquals(List.of(DocumentDate.ofDay(1943, 5, 10), DocumentDate.ofDay(1950, 6, 25), DocumentDate.ofDay(1950, 6, 25),
+                DocumentDate.ofDay(1950, 6, 25), DocumentDate.ofDay(1950, 6, 26), DocumentDate.ofMonth(1950, 7)),
+                entries.stream().map(SeedEntry::date).toList());
+    }
+
+    @Test
+    void aDayWrittenFirstThatIsNotARealDayIsAnErrorAtItsLine() {
+        SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nSummary.\n\n31 June 1950\n\nReport\n\n1950-02-30\n\nNote\n");
+        assertEquals(List.of(7, 11), e.problems().stream().map(SeedProblem::line).toList());
+        assertTrue(e.getMessage().contains("'31 June 1950' is not a real date"), e.getMessage());
+    }
+
+    @Test
     void aTitleWrittenDirectlyUnderItsDateBelongsToIt() throws Exception {
         List<SeedEntry> entries = parse("May 10, 1943\nLetter to Stalin\n\nSummary.\n");
         assertEquals("Letter to Stalin", entries.get(0).title());

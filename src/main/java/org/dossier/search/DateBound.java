@@ -12,7 +12,8 @@ import org.dossier.documents.DocumentDate;
 /**
  * One end of a date range as a URL gives it: a year ({@code 1950}), a month ({@code 1950-06}) or a
  * day ({@code 1950-06-25}), read as the {@link DocumentDate} it names. As a start it means its first
- * day, as an end its last.
+ * day, as an end its last. A date a reader types as the archive writes it ("June 1950", "25 June
+ * 1950") is read too, and kept as ISO, so that every link of the page writes it one way.
  */
 public record DateBound(String value, DocumentDate date) {
 
@@ -30,7 +31,7 @@ public record DateBound(String value, DocumentDate date) {
     public static DateBound parse(String value) {
         Matcher m = FORM.matcher(value);
         if (!m.matches()) {
-            throw new IllegalArgumentException("must be a year (1950), a month (1950-06) or a day (1950-06-25)");
+            return written(value);
         }
         int year = Integer.parseInt(m.group(1));
         if (m.group(2) == null) {
@@ -49,6 +50,19 @@ public record DateBound(String value, DocumentDate date) {
             throw new IllegalArgumentException("has no day " + m.group(3) + " ("
                     + DocumentDate.ofMonth(year, month).display() + " has " + YearMonth.of(year, month).lengthOfMonth()
                     + " days)");
+        }
+    }
+
+    /** A bound written as the archive or a person writes a date ("June 1950", "25 June 1950"), as ISO. */
+    private static DateBound written(String value) {
+        if (!DocumentDate.looksLikeDate(value)) {
+            throw new IllegalArgumentException("must be a year (1950), a month (1950-06 or June 1950) or a day "
+                    + "(1950-06-25 or June 25, 1950)");
+        }
+        try {
+            return of(DocumentDate.parse(value));
+        } catch (IllegalArgumentException notARealDay) {
+            throw new IllegalArgumentException("must name a real day");
         }
     }
 

@@ -45,7 +45,8 @@ class SearchPageTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "from=1950-13          | 'from' has no month 13",
-        "to=19501              | 'to' must be a year (1950), a month (1950-06) or a day (1950-06-25)",
+        "to=19501              | 'to' must be a year (1950), a month (1950-06 or June 1950) or a day (1950-06-25 or June 25, 1950)",
+        "to=June+31,+1950      | 'to' must name a real day, not 'June 31, 1950'",
         "from=1950-02-30       | 'from' has no day 30 (February 1950 has 28 days)",
         "from=1953&to=1950     | 'from' (1953) is after 'to' (1950)",
         "sort=foo              | 'sort' must be one of -date, date, relevance, title",
@@ -243,6 +244,18 @@ class SearchPageTest {
         assertTrue(days.selectFirst(".result").text().contains("Cable No. 3355"));
         assertEquals("1950-07-09", days.selectFirst(".date-range input[name=from]").val());
         assertTrue(days.text().contains("July 9, 1950"), "the range is shown as a record's date is");
+    }
+
+    @Test
+    void aRangeTypedAsTheArchiveWritesDatesFindsWhatItsIsoFormFindsAndIsWrittenBackAsIso() {
+        Document typed = page("/search?from=June+25%2C+1950&to=31+July+1950");
+        Document iso = page("/search?from=1950-06-25&to=1950-07-31");
+        assertEquals(iso.select(".result h2 a").eachText(), typed.select(".result h2 a").eachText());
+        assertEquals(2, typed.select(".result").size());
+        assertEquals("1950-06-25", typed.selectFirst(".date-range input[name=from]").val());
+        assertEquals("1950-07-31", typed.selectFirst(".date-range input[name=to]").val());
+        assertEquals(iso.select("a[href]").eachAttr("href"), typed.select("a[href]").eachAttr("href"),
+                "every link writes the range as ISO");
     }
 
     @Test

@@ -40,8 +40,19 @@ class DateBoundTest {
     void anythingElseIsRefusedWithAReason() {
         assertEquals("has no month 13 (months are 01 to 12)",
                 assertThrows(IllegalArgumentException.class, () -> DateBound.parse("1950-13")).getMessage());
-        for (String bad : new String[] {"50", "1950-6", "1950-06-5", "1950-06-25T00", "June 1950", "1950-00", "1950-06-00"}) {
+        for (String bad : new String[] {"50", "1950-06-25T00", "Junly 1950", "1950-00", "1950-06-00", "Monday 1950"}) {
             assertThrows(IllegalArgumentException.class, () -> DateBound.parse(bad), bad);
+        }
+        assertEquals("must name a real day",
+                assertThrows(IllegalArgumentException.class, () -> DateBound.parse("June 31, 1950")).getMessage());
+    }
+
+    @Test
+    void aDateWrittenAsAPersonWritesItIsReadAndKeptAsIso() {
+        for (String[] written : new String[][] {{"June 1950", "1950-06"}, {"Sept. 1950", "1950-09"},
+                {"25 June 1950", "1950-06-25"}, {"June 25, 1950", "1950-06-25"}, {"1950-6", "1950-06"},
+                {"1950-06-5", "1950-06-05"}}) {
+            assertEquals(DateBound.parse(written[1]), DateBound.parse(written[0]), written[0]);
         }
     }
 

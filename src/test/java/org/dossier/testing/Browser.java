@@ -42,7 +42,7 @@ public final class Browser implements AutoCloseable {
      * Browsers a class has closed, cleared and waiting for the next class, by whether they run
      * JavaScript. Starting Chromium and its driver costs about a second of CPU and 1.7 s, ten times
      * a run; what a class leaves behind is cleared instead (its cookies, cache, permissions,
-     * viewport and extra tabs). All are quit when the test JVM exits.
+     * viewport, emulated media and extra tabs). All are quit when the test JVM exits.
      */
     private static final Map<Boolean, Deque<Browser>> IDLE = Map.of(true, new ArrayDeque<>(), false, new ArrayDeque<>());
     private static final List<Browser> STARTED = new ArrayList<>();
@@ -140,6 +140,21 @@ public final class Browser implements AutoCloseable {
 
     public void phone() {
         viewport(PHONE_WIDTH, PHONE_HEIGHT);
+    }
+
+    /**
+     * Shows the pages that follow as a reader whose system asks for {@code feature: value} would see
+     * them ({@code prefers-color-scheme: dark}, {@code forced-colors: active}); Chromium applies
+     * forced colours themselves, not only the media query. {@link #plainMedia} undoes it.
+     */
+    public void emulateMedia(String feature, String value) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", feature, "value", value))));
+    }
+
+    /** The pages as a reader with no preference sees them: light, the page's own colours. */
+    public void plainMedia() {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
     }
 
     /** Runs a script in the page and returns what it returns. */
@@ -245,6 +260,7 @@ public final class Browser implements AutoCloseable {
             driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
             driver.executeCdpCommand("Browser.resetPermissions", Map.of());
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            plainMedia();
             driver.get("about:blank");
         } catch (WebDriverException | IndexOutOfBoundsException e) {
             synchronized (IDLE) {

@@ -29,8 +29,10 @@ import org.dossier.testing.StartedFirst;
 
 /**
  * axe-core over every kind of page the catalogue serves — a reader's, an editor's, an error or a
- * conflict — at a desktop's width and a phone's: any violation of any impact fails. One browser
- * for the whole class; every failure is collected so that one run names them all.
+ * conflict — at a desktop's width and a phone's, and in the dark colours a reader's system may ask
+ * for (at a phone's width, whose layout sets the most boxes on coloured backgrounds): any violation
+ * of any impact fails. One browser for the whole class; every failure is collected so that one run
+ * names them all.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -76,22 +78,26 @@ class AccessibilityBrowserTest {
         return catalogue.baseUrl() + path;
     }
 
-    /** Checks the page now shown at both widths; returns what fails, named after the page. */
+    /** Checks the page now shown at both widths, and dark at a phone's; returns what fails, named after the page. */
     private List<String> check(String name) {
         List<String> failures = new ArrayList<>();
-        for (boolean phone : new boolean[] {false, true}) {
-            if (phone) {
+        for (String view : new String[] {"desktop", "phone", "phone, dark"}) {
+            if (view.startsWith("phone")) {
                 browser.phone();
             } else {
                 browser.desktop();
             }
+            if (view.endsWith("dark")) {
+                browser.emulateMedia("prefers-color-scheme", "dark");
+            }
             for (String v : Axe.violations(browser)) {
-                failures.add(name + (phone ? " (phone)" : " (desktop)") + ": " + v);
+                failures.add(name + " (" + view + "): " + v);
             }
             if (SCREENSHOTS != null) {
-                browser.screenshot(Path.of(SCREENSHOTS, name.replaceAll("[^a-z0-9]+", "-") + (phone ? "-390" : "-1366") + ".png"));
+                browser.screenshot(Path.of(SCREENSHOTS, name.replaceAll("[^a-z0-9]+", "-") + "-" + view.replaceAll("[^a-z]+", "-") + ".png"));
             }
         }
+        browser.plainMedia();
         browser.desktop();
         return failures;
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 /**
  * The search page on a phone (the first result in the top half of a 390 x 844 screen, the filters
  * folded before the results, every control at least 24 x 24 px), the skip links from the keyboard,
- * and the same pages in a browser without JavaScript.
+ * the same pages in a browser without JavaScript, and in forced colours.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ResourceLock(Browser.ONE_AT_A_TIME)
@@ -101,6 +101,32 @@ class ScreensBrowserTest {
                 """);
         assertTrue(small.isEmpty(), small.toString());
         browser.desktop();
+    }
+
+    /** What {@code getComputedStyle} gives for {@code property} of the first element {@code selector} finds. */
+    private String style(String selector, String pseudo, String property) {
+        return (String) browser.script("return getComputedStyle(document.querySelector(arguments[0]), arguments[1])"
+                + ".getPropertyValue(arguments[2]);", selector, pseudo, property);
+    }
+
+    @Test
+    void inForcedColoursTheChosenValueTheRangesYearsAndTheCurrentPageStillStandOut() {
+        browser.open(url("/search?q=stalin&person=stalin&from=1950&to=1952"));
+        browser.emulateMedia("forced-colors", "active");
+        try {
+            assertEquals(Boolean.TRUE, browser.script("return matchMedia('(forced-colors: active)').matches;"));
+            String chosen = style(".facet-value.selected > .facet-toggle", "::before", "background-color");
+            String other = style(".facet-value:not(.selected) > .facet-toggle", "::before", "background-color");
+            assertFalse(chosen.equals(other), "a chosen value's box is filled: " + chosen + " against " + other);
+            String inRange = style(".histogram .bar.in-range", null, "fill");
+            String outside = style(".histogram .bar:not(.in-range)", null, "fill");
+            assertFalse(inRange.equals(outside), "the range's years: " + inRange + " against " + outside);
+            String current = style(".pager li .current", null, "background-color");
+            String page = style(".pager li a", null, "background-color");
+            assertFalse(current.equals(page), "the current page: " + current + " against " + page);
+        } finally {
+            browser.plainMedia();
+        }
     }
 
     @Test

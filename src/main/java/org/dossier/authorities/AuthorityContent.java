@@ -54,6 +54,15 @@ public record AuthorityContent(String name, String sortName, String description,
         aliases = List.copyOf(sorted);
     }
 
+    /**
+     * Whether a record linked to the authority shows it the same with either content: by its name,
+     * its sort form (citations invert names with it) and as a person or an organisation. Its other
+     * forms and its note are not part of any record's page, citation or harvested metadata.
+     */
+    public boolean sameOnRecordsAs(AuthorityContent other) {
+        return name.equals(other.name) && sortName.equals(other.sortName) && organisation() == other.organisation();
+    }
+
     public boolean organisation() {
         return AuthorityFiles.ORGANISATION.equals(kind);
     }

@@ -4,6 +4,7 @@ import static org.dossier.db.Tables.AUTHORITY_VERSION;
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.MOVED_LINK;
 import static org.dossier.db.Tables.PERSON;
+import static org.dossier.db.Tables.RESTAMP;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import org.dossier.documents.Slugs;
 import org.dossier.app.Database;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The one way people and places change, inside a {@link RecordWriter}'s transaction (so that a
@@ -44,23 +46,39 @@ public final class AuthorityWriter {
      */
     private static final long MOVE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
+    /**
+     * How many records a rename stamps in one transaction (an UPDATE of their {@code updated_at} and
+     * its three indexes): about a quarter of a second of the write lock at a million records
+     * (BENCHMARKS.md, "A renamed person's records harvested again").
+     */
+    public static final int RESTAMP_BATCH = 10_000;
+
     private final RecordWriter records;
     private final DSLContext db;
     private final Clock clock;
     private final AuthorityRecords read;
     private final int moveBatch;
+    private final int restampBatch;
 
     public AuthorityWriter(RecordWriter records, DSLContext tx, Clock clock) {
-        this(records, tx, clock, MOVE_BATCH);
+        this(records, tx, clock, MOVE_BATCH, RESTAMP_BATCH);
     }
 
-    /** One that moves {@code moveBatch} records of a merge a transaction, for tests of merges in several. */
-    AuthorityWriter(RecordWriter records, DSLContext tx, Clock clock, int moveBatch) {
+    /**
+     * One that moves {@code batch} records of a merge, or stamps as many of a rename, a transaction,
+     * for tests of merges and renames in several.
+     */
+    AuthorityWriter(RecordWriter records, DSLContext tx, Clock clock, int batch) {
+        this(records, tx, clock, batch, batch);
+    }
+
+    private AuthorityWriter(RecordWriter records, DSLContext tx, Clock clock, int moveBatch, int restampBatch) {
         this.records = records;
         this.db = tx;
         this.clock = clock;
         this.read = new AuthorityRecords(db);
         this.moveBatch = moveBatch;
+        this.restampBatch = restampBatch;
     }
 
     /**
@@ -73,6 +91,7 @@ public final class AuthorityWriter {
         this.clock = clock;
         this.read = new AuthorityRecords(db);
         this.moveBatch = MOVE_BATCH;
+        this.restampBatch = RESTAMP_BATCH;
     }
 
     /** Adds a person or place at version 1, under a key made from its name; returns it. */
@@ -104,7 +123,53 @@ public final class AuthorityWriter {
         }
         saveAt(authority.kind(), authority.id(), expectedVersion, content, null);
         writeVersion(authority.kind(), authority.id(), expectedVersion + 1, content, by, null, null);
+        if (!now.content().sameOnRecordsAs(content)) {
+            // Every record linked to it shows it otherwise now: the first batch of them is stamped
+            // here, the rest by carryOn (PendingMerges). A second rename before the first is done
+            // starts again from the first record.
+            db.insertInto(RESTAMP).set(RESTAMP.FACET, authority.kind().key()).set(RESTAMP.AUTHORITY_ID, authority.id())
+                    .set(RESTAMP.AFTER_DOCUMENT, 0)
+                    .onConflict(RESTAMP.FACET, RESTAMP.AUTHORITY_ID).doUpdate().set(RESTAMP.AFTER_DOCUMENT, 0)
+                    .execute();
+            restamp(authority.kind(), authority.id());
+        }
         return true;
+    }
+
+    /**
+     * Stamps the next {@link #RESTAMP_BATCH} records (those the links hold, withdrawn ones too) linked to a renamed authority, in record order:
+     * though no revision of theirs was written, each live one shows the authority otherwise — its
+     * page, its citations, its harvested metadata — so its {@code updated_at} (its OAI-PMH datestamp,
+     * its sitemap's last change, its JSON's "updated") becomes now, and a harvester's next selective
+     * harvest fetches it again. Each batch is stamped with its own time, never an earlier one, so a
+     * harvest made between two batches misses none. A withdrawn record is harvested as a deleted
+     * header, which names no one: its datestamp stays its withdrawal's. Returns how many records it
+     * stamped; the authority's row in {@code restamp} goes with its last batch.
+     */
+    private int restamp(AuthorityKind kind, int id) {
+        AuthorityTables t = AuthorityTables.of(kind);
+        Condition its = RESTAMP.FACET.eq(kind.key()).and(RESTAMP.AUTHORITY_ID.eq(id));
+        Integer after = db.select(RESTAMP.AFTER_DOCUMENT).from(RESTAMP).where(its).fetchOne(RESTAMP.AFTER_DOCUMENT);
+        if (after == null) {
+            return 0;
+        }
+        Condition linked = t.linkedAuthority().eq(id).and(t.linkedDocument().gt(after));
+        Integer last = db.select(t.linkedDocument()).from(t.links()).where(linked).orderBy(t.linkedDocument())
+                .offset(restampBatch - 1).limit(1).fetchOne(t.linkedDocument());
+        if (last != null) {
+            linked = linked.and(t.linkedDocument().le(last));
+        }
+        int stamped = db.update(DOCUMENT)
+                .set(DOCUMENT.UPDATED_AT, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS))
+                .where(DOCUMENT.ID.in(DSL.select(t.linkedDocument()).from(t.links()).where(linked)))
+                .and(DOCUMENT.WITHDRAWN_AT.isNull())
+                .execute();
+        if (last == null) {
+            db.deleteFrom(RESTAMP).where(its).execute();
+        } else {
+            db.update(RESTAMP).set(RESTAMP.AFTER_DOCUMENT, last).where(its).execute();
+        }
+        return stamped;
     }
 
     /**
@@ -177,7 +242,9 @@ public final class AuthorityWriter {
      * Goes on with one merge or restore still under way, by up to {@link #MOVE_BATCH} records: a person
      * or place merged away that records still link to, or one restored that moved links still
      * wait to come back to. Each record gets a revision with the merge's (or restore's) author and
-     * note. Returns how many records it moved: 0 when none is under way.
+     * note. With none under way, goes on stamping a renamed one's records ({@link #RESTAMP_BATCH}).
+     * Returns how many records it moved or stamped (at least one when it did anything): 0 when
+     * nothing is under way.
      */
     public int carryOn() {
         for (AuthorityKind kind : AuthorityKind.values()) {
@@ -202,6 +269,12 @@ public final class AuthorityWriter {
                 }
                 return putBack(restored, lastMergeOrRestore(restored));
             }
+        }
+        var renamed = db.select(RESTAMP.FACET, RESTAMP.AUTHORITY_ID).from(RESTAMP)
+                .orderBy(RESTAMP.FACET, RESTAMP.AUTHORITY_ID).limit(1).fetchOne();
+        if (renamed != null) {
+            // At least one: a batch that found no live record to stamp still made progress.
+            return Math.max(1, restamp(AuthorityKind.fromKey(renamed.get(RESTAMP.FACET)).orElseThrow(), renamed.get(RESTAMP.AUTHORITY_ID)));
         }
         return 0;
     }

@@ -10,10 +10,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The thread that carries merges and their undoing on past the request that made them: a batch of
  * {@link AuthorityWriter#MOVE_BATCH} records a transaction ({@link AuthorityWriter#carryOn}), so
- * that an editor's save waits for one batch at most, never for a whole merge. Woken by a merge or
+ * that an editor's save waits for one batch at most, never for a whole merge; and the stamping of a
+ * renamed person's or place's records, which moves their harvest datestamps, the same way. Woken by a merge or
  * restore on this node, and otherwise every {@link #POLL_MILLIS} for one another node began or one
  * a stopped node left half done: the state is in the database (records still linked to a person
- * merged away; moved links of one restored), so any node picks it up where it was left.
+ * merged away; moved links of one restored; the {@code restamp} rows of one renamed), so any node picks it up where it was left.
  */
 public final class PendingMerges {
 
@@ -35,7 +36,7 @@ public final class PendingMerges {
         this.loop = new BackgroundLoop("dossier-pending-merges", POLL_MILLIS, stopped -> {
             long moved = carryOnAll(stopped);
             if (moved > 0) {
-                LOG.info("Moved {} records of a merge or restore under way; none is left", moved);
+                LOG.info("Moved or stamped {} records of a merge, restore or rename under way; none is left", moved);
             }
         });
     }

@@ -123,6 +123,7 @@ public final class AuthorityEditing {
         try {
             saved = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).update(authority, opened, checked.content(),
                     Attribution.editor(author, checked.note())));
+            pending.wake(); // a renamed one's records past the first batch are stamped in the background
         } catch (StaleAuthorityException e) {
             conflict(ctx, kind, form, opened);
             return;

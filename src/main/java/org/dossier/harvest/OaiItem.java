@@ -10,7 +10,8 @@ import org.dossier.documents.PersonLink;
  * A record as OAI-PMH sees it: its header (id, datestamp, whether it is deleted, its sets) and
  * the few fields its Dublin Core needs.
  *
- * @param datestamp when the record last changed: its last revision's time, UTC, to the second
+ * @param datestamp when the record last changed: its last revision's time, or a later rename of a
+ *                  person or place it names, UTC, to the second
  * @param typeKey the key of its document type, or null
  */
 record OaiItem(int id, Instant datestamp, boolean deleted, String typeKey, String typeLabel, DocumentDate date,

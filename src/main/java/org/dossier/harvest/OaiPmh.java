@@ -25,7 +25,7 @@ import org.jooq.DSLContext;
  * The catalogue as an OAI-PMH 2.0 repository at {@code /oai}, by GET or POST: Identify,
  * ListMetadataFormats, ListSets, ListIdentifiers, ListRecords and GetRecord in Dublin Core
  * ({@code oai_dc}). Identifiers are {@code oai:<host>:<id>}; datestamps are the time of a record's
- * last revision; withdrawn records stay as deleted headers for good; long lists come in pages
+ * last revision or of the last rename of a person or place it names; withdrawn records stay as deleted headers for good; long lists come in pages
  * linked by resumption tokens. Every answer, errors included, is an HTTP 200 with an XML body
  * written by StAX.
  */

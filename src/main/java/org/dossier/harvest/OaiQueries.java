@@ -27,8 +27,10 @@ import org.jooq.impl.DSL;
 
 /**
  * What the OAI-PMH interface reads. A record's datestamp is {@code document.updated_at}, which
- * the write path sets to the time of the revision it writes in the same transaction: it is the
- * time of the record's last revision, and it is indexed together with the id for keyset paging.
+ * the write path sets to the time of the revision it writes in the same transaction, and a rename
+ * of a person or place to the time it stamps the records naming them (AuthorityWriter.restamp): it
+ * is when what the record's metadata says last changed, and it is indexed together with the id for
+ * keyset paging.
  */
 final class OaiQueries {
 

@@ -287,6 +287,49 @@ class AuthorityEditingTest {
     }
 
     @Test
+    void aRenamedPlacesLiveRecordsAreHarvestedAgainAndAnotherFormOfItsNameOrAWithdrawnRecordIsNot() {
+        var db = database.dsl();
+        var links = org.dossier.db.Tables.DOCUMENT_PLACE;
+        var place = org.dossier.db.Tables.PLACE;
+        List<Integer> linked = db.select(links.DOCUMENT_ID).from(links).join(place).on(place.ID.eq(links.PLACE_ID))
+                .where(place.KEY.eq("mongolia")).orderBy(links.DOCUMENT_ID).fetch(links.DOCUMENT_ID);
+        assertTrue(linked.size() >= 3, linked.toString());
+        int withdrawn = linked.get(0);
+        FormFields withdraw = FormFields.of(alice.get("/admin/documents/" + withdrawn + "/withdraw").body(), "form.stacked-form");
+        assertEquals(303, alice.post("/admin/documents/" + withdrawn + "/withdraw",
+                withdraw.set("reason", "Entered twice").entries()).statusCode());
+        java.time.Instant longAgo = java.time.Instant.parse("2020-01-01T00:00:00Z");
+        db.update(DOCUMENT).set(DOCUMENT.UPDATED_AT, longAgo).where(DOCUMENT.ID.in(linked)).execute();
+        java.util.function.Supplier<Map<Integer, java.time.Instant>> stamps = () -> db.select(DOCUMENT.ID, DOCUMENT.UPDATED_AT)
+                .from(DOCUMENT).where(DOCUMENT.ID.in(linked)).fetchMap(DOCUMENT.ID, DOCUMENT.UPDATED_AT);
+
+        FormFields another = form(alice, "/admin/places/mongolia/edit");
+        assertEquals(303, alice.post("/admin/places/mongolia/edit", another.set("alias-3", "MPR")
+                .set("alias-kind-3", "abbreviation").set("description", "The Mongolian People's Republic from 1924")
+                .set("note", "Its former name").entries()).statusCode());
+        assertTrue(stamps.get().values().stream().allMatch(longAgo::equals),
+                "another form of the name and a note show on no record: " + stamps.get());
+
+        FormFields rename = form(alice, "/admin/places/mongolia/edit");
+        HttpResponse<String> renamed = alice.post("/admin/places/mongolia/edit", rename.set("name", "People's Republic of Mongolia")
+                .set("note", "The state's name in these years").entries());
+        assertEquals(303, renamed.statusCode(), Jsoup.parse(renamed.body()).select(".field-error").text());
+        Map<Integer, java.time.Instant> after = stamps.get();
+        assertEquals(longAgo, after.get(withdrawn), "a withdrawn record is harvested as a header without names");
+        for (int id : linked.subList(1, linked.size())) {
+            assertTrue(after.get(id).isAfter(longAgo), id + " shows the new name: " + after);
+            Document record = Jsoup.parse(catalogue.http().get("/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:127.0.0.1:" + id).body(), "", org.jsoup.parser.Parser.xmlParser());
+            assertEquals(after.get(id).toString(), record.selectFirst("header > datestamp").text());
+            assertTrue(record.select("dc|coverage").eachText().contains("People's Republic of Mongolia"), record.html());
+        }
+        String harvested = catalogue.http().get("/oai?verb=ListIdentifiers&metadataPrefix=oai_dc&from="
+                + after.get(linked.get(1))).body();
+        for (int id : linked.subList(1, linked.size())) {
+            assertTrue(harvested.contains(":" + id + "</identifier>"), id + " is in the next selective harvest");
+        }
+    }
+
+    @Test
     void nothingChangesWithoutANoteOrACsrfToken() {
         FormFields blank = form(alice, "/admin/places/new");
         HttpResponse<String> noNote = alice.post("/admin/places/new", blank.set("name", "Gdansk").entries());

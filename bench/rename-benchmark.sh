@@ -57,7 +57,7 @@ page = open(sys.argv[1], encoding="utf-8").read()
 form = page[page.index('class="authority-form'):]
 form = form[:form.index("</form>")]
 fields = []
-for tag in re.findall(r"<(?:input|textarea|select)\b[^>]*>(?:[^<]*</textarea>)?|<select\b.*?</select>", form, re.S):
+for tag in re.findall(r"<select\b.*?</select>|<(?:input|textarea)\b[^>]*>(?:[^<]*</textarea>)?", form, re.S):
     name = re.search(r'name="([^"]*)"', tag)
     if not name or re.search(r'type="(?:submit|checkbox|radio)"', tag):
         continue

@@ -2,7 +2,9 @@ package org.dossier.editing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import org.dossier.authorities.AuthorityRef;
 import org.dossier.documents.PersonLink;
 import org.dossier.documents.RecordVersion;
@@ -33,9 +35,9 @@ public record RevisionDiff(List<Change> changes, List<String> unchanged) {
         compare("Title", before == null ? "" : before.title(), after.title(), changes, unchanged);
         compare("Date", before == null ? "" : dateText(before), dateText(after), changes, unchanged);
         compare("Type", before == null ? "" : typeText(before), typeText(after), changes, unchanged);
-        compareLists("People", before == null ? List.of() : withRoles(before.people()), withRoles(after.people()),
+        compareLists("People", before == null ? Map.of() : withRoles(before.people()), withRoles(after.people()),
                 changes, unchanged);
-        compareLists("Places", before == null ? List.of() : names(before.places()), names(after.places()),
+        compareLists("Places", before == null ? Map.of() : names(before.places()), names(after.places()),
                 changes, unchanged);
         compare("Summary", before == null ? "" : before.summaryText(), after.summaryText(), changes, unchanged);
         if (before != null || after.withdrawnReason() != null) {
@@ -53,36 +55,43 @@ public record RevisionDiff(List<Change> changes, List<String> unchanged) {
         }
     }
 
-    /** Names in alphabetical order, each kept, removed or added; never split into words. */
-    private static void compareLists(String field, List<String> before, List<String> after,
+    /**
+     * Names in alphabetical order, each kept, removed or added; never split into words. Each list
+     * is keyed by who is named (and in what role), not by the name: a person renamed between the
+     * two versions is kept, under the later name, not removed and added.
+     */
+    private static void compareLists(String field, Map<String, String> before, Map<String, String> after,
                                      List<Change> changes, List<String> unchanged) {
-        var was = new TreeSet<String>(before);
-        var now = new TreeSet<String>(after);
-        if (was.equals(now)) {
+        if (before.keySet().equals(after.keySet())) {
             unchanged.add(field);
             return;
         }
-        var all = new TreeSet<String>(was);
-        all.addAll(now);
+        var all = new TreeMap<String, WordDiff.Kind>();
+        before.forEach((who, name) -> all.put(name + "\u0000" + who, after.containsKey(who) ? null : WordDiff.Kind.DELETED));
+        after.forEach((who, name) -> all.put(name + "\u0000" + who, before.containsKey(who) ? WordDiff.Kind.SAME
+                : WordDiff.Kind.INSERTED));
+        all.values().removeIf(java.util.Objects::isNull); // a kept one's earlier name: it is listed under its later one
         List<WordDiff.Part> parts = new ArrayList<>();
-        for (String name : all) {
+        all.forEach((name, kind) -> {
             if (!parts.isEmpty()) {
                 parts.add(new WordDiff.Part(WordDiff.Kind.SAME, "; "));
             }
-            WordDiff.Kind kind = was.contains(name) && now.contains(name) ? WordDiff.Kind.SAME
-                    : was.contains(name) ? WordDiff.Kind.DELETED : WordDiff.Kind.INSERTED;
-            parts.add(new WordDiff.Part(kind, name));
-        }
+            parts.add(new WordDiff.Part(kind, name.substring(0, name.indexOf('\u0000'))));
+        });
         changes.add(new Change(field, WordDiff.html(parts)));
     }
 
-    /** "Joseph Stalin (author)": a changed role shows as the old entry removed and the new one added. */
-    private static List<String> withRoles(List<PersonLink> people) {
-        return people.stream().map(p -> p.name() + " (" + p.role().key() + ")").toList();
+    /** Who, in what role ("12 author"), named as "Joseph Stalin (author)": a changed role shows as the old entry removed and the new one added. */
+    private static Map<String, String> withRoles(List<PersonLink> people) {
+        Map<String, String> named = new LinkedHashMap<>();
+        people.forEach(p -> named.put(p.id() + " " + p.role().key(), p.name() + " (" + p.role().key() + ")"));
+        return named;
     }
 
-    private static List<String> names(List<AuthorityRef> refs) {
-        return refs.stream().map(AuthorityRef::name).toList();
+    private static Map<String, String> names(List<AuthorityRef> refs) {
+        Map<String, String> named = new LinkedHashMap<>();
+        refs.forEach(r -> named.put(String.valueOf(r.id()), r.name()));
+        return named;
     }
 
     private static String dateText(RecordVersion content) {

@@ -330,6 +330,40 @@ class AuthorityEditingTest {
     }
 
     @Test
+    void aVersionNamesItsPeopleAsTheyWereWhenItWasSavedAndALaterVersionsDiffDoesNotCountARenameAsAChange() {
+        var db = database.dsl();
+        var links = org.dossier.db.Tables.DOCUMENT_PERSON;
+        var person = org.dossier.db.Tables.PERSON;
+        int record = db.select(links.DOCUMENT_ID).from(links).join(person).on(person.ID.eq(links.PERSON_ID))
+                .join(DOCUMENT).on(DOCUMENT.ID.eq(links.DOCUMENT_ID))
+                .where(person.KEY.eq("mao-zedong"), DOCUMENT.VERSION.eq(1), DOCUMENT.WITHDRAWN_AT.isNull())
+                .orderBy(links.DOCUMENT_ID).limit(1).fetchSingle(links.DOCUMENT_ID);
+        FormFields edit = form(alice, "/admin/people/mao-zedong/edit");
+        int variant = 0;
+        while (!"Mao Tse-tung".equals(edit.get("alias-" + variant))) {
+            variant++;
+        }
+        assertEquals(303, alice.post("/admin/people/mao-zedong/edit", edit.set("name", "Mao Tse-tung")
+                .set("sort_name", "Mao Tse-tung").set("alias-" + variant, "Mao Zedong")
+                .set("note", "The form the English-language papers of these years use").entries()).statusCode());
+
+        String page = location(catalogue.http().get("/documents/" + record));
+        String facts = Jsoup.parse(catalogue.http().get(page).body()).select(".record-facts").text();
+        assertTrue(facts.contains("Mao Tse-tung") && !facts.contains("Mao Zedong"), facts);
+        String then = Jsoup.parse(catalogue.http().get("/documents/" + record + "/v/1").body()).select(".record-facts").text();
+        assertTrue(then.contains("Mao Zedong") && !then.contains("Mao Tse-tung"), "version 1 as it was saved: " + then);
+        assertTrue(catalogue.http().get("/documents/" + record + "/v/1.ris").body().contains("Zedong"),
+                "and cited as it was");
+        assertTrue(catalogue.http().get("/documents/" + record + ".ris").body().contains("Tse-tung"));
+
+        FormFields recordForm = FormFields.of(alice.get("/admin/documents/" + record + "/edit").body(), "form.record-form");
+        assertEquals(303, alice.post("/admin/documents/" + record + "/edit", recordForm
+                .set("title", recordForm.get("title") + " (copy)").set("note", "Marked as a copy").entries()).statusCode());
+        Document diff = Jsoup.parse(catalogue.http().get("/documents/" + record + "/history/2").body());
+        assertEquals(List.of("Title"), diff.select("dl.diff dt").eachText(), "the rename is not this version's change");
+    }
+
+    @Test
     void nothingChangesWithoutANoteOrACsrfToken() {
         FormFields blank = form(alice, "/admin/places/new");
         HttpResponse<String> noNote = alice.post("/admin/places/new", blank.set("name", "Gdansk").entries());

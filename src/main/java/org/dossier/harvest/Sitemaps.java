@@ -1,15 +1,24 @@
 package org.dossier.harvest;
 
+import static org.dossier.db.Tables.AUTHORITY_VERSION;
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.DOCUMENT_COUNT;
+import static org.dossier.db.Tables.PERSON;
+import static org.dossier.db.Tables.PLACE;
 
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.dossier.authorities.AuthorityKind;
 import org.dossier.documents.Permalinks;
 import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
@@ -21,16 +30,20 @@ import org.jooq.impl.DSL;
 
 /**
  * {@code /sitemap.xml}: the canonical address of every record in the catalogue, with the time of
- * its last revision. Past 50,000 records (the protocol's limit for one file) it becomes a sitemap
+ * its last revision, and the page of every person and place (not merged away), with the time of
+ * its last version. Past 50,000 records (the protocol's limit for one file) it becomes a sitemap
  * index of child sitemaps {@code /sitemaps/{n}.xml}, each the records whose ids fall in the n-th
- * block of 50,000, so that a child keeps its records when others are added or withdrawn. Files
- * are streamed from a database cursor, never held whole.
+ * block of 50,000, so that a child keeps its records when others are added or withdrawn, and
+ * {@code /sitemaps/names.xml} for the people and places. Files are streamed from a database
+ * cursor, never held whole.
  */
 public final class Sitemaps {
 
     static final int URLS_PER_FILE = 50_000;
     static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static final Pattern CHILD = Pattern.compile("([1-9][0-9]{0,8})\\.xml");
+    /** The child sitemap of the people's and places' pages, beside the records' blocks. */
+    static final String NAMES = "names.xml";
 
     private final DSLContext db;
     private final PublicUrl publicUrl;
@@ -54,6 +67,11 @@ public final class Sitemaps {
 
     /** {@code GET /sitemaps/{file}}. */
     public void child(Context ctx) throws IOException {
+        if (ctx.pathParam("file").equals(NAMES)) {
+            ctx.contentType("application/xml; charset=utf-8");
+            writeNames(ctx.outputStream(), publicUrl.of(ctx));
+            return;
+        }
         Matcher m = CHILD.matcher(ctx.pathParam("file"));
         if (!m.matches() || !blockHasRecords(Integer.parseInt(m.group(1)))) {
             throw new NotFound("There is no sitemap " + ctx.pathParam("file") + ". The list of them is at /sitemap.xml.");
@@ -65,14 +83,23 @@ public final class Sitemaps {
     void writeRoot(OutputStream out, String siteUrl) {
         long published = db.select(DOCUMENT_COUNT.LIVE).from(DOCUMENT_COUNT).fetchSingle(DOCUMENT_COUNT.LIVE);
         if (published <= urlsPerFile) {
-            writeUrls(out, siteUrl, DSL.trueCondition());
+            writeUrls(out, siteUrl, DSL.trueCondition(), true);
         } else {
             writeIndex(out, siteUrl);
         }
     }
 
     void writeChild(OutputStream out, String siteUrl, int block) {
-        writeUrls(out, siteUrl, inBlock(block));
+        writeUrls(out, siteUrl, inBlock(block), false);
+    }
+
+    void writeNames(OutputStream out, String siteUrl) {
+        XmlText.document(out, xml -> {
+            xml.writeStartElement("urlset");
+            xml.writeDefaultNamespace(NS);
+            writeNames(xml, siteUrl);
+            xml.writeEndElement();
+        });
     }
 
     private void writeIndex(OutputStream out, String siteUrl) {
@@ -93,11 +120,19 @@ public final class Sitemaps {
                 XmlText.element(xml, "lastmod", b.get(lastmod).toString());
                 xml.writeEndElement();
             }
+            xml.writeStartElement("sitemap");
+            XmlText.element(xml, "loc", siteUrl + "/sitemaps/" + NAMES);
+            Instant named = db.select(DSL.max(AUTHORITY_VERSION.CREATED_AT)).from(AUTHORITY_VERSION)
+                    .fetchOne(0, Instant.class);
+            if (named != null) {
+                XmlText.element(xml, "lastmod", named.toString());
+            }
+            xml.writeEndElement();
             xml.writeEndElement();
         });
     }
 
-    private void writeUrls(OutputStream out, String siteUrl, org.jooq.Condition which) {
+    private void writeUrls(OutputStream out, String siteUrl, org.jooq.Condition which, boolean withNames) {
         XmlText.document(out, xml -> {
             xml.writeStartElement("urlset");
             xml.writeDefaultNamespace(NS);
@@ -111,8 +146,32 @@ public final class Sitemaps {
                     xml.writeEndElement();
                 }
             }
+            if (withNames) {
+                writeNames(xml, siteUrl);
+            }
             xml.writeEndElement();
         });
+    }
+
+    /** Each person's and place's page (not one merged away: its address leads to the survivor's), with its last version's time. */
+    private void writeNames(XMLStreamWriter xml, String siteUrl) throws XMLStreamException {
+        Field<Instant> changed = DSL.max(AUTHORITY_VERSION.CREATED_AT).as("changed");
+        var people = db.select(PERSON.KEY, changed).from(PERSON).leftJoin(AUTHORITY_VERSION)
+                .on(AUTHORITY_VERSION.FACET.eq(AuthorityKind.PERSON.key()), AUTHORITY_VERSION.AUTHORITY_ID.eq(PERSON.ID))
+                .where(PERSON.MERGED_INTO.isNull()).groupBy(PERSON.ID, PERSON.KEY).orderBy(PERSON.KEY)
+                .fetch(r -> Map.entry(AuthorityKind.PERSON.path(r.get(PERSON.KEY)), Optional.ofNullable(r.get(changed))));
+        var places = db.select(PLACE.KEY, changed).from(PLACE).leftJoin(AUTHORITY_VERSION)
+                .on(AUTHORITY_VERSION.FACET.eq(AuthorityKind.PLACE.key()), AUTHORITY_VERSION.AUTHORITY_ID.eq(PLACE.ID))
+                .where(PLACE.MERGED_INTO.isNull()).groupBy(PLACE.ID, PLACE.KEY).orderBy(PLACE.KEY)
+                .fetch(r -> Map.entry(AuthorityKind.PLACE.path(r.get(PLACE.KEY)), Optional.ofNullable(r.get(changed))));
+        for (var page : Stream.concat(people.stream(), places.stream()).toList()) {
+            xml.writeStartElement("url");
+            XmlText.element(xml, "loc", siteUrl + page.getKey());
+            if (page.getValue().isPresent()) {
+                XmlText.element(xml, "lastmod", page.getValue().get().toString());
+            }
+            xml.writeEndElement();
+        }
     }
 
     private boolean blockHasRecords(int block) {

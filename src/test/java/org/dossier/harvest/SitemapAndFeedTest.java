@@ -61,10 +61,12 @@ class SitemapAndFeedTest {
     }
 
     @Test
-    void theSitemapListsTheCanonicalAddressOfEveryPublishedRecordWithItsLastChange() {
+    void theSitemapListsTheCanonicalAddressOfEveryPublishedRecordWithItsLastChangeAndEveryPersonAndPlace() {
         Document sitemap = xml("/sitemap.xml", "application/xml");
         List<String> locations = XPaths.values(sitemap, "/s:urlset/s:url/s:loc");
-        assertEquals(48, locations.size(), "49 seed records less the withdrawn one");
+        assertEquals(48, locations.stream().filter(l -> l.contains("/documents/")).count(), "49 seed records less the withdrawn one");
+        assertEquals(names(), locations.stream().filter(l -> !l.contains("/documents/")).toList(),
+                "then every person's and place's page");
         assertTrue(locations.contains(catalogue.baseUrl() + "/documents/" + letter
                 + "/letter-to-stalin-from-the-korean-army-in-china"));
         assertTrue(locations.stream().noneMatch(l -> l.contains("/documents/" + malik + "/")));
@@ -80,7 +82,8 @@ class SitemapAndFeedTest {
         sitemaps.writeRoot(root, "https://dossier.example.org");
         Document index = OaiSchema.parse(root.toString(StandardCharsets.UTF_8));
         assertEquals(List.of("https://dossier.example.org/sitemaps/1.xml", "https://dossier.example.org/sitemaps/2.xml",
-                "https://dossier.example.org/sitemaps/3.xml"), XPaths.values(index, "/s:sitemapindex/s:sitemap/s:loc"));
+                "https://dossier.example.org/sitemaps/3.xml", "https://dossier.example.org/sitemaps/names.xml"),
+                XPaths.values(index, "/s:sitemapindex/s:sitemap/s:loc"));
         assertEquals("2030-03-01T12:00:00Z", XPaths.value(index, "/s:sitemapindex/s:sitemap[1]/s:lastmod"),
                 "a child's lastmod is its latest record's");
 
@@ -106,9 +109,27 @@ class SitemapAndFeedTest {
         assertTrue(plans.plans().stream().anyMatch(plan -> plan.uses("document_live_by_id")), plans.plans().toString());
     }
 
+    /** Every person's and place's page not merged away, as the database has them: people first, each list by key. */
+    private List<String> names() {
+        var db = database.dsl();
+        var people = org.dossier.db.Tables.PERSON;
+        var places = org.dossier.db.Tables.PLACE;
+        List<String> pages = new java.util.ArrayList<>();
+        db.select(people.KEY).from(people).where(people.MERGED_INTO.isNull()).orderBy(people.KEY).fetch(people.KEY)
+                .forEach(key -> pages.add(catalogue.baseUrl() + "/people/" + key));
+        db.select(places.KEY).from(places).where(places.MERGED_INTO.isNull()).orderBy(places.KEY).fetch(places.KEY)
+                .forEach(key -> pages.add(catalogue.baseUrl() + "/places/" + key));
+        return pages;
+    }
+
     @Test
     void childSitemapsAreServedAndAMissingOneIsNotFound() {
         assertEquals(48, XPaths.count(xml("/sitemaps/1.xml", "application/xml"), "//s:url"));
+        Document names = xml("/sitemaps/names.xml", "application/xml");
+        assertEquals(names(), XPaths.values(names, "/s:urlset/s:url/s:loc"));
+        assertTrue(names().contains(catalogue.baseUrl() + "/people/stalin") && names().contains(catalogue.baseUrl() + "/places/korea"));
+        assertTrue(XPaths.value(names, "/s:urlset/s:url[s:loc='" + catalogue.baseUrl() + "/people/stalin']/s:lastmod")
+                .matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), "a page's last change is its last version's");
         assertEquals(404, catalogue.http().get("/sitemaps/2.xml").statusCode());
         assertEquals(404, catalogue.http().get("/sitemaps/one.xml").statusCode());
     }

@@ -18,21 +18,10 @@ user=bench password="bench password 1234"
 work=$(mktemp -d /tmp/dossier-rename-bench.XXXXXX)
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 
-field() { grep -o "name=\"$1\" value=\"[^\"]*\"" | head -1 | sed 's/.*value="//;s/"$//'; }
-
 for jar in "$@"; do
   name=$(basename "$jar" .jar)
   echo "== $name ($(date -u +%H:%M:%S) UTC): copying the catalogue"
-  rm -rf "$work/db" && mkdir "$work/db"
-  cp "$db" "$work/db/catalogue.db" && cp -r "$index" "$work/db/catalogue.index"
-  cp "$jar" "$work/dossier.jar"
-  printf '%s\n' "$password" | java -jar "$work/dossier.jar" user add --db "$work/db/catalogue.db" --role editor "$user" >/dev/null
-  serve_node "$work/dossier.jar" "$work/db/catalogue.db" --index "$work/db/catalogue.index" --warm-up 0
-  cookies=$work/cookies
-  rm -f "$cookies"
-  csrf=$(curl -s -c "$cookies" -b "$cookies" "$url/admin/login" | field csrf)
-  curl -s -o /dev/null -c "$cookies" -b "$cookies" --data-urlencode "csrf=$csrf" --data-urlencode "username=$user" \
-    --data-urlencode "password=$password" "$url/admin/login"
+  editor_node "$jar" "$db" "$index" "$work" "$user" "$password"
   links=$(sqlite3 "$work/db/catalogue.db" "select count(*) from document_person join person on person.id = person_id where key = '$person'")
   echo "$person is linked to $links records"
 

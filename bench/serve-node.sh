@@ -20,3 +20,24 @@ serve_node() {
   echo "the node did not become ready within 10 minutes; see $log" >&2
   exit 1
 }
+
+# field NAME < PAGE: the value of the first input named NAME in an HTML page.
+field() { grep -o "name=\"$1\" value=\"[^\"]*\"" | head -1 | sed 's/.*value="//;s/"$//'; }
+
+# editor_node JAR DB INDEX WORK USER PASSWORD: a fresh copy of DB and its INDEX in WORK/db, an
+# editor account USER on it, a cold node serving it (serve_node), and USER signed in with the
+# cookies in $cookies (WORK/cookies).
+editor_node() {
+  local jar=$1 db=$2 index=$3 work=$4 user=$5 password=$6
+  rm -rf "$work/db" && mkdir "$work/db"
+  cp "$db" "$work/db/catalogue.db" && cp -r "$index" "$work/db/catalogue.index"
+  cp "$jar" "$work/dossier.jar"
+  printf '%s\n' "$password" | java -jar "$work/dossier.jar" user add --db "$work/db/catalogue.db" --role editor "$user" >/dev/null
+  serve_node "$work/dossier.jar" "$work/db/catalogue.db" --index "$work/db/catalogue.index" --warm-up 0
+  cookies=$work/cookies
+  rm -f "$cookies"
+  local csrf
+  csrf=$(curl -s -c "$cookies" -b "$cookies" "$url/admin/login" | field csrf)
+  curl -s -o /dev/null -c "$cookies" -b "$cookies" --data-urlencode "csrf=$csrf" --data-urlencode "username=$user" \
+    --data-urlencode "password=$password" "$url/admin/login"
+}

@@ -41,18 +41,22 @@ record ResumptionToken(String metadataPrefix, String set, String from, String un
         }
     }
 
-    /** The token's arguments obey the same rules as a first request's. */
+    /**
+     * The token's arguments are what a first request that got a page could have had: the one format
+     * this repository disseminates, a range that ends no earlier than it starts. A token that says
+     * otherwise was not issued here, and is answered as such (badResumptionToken), not as a request
+     * in a format it cannot give or for no records.
+     */
     private void check() throws OaiError {
-        if (!OaiRequest.PREFIX.matcher(metadataPrefix).matches()
+        if (!metadataPrefix.equals(OaiPmh.OAI_DC)
                 || !set.isEmpty() && !OaiRequest.SET_SPEC.matcher(set).matches()
                 || lastId < 1 || cursor < 1 || listSize < cursor) {
             throw invalid("");
         }
-        if (!from.isEmpty()) {
-            OaiDate.parse("from", from);
-        }
-        if (!until.isEmpty()) {
-            OaiDate.parse("until", until);
+        OaiDate start = from.isEmpty() ? null : OaiDate.parse("from", from);
+        OaiDate end = until.isEmpty() ? null : OaiDate.parse("until", until);
+        if (start != null && end != null && (start.start().isAfter(end.end()) || start.dayOnly() != end.dayOnly())) {
+            throw invalid("");
         }
         OaiDate.parse("datestamp", lastDatestamp);
     }

@@ -281,5 +281,13 @@ class OaiPmhTest {
         error("verb=ListIdentifiers&resumptionToken=" + new ResumptionToken("oai_dc", "", "", "", "yesterday", 3, 100, 200)
                 .encode(), "badResumptionToken");
         error("verb=ListSets&resumptionToken=anything", "badResumptionToken");
+        // Well formed, but what no first request that got a page could have had.
+        String at = "2030-03-01T12:00:00Z";
+        error("verb=ListRecords&resumptionToken=" + new ResumptionToken("marc", "", "", "", at, 3, 100, 200).encode(),
+                "badResumptionToken");
+        error("verb=ListRecords&resumptionToken=" + new ResumptionToken("oai_dc", "", "2031-01-01", "2030-01-01", at, 3,
+                100, 200).encode(), "badResumptionToken");
+        error("verb=ListRecords&resumptionToken=" + new ResumptionToken("oai_dc", "", "2030-01-01", "2031-01-01T00:00:00Z",
+                at, 3, 100, 200).encode(), "badResumptionToken");
     }
 }

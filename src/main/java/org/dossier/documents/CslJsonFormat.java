@@ -84,7 +84,8 @@ final class CslJsonFormat implements ExportFormat {
     }
 
     /**
-     * A CSL name list: {@code family} and {@code given} for a person, {@code literal} for an
+     * A CSL name list: {@code family} and {@code given} for a person (with {@code static-ordering}
+     * for a name written family name first, as citeproc-js reads it), {@code literal} for an
      * organisation, which no style should split or invert.
      */
     private static void names(JsonGenerator json, String variable, java.util.List<PersonLink> people)
@@ -101,6 +102,11 @@ final class CslJsonFormat implements ExportFormat {
                 json.writeStringField("family", p.family());
                 if (!p.given().isEmpty()) {
                     json.writeStringField("given", p.given());
+                }
+                if (p.familyFirst() && !p.given().isEmpty()) {
+                    // "Mao Zedong" is written family name first in every position: without this,
+                    // citeproc puts a romanised name's given name first in a note ("Zedong Mao").
+                    json.writeBooleanField("static-ordering", true);
                 }
             }
             json.writeEndObject();

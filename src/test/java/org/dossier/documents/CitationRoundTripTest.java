@@ -3,6 +3,7 @@ package org.dossier.documents;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.undercouch.citeproc.bibtex.BibTeXConverter;
 import de.undercouch.citeproc.csl.CSLItemData;
@@ -137,6 +138,22 @@ class CitationRoundTripTest {
         assertEquals(2, refs.size());
         assertEquals("1943/05/10/", refs.get(0).getDate());
         assertEquals("1950///", refs.get(1).getDate());
+    }
+
+    @Test
+    void aNameWrittenFamilyNameFirstIsReadBackWithItsOrderFixedAndAnInvertedOneWithout() throws Exception {
+        List<Object> items = new JsonParser(new JsonLexer(new StringReader(
+                export(ExportFormat.CSL_JSON, citation("Names", DocumentDate.ofYear(1950)))))).parseArray();
+        @SuppressWarnings("unchecked")
+        CSLItemData item = CSLItemData.fromJson((Map<String, Object>) items.get(0));
+        CSLName kim = item.getAuthor()[0];
+        assertEquals("Kim", kim.getFamily());
+        assertEquals("Il Sung", kim.getGiven());
+        assertEquals(Boolean.TRUE, kim.getStaticOrdering(), "citeproc keeps 'Kim Il Sung' family name first in a note");
+        CSLName stalin = item.getRecipient()[0];
+        assertEquals("Stalin", stalin.getFamily());
+        assertTrue(stalin.getStaticOrdering() == null || !stalin.getStaticOrdering(), "'Joseph Stalin' in a note");
+        assertEquals("Legation of Hungary in the DPRK", item.getRecipient()[1].getLiteral());
     }
 
     @Test

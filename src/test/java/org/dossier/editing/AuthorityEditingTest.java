@@ -239,6 +239,8 @@ class AuthorityEditingTest {
         create("Ivan Vladimirovich Kovalev", "person", "", "variant");
 
         Document form = Jsoup.parse(alice.get("/admin/people/kovalev/merge").body());
+        assertTrue(form.text().contains("a record that names both keeps the stronger role: author, then recipient"),
+                "the form says which role a record naming both keeps");
         HttpResponse<String> merged = alice.post("/admin/people/kovalev/merge", Map.of("csrf", Editors.csrf(form.html()),
                 "version", form.selectFirst("input[name=version]").val(), "survivor", "ivan-vladimirovich-kovalev",
                 "note", "One man, entered twice"));

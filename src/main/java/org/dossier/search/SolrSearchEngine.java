@@ -719,7 +719,7 @@ public final class SolrSearchEngine implements SearchEngine {
     @Override
     public List<Suggestion> suggest(String text, int limit) {
         try {
-            return suggestions.suggest(words, text, limit);
+            return suggestions.suggest(words, text, limit, chosen -> count(SearchRequest.of(chosen).withoutPaging()));
         } catch (IOException e) {
             LOG.warn("The Solr collection could not suggest anything for {}", text, e);
             return List.of();

@@ -34,10 +34,11 @@ public final class SearchRequestReader {
 
     private static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
-    /** Where a page says what it left out: at the filters, the date range, or the pager. */
+    /** Where a page says what it left out: at the filters, the date range, the order, or the pager. */
     static final String FILTERS = "filters";
     static final String DATES = "dates";
     static final String PAGE = "page";
+    static final String ORDER = "order";
 
     private SearchRequestReader() {
     }
@@ -49,7 +50,7 @@ public final class SearchRequestReader {
 
     /**
      * The search as a page shows it: what makes no sense is left out of the search and said at
-     * the control it belongs to ({@code dates}, {@code filters}, {@code page}), and everything
+     * the control it belongs to ({@code dates}, {@code filters}, {@code order}, {@code page}), and everything
      * else is kept, so that the reader sees their search and what to change.
      */
     public static Read forPage(Context ctx) {
@@ -138,10 +139,21 @@ public final class SearchRequestReader {
             from = null;
             to = null;
         }
-        String sortValue = QueryParams.choice(ctx, SearchRequest.SORT, null, SortOrder.urlValues());
-        SortOrder sort = sortValue == null ? null : SortOrder.fromValue(sortValue);
-        int pageSize = QueryParams.integer(ctx, SearchRequest.PAGE_SIZE, SearchRequest.DEFAULT_PAGE_SIZE, 1,
-                SearchRequest.MAX_PAGE_SIZE);
+        SortOrder sort = null;
+        try {
+            String sortValue = QueryParams.choice(ctx, SearchRequest.SORT, null, SortOrder.urlValues());
+            sort = sortValue == null ? null : SortOrder.fromValue(sortValue);
+        } catch (BadRequest e) {
+            note(problems, ORDER, e);
+        }
+        // A page size is the pager's: said there, and the default used, so the hits are still shown.
+        int pageSize = SearchRequest.DEFAULT_PAGE_SIZE;
+        try {
+            pageSize = QueryParams.integer(ctx, SearchRequest.PAGE_SIZE, SearchRequest.DEFAULT_PAGE_SIZE, 1,
+                    SearchRequest.MAX_PAGE_SIZE);
+        } catch (BadRequest e) {
+            note(problems, PAGE, e);
+        }
         int lastPage = SearchRequest.MAX_WINDOW / pageSize;
         int page;
         try {

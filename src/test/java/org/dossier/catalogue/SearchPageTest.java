@@ -86,6 +86,22 @@ class SearchPageTest {
         assertFalse(page.select("ol.results li").isEmpty(), "the rest of the search is answered");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "sort=bogus    | .sort-problem  | 'sort' must be one of -date, date, relevance, title, not 'bogus'.",
+        "pageSize=500  | .pager-problem | 'pageSize' must be a whole number from 1 to 100, not '500'.",
+    })
+    void aBadOrderOrPageSizeShowsTheSearchWithTheMessageAtItsControlAndEverythingElseKept(String bad, String at,
+                                                                                       String message) {
+        HttpResponse<String> response = http.get("/search?q=stalin&type=letter&" + bad);
+        assertEquals(400, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        assertEquals(message, page.selectFirst(".search-results " + at).text());
+        assertEquals("stalin", page.selectFirst("#search-q").val(), "what the reader typed is kept");
+        assertEquals(List.of("Remove Type: Letter \u00d7"), page.select(".chips a.chip").eachText());
+        assertFalse(page.select("ol.results li").isEmpty(), "the rest of the search is answered");
+    }
+
     @Test
     void anUnknownFacetKeyIsLeftOutAndSaidAndTheRestOfTheSearchIsAnswered() {
         HttpResponse<String> response = http.get("/search?q=stalin&person=nobody&person=mao-zedong");

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The search page, its JSON twin, its all-values pages and the person and place pages, over HTTP. */
 class SearchPageTest {
@@ -100,6 +101,19 @@ class SearchPageTest {
         assertEquals("stalin", page.selectFirst("#search-q").val(), "what the reader typed is kept");
         assertEquals(List.of("Remove Type: Letter \u00d7"), page.select(".chips a.chip").eachText());
         assertFalse(page.select("ol.results li").isEmpty(), "the rest of the search is answered");
+    }
+
+    @Test
+    void aControlCharacterInTheWordsIsTakenOutAndNeverWrittenIntoThePage() {
+        HttpResponse<String> response = http.get("/search?q=stalin%00%07");
+        assertEquals(200, response.statusCode());
+        assertFalse(response.body().contains("\u0000") || response.body().contains("\u0007"), "no control character on the page");
+        Document page = Jsoup.parse(response.body());
+        assertEquals("stalin", page.selectFirst("#search-q").val());
+        HttpResponse<String> elsewhere = http.get("/documents/99999?q=stalin%00");
+        assertEquals(404, elsewhere.statusCode());
+        assertEquals("stalin", Jsoup.parse(elsewhere.body()).selectFirst("#site-search-q").val(), "nor on an error page");
+        assertEquals(SearchJson.get(http, "q=stalin").ids(), SearchJson.get(http, "q=stalin%00").ids());
     }
 
     @Test

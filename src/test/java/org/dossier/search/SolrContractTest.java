@@ -99,7 +99,7 @@ class SolrContractTest {
                 "q=telegr*", "q=kor%3Fa", "q=%2Fkore%5Ba-z%5D%2F", "q=korea~1", "q=korea+OR+china",
                 "q=korea+NOT+stalin", "q=korea+-stalin", "q=stalin%27s", "q=%22kim+il+sung%22~2",
                 "q=korea+AND", "q=%22unclosed", "q=((((((((((deep))))))))))", "q=*ea", "q=Memo%3A+Korea",
-                "q=%2F[ab]*a[ab]{20}%2F", "q=the+and+of",
+                "q=%2F[ab]*a[ab]{20}%2F", "q=the+and+of", "q=Pa%CC%81sztor", "q=P%C3%A1sztor", "q=stalin%00",
                 "type=ciphered-telegram", "type=ciphered-telegram&type=telegram", "person=stalin",
                 "person=stalin&person=mao-zedong", "person=stalin&person=kim-il-sung&all=person",
                 "place=dprk&person=stalin", "author=stalin", "recipient=stalin", "year=1950",

@@ -116,6 +116,22 @@ class SearchPageTest {
         assertEquals(SearchJson.get(http, "q=stalin").ids(), SearchJson.get(http, "q=stalin%00").ids());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"-stalin", "NOT stalin", "-stalin -mao"})
+    void aSearchOfOnlyExcludedWordsFindsEveryRecordButThoseAndGivesNoSpellingAdvice(String words) {
+        String q = "q=" + java.net.URLEncoder.encode(words, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.Set<Integer> excluded = new java.util.HashSet<>(SearchJson.get(http, "q=" + words.replaceAll("-|NOT ", "")
+                .replace(" ", "+OR+") + "&pageSize=100").ids());
+        java.util.Set<Integer> rest = new java.util.HashSet<>(SearchJson.get(http, q + "&pageSize=100").ids());
+        java.util.Set<Integer> all = new java.util.HashSet<>(SearchJson.get(http, "pageSize=100").ids());
+        assertFalse(excluded.isEmpty());
+        all.removeAll(excluded);
+        assertEquals(all, rest, words);
+        HttpResponse<String> page = http.get("/search?" + q);
+        assertEquals(200, page.statusCode());
+        assertFalse(page.body().contains("Check the spelling"), page.body());
+    }
+
     @Test
     void anUnknownFacetKeyIsLeftOutAndSaidAndTheRestOfTheSearchIsAnswered() {
         HttpResponse<String> response = http.get("/search?q=stalin&person=nobody&person=mao-zedong");

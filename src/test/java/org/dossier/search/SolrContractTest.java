@@ -100,6 +100,7 @@ class SolrContractTest {
                 "q=korea+NOT+stalin", "q=korea+-stalin", "q=stalin%27s", "q=%22kim+il+sung%22~2",
                 "q=korea+AND", "q=%22unclosed", "q=((((((((((deep))))))))))", "q=*ea", "q=Memo%3A+Korea",
                 "q=%2F[ab]*a[ab]{20}%2F", "q=the+and+of", "q=Pa%CC%81sztor", "q=P%C3%A1sztor", "q=stalin%00",
+                "q=-stalin", "q=NOT+stalin", "q=-stalin+-korea&sort=title", "q=korea+OR+(-china)",
                 "type=ciphered-telegram", "type=ciphered-telegram&type=telegram", "person=stalin",
                 "person=stalin&person=mao-zedong", "person=stalin&person=kim-il-sung&all=person",
                 "place=dprk&person=stalin", "author=stalin", "recipient=stalin", "year=1950",

@@ -407,6 +407,23 @@ class SearchPageTest {
     }
 
     @Test
+    void theFacetValuesPageListsEveryValueOnOnePageSoASearchPageNumberIsIgnoredAndNeverInItsCanonicalLink() {
+        List<String> every = page("/search/facets/person").select(".all-values li").eachText();
+        assertEquals(52, every.size());
+        for (String page : new String[] {"2", "6", "40"}) {
+            Document asked = page("/search/facets/person?page=" + page);
+            assertEquals(every, asked.select(".all-values li").eachText(), "page=" + page);
+            assertTrue(asked.selectFirst("link[rel=canonical]").attr("href").endsWith("/search/facets/person"),
+                    asked.selectFirst("link[rel=canonical]").attr("href"));
+        }
+        Document stalin = page("/search/facets/person?q=stalin&order=name&page=4&pageSize=20");
+        assertTrue(stalin.selectFirst("link[rel=canonical]").attr("href").endsWith("/search/facets/person?q=stalin&order=name"),
+                stalin.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals("/search?q=stalin&pageSize=20", stalin.selectFirst(".facet-values-page p a").attr("href"),
+                "back to the search as it was read, from its first page");
+    }
+
+    @Test
     void aPersonPageShowsEveryNameAndTheirRecords() {
         Document stalin = page("/people/stalin");
         assertEquals("Joseph Stalin", stalin.selectFirst("h1").text());

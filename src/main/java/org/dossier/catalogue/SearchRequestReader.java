@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -159,8 +160,11 @@ public final class SearchRequestReader {
         try {
             String pageValue = QueryParams.single(ctx, SearchRequest.PAGE);
             if (pageValue != null && pageValue.matches("[0-9]{1,9}") && Integer.parseInt(pageValue) > lastPage) {
-                throw new BadRequest("Only the first " + SearchRequest.MAX_WINDOW + " hits can be paged through (page "
-                        + lastPage + " of " + pageSize + "); narrow the search with words or filters");
+                // Said without the search's hits, which are not counted yet: true of a search of 49 as of a million.
+                throw new BadRequest("There is no page " + pageValue + ": a search can be paged through its first "
+                        + String.format(Locale.ROOT, "%,d", SearchRequest.MAX_WINDOW) + " hits only, which at "
+                        + pageSize + " a page is " + String.format(Locale.ROOT, "%,d", lastPage)
+                        + " pages; to reach hits beyond them, narrow the search with words or filters");
             }
             page = QueryParams.integer(ctx, SearchRequest.PAGE, 1, 1, lastPage);
         } catch (BadRequest e) {

@@ -53,7 +53,7 @@ class SearchPageTest {
         "sort=foo              | 'sort' must be one of -date, date, relevance, title",
         "page=0                | 'page' must be a whole number from 1 to 1000",
         "page=abc              | 'page' must be a whole number",
-        "page=1001             | Only the first 10000 hits can be paged through",
+        "page=1001             | There is no page 1001: a search can be paged through its first 10,000 hits only, which at 10 a page is 1,000 pages",
         "pageSize=101          | 'pageSize' must be a whole number from 1 to 100",
         "person=nobody         | There is no person 'nobody'",
         "type=Not_A_Key        | 'type' must be a key",
@@ -130,6 +130,18 @@ class SearchPageTest {
         HttpResponse<String> page = http.get("/search?" + q);
         assertEquals(200, page.statusCode());
         assertFalse(page.body().contains("Check the spelling"), page.body());
+    }
+
+    @Test
+    void aPagePastTheEndSaysWhatIsPagedAndHowManyPagesInGoodEnglish() {
+        HttpResponse<String> search = http.get("/search?q=stalin&page=2&pageSize=100");
+        assertEquals(404, search.statusCode());
+        assertTrue(Jsoup.parse(search.body()).text().contains("There is no page 2: this search has 1 page of 100."),
+                search.body());
+        HttpResponse<String> person = http.get("/people/stalin?page=9");
+        assertEquals(404, person.statusCode());
+        assertTrue(Jsoup.parse(person.body()).text().contains("There is no page 9: the records naming Joseph Stalin fill 3 pages of 10."),
+                person.body());
     }
 
     @Test

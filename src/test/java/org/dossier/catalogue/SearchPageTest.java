@@ -381,6 +381,27 @@ class SearchPageTest {
                 "a search with a range already says which dates it wants");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"from=1950-06&to=1950-12", "q=korea&from=1951", "type=letter"})
+    void aDecadesNumberIsWhatItsLinkFindsAndItsYearsAddUpToIt(String search) {
+        Document page = page("/search?" + search);
+        List<Element> decades = page.select("ul.decades > li");
+        assertFalse(decades.isEmpty());
+        for (Element decade : decades) {
+            long count = Long.parseLong(decade.selectFirst("summary .facet-count").text().replace(",", ""));
+            String all = decade.selectFirst(".decade-all a").attr("href");
+            assertEquals(count, SearchJson.get(http, all.substring(all.indexOf('?') + 1)).total(), all);
+            long years = 0;
+            for (Element year : decade.select(".years li:not(.decade-all)")) {
+                long yearCount = Long.parseLong(year.selectFirst(".facet-count").text().replace(",", ""));
+                String href = year.selectFirst("a").attr("href");
+                assertEquals(yearCount, SearchJson.get(http, href.substring(href.indexOf('?') + 1)).total(), href);
+                years += yearCount;
+            }
+            assertEquals(count, years, decade.text() + " on ?" + search);
+        }
+    }
+
     @Test
     void theDateHistogramHasABarPerYearAndMarksTheRange() {
         Document page = page("/search?from=1950&to=1952");
@@ -394,7 +415,10 @@ class SearchPageTest {
         // The whole decade, whatever range is set: what its link (from 1950 to 1959) would show.
         assertEquals("21", fifties.selectFirst("summary .facet-count").text());
         assertEquals("/search?from=1950&to=1959", fifties.selectFirst(".decade-all a").attr("href"));
-        assertEquals(List.of("1950 7", "1951 2", "1952 6"), fifties.select(".years li:not(.decade-all)").eachText());
+        // Its years likewise, each a link to that year instead of the range, adding up to the decade.
+        assertEquals(List.of("1950 7", "1951 2", "1952 6", "1953 1", "1955 1", "1956 3", "1957 1"),
+                fifties.select(".years li:not(.decade-all)").eachText());
+        assertEquals("/search?from=1951&to=1951", fifties.select(".years li:not(.decade-all) a").get(1).attr("href"));
     }
 
     @Test

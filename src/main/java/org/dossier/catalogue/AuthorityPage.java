@@ -60,7 +60,8 @@ public final class AuthorityPage {
         }
         // Newest first: the order of a search without words.
         SearchRequest records = SearchRequest.everything(SearchRequest.DEFAULT_PAGE_SIZE).toggle(facet, authority.key());
-        SearchOutcome outcome = search.run(records.onPage(page));
+        // A person's page is not a search to its reader: a page past the end says whose records they are.
+        SearchOutcome outcome = search.run(records.onPage(page), "the records naming " + authority.name() + " fill");
         ctx.render("catalogue/authority", Map.of(
                 "authority", authority,
                 "outcome", outcome,

@@ -35,8 +35,7 @@ public final class CataloguePage {
         }
         Listing result = listing.page(sort, page, pageSize);
         if (!result.pagination().exists()) {
-            throw new NotFound("There is no page " + page + ": the catalogue has "
-                    + result.pagination().lastPage() + " pages of " + pageSize + ".");
+            throw new NotFound(result.pagination().noSuchPage("the catalogue has"));
         }
         ctx.render("catalogue/listing", Map.of("listing", result, "url", UrlState.of(ctx),
                 "sorts", SORTS));

@@ -35,14 +35,27 @@ public final class CatalogueSearch {
      * @throws NotFound   for a page past the last one
      */
     public SearchOutcome run(SearchRequest request) {
-        return answer(request, knownKeys(request), false);
+        return run(request, "this search has");
+    }
+
+    /**
+     * The same, for a page that is not a search to its reader (a person's records), whose page past
+     * the end says what is paged: {@code holder} as {@link org.dossier.web.Pagination#noSuchPage} takes it.
+     */
+    public SearchOutcome run(SearchRequest request, String holder) {
+        return answer(request, knownKeys(request), false, holder);
+    }
+
+    private SearchOutcome answer(SearchRequest request, AuthorityLabels labels, boolean forPage) {
+        return answer(request, labels, forPage, "this search has");
     }
 
     /**
      * @param forPage whether the answer is for the search page, which also says what the other way
      *                of meeting a range finds, and what a date typed among the words finds as a range
+     * @param holder  what a page past the end says has the pages ("this search has")
      */
-    private SearchOutcome answer(SearchRequest request, AuthorityLabels labels, boolean forPage) {
+    private SearchOutcome answer(SearchRequest request, AuthorityLabels labels, boolean forPage, String holder) {
         long started = System.nanoTime();
         SearchResults results = engine.search(request);
         long engineNanos = System.nanoTime() - started;
@@ -55,8 +68,7 @@ public final class CatalogueSearch {
         SearchOutcome outcome = new SearchOutcome(request, results, hitsOf(results), labels, wordsAlone, filtersAlone,
                 otherDated, dateInWords, datedInstead, engineNanos);
         if (!outcome.pagination().exists()) {
-            throw new NotFound("There is no page " + request.page() + ": this search has "
-                    + outcome.pagination().lastPage() + " pages of " + request.pageSize() + ".");
+            throw new NotFound(outcome.pagination().noSuchPage(holder));
         }
         return outcome;
     }

@@ -1,6 +1,7 @@
 package org.dossier.catalogue;
 
 import io.javalin.http.Context;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,19 +38,25 @@ public final class FacetValuesPage {
                         + "person and place."));
         boolean byName = QueryParams.choice(ctx, ORDER, "count", Set.of("count", BY_NAME)).equals(BY_NAME);
         SearchRequest request = SearchRequestReader.strict(ctx);
-        SearchOutcome outcome = search.run(request);
+        // Every value is on the one page, so the search's page means nothing here: it is neither
+        // checked against the hits' pages (a page past them was a 404) nor carried in the links
+        // and the canonical address, which are the same for every page asked.
+        SearchRequest everyValue = request.withPageSize(SearchRequest.DEFAULT_PAGE_SIZE);
+        SearchOutcome outcome = search.run(everyValue);
         List<SearchView.FacetValue> values = SearchView.values(facet, outcome, byName);
-        String byCount = new SearchLinks(request).on(PATH + facet.key());
-        ctx.render("catalogue/facet-values", Map.of(
-                "title", SearchWording.title(facet),
-                "plural", SearchWording.plural(facet),
-                "values", values,
-                "valuesHtml", FacetHtml.values(values, SearchWording.title(facet).toLowerCase(Locale.ROOT)),
-                "byName", byName,
-                "byNameHref", byName(byCount),
-                "byCountHref", byCount,
-                "backHref", SearchLinks.search(request.onPage(1)),
-                "total", outcome.results().total(),
-                "searchQuery", outcome.request().text()));
+        String byCount = new SearchLinks(everyValue).on(PATH + facet.key());
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", SearchWording.title(facet));
+        model.put("plural", SearchWording.plural(facet));
+        model.put("values", values);
+        model.put("valuesHtml", FacetHtml.values(values, SearchWording.title(facet).toLowerCase(Locale.ROOT)));
+        model.put("byName", byName);
+        model.put("byNameHref", byName(byCount));
+        model.put("byCountHref", byCount);
+        model.put("canonicalHref", byName ? byName(byCount) : byCount);
+        model.put("backHref", SearchLinks.search(request.onPage(1)));
+        model.put("total", outcome.results().total());
+        model.put("searchQuery", outcome.request().text());
+        ctx.render("catalogue/facet-values", model);
     }
 }

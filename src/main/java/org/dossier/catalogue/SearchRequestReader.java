@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -34,10 +35,11 @@ public final class SearchRequestReader {
 
     private static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
-    /** Where a page says what it left out: at the filters, the date range, or the pager. */
+    /** Where a page says what it left out: at the filters, the date range, the order, or the pager. */
     static final String FILTERS = "filters";
     static final String DATES = "dates";
     static final String PAGE = "page";
+    static final String ORDER = "order";
 
     private SearchRequestReader() {
     }
@@ -49,7 +51,7 @@ public final class SearchRequestReader {
 
     /**
      * The search as a page shows it: what makes no sense is left out of the search and said at
-     * the control it belongs to ({@code dates}, {@code filters}, {@code page}), and everything
+     * the control it belongs to ({@code dates}, {@code filters}, {@code order}, {@code page}), and everything
      * else is kept, so that the reader sees their search and what to change.
      */
     public static Read forPage(Context ctx) {
@@ -138,17 +140,31 @@ public final class SearchRequestReader {
             from = null;
             to = null;
         }
-        String sortValue = QueryParams.choice(ctx, SearchRequest.SORT, null, SortOrder.urlValues());
-        SortOrder sort = sortValue == null ? null : SortOrder.fromValue(sortValue);
-        int pageSize = QueryParams.integer(ctx, SearchRequest.PAGE_SIZE, SearchRequest.DEFAULT_PAGE_SIZE, 1,
-                SearchRequest.MAX_PAGE_SIZE);
+        SortOrder sort = null;
+        try {
+            String sortValue = QueryParams.choice(ctx, SearchRequest.SORT, null, SortOrder.urlValues());
+            sort = sortValue == null ? null : SortOrder.fromValue(sortValue);
+        } catch (BadRequest e) {
+            note(problems, ORDER, e);
+        }
+        // A page size is the pager's: said there, and the default used, so the hits are still shown.
+        int pageSize = SearchRequest.DEFAULT_PAGE_SIZE;
+        try {
+            pageSize = QueryParams.integer(ctx, SearchRequest.PAGE_SIZE, SearchRequest.DEFAULT_PAGE_SIZE, 1,
+                    SearchRequest.MAX_PAGE_SIZE);
+        } catch (BadRequest e) {
+            note(problems, PAGE, e);
+        }
         int lastPage = SearchRequest.MAX_WINDOW / pageSize;
         int page;
         try {
             String pageValue = QueryParams.single(ctx, SearchRequest.PAGE);
             if (pageValue != null && pageValue.matches("[0-9]{1,9}") && Integer.parseInt(pageValue) > lastPage) {
-                throw new BadRequest("Only the first " + SearchRequest.MAX_WINDOW + " hits can be paged through (page "
-                        + lastPage + " of " + pageSize + "); narrow the search with words or filters");
+                // Said without the search's hits, which are not counted yet: true of a search of 49 as of a million.
+                throw new BadRequest("There is no page " + pageValue + ": a search can be paged through its first "
+                        + String.format(Locale.ROOT, "%,d", SearchRequest.MAX_WINDOW) + " hits only, which at "
+                        + pageSize + " a page is " + String.format(Locale.ROOT, "%,d", lastPage)
+                        + " pages; to reach hits beyond them, narrow the search with words or filters");
             }
             page = QueryParams.integer(ctx, SearchRequest.PAGE, 1, 1, lastPage);
         } catch (BadRequest e) {

@@ -245,11 +245,32 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
                 years.isEmpty() ? Integer.MAX_VALUE : years.firstKey()) / 10 * 10;
         int last = Math.max(anyDate.isEmpty() ? Integer.MIN_VALUE : anyDate.lastKey(),
                 years.isEmpty() ? Integer.MIN_VALUE : years.lastKey());
+        // One rule for the decades, as for the histogram: every number is what its link finds. A
+        // decade's link searches the decade instead of any range, so its number is the records of
+        // its years with the range lifted (yearsAnyDate). Without a range its years tick and untick
+        // a year, and each says what it finds with the other years lifted (years): the same records,
+        // so the years add up to the decade. Under a range, the years ticked within it would count
+        // only the range's records ("1950s 21" over "1950 7"): each year is then, like the decade
+        // and like a bar of the histogram, a link to that year instead of the range, with its
+        // records with the range lifted, and the years again add up to their decade.
+        boolean ranged = request.from() != null || request.to() != null;
         for (int decade = first; decade <= last; decade += 10) {
             long count = anyDate.subMap(decade, decade + 10).values().stream().mapToLong(Long::longValue).sum();
             List<FacetValue> values = new ArrayList<>();
             boolean open = false;
-            for (Map.Entry<Integer, Long> year : years.subMap(decade, decade + 10).entrySet()) {
+            if (ranged) {
+                for (Map.Entry<Integer, Long> year : anyDate.subMap(decade, decade + 10).entrySet()) {
+                    DateBound whole = DateBound.year(year.getKey());
+                    boolean asked = whole.equals(request.from()) && whole.equals(request.to());
+                    open |= asked;
+                    String value = String.valueOf(year.getKey());
+                    // The year that is the range already is ticked, and its link lifts it, as a ticked year's does.
+                    values.add(new FacetValue(value, value, year.getValue(), asked,
+                            SearchLinks.search(asked ? request.between(null, null) : request.between(whole, whole)), null));
+                }
+            }
+            SortedMap<Integer, Long> toTick = ranged ? java.util.Collections.emptySortedMap() : years;
+            for (Map.Entry<Integer, Long> year : toTick.subMap(decade, decade + 10).entrySet()) {
                 boolean ticked = request.years().contains(year.getKey());
                 open |= ticked;
                 String value = String.valueOf(year.getKey());

@@ -1,5 +1,6 @@
 package org.dossier.documents;
 
+import java.text.Normalizer;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -18,14 +19,21 @@ public record RecordDraft(String title, List<String> summary, DocumentDate date,
 
     public RecordDraft {
         Objects.requireNonNull(date, "a record needs a date");
-        title = title == null ? "" : title.strip();
+        // Composed (NFC), whoever wrote it (an import, the edit form, a merge): a letter typed with a
+        // combining accent (macOS, text pasted from a PDF) is stored, shown and searched as the one
+        // precomposed letter, so "Pásztor" is one spelling however it was typed.
+        title = title == null ? "" : composed(title).strip();
         if (title.isEmpty()) {
             throw new IllegalArgumentException("a record needs a title");
         }
-        summary = summary.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+        summary = summary.stream().map(p -> composed(p).strip()).filter(p -> !p.isEmpty()).toList();
         people.values().forEach(role -> Objects.requireNonNull(role, "every person linked needs a role"));
         people = Collections.unmodifiableSortedMap(new TreeMap<>(people));
         places = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(places));
+    }
+
+    private static String composed(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
     public RecordDraft(String title, List<String> summary, DocumentDate date) {

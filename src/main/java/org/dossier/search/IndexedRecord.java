@@ -1,5 +1,6 @@
 package org.dossier.search;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -14,6 +15,11 @@ record IndexedRecord(int id, String title, String summary, LocalDate earliest, L
                      List<String> recipients) {
 
     IndexedRecord {
+        // Composed (NFC), as a search's words are (SearchRequest): a title saved with a combining
+        // accent ("a" + U+0301) is found by "á" typed either way, on both engines, and its
+        // highlights' offsets are those of the text stored.
+        title = title == null ? null : Normalizer.normalize(title, Normalizer.Form.NFC);
+        summary = summary == null ? null : Normalizer.normalize(summary, Normalizer.Form.NFC);
         people = List.copyOf(people);
         places = List.copyOf(places);
         authors = List.copyOf(authors);

@@ -514,8 +514,10 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     @Override
     public List<Suggestion> suggest(String text, int limit) {
+        Names expanding = names;
+        // Counted on the snapshot the candidates came from, as a search for each would count them.
         return withSnapshot(snapshot -> suggestions.suggest(new LuceneWordStatistics(snapshot.getIndexReader()),
-                text, limit));
+                text, limit, chosen -> searching.count(snapshot, expanding, SearchRequest.of(chosen).withoutPaging())));
     }
 
     private interface SnapshotWork<T> {

@@ -2,6 +2,7 @@ package org.dossier.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -92,7 +93,9 @@ final class Names {
 
     static List<String> tokens(Analyzer analyzer, String text) {
         List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(IndexLayout.TEXT, text)) {
+        // Composed (NFC) first, as records and searches are: a form an editor typed with combining
+        // accents is then the same words as the one typed precomposed.
+        try (TokenStream stream = analyzer.tokenStream(IndexLayout.TEXT, Normalizer.normalize(text, Normalizer.Form.NFC))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {

@@ -15,6 +15,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -309,6 +310,24 @@ final class QueryReader {
                     sloppy.add(terms[i], positions[i]);
                 }
                 return sloppy.build();
+            }
+            return query;
+        }
+
+        /**
+         * Clauses that only exclude ({@code -stalin}, {@code NOT stalin}, {@code korea OR (-china)})
+         * mean every record but those: on its own a Lucene query of excluded clauses matches
+         * nothing, and a reader who typed it would be told to check the spelling. Solr is handed
+         * the same query (the records to exclude from) and so answers the same.
+         */
+        @Override
+        protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
+            Query query = super.getBooleanQuery(clauses);
+            if (query instanceof BooleanQuery bool && !bool.clauses().isEmpty()
+                    && bool.clauses().stream().allMatch(BooleanClause::isProhibited)) {
+                BooleanQuery.Builder except = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+                bool.clauses().forEach(except::add);
+                return except.build();
             }
             return query;
         }

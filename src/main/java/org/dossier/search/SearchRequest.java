@@ -2,6 +2,7 @@ package org.dossier.search;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -66,7 +68,7 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
     }
 
     public SearchRequest {
-        text = text == null ? "" : text.strip();
+        text = text == null ? "" : words(text);
         EnumMap<Facet, List<String>> copy = new EnumMap<>(Facet.class);
         facets.forEach((facet, keys) -> {
             if (!keys.isEmpty()) {
@@ -85,6 +87,21 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
             throw new IllegalArgumentException("page " + page + " of " + pageSize + " is beyond the first " + MAX_WINDOW
                     + " hits");
         }
+    }
+
+    /** C0 control characters: never typed (a tab or a line break is whitespace and is kept). */
+    private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+
+    /**
+     * Words as the engines read them, whoever made the request: composed (NFC), as every indexed
+     * title and summary is ({@code IndexedRecord}), so that an "á" typed as "a" and a combining
+     * accent (macOS, text pasted from a PDF) finds what the precomposed "á" finds; control
+     * characters (a NUL) taken out, as no word has them and a page writes the words back into
+     * its search box; no whitespace around.
+     */
+    public static String words(String typed) {
+        String composed = Normalizer.normalize(typed, Normalizer.Form.NFC);
+        return CONTROLS.matcher(composed).replaceAll(" ").strip();
     }
 
     /** Everything, newest first, {@code pageSize} hits a page (0: counts only). */

@@ -371,6 +371,11 @@ public final class SolrSearchEngine implements SearchEngine {
      */
     private <T> T withWords(SearchRequest request, java.util.function.Function<Words, T> work) {
         awaitFollower(source.head().last());
+        return onWords(request, work);
+    }
+
+    /** {@link #withWords} on the collection as it is, without waiting for the feed: for suggestions. */
+    private <T> T onWords(SearchRequest request, java.util.function.Function<Words, T> work) {
         try {
             return work.apply(words(request, false));
         } catch (SolrException e) {
@@ -719,7 +724,16 @@ public final class SolrSearchEngine implements SearchEngine {
     @Override
     public List<Suggestion> suggest(String text, int limit) {
         try {
-            return suggestions.suggest(words, text, limit);
+            // Counted as a search for each counts it, on the collection as it is: a suggestion, like
+            // its candidates, does not wait for the feed, nor read the database's newest change.
+            return suggestions.suggest(words, text, limit, chosen -> {
+                SearchRequest request = SearchRequest.of(chosen).withoutPaging();
+                try {
+                    return onWords(request, read -> count(request, read));
+                } catch (SearchUnavailableException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            });
         } catch (IOException e) {
             LOG.warn("The Solr collection could not suggest anything for {}", text, e);
             return List.of();

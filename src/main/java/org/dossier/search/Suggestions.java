@@ -38,6 +38,17 @@ final class Suggestions {
 
     static final Suggestions NONE = new Suggestions(List.of());
 
+    /**
+     * How many records the engine's own search for a text finds (its words, their stems and the
+     * names they expand to, withdrawn and replaced records never counted). A suggestion's number
+     * is this, not a word's document frequency: the frequency counts a record's older versions
+     * until their segment is merged, and only the exact form, whereas choosing the suggestion
+     * searches for it and finds stems and names too. The frequencies only choose the candidates.
+     */
+    interface Found {
+        long of(String text) throws IOException;
+    }
+
     private final List<Entry> entries;
 
     private Suggestions(List<Entry> entries) {
@@ -64,17 +75,33 @@ final class Suggestions {
         return new Suggestions(List.copyOf(unique.values()));
     }
 
-    /** Up to {@code limit} suggestions for {@code text}: names first, then words. */
-    List<Suggestion> suggest(WordStatistics index, String text, int limit) throws IOException {
+    /**
+     * Up to {@code limit} suggestions for {@code text}: names first, then words, each with how many
+     * records choosing it finds ({@code found}), the most first; one that finds none is not offered.
+     */
+    List<Suggestion> suggest(WordStatistics index, String text, int limit, Found found) throws IOException {
         String folded = fold(text);
         if (folded.isEmpty() || limit <= 0) {
             return List.of();
         }
-        List<Suggestion> suggestions = new ArrayList<>(names(index, folded, limit));
+        List<Suggestion> suggestions = new ArrayList<>(counted(names(index, folded, limit), found));
         if (suggestions.size() < limit && !text.endsWith(" ")) {
-            suggestions.addAll(words(index, text, limit - suggestions.size(), suggestions));
+            suggestions.addAll(counted(words(index, text, limit - suggestions.size(), suggestions), found));
         }
         return suggestions;
+    }
+
+    /** {@code candidates} with what choosing each finds, those that find nothing left out, the most first (a stable sort). */
+    private static List<Suggestion> counted(List<Suggestion> candidates, Found found) throws IOException {
+        List<Suggestion> counted = new ArrayList<>();
+        for (Suggestion candidate : candidates) {
+            long records = found.of(candidate.text());
+            if (records > 0) {
+                counted.add(new Suggestion(candidate.text(), candidate.kind(), candidate.label(), (int) records));
+            }
+        }
+        counted.sort(Comparator.comparingInt(s -> -s.records()));
+        return counted;
     }
 
     private List<Suggestion> names(WordStatistics index, String folded, int limit) throws IOException {

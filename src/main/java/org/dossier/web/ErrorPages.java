@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import org.eclipse.jetty.http.BadMessageException;
 import java.util.Map;
 import org.dossier.search.SearchBusyException;
+import org.dossier.search.SearchRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,8 +119,9 @@ public final class ErrorPages {
             model.put("status", status);
             model.put("title", title);
             model.put("message", message);
-            // What the reader typed stays in the search box, whatever went wrong.
-            model.put("searchQuery", ctx.queryParam("q"));
+            // What the reader typed stays in the search box, whatever went wrong, as a search reads it.
+            String q = ctx.queryParam("q");
+            model.put("searchQuery", q == null ? null : SearchRequest.words(q));
             model.put("again", again);
             model.put("errorPage", true);
             ctx.render("error", model);

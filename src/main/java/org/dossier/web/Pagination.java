@@ -38,6 +38,16 @@ public record Pagination(int page, int pageSize, long total, long reachable) {
         return page <= lastPage();
     }
 
+    /**
+     * What a page past the last says, one way everywhere: "There is no page 7: this search has 2
+     * pages of 10." ({@code holder} "this search has"), "1 page of 100" for one.
+     */
+    public String noSuchPage(String holder) {
+        int last = lastPage();
+        return "There is no page " + page + ": " + holder + " " + (last == 1 ? "1 page" : last + " pages") + " of "
+                + pageSize + ".";
+    }
+
     public long offset() {
         return (long) (page - 1) * pageSize;
     }
@@ -68,7 +78,11 @@ public record Pagination(int page, int pageSize, long total, long reachable) {
         return page < lastPage();
     }
 
-    /** The first and last pages, and two on each side of the current one, with gaps between. */
+    /**
+     * The first and last pages, and two on each side of the current one, with gaps between; a gap
+     * that would hide one page shows that page instead, as "..." takes the room of a number and
+     * says less.
+     */
     public List<PageLink> links() {
         int last = lastPage();
         var pages = new java.util.TreeSet<Integer>(List.of(1, last));
@@ -78,7 +92,9 @@ public record Pagination(int page, int pageSize, long total, long reachable) {
         List<PageLink> links = new ArrayList<>();
         int previous = 0;
         for (int p : pages) {
-            if (p - previous > 1) {
+            if (p - previous == 2) {
+                links.add(new PageLink(p - 1, false));
+            } else if (p - previous > 2) {
                 links.add(new PageLink(0, false));
             }
             links.add(new PageLink(p, p == page));

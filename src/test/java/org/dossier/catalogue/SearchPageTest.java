@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The search page, its JSON twin, its all-values pages and the person and place pages, over HTTP. */
 class SearchPageTest {
@@ -52,7 +53,7 @@ class SearchPageTest {
         "sort=foo              | 'sort' must be one of -date, date, relevance, title",
         "page=0                | 'page' must be a whole number from 1 to 1000",
         "page=abc              | 'page' must be a whole number",
-        "page=1001             | Only the first 10000 hits can be paged through",
+        "page=1001             | There is no page 1001: a search can be paged through its first 10,000 hits only, which at 10 a page is 1,000 pages",
         "pageSize=101          | 'pageSize' must be a whole number from 1 to 100",
         "person=nobody         | There is no person 'nobody'",
         "type=Not_A_Key        | 'type' must be a key",
@@ -84,6 +85,63 @@ class SearchPageTest {
         assertTrue(page.selectFirst("details.filters").hasAttr("open"), "the filters open where the message is");
         assertEquals(List.of("Remove Type: Telegram \u00d7"), page.select(".chips a.chip").eachText());
         assertFalse(page.select("ol.results li").isEmpty(), "the rest of the search is answered");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "sort=bogus    | .sort-problem  | 'sort' must be one of -date, date, relevance, title, not 'bogus'.",
+        "pageSize=500  | .pager-problem | 'pageSize' must be a whole number from 1 to 100, not '500'.",
+    })
+    void aBadOrderOrPageSizeShowsTheSearchWithTheMessageAtItsControlAndEverythingElseKept(String bad, String at,
+                                                                                       String message) {
+        HttpResponse<String> response = http.get("/search?q=stalin&type=letter&" + bad);
+        assertEquals(400, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        assertEquals(message, page.selectFirst(".search-results " + at).text());
+        assertEquals("stalin", page.selectFirst("#search-q").val(), "what the reader typed is kept");
+        assertEquals(List.of("Remove Type: Letter \u00d7"), page.select(".chips a.chip").eachText());
+        assertFalse(page.select("ol.results li").isEmpty(), "the rest of the search is answered");
+    }
+
+    @Test
+    void aControlCharacterInTheWordsIsTakenOutAndNeverWrittenIntoThePage() {
+        HttpResponse<String> response = http.get("/search?q=stalin%00%07");
+        assertEquals(200, response.statusCode());
+        assertFalse(response.body().contains("\u0000") || response.body().contains("\u0007"), "no control character on the page");
+        Document page = Jsoup.parse(response.body());
+        assertEquals("stalin", page.selectFirst("#search-q").val());
+        HttpResponse<String> elsewhere = http.get("/documents/99999?q=stalin%00");
+        assertEquals(404, elsewhere.statusCode());
+        assertEquals("stalin", Jsoup.parse(elsewhere.body()).selectFirst("#site-search-q").val(), "nor on an error page");
+        assertEquals(SearchJson.get(http, "q=stalin").ids(), SearchJson.get(http, "q=stalin%00").ids());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-stalin", "NOT stalin", "-stalin -mao"})
+    void aSearchOfOnlyExcludedWordsFindsEveryRecordButThoseAndGivesNoSpellingAdvice(String words) {
+        String q = "q=" + java.net.URLEncoder.encode(words, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.Set<Integer> excluded = new java.util.HashSet<>(SearchJson.get(http, "q=" + words.replaceAll("-|NOT ", "")
+                .replace(" ", "+OR+") + "&pageSize=100").ids());
+        java.util.Set<Integer> rest = new java.util.HashSet<>(SearchJson.get(http, q + "&pageSize=100").ids());
+        java.util.Set<Integer> all = new java.util.HashSet<>(SearchJson.get(http, "pageSize=100").ids());
+        assertFalse(excluded.isEmpty());
+        all.removeAll(excluded);
+        assertEquals(all, rest, words);
+        HttpResponse<String> page = http.get("/search?" + q);
+        assertEquals(200, page.statusCode());
+        assertFalse(page.body().contains("Check the spelling"), page.body());
+    }
+
+    @Test
+    void aPagePastTheEndSaysWhatIsPagedAndHowManyPagesInGoodEnglish() {
+        HttpResponse<String> search = http.get("/search?q=stalin&page=2&pageSize=100");
+        assertEquals(404, search.statusCode());
+        assertTrue(Jsoup.parse(search.body()).text().contains("There is no page 2: this search has 1 page of 100."),
+                search.body());
+        HttpResponse<String> person = http.get("/people/stalin?page=9");
+        assertEquals(404, person.statusCode());
+        assertTrue(Jsoup.parse(person.body()).text().contains("There is no page 9: the records naming Joseph Stalin fill 3 pages of 10."),
+                person.body());
     }
 
     @Test
@@ -323,6 +381,27 @@ class SearchPageTest {
                 "a search with a range already says which dates it wants");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"from=1950-06&to=1950-12", "q=korea&from=1951", "type=letter"})
+    void aDecadesNumberIsWhatItsLinkFindsAndItsYearsAddUpToIt(String search) {
+        Document page = page("/search?" + search);
+        List<Element> decades = page.select("ul.decades > li");
+        assertFalse(decades.isEmpty());
+        for (Element decade : decades) {
+            long count = Long.parseLong(decade.selectFirst("summary .facet-count").text().replace(",", ""));
+            String all = decade.selectFirst(".decade-all a").attr("href");
+            assertEquals(count, SearchJson.get(http, all.substring(all.indexOf('?') + 1)).total(), all);
+            long years = 0;
+            for (Element year : decade.select(".years li:not(.decade-all)")) {
+                long yearCount = Long.parseLong(year.selectFirst(".facet-count").text().replace(",", ""));
+                String href = year.selectFirst("a").attr("href");
+                assertEquals(yearCount, SearchJson.get(http, href.substring(href.indexOf('?') + 1)).total(), href);
+                years += yearCount;
+            }
+            assertEquals(count, years, decade.text() + " on ?" + search);
+        }
+    }
+
     @Test
     void theDateHistogramHasABarPerYearAndMarksTheRange() {
         Document page = page("/search?from=1950&to=1952");
@@ -336,7 +415,10 @@ class SearchPageTest {
         // The whole decade, whatever range is set: what its link (from 1950 to 1959) would show.
         assertEquals("21", fifties.selectFirst("summary .facet-count").text());
         assertEquals("/search?from=1950&to=1959", fifties.selectFirst(".decade-all a").attr("href"));
-        assertEquals(List.of("1950 7", "1951 2", "1952 6"), fifties.select(".years li:not(.decade-all)").eachText());
+        // Its years likewise, each a link to that year instead of the range, adding up to the decade.
+        assertEquals(List.of("1950 7", "1951 2", "1952 6", "1953 1", "1955 1", "1956 3", "1957 1"),
+                fifties.select(".years li:not(.decade-all)").eachText());
+        assertEquals("/search?from=1951&to=1951", fifties.select(".years li:not(.decade-all) a").get(1).attr("href"));
     }
 
     @Test
@@ -358,6 +440,23 @@ class SearchPageTest {
         assertEquals("Bak Uiwan", byName.selectFirst(".all-values .facet-label").text());
         assertEquals(400, http.get("/search/facets/person?order=sideways").statusCode());
         assertEquals(404, http.get("/search/facets/colour").statusCode());
+    }
+
+    @Test
+    void theFacetValuesPageListsEveryValueOnOnePageSoASearchPageNumberIsIgnoredAndNeverInItsCanonicalLink() {
+        List<String> every = page("/search/facets/person").select(".all-values li").eachText();
+        assertEquals(52, every.size());
+        for (String page : new String[] {"2", "6", "40"}) {
+            Document asked = page("/search/facets/person?page=" + page);
+            assertEquals(every, asked.select(".all-values li").eachText(), "page=" + page);
+            assertTrue(asked.selectFirst("link[rel=canonical]").attr("href").endsWith("/search/facets/person"),
+                    asked.selectFirst("link[rel=canonical]").attr("href"));
+        }
+        Document stalin = page("/search/facets/person?q=stalin&order=name&page=4&pageSize=20");
+        assertTrue(stalin.selectFirst("link[rel=canonical]").attr("href").endsWith("/search/facets/person?q=stalin&order=name"),
+                stalin.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals("/search?q=stalin&pageSize=20", stalin.selectFirst(".facet-values-page p a").attr("href"),
+                "back to the search as it was read, from its first page");
     }
 
     @Test

@@ -31,6 +31,22 @@ class PaginationTest {
     }
 
     @Test
+    void aGapThatWouldHideOnePageShowsThatPageInstead() {
+        assertEquals(List.of(1, 2, 3, 4, 5), pages(new Pagination(1, 10, 49)));
+        assertEquals(List.of(1, 2, 3, 4, 5), pages(new Pagination(5, 10, 49)));
+        assertEquals(List.of(1, 0, 4, 5, 6, 7, 8, 9, 10), pages(new Pagination(6, 10, 100)));
+        assertEquals(List.of(1, 2, 3, 0, 6), pages(new Pagination(1, 10, 60)));
+    }
+
+    @Test
+    void aPagePastTheLastSaysHowManyPagesThereAreInGoodEnglish() {
+        assertEquals("There is no page 2: this search has 1 page of 100.",
+                new Pagination(2, 100, 26).noSuchPage("this search has"));
+        assertEquals("There is no page 6: the catalogue has 5 pages of 10.",
+                new Pagination(6, 10, 49).noSuchPage("the catalogue has"));
+    }
+
+    @Test
     void knowsWhetherAPageExists() {
         assertTrue(new Pagination(5, 10, 49).exists());
         assertFalse(new Pagination(6, 10, 49).exists());

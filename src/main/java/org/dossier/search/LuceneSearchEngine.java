@@ -101,6 +101,8 @@ public final class LuceneSearchEngine implements SearchEngine {
     private volatile Names names;
     /** The same names as a reader may be offered them while typing (see {@link #suggest}). */
     private volatile Suggestions suggestions;
+    /** What the suggestions offered lately find, on one snapshot with one set of names (see {@link #suggest}). */
+    private volatile SuggestionCounts suggestionCounts = new SuggestionCounts(null, null, Map.of());
     private final String feed;
     /** Notified whenever the follower has applied changes. */
     private final FeedProgress progress;
@@ -512,12 +514,39 @@ public final class LuceneSearchEngine implements SearchEngine {
         return new Related.Record(links, stored.get(IndexLayout.TITLE), stored.get(IndexLayout.SUMMARY));
     }
 
+    /**
+     * What each suggestion lately offered finds, counted on {@code reader} with {@code names}: every
+     * keystroke of every reader asks again for the few candidates its prefix has ("sta": Stalin,
+     * state, ...), and at a million records their counts, not the candidates, were most of a
+     * suggestion's time. Kept only while the snapshot and the names are the ones it was counted on,
+     * so a count is never older than the candidates beside it; at most {@link #MOST} texts.
+     */
+    private record SuggestionCounts(Object reader, Names names, Map<String, Long> counts) {
+        static final int MOST = 20_000;
+    }
+
     @Override
     public List<Suggestion> suggest(String text, int limit) {
         Names expanding = names;
         // Counted on the snapshot the candidates came from, as a search for each would count them.
-        return withSnapshot(snapshot -> suggestions.suggest(new LuceneWordStatistics(snapshot.getIndexReader()),
-                text, limit, chosen -> searching.count(snapshot, expanding, SearchRequest.of(chosen).withoutPaging())));
+        return withSnapshot(snapshot -> {
+            SuggestionCounts kept = suggestionCounts;
+            if (kept.reader() != snapshot.getIndexReader() || kept.names() != expanding) {
+                kept = new SuggestionCounts(snapshot.getIndexReader(), expanding, new java.util.concurrent.ConcurrentHashMap<>());
+                suggestionCounts = kept;
+            }
+            Map<String, Long> counts = kept.counts();
+            return suggestions.suggest(new LuceneWordStatistics(snapshot.getIndexReader()), text, limit, chosen -> {
+                Long found = counts.get(chosen);
+                if (found == null) {
+                    found = searching.count(snapshot, expanding, SearchRequest.of(chosen).withoutPaging());
+                    if (counts.size() < SuggestionCounts.MOST) {
+                        counts.put(chosen, found);
+                    }
+                }
+                return found;
+            });
+        });
     }
 
     private interface SnapshotWork<T> {

@@ -264,6 +264,9 @@ public final class DossierApp implements AutoCloseable {
                 config.jsonMapper(new JavalinJackson(JavalinJackson.defaultMapper(), false));
                 // gzip at level 1, as nginx does by default, not Javalin's 6: a 73 KB search page in
                 // 0.15 ms instead of 0.75, 12 KB instead of 10 (BENCHMARKS.md, "Compression").
+                // A method an address does not take (POST /, DELETE on a record) is a 405 with Allow
+                // (ErrorPages), not a 404 that says the page does not exist.
+                config.http.prefer405over404 = true;
                 config.http.compressionStrategy = new CompressionStrategy(null, new Gzip(1), null);
                 config.staticFiles.add(files -> {
                     files.hostedPath = "/static";

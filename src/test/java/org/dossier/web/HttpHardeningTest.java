@@ -85,6 +85,38 @@ class HttpHardeningTest {
     }
 
     @Test
+    void aMethodAnAddressDoesNotTakeIsA405ThatListsTheMethodsItDoesOnTheSitesOwnPage() {
+        String page = http().get("/documents/" + record).headers().firstValue("Location").orElseThrow();
+        String[][] asked = {
+            {"POST", "/", "GET, HEAD"},
+            {"OPTIONS", "/", "GET, HEAD"},
+            {"TRACE", "/", "GET, HEAD"},
+            {"DELETE", page, "GET, HEAD"},
+            {"PUT", page, "GET, HEAD"},
+            {"PATCH", page, "GET, HEAD"},
+            {"DELETE", "/oai", "GET, HEAD, POST"},
+            {"GET", "/admin/logout", "POST"},
+        };
+        for (String[] request : asked) {
+            HttpResponse<String> response = http().send(request[0], request[1], null, null);
+            String what = request[0] + " " + request[1];
+            assertEquals(405, response.statusCode(), what);
+            assertEquals(request[2], response.headers().firstValue("Allow").orElse(""), what);
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), what);
+            org.jsoup.nodes.Document html = Jsoup.parse(response.body());
+            assertEquals("Method not allowed", html.selectFirst("h1").text(), what);
+            assertTrue(html.selectFirst(".lead").text().contains(request[0]), what);
+            assertFalse(response.body().contains("There is no page"), what);
+        }
+        HttpResponse<String> json = http().send("POST", "/documents/" + record + ".json", null, null);
+        assertEquals(405, json.statusCode());
+        assertEquals("GET, HEAD", json.headers().firstValue("Allow").orElse(""));
+        assertTrue(json.body().contains("\"status\":405"), json.body());
+        assertEquals(404, http().send("POST", "/no/such/page", null, null).statusCode(),
+                "an address no method has is still not found");
+    }
+
+    @Test
     void everyTextTypeSaysItsCharset() {
         for (String path : new String[] {"/", "/no/such/page", "/search?q=stalin", "/search.json", "/search.csv",
                 "/search.bib", "/search.ris", "/oai?verb=Identify", "/sitemap.xml", "/feed.atom", "/robots.txt",

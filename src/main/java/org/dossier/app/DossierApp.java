@@ -278,7 +278,12 @@ public final class DossierApp implements AutoCloseable {
                 routes.before(SecurityHeaders::apply);
                 ErrorPages.install(routes);
                 routes.before(hosts::check);
-                routes.before(QueryEscapes::check);
+                // OAI-PMH checks its own escapes and answers a badArgument: harvesters read XML, not pages.
+                routes.before(ctx -> {
+                    if (!ctx.path().equals(OaiPmh.PATH)) {
+                        QueryEscapes.check(ctx);
+                    }
+                });
                 // A node's warm-up is not a client: it asks a thousand searches before any reader's.
                 routes.before(ctx -> {
                     if (!operations.warmUp().asks(ctx)) {
@@ -346,8 +351,8 @@ public final class DossierApp implements AutoCloseable {
                 routes.post("/admin/users/{username}/enable", users::enable, Role.ADMIN);
 
                 // POST /oai is a harvester's long request, a read: AccessControl asks no CSRF token of it.
-                routes.get("/oai", oai::handle);
-                routes.post("/oai", oai::handle);
+                routes.get(OaiPmh.PATH, oai::handle);
+                routes.post(OaiPmh.PATH, oai::handle);
                 routes.get("/sitemap.xml", sitemaps::root);
                 routes.get("/sitemaps/{file}", sitemaps::child);
                 routes.get("/feed.atom", feed::show);

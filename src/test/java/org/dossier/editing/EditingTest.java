@@ -141,6 +141,21 @@ class EditingTest {
     }
 
     @Test
+    void aSummaryWithAControlCharacterIsRefusedAtItsFieldWithWhatWasTypedKeptAndNothingSaved() {
+        int id = 9;
+        String typed = "A bell \u0007 rang in the summary.";
+        FormFields form = editForm(alice, id).set("summary", typed).set("note", "Pasted from a terminal");
+        HttpResponse<String> refused = alice.post("/admin/documents/" + id + "/edit", form.entries());
+        assertEquals(422, refused.statusCode());
+        Document page = Jsoup.parse(refused.body());
+        assertTrue(page.selectFirst("#summary-error").text().contains("control character, which shows nothing (U+0007"),
+                page.selectFirst("#summary-error").text());
+        assertEquals(typed, FormFields.of(refused.body(), "form.record-form").get("summary"));
+        assertEquals(1, row(id).getVersion());
+        assertFalse(row(id).getSummary().contains("\u0007"));
+    }
+
+    @Test
     void aStaleSaveIsRefusedShowingBothVersionsAndKeepingTheEditorsText() {
         int id = 13;
         FormFields alicesForm = editForm(alice, id);

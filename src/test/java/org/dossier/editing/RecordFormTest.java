@@ -67,6 +67,24 @@ class RecordFormTest {
     }
 
     @Test
+    void aControlCharacterInAnyFieldIsRefusedWhereItIsWhileTabsAndLineBreaksAreText() {
+        RecordForm typed = new RecordForm("A bell\u0007 rang", "1950\u0000", "Caf\u00e9 noir.\u001B[0m", "", List.of(),
+                List.of(), "why\u007F");
+        RecordForm.Checked checked = typed.check(CHOICES);
+        assertEquals("The title has a control character, which shows nothing (U+0007, at character 7): "
+                + "delete it and save again.", checked.errors().get("title"));
+        assertEquals("The date has a control character, which shows nothing (U+0000, at character 5): "
+                + "delete it and save again.", checked.errors().get("date"));
+        assertEquals("The summary has a control character, which shows nothing (U+001B, at character 11): "
+                + "delete it and save again.", checked.errors().get("summary"));
+        assertTrue(checked.errors().get("note").contains("U+007F"), checked.errors().get("note"));
+        assertEquals("A bell\u0007 rang", typed.title(), "what was typed is kept for the form");
+        RecordForm.Checked text = new RecordForm("A\ttitle", "1950", "One line\nand the next.\r\n\r\nA\tparagraph.",
+                "", List.of(), List.of(), "why").check(CHOICES);
+        assertTrue(text.ok(), text.errors().toString());
+    }
+
+    @Test
     void theFormKeepsWhatWasTypedAndReadsTheDatesPrecision() {
         RecordForm typed = form("Title <i>", "Sept. 1950", "4", List.of("7"), "why");
         assertTrue(typed.isType(4));

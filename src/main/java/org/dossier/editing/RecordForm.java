@@ -135,6 +135,12 @@ public record RecordForm(String title, String date, String summary, String type,
     /** Checks every field against the rules and the authority lists; the errors are keyed by field name. */
     public Checked check(AuthorityChoices choices) {
         Map<String, String> errors = new LinkedHashMap<>();
+        // Bidi embeddings, overrides and isolates are dropped, not refused: one left open (U+202E)
+        // reverses what follows the title in the window's title and in citations, and the text reads
+        // the same without them (a title's direction comes from its letters).
+        String title = ControlCharacters.withoutBidiControls(this.title);
+        String summary = ControlCharacters.withoutBidiControls(this.summary);
+        String note = ControlCharacters.withoutBidiControls(this.note);
         if (title.isBlank()) {
             errors.put("title", "Write a title.");
         } else if (title.strip().length() > MAX_TITLE) {

@@ -197,12 +197,13 @@ public final class SeedPageParser {
 
     /**
      * A character that shows nothing: zero-width spaces and joiners, word joiner, byte-order mark, soft
-     * hyphen, and the control characters that are no white space (NUL, BEL, ESC, DEL, C1: an editor's
-     * form refuses them, see {@link ControlCharacters}; a page is dropped of them as of the others).
+     * hyphen, the control characters that are no white space (NUL, BEL, ESC, DEL, C1: an editor's
+     * form refuses them) and the bidi embeddings, overrides and isolates (which one left open turns
+     * the rest of a line around: an editor's form drops them too), see {@link ControlCharacters}.
      */
     private static boolean isInvisible(char c) {
         return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD'
-                || ControlCharacters.isControl(c) && !WhiteSpace.is(c);
+                || ControlCharacters.isControl(c) && !WhiteSpace.is(c) || ControlCharacters.isBidiControl(c);
     }
 
     private static String abbreviate(String line) {

@@ -156,6 +156,30 @@ class EditingTest {
     }
 
     @Test
+    void aBidiOverrideLeftOpenInATitleSummaryOrReasonIsDroppedOnSavingSoItTurnsNothingAround() {
+        String title = "Cable, Stalin to Mao Zedong [via Kovalev]";
+        int id = catalogue.recordTitled(title);
+        FormFields form = editForm(alice, id);
+        HttpResponse<String> saved = alice.post("/admin/documents/" + id + "/edit", form
+                .set("title", "Cable, \u202EStalin to Mao Zedong \u2067[via Kovalev]")
+                .set("summary", "Reversed \u202Ehere.").set("note", "Pasted \u202Efrom a PDF").entries());
+        assertEquals(303, saved.statusCode(), saved.body());
+        assertEquals(title, row(id).getTitle());
+        assertEquals("Reversed here.", row(id).getSummary());
+        assertEquals("Pasted from a PDF", revisions(id).get(revisions(id).size() - 1).getNote());
+        Document page = Jsoup.parse(catalogue.http().anotherVisitor().get(location(saved)).body());
+        assertEquals(title + " \u00b7 Dossier", page.title());
+
+        FormFields withdraw = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form");
+        assertEquals(303, alice.post("/admin/documents/" + id + "/withdraw",
+                withdraw.set("reason", "A \u202Eduplicate of another record.").entries()).statusCode());
+        assertEquals("A duplicate of another record.", row(id).getWithdrawnReason());
+        FormFields reinstate = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form");
+        assertEquals(303, alice.post("/admin/documents/" + id + "/reinstate",
+                reinstate.set("note", "Not a duplicate").entries()).statusCode());
+    }
+
+    @Test
     void aStaleSaveIsRefusedShowingBothVersionsAndKeepingTheEditorsText() {
         int id = 13;
         FormFields alicesForm = editForm(alice, id);

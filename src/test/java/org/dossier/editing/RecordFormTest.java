@@ -62,8 +62,10 @@ class RecordFormTest {
 
     @Test
     void anImpossibleDayIsNotADate() {
-        assertTrue(form("A letter", "February 30, 1942", "", List.of(), "note").check(CHOICES)
-                .errors().get("date").startsWith("'February 30, 1942' is not a real date"));
+        assertEquals("'February 30, 1942' is not a real date (February 1942 has 28 days)",
+                form("A letter", "February 30, 1942", "", List.of(), "note").check(CHOICES).errors().get("date"));
+        assertEquals("'0000' is too early: a document's year is 1000 or later",
+                form("A letter", "0000", "", List.of(), "note").check(CHOICES).errors().get("date"));
     }
 
     @Test

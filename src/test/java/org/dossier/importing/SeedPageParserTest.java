@@ -201,6 +201,15 @@ class SeedPageParserTest {
     }
 
     @Test
+    void aDateBeforeTheYearOneThousandIsAnErrorAtItsLineAndAnImpossibleDaySaysHowManyDaysItsMonthHas() {
+        SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nSummary.\n\n0000\n\nReport\n\n"
+                + "February 30, 1950\n\nCable\n");
+        assertEquals(List.of("page.txt:7: '0000' is too early: a document's year is 1000 or later",
+                "page.txt:11: 'February 30, 1950' is not a real date (February 1950 has 28 days)"),
+                e.problems().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void aDateThatIsNotARealDayIsAnErrorAtItsLine() {
         SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nSummary.\n\nJune 31, 1950\n\nReport\n\nText.\n");
         assertEquals(1, e.problems().size());

@@ -82,6 +82,7 @@ import org.dossier.web.SecurityHeaders;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.ResultTrail;
 import org.dossier.web.QueryEscapes;
+import org.dossier.web.TrailingSlash;
 import org.dossier.web.SearchLimit;
 import org.dossier.web.Templates;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -284,6 +285,7 @@ public final class DossierApp implements AutoCloseable {
                         QueryEscapes.check(ctx);
                     }
                 });
+                routes.before(TrailingSlash::redirect);
                 // A node's warm-up is not a client: it asks a thousand searches before any reader's.
                 routes.before(ctx -> {
                     if (!operations.warmUp().asks(ctx)) {

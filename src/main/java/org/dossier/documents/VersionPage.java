@@ -45,6 +45,12 @@ public final class VersionPage {
         DocumentDetails record = records.find(id)
                 .orElseThrow(() -> new NotFound("There is no document " + id + " in the catalogue."));
         int number = Integer.parseInt(m.group(1));
+        if (!m.group(1).equals(String.valueOf(number)) || !ctx.pathParam("id").equals(String.valueOf(id))) {
+            // /v/01 is /v/1: one address for each version, as for each record.
+            String suffix = m.group(2) == null ? "" : m.group(2);
+            ctx.redirect(Permalinks.version(id, number) + suffix, HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
         RecordVersion version = versions.find(id, number).orElseThrow(() -> new NotFound("Document " + id
                 + " has no version " + number + ": its versions are numbered 1 to " + record.version() + "."));
         Citation citation = citations.of(version, publicUrl.of(ctx));

@@ -257,9 +257,9 @@ public final class DossierApp implements AutoCloseable {
                 config.jetty.modifyServletContextHandler(context -> {
                     context.addFilter(new FilterHolder(new HttpHygiene(protection.serverTiming())), "/*",
                             EnumSet.of(DispatcherType.REQUEST));
-                    context.setErrorHandler(new JettyErrors());
+                    context.setErrorHandler(new JettyErrors(templates));
                 });
-                config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors()));
+                config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors(templates)));
                 operations.configure(config);
                 config.fileRenderer(templates);
                 config.jsonMapper(new JavalinJackson(JavalinJackson.defaultMapper(), false));

@@ -184,6 +184,28 @@ class HttpHardeningTest {
     }
 
     @Test
+    void anAddressJettyCannotReadGetsTheSitesOwnErrorPageInUtf8SayingWhatToChange() {
+        String[][] asked = {
+            {"/documents/%00", "400"},
+            {"/documents/" + record + "/%zz", "400"},
+            {"/people/%ED%A0%80", "400"},
+            {"/?x=" + "a".repeat(20_000), "414"},
+        };
+        for (String[] request : asked) {
+            RawHttp.Response response = RawHttp.send(port(), "GET " + request[0] + " HTTP/1.1", "Host: localhost");
+            String what = request[0].length() > 40 ? request[0].substring(0, 40) + "…" : request[0];
+            assertEquals(Integer.parseInt(request[1]), response.status(), what);
+            assertEquals("text/html;charset=utf-8", response.header("Content-Type").replace(" ", "").toLowerCase(
+                    java.util.Locale.ROOT), what);
+            org.jsoup.nodes.Document page = Jsoup.parse(response.body());
+            assertEquals(request[1], page.selectFirst(".error-page .status").text(), what);
+            assertTrue(page.selectFirst(".error-page .lead").text().length() > 40, what + ": says what to change");
+            assertEquals("/static/dossier.css", page.selectFirst("link[rel=stylesheet]").attr("href"), what);
+            assertFalse(response.body().contains("badMessage"), what);
+        }
+    }
+
+    @Test
     void jettysOwnErrorPagesCarryTheSecurityHeaders() {
         String longUri = "/search?q=" + "a".repeat(20_000);
         String bigHeader = "X-Big: " + "b".repeat(20_000);

@@ -233,7 +233,7 @@ public final class DossierApp implements AutoCloseable {
             Dashboard dashboard = new Dashboard(revisions, new AuthorityRecords(db));
             EditForm editForm = new EditForm(authorityLists, store, records, revisions);
             WithdrawPage withdrawal = new WithdrawPage(store, records);
-            HistoryPage history = new HistoryPage(store, records, revisions, site, conditional);
+            HistoryPage history = new HistoryPage(store, records, revisions, conditional);
             UsersPage users = new UsersPage(accounts);
             // People and places, kept by editors: forms, history, linking records, merging. A merge (or
             // its undoing) moves its first records in its request, the rest in batches in the background.

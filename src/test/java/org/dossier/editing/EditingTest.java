@@ -256,7 +256,7 @@ class EditingTest {
     }
 
     @Test
-    void aWithdrawnRecordKeepsItsNumberAnswers410WithItsReasonAndCanComeBack() {
+    void aWithdrawnRecordKeepsItsNumberAnswers410WithItsReasonKeepsItsHistoryReadableAsItsVersionsAndCanComeBack() {
         int id = 11;
         Http reader = catalogue.http().anotherVisitor();
         String canonical = location(reader.get("/documents/" + id));
@@ -266,15 +266,21 @@ class EditingTest {
         HttpResponse<String> withdrawn = alice.post("/admin/documents/" + id + "/withdraw",
                 form.set("reason", "Duplicate of document 12").entries());
         assertEquals(303, withdrawn.statusCode());
-        for (String path : List.of("/documents/" + id, canonical, "/documents/" + id + "/history")) {
+        for (String path : List.of("/documents/" + id, canonical, "/documents/" + id + "/history",
+                "/documents/" + id + "/history/1", "/documents/" + id + "/v/1")) {
             HttpResponse<String> gone = reader.get(path);
             assertEquals(410, gone.statusCode(), path);
             assertEquals("Duplicate of document 12", Jsoup.parse(gone.body()).selectFirst(".withdrawn-reason").text());
         }
+        // Its history stays readable, as its versions do: a citation of one of them can be checked.
+        Document history = Jsoup.parse(reader.get("/documents/" + id + "/history").body());
+        assertEquals(List.of("Version 2", "Version 1"), history.select(".revision-head strong").eachText());
+        assertEquals(row(id).getTitle(), Jsoup.parse(reader.get("/documents/" + id + "/history/1").body())
+                .selectFirst("h1 .edited-title").text());
         assertEquals(410, reader.get("/documents/" + id + ".json").statusCode());
         assertFalse(reader.get("/search.json?pageSize=100").body().contains("/documents/" + id + "\""),
                 "it left the catalogue's listing");
-        assertEquals(200, alice.get("/documents/" + id + "/history").statusCode(), "editors still see its history");
+        assertEquals(410, alice.get("/documents/" + id + "/history").statusCode(), "editors see its history as readers do");
         assertEquals("Withdrawn: Duplicate of document 12", revisions(id).get(1).getNote());
         Element listed = Jsoup.parse(alice.get("/admin").body()).selectFirst(".withdrawn-records li:has(a[href=/documents/" + id + "])");
         assertTrue(listed.text().contains("Duplicate of document 12"), "the dashboard lists it: " + listed.text());

@@ -82,6 +82,7 @@ import org.dossier.web.SecurityHeaders;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.ResultTrail;
 import org.dossier.web.QueryEscapes;
+import org.dossier.web.TrailingSlash;
 import org.dossier.web.SearchLimit;
 import org.dossier.web.Templates;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -232,7 +233,7 @@ public final class DossierApp implements AutoCloseable {
             Dashboard dashboard = new Dashboard(revisions, new AuthorityRecords(db));
             EditForm editForm = new EditForm(authorityLists, store, records, revisions);
             WithdrawPage withdrawal = new WithdrawPage(store, records);
-            HistoryPage history = new HistoryPage(store, records, revisions, site, conditional);
+            HistoryPage history = new HistoryPage(store, records, revisions, conditional);
             UsersPage users = new UsersPage(accounts);
             // People and places, kept by editors: forms, history, linking records, merging. A merge (or
             // its undoing) moves its first records in its request, the rest in batches in the background.
@@ -256,14 +257,17 @@ public final class DossierApp implements AutoCloseable {
                 config.jetty.modifyServletContextHandler(context -> {
                     context.addFilter(new FilterHolder(new HttpHygiene(protection.serverTiming())), "/*",
                             EnumSet.of(DispatcherType.REQUEST));
-                    context.setErrorHandler(new JettyErrors());
+                    context.setErrorHandler(new JettyErrors(templates));
                 });
-                config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors()));
+                config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors(templates)));
                 operations.configure(config);
                 config.fileRenderer(templates);
                 config.jsonMapper(new JavalinJackson(JavalinJackson.defaultMapper(), false));
                 // gzip at level 1, as nginx does by default, not Javalin's 6: a 73 KB search page in
                 // 0.15 ms instead of 0.75, 12 KB instead of 10 (BENCHMARKS.md, "Compression").
+                // A method an address does not take (POST /, DELETE on a record) is a 405 with Allow
+                // (ErrorPages), not a 404 that says the page does not exist.
+                config.http.prefer405over404 = true;
                 config.http.compressionStrategy = new CompressionStrategy(null, new Gzip(1), null);
                 config.staticFiles.add(files -> {
                     files.hostedPath = "/static";
@@ -275,7 +279,13 @@ public final class DossierApp implements AutoCloseable {
                 routes.before(SecurityHeaders::apply);
                 ErrorPages.install(routes);
                 routes.before(hosts::check);
-                routes.before(QueryEscapes::check);
+                // OAI-PMH checks its own escapes and answers a badArgument: harvesters read XML, not pages.
+                routes.before(ctx -> {
+                    if (!ctx.path().equals(OaiPmh.PATH)) {
+                        QueryEscapes.check(ctx);
+                    }
+                });
+                routes.before(TrailingSlash::redirect);
                 // A node's warm-up is not a client: it asks a thousand searches before any reader's.
                 routes.before(ctx -> {
                     if (!operations.warmUp().asks(ctx)) {
@@ -343,8 +353,8 @@ public final class DossierApp implements AutoCloseable {
                 routes.post("/admin/users/{username}/enable", users::enable, Role.ADMIN);
 
                 // POST /oai is a harvester's long request, a read: AccessControl asks no CSRF token of it.
-                routes.get("/oai", oai::handle);
-                routes.post("/oai", oai::handle);
+                routes.get(OaiPmh.PATH, oai::handle);
+                routes.post(OaiPmh.PATH, oai::handle);
                 routes.get("/sitemap.xml", sitemaps::root);
                 routes.get("/sitemaps/{file}", sitemaps::child);
                 routes.get("/feed.atom", feed::show);

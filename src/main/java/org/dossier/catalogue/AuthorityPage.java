@@ -2,6 +2,7 @@ package org.dossier.catalogue;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.dossier.search.Facet;
@@ -43,11 +44,17 @@ public final class AuthorityPage {
         String ref = ctx.pathParam("ref");
         boolean byId = ref.matches("[0-9]{1,9}");
         Optional<Authority> found = byId ? authorities.find(facet, Integer.parseInt(ref)) : authorities.find(facet, ref);
+        // Keys are lower case; /people/STALIN, typed or copied from a heading, finds Stalin's page by redirect.
+        String lowerCase = ref.toLowerCase(Locale.ROOT);
+        boolean otherCase = found.isEmpty() && !byId && !lowerCase.equals(ref);
+        if (otherCase) {
+            found = authorities.find(facet, lowerCase);
+        }
         Authority authority = found.orElseThrow(() -> new NotFound("There is no "
                 + (facet == Facet.PERSON ? "person" : "place") + " '" + ref + "' in the catalogue."));
         Optional<String> survivor = authorities.survivor(facet, authority.key());
-        if (byId || survivor.isPresent()) {
-            // An old id, or a key merged into another: the survivor's page, forever (like an old slug).
+        if (byId || otherCase || survivor.isPresent()) {
+            // An old id, a key in capitals, or a key merged into another: the survivor's page, forever (like an old slug).
             String target = survivor.map(k -> (facet == Facet.PERSON ? PEOPLE : PLACES) + k).orElse(authority.path());
             String query = ctx.queryString();
             ctx.redirect(target + (query == null || query.isEmpty() ? "" : "?" + query),

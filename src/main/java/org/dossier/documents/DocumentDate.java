@@ -1,6 +1,5 @@
 package org.dossier.documents;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.YearMonth;
@@ -22,6 +21,13 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
 
     /** The shapes a person is told to write a date in, when one could not be read. */
     public static final String SHAPES = "'May 10, 1943', '10 May 1943', 'February 1942' or '1950'";
+
+    /**
+     * The earliest year {@link #parse} reads. Four digits allow year 0 ("0000"), which no document
+     * of an archive of papers has; a typo of that kind ("0195") should be refused, not shown as "195,
+     * known to the year". Stored dates are not checked, so that whatever was saved before still reads.
+     */
+    public static final int FIRST_YEAR = 1000;
 
     private static final Map<String, Month> MONTHS = monthNames();
     private static final String MONTH_WORD = "([A-Za-z]{3,9})\\.?";
@@ -112,34 +118,55 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
      */
     public static DocumentDate parse(String text) {
         String t = text == null ? "" : WhiteSpace.oneSpaceApart(text.strip());
-        try {
-            Matcher m = MONTH_DAY_YEAR.matcher(t);
-            if (m.matches() && month(m.group(1)).isPresent()) {
-                return ofDay(Integer.parseInt(m.group(3)), month(m.group(1)).get().getValue(),
-                        Integer.parseInt(m.group(2)));
+        Matcher m = MONTH_DAY_YEAR.matcher(t);
+        if (m.matches() && month(m.group(1)).isPresent()) {
+            return read(t, Integer.parseInt(m.group(3)), month(m.group(1)).get().getValue(), Integer.parseInt(m.group(2)));
+        }
+        m = DAY_MONTH_YEAR.matcher(t);
+        if (m.matches() && month(m.group(2)).isPresent()) {
+            return read(t, Integer.parseInt(m.group(3)), month(m.group(2)).get().getValue(), Integer.parseInt(m.group(1)));
+        }
+        m = MONTH_YEAR.matcher(t);
+        if (m.matches() && month(m.group(1)).isPresent()) {
+            return read(t, Integer.parseInt(m.group(2)), month(m.group(1)).get().getValue(), null);
+        }
+        m = ISO.matcher(t);
+        if (m.matches()) {
+            int year = Integer.parseInt(m.group(1));
+            if (m.group(2) == null) {
+                return read(t, year, null, null);
             }
-            m = DAY_MONTH_YEAR.matcher(t);
-            if (m.matches() && month(m.group(2)).isPresent()) {
-                return ofDay(Integer.parseInt(m.group(3)), month(m.group(2)).get().getValue(),
-                        Integer.parseInt(m.group(1)));
-            }
-            m = MONTH_YEAR.matcher(t);
-            if (m.matches() && month(m.group(1)).isPresent()) {
-                return ofMonth(Integer.parseInt(m.group(2)), month(m.group(1)).get().getValue());
-            }
-            m = ISO.matcher(t);
-            if (m.matches()) {
-                int year = Integer.parseInt(m.group(1));
-                if (m.group(2) == null) {
-                    return ofYear(year);
-                }
-                int month = Integer.parseInt(m.group(2));
-                return m.group(3) == null ? ofMonth(year, month) : ofDay(year, month, Integer.parseInt(m.group(3)));
-            }
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + t + "' is not a real date (" + e.getMessage() + ")");
+            return read(t, year, Integer.parseInt(m.group(2)), m.group(3) == null ? null : Integer.parseInt(m.group(3)));
         }
         throw new IllegalArgumentException("'" + t + "' is not a date (write it as " + SHAPES + ")");
+    }
+
+
+    /**
+     * The date a parsed text names ({@code month} and {@code day} null when it does not give them),
+     * or a message in the words a person uses: which month has how many days, not java.time's.
+     */
+    private static DocumentDate read(String t, int year, Integer month, Integer day) {
+        if (year < FIRST_YEAR) {
+            throw new IllegalArgumentException("'" + t + "' is too early: a document's year is " + FIRST_YEAR
+                    + " or later");
+        }
+        if (month == null) {
+            return ofYear(year);
+        }
+        if (month < 1 || month > 12) {
+            throw new IllegalArgumentException("'" + t + "' is not a real date (there is no month " + month
+                    + ": months are 1 to 12)");
+        }
+        if (day == null) {
+            return ofMonth(year, month);
+        }
+        int days = YearMonth.of(year, month).lengthOfMonth();
+        if (day < 1 || day > days) {
+            throw new IllegalArgumentException("'" + t + "' is not a real date (" + ofMonth(year, month).display()
+                    + " has " + days + " days)");
+        }
+        return ofDay(year, month, day);
     }
 
     /** The sortable key stored in the database: the earliest day, as ISO. */

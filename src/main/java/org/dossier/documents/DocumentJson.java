@@ -39,6 +39,23 @@ public final class DocumentJson {
         return json;
     }
 
+    /**
+     * The JSON twin of one version ({@code /documents/{id}/v/{n}.json}): the same keys as the
+     * record's, with what the record said at that version; {@code updated} is when that version was saved.
+     */
+    public static Map<String, Object> version(RecordVersion version, DocumentDetails record, String siteUrl) {
+        Map<String, Object> json = core(version.documentId(), version.title(), version.date(), version.summary(), siteUrl);
+        json.put("url", siteUrl + version.path());
+        json.put("version", version.number());
+        json.put("type", version.type() == null ? null : authority(version.type()));
+        json.put("people", version.people().stream().map(DocumentJson::person).toList());
+        json.put("places", version.places().stream().map(DocumentJson::authority).toList());
+        json.put("created", record.createdAt().toString());
+        json.put("updated", version.createdAt().toString());
+        json.put("sources", record.sources());
+        return json;
+    }
+
     /** What stays public of a withdrawn record: what it was, and why it went. */
     public static Map<String, Object> tombstone(DocumentDetails record, String siteUrl) {
         Map<String, Object> json = new LinkedHashMap<>();

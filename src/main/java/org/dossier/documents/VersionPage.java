@@ -13,11 +13,13 @@ import org.dossier.web.PublicUrl;
  * {@code /documents/{id}/v/{n}}: a record exactly as it was at version n, for citations that
  * point at what their author read. It says when the record has changed since, and when it has
  * been withdrawn (then as a 410, keeping the text that was cited). With {@code .bib},
- * {@code .ris} or {@code .csl.json} it is that version's citation as a file.
+ * {@code .ris} or {@code .csl.json} it is that version's citation as a file; with {@code .json},
+ * that version's JSON twin.
  */
 public final class VersionPage {
 
-    private static final Pattern REF = Pattern.compile("([0-9]{1,9})(\\.bib|\\.ris|\\.csl\\.json)?");
+    // As the record's own address: ".csl.json" is tried as a whole before it could be taken for ".json".
+    private static final Pattern REF = Pattern.compile("([0-9]{1,9})(\\.json|\\.bib|\\.ris|\\.csl\\.json)?");
 
     private final RecordQueries records;
     private final RecordVersions versions;
@@ -43,14 +45,29 @@ public final class VersionPage {
         DocumentDetails record = records.find(id)
                 .orElseThrow(() -> new NotFound("There is no document " + id + " in the catalogue."));
         int number = Integer.parseInt(m.group(1));
+        if (!m.group(1).equals(String.valueOf(number)) || !ctx.pathParam("id").equals(String.valueOf(id))) {
+            // /v/01 is /v/1: one address for each version, as for each record.
+            String suffix = m.group(2) == null ? "" : m.group(2);
+            ctx.redirect(Permalinks.version(id, number) + suffix, HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
         RecordVersion version = versions.find(id, number).orElseThrow(() -> new NotFound("Document " + id
                 + " has no version " + number + ": its versions are numbered 1 to " + record.version() + "."));
         Citation citation = citations.of(version, publicUrl.of(ctx));
-        if (m.group(2) != null) {
+        if (m.group(2) != null && CitationDownload.forSuffix(m.group(2)).isPresent()) {
             if (record.withdrawn()) {
                 throw RecordPage.withdrawn(record);
             }
-            CitationDownload.send(ctx, citation, CitationDownload.forSuffix(m.group(2)).orElseThrow());
+            CitationDownload.send(ctx, citation, CitationDownload.forSuffix(m.group(2)).get());
+            return;
+        }
+        if (m.group(2) != null) {
+            // The version's JSON twin, answered as the record's is: a withdrawn record's is its tombstone.
+            if (record.withdrawn()) {
+                ctx.status(HttpStatus.GONE).json(DocumentJson.tombstone(record, publicUrl.of(ctx)));
+            } else {
+                ctx.json(DocumentJson.version(version, record, publicUrl.of(ctx)));
+            }
             return;
         }
         if (record.withdrawn()) {

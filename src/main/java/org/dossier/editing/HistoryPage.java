@@ -14,28 +14,25 @@ import org.dossier.documents.RecordStore;
 import org.dossier.documents.StaleVersionException;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
-import org.dossier.web.PublicUrl;
 import org.dossier.web.QueryParams;
 
 /**
  * {@code /documents/{id}/history}: every version of a record, public, with what each changed
  * against the one before; editors can restore an earlier version, which makes a new one. The
- * history of a withdrawn record is for editors only: readers get its tombstone (410).
+ * history of a withdrawn record answers 410 with the reason above it, and stays readable.
  */
 public final class HistoryPage {
 
     private final RecordStore store;
     private final RecordQueries records;
     private final Revisions revisions;
-    private final PublicUrl publicUrl;
     private final ConditionalGet conditional;
 
-    public HistoryPage(RecordStore store, RecordQueries records, Revisions revisions, PublicUrl publicUrl,
+    public HistoryPage(RecordStore store, RecordQueries records, Revisions revisions,
                        ConditionalGet conditional) {
         this.store = store;
         this.records = records;
         this.revisions = revisions;
-        this.publicUrl = publicUrl;
         this.conditional = conditional;
     }
 
@@ -46,7 +43,9 @@ public final class HistoryPage {
     /** {@code GET /documents/{id}/history}. */
     public void list(Context ctx) {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
-        if (hiddenFrom(ctx, record) || conditional.answered(ctx, "history", record.id(), record.version())) {
+        if (record.withdrawn()) {
+            gone(ctx);
+        } else if (conditional.answered(ctx, "history", record.id(), record.version())) {
             return;
         }
         ctx.render("editing/history", Map.of("record", record, "revisions", revisions.of(record.id())));
@@ -55,11 +54,10 @@ public final class HistoryPage {
     /** {@code GET /documents/{id}/history/{number}}: one version, and what it changed. */
     public void show(Context ctx) {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
-        if (hiddenFrom(ctx, record)) {
-            return;
-        }
         int number = versionNumber(ctx);
-        if (number >= 1 && number <= record.version()
+        if (record.withdrawn()) {
+            gone(ctx);
+        } else if (number >= 1 && number <= record.version()
                 && conditional.answered(ctx, "history", record.id(), record.version(), number)) {
             return;
         }
@@ -129,13 +127,11 @@ public final class HistoryPage {
         return Integer.parseInt(raw);
     }
 
-    /** True (and the tombstone rendered) when a reader asks for a withdrawn record's history. */
-    private boolean hiddenFrom(Context ctx, DocumentDetails record) {
-        if (!record.withdrawn() || AccessControl.user(ctx).isPresent()) {
-            return false;
-        }
-        ctx.status(HttpStatus.GONE).render("documents/withdrawn", Map.of(
-                "record", record, "permalink", publicUrl.absolute(ctx, record.permanentPath())));
-        return true;
+    /**
+     * A withdrawn record's history answers 410, as its versions' pages do, and stays readable like
+     * them, for everyone: a citation of one of its versions can be checked, and what changed when.
+     */
+    private static void gone(Context ctx) {
+        ctx.status(HttpStatus.GONE);
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -13,6 +14,7 @@ import java.util.function.IntPredicate;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
 import org.dossier.authorities.PersonRole;
+import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.DocumentDetails;
 import org.dossier.documents.RecordDraft;
@@ -133,14 +135,25 @@ public record RecordForm(String title, String date, String summary, String type,
     /** Checks every field against the rules and the authority lists; the errors are keyed by field name. */
     public Checked check(AuthorityChoices choices) {
         Map<String, String> errors = new LinkedHashMap<>();
+        // Bidi embeddings, overrides and isolates are dropped, not refused: one left open (U+202E)
+        // reverses what follows the title in the window's title and in citations, and the text reads
+        // the same without them (a title's direction comes from its letters).
+        String title = ControlCharacters.withoutBidiControls(this.title);
+        String summary = ControlCharacters.withoutBidiControls(this.summary);
+        String note = ControlCharacters.withoutBidiControls(this.note);
         if (title.isBlank()) {
             errors.put("title", "Write a title.");
         } else if (title.strip().length() > MAX_TITLE) {
             errors.put("title", "A title has at most " + MAX_TITLE + " characters; this one has " + title.strip().length() + ".");
+        } else {
+            control("title", title).ifPresent(message -> errors.put("title", message));
         }
         DocumentDate parsed = null;
+        Optional<String> controlInDate = control("date", date);
         if (date.isBlank()) {
             errors.put("date", "Write a date: " + DocumentDate.SHAPES + ".");
+        } else if (controlInDate.isPresent()) {
+            errors.put("date", controlInDate.get());
         } else {
             try {
                 parsed = DocumentDate.parse(date);
@@ -150,6 +163,8 @@ public record RecordForm(String title, String date, String summary, String type,
         }
         if (summary.length() > MAX_SUMMARY) {
             errors.put("summary", "A summary has at most " + MAX_SUMMARY + " characters; this one has " + summary.length() + ".");
+        } else {
+            control("summary", summary).ifPresent(message -> errors.put("summary", message));
         }
         Integer typeId = null;
         if (!type.isEmpty()) {
@@ -180,12 +195,27 @@ public record RecordForm(String title, String date, String summary, String type,
             errors.put("note", "Say what you corrected and why: the note is kept in the history.");
         } else if (note.strip().length() > MAX_NOTE) {
             errors.put("note", "A note has at most " + MAX_NOTE + " characters.");
+        } else {
+            control("note", note).ifPresent(message -> errors.put("note", message));
         }
         if (!errors.isEmpty()) {
             return new Checked(null, null, errors);
         }
         RecordDraft draft = new RecordDraft(title, RecordDraft.paragraphs(summary), parsed, typeId, personRoles, placeIds);
         return new Checked(draft, note.strip(), Map.of());
+    }
+
+    /**
+     * A control character is refused, not dropped, so that the editor sees where it was (pasted from
+     * a PDF or a terminal, usually); tab and line breaks are text. Pages, BibTeX and RIS would carry it raw.
+     */
+    private static Optional<String> control(String field, String text) {
+        OptionalInt at = ControlCharacters.firstControl(text);
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("The " + field + " has a control character, which shows nothing ("
+                + ControlCharacters.described(text, at.getAsInt()) + "): delete it and save again.");
     }
 
     private static Integer id(String raw, IntPredicate known) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.dossier.accounts.AccessControl;
 import org.dossier.documents.Attribution;
+import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.DocumentDetails;
 import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
@@ -42,7 +43,8 @@ public final class WithdrawPage {
     public void withdraw(Context ctx) {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
         int version = Forms.number(ctx, "version");
-        String reason = Forms.text(ctx, "reason").strip();
+        // Without bidi controls, as a record's title: one left open would reverse the page around the reason.
+        String reason = ControlCharacters.withoutBidiControls(Forms.text(ctx, "reason")).strip();
         String problem = record.withdrawn() ? "This record is already withdrawn."
                 : reason.isEmpty() ? "Give the reason: it is shown to everyone who follows the record's permalink."
                 : reason.length() > MAX_REASON ? "A reason has at most " + MAX_REASON + " characters." : null;

@@ -19,6 +19,7 @@ import org.dossier.documents.Archive;
 import org.dossier.documents.PersonLink;
 import org.dossier.documents.Permalinks;
 import org.dossier.web.PublicUrl;
+import org.dossier.web.QueryEscapes;
 import org.jooq.DSLContext;
 
 /**
@@ -37,6 +38,8 @@ public final class OaiPmh {
     static final String DC_NS = "http://purl.org/dc/elements/1.1/";
     static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
     static final int PAGE_SIZE = 100;
+    /** Where the repository answers. */
+    public static final String PATH = "/oai";
 
     private final OaiQueries queries;
     private final Archive archive;
@@ -52,11 +55,17 @@ public final class OaiPmh {
 
     /** {@code GET /oai} and {@code POST /oai}. */
     public void handle(Context ctx) {
-        Map<String, List<String>> parameters = ctx.method() == HandlerType.POST ? ctx.formParamMap() : ctx.queryParamMap();
+        boolean post = ctx.method() == HandlerType.POST;
         Site site = new Site(publicUrl.of(ctx));
         OaiRequest request = null;
         String response;
         try {
+            // Checked here, not by the site's QueryEscapes: a harvester reads an OAI error, not an HTML page.
+            Optional<String> broken = QueryEscapes.problem(post ? urlEncodedBody(ctx) : ctx.queryString());
+            if (broken.isPresent()) {
+                throw OaiError.badArgument("The arguments have " + broken.get() + ".");
+            }
+            Map<String, List<String>> parameters = post ? ctx.formParamMap() : ctx.queryParamMap();
             request = OaiRequest.parse(parameters);
             response = respond(site, request, answer(site, request));
         } catch (OaiError e) {
@@ -71,11 +80,18 @@ public final class OaiPmh {
         ctx.result(response);
     }
 
+    /** A POST's form body as sent, if it is URL-encoded (a multipart body has no percent-escapes to check). */
+    private static String urlEncodedBody(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+                ? ctx.body() : null;
+    }
+
     /** The catalogue's address, and the identifiers of its records, for one request. */
     private record Site(String url) {
 
         String baseUrl() {
-            return url + "/oai";
+            return url + PATH;
         }
 
         String identifier(int id) {

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.WhiteSpace;
 
@@ -144,7 +145,7 @@ public final class SeedPageParser {
 
     /** Unicode-composed, invisible characters dropped, every kind of space folded to one. */
     static String clean(String line) {
-        // NFC leaves ASCII as it is (and none of the invisible characters is ASCII).
+        // NFC leaves ASCII as it is (control characters included).
         return foldSpaces(isAscii(line) ? line : Normalizer.normalize(line, Normalizer.Form.NFC));
     }
 
@@ -194,9 +195,15 @@ public final class SeedPageParser {
         return WhiteSpace.is(c) || c == '\u00A0' || c >= '\u2000' && c <= '\u200A' || c == '\u202F' || c == '\u3000';
     }
 
-    /** A character that shows nothing: zero-width spaces and joiners, word joiner, byte-order mark, soft hyphen. */
+    /**
+     * A character that shows nothing: zero-width spaces and joiners, word joiner, byte-order mark, soft
+     * hyphen, the control characters that are no white space (NUL, BEL, ESC, DEL, C1: an editor's
+     * form refuses them) and the bidi embeddings, overrides and isolates (which one left open turns
+     * the rest of a line around: an editor's form drops them too), see {@link ControlCharacters}.
+     */
     private static boolean isInvisible(char c) {
-        return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
+        return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD'
+                || ControlCharacters.isControl(c) && !WhiteSpace.is(c) || ControlCharacters.isBidiControl(c);
     }
 
     private static String abbreviate(String line) {

@@ -3,8 +3,12 @@ package org.dossier.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.NotFoundResponse;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.TreeSet;
 import org.eclipse.jetty.http.BadMessageException;
 import java.util.Map;
 import org.dossier.search.SearchBusyException;
@@ -32,6 +36,8 @@ public final class ErrorPages {
         // Our handlers throw NotFound; Javalin throws its NotFoundResponse when no route matches.
         routes.exception(NotFoundResponse.class, (e, ctx) -> show(ctx, 404, "Not found",
                 "There is no page at " + ctx.path() + "."));
+        // With prefer405over404, Javalin throws this when the address has routes, only not for this method.
+        routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> methodNotAllowed(ctx, e));
         routes.exception(HttpResponseException.class, (e, ctx) -> show(ctx, e.getStatus(), titleOf(e.getStatus()),
                 e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -63,6 +69,29 @@ public final class ErrorPages {
                 show(ctx, 405, "Method not allowed", ctx.method() + " is not allowed here.");
             }
         });
+    }
+
+    /**
+     * 405 with {@code Allow}: the address exists, so "there is no page" would be false. Javalin names
+     * the methods of the address's routes in the exception's one detail; HEAD is not among them
+     * because it is answered by GET's handler ({@link HttpHygiene}), so it is added beside GET.
+     */
+    private static void methodNotAllowed(Context ctx, MethodNotAllowedResponse e) {
+        List<String> allowed = allowed(e.getDetails().values());
+        ctx.header("Allow", String.join(", ", allowed));
+        show(ctx, 405, titleOf(405), ctx.req().getMethod() + " is not allowed at " + ctx.path()
+                + "; this address takes " + String.join(", ", allowed) + ".");
+    }
+
+    static List<String> allowed(java.util.Collection<String> javalinsLists) {
+        TreeSet<String> methods = new TreeSet<>();
+        for (String list : javalinsLists) {
+            Arrays.stream(list.split(",")).map(String::strip).filter(m -> !m.isEmpty()).forEach(methods::add);
+        }
+        if (methods.contains("GET")) {
+            methods.add("HEAD");
+        }
+        return List.copyOf(methods);
     }
 
     /** 503 with Retry-After: the node runs as many searches as it may; the reader is offered the same search again. */

@@ -1,18 +1,31 @@
 package org.dossier.web;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Jetty's own error pages, for what never reaches Javalin (a bad URI, 414 URI too long, 431
- * headers too large): the same security headers as every other page, and no stack trace.
+ * Jetty's own errors, for what never reaches Javalin (a URI it cannot read, 414 URI too long, 431
+ * headers too large): the site's own error page in UTF-8, saying what to change, with the same
+ * security headers as every other page and no stack trace. Jetty's page was ISO-8859-1 and said
+ * only "URI: /badMessage".
  */
 public final class JettyErrors extends ErrorHandler {
 
-    public JettyErrors() {
+    private static final String HTML = "text/html;charset=utf-8";
+
+    private final Templates templates;
+
+    public JettyErrors(Templates templates) {
+        this.templates = templates;
         setShowStacks(false);
         setShowCauses(false);
     }
@@ -23,9 +36,41 @@ public final class JettyErrors extends ErrorHandler {
         return super.handle(request, response, callback);
     }
 
+    /** Whatever the client said it accepts: the page a reader can act on, as every other error is. */
     @Override
-    public java.nio.ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) throws IOException {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, HTML);
+        response.write(true, ByteBuffer.wrap(page(code)), callback);
+    }
+
+    /** For a request Jetty could not even read (its line or headers too long): the same page. */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         SecurityHeaders.apply(fields::put);
-        return super.badMessageError(status, reason, fields);
+        fields.put(HttpHeader.CONTENT_TYPE, HTML);
+        return ByteBuffer.wrap(page(status));
+    }
+
+    private byte[] page(int status) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("status", status);
+        model.put("title", switch (status) {
+            case 414 -> "The address is too long";
+            case 431 -> "The request's headers are too large";
+            default -> status >= 500 ? "Something went wrong" : "This request cannot be answered";
+        });
+        model.put("message", switch (status) {
+            case 400 -> "The address cannot be read: it has a '%' that is not followed by two hexadecimal "
+                    + "digits, an encoded control character (%00) or slash, or percent-escapes that are not "
+                    + "UTF-8 text. Check the address, or find the page again from the catalogue.";
+            case 414 -> "The address is longer than the catalogue reads. A search that long cannot be "
+                    + "answered: use fewer words or filters.";
+            case 431 -> "The request carries more headers than the catalogue reads (a very large cookie, "
+                    + "perhaps). Clear this site's cookies and try again.";
+            default -> "The catalogue could not answer this request.";
+        });
+        model.put("errorPage", true);
+        return templates.renderWithoutRequest("error", model).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
  * Before every request: a query string whose percent-escapes are broken ({@code ?q=abc%}, or
  * bytes that are not UTF-8) is a 400, never read as if the parameter were not there (which made
  * {@code /search?q=abc%} answer with the whole catalogue). The page offers the address with each
- * stray {@code %} written as {@code %25}, so what was typed is kept.
+ * stray {@code %} written as {@code %25}, so what was typed is kept. An address that must answer in
+ * a format of its own (OAI-PMH's XML errors) asks {@link #problem} itself instead.
  */
 public final class QueryEscapes {
 
@@ -32,7 +34,29 @@ public final class QueryEscapes {
             throw new BadRequest("The address has a '%' that is not followed by two hexadecimal digits. "
                     + "To search for a '%' itself, it is written %25: " + fixed);
         }
-        Matcher escapes = ESCAPES.matcher(query);
+        notUtf8(query).ifPresent(run -> {
+            throw new BadRequest("The address has percent-escapes (" + run + ") that are not UTF-8 text. "
+                    + "Type the search again.");
+        });
+    }
+
+    /**
+     * What is wrong with the escapes of form-encoded text (a query string, a form's body), in words
+     * that fit after "The arguments have …"; empty if nothing is.
+     */
+    public static Optional<String> problem(String encoded) {
+        if (encoded == null || encoded.isEmpty()) {
+            return Optional.empty();
+        }
+        if (BROKEN.matcher(encoded).find()) {
+            return Optional.of("a '%' that is not followed by two hexadecimal digits (a '%' itself is written %25)");
+        }
+        return notUtf8(encoded).map(run -> "percent-escapes (" + run + ") that are not UTF-8 text");
+    }
+
+    /** The first run of escapes that does not decode as UTF-8, shortened for a message. */
+    private static Optional<String> notUtf8(String encoded) {
+        Matcher escapes = ESCAPES.matcher(encoded);
         while (escapes.find()) {
             String run = escapes.group();
             byte[] bytes = new byte[run.length() / 3];
@@ -43,9 +67,9 @@ public final class QueryEscapes {
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
             } catch (CharacterCodingException e) {
-                throw new BadRequest("The address has percent-escapes (" + QueryParams.shorten(run)
-                        + ") that are not UTF-8 text. Type the search again.");
+                return Optional.of(QueryParams.shorten(run));
             }
         }
+        return Optional.empty();
     }
 }

@@ -56,6 +56,18 @@ public final class Templates implements FileRenderer {
         return ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
     }
 
+    /**
+     * A page for a request Javalin never saw (Jetty's own errors: a URI it cannot read, one too
+     * long): nobody is signed in, nothing was asked, and the sign-in returns to the catalogue.
+     */
+    public String renderWithoutRequest(String template, Map<String, ?> model) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("requestPath", "/");
+        variables.put("pageUrl", "/");
+        variables.putAll(model);
+        return engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables));
+    }
+
     @Override
     public String render(String template, Map<String, ?> model, Context ctx) {
         Map<String, Object> variables = new HashMap<>();

@@ -175,6 +175,34 @@ class AccessControlTest {
     }
 
     @Test
+    void signingInFromTheHeaderOfASearchReturnsToThatSearchWithItsQuery() {
+        Http reader = reader();
+        String search = "/search?q=stalin&type=letter";
+        String link = Jsoup.parse(reader.get(search).body()).selectFirst("a.sign-in").attr("href");
+        assertTrue(link.startsWith("/admin/login?return="), link);
+        assertEquals(search, java.net.URLDecoder.decode(link.substring("/admin/login?return=".length()),
+                java.nio.charset.StandardCharsets.UTF_8), "the query is in the return address, its & escaped: " + link);
+        Document form = Jsoup.parse(reader.get(link).body());
+        assertEquals(search, form.selectFirst("input[name=return]").val());
+        HttpResponse<String> signedIn = reader.post("/admin/login", Map.of("csrf", Editors.csrf(form.outerHtml()),
+                "username", "alice", "password", Editors.PASSWORD, "return", form.selectFirst("input[name=return]").val()));
+        assertEquals(303, signedIn.statusCode(), signedIn.body());
+        assertEquals(search, signedIn.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
+    void aSignInReturnAddressWithAQueryIsKeptButOneThatLeavesTheSiteIsNot() {
+        assertEquals("/search?q=stalin&type=letter", LoginPage.safeReturn("/search?q=stalin&type=letter"));
+        for (String elsewhere : new String[] {"https://evil.example/?return=/search", "//evil.example/search?q=x",
+                "/\\evil.example/?q=x", "http:/search?q=x", "/search?q=x\r\nLocation: https://evil.example/"}) {
+            assertEquals("/admin", LoginPage.safeReturn(elsewhere), elsewhere);
+        }
+        HttpResponse<String> form = reader().get("/admin/login?return=" + java.net.URLEncoder.encode(
+                "//evil.example/search?q=x", java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("/admin", Jsoup.parse(form.body()).selectFirst("input[name=return]").val());
+    }
+
+    @Test
     void theSignInReturnsOnlyToAddressesOnThisSite() {
         // Any path of this site will do: the check reads the address, not the records.
         assertEquals("/admin/documents/3/edit", LoginPage.safeReturn("/admin/documents/3/edit"));

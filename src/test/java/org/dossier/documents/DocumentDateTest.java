@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.dossier.testing.SameOnEveryDatabase;
 
@@ -75,6 +76,31 @@ class DocumentDateTest {
                 () -> DocumentDate.parse("February 30, 1950"));
         assertTrue(e.getMessage().startsWith("'February 30, 1950' is not a real date"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DocumentDate.parse("1950-13"));
+    }
+
+    @Test
+    void anImpossibleDayOrMonthIsExplainedInAPersonsWordsNotJavaTimes() {
+        Map<String, String> messages = new java.util.LinkedHashMap<>();
+        messages.put("February 30, 1950", "'February 30, 1950' is not a real date (February 1950 has 28 days)");
+        messages.put("29 February 1950", "'29 February 1950' is not a real date (February 1950 has 28 days)");
+        messages.put("31st of June, 1950", "'31st of June, 1950' is not a real date (June 1950 has 30 days)");
+        messages.put("1950-06-00", "'1950-06-00' is not a real date (June 1950 has 30 days)");
+        messages.put("1950-13", "'1950-13' is not a real date (there is no month 13: months are 1 to 12)");
+        messages.put("1950-00-10", "'1950-00-10' is not a real date (there is no month 0: months are 1 to 12)");
+        messages.forEach((typed, message) -> assertEquals(message,
+                assertThrows(IllegalArgumentException.class, () -> DocumentDate.parse(typed)).getMessage(), typed));
+        assertEquals(DocumentDate.ofDay(1952, 2, 29), DocumentDate.parse("February 29, 1952"));
+    }
+
+    @Test
+    void aYearBeforeOneThousandIsRefusedAsTooEarlyWhateverTheShape() {
+        for (String typed : new String[] {"0000", "0999", "June 0950", "June 25, 0950", "0950-06-25"}) {
+            assertEquals("'" + typed + "' is too early: a document's year is 1000 or later",
+                    assertThrows(IllegalArgumentException.class, () -> DocumentDate.parse(typed)).getMessage(), typed);
+        }
+        assertEquals(DocumentDate.ofYear(1000), DocumentDate.parse("1000"));
+        assertEquals(DocumentDate.ofYear(950), DocumentDate.fromStored("0950-01-01", DatePrecision.YEAR),
+                "a date stored before still reads");
     }
 
     @Test

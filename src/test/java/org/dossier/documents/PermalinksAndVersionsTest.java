@@ -193,6 +193,40 @@ class PermalinksAndVersionsTest {
     }
 
     @Test
+    void eachVersionHasAJsonTwinShapedLikeTheRecordsWithWhatItSaidThen() throws Exception {
+        JsonNode record = json.readTree(get("/documents/" + letter + ".json").body());
+        HttpResponse<String> first = get("/documents/" + letter + "/v/1.json");
+        assertEquals(200, first.statusCode(), first.body());
+        assertTrue(first.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode v1 = json.readTree(first.body());
+        List<String> keys = new java.util.ArrayList<>();
+        record.fieldNames().forEachRemaining(keys::add);
+        List<String> versionKeys = new java.util.ArrayList<>();
+        v1.fieldNames().forEachRemaining(versionKeys::add);
+        assertEquals(keys, versionKeys, "the same keys in the same order");
+        assertEquals(OLD_TITLE, v1.get("title").asText());
+        assertEquals("1942-02", v1.get("date").asText());
+        assertEquals(1, v1.get("version").asInt());
+        assertEquals(catalogue.baseUrl() + "/documents/" + letter + "/v/1", v1.get("url").asText());
+        assertEquals(catalogue.baseUrl() + "/documents/" + letter, v1.get("permalink").asText());
+        assertEquals("stalin", v1.get("people").get(0).get("key").asText());
+
+        JsonNode v2 = json.readTree(get("/documents/" + letter + "/v/2.json").body());
+        for (String same : List.of("title", "date", "summary", "people", "places", "type", "updated", "created")) {
+            assertEquals(record.get(same), v2.get(same), "the current version says what the record says: " + same);
+        }
+        assertEquals("/documents/" + letter + "/v/1.json",
+                page("/documents/" + letter + "/v/1", 200).selectFirst("link[rel=alternate][type=application/json]").attr("href"));
+
+        HttpResponse<String> withdrawn = get("/documents/" + journal + "/v/1.json");
+        assertEquals(410, withdrawn.statusCode());
+        assertEquals("Duplicate of another record.", json.readTree(withdrawn.body()).get("withdrawn").get("reason").asText());
+        HttpResponse<String> none = get("/documents/" + letter + "/v/9.json");
+        assertEquals(404, none.statusCode());
+        assertEquals(404, json.readTree(none.body()).get("status").asInt());
+    }
+
+    @Test
     void aWithdrawnRecordHasNoDownloads() {
         String permalink = "/documents/" + journal;
         for (String path : List.of(permalink + ".bib", permalink + ".ris", permalink + ".csl.json",

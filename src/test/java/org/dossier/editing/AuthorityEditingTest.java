@@ -157,6 +157,19 @@ class AuthorityEditingTest {
     }
 
     @Test
+    void theRowsForOtherFormsOfANameAreLabelledFormOneTwoThreeInOrder() {
+        for (String path : new String[] {"/admin/people/new", "/admin/people/stalin/edit"}) {
+            Document page = Jsoup.parse(alice.get(path).body());
+            var rows = page.select(".alias-row");
+            assertTrue(rows.size() >= 3, path + " has " + rows.size() + " rows");
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals("Form " + (i + 1), page.selectFirst("label[for=alias-" + i + "]").text(), path);
+                assertEquals("Kind of form " + (i + 1), page.selectFirst("label[for=alias-kind-" + i + "]").text(), path);
+            }
+        }
+    }
+
+    @Test
     void aNewFormOfANameIsSearchableAtOnce() {
         create("Politburo", "organisation", "", "variant");
         FormFields edit = form(alice, "/admin/people/politburo/edit");

@@ -141,6 +141,45 @@ class EditingTest {
     }
 
     @Test
+    void aSummaryWithAControlCharacterIsRefusedAtItsFieldWithWhatWasTypedKeptAndNothingSaved() {
+        int id = 9;
+        String typed = "A bell \u0007 rang in the summary.";
+        FormFields form = editForm(alice, id).set("summary", typed).set("note", "Pasted from a terminal");
+        HttpResponse<String> refused = alice.post("/admin/documents/" + id + "/edit", form.entries());
+        assertEquals(422, refused.statusCode());
+        Document page = Jsoup.parse(refused.body());
+        assertTrue(page.selectFirst("#summary-error").text().contains("control character, which shows nothing (U+0007"),
+                page.selectFirst("#summary-error").text());
+        assertEquals(typed, FormFields.of(refused.body(), "form.record-form").get("summary"));
+        assertEquals(1, row(id).getVersion());
+        assertFalse(row(id).getSummary().contains("\u0007"));
+    }
+
+    @Test
+    void aBidiOverrideLeftOpenInATitleSummaryOrReasonIsDroppedOnSavingSoItTurnsNothingAround() {
+        String title = "Cable, Stalin to Mao Zedong [via Kovalev]";
+        int id = catalogue.recordTitled(title);
+        FormFields form = editForm(alice, id);
+        HttpResponse<String> saved = alice.post("/admin/documents/" + id + "/edit", form
+                .set("title", "Cable, \u202EStalin to Mao Zedong \u2067[via Kovalev]")
+                .set("summary", "Reversed \u202Ehere.").set("note", "Pasted \u202Efrom a PDF").entries());
+        assertEquals(303, saved.statusCode(), saved.body());
+        assertEquals(title, row(id).getTitle());
+        assertEquals("Reversed here.", row(id).getSummary());
+        assertEquals("Pasted from a PDF", revisions(id).get(revisions(id).size() - 1).getNote());
+        Document page = Jsoup.parse(catalogue.http().anotherVisitor().get(location(saved)).body());
+        assertEquals(title + " \u00b7 Dossier", page.title());
+
+        FormFields withdraw = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form");
+        assertEquals(303, alice.post("/admin/documents/" + id + "/withdraw",
+                withdraw.set("reason", "A \u202Eduplicate of another record.").entries()).statusCode());
+        assertEquals("A duplicate of another record.", row(id).getWithdrawnReason());
+        FormFields reinstate = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form");
+        assertEquals(303, alice.post("/admin/documents/" + id + "/reinstate",
+                reinstate.set("note", "Not a duplicate").entries()).statusCode());
+    }
+
+    @Test
     void aStaleSaveIsRefusedShowingBothVersionsAndKeepingTheEditorsText() {
         int id = 13;
         FormFields alicesForm = editForm(alice, id);
@@ -217,7 +256,7 @@ class EditingTest {
     }
 
     @Test
-    void aWithdrawnRecordKeepsItsNumberAnswers410WithItsReasonAndCanComeBack() {
+    void aWithdrawnRecordKeepsItsNumberAnswers410WithItsReasonKeepsItsHistoryReadableAsItsVersionsAndCanComeBack() {
         int id = 11;
         Http reader = catalogue.http().anotherVisitor();
         String canonical = location(reader.get("/documents/" + id));
@@ -227,15 +266,21 @@ class EditingTest {
         HttpResponse<String> withdrawn = alice.post("/admin/documents/" + id + "/withdraw",
                 form.set("reason", "Duplicate of document 12").entries());
         assertEquals(303, withdrawn.statusCode());
-        for (String path : List.of("/documents/" + id, canonical, "/documents/" + id + "/history")) {
+        for (String path : List.of("/documents/" + id, canonical, "/documents/" + id + "/history",
+                "/documents/" + id + "/history/1", "/documents/" + id + "/v/1")) {
             HttpResponse<String> gone = reader.get(path);
             assertEquals(410, gone.statusCode(), path);
             assertEquals("Duplicate of document 12", Jsoup.parse(gone.body()).selectFirst(".withdrawn-reason").text());
         }
+        // Its history stays readable, as its versions do: a citation of one of them can be checked.
+        Document history = Jsoup.parse(reader.get("/documents/" + id + "/history").body());
+        assertEquals(List.of("Version 2", "Version 1"), history.select(".revision-head strong").eachText());
+        assertEquals(row(id).getTitle(), Jsoup.parse(reader.get("/documents/" + id + "/history/1").body())
+                .selectFirst("h1 .edited-title").text());
         assertEquals(410, reader.get("/documents/" + id + ".json").statusCode());
         assertFalse(reader.get("/search.json?pageSize=100").body().contains("/documents/" + id + "\""),
                 "it left the catalogue's listing");
-        assertEquals(200, alice.get("/documents/" + id + "/history").statusCode(), "editors still see its history");
+        assertEquals(410, alice.get("/documents/" + id + "/history").statusCode(), "editors see its history as readers do");
         assertEquals("Withdrawn: Duplicate of document 12", revisions(id).get(1).getNote());
         Element listed = Jsoup.parse(alice.get("/admin").body()).selectFirst(".withdrawn-records li:has(a[href=/documents/" + id + "])");
         assertTrue(listed.text().contains("Duplicate of document 12"), "the dashboard lists it: " + listed.text());

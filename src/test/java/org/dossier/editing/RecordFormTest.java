@@ -62,8 +62,28 @@ class RecordFormTest {
 
     @Test
     void anImpossibleDayIsNotADate() {
-        assertTrue(form("A letter", "February 30, 1942", "", List.of(), "note").check(CHOICES)
-                .errors().get("date").startsWith("'February 30, 1942' is not a real date"));
+        assertEquals("'February 30, 1942' is not a real date (February 1942 has 28 days)",
+                form("A letter", "February 30, 1942", "", List.of(), "note").check(CHOICES).errors().get("date"));
+        assertEquals("'0000' is too early: a document's year is 1000 or later",
+                form("A letter", "0000", "", List.of(), "note").check(CHOICES).errors().get("date"));
+    }
+
+    @Test
+    void aControlCharacterInAnyFieldIsRefusedWhereItIsWhileTabsAndLineBreaksAreText() {
+        RecordForm typed = new RecordForm("A bell\u0007 rang", "1950\u0000", "Caf\u00e9 noir.\u001B[0m", "", List.of(),
+                List.of(), "why\u007F");
+        RecordForm.Checked checked = typed.check(CHOICES);
+        assertEquals("The title has a control character, which shows nothing (U+0007, at character 7): "
+                + "delete it and save again.", checked.errors().get("title"));
+        assertEquals("The date has a control character, which shows nothing (U+0000, at character 5): "
+                + "delete it and save again.", checked.errors().get("date"));
+        assertEquals("The summary has a control character, which shows nothing (U+001B, at character 11): "
+                + "delete it and save again.", checked.errors().get("summary"));
+        assertTrue(checked.errors().get("note").contains("U+007F"), checked.errors().get("note"));
+        assertEquals("A bell\u0007 rang", typed.title(), "what was typed is kept for the form");
+        RecordForm.Checked text = new RecordForm("A\ttitle", "1950", "One line\nand the next.\r\n\r\nA\tparagraph.",
+                "", List.of(), List.of(), "why").check(CHOICES);
+        assertTrue(text.ok(), text.errors().toString());
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.testing.CatalogueDatabase;
+import org.dossier.testing.RawHttp;
 import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -240,6 +241,30 @@ class OaiPmhTest {
         malformed("verb=ListRecords&metadataPrefix=oai_dc&set=not%20a%20set", "badArgument");
         malformed("verb=ListRecords&metadataPrefix=oai%20dc", "badArgument");
         malformed("verb=ListRecords&metadataPrefix=oai_dc&resumptionToken=abc", "badArgument");
+    }
+
+    @Test
+    void argumentsWithABrokenPercentEscapeAreAnOaiBadArgumentNotAnHtmlPage() throws Exception {
+        int port = catalogue.app().port();
+        String host = java.net.URI.create(catalogue.baseUrl()).getAuthority();
+        for (String query : new String[] {"verb=Identify&%zz=1", "verb=Identify&set=abc%", "verb=Identify&x=%C3%28"}) {
+            // A well-behaved client will not send these: they go on a socket as typed.
+            RawHttp.Response get = RawHttp.send(port, "GET /oai?" + query + " HTTP/1.1", "Host: " + host);
+            badArgumentWithoutArguments(get.status(), get.header("Content-Type"), get.body(), "GET " + query);
+            HttpResponse<String> post = catalogue.http().send("POST", "/oai", "application/x-www-form-urlencoded", query);
+            badArgumentWithoutArguments(post.statusCode(), post.headers().firstValue("Content-Type").orElse(""),
+                    post.body(), "POST " + query);
+        }
+    }
+
+    private void badArgumentWithoutArguments(int status, String type, String body, String asked) throws Exception {
+        assertEquals(200, status, asked + ": " + body);
+        assertTrue(type.startsWith("text/xml"), asked + " is " + type);
+        OaiSchema.validate(body);
+        Document response = OaiSchema.parse(body);
+        assertEquals(List.of("badArgument"), XPaths.values(response, "/o:OAI-PMH/o:error/@code"), asked);
+        assertTrue(XPaths.value(response, "/o:OAI-PMH/o:error").contains("%"), asked + ": says what is wrong");
+        assertEquals(0, XPaths.count(response, "/o:OAI-PMH/o:request/@*"), asked + ": echoes no arguments");
     }
 
     @Test

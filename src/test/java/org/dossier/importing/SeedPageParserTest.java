@@ -21,7 +21,8 @@ class SeedPageParserTest {
     /** What cleaning a line does, said as regular expressions: spaces of every kind folded to one ... */
     private static final Pattern SPACES = Pattern.compile("[\\s\u00A0\u2007\u202F\u2000-\u200A\u3000]+");
     /** ... after the characters that show nothing are dropped. */
-    private static final Pattern INVISIBLE = Pattern.compile("[\u200B\u200C\u200D\u2060\uFEFF\u00AD]");
+    private static final Pattern INVISIBLE = Pattern.compile(
+            "[\u200B\u200C\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]");
 
     private final SeedPageParser parser = new SeedPageParser();
 
@@ -82,6 +83,24 @@ class SeedPageParserTest {
         assertEquals(DocumentDate.ofDay(1943, 5, 10), entries.get(0).date());
         assertEquals("Letter to Stalin", entries.get(0).title());
         assertEquals(List.of("The author celebrates."), entries.get(0).summary());
+    }
+
+    @Test
+    void controlCharactersInAPageAreDroppedLikeTheOtherCharactersThatShowNothing() throws Exception {
+        List<SeedEntry> entries = parse("Documents\n\nMay 10,\u0000 1943\n\nLetter\u0007 to Stalin\u001B\n\n"
+                + "The author\u007F celebrates\u0085.\n");
+        assertEquals(1, entries.size());
+        assertEquals(DocumentDate.ofDay(1943, 5, 10), entries.get(0).date());
+        assertEquals("Letter to Stalin", entries.get(0).title());
+        assertEquals(List.of("The author celebrates."), entries.get(0).summary());
+    }
+
+    @Test
+    void bidiControlsThatWouldTurnTheRestOfALineAroundAreDroppedAndDirectionMarksKept() throws Exception {
+        List<SeedEntry> entries = parse("Documents\n\nMay 10, 1943\n\nLetter \u202Eto Stalin\n\n"
+                + "The \u2067author\u200F celebrates.\n");
+        assertEquals("Letter to Stalin", entries.get(0).title());
+        assertEquals(List.of("The author\u200F celebrates."), entries.get(0).summary());
     }
 
     @Test
@@ -182,6 +201,15 @@ class SeedPageParserTest {
     }
 
     @Test
+    void aDateBeforeTheYearOneThousandIsAnErrorAtItsLineAndAnImpossibleDaySaysHowManyDaysItsMonthHas() {
+        SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nSummary.\n\n0000\n\nReport\n\n"
+                + "February 30, 1950\n\nCable\n");
+        assertEquals(List.of("page.txt:7: '0000' is too early: a document's year is 1000 or later",
+                "page.txt:11: 'February 30, 1950' is not a real date (February 1950 has 28 days)"),
+                e.problems().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void aDateThatIsNotARealDayIsAnErrorAtItsLine() {
         SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nSummary.\n\nJune 31, 1950\n\nReport\n\nText.\n");
         assertEquals(1, e.problems().size());
@@ -245,7 +273,7 @@ class SeedPageParserTest {
     @Test
     void cleaningALineDropsInvisibleCharactersThenFoldsEverySpaceAsTheRegularExpressionsSay() {
         String[] pieces = {"a", "Z", "9", " ", "  ", "\t", "\n", "\r", "\u000B", "\f", "\u00A0", "\u2000", "\u2007", "\u200A",
-                "\u202F", "\u3000", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u001F", "\u2028", "’", "é",
+                "\u202F", "\u3000", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u001F", "\u0000", "\u0007", "\u007F", "\u0085", "\u202E", "\u2067", "\u200F", "\u2028", "’", "é",
                 "e\u0301", "\uD835\uDC00"};
         java.util.SplittableRandom random = new java.util.SplittableRandom(14);
         for (int i = 0; i < 20_000; i++) {

@@ -53,6 +53,31 @@ class CanonicalLinksTest {
     }
 
     @Test
+    void anotherSpellingOfAnAddressRedirectsToItsOneAddressKeepingTheQuery() {
+        int letter = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
+        String v = "/documents/" + letter + "/v/";
+        String[][] redirects = {
+            {v + "01", v + "1"},
+            {v + "001.bib", v + "1.bib"},
+            {"/documents/0" + letter + "/v/1", v + "1"},
+            {"/people/stalin/", "/people/stalin"},
+            {"/people/stalin/?page=1", "/people/stalin?page=1"},
+            {"/people/STALIN", "/people/stalin"},
+            {"/places/DPRK?page=1", "/places/dprk?page=1"},
+            {"/documents/" + letter + ".json/", "/documents/" + letter + ".json"},
+            {"/search/?q=stalin", "/search?q=stalin"},
+        };
+        for (String[] redirect : redirects) {
+            HttpResponse<String> response = http.get(redirect[0]);
+            assertEquals(301, response.statusCode(), redirect[0]);
+            assertEquals(redirect[1], response.headers().firstValue("Location").orElse(""), redirect[0]);
+        }
+        assertEquals(404, http.get("/people/NOBODY-AT-ALL").statusCode());
+        assertEquals(404, http.get(v + "09").headers().firstValue("Location").map(http::get)
+                .map(HttpResponse::statusCode).orElse(0), "a version that does not exist is still not found");
+    }
+
+    @Test
     void aTombstoneNamesThePermanentAddress() {
         int conversation = catalogue.recordTitled("Roman Catholic Priest Stanislaus Orlemanski");
         try (CatalogueDatabase db = CatalogueDatabase.of(catalogue)) {

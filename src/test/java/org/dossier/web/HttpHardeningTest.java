@@ -85,6 +85,38 @@ class HttpHardeningTest {
     }
 
     @Test
+    void aMethodAnAddressDoesNotTakeIsA405ThatListsTheMethodsItDoesOnTheSitesOwnPage() {
+        String page = http().get("/documents/" + record).headers().firstValue("Location").orElseThrow();
+        String[][] asked = {
+            {"POST", "/", "GET, HEAD"},
+            {"OPTIONS", "/", "GET, HEAD"},
+            {"TRACE", "/", "GET, HEAD"},
+            {"DELETE", page, "GET, HEAD"},
+            {"PUT", page, "GET, HEAD"},
+            {"PATCH", page, "GET, HEAD"},
+            {"DELETE", "/oai", "GET, HEAD, POST"},
+            {"GET", "/admin/logout", "POST"},
+        };
+        for (String[] request : asked) {
+            HttpResponse<String> response = http().send(request[0], request[1], null, null);
+            String what = request[0] + " " + request[1];
+            assertEquals(405, response.statusCode(), what);
+            assertEquals(request[2], response.headers().firstValue("Allow").orElse(""), what);
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), what);
+            org.jsoup.nodes.Document html = Jsoup.parse(response.body());
+            assertEquals("Method not allowed", html.selectFirst("h1").text(), what);
+            assertTrue(html.selectFirst(".lead").text().contains(request[0]), what);
+            assertFalse(response.body().contains("There is no page"), what);
+        }
+        HttpResponse<String> json = http().send("POST", "/documents/" + record + ".json", null, null);
+        assertEquals(405, json.statusCode());
+        assertEquals("GET, HEAD", json.headers().firstValue("Allow").orElse(""));
+        assertTrue(json.body().contains("\"status\":405"), json.body());
+        assertEquals(404, http().send("POST", "/no/such/page", null, null).statusCode(),
+                "an address no method has is still not found");
+    }
+
+    @Test
     void everyTextTypeSaysItsCharset() {
         for (String path : new String[] {"/", "/no/such/page", "/search?q=stalin", "/search.json", "/search.csv",
                 "/search.bib", "/search.ris", "/oai?verb=Identify", "/sitemap.xml", "/feed.atom", "/robots.txt",
@@ -149,6 +181,28 @@ class HttpHardeningTest {
         assertEquals(400, RawHttp.send(port(), "GET /search?q=%C3%28 HTTP/1.1", "Host: localhost").status(),
                 "bytes that are not UTF-8");
         assertEquals(200, http().get("/search?q=%C3%A9t%C3%A9").statusCode());
+    }
+
+    @Test
+    void anAddressJettyCannotReadGetsTheSitesOwnErrorPageInUtf8SayingWhatToChange() {
+        String[][] asked = {
+            {"/documents/%00", "400"},
+            {"/documents/" + record + "/%zz", "400"},
+            {"/people/%ED%A0%80", "400"},
+            {"/?x=" + "a".repeat(20_000), "414"},
+        };
+        for (String[] request : asked) {
+            RawHttp.Response response = RawHttp.send(port(), "GET " + request[0] + " HTTP/1.1", "Host: localhost");
+            String what = request[0].length() > 40 ? request[0].substring(0, 40) + "…" : request[0];
+            assertEquals(Integer.parseInt(request[1]), response.status(), what);
+            assertEquals("text/html;charset=utf-8", response.header("Content-Type").replace(" ", "").toLowerCase(
+                    java.util.Locale.ROOT), what);
+            org.jsoup.nodes.Document page = Jsoup.parse(response.body());
+            assertEquals(request[1], page.selectFirst(".error-page .status").text(), what);
+            assertTrue(page.selectFirst(".error-page .lead").text().length() > 40, what + ": says what to change");
+            assertEquals("/static/dossier.css", page.selectFirst("link[rel=stylesheet]").attr("href"), what);
+            assertFalse(response.body().contains("badMessage"), what);
+        }
     }
 
     @Test

@@ -157,6 +157,15 @@ class ScreensBrowserTest {
     }
 
     @Test
+    void titlesAndLinksToRecordsAreIsolatedSoABidiControlInThemTurnsNothingAroundThem() {
+        browser.open(url("/"));
+        String isolation = "return getComputedStyle(document.querySelector(arguments[0])).unicodeBidi;";
+        assertEquals("isolate", browser.script(isolation, ".result-title a"));
+        browser.open(url("/documents/" + catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers")));
+        assertEquals("isolate", browser.script(isolation, "h1.record-title"));
+    }
+
+    @Test
     void withoutJavaScriptTheCiteBoxShowsOneStyleAndNoCopyButtons() {
         withoutScript.open(url("/documents/" + catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers")
                 + "/letter-to-stalin-from-the-commanders-and-soldiers-of-the-korean-army-in-china"));

@@ -1,0 +1,62 @@
+package org.dossier.documents;
+
+import java.util.OptionalInt;
+
+/**
+ * Characters a record's text must not carry, because they show nothing and still act: control
+ * characters (C0 but tab, line feed and carriage return, DEL, C1), which pages, BibTeX and RIS
+ * would pass on raw (a NUL or BEL ends up in a reference manager), and the bidi controls that
+ * embed, override or isolate (U+202A–U+202E, U+2066–U+2069), which reverse whatever follows them
+ * on the line when one is left open. The marks U+200E, U+200F and U+061C only weigh a neutral
+ * character's direction and close nothing, so they stay.
+ */
+public final class ControlCharacters {
+
+    private ControlCharacters() {
+    }
+
+    /** Whether {@code c} is a control character other than tab, line feed and carriage return. */
+    public static boolean isControl(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
+    }
+
+    /** Whether {@code c} opens or closes a bidi embedding, override or isolate. */
+    public static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    /** Where the first control character of {@code text} is ({@link #isControl}), if it has one. */
+    public static OptionalInt firstControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isControl(text.charAt(i))) {
+                return OptionalInt.of(i);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** {@code text} without its bidi controls; {@code text} itself when it has none. */
+    public static String withoutBidiControls(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isBidiControl(c)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length()).append(text, 0, i);
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /**
+     * Says where the control character is, for a message beside a field: its code and the number of
+     * the character, counted as a reader counts them (from 1, a letter with an accent as one).
+     */
+    public static String described(String text, int index) {
+        return String.format(java.util.Locale.ROOT, "U+%04X, at character %d", (int) text.charAt(index),
+                text.codePointCount(0, index) + 1);
+    }
+}

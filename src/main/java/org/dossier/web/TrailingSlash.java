@@ -1,0 +1,28 @@
+package org.dossier.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+
+/**
+ * Before every GET: an address with a trailing slash ({@code /people/stalin/}) redirects (301) to
+ * the same address without it. Javalin matches routes ignoring the slash, so without this each page
+ * had a second address that answered 200, which crawlers and caches keep apart.
+ */
+public final class TrailingSlash {
+
+    private TrailingSlash() {
+    }
+
+    public static void redirect(Context ctx) {
+        String path = ctx.path();
+        if (ctx.method() != HandlerType.GET || path.length() < 2 || !path.endsWith("/")) {
+            return;
+        }
+        String without = path.replaceAll("/+$", "");
+        String query = ctx.queryString();
+        ctx.redirect((without.isEmpty() ? "/" : without) + (query == null || query.isEmpty() ? "" : "?" + query),
+                HttpStatus.MOVED_PERMANENTLY);
+        ctx.skipRemainingHandlers();
+    }
+}

@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.dossier.documents.ControlCharacters;
 
 /**
  * A search, the one shape it has from the URL to the engine and back into every link: words (may be
@@ -89,19 +89,21 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
         }
     }
 
-    /** C0 control characters: never typed (a tab or a line break is whitespace and is kept). */
-    private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
-
     /**
      * Words as the engines read them, whoever made the request: composed (NFC), as every indexed
      * title and summary is ({@code IndexedRecord}), so that an "á" typed as "a" and a combining
      * accent (macOS, text pasted from a PDF) finds what the precomposed "á" finds; control
-     * characters (a NUL) taken out, as no word has them and a page writes the words back into
+     * characters ({@link ControlCharacters}: a NUL) taken out, as no word has them and a page writes the words back into
      * its search box; no whitespace around.
      */
     public static String words(String typed) {
         String composed = Normalizer.normalize(typed, Normalizer.Form.NFC);
-        return CONTROLS.matcher(composed).replaceAll(" ").strip();
+        if (ControlCharacters.firstControl(composed).isEmpty()) {
+            return composed.strip();
+        }
+        StringBuilder words = new StringBuilder(composed.length());
+        composed.chars().forEach(c -> words.append(ControlCharacters.isControl((char) c) ? ' ' : (char) c));
+        return words.toString().strip();
     }
 
     /** Everything, newest first, {@code pageSize} hits a page (0: counts only). */

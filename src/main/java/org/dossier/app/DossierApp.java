@@ -313,6 +313,9 @@ public final class DossierApp implements AutoCloseable {
                 routes.get(AuthorityPage.PEOPLE + "{ref}", authorityPage::person);
                 routes.get(AuthorityPage.PLACES + "{ref}", authorityPage::place);
                 for (AuthorityKind kind : AuthorityKind.values()) {
+                    // Every person (or place) by name, with how many records name each: the facet's page of all its values.
+                    routes.get("/" + kind.plural(), ctx -> ctx.redirect(FacetValuesPage.PATH + kind.key() + "?order=name",
+                            io.javalin.http.HttpStatus.FOUND));
                     routes.get("/" + kind.plural() + "/{key}/history", ctx -> authorityHistory.list(ctx, kind));
                     routes.get("/" + kind.plural() + "/{key}/history/{number}", ctx -> authorityHistory.show(ctx, kind));
                     routes.get(kind.adminPath(), ctx -> authorityEditing.list(ctx, kind), Role.EDITOR);

@@ -73,6 +73,13 @@ class CanonicalLinksTest {
             assertEquals(redirect[1], response.headers().firstValue("Location").orElse(""), redirect[0]);
         }
         assertEquals(404, http.get("/people/NOBODY-AT-ALL").statusCode());
+        for (String[] list : new String[][] {{"/people", "/search/facets/person?order=name"},
+                {"/places", "/search/facets/place?order=name"}}) {
+            HttpResponse<String> response = http.get(list[0]);
+            assertEquals(302, response.statusCode(), list[0]);
+            assertEquals(list[1], response.headers().firstValue("Location").orElse(""));
+            assertEquals(200, http.get(list[1]).statusCode(), "every " + list[0].substring(1) + " by name");
+        }
         assertEquals(404, http.get(v + "09").headers().firstValue("Location").map(http::get)
                 .map(HttpResponse::statusCode).orElse(0), "a version that does not exist is still not found");
     }

@@ -28,12 +28,15 @@ import java.util.Locale;
  *   <li>{@code Vary: Accept-Encoding} on every response: Javalin compresses a body for a client that
  *       accepts gzip and not for one that does not, so a shared cache (a proxy, a CDN in front of
  *       several nodes) must keep the two apart. A {@code Vary} a handler sets later
- *       ({@code Cookie}, see {@link ConditionalGet}) is added to it, never put in its place.</li>
+ *       ({@code Cookie}, see {@link ConditionalGet}) is added to it, never put in its place; every
+ *       HTML page varies with {@code Cookie} too, its header naming who is signed in.</li>
  *   <li>{@code Server-Timing} goes out only when switched on ({@code --server-timing}): it tells
  *       anyone how long the engine took, which is for whoever measures, not for every reader.</li>
  * </ul>
  */
 public final class HttpHygiene implements Filter {
+
+    private static final String COOKIE = "Cookie";
 
     private final boolean serverTiming;
 
@@ -91,6 +94,15 @@ public final class HttpHygiene implements Filter {
         @Override
         public void setContentType(String type) {
             super.setContentType(withCharset(type));
+            if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
+                // A page's header says who is signed in (an editor's page is no-store besides): a
+                // shared cache must never hand a reader's copy to an editor, nor keep one page for both.
+                String vary = getHeader(VARY);
+                boolean named = vary != null && Arrays.stream(vary.split(",")).anyMatch(f -> f.strip().equalsIgnoreCase(COOKIE));
+                if (!named) {
+                    super.setHeader(VARY, withAcceptEncoding(vary == null || vary.isBlank() ? COOKIE : vary + ", " + COOKIE));
+                }
+            }
         }
 
         @Override

@@ -150,6 +150,9 @@ class HttpHardeningTest {
                 List<String> vary = response.headers().allValues("Vary").stream()
                         .flatMap(value -> Arrays.stream(value.split(","))).map(String::strip).toList();
                 assertTrue(vary.contains("Accept-Encoding"), path + " varies with " + vary);
+                if (response.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+                    assertTrue(vary.contains("Cookie"), path + ": a page's header says who is signed in: " + vary);
+                }
             }
         }
     }

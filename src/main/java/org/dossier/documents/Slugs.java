@@ -35,12 +35,25 @@ public final class Slugs {
         return RESERVED.contains(ascii) ? ascii + "-document" : ascii;
     }
 
+    /** English articles a title is filed without, as libraries file them, longest first. */
+    private static final String[] ARTICLES = {"the ", "an ", "a "};
+
     /**
      * A key that orders titles as a reader expects: case, accents and punctuation do not count,
-     * so "'On the Question...'" sorts under O and "Żymierski" beside "Zymierski".
+     * so "'On the Question...'" sorts under O and "Żymierski" beside "Zymierski"; and a title that
+     * begins with an article is filed under the word after it, as a catalogue files it ("The
+     * Political Situation in Korea" under P), where the article is a word of its own ("A-bomb
+     * tests" stays under A). Migration V14 applies the same rule to the keys stored before it.
      */
     public static String sortKey(String title) {
-        return words(foldToAscii(title), ' ', false);
+        String key = words(foldToAscii(title), ' ', false);
+        for (String article : ARTICLES) {
+            if (title.regionMatches(true, 0, article, 0, article.length()) && key.startsWith(article)
+                    && key.length() > article.length()) {
+                return key.substring(article.length());
+            }
+        }
+        return key;
     }
 
     /**

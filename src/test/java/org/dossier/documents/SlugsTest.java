@@ -39,6 +39,12 @@ class SlugsTest {
     @Test
     void sortKeysIgnoreCaseAccentsAndQuotes() {
         assertEquals("on the question", Slugs.sortKey("‘On the Question’"));
+        assertEquals("political situation in korea", Slugs.sortKey("The Political Situation in Korea"));
+        assertEquals("appeal", Slugs.sortKey("An appeal"));
+        assertEquals("note on the treaty", Slugs.sortKey("A note on the treaty"));
+        assertEquals("a bomb tests", Slugs.sortKey("A-bomb tests"), "an article is a word of its own");
+        assertEquals("the", Slugs.sortKey("The"), "a title that is only an article keeps it");
+        assertEquals("theory of the state", Slugs.sortKey("Theory of the State"));
         assertEquals(Slugs.sortKey("Zymierski"), Slugs.sortKey("Żymierski"));
     }
 

@@ -44,6 +44,15 @@ class UpgradeTest {
                         + "'1950-01-01', 'month', 1, 'letter from filippov to mao', 'letter-from-filippov-to-mao', 2, "
                         + "'2025-01-01T00:00:00Z', '2025-02-01T00:00:00Z')");
                 run(c, "INSERT INTO document_person (document_id, person_id) VALUES (7, 1)");
+                // Titles opening with an article, filed under it until V14.
+                run(c, "INSERT INTO document (id, title, summary, date_key, date_precision, type_id, sort_title, slug, "
+                        + "version, created_at, updated_at) VALUES "
+                        + "(8, 'The Political Situation in Korea', '', '1950-01-01', 'year', 1, 'the political situation in korea', "
+                        + "'the-political-situation-in-korea', 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'), "
+                        + "(9, 'A-bomb Tests', '', '1950-01-01', 'year', 1, 'a bomb tests', 'a-bomb-tests', 1, "
+                        + "'2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'), "
+                        + "(10, 'An Appeal to Stalin', '', '1950-01-01', 'year', 1, 'an appeal to stalin', 'an-appeal-to-stalin', 1, "
+                        + "'2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')");
                 run(c, "INSERT INTO document_slug (document_id, slug, created_at) VALUES (7, 'letter-from-fillipov', "
                         + "'2025-01-01T00:00:00Z'), (7, 'letter-from-filippov-to-mao', '2025-02-01T00:00:00Z')");
                 run(c, "INSERT INTO revision (id, document_id, number, created_at, author, note, source, title, summary, "
@@ -69,6 +78,19 @@ class UpgradeTest {
                 String newest = all[all.length - 1].getVersion().getVersion();
                 assertTrue(ready.body().contains("\"current\":\"" + newest + "\""), ready.body());
                 assertTrue(Arrays.stream(all).allMatch(m -> m.getState().isApplied()));
+
+                try (Connection c = source.getConnection(); var rows = c.createStatement()
+                        .executeQuery("SELECT title, sort_title FROM document ORDER BY id")) {
+                    while (rows.next()) {
+                        assertEquals(org.dossier.documents.Slugs.sortKey(rows.getString(1)), rows.getString(2),
+                                "a key stored before V14 follows the rule new records get");
+                    }
+                }
+                String byTitle = http.get("/?sort=title").body();
+                int bomb = byTitle.indexOf("A-bomb Tests"), appeal = byTitle.indexOf("An Appeal to Stalin"),
+                        letter = byTitle.indexOf("Letter from Filippov to Mao"), korea = byTitle.indexOf("The Political Situation");
+                assertTrue(0 < bomb && bomb < appeal && appeal < letter && letter < korea,
+                        "filed as a catalogue files them: A-bomb, Appeal, Letter, Political");
 
                 HttpResponse<String> json = http.get("/documents/7.json");
                 assertEquals(200, json.statusCode(), json.body());

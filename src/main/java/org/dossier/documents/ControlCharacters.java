@@ -35,6 +35,20 @@ public final class ControlCharacters {
         return OptionalInt.empty();
     }
 
+    /**
+     * What a form says of a field with a control character, if it has one. It is refused, not
+     * dropped, so that the editor sees where it was (pasted from a PDF or a terminal, usually); tab
+     * and line breaks are text.
+     */
+    public static java.util.Optional<String> refusal(String field, String text) {
+        OptionalInt at = firstControl(text);
+        if (at.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("The " + field + " has a control character, which shows nothing ("
+                + described(text, at.getAsInt()) + "): delete it and save again.");
+    }
+
     /** {@code text} without its bidi controls; {@code text} itself when it has none. */
     public static String withoutBidiControls(String text) {
         StringBuilder out = null;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -146,10 +145,10 @@ public record RecordForm(String title, String date, String summary, String type,
         } else if (title.strip().length() > MAX_TITLE) {
             errors.put("title", "A title has at most " + MAX_TITLE + " characters; this one has " + title.strip().length() + ".");
         } else {
-            control("title", title).ifPresent(message -> errors.put("title", message));
+            ControlCharacters.refusal("title", title).ifPresent(message -> errors.put("title", message));
         }
         DocumentDate parsed = null;
-        Optional<String> controlInDate = control("date", date);
+        Optional<String> controlInDate = ControlCharacters.refusal("date", date);
         if (date.isBlank()) {
             errors.put("date", "Write a date: " + DocumentDate.SHAPES + ".");
         } else if (controlInDate.isPresent()) {
@@ -164,7 +163,7 @@ public record RecordForm(String title, String date, String summary, String type,
         if (summary.length() > MAX_SUMMARY) {
             errors.put("summary", "A summary has at most " + MAX_SUMMARY + " characters; this one has " + summary.length() + ".");
         } else {
-            control("summary", summary).ifPresent(message -> errors.put("summary", message));
+            ControlCharacters.refusal("summary", summary).ifPresent(message -> errors.put("summary", message));
         }
         Integer typeId = null;
         if (!type.isEmpty()) {
@@ -196,26 +195,13 @@ public record RecordForm(String title, String date, String summary, String type,
         } else if (note.strip().length() > MAX_NOTE) {
             errors.put("note", "A note has at most " + MAX_NOTE + " characters.");
         } else {
-            control("note", note).ifPresent(message -> errors.put("note", message));
+            ControlCharacters.refusal("note", note).ifPresent(message -> errors.put("note", message));
         }
         if (!errors.isEmpty()) {
             return new Checked(null, null, errors);
         }
         RecordDraft draft = new RecordDraft(title, RecordDraft.paragraphs(summary), parsed, typeId, personRoles, placeIds);
         return new Checked(draft, note.strip(), Map.of());
-    }
-
-    /**
-     * A control character is refused, not dropped, so that the editor sees where it was (pasted from
-     * a PDF or a terminal, usually); tab and line breaks are text. Pages, BibTeX and RIS would carry it raw.
-     */
-    private static Optional<String> control(String field, String text) {
-        OptionalInt at = ControlCharacters.firstControl(text);
-        if (at.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of("The " + field + " has a control character, which shows nothing ("
-                + ControlCharacters.described(text, at.getAsInt()) + "): delete it and save again.");
     }
 
     private static Integer id(String raw, IntPredicate known) {

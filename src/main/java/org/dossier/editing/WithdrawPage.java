@@ -47,7 +47,8 @@ public final class WithdrawPage {
         String reason = ControlCharacters.withoutBidiControls(Forms.text(ctx, "reason")).strip();
         String problem = record.withdrawn() ? "This record is already withdrawn."
                 : reason.isEmpty() ? "Give the reason: it is shown to everyone who follows the record's permalink."
-                : reason.length() > MAX_REASON ? "A reason has at most " + MAX_REASON + " characters." : null;
+                : reason.length() > MAX_REASON ? "A reason has at most " + MAX_REASON + " characters."
+                : ControlCharacters.refusal("reason", reason).orElse(null);
         if (problem != null) {
             ctx.status(record.withdrawn() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT)
                     .render("editing/withdraw", model(record, reason, "", problem));

@@ -262,6 +262,12 @@ class EditingTest {
         String canonical = location(reader.get("/documents/" + id));
         FormFields form = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form");
         assertEquals(422, alice.post("/admin/documents/" + id + "/withdraw", form.entries()).statusCode(), "a reason is required");
+        HttpResponse<String> bell = alice.post("/admin/documents/" + id + "/withdraw",
+                form.set("reason", "Duplicate\u0007 of document 12").entries());
+        assertEquals(422, bell.statusCode(), "a reason with a control character is refused");
+        assertTrue(Jsoup.parse(bell.body()).text().contains("The reason has a control character, which shows nothing (U+0007"),
+                bell.body());
+        assertEquals(200, reader.get(canonical).statusCode(), "and the record is still in the catalogue");
 
         HttpResponse<String> withdrawn = alice.post("/admin/documents/" + id + "/withdraw",
                 form.set("reason", "Duplicate of document 12").entries());

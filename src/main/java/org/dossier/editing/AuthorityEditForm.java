@@ -13,6 +13,7 @@ import org.dossier.authorities.AuthorityContent;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityRecords;
 import org.dossier.authorities.StoredAuthority;
+import org.dossier.documents.ControlCharacters;
 
 /**
  * What the person or place form says, as typed: kept whole when the form comes back with a problem.
@@ -152,10 +153,25 @@ public record AuthorityEditForm(String name, String sortName, String description
         } else if (note.length() > RecordForm.MAX_NOTE) {
             errors.put("note", "A note has at most " + RecordForm.MAX_NOTE + " characters.");
         }
+        // A control character shows nothing, and a name carries it to every record's page and citation.
+        refuseControls(errors, "name", "name", name);
+        refuseControls(errors, "sort_name", "sort form", sortName);
+        refuseControls(errors, "description", "note", description);
+        for (int i = 0; i < rows.size(); i++) {
+            refuseControls(errors, "alias-" + i, "form of the name", rows.get(i).name());
+        }
+        refuseControls(errors, "note", "note", note);
         if (!errors.isEmpty()) {
             return new Checked(null, note, errors, clashes);
         }
         return new Checked(new AuthorityContent(name, sortName, description, kind, aliases), note, Map.of(), Map.of());
+    }
+
+    /** The field's refusal when it has a control character, unless it is refused for something else already. */
+    private static void refuseControls(Map<String, String> errors, String field, String label, String text) {
+        if (!errors.containsKey(field)) {
+            ControlCharacters.refusal(label, text).ifPresent(message -> errors.put(field, message));
+        }
     }
 
     /** Another authority with this form, unless this one had it already (forms shared before stay). */

@@ -396,6 +396,22 @@ class AuthorityEditingTest {
     }
 
     @Test
+    void aFormOfANameWithAControlCharacterIsRefusedAtItsRowWithWhatWasTypedKept() {
+        FormFields edit = form(alice, "/admin/people/molotov/edit");
+        int free = 0;
+        while (!edit.get("alias-" + free).isEmpty()) {
+            free++;
+        }
+        HttpResponse<String> refused = alice.post("/admin/people/molotov/edit", edit.set("alias-" + free, "Skryabin\u0007")
+                .set("alias-kind-" + free, "variant").set("note", "His birth name").entries());
+        assertEquals(422, refused.statusCode());
+        Document page = Jsoup.parse(refused.body());
+        assertTrue(page.text().contains("The form of the name has a control character, which shows nothing (U+0007"), page.text());
+        assertEquals("Skryabin\u0007", page.selectFirst("#alias-" + free).val(), "what was typed is kept");
+        assertFalse(Jsoup.parse(catalogue.http().get("/people/molotov").body()).text().contains("Skryabin"), "nothing was saved");
+    }
+
+    @Test
     void nothingChangesWithoutANoteOrACsrfToken() {
         FormFields blank = form(alice, "/admin/places/new");
         HttpResponse<String> noNote = alice.post("/admin/places/new", blank.set("name", "Gdansk").entries());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.dossier.authorities.AuthorityRef;
 import org.dossier.documents.PersonLink;
 import org.dossier.documents.RecordVersion;
@@ -66,18 +65,25 @@ public record RevisionDiff(List<Change> changes, List<String> unchanged) {
             unchanged.add(field);
             return;
         }
-        var all = new TreeMap<String, WordDiff.Kind>();
-        before.forEach((who, name) -> all.put(name + "\u0000" + who, after.containsKey(who) ? null : WordDiff.Kind.DELETED));
-        after.forEach((who, name) -> all.put(name + "\u0000" + who, before.containsKey(who) ? WordDiff.Kind.SAME
-                : WordDiff.Kind.INSERTED));
-        all.values().removeIf(java.util.Objects::isNull); // a kept one's earlier name: it is listed under its later one
+        // Who was named and is no more, under the earlier name; who is named now, under the later one.
+        record Named(String name, String who, WordDiff.Kind kind) {
+        }
+        List<Named> all = new ArrayList<>();
+        before.forEach((who, name) -> {
+            if (!after.containsKey(who)) {
+                all.add(new Named(name, who, WordDiff.Kind.DELETED));
+            }
+        });
+        after.forEach((who, name) -> all.add(new Named(name, who,
+                before.containsKey(who) ? WordDiff.Kind.SAME : WordDiff.Kind.INSERTED)));
+        all.sort(java.util.Comparator.comparing(Named::name).thenComparing(Named::who));
         List<WordDiff.Part> parts = new ArrayList<>();
-        all.forEach((name, kind) -> {
+        for (Named named : all) {
             if (!parts.isEmpty()) {
                 parts.add(new WordDiff.Part(WordDiff.Kind.SAME, "; "));
             }
-            parts.add(new WordDiff.Part(kind, name.substring(0, name.indexOf('\u0000'))));
-        });
+            parts.add(new WordDiff.Part(named.kind(), named.name()));
+        }
         changes.add(new Change(field, WordDiff.html(parts)));
     }
 

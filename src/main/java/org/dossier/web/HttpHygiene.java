@@ -98,8 +98,7 @@ public final class HttpHygiene implements Filter {
                 // A page's header says who is signed in (an editor's page is no-store besides): a
                 // shared cache must never hand a reader's copy to an editor, nor keep one page for both.
                 String vary = getHeader(VARY);
-                boolean named = vary != null && Arrays.stream(vary.split(",")).anyMatch(f -> f.strip().equalsIgnoreCase(COOKIE));
-                if (!named) {
+                if (!names(vary, COOKIE)) {
                     super.setHeader(VARY, withAcceptEncoding(vary == null || vary.isBlank() ? COOKIE : vary + ", " + COOKIE));
                 }
             }
@@ -129,9 +128,12 @@ public final class HttpHygiene implements Filter {
             if (vary == null || vary.isBlank()) {
                 return ACCEPT_ENCODING;
             }
-            boolean named = Arrays.stream(vary.split(","))
-                    .anyMatch(field -> field.strip().equalsIgnoreCase(ACCEPT_ENCODING));
-            return named ? vary : ACCEPT_ENCODING + ", " + vary;
+            return names(vary, ACCEPT_ENCODING) ? vary : ACCEPT_ENCODING + ", " + vary;
+        }
+
+        /** Whether a {@code Vary} value lists {@code field}. */
+        private static boolean names(String vary, String field) {
+            return vary != null && Arrays.stream(vary.split(",")).anyMatch(f -> f.strip().equalsIgnoreCase(field));
         }
 
         private boolean allowed(String name) {

@@ -77,6 +77,15 @@ class AuthorityEditingTest {
         return FormFields.of(page.body(), "form.authority-form");
     }
 
+    /** The first row of other forms of the name that the form leaves empty. */
+    private static int firstEmptyRow(FormFields form) {
+        int row = 0;
+        while (!form.get("alias-" + row).isEmpty()) {
+            row++;
+        }
+        return row;
+    }
+
     /** Creates a person through the form; returns the address it went to (the linking page). */
     private static String create(String name, String kind, String alias, String aliasKind) {
         FormFields blank = form(alice, "/admin/people/new");
@@ -142,10 +151,7 @@ class AuthorityEditingTest {
     @Test
     void aFormOfANameTypedWithCombiningAccentsFindsThePersonsRecordsTypedEitherWay() {
         FormFields edit = form(alice, "/admin/people/pasztor/edit");
-        int free = 0;
-        while (!edit.get("alias-" + free).isEmpty()) {
-            free++;
-        }
+        int free = firstEmptyRow(edit);
         // A form no record has ("Pásztor bácsi"), its accents typed as combining marks (as macOS gives them).
         assertEquals(303, alice.post("/admin/people/pasztor/edit", edit.set("alias-" + free, "Pa\u0301sztor ba\u0301csi")
                 .set("alias-kind-" + free, "variant").set("note", "As the embassy called him").entries()).statusCode());
@@ -398,10 +404,7 @@ class AuthorityEditingTest {
     @Test
     void aFormOfANameWithAControlCharacterIsRefusedAtItsRowWithWhatWasTypedKept() {
         FormFields edit = form(alice, "/admin/people/molotov/edit");
-        int free = 0;
-        while (!edit.get("alias-" + free).isEmpty()) {
-            free++;
-        }
+        int free = firstEmptyRow(edit);
         HttpResponse<String> refused = alice.post("/admin/people/molotov/edit", edit.set("alias-" + free, "Skryabin\u0007")
                 .set("alias-kind-" + free, "variant").set("note", "His birth name").entries());
         assertEquals(422, refused.statusCode());

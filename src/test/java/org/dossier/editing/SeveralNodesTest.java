@@ -1,6 +1,8 @@
 package org.dossier.editing;
 
 import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_PERSON;
+import static org.dossier.db.Tables.PERSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +130,50 @@ class SeveralNodesTest {
         String form = onB.get("/admin/documents/" + nodeA.recordTitled("(via Shtytkov)") + "/edit").body();
         assertTrue(Jsoup.parse(form).select("#people-choices label").eachText().contains("Central Committee"),
                 "node B's record form offers the new person");
+    }
+
+    @Test
+    void aPersonRenamedOnOneNodeIsFoundByTheNewNameOnTheOtherWhichNamesItSoAndHarvestsItsRecordsAgain() throws Exception {
+        Http onA = Editors.signIn(nodeA, "alice");
+        Http reader = nodeB.http().anotherVisitor();
+        List<Integer> linked = database.dsl().selectDistinct(DOCUMENT_PERSON.DOCUMENT_ID).from(DOCUMENT_PERSON)
+                .join(PERSON).on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID)).join(DOCUMENT).on(DOCUMENT.ID.eq(DOCUMENT_PERSON.DOCUMENT_ID))
+                .where(PERSON.KEY.eq("shtykov")).and(DOCUMENT.WITHDRAWN_AT.isNull())
+                .orderBy(DOCUMENT_PERSON.DOCUMENT_ID).fetch(DOCUMENT_PERSON.DOCUMENT_ID);
+        assertTrue(linked.size() >= 2, "the seeds link Shtykov to " + linked);
+        String newName = java.net.URLEncoder.encode("\"Terentii Fomich Shtykov\"", java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, hits(reader, newName), "no record is found by a name nobody has yet");
+        // A harvest from the next second on: before the rename it lists none of his records.
+        Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), from).toMillis() + 1));
+        assertTrue(harvestedFrom(reader, from).stream().noneMatch(linked::contains), "nothing of his changed yet");
+
+        FormFields form = FormFields.of(onA.get("/admin/people/shtykov/edit").body(), "form.authority-form");
+        HttpResponse<String> renamed = onA.post("/admin/people/shtykov/edit", form.set("name", "Terentii Fomich Shtykov")
+                .set("note", "His patronymic, renamed through node A").entries());
+        assertEquals(303, renamed.statusCode(), Jsoup.parse(renamed.body()).select(".field-error").text());
+
+        // Node B's names in memory follow the change feed: his new name finds his records there.
+        long started = System.nanoTime();
+        while (hits(reader, newName) != linked.size()) {
+            long waited = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(waited < SEARCHABLE_WITHIN_MILLIS, "node B finds " + hits(reader, newName) + " of " + linked
+                    + " by the new name after " + waited + " ms");
+            Thread.sleep(20);
+        }
+        String permalink = reader.get("/documents/" + linked.get(0)).headers().firstValue("Location").orElseThrow();
+        String page = Jsoup.parse(reader.get(java.net.URI.create(permalink).getPath()).body()).select("main").text();
+        assertTrue(page.contains("Terentii Fomich Shtykov"), "node B's record page names him so: " + page);
+        assertEquals(linked, harvestedFrom(reader, from).stream().filter(linked::contains).sorted().toList(),
+                "node B's harvesters are given every record that shows the new name");
+    }
+
+    /** The records an OAI-PMH harvest from {@code from} on lists (one page: the seeds are fewer than a page). */
+    private static List<Integer> harvestedFrom(Http http, Instant from) {
+        HttpResponse<String> listed = http.get("/oai?verb=ListIdentifiers&metadataPrefix=oai_dc&from=" + from);
+        assertEquals(200, listed.statusCode(), listed.body());
+        return Jsoup.parse(listed.body(), "", org.jsoup.parser.Parser.xmlParser()).select("header:not([status]) > identifier")
+                .eachText().stream().map(id -> Integer.parseInt(id.substring(id.lastIndexOf(':') + 1))).toList();
     }
 
     @Test

@@ -109,6 +109,28 @@ class ZoteroCaptureTest {
     }
 
     @Test
+    void anOrganisationThatIsTheOnlyAuthorIsOneCreatorAndTheRecipientsComeToo() throws Exception {
+        Document page = record(catalogue.recordTitled("Information from the Communist Party of the Soviet Union"));
+        Item item = embeddedMetadata(page);
+        assertEquals("letter", item.itemType());
+        assertEquals(List.of(new Creator("Communist Party of the Soviet Union", "Central Committee", "author"),
+                        new Creator("Polish United Workers' Party", "Central Committee", "recipient")),
+                item.creators(), "one author, not 'Communist Party of the Soviet' 'Union' and 'Central' 'Committee'");
+        assertEquals(List.of("Communist Party of the Soviet Union, Central Committee"),
+                page.head().select("meta[name=DC.creator]").eachAttr("content"));
+    }
+
+    @Test
+    void aLetterWithNoKnownAuthorSendsNoDublinCoreContributorForZoteroToTakeForItsAuthor() throws Exception {
+        Document page = record(catalogue.recordTitled("Letter to Stalin from the Commanders"));
+        assertTrue(page.head().select("meta[name=DC.contributor]").isEmpty());
+        assertEquals(List.of("Stalin, Joseph"), page.head().select("meta[name=z.recipients]").eachAttr("content"));
+        Document withAuthor = record(catalogue.recordTitled("Cable, Stalin to Mao Zedong"));
+        assertEquals(List.of("Mao, Zedong"), withAuthor.head().select("meta[name=DC.contributor]").eachAttr("content"),
+                "beside a DC.creator, the recipients stay contributors");
+    }
+
+    @Test
     void aSearchPageOffersEveryHitAsCoins() throws Exception {
         HttpResponse<String> response = http.get("/search?q=stalin&pageSize=20");
         assertEquals(200, response.statusCode());
@@ -164,13 +186,24 @@ class ZoteroCaptureTest {
                     : meta.containsKey("citation_title") ? "journalArticle" : "webpage";
         }
         List<Creator> rdfCreators = new ArrayList<>();
-        meta.getOrDefault("DC.creator", List.of()).forEach(n -> rdfCreators.add(cleanAuthor(n, "author")));
+        // RDF.js takes the authors from the first of its properties that has any: dc:creator, then dc:contributor.
+        meta.getOrDefault("DC.creator", meta.getOrDefault("DC.contributor", List.of()))
+                .forEach(n -> rdfCreators.add(cleanAuthor(n, "author")));
         if (itemType.equals("letter")) {
             meta.getOrDefault("z.recipients", List.of()).forEach(n -> rdfCreators.add(cleanAuthor(n, "recipient")));
         }
         List<Creator> creators = new ArrayList<>();
-        for (String value : meta.getOrDefault("citation_author", List.of())) {
-            for (String author : value.split("\\s*;\\s*")) {
+        List<String> authorTags = meta.getOrDefault("citation_author", List.of());
+        for (String value : authorTags) {
+            List<String> authors = List.of(value.split("\\s*;\\s*"));
+            // processHighwireCreators: a lone tag with one name is a list split at its commas when
+            // the words before and after the first comma are more than one each.
+            String[] byComma = value.split("\\s*,\\s*");
+            if (authors.size() == 1 && authorTags.size() == 1 && byComma.length > 1
+                    && byComma[0].contains(" ") && byComma[1].contains(" ")) {
+                authors = List.of(byComma);
+            }
+            for (String author : authors) {
                 if (!author.isBlank()) {
                     creators.add(cleanAuthor(author.strip(), "author"));
                 }

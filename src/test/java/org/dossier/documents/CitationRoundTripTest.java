@@ -89,6 +89,16 @@ class CitationRoundTripTest {
     }
 
     @Test
+    void zoteroImportsTheBibTeXDateAsPreciseAsItIs() throws Exception {
+        assertEquals("1952-07-18", ZoteroImport.bibTeXDate(export(ExportFormat.BIBTEX,
+                citation("Day", DocumentDate.ofDay(1952, 7, 18)))), "not 'July1952-07-18'");
+        assertEquals("1942-02", ZoteroImport.bibTeXDate(export(ExportFormat.BIBTEX,
+                citation("Month", DocumentDate.ofMonth(1942, 2)))));
+        assertEquals("1950", ZoteroImport.bibTeXDate(export(ExportFormat.BIBTEX,
+                citation("Year", DocumentDate.ofYear(1950)))));
+    }
+
+    @Test
     void bibTeXOfAYearOnlyDateHasNoMonth() throws Exception {
         BibTeXDatabase db = new BibTeXParser().parse(new StringReader(
                 export(ExportFormat.BIBTEX, citation("A title", DocumentDate.ofYear(1950)))));

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * What Zotero makes of the files a record downloads as, by the rules its importers apply to the
  * tags and fields the exports write: zotero/translators "RIS.js" (TY to item type, AU and A2 by
- * item type, a name with nothing after its comma in one field) and zotero/utilities
+ * item type, a name with nothing after its comma in one field), "BibTeX.js" (the date from the
+ * date, year and month fields in their order) and zotero/utilities
  * {@code itemFromCSLJSON}, which "CSL JSON.js" calls (CSL type to item type; a creator type the
  * item type does not have becomes its primary one, the author). The rules are written out here, on
  * exactly what the exports send, so that a type or a name Zotero would misread shows.
@@ -75,6 +76,33 @@ final class ZoteroImport {
         String lastName = value.split("\\s*,\\s*")[0];
         String firstName = value.substring(lastName.length()).replaceFirst("^\\s*,\\s*", "");
         return new Creator(lastName, firstName.isEmpty() ? null : firstName, creatorType);
+    }
+
+    /**
+     * The date BibTeX.js gives the first entry of a file, from its {@code date}, {@code year} and
+     * {@code month} fields in the order they come: a date replaces what is there; a year is added
+     * to a date that does not hold it; a month (a macro: "jul") is put before the date so far, or
+     * replaces it when it holds it.
+     */
+    static String bibTeXDate(String bib) {
+        String date = null;
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)^\\s*(date|year|month)\\s*=\\s*\\{?([^},]*)\\}?,?$").matcher(bib);
+        List<String> months = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+        while (m.find()) {
+            String value = m.group(2);
+            switch (m.group(1)) {
+                case "date" -> date = value;
+                case "year" -> date = date == null ? value : date.contains(value) ? date : date + value;
+                default -> {
+                    int month = months.indexOf(value.toLowerCase(java.util.Locale.ROOT));
+                    String name = month < 0 ? value + " " : java.time.Month.of(month + 1)
+                            .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+                    date = date == null ? name : name.contains(date) ? name : name + date;
+                }
+            }
+        }
+        return date;
     }
 
     /** Every item of a CSL-JSON array, as itemFromCSLJSON imports it. */

@@ -76,14 +76,13 @@ public record Citation(int id, int version, String title, DocumentDate date, Str
     }
 
     /**
-     * The page's Highwire {@code citation_author}s, in their catalogued form ("Stalin, Joseph"). None
-     * when the only author's form has words on both sides of its comma ("Communist Party of the
-     * Soviet Union, Central Committee"): Zotero's Embedded Metadata reads a lone citation_author
-     * like that as a list of two authors. The page's {@code DC.creator} names them then, which
-     * Zotero reads as one name.
+     * The page's Highwire {@code citation_author}s ({@link PersonLink#lastFirst}: "Stalin, Joseph",
+     * "Mao Zedong,"). None when the only author's has words on both sides of its comma ("Van Fleet,
+     * James Alward"): Zotero's Embedded Metadata reads a lone citation_author like that as a list of
+     * two authors. The page's {@code DC.creator} names them then, which Zotero reads as one name.
      */
     public List<String> highwireAuthors() {
-        List<String> names = authors().stream().map(PersonLink::catalogued).toList();
+        List<String> names = authors().stream().map(PersonLink::lastFirst).toList();
         if (names.size() == 1) {
             String[] parts = names.get(0).split("\\s*,\\s*");
             if (parts.length > 1 && parts[0].contains(" ") && parts[1].contains(" ")) {
@@ -99,7 +98,7 @@ public record Citation(int id, int version, String title, DocumentDate date, Str
      * make the addressee of a letter with no known author its author too.
      */
     public List<String> dcContributors() {
-        return authors().isEmpty() ? List.of() : recipients().stream().map(PersonLink::catalogued).toList();
+        return authors().isEmpty() ? List.of() : recipients().stream().map(PersonLink::lastFirst).toList();
     }
 
     /** The date as Google Scholar and Highwire ask for it: "1949/05/26", "1942/02", "1950". */

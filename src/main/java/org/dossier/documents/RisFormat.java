@@ -10,11 +10,9 @@ import java.io.Writer;
  * RIS's partial form: "1942/02//" for a month, "1950///" for a year. Authors are {@code AU},
  * recipients {@code A2}, the secondary-author tag that reference managers read as the addressee of
  * correspondence (Zotero reads A2 as recipients only for a letter: for a manuscript it drops them).
- * Names are "Lastname, Firstname" as the format has them ("Stalin, Joseph"); one written family
- * name first and an organisation are a last name alone, ended by the comma ("Mao Zedong,",
- * "Legation of Hungary in the DPRK,"), so that no reader splits them: Zotero imports such a name in
- * one field, where "Mao, Zedong" would be cited "Zedong Mao" in a note, and EndNote and
- * citeproc-java keep it whole.
+ * Names are "Lastname, Firstname" as the format has them ({@link PersonLink#lastFirst}: "Stalin,
+ * Joseph"; "Mao Zedong," and "Legation of Hungary in the DPRK," a last name alone, which Zotero
+ * imports in one field and EndNote and citeproc-java keep whole).
  */
 final class RisFormat implements ExportFormat {
 
@@ -42,10 +40,10 @@ final class RisFormat implements ExportFormat {
             public void write(Citation c) throws IOException {
                 tag(out, "TY", c.sent() ? "PCOMM" : "MANSCPT");
                 for (PersonLink author : c.authors()) {
-                    tag(out, "AU", name(author));
+                    tag(out, "AU", author.lastFirst());
                 }
                 for (PersonLink recipient : c.recipients()) {
-                    tag(out, "A2", name(recipient));
+                    tag(out, "A2", recipient.lastFirst());
                 }
                 tag(out, "TI", c.title());
                 if (c.genre() != null) {
@@ -72,11 +70,6 @@ final class RisFormat implements ExportFormat {
                 out.flush();
             }
         };
-    }
-
-    /** A name as RIS writes it: "Stalin, Joseph"; "Mao Zedong," and "Legation of Hungary in the DPRK," whole. */
-    static String name(PersonLink p) {
-        return p.familyFirst() ? p.name() + "," : p.inverted();
     }
 
     /** RIS's date: year, month and day separated by slashes, empty where unknown. */

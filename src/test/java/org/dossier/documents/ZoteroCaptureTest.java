@@ -174,6 +174,16 @@ class ZoteroCaptureTest {
         assertEquals(List.of("letter"), cable.get("rft.type"));
     }
 
+    @Test
+    void aHitByAnOrganisationOffersItAsOneAuthorInItsPlace() {
+        Element span = Jsoup.parse(http.get("/search?q=legation+hungary").body()).selectFirst("span.Z3988[title]");
+        Map<String, List<String>> co = contextObject(span.attr("title"));
+        assertNull(co.get("rft.aucorp"), "COinS.js puts an rft.aucorp first, whatever its place, with no creator type");
+        // parseContextObject: an rft.au is cleanAuthor(value, "author", it has a comma)
+        assertEquals(List.of(new Creator("Legation of Hungary in the DPRK", null, "author")),
+                co.get("rft.au").stream().map(n -> cleanAuthor(n, "author")).toList());
+    }
+
     private static Document record(int id) {
         HttpResponse<String> redirect = http.get("/documents/" + id);
         String location = redirect.headers().firstValue("Location").orElseThrow();

@@ -40,12 +40,14 @@ final class BibTeXFormat implements ExportFormat {
                     field(out, "author", names(c.authors()));
                 }
                 field(out, "title", "{" + escape(c.title()) + "}");
-                field(out, "date", c.date().iso());
                 field(out, "year", String.valueOf(c.date().year()));
                 if (c.date().precision() != DatePrecision.YEAR) {
                     out.write("  month        = " + c.date().earliest().getMonth()
                             .getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT) + ",\n");
                 }
+                // After year and month: Zotero's BibTeX import puts a month before the date it has
+                // read so far ("July1952-07-18"), and a date read last replaces what they made.
+                field(out, "date", c.date().iso());
                 if (c.genre() != null) {
                     field(out, "type", escape(c.genre()));
                 }

@@ -67,7 +67,38 @@ public record Citation(int id, int version, String title, DocumentDate date, Str
      * {@code manuscript} for the rest.
      */
     public String zoteroType() {
-        return recipients().isEmpty() ? "manuscript" : "letter";
+        return sent() ? "letter" : "manuscript";
+    }
+
+    /** Whether the document was sent to someone: a letter, in every format that has one. */
+    public boolean sent() {
+        return !recipients().isEmpty();
+    }
+
+    /**
+     * The page's Highwire {@code citation_author}s ({@link PersonLink#lastFirst}: "Stalin, Joseph",
+     * "Mao Zedong,"). None when the only author's has words on both sides of its comma ("Van Fleet,
+     * James Alward"): Zotero's Embedded Metadata reads a lone citation_author like that as a list of
+     * two authors. The page's {@code DC.creator} names them then, which Zotero reads as one name.
+     */
+    public List<String> highwireAuthors() {
+        List<String> names = authors().stream().map(PersonLink::lastFirst).toList();
+        if (names.size() == 1) {
+            String[] parts = names.get(0).split("\\s*,\\s*");
+            if (parts.length > 1 && parts[0].contains(" ") && parts[1].contains(" ")) {
+                return List.of();
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The page's {@code DC.contributor}s, the recipients, only beside a {@code DC.creator}: Zotero's
+     * RDF reader takes the dc:contributors for the authors when there is no dc:creator, and would
+     * make the addressee of a letter with no known author its author too.
+     */
+    public List<String> dcContributors() {
+        return authors().isEmpty() ? List.of() : recipients().stream().map(PersonLink::lastFirst).toList();
     }
 
     /** The date as Google Scholar and Highwire ask for it: "1949/05/26", "1942/02", "1950". */

@@ -11,7 +11,7 @@ import java.util.List;
  * such span of a page as an item to pick. What it reads (zotero/translators, COinS.js and
  * parseContextObject): {@code rft_val_fmt=info:ofi/fmt:kev:mtx:dc}, then {@code rft.type} when it
  * is a Zotero item type ({@code letter}, {@code manuscript}), {@code rft.title}, {@code rft.au}
- * ("Family, Given"), {@code rft.aucorp} (an organisation, never split), {@code rft.date},
+ * ({@link PersonLink#lastFirst}: "Stalin, Joseph", "Mao Zedong,"), {@code rft.date},
  * {@code rft.identifier} (an http(s) address becomes the item's URL) and {@code rft.description}.
  */
 public final class Coins {
@@ -27,7 +27,9 @@ public final class Coins {
         pair(pairs, "rft.type", c.zoteroType());
         pair(pairs, "rft.title", c.title());
         for (PersonLink author : c.authors()) {
-            pair(pairs, author.organisation() ? "rft.aucorp" : "rft.au", author.inverted());
+            // rft.aucorp would come first whatever its place, with no creator type: an organisation
+            // is an rft.au that the comma ending it keeps whole, as "Mao Zedong," is.
+            pair(pairs, "rft.au", author.lastFirst());
         }
         pair(pairs, "rft.date", c.date().iso());
         pair(pairs, "rft.identifier", c.url());

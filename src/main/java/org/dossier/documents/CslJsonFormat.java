@@ -7,7 +7,10 @@ import java.io.Writer;
 
 /**
  * CSL-JSON, the input of citeproc processors (Zotero, Pandoc, citeproc-java): an array of items.
- * {@code issued.date-parts} has one, two or three parts, so a month-only date stays a month.
+ * {@code issued.date-parts} has one, two or three parts, so a month-only date stays a month. A
+ * document sent to someone is a {@code personal_communication}, CSL's type for a letter, any other a
+ * {@code manuscript}: Zotero imports the first as a letter, with its recipients, but a manuscript's
+ * recipients as its authors (a manuscript has no recipients there).
  */
 final class CslJsonFormat implements ExportFormat {
 
@@ -38,7 +41,7 @@ final class CslJsonFormat implements ExportFormat {
             public void write(Citation c) throws IOException {
                 json.writeStartObject();
                 json.writeStringField("id", c.key());
-                json.writeStringField("type", "manuscript");
+                json.writeStringField("type", c.sent() ? "personal_communication" : "manuscript");
                 json.writeStringField("title", c.title());
                 names(json, "author", c.authors());
                 names(json, "recipient", c.recipients());

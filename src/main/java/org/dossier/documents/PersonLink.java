@@ -76,12 +76,16 @@ public record PersonLink(int id, String key, String name, String sortName, boole
     }
 
     /**
-     * As Highwire's {@code citation_author} and Zotero want a name, "Family, Given": a person
-     * inverted, an organisation in its sort form ("Hungary, Legation in the DPRK"), which Zotero
-     * keeps in one piece where it would split "Legation of Hungary in the DPRK" at its last word.
+     * A name as reference managers read "Lastname, Firstname" (RIS, Highwire's {@code citation_author},
+     * Dublin Core, COinS): "Stalin, Joseph"; a name written family name first and an organisation
+     * whole, ended by the comma ("Mao Zedong,", "Legation of Hungary in the DPRK,"): a last name
+     * alone, which Zotero's translators, EndNote and citeproc-java keep in one piece and cite as
+     * written. "Mao, Zedong" would be cited "Zedong Mao" in a note, an organisation's sort form
+     * ("Hungary, Legation in the DPRK") "Legation in the DPRK Hungary", and a name with no comma
+     * split at its last word.
      */
-    public String catalogued() {
-        return organisation ? sortName : inverted();
+    public String lastFirst() {
+        return familyFirst() ? name + "," : inverted();
     }
 
     /** As a bibliography lists its first author: "Stalin, Joseph", but "Mao Zedong" as written. */

@@ -38,7 +38,7 @@ public final class RecordJsonLd {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("@context", "https://schema.org");
         // A document sent to someone is also a schema.org Message, the type that has a recipient.
-        json.put("@type", c.recipients().isEmpty() ? "ArchiveComponent" : List.of("ArchiveComponent", "Message"));
+        json.put("@type", c.sent() ? List.of("ArchiveComponent", "Message") : "ArchiveComponent");
         json.put("@id", c.permalink());
         json.put("name", c.title());
         json.put("dateCreated", c.date().iso());

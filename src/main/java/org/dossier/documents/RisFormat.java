@@ -5,10 +5,14 @@ import java.io.Writer;
 
 /**
  * RIS: one tag a line ("TY  - "), each record from {@code TY} to {@code ER}, lines ending in CR LF
- * as the format asks. A document is an unpublished manuscript ({@code MANSCPT}) with its date in
- * RIS's partial form: "1942/02//" for a month, "1950///" for a year. Authors are {@code AU}
- * ("Stalin, Joseph"; an organisation whole), recipients {@code A2}, the secondary-author tag that
- * reference managers read as the addressee of correspondence.
+ * as the format asks. A document sent to someone is correspondence ({@code PCOMM}, which Zotero
+ * imports as a letter), any other an unpublished manuscript ({@code MANSCPT}), with its date in
+ * RIS's partial form: "1942/02//" for a month, "1950///" for a year. Authors are {@code AU},
+ * recipients {@code A2}, the secondary-author tag that reference managers read as the addressee of
+ * correspondence (Zotero reads A2 as recipients only for a letter: for a manuscript it drops them).
+ * Names are "Lastname, Firstname" as the format has them ({@link PersonLink#lastFirst}: "Stalin,
+ * Joseph"; "Mao Zedong," and "Legation of Hungary in the DPRK," a last name alone, which Zotero
+ * imports in one field and EndNote and citeproc-java keep whole).
  */
 final class RisFormat implements ExportFormat {
 
@@ -34,12 +38,12 @@ final class RisFormat implements ExportFormat {
         return new Output() {
             @Override
             public void write(Citation c) throws IOException {
-                tag(out, "TY", "MANSCPT");
+                tag(out, "TY", c.sent() ? "PCOMM" : "MANSCPT");
                 for (PersonLink author : c.authors()) {
-                    tag(out, "AU", author.inverted());
+                    tag(out, "AU", author.lastFirst());
                 }
                 for (PersonLink recipient : c.recipients()) {
-                    tag(out, "A2", recipient.inverted());
+                    tag(out, "A2", recipient.lastFirst());
                 }
                 tag(out, "TI", c.title());
                 if (c.genre() != null) {

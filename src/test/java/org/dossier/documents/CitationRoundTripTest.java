@@ -89,6 +89,16 @@ class CitationRoundTripTest {
     }
 
     @Test
+    void zoteroImportsTheBibTeXDateAsPreciseAsItIs() throws Exception {
+        assertEquals("1952-07-18", ZoteroImport.bibTeXDate(export(ExportFormat.BIBTEX,
+                citation("Day", DocumentDate.ofDay(1952, 7, 18)))), "not 'July1952-07-18'");
+        assertEquals("1942-02", ZoteroImport.bibTeXDate(export(ExportFormat.BIBTEX,
+                citation("Month", DocumentDate.ofMonth(1942, 2)))));
+        assertEquals("1950", ZoteroImport.bibTeXDate(export(ExportFormat.BIBTEX,
+                citation("Year", DocumentDate.ofYear(1950)))));
+    }
+
+    @Test
     void bibTeXOfAYearOnlyDateHasNoMonth() throws Exception {
         BibTeXDatabase db = new BibTeXParser().parse(new StringReader(
                 export(ExportFormat.BIBTEX, citation("A title", DocumentDate.ofYear(1950)))));
@@ -115,7 +125,7 @@ class CitationRoundTripTest {
 
         assertEquals(1, library.getReferences().size());
         RISReference ref = library.getReferences().get(0);
-        assertEquals(RISType.MANSCPT, ref.getType());
+        assertEquals(RISType.PCOMM, ref.getType(), "sent to someone: correspondence");
         assertEquals(AWKWARD_TITLE, ref.getTitle());
         assertEquals("1942/02//", ref.getDate());
         assertEquals("1942", ref.getYear());
@@ -167,7 +177,7 @@ class CitationRoundTripTest {
         CSLItemData day = CSLItemData.fromJson((Map<String, Object>) items.get(0));
         assertEquals(AWKWARD_TITLE, day.getTitle());
         assertEquals("dossier-7-v3", day.getId());
-        assertEquals("manuscript", day.getType().toString());
+        assertEquals("personal_communication", day.getType().toString(), "sent to someone: CSL's letter");
         assertEquals("Ciphered Telegram", day.getGenre());
         assertEquals("3", day.getVersion());
         assertEquals("Dossier", day.getArchive());
@@ -216,12 +226,50 @@ class CitationRoundTripTest {
                 citation("Another", DocumentDate.ofYear(1950)));
         StrictRis.check(ris);
         RISReference ref = new RISParser().parse(new StringReader(ris)).getReferences().get(0);
-        assertArrayEquals(new String[] {"Kim, Il Sung", "Pak, Heon-yeong"}, ref.getAuthors());
-        assertArrayEquals(new String[] {"Stalin, Joseph", "Legation of Hungary in the DPRK"}, ref.getEditors(),
+        assertArrayEquals(new String[] {"Kim Il Sung,", "Pak Heon-yeong,"}, ref.getAuthors(),
+                "a name written family name first is a last name alone");
+        assertArrayEquals(new String[] {"Stalin, Joseph", "Legation of Hungary in the DPRK,"}, ref.getEditors(),
                 "citeproc-java reads A2, the secondary authors, as editors");
-        CSLName[] authors = new RISConverter().toItemData(ref).getAuthor();
-        assertEquals("Kim", authors[0].getFamily());
-        assertEquals("Il Sung", authors[0].getGiven());
+        var item = new RISConverter().toItemData(ref);
+        assertEquals("Kim Il Sung", item.getAuthor()[0].getFamily(), "not 'Kim Il' 'Sung'");
+        assertNull(item.getAuthor()[0].getGiven());
+        assertEquals("Stalin", item.getEditor()[0].getFamily());
+        assertEquals("Joseph", item.getEditor()[0].getGiven());
+        CSLName legation = item.getEditor()[1];
+        assertNull(legation.getGiven(), "not given name 'Legation', family name 'DPRK'");
+        assertEquals("Legation of Hungary in the DPRK", legation.getNonDroppingParticle() + " " + legation.getFamily(),
+                "citeproc-java takes the words before the last for a particle, which stays in front of it");
+    }
+
+    @Test
+    void zoteroImportsTheRisOfALetterWithItsRecipientsAndEveryNameAsItIsCited() throws Exception {
+        ZoteroImport.Item item = ZoteroImport.ris(export(ExportFormat.RIS,
+                citation("Ciphered Telegram", DocumentDate.ofDay(1950, 3, 21))));
+        assertEquals("letter", item.itemType(), "a manuscript's A2 would be dropped");
+        assertEquals(List.of(ZoteroImport.Creator.whole("Kim Il Sung", "author"),
+                        ZoteroImport.Creator.whole("Pak Heon-yeong", "author"),
+                        new ZoteroImport.Creator("Stalin", "Joseph", "recipient"),
+                        ZoteroImport.Creator.whole("Legation of Hungary in the DPRK", "recipient")),
+                item.creators(), "in one field, Zotero cites 'Kim Il Sung' as the catalogue does, never 'Il Sung Kim'");
+
+        Citation unsent = new Citation(8, 1, "Memorandum", DocumentDate.ofYear(1949), "Memorandum", List.of(),
+                List.of(new PersonLink(3, "stalin", "Joseph Stalin", "Stalin, Joseph", false, PersonRole.AUTHOR)),
+                List.of(), "Dossier", "https://dossier.example.org", ACCESSED);
+        String ris = export(ExportFormat.RIS, unsent);
+        assertTrue(ris.startsWith("TY  - MANSCPT\r\n"));
+        assertEquals(new ZoteroImport.Item("manuscript", List.of(new ZoteroImport.Creator("Stalin", "Joseph", "author"))),
+                ZoteroImport.ris(ris));
+    }
+
+    @Test
+    void zoteroImportsTheCslJsonOfALetterWithItsRecipientsAsRecipientsNotAuthors() throws Exception {
+        List<ZoteroImport.Item> items = ZoteroImport.cslJson(export(ExportFormat.CSL_JSON,
+                citation("Ciphered Telegram", DocumentDate.ofDay(1950, 3, 21))));
+        assertEquals("letter", items.get(0).itemType());
+        assertEquals(List.of("author", "author", "recipient", "recipient"),
+                items.get(0).creators().stream().map(ZoteroImport.Creator::creatorType).toList(),
+                "a manuscript has no recipients in Zotero: they would become its authors");
+        assertEquals(ZoteroImport.Creator.whole("Legation of Hungary in the DPRK", "recipient"), items.get(0).creators().get(3));
     }
 
     @Test

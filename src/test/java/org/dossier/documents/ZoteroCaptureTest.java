@@ -96,16 +96,55 @@ class ZoteroCaptureTest {
     }
 
     @Test
-    void anOrganisationIsOneCreator() throws Exception {
+    void anOrganisationIsOneCreatorInOneField() throws Exception {
         Document page = record(catalogue.recordTitled("Report, Legation of Hungary"));
         JsonNode ld = new ObjectMapper().readTree(page.selectFirst("script[type=application/ld+json]").data());
         assertEquals("Organization", ld.get("author").get(0).get("@type").asText());
         assertEquals("Organization", ld.get("recipient").get(0).get("@type").asText());
+        assertEquals(List.of(new Creator("Legation of Hungary in the DPRK", null, "author")),
+                embeddedMetadata(page).creators(),
+                "cited as named, not 'Legation in the DPRK Hungary' (the sort form split at its comma)");
+    }
+
+    @Test
+    void aNameWrittenFamilyNameFirstIsOneCreatorInOneField() throws Exception {
+        Item item = embeddedMetadata(record(catalogue.recordTitled("Ciphered Telegram No. 21646 from Mao Zedong")));
+        assertEquals(List.of(new Creator("Mao Zedong", null, "author")), item.creators(),
+                "cited 'Mao Zedong' as the catalogue does, where 'Mao, Zedong' is 'Zedong Mao' in a note");
+    }
+
+    @Test
+    void aLoneAuthorWithWordsOnBothSidesOfTheCommaIsLeftToDublinCore() {
+        PersonLink vanFleet = new PersonLink(9, "van-fleet", "James Van Fleet", "Van Fleet, James Alward", false,
+                org.dossier.authorities.PersonRole.AUTHOR);
+        Citation c = new Citation(9, 1, "Report", DocumentDate.ofYear(1952), "Report", List.of(), List.of(vanFleet),
+                List.of(), "Dossier", "https://dossier.example.org", java.time.LocalDate.of(2026, 5, 4));
+        assertEquals(List.of(), c.highwireAuthors(), "Zotero would read 'Van Fleet' and 'James Alward'");
+        PersonLink stalin = new PersonLink(3, "stalin", "Joseph Stalin", "Stalin, Joseph", false,
+                org.dossier.authorities.PersonRole.AUTHOR);
+        assertEquals(List.of("Van Fleet, James Alward", "Stalin, Joseph"), new Citation(9, 1, "Report",
+                DocumentDate.ofYear(1952), "Report", List.of(), List.of(vanFleet, stalin), List.of(), "Dossier",
+                "https://dossier.example.org", java.time.LocalDate.of(2026, 5, 4)).highwireAuthors(),
+                "with two tags, none is split");
+    }
+
+    @Test
+    void anOrganisationThatIsTheOnlyAuthorIsOneCreator() throws Exception {
+        Document page = record(catalogue.recordTitled("Information from the Communist Party of the Soviet Union"));
         Item item = embeddedMetadata(page);
-        assertEquals(1, item.creators().size());
-        assertEquals("Hungary, Legation in the DPRK", item.creators().get(0).lastName()
-                + (item.creators().get(0).firstName() == null ? "" : ", " + item.creators().get(0).firstName()),
-                "the sort form of an organisation keeps it one name");
+        assertEquals("letter", item.itemType());
+        assertEquals(List.of(new Creator("Central Committee of the Communist Party of the Soviet Union", null, "author")),
+                item.creators(), "one author, not 'Communist Party of the Soviet' 'Union' and 'Central' 'Committee'");
+    }
+
+    @Test
+    void aLetterWithNoKnownAuthorSendsNoDublinCoreContributorForZoteroToTakeForItsAuthor() throws Exception {
+        Document page = record(catalogue.recordTitled("Letter to Stalin from the Commanders"));
+        assertTrue(page.head().select("meta[name=DC.contributor]").isEmpty());
+        assertEquals(List.of("Stalin, Joseph"), page.head().select("meta[name=z.recipients]").eachAttr("content"));
+        Document withAuthor = record(catalogue.recordTitled("Cable, Stalin to Mao Zedong"));
+        assertEquals(List.of("Mao Zedong,"), withAuthor.head().select("meta[name=DC.contributor]").eachAttr("content"),
+                "beside a DC.creator, the recipients stay contributors");
     }
 
     @Test
@@ -133,6 +172,16 @@ class ZoteroCaptureTest {
         assertEquals(List.of("Stalin, Joseph"), cable.get("rft.au"));
         assertEquals(List.of("1949-05-26"), cable.get("rft.date"));
         assertEquals(List.of("letter"), cable.get("rft.type"));
+    }
+
+    @Test
+    void aHitByAnOrganisationOffersItAsOneAuthorInItsPlace() {
+        Element span = Jsoup.parse(http.get("/search?q=legation+hungary").body()).selectFirst("span.Z3988[title]");
+        Map<String, List<String>> co = contextObject(span.attr("title"));
+        assertNull(co.get("rft.aucorp"), "COinS.js puts an rft.aucorp first, whatever its place, with no creator type");
+        // parseContextObject: an rft.au is cleanAuthor(value, "author", it has a comma)
+        assertEquals(List.of(new Creator("Legation of Hungary in the DPRK", null, "author")),
+                co.get("rft.au").stream().map(n -> cleanAuthor(n, "author")).toList());
     }
 
     private static Document record(int id) {
@@ -164,13 +213,24 @@ class ZoteroCaptureTest {
                     : meta.containsKey("citation_title") ? "journalArticle" : "webpage";
         }
         List<Creator> rdfCreators = new ArrayList<>();
-        meta.getOrDefault("DC.creator", List.of()).forEach(n -> rdfCreators.add(cleanAuthor(n, "author")));
+        // RDF.js takes the authors from the first of its properties that has any: dc:creator, then dc:contributor.
+        meta.getOrDefault("DC.creator", meta.getOrDefault("DC.contributor", List.of()))
+                .forEach(n -> rdfCreators.add(cleanAuthor(n, "author")));
         if (itemType.equals("letter")) {
             meta.getOrDefault("z.recipients", List.of()).forEach(n -> rdfCreators.add(cleanAuthor(n, "recipient")));
         }
         List<Creator> creators = new ArrayList<>();
-        for (String value : meta.getOrDefault("citation_author", List.of())) {
-            for (String author : value.split("\\s*;\\s*")) {
+        List<String> authorTags = meta.getOrDefault("citation_author", List.of());
+        for (String value : authorTags) {
+            List<String> authors = List.of(value.split("\\s*;\\s*"));
+            // processHighwireCreators: a lone tag with one name is a list split at its commas when
+            // the words before and after the first comma are more than one each.
+            String[] byComma = value.split("\\s*,\\s*");
+            if (authors.size() == 1 && authorTags.size() == 1 && byComma.length > 1
+                    && byComma[0].contains(" ") && byComma[1].contains(" ")) {
+                authors = List.of(byComma);
+            }
+            for (String author : authors) {
                 if (!author.isBlank()) {
                     creators.add(cleanAuthor(author.strip(), "author"));
                 }
@@ -188,11 +248,16 @@ class ZoteroCaptureTest {
                 first(meta, "DC.type"), first(meta, "citation_abstract"));
     }
 
-    /** Zotero's cleanAuthor: "Last, First" splits at the comma; without one, the last word is the last name. */
-    private static Creator cleanAuthor(String name, String type) {
-        int comma = name.indexOf(',');
-        if (comma >= 0) {
-            return new Creator(name.substring(0, comma).strip(), name.substring(comma + 1).strip(), type);
+    /**
+     * Zotero's cleanAuthor, as its callers here use it (inverted when the name has a comma): the
+     * punctuation at either end dropped, then "Last, First" split at the comma, a last name alone
+     * when nothing is left after it; without a comma, the last word is the last name.
+     */
+    private static Creator cleanAuthor(String raw, String type) {
+        String name = raw.replaceAll("^[\\s\u00A0.,/\\[\\]:]+|[\\s\u00A0.,/\\[\\]:]+$", "");
+        if (raw.indexOf(',') >= 0) {
+            String[] parts = name.split(", ?");
+            return new Creator(parts[0], parts.length > 1 ? parts[1] : null, type);
         }
         int space = name.lastIndexOf(' ');
         return space < 0 ? new Creator(name, null, type)

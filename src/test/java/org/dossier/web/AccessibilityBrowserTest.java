@@ -194,4 +194,76 @@ class AccessibilityBrowserTest {
         failures.addAll(visit("dashboard with a withdrawn record", "/admin"));
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
+
+    /** Signs in as alice unless the browser already is (the editor's walk above signs in). */
+    private void signedIn() {
+        browser.open(url("/admin"));
+        if (browser.currentUrl().contains("/admin/login")) {
+            browser.find("#username").sendKeys("alice");
+            browser.find("#password").sendKeys(PASSWORD);
+            browser.clickToNextPage(browser.find(".login button[type=submit]"));
+            browser.waitForUrlContaining("/admin");
+        }
+    }
+
+    /** Adds a record through the editor's form; returns the address of its page. */
+    private String add(String title, String summary) {
+        browser.open(url("/admin/documents/new"));
+        browser.find("#title").sendKeys(title);
+        browser.find("#date").sendKeys("1950");
+        browser.find("#summary").sendKeys(summary);
+        browser.find("#note").sendKeys("Added by the screens test");
+        browser.clickToNextPage(browser.find("form.record-form button[type=submit]"));
+        browser.waitForUrlContaining("saved=");
+        return browser.currentUrl().replaceFirst("\\?.*", "").substring(catalogue.baseUrl().length());
+    }
+
+    private long pageWidth() {
+        return ((Number) browser.script("return document.documentElement.scrollWidth;")).longValue();
+    }
+
+    @Test
+    @Order(3)
+    void aTitleThatIsOneLongWordOrAnAddressBreaksRatherThanWidenThePageAt320Pixels() {
+        signedIn();
+        String word = "Pneumonoultramicroscopicsilicovolcanoconiosispneumonoultramicroscopicsilicovolcanoconiosis";
+        String record = add("https://archive.example.org/collections/korea/1950/telegrams/" + word,
+                "Filed as " + word + word + ".");
+        String history = record.replaceFirst("^(/documents/\\d+).*", "$1") + "/history";
+        List<String> wide = new ArrayList<>();
+        browser.viewport(320, 800);
+        try {
+            for (String path : List.of(record, history, history + "/1", "/search?q=pneumonoultramicroscopicsilicovolcanoconiosis*",
+                    "/", "/admin", "/admin" + record.replaceFirst("^(/documents/\\d+).*", "$1") + "/edit")) {
+                browser.open(url(path));
+                if (pageWidth() > 320) {
+                    wide.add(path + ": " + pageWidth() + " px wide");
+                }
+            }
+        } finally {
+            browser.desktop();
+        }
+        browser.open(url(record));
+        assertTrue(pageWidth() <= Browser.DESKTOP_WIDTH, "at a desktop's width too: " + pageWidth());
+        assertTrue(wide.isEmpty(), String.join("\n", wide));
+    }
+
+    @Test
+    @Order(4)
+    void aRecordWrittenRightToLeftIsSetRightToLeftWhereverItsTitleAndSummaryAppear() {
+        signedIn();
+        String title = "رسالة إلى ستالين من القادة (الجزء الأول).";
+        String record = add(title, "هذه رسالة باللغة العربية عن كوريا، كتبت عام 1950.");
+        String direction = "return getComputedStyle(document.querySelector(arguments[0])).direction;";
+        browser.open(url(record));
+        assertEquals("rtl", browser.script(direction, "h1.record-title"));
+        assertEquals("rtl", browser.script(direction, ".record-summary p"));
+        assertEquals("ltr", browser.script(direction, ".record-facts"), "the page around it stays left to right");
+        browser.open(url("/search?q=" + java.net.URLEncoder.encode("كوريا", java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("rtl", browser.script(direction, ".result-title a"));
+        assertEquals("rtl", browser.script(direction, ".result-summary"));
+        browser.open(url("/admin" + record.replaceFirst("^(/documents/\\d+).*", "$1") + "/edit"));
+        assertEquals("rtl", browser.script(direction, "#title"), "typed right to left in the form");
+        assertEquals("rtl", browser.script(direction, ".edited-title"));
+    }
 }

@@ -184,6 +184,12 @@ class AccessibilityBrowserTest {
         failures.addAll(visit("revision with a diff", "/documents/" + conversation + "/history/2"));
 
         failures.addAll(visit("withdraw", "/admin/documents/" + malik + "/withdraw"));
+        // Refused without a reason: the focus lands on the field, marked, which the message describes.
+        browser.clickToNextPage(browser.find("form.stacked-form button[type=submit]"));
+        assertEquals("reason", browser.focused().getAttribute("id"), "the focus is on the refused field");
+        assertEquals("true", browser.find("#reason").getAttribute("aria-invalid"));
+        assertEquals("withdraw-problem reason-hint", browser.find("#reason").getAttribute("aria-describedby"));
+        failures.addAll(check("withdraw refused"));
         browser.find("#reason").sendKeys("Duplicate of document 8");
         // The withdraw form's own address holds "/documents/<id>": wait for its page to be gone.
         browser.clickToNextPage(browser.find("form.stacked-form button[type=submit]"));

@@ -157,6 +157,25 @@ class ScreensBrowserTest {
     }
 
     @Test
+    void aRefusedDateRangeTakesTheFocusToItsFieldAndAnUnknownFilterIsAnnounced() {
+        for (boolean phone : new boolean[] {false, true}) {
+            if (phone) {
+                browser.phone();
+            }
+            browser.open(url("/search?q=korea&from=1953&to=1950"));
+            WebElement focused = browser.focused();
+            assertEquals("date-from", focused.getAttribute("id"), phone ? "on a phone" : "on a desktop");
+            assertTrue(focused.isDisplayed(), "the filters stand open around it");
+            assertTrue(focused.getAttribute("aria-describedby").startsWith("dates-problem"), "the message describes it");
+        }
+        browser.desktop();
+        browser.open(url("/search?q=korea&person=nobody"));
+        assertEquals("alert", browser.find("#filters-problem").getAttribute("role"), "announced when the page opens");
+        browser.open(url("/search?q=korea"));
+        assertEquals("body", browser.focused().getTagName(), "a search with no problem leaves the focus alone");
+    }
+
+    @Test
     void titlesAndLinksToRecordsAreIsolatedSoABidiControlInThemTurnsNothingAroundThem() {
         browser.open(url("/"));
         String isolation = "return getComputedStyle(document.querySelector(arguments[0])).unicodeBidi;";

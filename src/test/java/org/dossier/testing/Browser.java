@@ -152,6 +152,11 @@ public final class Browser implements AutoCloseable {
                 Map.of("features", List.of(Map.of("name", feature, "value", value))));
     }
 
+    /** Shows the pages as they print (CSS {@code @media print}), until {@link #plainMedia}. */
+    public void emulatePrint() {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print", "features", List.of()));
+    }
+
     /** The pages as a reader with no preference sees them: light, the page's own colours. */
     public void plainMedia() {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));

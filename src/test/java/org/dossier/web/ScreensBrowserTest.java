@@ -176,6 +176,27 @@ class ScreensBrowserTest {
     }
 
     @Test
+    void aPrintedRecordShowsItsCitationAndPermalinkAndNoWayAround() {
+        browser.open(url("/search?q=korea"));
+        browser.clickToNextPage(browser.findAll("ol.results .result-title a").get(1));
+        assertTrue(shown(browser, ".trail"), "on screen, the way back to the search");
+        assertTrue(shown(browser, ".related"), "and records to read next");
+        browser.emulatePrint();
+        try {
+            for (String gone : List.of(".site-header", ".site-footer", ".trail", ".related", ".cite-downloads",
+                    ".cite-style[data-style=mla]")) {
+                assertFalse(shown(browser, gone), gone + " is not printed");
+            }
+            for (String kept : List.of("h1.record-title", ".record-facts", ".cite-permalink", ".cite-version-link",
+                    "#citation-chicago-note", ".cite-accessed")) {
+                assertTrue(shown(browser, kept), kept + " is printed");
+            }
+        } finally {
+            browser.plainMedia();
+        }
+    }
+
+    @Test
     void titlesAndLinksToRecordsAreIsolatedSoABidiControlInThemTurnsNothingAroundThem() {
         browser.open(url("/"));
         String isolation = "return getComputedStyle(document.querySelector(arguments[0])).unicodeBidi;";

@@ -144,6 +144,10 @@ class AuthorityBrowserTest {
             visit("person's history", "/people/red-army/history");
             visit("person's version with a diff", "/people/red-army/history/3");
             browser.open(url("/people/red-army/history/2"));
+            browser.find("#note").clear();
+            submit(browser, browser.find("form.restore-form button[type=submit]"));
+            assertEquals("note", browser.focused().getAttribute("id"), "a refused restore: the focus on its note");
+            assertEquals("restore-problem", browser.find("#note").getAttribute("aria-describedby"));
             browser.find("#note").sendKeys("Without the abbreviation");
             submit(browser, browser.find("form.restore-form button[type=submit]"));
             assertTrue(browser.currentUrl().endsWith("/people/red-army/history"), browser.currentUrl());

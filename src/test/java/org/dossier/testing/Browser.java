@@ -225,6 +225,10 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .ignoring(WebDriverException.class)
                 .until(ExpectedConditions.stalenessOf(page));
+        // And until the answer has run its scripts (deferred ones, which move the focus, included).
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(WebDriverException.class)
+                .until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState;")));
     }
 
     /** Waits until the page has navigated to an address that contains {@code fragment}. */

@@ -180,7 +180,15 @@ class AccessibilityBrowserTest {
         // The conflict page has the form's address: wait for the form's page to be gone.
         browser.clickToNextPage(browser.find("form.record-form button[type=submit]"));
         assertTrue(browser.find(".conflict").isDisplayed());
+        assertTrue(browser.focused().getAttribute("class").contains("conflict"), "the focus is on what went wrong");
         failures.addAll(check("conflict"));
+        // A restore refused at the foot of a long page: the focus comes down to the note, which the message describes.
+        browser.open(url("/documents/" + conversation + "/history/1"));
+        browser.find("#note").clear();
+        browser.clickToNextPage(browser.find("form.restore-form button[type=submit]"));
+        assertEquals("note", browser.focused().getAttribute("id"), "the focus is on the refused note");
+        assertEquals("true", browser.find("#note").getAttribute("aria-invalid"));
+        assertEquals("restore-problem", browser.find("#note").getAttribute("aria-describedby"));
         failures.addAll(visit("revision with a diff", "/documents/" + conversation + "/history/2"));
 
         failures.addAll(visit("withdraw", "/admin/documents/" + malik + "/withdraw"));

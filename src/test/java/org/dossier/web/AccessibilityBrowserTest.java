@@ -161,6 +161,18 @@ class AccessibilityBrowserTest {
 
         failures.addAll(visit("new document", "/admin/documents/new"));
         failures.addAll(visit("users", "/admin/users"));
+        // Every account's controls say whose they are: not "Password" or "Set" once per row.
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) browser.script("""
+                return [...document.querySelectorAll('table.accounts tbody tr')].flatMap(function (row) {
+                  var user = row.cells[0].textContent.trim();
+                  return [...row.querySelectorAll('input:not([type=hidden]), button, summary')].map(function (c) {
+                    var name = (c.labels && c.labels.length ? c.labels[0] : c).textContent.replace(/\\s+/g, ' ').trim();
+                    return name.indexOf(user) >= 0 ? null : name;
+                  }).filter(Boolean);
+                });""");
+        assertEquals(List.of(), names, "controls that do not name their account");
+        assertTrue(browser.find("table.accounts caption").getAttribute("textContent").startsWith("Accounts"));
 
         // A save from elsewhere while the form is open: the conflict page.
         browser.open(url("/admin/documents/" + conversation + "/edit"));

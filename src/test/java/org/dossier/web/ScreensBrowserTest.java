@@ -197,6 +197,17 @@ class ScreensBrowserTest {
     }
 
     @Test
+    void aSearchsTitleSaysHowManyRecordsItFoundAndWhichPage() {
+        browser.open(url("/search?q=korea"));
+        String count = browser.find("p.count").getText().replaceFirst(".* of ", "");
+        assertEquals("Search: korea (" + count + " records) · Dossier", browser.driver().getTitle());
+        browser.open(url("/search?q=korea&page=2"));
+        assertEquals("Search: korea (" + count + " records, page 2) · Dossier", browser.driver().getTitle());
+        browser.open(url("/search?q=zanzibar"));
+        assertEquals("Search: zanzibar (no records) · Dossier", browser.driver().getTitle());
+    }
+
+    @Test
     void titlesAndLinksToRecordsAreIsolatedSoABidiControlInThemTurnsNothingAroundThem() {
         browser.open(url("/"));
         String isolation = "return getComputedStyle(document.querySelector(arguments[0])).unicodeBidi;";

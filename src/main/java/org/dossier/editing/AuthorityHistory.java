@@ -60,7 +60,7 @@ public final class AuthorityHistory {
         authorities.version(authority, number).orElseThrow(() -> new NotFound(
                 "'" + authority.key() + "' has no version " + number + "."));
         if (note.isEmpty() || note.length() > RecordForm.MAX_NOTE) {
-            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, note.isEmpty()
+            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, note.isEmpty()
                     ? "Say why this version comes back: the note is kept in the history."
                     : "A note has at most " + RecordForm.MAX_NOTE + " characters.");
             return;
@@ -71,13 +71,13 @@ public final class AuthorityHistory {
             restored = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).restore(authority, version, number,
                     Attribution.editor(author, note)));
         } catch (StaleAuthorityException e) {
-            refuse(ctx, authority, number, note, HttpStatus.CONFLICT, "Someone changed this " + kind.noun()
+            refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Someone changed this " + kind.noun()
                     + " while you had this page open (it is now at version " + e.currentVersion() + "). Nothing was "
                     + "restored: look at the history again, then decide.");
             return;
         }
         if (!restored) {
-            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT,
+            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, false,
                     "Version " + number + " says what the " + kind.noun() + " says now: there is nothing to restore.");
             return;
         }
@@ -86,10 +86,13 @@ public final class AuthorityHistory {
         ctx.redirect(now.historyPath(), HttpStatus.SEE_OTHER);
     }
 
+    /** {@code noteRefused}: the problem is the note typed, which the page then marks and describes. */
     private void refuse(Context ctx, StoredAuthority authority, int number, String note, HttpStatus status,
-                        String problem) {
+                        boolean noteRefused, String problem) {
         StoredAuthority now = authorities.find(authority.kind(), authority.id()).orElseThrow();
-        ctx.status(status).render("editing/authority-version", versionModel(now, number, problem, note));
+        Map<String, Object> model = versionModel(now, number, problem, note);
+        model.put("noteRefused", noteRefused);
+        ctx.status(status).render("editing/authority-version", model);
     }
 
     private Map<String, Object> versionModel(StoredAuthority authority, int number, String problem, String note) {

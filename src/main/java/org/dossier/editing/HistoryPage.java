@@ -73,7 +73,7 @@ public final class HistoryPage {
         revisions.find(record.id(), number).orElseThrow(() -> new NotFound(
                 "Document " + record.id() + " has no version " + number + "."));
         if (note.isEmpty() || note.length() > RecordForm.MAX_NOTE) {
-            refuse(ctx, record.id(), number, note, HttpStatus.UNPROCESSABLE_CONTENT, note.isEmpty()
+            refuse(ctx, record.id(), number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, note.isEmpty()
                     ? "Say why this version comes back: the note is kept in the history."
                     : "A note has at most " + RecordForm.MAX_NOTE + " characters.");
             return;
@@ -83,22 +83,25 @@ public final class HistoryPage {
         try {
             restored = store.write(w -> w.restore(record.id(), version, number, Attribution.editor(author, note)) != version);
         } catch (StaleVersionException e) {
-            refuse(ctx, record.id(), number, note, HttpStatus.CONFLICT, "Someone changed this record while you had "
+            refuse(ctx, record.id(), number, note, HttpStatus.CONFLICT, false, "Someone changed this record while you had "
                     + "this page open (it is now at version " + e.currentVersion() + "). Nothing was restored: "
                     + "look at the history again, then decide.");
             return;
         }
         if (!restored) {
-            refuse(ctx, record.id(), number, note, HttpStatus.UNPROCESSABLE_CONTENT,
+            refuse(ctx, record.id(), number, note, HttpStatus.UNPROCESSABLE_CONTENT, false,
                     "Version " + number + " says what the record says now: there is nothing to restore.");
             return;
         }
         ctx.redirect(path(record.id()), HttpStatus.SEE_OTHER);
     }
 
-    private void refuse(Context ctx, int id, int number, String note, HttpStatus status, String problem) {
+    /** {@code noteRefused}: the problem is the note typed, which the page then marks and describes. */
+    private void refuse(Context ctx, int id, int number, String note, HttpStatus status, boolean noteRefused,
+                        String problem) {
         Map<String, Object> model = revisionModel(Forms.record(records, id), number, problem);
         model.put("note", note);
+        model.put("noteRefused", noteRefused);
         ctx.status(status).render("editing/revision", model);
     }
 

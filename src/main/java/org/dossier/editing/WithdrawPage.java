@@ -36,7 +36,7 @@ public final class WithdrawPage {
     /** {@code GET /admin/documents/{id}/withdraw}: the withdraw form, or the reinstate form for a withdrawn record. */
     public void form(Context ctx) {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
-        ctx.render("editing/withdraw", model(record, "", "", null));
+        ctx.render("editing/withdraw", model(record, "", "", null, false));
     }
 
     /** {@code POST /admin/documents/{id}/withdraw}: reason, version. */
@@ -51,7 +51,7 @@ public final class WithdrawPage {
                 : ControlCharacters.refusal("reason", reason).orElse(null);
         if (problem != null) {
             ctx.status(record.withdrawn() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT)
-                    .render("editing/withdraw", model(record, reason, "", problem));
+                    .render("editing/withdraw", model(record, reason, "", problem, !record.withdrawn()));
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
@@ -74,7 +74,7 @@ public final class WithdrawPage {
                 : note.length() > RecordForm.MAX_NOTE ? "A note has at most " + RecordForm.MAX_NOTE + " characters." : null;
         if (problem != null) {
             ctx.status(record.withdrawn() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.CONFLICT)
-                    .render("editing/withdraw", model(record, "", note, problem));
+                    .render("editing/withdraw", model(record, "", note, problem, record.withdrawn()));
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
@@ -91,15 +91,18 @@ public final class WithdrawPage {
         DocumentDetails now = Forms.record(records, id);
         ctx.status(HttpStatus.CONFLICT).render("editing/withdraw", model(now, reason, note,
                 "Someone changed this record while you had this page open (it is now at version " + now.version()
-                        + "). Nothing was changed: look at it again below, then decide."));
+                        + "). Nothing was changed: look at it again below, then decide.", false));
     }
 
-    private static Map<String, Object> model(DocumentDetails record, String reason, String note, String problem) {
+    /** {@code invalid}: the problem is with what was typed (the reason, the note), not with the record's state. */
+    private static Map<String, Object> model(DocumentDetails record, String reason, String note, String problem,
+            boolean invalid) {
         Map<String, Object> model = new HashMap<>();
         model.put("record", record);
         model.put("reason", reason);
         model.put("note", note);
         model.put("problem", problem);
+        model.put("invalid", invalid);
         return model;
     }
 }

@@ -1,6 +1,7 @@
 package org.dossier.editing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -143,6 +144,10 @@ class AuthorityBrowserTest {
             visit("person's history", "/people/red-army/history");
             visit("person's version with a diff", "/people/red-army/history/3");
             browser.open(url("/people/red-army/history/2"));
+            browser.find("#note").clear();
+            submit(browser, browser.find("form.restore-form button[type=submit]"));
+            assertEquals("note", browser.focused().getAttribute("id"), "a refused restore: the focus on its note");
+            assertEquals("restore-problem", browser.find("#note").getAttribute("aria-describedby"));
             browser.find("#note").sendKeys("Without the abbreviation");
             submit(browser, browser.find("form.restore-form button[type=submit]"));
             assertTrue(browser.currentUrl().endsWith("/people/red-army/history"), browser.currentUrl());
@@ -151,6 +156,16 @@ class AuthorityBrowserTest {
             // Two entries for one: merge, follow the old address, undo by a restore.
             createOrganisation(browser, "Soviet Army");
             visit("merge form", "/admin/people/red-army/merge");
+            // Refused (no survivor, no note): each field marked and described by its own message.
+            submit(browser, browser.find("form.merge-form button[type=submit]"));
+            assertTrue(browser.focused().getAttribute("class").contains("error-summary"), "the focus is on what went wrong");
+            for (String field : List.of("survivor", "note")) {
+                assertEquals("true", browser.find("#" + field).getAttribute("aria-invalid"), field);
+                String describedBy = browser.find("#" + field).getAttribute("aria-describedby");
+                assertEquals(field + "-error", describedBy, field);
+                assertFalse(browser.find("#" + describedBy).getText().isBlank(), field);
+            }
+            check("merge form refused");
             new Select(browser.find("#survivor")).selectByValue("soviet-army");
             browser.find("#note").sendKeys("One army");
             submit(browser, browser.find("form.merge-form button[type=submit]"));

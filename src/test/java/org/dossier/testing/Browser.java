@@ -152,6 +152,11 @@ public final class Browser implements AutoCloseable {
                 Map.of("features", List.of(Map.of("name", feature, "value", value))));
     }
 
+    /** Shows the pages as they print (CSS {@code @media print}), until {@link #plainMedia}. */
+    public void emulatePrint() {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print", "features", List.of()));
+    }
+
     /** The pages as a reader with no preference sees them: light, the page's own colours. */
     public void plainMedia() {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
@@ -220,6 +225,10 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .ignoring(WebDriverException.class)
                 .until(ExpectedConditions.stalenessOf(page));
+        // And until the answer has run its scripts (deferred ones, which move the focus, included).
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(WebDriverException.class)
+                .until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState;")));
     }
 
     /** Waits until the page has navigated to an address that contains {@code fragment}. */

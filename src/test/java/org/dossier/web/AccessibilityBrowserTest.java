@@ -161,6 +161,18 @@ class AccessibilityBrowserTest {
 
         failures.addAll(visit("new document", "/admin/documents/new"));
         failures.addAll(visit("users", "/admin/users"));
+        // Every account's controls say whose they are: not "Password" or "Set" once per row.
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) browser.script("""
+                return [...document.querySelectorAll('table.accounts tbody tr')].flatMap(function (row) {
+                  var user = row.cells[0].textContent.trim();
+                  return [...row.querySelectorAll('input:not([type=hidden]), button, summary')].map(function (c) {
+                    var name = (c.labels && c.labels.length ? c.labels[0] : c).textContent.replace(/\\s+/g, ' ').trim();
+                    return name.indexOf(user) >= 0 ? null : name;
+                  }).filter(Boolean);
+                });""");
+        assertEquals(List.of(), names, "controls that do not name their account");
+        assertTrue(browser.find("table.accounts caption").getAttribute("textContent").startsWith("Accounts"));
 
         // A save from elsewhere while the form is open: the conflict page.
         browser.open(url("/admin/documents/" + conversation + "/edit"));
@@ -180,10 +192,24 @@ class AccessibilityBrowserTest {
         // The conflict page has the form's address: wait for the form's page to be gone.
         browser.clickToNextPage(browser.find("form.record-form button[type=submit]"));
         assertTrue(browser.find(".conflict").isDisplayed());
+        assertTrue(browser.focused().getAttribute("class").contains("conflict"), "the focus is on what went wrong");
         failures.addAll(check("conflict"));
+        // A restore refused at the foot of a long page: the focus comes down to the note, which the message describes.
+        browser.open(url("/documents/" + conversation + "/history/1"));
+        browser.find("#note").clear();
+        browser.clickToNextPage(browser.find("form.restore-form button[type=submit]"));
+        assertEquals("note", browser.focused().getAttribute("id"), "the focus is on the refused note");
+        assertEquals("true", browser.find("#note").getAttribute("aria-invalid"));
+        assertEquals("restore-problem", browser.find("#note").getAttribute("aria-describedby"));
         failures.addAll(visit("revision with a diff", "/documents/" + conversation + "/history/2"));
 
         failures.addAll(visit("withdraw", "/admin/documents/" + malik + "/withdraw"));
+        // Refused without a reason: the focus lands on the field, marked, which the message describes.
+        browser.clickToNextPage(browser.find("form.stacked-form button[type=submit]"));
+        assertEquals("reason", browser.focused().getAttribute("id"), "the focus is on the refused field");
+        assertEquals("true", browser.find("#reason").getAttribute("aria-invalid"));
+        assertEquals("withdraw-problem reason-hint", browser.find("#reason").getAttribute("aria-describedby"));
+        failures.addAll(check("withdraw refused"));
         browser.find("#reason").sendKeys("Duplicate of document 8");
         // The withdraw form's own address holds "/documents/<id>": wait for its page to be gone.
         browser.clickToNextPage(browser.find("form.stacked-form button[type=submit]"));
@@ -193,5 +219,77 @@ class AccessibilityBrowserTest {
         failures.addAll(visit("reinstate", "/admin/documents/" + malik + "/withdraw"));
         failures.addAll(visit("dashboard with a withdrawn record", "/admin"));
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** Signs in as alice unless the browser already is (the editor's walk above signs in). */
+    private void signedIn() {
+        browser.open(url("/admin"));
+        if (browser.currentUrl().contains("/admin/login")) {
+            browser.find("#username").sendKeys("alice");
+            browser.find("#password").sendKeys(PASSWORD);
+            browser.clickToNextPage(browser.find(".login button[type=submit]"));
+            browser.waitForUrlContaining("/admin");
+        }
+    }
+
+    /** Adds a record through the editor's form; returns the address of its page. */
+    private String add(String title, String summary) {
+        browser.open(url("/admin/documents/new"));
+        browser.find("#title").sendKeys(title);
+        browser.find("#date").sendKeys("1950");
+        browser.find("#summary").sendKeys(summary);
+        browser.find("#note").sendKeys("Added by the screens test");
+        browser.clickToNextPage(browser.find("form.record-form button[type=submit]"));
+        browser.waitForUrlContaining("saved=");
+        return browser.currentUrl().replaceFirst("\\?.*", "").substring(catalogue.baseUrl().length());
+    }
+
+    private long pageWidth() {
+        return ((Number) browser.script("return document.documentElement.scrollWidth;")).longValue();
+    }
+
+    @Test
+    @Order(3)
+    void aTitleThatIsOneLongWordOrAnAddressBreaksRatherThanWidenThePageAt320Pixels() {
+        signedIn();
+        String word = "Pneumonoultramicroscopicsilicovolcanoconiosispneumonoultramicroscopicsilicovolcanoconiosis";
+        String record = add("https://archive.example.org/collections/korea/1950/telegrams/" + word,
+                "Filed as " + word + word + ".");
+        String history = record.replaceFirst("^(/documents/\\d+).*", "$1") + "/history";
+        List<String> wide = new ArrayList<>();
+        browser.viewport(320, 800);
+        try {
+            for (String path : List.of(record, history, history + "/1", "/search?q=pneumonoultramicroscopicsilicovolcanoconiosis*",
+                    "/", "/admin", "/admin" + record.replaceFirst("^(/documents/\\d+).*", "$1") + "/edit")) {
+                browser.open(url(path));
+                if (pageWidth() > 320) {
+                    wide.add(path + ": " + pageWidth() + " px wide");
+                }
+            }
+        } finally {
+            browser.desktop();
+        }
+        browser.open(url(record));
+        assertTrue(pageWidth() <= Browser.DESKTOP_WIDTH, "at a desktop's width too: " + pageWidth());
+        assertTrue(wide.isEmpty(), String.join("\n", wide));
+    }
+
+    @Test
+    @Order(4)
+    void aRecordWrittenRightToLeftIsSetRightToLeftWhereverItsTitleAndSummaryAppear() {
+        signedIn();
+        String title = "رسالة إلى ستالين من القادة (الجزء الأول).";
+        String record = add(title, "هذه رسالة باللغة العربية عن كوريا، كتبت عام 1950.");
+        String direction = "return getComputedStyle(document.querySelector(arguments[0])).direction;";
+        browser.open(url(record));
+        assertEquals("rtl", browser.script(direction, "h1.record-title"));
+        assertEquals("rtl", browser.script(direction, ".record-summary p"));
+        assertEquals("ltr", browser.script(direction, ".record-facts"), "the page around it stays left to right");
+        browser.open(url("/search?q=" + java.net.URLEncoder.encode("كوريا", java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("rtl", browser.script(direction, ".result-title a"));
+        assertEquals("rtl", browser.script(direction, ".result-summary"));
+        browser.open(url("/admin" + record.replaceFirst("^(/documents/\\d+).*", "$1") + "/edit"));
+        assertEquals("rtl", browser.script(direction, "#title"), "typed right to left in the form");
+        assertEquals("rtl", browser.script(direction, ".edited-title"));
     }
 }

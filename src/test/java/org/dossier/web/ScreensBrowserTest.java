@@ -157,6 +157,57 @@ class ScreensBrowserTest {
     }
 
     @Test
+    void aRefusedDateRangeTakesTheFocusToItsFieldAndAnUnknownFilterIsAnnounced() {
+        for (boolean phone : new boolean[] {false, true}) {
+            if (phone) {
+                browser.phone();
+            }
+            browser.open(url("/search?q=korea&from=1953&to=1950"));
+            WebElement focused = browser.focused();
+            assertEquals("date-from", focused.getAttribute("id"), phone ? "on a phone" : "on a desktop");
+            assertTrue(focused.isDisplayed(), "the filters stand open around it");
+            assertTrue(focused.getAttribute("aria-describedby").startsWith("dates-problem"), "the message describes it");
+        }
+        browser.desktop();
+        browser.open(url("/search?q=korea&person=nobody"));
+        assertEquals("alert", browser.find("#filters-problem").getAttribute("role"), "announced when the page opens");
+        browser.open(url("/search?q=korea"));
+        assertEquals("body", browser.focused().getTagName(), "a search with no problem leaves the focus alone");
+    }
+
+    @Test
+    void aPrintedRecordShowsItsCitationAndPermalinkAndNoWayAround() {
+        browser.open(url("/search?q=korea"));
+        browser.clickToNextPage(browser.findAll("ol.results .result-title a").get(1));
+        assertTrue(shown(browser, ".trail"), "on screen, the way back to the search");
+        assertTrue(shown(browser, ".related"), "and records to read next");
+        browser.emulatePrint();
+        try {
+            for (String gone : List.of(".site-header", ".site-footer", ".trail", ".related", ".cite-downloads",
+                    ".cite-style[data-style=mla]")) {
+                assertFalse(shown(browser, gone), gone + " is not printed");
+            }
+            for (String kept : List.of("h1.record-title", ".record-facts", ".cite-permalink", ".cite-version-link",
+                    "#citation-chicago-note", ".cite-accessed")) {
+                assertTrue(shown(browser, kept), kept + " is printed");
+            }
+        } finally {
+            browser.plainMedia();
+        }
+    }
+
+    @Test
+    void aSearchsTitleSaysHowManyRecordsItFoundAndWhichPage() {
+        browser.open(url("/search?q=korea"));
+        String count = browser.find("p.count").getText().replaceFirst(".* of ", "");
+        assertEquals("Search: korea (" + count + " records) · Dossier", browser.driver().getTitle());
+        browser.open(url("/search?q=korea&page=2"));
+        assertEquals("Search: korea (" + count + " records, page 2) · Dossier", browser.driver().getTitle());
+        browser.open(url("/search?q=zanzibar"));
+        assertEquals("Search: zanzibar (no records) · Dossier", browser.driver().getTitle());
+    }
+
+    @Test
     void titlesAndLinksToRecordsAreIsolatedSoABidiControlInThemTurnsNothingAroundThem() {
         browser.open(url("/"));
         String isolation = "return getComputedStyle(document.querySelector(arguments[0])).unicodeBidi;";

@@ -95,7 +95,7 @@ public enum CitationStyle {
             if (!c.authors().isEmpty()) {
                 out.text(FormattedCitation.Builder.withMark(apaList(c.authors()), '.') + " " + date + " ");
             }
-            out.italic(c.title()).text(" (Version " + c.version() + ")");
+            out.italicTitle(c.title()).text(" (Version " + c.version() + ")");
             String description = description(c, false);
             if (description != null) {
                 out.text(" [" + description + "]");

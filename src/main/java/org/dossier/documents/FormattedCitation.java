@@ -42,13 +42,45 @@ public record FormattedCitation(List<Run> runs) {
             return add(text, true);
         }
 
+        /** A title in italics, set apart from the citation's direction when it is written right to left ({@link #isolated}). */
+        Builder italicTitle(String title) {
+            return italic(isolated(title));
+        }
+
         /**
          * A title in double quotation marks with the mark that follows it set inside, as American
          * usage has it ("Title," / "Title."); quotation marks inside the title become single ones.
+         * A title written right to left is set apart ({@link #isolated}) with the mark outside the
+         * isolate, where the English sentence around it has it.
          */
         Builder quoted(String title, char mark) {
             String inner = Citation.innerQuotes(title);
-            return text("\u201C" + withMark(inner, mark) + "\u201D");
+            String marked = withMark(inner, mark);
+            if (!hasRightToLeft(inner)) {
+                return text("\u201C" + marked + "\u201D");
+            }
+            String set = marked.equals(inner + mark) ? isolated(inner) + mark : isolated(marked);
+            return text("\u201C" + set + "\u201D");
+        }
+
+        /**
+         * {@code text} between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE when it has a letter
+         * written right to left: a citation is an English sentence, and an Arabic or Hebrew title
+         * inside it would otherwise take the quotation marks, commas and brackets beside it into its
+         * own direction (a bracket at its end shown at the wrong side, the comma after it before it).
+         * Set apart, it is laid out in its own direction and the sentence in its own. Text without
+         * such a letter is returned as it is.
+         */
+        static String isolated(String text) {
+            return hasRightToLeft(text) ? "\u2068" + text + "\u2069" : text;
+        }
+
+        private static boolean hasRightToLeft(String text) {
+            return text.codePoints().anyMatch(c -> {
+                byte direction = Character.getDirectionality(c);
+                return direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                        || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
+            });
         }
 
         /**

@@ -57,6 +57,22 @@ class CitationStyleTest {
         assertEquals("Stalin's \u2018Letter\u2019", Citation.innerQuotes("Stalin's \"Letter\""), "an apostrophe stays");
     }
 
+    @Test
+    void aTitleWrittenRightToLeftIsSetApartWithTheMarksOfTheEnglishSentenceOutsideIt() {
+        String arabic = "\u0628\u0631\u0642\u064A\u0629 \u0625\u0644\u0649 \u0645\u0627\u0648 (\u0645\u0633\u0648\u062F\u0629)";
+        DocumentDate year = DocumentDate.ofYear(1950);
+        assertEquals("\u201C\u2068" + arabic + "\u2069,\u201D 1950,",
+                CitationStyle.CHICAGO_NOTE.format(citation(arabic, null, year)).text().split(" Dossier")[0]);
+        assertEquals("\u201C\u2068" + arabic + "\u2069.\u201D 1950.",
+                CitationStyle.CHICAGO_BIBLIOGRAPHY.format(citation(arabic, null, year)).text().split(" Dossier")[0]);
+        assertEquals("\u201C\u2068" + arabic + "?\u2069\u201D 1950.", CitationStyle.MLA.format(citation(arabic + "?",
+                null, year)).text().split(" Dossier")[0], "a title's own question mark stays inside it");
+        assertEquals(new FormattedCitation.Run("\u2068" + arabic + "\u2069", true),
+                CitationStyle.APA.format(citation(arabic, null, year)).runs().get(0));
+        assertEquals("\u201CCable No. 3355,\u201D 1950,", CitationStyle.CHICAGO_NOTE.format(citation("Cable No. 3355",
+                null, year)).text().split(" Dossier")[0], "a title written left to right is not set apart");
+    }
+
     private static Citation authored(List<PersonLink> people, String genre) {
         return new Citation(9, 2, "Cable No. 3355", DocumentDate.ofDay(1949, 5, 26), genre, List.of(), people, List.of(),
                 "Dossier", "https://dossier.example.org", LocalDate.of(2026, 9, 1));

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.jooq.impl.DSL;
@@ -133,6 +134,27 @@ class CommandLineTest {
         assertEquals(2, Main.run("user", "list", "--db", "JDBC:sqlite:x.db"));
         assertFalse(Files.exists(Path.of("jdbc:mysql:")));
         assertFalse(Files.exists(Path.of("JDBC:sqlite:x.db")));
+    }
+
+    @Test
+    void aUrlWithoutJdbcOrACopysJdbcUrlOfAnotherKindIsRefusedAndNeverBecomesAFile() throws Exception {
+        // As psql and libpq write it: without "jdbc:" it was a SQLite file in a folder "postgresql:".
+        String libpq = "postgresql://127.0.0.1:1/dossier";
+        Path source = folder.resolve("source.db");
+        assertEquals(0, Main.run("import", "--db", source.toString(), "seeds"), err());
+        for (String[] args : List.of(
+                new String[] {"user", "list", "--db", libpq},
+                new String[] {"import", "--db", libpq, "seeds"},
+                new String[] {"copy", "--from", source.toString(), "--to", libpq},
+                new String[] {"copy", "--from", libpq, "--to", folder.resolve("copy.db").toString()},
+                new String[] {"copy", "--from", source.toString(), "--to", "jdbc:mysql://localhost/dossier"})) {
+            err.reset();
+            assertEquals(2, Main.run(args), String.join(" ", args) + ":\n" + err());
+            assertTrue(err().contains("is not a database Dossier can use"), err());
+            assertFalse(err().contains("\tat "), "no stack trace:\n" + err());
+        }
+        assertFalse(Files.exists(Path.of("postgresql:")));
+        assertFalse(Files.exists(folder.resolve("copy.db")));
     }
 
     @Test

@@ -189,6 +189,10 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(1);
         // Fail at once with the reason (wrong host, password, database) rather than retry in silence.
         config.setInitializationFailTimeout(1);
+        // While the server is down or cut off, a request waits this long for a connection and is
+        // then answered 503 (the server's wait is a few seconds; a command's, longer), not after
+        // Hikari's default of 30 s, with every page holding a thread meanwhile.
+        config.setConnectionTimeout(Math.max(250, writeWait.toMillis()));
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

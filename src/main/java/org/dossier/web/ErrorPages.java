@@ -46,6 +46,13 @@ public final class ErrorPages {
                 unavailable(ctx, unavailable.get());
                 return;
             }
+            java.util.Optional<String> unreachable = DatabaseUnreachable.of(e);
+            if (unreachable.isPresent()) {
+                LOG.warn("{} {}: the database cannot be reached ({})", ctx.method(), ctx.path(), unreachable.get());
+                ctx.header("Retry-After", String.valueOf(DatabaseUnreachable.RETRY_AFTER_SECONDS));
+                show(ctx, 503, "The catalogue is not available", DatabaseUnreachable.MESSAGE);
+                return;
+            }
             java.util.Optional<BadMessageException> unreadable = badMessage(e);
             if (unreadable.isPresent()) {
                 int status = unreadable.get().getCode() >= 400 && unreadable.get().getCode() < 500

@@ -82,6 +82,20 @@ class CommandLineTest {
     }
 
     @Test
+    void aPageThatCannotBeReadIsAProblemBesideTheOthersNotAStackTrace() throws Exception {
+        DatabaseAddress db = TestDatabase.in(folder);
+        Path bad = Files.writeString(folder.resolve("bad.txt"), "February 30, 1950\n\nReport\n");
+        // A file that opens but cannot be read (Linux answers EIO whoever asks; a page this user may
+        // not read, which root may, is the everyday case).
+        Path unreadable = Path.of("/proc/self/mem");
+        assertEquals(1, Main.run("import", "--db", db.text(), bad.toString(), unreadable.toString(), "seeds"));
+        assertTrue(err().contains(bad + ":1: 'February 30, 1950' is not a real date"), err());
+        assertTrue(err().contains("  " + unreadable + ": cannot be read ("), err());
+        assertFalse(err().contains("\tat "), "no stack trace:\n" + err());
+        assertEquals(0, documents(db));
+    }
+
+    @Test
     void unknownOptionsPrintUsageAndExitTwo() {
         assertEquals(2, Main.run("import", "--frobnicate", "seeds"));
         assertTrue(err().contains("Unknown option: '--frobnicate'"), err());

@@ -41,9 +41,25 @@ public final class Main implements Runnable {
                         commandLine.getErr().println(e.getMessage());
                         return 1;
                     }
-                    throw e;
+                    // What no command foresaw (a disk that fails, a service that does not answer): one
+                    // line that says what failed, never a stack trace; the trace is logged at DEBUG.
+                    String command = commandLine.getCommandSpec().qualifiedName();
+                    org.slf4j.LoggerFactory.getLogger(Main.class).debug("{} failed", command, e);
+                    commandLine.getErr().println(command + " failed, nothing more was done: " + describe(e));
+                    return 1;
                 })
                 .execute(effective);
+    }
+
+    /** A failure on one line: its message, and its innermost cause when that says more. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root == e || e.getMessage() == null || e.getMessage().contains(String.valueOf(root.getMessage()))
+                ? String.valueOf(root) : e.getMessage() + " (" + root + ")";
+        return text.replaceAll("\\s*\\R\\s*", " ");
     }
 
     @Override

@@ -172,6 +172,25 @@ class CommandLineTest {
     }
 
     @Test
+    void reindexIntoAFolderThatCannotBeMadeSaysSoInOneLine() throws Exception {
+        DatabaseAddress db = TestDatabase.in(folder);
+        assertEquals(0, Main.run("import", "--db", db.text(), "seeds"), err());
+        Path file = Files.writeString(folder.resolve("a-file"), "");
+        err.reset();
+        assertEquals(1, Main.run("reindex", "--db", db.text(), "--index", file.resolve("dossier.index").toString()));
+        assertTrue(err().contains("Nothing was rebuilt: the search index folder " + file.resolve("dossier.index")
+                + " cannot be made or written"), err());
+        assertFalse(err().contains("\tat "), "no stack trace:\n" + err());
+    }
+
+    @Test
+    void aFailureNoCommandForesawIsDescribedOnOneLine() {
+        String line = Main.describe(new IllegalStateException("the index could not be written",
+                new java.io.IOException("No space left on device")));
+        assertEquals("the index could not be written (java.io.IOException: No space left on device)", line);
+    }
+
+    @Test
     void aPostgresqlUrlIsNeverTakenForAFile() {
         // Nothing listens on port 1: the command fails to connect, and no SQLite file appears.
         assertEquals(1, Main.run("user", "list", "--db", "jdbc:postgresql://127.0.0.1:1/dossier?user=x&password=secret"));

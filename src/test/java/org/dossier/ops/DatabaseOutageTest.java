@@ -50,11 +50,14 @@ class DatabaseOutageTest {
         try (Relay relay = new Relay(new InetSocketAddress(port.group(1), Integer.parseInt(port.group(2))))) {
             DatabaseAddress relayed = DatabaseAddress.postgresql(direct.text().substring(0, port.start())
                     + "//127.0.0.1:" + relay.port() + "/" + direct.text().substring(port.end()));
-            try (OperatedCatalogue catalogue = OperatedCatalogue.start(relayed, folder.resolve("index"),
-                    TestCatalogue.STOPS_AT_ONCE)) {
+            OperationsSettings withMetrics = new OperationsSettings(0, "127.0.0.1",
+                    OperationsSettings.DEFAULT_MAX_INDEX_LAG, java.time.Duration.ZERO);
+            try (OperatedCatalogue catalogue = OperatedCatalogue.start(relayed, folder.resolve("index"), withMetrics)) {
                 Http http = catalogue.http();
                 awaitReady(http);
                 assertEquals(200, http.get("/").statusCode());
+                // Scraped as Prometheus does, every few seconds, before the database goes away.
+                assertTrue(http.get(catalogue.metricsUrl()).body().contains("dossier_index_open 1.0"));
 
                 relay.cut();
                 long started = System.nanoTime();
@@ -72,6 +75,16 @@ class DatabaseOutageTest {
                 HttpResponse<String> json = http.get("/documents/1.json");
                 assertEquals(503, json.statusCode(), json.body());
                 assertEquals(503, JSON.readTree(json.body()).get("status").asInt(), json.body());
+
+                // The metrics are wanted most now: a scrape does not wait for a connection per gauge
+                // (it took 20 s, past Prometheus' 10 s timeout), and the open index is still open.
+                started = System.nanoTime();
+                HttpResponse<String> metrics = http.get(catalogue.metricsUrl());
+                seconds = (System.nanoTime() - started) / 1_000_000_000L;
+                assertEquals(200, metrics.statusCode());
+                assertTrue(seconds < 5, "the scrape took " + seconds + " s");
+                assertTrue(metrics.body().contains("dossier_index_open 1.0"), metrics.body());
+                assertTrue(metrics.body().contains("status=\"503\""), "the 503s are counted");
 
                 relay.resume();
                 awaitReady(http);

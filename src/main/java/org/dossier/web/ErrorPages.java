@@ -115,8 +115,7 @@ public final class ErrorPages {
         while (cause != null && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        LOG.warn("{} {}: {} ({})", ctx.method(), ctx.path(), e.readOnly() ? "the database is read-only"
-                : "the database is busy", cause == null ? "" : cause.getMessage());
+        LOG.warn("{} {}: {} ({})", ctx.method(), ctx.path(), e.reason(), cause == null ? "" : cause.getMessage());
         ctx.header("Retry-After", String.valueOf(WriteUnavailable.RETRY_AFTER_SECONDS));
         show(ctx, 503, e.readOnly() ? "The catalogue cannot save now" : "The catalogue is busy", e.getMessage());
     }

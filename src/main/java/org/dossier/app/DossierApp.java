@@ -252,6 +252,10 @@ public final class DossierApp implements AutoCloseable {
 
             Javalin server = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
+                // Javalin logs "you created a Javalin instance, but you never started it" (three INFO
+                // lines) when it is not started within seconds of being made: a first start that
+                // imports the seeds on a busy machine takes longer, and the server then starts.
+                config.startup.startupWatcherEnabled = false;
                 // HEAD answered by GET's handlers, a charset on every text type, Server-Timing only if
                 // asked; and Jetty's own error pages (bad URI, 414, 431) with the security headers.
                 config.jetty.modifyServletContextHandler(context -> {

@@ -31,7 +31,7 @@ class CommandOutputTest {
 
     /** Lines the libraries said at INFO on every start, and /ready every five seconds. */
     private static final List<String> CHATTER = List.of("Thank you for using jOOQ", "jOOQ tip of the day",
-            "com.zaxxer.hikari", "FlywayExecutor", "@@@@@@@@@@");
+            "com.zaxxer.hikari", "FlywayExecutor", "@@@@@@@@@@", "you never started it");
 
     @TempDir
     Path folder;

@@ -2,7 +2,6 @@ package org.dossier.web;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 
 /**
@@ -30,7 +29,9 @@ public final class DatabaseUnreachable {
         boolean unreachable = false;
         String why = null;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
+            // Hikari's timeout (SQLTransientConnectionException) counts only through its cause, the
+            // last connection that failed: with none, the pool was only busy and the database is there.
+            if (t instanceof ConnectException) {
                 unreachable = true;
             } else if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();

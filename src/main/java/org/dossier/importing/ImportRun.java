@@ -155,7 +155,8 @@ public final class ImportRun {
                 }
             }
         }
-        List<Path> pages = problems.isEmpty() ? listed(filesAndFolders, problems) : List.of();
+        // The pages that are there are checked too: one run says every problem, not only the first kind.
+        List<Path> pages = listed(filesAndFolders.stream().filter(Files::exists).toList(), problems);
         Checked checked = firstPass(pages, problems);
         if (problems.isEmpty() && pages.isEmpty()) {
             problems.add(String.join(", ", filesAndFolders.stream().map(Path::toString).toList())

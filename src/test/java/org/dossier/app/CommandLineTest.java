@@ -88,7 +88,11 @@ class CommandLineTest {
         // A file that opens but cannot be read (Linux answers EIO whoever asks; a page this user may
         // not read, which root may, is the everyday case).
         Path unreadable = Path.of("/proc/self/mem");
-        assertEquals(1, Main.run("import", "--db", db.text(), bad.toString(), unreadable.toString(), "seeds"));
+        Path missing = folder.resolve("typo.txt");
+        assertEquals(1, Main.run("import", "--db", db.text(), bad.toString(), unreadable.toString(), "seeds",
+                missing.toString()));
+        // Every problem of the run at once, the missing file's beside the others'.
+        assertTrue(err().contains("  " + missing + ": no such file or folder"), err());
         assertTrue(err().contains(bad + ":1: 'February 30, 1950' is not a real date"), err());
         assertTrue(err().contains("  " + unreadable + ": cannot be read ("), err());
         assertFalse(err().contains("\tat "), "no stack trace:\n" + err());

@@ -1,6 +1,8 @@
 package org.dossier.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import org.dossier.ops.Backups;
 import picocli.CommandLine.Command;
@@ -31,6 +33,9 @@ final class BackupCommand implements Callable<Integer> {
             return 0;
         } catch (Backups.RefusedException e) {
             System.err.println("Nothing was backed up: " + e.getMessage());
+            return 1;
+        } catch (SQLException | IOException e) {
+            System.err.println("Nothing was backed up: " + e);
             return 1;
         }
     }

@@ -1,7 +1,5 @@
 package org.dossier.app;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -16,23 +14,26 @@ import picocli.CommandLine.Option;
                 + "version's schema. Stop the server on the source first.")
 final class CopyCommand implements Callable<Integer> {
 
-    @Option(names = "--from", paramLabel = "DB", required = true, description = "The catalogue to copy.")
-    String from;
+    @Option(names = "--from", paramLabel = "DB", required = true, converter = DatabaseAddress.Converter.class,
+            description = "The catalogue to copy: a SQLite file or a jdbc:postgresql:// URL.")
+    DatabaseAddress from;
 
-    @Option(names = "--to", paramLabel = "DB", required = true, description = "The empty database to fill.")
-    String to;
+    @Option(names = "--to", paramLabel = "DB", required = true, converter = DatabaseAddress.Converter.class,
+            description = "The empty database to fill: a SQLite file or a jdbc:postgresql:// URL.")
+    DatabaseAddress to;
 
     @Override
     public Integer call() throws Exception {
-        if (from.equals(to)) {
+        if (sameDatabase(from, to)) {
             System.err.println("Nothing was copied: --from and --to are the same database.");
             return 1;
         }
-        if (!from.startsWith("jdbc:") && !java.nio.file.Files.isRegularFile(Path.of(from))) {
+        if (from.isSqlite() && !java.nio.file.Files.isRegularFile(from.file())) {
             System.err.println("Nothing was copied: there is no database at " + from + ".");
             return 1;
         }
-        try (Database source = open(from); Database target = open(to)) {
+        // Messages name the databases without a password (DatabaseAddress.toString).
+        try (Database source = Database.open(from); Database target = Database.open(to)) {
             List<CatalogueCopy.Count> counts = CatalogueCopy.copy(source.dsl(), target.dsl(), new ConsoleListener());
             System.err.println(table(counts));
             System.err.println("Copied " + from + " to " + to + ": every count matches.");
@@ -47,9 +48,11 @@ final class CopyCommand implements Callable<Integer> {
         }
     }
 
-    /** Opens a database named by a path or a JDBC address. */
-    private static Database open(String location) throws IOException {
-        return Database.open(DatabaseAddress.parse(location));
+    private static boolean sameDatabase(DatabaseAddress a, DatabaseAddress b) {
+        if (a.isSqlite() && b.isSqlite()) {
+            return a.file().toAbsolutePath().normalize().equals(b.file().toAbsolutePath().normalize());
+        }
+        return a.text().equals(b.text());
     }
 
     private static String table(List<CatalogueCopy.Count> counts) {

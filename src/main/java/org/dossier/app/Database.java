@@ -10,6 +10,7 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.jooq.DSLContext;
@@ -93,6 +94,7 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new Unavailable("The folder of the database " + file + " cannot be made (" + e + ").", e);
         }
+        refuseAnotherApplications(file);
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -125,6 +127,40 @@ public final class Database implements AutoCloseable {
         return migrated(pool, MIGRATIONS, SQLDialect.SQLITE, file.toString());
     }
 
+    /**
+     * Refuses a SQLite file that holds tables but no migration history: another application's
+     * database, given to --db by mistake. Looked at read-only, before the pool opens it, because
+     * opening it for the catalogue would already switch it to WAL mode. What cannot be read here
+     * (not a database at all) is left to the opening, which says why.
+     */
+    private static void refuseAnotherApplications(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        boolean tables;
+        boolean history;
+        try (java.sql.Connection connection = readOnly.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet found = statement.executeQuery("SELECT count(*), "
+                     + "count(CASE WHEN name = 'flyway_schema_history' THEN 1 END) FROM sqlite_master WHERE type = 'table'")) {
+            found.next();
+            tables = found.getInt(1) > 0;
+            history = found.getInt(2) > 0;
+        } catch (SQLException e) {
+            return;
+        }
+        if (tables && !history) {
+            throw new Unavailable(notACatalogue(file.toString()), null);
+        }
+    }
+
+    private static String notACatalogue(String name) {
+        return "The database " + name + " holds tables but is not a Dossier catalogue (it has no migration history); "
+                + "nothing was changed. Give --db a catalogue, or a new or empty database.";
+    }
+
     /** Why SQLite could not open {@code file}, in one line that says what to do; else {@code e} itself. */
     private static RuntimeException unopenable(Path file, RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -153,6 +189,10 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(1);
         // Fail at once with the reason (wrong host, password, database) rather than retry in silence.
         config.setInitializationFailTimeout(1);
+        // While the server is down or cut off, a request waits this long for a connection and is
+        // then answered 503 (the server's wait is a few seconds; a command's, longer), not after
+        // Hikari's default of 30 s, with every page holding a thread meanwhile.
+        config.setConnectionTimeout(Math.max(250, writeWait.toMillis()));
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -170,11 +210,29 @@ public final class Database implements AutoCloseable {
             throw new Unavailable("The database " + name + " does not match this version's migrations ("
                     + validationProblems(e) + "): it was migrated by another version of Dossier or changed by hand. "
                     + "Run the version that wrote it, or restore a backup; nothing was changed.", e);
+        } catch (FlywayException e) {
+            pool.close();
+            throw notMigrated(name, e);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
         return new Database(pool, dialect, migrations);
+    }
+
+    /**
+     * Why Flyway could not bring {@code name} to this version's schema, in one line that says what to
+     * do: a database that holds tables of something else (no migration history), or a migration
+     * that failed (a full disk, a file this user may not write), which Flyway rolled back.
+     */
+    private static Unavailable notMigrated(String name, FlywayException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("but no schema history table")) {
+            return new Unavailable(notACatalogue(name), e);
+        }
+        String first = message.strip().lines().findFirst().orElse(e.getClass().getSimpleName());
+        return new Unavailable("The database " + name + " could not be brought to this version's schema (" + first
+                + "); what the failed migration did was rolled back. " + "Fix the cause and start again.", e);
     }
 
     /** Flyway's findings, on one line, without its advice on Flyway's own commands. */

@@ -15,6 +15,8 @@ import picocli.CommandLine;
  */
 public record DatabaseAddress(Path file, String url) {
 
+    /** A scheme and "//": what a URL starts with, and a path written for SQLite does not. */
+    private static final Pattern URL_LIKE = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:/+");
     public static final DatabaseAddress DEFAULT = sqlite(Path.of("data", "dossier.db"));
     private static final String POSTGRESQL = "jdbc:postgresql:";
     private static final Pattern SECRET = Pattern.compile("(?i)(password=)[^&]*");
@@ -24,6 +26,10 @@ public record DatabaseAddress(Path file, String url) {
             throw new IllegalArgumentException("a database is either a SQLite file or a PostgreSQL URL");
         }
         if (file != null && file.toString().regionMatches(true, 0, "jdbc:", 0, 5)) {
+            throw new IllegalArgumentException(refusal(file.toString()));
+        }
+        if (file != null && URL_LIKE.matcher(file.toString()).lookingAt()) {
+            // postgresql://host/dossier, as libpq and psql write it: a URL, not a folder "postgresql:".
             throw new IllegalArgumentException(refusal(file.toString()));
         }
         if (url != null && !url.startsWith(POSTGRESQL)) {
@@ -51,7 +57,8 @@ public record DatabaseAddress(Path file, String url) {
     }
 
     private static String refusal(String url) {
-        String scheme = url.length() > 5 && url.indexOf(':', 5) > 0 ? url.substring(0, url.indexOf(':', 5) + 1) : url;
+        int from = url.regionMatches(true, 0, "jdbc:", 0, 5) ? 5 : 0;
+        String scheme = url.indexOf(':', from) > 0 ? url.substring(0, url.indexOf(':', from) + 1) : url;
         return "'" + scheme.toLowerCase(Locale.ROOT) + "' is not a database Dossier can use: give a SQLite file path "
                 + "or a PostgreSQL URL (jdbc:postgresql://host:5432/dossier?user=...)";
     }

@@ -252,6 +252,10 @@ public final class DossierApp implements AutoCloseable {
 
             Javalin server = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
+                // Javalin logs "you created a Javalin instance, but you never started it" (three INFO
+                // lines) when it is not started within seconds of being made: a first start that
+                // imports the seeds on a busy machine takes longer, and the server then starts.
+                config.startup.startupWatcherEnabled = false;
                 // HEAD answered by GET's handlers, a charset on every text type, Server-Timing only if
                 // asked; and Jetty's own error pages (bad URI, 414, 431) with the security headers.
                 config.jetty.modifyServletContextHandler(context -> {
@@ -373,6 +377,16 @@ public final class DossierApp implements AutoCloseable {
         }
     }
 
+    /** Whether binding failed because the host is not an address of this machine (EADDRNOTAVAIL). */
+    private static boolean notAnAddressHere(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("Cannot assign requested address")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Starts a built app: imports the seed pages when the database is empty, starts opening the search
      * index, listens on the settings' host and port, and returns once the index is open.
@@ -382,10 +396,24 @@ public final class DossierApp implements AutoCloseable {
         try {
             server.start(settings.host(), settings.port());
         } catch (JavalinBindException e) {
+            if (notAnAddressHere(e)) {
+                throw new StartupProblem("cannot listen on " + settings.host() + ": it is not an address of this "
+                        + "machine; give --host one of its addresses, or 0.0.0.0 for all of them", e);
+            }
             throw new StartupProblem("port " + settings.port() + " on " + settings.host()
                     + " is in use: stop what listens there, or give another --port", e);
         }
-        operations.started();
+        try {
+            operations.started();
+        } catch (IOException e) {
+            close();
+            throw new StartupProblem(notAnAddressHere(e)
+                    ? "cannot serve metrics on " + operations.settings().metricsHost() + ": it is not an address of "
+                            + "this machine; give --metrics-host one of its addresses"
+                    : "the metrics port " + operations.settings().metricsPort() + " on "
+                            + operations.settings().metricsHost() + " is in use (" + e.getMessage() + "): stop what "
+                            + "listens there, or give another --metrics-port", e);
+        }
         opening.awaitOpen();
         startPendingMerges();
         warmUpInBackground();

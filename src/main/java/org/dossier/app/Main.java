@@ -34,16 +34,73 @@ public final class Main implements Runnable {
     /** Runs a command line and returns its exit status: 0 done, 1 failed, 2 not understood. */
     public static int run(String... args) {
         String[] effective = args.length == 0 ? new String[] {"serve"} : args;
+        return commandLine(System::getenv).execute(effective);
+    }
+
+    /** The command line with its options' defaults from {@code environment} (the process's, but in tests). */
+    static CommandLine commandLine(java.util.function.UnaryOperator<String> environment) {
         return new CommandLine(new Main())
-                .setDefaultValueProvider(EnvironmentDefaults.system())
+                .setDefaultValueProvider(new EnvironmentDefaults(environment))
+                .setParameterExceptionHandler((e, args) -> {
+                    // As picocli says it, and where a bad value came from when the command line did not give it.
+                    CommandLine failed = e.getCommandLine();
+                    failed.getErr().println(e.getMessage() + fromTheEnvironment(e, args, environment));
+                    if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, failed.getErr())) {
+                        failed.usage(failed.getErr(), failed.getColorScheme());
+                    }
+                    return failed.getCommandSpec().exitCodeOnInvalidInput();
+                })
                 .setExecutionExceptionHandler((e, commandLine, parsed) -> {
                     if (e instanceof Database.Unavailable) {
                         commandLine.getErr().println(e.getMessage());
                         return 1;
                     }
-                    throw e;
-                })
-                .execute(effective);
+                    // What no command foresaw (a disk that fails, a service that does not answer): one
+                    // line that says what failed, never a stack trace; the trace is logged at DEBUG.
+                    String command = commandLine.getCommandSpec().qualifiedName();
+                    org.slf4j.LoggerFactory.getLogger(Main.class).debug("{} failed", command, e);
+                    commandLine.getErr().println(command + " failed, nothing more was done: " + describe(e));
+                    return 1;
+                });
+    }
+
+    /**
+     * " (from the environment variable DOSSIER_PORT)" when the option whose value was refused was
+     * not on the command line but in the environment: the operator did not type it.
+     */
+    private static String fromTheEnvironment(CommandLine.ParameterException e, String[] args,
+                                             java.util.function.UnaryOperator<String> environment) {
+        // picocli names the option in its message ("Invalid value for option '--port': ..."), also
+        // for a default value, which it refuses without saying which ArgSpec it was.
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("option '(--[a-z0-9-]+)'")
+                .matcher(String.valueOf(e.getMessage()));
+        if (!named.find()) {
+            return "";
+        }
+        String name = named.group(1);
+        String variable = EnvironmentDefaults.variable(name);
+        String value = environment.apply(variable);
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        for (String arg : args) {
+            if (arg.equals(name) || arg.startsWith(name + "=")) {
+                return "";
+            }
+        }
+        return " (from the environment variable " + variable + ")";
+    }
+
+
+    /** A failure on one line: its message, and its innermost cause when that says more. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root == e || e.getMessage() == null || e.getMessage().contains(String.valueOf(root.getMessage()))
+                ? String.valueOf(root) : e.getMessage() + " (" + root + ")";
+        return text.replaceAll("\\s*\\R\\s*", " ");
     }
 
     @Override

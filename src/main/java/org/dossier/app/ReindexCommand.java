@@ -33,7 +33,14 @@ final class ReindexCommand implements Callable<Integer> {
         try (Database db = Database.openExisting(database)) {
             Progress progress = Progress.onConsole("records", 0);
             if (search.onSolr()) {
-                long indexed = SolrSearchEngine.rebuild(search.solr(), db.dsl(), progress::advanceTo);
+                long indexed;
+                try {
+                    indexed = SolrSearchEngine.rebuild(search.solr(), db.dsl(), progress::advanceTo);
+                } catch (java.io.IOException | RuntimeException e) {
+                    System.err.println("Nothing was rebuilt: the Solr collection " + search.solr() + " cannot be "
+                            + "reached or written: " + Main.describe(e));
+                    return 1;
+                }
                 progress.finish("Indexed " + indexed + " records into " + search.solr());
                 return 0;
             }
@@ -42,6 +49,11 @@ final class ReindexCommand implements Callable<Integer> {
             return 0;
         } catch (IndexInUseException e) {
             System.err.println("Nothing was rebuilt: " + e.getMessage());
+            return 1;
+        } catch (java.nio.file.FileSystemException e) {
+            // As serve says it: a folder inside a file, one this user may not write, a full disk.
+            System.err.println("Nothing was rebuilt: the search index folder " + index + " cannot be made or written ("
+                    + e + "); give --index a folder this user can write");
             return 1;
         }
     }

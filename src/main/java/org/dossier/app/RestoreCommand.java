@@ -1,6 +1,8 @@
 package org.dossier.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import org.dossier.ops.Backups;
 import org.dossier.search.IndexInUseException;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = "Puts a backup in place of a SQLite catalogue (stop the server first). The database it "
-                + "replaces is kept beside it as .before-restore; the search index is rebuilt on the next start.")
+                + "replaces is kept beside it as FILE.before-restore (-2, -3 ... when that is taken); the search "
+                + "index is rebuilt on the next start.")
 final class RestoreCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,13 +33,27 @@ final class RestoreCommand implements Callable<Integer> {
         Path target = database.file();
         try {
             Backups.check(backup);
+            // A server whose --index is elsewhere, an import or a relink has the database open,
+            // though the index beside it is free: the database itself says so.
+            Backups.requireUnused(target);
             LuceneSearchEngine.discard(Settings.indexBeside(target));
-            Backups.Summary summary = Backups.restore(backup, target);
-            System.err.println("Restored " + backup + " to " + target + ": " + summary.describe()
-                    + ". The search index is rebuilt on the next start.");
-            return 0;
         } catch (Backups.RefusedException | IndexInUseException e) {
             System.err.println("Nothing was restored: " + e.getMessage());
+            return 1;
+        } catch (SQLException | IOException e) {
+            System.err.println("Nothing was restored: " + e);
+            return 1;
+        }
+        Path kept = java.nio.file.Files.exists(target) ? Backups.keptAs(target) : null;
+        try {
+            Backups.Summary summary = Backups.restore(backup, target);
+            System.err.println("Restored " + backup + " to " + target + ": " + summary.describe()
+                    + (kept == null ? "" : ". The database it replaced is kept as " + kept)
+                    + ". The search index is rebuilt on the next start.");
+            return 0;
+        } catch (Backups.RefusedException | SQLException | IOException e) {
+            System.err.println("The restore failed: " + e.getMessage() + ". The database it was to replace is "
+                    + target + (kept == null ? "." : ", or " + kept + " if it was moved already."));
             return 1;
         }
     }

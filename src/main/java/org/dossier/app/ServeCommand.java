@@ -162,7 +162,13 @@ final class ServeCommand implements Callable<Integer> {
             app.close();
             stopped.countDown();
         }, "dossier-shutdown"));
-        System.out.println("Dossier is serving " + database + " at http://" + displayHost() + ":" + app.port() + "/");
+        String serving = "Dossier is serving " + database + " at http://" + displayHost() + ":" + app.port() + "/";
+        if (logFormat == LogFormat.json) {
+            // Every line of a JSON log is one JSON object: a collector reading it chokes on bare text.
+            org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info(serving);
+        } else {
+            System.out.println(serving);
+        }
         stopped.await();
         return 0;
     }

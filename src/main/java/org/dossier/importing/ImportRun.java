@@ -111,6 +111,26 @@ public final class ImportRun {
         return pages;
     }
 
+    /** {@link #pagesOf}, with a folder this user may not list added to {@code problems}. */
+    private static List<Path> listed(List<Path> filesAndFolders, List<String> problems) {
+        try {
+            return pagesOf(filesAndFolders);
+        } catch (IOException e) {
+            problems.add(cannotBeRead(null, e));
+            return List.of();
+        }
+    }
+
+    /** "FILE: cannot be read (permission denied)", for a page or folder the run may not read. */
+    private static String cannotBeRead(Path path, IOException e) {
+        String file = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null ? fs.getFile()
+                : String.valueOf(path);
+        String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : String.valueOf(e.getMessage());
+        return file + ": cannot be read (" + why + ")";
+    }
+
     /** Told, as a run goes, how many entries of how many it has written. */
     @FunctionalInterface
     public interface Listener {
@@ -135,7 +155,8 @@ public final class ImportRun {
                 }
             }
         }
-        List<Path> pages = problems.isEmpty() ? pagesOf(filesAndFolders) : List.of();
+        // The pages that are there are checked too: one run says every problem, not only the first kind.
+        List<Path> pages = listed(filesAndFolders.stream().filter(Files::exists).toList(), problems);
         Checked checked = firstPass(pages, problems);
         if (problems.isEmpty() && pages.isEmpty()) {
             problems.add(String.join(", ", filesAndFolders.stream().map(Path::toString).toList())
@@ -201,6 +222,9 @@ public final class ImportRun {
                 entries += inPage[0];
             } catch (SeedFormatException e) {
                 e.problems().forEach(p -> problems.add(located(page, p)));
+            } catch (IOException e) {
+                // A page this user may not read, a disk that fails: said with the others, not thrown.
+                problems.add(cannotBeRead(page, e));
             }
         }
         if (!problems.isEmpty() || pages.isEmpty() || !BulkWriting.dropsIndexes(store.dialect())) {

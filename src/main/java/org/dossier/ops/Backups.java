@@ -59,25 +59,73 @@ public final class Backups {
             throw new RefusedException(target + " exists already; give a new file name (nothing was overwritten)");
         }
         Path parent = target.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new RefusedException("the folder of " + target + " cannot be made (" + e + ")");
         }
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        Files.deleteIfExists(partial);
         try {
-            try (Connection connection = open(database);
-                 PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
-                requireDossier(connection, database);
-                vacuum.setString(1, partial.toAbsolutePath().toString());
-                vacuum.execute();
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                throw new RefusedException(target + " cannot be written (" + e + ")");
+            }
+            try (Connection connection = open(database)) {
+                try {
+                    requireDossier(connection, database);
+                } catch (SQLException e) {
+                    throw notADatabase(database, e);
+                }
+                try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+                    vacuum.setString(1, partial.toAbsolutePath().toString());
+                    vacuum.execute();
+                } catch (SQLException e) {
+                    // The catalogue was read (it is one); what failed is writing the copy: a folder
+                    // this user cannot write, a full disk.
+                    throw new RefusedException(target + " cannot be written (" + e.getMessage() + ")");
+                }
+            } catch (SQLException e) {
+                throw notADatabase(database, e);
             }
             Summary summary = check(partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             return summary;
-        } catch (SQLException e) {
-            throw notADatabase(database, e);
         } finally {
-            Files.deleteIfExists(partial);
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                // Nothing was written there, or nothing more can be done about it.
+            }
+        }
+    }
+
+    /**
+     * Refuses when anything has {@code database} open: a server (whatever its {@code --index}), an
+     * import, a relink, in this process or another. Every connection to a catalogue in WAL mode
+     * holds a shared lock on its file for as long as it is open; a connection in exclusive locking
+     * mode that gets its exclusive lock at once is therefore the only one.
+     */
+    public static void requireUnused(Path database) throws RefusedException, SQLException {
+        if (!Files.isRegularFile(database)) {
+            return;
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(0);
+        config.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
+        try (Connection connection = config.createConnection("jdbc:sqlite:" + database.toAbsolutePath());
+             Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN EXCLUSIVE");
+            statement.execute("COMMIT");
+        } catch (SQLException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED")) {
+                throw new RefusedException("the database " + database + " is in use by another process (is a server, "
+                        + "an import or a relink running on it?); stop it first");
+            }
+            throw notADatabase(database, e);
         }
     }
 
@@ -89,20 +137,40 @@ public final class Backups {
     public static Summary restore(Path from, Path database) throws RefusedException, IOException, SQLException {
         Summary summary = check(from);
         Path incoming = database.resolveSibling(database.getFileName() + ".restoring");
-        Files.copy(from, incoming, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.copy(from, incoming, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // A folder this user cannot write, a full disk: the database is still as it was.
+            Files.deleteIfExists(incoming);
+            throw new RefusedException("the backup cannot be copied beside " + database + " (" + e
+                    + "); nothing was changed");
+        }
         if (Files.exists(database)) {
             // Fold any write-ahead log into the old file, so that the kept copy is whole and no
             // stale log is left to be replayed over the restored database.
             try (Connection connection = open(database); Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             }
-            Files.move(database, database.resolveSibling(database.getFileName() + ".before-restore"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            Files.move(database, keptAs(database));
         }
         Files.deleteIfExists(database.resolveSibling(database.getFileName() + "-wal"));
         Files.deleteIfExists(database.resolveSibling(database.getFileName() + "-shm"));
         Files.move(incoming, database, StandardCopyOption.ATOMIC_MOVE);
         return summary;
+    }
+
+    /**
+     * Where a restore keeps the database it replaces: {@code dossier.db.before-restore}, or when an
+     * earlier restore kept one there already, {@code dossier.db.before-restore-2}, {@code -3} ...: a
+     * second restore (the first backup was the wrong one) never overwrites the catalogue as it was
+     * before the first.
+     */
+    public static Path keptAs(Path database) {
+        Path kept = database.resolveSibling(database.getFileName() + ".before-restore");
+        for (int n = 2; Files.exists(kept, java.nio.file.LinkOption.NOFOLLOW_LINKS); n++) {
+            kept = database.resolveSibling(database.getFileName() + ".before-restore-" + n);
+        }
+        return kept;
     }
 
     /** Checks that {@code file} is a whole Dossier database and says what it holds. */
@@ -124,10 +192,15 @@ public final class Backups {
         }
     }
 
-    /** SQLite's "not a database" as a refusal that names the file; any other error as it was. */
+    /** SQLite's "not a database" or "malformed" as a refusal that names the file; any other error as it was. */
     private static SQLException notADatabase(Path file, SQLException e) throws RefusedException {
-        if (e.getMessage() != null && e.getMessage().contains("SQLITE_NOTADB")) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("SQLITE_NOTADB")) {
             throw new RefusedException(file + " is not a SQLite database");
+        }
+        if (message.contains("SQLITE_CORRUPT")) {
+            // A file cut short (a copy that did not finish) or damaged where SQLite reads first.
+            throw new RefusedException(file + " is damaged: " + e.getMessage());
         }
         return e;
     }

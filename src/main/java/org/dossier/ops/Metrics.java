@@ -44,6 +44,15 @@ public final class Metrics implements AutoCloseable {
      * few per cent of every request's CPU. As many as the routes' answers, like the registry's own.
      */
     private final Map<RequestKind, Timer> requestTimers = new ConcurrentHashMap<>();
+    /** Reads what the database gauges need, so that a scrape waits for it only so long. */
+    private final java.util.concurrent.ExecutorService gaugeReader = java.util.concurrent.Executors.newSingleThreadExecutor(
+            task -> {
+                Thread thread = new Thread(task, "dossier-metrics-gauges");
+                thread.setDaemon(true);
+                return thread;
+            });
+    /** How long a scrape waits for a gauge's reading of the database before it gives the last one. */
+    static final Duration GAUGE_WAIT = Duration.ofSeconds(2);
 
     private record RequestKind(String method, String route, int status) {
     }
@@ -106,17 +115,22 @@ public final class Metrics implements AutoCloseable {
      */
     public void pendingMerges(java.util.function.LongSupplier stillToMove) {
         // Held strongly: a gauge keeps only a weak reference to its object, and nothing else holds this one.
-        Gauge.builder("dossier.merges.pending", stillToMove, s -> s.getAsLong()).strongReference(true)
+        BoundedReading<Double> pending = new BoundedReading<>(() -> (double) stillToMove.getAsLong(), Double.NaN,
+                gaugeReader, GAUGE_WAIT);
+        Gauge.builder("dossier.merges.pending", pending, BoundedReading::get).strongReference(true)
                 .description("Records a merge, or the undoing of one, has still to move").register(registry);
     }
 
     /** The engine's time per search and per index update, and its index's state as gauges. */
     public SearchEngine measure(SearchEngine engine) {
-        Gauge.builder("dossier.index.lag", engine, e -> status(e).lag())
+        // The lag is counted against the database's head: one bounded reading for the three gauges.
+        BoundedReading<IndexStatus> status = new BoundedReading<>(() -> status(engine),
+                IndexStatus.closed("not read yet"), gaugeReader, GAUGE_WAIT);
+        Gauge.builder("dossier.index.lag", status, s -> s.get().lag()).strongReference(true)
                 .description("Changes in the database the search index has not applied yet").register(registry);
-        Gauge.builder("dossier.index.generation", engine, e -> status(e).generation())
+        Gauge.builder("dossier.index.generation", status, s -> s.get().generation()).strongReference(true)
                 .description("The search index's commit generation").register(registry);
-        Gauge.builder("dossier.index.open", engine, e -> status(e).open() ? 1 : 0)
+        Gauge.builder("dossier.index.open", status, s -> s.get().open() ? 1 : 0).strongReference(true)
                 .description("1 when the search index answers, 0 while it is built or closed").register(registry);
         Timer.Builder time = Timer.builder("dossier.search.engine")
                 .description("Time in the search engine, by operation").serviceLevelObjectives(BUCKETS);
@@ -145,6 +159,7 @@ public final class Metrics implements AutoCloseable {
 
     @Override
     public void close() {
+        gaugeReader.shutdownNow();
         gc.close();
         registry.close();
     }

@@ -71,6 +71,11 @@ public final class Operations implements AutoCloseable {
         health.install(routes);
     }
 
+    /** How this node is operated: its metrics port, readiness lag, shutdown grace and warm-up. */
+    public OperationsSettings settings() {
+        return settings;
+    }
+
     /** Once the catalogue's server listens: opens the metrics port, when one is set. */
     public void started() throws IOException {
         if (settings.metricsPort() != null) {

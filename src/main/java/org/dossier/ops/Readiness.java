@@ -60,7 +60,9 @@ public final class Readiness {
         Map<String, Check> checks = new LinkedHashMap<>();
         checks.put("database", database());
         checks.put("migrations", checks.get("database").ok() ? migrations() : failed("the database does not answer"));
-        checks.put("index", index());
+        // The index's lag is counted against the database's head: with no database it is unknown,
+        // and asking would only wait for a connection a second time.
+        checks.put("index", checks.get("database").ok() ? index() : failed("the database does not answer"));
         if (warmUp.requests() > 0) {
             checks.put("warmUp", warmUp.check());
         }
@@ -101,7 +103,12 @@ public final class Readiness {
     }
 
     private Check index() {
-        IndexStatus status = search.status();
+        IndexStatus status;
+        try {
+            status = search.status();
+        } catch (RuntimeException e) {
+            return failed("the index's state cannot be read: " + e.getMessage());
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("open", status.open());
         if (status.open()) {

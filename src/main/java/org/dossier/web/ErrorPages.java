@@ -46,6 +46,13 @@ public final class ErrorPages {
                 unavailable(ctx, unavailable.get());
                 return;
             }
+            java.util.Optional<String> unreachable = DatabaseUnreachable.of(e);
+            if (unreachable.isPresent()) {
+                LOG.warn("{} {}: the database cannot be reached ({})", ctx.method(), ctx.path(), unreachable.get());
+                ctx.header("Retry-After", String.valueOf(DatabaseUnreachable.RETRY_AFTER_SECONDS));
+                show(ctx, 503, "The catalogue is not available", DatabaseUnreachable.MESSAGE);
+                return;
+            }
             java.util.Optional<BadMessageException> unreadable = badMessage(e);
             if (unreadable.isPresent()) {
                 int status = unreadable.get().getCode() >= 400 && unreadable.get().getCode() < 500
@@ -108,8 +115,7 @@ public final class ErrorPages {
         while (cause != null && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        LOG.warn("{} {}: {} ({})", ctx.method(), ctx.path(), e.readOnly() ? "the database is read-only"
-                : "the database is busy", cause == null ? "" : cause.getMessage());
+        LOG.warn("{} {}: {} ({})", ctx.method(), ctx.path(), e.reason(), cause == null ? "" : cause.getMessage());
         ctx.header("Retry-After", String.valueOf(WriteUnavailable.RETRY_AFTER_SECONDS));
         show(ctx, 503, e.readOnly() ? "The catalogue cannot save now" : "The catalogue is busy", e.getMessage());
     }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A write the database cannot take now: another writer (an {@code import} running beside the
- * site) holds it longer than a web request waits, or the database is read-only. Answered with 503
+ * site) holds it longer than a web request waits, the database is read-only, or its disk is full. Answered with 503
  * and {@code Retry-After}; the forms that catch it show the editor's text again with the message.
  */
 public final class WriteUnavailable extends RuntimeException {
@@ -15,25 +15,44 @@ public final class WriteUnavailable extends RuntimeException {
     /** Seconds a client is told to wait before trying again. */
     public static final int RETRY_AFTER_SECONDS = 30;
 
-    private final boolean readOnly;
+    /** Why: another writer holds the database, it is read-only, or its disk is full. */
+    private enum Kind {
+        BUSY("the database is busy", "The catalogue is busy with a large change (an import is probably running), so this "
+                + "could not be saved within a few seconds. Nothing was changed; send the form again in a minute."),
+        READ_ONLY("the database is read-only", "The catalogue's database is read-only at the moment, so nothing can be "
+                + "saved. Nothing was changed; ask whoever runs the site to make it writable, then send the form again."),
+        FULL("the database's disk is full", "The catalogue's disk is full, so nothing can be saved. Nothing was changed; "
+                + "ask whoever runs the site to free some space, then send the form again.");
 
-    private WriteUnavailable(boolean readOnly, Throwable cause) {
-        super(readOnly
-                ? "The catalogue's database is read-only at the moment, so nothing can be saved. Nothing was changed; "
-                        + "ask whoever runs the site to make it writable, then send the form again."
-                : "The catalogue is busy with a large change (an import is probably running), so this could not be "
-                        + "saved within a few seconds. Nothing was changed; send the form again in a minute.",
-                cause);
-        this.readOnly = readOnly;
+        private final String logged;
+        private final String told;
+
+        Kind(String logged, String told) {
+            this.logged = logged;
+            this.told = told;
+        }
     }
 
+    private final Kind kind;
+
+    private WriteUnavailable(Kind kind, Throwable cause) {
+        super(kind.told, cause);
+        this.kind = kind;
+    }
+
+    /** True when waiting will not help (read-only, a full disk): someone has to act first. */
     public boolean readOnly() {
-        return readOnly;
+        return kind != Kind.BUSY;
+    }
+
+    /** What the log says it was: "the database is read-only" ... */
+    public String reason() {
+        return kind.logged;
     }
 
     /**
      * What a failed database call means, if it is a write that cannot get through: SQLite's BUSY,
-     * LOCKED or READONLY, PostgreSQL's lock timeout or read-only transaction.
+     * LOCKED, READONLY or FULL, PostgreSQL's lock timeout, read-only transaction or full disk.
      */
     public static Optional<WriteUnavailable> of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -46,11 +65,15 @@ public final class WriteUnavailable extends RuntimeException {
                 String state = sql.getSQLState() == null ? "" : sql.getSQLState();
                 String message = sql.getMessage() == null ? "" : sql.getMessage();
                 if (state.equals("25006") || sqlite == 8 || message.contains("SQLITE_READONLY")) {
-                    return Optional.of(new WriteUnavailable(true, failure));
+                    return Optional.of(new WriteUnavailable(Kind.READ_ONLY, failure));
+                }
+                // SQLite's FULL; PostgreSQL's disk_full.
+                if (state.equals("53100") || sqlite == 13 || message.contains("SQLITE_FULL")) {
+                    return Optional.of(new WriteUnavailable(Kind.FULL, failure));
                 }
                 if (state.equals("55P03") || state.equals("40P01") || sqlite == 5 || sqlite == 6
                         || message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED")) {
-                    return Optional.of(new WriteUnavailable(false, failure));
+                    return Optional.of(new WriteUnavailable(Kind.BUSY, failure));
                 }
             }
         }

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.jooq.impl.DSL;
@@ -81,6 +82,24 @@ class CommandLineTest {
     }
 
     @Test
+    void aPageThatCannotBeReadIsAProblemBesideTheOthersNotAStackTrace() throws Exception {
+        DatabaseAddress db = TestDatabase.in(folder);
+        Path bad = Files.writeString(folder.resolve("bad.txt"), "February 30, 1950\n\nReport\n");
+        // A file that opens but cannot be read (Linux answers EIO whoever asks; a page this user may
+        // not read, which root may, is the everyday case).
+        Path unreadable = Path.of("/proc/self/mem");
+        Path missing = folder.resolve("typo.txt");
+        assertEquals(1, Main.run("import", "--db", db.text(), bad.toString(), unreadable.toString(), "seeds",
+                missing.toString()));
+        // Every problem of the run at once, the missing file's beside the others'.
+        assertTrue(err().contains("  " + missing + ": no such file or folder"), err());
+        assertTrue(err().contains(bad + ":1: 'February 30, 1950' is not a real date"), err());
+        assertTrue(err().contains("  " + unreadable + ": cannot be read ("), err());
+        assertFalse(err().contains("\tat "), "no stack trace:\n" + err());
+        assertEquals(0, documents(db));
+    }
+
+    @Test
     void unknownOptionsPrintUsageAndExitTwo() {
         assertEquals(2, Main.run("import", "--frobnicate", "seeds"));
         assertTrue(err().contains("Unknown option: '--frobnicate'"), err());
@@ -133,6 +152,46 @@ class CommandLineTest {
         assertEquals(2, Main.run("user", "list", "--db", "JDBC:sqlite:x.db"));
         assertFalse(Files.exists(Path.of("jdbc:mysql:")));
         assertFalse(Files.exists(Path.of("JDBC:sqlite:x.db")));
+    }
+
+    @Test
+    void aUrlWithoutJdbcOrACopysJdbcUrlOfAnotherKindIsRefusedAndNeverBecomesAFile() throws Exception {
+        // As psql and libpq write it: without "jdbc:" it was a SQLite file in a folder "postgresql:".
+        String libpq = "postgresql://127.0.0.1:1/dossier";
+        Path source = folder.resolve("source.db");
+        assertEquals(0, Main.run("import", "--db", source.toString(), "seeds"), err());
+        for (String[] args : List.of(
+                new String[] {"user", "list", "--db", libpq},
+                new String[] {"import", "--db", libpq, "seeds"},
+                new String[] {"copy", "--from", source.toString(), "--to", libpq},
+                new String[] {"copy", "--from", libpq, "--to", folder.resolve("copy.db").toString()},
+                new String[] {"copy", "--from", source.toString(), "--to", "jdbc:mysql://localhost/dossier"})) {
+            err.reset();
+            assertEquals(2, Main.run(args), String.join(" ", args) + ":\n" + err());
+            assertTrue(err().contains("is not a database Dossier can use"), err());
+            assertFalse(err().contains("\tat "), "no stack trace:\n" + err());
+        }
+        assertFalse(Files.exists(Path.of("postgresql:")));
+        assertFalse(Files.exists(folder.resolve("copy.db")));
+    }
+
+    @Test
+    void reindexIntoAFolderThatCannotBeMadeSaysSoInOneLine() throws Exception {
+        DatabaseAddress db = TestDatabase.in(folder);
+        assertEquals(0, Main.run("import", "--db", db.text(), "seeds"), err());
+        Path file = Files.writeString(folder.resolve("a-file"), "");
+        err.reset();
+        assertEquals(1, Main.run("reindex", "--db", db.text(), "--index", file.resolve("dossier.index").toString()));
+        assertTrue(err().contains("Nothing was rebuilt: the search index folder " + file.resolve("dossier.index")
+                + " cannot be made or written"), err());
+        assertFalse(err().contains("\tat "), "no stack trace:\n" + err());
+    }
+
+    @Test
+    void aFailureNoCommandForesawIsDescribedOnOneLine() {
+        String line = Main.describe(new IllegalStateException("the index could not be written",
+                new java.io.IOException("No space left on device")));
+        assertEquals("the index could not be written (java.io.IOException: No space left on device)", line);
     }
 
     @Test

@@ -31,7 +31,7 @@ class CommandOutputTest {
 
     /** Lines the libraries said at INFO on every start, and /ready every five seconds. */
     private static final List<String> CHATTER = List.of("Thank you for using jOOQ", "jOOQ tip of the day",
-            "com.zaxxer.hikari", "FlywayExecutor", "@@@@@@@@@@");
+            "com.zaxxer.hikari", "FlywayExecutor", "@@@@@@@@@@", "you never started it");
 
     @TempDir
     Path folder;
@@ -63,14 +63,47 @@ class CommandOutputTest {
 
     @Test
     void theServersLogSaysWhatItDidWithoutTheLibrariesChatter() throws Exception {
+        String said = serve(List.of(), (http, port) -> { });
+        assertTrue(said.contains("Successfully applied"), said);
+        assertTrue(said.contains("GET /ready 200"), said);
+        for (String chatter : CHATTER) {
+            assertFalse(said.contains(chatter), chatter + " in\n" + said);
+        }
+    }
+
+    @Test
+    void theServersJsonLogIsOneJsonObjectALineWithoutWhatWasSearchedOrTheCookie() throws Exception {
+        String said = serve(List.of("--log-format", "json"), (http, port) -> {
+            HttpRequest search = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/search?q=hushhushword"))
+                    .header("Cookie", "dossier_session=cookievalue").build();
+            assertEquals(200, http.send(search, HttpResponse.BodyHandlers.discarding()).statusCode());
+        });
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> lines = said.lines().filter(line -> !line.isBlank()).toList();
+        for (String line : lines) {
+            try {
+                assertTrue(json.readTree(line).isObject(), line);
+            } catch (IOException e) {
+                throw new AssertionError("not one JSON object: " + line + "\nin\n" + said, e);
+            }
+        }
+        assertTrue(lines.stream().anyMatch(line -> line.contains("Dossier is serving")), said);
+        assertTrue(said.contains("\"path\":\"\\/search\""), said);
+        assertFalse(said.contains("hushhushword") || said.contains("cookievalue"), said);
+    }
+
+    /** What the server prints from its start to its stop (SIGTERM), run with {@code options}. */
+    private String serve(List<String> options, WhileServing whileServing) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Path log = folder.resolve("serve.log");
-        Process node = java(List.of("serve", "--db", folder.resolve("served.db").toString(), "--host", "127.0.0.1",
-                "--port", Integer.toString(port), "--seeds", folder.resolve("no-seeds").toString(), "--warm-up", "0"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Path log = Files.createTempFile(folder, "serve", ".log");
+        List<String> args = new ArrayList<>(List.of("serve", "--db", folder.resolve("served.db").toString(), "--host",
+                "127.0.0.1", "--port", Integer.toString(port), "--seeds", folder.resolve("no-seeds").toString(),
+                "--warm-up", "0"));
+        args.addAll(options);
+        Process node = java(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build();
@@ -87,17 +120,18 @@ class CommandOutputTest {
                     Thread.sleep(100);
                 }
             }
+            whileServing.ask(http, port);
         } finally {
             node.destroy();
             node.waitFor(60, TimeUnit.SECONDS);
             node.destroyForcibly();
         }
-        String said = read(log);
-        assertTrue(said.contains("Successfully applied"), said);
-        assertTrue(said.contains("GET /ready 200"), said);
-        for (String chatter : CHATTER) {
-            assertFalse(said.contains(chatter), chatter + " in\n" + said);
-        }
+        return read(log);
+    }
+
+    @FunctionalInterface
+    private interface WhileServing {
+        void ask(HttpClient http, int port) throws Exception;
     }
 
     private record Finished(int status, String out, String err) {

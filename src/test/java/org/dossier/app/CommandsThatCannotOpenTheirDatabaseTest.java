@@ -68,6 +68,26 @@ class CommandsThatCannotOpenTheirDatabaseTest {
     }
 
     @Test
+    void aSqliteDatabaseOfSomethingElseIsNamedAndLeftAsItWas() throws Exception {
+        Path other = folder.resolve("accounts.db");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + other);
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE ledger (entry TEXT)");
+            statement.execute("INSERT INTO ledger VALUES ('keep me')");
+        }
+        byte[] before = Files.readAllBytes(other);
+        String db = other.toString();
+        for (String[] args : List.of(
+                new String[] {"import", "--db", db, TestCatalogue.SEEDS.toString()},
+                new String[] {"reindex", "--db", db},
+                new String[] {"user", "list", "--db", db},
+                new String[] {"serve", "--db", db, "--host", "127.0.0.1", "--port", "0", "--seeds", "no-seeds-here"})) {
+            refused(run(args), "The database " + db + " holds tables but is not a Dossier catalogue", args);
+            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(other)), String.join(" ", args) + " changed it");
+        }
+    }
+
+    @Test
     void aCatalogueThatIsNotThereIsNotMadeEmptyByACommandThatWorksOnOne() {
         Path missing = folder.resolve("typo.db");
         for (String[] args : List.of(

@@ -54,6 +54,24 @@ class EnvironmentDefaultsTest {
     }
 
     @Test
+    void aBadValueInTheEnvironmentNamesTheVariableItCameFrom() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine line = Main.commandLine(Map.of("DOSSIER_PORT", "eighty")::get)
+                .setErr(new java.io.PrintWriter(err, true));
+        assertEquals(2, line.execute("serve"));
+        assertTrue(err.toString().startsWith("Invalid value for option '--port': 'eighty' is not an int "
+                + "(from the environment variable DOSSIER_PORT)"), err.toString());
+
+        // Given on the command line, it is the command line's.
+        java.io.StringWriter typed = new java.io.StringWriter();
+        CommandLine given = Main.commandLine(Map.of("DOSSIER_PORT", "8080")::get)
+                .setErr(new java.io.PrintWriter(typed, true));
+        assertEquals(2, given.execute("serve", "--port", "eighty"));
+        assertTrue(typed.toString().startsWith("Invalid value for option '--port': 'eighty' is not an int"), typed.toString());
+        assertTrue(!typed.toString().contains("from the environment variable"), typed.toString());
+    }
+
+    @Test
     void theReadmeTableListsAVariableForEveryServeOption() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         CommandLine serve = new CommandLine(new Main()).getSubcommands().get("serve");

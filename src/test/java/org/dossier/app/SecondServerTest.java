@@ -85,6 +85,29 @@ class SecondServerTest {
     }
 
     @Test
+    void aMetricsPortInUseOrAHostThatIsNotThisMachinesSaysSoInOneLine(@TempDir Path folder) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            String[] result = serve("serve", "--db", folder.resolve("dossier.db").toString(), "--host", "127.0.0.1",
+                    "--port", "0", "--seeds", "no-seeds-here", "--warm-up", "0",
+                    "--metrics-port", String.valueOf(taken.getLocalPort()));
+            assertEquals("1", result[0], result[1]);
+            List<String> lines = ownLines(result[1]);
+            assertEquals(1, lines.size(), result[1]);
+            assertTrue(lines.get(0).contains("the metrics port " + taken.getLocalPort() + " on 127.0.0.1 is in use"),
+                    lines.get(0));
+            assertFalse(result[1].contains("\tat "), "no stack trace:\n" + result[1]);
+        }
+        // 192.0.2.1 is kept for documentation (RFC 5737): no machine has it.
+        String[] result = serve("serve", "--db", folder.resolve("dossier.db").toString(), "--host", "192.0.2.1",
+                "--port", "0", "--seeds", "no-seeds-here", "--warm-up", "0");
+        assertEquals("1", result[0], result[1]);
+        List<String> lines = ownLines(result[1]);
+        assertEquals(1, lines.size(), result[1]);
+        assertTrue(lines.get(0).contains("cannot listen on 192.0.2.1: it is not an address of this machine"),
+                lines.get(0));
+    }
+
+    @Test
     void anIndexFolderThatCannotBeMadeSaysSoInOneLine(@TempDir Path folder) throws Exception {
         Path file = Files.writeString(folder.resolve("a-file"), "");
         String[] result = serve("serve", "--db", folder.resolve("dossier.db").toString(), "--index",

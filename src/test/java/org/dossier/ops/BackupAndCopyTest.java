@@ -180,6 +180,61 @@ class BackupAndCopyTest {
         assertTrue(err().contains("not a SQLite database") || err().contains("damaged"), err());
     }
 
+    @Test
+    void restoreRefusesWhileAServerWithItsIndexElsewhereServesTheDatabase() throws Exception {
+        Path db = folder.resolve("dossier.db");
+        Path backup = folder.resolve("dossier-backup.db");
+        try (OperatedCatalogue catalogue = OperatedCatalogue.start(DatabaseAddress.sqlite(db), folder.resolve("node.index"),
+                TestCatalogue.STOPS_AT_ONCE)) {
+            assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), err());
+            assertEquals(0, Main.run("backup", "--db", db.toString(), "--to", backup.toString()), err());
+            long before = Files.size(db);
+            // The index beside the database is not the server's: only the database says it is in use.
+            assertEquals(1, Main.run("restore", "--db", db.toString(), "--from", backup.toString()), err());
+            assertTrue(err().contains("Nothing was restored: the database " + db + " is in use"), err());
+            assertFalse(Files.exists(folder.resolve("dossier.db.before-restore")), "nothing was moved");
+            assertEquals(before, Files.size(db));
+            assertEquals(200, catalogue.http().get("/").statusCode(), "the server still serves its database");
+        }
+        assertEquals(0, Main.run("restore", "--db", db.toString(), "--from", backup.toString()), err());
+        Path kept = folder.resolve("dossier.db.before-restore");
+        byte[] beforeTheFirstRestore = Files.readAllBytes(kept);
+        // A second restore (the first backup was the wrong one) keeps what it replaces beside the first.
+        assertEquals(0, Main.run("restore", "--db", db.toString(), "--from", backup.toString()), err());
+        assertTrue(err().contains("kept as " + folder.resolve("dossier.db.before-restore-2")), err());
+        assertTrue(java.util.Arrays.equals(beforeTheFirstRestore, Files.readAllBytes(kept)),
+                "the catalogue as it was before the first restore is still there");
+        assertFalse(err().contains("\tat "), "no stack trace:\n" + err());
+    }
+
+    @Test
+    void aBackupCutShortOrATargetThatCannotBeWrittenIsRefusedInALine() throws Exception {
+        Path db = folder.resolve("dossier.db");
+        assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), err());
+        Path backup = folder.resolve("whole.db");
+        assertEquals(0, Main.run("backup", "--db", db.toString(), "--to", backup.toString()), err());
+
+        // A copy that did not finish: SQLite finds it malformed.
+        byte[] whole = Files.readAllBytes(backup);
+        Path cut = Files.write(folder.resolve("cut.db"), java.util.Arrays.copyOf(whole, whole.length / 3));
+        Path target = folder.resolve("restored.db");
+        assertEquals(1, Main.run("restore", "--db", target.toString(), "--from", cut.toString()));
+        assertTrue(err().contains("Nothing was restored: " + cut + " is damaged"), err());
+        assertFalse(Files.exists(target));
+
+        // A folder where there is a file, and a file where SQLite cannot make one.
+        Path file = Files.writeString(folder.resolve("a-file"), "keep me");
+        assertEquals(1, Main.run("backup", "--db", db.toString(), "--to", file.resolve("b.db").toString()));
+        assertTrue(err().contains("Nothing was backed up: the folder of " + file.resolve("b.db") + " cannot be made"),
+                err());
+        // Linux's /proc takes no new file, whoever asks (a read-only folder would not stop root).
+        Path unwritable = Path.of("/proc", "dossier-backup-" + ProcessHandle.current().pid() + ".db");
+        assertEquals(1, Main.run("backup", "--db", db.toString(), "--to", unwritable.toString()));
+        assertTrue(err().contains("Nothing was backed up: " + unwritable + " cannot be written"), err());
+        assertEquals("keep me", Files.readString(file));
+        assertFalse(err().contains("\tat "), "no stack trace:\n" + err());
+    }
+
     /**
      * SQLite to the test run's database (PostgreSQL in the PostgreSQL run, so a catalogue moves
      * onto it), and back again to a SQLite file (taken home): the same pages at every step.
@@ -210,8 +265,12 @@ class BackupAndCopyTest {
             ids = db.dsl().select(DOCUMENT.ID).from(DOCUMENT).orderBy(DOCUMENT.ID).fetch(DOCUMENT.ID);
         }
 
-        assertEquals(0, Main.run("copy", "--from", original.toString(), "--to", copy.text()), err());
+        // A password in the URL (the test server trusts, so any will do) is never printed.
+        String to = copy.isSqlite() ? copy.text()
+                : copy.text() + (copy.text().contains("?") ? "&" : "?") + "password=never-shown";
+        assertEquals(0, Main.run("copy", "--from", original.toString(), "--to", to), err());
         assertTrue(err().contains("every count matches"), err());
+        assertFalse(err().contains("never-shown"), err());
         assertTrue(err().matches("(?s).*revision\\s+5\\d\\s+5\\d.*"), err());
 
         assertEquals(1, Main.run("copy", "--from", original.toString(), "--to", copy.text()));

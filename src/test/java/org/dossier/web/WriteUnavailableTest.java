@@ -52,6 +52,27 @@ class WriteUnavailableTest {
     }
 
     @Test
+    void aWriteOnAFullDiskIsAFullDiskThatWaitingWillNotHelp() throws Exception {
+        Database.open(folder.resolve("dossier.db")).close();
+        try (Connection connection = connect(new SQLiteConfig()); Statement statement = connection.createStatement()) {
+            statement.execute("create table filler (x BLOB)");
+            // The file may grow no further than it is: what a full disk does to SQLite (SQLITE_FULL).
+            try (var pages = statement.executeQuery("pragma page_count")) {
+                pages.next();
+                statement.execute("pragma max_page_count = " + pages.getLong(1));
+            }
+            SQLException e = assertThrows(SQLException.class, () -> {
+                for (int i = 0; i < 10_000; i++) {
+                    statement.executeUpdate("insert into filler (x) values (randomblob(4000))");
+                }
+            });
+            WriteUnavailable full = WriteUnavailable.of(new RuntimeException(e)).orElseThrow(() -> new AssertionError(e));
+            assertTrue(full.readOnly(), "waiting will not help");
+            assertTrue(full.getMessage().contains("disk is full"), full.getMessage());
+        }
+    }
+
+    @Test
     void otherFailuresAreNeither() {
         assertTrue(WriteUnavailable.of(new SQLException("no such table: x", null, 1)).isEmpty());
         assertTrue(WriteUnavailable.of(new IllegalStateException("x")).isEmpty());

@@ -1,0 +1,195 @@
+package org.dossier.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dossier.app.DatabaseAddress;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.TestDatabase;
+import org.dossier.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A PostgreSQL server that goes away while a node serves (stopped, restarted, cut off by the
+ * network): /ready says 503 in JSON within the server's wait for a connection, pages are a 503 with
+ * Retry-After, not a 500 after half a minute; once it is back, the node is ready again by itself.
+ * The database is reached through a TCP relay of the test's own, which is cut and resumed.
+ */
+class DatabaseOutageTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aDatabaseThatGoesAwayIsA503AndTheNodeIsReadyAgainWhenItIsBack() throws Exception {
+        assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite file does not go away");
+        DatabaseAddress direct = TestDatabase.in(folder);
+        Matcher port = Pattern.compile("//([^/:]+):(\\d+)/").matcher(direct.text());
+        assertTrue(port.find(), direct.text());
+        try (Relay relay = new Relay(new InetSocketAddress(port.group(1), Integer.parseInt(port.group(2))))) {
+            DatabaseAddress relayed = DatabaseAddress.postgresql(direct.text().substring(0, port.start())
+                    + "//127.0.0.1:" + relay.port() + "/" + direct.text().substring(port.end()));
+            OperationsSettings withMetrics = new OperationsSettings(0, "127.0.0.1",
+                    OperationsSettings.DEFAULT_MAX_INDEX_LAG, java.time.Duration.ZERO);
+            try (OperatedCatalogue catalogue = OperatedCatalogue.start(relayed, folder.resolve("index"), withMetrics)) {
+                Http http = catalogue.http();
+                awaitReady(http);
+                assertEquals(200, http.get("/").statusCode());
+                // Scraped as Prometheus does, every few seconds, before the database goes away.
+                assertTrue(http.get(catalogue.metricsUrl()).body().contains("dossier_index_open 1.0"));
+
+                relay.cut();
+                long started = System.nanoTime();
+                HttpResponse<String> ready = http.get(Health.READINESS);
+                long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+                assertEquals(503, ready.statusCode(), ready.body());
+                JsonNode checks = JSON.readTree(ready.body()).get("checks");
+                assertFalse(checks.get("database").get("ok").asBoolean(), ready.body());
+                assertTrue(seconds < 20, "/ready answered after " + seconds + " s");
+
+                HttpResponse<String> page = http.get("/");
+                assertEquals(503, page.statusCode(), page.body());
+                assertTrue(page.headers().firstValue("Retry-After").isPresent());
+                assertTrue(page.body().contains("cannot reach its database"), page.body());
+                HttpResponse<String> json = http.get("/documents/1.json");
+                assertEquals(503, json.statusCode(), json.body());
+                assertEquals(503, JSON.readTree(json.body()).get("status").asInt(), json.body());
+
+                // The metrics are wanted most now: a scrape does not wait for a connection per gauge
+                // (it took 20 s, past Prometheus' 10 s timeout), and the open index is still open.
+                started = System.nanoTime();
+                HttpResponse<String> metrics = http.get(catalogue.metricsUrl());
+                seconds = (System.nanoTime() - started) / 1_000_000_000L;
+                assertEquals(200, metrics.statusCode());
+                assertTrue(seconds < 5, "the scrape took " + seconds + " s");
+                assertTrue(metrics.body().contains("dossier_index_open 1.0"), metrics.body());
+                assertTrue(metrics.body().contains("status=\"503\""), "the 503s are counted");
+
+                relay.resume();
+                awaitReady(http);
+                assertEquals(200, http.get("/").statusCode());
+            }
+        } finally {
+            TestDatabase.forget(folder);
+        }
+    }
+
+    private static void awaitReady(Http http) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        int status;
+        while ((status = http.get(Health.READINESS).statusCode()) != 200) {
+            assertTrue(System.nanoTime() < deadline, "not ready, /ready says " + status);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Relays TCP connections from a port of its own to the database; cut, it refuses and drops them. */
+    private static final class Relay implements AutoCloseable {
+
+        private final InetSocketAddress target;
+        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+        private final int port;
+        private volatile ServerSocket listening;
+
+        Relay(InetSocketAddress target) throws IOException {
+            this.target = target;
+            this.listening = listen(0);
+            this.port = listening.getLocalPort();
+        }
+
+        int port() {
+            return port;
+        }
+
+        private ServerSocket listen(int on) throws IOException {
+            ServerSocket server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), on));
+            Thread accepting = new Thread(() -> accept(server), "relay-accept");
+            accepting.setDaemon(true);
+            accepting.start();
+            return server;
+        }
+
+        private void accept(ServerSocket server) {
+            while (!server.isClosed()) {
+                try {
+                    Socket client = server.accept();
+                    Socket database = new Socket(target.getAddress(), target.getPort());
+                    sockets.add(client);
+                    sockets.add(database);
+                    pump(client, database);
+                    pump(database, client);
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }
+
+        private void pump(Socket from, Socket to) {
+            Thread thread = new Thread(() -> {
+                byte[] buffer = new byte[8192];
+                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                    for (int n; (n = in.read(buffer)) >= 0; ) {
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
+                } catch (IOException e) {
+                    // Cut: the other side is closed too.
+                } finally {
+                    close(from);
+                    close(to);
+                }
+            }, "relay-pump");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** As a server that stops: new connections are refused, open ones break. */
+        void cut() throws IOException {
+            listening.close();
+            for (Socket socket : sockets) {
+                close(socket);
+            }
+            sockets.clear();
+        }
+
+        void resume() throws IOException {
+            listening = listen(port);
+        }
+
+        private static void close(Socket socket) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // Closed already.
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            cut();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.dossier.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.dossier.testing.SameOnEveryDatabase;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which failures mean the database cannot be reached (a 503 saying so), as the pool and the
+ * PostgreSQL driver report them; DatabaseOutageTest cuts a real server off.
+ */
+@SameOnEveryDatabase
+class DatabaseUnreachableTest {
+
+    @Test
+    void aPoolThatTimedOutBecauseConnectionsFailIsUnreachable() {
+        SQLException refused = new SQLException("Connection to db:5432 refused", "08001",
+                new ConnectException("Connection refused"));
+        SQLTransientConnectionException timedOut = new SQLTransientConnectionException(
+                "dossier-postgresql - Connection is not available, request timed out after 5000ms", "08001", refused);
+        assertEquals("Connection refused", DatabaseUnreachable.of(new RuntimeException(timedOut)).orElseThrow());
+        assertTrue(DatabaseUnreachable.of(new SQLException("terminating connection due to administrator command",
+                "57P01")).isPresent());
+    }
+
+    @Test
+    void aPoolThatWasOnlyBusyAndOtherFailuresAreNot() {
+        // Every connection in use for the whole wait, none failing: the database is there.
+        assertTrue(DatabaseUnreachable.of(new SQLTransientConnectionException(
+                "dossier-postgresql - Connection is not available, request timed out after 5000ms")).isEmpty());
+        assertTrue(DatabaseUnreachable.of(new SQLException("duplicate key", "23505")).isEmpty());
+        assertTrue(DatabaseUnreachable.of(new IllegalStateException("x")).isEmpty());
+    }
+}

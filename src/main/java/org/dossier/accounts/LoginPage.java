@@ -47,7 +47,7 @@ public final class LoginPage {
             admission = throttle.admit(username, client);
         } catch (RuntimeException e) {
             WriteUnavailable unavailable = WriteUnavailable.of(e).orElseThrow(() -> e);
-            ctx.header("Retry-After", String.valueOf(WriteUnavailable.RETRY_AFTER_SECONDS));
+            ctx.header("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
             show(ctx, HttpStatus.SERVICE_UNAVAILABLE, username, back, unavailable.getMessage());
             return;
         }

@@ -294,7 +294,7 @@ public final class AuthorityEditing {
         WriteUnavailable unavailable = WriteUnavailable.of(failure).orElseThrow(() -> failure);
         Map<String, Object> model = model(kind, authority, form, version);
         model.put("notice", unavailable.getMessage());
-        ctx.header("Retry-After", String.valueOf(WriteUnavailable.RETRY_AFTER_SECONDS));
+        ctx.header("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
         ctx.status(HttpStatus.SERVICE_UNAVAILABLE).render("editing/authority-edit", model);
     }
 

@@ -125,7 +125,7 @@ public final class EditForm {
         WriteUnavailable unavailable = WriteUnavailable.of(failure).orElseThrow(() -> failure);
         Map<String, Object> model = model(record, form, openedVersion);
         model.put("notice", unavailable.getMessage());
-        ctx.header("Retry-After", String.valueOf(WriteUnavailable.RETRY_AFTER_SECONDS));
+        ctx.header("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
         ctx.status(HttpStatus.SERVICE_UNAVAILABLE).render("editing/edit", model);
     }
 

@@ -116,7 +116,7 @@ public final class ErrorPages {
             cause = cause.getCause();
         }
         LOG.warn("{} {}: {} ({})", ctx.method(), ctx.path(), e.reason(), cause == null ? "" : cause.getMessage());
-        ctx.header("Retry-After", String.valueOf(WriteUnavailable.RETRY_AFTER_SECONDS));
+        ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
         show(ctx, 503, e.readOnly() ? "The catalogue cannot save now" : "The catalogue is busy", e.getMessage());
     }
 

@@ -1,28 +1,31 @@
 package org.dossier.web;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 
 /**
  * A write the database cannot take now: another writer (an {@code import} running beside the
- * site) holds it longer than a web request waits, the database is read-only, or its disk is full. Answered with 503
- * and {@code Retry-After}; the forms that catch it show the editor's text again with the message.
+ * site) holds it longer than a web request waits, the database is read-only, or its disk is full;
+ * or, for any request, every connection of the pool stayed in use for the whole wait (a node asked
+ * more at once than its connections serve). Answered with 503 and {@code Retry-After}; the forms
+ * that catch it show the editor's text again with the message.
  */
 public final class WriteUnavailable extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Seconds a client is told to wait before trying again. */
-    public static final int RETRY_AFTER_SECONDS = 30;
-
-    /** Why: another writer holds the database, it is read-only, or its disk is full. */
+    /** Why: another writer holds the database, it is read-only, its disk is full, or no connection was free. */
     private enum Kind {
         BUSY("the database is busy", "The catalogue is busy with a large change (an import is probably running), so this "
                 + "could not be saved within a few seconds. Nothing was changed; send the form again in a minute."),
         READ_ONLY("the database is read-only", "The catalogue's database is read-only at the moment, so nothing can be "
                 + "saved. Nothing was changed; ask whoever runs the site to make it writable, then send the form again."),
         FULL("the database's disk is full", "The catalogue's disk is full, so nothing can be saved. Nothing was changed; "
-                + "ask whoever runs the site to free some space, then send the form again.");
+                + "ask whoever runs the site to free some space, then send the form again."),
+        // A moment's crowd, not a long import: the client may try again soon.
+        CROWDED("every connection to the database stayed in use", "The catalogue is answering many requests at once "
+                + "and could not reach its database within a few seconds. Nothing was changed; please try again in a moment.");
 
         private final String logged;
         private final String told;
@@ -42,7 +45,12 @@ public final class WriteUnavailable extends RuntimeException {
 
     /** True when waiting will not help (read-only, a full disk): someone has to act first. */
     public boolean readOnly() {
-        return kind != Kind.BUSY;
+        return kind == Kind.READ_ONLY || kind == Kind.FULL;
+    }
+
+    /** Seconds a client is told to wait before trying again: a crowd passes in moments, an import in minutes. */
+    public int retryAfterSeconds() {
+        return kind == Kind.CROWDED ? 2 : 30;
     }
 
     /** What the log says it was: "the database is read-only" ... */
@@ -52,12 +60,17 @@ public final class WriteUnavailable extends RuntimeException {
 
     /**
      * What a failed database call means, if it is a write that cannot get through: SQLite's BUSY,
-     * LOCKED, READONLY or FULL, PostgreSQL's lock timeout, read-only transaction or full disk.
+     * LOCKED, READONLY or FULL, PostgreSQL's lock timeout, read-only transaction or full disk; or
+     * the pool's wait for a connection ended with every connection in use (Hikari's timeout with no
+     * failed connection behind it: one that failed is {@link DatabaseUnreachable}).
      */
     public static Optional<WriteUnavailable> of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof WriteUnavailable known) {
                 return Optional.of(known);
+            }
+            if (t instanceof SQLTransientConnectionException && DatabaseUnreachable.of(t).isEmpty()) {
+                return Optional.of(new WriteUnavailable(Kind.CROWDED, failure));
             }
             if (t instanceof SQLException sql) {
                 // sqlite-jdbc's error code is SQLite's primary result code in its low byte.

@@ -1,5 +1,6 @@
 package org.dossier.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.dossier.app.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +53,39 @@ class WriteUnavailableTest {
             hold.execute("begin immediate");
             SQLException e = assertThrows(SQLException.class, () -> write.executeUpdate("delete from login_failure"));
             assertFalse(WriteUnavailable.of(e).orElseThrow().readOnly());
+            assertEquals(30, WriteUnavailable.of(e).orElseThrow().retryAfterSeconds(), "an import holds it for minutes");
             hold.execute("rollback");
+        }
+    }
+
+    @Test
+    void aRequestThatFindsEveryConnectionInUseForTheWholeWaitIsACrowdToTryAgainInMoments() throws Exception {
+        int connections = 8; // the pool's, for a SQLite file
+        try (Database database = Database.open(folder.resolve("dossier.db"), Duration.ofMillis(300))) {
+            CountDownLatch lent = new CountDownLatch(connections);
+            CountDownLatch giveBack = new CountDownLatch(1);
+            ExecutorService holders = Executors.newFixedThreadPool(connections);
+            try {
+                for (int i = 0; i < connections; i++) {
+                    holders.submit(() -> database.dsl().connection(c -> {
+                        lent.countDown();
+                        giveBack.await();
+                    }));
+                }
+                assertTrue(lent.await(30, TimeUnit.SECONDS), "the pool lends every connection it has");
+                RuntimeException e = assertThrows(RuntimeException.class, () -> database.dsl().fetchValue("select 1"));
+                WriteUnavailable crowded = WriteUnavailable.of(e).orElseThrow();
+                assertFalse(crowded.readOnly(), "waiting helps");
+                assertEquals(2, crowded.retryAfterSeconds());
+                assertTrue(crowded.getMessage().startsWith("The catalogue is answering many requests at once"),
+                        crowded.getMessage());
+                assertTrue(DatabaseUnreachable.of(e).isEmpty(), "the database is there");
+            } finally {
+                giveBack.countDown();
+                holders.shutdown();
+                assertTrue(holders.awaitTermination(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, ((Number) database.dsl().fetchValue("select 1")).intValue(), "served once they are given back");
         }
     }
 

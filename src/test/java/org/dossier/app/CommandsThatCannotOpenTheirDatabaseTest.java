@@ -88,6 +88,28 @@ class CommandsThatCannotOpenTheirDatabaseTest {
     }
 
     @Test
+    void aCatalogueANewerReleaseMigratedIsRefusedByThisOneAndLeftAsItWas() throws Exception {
+        Path newer = folder.resolve("newer.db");
+        Database.open(newer).close();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + newer);
+             java.sql.Statement statement = connection.createStatement()) {
+            // What a later release's migration leaves in the history: a version this build does not have.
+            statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
+                    + "checksum, installed_by, installed_on, execution_time, success) SELECT max(installed_rank) + 1, '99', "
+                    + "'from a later release', 'SQL', 'V99__from_a_later_release.sql', 1, '', '2027-01-01 00:00:00', 1, 1 "
+                    + "FROM flyway_schema_history");
+        }
+        byte[] before = Files.readAllBytes(newer);
+        String db = newer.toString();
+        for (String[] args : List.of(
+                new String[] {"user", "list", "--db", db},
+                new String[] {"serve", "--db", db, "--host", "127.0.0.1", "--port", "0", "--seeds", "no-seeds-here"})) {
+            refused(run(args), "was migrated by another version of Dossier", args);
+            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(newer)), String.join(" ", args) + " changed it");
+        }
+    }
+
+    @Test
     void aCatalogueThatIsNotThereIsNotMadeEmptyByACommandThatWorksOnOne() {
         Path missing = folder.resolve("typo.db");
         for (String[] args : List.of(

@@ -110,6 +110,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "On SIGTERM, how long requests in flight may take to finish (default: ${DEFAULT-VALUE}).")
     long shutdownGrace = OperationsSettings.DEFAULT_SHUTDOWN_GRACE.toSeconds();
 
+    @Option(names = "--shutdown-delay", paramLabel = "SECONDS",
+            description = "On SIGTERM, how long the node goes on serving while /ready says 503, before it stops "
+                    + "taking requests: longer than the load balancer takes to notice (its health check's interval "
+                    + "times its unhealthy threshold), so that no reader's connection is refused. Add it to the "
+                    + "time the process manager allows a stop (default: ${DEFAULT-VALUE}).")
+    long shutdownDelay = 0;
+
     @Option(names = "--warm-up", paramLabel = "N",
             description = "How many requests of its own (searches, browses, record pages drawn from the catalogue) "
                     + "the node asks, on every processor, before /ready says it is ready: a node put into rotation "
@@ -133,7 +140,8 @@ final class ServeCommand implements Callable<Integer> {
         DossierApp app;
         try {
             OperationsSettings operating = new OperationsSettings(metricsPort, metricsHost, maxIndexLag,
-                    Duration.ofSeconds(shutdownGrace), warmUp, Duration.ofSeconds(warmUpLimit));
+                    Duration.ofSeconds(shutdownGrace), warmUp, Duration.ofSeconds(warmUpLimit),
+                    Duration.ofSeconds(shutdownDelay));
             Settings settings = new Settings(database, host, port, seeds,
                     publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl),
                     new Archive(archiveName, adminEmail),

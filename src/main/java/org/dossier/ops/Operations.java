@@ -89,11 +89,25 @@ public final class Operations implements AutoCloseable {
         return metricsServer == null ? -1 : metricsServer.port();
     }
 
-    /** The node is going away: readiness answers 503 from now on. */
+    /**
+     * The node is going away: readiness answers 503 from now on. Returns after the shutdown delay,
+     * during which the node goes on serving whoever still reaches it, so that a load balancer has
+     * taken it out of rotation before its connector closes.
+     */
     public void stopping() {
         warmUp.stop();
         if (health != null) {
             health.stopping();
+        }
+        long delay = settings.shutdownDelay().toMillis();
+        if (delay > 0) {
+            LOG.info("Saying 503 on {} for {} s before the server stops taking requests (--shutdown-delay)",
+                    Health.READINESS, settings.shutdownDelay().toSeconds());
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

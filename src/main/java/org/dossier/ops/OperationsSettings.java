@@ -11,9 +11,12 @@ import java.time.Duration;
  * @param shutdownGrace how long a stopping server lets requests in flight finish
  * @param warmUpRequests how many requests of its own a node asks before it says it is ready ({@link WarmUp}); 0 for none
  * @param warmUpLimit how long the warm-up may take; past it the node is ready with what was asked
+ * @param shutdownDelay how long a stopping server keeps serving while {@code /ready} says 503, before it
+ *                      stops taking requests: a load balancer that asks every few seconds takes it out
+ *                      of rotation meanwhile, so no reader's connection is refused
  */
 public record OperationsSettings(Integer metricsPort, String metricsHost, long maxIndexLag, Duration shutdownGrace,
-                                 int warmUpRequests, Duration warmUpLimit) {
+                                 int warmUpRequests, Duration warmUpLimit, Duration shutdownDelay) {
 
     public static final long DEFAULT_MAX_INDEX_LAG = 1_000;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(8);
@@ -23,9 +26,15 @@ public record OperationsSettings(Integer metricsPort, String metricsHost, long m
     public static final OperationsSettings DEFAULT =
             new OperationsSettings(null, "127.0.0.1", DEFAULT_MAX_INDEX_LAG, DEFAULT_SHUTDOWN_GRACE);
 
-    /** No warm-up. */
+    /** No warm-up, no delay before stopping. */
     public OperationsSettings(Integer metricsPort, String metricsHost, long maxIndexLag, Duration shutdownGrace) {
         this(metricsPort, metricsHost, maxIndexLag, shutdownGrace, 0, DEFAULT_WARM_UP_LIMIT);
+    }
+
+    /** No delay before stopping. */
+    public OperationsSettings(Integer metricsPort, String metricsHost, long maxIndexLag, Duration shutdownGrace,
+                              int warmUpRequests, Duration warmUpLimit) {
+        this(metricsPort, metricsHost, maxIndexLag, shutdownGrace, warmUpRequests, warmUpLimit, Duration.ZERO);
     }
 
     public OperationsSettings {
@@ -43,6 +52,9 @@ public record OperationsSettings(Integer metricsPort, String metricsHost, long m
         }
         if (shutdownGrace == null || shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("the shutdown grace must be a duration of 0 or more");
+        }
+        if (shutdownDelay == null || shutdownDelay.isNegative()) {
+            throw new IllegalArgumentException("--shutdown-delay takes a number of seconds, 0 or more");
         }
         if (metricsHost == null || metricsHost.isBlank()) {
             metricsHost = "127.0.0.1";

@@ -106,6 +106,34 @@ class GracefulShutdownTest {
                 logged.list.toString());
     }
 
+    @Test
+    void withAShutdownDelayAStoppingNodeSays503OnReadyAndGoesOnServingUntilTheDelayIsOver() throws Exception {
+        java.time.Duration delay = java.time.Duration.ofSeconds(3);
+        OperatedCatalogue server = OperatedCatalogue.withSeeds(new OperationsSettings(null, null, 1_000,
+                java.time.Duration.ZERO, 0, java.time.Duration.ofSeconds(60), delay));
+        java.util.concurrent.ExecutorService stopping = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            assertEquals(200, server.http().get(Health.READINESS).statusCode());
+            int port = server.app().port();
+            long asked = System.nanoTime();
+            java.util.concurrent.Future<?> stopped = stopping.submit(server::close);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (server.http().get(Health.READINESS).statusCode() != 503) {
+                assertTrue(System.nanoTime() < until, "/ready never said 503");
+                Thread.sleep(20);
+            }
+            var page = server.http().get("/");
+            assertTrue(System.nanoTime() - asked < delay.toNanos(), "checked within the delay: the machine was too slow");
+            assertEquals(200, page.statusCode(), "a reader the balancer still sends is answered");
+            assertFalse(stopped.isDone(), "the stop waits out the delay");
+            stopped.get(60, TimeUnit.SECONDS);
+            assertTrue(System.nanoTime() - asked >= delay.toNanos(), "the connector closed only after the delay");
+            assertFalse(acceptsConnections(port), "then it takes no new connections");
+        } finally {
+            stopping.shutdownNow();
+        }
+    }
+
     private static boolean acceptsConnections(int port) {
         try (Socket probe = new Socket("127.0.0.1", port)) {
             return true;

@@ -12,9 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = "Puts a backup in place of a SQLite catalogue (stop the server first). The database it "
-                + "replaces is kept beside it as FILE.before-restore (-2, -3 ... when that is taken); the search "
-                + "index is rebuilt on the next start.")
+        description = "Puts the backup --from in place of the SQLite catalogue --db (stop the server first). The "
+                + "catalogue it replaces is kept beside it as DB.before-restore (then DB.before-restore-2, -3 ...: an "
+                + "earlier one is never overwritten); the search index is rebuilt on the next start.")
 final class RestoreCommand implements Callable<Integer> {
 
     @Mixin

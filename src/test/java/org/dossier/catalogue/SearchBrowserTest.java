@@ -34,7 +34,7 @@ class SearchBrowserTest {
     }
 
     private static String count() {
-        return browser.find(".search-results .count").getText();
+        return browser.find(".search-layout .count").getText();
     }
 
     private static List<String> chips() {

@@ -154,6 +154,17 @@ class SearchPageTest {
     }
 
     @Test
+    void theSearchPagesHeadingComesBeforeTheFiltersHeadingsAndTheResultsTitles() {
+        for (String path : List.of("/search", "/search?q=korea&person=stalin")) {
+            Document page = page(path);
+            List<String> headings = page.select("main h1, main h2, main h3").stream().map(Element::tagName).toList();
+            assertEquals("h1", headings.get(0), path + ": " + headings);
+            assertEquals(1, headings.stream().filter("h1"::equals).count(), path + ": one h1");
+            assertTrue(headings.size() > 3, path + ": the filters' and results' headings follow it: " + headings);
+        }
+    }
+
+    @Test
     void aPagePastTheEndShowsTheLastPageAndSaysSo() {
         HttpResponse<String> response = http.get("/search?q=korea&page=7");
         assertEquals(404, response.statusCode());

@@ -56,9 +56,7 @@ public record FormattedCitation(List<Run> runs) {
         Builder quoted(String title, char mark) {
             String inner = Citation.innerQuotes(title);
             String marked = withMark(inner, mark);
-            if (!hasRightToLeft(inner)) {
-                return text("\u201C" + marked + "\u201D");
-            }
+            // The mark added after the title goes outside its isolate; one set inside a quotation the title ends with stays in.
             String set = marked.equals(inner + mark) ? isolated(inner) + mark : isolated(marked);
             return text("\u201C" + set + "\u201D");
         }

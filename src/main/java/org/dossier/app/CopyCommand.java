@@ -3,6 +3,7 @@ package org.dossier.app;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.dossier.ops.Backups;
 import org.dossier.ops.CatalogueCopy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,6 +31,18 @@ final class CopyCommand implements Callable<Integer> {
         }
         if (from.isSqlite() && !java.nio.file.Files.isRegularFile(from.file())) {
             System.err.println("Nothing was copied: there is no database at " + from + ".");
+            return 1;
+        }
+        try {
+            // A server (or an import) writing to either SQLite file while the copy reads or fills it
+            // would leave a copy that matches neither, and its saves would wait on the copy's lock.
+            for (DatabaseAddress database : List.of(from, to)) {
+                if (database.isSqlite()) {
+                    Backups.requireUnused(database.file());
+                }
+            }
+        } catch (Backups.RefusedException e) {
+            System.err.println("Nothing was copied: " + e.getMessage() + ".");
             return 1;
         }
         // Messages name the databases without a password (DatabaseAddress.toString).

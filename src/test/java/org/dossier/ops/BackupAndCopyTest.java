@@ -260,6 +260,12 @@ class BackupAndCopyTest {
             FormFields form = FormFields.of(withdraw.body(), "form.stacked-form");
             assertEquals(303, cy.post("/admin/documents/" + withdrawn + "/withdraw",
                     form.set("reason", "A duplicate of 8").entries()).statusCode());
+
+            // Copied while the server still serves it: refused, and the copy is left empty (it is
+            // filled below).
+            assertEquals(1, Main.run("copy", "--from", original.toString(), "--to", copy.text()));
+            assertTrue(err().contains("Nothing was copied: the database " + original + " is in use by another process"),
+                    err());
         }
         try (Database db = Database.open(original)) {
             ids = db.dsl().select(DOCUMENT.ID).from(DOCUMENT).orderBy(DOCUMENT.ID).fetch(DOCUMENT.ID);

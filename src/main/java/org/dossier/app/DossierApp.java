@@ -190,8 +190,7 @@ public final class DossierApp implements AutoCloseable {
                             + "Dossier server (or a reindex) is using " + settings.database() + "; stop it first, "
                             + "or give this one another --db", e);
                 } catch (java.nio.file.FileSystemException e) {
-                    throw new StartupProblem("the search index folder " + settings.searchIndex() + " cannot be made "
-                            + "or written (" + e + "); give --index a folder this user can write", e);
+                    throw cannotWriteIndex(settings, e);
                 }
             });
             // Bounded outside the measured engine, so that searches turned away do not count as searches.
@@ -472,6 +471,11 @@ public final class DossierApp implements AutoCloseable {
 
     /** What comes before serving: the seeds when the database is empty, then the index, opening in the background. */
     private void prepare() throws IOException, ImportRejectedException {
+        if (!settings.search().onSolr()) {
+            // Checked before the seeds are imported, so that a start refused for its index has
+            // changed nothing: the index itself opens later, in the background.
+            requireWritableIndexFolder(settings);
+        }
         importSeedsIfEmpty();
         authorityLists.reload(); // the import's people and places
         opening.begin();
@@ -547,6 +551,24 @@ public final class DossierApp implements AutoCloseable {
             LOG.warn("The database {} (or its folder) is read-only: the catalogue is served, but saves, imports and "
                     + "sign-ins are refused with a message until it is writable.", file);
         }
+    }
+
+    private static void requireWritableIndexFolder(Settings settings) {
+        Path folder = settings.searchIndex();
+        try {
+            Files.createDirectories(folder);
+            if (Files.isWritable(folder)) {
+                return;
+            }
+        } catch (IOException e) {
+            throw cannotWriteIndex(settings, e);
+        }
+        throw cannotWriteIndex(settings, new java.nio.file.AccessDeniedException(folder.toString()));
+    }
+
+    private static StartupProblem cannotWriteIndex(Settings settings, IOException e) {
+        return new StartupProblem("the search index folder " + settings.searchIndex() + " cannot be made "
+                + "or written (" + e + "); give --index a folder this user can write", e);
     }
 
     private void importSeedsIfEmpty() throws IOException, ImportRejectedException {

@@ -108,16 +108,20 @@ class SecondServerTest {
     }
 
     @Test
-    void anIndexFolderThatCannotBeMadeSaysSoInOneLine(@TempDir Path folder) throws Exception {
+    void anIndexFolderThatCannotBeMadeSaysSoInOneLineBeforeTheSeedsAreImported(@TempDir Path folder) throws Exception {
         Path file = Files.writeString(folder.resolve("a-file"), "");
-        String[] result = serve("serve", "--db", folder.resolve("dossier.db").toString(), "--index",
-                file.resolve("dossier.index").toString(), "--host", "127.0.0.1", "--port", "0", "--seeds", "no-seeds-here");
+        Path database = folder.resolve("dossier.db");
+        String[] result = serve("serve", "--db", database.toString(), "--index",
+                file.resolve("dossier.index").toString(), "--host", "127.0.0.1", "--port", "0", "--seeds", "seeds");
         assertEquals("1", result[0], result[1]);
         List<String> lines = ownLines(result[1]);
         assertEquals(1, lines.size(), result[1]);
         assertTrue(lines.get(0).contains("the search index folder " + file.resolve("dossier.index") + " cannot be made"),
                 lines.get(0));
         assertFalse(result[1].contains("\tat "), "no stack trace:\n" + result[1]);
+        try (Database opened = Database.open(database)) {
+            assertEquals(0, opened.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT), "nothing was imported");
+        }
     }
 
     @Test

@@ -23,6 +23,8 @@ public final class RequestLog implements org.eclipse.jetty.server.RequestLog {
     public static final String LOGGER = "dossier.access";
     /** The route of a request no route matched: one series, not one per address tried. */
     static final String UNMATCHED = "unmatched";
+    /** The route of a request Jetty could not parse (a bad request line, an invalid header): no method, no path. */
+    static final String UNPARSABLE = "unparsable";
     private static final String ROUTE = RequestLog.class.getName() + ".route";
 
     private static final Logger ACCESS = LoggerFactory.getLogger(LOGGER);
@@ -49,6 +51,12 @@ public final class RequestLog implements org.eclipse.jetty.server.RequestLog {
         String path = request.getHttpURI().getPath();
         Object noted = request.getAttribute(ROUTE);
         String route = noted instanceof String r ? r : path.startsWith("/static/") ? "/static/*" : UNMATCHED;
+        if (unparsable(request)) {
+            // Jetty's stand-in for it is "BAD /badMessage", which reads like a request someone made.
+            method = "-";
+            path = "-";
+            route = UNPARSABLE;
+        }
         int status = response.getStatus();
         long bytes = Response.getContentBytesWritten(response);
         long nanos = System.nanoTime() - request.getBeginNanoTime();
@@ -64,6 +72,11 @@ public final class RequestLog implements org.eclipse.jetty.server.RequestLog {
                     .addKeyValue("bytes", bytes)
                     .log("{} {} {} {} ms {} B route={}", method, path, status, ms, bytes, route);
         }
+    }
+
+    /** Whether this is the request Jetty makes up for one it could not parse, to answer it 400. */
+    private static boolean unparsable(Request request) {
+        return "BAD".equals(request.getMethod()) && "/badMessage".equals(request.getHttpURI().getPath());
     }
 
     static String route(Context ctx) {

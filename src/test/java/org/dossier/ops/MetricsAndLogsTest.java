@@ -28,6 +28,7 @@ import org.dossier.accounts.Accounts;
 import org.dossier.editing.Editors;
 import org.dossier.accounts.Role;
 import org.dossier.testing.Http;
+import org.dossier.testing.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -180,6 +181,25 @@ class MetricsAndLogsTest {
         assertEquals(200, fields.get("status"));
         assertEquals((long) page.body().getBytes(StandardCharsets.UTF_8).length, fields.get("bytes"));
         assertTrue(((Double) fields.get("ms")) >= 0);
+    }
+
+    @Test
+    void aRequestThatCannotBeParsedIsLoggedAndCountedAsUnparsableNotAsAMadeUpPath() {
+        accessLog.list.clear();
+        assertEquals(400, RawHttp.send(catalogue.app().port(), "GET /a b c HTTP/1.1", "Host: localhost").status());
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String message = null;
+        while (message == null && System.nanoTime() < deadline) {
+            message = List.copyOf(accessLog.list).stream().map(ILoggingEvent::getFormattedMessage)
+                    .filter(m -> m.startsWith("- - 400 ")).findFirst().orElse(null);
+            Thread.onSpinWait();
+        }
+        assertTrue(message != null && message.endsWith("route=unparsable"), accessLog.list.toString());
+        assertFalse(accessLog.list.toString().contains("badMessage"), accessLog.list.toString());
+        String text = scrape();
+        assertTrue(sample(text, "http_server_requests_seconds_count", "route=\"unparsable\"", "status=\"400\"") >= 1,
+                text);
+        assertFalse(text.contains("BAD") || text.contains("badMessage"), text);
     }
 
     @Test

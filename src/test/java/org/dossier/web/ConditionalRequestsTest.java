@@ -105,6 +105,27 @@ class ConditionalRequestsTest {
     }
 
     @Test
+    void aNotModifiedAnswerCarriesNoTypeOrLengthThatACacheWouldPutOnThePageItKeeps() {
+        // A cache updates the page it keeps with the 304's header fields (RFC 9111, 4.3.4): a
+        // "Content-Type: text/plain" there turned the kept HTML page into text, and a 304 may carry
+        // a Content-Length only if it is the page's own (RFC 9110, 8.6), never the 0 of its empty body.
+        int id = catalogue.recordTitled("Wang Ruofei");
+        for (String path : List.of(recordPath(id), "/documents/" + id + "/v/1", "/", "/people/stalin")) {
+            String tag = etag(path);
+            for (String method : List.of("GET", "HEAD")) {
+                HttpResponse<String> again = reader.send(method, path, null, null, "If-None-Match", tag,
+                        "Accept-Encoding", "gzip");
+                assertEquals(304, again.statusCode(), method + " " + path);
+                assertEquals(null, header(again, "Content-Type"), method + " " + path);
+                assertEquals(null, header(again, "Content-Length"), method + " " + path);
+                assertEquals(tag, header(again, "ETag"), method + " " + path);
+                assertEquals("public, no-cache", header(again, "Cache-Control"), method + " " + path);
+            }
+            assertEquals("text/html;charset=utf-8", header(ok(path), "Content-Type"), "the page itself still says what it is");
+        }
+    }
+
+    @Test
     void aPageDatedInThePastAnswers304ToIfModifiedSinceAndADifferentTagWins() throws InterruptedException {
         String path = recordPath(catalogue.recordTitled("Apollon Petrov and Zhou Enlai"));
         ok(path);

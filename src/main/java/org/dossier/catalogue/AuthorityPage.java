@@ -72,6 +72,8 @@ public final class AuthorityPage {
                 "outcome", outcome,
                 "pagination", outcome.pagination(),
                 "url", UrlState.of(ctx),
+                // Each page of its records is its own address, as the listing's are: page 2 is not page 1.
+                "canonicalHref", authority.path() + (page > 1 ? "?page=" + page : ""),
                 "searchHref", SearchLinks.search(records),
                 "stillToMove", authorities.stillToMove(facet, authority.key())));
     }

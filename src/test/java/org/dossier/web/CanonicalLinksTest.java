@@ -54,6 +54,26 @@ class CanonicalLinksTest {
     }
 
     @Test
+    void eachPageOfAListHasItsOwnCanonicalAddressAndAnotherSpellingOfItHasTheSame() {
+        String site = catalogue.baseUrl();
+        String[][] canonical = {
+            {"/", "/"},
+            {"/?page=1", "/"},
+            {"/?sort=-date&utm_source=newsletter", "/"},
+            {"/?page=2", "/?page=2"},
+            {"/?page=2&sort=title", "/?sort=title&page=2"},
+            {"/?sort=date&pageSize=20&page=2", "/?sort=date&pageSize=20&page=2"},
+            {"/?pageSize=10&page=3&ref=feed", "/?page=3"},
+            {"/people/stalin", "/people/stalin"},
+            {"/people/stalin?page=1", "/people/stalin"},
+            {"/people/stalin?page=2", "/people/stalin?page=2"},
+        };
+        for (String[] page : canonical) {
+            assertEquals(site + page[1], canonicalOf(page[0], 200), page[0]);
+        }
+    }
+
+    @Test
     void anotherSpellingOfAnAddressRedirectsToItsOneAddressKeepingTheQuery() {
         int letter = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
         String record = http.get("/documents/" + letter).headers().firstValue("Location").orElseThrow();

@@ -246,8 +246,8 @@ public final class DossierApp implements AutoCloseable {
 
             // Harvesting and discovery.
             OaiPmh oai = new OaiPmh(db, settings.archive(), site, clock);
-            Sitemaps sitemaps = new Sitemaps(db, site);
-            AtomFeed feed = new AtomFeed(db, settings.archive(), site, clock);
+            Sitemaps sitemaps = new Sitemaps(db, site, conditional);
+            AtomFeed feed = new AtomFeed(db, settings.archive(), site, clock, conditional);
             Robots robots = new Robots(site);
             SearchLimit searchLimit = new SearchLimit(protection.searchLimit(), clients, clock);
 

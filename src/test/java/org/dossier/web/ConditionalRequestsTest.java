@@ -126,6 +126,36 @@ class ConditionalRequestsTest {
     }
 
     @Test
+    void theFeedAndTheSitemapsAnswer304ToAReaderThatHasThemUntilARecordChanges() {
+        List<String> polled = List.of("/feed.atom", "/sitemap.xml", "/sitemaps/names.xml");
+        List<String> before = polled.stream().map(this::etag).toList();
+        for (int i = 0; i < polled.size(); i++) {
+            String path = polled.get(i);
+            assertEquals("public, no-cache", header(ok(path), "Cache-Control"), path);
+            HttpResponse<String> again = reader.get(path, "If-None-Match", before.get(i));
+            assertEquals(304, again.statusCode(), path);
+            assertEquals("", again.body(), path);
+            assertEquals(null, header(again, "Content-Type"), path);
+        }
+
+        int id = catalogue.recordTitled("Concentering the Situation on Taiwan");
+        database.write(w -> {
+            RecordDraft now = w.draft(id);
+            return w.update(id, 1, new RecordDraft("A title corrected for the feed readers", now.summary(),
+                    now.date(), now.typeId(), now.people(), now.places()), Attribution.editor("tester", "Corrected"));
+        });
+        for (int i = 0; i < polled.size(); i++) {
+            HttpResponse<String> changed = reader.get(polled.get(i), "If-None-Match", before.get(i));
+            assertEquals(200, changed.statusCode(), polled.get(i) + " is sent again after a change");
+            assertNotEquals(before.get(i), header(changed, "ETag"), polled.get(i));
+        }
+        assertTrue(reader.get("/feed.atom", "If-None-Match", before.get(0)).body()
+                .contains("A title corrected for the feed readers"), "the feed sent has the correction");
+        assertTrue(reader.get("/sitemap.xml", "If-None-Match", before.get(1)).body()
+                .contains("a-title-corrected-for-the-feed-readers"), "the sitemap sent has the new address");
+    }
+
+    @Test
     void aPageDatedInThePastAnswers304ToIfModifiedSinceAndADifferentTagWins() throws InterruptedException {
         String path = recordPath(catalogue.recordTitled("Apollon Petrov and Zhou Enlai"));
         ok(path);

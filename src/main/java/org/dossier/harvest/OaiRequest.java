@@ -62,6 +62,11 @@ record OaiRequest(String verb, Map<String, String> arguments) {
             if (p.getKey().equals("verb")) {
                 continue;
             }
+            if (p.getKey().isEmpty() && p.getValue().stream().allMatch(String::isEmpty)) {
+                // An empty part of the query, as a harvester that ends every request with '&' sends
+                // ("?verb=Identify&"): no argument at all, as every page of the site reads it.
+                continue;
+            }
             if (!allowed.contains(p.getKey())) {
                 throw OaiError.badArgument("'" + p.getKey() + "' is not an argument of " + verb + ".");
             }

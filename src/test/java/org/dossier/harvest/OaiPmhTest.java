@@ -132,6 +132,20 @@ class OaiPmhTest {
     }
 
     @Test
+    void anEmptyPartOfTheQueryIsNoArgumentButAnArgumentWithoutANameIsBad() throws Exception {
+        assertEquals("Dossier", XPaths.value(oai("verb=Identify&"), "//o:Identify/o:repositoryName"));
+        assertEquals("Dossier", XPaths.value(oai("&verb=Identify&&"), "//o:Identify/o:repositoryName"));
+        Document listed = oai("verb=ListIdentifiers&metadataPrefix=oai_dc&set=type:letter&");
+        assertTrue(XPaths.count(listed, "//o:ListIdentifiers/o:header") > 0);
+        assertEquals(List.of("ListIdentifiers"), XPaths.values(listed, "/o:OAI-PMH/o:request/@verb"));
+        assertEquals("oai_dc", XPaths.value(valid(catalogue.http().post("/oai", Map.of("verb", "GetRecord",
+                "identifier", identifier(letter), "metadataPrefix", "oai_dc", "", ""))),
+                "/o:OAI-PMH/o:request/@metadataPrefix"));
+        malformed("verb=Identify&=x", "badArgument");
+        malformed("verb=ListRecords&metadataPrefix", "badArgument");
+    }
+
+    @Test
     void postAnswersLikeGet() throws Exception {
         Document response = valid(catalogue.http().post("/oai", Map.of("verb", "GetRecord",
                 "identifier", identifier(letter), "metadataPrefix", "oai_dc")));

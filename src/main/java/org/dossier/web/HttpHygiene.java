@@ -53,6 +53,13 @@ public final class HttpHygiene implements Filter {
         answer.setHeader(VARY, ACCEPT_ENCODING);
         chain.doFilter(asked, new Headers(answer, serverTiming));
         if (answer.getStatus() == HttpServletResponse.SC_NOT_MODIFIED && !answer.isCommitted()) {
+            String tag = req.getHeader("If-None-Match");
+            if (answer.getHeader("ETag") == null && tag != null && !tag.contains(",") && !tag.isBlank()
+                    && !tag.strip().equals("*")) {
+                // Javalin's static files answer 304 without the tag, which a 304 must carry (RFC 9110,
+                // 15.4.5); they answer it only to the one tag they gave, so that is the tag.
+                answer.setHeader("ETag", tag.strip());
+            }
             // Sent before the exchange ends, so that Jetty does not add the length of the empty
             // body it ends with: a 304 may carry a Content-Length only if it is the 200's (RFC 9110).
             answer.flushBuffer();

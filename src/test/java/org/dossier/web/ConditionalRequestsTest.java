@@ -126,6 +126,18 @@ class ConditionalRequestsTest {
     }
 
     @Test
+    void theStyleSheetAnswers304WithItsTagAndNothingThatWouldReplaceItsType() {
+        HttpResponse<String> sheet = ok("/static/dossier.css");
+        String tag = header(sheet, "ETag");
+        assertTrue(tag != null, "the style sheet has a validator");
+        HttpResponse<String> again = reader.get("/static/dossier.css", "If-None-Match", tag);
+        assertEquals(304, again.statusCode());
+        assertEquals(tag, header(again, "ETag"), "a 304 names the tag it confirms (RFC 9110, 15.4.5)");
+        assertEquals(null, header(again, "Content-Length"));
+        assertEquals(header(sheet, "Cache-Control"), header(again, "Cache-Control"));
+    }
+
+    @Test
     void theFeedAndTheSitemapsAnswer304ToAReaderThatHasThemUntilARecordChanges() {
         List<String> polled = List.of("/feed.atom", "/sitemap.xml", "/sitemaps/names.xml");
         List<String> before = polled.stream().map(this::etag).toList();

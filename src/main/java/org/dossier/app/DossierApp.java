@@ -77,6 +77,7 @@ import org.dossier.web.ConditionalGet;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.HostCheck;
 import org.dossier.web.HttpHygiene;
+import org.dossier.web.LeadingZeros;
 import org.dossier.web.JettyErrors;
 import org.dossier.web.SecurityHeaders;
 import org.dossier.web.PublicUrl;
@@ -244,8 +245,8 @@ public final class DossierApp implements AutoCloseable {
 
             // Harvesting and discovery.
             OaiPmh oai = new OaiPmh(db, settings.archive(), site, clock);
-            Sitemaps sitemaps = new Sitemaps(db, site);
-            AtomFeed feed = new AtomFeed(db, settings.archive(), site, clock);
+            Sitemaps sitemaps = new Sitemaps(db, site, conditional);
+            AtomFeed feed = new AtomFeed(db, settings.archive(), site, clock, conditional);
             Robots robots = new Robots(site);
             SearchLimit searchLimit = new SearchLimit(protection.searchLimit(), clients, clock);
 
@@ -289,6 +290,7 @@ public final class DossierApp implements AutoCloseable {
                     }
                 });
                 routes.before(TrailingSlash::redirect);
+                routes.before(LeadingZeros::redirect);
                 // A node's warm-up is not a client: it asks a thousand searches before any reader's.
                 routes.before(ctx -> {
                     if (!operations.warmUp().asks(ctx)) {

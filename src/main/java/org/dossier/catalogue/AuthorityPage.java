@@ -1,7 +1,6 @@
 package org.dossier.catalogue;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import org.dossier.search.SearchRequest;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
+import org.dossier.web.Redirects;
 import org.dossier.web.UrlState;
 
 /**
@@ -56,9 +56,7 @@ public final class AuthorityPage {
         if (byId || otherCase || survivor.isPresent()) {
             // An old id, a key in capitals, or a key merged into another: the survivor's page, forever (like an old slug).
             String target = survivor.map(k -> (facet == Facet.PERSON ? PEOPLE : PLACES) + k).orElse(authority.path());
-            String query = ctx.queryString();
-            ctx.redirect(target + (query == null || query.isEmpty() ? "" : "?" + query),
-                    HttpStatus.MOVED_PERMANENTLY);
+            Redirects.permanent(ctx, target);
             return;
         }
         int page = QueryParams.integer(ctx, "page", 1, 1, 1_000);
@@ -74,6 +72,8 @@ public final class AuthorityPage {
                 "outcome", outcome,
                 "pagination", outcome.pagination(),
                 "url", UrlState.of(ctx),
+                // Each page of its records is its own address, as the listing's are: page 2 is not page 1.
+                "canonicalHref", authority.path() + (page > 1 ? "?page=" + page : ""),
                 "searchHref", SearchLinks.search(records),
                 "stillToMove", authorities.stillToMove(facet, authority.key())));
     }

@@ -1,6 +1,7 @@
 package org.dossier.catalogue;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dossier.search.SortOrder;
@@ -38,6 +39,26 @@ public final class CataloguePage {
             throw new NotFound(result.pagination().noSuchPage("the catalogue has"));
         }
         ctx.render("catalogue/listing", Map.of("listing", result, "url", UrlState.of(ctx),
-                "sorts", SORTS));
+                "sorts", SORTS, "canonicalHref", canonical(sort, page, pageSize)));
+    }
+
+    /**
+     * The listing's one address for a crawler: what differs from the defaults, in one order, and
+     * nothing else the address had ({@code /?page=1}, {@code /?sort=-date} and {@code /?utm_source=x}
+     * are all {@code /}), so that one page is not indexed under many addresses; each page of the
+     * list is its own.
+     */
+    static String canonical(SortOrder sort, int page, int pageSize) {
+        List<UrlState.Param> query = new ArrayList<>();
+        if (sort != SortOrder.DATE_NEWEST) {
+            query.add(new UrlState.Param("sort", sort.value()));
+        }
+        if (pageSize != PAGE_SIZE) {
+            query.add(new UrlState.Param("pageSize", String.valueOf(pageSize)));
+        }
+        if (page > 1) {
+            query.add(new UrlState.Param("page", String.valueOf(page)));
+        }
+        return new UrlState("/", query).href();
     }
 }

@@ -38,6 +38,9 @@ public final class FacetValuesPage {
                         + "person and place."));
         boolean byName = QueryParams.choice(ctx, ORDER, "count", Set.of("count", BY_NAME)).equals(BY_NAME);
         SearchRequest request = SearchRequestReader.strict(ctx);
+        if (SearchPage.followedMerges(search, ctx, request, byName ? ORDER + "=" + BY_NAME : null)) {
+            return;
+        }
         // Every value is on the one page, so the search's page means nothing here: it is neither
         // checked against the hits' pages (a page past them was a 404) nor carried in the links
         // and the canonical address, which are the same for every page asked.

@@ -11,6 +11,7 @@ import java.util.List;
 import org.dossier.documents.Citation;
 import org.dossier.documents.Citations;
 import org.dossier.documents.ExportFormat;
+import org.dossier.search.SearchRequest;
 import org.dossier.web.PublicUrl;
 
 /**
@@ -46,7 +47,13 @@ public final class SearchExport {
     }
 
     private void export(Context ctx, ExportFormat format) throws IOException {
-        int[] ids = search.hitIds(SearchRequestReader.strict(ctx));
+        SearchRequest request = SearchRequestReader.strict(ctx);
+        // A saved export of a person merged into another follows the merge, as the search's page
+        // does: it was a 200 with no record in it, which a script fetching it could not tell apart.
+        if (SearchPage.followedMerges(search, ctx, request, null)) {
+            return;
+        }
+        int[] ids = search.hitIds(request);
         String site = publicUrl.of(ctx);
         ctx.contentType(format.mediaType());
         ctx.header("Content-Disposition", "attachment; filename=\"dossier-search." + format.extension() + "\"");

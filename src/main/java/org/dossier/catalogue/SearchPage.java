@@ -73,8 +73,17 @@ public final class SearchPage {
 
     /** Whether the search named a person or place merged into another, and was sent on (301) to the survivor's. */
     private boolean followedMerges(Context ctx, SearchRequest request) {
+        return followedMerges(search, ctx, request, null);
+    }
+
+    /**
+     * The same for any address that carries a search (its exports, its facets' pages, its hits):
+     * {@code extra} is what the address adds to the search ({@code order=name}, {@code hit=3}), or null.
+     */
+    static boolean followedMerges(CatalogueSearch search, Context ctx, SearchRequest request, String extra) {
         return search.afterMerges(request).map(moved -> {
-            ctx.redirect(moved.on(ctx.path()), HttpStatus.MOVED_PERMANENTLY);
+            String to = moved.on(ctx.path());
+            ctx.redirect(extra == null ? to : to + (to.contains("?") ? "&" : "?") + extra, HttpStatus.MOVED_PERMANENTLY);
             return true;
         }).orElse(false);
     }
@@ -87,6 +96,9 @@ public final class SearchPage {
     public void hit(Context ctx) {
         SearchRequest request = SearchRequestReader.strict(ctx);
         int n = QueryParams.integer(ctx, "hit", 1, 1, SearchRequest.MAX_WINDOW);
+        if (followedMerges(search, ctx, request, "hit=" + n)) {
+            return;
+        }
         String trail = request.onPage(1).toQueryString();
         try {
             SearchOutcome outcome = search.run(request.atHit(n));

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
+import org.dossier.web.Redirects;
 import org.dossier.web.ResultTrail;
 
 /**
@@ -53,7 +54,7 @@ public final class RecordPage {
             // The permanent address of a record still there leads to its page: its address is all it needs.
             RecordQueries.Address address = records.address(id).orElseThrow(() -> missing(id));
             if (!address.withdrawn()) {
-                ctx.redirect(address.canonicalPath(), HttpStatus.MOVED_PERMANENTLY);
+                Redirects.permanent(ctx, address.canonicalPath());
                 return;
             }
         }
@@ -72,7 +73,7 @@ public final class RecordPage {
         } else if (record.withdrawn()) {
             tombstone(ctx, record);
         } else {
-            ctx.redirect(record.canonicalPath(), HttpStatus.MOVED_PERMANENTLY);
+            Redirects.permanent(ctx, record.canonicalPath());
         }
     }
 
@@ -85,7 +86,7 @@ public final class RecordPage {
                 throw new NotFound("Document " + record.id() + " never had the address '" + slug
                         + "'. Its permanent address is " + publicUrl.absolute(ctx, record.permanentPath()) + ".");
             }
-            ctx.redirect(record.canonicalPath(), HttpStatus.MOVED_PERMANENTLY);
+            Redirects.permanent(ctx, record.canonicalPath());
             return;
         }
         if (record.withdrawn()) {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
+import org.dossier.web.Redirects;
 
 /**
  * {@code /documents/{id}/v/{n}}: a record exactly as it was at version n, for citations that
@@ -48,7 +49,7 @@ public final class VersionPage {
         if (!m.group(1).equals(String.valueOf(number)) || !ctx.pathParam("id").equals(String.valueOf(id))) {
             // /v/01 is /v/1: one address for each version, as for each record.
             String suffix = m.group(2) == null ? "" : m.group(2);
-            ctx.redirect(Permalinks.version(id, number) + suffix, HttpStatus.MOVED_PERMANENTLY);
+            Redirects.permanent(ctx, Permalinks.version(id, number) + suffix);
             return;
         }
         RecordVersion version = versions.find(id, number).orElseThrow(() -> new NotFound("Document " + id

@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.dossier.documents.Archive;
 import org.dossier.documents.Permalinks;
+import org.dossier.web.ConditionalGet;
 import org.dossier.web.PublicUrl;
 import org.jooq.DSLContext;
 
@@ -41,16 +42,24 @@ public final class AtomFeed {
     private final Archive archive;
     private final PublicUrl publicUrl;
     private final Clock clock;
+    private final ConditionalGet conditional;
 
-    public AtomFeed(DSLContext db, Archive archive, PublicUrl publicUrl, Clock clock) {
+    public AtomFeed(DSLContext db, Archive archive, PublicUrl publicUrl, Clock clock, ConditionalGet conditional) {
         this.db = db;
         this.archive = archive;
         this.publicUrl = publicUrl;
         this.clock = clock;
+        this.conditional = conditional;
     }
 
-    /** {@code GET /feed.atom}. */
+    /**
+     * {@code GET /feed.atom}, with a validator: a feed reader polls it every few minutes, and gets a
+     * 304 until a revision is written (each one moves the change feed the validator is made of).
+     */
     public void show(Context ctx) throws IOException {
+        if (conditional.answered(ctx, "feed")) {
+            return;
+        }
         ctx.contentType("application/atom+xml; charset=utf-8");
         write(ctx.outputStream(), publicUrl.of(ctx));
     }

@@ -2,6 +2,7 @@ package org.dossier.harvest;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,9 @@ record OaiRequest(String verb, Map<String, String> arguments) {
     static final Pattern SET_SPEC = Pattern.compile("[A-Za-z0-9\\-_.!~*'()]+(:[A-Za-z0-9\\-_.!~*'()]+)*");
 
     OaiRequest {
-        arguments = Map.copyOf(arguments);
+        // Not Map.copyOf: its order changes from one JVM to the next, and the echo of the request
+        // would then differ between nodes and restarts for the same request.
+        arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
     }
 
     static OaiRequest parse(Map<String, List<String>> parameters) throws OaiError {
@@ -57,6 +60,11 @@ record OaiRequest(String verb, Map<String, String> arguments) {
         Map<String, String> arguments = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
             if (p.getKey().equals("verb")) {
+                continue;
+            }
+            if (p.getKey().isEmpty() && p.getValue().stream().allMatch(String::isEmpty)) {
+                // An empty part of the query, as a harvester that ends every request with '&' sends
+                // ("?verb=Identify&"): no argument at all, as every page of the site reads it.
                 continue;
             }
             if (!allowed.contains(p.getKey())) {

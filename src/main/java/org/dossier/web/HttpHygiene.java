@@ -52,6 +52,18 @@ public final class HttpHygiene implements Filter {
         HttpServletResponse answer = (HttpServletResponse) response;
         answer.setHeader(VARY, ACCEPT_ENCODING);
         chain.doFilter(asked, new Headers(answer, serverTiming));
+        if (answer.getStatus() == HttpServletResponse.SC_NOT_MODIFIED && !answer.isCommitted()) {
+            String tag = req.getHeader("If-None-Match");
+            if (answer.getHeader("ETag") == null && tag != null && !tag.contains(",") && !tag.isBlank()
+                    && !tag.strip().equals("*")) {
+                // Javalin's static files answer 304 without the tag, which a 304 must carry (RFC 9110,
+                // 15.4.5); they answer it only to the one tag they gave, so that is the tag.
+                answer.setHeader("ETag", tag.strip());
+            }
+            // Sent before the exchange ends, so that Jetty does not add the length of the empty
+            // body it ends with: a 304 may carry a Content-Length only if it is the 200's (RFC 9110).
+            answer.flushBuffer();
+        }
     }
 
     /** The content type with {@code ; charset=utf-8} added to a text type that names no charset. */
@@ -92,7 +104,20 @@ public final class HttpHygiene implements Filter {
         }
 
         @Override
+        public void setStatus(int status) {
+            super.setStatus(status);
+            if (status == SC_NOT_MODIFIED) {
+                // A 304 has no body, so no type of its own; a cache updates what it keeps with the
+                // 304's header fields, so the default text/plain would replace the page's type.
+                super.setContentType(null);
+            }
+        }
+
+        @Override
         public void setContentType(String type) {
+            if (getStatus() == SC_NOT_MODIFIED) {
+                return;
+            }
             super.setContentType(withCharset(type));
             if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
                 // A page's header says who is signed in (an editor's page is no-store besides): a

@@ -1,5 +1,6 @@
 package org.dossier.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,8 @@ import org.eclipse.jetty.util.Callback;
 public final class JettyErrors extends ErrorHandler {
 
     private static final String HTML = "text/html;charset=utf-8";
+    private static final String JSON_TYPE = "application/json;charset=utf-8";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Templates templates;
 
@@ -36,10 +39,25 @@ public final class JettyErrors extends ErrorHandler {
         return super.handle(request, response, callback);
     }
 
-    /** Whatever the client said it accepts: the page a reader can act on, as every other error is. */
+    /**
+     * Whatever the client said it accepts: the page a reader can act on, as every other error is;
+     * for a {@code .json} address (a path that is not UTF-8, say), the same JSON as every other error
+     * there ({@code {"status", "error", "message"}}), since a program reads that, not a page. What
+     * Jetty's parser refuses ({@link #badMessageError}) comes with no address to tell by.
+     */
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
+        String path = request.getHttpURI().getPath();
+        if (path != null && path.endsWith(".json")) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", code);
+            body.put("error", title(code));
+            body.put("message", message(code));
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON_TYPE);
+            response.write(true, ByteBuffer.wrap(JSON.writeValueAsBytes(body)), callback);
+            return;
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, HTML);
         response.write(true, ByteBuffer.wrap(page(code)), callback);
     }
@@ -55,12 +73,22 @@ public final class JettyErrors extends ErrorHandler {
     private byte[] page(int status) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("status", status);
-        model.put("title", switch (status) {
+        model.put("title", title(status));
+        model.put("message", message(status));
+        model.put("errorPage", true);
+        return templates.renderWithoutRequest("error", model).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String title(int status) {
+        return switch (status) {
             case 414 -> "The address is too long";
             case 431 -> "The request's headers are too large";
             default -> status >= 500 ? "Something went wrong" : "This request cannot be answered";
-        });
-        model.put("message", switch (status) {
+        };
+    }
+
+    private static String message(int status) {
+        return switch (status) {
             case 400 -> "The address cannot be read: it has a '%' that is not followed by two hexadecimal "
                     + "digits, an encoded control character (%00) or slash, or percent-escapes that are not "
                     + "UTF-8 text. Check the address, or find the page again from the catalogue.";
@@ -69,8 +97,6 @@ public final class JettyErrors extends ErrorHandler {
             case 431 -> "The request carries more headers than the catalogue reads (a very large cookie, "
                     + "perhaps). Clear this site's cookies and try again.";
             default -> "The catalogue could not answer this request.";
-        });
-        model.put("errorPage", true);
-        return templates.renderWithoutRequest("error", model).getBytes(StandardCharsets.UTF_8);
+        };
     }
 }

@@ -2,7 +2,6 @@ package org.dossier.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.http.HttpStatus;
 
 /**
  * Before every GET: an address with a trailing slash ({@code /people/stalin/}) redirects (301) to
@@ -20,9 +19,7 @@ public final class TrailingSlash {
             return;
         }
         String without = path.replaceAll("/+$", "");
-        String query = ctx.queryString();
-        ctx.redirect((without.isEmpty() ? "/" : without) + (query == null || query.isEmpty() ? "" : "?" + query),
-                HttpStatus.MOVED_PERMANENTLY);
+        Redirects.permanent(ctx, without.isEmpty() ? "/" : without);
         ctx.skipRemainingHandlers();
     }
 }

@@ -297,6 +297,23 @@ class AuthorityEditingTest {
             assertEquals(301, saved.statusCode(), "a saved search that names the old key follows the merge");
             assertEquals(path + "?q=cable&person=stalin&person=ivan-vladimirovich-kovalev", location(saved));
         }
+        // So do its exports, its facets' pages and its hits: an export of the old key was a 200 with
+        // no record in it, which a script fetching a saved export could not tell from an empty search.
+        String[][] carried = {
+            {"/search.csv?person=kovalev", "/search.csv?person=ivan-vladimirovich-kovalev"},
+            {"/search.ris?q=cable&person=kovalev", "/search.ris?q=cable&person=ivan-vladimirovich-kovalev"},
+            {"/search.bib?person=kovalev&sort=date", "/search.bib?person=ivan-vladimirovich-kovalev&sort=date"},
+            {"/search/facets/place?person=kovalev&order=name",
+                "/search/facets/place?person=ivan-vladimirovich-kovalev&order=name"},
+            {"/search/hit?person=kovalev&hit=2", "/search/hit?person=ivan-vladimirovich-kovalev&hit=2"},
+        };
+        for (String[] saved : carried) {
+            HttpResponse<String> moved = catalogue.http().get(saved[0]);
+            assertEquals(301, moved.statusCode(), saved[0]);
+            assertEquals(saved[1], location(moved), saved[0]);
+        }
+        assertEquals(roles.size() + 1, catalogue.http().get("/search.csv?person=ivan-vladimirovich-kovalev").body()
+                .strip().split("\n").length, "the export it leads to has every record of the merged person");
         assertTrue(catalogue.http().get("/people/ivan-vladimirovich-kovalev").body().contains("Kovalev"));
         Document editForm = Jsoup.parse(alice.get("/admin/documents/" + roles.keySet().iterator().next() + "/edit").body());
         assertTrue(editForm.select("input[name=person][value=" + kovalev + "]").isEmpty(),

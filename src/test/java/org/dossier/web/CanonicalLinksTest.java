@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.dossier.documents.Attribution;
+import org.dossier.documents.RecordDraft;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
@@ -53,12 +54,38 @@ class CanonicalLinksTest {
     }
 
     @Test
+    void eachPageOfAListHasItsOwnCanonicalAddressAndAnotherSpellingOfItHasTheSame() {
+        String site = catalogue.baseUrl();
+        String[][] canonical = {
+            {"/", "/"},
+            {"/?page=1", "/"},
+            {"/?sort=-date&utm_source=newsletter", "/"},
+            {"/?page=2", "/?page=2"},
+            {"/?page=2&sort=title", "/?sort=title&page=2"},
+            {"/?sort=date&pageSize=20&page=2", "/?sort=date&pageSize=20&page=2"},
+            {"/?pageSize=10&page=3&ref=feed", "/?page=3"},
+            {"/people/stalin", "/people/stalin"},
+            {"/people/stalin?page=1", "/people/stalin"},
+            {"/people/stalin?page=2", "/people/stalin?page=2"},
+        };
+        for (String[] page : canonical) {
+            assertEquals(site + page[1], canonicalOf(page[0], 200), page[0]);
+        }
+    }
+
+    @Test
     void anotherSpellingOfAnAddressRedirectsToItsOneAddressKeepingTheQuery() {
         int letter = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
+        String record = http.get("/documents/" + letter).headers().firstValue("Location").orElseThrow();
         String v = "/documents/" + letter + "/v/";
         String[][] redirects = {
             {v + "01", v + "1"},
+            {v + "01?x=1", v + "1?x=1"},
             {v + "001.bib", v + "1.bib"},
+            {"/documents/0" + letter + ".json?x=1", "/documents/" + letter + ".json?x=1"},
+            {"/documents/00" + letter + "/history", "/documents/" + letter + "/history"},
+            {"/documents/" + letter + "/history/01", "/documents/" + letter + "/history/1"},
+            {"/documents/0" + letter + record.substring(("/documents/" + letter).length()) + "?x=1", record + "?x=1"},
             {"/documents/0" + letter + "/v/1", v + "1"},
             {"/people/stalin/", "/people/stalin"},
             {"/people/stalin/?page=1", "/people/stalin?page=1"},
@@ -82,6 +109,33 @@ class CanonicalLinksTest {
         }
         assertEquals(404, http.get(v + "09").headers().firstValue("Location").map(http::get)
                 .map(HttpResponse::statusCode).orElse(0), "a version that does not exist is still not found");
+    }
+
+    @Test
+    void anOldSlugAndThePermanentAddressRedirectKeepingTheSearchTheReaderCameFrom() {
+        int id = catalogue.recordTitled("Apollon Petrov and Zhou Enlai");
+        String old = http.get("/documents/" + id).headers().firstValue("Location").orElseThrow();
+        try (CatalogueDatabase db = CatalogueDatabase.of(catalogue)) {
+            db.write(w -> {
+                RecordDraft now = w.draft(id);
+                return w.update(id, 1, new RecordDraft("Petrov and Zhou Enlai, a title corrected for redirects",
+                        now.summary(), now.date(), now.typeId(), now.people(), now.places()),
+                        Attribution.editor("tester", "Corrected"));
+            });
+        }
+        String current = http.get("/documents/" + id).headers().firstValue("Location").orElseThrow();
+        assertTrue(!current.equals(old) && current.contains("corrected-for-redirects"), current);
+        // A record page reached from a search carries it on (back to the results, previous and next hit).
+        String trail = "?search=q%3Dzhou&hit=2&hits=7";
+        for (String path : List.of(old + trail, "/documents/" + id + trail)) {
+            HttpResponse<String> moved = http.get(path);
+            assertEquals(301, moved.statusCode(), path);
+            assertEquals(current + trail, moved.headers().firstValue("Location").orElse(""), path);
+        }
+        String page = http.get(current + trail).body();
+        assertTrue(Jsoup.parse(page).select("a[href]").stream().anyMatch(a -> a.attr("href").startsWith("/search?q=zhou")),
+                "the page leads back to the search");
+        assertEquals(current, http.get(old).headers().firstValue("Location").orElse(""), "no query, none added");
     }
 
     @Test

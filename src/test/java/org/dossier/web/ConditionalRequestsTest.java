@@ -105,6 +105,69 @@ class ConditionalRequestsTest {
     }
 
     @Test
+    void aNotModifiedAnswerCarriesNoTypeOrLengthThatACacheWouldPutOnThePageItKeeps() {
+        // A cache updates the page it keeps with the 304's header fields (RFC 9111, 4.3.4): a
+        // "Content-Type: text/plain" there turned the kept HTML page into text, and a 304 may carry
+        // a Content-Length only if it is the page's own (RFC 9110, 8.6), never the 0 of its empty body.
+        int id = catalogue.recordTitled("Wang Ruofei");
+        for (String path : List.of(recordPath(id), "/documents/" + id + "/v/1", "/", "/people/stalin")) {
+            String tag = etag(path);
+            for (String method : List.of("GET", "HEAD")) {
+                HttpResponse<String> again = reader.send(method, path, null, null, "If-None-Match", tag,
+                        "Accept-Encoding", "gzip");
+                assertEquals(304, again.statusCode(), method + " " + path);
+                assertEquals(null, header(again, "Content-Type"), method + " " + path);
+                assertEquals(null, header(again, "Content-Length"), method + " " + path);
+                assertEquals(tag, header(again, "ETag"), method + " " + path);
+                assertEquals("public, no-cache", header(again, "Cache-Control"), method + " " + path);
+            }
+            assertEquals("text/html;charset=utf-8", header(ok(path), "Content-Type"), "the page itself still says what it is");
+        }
+    }
+
+    @Test
+    void theStyleSheetAnswers304WithItsTagAndNothingThatWouldReplaceItsType() {
+        HttpResponse<String> sheet = ok("/static/dossier.css");
+        String tag = header(sheet, "ETag");
+        assertTrue(tag != null, "the style sheet has a validator");
+        HttpResponse<String> again = reader.get("/static/dossier.css", "If-None-Match", tag);
+        assertEquals(304, again.statusCode());
+        assertEquals(tag, header(again, "ETag"), "a 304 names the tag it confirms (RFC 9110, 15.4.5)");
+        assertEquals(null, header(again, "Content-Length"));
+        assertEquals(header(sheet, "Cache-Control"), header(again, "Cache-Control"));
+    }
+
+    @Test
+    void theFeedAndTheSitemapsAnswer304ToAReaderThatHasThemUntilARecordChanges() {
+        List<String> polled = List.of("/feed.atom", "/sitemap.xml", "/sitemaps/names.xml");
+        List<String> before = polled.stream().map(this::etag).toList();
+        for (int i = 0; i < polled.size(); i++) {
+            String path = polled.get(i);
+            assertEquals("public, no-cache", header(ok(path), "Cache-Control"), path);
+            HttpResponse<String> again = reader.get(path, "If-None-Match", before.get(i));
+            assertEquals(304, again.statusCode(), path);
+            assertEquals("", again.body(), path);
+            assertEquals(null, header(again, "Content-Type"), path);
+        }
+
+        int id = catalogue.recordTitled("Concentering the Situation on Taiwan");
+        database.write(w -> {
+            RecordDraft now = w.draft(id);
+            return w.update(id, 1, new RecordDraft("A title corrected for the feed readers", now.summary(),
+                    now.date(), now.typeId(), now.people(), now.places()), Attribution.editor("tester", "Corrected"));
+        });
+        for (int i = 0; i < polled.size(); i++) {
+            HttpResponse<String> changed = reader.get(polled.get(i), "If-None-Match", before.get(i));
+            assertEquals(200, changed.statusCode(), polled.get(i) + " is sent again after a change");
+            assertNotEquals(before.get(i), header(changed, "ETag"), polled.get(i));
+        }
+        assertTrue(reader.get("/feed.atom", "If-None-Match", before.get(0)).body()
+                .contains("A title corrected for the feed readers"), "the feed sent has the correction");
+        assertTrue(reader.get("/sitemap.xml", "If-None-Match", before.get(1)).body()
+                .contains("a-title-corrected-for-the-feed-readers"), "the sitemap sent has the new address");
+    }
+
+    @Test
     void aPageDatedInThePastAnswers304ToIfModifiedSinceAndADifferentTagWins() throws InterruptedException {
         String path = recordPath(catalogue.recordTitled("Apollon Petrov and Zhou Enlai"));
         ok(path);

@@ -14,6 +14,7 @@ import org.dossier.authorities.AuthorityVersion;
 import org.dossier.authorities.AuthorityWriter;
 import org.dossier.authorities.StaleAuthorityException;
 import org.dossier.authorities.StoredAuthority;
+import org.dossier.authorities.SurvivorMergedAwayException;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.NotFound;
@@ -74,6 +75,14 @@ public final class AuthorityHistory {
             refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Someone changed this " + kind.noun()
                     + " while you had this page open (it is now at version " + e.currentVersion() + "). Nothing was "
                     + "restored: look at the history again, then decide.");
+            return;
+        } catch (SurvivorMergedAwayException e) {
+            StoredAuthority survivor = e.survivor();
+            String onward = authorities.find(kind, survivor.mergedInto()).map(StoredAuthority::name)
+                    .orElse(survivor.mergedInto());
+            refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Its records went to " + survivor.name()
+                    + ", which has since been merged into " + onward + ". Nothing was restored: undo that merge "
+                    + "first (restore " + survivor.name() + "'s version from before it), then this one.");
             return;
         }
         if (!restored) {

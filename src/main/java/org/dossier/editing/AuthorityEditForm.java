@@ -96,7 +96,12 @@ public record AuthorityEditForm(String name, String sortName, String description
     public Checked check(AuthorityKind list, AuthorityContent before, Map<String, List<AuthorityRecords.Owner>> owners) {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Clash> clashes = new HashMap<>();
-        String name = this.name.strip().replaceAll("\\s+", " ");
+        // Bidi embeddings, overrides and isolates are dropped, as a record's form drops them: a name
+        // is shown on every record linked to it and in their citations, and one left open (U+202E)
+        // turns round whatever follows it there (the rest of a list's row, a citation's title).
+        String name = ControlCharacters.withoutBidiControls(this.name).strip().replaceAll("\\s+", " ");
+        String sortName = ControlCharacters.withoutBidiControls(this.sortName);
+        String description = ControlCharacters.withoutBidiControls(this.description);
         Set<String> had = new HashSet<>();
         if (before != null) {
             had.add(AuthorityRecords.folded(before.name()));
@@ -126,7 +131,7 @@ public record AuthorityEditForm(String name, String sortName, String description
         seen.add(AuthorityRecords.folded(name));
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            String form = row.name().strip().replaceAll("\\s+", " ");
+            String form = ControlCharacters.withoutBidiControls(row.name()).strip().replaceAll("\\s+", " ");
             String field = "alias-" + i;
             if (form.isEmpty()) {
                 continue;
@@ -147,7 +152,7 @@ public record AuthorityEditForm(String name, String sortName, String description
                 aliases.add(new AuthorityContent.Alias(form, aliasKind.get()));
             }
         }
-        String note = this.note.strip();
+        String note = ControlCharacters.withoutBidiControls(this.note).strip();
         if (note.isEmpty()) {
             errors.put("note", "Say what you changed and why: the note is kept in the history.");
         } else if (note.length() > RecordForm.MAX_NOTE) {

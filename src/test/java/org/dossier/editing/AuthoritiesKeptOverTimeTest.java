@@ -98,4 +98,57 @@ class AuthoritiesKeptOverTimeTest {
         assertEquals(200, catalogue.http().get("/people/razuvaev").statusCode());
         assertEquals(200, catalogue.http().get("/people/roshchin").statusCode());
     }
+
+    private static FormFields form(Http editor, String path) {
+        HttpResponse<String> page = editor.get(path);
+        assertEquals(200, page.statusCode(), page.body());
+        return FormFields.of(page.body(), "form.authority-form");
+    }
+
+    private static String name(String key) {
+        return database.dsl().select(PERSON.NAME).from(PERSON).where(PERSON.KEY.eq(key)).fetchSingle(PERSON.NAME);
+    }
+
+    @Test
+    void aBidiOverrideTypedIntoAPersonsNameFormsOrNoteIsDroppedSoItTurnsNothingRoundOnThePagesThatShowIt() {
+        HttpResponse<String> made = alice.post("/admin/people/new", form(alice, "/admin/people/new")
+                .set("name", "Evil\u202eName").set("sort_name", "Name, \u202bEvil").set("description", "Wrote \u2066to\u2069 us")
+                .set("alias-0", "E.\u202d Name").set("alias-kind-0", "variant").set("note", "Pasted \u202efrom a list").entries());
+        assertEquals(303, made.statusCode(), made.body());
+        assertEquals("EvilName", name("evilname"));
+        HttpResponse<String> history = catalogue.http().get("/people/evilname/history/1");
+        Document page = Jsoup.parse(history.body());
+        assertTrue(page.text().contains("Pasted from a list"), page.text());
+        for (String shown : java.util.List.of(history.body(), alice.get("/admin/people").body(),
+                alice.get("/admin/people/evilname/edit").body())) {
+            assertTrue(shown.chars().noneMatch(c -> c == 0x202A || c == 0x202B || c == 0x202C || c == 0x202D || c == 0x202E
+                    || c >= 0x2066 && c <= 0x2069), "no bidi control is stored to be shown");
+        }
+        FormFields saved = form(alice, "/admin/people/evilname/edit");
+        assertEquals("Name, Evil", saved.get("sort_name"));
+        assertEquals("Wrote to us", saved.get("description"));
+        assertEquals("E. Name", saved.get("alias-0"));
+    }
+
+    @Test
+    void aNameTypedWithCombiningAccentsIsStoredComposedAndSavingItOverTheSameNameComposedChangesNothing() {
+        HttpResponse<String> made = alice.post("/admin/people/new", form(alice, "/admin/people/new")
+                .set("name", "Jose\u0301 Marti\u0301").set("alias-0", "Pe\u0301pe").set("alias-kind-0", "variant")
+                .set("note", "Pasted from a PDF").entries());
+        assertEquals(303, made.statusCode(), made.body());
+        assertEquals("Jos\u00e9 Mart\u00ed", name("jose-marti"), "stored as the one precomposed letter");
+        FormFields edit = form(bob, "/admin/people/jose-marti/edit");
+        assertEquals("P\u00e9pe", edit.get("alias-0"));
+
+        HttpResponse<String> same = bob.post("/admin/people/jose-marti/edit", edit.set("name", "Jose\u0301 Marti\u0301")
+                .set("alias-0", "Pe\u0301pe").set("note", "Typed again on a Mac").entries());
+        assertEquals(422, same.statusCode(), "the same name, however its accents were typed, is no change");
+        assertTrue(Jsoup.parse(same.body()).text().contains("Nothing to save"), same.body());
+        assertEquals(1, Jsoup.parse(catalogue.http().get("/people/jose-marti/history").body()).select("li.revision").size());
+
+        HttpResponse<String> twin = alice.post("/admin/people/new", form(alice, "/admin/people/new")
+                .set("name", "Jos\u00e9 Mart\u00ed").set("note", "Entered again").entries());
+        assertEquals(422, twin.statusCode(), "the composed name is the same person's");
+        assertEquals("Jos\u00e9 Mart\u00ed", Jsoup.parse(twin.body()).selectFirst("#name").val(), "what was typed is kept");
+    }
 }

@@ -179,6 +179,24 @@ public record AuthorityEditForm(String name, String sortName, String description
         }
     }
 
+    /**
+     * The first form of {@code content} (its name, then its other forms but short ones) that another
+     * authority of {@code owners} has and {@code before} did not: what a restore of an old version
+     * would otherwise give two of them, as the form refuses it.
+     */
+    static java.util.Optional<Clash> firstClash(AuthorityKind list, AuthorityContent content, AuthorityContent before,
+                                                Map<String, List<AuthorityRecords.Owner>> owners) {
+        Set<String> had = new HashSet<>();
+        had.add(AuthorityRecords.folded(before.name()));
+        before.aliases().forEach(a -> had.add(AuthorityRecords.folded(a.name())));
+        var named = clash(list, content.name(), had, owners);
+        if (named.isPresent()) {
+            return named;
+        }
+        return content.aliases().stream().filter(a -> a.kind() != AliasKind.FULL_NAME_ONLY)
+                .flatMap(a -> clash(list, a.name(), had, owners).stream()).findFirst();
+    }
+
     /** Another authority with this form, unless this one had it already (forms shared before stay). */
     private static java.util.Optional<Clash> clash(AuthorityKind list, String form, Set<String> had,
                                                    Map<String, List<AuthorityRecords.Owner>> owners) {

@@ -58,12 +58,30 @@ public final class AuthorityHistory {
         int number = Forms.number(ctx, "revision");
         int version = Forms.number(ctx, "version");
         String note = Forms.text(ctx, "note").strip();
-        authorities.version(authority, number).orElseThrow(() -> new NotFound(
+        AuthorityVersion restoring = authorities.version(authority, number).orElseThrow(() -> new NotFound(
                 "'" + authority.key() + "' has no version " + number + "."));
         if (note.isEmpty() || note.length() > RecordForm.MAX_NOTE) {
             refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, note.isEmpty()
                     ? "Say why this version comes back: the note is kept in the history."
                     : "A note has at most " + RecordForm.MAX_NOTE + " characters.");
+            return;
+        }
+        // A form it had then may be another's now (taken out here, added there since): as the form
+        // refuses a form another has, so does a restore, or two would own it. Undoing a merge takes
+        // its forms back from the survivor, which is no clash.
+        // (A survivor merged on since has passed them on: the writer refuses that undoing, saying why.)
+        Map<String, List<AuthorityRecords.Owner>> owners = new HashMap<>(authorities.owners(kind, authority.id()));
+        boolean survivorMergedOn = false;
+        if (authority.merged()) {
+            owners.replaceAll((form, those) -> those.stream().filter(o -> !o.key().equals(authority.mergedInto())).toList());
+            survivorMergedOn = authorities.find(kind, authority.mergedInto()).map(StoredAuthority::merged).orElse(false);
+        }
+        var clash = AuthorityEditForm.firstClash(kind, restoring.content(), authority.content(), owners);
+        if (clash.isPresent() && !survivorMergedOn) {
+            refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Version " + number + " gives it the form '"
+                    + clash.get().form() + "', which is a name of " + clash.get().name() + " (" + clash.get().key()
+                    + ") now. Nothing was restored: take the form from " + clash.get().name()
+                    + " first, or edit this " + kind.noun() + " instead.");
             return;
         }
         String author = AccessControl.requireUser(ctx).username();

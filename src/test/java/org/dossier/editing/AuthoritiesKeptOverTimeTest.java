@@ -151,4 +151,35 @@ class AuthoritiesKeptOverTimeTest {
         assertEquals(422, twin.statusCode(), "the composed name is the same person's");
         assertEquals("Jos\u00e9 Mart\u00ed", Jsoup.parse(twin.body()).selectFirst("#name").val(), "what was typed is kept");
     }
+
+    @Test
+    void restoringAVersionWithAFormAnotherPersonHasSinceIsRefusedNamingThemAndChangesNothing() {
+        FormFields kuznetsov = form(alice, "/admin/people/kuznetsov/edit");
+        int row = kuznetsov.get("alias-0").equals("V. V. Kuznetsov") ? 0 : 1;
+        assertEquals("V. V. Kuznetsov", kuznetsov.get("alias-" + row));
+        assertEquals(303, alice.post("/admin/people/kuznetsov/edit", kuznetsov.set("alias-" + row, "")
+                .set("note", "V. V. is someone else").entries()).statusCode());
+        FormFields tugarinov = form(bob, "/admin/people/tugarinov/edit");
+        assertEquals(303, bob.post("/admin/people/tugarinov/edit", tugarinov.set("alias-2", "V. V. Kuznetsov")
+                .set("alias-kind-2", "variant").set("note", "His signature in the records").entries()).statusCode());
+
+        HttpResponse<String> refused = restore(alice, "kuznetsov", 1, "The form was right");
+        assertEquals(409, refused.statusCode(), refused.body());
+        Document page = Jsoup.parse(refused.body());
+        assertTrue(page.selectFirst("#restore-problem").text().contains("Version 1 gives it the form 'V. V. Kuznetsov', "
+                + "which is a name of I. Tugarinov (tugarinov) now. Nothing was restored"), page.text());
+        assertEquals("The form was right", page.selectFirst("form.restore-form input[name=note]").val());
+        assertEquals(2, Jsoup.parse(catalogue.http().get("/people/kuznetsov/history").body()).select("li.revision").size());
+        assertTrue(Jsoup.parse(catalogue.http().get("/people/kuznetsov").body()).select(".alias").eachText().stream()
+                .noneMatch(a -> a.contains("V. V. Kuznetsov")), "the form stays the other's alone");
+
+        // Taken back from the other first, the restore goes through.
+        FormFields taken = form(bob, "/admin/people/tugarinov/edit");
+        int his = taken.get("alias-0").equals("V. V. Kuznetsov") ? 0 : 1;
+        assertEquals("V. V. Kuznetsov", taken.get("alias-" + his));
+        assertEquals(303, bob.post("/admin/people/tugarinov/edit", taken.set("alias-" + his, "").set("note", "Not his after all")
+                .entries()).statusCode());
+        assertEquals(303, restore(alice, "kuznetsov", 1, "The form was right").statusCode());
+        assertTrue(Jsoup.parse(catalogue.http().get("/people/kuznetsov").body()).text().contains("V. V. Kuznetsov"));
+    }
 }

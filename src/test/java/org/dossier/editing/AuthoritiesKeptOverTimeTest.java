@@ -182,4 +182,29 @@ class AuthoritiesKeptOverTimeTest {
         assertEquals(303, restore(alice, "kuznetsov", 1, "The form was right").statusCode());
         assertTrue(Jsoup.parse(catalogue.http().get("/people/kuznetsov").body()).text().contains("V. V. Kuznetsov"));
     }
+
+    @Test
+    void aRecordFormOpenedBeforeOneOfItsPeopleWasMergedAwayKeepsTheLinkAsTheSurvivorsInTheSameRole() {
+        Map<Integer, String> krasovsky = links("krasovsky");
+        int record = krasovsky.keySet().iterator().next();
+        String role = krasovsky.get(record);
+        int malik = personId("malik");
+        FormFields opened = FormFields.of(bob.get("/admin/documents/" + record + "/edit").body(), "form.record-form");
+        assertTrue(opened.all("person").contains(String.valueOf(personId("krasovsky"))));
+
+        assertEquals(303, merge(alice, "krasovsky", "malik", "One name, entered twice").statusCode());
+        HttpResponse<String> stale = bob.post("/admin/documents/" + record + "/edit",
+                opened.set("title", opened.get("title") + " (draft)").set("note", "Date checked against the original").entries());
+        assertEquals(409, stale.statusCode(), "the merge saved the record in between: the conflict page, not a refusal");
+        FormFields kept = FormFields.of(stale.body(), "form.record-form");
+        assertTrue(kept.all("person").contains(String.valueOf(malik)), "the survivor is ticked where the editor ticked the other");
+        assertEquals(role, kept.get("role-" + malik), "in the role the editor gave");
+        assertEquals("Date checked against the original", kept.get("note"));
+
+        assertEquals(303, bob.post("/admin/documents/" + record + "/edit", kept.entries()).statusCode());
+        assertEquals(role, links("malik").get(record), "the link is kept, the survivor's");
+        assertTrue(database.dsl().select(org.dossier.db.Tables.DOCUMENT.TITLE).from(org.dossier.db.Tables.DOCUMENT)
+                .where(org.dossier.db.Tables.DOCUMENT.ID.eq(record)).fetchSingle(org.dossier.db.Tables.DOCUMENT.TITLE)
+                .endsWith("(draft)"), "and the editor's change saved");
+    }
 }

@@ -21,6 +21,7 @@ import org.dossier.authorities.Mentions;
 import org.dossier.authorities.StaleAuthorityException;
 import org.dossier.authorities.StoredAuthority;
 import org.dossier.documents.Attribution;
+import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.BadRequest;
 import org.dossier.web.NotFound;
@@ -202,9 +203,13 @@ public final class AuthorityEditing {
         StoredAuthority authority = find(ctx, kind);
         int opened = Forms.number(ctx, "version");
         String survivorKey = Forms.text(ctx, "survivor").strip();
-        String note = Forms.text(ctx, "note").strip();
+        // The note goes into both histories and every moved record's revision: checked as the
+        // authority form checks its note (a bidi control dropped, a control character refused).
+        String note = ControlCharacters.withoutBidiControls(Forms.text(ctx, "note")).strip();
         Map<String, String> errors = new LinkedHashMap<>();
-        var survivor = authorities.find(kind, survivorKey).filter(s -> !s.merged() && s.id() != authority.id());
+        // No key has a control character, and PostgreSQL refuses a NUL in a query's text outright.
+        var survivor = ControlCharacters.firstControl(survivorKey).isPresent() ? java.util.Optional.<StoredAuthority>empty()
+                : authorities.find(kind, survivorKey).filter(s -> !s.merged() && s.id() != authority.id());
         if (survivor.isEmpty()) {
             errors.put("survivor", "Choose the " + kind.noun() + " this one is the same as.");
         }
@@ -212,6 +217,8 @@ public final class AuthorityEditing {
             errors.put("note", "Say why they are one: the note is kept in both histories.");
         } else if (note.length() > RecordForm.MAX_NOTE) {
             errors.put("note", "A note has at most " + RecordForm.MAX_NOTE + " characters.");
+        } else {
+            ControlCharacters.refusal("note", note).ifPresent(message -> errors.put("note", message));
         }
         if (authority.merged()) {
             errors.put("survivor", "It was merged into '" + authority.mergedInto() + "' already.");

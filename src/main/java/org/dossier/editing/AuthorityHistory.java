@@ -16,6 +16,7 @@ import org.dossier.authorities.StaleAuthorityException;
 import org.dossier.authorities.StoredAuthority;
 import org.dossier.authorities.SurvivorMergedAwayException;
 import org.dossier.documents.Attribution;
+import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.NotFound;
 import org.jooq.DSLContext;
@@ -57,13 +58,18 @@ public final class AuthorityHistory {
         StoredAuthority authority = find(ctx, kind);
         int number = Forms.number(ctx, "revision");
         int version = Forms.number(ctx, "version");
-        String note = Forms.text(ctx, "note").strip();
+        String note = ControlCharacters.withoutBidiControls(Forms.text(ctx, "note")).strip();
         AuthorityVersion restoring = authorities.version(authority, number).orElseThrow(() -> new NotFound(
                 "'" + authority.key() + "' has no version " + number + "."));
         if (note.isEmpty() || note.length() > RecordForm.MAX_NOTE) {
             refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, note.isEmpty()
                     ? "Say why this version comes back: the note is kept in the history."
                     : "A note has at most " + RecordForm.MAX_NOTE + " characters.");
+            return;
+        }
+        var control = ControlCharacters.refusal("note", note);
+        if (control.isPresent()) {
+            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, control.get());
             return;
         }
         // A form it had then may be another's now (taken out here, added there since): as the form

@@ -207,4 +207,33 @@ class AuthoritiesKeptOverTimeTest {
                 .where(org.dossier.db.Tables.DOCUMENT.ID.eq(record)).fetchSingle(org.dossier.db.Tables.DOCUMENT.TITLE)
                 .endsWith("(draft)"), "and the editor's change saved");
     }
+
+    @Test
+    void aMergeOrRestoreNoteWithAControlCharacterIsRefusedAtTheNoteWithItKeptAndABidiOverrideIsDropped() {
+        Document form = Jsoup.parse(alice.get("/admin/people/pasztor/merge").body());
+        HttpResponse<String> bell = alice.post("/admin/people/pasztor/merge", Map.of("csrf", Editors.csrf(form.html()),
+                "version", form.selectFirst("input[name=version]").val(), "survivor", "lange", "note", "Same man\u0007"));
+        assertEquals(422, bell.statusCode(), bell.body());
+        Document refused = Jsoup.parse(bell.body());
+        assertTrue(refused.selectFirst("#note-error").text().contains("The note has a control character, which shows "
+                + "nothing (U+0007, at character 9)"), refused.text());
+        assertEquals("note-error", refused.selectFirst("#note").attr("aria-describedby"));
+        assertEquals("Same man\u0007", refused.selectFirst("#note").val(), "what was typed is kept");
+        assertEquals(200, catalogue.http().get("/people/pasztor").statusCode(), "nothing was merged");
+
+        HttpResponse<String> nul = alice.post("/admin/people/pasztor/merge", Map.of("csrf", Editors.csrf(form.html()),
+                "version", form.selectFirst("input[name=version]").val(), "survivor", "lange\u0000", "note", "Same man"));
+        assertEquals(422, nul.statusCode(), "a key no one has, whatever the database");
+
+        assertEquals(303, merge(alice, "pasztor", "lange", "Same \u202eman").statusCode());
+        assertTrue(Jsoup.parse(catalogue.http().get("/people/lange/history").body()).selectFirst("li.revision").text()
+                .contains("Merged K\u00e1roly P\u00e1sztor (pasztor) into Oskar Lange: Same man"));
+
+        HttpResponse<String> restoreBell = restore(alice, "pasztor", 1, "Two\u001b men");
+        assertEquals(422, restoreBell.statusCode(), restoreBell.body());
+        Document page = Jsoup.parse(restoreBell.body());
+        assertTrue(page.selectFirst("#restore-problem").text().contains("U+001B"), page.text());
+        assertEquals("true", page.selectFirst("form.restore-form input[name=note]").attr("aria-invalid"));
+        assertEquals(301, catalogue.http().get("/people/pasztor").statusCode(), "nothing was restored");
+    }
 }

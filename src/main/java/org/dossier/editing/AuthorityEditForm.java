@@ -99,15 +99,15 @@ public record AuthorityEditForm(String name, String sortName, String description
         // Bidi embeddings, overrides and isolates are dropped, as a record's form drops them: a name
         // is shown on every record linked to it and in their citations, and one left open (U+202E)
         // turns round whatever follows it there (the rest of a list's row, a citation's title).
-        String name = ControlCharacters.withoutBidiControls(this.name).strip().replaceAll("\\s+", " ");
-        String sortName = ControlCharacters.withoutBidiControls(this.sortName);
+        String name = oneSpaceApart(this.name);
+        String sortName = invisible(oneSpaceApart(this.sortName)) ? "" : oneSpaceApart(this.sortName);
         String description = ControlCharacters.withoutBidiControls(this.description);
         Set<String> had = new HashSet<>();
         if (before != null) {
             had.add(AuthorityRecords.folded(before.name()));
             before.aliases().forEach(a -> had.add(AuthorityRecords.folded(a.name())));
         }
-        if (name.isEmpty()) {
+        if (name.isEmpty() || invisible(name)) {
             errors.put("name", "Write the name this " + list.noun() + " is best known by.");
         } else if (name.length() > MAX_NAME) {
             errors.put("name", "A name has at most " + MAX_NAME + " characters.");
@@ -131,9 +131,9 @@ public record AuthorityEditForm(String name, String sortName, String description
         seen.add(AuthorityRecords.folded(name));
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            String form = ControlCharacters.withoutBidiControls(row.name()).strip().replaceAll("\\s+", " ");
+            String form = oneSpaceApart(row.name());
             String field = "alias-" + i;
-            if (form.isEmpty()) {
+            if (form.isEmpty() || invisible(form)) {
                 continue;
             }
             var aliasKind = AliasKind.fromKey(row.kind());
@@ -170,6 +170,22 @@ public record AuthorityEditForm(String name, String sortName, String description
             return new Checked(null, note, errors, clashes);
         }
         return new Checked(new AuthorityContent(name, sortName, description, kind, aliases), note, Map.of(), Map.of());
+    }
+
+    /** Spaces of every kind: a no-break or an em space pasted from a word processor is a space in a name. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\p{Z}]+");
+
+    /**
+     * A name or form as typed, without bidi controls, each run of spaces one space and none at the
+     * ends: a name of no-break spaces alone is an empty one, not a person no one can see.
+     */
+    private static String oneSpaceApart(String typed) {
+        return SPACES.matcher(ControlCharacters.withoutBidiControls(typed)).replaceAll(" ").strip();
+    }
+
+    /** Whether {@code text} is only characters that show nothing (a zero-width space, a joiner). */
+    private static boolean invisible(String text) {
+        return text.codePoints().allMatch(c -> Character.getType(c) == Character.FORMAT);
     }
 
     /** The field's refusal when it has a control character, unless it is refused for something else already. */

@@ -236,4 +236,27 @@ class AuthoritiesKeptOverTimeTest {
         assertEquals("true", page.selectFirst("form.restore-form input[name=note]").attr("aria-invalid"));
         assertEquals(301, catalogue.http().get("/people/pasztor").statusCode(), "nothing was restored");
     }
+
+    @Test
+    void aNameOrFormOfNoBreakOrZeroWidthSpacesAloneIsNoNameAndSpacesOfEveryKindInANameAreOneSpace() {
+        FormFields blank = form(alice, "/admin/places/new");
+        HttpResponse<String> invisible = alice.post("/admin/places/new", blank.set("name", " \u00a0\u2003 ")
+                .set("note", "Pasted from a word processor").entries());
+        assertEquals(422, invisible.statusCode(), invisible.body());
+        Document page = Jsoup.parse(invisible.body());
+        assertTrue(page.selectFirst("#name-error").text().contains("Write the name this place is best known by."), page.text());
+        assertEquals(" \u00a0\u2003 ", page.selectFirst("#name").val(), "what was typed is kept");
+        assertEquals(422, alice.post("/admin/places/new", blank.set("name", "\u200b").set("note", "Pasted").entries())
+                .statusCode(), "nor is a zero-width space a name");
+
+        HttpResponse<String> made = alice.post("/admin/places/new", blank.set("name", "Port\u00a0\u00a0Said ")
+                .set("sort_name", "\u200b").set("alias-0", "\u00a0").set("alias-kind-0", "variant")
+                .set("alias-1", "Bur\u202fSa\u02bfid").set("alias-kind-1", "variant").set("note", "A port").entries());
+        assertEquals(303, made.statusCode(), made.body());
+        FormFields saved = form(alice, "/admin/places/port-said/edit");
+        assertEquals("Port Said", saved.get("name"));
+        assertEquals("Port Said", saved.get("sort_name"), "an invisible sort form is none: the name sorts it");
+        assertEquals("Bur Sa\u02bfid", saved.get("alias-0"), "the row of a no-break space alone was no form");
+        assertEquals("", saved.get("alias-1"));
+    }
 }

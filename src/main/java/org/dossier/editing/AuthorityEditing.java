@@ -149,6 +149,10 @@ public final class AuthorityEditing {
      */
     public void preview(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = find(ctx, kind);
+        if (authority.merged()) {
+            ctx.redirect(kind.adminPath() + "/" + authority.mergedInto() + "/link", HttpStatus.SEE_OTHER);
+            return;
+        }
         int after = QueryParams.integer(ctx, AFTER, 0, 0, MAX_ID);
         Mentions.Preview preview = Mentions.unlinked(db, authority, candidates, after, Mentions.Bound.PAGE);
         Map<String, Object> model = new HashMap<>();
@@ -169,6 +173,13 @@ public final class AuthorityEditing {
      */
     public void link(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = find(ctx, kind);
+        if (authority.merged()) {
+            // Merged while the ticks were made: linked to it, each record would be moved on to the
+            // survivor by a merge under way again, two revisions apiece. The survivor's page reads
+            // them afresh, with its forms and the merged one's.
+            ctx.redirect(kind.adminPath() + "/" + authority.mergedInto() + "/link", HttpStatus.SEE_OTHER);
+            return;
+        }
         Set<Integer> chosen = new HashSet<>();
         for (String id : ctx.formParams("document")) {
             if (id.strip().matches("[0-9]{1,9}")) {

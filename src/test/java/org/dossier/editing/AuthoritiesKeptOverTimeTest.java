@@ -3,6 +3,7 @@ package org.dossier.editing;
 import static org.dossier.db.Tables.DOCUMENT_PERSON;
 import static org.dossier.db.Tables.PERSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -258,5 +259,33 @@ class AuthoritiesKeptOverTimeTest {
         assertEquals("Port Said", saved.get("sort_name"), "an invisible sort form is none: the name sorts it");
         assertEquals("Bur Sa\u02bfid", saved.get("alias-0"), "the row of a no-break space alone was no form");
         assertEquals("", saved.get("alias-1"));
+    }
+
+    @Test
+    void ticksOnTheLinkingPageOfAPersonMergedAwaySinceLinkNothingToItAndLeadToTheSurvivorsPage() {
+        assertEquals(303, alice.post("/admin/people/new", form(alice, "/admin/people/new").set("name", "Red Army")
+                .set("kind", "organisation").set("note", "Named in the records").entries()).statusCode());
+        assertEquals(303, alice.post("/admin/people/new", form(alice, "/admin/people/new").set("name", "Soviet Army")
+                .set("kind", "organisation").set("note", "Its name from 1946").entries()).statusCode());
+        Document preview = Jsoup.parse(bob.get("/admin/people/red-army/link").body());
+        var ticks = new java.util.ArrayList<Map.Entry<String, String>>();
+        ticks.add(Map.entry("csrf", Editors.csrf(preview.html())));
+        preview.select("form.link-form input[name=document]").eachAttr("value").forEach(id -> ticks.add(Map.entry("document", id)));
+        assertEquals(3, ticks.size(), preview.text());
+
+        assertEquals(303, merge(alice, "red-army", "soviet-army", "One army, renamed in 1946").statusCode());
+        HttpResponse<String> linked = bob.post("/admin/people/red-army/link", ticks);
+        assertEquals(303, linked.statusCode(), linked.body());
+        assertEquals("/admin/people/soviet-army/link", linked.headers().firstValue("Location").orElseThrow());
+        assertEquals(Map.of(), links("red-army"), "nothing linked to the one merged away");
+        assertEquals(Map.of(), links("soviet-army"), "nor to the survivor, unseen");
+        assertFalse(Jsoup.parse(alice.get("/admin").body()).text().contains("Merges still moving records"),
+                "no merge is under way again");
+
+        HttpResponse<String> page = bob.get("/admin/people/red-army/link");
+        assertEquals(303, page.statusCode());
+        assertEquals("/admin/people/soviet-army/link", page.headers().firstValue("Location").orElseThrow());
+        Document survivors = Jsoup.parse(bob.get("/admin/people/soviet-army/link").body());
+        assertEquals(2, survivors.select("form.link-form input[name=document]").size(), "the survivor's page offers them");
     }
 }

@@ -91,7 +91,7 @@ public record AuthorityEditForm(String name, String sortName, String description
     /**
      * @param before  what the authority says now (null for a new one): forms it already has are
      *                not refused for being shared, only new ones
-     * @param owners  every form of every other authority of the list, folded ({@link AuthorityRecords#owners})
+     * @param owners  every form of every other authority of the list, by its words ({@link AuthorityRecords#owners})
      */
     public Checked check(AuthorityKind list, AuthorityContent before, Map<String, List<AuthorityRecords.Owner>> owners) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -104,8 +104,8 @@ public record AuthorityEditForm(String name, String sortName, String description
         String description = ControlCharacters.withoutBidiControls(this.description);
         Set<String> had = new HashSet<>();
         if (before != null) {
-            had.add(AuthorityRecords.folded(before.name()));
-            before.aliases().forEach(a -> had.add(AuthorityRecords.folded(a.name())));
+            had.add(AuthorityRecords.matched(before.name()));
+            before.aliases().forEach(a -> had.add(AuthorityRecords.matched(a.name())));
         }
         if (name.isEmpty() || invisible(name)) {
             errors.put("name", "Write the name this " + list.noun() + " is best known by.");
@@ -203,8 +203,8 @@ public record AuthorityEditForm(String name, String sortName, String description
     static java.util.Optional<Clash> firstClash(AuthorityKind list, AuthorityContent content, AuthorityContent before,
                                                 Map<String, List<AuthorityRecords.Owner>> owners) {
         Set<String> had = new HashSet<>();
-        had.add(AuthorityRecords.folded(before.name()));
-        before.aliases().forEach(a -> had.add(AuthorityRecords.folded(a.name())));
+        had.add(AuthorityRecords.matched(before.name()));
+        before.aliases().forEach(a -> had.add(AuthorityRecords.matched(a.name())));
         var named = clash(list, content.name(), had, owners);
         if (named.isPresent()) {
             return named;
@@ -216,11 +216,11 @@ public record AuthorityEditForm(String name, String sortName, String description
     /** Another authority with this form, unless this one had it already (forms shared before stay). */
     private static java.util.Optional<Clash> clash(AuthorityKind list, String form, Set<String> had,
                                                    Map<String, List<AuthorityRecords.Owner>> owners) {
-        String folded = AuthorityRecords.folded(form);
-        if (had.contains(folded)) {
+        String matched = AuthorityRecords.matched(form);
+        if (had.contains(matched)) {
             return java.util.Optional.empty();
         }
-        return owners.getOrDefault(folded, List.of()).stream()
+        return owners.getOrDefault(matched, List.of()).stream()
                 .filter(o -> o.formKind() != AliasKind.FULL_NAME_ONLY)
                 .findFirst().map(o -> new Clash(o.form(), o.key(), o.name(), list.editPath(o.key())));
     }

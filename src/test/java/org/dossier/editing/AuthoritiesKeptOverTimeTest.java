@@ -288,4 +288,27 @@ class AuthoritiesKeptOverTimeTest {
         Document survivors = Jsoup.parse(bob.get("/admin/people/soviet-army/link").body());
         assertEquals(2, survivors.select("form.link-form input[name=document]").size(), "the survivor's page offers them");
     }
+
+    @Test
+    void aFormThatDiffersFromAnothersOnlyInPunctuationIsRefusedAsTheirsForTheRecordsReadThemAsOneName() {
+        for (String typed : java.util.List.of("J.V. Stalin", "Kim-Il-Sung", "Filippov.")) {
+            HttpResponse<String> refused = alice.post("/admin/people/new", form(alice, "/admin/people/new")
+                    .set("name", typed).set("note", "Another entry").entries());
+            assertEquals(422, refused.statusCode(), typed);
+            Document page = Jsoup.parse(refused.body());
+            assertTrue(page.selectFirst("#name-error").text().startsWith("'" + typed + "' is already a name of "), page.text());
+            assertEquals(typed, page.selectFirst("#name").val());
+        }
+        FormFields yu = form(bob, "/admin/people/yu-zhan/edit");
+        HttpResponse<String> alias = bob.post("/admin/people/yu-zhan/edit", yu.set("alias-2", "Kim Il-Sung")
+                .set("alias-kind-2", "variant").set("note", "Misread").entries());
+        assertEquals(422, alias.statusCode());
+        assertEquals("/admin/people/kim-il-sung/edit", Jsoup.parse(alias.body()).selectFirst("#alias-2-error a").attr("href"));
+
+        assertEquals(303, alice.post("/admin/people/new", form(alice, "/admin/people/new").set("name", "J. V. Stalina")
+                .set("note", "Another person").entries()).statusCode(), "other words are another name");
+        FormFields stalin = form(alice, "/admin/people/stalin/edit");
+        assertEquals(303, alice.post("/admin/people/stalin/edit", stalin.set("description", "Soviet leader")
+                .set("note", "Shorter").entries()).statusCode(), "forms it has already, punctuated apart, stay");
+    }
 }

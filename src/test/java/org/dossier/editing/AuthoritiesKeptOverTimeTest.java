@@ -311,4 +311,31 @@ class AuthoritiesKeptOverTimeTest {
         assertEquals(303, alice.post("/admin/people/stalin/edit", stalin.set("description", "Soviet leader")
                 .set("note", "Shorter").entries()).statusCode(), "forms it has already, punctuated apart, stay");
     }
+
+    @Test
+    void aNameWrittenRightToLeftIsSavedAsTypedAndEveryFieldAndHeadingThatShowsItTakesItsDirectionFromIt() {
+        String name = "\u0645\u062d\u0645\u062f \u0645\u0635\u062f\u0642";
+        String form = "\u0645\u0635\u062f\u0642 (1882)";
+        HttpResponse<String> made = alice.post("/admin/people/new", form(alice, "/admin/people/new").set("name", name)
+                .set("alias-0", form).set("alias-kind-0", "variant").set("note", "Prime Minister of Iran").entries());
+        assertEquals(303, made.statusCode(), made.body());
+        String key = made.headers().firstValue("Location").orElseThrow().split("/")[3];
+
+        Document edit = Jsoup.parse(alice.get("/admin/people/" + key + "/edit").body());
+        assertEquals(name, edit.selectFirst("#name").val());
+        assertEquals(form, edit.selectFirst("#alias-0").val());
+        for (String field : java.util.List.of("#name", "#alias-0", "#alias-1", "#sort_name", "h1 .edited-title")) {
+            assertEquals("auto", edit.selectFirst(field).attr("dir"), field);
+        }
+        Document page = Jsoup.parse(catalogue.http().get("/people/" + key).body());
+        assertEquals(name, page.selectFirst("h1").text());
+        assertEquals("auto", page.selectFirst("h1").attr("dir"));
+        assertEquals("auto", page.selectFirst(".alias").attr("dir"));
+        Document list = Jsoup.parse(alice.get("/admin/people").body());
+        assertEquals("auto", list.selectFirst("a[href=/people/" + key + "]").attr("dir"));
+        for (String path : java.util.List.of("/people/" + key + "/history", "/people/" + key + "/history/1",
+                "/admin/people/" + key + "/merge", "/admin/people/" + key + "/link")) {
+            assertEquals("auto", Jsoup.parse(alice.get(path).body()).selectFirst("h1 .edited-title").attr("dir"), path);
+        }
+    }
 }

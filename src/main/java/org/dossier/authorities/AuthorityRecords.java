@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dossier.app.Database;
 import org.dossier.db.tables.records.AuthorityVersionRecord;
 import org.dossier.documents.Slugs;
 import org.jooq.Condition;
@@ -206,6 +207,19 @@ public final class AuthorityRecords {
                                 r.get(t.key()), r.get(t.name()))));
         return owners;
     }
+
+    /**
+     * {@link #owners}, read in a write transaction once no other one is reading them to write: two
+     * editors giving the same name to two entries at once are then checked one after the other, and
+     * the second sees the first's. The lock is the list's, held until the transaction ends.
+     */
+    public Map<String, List<Owner>> ownersForWriting(AuthorityKind kind, int exceptId) {
+        Database.oneAtATime(db, NAMES_LOCK + kind.ordinal());
+        return owners(kind, exceptId);
+    }
+
+    /** The advisory locks of the lists' names ({@link #ownersForWriting}), one a list: "Doss" and the list's number. */
+    private static final long NAMES_LOCK = 0x446f_7373_0000_0000L;
 
     /**
      * A form as the name matcher finds it in records: its words, case, accents and punctuation

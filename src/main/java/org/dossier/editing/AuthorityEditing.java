@@ -83,9 +83,24 @@ public final class AuthorityEditing {
         String author = AccessControl.requireUser(ctx).username();
         StoredAuthority made;
         try {
-            made = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).create(kind, checked.content(),
-                    Attribution.editor(author, checked.note())));
+            made = store.write((w, tx) -> {
+                checkAgain(tx, form, kind, null, 0);
+                return new AuthorityWriter(w, tx, clock).create(kind, checked.content(),
+                        Attribution.editor(author, checked.note()));
+            });
+        } catch (TakenMeanwhile e) {
+            refused(ctx, kind, null, form, 0, e.checked);
+            return;
         } catch (RuntimeException e) {
+            if (integrityViolation(e)) {
+                // PostgreSQL: another editor's new one under the same key committed while this one
+                // waited for it. Checked now, the form says so as it would have a moment later.
+                AuthorityEditForm.Checked again = form.check(kind, null, authorities.owners(kind, 0));
+                if (!again.ok()) {
+                    refused(ctx, kind, null, form, 0, again);
+                    return;
+                }
+            }
             unavailable(ctx, e, kind, null, form, 0);
             return;
         }
@@ -122,11 +137,17 @@ public final class AuthorityEditing {
         String author = AccessControl.requireUser(ctx).username();
         boolean saved;
         try {
-            saved = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).update(authority, opened, checked.content(),
-                    Attribution.editor(author, checked.note())));
+            saved = store.write((w, tx) -> {
+                checkAgain(tx, form, kind, authority.content(), authority.id());
+                return new AuthorityWriter(w, tx, clock).update(authority, opened, checked.content(),
+                        Attribution.editor(author, checked.note()));
+            });
             pending.wake(); // a renamed one's records past the first batch are stamped in the background
         } catch (StaleAuthorityException e) {
             conflict(ctx, kind, form, opened);
+            return;
+        } catch (TakenMeanwhile e) {
+            refused(ctx, kind, authority, form, opened, e.checked);
             return;
         } catch (RuntimeException e) {
             unavailable(ctx, e, kind, authority, form, opened);
@@ -281,6 +302,45 @@ public final class AuthorityEditing {
         model.put("note", note);
         model.put("errors", errors);
         return model;
+    }
+
+    /** A form refused inside its write: another editor's save, committed since it was checked, took one of its names. */
+    private static final class TakenMeanwhile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient AuthorityEditForm.Checked checked;
+
+        TakenMeanwhile(AuthorityEditForm.Checked checked) {
+            super("a name of the form was taken meanwhile", null, false, false);
+            this.checked = checked;
+        }
+    }
+
+    /**
+     * The form checked again against the names as its write transaction sees them: the check before
+     * it read them outside, and two editors adding the same name at once both passed it (two
+     * people of one name, or one form with two owners). Read under the list's lock, none can come
+     * between this and the write.
+     */
+    private static void checkAgain(DSLContext tx, AuthorityEditForm form, AuthorityKind kind, AuthorityContent before,
+                                   int id) {
+        AuthorityEditForm.Checked again = form.check(kind, before, new AuthorityRecords(tx).ownersForWriting(kind, id));
+        if (!again.ok()) {
+            throw new TakenMeanwhile(again);
+        }
+    }
+
+    /** Whether a write failed on a unique key (or another constraint): SQL state class 23. */
+    private static boolean integrityViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.jooq.exception.DataAccessException d
+                    && d.sqlStateClass() == org.jooq.exception.SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String linkPath(StoredAuthority authority) {

@@ -338,4 +338,73 @@ class AuthoritiesKeptOverTimeTest {
             assertEquals("auto", Jsoup.parse(alice.get(path).body()).selectFirst("h1 .edited-title").attr("dir"), path);
         }
     }
+
+    @Test
+    void twoEditorsAddingTheSameNameAtOnceMakeOnePersonAndTheOtherIsToldItIsTheirs() throws Exception {
+        int tries = 8;
+        java.util.List<java.util.List<Map.Entry<String, String>>> posts = new java.util.ArrayList<>();
+        for (int i = 0; i < tries; i++) {
+            posts.add(form(i % 2 == 0 ? alice : bob, "/admin/people/new").set("name", i % 2 == 0 ? "Nikita Khrushchev"
+                    : "Nikita  khrushchev").set("note", "Named in the records").entries());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(tries);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < tries; i++) {
+            Http editor = i % 2 == 0 ? alice : bob;
+            var post = posts.get(i);
+            answers.add(pool.submit(() -> {
+                go.await();
+                return editor.post("/admin/people/new", post);
+            }));
+        }
+        go.countDown();
+        int made = 0;
+        for (var answer : answers) {
+            HttpResponse<String> response = answer.get();
+            if (response.statusCode() == 303) {
+                made++;
+            } else {
+                assertEquals(422, response.statusCode(), response.body());
+                // Whichever of the two spellings was saved first.
+                assertTrue(Jsoup.parse(response.body()).selectFirst("#name-error").text().toLowerCase(java.util.Locale.ROOT)
+                        .contains("is already a name of nikita khrushchev"), response.body());
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, made, "one person");
+        assertEquals(1, database.dsl().fetchCount(PERSON, PERSON.NAME.likeIgnoreCase("Nikita%Khrushchev")));
+
+        // A form two editors give two people at once: one of them has it.
+        FormFields mikoyan = form(alice, "/admin/people/mikoyan/edit");
+        FormFields ponomarev = form(bob, "/admin/people/ponomarev/edit");
+        int m = firstEmpty(mikoyan);
+        int p = firstEmpty(ponomarev);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch now = new java.util.concurrent.CountDownLatch(1);
+        var toMikoyan = two.submit(() -> {
+            now.await();
+            return alice.post("/admin/people/mikoyan/edit", mikoyan.set("alias-" + m, "The Old Bolshevik")
+                    .set("note", "A nickname").entries());
+        });
+        var toPonomarev = two.submit(() -> {
+            now.await();
+            return bob.post("/admin/people/ponomarev/edit", ponomarev.set("alias-" + p, "The Old Bolshevik")
+                    .set("note", "A nickname").entries());
+        });
+        now.countDown();
+        java.util.List<Integer> statuses = new java.util.ArrayList<>(java.util.List.of(toMikoyan.get().statusCode(),
+                toPonomarev.get().statusCode()));
+        two.shutdown();
+        java.util.Collections.sort(statuses);
+        assertEquals(java.util.List.of(303, 422), statuses, "one of them has it, the other is told whose it is");
+    }
+
+    private static int firstEmpty(FormFields form) {
+        int row = 0;
+        while (!form.get("alias-" + row).isEmpty()) {
+            row++;
+        }
+        return row;
+    }
 }

@@ -153,7 +153,7 @@ public record AuthorityEditForm(String name, String sortName, String description
             }
         }
         String note = ControlCharacters.withoutBidiControls(this.note).strip();
-        if (note.isEmpty()) {
+        if (blank(note)) {
             errors.put("note", "Say what you changed and why: the note is kept in the history.");
         } else if (note.length() > RecordForm.MAX_NOTE) {
             errors.put("note", "A note has at most " + RecordForm.MAX_NOTE + " characters.");
@@ -181,6 +181,14 @@ public record AuthorityEditForm(String name, String sortName, String description
      */
     private static String oneSpaceApart(String typed) {
         return SPACES.matcher(ControlCharacters.withoutBidiControls(typed)).replaceAll(" ").strip();
+    }
+
+    /**
+     * Whether a note says nothing a reader could see: spaces of any kind (a no-break space passes
+     * {@link String#strip}) and characters that show nothing. A history note is required.
+     */
+    static boolean blank(String note) {
+        return invisible(oneSpaceApart(note));
     }
 
     /** Whether {@code text} is only characters that show nothing (a zero-width space, a joiner). */

@@ -61,8 +61,8 @@ public final class AuthorityHistory {
         String note = ControlCharacters.withoutBidiControls(Forms.text(ctx, "note")).strip();
         AuthorityVersion restoring = authorities.version(authority, number).orElseThrow(() -> new NotFound(
                 "'" + authority.key() + "' has no version " + number + "."));
-        if (note.isEmpty() || note.length() > RecordForm.MAX_NOTE) {
-            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, note.isEmpty()
+        if (AuthorityEditForm.blank(note) || note.length() > RecordForm.MAX_NOTE) {
+            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, AuthorityEditForm.blank(note)
                     ? "Say why this version comes back: the note is kept in the history."
                     : "A note has at most " + RecordForm.MAX_NOTE + " characters.");
             return;

@@ -407,4 +407,26 @@ class AuthoritiesKeptOverTimeTest {
         }
         return row;
     }
+
+    @Test
+    void aHistoryNoteOfNoBreakSpacesAloneIsNoNoteOnTheFormTheMergeAndTheRestore() {
+        FormFields edit = form(alice, "/admin/people/mochulski/edit");
+        HttpResponse<String> saved = alice.post("/admin/people/mochulski/edit", edit.set("description", "Soviet diplomat")
+                .set("note", "\u00a0\u200b").entries());
+        assertEquals(422, saved.statusCode());
+        assertTrue(Jsoup.parse(saved.body()).selectFirst("#note-error").text().startsWith("Say what you changed and why"));
+
+        Document form = Jsoup.parse(alice.get("/admin/people/mochulski/merge").body());
+        HttpResponse<String> merged = alice.post("/admin/people/mochulski/merge", Map.of("csrf", Editors.csrf(form.html()),
+                "version", form.selectFirst("input[name=version]").val(), "survivor", "puzanov", "note", " \u00a0 "));
+        assertEquals(422, merged.statusCode());
+        assertTrue(Jsoup.parse(merged.body()).selectFirst("#note-error").text().startsWith("Say why they are one"));
+        assertEquals(200, catalogue.http().get("/people/mochulski").statusCode(), "nothing was merged");
+
+        assertEquals(303, alice.post("/admin/people/mochulski/edit", form(alice, "/admin/people/mochulski/edit")
+                .set("description", "Soviet diplomat").set("note", "What he was").entries()).statusCode());
+        HttpResponse<String> restored = restore(alice, "mochulski", 1, "\u2003");
+        assertEquals(422, restored.statusCode());
+        assertEquals(2, Jsoup.parse(catalogue.http().get("/people/mochulski/history").body()).select("li.revision").size());
+    }
 }

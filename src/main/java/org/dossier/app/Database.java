@@ -326,6 +326,18 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Waits, inside {@code tx}, until no other transaction holds the lock named {@code lock}, and
+     * holds it until {@code tx} ends (PostgreSQL's transaction-scoped advisory lock): for writes
+     * that read what they must not duplicate, where READ COMMITTED lets two transactions miss each
+     * other's rows. SQLite's writing transactions run one at a time already.
+     */
+    public static void oneAtATime(DSLContext tx, long lock) {
+        if (tx.dialect().family() == SQLDialect.POSTGRES) {
+            tx.resultQuery("select pg_advisory_xact_lock({0})", DSL.val(lock)).fetch();
+        }
+    }
+
+    /**
      * After rows were written with ids of their own (the bulk generator numbers its records), makes
      * the next generated id follow the highest one. SQLite's AUTOINCREMENT does this by itself; a
      * PostgreSQL identity's sequence has to be moved on.

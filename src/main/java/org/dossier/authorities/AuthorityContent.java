@@ -22,7 +22,7 @@ public record AuthorityContent(String name, String sortName, String description,
     public record Alias(String name, AliasKind kind) {
 
         public Alias {
-            name = Objects.requireNonNull(name).strip().replaceAll("\\s+", " ");
+            name = composed(Objects.requireNonNull(name)).strip().replaceAll("\\s+", " ");
             Objects.requireNonNull(kind);
         }
 
@@ -35,12 +35,15 @@ public record AuthorityContent(String name, String sortName, String description,
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public AuthorityContent {
-        name = Objects.requireNonNull(name).strip();
+        // Composed (NFC), as a record's text is (RecordDraft): "José" typed with a combining accent
+        // (macOS, a name pasted from a PDF) is the same name as the precomposed one, so saving it
+        // over the other is no change, not a new version that shows the same name as its diff.
+        name = composed(Objects.requireNonNull(name)).strip();
         if (name.isEmpty()) {
             throw new IllegalArgumentException("an authority needs a name");
         }
-        sortName = sortName == null || sortName.isBlank() ? name : sortName.strip();
-        description = description == null ? "" : description.strip();
+        sortName = sortName == null || sortName.isBlank() ? name : composed(sortName).strip();
+        description = description == null ? "" : composed(description).strip();
         Objects.requireNonNull(kind);
         // One entry per form: the preferred name is not also another form, and a form listed twice counts once.
         java.util.Map<String, Alias> distinct = new java.util.LinkedHashMap<>();
@@ -61,6 +64,10 @@ public record AuthorityContent(String name, String sortName, String description,
      */
     public boolean sameOnRecordsAs(AuthorityContent other) {
         return name.equals(other.name) && sortName.equals(other.sortName) && organisation() == other.organisation();
+    }
+
+    private static String composed(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
     }
 
     public boolean organisation() {

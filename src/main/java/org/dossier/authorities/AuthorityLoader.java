@@ -108,6 +108,19 @@ public final class AuthorityLoader {
             added.add(new AuthorityContent.Alias(wanted.name(), AliasKind.VARIANT));
         }
         wanted.aliases().stream().filter(a -> !known.contains(AuthorityRecords.folded(a.name()))).forEach(added::add);
+        // A form an editor gave another entry stays that one's alone, as the form would refuse it
+        // here: two owners would both claim the records that name it.
+        Map<String, List<AuthorityRecords.Owner>> owners = read.owners(kind, now.id());
+        added.removeIf(a -> {
+            if (a.kind() == AliasKind.FULL_NAME_ONLY) {
+                return false;
+            }
+            var other = owners.getOrDefault(AuthorityRecords.matched(a.name()), List.of()).stream()
+                    .filter(o -> o.formKind() != AliasKind.FULL_NAME_ONLY).findFirst();
+            other.ifPresent(o -> differences.add(where + ": '" + a.name() + "' is in the file; an editor made it a name of '"
+                    + o.key() + "' (kept there)"));
+            return other.isPresent();
+        });
         AuthorityContent kept = now.content();
         if (!added.isEmpty()) {
             List<AuthorityContent.Alias> all = new ArrayList<>(kept.aliases());

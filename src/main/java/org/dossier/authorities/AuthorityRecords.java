@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dossier.app.Database;
 import org.dossier.db.tables.records.AuthorityVersionRecord;
 import org.dossier.documents.Slugs;
 import org.jooq.Condition;
@@ -192,8 +193,8 @@ public final class AuthorityRecords {
     }
 
     /**
-     * Who else has each of {@code forms} (its preferred name or another form), compared with case
-     * and accents folded; authorities merged away are left out.
+     * Who else has each of {@code forms} (its preferred name or another form), keyed by the words
+     * the name matcher reads in it ({@link #matched}); authorities merged away are left out.
      */
     public Map<String, List<Owner>> owners(AuthorityKind kind, int exceptId) {
         AuthorityTables t = AuthorityTables.of(kind);
@@ -201,10 +202,34 @@ public final class AuthorityRecords {
         db.select(t.alias(), t.aliasKind(), t.key(), t.name()).from(t.aliases())
                 .join(t.table()).on(t.id().eq(t.owner()))
                 .where(t.mergedInto().isNull()).and(t.id().ne(exceptId))
-                .forEach(r -> owners.computeIfAbsent(folded(r.get(t.alias())), f -> new ArrayList<>())
+                .forEach(r -> owners.computeIfAbsent(matched(r.get(t.alias())), f -> new ArrayList<>())
                         .add(new Owner(r.get(t.alias()), AliasKind.fromKey(r.get(t.aliasKind())).orElse(AliasKind.VARIANT),
                                 r.get(t.key()), r.get(t.name()))));
         return owners;
+    }
+
+    /**
+     * {@link #owners}, read in a write transaction once no other one is reading them to write: two
+     * editors giving the same name to two entries at once are then checked one after the other, and
+     * the second sees the first's. The lock is the list's, held until the transaction ends.
+     */
+    public Map<String, List<Owner>> ownersForWriting(AuthorityKind kind, int exceptId) {
+        Database.oneAtATime(db, NAMES_LOCK + kind.ordinal());
+        return owners(kind, exceptId);
+    }
+
+    /** The advisory locks of the lists' names ({@link #ownersForWriting}), one a list: "Doss" and the list's number. */
+    private static final long NAMES_LOCK = 0x446f_7373_0000_0000L;
+
+    /**
+     * A form as the name matcher finds it in records: its words, case, accents and punctuation
+     * aside ("J.V. Stalin" is "J. V. Stalin", "Kim-Il-Sung" is "Kim Il Sung"). Two authorities with
+     * forms matched alike would both claim the records that name them, so one is refused the form.
+     * A form with no letter or digit at all is compared {@link #folded}.
+     */
+    public static String matched(String form) {
+        List<String> words = NameMatcher.words(form).stream().map(NameMatcher.Word::folded).toList();
+        return words.isEmpty() ? folded(form) : String.join(" ", words);
     }
 
     /** A form as names are compared: case, accents and runs of spaces aside. */

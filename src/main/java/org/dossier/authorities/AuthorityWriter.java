@@ -176,6 +176,8 @@ public final class AuthorityWriter {
      * What version {@code number} said becomes what the authority says, as a new version. Restoring
      * a version from before it was merged away undoes the merge: its links and its forms of the
      * name come back from the survivor.
+     *
+     * @throws SurvivorMergedAwayException when that survivor has been merged into another since
      */
     public boolean restore(StoredAuthority authority, int expectedVersion, int number, Attribution by) {
         AuthorityVersion version = read.version(authority, number)
@@ -341,6 +343,11 @@ public final class AuthorityWriter {
         }
         AuthorityMerge merge = AuthorityMerge.fromJson(mergeVersion.merge());
         StoredAuthority survivor = read.find(merged.kind(), merge.survivor()).orElseThrow();
+        if (survivor.merged()) {
+            // Its records went on to another; writing the survivor back here would also clear its own
+            // merge (saveAt) and set that one's undoing going, with no version saying so.
+            throw new SurvivorMergedAwayException(survivor);
+        }
         saveAt(merged.kind(), merged.id(), merged.version(), to.content(), null);
         writeVersion(merged.kind(), merged.id(), merged.version() + 1, to.content(), by, null, mergeVersion.merge());
         // A merge made before moved_link kept its whole list in its version.

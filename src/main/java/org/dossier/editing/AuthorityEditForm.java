@@ -91,18 +91,23 @@ public record AuthorityEditForm(String name, String sortName, String description
     /**
      * @param before  what the authority says now (null for a new one): forms it already has are
      *                not refused for being shared, only new ones
-     * @param owners  every form of every other authority of the list, folded ({@link AuthorityRecords#owners})
+     * @param owners  every form of every other authority of the list, by its words ({@link AuthorityRecords#owners})
      */
     public Checked check(AuthorityKind list, AuthorityContent before, Map<String, List<AuthorityRecords.Owner>> owners) {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Clash> clashes = new HashMap<>();
-        String name = this.name.strip().replaceAll("\\s+", " ");
+        // Bidi embeddings, overrides and isolates are dropped, as a record's form drops them: a name
+        // is shown on every record linked to it and in their citations, and one left open (U+202E)
+        // turns round whatever follows it there (the rest of a list's row, a citation's title).
+        String name = oneSpaceApart(this.name);
+        String sortName = invisible(oneSpaceApart(this.sortName)) ? "" : oneSpaceApart(this.sortName);
+        String description = ControlCharacters.withoutBidiControls(this.description);
         Set<String> had = new HashSet<>();
         if (before != null) {
-            had.add(AuthorityRecords.folded(before.name()));
-            before.aliases().forEach(a -> had.add(AuthorityRecords.folded(a.name())));
+            had.add(AuthorityRecords.matched(before.name()));
+            before.aliases().forEach(a -> had.add(AuthorityRecords.matched(a.name())));
         }
-        if (name.isEmpty()) {
+        if (name.isEmpty() || invisible(name)) {
             errors.put("name", "Write the name this " + list.noun() + " is best known by.");
         } else if (name.length() > MAX_NAME) {
             errors.put("name", "A name has at most " + MAX_NAME + " characters.");
@@ -126,9 +131,9 @@ public record AuthorityEditForm(String name, String sortName, String description
         seen.add(AuthorityRecords.folded(name));
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            String form = row.name().strip().replaceAll("\\s+", " ");
+            String form = oneSpaceApart(row.name());
             String field = "alias-" + i;
-            if (form.isEmpty()) {
+            if (form.isEmpty() || invisible(form)) {
                 continue;
             }
             var aliasKind = AliasKind.fromKey(row.kind());
@@ -147,8 +152,8 @@ public record AuthorityEditForm(String name, String sortName, String description
                 aliases.add(new AuthorityContent.Alias(form, aliasKind.get()));
             }
         }
-        String note = this.note.strip();
-        if (note.isEmpty()) {
+        String note = ControlCharacters.withoutBidiControls(this.note).strip();
+        if (blank(note)) {
             errors.put("note", "Say what you changed and why: the note is kept in the history.");
         } else if (note.length() > RecordForm.MAX_NOTE) {
             errors.put("note", "A note has at most " + RecordForm.MAX_NOTE + " characters.");
@@ -167,6 +172,30 @@ public record AuthorityEditForm(String name, String sortName, String description
         return new Checked(new AuthorityContent(name, sortName, description, kind, aliases), note, Map.of(), Map.of());
     }
 
+    /** Spaces of every kind: a no-break or an em space pasted from a word processor is a space in a name. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\p{Z}]+");
+
+    /**
+     * A name or form as typed, without bidi controls, each run of spaces one space and none at the
+     * ends: a name of no-break spaces alone is an empty one, not a person no one can see.
+     */
+    private static String oneSpaceApart(String typed) {
+        return SPACES.matcher(ControlCharacters.withoutBidiControls(typed)).replaceAll(" ").strip();
+    }
+
+    /**
+     * Whether a note says nothing a reader could see: spaces of any kind (a no-break space passes
+     * {@link String#strip}) and characters that show nothing. A history note is required.
+     */
+    static boolean blank(String note) {
+        return invisible(oneSpaceApart(note));
+    }
+
+    /** Whether {@code text} is only characters that show nothing (a zero-width space, a joiner). */
+    private static boolean invisible(String text) {
+        return text.codePoints().allMatch(c -> Character.getType(c) == Character.FORMAT);
+    }
+
     /** The field's refusal when it has a control character, unless it is refused for something else already. */
     private static void refuseControls(Map<String, String> errors, String field, String label, String text) {
         if (!errors.containsKey(field)) {
@@ -174,14 +203,32 @@ public record AuthorityEditForm(String name, String sortName, String description
         }
     }
 
+    /**
+     * The first form of {@code content} (its name, then its other forms but short ones) that another
+     * authority of {@code owners} has and {@code before} did not: what a restore of an old version
+     * would otherwise give two of them, as the form refuses it.
+     */
+    static java.util.Optional<Clash> firstClash(AuthorityKind list, AuthorityContent content, AuthorityContent before,
+                                                Map<String, List<AuthorityRecords.Owner>> owners) {
+        Set<String> had = new HashSet<>();
+        had.add(AuthorityRecords.matched(before.name()));
+        before.aliases().forEach(a -> had.add(AuthorityRecords.matched(a.name())));
+        var named = clash(list, content.name(), had, owners);
+        if (named.isPresent()) {
+            return named;
+        }
+        return content.aliases().stream().filter(a -> a.kind() != AliasKind.FULL_NAME_ONLY)
+                .flatMap(a -> clash(list, a.name(), had, owners).stream()).findFirst();
+    }
+
     /** Another authority with this form, unless this one had it already (forms shared before stay). */
     private static java.util.Optional<Clash> clash(AuthorityKind list, String form, Set<String> had,
                                                    Map<String, List<AuthorityRecords.Owner>> owners) {
-        String folded = AuthorityRecords.folded(form);
-        if (had.contains(folded)) {
+        String matched = AuthorityRecords.matched(form);
+        if (had.contains(matched)) {
             return java.util.Optional.empty();
         }
-        return owners.getOrDefault(folded, List.of()).stream()
+        return owners.getOrDefault(matched, List.of()).stream()
                 .filter(o -> o.formKind() != AliasKind.FULL_NAME_ONLY)
                 .findFirst().map(o -> new Clash(o.form(), o.key(), o.name(), list.editPath(o.key())));
     }

@@ -21,6 +21,7 @@ import org.dossier.authorities.Mentions;
 import org.dossier.authorities.StaleAuthorityException;
 import org.dossier.authorities.StoredAuthority;
 import org.dossier.documents.Attribution;
+import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.BadRequest;
 import org.dossier.web.NotFound;
@@ -82,9 +83,24 @@ public final class AuthorityEditing {
         String author = AccessControl.requireUser(ctx).username();
         StoredAuthority made;
         try {
-            made = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).create(kind, checked.content(),
-                    Attribution.editor(author, checked.note())));
+            made = store.write((w, tx) -> {
+                checkAgain(tx, form, kind, null, 0);
+                return new AuthorityWriter(w, tx, clock).create(kind, checked.content(),
+                        Attribution.editor(author, checked.note()));
+            });
+        } catch (TakenMeanwhile e) {
+            refused(ctx, kind, null, form, 0, e.checked);
+            return;
         } catch (RuntimeException e) {
+            if (integrityViolation(e)) {
+                // PostgreSQL: another editor's new one under the same key committed while this one
+                // waited for it. Checked now, the form says so as it would have a moment later.
+                AuthorityEditForm.Checked again = form.check(kind, null, authorities.owners(kind, 0));
+                if (!again.ok()) {
+                    refused(ctx, kind, null, form, 0, again);
+                    return;
+                }
+            }
             unavailable(ctx, e, kind, null, form, 0);
             return;
         }
@@ -121,11 +137,17 @@ public final class AuthorityEditing {
         String author = AccessControl.requireUser(ctx).username();
         boolean saved;
         try {
-            saved = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).update(authority, opened, checked.content(),
-                    Attribution.editor(author, checked.note())));
+            saved = store.write((w, tx) -> {
+                checkAgain(tx, form, kind, authority.content(), authority.id());
+                return new AuthorityWriter(w, tx, clock).update(authority, opened, checked.content(),
+                        Attribution.editor(author, checked.note()));
+            });
             pending.wake(); // a renamed one's records past the first batch are stamped in the background
         } catch (StaleAuthorityException e) {
             conflict(ctx, kind, form, opened);
+            return;
+        } catch (TakenMeanwhile e) {
+            refused(ctx, kind, authority, form, opened, e.checked);
             return;
         } catch (RuntimeException e) {
             unavailable(ctx, e, kind, authority, form, opened);
@@ -148,6 +170,10 @@ public final class AuthorityEditing {
      */
     public void preview(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = find(ctx, kind);
+        if (authority.merged()) {
+            ctx.redirect(kind.adminPath() + "/" + authority.mergedInto() + "/link", HttpStatus.SEE_OTHER);
+            return;
+        }
         int after = QueryParams.integer(ctx, AFTER, 0, 0, MAX_ID);
         Mentions.Preview preview = Mentions.unlinked(db, authority, candidates, after, Mentions.Bound.PAGE);
         Map<String, Object> model = new HashMap<>();
@@ -168,6 +194,13 @@ public final class AuthorityEditing {
      */
     public void link(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = find(ctx, kind);
+        if (authority.merged()) {
+            // Merged while the ticks were made: linked to it, each record would be moved on to the
+            // survivor by a merge under way again, two revisions apiece. The survivor's page reads
+            // them afresh, with its forms and the merged one's.
+            ctx.redirect(kind.adminPath() + "/" + authority.mergedInto() + "/link", HttpStatus.SEE_OTHER);
+            return;
+        }
         Set<Integer> chosen = new HashSet<>();
         for (String id : ctx.formParams("document")) {
             if (id.strip().matches("[0-9]{1,9}")) {
@@ -202,16 +235,22 @@ public final class AuthorityEditing {
         StoredAuthority authority = find(ctx, kind);
         int opened = Forms.number(ctx, "version");
         String survivorKey = Forms.text(ctx, "survivor").strip();
-        String note = Forms.text(ctx, "note").strip();
+        // The note goes into both histories and every moved record's revision: checked as the
+        // authority form checks its note (a bidi control dropped, a control character refused).
+        String note = ControlCharacters.withoutBidiControls(Forms.text(ctx, "note")).strip();
         Map<String, String> errors = new LinkedHashMap<>();
-        var survivor = authorities.find(kind, survivorKey).filter(s -> !s.merged() && s.id() != authority.id());
+        // No key has a control character, and PostgreSQL refuses a NUL in a query's text outright.
+        var survivor = ControlCharacters.firstControl(survivorKey).isPresent() ? java.util.Optional.<StoredAuthority>empty()
+                : authorities.find(kind, survivorKey).filter(s -> !s.merged() && s.id() != authority.id());
         if (survivor.isEmpty()) {
             errors.put("survivor", "Choose the " + kind.noun() + " this one is the same as.");
         }
-        if (note.isEmpty()) {
+        if (AuthorityEditForm.blank(note)) {
             errors.put("note", "Say why they are one: the note is kept in both histories.");
         } else if (note.length() > RecordForm.MAX_NOTE) {
             errors.put("note", "A note has at most " + RecordForm.MAX_NOTE + " characters.");
+        } else {
+            ControlCharacters.refusal("note", note).ifPresent(message -> errors.put("note", message));
         }
         if (authority.merged()) {
             errors.put("survivor", "It was merged into '" + authority.mergedInto() + "' already.");
@@ -263,6 +302,45 @@ public final class AuthorityEditing {
         model.put("note", note);
         model.put("errors", errors);
         return model;
+    }
+
+    /** A form refused inside its write: another editor's save, committed since it was checked, took one of its names. */
+    private static final class TakenMeanwhile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient AuthorityEditForm.Checked checked;
+
+        TakenMeanwhile(AuthorityEditForm.Checked checked) {
+            super("a name of the form was taken meanwhile", null, false, false);
+            this.checked = checked;
+        }
+    }
+
+    /**
+     * The form checked again against the names as its write transaction sees them: the check before
+     * it read them outside, and two editors adding the same name at once both passed it (two
+     * people of one name, or one form with two owners). Read under the list's lock, none can come
+     * between this and the write.
+     */
+    private static void checkAgain(DSLContext tx, AuthorityEditForm form, AuthorityKind kind, AuthorityContent before,
+                                   int id) {
+        AuthorityEditForm.Checked again = form.check(kind, before, new AuthorityRecords(tx).ownersForWriting(kind, id));
+        if (!again.ok()) {
+            throw new TakenMeanwhile(again);
+        }
+    }
+
+    /** Whether a write failed on a unique key (or another constraint): SQL state class 23. */
+    private static boolean integrityViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.jooq.exception.DataAccessException d
+                    && d.sqlStateClass() == org.jooq.exception.SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String linkPath(StoredAuthority authority) {

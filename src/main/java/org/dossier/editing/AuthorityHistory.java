@@ -14,7 +14,9 @@ import org.dossier.authorities.AuthorityVersion;
 import org.dossier.authorities.AuthorityWriter;
 import org.dossier.authorities.StaleAuthorityException;
 import org.dossier.authorities.StoredAuthority;
+import org.dossier.authorities.SurvivorMergedAwayException;
 import org.dossier.documents.Attribution;
+import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.NotFound;
 import org.jooq.DSLContext;
@@ -56,13 +58,36 @@ public final class AuthorityHistory {
         StoredAuthority authority = find(ctx, kind);
         int number = Forms.number(ctx, "revision");
         int version = Forms.number(ctx, "version");
-        String note = Forms.text(ctx, "note").strip();
-        authorities.version(authority, number).orElseThrow(() -> new NotFound(
+        String note = ControlCharacters.withoutBidiControls(Forms.text(ctx, "note")).strip();
+        AuthorityVersion restoring = authorities.version(authority, number).orElseThrow(() -> new NotFound(
                 "'" + authority.key() + "' has no version " + number + "."));
-        if (note.isEmpty() || note.length() > RecordForm.MAX_NOTE) {
-            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, note.isEmpty()
+        if (AuthorityEditForm.blank(note) || note.length() > RecordForm.MAX_NOTE) {
+            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, AuthorityEditForm.blank(note)
                     ? "Say why this version comes back: the note is kept in the history."
                     : "A note has at most " + RecordForm.MAX_NOTE + " characters.");
+            return;
+        }
+        var control = ControlCharacters.refusal("note", note);
+        if (control.isPresent()) {
+            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, control.get());
+            return;
+        }
+        // A form it had then may be another's now (taken out here, added there since): as the form
+        // refuses a form another has, so does a restore, or two would own it. Undoing a merge takes
+        // its forms back from the survivor, which is no clash.
+        // (A survivor merged on since has passed them on: the writer refuses that undoing, saying why.)
+        Map<String, List<AuthorityRecords.Owner>> owners = new HashMap<>(authorities.owners(kind, authority.id()));
+        boolean survivorMergedOn = false;
+        if (authority.merged()) {
+            owners.replaceAll((form, those) -> those.stream().filter(o -> !o.key().equals(authority.mergedInto())).toList());
+            survivorMergedOn = authorities.find(kind, authority.mergedInto()).map(StoredAuthority::merged).orElse(false);
+        }
+        var clash = AuthorityEditForm.firstClash(kind, restoring.content(), authority.content(), owners);
+        if (clash.isPresent() && !survivorMergedOn) {
+            refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Version " + number + " gives it the form '"
+                    + clash.get().form() + "', which is a name of " + clash.get().name() + " (" + clash.get().key()
+                    + ") now. Nothing was restored: take the form from " + clash.get().name()
+                    + " first, or edit this " + kind.noun() + " instead.");
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
@@ -74,6 +99,14 @@ public final class AuthorityHistory {
             refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Someone changed this " + kind.noun()
                     + " while you had this page open (it is now at version " + e.currentVersion() + "). Nothing was "
                     + "restored: look at the history again, then decide.");
+            return;
+        } catch (SurvivorMergedAwayException e) {
+            StoredAuthority survivor = e.survivor();
+            String onward = authorities.find(kind, survivor.mergedInto()).map(StoredAuthority::name)
+                    .orElse(survivor.mergedInto());
+            refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Its records went to " + survivor.name()
+                    + ", which has since been merged into " + onward + ". Nothing was restored: undo that merge "
+                    + "first (restore " + survivor.name() + "'s version from before it), then this one.");
             return;
         }
         if (!restored) {

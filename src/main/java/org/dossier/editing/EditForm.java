@@ -55,8 +55,10 @@ public final class EditForm {
     public void save(Context ctx) {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
         int openedVersion = Forms.number(ctx, "version");
-        RecordForm form = RecordForm.posted(ctx);
-        RecordForm.Checked checked = form.check(AuthorityChoices.of(authorities.current()));
+        var lists = authorities.current();
+        // A person or place merged away since the form was opened stands for its survivor.
+        RecordForm form = RecordForm.posted(ctx).withSurvivors(lists);
+        RecordForm.Checked checked = form.check(AuthorityChoices.of(lists));
         if (!checked.ok()) {
             Map<String, Object> model = model(record, form, openedVersion);
             model.put("errors", checked.errors());
@@ -97,8 +99,10 @@ public final class EditForm {
 
     /** {@code POST /admin/documents/new}. */
     public void create(Context ctx) {
-        RecordForm form = RecordForm.posted(ctx);
-        RecordForm.Checked checked = form.check(AuthorityChoices.of(authorities.current()));
+        var lists = authorities.current();
+        // A person or place merged away since the form was opened stands for its survivor.
+        RecordForm form = RecordForm.posted(ctx).withSurvivors(lists);
+        RecordForm.Checked checked = form.check(AuthorityChoices.of(lists));
         if (!checked.ok()) {
             Map<String, Object> model = model(null, form, 0);
             model.put("errors", checked.errors());

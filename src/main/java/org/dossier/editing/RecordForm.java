@@ -92,6 +92,46 @@ public record RecordForm(String title, String date, String summary, String type,
                 ctx.formParam("type"), people, roles, ctx.formParams("place"), ctx.formParam("note"));
     }
 
+    /**
+     * The form with each person and place ticked that was merged into another since the form was
+     * opened read as the one it went into (a person with the stronger of the two roles where both
+     * are ticked), as {@link #of} shows them: the merged one is no longer offered, and the editor who
+     * ticked it meant the survivor, not a refusal that unticks it.
+     */
+    public RecordForm withSurvivors(AuthorityLists.Lists lists) {
+        Map<String, String> standingRoles = new LinkedHashMap<>();
+        for (String person : people) {
+            String id = person.strip();
+            String role = roles.get(id);
+            String standing = standing(lists, AuthorityKind.PERSON, id);
+            if (standingRoles.containsKey(standing)) {
+                var kept = PersonRole.fromKey(standingRoles.get(standing));
+                var also = PersonRole.fromKey(role);
+                if (kept.isPresent() && also.isPresent()) {
+                    standingRoles.put(standing, kept.get().strongest(also.get()).key());
+                }
+            } else {
+                standingRoles.put(standing, role);
+            }
+        }
+        Map<String, String> rolesNow = new LinkedHashMap<>();
+        standingRoles.forEach((id, role) -> {
+            if (role != null) {
+                rolesNow.put(id, role);
+            }
+        });
+        return new RecordForm(title, date, summary, type, List.copyOf(standingRoles.keySet()), rolesNow,
+                places.stream().map(p -> standing(lists, AuthorityKind.PLACE, p.strip())).distinct().toList(), note);
+    }
+
+    /** The id of the one {@code id} was merged into, or {@code id} as posted (checked later) when it is no merged one. */
+    private static String standing(AuthorityLists.Lists lists, AuthorityKind kind, String id) {
+        if (!id.matches("[0-9]{1,9}")) {
+            return id;
+        }
+        return String.valueOf(lists.standing(kind, Integer.parseInt(id)));
+    }
+
     /** The prefix of the role select beside each person: {@code role-12}. */
     public static final String ROLE_FIELD = "role-";
 

@@ -158,4 +158,26 @@ class AuthorityListsImportTest {
                 .fetch(DOCUMENT_PERSON.DOCUMENT_ID), "every record that names him, each once");
         assertEquals(named.size(), db.dsl().fetchCount(REVISION, REVISION.SOURCE.eq("relink --person stalin")));
     }
+
+    @Test
+    void aFormAnEditorMovedToAnotherEntryStaysThereWhenTheListsAreImportedAgain() throws Exception {
+        StoredAuthority kuznetsov = person("kuznetsov");
+        edit("kuznetsov", new AuthorityContent(kuznetsov.name(), kuznetsov.content().sortName(),
+                kuznetsov.content().description(), "person", kuznetsov.content().aliases().stream()
+                .filter(a -> !a.name().equals("V. V. Kuznetsov")).toList()));
+        StoredAuthority tugarinov = person("tugarinov");
+        List<AuthorityContent.Alias> his = new ArrayList<>(tugarinov.content().aliases());
+        his.add(new AuthorityContent.Alias("V.V. Kuznetsov", AliasKind.VARIANT));
+        edit("tugarinov", new AuthorityContent(tugarinov.name(), tugarinov.content().sortName(),
+                tugarinov.content().description(), "person", his));
+
+        ImportReport report = new ImportRun(db.store(), Clock.systemUTC()).run(List.of(changedSeeds(lines -> lines)));
+
+        assertTrue(person("kuznetsov").content().aliases().stream().noneMatch(a -> a.name().equals("V. V. Kuznetsov")),
+                "not given back to the entry the editor took it from");
+        assertTrue(person("tugarinov").content().aliases().contains(new AuthorityContent.Alias("V.V. Kuznetsov", AliasKind.VARIANT)));
+        String differences = String.join("\n", report.authorityDifferences());
+        assertTrue(differences.contains("kuznetsov: 'V. V. Kuznetsov' is in the file; an editor made it a name of 'tugarinov' "
+                + "(kept there)"), differences);
+    }
 }

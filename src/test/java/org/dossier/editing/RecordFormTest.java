@@ -32,7 +32,7 @@ class RecordFormTest {
                 .check(CHOICES);
         assertTrue(checked.ok(), checked.errors().toString());
         assertEquals(new RecordDraft("A letter", List.of("First paragraph.", "Second paragraph."),
-                DocumentDate.ofMonth(1942, 2), 4, RecordDraft.inRole(List.of(1, 7), PersonRole.MENTIONED),
+                DocumentDate.ofMonth(1942, 2), 4, RecordDraft.inRole(List.of(7, 1), PersonRole.MENTIONED),
                 new TreeSet<>(List.of(2))), checked.draft());
         assertEquals("Fixed the date", checked.note());
     }

@@ -59,6 +59,8 @@ public final class AuthorityWriter {
     private final AuthorityRecords read;
     private final int moveBatch;
     private final int restampBatch;
+    /** The names as they are when a link is first made: where a record's text names whom (see {@link #withLink}). */
+    private Extractor extractor;
 
     public AuthorityWriter(RecordWriter records, DSLContext tx, Clock clock) {
         this(records, tx, clock, MOVE_BATCH, RESTAMP_BATCH);
@@ -481,7 +483,8 @@ public final class AuthorityWriter {
             } catch (NoSuchRecordException e) {
                 continue;
             }
-            RecordDraft relinked = withLink(draft, authority, entry.getValue());
+            RecordDraft relinked = withLink(draft, authority, entry.getValue(),
+                    authority.kind() == AuthorityKind.PERSON ? textOrder(draft) : List.of());
             if (relinked.equals(draft)) {
                 continue;
             }
@@ -525,13 +528,40 @@ public final class AuthorityWriter {
         return now;
     }
 
-    private static RecordDraft withLink(RecordDraft draft, StoredAuthority authority, PersonRole role) {
-        // After the people of its role the record names already: a link made later has no place in
-        // the record's order of its own (an editor sets it in the form).
+    /** The people the record's title and summary name, in the order they name them. */
+    private List<Integer> textOrder(RecordDraft draft) {
+        if (extractor == null) {
+            extractor = Extractor.load(db);
+        }
+        return List.copyOf(extractor.extract(draft.title(), draft.summary()).people().keySet());
+    }
+
+    /**
+     * The draft with the authority linked too. A person goes where the record's text names them
+     * among the people it links already (before the first of them the text names later), as an
+     * import would have placed them; after them where the text does not say.
+     */
+    static RecordDraft withLink(RecordDraft draft, StoredAuthority authority, PersonRole role, List<Integer> textOrder) {
         Map<Integer, PersonRole> people = new LinkedHashMap<>(draft.people());
         TreeSet<Integer> places = new TreeSet<>(draft.places());
         if (authority.kind() == AuthorityKind.PERSON) {
-            people.putIfAbsent(authority.id(), role == null ? PersonRole.MENTIONED : role);
+            if (!people.containsKey(authority.id())) {
+                int named = textOrder.indexOf(authority.id());
+                List<Integer> order = new ArrayList<>(people.keySet());
+                int at = order.size();
+                for (int i = 0; named >= 0 && i < order.size(); i++) {
+                    if (textOrder.indexOf(order.get(i)) > named) {
+                        at = i;
+                        break;
+                    }
+                }
+                order.add(at, authority.id());
+                Map<Integer, PersonRole> linked = new LinkedHashMap<>();
+                for (int id : order) {
+                    linked.put(id, id == authority.id() ? (role == null ? PersonRole.MENTIONED : role) : people.get(id));
+                }
+                people = linked;
+            }
         } else {
             places.add(authority.id());
         }

@@ -234,6 +234,14 @@ class PeopleInTheirOrderTest {
                 FormFields.of(alice.get("/admin/documents/" + id + "/edit").body(), "form.record-form")
                         .set("note", "Nothing changed").entries());
         assertEquals(422, again.statusCode(), "saving the new order again is no change either");
+
+        FormFields restore = FormFields.of(alice.get("/documents/" + id + "/history/1").body(), "form.restore-form");
+        HttpResponse<String> restored = alice.post("/admin/documents/" + id + "/restore", restore.entries());
+        assertEquals(303, restored.statusCode(), restored.body());
+        assertEquals(List.of("Stalin", "Molotov"), bibTeXAuthors(body("/documents/" + id + "/v/3.bib")),
+                "restoring version 1 brings its order back, as version 3");
+        assertEquals("From Joseph Stalin and Vyacheslav Molotov to Zhou Enlai",
+                page("/documents/" + id).selectFirst(".record-correspondence").text());
     }
 
     @Test

@@ -62,11 +62,6 @@ public record RecordDraft(String title, List<String> summary, DocumentDate date,
         return Objects.hash(title, summary, date, typeId, List.copyOf(people.entrySet()), places);
     }
 
-    /** The people's ids in the record's order. */
-    public List<Integer> peopleInOrder() {
-        return List.copyOf(people.keySet());
-    }
-
     private static String composed(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFC);
     }

@@ -1,10 +1,14 @@
 package org.dossier.editing;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
@@ -244,8 +248,8 @@ public record RecordForm(String title, String date, String summary, String type,
     private List<Integer> inOrder(List<String> raw) {
         record Ticked(int id, int place, int listed) {
         }
-        List<Ticked> ticked = new java.util.ArrayList<>();
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        List<Ticked> ticked = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
         for (String value : raw) {
             Integer id;
             try {
@@ -258,7 +262,7 @@ public record RecordForm(String title, String date, String summary, String type,
                 ticked.add(new Ticked(id, place == null ? Integer.MAX_VALUE : place, ticked.size()));
             }
         }
-        ticked.sort(java.util.Comparator.comparingInt(Ticked::place).thenComparingInt(Ticked::listed));
+        ticked.sort(Comparator.comparingInt(Ticked::place).thenComparingInt(Ticked::listed));
         return ticked.stream().map(Ticked::id).toList();
     }
 

@@ -68,7 +68,9 @@
       // A person's role select (if the list has them) travels with the person into the chosen list.
       var home = box.closest('.person-choice');
       var role = home ? home.querySelector('select') : null;
-      return {box: box, name: name, folded: fold(name), home: home, role: role};
+      // So does the box for its place in the record's order.
+      var order = home ? home.querySelector('input.person-order') : null;
+      return {box: box, name: name, folded: fold(name), home: home, role: role, order: order};
     });
     var legend = fieldset.querySelector('legend').textContent.trim();
     var picker = element('div', 'picker');
@@ -95,6 +97,9 @@
         if (o.role && o.role.parentNode !== o.home) {
           o.home.append(o.role);
         }
+        if (o.order && o.order.parentNode !== o.home) {
+          o.home.append(o.order);
+        }
       });
       chosen.textContent = '';
       options.filter(function (o) { return o.box.checked; }).forEach(function (o) {
@@ -102,6 +107,9 @@
         item.append(element('span', 'picker-name', o.name));
         if (o.role) {
           item.append(o.role);
+        }
+        if (o.order) {
+          item.append(o.order);
         }
         var remove = element('button', 'picker-remove secondary', 'Remove');
         remove.type = 'button';

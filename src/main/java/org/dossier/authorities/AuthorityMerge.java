@@ -12,8 +12,23 @@ import java.util.List;
  */
 public record AuthorityMerge(String merged, String survivor, List<MovedLink> links, List<String> addedForms) {
 
-    /** A record's link that moved: {@code role} and {@code survivorRole} are person roles, null for places or none. */
-    public record MovedLink(int document, String role, String survivorRole) {
+    /**
+     * A record's link that moved: {@code role} and {@code survivorRole} are person roles, null for
+     * places or none; {@code position} and {@code survivorPosition} where each stood among the
+     * record's people before the merge (1 for the first), null for places, for a survivor the
+     * record did not name, and in links written before positions were kept.
+     */
+    public record MovedLink(int document, String role, String survivorRole, Integer position,
+                            Integer survivorPosition) {
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public MovedLink {
+        }
+
+        /** A link as merges made before positions were kept wrote it down. */
+        public MovedLink(int document, String role, String survivorRole) {
+            this(document, role, survivorRole, null, null);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -9,11 +9,11 @@ import static org.dossier.db.Tables.RESTAMP;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.NoSuchRecordException;
@@ -59,6 +59,8 @@ public final class AuthorityWriter {
     private final AuthorityRecords read;
     private final int moveBatch;
     private final int restampBatch;
+    /** The names as they are when a link is first made: where a record's text names whom (see {@link #withLink}). */
+    private Extractor extractor;
 
     public AuthorityWriter(RecordWriter records, DSLContext tx, Clock clock) {
         this(records, tx, clock, MOVE_BATCH, RESTAMP_BATCH);
@@ -301,23 +303,28 @@ public final class AuthorityWriter {
         List<Integer> documents = db.select(t.linkedDocument()).from(t.links())
                 .where(t.linkedAuthority().eq(from)).orderBy(t.linkedDocument()).limit(moveBatch).fetch(t.linkedDocument());
         var moved = db.insertInto(MOVED_LINK, MOVED_LINK.FACET, MOVED_LINK.AUTHORITY_ID, MOVED_LINK.SURVIVOR_ID,
-                MOVED_LINK.DOCUMENT_ID, MOVED_LINK.ROLE, MOVED_LINK.SURVIVOR_ROLE);
+                MOVED_LINK.DOCUMENT_ID, MOVED_LINK.ROLE, MOVED_LINK.SURVIVOR_ROLE, MOVED_LINK.POSITION,
+                MOVED_LINK.SURVIVOR_POSITION);
         long deadline = System.nanoTime() + MOVE_NANOS;
         int count = 0;
         for (int documentId : documents) {
             RecordDraft draft = records.draft(documentId);
-            SortedMap<Integer, PersonRole> people = new TreeMap<>(draft.people());
+            Map<Integer, PersonRole> people = draft.people();
             TreeSet<Integer> places = new TreeSet<>(draft.places());
             if (kind == AuthorityKind.PERSON) {
-                PersonRole role = people.remove(from);
+                PersonRole role = people.get(from);
                 PersonRole before = people.get(to);
-                people.put(to, role.strongest(before));
-                moved = moved.values(kind.key(), from, to, documentId, role.key(), before == null ? null : before.key());
+                List<Integer> order = List.copyOf(people.keySet());
+                int position = order.indexOf(from) + 1;
+                Integer survivorPosition = before == null ? null : order.indexOf(to) + 1;
+                people = mergedInOrder(people, from, to, role.strongest(before));
+                moved = moved.values(kind.key(), from, to, documentId, role.key(), before == null ? null : before.key(),
+                        position, survivorPosition);
             } else {
                 boolean had = places.contains(to);
                 places.remove(from);
                 places.add(to);
-                moved = moved.values(kind.key(), from, to, documentId, null, had ? "linked" : null);
+                moved = moved.values(kind.key(), from, to, documentId, null, had ? "linked" : null, null, null);
             }
             records.update(documentId, version(documentId),
                     new RecordDraft(draft.title(), draft.summary(), draft.date(), draft.typeId(), people, places), by);
@@ -330,6 +337,55 @@ public final class AuthorityWriter {
             moved.execute();
         }
         return count;
+    }
+
+    /**
+     * The people with {@code from} merged into {@code to}: one link, in {@code role}, where the
+     * earlier of the two stood (a record that named both keeps the survivor once, at the first of
+     * their two places; one that named only {@code from} has {@code to} in its place).
+     */
+    static Map<Integer, PersonRole> mergedInOrder(Map<Integer, PersonRole> people, int from, int to, PersonRole role) {
+        Map<Integer, PersonRole> merged = new LinkedHashMap<>();
+        people.forEach((id, was) -> {
+            if (id == from || id == to) {
+                merged.putIfAbsent(to, role);
+            } else {
+                merged.put(id, was);
+            }
+        });
+        return merged;
+    }
+
+    /**
+     * The people with {@code survivor} taken out (or left in {@code survivorRole}) and {@code merged}
+     * put back in {@code role}, each at the place it had before the merge where that is known
+     * (positions from 1; after the others where it is not, or past the end now).
+     */
+    static Map<Integer, PersonRole> putBackInOrder(Map<Integer, PersonRole> people, int merged, PersonRole role,
+                                                   int survivor, PersonRole survivorRole, Integer position,
+                                                   Integer survivorPosition) {
+        List<Map.Entry<Integer, PersonRole>> order = new ArrayList<>();
+        people.forEach((id, was) -> {
+            if (id != merged && id != survivor) {
+                order.add(Map.entry(id, was));
+            }
+        });
+        // The earlier place first, so that the later one counts it.
+        record Back(int id, PersonRole role, Integer position) {
+        }
+        List<Back> back = new ArrayList<>();
+        back.add(new Back(merged, role, position));
+        if (survivorRole != null) {
+            back.add(new Back(survivor, survivorRole, survivorPosition));
+        }
+        back.sort(java.util.Comparator.comparing(Back::position, java.util.Comparator.nullsLast(Integer::compare)));
+        for (Back b : back) {
+            int at = b.position() == null ? order.size() : Math.min(Math.max(b.position() - 1, 0), order.size());
+            order.add(at, Map.entry(b.id(), b.role()));
+        }
+        Map<Integer, PersonRole> result = new LinkedHashMap<>();
+        order.forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
     }
 
     /**
@@ -372,7 +428,8 @@ public final class AuthorityWriter {
         int count = 0;
         for (var row : rows) {
             putBack(restored.kind(), restored.id(), row.getSurvivorId(),
-                    new AuthorityMerge.MovedLink(row.getDocumentId(), row.getRole(), row.getSurvivorRole()), by);
+                    new AuthorityMerge.MovedLink(row.getDocumentId(), row.getRole(), row.getSurvivorRole(),
+                            row.getPosition(), row.getSurvivorPosition()), by);
             count++;
             if (System.nanoTime() - deadline > 0) {
                 break;
@@ -393,17 +450,15 @@ public final class AuthorityWriter {
         } catch (NoSuchRecordException e) {
             return;
         }
-        SortedMap<Integer, PersonRole> people = new TreeMap<>(draft.people());
+        Map<Integer, PersonRole> people = draft.people();
         TreeSet<Integer> places = new TreeSet<>(draft.places());
         if (kind == AuthorityKind.PERSON) {
-            if (people.containsKey(survivorId)) {
-                if (link.survivorRole() == null) {
-                    people.remove(survivorId);
-                } else {
-                    people.put(survivorId, PersonRole.stored(link.survivorRole()));
-                }
-            }
-            people.put(mergedId, PersonRole.stored(link.role()));
+            // The survivor stays only where the record named it before the merge (or was linked to
+            // it since, and then in its place now).
+            PersonRole survivorRole = people.containsKey(survivorId) && link.survivorRole() != null
+                    ? PersonRole.stored(link.survivorRole()) : null;
+            people = putBackInOrder(people, mergedId, PersonRole.stored(link.role()), survivorId, survivorRole,
+                    link.position(), link.survivorPosition());
         } else {
             if (link.survivorRole() == null) {
                 places.remove(survivorId);
@@ -435,7 +490,8 @@ public final class AuthorityWriter {
             } catch (NoSuchRecordException e) {
                 continue;
             }
-            RecordDraft relinked = withLink(draft, authority, entry.getValue());
+            RecordDraft relinked = withLink(draft, authority, entry.getValue(),
+                    authority.kind() == AuthorityKind.PERSON ? textOrder(draft) : List.of());
             if (relinked.equals(draft)) {
                 continue;
             }
@@ -479,11 +535,40 @@ public final class AuthorityWriter {
         return now;
     }
 
-    private static RecordDraft withLink(RecordDraft draft, StoredAuthority authority, PersonRole role) {
-        SortedMap<Integer, PersonRole> people = new TreeMap<>(draft.people());
+    /** The people the record's title and summary name, in the order they name them. */
+    private List<Integer> textOrder(RecordDraft draft) {
+        if (extractor == null) {
+            extractor = Extractor.load(db);
+        }
+        return List.copyOf(extractor.extract(draft.title(), draft.summary()).people().keySet());
+    }
+
+    /**
+     * The draft with the authority linked too. A person goes where the record's text names them
+     * among the people it links already (before the first of them the text names later), as an
+     * import would have placed them; after them where the text does not say.
+     */
+    static RecordDraft withLink(RecordDraft draft, StoredAuthority authority, PersonRole role, List<Integer> textOrder) {
+        Map<Integer, PersonRole> people = new LinkedHashMap<>(draft.people());
         TreeSet<Integer> places = new TreeSet<>(draft.places());
         if (authority.kind() == AuthorityKind.PERSON) {
-            people.putIfAbsent(authority.id(), role == null ? PersonRole.MENTIONED : role);
+            if (!people.containsKey(authority.id())) {
+                int named = textOrder.indexOf(authority.id());
+                List<Integer> order = new ArrayList<>(people.keySet());
+                int at = order.size();
+                for (int i = 0; named >= 0 && i < order.size(); i++) {
+                    if (textOrder.indexOf(order.get(i)) > named) {
+                        at = i;
+                        break;
+                    }
+                }
+                order.add(at, authority.id());
+                Map<Integer, PersonRole> linked = new LinkedHashMap<>();
+                for (int id : order) {
+                    linked.put(id, id == authority.id() ? (role == null ? PersonRole.MENTIONED : role) : people.get(id));
+                }
+                people = linked;
+            }
         } else {
             places.add(authority.id());
         }

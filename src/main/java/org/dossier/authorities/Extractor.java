@@ -7,12 +7,13 @@ import static org.dossier.db.Tables.PLACE_ALIAS;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dossier.documents.Slugs;
@@ -73,18 +74,22 @@ public final class Extractor {
         Integer type = typeOf(title).orElse(otherTypeId);
         // Cut into words once, for people and places alike.
         List<NameMatcher.Word> words = NameMatcher.words(text);
-        return new Extraction(type, rolesOf(title, people.find(words, Set.of())), places.find(words, Set.of()));
+        return new Extraction(type, rolesOf(title, people.inOrder(words, Set.of())), places.find(words, Set.of()));
     }
 
     /**
      * Who wrote, received or took part, as the title's shapes say ({@link TitleRoles}); everyone
      * else named in the title or summary is mentioned. A short form in the title ("from Mao to
      * Stalin") stands for someone only if {@code named} holds them: the record names them in full.
+     * In the order of {@code named} (the order the record names them in: "from B and A" has B as
+     * its first author), then anyone only the title's shapes found, by id.
      */
-    public SortedMap<Integer, PersonRole> rolesOf(String title, Collection<Integer> named) {
+    public Map<Integer, PersonRole> rolesOf(String title, Collection<Integer> named) {
         Set<Integer> inFull = Set.copyOf(named);
-        SortedMap<Integer, PersonRole> roles = new TreeMap<>(TitleRoles.read(title, part -> people.find(part, inFull)));
-        named.forEach(id -> roles.putIfAbsent(id, PersonRole.MENTIONED));
+        SortedMap<Integer, PersonRole> given = TitleRoles.read(title, part -> people.find(part, inFull));
+        Map<Integer, PersonRole> roles = new LinkedHashMap<>();
+        named.forEach(id -> roles.put(id, given.getOrDefault(id, PersonRole.MENTIONED)));
+        given.forEach(roles::putIfAbsent);
         return roles;
     }
 

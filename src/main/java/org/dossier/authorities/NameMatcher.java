@@ -67,8 +67,18 @@ public final class NameMatcher {
 
     /** {@link #find(String, Set)} in a text already cut into {@link #words}: one cut for people and places. */
     SortedSet<Integer> find(List<Word> words, Set<Integer> namedInFull) {
-        SortedSet<Integer> found = new TreeSet<>();
+        return new TreeSet<>(inOrder(words, namedInFull));
+    }
+
+    /**
+     * {@link #find(List, Set)} in the order the text first names each (by any of its forms): the
+     * order a record gives its people ("from B and A": B, then A), which it keeps.
+     */
+    List<Integer> inOrder(List<Word> words, Set<Integer> namedInFull) {
+        Set<Integer> found = new HashSet<>();
         Set<Integer> shortForms = new HashSet<>();
+        // Every id a form names, full or short, where the text first names it.
+        Set<Integer> appearance = new java.util.LinkedHashSet<>();
         int i = 0;
         while (i < words.size()) {
             List<Name> match = longestAt(words, i);
@@ -80,8 +90,12 @@ public final class NameMatcher {
             Name full = match.stream().filter(name -> !name.fullNameOnly()).findFirst().orElse(null);
             if (full != null) {
                 found.add(full.id());
+                appearance.add(full.id());
             } else {
-                match.forEach(name -> shortForms.add(name.id()));
+                match.forEach(name -> {
+                    shortForms.add(name.id());
+                    appearance.add(name.id());
+                });
             }
             i += match.get(0).words().size();
         }
@@ -90,7 +104,7 @@ public final class NameMatcher {
                 found.add(id);
             }
         }
-        return found;
+        return appearance.stream().filter(found::contains).toList();
     }
 
     /** The names of the most words that start at {@code start}: one, or several that share those words. */

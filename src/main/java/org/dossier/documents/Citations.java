@@ -77,6 +77,7 @@ public final class Citations {
                         DOCUMENT_PERSON.ROLE)
                 .from(DOCUMENT_PERSON).join(PERSON).on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID))
                 .where(DOCUMENT_PERSON.DOCUMENT_ID.in(ids))
+                .orderBy(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.POSITION, PERSON.ID)
                 .forEach(r -> people.computeIfAbsent(r.get(DOCUMENT_PERSON.DOCUMENT_ID), k -> new ArrayList<>()).add(
                         new PersonLink(r.get(PERSON.ID), r.get(PERSON.KEY), r.get(PERSON.NAME), r.get(PERSON.SORT_NAME),
                                 PersonLink.isOrganisation(r.get(PERSON.KIND)),

@@ -104,13 +104,13 @@ public final class NewRecords {
         slugs = BatchInsert.into(tx, connection, DOCUMENT_SLUG, DOCUMENT_SLUG.DOCUMENT_ID, DOCUMENT_SLUG.SLUG,
                 DOCUMENT_SLUG.CREATED_AT);
         people = BatchInsert.into(tx, connection, DOCUMENT_PERSON, DOCUMENT_PERSON.DOCUMENT_ID,
-                DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE);
+                DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE, DOCUMENT_PERSON.POSITION);
         places = BatchInsert.into(tx, connection, DOCUMENT_PLACE, DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID);
         revisions = BatchInsert.into(tx, connection, REVISION, REVISION.ID, REVISION.DOCUMENT_ID, REVISION.NUMBER,
                 REVISION.CREATED_AT, REVISION.AUTHOR, REVISION.NOTE, REVISION.SOURCE, REVISION.TITLE,
                 REVISION.SUMMARY, REVISION.DATE_KEY, REVISION.DATE_PRECISION, REVISION.TYPE_ID, REVISION.SLUG);
         revisionPeople = BatchInsert.into(tx, connection, REVISION_PERSON, REVISION_PERSON.REVISION_ID,
-                REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE);
+                REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE, REVISION_PERSON.POSITION);
         revisionPlaces = BatchInsert.into(tx, connection, REVISION_PLACE, REVISION_PLACE.REVISION_ID,
                 REVISION_PLACE.PLACE_ID);
         attributed = copying ? BatchInsert.of(tx, connection, NewRecords::revisionsCopied, REVISION.ID,
@@ -214,12 +214,14 @@ public final class NewRecords {
         } else if (!shared) {
             attributed.add(revisionId, id, attribution.author(), attribution.note(), attribution.source());
         }
-        draft.people().forEach((person, role) -> {
-            people.add(id, person, role.key());
+        int position = 1;
+        for (var link : draft.people().entrySet()) {
+            people.add(id, link.getKey(), link.getValue().key(), position);
             if (!copying) {
-                revisionPeople.add(revisionId, person, role.key());
+                revisionPeople.add(revisionId, link.getKey(), link.getValue().key(), position);
             }
-        });
+            position++;
+        }
         for (int place : draft.places()) {
             places.add(id, place);
             if (!copying) {
@@ -275,8 +277,10 @@ public final class NewRecords {
         } else {
             copyShared(offset);
         }
-        tx.insertInto(REVISION_PERSON, REVISION_PERSON.REVISION_ID, REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE)
-                .select(DSL.select(DOCUMENT_PERSON.DOCUMENT_ID.plus(offset), DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE)
+        tx.insertInto(REVISION_PERSON, REVISION_PERSON.REVISION_ID, REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE,
+                        REVISION_PERSON.POSITION)
+                .select(DSL.select(DOCUMENT_PERSON.DOCUMENT_ID.plus(offset), DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE,
+                                DOCUMENT_PERSON.POSITION)
                         .from(DOCUMENT_PERSON).where(DOCUMENT_PERSON.DOCUMENT_ID.between(copyFrom, document)))
                 .execute();
         tx.insertInto(REVISION_PLACE, REVISION_PLACE.REVISION_ID, REVISION_PLACE.PLACE_ID)

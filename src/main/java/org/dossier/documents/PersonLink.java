@@ -16,9 +16,12 @@ import org.dossier.authorities.PersonRole;
  */
 public record PersonLink(int id, String key, String name, String sortName, boolean organisation, PersonRole role) {
 
-    /** Authors first, then recipients, participants and the people only mentioned; by name within each. */
-    public static final Comparator<PersonLink> BY_ROLE = Comparator.comparing(PersonLink::role)
-            .thenComparing(PersonLink::sortName).thenComparing(PersonLink::key);
+    /**
+     * Authors first, then recipients, participants and the people only mentioned; within each role
+     * in the order given, which a stable sort keeps: readers hand in the links in the record's order
+     * (their stored positions), the order the document names them in ("B and A" stays so).
+     */
+    public static final Comparator<PersonLink> BY_ROLE = Comparator.comparing(PersonLink::role);
 
     public PersonLink {
         Objects.requireNonNull(key, "key");

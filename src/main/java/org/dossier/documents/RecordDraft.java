@@ -2,20 +2,28 @@ package org.dossier.documents;
 
 import java.text.Normalizer;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.dossier.authorities.PersonRole;
 
 /**
  * What a record says, as a writer hands it in: before it has an id, a slug or a version.
  * Summary paragraphs are kept apart; none of them is blank. Each person linked has one role.
+ *
+ * <p>{@code people} is in the record's order: the order the document gives its authors (and its
+ * recipients, ...), which citations keep ("B and A" is cited "B and A"). It is held grouped by
+ * role, authors first, then recipients, participants and the people only mentioned, each group in
+ * the order it was given, so that the order stored (positions 1..n) is the order every page shows;
+ * two drafts that differ only in that order are different drafts (a save that only reorders the
+ * authors is a change, with a revision).
  */
 public record RecordDraft(String title, List<String> summary, DocumentDate date, Integer typeId,
-                          SortedMap<Integer, PersonRole> people, SortedSet<Integer> places) {
+                          Map<Integer, PersonRole> people, SortedSet<Integer> places) {
 
     public RecordDraft {
         Objects.requireNonNull(date, "a record needs a date");
@@ -28,8 +36,30 @@ public record RecordDraft(String title, List<String> summary, DocumentDate date,
         }
         summary = summary.stream().map(p -> composed(p).strip()).filter(p -> !p.isEmpty()).toList();
         people.values().forEach(role -> Objects.requireNonNull(role, "every person linked needs a role"));
-        people = Collections.unmodifiableSortedMap(new TreeMap<>(people));
+        people = Collections.unmodifiableMap(inRecordOrder(people));
         places = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(places));
+    }
+
+    /** The people grouped by role (authors first), each group in the order given: a stable sort. */
+    private static Map<Integer, PersonRole> inRecordOrder(Map<Integer, PersonRole> people) {
+        Map<Integer, PersonRole> ordered = new LinkedHashMap<>();
+        people.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                .forEachOrdered(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
+    }
+
+    /** Equal drafts say the same, people in the same order (a map's own equality ignores order). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RecordDraft that && title.equals(that.title) && summary.equals(that.summary)
+                && date.equals(that.date) && Objects.equals(typeId, that.typeId)
+                && List.copyOf(people.entrySet()).equals(List.copyOf(that.people.entrySet()))
+                && places.equals(that.places);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(title, summary, date, typeId, List.copyOf(people.entrySet()), places);
     }
 
     private static String composed(String text) {
@@ -37,12 +67,12 @@ public record RecordDraft(String title, List<String> summary, DocumentDate date,
     }
 
     public RecordDraft(String title, List<String> summary, DocumentDate date) {
-        this(title, summary, date, null, new TreeMap<>(), new TreeSet<>());
+        this(title, summary, date, null, Map.of(), new TreeSet<>());
     }
 
-    /** Every one of {@code ids} in the same role: for a caller that links people it only names. */
-    public static SortedMap<Integer, PersonRole> inRole(java.util.Collection<Integer> ids, PersonRole role) {
-        SortedMap<Integer, PersonRole> people = new TreeMap<>();
+    /** Every one of {@code ids} in the same role, in their order: for a caller that links people it only names. */
+    public static Map<Integer, PersonRole> inRole(java.util.Collection<Integer> ids, PersonRole role) {
+        Map<Integer, PersonRole> people = new LinkedHashMap<>();
         ids.forEach(id -> people.put(id, role));
         return people;
     }

@@ -36,6 +36,7 @@ public final class RecordQueries {
                         DOCUMENT_PERSON.ROLE)
                 .from(DOCUMENT_PERSON).join(PERSON).on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID))
                 .where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id))
+                .orderBy(DOCUMENT_PERSON.POSITION, PERSON.ID)
                 .fetch(r -> new PersonLink(r.get(PERSON.ID), r.get(PERSON.KEY), r.get(PERSON.NAME), r.get(PERSON.SORT_NAME),
                         PersonLink.isOrganisation(r.get(PERSON.KIND)), PersonRole.stored(r.get(DOCUMENT_PERSON.ROLE))))
                 .stream().sorted(PersonLink.BY_ROLE).toList();

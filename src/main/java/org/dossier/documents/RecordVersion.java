@@ -2,9 +2,8 @@ package org.dossier.documents;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.SortedMap;
+import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.dossier.authorities.AuthorityRef;
 import org.dossier.authorities.PersonRole;
@@ -47,7 +46,7 @@ public record RecordVersion(int documentId, int number, Instant createdAt, Strin
 
     /** What this version says, as a writer takes it: for restoring it. */
     public RecordDraft draft() {
-        SortedMap<Integer, PersonRole> roles = new TreeMap<>();
+        Map<Integer, PersonRole> roles = new java.util.LinkedHashMap<>();
         people.forEach(p -> roles.put(p.id(), p.role()));
         SortedSet<Integer> placeIds = new TreeSet<>();
         places.forEach(p -> placeIds.add(p.id()));

@@ -45,6 +45,7 @@ public final class RecordVersions {
         List<PersonLink> people = db.select(PERSON.ID, PERSON.KEY, personName, personSortName, personKind, REVISION_PERSON.ROLE)
                 .from(REVISION_PERSON).join(PERSON).on(PERSON.ID.eq(REVISION_PERSON.PERSON_ID))
                 .where(REVISION_PERSON.REVISION_ID.eq(row.getId()))
+                .orderBy(REVISION_PERSON.POSITION, PERSON.ID)
                 .fetch(r -> new PersonLink(r.get(PERSON.ID), r.get(PERSON.KEY), r.get(personName), r.get(personSortName),
                         PersonLink.isOrganisation(r.get(personKind)), PersonRole.stored(r.get(REVISION_PERSON.ROLE))))
                 .stream().sorted(PersonLink.BY_ROLE).toList();

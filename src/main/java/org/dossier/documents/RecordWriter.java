@@ -200,9 +200,10 @@ public final class RecordWriter {
     }
 
     private RecordDraft draftOf(DocumentRecord row) {
-        var people = new java.util.TreeMap<Integer, PersonRole>();
+        var people = new java.util.LinkedHashMap<Integer, PersonRole>();
         db.select(DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE).from(DOCUMENT_PERSON)
                 .where(DOCUMENT_PERSON.DOCUMENT_ID.eq(row.getId()))
+                .orderBy(DOCUMENT_PERSON.POSITION, DOCUMENT_PERSON.PERSON_ID)
                 .forEach(r -> people.put(r.get(DOCUMENT_PERSON.PERSON_ID), PersonRole.stored(r.get(DOCUMENT_PERSON.ROLE))));
         var places = new java.util.TreeSet<>(db.select(DOCUMENT_PLACE.PLACE_ID).from(DOCUMENT_PLACE)
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.eq(row.getId())).fetch(DOCUMENT_PLACE.PLACE_ID));
@@ -212,19 +213,22 @@ public final class RecordWriter {
 
     private void writeLinks(int id, RecordDraft draft) {
         insertPeople(DOCUMENT_PERSON, DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE,
-                id, draft);
+                DOCUMENT_PERSON.POSITION, id, draft);
         insertPlaces(DOCUMENT_PLACE, DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID, id, draft);
     }
 
-    /** A record's (or revision's) people, in one statement. */
+    /** A record's (or revision's) people, in one statement, each with its place in the draft's order (1 for the first). */
     private <R extends Record> void insertPeople(Table<R> table, TableField<R, Integer> owner,
                                                  TableField<R, Integer> person, TableField<R, String> role,
-                                                 int ownerId, RecordDraft draft) {
+                                                 TableField<R, Integer> position, int ownerId, RecordDraft draft) {
         if (draft.people().isEmpty()) {
             return;
         }
-        var insert = db.insertInto(table, owner, person, role);
-        draft.people().forEach((personId, personRole) -> insert.values(ownerId, personId, personRole.key()));
+        var insert = db.insertInto(table, owner, person, role, position);
+        int next = 1;
+        for (var link : draft.people().entrySet()) {
+            insert.values(ownerId, link.getKey(), link.getValue().key(), next++);
+        }
         insert.execute();
     }
 
@@ -264,7 +268,7 @@ public final class RecordWriter {
                 .returningResult(REVISION.ID)
                 .fetchOne(REVISION.ID);
         insertPeople(REVISION_PERSON, REVISION_PERSON.REVISION_ID, REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE,
-                revisionId, draft);
+                REVISION_PERSON.POSITION, revisionId, draft);
         insertPlaces(REVISION_PLACE, REVISION_PLACE.REVISION_ID, REVISION_PLACE.PLACE_ID, revisionId, draft);
     }
 

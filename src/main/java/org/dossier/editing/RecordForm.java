@@ -1,13 +1,15 @@
 package org.dossier.editing;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
+import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
 import org.dossier.authorities.AuthorityKind;
@@ -23,7 +25,7 @@ import org.dossier.documents.RecordDraft;
  * the editor wrote. {@link #check} turns it into a draft, or into a message for each bad field.
  */
 public record RecordForm(String title, String date, String summary, String type, List<String> people,
-                         Map<String, String> roles, List<String> places, String note) {
+                         Map<String, String> roles, Map<String, String> order, List<String> places, String note) {
 
     static final int MAX_TITLE = 500;
     static final int MAX_SUMMARY = 20_000;
@@ -43,6 +45,7 @@ public record RecordForm(String title, String date, String summary, String type,
         type = orEmpty(type);
         people = List.copyOf(people);
         roles = Map.copyOf(roles);
+        order = Map.copyOf(order);
         places = List.copyOf(places);
         note = orEmpty(note);
     }
@@ -50,11 +53,17 @@ public record RecordForm(String title, String date, String summary, String type,
     /** A form whose people are all linked as {@code mentioned} unless {@code roles} says otherwise. */
     public RecordForm(String title, String date, String summary, String type, List<String> people,
                       List<String> places, String note) {
-        this(title, date, summary, type, people, Map.of(), places, note);
+        this(title, date, summary, type, people, Map.of(), Map.of(), places, note);
+    }
+
+    /** A form whose people come in the order they are listed, none numbered. */
+    public RecordForm(String title, String date, String summary, String type, List<String> people,
+                      Map<String, String> roles, List<String> places, String note) {
+        this(title, date, summary, type, people, roles, Map.of(), places, note);
     }
 
     public static RecordForm empty() {
-        return new RecordForm("", "", "", "", List.of(), Map.of(), List.of(), "");
+        return new RecordForm("", "", "", "", List.of(), Map.of(), Map.of(), List.of(), "");
     }
 
     /**
@@ -67,29 +76,39 @@ public record RecordForm(String title, String date, String summary, String type,
         record.people().forEach(p -> people.merge(String.valueOf(lists.standing(AuthorityKind.PERSON, p.id())),
                 p.role(), PersonRole::strongest));
         Map<String, String> roles = new LinkedHashMap<>();
-        people.forEach((id, role) -> roles.put(id, role.key()));
+        Map<String, String> order = new LinkedHashMap<>();
+        people.forEach((id, role) -> {
+            roles.put(id, role.key());
+            order.put(id, String.valueOf(order.size() + 1));
+        });
         return new RecordForm(record.title(), record.date().display(), String.join("\n\n", record.summary()),
                 record.type() == null ? "" : String.valueOf(record.type().id()),
-                List.copyOf(people.keySet()), roles,
+                List.copyOf(people.keySet()), roles, order,
                 record.places().stream().map(p -> String.valueOf(lists.standing(AuthorityKind.PLACE, p.id())))
                         .distinct().toList(), "");
     }
 
     /**
      * The form as posted: title, date, summary, type, person (repeated), role-{id} for each person
-     * ticked (author, recipient, participant or mentioned), place (repeated), note.
+     * ticked (author, recipient, participant or mentioned), order-{id} for each person ticked (its
+     * place in the record's order, 1 for the first; may be blank), place (repeated), note.
      */
     public static RecordForm posted(Context ctx) {
         List<String> people = ctx.formParams("person");
         Map<String, String> roles = new LinkedHashMap<>();
+        Map<String, String> order = new LinkedHashMap<>();
         for (String person : people) {
             String role = ctx.formParam(ROLE_FIELD + person.strip());
             if (role != null) {
                 roles.put(person.strip(), role);
             }
+            String place = ctx.formParam(ORDER_FIELD + person.strip());
+            if (place != null) {
+                order.put(person.strip(), place);
+            }
         }
         return new RecordForm(ctx.formParam("title"), ctx.formParam("date"), ctx.formParam("summary"),
-                ctx.formParam("type"), people, roles, ctx.formParams("place"), ctx.formParam("note"));
+                ctx.formParam("type"), people, roles, order, ctx.formParams("place"), ctx.formParam("note"));
     }
 
     /**
@@ -134,6 +153,17 @@ public record RecordForm(String title, String date, String summary, String type,
 
     /** The prefix of the role select beside each person: {@code role-12}. */
     public static final String ROLE_FIELD = "role-";
+
+    /** The prefix of the box beside each person for its place in the record's order: {@code order-12}. */
+    public static final String ORDER_FIELD = "order-";
+
+    /** The most people a record's order numbers: more than any record names. */
+    static final int MAX_ORDER = 999;
+
+    /** The place the form gives person {@code id} in the record's order, as typed; "" when none. */
+    public String orderOf(int id) {
+        return order.getOrDefault(String.valueOf(id), "");
+    }
 
     /** The role the form gives person {@code id}: as typed, or {@code mentioned} when none was sent. */
     public String roleOf(int id) {
@@ -213,14 +243,20 @@ public record RecordForm(String title, String date, String summary, String type,
             }
         }
         SortedSet<Integer> personIds = ids(people, choices::hasPerson);
-        SortedMap<Integer, PersonRole> personRoles = new TreeMap<>();
+        Map<Integer, PersonRole> personRoles = new LinkedHashMap<>();
         if (personIds == null) {
             errors.put("people", "Choose people from the list.");
         } else {
-            for (int id : personIds) {
+            for (int id : inOrder(people)) {
                 Optional<PersonRole> role = PersonRole.fromKey(roleOf(id));
                 if (role.isEmpty()) {
                     errors.put("people", "'" + roleOf(id) + "' is not a role: choose author, recipient, participant or mentioned.");
+                    break;
+                }
+                String place = orderOf(id).strip();
+                if (!place.isEmpty() && place(place) == null) {
+                    errors.put("people", "'" + orderOf(id) + "' is not a place in the order: write 1 for the first, "
+                            + "2 for the second, and so on (up to " + MAX_ORDER + "), or leave it blank.");
                     break;
                 }
                 personRoles.put(id, role.get());
@@ -242,6 +278,41 @@ public record RecordForm(String title, String date, String summary, String type,
         }
         RecordDraft draft = new RecordDraft(title, RecordDraft.paragraphs(summary), parsed, typeId, personRoles, placeIds);
         return new Checked(draft, note.strip(), Map.of());
+    }
+
+    /**
+     * The people ticked, in the order the editor gave: those numbered by their numbers (equal numbers
+     * in the order they are listed), then those left blank, as listed. Only ids that read as
+     * numbers, each once; {@link #check} has refused the rest.
+     */
+    private List<Integer> inOrder(List<String> raw) {
+        record Ticked(int id, int place, int listed) {
+        }
+        List<Ticked> ticked = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (String value : raw) {
+            Integer id;
+            try {
+                id = Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (seen.add(id)) {
+                Integer place = place(orderOf(id).strip());
+                ticked.add(new Ticked(id, place == null ? Integer.MAX_VALUE : place, ticked.size()));
+            }
+        }
+        ticked.sort(Comparator.comparingInt(Ticked::place).thenComparingInt(Ticked::listed));
+        return ticked.stream().map(Ticked::id).toList();
+    }
+
+    /** A place in the order as typed ("2"), or null when it is not one (blank, "first", "0", "2.5"). */
+    private static Integer place(String typed) {
+        if (typed.isEmpty() || typed.length() > 3 || !typed.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        int place = Integer.parseInt(typed);
+        return place >= 1 && place <= MAX_ORDER ? place : null;
     }
 
     private static Integer id(String raw, IntPredicate known) {

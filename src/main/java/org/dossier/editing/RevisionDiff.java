@@ -36,6 +36,9 @@ public record RevisionDiff(List<Change> changes, List<String> unchanged) {
         compare("Type", before == null ? "" : typeText(before), typeText(after), changes, unchanged);
         compareLists("People", before == null ? Map.of() : withRoles(before.people()), withRoles(after.people()),
                 changes, unchanged);
+        if (before != null) {
+            compareOrder(withRoles(before.people()), withRoles(after.people()), changes);
+        }
         compareLists("Places", before == null ? Map.of() : names(before.places()), names(after.places()),
                 changes, unchanged);
         compare("Summary", before == null ? "" : before.summaryText(), after.summaryText(), changes, unchanged);
@@ -87,7 +90,22 @@ public record RevisionDiff(List<Change> changes, List<String> unchanged) {
         changes.add(new Change(field, WordDiff.html(parts)));
     }
 
-    /** Who, in what role ("12 author"), named as "Joseph Stalin (author)": a changed role shows as the old entry removed and the new one added. */
+    /**
+     * The same people in the same roles, in another order ("B and A" where it said "A and B"): a
+     * change of its own, which citations show, as the order before (deleted) and after (inserted).
+     * Only where the people themselves are the same: a list that changed shows that already.
+     */
+    private static void compareOrder(Map<String, String> before, Map<String, String> after, List<Change> changes) {
+        if (!before.keySet().equals(after.keySet()) || List.copyOf(before.keySet()).equals(List.copyOf(after.keySet()))) {
+            return;
+        }
+        List<WordDiff.Part> parts = List.of(new WordDiff.Part(WordDiff.Kind.DELETED, String.join("; ", before.values())),
+                new WordDiff.Part(WordDiff.Kind.SAME, " "),
+                new WordDiff.Part(WordDiff.Kind.INSERTED, String.join("; ", after.values())));
+        changes.add(new Change("Order of people", WordDiff.html(parts)));
+    }
+
+        /** Who, in what role ("12 author"), named as "Joseph Stalin (author)": a changed role shows as the old entry removed and the new one added. */
     private static Map<String, String> withRoles(List<PersonLink> people) {
         Map<String, String> named = new LinkedHashMap<>();
         people.forEach(p -> named.put(p.id() + " " + p.role().key(), p.name() + " (" + p.role().key() + ")"));

@@ -311,7 +311,9 @@ public final class OaiPmh {
         if (!item.summary().isEmpty()) {
             dc(xml, "description", String.join("\n\n", item.summary()));
         }
-        for (PersonLink person : item.people()) {
+        // Subjects are a set, not the document's order: by name, as they always were.
+        for (PersonLink person : item.people().stream().sorted(java.util.Comparator.comparing(PersonLink::sortName)
+                .thenComparing(PersonLink::key)).toList()) {
             dc(xml, "subject", person.name());
         }
         for (String place : item.places()) {

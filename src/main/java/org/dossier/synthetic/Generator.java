@@ -14,9 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.dossier.authorities.AuthorityFileException;
@@ -203,7 +201,8 @@ public final class Generator {
      * mentioned: the author and recipient facets are then as full at scale as the seeds make them.
      */
     private static RecordDraft draft(SyntheticRecord record) {
-        SortedMap<Integer, PersonRole> people = new TreeMap<>();
+        // In the record's order (its people's ids ascending), which is written as their positions.
+        Map<Integer, PersonRole> people = new java.util.LinkedHashMap<>();
         int position = 0;
         for (int person : record.people()) {
             people.put(person, ROLES[Math.min(position++, ROLES.length - 1)]);

@@ -66,6 +66,22 @@ class GeneratorTest {
     }
 
     @Test
+    void everyRecordsPeopleAreNumberedOneToNTheFirstTheAuthorAndTheirRevisionKeepsTheNumbers() {
+        // Positions 1..n without a gap or a repeat: n links, the highest n, none below 1, per record.
+        assertEquals(0, db.fetchCount(db.select(DOCUMENT_PERSON.DOCUMENT_ID).from(DOCUMENT_PERSON)
+                .groupBy(DOCUMENT_PERSON.DOCUMENT_ID)
+                .having(DSL.count().ne(DSL.max(DOCUMENT_PERSON.POSITION))
+                        .or(DSL.countDistinct(DOCUMENT_PERSON.POSITION).ne(DSL.count()))
+                        .or(DSL.min(DOCUMENT_PERSON.POSITION).ne(1)))));
+        assertEquals(0, db.fetchCount(DOCUMENT_PERSON, DOCUMENT_PERSON.POSITION.eq(1)
+                .and(DOCUMENT_PERSON.ROLE.ne("author"))), "the first person named wrote it");
+        assertEquals(0, db.fetchCount(DOCUMENT_PERSON.join(REVISION).on(REVISION.DOCUMENT_ID.eq(DOCUMENT_PERSON.DOCUMENT_ID))
+                .join(REVISION_PERSON).on(REVISION_PERSON.REVISION_ID.eq(REVISION.ID))
+                .and(REVISION_PERSON.PERSON_ID.eq(DOCUMENT_PERSON.PERSON_ID)),
+                REVISION_PERSON.POSITION.ne(DOCUMENT_PERSON.POSITION)), "the revision's copy has the same numbers");
+    }
+
+    @Test
     void datesSpan1940To1991AndSomeAreKnownOnlyToTheMonthOrYear() {
         assertEquals("1940", db.select(DSL.min(DSL.substring(DOCUMENT.DATE_KEY, 1, 4))).from(DOCUMENT).fetchOne(0, String.class));
         assertEquals("1991", db.select(DSL.max(DSL.substring(DOCUMENT.DATE_KEY, 1, 4))).from(DOCUMENT).fetchOne(0, String.class));

@@ -38,6 +38,14 @@ public final class TestPostgres {
         return copyOf(TEMPLATE);
     }
 
+    /** A new database on the shared server with nothing in it, not even migrated: for a test of a migration. */
+    public static synchronized DatabaseAddress unmigratedDatabase() {
+        EmbeddedPostgres pg = server();
+        String name = "dossier_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        execute(pg, "CREATE DATABASE " + name);
+        return DatabaseAddress.postgresql(url(pg, name));
+    }
+
     /** A new database on the shared server, a copy of {@code template} (which nobody may be connected to). */
     public static DatabaseAddress copyOf(DatabaseAddress template) {
         return copyOf(nameOf(template));

@@ -119,10 +119,22 @@ public record RecordForm(String title, String date, String summary, String type,
      */
     public RecordForm withSurvivors(AuthorityLists.Lists lists) {
         Map<String, String> standingRoles = new LinkedHashMap<>();
+        Map<String, String> standingOrder = new LinkedHashMap<>();
         for (String person : people) {
             String id = person.strip();
             String role = roles.get(id);
             String standing = standing(lists, AuthorityKind.PERSON, id);
+            String typed = order.get(id);
+            if (typed != null) {
+                // Where both the merged one and its survivor were numbered, the earlier place wins,
+                // as a merge keeps the earlier of the two links.
+                String before = standingOrder.get(standing);
+                Integer was = before == null ? null : place(before.strip());
+                Integer is = place(typed.strip());
+                if (before == null || was == null && is != null || was != null && is != null && is < was) {
+                    standingOrder.put(standing, typed);
+                }
+            }
             if (standingRoles.containsKey(standing)) {
                 var kept = PersonRole.fromKey(standingRoles.get(standing));
                 var also = PersonRole.fromKey(role);
@@ -139,7 +151,7 @@ public record RecordForm(String title, String date, String summary, String type,
                 rolesNow.put(id, role);
             }
         });
-        return new RecordForm(title, date, summary, type, List.copyOf(standingRoles.keySet()), rolesNow,
+        return new RecordForm(title, date, summary, type, List.copyOf(standingRoles.keySet()), rolesNow, standingOrder,
                 places.stream().map(p -> standing(lists, AuthorityKind.PLACE, p.strip())).distinct().toList(), note);
     }
 

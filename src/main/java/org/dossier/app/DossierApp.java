@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.config.RoutesConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
@@ -272,6 +273,13 @@ public final class DossierApp implements AutoCloseable {
                 // (ErrorPages), not a 404 that says the page does not exist.
                 config.http.prefer405over404 = true;
                 config.http.compressionStrategy = new CompressionStrategy(null, new Gzip(1), null);
+                // No form here takes a file, but any POST may be sent as multipart (the CSRF check reads
+                // its fields before sign-in): unbounded, as Javalin leaves it, a file part went to a
+                // temporary file as long as the client kept sending. A multipart body is held to what a
+                // URL-encoded one may weigh (Javalin's maxRequestSize), in memory; past it, 413.
+                config.jetty.multipartConfig.maxTotalRequestSize(config.http.maxRequestSize, SizeUnit.BYTES);
+                config.jetty.multipartConfig.maxFileSize(config.http.maxRequestSize, SizeUnit.BYTES);
+                config.jetty.multipartConfig.maxInMemoryFileSize((int) config.http.maxRequestSize, SizeUnit.BYTES);
                 config.staticFiles.add(files -> {
                     files.hostedPath = "/static";
                     files.directory = "/static";

@@ -1,0 +1,111 @@
+package org.dossier.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.dossier.app.Protection;
+import org.dossier.testing.Http;
+import org.dossier.testing.TestCatalogue;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Request bodies a browser never sends, through a real server: each a clear 4xx that changes nothing. */
+class HostileBodiesTest {
+
+    private static TestCatalogue catalogue;
+
+    @BeforeAll
+    static void start() {
+        catalogue = TestCatalogue.withSeeds(Protection.NONE);
+    }
+
+    @AfterAll
+    static void stop() {
+        catalogue.close();
+    }
+
+    private static Http http() {
+        return catalogue.http().anotherVisitor();
+    }
+
+    @Test
+    void aMultipartBodyPastTheSizeOfAFormIsA413BeforeItIsAllRead() throws IOException {
+        // Before sign-in, anyone could stream a file part of any size to the sign-in form: the CSRF
+        // check read it all (onto a temporary file) and only then answered 403.
+        byte[] head = ("--xyz\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"a.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        long fileSize = 64L << 20;
+        byte[] tail = "\r\n--xyz--\r\n".getBytes(StandardCharsets.US_ASCII);
+        long sent = 0;
+        String answer;
+        try (Socket socket = new Socket("127.0.0.1", catalogue.app().port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /admin/login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Type: multipart/form-data; boundary=xyz\r\n"
+                    + "Content-Length: " + (head.length + fileSize + tail.length) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(head);
+            byte[] chunk = new byte[1 << 16];
+            Arrays.fill(chunk, (byte) 'B');
+            try {
+                while (sent < fileSize) {
+                    out.write(chunk);
+                    sent += chunk.length;
+                }
+                out.write(tail);
+            } catch (IOException closedByTheServer) {
+                // The server answered and closed without reading the rest: what the test wants.
+            }
+            answer = read(socket.getInputStream());
+        }
+        assertTrue(answer.startsWith("HTTP/1.1 413 "), answer.lines().findFirst().orElse(""));
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertTrue(Jsoup.parse(body).selectFirst(".error-page .lead").text().contains("nothing was changed"), body);
+        assertFalse(body.contains("Exception"), body);
+    }
+
+    @Test
+    void aMultipartFormOfOrdinarySizeIsStillReadAndCheckedForItsToken() {
+        String body = "--xyz\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nbob\r\n"
+                + "--xyz\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nnot-the-token\r\n--xyz--\r\n";
+        HttpResponse<String> response = http().send("POST", "/admin/login", "multipart/form-data; boundary=xyz", body);
+        assertEquals(403, response.statusCode(), response.body());
+    }
+
+    @Test
+    void aBodyInACharacterSetTheSiteDoesNotKnowIsA415NotA500() {
+        for (String path : new String[] {"/admin/login", "/admin/users", "/oai"}) {
+            for (String charset : new String[] {"bogus", "no such=charset", "\"\""}) {
+                HttpResponse<String> response = http().send("POST", path,
+                        "application/x-www-form-urlencoded; charset=" + charset, "username=bob&verb=Identify");
+                String what = path + " charset=" + charset;
+                assertTrue(response.statusCode() == 415 || response.statusCode() == 401, what + ": " + response.statusCode());
+                assertFalse(response.body().contains("Exception"), what);
+                if (response.statusCode() == 415) {
+                    String lead = Jsoup.parse(response.body()).selectFirst(".error-page .lead").text();
+                    assertTrue(lead.contains("UTF-8") && lead.contains("nothing was changed"), what + ": " + lead);
+                }
+            }
+        }
+        assertEquals(415, http().send("POST", "/admin/login", "application/x-www-form-urlencoded; charset=bogus",
+                "username=bob").statusCode());
+    }
+
+    private static String read(InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        in.transferTo(all);
+        return all.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -14,14 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.dossier.app.Protection;
 import org.dossier.testing.Http;
+import org.dossier.testing.RawHttp;
 import org.dossier.testing.TestCatalogue;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Request bodies a browser never sends, through a real server: each a clear 4xx that changes nothing. */
-class HostileBodiesTest {
+/** Requests a browser never sends, through a real server: each a clear 4xx that changes nothing, or a redirect that stays here. */
+class HostileRequestsTest {
 
     private static TestCatalogue catalogue;
 
@@ -101,6 +102,23 @@ class HostileBodiesTest {
         }
         assertEquals(415, http().send("POST", "/admin/login", "application/x-www-form-urlencoded; charset=bogus",
                 "username=bob").statusCode());
+    }
+
+    @Test
+    void anAddressThatStartsWithTwoSlashesIsNeverRedirectedToAnotherSite() {
+        // "//evil.example/" lost its trailing slash in a 301 to "//evil.example": another site.
+        String[][] asked = {
+            {"//evil.example/", "/evil.example"},
+            {"///evil.example/", "/evil.example"},
+            {"//evil.example/x/?q=1", "/evil.example/x?q=1"},
+            {"/people/stalin/", "/people/stalin"},
+        };
+        for (String[] request : asked) {
+            RawHttp.Response response = RawHttp.send(catalogue.app().port(), "GET " + request[0] + " HTTP/1.1",
+                    "Host: localhost");
+            assertEquals(301, response.status(), request[0]);
+            assertEquals(request[1], response.header("Location"), request[0]);
+        }
     }
 
     private static String read(InputStream in) throws IOException {

@@ -318,6 +318,11 @@ public final class DossierApp implements AutoCloseable {
                 // the CSRF token of anything that changes state.
                 routes.beforeMatched(access::requireRoles);
                 routes.beforeMatched(access::checkCsrf);
+                routes.beforeMatched(ctx -> {
+                    if (!ctx.path().equals(OaiPmh.PATH)) {
+                        QueryEscapes.checkForm(ctx);
+                    }
+                });
 
                 // Javalin tries routes in the order they are added: every /documents/{id}/<word>
                 // comes before /documents/{id}/{slug}.

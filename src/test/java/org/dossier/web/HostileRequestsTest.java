@@ -144,6 +144,26 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aFormWhoseBodyHasBrokenEscapesIsA400AndSavesNothing() {
+        org.dossier.editing.Editors.add(catalogue, "escapes", org.dossier.accounts.Role.EDITOR);
+        Http editor = org.dossier.editing.Editors.signIn(catalogue, "escapes");
+        String csrf = org.dossier.editing.Editors.csrf(editor.get("/admin/documents/new").body());
+        int before = records();
+        // Bytes that are not UTF-8 were saved as U+FFFD; a stray '%' made the whole form read as empty.
+        for (String title : new String[] {"ab%C0%AFcd", "ab%ED%A0%80cd", "ab%zzcd", "ab%"}) {
+            HttpResponse<String> response = editor.send("POST", "/admin/documents/new",
+                    "application/x-www-form-urlencoded", "csrf=" + csrf + "&title=" + title + "&date=1950&note=n");
+            assertEquals(400, response.statusCode(), title);
+            assertTrue(Jsoup.parse(response.body()).selectFirst(".error-page .lead").text().contains("nothing was changed"),
+                    title);
+        }
+        assertEquals(before, records(), "nothing was saved");
+        HttpResponse<String> saved = editor.send("POST", "/admin/documents/new", "application/x-www-form-urlencoded",
+                "csrf=" + csrf + "&title=%C3%89t%C3%A9%20100%25&date=1950&note=n");
+        assertEquals(303, saved.statusCode(), "escapes that are UTF-8 (and a '%' written %25) are read");
+    }
+
+    @Test
     void anAddressThatStartsWithTwoSlashesIsNeverRedirectedToAnotherSite() {
         // "//evil.example/" lost its trailing slash in a 301 to "//evil.example": another site.
         String[][] asked = {
@@ -157,6 +177,12 @@ class HostileRequestsTest {
                     "Host: localhost");
             assertEquals(301, response.status(), request[0]);
             assertEquals(request[1], response.header("Location"), request[0]);
+        }
+    }
+
+    private static int records() {
+        try (org.dossier.app.Database db = org.dossier.app.Database.open(catalogue.database())) {
+            return db.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.TreeSet;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import java.util.Map;
 import org.dossier.search.SearchBusyException;
 import org.dossier.search.SearchRequest;
@@ -53,7 +53,7 @@ public final class ErrorPages {
                 show(ctx, 503, "The catalogue is not available", DatabaseUnreachable.MESSAGE);
                 return;
             }
-            java.util.Optional<BadMessageException> unreadable = badMessage(e);
+            java.util.Optional<HttpException> unreadable = badMessage(e);
             if (unreadable.isPresent()) {
                 if (tooLarge(e)) {
                     show(ctx, 413, titleOf(413), "The body of this request is larger than this site reads: nothing "
@@ -133,10 +133,13 @@ public final class ErrorPages {
         show(ctx, 503, e.readOnly() ? "The catalogue cannot save now" : "The catalogue is busy", e.getMessage());
     }
 
-    /** A request Jetty could not read (a malformed multipart body, say), anywhere in the causes. */
-    private static java.util.Optional<BadMessageException> badMessage(Throwable e) {
+    /**
+     * A request Jetty could not read, anywhere in the causes: a malformed multipart body, say, or a
+     * chunked body that breaks off or is not chunks ("Early EOF", which was a 500 logged as an error).
+     */
+    private static java.util.Optional<HttpException> badMessage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BadMessageException bad) {
+            if (t instanceof HttpException bad) {
                 return java.util.Optional.of(bad);
             }
         }

@@ -81,6 +81,10 @@ public final class Accounts {
 
     public Optional<Account> find(String typedName) {
         String name = typedName == null ? "" : typedName.strip().toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(name).matches()) {
+            // No account has such a name, and one with a NUL in it is an error on PostgreSQL.
+            return Optional.empty();
+        }
         return db.selectFrom(ACCOUNT).where(ACCOUNT.USERNAME.eq(name)).fetchOptional(Accounts::account);
     }
 
@@ -90,7 +94,9 @@ public final class Accounts {
      */
     public Optional<Account> authenticate(String typedName, String password) {
         String name = typedName == null ? "" : typedName.strip().toLowerCase(Locale.ROOT);
-        AccountRecord row = db.selectFrom(ACCOUNT).where(ACCOUNT.USERNAME.eq(name)).fetchOne();
+        // A name no account can have is not looked up (one with a NUL was a 500 on PostgreSQL).
+        AccountRecord row = USERNAME.matcher(name).matches()
+                ? db.selectFrom(ACCOUNT).where(ACCOUNT.USERNAME.eq(name)).fetchOne() : null;
         if (row == null) {
             Passwords.matchNobody(password);
             return Optional.empty();

@@ -187,7 +187,8 @@ public final class LoginThrottle {
     }
 
     private static String subject(String typedName) {
-        String name = typedName == null ? "" : typedName.strip().toLowerCase(Locale.ROOT);
+        // PostgreSQL keeps no NUL in text: a name typed with one is counted with U+FFFD in its place.
+        String name = typedName == null ? "" : typedName.strip().toLowerCase(Locale.ROOT).replace('\u0000', '\uFFFD');
         // No username is this long; a longer one is still counted, without storing all of it.
         return name.length() <= 100 ? name : name.substring(0, 100);
     }

@@ -108,6 +108,15 @@ class AccessControlTest {
     }
 
     @Test
+    void aSignInWithANulInTheUsernameIsAWrongUsernameNotA500() {
+        Http visitor = reader();
+        String csrf = Editors.csrf(visitor.get("/admin/login").body());
+        HttpResponse<String> response = visitor.post("/admin/login", Map.of("csrf", csrf, "username", "ali\u0000ce",
+                "password", Editors.PASSWORD, "return", "/admin"));
+        assertEquals(401, response.statusCode(), response.body());
+    }
+
+    @Test
     void aSignInTokenCookieThisSiteDidNotIssueIsNoToken() {
         // An empty cookie and an empty field (or any short pair) matched each other and signed in.
         for (String token : new String[] {"", "a", "x".repeat(39)}) {

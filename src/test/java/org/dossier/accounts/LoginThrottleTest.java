@@ -65,6 +65,14 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aNameWithAControlCharacterIsCountedLikeAnyOther() {
+        // PostgreSQL keeps no NUL in text: a sign-in typed with one was a 500 there, before any check.
+        fail("ali\u0000ce", HOME, LoginThrottle.FREE_PER_PAIR + 1);
+        assertTrue(throttle.admit("ali\u0000ce", HOME).refused());
+        assertFalse(throttle.admit("alice", HOME).refused(), "another name");
+    }
+
+    @Test
     void anAddressThatIsWaitingAddsNoRowsWhateverNamesItTries() {
         for (int i = 0; i < LoginThrottle.FREE_PER_CLIENT + 1; i++) {
             throttle.admit("name" + i, HOME);

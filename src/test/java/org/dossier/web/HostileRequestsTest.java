@@ -179,6 +179,24 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aNulInAnyParameterIsNeverA500OnEitherDatabase() {
+        // PostgreSQL keeps no NUL in text: any parameter that reaches a query with one was a 500 there.
+        String[] paths = {"/", "/search", "/search.json", "/search.csv", "/search/suggest.json", "/search/facets/person",
+            "/search/hit", "/people/stalin", "/documents/1/history", "/oai", "/feed.atom", "/sitemap.xml", "/admin/login"};
+        String[] names = {"q", "page", "sort", "person", "place", "type", "author", "recipient", "year", "from", "to",
+            "order", "hit", "search", "verb", "identifier", "metadataPrefix", "set", "resumptionToken", "return"};
+        for (String path : paths) {
+            for (String name : names) {
+                String asked = path + "?" + name + "=a%00b" + (path.equals("/oai") ? "&verb=ListRecords&metadataPrefix=oai_dc" : "");
+                HttpResponse<String> response = http().get(asked);
+                assertTrue(response.statusCode() < 500, asked + ": " + response.statusCode());
+            }
+        }
+        HttpResponse<String> oai = http().get("/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:localhost:1%00");
+        assertTrue(oai.statusCode() < 500, "oai: " + oai.statusCode());
+    }
+
+    @Test
     void anAddressThatStartsWithTwoSlashesIsNeverRedirectedToAnotherSite() {
         // "//evil.example/" lost its trailing slash in a 301 to "//evil.example": another site.
         String[][] asked = {

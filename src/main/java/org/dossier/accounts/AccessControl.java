@@ -31,6 +31,8 @@ public final class AccessControl {
     public static final String LOGIN_PATH = "/admin/login";
 
     private static final String SESSION = "dossier.session";
+    /** {@link Tokens#random} makes 43 characters; a shorter cookie was not made here. */
+    private static final int MIN_TOKEN = 40;
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     /** OAI-PMH lets harvesters POST a request that is too long for a URL; it only reads. */
     private static final Set<String> READ_ONLY_POSTS = Set.of("/oai");
@@ -98,7 +100,7 @@ public final class AccessControl {
         if (SAFE.contains(ctx.method()) || READ_ONLY_POSTS.contains(ctx.path())) {
             return;
         }
-        String expected = session(ctx).map(Sessions.Session::csrfToken).orElseGet(() -> ctx.cookie(CSRF_COOKIE));
+        String expected = session(ctx).map(Sessions.Session::csrfToken).orElseGet(() -> tokenCookie(ctx));
         String given = ctx.header(CSRF_HEADER);
         if (given == null && isForm(ctx)) {
             given = ctx.formParam(CSRF_FIELD);
@@ -109,14 +111,23 @@ public final class AccessControl {
         }
     }
 
+    /**
+     * The token of the cookie set for forms before sign-in, if it is one this site could have issued:
+     * an empty cookie with an empty field (or "a" with "a") was a pair that matched.
+     */
+    private static String tokenCookie(Context ctx) {
+        String token = ctx.cookie(CSRF_COOKIE);
+        return token == null || token.length() < MIN_TOKEN ? null : token;
+    }
+
     /** The token for forms sent before sign-in (the sign-in form): the session's if there is one. */
     public String csrfTokenBeforeSignIn(Context ctx) {
         Optional<Sessions.Session> session = session(ctx);
         if (session.isPresent()) {
             return session.get().csrfToken();
         }
-        String token = ctx.cookie(CSRF_COOKIE);
-        if (token == null || token.length() < 40) {
+        String token = tokenCookie(ctx);
+        if (token == null) {
             token = Tokens.random();
             ctx.cookie(cookie(CSRF_COOKIE, token, -1, secure(ctx)));
         }

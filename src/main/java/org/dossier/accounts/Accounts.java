@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.dossier.app.Database;
 import org.dossier.db.tables.records.AccountRecord;
 import org.dossier.documents.Attribution;
 import org.jooq.DSLContext;
@@ -80,6 +81,10 @@ public final class Accounts {
 
     public Optional<Account> find(String typedName) {
         String name = typedName == null ? "" : typedName.strip().toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(name).matches()) {
+            // No account has such a name, and one with a NUL in it is an error on PostgreSQL.
+            return Optional.empty();
+        }
         return db.selectFrom(ACCOUNT).where(ACCOUNT.USERNAME.eq(name)).fetchOptional(Accounts::account);
     }
 
@@ -89,7 +94,9 @@ public final class Accounts {
      */
     public Optional<Account> authenticate(String typedName, String password) {
         String name = typedName == null ? "" : typedName.strip().toLowerCase(Locale.ROOT);
-        AccountRecord row = db.selectFrom(ACCOUNT).where(ACCOUNT.USERNAME.eq(name)).fetchOne();
+        // A name no account can have is not looked up (one with a NUL was a 500 on PostgreSQL).
+        AccountRecord row = USERNAME.matcher(name).matches()
+                ? db.selectFrom(ACCOUNT).where(ACCOUNT.USERNAME.eq(name)).fetchOne() : null;
         if (row == null) {
             Passwords.matchNobody(password);
             return Optional.empty();
@@ -148,9 +155,11 @@ public final class Accounts {
 
     /** Refuses to leave the catalogue without an admin who can sign in. */
     private static void keepAnAdmin(DSLContext tx, Account changed, String becoming) {
-        int otherAdmins = tx.fetchCount(ACCOUNT, ACCOUNT.ROLE.eq(Role.ADMIN.key())
-                .and(ACCOUNT.DISABLED_AT.isNull()).and(ACCOUNT.ID.ne(changed.id())));
-        if (changed.role() == Role.ADMIN && !changed.disabled() && otherAdmins == 0) {
+        // The admins who can sign in, as they are now, locked (on PostgreSQL) until the change is saved:
+        // two admins disabling each other at once each counted the other, both went through, none was left.
+        List<Integer> admins = Database.lockingRows(tx, tx.select(ACCOUNT.ID).from(ACCOUNT)
+                .where(ACCOUNT.ROLE.eq(Role.ADMIN.key()).and(ACCOUNT.DISABLED_AT.isNull()))).fetch(ACCOUNT.ID);
+        if (admins.contains(changed.id()) && admins.size() == 1) {
             throw new AccountException("'" + changed.username() + "' is the only admin who can sign in; "
                     + "make another account an admin before it is " + becoming + ".");
         }

@@ -101,13 +101,19 @@ public final class LoginThrottle {
             DSLContext dsl = tx.dsl();
             dsl.deleteFrom(LOGIN_FAILURE).where(LOGIN_FAILURE.LAST_FAILED_AT.lt(now.minus(FORGET_AFTER)))
                     .execute();
-            LoginFailureRecord pair = locked(dsl, PAIR, name + " " + address, now);
+            // A refused attempt adds no row: a name never tried before from here cannot be waiting, and
+            // a client already waiting that tried a new name each time added two rows a request, kept a day.
+            // Rows are locked client first, then pair, then account, here and in succeeded(): in one
+            // order, so that attempts at once on PostgreSQL wait for each other and never deadlock.
             LoginFailureRecord fromClient = locked(dsl, CLIENT, address, now);
-            LoginFailureRecord account = locked(dsl, ACCOUNT, name, now);
-            Optional<Wait> wait = waitOf(pair, now, true, name).or(() -> waitOf(fromClient, now, false, address));
+            Optional<LoginFailureRecord> knownPair = existing(dsl, PAIR, name + " " + address);
+            Optional<Wait> wait = knownPair.flatMap(known -> waitOf(known, now, true, name))
+                    .or(() -> waitOf(fromClient, now, false, address));
             if (wait.isPresent()) {
                 return new Admission(wait, Duration.ZERO);
             }
+            LoginFailureRecord pair = knownPair.orElseGet(() -> locked(dsl, PAIR, name + " " + address, now));
+            LoginFailureRecord account = locked(dsl, ACCOUNT, name, now);
             count(pair, FREE_PER_PAIR, now);
             count(fromClient, FREE_PER_CLIENT, now);
             count(account, Integer.MAX_VALUE, now);
@@ -119,16 +125,13 @@ public final class LoginThrottle {
     public void succeeded(String typedName, String client) {
         String name = subject(typedName);
         String address = client == null ? "" : client;
+        // In admit()'s order: client, pair, account.
         db.transaction(tx -> {
+            takeBack(tx.dsl(), CLIENT, address);
             tx.dsl().deleteFrom(LOGIN_FAILURE)
                     .where(LOGIN_FAILURE.SCOPE.eq(PAIR).and(LOGIN_FAILURE.SUBJECT.eq(name + " " + address)))
                     .execute();
-            for (String[] scope : new String[][] {{CLIENT, address}, {ACCOUNT, name}}) {
-                tx.dsl().update(LOGIN_FAILURE).set(LOGIN_FAILURE.FAILURES, LOGIN_FAILURE.FAILURES.minus(1))
-                        .where(LOGIN_FAILURE.SCOPE.eq(scope[0]).and(LOGIN_FAILURE.SUBJECT.eq(scope[1])))
-                        .and(LOGIN_FAILURE.FAILURES.gt(0))
-                        .execute();
-            }
+            takeBack(tx.dsl(), ACCOUNT, name);
         });
     }
 
@@ -144,6 +147,20 @@ public final class LoginThrottle {
         var select = tx.selectFrom(LOGIN_FAILURE)
                 .where(LOGIN_FAILURE.SCOPE.eq(scope).and(LOGIN_FAILURE.SUBJECT.eq(subject)));
         return Database.lockingRows(tx, select).fetchSingle();
+    }
+
+    private static void takeBack(DSLContext tx, String scope, String subject) {
+        tx.update(LOGIN_FAILURE).set(LOGIN_FAILURE.FAILURES, LOGIN_FAILURE.FAILURES.minus(1))
+                .where(LOGIN_FAILURE.SCOPE.eq(scope).and(LOGIN_FAILURE.SUBJECT.eq(subject)))
+                .and(LOGIN_FAILURE.FAILURES.gt(0))
+                .execute();
+    }
+
+    /** The row of one count if there is one, locked until the transaction ends where the database can. */
+    private static Optional<LoginFailureRecord> existing(DSLContext tx, String scope, String subject) {
+        var select = tx.selectFrom(LOGIN_FAILURE)
+                .where(LOGIN_FAILURE.SCOPE.eq(scope).and(LOGIN_FAILURE.SUBJECT.eq(subject)));
+        return Optional.ofNullable(Database.lockingRows(tx, select).fetchOne());
     }
 
     private static Optional<Wait> waitOf(LoginFailureRecord row, Instant now, boolean forAccount, String subject) {
@@ -170,7 +187,8 @@ public final class LoginThrottle {
     }
 
     private static String subject(String typedName) {
-        String name = typedName == null ? "" : typedName.strip().toLowerCase(Locale.ROOT);
+        // PostgreSQL keeps no NUL in text: a name typed with one is counted with U+FFFD in its place.
+        String name = typedName == null ? "" : typedName.strip().toLowerCase(Locale.ROOT).replace('\u0000', '\uFFFD');
         // No username is this long; a longer one is still counted, without storing all of it.
         return name.length() <= 100 ? name : name.substring(0, 100);
     }

@@ -21,7 +21,10 @@ public final class UsersPage {
 
     /** {@code GET /admin/users}. */
     public void list(Context ctx) {
-        show(ctx, HttpStatus.OK, ctx.queryParam("saved"), null, "", Role.EDITOR.key());
+        // The redirect after a change names the account; any other text in the link is not shown as if saved.
+        String saved = ctx.queryParam("saved");
+        show(ctx, HttpStatus.OK, saved == null ? null : accounts.find(saved).map(Account::username).orElse(null),
+                null, "", Role.EDITOR.key());
     }
 
     /** {@code POST /admin/users}: username, role, password, again. */

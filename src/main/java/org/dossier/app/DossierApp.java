@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.config.RoutesConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
@@ -100,6 +101,11 @@ import org.slf4j.LoggerFactory;
 public final class DossierApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DossierApp.class);
+    /**
+     * Bytes a second a request body must at least come at (a form is a few KB; the largest, 1 MB, at
+     * this rate takes half an hour): slower, and it holds a thread for nothing.
+     */
+    static final long MIN_REQUEST_DATA_RATE = 512;
 
     private final Settings settings;
     private final Clock clock;
@@ -273,6 +279,17 @@ public final class DossierApp implements AutoCloseable {
                 // (ErrorPages), not a 404 that says the page does not exist.
                 config.http.prefer405over404 = true;
                 config.http.compressionStrategy = new CompressionStrategy(null, new Gzip(1), null);
+                // No form here takes a file, but any POST may be sent as multipart (the CSRF check reads
+                // its fields before sign-in): unbounded, as Javalin leaves it, a file part went to a
+                // temporary file as long as the client kept sending. A multipart body is held to what a
+                // URL-encoded one may weigh (Javalin's maxRequestSize), in memory; past it, 413.
+                config.jetty.multipartConfig.maxTotalRequestSize(config.http.maxRequestSize, SizeUnit.BYTES);
+                config.jetty.multipartConfig.maxFileSize(config.http.maxRequestSize, SizeUnit.BYTES);
+                config.jetty.multipartConfig.maxInMemoryFileSize((int) config.http.maxRequestSize, SizeUnit.BYTES);
+                // A body read holds a thread until it is all there: 300 clients sending a form one byte
+                // every 10 s (never idle long enough for the idle timeout) held every thread, and the
+                // site answered no one. A body that comes slower than this is a 408.
+                config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE));
                 config.staticFiles.add(files -> {
                     files.hostedPath = "/static";
                     files.directory = "/static";
@@ -303,6 +320,11 @@ public final class DossierApp implements AutoCloseable {
                 // the CSRF token of anything that changes state.
                 routes.beforeMatched(access::requireRoles);
                 routes.beforeMatched(access::checkCsrf);
+                routes.beforeMatched(ctx -> {
+                    if (!ctx.path().equals(OaiPmh.PATH)) {
+                        QueryEscapes.checkForm(ctx);
+                    }
+                });
 
                 // Javalin tries routes in the order they are added: every /documents/{id}/<word>
                 // comes before /documents/{id}/{slug}.

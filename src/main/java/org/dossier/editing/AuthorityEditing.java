@@ -180,12 +180,20 @@ public final class AuthorityEditing {
         model.put("kind", kind);
         model.put("authority", authority);
         model.put("preview", preview);
-        model.put("saved", ctx.queryParam("saved"));
-        model.put("linked", ctx.queryParam("linked"));
+        // What the redirect after a save or a link says: numbers. Other text was a 500 ("linked=x" in the
+        // template's arithmetic), or words on an editor's page from whoever wrote the link.
+        model.put("saved", number(ctx, "saved"));
+        model.put("linked", number(ctx, "linked"));
         model.put("action", linkPath(authority));
         model.put("firstPath", linkPath(authority));
         model.put("nextPath", preview.nextAfter() == null ? null : linkPath(authority) + "?" + AFTER + "=" + preview.nextAfter());
         ctx.render("editing/authority-link", model);
+    }
+
+    /** A whole number the address may carry, as written; absent, null; anything else a 400. */
+    private static String number(Context ctx, String name) {
+        return ctx.queryParam(name) == null ? null
+                : String.valueOf(QueryParams.integer(ctx, name, 0, 0, Integer.MAX_VALUE));
     }
 
     /**

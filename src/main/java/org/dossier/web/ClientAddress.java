@@ -46,7 +46,16 @@ public final class ClientAddress {
         return new ClientAddress(proxies.stream().map(ClientAddress::normal).collect(Collectors.toUnmodifiableSet()));
     }
 
+    /**
+     * What the client is counted as: its IPv4 address, or the /64 network of its IPv6 address
+     * ({@code 2001:db8:0:7::/64}). One subscriber is given a whole /64 and may send from any of its
+     * 2^64 addresses: counted one by one, each new address had four free guesses at a password.
+     */
     public String of(Context ctx) {
+        return counted(address(ctx));
+    }
+
+    private String address(Context ctx) {
         String peer = normalOr(ctx.req().getRemoteAddr());
         if (trustedProxies.isEmpty() || !trustedProxies.contains(peer)) {
             return peer;
@@ -70,6 +79,26 @@ public final class ClientAddress {
             peer = hop;
         }
         return peer;
+    }
+
+    /** An IPv6 address as its /64 network; anything else as it is. */
+    static String counted(String address) {
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName("[" + address + "]").getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            StringBuilder network = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                network.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return network.append(":/64").toString();
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 
     private static String normalOr(String address) {

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.TreeSet;
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import java.util.Map;
 import org.dossier.search.SearchBusyException;
 import org.dossier.search.SearchRequest;
@@ -53,13 +53,26 @@ public final class ErrorPages {
                 show(ctx, 503, "The catalogue is not available", DatabaseUnreachable.MESSAGE);
                 return;
             }
-            java.util.Optional<BadMessageException> unreadable = badMessage(e);
+            java.util.Optional<HttpException> unreadable = badMessage(e);
             if (unreadable.isPresent()) {
+                if (tooLarge(e)) {
+                    show(ctx, 413, titleOf(413), "The body of this request is larger than this site reads: nothing "
+                            + "was changed. No form here takes a file; send the form again from its page.");
+                    return;
+                }
                 int status = unreadable.get().getCode() >= 400 && unreadable.get().getCode() < 500
                         ? unreadable.get().getCode() : 400;
                 show(ctx, status, titleOf(status), "The body of this request could not be read ("
                         + QueryParams.shorten(String.valueOf(unreadable.get().getReason())) + "): nothing was changed. "
                         + "Send the form again from its page.");
+                return;
+            }
+            java.util.Optional<IllegalArgumentException> charset = unknownCharset(e);
+            if (charset.isPresent()) {
+                // Jetty reads the Content-Type's charset when the body's fields are asked for.
+                show(ctx, 415, titleOf(415), "The body of this request names a character set this site does not "
+                        + "read (" + QueryParams.shorten(String.valueOf(charset.get().getMessage())) + "): nothing was "
+                        + "changed. Send it as UTF-8, as the site's own forms do.");
                 return;
             }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
@@ -120,11 +133,38 @@ public final class ErrorPages {
         show(ctx, 503, e.readOnly() ? "The catalogue cannot save now" : "The catalogue is busy", e.getMessage());
     }
 
-    /** A request Jetty could not read (a malformed multipart body, say), anywhere in the causes. */
-    private static java.util.Optional<BadMessageException> badMessage(Throwable e) {
+    /**
+     * A request Jetty could not read, anywhere in the causes: a malformed multipart body, say, or a
+     * chunked body that breaks off or is not chunks ("Early EOF", which was a 500 logged as an error).
+     */
+    private static java.util.Optional<HttpException> badMessage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BadMessageException bad) {
+            if (t instanceof HttpException bad) {
                 return java.util.Optional.of(bad);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * A multipart body past the size the app holds to: Jetty says so only in the message of the cause
+     * of its "bad multipart" ("max length exceeded: 1000000", "max file size exceeded: …").
+     */
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && String.valueOf(t.getMessage()).contains(" exceeded: ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A Content-Type whose charset Java does not know ({@code charset=bogus}), anywhere in the causes. */
+    private static java.util.Optional<IllegalArgumentException> unknownCharset(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.charset.UnsupportedCharsetException
+                    || t instanceof java.nio.charset.IllegalCharsetNameException) {
+                return java.util.Optional.of((IllegalArgumentException) t);
             }
         }
         return java.util.Optional.empty();
@@ -176,6 +216,7 @@ public final class ErrorPages {
             case 405 -> "Method not allowed";
             case 410 -> "Gone";
             case 413 -> "Too large";
+            case 415 -> "Unsupported body";
             case 429 -> "Too many requests";
             case 503 -> "The catalogue is busy";
             default -> status >= 500 ? "Something went wrong" : "Request failed";

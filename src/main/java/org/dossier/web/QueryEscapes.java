@@ -41,6 +41,23 @@ public final class QueryEscapes {
     }
 
     /**
+     * Before every form posted URL-encoded (but OAI-PMH's, which answers in XML): the same check of
+     * its body. A broken escape made Jetty read the form as empty (everything typed gone, "write a
+     * title"), and bytes that are not UTF-8 were saved as U+FFFD in the title: a 400, nothing changed.
+     */
+    public static void checkForm(Context ctx) {
+        String type = ctx.contentType();
+        if (ctx.method() != io.javalin.http.HandlerType.POST || type == null
+                || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            return;
+        }
+        problem(ctx.body()).ifPresent(wrong -> {
+            throw new BadRequest("The form's body has " + wrong + ", which a browser does not send: nothing was "
+                    + "changed. Send the form again from its page.");
+        });
+    }
+
+    /**
      * What is wrong with the escapes of form-encoded text (a query string, a form's body), in words
      * that fit after "The arguments have …"; empty if nothing is.
      */

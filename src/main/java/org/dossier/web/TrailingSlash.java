@@ -6,7 +6,8 @@ import io.javalin.http.HandlerType;
 /**
  * Before every GET: an address with a trailing slash ({@code /people/stalin/}) redirects (301) to
  * the same address without it. Javalin matches routes ignoring the slash, so without this each page
- * had a second address that answered 200, which crawlers and caches keep apart.
+ * had a second address that answered 200, which crawlers and caches keep apart. The redirect never
+ * leaves the site: slashes at the start are written as one.
  */
 public final class TrailingSlash {
 
@@ -18,7 +19,9 @@ public final class TrailingSlash {
         if (ctx.method() != HandlerType.GET || path.length() < 2 || !path.endsWith("/")) {
             return;
         }
-        String without = path.replaceAll("/+$", "");
+        // Leading slashes as one: "//evil.example/" without its trailing slash is "//evil.example",
+        // which a browser reads as another site's address.
+        String without = path.replaceAll("/+$", "").replaceFirst("^/+", "/");
         Redirects.permanent(ctx, without.isEmpty() ? "/" : without);
         ctx.skipRemainingHandlers();
     }

@@ -108,6 +108,27 @@ class AccessControlTest {
     }
 
     @Test
+    void aSignInWithANulInTheUsernameIsAWrongUsernameNotA500() {
+        Http visitor = reader();
+        String csrf = Editors.csrf(visitor.get("/admin/login").body());
+        HttpResponse<String> response = visitor.post("/admin/login", Map.of("csrf", csrf, "username", "ali\u0000ce",
+                "password", Editors.PASSWORD, "return", "/admin"));
+        assertEquals(401, response.statusCode(), response.body());
+    }
+
+    @Test
+    void aSignInTokenCookieThisSiteDidNotIssueIsNoToken() {
+        // An empty cookie and an empty field (or any short pair) matched each other and signed in.
+        for (String token : new String[] {"", "a", "x".repeat(39)}) {
+            HttpResponse<String> response = reader().send("POST", "/admin/login", "application/x-www-form-urlencoded",
+                    "username=alice&password=" + Editors.PASSWORD.replace(" ", "+") + "&csrf=" + token,
+                    "Cookie", "dossier_csrf=" + token);
+            assertEquals(403, response.statusCode(), "'" + token + "'");
+            assertTrue(response.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("dossier_session=")));
+        }
+    }
+
+    @Test
     void theSessionCookieIsHttpOnlyAndSameSiteAndSignOutEndsIt() {
         Http visitor = reader();
         String csrf = Editors.csrf(visitor.get("/admin/login").body());

@@ -105,4 +105,38 @@ class AccountsTest {
         accounts.setRole("alice", Role.EDITOR);
         assertEquals(Role.EDITOR, accounts.find("alice").orElseThrow().role());
     }
+
+    @Test
+    void twoAdminsDisablingEachOtherAtOnceLeaveOneWhoCanSignIn() throws Exception {
+        accounts.add("alice", Role.ADMIN, PASSWORD);
+        accounts.add("bob", Role.ADMIN, PASSWORD);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<?>> both = List.of(
+                        pool.submit(() -> disableAfter(together, "alice")),
+                        pool.submit(() -> disableAfter(together, "bob")));
+                for (java.util.concurrent.Future<?> one : both) {
+                    try {
+                        one.get();
+                    } catch (java.util.concurrent.ExecutionException refused) {
+                        // the one that came second: refused, whatever the database said
+                    }
+                }
+                assertEquals(1, database.dsl().fetchCount(ACCOUNT, ACCOUNT.ROLE.eq(Role.ADMIN.key())
+                        .and(ACCOUNT.DISABLED_AT.isNull())), "round " + round + ": one admin can still sign in");
+                accounts.enable("alice");
+                accounts.enable("bob");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Void disableAfter(java.util.concurrent.CyclicBarrier together, String username) throws Exception {
+        together.await();
+        accounts.disable(username);
+        return null;
+    }
 }

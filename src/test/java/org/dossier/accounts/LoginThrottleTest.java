@@ -65,6 +65,28 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aNameWithAControlCharacterIsCountedLikeAnyOther() {
+        // PostgreSQL keeps no NUL in text: a sign-in typed with one was a 500 there, before any check.
+        fail("ali\u0000ce", HOME, LoginThrottle.FREE_PER_PAIR + 1);
+        assertTrue(throttle.admit("ali\u0000ce", HOME).refused());
+        assertFalse(throttle.admit("alice", HOME).refused(), "another name");
+    }
+
+    @Test
+    void anAddressThatIsWaitingAddsNoRowsWhateverNamesItTries() {
+        for (int i = 0; i < LoginThrottle.FREE_PER_CLIENT + 1; i++) {
+            throttle.admit("name" + i, HOME);
+        }
+        int rows = database.dsl().fetchCount(org.dossier.db.Tables.LOGIN_FAILURE);
+        for (int i = 0; i < 200; i++) {
+            assertTrue(throttle.admit("another name " + i, HOME).refused());
+        }
+        assertEquals(rows, database.dsl().fetchCount(org.dossier.db.Tables.LOGIN_FAILURE),
+                "a refused attempt is not written down: it was two rows a request, kept for a day");
+        assertFalse(throttle.admit("another name", ELSEWHERE).refused(), "other addresses are not held up");
+    }
+
+    @Test
     void theOwnerSignsInFromTheirOwnAddressWhateverIsTriedFromElsewhere() {
         for (int i = 0; i < 200; i++) {
             throttle.admit("alice", "203.0.113." + (i % 50));

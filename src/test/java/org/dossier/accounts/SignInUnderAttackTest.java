@@ -61,6 +61,22 @@ class SignInUnderAttackTest {
     }
 
     @Test
+    void guessesFromEveryAddressOfOneIpv6NetworkAreCountedAsOneClient() {
+        // A subscriber is given a /64: 2^64 addresses, each of which had four free guesses of its own.
+        Http attacker = catalogue.http().anotherVisitor();
+        String csrf = Editors.csrf(attacker.get("/admin/login").body());
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(401, Editors.attempt(attacker, csrf, "gina", "wrong " + i, "2001:db8:0:7::" + i).statusCode());
+        }
+        assertEquals(429, Editors.attempt(attacker, csrf, "gina", "wrong again", "2001:db8:0:7:ffff:1:2:3").statusCode(),
+                "another address of the same /64 waits too");
+        assertEquals(429, Editors.attempt(attacker, csrf, "gina", "wrong again", "[2001:0db8:0000:0007::9]").statusCode(),
+                "written another way");
+        assertEquals(401, Editors.attempt(attacker, csrf, "gina", "wrong again", "2001:db8:0:8::1").statusCode(),
+                "the next /64 is another client");
+    }
+
+    @Test
     void anXForwardedForFromAnUntrustedPeerIsIgnored() {
         try (TestCatalogue direct = TestCatalogue.withSeeds()) {
             Editors.add(direct, "hugo", Role.EDITOR);

@@ -52,6 +52,16 @@ class UsersPageTest {
     }
 
     @Test
+    void theSavedNoticeNamesOnlyAnAccountThatExists() {
+        // The notice came from the address: whoever wrote a link put words on an admin's page as if saved.
+        Document spoofed = Jsoup.parse(root.get("/admin/users?saved=everyone%3B%20now%20sign%20in%20at%20evil.example")
+                .body());
+        assertTrue(spoofed.select(".notice").isEmpty(), spoofed.select(".notice").text());
+        assertEquals("Saved the changes to root.", Jsoup.parse(root.get("/admin/users?saved=root").body())
+                .selectFirst(".notice").text());
+    }
+
+    @Test
     void aRefusedAccountKeepsWhatWasTypedAndSaysWhy() {
         HttpResponse<String> differ = post("/admin/users", Map.of("username", "frank", "role", "admin",
                 "password", Editors.PASSWORD, "again", "something else"));

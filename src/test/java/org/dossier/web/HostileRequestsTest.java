@@ -1,0 +1,227 @@
+package org.dossier.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.dossier.app.Protection;
+import org.dossier.testing.Http;
+import org.dossier.testing.RawHttp;
+import org.dossier.testing.TestCatalogue;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Requests a browser never sends, through a real server: each a clear 4xx that changes nothing, or a redirect that stays here. */
+class HostileRequestsTest {
+
+    private static TestCatalogue catalogue;
+
+    @BeforeAll
+    static void start() {
+        catalogue = TestCatalogue.withSeeds(Protection.NONE);
+    }
+
+    @AfterAll
+    static void stop() {
+        catalogue.close();
+    }
+
+    private static Http http() {
+        return catalogue.http().anotherVisitor();
+    }
+
+    @Test
+    void aMultipartBodyPastTheSizeOfAFormIsA413BeforeItIsAllRead() throws IOException {
+        // Before sign-in, anyone could stream a file part of any size to the sign-in form: the CSRF
+        // check read it all (onto a temporary file) and only then answered 403.
+        byte[] head = ("--xyz\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"a.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        long fileSize = 64L << 20;
+        byte[] tail = "\r\n--xyz--\r\n".getBytes(StandardCharsets.US_ASCII);
+        long sent = 0;
+        String answer;
+        try (Socket socket = new Socket("127.0.0.1", catalogue.app().port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /admin/login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Type: multipart/form-data; boundary=xyz\r\n"
+                    + "Content-Length: " + (head.length + fileSize + tail.length) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(head);
+            byte[] chunk = new byte[1 << 16];
+            Arrays.fill(chunk, (byte) 'B');
+            try {
+                while (sent < fileSize) {
+                    out.write(chunk);
+                    sent += chunk.length;
+                }
+                out.write(tail);
+            } catch (IOException closedByTheServer) {
+                // The server answered and closed without reading the rest: what the test wants.
+            }
+            answer = read(socket.getInputStream());
+        }
+        assertTrue(answer.startsWith("HTTP/1.1 413 "), answer.lines().findFirst().orElse(""));
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertTrue(Jsoup.parse(body).selectFirst(".error-page .lead").text().contains("nothing was changed"), body);
+        assertFalse(body.contains("Exception"), body);
+    }
+
+    @Test
+    void aMultipartFormOfOrdinarySizeIsStillReadAndCheckedForItsToken() {
+        String body = "--xyz\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nbob\r\n"
+                + "--xyz\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nnot-the-token\r\n--xyz--\r\n";
+        HttpResponse<String> response = http().send("POST", "/admin/login", "multipart/form-data; boundary=xyz", body);
+        assertEquals(403, response.statusCode(), response.body());
+    }
+
+    @Test
+    void aBodyInACharacterSetTheSiteDoesNotKnowIsA415NotA500() {
+        for (String path : new String[] {"/admin/login", "/admin/users", "/oai"}) {
+            for (String charset : new String[] {"bogus", "no such=charset", "\"\""}) {
+                HttpResponse<String> response = http().send("POST", path,
+                        "application/x-www-form-urlencoded; charset=" + charset, "username=bob&verb=Identify");
+                String what = path + " charset=" + charset;
+                assertTrue(response.statusCode() == 415 || response.statusCode() == 401, what + ": " + response.statusCode());
+                assertFalse(response.body().contains("Exception"), what);
+                if (response.statusCode() == 415) {
+                    String lead = Jsoup.parse(response.body()).selectFirst(".error-page .lead").text();
+                    assertTrue(lead.contains("UTF-8") && lead.contains("nothing was changed"), what + ": " + lead);
+                }
+            }
+        }
+        assertEquals(415, http().send("POST", "/admin/login", "application/x-www-form-urlencoded; charset=bogus",
+                "username=bob").statusCode());
+    }
+
+    @Test
+    void aBodyThatDribblesInIsA408InsteadOfHoldingAThreadForAsLongAsTheClientLikes() throws Exception {
+        // One byte every few seconds never let the idle timeout end it: 300 such sign-in forms held
+        // every thread of the server, and no one else was answered.
+        try (Socket socket = new Socket("127.0.0.1", catalogue.app().port())) {
+            socket.setSoTimeout(250);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /admin/login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nu")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            long started = System.nanoTime();
+            byte[] buffer = new byte[8192];
+            while (System.nanoTime() - started < 20_000_000_000L && !answer.toString(StandardCharsets.UTF_8).contains("</html>")) {
+                try {
+                    int read = socket.getInputStream().read(buffer);
+                    if (read < 0) {
+                        break;
+                    }
+                    answer.write(buffer, 0, read);
+                } catch (java.net.SocketTimeoutException nothingYet) {
+                    try {
+                        out.write('u');
+                        out.flush();
+                    } catch (IOException closed) {
+                        // answered and closed: read what was said
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            String text = answer.toString(StandardCharsets.UTF_8);
+            assertTrue(text.startsWith("HTTP/1.1 408 "), seconds + " s: " + text.lines().findFirst().orElse("nothing"));
+            assertTrue(seconds < 10, "ended after " + seconds + " s");
+            assertTrue(text.contains("nothing was changed"), text);
+        }
+        assertEquals(200, http().get("/").statusCode());
+    }
+
+    @Test
+    void aFormWhoseBodyHasBrokenEscapesIsA400AndSavesNothing() {
+        org.dossier.editing.Editors.add(catalogue, "escapes", org.dossier.accounts.Role.EDITOR);
+        Http editor = org.dossier.editing.Editors.signIn(catalogue, "escapes");
+        String csrf = org.dossier.editing.Editors.csrf(editor.get("/admin/documents/new").body());
+        int before = records();
+        // Bytes that are not UTF-8 were saved as U+FFFD; a stray '%' made the whole form read as empty.
+        for (String title : new String[] {"ab%C0%AFcd", "ab%ED%A0%80cd", "ab%zzcd", "ab%"}) {
+            HttpResponse<String> response = editor.send("POST", "/admin/documents/new",
+                    "application/x-www-form-urlencoded", "csrf=" + csrf + "&title=" + title + "&date=1950&note=n");
+            assertEquals(400, response.statusCode(), title);
+            assertTrue(Jsoup.parse(response.body()).selectFirst(".error-page .lead").text().contains("nothing was changed"),
+                    title);
+        }
+        assertEquals(before, records(), "nothing was saved");
+        HttpResponse<String> saved = editor.send("POST", "/admin/documents/new", "application/x-www-form-urlencoded",
+                "csrf=" + csrf + "&title=%C3%89t%C3%A9%20100%25&date=1950&note=n");
+        assertEquals(303, saved.statusCode(), "escapes that are UTF-8 (and a '%' written %25) are read");
+    }
+
+    @Test
+    void aChunkedBodyThatIsNotChunksIsA400NotA500() {
+        // Jetty's "Early EOF" reached the error handler as an unknown exception: a 500, logged with its stack.
+        for (String path : new String[] {"/admin/login", "/oai"}) {
+            for (String chunks : new String[] {"zz\r\nverb\r\n0\r\n", "FFFFFFFFFFFFFFFFFF\r\nverb\r\n0\r\n"}) {
+                RawHttp.Response response = RawHttp.send(catalogue.app().port(), "POST " + path + " HTTP/1.1",
+                        "Host: localhost", "Content-Type: application/x-www-form-urlencoded",
+                        "Transfer-Encoding: chunked\r\n\r\n" + chunks);
+                assertEquals(400, response.status(), path + " " + chunks);
+                assertTrue(Jsoup.parse(response.body()).selectFirst(".error-page .lead").text()
+                        .contains("nothing was changed"), response.body());
+            }
+        }
+    }
+
+    @Test
+    void aNulInAnyParameterIsNeverA500OnEitherDatabase() {
+        // PostgreSQL keeps no NUL in text: any parameter that reaches a query with one was a 500 there.
+        String[] paths = {"/", "/search", "/search.json", "/search.csv", "/search/suggest.json", "/search/facets/person",
+            "/search/hit", "/people/stalin", "/documents/1/history", "/oai", "/feed.atom", "/sitemap.xml", "/admin/login"};
+        String[] names = {"q", "page", "sort", "person", "place", "type", "author", "recipient", "year", "from", "to",
+            "order", "hit", "search", "verb", "identifier", "metadataPrefix", "set", "resumptionToken", "return"};
+        for (String path : paths) {
+            for (String name : names) {
+                String asked = path + "?" + name + "=a%00b" + (path.equals("/oai") ? "&verb=ListRecords&metadataPrefix=oai_dc" : "");
+                HttpResponse<String> response = http().get(asked);
+                assertTrue(response.statusCode() < 500, asked + ": " + response.statusCode());
+            }
+        }
+        HttpResponse<String> oai = http().get("/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:localhost:1%00");
+        assertTrue(oai.statusCode() < 500, "oai: " + oai.statusCode());
+    }
+
+    @Test
+    void anAddressThatStartsWithTwoSlashesIsNeverRedirectedToAnotherSite() {
+        // "//evil.example/" lost its trailing slash in a 301 to "//evil.example": another site.
+        String[][] asked = {
+            {"//evil.example/", "/evil.example"},
+            {"///evil.example/", "/evil.example"},
+            {"//evil.example/x/?q=1", "/evil.example/x?q=1"},
+            {"/people/stalin/", "/people/stalin"},
+        };
+        for (String[] request : asked) {
+            RawHttp.Response response = RawHttp.send(catalogue.app().port(), "GET " + request[0] + " HTTP/1.1",
+                    "Host: localhost");
+            assertEquals(301, response.status(), request[0]);
+            assertEquals(request[1], response.header("Location"), request[0]);
+        }
+    }
+
+    private static int records() {
+        try (org.dossier.app.Database db = org.dossier.app.Database.open(catalogue.database())) {
+            return db.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT);
+        }
+    }
+
+    private static String read(InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        in.transferTo(all);
+        return all.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -49,6 +49,17 @@ public final class ControlCharacters {
                 + described(text, at.getAsInt()) + "): delete it and save again.");
     }
 
+    /**
+     * Whether {@code text} shows nothing: only spaces of any kind (a no-break or an em space, pasted
+     * from a word processor, which {@link String#isBlank} does not count) and characters that show
+     * nothing (a zero-width space, a joiner, a bidi control). A field required to say something that
+     * says only these is empty.
+     */
+    public static boolean showsNothing(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
+    }
+
     /** {@code text} without its bidi controls; {@code text} itself when it has none. */
     public static String withoutBidiControls(String text) {
         StringBuilder out = null;

@@ -222,7 +222,7 @@ public record RecordForm(String title, String date, String summary, String type,
         String title = ControlCharacters.withoutBidiControls(this.title);
         String summary = ControlCharacters.withoutBidiControls(this.summary);
         String note = ControlCharacters.withoutBidiControls(this.note);
-        if (title.isBlank()) {
+        if (ControlCharacters.showsNothing(title)) {
             errors.put("title", "Write a title.");
         } else if (title.strip().length() > MAX_TITLE) {
             errors.put("title", "A title has at most " + MAX_TITLE + " characters; this one has " + title.strip().length() + ".");
@@ -278,7 +278,7 @@ public record RecordForm(String title, String date, String summary, String type,
         if (placeIds == null) {
             errors.put("places", "Choose places from the list.");
         }
-        if (note.isBlank()) {
+        if (ControlCharacters.showsNothing(note)) {
             errors.put("note", "Say what you corrected and why: the note is kept in the history.");
         } else if (note.strip().length() > MAX_NOTE) {
             errors.put("note", "A note has at most " + MAX_NOTE + " characters.");

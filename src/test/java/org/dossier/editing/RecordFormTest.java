@@ -89,6 +89,14 @@ class RecordFormTest {
     }
 
     @Test
+    void aTitleOrNoteOfNoBreakOrZeroWidthSpacesAloneIsMissingNotAnInvisibleRecord() {
+        RecordForm.Checked checked = form("\u00A0\u2003\u200B", "1950", "", List.of(), "\u00A0\u200B").check(CHOICES);
+        assertEquals("Write a title.", checked.errors().get("title"));
+        assertEquals("Say what you corrected and why: the note is kept in the history.", checked.errors().get("note"));
+        assertTrue(form("A\u00A0letter", "1950", "", List.of(), "why").check(CHOICES).ok());
+    }
+
+    @Test
     void onlyChoicesFromTheAuthorityListsAreAccepted() {
         RecordForm.Checked checked = form("A letter", "1950", "99", List.of("1", "x"), "note").check(CHOICES);
         assertEquals("Choose a type from the list.", checked.errors().get("type"));

@@ -40,7 +40,6 @@ public record AuthorityEditForm(String name, String sortName, String description
 
     static final int MAX_NAME = 200;
     static final int MAX_DESCRIPTION = 2_000;
-    static final int MAX_ROWS = 200;
     /** Empty rows offered after the forms there are, for new ones (no script needed). */
     static final int BLANK_ROWS = 3;
 
@@ -60,7 +59,9 @@ public record AuthorityEditForm(String name, String sortName, String description
 
     public static AuthorityEditForm posted(Context ctx, AuthorityKind kind) {
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < MAX_ROWS; i++) {
+        // Every row the form sends, however many: an entry merged with others holds all their forms,
+        // and a row left unread here would be a form dropped on saving. The body's size bounds them.
+        for (int i = 0; ; i++) {
             String name = ctx.formParam("alias-" + i);
             if (name == null) {
                 break;
@@ -188,7 +189,7 @@ public record AuthorityEditForm(String name, String sortName, String description
      * {@link String#strip}) and characters that show nothing. A history note is required.
      */
     static boolean blank(String note) {
-        return invisible(oneSpaceApart(note));
+        return ControlCharacters.showsNothing(note);
     }
 
     /** Whether {@code text} is only characters that show nothing (a zero-width space, a joiner). */

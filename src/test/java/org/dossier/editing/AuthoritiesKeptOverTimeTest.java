@@ -400,6 +400,30 @@ class AuthoritiesKeptOverTimeTest {
         assertEquals(java.util.List.of(303, 422), statuses, "one of them has it, the other is told whose it is");
     }
 
+    @Test
+    void anEntryWithHundredsOfFormsKeepsEveryOneOfThemThroughItsFormAndASave() {
+        int forms = 230;
+        FormFields typed = form(alice, "/admin/people/new").set("name", "Manyforms Person").set("note", "From a merged list");
+        for (int i = 0; i < forms; i++) {
+            typed = typed.set("alias-" + i, "Manyforms Variant " + letters(i)).set("alias-kind-" + i, "variant");
+        }
+        HttpResponse<String> made = alice.post("/admin/people/new", typed.entries());
+        assertEquals(303, made.statusCode(), made.body());
+        FormFields opened = form(bob, "/admin/people/manyforms-person/edit");
+        assertEquals(forms, firstEmpty(opened), "every form is offered again");
+        assertTrue(opened.get("alias-" + (forms - 1)).startsWith("Manyforms Variant "), opened.get("alias-" + (forms - 1)));
+
+        HttpResponse<String> saved = bob.post("/admin/people/manyforms-person/edit",
+                opened.set("description", "Known under many names").set("note", "Described").entries());
+        assertEquals(303, saved.statusCode(), saved.body());
+        assertEquals(forms, firstEmpty(form(alice, "/admin/people/manyforms-person/edit")), "none is dropped on saving");
+    }
+
+    /** Two letters for {@code i} (aa, ab, ...): forms told apart by their words, as the name matcher reads them. */
+    private static String letters(int i) {
+        return "" + (char) ('a' + i / 26) + (char) ('a' + i % 26);
+    }
+
     private static int firstEmpty(FormFields form) {
         int row = 0;
         while (!form.get("alias-" + row).isEmpty()) {

@@ -85,8 +85,15 @@ public record AuthorityEditForm(String name, String sortName, String description
         return shown;
     }
 
+    /**
+     * The kinds a form of the name may be, as offered: a place has no pseudonym, unless one of its
+     * forms is already called so (offered then, so that saving does not quietly make it a variant).
+     */
     public List<AliasKind> aliasKinds() {
-        return List.of(AliasKind.values());
+        if (!"place".equals(kind) || rows.stream().anyMatch(r -> AliasKind.PSEUDONYM.key().equals(r.kind()))) {
+            return List.of(AliasKind.values());
+        }
+        return java.util.Arrays.stream(AliasKind.values()).filter(k -> k != AliasKind.PSEUDONYM).toList();
     }
 
     /**

@@ -176,6 +176,18 @@ class AuthorityEditingTest {
     }
 
     @Test
+    void aPlacesFormSpeaksOfAPlaceWithoutPseudonymsWhileAPersonsOffersThem() {
+        Document place = Jsoup.parse(alice.get("/admin/places/new").body());
+        assertEquals("About it", place.selectFirst("label[for=description]").text());
+        assertTrue(place.select("select#alias-kind-0 option[value=pseudonym]").isEmpty(), "a place has no pseudonym");
+        assertFalse(place.selectFirst(".aliases-field .hint").text().contains("pseudonym"));
+        Document person = Jsoup.parse(alice.get("/admin/people/new").body());
+        assertEquals("About them", person.selectFirst("label[for=description]").text());
+        assertFalse(person.select("select#alias-kind-0 option[value=pseudonym]").isEmpty());
+        assertTrue(person.selectFirst(".aliases-field .hint").text().startsWith("Variants, pseudonyms, misspellings"));
+    }
+
+    @Test
     void aNewFormOfANameIsSearchableAtOnce() {
         create("Politburo", "organisation", "", "variant");
         FormFields edit = form(alice, "/admin/people/politburo/edit");

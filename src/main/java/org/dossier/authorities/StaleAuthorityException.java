@@ -5,11 +5,18 @@ public final class StaleAuthorityException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String key;
     private final int currentVersion;
 
     public StaleAuthorityException(String key, int expectedVersion, int currentVersion) {
         super(key + " is at version " + currentVersion + ", not " + expectedVersion);
+        this.key = key;
         this.currentVersion = currentVersion;
+    }
+
+    /** The key of the one that changed: in a merge, the one merged away or its survivor. */
+    public String key() {
+        return key;
     }
 
     public int currentVersion() {

@@ -280,7 +280,10 @@ public final class AuthorityEditing {
             });
             pending.wake(); // the records past the first batch move in the background
         } catch (StaleAuthorityException e) {
-            errors.put("survivor", "Someone changed this " + kind.noun() + " while you had this page open (it is now at "
+            // Either side may have changed: a merge writes the survivor too, at the version read above.
+            String changed = e.key().equals(authority.key()) ? "this " + kind.noun()
+                    : survivor.get().name() + " (" + survivor.get().key() + ")";
+            errors.put("survivor", "Someone changed " + changed + " while you had this page open (it is now at "
                     + "version " + e.currentVersion() + "). Nothing was merged: look at it again, then decide.");
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
                     mergeModel(find(ctx, kind), find(ctx, kind).version(), survivorKey, note, errors));

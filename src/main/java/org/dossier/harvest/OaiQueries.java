@@ -175,7 +175,7 @@ final class OaiQueries {
         Map<Integer, List<String>> places = new LinkedHashMap<>();
         db.select(DOCUMENT_PLACE.DOCUMENT_ID, PLACE.NAME).from(DOCUMENT_PLACE)
                 .join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID))
-                .where(DOCUMENT_PLACE.DOCUMENT_ID.in(ids)).orderBy(PLACE.SORT_NAME)
+                .where(DOCUMENT_PLACE.DOCUMENT_ID.in(ids)).orderBy(PLACE.SORT_NAME, PLACE.ID)
                 .forEach(r -> places.computeIfAbsent(r.get(DOCUMENT_PLACE.DOCUMENT_ID), k -> new ArrayList<>())
                         .add(r.get(PLACE.NAME)));
         return items.stream().map(i -> i.withSubjects(people.getOrDefault(i.id(), List.of()),

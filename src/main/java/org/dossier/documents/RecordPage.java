@@ -63,11 +63,16 @@ public final class RecordPage {
             if (record.withdrawn()) {
                 throw withdrawn(record);
             }
+            // A reference manager or a script fetching the file again gets a 304 while the record is
+            // as it was (the day is in the tag: a citation names the day it was accessed).
+            if (conditional.answered(ctx, "citation", record.id(), record.version(), record.sources().size())) {
+                return;
+            }
             CitationDownload.send(ctx, citations.of(record, publicUrl.of(ctx)), CitationDownload.forSuffix(m.group(2)).get());
         } else if (m.group(2) != null) {
             if (record.withdrawn()) {
                 ctx.status(HttpStatus.GONE).json(DocumentJson.tombstone(record, publicUrl.of(ctx)));
-            } else {
+            } else if (!conditional.answered(ctx, "json", record.id(), record.version(), record.sources().size())) {
                 ctx.json(DocumentJson.details(record, publicUrl.of(ctx)));
             }
         } else if (record.withdrawn()) {

@@ -85,7 +85,8 @@ class ConditionalRequestsTest {
         int id = catalogue.recordTitled("Roman Catholic Priest Stanislaus Orlemanski");
         String record = recordPath(id);
         for (String path : List.of(record, "/documents/" + id + "/v/1", "/documents/" + id + "/history",
-                "/documents/" + id + "/history/1",
+                "/documents/" + id + "/history/1", "/documents/" + id + ".json", "/documents/" + id + ".bib",
+                "/documents/" + id + ".ris",
                 "/", "/?sort=title&page=2", "/people/stalin", "/places/dprk")) {
             HttpResponse<String> first = ok(path);
             String tag = header(first, "ETag");
@@ -187,7 +188,8 @@ class ConditionalRequestsTest {
     void anEditGivesTheRecordItsVersionsItsHistoryAndTheListingNewValidators() {
         int id = catalogue.recordTitled("Malik, 'On the Question of a United Government in Korea'");
         String record = recordPath(id);
-        List<String> paths = List.of(record, "/documents/" + id + "/v/1", "/documents/" + id + "/history", "/");
+        List<String> paths = List.of(record, "/documents/" + id + "/v/1", "/documents/" + id + "/history", "/",
+                "/documents/" + id + ".json", "/documents/" + id + ".bib");
         List<String> before = paths.stream().map(this::etag).toList();
         int other = catalogue.recordTitled("Concentering the Situation on Taiwan");
         String unrelated = etag(recordPath(other));

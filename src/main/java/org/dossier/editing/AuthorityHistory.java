@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.dossier.accounts.AccessControl;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityRecords;
@@ -73,28 +74,27 @@ public final class AuthorityHistory {
             return;
         }
         // A form it had then may be another's now (taken out here, added there since): as the form
-        // refuses a form another has, so does a restore, or two would own it. Undoing a merge takes
-        // its forms back from the survivor, which is no clash.
-        // (A survivor merged on since has passed them on: the writer refuses that undoing, saying why.)
-        Map<String, List<AuthorityRecords.Owner>> owners = new HashMap<>(authorities.owners(kind, authority.id()));
-        boolean survivorMergedOn = false;
-        if (authority.merged()) {
-            owners.replaceAll((form, those) -> those.stream().filter(o -> !o.key().equals(authority.mergedInto())).toList());
-            survivorMergedOn = authorities.find(kind, authority.mergedInto()).map(StoredAuthority::merged).orElse(false);
-        }
-        var clash = AuthorityEditForm.firstClash(kind, restoring.content(), authority.content(), owners);
-        if (clash.isPresent() && !survivorMergedOn) {
-            refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Version " + number + " gives it the form '"
-                    + clash.get().form() + "', which is a name of " + clash.get().name() + " (" + clash.get().key()
-                    + ") now. Nothing was restored: take the form from " + clash.get().name()
-                    + " first, or edit this " + kind.noun() + " instead.");
+        // refuses a form another has, so does a restore, or two would own it. Checked here for the
+        // page, and again inside the write under the list's lock, as a new or edited entry is, so
+        // that an entry made with that form at the same moment cannot come between the two.
+        var clash = clashOf(authorities, authorities.owners(kind, authority.id()), authority, restoring);
+        if (clash.isPresent()) {
+            refuseClash(ctx, authority, number, note, clash.get());
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
         boolean restored;
         try {
-            restored = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).restore(authority, version, number,
-                    Attribution.editor(author, note)));
+            restored = store.write((w, tx) -> {
+                AuthorityRecords locked = new AuthorityRecords(tx);
+                clashOf(locked, locked.ownersForWriting(kind, authority.id()), authority, restoring).ifPresent(c -> {
+                    throw new ClashMeanwhile(c);
+                });
+                return new AuthorityWriter(w, tx, clock).restore(authority, version, number, Attribution.editor(author, note));
+            });
+        } catch (ClashMeanwhile e) {
+            refuseClash(ctx, authority, number, note, e.clash);
+            return;
         } catch (StaleAuthorityException e) {
             refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Someone changed this " + kind.noun()
                     + " while you had this page open (it is now at version " + e.currentVersion() + "). Nothing was "
@@ -117,6 +117,44 @@ public final class AuthorityHistory {
         pending.wake(); // an undone merge's records come back in batches
         StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
         ctx.redirect(now.historyPath(), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * The first form {@code restoring} would give the authority that another has now, as
+     * {@code records} read them. Undoing a merge takes its forms back from the survivor, which is no
+     * clash; a survivor merged on since has passed them on (the writer refuses that undoing, saying why).
+     */
+    private static Optional<AuthorityEditForm.Clash> clashOf(AuthorityRecords records,
+                                                             Map<String, List<AuthorityRecords.Owner>> owners,
+                                                             StoredAuthority authority, AuthorityVersion restoring) {
+        Map<String, List<AuthorityRecords.Owner>> others = new HashMap<>(owners);
+        if (authority.merged()) {
+            boolean survivorMergedOn = records.find(authority.kind(), authority.mergedInto())
+                    .map(StoredAuthority::merged).orElse(false);
+            if (survivorMergedOn) {
+                return Optional.empty();
+            }
+            others.replaceAll((form, those) -> those.stream().filter(o -> !o.key().equals(authority.mergedInto())).toList());
+        }
+        return AuthorityEditForm.firstClash(authority.kind(), restoring.content(), authority.content(), others);
+    }
+
+    private void refuseClash(Context ctx, StoredAuthority authority, int number, String note, AuthorityEditForm.Clash clash) {
+        refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Version " + number + " gives it the form '"
+                + clash.form() + "', which is a name of " + clash.name() + " (" + clash.key()
+                + ") now. Nothing was restored: take the form from " + clash.name()
+                + " first, or edit this " + authority.kind().noun() + " instead.");
+    }
+
+    /** A restore refused inside its write: an entry saved since the page's check took one of its forms. */
+    private static final class ClashMeanwhile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient AuthorityEditForm.Clash clash;
+
+        ClashMeanwhile(AuthorityEditForm.Clash clash) {
+            super("a form of the version was taken meanwhile", null, false, false);
+            this.clash = clash;
+        }
     }
 
     /** {@code noteRefused}: the problem is the note typed, which the page then marks and describes. */

@@ -108,14 +108,14 @@ public record AuthorityEditForm(String name, String sortName, String description
         // is shown on every record linked to it and in their citations, and one left open (U+202E)
         // turns round whatever follows it there (the rest of a list's row, a citation's title).
         String name = oneSpaceApart(this.name);
-        String sortName = invisible(oneSpaceApart(this.sortName)) ? "" : oneSpaceApart(this.sortName);
+        String sortName = ControlCharacters.showsNothing(this.sortName) ? "" : oneSpaceApart(this.sortName);
         String description = ControlCharacters.withoutBidiControls(this.description);
         Set<String> had = new HashSet<>();
         if (before != null) {
             had.add(AuthorityRecords.matched(before.name()));
             before.aliases().forEach(a -> had.add(AuthorityRecords.matched(a.name())));
         }
-        if (name.isEmpty() || invisible(name)) {
+        if (ControlCharacters.showsNothing(name)) {
             errors.put("name", "Write the name this " + list.noun() + " is best known by.");
         } else if (name.length() > MAX_NAME) {
             errors.put("name", "A name has at most " + MAX_NAME + " characters.");
@@ -141,7 +141,7 @@ public record AuthorityEditForm(String name, String sortName, String description
             Row row = rows.get(i);
             String form = oneSpaceApart(row.name());
             String field = "alias-" + i;
-            if (form.isEmpty() || invisible(form)) {
+            if (ControlCharacters.showsNothing(form)) {
                 continue;
             }
             var aliasKind = AliasKind.fromKey(row.kind());
@@ -161,7 +161,7 @@ public record AuthorityEditForm(String name, String sortName, String description
             }
         }
         String note = ControlCharacters.withoutBidiControls(this.note).strip();
-        if (blank(note)) {
+        if (ControlCharacters.showsNothing(note)) {
             errors.put("note", "Say what you changed and why: the note is kept in the history.");
         } else if (note.length() > RecordForm.MAX_NOTE) {
             errors.put("note", "A note has at most " + RecordForm.MAX_NOTE + " characters.");
@@ -189,19 +189,6 @@ public record AuthorityEditForm(String name, String sortName, String description
      */
     private static String oneSpaceApart(String typed) {
         return SPACES.matcher(ControlCharacters.withoutBidiControls(typed)).replaceAll(" ").strip();
-    }
-
-    /**
-     * Whether a note says nothing a reader could see: spaces of any kind (a no-break space passes
-     * {@link String#strip}) and characters that show nothing. A history note is required.
-     */
-    static boolean blank(String note) {
-        return ControlCharacters.showsNothing(note);
-    }
-
-    /** Whether {@code text} is only characters that show nothing (a zero-width space, a joiner). */
-    private static boolean invisible(String text) {
-        return text.codePoints().allMatch(c -> Character.getType(c) == Character.FORMAT);
     }
 
     /** The field's refusal when it has a control character, unless it is refused for something else already. */

@@ -253,7 +253,7 @@ public final class AuthorityEditing {
         if (survivor.isEmpty()) {
             errors.put("survivor", "Choose the " + kind.noun() + " this one is the same as.");
         }
-        if (AuthorityEditForm.blank(note)) {
+        if (ControlCharacters.showsNothing(note)) {
             errors.put("note", "Say why they are one: the note is kept in both histories.");
         } else if (note.length() > RecordForm.MAX_NOTE) {
             errors.put("note", "A note has at most " + RecordForm.MAX_NOTE + " characters.");

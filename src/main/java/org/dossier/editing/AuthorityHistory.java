@@ -62,8 +62,8 @@ public final class AuthorityHistory {
         String note = ControlCharacters.withoutBidiControls(Forms.text(ctx, "note")).strip();
         AuthorityVersion restoring = authorities.version(authority, number).orElseThrow(() -> new NotFound(
                 "'" + authority.key() + "' has no version " + number + "."));
-        if (AuthorityEditForm.blank(note) || note.length() > RecordForm.MAX_NOTE) {
-            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, AuthorityEditForm.blank(note)
+        if (ControlCharacters.showsNothing(note) || note.length() > RecordForm.MAX_NOTE) {
+            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, ControlCharacters.showsNothing(note)
                     ? "Say why this version comes back: the note is kept in the history."
                     : "A note has at most " + RecordForm.MAX_NOTE + " characters.");
             return;

@@ -2,11 +2,16 @@ package org.dossier.accounts;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 
 /**
  * Password hashes: bcrypt at cost 12 (about a quarter of a second on a small server), from a
  * well-kept library rather than written here. bcrypt reads at most 72 bytes of a password, so
  * longer ones are refused when set instead of being silently cut.
+ *
+ * <p>A password is hashed and checked in Unicode's compatibility composition (NFKC), as NIST
+ * SP 800-63B asks: "é" typed as one letter on one keyboard and as "e" plus an accent on another,
+ * or a full-width "Ａ" from an East Asian input method, is the same password on every device.
  */
 public final class Passwords {
 
@@ -31,9 +36,16 @@ public final class Passwords {
      *
      * @throws AccountException saying what is wrong with it
      */
-    public static void checkAllowed(String username, String password) {
-        if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
+    public static void checkAllowed(String username, String typed) {
+        if (typed == null) {
             throw new AccountException("The password must have at least " + MIN_LENGTH + " characters.");
+        }
+        String password = normalised(typed);
+        if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
+            throw new AccountException("The password must have at least " + MIN_LENGTH + " characters.");
+        }
+        if (password.isBlank()) {
+            throw new AccountException("The password must not be only spaces.");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new AccountException("The password must be at most " + MAX_BYTES
@@ -45,16 +57,25 @@ public final class Passwords {
     }
 
     public static String hash(String password) {
-        return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
+        return BCrypt.withDefaults().hashToString(COST, normalised(password).toCharArray());
     }
 
-    public static boolean matches(String password, String hash) {
-        if (password == null || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+    public static boolean matches(String typed, String hash) {
+        if (typed == null || normalised(typed).getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             // No password this long was ever set; still spend the time a check takes.
             BCrypt.verifyer().verify("".toCharArray(), NOBODY);
             return false;
         }
-        return BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
+        String password = normalised(typed);
+        if (BCrypt.verifyer().verify(password.toCharArray(), hash).verified) {
+            return true;
+        }
+        // Hashes made before passwords were normalised hold the letters as they were typed.
+        return !password.equals(typed) && BCrypt.verifyer().verify(typed.toCharArray(), hash).verified;
+    }
+
+    private static String normalised(String password) {
+        return Normalizer.normalize(password, Normalizer.Form.NFKC);
     }
 
     /** Spends the time a real check takes, for a name that has no account. */

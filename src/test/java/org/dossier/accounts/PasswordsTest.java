@@ -47,4 +47,30 @@ class PasswordsTest {
     void theUsernameIsNoPassword() {
         assertThrows(AccountException.class, () -> Passwords.checkAllowed("alexandrina", "Alexandrina"));
     }
+
+    @Test
+    void aPasswordIsTheSameWhicheverWayItsLettersWereComposed() {
+        String composed = "Gda\u0144sk \u00e9t\u00e9 1962";
+        String decomposed = "Gdan\u0301sk e\u0301te\u0301 1962";
+        String hash = Passwords.hash(composed);
+        assertTrue(Passwords.matches(decomposed, hash), "typed with combining accents on another keyboard");
+        assertTrue(Passwords.matches(composed, Passwords.hash(decomposed)));
+        assertTrue(Passwords.matches("\uff21\uff22\uff23defghij", Passwords.hash("ABCdefghij")), "full-width letters");
+        assertFalse(Passwords.matches("Gdansk ete 1962", hash), "an accent is still part of the password");
+    }
+
+    @Test
+    void aHashMadeBeforeNormalisingStillMatchesThePasswordAsTyped() {
+        String typed = "Gdan\u0301sk e\u0301te\u0301 1962";
+        String olderHash = at.favre.lib.crypto.bcrypt.BCrypt.withDefaults().hashToString(4, typed.toCharArray());
+        assertTrue(Passwords.matches(typed, olderHash));
+    }
+
+    @Test
+    void aPasswordOfOnlySpacesIsRefused() {
+        AccountException e = assertThrows(AccountException.class, () -> Passwords.checkAllowed("alice", " ".repeat(12)));
+        assertEquals("The password must not be only spaces.", e.getMessage());
+        assertThrows(AccountException.class, () -> Passwords.checkAllowed("alice", "\u3000".repeat(12)));
+        Passwords.checkAllowed("alice", "  spaced  out  ");
+    }
 }

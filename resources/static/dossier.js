@@ -63,15 +63,37 @@
     var field = fieldset.getAttribute('data-picker');
     var noun = fieldset.getAttribute('data-noun');
     var list = fieldset.querySelector('.choice-list');
-    var options = Array.prototype.map.call(list.querySelectorAll('input[type=checkbox]'), function (box) {
+    var options = Array.prototype.map.call(list.querySelectorAll('input[type=checkbox]'), function (box, index) {
       var name = box.parentNode.textContent.trim();
       // A person's role select (if the list has them) travels with the person into the chosen list.
       var home = box.closest('.person-choice');
       var role = home ? home.querySelector('select') : null;
       // So does the box for its place in the record's order.
       var order = home ? home.querySelector('input.person-order') : null;
-      return {box: box, name: name, folded: fold(name), home: home, role: role, order: order};
+      return {box: box, name: name, folded: fold(name), home: home, role: role, order: order, index: index};
     });
+
+    // The place typed in a person's order box, or Infinity when it is blank or not a number: those
+    // come after the numbered ones, as the server puts them.
+    function placeOf(o) {
+      var typed = o.order ? o.order.value.trim() : '';
+      return /^[0-9]+$/.test(typed) ? parseInt(typed, 10) : Infinity;
+    }
+
+    // The chosen are listed as the record will name them (and as the page without this script
+    // reads them back): by role, authors first, then by their numbers, then as the list has them.
+    // Listed alphabetically instead, a record's order read differently here from its page.
+    function inRecordOrder(a, b) {
+      var byRole = (a.role ? a.role.selectedIndex : 0) - (b.role ? b.role.selectedIndex : 0);
+      if (byRole !== 0) {
+        return byRole;
+      }
+      var pa = placeOf(a), pb = placeOf(b);
+      if (pa !== pb) {
+        return pa < pb ? -1 : 1;
+      }
+      return a.index - b.index;
+    }
     var legend = fieldset.querySelector('legend').textContent.trim();
     var picker = element('div', 'picker');
     var chosen = element('ul', 'picker-chosen');
@@ -102,7 +124,7 @@
         }
       });
       chosen.textContent = '';
-      options.filter(function (o) { return o.box.checked; }).forEach(function (o) {
+      options.filter(function (o) { return o.box.checked; }).sort(inRecordOrder).forEach(function (o) {
         var item = element('li', 'picker-item');
         item.append(element('span', 'picker-name', o.name));
         if (o.role) {
@@ -149,6 +171,18 @@
     }
 
     function choose(o) {
+      // One added comes last in the record's order (of its role), as an editor adding a name expects;
+      // left blank, it would be placed by the list's alphabetical order among other blank ones.
+      if (o.order && o.order.value.trim() === '') {
+        var last = 0;
+        options.forEach(function (other) {
+          var place = placeOf(other);
+          if (other.box.checked && place !== Infinity && place > last) {
+            last = place;
+          }
+        });
+        o.order.value = String(last + 1);
+      }
       o.box.checked = true;
       find.value = '';
       showChosen();

@@ -167,4 +167,32 @@ class EditorFlowBrowserTest {
         alice.open(url("/admin"));
         assertTrue(alice.currentUrl().contains("/admin/login?return=%2Fadmin"), alice.currentUrl());
     }
+
+    @Test
+    @Order(3)
+    void peopleAddedThroughThePickerComeLastAndTheChosenListReadsInTheRecordsOrder() {
+        openEditForm(bob, "bob");
+        // Added Molotov first, then Gromyko: the record names them so, though the list files Gromyko first.
+        choose(bob, "person", "Vyacheslav Molotov");
+        choose(bob, "person", "Andrei Gromyko");
+        List<String> chosen = chosenPeople(bob);
+        assertEquals(List.of("Vyacheslav Molotov", "Andrei Gromyko"), chosen.subList(chosen.size() - 2, chosen.size()),
+                "each one added comes last: " + chosen);
+        bob.find("input#note").sendKeys("Molotov and Gromyko are mentioned");
+        bob.find("form.record-form button[type=submit]").click();
+        bob.waitForUrlContaining("concerning-the-situation-on-taiwan");
+        List<String> mentioned = bob.findAll(".people-in-role a").stream().map(WebElement::getText)
+                .filter(name -> name.equals("Vyacheslav Molotov") || name.equals("Andrei Gromyko")).toList();
+        assertEquals(List.of("Vyacheslav Molotov", "Andrei Gromyko"), mentioned, "the record names them as added");
+
+        openEditForm(bob, "bob");
+        chosen = chosenPeople(bob);
+        assertEquals(List.of("Vyacheslav Molotov", "Andrei Gromyko"), chosen.subList(chosen.size() - 2, chosen.size()),
+                "the form lists the chosen in the record's order, not the list's: " + chosen);
+    }
+
+    private static List<String> chosenPeople(Browser browser) {
+        return browser.findAll("fieldset[data-picker=person] .picker-chosen .picker-name").stream()
+                .map(WebElement::getText).toList();
+    }
 }

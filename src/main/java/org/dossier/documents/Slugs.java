@@ -21,10 +21,13 @@ public final class Slugs {
     /**
      * "Ciphered Telegram No. 405976 from Shtykov to Feng Xi [Stalin]" becomes
      * "ciphered-telegram-no-405976-from-shtykov-to-feng-xi-stalin": ASCII, lower case, cut at a
-     * word boundary so that a permalink stays short enough to print in a footnote.
+     * word boundary so that a permalink stays short enough to print in a footnote. Cyrillic and Greek
+     * are romanized first, letter by letter ({@link #romanized}): "Никита Хрущёв" is
+     * "nikita-khrushchev", "Αθήνα" "athina". A title with no letter that has a Latin form (Chinese,
+     * Arabic, Hebrew) is "document": its record is still found by its number.
      */
     public static String slugify(String title) {
-        String ascii = words(foldToAscii(title), '-', true);
+        String ascii = words(foldToAscii(romanized(title)), '-', true);
         if (ascii.length() > MAX_LENGTH) {
             int cut = ascii.lastIndexOf('-', MAX_LENGTH);
             ascii = ascii.substring(0, cut > MAX_LENGTH / 2 ? cut : MAX_LENGTH);
@@ -33,6 +36,76 @@ public final class Slugs {
             return "document";
         }
         return RESERVED.contains(ascii) ? ascii + "-document" : ascii;
+    }
+
+    /**
+     * Russian (and the other Cyrillic alphabets' letters) as the Library of Congress romanizes it
+     * (ALA-LC) without its diacritics, which is how English-language archives and catalogues write
+     * these names (Khrushchev, Shtykov, Vyshinsky's "Vyshinskii"); Greek as ELOT 743 does. Letter
+     * by letter, from a table and not a dictionary, so that the same name always gives the same
+     * address. Lower case: only slugs read it.
+     */
+    private static final java.util.Map<Character, String> ROMAN = romanTable();
+
+    private static java.util.Map<Character, String> romanTable() {
+        String[] pairs = {
+            // Russian
+            "а", "a", "б", "b", "в", "v", "г", "g", "д", "d", "е", "e", "ё", "e", "ж", "zh", "з", "z", "и", "i",
+            "й", "i", "к", "k", "л", "l", "м", "m", "н", "n", "о", "o", "п", "p", "р", "r", "с", "s", "т", "t",
+            "у", "u", "ф", "f", "х", "kh", "ц", "ts", "ч", "ch", "ш", "sh", "щ", "shch", "ъ", "", "ы", "y",
+            "ь", "", "э", "e", "ю", "iu", "я", "ia",
+            // Ukrainian, Belarusian, Serbian, Macedonian
+            "є", "ie", "і", "i", "ї", "i", "ґ", "g", "ў", "u", "ђ", "dj", "ј", "j", "љ", "lj", "њ", "nj", "ћ", "c",
+            "џ", "dz", "ѓ", "gj", "ќ", "kj", "ѕ", "dz",
+            // Greek (two-letter vowels below)
+            "α", "a", "β", "v", "γ", "g", "δ", "d", "ε", "e", "ζ", "z", "η", "i", "θ", "th", "ι", "i", "κ", "k",
+            "λ", "l", "μ", "m", "ν", "n", "ξ", "x", "ο", "o", "π", "p", "ρ", "r", "σ", "s", "ς", "s", "τ", "t",
+            "υ", "y", "φ", "f", "χ", "ch", "ψ", "ps", "ω", "o",
+        };
+        java.util.Map<Character, String> table = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            table.put(pairs[i].charAt(0), pairs[i + 1]);
+        }
+        return java.util.Map.copyOf(table);
+    }
+
+    /** {@code text} with its Cyrillic and Greek letters romanized (see {@link #ROMAN}); the same string when it has none. */
+    static String romanized(String text) {
+        boolean any = false;
+        for (int i = 0; i < text.length() && !any; i++) {
+            char c = text.charAt(i);
+            any = c >= 0x0370 && c <= 0x052F || c >= 0x1F00 && c <= 0x1FFF;
+        }
+        if (!any) {
+            return text;
+        }
+        // Ukrainian (a letter Russian lacks) writes и as "y" and г as "h": Київ is Kyiv, not Kiiv.
+        boolean ukrainian = text.chars().anyMatch(c -> "іїєґІЇЄҐ".indexOf(c) >= 0);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = letter(text.charAt(i));
+            char next = i + 1 < text.length() ? letter(text.charAt(i + 1)) : 0;
+            if (next == 'υ' && (c == 'ο' || c == 'α' || c == 'ε')) {
+                // ου is "ou", αυ and ευ "av" and "ev", as ELOT 743 writes them before most letters.
+                out.append(c == 'ο' ? "ou" : c == 'α' ? "av" : "ev");
+                i++;
+            } else if (ukrainian && (c == 'и' || c == 'г')) {
+                out.append(c == 'и' ? 'y' : 'h');
+            } else {
+                String roman = ROMAN.get(c);
+                out.append(roman == null ? String.valueOf(text.charAt(i)) : roman);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A Greek or Cyrillic letter in lower case, a Greek one without its accents (ά is α); й and ё stay letters of their own. */
+    private static char letter(char c) {
+        char lower = Character.toLowerCase(c);
+        if (lower >= 0x0370 && lower <= 0x03FF || lower >= 0x1F00 && lower <= 0x1FFF) {
+            return Normalizer.normalize(String.valueOf(lower), Normalizer.Form.NFD).charAt(0);
+        }
+        return lower;
     }
 
     /** English articles a title is filed without, as libraries file them, longest first. */

@@ -19,6 +19,17 @@ class SlugsTest {
     }
 
     @Test
+    void cyrillicAndGreekTitlesAreRomanizedAsArchivesWriteThem() {
+        assertEquals("pismo-khrushcheva-mao-tszedunu", Slugs.slugify("Письмо Хрущёва Мао Цзэдуну"));
+        assertEquals("nikita-khrushchev", Slugs.slugify("Никита Хрущёв"));
+        assertEquals("vyshinskii-i-molotov", Slugs.slugify("ВЫШИНСКИЙ и Молотов"));
+        assertEquals("zhovtnevyi-palats-kyiv", Slugs.slugify("Жовтневий палац, Київ"));
+        assertEquals("tilegrafima-apo-tin-athina", Slugs.slugify("Τηλεγράφημα από την Αθήνα"));
+        assertEquals("ioannis-metaxas-evzonoi-ouranos", Slugs.slugify("Ιωάννης ΜΕΤΑΞΑΣ: εύζωνοι, ουρανός"));
+        assertEquals("document", Slugs.slugify("毛泽东致斯大林的电报"), "no table of Chinese readings");
+    }
+
+    @Test
     void aLongSlugIsCutAtAWordBoundary() {
         String slug = Slugs.slugify("Record of a Conversation between I. V. Stalin and the Roman Catholic Priest "
                 + "Stanislaus Orlemanski about the Feelings of the Polish Nationals in the United States");

@@ -188,6 +188,20 @@ class AuthorityEditingTest {
     }
 
     @Test
+    void aNameInAnotherScriptGetsAReadableKeyAndNeverADocumentsOne() {
+        assertTrue(create("Никита Сергеевич Хрущёв", "person", "", "variant")
+                .endsWith("/admin/people/nikita-sergeevich-khrushchev/link?saved=1"));
+        assertTrue(create("Ιωάννης Μεταξάς", "person", "", "variant")
+                .endsWith("/admin/people/ioannis-metaxas/link?saved=1"));
+        // No letter with a Latin form: the key comes from the romanized variant the editor gave.
+        assertTrue(create("邓小平", "person", "Deng Xiaoping", "variant").endsWith("/admin/people/deng-xiaoping/link?saved=1"));
+        // And with none, the noun alone, not "person-document".
+        assertTrue(create("ابن بطوطة", "person", "", "variant").endsWith("/admin/people/person/link?saved=1"));
+        assertTrue(create("ابن خلدون", "person", "", "variant").endsWith("/admin/people/person-2/link?saved=1"));
+        assertEquals(200, alice.get("/people/deng-xiaoping").statusCode());
+    }
+
+    @Test
     void aNewFormOfANameIsSearchableAtOnce() {
         create("Politburo", "organisation", "", "variant");
         FormFields edit = form(alice, "/admin/people/politburo/edit");

@@ -117,9 +117,13 @@ public final class Slugs {
      * begins with an article is filed under the word after it, as a catalogue files it ("The
      * Political Situation in Korea" under P), where the article is a word of its own ("A-bomb
      * tests" stays under A). Migration V14 applies the same rule to the keys stored before it.
+     * Letters of other scripts are kept, in lower case and without accents (the sort key of
+     * "Письмо Хрущёва" is "письмо хрущева"), so such titles file among their own script after the
+     * Latin ones, in code point order (the alphabet's, for Cyrillic, Greek, Hebrew and Arabic),
+     * rather than all first under an empty key.
      */
     public static String sortKey(String title) {
-        String key = words(foldToAscii(title), ' ', false);
+        String key = sortWords(foldToAscii(title));
         for (String article : ARTICLES) {
             if (title.regionMatches(true, 0, article, 0, article.length()) && key.startsWith(article)
                     && key.length() > article.length()) {
@@ -127,6 +131,41 @@ public final class Slugs {
             }
         }
         return key;
+    }
+
+    /**
+     * A name as it is filed: its letters and digits of any script, accents and case aside, words
+     * one space apart ("Żymierski" beside "Zymierski", "Müller" among the M's), with no article
+     * dropped (unlike {@link #sortKey}: a name is not a title).
+     */
+    public static String filingKey(String name) {
+        return sortWords(foldToAscii(name));
+    }
+
+    /**
+     * The letters and digits of folded {@code text}, of any script, in lower case (a Greek final
+     * sigma as σ), each run of anything else one space: {@link #words} for a sort key, which keeps
+     * what a slug cannot.
+     */
+    private static String sortWords(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean apart = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            c = c == '\u03C2' ? '\u03C3' : Character.toLowerCase(c);
+            boolean kept = c < 0x80 ? c >= 'a' && c <= 'z' || c >= '0' && c <= '9' : Character.isLetterOrDigit(c);
+            if (kept) {
+                if (apart && out.length() > 0) {
+                    out.append(' ');
+                }
+                out.appendCodePoint(c);
+                apart = false;
+            } else {
+                apart = true;
+            }
+        }
+        return out.toString();
     }
 
     /**
@@ -209,6 +248,12 @@ public final class Slugs {
                 .replace("\u0141", "L").replace("\u0142", "l")
                 .replace("\u0110", "D").replace("\u0111", "d")
                 .replace("\u00D8", "O").replace("\u00F8", "o")
-                .replace("\u00DF", "ss");
+                .replace("\u00DF", "ss")
+                // Letters without a decomposition that ASCII folding (and so search) reads as these:
+                // Turkish dotless ı ("ılık" is "ilik"), the ligatures and the Nordic and Maltese letters.
+                .replace("\u0131", "i")
+                .replace("\u00C6", "AE").replace("\u00E6", "ae").replace("\u0152", "OE").replace("\u0153", "oe")
+                .replace("\u00DE", "TH").replace("\u00FE", "th").replace("\u00D0", "D").replace("\u00F0", "d")
+                .replace("\u0126", "H").replace("\u0127", "h").replace("\u0166", "T").replace("\u0167", "t");
     }
 }

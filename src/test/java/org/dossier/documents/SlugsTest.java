@@ -2,6 +2,7 @@ package org.dossier.documents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.dossier.testing.SameOnEveryDatabase;
@@ -57,6 +58,22 @@ class SlugsTest {
         assertEquals("the", Slugs.sortKey("The"), "a title that is only an article keeps it");
         assertEquals("theory of the state", Slugs.sortKey("Theory of the State"));
         assertEquals(Slugs.sortKey("Zymierski"), Slugs.sortKey("Żymierski"));
+    }
+
+    @Test
+    void titlesInOtherScriptsAreFiledByTheirOwnLettersNotUnderAnEmptyKey() {
+        assertEquals("письмо хрущева мао цзэдуну", Slugs.sortKey("«Письмо Хрущёва Мао Цзэдуну»"));
+        assertEquals("τηλεγραφημα απο την αθηνα οδυσσευσ", Slugs.sortKey("Τηλεγράφημα από την ΑΘΗΝΑ: Οδυσσεύς"));
+        assertEquals("毛泽东致斯大林的电报", Slugs.sortKey("毛泽东致斯大林的电报"));
+        assertEquals("برقية من القاهرة", Slugs.sortKey("بَرْقِيَّة من القاهرة"));
+        assertEquals("istanbul dan ankara ya telgraf ilani", Slugs.sortKey("İstanbul'dan Ankara'ya telgraf: ilanı"));
+        assertEquals("istanbuldan-ankaraya-telgraf-ilani", Slugs.slugify("İstanbul'dan Ankara'ya telgraf: ilanı"));
+        assertEquals("sik ota", Slugs.filingKey("Šik, Ota"));
+        assertEquals("aero faeroes", Slugs.filingKey("Ærø, Færøes"));
+        List<String> titles = new java.util.ArrayList<>(List.of("Письмо", "Zebra", "Αθήνα", "абвгд", "毛泽东", "Abc"));
+        titles.sort(java.util.Comparator.comparing(Slugs::sortKey));
+        assertEquals(List.of("Abc", "Zebra", "Αθήνα", "абвгд", "Письмо", "毛泽东"), titles,
+                "each script after the Latin, in its alphabet's order");
     }
 
     @Test

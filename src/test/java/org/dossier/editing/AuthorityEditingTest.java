@@ -202,6 +202,27 @@ class AuthorityEditingTest {
     }
 
     @Test
+    void peopleByNameAreFiledWithAccentsAsideNotAfterZ() {
+        new org.dossier.documents.RecordStore(database.dsl(), java.time.Clock.systemUTC()).write(w -> w.create(
+                new org.dossier.documents.RecordDraft("Memorandum on the economic reform of Ota Šik",
+                        List.of("Ota Šik explains the reform."), org.dossier.documents.DocumentDate.ofDay(1968, 4, 5)),
+                org.dossier.documents.Attribution.editor("tester", "a record naming Ota Šik")));
+        FormFields blank = form(alice, "/admin/people/new");
+        assertEquals(303, alice.post("/admin/people/new", blank.set("name", "Ota Šik").set("sort_name", "Šik, Ota")
+                .set("kind", "person").set("note", "Named in the records").entries()).statusCode());
+        Document preview = Jsoup.parse(alice.get("/admin/people/ota-sik/link").body());
+        var post = new java.util.ArrayList<Map.Entry<String, String>>();
+        post.add(Map.entry("csrf", Editors.csrf(preview.html())));
+        preview.select("form.link-form input[name=document]").eachAttr("value").forEach(id -> post.add(Map.entry("document", id)));
+        assertEquals(2, post.size(), "the record names him");
+        assertEquals(303, alice.post("/admin/people/ota-sik/link", post).statusCode());
+        List<String> byName = Jsoup.parse(catalogue.http().get("/search/facets/person?order=name").body())
+                .select(".all-values .facet-label").eachText();
+        assertTrue(byName.indexOf("Ota Šik") >= 0 && byName.indexOf("Ota Šik") < byName.indexOf("Joseph Stalin"),
+                "Šik among the S's, before Stalin: " + byName);
+    }
+
+    @Test
     void aNewFormOfANameIsSearchableAtOnce() {
         create("Politburo", "organisation", "", "variant");
         FormFields edit = form(alice, "/admin/people/politburo/edit");

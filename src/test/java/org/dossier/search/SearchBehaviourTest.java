@@ -132,6 +132,16 @@ class SearchBehaviourTest {
     }
 
     @Test
+    void aSnippetStartsWhereItsSentenceDoesAfterAnEmoji() {
+        // The JDK's sentence rules, run backwards from the match, stopped at the last full stop.
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        create("Memorandum on the Bokassa question", "First words. Second words. Third words. " + family + family
+                + " about Bokassa. Fourth.");
+        assertEquals("Third words. " + family + family + " about <mark>Bokassa</mark>.",
+                search("bokassa").hits().get(0).snippet().html());
+    }
+
+    @Test
     void aPossessiveFindsItsName() {
         SearchResults kims = search("kim");
         assertEquals(titled("Telegram from Gromyko to Poskrebyshevu", "Conversation records between Chairman Mao",

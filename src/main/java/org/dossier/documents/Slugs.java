@@ -99,10 +99,13 @@ public final class Slugs {
         return out.toString();
     }
 
-    /** A Greek or Cyrillic letter in lower case, a Greek one without its accents (ά is α); й and ё stay letters of their own. */
+    /**
+     * A Greek or Cyrillic letter in lower case, without the accents the table does not know (ά is α,
+     * ѐ is е); й, ё and ї, letters of their own there, stay.
+     */
     private static char letter(char c) {
         char lower = Character.toLowerCase(c);
-        if (lower >= 0x0370 && lower <= 0x03FF || lower >= 0x1F00 && lower <= 0x1FFF) {
+        if (!ROMAN.containsKey(lower) && (lower >= 0x0370 && lower <= 0x052F || lower >= 0x1F00 && lower <= 0x1FFF)) {
             return Normalizer.normalize(String.valueOf(lower), Normalizer.Form.NFD).charAt(0);
         }
         return lower;

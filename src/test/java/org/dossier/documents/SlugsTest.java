@@ -27,6 +27,7 @@ class SlugsTest {
         assertEquals("zhovtnevyi-palats-kyiv", Slugs.slugify("Жовтневий палац, Київ"));
         assertEquals("tilegrafima-apo-tin-athina", Slugs.slugify("Τηλεγράφημα από την Αθήνα"));
         assertEquals("ioannis-metaxas-evzonoi-ouranos", Slugs.slugify("Ιωάννης ΜΕΤΑΞΑΣ: εύζωνοι, ουρανός"));
+        assertEquals("emodzi-i-e", Slugs.slugify("Ѐмодзи и ё"), "an accent the table lacks is dropped, not its letter");
         assertEquals("document", Slugs.slugify("毛泽东致斯大林的电报"), "no table of Chinese readings");
     }
 

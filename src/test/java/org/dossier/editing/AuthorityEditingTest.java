@@ -220,6 +220,11 @@ class AuthorityEditingTest {
                 .select(".all-values .facet-label").eachText();
         assertTrue(byName.indexOf("Ota Šik") >= 0 && byName.indexOf("Ota Šik") < byName.indexOf("Joseph Stalin"),
                 "Šik among the S's, before Stalin: " + byName);
+        List<String> editors = Jsoup.parse(alice.get("/admin/people").body()).select("a[href^=/admin/people/][href$=/edit]")
+                .eachAttr("href");
+        assertTrue(editors.indexOf("/admin/people/pasztor/edit") < editors.indexOf("/admin/people/puzanov/edit")
+                        && editors.indexOf("/admin/people/ota-sik/edit") < editors.indexOf("/admin/people/stalin/edit"),
+                "and so on the editors' list: " + editors);
     }
 
     @Test

@@ -72,7 +72,10 @@ public final class AuthorityRecords {
                 new AuthorityContent(name, row.get(t.sortName()), row.get(t.note()), personKind, aliases), survivor));
     }
 
-    /** Every person or place not merged away, by sort form, with counts. */
+    /**
+     * Every person or place not merged away, by sort form as a catalogue files names (accents and
+     * case aside, {@link Slugs#filingKey}: "Pásztor" among the P's, not after "Puzanov"), with counts.
+     */
     public List<Listed> list(AuthorityKind kind) {
         AuthorityTables t = AuthorityTables.of(kind);
         Field<Integer> count = DSL.count();
@@ -87,6 +90,8 @@ public final class AuthorityRecords {
                 .orderBy(t.sortName(), t.key())
                 .forEach(r -> listed.add(new Listed(kind, r.get(t.key()), r.get(t.name()), r.get(t.sortName()),
                         Math.max(0, forms.getOrDefault(r.get(t.id()), 0) - 1), records.getOrDefault(r.get(t.id()), 0))));
+        listed.sort(java.util.Comparator.comparing((Listed l) -> Slugs.filingKey(l.sortName()))
+                .thenComparing(Listed::sortName).thenComparing(Listed::key));
         return listed;
     }
 

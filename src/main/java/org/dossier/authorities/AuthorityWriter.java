@@ -98,7 +98,7 @@ public final class AuthorityWriter {
 
     /** Adds a person or place at version 1, under a key made from its name; returns it. */
     public StoredAuthority create(AuthorityKind kind, AuthorityContent content, Attribution by) {
-        return create(kind, freeKey(kind, content.name()), content, by);
+        return create(kind, freeKey(kind, readableName(content)), content, by);
     }
 
     StoredAuthority create(AuthorityKind kind, String key, AuthorityContent content, Attribution by) {
@@ -651,13 +651,33 @@ public final class AuthorityWriter {
     }
 
     /**
-     * A key made from the name ("nikita-khrushchev"), never one in use (or once used: a merged
-     * authority keeps its key), never all digits (those address by id) and never "new".
+     * The name a new entry's key is made from: its own, or where that has no letter with a Latin
+     * form (毛泽东, جمال عبد الناصر), the first variant that has one ("Mao Zedong"), as an archive
+     * romanizes such names in its other forms; a misspelling, pseudonym or short form would make
+     * a misleading address.
+     */
+    private static String readableName(AuthorityContent content) {
+        if (!Slugs.slugify(content.name()).equals("document")) {
+            return content.name();
+        }
+        return content.aliases().stream()
+                .filter(alias -> alias.kind() == AliasKind.VARIANT)
+                .map(AuthorityContent.Alias::name)
+                .filter(name -> !Slugs.slugify(name).equals("document"))
+                .findFirst().orElse(content.name());
+    }
+
+    /**
+     * A key made from the name ("nikita-khrushchev", from "Никита Хрущёв" too), never one in use
+     * (or once used: a merged authority keeps its key), never all digits (those address by id) and
+     * never "new"; "person" (or "place") and a number for a name with nothing to read in Latin letters.
      */
     private String freeKey(AuthorityKind kind, String name) {
         AuthorityTables t = AuthorityTables.of(kind);
         String base = Slugs.slugify(name);
-        if (base.matches("[0-9]+") || base.equals("new") || base.equals("document")) {
+        if (base.equals("document")) {
+            base = kind.noun();
+        } else if (base.matches("[0-9]+") || base.equals("new")) {
             base = kind.noun() + "-" + base;
         }
         String key = base;

@@ -138,7 +138,8 @@ public final class NameMatcher {
 
     /**
      * The words of {@code text}, folded: its runs of letters and digits (any script), everything
-     * else apart. One pass over the characters, without a regular expression: every record's title
+     * else apart; in Chinese and Japanese, which put no space between words, each character is a
+     * word (as the search index reads them), so that "毛泽东" is found in "毛泽东致斯大林的电报". One pass over the characters, without a regular expression: every record's title
      * and summary is cut into words at import.
      */
     static List<Word> words(String text) {
@@ -152,13 +153,27 @@ public final class NameMatcher {
                 continue;
             }
             int start = i;
-            do {
+            if (writtenWithoutSpaces(c)) {
                 i += Character.charCount(c);
-            } while (i < folded.length() && isLetterOrDigit(c = folded.codePointAt(i)));
+            } else {
+                do {
+                    i += Character.charCount(c);
+                } while (i < folded.length() && isLetterOrDigit(c = folded.codePointAt(i)) && !writtenWithoutSpaces(c));
+            }
             String part = folded.substring(start, i);
             words.add(new Word(part.toLowerCase(Locale.ROOT), part));
         }
         return words;
+    }
+
+    /** A Chinese character (or a Japanese kanji) or kana: a letter of a script written without spaces. */
+    private static boolean writtenWithoutSpaces(int c) {
+        if (c < 0x2E80) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA;
     }
 
     /** What {@code \p{L}} or {@code \p{N}} matches: a letter, or a digit or other number, of any script. */

@@ -171,16 +171,20 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
     static List<FacetValue> values(Facet facet, SearchOutcome outcome, boolean byName) {
         SearchRequest request = outcome.request();
         Set<String> selected = Set.copyOf(request.selected(facet));
-        record Sortable(FacetValue value, String sortName) {
+        // Filed as a catalogue files names: accents and case aside ("Żymierski" among the Z's, not
+        // after them), then as written, then by key, so that equal names keep one order.
+        record Sortable(FacetValue value, String filed, String sortName) {
         }
         List<Sortable> sortable = new ArrayList<>();
         for (FacetCount count : outcome.results().facet(facet)) {
             AuthorityLabels.Label label = outcome.labels().of(facet, count.key());
             sortable.add(new Sortable(new FacetValue(count.key(), label.name(), count.count(),
                     selected.contains(count.key()), SearchLinks.search(request.toggle(facet, count.key())),
-                    about(facet, count.key())), label.sortName().toLowerCase(Locale.ROOT)));
+                    about(facet, count.key())), org.dossier.documents.Slugs.filingKey(label.sortName()),
+                    label.sortName().toLowerCase(Locale.ROOT)));
         }
-        Comparator<Sortable> byLabel = Comparator.comparing(Sortable::sortName);
+        Comparator<Sortable> byLabel = Comparator.comparing(Sortable::filed).thenComparing(Sortable::sortName)
+                .thenComparing(s -> s.value().key());
         sortable.sort(byName ? byLabel
                 : Comparator.comparingLong((Sortable s) -> s.value().count()).reversed().thenComparing(byLabel));
         return sortable.stream().map(Sortable::value).toList();

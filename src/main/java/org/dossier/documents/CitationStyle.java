@@ -123,16 +123,25 @@ public enum CitationStyle {
         return to == null ? genre : genre + " to " + to;
     }
 
-    /** "Joseph Stalin", "Kim Il Sung and Pak Heon-yeong", "A, B, and C": names as written. */
+    /**
+     * "Joseph Stalin", "Kim Il Sung and Pak Heon-yeong", "A, B, and C": names as written. A name
+     * written right to left is set apart, as a title is ({@link FormattedCitation.Builder#isolated}):
+     * two Arabic names with the comma between them would otherwise be shown in the wrong order, and
+     * the day after one ("جمال عبد الناصر, 26 July") drawn into it, at its left.
+     */
     static String naturalList(java.util.List<PersonLink> people) {
-        return series(people.stream().map(PersonLink::name).toList(), "and");
+        return series(people.stream().map(p -> isolated(p.name())).toList(), "and");
+    }
+
+    private static String isolated(String name) {
+        return FormattedCitation.Builder.isolated(name);
     }
 
     /** Chicago's bibliography: the first name inverted ("Stalin, Joseph, and Vyacheslav Molotov"). */
     static String bibliographyList(java.util.List<PersonLink> people) {
         var names = new java.util.ArrayList<String>();
-        names.add(people.get(0).bibliographic());
-        people.stream().skip(1).map(PersonLink::name).forEach(names::add);
+        names.add(isolated(people.get(0).bibliographic()));
+        people.stream().skip(1).map(p -> isolated(p.name())).forEach(names::add);
         if (names.size() == 2 && names.get(0).contains(",")) {
             return names.get(0) + ", and " + names.get(1);
         }
@@ -141,17 +150,17 @@ public enum CitationStyle {
 
     /** MLA: one author inverted, two joined with "and", three or more as the first "et al.". */
     static String mlaList(java.util.List<PersonLink> people) {
-        String first = people.get(0).bibliographic();
+        String first = isolated(people.get(0).bibliographic());
         return switch (people.size()) {
             case 1 -> first;
-            case 2 -> first + (first.contains(",") ? ", and " : " and ") + people.get(1).name();
+            case 2 -> first + (first.contains(",") ? ", and " : " and ") + isolated(people.get(1).name());
             default -> first + ", et al.";
         };
     }
 
     /** APA: "Stalin, J.", "Kim, I. S., & Pak, H.-Y."; an organisation by its whole name. */
     static String apaList(java.util.List<PersonLink> people) {
-        var names = people.stream().map(CitationStyle::apaName).toList();
+        var names = people.stream().map(p -> isolated(apaName(p))).toList();
         if (names.size() == 1) {
             return names.get(0);
         }

@@ -83,9 +83,15 @@ public record FormattedCitation(List<Run> runs) {
 
         /**
          * The text followed by a comma or full stop: none when it already ends with a question or
-         * exclamation mark (or a full stop, for a full stop), and inside a quotation it ends with.
+         * exclamation mark (or a full stop, for a full stop), and inside a quotation it ends with;
+         * outside an isolate it ends with ({@link #isolated}).
          */
         static String withMark(String text, char mark) {
+            if (text.endsWith("\u2069")) {
+                // A name set apart (isolated): its own last mark counts, a new one goes after it.
+                String inner = text.substring(0, text.length() - 1);
+                return withMark(inner, mark).equals(inner) ? text : text + mark;
+            }
             int end = text.length();
             while (end > 0 && closesQuotation(text, end - 1)) {
                 end--;

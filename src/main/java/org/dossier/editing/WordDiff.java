@@ -21,8 +21,18 @@ public final class WordDiff {
     public record Part(Kind kind, String text) {
     }
 
-    private static final Pattern TOKEN = Pattern.compile(
-            "[\\p{L}\\p{N}]+(?:['\u2019][\\p{L}\\p{N}]+)*|\\s+|[^\\p{L}\\p{N}\\s]");
+    /**
+     * A word keeps its combining marks (Hebrew and Arabic vowel points, Devanagari vowel signs), so
+     * that a changed point shows as its whole word changed, never as a mark cut from its letter;
+     * in Chinese and Japanese, which put no space between words, each character is a word, so
+     * that a changed character is not the whole sentence changed.
+     */
+    private static final String SPACELESS = "\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}";
+    private static final String LETTER = "[\\p{L}\\p{N}&&[^" + SPACELESS + "]]";
+    private static final String LETTER_OR_MARK = "[\\p{L}\\p{M}\\p{N}&&[^" + SPACELESS + "]]";
+    private static final Pattern TOKEN = Pattern.compile("[" + SPACELESS + "]\\p{M}*"
+            + "|" + LETTER + LETTER_OR_MARK + "*(?:['\u2019]" + LETTER + LETTER_OR_MARK + "*)*"
+            + "|\\s+|[^\\p{L}\\p{N}\\s]\\p{M}*");
 
     private WordDiff() {
     }

@@ -4,17 +4,21 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.charfilter.MappingCharFilterFactory;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -25,6 +29,7 @@ import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
+import org.apache.lucene.util.ClasspathResourceLoader;
 
 /**
  * Words as readers type them: case and diacritics do not count ("Le Duan" finds "Lê Duẩn",
@@ -36,7 +41,10 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
  * "negotiating" and "negotiations" meet "telegram", "negotiate" and "negotiation"; "letters" is
  * never "let"), after two lists shipped as resources: {@code search/protected-words.txt}, names
  * the stemmer must not touch ("Korean" stays "korean"), and {@code search/stem-overrides.txt},
- * plurals its dictionary keeps. As a Solr configset this is: StandardTokenizer,
+ * plurals its dictionary keeps. Before the words are read, {@code search/script-folding.txt} folds
+ * what ASCII folding cannot, as readers of those scripts type: "Хрущев" finds "Хрущёв", "ΑΘΗΝΑ"
+ * and "αθηνα" "Αθήνα", Arabic and Hebrew without their vowel points find the pointed words. As a
+ * Solr configset this is: MappingCharFilter (script-folding.txt), StandardTokenizer,
  * EnglishPossessiveFilter, LowerCaseFilter, ASCIIFoldingFilter, then for the stemmed field
  * KeywordMarkerFilter, StemmerOverrideFilter and KStemFilter.
  *
@@ -47,6 +55,8 @@ final class CatalogueAnalyzer extends Analyzer {
 
     private static final CharArraySet PROTECTED = new CharArraySet(protectedWords(), false);
     private static final StemmerOverrideFilter.StemmerOverrideMap OVERRIDES = overrides();
+    /** Solr's own factory reads the file, so that both engines read its lines alike. */
+    private static final MappingCharFilterFactory SCRIPT_FOLDING = scriptFolding();
 
     /** How many words' stems an indexing chain remembers before it forgets them all and starts again. */
     static final int REMEMBERED_STEMS = 50_000;
@@ -191,10 +201,31 @@ final class CatalogueAnalyzer extends Analyzer {
         }
     }
 
-    /** Prefix and wildcard terms ({@code Żymier*}) are folded the same way as indexed words. */
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return SCRIPT_FOLDING.create(reader);
+    }
+
+    /** Prefix and wildcard terms ({@code Żymier*}, {@code Αθήν*}) are folded the same way as indexed words. */
+    @Override
+    protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+        return SCRIPT_FOLDING.normalize(reader);
+    }
+
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
         return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+
+    private static MappingCharFilterFactory scriptFolding() {
+        Map<String, String> arguments = new HashMap<>(Map.of("mapping", "search/script-folding.txt"));
+        MappingCharFilterFactory factory = new MappingCharFilterFactory(arguments);
+        try {
+            factory.inform(new ClasspathResourceLoader(CatalogueAnalyzer.class.getClassLoader()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return factory;
     }
 
     /** The stem of one word as the stemmed field indexes it (for tests and the spelling checks). */

@@ -2,7 +2,6 @@ package org.dossier.search;
 
 import java.io.IOException;
 import java.text.BreakIterator;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
@@ -60,8 +59,7 @@ final class Highlights {
 
         @Override
         protected BreakIterator getBreakIterator(String field) {
-            return IndexLayout.TITLE.equals(field) ? new WholeBreakIterator()
-                    : BreakIterator.getSentenceInstance(Locale.ENGLISH);
+            return IndexLayout.TITLE.equals(field) ? new WholeBreakIterator() : new ForwardSentences();
         }
     }
 

@@ -28,7 +28,8 @@ public final class SolrSetup {
             new String[] {"schema.xml", "solr/conf/schema.xml"},
             new String[] {"solrconfig.xml", "solr/conf/solrconfig.xml"},
             new String[] {"protected-words.txt", "search/protected-words.txt"},
-            new String[] {"stem-overrides.txt", "search/stem-overrides.txt"});
+            new String[] {"stem-overrides.txt", "search/stem-overrides.txt"},
+            new String[] {"script-folding.txt", "search/script-folding.txt"});
     private static final long READY_MILLIS = 60_000;
 
     private SolrSetup() {

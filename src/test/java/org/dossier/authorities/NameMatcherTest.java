@@ -33,6 +33,19 @@ class NameMatcherTest {
     }
 
     @Test
+    void namesAreFoundInChineseAndJapaneseWhichPutNoSpaceBetweenWords() {
+        NameMatcher names = matcher();
+        names.add("毛泽东", 20);
+        names.add("斯大林", STALIN);
+        names.add("東京", 30);
+        names.add("ポツダム", 40);
+        assertEquals(List.of(20, STALIN), List.copyOf(names.inOrder(NameMatcher.words("毛泽东致斯大林的电报"), Set.of())));
+        assertEquals(List.of(30, 40), found(names, "東京からの電報：ポツダム宣言の受諾について"));
+        assertEquals(List.of(), found(names, "毛泽致东"), "the characters of a name in its order, one after another");
+        assertEquals(List.of(STALIN, KOREA), found(names, "Stalin斯大林 on Korea"));
+    }
+
+    @Test
     void initialsAreTheSameWordsWithOrWithoutSpacesAndStops() {
         for (String text : List.of("I.V.Stalin", "I. V. Stalin", "I V Stalin", "(I.V. Stalin)", "“Stalin,”")) {
             assertEquals(List.of(STALIN), found(matcher(), text), text);

@@ -123,6 +123,27 @@ class CitationStyleTest {
     }
 
     @Test
+    void aNameWrittenRightToLeftIsSetApartSoThatNamesAndDatesKeepTheirPlaces() {
+        PersonLink nasser = new PersonLink(5, "gamal-abdel-nasser", "جمال عبد الناصر", "عبد الناصر, جمال", false,
+                org.dossier.authorities.PersonRole.AUTHOR);
+        PersonLink sadat = new PersonLink(6, "anwar-sadat", "أنور السادات", "أنور السادات", false,
+                org.dossier.authorities.PersonRole.RECIPIENT);
+        PersonLink benGurion = new PersonLink(7, "david-ben-gurion", "דוד בן-גוריון", "בן-גוריון, דוד", false,
+                org.dossier.authorities.PersonRole.AUTHOR);
+        Citation c = authored(List.of(nasser, benGurion, sadat), "Cable");
+        assertEquals("\u2068جمال عبد الناصر\u2069 and \u2068דוד בן-גוריון\u2069, \u201CCable No. 3355,\u201D cable to "
+                + "\u2068أنور السادات\u2069, May 26, 1949,", CitationStyle.CHICAGO_NOTE.format(c).text().split(" Dossier")[0]);
+        assertEquals("\u2068عبد الناصر, جمال\u2069, and \u2068דוד בן-גוריון\u2069.",
+                CitationStyle.CHICAGO_BIBLIOGRAPHY.format(c).text().split(" \u201C")[0]);
+        assertEquals("\u2068عبد الناصر, جمال\u2069, and \u2068דוד בן-גוריון\u2069.", CitationStyle.MLA.format(c).text()
+                .split(" \u201C")[0]);
+        assertEquals("\u2068عبد الناصر, ج.\u2069, & \u2068בן-גוריון, ד.\u2069 (1949, May 26).",
+                CitationStyle.APA.format(c).text().split(" Cable")[0]);
+        assertEquals("Stalin, J. (1949, May 26).", CitationStyle.APA.format(authored(List.of(STALIN), "Cable")).text()
+                .split(" Cable")[0], "a name written left to right is not set apart");
+    }
+
+    @Test
     void chicagoNotesNameTheGenreInLowerCaseButKeepAcronyms() {
         assertEquals("journal / diary entry", CitationStyle.lowerCaseWords("Journal / Diary Entry"));
         assertEquals("DPRK report", CitationStyle.lowerCaseWords("DPRK Report"));

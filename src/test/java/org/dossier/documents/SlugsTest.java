@@ -2,6 +2,7 @@ package org.dossier.documents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.dossier.testing.SameOnEveryDatabase;
@@ -16,6 +17,18 @@ class SlugsTest {
         assertEquals("minutes-relating-to-gen-rola-zymierski",
                 Slugs.slugify("Minutes Relating to Gen. Rola-Żymierski"));
         assertEquals("kims-letter-to-le-duan", Slugs.slugify("Kim’s letter to Lê Duẩn"));
+    }
+
+    @Test
+    void cyrillicAndGreekTitlesAreRomanizedAsArchivesWriteThem() {
+        assertEquals("pismo-khrushcheva-mao-tszedunu", Slugs.slugify("Письмо Хрущёва Мао Цзэдуну"));
+        assertEquals("nikita-khrushchev", Slugs.slugify("Никита Хрущёв"));
+        assertEquals("vyshinskii-i-molotov", Slugs.slugify("ВЫШИНСКИЙ и Молотов"));
+        assertEquals("zhovtnevyi-palats-kyiv", Slugs.slugify("Жовтневий палац, Київ"));
+        assertEquals("tilegrafima-apo-tin-athina", Slugs.slugify("Τηλεγράφημα από την Αθήνα"));
+        assertEquals("ioannis-metaxas-evzonoi-ouranos", Slugs.slugify("Ιωάννης ΜΕΤΑΞΑΣ: εύζωνοι, ουρανός"));
+        assertEquals("emodzi-i-e", Slugs.slugify("Ѐмодзи и ё"), "an accent the table lacks is dropped, not its letter");
+        assertEquals("document", Slugs.slugify("毛泽东致斯大林的电报"), "no table of Chinese readings");
     }
 
     @Test
@@ -46,6 +59,22 @@ class SlugsTest {
         assertEquals("the", Slugs.sortKey("The"), "a title that is only an article keeps it");
         assertEquals("theory of the state", Slugs.sortKey("Theory of the State"));
         assertEquals(Slugs.sortKey("Zymierski"), Slugs.sortKey("Żymierski"));
+    }
+
+    @Test
+    void titlesInOtherScriptsAreFiledByTheirOwnLettersNotUnderAnEmptyKey() {
+        assertEquals("письмо хрущева мао цзэдуну", Slugs.sortKey("«Письмо Хрущёва Мао Цзэдуну»"));
+        assertEquals("τηλεγραφημα απο την αθηνα οδυσσευσ", Slugs.sortKey("Τηλεγράφημα από την ΑΘΗΝΑ: Οδυσσεύς"));
+        assertEquals("毛泽东致斯大林的电报", Slugs.sortKey("毛泽东致斯大林的电报"));
+        assertEquals("برقية من القاهرة", Slugs.sortKey("بَرْقِيَّة من القاهرة"));
+        assertEquals("istanbul dan ankara ya telgraf ilani", Slugs.sortKey("İstanbul'dan Ankara'ya telgraf: ilanı"));
+        assertEquals("istanbuldan-ankaraya-telgraf-ilani", Slugs.slugify("İstanbul'dan Ankara'ya telgraf: ilanı"));
+        assertEquals("sik ota", Slugs.filingKey("Šik, Ota"));
+        assertEquals("aero faeroes", Slugs.filingKey("Ærø, Færøes"));
+        List<String> titles = new java.util.ArrayList<>(List.of("Письмо", "Zebra", "Αθήνα", "абвгд", "毛泽东", "Abc"));
+        titles.sort(java.util.Comparator.comparing(Slugs::sortKey));
+        assertEquals(List.of("Abc", "Zebra", "Αθήνα", "абвгд", "Письмо", "毛泽东"), titles,
+                "each script after the Latin, in its alphabet's order");
     }
 
     @Test

@@ -188,6 +188,46 @@ class AuthorityEditingTest {
     }
 
     @Test
+    void aNameInAnotherScriptGetsAReadableKeyAndNeverADocumentsOne() {
+        assertTrue(create("Никита Сергеевич Хрущёв", "person", "", "variant")
+                .endsWith("/admin/people/nikita-sergeevich-khrushchev/link?saved=1"));
+        assertTrue(create("Ιωάννης Μεταξάς", "person", "", "variant")
+                .endsWith("/admin/people/ioannis-metaxas/link?saved=1"));
+        // No letter with a Latin form: the key comes from the romanized variant the editor gave.
+        assertTrue(create("邓小平", "person", "Deng Xiaoping", "variant").endsWith("/admin/people/deng-xiaoping/link?saved=1"));
+        // And with none, the noun alone, not "person-document".
+        assertTrue(create("ابن بطوطة", "person", "", "variant").endsWith("/admin/people/person/link?saved=1"));
+        assertTrue(create("ابن خلدون", "person", "", "variant").endsWith("/admin/people/person-2/link?saved=1"));
+        assertEquals(200, alice.get("/people/deng-xiaoping").statusCode());
+    }
+
+    @Test
+    void peopleByNameAreFiledWithAccentsAsideNotAfterZ() {
+        new org.dossier.documents.RecordStore(database.dsl(), java.time.Clock.systemUTC()).write(w -> w.create(
+                new org.dossier.documents.RecordDraft("Memorandum on the economic reform of Ota Šik",
+                        List.of("Ota Šik explains the reform."), org.dossier.documents.DocumentDate.ofDay(1968, 4, 5)),
+                org.dossier.documents.Attribution.editor("tester", "a record naming Ota Šik")));
+        FormFields blank = form(alice, "/admin/people/new");
+        assertEquals(303, alice.post("/admin/people/new", blank.set("name", "Ota Šik").set("sort_name", "Šik, Ota")
+                .set("kind", "person").set("note", "Named in the records").entries()).statusCode());
+        Document preview = Jsoup.parse(alice.get("/admin/people/ota-sik/link").body());
+        var post = new java.util.ArrayList<Map.Entry<String, String>>();
+        post.add(Map.entry("csrf", Editors.csrf(preview.html())));
+        preview.select("form.link-form input[name=document]").eachAttr("value").forEach(id -> post.add(Map.entry("document", id)));
+        assertEquals(2, post.size(), "the record names him");
+        assertEquals(303, alice.post("/admin/people/ota-sik/link", post).statusCode());
+        List<String> byName = Jsoup.parse(catalogue.http().get("/search/facets/person?order=name").body())
+                .select(".all-values .facet-label").eachText();
+        assertTrue(byName.indexOf("Ota Šik") >= 0 && byName.indexOf("Ota Šik") < byName.indexOf("Joseph Stalin"),
+                "Šik among the S's, before Stalin: " + byName);
+        List<String> editors = Jsoup.parse(alice.get("/admin/people").body()).select("a[href^=/admin/people/][href$=/edit]")
+                .eachAttr("href");
+        assertTrue(editors.indexOf("/admin/people/pasztor/edit") < editors.indexOf("/admin/people/puzanov/edit")
+                        && editors.indexOf("/admin/people/ota-sik/edit") < editors.indexOf("/admin/people/stalin/edit"),
+                "and so on the editors' list: " + editors);
+    }
+
+    @Test
     void aNewFormOfANameIsSearchableAtOnce() {
         create("Politburo", "organisation", "", "variant");
         FormFields edit = form(alice, "/admin/people/politburo/edit");

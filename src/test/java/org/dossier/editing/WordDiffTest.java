@@ -22,6 +22,14 @@ class WordDiffTest {
     }
 
     @Test
+    void aChangedVowelPointChangesItsWordAndAChineseCharacterOnlyItself() {
+        assertEquals("<del>דָּוִד</del><ins>דָוִד</ins> בֶּן-גּוּרְיוֹן", diff("דָּוִד בֶּן-גּוּרְיוֹן", "דָוִד בֶּן-גּוּרְיוֹן"));
+        assertEquals("كتبَ <del>الرئيسُ</del><ins>الرئيسَ</ins> رسالةً", diff("كتبَ الرئيسُ رسالةً", "كتبَ الرئيسَ رسالةً"));
+        assertEquals("毛泽东致斯大林的<del>电报</del><ins>密电</ins>", diff("毛泽东致斯大林的电报", "毛泽东致斯大林的密电"));
+        assertEquals("東京からの<del>電報</del><ins>書簡</ins>", diff("東京からの電報", "東京からの書簡"));
+    }
+
+    @Test
     void aRewrittenPhraseReadsAsOneChangeNotWordByWord() {
         assertEquals("the 38th <del>peril of</del><ins>parallel in</ins> Korea",
                 diff("the 38th peril of Korea", "the 38th parallel in Korea"));

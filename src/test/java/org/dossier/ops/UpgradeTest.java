@@ -52,6 +52,9 @@ class UpgradeTest {
                         + "(9, 'A-bomb Tests', '', '1950-01-01', 'year', 1, 'a bomb tests', 'a-bomb-tests', 1, "
                         + "'2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'), "
                         + "(10, 'An Appeal to Stalin', '', '1950-01-01', 'year', 1, 'an appeal to stalin', 'an-appeal-to-stalin', 1, "
+                        + "'2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'), "
+                        // A title in another script, with the empty key it had until V16.
+                        + "(11, 'Письмо Хрущёва', '', '1950-01-01', 'year', 1, '', 'document', 1, "
                         + "'2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')");
                 run(c, "INSERT INTO document_slug (document_id, slug, created_at) VALUES (7, 'letter-from-fillipov', "
                         + "'2025-01-01T00:00:00Z'), (7, 'letter-from-filippov-to-mao', '2025-02-01T00:00:00Z')");
@@ -83,14 +86,15 @@ class UpgradeTest {
                         .executeQuery("SELECT title, sort_title FROM document ORDER BY id")) {
                     while (rows.next()) {
                         assertEquals(org.dossier.documents.Slugs.sortKey(rows.getString(1)), rows.getString(2),
-                                "a key stored before V14 follows the rule new records get");
+                                "a key stored before V14 (and V16) follows the rule new records get");
                     }
                 }
                 String byTitle = http.get("/?sort=title").body();
                 int bomb = byTitle.indexOf("A-bomb Tests"), appeal = byTitle.indexOf("An Appeal to Stalin"),
                         letter = byTitle.indexOf("Letter from Filippov to Mao"), korea = byTitle.indexOf("The Political Situation");
-                assertTrue(0 < bomb && bomb < appeal && appeal < letter && letter < korea,
-                        "filed as a catalogue files them: A-bomb, Appeal, Letter, Political");
+                int russian = byTitle.indexOf("Письмо Хрущёва");
+                assertTrue(0 < bomb && bomb < appeal && appeal < letter && letter < korea && korea < russian,
+                        "filed as a catalogue files them: A-bomb, Appeal, Letter, Political, then the Cyrillic");
 
                 HttpResponse<String> json = http.get("/documents/7.json");
                 assertEquals(200, json.statusCode(), json.body());

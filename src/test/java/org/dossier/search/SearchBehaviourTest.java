@@ -108,6 +108,40 @@ class SearchBehaviourTest {
     }
 
     @Test
+    void readersOfOtherScriptsFindWordsTypedWithoutTheirAccentsAndPoints() {
+        int russian = create("Письмо Хрущёва о переговорах", "Н. С. Хрущёв сообщает о ходе переговоров.");
+        assertEquals(Set.of(russian), ids(search("Хрущев")));
+        assertEquals(Set.of(russian), ids(search("ХРУЩЕВ")));
+        assertEquals(Set.of(russian), ids(search("хрущёв")));
+        int greek = create("Τηλεγράφημα από την Αθήνα", "Ο Ιωάννης Μεταξάς απάντησε «Όχι».");
+        assertEquals(Set.of(greek), ids(search("ΑΘΗΝΑ")));
+        assertEquals(Set.of(greek), ids(search("αθηνα")));
+        assertEquals(Set.of(greek), ids(search("ΜΕΤΑΞΑΣ")));
+        assertEquals(Set.of(greek), ids(search("μεταξας")));
+        assertEquals(Set.of(greek), ids(search("Αθήν*")));
+        int arabic = create("بَرْقِيَّة من القاهرة", "أعلن جمال عبد الناصر تأميم قناة السويس.");
+        assertEquals(Set.of(arabic), ids(search("برقية")));
+        assertEquals(Set.of(arabic), ids(search("بَرْقِيَّة")));
+        assertEquals(Set.of(arabic), ids(search("اعلن")));
+        int hebrew = create("מברק על הקמת המדינה", "דָּוִד בֶּן-גּוּרְיוֹן הכריז על הקמת מדינת ישראל.");
+        assertEquals(Set.of(hebrew), ids(search("דוד")));
+        assertEquals(Set.of(hebrew), ids(search("\"דוד בן-גוריון\"")));
+        SearchHit marked = search("בן-גוריון").hits().get(0);
+        assertTrue(marked.snippet().html().contains("<mark>בֶּן</mark>-<mark>גּוּרְיוֹן</mark>"),
+                "the pointed words are marked whole, points and all: " + marked.snippet().html());
+    }
+
+    @Test
+    void aSnippetStartsWhereItsSentenceDoesAfterAnEmoji() {
+        // The JDK's sentence rules, run backwards from the match, stopped at the last full stop.
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        create("Memorandum on the Bokassa question", "First words. Second words. Third words. " + family + family
+                + " about Bokassa. Fourth.");
+        assertEquals("Third words. " + family + family + " about <mark>Bokassa</mark>.",
+                search("bokassa").hits().get(0).snippet().html());
+    }
+
+    @Test
     void aPossessiveFindsItsName() {
         SearchResults kims = search("kim");
         assertEquals(titled("Telegram from Gromyko to Poskrebyshevu", "Conversation records between Chairman Mao",

@@ -18,6 +18,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.dossier.app.Database;
 import org.dossier.documents.Attribution;
+import org.dossier.documents.DocumentDate;
+import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
 import org.dossier.importing.ImportRun;
 import org.dossier.synthetic.Generator;
@@ -55,6 +57,10 @@ class SolrContractTest {
         database = TestDatabase.openIn(folder);
         RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());
         new ImportRun(store, Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
+        for (String[] record : SCRIPTS) {
+            store.write(w -> w.create(new RecordDraft(record[0], List.of(record[1]), DocumentDate.ofDay(1956, 7, 26)),
+                    Attribution.editor("tester", "a record in another script")));
+        }
         lucene = LuceneSearchEngine.open(folder.resolve("dossier.index"), database.dsl());
         solr = SolrSearchEngine.open(TestSolrCloud.freshCollection(2), database.dsl());
 
@@ -79,6 +85,14 @@ class SolrContractTest {
         TestCatalogue.deleteRecursively(folder);
         TestCatalogue.deleteRecursively(generatedFolder);
     }
+
+    /** Records in scripts whose letters the analysis folds beyond ASCII (script-folding.txt). */
+    private static final String[][] SCRIPTS = {
+        {"Письмо Хрущёва о переговорах", "Н. С. Хрущёв сообщает о ходе переговоров."},
+        {"Τηλεγράφημα από την Αθήνα", "Ο Ιωάννης Μεταξάς απάντησε «Όχι»."},
+        {"بَرْقِيَّة من القاهرة", "أعلن جمال عبد الناصر تأميم قناة السويس."},
+        {"מברק על הקמת המדינה", "דָּוִד בֶּן-גּוּרְיוֹן הכריז על הקמת מדינת ישראל."},
+    };
 
     private static SearchRequest request(String query) {
         return SearchRequestParser.parse(query);
@@ -113,6 +127,17 @@ class SolrContractTest {
                 "q=telegram&pageSize=5&page=4", "q=korea&sort=date", "person=nobody-at-all");
         for (String query : requests) {
             assertSame(query, lucene, solr, request(query));
+        }
+    }
+
+    @Test
+    void bothEnginesFoldOtherScriptsAlike() {
+        List<String> typed = List.of("Хрущев", "ХРУЩЁВ", "хрущ*", "Хрущё*", "ΑΘΗΝΑ", "αθηνα", "Αθήν*", "ΜΕΤΑΞΑΣ",
+                "μεταξας", "برقية", "بَرْقِيَّة", "اعلن", "דוד", "\"דוד בן-גוריון\"", "גּוּרְיוֹן");
+        for (String text : typed) {
+            String query = "q=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+            assertSame(query, lucene, solr, request(query));
+            assertEquals(1, solr.search(request(query)).total(), "Solr finds the record for " + text);
         }
     }
 

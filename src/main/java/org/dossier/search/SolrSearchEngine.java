@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.jetty.HttpJettySolrClient;
 import org.apache.solr.client.solrj.request.json.DomainMap;
 import org.apache.solr.client.solrj.request.json.JsonQueryRequest;
 import org.apache.solr.client.solrj.request.json.QueryFacetMap;
@@ -61,6 +62,10 @@ public final class SolrSearchEngine implements SearchEngine {
     private static final int CURSOR_ROWS = 5_000;
     /** Every search: records a reader can find (not the stubs of withdrawn records, not the feed's position). */
     private static final String LIVE = "live:true";
+    /** How long a connection to a Solr node may take to open. */
+    static final int CONNECT_SECONDS = 5;
+    /** How long a request may wait without a byte from Solr: writes and commits included. */
+    static final int IDLE_SECONDS = 15;
 
     private final SolrClient client;
     private final SolrAddress address;
@@ -76,6 +81,8 @@ public final class SolrSearchEngine implements SearchEngine {
     private final List<Runnable> authorityListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final FeedProgress progress;
     private volatile boolean closed;
+    /** Why the collection did not answer the last time the feed was followed; null while it answers. */
+    private volatile String unanswered;
     private final FeedFollower follower;
 
     private SolrSearchEngine(SolrClient client, SolrAddress address, IndexSource source, String feed, long applied) {
@@ -96,6 +103,12 @@ public final class SolrSearchEngine implements SearchEngine {
         return new CloudSolrClient.Builder(address.zkHosts(), address.chroot())
                 .withDefaultCollection(address.collection())
                 .withZkConnectTimeout(15, TimeUnit.SECONDS)
+                // A Solr node that accepts connections but does not answer (stopped, swapping,
+                // in a long pause) gives up a reader's request after this long: Jetty's default
+                // kept a search waiting two minutes.
+                .withHttpClientBuilder(new HttpJettySolrClient.Builder()
+                        .withConnectionTimeout(CONNECT_SECONDS, TimeUnit.SECONDS)
+                        .withIdleTimeout(IDLE_SECONDS, TimeUnit.SECONDS))
                 .build();
     }
 
@@ -316,10 +329,18 @@ public final class SolrSearchEngine implements SearchEngine {
                 authorityListeners.forEach(Runnable::run);
                 progress.advanceTo(from);
             }
+            if (unanswered != null) {
+                LOG.info("The Solr collection {} answers again", address);
+                unanswered = null;
+            }
             return changes.size();
         } catch (IOException | SolrServerException | RuntimeException e) {
-            LOG.error("The Solr collection could not apply the changes after {}; trying again at the next poll",
-                    progress.applied(), e);
+            // Said once, not at every poll while the collection is away; readiness says it meanwhile.
+            if (unanswered == null) {
+                LOG.error("The Solr collection could not apply the changes after {}; trying again at each poll",
+                        progress.applied(), e);
+            }
+            unanswered = "the Solr collection " + address + " does not answer: " + e.getMessage();
             return 0;
         }
     }
@@ -534,9 +555,19 @@ public final class SolrSearchEngine implements SearchEngine {
         try {
             return query.process(client, address.collection());
         } catch (SolrServerException | IOException e) {
-            throw new SearchUnavailableException("the Solr collection " + address + " does not answer: "
-                    + e.getMessage());
+            throw unavailable(e);
+        } catch (SolrException e) {
+            // A 4xx is about the request (words too costly for Solr are asked again plainly);
+            // anything else, such as no live replica of a shard, is Solr being away.
+            if (e.code() / 100 == 4) {
+                throw e;
+            }
+            throw unavailable(e);
         }
+    }
+
+    private SearchUnavailableException unavailable(Exception e) {
+        return new SearchUnavailableException("the Solr collection " + address + " does not answer: " + e.getMessage());
     }
 
     /** The order of the embedded engine; the unique key last, as a cursor needs. */
@@ -660,6 +691,10 @@ public final class SolrSearchEngine implements SearchEngine {
     public IndexStatus status() {
         if (closed) {
             return IndexStatus.closed("the search engine is closed");
+        }
+        String away = unanswered;
+        if (away != null) {
+            return IndexStatus.closed(away);
         }
         try {
             return new IndexStatus(true, progress.applied(), source.head().last(), progress.applied(), "");

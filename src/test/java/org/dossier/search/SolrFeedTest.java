@@ -2,6 +2,7 @@ package org.dossier.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.cloud.Replica;
 import org.dossier.app.Database;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.ChangeFeed;
@@ -68,6 +71,43 @@ class SolrFeedTest {
 
     private static List<Integer> found(SearchEngine engine, String words) {
         return engine.search(SearchRequest.of(words)).hits().stream().map(SearchHit::id).toList();
+    }
+
+    /**
+     * A collection that stops answering (here its one replica is removed: no node serves it) makes
+     * searches unavailable, which pages show as a 503, not an error of Solr's own; the engine says
+     * it is not open, which /ready and the metrics read; and it is open again by itself once the
+     * collection answers.
+     */
+    @Test
+    void aCollectionThatStopsAnsweringIsUnavailableAndNotOpenUntilItAnswersAgain() throws Exception {
+        SolrAddress alone = TestSolrCloud.freshCollection(1);
+        try (SolrSearchEngine node = SolrSearchEngine.open(alone, database.dsl());
+             CloudSolrClient admin = SolrSearchEngine.client(alone)) {
+            assertTrue(node.status().open());
+            Replica replica = admin.getClusterState().getCollection(alone.collection()).getReplicas().get(0);
+            CollectionAdminRequest.deleteReplica(alone.collection(), "shard1", replica.getName()).process(admin);
+            for (SearchRequest request : List.of(SearchRequest.of("korea"), SearchRequest.everything(10))) {
+                assertThrows(SearchUnavailableException.class, () -> node.search(request));
+                assertThrows(SearchUnavailableException.class, () -> node.count(request));
+                assertThrows(SearchUnavailableException.class, () -> node.hitIds(request.withoutPaging()));
+            }
+            assertEquals(List.of(), node.suggest("kor", Suggestions.MAX), "no suggestions, and no error");
+            assertTrue(awaitOpen(node, false), "not open while the collection does not answer: " + node.status());
+            assertTrue(node.status().detail().contains("does not answer"), node.status().detail());
+
+            CollectionAdminRequest.addReplicaToShard(alone.collection(), "shard1").process(admin);
+            assertTrue(awaitOpen(node, true), "open again by itself: " + node.status());
+            node.search(SearchRequest.of("korea"));
+        }
+    }
+
+    /** Waits, at most a minute, until the engine's status says {@code open}; whether it did. */
+    private static boolean awaitOpen(SearchEngine engine, boolean open) throws InterruptedException {
+        for (int i = 0; i < 600 && engine.status().open() != open; i++) {
+            Thread.sleep(100);
+        }
+        return engine.status().open() == open;
     }
 
     @Test

@@ -121,6 +121,7 @@ public final class SolrSearchEngine implements SearchEngine {
         IndexSource source = new IndexSource(db);
         CloudSolrClient client = client(address);
         try {
+            refuseOtherConfigsets(client, address);
             IndexSource.State state = source.state();
             Position position = position(client);
             String stale = staleness(position, state);
@@ -145,7 +146,16 @@ public final class SolrSearchEngine implements SearchEngine {
     /** Empties the collection at {@code address} and fills it from the database; returns how many records. */
     public static long rebuild(SolrAddress address, DSLContext db, IndexProgress listener) throws IOException {
         try (CloudSolrClient client = client(address)) {
+            refuseOtherConfigsets(client, address);
             return fill(client, new IndexSource(db), listener);
+        }
+    }
+
+    /** Refuses, before anything is written, a collection whose schema is not this build's configset's. */
+    private static void refuseOtherConfigsets(SolrClient client, SolrAddress address) throws IOException {
+        String refusal = SolrSetup.refusal(client, address);
+        if (refusal != null) {
+            throw new SolrSetup.OtherConfigset(refusal);
         }
     }
 

@@ -102,6 +102,56 @@ class SolrFeedTest {
         }
     }
 
+    /**
+     * A collection made with another configset — here an older Dossier schema, without the field
+     * that marks searchable records and with another stemmer — is refused when a node opens it or
+     * a reindex would fill it, before anything is written (filling begins by emptying it), with
+     * what to do.
+     */
+    @Test
+    void aCollectionOfAnotherConfigsetIsRefusedWithWhatToDoAndKeptAsItWas() throws Exception {
+        SolrAddress good = TestSolrCloud.freshCollection(1);
+        SolrAddress old = good.ensemble().collection(good.collection() + "_old");
+        Path zip = SolrSetup.configsetZip();
+        Path older = Files.createTempFile("dossier-older-configset", ".zip");
+        try (CloudSolrClient admin = SolrSearchEngine.client(old)) {
+            try (java.util.zip.ZipFile from = new java.util.zip.ZipFile(zip.toFile());
+                 java.util.zip.ZipOutputStream to = new java.util.zip.ZipOutputStream(Files.newOutputStream(older))) {
+                for (java.util.zip.ZipEntry entry : java.util.Collections.list(from.entries())) {
+                    String text = new String(from.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    if (entry.getName().equals("schema.xml")) {
+                        text = text.replaceAll("<field name=\"live\"[^>]*/>", "")
+                                .replace("solr.KStemFilterFactory", "solr.PorterStemFilterFactory");
+                    }
+                    to.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                    to.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    to.closeEntry();
+                }
+            }
+            new org.apache.solr.client.solrj.request.ConfigSetAdminRequest.Upload().setConfigSetName(old.collection())
+                    .setUploadFile(older, "application/zip").process(admin);
+            CollectionAdminRequest.createCollection(old.collection(), old.collection(), 1, 1).process(admin);
+            SolrInputDocument kept = new SolrInputDocument();
+            kept.setField("id", "kept");
+            kept.setField("feed_version", 1L);
+            admin.add(kept);
+            admin.commit();
+
+            SolrSetup.OtherConfigset refused = assertThrows(SolrSetup.OtherConfigset.class,
+                    () -> SolrSearchEngine.open(old, database.dsl()));
+            assertTrue(refused.getMessage().contains("it has no field live"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("PorterStemFilterFactory"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("solr-setup --zk " + old.ensemble() + " --collection"),
+                    refused.getMessage());
+            assertThrows(SolrSetup.OtherConfigset.class, () -> SolrSearchEngine.rebuild(old, database.dsl(), (done, total) -> { }));
+            assertTrue(admin.getById("kept") != null, "nothing written to it, and nothing taken away");
+            assertEquals(List.of(), SolrSetup.differences(admin, good.collection()), "this build's own collection");
+        } finally {
+            Files.deleteIfExists(zip);
+            Files.deleteIfExists(older);
+        }
+    }
+
     /** Waits, at most a minute, until the engine's status says {@code open}; whether it did. */
     private static boolean awaitOpen(SearchEngine engine, boolean open) throws InterruptedException {
         for (int i = 0; i < 600 && engine.status().open() != open; i++) {

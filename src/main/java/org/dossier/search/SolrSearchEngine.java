@@ -197,13 +197,26 @@ public final class SolrSearchEngine implements SearchEngine {
         return null;
     }
 
+    /**
+     * Writes every record over what the collection holds, then removes what was not written (a
+     * record withdrawn, or gone with a restored backup): readers searching meanwhile, on every
+     * node, find the catalogue as it was until each record's new state is in, never an emptied
+     * collection. Only a collection whose versions would outrank these (another database's
+     * records, records of unknown origin, changes past the database's newest) is emptied first.
+     */
     private static long fill(SolrClient client, IndexSource source, IndexProgress listener) throws IOException {
         try {
-            client.deleteByQuery("*:*");
-            client.commit();
             // Every record read below is at least as new as this head: a later change of one,
             // applied meanwhile by another node, carries a higher number and is kept.
-            long version = source.head().last();
+            ChangeFeed.Head head = source.head();
+            long version = head.last();
+            Position before = position(client);
+            boolean outranked = before.feed() == null ? holdsAny(client)
+                    : !before.feed().equals(head.feed()) || before.applied() > version;
+            if (outranked) {
+                client.deleteByQuery("*:*");
+                client.commit();
+            }
             List<SolrInputDocument> batch = new ArrayList<>(WRITE_BATCH);
             long[] written = {0};
             IndexSource.State state = source.readAll(record -> {
@@ -219,6 +232,9 @@ public final class SolrSearchEngine implements SearchEngine {
                 client.add(batch);
             }
             client.commit();
+            // What this fill did not write, and no node wrote since, is no searchable record now.
+            client.deleteByQuery("-id:" + FEED_ID + " AND feed_version:[* TO " + (version - 1) + "]");
+            client.commit();
             client.add(positionDocument(state.head().feed(), state.head().last()));
             client.commit();
             return state.documents();
@@ -229,6 +245,10 @@ public final class SolrSearchEngine implements SearchEngine {
         } catch (Exception e) {
             throw new IOException(e);
         }
+    }
+
+    private static boolean holdsAny(SolrClient client) throws IOException, SolrServerException {
+        return client.query(new ModifiableSolrParams().set("q", "*:*").set("rows", 0)).getResults().getNumFound() > 0;
     }
 
     static SolrInputDocument document(IndexedRecord record, long version) {

@@ -20,6 +20,7 @@ import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
 import org.dossier.importing.ImportRun;
+import org.dossier.synthetic.Generator;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestSolrCloud;
@@ -149,6 +150,45 @@ class SolrFeedTest {
         } finally {
             Files.deleteIfExists(zip);
             Files.deleteIfExists(older);
+        }
+    }
+
+    /**
+     * A reindex while nodes serve writes every record over the collection's: a search meanwhile
+     * finds the whole catalogue, not an emptied collection filling up. What the database no longer
+     * holds as searchable (a record withdrawn while no node followed the feed) is gone after it.
+     */
+    @Test
+    void aReindexWhileServingNeverShowsReadersAnEmptiedCollection() throws Exception {
+        Path generatedFolder = Files.createTempDirectory("dossier-solr-refill-");
+        try (Database generated = TestDatabase.openIn(generatedFolder)) {
+            // More records than one batch of the fill, so that it reports progress half-way.
+            new Generator(generated.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 2_500, 7, (done, total) -> { });
+            SolrAddress address = TestSolrCloud.freshCollection(2);
+            SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> { });
+            int withdrawnUnseen = generated.dsl().select(org.dossier.db.Tables.DOCUMENT.ID).from(org.dossier.db.Tables.DOCUMENT)
+                    .orderBy(org.dossier.db.Tables.DOCUMENT.ID).limit(1).fetchSingle(org.dossier.db.Tables.DOCUMENT.ID);
+            new RecordStore(generated.dsl(), Clock.systemUTC()).write(w -> w.withdraw(withdrawnUnseen, 1, "a test",
+                    Attribution.editor("tester", "withdrawn while no node ran")));
+            try (CloudSolrClient reader = SolrSearchEngine.client(address)) {
+                List<Long> seenMeanwhile = new java.util.ArrayList<>();
+                SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> {
+                    try {
+                        seenMeanwhile.add(reader.query(new org.apache.solr.common.params.ModifiableSolrParams()
+                                .set("q", "*:*").set("fq", "live:true").set("rows", 0)).getResults().getNumFound());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                assertFalse(seenMeanwhile.isEmpty(), "the fill reported progress");
+                assertEquals(List.of(2_500L), seenMeanwhile.stream().distinct().toList(),
+                        "what readers found while the collection was filled again");
+                assertEquals(null, reader.getById(Integer.toString(withdrawnUnseen)), "the withdrawn record is gone");
+                assertEquals(2_499, reader.query(new org.apache.solr.common.params.ModifiableSolrParams()
+                        .set("q", "*:*").set("fq", "live:true").set("rows", 0)).getResults().getNumFound());
+            }
+        } finally {
+            TestCatalogue.deleteRecursively(generatedFolder);
         }
     }
 

@@ -36,7 +36,7 @@ import org.dossier.testing.StartedFirst;
  * collection both find what either wrote, an older write never replaces a newer one, and
  * highlighted text is escaped before it is marked.
  */
-@StartedFirst(seconds = 14)
+@StartedFirst(seconds = 28)
 class SolrFeedTest {
 
     private static Path folder;

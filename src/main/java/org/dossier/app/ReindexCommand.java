@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.dossier.search.IndexInUseException;
 import org.dossier.search.LuceneSearchEngine;
 import org.dossier.search.SolrSearchEngine;
+import org.dossier.search.SolrSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,6 +37,9 @@ final class ReindexCommand implements Callable<Integer> {
                 long indexed;
                 try {
                     indexed = SolrSearchEngine.rebuild(search.solr(), db.dsl(), progress::advanceTo);
+                } catch (SolrSetup.OtherConfigset e) {
+                    System.err.println("Nothing was rebuilt: " + e.getMessage());
+                    return 1;
                 } catch (java.io.IOException | RuntimeException e) {
                     System.err.println("Nothing was rebuilt: the Solr collection " + search.solr() + " cannot be "
                             + "reached or written: " + Main.describe(e));

@@ -536,7 +536,7 @@ public final class LuceneSearchEngine implements SearchEngine {
                 suggestionCounts = kept;
             }
             Map<String, Long> counts = kept.counts();
-            return suggestions.suggest(new LuceneWordStatistics(snapshot.getIndexReader()), text, limit, chosen -> {
+            return suggestions.suggest(new LuceneWordStatistics(snapshot), text, limit, chosen -> {
                 Long found = counts.get(chosen);
                 if (found == null) {
                     found = searching.count(snapshot, expanding, SearchRequest.of(chosen).withoutPaging());

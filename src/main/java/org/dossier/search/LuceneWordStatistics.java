@@ -18,23 +18,13 @@ import org.apache.lucene.util.BytesRef;
 /** {@link WordStatistics} of one snapshot of the embedded index, read from its terms. */
 final class LuceneWordStatistics implements WordStatistics {
 
+    private final Snapshot snapshot;
     private final IndexReader reader;
-    /** How many records have a term: the reader's own count, or the snapshot's kept one. */
-    private final Frequency frequency;
 
-    private interface Frequency {
-        int of(Term term) throws IOException;
-    }
-
-    LuceneWordStatistics(IndexReader reader) {
-        this.reader = reader;
-        this.frequency = reader::docFreq;
-    }
-
-    /** The statistics of {@code snapshot}, whose terms' frequencies, once read, are kept with it ({@link Snapshot#frequency}). */
+    /** The statistics of {@code snapshot}, whose live records per term, once counted, are kept with it ({@link Snapshot#frequency}). */
     LuceneWordStatistics(Snapshot snapshot) {
+        this.snapshot = snapshot;
         this.reader = snapshot.getIndexReader();
-        this.frequency = snapshot::frequency;
     }
 
     @Override
@@ -43,7 +33,7 @@ final class LuceneWordStatistics implements WordStatistics {
         for (Map.Entry<String, ? extends Collection<String>> field : termsByField.entrySet()) {
             Map<String, Long> records = new HashMap<>();
             for (String term : field.getValue()) {
-                records.put(term, (long) frequency.of(term(field.getKey(), term)));
+                records.put(term, (long) snapshot.frequency(term(field.getKey(), term)));
             }
             byField.put(field.getKey(), records);
         }

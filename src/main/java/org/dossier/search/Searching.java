@@ -82,7 +82,7 @@ final class Searching {
         if (text == null || results.total() >= Spelling.FEW) {
             return results;
         }
-        String respelt = spelling.respell(new LuceneWordStatistics(snapshot.getIndexReader()), request.text(), names);
+        String respelt = spelling.respell(new LuceneWordStatistics(snapshot), request.text(), names);
         if (respelt == null) {
             return results;
         }

@@ -12,6 +12,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 
 /**
  * The index as of one refresh: a searcher whose segments are searched in parallel, its facet
@@ -101,9 +102,13 @@ final class Snapshot extends IndexSearcher {
         return keptOr(related, new RelatedAsked(id, limit), () -> List.copyOf(find.run()));
     }
 
-    /** How many records of this snapshot have {@code term}, as its terms say (deleted records included until merged away). */
+    /**
+     * How many records of this snapshot have {@code term}: live records only, not a record's older
+     * version deleted by a save but still in its segment (which the term's frequency counts until
+     * the segment is merged away; a segment without deletions answers from the frequency alone).
+     */
     int frequency(Term term) throws IOException {
-        return keptOr(frequencies, term, () -> getIndexReader().docFreq(term));
+        return keptOr(frequencies, term, () -> count(new TermQuery(term)));
     }
 
     /** Whether counts under words or one filter alone are kept ({@link #keptCountsUnder}). */

@@ -65,6 +65,16 @@ public record SolrAddress(List<String> zkHosts, Optional<String> chroot, String 
         public SolrAddress collection(String name) {
             return new SolrAddress(hosts, chroot, name);
         }
+
+        @Override
+        public String toString() {
+            return String.join(",", hosts) + chroot.orElse("");
+        }
+    }
+
+    /** The ZooKeeper ensemble (and chroot) the collection is found through. */
+    public Ensemble ensemble() {
+        return new Ensemble(zkHosts, chroot);
     }
 
     @Override

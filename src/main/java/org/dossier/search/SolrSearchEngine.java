@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.jetty.HttpJettySolrClient;
 import org.apache.solr.client.solrj.request.json.DomainMap;
 import org.apache.solr.client.solrj.request.json.JsonQueryRequest;
 import org.apache.solr.client.solrj.request.json.QueryFacetMap;
@@ -61,6 +62,10 @@ public final class SolrSearchEngine implements SearchEngine {
     private static final int CURSOR_ROWS = 5_000;
     /** Every search: records a reader can find (not the stubs of withdrawn records, not the feed's position). */
     private static final String LIVE = "live:true";
+    /** How long a connection to a Solr node may take to open. */
+    static final int CONNECT_SECONDS = 5;
+    /** How long a request may wait without a byte from Solr: writes and commits included. */
+    static final int IDLE_SECONDS = 15;
 
     private final SolrClient client;
     private final SolrAddress address;
@@ -76,6 +81,8 @@ public final class SolrSearchEngine implements SearchEngine {
     private final List<Runnable> authorityListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final FeedProgress progress;
     private volatile boolean closed;
+    /** Why the collection did not answer the last time the feed was followed; null while it answers. */
+    private volatile String unanswered;
     private final FeedFollower follower;
 
     private SolrSearchEngine(SolrClient client, SolrAddress address, IndexSource source, String feed, long applied) {
@@ -96,6 +103,12 @@ public final class SolrSearchEngine implements SearchEngine {
         return new CloudSolrClient.Builder(address.zkHosts(), address.chroot())
                 .withDefaultCollection(address.collection())
                 .withZkConnectTimeout(15, TimeUnit.SECONDS)
+                // A Solr node that accepts connections but does not answer (stopped, swapping,
+                // in a long pause) gives up a reader's request after this long: Jetty's default
+                // kept a search waiting two minutes.
+                .withHttpClientBuilder(new HttpJettySolrClient.Builder()
+                        .withConnectionTimeout(CONNECT_SECONDS, TimeUnit.SECONDS)
+                        .withIdleTimeout(IDLE_SECONDS, TimeUnit.SECONDS))
                 .build();
     }
 
@@ -108,6 +121,7 @@ public final class SolrSearchEngine implements SearchEngine {
         IndexSource source = new IndexSource(db);
         CloudSolrClient client = client(address);
         try {
+            refuseOtherConfigsets(client, address);
             IndexSource.State state = source.state();
             Position position = position(client);
             String stale = staleness(position, state);
@@ -132,7 +146,16 @@ public final class SolrSearchEngine implements SearchEngine {
     /** Empties the collection at {@code address} and fills it from the database; returns how many records. */
     public static long rebuild(SolrAddress address, DSLContext db, IndexProgress listener) throws IOException {
         try (CloudSolrClient client = client(address)) {
+            refuseOtherConfigsets(client, address);
             return fill(client, new IndexSource(db), listener);
+        }
+    }
+
+    /** Refuses, before anything is written, a collection whose schema is not this build's configset's. */
+    private static void refuseOtherConfigsets(SolrClient client, SolrAddress address) throws IOException {
+        String refusal = SolrSetup.refusal(client, address);
+        if (refusal != null) {
+            throw new SolrSetup.OtherConfigset(refusal);
         }
     }
 
@@ -174,13 +197,26 @@ public final class SolrSearchEngine implements SearchEngine {
         return null;
     }
 
+    /**
+     * Writes every record over what the collection holds, then removes what was not written (a
+     * record withdrawn, or gone with a restored backup): readers searching meanwhile, on every
+     * node, find the catalogue as it was until each record's new state is in, never an emptied
+     * collection. Only a collection whose versions would outrank these (another database's
+     * records, records of unknown origin, changes past the database's newest) is emptied first.
+     */
     private static long fill(SolrClient client, IndexSource source, IndexProgress listener) throws IOException {
         try {
-            client.deleteByQuery("*:*");
-            client.commit();
             // Every record read below is at least as new as this head: a later change of one,
             // applied meanwhile by another node, carries a higher number and is kept.
-            long version = source.head().last();
+            ChangeFeed.Head head = source.head();
+            long version = head.last();
+            Position before = position(client);
+            boolean outranked = before.feed() == null ? holdsAny(client)
+                    : !before.feed().equals(head.feed()) || before.applied() > version;
+            if (outranked) {
+                client.deleteByQuery("*:*");
+                client.commit();
+            }
             List<SolrInputDocument> batch = new ArrayList<>(WRITE_BATCH);
             long[] written = {0};
             IndexSource.State state = source.readAll(record -> {
@@ -196,6 +232,9 @@ public final class SolrSearchEngine implements SearchEngine {
                 client.add(batch);
             }
             client.commit();
+            // What this fill did not write, and no node wrote since, is no searchable record now.
+            client.deleteByQuery("-id:" + FEED_ID + " AND feed_version:[* TO " + (version - 1) + "]");
+            client.commit();
             client.add(positionDocument(state.head().feed(), state.head().last()));
             client.commit();
             return state.documents();
@@ -206,6 +245,10 @@ public final class SolrSearchEngine implements SearchEngine {
         } catch (Exception e) {
             throw new IOException(e);
         }
+    }
+
+    private static boolean holdsAny(SolrClient client) throws IOException, SolrServerException {
+        return client.query(new ModifiableSolrParams().set("q", "*:*").set("rows", 0)).getResults().getNumFound() > 0;
     }
 
     static SolrInputDocument document(IndexedRecord record, long version) {
@@ -316,10 +359,18 @@ public final class SolrSearchEngine implements SearchEngine {
                 authorityListeners.forEach(Runnable::run);
                 progress.advanceTo(from);
             }
+            if (unanswered != null) {
+                LOG.info("The Solr collection {} answers again", address);
+                unanswered = null;
+            }
             return changes.size();
         } catch (IOException | SolrServerException | RuntimeException e) {
-            LOG.error("The Solr collection could not apply the changes after {}; trying again at the next poll",
-                    progress.applied(), e);
+            // Said once, not at every poll while the collection is away; readiness says it meanwhile.
+            if (unanswered == null) {
+                LOG.error("The Solr collection could not apply the changes after {}; trying again at each poll",
+                        progress.applied(), e);
+            }
+            unanswered = "the Solr collection " + address + " does not answer: " + e.getMessage();
             return 0;
         }
     }
@@ -534,9 +585,19 @@ public final class SolrSearchEngine implements SearchEngine {
         try {
             return query.process(client, address.collection());
         } catch (SolrServerException | IOException e) {
-            throw new SearchUnavailableException("the Solr collection " + address + " does not answer: "
-                    + e.getMessage());
+            throw unavailable(e);
+        } catch (SolrException e) {
+            // A 4xx is about the request (words too costly for Solr are asked again plainly);
+            // anything else, such as no live replica of a shard, is Solr being away.
+            if (e.code() / 100 == 4) {
+                throw e;
+            }
+            throw unavailable(e);
         }
+    }
+
+    private SearchUnavailableException unavailable(Exception e) {
+        return new SearchUnavailableException("the Solr collection " + address + " does not answer: " + e.getMessage());
     }
 
     /** The order of the embedded engine; the unique key last, as a cursor needs. */
@@ -660,6 +721,10 @@ public final class SolrSearchEngine implements SearchEngine {
     public IndexStatus status() {
         if (closed) {
             return IndexStatus.closed("the search engine is closed");
+        }
+        String away = unanswered;
+        if (away != null) {
+            return IndexStatus.closed(away);
         }
         try {
             return new IndexStatus(true, progress.applied(), source.head().last(), progress.applied(), "");

@@ -5,15 +5,28 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.client.solrj.request.json.JsonQueryRequest;
+import org.apache.solr.client.solrj.request.schema.AnalyzerDefinition;
+import org.apache.solr.client.solrj.request.schema.FieldTypeDefinition;
+import org.apache.solr.client.solrj.request.schema.SchemaRequest;
+import org.apache.solr.client.solrj.response.schema.SchemaRepresentation;
 import org.apache.solr.common.SolrException;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
 
 /**
  * Makes a SolrCloud collection ready for Dossier: uploads the configset (the schema and
@@ -75,6 +88,114 @@ public final class SolrSetup {
                     throw new IOException("interrupted", interrupted);
                 }
             }
+        }
+    }
+
+    /**
+     * Why the collection at {@code address} cannot be served by this build, with what to do; null
+     * when its schema is this build's configset's. A collection made with another configset (one
+     * Solr offers by default, an older Dossier's) would refuse the records written to it, or
+     * analyse words otherwise than the reader's words are read, and filling it begins by emptying
+     * it: it is refused before anything is written.
+     */
+    /** A collection made with another configset than this build's, refused: the message says what to do. */
+    public static final class OtherConfigset extends IOException {
+        OtherConfigset(String message) {
+            super(message);
+        }
+    }
+
+    static String refusal(SolrClient client, SolrAddress address) throws IOException {
+        List<String> differences = differences(client, address.collection());
+        if (differences.isEmpty()) {
+            return null;
+        }
+        return "the Solr collection " + address + " was not made with this build's configset ("
+                + String.join("; ", differences) + "); nothing was written to it. Make a collection with this build's "
+                + "configset, `solr-setup --zk " + address.ensemble() + " --collection NEW_NAME`, and serve with "
+                + "--search " + address.ensemble().collection("NEW_NAME") + ": a node fills an empty collection itself.";
+    }
+
+    /** What in the collection's schema differs from this build's: its name, fields and their types, types' analysis. */
+    static List<String> differences(SolrClient client, String collection) throws IOException {
+        SchemaRepresentation theirs;
+        try {
+            theirs = new SchemaRequest().process(client, collection).getSchemaRepresentation();
+        } catch (SolrServerException | SolrException e) {
+            throw new IOException("the schema of the Solr collection " + collection + " cannot be read: "
+                    + e.getMessage(), e);
+        }
+        Element ours = bundledSchema();
+        List<String> differences = new ArrayList<>();
+        if (!ours.getAttribute("name").equals(theirs.getName())) {
+            differences.add("its schema is named '" + theirs.getName() + "', this build's '" + ours.getAttribute("name") + "'");
+        }
+        Map<String, Object> theirFields = new HashMap<>();
+        theirs.getFields().forEach(field -> theirFields.put(String.valueOf(field.get("name")), field.get("type")));
+        List<String> missing = new ArrayList<>();
+        for (Element field : children(ours, "field")) {
+            Object type = theirFields.get(field.getAttribute("name"));
+            if (type == null) {
+                missing.add(field.getAttribute("name"));
+            } else if (!field.getAttribute("type").equals(type)) {
+                differences.add("its field " + field.getAttribute("name") + " is of type " + type + ", this build's of "
+                        + field.getAttribute("type"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            differences.add("it has no field " + String.join(", ", missing));
+        }
+        Map<String, FieldTypeDefinition> theirTypes = new HashMap<>();
+        theirs.getFieldTypes().forEach(type -> theirTypes.put(String.valueOf(type.getAttributes().get("name")), type));
+        for (Element type : children(ours, "fieldType")) {
+            FieldTypeDefinition theirType = theirTypes.get(type.getAttribute("name"));
+            if (theirType == null || children(type, "analyzer").isEmpty()) {
+                continue;
+            }
+            AnalyzerDefinition analyzer = theirType.getAnalyzer() != null ? theirType.getAnalyzer() : theirType.getIndexAnalyzer();
+            List<String> theirChain = new ArrayList<>();
+            if (analyzer != null) {
+                theirChain.add(simpleName(analyzer.getTokenizer().get("class")));
+                analyzer.getFilters().forEach(filter -> theirChain.add(simpleName(filter.get("class"))));
+            }
+            Element ourAnalyzer = children(type, "analyzer").get(0);
+            List<String> ourChain = new ArrayList<>();
+            children(ourAnalyzer, "tokenizer").forEach(t -> ourChain.add(simpleName(t.getAttribute("class"))));
+            children(ourAnalyzer, "filter").forEach(f -> ourChain.add(simpleName(f.getAttribute("class"))));
+            if (!ourChain.equals(theirChain)) {
+                differences.add("its type " + type.getAttribute("name") + " analyses words with " + theirChain
+                        + ", this build's with " + ourChain);
+            }
+        }
+        return differences;
+    }
+
+    private static String simpleName(Object className) {
+        String name = String.valueOf(className);
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    private static List<Element> children(Element parent, String tag) {
+        List<Element> found = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && element.getTagName().equals(tag)) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    /** The schema this build uploads, read from the classpath. */
+    private static Element bundledSchema() throws IOException {
+        try (InputStream in = SolrSetup.class.getClassLoader().getResourceAsStream(FILES.get(0)[1])) {
+            if (in == null) {
+                throw new IllegalStateException("the resource " + FILES.get(0)[1] + " is missing");
+            }
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return factory.newDocumentBuilder().parse(in).getDocumentElement();
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("the bundled schema cannot be read", e);
         }
     }
 

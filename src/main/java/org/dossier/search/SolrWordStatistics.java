@@ -3,23 +3,23 @@ package org.dossier.search;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.response.TermsResponse;
+import org.apache.solr.client.solrj.response.json.NestableJsonFacet;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
  * {@link WordStatistics} of a SolrCloud collection: its terms and their document frequencies
- * summed over its shards (Solr's terms component, one request each), and its live records counted.
+ * summed over its shards (Solr's terms component), and the live records that have a term counted
+ * by a query facet each, one request for all.
  */
 final class SolrWordStatistics implements WordStatistics {
 
@@ -35,31 +35,33 @@ final class SolrWordStatistics implements WordStatistics {
 
     @Override
     public Counts count(Map<String, ? extends Collection<String>> termsByField) throws IOException {
-        // One request: the live records counted, and every field's terms looked up by the terms
-        // component beside it. terms.list is split at commas: no word (tokenised) or key (a slug)
-        // has one.
-        String list = termsByField.values().stream().flatMap(Collection::stream)
-                .filter(t -> !t.isEmpty() && !t.contains(",")).distinct().collect(Collectors.joining(","));
+        // One request: the live records counted, and each term's live records by a query facet
+        // under the same filter. The terms component would be cheaper, but its frequencies count
+        // the replaced versions of records until their segments merge, on each shard at its own pace.
         ModifiableSolrParams params = new ModifiableSolrParams().set("q", "*:*").set("fq", live).set("rows", 0);
-        if (!list.isEmpty()) {
-            params.set("terms", true).set("terms.sort", "index").set("terms.mincount", 1)
-                    .set("terms.list", list).set("terms.limit", -1)
-                    .set("terms.fl", termsByField.keySet().toArray(String[]::new));
+        StringBuilder facets = new StringBuilder();
+        Map<String, String[]> asked = new HashMap<>();
+        for (Map.Entry<String, ? extends Collection<String>> field : termsByField.entrySet()) {
+            for (String term : new LinkedHashSet<>(field.getValue())) {
+                String name = "w" + asked.size();
+                asked.put(name, new String[] {field.getKey(), term});
+                // The term is a parameter of its own: nothing in it is read as syntax.
+                params.set(name, term);
+                facets.append(facets.isEmpty() ? "{" : ",").append('"').append(name)
+                        .append("\":{\"type\":\"query\",\"q\":\"{!term f=").append(field.getKey())
+                        .append(" v=$").append(name).append("}\"}");
+            }
+        }
+        if (!asked.isEmpty()) {
+            params.set("json.facet", facets.append('}').toString());
         }
         QueryResponse response = process(params);
+        NestableJsonFacet counted = response.getJsonFacetingResponse();
         Map<String, Map<String, Long>> byField = new HashMap<>();
-        TermsResponse terms = response.getTermsResponse();
-        for (Map.Entry<String, ? extends Collection<String>> field : termsByField.entrySet()) {
-            Set<String> asked = new HashSet<>(field.getValue());
-            Map<String, Long> records = new HashMap<>();
-            List<TermsResponse.Term> found = terms == null ? null : terms.getTerms(field.getKey());
-            for (TermsResponse.Term term : found == null ? List.<TermsResponse.Term>of() : found) {
-                // The list is every field's terms together: keep only those asked of this field.
-                if (asked.contains(term.getTerm())) {
-                    records.put(term.getTerm(), term.getFrequency());
-                }
-            }
-            byField.put(field.getKey(), records);
+        termsByField.keySet().forEach(field -> byField.put(field, new HashMap<>()));
+        for (Map.Entry<String, String[]> term : asked.entrySet()) {
+            NestableJsonFacet facet = counted == null ? null : counted.getQueryFacet(term.getKey());
+            byField.get(term.getValue()[0]).put(term.getValue()[1], facet == null ? 0 : facet.getCount());
         }
         return new Counts(response.getResults().getNumFound(), byField);
     }

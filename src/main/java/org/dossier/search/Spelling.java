@@ -63,11 +63,18 @@ final class Spelling {
         if (word.codePointCount(0, word.length()) >= MIN_WORD_LENGTH) {
             record Scored(String word, float score, long records) {
             }
-            Scored found = index.near(IndexLayout.TEXT, word).stream()
+            List<String> near = index.near(IndexLayout.TEXT, word).stream()
                     .filter(w -> w.records() > 0 && !w.text().equals(word)
                             && w.text().codePointAt(0) == word.codePointAt(0) && edits(word, w.text()) <= MAX_EDITS)
-                    .map(w -> new Scored(w.text(), distance.getDistance(word, w.text()), w.records()))
-                    .filter(s -> s.score() >= MIN_WORD_SIMILARITY)
+                    .map(WordStatistics.Word::text)
+                    .filter(w -> distance.getDistance(word, w) >= MIN_WORD_SIMILARITY)
+                    .toList();
+            // The index's frequencies still count records' replaced versions: a word that only
+            // those have is no word to offer, and records a reader can find rank the rest.
+            WordStatistics.Counts live = near.isEmpty() ? null : index.count(Map.of(IndexLayout.TEXT, near));
+            Scored found = near.stream()
+                    .map(w -> new Scored(w, distance.getDistance(word, w), live.of(IndexLayout.TEXT, w)))
+                    .filter(s -> s.records() > 0)
                     .min(Comparator.comparingDouble((Scored s) -> -s.score())
                             .thenComparingLong(s -> -s.records()).thenComparing(Scored::word))
                     .orElse(null);

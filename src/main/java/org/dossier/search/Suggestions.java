@@ -153,11 +153,33 @@ final class Suggestions {
         }
         Set<String> offered = new HashSet<>();
         names.forEach(n -> offered.add(fold(n.text())));
-        return index.startingWith(IndexLayout.TEXT, prefix, MAX_TERMS_SCANNED).stream()
+        Comparator<WordStatistics.Word> most = Comparator.comparingLong((WordStatistics.Word w) -> -w.records())
+                .thenComparing(WordStatistics.Word::text);
+        List<WordStatistics.Word> candidates = index.startingWith(IndexLayout.TEXT, prefix, MAX_TERMS_SCANNED).stream()
                 .filter(w -> w.text().length() >= MIN_WORD_LENGTH && w.text().chars().allMatch(Character::isLetter))
-                .sorted(Comparator.comparingLong((WordStatistics.Word w) -> -w.records())
-                        .thenComparing(WordStatistics.Word::text))
                 .filter(w -> !offered.contains(fold(head + w.text())))
+                .sorted(most)
+                .toList();
+        // Their frequencies still count records' replaced versions: the words in the most records
+        // a reader can find are chosen by counting those, the likeliest first, until no word
+        // further down (whose live records are at most its frequency) could be among them.
+        List<WordStatistics.Word> live = new ArrayList<>();
+        for (int at = 0; at < candidates.size(); at += limit) {
+            List<WordStatistics.Word> batch = candidates.subList(at, Math.min(candidates.size(), at + limit));
+            if (live.size() >= limit && batch.get(0).records() < live.get(limit - 1).records()) {
+                break;
+            }
+            WordStatistics.Counts counts = index.count(Map.of(IndexLayout.TEXT,
+                    batch.stream().map(WordStatistics.Word::text).toList()));
+            for (WordStatistics.Word word : batch) {
+                long records = counts.of(IndexLayout.TEXT, word.text());
+                if (records > 0) {
+                    live.add(new WordStatistics.Word(word.text(), records));
+                }
+            }
+            live.sort(most);
+        }
+        return live.stream()
                 .limit(limit)
                 .map(w -> new Suggestion(head + w.text(), Suggestion.WORD, null, (int) w.records()))
                 .toList();

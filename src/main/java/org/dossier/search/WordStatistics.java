@@ -14,13 +14,16 @@ import java.util.Map;
  *
  * <p>Fields are named as the embedded index names them: {@link IndexLayout#TEXT} (exact words),
  * {@link IndexLayout#STEM} (stemmed words), or a facet's key ({@code person}, {@code place}) whose
- * terms are the facet's keys. Counts are the index's document frequencies: a record withdrawn a
- * moment ago may still be counted in a word's frequency until its segment is merged, on either
- * engine alike.
+ * terms are the facet's keys. {@link #count} counts the records a reader can find: not a record's
+ * older version that a save replaced, nor a withdrawn record, which an index's document frequencies
+ * go on counting until their segment is merged away (on each engine and each shard at its own
+ * pace, so that what they say would differ between engines and nodes). {@link #startingWith} and
+ * {@link #near} give words with those frequencies, which are cheap to read: they only choose
+ * candidates, whose records the callers then {@link #count}.
  */
 interface WordStatistics {
 
-    /** A word (or facet key) of the index, and how many records have it. */
+    /** A word (or facet key) of the index, and how many records have it (as {@link #count} or the index's frequency says: see each method). */
     record Word(String text, long records) {
     }
 
@@ -43,12 +46,16 @@ interface WordStatistics {
     /** How many records a reader can find, and how many have each of the terms, per field ({@code termsByField}). */
     Counts count(Map<String, ? extends Collection<String>> termsByField) throws IOException;
 
-    /** Up to {@code max} words of {@code field} that start with {@code prefix}, in the index's order. */
+    /**
+     * Up to {@code max} words of {@code field} that start with {@code prefix}, in the index's order,
+     * each with its document frequency (replaced and withdrawn records counted until merged away).
+     */
     List<Word> startingWith(String field, String prefix, int max) throws IOException;
 
     /**
      * The words of {@code field} that share {@code word}'s first letter and are at most two edits
-     * from it (a swap of two letters counting one), and possibly others, which the caller sorts out.
+     * from it (a swap of two letters counting one), and possibly others, which the caller sorts out;
+     * each with its document frequency (replaced and withdrawn records counted until merged away).
      */
     List<Word> near(String field, String word) throws IOException;
 }

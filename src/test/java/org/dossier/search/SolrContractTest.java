@@ -278,6 +278,60 @@ class SolrContractTest {
         assertEquals(lucene.related(16, 5), solr.related(16, 5));
     }
 
+    /**
+     * A save replaces a record's version, and a withdrawal its record, in each index, but the old
+     * version's words stay in the index's frequencies until its segment is merged away, on each
+     * engine and shard at its own pace. "Did you mean" and the suggestions count what a reader can
+     * find: a word only a replaced version had is respelt, never offered, on both engines alike.
+     */
+    @Test
+    void didYouMeanAndSuggestionsCountOnlyRecordsAReaderCanFind() {
+        RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());
+        Attribution editor = Attribution.editor("tester", "a contract test of respelling after a save");
+        DocumentDate day = DocumentDate.ofDay(1963, 5, 14);
+        // Written together, so that each index holds them in one segment, which a third record
+        // keeps: a segment whose records are all replaced is dropped whole at once.
+        int[] ids = store.write(w -> new int[] {
+            w.create(new RecordDraft("Cable on the Zanzibarr question", List.of("Unread."), day), editor),
+            w.create(new RecordDraft("Note on the Kilimanjaro question", List.of("Unread."), day), editor),
+            w.create(new RecordDraft("Letter on the Seychelles question", List.of("Unread."), day), editor)});
+        int typo = ids[0];
+        int gone = ids[1];
+        int withdrawn = 0;
+        try {
+            // Each engine applies both records before it answers.
+            assertEquals(1, lucene.search(request("q=zanzibarr")).total());
+            assertEquals(1, solr.search(request("q=zanzibarr")).total());
+            store.write(w -> w.update(typo, 1, new RecordDraft("Cable on the Zanzibar question", List.of("Unread."), day),
+                    editor));
+            withdrawn = store.write(w -> w.withdraw(gone, 1, "a test", editor));
+            for (SearchEngine engine : List.of(lucene, solr)) {
+                SearchResults misspelt = engine.search(request("q=Zanzibarr"));
+                assertEquals(0, misspelt.total(), engine + ": the typo was corrected");
+                assertEquals("Zanzibar", misspelt.suggestion(),
+                        engine + ": a word only the replaced version had is no word of the catalogue");
+                assertEquals(null, engine.search(request("q=Kilimanjarro")).suggestion(),
+                        engine + ": a word only a withdrawn record had is not offered");
+                for (String typed : List.of("zanzib", "Zanzibarr", "kiliman")) {
+                    List<Suggestion> offered = engine.suggest(typed, Suggestions.MAX);
+                    assertTrue(offered.stream().noneMatch(o -> o.text().equalsIgnoreCase("zanzibarr")
+                            || o.text().equalsIgnoreCase("kilimanjaro")), engine + " offers " + offered);
+                }
+            }
+            assertEquals(List.of(new Suggestion("zanzibar", Suggestion.WORD, null, 1)), solr.suggest("zanzib", Suggestions.MAX));
+            assertEquals(lucene.suggest("zanzib", Suggestions.MAX), solr.suggest("zanzib", Suggestions.MAX));
+        } finally {
+            // Out of the other tests' catalogue again.
+            store.write(w -> w.withdraw(typo, 2, "the test is over", editor));
+            if (withdrawn == 0) {
+                store.write(w -> w.withdraw(gone, 1, "the test is over", editor));
+            }
+            store.write(w -> w.withdraw(ids[2], 1, "the test is over", editor));
+            lucene.search(request(""));
+            solr.search(request(""));
+        }
+    }
+
     private static List<String> top(SearchResults results, Facet facet, int n) {
         List<String> keys = results.facet(facet).stream().map(FacetCount::key).limit(n).toList();
         assertEquals(n, keys.size(), facet + " has too few values");

@@ -2,6 +2,7 @@ package org.dossier.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.cloud.Replica;
 import org.dossier.app.Database;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.ChangeFeed;
@@ -17,6 +20,7 @@ import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
 import org.dossier.importing.ImportRun;
+import org.dossier.synthetic.Generator;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestSolrCloud;
@@ -32,7 +36,7 @@ import org.dossier.testing.StartedFirst;
  * collection both find what either wrote, an older write never replaces a newer one, and
  * highlighted text is escaped before it is marked.
  */
-@StartedFirst(seconds = 14)
+@StartedFirst(seconds = 28)
 class SolrFeedTest {
 
     private static Path folder;
@@ -68,6 +72,132 @@ class SolrFeedTest {
 
     private static List<Integer> found(SearchEngine engine, String words) {
         return engine.search(SearchRequest.of(words)).hits().stream().map(SearchHit::id).toList();
+    }
+
+    /**
+     * A collection that stops answering (here its one replica is removed: no node serves it) makes
+     * searches unavailable, which pages show as a 503, not an error of Solr's own; the engine says
+     * it is not open, which /ready and the metrics read; and it is open again by itself once the
+     * collection answers.
+     */
+    @Test
+    void aCollectionThatStopsAnsweringIsUnavailableAndNotOpenUntilItAnswersAgain() throws Exception {
+        SolrAddress alone = TestSolrCloud.freshCollection(1);
+        try (SolrSearchEngine node = SolrSearchEngine.open(alone, database.dsl());
+             CloudSolrClient admin = SolrSearchEngine.client(alone)) {
+            assertTrue(node.status().open());
+            Replica replica = admin.getClusterState().getCollection(alone.collection()).getReplicas().get(0);
+            CollectionAdminRequest.deleteReplica(alone.collection(), "shard1", replica.getName()).process(admin);
+            for (SearchRequest request : List.of(SearchRequest.of("korea"), SearchRequest.everything(10))) {
+                assertThrows(SearchUnavailableException.class, () -> node.search(request));
+                assertThrows(SearchUnavailableException.class, () -> node.count(request));
+                assertThrows(SearchUnavailableException.class, () -> node.hitIds(request.withoutPaging()));
+            }
+            assertEquals(List.of(), node.suggest("kor", Suggestions.MAX), "no suggestions, and no error");
+            assertTrue(awaitOpen(node, false), "not open while the collection does not answer: " + node.status());
+            assertTrue(node.status().detail().contains("does not answer"), node.status().detail());
+
+            CollectionAdminRequest.addReplicaToShard(alone.collection(), "shard1").process(admin);
+            assertTrue(awaitOpen(node, true), "open again by itself: " + node.status());
+            node.search(SearchRequest.of("korea"));
+        }
+    }
+
+    /**
+     * A collection made with another configset — here an older Dossier schema, without the field
+     * that marks searchable records and with another stemmer — is refused when a node opens it or
+     * a reindex would fill it, before anything is written (filling begins by emptying it), with
+     * what to do.
+     */
+    @Test
+    void aCollectionOfAnotherConfigsetIsRefusedWithWhatToDoAndKeptAsItWas() throws Exception {
+        SolrAddress good = TestSolrCloud.freshCollection(1);
+        SolrAddress old = good.ensemble().collection(good.collection() + "_old");
+        Path zip = SolrSetup.configsetZip();
+        Path older = Files.createTempFile("dossier-older-configset", ".zip");
+        try (CloudSolrClient admin = SolrSearchEngine.client(old)) {
+            try (java.util.zip.ZipFile from = new java.util.zip.ZipFile(zip.toFile());
+                 java.util.zip.ZipOutputStream to = new java.util.zip.ZipOutputStream(Files.newOutputStream(older))) {
+                for (java.util.zip.ZipEntry entry : java.util.Collections.list(from.entries())) {
+                    String text = new String(from.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    if (entry.getName().equals("schema.xml")) {
+                        text = text.replaceAll("<field name=\"live\"[^>]*/>", "")
+                                .replace("solr.KStemFilterFactory", "solr.PorterStemFilterFactory");
+                    }
+                    to.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                    to.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    to.closeEntry();
+                }
+            }
+            new org.apache.solr.client.solrj.request.ConfigSetAdminRequest.Upload().setConfigSetName(old.collection())
+                    .setUploadFile(older, "application/zip").process(admin);
+            CollectionAdminRequest.createCollection(old.collection(), old.collection(), 1, 1).process(admin);
+            SolrInputDocument kept = new SolrInputDocument();
+            kept.setField("id", "kept");
+            kept.setField("feed_version", 1L);
+            admin.add(kept);
+            admin.commit();
+
+            SolrSetup.OtherConfigset refused = assertThrows(SolrSetup.OtherConfigset.class,
+                    () -> SolrSearchEngine.open(old, database.dsl()));
+            assertTrue(refused.getMessage().contains("it has no field live"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("PorterStemFilterFactory"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("solr-setup --zk " + old.ensemble() + " --collection"),
+                    refused.getMessage());
+            assertThrows(SolrSetup.OtherConfigset.class, () -> SolrSearchEngine.rebuild(old, database.dsl(), (done, total) -> { }));
+            assertTrue(admin.getById("kept") != null, "nothing written to it, and nothing taken away");
+            assertEquals(List.of(), SolrSetup.differences(admin, good.collection()), "this build's own collection");
+        } finally {
+            Files.deleteIfExists(zip);
+            Files.deleteIfExists(older);
+        }
+    }
+
+    /**
+     * A reindex while nodes serve writes every record over the collection's: a search meanwhile
+     * finds the whole catalogue, not an emptied collection filling up. What the database no longer
+     * holds as searchable (a record withdrawn while no node followed the feed) is gone after it.
+     */
+    @Test
+    void aReindexWhileServingNeverShowsReadersAnEmptiedCollection() throws Exception {
+        Path generatedFolder = Files.createTempDirectory("dossier-solr-refill-");
+        try (Database generated = TestDatabase.openIn(generatedFolder)) {
+            // More records than one batch of the fill, so that it reports progress half-way.
+            new Generator(generated.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 2_500, 7, (done, total) -> { });
+            SolrAddress address = TestSolrCloud.freshCollection(2);
+            SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> { });
+            int withdrawnUnseen = generated.dsl().select(org.dossier.db.Tables.DOCUMENT.ID).from(org.dossier.db.Tables.DOCUMENT)
+                    .orderBy(org.dossier.db.Tables.DOCUMENT.ID).limit(1).fetchSingle(org.dossier.db.Tables.DOCUMENT.ID);
+            new RecordStore(generated.dsl(), Clock.systemUTC()).write(w -> w.withdraw(withdrawnUnseen, 1, "a test",
+                    Attribution.editor("tester", "withdrawn while no node ran")));
+            try (CloudSolrClient reader = SolrSearchEngine.client(address)) {
+                List<Long> seenMeanwhile = new java.util.ArrayList<>();
+                SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> {
+                    try {
+                        seenMeanwhile.add(reader.query(new org.apache.solr.common.params.ModifiableSolrParams()
+                                .set("q", "*:*").set("fq", "live:true").set("rows", 0)).getResults().getNumFound());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                assertFalse(seenMeanwhile.isEmpty(), "the fill reported progress");
+                assertEquals(List.of(2_500L), seenMeanwhile.stream().distinct().toList(),
+                        "what readers found while the collection was filled again");
+                assertEquals(null, reader.getById(Integer.toString(withdrawnUnseen)), "the withdrawn record is gone");
+                assertEquals(2_499, reader.query(new org.apache.solr.common.params.ModifiableSolrParams()
+                        .set("q", "*:*").set("fq", "live:true").set("rows", 0)).getResults().getNumFound());
+            }
+        } finally {
+            TestCatalogue.deleteRecursively(generatedFolder);
+        }
+    }
+
+    /** Waits, at most a minute, until the engine's status says {@code open}; whether it did. */
+    private static boolean awaitOpen(SearchEngine engine, boolean open) throws InterruptedException {
+        for (int i = 0; i < 600 && engine.status().open() != open; i++) {
+            Thread.sleep(100);
+        }
+        return engine.status().open() == open;
     }
 
     @Test

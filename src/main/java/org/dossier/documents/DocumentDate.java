@@ -109,6 +109,97 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
         return YEAR.matcher(t).matches();
     }
 
+    /** The longest line {@link #madeOfDateParts} looks at: a date, however written, is short. */
+    private static final int LONGEST_DATE = 60;
+
+    /**
+     * Words archivists write around a date: how sure it is ("ca.", "circa", "about"), which part of a
+     * period ("early", "spring"), a range's joints ("to", "and") and an ordinal's ending split off
+     * ("3 rd"). A line of these, a year and punctuation is a date, however it is written.
+     */
+    private static final java.util.Set<String> DATE_WORDS = java.util.Set.of(
+            "c", "ca", "circa", "about", "approx", "approximately", "around", "probably", "possibly", "before",
+            "after", "by", "early", "mid", "late", "spring", "summer", "autumn", "fall", "winter", "undated",
+            "n", "d", "nd", "st", "rd", "th", "s", "of", "the", "to", "and", "or", "from", "between", "until");
+    private static final Pattern ROMAN_YEAR = Pattern.compile("M{1,2}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})");
+    private static final Pattern DATE_PART = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern ORDINAL = Pattern.compile(DAY);
+
+    /**
+     * Whether a line is made only of a date's parts (numbers, month names, the words archivists put
+     * around a date, a Roman numeral year, a misspelt month, the punctuation between them) and names a
+     * year: a date, though perhaps in a shape {@link #parse} does not read ("ca. 1962", "[1962?]",
+     * "03/02/1962", "1962-1963", "MCMLXII", "Febuary 1962"). A seed page takes such a line for a date and says it cannot read it,
+     * where it would otherwise run the entry into the one before as a paragraph of its summary.
+     */
+    public static boolean madeOfDateParts(String text) {
+        String t = text.strip();
+        if (t.isEmpty() || t.length() > LONGEST_DATE) {
+            return false;
+        }
+        boolean year = false;
+        Matcher part = DATE_PART.matcher(t);
+        while (part.find()) {
+            String word = part.group();
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (isDigits(word)) {
+                year |= word.length() == 4 || word.length() == 8;
+            } else if (word.length() == 5 && isDigits(word.substring(0, 4)) && lower.endsWith("s")) {
+                year = true; // "1960s"
+            } else if (word.length() >= 3 && ROMAN_YEAR.matcher(word).matches()) {
+                year = true;
+            } else if (!DATE_WORDS.contains(lower) && month(lower).isEmpty() && !ORDINAL.matcher(lower).matches()
+                    && !misspeltMonth(lower)) {
+                return false;
+            }
+        }
+        return year;
+    }
+
+    /** A word a letter or two from a month's full name ("Febuary", "Setpember"): a typing slip, not a word of a title. */
+    private static boolean misspeltMonth(String word) {
+        if (word.length() < 4) {
+            return false;
+        }
+        for (Month m : Month.values()) {
+            String name = m.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT);
+            if (edits(word, name) <= (name.length() < 6 ? 1 : 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many letters must be added, dropped, changed or swapped with the next to make {@code a} into {@code b}. */
+    private static int edits(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    private static boolean isDigits(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (!isDigit(word.charAt(i))) {
+                return false;
+            }
+        }
+        return !word.isEmpty();
+    }
+
     /**
      * Reads a date as the archive writes it ("May 10, 1943", "Sept. 1950", "1950"), the day first
      * ("10 May 1943") or as ISO ("1943-05-10", "1942-02", "1950").

@@ -41,8 +41,18 @@ public final class SeedPageParser {
         }
 
         boolean startsWithDate() {
-            return DocumentDate.looksLikeDate(lines.get(0));
+            return isDateLine(lines.get(0));
         }
+    }
+
+    /**
+     * Whether a line stands where a date does: one {@link DocumentDate#parse} reads, or one it cannot
+     * read that is made of nothing but a date's parts ("ca. 1962", "03/02/1962", "1962-1963"). Taken
+     * for a date, the latter is refused at its line; taken for text, it and the entry under it would
+     * run silently into the summary of the entry before. A header's range ("51 - 60 of 338") is none.
+     */
+    private static boolean isDateLine(String line) {
+        return DocumentDate.looksLikeDate(line) || DocumentDate.madeOfDateParts(line) && !isHeaderLine(line);
     }
 
     /** Told each entry of a page as soon as it is whole. */
@@ -125,7 +135,7 @@ public final class SeedPageParser {
             Block block = blocks.next();
             for (int k = 0; k < block.lines().size(); k++) {
                 String line = block.lines().get(k);
-                if (k > 0 && DocumentDate.looksLikeDate(line)) {
+                if (k > 0 && isDateLine(line)) {
                     blocks.pushBack(new Block(block.line() + k, block.lines().subList(k, block.lines().size())));
                     return;
                 }

@@ -127,6 +127,21 @@ class DocumentDateTest {
     }
 
     @Test
+    void aLineOfNothingButADatesPartsIsADateThoughParseCannotReadIt() {
+        for (String date : java.util.List.of("ca. 1962", "[1962?]", "c. 1962", "circa 1962", "03/02/1962",
+                "3.2.1962", "1962-1963", "1962 \u2013 1963", "MCMLXII", "Spring 1962", "February 3-5, 1962",
+                "1962-02-03/1962-02-05", "early 1960s", "Febuary 3, 1962", "Setpember 1962", "19620203")) {
+            assertTrue(DocumentDate.madeOfDateParts(date), date);
+            assertThrows(IllegalArgumentException.class, () -> DocumentDate.parse(date), date);
+        }
+        for (String text : java.util.List.of("Letter to Stalin", "The report of 1950", "Room 1950-2",
+                "Resolution 82 of June 25, 1950", "Monday 1950", "In 1962 the talks resumed.", "1962",
+                "Order No. 1962", "XIV", "12/3", "Signed in Moscow, February 3, 1962, by both sides")) {
+            assertEquals(DocumentDate.looksLikeDate(text), DocumentDate.madeOfDateParts(text), text);
+        }
+    }
+
+    @Test
     void aPartialDateMustStartOnTheFirstDayOfItsPeriod() {
         assertThrows(IllegalArgumentException.class,
                 () -> new DocumentDate(LocalDate.of(1942, 2, 3), DatePrecision.MONTH));

@@ -219,6 +219,24 @@ class SeedPageParserTest {
     }
 
     @Test
+    void aDateWrittenInAShapeThatIsNotReadIsAnErrorAtItsLineNotAParagraphOfTheEntryBefore() {
+        for (String date : List.of("ca. 1962", "[1962?]", "03/02/1962", "1962-1963", "MCMLXII", "Febuary 3, 1962")) {
+            SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nSummary.\n\n" + date
+                    + "\n\nReport\n\nText.\n\nJune 1, 1950\n\nCable\n");
+            assertEquals(List.of("page.txt:7: '" + date + "' is not a date (write it as " + DocumentDate.SHAPES + ")"),
+                    e.problems().stream().map(Object::toString).toList());
+        }
+    }
+
+    @Test
+    void aParagraphThatOnlyMentionsADateStaysInTheSummary() throws Exception {
+        List<SeedEntry> entries = parse("May 10, 1943\n\nLetter\n\nIn 1962 the talks resumed.\n\n"
+                + "Signed in Moscow, February 3, 1962, by both sides.\n");
+        assertEquals(List.of("In 1962 the talks resumed.", "Signed in Moscow, February 3, 1962, by both sides."),
+                entries.get(0).summary());
+    }
+
+    @Test
     void aDateWithoutATitleIsAnError() {
         SeedFormatException e = rejected("May 10, 1943\n\nJune 1, 1950\n\nReport\n\nText.\n");
         assertEquals("page.txt:1: the date 'May 10, 1943' has no title after it", e.problems().get(0).toString());

@@ -311,6 +311,7 @@ public final class SeedPageParser {
                 return null;
             }
             int length = 0;
+            int nuls = 0;
             boolean ascii = true;
             long lineOffset = offset;
             while (true) {
@@ -335,8 +336,24 @@ public final class SeedPageParser {
                 }
                 line[length++] = b;
                 ascii &= b >= 0;
+                if (b == 0) {
+                    nuls++;
+                }
             }
             lineNumber++;
+            if (lineOffset == 0 && length >= 2 && (line[0] == (byte) 0xFF && line[1] == (byte) 0xFE
+                    || line[0] == (byte) 0xFE && line[1] == (byte) 0xFF)) {
+                throw new NotUtf8(new SeedProblem(file, lineNumber,
+                        "UTF-16 text, not UTF-8 (it begins with a UTF-16 byte order mark); save the page as UTF-8"));
+            }
+            // UTF-16 without its mark: every other byte of a Latin letter is NUL. A stray NUL is dropped
+            // with the other characters that show nothing, but here dropping them would read the ASCII and
+            // turn every other letter into something else ("’" into a control and a space).
+            if (nuls >= 2 && nuls * 4 >= length) {
+                throw new NotUtf8(new SeedProblem(file, lineNumber,
+                        "UTF-16 text, not UTF-8 (a NUL byte beside each letter, from byte " + (lineOffset + 1)
+                                + "); save the page as UTF-8"));
+            }
             if (ascii) {
                 return new String(line, 0, length, StandardCharsets.ISO_8859_1);
             }

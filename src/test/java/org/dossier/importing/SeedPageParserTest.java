@@ -266,6 +266,19 @@ class SeedPageParserTest {
     }
 
     @Test
+    void aUtf16PageWithOrWithoutItsByteOrderMarkIsRefusedNotReadAsMangledAscii() {
+        String page = "May 10, 1943\r\n\r\nLetter from \u0421\u0442\u0430\u043b\u0438\u043d\r\n\r\nStalin\u2019s victories.\r\n";
+        for (String charset : List.of("UTF-16LE", "UTF-16BE", "UTF-16")) {
+            byte[] bytes = page.getBytes(java.nio.charset.Charset.forName(charset));
+            SeedFormatException e = assertThrows(SeedFormatException.class, () -> parser.parse("old.txt", bytes), charset);
+            assertEquals(1, e.problems().size(), e.getMessage());
+            assertEquals(1, e.problems().get(0).line(), e.getMessage());
+            assertTrue(e.getMessage().contains("UTF-16 text, not UTF-8"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("save the page as UTF-8"), e.getMessage());
+        }
+    }
+
+    @Test
     void identityIgnoresWhitespaceButNotWords() throws Exception {
         SeedEntry a = parse("May 10, 1943\n\nLetter  to Stalin\n\nSummary.\n").get(0);
         SeedEntry b = parse("May 10, 1943\n\nLetter to\u00A0Stalin\n\nSummary. \n").get(0);

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.DocumentDate;
+import org.dossier.documents.RecordDraft;
 import org.dossier.documents.WhiteSpace;
 
 /**
@@ -106,14 +107,31 @@ public final class SeedPageParser {
                     continue;
                 }
 
+                String title = titleBlock.text();
+                if (title.length() > RecordDraft.LONGEST_TITLE) {
+                    problems.add(new SeedProblem(file, titleBlock.line(), "the title has " + title.length()
+                            + " characters; a record's title has at most " + RecordDraft.LONGEST_TITLE
+                            + " (an editor could not save it): shorten it, or begin the summary after a blank line"));
+                }
                 List<String> summary = new ArrayList<>(2);
+                int summaryLine = 0;
+                long summaryLength = 0;
                 while (blocks.peek() != null && !blocks.peek().startsWithDate()) {
-                    summary.add(blocks.next().text());
+                    Block paragraph = blocks.next();
+                    summaryLine = summary.isEmpty() ? paragraph.line() : summaryLine;
+                    summary.add(paragraph.text());
+                    // As stored and as an editor's form counts it: paragraphs apart by a blank line.
+                    summaryLength += (summary.size() > 1 ? 2 : 0) + summary.get(summary.size() - 1).length();
+                }
+                if (summaryLength > RecordDraft.LONGEST_SUMMARY) {
+                    problems.add(new SeedProblem(file, summaryLine, "the summary has " + summaryLength
+                            + " characters; a record's summary has at most " + RecordDraft.LONGEST_SUMMARY
+                            + " (an editor could not save it): shorten it, or check for a missing date line"));
                 }
                 if (date != null) {
                     entries++;
                     if (problems.isEmpty()) {
-                        sink.accept(new SeedEntry(file, entries, dateBlock.line(), date, titleBlock.text(), summary));
+                        sink.accept(new SeedEntry(file, entries, dateBlock.line(), date, title, summary));
                     }
                 }
             }

@@ -279,6 +279,21 @@ class SeedPageParserTest {
     }
 
     @Test
+    void aTitleOrSummaryLongerThanAnEditorCouldSaveIsAnErrorAtItsLine() throws Exception {
+        String longest = "x".repeat(org.dossier.documents.RecordDraft.LONGEST_TITLE);
+        String paragraph = "y".repeat(9_999);
+        assertEquals(1, parse("May 10, 1943\n\n" + longest + "\n\n" + paragraph + "\n\n" + paragraph + "\n").size(),
+                "a title of 500 characters and a summary of 20,000 (two paragraphs and the blank line between) are read");
+        SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nShort.\n\nJune 1, 1950\n\n" + longest + "x\n\n"
+                + paragraph + "\n\n" + paragraph + "y\n\nJuly 1, 1950\n\nCable\n");
+        assertEquals(List.of("page.txt:9: the title has 501 characters; a record's title has at most 500 (an editor "
+                        + "could not save it): shorten it, or begin the summary after a blank line",
+                "page.txt:11: the summary has 20001 characters; a record's summary has at most 20000 (an editor could "
+                        + "not save it): shorten it, or check for a missing date line"),
+                e.problems().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void identityIgnoresWhitespaceButNotWords() throws Exception {
         SeedEntry a = parse("May 10, 1943\n\nLetter  to Stalin\n\nSummary.\n").get(0);
         SeedEntry b = parse("May 10, 1943\n\nLetter to\u00A0Stalin\n\nSummary. \n").get(0);

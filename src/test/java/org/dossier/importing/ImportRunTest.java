@@ -256,6 +256,36 @@ class ImportRunTest {
     }
 
     @Test
+    void aFoldersPagesAreItsTxtFilesInAnyCaseAndWhatElseItHoldsIsSaidNotRead() throws Exception {
+        Path folder = Files.createDirectory(db.folder().resolve("pages"));
+        Files.writeString(folder.resolve("A.TXT"), "May 1, 1960\n\nA letter typed on DOS\n\nText.\n");
+        Files.writeString(folder.resolve("b.txt"), "May 2, 1960\n\nA report\n\nText.\n");
+        // What macOS leaves beside a page on a disk of another system: no text at all.
+        Files.write(folder.resolve("._b.txt"), new byte[] {0, 5, 22, 7, 0, 2, 0, 0, (byte) 0xFF, (byte) 0xFE});
+        Files.writeString(folder.resolve("notes.doc"), "about the pages");
+        Path older = Files.createDirectory(folder.resolve("1950s"));
+        Files.writeString(older.resolve("c.txt"), "May 3, 1950\n\nA cable\n\nText.\n");
+        ImportReport report = run.run(List.of(folder));
+        assertEquals(2, report.created());
+        assertEquals(List.of("A letter typed on DOS", "A report"),
+                sql().select(DOCUMENT.TITLE).from(DOCUMENT).orderBy(DOCUMENT.ID).fetch(DOCUMENT.TITLE));
+        assertEquals(List.of(folder.resolve("._b.txt").toString(),
+                folder.resolve("1950s") + "/ (a folder: name it to import its pages)",
+                folder.resolve("notes.doc").toString()), report.notRead());
+    }
+
+    @Test
+    void aLinkToAPageThatIsNotThereIsSaidNotLeftOut() throws Exception {
+        Path folder = Files.createDirectory(db.folder().resolve("pages"));
+        Files.writeString(folder.resolve("a.txt"), "May 1, 1960\n\nA letter\n\nText.\n");
+        Files.createSymbolicLink(folder.resolve("b.txt"), db.folder().resolve("moved-away.txt"));
+        ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> run.run(List.of(folder)));
+        assertEquals(List.of(folder.resolve("b.txt") + ": cannot be read (a link to " + db.folder().resolve("moved-away.txt")
+                + ", which is not there)"), e.problems());
+        assertEquals(0, sql().fetchCount(DOCUMENT));
+    }
+
+    @Test
     void aMissingFileIsRejected() {
         ImportRejectedException e = assertThrows(ImportRejectedException.class,
                 () -> run.run(List.of(db.folder().resolve("nowhere.txt"))));

@@ -120,16 +120,21 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
     private static final java.util.Set<String> DATE_WORDS = java.util.Set.of(
             "c", "ca", "circa", "about", "approx", "approximately", "around", "probably", "possibly", "before",
             "after", "by", "early", "mid", "late", "spring", "summer", "autumn", "fall", "winter", "undated",
-            "n", "d", "nd", "st", "rd", "th", "s", "of", "the", "to", "and", "or", "from", "between", "until");
+            "n", "d", "nd", "st", "rd", "th", "s", "of", "the", "to", "and", "or", "from", "between", "until",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun");
     private static final Pattern ROMAN_YEAR = Pattern.compile("M{1,2}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})");
+    /** A month in Roman numerals, as Central European papers write it ("3.II.1962"). */
+    private static final Pattern ROMAN_MONTH = Pattern.compile("I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII");
     private static final Pattern DATE_PART = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern ORDINAL = Pattern.compile(DAY);
 
     /**
      * Whether a line is made only of a date's parts (numbers, month names, the words archivists put
-     * around a date, a Roman numeral year, a misspelt month, the punctuation between them) and names a
-     * year: a date, though perhaps in a shape {@link #parse} does not read ("ca. 1962", "[1962?]",
-     * "03/02/1962", "1962-1963", "MCMLXII", "Febuary 1962"). A seed page takes such a line for a date and says it cannot read it,
+     * around a date, weekdays, Roman numerals, a misspelt month, the punctuation between them, or one
+     * word it does not know beside a day) and names a year: a date, though perhaps in a shape {@link
+     * #parse} does not read ("ca. 1962", "[1962?]", "03/02/1962", "1962-1963", "MCMLXII", "Febuary
+     * 1962", "Monday, February 3, 1962", "3.II.1962", "3 février 1962"). A seed page takes such a line for a date and says it cannot read it,
      * where it would otherwise run the entry into the one before as a paragraph of its summary.
      */
     public static boolean madeOfDateParts(String text) {
@@ -138,10 +143,19 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
             return false;
         }
         boolean year = false;
+        boolean lastIsYear = false;
+        boolean lastIsDay = false;
+        boolean lastIsOther = false;
+        int otherWords = 0;
+        boolean otherBesideDay = false;
         Matcher part = DATE_PART.matcher(t);
         while (part.find()) {
             String word = part.group();
             String lower = word.toLowerCase(Locale.ROOT);
+            boolean isDay = isDigits(word) && word.length() <= 2 && Integer.parseInt(word) >= 1
+                    && Integer.parseInt(word) <= 31;
+            boolean isOther = false;
+            lastIsYear = isDigits(word) && word.length() == 4;
             if (isDigits(word)) {
                 year |= word.length() == 4 || word.length() == 8;
             } else if (word.length() == 5 && isDigits(word.substring(0, 4)) && lower.endsWith("s")) {
@@ -149,11 +163,17 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
             } else if (word.length() >= 3 && ROMAN_YEAR.matcher(word).matches()) {
                 year = true;
             } else if (!DATE_WORDS.contains(lower) && month(lower).isEmpty() && !ORDINAL.matcher(lower).matches()
-                    && !misspeltMonth(lower)) {
-                return false;
+                    && !ROMAN_MONTH.matcher(word).matches() && !misspeltMonth(lower)) {
+                otherWords++;
+                isOther = true;
             }
+            otherBesideDay |= isOther && lastIsDay || isDay && lastIsOther;
+            lastIsDay = isDay;
+            lastIsOther = isOther;
         }
-        return year;
+        // One word this does not know beside a day, before the year that ends the line, is a month in
+        // another language ("3 février 1962", "3 марта 1962").
+        return year && (otherWords == 0 || otherWords == 1 && otherBesideDay && lastIsYear);
     }
 
     /** A word a letter or two from a month's full name ("Febuary", "Setpember"): a typing slip, not a word of a title. */

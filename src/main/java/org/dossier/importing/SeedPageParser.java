@@ -32,6 +32,10 @@ public final class SeedPageParser {
     private static final Pattern RANGE_HEADER = Pattern.compile("\\d+\\s*[-\u2013]\\s*\\d+ of \\d+");
     private static final List<String> HEADER_LINES = List.of("skip to content", "results:", "results", "documents");
 
+    /** Said after a date in a shape that is not read: what to write for one that is uncertain or a range. */
+    static final String UNREAD_DATE_HINT = "; for an uncertain date or a range, write the earliest day, month or year"
+            + " it can mean, and the rest in the summary";
+
     /** At most this many problems are listed per page: a file that is no seed page at all stops there. */
     static final int MOST_PROBLEMS = 100;
 
@@ -92,7 +96,9 @@ public final class SeedPageParser {
                 try {
                     date = DocumentDate.parse(dateLine);
                 } catch (IllegalArgumentException e) {
-                    problems.add(new SeedProblem(file, dateBlock.line(), e.getMessage()));
+                    // A shape no date is read in: "ca. 1962", "1962-1963" ask how to say what it says.
+                    problems.add(new SeedProblem(file, dateBlock.line(), e.getMessage()
+                            + (DocumentDate.looksLikeDate(dateLine) ? "" : UNREAD_DATE_HINT)));
                 }
 
                 // A title written straight under its date, without a blank line, belongs to it.

@@ -224,7 +224,8 @@ class SeedPageParserTest {
                 "Monday, February 3, 1962", "3 f\u00e9vrier 1962")) {
             SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nSummary.\n\n" + date
                     + "\n\nReport\n\nText.\n\nJune 1, 1950\n\nCable\n");
-            assertEquals(List.of("page.txt:7: '" + date + "' is not a date (write it as " + DocumentDate.SHAPES + ")"),
+            assertEquals(List.of("page.txt:7: '" + date + "' is not a date (write it as " + DocumentDate.SHAPES + "); for an uncertain date or a "
+                    + "range, write the earliest day, month or year it can mean, and the rest in the summary"),
                     e.problems().stream().map(Object::toString).toList());
         }
     }

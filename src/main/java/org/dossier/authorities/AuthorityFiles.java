@@ -95,7 +95,15 @@ public final class AuthorityFiles {
      * spreadsheet's other encoding (Windows-1252, Latin-1) is refused at its line, never guessed.
      */
     private static String text(Path file) throws IOException, AuthorityFileException {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            // "Is a directory" names no file: the import's message must say which list it is.
+            throw new java.nio.file.FileSystemException(file.toString(), null, e.getMessage());
+        }
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
         java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
         java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()

@@ -200,6 +200,9 @@ public final class ImportRun {
                     authorities.add(AuthorityLoader.read(path.resolve(AUTHORITIES_FOLDER)));
                 } catch (AuthorityFileException e) {
                     problems.add(path.resolve(AUTHORITIES_FOLDER) + "/" + e.getMessage());
+                } catch (IOException e) {
+                    // A list this user may not read, or no file at all: said with the others, as a page is.
+                    problems.add(cannotBeRead(path.resolve(AUTHORITIES_FOLDER), e));
                 }
             }
         }

@@ -286,6 +286,20 @@ class ImportRunTest {
     }
 
     @Test
+    void anAuthorityListThatCannotBeReadIsSaidWithThePagesProblemsAndNothingIsImported() throws Exception {
+        Path folder = Files.createDirectory(db.folder().resolve("pages"));
+        Files.writeString(folder.resolve("a.txt"), "May 1, 1960\n\nA letter\n\nText.\n");
+        // A folder where the list should be: what root cannot be kept from reading, so the test can run as root.
+        Files.createDirectories(folder.resolve("authorities").resolve("people.csv"));
+        ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> run.run(List.of(folder)));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        // The reason is the system's own words ("Is a directory" on Linux).
+        assertTrue(e.problems().get(0).startsWith(folder.resolve("authorities").resolve("people.csv") + ": cannot be read ("),
+                e.problems().get(0));
+        assertEquals(0, sql().fetchCount(DOCUMENT));
+    }
+
+    @Test
     void aMissingFileIsRejected() {
         ImportRejectedException e = assertThrows(ImportRejectedException.class,
                 () -> run.run(List.of(db.folder().resolve("nowhere.txt"))));

@@ -260,7 +260,7 @@ public final class SeedPageParser {
     }
 
     /**
-     * A page's blocks, one at a time, with one block of look-ahead. Lines end at CRLF, CR or LF. Each
+     * A page's blocks, one at a time, with one block of look-ahead. Lines end at CRLF, CR, LF or CR CR LF. Each
      * line is decoded on its own, strictly (a line of ASCII, the usual case, needs no decoder), so a
      * byte that is not UTF-8 is reported at its own line and byte, never guessed.
      */
@@ -339,7 +339,7 @@ public final class SeedPageParser {
             boolean ascii = true;
             long lineOffset = offset;
             while (true) {
-                if (position == limit && !fill()) {
+                if (!ensure(1)) {
                     ended = true;
                     break;
                 }
@@ -349,9 +349,15 @@ public final class SeedPageParser {
                     break;
                 }
                 if (b == '\r') {
-                    if ((position < limit || fill()) && buffer[position] == '\n') {
+                    if (ensure(1) && buffer[position] == '\n') {
                         position++;
                         offset++;
+                    } else if (ensure(2) && buffer[position] == '\r' && buffer[position + 1] == '\n') {
+                        // CR CR LF: a CRLF page passed once more through a conversion to CRLF (an FTP
+                        // transfer in text mode). One line end, not a line and a blank one: blank lines
+                        // part the blocks, so each would split a wrapped title from its second line.
+                        position += 2;
+                        offset += 2;
                     }
                     break;
                 }
@@ -394,13 +400,20 @@ public final class SeedPageParser {
             return chars.toString();
         }
 
-        private boolean fill() throws IOException {
-            int n = in.read(buffer, 0, buffer.length);
-            if (n <= 0) {
-                return false;
+        /** Whether {@code n} bytes are there to read, reading more when fewer are; false at the end of the page. */
+        private boolean ensure(int n) throws IOException {
+            while (limit - position < n) {
+                if (position > 0) {
+                    System.arraycopy(buffer, position, buffer, 0, limit - position);
+                    limit -= position;
+                    position = 0;
+                }
+                int read = in.read(buffer, limit, buffer.length - limit);
+                if (read <= 0) {
+                    return false;
+                }
+                limit += read;
             }
-            position = 0;
-            limit = n;
             return true;
         }
     }

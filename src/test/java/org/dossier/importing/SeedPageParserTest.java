@@ -86,6 +86,31 @@ class SeedPageParserTest {
     }
 
     @Test
+    void aPageWhoseLinesEndInCrCrLfReadsAsOneWithCrLf() throws Exception {
+        String page = "May 10, 1943\n\nA long title wrapped\nover two lines\n\nSummary line one\nline two.\n\n"
+                + "June 31, 1950\n\nReport\n";
+        SeedFormatException plain = rejected(page.replace("\n", "\r\n"));
+        SeedFormatException converted = rejected(page.replace("\n", "\r\r\n"));
+        assertEquals(plain.problems(), converted.problems());
+        assertEquals(9, converted.problems().get(0).line());
+        List<SeedEntry> entries = parse(page.substring(0, page.indexOf("June")).replace("\n", "\r\r\n"));
+        assertEquals("A long title wrapped over two lines", entries.get(0).title());
+        assertEquals(List.of("Summary line one line two."), entries.get(0).summary());
+    }
+
+    @Test
+    void aLineEndSplitAcrossTwoReadsOfALargePageIsOneLineEnd() throws Exception {
+        // The reader takes 64 KiB at a time: put the CR CR LF that ends a line astride the edge of the first read.
+        String head = "June 1, 1950\r\r\n\r\r\nT\r\r\n\r\r\n".repeat(2_500) + "May 10, 1943\r\r\n\r\r\nTitle\r\r\n\r\r\n";
+        for (int shift = 0; shift < 3; shift++) {
+            String filler = "x".repeat((1 << 16) - 2 + shift - head.length());
+            List<SeedEntry> entries = parse(head + filler + "\r\r\nsecond half\r\r\n\r\r\nlast.\r\r\n");
+            assertEquals(2_501, entries.size(), "shift " + shift);
+            assertEquals(List.of(filler + " second half", "last."), entries.get(2_500).summary(), "shift " + shift);
+        }
+    }
+
+    @Test
     void controlCharactersInAPageAreDroppedLikeTheOtherCharactersThatShowNothing() throws Exception {
         List<SeedEntry> entries = parse("Documents\n\nMay 10,\u0000 1943\n\nLetter\u0007 to Stalin\u001B\n\n"
                 + "The author\u007F celebrates\u0085.\n");

@@ -36,6 +36,13 @@ public final class SeedPageParser {
     static final String UNREAD_DATE_HINT = "; for an uncertain date or a range, write the earliest day, month or year"
             + " it can mean, and the rest in the summary";
 
+    /**
+     * The most bytes a line is read to: four times a summary's most characters ({@link
+     * org.dossier.documents.RecordDraft#LONGEST_SUMMARY}) and more, so that a file with no line ends
+     * (a binary file named {@code .txt}) is refused at once instead of read whole into memory.
+     */
+    static final int LONGEST_LINE = 1 << 20;
+
     /** At most this many problems are listed per page: a file that is no seed page at all stops there. */
     static final int MOST_PROBLEMS = 100;
 
@@ -141,7 +148,7 @@ public final class SeedPageParser {
                     }
                 }
             }
-        } catch (NotUtf8 e) {
+        } catch (Unreadable e) {
             problems.add(e.problem());
         }
         if (problems.isEmpty() && entries == 0) {
@@ -244,12 +251,12 @@ public final class SeedPageParser {
         return line.length() <= 60 ? line : line.substring(0, 57) + "...";
     }
 
-    /** A line that is not UTF-8: the page is read no further. */
-    private static final class NotUtf8 extends IOException {
+    /** A line that cannot be read (not UTF-8, or longer than any page's): the page is read no further. */
+    private static final class Unreadable extends IOException {
         private static final long serialVersionUID = 1L;
         private final transient SeedProblem problem;
 
-        NotUtf8(SeedProblem problem) {
+        Unreadable(SeedProblem problem) {
             super(problem.toString());
             this.problem = problem;
         }
@@ -362,6 +369,11 @@ public final class SeedPageParser {
                     break;
                 }
                 if (length == line.length) {
+                    if (length >= LONGEST_LINE) {
+                        throw new Unreadable(new SeedProblem(file, lineNumber + 1, "a line of more than "
+                                + LONGEST_LINE / (1 << 20) + " MB, longer than any title or summary may be: "
+                                + "this is no seed page, or its lines end in something other than LF, CRLF or CR"));
+                    }
                     line = Arrays.copyOf(line, length * 2);
                 }
                 line[length++] = b;
@@ -373,14 +385,14 @@ public final class SeedPageParser {
             lineNumber++;
             if (lineOffset == 0 && length >= 2 && (line[0] == (byte) 0xFF && line[1] == (byte) 0xFE
                     || line[0] == (byte) 0xFE && line[1] == (byte) 0xFF)) {
-                throw new NotUtf8(new SeedProblem(file, lineNumber,
+                throw new Unreadable(new SeedProblem(file, lineNumber,
                         "UTF-16 text, not UTF-8 (it begins with a UTF-16 byte order mark); save the page as UTF-8"));
             }
             // UTF-16 without its mark: every other byte of a Latin letter is NUL. A stray NUL is dropped
             // with the other characters that show nothing, but here dropping them would read the ASCII and
             // turn every other letter into something else ("’" into a control and a space).
             if (nuls >= 2 && nuls * 4 >= length) {
-                throw new NotUtf8(new SeedProblem(file, lineNumber,
+                throw new Unreadable(new SeedProblem(file, lineNumber,
                         "UTF-16 text, not UTF-8 (a NUL byte beside each letter, from byte " + (lineOffset + 1)
                                 + "); save the page as UTF-8"));
             }
@@ -392,7 +404,7 @@ public final class SeedPageParser {
             decoder.reset();
             CoderResult result = decoder.decode(bytes, chars, true);
             if (result.isError()) {
-                throw new NotUtf8(new SeedProblem(file, lineNumber,
+                throw new Unreadable(new SeedProblem(file, lineNumber,
                         "not UTF-8 text (byte " + (lineOffset + bytes.position() + 1) + "); save the page as UTF-8"));
             }
             decoder.flush(chars);

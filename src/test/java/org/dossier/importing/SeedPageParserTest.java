@@ -321,6 +321,19 @@ class SeedPageParserTest {
     }
 
     @Test
+    void aFileWithoutLineEndsIsRefusedAtTheLineThatOutgrowsAnyPageNotReadWhole() {
+        byte[] noLineEnds = new byte[3 << 20];
+        java.util.Arrays.fill(noLineEnds, (byte) 'x');
+        byte[] page = ("May 10, 1943\n\nLetter\n\n" + "Summary.\n").getBytes(StandardCharsets.UTF_8);
+        byte[] both = java.util.Arrays.copyOf(page, page.length + noLineEnds.length);
+        System.arraycopy(noLineEnds, 0, both, page.length, noLineEnds.length);
+        SeedFormatException e = assertThrows(SeedFormatException.class, () -> parser.parse("dump.txt", both));
+        assertEquals(List.of("dump.txt:6: a line of more than 1 MB, longer than any title or summary may be: this is "
+                + "no seed page, or its lines end in something other than LF, CRLF or CR"),
+                e.problems().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void identityIgnoresWhitespaceButNotWords() throws Exception {
         SeedEntry a = parse("May 10, 1943\n\nLetter  to Stalin\n\nSummary.\n").get(0);
         SeedEntry b = parse("May 10, 1943\n\nLetter to\u00A0Stalin\n\nSummary. \n").get(0);

@@ -128,19 +128,26 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
     private static final Pattern ROMAN_MONTH = Pattern.compile("I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII");
     private static final Pattern DATE_PART = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern ORDINAL = Pattern.compile(DAY);
+    private static final Pattern TRAILING_REMARK = Pattern.compile("(.*?\\S)\\s*(?:\\([^()]*\\)|\\[[^\\[\\]]*\\])");
 
     /**
      * Whether a line is made only of a date's parts (numbers, month names, the words archivists put
      * around a date, weekdays, Roman numerals, a misspelt month, the punctuation between them, or one
      * word it does not know beside a day) and names a year: a date, though perhaps in a shape {@link
      * #parse} does not read ("ca. 1962", "[1962?]", "03/02/1962", "1962-1963", "MCMLXII", "Febuary
-     * 1962", "Monday, February 3, 1962", "3.II.1962", "3 février 1962"). A seed page takes such a line for a date and says it cannot read it,
+     * 1962", "Monday, February 3, 1962", "3.II.1962", "3 février 1962"), a remark in brackets after
+     * it or not ("May 10, 1943 (received May 12)"). A seed page takes such a line for a date and says it cannot read it,
      * where it would otherwise run the entry into the one before as a paragraph of its summary.
      */
     public static boolean madeOfDateParts(String text) {
         String t = text.strip();
         if (t.isEmpty() || t.length() > LONGEST_DATE) {
             return false;
+        }
+        // A remark after the date, in brackets: "May 10, 1943 (received May 12)", "1962 [copy]".
+        Matcher remark = TRAILING_REMARK.matcher(t);
+        if (remark.matches()) {
+            return looksLikeDate(remark.group(1)) || madeOfDateParts(remark.group(1));
         }
         boolean year = false;
         boolean lastIsYear = false;

@@ -246,7 +246,7 @@ class SeedPageParserTest {
     @Test
     void aDateWrittenInAShapeThatIsNotReadIsAnErrorAtItsLineNotAParagraphOfTheEntryBefore() {
         for (String date : List.of("ca. 1962", "[1962?]", "03/02/1962", "1962-1963", "MCMLXII", "Febuary 3, 1962",
-                "Monday, February 3, 1962", "3 f\u00e9vrier 1962")) {
+                "Monday, February 3, 1962", "3 f\u00e9vrier 1962", "May 10, 1943 (received May 12)")) {
             SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nSummary.\n\n" + date
                     + "\n\nReport\n\nText.\n\nJune 1, 1950\n\nCable\n");
             assertEquals(List.of("page.txt:7: '" + date + "' is not a date (write it as " + DocumentDate.SHAPES + "); for an uncertain date or a "

@@ -141,7 +141,9 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
      */
     public static boolean madeOfDateParts(String text) {
         String t = text.strip();
-        if (t.isEmpty() || t.length() > LONGEST_DATE) {
+        // Every line of a page is asked: most are told at once, by length or by having no year in
+        // digits and no 'M' a Roman one would begin with.
+        if (t.isEmpty() || t.length() > LONGEST_DATE || !hasDigitOrM(t)) {
             return false;
         }
         // A remark after the date, in brackets: "May 10, 1943 (received May 12)", "1962 [copy]".
@@ -171,7 +173,9 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
                 year = true;
             } else if (!DATE_WORDS.contains(lower) && month(lower).isEmpty() && !ORDINAL.matcher(lower).matches()
                     && !ROMAN_MONTH.matcher(word).matches() && !misspeltMonth(lower)) {
-                otherWords++;
+                if (++otherWords > 1) {
+                    return false;
+                }
                 isOther = true;
             }
             otherBesideDay |= isOther && lastIsDay || isDay && lastIsOther;
@@ -183,9 +187,19 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
         return year && (otherWords == 0 || otherWords == 1 && otherBesideDay && lastIsYear);
     }
 
+    private static boolean hasDigitOrM(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isDigit(c) || c == 'M') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A word a letter or two from a month's full name ("Febuary", "Setpember"): a typing slip, not a word of a title. */
     private static boolean misspeltMonth(String word) {
-        if (word.length() < 4) {
+        if (word.length() < 4 || word.length() > 11) {
             return false;
         }
         for (Month m : Month.values()) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -128,6 +129,8 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
     private static final Pattern ROMAN_MONTH = Pattern.compile("I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII");
     private static final Pattern DATE_PART = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern ORDINAL = Pattern.compile(DAY);
+    private static final List<String> MONTH_NAMES = java.util.Arrays.stream(Month.values())
+            .map(m -> m.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT)).toList();
     private static final Pattern TRAILING_REMARK = Pattern.compile("(.*?\\S)\\s*(?:\\([^()]*\\)|\\[[^\\[\\]]*\\])");
 
     /**
@@ -143,12 +146,13 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
         String t = text.strip();
         // Every line of a page is asked: most are told at once, by length or by having no year in
         // digits and no 'M' a Roman one would begin with.
-        if (t.isEmpty() || t.length() > LONGEST_DATE || !hasDigitOrM(t)) {
+        if (t.isEmpty() || t.length() > LONGEST_DATE || !hasYear(t)) {
             return false;
         }
         // A remark after the date, in brackets: "May 10, 1943 (received May 12)", "1962 [copy]".
-        Matcher remark = TRAILING_REMARK.matcher(t);
-        if (remark.matches()) {
+        char last = t.charAt(t.length() - 1);
+        Matcher remark = last == ')' || last == ']' ? TRAILING_REMARK.matcher(t) : null;
+        if (remark != null && remark.matches()) {
             return looksLikeDate(remark.group(1)) || madeOfDateParts(remark.group(1));
         }
         boolean year = false;
@@ -169,10 +173,9 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
                 year |= word.length() == 4 || word.length() == 8;
             } else if (word.length() == 5 && isDigits(word.substring(0, 4)) && lower.endsWith("s")) {
                 year = true; // "1960s"
-            } else if (word.length() >= 3 && ROMAN_YEAR.matcher(word).matches()) {
+            } else if (word.length() >= 3 && word.charAt(0) == 'M' && ROMAN_YEAR.matcher(word).matches()) {
                 year = true;
-            } else if (!DATE_WORDS.contains(lower) && month(lower).isEmpty() && !ORDINAL.matcher(lower).matches()
-                    && !ROMAN_MONTH.matcher(word).matches() && !misspeltMonth(lower)) {
+            } else if (!isDateWord(word, lower)) {
                 if (++otherWords > 1) {
                     return false;
                 }
@@ -187,24 +190,46 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
         return year && (otherWords == 0 || otherWords == 1 && otherBesideDay && lastIsYear);
     }
 
-    private static boolean hasDigitOrM(String text) {
+    /** Whether a line has four digits in a row, or three Roman numerals from an 'M': a year, in either. */
+    private static boolean hasYear(String text) {
+        int digits = 0;
+        int roman = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (isDigit(c) || c == 'M') {
+            digits = isDigit(c) ? digits + 1 : 0;
+            roman = c == 'M' && roman == 0 || roman > 0 && "MDCLXVI".indexOf(c) >= 0 ? roman + 1 : 0;
+            if (digits == 4 || roman == 3) {
                 return true;
             }
         }
         return false;
     }
 
-    /** A word a letter or two from a month's full name ("Febuary", "Setpember"): a typing slip, not a word of a title. */
+    /** A month, an ordinal day ("3rd"), a Roman month, a word of {@link #DATE_WORDS} or a misspelt month; the cheap tests first. */
+    private static boolean isDateWord(String word, String lower) {
+        if (DATE_WORDS.contains(lower) || MONTHS.containsKey(lower)) {
+            return true;
+        }
+        char first = word.charAt(0);
+        if (isDigit(first)) {
+            return ORDINAL.matcher(lower).matches();
+        }
+        if ((first == 'I' || first == 'V' || first == 'X') && ROMAN_MONTH.matcher(word).matches()) {
+            return true;
+        }
+        return misspeltMonth(lower);
+    }
+
+    /** A word a letter or two from a month's full name, from its first letter ("Febuary", "Setpember"): a typing slip, not a word of a title. */
     private static boolean misspeltMonth(String word) {
         if (word.length() < 4 || word.length() > 11) {
             return false;
         }
-        for (Month m : Month.values()) {
-            String name = m.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT);
-            if (edits(word, name) <= (name.length() < 6 ? 1 : 2)) {
+        for (String name : MONTH_NAMES) {
+            int most = name.length() < 6 ? 1 : 2;
+            // Slips keep a word's first letter ("Febuary", "Setpember"): a word of another letter is no month.
+            if (word.charAt(0) == name.charAt(0) && Math.abs(word.length() - name.length()) <= most
+                    && edits(word, name) <= most) {
                 return true;
             }
         }

@@ -148,6 +148,11 @@ public final class SeedPageParser {
                     }
                 }
             }
+            if (problems.size() >= MOST_PROBLEMS && blocks.peek() != null) {
+                // Said, so that the last problem listed is not taken for the page's last.
+                problems.add(new SeedProblem(file, blocks.peek().line(), "not read from here on: a page is read no "
+                        + "further after " + MOST_PROBLEMS + " problems; mend these and import it again"));
+            }
         } catch (Unreadable e) {
             problems.add(e.problem());
         }

@@ -334,6 +334,16 @@ class SeedPageParserTest {
     }
 
     @Test
+    void aPageReadNoFurtherForItsManyProblemsSaysWhereItStopped() {
+        SeedFormatException e = rejected("June 31, 1950\n\nReport\n\n".repeat(150));
+        assertEquals(SeedPageParser.MOST_PROBLEMS + 1, e.problems().size());
+        assertEquals("page.txt:" + (4 * SeedPageParser.MOST_PROBLEMS + 1) + ": not read from here on: a page is read no "
+                + "further after 100 problems; mend these and import it again", e.problems().get(SeedPageParser.MOST_PROBLEMS).toString());
+        assertEquals(SeedPageParser.MOST_PROBLEMS, rejected("June 31, 1950\n\nReport\n\n".repeat(100)).problems().size(),
+                "a page with no more than that says nothing of the kind");
+    }
+
+    @Test
     void identityIgnoresWhitespaceButNotWords() throws Exception {
         SeedEntry a = parse("May 10, 1943\n\nLetter  to Stalin\n\nSummary.\n").get(0);
         SeedEntry b = parse("May 10, 1943\n\nLetter to\u00A0Stalin\n\nSummary. \n").get(0);

@@ -55,6 +55,16 @@ public final class SeedPageParser {
         boolean startsWithDate() {
             return isDateLine(lines.get(0));
         }
+
+        /** Where a page's header begins in this block (its first line, "Skip to content"), or -1. */
+        int headerStart() {
+            for (int k = 0; k < lines.size(); k++) {
+                if (lines.get(k).equalsIgnoreCase(HEADER_LINES.get(0))) {
+                    return k;
+                }
+            }
+            return -1;
+        }
     }
 
     /**
@@ -131,10 +141,22 @@ public final class SeedPageParser {
                 long summaryLength = 0;
                 while (blocks.peek() != null && !blocks.peek().startsWithDate()) {
                     Block paragraph = blocks.next();
-                    summaryLine = summary.isEmpty() ? paragraph.line() : summaryLine;
-                    summary.add(paragraph.text());
-                    // As stored and as an editor's form counts it: paragraphs apart by a blank line.
-                    summaryLength += (summary.size() > 1 ? 2 : 0) + summary.get(summary.size() - 1).length();
+                    int header = paragraph.headerStart();
+                    Block text = header < 0 ? paragraph
+                            : header == 0 ? null : new Block(paragraph.line(), paragraph.lines().subList(0, header));
+                    if (text != null) {
+                        summaryLine = summary.isEmpty() ? text.line() : summaryLine;
+                        summary.add(text.text());
+                        // As stored and as an editor's form counts it: paragraphs apart by a blank line.
+                        summaryLength += (summary.size() > 1 ? 2 : 0) + summary.get(summary.size() - 1).length();
+                    }
+                    if (header >= 0) {
+                        // Another page's header: pages put one after the other (cat a.txt b.txt > all.txt).
+                        // Read as paragraphs, it ran into the summary of the page's last entry.
+                        blocks.pushBack(new Block(paragraph.line() + header,
+                                paragraph.lines().subList(header, paragraph.lines().size())));
+                        skipHeader(file, blocks, problems);
+                    }
                 }
                 if (summaryLength > RecordDraft.LONGEST_SUMMARY) {
                     problems.add(new SeedProblem(file, summaryLine, "the summary has " + summaryLength

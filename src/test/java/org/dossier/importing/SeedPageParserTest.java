@@ -344,6 +344,26 @@ class SeedPageParserTest {
     }
 
     @Test
+    void pagesPutOneAfterTheOtherReadAsTheyDoApartTheSecondHeaderInNoSummary() throws Exception {
+        String first = "Skip to content\n\n1 - 2 of 4\n\nDocuments\n\nMay 10, 1943\n\nLetter\n\nSummary one.\n\n"
+                + "June 1, 1950\n\nReport\n\nIts summary.";
+        String second = "Skip to content\n\nResults:\n\n3 - 4 of 4\n\nDocuments\n\nJuly 2, 1951\n\nCable\n\n"
+                + "Cable summary.\n";
+        List<SeedEntry> apart = new java.util.ArrayList<>(parse(first + "\n"));
+        apart.addAll(parse(second));
+        // The first page without a line end at its end, as cat puts it before the second.
+        for (String joint : List.of("\n", "\n\n")) {
+            List<SeedEntry> together = parse(first + joint + second);
+            assertEquals(apart.stream().map(e -> e.title() + e.summary()).toList(),
+                    together.stream().map(e -> e.title() + e.summary()).toList(), joint);
+            assertEquals(List.of(7, 13, 25 + joint.length()), together.stream().map(SeedEntry::line).toList());
+        }
+        SeedFormatException e = rejected(first + "\nSkip to content\n\nSomething unexpected\n\nJuly 2, 1951\n\nCable\n");
+        assertEquals(List.of("page.txt:20: expected a date line such as 'May 10, 1943' before 'Something unexpected'"),
+                e.problems().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void identityIgnoresWhitespaceButNotWords() throws Exception {
         SeedEntry a = parse("May 10, 1943\n\nLetter  to Stalin\n\nSummary.\n").get(0);
         SeedEntry b = parse("May 10, 1943\n\nLetter to\u00A0Stalin\n\nSummary. \n").get(0);

@@ -56,6 +56,27 @@ public final class SeedPageParser {
             return isDateLine(lines.get(0));
         }
 
+        /**
+         * This block with a header glued to the end of its line parted from it: a page without a line
+         * end at its end, put before another ("...and of their lack of supplies.Skip to content"), as
+         * {@code cat} does with the seed pages themselves.
+         */
+        Block gluedHeaderApart() {
+            String start = HEADER_LINES.get(0);
+            for (int k = 0; k < lines.size(); k++) {
+                String text = lines.get(k);
+                int at = text.length() - start.length();
+                if (at > 0 && text.regionMatches(true, at, start, 0, start.length())) {
+                    List<String> apart = new ArrayList<>(lines.subList(0, k));
+                    apart.add(text.substring(0, at).strip());
+                    apart.add(text.substring(at));
+                    apart.addAll(lines.subList(k + 1, lines.size()));
+                    return new Block(line, apart);
+                }
+            }
+            return this;
+        }
+
         /** Where a page's header begins in this block (its first line, "Skip to content"), or -1. */
         int headerStart() {
             for (int k = 0; k < lines.size(); k++) {
@@ -140,7 +161,7 @@ public final class SeedPageParser {
                 int summaryLine = 0;
                 long summaryLength = 0;
                 while (blocks.peek() != null && !blocks.peek().startsWithDate()) {
-                    Block paragraph = blocks.next();
+                    Block paragraph = blocks.next().gluedHeaderApart();
                     int header = paragraph.headerStart();
                     Block text = header < 0 ? paragraph
                             : header == 0 ? null : new Block(paragraph.line(), paragraph.lines().subList(0, header));

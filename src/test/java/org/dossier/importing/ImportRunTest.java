@@ -95,6 +95,20 @@ class ImportRunTest {
     }
 
     @Test
+    void theSeedPagesPutIntoOneFileAreTheSameFortyNineDocuments() throws Exception {
+        importSeeds();
+        // As cat puts them together: none of the pages ends in a line end, so each header is glued to the entry before.
+        StringBuilder all = new StringBuilder();
+        for (Path page : ImportRun.pagesOf(List.of(TestCatalogue.SEEDS))) {
+            all.append(Files.readString(page, StandardCharsets.UTF_8));
+        }
+        ImportReport again = run.run(List.of(write("all.txt", all.toString())));
+        assertEquals(0, again.created());
+        assertEquals(50, again.alreadyThere());
+        assertEquals(49, sql().fetchCount(DOCUMENT));
+    }
+
+    @Test
     void documentsWithTheSameTitleOnDifferentDaysStayApart() throws Exception {
         importSeeds();
         List<String> days = sql().select(DOCUMENT.DATE_KEY).from(DOCUMENT)

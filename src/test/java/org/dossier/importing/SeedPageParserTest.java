@@ -352,7 +352,7 @@ class SeedPageParserTest {
         List<SeedEntry> apart = new java.util.ArrayList<>(parse(first + "\n"));
         apart.addAll(parse(second));
         // The first page without a line end at its end, as cat puts it before the second.
-        for (String joint : List.of("\n", "\n\n")) {
+        for (String joint : List.of("", "\n", "\n\n")) {
             List<SeedEntry> together = parse(first + joint + second);
             assertEquals(apart.stream().map(e -> e.title() + e.summary()).toList(),
                     together.stream().map(e -> e.title() + e.summary()).toList(), joint);

@@ -424,11 +424,13 @@ public final class SeedPageParser {
                     }
                     line = Arrays.copyOf(line, length * 2);
                 }
-                line[length++] = b;
-                ascii &= b >= 0;
-                if (b == 0) {
+                // NULs one by one, between other bytes, as UTF-16 has them; a run of NULs (the padding of a
+                // fixed-width export) counts once.
+                if (b == 0 && (length == 0 || line[length - 1] != 0)) {
                     nuls++;
                 }
+                line[length++] = b;
+                ascii &= b >= 0;
             }
             lineNumber++;
             if (lineOffset == 0 && length >= 2 && (line[0] == (byte) 0xFF && line[1] == (byte) 0xFE

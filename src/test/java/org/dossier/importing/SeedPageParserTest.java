@@ -306,6 +306,14 @@ class SeedPageParserTest {
     }
 
     @Test
+    void nulPaddingOfAFixedWidthExportIsDroppedNotTakenForUtf16() throws Exception {
+        String padding = "\u0000".repeat(40);
+        List<SeedEntry> entries = parse("May 10, 1943" + padding + "\n\nLetter to Stalin" + padding + "\n\nSummary." + padding + "\n");
+        assertEquals("Letter to Stalin", entries.get(0).title());
+        assertEquals(List.of("Summary."), entries.get(0).summary());
+    }
+
+    @Test
     void aTitleOrSummaryLongerThanAnEditorCouldSaveIsAnErrorAtItsLine() throws Exception {
         String longest = "x".repeat(org.dossier.documents.RecordDraft.LONGEST_TITLE);
         String paragraph = "y".repeat(9_999);

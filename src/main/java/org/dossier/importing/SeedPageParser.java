@@ -140,12 +140,14 @@ public final class SeedPageParser {
                 }
 
                 // A title written straight under its date, without a blank line, belongs to it.
-                Block titleBlock;
+                Block titleBlock = null;
                 if (dateBlock.lines().size() > 1) {
-                    titleBlock = new Block(dateBlock.line() + 1, dateBlock.lines().subList(1, dateBlock.lines().size()));
+                    titleBlock = beforeHeader(file, new Block(dateBlock.line() + 1,
+                            dateBlock.lines().subList(1, dateBlock.lines().size())), blocks, problems);
                 } else if (blocks.peek() != null && !blocks.peek().startsWithDate()) {
-                    titleBlock = blocks.next();
-                } else {
+                    titleBlock = beforeHeader(file, blocks.next(), blocks, problems);
+                }
+                if (titleBlock == null) {
                     problems.add(new SeedProblem(file, dateBlock.line(),
                             "the date '" + dateLine + "' has no title after it"));
                     continue;
@@ -161,22 +163,12 @@ public final class SeedPageParser {
                 int summaryLine = 0;
                 long summaryLength = 0;
                 while (blocks.peek() != null && !blocks.peek().startsWithDate()) {
-                    Block paragraph = blocks.next().gluedHeaderApart();
-                    int header = paragraph.headerStart();
-                    Block text = header < 0 ? paragraph
-                            : header == 0 ? null : new Block(paragraph.line(), paragraph.lines().subList(0, header));
+                    Block text = beforeHeader(file, blocks.next(), blocks, problems);
                     if (text != null) {
                         summaryLine = summary.isEmpty() ? text.line() : summaryLine;
                         summary.add(text.text());
                         // As stored and as an editor's form counts it: paragraphs apart by a blank line.
                         summaryLength += (summary.size() > 1 ? 2 : 0) + summary.get(summary.size() - 1).length();
-                    }
-                    if (header >= 0) {
-                        // Another page's header: pages put one after the other (cat a.txt b.txt > all.txt).
-                        // Read as paragraphs, it ran into the summary of the page's last entry.
-                        blocks.pushBack(new Block(paragraph.line() + header,
-                                paragraph.lines().subList(header, paragraph.lines().size())));
-                        skipHeader(file, blocks, problems);
                     }
                 }
                 if (summaryLength > RecordDraft.LONGEST_SUMMARY) {
@@ -206,6 +198,23 @@ public final class SeedPageParser {
         if (!problems.isEmpty()) {
             throw new SeedFormatException(problems);
         }
+    }
+
+    /**
+     * The part of a title or summary block before another page's header, null when the block is all
+     * header; the header is skipped. Pages put one after the other (cat a.txt b.txt > all.txt) have a
+     * header after the last entry of each but the last: read as paragraphs, it ran into that entry.
+     */
+    private static Block beforeHeader(String file, Block block, Blocks blocks, List<SeedProblem> problems)
+            throws IOException {
+        Block apart = block.gluedHeaderApart();
+        int header = apart.headerStart();
+        if (header < 0) {
+            return block;
+        }
+        blocks.pushBack(new Block(apart.line() + header, apart.lines().subList(header, apart.lines().size())));
+        skipHeader(file, blocks, problems);
+        return header == 0 ? null : new Block(apart.line(), apart.lines().subList(0, header));
     }
 
     /** Skips the page header; anything else before the first date is a problem, and the page is read no further. */

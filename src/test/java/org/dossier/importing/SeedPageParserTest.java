@@ -366,6 +366,14 @@ class SeedPageParserTest {
                     together.stream().map(e -> e.title() + e.summary()).toList(), joint);
             assertEquals(List.of(7, 13, 25 + joint.length()), together.stream().map(SeedEntry::line).toList());
         }
+        // The first page's last entry without a summary: its title is the block the header follows.
+        String noSummary = first.substring(0, first.lastIndexOf("\n\n"));
+        List<SeedEntry> apartToo = new java.util.ArrayList<>(parse(noSummary + "\n"));
+        apartToo.addAll(parse(second));
+        for (String joint : List.of("", "\n", "\n\n")) {
+            assertEquals(apartToo.stream().map(e -> e.title() + e.summary()).toList(),
+                    parse(noSummary + joint + second).stream().map(e -> e.title() + e.summary()).toList(), joint);
+        }
         SeedFormatException e = rejected(first + "\nSkip to content\n\nSomething unexpected\n\nJuly 2, 1951\n\nCable\n");
         assertEquals(List.of("page.txt:20: expected a date line such as 'May 10, 1943' before 'Something unexpected'"),
                 e.problems().stream().map(Object::toString).toList());

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
         description = "Imports seed pages: every file is read and checked first, and a file that cannot be read is "
                 + "reported as file:line and nothing is written; then the files are read again and every entry is "
                 + "written in one transaction, so an import that fails or is stopped leaves nothing. "
-                + "A folder means every .txt file in it, in name order, and its authorities/ lists.")
+                + "A folder means every .txt file in it (.TXT too, hidden files not), in name order, and its authorities/ "
+                + "lists; what else it holds is listed as not read.")
 final class ImportCommand implements Callable<Integer> {
 
     @Mixin
@@ -34,6 +35,10 @@ final class ImportCommand implements Callable<Integer> {
             Progress progress = Progress.onConsole("entries", 0);
             ImportReport report = run.run(inputs, progress::advanceTo);
             progress.finish("Imported " + report.summary());
+            if (!report.notRead().isEmpty()) {
+                System.out.println("Not read (a folder's pages are its .txt files):");
+                report.notRead().forEach(n -> System.out.println("  " + n));
+            }
             if (!report.authorityDifferences().isEmpty()) {
                 System.out.println("The authority lists differ from what editors changed (the editors' work is kept):");
                 report.authorityDifferences().forEach(d -> System.out.println("  " + d));

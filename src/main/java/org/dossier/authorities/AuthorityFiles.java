@@ -53,7 +53,7 @@ public final class AuthorityFiles {
         Map<String, List<AuthorityForm>> byKey = new LinkedHashMap<>();
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = new java.io.StringReader(text(file));
              var parser = format.parse(reader)) {
             for (String column : List.of("key", "kind", "name")) {
                 if (!parser.getHeaderMap().containsKey(column)) {
@@ -87,6 +87,39 @@ public final class AuthorityFiles {
             throw new AuthorityFileException(name + ": " + e.getMessage());
         }
         return byKey;
+    }
+
+    /**
+     * A list's text, read strictly as UTF-8 and without the byte order mark a spreadsheet writes first
+     * (taken for part of the first column's name, it hid the 'key' column): a list saved in a
+     * spreadsheet's other encoding (Windows-1252, Latin-1) is refused at its line, never guessed.
+     */
+    private static String text(Path file) throws IOException, AuthorityFileException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            // "Is a directory" names no file: the import's message must say which list it is.
+            throw new java.nio.file.FileSystemException(file.toString(), null, e.getMessage());
+        }
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new AuthorityFileException(file.getFileName() + ":" + line + ": not UTF-8 text (byte "
+                    + (in.position() + 1) + "); save the list as UTF-8 (in a spreadsheet: CSV UTF-8)");
+        }
+        String text = out.flip().toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static String optional(CSVRecord row, String column) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -107,6 +108,162 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
             return month(m.group(1)).isPresent();
         }
         return YEAR.matcher(t).matches();
+    }
+
+    /** The longest line {@link #madeOfDateParts} looks at: a date, however written, is short. */
+    private static final int LONGEST_DATE = 60;
+
+    /**
+     * Words archivists write around a date: how sure it is ("ca.", "circa", "about"), which part of a
+     * period ("early", "spring"), a range's joints ("to", "and") and an ordinal's ending split off
+     * ("3 rd"). A line of these, a year and punctuation is a date, however it is written.
+     */
+    private static final java.util.Set<String> DATE_WORDS = java.util.Set.of(
+            "c", "ca", "circa", "about", "approx", "approximately", "around", "probably", "possibly", "before",
+            "after", "by", "early", "mid", "late", "spring", "summer", "autumn", "fall", "winter", "undated",
+            "n", "d", "nd", "st", "rd", "th", "s", "of", "the", "to", "and", "or", "from", "between", "until",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun");
+    private static final Pattern ROMAN_YEAR = Pattern.compile("M{1,2}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})");
+    /** A month in Roman numerals, as Central European papers write it ("3.II.1962"). */
+    private static final Pattern ROMAN_MONTH = Pattern.compile("I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII");
+    private static final Pattern DATE_PART = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern ORDINAL = Pattern.compile(DAY);
+    private static final List<String> MONTH_NAMES = java.util.Arrays.stream(Month.values())
+            .map(m -> m.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT)).toList();
+    private static final Pattern TRAILING_REMARK = Pattern.compile("(.*?\\S)\\s*(?:\\([^()]*\\)|\\[[^\\[\\]]*\\])");
+
+    /**
+     * Whether a line is made only of a date's parts (numbers, month names, the words archivists put
+     * around a date, weekdays, Roman numerals, a misspelt month, the punctuation between them, or one
+     * word it does not know beside a day) and names a year: a date, though perhaps in a shape {@link
+     * #parse} does not read ("ca. 1962", "[1962?]", "03/02/1962", "1962-1963", "MCMLXII", "Febuary
+     * 1962", "Monday, February 3, 1962", "3.II.1962", "3 février 1962"), a remark in brackets after
+     * it or not ("May 10, 1943 (received May 12)"). A seed page takes such a line for a date and says it cannot read it,
+     * where it would otherwise run the entry into the one before as a paragraph of its summary.
+     */
+    public static boolean madeOfDateParts(String text) {
+        String t = text.strip();
+        // Every line of a page is asked: most are told at once, by length or by having no year in
+        // digits and no 'M' a Roman one would begin with.
+        if (t.isEmpty() || t.length() > LONGEST_DATE || !hasYear(t)) {
+            return false;
+        }
+        // A remark after the date, in brackets: "May 10, 1943 (received May 12)", "1962 [copy]".
+        char last = t.charAt(t.length() - 1);
+        Matcher remark = last == ')' || last == ']' ? TRAILING_REMARK.matcher(t) : null;
+        if (remark != null && remark.matches()) {
+            return looksLikeDate(remark.group(1)) || madeOfDateParts(remark.group(1));
+        }
+        boolean year = false;
+        boolean lastIsYear = false;
+        boolean lastIsDay = false;
+        boolean lastIsOther = false;
+        int otherWords = 0;
+        boolean otherBesideDay = false;
+        Matcher part = DATE_PART.matcher(t);
+        while (part.find()) {
+            String word = part.group();
+            String lower = word.toLowerCase(Locale.ROOT);
+            boolean isDay = isDigits(word) && word.length() <= 2 && Integer.parseInt(word) >= 1
+                    && Integer.parseInt(word) <= 31;
+            boolean isOther = false;
+            lastIsYear = isDigits(word) && word.length() == 4;
+            if (isDigits(word)) {
+                year |= word.length() == 4 || word.length() == 8;
+            } else if (word.length() == 5 && isDigits(word.substring(0, 4)) && lower.endsWith("s")) {
+                year = true; // "1960s"
+            } else if (word.length() >= 3 && word.charAt(0) == 'M' && ROMAN_YEAR.matcher(word).matches()) {
+                year = true;
+            } else if (!isDateWord(word, lower)) {
+                if (++otherWords > 1) {
+                    return false;
+                }
+                isOther = true;
+            }
+            otherBesideDay |= isOther && lastIsDay || isDay && lastIsOther;
+            lastIsDay = isDay;
+            lastIsOther = isOther;
+        }
+        // One word this does not know beside a day, before the year that ends the line, is a month in
+        // another language ("3 février 1962", "3 марта 1962").
+        return year && (otherWords == 0 || otherWords == 1 && otherBesideDay && lastIsYear);
+    }
+
+    /** Whether a line has four digits in a row, or three Roman numerals from an 'M': a year, in either. */
+    private static boolean hasYear(String text) {
+        int digits = 0;
+        int roman = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            digits = isDigit(c) ? digits + 1 : 0;
+            roman = c == 'M' && roman == 0 || roman > 0 && "MDCLXVI".indexOf(c) >= 0 ? roman + 1 : 0;
+            if (digits == 4 || roman == 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A month, an ordinal day ("3rd"), a Roman month, a word of {@link #DATE_WORDS} or a misspelt month; the cheap tests first. */
+    private static boolean isDateWord(String word, String lower) {
+        if (DATE_WORDS.contains(lower) || MONTHS.containsKey(lower)) {
+            return true;
+        }
+        char first = word.charAt(0);
+        if (isDigit(first)) {
+            return ORDINAL.matcher(lower).matches();
+        }
+        if ((first == 'I' || first == 'V' || first == 'X') && ROMAN_MONTH.matcher(word).matches()) {
+            return true;
+        }
+        return misspeltMonth(lower);
+    }
+
+    /** A word a letter or two from a month's full name, from its first letter ("Febuary", "Setpember"): a typing slip, not a word of a title. */
+    private static boolean misspeltMonth(String word) {
+        if (word.length() < 4 || word.length() > 11) {
+            return false;
+        }
+        for (String name : MONTH_NAMES) {
+            int most = name.length() < 6 ? 1 : 2;
+            // Slips keep a word's first letter ("Febuary", "Setpember"): a word of another letter is no month.
+            if (word.charAt(0) == name.charAt(0) && Math.abs(word.length() - name.length()) <= most
+                    && edits(word, name) <= most) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many letters must be added, dropped, changed or swapped with the next to make {@code a} into {@code b}. */
+    private static int edits(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    private static boolean isDigits(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (!isDigit(word.charAt(i))) {
+                return false;
+            }
+        }
+        return !word.isEmpty();
     }
 
     /**

@@ -25,6 +25,14 @@ import org.dossier.authorities.PersonRole;
 public record RecordDraft(String title, List<String> summary, DocumentDate date, Integer typeId,
                           Map<Integer, PersonRole> people, SortedSet<Integer> places) {
 
+    /**
+     * The longest title and summary (paragraphs apart by a blank line, {@link #summaryText}) a record
+     * has, in characters: the editors' form refuses longer ones, and an import refuses them too, so that
+     * no record comes in that an editor could not save again.
+     */
+    public static final int LONGEST_TITLE = 500;
+    public static final int LONGEST_SUMMARY = 20_000;
+
     public RecordDraft {
         Objects.requireNonNull(date, "a record needs a date");
         // Composed (NFC), whoever wrote it (an import, the edit form, a merge): a letter typed with a

@@ -27,8 +27,8 @@ import org.dossier.documents.RecordDraft;
 public record RecordForm(String title, String date, String summary, String type, List<String> people,
                          Map<String, String> roles, Map<String, String> order, List<String> places, String note) {
 
-    static final int MAX_TITLE = 500;
-    static final int MAX_SUMMARY = 20_000;
+    static final int MAX_TITLE = RecordDraft.LONGEST_TITLE;
+    static final int MAX_SUMMARY = RecordDraft.LONGEST_SUMMARY;
     static final int MAX_NOTE = 1_000;
 
     /** A form that passed its checks: the draft to save and the note saying why. */

@@ -3,13 +3,20 @@ package org.dossier.importing;
 import java.util.List;
 
 /**
- * What an import run did: how many entries made new records and how many were already there, and
- * where the authority lists differ from what editors made of them (kept, never overwritten).
+ * What an import run did: how many entries made new records and how many were already there, where
+ * the authority lists differ from what editors made of them (kept, never overwritten), and what the
+ * folders imported hold that is no seed page, so not read ({@link ImportRun#listing}).
  */
-public record ImportReport(int files, int entries, int created, int alreadyThere, List<String> authorityDifferences) {
+public record ImportReport(int files, int entries, int created, int alreadyThere, List<String> authorityDifferences,
+                           List<String> notRead) {
 
     public ImportReport {
         authorityDifferences = List.copyOf(authorityDifferences);
+        notRead = List.copyOf(notRead);
+    }
+
+    public ImportReport(int files, int entries, int created, int alreadyThere, List<String> authorityDifferences) {
+        this(files, entries, created, alreadyThere, authorityDifferences, List.of());
     }
 
     public ImportReport(int files, int entries, int created, int alreadyThere) {

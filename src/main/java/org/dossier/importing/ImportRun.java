@@ -96,28 +96,65 @@ public final class ImportRun {
 
     /** The seed pages a list of files and folders stands for, in the order they will be read. */
     public static List<Path> pagesOf(List<Path> filesAndFolders) throws IOException {
+        return listing(filesAndFolders).pages();
+    }
+
+    /**
+     * What a list of files and folders holds: the seed pages, in the order they will be read, and what
+     * the folders hold besides, which is not read ("FOLDER/notes.doc", "FOLDER/1950s/ (a folder …)").
+     */
+    public record Listing(List<Path> pages, List<String> notRead) {
+
+        public Listing {
+            pages = List.copyOf(pages);
+            notRead = List.copyOf(notRead);
+        }
+    }
+
+    /**
+     * The seed pages of {@link #pagesOf} and what is not read. In a folder a page is a file named
+     * {@code .txt}, in any case ("SEED01.TXT", as DOS and old Windows saved it), that is not hidden:
+     * "._page.txt" is what macOS leaves beside a page on a disk of another system, and is no text. A
+     * link that leads nowhere is listed as a page, so that it is said to be unreadable, not left out.
+     */
+    public static Listing listing(List<Path> filesAndFolders) throws IOException {
         List<Path> pages = new ArrayList<>();
+        List<String> notRead = new ArrayList<>();
         for (Path path : filesAndFolders) {
             if (Files.isDirectory(path)) {
-                try (Stream<Path> children = Files.list(path)) {
-                    children.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".txt"))
-                            .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                            .forEach(pages::add);
+                List<Path> children;
+                try (Stream<Path> listed = Files.list(path)) {
+                    children = listed.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+                }
+                for (Path child : children) {
+                    String name = child.getFileName().toString();
+                    boolean folder = Files.isDirectory(child);
+                    if (!folder && isPageName(name)) {
+                        pages.add(child);
+                    } else if (folder && name.equals(AUTHORITIES_FOLDER)) {
+                        continue;
+                    } else {
+                        notRead.add(child + (folder ? "/ (a folder: name it to import its pages)" : ""));
+                    }
                 }
             } else {
                 pages.add(path);
             }
         }
-        return pages;
+        return new Listing(pages, notRead);
     }
 
-    /** {@link #pagesOf}, with a folder this user may not list added to {@code problems}. */
-    private static List<Path> listed(List<Path> filesAndFolders, List<String> problems) {
+    private static boolean isPageName(String name) {
+        return !name.startsWith(".") && name.toLowerCase(java.util.Locale.ROOT).endsWith(".txt");
+    }
+
+    /** {@link #listing}, with a folder this user may not list added to {@code problems}. */
+    private static Listing listed(List<Path> filesAndFolders, List<String> problems) {
         try {
-            return pagesOf(filesAndFolders);
+            return listing(filesAndFolders);
         } catch (IOException e) {
             problems.add(cannotBeRead(null, e));
-            return List.of();
+            return new Listing(List.of(), List.of());
         }
     }
 
@@ -126,9 +163,20 @@ public final class ImportRun {
         String file = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null ? fs.getFile()
                 : String.valueOf(path);
         String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.NoSuchFileException && path != null && Files.isSymbolicLink(path)
+                ? "a link to " + readLink(path) + ", which is not there"
+                : e instanceof java.nio.file.NoSuchFileException ? "it is no longer there"
                 : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
                 : String.valueOf(e.getMessage());
         return file + ": cannot be read (" + why + ")";
+    }
+
+    private static String readLink(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "a file";
+        }
     }
 
     /** Told, as a run goes, how many entries of how many it has written. */
@@ -152,11 +200,15 @@ public final class ImportRun {
                     authorities.add(AuthorityLoader.read(path.resolve(AUTHORITIES_FOLDER)));
                 } catch (AuthorityFileException e) {
                     problems.add(path.resolve(AUTHORITIES_FOLDER) + "/" + e.getMessage());
+                } catch (IOException e) {
+                    // A list this user may not read, or no file at all: said with the others, as a page is.
+                    problems.add(cannotBeRead(path.resolve(AUTHORITIES_FOLDER), e));
                 }
             }
         }
         // The pages that are there are checked too: one run says every problem, not only the first kind.
-        List<Path> pages = listed(filesAndFolders.stream().filter(Files::exists).toList(), problems);
+        Listing listing = listed(filesAndFolders.stream().filter(Files::exists).toList(), problems);
+        List<Path> pages = listing.pages();
         Checked checked = firstPass(pages, problems);
         if (problems.isEmpty() && pages.isEmpty()) {
             problems.add(String.join(", ", filesAndFolders.stream().map(Path::toString).toList())
@@ -189,7 +241,7 @@ public final class ImportRun {
                     }
                 })));
             });
-            return new ImportReport(pages.size(), total, created, total - created, differences);
+            return new ImportReport(pages.size(), total, created, total - created, differences, listing.notRead());
         } catch (ChangedMeanwhile e) {
             throw new ImportRejectedException(e.problems);
         } catch (UncheckedIOException e) {

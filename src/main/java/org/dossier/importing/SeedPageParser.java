@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.DocumentDate;
+import org.dossier.documents.RecordDraft;
 import org.dossier.documents.WhiteSpace;
 
 /**
@@ -31,6 +32,17 @@ public final class SeedPageParser {
     private static final Pattern RANGE_HEADER = Pattern.compile("\\d+\\s*[-\u2013]\\s*\\d+ of \\d+");
     private static final List<String> HEADER_LINES = List.of("skip to content", "results:", "results", "documents");
 
+    /** Said after a date in a shape that is not read: what to write for one that is uncertain or a range. */
+    static final String UNREAD_DATE_HINT = "; for an uncertain date or a range, write the earliest day, month or year"
+            + " it can mean, and the rest in the summary";
+
+    /**
+     * The most bytes a line is read to: four times a summary's most characters ({@link
+     * org.dossier.documents.RecordDraft#LONGEST_SUMMARY}) and more, so that a file with no line ends
+     * (a binary file named {@code .txt}) is refused at once instead of read whole into memory.
+     */
+    static final int LONGEST_LINE = 1 << 20;
+
     /** At most this many problems are listed per page: a file that is no seed page at all stops there. */
     static final int MOST_PROBLEMS = 100;
 
@@ -41,8 +53,49 @@ public final class SeedPageParser {
         }
 
         boolean startsWithDate() {
-            return DocumentDate.looksLikeDate(lines.get(0));
+            return isDateLine(lines.get(0));
         }
+
+        /**
+         * This block with a header glued to the end of its line parted from it: a page without a line
+         * end at its end, put before another ("...and of their lack of supplies.Skip to content"), as
+         * {@code cat} does with the seed pages themselves.
+         */
+        Block gluedHeaderApart() {
+            String start = HEADER_LINES.get(0);
+            for (int k = 0; k < lines.size(); k++) {
+                String text = lines.get(k);
+                int at = text.length() - start.length();
+                if (at > 0 && text.regionMatches(true, at, start, 0, start.length())) {
+                    List<String> apart = new ArrayList<>(lines.subList(0, k));
+                    apart.add(text.substring(0, at).strip());
+                    apart.add(text.substring(at));
+                    apart.addAll(lines.subList(k + 1, lines.size()));
+                    return new Block(line, apart);
+                }
+            }
+            return this;
+        }
+
+        /** Where a page's header begins in this block (its first line, "Skip to content"), or -1. */
+        int headerStart() {
+            for (int k = 0; k < lines.size(); k++) {
+                if (lines.get(k).equalsIgnoreCase(HEADER_LINES.get(0))) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /**
+     * Whether a line stands where a date does: one {@link DocumentDate#parse} reads, or one it cannot
+     * read that is made of nothing but a date's parts ("ca. 1962", "03/02/1962", "1962-1963"). Taken
+     * for a date, the latter is refused at its line; taken for text, it and the entry under it would
+     * run silently into the summary of the entry before. A header's range ("51 - 60 of 338") is none.
+     */
+    private static boolean isDateLine(String line) {
+        return DocumentDate.looksLikeDate(line) || DocumentDate.madeOfDateParts(line) && !isHeaderLine(line);
     }
 
     /** Told each entry of a page as soon as it is whole. */
@@ -81,33 +134,61 @@ public final class SeedPageParser {
                 try {
                     date = DocumentDate.parse(dateLine);
                 } catch (IllegalArgumentException e) {
-                    problems.add(new SeedProblem(file, dateBlock.line(), e.getMessage()));
+                    // A shape no date is read in: "ca. 1962", "1962-1963" ask how to say what it says.
+                    problems.add(new SeedProblem(file, dateBlock.line(), e.getMessage()
+                            + (DocumentDate.looksLikeDate(dateLine) ? "" : UNREAD_DATE_HINT)));
                 }
 
                 // A title written straight under its date, without a blank line, belongs to it.
-                Block titleBlock;
+                Block titleBlock = null;
                 if (dateBlock.lines().size() > 1) {
-                    titleBlock = new Block(dateBlock.line() + 1, dateBlock.lines().subList(1, dateBlock.lines().size()));
+                    titleBlock = beforeHeader(file, new Block(dateBlock.line() + 1,
+                            dateBlock.lines().subList(1, dateBlock.lines().size())), blocks, problems);
                 } else if (blocks.peek() != null && !blocks.peek().startsWithDate()) {
-                    titleBlock = blocks.next();
-                } else {
+                    titleBlock = beforeHeader(file, blocks.next(), blocks, problems);
+                }
+                if (titleBlock == null) {
                     problems.add(new SeedProblem(file, dateBlock.line(),
                             "the date '" + dateLine + "' has no title after it"));
                     continue;
                 }
 
+                String title = titleBlock.text();
+                if (title.length() > RecordDraft.LONGEST_TITLE) {
+                    problems.add(new SeedProblem(file, titleBlock.line(), "the title has " + title.length()
+                            + " characters; a record's title has at most " + RecordDraft.LONGEST_TITLE
+                            + " (an editor could not save it): shorten it, or begin the summary after a blank line"));
+                }
                 List<String> summary = new ArrayList<>(2);
+                int summaryLine = 0;
+                long summaryLength = 0;
                 while (blocks.peek() != null && !blocks.peek().startsWithDate()) {
-                    summary.add(blocks.next().text());
+                    Block text = beforeHeader(file, blocks.next(), blocks, problems);
+                    if (text != null) {
+                        summaryLine = summary.isEmpty() ? text.line() : summaryLine;
+                        summary.add(text.text());
+                        // As stored and as an editor's form counts it: paragraphs apart by a blank line.
+                        summaryLength += (summary.size() > 1 ? 2 : 0) + summary.get(summary.size() - 1).length();
+                    }
+                }
+                if (summaryLength > RecordDraft.LONGEST_SUMMARY) {
+                    problems.add(new SeedProblem(file, summaryLine, "the summary has " + summaryLength
+                            + " characters; a record's summary has at most " + RecordDraft.LONGEST_SUMMARY
+                            + " (an editor could not save it): shorten it, or check for a missing date line"));
                 }
                 if (date != null) {
                     entries++;
                     if (problems.isEmpty()) {
-                        sink.accept(new SeedEntry(file, entries, dateBlock.line(), date, titleBlock.text(), summary));
+                        sink.accept(new SeedEntry(file, entries, dateBlock.line(), date, title, summary));
                     }
                 }
             }
-        } catch (NotUtf8 e) {
+            if (problems.size() >= MOST_PROBLEMS && blocks.peek() != null) {
+                // Said, so that the last problem listed is not taken for the page's last.
+                problems.add(new SeedProblem(file, blocks.peek().line(), "not read from here on: a page is read no "
+                        + "further after " + MOST_PROBLEMS + " problems; mend these and import it again"));
+            }
+        } catch (Unreadable e) {
             problems.add(e.problem());
         }
         if (problems.isEmpty() && entries == 0) {
@@ -119,13 +200,30 @@ public final class SeedPageParser {
         }
     }
 
+    /**
+     * The part of a title or summary block before another page's header, null when the block is all
+     * header; the header is skipped. Pages put one after the other (cat a.txt b.txt > all.txt) have a
+     * header after the last entry of each but the last: read as paragraphs, it ran into that entry.
+     */
+    private static Block beforeHeader(String file, Block block, Blocks blocks, List<SeedProblem> problems)
+            throws IOException {
+        Block apart = block.gluedHeaderApart();
+        int header = apart.headerStart();
+        if (header < 0) {
+            return block;
+        }
+        blocks.pushBack(new Block(apart.line() + header, apart.lines().subList(header, apart.lines().size())));
+        skipHeader(file, blocks, problems);
+        return header == 0 ? null : new Block(apart.line(), apart.lines().subList(0, header));
+    }
+
     /** Skips the page header; anything else before the first date is a problem, and the page is read no further. */
     private static void skipHeader(String file, Blocks blocks, List<SeedProblem> problems) throws IOException {
         while (blocks.peek() != null && !blocks.peek().startsWithDate()) {
             Block block = blocks.next();
             for (int k = 0; k < block.lines().size(); k++) {
                 String line = block.lines().get(k);
-                if (k > 0 && DocumentDate.looksLikeDate(line)) {
+                if (k > 0 && isDateLine(line)) {
                     blocks.pushBack(new Block(block.line() + k, block.lines().subList(k, block.lines().size())));
                     return;
                 }
@@ -210,12 +308,12 @@ public final class SeedPageParser {
         return line.length() <= 60 ? line : line.substring(0, 57) + "...";
     }
 
-    /** A line that is not UTF-8: the page is read no further. */
-    private static final class NotUtf8 extends IOException {
+    /** A line that cannot be read (not UTF-8, or longer than any page's): the page is read no further. */
+    private static final class Unreadable extends IOException {
         private static final long serialVersionUID = 1L;
         private final transient SeedProblem problem;
 
-        NotUtf8(SeedProblem problem) {
+        Unreadable(SeedProblem problem) {
             super(problem.toString());
             this.problem = problem;
         }
@@ -226,7 +324,7 @@ public final class SeedPageParser {
     }
 
     /**
-     * A page's blocks, one at a time, with one block of look-ahead. Lines end at CRLF, CR or LF. Each
+     * A page's blocks, one at a time, with one block of look-ahead. Lines end at CRLF, CR, LF or CR CR LF. Each
      * line is decoded on its own, strictly (a line of ASCII, the usual case, needs no decoder), so a
      * byte that is not UTF-8 is reported at its own line and byte, never guessed.
      */
@@ -301,10 +399,11 @@ public final class SeedPageParser {
                 return null;
             }
             int length = 0;
+            int nuls = 0;
             boolean ascii = true;
             long lineOffset = offset;
             while (true) {
-                if (position == limit && !fill()) {
+                if (!ensure(1)) {
                     ended = true;
                     break;
                 }
@@ -314,19 +413,48 @@ public final class SeedPageParser {
                     break;
                 }
                 if (b == '\r') {
-                    if ((position < limit || fill()) && buffer[position] == '\n') {
+                    if (ensure(1) && buffer[position] == '\n') {
                         position++;
                         offset++;
+                    } else if (ensure(2) && buffer[position] == '\r' && buffer[position + 1] == '\n') {
+                        // CR CR LF: a CRLF page passed once more through a conversion to CRLF (an FTP
+                        // transfer in text mode). One line end, not a line and a blank one: blank lines
+                        // part the blocks, so each would split a wrapped title from its second line.
+                        position += 2;
+                        offset += 2;
                     }
                     break;
                 }
                 if (length == line.length) {
+                    if (length >= LONGEST_LINE) {
+                        throw new Unreadable(new SeedProblem(file, lineNumber + 1, "a line of more than "
+                                + LONGEST_LINE / (1 << 20) + " MB, longer than any title or summary may be: "
+                                + "this is no seed page, or its lines end in something other than LF, CRLF or CR"));
+                    }
                     line = Arrays.copyOf(line, length * 2);
+                }
+                // NULs one by one, between other bytes, as UTF-16 has them; a run of NULs (the padding of a
+                // fixed-width export) counts once.
+                if (b == 0 && (length == 0 || line[length - 1] != 0)) {
+                    nuls++;
                 }
                 line[length++] = b;
                 ascii &= b >= 0;
             }
             lineNumber++;
+            if (lineOffset == 0 && length >= 2 && (line[0] == (byte) 0xFF && line[1] == (byte) 0xFE
+                    || line[0] == (byte) 0xFE && line[1] == (byte) 0xFF)) {
+                throw new Unreadable(new SeedProblem(file, lineNumber,
+                        "UTF-16 text, not UTF-8 (it begins with a UTF-16 byte order mark); save the page as UTF-8"));
+            }
+            // UTF-16 without its mark: every other byte of a Latin letter is NUL. A stray NUL is dropped
+            // with the other characters that show nothing, but here dropping them would read the ASCII and
+            // turn every other letter into something else ("’" into a control and a space).
+            if (nuls >= 2 && nuls * 4 >= length) {
+                throw new Unreadable(new SeedProblem(file, lineNumber,
+                        "UTF-16 text, not UTF-8 (a NUL byte beside each letter, from byte " + (lineOffset + 1)
+                                + "); save the page as UTF-8"));
+            }
             if (ascii) {
                 return new String(line, 0, length, StandardCharsets.ISO_8859_1);
             }
@@ -335,7 +463,7 @@ public final class SeedPageParser {
             decoder.reset();
             CoderResult result = decoder.decode(bytes, chars, true);
             if (result.isError()) {
-                throw new NotUtf8(new SeedProblem(file, lineNumber,
+                throw new Unreadable(new SeedProblem(file, lineNumber,
                         "not UTF-8 text (byte " + (lineOffset + bytes.position() + 1) + "); save the page as UTF-8"));
             }
             decoder.flush(chars);
@@ -343,13 +471,20 @@ public final class SeedPageParser {
             return chars.toString();
         }
 
-        private boolean fill() throws IOException {
-            int n = in.read(buffer, 0, buffer.length);
-            if (n <= 0) {
-                return false;
+        /** Whether {@code n} bytes are there to read, reading more when fewer are; false at the end of the page. */
+        private boolean ensure(int n) throws IOException {
+            while (limit - position < n) {
+                if (position > 0) {
+                    System.arraycopy(buffer, position, buffer, 0, limit - position);
+                    limit -= position;
+                    position = 0;
+                }
+                int read = in.read(buffer, limit, buffer.length - limit);
+                if (read <= 0) {
+                    return false;
+                }
+                limit += read;
             }
-            position = 0;
-            limit = n;
             return true;
         }
     }

@@ -68,6 +68,20 @@ class CommandLineTest {
         assertEquals(0, Main.run("import", "--db", db.text(), "seeds/000_e5d1db3f1c6b46ae.txt"));
         assertTrue(err().contains("Imported 0 new, 10 already there (10 entries in 1 file)"), err());
         assertEquals(49, documents(db));
+        assertFalse(out().contains("Not read"), "the seeds folder holds its pages and authorities/ only:\n" + out());
+    }
+
+    @Test
+    void importListsWhatAFolderHoldsBesideItsPagesAsNotRead() throws Exception {
+        DatabaseAddress db = TestDatabase.in(folder);
+        Path pages = Files.createDirectory(folder.resolve("pages"));
+        Files.writeString(pages.resolve("A.TXT"), "May 10, 1943\n\nLetter\n\nText.\n");
+        Files.writeString(pages.resolve("notes.doc"), "about the pages");
+        Files.createDirectory(pages.resolve("later"));
+        assertEquals(0, Main.run("import", "--db", db.text(), pages.toString()));
+        assertTrue(err().contains("Imported 1 new, 0 already there (1 entries in 1 file)"), err());
+        assertTrue(out().contains("Not read (a folder's pages are its .txt files):\n  " + pages.resolve("later")
+                + "/ (a folder: name it to import its pages)\n  " + pages.resolve("notes.doc") + "\n"), out());
     }
 
     @Test

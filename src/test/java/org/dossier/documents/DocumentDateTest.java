@@ -127,6 +127,26 @@ class DocumentDateTest {
     }
 
     @Test
+    void aLineOfNothingButADatesPartsIsADateThoughParseCannotReadIt() {
+        for (String date : java.util.List.of("ca. 1962", "[1962?]", "c. 1962", "circa 1962", "03/02/1962",
+                "3.2.1962", "1962-1963", "1962 \u2013 1963", "MCMLXII", "Spring 1962", "February 3-5, 1962",
+                "1962-02-03/1962-02-05", "early 1960s", "Febuary 3, 1962", "Setpember 1962", "19620203",
+                "Monday, February 3, 1962", "Sat. 3 Feb. 1962", "3.II.1962", "3 f\u00e9vrier 1962",
+                "3 \u043c\u0430\u0440\u0442\u0430 1962", "May 10, 1943 (received May 12)", "1962 [copy]",
+                "ca. 1962 (see note)")) {
+            assertTrue(DocumentDate.madeOfDateParts(date), date);
+            assertThrows(IllegalArgumentException.class, () -> DocumentDate.parse(date), date);
+        }
+        for (String text : java.util.List.of("Letter to Stalin", "The report of 1950", "Room 1950-2",
+                "Resolution 82 of June 25, 1950", "Report 1950", "In 1962 the talks resumed.", "1962",
+                "Order No. 1962", "XIV", "12/3", "Signed in Moscow, February 3, 1962, by both sides",
+                "Protocol No. 3 of 1962", "Kim Il Sung 1962", "Room 1950-2", "Report (1962)",
+                "The treaty (signed May 10, 1943)")) {
+            assertEquals(DocumentDate.looksLikeDate(text), DocumentDate.madeOfDateParts(text), text);
+        }
+    }
+
+    @Test
     void aPartialDateMustStartOnTheFirstDayOfItsPeriod() {
         assertThrows(IllegalArgumentException.class,
                 () -> new DocumentDate(LocalDate.of(1942, 2, 3), DatePrecision.MONTH));

@@ -95,6 +95,20 @@ class ImportRunTest {
     }
 
     @Test
+    void theSeedPagesPutIntoOneFileAreTheSameFortyNineDocuments() throws Exception {
+        importSeeds();
+        // As cat puts them together: none of the pages ends in a line end, so each header is glued to the entry before.
+        StringBuilder all = new StringBuilder();
+        for (Path page : ImportRun.pagesOf(List.of(TestCatalogue.SEEDS))) {
+            all.append(Files.readString(page, StandardCharsets.UTF_8));
+        }
+        ImportReport again = run.run(List.of(write("all.txt", all.toString())));
+        assertEquals(0, again.created());
+        assertEquals(50, again.alreadyThere());
+        assertEquals(49, sql().fetchCount(DOCUMENT));
+    }
+
+    @Test
     void documentsWithTheSameTitleOnDifferentDaysStayApart() throws Exception {
         importSeeds();
         List<String> days = sql().select(DOCUMENT.DATE_KEY).from(DOCUMENT)
@@ -252,6 +266,50 @@ class ImportRunTest {
         ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> run.run(List.of(folder)));
         assertEquals(folder.resolve("b.txt") + ":3: expected a date line such as 'May 10, 1943' before "
                 + "'Not a date at all'", e.problems().get(0));
+        assertEquals(0, sql().fetchCount(DOCUMENT));
+    }
+
+    @Test
+    void aFoldersPagesAreItsTxtFilesInAnyCaseAndWhatElseItHoldsIsSaidNotRead() throws Exception {
+        Path folder = Files.createDirectory(db.folder().resolve("pages"));
+        Files.writeString(folder.resolve("A.TXT"), "May 1, 1960\n\nA letter typed on DOS\n\nText.\n");
+        Files.writeString(folder.resolve("b.txt"), "May 2, 1960\n\nA report\n\nText.\n");
+        // What macOS leaves beside a page on a disk of another system: no text at all.
+        Files.write(folder.resolve("._b.txt"), new byte[] {0, 5, 22, 7, 0, 2, 0, 0, (byte) 0xFF, (byte) 0xFE});
+        Files.writeString(folder.resolve("notes.doc"), "about the pages");
+        Path older = Files.createDirectory(folder.resolve("1950s"));
+        Files.writeString(older.resolve("c.txt"), "May 3, 1950\n\nA cable\n\nText.\n");
+        ImportReport report = run.run(List.of(folder));
+        assertEquals(2, report.created());
+        assertEquals(List.of("A letter typed on DOS", "A report"),
+                sql().select(DOCUMENT.TITLE).from(DOCUMENT).orderBy(DOCUMENT.ID).fetch(DOCUMENT.TITLE));
+        assertEquals(List.of(folder.resolve("._b.txt").toString(),
+                folder.resolve("1950s") + "/ (a folder: name it to import its pages)",
+                folder.resolve("notes.doc").toString()), report.notRead());
+    }
+
+    @Test
+    void aLinkToAPageThatIsNotThereIsSaidNotLeftOut() throws Exception {
+        Path folder = Files.createDirectory(db.folder().resolve("pages"));
+        Files.writeString(folder.resolve("a.txt"), "May 1, 1960\n\nA letter\n\nText.\n");
+        Files.createSymbolicLink(folder.resolve("b.txt"), db.folder().resolve("moved-away.txt"));
+        ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> run.run(List.of(folder)));
+        assertEquals(List.of(folder.resolve("b.txt") + ": cannot be read (a link to " + db.folder().resolve("moved-away.txt")
+                + ", which is not there)"), e.problems());
+        assertEquals(0, sql().fetchCount(DOCUMENT));
+    }
+
+    @Test
+    void anAuthorityListThatCannotBeReadIsSaidWithThePagesProblemsAndNothingIsImported() throws Exception {
+        Path folder = Files.createDirectory(db.folder().resolve("pages"));
+        Files.writeString(folder.resolve("a.txt"), "May 1, 1960\n\nA letter\n\nText.\n");
+        // A folder where the list should be: what root cannot be kept from reading, so the test can run as root.
+        Files.createDirectories(folder.resolve("authorities").resolve("people.csv"));
+        ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> run.run(List.of(folder)));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        // The reason is the system's own words ("Is a directory" on Linux).
+        assertTrue(e.problems().get(0).startsWith(folder.resolve("authorities").resolve("people.csv") + ": cannot be read ("),
+                e.problems().get(0));
         assertEquals(0, sql().fetchCount(DOCUMENT));
     }
 

@@ -86,6 +86,31 @@ class SeedPageParserTest {
     }
 
     @Test
+    void aPageWhoseLinesEndInCrCrLfReadsAsOneWithCrLf() throws Exception {
+        String page = "May 10, 1943\n\nA long title wrapped\nover two lines\n\nSummary line one\nline two.\n\n"
+                + "June 31, 1950\n\nReport\n";
+        SeedFormatException plain = rejected(page.replace("\n", "\r\n"));
+        SeedFormatException converted = rejected(page.replace("\n", "\r\r\n"));
+        assertEquals(plain.problems(), converted.problems());
+        assertEquals(9, converted.problems().get(0).line());
+        List<SeedEntry> entries = parse(page.substring(0, page.indexOf("June")).replace("\n", "\r\r\n"));
+        assertEquals("A long title wrapped over two lines", entries.get(0).title());
+        assertEquals(List.of("Summary line one line two."), entries.get(0).summary());
+    }
+
+    @Test
+    void aLineEndSplitAcrossTwoReadsOfALargePageIsOneLineEnd() throws Exception {
+        // The reader takes 64 KiB at a time: put the CR CR LF that ends a line astride the edge of the first read.
+        String head = "June 1, 1950\r\r\n\r\r\nT\r\r\n\r\r\n".repeat(2_500) + "May 10, 1943\r\r\n\r\r\nTitle\r\r\n\r\r\n";
+        for (int shift = 0; shift < 3; shift++) {
+            String filler = "x".repeat((1 << 16) - 2 + shift - head.length());
+            List<SeedEntry> entries = parse(head + filler + "\r\r\nsecond half\r\r\n\r\r\nlast.\r\r\n");
+            assertEquals(2_501, entries.size(), "shift " + shift);
+            assertEquals(List.of(filler + " second half", "last."), entries.get(2_500).summary(), "shift " + shift);
+        }
+    }
+
+    @Test
     void controlCharactersInAPageAreDroppedLikeTheOtherCharactersThatShowNothing() throws Exception {
         List<SeedEntry> entries = parse("Documents\n\nMay 10,\u0000 1943\n\nLetter\u0007 to Stalin\u001B\n\n"
                 + "The author\u007F celebrates\u0085.\n");
@@ -219,6 +244,26 @@ class SeedPageParserTest {
     }
 
     @Test
+    void aDateWrittenInAShapeThatIsNotReadIsAnErrorAtItsLineNotAParagraphOfTheEntryBefore() {
+        for (String date : List.of("ca. 1962", "[1962?]", "03/02/1962", "1962-1963", "MCMLXII", "Febuary 3, 1962",
+                "Monday, February 3, 1962", "3 f\u00e9vrier 1962", "May 10, 1943 (received May 12)")) {
+            SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nSummary.\n\n" + date
+                    + "\n\nReport\n\nText.\n\nJune 1, 1950\n\nCable\n");
+            assertEquals(List.of("page.txt:7: '" + date + "' is not a date (write it as " + DocumentDate.SHAPES + "); for an uncertain date or a "
+                    + "range, write the earliest day, month or year it can mean, and the rest in the summary"),
+                    e.problems().stream().map(Object::toString).toList());
+        }
+    }
+
+    @Test
+    void aParagraphThatOnlyMentionsADateStaysInTheSummary() throws Exception {
+        List<SeedEntry> entries = parse("May 10, 1943\n\nLetter\n\nIn 1962 the talks resumed.\n\n"
+                + "Signed in Moscow, February 3, 1962, by both sides.\n");
+        assertEquals(List.of("In 1962 the talks resumed.", "Signed in Moscow, February 3, 1962, by both sides."),
+                entries.get(0).summary());
+    }
+
+    @Test
     void aDateWithoutATitleIsAnError() {
         SeedFormatException e = rejected("May 10, 1943\n\nJune 1, 1950\n\nReport\n\nText.\n");
         assertEquals("page.txt:1: the date 'May 10, 1943' has no title after it", e.problems().get(0).toString());
@@ -245,6 +290,93 @@ class SeedPageParserTest {
         SeedFormatException e = assertThrows(SeedFormatException.class, () -> parser.parse("latin1.txt", latin1));
         assertEquals(5, e.problems().get(0).line());
         assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void aUtf16PageWithOrWithoutItsByteOrderMarkIsRefusedNotReadAsMangledAscii() {
+        String page = "May 10, 1943\r\n\r\nLetter from \u0421\u0442\u0430\u043b\u0438\u043d\r\n\r\nStalin\u2019s victories.\r\n";
+        for (String charset : List.of("UTF-16LE", "UTF-16BE", "UTF-16")) {
+            byte[] bytes = page.getBytes(java.nio.charset.Charset.forName(charset));
+            SeedFormatException e = assertThrows(SeedFormatException.class, () -> parser.parse("old.txt", bytes), charset);
+            assertEquals(1, e.problems().size(), e.getMessage());
+            assertEquals(1, e.problems().get(0).line(), e.getMessage());
+            assertTrue(e.getMessage().contains("UTF-16 text, not UTF-8"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("save the page as UTF-8"), e.getMessage());
+        }
+    }
+
+    @Test
+    void nulPaddingOfAFixedWidthExportIsDroppedNotTakenForUtf16() throws Exception {
+        String padding = "\u0000".repeat(40);
+        List<SeedEntry> entries = parse("May 10, 1943" + padding + "\n\nLetter to Stalin" + padding + "\n\nSummary." + padding + "\n");
+        assertEquals("Letter to Stalin", entries.get(0).title());
+        assertEquals(List.of("Summary."), entries.get(0).summary());
+    }
+
+    @Test
+    void aTitleOrSummaryLongerThanAnEditorCouldSaveIsAnErrorAtItsLine() throws Exception {
+        String longest = "x".repeat(org.dossier.documents.RecordDraft.LONGEST_TITLE);
+        String paragraph = "y".repeat(9_999);
+        assertEquals(1, parse("May 10, 1943\n\n" + longest + "\n\n" + paragraph + "\n\n" + paragraph + "\n").size(),
+                "a title of 500 characters and a summary of 20,000 (two paragraphs and the blank line between) are read");
+        SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nShort.\n\nJune 1, 1950\n\n" + longest + "x\n\n"
+                + paragraph + "\n\n" + paragraph + "y\n\nJuly 1, 1950\n\nCable\n");
+        assertEquals(List.of("page.txt:9: the title has 501 characters; a record's title has at most 500 (an editor "
+                        + "could not save it): shorten it, or begin the summary after a blank line",
+                "page.txt:11: the summary has 20001 characters; a record's summary has at most 20000 (an editor could "
+                        + "not save it): shorten it, or check for a missing date line"),
+                e.problems().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void aFileWithoutLineEndsIsRefusedAtTheLineThatOutgrowsAnyPageNotReadWhole() {
+        byte[] noLineEnds = new byte[3 << 20];
+        java.util.Arrays.fill(noLineEnds, (byte) 'x');
+        byte[] page = ("May 10, 1943\n\nLetter\n\n" + "Summary.\n").getBytes(StandardCharsets.UTF_8);
+        byte[] both = java.util.Arrays.copyOf(page, page.length + noLineEnds.length);
+        System.arraycopy(noLineEnds, 0, both, page.length, noLineEnds.length);
+        SeedFormatException e = assertThrows(SeedFormatException.class, () -> parser.parse("dump.txt", both));
+        assertEquals(List.of("dump.txt:6: a line of more than 1 MB, longer than any title or summary may be: this is "
+                + "no seed page, or its lines end in something other than LF, CRLF or CR"),
+                e.problems().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void aPageReadNoFurtherForItsManyProblemsSaysWhereItStopped() {
+        SeedFormatException e = rejected("June 31, 1950\n\nReport\n\n".repeat(150));
+        assertEquals(SeedPageParser.MOST_PROBLEMS + 1, e.problems().size());
+        assertEquals("page.txt:" + (4 * SeedPageParser.MOST_PROBLEMS + 1) + ": not read from here on: a page is read no "
+                + "further after 100 problems; mend these and import it again", e.problems().get(SeedPageParser.MOST_PROBLEMS).toString());
+        assertEquals(SeedPageParser.MOST_PROBLEMS, rejected("June 31, 1950\n\nReport\n\n".repeat(100)).problems().size(),
+                "a page with no more than that says nothing of the kind");
+    }
+
+    @Test
+    void pagesPutOneAfterTheOtherReadAsTheyDoApartTheSecondHeaderInNoSummary() throws Exception {
+        String first = "Skip to content\n\n1 - 2 of 4\n\nDocuments\n\nMay 10, 1943\n\nLetter\n\nSummary one.\n\n"
+                + "June 1, 1950\n\nReport\n\nIts summary.";
+        String second = "Skip to content\n\nResults:\n\n3 - 4 of 4\n\nDocuments\n\nJuly 2, 1951\n\nCable\n\n"
+                + "Cable summary.\n";
+        List<SeedEntry> apart = new java.util.ArrayList<>(parse(first + "\n"));
+        apart.addAll(parse(second));
+        // The first page without a line end at its end, as cat puts it before the second.
+        for (String joint : List.of("", "\n", "\n\n")) {
+            List<SeedEntry> together = parse(first + joint + second);
+            assertEquals(apart.stream().map(e -> e.title() + e.summary()).toList(),
+                    together.stream().map(e -> e.title() + e.summary()).toList(), joint);
+            assertEquals(List.of(7, 13, 25 + joint.length()), together.stream().map(SeedEntry::line).toList());
+        }
+        // The first page's last entry without a summary: its title is the block the header follows.
+        String noSummary = first.substring(0, first.lastIndexOf("\n\n"));
+        List<SeedEntry> apartToo = new java.util.ArrayList<>(parse(noSummary + "\n"));
+        apartToo.addAll(parse(second));
+        for (String joint : List.of("", "\n", "\n\n")) {
+            assertEquals(apartToo.stream().map(e -> e.title() + e.summary()).toList(),
+                    parse(noSummary + joint + second).stream().map(e -> e.title() + e.summary()).toList(), joint);
+        }
+        SeedFormatException e = rejected(first + "\nSkip to content\n\nSomething unexpected\n\nJuly 2, 1951\n\nCable\n");
+        assertEquals(List.of("page.txt:20: expected a date line such as 'May 10, 1943' before 'Something unexpected'"),
+                e.problems().stream().map(Object::toString).toList());
     }
 
     @Test

@@ -327,7 +327,7 @@ public final class AuthorityWriter {
                 moved = moved.values(kind.key(), from, to, documentId, null, had ? "linked" : null, null, null);
             }
             records.update(documentId, version(documentId),
-                    new RecordDraft(draft.title(), draft.summary(), draft.date(), draft.typeId(), people, places), by);
+                    draft.withLinks(people, places), by);
             count++;
             if (System.nanoTime() - deadline > 0) {
                 break;
@@ -465,7 +465,7 @@ public final class AuthorityWriter {
             }
             places.add(mergedId);
         }
-        RecordDraft back = new RecordDraft(draft.title(), draft.summary(), draft.date(), draft.typeId(), people, places);
+        RecordDraft back = draft.withLinks(people, places);
         if (!back.equals(draft)) {
             records.update(link.document(), version(link.document()), back, by);
         }
@@ -572,7 +572,7 @@ public final class AuthorityWriter {
         } else {
             places.add(authority.id());
         }
-        return new RecordDraft(draft.title(), draft.summary(), draft.date(), draft.typeId(), people, places);
+        return draft.withLinks(people, places);
     }
 
     /** Reads the authority and checks its version: the first half of every compare-and-set. */

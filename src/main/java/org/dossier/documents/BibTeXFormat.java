@@ -51,6 +51,10 @@ final class BibTeXFormat implements ExportFormat {
                 if (c.genre() != null) {
                     field(out, "type", escape(c.genre()));
                 }
+                if (!c.languages().isEmpty()) {
+                    // biblatex's language is a list, its items joined by "and".
+                    field(out, "language", escape(String.join(" and ", c.languages().names())));
+                }
                 if (!c.recipients().isEmpty()) {
                     // No BibTeX or biblatex entry type has a standard field for the addressee: a
                     // field of its own is kept by reference managers and ignored by styles.

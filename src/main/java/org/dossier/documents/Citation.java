@@ -14,10 +14,11 @@ import org.dossier.authorities.AuthorityRef;
  * @param archive the repository that publishes the record ("Dossier")
  * @param siteUrl the catalogue's address, with no slash at the end
  * @param accessed the day the reader saw the record
+ * @param languages the languages the document is written in, none when the catalogue does not say
  */
 public record Citation(int id, int version, String title, DocumentDate date, String genre,
                        List<String> summary, List<PersonLink> people, List<String> places,
-                       String archive, String siteUrl, LocalDate accessed) {
+                       String archive, String siteUrl, LocalDate accessed, Languages languages) {
 
     /** The type whose records are of no particular kind: naming it in a citation says nothing. */
     static final String UNSPECIFIED_TYPE = "other";
@@ -31,6 +32,7 @@ public record Citation(int id, int version, String title, DocumentDate date, Str
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(siteUrl, "siteUrl");
         Objects.requireNonNull(accessed, "accessed");
+        Objects.requireNonNull(languages, "languages");
         summary = List.copyOf(summary);
         people = List.copyOf(people);
         places = List.copyOf(places);

@@ -47,14 +47,14 @@ public final class Citations {
     public Citation of(DocumentDetails record, String siteUrl) {
         return new Citation(record.id(), record.version(), record.title(), record.date(),
                 Citation.genreOf(record.type()), record.summary(), record.people(), names(record.places()),
-                archive.name(), siteUrl, today());
+                archive.name(), siteUrl, today(), record.languages());
     }
 
     /** The citation of one version of a record, as it was then. */
     public Citation of(RecordVersion version, String siteUrl) {
         return new Citation(version.documentId(), version.number(), version.title(), version.date(),
                 Citation.genreOf(version.type()), version.summary(), version.people(),
-                names(version.places()), archive.name(), siteUrl, today());
+                names(version.places()), archive.name(), siteUrl, today(), version.languages());
     }
 
     /**
@@ -68,7 +68,8 @@ public final class Citations {
         }
         Map<Integer, org.jooq.Record> rows = new HashMap<>();
         Field<DocumentDate> date = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION);
-        db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, date, DOCUMENT.VERSION, DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL)
+        db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, date, DOCUMENT.VERSION, DOCUMENT.LANGUAGES,
+                        DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL)
                 .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
                 .where(DOCUMENT.ID.in(ids).and(DOCUMENT.WITHDRAWN_AT.isNull()))
                 .forEach(r -> rows.put(r.get(DOCUMENT.ID), r));
@@ -103,7 +104,7 @@ public final class Citations {
                     row.get(date),
                     Citation.genreOf(type), RecordDraft.paragraphs(row.get(DOCUMENT.SUMMARY)),
                     people.getOrDefault(id, List.of()), places.getOrDefault(id, List.of()),
-                    archive.name(), siteUrl, today));
+                    archive.name(), siteUrl, today, row.get(DOCUMENT.LANGUAGES)));
         }
         return citations;
     }

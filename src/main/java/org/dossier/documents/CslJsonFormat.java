@@ -45,6 +45,11 @@ final class CslJsonFormat implements ExportFormat {
                 json.writeStringField("title", c.title());
                 names(json, "author", c.authors());
                 names(json, "recipient", c.recipients());
+                if (!c.languages().isEmpty()) {
+                    // CSL's language is one BCP 47 tag, which a processor reads to set the item's
+                    // locale: the main one.
+                    json.writeStringField("language", c.languages().tags().get(0));
+                }
                 if (c.genre() != null) {
                     json.writeStringField("genre", c.genre());
                 }

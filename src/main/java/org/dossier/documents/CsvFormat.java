@@ -7,7 +7,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * CSV for spreadsheets (RFC 4180, through Commons CSV): a header row, then one row a record. The
- * date column holds the date as precisely as it is known ("1942-02"), with its precision beside it.
+ * date column holds the date as precisely as it is known ("1942-02"), with its precision beside it;
+ * the languages column names the languages the document is written in ("Russian; Chinese").
  *
  * <p>A text cell that a spreadsheet would run as a formula (one starting with {@code =}, {@code +},
  * {@code -}, {@code @}, a tab or a carriage return) is written with a single quote before it, as
@@ -17,7 +18,7 @@ import org.apache.commons.csv.CSVPrinter;
 final class CsvFormat implements ExportFormat {
 
     static final String[] HEADER = {"id", "title", "date", "date_precision", "display_date", "type", "people",
-        "places", "version", "permalink", "version_url", "authors", "recipients"};
+        "places", "version", "permalink", "version_url", "authors", "recipients", "languages"};
 
     @Override
     public String mediaType() {
@@ -43,7 +44,8 @@ final class CsvFormat implements ExportFormat {
                 csv.printRecord(c.id(), inert(c.title()), c.date().iso(), c.date().precision().key(),
                         inert(c.date().display()), inert(c.genre() == null ? "" : c.genre()),
                         inert(names(c.people())), inert(String.join("; ", c.places())), c.version(),
-                        c.permalink(), c.url(), inert(names(c.authors())), inert(names(c.recipients())));
+                        c.permalink(), c.url(), inert(names(c.authors())), inert(names(c.recipients())),
+                        String.join("; ", c.languages().names()));
             }
 
             @Override

@@ -9,7 +9,7 @@ import org.dossier.authorities.AuthorityRef;
  * {@code withdrawnReason} and {@code withdrawnAt} are null unless the record was withdrawn.
  */
 public record DocumentDetails(int id, String title, List<String> summary, DocumentDate date, String slug,
-                              int version, AuthorityRef type, List<PersonLink> people,
+                              int version, AuthorityRef type, Languages languages, List<PersonLink> people,
                               List<AuthorityRef> places, List<Source> sources, Instant createdAt,
                               Instant updatedAt, String withdrawnReason, Instant withdrawnAt) {
 

@@ -31,6 +31,7 @@ public final class DocumentJson {
         json.put("url", siteUrl + record.canonicalPath());
         json.put("version", record.version());
         json.put("type", record.type() == null ? null : authority(record.type()));
+        json.put("languages", record.languages().tags());
         json.put("people", record.people().stream().map(DocumentJson::person).toList());
         json.put("places", record.places().stream().map(DocumentJson::authority).toList());
         json.put("created", record.createdAt().toString());
@@ -48,6 +49,7 @@ public final class DocumentJson {
         json.put("url", siteUrl + version.path());
         json.put("version", version.number());
         json.put("type", version.type() == null ? null : authority(version.type()));
+        json.put("languages", version.languages().tags());
         json.put("people", version.people().stream().map(DocumentJson::person).toList());
         json.put("places", version.places().stream().map(DocumentJson::authority).toList());
         json.put("created", record.createdAt().toString());

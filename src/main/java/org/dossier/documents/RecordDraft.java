@@ -21,9 +21,12 @@ import org.dossier.authorities.PersonRole;
  * the order it was given, so that the order stored (positions 1..n) is the order every page shows;
  * two drafts that differ only in that order are different drafts (a save that only reorders the
  * authors is a change, with a revision).
+ *
+ * <p>{@code languages} are those the document is written in ({@link Languages#NONE} when no one has
+ * said: seed pages never do).
  */
 public record RecordDraft(String title, List<String> summary, DocumentDate date, Integer typeId,
-                          Map<Integer, PersonRole> people, SortedSet<Integer> places) {
+                          Map<Integer, PersonRole> people, SortedSet<Integer> places, Languages languages) {
 
     /**
      * The longest title and summary (paragraphs apart by a blank line, {@link #summaryText}) a record
@@ -46,6 +49,7 @@ public record RecordDraft(String title, List<String> summary, DocumentDate date,
         people.values().forEach(role -> Objects.requireNonNull(role, "every person linked needs a role"));
         people = Collections.unmodifiableMap(inRecordOrder(people));
         places = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(places));
+        Objects.requireNonNull(languages, "a record's languages are none, or some");
     }
 
     /** The people grouped by role (authors first), each group in the order given: a stable sort. */
@@ -62,12 +66,12 @@ public record RecordDraft(String title, List<String> summary, DocumentDate date,
         return other instanceof RecordDraft that && title.equals(that.title) && summary.equals(that.summary)
                 && date.equals(that.date) && Objects.equals(typeId, that.typeId)
                 && List.copyOf(people.entrySet()).equals(List.copyOf(that.people.entrySet()))
-                && places.equals(that.places);
+                && places.equals(that.places) && languages.equals(that.languages);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(title, summary, date, typeId, List.copyOf(people.entrySet()), places);
+        return Objects.hash(title, summary, date, typeId, List.copyOf(people.entrySet()), places, languages);
     }
 
     private static String composed(String text) {
@@ -75,7 +79,12 @@ public record RecordDraft(String title, List<String> summary, DocumentDate date,
     }
 
     public RecordDraft(String title, List<String> summary, DocumentDate date) {
-        this(title, summary, date, null, Map.of(), new TreeSet<>());
+        this(title, summary, date, null, Map.of(), new TreeSet<>(), Languages.NONE);
+    }
+
+    /** The same draft linking other people and places (a merge, a relink, their undoing). */
+    public RecordDraft withLinks(Map<Integer, PersonRole> otherPeople, java.util.Collection<Integer> otherPlaces) {
+        return new RecordDraft(title, summary, date, typeId, otherPeople, new TreeSet<>(otherPlaces), languages);
     }
 
     /** Every one of {@code ids} in the same role, in their order: for a caller that links people it only names. */

@@ -45,6 +45,9 @@ public final class RecordJsonLd {
         if (c.genre() != null) {
             json.put("genre", c.genre());
         }
+        if (!c.languages().isEmpty()) {
+            json.put("inLanguage", c.languages().tags().size() == 1 ? c.languages().tags().get(0) : c.languages().tags());
+        }
         if (!c.summary().isEmpty()) {
             json.put("description", c.summaryText());
         }

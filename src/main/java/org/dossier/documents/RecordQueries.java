@@ -53,7 +53,7 @@ public final class RecordQueries {
                         r.get(DOCUMENT_SOURCE.LINE)));
         return Optional.of(new DocumentDetails(row.getId(), row.getTitle(), RecordDraft.paragraphs(row.getSummary()),
                 DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision()), row.getSlug(), row.getVersion(),
-                type, people, places, sources, row.getCreatedAt(), row.getUpdatedAt(), row.getWithdrawnReason(),
+                type, row.getLanguages(), people, places, sources, row.getCreatedAt(), row.getUpdatedAt(), row.getWithdrawnReason(),
                 row.getWithdrawnAt()));
     }
 

@@ -16,7 +16,7 @@ import org.dossier.authorities.PersonRole;
  */
 public record RecordVersion(int documentId, int number, Instant createdAt, String author, String note,
                             String source, String title,
-                            List<String> summary, DocumentDate date, AuthorityRef type,
+                            List<String> summary, DocumentDate date, AuthorityRef type, Languages languages,
                             List<PersonLink> people, List<AuthorityRef> places, String slug,
                             String withdrawnReason) {
 
@@ -50,7 +50,7 @@ public record RecordVersion(int documentId, int number, Instant createdAt, Strin
         people.forEach(p -> roles.put(p.id(), p.role()));
         SortedSet<Integer> placeIds = new TreeSet<>();
         places.forEach(p -> placeIds.add(p.id()));
-        return new RecordDraft(title, summary, date, type == null ? null : type.id(), roles, placeIds);
+        return new RecordDraft(title, summary, date, type == null ? null : type.id(), roles, placeIds, languages);
     }
 
     /** The day the version was saved, as a reader reads it ("May 1, 2026"). */

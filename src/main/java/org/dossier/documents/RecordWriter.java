@@ -169,6 +169,7 @@ public final class RecordWriter {
         row.setDateKey(draft.date().key());
         row.setDatePrecision(draft.date().precision());
         row.setTypeId(draft.typeId());
+        row.setLanguages(draft.languages());
         row.setSortTitle(Slugs.sortKey(draft.title()));
         row.setSlug(slug);
         return slug;
@@ -208,7 +209,8 @@ public final class RecordWriter {
         var places = new java.util.TreeSet<>(db.select(DOCUMENT_PLACE.PLACE_ID).from(DOCUMENT_PLACE)
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.eq(row.getId())).fetch(DOCUMENT_PLACE.PLACE_ID));
         return new RecordDraft(row.getTitle(), RecordDraft.paragraphs(row.getSummary()),
-                DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision()), row.getTypeId(), people, places);
+                DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision()), row.getTypeId(), people, places,
+                row.getLanguages());
     }
 
     private void writeLinks(int id, RecordDraft draft) {
@@ -263,6 +265,7 @@ public final class RecordWriter {
                 .set(REVISION.DATE_KEY, row.getDateKey())
                 .set(REVISION.DATE_PRECISION, row.getDatePrecision())
                 .set(REVISION.TYPE_ID, row.getTypeId())
+                .set(REVISION.LANGUAGES, row.getLanguages())
                 .set(REVISION.SLUG, row.getSlug())
                 .set(REVISION.WITHDRAWN_REASON, row.getWithdrawnReason())
                 .returningResult(REVISION.ID)

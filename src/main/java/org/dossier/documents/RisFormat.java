@@ -49,6 +49,10 @@ final class RisFormat implements ExportFormat {
                 if (c.genre() != null) {
                     tag(out, "M3", c.genre());
                 }
+                if (!c.languages().isEmpty()) {
+                    // One LA line, as Zotero's RIS import keeps one language: the names a reader reads.
+                    tag(out, "LA", c.languages().namesText());
+                }
                 tag(out, "DA", date(c.date()));
                 tag(out, "PY", String.valueOf(c.date().year()));
                 tag(out, "DB", c.archive());

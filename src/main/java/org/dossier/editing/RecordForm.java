@@ -18,18 +18,21 @@ import org.dossier.authorities.PersonRole;
 import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.DocumentDetails;
+import org.dossier.documents.Languages;
 import org.dossier.documents.RecordDraft;
 
 /**
  * A record form exactly as it was typed, so that a refused form comes back with every character
  * the editor wrote. {@link #check} turns it into a draft, or into a message for each bad field.
  */
-public record RecordForm(String title, String date, String summary, String type, List<String> people,
+public record RecordForm(String title, String date, String summary, String type, String languages, List<String> people,
                          Map<String, String> roles, Map<String, String> order, List<String> places, String note) {
 
     static final int MAX_TITLE = RecordDraft.LONGEST_TITLE;
     static final int MAX_SUMMARY = RecordDraft.LONGEST_SUMMARY;
     static final int MAX_NOTE = 1_000;
+    /** What twelve languages' names take, with room to spare: the field is not a place for text. */
+    static final int MAX_LANGUAGES = 400;
 
     /** A form that passed its checks: the draft to save and the note saying why. */
     public record Checked(RecordDraft draft, String note, Map<String, String> errors) {
@@ -43,6 +46,7 @@ public record RecordForm(String title, String date, String summary, String type,
         date = orEmpty(date);
         summary = orEmpty(summary).replace("\r\n", "\n");
         type = orEmpty(type);
+        languages = orEmpty(languages);
         people = List.copyOf(people);
         roles = Map.copyOf(roles);
         order = Map.copyOf(order);
@@ -53,17 +57,17 @@ public record RecordForm(String title, String date, String summary, String type,
     /** A form whose people are all linked as {@code mentioned} unless {@code roles} says otherwise. */
     public RecordForm(String title, String date, String summary, String type, List<String> people,
                       List<String> places, String note) {
-        this(title, date, summary, type, people, Map.of(), Map.of(), places, note);
+        this(title, date, summary, type, "", people, Map.of(), Map.of(), places, note);
     }
 
     /** A form whose people come in the order they are listed, none numbered. */
     public RecordForm(String title, String date, String summary, String type, List<String> people,
                       Map<String, String> roles, List<String> places, String note) {
-        this(title, date, summary, type, people, roles, Map.of(), places, note);
+        this(title, date, summary, type, "", people, roles, Map.of(), places, note);
     }
 
     public static RecordForm empty() {
-        return new RecordForm("", "", "", "", List.of(), Map.of(), Map.of(), List.of(), "");
+        return new RecordForm("", "", "", "", "", List.of(), Map.of(), Map.of(), List.of(), "");
     }
 
     /**
@@ -82,7 +86,7 @@ public record RecordForm(String title, String date, String summary, String type,
             order.put(id, String.valueOf(order.size() + 1));
         });
         return new RecordForm(record.title(), record.date().display(), String.join("\n\n", record.summary()),
-                record.type() == null ? "" : String.valueOf(record.type().id()),
+                record.type() == null ? "" : String.valueOf(record.type().id()), record.languages().namesText(),
                 List.copyOf(people.keySet()), roles, order,
                 record.places().stream().map(p -> String.valueOf(lists.standing(AuthorityKind.PLACE, p.id())))
                         .distinct().toList(), "");
@@ -108,7 +112,8 @@ public record RecordForm(String title, String date, String summary, String type,
             }
         }
         return new RecordForm(ctx.formParam("title"), ctx.formParam("date"), ctx.formParam("summary"),
-                ctx.formParam("type"), people, roles, order, ctx.formParams("place"), ctx.formParam("note"));
+                ctx.formParam("type"), ctx.formParam("languages"), people, roles, order, ctx.formParams("place"),
+                ctx.formParam("note"));
     }
 
     /**
@@ -151,7 +156,7 @@ public record RecordForm(String title, String date, String summary, String type,
                 rolesNow.put(id, role);
             }
         });
-        return new RecordForm(title, date, summary, type, List.copyOf(standingRoles.keySet()), rolesNow, standingOrder,
+        return new RecordForm(title, date, summary, type, languages, List.copyOf(standingRoles.keySet()), rolesNow, standingOrder,
                 places.stream().map(p -> standing(lists, AuthorityKind.PLACE, p.strip())).distinct().toList(), note);
     }
 
@@ -278,6 +283,16 @@ public record RecordForm(String title, String date, String summary, String type,
         if (placeIds == null) {
             errors.put("places", "Choose places from the list.");
         }
+        Languages readLanguages = Languages.NONE;
+        if (languages.length() > MAX_LANGUAGES) {
+            errors.put("languages", "List at most " + Languages.MOST + " languages, by name or code, separated by commas.");
+        } else {
+            try {
+                readLanguages = Languages.typed(ControlCharacters.withoutBidiControls(languages));
+            } catch (IllegalArgumentException e) {
+                errors.put("languages", e.getMessage());
+            }
+        }
         if (ControlCharacters.showsNothing(note)) {
             errors.put("note", "Say what you corrected and why: the note is kept in the history.");
         } else if (note.strip().length() > MAX_NOTE) {
@@ -288,7 +303,8 @@ public record RecordForm(String title, String date, String summary, String type,
         if (!errors.isEmpty()) {
             return new Checked(null, null, errors);
         }
-        RecordDraft draft = new RecordDraft(title, RecordDraft.paragraphs(summary), parsed, typeId, personRoles, placeIds);
+        RecordDraft draft = new RecordDraft(title, RecordDraft.paragraphs(summary), parsed, typeId, personRoles, placeIds,
+                readLanguages);
         return new Checked(draft, note.strip(), Map.of());
     }
 

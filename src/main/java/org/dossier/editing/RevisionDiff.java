@@ -34,6 +34,11 @@ public record RevisionDiff(List<Change> changes, List<String> unchanged) {
         compare("Title", before == null ? "" : before.title(), after.title(), changes, unchanged);
         compare("Date", before == null ? "" : dateText(before), dateText(after), changes, unchanged);
         compare("Type", before == null ? "" : typeText(before), typeText(after), changes, unchanged);
+        // Catalogues and versions from before languages were kept have none: not a field to list as unchanged.
+        String languagesBefore = before == null ? "" : before.languages().namesText();
+        if (!languagesBefore.isEmpty() || !after.languages().isEmpty()) {
+            compare("Languages", languagesBefore, after.languages().namesText(), changes, unchanged);
+        }
         compareLists("People", before == null ? Map.of() : withRoles(before.people()), withRoles(after.people()),
                 changes, unchanged);
         if (before != null) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.dossier.documents.DocumentDate;
+import org.dossier.documents.Languages;
 import org.dossier.documents.PersonLink;
 
 /**
@@ -14,7 +15,8 @@ import org.dossier.documents.PersonLink;
  *                  person or place it names, UTC, to the second
  * @param typeKey the key of its document type, or null
  */
-record OaiItem(int id, Instant datestamp, boolean deleted, String typeKey, String typeLabel, DocumentDate date,
+record OaiItem(int id, Instant datestamp, boolean deleted, String typeKey, String typeLabel, Languages languages,
+               DocumentDate date,
                String title, List<String> summary, List<PersonLink> people, List<String> places) {
 
     OaiItem {
@@ -24,7 +26,7 @@ record OaiItem(int id, Instant datestamp, boolean deleted, String typeKey, Strin
     }
 
     OaiItem withSubjects(List<PersonLink> people, List<String> places) {
-        return new OaiItem(id, datestamp, deleted, typeKey, typeLabel, date, title, summary, people, places);
+        return new OaiItem(id, datestamp, deleted, typeKey, typeLabel, languages, date, title, summary, people, places);
     }
 
     /** The sets the record is in: its type's and its decade's. */

@@ -311,6 +311,10 @@ public final class OaiPmh {
         if (!item.summary().isEmpty()) {
             dc(xml, "description", String.join("\n\n", item.summary()));
         }
+        // ISO 639 codes as RFC 5646 writes them, as Dublin Core recommends ("ru"), the main one first.
+        for (String language : item.languages().tags()) {
+            dc(xml, "language", language);
+        }
         // Subjects are a set, not the document's order: by name, as they always were.
         for (PersonLink person : item.people().stream().sorted(java.util.Comparator.comparing(PersonLink::sortName)
                 .thenComparing(PersonLink::key)).toList()) {

@@ -108,7 +108,7 @@ final class OaiQueries {
      */
     List<OaiItem> page(Selection selection, Instant afterDatestamp, int afterId, int limit, boolean withSubjects) {
         List<OaiItem> items = db.select(DOCUMENT.ID, DOCUMENT.UPDATED_AT, DOCUMENT.WITHDRAWN_AT, DOCUMENT.TITLE,
-                        DOCUMENT.SUMMARY, DATE, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL)
+                        DOCUMENT.SUMMARY, DATE, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL, DOCUMENT.LANGUAGES)
                 .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
                 .where(selection.condition().and(after(afterDatestamp, afterId)))
                 .orderBy(DOCUMENT.UPDATED_AT, DOCUMENT.ID)
@@ -139,7 +139,7 @@ final class OaiQueries {
 
     Optional<OaiItem> item(int id) {
         return db.select(DOCUMENT.ID, DOCUMENT.UPDATED_AT, DOCUMENT.WITHDRAWN_AT, DOCUMENT.TITLE, DOCUMENT.SUMMARY,
-                        DATE, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL)
+                        DATE, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL, DOCUMENT.LANGUAGES)
                 .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
                 .where(DOCUMENT.ID.eq(id))
                 .fetchOptional(OaiQueries::item)
@@ -152,7 +152,7 @@ final class OaiQueries {
 
     private static OaiItem item(Record r) {
         return new OaiItem(r.get(DOCUMENT.ID), r.get(DOCUMENT.UPDATED_AT), r.get(DOCUMENT.WITHDRAWN_AT) != null,
-                r.get(DOCUMENT_TYPE.KEY), r.get(DOCUMENT_TYPE.LABEL),
+                r.get(DOCUMENT_TYPE.KEY), r.get(DOCUMENT_TYPE.LABEL), r.get(DOCUMENT.LANGUAGES),
                 r.get(DATE),
                 r.get(DOCUMENT.TITLE), RecordDraft.paragraphs(r.get(DOCUMENT.SUMMARY)), List.of(), List.of());
     }

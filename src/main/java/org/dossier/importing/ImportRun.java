@@ -29,6 +29,7 @@ import org.dossier.authorities.Extractor;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.BatchInsert;
 import org.dossier.documents.BulkWriting;
+import org.dossier.documents.Languages;
 import org.dossier.documents.NewRecords;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
@@ -487,7 +488,7 @@ public final class ImportRun {
     private static NewRecords.Ready recordOf(Extractor extractor, SeedEntry entry) {
         Extraction extraction = extractor.extract(entry.title(), entry.summary());
         return NewRecords.ready(new RecordDraft(entry.title(), entry.summary(), entry.date(), extraction.typeId(),
-                extraction.people(), extraction.places()));
+                extraction.people(), extraction.places(), Languages.NONE));
     }
 
     private static String located(Path page, SeedProblem problem) {

@@ -28,6 +28,7 @@ import org.dossier.importing.SeedPageParser;
 import org.dossier.authorities.PersonRole;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.BulkWriting;
+import org.dossier.documents.Languages;
 import org.dossier.documents.NewRecords;
 import org.dossier.documents.RecordDraft;
 import org.jooq.DSLContext;
@@ -208,7 +209,7 @@ public final class Generator {
             people.put(person, ROLES[Math.min(position++, ROLES.length - 1)]);
         }
         return new RecordDraft(record.title(), List.of(record.summary()), record.date(), record.typeId(), people,
-                record.places());
+                record.places(), Languages.NONE);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.dossier.authorities;
 
+import org.dossier.documents.Languages;
+
 import static org.dossier.db.Tables.DOCUMENT_PERSON;
 import static org.dossier.db.Tables.PERSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +43,7 @@ class MergesKeepThePeoplesOrderTest {
         people.put(id("molotov"), PersonRole.AUTHOR);
         people.put(id("mao-zedong"), PersonRole.RECIPIENT);
         letter = db.store().write(w -> w.create(new RecordDraft("Letter from Zhou, Stalin and Molotov to Mao",
-                List.of(), DocumentDate.ofYear(1950), null, people, new TreeSet<>()), ALICE));
+                List.of(), DocumentDate.ofYear(1950), null, people, new TreeSet<>(), Languages.NONE), ALICE));
     }
 
     @AfterEach
@@ -126,7 +128,7 @@ class MergesKeepThePeoplesOrderTest {
         people.put(id("kim-il-sung"), PersonRole.MENTIONED);
         people.put(id("stalin"), PersonRole.MENTIONED);
         int note = db.store().write(w -> w.create(new RecordDraft("Note on Molotov's letter to Mao", List.of(),
-                DocumentDate.ofYear(1950), null, people, new TreeSet<>()), ALICE));
+                DocumentDate.ofYear(1950), null, people, new TreeSet<>(), Languages.NONE), ALICE));
         merge("stalin", "molotov");
         assertEquals(List.of("1 molotov author", "2 mao-zedong recipient", "3 kim-il-sung mentioned"),
                 db.dsl().select(PERSON.KEY, DOCUMENT_PERSON.POSITION, DOCUMENT_PERSON.ROLE).from(DOCUMENT_PERSON)

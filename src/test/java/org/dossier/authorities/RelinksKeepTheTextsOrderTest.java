@@ -1,5 +1,7 @@
 package org.dossier.authorities;
 
+import org.dossier.documents.Languages;
+
 import static org.dossier.db.Tables.DOCUMENT_PERSON;
 import static org.dossier.db.Tables.PERSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +51,7 @@ class RelinksKeepTheTextsOrderTest {
                     i == authorsThenRecipient.length - 1 ? PersonRole.RECIPIENT : PersonRole.AUTHOR);
         }
         return db.store().write(w -> w.create(new RecordDraft(title, List.of(), DocumentDate.ofYear(1950), null,
-                people, new TreeSet<>()), Attribution.editor("alice", "Entered")));
+                people, new TreeSet<>(), Languages.NONE), Attribution.editor("alice", "Entered")));
     }
 
     private void linkStalinAsAuthor(int... records) {

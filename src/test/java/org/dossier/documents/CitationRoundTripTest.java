@@ -54,7 +54,7 @@ class CitationRoundTripTest {
         return new Citation(7, 3, title, date, "Ciphered Telegram",
                 List.of("First paragraph, with a line\nbreak.", "Second paragraph."),
                 List.of(KIM, PAK, STALIN, LEGATION), List.of("North Korea (DPRK)"), "Dossier", "https://dossier.example.org",
-                ACCESSED);
+                ACCESSED, Languages.typed("Korean, Russian"));
     }
 
     private static String export(ExportFormat format, Citation... citations) throws Exception {
@@ -82,6 +82,7 @@ class CitationRoundTripTest {
         assertEquals("https://dossier.example.org/documents/7/v/3", entry.getField(BibTeXEntry.KEY_URL).toUserString());
         assertEquals("3", entry.getField(new Key("version")).toUserString());
         assertEquals("2026-05-04", entry.getField(new Key("urldate")).toUserString());
+        assertEquals("Korean and Russian", entry.getField(new Key("language")).toUserString(), "biblatex's list");
         assertEquals("1942-02", new BibTeXConverter().toItemData(entry).getIssued().getRaw());
         entry.removeField(new Key("date"));
         assertArrayEquals(new int[][] {{1942, 2}}, new BibTeXConverter().toItemData(entry).getIssued().getDateParts(),
@@ -113,7 +114,7 @@ class CitationRoundTripTest {
     void manyBibTeXEntriesInOneFileAllParse() throws Exception {
         Citation first = citation("One", DocumentDate.ofDay(1943, 5, 10));
         Citation second = new Citation(8, 1, "Two", DocumentDate.ofYear(1950), null, List.of(), List.of(), List.of(),
-                "Dossier", "https://dossier.example.org", ACCESSED);
+                "Dossier", "https://dossier.example.org", ACCESSED, Languages.NONE);
         BibTeXDatabase db = new BibTeXParser().parse(new StringReader(export(ExportFormat.BIBTEX, first, second)));
         assertEquals(2, db.getEntries().size());
     }
@@ -132,6 +133,7 @@ class CitationRoundTripTest {
         assertEquals("Ciphered Telegram", ref.getTypeOfWork());
         assertEquals("https://dossier.example.org/documents/7/v/3", ref.getURL());
         assertEquals("2026/05/04", ref.getAccessDate());
+        assertEquals("Korean, Russian", ref.getLanguage());
         assertEquals("First paragraph, with a line break. Second paragraph.", ref.getAbstrct());
         assertArrayEquals(new String[] {"Kim Il Sung", "Pak Heon-yeong", "Joseph Stalin", "Legation of Hungary in the DPRK",
                 "North Korea (DPRK)"}, ref.getKeywords());
@@ -181,6 +183,7 @@ class CitationRoundTripTest {
         assertEquals("Ciphered Telegram", day.getGenre());
         assertEquals("3", day.getVersion());
         assertEquals("Dossier", day.getArchive());
+        assertEquals("ko", day.getLanguage(), "CSL's one BCP 47 tag: the main language");
         assertEquals("https://dossier.example.org/documents/7/v/3", day.getURL());
         assertArrayEquals(new int[][] {{1943, 5, 10}}, day.getIssued().getDateParts());
         assertArrayEquals(new int[][] {{2026, 5, 4}}, day.getAccessed().getDateParts());
@@ -212,7 +215,7 @@ class CitationRoundTripTest {
     void bibTeXOfAPersonWithASortFormSplitsAtItsComma() throws Exception {
         PersonLink stalin = new PersonLink(3, "stalin", "Joseph Stalin", "Stalin, Joseph", false, PersonRole.AUTHOR);
         Citation c = new Citation(8, 1, "Cable", DocumentDate.ofYear(1949), "Cable", List.of(), List.of(stalin),
-                List.of(), "Dossier", "https://dossier.example.org", ACCESSED);
+                List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.NONE);
         BibTeXEntry entry = new BibTeXParser().parse(new StringReader(export(ExportFormat.BIBTEX, c)))
                 .resolveEntry(new Key("dossier-8-v1"));
         CSLName author = new BibTeXConverter().toItemData(entry).getAuthor()[0];
@@ -254,7 +257,7 @@ class CitationRoundTripTest {
 
         Citation unsent = new Citation(8, 1, "Memorandum", DocumentDate.ofYear(1949), "Memorandum", List.of(),
                 List.of(new PersonLink(3, "stalin", "Joseph Stalin", "Stalin, Joseph", false, PersonRole.AUTHOR)),
-                List.of(), "Dossier", "https://dossier.example.org", ACCESSED);
+                List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.NONE);
         String ris = export(ExportFormat.RIS, unsent);
         assertTrue(ris.startsWith("TY  - MANSCPT\r\n"));
         assertEquals(new ZoteroImport.Item("manuscript", List.of(new ZoteroImport.Creator("Stalin", "Joseph", "author"))),

@@ -15,7 +15,7 @@ class CitationStyleTest {
 
     private static Citation citation(String title, String genre, DocumentDate date) {
         return new Citation(9, 2, title, date, genre, List.of(), List.of(), List.of(), "Dossier",
-                "https://dossier.example.org", LocalDate.of(2026, 9, 1));
+                "https://dossier.example.org", LocalDate.of(2026, 9, 1), Languages.NONE);
     }
 
     @Test
@@ -75,7 +75,7 @@ class CitationStyleTest {
 
     private static Citation authored(List<PersonLink> people, String genre) {
         return new Citation(9, 2, "Cable No. 3355", DocumentDate.ofDay(1949, 5, 26), genre, List.of(), people, List.of(),
-                "Dossier", "https://dossier.example.org", LocalDate.of(2026, 9, 1));
+                "Dossier", "https://dossier.example.org", LocalDate.of(2026, 9, 1), Languages.NONE);
     }
 
     private static final PersonLink STALIN = new PersonLink(1, "stalin", "Joseph Stalin", "Stalin, Joseph", false,

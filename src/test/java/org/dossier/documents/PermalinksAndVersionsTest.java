@@ -54,7 +54,7 @@ class PermalinksAndVersionsTest {
         int kim = database.personId("kim-il-sung");
         database.at("2030-01-01T00:00:00Z").write(w -> w.update(letter, 1, new RecordDraft(NEW_TITLE,
                         List.of("Corrected summary."), DocumentDate.ofDay(1942, 2, 16), database.typeId("letter"),
-                        RecordDraft.inRole(List.of(kim), PersonRole.AUTHOR), new TreeSet<>()),
+                        RecordDraft.inRole(List.of(kim), PersonRole.AUTHOR), new TreeSet<>(), Languages.NONE),
                 Attribution.editor("tester", "Dated to the day from the original")));
         database.at("2030-02-01T00:00:00Z").write(w -> w.update(journal, 1,
                         new RecordDraft("From the Journal of Torbenkov", List.of(), DocumentDate.ofDay(1960, 6, 1)),

@@ -17,7 +17,7 @@ final class StrictRis {
 
     private static final Pattern LINE = Pattern.compile("([A-Z][A-Z0-9])  - (.*)");
     private static final Set<String> TAGS = Set.of("TY", "ER", "AU", "A1", "A2", "A3", "A4", "TI", "T2", "M3", "DA",
-            "PY", "DB", "UR", "Y2", "AB", "KW", "N1", "DP", "AN", "CN");
+            "PY", "DB", "UR", "Y2", "AB", "KW", "N1", "DP", "AN", "CN", "LA");
 
     private StrictRis() {
     }

@@ -118,13 +118,13 @@ class ZoteroCaptureTest {
         PersonLink vanFleet = new PersonLink(9, "van-fleet", "James Van Fleet", "Van Fleet, James Alward", false,
                 org.dossier.authorities.PersonRole.AUTHOR);
         Citation c = new Citation(9, 1, "Report", DocumentDate.ofYear(1952), "Report", List.of(), List.of(vanFleet),
-                List.of(), "Dossier", "https://dossier.example.org", java.time.LocalDate.of(2026, 5, 4));
+                List.of(), "Dossier", "https://dossier.example.org", java.time.LocalDate.of(2026, 5, 4), Languages.NONE);
         assertEquals(List.of(), c.highwireAuthors(), "Zotero would read 'Van Fleet' and 'James Alward'");
         PersonLink stalin = new PersonLink(3, "stalin", "Joseph Stalin", "Stalin, Joseph", false,
                 org.dossier.authorities.PersonRole.AUTHOR);
         assertEquals(List.of("Van Fleet, James Alward", "Stalin, Joseph"), new Citation(9, 1, "Report",
                 DocumentDate.ofYear(1952), "Report", List.of(), List.of(vanFleet, stalin), List.of(), "Dossier",
-                "https://dossier.example.org", java.time.LocalDate.of(2026, 5, 4)).highwireAuthors(),
+                "https://dossier.example.org", java.time.LocalDate.of(2026, 5, 4), Languages.NONE).highwireAuthors(),
                 "with two tags, none is split");
     }
 

@@ -1,5 +1,7 @@
 package org.dossier.editing;
 
+import org.dossier.documents.Languages;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +35,7 @@ class RecordFormTest {
         assertTrue(checked.ok(), checked.errors().toString());
         assertEquals(new RecordDraft("A letter", List.of("First paragraph.", "Second paragraph."),
                 DocumentDate.ofMonth(1942, 2), 4, RecordDraft.inRole(List.of(7, 1), PersonRole.MENTIONED),
-                new TreeSet<>(List.of(2))), checked.draft());
+                new TreeSet<>(List.of(2)), Languages.NONE), checked.draft());
         assertEquals("Fixed the date", checked.note());
     }
 
@@ -44,7 +46,7 @@ class RecordFormTest {
                 new AuthorityRef(3, "molotov", "Vyacheslav Molotov"), new AuthorityRef(5, "mao-zedong", "Mao Zedong"),
                 new AuthorityRef(7, "shtykov", "Terentii Shtykov"));
         AuthorityChoices choices = new AuthorityChoices(List.of(), four, List.of());
-        RecordForm typed = new RecordForm("A letter", "1950", "", "", listed,
+        RecordForm typed = new RecordForm("A letter", "1950", "", "", "", listed,
                 Map.of("1", "author", "7", "mentioned", "3", "author", "5", "recipient"),
                 Map.of("1", "2", "3", " 1 ", "5", ""), List.of(), "Molotov signed first");
         RecordDraft draft = typed.check(choices).draft();
@@ -57,7 +59,7 @@ class RecordFormTest {
         byId.put(5, PersonRole.RECIPIENT);
         byId.put(7, PersonRole.MENTIONED);
         RecordDraft sameSetOtherOrder = new RecordDraft(draft.title(), draft.summary(), draft.date(), null, byId,
-                draft.places());
+                draft.places(), Languages.NONE);
         assertFalse(sameSetOtherOrder.equals(draft), "the same people in another order are another draft");
         assertEquals(List.of(1, 3, 5, 7), List.copyOf(sameSetOtherOrder.people().keySet()));
     }
@@ -65,7 +67,7 @@ class RecordFormTest {
     @Test
     void aPlaceInTheOrderThatIsNotAWholeNumberFromOneIsRefusedAtThePeople() {
         for (String bad : List.of("first", "0", "2.5", "-1", "1000")) {
-            RecordForm typed = new RecordForm("A letter", "1950", "", "", List.of("1"), Map.of("1", "author"),
+            RecordForm typed = new RecordForm("A letter", "1950", "", "", "", List.of("1"), Map.of("1", "author"),
                     Map.of("1", bad), List.of(), "note");
             assertEquals("'" + bad + "' is not a place in the order: write 1 for the first, 2 for the second, and so on "
                     + "(up to 999), or leave it blank.", typed.check(CHOICES).errors().get("people"), bad);

@@ -1,5 +1,7 @@
 package org.dossier.editing;
 
+import org.dossier.documents.Languages;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +29,7 @@ class RevisionDiffTest {
     private static RecordVersion version(int number, String title, DocumentDate date, List<PersonLink> people,
                                          String withdrawn) {
         return new RecordVersion(7, number, Instant.parse("2026-05-01T10:15:00Z"), "alice", "note", null, title,
-                List.of("One.", "Two."), date, LETTER, people, List.of(), "slug", withdrawn);
+                List.of("One.", "Two."), date, LETTER, Languages.NONE, people, List.of(), "slug", withdrawn);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.dossier.search;
 
+import org.dossier.documents.Languages;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -45,7 +47,7 @@ class RelatedKeptPerSnapshotTest {
             for (int i = 0; i < 3; i++) {
                 RecordDraft draft = seeds.store.write(w -> w.draft(shtykov));
                 added.add(seeds.store.write(w -> w.create(new RecordDraft(draft.title(), draft.summary(),
-                        DocumentDate.ofYear(1950 + added.size()), draft.typeId(), draft.people(), draft.places()),
+                        DocumentDate.ofYear(1950 + added.size()), draft.typeId(), draft.people(), draft.places(), Languages.NONE),
                         Attribution.editor("tester", "a copy"))));
             }
             seeds.engine.search(SearchRequest.of("korea"));

@@ -1,5 +1,7 @@
 package org.dossier.web;
 
+import org.dossier.documents.Languages;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,7 +121,7 @@ class CanonicalLinksTest {
             db.write(w -> {
                 RecordDraft now = w.draft(id);
                 return w.update(id, 1, new RecordDraft("Petrov and Zhou Enlai, a title corrected for redirects",
-                        now.summary(), now.date(), now.typeId(), now.people(), now.places()),
+                        now.summary(), now.date(), now.typeId(), now.people(), now.places(), Languages.NONE),
                         Attribution.editor("tester", "Corrected"));
             });
         }

@@ -1,5 +1,7 @@
 package org.dossier.web;
 
+import org.dossier.documents.Languages;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -155,7 +157,7 @@ class ConditionalRequestsTest {
         database.write(w -> {
             RecordDraft now = w.draft(id);
             return w.update(id, 1, new RecordDraft("A title corrected for the feed readers", now.summary(),
-                    now.date(), now.typeId(), now.people(), now.places()), Attribution.editor("tester", "Corrected"));
+                    now.date(), now.typeId(), now.people(), now.places(), Languages.NONE), Attribution.editor("tester", "Corrected"));
         });
         for (int i = 0; i < polled.size(); i++) {
             HttpResponse<String> changed = reader.get(polled.get(i), "If-None-Match", before.get(i));
@@ -197,7 +199,7 @@ class ConditionalRequestsTest {
         database.write(w -> {
             RecordDraft now = w.draft(id);
             return w.update(id, 1, new RecordDraft("A corrected title for conditional requests", now.summary(),
-                    now.date(), now.typeId(), now.people(), now.places()), Attribution.editor("tester", "Corrected"));
+                    now.date(), now.typeId(), now.people(), now.places(), Languages.NONE), Attribution.editor("tester", "Corrected"));
         });
 
         String moved = recordPath(id);

@@ -30,6 +30,7 @@ import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.dossier.documents.ChangeFeed;
+import org.dossier.documents.RoundFailures;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +78,8 @@ public final class SolrSearchEngine implements SearchEngine {
     private final FeedProgress progress;
     private volatile boolean closed;
     private final FeedFollower follower;
+    /** A database that cannot be reached is logged once while the follower keeps trying, not every poll. */
+    private final RoundFailures failures = new RoundFailures(LOG, "The Solr collection", "at the next poll");
 
     private SolrSearchEngine(SolrClient client, SolrAddress address, IndexSource source, String feed, long applied) {
         this.client = client;
@@ -316,10 +319,10 @@ public final class SolrSearchEngine implements SearchEngine {
                 authorityListeners.forEach(Runnable::run);
                 progress.advanceTo(from);
             }
+            failures.succeeded();
             return changes.size();
         } catch (IOException | SolrServerException | RuntimeException e) {
-            LOG.error("The Solr collection could not apply the changes after {}; trying again at the next poll",
-                    progress.applied(), e);
+            failures.failed(e, "could not apply the changes after " + progress.applied());
             return 0;
         }
     }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -21,12 +25,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dossier.app.DatabaseAddress;
+import org.dossier.search.LuceneSearchEngine;
 import org.dossier.testing.Http;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server that goes away while a node serves (stopped, restarted, cut off by the
@@ -47,6 +53,11 @@ class DatabaseOutageTest {
         DatabaseAddress direct = TestDatabase.in(folder);
         Matcher port = Pattern.compile("//([^/:]+):(\\d+)/").matcher(direct.text());
         assertTrue(port.find(), direct.text());
+        Logger followerLog = (Logger) LoggerFactory.getLogger(LuceneSearchEngine.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        followerLog.addAppender(logged);
+        followerLog.setLevel(Level.INFO); // the tests run with dossier.log.level=WARN
         try (Relay relay = new Relay(new InetSocketAddress(port.group(1), Integer.parseInt(port.group(2))))) {
             DatabaseAddress relayed = DatabaseAddress.postgresql(direct.text().substring(0, port.start())
                     + "//127.0.0.1:" + relay.port() + "/" + direct.text().substring(port.end()));
@@ -60,6 +71,7 @@ class DatabaseOutageTest {
                 assertTrue(http.get(catalogue.metricsUrl()).body().contains("dossier_index_open 1.0"));
 
                 relay.cut();
+                logged.list.clear();
                 long started = System.nanoTime();
                 HttpResponse<String> ready = http.get(Health.READINESS);
                 long seconds = (System.nanoTime() - started) / 1_000_000_000L;
@@ -86,12 +98,33 @@ class DatabaseOutageTest {
                 assertTrue(metrics.body().contains("dossier_index_open 1.0"), metrics.body());
                 assertTrue(metrics.body().contains("status=\"503\""), "the 503s are counted");
 
+                // The follower has failed a round every poll meanwhile (each waiting for a connection).
+                Thread.sleep(12_000);
                 relay.resume();
                 awaitReady(http);
                 assertEquals(200, http.get("/").statusCode());
+                awaitLogged(logged, "The search index: the database answers again");
             }
         } finally {
+            followerLog.detachAppender(logged);
+            followerLog.setLevel(null);
             TestDatabase.forget(folder);
+        }
+        // The outage is one line an operator can act on, and one when it is over: not a 50-line
+        // stack trace at every poll. (Other test classes' servers log here too, never of an outage.)
+        List<String> outage = logged.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains("could not apply") || m.contains("database answers again")).toList();
+        assertEquals(2, outage.size(), outage.toString());
+        assertTrue(outage.get(0).contains(": the database cannot be reached ("), outage.get(0));
+        assertTrue(logged.list.stream().filter(e -> e.getFormattedMessage().contains("could not apply"))
+                .allMatch(e -> e.getThrowableProxy() == null), "no stack trace for an outage");
+    }
+
+    private static void awaitLogged(ListAppender<ILoggingEvent> logged, String line) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (logged.list.stream().noneMatch(e -> e.getFormattedMessage().equals(line))) {
+            assertTrue(System.nanoTime() < deadline, "never logged: " + line + " in " + logged.list);
+            Thread.sleep(100);
         }
     }
 

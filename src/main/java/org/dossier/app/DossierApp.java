@@ -628,7 +628,7 @@ public final class DossierApp implements AutoCloseable {
             try {
                 return new ImportRun(store, clock).run(List.of(settings.seeds()));
             } catch (RuntimeException e) {
-                boolean busy = WriteUnavailable.of(e).map(w -> !w.readOnly()).orElse(false);
+                boolean busy = WriteUnavailable.of(e).map(w -> !w.readOnly() && !w.unreachable()).orElse(false);
                 if (!busy || System.nanoTime() > giveUp) {
                     throw e;
                 }

@@ -43,7 +43,7 @@ public final class RoundFailures {
         }
         Optional<WriteUnavailable> busy = WriteUnavailable.of(failure);
         if (busy.isPresent()) {
-            log.warn("{} {}: {} ({}); trying again {}", task, what, busy.get().reason(), rootMessage(failure), retry);
+            log.warn("{} {}: {} ({}); trying again {}", task, what, busy.get().reason(), busy.get().why(), retry);
             return;
         }
         log.error("{} {}; trying again {}", task, what, retry, failure);
@@ -55,13 +55,5 @@ public final class RoundFailures {
             unreachable = false;
             log.info("{}: the database answers again", task);
         }
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return String.valueOf(root.getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package org.dossier.ops;
 
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.REVISION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,16 +22,30 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dossier.accounts.Accounts;
+import org.dossier.accounts.Role;
+import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
+import org.dossier.documents.RecordStore;
+import org.dossier.editing.Editors;
+import org.dossier.editing.FormFields;
+import org.dossier.importing.ImportRun;
 import org.dossier.search.LuceneSearchEngine;
 import org.dossier.testing.Http;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestPostgres;
+import org.dossier.web.DatabaseUnreachable;
+import org.jooq.impl.DSL;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -118,6 +134,82 @@ class DatabaseOutageTest {
         assertTrue(outage.get(0).contains(": the database cannot be reached ("), outage.get(0));
         assertTrue(logged.list.stream().filter(e -> e.getFormattedMessage().contains("could not apply"))
                 .allMatch(e -> e.getThrowableProxy() == null), "no stack trace for an outage");
+    }
+
+    /**
+     * An editor's save under way when the server goes away (here: waiting for a row another
+     * transaction holds, when the connection is cut) comes back as the form with everything typed
+     * and a 503 that says the database cannot be reached: it was a bare error page, and the text was
+     * lost. Sent again once the database is back, it is saved once.
+     */
+    @Test
+    void aSaveCutOffMidWayKeepsWhatWasTypedAndGoesThroughOnceWhenTheDatabaseIsBack() throws Exception {
+        assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite file does not go away");
+        DatabaseAddress direct = TestDatabase.in(folder);
+        int id;
+        try (Database db = Database.open(direct)) {
+            new ImportRun(new RecordStore(db.dsl(), Clock.systemUTC()), Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
+            new Accounts(db.dsl(), Clock.systemUTC()).add("alice", Role.EDITOR, Editors.PASSWORD);
+            id = db.dsl().select(DSL.min(DOCUMENT.ID)).from(DOCUMENT).fetchSingle().value1();
+        }
+        Matcher port = Pattern.compile("//([^/:]+):(\\d+)/").matcher(direct.text());
+        assertTrue(port.find(), direct.text());
+        String typedTitle = "A title typed while the database <went> away & came back";
+        try (Relay relay = new Relay(new InetSocketAddress(port.group(1), Integer.parseInt(port.group(2))));
+             Database other = Database.open(direct)) {
+            DatabaseAddress relayed = DatabaseAddress.postgresql(direct.text().substring(0, port.start())
+                    + "//127.0.0.1:" + relay.port() + "/" + direct.text().substring(port.end()));
+            try (OperatedCatalogue catalogue = OperatedCatalogue.start(relayed, folder.resolve("index"),
+                    OperationsSettings.DEFAULT)) {
+                Http alice = Editors.signIn(catalogue.http().anotherVisitor(), "alice");
+                HttpResponse<String> opened = alice.get("/admin/documents/" + id + "/edit");
+                assertEquals(200, opened.statusCode(), opened.body());
+                FormFields form = FormFields.of(opened.body(), "form.record-form")
+                        .set("title", typedTitle).set("note", "Typed during an outage");
+
+                CountDownLatch held = new CountDownLatch(1);
+                CountDownLatch release = new CountDownLatch(1);
+                CompletableFuture<Void> holding = CompletableFuture.runAsync(() -> other.dsl().transaction(tx -> {
+                    tx.dsl().selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).forUpdate().fetch();
+                    held.countDown();
+                    release.await(60, TimeUnit.SECONDS);
+                }));
+                HttpResponse<String> cutOff;
+                try {
+                    assertTrue(held.await(30, TimeUnit.SECONDS));
+                    CompletableFuture<HttpResponse<String>> saving = CompletableFuture.supplyAsync(() ->
+                            alice.post("/admin/documents/" + id + "/edit", form.entries()));
+                    // The save waits for the row (up to the server's lock wait, 5 s): the server goes away then.
+                    while (other.dsl().fetchCount(DSL.table("pg_stat_activity"), DSL.field("wait_event_type").eq("Lock")
+                            .and(DSL.field("datname").eq(DSL.field("current_database()")))) == 0) {
+                        assertFalse(saving.isDone(), "the save did not wait for the row");
+                        Thread.sleep(20);
+                    }
+                    relay.cut();
+                    cutOff = saving.get(60, TimeUnit.SECONDS);
+                } finally {
+                    release.countDown();
+                    holding.get(60, TimeUnit.SECONDS);
+                }
+                assertEquals(503, cutOff.statusCode(), cutOff.body());
+                assertEquals(String.valueOf(DatabaseUnreachable.RETRY_AFTER_SECONDS),
+                        cutOff.headers().firstValue("Retry-After").orElse(""));
+                FormFields kept = FormFields.of(cutOff.body(), "form.record-form");
+                assertEquals(typedTitle, kept.get("title"));
+                assertEquals("Typed during an outage", kept.get("note"));
+                assertTrue(Jsoup.parse(cutOff.body()).selectFirst(".notice").text().contains("cannot reach its database"),
+                        cutOff.body());
+
+                relay.resume();
+                awaitReady(catalogue.http());
+                HttpResponse<String> again = alice.post("/admin/documents/" + id + "/edit", kept.entries());
+                assertEquals(303, again.statusCode(), again.body());
+            }
+            assertEquals(1, other.dsl().fetchCount(DOCUMENT, DOCUMENT.TITLE.eq(typedTitle)));
+            assertEquals(2, other.dsl().fetchCount(REVISION, REVISION.DOCUMENT_ID.eq(id)), "saved once");
+        } finally {
+            TestDatabase.forget(folder);
+        }
     }
 
     private static void awaitLogged(ListAppender<ILoggingEvent> logged, String line) throws InterruptedException {

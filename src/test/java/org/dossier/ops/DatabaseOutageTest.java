@@ -4,6 +4,7 @@ import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.REVISION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,6 +14,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -207,6 +209,42 @@ class DatabaseOutageTest {
             }
             assertEquals(1, other.dsl().fetchCount(DOCUMENT, DOCUMENT.TITLE.eq(typedTitle)));
             assertEquals(2, other.dsl().fetchCount(REVISION, REVISION.DOCUMENT_ID.eq(id)), "saved once");
+        } finally {
+            TestDatabase.forget(folder);
+        }
+    }
+
+    /**
+     * A transaction that cannot begin, because no connection can be had, asks the pool once: jOOQ's
+     * rollback asked it twice more, each waiting its whole timeout (a sign-in while PostgreSQL was
+     * down answered after three waits). Counted as the pool's timeouts.
+     */
+    @Test
+    void aTransactionThatCannotBeginWaitsForAConnectionOnce() throws Exception {
+        assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite file does not go away");
+        DatabaseAddress direct = TestDatabase.in(folder);
+        Matcher port = Pattern.compile("//([^/:]+):(\\d+)/").matcher(direct.text());
+        assertTrue(port.find(), direct.text());
+        try (Relay relay = new Relay(new InetSocketAddress(port.group(1), Integer.parseInt(port.group(2))))) {
+            DatabaseAddress relayed = DatabaseAddress.postgresql(direct.text().substring(0, port.start())
+                    + "//127.0.0.1:" + relay.port() + "/" + direct.text().substring(port.end()));
+            try (Database db = Database.open(relayed, java.time.Duration.ofMillis(500))) {
+                SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                db.reportTo(registry);
+                relay.cut();
+                // The pool's idle connections break on their next use, and the pool drops them: until
+                // one query waits for a connection in vain, there is one left to break.
+                io.micrometer.core.instrument.Counter timeouts = registry.get("hikaricp.connections.timeout").counter();
+                for (int tries = 0; timeouts.count() == 0; tries++) {
+                    assertTrue(tries < 20, "the pool never ran out of connections");
+                    assertThrows(RuntimeException.class, () -> db.dsl().selectOne().fetch());
+                }
+                double before = timeouts.count();
+                RuntimeException failed = assertThrows(RuntimeException.class,
+                        () -> db.dsl().transaction(tx -> tx.dsl().selectOne().fetch()));
+                assertTrue(DatabaseUnreachable.of(failed).isPresent(), failed.toString());
+                assertEquals(1.0, timeouts.count() - before, "waits for a connection");
+            }
         } finally {
             TestDatabase.forget(folder);
         }

@@ -193,9 +193,11 @@ public final class DossierApp implements AutoCloseable {
                     authorityLists.reload(); // what other nodes changed while the index opened
                     return engine;
                 } catch (IndexInUseException e) {
+                    // Two nodes given one --index is the likely slip with several nodes on one database;
+                    // another --db would be no answer to it.
                     throw new StartupProblem("the search index " + settings.searchIndex() + " is in use: another "
-                            + "Dossier server (or a reindex) is using " + settings.database() + "; stop it first, "
-                            + "or give this one another --db", e);
+                            + "Dossier server (or a reindex) has it open; stop it first, or give this one an --index "
+                            + "of its own (every node keeps its own index)", e);
                 } catch (java.nio.file.FileSystemException e) {
                     throw cannotWriteIndex(settings, e);
                 }

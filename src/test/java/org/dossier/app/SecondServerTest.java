@@ -53,6 +53,8 @@ class SecondServerTest {
             List<String> lines = ownLines(result[1]);
             assertEquals(1, lines.size(), result[1]);
             assertTrue(lines.get(0).contains("is in use") && lines.get(0).contains("stop it first"), lines.get(0));
+            // Nodes share a database, never an index: the way out is an index folder of its own.
+            assertTrue(lines.get(0).contains("give this one an --index of its own"), lines.get(0));
             assertFalse(result[1].contains("\tat "), "no stack trace:\n" + result[1]);
         }
     }

@@ -2,6 +2,7 @@ package org.dossier.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.NotFoundResponse;
@@ -119,8 +120,10 @@ public final class ErrorPages {
     public static void unavailable(Context ctx, WriteUnavailable e) {
         logUnavailable(ctx, e);
         ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        boolean reading = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
         show(ctx, 503, e.unreachable() ? "The catalogue is not available"
-                : e.readOnly() ? "The catalogue cannot save now" : "The catalogue is busy", e.getMessage());
+                : e.readOnly() ? "The catalogue cannot save now" : "The catalogue is busy",
+                reading ? e.toldReading() : e.getMessage());
     }
 
     /** The one line an operator reads for a request the database could not take: "POST /admin/login: the database cannot be reached (Connection refused)". */

@@ -37,6 +37,12 @@ public final class WriteUnavailable extends RuntimeException {
             this.logged = logged;
             this.told = told;
         }
+
+        /** What a reader is told, who sent no form: a page that could not be read, not a save. */
+        String toldReading() {
+            return this == BUSY ? "The catalogue is busy with a large change (a long write holds what this page reads), "
+                    + "so this page could not be read within a few seconds. Please try again in a minute." : told;
+        }
     }
 
     private final Kind kind;
@@ -73,10 +79,16 @@ public final class WriteUnavailable extends RuntimeException {
         String why = "";
         for (Throwable t = getCause(); t != null; t = t.getCause()) {
             if (t.getMessage() != null) {
-                why = t.getMessage();
+                // Its first line: PostgreSQL's messages go on with "  Position: 62", and the log says it in one.
+                why = t.getMessage().strip().lines().findFirst().orElse("");
             }
         }
         return why;
+    }
+
+    /** What a reader is told, whose request only reads (a GET): the same, except that it speaks of no save. */
+    public String toldReading() {
+        return kind.toldReading();
     }
 
     /** What the log says it was: "the database is read-only" ... */

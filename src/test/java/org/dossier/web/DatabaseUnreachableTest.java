@@ -52,4 +52,17 @@ class DatabaseUnreachableTest {
         assertEquals(DatabaseUnreachable.MESSAGE, unavailable.getMessage());
         assertEquals("An I/O error occurred while sending to the backend.", unavailable.why());
     }
+
+    @Test
+    void whyIsTheFirstLineOfWhatTheDatabaseSaidForTheLogSaysItInOne() {
+        SQLException lockTimeout = new SQLException("ERROR: canceling statement due to lock timeout\n  Position: 62", "55P03");
+        WriteUnavailable busy = WriteUnavailable.of(new RuntimeException(lockTimeout)).orElseThrow();
+        assertEquals("ERROR: canceling statement due to lock timeout", busy.why());
+        // A reader sent no form: what it is told speaks of a page, not of a save.
+        assertFalse(busy.toldReading().contains("saved"), busy.toldReading());
+        assertTrue(busy.getMessage().contains("saved"), busy.getMessage());
+        SQLException cut = new SQLException("FATAL: terminating connection due to administrator command\n  Where: x", "57P01");
+        assertEquals("FATAL: terminating connection due to administrator command",
+                DatabaseUnreachable.of(new RuntimeException(cut)).orElseThrow());
+    }
 }

@@ -1,23 +1,25 @@
 package org.dossier.documents;
 
 import java.util.Optional;
-import org.dossier.web.DatabaseUnreachable;
 import org.dossier.web.WriteUnavailable;
 import org.slf4j.Logger;
 
 /**
  * How a task that runs every few moments in the background (the change feed into the index, the
- * merges still to move) logs its failed rounds. A database that cannot be reached is said once, in
- * one line with the reason, and once more when it answers again: logged with its stack trace at
- * every round, a PostgreSQL restart of a few minutes wrote a hundred 50-line errors per node, and
- * the line an operator needed was lost among them. A write the database cannot take now (a lock
- * held past the wait) is one line each time; anything else is logged whole, as a fault.
+ * merges still to move) logs its failed rounds: a failure is said once, in one line with the reason,
+ * and not again while the rounds fail the same way; once a round goes through, the log says so.
+ * Logged at every round, a PostgreSQL restart of a few minutes wrote a hundred 50-line stack traces
+ * per node (and an index's full disk, five a second), and the line an operator needed was lost
+ * among them. A database that cannot be reached, or a write it cannot take now (a lock held past
+ * the wait), is one line; anything else is logged with its stack trace, as a fault.
  */
 public final class RoundFailures {
 
     private final Logger log;
     private final String task;
     private final String retry;
+    /** Why the last round failed (for an outage, only that it is one); null when it went through. */
+    private String failing;
     private boolean unreachable;
 
     /**
@@ -32,28 +34,40 @@ public final class RoundFailures {
 
     /** A round failed with {@code failure}; {@code what} says what did not happen ("could not apply the changes after 50"). */
     public synchronized void failed(Throwable failure, String what) {
-        Optional<String> why = DatabaseUnreachable.of(failure);
-        if (why.isPresent()) {
-            if (!unreachable) {
-                unreachable = true;
-                log.warn("{} {}: the database cannot be reached ({}); trying again {}, quietly until it answers",
-                        task, what, why.get(), retry);
-            }
+        Optional<WriteUnavailable> known = WriteUnavailable.of(failure);
+        String why = known.map(w -> w.reason() + " (" + w.why() + ")").orElseGet(() -> firstLine(failure));
+        // An outage is one, whatever each round's connection said ("Connection refused", "An I/O error ...").
+        String same = known.filter(WriteUnavailable::unreachable).map(WriteUnavailable::reason).orElse(why);
+        if (same.equals(failing)) {
             return;
         }
-        Optional<WriteUnavailable> busy = WriteUnavailable.of(failure);
-        if (busy.isPresent()) {
-            log.warn("{} {}: {} ({}); trying again {}", task, what, busy.get().reason(), busy.get().why(), retry);
-            return;
+        failing = same;
+        unreachable = known.map(WriteUnavailable::unreachable).orElse(false);
+        if (known.isPresent()) {
+            log.warn("{} {}: {}; trying again {}, quietly until it {}", task, what, why, retry,
+                    unreachable ? "answers" : "goes through");
+        } else {
+            log.error("{} {}: {}; trying again {}, quietly while it fails the same way", task, what, why, retry, failure);
         }
-        log.error("{} {}; trying again {}", task, what, retry, failure);
     }
 
-    /** A round went through: if the database could not be reached before, the log says it answers again. */
+    /** A round went through: if the ones before failed, the log says it is over. */
     public synchronized void succeeded() {
-        if (unreachable) {
+        if (failing != null) {
+            log.info("{}: {}", task, unreachable ? "the database answers again" : "going through again");
+            failing = null;
             unreachable = false;
-            log.info("{}: the database answers again", task);
         }
+    }
+
+    /** The innermost cause's first line that says anything: what the disk, driver or database said. */
+    private static String firstLine(Throwable failure) {
+        String why = failure.getClass().getSimpleName();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                why = t.getMessage().strip().lines().findFirst().orElse(why);
+            }
+        }
+        return why;
     }
 }

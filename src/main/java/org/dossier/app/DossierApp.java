@@ -200,6 +200,8 @@ public final class DossierApp implements AutoCloseable {
                             + "of its own (every node keeps its own index)", e);
                 } catch (java.nio.file.FileSystemException e) {
                     throw cannotWriteIndex(settings, e);
+                } catch (IOException e) {
+                    throw indexDiskFull(settings, e).orElseThrow(() -> e);
                 }
             });
             // Bounded outside the measured engine, so that searches turned away do not count as searches.
@@ -590,6 +592,21 @@ public final class DossierApp implements AutoCloseable {
             throw cannotWriteIndex(settings, e);
         }
         throw cannotWriteIndex(settings, new java.nio.file.AccessDeniedException(folder.toString()));
+    }
+
+    /**
+     * The index's disk filled while it was built: said with the folder and what to do, not as a bare
+     * "No space left on device" (Java gives a full disk as a plain IOException with that message).
+     */
+    static java.util.Optional<StartupProblem> indexDiskFull(Settings settings, IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("No space left on device")) {
+                return java.util.Optional.of(new StartupProblem("the search index " + settings.searchIndex()
+                        + " could not be built: its disk is full (" + t.getMessage() + "); free space there, or give "
+                        + "--index a folder on a disk with room, and start again", e));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static StartupProblem cannotWriteIndex(Settings settings, IOException e) {

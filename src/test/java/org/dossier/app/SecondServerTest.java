@@ -155,4 +155,20 @@ class SecondServerTest {
         String[] host = serve("serve", "--allowed-host", "exa_mple.com", "--port", "0");
         assertEquals("2", host[0], host[1]);
     }
+
+    /**
+     * A node whose index folder's disk fills while it builds the index stops in one line that names
+     * the folder and says what to do; it said only "No space left on device". (A real full disk needs
+     * a small mount, which a test cannot make: this is what Java reports for one.)
+     */
+    @Test
+    void anIndexWhoseDiskFillsSaysWhichAndWhatToDo(@TempDir Path folder) {
+        Settings settings = new Settings(folder.resolve("dossier.db"), "127.0.0.1", 0, null, PublicUrl.fromRequests());
+        StartupProblem full = DossierApp.indexDiskFull(settings,
+                new java.io.IOException("No space left on device")).orElseThrow();
+        assertTrue(full.getMessage().startsWith("the search index " + settings.searchIndex() + " could not be built: "
+                + "its disk is full (No space left on device); free space there"), full.getMessage());
+        assertTrue(DossierApp.indexDiskFull(settings, new java.io.IOException("Input/output error")).isEmpty(),
+                "another failure is not said to be a full disk");
+    }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.dossier.web.ClientAddress;
+import org.dossier.web.ErrorPages;
 import org.dossier.web.WriteUnavailable;
 
 /** {@code /admin/login} and {@code /admin/logout}. */
@@ -47,6 +48,7 @@ public final class LoginPage {
             admission = throttle.admit(username, client);
         } catch (RuntimeException e) {
             WriteUnavailable unavailable = WriteUnavailable.of(e).orElseThrow(() -> e);
+            ErrorPages.logUnavailable(ctx, unavailable);
             ctx.header("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
             show(ctx, HttpStatus.SERVICE_UNAVAILABLE, username, back, unavailable.getMessage());
             return;

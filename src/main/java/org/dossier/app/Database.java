@@ -15,9 +15,14 @@ import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.TransactionContext;
+import org.jooq.TransactionProvider;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultTransactionProvider;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.locks.LockSupport;
 import org.sqlite.BusyHandler;
 import org.sqlite.SQLiteConfig;
@@ -47,7 +52,53 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource pool, SQLDialect dialect, String migrations) {
         this.pool = pool;
         this.migrations = migrations;
-        this.dsl = DSL.using(pool, dialect, new Settings().withExecuteLogging(false));
+        DefaultConfiguration configuration = new DefaultConfiguration();
+        configuration.set(pool).set(dialect).set(new Settings().withExecuteLogging(false));
+        configuration.set(new NoRollbackWithoutConnection(new DefaultTransactionProvider(configuration.connectionProvider())));
+        this.dsl = DSL.using(configuration);
+    }
+
+    /**
+     * jOOQ's transactions, except that one that could not begin because the pool had no connection to
+     * give (the database cannot be reached, or every connection stayed in use) is not rolled back:
+     * there is nothing to roll back, and jOOQ's rollback asks the pool again, and again to restore
+     * the connection's settings, each time waiting the pool's whole timeout. A sign-in while
+     * PostgreSQL was down answered after 15 s instead of 5.
+     */
+    private static final class NoRollbackWithoutConnection implements TransactionProvider {
+
+        private static final Object NO_CONNECTION = new Object();
+
+        private final TransactionProvider transactions;
+
+        NoRollbackWithoutConnection(TransactionProvider transactions) {
+            this.transactions = transactions;
+        }
+
+        @Override
+        public void begin(TransactionContext ctx) {
+            try {
+                transactions.begin(ctx);
+            } catch (RuntimeException e) {
+                // Hikari says this only when it handed out no connection; one that broke says otherwise.
+                if (e.getCause() instanceof SQLTransientConnectionException) {
+                    ctx.data(NO_CONNECTION, Boolean.TRUE);
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public void commit(TransactionContext ctx) {
+            transactions.commit(ctx);
+        }
+
+        @Override
+        public void rollback(TransactionContext ctx) {
+            if (ctx.data(NO_CONNECTION) == null) {
+                transactions.rollback(ctx);
+            }
+        }
     }
 
     /** How long a command (an import, a reindex) waits for another writer to finish. */

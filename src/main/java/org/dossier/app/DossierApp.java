@@ -193,11 +193,15 @@ public final class DossierApp implements AutoCloseable {
                     authorityLists.reload(); // what other nodes changed while the index opened
                     return engine;
                 } catch (IndexInUseException e) {
+                    // Two nodes given one --index is the likely slip with several nodes on one database;
+                    // another --db would be no answer to it.
                     throw new StartupProblem("the search index " + settings.searchIndex() + " is in use: another "
-                            + "Dossier server (or a reindex) is using " + settings.database() + "; stop it first, "
-                            + "or give this one another --db", e);
+                            + "Dossier server (or a reindex) has it open; stop it first, or give this one an --index "
+                            + "of its own (every node keeps its own index)", e);
                 } catch (java.nio.file.FileSystemException e) {
                     throw cannotWriteIndex(settings, e);
+                } catch (IOException e) {
+                    throw indexDiskFull(settings, e).orElseThrow(() -> e);
                 }
             });
             // Bounded outside the measured engine, so that searches turned away do not count as searches.
@@ -590,6 +594,21 @@ public final class DossierApp implements AutoCloseable {
         throw cannotWriteIndex(settings, new java.nio.file.AccessDeniedException(folder.toString()));
     }
 
+    /**
+     * The index's disk filled while it was built: said with the folder and what to do, not as a bare
+     * "No space left on device" (Java gives a full disk as a plain IOException with that message).
+     */
+    static java.util.Optional<StartupProblem> indexDiskFull(Settings settings, IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("No space left on device")) {
+                return java.util.Optional.of(new StartupProblem("the search index " + settings.searchIndex()
+                        + " could not be built: its disk is full (" + t.getMessage() + "); free space there, or give "
+                        + "--index a folder on a disk with room, and start again", e));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static StartupProblem cannotWriteIndex(Settings settings, IOException e) {
         return new StartupProblem("the search index folder " + settings.searchIndex() + " cannot be made "
                 + "or written (" + e + "); give --index a folder this user can write", e);
@@ -628,7 +647,7 @@ public final class DossierApp implements AutoCloseable {
             try {
                 return new ImportRun(store, clock).run(List.of(settings.seeds()));
             } catch (RuntimeException e) {
-                boolean busy = WriteUnavailable.of(e).map(w -> !w.readOnly()).orElse(false);
+                boolean busy = WriteUnavailable.of(e).map(w -> !w.readOnly() && !w.unreachable()).orElse(false);
                 if (!busy || System.nanoTime() > giveUp) {
                     throw e;
                 }

@@ -28,13 +28,15 @@ public final class BackgroundLoop {
     private volatile boolean stopped;
 
     public BackgroundLoop(String name, long pollMillis, Round round) {
+        RoundFailures failures = new RoundFailures(LOG, name, "at the next");
         this.thread = new Thread(() -> {
             while (!stopped) {
                 try {
                     round.run(() -> stopped);
+                    failures.succeeded();
                 } catch (RuntimeException e) {
                     // A database or engine that cannot be reached now: the next round tries again.
-                    LOG.warn("{} failed a round; trying again at the next", Thread.currentThread().getName(), e);
+                    failures.failed(e, "failed a round");
                 }
                 try {
                     if (nudge.tryAcquire(pollMillis, TimeUnit.MILLISECONDS)) {

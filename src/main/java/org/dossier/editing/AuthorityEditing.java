@@ -24,6 +24,7 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.BadRequest;
+import org.dossier.web.ErrorPages;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
 import org.dossier.web.WriteUnavailable;
@@ -381,6 +382,7 @@ public final class AuthorityEditing {
     private void unavailable(Context ctx, RuntimeException failure, AuthorityKind kind, StoredAuthority authority,
                              AuthorityEditForm form, int version) {
         WriteUnavailable unavailable = WriteUnavailable.of(failure).orElseThrow(() -> failure);
+        ErrorPages.logUnavailable(ctx, unavailable);
         Map<String, Object> model = model(kind, authority, form, version);
         model.put("notice", unavailable.getMessage());
         ctx.header("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));

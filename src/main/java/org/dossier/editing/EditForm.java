@@ -15,6 +15,7 @@ import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
 import org.dossier.documents.StaleVersionException;
+import org.dossier.web.ErrorPages;
 import org.dossier.web.WriteUnavailable;
 
 /**
@@ -122,11 +123,13 @@ public final class EditForm {
 
     /**
      * The form again, with everything the editor typed and a message, when the database cannot take
-     * the write now (an import holds it, or it is read-only): 503 with Retry-After, never a bare 500.
+     * the write now (an import holds it, it is read-only, or its server went away mid-save): 503 with
+     * Retry-After, never a bare 500.
      */
     private void showUnavailable(Context ctx, RuntimeException failure, DocumentDetails record, RecordForm form,
             int openedVersion) {
         WriteUnavailable unavailable = WriteUnavailable.of(failure).orElseThrow(() -> failure);
+        ErrorPages.logUnavailable(ctx, unavailable);
         Map<String, Object> model = model(record, form, openedVersion);
         model.put("notice", unavailable.getMessage());
         ctx.header("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));

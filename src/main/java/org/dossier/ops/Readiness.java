@@ -14,6 +14,8 @@ import org.dossier.search.IndexStatus;
 import org.dossier.search.SearchEngine;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether this node can serve: the database answers, its schema is the one this build migrates
@@ -32,6 +34,7 @@ public final class Readiness {
     }
 
     private static final Duration MIGRATIONS_CACHED = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(Readiness.class);
 
     private final Database database;
     private final SearchEngine search;
@@ -41,6 +44,8 @@ public final class Readiness {
     private final ExecutorService catchUp;
     private final AtomicBoolean catchingUp = new AtomicBoolean();
     private volatile Check migrations;
+    /** The index ahead of its database is logged once: /ready is asked every second. */
+    private volatile boolean saidAhead;
     private volatile Instant migrationsReadAt = Instant.MIN;
 
     public Readiness(Database database, SearchEngine search, long maxIndexLag, WarmUp warmUp, Clock clock) {
@@ -118,6 +123,17 @@ public final class Readiness {
         }
         if (!status.detail().isEmpty()) {
             details.put("detail", status.detail());
+        }
+        if (status.aheadOfDatabase()) {
+            String why = "the database's change feed ends at " + status.latestChange() + ", before this index's "
+                    + status.appliedChange() + ": the database was restored or replaced under this node, whose index "
+                    + "would miss every save until the feed passed its old end. Restart the node: it rebuilds its index.";
+            details.put("detail", why);
+            if (!saidAhead) {
+                saidAhead = true;
+                LOG.error("Not ready: {}", why);
+            }
+            return new Check(false, details);
         }
         if (status.open() && status.lag() > 0) {
             // Changes another process wrote are caught up with before the next search; a node taken

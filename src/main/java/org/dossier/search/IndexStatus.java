@@ -20,6 +20,16 @@ public record IndexStatus(boolean open, long appliedChange, long latestChange, l
         return new IndexStatus(false, 0, 0, 0, detail);
     }
 
+    /**
+     * True when the database's change feed ends before what the engine has applied: the database was
+     * restored from an older backup, or replaced, under the running node. The engine then waits for
+     * changes it believes it has (a save's change number is one it already applied), and finds
+     * nothing new until the feed passes its old end: only a rebuild puts it right.
+     */
+    public boolean aheadOfDatabase() {
+        return open && latestChange < appliedChange;
+    }
+
     /** How many changes the database holds that the engine has not applied yet. */
     public long lag() {
         return Math.max(0, latestChange - appliedChange);

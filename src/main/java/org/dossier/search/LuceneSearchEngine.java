@@ -33,6 +33,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.dossier.documents.ChangeFeed;
+import org.dossier.documents.RoundFailures;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -115,6 +116,8 @@ public final class LuceneSearchEngine implements SearchEngine {
     private boolean authoritiesPending;
     private volatile boolean closed;
     private final FeedFollower follower;
+    /** A database that cannot be reached is logged once while the follower keeps trying, not every poll. */
+    private final RoundFailures failures = new RoundFailures(LOG, "The search index", "at the next poll");
     /** When this node last pruned the feed (System.nanoTime()); the first poll after the start prunes. */
 
     private LuceneSearchEngine(IndexSource source, Analyzer analyzer, FacetsConfig config, ExecutorService executor,
@@ -336,10 +339,10 @@ public final class LuceneSearchEngine implements SearchEngine {
             if (!behind || System.nanoTime() - publishedAt >= PUBLISH_EVERY_MILLIS * 1_000_000) {
                 publish();
             }
+            failures.succeeded();
             return changes.size();
         } catch (IOException | RuntimeException e) {
-            LOG.error("The search index could not apply the changes after {}; it will try again at the next poll",
-                    writtenChange, e);
+            failures.failed(e, "could not apply the changes after " + writtenChange);
             return 0;
         }
     }

@@ -31,6 +31,7 @@ import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.dossier.documents.ChangeFeed;
+import org.dossier.documents.RoundFailures;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +85,8 @@ public final class SolrSearchEngine implements SearchEngine {
     /** Why the collection did not answer the last time the feed was followed; null while it answers. */
     private volatile String unanswered;
     private final FeedFollower follower;
+    /** A database that cannot be reached is logged once while the follower keeps trying, not every poll. */
+    private final RoundFailures failures = new RoundFailures(LOG, "The Solr collection", "at the next poll");
 
     private SolrSearchEngine(SolrClient client, SolrAddress address, IndexSource source, String feed, long applied) {
         this.client = client;
@@ -359,17 +362,12 @@ public final class SolrSearchEngine implements SearchEngine {
                 authorityListeners.forEach(Runnable::run);
                 progress.advanceTo(from);
             }
-            if (unanswered != null) {
-                LOG.info("The Solr collection {} answers again", address);
-                unanswered = null;
-            }
+            failures.succeeded();
+            unanswered = null;
             return changes.size();
         } catch (IOException | SolrServerException | RuntimeException e) {
             // Said once, not at every poll while the collection is away; readiness says it meanwhile.
-            if (unanswered == null) {
-                LOG.error("The Solr collection could not apply the changes after {}; trying again at each poll",
-                        progress.applied(), e);
-            }
+            failures.failed(e, "could not apply the changes after " + progress.applied());
             unanswered = "the Solr collection " + address + " does not answer: " + e.getMessage();
             return 0;
         }

@@ -40,7 +40,11 @@ public final class DatabaseUnreachable {
                     unreachable = true;
                 }
             }
-            why = t.getMessage();
+            if (t.getMessage() != null) {
+                // The innermost cause that says anything: a connection broken mid-query ends in an
+                // EOFException with no message, under the driver's "An I/O error occurred".
+                why = t.getMessage().strip().lines().findFirst().orElse("");
+            }
         }
         return unreachable ? Optional.of(String.valueOf(why)) : Optional.empty();
     }

@@ -2,6 +2,7 @@ package org.dossier.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.NotFoundResponse;
@@ -44,13 +45,6 @@ public final class ErrorPages {
             java.util.Optional<WriteUnavailable> unavailable = WriteUnavailable.of(e);
             if (unavailable.isPresent()) {
                 unavailable(ctx, unavailable.get());
-                return;
-            }
-            java.util.Optional<String> unreachable = DatabaseUnreachable.of(e);
-            if (unreachable.isPresent()) {
-                LOG.warn("{} {}: the database cannot be reached ({})", ctx.method(), ctx.path(), unreachable.get());
-                ctx.header("Retry-After", String.valueOf(DatabaseUnreachable.RETRY_AFTER_SECONDS));
-                show(ctx, 503, "The catalogue is not available", DatabaseUnreachable.MESSAGE);
                 return;
             }
             java.util.Optional<HttpException> unreadable = badMessage(e);
@@ -124,13 +118,17 @@ public final class ErrorPages {
 
     /** 503 with Retry-After: the database cannot take a write now; nothing was changed. */
     public static void unavailable(Context ctx, WriteUnavailable e) {
-        Throwable cause = e.getCause();
-        while (cause != null && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        LOG.warn("{} {}: {} ({})", ctx.method(), ctx.path(), e.reason(), cause == null ? "" : cause.getMessage());
+        logUnavailable(ctx, e);
         ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
-        show(ctx, 503, e.readOnly() ? "The catalogue cannot save now" : "The catalogue is busy", e.getMessage());
+        boolean reading = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+        show(ctx, 503, e.unreachable() ? "The catalogue is not available"
+                : e.readOnly() ? "The catalogue cannot save now" : "The catalogue is busy",
+                reading ? e.toldReading() : e.getMessage());
+    }
+
+    /** The one line an operator reads for a request the database could not take: "POST /admin/login: the database cannot be reached (Connection refused)". */
+    public static void logUnavailable(Context ctx, WriteUnavailable e) {
+        LOG.warn("{} {}: {} ({})", ctx.method(), ctx.path(), e.reason(), e.why());
     }
 
     /**

@@ -8,14 +8,15 @@ import java.util.Optional;
  * A write the database cannot take now: another writer (an {@code import} running beside the
  * site) holds it longer than a web request waits, the database is read-only, or its disk is full;
  * or, for any request, every connection of the pool stayed in use for the whole wait (a node asked
- * more at once than its connections serve). Answered with 503 and {@code Retry-After}; the forms
- * that catch it show the editor's text again with the message.
+ * more at once than its connections serve), or the database cannot be reached at all
+ * ({@link DatabaseUnreachable}). Answered with 503 and {@code Retry-After}; the forms that catch it
+ * show the editor's text again with the message.
  */
 public final class WriteUnavailable extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why: another writer holds the database, it is read-only, its disk is full, or no connection was free. */
+    /** Why: another writer holds the database, it is read-only, its disk is full, no connection was free, or none could be made. */
     private enum Kind {
         BUSY("the database is busy", "The catalogue is busy with a large change (an import is probably running), so this "
                 + "could not be saved within a few seconds. Nothing was changed; send the form again in a minute."),
@@ -25,7 +26,9 @@ public final class WriteUnavailable extends RuntimeException {
                 + "ask whoever runs the site to free some space, then send the form again."),
         // A moment's crowd, not a long import: the client may try again soon.
         CROWDED("every connection to the database stayed in use", "The catalogue is answering many requests at once "
-                + "and could not reach its database within a few seconds. Nothing was changed; please try again in a moment.");
+                + "and could not reach its database within a few seconds. Nothing was changed; please try again in a moment."),
+        // A PostgreSQL server stopped, restarting or cut off: a form that catches it keeps what was typed.
+        UNREACHABLE("the database cannot be reached", DatabaseUnreachable.MESSAGE);
 
         private final String logged;
         private final String told;
@@ -33,6 +36,12 @@ public final class WriteUnavailable extends RuntimeException {
         Kind(String logged, String told) {
             this.logged = logged;
             this.told = told;
+        }
+
+        /** What a reader is told, who sent no form: a page that could not be read, not a save. */
+        String toldReading() {
+            return this == BUSY ? "The catalogue is busy with a large change (a long write holds what this page reads), "
+                    + "so this page could not be read within a few seconds. Please try again in a minute." : told;
         }
     }
 
@@ -48,9 +57,38 @@ public final class WriteUnavailable extends RuntimeException {
         return kind == Kind.READ_ONLY || kind == Kind.FULL;
     }
 
+    /** True when the database cannot be reached at all (its server is down, restarting or cut off). */
+    public boolean unreachable() {
+        return kind == Kind.UNREACHABLE;
+    }
+
     /** Seconds a client is told to wait before trying again: a crowd passes in moments, an import in minutes. */
     public int retryAfterSeconds() {
-        return kind == Kind.CROWDED ? 2 : 30;
+        return switch (kind) {
+            case CROWDED -> 2;
+            case UNREACHABLE -> DatabaseUnreachable.RETRY_AFTER_SECONDS;
+            default -> 30;
+        };
+    }
+
+    /**
+     * What the database or its driver said, the innermost cause that said anything: "Connection
+     * refused", "canceling statement due to lock timeout" (a broken connection's EOFException says nothing).
+     */
+    public String why() {
+        String why = "";
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                // Its first line: PostgreSQL's messages go on with "  Position: 62", and the log says it in one.
+                why = t.getMessage().strip().lines().findFirst().orElse("");
+            }
+        }
+        return why;
+    }
+
+    /** What a reader is told, whose request only reads (a GET): the same, except that it speaks of no save. */
+    public String toldReading() {
+        return kind.toldReading();
     }
 
     /** What the log says it was: "the database is read-only" ... */
@@ -62,7 +100,7 @@ public final class WriteUnavailable extends RuntimeException {
      * What a failed database call means, if it is a write that cannot get through: SQLite's BUSY,
      * LOCKED, READONLY or FULL, PostgreSQL's lock timeout, read-only transaction or full disk; or
      * the pool's wait for a connection ended with every connection in use (Hikari's timeout with no
-     * failed connection behind it: one that failed is {@link DatabaseUnreachable}).
+     * failed connection behind it); or the database cannot be reached ({@link DatabaseUnreachable}).
      */
     public static Optional<WriteUnavailable> of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -90,6 +128,6 @@ public final class WriteUnavailable extends RuntimeException {
                 }
             }
         }
-        return Optional.empty();
+        return DatabaseUnreachable.of(failure).map(why -> new WriteUnavailable(Kind.UNREACHABLE, failure));
     }
 }

@@ -53,6 +53,8 @@ class SecondServerTest {
             List<String> lines = ownLines(result[1]);
             assertEquals(1, lines.size(), result[1]);
             assertTrue(lines.get(0).contains("is in use") && lines.get(0).contains("stop it first"), lines.get(0));
+            // Nodes share a database, never an index: the way out is an index folder of its own.
+            assertTrue(lines.get(0).contains("give this one an --index of its own"), lines.get(0));
             assertFalse(result[1].contains("\tat "), "no stack trace:\n" + result[1]);
         }
     }
@@ -152,5 +154,21 @@ class SecondServerTest {
         assertTrue(proxy[1].contains("--trusted-proxy takes IP addresses"), proxy[1]);
         String[] host = serve("serve", "--allowed-host", "exa_mple.com", "--port", "0");
         assertEquals("2", host[0], host[1]);
+    }
+
+    /**
+     * A node whose index folder's disk fills while it builds the index stops in one line that names
+     * the folder and says what to do; it said only "No space left on device". (A real full disk needs
+     * a small mount, which a test cannot make: this is what Java reports for one.)
+     */
+    @Test
+    void anIndexWhoseDiskFillsSaysWhichAndWhatToDo(@TempDir Path folder) {
+        Settings settings = new Settings(folder.resolve("dossier.db"), "127.0.0.1", 0, null, PublicUrl.fromRequests());
+        StartupProblem full = DossierApp.indexDiskFull(settings,
+                new java.io.IOException("No space left on device")).orElseThrow();
+        assertTrue(full.getMessage().startsWith("the search index " + settings.searchIndex() + " could not be built: "
+                + "its disk is full (No space left on device); free space there"), full.getMessage());
+        assertTrue(DossierApp.indexDiskFull(settings, new java.io.IOException("Input/output error")).isEmpty(),
+                "another failure is not said to be a full disk");
     }
 }

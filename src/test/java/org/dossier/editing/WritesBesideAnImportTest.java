@@ -2,8 +2,10 @@ package org.dossier.editing;
 
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,7 @@ import org.dossier.importing.ImportRun;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
+import org.dossier.testing.TestPostgres;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -181,5 +184,40 @@ class WritesBesideAnImportTest {
         HttpResponse<String> again = alice.post("/admin/documents/" + id + "/edit", form
                 .set("title", typedTitle).set("note", typedNote).entries());
         assertEquals(303, again.statusCode(), "the same form goes through once the writer is done");
+    }
+
+    /**
+     * On PostgreSQL a reader can meet a lock too: a long write (or an operator's LOCK TABLE) that
+     * holds the records' table past the server's wait. The reader is told the page could not be
+     * read, with Retry-After: it was told its save had not gone through and to send the form again.
+     */
+    @Test
+    void aPageThatALongLockKeepsFromBeingReadSaysSoNotThatASaveFailed() throws Exception {
+        assumeTrue(TestPostgres.selected(), "SQLite's readers never wait for a writer");
+        int id = catalogue.recordTitled("Letter to Stalin from Korean Political Parties");
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> locking = CompletableFuture.runAsync(() -> {
+            try (CatalogueDatabase other = CatalogueDatabase.of(catalogue)) {
+                other.dsl().transaction(tx -> {
+                    tx.dsl().execute("lock table document in access exclusive mode");
+                    held.countDown();
+                    release.await(60, TimeUnit.SECONDS);
+                });
+            }
+        });
+        try {
+            assertTrue(held.await(30, TimeUnit.SECONDS));
+            HttpResponse<String> page = catalogue.http().get("/documents/" + id);
+            assertEquals(503, page.statusCode(), page.body());
+            assertTrue(page.headers().firstValue("Retry-After").isPresent());
+            String told = Jsoup.parse(page.body()).select("main").text();
+            assertTrue(told.contains("could not be read"), told);
+            assertFalse(told.contains("saved") || told.contains("form"), told);
+        } finally {
+            release.countDown();
+            locking.get(60, TimeUnit.SECONDS);
+        }
+        assertEquals(301, catalogue.http().get("/documents/" + id).statusCode(), "read once the lock is gone (to its address with its slug)");
     }
 }

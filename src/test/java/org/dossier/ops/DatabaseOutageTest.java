@@ -1,12 +1,20 @@
 package org.dossier.ops;
 
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.REVISION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,17 +24,33 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dossier.accounts.Accounts;
+import org.dossier.accounts.Role;
+import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
+import org.dossier.documents.RecordStore;
+import org.dossier.editing.Editors;
+import org.dossier.editing.FormFields;
+import org.dossier.importing.ImportRun;
+import org.dossier.search.LuceneSearchEngine;
 import org.dossier.testing.Http;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestPostgres;
+import org.dossier.web.DatabaseUnreachable;
+import org.jooq.impl.DSL;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server that goes away while a node serves (stopped, restarted, cut off by the
@@ -47,6 +71,11 @@ class DatabaseOutageTest {
         DatabaseAddress direct = TestDatabase.in(folder);
         Matcher port = Pattern.compile("//([^/:]+):(\\d+)/").matcher(direct.text());
         assertTrue(port.find(), direct.text());
+        Logger followerLog = (Logger) LoggerFactory.getLogger(LuceneSearchEngine.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        followerLog.addAppender(logged);
+        followerLog.setLevel(Level.INFO); // the tests run with dossier.log.level=WARN
         try (Relay relay = new Relay(new InetSocketAddress(port.group(1), Integer.parseInt(port.group(2))))) {
             DatabaseAddress relayed = DatabaseAddress.postgresql(direct.text().substring(0, port.start())
                     + "//127.0.0.1:" + relay.port() + "/" + direct.text().substring(port.end()));
@@ -60,6 +89,7 @@ class DatabaseOutageTest {
                 assertTrue(http.get(catalogue.metricsUrl()).body().contains("dossier_index_open 1.0"));
 
                 relay.cut();
+                logged.list.clear();
                 long started = System.nanoTime();
                 HttpResponse<String> ready = http.get(Health.READINESS);
                 long seconds = (System.nanoTime() - started) / 1_000_000_000L;
@@ -86,12 +116,145 @@ class DatabaseOutageTest {
                 assertTrue(metrics.body().contains("dossier_index_open 1.0"), metrics.body());
                 assertTrue(metrics.body().contains("status=\"503\""), "the 503s are counted");
 
+                // The follower has failed a round every poll meanwhile (each waiting for a connection).
+                Thread.sleep(12_000);
                 relay.resume();
                 awaitReady(http);
                 assertEquals(200, http.get("/").statusCode());
+                awaitLogged(logged, "The search index: the database answers again");
+            }
+        } finally {
+            followerLog.detachAppender(logged);
+            followerLog.setLevel(null);
+            TestDatabase.forget(folder);
+        }
+        // The outage is one line an operator can act on, and one when it is over: not a 50-line
+        // stack trace at every poll. (Other test classes' servers log here too, never of an outage.)
+        List<String> outage = logged.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains("could not apply") || m.contains("database answers again")).toList();
+        assertEquals(2, outage.size(), outage.toString());
+        assertTrue(outage.get(0).contains(": the database cannot be reached ("), outage.get(0));
+        assertTrue(logged.list.stream().filter(e -> e.getFormattedMessage().contains("could not apply"))
+                .allMatch(e -> e.getThrowableProxy() == null), "no stack trace for an outage");
+    }
+
+    /**
+     * An editor's save under way when the server goes away (here: waiting for a row another
+     * transaction holds, when the connection is cut) comes back as the form with everything typed
+     * and a 503 that says the database cannot be reached: it was a bare error page, and the text was
+     * lost. Sent again once the database is back, it is saved once.
+     */
+    @Test
+    void aSaveCutOffMidWayKeepsWhatWasTypedAndGoesThroughOnceWhenTheDatabaseIsBack() throws Exception {
+        assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite file does not go away");
+        DatabaseAddress direct = TestDatabase.in(folder);
+        int id;
+        try (Database db = Database.open(direct)) {
+            new ImportRun(new RecordStore(db.dsl(), Clock.systemUTC()), Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
+            new Accounts(db.dsl(), Clock.systemUTC()).add("alice", Role.EDITOR, Editors.PASSWORD);
+            id = db.dsl().select(DSL.min(DOCUMENT.ID)).from(DOCUMENT).fetchSingle().value1();
+        }
+        Matcher port = Pattern.compile("//([^/:]+):(\\d+)/").matcher(direct.text());
+        assertTrue(port.find(), direct.text());
+        String typedTitle = "A title typed while the database <went> away & came back";
+        try (Relay relay = new Relay(new InetSocketAddress(port.group(1), Integer.parseInt(port.group(2))));
+             Database other = Database.open(direct)) {
+            DatabaseAddress relayed = DatabaseAddress.postgresql(direct.text().substring(0, port.start())
+                    + "//127.0.0.1:" + relay.port() + "/" + direct.text().substring(port.end()));
+            try (OperatedCatalogue catalogue = OperatedCatalogue.start(relayed, folder.resolve("index"),
+                    OperationsSettings.DEFAULT)) {
+                Http alice = Editors.signIn(catalogue.http().anotherVisitor(), "alice");
+                HttpResponse<String> opened = alice.get("/admin/documents/" + id + "/edit");
+                assertEquals(200, opened.statusCode(), opened.body());
+                FormFields form = FormFields.of(opened.body(), "form.record-form")
+                        .set("title", typedTitle).set("note", "Typed during an outage");
+
+                CountDownLatch held = new CountDownLatch(1);
+                CountDownLatch release = new CountDownLatch(1);
+                CompletableFuture<Void> holding = CompletableFuture.runAsync(() -> other.dsl().transaction(tx -> {
+                    tx.dsl().selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).forUpdate().fetch();
+                    held.countDown();
+                    release.await(60, TimeUnit.SECONDS);
+                }));
+                HttpResponse<String> cutOff;
+                try {
+                    assertTrue(held.await(30, TimeUnit.SECONDS));
+                    CompletableFuture<HttpResponse<String>> saving = CompletableFuture.supplyAsync(() ->
+                            alice.post("/admin/documents/" + id + "/edit", form.entries()));
+                    // The save waits for the row (up to the server's lock wait, 5 s): the server goes away then.
+                    while (other.dsl().fetchCount(DSL.table("pg_stat_activity"), DSL.field("wait_event_type").eq("Lock")
+                            .and(DSL.field("datname").eq(DSL.field("current_database()")))) == 0) {
+                        assertFalse(saving.isDone(), "the save did not wait for the row");
+                        Thread.sleep(20);
+                    }
+                    relay.cut();
+                    cutOff = saving.get(60, TimeUnit.SECONDS);
+                } finally {
+                    release.countDown();
+                    holding.get(60, TimeUnit.SECONDS);
+                }
+                assertEquals(503, cutOff.statusCode(), cutOff.body());
+                assertEquals(String.valueOf(DatabaseUnreachable.RETRY_AFTER_SECONDS),
+                        cutOff.headers().firstValue("Retry-After").orElse(""));
+                FormFields kept = FormFields.of(cutOff.body(), "form.record-form");
+                assertEquals(typedTitle, kept.get("title"));
+                assertEquals("Typed during an outage", kept.get("note"));
+                assertTrue(Jsoup.parse(cutOff.body()).selectFirst(".notice").text().contains("cannot reach its database"),
+                        cutOff.body());
+
+                relay.resume();
+                awaitReady(catalogue.http());
+                HttpResponse<String> again = alice.post("/admin/documents/" + id + "/edit", kept.entries());
+                assertEquals(303, again.statusCode(), again.body());
+            }
+            assertEquals(1, other.dsl().fetchCount(DOCUMENT, DOCUMENT.TITLE.eq(typedTitle)));
+            assertEquals(2, other.dsl().fetchCount(REVISION, REVISION.DOCUMENT_ID.eq(id)), "saved once");
+        } finally {
+            TestDatabase.forget(folder);
+        }
+    }
+
+    /**
+     * A transaction that cannot begin, because no connection can be had, asks the pool once: jOOQ's
+     * rollback asked it twice more, each waiting its whole timeout (a sign-in while PostgreSQL was
+     * down answered after three waits). Counted as the pool's timeouts.
+     */
+    @Test
+    void aTransactionThatCannotBeginWaitsForAConnectionOnce() throws Exception {
+        assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite file does not go away");
+        DatabaseAddress direct = TestDatabase.in(folder);
+        Matcher port = Pattern.compile("//([^/:]+):(\\d+)/").matcher(direct.text());
+        assertTrue(port.find(), direct.text());
+        try (Relay relay = new Relay(new InetSocketAddress(port.group(1), Integer.parseInt(port.group(2))))) {
+            DatabaseAddress relayed = DatabaseAddress.postgresql(direct.text().substring(0, port.start())
+                    + "//127.0.0.1:" + relay.port() + "/" + direct.text().substring(port.end()));
+            try (Database db = Database.open(relayed, java.time.Duration.ofMillis(500))) {
+                SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                db.reportTo(registry);
+                relay.cut();
+                // The pool's idle connections break on their next use, and the pool drops them: until
+                // one query waits for a connection in vain, there is one left to break.
+                io.micrometer.core.instrument.Counter timeouts = registry.get("hikaricp.connections.timeout").counter();
+                for (int tries = 0; timeouts.count() == 0; tries++) {
+                    assertTrue(tries < 20, "the pool never ran out of connections");
+                    assertThrows(RuntimeException.class, () -> db.dsl().selectOne().fetch());
+                }
+                double before = timeouts.count();
+                RuntimeException failed = assertThrows(RuntimeException.class,
+                        () -> db.dsl().transaction(tx -> tx.dsl().selectOne().fetch()));
+                assertTrue(DatabaseUnreachable.of(failed).isPresent(), failed.toString());
+                assertEquals(1.0, timeouts.count() - before, "waits for a connection");
             }
         } finally {
             TestDatabase.forget(folder);
+        }
+    }
+
+    private static void awaitLogged(ListAppender<ILoggingEvent> logged, String line) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (logged.list.stream().noneMatch(e -> e.getFormattedMessage().equals(line))) {
+            assertTrue(System.nanoTime() < deadline, "never logged: " + line + " in " + logged.list);
+            Thread.sleep(100);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.dossier.ops;
 
+import static org.dossier.db.Tables.CHANGE;
+import static org.dossier.db.Tables.CHANGE_HEAD;
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -134,6 +136,31 @@ class HealthTest {
                 opening.close();
             }
             assertFalse(opening.status().open(), "closed, it says so");
+        }
+    }
+
+    /**
+     * The database restored from an older backup (or replaced) under a running node: its change feed
+     * ends before what the node's index applied, and the index would miss every save until the feed
+     * passed its old end while /ready said 200 with no lag. It says 503, and why.
+     */
+    @Test
+    void aDatabaseWhoseFeedEndsBeforeTheIndexIsNotReady() throws Exception {
+        try (OperatedCatalogue restored = OperatedCatalogue.withSeeds(OperationsSettings.DEFAULT)) {
+            assertEquals(200, restored.http().get(Health.READINESS).statusCode());
+            // What restoring a backup taken three changes ago does to the feed.
+            try (Database db = Database.open(restored.database())) {
+                db.dsl().transaction(tx -> {
+                    int last = tx.dsl().select(CHANGE_HEAD.LAST).from(CHANGE_HEAD).fetchSingle(CHANGE_HEAD.LAST);
+                    tx.dsl().deleteFrom(CHANGE).where(CHANGE.ID.gt(last - 3)).execute();
+                    tx.dsl().update(CHANGE_HEAD).set(CHANGE_HEAD.LAST, last - 3).execute();
+                });
+            }
+            HttpResponse<String> ready = restored.http().get(Health.READINESS);
+            assertEquals(503, ready.statusCode(), ready.body());
+            JsonNode index = json(ready).get("checks").get("index");
+            assertFalse(index.get("ok").asBoolean());
+            assertTrue(index.get("details").get("detail").asText().contains("restored or replaced"), ready.body());
         }
     }
 }

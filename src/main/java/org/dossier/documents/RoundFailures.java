@@ -1,0 +1,73 @@
+package org.dossier.documents;
+
+import java.util.Optional;
+import org.dossier.web.WriteUnavailable;
+import org.slf4j.Logger;
+
+/**
+ * How a task that runs every few moments in the background (the change feed into the index, the
+ * merges still to move) logs its failed rounds: a failure is said once, in one line with the reason,
+ * and not again while the rounds fail the same way; once a round goes through, the log says so.
+ * Logged at every round, a PostgreSQL restart of a few minutes wrote a hundred 50-line stack traces
+ * per node (and an index's full disk, five a second), and the line an operator needed was lost
+ * among them. A database that cannot be reached, or a write it cannot take now (a lock held past
+ * the wait), is one line; anything else is logged with its stack trace, as a fault.
+ */
+public final class RoundFailures {
+
+    private final Logger log;
+    private final String task;
+    private final String retry;
+    /** Why the last round failed (for an outage, only that it is one); null when it went through. */
+    private String failing;
+    private boolean unreachable;
+
+    /**
+     * @param task  what the task is, as the log names it: "The search index", "dossier-pending-merges"
+     * @param retry when a failed round is tried again: "at the next poll"
+     */
+    public RoundFailures(Logger log, String task, String retry) {
+        this.log = log;
+        this.task = task;
+        this.retry = retry;
+    }
+
+    /** A round failed with {@code failure}; {@code what} says what did not happen ("could not apply the changes after 50"). */
+    public synchronized void failed(Throwable failure, String what) {
+        Optional<WriteUnavailable> known = WriteUnavailable.of(failure);
+        String why = known.map(w -> w.reason() + " (" + w.why() + ")").orElseGet(() -> firstLine(failure));
+        // An outage is one, whatever each round's connection said ("Connection refused", "An I/O error ...").
+        String same = known.filter(WriteUnavailable::unreachable).map(WriteUnavailable::reason).orElse(why);
+        if (same.equals(failing)) {
+            return;
+        }
+        failing = same;
+        unreachable = known.map(WriteUnavailable::unreachable).orElse(false);
+        if (known.isPresent()) {
+            log.warn("{} {}: {}; trying again {}, quietly until it {}", task, what, why, retry,
+                    unreachable ? "answers" : "goes through");
+        } else {
+            log.error("{} {}: {}; trying again {}, quietly while it fails the same way", task, what, why, retry, failure);
+        }
+    }
+
+    /** A round went through: if the ones before failed, the log says it is over. */
+    public synchronized void succeeded() {
+        if (failing != null) {
+            log.info("{}: {}", task, unreachable ? "the database answers again" : "going through again");
+            failing = null;
+            unreachable = false;
+        }
+    }
+
+    /** The innermost cause's first line that says anything: what the disk, driver or database said. */
+    private static String firstLine(Throwable failure) {
+        String why = failure.getClass().getSimpleName();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                why = t.getMessage().strip().lines().findFirst().orElse(why);
+            }
+        }
+        return why;
+    }
+}

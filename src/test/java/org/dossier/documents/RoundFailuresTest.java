@@ -1,0 +1,77 @@
+package org.dossier.documents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.util.List;
+import org.dossier.testing.SameOnEveryDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A background task's failed rounds in the log: each way of failing said once, in one line, until a
+ * round goes through, which is said too. (DatabaseOutageTest cuts a real PostgreSQL off.)
+ */
+@SameOnEveryDatabase
+class RoundFailuresTest {
+
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private RoundFailures failures;
+
+    @BeforeEach
+    void log() {
+        // A logger of the test's own, so that no other class's lines come in.
+        Logger log = new LoggerContext().getLogger("round-failures-test");
+        log.setLevel(Level.INFO);
+        logged.start();
+        log.addAppender(logged);
+        failures = new RoundFailures(log, "The search index", "at the next poll");
+    }
+
+    private List<String> lines() {
+        return logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    @Test
+    void aFullDiskAtEveryPollIsOneErrorWithItsStackTraceThenOneLineWhenItIsOver() {
+        // What Lucene's writer meets at every poll once the index's disk is full.
+        for (int round = 0; round < 25; round++) {
+            failures.failed(new UncheckedIOException(new IOException("No space left on device")),
+                    "could not apply the changes after " + (50 + round));
+        }
+        failures.succeeded();
+        failures.succeeded();
+        assertEquals(List.of("The search index could not apply the changes after 50: No space left on device; trying "
+                        + "again at the next poll, quietly while it fails the same way",
+                "The search index: going through again"), lines());
+        assertNotNull(logged.list.get(0).getThrowableProxy(), "a fault keeps its stack trace, once");
+    }
+
+    @Test
+    void anOutageIsOneLineWhateverEachRoundsConnectionSaidAndAnotherFailureIsSaidToo() {
+        failures.failed(new RuntimeException(new SQLException("An I/O error occurred while sending to the backend.",
+                "08006", new java.io.EOFException())), "could not apply the changes after 7");
+        failures.failed(new RuntimeException(new SQLException("Connection to db:5432 refused", "08001",
+                new ConnectException("Connection refused"))), "could not apply the changes after 7");
+        failures.failed(new IllegalStateException("a fault"), "could not apply the changes after 7");
+        failures.succeeded();
+        List<String> lines = lines();
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains(": the database cannot be reached (An I/O error occurred while sending to the "
+                + "backend.); trying again at the next poll, quietly until it answers"), lines.get(0));
+        assertNull(logged.list.get(0).getThrowableProxy(), "no stack trace for an outage");
+        assertTrue(lines.get(1).contains(": a fault;"), lines.get(1));
+        assertEquals("The search index: going through again", lines.get(2));
+    }
+}

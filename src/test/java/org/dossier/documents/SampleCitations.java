@@ -35,7 +35,7 @@ final class SampleCitations implements AutoCloseable {
                         "It ends with the tasks for 1951."),
                 DocumentDate.ofYear(1950), database.typeId("report"),
                 RecordDraft.inRole(List.of(database.personId("kim-il-sung")), PersonRole.MENTIONED),
-                new TreeSet<>(List.of(database.placeId("dprk"))), Languages.NONE),
+                new TreeSet<>(List.of(database.placeId("dprk"))), Languages.typed("Russian, Korean")),
                 Attribution.editor("tester", "Added for the citation tests")));
         citations = new Citations(database.dsl(), Archive.DEFAULT,
                 Clock.fixed(ACCESSED.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));

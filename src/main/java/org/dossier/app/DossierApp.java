@@ -241,7 +241,7 @@ public final class DossierApp implements AutoCloseable {
             AccessControl access = new AccessControl(new Sessions(db, clock), site);
             LoginPage login = new LoginPage(accounts, new LoginThrottle(db, clock), access, clients);
             Dashboard dashboard = new Dashboard(revisions, new AuthorityRecords(db));
-            EditForm editForm = new EditForm(authorityLists, store, records, revisions);
+            EditForm editForm = new EditForm(authorityLists, store, records, revisions, clock);
             WithdrawPage withdrawal = new WithdrawPage(store, records);
             HistoryPage history = new HistoryPage(store, records, revisions, conditional);
             UsersPage users = new UsersPage(accounts);

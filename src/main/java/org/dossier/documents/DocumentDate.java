@@ -326,6 +326,20 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
         return ofDay(year, month, day);
     }
 
+    /**
+     * Why this cannot be a document's date when it is catalogued on {@code today}: it begins after
+     * that day ("June 1, 2030" is a slip for 1930 or 2003, not a document). A year or month that has
+     * begun is no later than today. Empty when it can be.
+     */
+    public java.util.Optional<String> laterThan(LocalDate today) {
+        if (!earliest.isAfter(today)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("'" + display() + "' is after today (" + ofDay(today.getYear(),
+                today.getMonthValue(), today.getDayOfMonth()).display() + "): no document is dated later than the day it is "
+                + "catalogued; check the year");
+    }
+
     /** The sortable key stored in the database: the earliest day, as ISO. */
     public String key() {
         return earliest.toString();

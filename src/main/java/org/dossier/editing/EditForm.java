@@ -33,12 +33,20 @@ public final class EditForm {
     private final RecordStore store;
     private final RecordQueries records;
     private final Revisions revisions;
+    private final java.time.Clock clock;
 
-    public EditForm(AuthorityLists authorities, RecordStore store, RecordQueries records, Revisions revisions) {
+    public EditForm(AuthorityLists authorities, RecordStore store, RecordQueries records, Revisions revisions,
+                    java.time.Clock clock) {
+        this.clock = clock;
         this.authorities = authorities;
         this.store = store;
         this.records = records;
         this.revisions = revisions;
+    }
+
+    /** The day a record is catalogued: no document is dated after it. */
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
     }
 
     public static String editPath(int id) {
@@ -59,7 +67,7 @@ public final class EditForm {
         var lists = authorities.current();
         // A person or place merged away since the form was opened stands for its survivor.
         RecordForm form = RecordForm.posted(ctx).withSurvivors(lists);
-        RecordForm.Checked checked = form.check(AuthorityChoices.of(lists));
+        RecordForm.Checked checked = form.check(AuthorityChoices.of(lists), today());
         if (!checked.ok()) {
             Map<String, Object> model = model(record, form, openedVersion);
             model.put("errors", checked.errors());
@@ -103,7 +111,7 @@ public final class EditForm {
         var lists = authorities.current();
         // A person or place merged away since the form was opened stands for its survivor.
         RecordForm form = RecordForm.posted(ctx).withSurvivors(lists);
-        RecordForm.Checked checked = form.check(AuthorityChoices.of(lists));
+        RecordForm.Checked checked = form.check(AuthorityChoices.of(lists), today());
         if (!checked.ok()) {
             Map<String, Object> model = model(null, form, 0);
             model.put("errors", checked.errors());

@@ -218,8 +218,11 @@ public record RecordForm(String title, String date, String summary, String type,
         }
     }
 
-    /** Checks every field against the rules and the authority lists; the errors are keyed by field name. */
-    public Checked check(AuthorityChoices choices) {
+    /**
+     * Checks every field against the rules and the authority lists, the date against {@code today}
+     * (no document is dated after the day it is catalogued); the errors are keyed by field name.
+     */
+    public Checked check(AuthorityChoices choices, java.time.LocalDate today) {
         Map<String, String> errors = new LinkedHashMap<>();
         // Bidi embeddings, overrides and isolates are dropped, not refused: one left open (U+202E)
         // reverses what follows the title in the window's title and in citations, and the text reads
@@ -243,6 +246,7 @@ public record RecordForm(String title, String date, String summary, String type,
         } else {
             try {
                 parsed = DocumentDate.parse(date);
+                parsed.laterThan(today).ifPresent(message -> errors.put("date", message));
             } catch (IllegalArgumentException e) {
                 errors.put("date", e.getMessage());
             }

@@ -83,7 +83,7 @@ public final class ImportRun {
     private final RecordStore store;
     private final Clock clock;
     private final Tuning tuning;
-    private final SeedPageParser parser = new SeedPageParser();
+    private final SeedPageParser parser;
 
     public ImportRun(RecordStore store, Clock clock) {
         this(store, clock, Tuning.DEFAULT);
@@ -92,6 +92,7 @@ public final class ImportRun {
     public ImportRun(RecordStore store, Clock clock, Tuning tuning) {
         this.store = store;
         this.clock = clock;
+        this.parser = new SeedPageParser(java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)));
         this.tuning = tuning;
     }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -28,6 +29,19 @@ import org.dossier.documents.WhiteSpace;
  * so that a page of any size is read in the same small memory.
  */
 public final class SeedPageParser {
+
+    /** The last day a document may be dated: today, where a catalogue is imported into. */
+    private final LocalDate latest;
+
+    /** A parser for pages catalogued {@code today}: a date after it is refused at its line. */
+    public SeedPageParser(LocalDate today) {
+        this.latest = today;
+    }
+
+    /** A parser that takes any date it can read: for generated pages, whose dates are made, not typed. */
+    public SeedPageParser() {
+        this(LocalDate.MAX);
+    }
 
     private static final Pattern RANGE_HEADER = Pattern.compile("\\d+\\s*[-\u2013]\\s*\\d+ of \\d+");
     private static final List<String> HEADER_LINES = List.of("skip to content", "results:", "results", "documents");
@@ -133,6 +147,11 @@ public final class SeedPageParser {
                 DocumentDate date = null;
                 try {
                     date = DocumentDate.parse(dateLine);
+                    java.util.Optional<String> tooLate = date.laterThan(latest);
+                    if (tooLate.isPresent()) {
+                        problems.add(new SeedProblem(file, dateBlock.line(), tooLate.get()));
+                        date = null;
+                    }
                 } catch (IllegalArgumentException e) {
                     // A shape no date is read in: "ca. 1962", "1962-1963" ask how to say what it says.
                     problems.add(new SeedProblem(file, dateBlock.line(), e.getMessage()

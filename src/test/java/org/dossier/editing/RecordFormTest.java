@@ -19,6 +19,7 @@ import org.dossier.testing.SameOnEveryDatabase;
 @SameOnEveryDatabase
 class RecordFormTest {
 
+    private static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 12, 3);
     private static final AuthorityChoices CHOICES = new AuthorityChoices(
             List.of(new AuthorityRef(4, "letter", "Letter")),
             List.of(new AuthorityRef(1, "stalin", "Joseph Stalin"), new AuthorityRef(7, "shtykov", "Terentii Shtykov")),
@@ -31,7 +32,7 @@ class RecordFormTest {
     @Test
     void aGoodFormBecomesADraftWithItsParagraphsAndChoices() {
         RecordForm.Checked checked = form("  A letter ", "February 1942", "4", List.of("7", "1"), " Fixed the date ")
-                .check(CHOICES);
+                .check(CHOICES, TODAY);
         assertTrue(checked.ok(), checked.errors().toString());
         assertEquals(new RecordDraft("A letter", List.of("First paragraph.", "Second paragraph."),
                 DocumentDate.ofMonth(1942, 2), 4, RecordDraft.inRole(List.of(7, 1), PersonRole.MENTIONED),
@@ -49,7 +50,7 @@ class RecordFormTest {
         RecordForm typed = new RecordForm("A letter", "1950", "", "", "", listed,
                 Map.of("1", "author", "7", "mentioned", "3", "author", "5", "recipient"),
                 Map.of("1", "2", "3", " 1 ", "5", ""), List.of(), "Molotov signed first");
-        RecordDraft draft = typed.check(choices).draft();
+        RecordDraft draft = typed.check(choices, TODAY).draft();
         assertEquals(List.of(3, 1, 5, 7), List.copyOf(draft.people().keySet()),
                 "authors first, Molotov (1) before Stalin (2), then the recipient, then the one mentioned");
 
@@ -70,14 +71,14 @@ class RecordFormTest {
             RecordForm typed = new RecordForm("A letter", "1950", "", "", "", List.of("1"), Map.of("1", "author"),
                     Map.of("1", bad), List.of(), "note");
             assertEquals("'" + bad + "' is not a place in the order: write 1 for the first, 2 for the second, and so on "
-                    + "(up to 999), or leave it blank.", typed.check(CHOICES).errors().get("people"), bad);
+                    + "(up to 999), or leave it blank.", typed.check(CHOICES, TODAY).errors().get("people"), bad);
             assertEquals(bad, typed.orderOf(1), "kept as typed");
         }
     }
 
     @Test
     void aBadDateIsNamedBesideItsFieldWithTheReason() {
-        RecordForm.Checked checked = form("A letter", "Febuary 1942", "", List.of(), "note").check(CHOICES);
+        RecordForm.Checked checked = form("A letter", "Febuary 1942", "", List.of(), "note").check(CHOICES, TODAY);
         assertEquals(Map.of("date", "'Febuary 1942' is not a date (write it as 'May 10, 1943', '10 May 1943', 'February 1942' or '1950')"),
                 checked.errors());
         assertFalse(checked.ok());
@@ -85,22 +86,22 @@ class RecordFormTest {
 
     @Test
     void everyMissingFieldIsNamedAtOnce() {
-        RecordForm.Checked checked = form(" ", "", "", List.of(), "  ").check(CHOICES);
+        RecordForm.Checked checked = form(" ", "", "", List.of(), "  ").check(CHOICES, TODAY);
         assertEquals(List.of("title", "date", "note"), List.copyOf(checked.errors().keySet()));
         assertEquals("Say what you corrected and why: the note is kept in the history.", checked.errors().get("note"));
     }
 
     @Test
     void aTitleOrNoteOfNoBreakOrZeroWidthSpacesAloneIsMissingNotAnInvisibleRecord() {
-        RecordForm.Checked checked = form("\u00A0\u2003\u200B", "1950", "", List.of(), "\u00A0\u200B").check(CHOICES);
+        RecordForm.Checked checked = form("\u00A0\u2003\u200B", "1950", "", List.of(), "\u00A0\u200B").check(CHOICES, TODAY);
         assertEquals("Write a title.", checked.errors().get("title"));
         assertEquals("Say what you corrected and why: the note is kept in the history.", checked.errors().get("note"));
-        assertTrue(form("A\u00A0letter", "1950", "", List.of(), "why").check(CHOICES).ok());
+        assertTrue(form("A\u00A0letter", "1950", "", List.of(), "why").check(CHOICES, TODAY).ok());
     }
 
     @Test
     void onlyChoicesFromTheAuthorityListsAreAccepted() {
-        RecordForm.Checked checked = form("A letter", "1950", "99", List.of("1", "x"), "note").check(CHOICES);
+        RecordForm.Checked checked = form("A letter", "1950", "99", List.of("1", "x"), "note").check(CHOICES, TODAY);
         assertEquals("Choose a type from the list.", checked.errors().get("type"));
         assertEquals("Choose people from the list.", checked.errors().get("people"));
         assertFalse(checked.errors().containsKey("places"));
@@ -109,16 +110,16 @@ class RecordFormTest {
     @Test
     void anImpossibleDayIsNotADate() {
         assertEquals("'February 30, 1942' is not a real date (February 1942 has 28 days)",
-                form("A letter", "February 30, 1942", "", List.of(), "note").check(CHOICES).errors().get("date"));
+                form("A letter", "February 30, 1942", "", List.of(), "note").check(CHOICES, TODAY).errors().get("date"));
         assertEquals("'0000' is too early: a document's year is 1000 or later",
-                form("A letter", "0000", "", List.of(), "note").check(CHOICES).errors().get("date"));
+                form("A letter", "0000", "", List.of(), "note").check(CHOICES, TODAY).errors().get("date"));
     }
 
     @Test
     void aControlCharacterInAnyFieldIsRefusedWhereItIsWhileTabsAndLineBreaksAreText() {
         RecordForm typed = new RecordForm("A bell\u0007 rang", "1950\u0000", "Caf\u00e9 noir.\u001B[0m", "", List.of(),
                 List.of(), "why\u007F");
-        RecordForm.Checked checked = typed.check(CHOICES);
+        RecordForm.Checked checked = typed.check(CHOICES, TODAY);
         assertEquals("The title has a control character, which shows nothing (U+0007, at character 7): "
                 + "delete it and save again.", checked.errors().get("title"));
         assertEquals("The date has a control character, which shows nothing (U+0000, at character 5): "
@@ -128,7 +129,7 @@ class RecordFormTest {
         assertTrue(checked.errors().get("note").contains("U+007F"), checked.errors().get("note"));
         assertEquals("A bell\u0007 rang", typed.title(), "what was typed is kept for the form");
         RecordForm.Checked text = new RecordForm("A\ttitle", "1950", "One line\nand the next.\r\n\r\nA\tparagraph.",
-                "", List.of(), List.of(), "why").check(CHOICES);
+                "", List.of(), List.of(), "why").check(CHOICES, TODAY);
         assertTrue(text.ok(), text.errors().toString());
     }
 
@@ -142,5 +143,19 @@ class RecordFormTest {
         assertEquals("First paragraph.\n\nSecond paragraph.", typed.summary());
         assertEquals(DocumentDate.ofMonth(1950, 9), typed.readDate().orElseThrow());
         assertTrue(form("t", "Febuary", "", List.of(), "n").readDate().isEmpty());
+    }
+
+    @Test
+    void aDateAfterTheDayTheRecordIsCataloguedIsRefusedAtTheDateAndKeptAsTyped() {
+        RecordForm typed = form("A letter", "June 1, 2030", "", List.of(), "note");
+        assertEquals("'June 1, 2030' is after today (December 3, 2026): no document is dated later than the day it is "
+                + "catalogued; check the year", typed.check(CHOICES, TODAY).errors().get("date"));
+        assertEquals("June 1, 2030", typed.date());
+        assertEquals("'2027' is after today (December 3, 2026): no document is dated later than the day it is "
+                + "catalogued; check the year", form("A letter", "2027", "", List.of(), "note").check(CHOICES, TODAY)
+                .errors().get("date"));
+        assertTrue(form("A letter", "2026", "", List.of(), "note").check(CHOICES, TODAY).ok(), "a year that has begun");
+        assertTrue(form("A letter", "December 2026", "", List.of(), "note").check(CHOICES, TODAY).ok());
+        assertTrue(form("A letter", "December 3, 2026", "", List.of(), "note").check(CHOICES, TODAY).ok());
     }
 }

@@ -235,6 +235,16 @@ class SeedPageParserTest {
     }
 
     @Test
+    void aDateAfterTheDayThePageIsImportedIsAnErrorAtItsLine() {
+        SeedPageParser onTheDay = new SeedPageParser(java.time.LocalDate.of(2026, 12, 3));
+        SeedFormatException e = assertThrows(SeedFormatException.class, () -> onTheDay.parse("page.txt",
+                "May 10, 1943\n\nLetter\n\nSummary.\n\nJune 1, 2030\n\nReport\n\nDecember 2026\n\nCable\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(List.of("page.txt:7: 'June 1, 2030' is after today (December 3, 2026): no document is dated later"
+                + " than the day it is catalogued; check the year"), e.problems().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void aDateThatIsNotARealDayIsAnErrorAtItsLine() {
         SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nSummary.\n\nJune 31, 1950\n\nReport\n\nText.\n");
         assertEquals(1, e.problems().size());

@@ -36,7 +36,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.LongValues;
 import org.apache.lucene.util.packed.PackedInts;
 
@@ -191,12 +190,12 @@ final class Searching {
         Query query = and(words, filters);
         SortOrder order = request.effectiveSort();
         if (words != null && order == SortOrder.RELEVANCE) {
-            return idsOf(snapshot, docsByScore(snapshot, query));
+            return idsByScore(snapshot, query);
         }
         if (order == SortOrder.TITLE) {
             return idsByTitle(snapshot, query);
         }
-        // Relevance without words to rank by is newest first, as sort(order) says too.
+        // Relevance without words to rank by is newest first, as sort says too.
         return idsByDate(snapshot, query, order != SortOrder.DATE_OLDEST);
     }
 
@@ -222,47 +221,18 @@ final class Searching {
     }
 
     /**
-     * The ids of index docs, in their order: read segment by segment in index order, each with one
-     * pass of its id column, then put back in the hits' order.
+     * Every hit's id, best score first and the lower id first among equal scores, as {@link #top}
+     * ranks a page: each hit's score and id packed into one long and the longs sorted, instead of a
+     * priority queue as large as the hits.
      */
-    private static int[] idsOf(Snapshot snapshot, int[] docs) throws IOException {
-        // Each hit as (index doc << 32 | place in the hits), so that sorting visits the index in order.
-        long[] byDoc = new long[docs.length];
-        for (int i = 0; i < docs.length; i++) {
-            byDoc[i] = ((long) docs[i] << 32) | i;
-        }
-        java.util.Arrays.sort(byDoc);
-        int[] ids = new int[docs.length];
-        List<LeafReaderContext> leaves = snapshot.getIndexReader().leaves();
-        LeafReaderContext leaf = null;
-        NumericDocValues column = null;
-        for (long entry : byDoc) {
-            int doc = (int) (entry >>> 32);
-            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
-                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                column = DocValues.getNumeric(leaf.reader(), IndexLayout.ID);
-            }
-            if (!column.advanceExact(doc - leaf.docBase)) {
-                throw new IllegalStateException("a record in the index has no id");
-            }
-            ids[(int) entry] = (int) column.longValue();
+    private static int[] idsByScore(Snapshot snapshot, Query query) throws IOException {
+        long[] keys = sortedKeys(snapshot, query, ScoreKeys::new);
+        int[] ids = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            // The low half of a key is the id; the best score has the lowest key.
+            ids[i] = (int) keys[i];
         }
         return ids;
-    }
-
-    /**
-     * Every hit's index doc, best score first and the lower doc first among equal scores, as a
-     * page ranks them ({@code TopScoreDocCollector}): each hit's score and doc packed into one long
-     * and the longs sorted, instead of a priority queue as large as the hits.
-     */
-    private static int[] docsByScore(Snapshot snapshot, Query query) throws IOException {
-        long[] keys = sortedKeys(snapshot, query, ScoreKeys::new);
-        int[] docs = new int[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            // Highest key first: the best score, and among equal scores the lowest doc (stored as MAX - doc).
-            docs[i] = Integer.MAX_VALUE - (int) keys[keys.length - 1 - i];
-        }
-        return docs;
     }
 
     /**
@@ -347,7 +317,7 @@ final class Searching {
         }
 
         @Override
-        public final ScoreMode scoreMode() {
+        public ScoreMode scoreMode() {
             return ScoreMode.COMPLETE_NO_SCORES;
         }
     }
@@ -390,16 +360,14 @@ final class Searching {
     }
 
     /**
-     * Each hit as its score's bits (a score is never negative, so its bits order as it does) above
-     * {@code MAX - doc}, the doc counted across the whole index.
+     * Each hit's score as its bits negated (a score is never negative, so its bits order as it does):
+     * the best score lowest, above the id.
      */
-    private static final class ScoreKeys extends Keys {
+    private static final class ScoreKeys extends AboveId {
         private Scorable scorer;
-        private int docBase;
 
         @Override
-        protected void doSetNextReader(LeafReaderContext context) {
-            docBase = context.docBase;
+        void nextLeaf(LeafReaderContext context) {
         }
 
         @Override
@@ -408,8 +376,8 @@ final class Searching {
         }
 
         @Override
-        public void collect(int doc) throws IOException {
-            add((long) Float.floatToIntBits(scorer.score()) << 32 | (Integer.MAX_VALUE - (docBase + doc)));
+        long place(int doc) throws IOException {
+            return -Float.floatToIntBits(scorer.score());
         }
 
         @Override
@@ -514,13 +482,20 @@ final class Searching {
     /** The first {@code wanted} hits: ranked by relevance when there are words to rank by, else sorted. */
     private static TopDocs top(Snapshot snapshot, Query query, boolean hasWords, SortOrder order, int wanted)
             throws IOException {
-        if (hasWords && order == SortOrder.RELEVANCE) {
-            return snapshot.search(query, new TopScoreDocCollectorManager(wanted, null, wanted));
-        }
-        return snapshot.search(query, new TopFieldCollectorManager(sort(order), wanted, null, wanted));
+        return snapshot.search(query, new TopFieldCollectorManager(sort(order, hasWords), wanted, null, wanted));
     }
 
-    private static Sort sort(SortOrder order) {
+    /**
+     * The order of a page. Equal scores by id, as SolrCloud breaks them (not by index doc, which
+     * differs from node to node with the order records were written in and their segments' merges).
+     * Ranked with the score first, the collector still tells the scorers the lowest score that can
+     * get onto the page (WAND, blocks skipped by their best score): a score equal to it, not only
+     * above, as a hit of that score with a lower id still can.
+     */
+    private static Sort sort(SortOrder order, boolean hasWords) {
+        if (hasWords && order == SortOrder.RELEVANCE) {
+            return new Sort(SortField.FIELD_SCORE, new SortField(IndexLayout.ID, SortField.Type.LONG));
+        }
         return switch (order) {
             case RELEVANCE, DATE_NEWEST -> new Sort(new SortField(IndexLayout.START, SortField.Type.INT, true),
                     new SortField(IndexLayout.ID, SortField.Type.LONG, true));

@@ -34,7 +34,6 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.util.LongValues;
 import org.apache.lucene.util.packed.PackedInts;
@@ -195,7 +194,7 @@ final class Searching {
         if (order == SortOrder.TITLE) {
             return idsByTitle(snapshot, query);
         }
-        // Relevance without words to rank by is newest first, as sort says too.
+        // Relevance without words to rank by is newest first, as sort(order) says too.
         return idsByDate(snapshot, query, order != SortOrder.DATE_OLDEST);
     }
 
@@ -221,8 +220,8 @@ final class Searching {
     }
 
     /**
-     * Every hit's id, best score first and the lower id first among equal scores, as {@link #top}
-     * ranks a page: each hit's score and id packed into one long and the longs sorted, instead of a
+     * Every hit's id, best score first and the lower id first among equal scores, as a page ranks
+     * them ({@link TopByScore}): each hit's score and id packed into one long and the longs sorted, instead of a
      * priority queue as large as the hits.
      */
     private static int[] idsByScore(Snapshot snapshot, Query query) throws IOException {
@@ -458,11 +457,11 @@ final class Searching {
         }
         Query query = and(words, among);
         int wanted = request.offset() + request.pageSize();
-        ScoreDoc[] all = top(snapshot, query, words != null, request.effectiveSort(), wanted).scoreDocs;
+        int[] all = top(snapshot, query, words != null, request.effectiveSort(), wanted);
         int count = Math.max(0, all.length - request.offset());
         int[] docIds = new int[count];
         for (int i = 0; i < count; i++) {
-            docIds[i] = all[request.offset() + i].doc;
+            docIds[i] = all[request.offset() + i];
         }
         HighlightedText[][] marked = words == null ? null : Highlights.of(snapshot, analyzer, words, docIds);
         List<SearchHit> hits = new ArrayList<>(count);
@@ -479,23 +478,25 @@ final class Searching {
         return hits;
     }
 
-    /** The first {@code wanted} hits: ranked by relevance when there are words to rank by, else sorted. */
-    private static TopDocs top(Snapshot snapshot, Query query, boolean hasWords, SortOrder order, int wanted)
+    /**
+     * The index docs of the first {@code wanted} hits: ranked by relevance when there are words to
+     * rank by (equal scores by id, see {@link TopByScore}), else sorted.
+     */
+    private static int[] top(Snapshot snapshot, Query query, boolean hasWords, SortOrder order, int wanted)
             throws IOException {
-        return snapshot.search(query, new TopFieldCollectorManager(sort(order, hasWords), wanted, null, wanted));
+        if (hasWords && order == SortOrder.RELEVANCE) {
+            return snapshot.search(query, new TopByScore(wanted));
+        }
+        ScoreDoc[] sorted = snapshot.search(query,
+                new TopFieldCollectorManager(sort(order), wanted, null, wanted)).scoreDocs;
+        int[] docs = new int[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            docs[i] = sorted[i].doc;
+        }
+        return docs;
     }
 
-    /**
-     * The order of a page. Equal scores by id, as SolrCloud breaks them (not by index doc, which
-     * differs from node to node with the order records were written in and their segments' merges).
-     * Ranked with the score first, the collector still tells the scorers the lowest score that can
-     * get onto the page (WAND, blocks skipped by their best score): a score equal to it, not only
-     * above, as a hit of that score with a lower id still can.
-     */
-    private static Sort sort(SortOrder order, boolean hasWords) {
-        if (hasWords && order == SortOrder.RELEVANCE) {
-            return new Sort(SortField.FIELD_SCORE, new SortField(IndexLayout.ID, SortField.Type.LONG));
-        }
+    private static Sort sort(SortOrder order) {
         return switch (order) {
             case RELEVANCE, DATE_NEWEST -> new Sort(new SortField(IndexLayout.START, SortField.Type.INT, true),
                     new SortField(IndexLayout.ID, SortField.Type.LONG, true));

@@ -1,6 +1,7 @@
 package org.dossier.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -15,6 +16,13 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
@@ -110,6 +118,42 @@ class EqualScoresByRecordNumberTest {
             assertEquals(expected, inOrder.get(1), request + ": export of the index in record order");
             assertEquals(expected, rewritten.get(0), request + ": pages of the index written backwards and corrected");
             assertEquals(expected, rewritten.get(1), request + ": export of the index written backwards and corrected");
+        }
+    }
+
+    /**
+     * The page's ranking gives the hits Lucene's own sort by score then id gives, on a searcher
+     * whose every segment is a slice of its own searched on another thread (the server's slices
+     * take 50,000 records each), for pages as short as one hit and as long as every hit.
+     */
+    @Test
+    void thePagesRankingIsLucenesSortByScoreThenIdAcrossSlices() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (Directory directory = new ByteBuffersDirectory();
+             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new CatalogueAnalyzer()))) {
+            backwardsThenCorrected(writer);
+            try (DirectoryReader reader = DirectoryReader.open(writer)) {
+                IndexSearcher searcher = new IndexSearcher(reader, threads) {
+                    @Override
+                    protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+                        return slices(leaves, 1, 1);
+                    }
+                };
+                assertTrue(reader.leaves().size() > 2, "segments: " + reader.leaves().size());
+                Sort byScoreThenId = new Sort(SortField.FIELD_SCORE, new SortField(IndexLayout.ID, SortField.Type.LONG));
+                for (String text : List.of("korea", "telegram korea", "soviet OR copy")) {
+                    Query words = new QueryReader(new CatalogueAnalyzer()).read(text, Names.NONE).query();
+                    for (int wanted : List.of(1, 7, 100, 1_001, RECORDS + 5)) {
+                        ScoreDoc[] sorted = searcher.search(words,
+                                new TopFieldCollectorManager(byScoreThenId, wanted, null, wanted)).scoreDocs;
+                        int[] ranked = searcher.search(words, new TopByScore(wanted));
+                        assertEquals(Arrays.stream(sorted).map(hit -> hit.doc).toList(),
+                                Arrays.stream(ranked).boxed().toList(), text + ", " + wanted + " hits");
+                    }
+                }
+            }
+        } finally {
+            threads.shutdownNow();
         }
     }
 }

@@ -34,9 +34,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.LongValues;
 import org.apache.lucene.util.packed.PackedInts;
 
@@ -191,7 +189,7 @@ final class Searching {
         Query query = and(words, filters);
         SortOrder order = request.effectiveSort();
         if (words != null && order == SortOrder.RELEVANCE) {
-            return idsOf(snapshot, docsByScore(snapshot, query));
+            return idsByScore(snapshot, query);
         }
         if (order == SortOrder.TITLE) {
             return idsByTitle(snapshot, query);
@@ -222,47 +220,18 @@ final class Searching {
     }
 
     /**
-     * The ids of index docs, in their order: read segment by segment in index order, each with one
-     * pass of its id column, then put back in the hits' order.
+     * Every hit's id, best score first and the lower id first among equal scores, as a page ranks
+     * them ({@link TopByScore}): each hit's score and id packed into one long and the longs sorted, instead of a
+     * priority queue as large as the hits.
      */
-    private static int[] idsOf(Snapshot snapshot, int[] docs) throws IOException {
-        // Each hit as (index doc << 32 | place in the hits), so that sorting visits the index in order.
-        long[] byDoc = new long[docs.length];
-        for (int i = 0; i < docs.length; i++) {
-            byDoc[i] = ((long) docs[i] << 32) | i;
-        }
-        java.util.Arrays.sort(byDoc);
-        int[] ids = new int[docs.length];
-        List<LeafReaderContext> leaves = snapshot.getIndexReader().leaves();
-        LeafReaderContext leaf = null;
-        NumericDocValues column = null;
-        for (long entry : byDoc) {
-            int doc = (int) (entry >>> 32);
-            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
-                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                column = DocValues.getNumeric(leaf.reader(), IndexLayout.ID);
-            }
-            if (!column.advanceExact(doc - leaf.docBase)) {
-                throw new IllegalStateException("a record in the index has no id");
-            }
-            ids[(int) entry] = (int) column.longValue();
+    private static int[] idsByScore(Snapshot snapshot, Query query) throws IOException {
+        long[] keys = sortedKeys(snapshot, query, ScoreKeys::new);
+        int[] ids = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            // The low half of a key is the id; the best score has the lowest key.
+            ids[i] = (int) keys[i];
         }
         return ids;
-    }
-
-    /**
-     * Every hit's index doc, best score first and the lower doc first among equal scores, as a
-     * page ranks them ({@code TopScoreDocCollector}): each hit's score and doc packed into one long
-     * and the longs sorted, instead of a priority queue as large as the hits.
-     */
-    private static int[] docsByScore(Snapshot snapshot, Query query) throws IOException {
-        long[] keys = sortedKeys(snapshot, query, ScoreKeys::new);
-        int[] docs = new int[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            // Highest key first: the best score, and among equal scores the lowest doc (stored as MAX - doc).
-            docs[i] = Integer.MAX_VALUE - (int) keys[keys.length - 1 - i];
-        }
-        return docs;
     }
 
     /**
@@ -347,7 +316,7 @@ final class Searching {
         }
 
         @Override
-        public final ScoreMode scoreMode() {
+        public ScoreMode scoreMode() {
             return ScoreMode.COMPLETE_NO_SCORES;
         }
     }
@@ -390,16 +359,14 @@ final class Searching {
     }
 
     /**
-     * Each hit as its score's bits (a score is never negative, so its bits order as it does) above
-     * {@code MAX - doc}, the doc counted across the whole index.
+     * Each hit's score as its bits negated (a score is never negative, so its bits order as it does):
+     * the best score lowest, above the id.
      */
-    private static final class ScoreKeys extends Keys {
+    private static final class ScoreKeys extends AboveId {
         private Scorable scorer;
-        private int docBase;
 
         @Override
-        protected void doSetNextReader(LeafReaderContext context) {
-            docBase = context.docBase;
+        void nextLeaf(LeafReaderContext context) {
         }
 
         @Override
@@ -408,8 +375,8 @@ final class Searching {
         }
 
         @Override
-        public void collect(int doc) throws IOException {
-            add((long) Float.floatToIntBits(scorer.score()) << 32 | (Integer.MAX_VALUE - (docBase + doc)));
+        long place(int doc) throws IOException {
+            return -Float.floatToIntBits(scorer.score());
         }
 
         @Override
@@ -490,11 +457,11 @@ final class Searching {
         }
         Query query = and(words, among);
         int wanted = request.offset() + request.pageSize();
-        ScoreDoc[] all = top(snapshot, query, words != null, request.effectiveSort(), wanted).scoreDocs;
+        int[] all = top(snapshot, query, words != null, request.effectiveSort(), wanted);
         int count = Math.max(0, all.length - request.offset());
         int[] docIds = new int[count];
         for (int i = 0; i < count; i++) {
-            docIds[i] = all[request.offset() + i].doc;
+            docIds[i] = all[request.offset() + i];
         }
         HighlightedText[][] marked = words == null ? null : Highlights.of(snapshot, analyzer, words, docIds);
         List<SearchHit> hits = new ArrayList<>(count);
@@ -511,13 +478,22 @@ final class Searching {
         return hits;
     }
 
-    /** The first {@code wanted} hits: ranked by relevance when there are words to rank by, else sorted. */
-    private static TopDocs top(Snapshot snapshot, Query query, boolean hasWords, SortOrder order, int wanted)
+    /**
+     * The index docs of the first {@code wanted} hits: ranked by relevance when there are words to
+     * rank by (equal scores by id, see {@link TopByScore}), else sorted.
+     */
+    private static int[] top(Snapshot snapshot, Query query, boolean hasWords, SortOrder order, int wanted)
             throws IOException {
         if (hasWords && order == SortOrder.RELEVANCE) {
-            return snapshot.search(query, new TopScoreDocCollectorManager(wanted, null, wanted));
+            return snapshot.search(query, new TopByScore(wanted));
         }
-        return snapshot.search(query, new TopFieldCollectorManager(sort(order), wanted, null, wanted));
+        ScoreDoc[] sorted = snapshot.search(query,
+                new TopFieldCollectorManager(sort(order), wanted, null, wanted)).scoreDocs;
+        int[] docs = new int[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            docs[i] = sorted[i].doc;
+        }
+        return docs;
     }
 
     private static Sort sort(SortOrder order) {

@@ -1,18 +1,11 @@
 import java.nio.file.Path;
+import org.dossier.search.TopByScore;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.io.IOException;
-import java.util.Collection;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -33,8 +26,7 @@ import org.apache.lucene.store.FSDirectory;
  * by record number ({@code TopScoreDocCollector}: index order among equal scores, blocks skipped
  * above the page's lowest score), by Lucene's {@code TopFieldCollector} by score then id ("after":
  * blocks skipped at the page's lowest score), and by a heap of longs, score above id, as the
- * server's {@code TopByScore} ranks them ("heap"; a copy here, the server's class being package
- * private). The heap's hits are checked against the sorted collector's, id for id. All three run on
+ * server ranks them ({@code org.dossier.search.TopByScore} itself, "heap"). The heap's hits are checked against the sorted collector's, id for id. All three run on
  * the same searcher (two threads, slices of 50,000 docs as the server's), one after the other in
  * each round, so that the machine's load falls on them alike. Run with the jar on the class path:
  *
@@ -77,7 +69,7 @@ public class TiesCollectors {
                         long middle = System.nanoTime();
                         searcher.search(query, new TopFieldCollectorManager(byScoreThenId, wanted, null, wanted));
                         long end = System.nanoTime();
-                        searcher.search(query, new HeapTop(wanted));
+                        searcher.search(query, new TopByScore(wanted));
                         long last = System.nanoTime();
                         if (i >= 0) {
                             before[i] = (middle - start) / 1e6;
@@ -88,12 +80,11 @@ public class TiesCollectors {
                     // The heap's page is the sorted collector's, id for id.
                     org.apache.lucene.search.TopDocs sorted = searcher.search(query,
                             new TopFieldCollectorManager(byScoreThenId, wanted, null, wanted));
-                    long[] keys = searcher.search(query, new HeapTop(wanted));
+                    int[] docs = searcher.search(query, new TopByScore(wanted));
                     for (int i = 0; i < sorted.scoreDocs.length; i++) {
-                        long id = (Long) ((org.apache.lucene.search.FieldDoc) sorted.scoreDocs[i]).fields[1];
-                        long heapId = Integer.MAX_VALUE - (keys[keys.length - 1 - i] & 0xFFFF_FFFFL);
-                        if (id != heapId) {
-                            throw new IllegalStateException(word + " " + wanted + ": hit " + i + " is " + id + ", the heap's " + heapId);
+                        if (sorted.scoreDocs[i].doc != docs[i]) {
+                            throw new IllegalStateException(word + " " + wanted + ": hit " + i + " is doc "
+                                    + sorted.scoreDocs[i].doc + ", the heap's " + docs[i]);
                         }
                     }
                     Arrays.sort(before);
@@ -112,120 +103,5 @@ public class TiesCollectors {
     private static double p(double[] sorted, double percentile) {
         int rank = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
-    }
-
-    /**
-     * As the server's TopByScore, without the docs beside the keys: per slice a heap of longs (score
-     * bits above MAX - id, the best highest), the scorers told the lowest score on the page once it
-     * is full; the id read only for a hit whose score reaches it.
-     */
-    static final class HeapTop implements CollectorManager<HeapTop.Slice, long[]> {
-        private final int wanted;
-
-        HeapTop(int wanted) {
-            this.wanted = wanted;
-        }
-
-        @Override
-        public Slice newCollector() {
-            return new Slice(wanted);
-        }
-
-        @Override
-        public long[] reduce(Collection<Slice> slices) {
-            long[] all = new long[slices.stream().mapToInt(s -> s.size).sum()];
-            int at = 0;
-            for (Slice s : slices) {
-                System.arraycopy(s.keys, 0, all, at, s.size);
-                at += s.size;
-            }
-            Arrays.sort(all);
-            return all;
-        }
-
-        static final class Slice extends SimpleCollector {
-            final long[] keys;
-            int size;
-            private Scorable scorer;
-            private NumericDocValues ids;
-            private float told;
-
-            Slice(int wanted) {
-                keys = new long[wanted];
-            }
-
-            @Override
-            protected void doSetNextReader(LeafReaderContext context) throws IOException {
-                ids = DocValues.getNumeric(context.reader(), "id");
-                told = 0;
-            }
-
-            @Override
-            public void setScorer(Scorable scorer) throws IOException {
-                this.scorer = scorer;
-                tell();
-            }
-
-            @Override
-            public void collect(int doc) throws IOException {
-                int bits = Float.floatToIntBits(scorer.score());
-                boolean full = size == keys.length;
-                if (full && bits < (int) (keys[0] >>> 32)) {
-                    return;
-                }
-                ids.advanceExact(doc);
-                long key = (long) bits << 32 | (Integer.MAX_VALUE - ids.longValue());
-                if (!full) {
-                    // sift up
-                    int i = size++;
-                    while (i > 0) {
-                        int parent = (i - 1) >>> 1;
-                        if (keys[parent] <= key) {
-                            break;
-                        }
-                        keys[i] = keys[parent];
-                        i = parent;
-                    }
-                    keys[i] = key;
-                    if (size == keys.length) {
-                        tell();
-                    }
-                } else if (key > keys[0]) {
-                    int i = 0;
-                    int n = size;
-                    while (true) {
-                        int child = 2 * i + 1;
-                        if (child >= n) {
-                            break;
-                        }
-                        if (child + 1 < n && keys[child + 1] < keys[child]) {
-                            child++;
-                        }
-                        if (keys[child] >= key) {
-                            break;
-                        }
-                        keys[i] = keys[child];
-                        i = child;
-                    }
-                    keys[i] = key;
-                    tell();
-                }
-            }
-
-            private void tell() throws IOException {
-                if (scorer != null && size == keys.length) {
-                    float lowest = Float.intBitsToFloat((int) (keys[0] >>> 32));
-                    if (lowest > told) {
-                        scorer.setMinCompetitiveScore(lowest);
-                        told = lowest;
-                    }
-                }
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.TOP_SCORES;
-            }
-        }
     }
 }

@@ -21,13 +21,14 @@ import org.apache.lucene.search.SimpleCollector;
  * Lucene's {@code TopScoreDocCollector} tells them, since a hit of it with a lower id still can. A
  * hit's id is read only when its score reaches the heap. At a million records this ranks page 999
  * in about half the time {@code TopScoreDocCollector} took, and {@code TopFieldCollector} by score
- * then id a quarter more (BENCHMARKS.md, "Relevance ties by record number").
+ * then id a quarter more (BENCHMARKS.md, "Relevance ties by record number"). Public for that
+ * benchmark ({@code bench/TiesCollectors.java}), which measures this class, not a copy.
  */
-final class TopByScore implements CollectorManager<TopByScore.Slice, int[]> {
+public final class TopByScore implements CollectorManager<TopByScore.Slice, int[]> {
 
     private final int wanted;
 
-    TopByScore(int wanted) {
+    public TopByScore(int wanted) {
         if (wanted < 1) {
             throw new IllegalArgumentException("at least one hit must be wanted, not " + wanted);
         }
@@ -62,7 +63,7 @@ final class TopByScore implements CollectorManager<TopByScore.Slice, int[]> {
     }
 
     /** The best hits of one slice of the index: a min-heap, its root the worst of them. */
-    static final class Slice extends SimpleCollector {
+    public static final class Slice extends SimpleCollector {
         private final long[] keys;
         private final int[] docs;
         private int size;

@@ -61,12 +61,12 @@ public final class Passwords {
     }
 
     public static boolean matches(String typed, String hash) {
-        if (typed == null || normalised(typed).getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        String password = typed == null ? null : normalised(typed);
+        if (password == null || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             // No password this long was ever set; still spend the time a check takes.
             BCrypt.verifyer().verify("".toCharArray(), NOBODY);
             return false;
         }
-        String password = normalised(typed);
         if (BCrypt.verifyer().verify(password.toCharArray(), hash).verified) {
             return true;
         }

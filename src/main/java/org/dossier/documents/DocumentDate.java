@@ -335,8 +335,8 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
         if (!earliest.isAfter(today)) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of("'" + display() + "' is after today (" + ofDay(today.getYear(),
-                today.getMonthValue(), today.getDayOfMonth()).display() + "): no document is dated later than the day it is "
+        return java.util.Optional.of("'" + display() + "' is after today (" + new DocumentDate(today, DatePrecision.DAY)
+                .display() + "): no document is dated later than the day it is "
                 + "catalogued; check the year");
     }
 

@@ -3,7 +3,6 @@ package org.dossier.documents;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -129,11 +128,6 @@ public record Languages(List<String> tags) {
     /** The names one comma apart, as the edit form shows them and a page lists them: "Russian, Chinese". */
     public String namesText() {
         return String.join(", ", names());
-    }
-
-    /** Every language known, by English name, for the form's hint and tests. */
-    static Map<String, String> known() {
-        return Collections.unmodifiableMap(NAMES);
     }
 
     private static String folded(String written) {

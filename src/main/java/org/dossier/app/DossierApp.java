@@ -72,6 +72,7 @@ import org.dossier.search.LuceneSearchEngine;
 import org.dossier.search.OpeningSearchEngine;
 import org.dossier.search.SolrSearchEngine;
 import org.dossier.search.SearchEngine;
+import org.dossier.web.BodyBeforeThread;
 import org.dossier.web.ClientAddress;
 import org.dossier.web.WriteUnavailable;
 import org.dossier.web.ConditionalGet;
@@ -294,6 +295,10 @@ public final class DossierApp implements AutoCloseable {
                 // every 10 s (never idle long enough for the idle timeout) held every thread, and the
                 // site answered no one. A body that comes slower than this is a 408.
                 config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE));
+                // And a body that never came held one for the 30 s idle timeout: a body is gathered
+                // before a thread is given to it (web/BodyBeforeThread).
+                long largestBody = config.http.maxRequestSize;
+                config.jetty.modifyServer(jetty -> jetty.insertHandler(new BodyBeforeThread(largestBody, MIN_REQUEST_DATA_RATE)));
                 config.staticFiles.add(files -> {
                     files.hostedPath = "/static";
                     files.directory = "/static";

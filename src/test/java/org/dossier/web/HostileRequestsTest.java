@@ -11,7 +11,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.dossier.app.Protection;
 import org.dossier.testing.Http;
 import org.dossier.testing.RawHttp;
@@ -141,6 +143,38 @@ class HostileRequestsTest {
             assertTrue(text.contains("nothing was changed"), text);
         }
         assertEquals(200, http().get("/").statusCode());
+    }
+
+    @Test
+    void formsWhoseBodyNeverComesHoldNoThreadAndEveryoneElseIsStillAnswered() throws Exception {
+        // 300 sign-in forms that sent their headers and then nothing held every thread of the server
+        // for the 30 s idle timeout: the minimum data rate only judges bytes that come.
+        List<Socket> silent = new ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) {
+                Socket socket = new Socket("127.0.0.1", catalogue.app().port());
+                socket.getOutputStream().write(("POST /admin/login HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                silent.add(socket);
+            }
+            try (Socket reader = new Socket("127.0.0.1", catalogue.app().port())) {
+                reader.setSoTimeout(10_000);
+                reader.getOutputStream().write("GET /documents/1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                String status = new String(reader.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                assertTrue(status.startsWith("HTTP/1.1 "), status);
+                assertFalse(status.endsWith("500") || status.endsWith("503"), status);
+            }
+        } finally {
+            for (Socket socket : silent) {
+                socket.close();
+            }
+        }
+        // A form whose body comes, slowly or at once, is still read whole and checked.
+        assertEquals(403, http().send("POST", "/admin/login", "application/x-www-form-urlencoded",
+                "username=bob&password=x&csrf=not-the-token").statusCode());
     }
 
     @Test

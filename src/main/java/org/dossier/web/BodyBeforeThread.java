@@ -1,0 +1,169 @@
+package org.dossier.web;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Gathers a request's body before the application is given a thread for it. The application reads
+ * bodies blocking (Javalin's forms), so a client that sent its headers and then nothing held a
+ * thread until the idle timeout: 300 sign-in forms that never sent their fields held every thread
+ * for 30 s, and no one else was answered. Here the body's bytes are copied as they come, while no
+ * thread waits; a silent client is ended by the idle timeout holding only its connection, and one
+ * that sends slower than {@code minBytesPerSecond} is a 408 as soon as it falls behind, as Jetty
+ * judges a body the application reads. Bytes are copied, not kept in Jetty's network buffers, so a
+ * body sent a byte at a time pins no buffer per byte.
+ *
+ * <p>A body larger than {@code largest} (a form may weigh 1 MB) is passed on as soon as that much
+ * has come, the rest read by the application as before: it answers 413.
+ */
+public final class BodyBeforeThread extends Handler.Wrapper {
+
+    private final long largest;
+    private final long minBytesPerSecond;
+
+    public BodyBeforeThread(long largest, long minBytesPerSecond) {
+        if (largest <= 0 || minBytesPerSecond < 0) {
+            throw new IllegalArgumentException("largest must be positive and the rate not negative");
+        }
+        this.largest = largest;
+        this.minBytesPerSecond = minBytesPerSecond;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (!bodyExpected(request) || request.getLength() > largest) {
+            return super.handle(request, response, callback);
+        }
+        new Gathering(request, response, callback).run();
+        return true;
+    }
+
+    private static boolean bodyExpected(Request request) {
+        return request.getLength() > 0
+                || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING, HttpHeaderValue.CHUNKED.asString());
+    }
+
+    /** One body's bytes as they come; run again by Jetty each time more is there. */
+    private final class Gathering implements Runnable {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private long firstByteAt = -1;
+
+        Gathering(Request request, Response response, Callback callback) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    // Chunks that are not chunks (400), the idle timeout, the client gone: the
+                    // application answers it as it answers a body it cannot read.
+                    passOn(chunk.getFailure() instanceof HttpException
+                            ? chunk : Content.Chunk.from(new HttpException.RuntimeException(
+                                    HttpStatus.REQUEST_TIMEOUT_408, "no more of the body came", chunk.getFailure())));
+                    return;
+                }
+                copy(chunk);
+                if (chunk.isLast()) {
+                    passOn(Content.Chunk.EOF);
+                    return;
+                }
+                if (body.size() > largest) {
+                    passOn(null);
+                    return;
+                }
+                if (tooSlow()) {
+                    passOn(Content.Chunk.from(new HttpException.RuntimeException(HttpStatus.REQUEST_TIMEOUT_408,
+                            "Request content data rate < " + minBytesPerSecond + " B/s")));
+                    return;
+                }
+            }
+        }
+
+        private void copy(Content.Chunk chunk) {
+            ByteBuffer bytes = chunk.getByteBuffer();
+            if (bytes.hasRemaining() && firstByteAt < 0) {
+                firstByteAt = System.nanoTime();
+            }
+            while (bytes.hasRemaining()) {
+                body.write(bytes.get());
+            }
+            chunk.release();
+        }
+
+        /** Jetty's own rule for a body the application reads: the bytes a second since the first. */
+        private boolean tooSlow() {
+            if (minBytesPerSecond == 0 || firstByteAt < 0) {
+                return false;
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - firstByteAt);
+            return body.size() < minBytesPerSecond * millis / 1000;
+        }
+
+        /** Gives the application a thread: {@code end} is what it reads after the bytes, or null for the rest of the body. */
+        private void passOn(Content.Chunk end) {
+            Request gathered = new Gathered(request, body.toByteArray(), end);
+            try {
+                if (!BodyBeforeThread.super.handle(gathered, response, callback)) {
+                    Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+                }
+            } catch (Throwable failure) {
+                Response.writeError(request, response, callback, failure);
+            }
+        }
+    }
+
+    /** The request as the application sees it: the gathered bytes, then how the body ended or the rest of it. */
+    private static final class Gathered extends Request.Wrapper {
+        private final Deque<Content.Chunk> gathered = new ArrayDeque<>();
+
+        Gathered(Request request, byte[] body, Content.Chunk end) {
+            super(request);
+            gathered.add(Content.Chunk.from(ByteBuffer.wrap(body), false));
+            if (end != null) {
+                gathered.add(end);
+            }
+        }
+
+        @Override
+        public Content.Chunk read() {
+            Content.Chunk next = gathered.peekFirst();
+            if (next == null) {
+                return super.read();
+            }
+            // The last chunk (EOF or a failure) is said again to every later read, as Jetty does.
+            return next.isLast() ? next : gathered.removeFirst();
+        }
+
+        @Override
+        public void demand(Runnable demandCallback) {
+            if (gathered.isEmpty()) {
+                super.demand(demandCallback);
+            } else {
+                demandCallback.run();
+            }
+        }
+    }
+}

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
@@ -26,12 +27,19 @@ import org.eclipse.jetty.util.Callback;
  * body sent a byte at a time pins no buffer per byte.
  *
  * <p>A body larger than {@code largest} (a form may weigh 1 MB) is passed on as soon as that much
- * has come, the rest read by the application as before: it answers 413.
+ * has come, the rest read by the application as before: it answers 413. The bodies waiting here
+ * together hold at most {@link #WAITING_BYTES}: past that, a body is passed on with what it has
+ * sent, as every body was before, so that many large bodies sent at once cannot fill the heap
+ * (a thread each bounded them before).
  */
 public final class BodyBeforeThread extends Handler.Wrapper {
 
+    /** What the bodies gathered here may weigh together: 32 forms of the largest size. */
+    static final long WAITING_BYTES = 32L << 20;
+
     private final long largest;
     private final long minBytesPerSecond;
+    private final AtomicLong waiting = new AtomicLong();
 
     public BodyBeforeThread(long largest, long minBytesPerSecond) {
         if (largest <= 0 || minBytesPerSecond < 0) {
@@ -85,12 +93,12 @@ public final class BodyBeforeThread extends Handler.Wrapper {
                                     HttpStatus.REQUEST_TIMEOUT_408, "no more of the body came", chunk.getFailure())));
                     return;
                 }
-                copy(chunk);
+                boolean roomLeft = copy(chunk);
                 if (chunk.isLast()) {
                     passOn(Content.Chunk.EOF);
                     return;
                 }
-                if (body.size() > largest) {
+                if (body.size() > largest || !roomLeft) {
                     passOn(null);
                     return;
                 }
@@ -102,15 +110,18 @@ public final class BodyBeforeThread extends Handler.Wrapper {
             }
         }
 
-        private void copy(Content.Chunk chunk) {
+        /** Copies the chunk's bytes and releases Jetty's buffer; false once the bodies waiting weigh too much. */
+        private boolean copy(Content.Chunk chunk) {
             ByteBuffer bytes = chunk.getByteBuffer();
-            if (bytes.hasRemaining() && firstByteAt < 0) {
+            int size = bytes.remaining();
+            if (size > 0 && firstByteAt < 0) {
                 firstByteAt = System.nanoTime();
             }
-            while (bytes.hasRemaining()) {
-                body.write(bytes.get());
-            }
+            byte[] copied = new byte[size];
+            bytes.get(copied);
+            body.write(copied, 0, size);
             chunk.release();
+            return waiting.addAndGet(size) <= WAITING_BYTES;
         }
 
         /** Jetty's own rule for a body the application reads: the bytes a second since the first. */
@@ -124,6 +135,7 @@ public final class BodyBeforeThread extends Handler.Wrapper {
 
         /** Gives the application a thread: {@code end} is what it reads after the bytes, or null for the rest of the body. */
         private void passOn(Content.Chunk end) {
+            waiting.addAndGet(-body.size());
             Request gathered = new Gathered(request, body.toByteArray(), end);
             try {
                 if (!BodyBeforeThread.super.handle(gathered, response, callback)) {

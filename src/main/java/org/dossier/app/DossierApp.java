@@ -75,6 +75,7 @@ import org.dossier.search.SearchEngine;
 import org.dossier.web.ClientAddress;
 import org.dossier.web.WriteUnavailable;
 import org.dossier.web.ConditionalGet;
+import org.dossier.web.CrossOrigin;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.HostCheck;
 import org.dossier.web.HttpHygiene;
@@ -304,6 +305,9 @@ public final class DossierApp implements AutoCloseable {
                 routes.before(SecurityHeaders::apply);
                 ErrorPages.install(routes);
                 routes.before(hosts::check);
+                // Scripts on other sites may read the JSON twins, exports and feeds (and their errors):
+                // before anything else can turn a request away, so that a 400, 429 or 503 is readable too.
+                routes.before(CrossOrigin::allow);
                 // OAI-PMH checks its own escapes and answers a badArgument: harvesters read XML, not pages.
                 routes.before(ctx -> {
                     if (!ctx.path().equals(OaiPmh.PATH)) {

@@ -17,6 +17,7 @@ import io.javalin.http.HttpStatus;
 import org.dossier.search.SearchRequest;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.NotFound;
+import org.dossier.web.Pagination;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.QueryParams;
 import org.dossier.web.ResultTrail;
@@ -27,6 +28,8 @@ import org.dossier.web.Templates;
  * bookmarked and shared; {@code /search.json} answers the same query as JSON.
  */
 public final class SearchPage {
+
+    static final String JSON = "/search.json";
 
     private final CatalogueSearch search;
     private final BoundedSearchEngine bound;
@@ -135,6 +138,15 @@ public final class SearchPage {
         body.put("page", outcome.request().page());
         body.put("pageSize", outcome.request().pageSize());
         body.put("sort", outcome.request().effectiveSort().value());
+        Map<String, String> links = pageLinks(outcome, site);
+        if (links.containsKey("prev")) {
+            body.put("prev", links.get("prev"));
+        }
+        if (links.containsKey("next")) {
+            body.put("next", links.get("next"));
+        }
+        ctx.header("Link", String.join(", ", links.entrySet().stream()
+                .map(link -> "<" + link.getValue() + ">; rel=\"" + link.getKey() + "\"").toList()));
         if (outcome.results().notice() != null) {
             body.put("notice", outcome.results().notice());
         }
@@ -168,6 +180,27 @@ public final class SearchPage {
         body.put("facets", facets);
         ctx.json(body);
         timing(ctx, outcome, started);
+    }
+
+    /**
+     * The addresses of the first, previous, next and last pages of a search's JSON, by their link
+     * relations (RFC 8288), for a program paging through every hit: the previous and next only where
+     * there is one (a page past the last is a 404 before it gets here), the last the last a search
+     * may be paged to.
+     */
+    private static Map<String, String> pageLinks(SearchOutcome outcome, String site) {
+        Pagination pages = outcome.pagination();
+        SearchRequest asked = outcome.request();
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("first", site + asked.onPage(1).on(JSON));
+        if (pages.hasPrevious()) {
+            links.put("prev", site + asked.onPage(pages.page() - 1).on(JSON));
+        }
+        if (pages.hasNext()) {
+            links.put("next", site + asked.onPage(pages.page() + 1).on(JSON));
+        }
+        links.put("last", site + asked.onPage(pages.lastPage()).on(JSON));
+        return links;
     }
 
     /** The engine's time and the whole handler's (database reads and rendering included), for anyone measuring. */

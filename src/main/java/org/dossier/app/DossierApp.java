@@ -224,7 +224,7 @@ public final class DossierApp implements AutoCloseable {
             CatalogueSearch catalogueSearch = new CatalogueSearch(search, listing, authorityLists);
             Templates templates = new Templates(site);
             SearchPage searchPage = new SearchPage(catalogueSearch, search, site, new Citations(db, settings.archive(), clock),
-                    templates);
+                    templates, conditional);
             FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
             SearchSuggestions suggestions = new SearchSuggestions(search);
             AuthorityPage authorityPage = new AuthorityPage(new AuthorityQueries(db), catalogueSearch, conditional);
@@ -232,7 +232,7 @@ public final class DossierApp implements AutoCloseable {
             // Documents: the record page, its versions, citations and downloads.
             RecordQueries records = new RecordQueries(db);
             Citations citations = new Citations(db, settings.archive(), clock);
-            SearchExport searchExport = new SearchExport(catalogueSearch, citations, site);
+            SearchExport searchExport = new SearchExport(catalogueSearch, citations, site, conditional);
             RecordPage recordPage = new RecordPage(records, site, citations, new RelatedSearch(search, listing), conditional);
             VersionPage versionPage = new VersionPage(records, new RecordVersions(db), citations, site, conditional);
 

@@ -15,6 +15,7 @@ import org.dossier.search.BoundedSearchEngine;
 import org.dossier.search.Facet;
 import io.javalin.http.HttpStatus;
 import org.dossier.search.SearchRequest;
+import org.dossier.web.ConditionalGet;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.NotFound;
 import org.dossier.web.Pagination;
@@ -36,16 +37,18 @@ public final class SearchPage {
     private final PublicUrl publicUrl;
     private final Citations citations;
     private final Templates templates;
+    private final ConditionalGet conditional;
     private final KeptPages kept = new KeptPages(KeptPages.DEFAULT_WEIGHT);
 
     /** {@code bound}: the engine the search runs in, whose slot a page holds until it is rendered. */
     public SearchPage(CatalogueSearch search, BoundedSearchEngine bound, PublicUrl publicUrl, Citations citations,
-                      Templates templates) {
+                      Templates templates, ConditionalGet conditional) {
         this.search = search;
         this.bound = bound;
         this.publicUrl = publicUrl;
         this.citations = citations;
         this.templates = templates;
+        this.conditional = conditional;
     }
 
     public void html(Context ctx) {
@@ -129,6 +132,11 @@ public final class SearchPage {
         long started = System.nanoTime();
         SearchRequest request = SearchRequestReader.strict(ctx);
         if (followedMerges(ctx, request)) {
+            return;
+        }
+        // A program asking again (a notebook re-run, an app polling for new records) gets a 304 until
+        // the catalogue or this node's index changes, without being searched again.
+        if (conditional.answered(ctx, "search json")) {
             return;
         }
         SearchOutcome outcome = search.run(request);

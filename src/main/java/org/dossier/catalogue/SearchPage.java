@@ -165,7 +165,7 @@ public final class SearchPage {
             ListedDocument d = hit.document();
             Map<String, Object> json = DocumentJson.core(d.id(), d.title(), d.date(), d.summary(), site);
             json.put("url", site + d.path());
-            json.put("type", d.typeLabel());
+            json.put("type", DocumentJson.type(d.type()));
             if (hit.markedTitle() || hit.markedSnippet()) {
                 Map<String, Object> marked = new LinkedHashMap<>();
                 marked.put("title", hit.title().html());

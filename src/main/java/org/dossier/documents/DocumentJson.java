@@ -30,7 +30,7 @@ public final class DocumentJson {
         Map<String, Object> json = core(record.id(), record.title(), record.date(), record.summary(), siteUrl);
         json.put("url", siteUrl + record.canonicalPath());
         json.put("version", record.version());
-        json.put("type", record.type() == null ? null : authority(record.type()));
+        json.put("type", type(record.type()));
         json.put("languages", record.languages().tags());
         json.put("people", record.people().stream().map(DocumentJson::person).toList());
         json.put("places", record.places().stream().map(DocumentJson::authority).toList());
@@ -48,7 +48,7 @@ public final class DocumentJson {
         Map<String, Object> json = core(version.documentId(), version.title(), version.date(), version.summary(), siteUrl);
         json.put("url", siteUrl + version.path());
         json.put("version", version.number());
-        json.put("type", version.type() == null ? null : authority(version.type()));
+        json.put("type", type(version.type()));
         json.put("languages", version.languages().tags());
         json.put("people", version.people().stream().map(DocumentJson::person).toList());
         json.put("places", version.places().stream().map(DocumentJson::authority).toList());
@@ -56,6 +56,14 @@ public final class DocumentJson {
         json.put("updated", version.createdAt().toString());
         json.put("sources", record.sources());
         return json;
+    }
+
+    /**
+     * A record's type, {@code {id, key, name}}, or null for a record without one: one shape in the
+     * record's JSON, a version's and a search's hits ({@code key} is what {@code ?type=} takes).
+     */
+    public static Map<String, Object> type(AuthorityRef type) {
+        return type == null ? null : authority(type);
     }
 
     /** What stays public of a withdrawn record: what it was, and why it went. */

@@ -241,6 +241,30 @@ class SearchPageTest {
     }
 
     /**
+     * A hit in the search's JSON is the record as its own JSON twin gives it, key for key where the
+     * two overlap: a program that reads both (a type's key to filter by, a date's precision) never
+     * meets one idea in two shapes.
+     */
+    @Test
+    void aHitInTheSearchsJsonHasTheShapeOfTheRecordsOwnJson() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode hits = json.readTree(http.get("/search.json?q=stalin&pageSize=100").body()).get("documents");
+        assertTrue(hits.size() > 10);
+        for (JsonNode hit : hits) {
+            JsonNode record = json.readTree(http.get("/documents/" + hit.get("id").asInt() + ".json").body());
+            List<String> shared = fieldNames(hit).stream().filter(record::has).toList();
+            assertTrue(shared.containsAll(List.of("id", "title", "date", "datePrecision", "displayDate", "summary",
+                    "paragraphs", "permalink", "url", "type")), shared.toString());
+            for (String key : shared) {
+                assertEquals(record.get(key), hit.get(key), key + " of record " + hit.get("id"));
+            }
+        }
+        JsonNode letter = json.readTree(http.get("/search.json?type=letter&pageSize=1").body()).get("documents").get(0);
+        assertEquals("letter", letter.get("type").get("key").asText(), "the key ?type= takes");
+        assertEquals("Letter", letter.get("type").get("name").asText());
+    }
+
+    /**
      * A program paging through every hit of a search follows {@code next}, in the body or in the
      * {@code Link} header, until there is none: it meets each hit once, in the order of one page
      * holding them all, and the last page says where the first is and has no next.

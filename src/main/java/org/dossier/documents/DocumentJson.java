@@ -72,6 +72,7 @@ public final class DocumentJson {
         json.put("id", record.id());
         json.put("title", record.title());
         json.put("date", record.date().iso());
+        json.put("datePrecision", record.date().precision().key());
         json.put("displayDate", record.date().display());
         json.put("permalink", siteUrl + Permalinks.permanent(record.id()));
         // In a fixed order, as every object here is: the same bytes on every start and every node.

@@ -240,6 +240,19 @@ class SearchPageTest {
         assertEquals("Mao Zedong", mao.get("label").asText());
     }
 
+    @Test
+    void aSearchPageNamesItsJsonTwinForProgramsThatStartFromIt() throws Exception {
+        Document search = page("/search?q=stalin&person=mao-zedong&pageSize=3&page=2");
+        Element twin = search.selectFirst("head link[rel=alternate][type=application/json]");
+        assertTrue(twin != null, "a program reading the page finds its JSON as it does a record's");
+        assertEquals("/search.json?q=stalin&person=mao-zedong&pageSize=3&page=2", twin.attr("href"));
+        JsonNode body = new ObjectMapper().readTree(http.get(twin.attr("href")).body());
+        assertEquals(2, body.get("page").asInt());
+        assertEquals(3, body.get("pageSize").asInt());
+        assertTrue(search.selectFirst(".count, .list-head").text().contains(body.get("total").asText()),
+                search.selectFirst(".list-head").text());
+    }
+
     /**
      * A hit in the search's JSON is the record as its own JSON twin gives it, key for key where the
      * two overlap: a program that reads both (a type's key to filter by, a date's precision) never

@@ -87,6 +87,8 @@ class CrossOriginTest {
             assertEquals(429, refused.statusCode());
             assertEquals("*", header(refused, "Access-Control-Allow-Origin"), "the script can read how long to wait");
             assertTrue(header(refused, "Access-Control-Expose-Headers").contains("Retry-After"));
+            assertEquals("application/json;charset=utf-8", header(refused, "Content-Type"));
+            assertTrue(refused.body().contains("in the last minute (1 is allowed). Wait "), refused.body());
         }
     }
 

@@ -76,6 +76,7 @@ import org.dossier.web.BodyBeforeThread;
 import org.dossier.web.ClientAddress;
 import org.dossier.web.WriteUnavailable;
 import org.dossier.web.ConditionalGet;
+import org.dossier.web.CrossOrigin;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.HostCheck;
 import org.dossier.web.HttpHygiene;
@@ -224,7 +225,7 @@ public final class DossierApp implements AutoCloseable {
             CatalogueSearch catalogueSearch = new CatalogueSearch(search, listing, authorityLists);
             Templates templates = new Templates(site);
             SearchPage searchPage = new SearchPage(catalogueSearch, search, site, new Citations(db, settings.archive(), clock),
-                    templates);
+                    templates, conditional);
             FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
             SearchSuggestions suggestions = new SearchSuggestions(search);
             AuthorityPage authorityPage = new AuthorityPage(new AuthorityQueries(db), catalogueSearch, conditional);
@@ -232,7 +233,7 @@ public final class DossierApp implements AutoCloseable {
             // Documents: the record page, its versions, citations and downloads.
             RecordQueries records = new RecordQueries(db);
             Citations citations = new Citations(db, settings.archive(), clock);
-            SearchExport searchExport = new SearchExport(catalogueSearch, citations, site);
+            SearchExport searchExport = new SearchExport(catalogueSearch, citations, site, conditional);
             RecordPage recordPage = new RecordPage(records, site, citations, new RelatedSearch(search, listing), conditional);
             VersionPage versionPage = new VersionPage(records, new RecordVersions(db), citations, site, conditional);
 
@@ -309,6 +310,9 @@ public final class DossierApp implements AutoCloseable {
                 routes.before(SecurityHeaders::apply);
                 ErrorPages.install(routes);
                 routes.before(hosts::check);
+                // Scripts on other sites may read the JSON twins, exports and feeds (and their errors):
+                // before anything else can turn a request away, so that a 400, 429 or 503 is readable too.
+                routes.before(CrossOrigin::allow);
                 // OAI-PMH checks its own escapes and answers a badArgument: harvesters read XML, not pages.
                 routes.before(ctx -> {
                     if (!ctx.path().equals(OaiPmh.PATH)) {

@@ -1,15 +1,24 @@
 package org.dossier.catalogue;
 
 import java.util.List;
+import org.dossier.authorities.AuthorityRef;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.Permalinks;
 
-/** A record as a list shows it. {@code typeLabel} is null for a record without a type. */
+/**
+ * A record as a list shows it. {@code type} is null for a record without a type; it is the whole
+ * type (id, key, name), as the record's own JSON gives it, so that a search's JSON can too.
+ */
 public record ListedDocument(int id, String title, List<String> summary, DocumentDate date, String slug,
-                             String typeLabel) {
+                             AuthorityRef type) {
 
     public ListedDocument {
         summary = List.copyOf(summary);
+    }
+
+    /** The type's name as a list shows it; null for a record without a type. */
+    public String typeLabel() {
+        return type == null ? null : type.name();
     }
 
     public String path() {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dossier.authorities.AuthorityRef;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.search.SortOrder;
@@ -73,7 +74,8 @@ public final class ListingQuery {
         if (ids.isEmpty()) {
             return documents;
         }
-        db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DATE, DOCUMENT.SLUG, DOCUMENT_TYPE.LABEL)
+        db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DATE, DOCUMENT.SLUG, DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY,
+                        DOCUMENT_TYPE.LABEL)
                 .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
                 .where(DOCUMENT.ID.in(ids)).and(DOCUMENT.WITHDRAWN_AT.isNull())
                 .forEach(r -> documents.put(r.get(DOCUMENT.ID), listed(r)));
@@ -82,7 +84,8 @@ public final class ListingQuery {
 
     private static ListedDocument listed(Record r) {
         return new ListedDocument(r.get(DOCUMENT.ID), r.get(DOCUMENT.TITLE), RecordDraft.paragraphs(r.get(DOCUMENT.SUMMARY)),
-                r.get(DATE), r.get(DOCUMENT.SLUG), r.get(DOCUMENT_TYPE.LABEL));
+                r.get(DATE), r.get(DOCUMENT.SLUG), r.get(DOCUMENT_TYPE.ID) == null ? null
+                        : new AuthorityRef(r.get(DOCUMENT_TYPE.ID), r.get(DOCUMENT_TYPE.KEY), r.get(DOCUMENT_TYPE.LABEL)));
     }
 
     private static List<SortField<?>> reversed(SortOrder sort) {

@@ -12,6 +12,7 @@ import org.dossier.documents.Citation;
 import org.dossier.documents.Citations;
 import org.dossier.documents.ExportFormat;
 import org.dossier.search.SearchRequest;
+import org.dossier.web.ConditionalGet;
 import org.dossier.web.PublicUrl;
 
 /**
@@ -27,11 +28,13 @@ public final class SearchExport {
     private final CatalogueSearch search;
     private final Citations citations;
     private final PublicUrl publicUrl;
+    private final ConditionalGet conditional;
 
-    public SearchExport(CatalogueSearch search, Citations citations, PublicUrl publicUrl) {
+    public SearchExport(CatalogueSearch search, Citations citations, PublicUrl publicUrl, ConditionalGet conditional) {
         this.search = search;
         this.citations = citations;
         this.publicUrl = publicUrl;
+        this.conditional = conditional;
     }
 
     public void csv(Context ctx) throws IOException {
@@ -51,6 +54,11 @@ public final class SearchExport {
         // A saved export of a person merged into another follows the merge, as the search's page
         // does: it was a 200 with no record in it, which a script fetching it could not tell apart.
         if (SearchPage.followedMerges(search, ctx, request, null)) {
+            return;
+        }
+        // A script fetching a large export again gets a 304 while nothing in it can have changed (the
+        // day of access, which its citations name, is in the validator).
+        if (conditional.answered(ctx, "search export")) {
             return;
         }
         int[] ids = search.hitIds(request);

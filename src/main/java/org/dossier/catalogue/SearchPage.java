@@ -15,8 +15,10 @@ import org.dossier.search.BoundedSearchEngine;
 import org.dossier.search.Facet;
 import io.javalin.http.HttpStatus;
 import org.dossier.search.SearchRequest;
+import org.dossier.web.ConditionalGet;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.NotFound;
+import org.dossier.web.Pagination;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.QueryParams;
 import org.dossier.web.ResultTrail;
@@ -28,21 +30,25 @@ import org.dossier.web.Templates;
  */
 public final class SearchPage {
 
+    static final String JSON = "/search.json";
+
     private final CatalogueSearch search;
     private final BoundedSearchEngine bound;
     private final PublicUrl publicUrl;
     private final Citations citations;
     private final Templates templates;
+    private final ConditionalGet conditional;
     private final KeptPages kept = new KeptPages(KeptPages.DEFAULT_WEIGHT);
 
     /** {@code bound}: the engine the search runs in, whose slot a page holds until it is rendered. */
     public SearchPage(CatalogueSearch search, BoundedSearchEngine bound, PublicUrl publicUrl, Citations citations,
-                      Templates templates) {
+                      Templates templates, ConditionalGet conditional) {
         this.search = search;
         this.bound = bound;
         this.publicUrl = publicUrl;
         this.citations = citations;
         this.templates = templates;
+        this.conditional = conditional;
     }
 
     public void html(Context ctx) {
@@ -128,6 +134,11 @@ public final class SearchPage {
         if (followedMerges(ctx, request)) {
             return;
         }
+        // A program asking again (a notebook re-run, an app polling for new records) gets a 304 until
+        // the catalogue or this node's index changes, without being searched again.
+        if (conditional.answered(ctx, "search json")) {
+            return;
+        }
         SearchOutcome outcome = search.run(request);
         String site = publicUrl.of(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -135,6 +146,15 @@ public final class SearchPage {
         body.put("page", outcome.request().page());
         body.put("pageSize", outcome.request().pageSize());
         body.put("sort", outcome.request().effectiveSort().value());
+        Map<String, String> links = pageLinks(outcome, site);
+        if (links.containsKey("prev")) {
+            body.put("prev", links.get("prev"));
+        }
+        if (links.containsKey("next")) {
+            body.put("next", links.get("next"));
+        }
+        ctx.header("Link", String.join(", ", links.entrySet().stream()
+                .map(link -> "<" + link.getValue() + ">; rel=\"" + link.getKey() + "\"").toList()));
         if (outcome.results().notice() != null) {
             body.put("notice", outcome.results().notice());
         }
@@ -145,7 +165,7 @@ public final class SearchPage {
             ListedDocument d = hit.document();
             Map<String, Object> json = DocumentJson.core(d.id(), d.title(), d.date(), d.summary(), site);
             json.put("url", site + d.path());
-            json.put("type", d.typeLabel());
+            json.put("type", DocumentJson.type(d.type()));
             if (hit.markedTitle() || hit.markedSnippet()) {
                 Map<String, Object> marked = new LinkedHashMap<>();
                 marked.put("title", hit.title().html());
@@ -168,6 +188,27 @@ public final class SearchPage {
         body.put("facets", facets);
         ctx.json(body);
         timing(ctx, outcome, started);
+    }
+
+    /**
+     * The addresses of the first, previous, next and last pages of a search's JSON, by their link
+     * relations (RFC 8288), for a program paging through every hit: the previous and next only where
+     * there is one (a page past the last is a 404 before it gets here), the last the last a search
+     * may be paged to.
+     */
+    private static Map<String, String> pageLinks(SearchOutcome outcome, String site) {
+        Pagination pages = outcome.pagination();
+        SearchRequest asked = outcome.request();
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("first", site + asked.onPage(1).on(JSON));
+        if (pages.hasPrevious()) {
+            links.put("prev", site + asked.onPage(pages.page() - 1).on(JSON));
+        }
+        if (pages.hasNext()) {
+            links.put("next", site + asked.onPage(pages.page() + 1).on(JSON));
+        }
+        links.put("last", site + asked.onPage(pages.lastPage()).on(JSON));
+        return links;
     }
 
     /** The engine's time and the whole handler's (database reads and rendering included), for anyone measuring. */

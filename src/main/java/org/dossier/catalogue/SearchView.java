@@ -153,6 +153,11 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         return SearchLinks.search(request().sortedBy(sort));
     }
 
+    /** This very page of the search for programs, its JSON twin: {@code /search.json} with the same parameters. */
+    public String jsonHref() {
+        return request().on(SearchPage.JSON);
+    }
+
     /** The same search as a file: {@code /search.csv}, {@code /search.ris}, {@code /search.bib}. */
     public String exportHref(String extension) {
         return links.on(SearchLinks.SEARCH + "." + extension);

@@ -20,9 +20,10 @@ final class CsvFormat implements ExportFormat {
     static final String[] HEADER = {"id", "title", "date", "date_precision", "display_date", "type", "people",
         "places", "version", "permalink", "version_url", "authors", "recipients", "languages"};
 
+    /** RFC 4180's {@code header} parameter: the first row names the columns, so a program need not guess. */
     @Override
     public String mediaType() {
-        return "text/csv; charset=utf-8";
+        return "text/csv; charset=utf-8; header=present";
     }
 
     @Override

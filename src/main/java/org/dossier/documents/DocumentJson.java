@@ -30,7 +30,7 @@ public final class DocumentJson {
         Map<String, Object> json = core(record.id(), record.title(), record.date(), record.summary(), siteUrl);
         json.put("url", siteUrl + record.canonicalPath());
         json.put("version", record.version());
-        json.put("type", record.type() == null ? null : authority(record.type()));
+        json.put("type", type(record.type()));
         json.put("languages", record.languages().tags());
         json.put("people", record.people().stream().map(DocumentJson::person).toList());
         json.put("places", record.places().stream().map(DocumentJson::authority).toList());
@@ -48,7 +48,7 @@ public final class DocumentJson {
         Map<String, Object> json = core(version.documentId(), version.title(), version.date(), version.summary(), siteUrl);
         json.put("url", siteUrl + version.path());
         json.put("version", version.number());
-        json.put("type", version.type() == null ? null : authority(version.type()));
+        json.put("type", type(version.type()));
         json.put("languages", version.languages().tags());
         json.put("people", version.people().stream().map(DocumentJson::person).toList());
         json.put("places", version.places().stream().map(DocumentJson::authority).toList());
@@ -58,12 +58,21 @@ public final class DocumentJson {
         return json;
     }
 
+    /**
+     * A record's type, {@code {id, key, name}}, or null for a record without one: one shape in the
+     * record's JSON, a version's and a search's hits ({@code key} is what {@code ?type=} takes).
+     */
+    public static Map<String, Object> type(AuthorityRef type) {
+        return type == null ? null : authority(type);
+    }
+
     /** What stays public of a withdrawn record: what it was, and why it went. */
     public static Map<String, Object> tombstone(DocumentDetails record, String siteUrl) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", record.id());
         json.put("title", record.title());
         json.put("date", record.date().iso());
+        json.put("datePrecision", record.date().precision().key());
         json.put("displayDate", record.date().display());
         json.put("permalink", siteUrl + Permalinks.permanent(record.id()));
         // In a fixed order, as every object here is: the same bytes on every start and every node.

@@ -59,14 +59,18 @@ public final class VersionPage {
             if (record.withdrawn()) {
                 throw RecordPage.withdrawn(record);
             }
-            CitationDownload.send(ctx, citation, CitationDownload.forSuffix(m.group(2)).get());
+            // Validated as the record's own files are: a script fetching a version's citation again
+            // gets a 304 while nothing it shows has changed (the day of access is in the tag).
+            if (!conditional.answered(ctx, "version citation", id, number, record.version())) {
+                CitationDownload.send(ctx, citation, CitationDownload.forSuffix(m.group(2)).get());
+            }
             return;
         }
         if (m.group(2) != null) {
             // The version's JSON twin, answered as the record's is: a withdrawn record's is its tombstone.
             if (record.withdrawn()) {
                 ctx.status(HttpStatus.GONE).json(DocumentJson.tombstone(record, publicUrl.of(ctx)));
-            } else {
+            } else if (!conditional.answered(ctx, "version json", id, number, record.version())) {
                 ctx.json(DocumentJson.version(version, record, publicUrl.of(ctx)));
             }
             return;

@@ -54,7 +54,7 @@ public final class SearchLimit {
             long seconds = Math.max(1, (waitMillis + 999) / 1000);
             ctx.header("Retry-After", String.valueOf(seconds));
             throw new HttpResponseException(429, "Too many searches from your address in the last minute ("
-                    + perMinute + " are allowed). Wait " + seconds + (seconds == 1 ? " second" : " seconds")
+                    + perMinute + (perMinute == 1 ? " is" : " are") + " allowed). Wait " + seconds + (seconds == 1 ? " second" : " seconds")
                     + " and search again. Record pages are never limited.");
         }
     }

@@ -54,6 +54,8 @@ class SearchExportTest {
     void theCsvHoldsEveryHitOfTheSearchInTheSearchsOrder() throws Exception {
         HttpResponse<String> response = export("/search.csv?q=stalin&sort=date");
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertEquals("text/csv; charset=utf-8; header=present", response.headers().firstValue("Content-Type").orElse(""),
+                "RFC 4180: the first row is the header");
         assertTrue(response.headers().firstValue("Content-Disposition").orElse("").contains("dossier-search.csv"));
         List<CSVRecord> rows = csv(response.body());
         SearchJson json = SearchJson.get(http, "q=stalin&sort=date&pageSize=100");

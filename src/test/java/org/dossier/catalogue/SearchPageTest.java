@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
@@ -214,7 +215,7 @@ class SearchPageTest {
         JsonNode body = new ObjectMapper().readTree(http.get("/search.json?q=stalin&person=mao-zedong&pageSize=3").body());
         List<String> keys = new ArrayList<>();
         body.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("total", "page", "pageSize", "sort", "documents", "facets"), keys);
+        assertEquals(List.of("total", "page", "pageSize", "sort", "next", "documents", "facets"), keys);
         assertEquals(6, body.get("total").asInt());
         assertEquals(1, body.get("page").asInt());
         assertEquals(3, body.get("pageSize").asInt());
@@ -237,6 +238,120 @@ class SearchPageTest {
         JsonNode mao = body.get("facets").get("person").findParents("value").stream()
                 .filter(v -> v.get("value").asText().equals("mao-zedong")).findFirst().orElseThrow();
         assertEquals("Mao Zedong", mao.get("label").asText());
+    }
+
+    @Test
+    void aSearchPageNamesItsJsonTwinForProgramsThatStartFromIt() throws Exception {
+        Document search = page("/search?q=stalin&person=mao-zedong&pageSize=3&page=2");
+        Element twin = search.selectFirst("head link[rel=alternate][type=application/json]");
+        assertTrue(twin != null, "a program reading the page finds its JSON as it does a record's");
+        assertEquals("/search.json?q=stalin&person=mao-zedong&pageSize=3&page=2", twin.attr("href"));
+        JsonNode body = new ObjectMapper().readTree(http.get(twin.attr("href")).body());
+        assertEquals(2, body.get("page").asInt());
+        assertEquals(3, body.get("pageSize").asInt());
+        assertTrue(search.selectFirst(".count, .list-head").text().contains(body.get("total").asText()),
+                search.selectFirst(".list-head").text());
+    }
+
+    /**
+     * A hit in the search's JSON is the record as its own JSON twin gives it, key for key where the
+     * two overlap: a program that reads both (a type's key to filter by, a date's precision) never
+     * meets one idea in two shapes.
+     */
+    @Test
+    void aHitInTheSearchsJsonHasTheShapeOfTheRecordsOwnJson() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode hits = json.readTree(http.get("/search.json?q=stalin&pageSize=100").body()).get("documents");
+        assertTrue(hits.size() > 10);
+        for (JsonNode hit : hits) {
+            JsonNode record = json.readTree(http.get("/documents/" + hit.get("id").asInt() + ".json").body());
+            List<String> shared = fieldNames(hit).stream().filter(record::has).toList();
+            assertTrue(shared.containsAll(List.of("id", "title", "date", "datePrecision", "displayDate", "summary",
+                    "paragraphs", "permalink", "url", "type")), shared.toString());
+            for (String key : shared) {
+                assertEquals(record.get(key), hit.get(key), key + " of record " + hit.get("id"));
+            }
+        }
+        JsonNode letter = json.readTree(http.get("/search.json?type=letter&pageSize=1").body()).get("documents").get(0);
+        assertEquals("letter", letter.get("type").get("key").asText(), "the key ?type= takes");
+        assertEquals("Letter", letter.get("type").get("name").asText());
+    }
+
+    /**
+     * A program paging through every hit of a search follows {@code next}, in the body or in the
+     * {@code Link} header, until there is none: it meets each hit once, in the order of one page
+     * holding them all, and the last page says where the first is and has no next.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"q=stalin", "sort=title", "sort=date", "type=ciphered-telegram&sort=-date"})
+    void aProgramFollowsNextThroughEveryHitInTheBodyAndTheLinkHeader(String search) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode whole = json.readTree(http.get("/search.json?" + search + "&pageSize=100").body());
+        List<Integer> expected = new ArrayList<>();
+        whole.get("documents").forEach(d -> expected.add(d.get("id").asInt()));
+        assertTrue(expected.size() > 7, search + " spans several pages of 7");
+
+        List<Integer> byBody = new ArrayList<>();
+        List<Integer> byHeader = new ArrayList<>();
+        String next = http.url("/search.json?" + search + "&pageSize=7");
+        String nextByHeader = next;
+        int pages = 0;
+        while (next != null) {
+            HttpResponse<String> response = http.get(next.substring(http.url("").length()));
+            assertEquals(200, response.statusCode(), next);
+            JsonNode body = json.readTree(response.body());
+            assertEquals(whole.get("total").asLong(), body.get("total").asLong(), next);
+            body.get("documents").forEach(d -> byBody.add(d.get("id").asInt()));
+            Map<String, String> links = links(response.headers().firstValue("Link").orElseThrow());
+            assertEquals(http.url("/search.json?" + search + "&pageSize=7"),
+                    links.get("first"), "the first page is the address without a page: " + links);
+            assertEquals(body.has("prev") ? body.get("prev").asText() : null, links.get("prev"), next);
+            assertEquals(body.has("next") ? body.get("next").asText() : null, links.get("next"), next);
+            pages++;
+            assertEquals(pages == 1, !body.has("prev"), "only the first page has no previous: " + next);
+            HttpResponse<String> sameByHeader = http.get(nextByHeader.substring(http.url("").length()));
+            json.readTree(sameByHeader.body()).get("documents").forEach(d -> byHeader.add(d.get("id").asInt()));
+            String after = links(sameByHeader.headers().firstValue("Link").orElseThrow()).get("next");
+            next = body.has("next") ? body.get("next").asText() : null;
+            if (next == null) {
+                assertEquals(links.get("last"), http.url("/search.json?" + search + "&pageSize=7&page=" + pages),
+                        "the last page is the one without a next");
+            }
+            nextByHeader = after;
+        }
+        assertEquals(expected, byBody, search);
+        assertEquals(expected, byHeader, search);
+        assertEquals((expected.size() + 6) / 7, pages);
+    }
+
+    @Test
+    void theLastPageASearchMayBePagedToHasNoNext() throws Exception {
+        // The last link is the last page answered; the one after it is a 404 in JSON that says how many there are.
+        HttpResponse<String> first = http.get("/search.json?pageSize=1");
+        JsonNode body = new ObjectMapper().readTree(first.body());
+        long total = body.get("total").asLong();
+        Map<String, String> links = links(first.headers().firstValue("Link").orElseThrow());
+        assertEquals(http.url("/search.json?pageSize=1&page=" + total), links.get("last"));
+        HttpResponse<String> last = http.get("/search.json?pageSize=1&page=" + total);
+        assertEquals(200, last.statusCode());
+        assertFalse(new ObjectMapper().readTree(last.body()).has("next"));
+        assertNull(links(last.headers().firstValue("Link").orElseThrow()).get("next"));
+        HttpResponse<String> past = http.get("/search.json?pageSize=1&page=" + (total + 1));
+        assertEquals(404, past.statusCode());
+        assertEquals("application/json;charset=utf-8", past.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(new ObjectMapper().readTree(past.body()).get("message").asText()
+                .contains("this search has " + total + " pages of 1"), past.body());
+    }
+
+    /** A Link header (RFC 8288) as its relations to their addresses. */
+    private static Map<String, String> links(String header) {
+        Map<String, String> links = new java.util.LinkedHashMap<>();
+        for (String link : header.split(",\\s*")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<([^>]*)>; rel=\"([a-z]+)\"").matcher(link);
+            assertTrue(m.matches(), link);
+            links.put(m.group(2), m.group(1));
+        }
+        return links;
     }
 
     private static List<String> fieldNames(JsonNode node) {

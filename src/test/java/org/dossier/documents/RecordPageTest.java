@@ -153,6 +153,7 @@ class RecordPageTest {
     @Test
     void aWithdrawnRecordIsGoneWithItsReasonNotMissing() throws Exception {
         int id = catalogue.recordTitled("Reception by Soviet Vice Foreign Minister");
+        JsonNode before = JSON.readTree(http.get("/documents/" + id + ".json").body());
         try (Database db = Database.open(catalogue.database())) {
             RecordStore store = new RecordStore(db.dsl(), java.time.Clock.systemUTC());
             store.write(w -> w.withdraw(id, 1, "Duplicate of a record from another page.",
@@ -170,6 +171,15 @@ class RecordPageTest {
         List<String> keys = new java.util.ArrayList<>();
         JSON.readTree(json.body()).get("withdrawn").fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("reason", "at"), keys);
+        // What the tombstone says of the record is what the record's JSON said, key for key: a program
+        // that read the record reads its tombstone the same way (a date's precision included).
+        JsonNode gone = JSON.readTree(json.body());
+        List<String> kept = new java.util.ArrayList<>();
+        gone.fieldNames().forEachRemaining(kept::add);
+        assertEquals(List.of("id", "title", "date", "datePrecision", "displayDate", "permalink", "withdrawn"), kept);
+        for (String key : kept.subList(0, kept.size() - 1)) {
+            assertEquals(before.get(key), gone.get(key), key);
+        }
         assertFalse(http.get("/?page=1").body().contains("Reception by Soviet Vice Foreign Minister"));
         assertEquals(48, JSON.readTree(http.get("/search.json").body()).get("total").asInt());
     }

@@ -88,7 +88,13 @@ class ConditionalRequestsTest {
         String record = recordPath(id);
         for (String path : List.of(record, "/documents/" + id + "/v/1", "/documents/" + id + "/history",
                 "/documents/" + id + "/history/1", "/documents/" + id + ".json", "/documents/" + id + ".bib",
-                "/documents/" + id + ".ris",
+                "/documents/" + id + ".ris", "/documents/" + id + ".csl.json",
+                // a version's twins, as a script that cites the version read fetches them again
+                "/documents/" + id + "/v/1.json", "/documents/" + id + "/v/1.bib", "/documents/" + id + "/v/1.ris",
+                "/documents/" + id + "/v/1.csl.json",
+                // a search's JSON and its exports, as a notebook run again or an app polling asks for them
+                "/search.json?q=stalin&pageSize=5", "/search.json", "/search.csv?person=stalin", "/search.ris?q=korea",
+                "/search.bib?type=letter",
                 "/", "/?sort=title&page=2", "/people/stalin", "/places/dprk")) {
             HttpResponse<String> first = ok(path);
             String tag = header(first, "ETag");
@@ -191,7 +197,8 @@ class ConditionalRequestsTest {
         int id = catalogue.recordTitled("Malik, 'On the Question of a United Government in Korea'");
         String record = recordPath(id);
         List<String> paths = List.of(record, "/documents/" + id + "/v/1", "/documents/" + id + "/history", "/",
-                "/documents/" + id + ".json", "/documents/" + id + ".bib");
+                "/documents/" + id + ".json", "/documents/" + id + ".bib", "/documents/" + id + "/v/1.json",
+                "/search.json?q=korea", "/search.csv?q=korea");
         List<String> before = paths.stream().map(this::etag).toList();
         int other = catalogue.recordTitled("Concentering the Situation on Taiwan");
         String unrelated = etag(recordPath(other));

@@ -96,7 +96,7 @@ public final class CatalogueSearch {
         AuthorityLists.Lists lists = authorities.current();
         SearchRequest moved = request;
         for (Facet facet : Facet.values()) {
-            if (facet == Facet.TYPE) {
+            if (facet == Facet.TYPE || facet == Facet.LANGUAGE) {
                 continue;
             }
             AuthorityKind kind = facet == Facet.PLACE ? AuthorityKind.PLACE : AuthorityKind.PERSON;
@@ -116,8 +116,8 @@ public final class CatalogueSearch {
         for (Facet facet : Facet.values()) {
             for (String key : read.request().selected(facet)) {
                 if (!labels.knows(facet, key)) {
-                    problems.merge(SearchRequestReader.FILTERS, "There is no " + facet.key() + " '" + key
-                            + "' in the catalogue's authority lists: it is left out of the search.", (a, b) -> a + " " + b);
+                    problems.merge(SearchRequestReader.FILTERS, unknown(facet, key) + ": it is left out of the search.",
+                            (a, b) -> a + " " + b);
                 }
             }
         }
@@ -150,12 +150,18 @@ public final class CatalogueSearch {
         for (Facet facet : Facet.values()) {
             for (String key : request.selected(facet)) {
                 if (!labels.knows(facet, key)) {
-                    throw new BadRequest("There is no " + facet.key() + " '" + key + "' in the catalogue's authority "
-                            + "lists");
+                    throw new BadRequest(unknown(facet, key));
                 }
             }
         }
         return labels;
+    }
+
+    /** Why a key is not searched: no authority list has it, or no language has that code. */
+    private static String unknown(Facet facet, String key) {
+        return facet == Facet.LANGUAGE
+                ? "There is no language with the code '" + key + "': a language is asked by its ISO 639 code, such as 'ru'"
+                : "There is no " + facet.key() + " '" + key + "' in the catalogue's authority lists";
     }
 
     private List<SearchOutcome.Hit> hitsOf(SearchResults results) {

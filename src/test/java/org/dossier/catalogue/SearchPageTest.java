@@ -453,7 +453,11 @@ class SearchPageTest {
         assertEquals(52, byName.select(".all-values li").size());
         assertEquals("Bak Uiwan", byName.selectFirst(".all-values .facet-label").text());
         assertEquals(400, http.get("/search/facets/person?order=sideways").statusCode());
-        assertEquals(404, http.get("/search/facets/colour").statusCode());
+        HttpResponse<String> noSuchFacet = http.get("/search/facets/colour");
+        assertEquals(404, noSuchFacet.statusCode());
+        assertTrue(Jsoup.parse(noSuchFacet.body()).text()
+                .contains("There is no facet 'colour'; there are type, person, place, author, recipient, language."),
+                "every facet is named, not the first three only");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
+import org.dossier.documents.Languages;
 import org.dossier.search.Facet;
 import org.dossier.search.SearchEngine;
 import org.dossier.search.SearchHit;
@@ -157,11 +158,25 @@ public final class CatalogueSearch {
         return labels;
     }
 
-    /** Why a key is not searched: no authority list has it, or no language has that code. */
+    /**
+     * Why a key is not searched: no authority list has it, or no language has that code. A language
+     * asked by another code or by name, as the edit form takes them ({@code rus}, {@code russian}),
+     * is answered with the code to ask instead.
+     */
     private static String unknown(Facet facet, String key) {
-        return facet == Facet.LANGUAGE
-                ? "There is no language with the code '" + key + "': a language is asked by its ISO 639 code, such as 'ru'"
-                : "There is no " + facet.key() + " '" + key + "' in the catalogue's authority lists";
+        if (facet != Facet.LANGUAGE) {
+            return "There is no " + facet.key() + " '" + key + "' in the catalogue's authority lists";
+        }
+        String ask = "a language is asked by its ISO 639 code, such as 'ru'";
+        try {
+            Languages meant = Languages.typed(key);
+            if (meant.tags().size() == 1) {
+                ask = meant.namesText() + " is asked as '" + meant.tags().get(0) + "'";
+            }
+        } catch (IllegalArgumentException notALanguage) {
+            // No language by any name: the general rule is what helps.
+        }
+        return "There is no language with the code '" + key + "': " + ask;
     }
 
     private List<SearchOutcome.Hit> hitsOf(SearchResults results) {

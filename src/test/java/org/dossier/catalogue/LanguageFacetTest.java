@@ -167,6 +167,12 @@ class LanguageFacetTest {
         assertTrue(Jsoup.parse(reader.get("/search?language=xx-notreal").body()).selectFirst(".facets .problem").text()
                 .contains("There is no language with the code 'xx-notreal'"));
         assertTrue(reader.get("/search.json?language=%3Cscript%3E").body().contains("'language' must be a key such as 'ru'"));
+        for (String another : List.of("rus", "russian")) {
+            HttpResponse<String> json = reader.get("/search.json?language=" + another);
+            assertEquals(400, json.statusCode());
+            assertTrue(json.body().contains("There is no language with the code '" + another + "': Russian is asked as 'ru'"),
+                    "the code to ask instead: " + json.body());
+        }
     }
 
     @Test

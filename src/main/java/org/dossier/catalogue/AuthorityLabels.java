@@ -3,11 +3,13 @@ package org.dossier.catalogue;
 import java.util.Optional;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
+import org.dossier.documents.Languages;
 import org.dossier.search.Facet;
 
 /**
  * The names behind facet keys, as the authority lists have them now: an editor may reword a label,
- * but the key in a bookmarked URL stays.
+ * but the key in a bookmarked URL stays. A language's name is its English name ("ru": "Russian",
+ * see {@link Languages}), which no editor rewords.
  */
 public final class AuthorityLabels {
 
@@ -26,19 +28,24 @@ public final class AuthorityLabels {
     }
 
     public boolean knows(Facet facet, String key) {
-        return entry(facet, key).isPresent();
+        return label(facet, key).isPresent();
     }
 
     /** The label of a key; the key itself for a value the lists no longer have. */
     public Label of(Facet facet, String key) {
-        return entry(facet, key).map(e -> new Label(e.key(), e.name(), e.sortName())).orElse(new Label(key, key, key));
+        return label(facet, key).orElse(new Label(key, key, key));
     }
 
-    private Optional<AuthorityLists.Entry> entry(Facet facet, String key) {
+    private Optional<Label> label(Facet facet, String key) {
         return switch (facet) {
-            case TYPE -> lists.type(key);
-            case PERSON, AUTHOR, RECIPIENT -> lists.find(AuthorityKind.PERSON, key);
-            case PLACE -> lists.find(AuthorityKind.PLACE, key);
+            case TYPE -> lists.type(key).map(AuthorityLabels::label);
+            case PERSON, AUTHOR, RECIPIENT -> lists.find(AuthorityKind.PERSON, key).map(AuthorityLabels::label);
+            case PLACE -> lists.find(AuthorityKind.PLACE, key).map(AuthorityLabels::label);
+            case LANGUAGE -> Languages.nameOf(key).map(name -> new Label(key, name, name));
         };
+    }
+
+    private static Label label(AuthorityLists.Entry entry) {
+        return new Label(entry.key(), entry.name(), entry.sortName());
     }
 }

@@ -79,7 +79,7 @@ public final class AuthorityQueries {
         return switch (facet) {
             case PERSON, AUTHOR, RECIPIENT -> PEOPLE;
             case PLACE -> PLACES;
-            case TYPE -> throw new IllegalArgumentException("types have no page");
+            case TYPE, LANGUAGE -> throw new IllegalArgumentException(facet.key() + "s have no page");
         };
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
+import org.dossier.documents.Languages;
 import org.dossier.search.Facet;
 import org.dossier.search.SearchEngine;
 import org.dossier.search.SearchHit;
@@ -96,7 +97,7 @@ public final class CatalogueSearch {
         AuthorityLists.Lists lists = authorities.current();
         SearchRequest moved = request;
         for (Facet facet : Facet.values()) {
-            if (facet == Facet.TYPE) {
+            if (facet == Facet.TYPE || facet == Facet.LANGUAGE) {
                 continue;
             }
             AuthorityKind kind = facet == Facet.PLACE ? AuthorityKind.PLACE : AuthorityKind.PERSON;
@@ -116,8 +117,8 @@ public final class CatalogueSearch {
         for (Facet facet : Facet.values()) {
             for (String key : read.request().selected(facet)) {
                 if (!labels.knows(facet, key)) {
-                    problems.merge(SearchRequestReader.FILTERS, "There is no " + facet.key() + " '" + key
-                            + "' in the catalogue's authority lists: it is left out of the search.", (a, b) -> a + " " + b);
+                    problems.merge(SearchRequestReader.FILTERS, unknown(facet, key) + ": it is left out of the search.",
+                            (a, b) -> a + " " + b);
                 }
             }
         }
@@ -150,12 +151,32 @@ public final class CatalogueSearch {
         for (Facet facet : Facet.values()) {
             for (String key : request.selected(facet)) {
                 if (!labels.knows(facet, key)) {
-                    throw new BadRequest("There is no " + facet.key() + " '" + key + "' in the catalogue's authority "
-                            + "lists");
+                    throw new BadRequest(unknown(facet, key));
                 }
             }
         }
         return labels;
+    }
+
+    /**
+     * Why a key is not searched: no authority list has it, or no language has that code. A language
+     * asked by another code or by name, as the edit form takes them ({@code rus}, {@code russian}),
+     * is answered with the code to ask instead.
+     */
+    private static String unknown(Facet facet, String key) {
+        if (facet != Facet.LANGUAGE) {
+            return "There is no " + facet.key() + " '" + key + "' in the catalogue's authority lists";
+        }
+        String ask = "a language is asked by its ISO 639 code, such as 'ru'";
+        try {
+            Languages meant = Languages.typed(key);
+            if (meant.tags().size() == 1) {
+                ask = meant.namesText() + " is asked as '" + meant.tags().get(0) + "'";
+            }
+        } catch (IllegalArgumentException notALanguage) {
+            // No language by any name: the general rule is what helps.
+        }
+        return "There is no language with the code '" + key + "': " + ask;
     }
 
     private List<SearchOutcome.Hit> hitsOf(SearchResults results) {

@@ -34,8 +34,9 @@ public final class FacetValuesPage {
 
     public void html(Context ctx) {
         Facet facet = Facet.fromKey(ctx.pathParam("facet"))
-                .orElseThrow(() -> new NotFound("There is no facet '" + ctx.pathParam("facet") + "'; there are type, "
-                        + "person and place."));
+                .orElseThrow(() -> new NotFound("There is no facet '" + ctx.pathParam("facet") + "'; there are "
+                        + java.util.Arrays.stream(Facet.values()).map(Facet::key)
+                                .collect(java.util.stream.Collectors.joining(", ")) + "."));
         boolean byName = QueryParams.choice(ctx, ORDER, "count", Set.of("count", BY_NAME)).equals(BY_NAME);
         SearchRequest request = SearchRequestReader.strict(ctx);
         if (SearchPage.followedMerges(search, ctx, request, byName ? ORDER + "=" + BY_NAME : null)) {

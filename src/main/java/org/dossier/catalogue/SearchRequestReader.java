@@ -23,7 +23,7 @@ import org.dossier.web.QueryParams;
 
 /**
  * Reads a {@link SearchRequest} from a URL's query, once: {@code q}, {@code type}, {@code person},
- * {@code place}, {@code author}, {@code recipient}, {@code year} (each facet and the year may repeat),
+ * {@code place}, {@code author}, {@code recipient}, {@code language}, {@code year} (each facet and the year may repeat),
  * {@code from}, {@code to}, {@code dated} ({@code within}: only records dated wholly within the range),
  * {@code all} (a facet whose values must all be there rather than any
  * one: {@code person=stalin&person=mao-zedong&all=person}), {@code sort}, {@code page},
@@ -101,7 +101,8 @@ public final class SearchRequestReader {
                 }
                 if (key.length() > 100 || !KEY.matcher(key).matches()) {
                     note(problems, FILTERS, new BadRequest("'" + facet.key() + "' must be a key such as "
-                            + "'ciphered-telegram' (lower-case letters, digits and hyphens), not '"
+                            + (facet == Facet.LANGUAGE ? "'ru'" : "'ciphered-telegram'")
+                            + " (lower-case letters, digits and hyphens), not '"
                             + QueryParams.shorten(key) + "'"));
                     continue;
                 }
@@ -188,7 +189,7 @@ public final class SearchRequestReader {
                 continue;
             }
             Facet facet = Facet.fromKey(name).filter(SearchRequest.MULTI_VALUED::contains).orElseThrow(() -> new BadRequest(
-                    "'all' names a filter whose values must all match, 'person' or 'place', not '"
+                    "'all' names a filter whose values must all match, 'person', 'place' or 'language', not '"
                             + QueryParams.shorten(name) + "'" + (name.equals("type") ? ": a record has one type" : "")));
             all.add(facet);
         }

@@ -40,8 +40,9 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
      * @param all     how many values the facet has in this search
      * @param allHref the page that lists all of them
      */
+    /** @param note what a reader should know of the facet's counts (null for most facets) */
     public record FacetBox(String name, String title, List<FacetValue> values, int all, String allHref,
-                           String allByNameHref) {
+                           String allByNameHref, String note) {
         public boolean hasMore() {
             return all > values.size();
         }
@@ -163,10 +164,10 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         return links.on(SearchLinks.SEARCH + "." + extension);
     }
 
-    /** Where a person or place is described; null for types, which have no page. */
+    /** Where a person or place is described; null for types and languages, which have no page. */
     static String about(Facet facet, String key) {
         return switch (facet) {
-            case TYPE -> null;
+            case TYPE, LANGUAGE -> null;
             case PERSON, AUTHOR, RECIPIENT -> AuthorityPage.PEOPLE + key;
             case PLACE -> AuthorityPage.PLACES + key;
         };
@@ -205,7 +206,8 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         }
         String allHref = links.on(FacetValuesPage.PATH + facet.key());
         String byName = FacetValuesPage.byName(allHref);
-        return new FacetBox(facet.key(), SearchWording.title(facet), shown, all.size(), allHref, byName);
+        return new FacetBox(facet.key(), SearchWording.title(facet), shown, all.size(), allHref, byName,
+                SearchWording.note(facet));
     }
 
     private static List<Chip> chips(SearchOutcome outcome) {

@@ -78,7 +78,8 @@ public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYo
                 continue;
             }
             List<String> labels = keys.stream().map(k -> outcome.labels().of(facet, k).name()).toList();
-            String title = facet == Facet.PERSON ? "People" : "Places";
+            String plural = plural(facet);
+            String title = Character.toUpperCase(plural.charAt(0)) + plural.substring(1);
             logic.add(request.requiresAll(facet)
                     ? new FacetLogic(title, "all of", labels, SearchLinks.search(request.requiringAll(facet, false)),
                             "Any of them is enough")
@@ -140,7 +141,18 @@ public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYo
             // Not "From"/"To": those name the date range.
             case AUTHOR -> "Written by";
             case RECIPIENT -> "Sent to";
+            case LANGUAGE -> "Language";
         };
+    }
+
+    /**
+     * What a reader should know of a facet's counts, said under it; null when nothing. Languages
+     * are said by editors record by record, and a record no one has described yet counts under
+     * none: a reader who ticks Russian should know that a Russian document not yet described is
+     * not among the hits.
+     */
+    static String note(Facet facet) {
+        return facet == Facet.LANGUAGE ? "Only records whose languages have been recorded are counted." : null;
     }
 
     /** What a facet's values are called: "every person" is "all people". */
@@ -151,6 +163,7 @@ public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYo
             case PLACE -> "places";
             case AUTHOR -> "authors";
             case RECIPIENT -> "recipients";
+            case LANGUAGE -> "languages";
         };
     }
 

@@ -28,7 +28,7 @@ import org.jooq.impl.DSL;
 public final class BatchInsert implements AutoCloseable {
 
     /**
-     * Rows per statement. 13 columns at most here: 1,300 bind values, far below SQLite's limit of
+     * Rows per statement. 14 columns at most here: 1,400 bind values, far below SQLite's limit of
      * 32,766 and PostgreSQL's of 65,535.
      */
     static final int ROWS = 100;

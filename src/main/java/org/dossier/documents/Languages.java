@@ -116,6 +116,11 @@ public record Languages(List<String> tags) {
         return new Languages(tags);
     }
 
+    /** The English name of a language code the catalogue knows ("ru": "Russian"); empty for any other text. */
+    public static java.util.Optional<String> nameOf(String tag) {
+        return java.util.Optional.ofNullable(NAMES.get(tag));
+    }
+
     public boolean isEmpty() {
         return tags.isEmpty();
     }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The authority dimensions a reader can narrow by. A value is the authority's stable key
- * ({@code stalin}, {@code dprk}, {@code ciphered-telegram}), never a label an editor may reword.
+ * The dimensions a reader can narrow by. A value is a stable key ({@code stalin}, {@code dprk},
+ * {@code ciphered-telegram}, {@code ru}), never a label an editor may reword.
  */
 public enum Facet {
     TYPE("type"),
@@ -14,7 +14,13 @@ public enum Facet {
     /** The people who wrote a record: {@code ?author=stalin} is what Stalin sent. */
     AUTHOR("author"),
     /** The people a record was sent to: {@code ?recipient=stalin} is what Stalin received. */
-    RECIPIENT("recipient");
+    RECIPIENT("recipient"),
+    /**
+     * The languages a record is written in, by code ({@code ?language=ru}; see
+     * {@link org.dossier.documents.Languages}): not an authority list, but a value no editor rewords
+     * all the same. A record whose languages no one has recorded has none.
+     */
+    LANGUAGE("language");
 
     private final String key;
 

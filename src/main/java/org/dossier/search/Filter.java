@@ -1,7 +1,7 @@
 package org.dossier.search;
 
 /**
- * The kinds of filter a request can carry; each can be lifted on its own (drill sideways). Five
+ * The kinds of filter a request can carry; each can be lifted on its own (drill sideways). Six
  * are the facets, each filtering by its own values; the years and the date range filter by date.
  */
 public enum Filter {
@@ -13,7 +13,8 @@ public enum Filter {
     /** A from/to range of dates. */
     DATES(null),
     AUTHOR(Facet.AUTHOR),
-    RECIPIENT(Facet.RECIPIENT);
+    RECIPIENT(Facet.RECIPIENT),
+    LANGUAGE(Facet.LANGUAGE);
 
     /** By facet ordinal: looked up for every facet value of every segment a count reads. */
     private static final Filter[] BY_FACET = new Filter[Facet.values().length];

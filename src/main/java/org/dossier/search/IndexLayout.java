@@ -18,13 +18,13 @@ import org.apache.lucene.util.BytesRef;
 /**
  * How a record is laid out in the index. Title and summary are searched as two fields, exact
  * ({@code text}) and stemmed ({@code stem}); title and summary are stored apart for highlighting;
- * type, people, places, authors and recipients are doc-values
+ * type, people, places, authors, recipients and languages are doc-values
  * facets of Lucene's facet module; the date is kept as a sortable span and as points for ranges.
  */
 final class IndexLayout {
 
     /** Bumped whenever the layout changes: an index of another layout is rebuilt on start. */
-    static final String FORMAT = "dossier-6"; // 6: ё, Greek accents and final sigma, Arabic and Hebrew points folded (script-folding.txt); 5: titles and summaries composed (NFC), as searches are; titles filed without a leading article (V14)
+    static final String FORMAT = "dossier-7"; // 7: the languages a record is written in, a facet; 6: ё, Greek accents and final sigma, Arabic and Hebrew points folded (script-folding.txt); 5: titles and summaries composed (NFC), as searches are; titles filed without a leading article (V14)
 
     static final String ID = "id";
     /** Title and summary, exact forms: phrases, prefixes, and what ranks first. */
@@ -53,6 +53,7 @@ final class IndexLayout {
         config.setMultiValued(Facet.PLACE.key(), true);
         config.setMultiValued(Facet.AUTHOR.key(), true);
         config.setMultiValued(Facet.RECIPIENT.key(), true);
+        config.setMultiValued(Facet.LANGUAGE.key(), true);
         return config;
     }
 
@@ -88,6 +89,9 @@ final class IndexLayout {
         }
         for (String recipient : record.recipients()) {
             doc.add(new SortedSetDocValuesFacetField(Facet.RECIPIENT.key(), recipient));
+        }
+        for (String language : record.languages()) {
+            doc.add(new SortedSetDocValuesFacetField(Facet.LANGUAGE.key(), language));
         }
         return config.build(doc);
     }

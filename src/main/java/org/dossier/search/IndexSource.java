@@ -22,6 +22,7 @@ import org.dossier.authorities.AuthorityLists;
 import org.dossier.documents.ChangeFeed;
 import org.dossier.documents.DatePrecision;
 import org.dossier.documents.DocumentDate;
+import org.dossier.documents.Languages;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 
@@ -119,7 +120,8 @@ final class IndexSource {
                         .add(lists.key(AuthorityKind.PLACE, r.get(DOCUMENT_PLACE.PLACE_ID))));
         Map<Integer, IndexedRecord> records = new LinkedHashMap<>();
         Field<DocumentDate> date = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION);
-        db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, date, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE)
+        db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, date, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE,
+                        DOCUMENT.LANGUAGES)
                 .from(DOCUMENT)
                 .where(DOCUMENT.ID.in(ids)).and(DOCUMENT.WITHDRAWN_AT.isNull())
                 .forEach(r -> {
@@ -127,7 +129,8 @@ final class IndexSource {
                     records.put(id, record(id, r.get(DOCUMENT.TITLE), r.get(DOCUMENT.SUMMARY), r.get(date),
                             lists.typeKey(r.get(DOCUMENT.TYPE_ID)), people.getOrDefault(id, List.of()),
                             places.getOrDefault(id, List.of()), r.get(DOCUMENT.SORT_TITLE),
-                            authors.getOrDefault(id, List.of()), recipients.getOrDefault(id, List.of())));
+                            authors.getOrDefault(id, List.of()), recipients.getOrDefault(id, List.of()),
+                            r.get(DOCUMENT.LANGUAGES)));
                 });
         return records;
     }
@@ -144,7 +147,7 @@ final class IndexSource {
             // The lists as this transaction sees them, so that every key read matches the links read.
             AuthorityLists.Lists lists = AuthorityLists.read(read);
             try (ResultSet docs = read.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DOCUMENT.DATE_KEY,
-                            DOCUMENT.DATE_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE)
+                            DOCUMENT.DATE_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE, DOCUMENT.LANGUAGES)
                     .from(DOCUMENT).where(DOCUMENT.WITHDRAWN_AT.isNull()).orderBy(DOCUMENT.ID).fetchSize(STREAM).fetchResultSet();
                  ResultSet personLinks = read.select(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID,
                                  DOCUMENT_PERSON.ROLE)
@@ -169,7 +172,8 @@ final class IndexSource {
                     // Read straight from JDBC for speed at a million records, with the precision column's converter.
                     DocumentDate date = DocumentDate.fromStored(docs.getString(4), PRECISION.from(docs.getString(5)));
                     sink.accept(record(id, docs.getString(2), docs.getString(3), date,
-                            type, named, places.of(id), docs.getString(7), authors, recipients));
+                            type, named, places.of(id), docs.getString(7), authors, recipients,
+                            Languages.stored(docs.getString(8))));
                 }
             }
             return state;
@@ -178,9 +182,9 @@ final class IndexSource {
 
     private static IndexedRecord record(int id, String title, String summary, DocumentDate date,
                                         String type, List<String> people, List<String> places, String sortTitle,
-                                        List<String> authors, List<String> recipients) {
+                                        List<String> authors, List<String> recipients, Languages languages) {
         return new IndexedRecord(id, title, summary, date.earliest(), date.latest(), type, people, places, sortTitle,
-                authors, recipients);
+                authors, recipients, languages.tags());
     }
 
     private static final DatePrecision.Stored PRECISION = new DatePrecision.Stored();

@@ -6,13 +6,14 @@ import java.util.List;
 
 /**
  * A record as the index holds it: its words, the period its date can mean, and the keys of its
- * type, people (and of them, who wrote it and who received it) and places.
+ * type, people (and of them, who wrote it and who received it) and places, and the codes of the
+ * languages it is written in (none when no one has said).
  *
  * @param typeKey null for a record without a type
  */
 record IndexedRecord(int id, String title, String summary, LocalDate earliest, LocalDate latest, String typeKey,
                      List<String> people, List<String> places, String sortTitle, List<String> authors,
-                     List<String> recipients) {
+                     List<String> recipients, List<String> languages) {
 
     IndexedRecord {
         // Composed (NFC), as a search's words are (SearchRequest): a title saved with a combining
@@ -24,6 +25,13 @@ record IndexedRecord(int id, String title, String summary, LocalDate earliest, L
         places = List.copyOf(places);
         authors = List.copyOf(authors);
         recipients = List.copyOf(recipients);
+        languages = List.copyOf(languages);
+    }
+
+    IndexedRecord(int id, String title, String summary, LocalDate earliest, LocalDate latest, String typeKey,
+                  List<String> people, List<String> places, String sortTitle, List<String> authors,
+                  List<String> recipients) {
+        this(id, title, summary, earliest, latest, typeKey, people, places, sortTitle, authors, recipients, List.of());
     }
 
     IndexedRecord(int id, String title, String summary, LocalDate earliest, LocalDate latest, String typeKey,

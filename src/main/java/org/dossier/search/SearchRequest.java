@@ -60,8 +60,12 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
     public static final int MAX_TEXT_LENGTH = 500;
     /** Deeper pages are not served: a reader who needs them should narrow the search. */
     public static final int MAX_WINDOW = 10_000;
-    /** The facets a record can have several values of: only they can require all. */
-    public static final Set<Facet> MULTI_VALUED = Collections.unmodifiableSet(EnumSet.of(Facet.PERSON, Facet.PLACE));
+    /**
+     * The facets whose values can all be required: a record names several people and places, and a
+     * document may be written in several languages (a treaty in Russian and Chinese).
+     */
+    public static final Set<Facet> MULTI_VALUED = Collections.unmodifiableSet(EnumSet.of(Facet.PERSON, Facet.PLACE,
+            Facet.LANGUAGE));
 
     /** One parameter of the query string; a name may appear several times. */
     public record Parameter(String name, String value) {

@@ -274,6 +274,7 @@ public final class SolrSearchEngine implements SearchEngine {
         setAll(doc, "place", record.places());
         setAll(doc, "author", record.authors());
         setAll(doc, "recipient", record.recipients());
+        setAll(doc, "language", record.languages());
         return doc;
     }
 

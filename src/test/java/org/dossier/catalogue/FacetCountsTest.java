@@ -55,6 +55,7 @@ class FacetCountsTest {
         assertEquals(11L, places.get("korea"));
         assertEquals(10L, places.get("dprk"));
         assertEquals(6L, places.get("prc"));
+        assertEquals(Map.of(), all.facet("language"), "seed pages say no language: no record counts under one");
         assertEquals(Map.ofEntries(Map.entry("1942", 2L), Map.entry("1943", 1L), Map.entry("1944", 3L),
                 Map.entry("1945", 6L), Map.entry("1946", 1L), Map.entry("1948", 2L), Map.entry("1949", 6L),
                 Map.entry("1950", 7L), Map.entry("1951", 2L), Map.entry("1952", 6L), Map.entry("1953", 1L),

@@ -57,6 +57,8 @@ class SearchPageTest {
         "page=1001             | There is no page 1001: a search can be paged through its first 10,000 hits only, which at 10 a page is 1,000 pages",
         "pageSize=101          | 'pageSize' must be a whole number from 1 to 100",
         "person=nobody         | There is no person 'nobody'",
+        "language=xx-notreal   | There is no language with the code 'xx-notreal'",
+        "language=%3Cscript%3E | 'language' must be a key such as 'ru'",
         "type=Not_A_Key        | 'type' must be a key",
         "year=19x0             | 'year' must be a year of four digits",
         "q=a&q=b               | 'q' may be given only once",
@@ -229,7 +231,7 @@ class SearchPageTest {
         assertTrue(first.get("highlight").get("title").asText().contains("<mark>Stalin</mark>"));
         List<String> facets = new ArrayList<>();
         body.get("facets").fieldNames().forEachRemaining(facets::add);
-        assertEquals(List.of("type", "person", "place", "author", "recipient", "year"), facets);
+        assertEquals(List.of("type", "person", "place", "author", "recipient", "language", "year"), facets);
         for (String facet : facets) {
             for (JsonNode value : body.get("facets").get(facet)) {
                 assertEquals(List.of("value", "label", "count"), fieldNames(value));
@@ -566,7 +568,11 @@ class SearchPageTest {
         assertEquals(52, byName.select(".all-values li").size());
         assertEquals("Bak Uiwan", byName.selectFirst(".all-values .facet-label").text());
         assertEquals(400, http.get("/search/facets/person?order=sideways").statusCode());
-        assertEquals(404, http.get("/search/facets/colour").statusCode());
+        HttpResponse<String> noSuchFacet = http.get("/search/facets/colour");
+        assertEquals(404, noSuchFacet.statusCode());
+        assertTrue(Jsoup.parse(noSuchFacet.body()).text()
+                .contains("There is no facet 'colour'; there are type, person, place, author, recipient, language."),
+                "every facet is named, not the first three only");
     }
 
     @Test

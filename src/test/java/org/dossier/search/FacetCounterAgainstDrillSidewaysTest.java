@@ -151,10 +151,14 @@ class FacetCounterAgainstDrillSidewaysTest {
         return List.copyOf(words);
     }
 
+    /** The languages records are written in, the most frequent first. */
+    private static final List<String> LANGUAGES = List.of("ru", "zh", "ko", "en", "de", "fr", "pl", "hu", "yue");
+
     /**
      * A record like the generator's ({@code generate}): a type, people and places drawn with a skew
      * (a few common, most rare), the first person its author and the second its recipient, a date over
-     * 1940-1991 known to the day, the month or only the year, and words drawn with a skew too.
+     * 1940-1991 known to the day, the month or only the year, words drawn with a skew too, and
+     * languages (none said for some).
      */
     private static IndexedRecord record(int id, List<String> vocabulary, SplittableRandom random) {
         String type = "type-" + skewed(TYPES, random);
@@ -186,8 +190,16 @@ class FacetCounterAgainstDrillSidewaysTest {
             latest = earliest;
         }
         String words = text.toString().strip();
+        // None said for one record in five; most in one, a few in two or three. Drawn from numbers of
+        // their own, so that the rest of each record is what it was before records had languages.
+        SplittableRandom said = new SplittableRandom(id);
+        Set<String> languages = new LinkedHashSet<>();
+        for (int n = said.nextInt(5) == 0 ? 0 : 1 + (said.nextInt(6) == 0 ? said.nextInt(3) : 0); n > 0; n--) {
+            languages.add(LANGUAGES.get(skewed(LANGUAGES.size(), said)));
+        }
         return new IndexedRecord(id, words, "", earliest, latest, type, who, List.copyOf(places), words,
-                who.isEmpty() ? List.of() : List.of(who.get(0)), who.size() < 2 ? List.of() : List.of(who.get(1)));
+                who.isEmpty() ? List.of() : List.of(who.get(0)), who.size() < 2 ? List.of() : List.of(who.get(1)),
+                List.copyOf(languages));
     }
 
     /** 0 to n - 1, low numbers far more often than high ones. */
@@ -214,10 +226,11 @@ class FacetCounterAgainstDrillSidewaysTest {
         Searching searching = new Searching(analyzer);
         QueryReader queries = new QueryReader(analyzer);
         SplittableRandom random = new SplittableRandom(20261130);
+        SplittableRandom languages = new SplittableRandom(17);
         int withHits = 0;
         int withinLeftOut = 0;
         for (int i = 0; i < SEARCHES; i++) {
-            Asked asked = randomSearch(random);
+            Asked asked = randomSearch(random, languages);
             QueryReader.ReadQuery read = asked.text().isEmpty() ? null : queries.read(asked.text(), Names.NONE);
             SearchResults ours = searching.search(snapshot, asked.request(), read);
             Query words = read == null ? null : read.query();
@@ -272,21 +285,25 @@ class FacetCounterAgainstDrillSidewaysTest {
         }
     }
 
-    private static Asked randomSearch(SplittableRandom random) {
+    /** @param languages numbers of their own for the language facet: every other part of a search is as it was before it */
+    private static Asked randomSearch(SplittableRandom random, SplittableRandom languages) {
         String text = random.nextInt(3) == 0 ? words.get(random.nextInt(words.size())) : "";
         Map<Facet, List<String>> selected = new EnumMap<>(Facet.class);
         Set<Facet> requireAll = EnumSet.noneOf(Facet.class);
         for (Facet facet : Facet.values()) {
-            if (random.nextInt(3) != 0) {
+            SplittableRandom drawn = facet == Facet.LANGUAGE ? languages : random;
+            // A reader narrows by language less often than by type, person or place; as often, most of
+            // these searches would find nothing, and the comparisons would be of empty pages.
+            if (drawn.nextInt(facet == Facet.LANGUAGE ? 6 : 3) != 0) {
                 continue;
             }
             Set<String> keys = new LinkedHashSet<>();
-            int n = 1 + (random.nextInt(4) == 0 ? random.nextInt(3) : 0);
+            int n = 1 + (drawn.nextInt(4) == 0 ? drawn.nextInt(3) : 0);
             for (int k = 0; k < n; k++) {
-                keys.add(random.nextInt(40) == 0 ? "no-such-key" : pick(commonFirst.get(facet), random));
+                keys.add(drawn.nextInt(40) == 0 ? "no-such-key" : pick(commonFirst.get(facet), drawn));
             }
             selected.put(facet, List.copyOf(keys));
-            if ((facet == Facet.PERSON || facet == Facet.PLACE) && random.nextBoolean()) {
+            if (SearchRequest.MULTI_VALUED.contains(facet) && drawn.nextBoolean()) {
                 requireAll.add(facet);
             }
         }

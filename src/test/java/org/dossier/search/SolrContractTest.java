@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.dossier.app.Database;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
+import org.dossier.documents.Languages;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
 import org.dossier.importing.ImportRun;
@@ -60,6 +61,12 @@ class SolrContractTest {
         for (String[] record : SCRIPTS) {
             store.write(w -> w.create(new RecordDraft(record[0], List.of(record[1]), DocumentDate.ofDay(1956, 7, 26)),
                     Attribution.editor("tester", "a record in another script")));
+        }
+        // Seed pages say no language: some records are given one, two or three, as an editor would.
+        String[][] said = {{"3", "ru"}, {"5", "ru zh"}, {"7", "ko"}, {"11", "zh"}, {"13", "en ru ko"}};
+        for (String[] every : said) {
+            database.dsl().update(DOCUMENT).set(DOCUMENT.LANGUAGES, Languages.stored(every[1]))
+                    .where(DOCUMENT.ID.mod(Integer.parseInt(every[0])).eq(0)).execute();
         }
         lucene = LuceneSearchEngine.open(folder.resolve("dossier.index"), database.dsl());
         solr = SolrSearchEngine.open(TestSolrCloud.freshCollection(2), database.dsl());
@@ -124,7 +131,10 @@ class SolrContractTest {
                 "to=1950-07&dated=within&person=stalin", "from=1950&to=1951&dated=within",
                 "q=korea&type=ciphered-telegram&year=1950", "q=korea&from=1950&to=1951&person=stalin",
                 "sort=title", "sort=date", "sort=-date&pageSize=5&page=3", "q=korea&sort=title&page=2",
-                "q=telegram&pageSize=5&page=4", "q=korea&sort=date", "person=nobody-at-all");
+                "q=telegram&pageSize=5&page=4", "q=korea&sort=date", "person=nobody-at-all",
+                "language=ru", "language=ru&language=zh", "language=ru&language=ko&all=language", "language=en",
+                "q=korea&language=zh", "language=ru&type=ciphered-telegram&year=1950", "language=ko&person=stalin",
+                "language=zh&sort=title&page=2", "language=xx-notreal", "language=ru&language=xx-notreal");
         for (String query : requests) {
             assertSame(query, lucene, solr, request(query));
         }
@@ -150,6 +160,7 @@ class SolrContractTest {
         List<String> types = top(all, Facet.TYPE, 2);
         List<String> authors = top(all, Facet.AUTHOR, 1);
         List<String> recipients = top(all, Facet.RECIPIENT, 1);
+        List<String> languages = top(all, Facet.LANGUAGE, 3);
         List<String> words = List.of("telegram", "conversation", "korea", "soviet", "meeting", "\"soviet union\"",
                 "negotiations", "embassy", "memorandum", "report", "war", "stal*");
         int year = all.years().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
@@ -167,6 +178,9 @@ class SolrContractTest {
         requests.add("person=" + people.get(0) + "&person=" + people.get(2) + "&all=person");
         requests.add("person=" + people.get(1) + "&place=" + places.get(1) + "&type=" + types.get(1));
         requests.add("author=" + authors.get(0) + "&recipient=" + recipients.get(0));
+        requests.add("language=" + languages.get(1) + "&language=" + languages.get(2) + "&type=" + types.get(0));
+        requests.add("q=korea&language=" + languages.get(0) + "&language=" + languages.get(1) + "&all=language");
+        requests.add("language=" + languages.get(2) + "&person=" + people.get(0) + "&from=" + year + "&sort=date");
         requests.add("from=" + year + "&sort=-date&pageSize=50&page=3");
         requests.add("to=" + year + "-06&type=" + types.get(0) + "&sort=title");
         requests.add("to=" + year + "-06&dated=within&type=" + types.get(0) + "&sort=title");
@@ -254,6 +268,40 @@ class SolrContractTest {
         for (String query : List.of("q=korea", "q=korea&pageSize=5&page=2", "q=korea&pageSize=5&page=7",
                 "q=telegram", "q=telegram&pageSize=5&page=3", "q=stalin", "q=korea&type=ciphered-telegram")) {
             assertSame(query, lucene, solr, request(query));
+        }
+    }
+
+    /** An editor's change of a record's languages is searched at once on both engines, as its words are. */
+    @Test
+    void aChangeOfLanguagesIsSearchedAsChangedOnBothEngines() {
+        RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());
+        Attribution editor = Attribution.editor("tester", "a contract test of languages");
+        DocumentDate day = DocumentDate.ofDay(1956, 10, 23);
+        int id = store.write(w -> w.create(new RecordDraft("Report from Budapest", List.of("Unread."), day, null,
+                Map.of(), new TreeSet<>(), Languages.stored("hu")), editor));
+        try {
+            for (String query : List.of("language=hu", "", "q=budapest&language=ru")) {
+                assertSame(query, lucene, solr, request(query));
+            }
+            assertEquals(1, solr.search(request("language=hu")).total());
+            store.write(w -> w.update(id, 1, new RecordDraft("Report from Budapest", List.of("Unread."), day, null,
+                    Map.of(), new TreeSet<>(), Languages.stored("ru hu")), editor));
+            for (String query : List.of("language=hu", "language=ru", "language=ru&language=hu&all=language", "",
+                    "q=budapest&language=ru")) {
+                assertSame(query, lucene, solr, request(query));
+            }
+            assertEquals(1, solr.search(request("q=budapest&language=ru")).total());
+            store.write(w -> w.update(id, 2, new RecordDraft("Report from Budapest", List.of("Unread."), day), editor));
+            for (String query : List.of("language=hu", "language=ru", "")) {
+                assertSame(query, lucene, solr, request(query));
+            }
+            assertEquals(0, solr.search(request("language=hu")).total(), "none said, none counted");
+        } finally {
+            int version = database.dsl().select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(id))
+                    .fetchSingle(DOCUMENT.VERSION);
+            store.write(w -> w.withdraw(id, version, "the test is over", editor));
+            lucene.search(request(""));
+            solr.search(request(""));
         }
     }
 

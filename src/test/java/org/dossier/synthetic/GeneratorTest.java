@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.dossier.app.Database;
 import org.dossier.documents.DatePrecision;
+import org.dossier.documents.Languages;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestCatalogue;
 import org.jooq.DSLContext;
@@ -57,7 +58,7 @@ class GeneratorTest {
         assertEquals(COUNT, db.fetchCount(REVISION.join(DOCUMENT).on(DOCUMENT.ID.eq(REVISION.DOCUMENT_ID))
                 .and(REVISION.NUMBER.eq(1)).and(REVISION.TITLE.eq(DOCUMENT.TITLE))
                 .and(REVISION.SUMMARY.eq(DOCUMENT.SUMMARY)).and(REVISION.DATE_KEY.eq(DOCUMENT.DATE_KEY))
-                .and(REVISION.SLUG.eq(DOCUMENT.SLUG))));
+                .and(REVISION.SLUG.eq(DOCUMENT.SLUG)).and(REVISION.LANGUAGES.eq(DOCUMENT.LANGUAGES))));
         assertEquals(db.fetchCount(DOCUMENT_PERSON), db.fetchCount(REVISION_PERSON));
         assertEquals(db.fetchCount(DOCUMENT_PLACE), db.fetchCount(REVISION_PLACE));
         assertEquals(0, db.fetchCount(DOCUMENT_PERSON.join(REVISION).on(REVISION.DOCUMENT_ID.eq(DOCUMENT_PERSON.DOCUMENT_ID))
@@ -90,6 +91,16 @@ class GeneratorTest {
         assertTrue(precisions.get(DatePrecision.DAY) > COUNT * 0.7, precisions.toString());
         assertTrue(precisions.get(DatePrecision.MONTH) > COUNT * 0.08, precisions.toString());
         assertTrue(precisions.get(DatePrecision.YEAR) > COUNT * 0.02, precisions.toString());
+    }
+
+    @Test
+    void mostRecordsAreInRussianSomeInSeveralLanguagesAndSomeNotYetSaid() {
+        Map<Languages, Integer> byLanguages = db.select(DOCUMENT.LANGUAGES, DSL.count()).from(DOCUMENT)
+                .groupBy(DOCUMENT.LANGUAGES).fetchMap(DOCUMENT.LANGUAGES, DSL.count());
+        assertTrue(byLanguages.get(Languages.stored("ru")) > COUNT * 0.4, byLanguages.toString());
+        assertTrue(byLanguages.get(Languages.NONE) > COUNT * 0.08, byLanguages.toString());
+        assertTrue(byLanguages.get(Languages.stored("ru zh")) > COUNT * 0.02, byLanguages.toString());
+        assertTrue(byLanguages.get(Languages.stored("ko")) > COUNT * 0.04, byLanguages.toString());
     }
 
     @Test

@@ -61,6 +61,14 @@ class AccessibilityBrowserTest {
         malik = catalogue.recordTitled("Malik, 'On the Question of a United Government in Korea'");
         try (Database db = Database.open(catalogue.database())) {
             new Accounts(db.dsl(), Clock.systemUTC()).add("alice", Role.ADMIN, PASSWORD);
+            // Seed pages say no language: two records are said to be written in some, so that the
+            // language facet and a record's languages are on the pages checked.
+            db.dsl().transaction(tx -> {
+                tx.dsl().update(org.dossier.db.Tables.DOCUMENT)
+                        .set(org.dossier.db.Tables.DOCUMENT.LANGUAGES, org.dossier.documents.Languages.stored("ko zh"))
+                        .where(org.dossier.db.Tables.DOCUMENT.ID.in(letter, malik)).execute();
+                org.dossier.documents.ChangeFeed.append(tx.dsl(), List.of(letter, malik), java.time.Instant.now());
+            });
         }
         browser = Browser.start();
     }
@@ -117,6 +125,7 @@ class AccessibilityBrowserTest {
         failures.addAll(visit("search with a reversed date range", "/search?q=korea&from=1953&to=1950"));
         failures.addAll(visit("search in one year", "/search?person=lee-chang-chen"));
         failures.addAll(visit("facet values", "/search/facets/person?q=korea"));
+        failures.addAll(visit("search by language", "/search?language=ko&language=zh&all=language"));
         failures.addAll(visit("person", "/people/stalin"));
         failures.addAll(visit("place", "/places/korea"));
         failures.addAll(visit("record", record()));

@@ -103,6 +103,27 @@ class ScreensBrowserTest {
         browser.desktop();
     }
 
+    @Test
+    void onAPhoneWithTwiceTheTextSizeNoPageScrollsSidewaysAndTheHeadersSearchButtonStaysOnScreen() {
+        browser.phone();
+        browser.textSize(200);
+        try {
+            for (String page : List.of("/", "/people/stalin",
+                    "/documents/" + catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers"))) {
+                browser.open(url(page));
+                long wide = (Long) browser.script("return document.documentElement.scrollWidth;");
+                long screen = (Long) browser.script("return document.documentElement.clientWidth;");
+                assertTrue(wide <= screen, page + " is " + wide + " px wide on a " + screen + " px screen");
+                double button = ((Number) browser.script("return document.querySelector('.site-search button')"
+                        + ".getBoundingClientRect().right;")).doubleValue();
+                assertTrue(button <= screen, page + ": the Search button ends at " + button + " px");
+            }
+        } finally {
+            browser.textSize(100);
+            browser.desktop();
+        }
+    }
+
     /** What {@code getComputedStyle} gives for {@code property} of the first element {@code selector} finds. */
     private String style(String selector, String pseudo, String property) {
         return (String) browser.script("return getComputedStyle(document.querySelector(arguments[0]), arguments[1])"

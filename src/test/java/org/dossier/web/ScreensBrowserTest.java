@@ -151,6 +151,34 @@ class ScreensBrowserTest {
     }
 
     @Test
+    void aFocusedYearInTheHistogramIsRingedByItsOwnColumnInThePagesColoursAndInForcedColours() {
+        browser.open(url("/search?q=stalin&person=stalin&from=1950&to=1952"));
+        for (String colours : List.of("the page's", "forced")) {
+            if (colours.equals("forced")) {
+                browser.emulateMedia("forced-colors", "active");
+            }
+            try {
+                browser.script("document.querySelector('.histogram a').focus();");
+                assertEquals(Boolean.TRUE, browser.script("return document.activeElement.matches('.histogram a:focus-visible');"));
+                // An outline is drawn in the chart's stretched units and cut off by its edges: what was left
+                // of it stood beside the column like a bar of the next year.
+                assertEquals("none", style(".histogram a:focus", null, "outline-style"), colours);
+                String area = ".histogram a:focus .bar-area";
+                assertFalse(style(area, null, "stroke").equals("none"), colours + ": the column is ringed");
+                assertEquals("non-scaling-stroke", style(area, null, "vector-effect"), colours + ": as thin on every side");
+                assertEquals("visible", style(".histogram", null, "overflow"), colours + ": its outer edges not cut off");
+                assertFalse(style(area, null, "stroke").equals(style(area, null, "fill")), colours + ": the ring stands out");
+                if (colours.equals("forced")) {
+                    assertEquals(style("body", null, "background-color"), style(area, null, "fill"),
+                            "in forced colours the column is the reader's background, not the page's tint");
+                }
+            } finally {
+                browser.plainMedia();
+            }
+        }
+    }
+
+    @Test
     void theFirstTabOnTheSearchPageSkipsToTheResults() {
         browser.open(url("/search?q=korea"));
         WebElement skip = browser.tab();

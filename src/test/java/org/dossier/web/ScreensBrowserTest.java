@@ -104,23 +104,26 @@ class ScreensBrowserTest {
     }
 
     @Test
-    void onAPhoneWithTwiceTheTextSizeNoPageScrollsSidewaysAndTheHeadersSearchButtonStaysOnScreen() {
-        browser.phone();
-        browser.textSize(200);
-        try {
-            for (String page : List.of("/", "/people/stalin",
-                    "/documents/" + catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers"))) {
-                browser.open(url(page));
-                long wide = (Long) browser.script("return document.documentElement.scrollWidth;");
-                long screen = (Long) browser.script("return document.documentElement.clientWidth;");
-                assertTrue(wide <= screen, page + " is " + wide + " px wide on a " + screen + " px screen");
-                double button = ((Number) browser.script("return document.querySelector('.site-search button')"
-                        + ".getBoundingClientRect().right;")).doubleValue();
-                assertTrue(button <= screen, page + ": the Search button ends at " + button + " px");
+    void onAPhoneWithTwiceTheTextSizeNoPageScrollsSidewaysAndTheSearchButtonsStayOnScreen() {
+        for (Browser reader : List.of(browser, withoutScript)) {
+            String how = reader == browser ? "" : " without JavaScript";
+            reader.phone();
+            reader.textSize(200);
+            try {
+                for (String page : List.of("/", "/search?q=korea", "/people/stalin",
+                        "/documents/" + catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers"))) {
+                    reader.open(url(page));
+                    long wide = (Long) reader.script("return document.documentElement.scrollWidth;");
+                    long screen = (Long) reader.script("return document.documentElement.clientWidth;");
+                    assertTrue(wide <= screen, page + how + " is " + wide + " px wide on a " + screen + " px screen");
+                    double button = ((Number) reader.script("return document.querySelector("
+                            + "'.site-search button, .search-form button').getBoundingClientRect().right;")).doubleValue();
+                    assertTrue(button <= screen, page + how + ": the Search button ends at " + button + " px");
+                }
+            } finally {
+                reader.textSize(100);
+                reader.desktop();
             }
-        } finally {
-            browser.textSize(100);
-            browser.desktop();
         }
     }
 

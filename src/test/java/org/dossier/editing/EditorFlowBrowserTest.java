@@ -226,6 +226,22 @@ class EditorFlowBrowserTest {
         }
     }
 
+    @Test
+    @Order(5)
+    void withoutJavaScriptTheEditFormsTicksFitAPhoneWithLargeText() {
+        try (Browser plain = Browser.startWithoutJavaScript()) {
+            plain.phone();
+            plain.textSize(200);
+            plain.open(url("/admin/documents/" + id + "/edit"));
+            signIn(plain, "alice");
+            plain.waitForUrlContaining("/edit");
+            assertTrue(plain.find("#people-choices .choice-list").isDisplayed(), "the plain ticks are the form");
+            long wide = (Long) plain.script("return document.documentElement.scrollWidth;");
+            long screen = (Long) plain.script("return document.documentElement.clientWidth;");
+            assertTrue(wide <= screen, "the form is " + wide + " px wide on a " + screen + " px screen");
+        }
+    }
+
     private static List<String> chosenPeople(Browser browser) {
         return browser.findAll("fieldset[data-picker=person] .picker-chosen .picker-name").stream()
                 .map(WebElement::getText).toList();

@@ -31,6 +31,9 @@
     list.className = 'suggest-list';
     list.setAttribute('role', 'listbox');
     list.setAttribute('aria-label', 'Suggestions');
+    // Not a Tab stop (the arrows move through it): Chromium makes a list that scrolls one, and Tab from
+    // the box went into it, which the box's blur then closed, leaving the focus at the top of the page.
+    list.tabIndex = -1;
     list.hidden = true;
     wrap.appendChild(list);
     var status = document.createElement('div');

@@ -106,6 +106,17 @@ class SuggestBrowserTest {
     }
 
     @Test
+    void tabFromABoxWithItsListOpenGoesOnToItsSearchButton() {
+        browser.open(catalogue.baseUrl() + "/");
+        WebElement box = browser.find("header #site-search-q");
+        typeAndWait(box, "kor");
+        box.sendKeys(Keys.TAB);
+        WebElement focused = browser.focused();
+        assertEquals("Search", focused.getText(), "the focus went to " + focused.getTagName() + " " + focused.getAttribute("class"));
+        assertEquals("false", box.getAttribute("aria-expanded"));
+    }
+
+    @Test
     void aClickOnASuggestionSearchesForIt() {
         browser.open(catalogue.baseUrl() + "/search");
         WebElement box = browser.find("#search-q");

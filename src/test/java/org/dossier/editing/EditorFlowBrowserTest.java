@@ -191,6 +191,57 @@ class EditorFlowBrowserTest {
                 "the form lists the chosen in the record's order, not the list's: " + chosen);
     }
 
+    @Test
+    @Order(4)
+    void aChosenPersonsNameAndRemoveButtonKeepTheirWordsWholeOnADesktopAndOnAPhoneWithLargeText() {
+        openEditForm(bob, "bob");
+        try {
+            for (String view : List.of("desktop", "phone, text at 200 %")) {
+                if (view.startsWith("phone")) {
+                    bob.phone();
+                    bob.textSize(200);
+                    bob.open(bob.currentUrl());
+                }
+                // A text broken inside a word takes more lines than it has words.
+                @SuppressWarnings("unchecked")
+                List<String> broken = (List<String>) bob.script("""
+                        var found = [];
+                        document.querySelectorAll('.picker-item .picker-name, .picker-item .picker-remove').forEach(function (e) {
+                          var text = e.firstChild, range = document.createRange();
+                          range.selectNodeContents(text);
+                          var lines = new Set(Array.from(range.getClientRects(), function (r) { return Math.round(r.top); }));
+                          if (lines.size > text.textContent.trim().split(/\\s+/).length) {
+                            found.push(text.textContent + ' on ' + lines.size + ' lines');
+                          }
+                        });
+                        return found;
+                        """);
+                assertTrue(broken.isEmpty(), view + ": " + broken);
+                assertEquals(Boolean.TRUE, bob.script("return document.documentElement.scrollWidth"
+                        + " <= document.documentElement.clientWidth;"), view + ": the form scrolls sideways");
+            }
+        } finally {
+            bob.textSize(100);
+            bob.desktop();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void withoutJavaScriptTheEditFormsTicksFitAPhoneWithLargeText() {
+        try (Browser plain = Browser.startWithoutJavaScript()) {
+            plain.phone();
+            plain.textSize(200);
+            plain.open(url("/admin/documents/" + id + "/edit"));
+            signIn(plain, "alice");
+            plain.waitForUrlContaining("/edit");
+            assertTrue(plain.find("#people-choices .choice-list").isDisplayed(), "the plain ticks are the form");
+            long wide = (Long) plain.script("return document.documentElement.scrollWidth;");
+            long screen = (Long) plain.script("return document.documentElement.clientWidth;");
+            assertTrue(wide <= screen, "the form is " + wide + " px wide on a " + screen + " px screen");
+        }
+    }
+
     private static List<String> chosenPeople(Browser browser) {
         return browser.findAll("fieldset[data-picker=person] .picker-chosen .picker-name").stream()
                 .map(WebElement::getText).toList();

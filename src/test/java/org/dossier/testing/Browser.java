@@ -42,7 +42,7 @@ public final class Browser implements AutoCloseable {
      * Browsers a class has closed, cleared and waiting for the next class, by whether they run
      * JavaScript. Starting Chromium and its driver costs about a second of CPU and 1.7 s, ten times
      * a run; what a class leaves behind is cleared instead (its cookies, cache, permissions,
-     * viewport, emulated media and extra tabs). All are quit when the test JVM exits.
+     * viewport, text size, emulated media and extra tabs). All are quit when the test JVM exits.
      */
     private static final Map<Boolean, Deque<Browser>> IDLE = Map.of(true, new ArrayDeque<>(), false, new ArrayDeque<>());
     private static final List<Browser> STARTED = new ArrayList<>();
@@ -152,6 +152,16 @@ public final class Browser implements AutoCloseable {
                 Map.of("features", List.of(Map.of("name", feature, "value", value))));
     }
 
+    /**
+     * Sets the size of text as a reader who asks their browser for larger text has it (Chromium's
+     * default font size, 16 px at 100): the page's rem and em follow, and so do its media queries in em,
+     * as they do in a browser set so. {@code textSize(100)} undoes it.
+     */
+    public void textSize(int percent) {
+        driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes",
+                Map.of("standard", 16 * percent / 100, "fixed", 13 * percent / 100)));
+    }
+
     /** Shows the pages as they print (CSS {@code @media print}), until {@link #plainMedia}. */
     public void emulatePrint() {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print", "features", List.of()));
@@ -254,7 +264,7 @@ public final class Browser implements AutoCloseable {
     /**
      * Done with the browser: it is cleared for the next class that asks for one — every tab but one
      * closed, cookies and cache emptied (servers on a port used before must not see another's
-     * session or cached pages), granted permissions and the viewport reset, about:blank shown — or
+     * session or cached pages), granted permissions, the viewport and the text size reset, about:blank shown — or
      * quit when clearing fails.
      */
     @Override
@@ -269,6 +279,7 @@ public final class Browser implements AutoCloseable {
             driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
             driver.executeCdpCommand("Browser.resetPermissions", Map.of());
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            textSize(100);
             plainMedia();
             driver.get("about:blank");
         } catch (WebDriverException | IndexOutOfBoundsException e) {

@@ -103,6 +103,30 @@ class ScreensBrowserTest {
         browser.desktop();
     }
 
+    @Test
+    void onAPhoneWithTwiceTheTextSizeNoPageScrollsSidewaysAndTheSearchButtonsStayOnScreen() {
+        for (Browser reader : List.of(browser, withoutScript)) {
+            String how = reader == browser ? "" : " without JavaScript";
+            reader.phone();
+            reader.textSize(200);
+            try {
+                for (String page : List.of("/", "/search?q=korea", "/people/stalin",
+                        "/documents/" + catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers"))) {
+                    reader.open(url(page));
+                    long wide = (Long) reader.script("return document.documentElement.scrollWidth;");
+                    long screen = (Long) reader.script("return document.documentElement.clientWidth;");
+                    assertTrue(wide <= screen, page + how + " is " + wide + " px wide on a " + screen + " px screen");
+                    double button = ((Number) reader.script("return document.querySelector("
+                            + "'.site-search button, .search-form button').getBoundingClientRect().right;")).doubleValue();
+                    assertTrue(button <= screen, page + how + ": the Search button ends at " + button + " px");
+                }
+            } finally {
+                reader.textSize(100);
+                reader.desktop();
+            }
+        }
+    }
+
     /** What {@code getComputedStyle} gives for {@code property} of the first element {@code selector} finds. */
     private String style(String selector, String pseudo, String property) {
         return (String) browser.script("return getComputedStyle(document.querySelector(arguments[0]), arguments[1])"
@@ -126,6 +150,34 @@ class ScreensBrowserTest {
             assertFalse(current.equals(page), "the current page: " + current + " against " + page);
         } finally {
             browser.plainMedia();
+        }
+    }
+
+    @Test
+    void aFocusedYearInTheHistogramIsRingedByItsOwnColumnInThePagesColoursAndInForcedColours() {
+        browser.open(url("/search?q=stalin&person=stalin&from=1950&to=1952"));
+        for (String colours : List.of("the page's", "forced")) {
+            if (colours.equals("forced")) {
+                browser.emulateMedia("forced-colors", "active");
+            }
+            try {
+                browser.script("document.querySelector('.histogram a').focus();");
+                assertEquals(Boolean.TRUE, browser.script("return document.activeElement.matches('.histogram a:focus-visible');"));
+                // An outline is drawn in the chart's stretched units and cut off by its edges: what was left
+                // of it stood beside the column like a bar of the next year.
+                assertEquals("none", style(".histogram a:focus", null, "outline-style"), colours);
+                String area = ".histogram a:focus .bar-area";
+                assertFalse(style(area, null, "stroke").equals("none"), colours + ": the column is ringed");
+                assertEquals("non-scaling-stroke", style(area, null, "vector-effect"), colours + ": as thin on every side");
+                assertEquals("visible", style(".histogram", null, "overflow"), colours + ": its outer edges not cut off");
+                assertFalse(style(area, null, "stroke").equals(style(area, null, "fill")), colours + ": the ring stands out");
+                if (colours.equals("forced")) {
+                    assertEquals(style("body", null, "background-color"), style(area, null, "fill"),
+                            "in forced colours the column is the reader's background, not the page's tint");
+                }
+            } finally {
+                browser.plainMedia();
+            }
         }
     }
 

@@ -182,6 +182,19 @@ class ScreensBrowserTest {
     }
 
     @Test
+    void aFocusedSummaryIsRingedAsEveryOtherControlIs() {
+        // The decades, the cite box's styles and the phone's Filters line open with a summary: focused,
+        // it had Chromium's thin default ring where every other control has the site's.
+        browser.open(url("/search?q=stalin"));
+        browser.script("document.querySelector('.histogram a, a').focus();");
+        String link = style(":focus", null, "outline");
+        browser.script("[...document.querySelectorAll('summary')].find(s => s.getClientRects().length > 0).focus();");
+        assertEquals(Boolean.TRUE, browser.script("return document.activeElement.matches('summary:focus-visible');"));
+        assertEquals(link, style("summary:focus", null, "outline"));
+        assertEquals("3px", style("summary:focus", null, "outline-width"));
+    }
+
+    @Test
     void theFirstTabOnTheSearchPageSkipsToTheResults() {
         browser.open(url("/search?q=korea"));
         WebElement skip = browser.tab();

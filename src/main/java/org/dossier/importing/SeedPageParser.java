@@ -285,6 +285,14 @@ public final class SeedPageParser {
         boolean inSpace = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
+            if (c > ' ' && c < 0x7F) {
+                // A printable ASCII character, as most of a page's are: neither a space nor invisible.
+                if (out != null) {
+                    out.append(c);
+                }
+                inSpace = false;
+                continue;
+            }
             if (isInvisible(c)) {
                 if (out == null) {
                     out = new StringBuilder(line.length()).append(line, 0, i);

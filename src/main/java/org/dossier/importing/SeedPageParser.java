@@ -351,7 +351,8 @@ public final class SeedPageParser {
     }
 
     /**
-     * A page's blocks, one at a time, with one block of look-ahead. Lines end at CRLF, CR, LF or CR CR LF. Each
+     * A page's blocks, one at a time, with one block of look-ahead. Lines end at CRLF, CR, LF, CR CR LF, NEL,
+     * LINE SEPARATOR or PARAGRAPH SEPARATOR. Each
      * line is decoded on its own, strictly (a line of ASCII, the usual case, needs no decoder), so a
      * byte that is not UTF-8 is reported at its own line and byte, never guessed.
      */
@@ -450,6 +451,20 @@ public final class SeedPageParser {
                         position += 2;
                         offset += 2;
                     }
+                    break;
+                }
+                // NEL (C2 85), LINE SEPARATOR (E2 80 A8) and PARAGRAPH SEPARATOR (E2 80 A9): line ends
+                // too, as Unicode says, left by a page converted from EBCDIC or copied out of a word
+                // processor. NEL was dropped with the other C1 controls, gluing the lines it parted.
+                if (b == (byte) 0xC2 && ensure(1) && buffer[position] == (byte) 0x85) {
+                    position++;
+                    offset++;
+                    break;
+                }
+                if (b == (byte) 0xE2 && ensure(2) && buffer[position] == (byte) 0x80
+                        && (buffer[position + 1] == (byte) 0xA8 || buffer[position + 1] == (byte) 0xA9)) {
+                    position += 2;
+                    offset += 2;
                     break;
                 }
                 if (length == line.length) {

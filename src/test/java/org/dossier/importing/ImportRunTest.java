@@ -289,6 +289,13 @@ class ImportRunTest {
     }
 
     @Test
+    void htmlCharacterReferencesOfAScrapedPageAreStoredAsTheirCharacters() throws Exception {
+        run.run(List.of(write("scraped.txt", "May 1, 1960\n\nChurchill &amp; Stalin&#8217;s Ren&eacute;\n\nAT&amp;T &lt;b&gt;\n")));
+        assertEquals(List.of("Churchill & Stalin’s René"), sql().select(DOCUMENT.TITLE).from(DOCUMENT).fetch(DOCUMENT.TITLE));
+        assertEquals(List.of("AT&T <b>"), sql().select(DOCUMENT.SUMMARY).from(DOCUMENT).fetch(DOCUMENT.SUMMARY));
+    }
+
+    @Test
     void aLinkToAPageThatIsNotThereIsSaidNotLeftOut() throws Exception {
         Path folder = Files.createDirectory(db.folder().resolve("pages"));
         Files.writeString(folder.resolve("a.txt"), "May 1, 1960\n\nA letter\n\nText.\n");

@@ -124,6 +124,19 @@ class SeedPageParserTest {
     }
 
     @Test
+    void htmlCharacterReferencesOfAPageScrapedFromTheWebAreReadAsTheirCharactersOnce() throws Exception {
+        List<SeedEntry> entries = parse("May&nbsp;10, 1943\n\nChurchill &amp; Stalin: Ren&eacute;&#8217;s cable&#x2019;s "
+                + "copy, Cafe&#769;\n\nAT&T and &amp;eacute; and &foo; and &ampfoo; and &amp and &#233 and &#0;x\n");
+        assertEquals(DocumentDate.ofDay(1943, 5, 10), entries.get(0).date());
+        assertEquals("Churchill & Stalin: René’s cable’s copy, Café", entries.get(0).title());
+        // Decoded once; what is no well-formed reference is text.
+        assertEquals(List.of("AT&T and &eacute; and &foo; and &ampfoo; and &amp and &#233 and \uFFFDx"),
+                entries.get(0).summary());
+        // A reference to a space or to nothing visible is cleaned as the character itself is.
+        assertEquals("Letter to Stalin", parse("May 10, 1943\n\nLetter&#160;&nbsp;to&#8203; Stalin&#9;\n").get(0).title());
+    }
+
+    @Test
     void aLineEndSplitAcrossTwoReadsOfALargePageIsOneLineEnd() throws Exception {
         // The reader takes 64 KiB at a time: put the CR CR LF that ends a line astride the edge of the first read.
         String head = "June 1, 1950\r\r\n\r\r\nT\r\r\n\r\r\n".repeat(2_500) + "May 10, 1943\r\r\n\r\r\nTitle\r\r\n\r\r\n";

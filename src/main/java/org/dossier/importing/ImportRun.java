@@ -122,6 +122,7 @@ public final class ImportRun {
     public static Listing listing(List<Path> filesAndFolders) throws IOException {
         List<Path> pages = new ArrayList<>();
         List<String> notRead = new ArrayList<>();
+        Set<Path> named = new HashSet<>();
         for (Path path : filesAndFolders) {
             if (Files.isDirectory(path)) {
                 List<Path> children;
@@ -132,7 +133,7 @@ public final class ImportRun {
                     String name = child.getFileName().toString();
                     boolean folder = Files.isDirectory(child);
                     if (!folder && isPageName(name)) {
-                        pages.add(child);
+                        addOnce(child, pages, named, notRead);
                     } else if (folder && name.equals(AUTHORITIES_FOLDER)) {
                         continue;
                     } else {
@@ -140,10 +141,32 @@ public final class ImportRun {
                     }
                 }
             } else {
-                pages.add(path);
+                addOnce(path, pages, named, notRead);
             }
         }
         return new Listing(pages, notRead);
+    }
+
+    /**
+     * {@code page} added to the pages unless it was named already (twice on the command, or by
+     * itself and by its folder, or through a link): it was read, and its entries counted, once
+     * for each naming, and its sources written once for each name it went by.
+     */
+    private static void addOnce(Path page, List<Path> pages, Set<Path> named, List<String> notRead) {
+        if (named.add(sameFile(page))) {
+            pages.add(page);
+        } else {
+            notRead.add(page + " (named more than once: read once)");
+        }
+    }
+
+    /** What tells one file from another: where its links lead, or where it would be if it is no longer there. */
+    private static Path sameFile(Path page) {
+        try {
+            return page.toRealPath();
+        } catch (IOException e) {
+            return page.toAbsolutePath().normalize();
+        }
     }
 
     private static boolean isPageName(String name) {

@@ -289,6 +289,19 @@ class ImportRunTest {
     }
 
     @Test
+    void aPageNamedTwiceOrByItselfAndByItsFolderIsReadOnceAndSaidSo() throws Exception {
+        Path folder = Files.createDirectory(db.folder().resolve("pages"));
+        Path page = Files.writeString(folder.resolve("a.txt"), "May 1, 1960\n\nA letter\n\nText.\n\nMay 2, 1960\n\nA reply\n");
+        Files.createSymbolicLink(db.folder().resolve("link.txt"), page);
+        ImportReport report = run.run(List.of(page, folder, page, db.folder().resolve("link.txt")));
+        assertEquals(new ImportReport(1, 2, 2, 0, List.of(), List.of(folder.resolve("a.txt") + " (named more than once: read once)",
+                page + " (named more than once: read once)",
+                db.folder().resolve("link.txt") + " (named more than once: read once)")), report);
+        assertEquals(List.of("a.txt#1", "a.txt#2"), sql().select(DOCUMENT_SOURCE.FILE, DOCUMENT_SOURCE.POSITION)
+                .from(DOCUMENT_SOURCE).orderBy(DOCUMENT_SOURCE.POSITION).fetch(r -> r.value1() + "#" + r.value2()));
+    }
+
+    @Test
     void htmlCharacterReferencesOfAScrapedPageAreStoredAsTheirCharacters() throws Exception {
         run.run(List.of(write("scraped.txt", "May 1, 1960\n\nChurchill &amp; Stalin&#8217;s Ren&eacute;\n\nAT&amp;T &lt;b&gt;\n")));
         assertEquals(List.of("Churchill & Stalin’s René"), sql().select(DOCUMENT.TITLE).from(DOCUMENT).fetch(DOCUMENT.TITLE));

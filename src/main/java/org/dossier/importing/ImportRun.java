@@ -169,6 +169,34 @@ public final class ImportRun {
         }
     }
 
+    /**
+     * The name each page's entries are kept under ({@code document_source.file}, and an imported
+     * revision's source): its path from the folder all the pages share, '/' between folders. The
+     * pages of one folder keep their file names; "a/page1.txt" and "b/page1.txt" are told apart, as
+     * their base names did not; and no absolute path of the server goes into a record.
+     */
+    static Map<Path, String> sourceNames(List<Path> pages) {
+        List<Path> absolute = pages.stream().map(page -> page.toAbsolutePath().normalize()).toList();
+        Path common = null;
+        for (Path page : absolute) {
+            Path folder = page.getParent();
+            if (common == null) {
+                common = folder;
+            }
+            while (common != null && folder != null && !folder.startsWith(common)) {
+                common = common.getParent();
+            }
+        }
+        Map<Path, String> names = new HashMap<>();
+        for (int i = 0; i < pages.size(); i++) {
+            Path page = absolute.get(i);
+            Path relative = common == null ? page.getFileName() : common.relativize(page);
+            names.put(pages.get(i), String.join("/", java.util.stream.StreamSupport.stream(relative.spliterator(), false)
+                    .map(Path::toString).toList()));
+        }
+        return names;
+    }
+
     private static boolean isPageName(String name) {
         return !name.startsWith(".") && name.toLowerCase(java.util.Locale.ROOT).endsWith(".txt");
     }
@@ -292,10 +320,11 @@ public final class ImportRun {
      */
     Checked firstPass(List<Path> pages, List<String> problems) throws IOException {
         int entries = 0;
+        Map<Path, String> names = sourceNames(pages);
         for (Path page : pages) {
             int[] inPage = {0};
             try (InputStream in = Files.newInputStream(page)) {
-                parser.read(page.getFileName().toString(), in, entry -> inPage[0]++);
+                parser.read(names.get(page), in, entry -> inPage[0]++);
                 entries += inPage[0];
             } catch (SeedFormatException e) {
                 e.problems().forEach(p -> problems.add(located(page, p)));
@@ -323,6 +352,7 @@ public final class ImportRun {
         long[] fresh = {0};
         long[] read = {0};
         Set<String> pending = new HashSet<>();
+        Map<Path, String> names = sourceNames(pages);
         Runnable lookUp = () -> {
             fresh[0] += pending.size() - store.importedAs(pending).size();
             pending.clear();
@@ -333,7 +363,7 @@ public final class ImportRun {
         try {
             for (Path page : pages) {
                 try (InputStream in = Files.newInputStream(page)) {
-                    parser.read(page.getFileName().toString(), in, entry -> {
+                    parser.read(names.get(page), in, entry -> {
                         read[0]++;
                         pending.add(entry.identity());
                         if (pending.size() == tuning.chunk()) {
@@ -365,10 +395,12 @@ public final class ImportRun {
         private static final int AHEAD = 2;
 
         private final List<Path> pages;
+        private final Map<Path, String> names;
         private final Extractor extractor;
 
         SecondPass(List<Path> pages, Extractor extractor) {
             this.pages = pages;
+            this.names = sourceNames(pages);
             this.extractor = extractor;
         }
 
@@ -417,7 +449,7 @@ public final class ImportRun {
             List<SeedEntry> chunk = new ArrayList<>(tuning.chunk());
             for (Path page : pages) {
                 try (InputStream in = Files.newInputStream(page)) {
-                    parser.read(page.getFileName().toString(), in, entry -> {
+                    parser.read(names.get(page), in, entry -> {
                         chunk.add(entry);
                         if (chunk.size() == tuning.chunk()) {
                             next.accept(prepare(List.copyOf(chunk)));
@@ -515,9 +547,9 @@ public final class ImportRun {
                 extraction.people(), extraction.places(), Languages.NONE));
     }
 
+    /** A page's problem at the page's path as it was named, which the person importing it can open. */
     private static String located(Path page, SeedProblem problem) {
-        return page.getParent() == null ? problem.toString()
-                : page.getParent().resolve(problem.file()) + ":" + problem.line() + ": " + problem.message();
+        return page + ":" + problem.line() + ": " + problem.message();
     }
 
     /** A page changed between the two passes and no longer reads: the transaction rolls back. */

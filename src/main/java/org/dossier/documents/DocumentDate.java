@@ -31,6 +31,8 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
     public static final int FIRST_YEAR = 1000;
 
     private static final Map<String, Month> MONTHS = monthNames();
+    /** {@link #MONTHS} capitalised, as dates are written ("May", "Sept"). */
+    private static final Map<String, Month> MONTHS_AS_WRITTEN = capitalised(MONTHS);
     private static final String MONTH_WORD = "([A-Za-z]{3,9})\\.?";
     /** A day of the month, with the ordinal's ending some writers give it ("25th"). */
     private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
@@ -39,7 +41,6 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
     /** The day first, as British and European papers write it: "25 June 1950", "25th of June, 1950". */
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(DAY + " (?:of )?" + MONTH_WORD + ",? (\\d{4})");
     private static final Pattern MONTH_YEAR = Pattern.compile(MONTH_WORD + " (\\d{4})");
-    private static final Pattern YEAR = Pattern.compile("(\\d{4})");
     private static final Pattern ISO = Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
 
     public DocumentDate {
@@ -95,19 +96,39 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
         if (!endsInYear(t)) {
             return ISO.matcher(t).matches();
         }
-        Matcher m = MONTH_DAY_YEAR.matcher(t);
-        if (m.matches()) {
-            return month(m.group(1)).isPresent();
+        Shape shape = Shape.of(t);
+        return shape.matcher().matches() && (shape.isIso() || shape.month().isPresent());
+    }
+
+    /**
+     * The one shape {@code t} can be written in, told by its first character and its spaces (each
+     * shape has its own, one space apart), and its matcher: every date line of a page is asked
+     * whether it looks like a date and then parsed, and trying the shapes in turn ran up to four
+     * regular expressions for each.
+     */
+    private record Shape(Matcher matcher, int monthGroup, int dayGroup, int yearGroup) {
+
+        static Shape of(String t) {
+            int spaces = 0;
+            for (int i = 0; i < t.length(); i++) {
+                spaces += t.charAt(i) == ' ' ? 1 : 0;
+            }
+            if (isDigit(t.charAt(0))) {
+                // "1950", "1943-05-10" (no space), or the day first: "25 June 1950", "25th of June, 1950".
+                return spaces == 0 ? new Shape(ISO.matcher(t), 2, 3, 1) : new Shape(DAY_MONTH_YEAR.matcher(t), 2, 1, 3);
+            }
+            // "February 1942" (one space), "May 10, 1943" (two).
+            return spaces == 1 ? new Shape(MONTH_YEAR.matcher(t), 1, 0, 2) : new Shape(MONTH_DAY_YEAR.matcher(t), 1, 2, 3);
         }
-        m = DAY_MONTH_YEAR.matcher(t);
-        if (m.matches()) {
-            return month(m.group(2)).isPresent();
+
+        boolean isIso() {
+            return matcher.pattern() == ISO;
         }
-        m = MONTH_YEAR.matcher(t);
-        if (m.matches()) {
-            return month(m.group(1)).isPresent();
+
+        /** The month a matched shape names by its word (or abbreviation); empty for ISO, or a word that is no month. */
+        Optional<Month> month() {
+            return isIso() ? Optional.empty() : DocumentDate.month(matcher.group(monthGroup));
         }
-        return YEAR.matcher(t).matches();
     }
 
     /** The longest line {@link #madeOfDateParts} looks at: a date, however written, is short. */
@@ -275,29 +296,22 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
      */
     public static DocumentDate parse(String text) {
         String t = text == null ? "" : WhiteSpace.oneSpaceApart(text.strip());
-        Matcher m = MONTH_DAY_YEAR.matcher(t);
-        if (m.matches() && month(m.group(1)).isPresent()) {
-            return read(t, Integer.parseInt(m.group(3)), month(m.group(1)).get().getValue(), Integer.parseInt(m.group(2)));
-        }
-        m = DAY_MONTH_YEAR.matcher(t);
-        if (m.matches() && month(m.group(2)).isPresent()) {
-            return read(t, Integer.parseInt(m.group(3)), month(m.group(2)).get().getValue(), Integer.parseInt(m.group(1)));
-        }
-        m = MONTH_YEAR.matcher(t);
-        if (m.matches() && month(m.group(1)).isPresent()) {
-            return read(t, Integer.parseInt(m.group(2)), month(m.group(1)).get().getValue(), null);
-        }
-        m = ISO.matcher(t);
-        if (m.matches()) {
-            int year = Integer.parseInt(m.group(1));
-            if (m.group(2) == null) {
-                return read(t, year, null, null);
+        Shape shape = t.isEmpty() ? null : Shape.of(t);
+        if (shape != null && shape.matcher().matches()) {
+            Matcher m = shape.matcher();
+            if (shape.isIso()) {
+                int year = Integer.parseInt(m.group(1));
+                return read(t, year, m.group(2) == null ? null : Integer.parseInt(m.group(2)),
+                        m.group(3) == null ? null : Integer.parseInt(m.group(3)));
             }
-            return read(t, year, Integer.parseInt(m.group(2)), m.group(3) == null ? null : Integer.parseInt(m.group(3)));
+            Optional<Month> month = shape.month();
+            if (month.isPresent()) {
+                return read(t, Integer.parseInt(m.group(shape.yearGroup())), month.get().getValue(),
+                        shape.dayGroup() == 0 ? null : Integer.parseInt(m.group(shape.dayGroup())));
+            }
         }
         throw new IllegalArgumentException("'" + t + "' is not a date (write it as " + SHAPES + ")");
     }
-
 
     /**
      * The date a parsed text names ({@code month} and {@code day} null when it does not give them),
@@ -409,7 +423,9 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
     }
 
     private static Optional<Month> month(String word) {
-        return Optional.ofNullable(MONTHS.get(word.toLowerCase(Locale.ROOT)));
+        // As a page writes it ("May", "Sept"), then in any case: lowering each date line's month cost as much as matching it.
+        Month month = MONTHS_AS_WRITTEN.get(word);
+        return Optional.ofNullable(month != null ? month : MONTHS.get(word.toLowerCase(Locale.ROOT)));
     }
 
     private static Map<String, Month> monthNames() {
@@ -421,5 +437,11 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
         }
         names.put("sept", Month.SEPTEMBER);
         return Map.copyOf(names);
+    }
+
+    private static Map<String, Month> capitalised(Map<String, Month> names) {
+        var capitalised = new java.util.HashMap<String, Month>();
+        names.forEach((name, month) -> capitalised.put(Character.toUpperCase(name.charAt(0)) + name.substring(1), month));
+        return Map.copyOf(capitalised);
     }
 }

@@ -122,6 +122,7 @@ public final class ImportRun {
     public static Listing listing(List<Path> filesAndFolders) throws IOException {
         List<Path> pages = new ArrayList<>();
         List<String> notRead = new ArrayList<>();
+        Set<Path> named = new HashSet<>();
         for (Path path : filesAndFolders) {
             if (Files.isDirectory(path)) {
                 List<Path> children;
@@ -132,7 +133,7 @@ public final class ImportRun {
                     String name = child.getFileName().toString();
                     boolean folder = Files.isDirectory(child);
                     if (!folder && isPageName(name)) {
-                        pages.add(child);
+                        addOnce(child, pages, named, notRead);
                     } else if (folder && name.equals(AUTHORITIES_FOLDER)) {
                         continue;
                     } else {
@@ -140,10 +141,60 @@ public final class ImportRun {
                     }
                 }
             } else {
-                pages.add(path);
+                addOnce(path, pages, named, notRead);
             }
         }
         return new Listing(pages, notRead);
+    }
+
+    /**
+     * {@code page} added to the pages unless it was named already (twice on the command, or by
+     * itself and by its folder, or through a link): it was read, and its entries counted, once
+     * for each naming, and its sources written once for each name it went by.
+     */
+    private static void addOnce(Path page, List<Path> pages, Set<Path> named, List<String> notRead) {
+        if (named.add(sameFile(page))) {
+            pages.add(page);
+        } else {
+            notRead.add(page + " (named more than once: read once)");
+        }
+    }
+
+    /** What tells one file from another: where its links lead, or where it would be if it is no longer there. */
+    private static Path sameFile(Path page) {
+        try {
+            return page.toRealPath();
+        } catch (IOException e) {
+            return page.toAbsolutePath().normalize();
+        }
+    }
+
+    /**
+     * The name each page's entries are kept under ({@code document_source.file}, and an imported
+     * revision's source): its path from the folder all the pages share, '/' between folders. The
+     * pages of one folder keep their file names; "a/page1.txt" and "b/page1.txt" are told apart, as
+     * their base names did not; and no absolute path of the server goes into a record.
+     */
+    static Map<Path, String> sourceNames(List<Path> pages) {
+        List<Path> absolute = pages.stream().map(page -> page.toAbsolutePath().normalize()).toList();
+        Path common = null;
+        for (Path page : absolute) {
+            Path folder = page.getParent();
+            if (common == null) {
+                common = folder;
+            }
+            while (common != null && folder != null && !folder.startsWith(common)) {
+                common = common.getParent();
+            }
+        }
+        Map<Path, String> names = new HashMap<>();
+        for (int i = 0; i < pages.size(); i++) {
+            Path page = absolute.get(i);
+            Path relative = common == null ? page.getFileName() : common.relativize(page);
+            names.put(pages.get(i), String.join("/", java.util.stream.StreamSupport.stream(relative.spliterator(), false)
+                    .map(Path::toString).toList()));
+        }
+        return names;
     }
 
     private static boolean isPageName(String name) {
@@ -269,10 +320,11 @@ public final class ImportRun {
      */
     Checked firstPass(List<Path> pages, List<String> problems) throws IOException {
         int entries = 0;
+        Map<Path, String> names = sourceNames(pages);
         for (Path page : pages) {
             int[] inPage = {0};
             try (InputStream in = Files.newInputStream(page)) {
-                parser.read(page.getFileName().toString(), in, entry -> inPage[0]++);
+                parser.read(names.get(page), in, entry -> inPage[0]++);
                 entries += inPage[0];
             } catch (SeedFormatException e) {
                 e.problems().forEach(p -> problems.add(located(page, p)));
@@ -300,6 +352,7 @@ public final class ImportRun {
         long[] fresh = {0};
         long[] read = {0};
         Set<String> pending = new HashSet<>();
+        Map<Path, String> names = sourceNames(pages);
         Runnable lookUp = () -> {
             fresh[0] += pending.size() - store.importedAs(pending).size();
             pending.clear();
@@ -310,7 +363,7 @@ public final class ImportRun {
         try {
             for (Path page : pages) {
                 try (InputStream in = Files.newInputStream(page)) {
-                    parser.read(page.getFileName().toString(), in, entry -> {
+                    parser.read(names.get(page), in, entry -> {
                         read[0]++;
                         pending.add(entry.identity());
                         if (pending.size() == tuning.chunk()) {
@@ -342,10 +395,12 @@ public final class ImportRun {
         private static final int AHEAD = 2;
 
         private final List<Path> pages;
+        private final Map<Path, String> names;
         private final Extractor extractor;
 
         SecondPass(List<Path> pages, Extractor extractor) {
             this.pages = pages;
+            this.names = sourceNames(pages);
             this.extractor = extractor;
         }
 
@@ -394,7 +449,7 @@ public final class ImportRun {
             List<SeedEntry> chunk = new ArrayList<>(tuning.chunk());
             for (Path page : pages) {
                 try (InputStream in = Files.newInputStream(page)) {
-                    parser.read(page.getFileName().toString(), in, entry -> {
+                    parser.read(names.get(page), in, entry -> {
                         chunk.add(entry);
                         if (chunk.size() == tuning.chunk()) {
                             next.accept(prepare(List.copyOf(chunk)));
@@ -492,9 +547,9 @@ public final class ImportRun {
                 extraction.people(), extraction.places(), Languages.NONE));
     }
 
+    /** A page's problem at the page's path as it was named, which the person importing it can open. */
     private static String located(Path page, SeedProblem problem) {
-        return page.getParent() == null ? problem.toString()
-                : page.getParent().resolve(problem.file()) + ":" + problem.line() + ": " + problem.message();
+        return page + ":" + problem.line() + ": " + problem.message();
     }
 
     /** A page changed between the two passes and no longer reads: the transaction rolls back. */

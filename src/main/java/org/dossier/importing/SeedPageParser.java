@@ -16,11 +16,13 @@ import java.util.Arrays;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.WhiteSpace;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * Reads the text pages an archive's search exports: a header ("Skip to content", "Results:",
@@ -260,10 +262,38 @@ public final class SeedPageParser {
         return HEADER_LINES.contains(line.toLowerCase(Locale.ROOT)) || RANGE_HEADER.matcher(line).matches();
     }
 
-    /** Unicode-composed, invisible characters dropped, every kind of space folded to one. */
+    /** Character references decoded, Unicode-composed, invisible characters dropped, every kind of space folded to one. */
     static String clean(String line) {
+        String decoded = decodeCharacterReferences(line);
         // NFC leaves ASCII as it is (control characters included).
-        return foldSpaces(isAscii(line) ? line : Normalizer.normalize(line, Normalizer.Form.NFC));
+        return foldSpaces(isAscii(decoded) ? decoded : Normalizer.normalize(decoded, Normalizer.Form.NFC));
+    }
+
+    /**
+     * An HTML character reference, whole: a name ({@code &amp;}, {@code &eacute;}) or a number in
+     * decimal or hex ({@code &#8217;}, {@code &#x2019;}), up to its semicolon.
+     */
+    private static final Pattern CHARACTER_REFERENCE =
+            Pattern.compile("&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});");
+
+    /**
+     * {@code line} with each well-formed HTML character reference ({@link #CHARACTER_REFERENCE}) read
+     * as the character it stands for, once: pages scraped from an archive's web pages carry them
+     * ("Churchill &amp; Stalin", "Ren&eacute;", "Stalin&#8217;s"), and stored as written they were
+     * shown and searched as the letters of the reference. What HTML does not name ("&foo;"), or a
+     * reference without its semicolon ("AT&T", "&amp"), is text and kept; "&amp;eacute;" is "&eacute;".
+     */
+    static String decodeCharacterReferences(String line) {
+        if (line.indexOf('&') < 0) {
+            return line;
+        }
+        return CHARACTER_REFERENCE.matcher(line).replaceAll(reference -> {
+            String decoded = HtmlEscape.unescapeHtml(reference.group());
+            // A reference names one or two characters; anything else is a name HTML does not know, read
+            // by its start that needs no semicolon ("&ampfoo;" is not "&foo;").
+            boolean named = !decoded.equals(reference.group()) && decoded.codePointCount(0, decoded.length()) <= 2;
+            return Matcher.quoteReplacement(named ? decoded : reference.group());
+        });
     }
 
     private static boolean isAscii(String line) {
@@ -285,6 +315,14 @@ public final class SeedPageParser {
         boolean inSpace = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
+            if (c > ' ' && c < 0x7F) {
+                // A printable ASCII character, as most of a page's are: neither a space nor invisible.
+                if (out != null) {
+                    out.append(c);
+                }
+                inSpace = false;
+                continue;
+            }
             if (isInvisible(c)) {
                 if (out == null) {
                     out = new StringBuilder(line.length()).append(line, 0, i);
@@ -343,7 +381,8 @@ public final class SeedPageParser {
     }
 
     /**
-     * A page's blocks, one at a time, with one block of look-ahead. Lines end at CRLF, CR, LF or CR CR LF. Each
+     * A page's blocks, one at a time, with one block of look-ahead. Lines end at CRLF, CR, LF, CR CR LF, NEL,
+     * LINE SEPARATOR or PARAGRAPH SEPARATOR. Each
      * line is decoded on its own, strictly (a line of ASCII, the usual case, needs no decoder), so a
      * byte that is not UTF-8 is reported at its own line and byte, never guessed.
      */
@@ -442,6 +481,20 @@ public final class SeedPageParser {
                         position += 2;
                         offset += 2;
                     }
+                    break;
+                }
+                // NEL (C2 85), LINE SEPARATOR (E2 80 A8) and PARAGRAPH SEPARATOR (E2 80 A9): line ends
+                // too, as Unicode says, left by a page converted from EBCDIC or copied out of a word
+                // processor. NEL was dropped with the other C1 controls, gluing the lines it parted.
+                if (b == (byte) 0xC2 && ensure(1) && buffer[position] == (byte) 0x85) {
+                    position++;
+                    offset++;
+                    break;
+                }
+                if (b == (byte) 0xE2 && ensure(2) && buffer[position] == (byte) 0x80
+                        && (buffer[position + 1] == (byte) 0xA8 || buffer[position + 1] == (byte) 0xA9)) {
+                    position += 2;
+                    offset += 2;
                     break;
                 }
                 if (length == line.length) {

@@ -71,6 +71,30 @@ class DocumentDateTest {
     }
 
     @Test
+    void eachShapeIsToldByItsFirstCharacterAndSpacesAndItsMonthReadInAnyCase() {
+        Map<String, DocumentDate> read = Map.of(
+                "MAY 10, 1943", DocumentDate.ofDay(1943, 5, 10),
+                "may 1943", DocumentDate.ofMonth(1943, 5),
+                "sEPT. 3 1950", DocumentDate.ofDay(1950, 9, 3),
+                "3 of may 1950", DocumentDate.ofDay(1950, 5, 3),
+                "10 MAY, 1943", DocumentDate.ofDay(1943, 5, 10),
+                "Feb 1942", DocumentDate.ofMonth(1942, 2),
+                "1950", DocumentDate.ofYear(1950));
+        read.forEach((text, date) -> {
+            assertEquals(date, DocumentDate.parse(text), text);
+            assertTrue(DocumentDate.looksLikeDate(text), text);
+        });
+        // Spaces folded by parse, not by looksLikeDate (a page's lines are folded before it is asked).
+        assertEquals(DocumentDate.ofMonth(1943, 5), DocumentDate.parse("May  1943"));
+        assertFalse(DocumentDate.looksLikeDate("May  1943"));
+        for (String notADate : new String[] {"May 10 , 1943", "10 May 1943 1943", "Maybe 1943", "1943 May",
+                "May 10, 19430", "-1943", "May10, 1943", "May 10,1943"}) {
+            assertFalse(DocumentDate.looksLikeDate(notADate), notADate);
+            assertThrows(IllegalArgumentException.class, () -> DocumentDate.parse(notADate), notADate);
+        }
+    }
+
+    @Test
     void aDayThatDoesNotExistIsRejectedWithAReadableMessage() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DocumentDate.parse("February 30, 1950"));

@@ -289,6 +289,51 @@ class ImportRunTest {
     }
 
     @Test
+    void aPageNamedTwiceOrByItselfAndByItsFolderIsReadOnceAndSaidSo() throws Exception {
+        Path folder = Files.createDirectory(db.folder().resolve("pages"));
+        Path page = Files.writeString(folder.resolve("a.txt"), "May 1, 1960\n\nA letter\n\nText.\n\nMay 2, 1960\n\nA reply\n");
+        Files.createSymbolicLink(db.folder().resolve("link.txt"), page);
+        ImportReport report = run.run(List.of(page, folder, page, db.folder().resolve("link.txt")));
+        assertEquals(new ImportReport(1, 2, 2, 0, List.of(), List.of(folder.resolve("a.txt") + " (named more than once: read once)",
+                page + " (named more than once: read once)",
+                db.folder().resolve("link.txt") + " (named more than once: read once)")), report);
+        assertEquals(List.of("a.txt#1", "a.txt#2"), sql().select(DOCUMENT_SOURCE.FILE, DOCUMENT_SOURCE.POSITION)
+                .from(DOCUMENT_SOURCE).orderBy(DOCUMENT_SOURCE.POSITION).fetch(r -> r.value1() + "#" + r.value2()));
+    }
+
+    @Test
+    void pagesOfTheSameNameInTwoFoldersAreToldApartByTheirPathFromTheFolderTheyShare() throws Exception {
+        Path scans = Files.createDirectories(db.folder().resolve("scans/1950"));
+        Path a = Files.writeString(Files.createDirectory(scans.resolve("a")).resolve("page1.txt"),
+                "May 1, 1960\n\nA letter\n\nText.\n");
+        Path b = Files.writeString(Files.createDirectory(scans.resolve("b")).resolve("page1.txt"),
+                "May 1, 1960\n\nA letter\n\nText.\n\nMay 3, 1960\n\nA cable\n");
+        ImportReport report = run.run(List.of(scans.resolve("a"), b));
+        assertEquals(2, report.created());
+        assertEquals(List.of("a/page1.txt#1", "b/page1.txt#1", "b/page1.txt#2"), sql()
+                .select(DOCUMENT_SOURCE.FILE, DOCUMENT_SOURCE.POSITION).from(DOCUMENT_SOURCE)
+                .orderBy(DOCUMENT_SOURCE.FILE, DOCUMENT_SOURCE.POSITION).fetch(r -> r.value1() + "#" + r.value2()));
+        assertEquals(List.of("a/page1.txt:1", "b/page1.txt:7"), sql().select(REVISION.SOURCE).from(REVISION)
+                .orderBy(REVISION.ID).fetch(REVISION.SOURCE));
+        // A folder's own pages keep their file names, as the seeds' do: no path of the server is kept.
+        run.run(List.of(scans.resolve("a")));
+        assertEquals(List.of("a/page1.txt", "page1.txt"), sql().selectDistinct(DOCUMENT_SOURCE.FILE).from(DOCUMENT_SOURCE)
+                .where(DOCUMENT_SOURCE.POSITION.eq(1)).and(DOCUMENT_SOURCE.FILE.notLike("b/%"))
+                .orderBy(DOCUMENT_SOURCE.FILE).fetch(DOCUMENT_SOURCE.FILE));
+        // A problem is said at the page's path as it was named.
+        Files.writeString(a, "June 31, 1950\n\nReport\n");
+        ImportRejectedException e = assertThrows(ImportRejectedException.class, () -> run.run(List.of(scans.resolve("a"), b)));
+        assertTrue(e.problems().get(0).startsWith(a + ":1: 'June 31, 1950' is not a real date"), e.problems().toString());
+    }
+
+    @Test
+    void htmlCharacterReferencesOfAScrapedPageAreStoredAsTheirCharacters() throws Exception {
+        run.run(List.of(write("scraped.txt", "May 1, 1960\n\nChurchill &amp; Stalin&#8217;s Ren&eacute;\n\nAT&amp;T &lt;b&gt;\n")));
+        assertEquals(List.of("Churchill & Stalin’s René"), sql().select(DOCUMENT.TITLE).from(DOCUMENT).fetch(DOCUMENT.TITLE));
+        assertEquals(List.of("AT&T <b>"), sql().select(DOCUMENT.SUMMARY).from(DOCUMENT).fetch(DOCUMENT.SUMMARY));
+    }
+
+    @Test
     void aLinkToAPageThatIsNotThereIsSaidNotLeftOut() throws Exception {
         Path folder = Files.createDirectory(db.folder().resolve("pages"));
         Files.writeString(folder.resolve("a.txt"), "May 1, 1960\n\nA letter\n\nText.\n");

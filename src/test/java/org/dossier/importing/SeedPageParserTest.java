@@ -99,6 +99,44 @@ class SeedPageParserTest {
     }
 
     @Test
+    void nelLineAndParagraphSeparatorsEndLinesAsLfDoesNotGlueThemTogether() throws Exception {
+        String page = "Documents\n\nMay 10, 1943\nA long title wrapped\nover two lines\n\nSummary line one\nline two.\n\n"
+                + "June 31, 1950\n\nReport\n";
+        SeedFormatException plain = rejected(page);
+        String valid = page.substring(0, page.indexOf("June"));
+        for (String end : new String[] {"\u0085", "\u2028", "\u2029"}) {
+            String converted = page.replace("\n", end);
+            assertEquals(plain.problems(), rejected(converted).problems(), "line end U+" + (int) end.charAt(end.length() - 1));
+            List<SeedEntry> entries = parse(valid.replace("\n", end));
+            assertEquals(1, entries.size());
+            assertEquals(DocumentDate.ofDay(1943, 5, 10), entries.get(0).date());
+            assertEquals("A long title wrapped over two lines", entries.get(0).title());
+            assertEquals(List.of("Summary line one line two."), entries.get(0).summary());
+        }
+        // Beside ordinary line ends, and astride two reads of the page (64 KiB at a time): each is one line end.
+        String head = "June 1, 1950\n\nT\n\n".repeat(3_000) + "May 10, 1943\r\nTitle\u2028second line\u0085\u0085Summary\u2029";
+        for (int shift = 0; shift < 3; shift++) {
+            String filler = "x".repeat((1 << 16) - 2 + shift - head.getBytes(StandardCharsets.UTF_8).length);
+            List<SeedEntry> entries = parse(head + filler + "\u2028last.\n");
+            assertEquals("Title second line", entries.get(3_000).title());
+            assertEquals(List.of("Summary " + filler + " last."), entries.get(3_000).summary(), "shift " + shift);
+        }
+    }
+
+    @Test
+    void htmlCharacterReferencesOfAPageScrapedFromTheWebAreReadAsTheirCharactersOnce() throws Exception {
+        List<SeedEntry> entries = parse("May&nbsp;10, 1943\n\nChurchill &amp; Stalin: Ren&eacute;&#8217;s cable&#x2019;s "
+                + "copy, Cafe&#769;\n\nAT&T and &amp;eacute; and &foo; and &ampfoo; and &amp and &#233 and &#0;x\n");
+        assertEquals(DocumentDate.ofDay(1943, 5, 10), entries.get(0).date());
+        assertEquals("Churchill & Stalin: René’s cable’s copy, Café", entries.get(0).title());
+        // Decoded once; what is no well-formed reference is text.
+        assertEquals(List.of("AT&T and &eacute; and &foo; and &ampfoo; and &amp and &#233 and \uFFFDx"),
+                entries.get(0).summary());
+        // A reference to a space or to nothing visible is cleaned as the character itself is.
+        assertEquals("Letter to Stalin", parse("May 10, 1943\n\nLetter&#160;&nbsp;to&#8203; Stalin&#9;\n").get(0).title());
+    }
+
+    @Test
     void aLineEndSplitAcrossTwoReadsOfALargePageIsOneLineEnd() throws Exception {
         // The reader takes 64 KiB at a time: put the CR CR LF that ends a line astride the edge of the first read.
         String head = "June 1, 1950\r\r\n\r\r\nT\r\r\n\r\r\n".repeat(2_500) + "May 10, 1943\r\r\n\r\r\nTitle\r\r\n\r\r\n";
@@ -113,7 +151,7 @@ class SeedPageParserTest {
     @Test
     void controlCharactersInAPageAreDroppedLikeTheOtherCharactersThatShowNothing() throws Exception {
         List<SeedEntry> entries = parse("Documents\n\nMay 10,\u0000 1943\n\nLetter\u0007 to Stalin\u001B\n\n"
-                + "The author\u007F celebrates\u0085.\n");
+                + "The author\u007F celebrates\u009B.\n");
         assertEquals(1, entries.size());
         assertEquals(DocumentDate.ofDay(1943, 5, 10), entries.get(0).date());
         assertEquals("Letter to Stalin", entries.get(0).title());

@@ -215,6 +215,66 @@ class DatabaseOutageTest {
     }
 
     /**
+     * PostgreSQL full (its max_connections reached by other clients; here, this node's role limited
+     * to none more): the pool still holds a connection, which answered /ready's query, so /ready said
+     * 200 while every request beyond what that connection served waited 5 s and was turned away. It
+     * says 503 now, in one line that says why, and 200 again once the server takes connections.
+     */
+    @Test
+    void aServerThatTakesNoNewConnectionIsNotReady() throws Exception {
+        assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite file takes every connection");
+        DatabaseAddress direct = TestDatabase.in(folder);
+        String role = "dossier_few_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 1_000_000;
+        try (Database admin = Database.open(direct)) {
+            // Members of the tables' owner may use them; a superuser would pass any connection limit.
+            admin.dsl().execute("CREATE ROLE " + role + " LOGIN");
+            admin.dsl().execute("GRANT postgres TO " + role);
+            admin.dsl().execute("CREATE ROLE " + role + "_other");
+            try {
+                DatabaseAddress limited = DatabaseAddress.postgresql(direct.text().replace("user=postgres", "user=" + role));
+                try (OperatedCatalogue catalogue = OperatedCatalogue.start(limited, folder.resolve("index"),
+                        OperationsSettings.DEFAULT)) {
+                    Http http = catalogue.http();
+                    awaitReady(http);
+
+                    admin.dsl().execute("ALTER ROLE " + role + " CONNECTION LIMIT 0");
+                    HttpResponse<String> full = http.get(Health.READINESS);
+                    assertEquals(503, full.statusCode(), full.body());
+                    JsonNode database = JSON.readTree(full.body()).get("checks").get("database");
+                    assertFalse(database.get("ok").asBoolean(), full.body());
+                    String error = database.get("details").get("error").asText();
+                    assertTrue(error.contains("refuses new connections") && error.contains("connection limit"), error);
+                    assertFalse(error.contains("\n"), "one line: " + error);
+
+                    admin.dsl().execute("ALTER ROLE " + role + " CONNECTION LIMIT -1");
+                    awaitReady(http);
+
+                    // Flyway's history, which /ready reads every 5 s, out of this node's reach: Flyway's
+                    // message is a dozen lines (dashes, SQL state, error code), and /ready gave it whole.
+                    admin.dsl().execute("ALTER TABLE flyway_schema_history OWNER TO " + role + "_other");
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    HttpResponse<String> unread;
+                    do {
+                        Thread.sleep(200);
+                        unread = http.get(Health.READINESS);
+                    } while (unread.statusCode() == 200 && System.nanoTime() < deadline);
+                    assertEquals(503, unread.statusCode(), unread.body());
+                    String migrations = JSON.readTree(unread.body()).get("checks").get("migrations").get("details")
+                            .get("error").asText();
+                    assertTrue(migrations.startsWith("the migrations cannot be read: "), migrations);
+                    assertFalse(migrations.contains("\n"), "one line: " + migrations);
+                }
+            } finally {
+                admin.dsl().execute("REASSIGN OWNED BY " + role + "_other TO postgres");
+                admin.dsl().execute("DROP ROLE " + role);
+                admin.dsl().execute("DROP ROLE " + role + "_other");
+            }
+        } finally {
+            TestDatabase.forget(folder);
+        }
+    }
+
+    /**
      * A transaction that cannot begin, because no connection can be had, asks the pool once: jOOQ's
      * rollback asked it twice more, each waiting its whole timeout (a sign-in while PostgreSQL was
      * down answered after three waits). Counted as the pool's timeouts.

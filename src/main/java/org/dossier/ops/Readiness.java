@@ -43,6 +43,7 @@ public final class Readiness {
     private final long maxIndexLag;
     private final WarmUp warmUp;
     private final Clock clock;
+    private final IndexCatchUp indexCatchUp;
     private final ExecutorService catchUp;
     private final AtomicBoolean catchingUp = new AtomicBoolean();
     private volatile Check migrations;
@@ -62,6 +63,7 @@ public final class Readiness {
         this.maxIndexLag = maxIndexLag;
         this.warmUp = warmUp;
         this.clock = clock;
+        this.indexCatchUp = new IndexCatchUp(maxIndexLag);
         this.catchUp = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "dossier-index-catch-up");
             thread.setDaemon(true);
@@ -159,7 +161,14 @@ public final class Readiness {
             // out of rotation gets no searches, so catch up here, once at a time, off this thread.
             catchUpInBackground();
         }
-        return new Check(status.open() && status.lag() <= maxIndexLag, details);
+        if (!status.open()) {
+            return new Check(false, details);
+        }
+        IndexCatchUp.Verdict verdict = indexCatchUp.judge(status.appliedChange(), status.lag(), clock.instant());
+        if (verdict == IndexCatchUp.Verdict.CATCHING_UP) {
+            details.put("catchingUp", true);
+        }
+        return new Check(verdict.ready(), details);
     }
 
     private void catchUpInBackground() {

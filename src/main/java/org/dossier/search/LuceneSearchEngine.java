@@ -585,6 +585,11 @@ public final class LuceneSearchEngine implements SearchEngine {
     }
 
     @Override
+    public boolean isOpen() {
+        return !closed && writer.isOpen();
+    }
+
+    @Override
     public IndexStatus status() {
         if (!writer.isOpen()) {
             return IndexStatus.closed("the index is closed");

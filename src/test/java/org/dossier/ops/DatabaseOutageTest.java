@@ -215,6 +215,34 @@ class DatabaseOutageTest {
     }
 
     /**
+     * Prometheus' first scrape comes after the database has gone away (a node scraped only now, or
+     * just started): the index gauges had no reading to fall back on, and dossier_index_open said 0
+     * of an index that was open and answering searches. Open or not is the index's own state.
+     */
+    @Test
+    void theFirstScrapeDuringAnOutageSaysTheIndexIsOpen() throws Exception {
+        assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite file does not go away");
+        DatabaseAddress direct = TestDatabase.in(folder);
+        Matcher port = Pattern.compile("//([^/:]+):(\\d+)/").matcher(direct.text());
+        assertTrue(port.find(), direct.text());
+        try (Relay relay = new Relay(new InetSocketAddress(port.group(1), Integer.parseInt(port.group(2))))) {
+            DatabaseAddress relayed = DatabaseAddress.postgresql(direct.text().substring(0, port.start())
+                    + "//127.0.0.1:" + relay.port() + "/" + direct.text().substring(port.end()));
+            OperationsSettings withMetrics = new OperationsSettings(0, "127.0.0.1",
+                    OperationsSettings.DEFAULT_MAX_INDEX_LAG, java.time.Duration.ZERO);
+            try (OperatedCatalogue catalogue = OperatedCatalogue.start(relayed, folder.resolve("index"), withMetrics)) {
+                awaitReady(catalogue.http());
+                relay.cut();
+                HttpResponse<String> metrics = catalogue.http().get(catalogue.metricsUrl());
+                assertEquals(200, metrics.statusCode());
+                assertTrue(metrics.body().contains("dossier_index_open 1.0"), metrics.body());
+            }
+        } finally {
+            TestDatabase.forget(folder);
+        }
+    }
+
+    /**
      * PostgreSQL full (its max_connections reached by other clients; here, this node's role limited
      * to none more): the pool still holds a connection, which answered /ready's query, so /ready said
      * 200 while every request beyond what that connection served waited 5 s and was turned away. It

@@ -215,6 +215,62 @@ class DatabaseOutageTest {
     }
 
     /**
+     * The database stops under an import (here: while the import waits for the row another
+     * transaction holds, its connection is cut). It said "import failed, nothing more was done" and
+     * the driver's words, leaving the operator to wonder how much was kept: it says that nothing was
+     * (an import is one transaction), and to run it again once the database answers.
+     */
+    @Test
+    @org.junit.jupiter.api.parallel.ResourceLock(org.junit.jupiter.api.parallel.Resources.SYSTEM_ERR)
+    void anImportCutOffByTheDatabaseSaysNothingWasKeptAndToRunItAgain() throws Exception {
+        assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite file does not go away");
+        DatabaseAddress direct = TestDatabase.in(folder);
+        Matcher port = Pattern.compile("//([^/:]+):(\\d+)/").matcher(direct.text());
+        assertTrue(port.find(), direct.text());
+        java.io.PrintStream realErr = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        try (Relay relay = new Relay(new InetSocketAddress(port.group(1), Integer.parseInt(port.group(2))));
+             Database other = Database.open(direct)) {
+            String relayed = direct.text().substring(0, port.start()) + "//127.0.0.1:" + relay.port() + "/"
+                    + direct.text().substring(port.end());
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Void> holding = CompletableFuture.runAsync(() -> other.dsl().transaction(tx -> {
+                tx.dsl().selectFrom(org.dossier.db.Tables.DOCUMENT_COUNT).forUpdate().fetch();
+                held.countDown();
+                release.await(60, TimeUnit.SECONDS);
+            }));
+            int status;
+            try {
+                assertTrue(held.await(30, TimeUnit.SECONDS));
+                System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+                CompletableFuture<Integer> importing = CompletableFuture.supplyAsync(() ->
+                        org.dossier.app.Main.run("import", "--db", relayed, TestCatalogue.SEEDS.toString()));
+                while (other.dsl().fetchCount(DSL.table("pg_stat_activity"), DSL.field("wait_event_type").eq("Lock")
+                        .and(DSL.field("datname").eq(DSL.field("current_database()")))) == 0) {
+                    assertFalse(importing.isDone(), "the import did not wait for the row: " + err);
+                    Thread.sleep(20);
+                }
+                relay.cut();
+                status = importing.get(60, TimeUnit.SECONDS);
+            } finally {
+                System.setErr(realErr);
+                release.countDown();
+                holding.get(60, TimeUnit.SECONDS);
+            }
+            String said = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(1, status, said);
+            assertTrue(said.contains("Nothing was imported: the database cannot be reached ("), said);
+            assertTrue(said.contains("none of its entries were kept. Run it again once the database answers again."), said);
+            assertFalse(said.contains("password"), said);
+            assertFalse(said.contains("\tat "), "no stack trace: " + said);
+            assertEquals(0, other.dsl().fetchCount(DOCUMENT), "nothing was kept");
+        } finally {
+            TestDatabase.forget(folder);
+        }
+    }
+
+    /**
      * Prometheus' first scrape comes after the database has gone away (a node scraped only now, or
      * just started): the index gauges had no reading to fall back on, and dossier_index_open said 0
      * of an index that was open and answering searches. Open or not is the index's own state.

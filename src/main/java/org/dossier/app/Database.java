@@ -9,6 +9,8 @@ import java.time.Duration;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -21,6 +23,7 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultTransactionProvider;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.locks.LockSupport;
@@ -48,10 +51,13 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final DSLContext dsl;
     private final String migrations;
+    /** Where a connection outside the pool is asked for ({@link #refusesNewConnections}); null for a SQLite file. */
+    private final DatabaseAddress server;
 
-    private Database(HikariDataSource pool, SQLDialect dialect, String migrations) {
+    private Database(HikariDataSource pool, SQLDialect dialect, String migrations, DatabaseAddress server) {
         this.pool = pool;
         this.migrations = migrations;
+        this.server = server;
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(pool).set(dialect).set(new Settings().withExecuteLogging(false));
         configuration.set(new NoRollbackWithoutConnection(new DefaultTransactionProvider(configuration.connectionProvider())));
@@ -178,7 +184,7 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw unopenable(file, e);
         }
-        return migrated(pool, MIGRATIONS, SQLDialect.SQLITE, file.toString());
+        return migrated(pool, MIGRATIONS, SQLDialect.SQLITE, file.toString(), null);
     }
 
     /**
@@ -253,10 +259,11 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new Unavailable("Cannot connect to the database " + address + ": " + rootMessage(e), e);
         }
-        return migrated(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, address.toString());
+        return migrated(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, address.toString(), address);
     }
 
-    private static Database migrated(HikariDataSource pool, String migrations, SQLDialect dialect, String name) {
+    private static Database migrated(HikariDataSource pool, String migrations, SQLDialect dialect, String name,
+                                     DatabaseAddress server) {
         try {
             // No migration is ignored, a future one included (Flyway ignores those by default): a
             // database a newer release migrated would be written by this one as its own schema no
@@ -275,7 +282,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(pool, dialect, migrations);
+        return new Database(pool, dialect, migrations, server);
     }
 
     /**
@@ -359,6 +366,32 @@ public final class Database implements AutoCloseable {
     /** Flyway's view of this database: the migrations applied, and any this build has that are not. */
     public MigrationInfoService migrations() {
         return Flyway.configure().dataSource(pool).locations(migrations).load().info();
+    }
+
+    /**
+     * Why the database server would refuse the next connection this node's pool asks for (on
+     * PostgreSQL: its {@code max_connections}, or a role's or database's connection limit, reached),
+     * in one line; empty when it takes one, and always for a SQLite file. A query through the pool
+     * cannot tell: it runs on a connection the pool already holds, while every request beyond what
+     * those serve waits for one the server will not give. Asks for one outside the pool, waiting at
+     * most as long as a request waits for a connection, and closes it at once.
+     */
+    public Optional<String> refusesNewConnections() {
+        if (server == null) {
+            return Optional.empty();
+        }
+        Properties wait = new Properties();
+        wait.setProperty("loginTimeout", Long.toString(Math.max(1, pool.getConnectionTimeout() / 1000)));
+        wait.setProperty("connectTimeout", Long.toString(Math.max(1, pool.getConnectionTimeout() / 1000)));
+        try (java.sql.Connection connection = DriverManager.getConnection(server.url(), wait)) {
+            return Optional.empty();
+        } catch (SQLException e) {
+            String why = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse(e.getClass().getSimpleName());
+            // 53300: too_many_connections (the server's max_connections, a role's or a database's limit).
+            return Optional.of("53300".equals(e.getSQLState())
+                    ? "the database server refuses new connections (" + why + "): its connection limit is reached"
+                    : "the database server refuses a new connection (" + why + ")");
+        }
     }
 
     /** Reports the connection pool's gauges (active, idle, pending, timings) to {@code registry}. */

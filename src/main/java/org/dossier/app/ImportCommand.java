@@ -3,11 +3,13 @@ package org.dossier.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dossier.documents.RecordStore;
 import org.dossier.importing.ImportRejectedException;
 import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
+import org.dossier.web.WriteUnavailable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,6 +50,26 @@ final class ImportCommand implements Callable<Integer> {
             System.err.println("Nothing was imported:");
             e.problems().forEach(p -> System.err.println("  " + p));
             return 1;
+        } catch (RuntimeException e) {
+            // The database stopped, was cut off, filled up or stayed locked while the entries were
+            // written: the command said "import failed, nothing more was done" and the driver's words,
+            // which left an operator to wonder how much of it was kept.
+            Optional<WriteUnavailable> cutOff = WriteUnavailable.of(e);
+            if (cutOff.isEmpty() || e instanceof Database.Unavailable) {
+                throw e;
+            }
+            System.err.println(cutOff(database, cutOff.get()));
+            return 1;
         }
+    }
+
+    /** What an import the database cut off says: an import is all or nothing, and what to do. */
+    static String cutOff(DatabaseAddress database, WriteUnavailable why) {
+        String then = why.unreachable() ? "once the database answers again"
+                : why.readOnly() ? "once the database can be written again" : "once the writer that holds it is done";
+        return "Nothing was imported: " + why.reason() + " (" + database + ": " + why.why() + "), and an import is one "
+                + "transaction, so none of its entries were kept. Run it again " + then + ". (Had the connection broken "
+                + "as the import committed, it would have been kept whole; running it again is safe either way: an "
+                + "entry the catalogue has already is known and not written twice.)";
     }
 }

@@ -103,7 +103,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--max-index-lag", paramLabel = "N",
             description = "How many changes the search index may be behind the database and /ready still "
-                    + "say ready (default: ${DEFAULT-VALUE}).")
+                    + "say ready; further behind, it says ready while it is seen catching up (default: ${DEFAULT-VALUE}).")
     long maxIndexLag = OperationsSettings.DEFAULT_MAX_INDEX_LAG;
 
     @Option(names = "--shutdown-grace", paramLabel = "SECONDS",

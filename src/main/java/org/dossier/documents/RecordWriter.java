@@ -4,6 +4,7 @@ import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.DOCUMENT_PERSON;
 import static org.dossier.db.Tables.DOCUMENT_PLACE;
 import static org.dossier.db.Tables.DOCUMENT_SLUG;
+import static org.dossier.db.Tables.RECORD_FORM;
 import static org.dossier.db.Tables.REVISION;
 import static org.dossier.db.Tables.REVISION_PERSON;
 import static org.dossier.db.Tables.REVISION_PLACE;
@@ -65,6 +66,29 @@ public final class RecordWriter {
         changed.add(id);
         return id;
     }
+
+    /**
+     * Adds a record at version 1, as {@link #create}, for the new-record form that carried
+     * {@code token}; when that form created one already (it was sent twice, or again after a save
+     * whose answer was lost), returns that record's id and writes nothing.
+     */
+    public int createOnce(FormToken token, RecordDraft draft, Attribution attribution) {
+        // Two sends of one form at once on PostgreSQL: the second waits here for the first's commit,
+        // then finds its row (on SQLite, writers take turns already).
+        org.dossier.app.Database.oneAtATime(db, FORM_LOCK | (token.value().hashCode() & 0xffff_ffffL));
+        Integer earlier = db.select(RECORD_FORM.DOCUMENT_ID).from(RECORD_FORM).where(RECORD_FORM.TOKEN.eq(token.value()))
+                .fetchOne(RECORD_FORM.DOCUMENT_ID);
+        if (earlier != null) {
+            return earlier;
+        }
+        int id = create(draft, attribution);
+        db.insertInto(RECORD_FORM, RECORD_FORM.TOKEN, RECORD_FORM.DOCUMENT_ID, RECORD_FORM.CREATED_AT)
+                .values(token.value(), id, now()).execute();
+        return id;
+    }
+
+    /** The advisory locks of new-record forms' tokens (a namespace of their own, beside the names' locks). */
+    private static final long FORM_LOCK = 0x466f_726d_0000_0000L;
 
     /**
      * Adds many records at version 1, each as {@link #create} would, through one batched writer

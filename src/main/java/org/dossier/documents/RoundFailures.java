@@ -61,7 +61,7 @@ public final class RoundFailures {
     }
 
     /** The innermost cause's first line that says anything: what the disk, driver or database said. */
-    private static String firstLine(Throwable failure) {
+    public static String firstLine(Throwable failure) {
         String why = failure.getClass().getSimpleName();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {

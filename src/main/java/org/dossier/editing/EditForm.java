@@ -9,6 +9,7 @@ import org.dossier.accounts.AccessControl;
 import org.dossier.authorities.AuthorityLists;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDetails;
+import org.dossier.documents.FormToken;
 import org.dossier.documents.RecordVersion;
 import org.dossier.documents.Permalinks;
 import org.dossier.documents.RecordPage;
@@ -101,19 +102,36 @@ public final class EditForm {
         ctx.redirect(now.canonicalPath() + "?saved=" + now.version(), HttpStatus.SEE_OTHER);
     }
 
-    /** {@code GET /admin/documents/new}. */
+    /** The hidden field of a new-record form that carries its {@link FormToken}. */
+    static final String FORM_TOKEN = "formToken";
+
+    /** {@code GET /admin/documents/new}: a blank form, with a token of its own. */
     public void blank(Context ctx) {
-        ctx.render("editing/edit", model(null, RecordForm.empty(), 0));
+        ctx.render("editing/edit", newRecordModel(RecordForm.empty(), FormToken.fresh()));
     }
 
-    /** {@code POST /admin/documents/new}. */
+    /**
+     * {@code POST /admin/documents/new}. The same form sent again (a double click, a retry after a
+     * save whose answer was lost) goes to the record it created, and creates none: it created two.
+     */
     public void create(Context ctx) {
         var lists = authorities.current();
         // A person or place merged away since the form was opened stands for its survivor.
         RecordForm form = RecordForm.posted(ctx).withSurvivors(lists);
+        String sent = ctx.formParam(FORM_TOKEN);
+        // None: a form opened before the site gave tokens, or a script's post; it creates a record as before.
+        FormToken token = FormToken.parse(sent);
+        if (sent != null && token == null) {
+            // Not a token this site gave out: kept as typed, with one now, to be sent again.
+            Map<String, Object> model = newRecordModel(form, FormToken.fresh());
+            model.put("notice", "This form's mark that keeps it from creating a record twice was not one this site "
+                    + "gave out, so nothing was saved. Everything you typed is still here; send it again.");
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/edit", model);
+            return;
+        }
         RecordForm.Checked checked = form.check(AuthorityChoices.of(lists), today());
         if (!checked.ok()) {
-            Map<String, Object> model = model(null, form, 0);
+            Map<String, Object> model = newRecordModel(form, token);
             model.put("errors", checked.errors());
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/edit", model);
             return;
@@ -121,12 +139,20 @@ public final class EditForm {
         String author = AccessControl.requireUser(ctx).username();
         int id;
         try {
-            id = store.write(writer -> writer.create(checked.draft(), Attribution.editor(author, checked.note())));
+            Attribution by = Attribution.editor(author, checked.note());
+            id = store.write(writer -> token == null ? writer.create(checked.draft(), by)
+                    : writer.createOnce(token, checked.draft(), by));
         } catch (RuntimeException e) {
-            showUnavailable(ctx, e, null, form, 0);
+            showUnavailable(ctx, e, null, form, 0, token);
             return;
         }
         redirectSaved(ctx, id);
+    }
+
+    private Map<String, Object> newRecordModel(RecordForm form, FormToken token) {
+        Map<String, Object> model = model(null, form, 0);
+        model.put(FORM_TOKEN, token == null ? null : token.value());
+        return model;
     }
 
     /**
@@ -136,9 +162,15 @@ public final class EditForm {
      */
     private void showUnavailable(Context ctx, RuntimeException failure, DocumentDetails record, RecordForm form,
             int openedVersion) {
+        showUnavailable(ctx, failure, record, form, openedVersion, null);
+    }
+
+    /** As above; a new record's form keeps its {@code token}, so that sent again it still creates one record at most. */
+    private void showUnavailable(Context ctx, RuntimeException failure, DocumentDetails record, RecordForm form,
+            int openedVersion, FormToken token) {
         WriteUnavailable unavailable = WriteUnavailable.of(failure).orElseThrow(() -> failure);
         ErrorPages.logUnavailable(ctx, unavailable);
-        Map<String, Object> model = model(record, form, openedVersion);
+        Map<String, Object> model = record != null ? model(record, form, openedVersion) : newRecordModel(form, token);
         model.put("notice", unavailable.getMessage());
         ctx.header("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
         ctx.status(HttpStatus.SERVICE_UNAVAILABLE).render("editing/edit", model);

@@ -69,7 +69,8 @@ public final class Backups {
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try {
             try {
-                Files.deleteIfExists(partial);
+                // What a backup stopped half-way (killed, or the machine off) left, its journal included.
+                deletePartial(partial);
             } catch (IOException e) {
                 throw new RefusedException(target + " cannot be written (" + e + ")");
             }
@@ -85,6 +86,9 @@ public final class Backups {
                 } catch (SQLException e) {
                     // The catalogue was read (it is one); what failed is writing the copy: a folder
                     // this user cannot write, a full disk.
+                    if (String.valueOf(e.getMessage()).contains("SQLITE_FULL")) {
+                        throw new RefusedException(diskFull(database, target));
+                    }
                     throw new RefusedException(target + " cannot be written (" + e.getMessage() + ")");
                 }
             } catch (SQLException e) {
@@ -95,11 +99,38 @@ public final class Backups {
             return summary;
         } finally {
             try {
-                Files.deleteIfExists(partial);
+                deletePartial(partial);
             } catch (IOException e) {
                 // Nothing was written there, or nothing more can be done about it.
             }
         }
+    }
+
+    /** The unfinished copy and every file SQLite keeps beside one (its journal, a write-ahead log). */
+    private static void deletePartial(Path partial) throws IOException {
+        for (String suffix : new String[] {"", "-journal", "-wal", "-shm"}) {
+            Files.deleteIfExists(partial.resolveSibling(partial.getFileName() + suffix));
+        }
+    }
+
+    /** What to do when the disk {@code target} is on is full: how much the copy needs, and how much there is. */
+    private static String diskFull(Path database, Path target) {
+        Path folder = target.toAbsolutePath().getParent();
+        String free;
+        try {
+            free = String.format(java.util.Locale.ROOT, "%,d bytes are free there",
+                    Files.getFileStore(folder).getUsableSpace());
+        } catch (IOException e) {
+            free = "how much is free there cannot be read";
+        }
+        String needs;
+        try {
+            needs = String.format(java.util.Locale.ROOT, "about %,d bytes, the catalogue's size", Files.size(database));
+        } catch (IOException e) {
+            needs = "about the catalogue's size";
+        }
+        return "the disk of " + folder + " is full (" + free + "; the backup needs " + needs + "). Nothing was "
+                + "kept there: free space on that disk, or give --to a file on another, and run the backup again";
     }
 
     /**

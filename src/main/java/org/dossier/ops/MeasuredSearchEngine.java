@@ -58,6 +58,11 @@ final class MeasuredSearchEngine implements SearchEngine {
     }
 
     @Override
+    public boolean isOpen() {
+        return engine.isOpen();
+    }
+
+    @Override
     public void close() {
         engine.close();
     }

@@ -123,14 +123,16 @@ public final class Metrics implements AutoCloseable {
 
     /** The engine's time per search and per index update, and its index's state as gauges. */
     public SearchEngine measure(SearchEngine engine) {
-        // The lag is counted against the database's head: one bounded reading for the three gauges.
+        // The lag is counted against the database's head: one bounded reading for both gauges.
         BoundedReading<IndexStatus> status = new BoundedReading<>(() -> status(engine),
                 IndexStatus.closed("not read yet"), gaugeReader, GAUGE_WAIT);
         Gauge.builder("dossier.index.lag", status, s -> s.get().lag()).strongReference(true)
                 .description("Changes in the database the search index has not applied yet").register(registry);
         Gauge.builder("dossier.index.generation", status, s -> s.get().generation()).strongReference(true)
                 .description("The search index's commit generation").register(registry);
-        Gauge.builder("dossier.index.open", status, s -> s.get().open() ? 1 : 0).strongReference(true)
+        // Open or not is the engine's own state: read from the database with the lag, a first scrape
+        // while the database could not be reached, with no reading yet to give, said 0 of an open index.
+        Gauge.builder("dossier.index.open", engine, e -> e.isOpen() ? 1 : 0).strongReference(true)
                 .description("1 when the search index answers, 0 while it is built or closed").register(registry);
         Timer.Builder time = Timer.builder("dossier.search.engine")
                 .description("Time in the search engine, by operation").serviceLevelObjectives(BUCKETS);

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dossier.app.Database;
+import org.dossier.documents.RoundFailures;
 import org.dossier.search.IndexStatus;
 import org.dossier.search.SearchEngine;
 import org.flywaydb.core.api.MigrationInfo;
@@ -41,12 +43,19 @@ public final class Readiness {
     private final long maxIndexLag;
     private final WarmUp warmUp;
     private final Clock clock;
+    private final IndexCatchUp indexCatchUp;
     private final ExecutorService catchUp;
     private final AtomicBoolean catchingUp = new AtomicBoolean();
     private volatile Check migrations;
     /** The index ahead of its database is logged once: /ready is asked every second. */
     private volatile boolean saidAhead;
     private volatile Instant migrationsReadAt = Instant.MIN;
+    /**
+     * What /ready could not read is logged with its details once, not every second, while it fails
+     * the same way: the JSON gives the first line only (Flyway's messages run to a dozen lines).
+     */
+    private final RoundFailures databaseFailures = new RoundFailures(LOG, "/ready", "at the next check");
+    private final RoundFailures migrationFailures = new RoundFailures(LOG, "/ready", "at the next check");
 
     public Readiness(Database database, SearchEngine search, long maxIndexLag, WarmUp warmUp, Clock clock) {
         this.database = database;
@@ -54,6 +63,7 @@ public final class Readiness {
         this.maxIndexLag = maxIndexLag;
         this.warmUp = warmUp;
         this.clock = clock;
+        this.indexCatchUp = new IndexCatchUp(maxIndexLag);
         this.catchUp = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "dossier-index-catch-up");
             thread.setDaemon(true);
@@ -78,10 +88,19 @@ public final class Readiness {
         long started = System.nanoTime();
         try {
             database.dsl().selectOne().fetch();
-            return new Check(true, Map.of("millis", (System.nanoTime() - started) / 1_000_000));
         } catch (RuntimeException e) {
-            return failed("the database does not answer: " + e.getMessage());
+            databaseFailures.failed(e, "found the database not answering");
+            return failed("the database does not answer: " + RoundFailures.firstLine(e));
         }
+        // The query above ran on a connection the pool held: a server that takes no new one (its
+        // max_connections reached) still answered it, while requests beyond what the pool holds wait
+        // 5 s each for a connection and are turned away.
+        Optional<String> refused = database.refusesNewConnections();
+        if (refused.isPresent()) {
+            return failed(refused.get());
+        }
+        databaseFailures.succeeded();
+        return new Check(true, Map.of("millis", (System.nanoTime() - started) / 1_000_000));
     }
 
     private Check migrations() {
@@ -99,8 +118,10 @@ public final class Readiness {
             details.put("current", current == null ? "none" : current.getVersion().getVersion());
             details.put("pending", pending);
             fresh = new Check(pending == 0 && current != null, details);
+            migrationFailures.succeeded();
         } catch (RuntimeException e) {
-            fresh = failed("the migrations cannot be read: " + e.getMessage());
+            migrationFailures.failed(e, "could not read the migrations");
+            fresh = failed("the migrations cannot be read: " + RoundFailures.firstLine(e));
         }
         migrations = fresh;
         migrationsReadAt = now;
@@ -140,7 +161,14 @@ public final class Readiness {
             // out of rotation gets no searches, so catch up here, once at a time, off this thread.
             catchUpInBackground();
         }
-        return new Check(status.open() && status.lag() <= maxIndexLag, details);
+        if (!status.open()) {
+            return new Check(false, details);
+        }
+        IndexCatchUp.Verdict verdict = indexCatchUp.judge(status.appliedChange(), status.lag(), clock.instant());
+        if (verdict == IndexCatchUp.Verdict.CATCHING_UP) {
+            details.put("catchingUp", true);
+        }
+        return new Check(verdict.ready(), details);
     }
 
     private void catchUpInBackground() {

@@ -101,6 +101,11 @@ public final class BoundedSearchEngine implements SearchEngine {
     }
 
     @Override
+    public boolean isOpen() {
+        return engine.isOpen();
+    }
+
+    @Override
     public void changed(Set<Integer> documentIds) {
         engine.changed(documentIds);
     }

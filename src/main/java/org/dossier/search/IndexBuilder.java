@@ -34,11 +34,80 @@ final class IndexBuilder {
     private IndexBuilder() {
     }
 
+    /**
+     * Held in the {@code .building} folder by the build writing there, so that no other process
+     * removes it meanwhile (another build, or a server starting on the same index): an operating
+     * system lock, which goes with the process, so that a folder a killed build left is free.
+     */
+    static final String BUILD_LOCK = "build.lock";
+
     static IndexSource.State build(Path folder, IndexSource source, Analyzer analyzer, FacetsConfig config,
                                    int partitions, IndexProgress listener) throws IOException {
         Path building = sibling(folder, ".building");
-        deleteRecursively(building);
         Files.createDirectories(building);
+        try (Directory buildingDirectory = FSDirectory.open(building);
+             Lock buildLock = obtainBuildLock(buildingDirectory, folder)) {
+            // What a build that was stopped (a reindex killed) left here.
+            deleteAllBut(building, BUILD_LOCK);
+            return build(folder, building, source, analyzer, config, partitions, listener);
+        } finally {
+            removeIfFree(building);
+        }
+    }
+
+    /**
+     * Removes the {@code .building} folder beside {@code folder} that a build stopped half-way (a
+     * reindex killed, the machine off) left, unless a build in another process is writing it now.
+     *
+     * @return the folder removed, or empty when there was none, or a build holds it
+     */
+    static java.util.Optional<Path> removeAbandoned(Path folder) throws IOException {
+        Path building = sibling(folder, ".building");
+        if (!Files.isDirectory(building)) {
+            return java.util.Optional.empty();
+        }
+        return removeIfFree(building) ? java.util.Optional.of(building) : java.util.Optional.empty();
+    }
+
+    /** Removes {@code building} unless a build holds its lock; true when it was removed. */
+    private static boolean removeIfFree(Path building) throws IOException {
+        if (!Files.isDirectory(building)) {
+            return false;
+        }
+        try (Directory directory = FSDirectory.open(building); Lock free = directory.obtainLock(BUILD_LOCK)) {
+            deleteAllBut(building, BUILD_LOCK);
+        } catch (LockObtainFailedException e) {
+            return false;
+        }
+        // The lock released: the last file, then the folder (a build that began meanwhile holds a
+        // lock on the file it made, and this finds the folder not empty, and leaves it).
+        try {
+            Files.deleteIfExists(building.resolve(BUILD_LOCK));
+            Files.deleteIfExists(building);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            return false;
+        }
+        return true;
+    }
+
+    private static Lock obtainBuildLock(Directory building, Path folder) throws IOException {
+        try {
+            return building.obtainLock(BUILD_LOCK);
+        } catch (LockObtainFailedException e) {
+            throw new IndexInUseException(folder);
+        }
+    }
+
+    private static void deleteAllBut(Path folder, String kept) throws IOException {
+        try (Stream<Path> children = Files.list(folder)) {
+            for (Path child : children.filter(c -> !c.getFileName().toString().equals(kept)).toList()) {
+                deleteRecursively(child);
+            }
+        }
+    }
+
+    private static IndexSource.State build(Path folder, Path building, IndexSource source, Analyzer analyzer,
+                                           FacetsConfig config, int partitions, IndexProgress listener) throws IOException {
         List<Partition> parts = new ArrayList<>();
         try (HeldLock held = HeldLock.ifPresent(folder)) {
             long expected = source.state().documents();
@@ -80,7 +149,6 @@ final class IndexBuilder {
             for (Partition part : parts) {
                 part.close();
             }
-            deleteRecursively(building);
         }
     }
 

@@ -157,6 +157,10 @@ public final class LuceneSearchEngine implements SearchEngine {
         if (keptAnswers < 0) {
             throw new IllegalArgumentException("kept answers must weigh 0 bytes or more, not " + keptAnswers);
         }
+        // Only a build removed what a killed reindex left (as large as the index): a server whose index
+        // needed no rebuild kept it for good. One that a build in another process holds stays.
+        IndexBuilder.removeAbandoned(folder).ifPresent(building -> LOG.warn("Removed {}, which a build of the search "
+                + "index left when it was stopped (a reindex killed, or the machine off)", building));
         IndexSource source = new IndexSource(db);
         Analyzer analyzer = new CatalogueAnalyzer();
         FacetsConfig config = IndexLayout.facetsConfig();
@@ -582,6 +586,11 @@ public final class LuceneSearchEngine implements SearchEngine {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed && writer.isOpen();
     }
 
     @Override

@@ -123,6 +123,12 @@ public final class OpeningSearchEngine implements SearchEngine {
     }
 
     @Override
+    public boolean isOpen() {
+        SearchEngine engine = opening.isCompletedExceptionally() ? null : opening.getNow(null);
+        return !closed && engine != null && engine.isOpen();
+    }
+
+    @Override
     public IndexStatus status() {
         if (closed) {
             return IndexStatus.closed("the search index is closed: the server is stopping");

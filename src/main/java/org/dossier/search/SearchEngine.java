@@ -33,6 +33,15 @@ public interface SearchEngine extends ChangeListener, AutoCloseable {
     IndexStatus status();
 
     /**
+     * Whether the engine answers searches, as {@link #status} says, but without asking the database:
+     * a metric scraped while the database cannot be reached says what the index is, not that the
+     * database is away (which {@code /ready} says).
+     */
+    default boolean isOpen() {
+        return status().open();
+    }
+
+    /**
      * Up to {@code limit} records most like record {@code documentId} (people and places they share,
      * distinctive words), most alike first; empty for a record the engine does not hold.
      */

@@ -717,6 +717,11 @@ public final class SolrSearchEngine implements SearchEngine {
     // The rest of the interface.
 
     @Override
+    public boolean isOpen() {
+        return !closed && unanswered == null;
+    }
+
+    @Override
     public IndexStatus status() {
         if (closed) {
             return IndexStatus.closed("the search engine is closed");

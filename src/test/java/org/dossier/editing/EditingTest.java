@@ -255,6 +255,53 @@ class EditingTest {
         assertEquals(2, page.select(".record-summary p").size());
     }
 
+    /**
+     * One new-record form sent twice (a double click; a browser, proxy or editor sending it again after
+     * a save whose answer was lost) made two records of one. Sent again, one after the other or both at
+     * once, it goes to the record it created; a form opened afresh makes a new one.
+     */
+    @Test
+    void aNewRecordsFormSentTwiceCreatesOneRecordAndGoesToIt() throws Exception {
+        FormFields form = FormFields.of(alice.get("/admin/documents/new").body(), "form.record-form")
+                .set("title", "Telegram sent twice on the Panmunjom talks").set("date", "1952")
+                .set("note", "Added from the 1952 folder");
+        assertFalse(form.get("formToken").isBlank(), "the form carries its token");
+        HttpResponse<String> first = alice.post("/admin/documents/new", form.entries());
+        assertEquals(303, first.statusCode(), first.body());
+        HttpResponse<String> again = alice.post("/admin/documents/new", form.entries());
+        assertEquals(303, again.statusCode(), again.body());
+        assertEquals(location(first), location(again));
+        assertEquals(1, database.dsl().fetchCount(DOCUMENT, DOCUMENT.TITLE.eq("Telegram sent twice on the Panmunjom talks")));
+
+        // Both at once: on PostgreSQL two transactions, neither seeing the other's record.
+        FormFields twice = FormFields.of(alice.get("/admin/documents/new").body(), "form.record-form")
+                .set("title", "Telegram sent twice at once").set("date", "1952").set("note", "Double click");
+        var sends = java.util.stream.IntStream.range(0, 2).mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> alice.post("/admin/documents/new", twice.entries()))).toList();
+        java.util.Set<String> landedOn = new java.util.HashSet<>();
+        for (var send : sends) {
+            HttpResponse<String> sent = send.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(303, sent.statusCode(), sent.body());
+            landedOn.add(location(sent));
+        }
+        assertEquals(1, landedOn.size(), landedOn.toString());
+        assertEquals(1, database.dsl().fetchCount(DOCUMENT, DOCUMENT.TITLE.eq("Telegram sent twice at once")));
+
+        // The same text from a form opened afresh is another record, as an editor who means it wants.
+        FormFields afresh = FormFields.of(alice.get("/admin/documents/new").body(), "form.record-form")
+                .set("title", "Telegram sent twice at once").set("date", "1952").set("note", "Another copy");
+        assertEquals(303, alice.post("/admin/documents/new", afresh.entries()).statusCode());
+        assertEquals(2, database.dsl().fetchCount(DOCUMENT, DOCUMENT.TITLE.eq("Telegram sent twice at once")));
+
+        // A token this site did not give out saves nothing, and keeps what was typed.
+        HttpResponse<String> forged = alice.post("/admin/documents/new", FormFields.of(alice.get("/admin/documents/new")
+                .body(), "form.record-form").set("title", "A forged token").set("date", "1952").set("note", "n")
+                .set("formToken", "<not a token>").entries());
+        assertEquals(422, forged.statusCode(), forged.body());
+        assertEquals("A forged token", FormFields.of(forged.body(), "form.record-form").get("title"));
+        assertEquals(0, database.dsl().fetchCount(DOCUMENT, DOCUMENT.TITLE.eq("A forged token")));
+    }
+
     @Test
     void aWithdrawnRecordKeepsItsNumberAnswers410WithItsReasonKeepsItsHistoryReadableAsItsVersionsAndCanComeBack() {
         int id = 11;

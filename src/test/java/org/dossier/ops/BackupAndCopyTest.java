@@ -236,6 +236,32 @@ class BackupAndCopyTest {
     }
 
     /**
+     * A backup to a disk that fills up said SQLite's "database or disk is full" and no more. It says
+     * which disk, how much the copy needs and how much is free, and what to do; nothing is left there.
+     * A real full disk: a small tmpfs, which only root may mount (skipped otherwise).
+     */
+    @Test
+    void aBackupToAFullDiskSaysToFreeSpaceAndLeavesNothing() throws Exception {
+        Path db = folder.resolve("dossier.db");
+        assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), err());
+        Path small = Files.createDirectories(folder.resolve("small-disk"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + Files.size(db) / 2,
+                "tmpfs", small.toString()).redirectErrorStream(true).start().waitFor() == 0, "cannot mount a tmpfs here");
+        try {
+            Path backup = small.resolve("backup.db");
+            assertEquals(1, Main.run("backup", "--db", db.toString(), "--to", backup.toString()));
+            assertTrue(err().contains("Nothing was backed up: the disk of " + small + " is full ("), err());
+            assertTrue(err().contains("free space on that disk, or give --to a file on another"), err());
+            try (var files = Files.list(small)) {
+                assertEquals(List.of(), files.toList());
+            }
+            assertFalse(err().contains("\tat "), "no stack trace:\n" + err());
+        } finally {
+            new ProcessBuilder("umount", small.toString()).start().waitFor();
+        }
+    }
+
+    /**
      * SQLite to the test run's database (PostgreSQL in the PostgreSQL run, so a catalogue moves
      * onto it), and back again to a SQLite file (taken home): the same pages at every step.
      */

@@ -215,6 +215,150 @@ class DatabaseOutageTest {
     }
 
     /**
+     * The database stops under an import (here: while the import waits for the row another
+     * transaction holds, its connection is cut). It said "import failed, nothing more was done" and
+     * the driver's words, leaving the operator to wonder how much was kept: it says that nothing was
+     * (an import is one transaction), and to run it again once the database answers.
+     */
+    @Test
+    @org.junit.jupiter.api.parallel.ResourceLock(org.junit.jupiter.api.parallel.Resources.SYSTEM_ERR)
+    void anImportCutOffByTheDatabaseSaysNothingWasKeptAndToRunItAgain() throws Exception {
+        assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite file does not go away");
+        DatabaseAddress direct = TestDatabase.in(folder);
+        Matcher port = Pattern.compile("//([^/:]+):(\\d+)/").matcher(direct.text());
+        assertTrue(port.find(), direct.text());
+        java.io.PrintStream realErr = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        try (Relay relay = new Relay(new InetSocketAddress(port.group(1), Integer.parseInt(port.group(2))));
+             Database other = Database.open(direct)) {
+            String relayed = direct.text().substring(0, port.start()) + "//127.0.0.1:" + relay.port() + "/"
+                    + direct.text().substring(port.end());
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Void> holding = CompletableFuture.runAsync(() -> other.dsl().transaction(tx -> {
+                tx.dsl().selectFrom(org.dossier.db.Tables.DOCUMENT_COUNT).forUpdate().fetch();
+                held.countDown();
+                release.await(60, TimeUnit.SECONDS);
+            }));
+            int status;
+            try {
+                assertTrue(held.await(30, TimeUnit.SECONDS));
+                System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+                CompletableFuture<Integer> importing = CompletableFuture.supplyAsync(() ->
+                        org.dossier.app.Main.run("import", "--db", relayed, TestCatalogue.SEEDS.toString()));
+                while (other.dsl().fetchCount(DSL.table("pg_stat_activity"), DSL.field("wait_event_type").eq("Lock")
+                        .and(DSL.field("datname").eq(DSL.field("current_database()")))) == 0) {
+                    assertFalse(importing.isDone(), "the import did not wait for the row: " + err);
+                    Thread.sleep(20);
+                }
+                relay.cut();
+                status = importing.get(60, TimeUnit.SECONDS);
+            } finally {
+                System.setErr(realErr);
+                release.countDown();
+                holding.get(60, TimeUnit.SECONDS);
+            }
+            String said = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(1, status, said);
+            assertTrue(said.contains("Nothing was imported: the database cannot be reached ("), said);
+            assertTrue(said.contains("none of its entries were kept. Run it again once the database answers again."), said);
+            assertFalse(said.contains("password"), said);
+            assertFalse(said.contains("\tat "), "no stack trace: " + said);
+            assertEquals(0, other.dsl().fetchCount(DOCUMENT), "nothing was kept");
+        } finally {
+            TestDatabase.forget(folder);
+        }
+    }
+
+    /**
+     * Prometheus' first scrape comes after the database has gone away (a node scraped only now, or
+     * just started): the index gauges had no reading to fall back on, and dossier_index_open said 0
+     * of an index that was open and answering searches. Open or not is the index's own state.
+     */
+    @Test
+    void theFirstScrapeDuringAnOutageSaysTheIndexIsOpen() throws Exception {
+        assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite file does not go away");
+        DatabaseAddress direct = TestDatabase.in(folder);
+        Matcher port = Pattern.compile("//([^/:]+):(\\d+)/").matcher(direct.text());
+        assertTrue(port.find(), direct.text());
+        try (Relay relay = new Relay(new InetSocketAddress(port.group(1), Integer.parseInt(port.group(2))))) {
+            DatabaseAddress relayed = DatabaseAddress.postgresql(direct.text().substring(0, port.start())
+                    + "//127.0.0.1:" + relay.port() + "/" + direct.text().substring(port.end()));
+            OperationsSettings withMetrics = new OperationsSettings(0, "127.0.0.1",
+                    OperationsSettings.DEFAULT_MAX_INDEX_LAG, java.time.Duration.ZERO);
+            try (OperatedCatalogue catalogue = OperatedCatalogue.start(relayed, folder.resolve("index"), withMetrics)) {
+                awaitReady(catalogue.http());
+                relay.cut();
+                HttpResponse<String> metrics = catalogue.http().get(catalogue.metricsUrl());
+                assertEquals(200, metrics.statusCode());
+                assertTrue(metrics.body().contains("dossier_index_open 1.0"), metrics.body());
+            }
+        } finally {
+            TestDatabase.forget(folder);
+        }
+    }
+
+    /**
+     * PostgreSQL full (its max_connections reached by other clients; here, this node's role limited
+     * to none more): the pool still holds a connection, which answered /ready's query, so /ready said
+     * 200 while every request beyond what that connection served waited 5 s and was turned away. It
+     * says 503 now, in one line that says why, and 200 again once the server takes connections.
+     */
+    @Test
+    void aServerThatTakesNoNewConnectionIsNotReady() throws Exception {
+        assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite file takes every connection");
+        DatabaseAddress direct = TestDatabase.in(folder);
+        String role = "dossier_few_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 1_000_000;
+        try (Database admin = Database.open(direct)) {
+            // Members of the tables' owner may use them; a superuser would pass any connection limit.
+            admin.dsl().execute("CREATE ROLE " + role + " LOGIN");
+            admin.dsl().execute("GRANT postgres TO " + role);
+            admin.dsl().execute("CREATE ROLE " + role + "_other");
+            try {
+                DatabaseAddress limited = DatabaseAddress.postgresql(direct.text().replace("user=postgres", "user=" + role));
+                try (OperatedCatalogue catalogue = OperatedCatalogue.start(limited, folder.resolve("index"),
+                        OperationsSettings.DEFAULT)) {
+                    Http http = catalogue.http();
+                    awaitReady(http);
+
+                    admin.dsl().execute("ALTER ROLE " + role + " CONNECTION LIMIT 0");
+                    HttpResponse<String> full = http.get(Health.READINESS);
+                    assertEquals(503, full.statusCode(), full.body());
+                    JsonNode database = JSON.readTree(full.body()).get("checks").get("database");
+                    assertFalse(database.get("ok").asBoolean(), full.body());
+                    String error = database.get("details").get("error").asText();
+                    assertTrue(error.contains("refuses new connections") && error.contains("connection limit"), error);
+                    assertFalse(error.contains("\n"), "one line: " + error);
+
+                    admin.dsl().execute("ALTER ROLE " + role + " CONNECTION LIMIT -1");
+                    awaitReady(http);
+
+                    // Flyway's history, which /ready reads every 5 s, out of this node's reach: Flyway's
+                    // message is a dozen lines (dashes, SQL state, error code), and /ready gave it whole.
+                    admin.dsl().execute("ALTER TABLE flyway_schema_history OWNER TO " + role + "_other");
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    HttpResponse<String> unread;
+                    do {
+                        Thread.sleep(200);
+                        unread = http.get(Health.READINESS);
+                    } while (unread.statusCode() == 200 && System.nanoTime() < deadline);
+                    assertEquals(503, unread.statusCode(), unread.body());
+                    String migrations = JSON.readTree(unread.body()).get("checks").get("migrations").get("details")
+                            .get("error").asText();
+                    assertTrue(migrations.startsWith("the migrations cannot be read: "), migrations);
+                    assertFalse(migrations.contains("\n"), "one line: " + migrations);
+                }
+            } finally {
+                admin.dsl().execute("REASSIGN OWNED BY " + role + "_other TO postgres");
+                admin.dsl().execute("DROP ROLE " + role);
+                admin.dsl().execute("DROP ROLE " + role + "_other");
+            }
+        } finally {
+            TestDatabase.forget(folder);
+        }
+    }
+
+    /**
      * A transaction that cannot begin, because no connection can be had, asks the pool once: jOOQ's
      * rollback asked it twice more, each waiting its whole timeout (a sign-in while PostgreSQL was
      * down answered after three waits). Counted as the pool's timeouts.

@@ -13,8 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.dossier.app.Database;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.RecordStore;
@@ -161,6 +163,51 @@ class HealthTest {
             JsonNode index = json(ready).get("checks").get("index");
             assertFalse(index.get("ok").asBoolean());
             assertTrue(index.get("details").get("detail").asText().contains("restored or replaced"), ready.body());
+        }
+    }
+
+    /**
+     * Another process writing on and on (a bulk import committing, here a record withdrawn and
+     * reinstated over and over): every node is as far behind as this one, and said 503 until it had
+     * caught up, leaving a load balancer that follows /ready with no node. A node seen applying the
+     * changes says 200 while it catches up, and that it does.
+     */
+    @Test
+    void aNodeBehindButCatchingUpStaysReady() throws Exception {
+        try (OperatedCatalogue busy = OperatedCatalogue.withSeeds(new OperationsSettings(null, null, 0, Duration.ofSeconds(2)))) {
+            int record = 1;
+            AtomicBoolean writing = new AtomicBoolean(true);
+            CompletableFuture<Void> writer;
+            try (Database other = Database.open(busy.database())) {
+                RecordStore store = new RecordStore(other.dsl(), Clock.systemUTC());
+                writer = CompletableFuture.runAsync(() -> {
+                    Attribution by = new Attribution("alice", "a bulk write", null);
+                    while (writing.get()) {
+                        var now = other.dsl().select(DOCUMENT.VERSION, DOCUMENT.WITHDRAWN_AT).from(DOCUMENT)
+                                .where(DOCUMENT.ID.eq(record)).fetchSingle();
+                        int version = now.value1();
+                        boolean withdrawn = now.value2() != null;
+                        store.write(w -> withdrawn ? w.reinstate(record, version, by) : w.withdraw(record, version, "again", by));
+                    }
+                });
+                JsonNode catchingUp = null;
+                try {
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (catchingUp == null && System.nanoTime() < deadline && !writer.isDone()) {
+                        HttpResponse<String> ready = busy.http().get(Health.READINESS);
+                        JsonNode index = json(ready).get("checks").get("index");
+                        if (ready.statusCode() == 200 && index.get("details").get("lag").asLong() > 0) {
+                            catchingUp = index;
+                        }
+                        Thread.sleep(50);
+                    }
+                } finally {
+                    writing.set(false);
+                }
+                writer.get(30, TimeUnit.SECONDS);
+                assertTrue(catchingUp != null, "never ready while behind");
+                assertTrue(catchingUp.get("details").get("catchingUp").asBoolean(), catchingUp.toString());
+            }
         }
     }
 }

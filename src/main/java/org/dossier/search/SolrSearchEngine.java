@@ -260,7 +260,7 @@ public final class SolrSearchEngine implements SearchEngine {
         doc.setField("doc_id", record.id());
         doc.setField("feed_version", version);
         doc.setField("live", true);
-        doc.setField("text", record.title() + "\n\n" + record.summary());
+        doc.setField("text", IndexLayout.words(record.title(), record.summary()));
         doc.setField("title", record.title());
         doc.setField("summary", record.summary());
         doc.setField("sort_title", record.sortTitle());

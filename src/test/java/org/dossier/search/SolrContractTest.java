@@ -61,6 +61,8 @@ class SolrContractTest {
             store.write(w -> w.create(new RecordDraft(record[0], List.of(record[1]), DocumentDate.ofDay(1956, 7, 26)),
                     Attribution.editor("tester", "a record in another script")));
         }
+        store.write(w -> w.create(new RecordDraft(SNIPPETS[0], List.of(SNIPPETS[1]), DocumentDate.ofDay(1960, 5, 2)),
+                Attribution.editor("tester", "a record with an emoji, an apostrophe and markup")));
         lucene = LuceneSearchEngine.open(folder.resolve("dossier.index"), database.dsl());
         solr = SolrSearchEngine.open(TestSolrCloud.freshCollection(2), database.dsl());
 
@@ -93,6 +95,14 @@ class SolrContractTest {
         {"بَرْقِيَّة من القاهرة", "أعلن جمال عبد الناصر تأميم قناة السويس."},
         {"מברק על הקמת המדינה", "דָּוִד בֶּן-גּוּרְיוֹן הכריז על הקמת מדינת ישראל."},
     };
+
+    /**
+     * A record whose snippet SolrCloud's own highlighter gave otherwise: its sentences grew to their
+     * neighbours, broke before the emoji, and its apostrophe came as an entity.
+     */
+    private static final String[] SNIPPETS = {"The envoy's cable on the Zambezi dam",
+        "First words of the cable. Second words. Third words. 👨‍👩‍👧 about the envoy's "
+            + "Zambezi dam & its \"cost\" <b>. Fifth words of no interest at all. Sixth words, the last."};
 
     private static SearchRequest request(String query) {
         return SearchRequestParser.parse(query);
@@ -128,6 +138,18 @@ class SolrContractTest {
         for (String query : requests) {
             assertSame(query, lucene, solr, request(query));
         }
+    }
+
+    @Test
+    void bothEnginesShowTheSameSnippets() {
+        for (String query : List.of("q=zambezi", "q=cost", "q=envoy%27s", "q=%22the+last%22", "q=zambez*", "q=sixth",
+                "q=first+dam", "q=cable+-korea")) {
+            assertSame(query, lucene, solr, request(query));
+        }
+        SearchHit hit = solr.search(request("q=cost")).hits().get(0);
+        assertEquals("The envoy&#39;s cable on the Zambezi dam", hit.title().html());
+        assertEquals("Third words. 👨‍👩‍👧 about the envoy&#39;s Zambezi dam &amp; its &quot;<mark>cost</mark>&quot; "
+                + "&lt;b&gt;.", hit.snippet().html());
     }
 
     @Test
@@ -399,6 +421,8 @@ class SolrContractTest {
         assertEquals(new TreeSet<>(boxed(wantAll)), new TreeSet<>(boxed(gotAll)), where + "the hits");
         // In order for relevance too: both break equal scores by record number.
         assertEquals(wantPage, gotPage, where + "the page, in order");
+        // And what the reader sees of each: the same marked title and snippet.
+        assertEquals(want.hits(), got.hits(), where + "the page's titles and snippets");
         assertEquals(boxed(wantAll), boxed(gotAll), where + "every hit, in order");
     }
 

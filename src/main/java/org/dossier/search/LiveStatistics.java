@@ -97,9 +97,8 @@ final class LiveStatistics {
 
     /**
      * How many live records of {@code reader} have {@code term}, and how often in all; null for a
-     * field that is not scored. {@code docFreq} and {@code totalTermFreq} are what the query was
-     * given, which a fuzzy search's rewrite blends across its words: that blend is kept on top of
-     * the live counts.
+     * field that is not scored, and for frequencies a fuzzy search's rewrite blended across its words
+     * ({@code docFreq} and {@code totalTermFreq}, what the query was given, are then not the term's own).
      */
     static TermStatistics term(IndexReader reader, Term term, int docFreq, long totalTermFreq) throws IOException {
         if (!SCORED.contains(term.field())) {
@@ -135,8 +134,11 @@ final class LiveStatistics {
                 }
             }
         }
-        records += docFreq - rawRecords;
-        times += totalTermFreq - rawTimes;
+        if (docFreq != rawRecords || totalTermFreq != rawTimes) {
+            // A fuzzy search's rewrite gave each of its words the largest frequency among them, so
+            // that a rarer misspelling does not outweigh the word: that blend stays Lucene's own.
+            return null;
+        }
         if (records <= 0) {
             return null; // only deleted records have it: it matches none, and scores nothing
         }

@@ -10,9 +10,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -132,20 +130,6 @@ final class Snapshot extends IndexSearcher {
         if (countsAlone != null) {
             countsAlone.put(alone, counts);
         }
-    }
-
-    /** A scored field's statistics over live records only, as an index of them alone has ({@link LiveStatistics}). */
-    @Override
-    public CollectionStatistics collectionStatistics(String field) throws IOException {
-        CollectionStatistics live = LiveStatistics.collection(getIndexReader(), field);
-        return live != null ? live : super.collectionStatistics(field);
-    }
-
-    /** How many live records have a scored field's term ({@link LiveStatistics}). */
-    @Override
-    public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq) throws IOException {
-        TermStatistics live = LiveStatistics.term(getIndexReader(), term, docFreq, totalTermFreq);
-        return live != null ? live : super.termStatistics(term, docFreq, totalTermFreq);
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.Locale;
  * rules backwards, and those stop at a full stop followed by an emoji: a snippet then began in
  * the middle of a sentence, at ". 👨‍👩‍👧 about …" instead of "Third words. 👨‍👩‍👧 about …".
  * Read from the start, the same rules find the boundaries the JDK gives with {@code first} and
- * {@code next}. (SolrCloud's highlighter still uses the JDK's own.)
+ * {@code next}. (SolrCloud's hits are marked here too, by {@link Highlights}, not by Solr's highlighter.)
  */
 final class ForwardSentences extends BreakIterator {
 

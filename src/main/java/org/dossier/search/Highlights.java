@@ -2,8 +2,12 @@ package org.dossier.search;
 
 import java.io.IOException;
 import java.text.BreakIterator;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -20,35 +24,64 @@ import org.unbescape.html.HtmlEscape;
 final class Highlights {
 
     private static final int SUMMARY_PASSAGES = 2;
+    /** How much of a title or summary is read for matches. */
+    private static final int MAX_LENGTH = 10_000;
+    private static final Set<String> STORED = Set.of(IndexLayout.TITLE, IndexLayout.SUMMARY);
 
     private Highlights() {
     }
 
-    /** For each hit, in order: the title and the snippet. */
+    /** A hit's title and summary as stored, to be marked. */
+    record Stored(String title, String summary) {
+    }
+
+    /** For each hit of the embedded index, in order: the title and the snippet. */
     static HighlightedText[][] of(IndexSearcher searcher, Analyzer analyzer, Query query, int[] docIds)
             throws IOException {
-        HighlightedText[][] out = new HighlightedText[docIds.length][2];
-        if (docIds.length == 0) {
+        List<Stored> stored = new ArrayList<>(docIds.length);
+        StoredFields fields = searcher.storedFields();
+        for (int docId : docIds) {
+            Document record = fields.document(docId, STORED);
+            stored.add(new Stored(record.get(IndexLayout.TITLE), record.get(IndexLayout.SUMMARY)));
+        }
+        return of(analyzer, query, stored);
+    }
+
+    /**
+     * For each hit, in order: the title and the snippet, from its stored title and summary. Both
+     * engines mark their hits here, with the same chains, sentences and escaping: SolrCloud's own
+     * highlighter gave other snippets (its fragments grew to neighbouring sentences, its sentences
+     * broke before an emoji, its encoder wrote an apostrophe as an entity).
+     */
+    static HighlightedText[][] of(Analyzer analyzer, Query query, List<Stored> hits) throws IOException {
+        HighlightedText[][] out = new HighlightedText[hits.size()][2];
+        if (hits.isEmpty()) {
             return out;
         }
-        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builderWithoutSearcher(analyzer)
                 // The words are matched in 'text' and 'stem'; they are shown in the stored title and
                 // summary, analysed with both forms at each position (see CatalogueAnalyzer).
                 .withFieldMatcher(field -> IndexLayout.TEXT.equals(field) || IndexLayout.STEM.equals(field))
                 .withWeightMatches(false)
                 .withFormatter(new EscapingFormatter())
-                .withMaxLength(10_000);
+                .withMaxLength(MAX_LENGTH);
         UnifiedHighlighter highlighter = new PerFieldHighlighter(builder);
-        Map<String, String[]> marked = highlighter.highlightFields(
-                new String[] {IndexLayout.TITLE, IndexLayout.SUMMARY}, query, docIds,
-                new int[] {1, SUMMARY_PASSAGES});
-        String[] titles = marked.get(IndexLayout.TITLE);
-        String[] summaries = marked.get(IndexLayout.SUMMARY);
-        for (int i = 0; i < docIds.length; i++) {
-            out[i][0] = titles[i] == null ? HighlightedText.EMPTY : new HighlightedText(titles[i]);
-            out[i][1] = summaries[i] == null ? HighlightedText.EMPTY : new HighlightedText(summaries[i]);
+        for (int i = 0; i < hits.size(); i++) {
+            out[i][0] = marked(highlighter, IndexLayout.TITLE, query, hits.get(i).title(), 1);
+            out[i][1] = marked(highlighter, IndexLayout.SUMMARY, query, hits.get(i).summary(), SUMMARY_PASSAGES);
         }
         return out;
+    }
+
+    private static HighlightedText marked(UnifiedHighlighter highlighter, String field, Query query, String text,
+                                          int passages) throws IOException {
+        if (text == null || text.isEmpty()) {
+            return HighlightedText.EMPTY;
+        }
+        // What a highlighter with a searcher reads of a stored field: its first MAX_LENGTH characters.
+        String content = text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
+        Object html = highlighter.highlightWithoutSearcher(field, query, content, passages);
+        return html == null ? HighlightedText.EMPTY : new HighlightedText(html.toString());
     }
 
     private static final class PerFieldHighlighter extends UnifiedHighlighter {

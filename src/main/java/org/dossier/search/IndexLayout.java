@@ -61,7 +61,7 @@ final class IndexLayout {
         Document doc = new Document();
         doc.add(new StringField(ID, Integer.toString(record.id()), Field.Store.NO));
         doc.add(new NumericDocValuesField(ID, record.id()));
-        String words = record.title() + "\n\n" + record.summary();
+        String words = words(record.title(), record.summary());
         doc.add(new TextField(TEXT, words, Field.Store.NO));
         doc.add(new TextField(STEM, words, Field.Store.NO));
         doc.add(new StoredField(TITLE, record.title()));
@@ -95,6 +95,14 @@ final class IndexLayout {
         }
         return config.build(doc);
     }
+
+    /** What the words of a record are, as {@link #TEXT} and {@link #STEM} read them: its title, then its summary. */
+    static String words(String title, String summary) {
+        return title + WORDS_APART + summary;
+    }
+
+    /** What keeps a record's title and summary apart in its {@link #words}: no title has it. */
+    static final String WORDS_APART = "\n\n";
 
     static Term idTerm(int id) {
         return new Term(ID, Integer.toString(id));

@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
@@ -13,6 +15,10 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.FuzzyTermsEnum;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 
 /** {@link WordStatistics} of one snapshot of the embedded index, read from its terms. */
@@ -80,5 +86,17 @@ final class LuceneWordStatistics implements WordStatistics {
             words.add(new Word(term.utf8ToString(), walk.docFreq()));
         }
         return words;
+    }
+
+    @Override
+    public String firstWith(String field, String word) throws IOException {
+        TopDocs first = snapshot.search(new TermQuery(term(field, word)), 1,
+                new Sort(new SortField(IndexLayout.ID, SortField.Type.LONG)));
+        if (first.scoreDocs.length == 0) {
+            return null;
+        }
+        Document record = snapshot.storedFields().document(first.scoreDocs[0].doc,
+                Set.of(IndexLayout.TITLE, IndexLayout.SUMMARY));
+        return IndexLayout.words(record.get(IndexLayout.TITLE), record.get(IndexLayout.SUMMARY));
     }
 }

@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * The names of people and places in the authority lists, as the words a reader types: which
@@ -36,28 +39,34 @@ final class Names {
     record Named(Facet facet, String key, String label) {
     }
 
-    static final Names NONE = new Names(Map.of(), Set.of(), 0);
+    /** A word as the index holds it (folded), as the text it was read from writes it, and where (in the text composed). */
+    record Word(String folded, String written, int start) {
+    }
+
+    static final Names NONE = new Names(Map.of(), Map.of(), 0);
 
     private final Map<List<String>, Named> expanding;
-    private final Set<String> words;
+    private final Map<String, String> written;
     private final int longest;
 
-    private Names(Map<List<String>, Named> expanding, Set<String> words, int longest) {
+    private Names(Map<List<String>, Named> expanding, Map<String, String> written, int longest) {
         this.expanding = expanding;
-        this.words = words;
+        this.written = written;
         this.longest = longest;
     }
 
     static Names of(List<Form> forms, Analyzer analyzer) {
         Map<List<String>, Set<Named>> byWords = new HashMap<>();
         Set<List<String>> shortForms = new HashSet<>();
-        Set<String> words = new TreeSet<>();
+        Map<String, String> written = new TreeMap<>();
         for (Form form : forms) {
-            List<String> tokens = tokens(analyzer, form.name());
-            if (tokens.isEmpty()) {
+            List<Word> read = words(analyzer, form.name());
+            if (read.isEmpty()) {
                 continue;
             }
-            words.addAll(tokens);
+            List<String> tokens = read.stream().map(Word::folded).toList();
+            // As the first form that has the word writes it: the lists give the preferred name first.
+            read.forEach(word -> written.putIfAbsent(word.folded(), word.written()));
             if (FULL_NAME_ONLY.equals(form.kind())) {
                 shortForms.add(tokens);
             } else {
@@ -73,7 +82,7 @@ final class Names {
                 longest = Math.max(longest, entry.getKey().size());
             }
         }
-        return new Names(Map.copyOf(expanding), Set.copyOf(words), longest);
+        return new Names(Map.copyOf(expanding), Collections.unmodifiableMap(written), longest);
     }
 
     /** The authority these words name, or null when they name none or not unambiguously. */
@@ -88,23 +97,42 @@ final class Names {
 
     /** Every word of every name, folded as the index folds them. */
     Set<String> words() {
-        return words;
+        return written.keySet();
+    }
+
+    /** How the authority lists write {@code folded}, a word of a name ("zymierski": "Żymierski"), or null. */
+    String written(String folded) {
+        return written.get(folded);
     }
 
     static List<String> tokens(Analyzer analyzer, String text) {
-        List<String> tokens = new ArrayList<>();
+        return words(analyzer, text).stream().map(Word::folded).toList();
+    }
+
+    /**
+     * The words of {@code text} as the index folds them, each with the piece of the text it was
+     * read from, without an English possessive ("Stalin's": "stalin", written "Stalin").
+     */
+    static List<Word> words(Analyzer analyzer, String text) {
+        List<Word> words = new ArrayList<>();
         // Composed (NFC) first, as records and searches are: a form an editor typed with combining
         // accents is then the same words as the one typed precomposed.
-        try (TokenStream stream = analyzer.tokenStream(IndexLayout.TEXT, Normalizer.normalize(text, Normalizer.Form.NFC))) {
+        String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
+        try (TokenStream stream = analyzer.tokenStream(IndexLayout.TEXT, composed)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offsets = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                tokens.add(term.toString());
+                String piece = composed.substring(offsets.startOffset(), offsets.endOffset());
+                words.add(new Word(term.toString(), POSSESSIVE.matcher(piece).replaceFirst(""), offsets.startOffset()));
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return tokens;
+        return words;
     }
+
+    /** What EnglishPossessiveFilter takes off a word (its offsets still cover it). */
+    private static final Pattern POSSESSIVE = Pattern.compile("['\u2019\uFF07][sS]$");
 }

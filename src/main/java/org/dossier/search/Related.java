@@ -148,7 +148,7 @@ final class Related {
 
     /** The record's stemmed words of at least {@value #MIN_WORD_LENGTH} letters, with how often each occurs. */
     private static Map<String, Integer> words(Analyzer analyzer, Record record) throws IOException {
-        String text = record.title() + "\n\n" + record.summary();
+        String text = IndexLayout.words(record.title(), record.summary());
         Map<String, Integer> frequencies = new HashMap<>();
         try (TokenStream stream = analyzer.tokenStream(IndexLayout.STEM, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

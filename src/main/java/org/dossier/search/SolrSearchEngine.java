@@ -1,6 +1,7 @@
 package org.dossier.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -13,6 +14,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.lucene.search.Query;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
@@ -260,7 +262,7 @@ public final class SolrSearchEngine implements SearchEngine {
         doc.setField("doc_id", record.id());
         doc.setField("feed_version", version);
         doc.setField("live", true);
-        doc.setField("text", record.title() + "\n\n" + record.summary());
+        doc.setField("text", IndexLayout.words(record.title(), record.summary()));
         doc.setField("title", record.title());
         doc.setField("summary", record.summary());
         doc.setField("sort_title", record.sortTitle());
@@ -387,11 +389,12 @@ public final class SolrSearchEngine implements SearchEngine {
     // Searching.
 
     /** A request's words as the JSON Query DSL, and what the reader is told about them. */
-    private record Words(Object query, String notice) {
+    /** The words as Solr's JSON Query DSL, as the query they were read into (null for none: every record), and the notice. */
+    private record Words(Object query, Query read, String notice) {
     }
 
     private Words words(SearchRequest request, boolean plain) {
-        return request.hasText() ? words(request.text(), plain) : new Words("*:*", null);
+        return request.hasText() ? words(request.text(), plain) : new Words("*:*", null, null);
     }
 
     private Words words(String text, boolean plain) {
@@ -400,7 +403,7 @@ public final class SolrSearchEngine implements SearchEngine {
                 + "so only its plain words were searched for.")
                 : queries.read(text, names);
         try {
-            return new Words(SolrQueries.of(read.query()), read.notice());
+            return new Words(SolrQueries.of(read.query()), read.query(), read.notice());
         } catch (SolrQueries.Untranslatable e) {
             if (plain) {
                 throw e;
@@ -467,10 +470,8 @@ public final class SolrSearchEngine implements SearchEngine {
         query.setOffset(request.offset());
         query.setLimit(request.pageSize());
         query.setSort(sort(request));
-        query.returnFields("id", "doc_id");
-        if (request.hasText() && request.hasPaging()) {
-            highlighting(query);
-        }
+        boolean marking = request.hasText() && request.hasPaging() && words.read() != null;
+        query.returnFields(marking ? new String[] {"doc_id", "title", "summary"} : new String[] {"doc_id"});
         for (Facet facet : Facet.values()) {
             TermsFacetMap counts = new TermsFacetMap(facet.key()).setLimit(-1).setMinCount(1);
             if (!request.requiresAll(facet)) {
@@ -489,12 +490,15 @@ public final class SolrSearchEngine implements SearchEngine {
         QueryResponse response = process(query);
 
         List<SearchHit> hits = new ArrayList<>();
-        Map<String, Map<String, List<String>>> marked = response.getHighlighting();
+        List<Highlights.Stored> stored = new ArrayList<>();
         for (SolrDocument doc : response.getResults()) {
-            int id = ((Number) doc.getFirstValue("doc_id")).intValue();
-            Map<String, List<String>> fields = marked == null ? null : marked.get(String.valueOf(doc.getFirstValue("id")));
-            hits.add(fields == null ? new SearchHit(id, HighlightedText.EMPTY, HighlightedText.EMPTY)
-                    : new SearchHit(id, highlighted(fields.get("title")), highlighted(fields.get("summary"))));
+            stored.add(new Highlights.Stored((String) doc.getFirstValue("title"), (String) doc.getFirstValue("summary")));
+        }
+        HighlightedText[][] marked = marking ? marked(words.read(), stored) : null;
+        for (int i = 0; i < response.getResults().size(); i++) {
+            int id = ((Number) response.getResults().get(i).getFirstValue("doc_id")).intValue();
+            hits.add(marked == null ? new SearchHit(id, HighlightedText.EMPTY, HighlightedText.EMPTY)
+                    : new SearchHit(id, marked[i][0], marked[i][1]));
         }
         NestableJsonFacet facets = response.getJsonFacetingResponse();
         Map<Facet, List<FacetCount>> counted = new EnumMap<>(Facet.class);
@@ -610,34 +614,16 @@ public final class SolrSearchEngine implements SearchEngine {
     }
 
     /**
-     * Solr's unified highlighter as {@link Highlights} sets Lucene's: the whole title, the best two
-     * sentences of the summary (its first ones when none matched), the text escaped by Solr's HTML
-     * encoder before the marks are added.
+     * The hits' titles and snippets, marked here as the embedded engine marks its own ({@link
+     * Highlights}), from the stored title and summary Solr returned: one reader sees one snippet,
+     * whichever engine answers.
      */
-    private static void highlighting(JsonQueryRequest query) {
-        query.withParam("hl", true)
-                .withParam("hl.method", "unified")
-                .withParam("hl.fl", "title,summary")
-                .withParam("hl.requireFieldMatch", false)
-                .withParam("hl.weightMatches", false)
-                .withParam("hl.encoder", "html")
-                .withParam("hl.tag.pre", "<mark>")
-                .withParam("hl.tag.post", "</mark>")
-                .withParam("hl.tag.ellipsis", Highlights.EscapingFormatter.ELLIPSIS)
-                .withParam("hl.defaultSummary", true)
-                .withParam("hl.maxAnalyzedChars", 10_000)
-                .withParam("hl.bs.language", "en")
-                .withParam("f.title.hl.bs.type", "WHOLE")
-                .withParam("f.title.hl.snippets", 1)
-                .withParam("f.summary.hl.bs.type", "SENTENCE")
-                .withParam("f.summary.hl.snippets", 2);
-    }
-
-    private static HighlightedText highlighted(List<String> snippets) {
-        if (snippets == null || snippets.isEmpty()) {
-            return HighlightedText.EMPTY;
+    private HighlightedText[][] marked(Query read, List<Highlights.Stored> stored) {
+        try {
+            return Highlights.of(analyzer, read, stored);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new HighlightedText(String.join(Highlights.EscapingFormatter.ELLIPSIS, snippets).strip());
     }
 
     private static DomainMap excluding(String... tags) {

@@ -13,6 +13,8 @@ import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.response.TermsResponse;
 import org.apache.solr.client.solrj.response.json.NestableJsonFacet;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
@@ -81,6 +83,18 @@ final class SolrWordStatistics implements WordStatistics {
                 .set("terms.regex", ".{" + Math.max(1, length - 2) + "," + (length + 2) + "}")
                 .set("terms.limit", -1);
         return terms(params, field).stream().map(t -> new Word(t.getTerm(), t.getFrequency())).toList();
+    }
+
+    @Override
+    public String firstWith(String field, String word) throws IOException {
+        ModifiableSolrParams params = new ModifiableSolrParams().set("q", "{!term f=" + field + " v=$w}").set("w", word)
+                .set("fq", live).set("sort", "doc_id asc").set("rows", 1).set("fl", "title,summary");
+        SolrDocumentList found = process(params).getResults();
+        if (found.isEmpty()) {
+            return null;
+        }
+        SolrDocument record = found.get(0);
+        return IndexLayout.words((String) record.getFirstValue("title"), (String) record.getFirstValue("summary"));
     }
 
     private static ModifiableSolrParams termsParams(String field) {

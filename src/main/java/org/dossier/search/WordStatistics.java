@@ -58,4 +58,11 @@ interface WordStatistics {
      * each with its document frequency (replaced and withdrawn records counted until merged away).
      */
     List<Word> near(String field, String word) throws IOException;
+
+    /**
+     * The title and summary ({@link IndexLayout#words}) of the lowest-numbered record a reader can
+     * find that has {@code word} in {@code field}, or null: where a word of the index, which is
+     * folded, is read as the catalogue writes it.
+     */
+    String firstWith(String field, String word) throws IOException;
 }

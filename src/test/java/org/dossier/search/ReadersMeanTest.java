@@ -229,6 +229,23 @@ class ReadersMeanTest {
         assertEquals(0, search("Stailn").total());
     }
 
+    /**
+     * The index folds words (no case, no accents): a respelling is written as the catalogue writes
+     * the word, not as the index holds it — a name as the authority lists write it, whatever the
+     * reader typed, a common word capitalised as the reader's was.
+     */
+    @Test
+    void aRespellingIsWrittenAsTheCatalogueWritesIt() {
+        assertEquals("Molotov", search("molotow").suggestion());
+        assertEquals("Żymierski", search("Zymierskii").suggestion());
+        assertEquals("Pásztor", search("pasztr").suggestion());
+        // Only a title has it ("… to the Chargé d’Affaires …"): its accent kept, its capital the reader's.
+        assertEquals("chargé", search("chargee").suggestion());
+        assertEquals("Chargé", search("Chargee").suggestion());
+        assertEquals("telegram", search("telegarm").suggestion());
+        assertEquals("Telegram", search("Telegarm").suggestion());
+    }
+
     @Test
     void relatedRecordsShareItsPeoplePlacesAndWords() {
         int shtykov = seeds.recordTitled("Ciphered Telegram No. 405976 from Shtykov");

@@ -30,7 +30,10 @@ import org.dossier.testing.StartedFirst;
 import org.dossier.testing.TestSolrCloud;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The contract both engines keep: the same request asked of the embedded Lucene index and of a
@@ -41,7 +44,18 @@ import org.junit.jupiter.api.Test;
  * records, with requests made from its own most frequent values.
  */
 @StartedFirst(seconds = 38)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrContractTest {
+
+    /**
+     * The tests that write run after those that only read, in this order: a record written again or
+     * withdrawn stays in each index's statistics until its segment is merged away, which each engine
+     * does at its own moment, so a relevance order compared after another test's writes could differ
+     * by a merge (q=korea OR china did, once the language test wrote a record before the seed
+     * catalogue was compared). BM25 over live records only is in BENCHMARKS.md and README: it needs
+     * the same on Solr first.
+     */
+    private static final int AFTER_THE_READS = Order.DEFAULT + 1;
 
     private static Path folder;
     private static Database database;
@@ -62,6 +76,8 @@ class SolrContractTest {
             store.write(w -> w.create(new RecordDraft(record[0], List.of(record[1]), DocumentDate.ofDay(1956, 7, 26)),
                     Attribution.editor("tester", "a record in another script")));
         }
+        store.write(w -> w.create(new RecordDraft(SNIPPETS[0], List.of(SNIPPETS[1]), DocumentDate.ofDay(1960, 5, 2)),
+                Attribution.editor("tester", "a record with an emoji, an apostrophe and markup")));
         // Seed pages say no language: some records are given one, two or three, as an editor would.
         String[][] said = {{"3", "ru"}, {"5", "ru zh"}, {"7", "ko"}, {"11", "zh"}, {"13", "en ru ko"}};
         for (String[] every : said) {
@@ -101,6 +117,14 @@ class SolrContractTest {
         {"מברק על הקמת המדינה", "דָּוִד בֶּן-גּוּרְיוֹן הכריז על הקמת מדינת ישראל."},
     };
 
+    /**
+     * A record whose snippet SolrCloud's own highlighter gave otherwise: its sentences grew to their
+     * neighbours, broke before the emoji, and its apostrophe came as an entity.
+     */
+    private static final String[] SNIPPETS = {"The envoy's cable on the Zambezi dam",
+        "First words of the cable. Second words. Third words. 👨‍👩‍👧 about the envoy's "
+            + "Zambezi dam & its \"cost\" <b>. Fifth words of no interest at all. Sixth words, the last."};
+
     private static SearchRequest request(String query) {
         return SearchRequestParser.parse(query);
     }
@@ -138,6 +162,18 @@ class SolrContractTest {
         for (String query : requests) {
             assertSame(query, lucene, solr, request(query));
         }
+    }
+
+    @Test
+    void bothEnginesShowTheSameSnippets() {
+        for (String query : List.of("q=zambezi", "q=cost", "q=envoy%27s", "q=%22the+last%22", "q=zambez*", "q=sixth",
+                "q=first+dam", "q=cable+-korea")) {
+            assertSame(query, lucene, solr, request(query));
+        }
+        SearchHit hit = solr.search(request("q=cost")).hits().get(0);
+        assertEquals("The envoy&#39;s cable on the Zambezi dam", hit.title().html());
+        assertEquals("Third words. 👨‍👩‍👧 about the envoy&#39;s Zambezi dam &amp; its &quot;<mark>cost</mark>&quot; "
+                + "&lt;b&gt;.", hit.snippet().html());
     }
 
     @Test
@@ -212,7 +248,8 @@ class SolrContractTest {
     void bothEnginesOfferTheSameRespelling() {
         List<String> misspelt = List.of("Stailn", "Molotow", "Shtykow telegram", "Molotov", "stalin korea",
                 "telegarm", "Koera", "negotiatons", "Pyongyng", "memorandun", "Stailn&type=ciphered-telegram",
-                "Zymierskii", "xqzzy", "confrence", "embasy", "ambasador", "sovet");
+                "Zymierskii", "xqzzy", "confrence", "embasy", "ambasador", "sovet", "molotow", "pasztr", "chargee",
+                "Chargee", "telegarm", "Telegarm");
         int respelt = 0;
         for (String text : misspelt) {
             String[] parts = text.split("&", 2);
@@ -226,6 +263,10 @@ class SolrContractTest {
             respelt += (want.suggestion() == null ? 0 : 1) + (wantGenerated.suggestion() == null ? 0 : 1);
         }
         assertEquals("Stalin", solr.search(request("q=Stailn")).suggestion());
+        // As the catalogue writes them, not as the index folds them, on Solr too.
+        assertEquals("Żymierski", solr.search(request("q=Zymierskii")).suggestion());
+        assertEquals("Molotov", solr.search(request("q=molotow")).suggestion());
+        assertEquals("chargé", solr.search(request("q=chargee")).suggestion());
         assertTrue(respelt >= 8, "most of these are respelt: " + respelt);
     }
 
@@ -253,6 +294,7 @@ class SolrContractTest {
      * segment), after records with higher numbers, while their numbers stay as they were.
      */
     @Test
+    @Order(AFTER_THE_READS + 0)
     void equalScoresComeByRecordNumberOnBothEnginesAfterRecordsAreWrittenAgain() {
         RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());
         Attribution editor = Attribution.editor("tester", "a contract test of equal scores");
@@ -273,6 +315,7 @@ class SolrContractTest {
 
     /** An editor's change of a record's languages is searched at once on both engines, as its words are. */
     @Test
+    @Order(AFTER_THE_READS + 1)
     void aChangeOfLanguagesIsSearchedAsChangedOnBothEngines() {
         RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());
         Attribution editor = Attribution.editor("tester", "a contract test of languages");
@@ -310,6 +353,7 @@ class SolrContractTest {
      * collection (so that an older write cannot bring it back); no answer of either engine has it.
      */
     @Test
+    @Order(AFTER_THE_READS + 2)
     void aWithdrawnRecordIsInNoAnswerOfEitherEngine() {
         int nearest = lucene.related(16, 5).get(0);
         IndexedRecord record = new IndexSource(database.dsl()).load(List.of(nearest)).get(nearest);
@@ -357,6 +401,7 @@ class SolrContractTest {
      * find: a word only a replaced version had is respelt, never offered, on both engines alike.
      */
     @Test
+    @Order(AFTER_THE_READS + 3)
     void didYouMeanAndSuggestionsCountOnlyRecordsAReaderCanFind() {
         RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());
         Attribution editor = Attribution.editor("tester", "a contract test of respelling after a save");
@@ -442,6 +487,8 @@ class SolrContractTest {
         assertEquals(new TreeSet<>(boxed(wantAll)), new TreeSet<>(boxed(gotAll)), where + "the hits");
         // In order for relevance too: both break equal scores by record number.
         assertEquals(wantPage, gotPage, where + "the page, in order");
+        // And what the reader sees of each: the same marked title and snippet.
+        assertEquals(want.hits(), got.hits(), where + "the page's titles and snippets");
         assertEquals(boxed(wantAll), boxed(gotAll), where + "every hit, in order");
     }
 

@@ -50,7 +50,7 @@ public final class SearchExport {
     }
 
     private void export(Context ctx, ExportFormat format) throws IOException {
-        SearchRequest request = SearchRequestReader.strict(ctx);
+        SearchRequest request = SearchRequestReader.strictUnpaged(ctx);
         // A saved export of a person merged into another follows the merge, as the search's page
         // does: it was a 200 with no record in it, which a script fetching it could not tell apart.
         if (SearchPage.followedMerges(search, ctx, request, null)) {

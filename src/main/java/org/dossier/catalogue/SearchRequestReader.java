@@ -44,9 +44,18 @@ public final class SearchRequestReader {
     private SearchRequestReader() {
     }
 
-    /** Strict: a value that makes no sense is a 400 (for the JSON twin and the exports). */
+    /** Strict: a value that makes no sense is a 400 (for the JSON twin). */
     public static SearchRequest strict(Context ctx) {
-        return read(ctx, null);
+        return read(ctx, null, true);
+    }
+
+    /**
+     * Strict, for an export: every hit, so {@code page} and {@code pageSize} are not read. An export's
+     * address copied from a deep page (its {@code page=5000} past what a search pages through) was a
+     * 400, though no page of it was ever to be taken.
+     */
+    public static SearchRequest strictUnpaged(Context ctx) {
+        return read(ctx, null, false);
     }
 
     /**
@@ -56,7 +65,7 @@ public final class SearchRequestReader {
      */
     public static Read forPage(Context ctx) {
         Map<String, String> problems = new LinkedHashMap<>();
-        SearchRequest request = read(ctx, problems);
+        SearchRequest request = read(ctx, problems, true);
         return new Read(request, problems, typed(ctx, SearchRequest.FROM), typed(ctx, SearchRequest.TO),
                 typed(ctx, SearchRequest.DATED));
     }
@@ -85,8 +94,11 @@ public final class SearchRequestReader {
         return values.isEmpty() ? "" : values.get(0);
     }
 
-    /** Reads strictly when {@code problems} is null; otherwise notes each problem there and goes on. */
-    private static SearchRequest read(Context ctx, Map<String, String> problems) {
+    /**
+     * Reads strictly when {@code problems} is null; otherwise notes each problem there and goes on.
+     * Unless {@code paged}, the first page of the default size, whatever the address says.
+     */
+    private static SearchRequest read(Context ctx, Map<String, String> problems, boolean paged) {
         String q = QueryParams.single(ctx, SearchRequest.TEXT);
         if (q != null && q.length() > SearchRequest.MAX_TEXT_LENGTH) {
             throw new BadRequest("'q' may be at most " + SearchRequest.MAX_TEXT_LENGTH + " characters long, not "
@@ -150,27 +162,10 @@ public final class SearchRequestReader {
         }
         // A page size is the pager's: said there, and the default used, so the hits are still shown.
         int pageSize = SearchRequest.DEFAULT_PAGE_SIZE;
-        try {
-            pageSize = QueryParams.integer(ctx, SearchRequest.PAGE_SIZE, SearchRequest.DEFAULT_PAGE_SIZE, 1,
-                    SearchRequest.MAX_PAGE_SIZE);
-        } catch (BadRequest e) {
-            note(problems, PAGE, e);
-        }
-        int lastPage = SearchRequest.MAX_WINDOW / pageSize;
-        int page;
-        try {
-            String pageValue = QueryParams.single(ctx, SearchRequest.PAGE);
-            if (pageValue != null && pageValue.matches("[0-9]{1,9}") && Integer.parseInt(pageValue) > lastPage) {
-                // Said without the search's hits, which are not counted yet: true of a search of 49 as of a million.
-                throw new BadRequest("There is no page " + pageValue + ": a search can be paged through its first "
-                        + String.format(Locale.ROOT, "%,d", SearchRequest.MAX_WINDOW) + " hits only, which at "
-                        + pageSize + " a page is " + String.format(Locale.ROOT, "%,d", lastPage)
-                        + " pages; to reach hits beyond them, narrow the search with words or filters");
-            }
-            page = QueryParams.integer(ctx, SearchRequest.PAGE, 1, 1, lastPage);
-        } catch (BadRequest e) {
-            note(problems, PAGE, e);
-            page = 1;
+        int page = 1;
+        if (paged) {
+            pageSize = pageSize(ctx, problems);
+            page = page(ctx, problems, pageSize);
         }
         Set<Facet> all;
         try {
@@ -180,6 +175,34 @@ public final class SearchRequestReader {
             all = Set.of();
         }
         return new SearchRequest(q, facets, years, from, to, dated, all, sort, page, pageSize);
+    }
+
+    private static int pageSize(Context ctx, Map<String, String> problems) {
+        try {
+            return QueryParams.integer(ctx, SearchRequest.PAGE_SIZE, SearchRequest.DEFAULT_PAGE_SIZE, 1,
+                    SearchRequest.MAX_PAGE_SIZE);
+        } catch (BadRequest e) {
+            note(problems, PAGE, e);
+            return SearchRequest.DEFAULT_PAGE_SIZE;
+        }
+    }
+
+    private static int page(Context ctx, Map<String, String> problems, int pageSize) {
+        int lastPage = SearchRequest.MAX_WINDOW / pageSize;
+        try {
+            String pageValue = QueryParams.single(ctx, SearchRequest.PAGE);
+            if (pageValue != null && pageValue.matches("[0-9]{1,9}") && Integer.parseInt(pageValue) > lastPage) {
+                // Said without the search's hits, which are not counted yet: true of a search of 49 as of a million.
+                throw new BadRequest("There is no page " + pageValue + ": a search can be paged through its first "
+                        + String.format(Locale.ROOT, "%,d", SearchRequest.MAX_WINDOW) + " hits only, which at "
+                        + pageSize + " a page is " + String.format(Locale.ROOT, "%,d", lastPage)
+                        + " pages; to reach hits beyond them, narrow the search with words or filters");
+            }
+            return QueryParams.integer(ctx, SearchRequest.PAGE, 1, 1, lastPage);
+        } catch (BadRequest e) {
+            note(problems, PAGE, e);
+            return 1;
+        }
     }
 
     private static Set<Facet> all(Context ctx) {

@@ -67,6 +67,19 @@ class SearchExportTest {
     }
 
     @Test
+    void anExportHasEveryHitWhateverPageItsAddressWasCopiedFrom() throws Exception {
+        // An export takes no page: one copied from a deep page (page=5000, past what a search pages
+        // through) or with a page size a page would refuse was a 400.
+        List<CSVRecord> every = csv(export("/search.csv?q=stalin&sort=date").body());
+        for (String paging : List.of("page=5000", "page=3&pageSize=5", "pageSize=1000", "page=abc")) {
+            HttpResponse<String> response = http.get("/search.csv?q=stalin&sort=date&" + paging);
+            assertEquals(200, response.statusCode(), paging);
+            assertEquals(every.stream().map(r -> r.get("id")).toList(),
+                    csv(response.body()).stream().map(r -> r.get("id")).toList(), paging);
+        }
+    }
+
+    @Test
     void theRisExportCarriesTheSearchsFilters() {
         String query = "person=stalin&type=ciphered-telegram";
         String ris = export("/search.ris?" + query).body();

@@ -64,6 +64,14 @@ class RecordLanguagesTest {
         Document page = Jsoup.parse(reader.get(canonical).body());
         assertEquals("Languages", page.selectFirst(".record-facts dd.record-languages").previousElementSibling().text());
         assertEquals("Russian, Chinese", page.selectFirst(".record-facts dd.record-languages").text());
+        // Each language leads to the records written in it, this one among them.
+        assertEquals(List.of("/search?language=ru", "/search?language=zh"),
+                page.select(".record-facts dd.record-languages a").eachAttr("href"));
+        List<String> inChinese = Jsoup.parse(reader.get("/search?language=zh").body()).select(".results .result-title")
+                .eachText();
+        assertTrue(inChinese.stream().anyMatch(t -> t.contains("Concentering the Situation on Taiwan")), "the search a language leads to: " + inChinese);
+        Element type = page.selectFirst(".record-facts dt:containsOwn(Type) + dd a");
+        assertTrue(type.attr("href").startsWith("/search?type="), "the type leads to the records of that type: " + type);
         assertEquals(List.of("ru", "zh"), page.select("meta[name=DC.language]").eachAttr("content"));
         assertEquals("ru", page.selectFirst("meta[name=citation_language]").attr("content"));
         JsonNode jsonLd = new ObjectMapper().readTree(page.selectFirst("script[type=application/ld+json]").data());

@@ -69,16 +69,13 @@ class DatabaseOutageTest {
     void aDatabaseThatGoesAwayIsA503AndTheNodeIsReadyAgainWhenItIsBack() throws Exception {
         assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite file does not go away");
         DatabaseAddress direct = TestDatabase.in(folder);
-        Matcher port = Pattern.compile("//([^/:]+):(\\d+)/").matcher(direct.text());
-        assertTrue(port.find(), direct.text());
         Logger followerLog = (Logger) LoggerFactory.getLogger(LuceneSearchEngine.class);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         followerLog.addAppender(logged);
         followerLog.setLevel(Level.INFO); // the tests run with dossier.log.level=WARN
-        try (Relay relay = new Relay(new InetSocketAddress(port.group(1), Integer.parseInt(port.group(2))))) {
-            DatabaseAddress relayed = DatabaseAddress.postgresql(direct.text().substring(0, port.start())
-                    + "//127.0.0.1:" + relay.port() + "/" + direct.text().substring(port.end()));
+        try (Relay relay = new Relay(direct)) {
+            DatabaseAddress relayed = relay.address();
             OperationsSettings withMetrics = new OperationsSettings(0, "127.0.0.1",
                     OperationsSettings.DEFAULT_MAX_INDEX_LAG, java.time.Duration.ZERO);
             try (OperatedCatalogue catalogue = OperatedCatalogue.start(relayed, folder.resolve("index"), withMetrics)) {
@@ -154,13 +151,10 @@ class DatabaseOutageTest {
             new Accounts(db.dsl(), Clock.systemUTC()).add("alice", Role.EDITOR, Editors.PASSWORD);
             id = db.dsl().select(DSL.min(DOCUMENT.ID)).from(DOCUMENT).fetchSingle().value1();
         }
-        Matcher port = Pattern.compile("//([^/:]+):(\\d+)/").matcher(direct.text());
-        assertTrue(port.find(), direct.text());
         String typedTitle = "A title typed while the database <went> away & came back";
-        try (Relay relay = new Relay(new InetSocketAddress(port.group(1), Integer.parseInt(port.group(2))));
+        try (Relay relay = new Relay(direct);
              Database other = Database.open(direct)) {
-            DatabaseAddress relayed = DatabaseAddress.postgresql(direct.text().substring(0, port.start())
-                    + "//127.0.0.1:" + relay.port() + "/" + direct.text().substring(port.end()));
+            DatabaseAddress relayed = relay.address();
             try (OperatedCatalogue catalogue = OperatedCatalogue.start(relayed, folder.resolve("index"),
                     OperationsSettings.DEFAULT)) {
                 Http alice = Editors.signIn(catalogue.http().anotherVisitor(), "alice");
@@ -225,14 +219,11 @@ class DatabaseOutageTest {
     void anImportCutOffByTheDatabaseSaysNothingWasKeptAndToRunItAgain() throws Exception {
         assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite file does not go away");
         DatabaseAddress direct = TestDatabase.in(folder);
-        Matcher port = Pattern.compile("//([^/:]+):(\\d+)/").matcher(direct.text());
-        assertTrue(port.find(), direct.text());
         java.io.PrintStream realErr = System.err;
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        try (Relay relay = new Relay(new InetSocketAddress(port.group(1), Integer.parseInt(port.group(2))));
+        try (Relay relay = new Relay(direct);
              Database other = Database.open(direct)) {
-            String relayed = direct.text().substring(0, port.start()) + "//127.0.0.1:" + relay.port() + "/"
-                    + direct.text().substring(port.end());
+            String relayed = relay.addressText();
             CountDownLatch held = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<Void> holding = CompletableFuture.runAsync(() -> other.dsl().transaction(tx -> {
@@ -279,11 +270,8 @@ class DatabaseOutageTest {
     void theFirstScrapeDuringAnOutageSaysTheIndexIsOpen() throws Exception {
         assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite file does not go away");
         DatabaseAddress direct = TestDatabase.in(folder);
-        Matcher port = Pattern.compile("//([^/:]+):(\\d+)/").matcher(direct.text());
-        assertTrue(port.find(), direct.text());
-        try (Relay relay = new Relay(new InetSocketAddress(port.group(1), Integer.parseInt(port.group(2))))) {
-            DatabaseAddress relayed = DatabaseAddress.postgresql(direct.text().substring(0, port.start())
-                    + "//127.0.0.1:" + relay.port() + "/" + direct.text().substring(port.end()));
+        try (Relay relay = new Relay(direct)) {
+            DatabaseAddress relayed = relay.address();
             OperationsSettings withMetrics = new OperationsSettings(0, "127.0.0.1",
                     OperationsSettings.DEFAULT_MAX_INDEX_LAG, java.time.Duration.ZERO);
             try (OperatedCatalogue catalogue = OperatedCatalogue.start(relayed, folder.resolve("index"), withMetrics)) {
@@ -367,11 +355,8 @@ class DatabaseOutageTest {
     void aTransactionThatCannotBeginWaitsForAConnectionOnce() throws Exception {
         assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite file does not go away");
         DatabaseAddress direct = TestDatabase.in(folder);
-        Matcher port = Pattern.compile("//([^/:]+):(\\d+)/").matcher(direct.text());
-        assertTrue(port.find(), direct.text());
-        try (Relay relay = new Relay(new InetSocketAddress(port.group(1), Integer.parseInt(port.group(2))))) {
-            DatabaseAddress relayed = DatabaseAddress.postgresql(direct.text().substring(0, port.start())
-                    + "//127.0.0.1:" + relay.port() + "/" + direct.text().substring(port.end()));
+        try (Relay relay = new Relay(direct)) {
+            DatabaseAddress relayed = relay.address();
             try (Database db = Database.open(relayed, java.time.Duration.ofMillis(500))) {
                 SimpleMeterRegistry registry = new SimpleMeterRegistry();
                 db.reportTo(registry);
@@ -419,14 +404,29 @@ class DatabaseOutageTest {
         private final int port;
         private volatile ServerSocket listening;
 
-        Relay(InetSocketAddress target) throws IOException {
-            this.target = target;
+        private final DatabaseAddress relayed;
+        private final String relayedText;
+
+        /** A relay in front of the PostgreSQL server {@code direct} names; {@link #address} reaches it through the relay. */
+        Relay(DatabaseAddress direct) throws IOException {
+            Matcher host = Pattern.compile("//([^/:]+):(\\d+)/").matcher(direct.text());
+            assertTrue(host.find(), direct.text());
+            this.target = new InetSocketAddress(host.group(1), Integer.parseInt(host.group(2)));
             this.listening = listen(0);
             this.port = listening.getLocalPort();
+            this.relayedText = direct.text().substring(0, host.start()) + "//127.0.0.1:" + port + "/"
+                    + direct.text().substring(host.end());
+            this.relayed = DatabaseAddress.postgresql(relayedText);
         }
 
-        int port() {
-            return port;
+        /** The database as reached through the relay. */
+        DatabaseAddress address() {
+            return relayed;
+        }
+
+        /** The same, as a command line's {@code --db} takes it. */
+        String addressText() {
+            return relayedText;
         }
 
         private ServerSocket listen(int on) throws IOException {

@@ -51,7 +51,11 @@ final class RestoreCommand implements Callable<Integer> {
                     + (kept == null ? "" : ". The database it replaced is kept as " + kept)
                     + ". The search index is rebuilt on the next start.");
             return 0;
-        } catch (Backups.RefusedException | SQLException | IOException e) {
+        } catch (Backups.RefusedException e) {
+            // Refused before anything was moved: the backup is damaged, or its copy did not fit.
+            System.err.println("Nothing was restored: " + e.getMessage());
+            return 1;
+        } catch (SQLException | IOException e) {
             System.err.println("The restore failed: " + e.getMessage() + ". The database it was to replace is "
                     + target + (kept == null ? "." : ", or " + kept + " if it was moved already."));
             return 1;

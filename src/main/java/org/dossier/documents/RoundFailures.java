@@ -44,11 +44,28 @@ public final class RoundFailures {
         failing = same;
         unreachable = known.map(WriteUnavailable::unreachable).orElse(false);
         if (known.isPresent()) {
-            log.warn("{} {}: {}; trying again {}, quietly until it {}", task, what, why, retry,
-                    unreachable ? "answers" : "goes through");
+            warn(what, why);
         } else {
             log.error("{} {}: {}; trying again {}, quietly while it fails the same way", task, what, why, retry, failure);
         }
+    }
+
+    /**
+     * A round failed for a reason that is no fault of the code and is said in one line, with no
+     * exception behind it: {@code why}, "the database server refuses new connections (...)".
+     */
+    public synchronized void failed(String why, String what) {
+        if (why.equals(failing)) {
+            return;
+        }
+        failing = why;
+        unreachable = false;
+        warn(what, why);
+    }
+
+    private void warn(String what, String why) {
+        log.warn("{} {}: {}; trying again {}, quietly until it {}", task, what, why, retry,
+                unreachable ? "answers" : "goes through");
     }
 
     /** A round went through: if the ones before failed, the log says it is over. */

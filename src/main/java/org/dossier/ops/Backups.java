@@ -87,7 +87,7 @@ public final class Backups {
                     // The catalogue was read (it is one); what failed is writing the copy: a folder
                     // this user cannot write, a full disk.
                     if (String.valueOf(e.getMessage()).contains("SQLITE_FULL")) {
-                        throw new RefusedException(diskFull(database, target));
+                        throw new RefusedException(diskFull(target, database, "the catalogue", "backup", "--to"));
                     }
                     throw new RefusedException(target + " cannot be written (" + e.getMessage() + ")");
                 }
@@ -113,8 +113,14 @@ public final class Backups {
         }
     }
 
-    /** What to do when the disk {@code target} is on is full: how much the copy needs, and how much there is. */
-    private static String diskFull(Path database, Path target) {
+    /**
+     * What to do when the disk {@code target} is on is full: how much is free there, how much the
+     * copy of {@code copied} needs, and to free space there or give {@code option} a file on another.
+     *
+     * @param copiedAs what {@code copied} is, as the message names it: "the catalogue", "the backup"
+     * @param command  what to run again: "backup", "restore"
+     */
+    private static String diskFull(Path target, Path copied, String copiedAs, String command, String option) {
         Path folder = target.toAbsolutePath().getParent();
         String free;
         try {
@@ -125,12 +131,22 @@ public final class Backups {
         }
         String needs;
         try {
-            needs = String.format(java.util.Locale.ROOT, "about %,d bytes, the catalogue's size", Files.size(database));
+            needs = String.format(java.util.Locale.ROOT, "about %,d bytes, %s's size", Files.size(copied), copiedAs);
         } catch (IOException e) {
-            needs = "about the catalogue's size";
+            needs = "about " + copiedAs + "'s size";
         }
-        return "the disk of " + folder + " is full (" + free + "; the backup needs " + needs + "). Nothing was "
-                + "kept there: free space on that disk, or give --to a file on another, and run the backup again";
+        return "the disk of " + folder + " is full (" + free + "; the " + command + " needs " + needs + "). Nothing was "
+                + "kept there: free space on that disk, or give " + option + " a file on another, and run the "
+                + command + " again";
+    }
+
+    /** True when the disk {@code target} is on has less room than {@code copied} takes: why a copy there failed. */
+    private static boolean tooSmallFor(Path target, Path copied) {
+        try {
+            return Files.getFileStore(target.toAbsolutePath().getParent()).getUsableSpace() < Files.size(copied);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -173,6 +189,9 @@ public final class Backups {
         } catch (IOException e) {
             // A folder this user cannot write, a full disk: the database is still as it was.
             Files.deleteIfExists(incoming);
+            if (tooSmallFor(database, from)) {
+                throw new RefusedException(diskFull(database, from, "the backup", "restore", "--db"));
+            }
             throw new RefusedException("the backup cannot be copied beside " + database + " (" + e
                     + "); nothing was changed");
         }

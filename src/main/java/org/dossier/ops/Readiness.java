@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.dossier.app.Database;
 import org.dossier.documents.RoundFailures;
 import org.dossier.search.IndexStatus;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Whether this node can serve: the database answers, its schema is the one this build migrates
  * to, the search index is open and not too far behind the database, and the node has warmed up
  * ({@link WarmUp}; when it was asked to). Each check is cheap (one
- * small query); Flyway's view of the migrations is read at most every few seconds.
+ * small query); Flyway's view of the migrations, and whether the database server takes a new
+ * connection, are read at most every few seconds ({@link Remembered}).
  */
 public final class Readiness {
 
@@ -35,7 +38,8 @@ public final class Readiness {
     public record Report(boolean ready, Map<String, Check> checks) {
     }
 
-    private static final Duration MIGRATIONS_CACHED = Duration.ofSeconds(5);
+    /** How long a reading that is not cheap is answered again unasked: /ready is called every second, by every balancer. */
+    private static final Duration REMEMBERED = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(Readiness.class);
 
     private final Database database;
@@ -46,10 +50,15 @@ public final class Readiness {
     private final IndexCatchUp indexCatchUp;
     private final ExecutorService catchUp;
     private final AtomicBoolean catchingUp = new AtomicBoolean();
-    private volatile Check migrations;
+    /** Flyway's view; one that could not be read, or found migrations pending, is read again at the next check. */
+    private final Remembered<Check> migrations = new Remembered<>(Check::ok);
+    /**
+     * Whether the server would refuse a connection, either way: each asking opens one, and while the
+     * server is full each refused one is a line in PostgreSQL's log.
+     */
+    private final Remembered<Optional<String>> refusal = new Remembered<>(answer -> true);
     /** The index ahead of its database is logged once: /ready is asked every second. */
     private volatile boolean saidAhead;
-    private volatile Instant migrationsReadAt = Instant.MIN;
     /**
      * What /ready could not read is logged with its details once, not every second, while it fails
      * the same way: the JSON gives the first line only (Flyway's messages run to a dozen lines).
@@ -95,7 +104,11 @@ public final class Readiness {
         // The query above ran on a connection the pool held: a server that takes no new one (its
         // max_connections reached) still answered it, while requests beyond what the pool holds wait
         // 5 s each for a connection and are turned away.
-        Optional<String> refused = database.refusesNewConnections();
+        Optional<String> refused = refusal.get(() -> {
+            Optional<String> why = database.refusesNewConnections();
+            why.ifPresent(reason -> databaseFailures.failed(reason, "found the database refusing new connections"));
+            return why;
+        });
         if (refused.isPresent()) {
             return failed(refused.get());
         }
@@ -104,11 +117,10 @@ public final class Readiness {
     }
 
     private Check migrations() {
-        Instant now = clock.instant();
-        Check cached = migrations;
-        if (cached != null && cached.ok() && now.isBefore(migrationsReadAt.plus(MIGRATIONS_CACHED))) {
-            return cached;
-        }
+        return migrations.get(this::readMigrations);
+    }
+
+    private Check readMigrations() {
         Check fresh;
         try {
             MigrationInfoService info = database.migrations();
@@ -123,8 +135,6 @@ public final class Readiness {
             migrationFailures.failed(e, "could not read the migrations");
             fresh = failed("the migrations cannot be read: " + RoundFailures.firstLine(e));
         }
-        migrations = fresh;
-        migrationsReadAt = now;
         return fresh;
     }
 
@@ -180,6 +190,35 @@ public final class Readiness {
                     catchingUp.set(false);
                 }
             });
+        }
+    }
+
+    /**
+     * A reading answered again for {@link #REMEMBERED} after it was made, if {@code kept} says so of
+     * it; read again otherwise. Its answer and when it was read are one value, so that a check never
+     * pairs one reading's answer with another's time.
+     */
+    private final class Remembered<T> {
+
+        private record Reading<A>(A answer, Instant readAt) {
+        }
+
+        private final Predicate<T> kept;
+        private volatile Reading<T> last;
+
+        Remembered(Predicate<T> kept) {
+            this.kept = kept;
+        }
+
+        T get(Supplier<T> read) {
+            Instant now = clock.instant();
+            Reading<T> remembered = last;
+            if (remembered != null && kept.test(remembered.answer()) && now.isBefore(remembered.readAt().plus(REMEMBERED))) {
+                return remembered.answer();
+            }
+            T fresh = read.get();
+            last = new Reading<>(fresh, now);
+            return fresh;
         }
     }
 

@@ -262,6 +262,36 @@ class BackupAndCopyTest {
     }
 
     /**
+     * A restore onto a disk without room for the backup said "the backup cannot be copied beside ...
+     * (java.nio.file.FileSystemException: ...)". It says what a backup to a full disk says, through the
+     * same words: which disk, how much is free, how much the copy needs, and what to do; nothing is
+     * left there. A real full disk: a small tmpfs, which only root may mount (skipped otherwise).
+     */
+    @Test
+    void aRestoreToAFullDiskSaysToFreeSpaceAndLeavesNothing() throws Exception {
+        Path db = folder.resolve("dossier.db");
+        assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), err());
+        Path backup = folder.resolve("backup.db");
+        assertEquals(0, Main.run("backup", "--db", db.toString(), "--to", backup.toString()), err());
+        Path small = Files.createDirectories(folder.resolve("small-disk"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + Files.size(backup) / 2,
+                "tmpfs", small.toString()).redirectErrorStream(true).start().waitFor() == 0, "cannot mount a tmpfs here");
+        try {
+            Path restored = small.resolve("dossier.db");
+            assertEquals(1, Main.run("restore", "--db", restored.toString(), "--from", backup.toString()));
+            assertTrue(err().contains("Nothing was restored: the disk of " + small + " is full ("), err());
+            assertTrue(err().contains("the restore needs about "), err());
+            assertTrue(err().contains("free space on that disk, or give --db a file on another"), err());
+            try (var files = Files.list(small)) {
+                assertEquals(List.of(), files.toList());
+            }
+            assertFalse(err().contains("\tat "), "no stack trace:\n" + err());
+        } finally {
+            new ProcessBuilder("umount", small.toString()).start().waitFor();
+        }
+    }
+
+    /**
      * SQLite to the test run's database (PostgreSQL in the PostgreSQL run, so a catalogue moves
      * onto it), and back again to a SQLite file (taken home): the same pages at every step.
      */

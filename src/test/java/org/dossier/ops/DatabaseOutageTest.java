@@ -309,17 +309,48 @@ class DatabaseOutageTest {
                     Http http = catalogue.http();
                     awaitReady(http);
 
-                    admin.dsl().execute("ALTER ROLE " + role + " CONNECTION LIMIT 0");
-                    HttpResponse<String> full = http.get(Health.READINESS);
-                    assertEquals(503, full.statusCode(), full.body());
-                    JsonNode database = JSON.readTree(full.body()).get("checks").get("database");
-                    assertFalse(database.get("ok").asBoolean(), full.body());
-                    String error = database.get("details").get("error").asText();
-                    assertTrue(error.contains("refuses new connections") && error.contains("connection limit"), error);
-                    assertFalse(error.contains("\n"), "one line: " + error);
+                    Logger readinessLog = (Logger) LoggerFactory.getLogger(Readiness.class);
+                    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+                    logged.start();
+                    readinessLog.addAppender(logged);
+                    readinessLog.setLevel(Level.INFO); // the tests run with dossier.log.level=WARN
+                    try {
+                        admin.dsl().execute("ALTER ROLE " + role + " CONNECTION LIMIT 0");
+                        // The last answer, that the server took one, may be remembered a few seconds yet.
+                        HttpResponse<String> full = awaitNotReady(http);
+                        JsonNode database = JSON.readTree(full.body()).get("checks").get("database");
+                        assertFalse(database.get("ok").asBoolean(), full.body());
+                        String error = database.get("details").get("error").asText();
+                        assertTrue(error.contains("refuses new connections") && error.contains("connection limit"), error);
+                        assertFalse(error.contains("\n"), "one line: " + error);
 
-                    admin.dsl().execute("ALTER ROLE " + role + " CONNECTION LIMIT -1");
-                    awaitReady(http);
+                        // A balancer's checks, for longer than the answer is remembered: the node's log
+                        // says the refusal once (it said nothing, while PostgreSQL's said it at every call).
+                        for (int call = 0; call < 8; call++) {
+                            Thread.sleep(1_000);
+                            assertEquals(503, http.get(Health.READINESS).statusCode());
+                        }
+                        List<String> refusals = logged.list.stream().map(ILoggingEvent::getFormattedMessage)
+                                .filter(line -> line.contains("refuses new connections")).toList();
+                        assertEquals(1, refusals.size(), logged.list.toString());
+                        assertTrue(refusals.get(0).startsWith("/ready found the database refusing new connections: "),
+                                refusals.get(0));
+
+                        admin.dsl().execute("ALTER ROLE " + role + " CONNECTION LIMIT -1");
+                        // Ready again once the refusal it remembers is read again: within seconds.
+                        long lifted = System.nanoTime();
+                        int status;
+                        while ((status = http.get(Health.READINESS).statusCode()) != 200) {
+                            assertTrue(System.nanoTime() - lifted < TimeUnit.SECONDS.toNanos(15),
+                                    "not ready after the limit was lifted, /ready says " + status);
+                            Thread.sleep(100);
+                        }
+                        assertEquals(List.of("/ready: going through again"), logged.list.stream()
+                                .map(ILoggingEvent::getFormattedMessage).filter(line -> line.startsWith("/ready: ")).toList());
+                    } finally {
+                        readinessLog.detachAppender(logged);
+                        readinessLog.setLevel(null);
+                    }
 
                     // Flyway's history, which /ready reads every 5 s, out of this node's reach: Flyway's
                     // message is a dozen lines (dashes, SQL state, error code), and /ready gave it whole.
@@ -387,7 +418,18 @@ class DatabaseOutageTest {
         }
     }
 
-    private static void awaitReady(Http http) throws InterruptedException {
+    private static HttpResponse<String> awaitNotReady(Http http) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        HttpResponse<String> answer;
+        while ((answer = http.get(Health.READINESS)).statusCode() == 200) {
+            assertTrue(System.nanoTime() < deadline, "still ready: " + answer.body());
+            Thread.sleep(100);
+        }
+        assertEquals(503, answer.statusCode(), answer.body());
+        return answer;
+    }
+
+        private static void awaitReady(Http http) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         int status;
         while ((status = http.get(Health.READINESS).statusCode()) != 200) {

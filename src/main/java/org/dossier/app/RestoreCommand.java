@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import org.dossier.ops.Backups;
-import org.dossier.search.IndexInUseException;
 import org.dossier.search.LuceneSearchEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,8 +35,7 @@ final class RestoreCommand implements Callable<Integer> {
             // A server whose --index is elsewhere, an import or a relink has the database open,
             // though the index beside it is free: the database itself says so.
             Backups.requireUnused(target);
-            LuceneSearchEngine.discard(Settings.indexBeside(target));
-        } catch (Backups.RefusedException | IndexInUseException e) {
+        } catch (Backups.RefusedException e) {
             System.err.println("Nothing was restored: " + e.getMessage());
             return 1;
         } catch (SQLException | IOException e) {
@@ -47,6 +45,9 @@ final class RestoreCommand implements Callable<Integer> {
         Path kept = java.nio.file.Files.exists(target) ? Backups.keptAs(target) : null;
         try {
             Backups.Summary summary = Backups.restore(backup, target);
+            // The index goes once the database it followed has: a restore refused (a full disk, a
+            // damaged backup) left the catalogue as it was but its index deleted, to be rebuilt.
+            discardIndexBeside(target);
             System.err.println("Restored " + backup + " to " + target + ": " + summary.describe()
                     + (kept == null ? "" : ". The database it replaced is kept as " + kept)
                     + ". The search index is rebuilt on the next start.");
@@ -59,6 +60,20 @@ final class RestoreCommand implements Callable<Integer> {
             System.err.println("The restore failed: " + e.getMessage() + ". The database it was to replace is "
                     + target + (kept == null ? "." : ", or " + kept + " if it was moved already."));
             return 1;
+        }
+    }
+
+    /**
+     * The index of the database that was replaced: never searched again (its records are not the
+     * restored ones). One that cannot be removed now is found stale on the next start and rebuilt.
+     */
+    private static void discardIndexBeside(Path target) {
+        Path index = Settings.indexBeside(target);
+        try {
+            LuceneSearchEngine.discard(index);
+        } catch (IOException e) {
+            System.err.println("The search index " + index + " could not be removed (" + e.getMessage()
+                    + "); the next start finds it does not follow the restored database and rebuilds it.");
         }
     }
 }

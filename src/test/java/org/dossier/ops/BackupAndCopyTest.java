@@ -278,13 +278,17 @@ class BackupAndCopyTest {
                 "tmpfs", small.toString()).redirectErrorStream(true).start().waitFor() == 0, "cannot mount a tmpfs here");
         try {
             Path restored = small.resolve("dossier.db");
+            // The index of what the restore was to replace: a refused restore leaves it, as it leaves the database.
+            Path index = Files.createDirectories(Settings.indexBeside(restored));
+            Files.writeString(index.resolve("segments_1"), "an index");
             assertEquals(1, Main.run("restore", "--db", restored.toString(), "--from", backup.toString()));
             assertTrue(err().contains("Nothing was restored: the disk of " + small + " is full ("), err());
             assertTrue(err().contains("the restore needs about "), err());
             assertTrue(err().contains("free space on that disk, or give --db a file on another"), err());
             try (var files = Files.list(small)) {
-                assertEquals(List.of(), files.toList());
+                assertEquals(List.of(index), files.toList(), "no partial copy; the index kept");
             }
+            assertEquals("an index", Files.readString(index.resolve("segments_1")));
             assertFalse(err().contains("\tat "), "no stack trace:\n" + err());
         } finally {
             new ProcessBuilder("umount", small.toString()).start().waitFor();

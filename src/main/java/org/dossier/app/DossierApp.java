@@ -299,7 +299,8 @@ public final class DossierApp implements AutoCloseable {
                 // And a body that never came held one for the 30 s idle timeout: a body is gathered
                 // before a thread is given to it (web/BodyBeforeThread).
                 long largestBody = config.http.maxRequestSize;
-                config.jetty.modifyServer(jetty -> jetty.insertHandler(new BodyBeforeThread(largestBody, MIN_REQUEST_DATA_RATE)));
+                config.jetty.modifyServer(jetty -> jetty.insertHandler(new BodyBeforeThread(largestBody, MIN_REQUEST_DATA_RATE,
+                        BodyBeforeThread.WAITING_BYTES)));
                 config.staticFiles.add(files -> {
                     files.hostedPath = "/static";
                     files.directory = "/static";

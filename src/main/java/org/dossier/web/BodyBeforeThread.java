@@ -28,25 +28,32 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>A body larger than {@code largest} (a form may weigh 1 MB) is passed on as soon as that much
  * has come, the rest read by the application as before: it answers 413. The bodies waiting here
- * together hold at most {@link #WAITING_BYTES}: past that, a body is passed on with what it has
+ * together hold at most {@code waitingBytes} ({@link #WAITING_BYTES}): past that, a body is passed on with what it has
  * sent, as every body was before, so that many large bodies sent at once cannot fill the heap
  * (a thread each bounded them before).
  */
 public final class BodyBeforeThread extends Handler.Wrapper {
 
     /** What the bodies gathered here may weigh together: 32 forms of the largest size. */
-    static final long WAITING_BYTES = 32L << 20;
+    public static final long WAITING_BYTES = 32L << 20;
 
     private final long largest;
     private final long minBytesPerSecond;
+    private final long waitingBytes;
     private final AtomicLong waiting = new AtomicLong();
 
-    public BodyBeforeThread(long largest, long minBytesPerSecond) {
-        if (largest <= 0 || minBytesPerSecond < 0) {
-            throw new IllegalArgumentException("largest must be positive and the rate not negative");
+    /**
+     * @param largest           the largest body gathered whole (what a form may weigh)
+     * @param minBytesPerSecond the slowest a body may come (0: any speed)
+     * @param waitingBytes      what the bodies waiting here may weigh together ({@link #WAITING_BYTES})
+     */
+    public BodyBeforeThread(long largest, long minBytesPerSecond, long waitingBytes) {
+        if (largest <= 0 || minBytesPerSecond < 0 || waitingBytes <= 0) {
+            throw new IllegalArgumentException("the sizes must be positive and the rate not negative");
         }
         this.largest = largest;
         this.minBytesPerSecond = minBytesPerSecond;
+        this.waitingBytes = waitingBytes;
     }
 
     @Override
@@ -121,7 +128,7 @@ public final class BodyBeforeThread extends Handler.Wrapper {
             bytes.get(copied);
             body.write(copied, 0, size);
             chunk.release();
-            return waiting.addAndGet(size) <= WAITING_BYTES;
+            return waiting.addAndGet(size) <= waitingBytes;
         }
 
         /** Jetty's own rule for a body the application reads: the bytes a second since the first. */

@@ -1,0 +1,95 @@
+package org.dossier.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link BodyBeforeThread} in front of an application that reads its body blocking, on a real Jetty
+ * server: when the application is given its thread, and that it then reads the whole body either way.
+ */
+class BodyBeforeThreadTest {
+
+    private final CountDownLatch given = new CountDownLatch(1);
+    private Server server;
+
+    /** An application that says how much of the body it read; {@link #given} counts down as it starts. */
+    private final class Reading extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            given.countDown();
+            String body = Content.Source.asString(request, StandardCharsets.US_ASCII);
+            Content.Sink.write(response, true, "read " + body.length(), callback);
+            return true;
+        }
+    }
+
+    private int serve(long waitingBytes) throws Exception {
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        BodyBeforeThread gathering = new BodyBeforeThread(1 << 20, 0, waitingBytes);
+        gathering.setHandler(new Reading());
+        server.setHandler(gathering);
+        server.start();
+        return connector.getLocalPort();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    /** Sends headers and half of a 40-byte body, then whether the application was given a thread, then the rest. */
+    private String halfThenRest(int port, boolean[] givenAtHalf) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 40\r\n\r\n"
+                    + "a".repeat(20)).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            givenAtHalf[0] = given.await(2, TimeUnit.SECONDS);
+            out.write("b".repeat(20).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+
+    @Test
+    void aBodyIsWholeBeforeTheApplicationIsGivenAThread() throws Exception {
+        boolean[] givenAtHalf = {false};
+        String answer = halfThenRest(serve(BodyBeforeThread.WAITING_BYTES), givenAtHalf);
+        assertFalse(givenAtHalf[0], "no thread while half the body is still to come");
+        assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
+        assertTrue(answer.endsWith("read 40"), answer);
+    }
+
+    @Test
+    void pastWhatTheWaitingBodiesMayWeighABodyGetsItsThreadWithWhatItHasSentAndReadsTheRest() throws Exception {
+        // Many large bodies at once would fill the heap while they wait: past the budget, a body is
+        // handled as every body was before, its thread reading the rest as it comes.
+        boolean[] givenAtHalf = {false};
+        String answer = halfThenRest(serve(16), givenAtHalf);
+        assertTrue(givenAtHalf[0], "20 bytes waiting weigh more than the 16 allowed: the body gets its thread");
+        assertEquals("read 40", answer.substring(answer.lastIndexOf("read ")), answer);
+    }
+}

@@ -117,6 +117,41 @@ class SuggestBrowserTest {
     }
 
     @Test
+    void theHeadersListIsAsWideAsItsNamesAndStaysOnTheScreen() {
+        // On a desktop the header's list was held to its 14rem box: names wrapped over three or four lines.
+        for (boolean phone : new boolean[] {false, true}) {
+            if (phone) {
+                browser.phone();
+            } else {
+                browser.desktop();
+            }
+            try {
+                browser.open(catalogue.baseUrl() + "/");
+                WebElement box = browser.find("header #site-search-q");
+                List<WebElement> options = typeAndWait(box, "kor");
+                WebElement list = browser.find("#" + box.getAttribute("aria-controls"));
+                long viewport = (Long) browser.script("return document.documentElement.clientWidth;");
+                org.openqa.selenium.Rectangle at = list.getRect();
+                String where = (phone ? "phone" : "desktop") + ": list " + at.getX() + "+" + at.getWidth() + " of " + viewport;
+                assertTrue(at.getX() >= 0 && at.getX() + at.getWidth() <= viewport, where);
+                long lineHeight = Math.round(Double.parseDouble(((String) browser.script(
+                        "return getComputedStyle(arguments[0]).lineHeight;", options.get(0))).replace("px", "")));
+                if (!phone) {
+                    assertTrue(at.getWidth() > box.getRect().getWidth(), where + ": wider than its box");
+                    for (WebElement option : options) {
+                        // A name, what it is, the form that matched and a count: two lines at most.
+                        assertTrue(option.getRect().getHeight() < 3 * lineHeight,
+                                where + ": '" + option.getText() + "' is " + option.getRect().getHeight() + " px high");
+                    }
+                }
+                box.sendKeys(Keys.ESCAPE);
+            } finally {
+                browser.desktop();
+            }
+        }
+    }
+
+    @Test
     void aClickOnASuggestionSearchesForIt() {
         browser.open(catalogue.baseUrl() + "/search");
         WebElement box = browser.find("#search-q");

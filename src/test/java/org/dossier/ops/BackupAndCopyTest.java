@@ -235,6 +235,14 @@ class BackupAndCopyTest {
         assertFalse(err().contains("\tat "), "no stack trace:\n" + err());
     }
 
+    /** A real disk of {@code bytes} that fills up: a tmpfs, which only root may mount (the test is skipped otherwise). Unmount it after. */
+    private Path smallDisk(long bytes) throws Exception {
+        Path small = Files.createDirectories(folder.resolve("small-disk"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + bytes,
+                "tmpfs", small.toString()).redirectErrorStream(true).start().waitFor() == 0, "cannot mount a tmpfs here");
+        return small;
+    }
+
     /**
      * A backup to a disk that fills up said SQLite's "database or disk is full" and no more. It says
      * which disk, how much the copy needs and how much is free, and what to do; nothing is left there.
@@ -244,9 +252,7 @@ class BackupAndCopyTest {
     void aBackupToAFullDiskSaysToFreeSpaceAndLeavesNothing() throws Exception {
         Path db = folder.resolve("dossier.db");
         assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), err());
-        Path small = Files.createDirectories(folder.resolve("small-disk"));
-        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + Files.size(db) / 2,
-                "tmpfs", small.toString()).redirectErrorStream(true).start().waitFor() == 0, "cannot mount a tmpfs here");
+        Path small = smallDisk(Files.size(db) / 2);
         try {
             Path backup = small.resolve("backup.db");
             assertEquals(1, Main.run("backup", "--db", db.toString(), "--to", backup.toString()));
@@ -273,9 +279,7 @@ class BackupAndCopyTest {
         assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), err());
         Path backup = folder.resolve("backup.db");
         assertEquals(0, Main.run("backup", "--db", db.toString(), "--to", backup.toString()), err());
-        Path small = Files.createDirectories(folder.resolve("small-disk"));
-        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + Files.size(backup) / 2,
-                "tmpfs", small.toString()).redirectErrorStream(true).start().waitFor() == 0, "cannot mount a tmpfs here");
+        Path small = smallDisk(Files.size(backup) / 2);
         try {
             Path restored = small.resolve("dossier.db");
             // The index of what the restore was to replace: a refused restore leaves it, as it leaves the database.

@@ -1,0 +1,58 @@
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Where a server's processor time went, from a Java Flight Recorder file: of the execution samples
+ * whose stack holds a method named like FILTER (all of them without one), the share in which each
+ * method starting with PREFIX was on the stack (inclusive), most first. Run with the JDK alone:
+ *
+ * <pre>java bench/HotMethods.java RECORDING.jfr [FILTER|-] [PREFIX] [LINES]</pre>
+ *
+ * Record with {@code java -XX:StartFlightRecording=filename=RECORDING.jfr,settings=profile -jar ...}.
+ * Shares are of samples, so they hold on a busy machine where times do not.
+ */
+public class HotMethods {
+
+    public static void main(String[] args) throws Exception {
+        String filter = args.length > 1 && !args[1].equals("-") ? args[1] : null;
+        String prefix = args.length > 2 ? args[2] : "org.";
+        int lines = args.length > 3 ? Integer.parseInt(args[3]) : 60;
+        Map<String, Integer> inclusive = new HashMap<>();
+        int samples = 0;
+        try (RecordingFile recording = new RecordingFile(Path.of(args[0]))) {
+            while (recording.hasMoreEvents()) {
+                RecordedEvent event = recording.readEvent();
+                if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                    continue;
+                }
+                List<String> methods = new ArrayList<>();
+                for (RecordedFrame frame : event.getStackTrace().getFrames()) {
+                    methods.add(frame.getMethod().getType().getName() + "." + frame.getMethod().getName());
+                }
+                if (filter != null && methods.stream().noneMatch(m -> m.contains(filter))) {
+                    continue;
+                }
+                samples++;
+                Set<String> counted = new HashSet<>(); // a recursive method counts once a sample
+                for (String method : methods) {
+                    if (method.startsWith(prefix) && counted.add(method)) {
+                        inclusive.merge(method, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        int all = samples;
+        System.out.printf(Locale.ROOT, "%d samples%s%n", all, filter == null ? "" : " with " + filter + " on the stack");
+        inclusive.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(lines)
+                .forEach(e -> System.out.printf(Locale.ROOT, "%6d %5.1f%% %s%n", e.getValue(), 100.0 * e.getValue() / all, e.getKey()));
+    }
+}

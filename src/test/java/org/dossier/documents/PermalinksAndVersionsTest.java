@@ -171,7 +171,9 @@ class PermalinksAndVersionsTest {
         assertEquals("application/x-bibtex; charset=utf-8", bib.headers().firstValue("Content-Type").orElseThrow());
         assertEquals("attachment; filename=\"dossier-" + letter + "-v2.bib\"",
                 bib.headers().firstValue("Content-Disposition").orElseThrow());
-        assertTrue(bib.body().contains("@misc{dossier-" + letter + "-v2,"));
+        assertTrue(bib.body().contains("@unpublished{dossier-" + letter + "-v2,"), bib.body());
+        assertEquals("manuscript", ZoteroImport.bibTeX(bib.body()).itemType(),
+                "version 2 names no recipient: Zotero's BibTeX import makes a manuscript of it, where a @misc is a book");
 
         HttpResponse<String> ris = get("/documents/" + letter + ".ris");
         assertEquals("application/x-research-info-systems; charset=utf-8", ris.headers().firstValue("Content-Type").orElseThrow());

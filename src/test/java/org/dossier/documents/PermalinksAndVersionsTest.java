@@ -97,6 +97,28 @@ class PermalinksAndVersionsTest {
         assertEquals(404, get("/documents/" + NO_SUCH_RECORD + "/v/1").statusCode());
     }
 
+    /**
+     * A citation ends its sentence right after the address, and older styles wrap it in angle
+     * brackets: a viewer that takes that punctuation into the link still leads to the record.
+     */
+    @Test
+    void anAddressCopiedWithTheFootnotesPunctuationOrASuffixInCapitalsLeadsToTheRecord() {
+        String v1 = "/documents/" + letter + "/v/1";
+        for (String copied : List.of(v1 + ".", v1 + ",", v1 + ");", v1 + "%3E", v1 + "%3E.", v1 + ".%E2%80%9D")) {
+            HttpResponse<String> response = get(copied);
+            assertEquals(301, response.statusCode(), copied);
+            assertEquals(v1, response.headers().firstValue("Location").orElseThrow(), copied);
+        }
+        HttpResponse<String> permanent = get("/documents/" + letter + ".?utm_source=footnote");
+        assertEquals(301, permanent.statusCode());
+        assertEquals("/documents/" + letter + "?utm_source=footnote", permanent.headers().firstValue("Location").orElseThrow(),
+                "the query the link came with is kept");
+        HttpResponse<String> capitals = get("/documents/" + letter + ".BIB");
+        assertEquals(301, capitals.statusCode());
+        assertEquals("/documents/" + letter + ".bib", capitals.headers().firstValue("Location").orElseThrow());
+        assertEquals(v1 + ".csl.json", get(v1 + ".CSL.JSON.").headers().firstValue("Location").orElseThrow());
+    }
+
     @Test
     void anOlderVersionShowsTheRecordAsItWasWithABannerToTheCurrentOne() {
         Document v1 = page("/documents/" + letter + "/v/1", 200);

@@ -119,6 +119,19 @@ class PermalinksAndVersionsTest {
         assertEquals(v1 + ".csl.json", get(v1 + ".CSL.JSON.").headers().firstValue("Location").orElseThrow());
     }
 
+    /** Malik's seed title quotes his paper in straight single marks, which citeproc-js sets as a quotation. */
+    @Test
+    void aQuotationInATitleIsCitedInTheMarksCiteprocSetsItIn() {
+        int malik = database.recordTitled("Malik, 'On the Question of a United Government in Korea'");
+        Document record = page("/documents/" + malik + "/v/1", 200);
+        assertTrue(record.selectFirst("#citation-chicago-note").text()
+                .contains("\u201CMalik, \u2018On the Question of a United Government in Korea,\u2019\u201D"),
+                record.selectFirst("#citation-chicago-note").text());
+        assertTrue(record.selectFirst("#citation-apa i").text()
+                .equals("Malik, \u201COn the Question of a United Government in Korea\u201D"),
+                record.selectFirst("#citation-apa").html());
+    }
+
     @Test
     void anOlderVersionShowsTheRecordAsItWasWithABannerToTheCurrentOne() {
         Document v1 = page("/documents/" + letter + "/v/1", 200);

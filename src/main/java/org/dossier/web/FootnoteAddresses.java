@@ -12,15 +12,21 @@ import java.util.regex.Pattern;
  * ones wrap it ("&lt;…/documents/24&gt;", "(…)"): a PDF viewer or a mail program that takes the
  * closing punctuation into the link, or a reader who copies it, asked for
  * {@code /documents/24/v/1.} and got a 404. No address under {@code /documents/} ends in
- * punctuation, so what closes it is dropped, percent-encoded or not. A download's suffix typed in
- * capitals ({@code /documents/24.BIB}) is written in small letters, as a record's other spellings
- * are (see {@link LeadingZeros}).
+ * punctuation, so what closes it is dropped, percent-encoded or not. Nor does one hold a space or
+ * an invisible character: a typesetter's break opportunity (zero-width space, soft hyphen, word
+ * joiner) or the space a line break becomes when an address broken over two lines is copied
+ * ({@code /documents/24/v/%201}) is dropped too. A download's suffix typed in capitals
+ * ({@code /documents/24.BIB}) is written in small letters, as a record's other spellings are (see
+ * {@link LeadingZeros}).
  */
 public final class FootnoteAddresses {
 
     /** Punctuation that closes a sentence, a bracket or a quotation, as written or percent-encoded. */
     private static final Pattern CLOSING = Pattern.compile(
             "(?:[.,;:!)\\]}>'\"]|%(?:2[12279cCeE]|3[aAbBeE]|5[dD]|7[dD])|%[eE]2%80%9[89dDcC]|%[cC]2%[bB]B|\u2019|\u201D|\u00BB)+$");
+    /** Spaces and the invisible characters a typeset address may hold, as written or percent-encoded. */
+    private static final Pattern INVISIBLE = Pattern.compile(
+            "(?:%20|%09|%[cC]2%[aA][dD]|%[eE]2%80%8[bBcCdD]|%[eE]2%81%[aA]0|%[eE][fF]%[bB][bB]%[bB][fF]|[\\s\u00AD\u200B-\u200D\u2060\uFEFF])");
     /** A record's or a version's download, its suffix in any case. */
     private static final Pattern DOWNLOAD = Pattern.compile(
             "(/documents/[0-9]+(?:/v/[0-9]+)?)(\\.(?:json|bib|ris|csl\\.json))", Pattern.CASE_INSENSITIVE);
@@ -33,7 +39,7 @@ public final class FootnoteAddresses {
         if (ctx.method() != HandlerType.GET || !path.startsWith("/documents/")) {
             return;
         }
-        String one = lowerCaseSuffix(CLOSING.matcher(path).replaceFirst(""));
+        String one = lowerCaseSuffix(CLOSING.matcher(INVISIBLE.matcher(path).replaceAll("")).replaceFirst(""));
         if (!one.equals(path) && one.length() > "/documents/".length()) {
             Redirects.permanent(ctx, one);
             ctx.skipRemainingHandlers();

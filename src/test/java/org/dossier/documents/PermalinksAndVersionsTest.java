@@ -99,12 +99,14 @@ class PermalinksAndVersionsTest {
 
     /**
      * A citation ends its sentence right after the address, and older styles wrap it in angle
-     * brackets: a viewer that takes that punctuation into the link still leads to the record.
+     * brackets: a viewer that takes that punctuation into the link still leads to the record, as
+     * does an address copied from over two lines or with a typesetter's invisible break in it.
      */
     @Test
     void anAddressCopiedWithTheFootnotesPunctuationOrASuffixInCapitalsLeadsToTheRecord() {
         String v1 = "/documents/" + letter + "/v/1";
-        for (String copied : List.of(v1 + ".", v1 + ",", v1 + ");", v1 + "%3E", v1 + "%3E.", v1 + ".%E2%80%9D")) {
+        for (String copied : List.of(v1 + ".", v1 + ",", v1 + ");", v1 + "%3E", v1 + "%3E.", v1 + ".%E2%80%9D",
+                "/documents/" + letter + "/v/%201", "/documents/" + letter + "/%E2%80%8Bv/1.", "/documents/" + letter + "/v%C2%AD/1")) {
             HttpResponse<String> response = get(copied);
             assertEquals(301, response.statusCode(), copied);
             assertEquals(v1, response.headers().firstValue("Location").orElseThrow(), copied);

@@ -93,6 +93,10 @@ class PermalinksAndVersionsTest {
                 "an old slug still leads there");
         Document tombstone = page("/documents/" + journal, 410);
         assertTrue(tombstone.text().contains("Duplicate of another record."));
+        assertEquals("/documents/" + journal + "/history", tombstone.selectFirst("a.history-link").attr("href"),
+                "a reader who followed a citation's permanent link can still check the versions it may have cited");
+        Document history = page("/documents/" + journal + "/history", 410);
+        assertEquals(3, history.select(".revision").size(), "the correction, the withdrawal and the first version");
         assertEquals(404, get("/documents/" + NO_SUCH_RECORD).statusCode());
         assertEquals(404, get("/documents/" + NO_SUCH_RECORD + "/v/1").statusCode());
     }

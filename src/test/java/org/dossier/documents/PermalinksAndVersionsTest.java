@@ -97,6 +97,10 @@ class PermalinksAndVersionsTest {
                 "a reader who followed a citation's permanent link can still check the versions it may have cited");
         Document history = page("/documents/" + journal + "/history", 410);
         assertEquals(3, history.select(".revision").size(), "the correction, the withdrawal and the first version");
+        assertEquals(List.of("/documents/" + journal + "/v/3", "/documents/" + journal + "/v/2", "/documents/" + journal + "/v/1"),
+                history.select(".revision a.version-link").eachAttr("href"), "each version whole, as it was cited");
+        assertEquals("/documents/" + journal + "/v/1", page("/documents/" + journal + "/history/1", 410)
+                .selectFirst(".version-link a").attr("href"));
         assertEquals(404, get("/documents/" + NO_SUCH_RECORD).statusCode());
         assertEquals(404, get("/documents/" + NO_SUCH_RECORD + "/v/1").statusCode());
     }

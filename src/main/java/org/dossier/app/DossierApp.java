@@ -87,6 +87,7 @@ import org.dossier.web.PublicUrl;
 import org.dossier.web.ResultTrail;
 import org.dossier.web.QueryEscapes;
 import org.dossier.web.TrailingSlash;
+import org.dossier.web.FootnoteAddresses;
 import org.dossier.web.SearchLimit;
 import org.dossier.web.Templates;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -321,6 +322,7 @@ public final class DossierApp implements AutoCloseable {
                     }
                 });
                 routes.before(TrailingSlash::redirect);
+                routes.before(FootnoteAddresses::redirect);
                 routes.before(LeadingZeros::redirect);
                 // A node's warm-up is not a client: it asks a thousand searches before any reader's.
                 routes.before(ctx -> {

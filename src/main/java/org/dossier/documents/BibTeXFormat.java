@@ -6,8 +6,12 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 
 /**
- * BibTeX, as {@code @misc} entries that classic BibTeX styles print and biblatex reads in full,
- * with the authors in {@code author} and the recipients in a {@code recipient} field of their own:
+ * BibTeX, as {@code @letter} entries for a document sent to someone and {@code @unpublished} for
+ * any other: the types Zotero's BibTeX import reads as a letter and a manuscript (it reads a
+ * {@code @misc} as a book), and pandoc as CSL's personal_communication and manuscript. biblatex's
+ * standard styles and classic BibTeX's print a {@code @letter}, which they have no layout of their
+ * own for, as a {@code @misc}.
+ * The authors are in {@code author} and the recipients in a {@code recipient} field of their own:
  * {@code date} keeps a partial date partial ("1942-02"), {@code year} and {@code month} say the
  * same for classic styles, and a month-only date never gets a day. Text is UTF-8 with LaTeX's
  * special characters escaped; the title is braced so that styles keep its capitals.
@@ -35,7 +39,7 @@ final class BibTeXFormat implements ExportFormat {
         return new Output() {
             @Override
             public void write(Citation c) throws IOException {
-                out.write("\n@misc{" + c.key() + ",\n");
+                out.write("\n@" + entryType(c) + "{" + c.key() + ",\n");
                 if (!c.authors().isEmpty()) {
                     field(out, "author", names(c.authors()));
                 }
@@ -79,6 +83,15 @@ final class BibTeXFormat implements ExportFormat {
                 out.flush();
             }
         };
+    }
+
+    /**
+     * The entry type Zotero's BibTeX import ("BibTeX.js", bibtex2zoteroTypeMap) reads as the item
+     * type the record is everywhere else ({@link Citation#zoteroType}): {@code letter} to a letter,
+     * {@code unpublished} to a manuscript.
+     */
+    static String entryType(Citation c) {
+        return c.sent() ? "letter" : "unpublished";
     }
 
     /**

@@ -119,24 +119,69 @@ public record Citation(int id, int version, String title, DocumentDate date, Str
     }
 
     /**
-     * The title as a citation quotes it: the double quotation marks inside it become single ones
-     * ("Report on "Operation #5"" is cited as “Report on ‘Operation #5’”), as citeproc-js renders
-     * a quoted title; apostrophes stay as they are.
+     * The title as a citation quotes it: the quotations inside it are set in single marks
+     * ("Report on "Operation #5"" and "Malik, 'On the Question'" are cited as “Report on ‘Operation
+     * #5’” and “Malik, ‘On the Question’”), as citeproc-js renders a quoted title; apostrophes
+     * stay as they are.
      */
     public static String innerQuotes(String title) {
+        return quotations(title, true);
+    }
+
+    /**
+     * The title as a style that does not quote it sets it (APA's, in italics): the quotations
+     * inside it in double marks, as citeproc-js renders them there ("Malik, 'On the Question'" is
+     * Malik, “On the Question”). Single curly marks are kept as written, as citeproc-js keeps them.
+     */
+    public static String outerQuotes(String title) {
+        return quotations(title, false);
+    }
+
+    /**
+     * The quotations of a title in the marks of their depth, as citeproc-js sets them: inside a
+     * quoted title the first depth is single marks and the next double ones, in an unquoted title
+     * the other way round. Straight marks ('…', "…") and double curly ones open and close a
+     * quotation; a straight single mark inside a word or after one with no quotation open is an
+     * apostrophe ("Stalin's", "Soldiers' letters"), and a single curly mark is left as written.
+     */
+    private static String quotations(String title, boolean quoted) {
         StringBuilder out = new StringBuilder(title.length());
+        java.util.ArrayDeque<Character> open = new java.util.ArrayDeque<>();
         for (int i = 0; i < title.length(); i++) {
             char c = title.charAt(i);
-            switch (c) {
-                case '\u201C' -> out.append('\u2018');
-                case '\u201D' -> out.append('\u2019');
-                // A straight mark opens at the start or after a space or an opening bracket; else it closes.
-                case '"' -> out.append(i == 0 || Character.isWhitespace(title.charAt(i - 1))
-                        || "([{\u2018\u201C".indexOf(title.charAt(i - 1)) >= 0 ? '\u2018' : '\u2019');
-                default -> out.append(c);
+            char kind = c == '\u201C' || c == '\u201D' ? '"' : c;
+            if (kind != '"' && kind != '\'') {
+                out.append(c);
+                continue;
+            }
+            boolean opens = c == '\u201C' || c != '\u201D' && opensQuotation(title, i);
+            boolean closes = !opens && open.contains(kind);
+            if (kind == '\'' && !opens && !closes) {
+                out.append(c);
+            } else if (opens) {
+                open.push(kind);
+                out.append(open.size() % 2 == 1 == quoted ? '\u2018' : '\u201C');
+            } else {
+                // A closing mark closes its own quotation and any left open inside it; one with
+                // none open closes the first depth.
+                while (!open.isEmpty() && open.peek() != kind) {
+                    open.pop();
+                }
+                out.append(Math.max(1, open.size()) % 2 == 1 == quoted ? '\u2019' : '\u201D');
+                open.poll();
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether a straight mark opens a quotation: at the start, or after a space, an opening bracket
+     * or another opening mark, and followed by something other than a space.
+     */
+    private static boolean opensQuotation(String title, int i) {
+        boolean after = i == 0 || Character.isWhitespace(title.charAt(i - 1))
+                || "([{\u2018\u201C\"'".indexOf(title.charAt(i - 1)) >= 0;
+        return after && i + 1 < title.length() && !Character.isWhitespace(title.charAt(i + 1));
     }
 
     /** The summary in one piece, paragraphs separated by a blank line. */

@@ -42,9 +42,12 @@ public record FormattedCitation(List<Run> runs) {
             return add(text, true);
         }
 
-        /** A title in italics, set apart from the citation's direction when it is written right to left ({@link #isolated}). */
+        /**
+         * A title in italics, its quotations in double marks ({@link Citation#outerQuotes}), set
+         * apart from the citation's direction when it is written right to left ({@link #isolated}).
+         */
         Builder italicTitle(String title) {
-            return italic(isolated(title));
+            return italic(isolated(Citation.outerQuotes(title)));
         }
 
         /**

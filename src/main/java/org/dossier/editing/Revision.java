@@ -29,6 +29,11 @@ public record Revision(int documentId, int number, Instant createdAt, String aut
         return "/documents/" + documentId + "/history/" + number;
     }
 
+    /** The version itself, whole, at the address its citations give. */
+    public String versionPath() {
+        return org.dossier.documents.Permalinks.version(documentId, number);
+    }
+
     /** The history's line for a version read whole. */
     public static Revision of(RecordVersion version) {
         return new Revision(version.documentId(), version.number(), version.createdAt(), version.author(),

@@ -73,7 +73,7 @@ class CitationRoundTripTest {
         BibTeXDatabase db = new BibTeXParser().parse(new StringReader(export(ExportFormat.BIBTEX, c)));
 
         BibTeXEntry entry = db.resolveEntry(new Key("dossier-7-v3"));
-        assertEquals(BibTeXEntry.TYPE_MISC, entry.getType());
+        assertEquals(new Key("letter"), entry.getType(), "sent to someone: a letter");
         assertEquals(AWKWARD_TITLE, latexToText(entry.getField(BibTeXEntry.KEY_TITLE).toUserString()));
         assertEquals("1942-02", entry.getField(new Key("date")).toUserString());
         assertEquals("1942", entry.getField(BibTeXEntry.KEY_YEAR).toUserString());
@@ -97,6 +97,27 @@ class CitationRoundTripTest {
                 citation("Month", DocumentDate.ofMonth(1942, 2)))));
         assertEquals("1950", ZoteroImport.bibTeXDate(export(ExportFormat.BIBTEX,
                 citation("Year", DocumentDate.ofYear(1950)))));
+    }
+
+    @Test
+    void zoteroImportsTheBibTeXOfALetterAsALetterAndOfAnyOtherRecordAsAManuscript() throws Exception {
+        ZoteroImport.Item letter = ZoteroImport.bibTeX(export(ExportFormat.BIBTEX,
+                citation("Ciphered Telegram", DocumentDate.ofDay(1950, 3, 21))));
+        assertEquals("letter", letter.itemType(), "a @misc is a book in Zotero");
+        assertEquals(List.of(ZoteroImport.Creator.whole("Kim Il Sung", "author"),
+                        ZoteroImport.Creator.whole("Pak Heon-yeong", "author")), letter.creators(),
+                "BibTeX.js reads no recipient field: Zotero has a letter's recipients from RIS and CSL-JSON only");
+
+        Citation unsent = new Citation(8, 1, "Memorandum", DocumentDate.ofYear(1949), "Memorandum", List.of(),
+                List.of(new PersonLink(3, "stalin", "Joseph Stalin", "Stalin, Joseph", false, PersonRole.AUTHOR)),
+                List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.NONE);
+        String bib = export(ExportFormat.BIBTEX, unsent);
+        assertEquals(new ZoteroImport.Item("manuscript", List.of(new ZoteroImport.Creator("Stalin", "Joseph", "author"))),
+                ZoteroImport.bibTeX(bib), bib);
+        BibTeXEntry entry = new BibTeXParser().parse(new StringReader(bib)).resolveEntry(new Key("dossier-8-v1"));
+        assertEquals(BibTeXEntry.TYPE_UNPUBLISHED, entry.getType());
+        assertEquals("manuscript", new BibTeXConverter().toItemData(entry).getType().toString(),
+                "citeproc-java reads an @unpublished as CSL's manuscript, as the CSL-JSON download is");
     }
 
     @Test

@@ -27,7 +27,7 @@ class CitationStyleTest {
 
     @Test
     void aTitleEndingInAQuotationTakesTheCommaInsideIt() {
-        assertEquals("\u201CMalik, 'On the Question of a United Government in Korea,'\u201D 1945, Dossier, version 2, "
+        assertEquals("\u201CMalik, \u2018On the Question of a United Government in Korea,\u2019\u201D 1945, Dossier, version 2, "
                         + "accessed September 1, 2026, https://dossier.example.org/documents/9/v/2.",
                 CitationStyle.CHICAGO_NOTE.format(citation("Malik, 'On the Question of a United Government in Korea'",
                         null, DocumentDate.ofYear(1945))).text());
@@ -55,6 +55,25 @@ class CitationStyleTest {
                 CitationStyle.CHICAGO_NOTE.format(citation("The \"Juche\" Line, and \"Self-Reliance\"", null,
                         DocumentDate.ofYear(1955))).text().split(" Dossier")[0]);
         assertEquals("Stalin's \u2018Letter\u2019", Citation.innerQuotes("Stalin's \"Letter\""), "an apostrophe stays");
+    }
+
+    /** As citeproc-js sets them: straight single marks are a quotation too, an apostrophe is not. */
+    @Test
+    void straightSingleQuotationMarksInsideAQuotedTitleBecomeCurlyOnesAndDoubleOnesInAnItalicTitle() {
+        String malik = "Malik, 'On the Question of a United Government in Korea'";
+        DocumentDate day = DocumentDate.ofDay(1945, 12, 10);
+        assertEquals("\u201CMalik, \u2018On the Question of a United Government in Korea,\u2019\u201D December 10, 1945,",
+                CitationStyle.CHICAGO_NOTE.format(citation(malik, null, day)).text().split(" Dossier")[0]);
+        assertEquals("\u201CMalik, \u2018On the Question of a United Government in Korea.\u2019\u201D 10 Dec. 1945.",
+                CitationStyle.MLA.format(citation(malik, null, day)).text().split(" Dossier")[0]);
+        assertEquals(new FormattedCitation.Run("Malik, \u201COn the Question of a United Government in Korea\u201D", true),
+                CitationStyle.APA.format(citation(malik, null, day)).runs().get(0), "APA's title is not quoted: its quotation is");
+        assertEquals("Report on \u201COperation #5\u201D", Citation.outerQuotes("Report on \"Operation #5\""));
+        assertEquals("Stalin's \u2018Letter\u2019 and the Soldiers' \u2018Reply\u2019",
+                Citation.innerQuotes("Stalin's 'Letter' and the Soldiers' 'Reply'"), "apostrophes stay");
+        assertEquals("\u2018A \u201CB\u201D C\u2019", Citation.innerQuotes("'A \"B\" C'"), "a quotation in a quotation");
+        assertEquals("Annual Report, \u2018On the Situation\u2019", Citation.outerQuotes("Annual Report, \u2018On the Situation\u2019"),
+                "single curly marks are kept as written, as citeproc-js keeps them");
     }
 
     @Test

@@ -93,8 +93,53 @@ class PermalinksAndVersionsTest {
                 "an old slug still leads there");
         Document tombstone = page("/documents/" + journal, 410);
         assertTrue(tombstone.text().contains("Duplicate of another record."));
+        assertEquals("/documents/" + journal + "/history", tombstone.selectFirst("a.history-link").attr("href"),
+                "a reader who followed a citation's permanent link can still check the versions it may have cited");
+        Document history = page("/documents/" + journal + "/history", 410);
+        assertEquals(3, history.select(".revision").size(), "the correction, the withdrawal and the first version");
+        assertEquals(List.of("/documents/" + journal + "/v/3", "/documents/" + journal + "/v/2", "/documents/" + journal + "/v/1"),
+                history.select(".revision a.version-link").eachAttr("href"), "each version whole, as it was cited");
+        assertEquals("/documents/" + journal + "/v/1", page("/documents/" + journal + "/history/1", 410)
+                .selectFirst(".version-link a").attr("href"));
         assertEquals(404, get("/documents/" + NO_SUCH_RECORD).statusCode());
         assertEquals(404, get("/documents/" + NO_SUCH_RECORD + "/v/1").statusCode());
+    }
+
+    /**
+     * A citation ends its sentence right after the address, and older styles wrap it in angle
+     * brackets: a viewer that takes that punctuation into the link still leads to the record, as
+     * does an address copied from over two lines or with a typesetter's invisible break in it.
+     */
+    @Test
+    void anAddressCopiedWithTheFootnotesPunctuationOrASuffixInCapitalsLeadsToTheRecord() {
+        String v1 = "/documents/" + letter + "/v/1";
+        for (String copied : List.of(v1 + ".", v1 + ",", v1 + ");", v1 + "%3E", v1 + "%3E.", v1 + ".%E2%80%9D",
+                "/documents/" + letter + "/v/%201", "/documents/" + letter + "/%E2%80%8Bv/1.", "/documents/" + letter + "/v%C2%AD/1")) {
+            HttpResponse<String> response = get(copied);
+            assertEquals(301, response.statusCode(), copied);
+            assertEquals(v1, response.headers().firstValue("Location").orElseThrow(), copied);
+        }
+        HttpResponse<String> permanent = get("/documents/" + letter + ".?utm_source=footnote");
+        assertEquals(301, permanent.statusCode());
+        assertEquals("/documents/" + letter + "?utm_source=footnote", permanent.headers().firstValue("Location").orElseThrow(),
+                "the query the link came with is kept");
+        HttpResponse<String> capitals = get("/documents/" + letter + ".BIB");
+        assertEquals(301, capitals.statusCode());
+        assertEquals("/documents/" + letter + ".bib", capitals.headers().firstValue("Location").orElseThrow());
+        assertEquals(v1 + ".csl.json", get(v1 + ".CSL.JSON.").headers().firstValue("Location").orElseThrow());
+    }
+
+    /** Malik's seed title quotes his paper in straight single marks, which citeproc-js sets as a quotation. */
+    @Test
+    void aQuotationInATitleIsCitedInTheMarksCiteprocSetsItIn() {
+        int malik = database.recordTitled("Malik, 'On the Question of a United Government in Korea'");
+        Document record = page("/documents/" + malik + "/v/1", 200);
+        assertTrue(record.selectFirst("#citation-chicago-note").text()
+                .contains("\u201CMalik, \u2018On the Question of a United Government in Korea,\u2019\u201D"),
+                record.selectFirst("#citation-chicago-note").text());
+        assertTrue(record.selectFirst("#citation-apa i").text()
+                .equals("Malik, \u201COn the Question of a United Government in Korea\u201D"),
+                record.selectFirst("#citation-apa").html());
     }
 
     @Test
@@ -171,7 +216,9 @@ class PermalinksAndVersionsTest {
         assertEquals("application/x-bibtex; charset=utf-8", bib.headers().firstValue("Content-Type").orElseThrow());
         assertEquals("attachment; filename=\"dossier-" + letter + "-v2.bib\"",
                 bib.headers().firstValue("Content-Disposition").orElseThrow());
-        assertTrue(bib.body().contains("@misc{dossier-" + letter + "-v2,"));
+        assertTrue(bib.body().contains("@unpublished{dossier-" + letter + "-v2,"), bib.body());
+        assertEquals("manuscript", ZoteroImport.bibTeX(bib.body()).itemType(),
+                "version 2 names no recipient: Zotero's BibTeX import makes a manuscript of it, where a @misc is a book");
 
         HttpResponse<String> ris = get("/documents/" + letter + ".ris");
         assertEquals("application/x-research-info-systems; charset=utf-8", ris.headers().firstValue("Content-Type").orElseThrow());

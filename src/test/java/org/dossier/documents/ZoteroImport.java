@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * What Zotero makes of the files a record downloads as, by the rules its importers apply to the
  * tags and fields the exports write: zotero/translators "RIS.js" (TY to item type, AU and A2 by
- * item type, a name with nothing after its comma in one field), "BibTeX.js" (the date from the
- * date, year and month fields in their order) and zotero/utilities
+ * item type, a name with nothing after its comma in one field), "BibTeX.js" (entry type to item
+ * type, the creators it reads, the date from the date, year and month fields in their order) and
+ * zotero/utilities
  * {@code itemFromCSLJSON}, which "CSL JSON.js" calls (CSL type to item type; a creator type the
  * item type does not have becomes its primary one, the author). The rules are written out here, on
  * exactly what the exports send, so that a type or a name Zotero would misread shows.
@@ -32,6 +33,22 @@ final class ZoteroImport {
 
     /** RIS.js's importTypeMap, for the types the export writes. */
     private static final Map<String, String> RIS_TYPES = Map.of("MANSCPT", "manuscript", "PCOMM", "letter");
+    /**
+     * BibTeX.js's bibtex2zoteroTypeMap: an entry of a type it does not name is not imported at all.
+     * A {@code @misc} is a book.
+     */
+    private static final Map<String, String> BIBTEX_TYPES = Map.ofEntries(
+            Map.entry("book", "book"), Map.entry("inbook", "bookSection"), Map.entry("incollection", "bookSection"),
+            Map.entry("article", "journalArticle"), Map.entry("patent", "patent"), Map.entry("phdthesis", "thesis"),
+            Map.entry("unpublished", "manuscript"), Map.entry("inproceedings", "conferencePaper"),
+            Map.entry("conference", "conferencePaper"), Map.entry("techreport", "report"), Map.entry("booklet", "book"),
+            Map.entry("manual", "book"), Map.entry("mastersthesis", "thesis"), Map.entry("misc", "book"),
+            Map.entry("proceedings", "book"), Map.entry("online", "webpage"), Map.entry("thesis", "thesis"),
+            Map.entry("letter", "letter"), Map.entry("movie", "film"), Map.entry("artwork", "artwork"),
+            Map.entry("report", "report"), Map.entry("legislation", "bill"), Map.entry("jurisdiction", "case"),
+            Map.entry("audio", "audioRecording"), Map.entry("video", "videoRecording"),
+            Map.entry("software", "computerProgram"), Map.entry("inreference", "encyclopediaArticle"),
+            Map.entry("collection", "book"), Map.entry("mvbook", "book"));
     /** The creator types Zotero's item types have, for the ones the exports lead to. */
     private static final Map<String, Set<String>> CREATOR_TYPES = Map.of(
             "manuscript", Set.of("author", "contributor", "translator"),
@@ -76,6 +93,69 @@ final class ZoteroImport {
         String lastName = value.split("\\s*,\\s*")[0];
         String firstName = value.substring(lastName.length()).replaceFirst("^\\s*,\\s*", "");
         return new Creator(lastName, firstName.isEmpty() ? null : firstName, creatorType);
+    }
+
+    /**
+     * The first entry of a BibTeX file, as BibTeX.js imports it: its type by bibtex2zoteroTypeMap
+     * (null when the map has no such type and the entry is dropped), and creators only from
+     * {@code author}, {@code editor} and {@code translator} (processField reads no other name
+     * field: a {@code recipient} is not imported). A name is split at its first comma outside
+     * braces, last name first; a braced name or a single word is one field.
+     */
+    static Item bibTeX(String bib) {
+        java.util.regex.Matcher entry = java.util.regex.Pattern.compile("@([A-Za-z]+)\\s*\\{").matcher(bib);
+        if (!entry.find()) {
+            throw new IllegalArgumentException("no entry in " + bib);
+        }
+        String itemType = BIBTEX_TYPES.get(entry.group(1).toLowerCase(java.util.Locale.ROOT));
+        List<Creator> creators = new ArrayList<>();
+        java.util.regex.Matcher field = java.util.regex.Pattern
+                .compile("(?m)^\\s*(author|editor|translator)\\s*=\\s*\\{(.*)\\},?$").matcher(bib.substring(entry.end()));
+        while (field.find()) {
+            for (String name : splitUnprotected(field.group(2), " and ")) {
+                List<String> pieces = splitUnprotected(name, ",");
+                if (pieces.size() > 1) {
+                    creators.add(new Creator(unbraced(pieces.get(0)), unbraced(String.join(",", pieces.subList(1, pieces.size()))),
+                            field.group(1)));
+                } else if (splitUnprotected(name, " ").size() > 1) {
+                    // Zotero.Utilities.cleanAuthor: the last word is the last name.
+                    String whole = unbraced(name);
+                    int space = whole.lastIndexOf(' ');
+                    creators.add(new Creator(whole.substring(space + 1), whole.substring(0, space), field.group(1)));
+                } else {
+                    creators.add(Creator.whole(unbraced(name), field.group(1)));
+                }
+            }
+        }
+        return new Item(itemType, creators);
+    }
+
+    /** BibTeX.js's splitUnprotected: the parts of a text between delimiters outside braces, stripped. */
+    private static List<String> splitUnprotected(String text, String delimiter) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth = Math.max(0, depth - 1);
+            } else if (depth == 0 && text.startsWith(delimiter, i)) {
+                parts.add(text.substring(start, i).strip());
+                start = i + delimiter.length();
+                i = start - 1;
+            }
+        }
+        parts.add(text.substring(start).strip());
+        return parts.stream().filter(p -> !p.isEmpty()).toList();
+    }
+
+    /** The text of a name with its protecting braces taken away, as unescapeBibTeX leaves it. */
+    private static String unbraced(String text) {
+        return text.replaceAll("(?<!\\\\)[{}]", "").strip();
     }
 
     /**

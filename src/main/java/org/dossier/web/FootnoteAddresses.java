@@ -1,0 +1,53 @@
+package org.dossier.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Before every GET: a record's address as a reader brings it back from a footnote or a reference
+ * list redirects (301) to the address itself, query kept. Every citation style ends its sentence
+ * right after the address ("…/documents/24/v/1." in Chicago, "…/v/1. Accessed" in MLA), and older
+ * ones wrap it ("&lt;…/documents/24&gt;", "(…)"): a PDF viewer or a mail program that takes the
+ * closing punctuation into the link, or a reader who copies it, asked for
+ * {@code /documents/24/v/1.} and got a 404. No address under {@code /documents/} ends in
+ * punctuation, so what closes it is dropped, percent-encoded or not. Nor does one hold a space or
+ * an invisible character: a typesetter's break opportunity (zero-width space, soft hyphen, word
+ * joiner) or the space a line break becomes when an address broken over two lines is copied
+ * ({@code /documents/24/v/%201}) is dropped too. A download's suffix typed in capitals
+ * ({@code /documents/24.BIB}) is written in small letters, as a record's other spellings are (see
+ * {@link LeadingZeros}).
+ */
+public final class FootnoteAddresses {
+
+    /** Punctuation that closes a sentence, a bracket or a quotation, as written or percent-encoded. */
+    private static final Pattern CLOSING = Pattern.compile(
+            "(?:[.,;:!)\\]}>'\"]|%(?:2[12279cCeE]|3[aAbBeE]|5[dD]|7[dD])|%[eE]2%80%9[89dDcC]|%[cC]2%[bB]B|\u2019|\u201D|\u00BB)+$");
+    /** Spaces and the invisible characters a typeset address may hold, as written or percent-encoded. */
+    private static final Pattern INVISIBLE = Pattern.compile(
+            "(?:%20|%09|%[cC]2%[aA][dD]|%[eE]2%80%8[bBcCdD]|%[eE]2%81%[aA]0|%[eE][fF]%[bB][bB]%[bB][fF]|[\\s\u00AD\u200B-\u200D\u2060\uFEFF])");
+    /** A record's or a version's download, its suffix in any case. */
+    private static final Pattern DOWNLOAD = Pattern.compile(
+            "(/documents/[0-9]+(?:/v/[0-9]+)?)(\\.(?:json|bib|ris|csl\\.json))", Pattern.CASE_INSENSITIVE);
+
+    private FootnoteAddresses() {
+    }
+
+    public static void redirect(Context ctx) {
+        String path = ctx.path();
+        if (ctx.method() != HandlerType.GET || !path.startsWith("/documents/")) {
+            return;
+        }
+        String one = lowerCaseSuffix(CLOSING.matcher(INVISIBLE.matcher(path).replaceAll("")).replaceFirst(""));
+        if (!one.equals(path) && one.length() > "/documents/".length()) {
+            Redirects.permanent(ctx, one);
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private static String lowerCaseSuffix(String path) {
+        Matcher m = DOWNLOAD.matcher(path);
+        return m.matches() ? m.group(1) + m.group(2).toLowerCase(java.util.Locale.ROOT) : path;
+    }
+}

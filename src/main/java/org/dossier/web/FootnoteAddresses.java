@@ -2,6 +2,7 @@ package org.dossier.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,9 +22,14 @@ import java.util.regex.Pattern;
  */
 public final class FootnoteAddresses {
 
-    /** Punctuation that closes a sentence, a bracket or a quotation, as written or percent-encoded. */
-    private static final Pattern CLOSING = Pattern.compile(
-            "(?:[.,;:!)\\]}>'\"]|%(?:2[12279cCeE]|3[aAbBeE]|5[dD]|7[dD])|%[eE]2%80%9[89dDcC]|%[cC]2%[bB]B|\u2019|\u201D|\u00BB)+$");
+    /**
+     * Punctuation that closes a sentence, a bracket or a quotation, as written or percent-encoded
+     * (hex in either case): taken off the end one at a time, not by a repeated regular expression,
+     * which backtracks over a long run of them and overflows the stack past a few thousand.
+     */
+    private static final List<String> CLOSING = List.of(".", ",", ";", ":", "!", ")", "]", "}", ">", "'", "\"",
+            "%21", "%22", "%27", "%29", "%2c", "%2e", "%3a", "%3b", "%3e", "%5d", "%7d",
+            "%e2%80%98", "%e2%80%99", "%e2%80%9c", "%e2%80%9d", "%c2%bb", "\u2019", "\u201D", "\u00BB");
     /** Spaces and the invisible characters a typeset address may hold, as written or percent-encoded. */
     private static final Pattern INVISIBLE = Pattern.compile(
             "(?:%20|%09|%[cC]2%[aA][dD]|%[eE]2%80%8[bBcCdD]|%[eE]2%81%[aA]0|%[eE][fF]%[bB][bB]%[bB][fF]|[\\s\u00AD\u200B-\u200D\u2060\uFEFF])");
@@ -39,11 +45,29 @@ public final class FootnoteAddresses {
         if (ctx.method() != HandlerType.GET || !path.startsWith("/documents/")) {
             return;
         }
-        String one = lowerCaseSuffix(CLOSING.matcher(INVISIBLE.matcher(path).replaceAll("")).replaceFirst(""));
+        String one = lowerCaseSuffix(withoutClosing(INVISIBLE.matcher(path).replaceAll("")));
         if (!one.equals(path) && one.length() > "/documents/".length()) {
             Redirects.permanent(ctx, one);
             ctx.skipRemainingHandlers();
         }
+    }
+
+    /** {@code path} without the closing punctuation it ends in. */
+    static String withoutClosing(String path) {
+        int end = path.length();
+        boolean more = true;
+        while (more) {
+            more = false;
+            for (String closing : CLOSING) {
+                int start = end - closing.length();
+                if (start >= 0 && path.regionMatches(true, start, closing, 0, closing.length())) {
+                    end = start;
+                    more = true;
+                    break;
+                }
+            }
+        }
+        return path.substring(0, end);
     }
 
     private static String lowerCaseSuffix(String path) {

@@ -129,6 +129,16 @@ class PermalinksAndVersionsTest {
         assertEquals(v1 + ".csl.json", get(v1 + ".CSL.JSON.").headers().firstValue("Location").orElseThrow());
     }
 
+    /** A regular expression repeated over a long run of full stops overflowed the stack: a 500. */
+    @Test
+    void anAddressEndingInThousandsOfFullStopsIsAnsweredLikeAnyOther() {
+        String v1 = "/documents/" + letter + "/v/1";
+        HttpResponse<String> closed = get(v1 + ".".repeat(6000));
+        assertEquals(301, closed.statusCode());
+        assertEquals(v1, closed.headers().firstValue("Location").orElseThrow());
+        assertEquals(404, get(v1 + ".".repeat(6000) + "x").statusCode());
+    }
+
     /** Malik's seed title quotes his paper in straight single marks, which citeproc-js sets as a quotation. */
     @Test
     void aQuotationInATitleIsCitedInTheMarksCiteprocSetsItIn() {

@@ -34,6 +34,12 @@
     // Not a Tab stop (the arrows move through it): Chromium makes a list that scrolls one, and Tab from
     // the box went into it, which the box's blur then closed, leaving the focus at the top of the page.
     list.tabIndex = -1;
+    // A press anywhere on the list (its scroll bar, its padding) leaves the focus in the box: the
+    // list took it, and the box's blur closed the list under the pointer of a reader scrolling it.
+    // Scrolling by the bar is not a default a press cancels; choosing is the options' own press.
+    list.addEventListener('mousedown', function (event) {
+      event.preventDefault();
+    });
     list.hidden = true;
     wrap.appendChild(list);
     var status = document.createElement('div');

@@ -1,6 +1,7 @@
 package org.dossier.documents;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
@@ -10,6 +11,13 @@ import java.util.regex.Pattern;
  * answer was lost) goes to that record instead of creating a second one. 128 random bits, URL-safe.
  */
 public record FormToken(String value) {
+
+    /**
+     * How long the record a form created is kept under its token: as long as a session may last
+     * (accounts' {@code Sessions.LIFETIME}). The form carries its session's CSRF token, so once that
+     * session has ended no send of it is taken, and its token finds nothing a send could ask for.
+     */
+    public static final Duration KEPT_FOR = Duration.ofDays(7);
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{22}");

@@ -82,8 +82,12 @@ public final class RecordWriter {
             return earlier;
         }
         int id = create(draft, attribution);
+        Instant now = now();
+        // The tokens no send can bring any more go as a new one comes, as sessions do: one row per
+        // record created through the form was kept for good.
+        db.deleteFrom(RECORD_FORM).where(RECORD_FORM.CREATED_AT.lt(now.minus(FormToken.KEPT_FOR))).execute();
         db.insertInto(RECORD_FORM, RECORD_FORM.TOKEN, RECORD_FORM.DOCUMENT_ID, RECORD_FORM.CREATED_AT)
-                .values(token.value(), id, now()).execute();
+                .values(token.value(), id, now).execute();
         return id;
     }
 

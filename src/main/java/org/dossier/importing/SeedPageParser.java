@@ -480,6 +480,11 @@ public final class SeedPageParser {
                         // part the blocks, so each would split a wrapped title from its second line.
                         position += 2;
                         offset += 2;
+                    } else if (ensure(2) && buffer[position] == (byte) 0xC2 && buffer[position + 1] == (byte) 0x85) {
+                        // CR NEL: an EBCDIC page's CR NL converted as CR and NEL. One line end, as CR LF
+                        // is: counted as two, every line number an error gave after it was one too many.
+                        position += 2;
+                        offset += 2;
                     }
                     break;
                 }

@@ -133,7 +133,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         this.searching = new Searching(analyzer);
         List<Names.Form> forms = source.nameForms();
         this.names = Names.of(forms, analyzer);
-        this.suggestions = Suggestions.of(forms);
+        this.suggestions = Suggestions.of(forms, names, analyzer);
         this.feed = feed;
         this.progress = new FeedProgress("The search index", appliedChange);
         this.follower = new FeedFollower("dossier-index-follower", FOLLOW_BATCH, () -> catchUp(FOLLOW_BATCH), source, progress);
@@ -365,7 +365,7 @@ public final class LuceneSearchEngine implements SearchEngine {
             // An import or an editor may have brought new names or forms of names.
             List<Names.Form> forms = source.nameForms();
             names = Names.of(forms, analyzer);
-            suggestions = Suggestions.of(forms);
+            suggestions = Suggestions.of(forms, names, analyzer);
             warm();
             // Only now: a search that sees this number must find the changes in its snapshot.
             progress.advanceTo(writtenChange);

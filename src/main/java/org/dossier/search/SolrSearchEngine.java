@@ -99,7 +99,7 @@ public final class SolrSearchEngine implements SearchEngine {
         this.follower = new FeedFollower("dossier-solr-follower", FOLLOW_BATCH, this::catchUp, source, progress);
         List<Names.Form> forms = source.nameForms();
         this.names = Names.of(forms, analyzer);
-        this.suggestions = Suggestions.of(forms);
+        this.suggestions = Suggestions.of(forms, names, analyzer);
         this.words = new SolrWordStatistics(client, address.collection(), LIVE);
     }
 
@@ -361,7 +361,7 @@ public final class SolrSearchEngine implements SearchEngine {
                 // reads): any of them may have brought names, or changed the people and places.
                 List<Names.Form> forms = source.nameForms();
                 names = Names.of(forms, analyzer);
-                suggestions = Suggestions.of(forms);
+                suggestions = Suggestions.of(forms, names, analyzer);
                 authorityListeners.forEach(Runnable::run);
                 progress.advanceTo(from);
             }

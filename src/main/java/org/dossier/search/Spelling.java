@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.text.Normalizer;
-import java.util.Locale;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.spell.LuceneLevenshteinDistance;
 
@@ -29,10 +26,12 @@ final class Spelling {
     private static final int MAX_EDITS = 2;
 
     private final Analyzer analyzer;
+    private final AsWritten asWritten;
     private final LuceneLevenshteinDistance distance = new LuceneLevenshteinDistance();
 
     Spelling(Analyzer analyzer) {
         this.analyzer = analyzer;
+        this.asWritten = new AsWritten(analyzer);
     }
 
     /** What to search instead, or null: only words and spaces are respelt, never query syntax. */
@@ -51,7 +50,7 @@ final class Spelling {
             }
             if (replacement != null) {
                 changed = true;
-                piece = written(index, replacement, names, Character.isUpperCase(piece.charAt(0)));
+                piece = asWritten.word(index, replacement, names, Character.isUpperCase(piece.charAt(0)));
             }
             respelt.append(respelt.isEmpty() ? "" : " ").append(piece);
         }
@@ -96,48 +95,6 @@ final class Spelling {
         }
         return best;
     }
-
-    /**
-     * {@code word}, folded as the index holds it, as the catalogue writes it: a name as the
-     * authority lists write it ("Molotov", "Żymierski", whatever the reader typed); another word as
-     * the lowest-numbered record with it writes it: kept as written where a summary capitalises it
-     * within a sentence (a name the lists lack), else with its accents ("chargé") but capitalised
-     * as the reader's word was ({@code capital}), since titles capitalise every word. One answer on
-     * both engines: the same record, read the same way.
-     */
-    private String written(WordStatistics index, String word, Names names, boolean capital) throws IOException {
-        String name = names.written(word);
-        if (name != null) {
-            return name;
-        }
-        String found = index.firstWith(IndexLayout.TEXT, word);
-        String as = word;
-        if (found != null) {
-            // Composed, as the words' places are (records are stored composed already).
-            String text = Normalizer.normalize(found, Normalizer.Form.NFC);
-            int summary = text.indexOf(IndexLayout.WORDS_APART);
-            List<Names.Word> occurrences = Names.words(analyzer, text).stream()
-                    .filter(read -> read.folded().equals(word)).toList();
-            Names.Word common = occurrences.stream()
-                    .filter(read -> !Character.isUpperCase(read.written().codePointAt(0))).findFirst().orElse(null);
-            if (common != null) {
-                as = common.written();
-            } else {
-                for (Names.Word read : occurrences) {
-                    if (read.start() > summary && !SENTENCE_START.matcher(text.substring(0, read.start())).find()) {
-                        return read.written(); // a name, capitalised within a sentence
-                    }
-                }
-                as = occurrences.isEmpty() ? word : occurrences.get(0).written();
-            }
-        }
-        String first = new String(Character.toChars(as.codePointAt(0)));
-        String rest = as.substring(first.length());
-        return (capital ? first.toUpperCase(Locale.ROOT) : first.toLowerCase(Locale.ROOT)) + rest;
-    }
-
-    /** What a text ends with before a sentence starts: a full stop or a paragraph, then quotes or brackets. */
-    private static final Pattern SENTENCE_START = Pattern.compile("(^|[.!?\\u2026:;]|\\n)[\\s\\p{Pi}\\p{Ps}\\p{Pf}\"']*$");
 
     /** Edits from {@code a} to {@code b}, a swap of two neighbouring letters counting one (optimal string alignment). */
     static int edits(String a, String b) {

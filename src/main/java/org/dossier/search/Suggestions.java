@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
 import org.dossier.documents.Slugs;
 
 /**
  * What to offer a reader as they type in a search box: people and places whose name, or another
  * form of it ("Filippov" for Stalin), has a word that starts with what they typed, those in the
  * most records first (by their preferred name when it matches); then words of the titles and summaries that complete the last word typed,
- * the most frequent first. Only names and words some record has are offered. Misspellings and
+ * the most frequent first, each written as the catalogue writes it ({@link AsWritten}). Only names and words some record has are offered. Misspellings and
  * full-name-only forms ("Kim") are never offered: the reader is given a form that finds what it
  * says. Bounded: names are a list in memory, and at most {@value #MAX_TERMS_SCANNED} index words
  * are looked at per request.
@@ -30,13 +31,12 @@ final class Suggestions {
     static final int MIN_WORD_PREFIX = 2;
     static final int MIN_WORD_LENGTH = 3;
     static final int MAX_TERMS_SCANNED = 2_000;
-    private static final Set<String> NOT_OFFERED = Set.of("misspelling", Names.FULL_NAME_ONLY);
+    private static final String MISSPELLING = "misspelling";
+    private static final Set<String> NOT_OFFERED = Set.of(MISSPELLING, Names.FULL_NAME_ONLY);
 
     /** One form of a name, folded for matching: {@code words} is the form as a reader might type it. */
     private record Entry(String folded, String form, Facet facet, String key, String label, boolean preferred) {
     }
-
-    static final Suggestions NONE = new Suggestions(List.of());
 
     /**
      * How many records the engine's own search for a text finds (its words, their stems and the
@@ -50,16 +50,31 @@ final class Suggestions {
     }
 
     private final List<Entry> entries;
+    /** The names' words as the lists write them, for the words offered. */
+    private final Names names;
+    private final AsWritten asWritten;
 
-    private Suggestions(List<Entry> entries) {
+    /** Misspellings of a name that are one word ("shytkov"), as the index folds them: never offered as words either. */
+    private final Set<String> misspelt;
+
+    private Suggestions(List<Entry> entries, Names names, AsWritten asWritten, Set<String> misspelt) {
         this.entries = entries;
+        this.names = names;
+        this.asWritten = asWritten;
+        this.misspelt = misspelt;
     }
 
-    static Suggestions of(List<Names.Form> forms) {
+    /** The names of {@code forms} to offer; {@code names}, read from the same forms, write the words offered. */
+    static Suggestions of(List<Names.Form> forms, Names names, Analyzer analyzer) {
         Map<String, Entry> unique = new LinkedHashMap<>();
         Set<String> labelled = new HashSet<>();
+        Set<String> misspelt = new HashSet<>();
         for (Names.Form form : forms) {
             if (NOT_OFFERED.contains(form.kind())) {
+                List<String> words = Names.tokens(analyzer, form.name());
+                if (form.kind().equals(MISSPELLING) && words.size() == 1) {
+                    misspelt.add(words.get(0));
+                }
                 continue;
             }
             String id = form.facet().key() + "/" + form.key();
@@ -72,7 +87,7 @@ final class Suggestions {
             unique.putIfAbsent(id + "/" + name, new Entry(fold(name), name, form.facet(), form.key(), form.label(),
                     form.name().equals(form.label())));
         }
-        return new Suggestions(List.copyOf(unique.values()));
+        return new Suggestions(List.copyOf(unique.values()), names, new AsWritten(analyzer), Set.copyOf(misspelt));
     }
 
     /**
@@ -157,6 +172,9 @@ final class Suggestions {
                 .thenComparing(WordStatistics.Word::text);
         List<WordStatistics.Word> candidates = index.startingWith(IndexLayout.TEXT, prefix, MAX_TERMS_SCANNED).stream()
                 .filter(w -> w.text().length() >= MIN_WORD_LENGTH && w.text().chars().allMatch(Character::isLetter))
+                // The word typed whole completes nothing: "Kim" typed is not offered "Kim" (once
+                // "kim", as the index folds it, which only looked like another word).
+                .filter(w -> !w.text().equals(prefix) && !misspelt.contains(w.text()))
                 .filter(w -> !offered.contains(fold(head + w.text())))
                 .sorted(most)
                 .toList();
@@ -179,10 +197,15 @@ final class Suggestions {
             }
             live.sort(most);
         }
-        return live.stream()
-                .limit(limit)
-                .map(w -> new Suggestion(head + w.text(), Suggestion.WORD, null, (int) w.records()))
-                .toList();
+        // As the catalogue writes each word, not as the index folds it: "Molotov", "Korean", "chargé";
+        // a word no name or sentence capitalises as the reader began it.
+        boolean capital = Character.isUpperCase(typed.codePointAt(cut));
+        List<Suggestion> words = new ArrayList<>();
+        for (WordStatistics.Word word : live.subList(0, Math.min(limit, live.size()))) {
+            words.add(new Suggestion(head + asWritten.word(index, word.text(), this.names, capital), Suggestion.WORD, null,
+                    (int) word.records()));
+        }
+        return words;
     }
 
     /** A name as one searches for it: "North Korea (DPRK)" without its bracketed gloss. */

@@ -54,8 +54,13 @@ public final class CrossOrigin {
         }
     }
 
-    /** Whether an address is one of the site's answers for programs, the same for every reader. */
-    static boolean machineReadable(String path) {
+    /**
+     * Whether an address is one of the site's answers for programs, the same for every reader. With
+     * a trailing slash too ({@code /search.json/}): its redirect to the address without one is read
+     * by the same script, whose browser follows it only if the redirect is open to it as well.
+     */
+    static boolean machineReadable(String written) {
+        String path = written.length() > 1 ? written.replaceAll("/+$", "") : written;
         if (path.equals("/admin") || path.startsWith("/admin/")) {
             return false;
         }

@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns every failure into a page a reader can act on (or, for the JSON twins, a JSON body):
+ * Turns every failure into a page a reader can act on (or, for the JSON twins, a JSON body, and
+ * for the CSV, RIS and BibTeX files, plain text):
  * a bad parameter is a 400 that says which and why, an unknown address a 404, and an internal
  * error a 500 that shows no stack trace.
  */
@@ -26,6 +27,7 @@ public final class ErrorPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
     private static final String RENDERED = "dossier.error.rendered";
+    static final String PLAIN_TEXT = "text/plain; charset=utf-8";
 
     private ErrorPages() {
     }
@@ -187,6 +189,9 @@ public final class ErrorPages {
             body.put("error", title);
             body.put("message", message);
             ctx.json(body);
+        } else if (wantsText(ctx.path())) {
+            ctx.contentType(PLAIN_TEXT);
+            ctx.result(asText(status, title, message));
         } else {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("status", status);
@@ -203,6 +208,21 @@ public final class ErrorPages {
 
     private static boolean wantsJson(Context ctx) {
         return ctx.path().endsWith(".json");
+    }
+
+    /**
+     * Whether an address is a file a program asked for as CSV, RIS or BibTeX (a search's export, a
+     * record's citation): its errors are plain text, which such a program can show or log as it
+     * comes, not a page of HTML saved under the name of a spreadsheet.
+     */
+    static boolean wantsText(String path) {
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".csv") || lower.endsWith(".ris") || lower.endsWith(".bib");
+    }
+
+    /** An error as plain text: its status and title on the first line, then what to change. */
+    static String asText(int status, String title, String message) {
+        return status + " " + title + "\n" + message + "\n";
     }
 
     private static String titleOf(int status) {

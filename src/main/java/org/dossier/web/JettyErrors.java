@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -24,6 +25,8 @@ public final class JettyErrors extends ErrorHandler {
     private static final String HTML = "text/html;charset=utf-8";
     private static final String JSON_TYPE = "application/json;charset=utf-8";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What Jetty names a request it could not read as far as its address (its request line). */
+    private static final String NO_ADDRESS = "/badMessage";
 
     private final Templates templates;
 
@@ -41,25 +44,44 @@ public final class JettyErrors extends ErrorHandler {
 
     /**
      * Whatever the client said it accepts: the page a reader can act on, as every other error is;
-     * for a {@code .json} address (a path that is not UTF-8, say), the same JSON as every other error
-     * there ({@code {"status", "error", "message"}}), since a program reads that, not a page. What
-     * Jetty's parser refuses ({@link #badMessageError}) comes with no address to tell by.
+     * for a {@code .json} address (a path that is not UTF-8, a header field Jetty cannot read), the
+     * same JSON as every other error there ({@code {"status", "error", "message"}}), and for a CSV,
+     * RIS or BibTeX one the same plain text, since a program reads that, not a page. What Jetty's
+     * parser refuses in the request line ({@code %zz}, {@code %00}, 414) comes with no address to
+     * tell by ({@value #NO_ADDRESS}): it stays the page.
      */
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
-        String path = request.getHttpURI().getPath();
-        if (path != null && path.endsWith(".json")) {
+        HttpURI uri = request.getHttpURI();
+        String path = uri.getPath();
+        boolean addressKnown = path != null && !path.equals(NO_ADDRESS);
+        String toChange = message(code, addressKnown && !uri.hasViolations());
+        if (!addressKnown || CrossOrigin.machineReadable(path)) {
+            // The answers for programs are open to scripts on other sites, errors included, as the
+            // application's own are (CrossOrigin); so is an error whose address Jetty's parser could
+            // not read: it carries no one's session, and a script then reads its status (a 414)
+            // instead of a network error.
+            response.getHeaders().put("Access-Control-Allow-Origin", "*");
+            response.getHeaders().put("Access-Control-Expose-Headers", CrossOrigin.EXPOSED);
+        }
+        if (addressKnown && path.endsWith(".json")) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", code);
             body.put("error", title(code));
-            body.put("message", message(code));
+            body.put("message", toChange);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON_TYPE);
             response.write(true, ByteBuffer.wrap(JSON.writeValueAsBytes(body)), callback);
             return;
         }
+        if (addressKnown && ErrorPages.wantsText(path)) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, ErrorPages.PLAIN_TEXT);
+            response.write(true, ByteBuffer.wrap(ErrorPages.asText(code, title(code), toChange)
+                    .getBytes(StandardCharsets.UTF_8)), callback);
+            return;
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, HTML);
-        response.write(true, ByteBuffer.wrap(page(code)), callback);
+        response.write(true, ByteBuffer.wrap(page(code, toChange)), callback);
     }
 
     /** For a request Jetty could not even read (its line or headers too long): the same page. */
@@ -67,14 +89,14 @@ public final class JettyErrors extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         SecurityHeaders.apply(fields::put);
         fields.put(HttpHeader.CONTENT_TYPE, HTML);
-        return ByteBuffer.wrap(page(status));
+        return ByteBuffer.wrap(page(status, message(status, false)));
     }
 
-    private byte[] page(int status) {
+    private byte[] page(int status, String message) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("status", status);
         model.put("title", title(status));
-        model.put("message", message(status));
+        model.put("message", message);
         model.put("errorPage", true);
         return templates.renderWithoutRequest("error", model).getBytes(StandardCharsets.UTF_8);
     }
@@ -87,7 +109,17 @@ public final class JettyErrors extends ErrorHandler {
         };
     }
 
-    private static String message(int status) {
+    /**
+     * What to change. A 400 whose address Jetty read, and read without fault ({@code addressReadable}),
+     * was refused for its header fields (a space in a field's name, a control character in a value):
+     * the address is fine, and saying it was not (as this page did) sent the reader to the wrong place.
+     */
+    private static String message(int status, boolean addressReadable) {
+        if (status == 400 && addressReadable) {
+            return "The request's header fields cannot be read (a field's name with a space or another character a "
+                    + "name cannot have, a control character in a value, a Content-Length that is no number): the "
+                    + "address is fine. Send the request again with well-formed header fields, as a browser does.";
+        }
         return switch (status) {
             case 400 -> "The address cannot be read: it has a '%' that is not followed by two hexadecimal "
                     + "digits, an encoded control character (%00) or slash, or percent-escapes that are not "

@@ -1,12 +1,14 @@
 package org.dossier.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dossier.documents.Attribution;
@@ -101,12 +103,27 @@ class SearchExportTest {
         assertEquals(0, csv(export("/search.csv?q=nosuchwordanywhere").body()).size());
     }
 
+    /**
+     * A program asked for CSV, RIS or BibTeX: the refusal is plain text it can show as it comes, the
+     * status and what to change, not the HTML page a reader gets (a page of markup in a log, or saved
+     * as the spreadsheet).
+     */
     @Test
-    void aBadSearchIsRefusedBeforeAnyFileStarts() {
-        for (String path : List.of("/search.csv?from=1950-13", "/search.ris?person=nobody", "/search.bib?sort=up")) {
+    void aBadSearchIsRefusedBeforeAnyFileStartsInPlainTextSayingWhatToChange() {
+        Map<String, String> refused = Map.of("/search.csv?from=1950-13", "no month 13",
+                "/search.ris?person=nobody", "nobody", "/search.bib?sort=up", "'up'",
+                "/documents/999999.bib", "There is no document 999999");
+        for (Map.Entry<String, String> asked : refused.entrySet()) {
+            String path = asked.getKey();
             HttpResponse<String> response = http.get(path);
-            assertEquals(400, response.statusCode(), path);
-            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
+            assertEquals(path.startsWith("/documents") ? 404 : 400, response.statusCode(), path);
+            assertEquals("text/plain;charset=utf-8",
+                    response.headers().firstValue("Content-Type").orElse("").replace(" ", ""), path);
+            String[] lines = response.body().split("\n");
+            assertTrue(lines[0].matches("40[04] .+"), path + ": " + response.body());
+            assertTrue(response.body().contains(asked.getValue()), path + ": " + response.body());
+            assertFalse(response.body().contains("<"), path + ": no markup: " + response.body());
+            assertTrue(response.headers().firstValue("Content-Disposition").isEmpty(), path + ": no file to save");
         }
     }
 

@@ -71,7 +71,7 @@ class SearchSuggestionsTest {
         assertTrue(person.get("records").asInt() > 20, person.toString());
         // Names come before words, and every word offered starts with what was typed.
         JsonNode word = first(sta, "word");
-        assertTrue(word.get("text").asText().startsWith("sta"), word.toString());
+        assertTrue(word.get("text").asText().toLowerCase(java.util.Locale.ROOT).startsWith("sta"), word.toString());
         assertFalse(word.has("label"));
     }
 
@@ -108,6 +108,22 @@ class SearchSuggestionsTest {
             assertTrue(s.get("records").asInt() <= previous, telegrams.toString());
             previous = s.get("records").asInt();
         }
+    }
+
+    /**
+     * The index folds words (no case, no accents): a word is offered as the catalogue writes it, as
+     * "did you mean" writes it — a name's word as the authority lists do, whatever the reader typed,
+     * another with its accents and capitalised as the reader began it — not "molotov" or "charge".
+     */
+    @Test
+    void aWordIsOfferedAsTheCatalogueWritesIt() throws Exception {
+        assertEquals("Molotov", first(suggest("mol"), "word").get("text").asText());
+        assertTrue(texts(suggest("char")).contains("chargé"), texts(suggest("char")).toString());
+        assertTrue(texts(suggest("Char")).contains("Chargé"), texts(suggest("Char")).toString());
+        assertFalse(texts(suggest("char")).contains("charge"), "not as the index folds it");
+        // What was typed before the last word stays as typed.
+        assertTrue(texts(suggest("the kor")).contains("the Korean"), texts(suggest("the kor")).toString());
+        assertEquals("Stalin", first(suggest("sta"), "word").get("text").asText());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.dossier.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -114,6 +115,38 @@ class SuggestBrowserTest {
         WebElement focused = browser.focused();
         assertEquals("Search", focused.getText(), "the focus went to " + focused.getTagName() + " " + focused.getAttribute("class"));
         assertEquals("false", box.getAttribute("aria-expanded"));
+    }
+
+    /**
+     * A list longer than its box scrolls: dragging or clicking its scroll bar keeps it open, with the
+     * focus in the box. The box lost the focus to the list on the press, and its blur closed the list
+     * under the pointer.
+     */
+    @Test
+    void theListsScrollBarScrollsItWithoutClosingIt() {
+        browser.open(catalogue.baseUrl() + "/");
+        WebElement box = browser.find("header #site-search-q");
+        List<WebElement> options = typeAndWait(box, "sta");
+        WebElement list = browser.find("#" + box.getAttribute("aria-controls"));
+        // Shorter than its names, as a long list is on a short screen (CSSOM, which the CSP allows).
+        browser.script("arguments[0].style.maxHeight = '5rem';", list);
+        long border = (Long) browser.script("return arguments[0].clientLeft;", list);
+        long scrollBar = (Long) browser.script("return arguments[0].offsetWidth - arguments[0].clientWidth;", list)
+                - 2 * border;
+        assertTrue(scrollBar > 0, "the list has a scroll bar to press: " + scrollBar + " px");
+        org.openqa.selenium.Rectangle at = list.getRect();
+        // On the scroll bar, below its thumb (offsets are from the list's centre).
+        new org.openqa.selenium.interactions.Actions(browser.driver())
+                .moveToElement(list, (int) (at.getWidth() / 2 - border - scrollBar / 2), at.getHeight() / 4)
+                .click().perform();
+        assertNull(list.getAttribute("hidden"), "the list is still open");
+        assertEquals("true", box.getAttribute("aria-expanded"));
+        assertEquals(box, browser.focused(), "the focus stays in the box, where typing goes on");
+        assertTrue((Long) browser.script("return Math.round(arguments[0].scrollTop);", list) > 0,
+                "the press on the bar below its thumb scrolled the list");
+        assertTrue(browser.currentUrl().endsWith("/"), "and chose nothing: " + browser.currentUrl());
+        box.sendKeys(Keys.ESCAPE);
+        assertTrue(options.size() > 3);
     }
 
     @Test

@@ -99,6 +99,27 @@ class SeedPageParserTest {
     }
 
     @Test
+    void aPageWhoseLinesEndInCrNelReadsAsOneWithCrLf() throws Exception {
+        String page = "May 10, 1943\n\nA long title wrapped\nover two lines\n\nSummary line one\nline two.\n\n"
+                + "June 31, 1950\n\nReport\n";
+        SeedFormatException plain = rejected(page.replace("\n", "\r\n"));
+        SeedFormatException converted = rejected(page.replace("\n", "\r\u0085"));
+        assertEquals(plain.problems(), converted.problems());
+        assertEquals(9, converted.problems().get(0).line());
+        List<SeedEntry> entries = parse(page.substring(0, page.indexOf("June")).replace("\n", "\r\u0085"));
+        assertEquals("A long title wrapped over two lines", entries.get(0).title());
+        assertEquals(List.of("Summary line one line two."), entries.get(0).summary());
+        // Astride two reads of the page (64 KiB at a time), the CR at the end of the first.
+        String head = "June 1, 1950\r\u0085\r\u0085T\r\u0085\r\u0085".repeat(2_500) + "May 10, 1943\r\u0085Title\r\u0085\r\u0085";
+        for (int shift = 0; shift < 3; shift++) {
+            String filler = "x".repeat((1 << 16) - 2 + shift - head.getBytes(StandardCharsets.UTF_8).length);
+            List<SeedEntry> astride = parse(head + filler + "\r\u0085second half\r\u0085\r\u0085last.\r\u0085");
+            assertEquals("Title", astride.get(2_500).title(), "shift " + shift);
+            assertEquals(List.of(filler + " second half", "last."), astride.get(2_500).summary(), "shift " + shift);
+        }
+    }
+
+    @Test
     void nelLineAndParagraphSeparatorsEndLinesAsLfDoesNotGlueThemTogether() throws Exception {
         String page = "Documents\n\nMay 10, 1943\nA long title wrapped\nover two lines\n\nSummary line one\nline two.\n\n"
                 + "June 31, 1950\n\nReport\n";

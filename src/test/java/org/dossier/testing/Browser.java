@@ -162,6 +162,15 @@ public final class Browser implements AutoCloseable {
                 Map.of("standard", 16 * percent / 100, "fixed", 13 * percent / 100)));
     }
 
+    /**
+     * Whether the pages that follow keep their Content-Security-Policy: without it a test may add a
+     * style sheet of its own, as a reader's extension does (the policy allows only the site's own
+     * styles, and an added {@code <style>} was silently not applied). From the next page opened.
+     */
+    public void bypassContentSecurityPolicy(boolean bypass) {
+        driver.executeCdpCommand("Page.setBypassCSP", Map.of("enabled", bypass));
+    }
+
     /** Shows the pages as they print (CSS {@code @media print}), until {@link #plainMedia}. */
     public void emulatePrint() {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print", "features", List.of()));

@@ -72,6 +72,18 @@ class CrossOriginTest {
         }
     }
 
+    /** A browser follows a redirect for a script only if the redirect is open to it too. */
+    @Test
+    void anAddressWrittenWithATrailingSlashRedirectsTheScriptToo() {
+        for (String path : List.of("/search.json/?q=stalin", "/search.csv/", "/documents/" + record + ".json/")) {
+            HttpResponse<String> answer = reader.get(path, "Origin", ELSEWHERE);
+            assertEquals(301, answer.statusCode(), path);
+            assertEquals("*", header(answer, "Access-Control-Allow-Origin"), path);
+        }
+        assertNull(header(reader.get("/people/", "Origin", ELSEWHERE), "Access-Control-Allow-Origin"),
+                "a page's redirect stays closed");
+    }
+
     @Test
     void errorsAtThoseAddressesAreReadableTooSoThatTheScriptCanSayWhatToChange() {
         for (Map.Entry<String, Integer> error : Map.of("/search.json?page=abc", 400, "/search.json?q=stalin&page=99", 404,

@@ -226,6 +226,51 @@ class HttpHardeningTest {
         }
     }
 
+    /**
+     * What Jetty refuses itself answers at a program's address as the application's errors there do:
+     * JSON at a {@code .json} address, plain text at an export's, readable from another site (CORS);
+     * and a header field it cannot read is said to be that, not a fault in the address.
+     */
+    @Test
+    void jettysOwnErrorsAtAProgramsAddressAnswerAsTheApplicationsErrorsThere() throws Exception {
+        String[][] asked = {
+            {"/search.json", "Bad Header: x", "application/json;charset=utf-8", "header fields"},
+            {"/search.json", "Content-Length: abc", "application/json;charset=utf-8", "header fields"},
+            {"/documents/%C3%28.json", "X-Fine: yes", "application/json;charset=utf-8", "address cannot be read"},
+            {"/search.csv", "X-Bad: a\u0001b", "text/plain;charset=utf-8", "header fields"},
+            {"/documents/%C3%28.bib", "X-Fine: yes", "text/plain;charset=utf-8", "address cannot be read"},
+        };
+        for (String[] request : asked) {
+            String what = request[0] + " with " + request[1];
+            RawHttp.Response response = RawHttp.send(port(), "GET " + request[0] + " HTTP/1.1", "Host: localhost",
+                    request[1]);
+            assertEquals(400, response.status(), what);
+            assertEquals(request[2], response.header("Content-Type").replace(" ", ""), what);
+            assertEquals("*", response.header("Access-Control-Allow-Origin"), what);
+            assertTrue(response.header("Access-Control-Expose-Headers").contains("Retry-After"), what);
+            String message = request[2].startsWith("application/json")
+                    ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("message").asText()
+                    : response.body();
+            assertTrue(message.contains(request[3]), what + ": " + response.body());
+            assertFalse(response.body().contains("<"), what + ": no markup");
+        }
+        // A page is still the site's page, saying what was wrong, and opens nothing to other sites.
+        RawHttp.Response page = RawHttp.send(port(), "GET / HTTP/1.1", "Host: localhost", "Bad Header: x");
+        assertEquals(400, page.status());
+        assertTrue(page.header("Content-Type").startsWith("text/html"));
+        assertTrue(Jsoup.parse(page.body()).selectFirst(".error-page .lead").text().contains("header fields"),
+                page.body());
+        assertNull(page.header("Access-Control-Allow-Origin"));
+        // Refused in the request line, the address is not known: the page, but readable from another
+        // site, so that a script sees the 414 its long search got rather than a network error.
+        RawHttp.Response tooLong = RawHttp.send(port(), "GET /search.json?q=" + "a".repeat(20_000) + " HTTP/1.1",
+                "Host: localhost");
+        assertEquals(414, tooLong.status());
+        assertEquals("*", tooLong.header("Access-Control-Allow-Origin"));
+        assertFalse(tooLong.body().contains("at org."), "no stack trace");
+        assertFalse(tooLong.body().toLowerCase(java.util.Locale.ROOT).contains("jetty"), "no server named");
+    }
+
     @Test
     void jettysOwnErrorPagesCarryTheSecurityHeaders() {
         String longUri = "/search?q=" + "a".repeat(20_000);

@@ -300,6 +300,29 @@ public final class Database implements AutoCloseable {
                 + "); what the failed migration did was rolled back. " + "Fix the cause and start again.", e);
     }
 
+    /**
+     * What in the SQLite catalogue {@code file}'s migration history keeps this version from opening
+     * it, in one line, read without changing the file: a migration this version does not have (a
+     * newer version applied it), one changed since it was applied, or one that failed. Empty when
+     * this version can open it; the migrations an older catalogue lacks are applied on start. Asked
+     * of a backup before it is restored, so that one this version would refuse never replaces a
+     * catalogue it serves.
+     */
+    public static Optional<String> schemaProblems(Path file) {
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        SQLiteDataSource source = new SQLiteDataSource(readOnly);
+        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        try {
+            // Only what migrated() would refuse: an older history is pending migrations, which a start applies.
+            Flyway.configure().dataSource(source).locations(MIGRATIONS).ignoreMigrationPatterns("*:pending").load()
+                    .validate();
+            return Optional.empty();
+        } catch (FlywayValidateException e) {
+            return Optional.of(validationProblems(e));
+        }
+    }
+
     /** Flyway's findings, on one line, without its advice on Flyway's own commands. */
     static String validationProblems(FlywayValidateException e) {
         List<String> problems = new java.util.ArrayList<>();

@@ -53,6 +53,8 @@ public final class Database implements AutoCloseable {
     private final String migrations;
     /** Where a connection outside the pool is asked for ({@link #refusesNewConnections}); null for a SQLite file. */
     private final DatabaseAddress server;
+    /** The last migration applied when this process opened the database (Flyway's installed_rank). */
+    private final Integer migratedTo;
 
     private Database(HikariDataSource pool, SQLDialect dialect, String migrations, DatabaseAddress server) {
         this.pool = pool;
@@ -62,6 +64,35 @@ public final class Database implements AutoCloseable {
         configuration.set(pool).set(dialect).set(new Settings().withExecuteLogging(false));
         configuration.set(new NoRollbackWithoutConnection(new DefaultTransactionProvider(configuration.connectionProvider())));
         this.dsl = DSL.using(configuration);
+        this.migratedTo = lastMigration(dsl);
+    }
+
+    private static final org.jooq.Table<?> SCHEMA_HISTORY = DSL.table(DSL.name("flyway_schema_history"));
+    private static final org.jooq.Field<Integer> INSTALLED_RANK = DSL.field(DSL.name("installed_rank"), Integer.class);
+
+    private static Integer lastMigration(DSLContext db) {
+        return db.select(DSL.max(INSTALLED_RANK)).from(SCHEMA_HISTORY).fetchOne(0, Integer.class);
+    }
+
+    /**
+     * Refuses, inside a write's transaction {@code tx}, when a migration was applied after this
+     * process opened the database: a newer version's node, started beside this one in a rolling
+     * upgrade, migrated it. This version would write what the newer schema no longer means (a save
+     * kept the record's languages, added by V17, but wrote its version without them), so the write
+     * is rolled back and the editor asked to send it again, when it reaches a node of the newer
+     * version; reading goes on. Asked last, before the commit: on PostgreSQL a migration that
+     * committed while the write waited for its locks is seen, and one that had not begun waits for
+     * the write's locks, and then migrates what it wrote.
+     */
+    public void requireNoNewerMigration(DSLContext tx) {
+        Integer now = lastMigration(tx);
+        if (now != null && migratedTo != null && now > migratedTo) {
+            org.jooq.Record2<String, String> newest = tx.select(DSL.field(DSL.name("version"), String.class),
+                            DSL.field(DSL.name("description"), String.class)).from(SCHEMA_HISTORY)
+                    .orderBy(INSTALLED_RANK.desc()).limit(1).fetchOne();
+            throw org.dossier.web.WriteUnavailable.schemaUpgraded("V" + newest.value1() + " " + newest.value2()
+                    + " was applied since; restart this node with the version that applied it");
+        }
     }
 
     /**

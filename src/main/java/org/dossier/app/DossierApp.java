@@ -172,6 +172,8 @@ public final class DossierApp implements AutoCloseable {
         Operations operations = new Operations(operating, database);
         try {
             RecordStore store = new RecordStore(db, clock);
+            // Through a rolling upgrade this node goes on serving, but saves nothing the newer schema would misread.
+            store.checkBeforeCommit(database::requireNoNewerMigration);
             // The authority lists in memory, read again after each write here and, through the
             // change feed the index follows, after each change to them on another node.
             AuthorityLists authorityLists = AuthorityLists.load(db);

@@ -30,6 +30,7 @@ public final class RecordStore {
     private final DSLContext db;
     private final Clock clock;
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<DSLContext>> checks = new CopyOnWriteArrayList<>();
 
     public RecordStore(DSLContext db, Clock clock) {
         this.db = db;
@@ -38,6 +39,11 @@ public final class RecordStore {
 
     public void onChange(ChangeListener listener) {
         listeners.add(listener);
+    }
+
+    /** Asks {@code check} last in every write's transaction, before it commits: it may refuse the write by throwing. */
+    public void checkBeforeCommit(java.util.function.Consumer<DSLContext> check) {
+        checks.add(check);
     }
 
     /** The database's dialect: what a caller asks of it depends on it (see {@link BulkWriting}). */
@@ -93,6 +99,7 @@ public final class RecordStore {
             T done = work.run(new RecordWriter(tx.dsl(), clock, changed, () -> authorities[0] = true, many::add),
                     tx.dsl());
             ChangeFeed.append(tx.dsl(), changed, authorities[0], Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+            checks.forEach(check -> check.accept(tx.dsl()));
             return done;
         });
         if (!changed.isEmpty() || authorities[0] || many.stream().anyMatch(w -> w.count() > 0)) {

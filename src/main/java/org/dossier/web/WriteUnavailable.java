@@ -28,7 +28,11 @@ public final class WriteUnavailable extends RuntimeException {
         CROWDED("every connection to the database stayed in use", "The catalogue is answering many requests at once "
                 + "and could not reach its database within a few seconds. Nothing was changed; please try again in a moment."),
         // A PostgreSQL server stopped, restarting or cut off: a form that catches it keeps what was typed.
-        UNREACHABLE("the database cannot be reached", DatabaseUnreachable.MESSAGE);
+        UNREACHABLE("the database cannot be reached", DatabaseUnreachable.MESSAGE),
+        // A rolling upgrade: a node of a newer version migrated the database this older one serves.
+        UPGRADED("a newer version of Dossier migrated the database since this node started", "The catalogue has just "
+                + "been upgraded to a newer version of Dossier, which this server does not run yet, so it could not save "
+                + "this correctly. Nothing was changed; send the form again in a minute.");
 
         private final String logged;
         private final String told;
@@ -50,6 +54,14 @@ public final class WriteUnavailable extends RuntimeException {
     private WriteUnavailable(Kind kind, Throwable cause) {
         super(kind.told, cause);
         this.kind = kind;
+    }
+
+    /**
+     * A write refused because a newer version migrated the database after this node opened it;
+     * {@code what} (the migration, and what to do) is logged as why.
+     */
+    public static WriteUnavailable schemaUpgraded(String what) {
+        return new WriteUnavailable(Kind.UPGRADED, new IllegalStateException(what));
     }
 
     /** True when waiting will not help (read-only, a full disk): someone has to act first. */

@@ -79,6 +79,7 @@ class RollingUpgradeTest {
                 assertEquals(200, older.http().get("/search?q=Orlemanski").statusCode());
                 HttpResponse<String> ready = older.http().get(Health.READINESS);
                 assertEquals(200, ready.statusCode(), ready.body());
+                assertTrue(ready.body().contains("\"newer\":\"V99\""), "it says why it saves nothing: " + ready.body());
             }
         } finally {
             TestDatabase.forget(folder);

@@ -15,8 +15,12 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record2;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionProvider;
 import org.jooq.conf.Settings;
@@ -67,8 +71,8 @@ public final class Database implements AutoCloseable {
         this.migratedTo = lastMigration(dsl);
     }
 
-    private static final org.jooq.Table<?> SCHEMA_HISTORY = DSL.table(DSL.name("flyway_schema_history"));
-    private static final org.jooq.Field<Integer> INSTALLED_RANK = DSL.field(DSL.name("installed_rank"), Integer.class);
+    private static final Table<?> SCHEMA_HISTORY = DSL.table(DSL.name("flyway_schema_history"));
+    private static final Field<Integer> INSTALLED_RANK = DSL.field(DSL.name("installed_rank"), Integer.class);
 
     private static Integer lastMigration(DSLContext db) {
         return db.select(DSL.max(INSTALLED_RANK)).from(SCHEMA_HISTORY).fetchOne(0, Integer.class);
@@ -87,10 +91,10 @@ public final class Database implements AutoCloseable {
     public void requireNoNewerMigration(DSLContext tx) {
         Integer now = lastMigration(tx);
         if (now != null && migratedTo != null && now > migratedTo) {
-            org.jooq.Record2<String, String> newest = tx.select(DSL.field(DSL.name("version"), String.class),
+            Record2<String, String> newest = tx.select(DSL.field(DSL.name("version"), String.class),
                             DSL.field(DSL.name("description"), String.class)).from(SCHEMA_HISTORY)
                     .orderBy(INSTALLED_RANK.desc()).limit(1).fetchOne();
-            throw org.dossier.web.WriteUnavailable.schemaUpgraded("V" + newest.value1() + " " + newest.value2()
+            throw WriteUnavailable.schemaUpgraded("V" + newest.value1() + " " + newest.value2()
                     + " was applied since; restart this node with the version that applied it");
         }
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -30,7 +31,7 @@ public final class RecordStore {
     private final DSLContext db;
     private final Clock clock;
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<java.util.function.Consumer<DSLContext>> checks = new CopyOnWriteArrayList<>();
+    private final List<Consumer<DSLContext>> checks = new CopyOnWriteArrayList<>();
 
     public RecordStore(DSLContext db, Clock clock) {
         this.db = db;
@@ -42,7 +43,7 @@ public final class RecordStore {
     }
 
     /** Asks {@code check} last in every write's transaction, before it commits: it may refuse the write by throwing. */
-    public void checkBeforeCommit(java.util.function.Consumer<DSLContext> check) {
+    public void checkBeforeCommit(Consumer<DSLContext> check) {
         checks.add(check);
     }
 

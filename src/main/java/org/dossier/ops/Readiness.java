@@ -3,6 +3,7 @@ package org.dossier.ops;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.dossier.app.Database;
 import org.dossier.documents.RoundFailures;
 import org.dossier.search.IndexStatus;
@@ -132,8 +134,8 @@ public final class Readiness {
             details.put("current", current == null ? "none" : current.getVersion().getVersion());
             details.put("pending", pending);
             // Applied by a newer version beside this node (a rolling upgrade): it serves on, but saves nothing.
-            String newer = java.util.Arrays.stream(info.all()).filter(m -> m.getState().name().startsWith("FUTURE"))
-                    .map(m -> "V" + m.getVersion().getVersion()).collect(java.util.stream.Collectors.joining(" "));
+            String newer = Arrays.stream(info.all()).filter(m -> m.getState().name().startsWith("FUTURE"))
+                    .map(m -> "V" + m.getVersion().getVersion()).collect(Collectors.joining(" "));
             if (!newer.isEmpty()) {
                 details.put("newer", newer);
                 if (!saidNewer) {

@@ -9,7 +9,8 @@ import java.util.Optional;
  * site) holds it longer than a web request waits, the database is read-only, or its disk is full;
  * or, for any request, every connection of the pool stayed in use for the whole wait (a node asked
  * more at once than its connections serve), or the database cannot be reached at all
- * ({@link DatabaseUnreachable}). Answered with 503 and {@code Retry-After}; the forms that catch it
+ * ({@link DatabaseUnreachable}); or a newer version migrated the database under this node (a rolling
+ * upgrade), whose saves it would no longer write as the schema means. Answered with 503 and {@code Retry-After}; the forms that catch it
  * show the editor's text again with the message.
  */
 public final class WriteUnavailable extends RuntimeException {

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +16,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.dossier.documents.RecordStore;
 import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -79,6 +81,17 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * The records of this database, written one transaction at a time ({@link RecordStore}), each
+     * refused ({@link #requireNoNewerMigration}) once a newer version has migrated the database: by the
+     * server, and by an import or a relink running beside it.
+     */
+    public RecordStore recordStore(Clock clock) {
+        RecordStore store = new RecordStore(dsl, clock);
+        store.checkBeforeCommit(this::requireNoNewerMigration);
+        return store;
+    }
+
+    /**
      * Refuses, inside a write's transaction {@code tx}, when a migration was applied after this
      * process opened the database: a newer version's node, started beside this one in a rolling
      * upgrade, migrated it. This version would write what the newer schema no longer means (a save
@@ -95,7 +108,7 @@ public final class Database implements AutoCloseable {
                             DSL.field(DSL.name("description"), String.class)).from(SCHEMA_HISTORY)
                     .orderBy(INSTALLED_RANK.desc()).limit(1).fetchOne();
             throw WriteUnavailable.schemaUpgraded("V" + newest.value1() + " " + newest.value2()
-                    + " was applied since; restart this node with the version that applied it");
+                    + " was applied since; run this node or command with the version that applied it");
         }
     }
 

@@ -31,7 +31,7 @@ public final class WriteUnavailable extends RuntimeException {
         // A PostgreSQL server stopped, restarting or cut off: a form that catches it keeps what was typed.
         UNREACHABLE("the database cannot be reached", DatabaseUnreachable.MESSAGE),
         // A rolling upgrade: a node of a newer version migrated the database this older one serves.
-        UPGRADED("a newer version of Dossier migrated the database since this node started", "The catalogue has just "
+        UPGRADED("a newer version of Dossier migrated the database since this process opened it", "The catalogue has just "
                 + "been upgraded to a newer version of Dossier, which this server does not run yet, so it could not save "
                 + "this correctly. Nothing was changed; send the form again in a minute.");
 
@@ -68,6 +68,11 @@ public final class WriteUnavailable extends RuntimeException {
     /** True when waiting will not help (read-only, a full disk): someone has to act first. */
     public boolean readOnly() {
         return kind == Kind.READ_ONLY || kind == Kind.FULL;
+    }
+
+    /** True when a newer version migrated the database after this process opened it: only that version may write. */
+    public boolean upgraded() {
+        return kind == Kind.UPGRADED;
     }
 
     /** True when the database cannot be reached at all (its server is down, restarting or cut off). */

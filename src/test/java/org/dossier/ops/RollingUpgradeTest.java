@@ -2,6 +2,7 @@ package org.dossier.ops;
 
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
@@ -15,6 +16,7 @@ import org.dossier.accounts.Accounts;
 import org.dossier.accounts.Role;
 import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
+import org.dossier.documents.RecordStore;
 import org.dossier.editing.Editors;
 import org.dossier.editing.FormFields;
 import org.dossier.testing.Http;
@@ -22,6 +24,7 @@ import org.dossier.testing.RecordsByTitle;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.dossier.web.ErrorPages;
+import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -66,8 +69,8 @@ class RollingUpgradeTest {
                     assertTrue(saved.body().contains("Typed during the upgrade"), "what the editor typed is kept");
                     assertTrue(saved.headers().firstValue("Retry-After").isPresent());
                     assertTrue(logged.list.stream().map(ILoggingEvent::getFormattedMessage).anyMatch(line -> line.contains(
-                            "a newer version of Dossier migrated the database since this node started (V99 from a later "
-                            + "release was applied since; restart this node with the version that applied it)")),
+                            "a newer version of Dossier migrated the database since this process opened it (V99 from a "
+                            + "later release was applied since; run this node or command with the version that applied it)")),
                             "the operator is told what to do");
                     assertEquals(version, versionOf(newer.dsl(), id), "nothing was saved");
                 } finally {
@@ -80,6 +83,32 @@ class RollingUpgradeTest {
                 HttpResponse<String> ready = older.http().get(Health.READINESS);
                 assertEquals(200, ready.statusCode(), ready.body());
                 assertTrue(ready.body().contains("\"newer\":\"V99\""), "it says why it saves nothing: " + ready.body());
+            }
+        } finally {
+            TestDatabase.forget(folder);
+            TestCatalogue.deleteRecursively(folder);
+        }
+    }
+
+    /**
+     * An import or a relink started before the newer version migrated the database writes through
+     * the same check as the server's saves: nothing it wrote is kept, and what it says is pinned in
+     * CommandOutputTest.
+     */
+    @Test
+    void aCommandsWriteAfterANewerVersionMigratedTheDatabaseIsRefusedAndSaysWhatToRun() throws Exception {
+        Path folder = Files.createTempDirectory("dossier-rolling-");
+        try {
+            DatabaseAddress address = TestDatabase.in(folder);
+            try (Database older = Database.open(address); Database newer = Database.open(address)) {
+                RecordStore records = older.recordStore(Clock.systemUTC());
+                records.write(writer -> null);
+                migrateAsALaterVersion(newer.dsl());
+                WriteUnavailable refused = WriteUnavailable.of(assertThrows(RuntimeException.class,
+                        () -> records.write(writer -> null))).orElseThrow();
+                assertTrue(refused.upgraded());
+                assertEquals("V99 from a later release was applied since; run this node or command with the version "
+                        + "that applied it", refused.why());
             }
         } finally {
             TestDatabase.forget(folder);

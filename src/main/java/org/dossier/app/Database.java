@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,8 +16,13 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.dossier.documents.RecordStore;
+import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record2;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionProvider;
 import org.jooq.conf.Settings;
@@ -53,6 +59,8 @@ public final class Database implements AutoCloseable {
     private final String migrations;
     /** Where a connection outside the pool is asked for ({@link #refusesNewConnections}); null for a SQLite file. */
     private final DatabaseAddress server;
+    /** The last migration applied when this process opened the database (Flyway's installed_rank). */
+    private final Integer migratedTo;
 
     private Database(HikariDataSource pool, SQLDialect dialect, String migrations, DatabaseAddress server) {
         this.pool = pool;
@@ -62,6 +70,46 @@ public final class Database implements AutoCloseable {
         configuration.set(pool).set(dialect).set(new Settings().withExecuteLogging(false));
         configuration.set(new NoRollbackWithoutConnection(new DefaultTransactionProvider(configuration.connectionProvider())));
         this.dsl = DSL.using(configuration);
+        this.migratedTo = lastMigration(dsl);
+    }
+
+    private static final Table<?> SCHEMA_HISTORY = DSL.table(DSL.name("flyway_schema_history"));
+    private static final Field<Integer> INSTALLED_RANK = DSL.field(DSL.name("installed_rank"), Integer.class);
+
+    private static Integer lastMigration(DSLContext db) {
+        return db.select(DSL.max(INSTALLED_RANK)).from(SCHEMA_HISTORY).fetchOne(0, Integer.class);
+    }
+
+    /**
+     * The records of this database, written one transaction at a time ({@link RecordStore}), each
+     * refused ({@link #requireNoNewerMigration}) once a newer version has migrated the database: by the
+     * server, and by an import or a relink running beside it.
+     */
+    public RecordStore recordStore(Clock clock) {
+        RecordStore store = new RecordStore(dsl, clock);
+        store.checkBeforeCommit(this::requireNoNewerMigration);
+        return store;
+    }
+
+    /**
+     * Refuses, inside a write's transaction {@code tx}, when a migration was applied after this
+     * process opened the database: a newer version's node, started beside this one in a rolling
+     * upgrade, migrated it. This version would write what the newer schema no longer means (a save
+     * kept the record's languages, added by V17, but wrote its version without them), so the write
+     * is rolled back and the editor asked to send it again, when it reaches a node of the newer
+     * version; reading goes on. Asked last, before the commit: on PostgreSQL a migration that
+     * committed while the write waited for its locks is seen, and one that had not begun waits for
+     * the write's locks, and then migrates what it wrote.
+     */
+    public void requireNoNewerMigration(DSLContext tx) {
+        Integer now = lastMigration(tx);
+        if (now != null && migratedTo != null && now > migratedTo) {
+            Record2<String, String> newest = tx.select(DSL.field(DSL.name("version"), String.class),
+                            DSL.field(DSL.name("description"), String.class)).from(SCHEMA_HISTORY)
+                    .orderBy(INSTALLED_RANK.desc()).limit(1).fetchOne();
+            throw WriteUnavailable.schemaUpgraded("V" + newest.value1() + " " + newest.value2()
+                    + " was applied since; run this node or command with the version that applied it");
+        }
     }
 
     /**
@@ -298,6 +346,29 @@ public final class Database implements AutoCloseable {
         String first = message.strip().lines().findFirst().orElse(e.getClass().getSimpleName());
         return new Unavailable("The database " + name + " could not be brought to this version's schema (" + first
                 + "); what the failed migration did was rolled back. " + "Fix the cause and start again.", e);
+    }
+
+    /**
+     * What in the SQLite catalogue {@code file}'s migration history keeps this version from opening
+     * it, in one line, read without changing the file: a migration this version does not have (a
+     * newer version applied it), one changed since it was applied, or one that failed. Empty when
+     * this version can open it; the migrations an older catalogue lacks are applied on start. Asked
+     * of a backup before it is restored, so that one this version would refuse never replaces a
+     * catalogue it serves.
+     */
+    public static Optional<String> schemaProblems(Path file) {
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        SQLiteDataSource source = new SQLiteDataSource(readOnly);
+        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        try {
+            // Only what migrated() would refuse: an older history is pending migrations, which a start applies.
+            Flyway.configure().dataSource(source).locations(MIGRATIONS).ignoreMigrationPatterns("*:pending").load()
+                    .validate();
+            return Optional.empty();
+        } catch (FlywayValidateException e) {
+            return Optional.of(validationProblems(e));
+        }
     }
 
     /** Flyway's findings, on one line, without its advice on Flyway's own commands. */

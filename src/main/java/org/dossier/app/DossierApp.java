@@ -172,7 +172,8 @@ public final class DossierApp implements AutoCloseable {
         // Operations: health and readiness, metrics, the access log, a graceful stop.
         Operations operations = new Operations(operating, database);
         try {
-            RecordStore store = new RecordStore(db, clock);
+            // Through a rolling upgrade this node goes on serving, but saves nothing the newer schema would misread.
+            RecordStore store = database.recordStore(clock);
             // The authority lists in memory, read again after each write here and, through the
             // change feed the index follows, after each change to them on another node.
             AuthorityLists authorityLists = AuthorityLists.load(db);
@@ -659,7 +660,7 @@ public final class DossierApp implements AutoCloseable {
             try {
                 return new ImportRun(store, clock).run(List.of(settings.seeds()));
             } catch (RuntimeException e) {
-                boolean busy = WriteUnavailable.of(e).map(w -> !w.readOnly() && !w.unreachable()).orElse(false);
+                boolean busy = WriteUnavailable.of(e).map(w -> !w.readOnly() && !w.unreachable() && !w.upgraded()).orElse(false);
                 if (!busy || System.nanoTime() > giveUp) {
                     throw e;
                 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.dossier.documents.RecordStore;
 import org.dossier.importing.ImportRejectedException;
 import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
@@ -33,7 +32,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DatabaseAddress database = databaseOption.address();
         try (Database db = Database.open(database)) {
-            ImportRun run = new ImportRun(new RecordStore(db.dsl(), Clock.systemUTC()), Clock.systemUTC());
+            ImportRun run = new ImportRun(db.recordStore(Clock.systemUTC()), Clock.systemUTC());
             Progress progress = Progress.onConsole("entries", 0);
             ImportReport report = run.run(inputs, progress::advanceTo);
             progress.finish("Imported " + report.summary());
@@ -65,7 +64,8 @@ final class ImportCommand implements Callable<Integer> {
 
     /** What an import the database cut off says: an import is all or nothing, and what to do. */
     static String cutOff(DatabaseAddress database, WriteUnavailable why) {
-        String then = why.unreachable() ? "once the database answers again"
+        String then = why.upgraded() ? "with the version that applied it"
+                : why.unreachable() ? "once the database answers again"
                 : why.readOnly() ? "once the database can be written again" : "once the writer that holds it is done";
         return "Nothing was imported: " + why.reason() + " (" + database + ": " + why.why() + "), and an import is one "
                 + "transaction, so none of its entries were kept. Run it again " + then + ". (Had the connection broken "

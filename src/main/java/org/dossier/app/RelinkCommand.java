@@ -64,7 +64,7 @@ final class RelinkCommand implements Callable<Integer> {
                 return 2;
             }
             Clock clock = Clock.systemUTC();
-            RecordStore store = new RecordStore(db.dsl(), clock);
+            RecordStore store = db.recordStore(clock);
             // Found once (a scan of every record for each form), then linked a batch a transaction.
             Mentions.Preview found = Mentions.unlinked(db.dsl(), authority, Mentions.scanning(db.dsl()));
             List<Mentions.Mention> mentions = found.mentions();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -30,6 +31,7 @@ public final class RecordStore {
     private final DSLContext db;
     private final Clock clock;
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<DSLContext>> checks = new CopyOnWriteArrayList<>();
 
     public RecordStore(DSLContext db, Clock clock) {
         this.db = db;
@@ -38,6 +40,11 @@ public final class RecordStore {
 
     public void onChange(ChangeListener listener) {
         listeners.add(listener);
+    }
+
+    /** Asks {@code check} last in every write's transaction, before it commits: it may refuse the write by throwing. */
+    public void checkBeforeCommit(Consumer<DSLContext> check) {
+        checks.add(check);
     }
 
     /** The database's dialect: what a caller asks of it depends on it (see {@link BulkWriting}). */
@@ -93,6 +100,7 @@ public final class RecordStore {
             T done = work.run(new RecordWriter(tx.dsl(), clock, changed, () -> authorities[0] = true, many::add),
                     tx.dsl());
             ChangeFeed.append(tx.dsl(), changed, authorities[0], Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+            checks.forEach(check -> check.accept(tx.dsl()));
             return done;
         });
         if (!changed.isEmpty() || authorities[0] || many.stream().anyMatch(w -> w.count() > 0)) {

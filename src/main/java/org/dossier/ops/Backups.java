@@ -9,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import org.dossier.app.Database;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -235,6 +237,13 @@ public final class Backups {
                 }
             }
             requireDossier(connection, file);
+            Optional<String> problems = Database.schemaProblems(file);
+            if (problems.isPresent()) {
+                throw new RefusedException(file + " does not match this version's migrations (" + problems.get()
+                        + "): it was made by a newer version of Dossier, or changed by hand, and this version would refuse "
+                        + "to open it. Restore it with the version that made it, or give a backup made by this version or "
+                        + "an earlier one");
+            }
             return new Summary(count(statement, "document"), count(statement, "revision"), count(statement, "account"),
                     Files.size(file));
         } catch (SQLException e) {

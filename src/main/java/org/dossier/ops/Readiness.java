@@ -3,6 +3,7 @@ package org.dossier.ops;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.dossier.app.Database;
 import org.dossier.documents.RoundFailures;
 import org.dossier.search.IndexStatus;
@@ -59,6 +61,8 @@ public final class Readiness {
     private final Remembered<Optional<String>> refusal = new Remembered<>(answer -> true);
     /** The index ahead of its database is logged once: /ready is asked every second. */
     private volatile boolean saidAhead;
+    /** A newer version's migrations are logged once, as the index ahead is. */
+    private volatile boolean saidNewer;
     /**
      * What /ready could not read is logged with its details once, not every second, while it fails
      * the same way: the JSON gives the first line only (Flyway's messages run to a dozen lines).
@@ -129,6 +133,17 @@ public final class Readiness {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("current", current == null ? "none" : current.getVersion().getVersion());
             details.put("pending", pending);
+            // Applied by a newer version beside this node (a rolling upgrade): it serves on, but saves nothing.
+            String newer = Arrays.stream(info.all()).filter(m -> m.getState().name().startsWith("FUTURE"))
+                    .map(m -> "V" + m.getVersion().getVersion()).collect(Collectors.joining(" "));
+            if (!newer.isEmpty()) {
+                details.put("newer", newer);
+                if (!saidNewer) {
+                    saidNewer = true;
+                    LOG.warn("A newer version of Dossier migrated the database ({}): this node goes on serving readers "
+                            + "but saves nothing; restart it with that version", newer);
+                }
+            }
             fresh = new Check(pending == 0 && current != null, details);
             migrationFailures.succeeded();
         } catch (RuntimeException e) {

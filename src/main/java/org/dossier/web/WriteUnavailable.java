@@ -9,7 +9,8 @@ import java.util.Optional;
  * site) holds it longer than a web request waits, the database is read-only, or its disk is full;
  * or, for any request, every connection of the pool stayed in use for the whole wait (a node asked
  * more at once than its connections serve), or the database cannot be reached at all
- * ({@link DatabaseUnreachable}). Answered with 503 and {@code Retry-After}; the forms that catch it
+ * ({@link DatabaseUnreachable}); or a newer version migrated the database under this node (a rolling
+ * upgrade), whose saves it would no longer write as the schema means. Answered with 503 and {@code Retry-After}; the forms that catch it
  * show the editor's text again with the message.
  */
 public final class WriteUnavailable extends RuntimeException {
@@ -28,7 +29,11 @@ public final class WriteUnavailable extends RuntimeException {
         CROWDED("every connection to the database stayed in use", "The catalogue is answering many requests at once "
                 + "and could not reach its database within a few seconds. Nothing was changed; please try again in a moment."),
         // A PostgreSQL server stopped, restarting or cut off: a form that catches it keeps what was typed.
-        UNREACHABLE("the database cannot be reached", DatabaseUnreachable.MESSAGE);
+        UNREACHABLE("the database cannot be reached", DatabaseUnreachable.MESSAGE),
+        // A rolling upgrade: a node of a newer version migrated the database this older one serves.
+        UPGRADED("a newer version of Dossier migrated the database since this process opened it", "The catalogue has just "
+                + "been upgraded to a newer version of Dossier, which this server does not run yet, so it could not save "
+                + "this correctly. Nothing was changed; send the form again in a minute.");
 
         private final String logged;
         private final String told;
@@ -52,9 +57,22 @@ public final class WriteUnavailable extends RuntimeException {
         this.kind = kind;
     }
 
+    /**
+     * A write refused because a newer version migrated the database after this node opened it;
+     * {@code what} (the migration, and what to do) is logged as why.
+     */
+    public static WriteUnavailable schemaUpgraded(String what) {
+        return new WriteUnavailable(Kind.UPGRADED, new IllegalStateException(what));
+    }
+
     /** True when waiting will not help (read-only, a full disk): someone has to act first. */
     public boolean readOnly() {
         return kind == Kind.READ_ONLY || kind == Kind.FULL;
+    }
+
+    /** True when a newer version migrated the database after this process opened it: only that version may write. */
+    public boolean upgraded() {
+        return kind == Kind.UPGRADED;
     }
 
     /** True when the database cannot be reached at all (its server is down, restarting or cut off). */

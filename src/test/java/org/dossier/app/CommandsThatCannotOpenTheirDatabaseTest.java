@@ -109,6 +109,17 @@ class CommandsThatCannotOpenTheirDatabaseTest {
         }
     }
 
+    /** An import that a newer version's migration cut off (a rolling upgrade) says to run it with that version. */
+    @Test
+    void anImportANewerVersionCutOffSaysToRunItWithThatVersion() {
+        String said = ImportCommand.cutOff(DatabaseAddress.sqlite(folder.resolve("dossier.db")),
+                org.dossier.web.WriteUnavailable.schemaUpgraded("V99 from a later release was applied since; run this "
+                        + "node or command with the version that applied it"));
+        assertTrue(said.startsWith("Nothing was imported: a newer version of Dossier migrated the database since this "
+                + "process opened it ("), said);
+        assertTrue(said.contains("none of its entries were kept. Run it again with the version that applied it."), said);
+    }
+
     @Test
     void aCatalogueThatIsNotThereIsNotMadeEmptyByACommandThatWorksOnOne() {
         Path missing = folder.resolve("typo.db");

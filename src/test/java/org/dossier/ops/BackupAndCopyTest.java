@@ -300,6 +300,52 @@ class BackupAndCopyTest {
     }
 
     /**
+     * Going back to an older release and restoring a backup a newer one made: the restore put it in
+     * place, removed the index, and the server then refused to start on it. A backup this version
+     * cannot open is refused before anything is moved; an older one is restored, and migrated on start.
+     */
+    @Test
+    void aBackupANewerVersionMadeIsRefusedBeforeItReplacesTheCatalogueAndAnOlderOneIsRestored() throws Exception {
+        Path db = folder.resolve("dossier.db");
+        assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), err());
+        Path index = Files.createDirectories(Settings.indexBeside(db));
+        Files.writeString(index.resolve("segments_1"), "an index");
+        Path newer = folder.resolve("newer.db");
+        assertEquals(0, Main.run("backup", "--db", db.toString(), "--to", newer.toString()), err());
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + newer);
+             java.sql.Statement statement = connection.createStatement()) {
+            // What a later release's migration leaves in the history: a version this build does not have.
+            statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
+                    + "checksum, installed_by, installed_on, execution_time, success) SELECT max(installed_rank) + 1, '99', "
+                    + "'from a later release', 'SQL', 'V99__from_a_later_release.sql', 1, '', '2027-01-01 00:00:00', 1, 1 "
+                    + "FROM flyway_schema_history");
+        }
+        byte[] catalogue = Files.readAllBytes(db);
+        byte[] backup = Files.readAllBytes(newer);
+        assertEquals(1, Main.run("restore", "--db", db.toString(), "--from", newer.toString()));
+        assertTrue(err().contains("Nothing was restored: " + newer + " does not match this version's migrations ("
+                + "Detected applied migration not resolved locally: 99): it was made by a newer version of Dossier"), err());
+        assertTrue(err().contains("Restore it with the version that made it"), err());
+        assertTrue(java.util.Arrays.equals(catalogue, Files.readAllBytes(db)), "the catalogue is as it was");
+        assertTrue(java.util.Arrays.equals(backup, Files.readAllBytes(newer)), "the backup is as it was");
+        assertFalse(Files.exists(folder.resolve("dossier.db.before-restore")), "nothing was moved");
+        assertEquals("an index", Files.readString(index.resolve("segments_1")), "the index is kept");
+
+        // A backup of an earlier release (its schema at V4) is restored, and brought to this version on start.
+        Path older = folder.resolve("older.db");
+        org.sqlite.SQLiteDataSource source = new org.sqlite.SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + older);
+        org.flywaydb.core.Flyway.configure().dataSource(source).locations("classpath:db/sqlite").target("4").load().migrate();
+        assertEquals(0, Main.run("restore", "--db", db.toString(), "--from", older.toString()), err());
+        try (OperatedCatalogue restored = OperatedCatalogue.start(db, null, TestCatalogue.STOPS_AT_ONCE)) {
+            HttpResponse<String> ready = restored.http().get(Health.READINESS);
+            assertEquals(200, ready.statusCode(), ready.body());
+            assertTrue(ready.body().contains("\"pending\":0"), ready.body());
+        }
+        assertFalse(err().contains("\tat "), "no stack trace:\n" + err());
+    }
+
+    /**
      * SQLite to the test run's database (PostgreSQL in the PostgreSQL run, so a catalogue moves
      * onto it), and back again to a SQLite file (taken home): the same pages at every step.
      */

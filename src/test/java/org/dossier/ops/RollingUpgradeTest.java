@@ -1,0 +1,136 @@
+package org.dossier.ops;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.dossier.accounts.Accounts;
+import org.dossier.accounts.Role;
+import org.dossier.app.Database;
+import org.dossier.app.DatabaseAddress;
+import org.dossier.documents.RecordStore;
+import org.dossier.editing.Editors;
+import org.dossier.editing.FormFields;
+import org.dossier.testing.Http;
+import org.dossier.testing.RecordsByTitle;
+import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.TestDatabase;
+import org.dossier.web.ErrorPages;
+import org.dossier.web.WriteUnavailable;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A rolling upgrade: a node of a newer version starts beside this one on the same database and
+ * migrates it. This node goes on serving readers, but a save through it would write what the newer
+ * schema no longer means (V17's languages: an older node's save kept the record's languages but
+ * wrote its version without them), so it saves nothing and tells the editor to send the form again.
+ */
+class RollingUpgradeTest {
+
+    @Test
+    void aNodeWhoseDatabaseANewerVersionMigratedKeepsServingButSavesNothingAndKeepsWhatWasTyped() throws Exception {
+        Path folder = Files.createTempDirectory("dossier-rolling-");
+        try {
+            int id;
+            try (Database seeded = TestDatabase.seededIn(folder)) {
+                new Accounts(seeded.dsl(), Clock.systemUTC()).add("olga", Role.EDITOR, Editors.PASSWORD);
+                id = RecordsByTitle.idOf(seeded.dsl(), "Orlemanski");
+            }
+            DatabaseAddress address = TestDatabase.in(folder);
+            try (OperatedCatalogue older = OperatedCatalogue.start(address, folder.resolve("dossier.index"),
+                    TestCatalogue.STOPS_AT_ONCE)) {
+                Http editor = Editors.signIn(older.http(), "olga");
+                Logger errorPages = (Logger) LoggerFactory.getLogger(ErrorPages.class);
+                ListAppender<ILoggingEvent> logged = new ListAppender<>();
+                logged.start();
+                errorPages.addAppender(logged);
+                String edit = "/admin/documents/" + id + "/edit";
+                FormFields form = FormFields.of(editor.get(edit).body(), "form.record-form");
+                // The newer node's connection, opened before it migrates (this build refuses to open it after).
+                try (Database newer = Database.open(address)) {
+                    int version = versionOf(newer.dsl(), id);
+                    migrateAsALaterVersion(newer.dsl());
+
+                    HttpResponse<String> saved = editor.post(edit, form.set("title", "Typed during the upgrade")
+                            .set("note", "During the upgrade").entries());
+                    assertEquals(503, saved.statusCode(), saved.body());
+                    assertTrue(saved.body().contains("upgraded to a newer version of Dossier"), saved.body());
+                    assertTrue(saved.body().contains("Typed during the upgrade"), "what the editor typed is kept");
+                    assertTrue(saved.headers().firstValue("Retry-After").isPresent());
+                    assertTrue(logged.list.stream().map(ILoggingEvent::getFormattedMessage).anyMatch(line -> line.contains(
+                            "a newer version of Dossier migrated the database since this process opened it (V99 from a "
+                            + "later release was applied since; run this node or command with the version that applied it)")),
+                            "the operator is told what to do");
+                    assertEquals(version, versionOf(newer.dsl(), id), "nothing was saved");
+                } finally {
+                    errorPages.detachAppender(logged);
+                }
+
+                // Readers are served as before, and the node stays in its balancer's rotation.
+                assertEquals(200, older.http().get("/documents/" + id + ".json").statusCode());
+                assertEquals(200, older.http().get("/search?q=Orlemanski").statusCode());
+                HttpResponse<String> ready = older.http().get(Health.READINESS);
+                assertEquals(200, ready.statusCode(), ready.body());
+                assertTrue(ready.body().contains("\"newer\":\"V99\""), "it says why it saves nothing: " + ready.body());
+            }
+        } finally {
+            TestDatabase.forget(folder);
+            TestCatalogue.deleteRecursively(folder);
+        }
+    }
+
+    /**
+     * An import or a relink started before the newer version migrated the database writes through
+     * the same check as the server's saves: nothing it wrote is kept, and what it says is pinned in
+     * CommandOutputTest.
+     */
+    @Test
+    void aCommandsWriteAfterANewerVersionMigratedTheDatabaseIsRefusedAndSaysWhatToRun() throws Exception {
+        Path folder = Files.createTempDirectory("dossier-rolling-");
+        try {
+            DatabaseAddress address = TestDatabase.in(folder);
+            try (Database older = Database.open(address); Database newer = Database.open(address)) {
+                RecordStore records = older.recordStore(Clock.systemUTC());
+                records.write(writer -> null);
+                migrateAsALaterVersion(newer.dsl());
+                WriteUnavailable refused = WriteUnavailable.of(assertThrows(RuntimeException.class,
+                        () -> records.write(writer -> null))).orElseThrow();
+                assertTrue(refused.upgraded());
+                assertEquals("V99 from a later release was applied since; run this node or command with the version "
+                        + "that applied it", refused.why());
+            }
+        } finally {
+            TestDatabase.forget(folder);
+            TestCatalogue.deleteRecursively(folder);
+        }
+    }
+
+    private static int versionOf(DSLContext db, int id) {
+        return db.select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOne(DOCUMENT.VERSION);
+    }
+
+    /** What a later version's migration leaves in the history: a version this build does not have. */
+    private static void migrateAsALaterVersion(DSLContext db) {
+        var history = DSL.table(DSL.name("flyway_schema_history"));
+        var rank = DSL.field(DSL.name("installed_rank"), Integer.class);
+        int last = db.select(DSL.max(rank)).from(history).fetchOne(0, Integer.class);
+        db.insertInto(history, rank, DSL.field(DSL.name("version"), String.class),
+                        DSL.field(DSL.name("description"), String.class), DSL.field(DSL.name("type"), String.class),
+                        DSL.field(DSL.name("script"), String.class), DSL.field(DSL.name("checksum"), Integer.class),
+                        DSL.field(DSL.name("installed_by"), String.class), DSL.field(DSL.name("execution_time"), Integer.class),
+                        DSL.field(DSL.name("success"), Boolean.class))
+                .values(last + 1, "99", "from a later release", "SQL", "V99__from_a_later_release.sql", 1, "", 1, true)
+                .execute();
+    }
+}

@@ -351,9 +351,8 @@ public final class DossierApp implements AutoCloseable {
                 routes.get("/search.ris", searchExport::ris);
                 routes.get("/search.bib", searchExport::bibtex);
                 routes.get(FacetValuesPage.PATH + "{facet}", facetValues::html);
-                routes.get(AuthorityPage.PEOPLE + "{ref}", authorityPage::person);
-                routes.get(AuthorityPage.PLACES + "{ref}", authorityPage::place);
                 for (AuthorityKind kind : AuthorityKind.values()) {
+                    routes.get(kind.path("{ref}"), ctx -> authorityPage.show(ctx, kind));
                     // Every person (or place) by name, with how many records name each: the facet's page of all its values.
                     routes.get("/" + kind.plural(), ctx -> ctx.redirect(FacetValuesPage.PATH + kind.key() + "?order=name",
                             io.javalin.http.HttpStatus.FOUND));

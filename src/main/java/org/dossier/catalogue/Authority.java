@@ -1,10 +1,10 @@
 package org.dossier.catalogue;
 
 import java.util.List;
-import org.dossier.search.Facet;
+import org.dossier.authorities.AuthorityKind;
 
 /** A person or a place as its page shows it: the preferred name, a note, and every other form of the name. */
-public record Authority(Facet facet, int id, String key, String name, String note, List<Alias> aliases) {
+public record Authority(AuthorityKind kind, int id, String key, String name, String note, List<Alias> aliases) {
 
     /** Another form of the name, and what kind of form it is (variant, pseudonym, misspelling...). */
     public record Alias(String name, String kind) {
@@ -15,10 +15,6 @@ public record Authority(Facet facet, int id, String key, String name, String not
     }
 
     public String path() {
-        return (facet == Facet.PERSON ? AuthorityPage.PEOPLE : AuthorityPage.PLACES) + key;
-    }
-
-    public String kindLabel() {
-        return facet == Facet.PERSON ? "Person" : "Place";
+        return kind.path(key);
     }
 }

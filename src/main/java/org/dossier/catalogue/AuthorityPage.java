@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.dossier.authorities.AuthorityKind;
 import org.dossier.search.Facet;
 import org.dossier.search.SearchRequest;
 import org.dossier.web.ConditionalGet;
@@ -19,9 +20,6 @@ import org.dossier.web.UrlState;
  */
 public final class AuthorityPage {
 
-    public static final String PEOPLE = "/people/";
-    public static final String PLACES = "/places/";
-
     private final AuthorityQueries authorities;
     private final CatalogueSearch search;
     private final ConditionalGet conditional;
@@ -32,34 +30,28 @@ public final class AuthorityPage {
         this.conditional = conditional;
     }
 
-    public void person(Context ctx) {
-        show(ctx, Facet.PERSON);
-    }
-
-    public void place(Context ctx) {
-        show(ctx, Facet.PLACE);
-    }
-
-    private void show(Context ctx, Facet facet) {
+    /** {@code /people/{ref}} or {@code /places/{ref}}, as {@code kind} says. */
+    public void show(Context ctx, AuthorityKind kind) {
         String ref = ctx.pathParam("ref");
         boolean byId = ref.matches("[0-9]{1,9}");
-        Optional<Authority> found = byId ? authorities.find(facet, Integer.parseInt(ref)) : authorities.find(facet, ref);
+        Optional<Authority> found = byId ? authorities.find(kind, Integer.parseInt(ref)) : authorities.find(kind, ref);
         // Keys are lower case; /people/STALIN, typed or copied from a heading, finds Stalin's page by redirect.
         String lowerCase = ref.toLowerCase(Locale.ROOT);
         boolean otherCase = found.isEmpty() && !byId && !lowerCase.equals(ref);
         if (otherCase) {
-            found = authorities.find(facet, lowerCase);
+            found = authorities.find(kind, lowerCase);
         }
-        Authority authority = found.orElseThrow(() -> new NotFound("There is no "
-                + (facet == Facet.PERSON ? "person" : "place") + " '" + ref + "' in the catalogue."));
-        Optional<String> survivor = authorities.survivor(facet, authority.key());
+        Authority authority = found.orElseThrow(() -> new NotFound("There is no " + kind.noun() + " '" + ref
+                + "' in the catalogue."));
+        Optional<String> survivor = authorities.survivor(kind, authority.key());
         if (byId || otherCase || survivor.isPresent()) {
             // An old id, a key in capitals, or a key merged into another: the survivor's page, forever (like an old slug).
-            String target = survivor.map(k -> (facet == Facet.PERSON ? PEOPLE : PLACES) + k).orElse(authority.path());
+            String target = survivor.map(kind::path).orElse(authority.path());
             Redirects.permanent(ctx, target);
             return;
         }
         int page = QueryParams.integer(ctx, "page", 1, 1, 1_000);
+        Facet facet = Facet.of(kind);
         if (conditional.answered(ctx, facet, authority.key())) {
             return;
         }
@@ -75,6 +67,6 @@ public final class AuthorityPage {
                 // Each page of its records is its own address, as the listing's are: page 2 is not page 1.
                 "canonicalHref", authority.path() + (page > 1 ? "?page=" + page : ""),
                 "searchHref", SearchLinks.search(records),
-                "stillToMove", authorities.stillToMove(facet, authority.key())));
+                "stillToMove", authorities.stillToMove(kind, authority.key())));
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityRecords;
-import org.dossier.search.Facet;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -36,18 +35,18 @@ public final class AuthorityQueries {
     }
 
     /** The person or place with this key. */
-    public Optional<Authority> find(Facet facet, String key) {
-        return find(facet, columns(facet).key().eq(key));
+    public Optional<Authority> find(AuthorityKind kind, String key) {
+        return find(kind, columns(kind).key().eq(key));
     }
 
     /** The person or place with this id. */
-    public Optional<Authority> find(Facet facet, int id) {
-        return find(facet, columns(facet).id().eq(id));
+    public Optional<Authority> find(AuthorityKind kind, int id) {
+        return find(kind, columns(kind).id().eq(id));
     }
 
     /** The key of the authority {@code key} was merged into, if it was: its pages redirect there. */
-    public Optional<String> survivor(Facet facet, String key) {
-        if (columns(facet) == PEOPLE) {
+    public Optional<String> survivor(AuthorityKind kind, String key) {
+        if (kind == AuthorityKind.PERSON) {
             org.dossier.db.tables.Person survivor = PERSON.as("survivor");
             return db.select(survivor.KEY).from(PERSON).join(survivor).on(survivor.ID.eq(PERSON.MERGED_INTO))
                     .where(PERSON.KEY.eq(key)).fetchOptional(survivor.KEY);
@@ -58,28 +57,27 @@ public final class AuthorityQueries {
     }
 
     /** How many records a merge or restore under way has still to bring to this person or place. */
-    public int stillToMove(Facet facet, String key) {
-        return new AuthorityRecords(db).stillToMove(columns(facet) == PEOPLE ? AuthorityKind.PERSON : AuthorityKind.PLACE, key);
+    public int stillToMove(AuthorityKind kind, String key) {
+        return new AuthorityRecords(db).stillToMove(kind, key);
     }
 
-    private Optional<Authority> find(Facet facet, Condition which) {
-        Columns c = columns(facet);
+    private Optional<Authority> find(AuthorityKind kind, Condition which) {
+        Columns c = columns(kind);
         return db.select(c.id(), c.key(), c.name(), c.note()).from(c.table()).where(which)
                 .fetchOptional(r -> {
                     List<Authority.Alias> aliases = db.select(c.alias(), c.kind()).from(c.aliases())
                             .where(c.owner().eq(r.get(c.id()))).and(c.alias().ne(r.get(c.name())))
                             .orderBy(c.kind().desc(), c.alias())
                             .fetch(a -> new Authority.Alias(a.get(c.alias()), a.get(c.kind())));
-                    return new Authority(facet, r.get(c.id()), r.get(c.key()), r.get(c.name()), r.get(c.note()),
+                    return new Authority(kind, r.get(c.id()), r.get(c.key()), r.get(c.name()), r.get(c.note()),
                             aliases);
                 });
     }
 
-    private static Columns columns(Facet facet) {
-        return switch (facet) {
-            case PERSON, AUTHOR, RECIPIENT -> PEOPLE;
+    private static Columns columns(AuthorityKind kind) {
+        return switch (kind) {
+            case PERSON -> PEOPLE;
             case PLACE -> PLACES;
-            case TYPE, LANGUAGE -> throw new IllegalArgumentException(facet.key() + "s have no page");
         };
     }
 }

@@ -166,11 +166,7 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
 
     /** Where a person or place is described; null for types and languages, which have no page. */
     static String about(Facet facet, String key) {
-        return switch (facet) {
-            case TYPE, LANGUAGE -> null;
-            case PERSON, AUTHOR, RECIPIENT -> AuthorityPage.PEOPLE + key;
-            case PLACE -> AuthorityPage.PLACES + key;
-        };
+        return facet.authorities().map(kind -> kind.path(key)).orElse(null);
     }
 
     /** Every value of a facet in this search, most records first, then by name (or by name alone). */

@@ -596,6 +596,8 @@ class SearchPageTest {
     void aPersonPageShowsEveryNameAndTheirRecords() {
         Document stalin = page("/people/stalin");
         assertEquals("Joseph Stalin", stalin.selectFirst("h1").text());
+        assertEquals("Person", stalin.selectFirst(".record-kicker").text());
+        assertEquals("/people/stalin/history", stalin.selectFirst(".authority-actions a").attr("href"));
         List<String> aliases = stalin.select(".aliases li").eachText();
         assertTrue(aliases.contains("Filippov (pseudonym)"), aliases.toString());
         assertTrue(aliases.contains("I.V. Stalin"), aliases.toString());
@@ -608,6 +610,8 @@ class SearchPageTest {
     void aPlaceIsFoundByKeyAndItsNumberRedirectsThere() {
         Document dprk = page("/places/dprk");
         assertEquals("North Korea (DPRK)", dprk.selectFirst("h1").text());
+        assertEquals("Place", dprk.selectFirst(".record-kicker").text());
+        assertEquals("/places/dprk/history", dprk.selectFirst(".authority-actions a").attr("href"));
         assertTrue(dprk.select(".aliases li").eachText().contains("Pyongyang"));
         assertEquals("1 - 10 of 10", dprk.selectFirst(".count").text());
 

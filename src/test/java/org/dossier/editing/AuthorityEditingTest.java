@@ -188,6 +188,14 @@ class AuthorityEditingTest {
     }
 
     @Test
+    void anEditorReachesAPersonsOrAPlacesFormFromItsPage() {
+        assertEquals(List.of("/people/stalin/history", "/admin/people/stalin/edit"),
+                Jsoup.parse(alice.get("/people/stalin").body()).select(".authority-actions a").eachAttr("href"));
+        assertEquals(List.of("/places/dprk/history", "/admin/places/dprk/edit"),
+                Jsoup.parse(alice.get("/places/dprk").body()).select(".authority-actions a").eachAttr("href"));
+    }
+
+    @Test
     void aNameInAnotherScriptGetsAReadableKeyAndNeverADocumentsOne() {
         assertTrue(create("Никита Сергеевич Хрущёв", "person", "", "variant")
                 .endsWith("/admin/people/nikita-sergeevich-khrushchev/link?saved=1"));

@@ -25,7 +25,6 @@ import org.dossier.authorities.AuthorityRecords;
 import org.dossier.authorities.Mentions;
 import org.dossier.authorities.PendingMerges;
 import org.dossier.catalogue.AuthorityPage;
-import org.dossier.catalogue.AuthorityQueries;
 import org.dossier.catalogue.CataloguePage;
 import org.dossier.catalogue.CatalogueSearch;
 import org.dossier.catalogue.FacetValuesPage;
@@ -228,7 +227,7 @@ public final class DossierApp implements AutoCloseable {
                     templates, conditional);
             FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
             SearchSuggestions suggestions = new SearchSuggestions(search);
-            AuthorityPage authorityPage = new AuthorityPage(new AuthorityQueries(db), catalogueSearch, conditional);
+            AuthorityPage authorityPage = new AuthorityPage(new AuthorityRecords(db), catalogueSearch, conditional);
 
             // Documents: the record page, its versions, citations and downloads.
             RecordQueries records = new RecordQueries(db);

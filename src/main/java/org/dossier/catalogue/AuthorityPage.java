@@ -1,10 +1,15 @@
 package org.dossier.catalogue;
 
 import io.javalin.http.Context;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.dossier.authorities.AuthorityContent;
 import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityRecords;
+import org.dossier.authorities.StoredAuthority;
 import org.dossier.search.Facet;
 import org.dossier.search.SearchRequest;
 import org.dossier.web.ConditionalGet;
@@ -20,11 +25,11 @@ import org.dossier.web.UrlState;
  */
 public final class AuthorityPage {
 
-    private final AuthorityQueries authorities;
+    private final AuthorityRecords authorities;
     private final CatalogueSearch search;
     private final ConditionalGet conditional;
 
-    public AuthorityPage(AuthorityQueries authorities, CatalogueSearch search, ConditionalGet conditional) {
+    public AuthorityPage(AuthorityRecords authorities, CatalogueSearch search, ConditionalGet conditional) {
         this.authorities = authorities;
         this.search = search;
         this.conditional = conditional;
@@ -34,20 +39,18 @@ public final class AuthorityPage {
     public void show(Context ctx, AuthorityKind kind) {
         String ref = ctx.pathParam("ref");
         boolean byId = ref.matches("[0-9]{1,9}");
-        Optional<Authority> found = byId ? authorities.find(kind, Integer.parseInt(ref)) : authorities.find(kind, ref);
+        Optional<StoredAuthority> found = byId ? authorities.find(kind, Integer.parseInt(ref)) : authorities.find(kind, ref);
         // Keys are lower case; /people/STALIN, typed or copied from a heading, finds Stalin's page by redirect.
         String lowerCase = ref.toLowerCase(Locale.ROOT);
         boolean otherCase = found.isEmpty() && !byId && !lowerCase.equals(ref);
         if (otherCase) {
             found = authorities.find(kind, lowerCase);
         }
-        Authority authority = found.orElseThrow(() -> new NotFound("There is no " + kind.noun() + " '" + ref
+        StoredAuthority authority = found.orElseThrow(() -> new NotFound("There is no " + kind.noun() + " '" + ref
                 + "' in the catalogue."));
-        Optional<String> survivor = authorities.survivor(kind, authority.key());
-        if (byId || otherCase || survivor.isPresent()) {
+        if (byId || otherCase || authority.merged()) {
             // An old id, a key in capitals, or a key merged into another: the survivor's page, forever (like an old slug).
-            String target = survivor.map(kind::path).orElse(authority.path());
-            Redirects.permanent(ctx, target);
+            Redirects.permanent(ctx, authority.merged() ? kind.path(authority.mergedInto()) : authority.path());
             return;
         }
         int page = QueryParams.integer(ctx, "page", 1, 1, 1_000);
@@ -61,12 +64,24 @@ public final class AuthorityPage {
         SearchOutcome outcome = search.run(records.onPage(page), "the records naming " + authority.name() + " fill");
         ctx.render("catalogue/authority", Map.of(
                 "authority", authority,
+                "otherNames", otherNames(authority),
                 "outcome", outcome,
                 "pagination", outcome.pagination(),
                 "url", UrlState.of(ctx),
                 // Each page of its records is its own address, as the listing's are: page 2 is not page 1.
                 "canonicalHref", authority.path() + (page > 1 ? "?page=" + page : ""),
                 "searchHref", SearchLinks.search(records),
-                "stillToMove", authorities.stillToMove(kind, authority.key())));
+                "stillToMove", authorities.stillToMove(authority)));
+    }
+
+    /**
+     * The other forms of the name as a reader is shown them: variants first, then pseudonyms,
+     * misspellings and the rest, each kind by name (editors' forms list them by name alone).
+     */
+    private static List<AuthorityContent.Alias> otherNames(StoredAuthority authority) {
+        return authority.content().aliases().stream()
+                .sorted(Comparator.comparing((AuthorityContent.Alias a) -> a.kind().key(), Comparator.reverseOrder())
+                        .thenComparing(AuthorityContent.Alias::name))
+                .toList();
     }
 }

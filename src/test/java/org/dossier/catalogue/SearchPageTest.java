@@ -601,6 +601,9 @@ class SearchPageTest {
         List<String> aliases = stalin.select(".aliases li").eachText();
         assertTrue(aliases.contains("Filippov (pseudonym)"), aliases.toString());
         assertTrue(aliases.contains("I.V. Stalin"), aliases.toString());
+        assertEquals(List.of("I. V. Stalin", "I.V. Stalin", "Iosif Stalin", "J. V. Stalin", "Joseph V. Stalin", "Stalin",
+                "Feng Xi (pseudonym)", "Filippov (pseudonym)", "Fyn Si (pseudonym)", "Instantsia (pseudonym)"), aliases,
+                "variants first, then each other kind, each by name");
         assertEquals("1 - 10 of 26", stalin.selectFirst(".count").text());
         assertEquals("/search?person=stalin", stalin.selectFirst("a.narrow").attr("href"));
         assertEquals("/people/stalin?page=2", stalin.selectFirst(".pager a[rel=next]").attr("href"));

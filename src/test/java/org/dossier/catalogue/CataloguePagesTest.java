@@ -31,12 +31,6 @@ class CataloguePagesTest {
         http = catalogue.http();
     }
 
-    private static Document page(String path) {
-        HttpResponse<String> response = http.get(path);
-        assertEquals(200, response.statusCode(), path + ": " + response.body());
-        return Jsoup.parse(response.body(), http.url(path));
-    }
-
     private static JsonNode json(String path) throws Exception {
         HttpResponse<String> response = http.get(path);
         assertEquals(200, response.statusCode(), response.body());
@@ -50,7 +44,7 @@ class CataloguePagesTest {
 
     @Test
     void theCatalogueListsTheNewestDocumentsFirstTenAtATime() {
-        Document first = page("/");
+        Document first = http.page("/");
         assertEquals("1 - 10 of 49", first.selectFirst(".count").text());
         List<String> dates = dates(first);
         assertEquals(10, dates.size());
@@ -62,10 +56,10 @@ class CataloguePagesTest {
 
     @Test
     void pagesAreRealLinksAndTheLastPageHoldsTheRest() {
-        Document first = page("/");
+        Document first = http.page("/");
         assertEquals("/?page=2", first.selectFirst("a[rel=next]").attr("href"));
         assertEquals("/?page=5", first.selectFirst(".pager a[aria-label='Page 5']").attr("href"));
-        Document last = page("/?page=5");
+        Document last = http.page("/?page=5");
         assertEquals("41 - 49 of 49", last.selectFirst(".count").text());
         assertEquals(9, last.select(".result").size());
         assertTrue(last.select("a[rel=next]").isEmpty());
@@ -76,10 +70,10 @@ class CataloguePagesTest {
 
     @Test
     void theCatalogueSortsByDateEitherWayAndByTitle() {
-        Document oldest = page("/?sort=date");
+        Document oldest = http.page("/?sort=date");
         assertEquals("February 1942", oldest.selectFirst(".result time").text());
         assertEquals("/?sort=date&page=2", oldest.selectFirst("a[rel=next]").attr("href"));
-        Document byTitle = page("/?sort=title");
+        Document byTitle = http.page("/?sort=title");
         List<String> titles = byTitle.select(".result-title").eachText();
         assertEquals("Cable No. 3355, Filippov [Stalin] to the Soviet Ambassador, Peking", titles.get(0));
         assertTrue(titles.get(1).startsWith("Cable, Stalin to Mao Zedong"), titles.get(1));
@@ -87,7 +81,7 @@ class CataloguePagesTest {
 
     @Test
     void aMonthOnlyDateIsShownAsAMonth() {
-        Document last = page("/?sort=date");
+        Document last = http.page("/?sort=date");
         assertEquals("1942-02", last.selectFirst(".result time").attr("datetime"));
     }
 
@@ -119,7 +113,7 @@ class CataloguePagesTest {
         assertEquals(1, body.get("page").asInt());
         assertEquals(10, body.get("pageSize").asInt());
         assertEquals(10, body.get("documents").size());
-        List<String> htmlTitles = page("/").select(".result-title").eachText();
+        List<String> htmlTitles = http.page("/").select(".result-title").eachText();
         List<String> jsonTitles = new ArrayList<>();
         body.get("documents").forEach(d -> jsonTitles.add(d.get("title").asText()));
         assertEquals(htmlTitles, jsonTitles);

@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.dossier.web.FormFields;
 
 /**
  * {@code /admin/users}, for admins: add accounts, change their role or password, disable and
@@ -29,8 +30,8 @@ public final class UsersPage {
 
     /** {@code POST /admin/users}: username, role, password, again. */
     public void add(Context ctx) {
-        String username = text(ctx, "username");
-        String role = text(ctx, "role");
+        String username = FormFields.text(ctx, "username");
+        String role = FormFields.text(ctx, "role");
         change(ctx, username, role, () -> {
             Role chosen = role(role);
             String password = newPassword(ctx);
@@ -41,7 +42,7 @@ public final class UsersPage {
     /** {@code POST /admin/users/{username}/role}: role. */
     public void setRole(Context ctx) {
         change(ctx, "", Role.EDITOR.key(), () -> {
-            accounts.setRole(ctx.pathParam("username"), role(text(ctx, "role")));
+            accounts.setRole(ctx.pathParam("username"), role(FormFields.text(ctx, "role")));
             return ctx.pathParam("username");
         });
     }
@@ -93,8 +94,8 @@ public final class UsersPage {
     }
 
     private static String newPassword(Context ctx) {
-        String password = text(ctx, "password");
-        if (!password.equals(text(ctx, "again"))) {
+        String password = FormFields.text(ctx, "password");
+        if (!password.equals(FormFields.text(ctx, "again"))) {
             throw new AccountException("The two passwords differ; type the same one twice.");
         }
         return password;
@@ -109,11 +110,5 @@ public final class UsersPage {
         model.put("role", role);
         model.put("roles", Role.values());
         ctx.status(status).render("accounts/users", model);
-    }
-
-    /** Text typed into a field, never null. */
-    private static String text(Context ctx, String name) {
-        String value = ctx.formParam(name);
-        return value == null ? "" : value.replace("\r\n", "\n");
     }
 }

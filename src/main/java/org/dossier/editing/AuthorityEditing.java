@@ -25,6 +25,7 @@ import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.BadRequest;
 import org.dossier.web.ErrorPages;
+import org.dossier.web.FormFields;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
 import org.dossier.web.WriteUnavailable;
@@ -243,10 +244,10 @@ public final class AuthorityEditing {
     public void merge(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = find(ctx, kind);
         int opened = Forms.number(ctx, "version");
-        String survivorKey = Forms.text(ctx, "survivor").strip();
+        String survivorKey = FormFields.text(ctx, "survivor").strip();
         // The note goes into both histories and every moved record's revision: checked as the
         // authority form checks its note (a bidi control dropped, a control character refused).
-        String note = ControlCharacters.withoutBidiControls(Forms.text(ctx, "note")).strip();
+        String note = ControlCharacters.withoutBidiControls(FormFields.text(ctx, "note")).strip();
         Map<String, String> errors = new LinkedHashMap<>();
         // No key has a control character, and PostgreSQL refuses a NUL in a query's text outright.
         var survivor = ControlCharacters.firstControl(survivorKey).isPresent() ? java.util.Optional.<StoredAuthority>empty()

@@ -19,6 +19,7 @@ import org.dossier.authorities.SurvivorMergedAwayException;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.RecordStore;
+import org.dossier.web.FormFields;
 import org.dossier.web.NotFound;
 import org.jooq.DSLContext;
 
@@ -59,7 +60,7 @@ public final class AuthorityHistory {
         StoredAuthority authority = find(ctx, kind);
         int number = Forms.number(ctx, "revision");
         int version = Forms.number(ctx, "version");
-        String note = ControlCharacters.withoutBidiControls(Forms.text(ctx, "note")).strip();
+        String note = ControlCharacters.withoutBidiControls(FormFields.text(ctx, "note")).strip();
         AuthorityVersion restoring = authorities.version(authority, number).orElseThrow(() -> new NotFound(
                 "'" + authority.key() + "' has no version " + number + "."));
         if (ControlCharacters.showsNothing(note) || note.length() > RecordForm.MAX_NOTE) {

@@ -22,12 +22,6 @@ final class Forms {
         return Integer.parseInt(raw.strip());
     }
 
-    /** Text typed into a field, never null. */
-    static String text(Context ctx, String name) {
-        String value = ctx.formParam(name);
-        return value == null ? "" : value.replace("\r\n", "\n");
-    }
-
     static DocumentDetails record(RecordQueries records, int id) {
         return records.find(id).orElseThrow(() -> new NotFound("There is no document " + id + " in the catalogue."));
     }

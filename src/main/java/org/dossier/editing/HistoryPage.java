@@ -13,6 +13,7 @@ import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
 import org.dossier.documents.StaleVersionException;
 import org.dossier.web.ConditionalGet;
+import org.dossier.web.FormFields;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
 
@@ -69,7 +70,7 @@ public final class HistoryPage {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
         int number = Forms.number(ctx, "revision");
         int version = Forms.number(ctx, "version");
-        String note = Forms.text(ctx, "note").strip();
+        String note = FormFields.text(ctx, "note").strip();
         revisions.find(record.id(), number).orElseThrow(() -> new NotFound(
                 "Document " + record.id() + " has no version " + number + "."));
         if (note.isEmpty() || note.length() > RecordForm.MAX_NOTE) {

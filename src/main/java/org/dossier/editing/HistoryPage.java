@@ -37,10 +37,6 @@ public final class HistoryPage {
         this.conditional = conditional;
     }
 
-    public static String path(int id) {
-        return "/documents/" + id + "/history";
-    }
-
     /** {@code GET /documents/{id}/history}. */
     public void list(Context ctx) {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
@@ -94,7 +90,7 @@ public final class HistoryPage {
                     "Version " + number + " says what the record says now: there is nothing to restore.");
             return;
         }
-        ctx.redirect(path(record.id()), HttpStatus.SEE_OTHER);
+        ctx.redirect(record.historyPath(), HttpStatus.SEE_OTHER);
     }
 
     /** {@code noteRefused}: the problem is the note typed, which the page then marks and describes. */

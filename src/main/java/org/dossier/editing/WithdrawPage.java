@@ -30,10 +30,6 @@ public final class WithdrawPage {
         this.records = records;
     }
 
-    public static String path(int id) {
-        return "/admin/documents/" + id + "/withdraw";
-    }
-
     /** {@code GET /admin/documents/{id}/withdraw}: the withdraw form, or the reinstate form for a withdrawn record. */
     public void form(Context ctx) {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));

@@ -395,6 +395,7 @@ class EditingTest {
         assertTrue(second.selectFirst(".diff dd").html().contains("the 38th <del>peril</del><ins>parallel</ins>"),
                 second.selectFirst(".diff dd").html());
         assertNull(second.selectFirst(".restore-form"), "readers cannot restore");
+        assertEquals(List.of("/documents/" + id + "/history/1"), second.select(".revision-nav a").eachAttr("href"));
         assertEquals(404, reader.get("/documents/" + id + "/history/3").statusCode());
         assertEquals(404, reader.get("/documents/" + id + "/history/x").statusCode());
     }
@@ -406,7 +407,9 @@ class EditingTest {
         assertEquals(303, alice.post("/admin/documents/" + id + "/edit", editForm(alice, id)
                 .set("title", "A wrong title").set("note", "Oops").entries()).statusCode());
 
-        FormFields restore = FormFields.of(alice.get("/documents/" + id + "/history/1").body(), "form.restore-form");
+        String first = alice.get("/documents/" + id + "/history/1").body();
+        assertEquals("/admin/documents/" + id + "/restore", Jsoup.parse(first).selectFirst("form.restore-form").attr("action"));
+        FormFields restore = FormFields.of(first, "form.restore-form");
         assertEquals("2", restore.get("version"));
         assertEquals("Restored version 1", restore.get("note"));
         HttpResponse<String> restored = alice.post("/admin/documents/" + id + "/restore", restore.entries());

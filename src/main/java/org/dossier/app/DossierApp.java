@@ -355,18 +355,18 @@ public final class DossierApp implements AutoCloseable {
                     // Every person (or place) by name, with how many records name each: the facet's page of all its values.
                     routes.get("/" + kind.plural(), ctx -> ctx.redirect(FacetValuesPage.PATH + kind.key() + "?order=name",
                             io.javalin.http.HttpStatus.FOUND));
-                    routes.get("/" + kind.plural() + "/{key}/history", ctx -> authorityHistory.list(ctx, kind));
-                    routes.get("/" + kind.plural() + "/{key}/history/{number}", ctx -> authorityHistory.show(ctx, kind));
+                    routes.get(kind.historyPath("{key}"), ctx -> authorityHistory.list(ctx, kind));
+                    routes.get(kind.historyPath("{key}") + "/{number}", ctx -> authorityHistory.show(ctx, kind));
                     routes.get(kind.adminPath(), ctx -> authorityEditing.list(ctx, kind), Role.EDITOR);
-                    routes.get(kind.adminPath() + "/new", ctx -> authorityEditing.blank(ctx, kind), Role.EDITOR);
-                    routes.post(kind.adminPath() + "/new", ctx -> authorityEditing.create(ctx, kind), Role.EDITOR);
-                    routes.get(kind.adminPath() + "/{key}/edit", ctx -> authorityEditing.edit(ctx, kind), Role.EDITOR);
-                    routes.post(kind.adminPath() + "/{key}/edit", ctx -> authorityEditing.save(ctx, kind), Role.EDITOR);
-                    routes.get(kind.adminPath() + "/{key}/link", ctx -> authorityEditing.preview(ctx, kind), Role.EDITOR);
-                    routes.post(kind.adminPath() + "/{key}/link", ctx -> authorityEditing.link(ctx, kind), Role.EDITOR);
-                    routes.post(kind.adminPath() + "/{key}/restore", ctx -> authorityHistory.restore(ctx, kind), Role.EDITOR);
-                    routes.get(kind.adminPath() + "/{key}/merge", ctx -> authorityEditing.mergeForm(ctx, kind), Role.EDITOR);
-                    routes.post(kind.adminPath() + "/{key}/merge", ctx -> authorityEditing.merge(ctx, kind), Role.EDITOR);
+                    routes.get(kind.newPath(), ctx -> authorityEditing.blank(ctx, kind), Role.EDITOR);
+                    routes.post(kind.newPath(), ctx -> authorityEditing.create(ctx, kind), Role.EDITOR);
+                    routes.get(kind.editPath("{key}"), ctx -> authorityEditing.edit(ctx, kind), Role.EDITOR);
+                    routes.post(kind.editPath("{key}"), ctx -> authorityEditing.save(ctx, kind), Role.EDITOR);
+                    routes.get(kind.linkPath("{key}"), ctx -> authorityEditing.preview(ctx, kind), Role.EDITOR);
+                    routes.post(kind.linkPath("{key}"), ctx -> authorityEditing.link(ctx, kind), Role.EDITOR);
+                    routes.post(kind.restorePath("{key}"), ctx -> authorityHistory.restore(ctx, kind), Role.EDITOR);
+                    routes.get(kind.mergePath("{key}"), ctx -> authorityEditing.mergeForm(ctx, kind), Role.EDITOR);
+                    routes.post(kind.mergePath("{key}"), ctx -> authorityEditing.merge(ctx, kind), Role.EDITOR);
                 }
 
                 routes.get("/documents/{ref}", recordPage::resolve);

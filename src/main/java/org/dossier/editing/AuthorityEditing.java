@@ -106,7 +106,7 @@ public final class AuthorityEditing {
             unavailable(ctx, e, kind, null, form, 0);
             return;
         }
-        ctx.redirect(linkPath(made) + "?saved=1", HttpStatus.SEE_OTHER);
+        ctx.redirect(made.linkPath() + "?saved=1", HttpStatus.SEE_OTHER);
     }
 
     /** {@code GET /admin/people/{key}/edit}. */
@@ -162,7 +162,7 @@ public final class AuthorityEditing {
             return;
         }
         StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
-        ctx.redirect(linkPath(now) + "?saved=" + now.version(), HttpStatus.SEE_OTHER);
+        ctx.redirect(now.linkPath() + "?saved=" + now.version(), HttpStatus.SEE_OTHER);
     }
 
     /**
@@ -173,7 +173,7 @@ public final class AuthorityEditing {
     public void preview(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = find(ctx, kind);
         if (authority.merged()) {
-            ctx.redirect(kind.adminPath() + "/" + authority.mergedInto() + "/link", HttpStatus.SEE_OTHER);
+            ctx.redirect(kind.linkPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
             return;
         }
         int after = QueryParams.integer(ctx, AFTER, 0, 0, MAX_ID);
@@ -186,9 +186,9 @@ public final class AuthorityEditing {
         // template's arithmetic), or words on an editor's page from whoever wrote the link.
         model.put("saved", number(ctx, "saved"));
         model.put("linked", number(ctx, "linked"));
-        model.put("action", linkPath(authority));
-        model.put("firstPath", linkPath(authority));
-        model.put("nextPath", preview.nextAfter() == null ? null : linkPath(authority) + "?" + AFTER + "=" + preview.nextAfter());
+        model.put("action", authority.linkPath());
+        model.put("firstPath", authority.linkPath());
+        model.put("nextPath", preview.nextAfter() == null ? null : authority.linkPath() + "?" + AFTER + "=" + preview.nextAfter());
         ctx.render("editing/authority-link", model);
     }
 
@@ -208,7 +208,7 @@ public final class AuthorityEditing {
             // Merged while the ticks were made: linked to it, each record would be moved on to the
             // survivor by a merge under way again, two revisions apiece. The survivor's page reads
             // them afresh, with its forms and the merged one's.
-            ctx.redirect(kind.adminPath() + "/" + authority.mergedInto() + "/link", HttpStatus.SEE_OTHER);
+            ctx.redirect(kind.linkPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
             return;
         }
         Set<Integer> chosen = new HashSet<>();
@@ -226,7 +226,7 @@ public final class AuthorityEditing {
         String author = AccessControl.requireUser(ctx).username();
         List<Mentions.Mention> ticked = Mentions.confirm(db, authority, chosen);
         int linked = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).link(authority, ticked, author, null));
-        ctx.redirect(linkPath(authority) + "?linked=" + linked + (after == null || after.isEmpty() ? "" : "&" + AFTER + "=" + after),
+        ctx.redirect(authority.linkPath() + "?linked=" + linked + (after == null || after.isEmpty() ? "" : "&" + AFTER + "=" + after),
                 HttpStatus.SEE_OTHER);
     }
 
@@ -356,10 +356,6 @@ public final class AuthorityEditing {
         return false;
     }
 
-    public static String linkPath(StoredAuthority authority) {
-        return authority.kind().adminPath() + "/" + authority.key() + "/link";
-    }
-
     private void refused(Context ctx, AuthorityKind kind, StoredAuthority authority, AuthorityEditForm form, int version,
                          AuthorityEditForm.Checked checked) {
         Map<String, Object> model = model(kind, authority, form, version);
@@ -399,7 +395,7 @@ public final class AuthorityEditing {
         model.put("errors", Map.of());
         model.put("clashes", Map.of());
         model.put("errorFields", errorFields(form));
-        model.put("action", authority == null ? kind.adminPath() + "/new" : authority.editPath());
+        model.put("action", authority == null ? kind.newPath() : authority.editPath());
         model.put("cancel", authority == null ? kind.adminPath() : authority.path());
         return model;
     }

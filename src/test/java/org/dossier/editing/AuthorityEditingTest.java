@@ -193,6 +193,12 @@ class AuthorityEditingTest {
                 Jsoup.parse(alice.get("/people/stalin").body()).select(".authority-actions a").eachAttr("href"));
         assertEquals(List.of("/places/dprk/history", "/admin/places/dprk/edit"),
                 Jsoup.parse(alice.get("/places/dprk").body()).select(".authority-actions a").eachAttr("href"));
+        Document edit = Jsoup.parse(alice.get("/admin/places/dprk/edit").body());
+        assertEquals(List.of("/places/dprk/history", "/admin/places/dprk/link", "/admin/places/dprk/merge"),
+                edit.select("h1 + p a").eachAttr("href"));
+        assertEquals("/admin/places/dprk/merge",
+                Jsoup.parse(alice.get("/admin/places/dprk/merge").body()).selectFirst("form.merge-form").attr("action"));
+        assertEquals("/admin/places/new", Jsoup.parse(alice.get("/admin/places").body()).selectFirst("h1 + p a").attr("href"));
     }
 
     @Test

@@ -16,24 +16,26 @@ import org.dossier.app.Database;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dossier.testing.Http;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Editors keep the people and places through the forms of a real server: names, forms, history, links. */
 class AuthorityEditingTest {
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+
     private static Database database;
     private static Http alice;
     private static Http bob;
 
     @BeforeAll
     static void start() throws IOException {
-        catalogue = TestCatalogue.withSeeds();
         Editors.add(catalogue, "alice", Role.EDITOR);
         Editors.add(catalogue, "bob", Role.EDITOR);
         alice = Editors.signIn(catalogue, "alice");
@@ -44,7 +46,6 @@ class AuthorityEditingTest {
     @AfterAll
     static void stop() {
         database.close();
-        catalogue.close();
     }
 
     private static JsonNode search(String query) {

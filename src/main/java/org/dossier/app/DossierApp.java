@@ -223,15 +223,15 @@ public final class DossierApp implements AutoCloseable {
             CataloguePage catalogue = new CataloguePage(listing, conditional);
             CatalogueSearch catalogueSearch = new CatalogueSearch(search, listing, authorityLists);
             Templates templates = new Templates(site);
-            SearchPage searchPage = new SearchPage(catalogueSearch, search, site, new Citations(db, settings.archive(), clock),
-                    templates, conditional);
+            Citations citations = new Citations(db, settings.archive(), clock);
+            SearchPage searchPage = new SearchPage(catalogueSearch, search, site, citations, templates, conditional);
             FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
             SearchSuggestions suggestions = new SearchSuggestions(search);
-            AuthorityPage authorityPage = new AuthorityPage(new AuthorityRecords(db), catalogueSearch, conditional);
+            AuthorityRecords authorities = new AuthorityRecords(db);
+            AuthorityPage authorityPage = new AuthorityPage(authorities, catalogueSearch, conditional);
 
             // Documents: the record page, its versions, citations and downloads.
             RecordQueries records = new RecordQueries(db);
-            Citations citations = new Citations(db, settings.archive(), clock);
             SearchExport searchExport = new SearchExport(catalogueSearch, citations, site, conditional);
             RecordPage recordPage = new RecordPage(records, site, citations, new RelatedSearch(search, listing), conditional);
             VersionPage versionPage = new VersionPage(records, new RecordVersions(db), citations, site, conditional);
@@ -241,7 +241,7 @@ public final class DossierApp implements AutoCloseable {
             Accounts accounts = new Accounts(db, clock);
             AccessControl access = new AccessControl(new Sessions(db, clock), site);
             LoginPage login = new LoginPage(accounts, new LoginThrottle(db, clock), access, clients);
-            Dashboard dashboard = new Dashboard(revisions, new AuthorityRecords(db));
+            Dashboard dashboard = new Dashboard(revisions, authorities);
             EditForm editForm = new EditForm(authorityLists, store, records, revisions, clock);
             WithdrawPage withdrawal = new WithdrawPage(store, records);
             HistoryPage history = new HistoryPage(store, records, revisions, conditional);
@@ -249,7 +249,7 @@ public final class DossierApp implements AutoCloseable {
             // People and places, kept by editors: forms, history, linking records, merging. A merge (or
             // its undoing) moves its first records in its request, the rest in batches in the background.
             PendingMerges pendingMerges = new PendingMerges(store, clock);
-            operations.metrics().pendingMerges(() -> new AuthorityRecords(db).stillToMove());
+            operations.metrics().pendingMerges(authorities::stillToMove);
             AuthorityEditing authorityEditing = new AuthorityEditing(db, store,
                     Mentions.searching(search, Mentions.scanning(db)), pendingMerges, clock);
             AuthorityHistory authorityHistory = new AuthorityHistory(db, store, pendingMerges, clock);

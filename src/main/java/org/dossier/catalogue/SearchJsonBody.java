@@ -3,7 +3,6 @@ package org.dossier.catalogue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.dossier.documents.DocumentJson;
 import org.dossier.search.Facet;
@@ -90,7 +89,7 @@ record SearchJsonBody(Map<String, Object> body, Map<String, String> links) {
         }
         List<Map<String, Object>> years = new ArrayList<>();
         outcome.results().years().forEach((year, count) -> {
-            String value = String.format(Locale.ROOT, "%04d", year);
+            String value = SearchRequest.yearValue(year);
             years.add(facetValue(value, value, count));
         });
         facets.put(SearchRequest.YEAR, years);

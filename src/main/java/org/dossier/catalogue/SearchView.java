@@ -39,8 +39,8 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
     /**
      * @param all     how many values the facet has in this search
      * @param allHref the page that lists all of them
+     * @param note    what a reader should know of the facet's counts (null for most facets)
      */
-    /** @param note what a reader should know of the facet's counts (null for most facets) */
     public record FacetBox(String name, String title, List<FacetValue> values, int all, String allHref,
                            String allByNameHref, String note) {
         public boolean hasMore() {

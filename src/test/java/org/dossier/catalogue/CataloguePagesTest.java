@@ -31,13 +31,6 @@ class CataloguePagesTest {
         http = catalogue.http();
     }
 
-    private static JsonNode json(String path) throws Exception {
-        HttpResponse<String> response = http.get(path);
-        assertEquals(200, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        return JSON.readTree(response.body());
-    }
-
     private static List<String> dates(Document page) {
         return page.select(".result time").eachAttr("datetime");
     }
@@ -108,7 +101,7 @@ class CataloguePagesTest {
 
     @Test
     void searchJsonListsTheSameDocumentsAsTheCatalogue() throws Exception {
-        JsonNode body = json("/search.json");
+        JsonNode body = http.json("/search.json");
         assertEquals(49, body.get("total").asInt());
         assertEquals(1, body.get("page").asInt());
         assertEquals(10, body.get("pageSize").asInt());
@@ -126,7 +119,7 @@ class CataloguePagesTest {
 
     @Test
     void searchJsonPagesAndKeepsPartialDatesPartial() throws Exception {
-        JsonNode last = json("/search.json?page=5");
+        JsonNode last = http.json("/search.json?page=5");
         assertEquals(9, last.get("documents").size());
         JsonNode oldest = last.get("documents").get(8);
         assertEquals("1942-02", oldest.get("date").asText());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +37,6 @@ class SearchMeaningPageTest {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    private static JsonNode json(String path) throws Exception {
-        HttpResponse<String> response = http.get(path);
-        assertEquals(200, response.statusCode(), path + ": " + response.body());
-        return new ObjectMapper().readTree(response.body());
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"/[ab]*a[ab]{20}/", "/a{100000}/", "((((((((((((((((korea))))))))))))))))", "/(a|aa)*/"})
     void aCostlyQueryIsNeverA5xxOnAnySearchRoute(String text) {
@@ -57,14 +50,14 @@ class SearchMeaningPageTest {
 
     @Test
     void aMisspeltNameIsAnsweredWithDidYouMean() throws Exception {
-        assertEquals("Stalin", json("/search.json?q=Stailn").get("suggestion").asText());
+        assertEquals("Stalin", http.json("/search.json?q=Stailn").get("suggestion").asText());
         Element link = http.page("/search?q=Stailn&type=ciphered-telegram").selectFirst(".did-you-mean a");
         assertTrue(link != null, "no did-you-mean link");
         assertEquals("Stalin", link.text());
         Document followed = http.page(link.attr("href"));
         assertEquals("Stalin", followed.select("#search-q").attr("value"));
         assertTrue(followed.select(".result").size() + followed.select("ol li").size() > 0);
-        assertFalse(json("/search.json?q=Stalin").has("suggestion"));
+        assertFalse(http.json("/search.json?q=Stalin").has("suggestion"));
     }
 
     @Test
@@ -75,8 +68,8 @@ class SearchMeaningPageTest {
         assertTrue(logic.text().startsWith("People: any of Joseph Stalin or Mao Zedong"), logic.text());
         String requireAll = logic.selectFirst("a").attr("href");
         assertTrue(requireAll.contains("all=person"), requireAll);
-        long any = json(both.replace("/search?", "/search.json?")).get("total").asLong();
-        JsonNode all = json(requireAll.replace("/search?", "/search.json?"));
+        long any = http.json(both.replace("/search?", "/search.json?")).get("total").asLong();
+        JsonNode all = http.json(requireAll.replace("/search?", "/search.json?"));
         assertEquals(6, all.get("total").asLong());
         assertTrue(any > 6);
         Element allOf = http.page(requireAll).selectFirst(".facet-logic");

@@ -1,7 +1,10 @@
 package org.dossier.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -24,6 +27,7 @@ import org.jsoup.nodes.Document;
 public final class Http {
 
     private static final String FORM = "application/x-www-form-urlencoded";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
     private final HttpClient client;
@@ -68,6 +72,19 @@ public final class Http {
         HttpResponse<String> response = get(path);
         assertEquals(200, response.statusCode(), path + ": " + response.body());
         return Jsoup.parse(response.body(), url(path));
+    }
+
+    /** The JSON at {@code path}, which must answer 200 as {@code application/json}, parsed. */
+    public JsonNode json(String path) {
+        HttpResponse<String> response = get(path);
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                path + ": " + response.headers().firstValue("Content-Type").orElse("no Content-Type"));
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Posts a form, as a browser does. */

@@ -53,7 +53,7 @@ public final class AuthorityPage {
             Redirects.permanent(ctx, authority.merged() ? kind.path(authority.mergedInto()) : authority.path());
             return;
         }
-        int page = QueryParams.integer(ctx, "page", 1, 1, 1_000);
+        int page = QueryParams.integer(ctx, SearchRequest.PAGE, 1, 1, 1_000);
         Facet facet = Facet.of(kind);
         if (conditional.answered(ctx, facet, authority.key())) {
             return;

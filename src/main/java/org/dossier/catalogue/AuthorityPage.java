@@ -38,17 +38,9 @@ public final class AuthorityPage {
     /** {@code /people/{ref}} or {@code /places/{ref}}, as {@code kind} says. */
     public void show(Context ctx, AuthorityKind kind) {
         String ref = ctx.pathParam("ref");
-        boolean byId = ref.matches("[0-9]{1,9}");
-        Optional<StoredAuthority> found = byId ? authorities.find(kind, Integer.parseInt(ref)) : authorities.find(kind, ref);
-        // Keys are lower case; /people/STALIN, typed or copied from a heading, finds Stalin's page by redirect.
-        String lowerCase = ref.toLowerCase(Locale.ROOT);
-        boolean otherCase = found.isEmpty() && !byId && !lowerCase.equals(ref);
-        if (otherCase) {
-            found = authorities.find(kind, lowerCase);
-        }
-        StoredAuthority authority = found.orElseThrow(() -> new NotFound("There is no " + kind.noun() + " '" + ref
-                + "' in the catalogue."));
-        if (byId || otherCase || authority.merged()) {
+        StoredAuthority authority = find(kind, ref).orElseThrow(() -> new NotFound("There is no " + kind.noun() + " '"
+                + ref + "' in the catalogue."));
+        if (authority.merged() || !authority.key().equals(ref)) {
             // An old id, a key in capitals, or a key merged into another: the survivor's page, forever (like an old slug).
             Redirects.permanent(ctx, authority.merged() ? kind.path(authority.mergedInto()) : authority.path());
             return;
@@ -72,6 +64,19 @@ public final class AuthorityPage {
                 "canonicalHref", authority.path() + (page > 1 ? "?page=" + page : ""),
                 "searchHref", SearchLinks.search(records),
                 "stillToMove", authorities.stillToMove(authority)));
+    }
+
+    /**
+     * The person or place {@code ref} names: by its key, by its number ({@code /people/1}, an old
+     * address), or by its key in capitals ({@code /people/STALIN}, typed or copied from a heading).
+     */
+    private Optional<StoredAuthority> find(AuthorityKind kind, String ref) {
+        if (ref.matches("[0-9]{1,9}")) {
+            return authorities.find(kind, Integer.parseInt(ref));
+        }
+        String lowerCase = ref.toLowerCase(Locale.ROOT);
+        return authorities.find(kind, ref).or(() -> lowerCase.equals(ref) ? Optional.empty()
+                : authorities.find(kind, lowerCase));
     }
 
     /**

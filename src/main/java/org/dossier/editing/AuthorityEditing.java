@@ -26,7 +26,6 @@ import org.dossier.documents.RecordStore;
 import org.dossier.web.BadRequest;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.FormFields;
-import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
 import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
@@ -111,7 +110,7 @@ public final class AuthorityEditing {
 
     /** {@code GET /admin/people/{key}/edit}. */
     public void edit(Context ctx, AuthorityKind kind) {
-        StoredAuthority authority = find(ctx, kind);
+        StoredAuthority authority = Forms.authority(ctx, authorities, kind);
         if (authority.merged()) {
             ctx.redirect(kind.editPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
             return;
@@ -121,7 +120,7 @@ public final class AuthorityEditing {
 
     /** {@code POST /admin/people/{key}/edit}. */
     public void save(Context ctx, AuthorityKind kind) {
-        StoredAuthority authority = find(ctx, kind);
+        StoredAuthority authority = Forms.authority(ctx, authorities, kind);
         int opened = Forms.number(ctx, "version");
         AuthorityEditForm form = AuthorityEditForm.posted(ctx, kind);
         if (authority.merged()) {
@@ -171,7 +170,7 @@ public final class AuthorityEditing {
      * a page at a time ({@link Mentions.Bound#PAGE}), from the first record after {@code after}.
      */
     public void preview(Context ctx, AuthorityKind kind) {
-        StoredAuthority authority = find(ctx, kind);
+        StoredAuthority authority = Forms.authority(ctx, authorities, kind);
         if (authority.merged()) {
             ctx.redirect(kind.linkPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
             return;
@@ -203,7 +202,7 @@ public final class AuthorityEditing {
      * each with a revision saying why.
      */
     public void link(Context ctx, AuthorityKind kind) {
-        StoredAuthority authority = find(ctx, kind);
+        StoredAuthority authority = Forms.authority(ctx, authorities, kind);
         if (authority.merged()) {
             // Merged while the ticks were made: linked to it, each record would be moved on to the
             // survivor by a merge under way again, two revisions apiece. The survivor's page reads
@@ -232,7 +231,7 @@ public final class AuthorityEditing {
 
     /** {@code GET /admin/people/{key}/merge}: choose the one it is the same as. */
     public void mergeForm(Context ctx, AuthorityKind kind) {
-        StoredAuthority authority = find(ctx, kind);
+        StoredAuthority authority = Forms.authority(ctx, authorities, kind);
         if (authority.merged()) {
             ctx.redirect(kind.editPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
             return;
@@ -242,7 +241,7 @@ public final class AuthorityEditing {
 
     /** {@code POST /admin/people/{key}/merge}: survivor, version, note. */
     public void merge(Context ctx, AuthorityKind kind) {
-        StoredAuthority authority = find(ctx, kind);
+        StoredAuthority authority = Forms.authority(ctx, authorities, kind);
         int opened = Forms.number(ctx, "version");
         String survivorKey = FormFields.text(ctx, "survivor").strip();
         // The note goes into both histories and every moved record's revision: checked as the
@@ -287,15 +286,17 @@ public final class AuthorityEditing {
                     : survivor.get().name() + " (" + survivor.get().key() + ")";
             errors.put("survivor", "Someone changed " + changed + " while you had this page open (it is now at "
                     + "version " + e.currentVersion() + "). Nothing was merged: look at it again, then decide.");
+            StoredAuthority now = Forms.authority(ctx, authorities, kind);
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
-                    mergeModel(find(ctx, kind), find(ctx, kind).version(), survivorKey, note, errors));
+                    mergeModel(now, now.version(), survivorKey, note, errors));
             return;
         } catch (IllegalArgumentException | IllegalStateException e) {
             // Checked above, but another editor may have merged either of them, or restored this one, since.
             errors.put("survivor", "One of them was merged, or a merge of this one undone, while you had this page "
                     + "open. Nothing was merged: look at them again, then decide.");
+            StoredAuthority now = Forms.authority(ctx, authorities, kind);
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
-                    mergeModel(find(ctx, kind), find(ctx, kind).version(), survivorKey, note, errors));
+                    mergeModel(now, now.version(), survivorKey, note, errors));
             return;
         }
         ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
@@ -366,7 +367,7 @@ public final class AuthorityEditing {
 
     /** The editor's text, beside what is saved now; the form now carries that version. */
     private void conflict(Context ctx, AuthorityKind kind, AuthorityEditForm form, int opened) {
-        StoredAuthority saved = find(ctx, kind);
+        StoredAuthority saved = Forms.authority(ctx, authorities, kind);
         List<AuthorityVersion> versions = authorities.versions(saved);
         AuthorityVersion openedVersion = authorities.version(saved, opened).orElse(null);
         RevisionDiff since = openedVersion == null ? null
@@ -408,11 +409,5 @@ public final class AuthorityEditing {
         }
         fields.add("note");
         return fields;
-    }
-
-    private StoredAuthority find(Context ctx, AuthorityKind kind) {
-        String key = ctx.pathParam("key");
-        return authorities.find(kind, key).orElseThrow(() -> new NotFound("There is no " + kind.noun() + " '" + key
-                + "' in the catalogue."));
     }
 }

@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.dossier.web.FormFields;
 
 /**
@@ -41,33 +42,30 @@ public final class UsersPage {
 
     /** {@code POST /admin/users/{username}/role}: role. */
     public void setRole(Context ctx) {
-        change(ctx, "", Role.EDITOR.key(), () -> {
-            accounts.setRole(ctx.pathParam("username"), role(FormFields.text(ctx, "role")));
-            return ctx.pathParam("username");
-        });
+        changeNamed(ctx, username -> accounts.setRole(username, role(FormFields.text(ctx, "role"))));
     }
 
     /** {@code POST /admin/users/{username}/password}: password, again. */
     public void setPassword(Context ctx) {
-        change(ctx, "", Role.EDITOR.key(), () -> {
-            accounts.setPassword(ctx.pathParam("username"), newPassword(ctx));
-            return ctx.pathParam("username");
-        });
+        changeNamed(ctx, username -> accounts.setPassword(username, newPassword(ctx)));
     }
 
     /** {@code POST /admin/users/{username}/disable}. */
     public void disable(Context ctx) {
-        change(ctx, "", Role.EDITOR.key(), () -> {
-            accounts.disable(ctx.pathParam("username"));
-            return ctx.pathParam("username");
-        });
+        changeNamed(ctx, accounts::disable);
     }
 
     /** {@code POST /admin/users/{username}/enable}. */
     public void enable(Context ctx) {
+        changeNamed(ctx, accounts::enable);
+    }
+
+    /** A change to the account the address names; the add form below the list stays empty. */
+    private void changeNamed(Context ctx, Consumer<String> change) {
+        String username = ctx.pathParam("username");
         change(ctx, "", Role.EDITOR.key(), () -> {
-            accounts.enable(ctx.pathParam("username"));
-            return ctx.pathParam("username");
+            change.accept(username);
+            return username;
         });
     }
 

@@ -6,6 +6,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.dossier.web.FormFields;
 
 /**
  * {@code /admin/users}, for admins: add accounts, change their role or password, disable and
@@ -29,8 +31,8 @@ public final class UsersPage {
 
     /** {@code POST /admin/users}: username, role, password, again. */
     public void add(Context ctx) {
-        String username = text(ctx, "username");
-        String role = text(ctx, "role");
+        String username = FormFields.text(ctx, "username");
+        String role = FormFields.text(ctx, "role");
         change(ctx, username, role, () -> {
             Role chosen = role(role);
             String password = newPassword(ctx);
@@ -40,33 +42,30 @@ public final class UsersPage {
 
     /** {@code POST /admin/users/{username}/role}: role. */
     public void setRole(Context ctx) {
-        change(ctx, "", Role.EDITOR.key(), () -> {
-            accounts.setRole(ctx.pathParam("username"), role(text(ctx, "role")));
-            return ctx.pathParam("username");
-        });
+        changeNamed(ctx, username -> accounts.setRole(username, role(FormFields.text(ctx, "role"))));
     }
 
     /** {@code POST /admin/users/{username}/password}: password, again. */
     public void setPassword(Context ctx) {
-        change(ctx, "", Role.EDITOR.key(), () -> {
-            accounts.setPassword(ctx.pathParam("username"), newPassword(ctx));
-            return ctx.pathParam("username");
-        });
+        changeNamed(ctx, username -> accounts.setPassword(username, newPassword(ctx)));
     }
 
     /** {@code POST /admin/users/{username}/disable}. */
     public void disable(Context ctx) {
-        change(ctx, "", Role.EDITOR.key(), () -> {
-            accounts.disable(ctx.pathParam("username"));
-            return ctx.pathParam("username");
-        });
+        changeNamed(ctx, accounts::disable);
     }
 
     /** {@code POST /admin/users/{username}/enable}. */
     public void enable(Context ctx) {
+        changeNamed(ctx, accounts::enable);
+    }
+
+    /** A change to the account the address names; the add form below the list stays empty. */
+    private void changeNamed(Context ctx, Consumer<String> change) {
+        String username = ctx.pathParam("username");
         change(ctx, "", Role.EDITOR.key(), () -> {
-            accounts.enable(ctx.pathParam("username"));
-            return ctx.pathParam("username");
+            change.accept(username);
+            return username;
         });
     }
 
@@ -93,8 +92,8 @@ public final class UsersPage {
     }
 
     private static String newPassword(Context ctx) {
-        String password = text(ctx, "password");
-        if (!password.equals(text(ctx, "again"))) {
+        String password = FormFields.text(ctx, "password");
+        if (!password.equals(FormFields.text(ctx, "again"))) {
             throw new AccountException("The two passwords differ; type the same one twice.");
         }
         return password;
@@ -109,11 +108,5 @@ public final class UsersPage {
         model.put("role", role);
         model.put("roles", Role.values());
         ctx.status(status).render("accounts/users", model);
-    }
-
-    /** Text typed into a field, never null. */
-    private static String text(Context ctx, String name) {
-        String value = ctx.formParam(name);
-        return value == null ? "" : value.replace("\r\n", "\n");
     }
 }

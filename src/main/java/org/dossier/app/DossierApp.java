@@ -25,7 +25,6 @@ import org.dossier.authorities.AuthorityRecords;
 import org.dossier.authorities.Mentions;
 import org.dossier.authorities.PendingMerges;
 import org.dossier.catalogue.AuthorityPage;
-import org.dossier.catalogue.AuthorityQueries;
 import org.dossier.catalogue.CataloguePage;
 import org.dossier.catalogue.CatalogueSearch;
 import org.dossier.catalogue.FacetValuesPage;
@@ -226,15 +225,15 @@ public final class DossierApp implements AutoCloseable {
             CataloguePage catalogue = new CataloguePage(listing, conditional);
             CatalogueSearch catalogueSearch = new CatalogueSearch(search, listing, authorityLists);
             Templates templates = new Templates(site);
-            SearchPage searchPage = new SearchPage(catalogueSearch, search, site, new Citations(db, settings.archive(), clock),
-                    templates, conditional);
+            Citations citations = new Citations(db, settings.archive(), clock);
+            SearchPage searchPage = new SearchPage(catalogueSearch, search, site, citations, templates, conditional);
             FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
             SearchSuggestions suggestions = new SearchSuggestions(search);
-            AuthorityPage authorityPage = new AuthorityPage(new AuthorityQueries(db), catalogueSearch, conditional);
+            AuthorityRecords authorities = new AuthorityRecords(db);
+            AuthorityPage authorityPage = new AuthorityPage(authorities, catalogueSearch, conditional);
 
             // Documents: the record page, its versions, citations and downloads.
             RecordQueries records = new RecordQueries(db);
-            Citations citations = new Citations(db, settings.archive(), clock);
             SearchExport searchExport = new SearchExport(catalogueSearch, citations, site, conditional);
             RecordPage recordPage = new RecordPage(records, site, citations, new RelatedSearch(search, listing), conditional);
             VersionPage versionPage = new VersionPage(records, new RecordVersions(db), citations, site, conditional);
@@ -244,7 +243,7 @@ public final class DossierApp implements AutoCloseable {
             Accounts accounts = new Accounts(db, clock);
             AccessControl access = new AccessControl(new Sessions(db, clock), site);
             LoginPage login = new LoginPage(accounts, new LoginThrottle(db, clock), access, clients);
-            Dashboard dashboard = new Dashboard(revisions, new AuthorityRecords(db));
+            Dashboard dashboard = new Dashboard(revisions, authorities);
             EditForm editForm = new EditForm(authorityLists, store, records, revisions, clock);
             WithdrawPage withdrawal = new WithdrawPage(store, records);
             HistoryPage history = new HistoryPage(store, records, revisions, conditional);
@@ -252,7 +251,7 @@ public final class DossierApp implements AutoCloseable {
             // People and places, kept by editors: forms, history, linking records, merging. A merge (or
             // its undoing) moves its first records in its request, the rest in batches in the background.
             PendingMerges pendingMerges = new PendingMerges(store, clock);
-            operations.metrics().pendingMerges(() -> new AuthorityRecords(db).stillToMove());
+            operations.metrics().pendingMerges(authorities::stillToMove);
             AuthorityEditing authorityEditing = new AuthorityEditing(db, store,
                     Mentions.searching(search, Mentions.scanning(db)), pendingMerges, clock);
             AuthorityHistory authorityHistory = new AuthorityHistory(db, store, pendingMerges, clock);
@@ -354,24 +353,23 @@ public final class DossierApp implements AutoCloseable {
                 routes.get("/search.ris", searchExport::ris);
                 routes.get("/search.bib", searchExport::bibtex);
                 routes.get(FacetValuesPage.PATH + "{facet}", facetValues::html);
-                routes.get(AuthorityPage.PEOPLE + "{ref}", authorityPage::person);
-                routes.get(AuthorityPage.PLACES + "{ref}", authorityPage::place);
                 for (AuthorityKind kind : AuthorityKind.values()) {
+                    routes.get(kind.path("{ref}"), ctx -> authorityPage.show(ctx, kind));
                     // Every person (or place) by name, with how many records name each: the facet's page of all its values.
                     routes.get("/" + kind.plural(), ctx -> ctx.redirect(FacetValuesPage.PATH + kind.key() + "?order=name",
                             io.javalin.http.HttpStatus.FOUND));
-                    routes.get("/" + kind.plural() + "/{key}/history", ctx -> authorityHistory.list(ctx, kind));
-                    routes.get("/" + kind.plural() + "/{key}/history/{number}", ctx -> authorityHistory.show(ctx, kind));
+                    routes.get(kind.historyPath("{key}"), ctx -> authorityHistory.list(ctx, kind));
+                    routes.get(kind.historyPath("{key}") + "/{number}", ctx -> authorityHistory.show(ctx, kind));
                     routes.get(kind.adminPath(), ctx -> authorityEditing.list(ctx, kind), Role.EDITOR);
-                    routes.get(kind.adminPath() + "/new", ctx -> authorityEditing.blank(ctx, kind), Role.EDITOR);
-                    routes.post(kind.adminPath() + "/new", ctx -> authorityEditing.create(ctx, kind), Role.EDITOR);
-                    routes.get(kind.adminPath() + "/{key}/edit", ctx -> authorityEditing.edit(ctx, kind), Role.EDITOR);
-                    routes.post(kind.adminPath() + "/{key}/edit", ctx -> authorityEditing.save(ctx, kind), Role.EDITOR);
-                    routes.get(kind.adminPath() + "/{key}/link", ctx -> authorityEditing.preview(ctx, kind), Role.EDITOR);
-                    routes.post(kind.adminPath() + "/{key}/link", ctx -> authorityEditing.link(ctx, kind), Role.EDITOR);
-                    routes.post(kind.adminPath() + "/{key}/restore", ctx -> authorityHistory.restore(ctx, kind), Role.EDITOR);
-                    routes.get(kind.adminPath() + "/{key}/merge", ctx -> authorityEditing.mergeForm(ctx, kind), Role.EDITOR);
-                    routes.post(kind.adminPath() + "/{key}/merge", ctx -> authorityEditing.merge(ctx, kind), Role.EDITOR);
+                    routes.get(kind.newPath(), ctx -> authorityEditing.blank(ctx, kind), Role.EDITOR);
+                    routes.post(kind.newPath(), ctx -> authorityEditing.create(ctx, kind), Role.EDITOR);
+                    routes.get(kind.editPath("{key}"), ctx -> authorityEditing.edit(ctx, kind), Role.EDITOR);
+                    routes.post(kind.editPath("{key}"), ctx -> authorityEditing.save(ctx, kind), Role.EDITOR);
+                    routes.get(kind.linkPath("{key}"), ctx -> authorityEditing.preview(ctx, kind), Role.EDITOR);
+                    routes.post(kind.linkPath("{key}"), ctx -> authorityEditing.link(ctx, kind), Role.EDITOR);
+                    routes.post(kind.restorePath("{key}"), ctx -> authorityHistory.restore(ctx, kind), Role.EDITOR);
+                    routes.get(kind.mergePath("{key}"), ctx -> authorityEditing.mergeForm(ctx, kind), Role.EDITOR);
+                    routes.post(kind.mergePath("{key}"), ctx -> authorityEditing.merge(ctx, kind), Role.EDITOR);
                 }
 
                 routes.get("/documents/{ref}", recordPage::resolve);

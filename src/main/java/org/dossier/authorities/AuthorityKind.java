@@ -47,12 +47,36 @@ public enum AuthorityKind {
         return path(key) + "/history";
     }
 
+    /** Version {@code number} in the history, with its word-level diff against the one before. */
+    public String historyPath(String key, int number) {
+        return historyPath(key) + "/" + number;
+    }
+
+    /** The editors' list of every person (or place). */
     public String adminPath() {
         return "/admin/" + plural;
     }
 
+    public String newPath() {
+        return adminPath() + "/new";
+    }
+
     public String editPath(String key) {
         return adminPath() + "/" + key + "/edit";
+    }
+
+    /** The records that name the authority without being linked to it, to link. */
+    public String linkPath(String key) {
+        return adminPath() + "/" + key + "/link";
+    }
+
+    public String mergePath(String key) {
+        return adminPath() + "/" + key + "/merge";
+    }
+
+    /** Where an earlier version is posted to become the current one again. */
+    public String restorePath(String key) {
+        return adminPath() + "/" + key + "/restore";
     }
 
     public static Optional<AuthorityKind> fromKey(String key) {

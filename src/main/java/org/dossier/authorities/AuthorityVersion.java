@@ -22,7 +22,7 @@ public record AuthorityVersion(AuthorityKind kind, String key, int number, Insta
     }
 
     public String path() {
-        return kind.historyPath(key) + "/" + number;
+        return kind.historyPath(key, number);
     }
 
     public boolean mergeVersion() {

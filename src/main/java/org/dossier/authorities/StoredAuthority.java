@@ -26,4 +26,20 @@ public record StoredAuthority(AuthorityKind kind, int id, String key, int versio
     public String historyPath() {
         return kind.historyPath(key);
     }
+
+    public String historyPath(int number) {
+        return kind.historyPath(key, number);
+    }
+
+    public String linkPath() {
+        return kind.linkPath(key);
+    }
+
+    public String mergePath() {
+        return kind.mergePath(key);
+    }
+
+    public String restorePath() {
+        return kind.restorePath(key);
+    }
 }

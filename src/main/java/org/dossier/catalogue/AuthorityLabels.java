@@ -1,7 +1,6 @@
 package org.dossier.catalogue;
 
 import java.util.Optional;
-import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
 import org.dossier.documents.Languages;
 import org.dossier.search.Facet;
@@ -39,8 +38,8 @@ public final class AuthorityLabels {
     private Optional<Label> label(Facet facet, String key) {
         return switch (facet) {
             case TYPE -> lists.type(key).map(AuthorityLabels::label);
-            case PERSON, AUTHOR, RECIPIENT -> lists.find(AuthorityKind.PERSON, key).map(AuthorityLabels::label);
-            case PLACE -> lists.find(AuthorityKind.PLACE, key).map(AuthorityLabels::label);
+            case PERSON, AUTHOR, RECIPIENT, PLACE ->
+                    lists.find(facet.authorities().orElseThrow(), key).map(AuthorityLabels::label);
             case LANGUAGE -> Languages.nameOf(key).map(name -> new Label(key, name, name));
         };
     }

@@ -1,9 +1,15 @@
 package org.dossier.catalogue;
 
 import io.javalin.http.Context;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.dossier.authorities.AuthorityContent;
+import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityRecords;
+import org.dossier.authorities.StoredAuthority;
 import org.dossier.search.Facet;
 import org.dossier.search.SearchRequest;
 import org.dossier.web.ConditionalGet;
@@ -19,47 +25,28 @@ import org.dossier.web.UrlState;
  */
 public final class AuthorityPage {
 
-    public static final String PEOPLE = "/people/";
-    public static final String PLACES = "/places/";
-
-    private final AuthorityQueries authorities;
+    private final AuthorityRecords authorities;
     private final CatalogueSearch search;
     private final ConditionalGet conditional;
 
-    public AuthorityPage(AuthorityQueries authorities, CatalogueSearch search, ConditionalGet conditional) {
+    public AuthorityPage(AuthorityRecords authorities, CatalogueSearch search, ConditionalGet conditional) {
         this.authorities = authorities;
         this.search = search;
         this.conditional = conditional;
     }
 
-    public void person(Context ctx) {
-        show(ctx, Facet.PERSON);
-    }
-
-    public void place(Context ctx) {
-        show(ctx, Facet.PLACE);
-    }
-
-    private void show(Context ctx, Facet facet) {
+    /** {@code /people/{ref}} or {@code /places/{ref}}, as {@code kind} says. */
+    public void show(Context ctx, AuthorityKind kind) {
         String ref = ctx.pathParam("ref");
-        boolean byId = ref.matches("[0-9]{1,9}");
-        Optional<Authority> found = byId ? authorities.find(facet, Integer.parseInt(ref)) : authorities.find(facet, ref);
-        // Keys are lower case; /people/STALIN, typed or copied from a heading, finds Stalin's page by redirect.
-        String lowerCase = ref.toLowerCase(Locale.ROOT);
-        boolean otherCase = found.isEmpty() && !byId && !lowerCase.equals(ref);
-        if (otherCase) {
-            found = authorities.find(facet, lowerCase);
-        }
-        Authority authority = found.orElseThrow(() -> new NotFound("There is no "
-                + (facet == Facet.PERSON ? "person" : "place") + " '" + ref + "' in the catalogue."));
-        Optional<String> survivor = authorities.survivor(facet, authority.key());
-        if (byId || otherCase || survivor.isPresent()) {
+        StoredAuthority authority = find(kind, ref).orElseThrow(() -> new NotFound("There is no " + kind.noun() + " '"
+                + ref + "' in the catalogue."));
+        if (authority.merged() || !authority.key().equals(ref)) {
             // An old id, a key in capitals, or a key merged into another: the survivor's page, forever (like an old slug).
-            String target = survivor.map(k -> (facet == Facet.PERSON ? PEOPLE : PLACES) + k).orElse(authority.path());
-            Redirects.permanent(ctx, target);
+            Redirects.permanent(ctx, authority.merged() ? kind.path(authority.mergedInto()) : authority.path());
             return;
         }
-        int page = QueryParams.integer(ctx, "page", 1, 1, 1_000);
+        int page = QueryParams.integer(ctx, SearchRequest.PAGE, 1, 1, 1_000);
+        Facet facet = Facet.of(kind);
         if (conditional.answered(ctx, facet, authority.key())) {
             return;
         }
@@ -69,12 +56,37 @@ public final class AuthorityPage {
         SearchOutcome outcome = search.run(records.onPage(page), "the records naming " + authority.name() + " fill");
         ctx.render("catalogue/authority", Map.of(
                 "authority", authority,
+                "otherNames", otherNames(authority),
                 "outcome", outcome,
                 "pagination", outcome.pagination(),
                 "url", UrlState.of(ctx),
                 // Each page of its records is its own address, as the listing's are: page 2 is not page 1.
                 "canonicalHref", authority.path() + (page > 1 ? "?page=" + page : ""),
                 "searchHref", SearchLinks.search(records),
-                "stillToMove", authorities.stillToMove(facet, authority.key())));
+                "stillToMove", authorities.stillToMove(authority)));
+    }
+
+    /**
+     * The person or place {@code ref} names: by its key, by its number ({@code /people/1}, an old
+     * address), or by its key in capitals ({@code /people/STALIN}, typed or copied from a heading).
+     */
+    private Optional<StoredAuthority> find(AuthorityKind kind, String ref) {
+        if (ref.matches("[0-9]{1,9}")) {
+            return authorities.find(kind, Integer.parseInt(ref));
+        }
+        String lowerCase = ref.toLowerCase(Locale.ROOT);
+        return authorities.find(kind, ref).or(() -> lowerCase.equals(ref) ? Optional.empty()
+                : authorities.find(kind, lowerCase));
+    }
+
+    /**
+     * The other forms of the name as a reader is shown them: variants first, then pseudonyms,
+     * misspellings and the rest, each kind by name (editors' forms list them by name alone).
+     */
+    private static List<AuthorityContent.Alias> otherNames(StoredAuthority authority) {
+        return authority.content().aliases().stream()
+                .sorted(Comparator.comparing((AuthorityContent.Alias a) -> a.kind().key(), Comparator.reverseOrder())
+                        .thenComparing(AuthorityContent.Alias::name))
+                .toList();
     }
 }

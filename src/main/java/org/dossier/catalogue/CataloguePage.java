@@ -4,17 +4,19 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.dossier.search.SearchRequest;
 import org.dossier.search.SortOrder;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
 import org.dossier.web.UrlState;
 
-/** {@code /}: the catalogue, newest first, a page at a time ({@code /search.json} with no query is its JSON twin). */
+/**
+ * {@code /}: the catalogue, newest first, a page at a time ({@code /search.json} with no query is
+ * its JSON twin, so the two read {@code sort}, {@code page} and {@code pageSize} alike).
+ */
 public final class CataloguePage {
 
-    static final int PAGE_SIZE = 10;
-    static final int MAX_PAGE_SIZE = 100;
     private static final List<SortOrder> SORTS = SortOrder.choices(false);
 
     private final ListingQuery listing;
@@ -26,10 +28,11 @@ public final class CataloguePage {
     }
 
     public void html(Context ctx) {
-        SortOrder sort = SortOrder.fromValue(QueryParams.choice(ctx, "sort", SortOrder.DATE_NEWEST.value(),
+        SortOrder sort = SortOrder.fromValue(QueryParams.choice(ctx, SearchRequest.SORT, SortOrder.DATE_NEWEST.value(),
                 SortOrder.urlValues(SORTS)));
-        int page = QueryParams.integer(ctx, "page", 1, 1, Integer.MAX_VALUE);
-        int pageSize = QueryParams.integer(ctx, "pageSize", PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        int page = QueryParams.integer(ctx, SearchRequest.PAGE, 1, 1, Integer.MAX_VALUE);
+        int pageSize = QueryParams.integer(ctx, SearchRequest.PAGE_SIZE, SearchRequest.DEFAULT_PAGE_SIZE, 1,
+                SearchRequest.MAX_PAGE_SIZE);
         // Before the query: the tag's change-feed position fixes the count, and so whether the page exists.
         if (conditional.answered(ctx, "listing")) {
             return;
@@ -51,13 +54,13 @@ public final class CataloguePage {
     static String canonical(SortOrder sort, int page, int pageSize) {
         List<UrlState.Param> query = new ArrayList<>();
         if (sort != SortOrder.DATE_NEWEST) {
-            query.add(new UrlState.Param("sort", sort.value()));
+            query.add(new UrlState.Param(SearchRequest.SORT, sort.value()));
         }
-        if (pageSize != PAGE_SIZE) {
-            query.add(new UrlState.Param("pageSize", String.valueOf(pageSize)));
+        if (pageSize != SearchRequest.DEFAULT_PAGE_SIZE) {
+            query.add(new UrlState.Param(SearchRequest.PAGE_SIZE, String.valueOf(pageSize)));
         }
         if (page > 1) {
-            query.add(new UrlState.Param("page", String.valueOf(page)));
+            query.add(new UrlState.Param(SearchRequest.PAGE, String.valueOf(page)));
         }
         return new UrlState("/", query).href();
     }

@@ -97,12 +97,12 @@ public final class CatalogueSearch {
         AuthorityLists.Lists lists = authorities.current();
         SearchRequest moved = request;
         for (Facet facet : Facet.values()) {
-            if (facet == Facet.TYPE || facet == Facet.LANGUAGE) {
+            Optional<AuthorityKind> kind = facet.authorities();
+            if (kind.isEmpty()) {
                 continue;
             }
-            AuthorityKind kind = facet == Facet.PLACE ? AuthorityKind.PLACE : AuthorityKind.PERSON;
             for (String key : request.selected(facet)) {
-                Optional<String> survivor = lists.survivor(kind, key);
+                Optional<String> survivor = lists.survivor(kind.get(), key);
                 if (survivor.isPresent()) {
                     moved = moved.replacing(facet, key, survivor.get());
                 }

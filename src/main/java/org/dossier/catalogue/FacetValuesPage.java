@@ -1,11 +1,13 @@
 package org.dossier.catalogue;
 
 import io.javalin.http.Context;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.dossier.search.Facet;
 import org.dossier.search.SearchRequest;
 import org.dossier.web.NotFound;
@@ -35,8 +37,7 @@ public final class FacetValuesPage {
     public void html(Context ctx) {
         Facet facet = Facet.fromKey(ctx.pathParam("facet"))
                 .orElseThrow(() -> new NotFound("There is no facet '" + ctx.pathParam("facet") + "'; there are "
-                        + java.util.Arrays.stream(Facet.values()).map(Facet::key)
-                                .collect(java.util.stream.Collectors.joining(", ")) + "."));
+                        + Arrays.stream(Facet.values()).map(Facet::key).collect(Collectors.joining(", ")) + "."));
         boolean byName = QueryParams.choice(ctx, ORDER, "count", Set.of("count", BY_NAME)).equals(BY_NAME);
         SearchRequest request = SearchRequestReader.strict(ctx);
         if (SearchPage.followedMerges(search, ctx, request, byName ? ORDER + "=" + BY_NAME : null)) {

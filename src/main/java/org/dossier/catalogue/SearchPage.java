@@ -1,24 +1,19 @@
 package org.dossier.catalogue;
 
 import io.javalin.http.Context;
-import java.util.ArrayList;
+import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.dossier.documents.Citation;
 import org.dossier.documents.Citations;
 import org.dossier.documents.Coins;
-import org.dossier.documents.DocumentJson;
 import org.dossier.search.BoundedSearchEngine;
-import org.dossier.search.Facet;
-import io.javalin.http.HttpStatus;
 import org.dossier.search.SearchRequest;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.NotFound;
-import org.dossier.web.Pagination;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.QueryParams;
 import org.dossier.web.ResultTrail;
@@ -140,88 +135,15 @@ public final class SearchPage {
             return;
         }
         SearchOutcome outcome = search.run(request);
-        String site = publicUrl.of(ctx);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("total", outcome.results().total());
-        body.put("page", outcome.request().page());
-        body.put("pageSize", outcome.request().pageSize());
-        body.put("sort", outcome.request().effectiveSort().value());
-        Map<String, String> links = pageLinks(outcome, site);
-        if (links.containsKey("prev")) {
-            body.put("prev", links.get("prev"));
-        }
-        if (links.containsKey("next")) {
-            body.put("next", links.get("next"));
-        }
-        ctx.header("Link", String.join(", ", links.entrySet().stream()
-                .map(link -> "<" + link.getValue() + ">; rel=\"" + link.getKey() + "\"").toList()));
-        if (outcome.results().notice() != null) {
-            body.put("notice", outcome.results().notice());
-        }
-        if (outcome.results().suggestion() != null) {
-            body.put("suggestion", outcome.results().suggestion());
-        }
-        body.put("documents", outcome.hits().stream().map(hit -> {
-            ListedDocument d = hit.document();
-            Map<String, Object> json = DocumentJson.core(d.id(), d.title(), d.date(), d.summary(), site);
-            json.put("url", site + d.path());
-            json.put("type", DocumentJson.type(d.type()));
-            if (hit.markedTitle() || hit.markedSnippet()) {
-                Map<String, Object> marked = new LinkedHashMap<>();
-                marked.put("title", hit.title().html());
-                marked.put("snippet", hit.snippet().html());
-                json.put("highlight", marked);
-            }
-            return json;
-        }).toList());
-        Map<String, Object> facets = new LinkedHashMap<>();
-        for (Facet facet : Facet.values()) {
-            facets.put(facet.key(), SearchView.values(facet, outcome, false).stream()
-                    .map(v -> facetValue(v.key(), v.label(), v.count())).toList());
-        }
-        List<Map<String, Object>> years = new ArrayList<>();
-        outcome.results().years().forEach((year, count) -> {
-            String value = String.format(Locale.ROOT, "%04d", year);
-            years.add(facetValue(value, value, count));
-        });
-        facets.put(SearchRequest.YEAR, years);
-        body.put("facets", facets);
-        ctx.json(body);
+        SearchJsonBody answer = SearchJsonBody.of(outcome, publicUrl.of(ctx));
+        ctx.header("Link", answer.linkHeader());
+        ctx.json(answer.body());
         timing(ctx, outcome, started);
-    }
-
-    /**
-     * The addresses of the first, previous, next and last pages of a search's JSON, by their link
-     * relations (RFC 8288), for a program paging through every hit: the previous and next only where
-     * there is one (a page past the last is a 404 before it gets here), the last the last a search
-     * may be paged to.
-     */
-    private static Map<String, String> pageLinks(SearchOutcome outcome, String site) {
-        Pagination pages = outcome.pagination();
-        SearchRequest asked = outcome.request();
-        Map<String, String> links = new LinkedHashMap<>();
-        links.put("first", site + asked.onPage(1).on(JSON));
-        if (pages.hasPrevious()) {
-            links.put("prev", site + asked.onPage(pages.page() - 1).on(JSON));
-        }
-        if (pages.hasNext()) {
-            links.put("next", site + asked.onPage(pages.page() + 1).on(JSON));
-        }
-        links.put("last", site + asked.onPage(pages.lastPage()).on(JSON));
-        return links;
     }
 
     /** The engine's time and the whole handler's (database reads and rendering included), for anyone measuring. */
     private static void timing(Context ctx, SearchOutcome outcome, long started) {
         ctx.header("Server-Timing", String.format(Locale.ROOT, "search;dur=%.1f, page;dur=%.1f",
                 outcome.engineNanos() / 1e6, (System.nanoTime() - started) / 1e6));
-    }
-
-    private static Map<String, Object> facetValue(String value, String label, long count) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("value", value);
-        json.put("label", label);
-        json.put("count", count);
-        return json;
     }
 }

@@ -39,8 +39,8 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
     /**
      * @param all     how many values the facet has in this search
      * @param allHref the page that lists all of them
+     * @param note    what a reader should know of the facet's counts (null for most facets)
      */
-    /** @param note what a reader should know of the facet's counts (null for most facets) */
     public record FacetBox(String name, String title, List<FacetValue> values, int all, String allHref,
                            String allByNameHref, String note) {
         public boolean hasMore() {
@@ -166,11 +166,7 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
 
     /** Where a person or place is described; null for types and languages, which have no page. */
     static String about(Facet facet, String key) {
-        return switch (facet) {
-            case TYPE, LANGUAGE -> null;
-            case PERSON, AUTHOR, RECIPIENT -> AuthorityPage.PEOPLE + key;
-            case PLACE -> AuthorityPage.PLACES + key;
-        };
+        return facet.authorities().map(kind -> kind.path(key)).orElse(null);
     }
 
     /** Every value of a facet in this search, most records first, then by name (or by name alone). */

@@ -49,4 +49,32 @@ public record DocumentDetails(int id, String title, List<String> summary, Docume
     public String canonicalPath() {
         return Permalinks.canonical(id, slug);
     }
+
+    public String jsonPath() {
+        return Permalinks.json(id);
+    }
+
+    public String historyPath() {
+        return Permalinks.history(id);
+    }
+
+    public String historyPath(int number) {
+        return Permalinks.history(id, number);
+    }
+
+    public String editPath() {
+        return Permalinks.edit(id);
+    }
+
+    public String withdrawPath() {
+        return Permalinks.withdraw(id);
+    }
+
+    public String reinstatePath() {
+        return Permalinks.reinstate(id);
+    }
+
+    public String restorePath() {
+        return Permalinks.restore(id);
+    }
 }

@@ -14,6 +14,7 @@ import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityRecords;
 import org.dossier.authorities.StoredAuthority;
 import org.dossier.documents.ControlCharacters;
+import org.dossier.web.FormFields;
 
 /**
  * What the person or place form says, as typed: kept whole when the form comes back with a problem.
@@ -69,10 +70,10 @@ public record AuthorityEditForm(String name, String sortName, String description
             String aliasKind = ctx.formParam("alias-kind-" + i);
             rows.add(new Row(name, aliasKind == null ? "" : aliasKind));
         }
-        String posted = Forms.text(ctx, "kind");
-        return new AuthorityEditForm(Forms.text(ctx, "name"), Forms.text(ctx, "sort_name"),
-                Forms.text(ctx, "description"), kind == AuthorityKind.PLACE ? "place" : posted, rows,
-                Forms.text(ctx, "note"));
+        String posted = FormFields.text(ctx, "kind");
+        return new AuthorityEditForm(FormFields.text(ctx, "name"), FormFields.text(ctx, "sort_name"),
+                FormFields.text(ctx, "description"), kind == AuthorityKind.PLACE ? "place" : posted, rows,
+                FormFields.text(ctx, "note"));
     }
 
     /** The rows to show: those typed (empty ones too, so nothing moves), then a few empty ones. */

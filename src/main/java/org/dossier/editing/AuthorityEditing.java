@@ -25,7 +25,7 @@ import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.BadRequest;
 import org.dossier.web.ErrorPages;
-import org.dossier.web.NotFound;
+import org.dossier.web.FormFields;
 import org.dossier.web.QueryParams;
 import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
@@ -105,12 +105,12 @@ public final class AuthorityEditing {
             unavailable(ctx, e, kind, null, form, 0);
             return;
         }
-        ctx.redirect(linkPath(made) + "?saved=1", HttpStatus.SEE_OTHER);
+        ctx.redirect(made.linkPath() + "?saved=1", HttpStatus.SEE_OTHER);
     }
 
     /** {@code GET /admin/people/{key}/edit}. */
     public void edit(Context ctx, AuthorityKind kind) {
-        StoredAuthority authority = find(ctx, kind);
+        StoredAuthority authority = Forms.authority(ctx, authorities, kind);
         if (authority.merged()) {
             ctx.redirect(kind.editPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
             return;
@@ -120,7 +120,7 @@ public final class AuthorityEditing {
 
     /** {@code POST /admin/people/{key}/edit}. */
     public void save(Context ctx, AuthorityKind kind) {
-        StoredAuthority authority = find(ctx, kind);
+        StoredAuthority authority = Forms.authority(ctx, authorities, kind);
         int opened = Forms.number(ctx, "version");
         AuthorityEditForm form = AuthorityEditForm.posted(ctx, kind);
         if (authority.merged()) {
@@ -161,7 +161,7 @@ public final class AuthorityEditing {
             return;
         }
         StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
-        ctx.redirect(linkPath(now) + "?saved=" + now.version(), HttpStatus.SEE_OTHER);
+        ctx.redirect(now.linkPath() + "?saved=" + now.version(), HttpStatus.SEE_OTHER);
     }
 
     /**
@@ -170,9 +170,9 @@ public final class AuthorityEditing {
      * a page at a time ({@link Mentions.Bound#PAGE}), from the first record after {@code after}.
      */
     public void preview(Context ctx, AuthorityKind kind) {
-        StoredAuthority authority = find(ctx, kind);
+        StoredAuthority authority = Forms.authority(ctx, authorities, kind);
         if (authority.merged()) {
-            ctx.redirect(kind.adminPath() + "/" + authority.mergedInto() + "/link", HttpStatus.SEE_OTHER);
+            ctx.redirect(kind.linkPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
             return;
         }
         int after = QueryParams.integer(ctx, AFTER, 0, 0, MAX_ID);
@@ -185,9 +185,9 @@ public final class AuthorityEditing {
         // template's arithmetic), or words on an editor's page from whoever wrote the link.
         model.put("saved", number(ctx, "saved"));
         model.put("linked", number(ctx, "linked"));
-        model.put("action", linkPath(authority));
-        model.put("firstPath", linkPath(authority));
-        model.put("nextPath", preview.nextAfter() == null ? null : linkPath(authority) + "?" + AFTER + "=" + preview.nextAfter());
+        model.put("action", authority.linkPath());
+        model.put("firstPath", authority.linkPath());
+        model.put("nextPath", preview.nextAfter() == null ? null : authority.linkPath() + "?" + AFTER + "=" + preview.nextAfter());
         ctx.render("editing/authority-link", model);
     }
 
@@ -202,12 +202,12 @@ public final class AuthorityEditing {
      * each with a revision saying why.
      */
     public void link(Context ctx, AuthorityKind kind) {
-        StoredAuthority authority = find(ctx, kind);
+        StoredAuthority authority = Forms.authority(ctx, authorities, kind);
         if (authority.merged()) {
             // Merged while the ticks were made: linked to it, each record would be moved on to the
             // survivor by a merge under way again, two revisions apiece. The survivor's page reads
             // them afresh, with its forms and the merged one's.
-            ctx.redirect(kind.adminPath() + "/" + authority.mergedInto() + "/link", HttpStatus.SEE_OTHER);
+            ctx.redirect(kind.linkPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
             return;
         }
         Set<Integer> chosen = new HashSet<>();
@@ -225,13 +225,13 @@ public final class AuthorityEditing {
         String author = AccessControl.requireUser(ctx).username();
         List<Mentions.Mention> ticked = Mentions.confirm(db, authority, chosen);
         int linked = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).link(authority, ticked, author, null));
-        ctx.redirect(linkPath(authority) + "?linked=" + linked + (after == null || after.isEmpty() ? "" : "&" + AFTER + "=" + after),
+        ctx.redirect(authority.linkPath() + "?linked=" + linked + (after == null || after.isEmpty() ? "" : "&" + AFTER + "=" + after),
                 HttpStatus.SEE_OTHER);
     }
 
     /** {@code GET /admin/people/{key}/merge}: choose the one it is the same as. */
     public void mergeForm(Context ctx, AuthorityKind kind) {
-        StoredAuthority authority = find(ctx, kind);
+        StoredAuthority authority = Forms.authority(ctx, authorities, kind);
         if (authority.merged()) {
             ctx.redirect(kind.editPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
             return;
@@ -241,12 +241,12 @@ public final class AuthorityEditing {
 
     /** {@code POST /admin/people/{key}/merge}: survivor, version, note. */
     public void merge(Context ctx, AuthorityKind kind) {
-        StoredAuthority authority = find(ctx, kind);
+        StoredAuthority authority = Forms.authority(ctx, authorities, kind);
         int opened = Forms.number(ctx, "version");
-        String survivorKey = Forms.text(ctx, "survivor").strip();
+        String survivorKey = FormFields.text(ctx, "survivor").strip();
         // The note goes into both histories and every moved record's revision: checked as the
         // authority form checks its note (a bidi control dropped, a control character refused).
-        String note = ControlCharacters.withoutBidiControls(Forms.text(ctx, "note")).strip();
+        String note = ControlCharacters.withoutBidiControls(FormFields.text(ctx, "note")).strip();
         Map<String, String> errors = new LinkedHashMap<>();
         // No key has a control character, and PostgreSQL refuses a NUL in a query's text outright.
         var survivor = ControlCharacters.firstControl(survivorKey).isPresent() ? java.util.Optional.<StoredAuthority>empty()
@@ -286,15 +286,17 @@ public final class AuthorityEditing {
                     : survivor.get().name() + " (" + survivor.get().key() + ")";
             errors.put("survivor", "Someone changed " + changed + " while you had this page open (it is now at "
                     + "version " + e.currentVersion() + "). Nothing was merged: look at it again, then decide.");
+            StoredAuthority now = Forms.authority(ctx, authorities, kind);
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
-                    mergeModel(find(ctx, kind), find(ctx, kind).version(), survivorKey, note, errors));
+                    mergeModel(now, now.version(), survivorKey, note, errors));
             return;
         } catch (IllegalArgumentException | IllegalStateException e) {
             // Checked above, but another editor may have merged either of them, or restored this one, since.
             errors.put("survivor", "One of them was merged, or a merge of this one undone, while you had this page "
                     + "open. Nothing was merged: look at them again, then decide.");
+            StoredAuthority now = Forms.authority(ctx, authorities, kind);
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
-                    mergeModel(find(ctx, kind), find(ctx, kind).version(), survivorKey, note, errors));
+                    mergeModel(now, now.version(), survivorKey, note, errors));
             return;
         }
         ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
@@ -355,10 +357,6 @@ public final class AuthorityEditing {
         return false;
     }
 
-    public static String linkPath(StoredAuthority authority) {
-        return authority.kind().adminPath() + "/" + authority.key() + "/link";
-    }
-
     private void refused(Context ctx, AuthorityKind kind, StoredAuthority authority, AuthorityEditForm form, int version,
                          AuthorityEditForm.Checked checked) {
         Map<String, Object> model = model(kind, authority, form, version);
@@ -369,7 +367,7 @@ public final class AuthorityEditing {
 
     /** The editor's text, beside what is saved now; the form now carries that version. */
     private void conflict(Context ctx, AuthorityKind kind, AuthorityEditForm form, int opened) {
-        StoredAuthority saved = find(ctx, kind);
+        StoredAuthority saved = Forms.authority(ctx, authorities, kind);
         List<AuthorityVersion> versions = authorities.versions(saved);
         AuthorityVersion openedVersion = authorities.version(saved, opened).orElse(null);
         RevisionDiff since = openedVersion == null ? null
@@ -398,7 +396,7 @@ public final class AuthorityEditing {
         model.put("errors", Map.of());
         model.put("clashes", Map.of());
         model.put("errorFields", errorFields(form));
-        model.put("action", authority == null ? kind.adminPath() + "/new" : authority.editPath());
+        model.put("action", authority == null ? kind.newPath() : authority.editPath());
         model.put("cancel", authority == null ? kind.adminPath() : authority.path());
         return model;
     }
@@ -411,11 +409,5 @@ public final class AuthorityEditing {
         }
         fields.add("note");
         return fields;
-    }
-
-    private StoredAuthority find(Context ctx, AuthorityKind kind) {
-        String key = ctx.pathParam("key");
-        return authorities.find(kind, key).orElseThrow(() -> new NotFound("There is no " + kind.noun() + " '" + key
-                + "' in the catalogue."));
     }
 }

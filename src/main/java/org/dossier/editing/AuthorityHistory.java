@@ -19,6 +19,7 @@ import org.dossier.authorities.SurvivorMergedAwayException;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.RecordStore;
+import org.dossier.web.FormFields;
 import org.dossier.web.NotFound;
 import org.jooq.DSLContext;
 
@@ -43,23 +44,23 @@ public final class AuthorityHistory {
 
     /** {@code GET /people/{key}/history}. */
     public void list(Context ctx, AuthorityKind kind) {
-        StoredAuthority authority = find(ctx, kind);
+        StoredAuthority authority = Forms.authority(ctx, authorities, kind);
         ctx.render("editing/authority-history", Map.of("kind", kind, "authority", authority,
                 "versions", authorities.versions(authority)));
     }
 
     /** {@code GET /people/{key}/history/{number}}. */
     public void show(Context ctx, AuthorityKind kind) {
-        StoredAuthority authority = find(ctx, kind);
+        StoredAuthority authority = Forms.authority(ctx, authorities, kind);
         ctx.render("editing/authority-version", versionModel(authority, HistoryPage.versionNumber(ctx), null, null));
     }
 
     /** {@code POST /admin/people/{key}/restore}: revision, version, note. */
     public void restore(Context ctx, AuthorityKind kind) {
-        StoredAuthority authority = find(ctx, kind);
+        StoredAuthority authority = Forms.authority(ctx, authorities, kind);
         int number = Forms.number(ctx, "revision");
         int version = Forms.number(ctx, "version");
-        String note = ControlCharacters.withoutBidiControls(Forms.text(ctx, "note")).strip();
+        String note = ControlCharacters.withoutBidiControls(FormFields.text(ctx, "note")).strip();
         AuthorityVersion restoring = authorities.version(authority, number).orElseThrow(() -> new NotFound(
                 "'" + authority.key() + "' has no version " + number + "."));
         if (ControlCharacters.showsNothing(note) || note.length() > RecordForm.MAX_NOTE) {
@@ -180,12 +181,6 @@ public final class AuthorityHistory {
         model.put("note", note == null ? "Restored version " + number : note);
         model.put("problem", problem);
         return model;
-    }
-
-    private StoredAuthority find(Context ctx, AuthorityKind kind) {
-        String key = ctx.pathParam("key");
-        return authorities.find(kind, key).orElseThrow(() -> new NotFound("There is no " + kind.noun() + " '" + key
-                + "' in the catalogue."));
     }
 
     static List<AuthorityKind> kinds() {

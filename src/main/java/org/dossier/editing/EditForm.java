@@ -11,7 +11,6 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDetails;
 import org.dossier.documents.FormToken;
 import org.dossier.documents.RecordVersion;
-import org.dossier.documents.Permalinks;
 import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
@@ -48,10 +47,6 @@ public final class EditForm {
     /** The day a record is catalogued: no document is dated after it. */
     private java.time.LocalDate today() {
         return java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
-    }
-
-    public static String editPath(int id) {
-        return "/admin/documents/" + id + "/edit";
     }
 
     /** {@code GET /admin/documents/{id}/edit}. */
@@ -198,8 +193,8 @@ public final class EditForm {
         model.put("version", version);
         model.put("choices", AuthorityChoices.of(authorities.current()));
         model.put("errors", Map.of());
-        model.put("action", record == null ? "/admin/documents/new" : editPath(record.id()));
-        model.put("cancel", record == null ? "/admin" : Permalinks.canonical(record.id(), record.slug()));
+        model.put("action", record == null ? "/admin/documents/new" : record.editPath());
+        model.put("cancel", record == null ? "/admin" : record.canonicalPath());
         return model;
     }
 }

@@ -1,6 +1,9 @@
 package org.dossier.editing;
 
 import io.javalin.http.Context;
+import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityRecords;
+import org.dossier.authorities.StoredAuthority;
 import org.dossier.documents.DocumentDetails;
 import org.dossier.documents.RecordQueries;
 import org.dossier.web.BadRequest;
@@ -22,10 +25,11 @@ final class Forms {
         return Integer.parseInt(raw.strip());
     }
 
-    /** Text typed into a field, never null. */
-    static String text(Context ctx, String name) {
-        String value = ctx.formParam(name);
-        return value == null ? "" : value.replace("\r\n", "\n");
+    /** The person or place whose key the address names ({@code /admin/people/{key}/edit}), or a 404. */
+    static StoredAuthority authority(Context ctx, AuthorityRecords authorities, AuthorityKind kind) {
+        String key = ctx.pathParam("key");
+        return authorities.find(kind, key).orElseThrow(() -> new NotFound("There is no " + kind.noun() + " '" + key
+                + "' in the catalogue."));
     }
 
     static DocumentDetails record(RecordQueries records, int id) {

@@ -13,6 +13,7 @@ import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
 import org.dossier.documents.StaleVersionException;
 import org.dossier.web.ConditionalGet;
+import org.dossier.web.FormFields;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
 
@@ -34,10 +35,6 @@ public final class HistoryPage {
         this.records = records;
         this.revisions = revisions;
         this.conditional = conditional;
-    }
-
-    public static String path(int id) {
-        return "/documents/" + id + "/history";
     }
 
     /** {@code GET /documents/{id}/history}. */
@@ -69,7 +66,7 @@ public final class HistoryPage {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
         int number = Forms.number(ctx, "revision");
         int version = Forms.number(ctx, "version");
-        String note = Forms.text(ctx, "note").strip();
+        String note = FormFields.text(ctx, "note").strip();
         revisions.find(record.id(), number).orElseThrow(() -> new NotFound(
                 "Document " + record.id() + " has no version " + number + "."));
         if (note.isEmpty() || note.length() > RecordForm.MAX_NOTE) {
@@ -93,7 +90,7 @@ public final class HistoryPage {
                     "Version " + number + " says what the record says now: there is nothing to restore.");
             return;
         }
-        ctx.redirect(path(record.id()), HttpStatus.SEE_OTHER);
+        ctx.redirect(record.historyPath(), HttpStatus.SEE_OTHER);
     }
 
     /** {@code noteRefused}: the problem is the note typed, which the page then marks and describes. */

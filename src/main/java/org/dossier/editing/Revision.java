@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.dossier.documents.Permalinks;
 import org.dossier.documents.RecordVersion;
 
 /**
@@ -26,7 +27,7 @@ public record Revision(int documentId, int number, Instant createdAt, String aut
     }
 
     public String path() {
-        return "/documents/" + documentId + "/history/" + number;
+        return Permalinks.history(documentId, number);
     }
 
     /** The version itself, whole, at the address its citations give. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.dossier.db.tables.records.RevisionRecord;
+import org.dossier.documents.Permalinks;
 import org.dossier.documents.RecordVersion;
 import org.dossier.documents.RecordVersions;
 import org.jooq.DSLContext;
@@ -47,8 +48,13 @@ public final class Revisions {
 
     /** A record taken out of the catalogue, for the editors' list of what can be reinstated. */
     public record WithdrawnRecord(int id, String title, String reason, Instant withdrawnAt) {
+        public String path() {
+            return Permalinks.permanent(id);
+        }
+
+        /** The withdraw form, which for a withdrawn record is where it is reinstated. */
         public String reinstatePath() {
-            return "/admin/documents/" + id + "/withdraw";
+            return Permalinks.withdraw(id);
         }
 
         /** The day, as the rest of the editors' pages give it ("2026-05-01"). */

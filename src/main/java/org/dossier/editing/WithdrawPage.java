@@ -12,6 +12,7 @@ import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
 import org.dossier.documents.StaleVersionException;
+import org.dossier.web.FormFields;
 
 /**
  * {@code /admin/documents/{id}/withdraw}: takes a record out of the catalogue with a public reason
@@ -29,10 +30,6 @@ public final class WithdrawPage {
         this.records = records;
     }
 
-    public static String path(int id) {
-        return "/admin/documents/" + id + "/withdraw";
-    }
-
     /** {@code GET /admin/documents/{id}/withdraw}: the withdraw form, or the reinstate form for a withdrawn record. */
     public void form(Context ctx) {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
@@ -44,7 +41,7 @@ public final class WithdrawPage {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
         int version = Forms.number(ctx, "version");
         // Without bidi controls, as a record's title: one left open would reverse the page around the reason.
-        String reason = ControlCharacters.withoutBidiControls(Forms.text(ctx, "reason")).strip();
+        String reason = ControlCharacters.withoutBidiControls(FormFields.text(ctx, "reason")).strip();
         String problem = record.withdrawn() ? "This record is already withdrawn."
                 : reason.isEmpty() ? "Give the reason: it is shown to everyone who follows the record's permalink."
                 : reason.length() > MAX_REASON ? "A reason has at most " + MAX_REASON + " characters."
@@ -68,7 +65,7 @@ public final class WithdrawPage {
     public void reinstate(Context ctx) {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
         int version = Forms.number(ctx, "version");
-        String note = Forms.text(ctx, "note").strip();
+        String note = FormFields.text(ctx, "note").strip();
         String problem = !record.withdrawn() ? "This record is in the catalogue: there is nothing to reinstate."
                 : note.isEmpty() ? "Say why the record comes back: the note is kept in the history."
                 : note.length() > RecordForm.MAX_NOTE ? "A note has at most " + RecordForm.MAX_NOTE + " characters." : null;

@@ -108,13 +108,12 @@ public final class OaiPmh {
 
     private XmlText.Body answer(Site site, OaiRequest request) throws OaiError {
         return switch (request.verb()) {
-            case OaiRequest.IDENTIFY -> identify(site);
-            case OaiRequest.LIST_METADATA_FORMATS -> listMetadataFormats(site, request);
-            case OaiRequest.LIST_SETS -> listSets(request);
-            case OaiRequest.GET_RECORD -> getRecord(site, request);
-            case OaiRequest.LIST_IDENTIFIERS -> list(site, request, false);
-            case OaiRequest.LIST_RECORDS -> list(site, request, true);
-            default -> throw OaiError.badVerb("'" + request.verb() + "' is not an OAI-PMH verb.");
+            case IDENTIFY -> identify(site);
+            case LIST_METADATA_FORMATS -> listMetadataFormats(site, request);
+            case LIST_SETS -> listSets(request);
+            case GET_RECORD -> getRecord(site, request);
+            case LIST_IDENTIFIERS -> list(site, request, false);
+            case LIST_RECORDS -> list(site, request, true);
         };
     }
 
@@ -342,7 +341,7 @@ public final class OaiPmh {
             XmlText.element(xml, "responseDate", now());
             xml.writeStartElement("request");
             if (request != null) {
-                xml.writeAttribute("verb", request.verb());
+                xml.writeAttribute("verb", request.verb().toString());
                 for (Map.Entry<String, String> argument : request.arguments().entrySet()) {
                     // The schema types the echoed identifier as a URI: one that is not is left out.
                     if (argument.getKey().equals("identifier") && !OaiRequest.isUri(argument.getValue())) {

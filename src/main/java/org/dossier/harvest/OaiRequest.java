@@ -2,10 +2,12 @@ package org.dossier.harvest;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -15,25 +17,40 @@ import java.util.regex.Pattern;
  *
  * @param arguments the arguments other than the verb, as given, in the protocol's order
  */
-record OaiRequest(String verb, Map<String, String> arguments) {
-
-    static final String IDENTIFY = "Identify";
-    static final String LIST_METADATA_FORMATS = "ListMetadataFormats";
-    static final String LIST_SETS = "ListSets";
-    static final String GET_RECORD = "GetRecord";
-    static final String LIST_IDENTIFIERS = "ListIdentifiers";
-    static final String LIST_RECORDS = "ListRecords";
+record OaiRequest(Verb verb, Map<String, String> arguments) {
 
     private static final List<String> ORDER = List.of("identifier", "metadataPrefix", "from", "until", "set",
             "resumptionToken");
     private static final Set<String> LISTS = Set.of("metadataPrefix", "from", "until", "set", "resumptionToken");
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            IDENTIFY, Set.of(),
-            LIST_METADATA_FORMATS, Set.of("identifier"),
-            LIST_SETS, Set.of("resumptionToken"),
-            GET_RECORD, Set.of("identifier", "metadataPrefix"),
-            LIST_IDENTIFIERS, LISTS,
-            LIST_RECORDS, LISTS);
+
+    /** The protocol's six verbs, each with the arguments it allows. */
+    enum Verb {
+        IDENTIFY("Identify", Set.of()),
+        LIST_METADATA_FORMATS("ListMetadataFormats", Set.of("identifier")),
+        LIST_SETS("ListSets", Set.of("resumptionToken")),
+        GET_RECORD("GetRecord", Set.of("identifier", "metadataPrefix")),
+        LIST_IDENTIFIERS("ListIdentifiers", LISTS),
+        LIST_RECORDS("ListRecords", LISTS);
+
+        private final String name;
+        private final Set<String> allowed;
+
+        Verb(String name, Set<String> allowed) {
+            this.name = name;
+            this.allowed = allowed;
+        }
+
+        /** As the protocol spells it, in requests and in the response's echo of one. */
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        static Optional<Verb> named(String name) {
+            return Arrays.stream(values()).filter(v -> v.name.equals(name)).findFirst();
+        }
+    }
+
     /** The protocol's syntax for metadata prefixes and set specs (its schema's patterns). */
     static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9\\-_.!~*'()]+");
     static final Pattern SET_SPEC = Pattern.compile("[A-Za-z0-9\\-_.!~*'()]+(:[A-Za-z0-9\\-_.!~*'()]+)*");
@@ -52,11 +69,8 @@ record OaiRequest(String verb, Map<String, String> arguments) {
         if (verbs.size() > 1) {
             throw OaiError.badVerb("The verb is given more than once.");
         }
-        String verb = verbs.get(0);
-        Set<String> allowed = ALLOWED.get(verb);
-        if (allowed == null) {
-            throw OaiError.badVerb("'" + verb + "' is not an OAI-PMH verb.");
-        }
+        Verb verb = Verb.named(verbs.get(0))
+                .orElseThrow(() -> OaiError.badVerb("'" + verbs.get(0) + "' is not an OAI-PMH verb."));
         Map<String, String> arguments = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
             if (p.getKey().equals("verb")) {
@@ -67,7 +81,7 @@ record OaiRequest(String verb, Map<String, String> arguments) {
                 // ("?verb=Identify&"): no argument at all, as every page of the site reads it.
                 continue;
             }
-            if (!allowed.contains(p.getKey())) {
+            if (!verb.allowed.contains(p.getKey())) {
                 throw OaiError.badArgument("'" + p.getKey() + "' is not an argument of " + verb + ".");
             }
             if (p.getValue().size() != 1) {
@@ -84,10 +98,10 @@ record OaiRequest(String verb, Map<String, String> arguments) {
         if (has("resumptionToken") && arguments.size() > 1) {
             throw OaiError.badArgument("resumptionToken is an exclusive argument: give it alone with the verb.");
         }
-        if (verb.equals(GET_RECORD) || (verb.equals(LIST_IDENTIFIERS) || verb.equals(LIST_RECORDS)) && !has("resumptionToken")) {
+        if (verb == Verb.GET_RECORD || (verb == Verb.LIST_IDENTIFIERS || verb == Verb.LIST_RECORDS) && !has("resumptionToken")) {
             require("metadataPrefix");
         }
-        if (verb.equals(GET_RECORD)) {
+        if (verb == Verb.GET_RECORD) {
             require("identifier");
         }
         if (has("metadataPrefix") && !PREFIX.matcher(get("metadataPrefix")).matches()) {

@@ -2,6 +2,7 @@ package org.dossier.search;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.dossier.authorities.AuthorityKind;
 
 /**
  * The dimensions a reader can narrow by. A value is a stable key ({@code stalin}, {@code dprk},
@@ -33,9 +34,24 @@ public enum Facet {
         return key;
     }
 
-    /** Whether the facet's values are people: person, author and recipient all are. */
-    public boolean ofPeople() {
-        return this == PERSON || this == AUTHOR || this == RECIPIENT;
+    /**
+     * The authority list the facet's values are keys of: people for person, author and recipient,
+     * places for place; none for types and languages, which have no page of their own.
+     */
+    public Optional<AuthorityKind> authorities() {
+        return switch (this) {
+            case PERSON, AUTHOR, RECIPIENT -> Optional.of(AuthorityKind.PERSON);
+            case PLACE -> Optional.of(AuthorityKind.PLACE);
+            case TYPE, LANGUAGE -> Optional.empty();
+        };
+    }
+
+    /** The facet of the records that name an authority of this kind, in any role. */
+    public static Facet of(AuthorityKind kind) {
+        return switch (kind) {
+            case PERSON -> PERSON;
+            case PLACE -> PLACE;
+        };
     }
 
     public static Optional<Facet> fromKey(String key) {

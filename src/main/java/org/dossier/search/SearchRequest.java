@@ -110,6 +110,11 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
         return words.toString().strip();
     }
 
+    /** A year as the {@code year} parameter gives it: four digits, {@code 0950} for 950. */
+    public static String yearValue(int year) {
+        return String.format(Locale.ROOT, "%04d", year);
+    }
+
     /** Everything, newest first, {@code pageSize} hits a page (0: counts only). */
     public static SearchRequest everything(int pageSize) {
         return new SearchRequest("", Map.of(), new TreeSet<>(), null, null, null, Set.of(), null, 1, pageSize);
@@ -318,7 +323,7 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
             parameters.add(new Parameter(TEXT, text));
         }
         facets.forEach((facet, keys) -> keys.forEach(key -> parameters.add(new Parameter(facet.key(), key))));
-        years.forEach(year -> parameters.add(new Parameter(YEAR, String.format(Locale.ROOT, "%04d", year))));
+        years.forEach(year -> parameters.add(new Parameter(YEAR, yearValue(year))));
         if (from != null) {
             parameters.add(new Parameter(FROM, from.value()));
         }

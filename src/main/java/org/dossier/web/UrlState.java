@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A page's address with its query, for building the links that change one thing about it (the
- * page, the sort, a filter) and keep the rest. Changing anything but the page goes back to page 1.
+ * page, the sort) and keep the rest. Changing anything but the page goes back to page 1. A
+ * search's links are its {@code SearchRequest}'s, changed and written back.
  */
 public final class UrlState {
 
@@ -35,19 +36,6 @@ public final class UrlState {
         return new UrlState(ctx.path(), params);
     }
 
-    public List<Param> params() {
-        return params;
-    }
-
-    /** The values given for a parameter, in order. */
-    public List<String> values(String name) {
-        return params.stream().filter(p -> p.name().equals(name)).map(Param::value).toList();
-    }
-
-    public boolean has(String name, String value) {
-        return params.contains(new Param(name, value));
-    }
-
     /** The address of page {@code n} of the same list. */
     public String page(int n) {
         List<Param> changed = without("page");
@@ -66,37 +54,9 @@ public final class UrlState {
         return href(changed);
     }
 
-    /** The address with one more value for {@code name}. */
-    public String add(String name, String value) {
-        List<Param> changed = without("page");
-        if (!changed.contains(new Param(name, value))) {
-            changed.add(new Param(name, value));
-        }
-        return href(changed);
-    }
-
-    /** The address without this one value of {@code name}. */
-    public String remove(String name, String value) {
-        List<Param> changed = without("page");
-        changed.remove(new Param(name, value));
-        return href(changed);
-    }
-
-    /** The address with no value for any of {@code names}. */
-    public String clear(String... names) {
-        List<Param> changed = without(names);
-        changed.removeIf(p -> p.name().equals("page"));
-        return href(changed);
-    }
-
     /** The address as it is. */
     public String href() {
         return href(params);
-    }
-
-    /** The same query on another path ({@code /search.csv} for {@code /search}). */
-    public String on(String otherPath) {
-        return new UrlState(otherPath, params).href();
     }
 
     private List<Param> without(String... names) {

@@ -31,26 +31,13 @@ class CataloguePagesTest {
         http = catalogue.http();
     }
 
-    private static Document page(String path) {
-        HttpResponse<String> response = http.get(path);
-        assertEquals(200, response.statusCode(), path + ": " + response.body());
-        return Jsoup.parse(response.body(), http.url(path));
-    }
-
-    private static JsonNode json(String path) throws Exception {
-        HttpResponse<String> response = http.get(path);
-        assertEquals(200, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        return JSON.readTree(response.body());
-    }
-
     private static List<String> dates(Document page) {
         return page.select(".result time").eachAttr("datetime");
     }
 
     @Test
     void theCatalogueListsTheNewestDocumentsFirstTenAtATime() {
-        Document first = page("/");
+        Document first = http.page("/");
         assertEquals("1 - 10 of 49", first.selectFirst(".count").text());
         List<String> dates = dates(first);
         assertEquals(10, dates.size());
@@ -62,10 +49,10 @@ class CataloguePagesTest {
 
     @Test
     void pagesAreRealLinksAndTheLastPageHoldsTheRest() {
-        Document first = page("/");
+        Document first = http.page("/");
         assertEquals("/?page=2", first.selectFirst("a[rel=next]").attr("href"));
         assertEquals("/?page=5", first.selectFirst(".pager a[aria-label='Page 5']").attr("href"));
-        Document last = page("/?page=5");
+        Document last = http.page("/?page=5");
         assertEquals("41 - 49 of 49", last.selectFirst(".count").text());
         assertEquals(9, last.select(".result").size());
         assertTrue(last.select("a[rel=next]").isEmpty());
@@ -76,10 +63,10 @@ class CataloguePagesTest {
 
     @Test
     void theCatalogueSortsByDateEitherWayAndByTitle() {
-        Document oldest = page("/?sort=date");
+        Document oldest = http.page("/?sort=date");
         assertEquals("February 1942", oldest.selectFirst(".result time").text());
         assertEquals("/?sort=date&page=2", oldest.selectFirst("a[rel=next]").attr("href"));
-        Document byTitle = page("/?sort=title");
+        Document byTitle = http.page("/?sort=title");
         List<String> titles = byTitle.select(".result-title").eachText();
         assertEquals("Cable No. 3355, Filippov [Stalin] to the Soviet Ambassador, Peking", titles.get(0));
         assertTrue(titles.get(1).startsWith("Cable, Stalin to Mao Zedong"), titles.get(1));
@@ -87,7 +74,7 @@ class CataloguePagesTest {
 
     @Test
     void aMonthOnlyDateIsShownAsAMonth() {
-        Document last = page("/?sort=date");
+        Document last = http.page("/?sort=date");
         assertEquals("1942-02", last.selectFirst(".result time").attr("datetime"));
     }
 
@@ -114,12 +101,12 @@ class CataloguePagesTest {
 
     @Test
     void searchJsonListsTheSameDocumentsAsTheCatalogue() throws Exception {
-        JsonNode body = json("/search.json");
+        JsonNode body = http.json("/search.json");
         assertEquals(49, body.get("total").asInt());
         assertEquals(1, body.get("page").asInt());
         assertEquals(10, body.get("pageSize").asInt());
         assertEquals(10, body.get("documents").size());
-        List<String> htmlTitles = page("/").select(".result-title").eachText();
+        List<String> htmlTitles = http.page("/").select(".result-title").eachText();
         List<String> jsonTitles = new ArrayList<>();
         body.get("documents").forEach(d -> jsonTitles.add(d.get("title").asText()));
         assertEquals(htmlTitles, jsonTitles);
@@ -132,7 +119,7 @@ class CataloguePagesTest {
 
     @Test
     void searchJsonPagesAndKeepsPartialDatesPartial() throws Exception {
-        JsonNode last = json("/search.json?page=5");
+        JsonNode last = http.json("/search.json?page=5");
         assertEquals(9, last.get("documents").size());
         JsonNode oldest = last.get("documents").get(8);
         assertEquals("1942-02", oldest.get("date").asText());

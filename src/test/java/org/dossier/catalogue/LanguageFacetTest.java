@@ -73,12 +73,6 @@ class LanguageFacetTest {
         return Set.copyOf(search(query + "&pageSize=100").ids());
     }
 
-    private static Document page(String path) {
-        HttpResponse<String> response = reader.get(path);
-        assertEquals(200, response.statusCode(), path + ": " + response.body());
-        return Jsoup.parse(response.body());
-    }
-
     @Test
     void everyLanguageSaidIsAFacetValueCountedOnceForEachRecordWrittenInIt() {
         SearchJson all = search("");
@@ -106,7 +100,7 @@ class LanguageFacetTest {
 
     @Test
     void theFacetOnThePageNamesEachLanguageAndItsLinksTickAndUntickIt() {
-        Document page = page("/search?q=stalin");
+        Document page = reader.page("/search?q=stalin");
         Element box = page.selectFirst("section.facet[data-facet=language]");
         assertEquals("Language", box.selectFirst("h2").text());
         Element russian = box.selectFirst("a.facet-toggle[data-value=ru]");
@@ -117,7 +111,7 @@ class LanguageFacetTest {
         assertEquals("Only records whose languages have been recorded are counted.", box.selectFirst(".facet-note").text());
         assertNull(page.selectFirst("section.facet[data-facet=person] .facet-note"), "said of languages alone");
 
-        Document ticked = page(russian.attr("href"));
+        Document ticked = reader.page(russian.attr("href"));
         Element chip = ticked.selectFirst(".chips a.chip");
         assertEquals("Remove Language: Russian \u00d7", chip.text());
         assertEquals("/search?q=stalin", chip.attr("href"));
@@ -127,11 +121,11 @@ class LanguageFacetTest {
                 ticked.selectFirst("section.facet[data-facet=language] a[data-value=zh]").attr("href"),
                 "another language adds to it");
 
-        Document both = page("/search?language=ru&language=zh");
+        Document both = reader.page("/search?language=ru&language=zh");
         assertTrue(both.select(".facet-logic").text().contains("Languages: any of Russian or Chinese"),
                 both.select(".facet-logic").text());
 
-        Document everyLanguage = page("/search/facets/language?order=name");
+        Document everyLanguage = reader.page("/search/facets/language?order=name");
         assertEquals(List.of("Chinese", "Korean", "Polish", "Russian"),
                 everyLanguage.select(".facet-value .facet-label").eachText());
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -38,18 +37,6 @@ class SearchMeaningPageTest {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    private static Document page(String path) {
-        HttpResponse<String> response = http.get(path);
-        assertEquals(200, response.statusCode(), path + ": " + response.body());
-        return Jsoup.parse(response.body());
-    }
-
-    private static JsonNode json(String path) throws Exception {
-        HttpResponse<String> response = http.get(path);
-        assertEquals(200, response.statusCode(), path + ": " + response.body());
-        return new ObjectMapper().readTree(response.body());
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"/[ab]*a[ab]{20}/", "/a{100000}/", "((((((((((((((((korea))))))))))))))))", "/(a|aa)*/"})
     void aCostlyQueryIsNeverA5xxOnAnySearchRoute(String text) {
@@ -57,35 +44,35 @@ class SearchMeaningPageTest {
             HttpResponse<String> response = http.get(route + "?q=" + q(text));
             assertEquals(200, response.statusCode(), route + " " + text + ": " + response.body());
         }
-        Document html = page("/search?q=" + q(text));
+        Document html = http.page("/search?q=" + q(text));
         assertEquals(text, html.select("#search-q").attr("value"));
     }
 
     @Test
     void aMisspeltNameIsAnsweredWithDidYouMean() throws Exception {
-        assertEquals("Stalin", json("/search.json?q=Stailn").get("suggestion").asText());
-        Element link = page("/search?q=Stailn&type=ciphered-telegram").selectFirst(".did-you-mean a");
+        assertEquals("Stalin", http.json("/search.json?q=Stailn").get("suggestion").asText());
+        Element link = http.page("/search?q=Stailn&type=ciphered-telegram").selectFirst(".did-you-mean a");
         assertTrue(link != null, "no did-you-mean link");
         assertEquals("Stalin", link.text());
-        Document followed = page(link.attr("href"));
+        Document followed = http.page(link.attr("href"));
         assertEquals("Stalin", followed.select("#search-q").attr("value"));
         assertTrue(followed.select(".result").size() + followed.select("ol li").size() > 0);
-        assertFalse(json("/search.json?q=Stalin").has("suggestion"));
+        assertFalse(http.json("/search.json?q=Stalin").has("suggestion"));
     }
 
     @Test
     void twoValuesOfAFacetSayAnyOfAndCanBeRequiredAll() throws Exception {
         String both = "/search?person=stalin&person=mao-zedong";
-        Element logic = page(both).selectFirst(".facet-logic");
+        Element logic = http.page(both).selectFirst(".facet-logic");
         assertTrue(logic != null);
         assertTrue(logic.text().startsWith("People: any of Joseph Stalin or Mao Zedong"), logic.text());
         String requireAll = logic.selectFirst("a").attr("href");
         assertTrue(requireAll.contains("all=person"), requireAll);
-        long any = json(both.replace("/search?", "/search.json?")).get("total").asLong();
-        JsonNode all = json(requireAll.replace("/search?", "/search.json?"));
+        long any = http.json(both.replace("/search?", "/search.json?")).get("total").asLong();
+        JsonNode all = http.json(requireAll.replace("/search?", "/search.json?"));
         assertEquals(6, all.get("total").asLong());
         assertTrue(any > 6);
-        Element allOf = page(requireAll).selectFirst(".facet-logic");
+        Element allOf = http.page(requireAll).selectFirst(".facet-logic");
         assertTrue(allOf.text().startsWith("People: all of Joseph Stalin and Mao Zedong"), allOf.text());
         assertEquals("Any of them is enough", allOf.selectFirst("a").text());
     }
@@ -105,7 +92,7 @@ class SearchMeaningPageTest {
         int id = catalogue.recordTitled("Ciphered Telegram No. 405976 from Shtykov");
         HttpResponse<String> redirect = http.get("/documents/" + id);
         assertEquals(301, redirect.statusCode());
-        Document record = page(redirect.headers().firstValue("Location").orElseThrow());
+        Document record = http.page(redirect.headers().firstValue("Location").orElseThrow());
         Elements related = record.select("section.related li a");
         assertEquals(5, related.size(), record.select("section.related").outerHtml());
         for (Element link : related) {

@@ -38,12 +38,6 @@ class SearchPageTest {
         http = catalogue.http();
     }
 
-    private static Document page(String path) {
-        HttpResponse<String> response = http.get(path);
-        assertEquals(200, response.statusCode(), path + ": " + response.body());
-        return Jsoup.parse(response.body());
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "from=1950-13          | 'from' has no month 13",
@@ -159,7 +153,7 @@ class SearchPageTest {
     @Test
     void theSearchPagesHeadingComesBeforeTheFiltersHeadingsAndTheResultsTitles() {
         for (String path : List.of("/search", "/search?q=korea&person=stalin")) {
-            Document page = page(path);
+            Document page = http.page(path);
             List<String> headings = page.select("main h1, main h2, main h3").stream().map(Element::tagName).toList();
             assertEquals("h1", headings.get(0), path + ": " + headings);
             assertEquals(1, headings.stream().filter("h1"::equals).count(), path + ": one h1");
@@ -179,24 +173,25 @@ class SearchPageTest {
 
     @Test
     void aHitLinksToItsRecordCarryingTheSearchAndTheRecordLeadsBackAndOn() {
-        Document search = page("/search?q=korea&sort=date&page=2");
+        Document search = http.page("/search?q=korea&sort=date&page=2");
         Element link = search.selectFirst("ol.results li.result .result-title a");
         String href = link.attr("href");
         assertTrue(href.matches("/documents/\\d+/[a-z0-9-]+\\?search=q%3Dkorea%26sort%3Ddate&hit=11&hits=15"), href);
-        Document record = page(href);
+        Document record = http.page(href);
         assertEquals("/search?q=korea&sort=date&page=2", record.selectFirst(".trail-back").attr("href"));
         assertEquals("/search/hit?q=korea&sort=date&hit=10", record.selectFirst(".trail-previous").attr("href"));
         HttpResponse<String> previous = http.get(record.selectFirst(".trail-previous").attr("href"));
         assertEquals(303, previous.statusCode());
-        String tenth = page("/search?q=korea&sort=date").select("ol.results .result-title a").last().attr("href");
+        String tenth = http.page("/search?q=korea&sort=date").select("ol.results .result-title a").last().attr("href");
         assertEquals(tenth, previous.headers().firstValue("Location").orElseThrow());
         assertEquals("/search?q=korea", http.get("/search/hit?q=korea&hit=9999").headers().firstValue("Location").orElseThrow(),
                 "a hit the search no longer has leads back to the search");
         assertEquals("/search/hit?q=korea&sort=date&hit=12", record.selectFirst(".trail-next").attr("href"));
         String last = search.select("ol.results li.result .result-title a").last().attr("href");
         assertTrue(last.endsWith("hit=15&hits=15"), last);
-        assertNull(page(last).selectFirst(".trail-next"), "the last hit has no next");
-        assertNull(page(href.replace("hit=11", "hit=abc")).selectFirst(".trail"), "a trail that does not add up is ignored");
+        assertNull(http.page(last).selectFirst(".trail-next"), "the last hit has no next");
+        assertNull(http.page(href.replace("hit=11", "hit=abc")).selectFirst(".trail"),
+                "a trail that does not add up is ignored");
     }
 
     @Test
@@ -244,7 +239,7 @@ class SearchPageTest {
 
     @Test
     void aSearchPageNamesItsJsonTwinForProgramsThatStartFromIt() throws Exception {
-        Document search = page("/search?q=stalin&person=mao-zedong&pageSize=3&page=2");
+        Document search = http.page("/search?q=stalin&person=mao-zedong&pageSize=3&page=2");
         Element twin = search.selectFirst("head link[rel=alternate][type=application/json]");
         assertTrue(twin != null, "a program reading the page finds its JSON as it does a record's");
         assertEquals("/search.json?q=stalin&person=mao-zedong&pageSize=3&page=2", twin.attr("href"));
@@ -364,7 +359,7 @@ class SearchPageTest {
 
     @Test
     void activeFiltersAreChipsThatEachRemoveOneAndClearAllKeepsTheWords() {
-        Document page = page("/search?q=stalin&type=letter&person=mao-zedong&year=1952");
+        Document page = http.page("/search?q=stalin&type=letter&person=mao-zedong&year=1952");
         List<Element> chips = page.select(".chips a.chip");
         assertEquals(List.of("Remove Type: Letter ×", "Remove Person: Mao Zedong ×", "Remove Year: 1952 ×"),
                 chips.stream().map(Element::text).toList(), "each chip is named for what it does");
@@ -377,7 +372,7 @@ class SearchPageTest {
 
     @Test
     void facetValuesLinkToTheSearchWithTheValueTickedOrUnticked() {
-        Document page = page("/search?type=letter");
+        Document page = http.page("/search?type=letter");
         Element letter = page.selectFirst("a.facet-toggle[data-facet=type][data-value=letter]");
         assertEquals("/search", letter.attr("href"));
         assertTrue(letter.parent().hasClass("selected"));
@@ -390,7 +385,7 @@ class SearchPageTest {
     @Test
     void aPageWithNothingFoundSuggestsWhichFilterToRemove() {
         // Lee Chang-chen's one letter is from 1942.
-        Document page = page("/search?type=letter&person=lee-chang-chen&year=1950");
+        Document page = http.page("/search?type=letter&person=lee-chang-chen&year=1950");
         assertEquals("No records match", page.selectFirst(".count").text());
         List<String> suggestions = page.select(".suggestions li").eachText();
         assertEquals(List.of("Remove person: Lee Chang-chen 1 record", "Remove year: 1950 1 record"), suggestions);
@@ -398,7 +393,7 @@ class SearchPageTest {
 
         // "korea" also finds the records linked to Korea (15, not only the 11 with the word), among
         // them 12, Mao Zedong's 1956 conversation on Korean issues: a type filter away.
-        Document words = page("/search?q=korea&type=letter&person=mao-zedong&from=1950");
+        Document words = http.page("/search?q=korea&type=letter&person=mao-zedong&from=1950");
         assertEquals(List.of("Remove type: Letter 1 record", "Keep the words, remove every filter 15 records",
                 "Keep the filters, remove the words 2 records"),
                 words.select(".suggestions li").eachText());
@@ -415,17 +410,17 @@ class SearchPageTest {
 
     @Test
     void aSearchTheSyntaxCannotReadSaysSoAndShowsThePlainWordsHits() {
-        Document page = page("/search?q=kim)");
+        Document page = http.page("/search?q=kim)");
         assertTrue(page.selectFirst(".notice").text().contains("its words were searched for instead"));
         assertEquals("1 - 10 of 13", page.selectFirst(".count").text());
     }
 
     @Test
     void aRangeOfDaysFindsTheRecordsOfThoseDaysAndSaysSoInDays() {
-        Document weeks = page("/search?from=1950-06-25&to=1950-07-31");
+        Document weeks = http.page("/search?from=1950-06-25&to=1950-07-31");
         assertEquals(List.of("Cable No. 3355", "Ciphered Telegram No. 405976"), weeks.select(".result h2 a").eachText().stream()
                 .map(t -> t.replaceAll(",.*| from .*", "")).sorted().toList());
-        Document days = page("/search?from=1950-07-09&to=1950-07-13");
+        Document days = http.page("/search?from=1950-07-09&to=1950-07-13");
         assertEquals(1, days.select(".result").size(), days.select(".result").text());
         assertTrue(days.selectFirst(".result").text().contains("Cable No. 3355"));
         assertEquals("1950-07-09", days.selectFirst(".date-range input[name=from]").val());
@@ -434,8 +429,8 @@ class SearchPageTest {
 
     @Test
     void aRangeTypedAsTheArchiveWritesDatesFindsWhatItsIsoFormFindsAndIsWrittenBackAsIso() {
-        Document typed = page("/search?from=June+25%2C+1950&to=31+July+1950");
-        Document iso = page("/search?from=1950-06-25&to=1950-07-31");
+        Document typed = http.page("/search?from=June+25%2C+1950&to=31+July+1950");
+        Document iso = http.page("/search?from=1950-06-25&to=1950-07-31");
         assertEquals(iso.select(".result h2 a").eachText(), typed.select(".result h2 a").eachText());
         assertEquals(2, typed.select(".result").size());
         assertEquals("1950-06-25", typed.selectFirst(".date-range input[name=from]").val());
@@ -449,7 +444,7 @@ class SearchPageTest {
     void aRangeTakingPartOfAMonthKeepsARecordDatedOnlyToThatMonthUnlessOnlyRecordsDatedWithinAreAsked() throws Exception {
         // The Central Committee's information to the Polish party is dated only September 1966.
         String polish = "Information from the Communist Party of the Soviet Union Central Committee to the Polish";
-        Document mayFallIn = page("/search?from=1966-09-10&to=1966-12");
+        Document mayFallIn = http.page("/search?from=1966-09-10&to=1966-12");
         assertEquals("1 - 1 of 1", mayFallIn.selectFirst(".count").text());
         assertTrue(mayFallIn.selectFirst(".result h2").text().startsWith(polish));
         assertEquals("Dates: This record is dated only to a month or a year the range takes in part: it may fall "
@@ -459,7 +454,7 @@ class SearchPageTest {
         assertFalse(box.hasAttr("checked"));
         assertEquals("Only records dated wholly within", box.parent().text());
 
-        Document within = page("/search?from=1966-09-10&to=1966-12&dated=within");
+        Document within = http.page("/search?from=1966-09-10&to=1966-12&dated=within");
         assertEquals("No records match", within.selectFirst(".count").text());
         assertTrue(within.selectFirst(".date-range input[name=dated]").hasAttr("checked"));
         assertEquals("Dates: only records dated wholly within the range; 1 more record, dated only to a month or a "
@@ -473,10 +468,10 @@ class SearchPageTest {
         assertEquals(0, json.get("total").asInt(), "the JSON twin meets the range the same way");
 
         // Whole months hold the month, and whole years hold every date within them: the two ways agree.
-        Document months = page("/search?from=1966-09&to=1966-12&dated=within");
+        Document months = http.page("/search?from=1966-09&to=1966-12&dated=within");
         assertEquals("1 - 1 of 1", months.selectFirst(".count").text());
         assertNull(months.selectFirst(".dated-logic"));
-        Document years = page("/search?from=1966&to=1966&dated=within");
+        Document years = http.page("/search?from=1966&to=1966&dated=within");
         assertEquals("1 - 2 of 2", years.selectFirst(".count").text());
         assertNull(years.selectFirst(".dated-logic"));
         assertEquals("/search?from=1960&to=1969&dated=within", years.select(".decades .decade-all a").stream()
@@ -484,36 +479,37 @@ class SearchPageTest {
                 "a decade's link keeps how the reader meets a range");
 
         // Without a range there is nothing to meet: the parameter is dropped from every link.
-        Document noRange = page("/search?q=korea&dated=within");
+        Document noRange = http.page("/search?q=korea&dated=within");
         assertEquals("/search?q=korea&sort=date", noRange.selectFirst("nav.sort a[href$='&sort=date']").attr("href"));
     }
 
     @Test
     void aDateTypedAmongTheWordsIsOfferedAsARangeWithWhatItFinds() {
-        Document page = page("/search?q=kim+september+1950");
+        Document page = http.page("/search?q=kim+september+1950");
         Element offer = page.selectFirst(".date-offer");
         Element link = offer.selectFirst("a");
         assertEquals("/search?q=kim&from=1950-09&to=1950-09", link.attr("href"));
         assertEquals("\u201ckim\u201d, dated September 1950", link.text());
         assertTrue(offer.text().startsWith("Looking for records dated September 1950?"), offer.text());
-        Document instead = page(link.attr("href"));
+        Document instead = http.page(link.attr("href"));
         String found = instead.selectFirst(".count").text().replaceFirst(".* of ", "");
         assertEquals(found + (found.equals("1") ? " record" : " records"), offer.selectFirst(".facet-count").text(),
                 "the offer says how many its link finds");
 
-        Element alone = page("/search?q=July+13%2C+1950").selectFirst(".date-offer a");
+        Element alone = http.page("/search?q=July+13%2C+1950").selectFirst(".date-offer a");
         assertEquals("/search?from=1950-07-13&to=1950-07-13", alone.attr("href"));
         assertEquals("Every record dated July 13, 1950", alone.text());
 
-        assertNull(page("/search?q=kim+june+1950").selectFirst(".date-offer"), "nothing is offered that finds nothing");
-        assertNull(page("/search?q=kim+september+1950&from=1950").selectFirst(".date-offer"),
+        assertNull(http.page("/search?q=kim+june+1950").selectFirst(".date-offer"),
+                "nothing is offered that finds nothing");
+        assertNull(http.page("/search?q=kim+september+1950&from=1950").selectFirst(".date-offer"),
                 "a search with a range already says which dates it wants");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"from=1950-06&to=1950-12", "q=korea&from=1951", "type=letter"})
     void aDecadesNumberIsWhatItsLinkFindsAndItsYearsAddUpToIt(String search) {
-        Document page = page("/search?" + search);
+        Document page = http.page("/search?" + search);
         List<Element> decades = page.select("ul.decades > li");
         assertFalse(decades.isEmpty());
         for (Element decade : decades) {
@@ -533,7 +529,7 @@ class SearchPageTest {
 
     @Test
     void theDateHistogramHasABarPerYearAndMarksTheRange() {
-        Document page = page("/search?from=1950&to=1952");
+        Document page = http.page("/search?from=1950&to=1952");
         List<Element> bars = page.select("svg.histogram rect.bar");
         assertEquals(1979 - 1942 + 1, bars.size());
         assertEquals(3, page.select("svg.histogram rect.bar.in-range").size());
@@ -552,19 +548,19 @@ class SearchPageTest {
 
     @Test
     void aLongFacetLinksToAllItsValuesByCountOrByName() {
-        Document search = page("/search");
+        Document search = http.page("/search");
         Element people = search.selectFirst("section.facet[data-facet=person]");
         assertEquals(SearchView.TOP_VALUES, people.select("li.facet-value").size());
         assertEquals("/search/facets/person", people.selectFirst(".facet-more a").attr("href"));
 
-        Document byCount = page("/search/facets/person?type=letter");
+        Document byCount = http.page("/search/facets/person?type=letter");
         assertEquals(List.of("Joseph Stalin 5", "Kim Il Sung 1", "Lee Chang-chen 1", "Mao Zedong 2", "Terentii Shtykov 1")
                         .stream().sorted().toList(),
                 byCount.select(".all-values .facet-toggle").eachText().stream().sorted().toList());
         assertEquals("Joseph Stalin 5", byCount.selectFirst(".all-values .facet-toggle").text());
         assertEquals("/search?type=letter&person=stalin", byCount.selectFirst(".all-values .facet-toggle").attr("href"));
 
-        Document byName = page("/search/facets/person?order=name");
+        Document byName = http.page("/search/facets/person?order=name");
         assertEquals(52, byName.select(".all-values li").size());
         assertEquals("Bak Uiwan", byName.selectFirst(".all-values .facet-label").text());
         assertEquals(400, http.get("/search/facets/person?order=sideways").statusCode());
@@ -577,15 +573,15 @@ class SearchPageTest {
 
     @Test
     void theFacetValuesPageListsEveryValueOnOnePageSoASearchPageNumberIsIgnoredAndNeverInItsCanonicalLink() {
-        List<String> every = page("/search/facets/person").select(".all-values li").eachText();
+        List<String> every = http.page("/search/facets/person").select(".all-values li").eachText();
         assertEquals(52, every.size());
         for (String page : new String[] {"2", "6", "40"}) {
-            Document asked = page("/search/facets/person?page=" + page);
+            Document asked = http.page("/search/facets/person?page=" + page);
             assertEquals(every, asked.select(".all-values li").eachText(), "page=" + page);
             assertTrue(asked.selectFirst("link[rel=canonical]").attr("href").endsWith("/search/facets/person"),
                     asked.selectFirst("link[rel=canonical]").attr("href"));
         }
-        Document stalin = page("/search/facets/person?q=stalin&order=name&page=4&pageSize=20");
+        Document stalin = http.page("/search/facets/person?q=stalin&order=name&page=4&pageSize=20");
         assertTrue(stalin.selectFirst("link[rel=canonical]").attr("href").endsWith("/search/facets/person?q=stalin&order=name"),
                 stalin.selectFirst("link[rel=canonical]").attr("href"));
         assertEquals("/search?q=stalin&pageSize=20", stalin.selectFirst(".facet-values-page p a").attr("href"),
@@ -594,11 +590,16 @@ class SearchPageTest {
 
     @Test
     void aPersonPageShowsEveryNameAndTheirRecords() {
-        Document stalin = page("/people/stalin");
+        Document stalin = http.page("/people/stalin");
         assertEquals("Joseph Stalin", stalin.selectFirst("h1").text());
+        assertEquals("Person", stalin.selectFirst(".record-kicker").text());
+        assertEquals("/people/stalin/history", stalin.selectFirst(".authority-actions a").attr("href"));
         List<String> aliases = stalin.select(".aliases li").eachText();
         assertTrue(aliases.contains("Filippov (pseudonym)"), aliases.toString());
         assertTrue(aliases.contains("I.V. Stalin"), aliases.toString());
+        assertEquals(List.of("I. V. Stalin", "I.V. Stalin", "Iosif Stalin", "J. V. Stalin", "Joseph V. Stalin", "Stalin",
+                "Feng Xi (pseudonym)", "Filippov (pseudonym)", "Fyn Si (pseudonym)", "Instantsia (pseudonym)"), aliases,
+                "variants first, then each other kind, each by name");
         assertEquals("1 - 10 of 26", stalin.selectFirst(".count").text());
         assertEquals("/search?person=stalin", stalin.selectFirst("a.narrow").attr("href"));
         assertEquals("/people/stalin?page=2", stalin.selectFirst(".pager a[rel=next]").attr("href"));
@@ -606,8 +607,10 @@ class SearchPageTest {
 
     @Test
     void aPlaceIsFoundByKeyAndItsNumberRedirectsThere() {
-        Document dprk = page("/places/dprk");
+        Document dprk = http.page("/places/dprk");
         assertEquals("North Korea (DPRK)", dprk.selectFirst("h1").text());
+        assertEquals("Place", dprk.selectFirst(".record-kicker").text());
+        assertEquals("/places/dprk/history", dprk.selectFirst(".authority-actions a").attr("href"));
         assertTrue(dprk.select(".aliases li").eachText().contains("Pyongyang"));
         assertEquals("1 - 10 of 10", dprk.selectFirst(".count").text());
 
@@ -639,7 +642,7 @@ class SearchPageTest {
     void theRecordPageLinksToPersonAndPlacePagesThatExist() {
         int id = catalogue.recordTitled("Ciphered Telegram No. 405976 from Shtykov");
         String path = http.get("/documents/" + id).headers().firstValue("Location").orElseThrow();
-        Document record = page(path);
+        Document record = http.page(path);
         List<String> links = record.select(".record-facts a[href^=/people/], .record-facts a[href^=/places/]")
                 .eachAttr("href");
         assertTrue(links.contains("/people/stalin"), links.toString());
@@ -650,13 +653,13 @@ class SearchPageTest {
 
     @Test
     void everyPageHasASearchBoxThatWorksWithoutScript() {
-        Document home = page("/");
+        Document home = http.page("/");
         Element form = home.selectFirst("header form.site-search");
         assertEquals("/search", form.attr("action"));
         assertEquals("get", form.attr("method"));
         assertEquals("q", form.selectFirst("input[type=search]").attr("name"));
         assertEquals("1 - 10 of 49", home.selectFirst(".count").text());
-        Document search = page("/search?q=stalin");
+        Document search = http.page("/search?q=stalin");
         assertEquals("stalin", search.selectFirst("#search-q").val());
         assertNull(search.selectFirst("header form.site-search"), "the search page has one search box, its own");
     }

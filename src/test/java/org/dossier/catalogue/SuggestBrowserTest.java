@@ -9,10 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import org.dossier.testing.Axe;
 import org.dossier.testing.Browser;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,23 +27,20 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock(Browser.ONE_AT_A_TIME)
 class SuggestBrowserTest {
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
+
     private static Browser browser;
 
     @BeforeAll
     static void start() {
-        catalogue = TestCatalogue.withSeeds();
         browser = Browser.start();
         browser.desktop();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            browser.close();
-        } finally {
-            catalogue.close();
-        }
+        browser.close();
     }
 
     private static WebDriverWait waiting() {

@@ -11,12 +11,13 @@ import java.util.Map;
 import org.dossier.accounts.Role;
 import org.dossier.app.Database;
 import org.dossier.testing.Http;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An archivist keeps people and places for months, beside a colleague: merges made one on top of
@@ -25,14 +26,15 @@ import org.junit.jupiter.api.Test;
  */
 class AuthoritiesKeptOverTimeTest {
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+
     private static Database database;
     private static Http alice;
     private static Http bob;
 
     @BeforeAll
     static void start() {
-        catalogue = TestCatalogue.withSeeds();
         Editors.add(catalogue, "alice", Role.EDITOR);
         Editors.add(catalogue, "bob", Role.EDITOR);
         alice = Editors.signIn(catalogue, "alice");
@@ -43,7 +45,6 @@ class AuthoritiesKeptOverTimeTest {
     @AfterAll
     static void stop() {
         database.close();
-        catalogue.close();
     }
 
     private static int personId(String key) {

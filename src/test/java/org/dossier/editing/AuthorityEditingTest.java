@@ -16,24 +16,26 @@ import org.dossier.app.Database;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dossier.testing.Http;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Editors keep the people and places through the forms of a real server: names, forms, history, links. */
 class AuthorityEditingTest {
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+
     private static Database database;
     private static Http alice;
     private static Http bob;
 
     @BeforeAll
     static void start() throws IOException {
-        catalogue = TestCatalogue.withSeeds();
         Editors.add(catalogue, "alice", Role.EDITOR);
         Editors.add(catalogue, "bob", Role.EDITOR);
         alice = Editors.signIn(catalogue, "alice");
@@ -44,7 +46,6 @@ class AuthorityEditingTest {
     @AfterAll
     static void stop() {
         database.close();
-        catalogue.close();
     }
 
     private static JsonNode search(String query) {
@@ -185,6 +186,20 @@ class AuthorityEditingTest {
         assertEquals("About them", person.selectFirst("label[for=description]").text());
         assertFalse(person.select("select#alias-kind-0 option[value=pseudonym]").isEmpty());
         assertTrue(person.selectFirst(".aliases-field .hint").text().startsWith("Variants, pseudonyms, misspellings"));
+    }
+
+    @Test
+    void anEditorReachesAPersonsOrAPlacesFormFromItsPage() {
+        assertEquals(List.of("/people/stalin/history", "/admin/people/stalin/edit"),
+                Jsoup.parse(alice.get("/people/stalin").body()).select(".authority-actions a").eachAttr("href"));
+        assertEquals(List.of("/places/dprk/history", "/admin/places/dprk/edit"),
+                Jsoup.parse(alice.get("/places/dprk").body()).select(".authority-actions a").eachAttr("href"));
+        Document edit = Jsoup.parse(alice.get("/admin/places/dprk/edit").body());
+        assertEquals(List.of("/places/dprk/history", "/admin/places/dprk/link", "/admin/places/dprk/merge"),
+                edit.select("h1 + p a").eachAttr("href"));
+        assertEquals("/admin/places/dprk/merge",
+                Jsoup.parse(alice.get("/admin/places/dprk/merge").body()).selectFirst("form.merge-form").attr("action"));
+        assertEquals("/admin/places/new", Jsoup.parse(alice.get("/admin/places").body()).selectFirst("h1 + p a").attr("href"));
     }
 
     @Test

@@ -119,7 +119,7 @@ class EditingTest {
 
     @Test
     void aBadFieldIsNamedBesideItTheTypedTextIsKeptAndNothingIsSaved() {
-        int id = 8;
+        int id = catalogue.recordTitled("Record of a Conversation with DPRK MFA Counselor Pak Deok-hwan");
         FormFields form = editForm(alice, id).set("title", "A title as typed <em>").set("date", "Febuary 1942")
                 .set("summary", "My new summary.").set("note", " ");
         HttpResponse<String> refused = alice.post("/admin/documents/" + id + "/edit", form.entries());
@@ -142,7 +142,7 @@ class EditingTest {
 
     @Test
     void aSummaryWithAControlCharacterIsRefusedAtItsFieldWithWhatWasTypedKeptAndNothingSaved() {
-        int id = 9;
+        int id = catalogue.recordTitled("Concentering the Situation on Taiwan");
         String typed = "A bell \u0007 rang in the summary.";
         FormFields form = editForm(alice, id).set("summary", typed).set("note", "Pasted from a terminal");
         HttpResponse<String> refused = alice.post("/admin/documents/" + id + "/edit", form.entries());
@@ -181,7 +181,7 @@ class EditingTest {
 
     @Test
     void aStaleSaveIsRefusedShowingBothVersionsAndKeepingTheEditorsText() {
-        int id = 13;
+        int id = catalogue.recordTitled("A.M. Puzanov for 29 May 1957");
         FormFields alicesForm = editForm(alice, id);
         FormFields bobsForm = editForm(bob, id);
         assertEquals(303, bob.post("/admin/documents/" + id + "/edit", bobsForm.set("date", "1950")
@@ -221,7 +221,8 @@ class EditingTest {
 
     @Test
     void savingWhatTheRecordAlreadySaysMakesNoVersion() {
-        int id = 10;
+        int id = catalogue.recordTitled(
+                "Record of a Conversation with Zhou Enlai, Premier of the PRC State Administrative Council");
         HttpResponse<String> same = alice.post("/admin/documents/" + id + "/edit",
                 editForm(alice, id).set("note", "Nothing really").entries());
         assertEquals(422, same.statusCode());
@@ -304,7 +305,7 @@ class EditingTest {
 
     @Test
     void aWithdrawnRecordKeepsItsNumberAnswers410WithItsReasonKeepsItsHistoryReadableAsItsVersionsAndCanComeBack() {
-        int id = 11;
+        int id = catalogue.recordTitled("Telegram from Gromyko to Poskrebyshevu");
         Http reader = catalogue.http().anotherVisitor();
         String canonical = location(reader.get("/documents/" + id));
         FormFields form = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form");
@@ -395,18 +396,21 @@ class EditingTest {
         assertTrue(second.selectFirst(".diff dd").html().contains("the 38th <del>peril</del><ins>parallel</ins>"),
                 second.selectFirst(".diff dd").html());
         assertNull(second.selectFirst(".restore-form"), "readers cannot restore");
+        assertEquals(List.of("/documents/" + id + "/history/1"), second.select(".revision-nav a").eachAttr("href"));
         assertEquals(404, reader.get("/documents/" + id + "/history/3").statusCode());
         assertEquals(404, reader.get("/documents/" + id + "/history/x").statusCode());
     }
 
     @Test
     void anEarlierVersionComesBackAsANewVersion() {
-        int id = 14;
+        int id = catalogue.recordTitled("Foreign Minister of Mongolian People's Republic and President Kim Il Sung");
         String original = row(id).getTitle();
         assertEquals(303, alice.post("/admin/documents/" + id + "/edit", editForm(alice, id)
                 .set("title", "A wrong title").set("note", "Oops").entries()).statusCode());
 
-        FormFields restore = FormFields.of(alice.get("/documents/" + id + "/history/1").body(), "form.restore-form");
+        String first = alice.get("/documents/" + id + "/history/1").body();
+        assertEquals("/admin/documents/" + id + "/restore", Jsoup.parse(first).selectFirst("form.restore-form").attr("action"));
+        FormFields restore = FormFields.of(first, "form.restore-form");
         assertEquals("2", restore.get("version"));
         assertEquals("Restored version 1", restore.get("note"));
         HttpResponse<String> restored = alice.post("/admin/documents/" + id + "/restore", restore.entries());

@@ -1,5 +1,10 @@
 package org.dossier.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -12,12 +17,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * A plain HTTP client against a test catalogue: redirects are not followed (tests check them),
  * cookies are kept (so a test can sign in), bodies are read as UTF-8 text.
  */
 public final class Http {
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
     private final HttpClient client;
@@ -54,24 +64,37 @@ public final class Http {
         return send(HttpRequest.newBuilder(uri(path)).headers(headers).GET());
     }
 
+    /**
+     * The HTML page at {@code path}, which must answer 200 (the failure shows the body), parsed
+     * with its own address as its base.
+     */
+    public Document page(String path) {
+        HttpResponse<String> response = get(path);
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        return Jsoup.parse(response.body(), url(path));
+    }
+
+    /** The JSON at {@code path}, which must answer 200 as {@code application/json}, parsed. */
+    public JsonNode json(String path) {
+        HttpResponse<String> response = get(path);
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                path + ": " + response.headers().firstValue("Content-Type").orElse("no Content-Type"));
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Posts a form, as a browser does. */
     public HttpResponse<String> post(String path, Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return post(path, form, new String[0]);
     }
 
     /** Posts a form whose fields may repeat (several ticked checkboxes of one name), in order. */
     public HttpResponse<String> post(String path, List<Map.Entry<String, String>> form) {
-        String body = form.stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send("POST", path, FORM, encoded(form));
     }
 
     /** Any request, with any method, headers and body, for tests of how the server reads requests. */
@@ -89,10 +112,7 @@ public final class Http {
 
     /** Posts a form with extra headers (an X-Forwarded-For from a trusted proxy, say). */
     public HttpResponse<String> post(String path, Map<String, String> form, String... headers) {
-        String body = form.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return send("POST", path, "application/x-www-form-urlencoded", body, headers);
+        return send("POST", path, FORM, encoded(List.copyOf(form.entrySet())), headers);
     }
 
     public String url(String path) {
@@ -115,6 +135,13 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A form's fields as a browser sends them. */
+    private static String encoded(List<Map.Entry<String, String>> form) {
+        return form.stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     private static String encode(String text) {

@@ -54,6 +54,12 @@ public final class Database implements AutoCloseable {
     private static final List<String> IDENTITY_TABLES =
             List.of("document_type", "person", "place", "document", "revision", "account");
 
+    /** Flyway's history of the migrations applied, read to see whether a newer version migrated since. */
+    private static final Table<?> SCHEMA_HISTORY = DSL.table(DSL.name("flyway_schema_history"));
+    private static final Field<Integer> INSTALLED_RANK = DSL.field(DSL.name("installed_rank"), Integer.class);
+    private static final Field<String> MIGRATION_VERSION = DSL.field(DSL.name("version"), String.class);
+    private static final Field<String> MIGRATION_DESCRIPTION = DSL.field(DSL.name("description"), String.class);
+
     private final HikariDataSource pool;
     private final DSLContext dsl;
     private final String migrations;
@@ -72,9 +78,6 @@ public final class Database implements AutoCloseable {
         this.dsl = DSL.using(configuration);
         this.migratedTo = lastMigration(dsl);
     }
-
-    private static final Table<?> SCHEMA_HISTORY = DSL.table(DSL.name("flyway_schema_history"));
-    private static final Field<Integer> INSTALLED_RANK = DSL.field(DSL.name("installed_rank"), Integer.class);
 
     private static Integer lastMigration(DSLContext db) {
         return db.select(DSL.max(INSTALLED_RANK)).from(SCHEMA_HISTORY).fetchOne(0, Integer.class);
@@ -104,10 +107,9 @@ public final class Database implements AutoCloseable {
     public void requireNoNewerMigration(DSLContext tx) {
         Integer now = lastMigration(tx);
         if (now != null && migratedTo != null && now > migratedTo) {
-            Record2<String, String> newest = tx.select(DSL.field(DSL.name("version"), String.class),
-                            DSL.field(DSL.name("description"), String.class)).from(SCHEMA_HISTORY)
+            Record2<String, String> newest = tx.select(MIGRATION_VERSION, MIGRATION_DESCRIPTION).from(SCHEMA_HISTORY)
                     .orderBy(INSTALLED_RANK.desc()).limit(1).fetchOne();
-            throw WriteUnavailable.schemaUpgraded("V" + newest.value1() + " " + newest.value2()
+            throw WriteUnavailable.schemaUpgraded("V" + newest.get(MIGRATION_VERSION) + " " + newest.get(MIGRATION_DESCRIPTION)
                     + " was applied since; run this node or command with the version that applied it");
         }
     }

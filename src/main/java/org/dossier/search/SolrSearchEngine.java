@@ -94,6 +94,8 @@ public final class SolrSearchEngine implements SearchEngine {
      * for Solr's timeout (a record page took 15 s while Solr hung).
      */
     private volatile boolean away;
+    /** Whether the follower found the collection made again with another configset, which it does not fill. */
+    private volatile boolean refused;
     private final FeedFollower follower;
     /** Solr or a database that cannot be reached is logged once while the follower keeps trying, not every poll. */
     private final RoundFailures failures;
@@ -391,6 +393,10 @@ public final class SolrSearchEngine implements SearchEngine {
                 away = true;
                 failures.unreachable("Solr", RoundFailures.firstLine(e), what);
                 unanswered = "the Solr collection " + address + " does not answer: " + RoundFailures.firstLine(e);
+            } else if (e instanceof SolrSetup.OtherConfigset) {
+                // What to do, in one line: no stack trace of ours would say more.
+                failures.failed(e.getMessage(), what);
+                unanswered = "the Solr collection " + address + " is not followed: " + e.getMessage();
             } else {
                 failures.failed(e, what);
                 if (WriteUnavailable.of(e).isEmpty()) {
@@ -431,7 +437,14 @@ public final class SolrSearchEngine implements SearchEngine {
         if (stale == null) {
             return at;
         }
-        refuseOtherConfigsets(client, address);
+        try {
+            refuseOtherConfigsets(client, address);
+        } catch (SolrSetup.OtherConfigset e) {
+            // Its searches would be refused by Solr (no field live, say): they are a 503 meanwhile.
+            refused = true;
+            throw e;
+        }
+        refused = false;
         unanswered = "the Solr collection " + address + " is being filled again from the database: " + stale;
         LOG.warn("Filling the Solr collection {} again from the database: {}", address, stale);
         fill(client, source, (done, total) -> { });
@@ -487,6 +500,9 @@ public final class SolrSearchEngine implements SearchEngine {
      * it, too many clauses), on the same words read plainly.
      */
     private <T> T withWords(SearchRequest request, java.util.function.Function<Words, T> work) {
+        if (refused) {
+            throw unavailable();
+        }
         awaitFollower(source.head().last());
         return onWords(request, work);
     }
@@ -794,7 +810,7 @@ public final class SolrSearchEngine implements SearchEngine {
     /** {@link Related}'s query on the collection: constant weights summed, equals by record number. */
     @Override
     public List<Integer> related(int documentId, int limit) {
-        if (away) {
+        if (away || refused) {
             return List.of();
         }
         try {
@@ -852,7 +868,7 @@ public final class SolrSearchEngine implements SearchEngine {
 
     @Override
     public List<Suggestion> suggest(String text, int limit) {
-        if (away) {
+        if (away || refused) {
             return List.of();
         }
         try {

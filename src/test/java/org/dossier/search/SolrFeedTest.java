@@ -175,25 +175,8 @@ class SolrFeedTest {
     void aCollectionOfAnotherConfigsetIsRefusedWithWhatToDoAndKeptAsItWas() throws Exception {
         SolrAddress good = TestSolrCloud.freshCollection(1);
         SolrAddress old = good.ensemble().collection(good.collection() + "_old");
-        Path zip = SolrSetup.configsetZip();
-        Path older = Files.createTempFile("dossier-older-configset", ".zip");
         try (CloudSolrClient admin = SolrSearchEngine.client(old)) {
-            try (java.util.zip.ZipFile from = new java.util.zip.ZipFile(zip.toFile());
-                 java.util.zip.ZipOutputStream to = new java.util.zip.ZipOutputStream(Files.newOutputStream(older))) {
-                for (java.util.zip.ZipEntry entry : java.util.Collections.list(from.entries())) {
-                    String text = new String(from.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                    if (entry.getName().equals("schema.xml")) {
-                        text = text.replaceAll("<field name=\"live\"[^>]*/>", "")
-                                .replace("solr.KStemFilterFactory", "solr.PorterStemFilterFactory");
-                    }
-                    to.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
-                    to.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    to.closeEntry();
-                }
-            }
-            new org.apache.solr.client.solrj.request.ConfigSetAdminRequest.Upload().setConfigSetName(old.collection())
-                    .setUploadFile(older, "application/zip").process(admin);
-            CollectionAdminRequest.createCollection(old.collection(), old.collection(), 1, 1).process(admin);
+            makeWithAnOlderConfigset(admin, old.collection());
             SolrInputDocument kept = new SolrInputDocument();
             kept.setField("id", "kept");
             kept.setField("feed_version", 1L);
@@ -209,9 +192,66 @@ class SolrFeedTest {
             assertThrows(SolrSetup.OtherConfigset.class, () -> SolrSearchEngine.rebuild(old, database.dsl(), (done, total) -> { }));
             assertTrue(admin.getById("kept") != null, "nothing written to it, and nothing taken away");
             assertEquals(List.of(), SolrSetup.differences(admin, good.collection()), "this build's own collection");
+        }
+    }
+
+    /**
+     * Makes the collection {@code name} with an older Dossier's configset ({@code NAME_older}):
+     * without the field that marks searchable records, and with another stemmer.
+     */
+    private static void makeWithAnOlderConfigset(CloudSolrClient admin, String name) throws Exception {
+        Path zip = SolrSetup.configsetZip();
+        Path older = Files.createTempFile("dossier-older-configset", ".zip");
+        try {
+            try (java.util.zip.ZipFile from = new java.util.zip.ZipFile(zip.toFile());
+                 java.util.zip.ZipOutputStream to = new java.util.zip.ZipOutputStream(Files.newOutputStream(older))) {
+                for (java.util.zip.ZipEntry entry : java.util.Collections.list(from.entries())) {
+                    String text = new String(from.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    if (entry.getName().equals("schema.xml")) {
+                        text = text.replaceAll("<field name=\"live\"[^>]*/>", "")
+                                .replace("solr.KStemFilterFactory", "solr.PorterStemFilterFactory");
+                    }
+                    to.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                    to.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    to.closeEntry();
+                }
+            }
+            new org.apache.solr.client.solrj.request.ConfigSetAdminRequest.Upload().setConfigSetName(name + "_older")
+                    .setUploadFile(older, "application/zip").process(admin);
+            CollectionAdminRequest.createCollection(name, name + "_older", 1, 1).process(admin);
         } finally {
             Files.deleteIfExists(zip);
             Files.deleteIfExists(older);
+        }
+    }
+
+    /**
+     * A collection made again while a node serves, but with another configset (an older Dossier's),
+     * is refused as at start, before anything is written: searches on it are the 503 page, not a
+     * 500 of Solr's refusal ("undefined field live"), and /ready says what to do; made again with
+     * this build's configset, it is filled and searched with no restart.
+     */
+    @Test
+    void aCollectionMadeAgainWithAnotherConfigsetIsRefusedAndSearchesAreUnavailable() throws Exception {
+        SolrAddress replaced = TestSolrCloud.freshCollection(1);
+        try (SolrSearchEngine node = SolrSearchEngine.open(replaced, database.dsl());
+             CloudSolrClient admin = SolrSearchEngine.client(replaced)) {
+            CollectionAdminRequest.deleteCollection(replaced.collection()).process(admin);
+            makeWithAnOlderConfigset(admin, replaced.collection());
+            for (int i = 0; i < 600 && !node.status().detail().contains("it has no field live"); i++) {
+                Thread.sleep(100);
+            }
+            assertTrue(node.status().detail().contains("it has no field live"), node.status().detail());
+            assertFalse(node.status().open());
+            assertThrows(SearchUnavailableException.class, () -> node.search(SearchRequest.of("korea")));
+            assertThrows(SearchUnavailableException.class, () -> node.search(SearchRequest.everything(10)));
+            assertEquals(List.of(), node.suggest("kor", Suggestions.MAX));
+            assertEquals(null, admin.getById(SolrSearchEngine.FEED_ID), "nothing written to it");
+
+            CollectionAdminRequest.deleteCollection(replaced.collection()).process(admin);
+            SolrSetup.create(replaced, 1, 1);
+            assertTrue(awaitOpen(node, true), "open again by itself: " + node.status());
+            assertEquals(engine.count(SearchRequest.of("korea")), node.count(SearchRequest.of("korea")));
         }
     }
 

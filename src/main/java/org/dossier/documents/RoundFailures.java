@@ -20,7 +20,8 @@ public final class RoundFailures {
     private final String retry;
     /** Why the last round failed (for an outage, only that it is one); null when it went through. */
     private String failing;
-    private boolean unreachable;
+    /** What could not be reached in the last round ("the database"); null when the round failed otherwise. */
+    private String unreachable;
 
     /**
      * @param task  what the task is, as the log names it: "The search index", "dossier-pending-merges"
@@ -42,7 +43,7 @@ public final class RoundFailures {
             return;
         }
         failing = same;
-        unreachable = known.map(WriteUnavailable::unreachable).orElse(false);
+        unreachable = known.filter(WriteUnavailable::unreachable).map(w -> "the database").orElse(null);
         if (known.isPresent()) {
             warn(what, why);
         } else {
@@ -59,21 +60,36 @@ public final class RoundFailures {
             return;
         }
         failing = why;
-        unreachable = false;
+        unreachable = null;
         warn(what, why);
+    }
+
+    /**
+     * A round failed because {@code service} ("the Solr collection") could not be reached: one line
+     * with the first reason, and not again while it stays away, whatever each round's connection
+     * said (a timeout, then a refused connection, then no live node, each naming another server).
+     */
+    public synchronized void unreachable(String service, String why, String what) {
+        String same = service + " cannot be reached";
+        if (same.equals(failing)) {
+            return;
+        }
+        failing = same;
+        unreachable = service;
+        warn(what, same + " (" + why + ")");
     }
 
     private void warn(String what, String why) {
         log.warn("{} {}: {}; trying again {}, quietly until it {}", task, what, why, retry,
-                unreachable ? "answers" : "goes through");
+                unreachable != null ? "answers" : "goes through");
     }
 
     /** A round went through: if the ones before failed, the log says it is over. */
     public synchronized void succeeded() {
         if (failing != null) {
-            log.info("{}: {}", task, unreachable ? "the database answers again" : "going through again");
+            log.info("{}: {}", task, unreachable != null ? unreachable + " answers again" : "going through again");
             failing = null;
-            unreachable = false;
+            unreachable = null;
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.lucene.search.Query;
 import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.RemoteSolrException;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.jetty.HttpJettySolrClient;
@@ -34,6 +35,7 @@ import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.dossier.documents.ChangeFeed;
 import org.dossier.documents.RoundFailures;
+import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,9 +88,17 @@ public final class SolrSearchEngine implements SearchEngine {
     private volatile boolean closed;
     /** Why the collection did not answer the last time the feed was followed; null while it answers. */
     private volatile String unanswered;
+    /**
+     * Whether the follower found Solr away at its last poll: related records and suggestions, a
+     * record page's and a search box's extras, are then left off at once instead of each waiting
+     * for Solr's timeout (a record page took 15 s while Solr hung).
+     */
+    private volatile boolean away;
+    /** Whether the follower found the collection made again with another configset, which it does not fill. */
+    private volatile boolean refused;
     private final FeedFollower follower;
-    /** A database that cannot be reached is logged once while the follower keeps trying, not every poll. */
-    private final RoundFailures failures = new RoundFailures(LOG, "The Solr collection", "at the next poll");
+    /** Solr or a database that cannot be reached is logged once while the follower keeps trying, not every poll. */
+    private final RoundFailures failures;
 
     private SolrSearchEngine(SolrClient client, SolrAddress address, IndexSource source, String feed, long applied) {
         this.client = client;
@@ -96,6 +106,7 @@ public final class SolrSearchEngine implements SearchEngine {
         this.source = source;
         this.feed = feed;
         this.progress = new FeedProgress("The Solr collection", applied);
+        this.failures = new RoundFailures(LOG, "The Solr collection " + address, "at the next poll");
         this.follower = new FeedFollower("dossier-solr-follower", FOLLOW_BATCH, this::catchUp, source, progress);
         List<Names.Form> forms = source.nameForms();
         this.names = Names.of(forms, analyzer);
@@ -333,7 +344,13 @@ public final class SolrSearchEngine implements SearchEngine {
             return 0;
         }
         try {
-            long from = Math.max(progress.applied(), position(client).applied());
+            Position held = position(client);
+            if (held.feed() == null || held.applied() < progress.applied()) {
+                held = refillIfStale(held);
+            }
+            // The collection's own place: past this node's when another node moved it; before it
+            // when the collection lost changes (restored from a snapshot), which are given again.
+            long from = held.applied();
             List<ChangeFeed.Change> changes = source.changesAfter(from, FOLLOW_BATCH);
             if (!changes.isEmpty()) {
                 Map<Integer, Long> versions = new HashMap<>();
@@ -367,13 +384,73 @@ public final class SolrSearchEngine implements SearchEngine {
             }
             failures.succeeded();
             unanswered = null;
+            away = false;
             return changes.size();
         } catch (IOException | SolrServerException | RuntimeException e) {
             // Said once, not at every poll while the collection is away; readiness says it meanwhile.
-            failures.failed(e, "could not apply the changes after " + progress.applied());
-            unanswered = "the Solr collection " + address + " does not answer: " + e.getMessage();
+            String what = "could not apply the changes after " + progress.applied();
+            if (away(e)) {
+                away = true;
+                failures.unreachable("Solr", RoundFailures.firstLine(e), what);
+                unanswered = "the Solr collection " + address + " does not answer: " + RoundFailures.firstLine(e);
+            } else if (e instanceof SolrSetup.OtherConfigset) {
+                // What to do, in one line: no stack trace of ours would say more.
+                failures.failed(e.getMessage(), what);
+                unanswered = "the Solr collection " + address + " is not followed: " + e.getMessage();
+            } else {
+                failures.failed(e, what);
+                if (WriteUnavailable.of(e).isEmpty()) {
+                    // (The database being away is /ready's database check: the collection still answers.)
+                    unanswered = "the Solr collection " + address + " is not followed: " + RoundFailures.firstLine(e);
+                }
+            }
             return 0;
         }
+    }
+
+    /**
+     * Whether {@code failure} is Solr (or its ZooKeeper) being away, rather than a request Solr
+     * answered with a refusal: no answer in time, no connection, no live replica of a shard, no
+     * such collection (said by the client itself, with a 400), a core gone (404) or a server error.
+     */
+    static boolean away(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SolrServerException) {
+                return true;
+            }
+            if (t instanceof SolrException e) {
+                return !(e instanceof RemoteSolrException) || e.code() / 100 != 4 || e.code() == 404;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A collection that holds less than this node has applied — deleted and made again, emptied, or
+     * restored from an older snapshot while the nodes served — is filled again from the database as
+     * at start ({@link #staleness}) when it cannot be given the changes it lost: it was never
+     * refilled until a node restarted, and meanwhile searches found nothing, with every node ready.
+     * A collection of another configset is refused before anything is written, as at start.
+     */
+    private Position refillIfStale(Position at) throws IOException {
+        String stale = staleness(at, source.state());
+        if (stale == null) {
+            return at;
+        }
+        try {
+            refuseOtherConfigsets(client, address);
+        } catch (SolrSetup.OtherConfigset e) {
+            // Its searches would be refused by Solr (no field live, say): they are a 503 meanwhile.
+            refused = true;
+            throw e;
+        }
+        refused = false;
+        unanswered = "the Solr collection " + address + " is being filled again from the database: " + stale;
+        LOG.warn("Filling the Solr collection {} again from the database: {}", address, stale);
+        fill(client, source, (done, total) -> { });
+        Position filled = position(client);
+        LOG.info("The Solr collection {} is filled again, up to change {}", address, filled.applied());
+        return filled;
     }
 
     /** Waits (while the feed is being applied) until change {@code head} is searchable. */
@@ -423,6 +500,9 @@ public final class SolrSearchEngine implements SearchEngine {
      * it, too many clauses), on the same words read plainly.
      */
     private <T> T withWords(SearchRequest request, java.util.function.Function<Words, T> work) {
+        if (refused) {
+            throw unavailable();
+        }
         awaitFollower(source.head().last());
         return onWords(request, work);
     }
@@ -588,19 +668,23 @@ public final class SolrSearchEngine implements SearchEngine {
         try {
             return query.process(client, address.collection());
         } catch (SolrServerException | IOException e) {
-            throw unavailable(e);
+            throw unavailable();
         } catch (SolrException e) {
-            // A 4xx is about the request (words too costly for Solr are asked again plainly);
-            // anything else, such as no live replica of a shard, is Solr being away.
-            if (e.code() / 100 == 4) {
+            // Solr's 4xx is about the request (words too costly for Solr are asked again plainly);
+            // anything else, such as no live replica of a shard or the collection gone, is Solr being away.
+            if (!away(e)) {
                 throw e;
             }
-            throw unavailable(e);
+            throw unavailable();
         }
     }
 
-    private SearchUnavailableException unavailable(Exception e) {
-        return new SearchUnavailableException("the Solr collection " + address + " does not answer: " + e.getMessage());
+    /**
+     * What a reader is told when Solr does not answer: not where the collection is, nor what Solr
+     * said (a server's address): the follower's log line and /ready say that to the operator.
+     */
+    private static SearchUnavailableException unavailable() {
+        return new SearchUnavailableException("the Solr collection does not answer");
     }
 
     /** The order of the embedded engine; the unique key last, as a cursor needs. */
@@ -726,6 +810,9 @@ public final class SolrSearchEngine implements SearchEngine {
     /** {@link Related}'s query on the collection: constant weights summed, equals by record number. */
     @Override
     public List<Integer> related(int documentId, int limit) {
+        if (away || refused) {
+            return List.of();
+        }
         try {
             SolrDocument doc = client.getById(Integer.toString(documentId),
                     new ModifiableSolrParams().set("fl", "title,summary,person,place"));
@@ -771,13 +858,19 @@ public final class SolrSearchEngine implements SearchEngine {
             }
             return ids;
         } catch (SolrServerException | IOException | SolrException | SearchUnavailableException e) {
-            LOG.warn("The Solr collection could not find records related to {}", documentId, e);
+            // Solr away is the follower's one line for the outage, not one per record page.
+            if (!(e instanceof SearchUnavailableException) && !away(e)) {
+                LOG.warn("The Solr collection could not find records related to {}", documentId, e);
+            }
             return List.of();
         }
     }
 
     @Override
     public List<Suggestion> suggest(String text, int limit) {
+        if (away || refused) {
+            return List.of();
+        }
         try {
             // Counted as a search for each counts it, on the collection as it is: a suggestion, like
             // its candidates, does not wait for the feed, nor read the database's newest change.
@@ -790,7 +883,9 @@ public final class SolrSearchEngine implements SearchEngine {
                 }
             });
         } catch (IOException e) {
-            LOG.warn("The Solr collection could not suggest anything for {}", text, e);
+            if (!(e.getCause() instanceof SearchUnavailableException) && !away(e)) {
+                LOG.warn("The Solr collection could not suggest anything for {}", text, e);
+            }
             return List.of();
         }
     }

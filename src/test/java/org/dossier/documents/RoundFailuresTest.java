@@ -74,4 +74,18 @@ class RoundFailuresTest {
         assertTrue(lines.get(1).contains(": a fault;"), lines.get(1));
         assertEquals("The search index: going through again", lines.get(2));
     }
+
+    @Test
+    void aServiceAwayIsOneLineWhateverEachRoundSaidAndItsReturnIsNamed() {
+        failures.unreachable("Solr", "Timeout occurred while waiting response from server at: http://10.0.0.5:8983/solr",
+                "could not apply the changes after 7");
+        failures.unreachable("Solr", "Could not find a healthy node to handle the request.", "could not apply the changes after 7");
+        failures.unreachable("Solr", "Connection refused", "could not apply the changes after 7");
+        failures.succeeded();
+        assertEquals(List.of("The search index could not apply the changes after 7: Solr cannot be reached (Timeout "
+                        + "occurred while waiting response from server at: http://10.0.0.5:8983/solr); trying again at the "
+                        + "next poll, quietly until it answers",
+                "The search index: Solr answers again"), lines());
+        assertNull(logged.list.get(0).getThrowableProxy(), "no stack trace for an outage");
+    }
 }

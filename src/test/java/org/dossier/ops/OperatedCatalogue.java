@@ -64,6 +64,21 @@ final class OperatedCatalogue implements AutoCloseable {
         }
     }
 
+    /** A fresh catalogue of the seed pages that searches the SolrCloud collection {@code collection}. */
+    static OperatedCatalogue withSeedsOnSolr(org.dossier.search.SolrAddress collection, OperationsSettings operating) {
+        try {
+            Path folder = Files.createTempDirectory("dossier-ops-solr-");
+            Settings settings = new Settings(org.dossier.app.DatabaseAddress.sqlite(folder.resolve("dossier.db")),
+                    "127.0.0.1", 0, TestCatalogue.SEEDS, PublicUrl.fromRequests(), null, Protection.NONE, null,
+                    new org.dossier.app.SearchChoice(collection));
+            return new OperatedCatalogue(folder, DossierApp.start(settings, operating));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the catalogue did not start", e);
+        }
+    }
+
     Http http() {
         return new Http("http://127.0.0.1:" + app.port());
     }

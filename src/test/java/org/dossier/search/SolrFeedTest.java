@@ -104,6 +104,68 @@ class SolrFeedTest {
     }
 
     /**
+     * A collection deleted while nodes serve (an operator's slip, a cluster rebuilt) is Solr being
+     * away, not a request Solr refuses: searches are unavailable (a 503 page), not a 500 logged at
+     * every request (the client says "Collection not found" with a 400, which was taken for a bad
+     * request), and the reader is not told where the collection lives. The follower says so in one
+     * line, with no stack trace; related records and suggestions are left off without a line each.
+     * Made again (empty), the collection is filled from the database by the running node, with what
+     * was saved meanwhile, each record once: it stayed empty, with the node ready, until a restart.
+     */
+    @Test
+    void aCollectionDeletedAndMadeAgainIsUnavailableThenFilledAgainWithoutARestart() throws Exception {
+        SolrAddress lost = TestSolrCloud.freshCollection(1);
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(SolrSearchEngine.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        try (SolrSearchEngine node = SolrSearchEngine.open(lost, database.dsl());
+             CloudSolrClient admin = SolrSearchEngine.client(lost)) {
+            long searchable = node.size();
+            logged.start();
+            log.addAppender(logged);
+            log.setLevel(ch.qos.logback.classic.Level.INFO); // the tests run with dossier.log.level=WARN
+            CollectionAdminRequest.deleteCollection(lost.collection()).process(admin);
+            SearchUnavailableException away = assertThrows(SearchUnavailableException.class,
+                    () -> node.search(SearchRequest.of("korea")));
+            assertFalse(away.getMessage().contains(lost.ensemble().toString()), away.getMessage());
+            assertThrows(SearchUnavailableException.class, () -> node.search(SearchRequest.everything(10)));
+            assertThrows(SearchUnavailableException.class, () -> node.hitIds(SearchRequest.everything(10).withoutPaging()));
+            assertTrue(awaitOpen(node, false), "not open while the collection is gone: " + node.status());
+            assertTrue(node.status().detail().contains("does not answer"), node.status().detail());
+            int savedMeanwhile = create("Minute on the zorbleford crossing", "Saved while the collection was gone.");
+            for (int i = 0; i < 3; i++) {
+                assertEquals(List.of(), node.related(1, 5));
+                assertEquals(List.of(), node.suggest("kor", Suggestions.MAX));
+            }
+            List<String> outage = lines(logged, lost);
+            assertEquals(1, outage.size(), outage.toString());
+            assertTrue(outage.get(0).startsWith("WARN The Solr collection " + lost + " could not apply the changes after "),
+                    outage.get(0));
+            assertTrue(outage.get(0).contains("Solr cannot be reached"), outage.get(0));
+            assertTrue(logged.list.stream().filter(e -> e.getFormattedMessage().contains(lost.toString()))
+                    .allMatch(e -> e.getThrowableProxy() == null), "no stack trace for an outage");
+            assertEquals(1, logged.list.size(), "and no line for each related record or suggestion: " + lines(logged, null));
+
+            SolrSetup.create(lost, 1, 1);
+            assertTrue(awaitOpen(node, true), "open again by itself: " + node.status());
+            assertEquals(searchable + 1, node.size(), "every searchable record, once");
+            assertEquals(List.of(savedMeanwhile), found(node, "zorbleford"));
+            assertEquals(engine.count(SearchRequest.of("korea")), node.count(SearchRequest.of("korea")));
+            assertTrue(lines(logged, lost).stream().anyMatch(line -> line.startsWith("INFO The Solr collection " + lost
+                    + ": Solr answers again")), lines(logged, lost).toString());
+        } finally {
+            log.detachAppender(logged);
+            log.setLevel(null);
+        }
+    }
+
+    /** The lines logged about {@code collection} (every line for null), as "LEVEL message". */
+    private static List<String> lines(ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged,
+                                      SolrAddress collection) {
+        return logged.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage())
+                .filter(line -> collection == null || line.contains(collection.toString())).toList();
+    }
+
+    /**
      * A collection made with another configset — here an older Dossier schema, without the field
      * that marks searchable records and with another stemmer — is refused when a node opens it or
      * a reindex would fill it, before anything is written (filling begins by emptying it), with
@@ -113,25 +175,8 @@ class SolrFeedTest {
     void aCollectionOfAnotherConfigsetIsRefusedWithWhatToDoAndKeptAsItWas() throws Exception {
         SolrAddress good = TestSolrCloud.freshCollection(1);
         SolrAddress old = good.ensemble().collection(good.collection() + "_old");
-        Path zip = SolrSetup.configsetZip();
-        Path older = Files.createTempFile("dossier-older-configset", ".zip");
         try (CloudSolrClient admin = SolrSearchEngine.client(old)) {
-            try (java.util.zip.ZipFile from = new java.util.zip.ZipFile(zip.toFile());
-                 java.util.zip.ZipOutputStream to = new java.util.zip.ZipOutputStream(Files.newOutputStream(older))) {
-                for (java.util.zip.ZipEntry entry : java.util.Collections.list(from.entries())) {
-                    String text = new String(from.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                    if (entry.getName().equals("schema.xml")) {
-                        text = text.replaceAll("<field name=\"live\"[^>]*/>", "")
-                                .replace("solr.KStemFilterFactory", "solr.PorterStemFilterFactory");
-                    }
-                    to.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
-                    to.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    to.closeEntry();
-                }
-            }
-            new org.apache.solr.client.solrj.request.ConfigSetAdminRequest.Upload().setConfigSetName(old.collection())
-                    .setUploadFile(older, "application/zip").process(admin);
-            CollectionAdminRequest.createCollection(old.collection(), old.collection(), 1, 1).process(admin);
+            makeWithAnOlderConfigset(admin, old.collection());
             SolrInputDocument kept = new SolrInputDocument();
             kept.setField("id", "kept");
             kept.setField("feed_version", 1L);
@@ -147,9 +192,66 @@ class SolrFeedTest {
             assertThrows(SolrSetup.OtherConfigset.class, () -> SolrSearchEngine.rebuild(old, database.dsl(), (done, total) -> { }));
             assertTrue(admin.getById("kept") != null, "nothing written to it, and nothing taken away");
             assertEquals(List.of(), SolrSetup.differences(admin, good.collection()), "this build's own collection");
+        }
+    }
+
+    /**
+     * Makes the collection {@code name} with an older Dossier's configset ({@code NAME_older}):
+     * without the field that marks searchable records, and with another stemmer.
+     */
+    private static void makeWithAnOlderConfigset(CloudSolrClient admin, String name) throws Exception {
+        Path zip = SolrSetup.configsetZip();
+        Path older = Files.createTempFile("dossier-older-configset", ".zip");
+        try {
+            try (java.util.zip.ZipFile from = new java.util.zip.ZipFile(zip.toFile());
+                 java.util.zip.ZipOutputStream to = new java.util.zip.ZipOutputStream(Files.newOutputStream(older))) {
+                for (java.util.zip.ZipEntry entry : java.util.Collections.list(from.entries())) {
+                    String text = new String(from.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    if (entry.getName().equals("schema.xml")) {
+                        text = text.replaceAll("<field name=\"live\"[^>]*/>", "")
+                                .replace("solr.KStemFilterFactory", "solr.PorterStemFilterFactory");
+                    }
+                    to.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                    to.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    to.closeEntry();
+                }
+            }
+            new org.apache.solr.client.solrj.request.ConfigSetAdminRequest.Upload().setConfigSetName(name + "_older")
+                    .setUploadFile(older, "application/zip").process(admin);
+            CollectionAdminRequest.createCollection(name, name + "_older", 1, 1).process(admin);
         } finally {
             Files.deleteIfExists(zip);
             Files.deleteIfExists(older);
+        }
+    }
+
+    /**
+     * A collection made again while a node serves, but with another configset (an older Dossier's),
+     * is refused as at start, before anything is written: searches on it are the 503 page, not a
+     * 500 of Solr's refusal ("undefined field live"), and /ready says what to do; made again with
+     * this build's configset, it is filled and searched with no restart.
+     */
+    @Test
+    void aCollectionMadeAgainWithAnotherConfigsetIsRefusedAndSearchesAreUnavailable() throws Exception {
+        SolrAddress replaced = TestSolrCloud.freshCollection(1);
+        try (SolrSearchEngine node = SolrSearchEngine.open(replaced, database.dsl());
+             CloudSolrClient admin = SolrSearchEngine.client(replaced)) {
+            CollectionAdminRequest.deleteCollection(replaced.collection()).process(admin);
+            makeWithAnOlderConfigset(admin, replaced.collection());
+            for (int i = 0; i < 600 && !node.status().detail().contains("it has no field live"); i++) {
+                Thread.sleep(100);
+            }
+            assertTrue(node.status().detail().contains("it has no field live"), node.status().detail());
+            assertFalse(node.status().open());
+            assertThrows(SearchUnavailableException.class, () -> node.search(SearchRequest.of("korea")));
+            assertThrows(SearchUnavailableException.class, () -> node.search(SearchRequest.everything(10)));
+            assertEquals(List.of(), node.suggest("kor", Suggestions.MAX));
+            assertEquals(null, admin.getById(SolrSearchEngine.FEED_ID), "nothing written to it");
+
+            CollectionAdminRequest.deleteCollection(replaced.collection()).process(admin);
+            SolrSetup.create(replaced, 1, 1);
+            assertTrue(awaitOpen(node, true), "open again by itself: " + node.status());
+            assertEquals(engine.count(SearchRequest.of("korea")), node.count(SearchRequest.of("korea")));
         }
     }
 

@@ -64,47 +64,166 @@ public final class TestSolrCloud {
     }
 
     private static String start() throws IOException, InterruptedException {
+        data = Files.createTempDirectory("dossier-solr");
+        Launched launched = launch(data);
+        process = launched.process();
+        Runtime.getRuntime().addShutdownHook(new Thread(TestSolrCloud::stop));
+        Thread drain = new Thread(() -> {
+            try {
+                while (launched.lines().readLine() != null) {
+                    // the cluster's log, read so that it never blocks on a full pipe
+                }
+            } catch (IOException e) {
+                // the cluster stopped
+            }
+        }, "solr-dev-log");
+        drain.setDaemon(true);
+        drain.start();
+        return launched.zk();
+    }
+
+    /** A cluster's child JVM, the ZooKeeper address it printed, and the rest of what it prints. */
+    private record Launched(Process process, String zk, BufferedReader lines) {
+    }
+
+    private static Launched launch(Path data) throws IOException, InterruptedException {
         Path project = Path.of("solr-dev").toAbsolutePath();
         Path classpath = project.resolve("target/classpath.txt");
         String maven = System.getProperty("dossier.maven", "mvn");
         Path log = Files.createDirectories(project.resolve("target")).resolve("build.log");
-        if (!builtSince(classpath, project)) {
-            Process build = new ProcessBuilder(maven, "-B", "-q", "-f", project.resolve("pom.xml").toString(),
-                    "compile", "dependency:build-classpath", "-Dmdep.outputFile=" + classpath)
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!build.waitFor(10, TimeUnit.MINUTES) || build.exitValue() != 0) {
-                Files.deleteIfExists(classpath);
-                throw new IllegalStateException("could not build solr-dev/: see " + log);
+        synchronized (TestSolrCloud.class) {
+            if (!builtSince(classpath, project)) {
+                Process build = new ProcessBuilder(maven, "-B", "-q", "-f", project.resolve("pom.xml").toString(),
+                        "compile", "dependency:build-classpath", "-Dmdep.outputFile=" + classpath)
+                        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                if (!build.waitFor(10, TimeUnit.MINUTES) || build.exitValue() != 0) {
+                    Files.deleteIfExists(classpath);
+                    throw new IllegalStateException("could not build solr-dev/: see " + log);
+                }
             }
         }
-        data = Files.createTempDirectory("dossier-solr");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+        Process started = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
                 project.resolve("target/classes") + File.pathSeparator + Files.readString(classpath).strip(),
                 "org.dossier.solrdev.LocalSolrCloud", "--stdin", data.toString()))
                 .redirectErrorStream(true).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(TestSolrCloud::stop));
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader lines = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         String line;
         while ((line = lines.readLine()) != null) {
             if (ZK_ADDRESS.matcher(line.strip()).matches()) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        while (lines.readLine() != null) {
-                            // the cluster's log, read so that it never blocks on a full pipe
-                        }
-                    } catch (IOException e) {
-                        // the cluster stopped
-                    }
-                }, "solr-dev-log");
-                drain.setDaemon(true);
-                drain.start();
-                return line.strip();
+                return new Launched(started, line.strip(), lines);
             }
             seen.append(line).append('\n');
         }
+        started.destroyForcibly();
         throw new IllegalStateException("the test SolrCloud did not start:\n" + seen);
+    }
+
+    /**
+     * A SolrCloud of a test class's own (ZooKeeper and two Solr nodes), whose parts the class may stop
+     * and start again, as outages do: the shared cluster serves other classes running meanwhile.
+     * About 5 s to start: one per class, its collections made as the class needs them.
+     */
+    public static final class Own implements AutoCloseable {
+
+        private final Path data;
+        private final Launched launched;
+        private final SolrAddress.Ensemble ensemble;
+        private static final Pattern ANSWER = Pattern.compile("(done|failed) (stop|start)-[a-z]+( [0-9]+)?.*$");
+        private final java.util.concurrent.BlockingQueue<String> answers = new java.util.concurrent.LinkedBlockingQueue<>();
+        /** The cluster's last lines, said when a command fails. */
+        private final java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
+
+        private Own(Path data, Launched launched) {
+            this.data = data;
+            this.launched = launched;
+            this.ensemble = SolrAddress.Ensemble.parse(launched.zk());
+            Thread reader = new Thread(() -> {
+                try {
+                    String line;
+                    while ((line = launched.lines().readLine()) != null) {
+                        // An answer, which the cluster's own log may have begun on the same line.
+                        java.util.regex.Matcher answer = ANSWER.matcher(line);
+                        if (answer.find()) {
+                            answers.add(answer.group());
+                        }
+                        synchronized (recent) {
+                            recent.addLast(line);
+                            if (recent.size() > 40) {
+                                recent.removeFirst();
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    // the cluster stopped
+                }
+            }, "solr-own-log");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        public static Own start() {
+            try {
+                Path data = Files.createTempDirectory("dossier-solr-own");
+                return new Own(data, launch(data));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** A new, empty collection of {@code shards} shards of {@code replicas} replicas each. */
+        public SolrAddress freshCollection(int shards, int replicas) {
+            SolrAddress address = ensemble.collection("own_" + COLLECTIONS.incrementAndGet());
+            try {
+                SolrSetup.create(address, shards, replicas);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return address;
+        }
+
+        /** Stops Solr node {@code index} (0 or 1), as a machine that goes down. */
+        public void stopNode(int index) {
+            ask("stop-node " + index);
+        }
+
+        /** Starts node {@code index} again, on its old port. */
+        public void startNode(int index) {
+            ask("start-node " + index);
+        }
+
+        public void stopZooKeeper() {
+            ask("stop-zk");
+        }
+
+        private void ask(String command) {
+            try {
+                launched.process().getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+                launched.process().getOutputStream().flush();
+                String answer = answers.poll(2, TimeUnit.MINUTES);
+                if (!("done " + command).equals(answer)) {
+                    synchronized (recent) {
+                        throw new IllegalStateException("the test SolrCloud did not " + command + ": " + answer
+                                + "; its last lines:\n" + String.join("\n", recent));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            stopProcess(launched.process());
+            TestCatalogue.deleteRecursively(data);
+        }
     }
 
     /**
@@ -128,6 +247,13 @@ public final class TestSolrCloud {
     }
 
     private static void stop() {
+        stopProcess(process);
+        if (data != null) {
+            TestCatalogue.deleteRecursively(data);
+        }
+    }
+
+    private static void stopProcess(Process process) {
         if (process != null && process.isAlive()) {
             try {
                 process.getOutputStream().close();
@@ -137,9 +263,6 @@ public final class TestSolrCloud {
             } catch (IOException | InterruptedException e) {
                 process.destroyForcibly();
             }
-        }
-        if (data != null) {
-            TestCatalogue.deleteRecursively(data);
         }
     }
 }

@@ -1,10 +1,15 @@
 package org.dossier.solrdev;
 
-import java.io.InputStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.apache.solr.embedded.JettySolrRunner;
 
 /**
  * A SolrCloud on this machine: ZooKeeper and two Solr nodes (Solr 9.10.1, on Jetty 10, in this JVM
@@ -13,7 +18,10 @@ import org.apache.solr.cloud.MiniSolrCloudCluster;
  * ({@code dossier.jar solr-setup}).
  *
  * <p>{@code LocalSolrCloud DIR} runs until it is stopped (SIGTERM); {@code LocalSolrCloud --stdin DIR}
- * also stops when its standard input closes, so that a test run that dies never leaves it behind.
+ * also stops when its standard input closes, so that a test run that dies never leaves it behind,
+ * and takes lines on it that stop and start its parts, as outages do: {@code stop-node N},
+ * {@code start-node N} (on its old port), {@code stop-zk}, each
+ * answered with a line {@code done LINE} (or {@code failed LINE: WHY}) once it is done.
  */
 public final class LocalSolrCloud {
 
@@ -34,9 +42,29 @@ public final class LocalSolrCloud {
         System.out.println(cluster.getZkServer().getZkAddress());
         System.out.flush();
         if (followStdin) {
-            InputStream in = System.in;
-            while (in.read() >= 0) {
-                // keep reading until the parent closes our input
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            // By their place at the start: the cluster's own list leaves a stopped node out.
+            List<JettySolrRunner> started = new ArrayList<>(cluster.getJettySolrRunners());
+            String line;
+            while ((line = in.readLine()) != null) {
+                // keep reading until the parent closes our input, doing what it asks meanwhile
+                try {
+                    String[] words = line.strip().split(" ");
+                    switch (words[0]) {
+                        case "stop-node" -> {
+                            JettySolrRunner node = started.get(Integer.parseInt(words[1]));
+                            cluster.stopJettySolrRunner(node);
+                            cluster.waitForJettyToStop(node);
+                        }
+                        case "start-node" -> cluster.startJettySolrRunner(started.get(Integer.parseInt(words[1])), true);
+                        case "stop-zk" -> cluster.getZkServer().shutdown();
+                        default -> throw new IllegalArgumentException("no such command");
+                    }
+                    System.out.println("done " + line);
+                } catch (Exception e) {
+                    System.out.println("failed " + line + ": " + e);
+                }
+                System.out.flush();
             }
             System.exit(0);
         }

@@ -1,0 +1,179 @@
+package org.dossier.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.List;
+import org.dossier.app.Database;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.DocumentDate;
+import org.dossier.documents.RecordDraft;
+import org.dossier.documents.RecordStore;
+import org.dossier.search.SolrAddress;
+import org.dossier.testing.Http;
+import org.dossier.testing.StartedFirst;
+import org.dossier.testing.TestSolrCloud;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A node on SolrCloud whose Solr nodes and ZooKeeper go away while it serves, on a cluster of the
+ * class's own: what a reader, a load balancer, Prometheus and an operator reading the log see.
+ */
+@StartedFirst(seconds = 60)
+class SolrOutageTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestSolrCloud.Own cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = TestSolrCloud.Own.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    /**
+     * With two replicas of each shard, a Solr node that stops changes nothing a reader sees. With
+     * both stopped, a search is the 503 page with Retry-After (not where the collection lives), the
+     * listing and record pages go on, /ready says 503 and why, {@code dossier_index_open} is 0, and
+     * the log says it once: not SolrJ's "Re-trying request" five times a poll (25 lines a second)
+     * nor ZooKeeper's client at each attempt to reconnect, with its stack trace. A record saved
+     * meanwhile is found once Solr is back, once, with no restart. ZooKeeper stopped: a search is
+     * answered from the collection's last known state or is the same 503, never a 500, and the log
+     * has no line at each of its client's attempts to reconnect. (ZooKeeper is not started again:
+     * the test cluster's ZooKeeper did not always come back on this machine.)
+     */
+    @Test
+    void solrNodesAndZooKeeperThatGoAwayAreA503AndOneLineAndComeBackWithoutARestart() throws Exception {
+        SolrAddress collection = cluster.freshCollection(2, 2);
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        OperationsSettings withMetrics = new OperationsSettings(0, "127.0.0.1",
+                OperationsSettings.DEFAULT_MAX_INDEX_LAG, java.time.Duration.ZERO);
+        try (OperatedCatalogue catalogue = OperatedCatalogue.withSeedsOnSolr(collection, withMetrics)) {
+            Http http = catalogue.http();
+            long records = total(http, "/search.json");
+            assertEquals(200, http.get("/search?q=korea").statusCode());
+
+            cluster.stopNode(0);
+            assertEquals(200, http.get("/search?q=korea").statusCode(), "one replica of each shard is left");
+            awaitReady(http);
+
+            logged.list.clear();
+            cluster.stopNode(1);
+            HttpResponse<String> page = http.get("/search?q=korea");
+            assertEquals(503, page.statusCode(), page.body());
+            assertTrue(page.headers().firstValue("Retry-After").isPresent());
+            assertFalse(page.body().contains(collection.ensemble().toString()), page.body());
+            assertTrue(page.body().contains("korea"), "the search box keeps what was typed");
+            HttpResponse<String> json = http.get("/search.json?q=korea");
+            assertEquals(503, JSON.readTree(json.body()).get("status").asInt(), json.body());
+            assertEquals(503, http.get("/search.csv?q=korea").statusCode());
+            assertEquals(200, http.get("/").statusCode(), "the listing reads the database");
+            assertEquals(200, http.get(recordPage(http, 1)).statusCode(), "a record page reads the database");
+            HttpResponse<String> ready = awaitNotReady(http);
+            assertTrue(ready.body().contains("does not answer"), ready.body());
+            assertTrue(http.get(catalogue.metricsUrl()).body().contains("dossier_index_open 0.0"));
+            int saved;
+            try (Database db = Database.open(catalogue.database())) {
+                saved = save(db, "Memo on the plonkwater affair");
+            }
+            Thread.sleep(3_000); // fifteen polls of the follower, each failing
+            List<String> outage = lines(logged);
+            assertEquals(1, outage.size(), outage.toString());
+            assertTrue(outage.get(0).contains("SolrSearchEngine") && outage.get(0).contains("Solr cannot be reached"),
+                    outage.toString());
+
+            cluster.startNode(0);
+            cluster.startNode(1);
+            awaitReady(http);
+            assertEquals(List.of(saved), ids(http, "/search.json?q=plonkwater"), "applied once Solr is back, once");
+            assertEquals(records + 1, total(http, "/search.json"), "every record, once");
+            assertTrue(http.get(catalogue.metricsUrl()).body().contains("dossier_index_open 1.0"));
+
+            logged.list.clear();
+            cluster.stopZooKeeper();
+            // Answered from the collection's last known state, or (when the client must read it again
+            // from ZooKeeper) the same 503 page; never a 500. The record pages read the database.
+            HttpResponse<String> duringZooKeeper = http.get("/search?q=korea");
+            assertTrue(List.of(200, 503).contains(duringZooKeeper.statusCode()), duringZooKeeper.body());
+            assertEquals(200, http.get(recordPage(http, 1)).statusCode());
+            Thread.sleep(3_000); // the ZooKeeper client tries to reconnect meanwhile, about once a second
+            // At most the follower's one line (when it needed ZooKeeper) and Curator's on the session.
+            List<String> zooKeeperAway = lines(logged).stream()
+                    .filter(line -> !line.startsWith("org.apache.curator.framework.state.ConnectionStateManager")).toList();
+            assertTrue(zooKeeperAway.size() <= 2, "not a line at each poll or attempt: " + zooKeeperAway);
+            assertTrue(zooKeeperAway.stream().allMatch(line -> line.contains("Solr cannot be reached")), zooKeeperAway.toString());
+        } finally {
+            root.detachAppender(logged);
+        }
+    }
+
+    /** What was logged at WARN or above, as "LOGGER MESSAGE" (the class's node alone logs meanwhile). */
+    private static List<String> lines(ListAppender<ILoggingEvent> logged) {
+        return logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .map(e -> e.getLoggerName() + " " + e.getFormattedMessage()).toList();
+    }
+
+    private static int save(Database db, String title) {
+        // Written by another node (or a command): this one learns of it from the change feed.
+        return new RecordStore(db.dsl(), Clock.systemUTC()).write(w -> w.create(new RecordDraft(title,
+                List.of("Saved while part of SolrCloud was away."), DocumentDate.ofDay(1961, 8, 13)),
+                Attribution.editor("tester", "saved during an outage")));
+    }
+
+    private static long total(Http http, String path) throws Exception {
+        HttpResponse<String> answer = http.get(path);
+        assertEquals(200, answer.statusCode(), answer.body());
+        return JSON.readTree(answer.body()).get("total").asLong();
+    }
+
+    private static List<Integer> ids(Http http, String path) throws Exception {
+        HttpResponse<String> answer = http.get(path);
+        assertEquals(200, answer.statusCode(), answer.body());
+        List<Integer> ids = new java.util.ArrayList<>();
+        JSON.readTree(answer.body()).get("documents").forEach(d -> ids.add(d.get("id").asInt()));
+        return ids;
+    }
+
+    private static String recordPage(Http http, int id) {
+        return http.get("/documents/" + id).headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
+    }
+
+    private static void awaitReady(Http http) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        HttpResponse<String> ready;
+        while ((ready = http.get(Health.READINESS)).statusCode() != 200) {
+            assertTrue(System.nanoTime() < deadline, "not ready: " + ready.body());
+            Thread.sleep(100);
+        }
+    }
+
+    private static HttpResponse<String> awaitNotReady(Http http) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        HttpResponse<String> ready;
+        while ((ready = http.get(Health.READINESS)).statusCode() != 503) {
+            assertTrue(System.nanoTime() < deadline, "still ready: " + ready.body());
+            Thread.sleep(100);
+        }
+        return ready;
+    }
+}

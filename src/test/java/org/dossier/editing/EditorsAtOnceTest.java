@@ -1,0 +1,250 @@
+package org.dossier.editing;
+
+import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_PERSON;
+import static org.dossier.db.Tables.PERSON;
+import static org.dossier.db.Tables.REVISION;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.dossier.accounts.Role;
+import org.dossier.app.Database;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.DocumentDate;
+import org.dossier.documents.RecordDraft;
+import org.dossier.documents.RecordStore;
+import org.dossier.testing.Http;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.dossier.testing.SeededCatalogue;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Editors whose requests meet: real threads sending real requests to a real server at one instant,
+ * round after round. Whatever the order the database takes them in, one save of a version wins,
+ * every other is refused with the editor's text kept, and the history has each version once.
+ */
+class EditorsAtOnceTest {
+
+    private static final int ROUNDS = 12;
+
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+
+    private static Database database;
+    private static Http alice;
+    private static Http bea;
+    private static ExecutorService pool;
+
+    @BeforeAll
+    static void start() {
+        Editors.add(catalogue, "alice", Role.EDITOR);
+        Editors.add(catalogue, "bea", Role.EDITOR);
+        alice = Editors.signIn(catalogue, "alice");
+        bea = Editors.signIn(catalogue, "bea");
+        database = Database.open(catalogue.database());
+        pool = Executors.newCachedThreadPool();
+    }
+
+    @AfterAll
+    static void stop() {
+        pool.shutdownNow();
+        database.close();
+    }
+
+    private static int version(int id) {
+        return database.dsl().select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchSingle(DOCUMENT.VERSION);
+    }
+
+    private static String summary(int id) {
+        return database.dsl().select(DOCUMENT.SUMMARY).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchSingle(DOCUMENT.SUMMARY);
+    }
+
+    private static FormFields editForm(Http editor, int id) {
+        HttpResponse<String> page = editor.get("/admin/documents/" + id + "/edit");
+        assertEquals(200, page.statusCode(), page.body());
+        return FormFields.of(page.body(), "form.record-form");
+    }
+
+    /** Runs every one of {@code requests} at one instant (a barrier), and returns their answers in order. */
+    @SafeVarargs
+    private static List<HttpResponse<String>> atOnce(Callable<HttpResponse<String>>... requests) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(requests.length);
+        List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+        for (Callable<HttpResponse<String>> request : requests) {
+            sent.add(pool.submit(() -> {
+                together.await(60, TimeUnit.SECONDS);
+                return request.call();
+            }));
+        }
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : sent) {
+            answers.add(answer.get(120, TimeUnit.SECONDS));
+        }
+        return answers;
+    }
+
+    /** Each version of the record once, numbered 1 to its version, none missing. */
+    private static void assertHistoryWhole(int id) {
+        List<Integer> numbers = database.dsl().select(REVISION.NUMBER).from(REVISION).where(REVISION.DOCUMENT_ID.eq(id))
+                .orderBy(REVISION.NUMBER).fetch(REVISION.NUMBER);
+        List<Integer> expected = java.util.stream.IntStream.rangeClosed(1, version(id)).boxed().toList();
+        assertEquals(expected, numbers, "record " + id + "'s history");
+    }
+
+    private static List<Integer> statuses(List<HttpResponse<String>> answers) {
+        return answers.stream().map(HttpResponse::statusCode).toList();
+    }
+
+    @Test
+    void twoEditorsSavingOneVersionAtOnceOneWinsAndTheOtherGetsTheMergeScreenWithTheirText() throws Exception {
+        int id = catalogue.recordTitled("(via Shtytkov)");
+        for (int round = 0; round < ROUNDS; round++) {
+            int opened = version(id);
+            int r = round;
+            FormFields aliceForm = editForm(alice, id);
+            FormFields beaForm = editForm(bea, id);
+            String aliceText = "Alice's summary of round " + round + " <b>& more</b>.";
+            String beaText = "Bea's summary of round " + round + " <i>\"quoted\"</i>.";
+            List<HttpResponse<String>> answers = atOnce(
+                    () -> alice.post("/admin/documents/" + id + "/edit", aliceForm.set("summary", aliceText)
+                            .set("note", "Alice, round " + r).entries()),
+                    () -> bea.post("/admin/documents/" + id + "/edit", beaForm.set("summary", beaText)
+                            .set("note", "Bea, round " + r).entries()));
+            List<Integer> codes = statuses(answers);
+            assertTrue(codes.equals(List.of(303, 409)) || codes.equals(List.of(409, 303)), "round " + round + ": " + codes);
+            assertEquals(opened + 1, version(id), "round " + round);
+            boolean aliceWon = codes.get(0) == 303;
+            assertEquals(aliceWon ? aliceText : beaText, summary(id), "round " + round + ": the winner's text is saved");
+            Document merge = Jsoup.parse(answers.get(aliceWon ? 1 : 0).body());
+            assertEquals(aliceWon ? beaText : aliceText, merge.selectFirst("form.record-form textarea[name=summary]").wholeText(),
+                    "the loser's text is in the form, as typed");
+            assertEquals(String.valueOf(opened + 1), merge.selectFirst("form.record-form input[name=version]").val(),
+                    "the merge screen carries the version it shows");
+            assertTrue(merge.selectFirst(".saved-version").text().contains(aliceWon ? aliceText : beaText),
+                    "the saved text stands beside it");
+            assertTrue(merge.selectFirst(".conflict").text().contains(aliceWon ? "alice" : "bea"), merge.selectFirst(".conflict").text());
+        }
+        assertHistoryWhole(id);
+    }
+
+    /** A record made for a test, linking no one, whose title names {@code name}; returns its id. */
+    private static int recordNaming(String name, String title) {
+        return new RecordStore(database.dsl(), Clock.systemUTC()).write(w -> w.create(new RecordDraft(
+                title + " " + name, List.of("A record naming " + name + " that links no one yet."),
+                DocumentDate.ofYear(1950)), Attribution.editor("bea", "Made for a test")));
+    }
+
+    /**
+     * Bea's save of record {@code id}, from another connection (as another node's), held open until
+     * {@code meanwhile} has sent its request and that request waits for it (on PostgreSQL, for her
+     * row lock; on SQLite, for the write lock); then it commits, and {@code meanwhile}'s answer is returned.
+     */
+    private static HttpResponse<String> whileASaveIsUnderWay(int id, String summary,
+            Callable<HttpResponse<String>> meanwhile) throws Exception {
+        CountDownLatch underWay = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        Future<Integer> saving = pool.submit(() -> new RecordStore(database.dsl(), Clock.systemUTC()).write(w -> {
+            RecordDraft now = w.draft(id);
+            int saved = w.update(id, version(id), new RecordDraft(now.title(), List.of(summary), now.date(),
+                    now.typeId(), now.people(), now.places(), now.languages()), Attribution.editor("bea", "Held open"));
+            underWay.countDown();
+            try {
+                assertTrue(commit.await(60, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return saved;
+        }));
+        assertTrue(underWay.await(60, TimeUnit.SECONDS), "bea's save got under way");
+        Future<HttpResponse<String>> answer = pool.submit(meanwhile);
+        waitUntilARequestWaitsForALock();
+        commit.countDown();
+        saving.get(60, TimeUnit.SECONDS);
+        return answer.get(60, TimeUnit.SECONDS);
+    }
+
+    /**
+     * On PostgreSQL, until some transaction waits for a lock (the request meets the save held open);
+     * SQLite cannot tell, and a request that comes after the commit meets nothing: half a second.
+     */
+    private static void waitUntilARequestWaitsForALock() throws InterruptedException {
+        if (database.dsl().dialect().family() != SQLDialect.POSTGRES) {
+            Thread.sleep(500);
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (database.dsl().fetchCount(DSL.table("pg_stat_activity"), DSL.field("wait_event_type").eq("Lock")
+                .and(DSL.field("datname").eq(DSL.field("current_database()")))) == 0) {
+            assertTrue(System.nanoTime() < deadline, "no request came to wait for the save held open");
+            Thread.sleep(10);
+        }
+    }
+
+    private static int personId(String key) {
+        return database.dsl().select(PERSON.ID).from(PERSON).where(PERSON.KEY.eq(key)).fetchSingle(PERSON.ID);
+    }
+
+    private static List<Integer> peopleOf(int id) {
+        return database.dsl().select(DOCUMENT_PERSON.PERSON_ID).from(DOCUMENT_PERSON).where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id))
+                .orderBy(DOCUMENT_PERSON.POSITION).fetch(DOCUMENT_PERSON.PERSON_ID);
+    }
+
+    @Test
+    void linkingARecordWhileAnEditorSavesItKeepsBothTheSaveAndTheLink() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            int id = recordNaming("Stalin", "Note of round " + round + " to");
+            String csrf = Editors.csrf(alice.get("/admin/people/stalin/link").body());
+            String summary = "Bea's correction, saved while Alice linked the record, round " + round + ".";
+            HttpResponse<String> linked = whileASaveIsUnderWay(id, summary, () -> alice.post("/admin/people/stalin/link",
+                    List.of(Map.entry("csrf", csrf), Map.entry("document", String.valueOf(id)))));
+            assertEquals(303, linked.statusCode(), linked.body());
+            assertEquals(summary, summary(id), "bea's save is kept");
+            assertEquals(List.of(personId("stalin")), peopleOf(id), "and the link made after it");
+            assertEquals(3, version(id));
+            assertHistoryWhole(id);
+        }
+    }
+
+    @Test
+    void mergingAPersonWhileAnEditorSavesOneOfItsRecordsKeepsTheSaveAndMovesTheLink() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String name = "Merged Clerk " + (char) ('A' + round);
+            String key = "merged-clerk-" + (char) ('a' + round);
+            FormFields person = FormFields.of(alice.get("/admin/people/new").body(), "form.authority-form");
+            HttpResponse<String> made = alice.post("/admin/people/new", person.set("name", name).set("kind", "person")
+                    .set("note", "A clerk to merge").entries());
+            assertEquals(303, made.statusCode(), made.body());
+            int id = recordNaming(name, "Note of round " + round + " to");
+            String csrf = Editors.csrf(alice.get("/admin/people/" + key + "/link").body());
+            assertEquals(303, alice.post("/admin/people/" + key + "/link",
+                    List.of(Map.entry("csrf", csrf), Map.entry("document", String.valueOf(id)))).statusCode());
+            assertEquals(List.of(personId(key)), peopleOf(id));
+            FormFields merge = FormFields.of(alice.get("/admin/people/" + key + "/merge").body(), "form.merge-form");
+            String summary = "Bea's correction, saved while Alice merged its person, round " + round + ".";
+            HttpResponse<String> merged = whileASaveIsUnderWay(id, summary, () -> alice.post("/admin/people/" + key + "/merge",
+                    merge.set("survivor", "stalin").set("note", "The same man").entries()));
+            assertEquals(303, merged.statusCode(), merged.body());
+            assertEquals(summary, summary(id), "bea's save is kept");
+            assertEquals(List.of(personId("stalin")), peopleOf(id), "and the link moved after it");
+            assertHistoryWhole(id);
+        }
+    }
+}

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class EditorsAtOnceTest {
 
-    private static final int ROUNDS = 12;
+    private static final int ROUNDS = 8;
 
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
@@ -246,5 +246,92 @@ class EditorsAtOnceTest {
             assertEquals(List.of(personId("stalin")), peopleOf(id), "and the link moved after it");
             assertHistoryWhole(id);
         }
+    }
+
+    @Test
+    void withdrawingARecordWhileAnotherEditorSavesItOneWinsAndTheOtherIsToldNothingWasChanged() throws Exception {
+        int id = recordNaming("Molotov", "Record withdrawn and edited at once, to");
+        for (int round = 0; round < ROUNDS; round++) {
+            int opened = version(id);
+            FormFields edit = editForm(alice, id);
+            FormFields withdraw = FormFields.of(bea.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form");
+            String text = "Alice's summary while Bea withdrew it, round " + round + ".";
+            List<HttpResponse<String>> answers = atOnce(
+                    () -> alice.post("/admin/documents/" + id + "/edit", edit.set("summary", text).set("note", "Edit").entries()),
+                    () -> bea.post("/admin/documents/" + id + "/withdraw", withdraw.set("reason", "A duplicate").entries()));
+            List<Integer> codes = statuses(answers);
+            assertTrue(codes.equals(List.of(303, 409)) || codes.equals(List.of(409, 303)), "round " + round + ": " + codes);
+            assertEquals(opened + 1, version(id));
+            boolean edited = codes.get(0) == 303;
+            Document refused = Jsoup.parse(answers.get(edited ? 1 : 0).body());
+            if (edited) {
+                assertEquals(text, summary(id));
+                assertEquals("A duplicate", refused.selectFirst("textarea[name=reason], input[name=reason]").val(),
+                        "the reason typed is kept");
+            } else {
+                assertEquals(text, refused.selectFirst("form.record-form textarea[name=summary]").wholeText());
+                // Back in the catalogue for the next round.
+                FormFields reinstate = FormFields.of(bea.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form");
+                assertEquals(303, bea.post("/admin/documents/" + id + "/reinstate", reinstate.set("note", "Back").entries())
+                        .statusCode());
+            }
+        }
+        assertHistoryWhole(id);
+    }
+
+    @Test
+    void restoringAVersionWhileAnotherEditorSavesOneWinsAndTheOtherIsRefused() throws Exception {
+        int id = recordNaming("Molotov", "Record restored and edited at once, to");
+        for (int round = 0; round < ROUNDS; round++) {
+            // Saying something else than version 1 first, so that restoring it changes the record.
+            assertEquals(303, alice.post("/admin/documents/" + id + "/edit", editForm(alice, id)
+                    .set("summary", "Before round " + round + ".").set("note", "Before").entries()).statusCode());
+            int opened = version(id);
+            FormFields edit = editForm(alice, id);
+            FormFields restore = FormFields.of(bea.get("/documents/" + id + "/history/1").body(), "form.restore-form")
+                    .set("note", "Restored, round " + round);
+            String text = "Alice's summary while Bea restored the first version, round " + round + ".";
+            List<HttpResponse<String>> answers = atOnce(
+                    () -> alice.post("/admin/documents/" + id + "/edit", edit.set("summary", text).set("note", "Edit").entries()),
+                    () -> bea.post("/admin/documents/" + id + "/restore", restore.entries()));
+            List<Integer> codes = statuses(answers);
+            assertTrue(codes.equals(List.of(303, 409)) || codes.equals(List.of(409, 303)), "round " + round + ": " + codes);
+            assertEquals(opened + 1, version(id));
+            boolean edited = codes.get(0) == 303;
+            assertEquals(edited ? text : "A record naming Molotov that links no one yet.", summary(id));
+            if (edited) {
+                assertEquals("Restored, round " + round, Jsoup.parse(answers.get(1).body()).selectFirst("form.restore-form textarea[name=note], form.restore-form input[name=note]").val());
+            } else {
+                assertEquals(text, Jsoup.parse(answers.get(0).body()).selectFirst("form.record-form textarea[name=summary]").wholeText());
+            }
+        }
+        assertHistoryWhole(id);
+    }
+
+    @Test
+    void manyEditorsSavingDifferentRecordsAtOnceAreAllSaved() throws Exception {
+        int writers = 24;
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            ids.add(recordNaming("Molotov", "Record " + i + " of a burst of saves, to"));
+        }
+        for (int round = 0; round < 3; round++) {
+            List<Callable<HttpResponse<String>>> saves = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                int id = ids.get(i);
+                Http editor = Editors.signIn(catalogue.http().anotherVisitor(), i % 2 == 0 ? "alice" : "bea");
+                FormFields form = editForm(editor, id);
+                String text = "Saved in burst " + round + " by writer " + i + ".";
+                saves.add(() -> editor.post("/admin/documents/" + id + "/edit", form.set("summary", text)
+                        .set("note", "Burst").entries()));
+            }
+            @SuppressWarnings("unchecked")
+            List<HttpResponse<String>> answers = atOnce(saves.toArray(new Callable[0]));
+            for (int i = 0; i < writers; i++) {
+                assertEquals(303, answers.get(i).statusCode(), "writer " + i + ": " + answers.get(i).body());
+                assertEquals("Saved in burst " + round + " by writer " + i + ".", summary(ids.get(i)));
+            }
+        }
+        ids.forEach(EditorsAtOnceTest::assertHistoryWhole);
     }
 }

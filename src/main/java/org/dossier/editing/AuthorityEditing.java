@@ -24,7 +24,6 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.BadRequest;
-import org.dossier.web.ErrorPages;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
 import org.dossier.web.WriteUnavailable;
@@ -296,6 +295,13 @@ public final class AuthorityEditing {
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
                     mergeModel(find(ctx, kind), find(ctx, kind).version(), survivorKey, note, errors));
             return;
+        } catch (RuntimeException e) {
+            // The database cannot take it now: the choice and the note come back, to send again.
+            WriteUnavailable unavailable = Forms.unavailable(ctx, e);
+            Map<String, Object> model = mergeModel(authority, opened, survivorKey, note, errors);
+            model.put("notice", unavailable.getMessage());
+            ctx.render("editing/authority-merge", model);
+            return;
         }
         ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
     }
@@ -381,12 +387,10 @@ public final class AuthorityEditing {
 
     private void unavailable(Context ctx, RuntimeException failure, AuthorityKind kind, StoredAuthority authority,
                              AuthorityEditForm form, int version) {
-        WriteUnavailable unavailable = WriteUnavailable.of(failure).orElseThrow(() -> failure);
-        ErrorPages.logUnavailable(ctx, unavailable);
+        WriteUnavailable unavailable = Forms.unavailable(ctx, failure);
         Map<String, Object> model = model(kind, authority, form, version);
         model.put("notice", unavailable.getMessage());
-        ctx.header("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
-        ctx.status(HttpStatus.SERVICE_UNAVAILABLE).render("editing/authority-edit", model);
+        ctx.render("editing/authority-edit", model);
     }
 
     private Map<String, Object> model(AuthorityKind kind, StoredAuthority authority, AuthorityEditForm form, int version) {

@@ -20,6 +20,7 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.NotFound;
+import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
 
 /**
@@ -107,6 +108,10 @@ public final class AuthorityHistory {
             refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Its records went to " + survivor.name()
                     + ", which has since been merged into " + onward + ". Nothing was restored: undo that merge "
                     + "first (restore " + survivor.name() + "'s version from before it), then this one.");
+            return;
+        } catch (RuntimeException e) {
+            WriteUnavailable unavailable = Forms.unavailable(ctx, e);
+            refuse(ctx, authority, number, note, HttpStatus.SERVICE_UNAVAILABLE, false, unavailable.getMessage());
             return;
         }
         if (!restored) {

@@ -16,7 +16,6 @@ import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
 import org.dossier.documents.StaleVersionException;
-import org.dossier.web.ErrorPages;
 import org.dossier.web.WriteUnavailable;
 
 /**
@@ -168,12 +167,10 @@ public final class EditForm {
     /** As above; a new record's form keeps its {@code token}, so that sent again it still creates one record at most. */
     private void showUnavailable(Context ctx, RuntimeException failure, DocumentDetails record, RecordForm form,
             int openedVersion, FormToken token) {
-        WriteUnavailable unavailable = WriteUnavailable.of(failure).orElseThrow(() -> failure);
-        ErrorPages.logUnavailable(ctx, unavailable);
+        WriteUnavailable unavailable = Forms.unavailable(ctx, failure);
         Map<String, Object> model = record != null ? model(record, form, openedVersion) : newRecordModel(form, token);
         model.put("notice", unavailable.getMessage());
-        ctx.header("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
-        ctx.status(HttpStatus.SERVICE_UNAVAILABLE).render("editing/edit", model);
+        ctx.render("editing/edit", model);
     }
 
     /**

@@ -1,10 +1,13 @@
 package org.dossier.editing;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import org.dossier.documents.DocumentDetails;
 import org.dossier.documents.RecordQueries;
 import org.dossier.web.BadRequest;
+import org.dossier.web.ErrorPages;
 import org.dossier.web.NotFound;
+import org.dossier.web.WriteUnavailable;
 
 /** Reading what editing forms post, strictly: a missing or garbled hidden field is a 400. */
 final class Forms {
@@ -26,6 +29,19 @@ final class Forms {
     static String text(Context ctx, String name) {
         String value = ctx.formParam(name);
         return value == null ? "" : value.replace("\r\n", "\n");
+    }
+
+    /**
+     * What a write that failed means, when it is one the database cannot take now (it is busy, read-only,
+     * full or unreachable): logged, and the answer made 503 with Retry-After, for the caller to show its
+     * form again with what was typed and this message. Any other failure is thrown on.
+     */
+    static WriteUnavailable unavailable(Context ctx, RuntimeException failure) {
+        WriteUnavailable unavailable = WriteUnavailable.of(failure).orElseThrow(() -> failure);
+        ErrorPages.logUnavailable(ctx, unavailable);
+        ctx.header("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+        return unavailable;
     }
 
     static DocumentDetails record(RecordQueries records, int id) {

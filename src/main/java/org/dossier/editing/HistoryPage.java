@@ -15,6 +15,7 @@ import org.dossier.documents.StaleVersionException;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
+import org.dossier.web.WriteUnavailable;
 
 /**
  * {@code /documents/{id}/history}: every version of a record, public, with what each changed
@@ -86,6 +87,10 @@ public final class HistoryPage {
             refuse(ctx, record.id(), number, note, HttpStatus.CONFLICT, false, "Someone changed this record while you had "
                     + "this page open (it is now at version " + e.currentVersion() + "). Nothing was restored: "
                     + "look at the history again, then decide.");
+            return;
+        } catch (RuntimeException e) {
+            WriteUnavailable unavailable = Forms.unavailable(ctx, e);
+            refuse(ctx, record.id(), number, note, HttpStatus.SERVICE_UNAVAILABLE, false, unavailable.getMessage());
             return;
         }
         if (!restored) {

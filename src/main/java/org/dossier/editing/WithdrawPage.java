@@ -60,6 +60,9 @@ public final class WithdrawPage {
         } catch (StaleVersionException e) {
             stale(ctx, record.id(), reason, "");
             return;
+        } catch (RuntimeException e) {
+            ctx.render("editing/withdraw", model(record, reason, "", Forms.unavailable(ctx, e).getMessage(), false));
+            return;
         }
         ctx.redirect(record.permanentPath(), HttpStatus.SEE_OTHER);
     }
@@ -82,6 +85,9 @@ public final class WithdrawPage {
             store.write(w -> w.reinstate(record.id(), version, Attribution.editor(author, note)));
         } catch (StaleVersionException e) {
             stale(ctx, record.id(), "", note);
+            return;
+        } catch (RuntimeException e) {
+            ctx.render("editing/withdraw", model(record, "", note, Forms.unavailable(ctx, e).getMessage(), false));
             return;
         }
         ctx.redirect(Forms.record(records, record.id()).canonicalPath(), HttpStatus.SEE_OTHER);

@@ -334,4 +334,88 @@ class EditorsAtOnceTest {
         }
         ids.forEach(EditorsAtOnceTest::assertHistoryWhole);
     }
+
+    /** The value of the tick beside {@code label} in a record form's list ({@code person} or {@code place}). */
+    private static String choiceId(String page, String field, String label) {
+        return Jsoup.parse(page).select("form.record-form input[name=" + field + "]").stream()
+                .filter(box -> box.parent().text().strip().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + field + " " + label)).val();
+    }
+
+    /**
+     * Both editors change every field from one version, the lists differently: the one refused sees
+     * each of the other's changes in "what changed since", the other's values beside, and every one of
+     * their own fields as they sent it (ticks, roles, order, escaped text). Saving the merge after a
+     * third editor saved is refused again, overwriting nothing.
+     */
+    @Test
+    void theMergeScreenShowsEachFieldTheOtherChangedKeepsEachOfMineAndRefusesAgainAfterAThirdSave() throws Exception {
+        int id = recordNaming("Molotov", "Record merged field by field, to");
+        String page = alice.get("/admin/documents/" + id + "/edit").body();
+        String stalin = choiceId(page, "person", "Joseph Stalin");
+        String molotov = choiceId(page, "person", "Vyacheslav Molotov");
+        String korea = choiceId(page, "place", "Korea");
+        String china = choiceId(page, "place", "China");
+        String type = Jsoup.parse(page).select("select[name=type] option").stream().filter(o -> o.text().equals("Telegram"))
+                .findFirst().orElseThrow().val();
+        FormFields aliceForm = FormFields.of(page, "form.record-form");
+        FormFields beaForm = editForm(bea, id);
+
+        // Bea: Molotov the author, Stalin the recipient, Korea, a telegram in Russian.
+        HttpResponse<String> beaSaved = bea.post("/admin/documents/" + id + "/edit", beaForm
+                .set("title", "Bea's title").set("date", "May 10, 1950").set("summary", "Bea's summary.")
+                .set("type", type).set("languages", "Russian")
+                .add("person", molotov).set("role-" + molotov, "author").set("order-" + molotov, "1")
+                .add("person", stalin).set("role-" + stalin, "recipient").set("order-" + stalin, "2")
+                .add("place", korea).set("note", "Bea's correction").entries());
+        assertEquals(303, beaSaved.statusCode(), beaSaved.body());
+
+        // Alice, from the same version: Stalin the author, then Molotov mentioned; China; Chinese.
+        String aliceTitle = "Alice's <title> & \"quotes\"";
+        HttpResponse<String> refused = alice.post("/admin/documents/" + id + "/edit", aliceForm
+                .set("title", aliceTitle).set("date", "1951").set("summary", "Alice's <b>summary</b>.")
+                .set("languages", "Chinese")
+                .add("person", stalin).set("role-" + stalin, "author").set("order-" + stalin, "1")
+                .add("person", molotov).set("role-" + molotov, "mentioned").set("order-" + molotov, "2")
+                .add("place", china).set("note", "Alice's correction").entries());
+        assertEquals(409, refused.statusCode(), refused.body());
+        Document merge = Jsoup.parse(refused.body());
+        List<String> changed = merge.select(".since-opened dt").eachText();
+        assertEquals(List.of("Title", "Date", "Type", "Languages", "People", "Places", "Summary"), changed);
+        String saved = merge.selectFirst(".saved-version").text();
+        for (String beas : List.of("Bea's title", "May 10, 1950", "Telegram", "Russian", "Vyacheslav Molotov (author); Joseph Stalin (recipient)",
+                "Korea", "Bea's summary.")) {
+            assertTrue(saved.contains(beas), beas + " in " + saved);
+        }
+        FormFields mine = FormFields.of(refused.body(), "form.record-form");
+        assertEquals(aliceTitle, mine.get("title"));
+        assertEquals("1951", mine.get("date"));
+        assertEquals("Alice's <b>summary</b>.", mine.get("summary"));
+        assertEquals("", mine.get("type"));
+        assertEquals("Chinese", mine.get("languages"));
+        assertEquals(List.of(stalin, molotov).stream().sorted().toList(), mine.all("person").stream().sorted().toList());
+        assertEquals("author", mine.get("role-" + stalin));
+        assertEquals("mentioned", mine.get("role-" + molotov));
+        assertEquals("1", mine.get("order-" + stalin));
+        assertEquals("2", mine.get("order-" + molotov));
+        assertEquals(List.of(china), mine.all("place"));
+        assertEquals("Alice's correction", mine.get("note"));
+        assertTrue(refused.body().contains("Alice&#39;s &lt;title&gt; &amp; &quot;quotes&quot;")
+                || refused.body().contains("Alice's &lt;title&gt; &amp; &quot;quotes&quot;"), "her title, escaped");
+        assertEquals(String.valueOf(version(id)), mine.get("version"));
+
+        // Carol (bea again, from a fresh form) saves before Alice sends her merge: refused again.
+        assertEquals(303, bea.post("/admin/documents/" + id + "/edit", editForm(bea, id).set("summary", "A third save.")
+                .set("note", "Third").entries()).statusCode());
+        int third = version(id);
+        HttpResponse<String> again = alice.post("/admin/documents/" + id + "/edit", mine.set("type", type)
+                .set("note", "Merged with Bea's").entries());
+        assertEquals(409, again.statusCode(), again.body());
+        assertEquals(third, version(id), "the third save stands");
+        assertEquals("A third save.", summary(id));
+        Document second = Jsoup.parse(again.body());
+        assertEquals(List.of("Summary"), second.select(".since-opened dt").eachText(), "only what the third save changed");
+        assertEquals("Alice's <b>summary</b>.", FormFields.of(again.body(), "form.record-form").get("summary"));
+        assertHistoryWhole(id);
+    }
 }

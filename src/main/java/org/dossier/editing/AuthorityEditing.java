@@ -376,12 +376,13 @@ public final class AuthorityEditing {
     /** The editor's text, beside what is saved now; the form now carries that version. */
     private void conflict(Context ctx, AuthorityKind kind, AuthorityEditForm form, int opened) {
         StoredAuthority saved = find(ctx, kind);
-        List<AuthorityVersion> versions = authorities.versions(saved);
+        // Who saved the version shown, read with it: the history's newest may be a later save's.
+        AuthorityVersion latest = authorities.version(saved, saved.version()).orElseThrow();
         AuthorityVersion openedVersion = authorities.version(saved, opened).orElse(null);
         RevisionDiff since = openedVersion == null ? null
                 : AuthorityDiff.between(openedVersion.content(), saved.content());
         Map<String, Object> model = model(kind, saved, form, saved.version());
-        model.put("conflict", new Conflict(saved, versions.get(0), opened, since));
+        model.put("conflict", new Conflict(saved, latest, opened, since));
         ctx.status(HttpStatus.CONFLICT).render("editing/authority-edit", model);
     }
 

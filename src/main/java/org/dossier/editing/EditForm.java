@@ -179,8 +179,9 @@ public final class EditForm {
      */
     private void showConflict(Context ctx, RecordForm form, int openedVersion) {
         DocumentDetails saved = Forms.record(records, RecordPage.id(ctx));
-        Revision latest = revisions.of(saved.id()).get(0);
         RecordVersion now = revisions.find(saved.id(), saved.version()).orElseThrow();
+        // Who saved the version shown, read with it: the history's newest line may be a later save's.
+        Revision latest = Revision.of(now);
         RevisionDiff sinceOpened = revisions.find(saved.id(), openedVersion)
                 .map(opened -> RevisionDiff.between(opened, now)).orElse(null);
         Map<String, Object> model = model(saved, form, saved.version());

@@ -80,6 +80,13 @@ public final class EditForm {
             saved = store.write(writer -> writer.update(record.id(), openedVersion, checked.draft(),
                     Attribution.editor(author, checked.note())));
         } catch (StaleVersionException e) {
+            if (savedAlready(record.id(), checked.draft())) {
+                // The same form sent again (a double click, a retry after a save whose answer was
+                // lost), whose browser shows the second answer: that was the conflict page, naming
+                // the editor as the one who had saved in between.
+                redirectSaved(ctx, record.id());
+                return;
+            }
             showConflict(ctx, form, openedVersion);
             return;
         } catch (RuntimeException e) {
@@ -93,6 +100,12 @@ public final class EditForm {
             return;
         }
         redirectSaved(ctx, record.id());
+    }
+
+    /** Whether the record says now exactly what {@code draft} says: a stale form's save has nothing left to do. */
+    private boolean savedAlready(int id, org.dossier.documents.RecordDraft draft) {
+        DocumentDetails now = Forms.record(records, id);
+        return revisions.find(id, now.version()).map(RecordVersion::draft).filter(draft::equals).isPresent();
     }
 
     /** To the record, which then says "Saved — version N" to the editor. */

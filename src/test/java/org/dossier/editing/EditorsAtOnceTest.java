@@ -418,4 +418,27 @@ class EditorsAtOnceTest {
         assertEquals("Alice's <b>summary</b>.", FormFields.of(again.body(), "form.record-form").get("summary"));
         assertHistoryWhole(id);
     }
+
+    /**
+     * A double click on Save sends the form twice, and the browser shows the second answer: it was the
+     * conflict page, saying that the editor had saved in between, as if someone else had. A form
+     * whose text the record says now goes to the record, as saved; only one version is written.
+     */
+    @Test
+    void theSameEditFormSentTwiceAtOnceIsOneSaveAndBothGoToTheRecord() throws Exception {
+        int id = recordNaming("Molotov", "Record saved with a double click, to");
+        for (int round = 0; round < ROUNDS; round++) {
+            int opened = version(id);
+            FormFields form = editForm(alice, id).set("summary", "Saved with a double click, round " + round + ".")
+                    .set("note", "Double click");
+            List<HttpResponse<String>> answers = atOnce(
+                    () -> alice.post("/admin/documents/" + id + "/edit", form.entries()),
+                    () -> alice.post("/admin/documents/" + id + "/edit", form.entries()));
+            assertEquals(List.of(303, 303), statuses(answers), "round " + round + ": " + answers.get(0).body() + answers.get(1).body());
+            assertEquals(answers.get(0).headers().firstValue("Location"), answers.get(1).headers().firstValue("Location"));
+            assertTrue(answers.get(0).headers().firstValue("Location").orElseThrow().endsWith("?saved=" + (opened + 1)));
+            assertEquals(opened + 1, version(id), "one save");
+        }
+        assertHistoryWhole(id);
+    }
 }

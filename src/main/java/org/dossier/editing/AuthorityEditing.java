@@ -144,6 +144,13 @@ public final class AuthorityEditing {
             });
             pending.wake(); // a renamed one's records past the first batch are stamped in the background
         } catch (StaleAuthorityException e) {
+            StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
+            if (!now.merged() && now.content().equals(checked.content())) {
+                // The same form sent again (a double click), whose browser shows the second answer:
+                // that was the conflict page, naming the editor as the one who had saved in between.
+                ctx.redirect(linkPath(now) + "?saved=" + now.version(), HttpStatus.SEE_OTHER);
+                return;
+            }
             conflict(ctx, kind, form, opened);
             return;
         } catch (TakenMeanwhile e) {

@@ -441,4 +441,23 @@ class EditorsAtOnceTest {
         }
         assertHistoryWhole(id);
     }
+
+    /** The same for a person's form: a double click on Save was the conflict page naming the editor. */
+    @Test
+    void thePersonFormSentTwiceAtOnceIsOneSaveAndBothGoOn() throws Exception {
+        FormFields person = FormFields.of(alice.get("/admin/people/new").body(), "form.authority-form");
+        assertEquals(303, alice.post("/admin/people/new", person.set("name", "Clerk Saved Twice").set("kind", "person")
+                .set("note", "A clerk").entries()).statusCode());
+        for (int round = 0; round < ROUNDS; round++) {
+            FormFields form = FormFields.of(alice.get("/admin/people/clerk-saved-twice/edit").body(), "form.authority-form")
+                    .set("description", "Described with a double click, round " + round + ".").set("note", "Double click");
+            List<HttpResponse<String>> answers = atOnce(
+                    () -> alice.post("/admin/people/clerk-saved-twice/edit", form.entries()),
+                    () -> alice.post("/admin/people/clerk-saved-twice/edit", form.entries()));
+            assertEquals(List.of(303, 303), statuses(answers), "round " + round + ": " + answers.get(0).body() + answers.get(1).body());
+            assertEquals(answers.get(0).headers().firstValue("Location"), answers.get(1).headers().firstValue("Location"));
+        }
+        assertEquals(ROUNDS + 1, database.dsl().select(PERSON.VERSION).from(PERSON).where(PERSON.KEY.eq("clerk-saved-twice"))
+                .fetchSingle(PERSON.VERSION), "one version a round");
+    }
 }

@@ -44,6 +44,16 @@ final class Forms {
         return unavailable;
     }
 
+    /**
+     * Whether the version the record is at now is {@code author}'s, saved with {@code note}: the same
+     * form sent again (a double click, whose browser shows the second answer) finds its change made
+     * by the first, and goes on as done rather than saying that someone changed the record meanwhile.
+     */
+    static boolean sentAgain(Revisions revisions, DocumentDetails now, String author, String note) {
+        return revisions.find(now.id(), now.version())
+                .filter(version -> version.author().equals(author) && version.note().equals(note)).isPresent();
+    }
+
     static DocumentDetails record(RecordQueries records, int id) {
         return records.find(id).orElseThrow(() -> new NotFound("There is no document " + id + " in the catalogue."));
     }

@@ -460,4 +460,46 @@ class EditorsAtOnceTest {
         assertEquals(ROUNDS + 1, database.dsl().select(PERSON.VERSION).from(PERSON).where(PERSON.KEY.eq("clerk-saved-twice"))
                 .fetchSingle(PERSON.VERSION), "one version a round");
     }
+
+    /**
+     * A double click on Withdraw, on Reinstate, on Restore: the second answer, the one the browser
+     * shows, said that someone had changed the record meanwhile, or that it was withdrawn already.
+     * Each goes on as done; each is done once.
+     */
+    @Test
+    void aWithdrawalAReinstatementAndARestoreSentTwiceAtOnceAreEachDoneOnceAndGoOn() throws Exception {
+        int id = recordNaming("Molotov", "Record withdrawn with a double click, to");
+        assertEquals(303, alice.post("/admin/documents/" + id + "/edit", editForm(alice, id)
+                .set("summary", "A second version.").set("note", "Second").entries()).statusCode());
+        for (int round = 0; round < ROUNDS; round++) {
+            int opened = version(id);
+            FormFields withdraw = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form")
+                    .set("reason", "A duplicate, round " + round);
+            List<HttpResponse<String>> withdrawn = atOnce(
+                    () -> alice.post("/admin/documents/" + id + "/withdraw", withdraw.entries()),
+                    () -> alice.post("/admin/documents/" + id + "/withdraw", withdraw.entries()));
+            assertEquals(List.of(303, 303), statuses(withdrawn), "withdrawn, round " + round + ": "
+                    + withdrawn.get(0).body() + withdrawn.get(1).body());
+            assertEquals(opened + 1, version(id));
+
+            FormFields reinstate = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form")
+                    .set("note", "Back, round " + round);
+            List<HttpResponse<String>> back = atOnce(
+                    () -> alice.post("/admin/documents/" + id + "/reinstate", reinstate.entries()),
+                    () -> alice.post("/admin/documents/" + id + "/reinstate", reinstate.entries()));
+            assertEquals(List.of(303, 303), statuses(back), "reinstated, round " + round + ": "
+                    + back.get(0).body() + back.get(1).body());
+            assertEquals(opened + 2, version(id));
+
+            int version = round % 2 == 0 ? 1 : 2;
+            FormFields restore = FormFields.of(alice.get("/documents/" + id + "/history/" + version).body(), "form.restore-form");
+            List<HttpResponse<String>> restored = atOnce(
+                    () -> alice.post("/admin/documents/" + id + "/restore", restore.entries()),
+                    () -> alice.post("/admin/documents/" + id + "/restore", restore.entries()));
+            assertEquals(List.of(303, 303), statuses(restored), "restored, round " + round + ": "
+                    + restored.get(0).body() + restored.get(1).body());
+            assertEquals(opened + 3, version(id));
+        }
+        assertHistoryWhole(id);
+    }
 }

@@ -113,7 +113,8 @@ public final class AccessControl {
     private boolean signInAgain(Context ctx) {
         List<Map.Entry<String, String>> carried = new ArrayList<>();
         ctx.formParamMap().forEach((name, values) -> {
-            if (!name.equals(CSRF_FIELD)) {
+            // A password typed (a new account's) is never written into a page: it is typed again.
+            if (!name.equals(CSRF_FIELD) && !name.equals("password")) {
                 values.forEach(value -> carried.add(Map.entry(name, value)));
             }
         });

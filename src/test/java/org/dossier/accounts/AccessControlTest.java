@@ -283,6 +283,13 @@ class AccessControlTest {
         FormFields login = FormFields.of(ended.body(), "form[action=/admin/login]");
         assertTrue(erin.post("/admin/logout", Map.of("csrf", login.get("csrf"))).body().contains("Sign in first: nothing was changed"),
                 "a sign-out, which carries nothing typed, is the plain 401");
+        HttpResponse<String> account = erin.post("/admin/users", Map.of("csrf", login.get("csrf"), "username", "frank",
+                "role", "editor", "password", "a password typed once"));
+        assertEquals(401, account.statusCode());
+        assertEquals(List.of("role", "username"),
+                Jsoup.parse(account.body()).select("input[name=carried-name]").eachAttr("value").stream().sorted().toList(),
+                "a password typed is never written into the page");
+        assertFalse(account.body().contains("a password typed once"));
         assertEquals("/admin/documents/" + id + "/edit", login.get("return"));
         List<String> names = signIn.select("input[name=carried-name]").eachAttr("value");
         assertFalse(names.contains("csrf"), "the ended session's token is not carried: " + names);

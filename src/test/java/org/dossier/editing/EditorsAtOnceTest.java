@@ -5,7 +5,9 @@ import static org.dossier.db.Tables.DOCUMENT_PERSON;
 import static org.dossier.db.Tables.PERSON;
 import static org.dossier.db.Tables.REVISION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
 import org.dossier.testing.Http;
+import org.dossier.web.WriteUnavailable;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.dossier.testing.SeededCatalogue;
@@ -501,5 +504,46 @@ class EditorsAtOnceTest {
             assertEquals(opened + 3, version(id));
         }
         assertHistoryWhole(id);
+    }
+
+    /**
+     * PostgreSQL stops one of two writes that wait for each other (a deadlock: here each holds one
+     * record and wants the other's, as two merges of one pair in opposite directions can). The one
+     * stopped is told that it met another change, to send it again: it was told that an import was
+     * probably running, with half a minute to wait.
+     */
+    @Test
+    void twoWritesWaitingForEachOtherAreToldTheyMetNotThatAnImportRuns() throws Exception {
+        assumeTrue(database.dsl().dialect().family() == SQLDialect.POSTGRES, "SQLite's writers take turns: none waits holding a row");
+        int first = recordNaming("Molotov", "First of two records locked crosswise, to");
+        int second = recordNaming("Molotov", "Second of two records locked crosswise, to");
+        CyclicBarrier eachHoldsOne = new CyclicBarrier(2);
+        RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());
+        List<Future<Void>> writes = new ArrayList<>();
+        for (int[] order : List.of(new int[] {first, second}, new int[] {second, first})) {
+            writes.add(pool.submit(() -> store.write((records, tx) -> {
+                tx.update(DOCUMENT).set(DOCUMENT.TITLE, DOCUMENT.TITLE).where(DOCUMENT.ID.eq(order[0])).execute();
+                try {
+                    eachHoldsOne.await(60, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                tx.update(DOCUMENT).set(DOCUMENT.TITLE, DOCUMENT.TITLE).where(DOCUMENT.ID.eq(order[1])).execute();
+                return null;
+            })));
+        }
+        List<Throwable> stopped = new ArrayList<>();
+        for (Future<Void> write : writes) {
+            try {
+                write.get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                stopped.add(e.getCause());
+            }
+        }
+        assertEquals(1, stopped.size(), "one of the two is stopped: " + stopped);
+        WriteUnavailable told = WriteUnavailable.of(stopped.get(0)).orElseThrow(() -> new AssertionError(stopped.get(0)));
+        assertTrue(told.getMessage().contains("met another made at the same moment"), told.getMessage());
+        assertFalse(told.getMessage().contains("import"), told.getMessage());
+        assertEquals(2, told.retryAfterSeconds());
     }
 }

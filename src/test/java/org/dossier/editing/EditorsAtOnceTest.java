@@ -546,4 +546,33 @@ class EditorsAtOnceTest {
         assertFalse(told.getMessage().contains("import"), told.getMessage());
         assertEquals(2, told.retryAfterSeconds());
     }
+
+    /** A rename stamps every record linked to the name; a save of one of them at that instant is kept, and so is the rename. */
+    @Test
+    void renamingAPersonWhileAnEditorSavesOneOfItsRecordsKeepsBoth() throws Exception {
+        FormFields person = FormFields.of(alice.get("/admin/people/new").body(), "form.authority-form");
+        assertEquals(303, alice.post("/admin/people/new", person.set("name", "Renamed Clerk").set("kind", "person")
+                .set("note", "A clerk to rename").entries()).statusCode());
+        int id = recordNaming("Renamed Clerk", "Record of a clerk renamed while it is edited, to");
+        String csrf = Editors.csrf(alice.get("/admin/people/renamed-clerk/link").body());
+        assertEquals(303, alice.post("/admin/people/renamed-clerk/link",
+                List.of(Map.entry("csrf", csrf), Map.entry("document", String.valueOf(id)))).statusCode());
+        for (int round = 0; round < ROUNDS; round++) {
+            int opened = version(id);
+            FormFields edit = editForm(alice, id).set("summary", "Saved while the clerk was renamed, round " + round + ".")
+                    .set("note", "Edit");
+            FormFields rename = FormFields.of(bea.get("/admin/people/renamed-clerk/edit").body(), "form.authority-form")
+                    .set("name", "Renamed Clerk " + round).set("note", "Rename " + round);
+            List<HttpResponse<String>> answers = atOnce(
+                    () -> alice.post("/admin/documents/" + id + "/edit", edit.entries()),
+                    () -> bea.post("/admin/people/renamed-clerk/edit", rename.entries()));
+            assertEquals(List.of(303, 303), statuses(answers), "round " + round + ": " + answers.get(0).body() + answers.get(1).body());
+            assertEquals(opened + 1, version(id), "the rename writes no version of the record");
+            assertEquals("Saved while the clerk was renamed, round " + round + ".", summary(id));
+            assertEquals("Renamed Clerk " + round, database.dsl().select(PERSON.NAME).from(PERSON)
+                    .where(PERSON.KEY.eq("renamed-clerk")).fetchSingle(PERSON.NAME));
+        }
+        assertEquals(List.of(personId("renamed-clerk")), peopleOf(id));
+        assertHistoryWhole(id);
+    }
 }

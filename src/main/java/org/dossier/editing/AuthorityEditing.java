@@ -260,6 +260,11 @@ public final class AuthorityEditing {
         if (survivor.isEmpty()) {
             errors.put("survivor", "Choose the " + kind.noun() + " this one is the same as.");
         }
+        String author = AccessControl.requireUser(ctx).username();
+        if (survivor.isPresent() && mergedAlready(authority, survivor.get(), author, note)) {
+            ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
+            return;
+        }
         if (ControlCharacters.showsNothing(note)) {
             errors.put("note", "Say why they are one: the note is kept in both histories.");
         } else if (note.length() > RecordForm.MAX_NOTE) {
@@ -278,8 +283,7 @@ public final class AuthorityEditing {
                     mergeModel(authority, opened, survivorKey, note, errors));
             return;
         }
-        String author = AccessControl.requireUser(ctx).username();
-        String why = "Merged " + authority.name() + " (" + authority.key() + ") into " + survivor.get().name() + ": " + note;
+        String why = mergeNote(authority, survivor.get(), note);
         try {
             store.write((w, tx) -> {
                 new AuthorityWriter(w, tx, clock).merge(authority, opened, survivor.get(), Attribution.editor(author, why));
@@ -287,6 +291,10 @@ public final class AuthorityEditing {
             });
             pending.wake(); // the records past the first batch move in the background
         } catch (StaleAuthorityException e) {
+            if (mergedAlready(authority, survivor.get(), author, note)) {
+                ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
+                return;
+            }
             // Either side may have changed: a merge writes the survivor too, at the version read above.
             String changed = e.key().equals(authority.key()) ? "this " + kind.noun()
                     : survivor.get().name() + " (" + survivor.get().key() + ")";
@@ -296,6 +304,10 @@ public final class AuthorityEditing {
                     mergeModel(find(ctx, kind), find(ctx, kind).version(), survivorKey, note, errors));
             return;
         } catch (IllegalArgumentException | IllegalStateException e) {
+            if (mergedAlready(authority, survivor.get(), author, note)) {
+                ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
+                return;
+            }
             // Checked above, but another editor may have merged either of them, or restored this one, since.
             errors.put("survivor", "One of them was merged, or a merge of this one undone, while you had this page "
                     + "open. Nothing was merged: look at them again, then decide.");
@@ -311,6 +323,23 @@ public final class AuthorityEditing {
             return;
         }
         ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
+    }
+
+    /** What a merge's version says in both histories, and every moved record's revision. */
+    private static String mergeNote(StoredAuthority merged, StoredAuthority survivor, String note) {
+        return "Merged " + merged.name() + " (" + merged.key() + ") into " + survivor.name() + ": " + note;
+    }
+
+    /**
+     * Whether {@code merged} is merged into {@code survivor} now by {@code author}'s merge with this
+     * note: the same form sent again (a double click, whose browser shows the second answer), which
+     * goes on as done rather than saying "Nothing was merged".
+     */
+    private boolean mergedAlready(StoredAuthority merged, StoredAuthority survivor, String author, String note) {
+        StoredAuthority now = authorities.find(merged.kind(), merged.id()).orElseThrow();
+        String why = mergeNote(merged, survivor, note);
+        return now.merged() && survivor.key().equals(now.mergedInto()) && authorities.version(now, now.version())
+                .filter(v -> author.equals(v.author()) && why.equals(v.note())).isPresent();
     }
 
     private Map<String, Object> mergeModel(StoredAuthority authority, int version, String survivor, String note,

@@ -97,6 +97,13 @@ public final class AuthorityHistory {
             refuseClash(ctx, authority, number, note, e.clash);
             return;
         } catch (StaleAuthorityException e) {
+            StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
+            if (!now.merged() && now.content().equals(restoring.content()) && authorities.version(now, now.version())
+                    .filter(v -> author.equals(v.author()) && note.equals(v.note())).isPresent()) {
+                // The same restore sent again (a double click), whose browser shows the second answer.
+                ctx.redirect(now.historyPath(), HttpStatus.SEE_OTHER);
+                return;
+            }
             refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Someone changed this " + kind.noun()
                     + " while you had this page open (it is now at version " + e.currentVersion() + "). Nothing was "
                     + "restored: look at the history again, then decide.");

@@ -575,4 +575,37 @@ class EditorsAtOnceTest {
         assertEquals(List.of(personId("renamed-clerk")), peopleOf(id));
         assertHistoryWhole(id);
     }
+
+    /**
+     * A double click on Merge said "Nothing was merged" (it was merged already, or changed meanwhile)
+     * on the answer the browser shows, and a double click on restoring its version from before the
+     * merge said someone had changed it: each goes on as done, once.
+     */
+    @Test
+    void aMergeAndItsUndoingSentTwiceAtOnceAreEachDoneOnceAndGoOn() throws Exception {
+        FormFields person = FormFields.of(alice.get("/admin/people/new").body(), "form.authority-form");
+        assertEquals(303, alice.post("/admin/people/new", person.set("name", "Clerk Merged Twice").set("kind", "person")
+                .set("note", "A clerk").entries()).statusCode());
+        for (int round = 0; round < 3; round++) {
+            FormFields merge = FormFields.of(alice.get("/admin/people/clerk-merged-twice/merge").body(), "form.merge-form")
+                    .set("survivor", "stalin").set("note", "The same man, round " + round);
+            List<HttpResponse<String>> merged = atOnce(
+                    () -> alice.post("/admin/people/clerk-merged-twice/merge", merge.entries()),
+                    () -> alice.post("/admin/people/clerk-merged-twice/merge", merge.entries()));
+            assertEquals(List.of(303, 303), statuses(merged), "merged, round " + round + ": "
+                    + merged.get(0).body() + merged.get(1).body());
+            assertEquals(List.of("/people/stalin", "/people/stalin"),
+                    merged.stream().map(m -> m.headers().firstValue("Location").orElseThrow()).toList());
+
+            FormFields undo = FormFields.of(alice.get("/people/clerk-merged-twice/history/1").body(),
+                    "form.restore-form").set("note", "Not the same man, round " + round);
+            List<HttpResponse<String>> undone = atOnce(
+                    () -> alice.post("/admin/people/clerk-merged-twice/restore", undo.entries()),
+                    () -> alice.post("/admin/people/clerk-merged-twice/restore", undo.entries()));
+            assertEquals(List.of(303, 303), statuses(undone), "undone, round " + round + ": "
+                    + undone.get(0).body() + undone.get(1).body());
+        }
+        assertEquals(7, database.dsl().select(PERSON.VERSION).from(PERSON).where(PERSON.KEY.eq("clerk-merged-twice"))
+                .fetchSingle(PERSON.VERSION), "made, then merged and undone once a round");
+    }
 }

@@ -10,6 +10,9 @@ import io.javalin.http.UnauthorizedResponse;
 import io.javalin.security.RouteRole;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.dossier.web.PublicUrl;
@@ -87,6 +90,10 @@ public final class AccessControl {
                 ctx.skipRemainingHandlers();
                 return;
             }
+            if (isForm(ctx) && ctx.cookie(SESSION_COOKIE) != null && signInAgain(ctx)) {
+                ctx.skipRemainingHandlers();
+                return;
+            }
             throw new UnauthorizedResponse("Sign in first: nothing was changed. Your session may have ended; "
                     + "sign in at " + LOGIN_PATH + " and send the form again.");
         }
@@ -94,6 +101,35 @@ public final class AccessControl {
             throw new ForbiddenResponse("Only an admin manages accounts.");
         }
     }
+
+    /**
+     * A form sent from this site by a browser whose session has ended (it idled out while the editor
+     * typed, or another tab signed out): the sign-in form, 401, carrying everything that was sent, so
+     * that once signed in the editor sends it again ({@link LoginPage}) rather than types it again.
+     * Only a browser that still sends its session's cookie gets it: that cookie is SameSite=Lax, so no
+     * other site's form carries it, and no other site can fill in a form an editor then sends.
+     * Returns false, having answered nothing, when the form carries nothing but its token.
+     */
+    private boolean signInAgain(Context ctx) {
+        List<Map.Entry<String, String>> carried = new ArrayList<>();
+        ctx.formParamMap().forEach((name, values) -> {
+            // A password typed (a new account's) is never written into a page: it is typed again.
+            if (!name.equals(CSRF_FIELD) && !name.equals("password")) {
+                values.forEach(value -> carried.add(Map.entry(name, value)));
+            }
+        });
+        if (carried.isEmpty()) {
+            return false; // nothing typed (a sign-out): nothing to keep
+        }
+        String back = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+        ctx.status(HttpStatus.UNAUTHORIZED).render(LoginPage.TEMPLATE, LoginPage.model("", back,
+                csrfTokenBeforeSignIn(ctx), SESSION_ENDED, carried));
+        return true;
+    }
+
+    /** What the sign-in form says above a form it carries. */
+    static final String SESSION_ENDED = "Sign in first: your session ended, so nothing was saved yet. Everything "
+            + "you sent is kept: sign in again, then send it from the next page.";
 
     /** Before every request: a state-changing one must carry the right CSRF token. */
     public void checkCsrf(Context ctx) {
@@ -134,12 +170,20 @@ public final class AccessControl {
         return token;
     }
 
-    /** Starts a new session for the account (a fresh token: one from before sign-in is never kept). */
+    /**
+     * Starts a new session for the account (a fresh token: one from before sign-in is never kept);
+     * the rest of this request is signed in with it (a page it renders carries its token).
+     */
     public void signIn(Context ctx, Account account) {
         sessions.end(ctx.cookie(SESSION_COOKIE));
         Sessions.Started started = sessions.start(account);
         ctx.cookie(cookie(SESSION_COOKIE, started.token(), -1, secure(ctx)));
         ctx.cookie(cookie(CSRF_COOKIE, "", 0, secure(ctx)));
+        Sessions.Session session = new Sessions.Session(new CurrentUser(account.id(), account.username(), account.role()),
+                started.csrfToken());
+        ctx.attribute(SESSION, session);
+        Templates.share(ctx, "currentUser", session.user());
+        Templates.share(ctx, "csrfToken", session.csrfToken());
     }
 
     public void signOut(Context ctx) {

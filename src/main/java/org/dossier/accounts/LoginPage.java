@@ -2,7 +2,9 @@ package org.dossier.accounts;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dossier.web.ClientAddress;
@@ -13,6 +15,10 @@ import org.dossier.web.WriteUnavailable;
 public final class LoginPage {
 
     static final String HOME = "/admin";
+    static final String TEMPLATE = "accounts/login";
+    /** The fields of a form sent after its session ended, carried through the sign-in as pairs of these. */
+    private static final String CARRIED_NAME = "carried-name";
+    private static final String CARRIED_VALUE = "carried-value";
 
     private final Accounts accounts;
     private final LoginThrottle throttle;
@@ -67,7 +73,27 @@ public final class LoginPage {
         }
         throttle.succeeded(username, client);
         access.signIn(ctx, account.get());
+        List<Map.Entry<String, String>> carried = carried(ctx);
+        if (!carried.isEmpty()) {
+            // A form sent when its session had ended: the editor sends it again, now with this session's token.
+            ctx.render("accounts/send-again", Map.of("action", back, "carried", carried));
+            return;
+        }
         ctx.redirect(back, HttpStatus.SEE_OTHER);
+    }
+
+    /** The fields of a form the sign-in carries ({@link AccessControl}), as they were sent; none when the pairs do not match. */
+    private static List<Map.Entry<String, String>> carried(Context ctx) {
+        List<String> names = ctx.formParams(CARRIED_NAME);
+        List<String> values = ctx.formParams(CARRIED_VALUE);
+        if (names.size() != values.size()) {
+            return List.of();
+        }
+        List<Map.Entry<String, String>> carried = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            carried.add(Map.entry(names.get(i), values.get(i)));
+        }
+        return carried;
     }
 
     private static void pause(java.time.Duration delay) {
@@ -87,13 +113,22 @@ public final class LoginPage {
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
+    /** The sign-in form again (a wrong password, a pause, a busy database), still carrying the form it carried. */
     private void show(Context ctx, HttpStatus status, String username, String back, String error) {
+        ctx.status(status).render(TEMPLATE, model(username, back, access.csrfTokenBeforeSignIn(ctx), error,
+                ctx.method() == io.javalin.http.HandlerType.POST ? carried(ctx) : List.of()));
+    }
+
+    /** The sign-in form's model; {@code carried}: the fields of a form to send again once signed in. */
+    static Map<String, Object> model(String username, String back, String loginCsrf, String error,
+                                     List<Map.Entry<String, String>> carried) {
         Map<String, Object> model = new HashMap<>();
         model.put("username", username);
         model.put("returnTo", back);
-        model.put("loginCsrf", access.csrfTokenBeforeSignIn(ctx));
+        model.put("loginCsrf", loginCsrf);
         model.put("error", error);
-        ctx.status(status).render("accounts/login", model);
+        model.put("carried", carried);
+        return model;
     }
 
     /** Where to go after signing in: a path on this site, never another site ("//evil.example"). */

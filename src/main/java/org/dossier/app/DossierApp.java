@@ -245,7 +245,7 @@ public final class DossierApp implements AutoCloseable {
             LoginPage login = new LoginPage(accounts, new LoginThrottle(db, clock), access, clients);
             Dashboard dashboard = new Dashboard(revisions, authorities);
             EditForm editForm = new EditForm(authorityLists, store, records, revisions, clock);
-            WithdrawPage withdrawal = new WithdrawPage(store, records);
+            WithdrawPage withdrawal = new WithdrawPage(store, records, revisions);
             HistoryPage history = new HistoryPage(store, records, revisions, conditional);
             UsersPage users = new UsersPage(accounts);
             // People and places, kept by editors: forms, history, linking records, merging. A merge (or

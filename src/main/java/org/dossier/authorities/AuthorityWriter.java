@@ -471,6 +471,7 @@ public final class AuthorityWriter {
         }
     }
 
+    /** The version of a record read through {@link RecordWriter#draft}, which locked it: still the one that draft is of. */
     private int version(int documentId) {
         return db.select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(documentId)).fetchSingle(DOCUMENT.VERSION);
     }

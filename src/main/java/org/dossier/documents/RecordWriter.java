@@ -174,9 +174,17 @@ public final class RecordWriter {
         return update(id, expectedVersion, draftAt(id, number), attribution);
     }
 
-    /** What the record says now. */
+    /**
+     * What the record says now, for a change made from it ({@link #update} at the version it is at
+     * now): its row stays locked until this transaction ends where rows lock (PostgreSQL; SQLite's
+     * writers take turns anyway), so that no editor's save comes between this read and that update.
+     * One that did was lost when it committed between the two reads (the update claimed its version,
+     * with the draft from before it), or failed the whole change as stale (a 500 for the editor who
+     * linked or merged).
+     */
     public RecordDraft draft(int id) {
-        DocumentRecord row = db.selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOne();
+        DocumentRecord row = org.dossier.app.Database.lockingRows(db, db.selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)))
+                .fetchOne();
         if (row == null) {
             throw new NoSuchRecordException(id);
         }

@@ -24,7 +24,6 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.BadRequest;
-import org.dossier.web.ErrorPages;
 import org.dossier.web.FormFields;
 import org.dossier.web.QueryParams;
 import org.dossier.web.WriteUnavailable;
@@ -145,6 +144,13 @@ public final class AuthorityEditing {
             });
             pending.wake(); // a renamed one's records past the first batch are stamped in the background
         } catch (StaleAuthorityException e) {
+            StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
+            if (!now.merged() && now.content().equals(checked.content())) {
+                // The same form sent again (a double click), whose browser shows the second answer:
+                // that was the conflict page, naming the editor as the one who had saved in between.
+                ctx.redirect(now.linkPath() + "?saved=" + now.version(), HttpStatus.SEE_OTHER);
+                return;
+            }
             conflict(ctx, kind, form, opened);
             return;
         } catch (TakenMeanwhile e) {
@@ -254,6 +260,11 @@ public final class AuthorityEditing {
         if (survivor.isEmpty()) {
             errors.put("survivor", "Choose the " + kind.noun() + " this one is the same as.");
         }
+        String author = AccessControl.requireUser(ctx).username();
+        if (survivor.isPresent() && mergedAlready(authority, survivor.get(), author, note)) {
+            ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
+            return;
+        }
         if (ControlCharacters.showsNothing(note)) {
             errors.put("note", "Say why they are one: the note is kept in both histories.");
         } else if (note.length() > RecordForm.MAX_NOTE) {
@@ -272,8 +283,7 @@ public final class AuthorityEditing {
                     mergeModel(authority, opened, survivorKey, note, errors));
             return;
         }
-        String author = AccessControl.requireUser(ctx).username();
-        String why = "Merged " + authority.name() + " (" + authority.key() + ") into " + survivor.get().name() + ": " + note;
+        String why = mergeNote(authority, survivor.get(), note);
         try {
             store.write((w, tx) -> {
                 new AuthorityWriter(w, tx, clock).merge(authority, opened, survivor.get(), Attribution.editor(author, why));
@@ -281,6 +291,10 @@ public final class AuthorityEditing {
             });
             pending.wake(); // the records past the first batch move in the background
         } catch (StaleAuthorityException e) {
+            if (mergedAlready(authority, survivor.get(), author, note)) {
+                ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
+                return;
+            }
             // Either side may have changed: a merge writes the survivor too, at the version read above.
             String changed = e.key().equals(authority.key()) ? "this " + kind.noun()
                     : survivor.get().name() + " (" + survivor.get().key() + ")";
@@ -291,6 +305,10 @@ public final class AuthorityEditing {
                     mergeModel(now, now.version(), survivorKey, note, errors));
             return;
         } catch (IllegalArgumentException | IllegalStateException e) {
+            if (mergedAlready(authority, survivor.get(), author, note)) {
+                ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
+                return;
+            }
             // Checked above, but another editor may have merged either of them, or restored this one, since.
             errors.put("survivor", "One of them was merged, or a merge of this one undone, while you had this page "
                     + "open. Nothing was merged: look at them again, then decide.");
@@ -298,8 +316,32 @@ public final class AuthorityEditing {
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
                     mergeModel(now, now.version(), survivorKey, note, errors));
             return;
+        } catch (RuntimeException e) {
+            // The database cannot take it now: the choice and the note come back, to send again.
+            WriteUnavailable unavailable = Forms.unavailable(ctx, e);
+            Map<String, Object> model = mergeModel(authority, opened, survivorKey, note, errors);
+            model.put("notice", unavailable.getMessage());
+            ctx.render("editing/authority-merge", model);
+            return;
         }
         ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
+    }
+
+    /** What a merge's version says in both histories, and every moved record's revision. */
+    private static String mergeNote(StoredAuthority merged, StoredAuthority survivor, String note) {
+        return "Merged " + merged.name() + " (" + merged.key() + ") into " + survivor.name() + ": " + note;
+    }
+
+    /**
+     * Whether {@code merged} is merged into {@code survivor} now by {@code author}'s merge with this
+     * note: the same form sent again (a double click, whose browser shows the second answer), which
+     * goes on as done rather than saying "Nothing was merged".
+     */
+    private boolean mergedAlready(StoredAuthority merged, StoredAuthority survivor, String author, String note) {
+        StoredAuthority now = authorities.find(merged.kind(), merged.id()).orElseThrow();
+        String why = mergeNote(merged, survivor, note);
+        return now.merged() && survivor.key().equals(now.mergedInto()) && authorities.version(now, now.version())
+                .filter(v -> author.equals(v.author()) && why.equals(v.note())).isPresent();
     }
 
     private Map<String, Object> mergeModel(StoredAuthority authority, int version, String survivor, String note,
@@ -368,23 +410,22 @@ public final class AuthorityEditing {
     /** The editor's text, beside what is saved now; the form now carries that version. */
     private void conflict(Context ctx, AuthorityKind kind, AuthorityEditForm form, int opened) {
         StoredAuthority saved = Forms.authority(ctx, authorities, kind);
-        List<AuthorityVersion> versions = authorities.versions(saved);
+        // Who saved the version shown, read with it: the history's newest may be a later save's.
+        AuthorityVersion latest = authorities.version(saved, saved.version()).orElseThrow();
         AuthorityVersion openedVersion = authorities.version(saved, opened).orElse(null);
         RevisionDiff since = openedVersion == null ? null
                 : AuthorityDiff.between(openedVersion.content(), saved.content());
         Map<String, Object> model = model(kind, saved, form, saved.version());
-        model.put("conflict", new Conflict(saved, versions.get(0), opened, since));
+        model.put("conflict", new Conflict(saved, latest, opened, since));
         ctx.status(HttpStatus.CONFLICT).render("editing/authority-edit", model);
     }
 
     private void unavailable(Context ctx, RuntimeException failure, AuthorityKind kind, StoredAuthority authority,
                              AuthorityEditForm form, int version) {
-        WriteUnavailable unavailable = WriteUnavailable.of(failure).orElseThrow(() -> failure);
-        ErrorPages.logUnavailable(ctx, unavailable);
+        WriteUnavailable unavailable = Forms.unavailable(ctx, failure);
         Map<String, Object> model = model(kind, authority, form, version);
         model.put("notice", unavailable.getMessage());
-        ctx.header("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
-        ctx.status(HttpStatus.SERVICE_UNAVAILABLE).render("editing/authority-edit", model);
+        ctx.render("editing/authority-edit", model);
     }
 
     private Map<String, Object> model(AuthorityKind kind, StoredAuthority authority, AuthorityEditForm form, int version) {

@@ -21,6 +21,7 @@ import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.FormFields;
 import org.dossier.web.NotFound;
+import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
 
 /**
@@ -97,6 +98,13 @@ public final class AuthorityHistory {
             refuseClash(ctx, authority, number, note, e.clash);
             return;
         } catch (StaleAuthorityException e) {
+            StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
+            if (!now.merged() && now.content().equals(restoring.content()) && authorities.version(now, now.version())
+                    .filter(v -> author.equals(v.author()) && note.equals(v.note())).isPresent()) {
+                // The same restore sent again (a double click), whose browser shows the second answer.
+                ctx.redirect(now.historyPath(), HttpStatus.SEE_OTHER);
+                return;
+            }
             refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Someone changed this " + kind.noun()
                     + " while you had this page open (it is now at version " + e.currentVersion() + "). Nothing was "
                     + "restored: look at the history again, then decide.");
@@ -108,6 +116,10 @@ public final class AuthorityHistory {
             refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Its records went to " + survivor.name()
                     + ", which has since been merged into " + onward + ". Nothing was restored: undo that merge "
                     + "first (restore " + survivor.name() + "'s version from before it), then this one.");
+            return;
+        } catch (RuntimeException e) {
+            WriteUnavailable unavailable = Forms.unavailable(ctx, e);
+            refuse(ctx, authority, number, note, HttpStatus.SERVICE_UNAVAILABLE, false, unavailable.getMessage());
             return;
         }
         if (!restored) {

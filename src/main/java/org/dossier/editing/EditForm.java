@@ -15,7 +15,6 @@ import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
 import org.dossier.documents.StaleVersionException;
-import org.dossier.web.ErrorPages;
 import org.dossier.web.WriteUnavailable;
 
 /**
@@ -76,6 +75,13 @@ public final class EditForm {
             saved = store.write(writer -> writer.update(record.id(), openedVersion, checked.draft(),
                     Attribution.editor(author, checked.note())));
         } catch (StaleVersionException e) {
+            if (savedAlready(record.id(), checked.draft())) {
+                // The same form sent again (a double click, a retry after a save whose answer was
+                // lost), whose browser shows the second answer: that was the conflict page, naming
+                // the editor as the one who had saved in between.
+                redirectSaved(ctx, record.id());
+                return;
+            }
             showConflict(ctx, form, openedVersion);
             return;
         } catch (RuntimeException e) {
@@ -89,6 +95,12 @@ public final class EditForm {
             return;
         }
         redirectSaved(ctx, record.id());
+    }
+
+    /** Whether the record says now exactly what {@code draft} says: a stale form's save has nothing left to do. */
+    private boolean savedAlready(int id, org.dossier.documents.RecordDraft draft) {
+        DocumentDetails now = Forms.record(records, id);
+        return revisions.find(id, now.version()).map(RecordVersion::draft).filter(draft::equals).isPresent();
     }
 
     /** To the record, which then says "Saved — version N" to the editor. */
@@ -163,12 +175,10 @@ public final class EditForm {
     /** As above; a new record's form keeps its {@code token}, so that sent again it still creates one record at most. */
     private void showUnavailable(Context ctx, RuntimeException failure, DocumentDetails record, RecordForm form,
             int openedVersion, FormToken token) {
-        WriteUnavailable unavailable = WriteUnavailable.of(failure).orElseThrow(() -> failure);
-        ErrorPages.logUnavailable(ctx, unavailable);
+        WriteUnavailable unavailable = Forms.unavailable(ctx, failure);
         Map<String, Object> model = record != null ? model(record, form, openedVersion) : newRecordModel(form, token);
         model.put("notice", unavailable.getMessage());
-        ctx.header("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
-        ctx.status(HttpStatus.SERVICE_UNAVAILABLE).render("editing/edit", model);
+        ctx.render("editing/edit", model);
     }
 
     /**
@@ -177,8 +187,9 @@ public final class EditForm {
      */
     private void showConflict(Context ctx, RecordForm form, int openedVersion) {
         DocumentDetails saved = Forms.record(records, RecordPage.id(ctx));
-        Revision latest = revisions.of(saved.id()).get(0);
         RecordVersion now = revisions.find(saved.id(), saved.version()).orElseThrow();
+        // Who saved the version shown, read with it: the history's newest line may be a later save's.
+        Revision latest = Revision.of(now);
         RevisionDiff sinceOpened = revisions.find(saved.id(), openedVersion)
                 .map(opened -> RevisionDiff.between(opened, now)).orElse(null);
         Map<String, Object> model = model(saved, form, saved.version());

@@ -16,6 +16,7 @@ import org.dossier.web.ConditionalGet;
 import org.dossier.web.FormFields;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
+import org.dossier.web.WriteUnavailable;
 
 /**
  * {@code /documents/{id}/history}: every version of a record, public, with what each changed
@@ -67,7 +68,7 @@ public final class HistoryPage {
         int number = Forms.number(ctx, "revision");
         int version = Forms.number(ctx, "version");
         String note = FormFields.text(ctx, "note").strip();
-        revisions.find(record.id(), number).orElseThrow(() -> new NotFound(
+        RecordVersion restoring = revisions.find(record.id(), number).orElseThrow(() -> new NotFound(
                 "Document " + record.id() + " has no version " + number + "."));
         if (note.isEmpty() || note.length() > RecordForm.MAX_NOTE) {
             refuse(ctx, record.id(), number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, note.isEmpty()
@@ -80,9 +81,20 @@ public final class HistoryPage {
         try {
             restored = store.write(w -> w.restore(record.id(), version, number, Attribution.editor(author, note)) != version);
         } catch (StaleVersionException e) {
+            DocumentDetails now = Forms.record(records, record.id());
+            // The same restore sent again: the newest version is this editor's, with this note, saying what that one said.
+            if (Forms.sentAgain(revisions, now, author, note) && revisions.find(now.id(), now.version())
+                    .map(RecordVersion::draft).filter(restoring.draft()::equals).isPresent()) {
+                ctx.redirect(record.historyPath(), HttpStatus.SEE_OTHER);
+                return;
+            }
             refuse(ctx, record.id(), number, note, HttpStatus.CONFLICT, false, "Someone changed this record while you had "
                     + "this page open (it is now at version " + e.currentVersion() + "). Nothing was restored: "
                     + "look at the history again, then decide.");
+            return;
+        } catch (RuntimeException e) {
+            WriteUnavailable unavailable = Forms.unavailable(ctx, e);
+            refuse(ctx, record.id(), number, note, HttpStatus.SERVICE_UNAVAILABLE, false, unavailable.getMessage());
             return;
         }
         if (!restored) {

@@ -24,10 +24,12 @@ public final class WithdrawPage {
 
     private final RecordStore store;
     private final RecordQueries records;
+    private final Revisions revisions;
 
-    public WithdrawPage(RecordStore store, RecordQueries records) {
+    public WithdrawPage(RecordStore store, RecordQueries records, Revisions revisions) {
         this.store = store;
         this.records = records;
+        this.revisions = revisions;
     }
 
     /** {@code GET /admin/documents/{id}/withdraw}: the withdraw form, or the reinstate form for a withdrawn record. */
@@ -42,6 +44,12 @@ public final class WithdrawPage {
         int version = Forms.number(ctx, "version");
         // Without bidi controls, as a record's title: one left open would reverse the page around the reason.
         String reason = ControlCharacters.withoutBidiControls(FormFields.text(ctx, "reason")).strip();
+        String author = AccessControl.requireUser(ctx).username();
+        String note = "Withdrawn: " + reason;
+        if (record.withdrawn() && Forms.sentAgain(revisions, record, author, note)) {
+            ctx.redirect(record.permanentPath(), HttpStatus.SEE_OTHER);
+            return;
+        }
         String problem = record.withdrawn() ? "This record is already withdrawn."
                 : reason.isEmpty() ? "Give the reason: it is shown to everyone who follows the record's permalink."
                 : reason.length() > MAX_REASON ? "A reason has at most " + MAX_REASON + " characters."
@@ -51,11 +59,18 @@ public final class WithdrawPage {
                     .render("editing/withdraw", model(record, reason, "", problem, !record.withdrawn()));
             return;
         }
-        String author = AccessControl.requireUser(ctx).username();
         try {
-            store.write(w -> w.withdraw(record.id(), version, reason, Attribution.editor(author, "Withdrawn: " + reason)));
+            store.write(w -> w.withdraw(record.id(), version, reason, Attribution.editor(author, note)));
         } catch (StaleVersionException e) {
+            DocumentDetails now = Forms.record(records, record.id());
+            if (now.withdrawn() && Forms.sentAgain(revisions, now, author, note)) {
+                ctx.redirect(now.permanentPath(), HttpStatus.SEE_OTHER);
+                return;
+            }
             stale(ctx, record.id(), reason, "");
+            return;
+        } catch (RuntimeException e) {
+            ctx.render("editing/withdraw", model(record, reason, "", Forms.unavailable(ctx, e).getMessage(), false));
             return;
         }
         ctx.redirect(record.permanentPath(), HttpStatus.SEE_OTHER);
@@ -66,6 +81,11 @@ public final class WithdrawPage {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
         int version = Forms.number(ctx, "version");
         String note = FormFields.text(ctx, "note").strip();
+        String author = AccessControl.requireUser(ctx).username();
+        if (!record.withdrawn() && Forms.sentAgain(revisions, record, author, note)) {
+            ctx.redirect(record.canonicalPath(), HttpStatus.SEE_OTHER);
+            return;
+        }
         String problem = !record.withdrawn() ? "This record is in the catalogue: there is nothing to reinstate."
                 : note.isEmpty() ? "Say why the record comes back: the note is kept in the history."
                 : note.length() > RecordForm.MAX_NOTE ? "A note has at most " + RecordForm.MAX_NOTE + " characters." : null;
@@ -74,11 +94,18 @@ public final class WithdrawPage {
                     .render("editing/withdraw", model(record, "", note, problem, record.withdrawn()));
             return;
         }
-        String author = AccessControl.requireUser(ctx).username();
         try {
             store.write(w -> w.reinstate(record.id(), version, Attribution.editor(author, note)));
         } catch (StaleVersionException e) {
+            DocumentDetails now = Forms.record(records, record.id());
+            if (!now.withdrawn() && Forms.sentAgain(revisions, now, author, note)) {
+                ctx.redirect(now.canonicalPath(), HttpStatus.SEE_OTHER);
+                return;
+            }
             stale(ctx, record.id(), "", note);
+            return;
+        } catch (RuntimeException e) {
+            ctx.render("editing/withdraw", model(record, "", note, Forms.unavailable(ctx, e).getMessage(), false));
             return;
         }
         ctx.redirect(Forms.record(records, record.id()).canonicalPath(), HttpStatus.SEE_OTHER);

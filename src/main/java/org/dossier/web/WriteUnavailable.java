@@ -25,6 +25,11 @@ public final class WriteUnavailable extends RuntimeException {
                 + "saved. Nothing was changed; ask whoever runs the site to make it writable, then send the form again."),
         FULL("the database's disk is full", "The catalogue's disk is full, so nothing can be saved. Nothing was changed; "
                 + "ask whoever runs the site to free some space, then send the form again."),
+        // PostgreSQL found this write and another each waiting for what the other held (a deadlock),
+        // and stopped this one: nothing of an import, and the other has gone through by now.
+        MET("this write and another waited for each other", "This change met another made at the same moment, each "
+                + "waiting for what the other had, so the database stopped this one. Nothing was changed; send the form "
+                + "again: the other change is saved by now, and you will see it if it touched the same thing."),
         // A moment's crowd, not a long import: the client may try again soon.
         CROWDED("every connection to the database stayed in use", "The catalogue is answering many requests at once "
                 + "and could not reach its database within a few seconds. Nothing was changed; please try again in a moment."),
@@ -83,7 +88,7 @@ public final class WriteUnavailable extends RuntimeException {
     /** Seconds a client is told to wait before trying again: a crowd passes in moments, an import in minutes. */
     public int retryAfterSeconds() {
         return switch (kind) {
-            case CROWDED -> 2;
+            case CROWDED, MET -> 2;
             case UNREACHABLE -> DatabaseUnreachable.RETRY_AFTER_SECONDS;
             default -> 30;
         };
@@ -116,7 +121,7 @@ public final class WriteUnavailable extends RuntimeException {
 
     /**
      * What a failed database call means, if it is a write that cannot get through: SQLite's BUSY,
-     * LOCKED, READONLY or FULL, PostgreSQL's lock timeout, read-only transaction or full disk; or
+     * LOCKED, READONLY or FULL, PostgreSQL's lock timeout, deadlock, read-only transaction or full disk; or
      * the pool's wait for a connection ended with every connection in use (Hikari's timeout with no
      * failed connection behind it); or the database cannot be reached ({@link DatabaseUnreachable}).
      */
@@ -140,7 +145,11 @@ public final class WriteUnavailable extends RuntimeException {
                 if (state.equals("53100") || sqlite == 13 || message.contains("SQLITE_FULL")) {
                     return Optional.of(new WriteUnavailable(Kind.FULL, failure));
                 }
-                if (state.equals("55P03") || state.equals("40P01") || sqlite == 5 || sqlite == 6
+                // PostgreSQL's deadlock, and the serialization failure its stricter isolation levels give instead.
+                if (state.equals("40P01") || state.equals("40001")) {
+                    return Optional.of(new WriteUnavailable(Kind.MET, failure));
+                }
+                if (state.equals("55P03") || sqlite == 5 || sqlite == 6
                         || message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED")) {
                     return Optional.of(new WriteUnavailable(Kind.BUSY, failure));
                 }

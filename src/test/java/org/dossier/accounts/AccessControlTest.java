@@ -1,5 +1,8 @@
 package org.dossier.accounts;
 
+import static org.dossier.db.Tables.ACCOUNT;
+import static org.dossier.db.Tables.ACCOUNT_SESSION;
+import static org.dossier.db.Tables.DOCUMENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,6 +13,7 @@ import io.javalin.http.Cookie;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.dossier.app.Database;
 import org.dossier.editing.Editors;
 import org.dossier.editing.FormFields;
 import org.dossier.testing.Http;
@@ -32,6 +36,7 @@ class AccessControlTest {
         Editors.add(catalogue, "carol", Role.EDITOR);
         Editors.add(catalogue, "root", Role.ADMIN);
         Editors.add(catalogue, "dave", Role.EDITOR);
+        Editors.add(catalogue, "erin", Role.EDITOR);
     }
 
     private static Http reader() {
@@ -250,5 +255,75 @@ class AccessControlTest {
 
     private static String location(String permanent) {
         return reader().get(permanent).headers().firstValue("Location").orElseThrow();
+    }
+
+    /**
+     * An editor whose session ends while they type (it idled out, or another tab signed out) loses
+     * nothing: the save is the sign-in form, which carries what was sent, and once signed in again
+     * a page holds it to be sent with the new session's token.
+     */
+    @Test
+    void anEditorWhoseSessionEndedWhileTypingSignsInAgainAndSendsWhatTheyTyped() {
+        Http erin = Editors.signIn(catalogue, "erin");
+        int id = catalogue.recordTitled("Apollon Petrov and Zhou Enlai");
+        String typed = "Typed while the session ran out: <b>bold</b> & \"quoted\",\n\nand a second paragraph.";
+        FormFields form = FormFields.of(erin.get("/admin/documents/" + id + "/edit").body(), "form.record-form")
+                .set("summary", typed).set("note", "Checked against the scan");
+        String before = recordTitle(id);
+        try (Database db = Database.open(catalogue.database())) {
+            db.dsl().deleteFrom(ACCOUNT_SESSION).where(ACCOUNT_SESSION.ACCOUNT_ID.eq(
+                    db.dsl().select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.USERNAME.eq("erin")))).execute();
+        }
+
+        HttpResponse<String> ended = erin.post("/admin/documents/" + id + "/edit", form.entries());
+        assertEquals(401, ended.statusCode());
+        Document signIn = Jsoup.parse(ended.body());
+        assertTrue(signIn.selectFirst(".form-problem").text().contains("nothing was saved"), ended.body());
+        assertEquals(before, recordTitle(id));
+        FormFields login = FormFields.of(ended.body(), "form[action=/admin/login]");
+        assertTrue(erin.post("/admin/logout", Map.of("csrf", login.get("csrf"))).body().contains("Sign in first: nothing was changed"),
+                "a sign-out, which carries nothing typed, is the plain 401");
+        HttpResponse<String> account = erin.post("/admin/users", Map.of("csrf", login.get("csrf"), "username", "frank",
+                "role", "editor", "password", "a password typed once"));
+        assertEquals(401, account.statusCode());
+        assertEquals(List.of("role", "username"),
+                Jsoup.parse(account.body()).select("input[name=carried-name]").eachAttr("value").stream().sorted().toList(),
+                "a password typed is never written into the page");
+        assertFalse(account.body().contains("a password typed once"));
+        assertEquals("/admin/documents/" + id + "/edit", login.get("return"));
+        List<String> names = signIn.select("input[name=carried-name]").eachAttr("value");
+        assertFalse(names.contains("csrf"), "the ended session's token is not carried: " + names);
+        assertEquals(typed, signIn.select("input[name=carried-value]").get(names.indexOf("summary")).val(),
+                "what was typed, as typed");
+
+        // A wrong password first: still carried.
+        HttpResponse<String> wrong = erin.post("/admin/login", login.set("username", "erin").set("password", "not it at all").entries());
+        assertEquals(401, wrong.statusCode());
+        login = FormFields.of(wrong.body(), "form[action=/admin/login]");
+        assertEquals(names, Jsoup.parse(wrong.body()).select("input[name=carried-name]").eachAttr("value"));
+
+        HttpResponse<String> signedIn = erin.post("/admin/login", login.set("username", "erin").set("password", Editors.PASSWORD).entries());
+        assertEquals(200, signedIn.statusCode(), signedIn.body());
+        Document again = Jsoup.parse(signedIn.body());
+        assertEquals("/admin/documents/" + id + "/edit", again.selectFirst("form.send-again-form").attr("action"));
+        assertEquals(before, recordTitle(id), "nothing is sent before the editor says so");
+        HttpResponse<String> sent = erin.post("/admin/documents/" + id + "/edit",
+                FormFields.of(signedIn.body(), "form.send-again-form").entries());
+        assertEquals(303, sent.statusCode(), sent.body());
+        try (Database db = Database.open(catalogue.database())) {
+            assertEquals(typed, db.dsl().select(DOCUMENT.SUMMARY).from(DOCUMENT).where(DOCUMENT.ID.eq(id))
+                    .fetchSingle(DOCUMENT.SUMMARY));
+        }
+    }
+
+    @Test
+    void aFormFromAnotherSiteCarriesNoSessionCookieAndIsNotCarriedThroughTheSignIn() {
+        Http stranger = reader();
+        String csrf = Editors.csrf(stranger.get("/admin/login").body());
+        int id = catalogue.recordTitled("with Polish Professor Lange");
+        HttpResponse<String> post = stranger.post("/admin/documents/" + id + "/edit", Map.of("csrf", csrf, "version", "1",
+                "title", "Planted by another site", "date", "1950", "note", "x"));
+        assertEquals(401, post.statusCode());
+        assertTrue(Jsoup.parse(post.body()).select("input[name=carried-name], input[name=carried-value]").isEmpty(), post.body());
     }
 }

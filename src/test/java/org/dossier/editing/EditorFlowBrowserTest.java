@@ -246,4 +246,30 @@ class EditorFlowBrowserTest {
         return browser.findAll("fieldset[data-picker=person] .picker-chosen .picker-name").stream()
                 .map(WebElement::getText).toList();
     }
+
+    /**
+     * Bob's session ends while he types a summary: his save is the sign-in form, which says nothing was
+     * saved and keeps what he sent; signed in again, he sends it from the next page, and it is saved.
+     * Both pages pass axe-core.
+     */
+    @Test
+    @Order(6)
+    void anEditorWhoseSessionEndsWhileTypingSignsInAgainAndSendsWhatHeTyped() {
+        openEditForm(bob, "bob");
+        String typed = "Tugarinov's memorandum, summarised while the session ran out.";
+        replace(bob.find("textarea#summary"), typed);
+        bob.find("input#note").sendKeys("Summary from the scan");
+        try (org.dossier.app.Database db = org.dossier.app.Database.open(catalogue.database())) {
+            db.dsl().deleteFrom(org.dossier.db.Tables.ACCOUNT_SESSION).execute();
+        }
+        bob.clickToNextPage(bob.find("form.record-form button[type=submit]"));
+        assertTrue(bob.find(".login .form-problem").getText().contains("nothing was saved yet"), bob.find(".login").getText());
+        assertEquals(List.of(), org.dossier.testing.Axe.violations(bob), "the sign-in form that carries the save");
+
+        signIn(bob, "bob");
+        assertEquals(List.of(), org.dossier.testing.Axe.violations(bob), "the page that sends it again");
+        bob.clickToNextPage(bob.find("form.send-again-form button[type=submit]"));
+        bob.waitForUrlContaining("saved=");
+        assertEquals(typed, bob.find(".record-summary p").getText());
+    }
 }

@@ -187,6 +187,74 @@ class WritesBesideAnImportTest {
     }
 
     /**
+     * A withdrawal, a restore and a merge that cannot get through in a few seconds come back as their
+     * forms with the reason or note typed and the choice made, 503 with Retry-After: each was the
+     * bare busy page, and what was typed was gone.
+     */
+    @Test
+    void aWithdrawalARestoreOrAMergeThatCannotGetThroughGetsA503ThatKeepsWhatWasTyped() throws Exception {
+        int id = catalogue.recordTitled("Letter to Stalin from Korean Political Parties");
+        FormFields edit = editForm(alice, id);
+        assertEquals(303, alice.post("/admin/documents/" + id + "/edit", edit.set("summary", "A second version to restore from.")
+                .set("note", "A second version").entries()).statusCode());
+        String linkedKey;
+        try (CatalogueDatabase database = CatalogueDatabase.of(catalogue)) {
+            linkedKey = database.dsl().select(org.dossier.db.Tables.PERSON.KEY).from(org.dossier.db.Tables.PERSON)
+                    .join(org.dossier.db.Tables.DOCUMENT_PERSON).on(org.dossier.db.Tables.DOCUMENT_PERSON.PERSON_ID
+                            .eq(org.dossier.db.Tables.PERSON.ID))
+                    .where(org.dossier.db.Tables.DOCUMENT_PERSON.DOCUMENT_ID.eq(id))
+                    .orderBy(org.dossier.db.Tables.PERSON.KEY).limit(1).fetchSingle(org.dossier.db.Tables.PERSON.KEY);
+        }
+        String survivor = linkedKey.equals("molotov") ? "stalin" : "molotov";
+        FormFields withdraw = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form")
+                .set("reason", "Duplicate of <b>another</b> record & typed with care");
+        FormFields restore = FormFields.of(alice.get("/documents/" + id + "/history/1").body(), "form.restore-form")
+                .set("note", "Back to the first version, a note typed with care");
+        FormFields merge = FormFields.of(alice.get("/admin/people/" + linkedKey + "/merge").body(), "form.merge-form")
+                .set("survivor", survivor).set("note", "The same man, a note typed with care");
+
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            // As above: the write lock on SQLite, the record's row on PostgreSQL.
+            try (CatalogueDatabase other = CatalogueDatabase.of(catalogue)) {
+                other.dsl().transaction(tx -> {
+                    tx.dsl().update(DOCUMENT).set(DOCUMENT.TITLE, DOCUMENT.TITLE).where(DOCUMENT.ID.eq(id)).execute();
+                    held.countDown();
+                    release.await(60, TimeUnit.SECONDS);
+                });
+            }
+        });
+        try {
+            assertTrue(held.await(30, TimeUnit.SECONDS));
+            HttpResponse<String> withdrawn = alice.post("/admin/documents/" + id + "/withdraw", withdraw.entries());
+            assertEquals(503, withdrawn.statusCode(), withdrawn.body());
+            assertTrue(withdrawn.headers().firstValue("Retry-After").isPresent());
+            assertEquals(withdraw.get("reason"), FormFields.of(withdrawn.body(), "form.stacked-form").get("reason"));
+            assertTrue(Jsoup.parse(withdrawn.body()).selectFirst(".form-problem").text().contains("busy"), withdrawn.body());
+
+            HttpResponse<String> restored = alice.post("/admin/documents/" + id + "/restore", restore.entries());
+            assertEquals(503, restored.statusCode(), restored.body());
+            assertTrue(restored.headers().firstValue("Retry-After").isPresent());
+            assertEquals(restore.get("note"), FormFields.of(restored.body(), "form.restore-form").get("note"));
+
+            HttpResponse<String> merged = alice.post("/admin/people/" + linkedKey + "/merge", merge.entries());
+            assertEquals(503, merged.statusCode(), merged.body());
+            assertTrue(merged.headers().firstValue("Retry-After").isPresent());
+            FormFields keptMerge = FormFields.of(merged.body(), "form.merge-form");
+            assertEquals(survivor, keptMerge.get("survivor"));
+            assertEquals(merge.get("note"), keptMerge.get("note"));
+            assertTrue(Jsoup.parse(merged.body()).selectFirst(".notice").text().contains("busy"), merged.body());
+        } finally {
+            release.countDown();
+            writer.get(60, TimeUnit.SECONDS);
+        }
+        assertEquals(200, catalogue.http().get("/people/" + linkedKey).statusCode(), "nothing was merged");
+        HttpResponse<String> again = alice.post("/admin/documents/" + id + "/restore", restore.entries());
+        assertEquals(303, again.statusCode(), "the same restore goes through once the writer is done: " + again.body());
+    }
+
+    /**
      * On PostgreSQL a reader can meet a lock too: a long write (or an operator's LOCK TABLE) that
      * holds the records' table past the server's wait. The reader is told the page could not be
      * read, with Retry-After: it was told its save had not gone through and to send the form again.

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.dossier.testing.LaterRelease;
 import org.dossier.testing.SameOnEveryDatabase;
 import org.dossier.testing.TestCatalogue;
 import org.junit.jupiter.api.Test;
@@ -90,14 +91,8 @@ class CommandsThatCannotOpenTheirDatabaseTest {
     @Test
     void aCatalogueANewerReleaseMigratedIsRefusedByThisOneAndLeftAsItWas() throws Exception {
         Path newer = folder.resolve("newer.db");
-        Database.open(newer).close();
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + newer);
-             java.sql.Statement statement = connection.createStatement()) {
-            // What a later release's migration leaves in the history: a version this build does not have.
-            statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
-                    + "checksum, installed_by, installed_on, execution_time, success) SELECT max(installed_rank) + 1, '99', "
-                    + "'from a later release', 'SQL', 'V99__from_a_later_release.sql', 1, '', '2027-01-01 00:00:00', 1, 1 "
-                    + "FROM flyway_schema_history");
+        try (Database later = Database.open(newer)) {
+            LaterRelease.migrate(later.dsl());
         }
         byte[] before = Files.readAllBytes(newer);
         String db = newer.toString();

@@ -19,6 +19,7 @@ import org.dossier.app.DatabaseAddress;
 import org.dossier.documents.RecordStore;
 import org.dossier.editing.Editors;
 import org.dossier.editing.FormFields;
+import org.dossier.testing.LaterRelease;
 import org.dossier.testing.Http;
 import org.dossier.testing.RecordsByTitle;
 import org.dossier.testing.TestCatalogue;
@@ -26,7 +27,6 @@ import org.dossier.testing.TestDatabase;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +60,7 @@ class RollingUpgradeTest {
                 // The newer node's connection, opened before it migrates (this build refuses to open it after).
                 try (Database newer = Database.open(address)) {
                     int version = versionOf(newer.dsl(), id);
-                    migrateAsALaterVersion(newer.dsl());
+                    LaterRelease.migrate(newer.dsl());
 
                     HttpResponse<String> saved = editor.post(edit, form.set("title", "Typed during the upgrade")
                             .set("note", "During the upgrade").entries());
@@ -103,7 +103,7 @@ class RollingUpgradeTest {
             try (Database older = Database.open(address); Database newer = Database.open(address)) {
                 RecordStore records = older.recordStore(Clock.systemUTC());
                 records.write(writer -> null);
-                migrateAsALaterVersion(newer.dsl());
+                LaterRelease.migrate(newer.dsl());
                 WriteUnavailable refused = WriteUnavailable.of(assertThrows(RuntimeException.class,
                         () -> records.write(writer -> null))).orElseThrow();
                 assertTrue(refused.upgraded());
@@ -118,19 +118,5 @@ class RollingUpgradeTest {
 
     private static int versionOf(DSLContext db, int id) {
         return db.select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOne(DOCUMENT.VERSION);
-    }
-
-    /** What a later version's migration leaves in the history: a version this build does not have. */
-    private static void migrateAsALaterVersion(DSLContext db) {
-        var history = DSL.table(DSL.name("flyway_schema_history"));
-        var rank = DSL.field(DSL.name("installed_rank"), Integer.class);
-        int last = db.select(DSL.max(rank)).from(history).fetchOne(0, Integer.class);
-        db.insertInto(history, rank, DSL.field(DSL.name("version"), String.class),
-                        DSL.field(DSL.name("description"), String.class), DSL.field(DSL.name("type"), String.class),
-                        DSL.field(DSL.name("script"), String.class), DSL.field(DSL.name("checksum"), Integer.class),
-                        DSL.field(DSL.name("installed_by"), String.class), DSL.field(DSL.name("execution_time"), Integer.class),
-                        DSL.field(DSL.name("success"), Boolean.class))
-                .values(last + 1, "99", "from a later release", "SQL", "V99__from_a_later_release.sql", 1, "", 1, true)
-                .execute();
     }
 }

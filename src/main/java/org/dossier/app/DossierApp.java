@@ -181,10 +181,10 @@ public final class DossierApp implements AutoCloseable {
             // Search: a Lucene index beside the database, checked (and rebuilt if stale) on every
             // start, then kept up to date by every write through the store. It opens in the
             // background once started: the server answers /health meanwhile, and /ready says 503 until it is open.
-            OpeningSearchEngine opening = OpeningSearchEngine.later(() -> {
+            OpeningSearchEngine opening = OpeningSearchEngine.later(closing -> {
                 if (settings.search().onSolr()) {
                     // A SolrCloud collection shared by every node, fed from the change feed like the index.
-                    SolrSearchEngine engine = SolrSearchEngine.open(settings.search().solr(), db);
+                    SolrSearchEngine engine = SolrSearchEngine.openOnceItAnswers(settings.search().solr(), db, closing);
                     engine.onAuthoritiesChanged(authorityLists::reload);
                     authorityLists.reload(); // what other nodes changed while the collection opened
                     return engine;

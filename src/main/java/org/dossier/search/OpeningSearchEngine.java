@@ -3,6 +3,7 @@ package org.dossier.search;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -15,10 +16,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class OpeningSearchEngine implements SearchEngine {
 
-    /** Opens the real engine: may take long, may fail. */
+    /**
+     * Opens the real engine: may take long, may fail. One that waits for something to come back
+     * (SolrCloud, during an outage) gives up once {@code closing} says the server is stopping, as
+     * {@link #close} waits for it.
+     */
     @FunctionalInterface
     public interface Opener {
-        SearchEngine open() throws IOException;
+        SearchEngine open(BooleanSupplier closing) throws IOException;
     }
 
     private final CompletableFuture<SearchEngine> opening = new CompletableFuture<>();
@@ -52,7 +57,7 @@ public final class OpeningSearchEngine implements SearchEngine {
         }
         Thread thread = new Thread(() -> {
             try {
-                opening.complete(opener.open());
+                opening.complete(opener.open(() -> closed));
             } catch (IOException | RuntimeException e) {
                 opening.completeExceptionally(e);
             }
@@ -80,9 +85,15 @@ public final class OpeningSearchEngine implements SearchEngine {
         }
     }
 
+    /** The engine if it is open and not closed, else null. */
+    private SearchEngine openNow() {
+        SearchEngine engine = opening.isCompletedExceptionally() ? null : opening.getNow(null);
+        return closed ? null : engine;
+    }
+
     private SearchEngine engine() {
-        SearchEngine engine = opening.getNow(null);
-        if (engine == null || closed) {
+        SearchEngine engine = openNow();
+        if (engine == null) {
             throw new SearchUnavailableException(status().detail());
         }
         return engine;
@@ -103,14 +114,21 @@ public final class OpeningSearchEngine implements SearchEngine {
         return engine().count(request);
     }
 
+    /**
+     * None while the engine opens: a record page reads the database and is served meanwhile (a node
+     * waiting for SolrCloud to come back, or rebuilding its index), without its related records.
+     */
     @Override
     public java.util.List<Integer> related(int documentId, int limit) {
-        return engine().related(documentId, limit);
+        SearchEngine engine = openNow();
+        return engine == null ? java.util.List.of() : engine.related(documentId, limit);
     }
 
+    /** None while the engine opens, as with related records: the search box is on every page. */
     @Override
     public java.util.List<org.dossier.search.Suggestion> suggest(String text, int limit) {
-        return engine().suggest(text, limit);
+        SearchEngine engine = openNow();
+        return engine == null ? java.util.List.of() : engine.suggest(text, limit);
     }
 
     @Override

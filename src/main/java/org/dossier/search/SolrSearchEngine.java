@@ -2,6 +2,7 @@ package org.dossier.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.lucene.search.Query;
 import org.apache.solr.client.solrj.SolrClient;
@@ -156,6 +158,45 @@ public final class SolrSearchEngine implements SearchEngine {
         } catch (IOException | RuntimeException e) {
             client.close();
             throw e;
+        }
+    }
+
+    /** How long a node started while Solr is away waits before asking it again. */
+    static final Duration OPEN_AGAIN_AFTER = Duration.ofSeconds(5);
+
+    /**
+     * {@link #open}, asked again every {@link #OPEN_AGAIN_AFTER} while Solr (or its ZooKeeper) is
+     * away, until it answers or {@code closing}: a node started during an outage serves meanwhile what
+     * reads the database (record pages, the listing; /ready says 503), and its searches once Solr
+     * answers. It gave up after 15 s and the node exited, so that nodes restarted during an outage (by
+     * a scheduler, a host's reboot) left no site at all. The log says it once, and once when Solr
+     * answers. A collection of another configset, or any failure that is not Solr being away, still
+     * stops the start.
+     */
+    public static SolrSearchEngine openOnceItAnswers(SolrAddress address, DSLContext db, BooleanSupplier closing)
+            throws IOException {
+        RoundFailures failures = new RoundFailures(LOG, "The Solr collection " + address,
+                "every " + OPEN_AGAIN_AFTER.toSeconds() + " s (serving what reads the database meanwhile)");
+        while (true) {
+            try {
+                SolrSearchEngine engine = open(address, db);
+                failures.succeeded();
+                return engine;
+            } catch (IOException | RuntimeException e) {
+                if (!away(e) || closing.getAsBoolean()) {
+                    throw e;
+                }
+                failures.unreachable("Solr", RoundFailures.firstLine(e), "could not be opened");
+            }
+            try {
+                Thread.sleep(OPEN_AGAIN_AFTER.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for Solr to answer", e);
+            }
+            if (closing.getAsBoolean()) {
+                throw new IOException("the server stopped before Solr answered");
+            }
         }
     }
 

@@ -109,7 +109,7 @@ class HealthTest {
     void whileTheIndexOpensSearchesAre503AndReadinessSaysWhy() throws Exception {
         try (TestDatabase db = TestDatabase.withAuthorities()) {
             CountDownLatch release = new CountDownLatch(1);
-            OpeningSearchEngine opening = OpeningSearchEngine.start(() -> {
+            OpeningSearchEngine opening = OpeningSearchEngine.start(closing -> {
                 try {
                     release.await();
                 } catch (InterruptedException e) {

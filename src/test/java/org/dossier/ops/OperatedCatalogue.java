@@ -66,10 +66,16 @@ final class OperatedCatalogue implements AutoCloseable {
 
     /** A fresh catalogue of the seed pages that searches the SolrCloud collection {@code collection}. */
     static OperatedCatalogue withSeedsOnSolr(org.dossier.search.SolrAddress collection, OperationsSettings operating) {
+        return withSeedsOnSolr(collection, operating, 0);
+    }
+
+    /** As {@link #withSeedsOnSolr(org.dossier.search.SolrAddress, OperationsSettings)}, on {@code port}: known before the start returns. */
+    static OperatedCatalogue withSeedsOnSolr(org.dossier.search.SolrAddress collection, OperationsSettings operating,
+                                             int port) {
         try {
             Path folder = Files.createTempDirectory("dossier-ops-solr-");
             Settings settings = new Settings(org.dossier.app.DatabaseAddress.sqlite(folder.resolve("dossier.db")),
-                    "127.0.0.1", 0, TestCatalogue.SEEDS, PublicUrl.fromRequests(), null, Protection.NONE, null,
+                    "127.0.0.1", port, TestCatalogue.SEEDS, PublicUrl.fromRequests(), null, Protection.NONE, null,
                     new org.dossier.app.SearchChoice(collection));
             return new OperatedCatalogue(folder, DossierApp.start(settings, operating));
         } catch (IOException e) {

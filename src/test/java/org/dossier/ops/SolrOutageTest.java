@@ -9,9 +9,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.dossier.app.Database;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
@@ -23,7 +25,10 @@ import org.dossier.testing.StartedFirst;
 import org.dossier.testing.TestSolrCloud;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -31,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * class's own: what a reader, a load balancer, Prometheus and an operator reading the log see.
  */
 @StartedFirst(seconds = 60)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrOutageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +55,63 @@ class SolrOutageTest {
     }
 
     /**
+     * A node started while every Solr node is away serves what reads the database (the listing, a
+     * record page), says 503 to /ready and to a search, and opens the collection once Solr answers,
+     * without a restart: it exited after 15 s, so nodes restarted during an outage left no site.
+     */
+    @Test
+    @Order(1)
+    void aNodeStartedWhileSolrIsAwayServesRecordPagesAndSearchesOnceSolrAnswers() throws Exception {
+        SolrAddress collection = cluster.freshCollection(1, 1);
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        OperationsSettings noMetrics = new OperationsSettings(null, "127.0.0.1",
+                OperationsSettings.DEFAULT_MAX_INDEX_LAG, java.time.Duration.ZERO);
+        cluster.stopNode(0);
+        cluster.stopNode(1);
+        CompletableFuture<OperatedCatalogue> starting = CompletableFuture.supplyAsync(
+                () -> OperatedCatalogue.withSeedsOnSolr(collection, noMetrics, port));
+        boolean solrBack = false;
+        try {
+            Http http = new Http("http://127.0.0.1:" + port);
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (answered(http, "/") != 200) {
+                assertFalse(starting.isDone(), () -> "the start ended: " + starting.handle((c, e) -> e).join());
+                assertTrue(System.nanoTime() < deadline, "the listing never answered");
+                Thread.sleep(200);
+            }
+            assertEquals(200, http.get(recordPage(http, 1)).statusCode(), "a record page reads the database");
+            assertEquals(503, http.get(Health.READINESS).statusCode());
+            assertEquals(503, http.get("/search?q=korea").statusCode());
+            Thread.sleep(20_000); // past the 15 s after which it gave up and the start failed
+            assertFalse(starting.isDone(), "still waiting for Solr, not given up");
+
+            cluster.startNode(0);
+            cluster.startNode(1);
+            solrBack = true;
+            awaitReady(http);
+            assertEquals(200, http.get("/search?q=korea").statusCode());
+            assertTrue(total(http, "/search.json") > 0, "the collection was filled from the database");
+        } finally {
+            if (!solrBack) {
+                cluster.startNode(0);
+                cluster.startNode(1);
+            }
+            starting.join().close();
+        }
+    }
+
+    private static int answered(Http http, String path) {
+        try {
+            return http.get(path).statusCode();
+        } catch (RuntimeException notListeningYet) {
+            return 0;
+        }
+    }
+
+    /**
      * With two replicas of each shard, a Solr node that stops changes nothing a reader sees. With
      * both stopped, a search is the 503 page with Retry-After (not where the collection lives), the
      * listing and record pages go on, /ready says 503 and why, {@code dossier_index_open} is 0, and
@@ -60,6 +123,7 @@ class SolrOutageTest {
      * the test cluster's ZooKeeper did not always come back on this machine.)
      */
     @Test
+    @Order(2) // it stops ZooKeeper for good
     void solrNodesAndZooKeeperThatGoAwayAreA503AndOneLineAndComeBackWithoutARestart() throws Exception {
         SolrAddress collection = cluster.freshCollection(2, 2);
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

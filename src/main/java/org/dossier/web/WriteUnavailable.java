@@ -19,7 +19,8 @@ public final class WriteUnavailable extends RuntimeException {
 
     /** Why: another writer holds the database, it is read-only, its disk is full, no connection was free, or none could be made. */
     private enum Kind {
-        BUSY("the database is busy", "The catalogue is busy with a large change (an import is probably running), so this "
+        BUSY("the database is busy", "The catalogue is busy with a large change (an import, or a change to many "
+                + "records at once), so this "
                 + "could not be saved within a few seconds. Nothing was changed; send the form again in a minute."),
         READ_ONLY("the database is read-only", "The catalogue's database is read-only at the moment, so nothing can be "
                 + "saved. Nothing was changed; ask whoever runs the site to make it writable, then send the form again."),

@@ -151,11 +151,7 @@ class SuggestBrowserTest {
     void theHeadersListIsAsWideAsItsNamesAndStaysOnTheScreen() {
         // On a desktop the header's list was held to its 14rem box: names wrapped over three or four lines.
         for (boolean phone : new boolean[] {false, true}) {
-            if (phone) {
-                browser.phone();
-            } else {
-                browser.desktop();
-            }
+            browser.screen(phone);
             try {
                 browser.open(catalogue.baseUrl() + "/");
                 WebElement box = browser.find("header #site-search-q");
@@ -195,11 +191,7 @@ class SuggestBrowserTest {
     @Test
     void theOpenListPassesAxeAtBothWidths() {
         for (boolean phone : new boolean[] {false, true}) {
-            if (phone) {
-                browser.phone();
-            } else {
-                browser.desktop();
-            }
+            browser.screen(phone);
             browser.open(catalogue.baseUrl() + "/search?q=korea");
             WebElement box = browser.find("#search-q");
             typeAndWait(box, "tele");

@@ -66,11 +66,7 @@ class AuthorityBrowserTest {
 
     private void check(String name) {
         for (boolean phone : new boolean[] {false, true}) {
-            if (phone) {
-                browser.phone();
-            } else {
-                browser.desktop();
-            }
+            browser.screen(phone);
             Axe.violations(browser).forEach(v -> failures.add(name + (phone ? " (phone)" : " (desktop)") + ": " + v));
         }
         browser.desktop();

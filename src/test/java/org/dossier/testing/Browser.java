@@ -142,6 +142,15 @@ public final class Browser implements AutoCloseable {
         viewport(PHONE_WIDTH, PHONE_HEIGHT);
     }
 
+    /** A phone's screen, or a desktop's: for checks made at both widths in turn. */
+    public void screen(boolean phone) {
+        if (phone) {
+            phone();
+        } else {
+            desktop();
+        }
+    }
+
     /**
      * Shows the pages that follow as a reader whose system asks for {@code feature: value} would see
      * them ({@code prefers-color-scheme: dark}, {@code forced-colors: active}); Chromium applies

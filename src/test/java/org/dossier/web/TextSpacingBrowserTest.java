@@ -87,11 +87,7 @@ class TextSpacingBrowserTest {
     @Test
     void spacedOutTextIsNeitherCutOffNorPushesThePageSidewaysAtEitherWidth() {
         for (boolean phone : new boolean[] {false, true}) {
-            if (phone) {
-                browser.phone();
-            } else {
-                browser.desktop();
-            }
+            browser.screen(phone);
             try {
                 for (String page : pages()) {
                     String where = page + (phone ? " on a phone" : " on a desktop");

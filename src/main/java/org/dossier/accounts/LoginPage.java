@@ -1,6 +1,7 @@
 package org.dossier.accounts;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,7 +117,7 @@ public final class LoginPage {
     /** The sign-in form again (a wrong password, a pause, a busy database), still carrying the form it carried. */
     private void show(Context ctx, HttpStatus status, String username, String back, String error) {
         ctx.status(status).render(TEMPLATE, model(username, back, access.csrfTokenBeforeSignIn(ctx), error,
-                ctx.method() == io.javalin.http.HandlerType.POST ? carried(ctx) : List.of()));
+                ctx.method() == HandlerType.POST ? carried(ctx) : List.of()));
     }
 
     /** The sign-in form's model; {@code carried}: the fields of a form to send again once signed in. */

@@ -1,6 +1,7 @@
 package org.dossier.documents;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 import org.dossier.authorities.AuthorityRef;
@@ -146,7 +147,7 @@ public record Citation(int id, int version, String title, DocumentDate date, Str
      */
     private static String quotations(String title, boolean quoted) {
         StringBuilder out = new StringBuilder(title.length());
-        java.util.ArrayDeque<Character> open = new java.util.ArrayDeque<>();
+        ArrayDeque<Character> open = new ArrayDeque<>();
         for (int i = 0; i < title.length(); i++) {
             char c = title.charAt(i);
             char kind = c == '\u201C' || c == '\u201D' ? '"' : c;

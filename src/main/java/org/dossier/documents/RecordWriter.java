@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
+import org.dossier.app.Database;
 import org.dossier.authorities.PersonRole;
 import org.dossier.db.tables.records.DocumentRecord;
 import org.jooq.DSLContext;
@@ -183,7 +184,7 @@ public final class RecordWriter {
      * linked or merged).
      */
     public RecordDraft draft(int id) {
-        DocumentRecord row = org.dossier.app.Database.lockingRows(db, db.selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)))
+        DocumentRecord row = Database.lockingRows(db, db.selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)))
                 .fetchOne();
         if (row == null) {
             throw new NoSuchRecordException(id);

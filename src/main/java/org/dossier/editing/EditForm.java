@@ -10,6 +10,7 @@ import org.dossier.authorities.AuthorityLists;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDetails;
 import org.dossier.documents.FormToken;
+import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordVersion;
 import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
@@ -98,7 +99,7 @@ public final class EditForm {
     }
 
     /** Whether the record says now exactly what {@code draft} says: a stale form's save has nothing left to do. */
-    private boolean savedAlready(int id, org.dossier.documents.RecordDraft draft) {
+    private boolean savedAlready(int id, RecordDraft draft) {
         DocumentDetails now = Forms.record(records, id);
         return revisions.find(id, now.version()).map(RecordVersion::draft).filter(draft::equals).isPresent();
     }

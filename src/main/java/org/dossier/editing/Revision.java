@@ -32,7 +32,7 @@ public record Revision(int documentId, int number, Instant createdAt, String aut
 
     /** The version itself, whole, at the address its citations give. */
     public String versionPath() {
-        return org.dossier.documents.Permalinks.version(documentId, number);
+        return Permalinks.version(documentId, number);
     }
 
     /** The history's line for a version read whole. */

@@ -1,11 +1,12 @@
 package org.dossier.search;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * A search engine that opens in the background, so that the server can answer (liveness: yes;
@@ -119,16 +120,16 @@ public final class OpeningSearchEngine implements SearchEngine {
      * waiting for SolrCloud to come back, or rebuilding its index), without its related records.
      */
     @Override
-    public java.util.List<Integer> related(int documentId, int limit) {
+    public List<Integer> related(int documentId, int limit) {
         SearchEngine engine = openNow();
-        return engine == null ? java.util.List.of() : engine.related(documentId, limit);
+        return engine == null ? List.of() : engine.related(documentId, limit);
     }
 
     /** None while the engine opens, as with related records: the search box is on every page. */
     @Override
-    public java.util.List<org.dossier.search.Suggestion> suggest(String text, int limit) {
+    public List<Suggestion> suggest(String text, int limit) {
         SearchEngine engine = openNow();
-        return engine == null ? java.util.List.of() : engine.suggest(text, limit);
+        return engine == null ? List.of() : engine.suggest(text, limit);
     }
 
     @Override

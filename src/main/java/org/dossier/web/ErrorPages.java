@@ -9,6 +9,7 @@ import io.javalin.http.NotFoundResponse;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import org.eclipse.jetty.http.HttpException;
 import java.util.Map;
@@ -216,7 +217,7 @@ public final class ErrorPages {
      * comes, not a page of HTML saved under the name of a spreadsheet.
      */
     static boolean wantsText(String path) {
-        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        String lower = path.toLowerCase(Locale.ROOT);
         return lower.endsWith(".csv") || lower.endsWith(".ris") || lower.endsWith(".bib");
     }
 

@@ -3,6 +3,7 @@ package org.dossier.web;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,6 +73,6 @@ public final class FootnoteAddresses {
 
     private static String lowerCaseSuffix(String path) {
         Matcher m = DOWNLOAD.matcher(path);
-        return m.matches() ? m.group(1) + m.group(2).toLowerCase(java.util.Locale.ROOT) : path;
+        return m.matches() ? m.group(1) + m.group(2).toLowerCase(Locale.ROOT) : path;
     }
 }

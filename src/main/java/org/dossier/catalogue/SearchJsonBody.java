@@ -32,6 +32,10 @@ record SearchJsonBody(Map<String, Object> body, Map<String, String> links) {
         if (outcome.results().notice() != null) {
             body.put("notice", outcome.results().notice());
         }
+        if (outcome.results().changesPending() > 0) {
+            // Changes committed before the search that it does not show yet: ask again shortly.
+            body.put("changesPending", outcome.results().changesPending());
+        }
         if (outcome.results().suggestion() != null) {
             body.put("suggestion", outcome.results().suggestion());
         }

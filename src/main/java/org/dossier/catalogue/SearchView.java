@@ -146,6 +146,20 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         return outcome.results().notice();
     }
 
+    /**
+     * What a reader is told when the search did not wait for changes still being taken into search
+     * (a bulk import being followed): that these results lack them, for now. Null when they do not.
+     */
+    public String catchingUp() {
+        long pending = outcome.results().changesPending();
+        if (pending == 0) {
+            return null;
+        }
+        return "Search is still taking in " + Pagination.number(pending) + (pending == 1 ? " recent change" : " recent changes")
+                + " to the catalogue, such as an import: these results do not show "
+                + (pending == 1 ? "it" : "them") + " yet. Search again in a moment.";
+    }
+
     public boolean filtered() {
         return !chips.isEmpty();
     }

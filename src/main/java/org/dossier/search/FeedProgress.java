@@ -14,10 +14,20 @@ final class FeedProgress {
     private static final Logger LOG = LoggerFactory.getLogger(FeedProgress.class);
 
     /**
-     * How long a search waits for the follower to apply what committed before it, while the follower
-     * makes no progress; then it searches what it has.
+     * How long a search waits, at most, for the follower to apply what committed before it; then it
+     * searches what there is and says how many changes it lacks. Long enough for an edit made on
+     * any node (applied within a poll); far shorter than a bulk import takes to follow, which left
+     * every search on every node waiting tens of seconds.
      */
-    static final long AWAIT_MILLIS = 10_000;
+    static final long AWAIT_MILLIS = 5_000;
+
+    /**
+     * So many changes behind, a search does not wait at all: they are a bulk write (an import, a
+     * merge of a person named in thousands of records), which the follower takes seconds to apply,
+     * and waiting would make every search slow while it does. An editor's save is one change, a
+     * withdrawal of a record or a relinked authority a few: searches wait for those.
+     */
+    static final long NO_WAIT_PAST = 2_000;
 
     private final String what;
     private final Object monitor = new Object();
@@ -55,35 +65,40 @@ final class FeedProgress {
 
     /**
      * Waits (a little, at most) until change {@code head} is applied, having {@code woken} the
-     * follower: a search then sees every change committed before it began, on whichever node. As long
-     * as the follower is getting on (a long feed, after a bulk import) it keeps waiting; after
-     * {@link #AWAIT_MILLIS} without progress it gives up and the search uses what there is.
+     * follower: a search then sees every change committed before it began, on whichever node. A
+     * search far behind (a bulk import being followed) does not wait; none waits longer than
+     * {@link #AWAIT_MILLIS}.
+     *
+     * @return how many changes committed before the search it will not see: 0 when it is caught up
      */
-    void await(long head, Runnable woken) {
+    long await(long head, Runnable woken) {
         if (applied >= head) {
-            return;
+            return 0;
         }
         woken.run();
+        if (head - applied > NO_WAIT_PAST) {
+            return head - applied;
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
         long seen = applied;
         synchronized (monitor) {
             while (applied < head && !closed) {
-                if (applied > seen) {
-                    seen = applied;
-                    deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
-                }
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
-                    LOG.warn("{} is behind the database (change {} of {}); searching what it has", what, applied, head);
-                    return;
+                    if (applied == seen) {
+                        LOG.warn("{} is behind the database (change {} of {}) and made no progress in {} ms; "
+                                + "searching what it has", what, applied, head, AWAIT_MILLIS);
+                    }
+                    return Math.max(0, head - applied);
                 }
                 try {
                     monitor.wait(left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    break;
                 }
             }
         }
+        return Math.max(0, head - applied);
     }
 }

@@ -73,8 +73,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     private static final int CATCH_UP_BATCH = 5_000;
     /**
      * The same while serving: smaller, so that a search waiting for the follower after a bulk write
-     * sees it make progress every second or so even on a busy machine, and keeps waiting rather than
-     * giving up after {@link FeedProgress#AWAIT_MILLIS} with no progress seen.
+     * sees it make progress every second or so even on a busy machine.
      */
     private static final int FOLLOW_BATCH = 1_000;
     /**
@@ -411,13 +410,14 @@ public final class LuceneSearchEngine implements SearchEngine {
         // Counts depend on neither page nor order: every page and order of a search shares one
         // counting (the costly part: every hit visited), and only finds its own page of hits. When
         // the counts are made now, the hits their pass found are where the page is ranked from.
-        return withCurrentSnapshot(snapshot -> snapshot.answer(expanding, request, () -> {
+        long pending = awaitFollower(source.head().last());
+        return withSnapshot(snapshot -> snapshot.answer(expanding, request, () -> {
             SearchRequest counting = request.forCounts();
             Searching.Found found = request.hasPaging() ? new Searching.Found() : null;
             SearchResults counted = snapshot.answer(expanding, counting,
                     () -> searching.search(snapshot, expanding, counting, found));
             return request.hasPaging() ? counted.withHits(searching.hits(snapshot, expanding, request, found, counted.years())) : counted;
-        }));
+        })).withChangesPending(pending);
     }
 
     @Override
@@ -564,9 +564,11 @@ public final class LuceneSearchEngine implements SearchEngine {
      * Waits (a little, at most) until the follower has applied change {@code head}, waking it: a
      * search then sees every change committed before it began, on whichever node. The request
      * thread itself never writes to the index.
+     *
+     * @return how many of those changes the search will not see (0: none)
      */
-    private void awaitFollower(long head) {
-        progress.await(head, follower::wake);
+    private long awaitFollower(long head) {
+        return progress.await(head, follower::wake);
     }
 
     /** Runs {@code work} on the newest snapshot, once what committed before the search began is applied. */

@@ -21,12 +21,26 @@ import java.util.TreeMap;
  * @param notice       what was done with words the query syntax could not read; null if nothing
  * @param suggestion   for a search that finds few records, the same words respelt so that they
  *                     find more ("Stailn" → "Stalin"); null for none
+ * @param changesPending how many changes committed before the search began it does not show: the
+ *                     engine was still applying them (a bulk import being followed) and the
+ *                     search did not wait for them; 0 when it shows every one
  */
 public record SearchResults(long total, List<SearchHit> hits, Map<Facet, List<FacetCount>> facets,
                             SortedMap<Integer, Long> years, SortedMap<Integer, Long> yearsAnyDate,
-                            Map<Filter, Long> without, String notice, String suggestion) {
+                            Map<Filter, Long> without, String notice, String suggestion,
+                            long changesPending) {
+
+    /** Results that show every change committed before the search began. */
+    public SearchResults(long total, List<SearchHit> hits, Map<Facet, List<FacetCount>> facets,
+                         SortedMap<Integer, Long> years, SortedMap<Integer, Long> yearsAnyDate,
+                         Map<Filter, Long> without, String notice, String suggestion) {
+        this(total, hits, facets, years, yearsAnyDate, without, notice, suggestion, 0);
+    }
 
     public SearchResults {
+        if (changesPending < 0) {
+            throw new IllegalArgumentException("changes pending cannot be negative: " + changesPending);
+        }
         hits = List.copyOf(hits);
         EnumMap<Facet, List<FacetCount>> copy = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
@@ -40,12 +54,18 @@ public record SearchResults(long total, List<SearchHit> hits, Map<Facet, List<Fa
 
     /** The same counts, with a page of hits. */
     SearchResults withHits(List<SearchHit> pageHits) {
-        return new SearchResults(total, pageHits, facets, years, yearsAnyDate, without, notice, suggestion);
+        return new SearchResults(total, pageHits, facets, years, yearsAnyDate, without, notice, suggestion, changesPending);
     }
 
     /** The same results, with a spelling to suggest. */
     SearchResults withSuggestion(String respelt) {
-        return new SearchResults(total, hits, facets, years, yearsAnyDate, without, notice, respelt);
+        return new SearchResults(total, hits, facets, years, yearsAnyDate, without, notice, respelt, changesPending);
+    }
+
+    /** The same results, from an engine that had yet to apply {@code pending} changes committed before the search. */
+    SearchResults withChangesPending(long pending) {
+        return pending == changesPending ? this
+                : new SearchResults(total, hits, facets, years, yearsAnyDate, without, notice, suggestion, pending);
     }
 
     public List<FacetCount> facet(Facet facet) {

@@ -494,11 +494,6 @@ public final class SolrSearchEngine implements SearchEngine {
         return filled;
     }
 
-    /** Waits (while the feed is being applied) until change {@code head} is searchable. */
-    private void awaitFollower(long head) {
-        progress.await(head, follower::wake);
-    }
-
     /** The last change of the feed the collection has applied, as this node knows it. */
     public long appliedChange() {
         return progress.applied();
@@ -532,7 +527,8 @@ public final class SolrSearchEngine implements SearchEngine {
 
     @Override
     public SearchResults search(SearchRequest request) {
-        return withWords(request, words -> search(request, words));
+        long pending = awaitFeed();
+        return onWords(request, words -> search(request, words)).withChangesPending(pending);
     }
 
     /**
@@ -541,11 +537,21 @@ public final class SolrSearchEngine implements SearchEngine {
      * it, too many clauses), on the same words read plainly.
      */
     private <T> T withWords(SearchRequest request, java.util.function.Function<Words, T> work) {
+        awaitFeed();
+        return onWords(request, work);
+    }
+
+    /**
+     * Before a search: refuses while the collection is refused, then waits (a little, at most) for
+     * the feed up to the database's newest change.
+     *
+     * @return how many changes committed before now the search will not see (0: none)
+     */
+    private long awaitFeed() {
         if (refused) {
             throw unavailable();
         }
-        awaitFollower(source.head().last());
-        return onWords(request, work);
+        return progress.await(source.head().last(), follower::wake);
     }
 
     /** {@link #withWords} on the collection as it is, without waiting for the feed: for suggestions. */

@@ -163,9 +163,10 @@ class ChangeFeedTest {
         try (SeedIndex seeds = SeedIndex.open()) {
             DSLContext db = seeds.database.dsl();
             // Another process writes, in one transaction, more changes than the follower applies in
-            // a batch (1,000): this node only sees them at its next poll, or when a search waits.
+            // a batch (1,000), though fewer than a search waits for (2,000): this node only sees them
+            // at its next poll, or when a search waits.
             RecordStore elsewhere = new RecordStore(db, Clock.systemUTC());
-            int count = 2_500;
+            int count = 1_900;
             elsewhere.write(w -> {
                 for (int i = 0; i < count; i++) {
                     w.create(draft("Circular number " + i + " on the okapi question", "The batched okapi."),

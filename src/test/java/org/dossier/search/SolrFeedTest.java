@@ -294,6 +294,47 @@ class SolrFeedTest {
         }
     }
 
+    /**
+     * A node far behind the feed (an import written elsewhere, being followed) answers a search at
+     * once from what the collection holds and says how many changes it lacks, as the embedded
+     * engine does; it waited until it had sent Solr all of them.
+     */
+    @Test
+    void aSearchFarBehindTheFeedAnswersAtOnceSayingHowManyChangesItLacks() throws Exception {
+        Path behindFolder = Files.createTempDirectory("dossier-solr-behind-");
+        try (Database behind = TestDatabase.openIn(behindFolder)) {
+            RecordStore elsewhere = new RecordStore(behind.dsl(), Clock.systemUTC());
+            new ImportRun(elsewhere, Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
+            try (SolrSearchEngine node = SolrSearchEngine.open(TestSolrCloud.freshCollection(1), behind.dsl())) {
+                // Not the node's first (slow) search under test: the follower would catch up meanwhile.
+                node.search(SearchRequest.of("telegram"));
+                List<Integer> seeds = behind.dsl().select(org.dossier.db.Tables.DOCUMENT.ID)
+                        .from(org.dossier.db.Tables.DOCUMENT).fetch(org.dossier.db.Tables.DOCUMENT.ID);
+                List<Integer> rewritten = new java.util.ArrayList<>();
+                for (int i = 0; i < 20_000; i++) {
+                    rewritten.add(seeds.get(i % seeds.size()));
+                }
+                behind.dsl().transaction(tx -> ChangeFeed.append(tx.dsl(), rewritten, java.time.Instant.now()));
+                new RecordStore(behind.dsl(), Clock.systemUTC()).write(w -> w.create(
+                        new RecordDraft("Circular on the okapi question", List.of("The okapi."), DocumentDate.ofYear(1960)),
+                        Attribution.editor("tester", "import")));
+
+                SearchResults lacking = node.search(SearchRequest.of("okapi"));
+                assertTrue(lacking.changesPending() > 0, "what the search lacks: " + lacking.changesPending());
+                assertEquals(0, lacking.total(), "the new record is not in yet");
+                SearchResults found = lacking;
+                for (int i = 0; i < 600 && found.changesPending() > 0; i++) {
+                    Thread.sleep(100);
+                    found = node.search(SearchRequest.of("okapi"));
+                }
+                assertEquals(0, found.changesPending());
+                assertEquals(1, found.total(), "caught up, the search finds the new record");
+            }
+        } finally {
+            TestCatalogue.deleteRecursively(behindFolder);
+        }
+    }
+
     /** Waits, at most a minute, until the engine's status says {@code open}; whether it did. */
     private static boolean awaitOpen(SearchEngine engine, boolean open) throws InterruptedException {
         for (int i = 0; i < 600 && engine.status().open() != open; i++) {

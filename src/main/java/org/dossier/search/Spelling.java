@@ -10,8 +10,12 @@ import org.apache.lucene.search.spell.LuceneLevenshteinDistance;
 /**
  * "Did you mean": for a search of plain words that finds few records, the same words with each
  * word that no record has replaced by the nearest one that records do have, from the index's own
- * words (up to two edits, a swap of two letters counting one, the first letter kept) and the names
- * in the authority lists. "Stailn" becomes "Stalin", "Molotow" "Molotov". The nearest word is the
+ * words (one edit for a word of up to {@value #MAX_ONE_EDIT} letters, two for a longer one, a swap of
+ * two letters counting one, the first letter kept) and the names in the authority lists. "Stailn"
+ * becomes "Stalin", "Molotow" "Molotov", but "NATO" is not "Name": two letters of four changed make
+ * another word, not its spelling. A word with a digit is never respelt nor offered: a year, a
+ * telegram's number or a code is typed as meant, and its neighbour ("1965" for "1961", "21646" for
+ * "21647") is another year or another document, not what the reader meant. The nearest word is the
  * most similar ({@link LuceneLevenshteinDistance}), then the one in most records, then the first
  * alphabetically: one answer, whichever engine's words ({@link WordStatistics}) it is chosen from.
  */
@@ -24,6 +28,8 @@ final class Spelling {
     static final int MIN_WORD_LENGTH = 4;
     private static final float MIN_WORD_SIMILARITY = 0.5f;
     private static final int MAX_EDITS = 2;
+    /** Words of up to this many letters are respelt by one edit at most. */
+    static final int MAX_ONE_EDIT = 5;
 
     private final Analyzer analyzer;
     private final AsWritten asWritten;
@@ -44,7 +50,7 @@ final class Spelling {
         for (String piece : text.strip().split(" +")) {
             List<String> tokens = Names.tokens(analyzer, piece);
             String replacement = null;
-            if (tokens.size() == 1 && !names.words().contains(tokens.get(0))
+            if (tokens.size() == 1 && !hasDigit(tokens.get(0)) && !names.words().contains(tokens.get(0))
                     && index.count(Map.of(IndexLayout.TEXT, tokens)).of(IndexLayout.TEXT, tokens.get(0)) == 0) {
                 replacement = nearest(index, tokens.get(0), names);
             }
@@ -63,9 +69,10 @@ final class Spelling {
         if (word.codePointCount(0, word.length()) >= MIN_WORD_LENGTH) {
             record Scored(String word, float score, long records) {
             }
+            int maxEdits = word.codePointCount(0, word.length()) <= MAX_ONE_EDIT ? 1 : MAX_EDITS;
             List<String> near = index.near(IndexLayout.TEXT, word).stream()
-                    .filter(w -> w.records() > 0 && !w.text().equals(word)
-                            && w.text().codePointAt(0) == word.codePointAt(0) && edits(word, w.text()) <= MAX_EDITS)
+                    .filter(w -> w.records() > 0 && !w.text().equals(word) && !hasDigit(w.text())
+                            && w.text().codePointAt(0) == word.codePointAt(0) && edits(word, w.text()) <= maxEdits)
                     .map(WordStatistics.Word::text)
                     .filter(w -> distance.getDistance(word, w) >= MIN_WORD_SIMILARITY)
                     .toList();
@@ -94,6 +101,10 @@ final class Spelling {
             }
         }
         return best;
+    }
+
+    private static boolean hasDigit(String word) {
+        return word.codePoints().anyMatch(Character::isDigit);
     }
 
     /** Edits from {@code a} to {@code b}, a swap of two neighbouring letters counting one (optimal string alignment). */

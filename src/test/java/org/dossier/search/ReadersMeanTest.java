@@ -230,6 +230,24 @@ class ReadersMeanTest {
     }
 
     /**
+     * A year or a document's number that no record has is not a misspelling of one that some
+     * record has: "June 1961" was offered "June 1965", telegram No. 21647 No. 21646. Nor is a
+     * short word two letters away from another ("NATO" was offered "Name"); one letter still is.
+     */
+    @Test
+    void aNumberOrAShortWordIsNotRespeltIntoAnotherWord() {
+        assertEquals(0, search("June 1961").total());
+        assertNull(search("June 1961").suggestion());
+        assertNull(search("21647").suggestion());
+        assertNull(search("Telegram No. 21647").suggestion());
+        assertNull(search("NATO").suggestion());
+        assertEquals("Korea", search("Kora").suggestion());
+        assertEquals("Soviet", search("sovet").suggestion());
+        assertEquals("Seoul", search("Seol").suggestion());
+        assertEquals("No. 709 telegram", search("No. 709 telegarm").suggestion());
+    }
+
+    /**
      * The index folds words (no case, no accents): a respelling is written as the catalogue writes
      * the word, not as the index holds it — a name as the authority lists write it, whatever the
      * reader typed, a common word capitalised as the reader's was.

@@ -252,7 +252,7 @@ class SolrContractTest {
         List<String> misspelt = List.of("Stailn", "Molotow", "Shtykow telegram", "Molotov", "stalin korea",
                 "telegarm", "Koera", "negotiatons", "Pyongyng", "memorandun", "Stailn&type=ciphered-telegram",
                 "Zymierskii", "xqzzy", "confrence", "embasy", "ambasador", "sovet", "molotow", "pasztr", "chargee",
-                "Chargee", "telegarm", "Telegarm");
+                "Chargee", "telegarm", "Telegarm", "June 1961", "Telegram No. 21647", "NATO", "Kora");
         int respelt = 0;
         for (String text : misspelt) {
             String[] parts = text.split("&", 2);

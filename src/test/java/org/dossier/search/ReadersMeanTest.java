@@ -230,6 +230,26 @@ class ReadersMeanTest {
     }
 
     /**
+     * An abbreviation typed with stops finds it written without ("U.S.S.R." found nothing, "USSR"
+     * 28 records) and the other way round ("I.V. Stalin" is written so in a title); numbers and
+     * words joined by a stop keep theirs.
+     */
+    @Test
+    void anAbbreviationFindsTheSameWithOrWithoutItsStops() {
+        assertEquals(ids("USSR"), ids("U.S.S.R."));
+        assertTrue(ids("USSR").size() > 20);
+        assertEquals(ids("PRC"), ids("P.R.C."));
+        assertEquals(ids("DPRK"), ids("D.P.R.K."));
+        assertEquals(ids("CC"), ids("C.C."));
+        assertEquals(seeds.recordTitled("Comrade I.V. Stalin and Comrade V.M. Molotov"), ranked("\"IV Stalin\" VM Molotov").get(0));
+        assertEquals(ids("\"I.V. Stalin\""), ids("\"IV Stalin\""));
+        assertEquals(List.of("1.5", "example.com", "ab.c.d"),
+                List.of("1.5", "example.com", "ab.c.d").stream().flatMap(w -> Names.tokens(new CatalogueAnalyzer(), w).stream()).toList());
+        assertEquals(List.of("ussr", "us", "prc"),
+                List.of("U.S.S.R.", "U.S.", "P.R.C").stream().flatMap(w -> Names.tokens(new CatalogueAnalyzer(), w).stream()).toList());
+    }
+
+    /**
      * A year or a document's number that no record has is not a misspelling of one that some
      * record has: "June 1961" was offered "June 1965", telegram No. 21647 No. 21646. Nor is a
      * short word two letters away from another ("NATO" was offered "Name"); one letter still is.

@@ -158,7 +158,8 @@ class SolrContractTest {
                 "q=telegram&pageSize=5&page=4", "q=korea&sort=date", "person=nobody-at-all",
                 "language=ru", "language=ru&language=zh", "language=ru&language=ko&all=language", "language=en",
                 "q=korea&language=zh", "language=ru&type=ciphered-telegram&year=1950", "language=ko&person=stalin",
-                "language=zh&sort=title&page=2", "language=xx-notreal", "language=ru&language=xx-notreal");
+                "language=zh&sort=title&page=2", "language=xx-notreal", "language=ru&language=xx-notreal",
+                "q=U.S.S.R.", "q=P.R.C.", "q=%22IV+Stalin%22", "q=C.C.+1.5");
         for (String query : requests) {
             assertSame(query, lucene, solr, request(query));
         }

@@ -280,7 +280,8 @@ final class CatalogueAnalyzer extends Analyzer {
         }
     }
 
-    private static List<String> lines(String resource) {
+    /** The lines of a resource of {@code search/}, without blank lines and '#' comments. */
+    static List<String> lines(String resource) {
         InputStream in = CatalogueAnalyzer.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
             throw new IllegalStateException("the resource " + resource + " is missing");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.spell.LuceneLevenshteinDistance;
 
@@ -31,6 +32,10 @@ final class Spelling {
     /** Words of up to this many letters are respelt by one edit at most. */
     static final int MAX_ONE_EDIT = 5;
 
+    /** Words a question wraps around its subject, left out of a respelling: {@code search/question-words.txt}. */
+    static final Set<String> QUESTION_WORDS = Set.copyOf(CatalogueAnalyzer.lines("search/question-words.txt").stream()
+            .map(String::strip).toList());
+
     private final Analyzer analyzer;
     private final AsWritten asWritten;
     private final LuceneLevenshteinDistance distance = new LuceneLevenshteinDistance();
@@ -40,15 +45,25 @@ final class Spelling {
         this.asWritten = new AsWritten(analyzer);
     }
 
-    /** What to search instead, or null: only words and spaces are respelt, never query syntax. */
+    /**
+     * What to search instead, or null: only words and spaces are respelt, never query syntax. The
+     * words of a question around what it asks about ({@link #QUESTION_WORDS}: "what did Stalin say
+     * about Korea" finds nothing) are left out, with the question mark that ends it.
+     */
     String respell(WordStatistics index, String text, Names names) throws IOException {
+        text = QueryReader.withoutClosingQuestionMarks(text);
         if (!text.matches("[\\p{L}\\p{N}'’.\\- ]+")) {
             return null;
         }
         StringBuilder respelt = new StringBuilder();
         boolean changed = false;
-        for (String piece : text.strip().split(" +")) {
+        String[] pieces = text.strip().split(" +");
+        for (String piece : pieces) {
             List<String> tokens = Names.tokens(analyzer, piece);
+            if (pieces.length > 1 && tokens.size() == 1 && QUESTION_WORDS.contains(tokens.get(0))) {
+                changed = true;
+                continue;
+            }
             String replacement = null;
             if (tokens.size() == 1 && !hasDigit(tokens.get(0)) && !names.words().contains(tokens.get(0))
                     && index.count(Map.of(IndexLayout.TEXT, tokens)).of(IndexLayout.TEXT, tokens.get(0)) == 0) {
@@ -60,7 +75,7 @@ final class Spelling {
             }
             respelt.append(respelt.isEmpty() ? "" : " ").append(piece);
         }
-        return changed ? respelt.toString() : null;
+        return changed && !respelt.isEmpty() ? respelt.toString() : null;
     }
 
     private String nearest(WordStatistics index, String word, Names names) throws IOException {

@@ -250,6 +250,26 @@ class ReadersMeanTest {
     }
 
     /**
+     * A search typed as a question: the question mark that closes it is not one letter more
+     * ("Stalin?" found nothing, "korea?" found "Korean"), and when the words a question wraps
+     * around its subject leave too few records, "did you mean" offers the search without them.
+     */
+    @Test
+    void aSearchTypedAsAQuestionFindsWhatItAsksAbout() {
+        assertEquals(ids("Stalin"), ids("Stalin?"));
+        assertEquals(ids("Kim Il Sung"), ids("Kim Il Sung ??"));
+        assertEquals(ids("korea"), ids("korea?"));
+        assertFalse(ids("stal?n").isEmpty());
+        SearchResults question = search("what did Stalin say about Korea?");
+        assertEquals(0, question.total());
+        assertEquals("Stalin Korea", question.suggestion());
+        assertEquals("Stalin Korea", search("what did Stailn say about Korea").suggestion());
+        assertNull(search("who was it?").suggestion());
+        assertEquals("Stalin", search("about Stalin").suggestion(), "two records have \"about\", 26 Stalin");
+        assertNull(search("the Soviet Union").suggestion(), "a search finding enough gets no advice");
+    }
+
+    /**
      * A year or a document's number that no record has is not a misspelling of one that some
      * record has: "June 1961" was offered "June 1965", telegram No. 21647 No. 21646. Nor is a
      * short word two letters away from another ("NATO" was offered "Name"); one letter still is.

@@ -1,7 +1,9 @@
 package org.dossier.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +31,8 @@ final class Spelling {
     static final int MIN_WORD_LENGTH = 4;
     private static final float MIN_WORD_SIMILARITY = 0.5f;
     private static final int MAX_EDITS = 2;
+    /** The shortest half of a word written as one that records write as two ("Il-sung", "Kai-shek"). */
+    private static final int MIN_HALF = 2;
     /** Words of up to this many letters are respelt by one edit at most. */
     static final int MAX_ONE_EDIT = 5;
 
@@ -65,13 +69,19 @@ final class Spelling {
                 continue;
             }
             String replacement = null;
+            boolean capital = Character.isUpperCase(piece.charAt(0));
             if (tokens.size() == 1 && !hasDigit(tokens.get(0)) && !names.words().contains(tokens.get(0))
                     && index.count(Map.of(IndexLayout.TEXT, tokens)).of(IndexLayout.TEXT, tokens.get(0)) == 0) {
                 replacement = nearest(index, tokens.get(0), names);
+                if (replacement != null) {
+                    replacement = asWritten.word(index, replacement, names, capital);
+                } else {
+                    replacement = hyphenated(index, tokens.get(0), names, capital);
+                }
             }
             if (replacement != null) {
                 changed = true;
-                piece = asWritten.word(index, replacement, names, Character.isUpperCase(piece.charAt(0)));
+                piece = replacement;
             }
             respelt.append(respelt.isEmpty() ? "" : " ").append(piece);
         }
@@ -116,6 +126,41 @@ final class Spelling {
             }
         }
         return best;
+    }
+
+    /**
+     * A word no record has, written as the two words records join with a hyphen: "antiaircraft" is
+     * "anti-aircraft", "Kaishek" "Kai-shek", "sinosoviet" "sino-Soviet" (the index holds the two
+     * halves as words of their own). Of the ways to cut it in two whose halves both are words of
+     * records, the one whose rarer half is in most records; null when there is none. Each half is
+     * written as the catalogue writes it; the caller offers it only if the two together find more.
+     */
+    private String hyphenated(WordStatistics index, String word, Names names, boolean capital) throws IOException {
+        int[] letters = word.codePoints().toArray();
+        if (letters.length < 2 * MIN_HALF || !word.codePoints().allMatch(Character::isLetter)) {
+            return null;
+        }
+        List<String[]> cuts = new ArrayList<>();
+        Set<String> halves = new HashSet<>();
+        for (int at = MIN_HALF; at <= letters.length - MIN_HALF; at++) {
+            String[] cut = {new String(letters, 0, at), new String(letters, at, letters.length - at)};
+            cuts.add(cut);
+            halves.addAll(List.of(cut));
+        }
+        WordStatistics.Counts counts = index.count(Map.of(IndexLayout.TEXT, halves));
+        String[] best = null;
+        long bestRarer = 0;
+        for (String[] cut : cuts) {
+            long rarer = Math.min(counts.of(IndexLayout.TEXT, cut[0]), counts.of(IndexLayout.TEXT, cut[1]));
+            if (rarer > bestRarer) {
+                best = cut;
+                bestRarer = rarer;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        return asWritten.word(index, best[0], names, capital) + "-" + asWritten.word(index, best[1], names, false);
     }
 
     private static boolean hasDigit(String word) {

@@ -270,6 +270,23 @@ class ReadersMeanTest {
     }
 
     /**
+     * A word written as one that the records hyphenate found nothing and was offered nothing
+     * ("antiaircraft", "Chiang Kaishek"): it is offered as the records write it, and what it is
+     * offered finds them.
+     */
+    @Test
+    void aWordWrittenAsOneIsOfferedAsTheRecordsHyphenateIt() {
+        assertEquals(0, search("antiaircraft").total());
+        assertEquals("anti-aircraft", search("antiaircraft").suggestion());
+        assertEquals(titled("Razuvaev to Cdes. Vasilevsky"), ids(search("antiaircraft").suggestion()));
+        String chiang = search("Chiang Kaishek").suggestion();
+        assertEquals("Chiang Kai-shek", chiang);
+        assertEquals(ids("Chiang Kai-shek"), ids(chiang));
+        assertEquals("Sino-Soviet relations", search("Sinosoviet relations").suggestion());
+        assertNull(search("xqzzyplugh").suggestion());
+    }
+
+    /**
      * A year or a document's number that no record has is not a misspelling of one that some
      * record has: "June 1961" was offered "June 1965", telegram No. 21647 No. 21646. Nor is a
      * short word two letters away from another ("NATO" was offered "Name"); one letter still is.

@@ -255,7 +255,8 @@ class SolrContractTest {
                 "telegarm", "Koera", "negotiatons", "Pyongyng", "memorandun", "Stailn&type=ciphered-telegram",
                 "Zymierskii", "xqzzy", "confrence", "embasy", "ambasador", "sovet", "molotow", "pasztr", "chargee",
                 "Chargee", "telegarm", "Telegarm", "June 1961", "Telegram No. 21647", "NATO", "Kora",
-                "what did Stalin say about Korea?", "what did Stailn say about Korea", "who was it?");
+                "what did Stalin say about Korea?", "what did Stailn say about Korea", "who was it?",
+                "antiaircraft", "Chiang Kaishek", "Sinosoviet relations");
         int respelt = 0;
         for (String text : misspelt) {
             String[] parts = text.split("&", 2);

@@ -27,11 +27,13 @@ public record DateInWords(DateBound date, String rest, SearchRequest instead) {
      * search already has a range or years to say which dates it wants.
      */
     public static Optional<DateInWords> in(SearchRequest request) {
-        if (!request.hasText() || request.text().indexOf('"') >= 0 || request.from() != null || request.to() != null
+        String text = request.searchedText();
+        if (!request.hasText() || text.indexOf('"') >= 0 || request.from() != null || request.to() != null
                 || !request.years().isEmpty()) {
             return Optional.empty();
         }
-        List<String> words = Arrays.asList(request.text().split("\\s+"));
+        // As the words are searched: "kim september 1950?" asks about September 1950.
+        List<String> words = Arrays.asList(text.split("\\s+"));
         for (int length = Math.min(LONGEST, words.size()); length >= 1; length--) {
             for (int start = 0; start + length <= words.size(); start++) {
                 String phrase = String.join(" ", words.subList(start, start + length));

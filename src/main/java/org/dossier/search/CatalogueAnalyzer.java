@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
@@ -26,6 +27,7 @@ import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
@@ -33,7 +35,9 @@ import org.apache.lucene.util.ClasspathResourceLoader;
 
 /**
  * Words as readers type them: case and diacritics do not count ("Le Duan" finds "Lê Duẩn",
- * "zymierski" finds "Żymierski") and a possessive is its name ("Stalin's" finds "Stalin").
+ * "zymierski" finds "Żymierski"), a possessive is its name ("Stalin's" finds "Stalin"), and an
+ * abbreviation is the same word with or without its stops ("U.S.S.R." finds "USSR", "PRC" finds
+ * "P.R.C.": {@link #ABBREVIATION_STOPS}).
  *
  * <p>Two chains, one per searched field. {@link IndexLayout#TEXT} keeps the exact forms (phrases,
  * prefixes and the ranking of exact matches first use it). {@link IndexLayout#STEM} adds English
@@ -45,7 +49,8 @@ import org.apache.lucene.util.ClasspathResourceLoader;
  * what ASCII folding cannot, as readers of those scripts type: "Хрущев" finds "Хрущёв", "ΑΘΗΝΑ"
  * and "αθηνα" "Αθήνα", Arabic and Hebrew without their vowel points find the pointed words. As a
  * Solr configset this is: MappingCharFilter (script-folding.txt), StandardTokenizer,
- * EnglishPossessiveFilter, LowerCaseFilter, ASCIIFoldingFilter, then for the stemmed field
+ * EnglishPossessiveFilter, LowerCaseFilter, ASCIIFoldingFilter, PatternReplaceFilter (the stops of
+ * an abbreviation, {@link #ABBREVIATION_STOPS}, replaced by nothing), then for the stemmed field
  * KeywordMarkerFilter, StemmerOverrideFilter and KStemFilter.
  *
  * <p>The stored title and summary are highlighted with both forms at each position (the exact
@@ -57,6 +62,15 @@ final class CatalogueAnalyzer extends Analyzer {
     private static final StemmerOverrideFilter.StemmerOverrideMap OVERRIDES = overrides();
     /** Solr's own factory reads the file, so that both engines read its lines alike. */
     private static final MappingCharFilterFactory SCRIPT_FOLDING = scriptFolding();
+
+    /**
+     * The stops of a word of single letters each followed by a stop: the tokenizer keeps
+     * "U.S.S.R." as one word, "u.s.s.r", which no record writing "USSR" has (and "P.R.C." missed
+     * "PRC", "I.V. Stalin" "IV Stalin"), so the stops are taken out and both are "ussr". Only such
+     * words: "1.5" or "example.com" keep theirs. The Solr configset's PatternReplaceFilterFactory
+     * has the same pattern (schema.xml).
+     */
+    static final Pattern ABBREVIATION_STOPS = Pattern.compile("(?<=^(?:\\p{L}\\.){0,30}\\p{L})\\.(?=(?:\\p{L}\\.)*\\p{L}$)");
 
     /** How many words' stems an indexing chain remembers before it forgets them all and starts again. */
     static final int REMEMBERED_STEMS = 50_000;
@@ -95,6 +109,7 @@ final class CatalogueAnalyzer extends Analyzer {
         TokenStream stream = new EnglishPossessiveFilter(words);
         stream = new LowerCaseFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
+        stream = new PatternReplaceFilter(stream, ABBREVIATION_STOPS, "", true);
         if (IndexLayout.STEM.equals(fieldName)) {
             stream = rememberedStems > 0 ? new RememberedStems(stream, rememberedStems) : stemmed(stream);
         } else if (IndexLayout.TITLE.equals(fieldName) || IndexLayout.SUMMARY.equals(fieldName)) {
@@ -265,7 +280,8 @@ final class CatalogueAnalyzer extends Analyzer {
         }
     }
 
-    private static List<String> lines(String resource) {
+    /** The lines of a resource of {@code search/}, without blank lines and '#' comments. */
+    static List<String> lines(String resource) {
         InputStream in = CatalogueAnalyzer.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
             throw new IllegalStateException("the resource " + resource + " is missing");

@@ -45,19 +45,21 @@ final class Names {
 
     static final Names NONE = new Names(Map.of(), Map.of(), 0);
 
-    private final Map<List<String>, Named> expanding;
+    /** Unambiguous forms by their words written together ({@link #together}). */
+    private final Map<String, Named> expanding;
     private final Map<String, String> written;
     private final int longest;
 
-    private Names(Map<List<String>, Named> expanding, Map<String, String> written, int longest) {
+    private Names(Map<String, Named> expanding, Map<String, String> written, int longest) {
         this.expanding = expanding;
         this.written = written;
         this.longest = longest;
     }
 
     static Names of(List<Form> forms, Analyzer analyzer) {
-        Map<List<String>, Set<Named>> byWords = new HashMap<>();
-        Set<List<String>> shortForms = new HashSet<>();
+        Map<String, Set<Named>> byWords = new HashMap<>();
+        Map<String, Integer> wordCounts = new HashMap<>();
+        Set<String> shortForms = new HashSet<>();
         Map<String, String> written = new TreeMap<>();
         for (Form form : forms) {
             List<Word> read = words(analyzer, form.name());
@@ -68,26 +70,37 @@ final class Names {
             // As the first form that has the word writes it: the lists give the preferred name first.
             read.forEach(word -> written.putIfAbsent(word.folded(), word.written()));
             if (FULL_NAME_ONLY.equals(form.kind())) {
-                shortForms.add(tokens);
+                shortForms.add(together(tokens));
             } else {
-                byWords.computeIfAbsent(tokens, t -> new HashSet<>())
+                byWords.computeIfAbsent(together(tokens), t -> new HashSet<>())
                         .add(new Named(form.facet(), form.key(), form.label()));
+                wordCounts.merge(together(tokens), tokens.size(), Math::max);
             }
         }
-        Map<List<String>, Named> expanding = new HashMap<>();
+        Map<String, Named> expanding = new HashMap<>();
         int longest = 0;
-        for (Map.Entry<List<String>, Set<Named>> entry : byWords.entrySet()) {
+        for (Map.Entry<String, Set<Named>> entry : byWords.entrySet()) {
             if (entry.getValue().size() == 1 && !shortForms.contains(entry.getKey())) {
-                expanding.put(List.copyOf(entry.getKey()), entry.getValue().iterator().next());
-                longest = Math.max(longest, entry.getKey().size());
+                expanding.put(entry.getKey(), entry.getValue().iterator().next());
+                longest = Math.max(longest, wordCounts.get(entry.getKey()));
             }
         }
         return new Names(Map.copyOf(expanding), Collections.unmodifiableMap(written), longest);
     }
 
-    /** The authority these words name, or null when they name none or not unambiguously. */
+    /**
+     * The authority these words name, or null when they name none or not unambiguously. A name's
+     * words may be written apart, hyphenated or as one, as its transliterations do: "Zhou En-lai"
+     * and "Chou Enlai" are Zhou Enlai (listed as "Zhou Enlai" and "Chou En-lai"), "Kim Ilsung" Kim
+     * Il Sung, "Mao Tsetung" Mao Zedong; they found nothing.
+     */
     Named named(List<String> tokens) {
-        return tokens.size() > longest ? null : expanding.get(tokens);
+        return tokens.size() > longest ? null : expanding.get(together(tokens));
+    }
+
+    /** A name's words written together: its parts apart, hyphenated or joined are the same name. */
+    private static String together(List<String> tokens) {
+        return String.join("", tokens);
     }
 
     /** The most words a widening name has. */

@@ -126,6 +126,7 @@ final class QueryReader {
     }
 
     ReadQuery read(String text, Names names) {
+        text = withoutClosingQuestionMarks(text);
         if (depth(text) > MAX_DEPTH) {
             return plainWords(text, names, "Your search has brackets nested more than " + MAX_DEPTH
                     + " deep, so its words were searched for instead.");
@@ -145,6 +146,24 @@ final class QueryReader {
             return plainWords(text, names, "Your search could not be read as a search expression ("
                     + reason(e) + "), so its words were searched for instead.");
         }
+    }
+
+    /**
+     * {@code text} without the question marks that end it: a search typed as a question ("Stalin?",
+     * "what did Mao say about Korea?") found nothing, its last word read as a pattern of that word
+     * and one letter more. A question mark within a word is still one letter ({@code stal?n}), and
+     * one escaped ({@code \\?}) or standing alone is left as it is.
+     */
+    static String withoutClosingQuestionMarks(String text) {
+        String stripped = text.strip();
+        int end = stripped.length();
+        while (end > 0 && (stripped.charAt(end - 1) == '?' || stripped.charAt(end - 1) == '？')) {
+            end--;
+        }
+        if (end == stripped.length() || end == 0 || stripped.charAt(end - 1) == '\\') {
+            return text;
+        }
+        return stripped.substring(0, end);
     }
 
     /** Every word of {@code text} must be there; nothing in it is syntax. */

@@ -131,6 +131,14 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
         return !text.isEmpty();
     }
 
+    /**
+     * The words as they are searched: the text without the question marks that end it, which are
+     * the question's ("kim september 1950?"), not a pattern of one letter more.
+     */
+    public String searchedText() {
+        return QueryReader.withoutClosingQuestionMarks(text);
+    }
+
     /** The keys ticked in {@code facet}, in the order they were ticked. */
     public List<String> selected(Facet facet) {
         return facets.getOrDefault(facet, List.of());

@@ -1,17 +1,24 @@
 package org.dossier.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.spell.LuceneLevenshteinDistance;
 
 /**
  * "Did you mean": for a search of plain words that finds few records, the same words with each
  * word that no record has replaced by the nearest one that records do have, from the index's own
- * words (up to two edits, a swap of two letters counting one, the first letter kept) and the names
- * in the authority lists. "Stailn" becomes "Stalin", "Molotow" "Molotov". The nearest word is the
+ * words (one edit for a word of up to {@value #MAX_ONE_EDIT} letters, two for a longer one, a swap of
+ * two letters counting one, the first letter kept) and the names in the authority lists. "Stailn"
+ * becomes "Stalin", "Molotow" "Molotov", but "NATO" is not "Name": two letters of four changed make
+ * another word, not its spelling. A word with a digit is never respelt nor offered: a year, a
+ * telegram's number or a code is typed as meant, and its neighbour ("1965" for "1961", "21646" for
+ * "21647") is another year or another document, not what the reader meant. The nearest word is the
  * most similar ({@link LuceneLevenshteinDistance}), then the one in most records, then the first
  * alphabetically: one answer, whichever engine's words ({@link WordStatistics}) it is chosen from.
  */
@@ -24,6 +31,14 @@ final class Spelling {
     static final int MIN_WORD_LENGTH = 4;
     private static final float MIN_WORD_SIMILARITY = 0.5f;
     private static final int MAX_EDITS = 2;
+    /** The shortest half of a word written as one that records write as two ("Il-sung", "Kai-shek"). */
+    private static final int MIN_HALF = 2;
+    /** Words of up to this many letters are respelt by one edit at most. */
+    static final int MAX_ONE_EDIT = 5;
+
+    /** Words a question wraps around its subject, left out of a respelling: {@code search/question-words.txt}. */
+    static final Set<String> QUESTION_WORDS = Set.copyOf(CatalogueAnalyzer.lines("search/question-words.txt").stream()
+            .map(String::strip).toList());
 
     private final Analyzer analyzer;
     private final AsWritten asWritten;
@@ -34,27 +49,43 @@ final class Spelling {
         this.asWritten = new AsWritten(analyzer);
     }
 
-    /** What to search instead, or null: only words and spaces are respelt, never query syntax. */
+    /**
+     * What to search instead, or null: only words and spaces are respelt, never query syntax. The
+     * words of a question around what it asks about ({@link #QUESTION_WORDS}: "what did Stalin say
+     * about Korea" finds nothing) are left out, with the question mark that ends it.
+     */
     String respell(WordStatistics index, String text, Names names) throws IOException {
+        text = QueryReader.withoutClosingQuestionMarks(text);
         if (!text.matches("[\\p{L}\\p{N}'’.\\- ]+")) {
             return null;
         }
         StringBuilder respelt = new StringBuilder();
         boolean changed = false;
-        for (String piece : text.strip().split(" +")) {
+        String[] pieces = text.strip().split(" +");
+        for (String piece : pieces) {
             List<String> tokens = Names.tokens(analyzer, piece);
+            if (pieces.length > 1 && tokens.size() == 1 && QUESTION_WORDS.contains(tokens.get(0))) {
+                changed = true;
+                continue;
+            }
             String replacement = null;
-            if (tokens.size() == 1 && !names.words().contains(tokens.get(0))
+            boolean capital = Character.isUpperCase(piece.charAt(0));
+            if (tokens.size() == 1 && !hasDigit(tokens.get(0)) && !names.words().contains(tokens.get(0))
                     && index.count(Map.of(IndexLayout.TEXT, tokens)).of(IndexLayout.TEXT, tokens.get(0)) == 0) {
                 replacement = nearest(index, tokens.get(0), names);
+                if (replacement != null) {
+                    replacement = asWritten.word(index, replacement, names, capital);
+                } else {
+                    replacement = hyphenated(index, tokens.get(0), names, capital);
+                }
             }
             if (replacement != null) {
                 changed = true;
-                piece = asWritten.word(index, replacement, names, Character.isUpperCase(piece.charAt(0)));
+                piece = replacement;
             }
             respelt.append(respelt.isEmpty() ? "" : " ").append(piece);
         }
-        return changed ? respelt.toString() : null;
+        return changed && !respelt.isEmpty() ? respelt.toString() : null;
     }
 
     private String nearest(WordStatistics index, String word, Names names) throws IOException {
@@ -63,9 +94,10 @@ final class Spelling {
         if (word.codePointCount(0, word.length()) >= MIN_WORD_LENGTH) {
             record Scored(String word, float score, long records) {
             }
+            int maxEdits = word.codePointCount(0, word.length()) <= MAX_ONE_EDIT ? 1 : MAX_EDITS;
             List<String> near = index.near(IndexLayout.TEXT, word).stream()
-                    .filter(w -> w.records() > 0 && !w.text().equals(word)
-                            && w.text().codePointAt(0) == word.codePointAt(0) && edits(word, w.text()) <= MAX_EDITS)
+                    .filter(w -> w.records() > 0 && !w.text().equals(word) && !hasDigit(w.text())
+                            && w.text().codePointAt(0) == word.codePointAt(0) && edits(word, w.text()) <= maxEdits)
                     .map(WordStatistics.Word::text)
                     .filter(w -> distance.getDistance(word, w) >= MIN_WORD_SIMILARITY)
                     .toList();
@@ -94,6 +126,45 @@ final class Spelling {
             }
         }
         return best;
+    }
+
+    /**
+     * A word no record has, written as the two words records join with a hyphen: "antiaircraft" is
+     * "anti-aircraft", "Kaishek" "Kai-shek", "sinosoviet" "sino-Soviet" (the index holds the two
+     * halves as words of their own). Of the ways to cut it in two whose halves both are words of
+     * records, the one whose rarer half is in most records; null when there is none. Each half is
+     * written as the catalogue writes it; the caller offers it only if the two together find more.
+     */
+    private String hyphenated(WordStatistics index, String word, Names names, boolean capital) throws IOException {
+        int[] letters = word.codePoints().toArray();
+        if (letters.length < 2 * MIN_HALF || !word.codePoints().allMatch(Character::isLetter)) {
+            return null;
+        }
+        List<String[]> cuts = new ArrayList<>();
+        Set<String> halves = new HashSet<>();
+        for (int at = MIN_HALF; at <= letters.length - MIN_HALF; at++) {
+            String[] cut = {new String(letters, 0, at), new String(letters, at, letters.length - at)};
+            cuts.add(cut);
+            halves.addAll(List.of(cut));
+        }
+        WordStatistics.Counts counts = index.count(Map.of(IndexLayout.TEXT, halves));
+        String[] best = null;
+        long bestRarer = 0;
+        for (String[] cut : cuts) {
+            long rarer = Math.min(counts.of(IndexLayout.TEXT, cut[0]), counts.of(IndexLayout.TEXT, cut[1]));
+            if (rarer > bestRarer) {
+                best = cut;
+                bestRarer = rarer;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        return asWritten.word(index, best[0], names, capital) + "-" + asWritten.word(index, best[1], names, false);
+    }
+
+    private static boolean hasDigit(String word) {
+        return word.codePoints().anyMatch(Character::isDigit);
     }
 
     /** Edits from {@code a} to {@code b}, a swap of two neighbouring letters counting one (optimal string alignment). */

@@ -24,6 +24,8 @@ class DateInWordsTest {
         "1950-06-25                     | 1950-06-25 | ''              | from=1950-06-25&to=1950-06-25",
         "korea 1950                     | 1950       | korea           | q=korea&from=1950&to=1950",
         "mao 1956-09 conversation       | 1956-09    | mao conversation | q=mao+conversation&from=1956-09&to=1956-09",
+        "kim september 1950?            | 1950-09    | kim             | q=kim&from=1950-09&to=1950-09",
+        "Kim in 1950 ??                 | 1950       | Kim in          | q=Kim+in&from=1950&to=1950",
     })
     void aDateAmongTheWordsIsOfferedAsARangeOverTheOtherWords(String text, String date, String rest, String instead) {
         DateInWords found = DateInWords.in(SearchRequest.of(text)).orElseThrow();

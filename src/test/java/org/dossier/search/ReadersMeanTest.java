@@ -230,6 +230,101 @@ class ReadersMeanTest {
     }
 
     /**
+     * An abbreviation typed with stops finds it written without ("U.S.S.R." found nothing, "USSR"
+     * 28 records) and the other way round ("I.V. Stalin" is written so in a title); numbers and
+     * words joined by a stop keep theirs.
+     */
+    @Test
+    void anAbbreviationFindsTheSameWithOrWithoutItsStops() {
+        assertEquals(ids("USSR"), ids("U.S.S.R."));
+        assertTrue(ids("USSR").size() > 20);
+        assertEquals(ids("PRC"), ids("P.R.C."));
+        assertEquals(ids("DPRK"), ids("D.P.R.K."));
+        assertEquals(ids("CC"), ids("C.C."));
+        assertEquals(seeds.recordTitled("Comrade I.V. Stalin and Comrade V.M. Molotov"), ranked("\"IV Stalin\" VM Molotov").get(0));
+        assertEquals(ids("\"I.V. Stalin\""), ids("\"IV Stalin\""));
+        assertEquals(List.of("1.5", "example.com", "ab.c.d"),
+                List.of("1.5", "example.com", "ab.c.d").stream().flatMap(w -> Names.tokens(new CatalogueAnalyzer(), w).stream()).toList());
+        assertEquals(List.of("ussr", "us", "prc"),
+                List.of("U.S.S.R.", "U.S.", "P.R.C").stream().flatMap(w -> Names.tokens(new CatalogueAnalyzer(), w).stream()).toList());
+    }
+
+    /**
+     * A search typed as a question: the question mark that closes it is not one letter more
+     * ("Stalin?" found nothing, "korea?" found "Korean"), and when the words a question wraps
+     * around its subject leave too few records, "did you mean" offers the search without them.
+     */
+    @Test
+    void aSearchTypedAsAQuestionFindsWhatItAsksAbout() {
+        assertEquals(ids("Stalin"), ids("Stalin?"));
+        assertEquals(ids("Kim Il Sung"), ids("Kim Il Sung ??"));
+        assertEquals(ids("korea"), ids("korea?"));
+        assertFalse(ids("stal?n").isEmpty());
+        SearchResults question = search("what did Stalin say about Korea?");
+        assertEquals(0, question.total());
+        assertEquals("Stalin Korea", question.suggestion());
+        assertEquals("Stalin Korea", search("what did Stailn say about Korea").suggestion());
+        assertNull(search("who was it?").suggestion());
+        assertEquals("Stalin", search("about Stalin").suggestion(), "two records have \"about\", 26 Stalin");
+        assertNull(search("the Soviet Union").suggestion(), "a search finding enough gets no advice");
+    }
+
+    /**
+     * A name's parts written apart, hyphenated or as one are the same name, as transliterations
+     * write them: "Zhou En-lai", "Chou Enlai", "Kim Ilsung", "Mao Tsetung" and "Chiang Kaishek"
+     * found nothing (the lists have "Zhou Enlai", "Chou En-lai", "Kim Il Sung", "Mao Tse-tung",
+     * "Chiang Kai-shek").
+     */
+    @Test
+    void aNameFindsItsRecordsWithItsPartsApartHyphenatedOrJoined() {
+        assertEquals(titled("Apollon Petrov and Zhou Enlai", "Journal of A. Ya. Vyshinsky",
+                "Memorandum of Conversation between Anastas Mikoyan"), ids("Zhou En-lai"));
+        assertEquals(ids("Zhou Enlai"), ids("Chou Enlai"));
+        assertEquals(ids("Zhou Enlai"), ids("\"Zhou En lai\""));
+        assertEquals(ids("Kim Il Sung"), ids("Kim Ilsung"));
+        assertEquals(ids("Mao Zedong"), ids("Mao Tsetung"));
+        assertEquals(ids("Chiang Kai-shek"), ids("Chiang Kaishek"));
+        assertTrue(ids("Mao Tsetung").size() >= 9);
+        // A short form widens to no one, however it is cut.
+        assertTrue(ids("Ki-m").isEmpty());
+    }
+
+    /**
+     * A word written as one that the records hyphenate found nothing and was offered nothing
+     * ("antiaircraft", "Kaishek"): it is offered as the records write it, and what it is
+     * offered finds them.
+     */
+    @Test
+    void aWordWrittenAsOneIsOfferedAsTheRecordsHyphenateIt() {
+        assertEquals(0, search("antiaircraft").total());
+        assertEquals("anti-aircraft", search("antiaircraft").suggestion());
+        assertEquals(titled("Razuvaev to Cdes. Vasilevsky"), ids(search("antiaircraft").suggestion()));
+        String chiang = search("Kaishek").suggestion();
+        assertEquals("Kai-shek", chiang);
+        assertEquals(ids("Kai-shek"), ids(chiang));
+        assertEquals("Sino-Soviet relations", search("Sinosoviet relations").suggestion());
+        assertNull(search("xqzzyplugh").suggestion());
+    }
+
+    /**
+     * A year or a document's number that no record has is not a misspelling of one that some
+     * record has: "June 1961" was offered "June 1965", telegram No. 21647 No. 21646. Nor is a
+     * short word two letters away from another ("NATO" was offered "Name"); one letter still is.
+     */
+    @Test
+    void aNumberOrAShortWordIsNotRespeltIntoAnotherWord() {
+        assertEquals(0, search("June 1961").total());
+        assertNull(search("June 1961").suggestion());
+        assertNull(search("21647").suggestion());
+        assertNull(search("Telegram No. 21647").suggestion());
+        assertNull(search("NATO").suggestion());
+        assertEquals("Korea", search("Kora").suggestion());
+        assertEquals("Soviet", search("sovet").suggestion());
+        assertEquals("Seoul", search("Seol").suggestion());
+        assertEquals("No. 709 telegram", search("No. 709 telegarm").suggestion());
+    }
+
+    /**
      * The index folds words (no case, no accents): a respelling is written as the catalogue writes
      * the word, not as the index holds it — a name as the authority lists write it, whatever the
      * reader typed, a common word capitalised as the reader's was.

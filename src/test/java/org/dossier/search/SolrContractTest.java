@@ -158,7 +158,9 @@ class SolrContractTest {
                 "q=telegram&pageSize=5&page=4", "q=korea&sort=date", "person=nobody-at-all",
                 "language=ru", "language=ru&language=zh", "language=ru&language=ko&all=language", "language=en",
                 "q=korea&language=zh", "language=ru&type=ciphered-telegram&year=1950", "language=ko&person=stalin",
-                "language=zh&sort=title&page=2", "language=xx-notreal", "language=ru&language=xx-notreal");
+                "language=zh&sort=title&page=2", "language=xx-notreal", "language=ru&language=xx-notreal",
+                "q=U.S.S.R.", "q=P.R.C.", "q=%22IV+Stalin%22", "q=C.C.+1.5", "q=Stalin%3F", "q=korea%3F",
+                "q=stal%3Fn", "q=%3F", "q=Zhou+En-lai", "q=Chou+Enlai", "q=Kim+Ilsung", "q=Mao+Tsetung");
         for (String query : requests) {
             assertSame(query, lucene, solr, request(query));
         }
@@ -252,7 +254,9 @@ class SolrContractTest {
         List<String> misspelt = List.of("Stailn", "Molotow", "Shtykow telegram", "Molotov", "stalin korea",
                 "telegarm", "Koera", "negotiatons", "Pyongyng", "memorandun", "Stailn&type=ciphered-telegram",
                 "Zymierskii", "xqzzy", "confrence", "embasy", "ambasador", "sovet", "molotow", "pasztr", "chargee",
-                "Chargee", "telegarm", "Telegarm");
+                "Chargee", "telegarm", "Telegarm", "June 1961", "Telegram No. 21647", "NATO", "Kora",
+                "what did Stalin say about Korea?", "what did Stailn say about Korea", "who was it?",
+                "antiaircraft", "Kaishek", "Sinosoviet relations");
         int respelt = 0;
         for (String text : misspelt) {
             String[] parts = text.split("&", 2);

@@ -267,6 +267,10 @@ class OaiPmhTest {
         malformed("verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=oai_dc", "badArgument");
         malformed("verb=ListRecords&metadataPrefix=oai_dc&from=2026-13-45", "badArgument");
         malformed("verb=ListRecords&metadataPrefix=oai_dc&from=yesterday", "badArgument");
+        // What java.time reads but XML Schema's dateTime has not, so the echo would make the response invalid.
+        malformed("verb=ListRecords&metadataPrefix=oai_dc&from=0000-01-01", "badArgument");
+        malformed("verb=ListIdentifiers&metadataPrefix=oai_dc&until=0000-12-31T23:59:59Z", "badArgument");
+        malformed("verb=ListRecords&metadataPrefix=oai_dc&until=2016-12-31T23:59:60Z", "badArgument");
         malformed("verb=ListRecords&metadataPrefix=oai_dc&from=2026-01-01&until=2026-02-01T00:00:00Z", "badArgument");
         malformed("verb=ListRecords&metadataPrefix=oai_dc&from=2026-02-01&until=2026-01-01", "badArgument");
         malformed("verb=ListRecords&metadataPrefix=oai_dc&set=not%20a%20set", "badArgument");

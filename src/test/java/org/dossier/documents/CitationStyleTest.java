@@ -204,4 +204,10 @@ class CitationStyleTest {
         assertEquals("{\\textbraceleft}a{\\textbraceright} \\& 5\\% \\$ \\# x\\_y {\\textasciitilde} {\\textasciicircum}"
                 + " {\\textbackslash}", BibTeXFormat.escape("{a} & 5% $ # x_y ~ ^ \\"));
     }
+
+    @Test
+    void bibTeXWritesAngleBracketsAndTheBarAsZoteroDoesNotAsLaTeXsDefaultFontsMisprintThem() {
+        // In OT1, LaTeX's default font encoding, they come out as "¡", "¿" and an em dash.
+        assertEquals("Kim {\\textless}draft{\\textgreater} {\\textbar} 1950", BibTeXFormat.escape("Kim <draft> | 1950"));
+    }
 }

@@ -349,5 +349,7 @@ class OaiPmhTest {
                 100, 200).encode(), "badResumptionToken");
         error("verb=ListRecords&resumptionToken=" + new ResumptionToken("oai_dc", "", "2030-01-01", "2031-01-01T00:00:00Z",
                 at, 3, 100, 200).encode(), "badResumptionToken");
+        error("verb=ListRecords&resumptionToken=" + new ResumptionToken("oai_dc", "", "", "", "2030-03-01", 3, 100, 200)
+                .encode(), "badResumptionToken");
     }
 }

@@ -297,7 +297,7 @@ public final class ImportRun {
                         return chunks.created;
                     }
                 })));
-                stampedAtTheEnd(tx, lastBefore);
+                stampedAtTheEnd(tx, lastBefore, now);
                 return made;
             });
             return new ImportReport(pages.size(), total, created, total - created, differences, listing.notRead());
@@ -579,17 +579,22 @@ public final class ImportRun {
     /**
      * The records the import made, and their first versions, get the time its transaction ends
      * rather than the time it began, which every one of them was written with: it is their
-     * creation and their last change (their OAI-PMH datestamp, their sitemap's lastmod). No one
-     * sees them before the commit. A harvester that asked meanwhile was told a later time than the
-     * start (the response date, the next harvest's {@code from}, as the protocol's guidelines have
-     * it) and walked past their datestamp: neither that harvest nor the next would ever have listed
-     * them. Every id after {@code lastBefore} is the import's: a record made elsewhere waits for its
-     * lock ({@link #oneImportAtATime}). Never a time earlier than the one written.
+     * creation and their last change (their OAI-PMH datestamp, their sitemap's lastmod). So do the
+     * records it stamped on the way ({@code since} then or later): those naming a person its lists
+     * renamed, or of a type they gave a new label. No one sees any of them before the commit. A
+     * harvester that asked meanwhile was told a later time than the start (the response date, the
+     * next harvest's {@code from}, as the protocol's guidelines have it) and walked past their
+     * datestamp: neither that harvest nor the next would ever have listed them. Every id after
+     * {@code lastBefore} is the import's: a record made elsewhere waits for its lock
+     * ({@link #oneImportAtATime}). Never a time earlier than the one written.
      */
-    private void stampedAtTheEnd(DSLContext tx, int lastBefore) {
+    private void stampedAtTheEnd(DSLContext tx, int lastBefore, Instant since) {
         Instant end = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         tx.update(DOCUMENT).set(DOCUMENT.CREATED_AT, end).set(DOCUMENT.UPDATED_AT, end)
                 .where(DOCUMENT.ID.gt(lastBefore)).and(DOCUMENT.UPDATED_AT.lt(end))
+                .execute();
+        tx.update(DOCUMENT).set(DOCUMENT.UPDATED_AT, end)
+                .where(DOCUMENT.ID.le(lastBefore)).and(DOCUMENT.UPDATED_AT.ge(since)).and(DOCUMENT.UPDATED_AT.lt(end))
                 .execute();
         tx.update(REVISION).set(REVISION.CREATED_AT, end)
                 .where(REVISION.DOCUMENT_ID.gt(lastBefore)).and(REVISION.CREATED_AT.lt(end))

@@ -72,7 +72,7 @@ public final class OaiPmh {
             response = respond(site, e.malformedRequest() ? null : request, xml -> {
                 xml.writeStartElement("error");
                 xml.writeAttribute("code", e.code());
-                xml.writeCharacters(XmlText.clean(e.getMessage()));
+                xml.writeCharacters(XmlText.shown(e.getMessage()));
                 xml.writeEndElement();
             });
         }

@@ -327,6 +327,10 @@ class OaiPmhTest {
         assertEquals("GetRecord", XPaths.value(response, "/o:OAI-PMH/o:request/@verb"));
         error("verb=GetRecord&metadataPrefix=oai_dc&identifier=%3A%3A", "idDoesNotExist");
         error("verb=ListMetadataFormats&identifier=oai%3Ano%20colon", "idDoesNotExist");
+        Document nul = error("verb=GetRecord&metadataPrefix=oai_dc&identifier=" + identifier(letter) + "%00",
+                "idDoesNotExist");
+        assertTrue(XPaths.value(nul, "/o:OAI-PMH/o:error").contains("'" + identifier(letter) + "U+0000'"),
+                "the message shows the character XML cannot carry, not the identifier of a record that exists");
     }
 
     @Test

@@ -316,6 +316,8 @@ class OaiPmhTest {
                 "idDoesNotExist");
         assertEquals(identifier(NO_SUCH_RECORD), XPaths.value(response, "/o:OAI-PMH/o:request/@identifier"));
         error("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:elsewhere.example.org:" + letter, "idDoesNotExist");
+        error("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:" + host() + ":0" + letter, "idDoesNotExist");
+        error("verb=ListMetadataFormats&identifier=oai:" + host() + ":0", "idDoesNotExist");
         error("verb=ListMetadataFormats&identifier=" + identifier(NO_SUCH_RECORD), "idDoesNotExist");
     }
 

@@ -1,5 +1,6 @@
 package org.dossier.authorities;
 
+import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.DOCUMENT_TYPE;
 import static org.dossier.db.Tables.DOCUMENT_TYPE_PATTERN;
 import static org.dossier.db.Tables.AUTHORITY_VERSION;
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,7 +61,7 @@ public final class AuthorityLoader {
                 storeAuthority(tx, writer, read, AuthorityKind.PLACE, AuthorityFiles.PLACES, key, forms, differences));
         int position = 0;
         for (var entry : lists.types().entrySet()) {
-            storeType(tx, entry.getKey(), entry.getValue(), position++);
+            storeType(tx, entry.getKey(), entry.getValue(), position++, clock);
         }
         return differences;
     }
@@ -156,8 +159,16 @@ public final class AuthorityLoader {
         return forms;
     }
 
-    private static void storeType(DSLContext tx, String key, List<AuthorityForm> forms, int position) {
+    /**
+     * A type as the file has it. A new label is what its records say they are (their Dublin Core
+     * type, their citations' genre): the live ones are stamped now, as a person's rename stamps the
+     * records that name them ({@link AuthorityWriter}), so that a harvester's next selective
+     * harvest fetches them again; otherwise it would keep their old type for good.
+     */
+    private static void storeType(DSLContext tx, String key, List<AuthorityForm> forms, int position, Clock clock) {
         String label = forms.get(0).name();
+        String before = tx.select(DOCUMENT_TYPE.LABEL).from(DOCUMENT_TYPE).where(DOCUMENT_TYPE.KEY.eq(key))
+                .fetchOne(DOCUMENT_TYPE.LABEL);
         tx.insertInto(DOCUMENT_TYPE, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL, DOCUMENT_TYPE.POSITION)
                 .values(key, label, position)
                 .onConflict(DOCUMENT_TYPE.KEY).doUpdate()
@@ -166,6 +177,11 @@ public final class AuthorityLoader {
                 .execute();
         int id = tx.select(DOCUMENT_TYPE.ID).from(DOCUMENT_TYPE).where(DOCUMENT_TYPE.KEY.eq(key))
                 .fetchSingle(DOCUMENT_TYPE.ID);
+        if (before != null && !before.equals(label)) {
+            tx.update(DOCUMENT).set(DOCUMENT.UPDATED_AT, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS))
+                    .where(DOCUMENT.TYPE_ID.eq(id)).and(DOCUMENT.WITHDRAWN_AT.isNull())
+                    .execute();
+        }
         for (AuthorityForm form : forms.subList(1, forms.size())) {
             tx.insertInto(DOCUMENT_TYPE_PATTERN, DOCUMENT_TYPE_PATTERN.TYPE_ID, DOCUMENT_TYPE_PATTERN.PATTERN)
                     .values(id, form.name())

@@ -113,7 +113,9 @@ final class BibTeXFormat implements ExportFormat {
      * counts every brace, escaped or not, so a lone one is written as a command in a group
      * ({@code {\textbraceleft}}) and every field keeps its braces balanced. The same brace-group
      * form is used for the tilde, caret and backslash: Zotero and biber both read it, while Zotero
-     * mis-reads {@code \textasciitilde{}}.
+     * mis-reads {@code \textasciitilde{}}. The angle brackets and the bar are written so too, as
+     * Zotero's own BibTeX export writes them: LaTeX's default (OT1) fonts have no such glyphs and
+     * print "¡", "¿" and "—" in their place ("Kim <draft> | 1950" set as "Kim ¡draft¿ — 1950").
      */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
@@ -126,6 +128,9 @@ final class BibTeXFormat implements ExportFormat {
                 case '#', '$', '%', '&', '_' -> out.append('\\').append(c);
                 case '~' -> out.append("{\\textasciitilde}");
                 case '^' -> out.append("{\\textasciicircum}");
+                case '<' -> out.append("{\\textless}");
+                case '>' -> out.append("{\\textgreater}");
+                case '|' -> out.append("{\\textbar}");
                 case '\n', '\r', '\t' -> out.append(' ');
                 default -> out.append(c);
             }

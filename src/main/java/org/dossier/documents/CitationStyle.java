@@ -85,7 +85,9 @@ public enum CitationStyle {
     /**
      * APA (7th edition): authors by family name and initials ("Stalin, J."), then the date; with no
      * author the title, in italics, comes first. A record that editors may correct gets its
-     * version and a retrieval date, and no full stop after the URL.
+     * version, and no full stop after the URL. No retrieval date: APA 7 (9.16) asks for one only
+     * for a page that changes and is not archived, and the address cited is the version's, which
+     * stays as it was read.
      */
     APA("apa", "APA") {
         @Override
@@ -104,8 +106,7 @@ public enum CitationStyle {
             if (c.authors().isEmpty()) {
                 out.text(" " + date);
             }
-            return out.text(" " + FormattedCitation.Builder.withMark(c.archive(), '.')
-                    + " Retrieved " + longDate(c.accessed()) + ", from " + c.url()).build();
+            return out.text(" " + FormattedCitation.Builder.withMark(c.archive(), '.') + " " + c.url()).build();
         }
     };
 

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.GoneResponse;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,12 +18,20 @@ import org.dossier.web.ResultTrail;
  * The record page and its permanent address. {@code /documents/{id}} always resolves: to the
  * canonical slug address (301), to a tombstone (410) for a withdrawn record, or, with
  * {@code .json}, to the record's JSON twin; {@code .bib}, {@code .ris} and {@code .csl.json} are
- * its citation as a file. Only an id that never existed is a 404.
+ * its citation as a file, to which the same suffixes after its page's address, old slugs too,
+ * redirect. Only an id that never existed is a 404.
  */
 public final class RecordPage {
 
     // ".csl.json" is tried as a whole before it could be taken for ".json": the match is anchored.
     private static final Pattern REF = Pattern.compile("([0-9]{1,9})(\\.json|\\.bib|\\.ris|\\.csl\\.json)?");
+    /**
+     * The record page's address with a download's suffix ({@code /documents/24/cable-stalin.bib}), as
+     * a reader types it after the address in the browser's bar; no slug has a full stop. Its
+     * suffix in any case, as at the permanent address ({@code FootnoteAddresses}).
+     */
+    private static final Pattern SLUG_AND_SUFFIX = Pattern.compile("(.+?)(\\.json|\\.bib|\\.ris|\\.csl\\.json)",
+            Pattern.CASE_INSENSITIVE);
 
     private final RecordQueries records;
     private final PublicUrl publicUrl;
@@ -86,6 +95,12 @@ public final class RecordPage {
     public void show(Context ctx) {
         DocumentDetails record = existing(id(ctx));
         String slug = ctx.pathParam("slug");
+        Matcher download = SLUG_AND_SUFFIX.matcher(slug);
+        if (download.matches() && (download.group(1).equals(record.slug()) || records.hadSlug(record.id(), download.group(1)))) {
+            // The download is at the permanent address: one address for each file, as for the page.
+            Redirects.permanent(ctx, record.permanentPath() + download.group(2).toLowerCase(Locale.ROOT));
+            return;
+        }
         if (!slug.equals(record.slug())) {
             if (!records.hadSlug(record.id(), slug)) {
                 throw new NotFound("Document " + record.id() + " never had the address '" + slug

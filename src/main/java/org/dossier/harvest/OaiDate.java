@@ -15,10 +15,21 @@ import java.util.regex.Pattern;
 record OaiDate(Instant start, Instant end, boolean dayOnly) {
 
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern SECOND = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+    private static final Pattern SECOND = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:[0-5]\\dZ");
+    /**
+     * The year 0000, which java.time reads but XML Schema's date and dateTime do not have: the
+     * response echoes the argument as one of them (the schema's UTCdatetimeType), and the echo
+     * would make the whole response invalid. So would a leap second ("23:59:60Z"), which the
+     * pattern above leaves out and java.time would read as the second before it.
+     */
+    private static final String NO_YEAR = "0000";
 
     static OaiDate parse(String name, String value) throws OaiError {
         try {
+            if (value.startsWith(NO_YEAR) && (DAY.matcher(value).matches() || SECOND.matcher(value).matches())) {
+                throw OaiError.badArgument(name + " is in the year 0000, which XML Schema's dates do not have: "
+                        + "their first year is 0001.");
+            }
             if (DAY.matcher(value).matches()) {
                 LocalDate.parse(value);
                 return new OaiDate(Instant.parse(value + "T00:00:00Z"), Instant.parse(value + "T23:59:59Z"), true);

@@ -72,7 +72,7 @@ public final class OaiPmh {
             response = respond(site, e.malformedRequest() ? null : request, xml -> {
                 xml.writeStartElement("error");
                 xml.writeAttribute("code", e.code());
-                xml.writeCharacters(XmlText.clean(e.getMessage()));
+                xml.writeCharacters(XmlText.shown(e.getMessage()));
                 xml.writeEndElement();
             });
         }
@@ -98,9 +98,13 @@ public final class OaiPmh {
             return "oai:" + URI.create(url).getHost() + ":" + id;
         }
 
-        /** The record id an identifier names, if it is one of this repository's. */
+        /**
+         * The record id an identifier names, if it is one of this repository's: exactly as
+         * {@link #identifier} writes it, so "oai:host:024" names none (GetRecord would otherwise
+         * answer it with a record whose header says "oai:host:24", another identifier).
+         */
         Optional<Integer> id(String identifier) {
-            Matcher m = Pattern.compile("oai:" + Pattern.quote(URI.create(url).getHost()) + ":([0-9]{1,9})")
+            Matcher m = Pattern.compile("oai:" + Pattern.quote(URI.create(url).getHost()) + ":([1-9][0-9]{0,8})")
                     .matcher(identifier);
             return m.matches() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
         }

@@ -58,7 +58,10 @@ record ResumptionToken(String metadataPrefix, String set, String from, String un
         if (start != null && end != null && (start.start().isAfter(end.end()) || start.dayOnly() != end.dayOnly())) {
             throw invalid("");
         }
-        OaiDate.parse("datestamp", lastDatestamp);
+        // A datestamp, to the second as every one this repository sends: a day is no place in a list.
+        if (OaiDate.parse("datestamp", lastDatestamp).dayOnly()) {
+            throw invalid("");
+        }
     }
 
     private static OaiError invalid(String token) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.StringWriter;
+import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -66,6 +67,19 @@ final class XmlText {
      * pass these through and make the document unreadable.
      */
     static String clean(String text) {
+        return replaced(text, false);
+    }
+
+    /**
+     * The text with each character XML 1.0 cannot carry written as its code point ("U+0000"): what
+     * an error message quoting a harvester's argument says, so that "oai:example.org:1" followed by
+     * a NUL is not shown as the identifier of a record that exists.
+     */
+    static String shown(String text) {
+        return replaced(text, true);
+    }
+
+    private static String replaced(String text, boolean shown) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -80,6 +94,9 @@ final class XmlText {
             allowed = c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD;
             if (!allowed && out == null) {
                 out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (!allowed && shown) {
+                out.append(String.format(Locale.ROOT, "U+%04X", (int) c));
             } else if (allowed && out != null) {
                 out.append(c);
             }

@@ -1,7 +1,9 @@
 package org.dossier.importing;
 
+import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.DOCUMENT_COUNT;
 import static org.dossier.db.Tables.DOCUMENT_SOURCE;
+import static org.dossier.db.Tables.REVISION;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +36,7 @@ import org.dossier.documents.NewRecords;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Imports seed pages in two passes over the files, each a stream, so that memory does not grow
@@ -277,13 +280,14 @@ public final class ImportRun {
         try {
             int created = store.write((writer, tx) -> {
                 oneImportAtATime(tx);
+                int lastBefore = lastRecord(tx);
                 for (AuthorityLoader.AuthorityLists lists : authorities) {
                     differences.addAll(AuthorityLoader.store(tx, lists, clock));
                     // New names or forms: every node reloads what widens a search.
                     writer.authoritiesChanged();
                 }
                 Extractor extractor = Extractor.load(tx);
-                return BulkWriting.withLargeCache(tx, tuning.largeCache(), () -> writer.createMany(records ->
+                int made = BulkWriting.withLargeCache(tx, tuning.largeCache(), () -> writer.createMany(records ->
                         tx.connectionResult(connection -> {
                     // Dropped and made again in this transaction: a failed import rolls that back too.
                     List<BulkWriting.SecondaryIndex> dropped = BulkWriting.dropBeforeAdding(tx, checked.fresh());
@@ -293,6 +297,8 @@ public final class ImportRun {
                         return chunks.created;
                     }
                 })));
+                stampedAtTheEnd(tx, lastBefore, now);
+                return made;
             });
             return new ImportReport(pages.size(), total, created, total - created, differences, listing.notRead());
         } catch (ChangedMeanwhile e) {
@@ -562,6 +568,37 @@ public final class ImportRun {
             this.problems = e.problems().stream().map(p -> located(page, p) + " (the file changed during the import)")
                     .toList();
         }
+    }
+
+    /** The highest record id before the import writes any, read under its lock: those it makes come after. */
+    private static int lastRecord(DSLContext tx) {
+        Integer last = tx.select(DSL.max(DOCUMENT.ID)).from(DOCUMENT).fetchOne(0, Integer.class);
+        return last == null ? 0 : last;
+    }
+
+    /**
+     * The records the import made, and their first versions, get the time its transaction ends
+     * rather than the time it began, which every one of them was written with: it is their
+     * creation and their last change (their OAI-PMH datestamp, their sitemap's lastmod). So do the
+     * records it stamped on the way ({@code since} then or later): those naming a person its lists
+     * renamed, or of a type they gave a new label. No one sees any of them before the commit. A
+     * harvester that asked meanwhile was told a later time than the start (the response date, the
+     * next harvest's {@code from}, as the protocol's guidelines have it) and walked past their
+     * datestamp: neither that harvest nor the next would ever have listed them. Every id after
+     * {@code lastBefore} is the import's: a record made elsewhere waits for its lock
+     * ({@link #oneImportAtATime}). Never a time earlier than the one written.
+     */
+    private void stampedAtTheEnd(DSLContext tx, int lastBefore, Instant since) {
+        Instant end = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        tx.update(DOCUMENT).set(DOCUMENT.CREATED_AT, end).set(DOCUMENT.UPDATED_AT, end)
+                .where(DOCUMENT.ID.gt(lastBefore)).and(DOCUMENT.UPDATED_AT.lt(end))
+                .execute();
+        tx.update(DOCUMENT).set(DOCUMENT.UPDATED_AT, end)
+                .where(DOCUMENT.ID.le(lastBefore)).and(DOCUMENT.UPDATED_AT.ge(since)).and(DOCUMENT.UPDATED_AT.lt(end))
+                .execute();
+        tx.update(REVISION).set(REVISION.CREATED_AT, end)
+                .where(REVISION.DOCUMENT_ID.gt(lastBefore)).and(REVISION.CREATED_AT.lt(end))
+                .execute();
     }
 
     /** Waits for any other import's transaction to end, and holds off the next until this one ends (see above). */

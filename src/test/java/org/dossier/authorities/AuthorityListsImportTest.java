@@ -1,6 +1,8 @@
 package org.dossier.authorities;
 
+import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.DOCUMENT_PERSON;
+import static org.dossier.db.Tables.DOCUMENT_TYPE;
 import static org.dossier.db.Tables.REVISION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,14 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.dossier.app.Main;
 import org.dossier.documents.Attribution;
+import org.dossier.editing.MutableClock;
 import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,19 +62,52 @@ class AuthorityListsImportTest {
 
     /** The seed folder with its people list changed by {@code change} and one of its pages. */
     private Path changedSeeds(java.util.function.UnaryOperator<List<String>> change) throws Exception {
+        return changedSeeds("people.csv", change);
+    }
+
+    /** The seed folder with one of its lists changed by {@code change} and one of its pages. */
+    private Path changedSeeds(String changed, java.util.function.UnaryOperator<List<String>> change) throws Exception {
         Path folder = db.folder().resolve("seeds-changed");
         Files.createDirectories(folder.resolve("authorities"));
         for (String list : List.of("people.csv", "places.csv", "types.csv")) {
             Path from = TestCatalogue.SEEDS.resolve("authorities").resolve(list);
             List<String> lines = new ArrayList<>(Files.readAllLines(from, StandardCharsets.UTF_8));
             Files.write(folder.resolve("authorities").resolve(list),
-                    list.equals("people.csv") ? change.apply(lines) : lines, StandardCharsets.UTF_8);
+                    list.equals(changed) ? change.apply(lines) : lines, StandardCharsets.UTF_8);
         }
         try (var pages = Files.list(TestCatalogue.SEEDS)) {
             Path page = pages.filter(p -> p.toString().endsWith(".txt")).sorted().findFirst().orElseThrow();
             Files.copy(page, folder.resolve(page.getFileName()));
         }
         return folder;
+    }
+
+    /**
+     * A type's new label is what each of its records says it is (its Dublin Core type): they are
+     * stamped again, as a person's rename stamps the records naming them, or an incremental
+     * harvest would keep their old type for good.
+     */
+    @Test
+    void aTypeListsNewLabelStampsItsRecordsAgain() throws Exception {
+        Path seeds = changedSeeds("types.csv", lines -> lines.stream()
+                .map(line -> line.equals("letter,label,Letter") ? "letter,label,Letter (original)" : line).toList());
+        MutableClock clock = new MutableClock("2030-01-01T00:00:00Z");
+        // An import that takes an hour; a harvester asks half-way through and next asks from then.
+        new ImportRun(db.store(), clock).run(List.of(seeds), (done, total) -> {
+            if (done == total) {
+                clock.advance(Duration.ofHours(1));
+            }
+        });
+        Instant askedMeanwhile = Instant.parse("2030-01-01T00:30:00Z");
+
+        Condition letters = DOCUMENT.TYPE_ID.in(DSL.select(DOCUMENT_TYPE.ID).from(DOCUMENT_TYPE)
+                .where(DOCUMENT_TYPE.KEY.eq("letter")));
+        int lettersCount = db.dsl().fetchCount(DOCUMENT, letters);
+        assertTrue(lettersCount > 0);
+        assertEquals(lettersCount, db.dsl().fetchCount(DOCUMENT, letters.and(DOCUMENT.UPDATED_AT.ge(askedMeanwhile))),
+                "every letter changed when its type's label did, as the import's transaction ended");
+        assertEquals(0, db.dsl().fetchCount(DOCUMENT, letters.not().and(DOCUMENT.UPDATED_AT.ge(
+                Instant.parse("2030-01-01T00:00:00Z")))), "no record of another type did");
     }
 
     @Test

@@ -39,7 +39,7 @@ class CitationRoundTripTest {
 
     private static final LocalDate ACCESSED = LocalDate.of(2026, 5, 4);
     private static final String AWKWARD_TITLE =
-            "Report {draft} on 100% of the $ & # budget_lines ~ ^ \\ and \u201CJuche\u201D in P\u2019y\u014Fngyang";
+            "Report {draft} on 100% of the $ & # budget_lines ~ ^ \\ <a|b> and \u201CJuche\u201D in P\u2019y\u014Fngyang";
 
     private static final PersonLink KIM = new PersonLink(1, "kim-il-sung", "Kim Il Sung", "Kim Il Sung", false,
             PersonRole.AUTHOR);

@@ -116,8 +116,9 @@ class CitationStyleTest {
                 CitationStyle.CHICAGO_BIBLIOGRAPHY.format(c).text());
         assertEquals("Stalin, Joseph. \u201CCable No. 3355.\u201D Cable to Mao Zedong, 26 May 1949. Dossier, version 2, "
                 + "dossier.example.org/documents/9/v/2. Accessed 1 Sept. 2026.", CitationStyle.MLA.format(c).text());
-        assertEquals("Stalin, J. (1949, May 26). Cable No. 3355 (Version 2) [Cable to Mao Zedong]. Dossier. Retrieved "
-                + "September 1, 2026, from https://dossier.example.org/documents/9/v/2", CitationStyle.APA.format(c).text());
+        assertEquals("Stalin, J. (1949, May 26). Cable No. 3355 (Version 2) [Cable to Mao Zedong]. Dossier. "
+                + "https://dossier.example.org/documents/9/v/2", CitationStyle.APA.format(c).text(),
+                "no retrieval date: APA 7 gives one only to a page that changes and is not archived, and a version stays");
     }
 
     @Test
@@ -187,8 +188,8 @@ class CitationStyleTest {
     void apaSetsOnlyTheTitleInItalics() {
         FormattedCitation apa = CitationStyle.APA.format(citation("Cable No. 3355", "Cable", DocumentDate.ofDay(1950, 7, 13)));
         assertEquals(List.of(new FormattedCitation.Run("Cable No. 3355", true),
-                new FormattedCitation.Run(" (Version 2) [Cable]. (1950, July 13). Dossier. Retrieved September 1, 2026, "
-                        + "from https://dossier.example.org/documents/9/v/2", false)), apa.runs());
+                new FormattedCitation.Run(" (Version 2) [Cable]. (1950, July 13). Dossier. "
+                        + "https://dossier.example.org/documents/9/v/2", false)), apa.runs());
     }
 
     @Test
@@ -202,5 +203,11 @@ class CitationStyleTest {
     void bibTeXEscapesEachOfLaTeXsSpecialCharacters() {
         assertEquals("{\\textbraceleft}a{\\textbraceright} \\& 5\\% \\$ \\# x\\_y {\\textasciitilde} {\\textasciicircum}"
                 + " {\\textbackslash}", BibTeXFormat.escape("{a} & 5% $ # x_y ~ ^ \\"));
+    }
+
+    @Test
+    void bibTeXWritesAngleBracketsAndTheBarAsZoteroDoesNotAsLaTeXsDefaultFontsMisprintThem() {
+        // In OT1, LaTeX's default font encoding, they come out as "¡", "¿" and an em dash.
+        assertEquals("Kim {\\textless}draft{\\textgreater} {\\textbar} 1950", BibTeXFormat.escape("Kim <draft> | 1950"));
     }
 }

@@ -129,6 +129,25 @@ class PermalinksAndVersionsTest {
         assertEquals(v1 + ".csl.json", get(v1 + ".CSL.JSON.").headers().firstValue("Location").orElseThrow());
     }
 
+    /** A reader who puts a download's suffix after the page's address in the browser's bar gets the file. */
+    @Test
+    void aDownloadsSuffixAfterThePagesAddressLeadsToTheDownload() {
+        String permanent = "/documents/" + letter;
+        for (String suffix : List.of(".bib", ".ris", ".csl.json", ".json")) {
+            HttpResponse<String> current = get(currentPath() + suffix);
+            assertEquals(301, current.statusCode(), currentPath() + suffix);
+            assertEquals(permanent + suffix, current.headers().firstValue("Location").orElseThrow());
+        }
+        String old = permanent + "/" + Slugs.slugify(OLD_TITLE) + ".RIS?from=footnote";
+        assertEquals(permanent + ".ris?from=footnote", get(old).headers().firstValue("Location").orElseThrow(),
+                "an old slug too, the suffix in small letters and the query kept");
+        assertEquals(200, get(permanent + ".bib").statusCode());
+        assertEquals(404, get(permanent + "/never-its-title.bib").statusCode(),
+                "an address the record never had is not found, with a suffix or without");
+        assertEquals(301, get("/documents/" + journal + "/" + Slugs.slugify("From the Journal of Torbenkov") + ".bib")
+                .statusCode(), "a withdrawn record's download says it is gone at its own address");
+    }
+
     /** A regular expression repeated over a long run of full stops overflowed the stack: a 500. */
     @Test
     void anAddressEndingInThousandsOfFullStopsIsAnsweredLikeAnyOther() {

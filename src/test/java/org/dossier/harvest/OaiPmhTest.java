@@ -267,6 +267,10 @@ class OaiPmhTest {
         malformed("verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=oai_dc", "badArgument");
         malformed("verb=ListRecords&metadataPrefix=oai_dc&from=2026-13-45", "badArgument");
         malformed("verb=ListRecords&metadataPrefix=oai_dc&from=yesterday", "badArgument");
+        // What java.time reads but XML Schema's dateTime has not, so the echo would make the response invalid.
+        malformed("verb=ListRecords&metadataPrefix=oai_dc&from=0000-01-01", "badArgument");
+        malformed("verb=ListIdentifiers&metadataPrefix=oai_dc&until=0000-12-31T23:59:59Z", "badArgument");
+        malformed("verb=ListRecords&metadataPrefix=oai_dc&until=2016-12-31T23:59:60Z", "badArgument");
         malformed("verb=ListRecords&metadataPrefix=oai_dc&from=2026-01-01&until=2026-02-01T00:00:00Z", "badArgument");
         malformed("verb=ListRecords&metadataPrefix=oai_dc&from=2026-02-01&until=2026-01-01", "badArgument");
         malformed("verb=ListRecords&metadataPrefix=oai_dc&set=not%20a%20set", "badArgument");
@@ -312,6 +316,8 @@ class OaiPmhTest {
                 "idDoesNotExist");
         assertEquals(identifier(NO_SUCH_RECORD), XPaths.value(response, "/o:OAI-PMH/o:request/@identifier"));
         error("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:elsewhere.example.org:" + letter, "idDoesNotExist");
+        error("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:" + host() + ":0" + letter, "idDoesNotExist");
+        error("verb=ListMetadataFormats&identifier=oai:" + host() + ":0", "idDoesNotExist");
         error("verb=ListMetadataFormats&identifier=" + identifier(NO_SUCH_RECORD), "idDoesNotExist");
     }
 
@@ -323,6 +329,10 @@ class OaiPmhTest {
         assertEquals("GetRecord", XPaths.value(response, "/o:OAI-PMH/o:request/@verb"));
         error("verb=GetRecord&metadataPrefix=oai_dc&identifier=%3A%3A", "idDoesNotExist");
         error("verb=ListMetadataFormats&identifier=oai%3Ano%20colon", "idDoesNotExist");
+        Document nul = error("verb=GetRecord&metadataPrefix=oai_dc&identifier=" + identifier(letter) + "%00",
+                "idDoesNotExist");
+        assertTrue(XPaths.value(nul, "/o:OAI-PMH/o:error").contains("'" + identifier(letter) + "U+0000'"),
+                "the message shows the character XML cannot carry, not the identifier of a record that exists");
     }
 
     @Test
@@ -345,5 +355,7 @@ class OaiPmhTest {
                 100, 200).encode(), "badResumptionToken");
         error("verb=ListRecords&resumptionToken=" + new ResumptionToken("oai_dc", "", "2030-01-01", "2031-01-01T00:00:00Z",
                 at, 3, 100, 200).encode(), "badResumptionToken");
+        error("verb=ListRecords&resumptionToken=" + new ResumptionToken("oai_dc", "", "", "", "2030-03-01", 3, 100, 200)
+                .encode(), "badResumptionToken");
     }
 }

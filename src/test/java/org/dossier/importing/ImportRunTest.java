@@ -15,11 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DatePrecision;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
+import org.dossier.editing.MutableClock;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.jooq.DSLContext;
@@ -79,6 +82,27 @@ class ImportRunTest {
         ImportReport report = importSeeds();
         assertEquals(new ImportReport(5, 50, 49, 1), report);
         assertEquals(49, sql().fetchCount(DOCUMENT));
+    }
+
+    /**
+     * No one sees an import's records before it commits. A harvester that asked meanwhile was told
+     * a later time than the import's start, and asks from that time next (OAI-PMH's guidelines): had
+     * the records kept the start as their datestamp, neither harvest would ever list them.
+     */
+    @Test
+    void theRecordsAnImportMakesChangedWhenItEndsNotWhenItBegan() throws Exception {
+        MutableClock clock = new MutableClock("2030-01-01T00:00:00Z");
+        // An import that takes an hour to write; a harvester asks half-way through.
+        new ImportRun(db.store(), clock).run(List.of(TestCatalogue.SEEDS), (done, total) -> {
+            if (done == total) {
+                clock.advance(Duration.ofHours(1));
+            }
+        });
+        Instant askedMeanwhile = Instant.parse("2030-01-01T00:30:00Z");
+        assertEquals(49, sql().fetchCount(DOCUMENT, DOCUMENT.UPDATED_AT.ge(askedMeanwhile)),
+                "every record the import made is in the next harvest, from the time the harvester was told");
+        assertEquals(49, sql().fetchCount(REVISION, REVISION.CREATED_AT.eq(Instant.parse("2030-01-01T01:00:00Z"))),
+                "a datestamp is its record's last revision's time, as for any other");
     }
 
     @Test

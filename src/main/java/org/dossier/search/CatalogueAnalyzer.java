@@ -27,7 +27,6 @@ import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
@@ -109,13 +108,47 @@ final class CatalogueAnalyzer extends Analyzer {
         TokenStream stream = new EnglishPossessiveFilter(words);
         stream = new LowerCaseFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
-        stream = new PatternReplaceFilter(stream, ABBREVIATION_STOPS, "", true);
+        stream = new AbbreviationStops(stream);
         if (IndexLayout.STEM.equals(fieldName)) {
             stream = rememberedStems > 0 ? new RememberedStems(stream, rememberedStems) : stemmed(stream);
         } else if (IndexLayout.TITLE.equals(fieldName) || IndexLayout.SUMMARY.equals(fieldName)) {
             stream = new RemoveDuplicatesTokenFilter(stemmed(new KeywordRepeatFilter(stream)));
         }
         return new TokenStreamComponents(words, stream);
+    }
+
+    /**
+     * Takes the stops out of an abbreviation ({@link #ABBREVIATION_STOPS}), as Solr's
+     * PatternReplaceFilter does with the same pattern, but tries the pattern only on a word with a
+     * stop in it: run on every word of a build (a million records), the pattern's look-behind was
+     * tried at every letter of every word.
+     */
+    private static final class AbbreviationStops extends TokenFilter {
+
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        AbbreviationStops(TokenStream input) {
+            super(input);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            char[] buffer = term.buffer();
+            for (int i = 0, length = term.length(); i < length; i++) {
+                if (buffer[i] == '.') {
+                    String word = term.toString();
+                    String without = ABBREVIATION_STOPS.matcher(word).replaceAll("");
+                    if (!without.equals(word)) {
+                        term.setEmpty().append(without);
+                    }
+                    break;
+                }
+            }
+            return true;
+        }
     }
 
     private static TokenStream stemmed(TokenStream stream) {

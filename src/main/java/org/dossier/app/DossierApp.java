@@ -375,7 +375,7 @@ public final class DossierApp implements AutoCloseable {
                 routes.get("/documents/{ref}", recordPage::resolve);
                 routes.get("/documents/{id}/history", history::list);
                 routes.get("/documents/{id}/history/{number}", history::show);
-                routes.get("/documents/{id}/v/{n}", versionPage::show);
+                routes.get("/documents/{id}/v/{number}", versionPage::show);
                 routes.get("/documents/{id}/{slug}", recordPage::show);
 
                 routes.get("/admin/login", login::form);

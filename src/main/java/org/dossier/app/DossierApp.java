@@ -3,6 +3,7 @@ package org.dossier.app;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
+import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
@@ -33,6 +34,7 @@ import org.dossier.catalogue.SearchExport;
 import org.dossier.catalogue.RelatedSearch;
 import org.dossier.catalogue.SearchSuggestions;
 import org.dossier.catalogue.SearchPage;
+import org.dossier.documents.Archive;
 import org.dossier.documents.Citations;
 import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
@@ -177,233 +179,41 @@ public final class DossierApp implements AutoCloseable {
             // change feed the index follows, after each change to them on another node.
             AuthorityLists authorityLists = AuthorityLists.load(db);
             store.onChange(authorityLists);
-
-            // Search: a Lucene index beside the database, checked (and rebuilt if stale) on every
-            // start, then kept up to date by every write through the store. It opens in the
-            // background once started: the server answers /health meanwhile, and /ready says 503 until it is open.
-            OpeningSearchEngine opening = OpeningSearchEngine.later(closing -> {
-                if (settings.search().onSolr()) {
-                    // A SolrCloud collection shared by every node, fed from the change feed like the index.
-                    SolrSearchEngine engine = SolrSearchEngine.openOnceItAnswers(settings.search().solr(), db, closing);
-                    engine.onAuthoritiesChanged(authorityLists::reload);
-                    authorityLists.reload(); // what other nodes changed while the collection opened
-                    return engine;
-                }
-                try {
-                    LuceneSearchEngine engine = LuceneSearchEngine.open(settings.searchIndex(), db,
-                            settings.protection().keptAnswers());
-                    engine.onAuthoritiesChanged(authorityLists::reload);
-                    authorityLists.reload(); // what other nodes changed while the index opened
-                    return engine;
-                } catch (IndexInUseException e) {
-                    // Two nodes given one --index is the likely slip with several nodes on one database;
-                    // another --db would be no answer to it.
-                    throw new StartupProblem("the search index " + settings.searchIndex() + " is in use: another "
-                            + "Dossier server (or a reindex) has it open; stop it first, or give this one an --index "
-                            + "of its own (every node keeps its own index)", e);
-                } catch (java.nio.file.FileSystemException e) {
-                    throw cannotWriteIndex(settings, e);
-                } catch (IOException e) {
-                    throw indexDiskFull(settings, e).orElseThrow(() -> e);
-                }
-            });
+            OpeningSearchEngine opening = openSearch(settings, db, authorityLists);
             // Bounded outside the measured engine, so that searches turned away do not count as searches.
             BoundedSearchEngine search = new BoundedSearchEngine(operations.watch(opening), protection.maxSearches(),
                     protection.searchWait());
             store.onChange(search);
             store.onChange(operations.metrics()::recordsChanged);
 
-            // Catalogue: the listing, search with facets and exports, people and places.
-            // Conditional GETs: public pages carry a validator made of the change feed's position in the
-            // database and in this node's index (see web/ConditionalGet), and answer 304 to a client that has them.
-            BuildInfo build = BuildInfo.current();
-            ConditionalGet conditional = new ConditionalGet(() -> {
-                IndexStatus status = search.status();
-                return new ConditionalGet.Position(status.open(), status.latestChange(), status.appliedChange());
-            }, build.version() + "/" + build.build() + "/" + settings.archive(), clock, site);
-            ListingQuery listing = new ListingQuery(db);
-            CataloguePage catalogue = new CataloguePage(listing, conditional);
-            CatalogueSearch catalogueSearch = new CatalogueSearch(search, listing, authorityLists);
+            // What more than one feature is wired with.
+            ConditionalGet conditional = conditionalGets(settings, search, clock);
             Templates templates = new Templates(site);
             Citations citations = new Citations(db, settings.archive(), clock);
-            SearchPage searchPage = new SearchPage(catalogueSearch, search, site, citations, templates, conditional);
-            FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
-            SearchSuggestions suggestions = new SearchSuggestions(search);
+            ListingQuery listing = new ListingQuery(db);
+            CatalogueSearch catalogueSearch = new CatalogueSearch(search, listing, authorityLists);
             AuthorityRecords authorities = new AuthorityRecords(db);
-            AuthorityPage authorityPage = new AuthorityPage(authorities, catalogueSearch, conditional);
-
-            // Documents: the record page, its versions, citations and downloads.
             RecordQueries records = new RecordQueries(db);
-            SearchExport searchExport = new SearchExport(catalogueSearch, citations, site, conditional);
-            RecordPage recordPage = new RecordPage(records, site, citations, new RelatedSearch(search, listing), conditional);
-            VersionPage versionPage = new VersionPage(records, new RecordVersions(db), citations, site, conditional);
-
-            // Editing: accounts, sessions, CSRF, record forms, withdrawals, history.
             Revisions revisions = new Revisions(db);
-            Accounts accounts = new Accounts(db, clock);
             AccessControl access = new AccessControl(new Sessions(db, clock), site);
-            LoginPage login = new LoginPage(accounts, new LoginThrottle(db, clock), access, clients);
-            Dashboard dashboard = new Dashboard(revisions, authorities);
-            EditForm editForm = new EditForm(authorityLists, store, records, revisions, clock);
-            WithdrawPage withdrawal = new WithdrawPage(store, records, revisions);
-            HistoryPage history = new HistoryPage(store, records, revisions, conditional);
-            UsersPage users = new UsersPage(accounts);
-            // People and places, kept by editors: forms, history, linking records, merging. A merge (or
-            // its undoing) moves its first records in its request, the rest in batches in the background.
+            // A merge of people or places (or its undoing) moves its first records in its request, the
+            // rest in batches in the background.
             PendingMerges pendingMerges = new PendingMerges(store, clock);
             operations.metrics().pendingMerges(authorities::stillToMove);
-            AuthorityEditing authorityEditing = new AuthorityEditing(db, store,
-                    Mentions.searching(search, Mentions.scanning(db)), pendingMerges, clock);
-            AuthorityHistory authorityHistory = new AuthorityHistory(db, store, pendingMerges, clock);
-
-            // Harvesting and discovery.
-            OaiPmh oai = new OaiPmh(db, settings.archive(), site, clock);
-            Sitemaps sitemaps = new Sitemaps(db, site, conditional);
-            AtomFeed feed = new AtomFeed(db, settings.archive(), site, clock, conditional);
-            Robots robots = new Robots(site);
             SearchLimit searchLimit = new SearchLimit(protection.searchLimit(), clients, clock);
 
             Javalin server = Javalin.create(config -> {
-                config.startup.showJavalinBanner = false;
-                // Javalin logs "you created a Javalin instance, but you never started it" (three INFO
-                // lines) when it is not started within seconds of being made: a first start that
-                // imports the seeds on a busy machine takes longer, and the server then starts.
-                config.startup.startupWatcherEnabled = false;
-                // HEAD answered by GET's handlers, a charset on every text type, Server-Timing only if
-                // asked; and Jetty's own error pages (bad URI, 414, 431) with the security headers.
-                config.jetty.modifyServletContextHandler(context -> {
-                    context.addFilter(new FilterHolder(new HttpHygiene(protection.serverTiming())), "/*",
-                            EnumSet.of(DispatcherType.REQUEST));
-                    context.setErrorHandler(new JettyErrors(templates));
-                });
-                config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors(templates)));
-                operations.configure(config);
-                config.fileRenderer(templates);
-                config.jsonMapper(new JavalinJackson(JavalinJackson.defaultMapper(), false));
-                // gzip at level 1, as nginx does by default, not Javalin's 6: a 73 KB search page in
-                // 0.15 ms instead of 0.75, 12 KB instead of 10 (BENCHMARKS.md, "Compression").
-                // A method an address does not take (POST /, DELETE on a record) is a 405 with Allow
-                // (ErrorPages), not a 404 that says the page does not exist.
-                config.http.prefer405over404 = true;
-                config.http.compressionStrategy = new CompressionStrategy(null, new Gzip(1), null);
-                // No form here takes a file, but any POST may be sent as multipart (the CSRF check reads
-                // its fields before sign-in): unbounded, as Javalin leaves it, a file part went to a
-                // temporary file as long as the client kept sending. A multipart body is held to what a
-                // URL-encoded one may weigh (Javalin's maxRequestSize), in memory; past it, 413.
-                config.jetty.multipartConfig.maxTotalRequestSize(config.http.maxRequestSize, SizeUnit.BYTES);
-                config.jetty.multipartConfig.maxFileSize(config.http.maxRequestSize, SizeUnit.BYTES);
-                config.jetty.multipartConfig.maxInMemoryFileSize((int) config.http.maxRequestSize, SizeUnit.BYTES);
-                // A body read holds a thread until it is all there: 300 clients sending a form one byte
-                // every 10 s (never idle long enough for the idle timeout) held every thread, and the
-                // site answered no one. A body that comes slower than this is a 408.
-                config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE));
-                // And a body that never came held one for the 30 s idle timeout: a body is gathered
-                // before a thread is given to it (web/BodyBeforeThread).
-                long largestBody = config.http.maxRequestSize;
-                config.jetty.modifyServer(jetty -> jetty.insertHandler(new BodyBeforeThread(largestBody, MIN_REQUEST_DATA_RATE,
-                        BodyBeforeThread.WAITING_BYTES)));
-                config.staticFiles.add(files -> {
-                    files.hostedPath = "/static";
-                    files.directory = "/static";
-                    files.location = Location.CLASSPATH;
-                    files.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
-                });
+                configureServer(config, protection, templates, operations);
                 RoutesConfig routes = config.routes;
-                routes.before(SecurityHeaders::apply);
-                ErrorPages.install(routes);
-                routes.before(hosts::check);
-                // Scripts on other sites may read the JSON twins, exports and feeds (and their errors):
-                // before anything else can turn a request away, so that a 400, 429 or 503 is readable too.
-                routes.before(CrossOrigin::allow);
-                // OAI-PMH checks its own escapes and answers a badArgument: harvesters read XML, not pages.
-                routes.before(ctx -> {
-                    if (!ctx.path().equals(OaiPmh.PATH)) {
-                        QueryEscapes.check(ctx);
-                    }
-                });
-                routes.before(TrailingSlash::redirect);
-                routes.before(FootnoteAddresses::redirect);
-                routes.before(LeadingZeros::redirect);
-                // A node's warm-up is not a client: it asks a thousand searches before any reader's.
-                routes.before(ctx -> {
-                    if (!operations.warmUp().asks(ctx)) {
-                        searchLimit.check(ctx);
-                    }
-                });
-                routes.before(access::identify);
-                routes.before(access::keepPrivatePagesOutOfCaches);
-                // Once the route is known, by its roles (Role: every /admin route but the sign-in form), then
-                // the CSRF token of anything that changes state.
-                routes.beforeMatched(access::requireRoles);
-                routes.beforeMatched(access::checkCsrf);
-                routes.beforeMatched(ctx -> {
-                    if (!ctx.path().equals(OaiPmh.PATH)) {
-                        QueryEscapes.checkForm(ctx);
-                    }
-                });
-
-                // Javalin tries routes in the order they are added: every /documents/{id}/<word>
-                // comes before /documents/{id}/{slug}.
-                routes.get("/", catalogue::html);
-                routes.get("/search", searchPage::html);
-                routes.get("/search.json", searchPage::json);
-                routes.get(SearchSuggestions.PATH, suggestions::json);
-                routes.get(ResultTrail.HIT_PATH, searchPage::hit);
-                routes.get("/search.csv", searchExport::csv);
-                routes.get("/search.ris", searchExport::ris);
-                routes.get("/search.bib", searchExport::bibtex);
-                routes.get(FacetValuesPage.PATH + "{facet}", facetValues::html);
-                for (AuthorityKind kind : AuthorityKind.values()) {
-                    routes.get(kind.path("{ref}"), ctx -> authorityPage.show(ctx, kind));
-                    // Every person (or place) by name, with how many records name each: the facet's page of all its values.
-                    routes.get("/" + kind.plural(), ctx -> ctx.redirect(FacetValuesPage.PATH + kind.key() + "?order=name",
-                            io.javalin.http.HttpStatus.FOUND));
-                    routes.get(kind.historyPath("{key}"), ctx -> authorityHistory.list(ctx, kind));
-                    routes.get(kind.historyPath("{key}") + "/{number}", ctx -> authorityHistory.show(ctx, kind));
-                    routes.get(kind.adminPath(), ctx -> authorityEditing.list(ctx, kind), Role.EDITOR);
-                    routes.get(kind.newPath(), ctx -> authorityEditing.blank(ctx, kind), Role.EDITOR);
-                    routes.post(kind.newPath(), ctx -> authorityEditing.create(ctx, kind), Role.EDITOR);
-                    routes.get(kind.editPath("{key}"), ctx -> authorityEditing.edit(ctx, kind), Role.EDITOR);
-                    routes.post(kind.editPath("{key}"), ctx -> authorityEditing.save(ctx, kind), Role.EDITOR);
-                    routes.get(kind.linkPath("{key}"), ctx -> authorityEditing.preview(ctx, kind), Role.EDITOR);
-                    routes.post(kind.linkPath("{key}"), ctx -> authorityEditing.link(ctx, kind), Role.EDITOR);
-                    routes.post(kind.restorePath("{key}"), ctx -> authorityHistory.restore(ctx, kind), Role.EDITOR);
-                    routes.get(kind.mergePath("{key}"), ctx -> authorityEditing.mergeForm(ctx, kind), Role.EDITOR);
-                    routes.post(kind.mergePath("{key}"), ctx -> authorityEditing.merge(ctx, kind), Role.EDITOR);
-                }
-
-                routes.get("/documents/{ref}", recordPage::resolve);
-                routes.get("/documents/{id}/history", history::list);
-                routes.get("/documents/{id}/history/{number}", history::show);
-                routes.get("/documents/{id}/v/{n}", versionPage::show);
-                routes.get("/documents/{id}/{slug}", recordPage::show);
-
-                routes.get("/admin/login", login::form);
-                routes.post("/admin/login", login::signIn);
-                routes.post("/admin/logout", login::signOut, Role.EDITOR);
-                routes.get("/admin", dashboard::show, Role.EDITOR);
-                routes.get("/admin/documents/new", editForm::blank, Role.EDITOR);
-                routes.post("/admin/documents/new", editForm::create, Role.EDITOR);
-                routes.get("/admin/documents/{id}/edit", editForm::edit, Role.EDITOR);
-                routes.post("/admin/documents/{id}/edit", editForm::save, Role.EDITOR);
-                routes.get("/admin/documents/{id}/withdraw", withdrawal::form, Role.EDITOR);
-                routes.post("/admin/documents/{id}/withdraw", withdrawal::withdraw, Role.EDITOR);
-                routes.post("/admin/documents/{id}/reinstate", withdrawal::reinstate, Role.EDITOR);
-                routes.post("/admin/documents/{id}/restore", history::restore, Role.EDITOR);
-                routes.get("/admin/users", users::list, Role.ADMIN);
-                routes.post("/admin/users", users::add, Role.ADMIN);
-                routes.post("/admin/users/{username}/role", users::setRole, Role.ADMIN);
-                routes.post("/admin/users/{username}/password", users::setPassword, Role.ADMIN);
-                routes.post("/admin/users/{username}/disable", users::disable, Role.ADMIN);
-                routes.post("/admin/users/{username}/enable", users::enable, Role.ADMIN);
-
-                // POST /oai is a harvester's long request, a read: AccessControl asks no CSRF token of it.
-                routes.get(OaiPmh.PATH, oai::handle);
-                routes.post(OaiPmh.PATH, oai::handle);
-                routes.get("/sitemap.xml", sitemaps::root);
-                routes.get("/sitemaps/{file}", sitemaps::child);
-                routes.get("/feed.atom", feed::show);
-                routes.get("/robots.txt", robots::show);
+                beforeEveryRequest(routes, hosts, searchLimit, operations, access);
+                // Javalin tries routes in the order they are added: within each feature, a fixed
+                // address comes before the one with a parameter in its place.
+                catalogueRoutes(routes, catalogueSearch, search, listing, citations, templates, conditional, site);
+                authorityRoutes(routes, db, store, search, authorities, catalogueSearch, pendingMerges, conditional, clock);
+                documentRoutes(routes, db, store, search, listing, records, revisions, citations, conditional, site);
+                accountRoutes(routes, db, access, clients, clock);
+                editingRoutes(routes, store, authorityLists, authorities, records, revisions, clock);
+                harvestRoutes(routes, db, settings.archive(), site, conditional, clock);
                 operations.install(routes);
             });
             return new DossierApp(settings, clock, database, store, authorityLists, opening, search, operations,
@@ -413,6 +223,256 @@ public final class DossierApp implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Search: a Lucene index beside the database (or a SolrCloud collection every node shares),
+     * checked (and rebuilt if stale) on every start, then kept up to date by every write through the
+     * store. It opens in the background once started: the server answers /health meanwhile, and
+     * /ready says 503 until it is open.
+     */
+    private static OpeningSearchEngine openSearch(Settings settings, DSLContext db, AuthorityLists authorityLists) {
+        return OpeningSearchEngine.later(closing -> {
+            if (settings.search().onSolr()) {
+                // A SolrCloud collection shared by every node, fed from the change feed like the index.
+                SolrSearchEngine engine = SolrSearchEngine.openOnceItAnswers(settings.search().solr(), db, closing);
+                engine.onAuthoritiesChanged(authorityLists::reload);
+                authorityLists.reload(); // what other nodes changed while the collection opened
+                return engine;
+            }
+            try {
+                LuceneSearchEngine engine = LuceneSearchEngine.open(settings.searchIndex(), db,
+                        settings.protection().keptAnswers());
+                engine.onAuthoritiesChanged(authorityLists::reload);
+                authorityLists.reload(); // what other nodes changed while the index opened
+                return engine;
+            } catch (IndexInUseException e) {
+                // Two nodes given one --index is the likely slip with several nodes on one database;
+                // another --db would be no answer to it.
+                throw new StartupProblem("the search index " + settings.searchIndex() + " is in use: another "
+                        + "Dossier server (or a reindex) has it open; stop it first, or give this one an --index "
+                        + "of its own (every node keeps its own index)", e);
+            } catch (java.nio.file.FileSystemException e) {
+                throw cannotWriteIndex(settings, e);
+            } catch (IOException e) {
+                throw indexDiskFull(settings, e).orElseThrow(() -> e);
+            }
+        });
+    }
+
+    /**
+     * Conditional GETs: public pages carry a validator made of the change feed's position in the
+     * database and in this node's index (see web/ConditionalGet), and answer 304 to a client that has them.
+     */
+    private static ConditionalGet conditionalGets(Settings settings, SearchEngine search, Clock clock) {
+        BuildInfo build = BuildInfo.current();
+        return new ConditionalGet(() -> {
+            IndexStatus status = search.status();
+            return new ConditionalGet.Position(status.open(), status.latestChange(), status.appliedChange());
+        }, build.version() + "/" + build.build() + "/" + settings.archive(), clock, settings.publicUrl());
+    }
+
+    /** The server itself: Jetty's limits on a request and its body, compression, templates, static files. */
+    private static void configureServer(JavalinConfig config, Protection protection, Templates templates,
+                                        Operations operations) {
+        config.startup.showJavalinBanner = false;
+        // Javalin logs "you created a Javalin instance, but you never started it" (three INFO
+        // lines) when it is not started within seconds of being made: a first start that
+        // imports the seeds on a busy machine takes longer, and the server then starts.
+        config.startup.startupWatcherEnabled = false;
+        // HEAD answered by GET's handlers, a charset on every text type, Server-Timing only if
+        // asked; and Jetty's own error pages (bad URI, 414, 431) with the security headers.
+        config.jetty.modifyServletContextHandler(context -> {
+            context.addFilter(new FilterHolder(new HttpHygiene(protection.serverTiming())), "/*",
+                    EnumSet.of(DispatcherType.REQUEST));
+            context.setErrorHandler(new JettyErrors(templates));
+        });
+        config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors(templates)));
+        operations.configure(config);
+        config.fileRenderer(templates);
+        config.jsonMapper(new JavalinJackson(JavalinJackson.defaultMapper(), false));
+        // gzip at level 1, as nginx does by default, not Javalin's 6: a 73 KB search page in
+        // 0.15 ms instead of 0.75, 12 KB instead of 10 (BENCHMARKS.md, "Compression").
+        // A method an address does not take (POST /, DELETE on a record) is a 405 with Allow
+        // (ErrorPages), not a 404 that says the page does not exist.
+        config.http.prefer405over404 = true;
+        config.http.compressionStrategy = new CompressionStrategy(null, new Gzip(1), null);
+        // No form here takes a file, but any POST may be sent as multipart (the CSRF check reads
+        // its fields before sign-in): unbounded, as Javalin leaves it, a file part went to a
+        // temporary file as long as the client kept sending. A multipart body is held to what a
+        // URL-encoded one may weigh (Javalin's maxRequestSize), in memory; past it, 413.
+        config.jetty.multipartConfig.maxTotalRequestSize(config.http.maxRequestSize, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxFileSize(config.http.maxRequestSize, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxInMemoryFileSize((int) config.http.maxRequestSize, SizeUnit.BYTES);
+        // A body read holds a thread until it is all there: 300 clients sending a form one byte
+        // every 10 s (never idle long enough for the idle timeout) held every thread, and the
+        // site answered no one. A body that comes slower than this is a 408.
+        config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE));
+        // And a body that never came held one for the 30 s idle timeout: a body is gathered
+        // before a thread is given to it (web/BodyBeforeThread).
+        long largestBody = config.http.maxRequestSize;
+        config.jetty.modifyServer(jetty -> jetty.insertHandler(new BodyBeforeThread(largestBody, MIN_REQUEST_DATA_RATE,
+                BodyBeforeThread.WAITING_BYTES)));
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "/static";
+            files.location = Location.CLASSPATH;
+            files.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
+        });
+    }
+
+    /** What every request passes before its route: headers, refusals of what no route should see, identity. */
+    private static void beforeEveryRequest(RoutesConfig routes, HostCheck hosts, SearchLimit searchLimit,
+                                           Operations operations, AccessControl access) {
+        routes.before(SecurityHeaders::apply);
+        ErrorPages.install(routes);
+        routes.before(hosts::check);
+        // Scripts on other sites may read the JSON twins, exports and feeds (and their errors):
+        // before anything else can turn a request away, so that a 400, 429 or 503 is readable too.
+        routes.before(CrossOrigin::allow);
+        // OAI-PMH checks its own escapes and answers a badArgument: harvesters read XML, not pages.
+        routes.before(ctx -> {
+            if (!ctx.path().equals(OaiPmh.PATH)) {
+                QueryEscapes.check(ctx);
+            }
+        });
+        routes.before(TrailingSlash::redirect);
+        routes.before(FootnoteAddresses::redirect);
+        routes.before(LeadingZeros::redirect);
+        // A node's warm-up is not a client: it asks a thousand searches before any reader's.
+        routes.before(ctx -> {
+            if (!operations.warmUp().asks(ctx)) {
+                searchLimit.check(ctx);
+            }
+        });
+        routes.before(access::identify);
+        routes.before(access::keepPrivatePagesOutOfCaches);
+        // Once the route is known, by its roles (Role: every /admin route but the sign-in form), then
+        // the CSRF token of anything that changes state.
+        routes.beforeMatched(access::requireRoles);
+        routes.beforeMatched(access::checkCsrf);
+        routes.beforeMatched(ctx -> {
+            if (!ctx.path().equals(OaiPmh.PATH)) {
+                QueryEscapes.checkForm(ctx);
+            }
+        });
+    }
+
+    /** Catalogue: the listing, search with facets and its exports, every value of a facet. */
+    private static void catalogueRoutes(RoutesConfig routes, CatalogueSearch catalogueSearch, BoundedSearchEngine search,
+                                        ListingQuery listing, Citations citations, Templates templates,
+                                        ConditionalGet conditional, PublicUrl site) {
+        CataloguePage catalogue = new CataloguePage(listing, conditional);
+        SearchPage searchPage = new SearchPage(catalogueSearch, search, site, citations, templates, conditional);
+        SearchExport searchExport = new SearchExport(catalogueSearch, citations, site, conditional);
+        FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
+        SearchSuggestions suggestions = new SearchSuggestions(search);
+        routes.get("/", catalogue::html);
+        routes.get("/search", searchPage::html);
+        routes.get("/search.json", searchPage::json);
+        routes.get(SearchSuggestions.PATH, suggestions::json);
+        routes.get(ResultTrail.HIT_PATH, searchPage::hit);
+        routes.get("/search.csv", searchExport::csv);
+        routes.get("/search.ris", searchExport::ris);
+        routes.get("/search.bib", searchExport::bibtex);
+        routes.get(FacetValuesPage.PATH + "{facet}", facetValues::html);
+    }
+
+    /**
+     * People and places: their public pages and histories, and the editors' forms that keep them
+     * (linking the records that name them, merging two that are one).
+     */
+    private static void authorityRoutes(RoutesConfig routes, DSLContext db, RecordStore store, SearchEngine search,
+                                        AuthorityRecords authorities, CatalogueSearch catalogueSearch,
+                                        PendingMerges pendingMerges, ConditionalGet conditional, Clock clock) {
+        AuthorityPage authorityPage = new AuthorityPage(authorities, catalogueSearch, conditional);
+        AuthorityEditing authorityEditing = new AuthorityEditing(db, store,
+                Mentions.searching(search, Mentions.scanning(db)), pendingMerges, clock);
+        AuthorityHistory authorityHistory = new AuthorityHistory(db, store, pendingMerges, clock);
+        for (AuthorityKind kind : AuthorityKind.values()) {
+            routes.get(kind.path("{ref}"), ctx -> authorityPage.show(ctx, kind));
+            // Every person (or place) by name, with how many records name each: the facet's page of all its values.
+            routes.get("/" + kind.plural(), ctx -> ctx.redirect(FacetValuesPage.PATH + kind.key() + "?order=name",
+                    io.javalin.http.HttpStatus.FOUND));
+            routes.get(kind.historyPath("{key}"), ctx -> authorityHistory.list(ctx, kind));
+            routes.get(kind.historyPath("{key}") + "/{number}", ctx -> authorityHistory.show(ctx, kind));
+            routes.get(kind.adminPath(), ctx -> authorityEditing.list(ctx, kind), Role.EDITOR);
+            routes.get(kind.newPath(), ctx -> authorityEditing.blank(ctx, kind), Role.EDITOR);
+            routes.post(kind.newPath(), ctx -> authorityEditing.create(ctx, kind), Role.EDITOR);
+            routes.get(kind.editPath("{key}"), ctx -> authorityEditing.edit(ctx, kind), Role.EDITOR);
+            routes.post(kind.editPath("{key}"), ctx -> authorityEditing.save(ctx, kind), Role.EDITOR);
+            routes.get(kind.linkPath("{key}"), ctx -> authorityEditing.preview(ctx, kind), Role.EDITOR);
+            routes.post(kind.linkPath("{key}"), ctx -> authorityEditing.link(ctx, kind), Role.EDITOR);
+            routes.post(kind.restorePath("{key}"), ctx -> authorityHistory.restore(ctx, kind), Role.EDITOR);
+            routes.get(kind.mergePath("{key}"), ctx -> authorityEditing.mergeForm(ctx, kind), Role.EDITOR);
+            routes.post(kind.mergePath("{key}"), ctx -> authorityEditing.merge(ctx, kind), Role.EDITOR);
+        }
+    }
+
+    /** Documents: the record page, its versions, citations and downloads, its history and restoring a version. */
+    private static void documentRoutes(RoutesConfig routes, DSLContext db, RecordStore store, SearchEngine search,
+                                       ListingQuery listing, RecordQueries records, Revisions revisions,
+                                       Citations citations, ConditionalGet conditional, PublicUrl site) {
+        RecordPage recordPage = new RecordPage(records, site, citations, new RelatedSearch(search, listing), conditional);
+        VersionPage versionPage = new VersionPage(records, new RecordVersions(db), citations, site, conditional);
+        HistoryPage history = new HistoryPage(store, records, revisions, conditional);
+        // Every /documents/{id}/<word> comes before /documents/{id}/{slug}.
+        routes.get("/documents/{ref}", recordPage::resolve);
+        routes.get("/documents/{id}/history", history::list);
+        routes.get("/documents/{id}/history/{number}", history::show);
+        routes.get("/documents/{id}/v/{number}", versionPage::show);
+        routes.get("/documents/{id}/{slug}", recordPage::show);
+        routes.post("/admin/documents/{id}/restore", history::restore, Role.EDITOR);
+    }
+
+    /** Accounts: signing in and out, and the admins' page of accounts and roles. */
+    private static void accountRoutes(RoutesConfig routes, DSLContext db, AccessControl access, ClientAddress clients,
+                                      Clock clock) {
+        Accounts accounts = new Accounts(db, clock);
+        LoginPage login = new LoginPage(accounts, new LoginThrottle(db, clock), access, clients);
+        UsersPage users = new UsersPage(accounts);
+        routes.get("/admin/login", login::form);
+        routes.post("/admin/login", login::signIn);
+        routes.post("/admin/logout", login::signOut, Role.EDITOR);
+        routes.get("/admin/users", users::list, Role.ADMIN);
+        routes.post("/admin/users", users::add, Role.ADMIN);
+        routes.post("/admin/users/{username}/role", users::setRole, Role.ADMIN);
+        routes.post("/admin/users/{username}/password", users::setPassword, Role.ADMIN);
+        routes.post("/admin/users/{username}/disable", users::disable, Role.ADMIN);
+        routes.post("/admin/users/{username}/enable", users::enable, Role.ADMIN);
+    }
+
+    /** Editing records: the editors' dashboard, the record forms, withdrawals and reinstatements. */
+    private static void editingRoutes(RoutesConfig routes, RecordStore store, AuthorityLists authorityLists,
+                                      AuthorityRecords authorities, RecordQueries records, Revisions revisions,
+                                      Clock clock) {
+        Dashboard dashboard = new Dashboard(revisions, authorities);
+        EditForm editForm = new EditForm(authorityLists, store, records, revisions, clock);
+        WithdrawPage withdrawal = new WithdrawPage(store, records, revisions);
+        routes.get("/admin", dashboard::show, Role.EDITOR);
+        routes.get("/admin/documents/new", editForm::blank, Role.EDITOR);
+        routes.post("/admin/documents/new", editForm::create, Role.EDITOR);
+        routes.get("/admin/documents/{id}/edit", editForm::edit, Role.EDITOR);
+        routes.post("/admin/documents/{id}/edit", editForm::save, Role.EDITOR);
+        routes.get("/admin/documents/{id}/withdraw", withdrawal::form, Role.EDITOR);
+        routes.post("/admin/documents/{id}/withdraw", withdrawal::withdraw, Role.EDITOR);
+        routes.post("/admin/documents/{id}/reinstate", withdrawal::reinstate, Role.EDITOR);
+    }
+
+    /** Harvesting and discovery: OAI-PMH, the sitemaps, the Atom feed, robots.txt. */
+    private static void harvestRoutes(RoutesConfig routes, DSLContext db, Archive archive, PublicUrl site,
+                                      ConditionalGet conditional, Clock clock) {
+        OaiPmh oai = new OaiPmh(db, archive, site, clock);
+        Sitemaps sitemaps = new Sitemaps(db, site, conditional);
+        AtomFeed feed = new AtomFeed(db, archive, site, clock, conditional);
+        Robots robots = new Robots(site);
+        // POST /oai is a harvester's long request, a read: AccessControl asks no CSRF token of it.
+        routes.get(OaiPmh.PATH, oai::handle);
+        routes.post(OaiPmh.PATH, oai::handle);
+        routes.get("/sitemap.xml", sitemaps::root);
+        routes.get("/sitemaps/{file}", sitemaps::child);
+        routes.get("/feed.atom", feed::show);
+        routes.get("/robots.txt", robots::show);
     }
 
     /** Whether binding failed because the host is not an address of this machine (EADDRNOTAVAIL). */

@@ -12,11 +12,11 @@ import java.util.Objects;
 
 /**
  * What a person or place says, as one version keeps it whole: the preferred name, the form it is
- * sorted by, a note about it, its kind ({@code person} or {@code organisation} for people,
- * {@code place} for places) and the other forms of its name, in a fixed order so that two
+ * sorted by, a note about it, what it is (a person or an organisation in the people's list, a
+ * place) and the other forms of its name, in a fixed order so that two
  * contents that say the same are equal.
  */
-public record AuthorityContent(String name, String sortName, String description, String kind, List<Alias> aliases) {
+public record AuthorityContent(String name, String sortName, String description, EntityType kind, List<Alias> aliases) {
 
     /** Another form of the name. */
     public record Alias(String name, AliasKind kind) {
@@ -71,7 +71,7 @@ public record AuthorityContent(String name, String sortName, String description,
     }
 
     public boolean organisation() {
-        return AuthorityFiles.ORGANISATION.equals(kind);
+        return kind == EntityType.ORGANISATION;
     }
 
     /**

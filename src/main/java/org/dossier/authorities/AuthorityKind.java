@@ -38,6 +38,14 @@ public enum AuthorityKind {
         return heading;
     }
 
+    /**
+     * Whether this is the people's list, whose entries (unlike places) may be organisations, have
+     * pseudonyms and a role in each record: what their forms and pages say of those.
+     */
+    public boolean forPeople() {
+        return this == PERSON;
+    }
+
     /** The public page of the authority {@code key}. */
     public String path(String key) {
         return "/" + plural + "/" + key;

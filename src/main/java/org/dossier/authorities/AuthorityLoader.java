@@ -70,12 +70,12 @@ public final class AuthorityLoader {
     static AuthorityContent contentOf(AuthorityKind kind, List<AuthorityForm> forms) {
         AuthorityForm preferred = forms.get(0);
         String sortName = preferred.sortAs().isBlank() ? Slugs.sortKey(preferred.name()) : preferred.sortAs();
-        String kindOf = kind == AuthorityKind.PLACE ? "place"
-                : preferred.kind().equals(AuthorityFiles.ORGANISATION) ? "organisation" : "person";
+        // A person's first row is "preferred", or "organisation" for an organisation.
+        EntityType type = EntityType.of(kind, preferred.kind()).orElse(EntityType.usual(kind));
         List<AuthorityContent.Alias> aliases = forms.subList(1, forms.size()).stream()
                 .map(f -> new AuthorityContent.Alias(f.name(), AliasKind.fromKey(f.kind()).orElse(AliasKind.VARIANT)))
                 .toList();
-        return new AuthorityContent(preferred.name(), sortName, preferred.note(), kindOf, aliases);
+        return new AuthorityContent(preferred.name(), sortName, preferred.note(), type, aliases);
     }
 
     private static void storeAuthority(DSLContext tx, AuthorityWriter writer, AuthorityRecords read, AuthorityKind kind,

@@ -59,8 +59,9 @@ public final class AuthorityRecords {
         }
         int id = row.get(t.id());
         String name = row.get(t.name());
-        String personKind = kind == AuthorityKind.PERSON
-                ? db.select(PERSON.KIND).from(PERSON).where(PERSON.ID.eq(id)).fetchSingle(PERSON.KIND) : "place";
+        EntityType type = kind == AuthorityKind.PERSON
+                ? EntityType.stored(kind, db.select(PERSON.KIND).from(PERSON).where(PERSON.ID.eq(id)).fetchSingle(PERSON.KIND))
+                : EntityType.PLACE;
         List<AuthorityContent.Alias> aliases = db.select(t.alias(), t.aliasKind()).from(t.aliases())
                 .where(t.owner().eq(id)).and(t.alias().ne(name))
                 .fetch(a -> new AuthorityContent.Alias(a.get(t.alias()),
@@ -69,7 +70,7 @@ public final class AuthorityRecords {
         String survivor = mergedInto == null ? null
                 : db.select(t.key()).from(t.table()).where(t.id().eq(mergedInto)).fetchOne(t.key());
         return Optional.of(new StoredAuthority(kind, id, row.get(t.key()), row.get(t.version()),
-                new AuthorityContent(name, row.get(t.sortName()), row.get(t.note()), personKind, aliases), survivor));
+                new AuthorityContent(name, row.get(t.sortName()), row.get(t.note()), type, aliases), survivor));
     }
 
     /**
@@ -194,7 +195,7 @@ public final class AuthorityRecords {
     private static AuthorityVersion version(StoredAuthority authority, AuthorityVersionRecord r) {
         return new AuthorityVersion(authority.kind(), authority.key(), r.getNumber(), r.getCreatedAt(),
                 r.getAuthor(), r.getNote(), new AuthorityContent(r.getName(), r.getSortName(), r.getDescription(),
-                r.getKind(), AuthorityContent.aliasesFromJson(r.getAliases())), r.getMergedInto(), r.getMerge());
+                EntityType.stored(authority.kind(), r.getKind()), AuthorityContent.aliasesFromJson(r.getAliases())), r.getMergedInto(), r.getMerge());
     }
 
     /**

@@ -618,7 +618,7 @@ public final class AuthorityWriter {
     private void writeContent(AuthorityKind kind, int id, AuthorityContent content) {
         AuthorityTables t = AuthorityTables.of(kind);
         if (kind == AuthorityKind.PERSON) {
-            db.update(PERSON).set(PERSON.KIND, content.organisation() ? "organisation" : "person")
+            db.update(PERSON).set(PERSON.KIND, content.kind().key())
                     .where(PERSON.ID.eq(id)).execute();
         }
         db.deleteFrom(t.aliases()).where(t.owner().eq(id)).execute();
@@ -644,7 +644,7 @@ public final class AuthorityWriter {
                 .set(AUTHORITY_VERSION.NAME, content.name())
                 .set(AUTHORITY_VERSION.SORT_NAME, content.sortName())
                 .set(AUTHORITY_VERSION.DESCRIPTION, content.description())
-                .set(AUTHORITY_VERSION.KIND, content.kind())
+                .set(AUTHORITY_VERSION.KIND, content.kind().key())
                 .set(AUTHORITY_VERSION.ALIASES, content.aliasesJson())
                 .set(AUTHORITY_VERSION.MERGED_INTO, mergedInto)
                 .set(AUTHORITY_VERSION.MERGE, merge)

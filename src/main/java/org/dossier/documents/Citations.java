@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dossier.authorities.EntityType;
 import org.dossier.authorities.AuthorityRef;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -81,7 +82,7 @@ public final class Citations {
                 .orderBy(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.POSITION, PERSON.ID)
                 .forEach(r -> people.computeIfAbsent(r.get(DOCUMENT_PERSON.DOCUMENT_ID), k -> new ArrayList<>()).add(
                         new PersonLink(r.get(PERSON.ID), r.get(PERSON.KEY), r.get(PERSON.NAME), r.get(PERSON.SORT_NAME),
-                                PersonLink.isOrganisation(r.get(PERSON.KIND)),
+                                EntityType.isOrganisation(r.get(PERSON.KIND)),
                                 org.dossier.authorities.PersonRole.stored(r.get(DOCUMENT_PERSON.ROLE)))));
         people.replaceAll((id, list) -> list.stream().sorted(PersonLink.BY_ROLE).toList());
         Map<Integer, List<String>> places = new LinkedHashMap<>();

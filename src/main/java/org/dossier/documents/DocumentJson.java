@@ -41,7 +41,7 @@ public final class DocumentJson {
     }
 
     /**
-     * The JSON twin of one version ({@code /documents/{id}/v/{n}.json}): the same keys as the
+     * The JSON twin of one version ({@code /documents/{id}/v/{number}.json}): the same keys as the
      * record's, with what the record said at that version; {@code updated} is when that version was saved.
      */
     public static Map<String, Object> version(RecordVersion version, DocumentDetails record, String siteUrl) {

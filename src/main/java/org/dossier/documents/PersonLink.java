@@ -34,11 +34,6 @@ public record PersonLink(int id, String key, String name, String sortName, boole
         return new AuthorityRef(id, key, name);
     }
 
-    /** The stored kind of the authority ("person" or "organisation"). */
-    public static boolean isOrganisation(String kind) {
-        return "organisation".equals(kind);
-    }
-
     /**
      * The family name: what comes before the comma of the sort form ("Stalin"), or, for a name
      * written family name first, its first word ("Mao"); an organisation's whole name.

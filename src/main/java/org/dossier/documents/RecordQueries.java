@@ -11,6 +11,7 @@ import static org.dossier.db.Tables.PLACE;
 
 import java.util.List;
 import java.util.Optional;
+import org.dossier.authorities.EntityType;
 import org.dossier.authorities.AuthorityRef;
 import org.dossier.authorities.PersonRole;
 import org.dossier.db.tables.records.DocumentRecord;
@@ -38,7 +39,7 @@ public final class RecordQueries {
                 .where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id))
                 .orderBy(DOCUMENT_PERSON.POSITION, PERSON.ID)
                 .fetch(r -> new PersonLink(r.get(PERSON.ID), r.get(PERSON.KEY), r.get(PERSON.NAME), r.get(PERSON.SORT_NAME),
-                        PersonLink.isOrganisation(r.get(PERSON.KIND)), PersonRole.stored(r.get(DOCUMENT_PERSON.ROLE))))
+                        EntityType.isOrganisation(r.get(PERSON.KIND)), PersonRole.stored(r.get(DOCUMENT_PERSON.ROLE))))
                 .stream().sorted(PersonLink.BY_ROLE).toList();
         List<AuthorityRef> places = db.select(PLACE.ID, PLACE.KEY, PLACE.NAME)
                 .from(DOCUMENT_PLACE).join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID))

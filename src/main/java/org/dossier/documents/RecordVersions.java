@@ -10,6 +10,7 @@ import static org.dossier.db.Tables.REVISION_PLACE;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.dossier.authorities.EntityType;
 import org.dossier.authorities.AuthorityRef;
 import org.dossier.authorities.PersonRole;
 import org.dossier.db.tables.records.RevisionRecord;
@@ -47,7 +48,7 @@ public final class RecordVersions {
                 .where(REVISION_PERSON.REVISION_ID.eq(row.getId()))
                 .orderBy(REVISION_PERSON.POSITION, PERSON.ID)
                 .fetch(r -> new PersonLink(r.get(PERSON.ID), r.get(PERSON.KEY), r.get(personName), r.get(personSortName),
-                        PersonLink.isOrganisation(r.get(personKind)), PersonRole.stored(r.get(REVISION_PERSON.ROLE))))
+                        EntityType.isOrganisation(r.get(personKind)), PersonRole.stored(r.get(REVISION_PERSON.ROLE))))
                 .stream().sorted(PersonLink.BY_ROLE).toList();
         Field<String> placeName = asOf("place", PLACE.ID, saved, AUTHORITY_VERSION.NAME, PLACE.NAME);
         List<AuthorityRef> places = db.select(PLACE.ID, PLACE.KEY, placeName)

@@ -11,7 +11,7 @@ import org.dossier.web.PublicUrl;
 import org.dossier.web.Redirects;
 
 /**
- * {@code /documents/{id}/v/{n}}: a record exactly as it was at version n, for citations that
+ * {@code /documents/{id}/v/{number}}: a record exactly as it was at that version, for citations that
  * point at what their author read. It says when the record has changed since, and when it has
  * been withdrawn (then as a 410, keeping the text that was cited). With {@code .bib},
  * {@code .ris} or {@code .csl.json} it is that version's citation as a file; with {@code .json},
@@ -39,9 +39,9 @@ public final class VersionPage {
 
     public void show(Context ctx) {
         int id = RecordPage.id(ctx);
-        Matcher m = REF.matcher(ctx.pathParam("n"));
+        Matcher m = REF.matcher(ctx.pathParam("number"));
         if (!m.matches()) {
-            throw new NotFound("'" + org.dossier.web.QueryParams.shorten(ctx.pathParam("n")) + "' is not a version number.");
+            throw new NotFound("'" + org.dossier.web.QueryParams.shorten(ctx.pathParam("number")) + "' is not a version number.");
         }
         DocumentDetails record = records.find(id)
                 .orElseThrow(() -> new NotFound("There is no document " + id + " in the catalogue."));

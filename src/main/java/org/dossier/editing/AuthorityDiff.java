@@ -22,7 +22,7 @@ final class AuthorityDiff {
         List<String> unchanged = new ArrayList<>();
         compare("Name", before == null ? "" : before.name(), after.name(), changes, unchanged);
         compare("Sort form", before == null ? "" : before.sortName(), after.sortName(), changes, unchanged);
-        compare("Kind", before == null ? "" : before.kind(), after.kind(), changes, unchanged);
+        compare("Kind", before == null ? "" : before.kind().key(), after.kind().key(), changes, unchanged);
         compare("Note", before == null ? "" : before.description(), after.description(), changes, unchanged);
         var was = new TreeSet<String>(before == null ? List.of()
                 : before.aliases().stream().map(AuthorityContent.Alias::display).toList());

@@ -12,6 +12,7 @@ import org.dossier.authorities.AliasKind;
 import org.dossier.authorities.AuthorityContent;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityRecords;
+import org.dossier.authorities.EntityType;
 import org.dossier.authorities.StoredAuthority;
 import org.dossier.documents.ControlCharacters;
 import org.dossier.web.FormFields;
@@ -49,12 +50,12 @@ public record AuthorityEditForm(String name, String sortName, String description
     }
 
     public static AuthorityEditForm empty(AuthorityKind kind) {
-        return new AuthorityEditForm("", "", "", kind == AuthorityKind.PERSON ? "person" : "place", List.of(), "");
+        return new AuthorityEditForm("", "", "", EntityType.usual(kind).key(), List.of(), "");
     }
 
     public static AuthorityEditForm of(StoredAuthority authority) {
         AuthorityContent c = authority.content();
-        return new AuthorityEditForm(c.name(), c.sortName(), c.description(), c.kind(),
+        return new AuthorityEditForm(c.name(), c.sortName(), c.description(), c.kind().key(),
                 c.aliases().stream().map(a -> new Row(a.name(), a.kind().key())).toList(), "");
     }
 
@@ -72,7 +73,7 @@ public record AuthorityEditForm(String name, String sortName, String description
         }
         String posted = FormFields.text(ctx, "kind");
         return new AuthorityEditForm(FormFields.text(ctx, "name"), FormFields.text(ctx, "sort_name"),
-                FormFields.text(ctx, "description"), kind == AuthorityKind.PLACE ? "place" : posted, rows,
+                FormFields.text(ctx, "description"), kind == AuthorityKind.PLACE ? EntityType.PLACE.key() : posted, rows,
                 FormFields.text(ctx, "note"));
     }
 
@@ -91,7 +92,7 @@ public record AuthorityEditForm(String name, String sortName, String description
      * forms is already called so (offered then, so that saving does not quietly make it a variant).
      */
     public List<AliasKind> aliasKinds() {
-        if (!"place".equals(kind) || rows.stream().anyMatch(r -> AliasKind.PSEUDONYM.key().equals(r.kind()))) {
+        if (!EntityType.PLACE.key().equals(kind) || rows.stream().anyMatch(r -> AliasKind.PSEUDONYM.key().equals(r.kind()))) {
             return List.of(AliasKind.values());
         }
         return java.util.Arrays.stream(AliasKind.values()).filter(k -> k != AliasKind.PSEUDONYM).toList();
@@ -132,7 +133,8 @@ public record AuthorityEditForm(String name, String sortName, String description
         if (description.strip().length() > MAX_DESCRIPTION) {
             errors.put("description", "The note has at most " + MAX_DESCRIPTION + " characters.");
         }
-        if (list == AuthorityKind.PERSON && !kind.equals("person") && !kind.equals("organisation")) {
+        var type = EntityType.of(list, kind);
+        if (type.isEmpty()) {
             errors.put("kind", "Choose a person or an organisation.");
         }
         List<AuthorityContent.Alias> aliases = new ArrayList<>();
@@ -178,7 +180,7 @@ public record AuthorityEditForm(String name, String sortName, String description
         if (!errors.isEmpty()) {
             return new Checked(null, note, errors, clashes);
         }
-        return new Checked(new AuthorityContent(name, sortName, description, kind, aliases), note, Map.of(), Map.of());
+        return new Checked(new AuthorityContent(name, sortName, description, type.get(), aliases), note, Map.of(), Map.of());
     }
 
     /** Spaces of every kind: a no-break or an em space pasted from a word processor is a space in a name. */

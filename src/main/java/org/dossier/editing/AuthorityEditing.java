@@ -25,6 +25,7 @@ import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.BadRequest;
 import org.dossier.web.FormFields;
+import org.dossier.web.FormProblem;
 import org.dossier.web.QueryParams;
 import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
@@ -357,6 +358,7 @@ public final class AuthorityEditing {
         model.put("survivor", survivor);
         model.put("note", note);
         model.put("errors", errors);
+        model.put("problems", FormProblem.inOrder(errors, List.of("survivor", "note")));
         return model;
     }
 
@@ -403,6 +405,7 @@ public final class AuthorityEditing {
                          AuthorityEditForm.Checked checked) {
         Map<String, Object> model = model(kind, authority, form, version);
         model.put("errors", checked.errors());
+        model.put("problems", FormProblem.inOrder(checked.errors(), fields(form)));
         model.put("clashes", checked.clashes());
         ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-edit", model);
     }
@@ -436,14 +439,14 @@ public final class AuthorityEditing {
         model.put("version", version);
         model.put("errors", Map.of());
         model.put("clashes", Map.of());
-        model.put("errorFields", errorFields(form));
+        model.put("problems", List.of());
         model.put("action", authority == null ? kind.newPath() : authority.editPath());
         model.put("cancel", authority == null ? kind.adminPath() : authority.path());
         return model;
     }
 
-    /** The fields in the order of the form, for the error summary. */
-    private static List<String> errorFields(AuthorityEditForm form) {
+    /** The fields in the order of the form, for the summary of its problems. */
+    private static List<String> fields(AuthorityEditForm form) {
         List<String> fields = new ArrayList<>(List.of("name", "sort_name", "kind", "description"));
         for (int i = 0; i < form.shownRows().size(); i++) {
             fields.add("alias-" + i);

@@ -4,6 +4,7 @@ package org.dossier.editing;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.dossier.accounts.AccessControl;
 import org.dossier.authorities.AuthorityLists;
@@ -16,6 +17,7 @@ import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
 import org.dossier.documents.StaleVersionException;
+import org.dossier.web.FormProblem;
 import org.dossier.web.WriteUnavailable;
 
 /**
@@ -67,6 +69,7 @@ public final class EditForm {
         if (!checked.ok()) {
             Map<String, Object> model = model(record, form, openedVersion);
             model.put("errors", checked.errors());
+            model.put("problems", checked.problems());
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/edit", model);
             return;
         }
@@ -141,6 +144,7 @@ public final class EditForm {
         if (!checked.ok()) {
             Map<String, Object> model = newRecordModel(form, token);
             model.put("errors", checked.errors());
+            model.put("problems", checked.problems());
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/edit", model);
             return;
         }
@@ -205,6 +209,7 @@ public final class EditForm {
         model.put("version", version);
         model.put("choices", AuthorityChoices.of(authorities.current()));
         model.put("errors", Map.of());
+        model.put("problems", List.of());
         model.put("action", record == null ? "/admin/documents/new" : record.editPath());
         model.put("cancel", record == null ? "/admin" : record.canonicalPath());
         return model;

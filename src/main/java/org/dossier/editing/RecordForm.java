@@ -20,6 +20,7 @@ import org.dossier.documents.DocumentDate;
 import org.dossier.documents.DocumentDetails;
 import org.dossier.documents.Languages;
 import org.dossier.documents.RecordDraft;
+import org.dossier.web.FormProblem;
 
 /**
  * A record form exactly as it was typed, so that a refused form comes back with every character
@@ -39,7 +40,21 @@ public record RecordForm(String title, String date, String summary, String type,
         public boolean ok() {
             return errors.isEmpty();
         }
+
+        /**
+         * The summary's lines, in the order of the form: each led by its field's name ("Title: Write
+         * a title."), the people and places leading to their lists.
+         */
+        public List<FormProblem> problems() {
+            return FormProblem.inOrder(errors, FIELDS).stream().map(p -> new FormProblem(
+                    p.target().equals("people") || p.target().equals("places") ? p.target() + "-choices" : p.target(),
+                    Character.toUpperCase(p.target().charAt(0)) + p.target().substring(1) + ": " + p.message())).toList();
+        }
     }
+
+    /** The form's fields in the order it shows them. */
+    private static final List<String> FIELDS =
+            List.of("title", "date", "type", "languages", "people", "places", "summary", "note");
 
     public RecordForm {
         title = orEmpty(title);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.dossier.authorities.EntityType;
 import org.dossier.authorities.AuthorityRef;
 import org.dossier.authorities.PersonRole;
 import org.dossier.documents.DocumentDate;
@@ -171,7 +172,7 @@ final class OaiQueries {
                 .orderBy(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.POSITION, PERSON.ID)
                 .forEach(r -> people.computeIfAbsent(r.get(DOCUMENT_PERSON.DOCUMENT_ID), k -> new ArrayList<>())
                         .add(new PersonLink(r.get(PERSON.ID), r.get(PERSON.KEY), r.get(PERSON.NAME), r.get(PERSON.SORT_NAME),
-                                PersonLink.isOrganisation(r.get(PERSON.KIND)), PersonRole.stored(r.get(DOCUMENT_PERSON.ROLE)))));
+                                EntityType.isOrganisation(r.get(PERSON.KIND)), PersonRole.stored(r.get(DOCUMENT_PERSON.ROLE)))));
         Map<Integer, List<String>> places = new LinkedHashMap<>();
         db.select(DOCUMENT_PLACE.DOCUMENT_ID, PLACE.NAME).from(DOCUMENT_PLACE)
                 .join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID))

@@ -1,8 +1,6 @@
 package org.dossier.search;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -13,7 +11,8 @@ import java.util.function.Supplier;
  * Retry-After). Why: past the point where the processors are busy, every search admitted makes all
  * the others slower, so under a burst everybody waits seconds; refusing the excess early keeps the
  * admitted searches fast and tells the rest when to come back. Record pages, related records,
- * suggestions as one types and index updates are never refused: they are cheap, and a reader who reached a record should see it.
+ * suggestions as one types and index updates are never refused (they are passed on as they come): they are
+ * cheap, and a reader who reached a record should see it.
  *
  * <p>A search page holds its slot until it is rendered ({@link #holdingOneSlot}): its rendering is
  * the larger part of its work once the answer is kept, and a node that bounded only the searches
@@ -21,9 +20,8 @@ import java.util.function.Supplier;
  * 250 at once, queued one by one on a lock inside the template engine, answered after up to a
  * minute (BENCHMARKS.md, "A node's first minute under load").
  */
-public final class BoundedSearchEngine implements SearchEngine {
+public final class BoundedSearchEngine extends ForwardingSearchEngine {
 
-    private final SearchEngine engine;
     private final Semaphore slots;
     private final int maxSearches;
     private final long waitNanos;
@@ -32,7 +30,7 @@ public final class BoundedSearchEngine implements SearchEngine {
 
     /** {@code maxSearches} and {@code wait} as {@code app.Protection} has checked them: 1 or more, not negative. */
     public BoundedSearchEngine(SearchEngine engine, int maxSearches, Duration wait) {
-        this.engine = engine;
+        super(engine);
         this.maxSearches = maxSearches;
         this.slots = new Semaphore(maxSearches, true);
         this.waitNanos = wait.toNanos();
@@ -83,35 +81,5 @@ public final class BoundedSearchEngine implements SearchEngine {
             holding.set(false);
             slots.release();
         }
-    }
-
-    @Override
-    public List<Integer> related(int documentId, int limit) {
-        return engine.related(documentId, limit);
-    }
-
-    @Override
-    public List<Suggestion> suggest(String text, int limit) {
-        return engine.suggest(text, limit);
-    }
-
-    @Override
-    public IndexStatus status() {
-        return engine.status();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return engine.isOpen();
-    }
-
-    @Override
-    public void changed(Set<Integer> documentIds) {
-        engine.changed(documentIds);
-    }
-
-    @Override
-    public void close() {
-        engine.close();
     }
 }

@@ -2,8 +2,6 @@ package org.dossier.search;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
@@ -24,8 +22,6 @@ import org.apache.lucene.index.SortedSetDocValues;
  * days.
  */
 final class FacetColumns {
-
-    private static final Map<IndexReader.CacheKey, FacetColumns> CACHE = new ConcurrentHashMap<>();
 
     /** Where each record's run (its years, then its ordinals) starts in {@link #ords}; {@code starts[maxDoc]} is the end. */
     final int[] starts;
@@ -69,17 +65,18 @@ final class FacetColumns {
         return starts[doc + 1];
     }
 
-    static FacetColumns of(LeafReader reader) throws IOException {
+    /** The columns of {@code reader}'s segment, as {@code memory} keeps them, read when it has none. */
+    static FacetColumns of(LeafReader reader, SegmentMemory memory) throws IOException {
         IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
         if (helper == null) {
             return read(reader);
         }
         IndexReader.CacheKey key = helper.getKey();
-        FacetColumns columns = CACHE.get(key);
+        FacetColumns columns = memory.columns.get(key);
         if (columns == null) {
             columns = read(reader);
-            if (CACHE.putIfAbsent(key, columns) == null) {
-                helper.addClosedListener(CACHE::remove);
+            if (memory.columns.putIfAbsent(key, columns) == null) {
+                helper.addClosedListener(memory.columns::remove);
             }
         }
         return columns;

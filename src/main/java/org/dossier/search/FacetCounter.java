@@ -84,18 +84,19 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
     private static final int DATES_BIT = Filter.DATES.bit();
 
     private final Ordinals ordinals;
+    private final SegmentMemory memory;
     private final RequestFilters filters;
     private final boolean alsoUnfiltered;
     /** By leaf ordinal, the records that failed no filter, and how many; null unless asked for. */
     private final FixedBitSet[] hitsByLeaf;
     private final int[] hitCounts;
 
-    FacetCounter(Ordinals ordinals, RequestFilters filters) {
-        this(ordinals, filters, false);
+    FacetCounter(Ordinals ordinals, SegmentMemory memory, RequestFilters filters) {
+        this(ordinals, memory, filters, false);
     }
 
-    FacetCounter(Ordinals ordinals, RequestFilters filters, boolean alsoUnfiltered) {
-        this(ordinals, filters, alsoUnfiltered, 0);
+    FacetCounter(Ordinals ordinals, SegmentMemory memory, RequestFilters filters, boolean alsoUnfiltered) {
+        this(ordinals, memory, filters, alsoUnfiltered, 0);
     }
 
     /**
@@ -105,8 +106,10 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
      * {@code hitsOfLeaves}: when above 0, the number of leaves of the reader searched, and the hits
      * (records failing no filter) are kept as well ({@link #hits}).
      */
-    FacetCounter(Ordinals ordinals, RequestFilters filters, boolean alsoUnfiltered, int hitsOfLeaves) {
+    FacetCounter(Ordinals ordinals, SegmentMemory memory, RequestFilters filters, boolean alsoUnfiltered,
+                 int hitsOfLeaves) {
         this.ordinals = ordinals;
+        this.memory = memory;
         this.filters = filters;
         this.alsoUnfiltered = alsoUnfiltered;
         this.hitsByLeaf = hitsOfLeaves > 0 ? new FixedBitSet[hitsOfLeaves] : null;
@@ -164,7 +167,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             LeafCounter(LeafReaderContext context) throws IOException {
                 leaf = context.ord;
                 hits = hitsByLeaf == null ? null : new FixedBitSet(context.reader().maxDoc());
-                FacetColumns columns = FacetColumns.of(context.reader());
+                FacetColumns columns = FacetColumns.of(context.reader(), memory);
                 starts = columns.starts;
                 columnOrds = columns.ords;
                 spans = filters.dateFilter ? DocValues.getNumeric(context.reader(), IndexLayout.SPAN) : null;

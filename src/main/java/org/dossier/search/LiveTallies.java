@@ -3,9 +3,7 @@ package org.dossier.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -28,11 +26,8 @@ import org.apache.lucene.util.LongValues;
  */
 final class LiveTallies {
 
-    /** The latest tally of each segment: the one with the most deletions, which newer snapshots start from. */
-    private static final Map<IndexReader.CacheKey, Tally> KEPT = new ConcurrentHashMap<>();
-
     /** One segment's live records counted: by its own ordinals, by year, in all. */
-    private record Tally(Bits liveDocs, int deleted, int[] values, int[] years, int total) {
+    record Tally(Bits liveDocs, int deleted, int[] values, int[] years, int total) {
     }
 
     private LiveTallies() {
@@ -40,13 +35,14 @@ final class LiveTallies {
 
     /**
      * Every live record of {@code searcher}'s reader counted, as a facet count with no filter counts
-     * them; segments not tallied before are counted on the searcher's threads.
+     * them; segments {@code memory} holds no tally of are counted on the searcher's threads.
      */
-    static FacetCounter.Counts everything(IndexSearcher searcher, Ordinals ordinals) throws IOException {
+    static FacetCounter.Counts everything(IndexSearcher searcher, Ordinals ordinals, SegmentMemory memory)
+            throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         List<Callable<Tally>> tallying = new ArrayList<>(leaves.size());
         for (LeafReaderContext leaf : leaves) {
-            tallying.add(() -> tally(leaf.reader()));
+            tallying.add(() -> tally(leaf.reader(), memory));
         }
         List<Tally> tallies = searcher.getTaskExecutor().invokeAll(tallying);
         FacetCounter.Counts sum = new FacetCounter.Counts(ordinals.size());
@@ -69,30 +65,30 @@ final class LiveTallies {
         return sum;
     }
 
-    private static Tally tally(LeafReader segment) throws IOException {
+    private static Tally tally(LeafReader segment, SegmentMemory memory) throws IOException {
         IndexReader.CacheHelper helper = segment.getCoreCacheHelper();
         Bits live = segment.getLiveDocs();
         int deleted = segment.numDeletedDocs();
-        Tally kept = helper == null ? null : KEPT.get(helper.getKey());
+        Tally kept = helper == null ? null : memory.liveTallies.get(helper.getKey());
         if (kept != null && kept.deleted() == deleted) {
             return kept; // deletions only grow: as many means the same ones
         }
         Tally tally = kept != null && kept.deleted() < deleted
-                ? lessDeletedSince(kept, segment, live, deleted)
-                : counted(segment, live, deleted);
+                ? lessDeletedSince(kept, segment, live, deleted, memory)
+                : counted(segment, live, deleted, memory);
         if (helper != null) {
             IndexReader.CacheKey key = helper.getKey();
-            Tally latest = KEPT.merge(key, tally, (old, fresh) -> fresh.deleted() >= old.deleted() ? fresh : old);
+            Tally latest = memory.liveTallies.merge(key, tally, (old, fresh) -> fresh.deleted() >= old.deleted() ? fresh : old);
             if (kept == null && latest == tally) {
-                helper.addClosedListener(KEPT::remove);
+                helper.addClosedListener(memory.liveTallies::remove);
             }
         }
         return tally;
     }
 
     /** Every live record of a segment counted. */
-    private static Tally counted(LeafReader segment, Bits live, int deleted) throws IOException {
-        FacetColumns columns = FacetColumns.of(segment);
+    private static Tally counted(LeafReader segment, Bits live, int deleted, SegmentMemory memory) throws IOException {
+        FacetColumns columns = FacetColumns.of(segment, memory);
         int[] values = new int[columns.valueCount];
         int[] years = new int[FacetCounter.YEARS];
         int total = 0;
@@ -109,8 +105,9 @@ final class LiveTallies {
     }
 
     /** {@code kept} less the records deleted from the segment since it was counted. */
-    private static Tally lessDeletedSince(Tally kept, LeafReader segment, Bits live, int deleted) throws IOException {
-        FacetColumns columns = FacetColumns.of(segment);
+    private static Tally lessDeletedSince(Tally kept, LeafReader segment, Bits live, int deleted, SegmentMemory memory)
+            throws IOException {
+        FacetColumns columns = FacetColumns.of(segment, memory);
         int[] values = kept.values().clone();
         int[] years = kept.years().clone();
         int total = kept.total();

@@ -182,10 +182,12 @@ public final class LuceneSearchEngine implements SearchEngine {
                     .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
                     .setRAMBufferSizeMB(32));
             long applied = Long.parseLong(commitValue(writer, CHANGE_KEY));
+            // Each segment's columns and tallies, carried by this engine from one snapshot to the next.
+            SegmentMemory segments = new SegmentMemory();
             SearcherManager searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-                    return new Snapshot(reader, executor, config, keptAnswers);
+                    return new Snapshot(reader, executor, config, keptAnswers, segments);
                 }
             });
             LuceneSearchEngine engine = new LuceneSearchEngine(source, analyzer, config, executor, directory, writer,

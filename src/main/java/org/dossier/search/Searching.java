@@ -608,7 +608,7 @@ final class Searching {
                     FacetCounter.Counts counts = oneFacet ? snapshot.keptCountsUnder(filters.only(m)) : null;
                     if (counts == null) {
                         List<List<Term>> values = filters.valueGroups(m);
-                        counts = values == null ? null : ValueTallies.under(snapshot, snapshot.ordinals, values);
+                        counts = values == null ? null : ValueTallies.under(snapshot, snapshot.ordinals, values, snapshot.segments);
                         if (counts != null && oneFacet) {
                             snapshot.keepCountsUnder(filters.only(m), counts);
                         }
@@ -619,8 +619,8 @@ final class Searching {
                     }
                 }
             }
-            FacetCounter counter = needed.isEmpty() ? null : new FacetCounter(snapshot.ordinals, filters, alsoUnfiltered,
-                    recordHits ? snapshot.getIndexReader().leaves().size() : 0);
+            FacetCounter counter = needed.isEmpty() ? null : new FacetCounter(snapshot.ordinals, snapshot.segments,
+                    filters, alsoUnfiltered, recordHits ? snapshot.getIndexReader().leaves().size() : 0);
             pass = counter == null ? kept : snapshot.search(candidates(snapshot, words, needed, filters), counter);
             hits = counter == null ? null : counter.hits();
             if (!this.words && isOneFacetFilter(active, filters) && needed.equals(Set.of(active))) {

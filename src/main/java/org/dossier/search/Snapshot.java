@@ -40,6 +40,8 @@ final class Snapshot extends IndexSearcher {
     private static final int RELATED_SHARE = 12;
 
     final Ordinals ordinals;
+    /** What the engine keeps of each segment, from snapshot to snapshot. */
+    final SegmentMemory segments;
     private volatile FacetCounter.Counts everything;
     /**
      * Null when no answer is kept: every search is counted afresh (for measuring what a search
@@ -76,11 +78,14 @@ final class Snapshot extends IndexSearcher {
     /**
      * {@code keptAnswers}: what the answers, the counts under words alone and the related records
      * kept may weigh together, roughly ({@link #weight}, {@link FacetCounter.Counts#weight}), in
-     * bytes — the operator's {@code --kept-answers}, split between them; 0 keeps none.
+     * bytes — the operator's {@code --kept-answers}, split between them; 0 keeps none. {@code segments}:
+     * what the engine keeps of each segment, shared by its snapshots.
      */
-    Snapshot(IndexReader reader, Executor executor, FacetsConfig config, long keptAnswers) throws IOException {
+    Snapshot(IndexReader reader, Executor executor, FacetsConfig config, long keptAnswers, SegmentMemory segments)
+            throws IOException {
         super(reader, executor);
         this.ordinals = Ordinals.of(reader, config);
+        this.segments = segments;
         long forCounts = keptAnswers / WORD_COUNTS_SHARE;
         long forRelated = keptAnswers / RELATED_SHARE;
         // Not a cache of weight 0: Caffeine evicts later, on another thread, so an answer could still be given again.
@@ -202,7 +207,7 @@ final class Snapshot extends IndexSearcher {
                 counts = everything;
                 if (counts == null) {
                     try {
-                        counts = LiveTallies.everything(this, ordinals);
+                        counts = LiveTallies.everything(this, ordinals, segments);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
@@ -50,9 +49,6 @@ final class ValueTallies {
     /** At most this many tallies are kept for one segment (about a megabyte at most); later ones are counted when asked. */
     private static final int KEPT_PER_SEGMENT = 1_024;
 
-    /** By segment: the tallies kept for it, all as of one set of deletions. */
-    private static final Map<IndexReader.CacheKey, Segment> KEPT = new ConcurrentHashMap<>();
-
     /**
      * One segment's live records with all of some values, counted: by the segment's ordinals, by
      * year from {@code firstYear}, in all; {@code of}, the segment's ordinals of the values.
@@ -73,10 +69,10 @@ final class ValueTallies {
      * one value is a value every record must have; one of several is summed by inclusion and
      * exclusion (a or b: a, plus b, less a and b), from counts under values that a record must all
      * have, each from its tallies. Null when that takes more than {@link #MOST_TERMS} such counts.
-     * Segments are tallied on the searcher's threads.
+     * Segments are tallied on the searcher's threads, from the tallies {@code memory} keeps.
      */
-    static FacetCounter.Counts under(IndexSearcher searcher, Ordinals ordinals, List<List<Term>> groups)
-            throws IOException {
+    static FacetCounter.Counts under(IndexSearcher searcher, Ordinals ordinals, List<List<Term>> groups,
+                                     SegmentMemory memory) throws IOException {
         Map<List<BytesRef>, Integer> terms = new HashMap<>();
         terms.put(List.of(), 1);
         for (List<Term> group : groups) {
@@ -107,7 +103,7 @@ final class ValueTallies {
             tallying.add(() -> {
                 List<Tally> each = new ArrayList<>(summed.size());
                 for (Map.Entry<List<BytesRef>, Integer> term : summed) {
-                    each.add(term.getValue() == 0 ? null : tally(leaf.reader(), term.getKey()));
+                    each.add(term.getValue() == 0 ? null : tally(leaf.reader(), term.getKey(), memory));
                 }
                 return each;
             });
@@ -143,7 +139,7 @@ final class ValueTallies {
     }
 
     /** The segment's live records with every value of {@code key} counted: kept, carried, or counted now; null for none. */
-    private static Tally tally(LeafReader segment, List<BytesRef> key) throws IOException {
+    private static Tally tally(LeafReader segment, List<BytesRef> key, SegmentMemory memory) throws IOException {
         SortedSetDocValues facets = DocValues.getSortedSet(segment, IndexLayout.FACETS);
         int[] of = new int[key.size()];
         BytesRef rarest = null;
@@ -163,19 +159,19 @@ final class ValueTallies {
         Term lead = new Term(IndexLayout.FACETS, rarest);
         IndexReader.CacheHelper helper = segment.getCoreCacheHelper();
         if (helper == null || (long) fewest * KEPT_SHARE < segment.maxDoc()) {
-            return counted(segment, of, lead, segment.getLiveDocs());
+            return counted(segment, of, lead, segment.getLiveDocs(), memory);
         }
         IndexReader.CacheKey segmentKey = helper.getKey();
-        Segment kept = KEPT.get(segmentKey);
+        Segment kept = memory.valueTallies.get(segmentKey);
         if (kept == null) {
             Segment fresh = new Segment(segment.getLiveDocs(), segment.numDeletedDocs());
-            kept = KEPT.putIfAbsent(segmentKey, fresh);
+            kept = memory.valueTallies.putIfAbsent(segmentKey, fresh);
             if (kept == null) {
                 kept = fresh;
-                helper.addClosedListener(KEPT::remove);
+                helper.addClosedListener(memory.valueTallies::remove);
             }
         }
-        return kept.tally(segment, key, of, lead);
+        return kept.tally(segment, key, of, lead, memory);
     }
 
     /**
@@ -183,7 +179,7 @@ final class ValueTallies {
      * more deletions carries them all forward at once (one walk of the segment's deletions for all
      * of them); one with fewer (an older snapshot still being read) is counted for itself.
      */
-    private static final class Segment {
+    static final class Segment {
         private Bits liveDocs;
         private int deleted;
         /** By the values' terms, sorted. */
@@ -194,17 +190,18 @@ final class ValueTallies {
             this.deleted = deleted;
         }
 
-        synchronized Tally tally(LeafReader segment, List<BytesRef> key, int[] of, Term lead) throws IOException {
+        synchronized Tally tally(LeafReader segment, List<BytesRef> key, int[] of, Term lead, SegmentMemory memory)
+                throws IOException {
             int now = segment.numDeletedDocs();
             if (now < deleted) {
-                return counted(segment, of, lead, segment.getLiveDocs()); // deletions only grow: an older snapshot
+                return counted(segment, of, lead, segment.getLiveDocs(), memory); // deletions only grow: an older snapshot
             }
             if (now > deleted) {
-                lessDeletedSince(segment);
+                lessDeletedSince(segment, memory);
             }
             Tally tally = byValues.get(key);
             if (tally == null) {
-                tally = counted(segment, of, lead, liveDocs);
+                tally = counted(segment, of, lead, liveDocs, memory);
                 if (byValues.size() < KEPT_PER_SEGMENT) {
                     byValues.put(key.stream().map(BytesRef::deepCopyOf).toList(), tally);
                 }
@@ -213,10 +210,10 @@ final class ValueTallies {
         }
 
         /** Every tally less the records deleted from the segment since: those that had all its values. */
-        private void lessDeletedSince(LeafReader segment) throws IOException {
+        private void lessDeletedSince(LeafReader segment, SegmentMemory memory) throws IOException {
             Bits live = segment.getLiveDocs();
             if (!byValues.isEmpty()) {
-                FacetColumns columns = FacetColumns.of(segment);
+                FacetColumns columns = FacetColumns.of(segment, memory);
                 // Copies, changed in place and then put in the originals' stead: a tally once handed
                 // out is never changed (a search on another thread may be summing it).
                 Map<List<BytesRef>, Tally> carried = new HashMap<>();
@@ -268,8 +265,9 @@ final class ValueTallies {
      * The records with {@code lead} (the rarest of the values) that have every value of {@code of}
      * and that {@code live} says are live, counted.
      */
-    private static Tally counted(LeafReader segment, int[] of, Term lead, Bits live) throws IOException {
-        FacetColumns columns = FacetColumns.of(segment);
+    private static Tally counted(LeafReader segment, int[] of, Term lead, Bits live, SegmentMemory memory)
+            throws IOException {
+        FacetColumns columns = FacetColumns.of(segment, memory);
         PostingsEnum postings = segment.postings(lead, PostingsEnum.NONE);
         int[] values = new int[columns.valueCount];
         int[] years = new int[FacetCounter.YEARS];

@@ -124,7 +124,7 @@ class AuthorityListsImportTest {
         List<AuthorityContent.Alias> aliases = new ArrayList<>(kovalev.content().aliases());
         aliases.add(new AuthorityContent.Alias("I. V. Kovalev", AliasKind.VARIANT));
         edit("kovalev", new AuthorityContent("Ivan V. Kovalev", "Kovalev, Ivan V.", kovalev.content().description(),
-                "person", aliases));
+                EntityType.PERSON, aliases));
 
         Path seeds = changedSeeds(lines -> {
             List<String> out = new ArrayList<>();
@@ -164,7 +164,7 @@ class AuthorityListsImportTest {
     @Test
     void relinkLinksTheRecordsThatNameAPersonEachWithARevisionSayingWhy() throws Exception {
         StoredAuthority army = db.store().write((w, tx) -> new AuthorityWriter(w, tx, Clock.systemUTC()).create(AuthorityKind.PERSON,
-                new AuthorityContent("Red Army", "", "", "organisation", List.of()), Attribution.editor("alice", "New")));
+                new AuthorityContent("Red Army", "", "", EntityType.ORGANISATION, List.of()), Attribution.editor("alice", "New")));
         String address = db.address().text();
         assertEquals(0, Main.run("relink", "--db", address, "--person", "red-army"));
         List<Integer> linked = db.dsl().select(DOCUMENT_PERSON.DOCUMENT_ID).from(DOCUMENT_PERSON)
@@ -203,13 +203,13 @@ class AuthorityListsImportTest {
     void aFormAnEditorMovedToAnotherEntryStaysThereWhenTheListsAreImportedAgain() throws Exception {
         StoredAuthority kuznetsov = person("kuznetsov");
         edit("kuznetsov", new AuthorityContent(kuznetsov.name(), kuznetsov.content().sortName(),
-                kuznetsov.content().description(), "person", kuznetsov.content().aliases().stream()
+                kuznetsov.content().description(), EntityType.PERSON, kuznetsov.content().aliases().stream()
                 .filter(a -> !a.name().equals("V. V. Kuznetsov")).toList()));
         StoredAuthority tugarinov = person("tugarinov");
         List<AuthorityContent.Alias> his = new ArrayList<>(tugarinov.content().aliases());
         his.add(new AuthorityContent.Alias("V.V. Kuznetsov", AliasKind.VARIANT));
         edit("tugarinov", new AuthorityContent(tugarinov.name(), tugarinov.content().sortName(),
-                tugarinov.content().description(), "person", his));
+                tugarinov.content().description(), EntityType.PERSON, his));
 
         ImportReport report = new ImportRun(db.store(), Clock.systemUTC()).run(List.of(changedSeeds(lines -> lines)));
 

@@ -49,7 +49,7 @@ class MergesInBatchesTest {
         rolesBefore = links(stalin);
         assertTrue(rolesBefore.size() > 2 * BATCH, "the seeds link Stalin to " + rolesBefore.size() + " records");
         dzhugashvili = db.store().write((records, tx) -> new AuthorityWriter(records, tx, CLOCK).create(AuthorityKind.PERSON,
-                new AuthorityContent("Iosif Dzhugashvili", "Dzhugashvili, Iosif", "", "person", List.of()),
+                new AuthorityContent("Iosif Dzhugashvili", "Dzhugashvili, Iosif", "", EntityType.PERSON, List.of()),
                 Attribution.editor("alice", "Entered under his birth name")));
     }
 

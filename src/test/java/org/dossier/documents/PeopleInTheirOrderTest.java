@@ -1,6 +1,5 @@
 package org.dossier.documents;
 
-import static org.dossier.db.Tables.PERSON;
 import static org.dossier.db.Tables.REVISION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,10 +22,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.dossier.accounts.Role;
-import org.dossier.app.Database;
 import org.dossier.app.Main;
 import org.dossier.editing.Editors;
 import org.dossier.editing.FormFields;
+import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
 import org.jbibtex.BibTeXDatabase;
@@ -57,7 +56,7 @@ class PeopleInTheirOrderTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
-    private static Database database;
+    private static CatalogueDatabase database;
     private static Http alice;
     private static Http reader;
 
@@ -68,7 +67,7 @@ class PeopleInTheirOrderTest {
         Files.writeString(page, "February 14, 1950\n\n" + TREATY + "\n\nOn the treaty of friendship.\n\n"
                 + "February 15, 1950\n\n" + ALLIANCE + "\n\nOn the alliance.\n", StandardCharsets.UTF_8);
         assertEquals(0, Main.run("import", "--db", catalogue.database().toString(), page.toString()));
-        database = Database.open(catalogue.database());
+        database = CatalogueDatabase.of(catalogue);
         Editors.add(catalogue, "alice", Role.EDITOR);
         alice = Editors.signIn(catalogue, "alice");
         reader = catalogue.http().anotherVisitor();
@@ -77,10 +76,6 @@ class PeopleInTheirOrderTest {
     @AfterAll
     static void close() {
         database.close();
-    }
-
-    private static int personId(String key) {
-        return database.dsl().select(PERSON.ID).from(PERSON).where(PERSON.KEY.eq(key)).fetchSingle(PERSON.ID);
     }
 
     private static String body(String path) {
@@ -182,8 +177,8 @@ class PeopleInTheirOrderTest {
     @Test
     void anEditThatReversesTheAuthorsIsANewVersionWhoseCitationsFollowWhileTheFirstKeepsItsOrder() throws Exception {
         int id = catalogue.recordTitled("Cable from I.V. Stalin and V.M. Molotov");
-        String stalin = String.valueOf(personId("stalin"));
-        String molotov = String.valueOf(personId("molotov"));
+        String stalin = String.valueOf(database.personId("stalin"));
+        String molotov = String.valueOf(database.personId("molotov"));
         FormFields form = FormFields.of(alice.get("/admin/documents/" + id + "/edit").body(), "form.record-form");
         assertEquals("1", form.get("order-" + stalin), "the form numbers the people in the record's order");
         assertEquals("2", form.get("order-" + molotov));
@@ -247,7 +242,7 @@ class PeopleInTheirOrderTest {
     @Test
     void anOrderThatIsNotANumberIsRefusedBesideThePeopleAndWhatWasTypedIsKept() {
         int id = catalogue.recordTitled("Letter from I.V. Stalin and V.M. Molotov to Chou En-lai");
-        String stalin = String.valueOf(personId("stalin"));
+        String stalin = String.valueOf(database.personId("stalin"));
         FormFields form = FormFields.of(alice.get("/admin/documents/" + id + "/edit").body(), "form.record-form")
                 .set("order-" + stalin, "first").set("note", "Stalin signed first");
         HttpResponse<String> refused = alice.post("/admin/documents/" + id + "/edit", form.entries());

@@ -12,9 +12,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.dossier.accounts.Role;
-import org.dossier.app.Database;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
@@ -30,7 +30,7 @@ class AuthorityEditingTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
-    private static Database database;
+    private static CatalogueDatabase database;
     private static Http alice;
     private static Http bob;
 
@@ -40,7 +40,7 @@ class AuthorityEditingTest {
         Editors.add(catalogue, "bob", Role.EDITOR);
         alice = Editors.signIn(catalogue, "alice");
         bob = Editors.signIn(catalogue, "bob");
-        database = Database.open(catalogue.database());
+        database = CatalogueDatabase.of(catalogue);
     }
 
     @AfterAll

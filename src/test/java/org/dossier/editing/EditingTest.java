@@ -14,10 +14,10 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.dossier.accounts.Role;
-import org.dossier.app.Database;
 import org.dossier.app.Main;
 import org.dossier.db.tables.records.DocumentRecord;
 import org.dossier.db.tables.records.RevisionRecord;
+import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
 import org.dossier.testing.TestCatalogue;
@@ -35,7 +35,7 @@ class EditingTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
-    private static Database database;
+    private static CatalogueDatabase database;
     private static Http alice;
     private static Http bob;
 
@@ -45,7 +45,7 @@ class EditingTest {
         Editors.add(catalogue, "bob", Role.ADMIN);
         alice = Editors.signIn(catalogue, "alice");
         bob = Editors.signIn(catalogue, "bob");
-        database = Database.open(catalogue.database());
+        database = CatalogueDatabase.of(catalogue);
     }
 
     @AfterAll

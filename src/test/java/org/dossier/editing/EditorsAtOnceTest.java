@@ -22,11 +22,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.dossier.accounts.Role;
-import org.dossier.app.Database;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
+import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.Http;
 import org.dossier.web.WriteUnavailable;
 import org.jooq.SQLDialect;
@@ -51,7 +51,7 @@ class EditorsAtOnceTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
-    private static Database database;
+    private static CatalogueDatabase database;
     private static Http alice;
     private static Http bea;
     private static ExecutorService pool;
@@ -62,7 +62,7 @@ class EditorsAtOnceTest {
         Editors.add(catalogue, "bea", Role.EDITOR);
         alice = Editors.signIn(catalogue, "alice");
         bea = Editors.signIn(catalogue, "bea");
-        database = Database.open(catalogue.database());
+        database = CatalogueDatabase.of(catalogue);
         pool = Executors.newCachedThreadPool();
     }
 
@@ -201,10 +201,6 @@ class EditorsAtOnceTest {
         }
     }
 
-    private static int personId(String key) {
-        return database.dsl().select(PERSON.ID).from(PERSON).where(PERSON.KEY.eq(key)).fetchSingle(PERSON.ID);
-    }
-
     private static List<Integer> peopleOf(int id) {
         return database.dsl().select(DOCUMENT_PERSON.PERSON_ID).from(DOCUMENT_PERSON).where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id))
                 .orderBy(DOCUMENT_PERSON.POSITION).fetch(DOCUMENT_PERSON.PERSON_ID);
@@ -220,7 +216,7 @@ class EditorsAtOnceTest {
                     List.of(Map.entry("csrf", csrf), Map.entry("document", String.valueOf(id)))));
             assertEquals(303, linked.statusCode(), linked.body());
             assertEquals(summary, summary(id), "bea's save is kept");
-            assertEquals(List.of(personId("stalin")), peopleOf(id), "and the link made after it");
+            assertEquals(List.of(database.personId("stalin")), peopleOf(id), "and the link made after it");
             assertEquals(3, version(id));
             assertHistoryWhole(id);
         }
@@ -239,14 +235,14 @@ class EditorsAtOnceTest {
             String csrf = Editors.csrf(alice.get("/admin/people/" + key + "/link").body());
             assertEquals(303, alice.post("/admin/people/" + key + "/link",
                     List.of(Map.entry("csrf", csrf), Map.entry("document", String.valueOf(id)))).statusCode());
-            assertEquals(List.of(personId(key)), peopleOf(id));
+            assertEquals(List.of(database.personId(key)), peopleOf(id));
             FormFields merge = FormFields.of(alice.get("/admin/people/" + key + "/merge").body(), "form.merge-form");
             String summary = "Bea's correction, saved while Alice merged its person, round " + round + ".";
             HttpResponse<String> merged = whileASaveIsUnderWay(id, summary, () -> alice.post("/admin/people/" + key + "/merge",
                     merge.set("survivor", "stalin").set("note", "The same man").entries()));
             assertEquals(303, merged.statusCode(), merged.body());
             assertEquals(summary, summary(id), "bea's save is kept");
-            assertEquals(List.of(personId("stalin")), peopleOf(id), "and the link moved after it");
+            assertEquals(List.of(database.personId("stalin")), peopleOf(id), "and the link moved after it");
             assertHistoryWhole(id);
         }
     }
@@ -572,7 +568,7 @@ class EditorsAtOnceTest {
             assertEquals("Renamed Clerk " + round, database.dsl().select(PERSON.NAME).from(PERSON)
                     .where(PERSON.KEY.eq("renamed-clerk")).fetchSingle(PERSON.NAME));
         }
-        assertEquals(List.of(personId("renamed-clerk")), peopleOf(id));
+        assertEquals(List.of(database.personId("renamed-clerk")), peopleOf(id));
         assertHistoryWhole(id);
     }
 

@@ -110,6 +110,11 @@ class RecordLanguagesTest {
         assertEquals("'Rusian' is not a language the catalogue knows: write each by its English name or its ISO 639 code"
                 + " (Russian or ru), separated by commas.", page.selectFirst("#languages-error").text());
         assertEquals("Rusian, Korean", page.selectFirst("input#languages").val());
+        // The summary the focus moves to says the problem too and leads to the field: it said "the form has
+        // a problem" and listed none.
+        assertEquals(List.of("#languages"), page.select(".error-summary li a").eachAttr("href"));
+        assertEquals("Languages: " + page.selectFirst("#languages-error").text(),
+                page.selectFirst(".error-summary li a").text());
         assertEquals(before, version(id));
     }
 }

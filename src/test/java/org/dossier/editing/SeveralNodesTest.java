@@ -180,7 +180,7 @@ class SeveralNodesTest {
     void ofTenConcurrentSavesOfOneVersionOverBothNodesExactlyOneWins() throws Exception {
         Http onA = Editors.signIn(nodeA, "alice");
         Http onB = onA.at(nodeB.baseUrl());
-        int id = 15;
+        int id = nodeA.recordTitled("Political Situation in Korea during the Period of Military Operations");
         int opened = version(id);
         FormFields form = FormFields.of(onA.get("/admin/documents/" + id + "/edit").body(), "form.record-form");
 

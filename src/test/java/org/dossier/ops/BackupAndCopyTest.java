@@ -79,14 +79,6 @@ class BackupAndCopyTest {
         }
     }
 
-    private static Http signIn(OperatedCatalogue catalogue, String name) {
-        Http http = catalogue.http();
-        HttpResponse<String> signedIn = http.post("/admin/login", Map.of("csrf", Editors.csrf(http.get("/admin/login").body()),
-                "username", name, "password", Editors.PASSWORD, "return", "/admin"));
-        assertEquals(303, signedIn.statusCode(), signedIn.body());
-        return http;
-    }
-
     /** Saves a new title through the edit form; true when the save was acknowledged. */
     private static boolean save(Http editor, int id, String title) {
         HttpResponse<String> page = editor.get("/admin/documents/" + id + "/edit");
@@ -103,7 +95,7 @@ class BackupAndCopyTest {
         Map<Integer, String> acknowledgedBeforeBackup = new ConcurrentHashMap<>();
         try (OperatedCatalogue catalogue = serve(db)) {
             addEditor(db, "bea");
-            Http bea = signIn(catalogue, "bea");
+            Http bea = Editors.signIn(catalogue.http(), "bea");
             AtomicBoolean backupStarted = new AtomicBoolean();
             AtomicBoolean stop = new AtomicBoolean();
             ExecutorService editors = Executors.newSingleThreadExecutor();
@@ -360,7 +352,7 @@ class BackupAndCopyTest {
                 withdrawn = RecordsByTitle.idOf(db.dsl(), "Concentering the Situation on Taiwan");
             }
             addEditor(original, "cy");
-            Http cy = signIn(catalogue, "cy");
+            Http cy = Editors.signIn(catalogue.http(), "cy");
             assertTrue(save(cy, corrected, "A corrected title for the copy"));
             HttpResponse<String> withdraw = cy.get("/admin/documents/" + withdrawn + "/withdraw");
             FormFields form = FormFields.of(withdraw.body(), "form.stacked-form");
@@ -421,9 +413,9 @@ class BackupAndCopyTest {
             }
             assertTrue(pages.get("/documents/" + withdrawn + ".json").startsWith("410"),
                     "the withdrawn record came along");
-            signIn(catalogue, "cy"); // with the password set on the original
+            Editors.signIn(catalogue.http(), "cy"); // with the password set on the original
             // New ids continue after the copied ones, never reusing one.
-            Http cy = signIn(catalogue, "cy");
+            Http cy = Editors.signIn(catalogue.http(), "cy");
             FormFields blank = FormFields.of(cy.get("/admin/documents/new").body(), "form.record-form");
             HttpResponse<String> created = cy.post("/admin/documents/new", blank.set("title", "A new record on the copy")
                     .set("date", "1950").set("note", "New").entries());

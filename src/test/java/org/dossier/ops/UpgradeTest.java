@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Arrays;
-import java.util.Map;
 import org.dossier.editing.Editors;
 import org.dossier.accounts.Passwords;
 import org.dossier.testing.Http;
@@ -104,10 +103,7 @@ class UpgradeTest {
                 String history = http.get("/documents/7/history").body();
                 assertTrue(history.contains("Spelling of Filippov") && history.contains("page.txt:3"), history);
                 assertTrue(http.get("/search.json?person=stalin").body().contains("\"id\":7"));
-                HttpResponse<String> signedIn = http.post("/admin/login", Map.of(
-                        "csrf", Editors.csrf(http.get("/admin/login").body()),
-                        "username", "olga", "password", Editors.PASSWORD, "return", "/admin"));
-                assertEquals(303, signedIn.statusCode(), signedIn.body());
+                Editors.signIn(http, "olga");
             }
         } finally {
             TestCatalogue.deleteRecursively(folder);

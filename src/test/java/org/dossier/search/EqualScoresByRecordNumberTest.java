@@ -86,7 +86,7 @@ class EqualScoresByRecordNumberTest {
              IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new CatalogueAnalyzer()))) {
             writing.into(writer);
             try (DirectoryReader reader = DirectoryReader.open(writer)) {
-                Snapshot snapshot = new Snapshot(reader, threads, config, 0);
+                Snapshot snapshot = new Snapshot(reader, threads, config, 0, new SegmentMemory());
                 Searching searching = new Searching(new CatalogueAnalyzer());
                 List<Integer> pages = new ArrayList<>();
                 for (int page = 1; ; page++) {

@@ -116,7 +116,7 @@ class FacetCounterAgainstDrillSidewaysTest {
         reader = DirectoryReader.open(directory);
         assertTrue(reader.leaves().size() >= 3, "several segments, each numbering its values its own way");
         executor = Executors.newFixedThreadPool(2);
-        snapshot = new Snapshot(reader, executor, config, LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);
+        snapshot = new Snapshot(reader, executor, config, LuceneSearchEngine.DEFAULT_KEPT_ANSWERS, new SegmentMemory());
         plain = new IndexSearcher(reader);
         state = new DefaultSortedSetDocValuesReaderState(reader, config);
         commonFirst = valuesByFrequency();
@@ -219,7 +219,7 @@ class FacetCounterAgainstDrillSidewaysTest {
      */
     @Test
     void everyCountIsWhatDrillSidewaysCountsWithNothingKeptToo() throws IOException {
-        everyCountIsWhatDrillSidewaysCounts(new Snapshot(reader, executor, config, 0));
+        everyCountIsWhatDrillSidewaysCounts(new Snapshot(reader, executor, config, 0, new SegmentMemory()));
     }
 
     private static void everyCountIsWhatDrillSidewaysCounts(Snapshot snapshot) throws IOException {

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 class LiveTalliesTest {
 
     private final FacetsConfig config = IndexLayout.facetsConfig();
+    /** What the tallies are carried in from one snapshot to the next, as an engine carries them. */
+    private final SegmentMemory carriedIn = new SegmentMemory();
 
     @Test
     void countsCarriedFromSnapshotToSnapshotAreThoseOfEveryLiveRecord() throws IOException {
@@ -29,9 +31,9 @@ class LiveTalliesTest {
     private void assertSameAsCountingEveryRecord(DirectoryReader reader, IndexSearcher searcher, String when)
             throws IOException {
         Ordinals ordinals = Ordinals.of(reader, config);
-        FacetCounter.Counts carried = LiveTallies.everything(searcher, ordinals);
+        FacetCounter.Counts carried = LiveTallies.everything(searcher, ordinals, carriedIn);
         FacetCounter.Counts counted = new IndexSearcher(reader).search(new MatchAllDocsQuery(),
-                new FacetCounter(ordinals, RequestFilters.none(ordinals)));
+                new FacetCounter(ordinals, new SegmentMemory(), RequestFilters.none(ordinals)));
         assertEquals(reader.numDocs(), carried.total, when + ": records");
         EditedSnapshots.assertSameCounts(counted, carried, when + ", no filter");
     }

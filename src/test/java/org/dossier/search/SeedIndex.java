@@ -62,7 +62,7 @@ final class SeedIndex implements AutoCloseable {
 
         /** A snapshot of the reader keeping {@code keptAnswers} bytes of answers (0: none). */
         Snapshot snapshot(long keptAnswers) throws Exception {
-            return new Snapshot(reader, threads, IndexLayout.facetsConfig(), keptAnswers);
+            return new Snapshot(reader, threads, IndexLayout.facetsConfig(), keptAnswers, new SegmentMemory());
         }
 
         @Override

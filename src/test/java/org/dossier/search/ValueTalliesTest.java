@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 class ValueTalliesTest {
 
     private final FacetsConfig config = IndexLayout.facetsConfig();
+    /** What the tallies are carried in from one snapshot to the next, as an engine carries them. */
+    private final SegmentMemory carriedIn = new SegmentMemory();
 
     @Test
     void countsUnderEachValueCarriedFromSnapshotToSnapshotAreThoseOfCountingItsLiveRecords() throws IOException {
@@ -40,9 +42,9 @@ class ValueTalliesTest {
         int found = 0;
         for (SearchRequest browse : browses()) {
             RequestFilters filters = new RequestFilters(browse, ordinals);
-            FacetCounter.Counts carried = ValueTallies.under(searcher, ordinals, filters.valueGroups(filters.activeBits));
+            FacetCounter.Counts carried = ValueTallies.under(searcher, ordinals, filters.valueGroups(filters.activeBits), carriedIn);
             FacetCounter.Counts counted = new IndexSearcher(reader).search(filters.all(),
-                    new FacetCounter(ordinals, filters));
+                    new FacetCounter(ordinals, new SegmentMemory(), filters));
             EditedSnapshots.assertSameCounts(counted, carried, when + ", " + browse.facets());
             found += counted.total > 0 ? 1 : 0;
         }

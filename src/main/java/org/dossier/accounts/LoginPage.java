@@ -3,6 +3,7 @@ package org.dossier.accounts;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -132,12 +133,26 @@ public final class LoginPage {
         return model;
     }
 
-    /** Where to go after signing in: a path on this site, never another site ("//evil.example"). */
+    /**
+     * Where to go after signing in: a path on this site, never another site ("//evil.example"), with
+     * anything but printable ASCII percent-encoded as UTF-8. A {@code Location} header is written in
+     * ISO-8859-1: a return address typed with "Москва" in it went to {@code /search?q=      }.
+     */
     static String safeReturn(String requested) {
         if (requested == null || !requested.startsWith("/") || requested.startsWith("//")
                 || requested.contains("\\") || requested.chars().anyMatch(c -> c < 0x20)) {
             return HOME;
         }
-        return requested;
+        StringBuilder ascii = new StringBuilder();
+        requested.codePoints().forEach(c -> {
+            if (c > 0x20 && c < 0x7F) {
+                ascii.append((char) c);
+            } else {
+                for (byte b : Character.toString(c).getBytes(StandardCharsets.UTF_8)) {
+                    ascii.append('%').append(String.format("%02X", b & 0xFF));
+                }
+            }
+        });
+        return ascii.toString();
     }
 }

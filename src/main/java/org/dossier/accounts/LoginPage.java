@@ -3,7 +3,6 @@ package org.dossier.accounts;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.dossier.web.ClientAddress;
 import org.dossier.web.ErrorPages;
+import org.dossier.web.Redirects;
 import org.dossier.web.WriteUnavailable;
 
 /** {@code /admin/login} and {@code /admin/logout}. */
@@ -143,16 +143,6 @@ public final class LoginPage {
                 || requested.contains("\\") || requested.chars().anyMatch(c -> c < 0x20)) {
             return HOME;
         }
-        StringBuilder ascii = new StringBuilder();
-        requested.codePoints().forEach(c -> {
-            if (c > 0x20 && c < 0x7F) {
-                ascii.append((char) c);
-            } else {
-                for (byte b : Character.toString(c).getBytes(StandardCharsets.UTF_8)) {
-                    ascii.append('%').append(String.format("%02X", b & 0xFF));
-                }
-            }
-        });
-        return ascii.toString();
+        return Redirects.ascii(requested);
     }
 }

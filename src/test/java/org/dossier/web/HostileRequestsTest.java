@@ -273,6 +273,22 @@ class HostileRequestsTest {
     }
 
     @Test
+    void anAddressSentWithLettersAsTheyAreIsRedirectedWithThemPercentEncoded() {
+        // curl sends "?q=Москва" as UTF-8 bytes, not escaped; the Location header, ISO-8859-1, said "?q=??????".
+        RawHttp.Response slash = RawHttp.send(catalogue.app().port(), "GET /search/?q=Москва+café HTTP/1.1",
+                "Host: localhost");
+        assertEquals(301, slash.status());
+        String encoded = "/search?q=%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0+caf%C3%A9";
+        assertEquals(encoded, slash.header("Location"));
+        assertEquals("Москва café", Jsoup.parse(http().get(encoded).body()).selectFirst("input[name=q]").val());
+        int record = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
+        RawHttp.Response permanent = RawHttp.send(catalogue.app().port(),
+                "GET /documents/" + record + "?search=q%3D%D0%BC&note=ü HTTP/1.1", "Host: localhost");
+        assertEquals(301, permanent.status());
+        assertTrue(permanent.header("Location").endsWith("?search=q%3D%D0%BC&note=%C3%BC"), permanent.header("Location"));
+    }
+
+    @Test
     void anAddressThatStartsWithTwoSlashesIsNeverRedirectedToAnotherSite() {
         // "//evil.example/" lost its trailing slash in a 301 to "//evil.example": another site.
         String[][] asked = {

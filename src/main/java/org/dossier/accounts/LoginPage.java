@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.dossier.web.ClientAddress;
 import org.dossier.web.ErrorPages;
+import org.dossier.web.Redirects;
 import org.dossier.web.WriteUnavailable;
 
 /** {@code /admin/login} and {@code /admin/logout}. */
@@ -132,12 +133,16 @@ public final class LoginPage {
         return model;
     }
 
-    /** Where to go after signing in: a path on this site, never another site ("//evil.example"). */
+    /**
+     * Where to go after signing in: a path on this site, never another site ("//evil.example"), with
+     * anything but printable ASCII percent-encoded as UTF-8. A {@code Location} header is written in
+     * ISO-8859-1: a return address typed with "Москва" in it went to {@code /search?q=      }.
+     */
     static String safeReturn(String requested) {
         if (requested == null || !requested.startsWith("/") || requested.startsWith("//")
                 || requested.contains("\\") || requested.chars().anyMatch(c -> c < 0x20)) {
             return HOME;
         }
-        return requested;
+        return Redirects.ascii(requested);
     }
 }

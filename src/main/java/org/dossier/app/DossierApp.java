@@ -90,6 +90,7 @@ import org.dossier.web.QueryEscapes;
 import org.dossier.web.TrailingSlash;
 import org.dossier.web.FootnoteAddresses;
 import org.dossier.web.SearchLimit;
+import org.dossier.web.StaticFiles;
 import org.dossier.web.Templates;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.LocalConnector;
@@ -314,8 +315,8 @@ public final class DossierApp implements AutoCloseable {
         config.jetty.modifyServer(jetty -> jetty.insertHandler(new BodyBeforeThread(largestBody, MIN_REQUEST_DATA_RATE,
                 BodyBeforeThread.WAITING_BYTES)));
         config.staticFiles.add(files -> {
-            files.hostedPath = "/static";
-            files.directory = "/static";
+            files.hostedPath = StaticFiles.FOLDER;
+            files.directory = StaticFiles.FOLDER;
             files.location = Location.CLASSPATH;
             files.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
         });
@@ -330,6 +331,7 @@ public final class DossierApp implements AutoCloseable {
         // Scripts on other sites may read the JSON twins, exports and feeds (and their errors):
         // before anything else can turn a request away, so that a 400, 429 or 503 is readable too.
         routes.before(CrossOrigin::allow);
+        routes.before(StaticFiles::onlyRead);
         // OAI-PMH checks its own escapes and answers a badArgument: harvesters read XML, not pages.
         routes.before(ctx -> {
             if (!ctx.path().equals(OaiPmh.PATH)) {

@@ -1,10 +1,14 @@
 package org.dossier.web;
 
 import io.javalin.http.Context;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,14 +51,47 @@ public final class QueryEscapes {
      */
     public static void checkForm(Context ctx) {
         String type = ctx.contentType();
-        if (ctx.method() != io.javalin.http.HandlerType.POST || type == null
-                || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        if (ctx.method() != io.javalin.http.HandlerType.POST || type == null) {
             return;
         }
-        problem(ctx.body()).ifPresent(wrong -> {
-            throw new BadRequest("The form's body has " + wrong + ", which a browser does not send: nothing was "
-                    + "changed. Send the form again from its page.");
-        });
+        String lowerType = type.toLowerCase(Locale.ROOT);
+        if (lowerType.startsWith("application/x-www-form-urlencoded")) {
+            // Bytes as they came, not escaped, are read in the charset the body names, UTF-8 unless it names another.
+            String charset = ctx.req().getCharacterEncoding();
+            if ((charset == null || charset.equalsIgnoreCase("utf-8")) && !utf8(ctx.bodyAsBytes())) {
+                throw unreadableForm("bytes that are not UTF-8 text");
+            }
+            problem(ctx.body()).ifPresent(wrong -> {
+                throw unreadableForm(wrong);
+            });
+        } else if (lowerType.startsWith("multipart/form-data")) {
+            // Jetty reads every field of a multipart form as UTF-8, whatever a part says: Latin-1, or
+            // bytes that are no text, were saved as U+FFFD, as they were from a URL-encoded form.
+            try {
+                for (Part part : ctx.req().getParts()) {
+                    if (part.getSubmittedFileName() == null && !utf8(part.getInputStream().readAllBytes())) {
+                        throw unreadableForm("a field ('" + QueryParams.shorten(part.getName()) + "') that is not UTF-8 text");
+                    }
+                }
+            } catch (IOException | ServletException e) {
+                throw new IllegalStateException(e); // a body that cannot be read: ErrorPages' 400
+            }
+        }
+    }
+
+    private static BadRequest unreadableForm(String wrong) {
+        return new BadRequest("The form's body has " + wrong + ", which a browser does not send: nothing was "
+                + "changed. Send the form again from its page.");
+    }
+
+    private static boolean utf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /**
@@ -80,10 +117,7 @@ public final class QueryEscapes {
             for (int i = 0; i < bytes.length; i++) {
                 bytes[i] = (byte) Integer.parseInt(run.substring(3 * i + 1, 3 * i + 3), 16);
             }
-            try {
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            } catch (CharacterCodingException e) {
+            if (!utf8(bytes)) {
                 return Optional.of(QueryParams.shorten(run));
             }
         }

@@ -2,6 +2,7 @@ package org.dossier.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Permanent redirects from another spelling of an address (a trailing slash, a key in capitals, a
@@ -19,9 +20,30 @@ public final class Redirects {
         ctx.redirect(withQuery(ctx, path), HttpStatus.MOVED_PERMANENTLY);
     }
 
-    /** {@code path} with the request's query string, if it has one. */
+    /** {@code path} with the request's query string, if it has one, in ASCII ({@link #ascii}). */
     public static String withQuery(Context ctx, String path) {
         String query = ctx.queryString();
-        return query == null || query.isEmpty() ? path : path + "?" + query;
+        return ascii(query == null || query.isEmpty() ? path : path + "?" + query);
+    }
+
+    /**
+     * An address for a {@code Location} header: everything but printable ASCII percent-encoded as
+     * UTF-8. The header is written in ISO-8859-1, and an address can come with letters as they are
+     * (curl sends {@code /search/?q=Москва} so): they went out as {@code ?} or a byte no browser
+     * reads as UTF-8, and the address redirected to searched for something else.
+     */
+    public static String ascii(String address) {
+        StringBuilder ascii = new StringBuilder(address.length());
+        address.codePoints().forEach(c -> {
+            if (c > 0x20 && c < 0x7F) {
+                ascii.append((char) c);
+            } else {
+                for (byte b : Character.toString(c).getBytes(StandardCharsets.UTF_8)) {
+                    ascii.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+                }
+            }
+        });
+        return ascii.toString();
     }
 }

@@ -229,6 +229,25 @@ class AccessControlTest {
     }
 
     @Test
+    void aReturnAddressWrittenInAnotherAlphabetArrivesThere() {
+        // A Location header is ISO-8859-1: "Москва" as written went to '/search?q=      '.
+        String search = "/search?q=Москва 1945";
+        String encoded = "/search?q=%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0%201945";
+        Http reader = reader();
+        Document form = Jsoup.parse(reader.get("/admin/login?return=" + java.net.URLEncoder.encode(search,
+                java.nio.charset.StandardCharsets.UTF_8)).body());
+        HttpResponse<String> signedIn = reader.post("/admin/login", Map.of("csrf", Editors.csrf(form.outerHtml()),
+                "username", "alice", "password", Editors.PASSWORD, "return", form.selectFirst("input[name=return]").val()));
+        assertEquals(303, signedIn.statusCode(), signedIn.body());
+        assertEquals(encoded, signedIn.headers().firstValue("Location").orElseThrow());
+        assertEquals("Москва 1945", Jsoup.parse(reader.get(encoded).body()).selectFirst("input[name=q]").val());
+        HttpResponse<String> already = reader.get("/admin/login?return=" + java.net.URLEncoder.encode(search,
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(303, already.statusCode(), "signed in already: on to the address");
+        assertEquals(encoded, already.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
     void theSignInReturnsOnlyToAddressesOnThisSite() {
         // Any path of this site will do: the check reads the address, not the records.
         assertEquals("/admin/documents/3/edit", LoginPage.safeReturn("/admin/documents/3/edit"));

@@ -203,6 +203,28 @@ class MetricsAndLogsTest {
     }
 
     @Test
+    void madeUpMethodsAreCountedInOneSeriesNotOneEach() {
+        // Jetty takes any word as a method: each new one made a timer kept for the node's life.
+        for (int i = 0; i < 20; i++) {
+            assertEquals(405, RawHttp.send(catalogue.app().port(), "MADEUP" + i + " / HTTP/1.1", "Host: localhost").status());
+        }
+        assertEquals(405, RawHttp.send(catalogue.app().port(), "PUT / HTTP/1.1", "Host: localhost").status());
+        // A request is counted once its answer is sent, as it is logged.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String text = scrape();
+        while (!(sample(text, "http_server_requests_seconds_count", "method=\"other\"", "status=\"405\"") >= 20
+                && sample(text, "http_server_requests_seconds_count", "method=\"PUT\"", "status=\"405\"") >= 1)
+                && System.nanoTime() < deadline) {
+            text = scrape();
+        }
+        assertFalse(text.contains("MADEUP"), "no series per method tried");
+        assertTrue(sample(text, "http_server_requests_seconds_count", "method=\"other\"",
+                "status=\"405\"") >= 20, text);
+        assertTrue(sample(text, "http_server_requests_seconds_count", "method=\"PUT\"",
+                "status=\"405\"") >= 1, "HTTP's own methods keep their names: " + text);
+    }
+
+    @Test
     void aNodesOwnWarmUpIsNeitherLoggedNorCountedNorHeldToTheSearchLimit() throws Exception {
         accessLog.list.clear();
         // 200 searches and pages of its own on a node that allows one client 60 searches a minute and

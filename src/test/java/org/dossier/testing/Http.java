@@ -110,6 +110,16 @@ public final class Http {
         return send(request);
     }
 
+    /** Any request with a body of any bytes, text in no character set included. */
+    public HttpResponse<String> sendBytes(String method, String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
     /** Posts a form with extra headers (an X-Forwarded-For from a trusted proxy, say). */
     public HttpResponse<String> post(String path, Map<String, String> form, String... headers) {
         return send("POST", path, FORM, encoded(List.copyOf(form.entrySet())), headers);

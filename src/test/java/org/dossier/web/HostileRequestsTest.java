@@ -198,6 +198,48 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aFormWhoseBytesAreNotUtf8IsA400AndSavesNothingHoweverItIsSent() {
+        org.dossier.editing.Editors.add(catalogue, "bytes", org.dossier.accounts.Role.EDITOR);
+        Http editor = org.dossier.editing.Editors.signIn(catalogue, "bytes");
+        String csrf = org.dossier.editing.Editors.csrf(editor.get("/admin/documents/new").body());
+        int before = records();
+        // Bytes not escaped, and a multipart form's fields (whatever charset a part names), were saved as U+FFFD.
+        byte[] raw = join(("csrf=" + csrf + "&date=1950&note=n&title=Caf").getBytes(StandardCharsets.US_ASCII),
+                new byte[] {(byte) 0xE9, (byte) 0xFF});
+        HttpResponse<String> urlEncoded = editor.sendBytes("POST", "/admin/documents/new", "application/x-www-form-urlencoded", raw);
+        String boundary = "b0undary";
+        byte[] multipart = join(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"date\"\r\n\r\n1950"
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nn"
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n"
+                + "Content-Type: text/plain; charset=ISO-8859-1\r\n\r\nCaf").getBytes(StandardCharsets.US_ASCII),
+                new byte[] {(byte) 0xE9}, ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        HttpResponse<String> multipartForm = editor.sendBytes("POST", "/admin/documents/new",
+                "multipart/form-data; boundary=" + boundary, multipart);
+        for (HttpResponse<String> response : List.of(urlEncoded, multipartForm)) {
+            assertEquals(400, response.statusCode(), response.body());
+            assertTrue(Jsoup.parse(response.body()).selectFirst(".error-page .lead").text().contains("not UTF-8 text"),
+                    response.body());
+        }
+        assertEquals(before, records(), "nothing was saved");
+        HttpResponse<String> utf8 = editor.sendBytes("POST", "/admin/documents/new", "multipart/form-data; boundary=" + boundary,
+                new String(multipart, StandardCharsets.ISO_8859_1).replace("Caf\u00e9", "Caf\u00c3\u00a9")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(303, utf8.statusCode(), "a multipart form in UTF-8 is read: " + utf8.body());
+        HttpResponse<String> latin1 = editor.sendBytes("POST", "/admin/documents/new",
+                "application/x-www-form-urlencoded; charset=ISO-8859-1", raw);
+        assertEquals(303, latin1.statusCode(), "a body that names its charset is read in it: " + latin1.body());
+    }
+
+    private static byte[] join(byte[]... parts) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
+    }
+
+    @Test
     void aChunkedBodyThatIsNotChunksIsA400NotA500() {
         // Jetty's "Early EOF" reached the error handler as an unknown exception: a 500, logged with its stack.
         for (String path : new String[] {"/admin/login", "/oai"}) {
@@ -228,6 +270,22 @@ class HostileRequestsTest {
         }
         HttpResponse<String> oai = http().get("/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:localhost:1%00");
         assertTrue(oai.statusCode() < 500, "oai: " + oai.statusCode());
+    }
+
+    @Test
+    void anAddressSentWithLettersAsTheyAreIsRedirectedWithThemPercentEncoded() {
+        // curl sends "?q=Москва" as UTF-8 bytes, not escaped; the Location header, ISO-8859-1, said "?q=??????".
+        RawHttp.Response slash = RawHttp.send(catalogue.app().port(), "GET /search/?q=Москва+café HTTP/1.1",
+                "Host: localhost");
+        assertEquals(301, slash.status());
+        String encoded = "/search?q=%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0+caf%C3%A9";
+        assertEquals(encoded, slash.header("Location"));
+        assertEquals("Москва café", Jsoup.parse(http().get(encoded).body()).selectFirst("input[name=q]").val());
+        int record = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
+        RawHttp.Response permanent = RawHttp.send(catalogue.app().port(),
+                "GET /documents/" + record + "?search=q%3D%D0%BC&note=ü HTTP/1.1", "Host: localhost");
+        assertEquals(301, permanent.status());
+        assertTrue(permanent.header("Location").endsWith("?search=q%3D%D0%BC&note=%C3%BC"), permanent.header("Location"));
     }
 
     @Test

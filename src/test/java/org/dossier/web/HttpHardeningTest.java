@@ -96,6 +96,10 @@ class HttpHardeningTest {
             {"PATCH", page, "GET, HEAD"},
             {"DELETE", "/oai", "GET, HEAD, POST"},
             {"GET", "/admin/logout", "POST"},
+            // A style sheet is an address too: PUT was a 403 about a missing security token, OPTIONS a 404.
+            {"PUT", "/static/dossier.css", "GET, HEAD"},
+            {"DELETE", "/static/dossier.css", "GET, HEAD"},
+            {"OPTIONS", "/static/dossier.css", "GET, HEAD"},
         };
         for (String[] request : asked) {
             HttpResponse<String> response = http().send(request[0], request[1], null, null);
@@ -114,6 +118,9 @@ class HttpHardeningTest {
         assertTrue(json.body().contains("\"status\":405"), json.body());
         assertEquals(404, http().send("POST", "/no/such/page", null, null).statusCode(),
                 "an address no method has is still not found");
+        assertEquals(404, http().send("PUT", "/static/no-such-file.css", null, null).statusCode(),
+                "nor a file that is not there");
+        assertEquals(200, http().get("/static/dossier.css").statusCode());
     }
 
     @Test

@@ -83,6 +83,7 @@ import org.dossier.web.LeadingZeros;
 import org.dossier.web.JettyErrors;
 import org.dossier.web.SecurityHeaders;
 import org.dossier.web.PublicUrl;
+import org.dossier.web.RequestIds;
 import org.dossier.web.ResultTrail;
 import org.dossier.web.QueryEscapes;
 import org.dossier.web.TrailingSlash;
@@ -302,6 +303,8 @@ public final class DossierApp implements AutoCloseable {
                 long largestBody = config.http.maxRequestSize;
                 config.jetty.modifyServer(jetty -> jetty.insertHandler(new BodyBeforeThread(largestBody, MIN_REQUEST_DATA_RATE,
                         BodyBeforeThread.WAITING_BYTES)));
+                // Outermost: every request, a body still on its way included, has its id from the first.
+                config.jetty.modifyServer(jetty -> jetty.insertHandler(new RequestIds()));
                 config.staticFiles.add(files -> {
                     files.hostedPath = "/static";
                     files.directory = "/static";

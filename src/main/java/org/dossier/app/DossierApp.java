@@ -10,6 +10,8 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -160,6 +162,10 @@ public final class DossierApp implements AutoCloseable {
      * in-process ({@link #startInProcess()}).
      */
     public static DossierApp build(Settings settings, OperationsSettings operating) {
+        requireAddress(settings.host(), "--host");
+        if (operating.metricsPort() != null) {
+            requireAddress(operating.metricsHost(), "--metrics-host");
+        }
         Clock clock = Clock.systemUTC();
         Protection protection = settings.protection();
         ClientAddress clients = ClientAddress.behind(protection.trustedProxies());
@@ -415,6 +421,21 @@ public final class DossierApp implements AutoCloseable {
             operations.close();
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * A host name that names no address (a slip of the keyboard): said so before anything is opened.
+     * Binding to it failed as a port in use does, and was said to be one, after the migrations and
+     * the seeds' import; the metrics host's, with the catalogue's port already open.
+     */
+    private static void requireAddress(String host, String option) {
+        try {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new StartupProblem("cannot listen on " + host + ": no address has that name; give " + option
+                    + " one of this machine's addresses or host names" + (option.equals("--host") ? ", or 0.0.0.0 for "
+                    + "all of them" : ""), e);
         }
     }
 

@@ -233,6 +233,26 @@ class MetricsAndLogsTest {
         }
     }
 
+    /** Any token is a method to Jetty: each made-up one was a series of its own, as many as a client liked. */
+    @Test
+    void madeUpMethodsAreCountedAsOneOtherMethodNotASeriesEach() {
+        double before = total(scrape(), "http_server_requests_seconds_count", "method=\"" + Metrics.OTHER_METHOD + "\"");
+        for (String method : List.of("ZZZA", "ZZZB", "QQQ1")) {
+            RawHttp.send(catalogue.app().port(), method + " / HTTP/1.1", "Host: localhost");
+            RawHttp.send(catalogue.app().port(), method + " /no/such/page HTTP/1.1", "Host: localhost");
+        }
+        // Counted once each response is complete: a scrape right after the last may come first.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String text;
+        while (total(text = scrape(), "http_server_requests_seconds_count", "method=\"" + Metrics.OTHER_METHOD + "\"")
+                < before + 6 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertFalse(text.contains("ZZZ") || text.contains("QQQ"), text);
+        assertEquals(before + 6, total(text, "http_server_requests_seconds_count",
+                "method=\"" + Metrics.OTHER_METHOD + "\""), text);
+    }
+
     @Test
     void aRequestThatCannotBeParsedIsLoggedAndCountedAsUnparsableNotAsAMadeUpPath() {
         accessLog.list.clear();

@@ -284,7 +284,6 @@ public final class DossierApp implements AutoCloseable {
                     context.setErrorHandler(new JettyErrors(templates));
                 });
                 config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors(templates)));
-                operations.configure(config);
                 config.fileRenderer(templates);
                 config.jsonMapper(new JavalinJackson(JavalinJackson.defaultMapper(), false));
                 // gzip at level 1, as nginx does by default, not Javalin's 6: a 73 KB search page in
@@ -309,8 +308,12 @@ public final class DossierApp implements AutoCloseable {
                 long largestBody = config.http.maxRequestSize;
                 config.jetty.modifyServer(jetty -> jetty.insertHandler(new BodyBeforeThread(largestBody, MIN_REQUEST_DATA_RATE,
                         BodyBeforeThread.WAITING_BYTES)));
-                // Outermost: every request, a body still on its way included, has its id from the first.
+                // Every request, a body still on its way included, has its id from the first.
                 config.jetty.modifyServer(jetty -> jetty.insertHandler(new RequestIds()));
+                // After them, so that its graceful stop is outermost and counts a request in flight from
+                // its first byte: inside BodyBeforeThread, a form whose body was still coming when the
+                // stop began was not counted, and was answered 503 with the grace unused.
+                operations.configure(config);
                 config.staticFiles.add(files -> {
                     files.hostedPath = "/static";
                     files.directory = "/static";

@@ -176,6 +176,9 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
+            // Last: the JVM's hooks run at once, and logback's own stopped the log while this one was
+            // still stopping, losing every line of the stop (resources/logback.xml).
+            LogFormat.close();
             stopped.countDown();
         }, "dossier-shutdown"));
         String serving = "Dossier is serving " + database + " at http://" + displayHost() + ":" + app.port() + "/";

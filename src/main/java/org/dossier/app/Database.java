@@ -391,7 +391,9 @@ public final class Database implements AutoCloseable {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getMessage();
+        // The driver's UnknownHostException says the name alone ("...: db-prod.internl").
+        return root instanceof java.net.UnknownHostException ? "no address has the name " + root.getMessage()
+                + " (check the host in the address)" : root.getMessage();
     }
 
     /**

@@ -11,6 +11,8 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +87,7 @@ import org.dossier.web.LeadingZeros;
 import org.dossier.web.JettyErrors;
 import org.dossier.web.SecurityHeaders;
 import org.dossier.web.PublicUrl;
+import org.dossier.web.RequestIds;
 import org.dossier.web.ResultTrail;
 import org.dossier.web.QueryEscapes;
 import org.dossier.web.TrailingSlash;
@@ -162,6 +165,10 @@ public final class DossierApp implements AutoCloseable {
      * in-process ({@link #startInProcess()}).
      */
     public static DossierApp build(Settings settings, OperationsSettings operating) {
+        requireAddress(settings.host(), "--host");
+        if (operating.metricsPort() != null) {
+            requireAddress(operating.metricsHost(), "--metrics-host");
+        }
         Clock clock = Clock.systemUTC();
         Protection protection = settings.protection();
         ClientAddress clients = ClientAddress.behind(protection.trustedProxies());
@@ -289,7 +296,6 @@ public final class DossierApp implements AutoCloseable {
             context.setErrorHandler(new JettyErrors(templates));
         });
         config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors(templates)));
-        operations.configure(config);
         config.fileRenderer(templates);
         config.jsonMapper(new JavalinJackson(JavalinJackson.defaultMapper(), false));
         // gzip at level 1, as nginx does by default, not Javalin's 6: a 73 KB search page in
@@ -314,6 +320,12 @@ public final class DossierApp implements AutoCloseable {
         long largestBody = config.http.maxRequestSize;
         config.jetty.modifyServer(jetty -> jetty.insertHandler(new BodyBeforeThread(largestBody, MIN_REQUEST_DATA_RATE,
                 BodyBeforeThread.WAITING_BYTES)));
+        // Every request, a body still on its way included, has its id from the first.
+        config.jetty.modifyServer(jetty -> jetty.insertHandler(new RequestIds()));
+        // After them, so that its graceful stop is outermost and counts a request in flight from
+        // its first byte: inside BodyBeforeThread, a form whose body was still coming when the
+        // stop began was not counted, and was answered 503 with the grace unused.
+        operations.configure(config);
         config.staticFiles.add(files -> {
             files.hostedPath = StaticFiles.FOLDER;
             files.directory = StaticFiles.FOLDER;
@@ -475,6 +487,21 @@ public final class DossierApp implements AutoCloseable {
         routes.get("/sitemaps/{file}", sitemaps::child);
         routes.get("/feed.atom", feed::show);
         routes.get("/robots.txt", robots::show);
+    }
+
+    /**
+     * A host name that names no address (a slip of the keyboard): said so before anything is opened.
+     * Binding to it failed as a port in use does, and was said to be one, after the migrations and
+     * the seeds' import; the metrics host's, with the catalogue's port already open.
+     */
+    private static void requireAddress(String host, String option) {
+        try {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new StartupProblem("cannot listen on " + host + ": no address has that name; give " + option
+                    + " one of this machine's addresses or host names" + (option.equals("--host") ? ", or 0.0.0.0 for "
+                    + "all of them" : ""), e);
+        }
     }
 
     /** Whether binding failed because the host is not an address of this machine (EADDRNOTAVAIL). */

@@ -91,6 +91,29 @@ public final class Main implements Runnable {
         return " (from the environment variable " + variable + ")";
     }
 
+    /**
+     * The same for a value the option's type took but the command's settings refused
+     * ("--max-index-lag must be 0 or more changes, not -3"): the option named first in {@code message},
+     * when {@code line} did not have it typed and took it from the environment.
+     */
+    static String fromTheEnvironment(String message, CommandLine line) {
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("(--[a-z0-9-]+)").matcher(String.valueOf(message));
+        if (!named.find()) {
+            return "";
+        }
+        CommandLine.Model.OptionSpec option = line.getCommandSpec().findOption(named.group(1));
+        CommandLine.IDefaultValueProvider environment = line.getDefaultValueProvider();
+        if (option == null || environment == null || line.getParseResult().hasMatchedOption(option)) {
+            return "";
+        }
+        try {
+            return environment.defaultValue(option) == null ? ""
+                    : " (from the environment variable " + EnvironmentDefaults.variable(option.longestName()) + ")";
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
 
     /** A failure on one line: its message, and its innermost cause when that says more. */
     static String describe(Throwable e) {

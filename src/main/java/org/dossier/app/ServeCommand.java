@@ -12,9 +12,12 @@ import org.dossier.importing.ImportRejectedException;
 import org.dossier.ops.LogFormat;
 import org.dossier.ops.OperationsSettings;
 import org.dossier.web.PublicUrl;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serves the catalogue over HTTP. On first start, with an empty database, "
@@ -23,6 +26,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOption databaseOption;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--index", paramLabel = "DIR",
             description = "This node's own search index folder (default: beside a SQLite file, data/dossier.db has "
@@ -149,7 +155,9 @@ final class ServeCommand implements Callable<Integer> {
                             Duration.ofMillis(searchWait), keptAnswersMb), index, search);
             app = DossierApp.start(settings, operating);
         } catch (IllegalArgumentException e) {
-            System.err.println("dossier serve: " + e.getMessage());
+            // A value the settings refuse, which may come from the environment rather than the command line.
+            CommandLine line = spec.commandLine();
+            line.getErr().println("dossier serve: " + e.getMessage() + Main.fromTheEnvironment(e.getMessage(), line));
             return 2;
         } catch (StartupProblem e) {
             // One line that says what to do; the cause is no news to the person starting the server.
@@ -168,6 +176,9 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
+            // Last: the JVM's hooks run at once, and logback's own stopped the log while this one was
+            // still stopping, losing every line of the stop (resources/logback.xml).
+            LogFormat.close();
             stopped.countDown();
         }, "dossier-shutdown"));
         String serving = "Dossier is serving " + database + " at http://" + displayHost() + ":" + app.port() + "/";

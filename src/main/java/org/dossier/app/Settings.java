@@ -25,7 +25,7 @@ public record Settings(DatabaseAddress database, String host, int port, Path see
 
     public Settings {
         if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port " + port + " is not from 0 to 65535");
+            throw new IllegalArgumentException("--port must be from 0 to 65535, not " + port);
         }
         if (archive == null) {
             archive = Archive.DEFAULT;

@@ -3,6 +3,7 @@ package org.dossier.authorities;
 import static org.dossier.db.Tables.AUTHORITY_VERSION;
 import static org.dossier.db.Tables.MOVED_LINK;
 import static org.dossier.db.Tables.PERSON;
+import static org.dossier.db.Tables.RESTAMP;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,6 +146,21 @@ public final class AuthorityRecords {
             }
         }
         return underWay;
+    }
+
+    /**
+     * Whether {@link AuthorityWriter#carryOn} has anything to do (a merge or its undoing still moving
+     * records, a rename still stamping them), read without writing: a look that finds nothing takes
+     * no write lock, which on SQLite every writer would wait for.
+     */
+    public boolean anythingToCarryOn() {
+        for (AuthorityKind kind : AuthorityKind.values()) {
+            AuthorityTables t = AuthorityTables.of(kind);
+            if (db.fetchExists(t.table(), merging(t)) || db.fetchExists(t.table(), restoring(kind))) {
+                return true;
+            }
+        }
+        return db.fetchExists(RESTAMP);
     }
 
     /** How many records merges and restores under way have still to move, in the whole catalogue. */

@@ -60,8 +60,10 @@ public final class PendingMerges {
 
     private long carryOnAll(BooleanSupplier stopped) {
         long moved = 0;
-        for (int batch; !stopped.getAsBoolean() && (batch = store.write((records, tx) ->
-                new AuthorityWriter(records, tx, clock).carryOn())) > 0; ) {
+        // Looked for with a read first: a write transaction every poll, with nothing to do, took
+        // SQLite's write lock (or waited for an import's, then failed) on every node every 10 s.
+        for (int batch; !stopped.getAsBoolean() && store.read(db -> new AuthorityRecords(db).anythingToCarryOn())
+                && (batch = store.write((records, tx) -> new AuthorityWriter(records, tx, clock).carryOn())) > 0; ) {
             moved += batch;
             try {
                 Thread.sleep(BETWEEN_BATCHES_MILLIS);

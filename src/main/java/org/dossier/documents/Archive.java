@@ -15,11 +15,12 @@ public record Archive(String name, String adminEmail) {
 
     public Archive {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("the archive needs a name");
+            throw new IllegalArgumentException("--archive-name needs a name, not nothing");
         }
         name = name.strip();
         if (adminEmail == null || !EMAIL.matcher(adminEmail).matches()) {
-            throw new IllegalArgumentException("'" + adminEmail + "' is not an e-mail address like archivist@example.org");
+            throw new IllegalArgumentException("--admin-email takes an e-mail address like archivist@example.org, not '"
+                    + adminEmail + "'");
         }
     }
 }

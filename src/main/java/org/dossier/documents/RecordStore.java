@@ -52,6 +52,11 @@ public final class RecordStore {
         return db.dialect();
     }
 
+    /** What {@code query} reads as the last commit left the catalogue, outside any write of this store's: it takes no write lock. */
+    public <T> T read(Function<DSLContext, T> query) {
+        return query.apply(db);
+    }
+
     /** How many records the catalogue holds as its last commit left it, read outside any write of this store's. */
     public long recordCount() {
         return db.fetchCount(DOCUMENT);

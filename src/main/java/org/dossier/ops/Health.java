@@ -11,7 +11,8 @@ import org.dossier.web.ErrorPages;
 /**
  * {@code GET /health} (liveness: the process answers) and {@code GET /ready} (readiness: see
  * {@link Readiness}), JSON for load balancers and orchestrators; 503 when not ready. Neither reads
- * a session or writes anything, so either can be called every second.
+ * a session or writes anything, so either can be called every second. The metrics port answers
+ * /ready too ({@link MetricsServer}), with the details the public one leaves out.
  */
 public final class Health {
 
@@ -19,6 +20,10 @@ public final class Health {
     public static final String READINESS = "/ready";
     /** Addresses that sessions, throttles and rate limits should leave alone. */
     public static final Set<String> PATHS = Set.of(LIVENESS, READINESS);
+
+    /** The details that quote others' words (a connection's error, Solr's answer): on the metrics port only. */
+    private static final Set<String> QUOTING = Set.of("error", "detail");
+    static final String WITHHELD = "said in the node's log, and in /ready on its metrics port (--metrics-port)";
 
     private final BuildInfo build;
     private final Readiness readiness;
@@ -50,11 +55,41 @@ public final class Health {
     }
 
     void readiness(Context ctx) {
+        Answer answer = readiness(false);
+        noCache(ctx).status(answer.status()).json(answer.body());
+    }
+
+    /** /ready's status (200 or 503) and JSON body. */
+    public record Answer(int status, Map<String, Object> body) {
+    }
+
+    /**
+     * What /ready answers: every check with its details when {@code inFull} (on the metrics port, an
+     * operator's), else without the texts that quote what the database, Solr or Flyway said, which
+     * name internal hosts, ports, users and collections: the public port's answer is for a load
+     * balancer, which reads its status, and for anyone who asks.
+     */
+    public Answer readiness(boolean inFull) {
         Readiness.Report report = readiness.check();
         boolean ready = report.ready() && !stopping;
         Map<String, Object> body = head(ready ? "ready" : stopping ? "stopping" : "not ready");
-        body.put("checks", report.checks());
-        noCache(ctx).status(ready ? 200 : 503).json(body);
+        Map<String, Readiness.Check> checks = report.checks();
+        if (!inFull) {
+            Map<String, Readiness.Check> shown = new LinkedHashMap<>();
+            checks.forEach((name, check) -> shown.put(name, withoutQuotes(check)));
+            checks = shown;
+        }
+        body.put("checks", checks);
+        return new Answer(ready ? 200 : 503, body);
+    }
+
+    private static Readiness.Check withoutQuotes(Readiness.Check check) {
+        if (QUOTING.stream().noneMatch(check.details()::containsKey)) {
+            return check;
+        }
+        Map<String, Object> details = new LinkedHashMap<>(check.details());
+        details.replaceAll((key, value) -> QUOTING.contains(key) ? WITHHELD : value);
+        return new Readiness.Check(check.ok(), details);
     }
 
     private Map<String, Object> head(String status) {

@@ -19,6 +19,16 @@ public enum LogFormat {
     text, json;
 
     /** Switches every console appender of the root logger and of the access log to this format. */
+    /**
+     * Writes what the log still holds (the access log's queue) and closes it: the last thing a
+     * stopping server does, once the stop has said everything it had to.
+     */
+    public static void close() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.stop();
+        }
+    }
+
     public void apply() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             apply(context);

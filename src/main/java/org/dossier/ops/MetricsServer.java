@@ -1,5 +1,6 @@
 package org.dossier.ops;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,12 +12,14 @@ import java.util.concurrent.Executors;
 
 /**
  * {@code GET /metrics} on a port of its own ({@code --metrics-port}), so that metrics are never
- * served to the public by accident. The JDK's own small HTTP server: one path, no pages, sessions
+ * served to the public by accident; and {@code GET /ready} with every check's details, which the
+ * public port's /ready leaves out where they quote the database or Solr (internal hosts). The JDK's own small HTTP server: one path, no pages, sessions
  * or templates, nothing shared with the catalogue's server, and no dependency.
  */
 public final class MetricsServer implements AutoCloseable {
 
     public static final String PATH = "/metrics";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final HttpServer server;
@@ -27,27 +30,34 @@ public final class MetricsServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    public static MetricsServer start(String host, int port, Metrics metrics) throws IOException {
+    public static MetricsServer start(String host, int port, Metrics metrics, Health health) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 8);
-        ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
+        // Two: a /ready that waits for a database that does not answer (5 s) holds no scrape up.
+        ExecutorService executor = Executors.newFixedThreadPool(2, task -> {
             Thread thread = new Thread(task, "dossier-metrics");
             thread.setDaemon(true);
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", exchange -> answer(exchange, metrics));
+        server.createContext("/", exchange -> answer(exchange, metrics, health));
         server.start();
         return new MetricsServer(server, executor);
     }
 
-    private static void answer(HttpExchange exchange, Metrics metrics) throws IOException {
+    private static void answer(HttpExchange exchange, Metrics metrics, Health health) throws IOException {
         try (exchange) {
             boolean get = exchange.getRequestMethod().equals("GET") || exchange.getRequestMethod().equals("HEAD");
-            if (!exchange.getRequestURI().getPath().equals(PATH)) {
-                send(exchange, 404, "text/plain; charset=utf-8", "Metrics are at " + PATH + "\n");
+            String path = exchange.getRequestURI().getPath();
+            if (!path.equals(PATH) && !path.equals(Health.READINESS)) {
+                send(exchange, 404, "text/plain; charset=utf-8", "Metrics are at " + PATH + ", readiness in full at "
+                        + Health.READINESS + "\n");
             } else if (!get) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                 send(exchange, 405, "text/plain; charset=utf-8", "Only GET\n");
+            } else if (path.equals(Health.READINESS)) {
+                Health.Answer ready = health.readiness(true);
+                exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                send(exchange, ready.status(), "application/json", JSON.writeValueAsString(ready.body()));
             } else {
                 send(exchange, 200, PROMETHEUS_TEXT, metrics.scrape());
             }

@@ -79,7 +79,7 @@ public final class Operations implements AutoCloseable {
     /** Once the catalogue's server listens: opens the metrics port, when one is set. */
     public void started() throws IOException {
         if (settings.metricsPort() != null) {
-            metricsServer = MetricsServer.start(settings.metricsHost(), settings.metricsPort(), metrics);
+            metricsServer = MetricsServer.start(settings.metricsHost(), settings.metricsPort(), metrics, health);
             LOG.info("Metrics at http://{}:{}{}", settings.metricsHost(), metricsServer.port(), MetricsServer.PATH);
         }
     }

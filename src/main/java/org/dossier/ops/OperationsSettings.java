@@ -45,16 +45,18 @@ public record OperationsSettings(Integer metricsPort, String metricsHost, long m
             throw new IllegalArgumentException("--warm-up-limit takes a number of seconds, 1 or more");
         }
         if (metricsPort != null && (metricsPort < 0 || metricsPort > 65_535)) {
-            throw new IllegalArgumentException("metrics port " + metricsPort + " is not from 0 to 65535");
+            throw new IllegalArgumentException("--metrics-port must be from 0 to 65535, not " + metricsPort);
         }
         if (maxIndexLag < 0) {
-            throw new IllegalArgumentException("the index lag allowed must be 0 or more, not " + maxIndexLag);
+            throw new IllegalArgumentException("--max-index-lag must be 0 or more changes, not " + maxIndexLag);
         }
         if (shutdownGrace == null || shutdownGrace.isNegative()) {
-            throw new IllegalArgumentException("the shutdown grace must be a duration of 0 or more");
+            throw new IllegalArgumentException("--shutdown-grace takes a number of seconds, 0 or more"
+                    + (shutdownGrace == null ? "" : ", not " + shutdownGrace.toSeconds()));
         }
         if (shutdownDelay == null || shutdownDelay.isNegative()) {
-            throw new IllegalArgumentException("--shutdown-delay takes a number of seconds, 0 or more");
+            throw new IllegalArgumentException("--shutdown-delay takes a number of seconds, 0 or more"
+                    + (shutdownDelay == null ? "" : ", not " + shutdownDelay.toSeconds()));
         }
         if (metricsHost == null || metricsHost.isBlank()) {
             metricsHost = "127.0.0.1";

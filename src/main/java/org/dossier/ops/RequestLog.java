@@ -3,6 +3,7 @@ package org.dossier.ops;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import java.time.Duration;
+import org.dossier.web.RequestIds;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.slf4j.Logger;
@@ -10,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * After every request: one access-log line (method, route template, path without its query
- * string, status, time, bytes) on the logger {@code dossier.access}, and the request's metrics.
+ * string, status, time, bytes, the request's id: {@link RequestIds}) on the logger {@code dossier.access}, and the request's metrics.
  * Query strings are never logged (they hold what readers searched for), nor cookies or tokens. A
  * node's requests of its own ({@link WarmUp}) are neither logged nor counted.
  * With {@code --log-format json} the fields are the log event's key-value pairs.
@@ -70,7 +71,8 @@ public final class RequestLog implements org.eclipse.jetty.server.RequestLog {
                     .addKeyValue("status", status)
                     .addKeyValue("ms", ms)
                     .addKeyValue("bytes", bytes)
-                    .log("{} {} {} {} ms {} B route={}", method, path, status, ms, bytes, route);
+                    .addKeyValue("id", RequestIds.of(request))
+                    .log("{} {} {} {} ms {} B id={} route={}", method, path, status, ms, bytes, RequestIds.of(request), route);
         }
     }
 

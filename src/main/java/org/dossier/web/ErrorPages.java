@@ -72,7 +72,7 @@ public final class ErrorPages {
                         + "changed. Send it as UTF-8, as the site's own forms do.");
                 return;
             }
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            LOG.error("{} {} failed (request {})", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
             show(ctx, 500, "Something went wrong", "The catalogue could not answer this request. "
                     + "The error has been logged; please try again later.");
         });
@@ -131,7 +131,7 @@ public final class ErrorPages {
 
     /** The one line an operator reads for a request the database could not take: "POST /admin/login: the database cannot be reached (Connection refused)". */
     public static void logUnavailable(Context ctx, WriteUnavailable e) {
-        LOG.warn("{} {}: {} ({})", ctx.method(), ctx.path(), e.reason(), e.why());
+        LOG.warn("{} {}: {} ({}) (request {})", ctx.method(), ctx.path(), e.reason(), e.why(), RequestIds.of(ctx));
     }
 
     /**
@@ -184,15 +184,24 @@ public final class ErrorPages {
     private static void show(Context ctx, int status, String title, String message, String again) {
         ctx.attribute(RENDERED, true);
         ctx.status(status);
+        // A failure of ours (or of what we depend on) is in the log under this id: a reader who
+        // reports it can quote it.
+        String reference = status >= 500 ? RequestIds.of(ctx) : null;
+        if (reference != null) {
+            ctx.header(RequestIds.HEADER, reference);
+        }
         if (wantsJson(ctx)) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", status);
             body.put("error", title);
             body.put("message", message);
+            if (reference != null) {
+                body.put("reference", reference);
+            }
             ctx.json(body);
         } else if (wantsText(ctx.path())) {
             ctx.contentType(PLAIN_TEXT);
-            ctx.result(asText(status, title, message));
+            ctx.result(asText(status, title, message) + (reference == null ? "" : "Reference: " + reference + "\n"));
         } else {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("status", status);
@@ -202,6 +211,7 @@ public final class ErrorPages {
             String q = ctx.queryParam("q");
             model.put("searchQuery", q == null ? null : SearchRequest.words(q));
             model.put("again", again);
+            model.put("reference", reference);
             model.put("errorPage", true);
             ctx.render("error", model);
         }

@@ -2,6 +2,7 @@ package org.dossier.web;
 
 import io.javalin.http.Context;
 import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * The address readers reach the catalogue at, for permalinks and citations. Set it when the
@@ -20,10 +21,17 @@ public final class PublicUrl {
     }
 
     public static PublicUrl fixed(String url) {
-        URI uri = URI.create(url);
+        String refused = "--public-url takes the site's address, such as https://archive.example.org, not '" + url + "'";
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            // URI's own words ("Illegal character in path at index 3") name neither the option nor the value.
+            throw new IllegalArgumentException(refused, e);
+        }
         if (uri.getScheme() == null || uri.getHost() == null
                 || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-            throw new IllegalArgumentException("'" + url + "' is not an http(s) address");
+            throw new IllegalArgumentException(refused);
         }
         return new PublicUrl(url.replaceAll("/+$", ""));
     }

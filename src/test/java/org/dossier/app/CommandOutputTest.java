@@ -71,6 +71,18 @@ class CommandOutputTest {
         }
     }
 
+    /**
+     * Stopped by SIGTERM, a server's log ended at Jetty's "Shutdown": logback's own shutdown hook ran
+     * beside the server's and stopped the log first, so what the stop did — the requests it let
+     * finish, the index closed, anything that went wrong — was never written.
+     */
+    @Test
+    void aServerStoppedBySigtermLogsItsStopToTheEnd() throws Exception {
+        String said = serve(List.of(), (http, port) -> { });
+        assertTrue(said.contains("The server has stopped taking requests; closing the search index"), said);
+        assertTrue(said.strip().endsWith("Stopped"), said);
+    }
+
     @Test
     void theServersJsonLogIsOneJsonObjectALineWithoutWhatWasSearchedOrTheCookie() throws Exception {
         String said = serve(List.of("--log-format", "json"), (http, port) -> {

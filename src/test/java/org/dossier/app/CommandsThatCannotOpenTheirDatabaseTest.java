@@ -126,6 +126,21 @@ class CommandsThatCannotOpenTheirDatabaseTest {
         }
     }
 
+    /** A PostgreSQL host that names nothing (a typo) was said as the name alone: "…: db-prod.internl". */
+    @Test
+    void aPostgresqlHostThatNamesNothingIsSaidToBeOne() {
+        // .invalid names nothing, anywhere (RFC 6761).
+        String db = "jdbc:postgresql://no-such-db.invalid:5432/dossier?user=dossier&password=secret";
+        for (String[] args : List.of(
+                new String[] {"user", "list", "--db", db},
+                new String[] {"serve", "--db", db, "--host", "127.0.0.1", "--port", "0", "--seeds", "no-seeds-here"})) {
+            Run run = run(args);
+            refused(run, "Cannot connect to the database jdbc:postgresql://no-such-db.invalid:5432/dossier?user=dossier"
+                    + "&password=***: no address has the name no-such-db.invalid (check the host in the address)", args);
+            assertFalse(run.err().contains("secret"), run.err());
+        }
+    }
+
     @Test
     void aDatabaseWhoseFolderCannotBeMadeSaysSo() throws Exception {
         // Its folder would be inside a file.

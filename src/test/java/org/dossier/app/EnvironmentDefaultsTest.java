@@ -71,6 +71,37 @@ class EnvironmentDefaultsTest {
         assertTrue(!typed.toString().contains("from the environment variable"), typed.toString());
     }
 
+    /**
+     * A value of the right type that the settings refuse (a negative lag, a port past 65535, an
+     * address that is no URL) was said without the option ("the index lag allowed must be 0 or more,
+     * not -3"; URI's "Illegal character in path at index 3: not a url"), and never where it came
+     * from: an operator looking at a compose file's environment was not told which line to fix.
+     */
+    @Test
+    void aValueTheSettingsRefuseNamesItsOptionAndTheVariableItCameFrom() {
+        Map<String, String> refused = Map.of(
+                "DOSSIER_MAX_INDEX_LAG", "--max-index-lag must be 0 or more changes, not -3",
+                "DOSSIER_PORT", "--port must be from 0 to 65535, not -3",
+                "DOSSIER_SHUTDOWN_GRACE", "--shutdown-grace takes a number of seconds, 0 or more, not -3",
+                "DOSSIER_PUBLIC_URL", "--public-url takes the site's address, such as https://archive.example.org, "
+                        + "not 'archive example'");
+        refused.forEach((variable, said) -> {
+            String value = variable.equals("DOSSIER_PUBLIC_URL") ? "archive example" : "-3";
+            java.io.StringWriter err = new java.io.StringWriter();
+            CommandLine line = Main.commandLine(Map.of(variable, value)::get).setErr(new java.io.PrintWriter(err, true));
+            assertEquals(2, line.execute("serve"), err.toString());
+            assertEquals("dossier serve: " + said + " (from the environment variable " + variable + ")",
+                    err.toString().strip());
+        });
+
+        // Typed on the command line, it is the command line's, whatever the environment holds.
+        java.io.StringWriter typed = new java.io.StringWriter();
+        CommandLine given = Main.commandLine(Map.of("DOSSIER_MAX_INDEX_LAG", "5")::get)
+                .setErr(new java.io.PrintWriter(typed, true));
+        assertEquals(2, given.execute("serve", "--max-index-lag", "-3"));
+        assertEquals("dossier serve: --max-index-lag must be 0 or more changes, not -3", typed.toString().strip());
+    }
+
     @Test
     void theReadmeTableListsAVariableForEveryServeOption() throws Exception {
         String readme = Files.readString(Path.of("README.md"));

@@ -109,6 +109,35 @@ class SecondServerTest {
                 lines.get(0));
     }
 
+    /**
+     * A host name that names no address (a typo in --host or --metrics-host) was said to be a port in
+     * use ("port 7070 on archive-nod.internal is in use"), sending the operator to look for another
+     * process; the metrics host's only after the catalogue's port had opened. It is said as such,
+     * before the database is opened: nothing is imported.
+     */
+    @Test
+    void aHostNameThatNamesNoAddressIsSaidToBeOneNotAPortInUse(@TempDir Path folder) throws Exception {
+        // .invalid names nothing, anywhere (RFC 6761).
+        for (String[] hosts : List.of(new String[] {"--host", "no-such-node.invalid"},
+                new String[] {"--metrics-host", "no-such-node.invalid", "--metrics-port", "0"})) {
+            List<String> args = new java.util.ArrayList<>(List.of("serve", "--db", folder.resolve("dossier.db").toString(),
+                    "--port", "0", "--seeds", TestCatalogue.SEEDS.toString(), "--warm-up", "0"));
+            args.addAll(List.of(hosts));
+            if (!hosts[0].equals("--host")) {
+                args.addAll(List.of("--host", "127.0.0.1"));
+            }
+            String[] result = serve(args.toArray(String[]::new));
+            assertEquals("1", result[0], result[1]);
+            List<String> lines = ownLines(result[1]);
+            assertEquals(1, lines.size(), result[1]);
+            assertTrue(lines.get(0).contains("cannot listen on no-such-node.invalid: no address has that name; give "
+                    + hosts[0]), lines.get(0));
+            assertFalse(lines.get(0).contains("in use"), lines.get(0));
+            assertFalse(result[1].contains("\tat "), "no stack trace:\n" + result[1]);
+            assertFalse(Files.exists(folder.resolve("dossier.db")), "the database was not even made");
+        }
+    }
+
     @Test
     void anIndexFolderThatCannotBeMadeSaysSoInOneLineBeforeTheSeedsAreImported(@TempDir Path folder) throws Exception {
         Path file = Files.writeString(folder.resolve("a-file"), "");

@@ -1,5 +1,6 @@
 package org.dossier.authorities;
 
+import static org.dossier.db.Tables.DOCUMENT_COUNT;
 import static org.dossier.db.Tables.DOCUMENT_PERSON;
 import static org.dossier.db.Tables.MOVED_LINK;
 import static org.dossier.db.Tables.REVISION;
@@ -13,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
@@ -182,6 +187,30 @@ class MergesInBatchesTest {
         assertEquals(rolesBefore.size() - BATCH, another.carryOnAll());
         assertEquals(rolesBefore, links(dzhugashvili));
         assertEquals(0, another.carryOnAll(), "nothing is left to do");
+    }
+
+    @Test
+    void aLookForMergesUnderWayThatFindsNoneWaitsForNoWriter() throws Exception {
+        // An import holds its transaction (on SQLite, the one write lock) for as long as it runs. Each
+        // node's look every 10 s for a merge under way was a write of its own: with none under way it
+        // still waited for the import's lock, and failed when the wait ran out.
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        ExecutorService importing = Executors.newSingleThreadExecutor();
+        Future<?> anImport = importing.submit(() -> db.dsl().transaction(tx -> {
+            tx.dsl().update(DOCUMENT_COUNT).set(DOCUMENT_COUNT.LIVE, DOCUMENT_COUNT.LIVE)
+                    .where(DOCUMENT_COUNT.ID.eq(1)).execute();
+            holding.countDown();
+            done.await();
+        }));
+        try {
+            holding.await();
+            assertEquals(0, new PendingMerges(db.store(), CLOCK).carryOnAll(), "nothing is under way");
+        } finally {
+            done.countDown();
+            anImport.get();
+            importing.shutdown();
+        }
     }
 
     @Test

@@ -148,7 +148,9 @@ class HealthTest {
      */
     @Test
     void aDatabaseWhoseFeedEndsBeforeTheIndexIsNotReady() throws Exception {
-        try (OperatedCatalogue restored = OperatedCatalogue.withSeeds(OperationsSettings.DEFAULT)) {
+        OperationsSettings withMetrics = new OperationsSettings(0, "127.0.0.1", OperationsSettings.DEFAULT_MAX_INDEX_LAG,
+                OperationsSettings.DEFAULT_SHUTDOWN_GRACE);
+        try (OperatedCatalogue restored = OperatedCatalogue.withSeeds(withMetrics)) {
             assertEquals(200, restored.http().get(Health.READINESS).statusCode());
             // What restoring a backup taken three changes ago does to the feed.
             try (Database db = Database.open(restored.database())) {
@@ -158,11 +160,22 @@ class HealthTest {
                     tx.dsl().update(CHANGE_HEAD).set(CHANGE_HEAD.LAST, last - 3).execute();
                 });
             }
-            HttpResponse<String> ready = restored.http().get(Health.READINESS);
+            HttpResponse<String> ready = restored.operatorsPort().get(Health.READINESS);
             assertEquals(503, ready.statusCode(), ready.body());
             JsonNode index = json(ready).get("checks").get("index");
             assertFalse(index.get("ok").asBoolean());
             assertTrue(index.get("details").get("detail").asText().contains("restored or replaced"), ready.body());
+            assertEquals("no-store", ready.headers().firstValue("Cache-Control").orElse(""));
+
+            // The public port's says the same, less the words: they may quote the database or Solr,
+            // with hosts, ports and users of the network behind the site (Solr's collection did).
+            HttpResponse<String> told = restored.http().get(Health.READINESS);
+            assertEquals(503, told.statusCode(), told.body());
+            JsonNode publicIndex = json(told).get("checks").get("index");
+            assertFalse(publicIndex.get("ok").asBoolean());
+            assertEquals(Health.WITHHELD, publicIndex.get("details").get("detail").asText(), told.body());
+            assertEquals(index.get("details").get("open"), publicIndex.get("details").get("open"));
+            assertFalse(told.body().contains("restored or replaced"), told.body());
         }
     }
 

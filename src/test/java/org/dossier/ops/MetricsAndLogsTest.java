@@ -183,6 +183,56 @@ class MetricsAndLogsTest {
         assertTrue(((Double) fields.get("ms")) >= 0);
     }
 
+    /**
+     * A 500 said that the error had been logged, and the log said "GET /documents/… failed": a
+     * reader's report could not be told from any other failure of that page. The page, its JSON and
+     * the X-Request-Id header give a reference, and the error's line and the access line carry it.
+     */
+    @Test
+    void aServerErrorIsLoggedUnderTheReferenceItsAnswerGives() throws Exception {
+        Logger errors = (Logger) LoggerFactory.getLogger(org.dossier.web.ErrorPages.class);
+        ListAppender<ILoggingEvent> errorLog = new ListAppender<>();
+        errorLog.start();
+        errors.addAppender(errorLog);
+        try (OperatedCatalogue broken = OperatedCatalogue.withSeeds(new OperationsSettings(null, null, 1_000,
+                Duration.ofSeconds(2)))) {
+            int record = broken.recordTitled("Letter to Stalin from the Commanders and Soldiers");
+            Http http = broken.http();
+            String page = http.get("/documents/" + record).headers().firstValue("Location").orElseThrow()
+                    .replaceAll("^https?://[^/]+", "");
+            // Something the code does not expect: a table its record pages read is gone.
+            try (Database db = Database.open(broken.database())) {
+                db.dsl().execute("ALTER TABLE document_place RENAME TO document_place_elsewhere");
+            }
+            accessLog.list.clear();
+
+            HttpResponse<String> html = http.get(page);
+            assertEquals(500, html.statusCode(), html.body());
+            String reference = html.headers().firstValue("X-Request-Id").orElseThrow();
+            assertTrue(reference.matches("[0-9a-f]{12}"), reference);
+            assertTrue(html.body().contains("<code>" + reference + "</code>"), html.body());
+            HttpResponse<String> json = http.get("/documents/" + record + ".json");
+            assertEquals(500, json.statusCode(), json.body());
+            String jsonReference = new ObjectMapper().readTree(json.body()).get("reference").asText();
+            assertEquals(json.headers().firstValue("X-Request-Id").orElseThrow(), jsonReference);
+            assertFalse(jsonReference.equals(reference), "one id a request");
+
+            for (String id : List.of(reference, jsonReference)) {
+                assertEquals(1, errorLog.list.stream().filter(e -> e.getLevel() == Level.ERROR)
+                        .filter(e -> e.getFormattedMessage().endsWith(" failed (request " + id + ")")).count(),
+                        errorLog.list.toString());
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (List.copyOf(accessLog.list).stream().noneMatch(e -> e.getFormattedMessage().contains(" 500 ")
+                        && e.getFormattedMessage().contains(" id=" + id + " "))) {
+                    assertTrue(System.nanoTime() < deadline, accessLog.list.toString());
+                    Thread.sleep(20);
+                }
+            }
+        } finally {
+            errors.detachAppender(errorLog);
+        }
+    }
+
     @Test
     void aRequestThatCannotBeParsedIsLoggedAndCountedAsUnparsableNotAsAMadeUpPath() {
         accessLog.list.clear();

@@ -104,6 +104,11 @@ final class OperatedCatalogue implements AutoCloseable {
         return app;
     }
 
+    /** The metrics port (started with one): /metrics, and /ready with every check's details. */
+    Http operatorsPort() {
+        return new Http("http://127.0.0.1:" + app.metricsPort());
+    }
+
     String metricsUrl() {
         return "http://127.0.0.1:" + app.metricsPort() + MetricsServer.PATH;
     }

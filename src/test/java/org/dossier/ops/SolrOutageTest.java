@@ -154,7 +154,10 @@ class SolrOutageTest {
             assertEquals(200, http.get("/").statusCode(), "the listing reads the database");
             assertEquals(200, http.get(recordPage(http, 1)).statusCode(), "a record page reads the database");
             HttpResponse<String> ready = awaitNotReady(http);
-            assertTrue(ready.body().contains("does not answer"), ready.body());
+            assertFalse(ready.body().contains(collection.ensemble().toString()), "ZooKeeper's address is the operators' "
+                    + "business: " + ready.body());
+            HttpResponse<String> inFull = catalogue.operatorsPort().get(Health.READINESS);
+            assertTrue(inFull.body().contains("does not answer"), inFull.body());
             assertTrue(http.get(catalogue.metricsUrl()).body().contains("dossier_index_open 0.0"));
             int saved;
             try (Database db = Database.open(catalogue.database())) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.dossier.documents.WrittenText;
 
 /**
  * What a person or place says, as one version keeps it whole: the preferred name, the form it is
@@ -22,7 +23,7 @@ public record AuthorityContent(String name, String sortName, String description,
     public record Alias(String name, AliasKind kind) {
 
         public Alias {
-            name = composed(Objects.requireNonNull(name)).strip().replaceAll("\\s+", " ");
+            name = WrittenText.asStored(Objects.requireNonNull(name)).strip().replaceAll("\\s+", " ");
             Objects.requireNonNull(kind);
         }
 
@@ -38,12 +39,12 @@ public record AuthorityContent(String name, String sortName, String description,
         // Composed (NFC), as a record's text is (RecordDraft): "José" typed with a combining accent
         // (macOS, a name pasted from a PDF) is the same name as the precomposed one, so saving it
         // over the other is no change, not a new version that shows the same name as its diff.
-        name = composed(Objects.requireNonNull(name)).strip();
+        name = WrittenText.asStored(Objects.requireNonNull(name)).strip();
         if (name.isEmpty()) {
             throw new IllegalArgumentException("an authority needs a name");
         }
-        sortName = sortName == null || sortName.isBlank() ? name : composed(sortName).strip();
-        description = description == null ? "" : composed(description).strip();
+        sortName = sortName == null || sortName.isBlank() ? name : WrittenText.asStored(sortName).strip();
+        description = description == null ? "" : WrittenText.asStored(description).strip();
         Objects.requireNonNull(kind);
         // One entry per form: the preferred name is not also another form, and a form listed twice counts once.
         java.util.Map<String, Alias> distinct = new java.util.LinkedHashMap<>();
@@ -64,10 +65,6 @@ public record AuthorityContent(String name, String sortName, String description,
      */
     public boolean sameOnRecordsAs(AuthorityContent other) {
         return name.equals(other.name) && sortName.equals(other.sortName) && organisation() == other.organisation();
-    }
-
-    private static String composed(String text) {
-        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
     }
 
     public boolean organisation() {

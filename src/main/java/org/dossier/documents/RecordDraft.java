@@ -1,6 +1,5 @@
 package org.dossier.documents;
 
-import java.text.Normalizer;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -38,14 +37,13 @@ public record RecordDraft(String title, List<String> summary, DocumentDate date,
 
     public RecordDraft {
         Objects.requireNonNull(date, "a record needs a date");
-        // Composed (NFC), whoever wrote it (an import, the edit form, a merge): a letter typed with a
-        // combining accent (macOS, text pasted from a PDF) is stored, shown and searched as the one
-        // precomposed letter, so "Pásztor" is one spelling however it was typed.
-        title = title == null ? "" : composed(title).strip();
+        // As stored, whoever wrote it (an import, the edit form, a merge): composed, without the
+        // invisible characters pasted text brings inside words (WrittenText).
+        title = title == null ? "" : WrittenText.asStored(title).strip();
         if (title.isEmpty()) {
             throw new IllegalArgumentException("a record needs a title");
         }
-        summary = summary.stream().map(p -> composed(p).strip()).filter(p -> !p.isEmpty()).toList();
+        summary = summary.stream().map(p -> WrittenText.asStored(p).strip()).filter(p -> !p.isEmpty()).toList();
         people.values().forEach(role -> Objects.requireNonNull(role, "every person linked needs a role"));
         people = Collections.unmodifiableMap(inRecordOrder(people));
         places = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(places));
@@ -72,10 +70,6 @@ public record RecordDraft(String title, List<String> summary, DocumentDate date,
     @Override
     public int hashCode() {
         return Objects.hash(title, summary, date, typeId, List.copyOf(people.entrySet()), places, languages);
-    }
-
-    private static String composed(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
     public RecordDraft(String title, List<String> summary, DocumentDate date) {

@@ -13,7 +13,12 @@ public final class Slugs {
             "cite", "withdraw", "restore");
 
     // Compiled once: a slug and a sort key are made for every record written, a million at a time by imports.
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    /**
+     * Combining marks, and the invisible formatting characters (a soft hyphen, a zero-width joiner,
+     * a direction mark) that would otherwise split a word of a slug or a key in two: "Plovdiv"
+     * pasted with a joiner inside was "plov-div", and a second name of the same key.
+     */
+    private static final Pattern MARKS = Pattern.compile("[\\p{M}\\p{Cf}]+");
 
     private Slugs() {
     }

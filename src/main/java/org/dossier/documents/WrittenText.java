@@ -1,0 +1,28 @@
+package org.dossier.documents;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/**
+ * Text as the catalogue stores it, whoever wrote it (an import, a form, a merge): composed (NFC),
+ * so that a letter typed with a combining accent (macOS, text pasted from a PDF) is the one
+ * precomposed letter and "Pásztor" is one spelling however it was typed; and without the invisible
+ * characters that carry nothing in any script but break a word in two for search, slugs and the
+ * check for a name already taken: the soft hyphen, the zero-width space, the word joiner and the
+ * byte-order mark, which text pasted from a PDF or a word processor brings inside words
+ * ("Zanzi&shy;bar"). The zero-width joiners, which some scripts write words with, are kept; search
+ * ignores them (resources/search/script-folding.txt).
+ */
+public final class WrittenText {
+
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B\\u2060\\uFEFF]");
+
+    private WrittenText() {
+    }
+
+    /** {@code text} as stored: composed, and without the invisible characters above. */
+    public static String asStored(String text) {
+        String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
+        return INVISIBLE.matcher(composed).find() ? INVISIBLE.matcher(composed).replaceAll("") : composed;
+    }
+}

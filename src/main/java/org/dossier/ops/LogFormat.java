@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 public enum LogFormat {
     text, json;
 
-    /** Switches every console appender of the root logger and of the access log to this format. */
     /**
      * Writes what the log still holds (the access log's queue) and closes it: the last thing a
      * stopping server does, once the stop has said everything it had to.
@@ -29,6 +28,7 @@ public enum LogFormat {
         }
     }
 
+    /** Switches every console appender of the root logger and of the access log to this format. */
     public void apply() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             apply(context);

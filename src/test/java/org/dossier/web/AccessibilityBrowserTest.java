@@ -283,6 +283,34 @@ class AccessibilityBrowserTest {
         assertTrue(wide.isEmpty(), String.join("\n", wide));
     }
 
+    /**
+     * A refused sign-in: the focus had gone back to the username, where a screen reader said the name
+     * and what it held but not why the form was back; it goes to the password, to type again.
+     */
+    @Test
+    @Order(5)
+    void aRefusedSignInPutsTheFocusOnThePasswordWhichTheMessageDescribes() {
+        browser.forgetCookies();
+        browser.open(url("/admin/login"));
+        assertEquals("username", browser.focused().getAttribute("id"), "a first visit starts at the username");
+        assertEquals(null, browser.find("#username").getAttribute("aria-describedby"));
+        browser.find("#username").sendKeys("alice");
+        browser.find("#password").sendKeys("not the password");
+        browser.clickToNextPage(browser.find(".login button[type=submit]"));
+        assertEquals("password", browser.focused().getAttribute("id"), "the focus is on the field to type again");
+        assertEquals("true", browser.find("#password").getAttribute("aria-invalid"));
+        assertEquals("login-problem", browser.find("#password").getAttribute("aria-describedby"));
+        assertEquals("login-problem", browser.find("#username").getAttribute("aria-describedby"));
+        assertEquals(null, browser.find("#username").getAttribute("aria-invalid"));
+        assertEquals("alice", browser.find("#username").getAttribute("value"), "what was typed is kept");
+        assertTrue(browser.find("#login-problem").getText().startsWith("Wrong username or password"));
+        // Without the script, the page's own autofocus does the same.
+        assertEquals(Boolean.TRUE, browser.script("return document.querySelector('#password').autofocus"
+                + " && !document.querySelector('#username').autofocus;"));
+        List<String> failures = check("sign in refused");
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
     @Test
     @Order(4)
     void aRecordWrittenRightToLeftIsSetRightToLeftWhereverItsTitleAndSummaryAppear() {

@@ -110,6 +110,20 @@
     find.setAttribute('aria-controls', matches.id);
     var status = element('p', 'visually-hidden picker-status');
     status.setAttribute('role', 'status');
+    // How many match is said once the typing pauses, not after every letter (a screen reader said
+    // each count over the echo of the next letter typed), as the search boxes do; what a button did, at once.
+    var SAY_AFTER_MS = 1400;
+    var saying = null;
+    function sayLater(text) {
+      clearTimeout(saying);
+      saying = setTimeout(function () {
+        status.textContent = text;
+      }, SAY_AFTER_MS);
+    }
+    function say(text) {
+      clearTimeout(saying);
+      status.textContent = text;
+    }
     picker.append(chosen, none, label, find, matches, status);
     list.hidden = true;
     fieldset.insertBefore(picker, list);
@@ -140,7 +154,7 @@
           o.box.checked = false;
           showChosen();
           showMatches();
-          status.textContent = o.name + ' removed.';
+          say(o.name + ' removed.');
           find.focus();
         });
         item.append(remove);
@@ -152,6 +166,7 @@
     function showMatches() {
       matches.textContent = '';
       var typed = fold(find.value.trim());
+      clearTimeout(saying);
       if (!typed) {
         return;
       }
@@ -166,8 +181,8 @@
         item.append(add);
         matches.append(item);
       });
-      status.textContent = found.length === 0 ? 'No ' + noun + ' matches.'
-          : found.length + (found.length === 1 ? ' match' : ' matches') + (found.length > 8 ? ', the first 8 shown.' : '.');
+      sayLater(found.length === 0 ? 'No ' + noun + ' matches.'
+          : found.length + (found.length === 1 ? ' match' : ' matches') + (found.length > 8 ? ', the first 8 shown.' : '.'));
     }
 
     function choose(o) {
@@ -187,7 +202,7 @@
       find.value = '';
       showChosen();
       showMatches();
-      status.textContent = o.name + ' added.';
+      say(o.name + ' added.');
       find.focus();
     }
 

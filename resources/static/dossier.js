@@ -21,7 +21,8 @@
   // A refused form: the focus goes to the summary of its problems, whose links lead to the fields;
   // a form with no summary (withdraw, restore, a search's date range), to the field refused, which
   // its message describes, or to the message itself when no field is to blame (a save refused
-  // because someone else saved meanwhile: the conflict).
+  // because someone else saved meanwhile: the conflict). The page's autofocus does the same without
+  // this script.
   var summary = document.querySelector('.error-summary');
   var refused = summary ? null : document.querySelector('main [aria-invalid=true]')
       || document.querySelector('main .form-problem[tabindex="-1"], main .conflict[tabindex="-1"]');

@@ -245,6 +245,25 @@ class EditorFlowBrowserTest {
         }
     }
 
+    /**
+     * After a refused save the focus goes to the error summary without the script too (the page's own
+     * autofocus): it stayed at the top of the page, above the header.
+     */
+    @Test
+    @Order(8)
+    void withoutJavaScriptARefusedSaveTakesTheFocusToTheErrorSummary() {
+        try (Browser plain = Browser.startWithoutJavaScript()) {
+            plain.open(url("/admin/documents/" + id + "/edit"));
+            signIn(plain, "alice");
+            plain.waitForUrlContaining("/edit");
+            assertEquals("body", plain.focused().getTagName(), "an unrefused form leaves the focus alone");
+            plain.find("#title").clear();
+            plain.clickToNextPage(plain.find("form.record-form button[type=submit]"));
+            assertTrue(plain.focused().getAttribute("class").contains("error-summary"),
+                    "the focus is on what went wrong: " + plain.focused().getTagName() + " " + plain.focused().getAttribute("class"));
+        }
+    }
+
     private static List<String> chosenPeople(Browser browser) {
         return browser.findAll("fieldset[data-picker=person] .picker-chosen .picker-name").stream()
                 .map(WebElement::getText).toList();

@@ -21,7 +21,8 @@
   // A refused form: the focus goes to the summary of its problems, whose links lead to the fields;
   // a form with no summary (withdraw, restore, a search's date range), to the field refused, which
   // its message describes, or to the message itself when no field is to blame (a save refused
-  // because someone else saved meanwhile: the conflict).
+  // because someone else saved meanwhile: the conflict). The page's autofocus does the same without
+  // this script.
   var summary = document.querySelector('.error-summary');
   var refused = summary ? null : document.querySelector('main [aria-invalid=true]')
       || document.querySelector('main .form-problem[tabindex="-1"], main .conflict[tabindex="-1"]');
@@ -110,6 +111,20 @@
     find.setAttribute('aria-controls', matches.id);
     var status = element('p', 'visually-hidden picker-status');
     status.setAttribute('role', 'status');
+    // How many match is said once the typing pauses, not after every letter (a screen reader said
+    // each count over the echo of the next letter typed), as the search boxes do; what a button did, at once.
+    var SAY_AFTER_MS = 1400;
+    var saying = null;
+    function sayLater(text) {
+      clearTimeout(saying);
+      saying = setTimeout(function () {
+        status.textContent = text;
+      }, SAY_AFTER_MS);
+    }
+    function say(text) {
+      clearTimeout(saying);
+      status.textContent = text;
+    }
     picker.append(chosen, none, label, find, matches, status);
     list.hidden = true;
     fieldset.insertBefore(picker, list);
@@ -140,7 +155,7 @@
           o.box.checked = false;
           showChosen();
           showMatches();
-          status.textContent = o.name + ' removed.';
+          say(o.name + ' removed.');
           find.focus();
         });
         item.append(remove);
@@ -152,6 +167,7 @@
     function showMatches() {
       matches.textContent = '';
       var typed = fold(find.value.trim());
+      clearTimeout(saying);
       if (!typed) {
         return;
       }
@@ -166,8 +182,8 @@
         item.append(add);
         matches.append(item);
       });
-      status.textContent = found.length === 0 ? 'No ' + noun + ' matches.'
-          : found.length + (found.length === 1 ? ' match' : ' matches') + (found.length > 8 ? ', the first 8 shown.' : '.');
+      sayLater(found.length === 0 ? 'No ' + noun + ' matches.'
+          : found.length + (found.length === 1 ? ' match' : ' matches') + (found.length > 8 ? ', the first 8 shown.' : '.'));
     }
 
     function choose(o) {
@@ -187,7 +203,7 @@
       find.value = '';
       showChosen();
       showMatches();
-      status.textContent = o.name + ' added.';
+      say(o.name + ' added.');
       find.focus();
     }
 

@@ -115,10 +115,15 @@ public final class LoginPage {
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
-    /** The sign-in form again (a wrong password, a pause, a busy database), still carrying the form it carried. */
+    /**
+     * The sign-in form again (a wrong password, a pause, a busy database), still carrying the form it
+     * carried; a 401 is the password refused, the field to type again.
+     */
     private void show(Context ctx, HttpStatus status, String username, String back, String error) {
-        ctx.status(status).render(TEMPLATE, model(username, back, access.csrfTokenBeforeSignIn(ctx), error,
-                ctx.method() == HandlerType.POST ? carried(ctx) : List.of()));
+        Map<String, Object> model = model(username, back, access.csrfTokenBeforeSignIn(ctx), error,
+                ctx.method() == HandlerType.POST ? carried(ctx) : List.of());
+        model.put("refused", status == HttpStatus.UNAUTHORIZED);
+        ctx.status(status).render(TEMPLATE, model);
     }
 
     /** The sign-in form's model; {@code carried}: the fields of a form to send again once signed in. */
@@ -130,6 +135,7 @@ public final class LoginPage {
         model.put("loginCsrf", loginCsrf);
         model.put("error", error);
         model.put("carried", carried);
+        model.put("refused", false);
         return model;
     }
 

@@ -26,14 +26,14 @@ public final class UsersPage {
         // The redirect after a change names the account; any other text in the link is not shown as if saved.
         String saved = ctx.queryParam("saved");
         show(ctx, HttpStatus.OK, saved == null ? null : accounts.find(saved).map(Account::username).orElse(null),
-                null, "", Role.EDITOR.key());
+                null, null, "", Role.EDITOR.key());
     }
 
     /** {@code POST /admin/users}: username, role, password, again. */
     public void add(Context ctx) {
         String username = FormFields.text(ctx, "username");
         String role = FormFields.text(ctx, "role");
-        change(ctx, username, role, () -> {
+        change(ctx, ADD_FORM, username, role, () -> {
             Role chosen = role(role);
             String password = newPassword(ctx);
             return accounts.add(username, chosen, password).username();
@@ -42,28 +42,32 @@ public final class UsersPage {
 
     /** {@code POST /admin/users/{username}/role}: role. */
     public void setRole(Context ctx) {
-        changeNamed(ctx, username -> accounts.setRole(username, role(FormFields.text(ctx, "role"))));
+        changeNamed(ctx, false, username -> accounts.setRole(username, role(FormFields.text(ctx, "role"))));
     }
 
     /** {@code POST /admin/users/{username}/password}: password, again. */
     public void setPassword(Context ctx) {
-        changeNamed(ctx, username -> accounts.setPassword(username, newPassword(ctx)));
+        changeNamed(ctx, true, username -> accounts.setPassword(username, newPassword(ctx)));
     }
 
     /** {@code POST /admin/users/{username}/disable}. */
     public void disable(Context ctx) {
-        changeNamed(ctx, accounts::disable);
+        changeNamed(ctx, false, accounts::disable);
     }
 
     /** {@code POST /admin/users/{username}/enable}. */
     public void enable(Context ctx) {
-        changeNamed(ctx, accounts::enable);
+        changeNamed(ctx, false, accounts::enable);
     }
 
-    /** A change to the account the address names; the add form below the list stays empty. */
-    private void changeNamed(Context ctx, Consumer<String> change) {
+    /**
+     * A change to the account the address names; the add form below the list stays empty. A refused
+     * password is said in that account's password form, open again; any other refusal (which names
+     * the account) above the list.
+     */
+    private void changeNamed(Context ctx, boolean password, Consumer<String> change) {
         String username = ctx.pathParam("username");
-        change(ctx, "", Role.EDITOR.key(), () -> {
+        change(ctx, password ? username + PASSWORD_FORM : ABOVE_THE_LIST, "", Role.EDITOR.key(), () -> {
             change.accept(username);
             return username;
         });
@@ -74,14 +78,24 @@ public final class UsersPage {
         String run();
     }
 
-    private void change(Context ctx, String typedName, String typedRole, AccountChange change) {
+    /**
+     * {@code refusedIn}: the form whose refusal is said in it ({@link #ADD_FORM}, a username and
+     * {@link #PASSWORD_FORM}, or {@link #ABOVE_THE_LIST}), so that the focus (dossier.js) goes to the
+     * message beside the fields to change: it stayed at the top of the page, the add form's fields
+     * at its foot unmarked, and a refused password did not say whose.
+     */
+    private void change(Context ctx, String refusedIn, String typedName, String typedRole, AccountChange change) {
         try {
             String username = change.run();
             ctx.redirect("/admin/users?saved=" + URLEncoder.encode(username, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
         } catch (AccountException e) {
-            show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, null, e.getMessage(), typedName, typedRole);
+            show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, null, e.getMessage(), refusedIn, typedName, typedRole);
         }
     }
+
+    static final String ADD_FORM = "add";
+    static final String PASSWORD_FORM = "/password";
+    static final String ABOVE_THE_LIST = "list";
 
     private static Role role(String typed) {
         try {
@@ -99,11 +113,13 @@ public final class UsersPage {
         return password;
     }
 
-    private void show(Context ctx, HttpStatus status, String saved, String problem, String username, String role) {
+    private void show(Context ctx, HttpStatus status, String saved, String problem, String refusedIn,
+                      String username, String role) {
         Map<String, Object> model = new HashMap<>();
         model.put("accounts", accounts.list());
         model.put("saved", saved);
         model.put("problem", problem);
+        model.put("refusedIn", refusedIn);
         model.put("username", username);
         model.put("role", role);
         model.put("roles", Role.values());

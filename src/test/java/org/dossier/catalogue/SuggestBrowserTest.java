@@ -87,6 +87,37 @@ class SuggestBrowserTest {
         assertTrue(browser.findAll("ol.results li.result").size() > 0);
     }
 
+    /**
+     * How many suggestions there are is said once the typing pauses: it was said after every letter a
+     * person typed (each lookup), over a screen reader's echo of the next one.
+     */
+    @Test
+    void theCountIsSaidOnceTheTypingPausesNotAfterEveryLetter() {
+        browser.open(catalogue.baseUrl() + "/search");
+        WebElement box = browser.find("#search-q");
+        browser.script("""
+                var status = document.querySelector('.suggest [role=status]');
+                window.said = [];
+                window.shown = 0;
+                new MutationObserver(function () { said.push(status.textContent); })
+                    .observe(status, {childList: true, characterData: true, subtree: true});
+                new MutationObserver(function () { shown++; })
+                    .observe(document.getElementById(arguments[0]), {childList: true});
+                """, box.getAttribute("aria-controls"));
+        box.sendKeys("k");
+        // As a person types: each letter once the suggestions for the one before are shown.
+        for (String letter : List.of("o", "r", "e")) {
+            long before = (Long) browser.script("return window.shown;");
+            box.sendKeys(letter);
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10), Duration.ofMillis(20))
+                    .until(d -> (Long) browser.script("return window.shown;") > before);
+        }
+        waiting().until(d -> browser.find(".suggest [role=status]").getAttribute("textContent").contains("suggestion"));
+        assertEquals(List.of(browser.find(".suggest [role=status]").getAttribute("textContent")),
+                browser.script("return window.said;"), "said once, for \"kore\"");
+        box.sendKeys(Keys.ESCAPE);
+    }
+
     @Test
     void escapeClosesTheListAndKeepsWhatWasTyped() {
         browser.open(catalogue.baseUrl() + "/");
@@ -188,15 +219,24 @@ class SuggestBrowserTest {
         browser.waitForUrlContaining("q=North+Korea");
     }
 
+    /** With a suggestion chosen: in dark colours its text was white on a light blue (1.8:1). */
     @Test
-    void theOpenListPassesAxeAtBothWidths() {
-        for (boolean phone : new boolean[] {false, true}) {
-            browser.screen(phone);
-            browser.open(catalogue.baseUrl() + "/search?q=korea");
-            WebElement box = browser.find("#search-q");
-            typeAndWait(box, "tele");
-            box.sendKeys(Keys.ARROW_DOWN);
-            assertEquals(List.of(), Axe.violations(browser), phone ? "phone" : "desktop");
+    void theOpenListPassesAxeAtBothWidthsAndInDarkColours() {
+        for (String view : List.of("desktop", "phone", "phone, dark")) {
+            browser.screen(view.startsWith("phone"));
+            if (view.endsWith("dark")) {
+                browser.emulateMedia("prefers-color-scheme", "dark");
+            }
+            try {
+                browser.open(catalogue.baseUrl() + "/search?q=korea");
+                WebElement box = browser.find("#search-q");
+                typeAndWait(box, "tele");
+                box.sendKeys(Keys.ARROW_DOWN);
+                assertEquals("true", browser.find(".suggest-option").getAttribute("aria-selected"));
+                assertEquals(List.of(), Axe.violations(browser), view);
+            } finally {
+                browser.plainMedia();
+            }
         }
         browser.desktop();
     }

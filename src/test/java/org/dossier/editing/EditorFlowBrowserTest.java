@@ -1,8 +1,10 @@
 package org.dossier.editing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.dossier.accounts.Role;
 import org.dossier.testing.Browser;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -242,6 +245,25 @@ class EditorFlowBrowserTest {
         }
     }
 
+    /**
+     * After a refused save the focus goes to the error summary without the script too (the page's own
+     * autofocus): it stayed at the top of the page, above the header.
+     */
+    @Test
+    @Order(8)
+    void withoutJavaScriptARefusedSaveTakesTheFocusToTheErrorSummary() {
+        try (Browser plain = Browser.startWithoutJavaScript()) {
+            plain.open(url("/admin/documents/" + id + "/edit"));
+            signIn(plain, "alice");
+            plain.waitForUrlContaining("/edit");
+            assertEquals("body", plain.focused().getTagName(), "an unrefused form leaves the focus alone");
+            plain.find("#title").clear();
+            plain.clickToNextPage(plain.find("form.record-form button[type=submit]"));
+            assertTrue(plain.focused().getAttribute("class").contains("error-summary"),
+                    "the focus is on what went wrong: " + plain.focused().getTagName() + " " + plain.focused().getAttribute("class"));
+        }
+    }
+
     private static List<String> chosenPeople(Browser browser) {
         return browser.findAll("fieldset[data-picker=person] .picker-chosen .picker-name").stream()
                 .map(WebElement::getText).toList();
@@ -271,5 +293,34 @@ class EditorFlowBrowserTest {
         bob.clickToNextPage(bob.find("form.send-again-form button[type=submit]"));
         bob.waitForUrlContaining("saved=");
         assertEquals(typed, bob.find(".record-summary p").getText());
+    }
+
+    /**
+     * The picker says how many people or places match once the typing pauses: it said a count after
+     * every letter, over a screen reader's echo of the next one. What a button did is said at once.
+     */
+    @Test
+    @Order(7)
+    void thePickerSaysHowManyMatchOnceTheTypingPausesAndWhatWasAddedAtOnce() {
+        openEditForm(bob, "bob");
+        WebElement find = bob.find("fieldset[data-picker=place] input.picker-find");
+        bob.script("""
+                var status = arguments[0];
+                window.said = [];
+                new MutationObserver(function () { said.push(status.textContent); })
+                    .observe(status, {childList: true, characterData: true, subtree: true});
+                """, bob.find("fieldset[data-picker=place] .picker-status"));
+        find.sendKeys("Kor");
+        assertFalse(bob.findAll("fieldset[data-picker=place] button.picker-add").isEmpty(), "the matches are shown as one types");
+        new WebDriverWait(bob.driver(), Duration.ofSeconds(10))
+                .until(d -> !((List<?>) bob.script("return window.said;")).isEmpty());
+        assertEquals(List.of(bob.find("fieldset[data-picker=place] .picker-status").getAttribute("textContent")),
+                bob.script("return window.said;"), "said once, for the three letters typed");
+        assertTrue(((String) bob.script("return window.said[0];")).matches("\\d+ match(es)?\\.|.*first 8 shown\\."),
+                (String) bob.script("return window.said[0];"));
+        WebElement add = bob.find("fieldset[data-picker=place] button.picker-add");
+        String name = add.getAttribute("data-name");
+        add.click();
+        assertEquals(name + " added.", bob.find("fieldset[data-picker=place] .picker-status").getAttribute("textContent"));
     }
 }

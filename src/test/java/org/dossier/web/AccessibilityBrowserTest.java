@@ -283,6 +283,76 @@ class AccessibilityBrowserTest {
         assertTrue(wide.isEmpty(), String.join("\n", wide));
     }
 
+    /**
+     * A refused sign-in: the focus had gone back to the username, where a screen reader said the name
+     * and what it held but not why the form was back; it goes to the password, to type again.
+     */
+    @Test
+    @Order(5)
+    void aRefusedSignInPutsTheFocusOnThePasswordWhichTheMessageDescribes() {
+        browser.forgetCookies();
+        browser.open(url("/admin/login"));
+        assertEquals("username", browser.focused().getAttribute("id"), "a first visit starts at the username");
+        assertEquals(null, browser.find("#username").getAttribute("aria-describedby"));
+        browser.find("#username").sendKeys("alice");
+        browser.find("#password").sendKeys("not the password");
+        browser.clickToNextPage(browser.find(".login button[type=submit]"));
+        assertEquals("password", browser.focused().getAttribute("id"), "the focus is on the field to type again");
+        assertEquals("true", browser.find("#password").getAttribute("aria-invalid"));
+        assertEquals("login-problem", browser.find("#password").getAttribute("aria-describedby"));
+        assertEquals("login-problem", browser.find("#username").getAttribute("aria-describedby"));
+        assertEquals(null, browser.find("#username").getAttribute("aria-invalid"));
+        assertEquals("alice", browser.find("#username").getAttribute("value"), "what was typed is kept");
+        assertTrue(browser.find("#login-problem").getText().startsWith("Wrong username or password"));
+        // Without the script, the page's own autofocus does the same.
+        assertEquals(Boolean.TRUE, browser.script("return document.querySelector('#password').autofocus"
+                + " && !document.querySelector('#username').autofocus;"));
+        List<String> failures = check("sign in refused");
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /**
+     * A refused account change is said beside its form, where the focus goes: the message stood at the
+     * top of the page with the focus, the add form's fields at its foot were described by nothing, and
+     * a refused password did not say whose.
+     */
+    @Test
+    @Order(6)
+    void aRefusedAccountChangeTakesTheFocusToItsMessageBesideTheFormRefused() {
+        signedIn();
+        List<String> failures = new ArrayList<>();
+        browser.open(url("/admin/users"));
+        browser.find("#new-username").sendKeys("carol");
+        browser.find("#new-password").sendKeys("short");
+        browser.find("#new-again").sendKeys("short");
+        browser.clickToNextPage(browser.find("form.add-account button[type=submit]"));
+        assertEquals("add-problem", browser.focused().getAttribute("id"), "the focus is on the add form's message");
+        assertEquals("The password must have at least 10 characters.", browser.focused().getText());
+        assertTrue(browser.findAll("#users-problem").isEmpty(), "said once, at its form");
+        assertEquals(browser.find("form.add-account"), browser.focused().findElement(org.openqa.selenium.By.xpath("ancestor::form")));
+        assertEquals("carol", browser.find("#new-username").getAttribute("value"), "what was typed is kept");
+        assertEquals("add-problem", browser.find("#new-username").getAttribute("aria-describedby"));
+        assertEquals("add-problem", browser.find("#new-password").getAttribute("aria-describedby"));
+        failures.addAll(check("accounts, a new account refused"));
+
+        browser.open(url("/admin/users"));
+        WebElement alices = browser.find("form[action='/admin/users/alice/password']");
+        browser.find("details:has(form[action='/admin/users/alice/password']) > summary").click();
+        alices.findElement(org.openqa.selenium.By.name("password")).sendKeys("one long password");
+        alices.findElement(org.openqa.selenium.By.name("again")).sendKeys("another long one");
+        browser.clickToNextPage(alices.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")));
+        WebElement focused = browser.focused();
+        assertEquals("password", focused.getAttribute("name"), "the focus is on the password refused");
+        assertEquals("/admin/users/alice/password", focused.findElement(org.openqa.selenium.By.xpath("ancestor::form")).getAttribute("action")
+                .substring(catalogue.baseUrl().length()), "alice's, in her form, open again");
+        assertEquals("true", focused.getAttribute("aria-invalid"));
+        assertEquals("The two passwords differ; type the same one twice.",
+                browser.find("#" + focused.getAttribute("aria-describedby")).getText());
+        assertTrue(browser.findAll("#users-problem").isEmpty(), "said once, at its form");
+        failures.addAll(check("accounts, a password refused"));
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
     @Test
     @Order(4)
     void aRecordWrittenRightToLeftIsSetRightToLeftWhereverItsTitleAndSummaryAppear() {

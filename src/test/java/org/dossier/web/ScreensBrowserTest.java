@@ -240,6 +240,21 @@ class ScreensBrowserTest {
         assertEquals("body", browser.focused().getTagName(), "a search with no problem leaves the focus alone");
     }
 
+    /** Without the script too: the page's own autofocus; the focus stayed at the top of the page. */
+    @Test
+    void withoutJavaScriptARefusedDateRangeTakesTheFocusToItsFieldAsWell() {
+        for (boolean phone : new boolean[] {false, true}) {
+            withoutScript.screen(phone);
+            withoutScript.open(url("/search?q=korea&from=1953&to=1950"));
+            WebElement focused = withoutScript.focused();
+            assertEquals("date-from", focused.getAttribute("id"), phone ? "on a phone" : "on a desktop");
+            assertTrue(focused.isDisplayed(), "the filters stand open around it");
+        }
+        withoutScript.desktop();
+        withoutScript.open(url("/search?q=korea"));
+        assertEquals("body", withoutScript.focused().getTagName(), "a search with no problem leaves the focus alone");
+    }
+
     @Test
     void aPrintedRecordShowsItsCitationAndPermalinkAndNoWayAround() {
         browser.open(url("/search?q=korea"));

@@ -79,10 +79,34 @@ final class FeedProgress {
         if (head - applied > NO_WAIT_PAST) {
             return head - applied;
         }
+        return waitFor(head, false);
+    }
+
+    /**
+     * Waits until change {@code head} is applied, as long as the follower is getting on (a long
+     * feed, after a bulk import), having {@code woken} it; after {@link #AWAIT_MILLIS} without
+     * progress it gives up. For an export, which a program reads whole and nobody watches load: it
+     * should hold every record committed before it was asked for, however long that takes.
+     *
+     * @return how many changes committed before the export it will not hold: 0 when it is caught up
+     */
+    long awaitWhole(long head, Runnable woken) {
+        if (applied >= head) {
+            return 0;
+        }
+        woken.run();
+        return waitFor(head, true);
+    }
+
+    private long waitFor(long head, boolean whileProgressing) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
         long seen = applied;
         synchronized (monitor) {
             while (applied < head && !closed) {
+                if (whileProgressing && applied > seen) {
+                    seen = applied;
+                    deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
+                }
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
                     if (applied == seen) {

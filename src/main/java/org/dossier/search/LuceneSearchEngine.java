@@ -424,7 +424,9 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     @Override
     public int[] hitIds(SearchRequest request) {
-        return withCurrentSnapshot(snapshot -> searching.hitIds(snapshot, names, request));
+        // An export is read whole by a program: it waits for the follower as long as it gets on.
+        progress.awaitWhole(source.head().last(), follower::wake);
+        return withSnapshot(snapshot -> searching.hitIds(snapshot, names, request));
     }
 
     @Override

@@ -654,7 +654,12 @@ public final class SolrSearchEngine implements SearchEngine {
 
     @Override
     public int[] hitIds(SearchRequest request) {
-        return withWords(request, words -> hitIds(request, words));
+        // An export is read whole by a program: it waits for the follower as long as it gets on.
+        if (refused) {
+            throw unavailable();
+        }
+        progress.awaitWhole(source.head().last(), follower::wake);
+        return onWords(request, words -> hitIds(request, words));
     }
 
     @Override

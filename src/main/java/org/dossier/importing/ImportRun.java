@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -281,8 +282,13 @@ public final class ImportRun {
             int created = store.write((writer, tx) -> {
                 oneImportAtATime(tx);
                 int lastBefore = lastRecord(tx);
+                // What the lists stamp on the way (records naming a person they rename, of a type they
+                // relabel) is stamped from the second after this one on, a time no record committed
+                // before can have (times are whole seconds), so that the end finds those very records.
+                Instant onTheWay = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+                Clock stamping = Clock.offset(clock, Duration.between(Instant.now(clock), onTheWay));
                 for (AuthorityLoader.AuthorityLists lists : authorities) {
-                    differences.addAll(AuthorityLoader.store(tx, lists, clock));
+                    differences.addAll(AuthorityLoader.store(tx, lists, stamping));
                     // New names or forms: every node reloads what widens a search.
                     writer.authoritiesChanged();
                 }
@@ -297,7 +303,7 @@ public final class ImportRun {
                         return chunks.created;
                     }
                 })));
-                stampedAtTheEnd(tx, lastBefore, now);
+                stampedAtTheEnd(tx, lastBefore, onTheWay);
                 return made;
             });
             return new ImportReport(pages.size(), total, created, total - created, differences, listing.notRead());
@@ -580,10 +586,11 @@ public final class ImportRun {
      * The records the import made, and their first versions, get the time its transaction ends
      * rather than the time it began, which every one of them was written with: it is their
      * creation and their last change (their OAI-PMH datestamp, their sitemap's lastmod). So do the
-     * records it stamped on the way ({@code since} then or later): those naming a person its lists
-     * renamed, or of a type they gave a new label. No one sees any of them before the commit. A
-     * harvester that asked meanwhile was told a later time than the start (the response date, the
-     * next harvest's {@code from}, as the protocol's guidelines have it) and walked past their
+     * records it stamped on the way ({@code since} then or later, a time no record committed before
+     * it began has): those naming a person its lists renamed, or of a type they gave a new label. No
+     * one sees any of them before the commit. A harvester that asked meanwhile was told a later
+     * time than the start (the response date, the next harvest's {@code from}, as the protocol's
+     * guidelines have it) and walked past their
      * datestamp: neither that harvest nor the next would ever have listed them. Every id after
      * {@code lastBefore} is the import's: a record made elsewhere waits for its lock
      * ({@link #oneImportAtATime}). Never a time earlier than the one written.

@@ -447,7 +447,7 @@ public final class DossierApp implements AutoCloseable {
         UsersPage users = new UsersPage(accounts);
         routes.get("/admin/login", login::form);
         routes.post("/admin/login", login::signIn);
-        routes.post("/admin/logout", login::signOut, Role.EDITOR);
+        routes.post(AccessControl.LOGOUT_PATH, login::signOut, Role.EDITOR);
         routes.get("/admin/users", users::list, Role.ADMIN);
         routes.post("/admin/users", users::add, Role.ADMIN);
         routes.post("/admin/users/{username}/role", users::setRole, Role.ADMIN);

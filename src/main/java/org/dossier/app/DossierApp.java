@@ -86,6 +86,7 @@ import org.dossier.web.HttpHygiene;
 import org.dossier.web.LeadingZeros;
 import org.dossier.web.JettyErrors;
 import org.dossier.web.SecurityHeaders;
+import org.dossier.web.ServerWideOptions;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.RequestIds;
 import org.dossier.web.ResultTrail;
@@ -322,6 +323,8 @@ public final class DossierApp implements AutoCloseable {
                 BodyBeforeThread.WAITING_BYTES)));
         // Every request, a body still on its way included, has its id from the first.
         config.jetty.modifyServer(jetty -> jetty.insertHandler(new RequestIds()));
+        // OPTIONS * asks about the server, not a page: answered before any context is looked for.
+        config.jetty.modifyServer(jetty -> jetty.insertHandler(new ServerWideOptions()));
         // After them, so that its graceful stop is outermost and counts a request in flight from
         // its first byte: inside BodyBeforeThread, a form whose body was still coming when the
         // stop began was not counted, and was answered 503 with the grace unused.

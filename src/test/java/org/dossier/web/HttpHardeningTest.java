@@ -278,6 +278,18 @@ class HttpHardeningTest {
         assertFalse(tooLong.body().toLowerCase(java.util.Locale.ROOT).contains("jetty"), "no server named");
     }
 
+    /** RFC 9110, 9.3.7: {@code OPTIONS *} asks about the server, and is answered, not taken for a missing page. */
+    @Test
+    void optionsAskedOfTheWholeServerIsAnsweredWithWhatItTakes() {
+        RawHttp.Response server = RawHttp.send(port(), "OPTIONS * HTTP/1.1", "Host: localhost");
+        assertEquals(204, server.status(), server.toString());
+        assertEquals("GET, HEAD, POST, OPTIONS", server.header("Allow"));
+        assertEquals("nosniff", server.header("X-Content-Type-Options"));
+        assertEquals("", server.body());
+        assertEquals(400, RawHttp.send(port(), "GET * HTTP/1.1", "Host: localhost").status(),
+                "only OPTIONS may ask of *");
+    }
+
     @Test
     void jettysOwnErrorPagesCarryTheSecurityHeaders() {
         String longUri = "/search?q=" + "a".repeat(20_000);

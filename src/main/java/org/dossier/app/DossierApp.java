@@ -76,6 +76,7 @@ import org.dossier.search.OpeningSearchEngine;
 import org.dossier.search.SolrSearchEngine;
 import org.dossier.search.SearchEngine;
 import org.dossier.web.BodyBeforeThread;
+import org.dossier.web.BodyEncoding;
 import org.dossier.web.ClientAddress;
 import org.dossier.web.WriteUnavailable;
 import org.dossier.web.ConditionalGet;
@@ -347,6 +348,7 @@ public final class DossierApp implements AutoCloseable {
         // before anything else can turn a request away, so that a 400, 429 or 503 is readable too.
         routes.before(CrossOrigin::allow);
         routes.before(StaticFiles::onlyRead);
+        routes.before(BodyEncoding::refuseCompressed);
         // OAI-PMH checks its own escapes and answers a badArgument: harvesters read XML, not pages.
         routes.before(ctx -> {
             if (!ctx.path().equals(OaiPmh.PATH)) {

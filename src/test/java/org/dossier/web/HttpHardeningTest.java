@@ -290,6 +290,24 @@ class HttpHardeningTest {
                 "only OPTIONS may ask of *");
     }
 
+    /** RFC 9110, 15.5.16: a body in a coding the site does not read is a 415 that says which it reads. */
+    @Test
+    void aCompressedBodyIsRefusedWith415RatherThanReadAsIfItWereNot() throws Exception {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write("verb=Identify".getBytes(StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> oai = http().sendBytes("POST", "/oai", "application/x-www-form-urlencoded",
+                zipped.toByteArray(), "Content-Encoding", "gzip");
+        assertEquals(415, oai.statusCode(), oai.body());
+        assertEquals("identity", oai.headers().firstValue("Accept-Encoding").orElse(null));
+        assertTrue(oai.body().contains("Content-Encoding: gzip"), oai.body());
+        assertFalse(oai.body().contains("no verb"), oai.body());
+        assertEquals(200, http().sendBytes("POST", "/oai", "application/x-www-form-urlencoded",
+                "verb=Identify".getBytes(StandardCharsets.UTF_8), "Content-Encoding", "identity").statusCode(),
+                "identity is the body as written");
+    }
+
     @Test
     void jettysOwnErrorPagesCarryTheSecurityHeaders() {
         String longUri = "/search?q=" + "a".repeat(20_000);

@@ -215,7 +215,7 @@ public final class DossierApp implements AutoCloseable {
             Javalin server = Javalin.create(config -> {
                 configureServer(config, protection, templates, operations);
                 RoutesConfig routes = config.routes;
-                beforeEveryRequest(routes, hosts, searchLimit, operations, access);
+                beforeEveryRequest(routes, site, hosts, searchLimit, operations, access);
                 // Javalin tries routes in the order they are added: within each feature, a fixed
                 // address comes before the one with a parameter in its place.
                 catalogueRoutes(routes, catalogueSearch, search, listing, citations, templates, conditional, site);
@@ -339,9 +339,12 @@ public final class DossierApp implements AutoCloseable {
     }
 
     /** What every request passes before its route: headers, refusals of what no route should see, identity. */
-    private static void beforeEveryRequest(RoutesConfig routes, HostCheck hosts, SearchLimit searchLimit,
+    private static void beforeEveryRequest(RoutesConfig routes, PublicUrl site, HostCheck hosts, SearchLimit searchLimit,
                                            Operations operations, AccessControl access) {
         routes.before(SecurityHeaders::apply);
+        if (site.https()) {
+            routes.before(SecurityHeaders::strictTransport);
+        }
         ErrorPages.install(routes);
         routes.before(hosts::check);
         // Scripts on other sites may read the JSON twins, exports and feeds (and their errors):

@@ -308,6 +308,21 @@ class HttpHardeningTest {
                 "identity is the body as written");
     }
 
+    /** Strict-Transport-Security only where readers come over https: an http site that sent it would lock them out. */
+    @Test
+    void onlyASiteWhoseAddressIsHttpsAsksBrowsersToKeepToHttps() {
+        try (TestCatalogue https = catalogue.anotherNode(Protection.NONE, PublicUrl.fixed("https://catalogue.example.org"));
+             TestCatalogue http = catalogue.anotherNode(Protection.NONE, PublicUrl.fixed("http://catalogue.example.org"))) {
+            for (String path : new String[] {"/", "/search.json?q=stalin", "/no/such/page"}) {
+                assertEquals("max-age=31536000", https.http().get(path).headers()
+                        .firstValue("Strict-Transport-Security").orElse(null), path);
+                assertNull(http.http().get(path).headers().firstValue("Strict-Transport-Security").orElse(null), path);
+            }
+        }
+        assertNull(http().get("/").headers().firstValue("Strict-Transport-Security").orElse(null),
+                "an address taken from the request says nothing of how readers come");
+    }
+
     @Test
     void jettysOwnErrorPagesCarryTheSecurityHeaders() {
         String longUri = "/search?q=" + "a".repeat(20_000);

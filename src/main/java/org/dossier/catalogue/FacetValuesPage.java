@@ -62,7 +62,7 @@ public final class FacetValuesPage {
         List<SearchView.FacetValue> values = SearchView.values(facet, outcome, byName);
         String byCount = new SearchLinks(everyValue).on(PATH + facet.key());
         Map<String, Object> model = new HashMap<>();
-        model.put("title", SearchWording.title(facet));
+        model.put("singular", SearchWording.singular(facet));
         model.put("plural", SearchWording.plural(facet));
         model.put("values", values);
         model.put("valuesHtml", FacetHtml.values(values, SearchWording.title(facet).toLowerCase(Locale.ROOT)));

@@ -598,6 +598,9 @@ class SearchPageTest {
         Document everyone = http.page("/search/facets/person?order=name");
         assertEquals("All people in the catalogue · Dossier", everyone.title());
         assertEquals("Every person in the catalogue", everyone.selectFirst("h1").text());
+        assertEquals("Every author in the catalogue", http.page("/search/facets/author").selectFirst("h1").text(),
+                "not 'every written by', the facet's heading");
+        assertEquals("All authors in the catalogue · Dossier", http.page("/search/facets/author").title());
     }
 
     @Test

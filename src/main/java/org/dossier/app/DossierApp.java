@@ -351,7 +351,6 @@ public final class DossierApp implements AutoCloseable {
         // before anything else can turn a request away, so that a 400, 429 or 503 is readable too.
         routes.before(CrossOrigin::allow);
         routes.before(StaticFiles::onlyRead);
-        routes.before(BodyEncoding::refuseCompressed);
         // OAI-PMH checks its own escapes and answers a badArgument: harvesters read XML, not pages.
         routes.before(ctx -> {
             if (!ctx.path().equals(OaiPmh.PATH)) {
@@ -369,6 +368,10 @@ public final class DossierApp implements AutoCloseable {
         });
         routes.before(access::identify);
         routes.before(access::keepPrivatePagesOutOfCaches);
+        // A compressed body before anything reads one (a form the session ended under is carried
+        // through the sign-in, the CSRF token is read from it), once the address is known to take
+        // the method: at an address that does not, the 404 or 405 says more.
+        routes.beforeMatched(BodyEncoding::refuseCompressed);
         // Once the route is known, by its roles (Role: every /admin route but the sign-in form), then
         // the CSRF token of anything that changes state.
         routes.beforeMatched(access::requireRoles);

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Before every request: a body sent compressed ({@code Content-Encoding: gzip}) is refused with 415
+ * Once a route takes the request: a body sent compressed ({@code Content-Encoding: gzip}) is refused with 415
  * and {@code Accept-Encoding: identity}, as RFC 9110 (15.5.16) asks, before anything reads it. It
  * was read as the bytes it came in: a harvester's gzipped POST to {@code /oai} was told it named no
  * verb, and a form's fields were noise that the CSRF check refused as a missing token.

@@ -306,6 +306,8 @@ class HttpHardeningTest {
         assertEquals(200, http().sendBytes("POST", "/oai", "application/x-www-form-urlencoded",
                 "verb=Identify".getBytes(StandardCharsets.UTF_8), "Content-Encoding", "identity").statusCode(),
                 "identity is the body as written");
+        assertEquals(405, http().sendBytes("POST", "/search.json", "application/x-www-form-urlencoded",
+                zipped.toByteArray(), "Content-Encoding", "gzip").statusCode(), "an address that takes no POST says so first");
     }
 
     /** Strict-Transport-Security only where readers come over https: an http site that sent it would lock them out. */

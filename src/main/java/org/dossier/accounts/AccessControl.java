@@ -32,6 +32,7 @@ public final class AccessControl {
     public static final String CSRF_FIELD = "csrf";
     public static final String CSRF_HEADER = "X-CSRF-Token";
     public static final String LOGIN_PATH = "/admin/login";
+    public static final String LOGOUT_PATH = "/admin/logout";
 
     private static final String SESSION = "dossier.session";
     /** {@link Tokens#random} makes 43 characters; a shorter cookie was not made here. */
@@ -84,6 +85,10 @@ public final class AccessControl {
         }
         Optional<CurrentUser> user = user(ctx);
         if (user.isEmpty()) {
+            if (ctx.path().equals(LOGOUT_PATH)) {
+                signedOutAlready(ctx);
+                return;
+            }
             if (SAFE.contains(ctx.method())) {
                 String back = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
                 ctx.redirect(loginAddress(back), HttpStatus.SEE_OTHER);
@@ -103,6 +108,21 @@ public final class AccessControl {
     }
 
     /**
+     * A sign-out from a tab whose session has already ended (it idled out, or another tab signed
+     * out): what it asks is done, so it lands where a sign-out lands, and the dead cookie goes. It
+     * was the 401 that asks to sign in and send the form again, and the cookie stayed. It changes
+     * nothing, so it asks for no token: the cookie is cleared only when the browser sent it, which
+     * it does not for a form from another site (SameSite=Lax), so no other site signs anyone out.
+     */
+    private void signedOutAlready(Context ctx) {
+        if (ctx.cookie(SESSION_COOKIE) != null) {
+            ctx.cookie(cookie(SESSION_COOKIE, "", 0, secure(ctx)));
+        }
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+        ctx.skipRemainingHandlers();
+    }
+
+    /**
      * A form sent from this site by a browser whose session has ended (it idled out while the editor
      * typed, or another tab signed out): the sign-in form, 401, carrying everything that was sent, so
      * that once signed in the editor sends it again ({@link LoginPage}) rather than types it again.
@@ -119,7 +139,7 @@ public final class AccessControl {
             }
         });
         if (carried.isEmpty()) {
-            return false; // nothing typed (a sign-out): nothing to keep
+            return false; // nothing typed: nothing to keep
         }
         String back = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
         ctx.status(HttpStatus.UNAUTHORIZED).render(LoginPage.TEMPLATE, LoginPage.model("", back,

@@ -41,10 +41,12 @@ public final class Accounts {
         String name = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(name).matches()) {
             throw new AccountException("A username has 2 to 40 characters: letters, digits, '.', '_' or '-', "
-                    + "starting with a letter or digit" + (name.isEmpty() ? "." : "; '" + typed.strip() + "' is not one."));
+                    + "starting with a letter or digit" + (name.isEmpty() ? "." : "; '" + typed.strip() + "' is not one."),
+                    AccountException.USERNAME);
         }
         if (name.equals(Attribution.IMPORT)) {
-            throw new AccountException("'" + Attribution.IMPORT + "' names the importer in the history; choose another username.");
+            throw new AccountException("'" + Attribution.IMPORT + "' names the importer in the history; choose another username.",
+                    AccountException.USERNAME);
         }
         return name;
     }
@@ -71,7 +73,7 @@ public final class Accounts {
     /** @throws AccountException when an account already has this name */
     public void checkFree(String username) {
         if (db.fetchExists(ACCOUNT, ACCOUNT.USERNAME.eq(username))) {
-            throw new AccountException("There is already an account named '" + username + "'.");
+            throw new AccountException("There is already an account named '" + username + "'.", AccountException.USERNAME);
         }
     }
 

@@ -38,21 +38,23 @@ public final class Passwords {
      */
     public static void checkAllowed(String username, String typed) {
         if (typed == null) {
-            throw new AccountException("The password must have at least " + MIN_LENGTH + " characters.");
+            throw new AccountException("The password must have at least " + MIN_LENGTH + " characters.",
+                    AccountException.PASSWORD);
         }
         String password = normalised(typed);
         if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            throw new AccountException("The password must have at least " + MIN_LENGTH + " characters.");
+            throw new AccountException("The password must have at least " + MIN_LENGTH + " characters.",
+                    AccountException.PASSWORD);
         }
         if (password.isBlank()) {
-            throw new AccountException("The password must not be only spaces.");
+            throw new AccountException("The password must not be only spaces.", AccountException.PASSWORD);
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new AccountException("The password must be at most " + MAX_BYTES
-                    + " bytes long (bcrypt reads no further); choose a shorter one.");
+                    + " bytes long (bcrypt reads no further); choose a shorter one.", AccountException.PASSWORD);
         }
         if (password.strip().equalsIgnoreCase(username)) {
-            throw new AccountException("The password must not be the username.");
+            throw new AccountException("The password must not be the username.", AccountException.PASSWORD);
         }
     }
 

@@ -89,11 +89,13 @@ public final class UsersPage {
             String username = change.run();
             ctx.redirect("/admin/users?saved=" + URLEncoder.encode(username, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
         } catch (AccountException e) {
+            ctx.attribute(REFUSED_FIELD, e.field());
             show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, null, e.getMessage(), refusedIn, typedName, typedRole);
         }
     }
 
     static final String ADD_FORM = "add";
+    private static final String REFUSED_FIELD = "dossier.accounts.refusedField";
     static final String PASSWORD_FORM = "/password";
     static final String ABOVE_THE_LIST = "list";
 
@@ -101,14 +103,14 @@ public final class UsersPage {
         try {
             return Role.fromKey(typed);
         } catch (IllegalArgumentException e) {
-            throw new AccountException("Choose the role: editor or admin.");
+            throw new AccountException("Choose the role: editor or admin.", AccountException.ROLE);
         }
     }
 
     private static String newPassword(Context ctx) {
         String password = FormFields.text(ctx, "password");
         if (!password.equals(FormFields.text(ctx, "again"))) {
-            throw new AccountException("The two passwords differ; type the same one twice.");
+            throw new AccountException("The two passwords differ; type the same one twice.", AccountException.PASSWORD);
         }
         return password;
     }
@@ -120,6 +122,9 @@ public final class UsersPage {
         model.put("saved", saved);
         model.put("problem", problem);
         model.put("refusedIn", refusedIn);
+        // The field at fault takes the focus and says it is refused; the message above the fields
+        // takes it only when no one field is to blame.
+        model.put("refusedField", ctx.attribute(REFUSED_FIELD));
         model.put("username", username);
         model.put("role", role);
         model.put("roles", Role.values());

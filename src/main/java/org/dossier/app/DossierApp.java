@@ -76,6 +76,7 @@ import org.dossier.search.OpeningSearchEngine;
 import org.dossier.search.SolrSearchEngine;
 import org.dossier.search.SearchEngine;
 import org.dossier.web.BodyBeforeThread;
+import org.dossier.web.BodyEncoding;
 import org.dossier.web.ClientAddress;
 import org.dossier.web.WriteUnavailable;
 import org.dossier.web.ConditionalGet;
@@ -86,6 +87,7 @@ import org.dossier.web.HttpHygiene;
 import org.dossier.web.LeadingZeros;
 import org.dossier.web.JettyErrors;
 import org.dossier.web.SecurityHeaders;
+import org.dossier.web.ServerWideOptions;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.RequestIds;
 import org.dossier.web.ResultTrail;
@@ -213,7 +215,7 @@ public final class DossierApp implements AutoCloseable {
             Javalin server = Javalin.create(config -> {
                 configureServer(config, protection, templates, operations);
                 RoutesConfig routes = config.routes;
-                beforeEveryRequest(routes, hosts, searchLimit, operations, access);
+                beforeEveryRequest(routes, site, hosts, searchLimit, operations, access);
                 // Javalin tries routes in the order they are added: within each feature, a fixed
                 // address comes before the one with a parameter in its place.
                 catalogueRoutes(routes, catalogueSearch, search, listing, citations, templates, conditional, site);
@@ -322,6 +324,8 @@ public final class DossierApp implements AutoCloseable {
                 BodyBeforeThread.WAITING_BYTES)));
         // Every request, a body still on its way included, has its id from the first.
         config.jetty.modifyServer(jetty -> jetty.insertHandler(new RequestIds()));
+        // OPTIONS * asks about the server, not a page: answered before any context is looked for.
+        config.jetty.modifyServer(jetty -> jetty.insertHandler(new ServerWideOptions()));
         // After them, so that its graceful stop is outermost and counts a request in flight from
         // its first byte: inside BodyBeforeThread, a form whose body was still coming when the
         // stop began was not counted, and was answered 503 with the grace unused.
@@ -335,9 +339,12 @@ public final class DossierApp implements AutoCloseable {
     }
 
     /** What every request passes before its route: headers, refusals of what no route should see, identity. */
-    private static void beforeEveryRequest(RoutesConfig routes, HostCheck hosts, SearchLimit searchLimit,
+    private static void beforeEveryRequest(RoutesConfig routes, PublicUrl site, HostCheck hosts, SearchLimit searchLimit,
                                            Operations operations, AccessControl access) {
         routes.before(SecurityHeaders::apply);
+        if (site.https()) {
+            routes.before(SecurityHeaders::strictTransport);
+        }
         ErrorPages.install(routes);
         routes.before(hosts::check);
         // Scripts on other sites may read the JSON twins, exports and feeds (and their errors):
@@ -361,6 +368,10 @@ public final class DossierApp implements AutoCloseable {
         });
         routes.before(access::identify);
         routes.before(access::keepPrivatePagesOutOfCaches);
+        // A compressed body before anything reads one (a form the session ended under is carried
+        // through the sign-in, the CSRF token is read from it), once the address is known to take
+        // the method: at an address that does not, the 404 or 405 says more.
+        routes.beforeMatched(BodyEncoding::refuseCompressed);
         // Once the route is known, by its roles (Role: every /admin route but the sign-in form), then
         // the CSRF token of anything that changes state.
         routes.beforeMatched(access::requireRoles);
@@ -447,7 +458,7 @@ public final class DossierApp implements AutoCloseable {
         UsersPage users = new UsersPage(accounts);
         routes.get("/admin/login", login::form);
         routes.post("/admin/login", login::signIn);
-        routes.post("/admin/logout", login::signOut, Role.EDITOR);
+        routes.post(AccessControl.LOGOUT_PATH, login::signOut, Role.EDITOR);
         routes.get("/admin/users", users::list, Role.ADMIN);
         routes.post("/admin/users", users::add, Role.ADMIN);
         routes.post("/admin/users/{username}/role", users::setRole, Role.ADMIN);

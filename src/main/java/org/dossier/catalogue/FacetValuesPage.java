@@ -34,6 +34,17 @@ public final class FacetValuesPage {
         return href + (href.contains("?") ? "&" : "?") + ORDER + "=" + BY_NAME;
     }
 
+    /**
+     * Which records the values are counted in, for the title and heading: a tab or a bookmark of
+     * "All people · Dossier" did not say of which search, and every one of them read alike.
+     */
+    static String scope(SearchRequest request) {
+        if (request.hasText()) {
+            return "in the search \u201c" + request.text() + "\u201d" + (request.hasFilters() ? ", filtered" : "");
+        }
+        return request.hasFilters() ? "in the filtered records" : "in the catalogue";
+    }
+
     public void html(Context ctx) {
         Facet facet = Facet.fromKey(ctx.pathParam("facet"))
                 .orElseThrow(() -> new NotFound("There is no facet '" + ctx.pathParam("facet") + "'; there are "
@@ -51,7 +62,7 @@ public final class FacetValuesPage {
         List<SearchView.FacetValue> values = SearchView.values(facet, outcome, byName);
         String byCount = new SearchLinks(everyValue).on(PATH + facet.key());
         Map<String, Object> model = new HashMap<>();
-        model.put("title", SearchWording.title(facet));
+        model.put("singular", SearchWording.singular(facet));
         model.put("plural", SearchWording.plural(facet));
         model.put("values", values);
         model.put("valuesHtml", FacetHtml.values(values, SearchWording.title(facet).toLowerCase(Locale.ROOT)));
@@ -62,6 +73,7 @@ public final class FacetValuesPage {
         model.put("backHref", SearchLinks.search(request.onPage(1)));
         model.put("total", outcome.results().total());
         model.put("searchQuery", outcome.request().text());
+        model.put("scope", scope(request));
         ctx.render("catalogue/facet-values", model);
     }
 }

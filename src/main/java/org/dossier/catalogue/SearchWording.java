@@ -155,6 +155,18 @@ public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYo
         return facet == Facet.LANGUAGE ? "Only records whose languages have been recorded are counted." : null;
     }
 
+    /** What one of a facet's values is called: "every author", where its heading says "Written by". */
+    static String singular(Facet facet) {
+        return switch (facet) {
+            case TYPE -> "type";
+            case PERSON -> "person";
+            case PLACE -> "place";
+            case AUTHOR -> "author";
+            case RECIPIENT -> "recipient";
+            case LANGUAGE -> "language";
+        };
+    }
+
     /** What a facet's values are called: "every person" is "all people". */
     static String plural(Facet facet) {
         return switch (facet) {

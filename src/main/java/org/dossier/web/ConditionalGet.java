@@ -109,7 +109,7 @@ public final class ConditionalGet {
         lastModified.ifPresent(at -> ctx.header("Last-Modified", httpDate(at)));
         String ifNoneMatch = ctx.header("If-None-Match");
         boolean fresh = ifNoneMatch != null ? matches(ifNoneMatch, tag)
-                : lastModified.isPresent() && notModifiedSince(ctx.header("If-Modified-Since"), lastModified.get());
+                : lastModified.isPresent() && notModifiedSince(ctx.header("If-Modified-Since"), lastModified.get(), readAt);
         if (fresh) {
             ctx.status(HttpStatus.NOT_MODIFIED);
         }
@@ -168,13 +168,15 @@ public final class ConditionalGet {
         return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
-    private static boolean notModifiedSince(String ifModifiedSince, Instant lastModified) {
+    private static boolean notModifiedSince(String ifModifiedSince, Instant lastModified, Instant now) {
         if (ifModifiedSince == null) {
             return false;
         }
         try {
             Instant since = ZonedDateTime.parse(ifModifiedSince.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return !lastModified.isAfter(since);
+            // RFC 9110, 13.1.3: a date later than the server's clock is invalid and ignored; a client
+            // (or a cache) whose clock ran ahead would otherwise keep its copy until that date.
+            return !since.isAfter(now) && !lastModified.isAfter(since);
         } catch (DateTimeParseException e) {
             return false;   // RFC 9110: a date that cannot be read is ignored
         }

@@ -41,6 +41,11 @@ public final class PublicUrl {
         return configured != null;
     }
 
+    /** Whether the address given ({@code --public-url}) is an https one: readers reach the site over https only. */
+    public boolean https() {
+        return configured != null && configured.startsWith("https:");
+    }
+
     /** 'https://dossier.example.org', with no slash at the end. */
     public String of(Context ctx) {
         if (configured != null) {

@@ -21,11 +21,27 @@ public final class SecurityHeaders {
             "camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()", "interest-cohort=()",
             "browsing-topics=()");
 
+    /**
+     * A year, the common choice: a browser that has been here once comes back over https even when
+     * sent an http link, on any network. Not for subdomains: their hosts are not this site's to speak for.
+     */
+    static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
+
     private SecurityHeaders() {
     }
 
     public static void apply(Context ctx) {
         apply(ctx::header);
+    }
+
+    /**
+     * Before every request when the site's address ({@code --public-url}) is https: that browsers
+     * use nothing else. Only then, and never for an address taken from each request: a node asked
+     * over http at its own address (behind the proxy that answers https, or a health check) says
+     * nothing of how readers reach it, and an http site that sent it would lock its readers out.
+     */
+    public static void strictTransport(Context ctx) {
+        ctx.header("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     }
 
     /** The same headers, for responses written outside Javalin (Jetty's own error pages). */

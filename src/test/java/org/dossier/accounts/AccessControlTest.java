@@ -72,7 +72,9 @@ class AccessControlTest {
         assertEquals(401, post.statusCode());
         assertTrue(post.body().contains("Sign in first"), post.body());
         assertEquals(before, recordTitle(id));
-        assertEquals(401, reader.post("/admin/logout", Map.of("csrf", csrf)).statusCode());
+        HttpResponse<String> signOut = reader.post("/admin/logout", Map.of("csrf", csrf));
+        assertEquals(303, signOut.statusCode(), "a sign-out without a session (a tab restored without its cookie) is done");
+        assertEquals("/", signOut.headers().firstValue("Location").orElseThrow());
     }
 
     @Test
@@ -300,8 +302,6 @@ class AccessControlTest {
         assertTrue(signIn.selectFirst(".form-problem").text().contains("nothing was saved"), ended.body());
         assertEquals(before, recordTitle(id));
         FormFields login = FormFields.of(ended.body(), "form[action=/admin/login]");
-        assertTrue(erin.post("/admin/logout", Map.of("csrf", login.get("csrf"))).body().contains("Sign in first: nothing was changed"),
-                "a sign-out, which carries nothing typed, is the plain 401");
         HttpResponse<String> account = erin.post("/admin/users", Map.of("csrf", login.get("csrf"), "username", "frank",
                 "role", "editor", "password", "a password typed once"));
         assertEquals(401, account.statusCode());
@@ -333,6 +333,38 @@ class AccessControlTest {
             assertEquals(typed, db.dsl().select(DOCUMENT.SUMMARY).from(DOCUMENT).where(DOCUMENT.ID.eq(id))
                     .fetchSingle(DOCUMENT.SUMMARY));
         }
+    }
+
+    /**
+     * A sign-out from a tab whose session already ended (another tab signed out, or it idled out) is
+     * done: it lands on the home page with the dead cookie cleared, not on the sign-in form asking to
+     * send a form again. It carries nothing typed, so there is nothing to keep.
+     */
+    @Test
+    void signingOutOfASessionThatEndedClearsTheCookieAndLandsHome() {
+        Http tab = reader();
+        HttpResponse<String> signedIn = tab.post("/admin/login", Map.of("csrf", Editors.csrf(tab.get("/admin/login").body()),
+                "username", "erin", "password", Editors.PASSWORD, "return", "/admin"));
+        String cookie = signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(AccessControl.SESSION_COOKIE + "=")).findFirst().orElseThrow();
+        String session = cookie.substring(0, cookie.indexOf(';'));
+        String token = Editors.csrf(tab.get("/admin").body());
+        Http otherBrowser = Editors.signIn(catalogue, "erin");
+        assertEquals(303, tab.post("/admin/logout", Map.of("csrf", token)).statusCode());
+
+        // The second tab still shows the sign-out form of that session, with its token.
+        HttpResponse<String> again = reader().post("/admin/logout", Map.of("csrf", token),
+                "Cookie", session);
+        assertEquals(303, again.statusCode(), again.body());
+        assertEquals("/", again.headers().firstValue("Location").orElseThrow());
+        String cleared = again.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(AccessControl.SESSION_COOKIE + "=")).findFirst().orElseThrow();
+        assertTrue(cleared.startsWith(AccessControl.SESSION_COOKIE + "=;") && cleared.contains("1970"), "cleared: " + cleared);
+        HttpResponse<String> noCookie = reader().post("/admin/logout", Map.of());
+        assertEquals(303, noCookie.statusCode());
+        assertTrue(noCookie.headers().allValues("Set-Cookie").stream()
+                .noneMatch(c -> c.startsWith(AccessControl.SESSION_COOKIE + "=")), "no cookie sent, none cleared");
+        assertEquals(200, otherBrowser.get("/admin").statusCode(), "a session that had not ended goes on");
     }
 
     @Test

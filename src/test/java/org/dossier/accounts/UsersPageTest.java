@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.dossier.editing.Editors;
 import org.dossier.testing.Http;
@@ -76,6 +77,28 @@ class UsersPageTest {
                 Map.of("username", "frank", "role", "boss", "password", Editors.PASSWORD, "again", Editors.PASSWORD))));
         assertTrue(Jsoup.parse(root.get("/admin/users").body()).select(".accounts td").eachText().stream()
                 .noneMatch("frank"::equals));
+    }
+
+    /**
+     * The focus goes to the field at fault, which says it is refused, not to the message above the
+     * fields: a reader then tabbed down to the field to change, past the ones that were fine.
+     */
+    @Test
+    void aRefusedAccountPutsTheFocusOnTheFieldAtFault() {
+        String[][] refused = {
+            {"not a name!", "editor", Editors.PASSWORD, "new-username"},
+            {"frank", "boss", Editors.PASSWORD, "new-role"},
+            {"frank", "editor", "short", "new-password"},
+            {"root", "editor", Editors.PASSWORD, "new-username"},
+        };
+        for (String[] typed : refused) {
+            Document page = Jsoup.parse(post("/admin/users", Map.of("username", typed[0], "role", typed[1],
+                    "password", typed[2], "again", typed[2])).body());
+            String field = typed[3];
+            assertEquals(List.of(field), page.select("form.add-account [autofocus]").eachAttr("id"), field);
+            assertEquals(List.of(field), page.select("form.add-account [aria-invalid=true]").eachAttr("id"), field);
+            assertEquals("add-problem", page.getElementById(field).attr("aria-describedby"), field + ": the message says why");
+        }
     }
 
     @Test

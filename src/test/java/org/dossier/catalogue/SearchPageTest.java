@@ -589,6 +589,21 @@ class SearchPageTest {
     }
 
     @Test
+    void theFacetValuesPageNamesTheSearchItCounts() {
+        Document typed = http.page("/search/facets/person?q=%3Cb%3Estalin%3C%2Fb%3E&type=letter");
+        assertEquals("All people in the search \u201c<b>stalin</b>\u201d, filtered · Dossier", typed.title());
+        assertEquals("Every person in the search \u201c<b>stalin</b>\u201d, filtered", typed.selectFirst("h1").text());
+        assertTrue(typed.select("h1 b").isEmpty(), "what was typed is text, not markup");
+        assertEquals("Every place in the filtered records", http.page("/search/facets/place?type=letter").selectFirst("h1").text());
+        Document everyone = http.page("/search/facets/person?order=name");
+        assertEquals("All people in the catalogue · Dossier", everyone.title());
+        assertEquals("Every person in the catalogue", everyone.selectFirst("h1").text());
+        assertEquals("Every author in the catalogue", http.page("/search/facets/author").selectFirst("h1").text(),
+                "not 'every written by', the facet's heading");
+        assertEquals("All authors in the catalogue · Dossier", http.page("/search/facets/author").title());
+    }
+
+    @Test
     void aPersonPageShowsEveryNameAndTheirRecords() {
         Document stalin = http.page("/people/stalin");
         assertEquals("Joseph Stalin", stalin.selectFirst("h1").text());

@@ -219,6 +219,35 @@ class SuggestBrowserTest {
         browser.waitForUrlContaining("q=North+Korea");
     }
 
+    /**
+     * In forced colours (Windows' contrast themes) the chosen suggestion is in the system's Highlight,
+     * as a native list's is: the page's link colour gave way, and only a thin outline told it apart.
+     */
+    @Test
+    void inForcedColoursTheChosenSuggestionIsHighlightedAsANativeListsIs() {
+        browser.open(catalogue.baseUrl() + "/search?q=korea");
+        browser.emulateMedia("forced-colors", "active");
+        try {
+            WebElement box = browser.find("#search-q");
+            List<WebElement> options = typeAndWait(box, "stal");
+            box.sendKeys(Keys.ARROW_DOWN);
+            assertEquals("true", options.get(0).getAttribute("aria-selected"));
+            String highlight = (String) browser.script("const probe = document.createElement('span');"
+                    + "probe.style.forcedColorAdjust = 'none'; probe.style.backgroundColor = 'Highlight';"
+                    + "probe.style.color = 'HighlightText'; document.body.append(probe);"
+                    + "const colours = getComputedStyle(probe).backgroundColor + ' / ' + getComputedStyle(probe).color;"
+                    + "probe.remove(); return colours;");
+            String chosen = (String) browser.script("const s = getComputedStyle(arguments[0]);"
+                    + "return s.backgroundColor + ' / ' + s.color;", options.get(0));
+            String list = (String) browser.script("const s = getComputedStyle(arguments[0]);"
+                    + "return s.backgroundColor + ' / ' + s.color;", browser.find(".suggest-list"));
+            assertEquals(highlight, chosen, "the chosen one in Highlight and HighlightText");
+            assertFalse(chosen.equals(list), "the chosen one stands out of its list: " + chosen + " against " + list);
+        } finally {
+            browser.plainMedia();
+        }
+    }
+
     /** With a suggestion chosen: in dark colours its text was white on a light blue (1.8:1). */
     @Test
     void theOpenListPassesAxeAtBothWidthsAndInDarkColours() {

@@ -499,6 +499,20 @@ class AuthorityEditingTest {
     }
 
     @Test
+    void aNameWithNoLetterOrDigitIsRefusedWithWhatWasTypedKept() {
+        int people = database.dsl().fetchCount(org.dossier.db.Tables.PERSON);
+        FormFields blank = form(alice, "/admin/people/new");
+        HttpResponse<String> refused = alice.post("/admin/people/new", blank.set("name", "???").set("kind", "person")
+                .set("alias-0", "- -").set("alias-kind-0", "variant").set("note", "Named in a letter, unread").entries());
+        assertEquals(422, refused.statusCode(), refused.body());
+        Document page = Jsoup.parse(refused.body());
+        assertTrue(page.text().contains("A name has at least one letter or digit; '???' has none."), page.text());
+        assertTrue(page.text().contains("A form of a name has at least one letter or digit; '- -' has none."), page.text());
+        assertEquals("???", page.selectFirst("#name").val(), "what was typed is kept");
+        assertEquals(people, database.dsl().fetchCount(org.dossier.db.Tables.PERSON), "nothing was saved");
+    }
+
+    @Test
     void nothingChangesWithoutANoteOrACsrfToken() {
         FormFields blank = form(alice, "/admin/places/new");
         HttpResponse<String> noNote = alice.post("/admin/places/new", blank.set("name", "Gdansk").entries());

@@ -97,9 +97,13 @@ public final class TestCatalogue implements RunningCatalogue, AutoCloseable {
 
     /** Another app node on this catalogue's database, guarding itself as {@code protection} says. */
     public TestCatalogue anotherNode(Protection protection) {
+        return anotherNode(protection, PublicUrl.fromRequests());
+    }
+
+    /** Another app node on this catalogue's database, for readers who reach it at {@code site}. */
+    public TestCatalogue anotherNode(Protection protection, PublicUrl site) {
         Path index = folder.resolve("node-" + NODES.incrementAndGet() + ".index");
-        Settings settings = new Settings(database(), "127.0.0.1", 0, null, PublicUrl.fromRequests(), null, protection,
-                index);
+        Settings settings = new Settings(database(), "127.0.0.1", 0, null, site, null, protection, index);
         try {
             return new TestCatalogue(folder, DossierApp.start(settings, STOPS_AT_ONCE), false);
         } catch (IOException e) {

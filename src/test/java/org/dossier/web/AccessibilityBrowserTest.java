@@ -326,8 +326,9 @@ class AccessibilityBrowserTest {
         browser.find("#new-password").sendKeys("short");
         browser.find("#new-again").sendKeys("short");
         browser.clickToNextPage(browser.find("form.add-account button[type=submit]"));
-        assertEquals("add-problem", browser.focused().getAttribute("id"), "the focus is on the add form's message");
-        assertEquals("The password must have at least 10 characters.", browser.focused().getText());
+        assertEquals("new-password", browser.focused().getAttribute("id"), "the focus is on the field at fault");
+        assertEquals("true", browser.focused().getAttribute("aria-invalid"));
+        assertEquals("The password must have at least 10 characters.", browser.find("#add-problem").getText());
         assertTrue(browser.findAll("#users-problem").isEmpty(), "said once, at its form");
         assertEquals(browser.find("form.add-account"), browser.focused().findElement(org.openqa.selenium.By.xpath("ancestor::form")));
         assertEquals("carol", browser.find("#new-username").getAttribute("value"), "what was typed is kept");

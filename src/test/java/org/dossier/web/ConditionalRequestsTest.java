@@ -188,6 +188,8 @@ class ConditionalRequestsTest {
         assertEquals(304, reader.get(path, "If-Modified-Since", lastModified).statusCode());
         assertEquals(200, reader.get(path, "If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT").statusCode());
         assertEquals(200, reader.get(path, "If-Modified-Since", "not a date").statusCode());
+        assertEquals(200, reader.get(path, "If-Modified-Since", "Thu, 01 Jan 2099 00:00:00 GMT").statusCode(),
+                "a date later than the server's clock is invalid and ignored (RFC 9110, 13.1.3)");
         assertEquals(200, reader.get(path, "If-Modified-Since", lastModified, "If-None-Match", "W/\"old\"").statusCode(),
                 "If-None-Match is asked first, and a tag that does not match means the page is sent");
     }

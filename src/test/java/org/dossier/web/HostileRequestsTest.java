@@ -303,6 +303,15 @@ class HostileRequestsTest {
             assertEquals(301, response.status(), request[0]);
             assertEquals(request[1], response.header("Location"), request[0]);
         }
+        // The static files' folder is no page with its slash or without: one answer, not a 301 to a 404.
+        for (String folder : new String[] {"/static/", "/static//"}) {
+            RawHttp.Response response = RawHttp.send(catalogue.app().port(), "GET " + folder + " HTTP/1.1",
+                    "Host: localhost");
+            assertEquals(404, response.status(), folder);
+            assertTrue(response.body().contains("There is no page at " + folder), folder);
+        }
+        assertEquals(301, RawHttp.send(catalogue.app().port(), "GET /static/dossier.css/ HTTP/1.1", "Host: localhost")
+                .status(), "a file's address with a slash still leads to the file");
     }
 
     private static int records() {

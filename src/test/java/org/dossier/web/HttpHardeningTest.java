@@ -278,6 +278,53 @@ class HttpHardeningTest {
         assertFalse(tooLong.body().toLowerCase(java.util.Locale.ROOT).contains("jetty"), "no server named");
     }
 
+    /** RFC 9110, 9.3.7: {@code OPTIONS *} asks about the server, and is answered, not taken for a missing page. */
+    @Test
+    void optionsAskedOfTheWholeServerIsAnsweredWithWhatItTakes() {
+        RawHttp.Response server = RawHttp.send(port(), "OPTIONS * HTTP/1.1", "Host: localhost");
+        assertEquals(204, server.status(), server.toString());
+        assertEquals("GET, HEAD, POST, OPTIONS", server.header("Allow"));
+        assertEquals("nosniff", server.header("X-Content-Type-Options"));
+        assertEquals("", server.body());
+        assertEquals(400, RawHttp.send(port(), "GET * HTTP/1.1", "Host: localhost").status(),
+                "only OPTIONS may ask of *");
+    }
+
+    /** RFC 9110, 15.5.16: a body in a coding the site does not read is a 415 that says which it reads. */
+    @Test
+    void aCompressedBodyIsRefusedWith415RatherThanReadAsIfItWereNot() throws Exception {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write("verb=Identify".getBytes(StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> oai = http().sendBytes("POST", "/oai", "application/x-www-form-urlencoded",
+                zipped.toByteArray(), "Content-Encoding", "gzip");
+        assertEquals(415, oai.statusCode(), oai.body());
+        assertEquals("identity", oai.headers().firstValue("Accept-Encoding").orElse(null));
+        assertTrue(oai.body().contains("Content-Encoding: gzip"), oai.body());
+        assertFalse(oai.body().contains("no verb"), oai.body());
+        assertEquals(200, http().sendBytes("POST", "/oai", "application/x-www-form-urlencoded",
+                "verb=Identify".getBytes(StandardCharsets.UTF_8), "Content-Encoding", "identity").statusCode(),
+                "identity is the body as written");
+        assertEquals(405, http().sendBytes("POST", "/search.json", "application/x-www-form-urlencoded",
+                zipped.toByteArray(), "Content-Encoding", "gzip").statusCode(), "an address that takes no POST says so first");
+    }
+
+    /** Strict-Transport-Security only where readers come over https: an http site that sent it would lock them out. */
+    @Test
+    void onlyASiteWhoseAddressIsHttpsAsksBrowsersToKeepToHttps() {
+        try (TestCatalogue https = catalogue.anotherNode(Protection.NONE, PublicUrl.fixed("https://catalogue.example.org"));
+             TestCatalogue http = catalogue.anotherNode(Protection.NONE, PublicUrl.fixed("http://catalogue.example.org"))) {
+            for (String path : new String[] {"/", "/search.json?q=stalin", "/no/such/page"}) {
+                assertEquals("max-age=31536000", https.http().get(path).headers()
+                        .firstValue("Strict-Transport-Security").orElse(null), path);
+                assertNull(http.http().get(path).headers().firstValue("Strict-Transport-Security").orElse(null), path);
+            }
+        }
+        assertNull(http().get("/").headers().firstValue("Strict-Transport-Security").orElse(null),
+                "an address taken from the request says nothing of how readers come");
+    }
+
     @Test
     void jettysOwnErrorPagesCarryTheSecurityHeaders() {
         String longUri = "/search?q=" + "a".repeat(20_000);

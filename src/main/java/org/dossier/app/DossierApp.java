@@ -730,6 +730,13 @@ public final class DossierApp implements AutoCloseable {
             return;
         }
         if (!Files.isDirectory(settings.seeds())) {
+            if (!settings.seeds().equals(Settings.DEFAULT_SEEDS)) {
+                // A folder named on purpose (--seeds, DOSSIER_SEEDS) that is not there is a slip: with
+                // a warning only, the node served an empty catalogue and /ready said it was ready.
+                throw new StartupProblem("the database is empty and the seeds folder " + settings.seeds().toAbsolutePath()
+                        + " given with --seeds does not exist; give the folder of seed pages, or an empty folder "
+                        + "to start an empty catalogue", null);
+            }
             LOG.warn("The database is empty and there is no seeds folder at {}", settings.seeds().toAbsolutePath());
             return;
         }

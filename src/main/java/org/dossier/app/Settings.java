@@ -8,7 +8,8 @@ import org.dossier.web.PublicUrl;
  * How one catalogue server runs.
  *
  * @param database a SQLite file or a PostgreSQL server
- * @param seeds the folder imported on first start, when the database holds no documents; null for none
+ * @param seeds the folder imported on first start, when the database holds no documents; null for none.
+ *              Missing then, the default ({@link #DEFAULT_SEEDS}) is warned of; any other is a startup problem
  * @param archive the name citations and harvesters give as the repository, and its contact address
  * @param protection proxies, host names, the search rate limit and Server-Timing (none by default)
  * @param index this node's own search index folder; null for the default ({@link DatabaseAddress#defaultIndex})

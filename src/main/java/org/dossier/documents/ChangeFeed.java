@@ -104,11 +104,17 @@ public final class ChangeFeed {
      * Removes the oldest changes that are older than {@code olderThan} and at most {@code appliedUpTo}
      * (what the pruning node has applied), stopping at the first change that is not both; returns how
      * many were removed. Safe to run on every node at once: each removes a run from the oldest on.
+     * Looked for with a read first: the DELETE with nothing to delete still took SQLite's write lock
+     * every hour on every node (or waited for an import's, and failed).
      */
     public static int prune(DSLContext db, Instant olderThan, long appliedUpTo) {
         Integer firstKept = db.select(CHANGE.ID).from(CHANGE).where(CHANGE.CHANGED_AT.ge(olderThan))
                 .orderBy(CHANGE.ID).limit(1).fetchOne(CHANGE.ID);
         long below = firstKept == null ? appliedUpTo + 1 : Math.min(firstKept, appliedUpTo + 1);
+        Integer oldest = db.select(DSL.min(CHANGE.ID)).from(CHANGE).fetchOne(0, Integer.class);
+        if (oldest == null || oldest >= below) {
+            return 0;
+        }
         return db.deleteFrom(CHANGE).where(CHANGE.ID.lt(Math.toIntExact(below))).execute();
     }
 

@@ -26,6 +26,34 @@ public final class RecordJsonLd {
      * @param pageUrl the address of the page that carries it
      */
     public static String of(Citation c, String pageUrl) {
+        return written(describe(c, pageUrl, c.permalink()));
+    }
+
+    /**
+     * The same for one saved version, on its own page: a node of its own ({@code @id} its address),
+     * an {@code exampleOfWork} of the record. With the record's {@code @id} and its own
+     * {@code version}, a crawler that merges nodes by {@code @id} made one record of every version,
+     * with every version's title, date and people at once.
+     */
+    public static String ofVersion(Citation c) {
+        Map<String, Object> json = describe(c, c.url(), c.url());
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("@type", "ArchiveComponent");
+        record.put("@id", c.permalink());
+        record.put("url", c.permalink());
+        json.put("exampleOfWork", record);
+        return written(json);
+    }
+
+    private static String written(Map<String, Object> json) {
+        try {
+            return scriptSafe(JSON.writeValueAsString(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record's JSON-LD could not be written", e);
+        }
+    }
+
+    private static Map<String, Object> describe(Citation c, String pageUrl, String id) {
         Map<String, Object> archive = new LinkedHashMap<>();
         archive.put("@type", "ArchiveOrganization");
         archive.put("name", c.archive());
@@ -39,7 +67,7 @@ public final class RecordJsonLd {
         json.put("@context", "https://schema.org");
         // A document sent to someone is also a schema.org Message, the type that has a recipient.
         json.put("@type", c.sent() ? List.of("ArchiveComponent", "Message") : "ArchiveComponent");
-        json.put("@id", c.permalink());
+        json.put("@id", id);
         json.put("name", c.title());
         json.put("dateCreated", c.date().iso());
         if (c.genre() != null) {
@@ -71,11 +99,7 @@ public final class RecordJsonLd {
         json.put("isPartOf", collection);
         json.put("holdingArchive", archive);
         json.put("publisher", archive);
-        try {
-            return scriptSafe(JSON.writeValueAsString(json));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a record's JSON-LD could not be written", e);
-        }
+        return json;
     }
 
     /** In a fixed order, as every object here is, so that the page is the same bytes on every start and every node. */

@@ -87,6 +87,6 @@ public final class VersionPage {
                 "record", record,
                 "cite", CiteBox.of(citation, version.path()),
                 "canonicalUrl", citation.url(),
-                "jsonLd", RecordJsonLd.of(citation, citation.url())));
+                "jsonLd", RecordJsonLd.ofVersion(citation)));
     }
 }

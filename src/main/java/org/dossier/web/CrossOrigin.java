@@ -21,13 +21,14 @@ import java.util.Set;
  *
  * <p>Errors at these addresses are readable too (a 400's message, a 429's or 503's
  * {@code Retry-After}), and the header fields a script needs are exposed: the validator to send
- * back, the paging links, an export's count and file name. A CORS preflight ({@code OPTIONS} with
+ * back, the paging links, an export's count and file name, and the request's id (what a script
+ * reports with a 5xx, so that its line is found in the log). A CORS preflight ({@code OPTIONS} with
  * {@code Origin} and {@code Access-Control-Request-Method}) for GET or HEAD at such an address is
  * answered 204; any other {@code OPTIONS} stays the 405 every address gives a method it does not take.
  */
 public final class CrossOrigin {
 
-    static final String EXPOSED = "ETag, Link, X-Total-Count, Retry-After, Content-Disposition";
+    static final String EXPOSED = "ETag, Link, X-Total-Count, Retry-After, Content-Disposition, " + RequestIds.HEADER;
     /** What a script reading again may send beyond the headers a browser allows without asking. */
     static final String REQUEST_HEADERS = "If-None-Match, If-Modified-Since";
     private static final Set<String> READS = Set.of("GET", "HEAD");

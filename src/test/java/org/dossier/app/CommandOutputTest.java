@@ -111,8 +111,10 @@ class CommandOutputTest {
             port = free.getLocalPort();
         }
         Path log = Files.createTempFile(folder, "serve", ".log");
+        // An empty seeds folder: an empty catalogue, quick to start.
+        Path noSeeds = Files.createDirectories(folder.resolve("no-seeds"));
         List<String> args = new ArrayList<>(List.of("serve", "--db", folder.resolve("served.db").toString(), "--host",
-                "127.0.0.1", "--port", Integer.toString(port), "--seeds", folder.resolve("no-seeds").toString(),
+                "127.0.0.1", "--port", Integer.toString(port), "--seeds", noSeeds.toString(),
                 "--warm-up", "0"));
         args.addAll(options);
         Process node = java(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -59,11 +59,20 @@ class SecondServerTest {
         }
     }
 
+    /** An empty seeds folder, for a server that starts an empty catalogue. */
+    private static String noSeeds(Path folder) {
+        try {
+            return Files.createDirectories(folder.resolve("no-seeds")).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void aPortInUseSaysSoInOneLine() {
         try (TestCatalogue running = TestCatalogue.withSeeds()) {
             String[] result = serve("serve", "--db", running.folder().resolve("other.db").toString(), "--host",
-                    "127.0.0.1", "--port", String.valueOf(running.app().port()), "--seeds", "no-seeds-here");
+                    "127.0.0.1", "--port", String.valueOf(running.app().port()), "--seeds", noSeeds(running.folder()));
             assertEquals("1", result[0], result[1]);
             List<String> lines = ownLines(result[1]);
             assertEquals(1, lines.size(), result[1]);
@@ -90,7 +99,7 @@ class SecondServerTest {
     void aMetricsPortInUseOrAHostThatIsNotThisMachinesSaysSoInOneLine(@TempDir Path folder) throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             String[] result = serve("serve", "--db", folder.resolve("dossier.db").toString(), "--host", "127.0.0.1",
-                    "--port", "0", "--seeds", "no-seeds-here", "--warm-up", "0",
+                    "--port", "0", "--seeds", noSeeds(folder), "--warm-up", "0",
                     "--metrics-port", String.valueOf(taken.getLocalPort()));
             assertEquals("1", result[0], result[1]);
             List<String> lines = ownLines(result[1]);
@@ -101,7 +110,7 @@ class SecondServerTest {
         }
         // 192.0.2.1 is kept for documentation (RFC 5737): no machine has it.
         String[] result = serve("serve", "--db", folder.resolve("dossier.db").toString(), "--host", "192.0.2.1",
-                "--port", "0", "--seeds", "no-seeds-here", "--warm-up", "0");
+                "--port", "0", "--seeds", noSeeds(folder), "--warm-up", "0");
         assertEquals("1", result[0], result[1]);
         List<String> lines = ownLines(result[1]);
         assertEquals(1, lines.size(), result[1]);
@@ -165,6 +174,29 @@ class SecondServerTest {
         assertTrue(result[1].contains("dossier serve: the seed pages in " + seeds + " were not imported"), result[1]);
         assertTrue(result[1].contains("  " + bad + ":5: 'February 30, 1950' is not a real date"), result[1]);
         assertFalse(result[1].contains("\tat "), "no stack trace:\n" + result[1]);
+    }
+
+    /**
+     * A seeds folder named on the command line that is not there (a typo, a volume not mounted) on an
+     * empty database: the node warned, served an empty catalogue and said it was ready. It stops in
+     * one line that names the folder, having imported nothing. (The default folder missing is still a
+     * warning: a server run away from the project has none, and starts empty.)
+     */
+    @Test
+    void aSeedsFolderNamedButMissingOnAnEmptyDatabaseSaysSoInOneLine(@TempDir Path folder) throws Exception {
+        Path missing = folder.resolve("seeds-not-mounted");
+        Path database = folder.resolve("dossier.db");
+        String[] result = serve("serve", "--db", database.toString(), "--host", "127.0.0.1", "--port", "0",
+                "--seeds", missing.toString(), "--warm-up", "0");
+        assertEquals("1", result[0], result[1]);
+        List<String> lines = ownLines(result[1]);
+        assertEquals(1, lines.size(), result[1]);
+        assertTrue(lines.get(0).contains("the database is empty and the seeds folder " + missing.toAbsolutePath()
+                + " given with --seeds does not exist"), lines.get(0));
+        assertFalse(result[1].contains("\tat "), "no stack trace:\n" + result[1]);
+        try (Database opened = Database.open(database)) {
+            assertEquals(0, opened.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT), "nothing was imported");
+        }
     }
 
     @Test

@@ -125,6 +125,41 @@ class MergesInBatchesTest {
         }
     }
 
+    /**
+     * A batch also ends once it has held the write lock for its time (a second), after the record it
+     * is on: with no time at all, a record a transaction, the request's included, and still every one
+     * moves and comes back. (The batches above are bounded by their count alone, so that a busy
+     * machine, where the second ran out after one record, does not change what they count.)
+     */
+    @Test
+    void aBatchWhoseTimeRanOutEndsAfterTheRecordItIsOnAndTheRestStillMove() {
+        java.time.Duration none = java.time.Duration.ZERO;
+        db.store().write((records, tx) -> {
+            new AuthorityWriter(records, tx, CLOCK, BATCH, none).merge(stalin, stalin.version(), dzhugashvili,
+                    Attribution.editor("alice", "One man, entered twice"));
+            return null;
+        });
+        assertEquals(1, links(dzhugashvili).size(), "the request moved one record, then its time was up");
+        List<Integer> batches = new ArrayList<>();
+        for (int moved; (moved = db.store().write((records, tx) -> new AuthorityWriter(records, tx, CLOCK, BATCH, none)
+                .carryOn())) > 0; ) {
+            batches.add(moved);
+            assertTrue(batches.size() < 1_000, "a merge that never ends");
+        }
+        assertEquals(java.util.Collections.nCopies(rolesBefore.size() - 1, 1), batches);
+        assertEquals(rolesBefore, links(dzhugashvili), "every link moved, with its role");
+
+        db.store().write((records, tx) -> new AuthorityWriter(records, tx, CLOCK, BATCH, none)
+                .restore(now(stalin), now(stalin).version(), 1, Attribution.editor("bob", "Two men after all")));
+        assertEquals(1, links(stalin).size(), "the restore's request put one record back");
+        for (int back = 0; db.store().write((records, tx) -> new AuthorityWriter(records, tx, CLOCK, BATCH, none)
+                .carryOn()) > 0; back++) {
+            assertEquals(2 + back, links(stalin).size(), "a record a transaction");
+        }
+        assertEquals(rolesBefore, links(stalin), "every link is his again");
+        assertEquals(0, db.dsl().fetchCount(MOVED_LINK));
+    }
+
     @Test
     void aRestoreBeforeTheMergeIsDoneBringsBackWhatMovedAndLeavesWhatHadNotMoved() {
         mergeStalinIntoDzhugashvili();

@@ -2,6 +2,7 @@ package org.dossier.documents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -334,6 +335,16 @@ class PermalinksAndVersionsTest {
         assertEquals("1", ld.get("version").asText());
         assertEquals("Collection", ld.get("isPartOf").get("@type").asText());
         assertEquals("ArchiveOrganization", ld.get("holdingArchive").get("@type").asText());
+
+        // A version is a node of its own, linked to its record: a crawler merging nodes by @id had
+        // every version's title and date in one record.
+        String permalink = catalogue.baseUrl() + "/documents/" + letter;
+        assertEquals(permalink + "/v/1", ld.get("@id").asText());
+        assertEquals(permalink, ld.get("exampleOfWork").get("@id").asText());
+        JsonNode current = json.readTree(page(currentPath(), 200).selectFirst("script[type=application/ld+json]").data());
+        assertEquals(permalink, current.get("@id").asText(), "the record's page describes the record");
+        assertEquals(NEW_TITLE, current.get("name").asText(), "as it is now");
+        assertNull(current.get("exampleOfWork"));
     }
 
     @Test

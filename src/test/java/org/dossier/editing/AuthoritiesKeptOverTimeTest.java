@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.dossier.accounts.Role;
-import org.dossier.authorities.AuthorityRecords;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
@@ -56,34 +54,24 @@ class AuthoritiesKeptOverTimeTest {
 
     /**
      * Merges through the form, then waits until the records the merge left to the background have
-     * moved: a merge moves what it can within a second in its request, and on a busy machine
-     * (PostgreSQL under four builds) that was not every record, so a test read the survivor's links
-     * before the last came.
+     * moved (on a busy machine, PostgreSQL under four builds, its request had not moved them all).
      */
     private static HttpResponse<String> merge(Http editor, String key, String survivor, String note) {
         Document form = Jsoup.parse(editor.get("/admin/people/" + key + "/merge").body());
         HttpResponse<String> merged = editor.post("/admin/people/" + key + "/merge",
                 Map.of("csrf", Editors.csrf(form.html()), "version", form.selectFirst("input[name=version]").val(),
                         "survivor", survivor, "note", note));
-        AuthorityRecords read = new AuthorityRecords(database.dsl());
-        long waitedUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (read.stillToMove() > 0) {
-            assertTrue(System.nanoTime() < waitedUntil, "the merge's records still to move: " + read.stillToMove());
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        database.awaitMergesMoved();
         return merged;
     }
 
     private static HttpResponse<String> restore(Http editor, String key, int number, String note) {
         Document page = Jsoup.parse(editor.get("/people/" + key + "/history/" + number).body());
-        return editor.post("/admin/people/" + key + "/restore", Map.of("csrf", Editors.csrf(page.html()),
-                "revision", String.valueOf(number),
+        HttpResponse<String> restored = editor.post("/admin/people/" + key + "/restore", Map.of("csrf",
+                Editors.csrf(page.html()), "revision", String.valueOf(number),
                 "version", page.selectFirst("form.restore-form input[name=version]").val(), "note", note));
+        database.awaitMergesMoved();
+        return restored;
     }
 
     @Test

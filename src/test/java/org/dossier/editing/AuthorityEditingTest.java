@@ -349,6 +349,7 @@ class AuthorityEditingTest {
                 "note", "One man, entered twice"));
         assertEquals(303, merged.statusCode(), merged.body());
         assertEquals("/people/ivan-vladimirovich-kovalev", location(merged));
+        database.awaitMergesMoved();
 
         HttpResponse<String> old = catalogue.http().get("/people/kovalev?page=1");
         assertEquals(301, old.statusCode());
@@ -399,6 +400,7 @@ class AuthorityEditingTest {
                 "revision", "1", "version", v1.selectFirst("form.restore-form input[name=version]").val(),
                 "note", "They were two after all"));
         assertEquals(303, undone.statusCode(), undone.body());
+        database.awaitMergesMoved();
         assertEquals(200, catalogue.http().get("/people/kovalev").statusCode());
         assertEquals(roles, db.select(links.DOCUMENT_ID, links.ROLE).from(links).where(links.PERSON_ID.eq(kovalev))
                 .fetchMap(links.DOCUMENT_ID, links.ROLE), "every link came back");

@@ -132,6 +132,36 @@ class ChangeFeedTest {
         }
     }
 
+    /**
+     * An import holds its transaction (on SQLite, the one write lock) for as long as it runs; each
+     * node's hourly pruning was a DELETE even with nothing to delete, which waited for that lock and
+     * failed when the wait ran out.
+     */
+    @Test
+    void aPruningThatFindsNothingToRemoveWaitsForNoWriter() throws Exception {
+        try (SeedIndex seeds = SeedIndex.open()) {
+            DSLContext db = seeds.database.dsl();
+            long head = ChangeFeed.head(db).last();
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(1);
+            CompletableFuture<Void> anImport = CompletableFuture.runAsync(() -> db.transaction(tx -> {
+                tx.dsl().update(org.dossier.db.Tables.DOCUMENT_COUNT).set(org.dossier.db.Tables.DOCUMENT_COUNT.LIVE,
+                        org.dossier.db.Tables.DOCUMENT_COUNT.LIVE).where(org.dossier.db.Tables.DOCUMENT_COUNT.ID.eq(1)).execute();
+                holding.countDown();
+                done.await(60, TimeUnit.SECONDS);
+            }));
+            try {
+                assertTrue(holding.await(30, TimeUnit.SECONDS));
+                assertEquals(0, ChangeFeed.prune(db, Instant.now().minus(ChangeFeed.KEPT_FOR), head),
+                        "nothing is older than the retention window");
+            } finally {
+                done.countDown();
+                anImport.get(60, TimeUnit.SECONDS);
+            }
+            assertEquals(1, ChangeFeed.oldestKept(db, ChangeFeed.head(db)));
+        }
+    }
+
     @Test
     void aNodeWhoseNextChangeWasPrunedRebuildsItsIndexInFull() throws Exception {
         try (SeedIndex seeds = SeedIndex.open()) {

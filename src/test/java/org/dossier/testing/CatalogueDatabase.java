@@ -3,8 +3,10 @@ package org.dossier.testing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.dossier.app.Database;
+import org.dossier.authorities.AuthorityRecords;
 import org.dossier.documents.RecordStore;
 import org.dossier.documents.RecordWriter;
 import org.jooq.DSLContext;
@@ -39,6 +41,27 @@ public final class CatalogueDatabase implements AutoCloseable {
     /** Runs {@code work} through the write path, in one transaction, at the time set with {@link #at}. */
     public <T> T write(Function<RecordWriter, T> work) {
         return new RecordStore(database.dsl(), Clock.fixed(now, ZoneOffset.UTC)).write(work);
+    }
+
+    /**
+     * Waits until the records merges and restores left to the catalogue's background thread have
+     * moved: a merge or restore moves what it can within a second in its request, and on a busy
+     * machine that was not every record, so a test read the survivor's links before the last came.
+     */
+    public void awaitMergesMoved() {
+        AuthorityRecords read = new AuthorityRecords(dsl());
+        long waitedUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (read.stillToMove() > 0) {
+            if (System.nanoTime() - waitedUntil > 0) {
+                throw new AssertionError("the merge's records still to move after 30 s: " + read.stillToMove());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** The id of the one record whose title contains {@code words}: see {@link RunningCatalogue#recordTitled}. */

@@ -66,7 +66,8 @@ class CrossOriginTest {
             assertEquals("*", header(answer, "Access-Control-Allow-Origin"), path);
             assertNull(header(answer, "Access-Control-Allow-Credentials"), path + ": no credentials, ever");
             String exposed = header(answer, "Access-Control-Expose-Headers");
-            for (String name : List.of("ETag", "Link", "X-Total-Count", "Retry-After", "Content-Disposition")) {
+            for (String name : List.of("ETag", "Link", "X-Total-Count", "Retry-After", "Content-Disposition",
+                    "X-Request-Id")) {
                 assertTrue(exposed != null && exposed.contains(name), path + " exposes " + name + ": " + exposed);
             }
         }

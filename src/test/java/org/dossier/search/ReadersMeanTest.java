@@ -265,6 +265,8 @@ class ReadersMeanTest {
         assertEquals("Stalin Korea", question.suggestion());
         assertEquals("Stalin Korea", search("what did Stailn say about Korea").suggestion());
         assertNull(search("who was it?").suggestion());
+        assertEquals("June 1950", search("what happened in June 1950?").suggestion(), "a question's verbs too");
+        assertEquals("Stalin", search("what did Stalin know?").suggestion());
         assertEquals("Stalin", search("about Stalin").suggestion(), "two records have \"about\", 26 Stalin");
         assertNull(search("the Soviet Union").suggestion(), "a search finding enough gets no advice");
     }

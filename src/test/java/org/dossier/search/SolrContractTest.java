@@ -256,6 +256,7 @@ class SolrContractTest {
                 "Zymierskii", "xqzzy", "confrence", "embasy", "ambasador", "sovet", "molotow", "pasztr", "chargee",
                 "Chargee", "telegarm", "Telegarm", "June 1961", "Telegram No. 21647", "NATO", "Kora",
                 "what did Stalin say about Korea?", "what did Stailn say about Korea", "who was it?",
+                "what happened in June 1950?",
                 "antiaircraft", "Kaishek", "Sinosoviet relations");
         int respelt = 0;
         for (String text : misspelt) {

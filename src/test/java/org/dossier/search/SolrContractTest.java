@@ -160,7 +160,8 @@ class SolrContractTest {
                 "q=korea&language=zh", "language=ru&type=ciphered-telegram&year=1950", "language=ko&person=stalin",
                 "language=zh&sort=title&page=2", "language=xx-notreal", "language=ru&language=xx-notreal",
                 "q=U.S.S.R.", "q=P.R.C.", "q=%22IV+Stalin%22", "q=C.C.+1.5", "q=Stalin%3F", "q=korea%3F",
-                "q=stal%3Fn", "q=%3F", "q=Zhou+En-lai", "q=Chou+Enlai", "q=Kim+Ilsung", "q=Mao+Tsetung");
+                "q=stal%3Fn", "q=%3F", "q=Zhou+En-lai", "q=Chou+Enlai", "q=Kim+Ilsung", "q=Mao+Tsetung",
+                "q=405%2C976", "q=405976", "q=%22No.+405%2C976%22");
         for (String query : requests) {
             assertSame(query, lucene, solr, request(query));
         }

@@ -44,19 +44,29 @@ public final class CatalogueSearch {
      * the end says what is paged: {@code holder} as {@link org.dossier.web.Pagination#noSuchPage} takes it.
      */
     public SearchOutcome run(SearchRequest request, String holder) {
-        return answer(request, knownKeys(request), false, holder);
-    }
-
-    private SearchOutcome answer(SearchRequest request, AuthorityLabels labels, boolean forPage) {
-        return answer(request, labels, forPage, "this search has");
+        return answer(request, knownKeys(request), false, false, holder);
     }
 
     /**
-     * @param forPage whether the answer is for the search page, which also says what the other way
-     *                of meeting a range finds, and what a date typed among the words finds as a range
-     * @param holder  what a page past the end says has the pages ("this search has")
+     * The same, for {@code /search.json}, which also says what a date typed among the words finds as
+     * a range, as the search page offers it: a program asking "kim september 1950" is told of it too.
      */
-    private SearchOutcome answer(SearchRequest request, AuthorityLabels labels, boolean forPage, String holder) {
+    public SearchOutcome runForJson(SearchRequest request) {
+        return answer(request, knownKeys(request), false, true, "this search has");
+    }
+
+    private SearchOutcome answer(SearchRequest request, AuthorityLabels labels, boolean forPage) {
+        return answer(request, labels, forPage, forPage, "this search has");
+    }
+
+    /**
+     * @param forPage    whether the answer is for the search page, which also says what the other way
+     *                   of meeting a range finds
+     * @param dateOffers whether it says what a date typed among the words finds as a range
+     * @param holder     what a page past the end says has the pages ("this search has")
+     */
+    private SearchOutcome answer(SearchRequest request, AuthorityLabels labels, boolean forPage, boolean dateOffers,
+                                 String holder) {
         long started = System.nanoTime();
         SearchResults results = engine.search(request);
         long engineNanos = System.nanoTime() - started;
@@ -64,8 +74,13 @@ public final class CatalogueSearch {
         long wordsAlone = askAlone ? engine.count(request.withoutFilters()) : -1;
         long filtersAlone = askAlone ? engine.count(request.withoutText()) : -1;
         long otherDated = forPage && request.datedMatters() ? engine.count(request.withDated(request.dated().other())) : -1;
-        DateInWords dateInWords = forPage ? DateInWords.in(request).orElse(null) : null;
+        DateInWords dateInWords = dateOffers ? DateInWords.in(request).orElse(null) : null;
         long datedInstead = dateInWords == null ? -1 : engine.count(dateInWords.instead());
+        if (datedInstead == 0 && dateInWords.asked().isPresent()) {
+            // No record has "what happened in" as well: the question is about the date.
+            dateInWords = dateInWords.asked().get();
+            datedInstead = engine.count(dateInWords.instead());
+        }
         SearchOutcome outcome = new SearchOutcome(request, results, hitsOf(results), labels, wordsAlone, filtersAlone,
                 otherDated, dateInWords, datedInstead, engineNanos);
         if (!outcome.pagination().exists()) {

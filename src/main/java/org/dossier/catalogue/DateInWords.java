@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.dossier.documents.DocumentDate;
 import org.dossier.search.DateBound;
+import org.dossier.search.QuestionWords;
 import org.dossier.search.SearchRequest;
 
 /**
@@ -52,6 +53,16 @@ public record DateInWords(DateBound date, String rest, SearchRequest instead) {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The same date over the words a question asks about: "what happened in June 1950?" asks for
+     * every record of June 1950, "what did Kim say in June 1950" for Kim's ({@link QuestionWords});
+     * empty when the other words have none of a question's.
+     */
+    public Optional<DateInWords> asked() {
+        String words = QuestionWords.leftOut(rest);
+        return words.equals(rest) ? Optional.empty() : Optional.of(new DateInWords(date, words, instead.withText(words)));
     }
 
     /** The date a date-shaped phrase writes; empty when it is no real day or of no year a catalogue holds ("0950"). */

@@ -39,6 +39,16 @@ record SearchJsonBody(Map<String, Object> body, Map<String, String> links) {
         if (outcome.results().suggestion() != null) {
             body.put("suggestion", outcome.results().suggestion());
         }
+        DateInWords dateInWords = outcome.dateInWords();
+        if (dateInWords != null && outcome.datedInstead() > 0) {
+            // What the search page offers as "Looking for records dated September 1950?".
+            Map<String, Object> offer = new LinkedHashMap<>();
+            offer.put("date", dateInWords.date().display());
+            offer.put("q", dateInWords.rest());
+            offer.put("total", outcome.datedInstead());
+            offer.put("url", site + dateInWords.instead().on(SearchPage.JSON));
+            body.put("dateOffer", offer);
+        }
         body.put("documents", outcome.hits().stream().map(hit -> document(hit, site)).toList());
         body.put("facets", facets(outcome));
         return new SearchJsonBody(body, links);

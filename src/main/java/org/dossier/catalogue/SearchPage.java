@@ -134,7 +134,7 @@ public final class SearchPage {
         if (conditional.answered(ctx, "search json")) {
             return;
         }
-        SearchOutcome outcome = search.run(request);
+        SearchOutcome outcome = search.runForJson(request);
         SearchJsonBody answer = SearchJsonBody.of(outcome, publicUrl.of(ctx));
         ctx.header("Link", answer.linkHeader());
         ctx.json(answer.body());

@@ -2,7 +2,9 @@ package org.dossier.search;
 
 import java.io.IOException;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -30,10 +32,23 @@ final class AsWritten {
      */
     String word(WordStatistics index, String word, Names names, boolean capital) throws IOException {
         String name = names.written(word);
-        if (name != null) {
-            return name;
+        return name != null ? name : written(word, index.firstWith(IndexLayout.TEXT, word), capital);
+    }
+
+    /** The same for each of {@code words}, in their order, the records read at once for all of them. */
+    List<String> words(WordStatistics index, List<String> words, Names names, boolean capital) throws IOException {
+        Map<String, String> found = index.firstWith(IndexLayout.TEXT,
+                words.stream().filter(word -> names.written(word) == null).toList());
+        List<String> written = new ArrayList<>();
+        for (String word : words) {
+            String name = names.written(word);
+            written.add(name != null ? name : written(word, found.get(word), capital));
         }
-        String found = index.firstWith(IndexLayout.TEXT, word);
+        return written;
+    }
+
+    /** {@code word} as {@code found}, the title and summary of the first record with it (null for none), writes it. */
+    private String written(String word, String found, boolean capital) {
         String as = word;
         if (found != null) {
             // Composed, as the words' places are (records are stored composed already).

@@ -49,7 +49,8 @@ import org.apache.lucene.util.ClasspathResourceLoader;
  * and "αθηνα" "Αθήνα", Arabic and Hebrew without their vowel points find the pointed words. As a
  * Solr configset this is: MappingCharFilter (script-folding.txt), StandardTokenizer,
  * EnglishPossessiveFilter, LowerCaseFilter, ASCIIFoldingFilter, PatternReplaceFilter (the stops of
- * an abbreviation, {@link #ABBREVIATION_STOPS}, replaced by nothing), then for the stemmed field
+ * an abbreviation, {@link #ABBREVIATION_STOPS}, replaced by nothing), PatternReplaceFilter (the
+ * commas of a number's digit groups, {@link #DIGIT_GROUP_COMMAS}, likewise), then for the stemmed field
  * KeywordMarkerFilter, StemmerOverrideFilter and KStemFilter.
  *
  * <p>The stored title and summary are highlighted with both forms at each position (the exact
@@ -70,6 +71,15 @@ final class CatalogueAnalyzer extends Analyzer {
      * has the same pattern (schema.xml).
      */
     static final Pattern ABBREVIATION_STOPS = Pattern.compile("(?<=^(?:\\p{L}\\.){0,30}\\p{L})\\.(?=(?:\\p{L}\\.)*\\p{L}$)");
+
+    /**
+     * The commas of a number written in groups of three digits: the tokenizer keeps "405,976" as
+     * one word, "405,976", which the records writing "405976" lack (and the other way round), so
+     * the commas are taken out and both are "405976", as a reader of a telegram's number or a
+     * sum expects. Only such words: "1950,1951" keeps its comma. The Solr configset's
+     * PatternReplaceFilterFactory has the same pattern (schema.xml).
+     */
+    static final Pattern DIGIT_GROUP_COMMAS = Pattern.compile("(?<=^\\d{1,3}(?:,\\d{3}){0,30}),(?=\\d{3}(?:,\\d{3})*$)");
 
     /** How many words' stems an indexing chain remembers before it forgets them all and starts again. */
     static final int REMEMBERED_STEMS = 50_000;
@@ -108,7 +118,8 @@ final class CatalogueAnalyzer extends Analyzer {
         TokenStream stream = new EnglishPossessiveFilter(words);
         stream = new LowerCaseFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
-        stream = new AbbreviationStops(stream);
+        stream = new MarksLeftOut(stream, '.', ABBREVIATION_STOPS);
+        stream = new MarksLeftOut(stream, ',', DIGIT_GROUP_COMMAS);
         if (IndexLayout.STEM.equals(fieldName)) {
             stream = rememberedStems > 0 ? new RememberedStems(stream, rememberedStems) : stemmed(stream);
         } else if (IndexLayout.TITLE.equals(fieldName) || IndexLayout.SUMMARY.equals(fieldName)) {
@@ -118,17 +129,23 @@ final class CatalogueAnalyzer extends Analyzer {
     }
 
     /**
-     * Takes the stops out of an abbreviation ({@link #ABBREVIATION_STOPS}), as Solr's
-     * PatternReplaceFilter does with the same pattern, but tries the pattern only on a word with a
-     * stop in it: run on every word of a build (a million records), the pattern's look-behind was
-     * tried at every letter of every word.
+     * Takes the stops out of an abbreviation ({@link #ABBREVIATION_STOPS}) or the commas out of a
+     * number's digit groups ({@link #DIGIT_GROUP_COMMAS}), as Solr's PatternReplaceFilter does with
+     * the same pattern, but tries the pattern only on a word with that mark in it: run on every
+     * word of a build (a million records), the pattern's look-behind was tried at every letter of
+     * every word.
      */
-    private static final class AbbreviationStops extends TokenFilter {
+    private static final class MarksLeftOut extends TokenFilter {
 
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final char mark;
+        private final Pattern marks;
 
-        AbbreviationStops(TokenStream input) {
+        /** @param marks the pattern that finds the {@code mark}s to leave out of a word */
+        MarksLeftOut(TokenStream input, char mark, Pattern marks) {
             super(input);
+            this.mark = mark;
+            this.marks = marks;
         }
 
         @Override
@@ -138,9 +155,9 @@ final class CatalogueAnalyzer extends Analyzer {
             }
             char[] buffer = term.buffer();
             for (int i = 0, length = term.length(); i < length; i++) {
-                if (buffer[i] == '.') {
+                if (buffer[i] == mark) {
                     String word = term.toString();
-                    String without = ABBREVIATION_STOPS.matcher(word).replaceAll("");
+                    String without = marks.matcher(word).replaceAll("");
                     if (!without.equals(word)) {
                         term.setEmpty().append(without);
                     }

@@ -24,7 +24,7 @@ import org.apache.lucene.util.BytesRef;
 final class IndexLayout {
 
     /** Bumped whenever the layout changes: an index of another layout is rebuilt on start. */
-    static final String FORMAT = "dossier-8"; // 8: an abbreviation's stops taken out ("U.S.S.R." is "ussr"); 7: the languages a record is written in, a facet; 6: ё, Greek accents and final sigma, Arabic and Hebrew points folded (script-folding.txt); 5: titles and summaries composed (NFC), as searches are; titles filed without a leading article (V14)
+    static final String FORMAT = "dossier-8"; // 8: an abbreviation's stops taken out ("U.S.S.R." is "ussr"), and a number's digit-group commas ("405,976" is "405976"); 7: the languages a record is written in, a facet; 6: ё, Greek accents and final sigma, Arabic and Hebrew points folded (script-folding.txt); 5: titles and summaries composed (NFC), as searches are; titles filed without a leading article (V14)
 
     static final String ID = "id";
     /** Title and summary, exact forms: phrases, prefixes, and what ranks first. */

@@ -89,14 +89,17 @@ final class LuceneWordStatistics implements WordStatistics {
     }
 
     @Override
-    public String firstWith(String field, String word) throws IOException {
-        TopDocs first = snapshot.search(new TermQuery(term(field, word)), 1,
-                new Sort(new SortField(IndexLayout.ID, SortField.Type.LONG)));
-        if (first.scoreDocs.length == 0) {
-            return null;
+    public Map<String, String> firstWith(String field, Collection<String> words) throws IOException {
+        Map<String, String> found = new HashMap<>();
+        for (String word : words) {
+            TopDocs first = snapshot.search(new TermQuery(term(field, word)), 1,
+                    new Sort(new SortField(IndexLayout.ID, SortField.Type.LONG)));
+            if (first.scoreDocs.length > 0) {
+                Document record = snapshot.storedFields().document(first.scoreDocs[0].doc,
+                        Set.of(IndexLayout.TITLE, IndexLayout.SUMMARY));
+                found.put(word, IndexLayout.words(record.get(IndexLayout.TITLE), record.get(IndexLayout.SUMMARY)));
+            }
         }
-        Document record = snapshot.storedFields().document(first.scoreDocs[0].doc,
-                Set.of(IndexLayout.TITLE, IndexLayout.SUMMARY));
-        return IndexLayout.words(record.get(IndexLayout.TITLE), record.get(IndexLayout.SUMMARY));
+        return found;
     }
 }

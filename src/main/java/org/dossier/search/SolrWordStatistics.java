@@ -10,11 +10,13 @@ import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.client.solrj.response.Group;
+import org.apache.solr.client.solrj.response.GroupCommand;
+import org.apache.solr.client.solrj.response.GroupResponse;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.response.TermsResponse;
 import org.apache.solr.client.solrj.response.json.NestableJsonFacet;
 import org.apache.solr.common.SolrDocument;
-import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
@@ -86,15 +88,37 @@ final class SolrWordStatistics implements WordStatistics {
     }
 
     @Override
-    public String firstWith(String field, String word) throws IOException {
-        ModifiableSolrParams params = new ModifiableSolrParams().set("q", "{!term f=" + field + " v=$w}").set("w", word)
-                .set("fq", live).set("sort", "doc_id asc").set("rows", 1).set("fl", "title,summary");
-        SolrDocumentList found = process(params).getResults();
-        if (found.isEmpty()) {
-            return null;
+    public Map<String, String> firstWith(String field, Collection<String> words) throws IOException {
+        // One request for all the words (the suggestions of a keystroke ask up to eight): a group
+        // query each, whose one record is the lowest-numbered a reader can find.
+        ModifiableSolrParams params = new ModifiableSolrParams().set("q", "*:*").set("fq", live)
+                .set("group", true).set("group.limit", 1).set("sort", "doc_id asc").set("group.sort", "doc_id asc")
+                .set("fl", "title,summary");
+        Map<String, String> byQuery = new HashMap<>();
+        for (String word : new LinkedHashSet<>(words)) {
+            String name = "w" + byQuery.size();
+            // The word is a parameter of its own: nothing in it is read as syntax.
+            String query = "{!term f=" + field + " v=$" + name + "}";
+            params.set(name, word);
+            params.add("group.query", query);
+            byQuery.put(query, word);
         }
-        SolrDocument record = found.get(0);
-        return IndexLayout.words((String) record.getFirstValue("title"), (String) record.getFirstValue("summary"));
+        Map<String, String> found = new HashMap<>();
+        if (byQuery.isEmpty()) {
+            return found;
+        }
+        GroupResponse groups = process(params).getGroupResponse();
+        for (GroupCommand command : groups == null ? List.<GroupCommand>of() : groups.getValues()) {
+            String word = byQuery.get(command.getName());
+            for (Group group : command.getValues()) {
+                if (word != null && !group.getResult().isEmpty()) {
+                    SolrDocument record = group.getResult().get(0);
+                    found.put(word, IndexLayout.words((String) record.getFirstValue("title"),
+                            (String) record.getFirstValue("summary")));
+                }
+            }
+        }
+        return found;
     }
 
     private static ModifiableSolrParams termsParams(String field) {

@@ -36,10 +36,6 @@ final class Spelling {
     /** Words of up to this many letters are respelt by one edit at most. */
     static final int MAX_ONE_EDIT = 5;
 
-    /** Words a question wraps around its subject, left out of a respelling: {@code search/question-words.txt}. */
-    static final Set<String> QUESTION_WORDS = Set.copyOf(CatalogueAnalyzer.lines("search/question-words.txt").stream()
-            .map(String::strip).toList());
-
     private final Analyzer analyzer;
     private final AsWritten asWritten;
     private final LuceneLevenshteinDistance distance = new LuceneLevenshteinDistance();
@@ -51,7 +47,7 @@ final class Spelling {
 
     /**
      * What to search instead, or null: only words and spaces are respelt, never query syntax. The
-     * words of a question around what it asks about ({@link #QUESTION_WORDS}: "what did Stalin say
+     * words of a question around what it asks about ({@link QuestionWords}: "what did Stalin say
      * about Korea" finds nothing) are left out, with the question mark that ends it.
      */
     String respell(WordStatistics index, String text, Names names) throws IOException {
@@ -64,7 +60,7 @@ final class Spelling {
         String[] pieces = text.strip().split(" +");
         for (String piece : pieces) {
             List<String> tokens = Names.tokens(analyzer, piece);
-            if (pieces.length > 1 && tokens.size() == 1 && QUESTION_WORDS.contains(tokens.get(0))) {
+            if (pieces.length > 1 && tokens.size() == 1 && QuestionWords.WORDS.contains(tokens.get(0))) {
                 changed = true;
                 continue;
             }

@@ -200,10 +200,12 @@ final class Suggestions {
         // As the catalogue writes each word, not as the index folds it: "Molotov", "Korean", "chargé";
         // a word no name or sentence capitalises as the reader began it.
         boolean capital = Character.isUpperCase(typed.codePointAt(cut));
+        List<WordStatistics.Word> chosen = live.subList(0, Math.min(limit, live.size()));
+        List<String> written = asWritten.words(index, chosen.stream().map(WordStatistics.Word::text).toList(),
+                this.names, capital);
         List<Suggestion> words = new ArrayList<>();
-        for (WordStatistics.Word word : live.subList(0, Math.min(limit, live.size()))) {
-            words.add(new Suggestion(head + asWritten.word(index, word.text(), this.names, capital), Suggestion.WORD, null,
-                    (int) word.records()));
+        for (int i = 0; i < chosen.size(); i++) {
+            words.add(new Suggestion(head + written.get(i), Suggestion.WORD, null, (int) chosen.get(i).records()));
         }
         return words;
     }

@@ -64,5 +64,13 @@ interface WordStatistics {
      * find that has {@code word} in {@code field}, or null: where a word of the index, which is
      * folded, is read as the catalogue writes it.
      */
-    String firstWith(String field, String word) throws IOException;
+    default String firstWith(String field, String word) throws IOException {
+        return firstWith(field, List.of(word)).get(word);
+    }
+
+    /**
+     * The same for each of {@code words} at once (the words offered as one types: one request to a
+     * Solr collection, not one a word); a word no record a reader can find has is left out.
+     */
+    Map<String, String> firstWith(String field, Collection<String> words) throws IOException;
 }

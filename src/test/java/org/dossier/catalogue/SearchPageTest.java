@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -504,6 +505,35 @@ class SearchPageTest {
                 "nothing is offered that finds nothing");
         assertNull(http.page("/search?q=kim+september+1950&from=1950").selectFirst(".date-offer"),
                 "a search with a range already says which dates it wants");
+    }
+
+    @Test
+    void aDateAskedAboutInAQuestionIsOfferedAsARangeOverWhatItAsksAbout() {
+        Element every = http.page("/search?q=what+happened+in+September+1950%3F").selectFirst(".date-offer a");
+        assertTrue(every != null, "no date offer for a question about September 1950");
+        assertEquals("/search?from=1950-09&to=1950-09", every.attr("href"));
+        assertEquals("Every record dated September 1950", every.text());
+        Element kim = http.page("/search?q=what+did+Kim+say+in+September+1950%3F").selectFirst(".date-offer a");
+        assertEquals("/search?q=Kim&from=1950-09&to=1950-09", kim.attr("href"));
+        assertEquals("September 1950", http.json("/search.json?q=what+happened+in+September+1950").get("dateOffer")
+                .get("date").asText());
+    }
+
+    @Test
+    void aDateTypedAmongTheWordsIsOfferedInTheJsonToo() {
+        JsonNode offer = http.json("/search.json?q=kim+september+1950").get("dateOffer");
+        assertTrue(offer != null, "no dateOffer in the JSON");
+        assertEquals("September 1950", offer.get("date").asText());
+        assertEquals("kim", offer.get("q").asText());
+        String url = offer.get("url").asText();
+        assertTrue(url.endsWith("/search.json?q=kim&from=1950-09&to=1950-09"), url);
+        URI instead = URI.create(url);
+        assertEquals(http.json(instead.getRawPath() + "?" + instead.getRawQuery()).get("total").asLong(), offer.get("total").asLong(), "the offer says how many its address finds");
+        assertEquals(http.page("/search?q=kim+september+1950").selectFirst(".date-offer .facet-count").text(),
+                offer.get("total").asLong() + (offer.get("total").asLong() == 1 ? " record" : " records"));
+
+        assertFalse(http.json("/search.json?q=kim+june+1950").has("dateOffer"), "nothing is offered that finds nothing");
+        assertFalse(http.json("/search.json?q=kim+september+1950&from=1950").has("dateOffer"));
     }
 
     @ParameterizedTest

@@ -250,6 +250,20 @@ class ReadersMeanTest {
     }
 
     /**
+     * A number written in groups of three digits is the number: "405,976" found nothing, where the
+     * records write telegram No. 405976, and a record writing "1,000" was not found by "1000".
+     * Digits joined by a comma otherwise keep it ("1950,1951").
+     */
+    @Test
+    void aNumberFindsItsDigitsWithOrWithoutCommas() {
+        assertEquals(titled("Ciphered Telegram No. 405976"), ids("405,976"));
+        assertEquals(ids("405976"), ids("\"No. 405,976\""));
+        assertEquals(List.of("405976", "1000000", "1950,1951", "12,34", "1,2345", "no", "709"),
+                List.of("405,976", "1,000,000", "1950,1951", "12,34", "1,2345", "No. 709").stream()
+                        .flatMap(w -> Names.tokens(new CatalogueAnalyzer(), w).stream()).toList());
+    }
+
+    /**
      * A search typed as a question: the question mark that closes it is not one letter more
      * ("Stalin?" found nothing, "korea?" found "Korean"), and when the words a question wraps
      * around its subject leave too few records, "did you mean" offers the search without them.
@@ -265,6 +279,8 @@ class ReadersMeanTest {
         assertEquals("Stalin Korea", question.suggestion());
         assertEquals("Stalin Korea", search("what did Stailn say about Korea").suggestion());
         assertNull(search("who was it?").suggestion());
+        assertEquals("June 1950", search("what happened in June 1950?").suggestion(), "a question's verbs too");
+        assertEquals("Stalin", search("what did Stalin know?").suggestion());
         assertEquals("Stalin", search("about Stalin").suggestion(), "two records have \"about\", 26 Stalin");
         assertNull(search("the Soviet Union").suggestion(), "a search finding enough gets no advice");
     }

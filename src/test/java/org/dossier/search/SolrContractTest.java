@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.dossier.app.Database;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
@@ -65,6 +72,7 @@ class SolrContractTest {
     private static Database generated;
     private static LuceneSearchEngine generatedLucene;
     private static SolrSearchEngine generatedSolr;
+    private static SolrAddress generatedAddress;
 
     @BeforeAll
     static void open() throws Exception {
@@ -91,7 +99,8 @@ class SolrContractTest {
         generated = TestDatabase.openIn(generatedFolder);
         new Generator(generated.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 1_500, 11, (done, total) -> { });
         generatedLucene = LuceneSearchEngine.open(generatedFolder.resolve("dossier.index"), generated.dsl());
-        generatedSolr = SolrSearchEngine.open(TestSolrCloud.freshCollection(2), generated.dsl());
+        generatedAddress = TestSolrCloud.freshCollection(2);
+        generatedSolr = SolrSearchEngine.open(generatedAddress, generated.dsl());
     }
 
     @AfterAll
@@ -160,7 +169,8 @@ class SolrContractTest {
                 "q=korea&language=zh", "language=ru&type=ciphered-telegram&year=1950", "language=ko&person=stalin",
                 "language=zh&sort=title&page=2", "language=xx-notreal", "language=ru&language=xx-notreal",
                 "q=U.S.S.R.", "q=P.R.C.", "q=%22IV+Stalin%22", "q=C.C.+1.5", "q=Stalin%3F", "q=korea%3F",
-                "q=stal%3Fn", "q=%3F", "q=Zhou+En-lai", "q=Chou+Enlai", "q=Kim+Ilsung", "q=Mao+Tsetung");
+                "q=stal%3Fn", "q=%3F", "q=Zhou+En-lai", "q=Chou+Enlai", "q=Kim+Ilsung", "q=Mao+Tsetung",
+                "q=405%2C976", "q=405976", "q=%22No.+405%2C976%22");
         for (String query : requests) {
             assertSame(query, lucene, solr, request(query));
         }
@@ -229,6 +239,45 @@ class SolrContractTest {
         }
     }
 
+    /**
+     * The words offered as one types are read as the catalogue writes them with one request to the
+     * collection for all of them: each keystroke asked one request more a word offered (up to ten),
+     * each fetching its record's title and summary from a shard.
+     */
+    @Test
+    void theWordsOfferedAsOneTypesAreReadAsWrittenInOneRequest() throws Exception {
+        String typed = "tr";
+        long before = recordsFetched(generatedAddress);
+        List<Suggestion> offered = generatedSolr.suggest(typed, Suggestions.MAX);
+        long fetched = recordsFetched(generatedAddress) - before;
+        assertTrue(offered.size() >= 5, "words enough to tell: " + offered);
+        assertTrue(fetched <= 2, fetched + " fetches of records from the two shards for " + offered.size()
+                + " words: " + offered);
+    }
+
+    /**
+     * How many times the collection's shards were asked for the stored fields of records (a search
+     * that returns rows, not one that only counts), from Solr's own metrics.
+     */
+    private static long recordsFetched(SolrAddress address) throws Exception {
+        try (CloudSolrClient client = SolrSearchEngine.client(address)) {
+            long fetched = 0;
+            for (String node : client.getClusterState().getLiveNodes()) {
+                String base = "http://" + node.replace("_solr", "/solr");
+                HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                        + "/admin/metrics?group=core&prefix=QUERY./select&wt=json")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                JsonNode cores = new ObjectMapper().readTree(metrics.body()).path("metrics");
+                for (Map.Entry<String, JsonNode> core : (Iterable<Map.Entry<String, JsonNode>>) cores::fields) {
+                    if (core.getKey().startsWith("solr.core." + address.collection() + ".")) {
+                        fetched += core.getValue().path("QUERY./select[shard].purposes").path("GET_FIELDS").asLong();
+                    }
+                }
+            }
+            return fetched;
+        }
+    }
+
     @Test
     void bothEnginesSuggestTheSameNamesAndWordsAsOneTypes() {
         List<String> typed = List.of("s", "st", "sta", "Stal", "filip", "Filippov", "north k", "kor", "Kim",
@@ -256,6 +305,7 @@ class SolrContractTest {
                 "Zymierskii", "xqzzy", "confrence", "embasy", "ambasador", "sovet", "molotow", "pasztr", "chargee",
                 "Chargee", "telegarm", "Telegarm", "June 1961", "Telegram No. 21647", "NATO", "Kora",
                 "what did Stalin say about Korea?", "what did Stailn say about Korea", "who was it?",
+                "what happened in June 1950?",
                 "antiaircraft", "Kaishek", "Sinosoviet relations");
         int respelt = 0;
         for (String text : misspelt) {

@@ -103,7 +103,9 @@ public final class TestSolrCloud {
             }
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process started = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+        Process started = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                // Solr's metrics, off in a test cluster by default: a test counts the searches a collection was asked.
+                "-DmetricsEnabled=true", "-cp",
                 project.resolve("target/classes") + File.pathSeparator + Files.readString(classpath).strip(),
                 "org.dossier.solrdev.LocalSolrCloud", "--stdin", data.toString()))
                 .redirectErrorStream(true).start();

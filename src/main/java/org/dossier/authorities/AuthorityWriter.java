@@ -257,10 +257,10 @@ public final class AuthorityWriter {
      * or place merged away that records still link to, or one restored that moved links still
      * wait to come back to. Each record gets a revision with the merge's (or restore's) author and
      * note. With none under way, goes on stamping a renamed one's records ({@link #RESTAMP_BATCH}).
-     * Returns how many records it moved or stamped (at least one when it did anything): 0 when
-     * nothing is under way.
+     * Returns whether anything was under way and how many records it moved or stamped (none, for a
+     * batch of withdrawn records, which still made progress).
      */
-    public int carryOn() {
+    public Batch carryOn() {
         for (AuthorityKind kind : AuthorityKind.values()) {
             AuthorityTables t = AuthorityTables.of(kind);
             Integer merging = db.select(t.id()).from(t.table()).where(AuthorityRecords.merging(t))
@@ -268,10 +268,10 @@ public final class AuthorityWriter {
             if (merging != null) {
                 StoredAuthority loser = locked(kind, merging);
                 if (!loser.merged()) {
-                    return 0; // restored while this waited for its row: the restore wakes the next call
+                    return Batch.NONE; // restored while this waited for its row: the restore wakes the next call
                 }
                 int survivor = read.find(kind, loser.mergedInto()).orElseThrow().id();
-                return moveLinks(kind, loser.id(), survivor, lastMergeOrRestore(loser));
+                return new Batch(true, moveLinks(kind, loser.id(), survivor, lastMergeOrRestore(loser)));
             }
             // From the list, not from moved_link: a finished merge keeps its rows (for a restore) forever.
             Integer restoring = db.select(t.id()).from(t.table()).where(AuthorityRecords.restoring(kind))
@@ -279,18 +279,33 @@ public final class AuthorityWriter {
             if (restoring != null) {
                 StoredAuthority restored = locked(kind, restoring);
                 if (restored.merged()) {
-                    return 0;
+                    return Batch.NONE;
                 }
-                return putBack(restored, lastMergeOrRestore(restored));
+                return new Batch(true, putBack(restored, lastMergeOrRestore(restored)));
             }
         }
         var renamed = db.select(RESTAMP.FACET, RESTAMP.AUTHORITY_ID).from(RESTAMP)
                 .orderBy(RESTAMP.FACET, RESTAMP.AUTHORITY_ID).limit(1).fetchOne();
         if (renamed != null) {
-            // At least one: a batch that found no live record to stamp still made progress.
-            return Math.max(1, restamp(AuthorityKind.fromKey(renamed.get(RESTAMP.FACET)).orElseThrow(), renamed.get(RESTAMP.AUTHORITY_ID)));
+            // Under way even when it stamps none: a batch of withdrawn records still moved the rename on.
+            return new Batch(true, restamp(AuthorityKind.fromKey(renamed.get(RESTAMP.FACET)).orElseThrow(), renamed.get(RESTAMP.AUTHORITY_ID)));
         }
-        return 0;
+        return Batch.NONE;
+    }
+
+    /**
+     * What one {@link #carryOn} did: whether a merge, restore or rename was under way, and how many
+     * records it moved or stamped, which a rename's batch of withdrawn records makes none.
+     */
+    public record Batch(boolean underWay, int records) {
+
+        static final Batch NONE = new Batch(false, 0);
+
+        public Batch {
+            if (records < 0 || (!underWay && records > 0)) {
+                throw new IllegalArgumentException("records moved with nothing under way: " + records);
+            }
+        }
     }
 
     /** The authority as it is, its row locked until this transaction ends where rows lock (two nodes carrying on). */

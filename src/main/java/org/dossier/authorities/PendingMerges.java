@@ -51,8 +51,8 @@ public final class PendingMerges {
     }
 
     /**
-     * Carries on every merge and restore under way until none is left, in this thread; returns how
-     * many records moved. What a command or test can call; the thread does it on each wake.
+     * Carries on every merge, restore and rename under way until none is left, in this thread; returns how
+     * many records moved or were stamped. What a command or test can call; the thread does it on each wake.
      */
     public long carryOnAll() {
         return carryOnAll(() -> false);
@@ -62,9 +62,9 @@ public final class PendingMerges {
         long moved = 0;
         // Looked for with a read first: a write transaction every poll, with nothing to do, took
         // SQLite's write lock (or waited for an import's, then failed) on every node every 10 s.
-        for (int batch; !stopped.getAsBoolean() && store.read(db -> new AuthorityRecords(db).anythingToCarryOn())
-                && (batch = store.write((records, tx) -> new AuthorityWriter(records, tx, clock).carryOn())) > 0; ) {
-            moved += batch;
+        for (AuthorityWriter.Batch batch; !stopped.getAsBoolean() && store.read(db -> new AuthorityRecords(db).anythingToCarryOn())
+                && (batch = store.write((records, tx) -> new AuthorityWriter(records, tx, clock).carryOn())).underWay(); ) {
+            moved += batch.records();
             try {
                 Thread.sleep(BETWEEN_BATCHES_MILLIS);
             } catch (InterruptedException e) {

@@ -82,7 +82,7 @@ class MergesInBatchesTest {
 
     /** One call of what the catalogue does in the background: a batch, in a transaction of its own. */
     private int carryOn() {
-        return db.store().write((records, tx) -> new AuthorityWriter(records, tx, CLOCK, BATCH).carryOn());
+        return db.store().write((records, tx) -> new AuthorityWriter(records, tx, CLOCK, BATCH).carryOn().records());
     }
 
     private List<Integer> carryOnToTheEnd() {
@@ -142,7 +142,7 @@ class MergesInBatchesTest {
         assertEquals(1, links(dzhugashvili).size(), "the request moved one record, then its time was up");
         List<Integer> batches = new ArrayList<>();
         for (int moved; (moved = db.store().write((records, tx) -> new AuthorityWriter(records, tx, CLOCK, BATCH, none)
-                .carryOn())) > 0; ) {
+                .carryOn().records())) > 0; ) {
             batches.add(moved);
             assertTrue(batches.size() < 1_000, "a merge that never ends");
         }
@@ -153,7 +153,7 @@ class MergesInBatchesTest {
                 .restore(now(stalin), now(stalin).version(), 1, Attribution.editor("bob", "Two men after all")));
         assertEquals(1, links(stalin).size(), "the restore's request put one record back");
         for (int back = 0; db.store().write((records, tx) -> new AuthorityWriter(records, tx, CLOCK, BATCH, none)
-                .carryOn()) > 0; back++) {
+                .carryOn().records()) > 0; back++) {
             assertEquals(2 + back, links(stalin).size(), "a record a transaction");
         }
         assertEquals(rolesBefore, links(stalin), "every link is his again");
@@ -260,7 +260,7 @@ class MergesInBatchesTest {
                 done.add(pool.submit(() -> {
                     int moved = 0;
                     for (int batch; (batch = node.write((records, tx) ->
-                            new AuthorityWriter(records, tx, CLOCK, BATCH).carryOn())) > 0; ) {
+                            new AuthorityWriter(records, tx, CLOCK, BATCH).carryOn().records())) > 0; ) {
                         moved += batch;
                     }
                     return moved;

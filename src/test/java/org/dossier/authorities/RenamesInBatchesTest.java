@@ -70,7 +70,7 @@ class RenamesInBatchesTest {
                 .fetch(DOCUMENT.ID);
     }
 
-    private int carryOn() {
+    private AuthorityWriter.Batch carryOn() {
         return db.store().write((records, tx) -> new AuthorityWriter(records, tx, CLOCK, BATCH).carryOn());
     }
 
@@ -85,8 +85,8 @@ class RenamesInBatchesTest {
         assertEquals(linked.get(BATCH - 1), db.dsl().select(RESTAMP.AFTER_DOCUMENT).from(RESTAMP).fetchSingle(RESTAMP.AFTER_DOCUMENT));
 
         List<Integer> batches = new ArrayList<>();
-        for (int done; (done = carryOn()) > 0; ) {
-            batches.add(done);
+        for (AuthorityWriter.Batch done; (done = carryOn()).underWay(); ) {
+            batches.add(done.records());
             assertTrue(batches.size() < 100, "a rename that never ends");
         }
         assertTrue(batches.size() > 2 && batches.stream().allMatch(b -> b <= BATCH), batches.toString());
@@ -105,7 +105,7 @@ class RenamesInBatchesTest {
         assertEquals(live(linked.subList(0, BATCH)), stamped(), "the second rename's first batch starts at his first record");
         Map<Integer, Instant> before = new TreeMap<>(db.dsl().select(DOCUMENT.ID, DOCUMENT.UPDATED_AT).from(DOCUMENT)
                 .where(DOCUMENT.ID.in(stamped())).fetchMap(DOCUMENT.ID, DOCUMENT.UPDATED_AT));
-        while (carryOn() > 0) {
+        while (carryOn().underWay()) {
             assertTrue(db.dsl().fetchCount(RESTAMP) <= 1, "one row for the name, however often it was renamed");
         }
         assertEquals(live(linked), stamped());
@@ -115,6 +115,21 @@ class RenamesInBatchesTest {
         assertTrue(db.dsl().select(DOCUMENT.UPDATED_AT).from(DOCUMENT).where(DOCUMENT.ID.in(linked))
                 .fetch(DOCUMENT.UPDATED_AT).stream().filter(at -> !at.equals(LONG_AGO)).noneMatch(at -> at.isBefore(first)),
                 "a later batch is never stamped earlier than the first");
+    }
+
+    @Test
+    void aBatchOfWithdrawnRecordsIsCarriedOnAndCountedAsNoneStamped() {
+        List<Integer> afterTheFirstBatch = linked.subList(BATCH, linked.size());
+        for (int id : afterTheFirstBatch) {
+            db.store().write((records, tx) -> records.withdraw(id, 1, "Entered twice",
+                    Attribution.editor("bob", "Twice")));
+        }
+        db.dsl().update(DOCUMENT).set(DOCUMENT.UPDATED_AT, LONG_AGO).execute();
+        rename("Iosif Stalin");
+        assertEquals(live(linked.subList(0, BATCH)), stamped());
+        assertEquals(0, new PendingMerges(db.store(), CLOCK).carryOnAll(),
+                "the log's count is of records stamped: every one left is withdrawn");
+        assertEquals(0, db.dsl().fetchCount(RESTAMP), "the rename was carried on to its end all the same");
     }
 
     @Test

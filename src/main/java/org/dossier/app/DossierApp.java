@@ -213,7 +213,7 @@ public final class DossierApp implements AutoCloseable {
             SearchLimit searchLimit = new SearchLimit(protection.searchLimit(), clients, clock);
 
             Javalin server = Javalin.create(config -> {
-                configureServer(config, protection, templates, operations);
+                configureServer(config, protection, templates, site, operations);
                 RoutesConfig routes = config.routes;
                 beforeEveryRequest(routes, site, hosts, searchLimit, operations, access);
                 // Javalin tries routes in the order they are added: within each feature, a fixed
@@ -284,7 +284,7 @@ public final class DossierApp implements AutoCloseable {
 
     /** The server itself: Jetty's limits on a request and its body, compression, templates, static files. */
     private static void configureServer(JavalinConfig config, Protection protection, Templates templates,
-                                        Operations operations) {
+                                        PublicUrl site, Operations operations) {
         config.startup.showJavalinBanner = false;
         // Javalin logs "you created a Javalin instance, but you never started it" (three INFO
         // lines) when it is not started within seconds of being made: a first start that
@@ -295,9 +295,9 @@ public final class DossierApp implements AutoCloseable {
         config.jetty.modifyServletContextHandler(context -> {
             context.addFilter(new FilterHolder(new HttpHygiene(protection.serverTiming())), "/*",
                     EnumSet.of(DispatcherType.REQUEST));
-            context.setErrorHandler(new JettyErrors(templates));
+            context.setErrorHandler(new JettyErrors(templates, site));
         });
-        config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors(templates)));
+        config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors(templates, site)));
         config.fileRenderer(templates);
         config.jsonMapper(new JavalinJackson(JavalinJackson.defaultMapper(), false));
         // gzip at level 1, as nginx does by default, not Javalin's 6: a 73 KB search page in
@@ -325,7 +325,7 @@ public final class DossierApp implements AutoCloseable {
         // Every request, a body still on its way included, has its id from the first.
         config.jetty.modifyServer(jetty -> jetty.insertHandler(new RequestIds()));
         // OPTIONS * asks about the server, not a page: answered before any context is looked for.
-        config.jetty.modifyServer(jetty -> jetty.insertHandler(new ServerWideOptions()));
+        config.jetty.modifyServer(jetty -> jetty.insertHandler(new ServerWideOptions(site)));
         // After them, so that its graceful stop is outermost and counts a request in flight from
         // its first byte: inside BodyBeforeThread, a form whose body was still coming when the
         // stop began was not counted, and was answered 503 with the grace unused.

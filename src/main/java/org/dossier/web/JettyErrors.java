@@ -29,16 +29,18 @@ public final class JettyErrors extends ErrorHandler {
     private static final String NO_ADDRESS = "/badMessage";
 
     private final Templates templates;
+    private final PublicUrl site;
 
-    public JettyErrors(Templates templates) {
+    public JettyErrors(Templates templates, PublicUrl site) {
         this.templates = templates;
+        this.site = site;
         setShowStacks(false);
         setShowCauses(false);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        SecurityHeaders.apply((name, value) -> response.getHeaders().put(name, value));
+        SecurityHeaders.apply((name, value) -> response.getHeaders().put(name, value), site);
         return super.handle(request, response, callback);
     }
 
@@ -87,7 +89,7 @@ public final class JettyErrors extends ErrorHandler {
     /** For a request Jetty could not even read (its line or headers too long): the same page. */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        SecurityHeaders.apply(fields::put);
+        SecurityHeaders.apply(fields::put, site);
         fields.put(HttpHeader.CONTENT_TYPE, HTML);
         return ByteBuffer.wrap(page(status, message(status, false)));
     }

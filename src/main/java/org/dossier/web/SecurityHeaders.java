@@ -44,8 +44,18 @@ public final class SecurityHeaders {
         ctx.header("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     }
 
-    /** The same headers, for responses written outside Javalin (Jetty's own error pages). */
-    public static void apply(BiConsumer<String, String> header) {
+    /**
+     * The same headers, for responses written outside Javalin (Jetty's own error pages, {@code
+     * OPTIONS *}), with Strict-Transport-Security on the same terms as {@link #strictTransport}.
+     */
+    public static void apply(BiConsumer<String, String> header, PublicUrl site) {
+        apply(header);
+        if (site.https()) {
+            header.accept("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+        }
+    }
+
+    private static void apply(BiConsumer<String, String> header) {
         header.accept("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         header.accept("X-Content-Type-Options", "nosniff");
         header.accept("X-Frame-Options", "DENY");

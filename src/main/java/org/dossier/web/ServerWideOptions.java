@@ -18,12 +18,18 @@ public final class ServerWideOptions extends Handler.Wrapper {
     /** What the site takes somewhere: pages and exports are read, forms are sent, preflights are asked. */
     static final String ALLOW = "GET, HEAD, POST, OPTIONS";
 
+    private final PublicUrl site;
+
+    public ServerWideOptions(PublicUrl site) {
+        this.site = site;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         if (!"OPTIONS".equals(request.getMethod()) || !"*".equals(request.getHttpURI().getPath())) {
             return super.handle(request, response, callback);
         }
-        SecurityHeaders.apply((name, value) -> response.getHeaders().put(name, value));
+        SecurityHeaders.apply((name, value) -> response.getHeaders().put(name, value), site);
         response.getHeaders().put(HttpHeader.ALLOW, ALLOW);
         response.setStatus(HttpStatus.NO_CONTENT_204);
         callback.succeeded();

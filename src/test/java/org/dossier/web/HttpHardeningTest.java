@@ -320,6 +320,18 @@ class HttpHardeningTest {
                         .firstValue("Strict-Transport-Security").orElse(null), path);
                 assertNull(http.http().get(path).headers().firstValue("Strict-Transport-Security").orElse(null), path);
             }
+            // Jetty's own answers (a bad address, 414, 431, OPTIONS *) are the site's as much as its pages.
+            String[][] requests = {
+                {"GET /%zz HTTP/1.1", "Host: localhost"},
+                {"GET /search?q=" + "a".repeat(20_000) + " HTTP/1.1", "Host: localhost"},
+                {"GET / HTTP/1.1", "Host: localhost", "X-Big: " + "b".repeat(20_000)},
+                {"OPTIONS * HTTP/1.1", "Host: localhost"},
+            };
+            for (String[] request : requests) {
+                RawHttp.Response secure = RawHttp.send(https.app().port(), request);
+                assertEquals("max-age=31536000", secure.header("Strict-Transport-Security"), secure.toString());
+                assertNull(RawHttp.send(http.app().port(), request).header("Strict-Transport-Security"));
+            }
         }
         assertNull(http().get("/").headers().firstValue("Strict-Transport-Security").orElse(null),
                 "an address taken from the request says nothing of how readers come");

@@ -35,6 +35,16 @@ public record AuthorityContent(String name, String sortName, String description,
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Whether a name has a letter or a digit, in any script. "???" or "-" is no name: it was kept as
+     * a person ({@code person-2}, since its words make no key) whom no search finds and no reader can
+     * tell from another "???", where an archivist writes what is known ("Unidentified correspondent").
+     * The edit form and the authority files both refuse one.
+     */
+    public static boolean namesSomething(String name) {
+        return name.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
     public AuthorityContent {
         // Composed (NFC), as a record's text is (RecordDraft): "José" typed with a combining accent
         // (macOS, a name pasted from a PDF) is the same name as the precomposed one, so saving it

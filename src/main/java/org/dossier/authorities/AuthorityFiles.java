@@ -75,6 +75,10 @@ public final class AuthorityFiles {
                 if (formName.isBlank()) {
                     throw new AuthorityFileException(name + ":" + line + ": the name is empty");
                 }
+                if (!AuthorityContent.namesSomething(formName)) {
+                    throw new AuthorityFileException(name + ":" + line + ": '" + formName.strip() + "' has no letter or"
+                            + " digit; write what is known, such as 'Unidentified correspondent'");
+                }
                 List<AuthorityForm> forms = byKey.computeIfAbsent(key, k -> new ArrayList<>());
                 boolean head = headKinds.contains(kind);
                 if (head != forms.isEmpty()) {

@@ -121,7 +121,7 @@ public record AuthorityEditForm(String name, String sortName, String description
             errors.put("name", "Write the name this " + list.noun() + " is best known by.");
         } else if (name.length() > MAX_NAME) {
             errors.put("name", "A name has at most " + MAX_NAME + " characters.");
-        } else if (!namesSomething(name)) {
+        } else if (!AuthorityContent.namesSomething(name)) {
             errors.put("name", "A name has at least one letter or digit; '" + name + "' has none. For a "
                     + list.noun() + " not yet identified, write what is known, such as 'Unidentified correspondent'.");
         } else {
@@ -155,7 +155,7 @@ public record AuthorityEditForm(String name, String sortName, String description
                 errors.put(field, "Choose what kind of form '" + form + "' is.");
             } else if (form.length() > MAX_NAME) {
                 errors.put(field, "A form of a name has at most " + MAX_NAME + " characters.");
-            } else if (!namesSomething(form)) {
+            } else if (!AuthorityContent.namesSomething(form)) {
                 errors.put(field, "A form of a name has at least one letter or digit; '" + form + "' has none.");
             } else if (!seen.add(AuthorityRecords.folded(form))) {
                 errors.put(field, "'" + form + "' is listed twice (or is the name itself); keep it once.");
@@ -186,15 +186,6 @@ public record AuthorityEditForm(String name, String sortName, String description
             return new Checked(null, note, errors, clashes);
         }
         return new Checked(new AuthorityContent(name, sortName, description, type.get(), aliases), note, Map.of(), Map.of());
-    }
-
-    /**
-     * Whether a name has a letter or a digit, in any script. "???" or "-" is no name: it was kept as
-     * a person ({@code person-2}, since its words make no key) whom no search finds and no reader can
-     * tell from another "???", where an archivist writes what is known ("Unidentified correspondent").
-     */
-    private static boolean namesSomething(String name) {
-        return name.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     /** Spaces of every kind: a no-break or an em space pasted from a word processor is a space in a name. */

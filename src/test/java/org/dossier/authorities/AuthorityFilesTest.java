@@ -47,6 +47,19 @@ class AuthorityFilesTest {
         assertEquals(read(saved(text)).toString(), withMark.toString());
     }
 
+    /** The rule the edit form keeps ("???" is no one a search finds or a reader tells apart), at the row's line. */
+    @Test
+    void aNameWithNoLetterOrDigitIsRefusedAtItsLine() throws Exception {
+        Path file = saved((LIST + "unknown,preferred,???,,\r\n").getBytes(StandardCharsets.UTF_8));
+        AuthorityFileException e = assertThrows(AuthorityFileException.class, () -> read(file));
+        assertEquals("people.csv:5: '???' has no letter or digit; write what is known, such as 'Unidentified correspondent'",
+                e.getMessage());
+        Path variant = saved((LIST + "cafe,variant,-,,\r\n").getBytes(StandardCharsets.UTF_8));
+        assertThrows(AuthorityFileException.class, () -> read(variant), "a form of a name too");
+        assertEquals("\u6bdb\u6cfd\u4e1c", read(saved((LIST + "mao,preferred,\u6bdb\u6cfd\u4e1c,,\r\n")
+                .getBytes(StandardCharsets.UTF_8))).get("mao").get(0).name(), "letters of any script");
+    }
+
     @Test
     void aListSavedInWindows1252IsRefusedAtItsLineNeverGuessed() throws Exception {
         Path file = saved(LIST.getBytes(Charset.forName("windows-1252")));

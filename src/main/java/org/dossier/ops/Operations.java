@@ -56,6 +56,8 @@ public final class Operations implements AutoCloseable {
     /** The server's side: an access-log line and metrics per request, and a bounded graceful stop. */
     public void configure(JavalinConfig config) {
         config.requestLogger.http(requestLog::noteRoute);
+        var state = config.unsafe;
+        requestLog.routesFrom(() -> state.internalRouter);
         config.jetty.modifyServer(server -> {
             server.setRequestLog(requestLog);
             server.setStopTimeout(settings.shutdownGrace().toMillis());

@@ -1,7 +1,12 @@
 package org.dossier.ops;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 import io.javalin.router.Endpoint;
+import io.javalin.router.InternalRouter;
+import io.javalin.router.ParsedEndpoint;
+import java.util.function.Supplier;
 import java.time.Duration;
 import org.dossier.web.RequestIds;
 import org.eclipse.jetty.server.Request;
@@ -32,10 +37,16 @@ public final class RequestLog implements org.eclipse.jetty.server.RequestLog {
 
     private final Metrics metrics;
     private final WarmUp warmUp;
+    private volatile Supplier<InternalRouter> router = () -> null;
 
     public RequestLog(Metrics metrics, WarmUp warmUp) {
         this.metrics = metrics;
         this.warmUp = warmUp;
+    }
+
+    /** Javalin's router, once the app has one: where a 405's address finds its route template. */
+    void routesFrom(Supplier<InternalRouter> router) {
+        this.router = router;
     }
 
     /** Javalin's request logger, once the route has answered: notes the route template. */
@@ -81,10 +92,23 @@ public final class RequestLog implements org.eclipse.jetty.server.RequestLog {
         return "BAD".equals(request.getMethod()) && "/badMessage".equals(request.getHttpURI().getPath());
     }
 
-    static String route(Context ctx) {
+    String route(Context ctx) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         if (endpoint != null) {
             return endpoint.path;
+        }
+        if (ctx.status() == HttpStatus.METHOD_NOT_ALLOWED) {
+            // Javalin matched no route, having none for the method, but the address is a route's
+            // (PUT /documents/22 is /documents/{ref}): its template, as for any other status there.
+            InternalRouter routes = router.get();
+            if (routes != null) {
+                for (HandlerType method : HandlerType.commonHttp()) {
+                    ParsedEndpoint other = routes.findFirstHttpHandlerEntry(method, ctx.path());
+                    if (other != null) {
+                        return other.endpoint.path;
+                    }
+                }
+            }
         }
         return ctx.path().startsWith("/static/") ? "/static/*" : UNMATCHED;
     }

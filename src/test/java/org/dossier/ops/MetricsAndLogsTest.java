@@ -116,11 +116,14 @@ class MetricsAndLogsTest {
         assertEquals(301, http.get("/documents/" + another).statusCode());
         assertEquals(200, http.get("/search?q=stalin").statusCode());
         assertEquals(404, http.get("/no/such/page/12345").statusCode());
+        assertEquals(405, http.send("PUT", "/documents/" + one, "text/plain", "").statusCode());
         String text = scrape();
         assertTrue(sample(text, "http_server_requests_seconds_count", "route=\"/documents/{ref}\"", "status=\"301\"") >= 2,
                 text);
         assertTrue(sample(text, "http_server_requests_seconds_bucket", "route=\"/search\"", "le=\"30.0\"") >= 1);
         assertTrue(sample(text, "http_server_requests_seconds_count", "route=\"unmatched\"", "status=\"404\"") >= 1);
+        assertEquals(1, sample(text, "http_server_requests_seconds_count", "method=\"PUT\"", "route=\"/documents/{ref}\"",
+                "status=\"405\""), "a method the address does not take is counted at its route, as its other answers are");
         assertFalse(text.contains("/documents/" + one), "no series per record");
         // In the names and labels only: a sample's value (a byte count, a time) can hold the digits.
         assertFalse(withoutValues(text).contains("12345"), "no series per address tried");

@@ -33,6 +33,16 @@
     });
   }
 
+  // A live region that is set to the words it already says has not changed, and a screen reader
+  // says nothing of a second press: emptied first, and given its words a moment later, it says
+  // them on every press.
+  function announce(status, text) {
+    status.textContent = '';
+    setTimeout(function () {
+      status.textContent = text;
+    }, 100);
+  }
+
   document.querySelectorAll('.cite').forEach(function (box) {
     var status = box.querySelector('.copy-status');
     box.querySelectorAll('.copy-citation').forEach(function (button) {
@@ -45,10 +55,10 @@
         select(citation);
         copy(citation).then(function () {
           select(citation);
-          status.textContent = button.getAttribute('data-label') + ' citation copied.';
+          announce(status, button.getAttribute('data-label') + ' citation copied.');
         }, function () {
           select(citation);
-          status.textContent = 'The citation is selected: press Ctrl+C (or \u2318C) to copy it.';
+          announce(status, 'The citation is selected: press Ctrl+C (or \u2318C) to copy it.');
         });
       });
     });

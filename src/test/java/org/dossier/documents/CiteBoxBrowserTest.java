@@ -69,6 +69,17 @@ class CiteBoxBrowserTest {
                 "navigator.clipboard.readText().then(arguments[0], e => arguments[0]('refused: ' + e));");
         assertEquals(citation.getText(), clipboard);
 
+        // A second press: the live region says its words again, which it does only if they are new
+        // to it (emptied between), since the same words set again are no change to be announced.
+        script("window.statusTexts = [];"
+                + "var s = document.querySelector('.copy-status');"
+                + "new MutationObserver(function () { window.statusTexts.push(s.textContent); })"
+                + ".observe(s, {childList: true, characterData: true, subtree: true});");
+        copy.click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d ->
+                "Chicago (note) citation copied.".equals(script("return window.statusTexts.slice(-1)[0];")));
+        assertEquals(List.of("", "Chicago (note) citation copied."), script("return window.statusTexts;"));
+
         browser.find(".cite-version-link").click();
         browser.waitForUrlContaining("/documents/" + letter + "/v/1");
         assertEquals(catalogue.baseUrl() + "/documents/" + letter + "/v/1", browser.currentUrl());

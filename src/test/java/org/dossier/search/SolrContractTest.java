@@ -170,7 +170,8 @@ class SolrContractTest {
                 "language=zh&sort=title&page=2", "language=xx-notreal", "language=ru&language=xx-notreal",
                 "q=U.S.S.R.", "q=P.R.C.", "q=%22IV+Stalin%22", "q=C.C.+1.5", "q=Stalin%3F", "q=korea%3F",
                 "q=stal%3Fn", "q=%3F", "q=Zhou+En-lai", "q=Chou+Enlai", "q=Kim+Ilsung", "q=Mao+Tsetung",
-                "q=405%2C976", "q=405976", "q=%22No.+405%2C976%22");
+                "q=405%2C976", "q=405976", "q=%22No.+405%2C976%22", "q=Kim+Il-sung", "q=Chiang+Kai-shek",
+                "q=Rola-%C5%BBymierski", "q=anti-aircraft+guns");
         for (String query : requests) {
             assertSame(query, lucene, solr, request(query));
         }

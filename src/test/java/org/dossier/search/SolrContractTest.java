@@ -283,7 +283,8 @@ class SolrContractTest {
     void bothEnginesSuggestTheSameNamesAndWordsAsOneTypes() {
         List<String> typed = List.of("s", "st", "sta", "Stal", "filip", "Filippov", "north k", "kor", "Kim",
                 "le d", "mo", "telegr", "ciphered tele", "conv", "the ", "zzzzqx", "", "   ", "py", "so", "me",
-                "a", "ch", "w", "ne", "em", "re", "d", "mol", "char", "Char", "the kor", "Kor");
+                "a", "ch", "w", "ne", "em", "re", "d", "mol", "char", "Char", "the kor", "Kor",
+                "iv", "vm", "iv sta");
         for (String text : typed) {
             assertEquals(lucene.suggest(text, Suggestions.MAX), solr.suggest(text, Suggestions.MAX),
                     "suggestions for '" + text + "' on the seed catalogue");

@@ -119,7 +119,8 @@ final class Suggestions {
         if (folded.isEmpty() || limit <= 0) {
             return List.of();
         }
-        List<Suggestion> suggestions = new ArrayList<>(counted(names(index, folded, limit), found));
+        List<Suggestion> suggestions = new ArrayList<>(counted(names(index, folded, fold(text.replace(".", "")), limit),
+                found));
         if (suggestions.size() < limit && !text.endsWith(" ")) {
             suggestions.addAll(counted(words(index, text, limit - suggestions.size(), suggestions), found));
         }
@@ -139,7 +140,8 @@ final class Suggestions {
         return counted;
     }
 
-    private List<Suggestion> names(WordStatistics index, String folded, int limit) throws IOException {
+    /** {@code asTyped} is what was typed folded with its stops left out: "iv" for "iv", "i v" for "I. V.". */
+    private List<Suggestion> names(WordStatistics index, String folded, String asTyped, int limit) throws IOException {
         record Found(Entry entry, boolean atStart) {
         }
         Map<String, Found> best = new LinkedHashMap<>();
@@ -150,9 +152,12 @@ final class Suggestions {
             }
             String id = entry.facet().key() + "/" + entry.key();
             Found found = best.get(id);
-            // The preferred name when it matches; else the form that matches from its start.
+            // The preferred name when it matches; else the form that matches from its start, and
+            // of those the one written as typed ("I.V. Stalin" for "iv", "I. V. Stalin" for "I. V.").
             if (found == null || entry.preferred() && !found.entry().preferred()
-                    || !found.entry().preferred() && atStart && !found.atStart()) {
+                    || !found.entry().preferred() && atStart && !found.atStart()
+                    || !found.entry().preferred() && atStart && writtenAs(entry, asTyped)
+                    && !writtenAs(found.entry(), asTyped)) {
                 best.put(id, new Found(entry, atStart));
             }
         }
@@ -228,6 +233,10 @@ final class Suggestions {
             words.add(new Suggestion(head + written.get(i), Suggestion.WORD, null, (int) chosen.get(i).records()));
         }
         return words;
+    }
+
+    private static boolean writtenAs(Entry entry, String asTyped) {
+        return fold(entry.form().replace(".", "")).startsWith(asTyped);
     }
 
     /**

@@ -92,10 +92,12 @@ class SearchSuggestionsTest {
      */
     @Test
     void initialsTypedWithoutStopsOfferTheNameTheyAbbreviate() throws Exception {
-        // The list has "I.V. Stalin" and "I. V. Stalin": either is the initialism, and one is offered.
+        // The list has "I.V. Stalin" and "I. V. Stalin": one is offered, the one written as typed.
         List<String> stalin = List.of("I.V. Stalin", "I. V. Stalin");
         List<String> iv = texts(suggest("iv"));
         assertEquals(1, iv.stream().filter(stalin::contains).count(), iv.toString());
+        assertTrue(iv.contains("I.V. Stalin"), iv.toString());
+        assertTrue(texts(suggest("I. V.")).contains("I. V. Stalin"), texts(suggest("I. V.")).toString());
         assertTrue(iv.contains("Ivan Kovalev"), iv.toString());
         List<String> vm = texts(suggest("vm"));
         assertTrue(vm.contains("V.M. Molotov") || vm.contains("V. M. Molotov"), vm.toString());

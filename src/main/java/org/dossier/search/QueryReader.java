@@ -241,14 +241,34 @@ final class QueryReader {
         return all.build();
     }
 
-    /** One word (its exact form first, or also its stem unless {@code exactOnly}), or a phrase of exact forms. */
+    /**
+     * One word (its exact form first, or also its stem unless {@code exactOnly}), or a phrase:
+     * of exact forms only when {@code exactOnly} (a quoted phrase), otherwise scored as its words
+     * typed apart are, its exact forms weighing {@value #EXACT_BOOST} times its stems, so that
+     * "Kim Il-sung" ranks as "Kim Il Sung" does rather than leaving "kim" to weigh more.
+     */
     private Query piece(List<String> tokens, boolean exactOnly) {
         if (tokens.size() > 1) {
             PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+            PhraseQuery.Builder stemmed = new PhraseQuery.Builder();
+            boolean stemsStable = true;
             for (String token : tokens) {
                 phrase.add(new Term(IndexLayout.TEXT, token));
+                String stem = stems.stem(token);
+                stem = stem.isEmpty() ? token : stem;
+                // Solr analyses a phrase again: only stems that stem to themselves search the same there.
+                stemsStable &= stems.stem(stem).equals(stem);
+                stemmed.add(new Term(IndexLayout.STEM, stem));
             }
-            return phrase.build();
+            if (exactOnly) {
+                return phrase.build();
+            }
+            BooleanQuery.Builder scored = new BooleanQuery.Builder()
+                    .add(new BoostQuery(phrase.build(), EXACT_BOOST), BooleanClause.Occur.SHOULD);
+            if (stemsStable) {
+                scored.add(stemmed.build(), BooleanClause.Occur.SHOULD);
+            }
+            return scored.build();
         }
         String token = tokens.get(0);
         TermQuery exact = new TermQuery(new Term(IndexLayout.TEXT, token));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.dossier.documents.Slugs;
 
@@ -34,9 +35,28 @@ final class Suggestions {
     private static final String MISSPELLING = "misspelling";
     private static final Set<String> NOT_OFFERED = Set.of(MISSPELLING, Names.FULL_NAME_ONLY);
 
-    /** One form of a name, folded for matching: {@code words} is the form as a reader might type it. */
-    private record Entry(String folded, String form, Facet facet, String key, String label, boolean preferred) {
+    /**
+     * One form of a name, folded for matching, and folded with its initials run together
+     * ({@code joined}: "iv stalin" for "I.V. Stalin"), as a reader types them and the index
+     * searches them.
+     */
+    private record Entry(String folded, String joined, String form, Facet facet, String key, String label,
+                         boolean preferred) {
+        Entry(String folded, String form, Facet facet, String key, String label, boolean preferred) {
+            this(folded, joinedInitials(folded), form, facet, key, label, preferred);
+        }
+
+        boolean startsWith(String typed) {
+            return folded.startsWith(typed) || joined.startsWith(typed);
+        }
+
+        boolean hasWordStarting(String typed) {
+            return folded.contains(" " + typed) || joined.contains(" " + typed);
+        }
     }
+
+    /** Two or more single letters in a row: a name's initials, with their stops folded to spaces. */
+    private static final Pattern INITIALS = Pattern.compile("\\b\\p{L}(?: \\p{L}\\b)+");
 
     /**
      * How many records the engine's own search for a text finds (its words, their stems and the
@@ -99,7 +119,8 @@ final class Suggestions {
         if (folded.isEmpty() || limit <= 0) {
             return List.of();
         }
-        List<Suggestion> suggestions = new ArrayList<>(counted(names(index, folded, limit), found));
+        List<Suggestion> suggestions = new ArrayList<>(counted(names(index, folded, fold(text.replace(".", "")), limit),
+                found));
         if (suggestions.size() < limit && !text.endsWith(" ")) {
             suggestions.addAll(counted(words(index, text, limit - suggestions.size(), suggestions), found));
         }
@@ -119,20 +140,24 @@ final class Suggestions {
         return counted;
     }
 
-    private List<Suggestion> names(WordStatistics index, String folded, int limit) throws IOException {
+    /** {@code asTyped} is what was typed folded with its stops left out: "iv" for "iv", "i v" for "I. V.". */
+    private List<Suggestion> names(WordStatistics index, String folded, String asTyped, int limit) throws IOException {
         record Found(Entry entry, boolean atStart) {
         }
         Map<String, Found> best = new LinkedHashMap<>();
         for (Entry entry : entries) {
-            boolean atStart = entry.folded().startsWith(folded);
-            if (!atStart && !entry.folded().contains(" " + folded)) {
+            boolean atStart = entry.startsWith(folded);
+            if (!atStart && !entry.hasWordStarting(folded)) {
                 continue;
             }
             String id = entry.facet().key() + "/" + entry.key();
             Found found = best.get(id);
-            // The preferred name when it matches; else the form that matches from its start.
+            // The preferred name when it matches; else the form that matches from its start, and
+            // of those the one written as typed ("I.V. Stalin" for "iv", "I. V. Stalin" for "I. V.").
             if (found == null || entry.preferred() && !found.entry().preferred()
-                    || !found.entry().preferred() && atStart && !found.atStart()) {
+                    || !found.entry().preferred() && atStart && !found.atStart()
+                    || !found.entry().preferred() && atStart && writtenAs(entry, asTyped)
+                    && !writtenAs(found.entry(), asTyped)) {
                 best.put(id, new Found(entry, atStart));
             }
         }
@@ -208,6 +233,18 @@ final class Suggestions {
             words.add(new Suggestion(head + written.get(i), Suggestion.WORD, null, (int) chosen.get(i).records()));
         }
         return words;
+    }
+
+    private static boolean writtenAs(Entry entry, String asTyped) {
+        return fold(entry.form().replace(".", "")).startsWith(asTyped);
+    }
+
+    /**
+     * {@code folded} with each run of initials written as one word ("i v stalin" as "iv stalin"),
+     * as the index reads "I.V." and as a reader types an initialism without its stops.
+     */
+    static String joinedInitials(String folded) {
+        return INITIALS.matcher(folded).replaceAll(run -> run.group().replace(" ", ""));
     }
 
     /** A name as one searches for it: "North Korea (DPRK)" without its bracketed gloss. */

@@ -85,6 +85,27 @@ class SearchSuggestionsTest {
         assertTrue(place.get("label").asText().contains("Korea"), place.toString());
     }
 
+    /**
+     * An initialism typed without its stops offers the names it abbreviates, as a search for it
+     * finds them: "iv" offered "Ivan Kovalev" but not "I.V. Stalin", whose records the search
+     * "iv" finds. Only initials run together this way: "i" offers no more than it did.
+     */
+    @Test
+    void initialsTypedWithoutStopsOfferTheNameTheyAbbreviate() throws Exception {
+        // The list has "I.V. Stalin" and "I. V. Stalin": one is offered, the one written as typed.
+        List<String> stalin = List.of("I.V. Stalin", "I. V. Stalin");
+        List<String> iv = texts(suggest("iv"));
+        assertEquals(1, iv.stream().filter(stalin::contains).count(), iv.toString());
+        assertTrue(iv.contains("I.V. Stalin"), iv.toString());
+        assertTrue(texts(suggest("I. V.")).contains("I. V. Stalin"), texts(suggest("I. V.")).toString());
+        assertTrue(iv.contains("Ivan Kovalev"), iv.toString());
+        List<String> vm = texts(suggest("vm"));
+        assertTrue(vm.contains("V.M. Molotov") || vm.contains("V. M. Molotov"), vm.toString());
+        assertTrue(texts(suggest("iv sta")).stream().anyMatch(stalin::contains), texts(suggest("iv sta")).toString());
+        assertTrue(texts(suggest("I.V.")).stream().anyMatch(stalin::contains), texts(suggest("I.V.")).toString());
+        assertTrue(texts(suggest("vs")).stream().noneMatch(stalin::contains), "initials are matched from their first");
+    }
+
     @Test
     void aShortFormManyShareAndMisspellingsAreNeverOffered() throws Exception {
         List<String> kim = texts(suggest("Kim"));

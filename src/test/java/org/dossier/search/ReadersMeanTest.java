@@ -306,6 +306,17 @@ class ReadersMeanTest {
     }
 
     /**
+     * A hyphenated name ranks its records as the name written apart does: "Kim Il-sung" was
+     * searched as a phrase of exact forms alone, with neither the weight of exact words nor
+     * their stems, so "kim" weighed more and another record came first.
+     */
+    @Test
+    void aHyphenatedNameRanksAsTheNameWrittenApart() {
+        assertEquals(ranked("Kim Il Sung"), ranked("Kim Il-sung"));
+        assertEquals(ranked("Chiang Kai shek"), ranked("Chiang Kai-shek"));
+    }
+
+    /**
      * A word written as one that the records hyphenate found nothing and was offered nothing
      * ("antiaircraft", "Kaishek"): it is offered as the records write it, and what it is
      * offered finds them.

@@ -170,7 +170,8 @@ class SolrContractTest {
                 "language=zh&sort=title&page=2", "language=xx-notreal", "language=ru&language=xx-notreal",
                 "q=U.S.S.R.", "q=P.R.C.", "q=%22IV+Stalin%22", "q=C.C.+1.5", "q=Stalin%3F", "q=korea%3F",
                 "q=stal%3Fn", "q=%3F", "q=Zhou+En-lai", "q=Chou+Enlai", "q=Kim+Ilsung", "q=Mao+Tsetung",
-                "q=405%2C976", "q=405976", "q=%22No.+405%2C976%22");
+                "q=405%2C976", "q=405976", "q=%22No.+405%2C976%22", "q=Kim+Il-sung", "q=Chiang+Kai-shek",
+                "q=Rola-%C5%BBymierski", "q=anti-aircraft+guns");
         for (String query : requests) {
             assertSame(query, lucene, solr, request(query));
         }
@@ -282,7 +283,8 @@ class SolrContractTest {
     void bothEnginesSuggestTheSameNamesAndWordsAsOneTypes() {
         List<String> typed = List.of("s", "st", "sta", "Stal", "filip", "Filippov", "north k", "kor", "Kim",
                 "le d", "mo", "telegr", "ciphered tele", "conv", "the ", "zzzzqx", "", "   ", "py", "so", "me",
-                "a", "ch", "w", "ne", "em", "re", "d", "mol", "char", "Char", "the kor", "Kor");
+                "a", "ch", "w", "ne", "em", "re", "d", "mol", "char", "Char", "the kor", "Kor",
+                "iv", "vm", "iv sta");
         for (String text : typed) {
             assertEquals(lucene.suggest(text, Suggestions.MAX), solr.suggest(text, Suggestions.MAX),
                     "suggestions for '" + text + "' on the seed catalogue");

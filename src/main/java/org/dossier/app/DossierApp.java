@@ -352,11 +352,7 @@ public final class DossierApp implements AutoCloseable {
         routes.before(CrossOrigin::allow);
         routes.before(StaticFiles::onlyRead);
         // OAI-PMH checks its own escapes and answers a badArgument: harvesters read XML, not pages.
-        routes.before(ctx -> {
-            if (!ctx.path().equals(OaiPmh.PATH)) {
-                QueryEscapes.check(ctx);
-            }
-        });
+        routes.before(exceptAtOai(QueryEscapes::check));
         routes.before(TrailingSlash::redirect);
         routes.before(FootnoteAddresses::redirect);
         routes.before(LeadingZeros::redirect);
@@ -376,11 +372,16 @@ public final class DossierApp implements AutoCloseable {
         // the CSRF token of anything that changes state.
         routes.beforeMatched(access::requireRoles);
         routes.beforeMatched(access::checkCsrf);
-        routes.beforeMatched(ctx -> {
+        routes.beforeMatched(exceptAtOai(QueryEscapes::checkForm));
+    }
+
+    /** {@code check} everywhere but at OAI-PMH, which checks its own escapes and answers a badArgument. */
+    private static io.javalin.http.Handler exceptAtOai(io.javalin.http.Handler check) {
+        return ctx -> {
             if (!ctx.path().equals(OaiPmh.PATH)) {
-                QueryEscapes.checkForm(ctx);
+                check.handle(ctx);
             }
-        });
+        };
     }
 
     /** Catalogue: the listing, search with facets and its exports, every value of a facet. */

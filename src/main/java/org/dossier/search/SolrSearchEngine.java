@@ -527,7 +527,7 @@ public final class SolrSearchEngine implements SearchEngine {
 
     @Override
     public SearchResults search(SearchRequest request) {
-        long pending = awaitFeed();
+        long pending = awaitFeed(false);
         return onWords(request, words -> search(request, words)).withChangesPending(pending);
     }
 
@@ -537,21 +537,23 @@ public final class SolrSearchEngine implements SearchEngine {
      * it, too many clauses), on the same words read plainly.
      */
     private <T> T withWords(SearchRequest request, java.util.function.Function<Words, T> work) {
-        awaitFeed();
+        awaitFeed(false);
         return onWords(request, work);
     }
 
     /**
-     * Before a search: refuses while the collection is refused, then waits (a little, at most) for
-     * the feed up to the database's newest change.
+     * Before a search: refuses while the collection is refused, then waits for the feed up to the
+     * database's newest change: a little, at most, or for an export ({@code whole}) as long as the
+     * follower gets on ({@link FeedProgress}).
      *
      * @return how many changes committed before now the search will not see (0: none)
      */
-    private long awaitFeed() {
+    private long awaitFeed(boolean whole) {
         if (refused) {
             throw unavailable();
         }
-        return progress.await(source.head().last(), follower::wake);
+        long head = source.head().last();
+        return whole ? progress.awaitWhole(head, follower::wake) : progress.await(head, follower::wake);
     }
 
     /** {@link #withWords} on the collection as it is, without waiting for the feed: for suggestions. */
@@ -655,10 +657,7 @@ public final class SolrSearchEngine implements SearchEngine {
     @Override
     public int[] hitIds(SearchRequest request) {
         // An export is read whole by a program: it waits for the follower as long as it gets on.
-        if (refused) {
-            throw unavailable();
-        }
-        progress.awaitWhole(source.head().last(), follower::wake);
+        awaitFeed(true);
         return onWords(request, words -> hitIds(request, words));
     }
 

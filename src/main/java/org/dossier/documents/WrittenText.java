@@ -22,7 +22,6 @@ public final class WrittenText {
 
     /** {@code text} as stored: composed, and without the invisible characters above. */
     public static String asStored(String text) {
-        String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
-        return INVISIBLE.matcher(composed).find() ? INVISIBLE.matcher(composed).replaceAll("") : composed;
+        return INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("");
     }
 }

@@ -39,7 +39,8 @@ import org.jooq.DSLContext;
 public final class AuthorityEditing {
 
     /** Why a save was refused: someone saved in between. */
-    public record Conflict(StoredAuthority saved, AuthorityVersion latest, int openedVersion, RevisionDiff sinceOpened) {
+    public record Conflict(StoredAuthority saved, AuthorityVersion latest, int openedVersion, RevisionDiff sinceOpened,
+                           StaleMerge<AuthorityEditForm> merge) {
     }
 
     /** The linking page's parameter (and its form's field): the record id the page began after. */
@@ -152,7 +153,7 @@ public final class AuthorityEditing {
                 ctx.redirect(now.linkPath() + "?saved=" + now.version(), HttpStatus.SEE_OTHER);
                 return;
             }
-            conflict(ctx, kind, form, opened);
+            conflict(ctx, kind, form, checked.content(), opened);
             return;
         } catch (TakenMeanwhile e) {
             refused(ctx, kind, authority, form, opened, e.checked);
@@ -410,16 +411,21 @@ public final class AuthorityEditing {
         ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-edit", model);
     }
 
-    /** The editor's text, beside what is saved now; the form now carries that version. */
-    private void conflict(Context ctx, AuthorityKind kind, AuthorityEditForm form, int opened) {
+    /**
+     * The editor's form merged with what is saved now ({@link StaleMerge}), beside it; the form now
+     * carries that version.
+     */
+    private void conflict(Context ctx, AuthorityKind kind, AuthorityEditForm form, AuthorityContent mine, int opened) {
         StoredAuthority saved = Forms.authority(ctx, authorities, kind);
         // Who saved the version shown, read with it: the history's newest may be a later save's.
         AuthorityVersion latest = authorities.version(saved, saved.version()).orElseThrow();
         AuthorityVersion openedVersion = authorities.version(saved, opened).orElse(null);
         RevisionDiff since = openedVersion == null ? null
                 : AuthorityDiff.between(openedVersion.content(), saved.content());
-        Map<String, Object> model = model(kind, saved, form, saved.version());
-        model.put("conflict", new Conflict(saved, latest, opened, since));
+        StaleMerge<AuthorityEditForm> merge = openedVersion == null ? null
+                : StaleMerge.of(openedVersion.content(), saved.content(), mine, form, AuthorityEditForm.of(saved));
+        Map<String, Object> model = model(kind, saved, merge == null ? form : merge.form(), saved.version());
+        model.put("conflict", new Conflict(saved, latest, opened, since, merge));
         ctx.status(HttpStatus.CONFLICT).render("editing/authority-edit", model);
     }
 

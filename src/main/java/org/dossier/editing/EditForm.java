@@ -28,7 +28,8 @@ import org.dossier.web.WriteUnavailable;
 public final class EditForm {
 
     /** Why a save was refused: someone saved in between. */
-    public record Conflict(DocumentDetails saved, Revision latest, int openedVersion, RevisionDiff sinceOpened) {
+    public record Conflict(DocumentDetails saved, Revision latest, int openedVersion, RevisionDiff sinceOpened,
+                           StaleMerge<RecordForm> merge) {
     }
 
     private final AuthorityLists authorities;
@@ -86,7 +87,7 @@ public final class EditForm {
                 redirectSaved(ctx, record.id());
                 return;
             }
-            showConflict(ctx, form, openedVersion);
+            showConflict(ctx, form, checked.draft(), openedVersion);
             return;
         } catch (RuntimeException e) {
             showUnavailable(ctx, e, record, form, openedVersion);
@@ -187,18 +188,22 @@ public final class EditForm {
     }
 
     /**
-     * The form again, with the editor's text, beside the version saved in between; it now carries
-     * that version, so that saving the merged text goes through.
+     * The form again, beside the version saved in between, merged with it field by field
+     * ({@link StaleMerge}: what the editor changed is as they typed it, what they did not is as saved
+     * now); it now carries that version, so that saving the merged text goes through.
      */
-    private void showConflict(Context ctx, RecordForm form, int openedVersion) {
+    private void showConflict(Context ctx, RecordForm form, RecordDraft mine, int openedVersion) {
         DocumentDetails saved = Forms.record(records, RecordPage.id(ctx));
         RecordVersion now = revisions.find(saved.id(), saved.version()).orElseThrow();
         // Who saved the version shown, read with it: the history's newest line may be a later save's.
         Revision latest = Revision.of(now);
-        RevisionDiff sinceOpened = revisions.find(saved.id(), openedVersion)
-                .map(opened -> RevisionDiff.between(opened, now)).orElse(null);
-        Map<String, Object> model = model(saved, form, saved.version());
-        model.put("conflict", new Conflict(saved, latest, openedVersion, sinceOpened));
+        var opened = revisions.find(saved.id(), openedVersion);
+        RevisionDiff sinceOpened = opened.map(o -> RevisionDiff.between(o, now)).orElse(null);
+        var lists = authorities.current();
+        StaleMerge<RecordForm> merge = opened.map(o -> StaleMerge.of(o.draft(), now.draft(), mine, form,
+                RecordForm.of(saved, lists), lists)).orElse(null);
+        Map<String, Object> model = model(saved, merge == null ? form : merge.form(), saved.version());
+        model.put("conflict", new Conflict(saved, latest, openedVersion, sinceOpened, merge));
         ctx.status(HttpStatus.CONFLICT).render("editing/edit", model);
     }
 

@@ -283,25 +283,72 @@ class AuthorityEditingTest {
         assertEquals(303, shortForm.statusCode(), shortForm.body());
     }
 
+    /**
+     * A stale save of a person comes back merged: what the editor changed as typed, what they left
+     * alone as the other saved it, and the other forms of the name both added to.
+     */
     @Test
-    void aStaleSaveGetsTheConflictPageWithTheEditorsTextKept() {
+    void aStaleSaveGetsTheConflictPageWithTheEditorsChangesAndTheOthersWhereTheyChangedNothing() {
         create("Walter Ulbricht", "person", "Ulbricht", "variant");
         FormFields alices = form(alice, "/admin/people/walter-ulbricht/edit");
         FormFields bobs = form(bob, "/admin/people/walter-ulbricht/edit");
         assertEquals(303, bob.post("/admin/people/walter-ulbricht/edit", bobs
-                .set("description", "First Secretary of the SED").set("note", "Who he was").entries()).statusCode());
+                .set("description", "First Secretary of the SED").set("alias-1", "Walter Ernst Paul Ulbricht")
+                .set("alias-kind-1", "variant").set("note", "Who he was").entries()).statusCode());
         HttpResponse<String> stale = alice.post("/admin/people/walter-ulbricht/edit", alices
-                .set("sort_name", "Ulbricht, Walter").set("note", "Sort form").entries());
+                .set("name", " Walter \u00a0Ulbricht ").set("sort_name", "Ulbricht, Walter")
+                .set("alias-1", "W. Ulbricht").set("alias-kind-1", "abbreviation").set("note", "Sort form").entries());
         assertEquals(409, stale.statusCode());
         Document page = Jsoup.parse(stale.body());
         assertTrue(page.selectFirst(".conflict").text().contains("bob saved version 2"), page.selectFirst(".conflict").text());
         assertTrue(page.selectFirst(".since-opened").html().contains("<ins>First Secretary of the SED</ins>"));
         assertEquals("Ulbricht, Walter", page.selectFirst("#sort_name").val());
+        assertEquals("First Secretary of the SED", page.selectFirst("#description").wholeText(),
+                "Bob's note, which Alice left alone");
+        assertEquals("Taken into your form from version 2, as you had not changed them: Note.",
+                page.selectFirst(".merge-notes .taken").text());
+        assertTrue(page.selectFirst(".merge-notes .combined").text().endsWith(": Other forms."));
+        FormFields merged = FormFields.of(stale.body(), "form.authority-form");
+        assertEquals(List.of("Ulbricht", "W. Ulbricht", "Walter Ernst Paul Ulbricht"),
+                java.util.stream.IntStream.range(0, 3).mapToObj(i -> merged.get("alias-" + i)).toList());
         assertEquals("2", page.selectFirst("form.authority-form input[name=version]").val());
-        // Saving the merged form now goes through.
-        FormFields merged = FormFields.of(stale.body(), "form.authority-form")
-                .set("description", "First Secretary of the SED");
+        // Saving the merged form as it comes goes through, and keeps both editors' work.
         assertEquals(303, alice.post("/admin/people/walter-ulbricht/edit", merged.entries()).statusCode());
+        FormFields now = form(alice, "/admin/people/walter-ulbricht/edit");
+        assertEquals("First Secretary of the SED", now.get("description"));
+        assertEquals("Ulbricht, Walter", now.get("sort_name"));
+        assertEquals("W. Ulbricht", now.get("alias-1"));
+        assertEquals("Walter Ernst Paul Ulbricht", now.get("alias-2"));
+    }
+
+    /**
+     * An operator's {@code relink} links a record an editor has open: the editor's save is refused
+     * as stale, and the form that comes back ticks the one relinked (the editor had not changed the
+     * people), so that sending it again keeps the link rather than quietly removing it.
+     */
+    @Test
+    void aRecordRelinkedWhileAnEditorHasItOpenKeepsTheLinkWhenTheirStaleFormIsSentAgain() {
+        int id = catalogue.recordTitled("Letter to Stalin from Korean Political Parties");
+        String edit = "/admin/documents/" + id + "/edit";
+        FormFields opened = FormFields.of(alice.get(edit).body(), "form.record-form");
+        create("Korean Provisional Government", "organisation", "Provisional Government of the Republic of Korea", "variant");
+        assertEquals(0, org.dossier.app.Main.run("relink", "--db", catalogue.database().toString(),
+                "--person", "korean-provisional-government"));
+        String government = String.valueOf(database.dsl().select(org.dossier.db.Tables.PERSON.ID).from(org.dossier.db.Tables.PERSON)
+                .where(org.dossier.db.Tables.PERSON.KEY.eq("korean-provisional-government")).fetchSingle().value1());
+        assertTrue(FormFields.of(alice.get(edit).body(), "form.record-form").all("person").contains(government));
+
+        HttpResponse<String> stale = alice.post(edit, opened.set("summary", opened.get("summary") + " Sent from Chongqing.")
+                .set("note", "Where it was sent from").entries());
+        assertEquals(409, stale.statusCode(), stale.body());
+        FormFields merged = FormFields.of(stale.body(), "form.record-form");
+        assertTrue(merged.all("person").contains(government), merged.all("person").toString());
+        assertEquals(303, alice.post(edit, merged.entries()).statusCode());
+        assertEquals(1, database.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT_PERSON,
+                org.dossier.db.Tables.DOCUMENT_PERSON.DOCUMENT_ID.eq(id)
+                        .and(org.dossier.db.Tables.DOCUMENT_PERSON.PERSON_ID.eq(Integer.parseInt(government)))));
+        assertTrue(database.dsl().select(DOCUMENT.SUMMARY).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchSingle().value1()
+                .endsWith("Sent from Chongqing."));
     }
 
     @Test

@@ -180,7 +180,7 @@ class EditingTest {
     }
 
     @Test
-    void aStaleSaveIsRefusedShowingBothVersionsAndKeepingTheEditorsText() {
+    void aStaleSaveIsRefusedShowingBothVersionsKeepingWhatTheEditorChangedAndTakingWhatTheyLeftAlone() {
         int id = catalogue.recordTitled("A.M. Puzanov for 29 May 1957");
         FormFields alicesForm = editForm(alice, id);
         FormFields bobsForm = editForm(bob, id);
@@ -206,17 +206,77 @@ class EditingTest {
         FormFields mine = FormFields.of(stale.body(), "form.record-form");
         assertEquals("Alice's summary.", mine.get("summary"));
         assertEquals("Alice's correction", mine.get("note"));
-        assertEquals(alicesForm.get("title"), mine.get("title"), "alice's own text, not bob's");
+        // Alice had not touched the title or the date: sent again as she opened them, they would undo Bob's.
+        assertEquals("Bob's title", mine.get("title"));
+        assertEquals("1950", mine.get("date"));
+        assertEquals("Taken into your form from version 2, as you had not changed them: Title, Date.",
+                page.selectFirst(".conflict .merge-notes .taken").text());
+        assertNull(page.selectFirst(".conflict .merge-notes .changed-by-both"), "no field did both change");
         assertEquals("2", mine.get("version"), "the merged form is based on what is saved now");
 
-        HttpResponse<String> merged = alice.post("/admin/documents/" + id + "/edit",
-                mine.set("title", "Bob's title").set("date", "1950").entries());
+        HttpResponse<String> merged = alice.post("/admin/documents/" + id + "/edit", mine.entries());
         assertEquals(303, merged.statusCode());
         now = row(id);
         assertEquals(3, now.getVersion());
         assertEquals("Bob's title", now.getTitle());
         assertEquals("Alice's summary.", now.getSummary());
         assertEquals("alice", revisions(id).get(2).getAuthor());
+    }
+
+    /**
+     * Two editors from one version, each changing what the other left, both the same field, or a
+     * list: the refused one's form holds their own changes, the other's where they changed nothing,
+     * and both sets of changes to a list; a field emptied by one and edited by the other keeps the
+     * refused one's text and is named; a change of spaces alone is no change.
+     */
+    @Test
+    void aStaleSaveMergesFieldByFieldNamingWhatBothChanged() {
+        int id = catalogue.recordTitled("Memorandum of Conversation between Anastas Mikoyan and Zhou Enlai");
+        String page = alice.get("/admin/documents/" + id + "/edit").body();
+        FormFields alicesForm = FormFields.of(page, "form.record-form");
+        FormFields bobsForm = editForm(bob, id);
+        List<String> placesOpened = alicesForm.all("place");
+        String korea = FormFields.choiceId(page, "place", "Korea");
+        String japan = FormFields.choiceId(page, "place", "Japan");
+        assertFalse(placesOpened.contains(korea) || placesOpened.contains(japan), placesOpened.toString());
+        assertFalse(placesOpened.isEmpty(), "a place that one of them removes");
+        String removedByBob = placesOpened.get(0);
+
+        FormFields bobs = bobsForm.set("summary", "").set("languages", "Russian").set("date", "1952")
+                .without("place").set("note", "Bob's correction");
+        for (String place : placesOpened.subList(1, placesOpened.size())) {
+            bobs = bobs.add("place", place);
+        }
+        assertEquals(303, bob.post("/admin/documents/" + id + "/edit", bobs.add("place", korea).entries()).statusCode());
+
+        HttpResponse<String> stale = alice.post("/admin/documents/" + id + "/edit", alicesForm
+                .set("title", "  " + alicesForm.get("title").replace(" ", "  ") + " ")
+                .set("summary", "Alice's summary.").set("languages", "Chinese").add("place", japan)
+                .set("note", "Alice's correction").entries());
+        assertEquals(409, stale.statusCode(), stale.body());
+        assertEquals(2, row(id).getVersion());
+        Document conflict = Jsoup.parse(stale.body());
+        FormFields mine = FormFields.of(stale.body(), "form.record-form");
+        assertEquals(row(id).getTitle(), mine.get("title").strip().replaceAll(" +", " "), "spaces alone are no change");
+        assertEquals("1952", mine.get("date"), "Bob's date, which Alice left alone");
+        assertEquals("Alice's summary.", mine.get("summary"), "hers, though Bob emptied it");
+        assertEquals("Chinese, Russian", mine.get("languages"), "hers first, then what Bob added");
+        List<String> places = mine.all("place").stream().sorted().toList();
+        assertTrue(places.contains(korea) && places.contains(japan), places.toString());
+        assertFalse(places.contains(removedByBob), "Bob removed it and Alice left it: " + places);
+        assertEquals("Taken into your form from version 2, as you had not changed them: Date.",
+                conflict.selectFirst(".merge-notes .taken").text());
+        assertEquals("Changed by you both: Summary. The form has what you wrote; compare it with what is saved now.",
+                conflict.selectFirst(".merge-notes .changed-by-both").text());
+        assertTrue(conflict.selectFirst(".merge-notes .combined").text().endsWith(": Languages, Places."),
+                conflict.selectFirst(".merge-notes .combined").text());
+
+        assertEquals(303, alice.post("/admin/documents/" + id + "/edit", mine.entries()).statusCode());
+        DocumentRecord now = row(id);
+        assertEquals(3, now.getVersion());
+        assertEquals("1952-01-01 YEAR", now.getDateKey() + " " + now.getDatePrecision());
+        assertEquals("zh ru", now.getLanguages().stored());
+        assertEquals("Alice's summary.", now.getSummary());
     }
 
     @Test

@@ -334,27 +334,21 @@ class EditorsAtOnceTest {
         ids.forEach(EditorsAtOnceTest::assertHistoryWhole);
     }
 
-    /** The value of the tick beside {@code label} in a record form's list ({@code person} or {@code place}). */
-    private static String choiceId(String page, String field, String label) {
-        return Jsoup.parse(page).select("form.record-form input[name=" + field + "]").stream()
-                .filter(box -> box.parent().text().strip().equals(label)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + field + " " + label)).val();
-    }
-
     /**
-     * Both editors change every field from one version, the lists differently: the one refused sees
-     * each of the other's changes in "what changed since", the other's values beside, and every one of
-     * their own fields as they sent it (ticks, roles, order, escaped text). Saving the merge after a
+     * Both editors change every field from one version but the type, the lists differently: the one
+     * refused sees each of the other's changes in "what changed since", the other's values beside,
+     * every one of their own fields as they sent it (ticks, roles, order, escaped text), the other's
+     * type, which they left alone, and in each list what either added. Saving the merge after a
      * third editor saved is refused again, overwriting nothing.
      */
     @Test
     void theMergeScreenShowsEachFieldTheOtherChangedKeepsEachOfMineAndRefusesAgainAfterAThirdSave() throws Exception {
         int id = recordNaming("Molotov", "Record merged field by field, to");
         String page = alice.get("/admin/documents/" + id + "/edit").body();
-        String stalin = choiceId(page, "person", "Joseph Stalin");
-        String molotov = choiceId(page, "person", "Vyacheslav Molotov");
-        String korea = choiceId(page, "place", "Korea");
-        String china = choiceId(page, "place", "China");
+        String stalin = FormFields.choiceId(page, "person", "Joseph Stalin");
+        String molotov = FormFields.choiceId(page, "person", "Vyacheslav Molotov");
+        String korea = FormFields.choiceId(page, "place", "Korea");
+        String china = FormFields.choiceId(page, "place", "China");
         String type = Jsoup.parse(page).select("select[name=type] option").stream().filter(o -> o.text().equals("Telegram"))
                 .findFirst().orElseThrow().val();
         FormFields aliceForm = FormFields.of(page, "form.record-form");
@@ -390,14 +384,14 @@ class EditorsAtOnceTest {
         assertEquals(aliceTitle, mine.get("title"));
         assertEquals("1951", mine.get("date"));
         assertEquals("Alice's <b>summary</b>.", mine.get("summary"));
-        assertEquals("", mine.get("type"));
-        assertEquals("Chinese", mine.get("languages"));
+        assertEquals(type, mine.get("type"), "Bea's type: Alice left it as it was");
+        assertEquals("Chinese, Russian", mine.get("languages"), "what each added");
         assertEquals(List.of(stalin, molotov).stream().sorted().toList(), mine.all("person").stream().sorted().toList());
         assertEquals("author", mine.get("role-" + stalin));
         assertEquals("mentioned", mine.get("role-" + molotov));
         assertEquals("1", mine.get("order-" + stalin));
         assertEquals("2", mine.get("order-" + molotov));
-        assertEquals(List.of(china), mine.all("place"));
+        assertEquals(List.of(china, korea).stream().sorted().toList(), mine.all("place").stream().sorted().toList());
         assertEquals("Alice's correction", mine.get("note"));
         assertTrue(refused.body().contains("Alice&#39;s &lt;title&gt; &amp; &quot;quotes&quot;")
                 || refused.body().contains("Alice's &lt;title&gt; &amp; &quot;quotes&quot;"), "her title, escaped");

@@ -40,6 +40,13 @@ public final class FormFields {
         return new FormFields(fields);
     }
 
+    /** The value of the record form's box for the person or place ({@code field}) labelled {@code label}. */
+    static String choiceId(String page, String field, String label) {
+        return Jsoup.parse(page).select("form.record-form input[name=" + field + "]").stream()
+                .filter(box -> box.parent().text().strip().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + field + " " + label)).val();
+    }
+
     public String get(String name) {
         return fields.stream().filter(f -> f.getKey().equals(name)).map(Map.Entry::getValue).findFirst()
                 .orElseThrow(() -> new AssertionError("no field " + name + " in " + fields));

@@ -152,9 +152,11 @@ class EditorFlowBrowserTest {
         assertEquals("Tugarinov reports on the crisis in the Taiwan Strait.", alice.find(".saved-version .saved-summary").getText());
         assertEquals("The memorandum is about the PRC too", alice.find("input#note").getAttribute("value"), "her note is kept");
         assertTrue(choice(alice, "place", "People's Republic of China (PRC)").isSelected(), "her ticked place is kept");
-        assertEquals("", alice.find("textarea#summary").getAttribute("value"), "her own (empty) summary, not bob's");
-
-        replace(alice.find("textarea#summary"), alice.find(".saved-version .saved-summary").getText());
+        // She had not touched the summary: Bob's is in her form, and sending it as it comes keeps both.
+        assertEquals("Tugarinov reports on the crisis in the Taiwan Strait.", alice.find("textarea#summary").getAttribute("value"));
+        assertEquals("Taken into your form from version 3, as you had not changed them: Summary.",
+                alice.find(".conflict .merge-notes .taken").getText());
+        assertEquals(List.of(), org.dossier.testing.Axe.violations(alice), "the merge screen");
         alice.find("form.record-form button[type=submit]").click();
         alice.waitForUrlContaining("concerning-the-situation-on-taiwan");
         assertEquals("Tugarinov reports on the crisis in the Taiwan Strait.", alice.find(".record-summary p").getText());

@@ -38,12 +38,15 @@ public record RecordDraft(String title, List<String> summary, DocumentDate date,
     public RecordDraft {
         Objects.requireNonNull(date, "a record needs a date");
         // As stored, whoever wrote it (an import, the edit form, a merge): composed, without the
-        // invisible characters pasted text brings inside words (WrittenText).
-        title = title == null ? "" : WrittenText.asStored(title).strip();
+        // invisible characters pasted text brings inside words (WrittenText), each run of spaces one
+        // space, as an import folds them and a page shows them: a save that only doubles a space or
+        // breaks a paragraph's line is no change, not a version whose history shows nothing changed.
+        title = title == null ? "" : WhiteSpace.oneSpaceApartOfAnyKind(WrittenText.asStored(title)).strip();
         if (title.isEmpty()) {
             throw new IllegalArgumentException("a record needs a title");
         }
-        summary = summary.stream().map(p -> WrittenText.asStored(p).strip()).filter(p -> !p.isEmpty()).toList();
+        summary = summary.stream().map(p -> WhiteSpace.oneSpaceApartOfAnyKind(WrittenText.asStored(p)).strip())
+                .filter(p -> !p.isEmpty()).toList();
         people.values().forEach(role -> Objects.requireNonNull(role, "every person linked needs a role"));
         people = Collections.unmodifiableMap(inRecordOrder(people));
         places = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(places));

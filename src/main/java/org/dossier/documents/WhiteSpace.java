@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public final class WhiteSpace {
 
     private static final Pattern RUNS = Pattern.compile("\\s+");
+    private static final Pattern RUNS_OF_ANY_KIND = Pattern.compile("[\\s\\p{Z}]+");
 
     private WhiteSpace() {
     }
@@ -28,6 +29,25 @@ public final class WhiteSpace {
             char c = text.charAt(i);
             if (is(c) && (c != ' ' || i + 1 < text.length() && is(text.charAt(i + 1)))) {
                 return RUNS.matcher(text).replaceAll(" ");
+            }
+        }
+        return text;
+    }
+
+    /** Whether {@code c} is a space of any kind: {@link #is}, or Unicode's (no-break, em, ideographic, line separator...). */
+    public static boolean isOfAnyKind(char c) {
+        return is(c) || Character.isSpaceChar(c);
+    }
+
+    /**
+     * {@code text} with every run of spaces of any kind ({@link #isOfAnyKind}) made one space, as an
+     * import folds each line of a page; {@code text} itself when there is nothing to fold.
+     */
+    public static String oneSpaceApartOfAnyKind(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' ? i + 1 < text.length() && isOfAnyKind(text.charAt(i + 1)) : isOfAnyKind(c)) {
+                return RUNS_OF_ANY_KIND.matcher(text).replaceAll(" ");
             }
         }
         return text;

@@ -15,6 +15,7 @@ import org.dossier.authorities.AuthorityRecords;
 import org.dossier.authorities.EntityType;
 import org.dossier.authorities.StoredAuthority;
 import org.dossier.documents.ControlCharacters;
+import org.dossier.documents.WhiteSpace;
 import org.dossier.web.FormFields;
 
 /**
@@ -188,15 +189,13 @@ public record AuthorityEditForm(String name, String sortName, String description
         return new Checked(new AuthorityContent(name, sortName, description, type.get(), aliases), note, Map.of(), Map.of());
     }
 
-    /** Spaces of every kind: a no-break or an em space pasted from a word processor is a space in a name. */
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\p{Z}]+");
-
     /**
      * A name or form as typed, without bidi controls, each run of spaces one space and none at the
      * ends: a name of no-break spaces alone is an empty one, not a person no one can see.
      */
     private static String oneSpaceApart(String typed) {
-        return SPACES.matcher(ControlCharacters.withoutBidiControls(typed)).replaceAll(" ").strip();
+        // Spaces of every kind: a no-break or an em space pasted from a word processor is a space in a name.
+        return WhiteSpace.oneSpaceApartOfAnyKind(ControlCharacters.withoutBidiControls(typed)).strip();
     }
 
     /** The field's refusal when it has a control character, unless it is refused for something else already. */

@@ -290,6 +290,29 @@ class EditingTest {
         assertEquals(1, revisions(id).size());
     }
 
+    /**
+     * Spaces doubled, a no-break space or a tab between words: the record reads the same, as an import folds them, so the save is no change (no version whose
+     * history shows nothing changed). A change of case is a change.
+     */
+    @Test
+    void aSaveThatOnlyRespacesTheTextIsNoChangeButOneOfCaseIsAVersion() {
+        int id = catalogue.recordTitled("Apollon Petrov and Zhou Enlai and Wang Ruofei");
+        FormFields form = editForm(alice, id);
+        HttpResponse<String> respaced = alice.post("/admin/documents/" + id + "/edit", form
+                .set("title", form.get("title").replace(" ", " \u00a0 "))
+                .set("summary", form.get("summary").replace(" ", "\t ") + "  \n\n\n ")
+                .set("note", "Tidied the spaces").entries());
+        assertEquals(422, respaced.statusCode(), respaced.body());
+        assertTrue(respaced.body().contains("Nothing to save"));
+        assertEquals(1, revisions(id).size());
+
+        HttpResponse<String> recased = alice.post("/admin/documents/" + id + "/edit", form
+                .set("title", form.get("title").replace("Zhou Enlai", "ZHOU Enlai")).set("note", "Family name in capitals").entries());
+        assertEquals(303, recased.statusCode(), recased.body());
+        assertEquals(2, revisions(id).size());
+        assertTrue(row(id).getTitle().contains("ZHOU Enlai"));
+    }
+
     @Test
     void aNewDocumentGetsTheNextNumberAndItsFirstVersion() {
         HttpResponse<String> blank = alice.get("/admin/documents/new");

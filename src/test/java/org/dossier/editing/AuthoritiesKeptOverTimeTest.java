@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.dossier.accounts.Role;
 import org.dossier.testing.CatalogueDatabase;
@@ -114,6 +115,26 @@ class AuthoritiesKeptOverTimeTest {
 
     private static String name(String key) {
         return database.dsl().select(PERSON.NAME).from(PERSON).where(PERSON.KEY.eq(key)).fetchSingle(PERSON.NAME);
+    }
+
+    /**
+     * Alice has a person's form open while Bob merges another into it: her save is refused as stale,
+     * and the form that comes back has the forms of the name the merge brought (she had not changed
+     * the forms), so that sending it again keeps them rather than quietly removing them.
+     */
+    @Test
+    void aPersonsFormOpenedBeforeAnotherWasMergedIntoItKeepsTheFormsTheMergeBroughtWhenSentAgain() {
+        FormFields opened = form(alice, "/admin/people/yudin/edit");
+        assertEquals(303, merge(bob, "torbenkov", "yudin", "One diplomat, entered twice").statusCode());
+        HttpResponse<String> stale = alice.post("/admin/people/yudin/edit", opened
+                .set("description", "Soviet Ambassador to the PRC, 1953-1959").set("note", "His years").entries());
+        assertEquals(409, stale.statusCode(), stale.body());
+        FormFields merged = FormFields.of(stale.body(), "form.authority-form");
+        assertEquals("Soviet Ambassador to the PRC, 1953-1959", merged.get("description"));
+        assertEquals(303, alice.post("/admin/people/yudin/edit", merged.entries()).statusCode());
+        List<String> forms = Jsoup.parse(alice.get("/admin/people/yudin/edit").body())
+                .select("form.authority-form input[name^=alias-]").eachAttr("value");
+        assertTrue(forms.containsAll(List.of("N. Ye. Torbenkov", "Torbenkov", "Yudin", "Pavel F. Yudin")), forms.toString());
     }
 
     @Test

@@ -55,6 +55,7 @@ public record StaleMerge<F>(F form, List<String> taken, List<String> both, List<
         }
     }
 
+    /** Where a field comes from: the editor's where the other left it or made it the same, theirs where only they changed it. */
     private static <T> Side side(T opened, T theirs, T mine) {
         if (Objects.equals(theirs, opened) || Objects.equals(theirs, mine)) {
             return Side.MINE;

@@ -86,6 +86,7 @@ class SolrContractTest {
         }
         store.write(w -> w.create(new RecordDraft(SNIPPETS[0], List.of(SNIPPETS[1]), DocumentDate.ofDay(1960, 5, 2)),
                 Attribution.editor("tester", "a record with an emoji, an apostrophe and markup")));
+        SearchQualityTest.writeJudgedRecords(store);
         // Seed pages say no language: some records are given one, two or three, as an editor would.
         String[][] said = {{"3", "ru"}, {"5", "ru zh"}, {"7", "ko"}, {"11", "zh"}, {"13", "en ru ko"}};
         for (String[] every : said) {
@@ -175,6 +176,20 @@ class SolrContractTest {
         for (String query : requests) {
             assertSame(query, lucene, solr, request(query));
         }
+    }
+
+    /**
+     * Every judged query (search/judged-queries.txt), over the seed records and the judged ones,
+     * answers the same on both engines: among them, designations whose letters and digits are
+     * written together or apart ("No709", "T-34", "MiG 15", "1950's", "\"T-34 tanks\"").
+     */
+    @Test
+    void everyJudgedQueryAnswersTheSameOnBothEngines() throws Exception {
+        for (SearchQualityTest.Judged judged : SearchQualityTest.judged()) {
+            String query = "q=" + java.net.URLEncoder.encode(judged.query(), java.nio.charset.StandardCharsets.UTF_8);
+            assertSame(query, lucene, solr, request(query));
+        }
+        assertEquals(3, solr.search(request("q=T34")).total(), "T-34, T34 and T 34 on Solr too");
     }
 
     @Test

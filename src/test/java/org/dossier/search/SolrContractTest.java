@@ -272,6 +272,26 @@ class SolrContractTest {
     }
 
     /**
+     * A keystroke's suggestions ask the collection a few queries, whatever they offer: each name
+     * and word offered was counted by a search of its own (up to ten a keystroke, twelve queries
+     * and more in all); the names, then the words, are now counted in one query each.
+     */
+    @Test
+    void aKeystrokesSuggestionsAskTheCollectionAFewQueries() {
+        long most = 0;
+        StringBuilder each = new StringBuilder();
+        for (String typed : List.of("s", "st", "sta", "stal", "te", "tel", "telegr", "kor", "mo", "ch", "me", "conv")) {
+            long before = generatedSolr.queriesAsked();
+            List<Suggestion> offered = generatedSolr.suggest(typed, Suggestions.MAX);
+            long asked = generatedSolr.queriesAsked() - before;
+            each.append(typed).append(": ").append(asked).append(" queries, ").append(offered.size()).append(" offered; ");
+            most = Math.max(most, asked);
+        }
+        System.out.println("Queries a keystroke's suggestions asked: " + each);
+        assertTrue(most <= 6, "at most six queries a keystroke: " + each);
+    }
+
+    /**
      * How many times the collection's shards were asked for the stored fields of records (a search
      * that returns rows, not one that only counts), from Solr's own metrics.
      */

@@ -3,9 +3,6 @@ package org.dossier.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -44,16 +41,11 @@ class SearchQualityTest {
     record Judged(String query, Set<Integer> wanted, Set<Integer> unwanted, String why) {
     }
 
-    static List<Judged> judged() throws IOException {
+    static List<Judged> judged() {
         List<Judged> all = new ArrayList<>();
-        try (InputStream in = SearchQualityTest.class.getResourceAsStream("/search/judged-queries.txt")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\\|", -1);
-                all.add(new Judged(parts[0].strip(), ids(parts[1]), ids(parts[2]), parts.length > 3 ? parts[3].strip() : ""));
-            }
+        for (String line : CatalogueAnalyzer.lines("search/judged-queries.txt")) {
+            String[] parts = line.split("\\|", -1);
+            all.add(new Judged(parts[0].strip(), ids(parts[1]), ids(parts[2]), parts.length > 3 ? parts[3].strip() : ""));
         }
         return all;
     }
@@ -63,24 +55,19 @@ class SearchQualityTest {
     }
 
     /** The records of {@code search/judged-records.txt} (forms the seed pages lack), in its order. */
-    static List<JudgedRecord> judgedRecords() throws IOException {
+    static List<JudgedRecord> judgedRecords() {
         List<JudgedRecord> records = new ArrayList<>();
-        try (InputStream in = SearchQualityTest.class.getResourceAsStream("/search/judged-records.txt")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\\|");
-                LocalDate day = LocalDate.parse(parts[1].strip());
-                records.add(new JudgedRecord(Integer.parseInt(parts[0].strip()), new RecordDraft(parts[2].strip(),
-                        List.of(parts[3].strip()), DocumentDate.ofDay(day.getYear(), day.getMonthValue(), day.getDayOfMonth()))));
-            }
+        for (String line : CatalogueAnalyzer.lines("search/judged-records.txt")) {
+            String[] parts = line.split("\\|");
+            LocalDate day = LocalDate.parse(parts[1].strip());
+            records.add(new JudgedRecord(Integer.parseInt(parts[0].strip()), new RecordDraft(parts[2].strip(),
+                    List.of(parts[3].strip()), DocumentDate.ofDay(day.getYear(), day.getMonthValue(), day.getDayOfMonth()))));
         }
         return records;
     }
 
     /** Writes the judged records into {@code store}; the ids they got, in order. */
-    static List<Integer> writeJudgedRecords(RecordStore store) throws IOException {
+    static List<Integer> writeJudgedRecords(RecordStore store) {
         List<Integer> ids = new ArrayList<>();
         for (JudgedRecord record : judgedRecords()) {
             ids.add(store.write(w -> w.create(record.draft(), Attribution.editor("tester", "a judged record"))));

@@ -292,6 +292,10 @@ class ReadersMeanTest {
         assertTrue(spaced.containsAll(designation), spaced.toString());
         assertTrue(spaced.contains(apart), "both words, as ever: " + spaced);
         assertEquals(hyphenated, spaced.get(0), "the two words as a phrase first: " + spaced);
+        // Marked as each record writes it.
+        assertEquals(Set.of("The <mark>T</mark>-<mark>34</mark> tanks crossed at dawn.",
+                "Nine <mark>T34</mark> tanks were lost at the bridgehead."),
+                search("T34").hits().stream().map(hit -> hit.snippet().html()).collect(Collectors.toSet()));
     }
 
     /**

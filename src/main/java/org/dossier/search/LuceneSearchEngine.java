@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -548,14 +549,18 @@ public final class LuceneSearchEngine implements SearchEngine {
             }
             Map<String, Long> counts = kept.counts();
             return suggestions.suggest(new LuceneWordStatistics(snapshot), text, limit, chosen -> {
-                Long found = counts.get(chosen);
-                if (found == null) {
-                    found = searching.count(snapshot, expanding, SearchRequest.of(chosen).withoutPaging());
-                    if (counts.size() < SuggestionCounts.MOST) {
-                        counts.put(chosen, found);
+                Map<String, Long> finds = new HashMap<>();
+                for (String one : chosen) {
+                    Long found = counts.get(one);
+                    if (found == null) {
+                        found = searching.count(snapshot, expanding, SearchRequest.of(one).withoutPaging());
+                        if (counts.size() < SuggestionCounts.MOST) {
+                            counts.put(one, found);
+                        }
                     }
+                    finds.put(one, found);
                 }
-                return found;
+                return finds;
             });
         });
     }

@@ -1,6 +1,8 @@
 package org.dossier.search;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -223,12 +225,16 @@ final class QueryReader {
                 }
             }
             Query words;
-            if (end - i == 1) {
-                words = piece(pieces.get(i), false);
+            if (end - i == 1 && i + 1 < pieces.size() && pieces.get(i).size() == 1
+                    && LettersAndDigits.joinedAcrossASpace(pieces.get(i).get(0), pieces.get(i + 1).get(0))) {
+                words = lettersThenDigits(pieces.get(i), pieces.get(i + 1));
+                end = i + 2;
+            } else if (end - i == 1) {
+                words = written(pieces.get(i), false);
             } else {
                 BooleanQuery.Builder each = new BooleanQuery.Builder();
                 for (int k = i; k < end; k++) {
-                    each.add(piece(pieces.get(k), false), BooleanClause.Occur.MUST);
+                    each.add(written(pieces.get(k), false), BooleanClause.Occur.MUST);
                 }
                 words = each.build();
             }
@@ -239,6 +245,46 @@ final class QueryReader {
         // clauses into one clause per word, which would tear a word from its stem or a name
         // from the records linked to it.
         return all.build();
+    }
+
+    /**
+     * A word typed before a space, then one that starts with digits ("T 34", "No. 709", "MiG 15"):
+     * both words, as two words typed apart always are, or the two written as one ("T34") or as a
+     * phrase ("T-34", which ranks its records above those with the two words far apart).
+     */
+    private Query lettersThenDigits(List<String> letters, List<String> digits) {
+        List<String> tokens = new ArrayList<>(letters);
+        tokens.addAll(digits);
+        List<Boolean> spaced = new ArrayList<>(Collections.nCopies(tokens.size() - 1, false));
+        spaced.set(letters.size() - 1, true);
+        List<Query> ways = new ArrayList<>();
+        ways.add(new BooleanQuery.Builder().add(written(letters, false), BooleanClause.Occur.MUST)
+                .add(written(digits, false), BooleanClause.Occur.MUST).build());
+        LettersAndDigits.forms(tokens, spaced).forEach(form -> ways.add(piece(form, false)));
+        return anyOf(ways);
+    }
+
+    /**
+     * The words of one piece typed without a space, or of a quoted phrase ({@code spaced}: where the
+     * reader typed a space between two of them), in each way of writing their letters and digits
+     * together or apart ({@link LettersAndDigits}): "No709" also finds "No. 709", "T-34" "T34".
+     */
+    private Query written(List<String> tokens, List<Boolean> spaced, boolean exactOnly) {
+        return anyOf(LettersAndDigits.forms(tokens, spaced).stream().map(form -> piece(form, exactOnly)).toList());
+    }
+
+    private Query written(List<String> tokens, boolean exactOnly) {
+        return written(tokens, Collections.nCopies(tokens.size() - 1, false), exactOnly);
+    }
+
+    /** Any of {@code queries}: the one itself when there is one. */
+    private static Query anyOf(List<Query> queries) {
+        if (queries.size() == 1) {
+            return queries.get(0);
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        queries.forEach(query -> any.add(query, BooleanClause.Occur.SHOULD));
+        return any.build();
     }
 
     /**
@@ -331,24 +377,42 @@ final class QueryReader {
             if (!quoted) {
                 return bareWords(queryText, names);
             }
-            List<String> tokens = Names.tokens(analyzer, queryText);
-            if (tokens.isEmpty()) {
+            String composed = Normalizer.normalize(queryText, Normalizer.Form.NFC);
+            List<Names.Word> words = Names.words(analyzer, composed);
+            if (words.isEmpty()) {
                 return null;
             }
-            return orLinked(piece(tokens, true), names.named(tokens));
+            List<String> tokens = words.stream().map(Names.Word::folded).toList();
+            List<Boolean> spaced = new ArrayList<>();
+            for (int w = 1; w < words.size(); w++) {
+                Names.Word before = words.get(w - 1);
+                String between = composed.substring(Math.min(before.start() + before.written().length(), words.get(w).start()),
+                        words.get(w).start());
+                spaced.add(between.codePoints().anyMatch(Character::isWhitespace));
+            }
+            return orLinked(written(tokens, spaced, true), names.named(tokens));
         }
 
         @Override
         protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
-            Query query = getFieldQuery(IndexLayout.TEXT, queryText, true);
+            return sloppy(getFieldQuery(IndexLayout.TEXT, queryText, true), Math.min(slop, 10));
+        }
+
+        /** {@code query} with each of its phrases (a phrase, or each way of writing one) given {@code slop}. */
+        private static Query sloppy(Query query, int slop) {
             if (query instanceof PhraseQuery phrase) {
-                PhraseQuery.Builder sloppy = new PhraseQuery.Builder().setSlop(Math.min(slop, 10));
+                PhraseQuery.Builder sloppy = new PhraseQuery.Builder().setSlop(slop);
                 Term[] terms = phrase.getTerms();
                 int[] positions = phrase.getPositions();
                 for (int i = 0; i < terms.length; i++) {
                     sloppy.add(terms[i], positions[i]);
                 }
                 return sloppy.build();
+            }
+            if (query instanceof BooleanQuery ways && ways.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD)) {
+                BooleanQuery.Builder each = new BooleanQuery.Builder();
+                ways.clauses().forEach(way -> each.add(sloppy(way.getQuery(), slop), BooleanClause.Occur.SHOULD));
+                return each.build();
             }
             return query;
         }

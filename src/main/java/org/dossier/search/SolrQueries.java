@@ -73,6 +73,58 @@ final class SolrQueries {
         return lucene(clause(query));
     }
 
+    /**
+     * The records {@code query} matches, as one query string of Solr's standard syntax (scores and
+     * boosts left out: it only counts), where a JSON Query DSL value cannot go: a query facet. A
+     * term is asked by the {@code term} parser, a clause of a boolean by the {@code bool} parser,
+     * each as a parameter of its own added to {@code params}, so nothing in a term is read as
+     * syntax and no stem is stemmed again.
+     */
+    static String counted(Query query, Map<String, String> params) {
+        if (query instanceof BoostQuery boost) {
+            return counted(boost.getQuery(), params);
+        }
+        if (query instanceof ConstantScoreQuery constant) {
+            return counted(constant.getQuery(), params);
+        }
+        if (query instanceof BooleanQuery bool) {
+            if (bool.getMinimumNumberShouldMatch() > 0) {
+                throw new Untranslatable(bool);
+            }
+            if (bool.clauses().isEmpty()) {
+                return counted(new MatchNoDocsQuery(), params);
+            }
+            StringBuilder local = new StringBuilder("{!bool");
+            for (BooleanClause clause : bool.clauses()) {
+                String name = param(params, counted(clause.getQuery(), params));
+                local.append(' ').append(clause.getOccur() == BooleanClause.Occur.MUST_NOT ? "must_not"
+                        : clause.getOccur().name().toLowerCase(Locale.ROOT)).append("=$").append(name);
+            }
+            return local.append('}').toString();
+        }
+        if (query instanceof TermQuery term) {
+            Term t = solrTerm(term.getTerm());
+            return "{!term f=" + t.field() + " v=$" + param(params, t.text()) + "}";
+        }
+        if (query instanceof PrefixQuery prefix) {
+            return "{!prefix f=" + prefix.getField() + " v=$" + param(params, prefix.getPrefix().text()) + "}";
+        }
+        if (query instanceof MatchAllDocsQuery) {
+            return "*:*";
+        }
+        if (query instanceof MatchNoDocsQuery) {
+            return "{!term f=id v=$" + param(params, "_no_record") + "}";
+        }
+        return clause(query);
+    }
+
+    /** {@code value} as a new parameter of {@code params}; its name. */
+    private static String param(Map<String, String> params, String value) {
+        String name = "p" + params.size();
+        params.put(name, value);
+        return name;
+    }
+
     private static Object bool(BooleanQuery bool) {
         if (bool.getMinimumNumberShouldMatch() > 0) {
             throw new Untranslatable(bool);

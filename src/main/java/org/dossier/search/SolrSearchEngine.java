@@ -81,6 +81,8 @@ public final class SolrSearchEngine implements SearchEngine {
     private final QueryReader queries = new QueryReader(analyzer);
     private final String feed;
     private volatile Names names;
+    /** How many queries this engine has asked of the collection (searches, counts and word statistics), for tests. */
+    private final java.util.concurrent.atomic.LongAdder asked = new java.util.concurrent.atomic.LongAdder();
     /** The same names as a reader may be offered them while typing (see {@link #suggest}). */
     private volatile Suggestions suggestions;
     private final Spelling spelling = new Spelling(analyzer);
@@ -113,7 +115,7 @@ public final class SolrSearchEngine implements SearchEngine {
         List<Names.Form> forms = source.nameForms();
         this.names = Names.of(forms, analyzer);
         this.suggestions = Suggestions.of(forms, names, analyzer);
-        this.words = new SolrWordStatistics(client, address.collection(), LIVE);
+        this.words = new SolrWordStatistics(client, address.collection(), LIVE, asked);
     }
 
     /** A client for the collection at {@code address}, through its ZooKeeper ensemble. */
@@ -716,6 +718,7 @@ public final class SolrSearchEngine implements SearchEngine {
     }
 
     private QueryResponse process(JsonQueryRequest query) {
+        asked.increment();
         try {
             return query.process(client, address.collection());
         } catch (SolrServerException | IOException e) {
@@ -926,9 +929,8 @@ public final class SolrSearchEngine implements SearchEngine {
             // Counted as a search for each counts it, on the collection as it is: a suggestion, like
             // its candidates, does not wait for the feed, nor read the database's newest change.
             return suggestions.suggest(words, text, limit, chosen -> {
-                SearchRequest request = SearchRequest.of(chosen).withoutPaging();
                 try {
-                    return onWords(request, read -> count(request, read));
+                    return counts(chosen);
                 } catch (SearchUnavailableException e) {
                     throw new IOException(e.getMessage(), e);
                 }
@@ -939,6 +941,43 @@ public final class SolrSearchEngine implements SearchEngine {
             }
             return List.of();
         }
+    }
+
+    /**
+     * What a search for each of {@code texts} finds, as {@link #count} counts it, in one query: a
+     * query facet each, its words read as a search reads them. A keystroke's suggestions asked a
+     * search of their own for each name and word offered (up to ten). When Solr refuses the words
+     * of one (a 4xx), each is counted by itself, its words read plainly if need be, as a search is.
+     */
+    private Map<String, Long> counts(List<String> texts) {
+        JsonQueryRequest query = new JsonQueryRequest().setQuery("*:*").withFilter(LIVE).setLimit(0);
+        Map<String, String> facets = new java.util.LinkedHashMap<>();
+        Map<String, String> params = new HashMap<>();
+        for (String text : texts) {
+            String name = "found" + facets.size();
+            SearchRequest request = SearchRequest.of(text).withoutPaging();
+            Query read = words(request, false).read();
+            query.withFacet(name, new QueryFacetMap(read == null ? "*:*" : SolrQueries.counted(read, params)));
+            facets.put(name, text);
+        }
+        params.forEach(query::withParam);
+        Map<String, Long> found = new HashMap<>();
+        try {
+            NestableJsonFacet counted = process(query).getJsonFacetingResponse();
+            facets.forEach((name, text) -> {
+                NestableJsonFacet facet = counted == null ? null : counted.getQueryFacet(name);
+                found.put(text, facet == null ? 0 : facet.getCount());
+            });
+        } catch (SolrException | SolrQueries.Untranslatable e) {
+            if (e instanceof SolrException solr && solr.code() != 400) {
+                throw e;
+            }
+            for (String text : texts) {
+                SearchRequest request = SearchRequest.of(text).withoutPaging();
+                found.put(text, onWords(request, read -> count(request, read)));
+            }
+        }
+        return found;
     }
 
     @Override
@@ -953,6 +992,11 @@ public final class SolrSearchEngine implements SearchEngine {
                 LOG.warn("Closing the Solr client", e);
             }
         }
+    }
+
+    /** How many queries this engine has asked of the collection so far: searches, counts and word statistics. */
+    long queriesAsked() {
+        return asked.sum();
     }
 
     /** How many records a reader can find, for checks and tests. */

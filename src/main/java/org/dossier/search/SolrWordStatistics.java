@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -30,11 +31,14 @@ final class SolrWordStatistics implements WordStatistics {
     private final SolrClient client;
     private final String collection;
     private final String live;
+    /** Counts each request, with the engine's own (SolrSearchEngine#queriesAsked). */
+    private final LongAdder asked;
 
-    SolrWordStatistics(SolrClient client, String collection, String live) {
+    SolrWordStatistics(SolrClient client, String collection, String live, LongAdder asked) {
         this.client = client;
         this.collection = collection;
         this.live = live;
+        this.asked = asked;
     }
 
     @Override
@@ -134,6 +138,7 @@ final class SolrWordStatistics implements WordStatistics {
     }
 
     private QueryResponse process(ModifiableSolrParams params) throws IOException {
+        asked.increment();
         try {
             // Long lists of names go in the body.
             return new QueryRequest(params, SolrRequest.METHOD.POST).process(client, collection);

@@ -66,7 +66,8 @@ final class Suggestions {
      * searches for it and finds stems and names too. The frequencies only choose the candidates.
      */
     interface Found {
-        long of(String text) throws IOException;
+        /** What each of {@code texts} finds, asked at once (one query of a collection for all). */
+        Map<String, Long> of(List<String> texts) throws IOException;
     }
 
     private final List<Entry> entries;
@@ -130,8 +131,10 @@ final class Suggestions {
     /** {@code candidates} with what choosing each finds, those that find nothing left out, the most first (a stable sort). */
     private static List<Suggestion> counted(List<Suggestion> candidates, Found found) throws IOException {
         List<Suggestion> counted = new ArrayList<>();
+        Map<String, Long> finds = candidates.isEmpty() ? Map.of()
+                : found.of(candidates.stream().map(Suggestion::text).distinct().toList());
         for (Suggestion candidate : candidates) {
-            long records = found.of(candidate.text());
+            long records = finds.getOrDefault(candidate.text(), 0L);
             if (records > 0) {
                 counted.add(new Suggestion(candidate.text(), candidate.kind(), candidate.label(), (int) records));
             }

@@ -264,6 +264,63 @@ class ReadersMeanTest {
     }
 
     /**
+     * A designation's letters and digits written together or apart are one designation: "No709"
+     * found nothing for telegram "No. 709", nor "T34" the records writing "T-34" (the tokenizer
+     * keeps letters and digits written together as one word and cuts them apart at a hyphen, a
+     * stop or a space). Typed apart ("T 34"), the two words still find a record that has them far
+     * apart, below the record that has them as a phrase.
+     */
+    @Test
+    void lettersAndDigitsWrittenTogetherOrApartAreOneDesignation() {
+        assertEquals(titled("Ciphered Telegram No. 709"), ids("No709"));
+        assertEquals(titled("Cable No. 3355"), ids("Cable No3355"));
+        Attribution editor = Attribution.editor("tester", "a record for a designations test");
+        DocumentDate day = DocumentDate.ofDay(1950, 8, 1);
+        int hyphenated = seeds.store.write(w -> w.create(new RecordDraft("Report on the Bridgehead Armour",
+                List.of("The T-34 tanks crossed at dawn."), day), editor));
+        int joined = seeds.store.write(w -> w.create(new RecordDraft("Memorandum on the Bridgehead Losses",
+                List.of("Nine T34 tanks were lost at the bridgehead."), day), editor));
+        int apart = seeds.store.write(w -> w.create(new RecordDraft("Note by T. Roe on the Bridgehead",
+                List.of("The bridgehead was held by 34 battalions."), day), editor));
+        Set<Integer> designation = new TreeSet<>(List.of(hyphenated, joined));
+        for (String typed : List.of("T34", "T-34", "t34", "\"T-34\"", "T34 bridgehead")) {
+            assertEquals(designation, ids(typed), typed);
+        }
+        assertEquals(designation, ids("\"T-34 tanks\""), "a phrase, its designation written either way");
+        assertEquals(designation, ids("\"T34 tanks\""));
+        List<Integer> spaced = ranked("T 34");
+        assertTrue(spaced.containsAll(designation), spaced.toString());
+        assertTrue(spaced.contains(apart), "both words, as ever: " + spaced);
+        assertEquals(hyphenated, spaced.get(0), "the two words as a phrase first: " + spaced);
+        // Marked as each record writes it.
+        assertEquals(Set.of("The <mark>T</mark>-<mark>34</mark> tanks crossed at dawn.",
+                "Nine <mark>T34</mark> tanks were lost at the bridgehead."),
+                search("T34").hits().stream().map(hit -> hit.snippet().html()).collect(Collectors.toSet()));
+    }
+
+    /**
+     * Neither "did you mean" nor the words offered as one types turn a designation into another:
+     * a word with a digit is never respelt, and a word is offered only as the completion of what
+     * was typed.
+     */
+    @Test
+    void aDesignationIsNeitherRespeltNorOfferedAsAnother() {
+        for (String typed : List.of("T34", "T-34", "MiG15", "MiG-15", "MiG 15", "No709", "U2", "U-2", "SS20", "B52",
+                "1950s", "1950's", "T-54 tanks")) {
+            SearchResults results = search(typed);
+            assertTrue(results.suggestion() == null || results.suggestion().contains(typed.split(" ")[0]),
+                    typed + " was offered " + results.suggestion());
+        }
+        for (String typed : List.of("T3", "T34", "No70", "No709", "MiG1", "SS2", "B5", "U2", "195")) {
+            String folded = Suggestions.fold(typed);
+            for (Suggestion offered : seeds.engine.suggest(typed, Suggestions.MAX)) {
+                assertTrue(Suggestions.fold(offered.text()).replace(" ", "").startsWith(folded.replace(" ", "")),
+                        typed + " was offered " + offered);
+            }
+        }
+    }
+
+    /**
      * A search typed as a question: the question mark that closes it is not one letter more
      * ("Stalin?" found nothing, "korea?" found "Korean"), and when the words a question wraps
      * around its subject leave too few records, "did you mean" offers the search without them.

@@ -3,11 +3,9 @@ package org.dossier.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,10 +13,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.DocumentDate;
+import org.dossier.documents.RecordDraft;
+import org.dossier.documents.RecordStore;
 import org.junit.jupiter.api.Test;
 
 /**
- * Measures what readers get for the judged queries in {@code search/judged-queries.txt}: for each,
+ * Measures what readers get for the judged queries in {@code search/judged-queries.txt}, over the
+ * seed records and those of {@code search/judged-records.txt} (forms the seed pages lack): for each,
  * the records a reader must be given and some that must not come up. Recall is the share of the
  * records that must be found that are; precision is, among the judged records found, the share
  * that are wanted. Both are summed over all queries (micro-averaged), printed per query and
@@ -38,18 +41,38 @@ class SearchQualityTest {
     record Judged(String query, Set<Integer> wanted, Set<Integer> unwanted, String why) {
     }
 
-    static List<Judged> judged() throws IOException {
+    static List<Judged> judged() {
         List<Judged> all = new ArrayList<>();
-        try (InputStream in = SearchQualityTest.class.getResourceAsStream("/search/judged-queries.txt")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\\|", -1);
-                all.add(new Judged(parts[0].strip(), ids(parts[1]), ids(parts[2]), parts.length > 3 ? parts[3].strip() : ""));
-            }
+        for (String line : CatalogueAnalyzer.lines("search/judged-queries.txt")) {
+            String[] parts = line.split("\\|", -1);
+            all.add(new Judged(parts[0].strip(), ids(parts[1]), ids(parts[2]), parts.length > 3 ? parts[3].strip() : ""));
         }
         return all;
+    }
+
+    /** A record of {@code search/judged-records.txt}: the id it gets in the seed catalogue, and what it says. */
+    record JudgedRecord(int id, RecordDraft draft) {
+    }
+
+    /** The records of {@code search/judged-records.txt} (forms the seed pages lack), in its order. */
+    static List<JudgedRecord> judgedRecords() {
+        List<JudgedRecord> records = new ArrayList<>();
+        for (String line : CatalogueAnalyzer.lines("search/judged-records.txt")) {
+            String[] parts = line.split("\\|");
+            LocalDate day = LocalDate.parse(parts[1].strip());
+            records.add(new JudgedRecord(Integer.parseInt(parts[0].strip()), new RecordDraft(parts[2].strip(),
+                    List.of(parts[3].strip()), DocumentDate.ofDay(day.getYear(), day.getMonthValue(), day.getDayOfMonth()))));
+        }
+        return records;
+    }
+
+    /** Writes the judged records into {@code store}; the ids they got, in order. */
+    static List<Integer> writeJudgedRecords(RecordStore store) {
+        List<Integer> ids = new ArrayList<>();
+        for (JudgedRecord record : judgedRecords()) {
+            ids.add(store.write(w -> w.create(record.draft(), Attribution.editor("tester", "a judged record"))));
+        }
+        return ids;
     }
 
     private static Set<Integer> ids(String list) {
@@ -72,6 +95,8 @@ class SearchQualityTest {
         StringBuilder report = new StringBuilder("| query | hits | wanted found | unwanted found | missed | wrongly found |\n"
                 + "|---|---:|---:|---:|---|---|\n");
         try (SeedIndex seeds = SeedIndex.open()) {
+            assertEquals(judgedRecords().stream().map(JudgedRecord::id).toList(), writeJudgedRecords(seeds.store),
+                    "the judged records' ids");
             for (Judged q : queries) {
                 SearchResults results = seeds.engine.search(SearchRequest.of(q.query()).withPageSize(100));
                 Set<Integer> found = new TreeSet<>(results.hits().stream().map(SearchHit::id).toList());

@@ -86,6 +86,7 @@ class SolrContractTest {
         }
         store.write(w -> w.create(new RecordDraft(SNIPPETS[0], List.of(SNIPPETS[1]), DocumentDate.ofDay(1960, 5, 2)),
                 Attribution.editor("tester", "a record with an emoji, an apostrophe and markup")));
+        SearchQualityTest.writeJudgedRecords(store);
         // Seed pages say no language: some records are given one, two or three, as an editor would.
         String[][] said = {{"3", "ru"}, {"5", "ru zh"}, {"7", "ko"}, {"11", "zh"}, {"13", "en ru ko"}};
         for (String[] every : said) {
@@ -177,6 +178,20 @@ class SolrContractTest {
         }
     }
 
+    /**
+     * Every judged query (search/judged-queries.txt), over the seed records and the judged ones,
+     * answers the same on both engines: among them, designations whose letters and digits are
+     * written together or apart ("No709", "T-34", "MiG 15", "1950's", "\"T-34 tanks\"").
+     */
+    @Test
+    void everyJudgedQueryAnswersTheSameOnBothEngines() throws Exception {
+        for (SearchQualityTest.Judged judged : SearchQualityTest.judged()) {
+            String query = "q=" + java.net.URLEncoder.encode(judged.query(), java.nio.charset.StandardCharsets.UTF_8);
+            assertSame(query, lucene, solr, request(query));
+        }
+        assertEquals(3, solr.search(request("q=T34")).total(), "T-34, T34 and T 34 on Solr too");
+    }
+
     @Test
     void bothEnginesShowTheSameSnippets() {
         for (String query : List.of("q=zambezi", "q=cost", "q=envoy%27s", "q=%22the+last%22", "q=zambez*", "q=sixth",
@@ -254,6 +269,26 @@ class SolrContractTest {
         assertTrue(offered.size() >= 5, "words enough to tell: " + offered);
         assertTrue(fetched <= 2, fetched + " fetches of records from the two shards for " + offered.size()
                 + " words: " + offered);
+    }
+
+    /**
+     * A keystroke's suggestions ask the collection a few queries, whatever they offer: each name
+     * and word offered was counted by a search of its own (up to ten a keystroke, twelve queries
+     * and more in all); the names, then the words, are now counted in one query each.
+     */
+    @Test
+    void aKeystrokesSuggestionsAskTheCollectionAFewQueries() {
+        long most = 0;
+        StringBuilder each = new StringBuilder();
+        for (String typed : List.of("s", "st", "sta", "stal", "te", "tel", "telegr", "kor", "mo", "ch", "me", "conv")) {
+            long before = generatedSolr.queriesAsked();
+            List<Suggestion> offered = generatedSolr.suggest(typed, Suggestions.MAX);
+            long asked = generatedSolr.queriesAsked() - before;
+            each.append(typed).append(": ").append(asked).append(" queries, ").append(offered.size()).append(" offered; ");
+            most = Math.max(most, asked);
+        }
+        System.out.println("Queries a keystroke's suggestions asked: " + each);
+        assertTrue(most <= 6, "at most six queries a keystroke: " + each);
     }
 
     /**

@@ -272,7 +272,7 @@ class EditorFlowBrowserTest {
     /**
      * Bob's session ends while he types a summary: his save is the sign-in form, which says nothing was
      * saved and keeps what he sent; signed in again, he sends it from the next page, and it is saved.
-     * Both pages pass axe-core.
+     * Both pages pass axe-core; the next one opens with the focus on its button, which says why.
      */
     @Test
     @Order(6)
@@ -290,6 +290,9 @@ class EditorFlowBrowserTest {
 
         signIn(bob, "bob");
         assertEquals(List.of(), org.dossier.testing.Axe.violations(bob), "the page that sends it again");
+        // The focus on what there is to do, described by why: it stayed at the top of the page.
+        assertEquals("Send it again", bob.focused().getText());
+        assertTrue(bob.find("#" + bob.focused().getAttribute("aria-describedby")).getText().startsWith("You are signed in again."));
         bob.clickToNextPage(bob.find("form.send-again-form button[type=submit]"));
         bob.waitForUrlContaining("saved=");
         assertEquals(typed, bob.find(".record-summary p").getText());

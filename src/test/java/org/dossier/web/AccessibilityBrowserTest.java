@@ -374,6 +374,37 @@ class AccessibilityBrowserTest {
     }
 
     /**
+     * The pages few readers meet — a 405, a 404, a 400 (the listing's, and the search's, which keeps
+     * what was typed), a person's edit and merge forms, a person's history and version, the accounts —
+     * at 320 px with the text at twice its size: axe finds nothing, and none scrolls sideways.
+     */
+    @Test
+    @Order(7)
+    void theRarerPagesPassAxeAndScrollNoWiderThan320PixelsWithTwiceTheTextSize() {
+        signedIn();
+        List<String> failures = new ArrayList<>();
+        for (String path : List.of("/admin/logout", "/documents/99999", "/?page=abc", "/search?q=korea&page=abc",
+                "/admin/people/stalin/edit", "/admin/people/stalin/merge", "/people/stalin/history",
+                "/people/stalin/history/1", "/admin/users")) {
+            browser.open(url(path));
+            browser.viewport(320, 640);
+            browser.textSize(200);
+            try {
+                if (pageWidth() > 320) {
+                    failures.add(path + ": " + pageWidth() + " px wide");
+                }
+                Axe.violations(browser).forEach(v -> failures.add(path + ": " + v));
+            } finally {
+                browser.textSize(100);
+                browser.desktop();
+            }
+        }
+        browser.open(url("/search?q=korea&page=abc"));
+        assertEquals("korea", browser.find("#search-q").getAttribute("value"), "a refused search keeps what was typed");
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /**
      * A search made while the node is still taking in a bulk write (another process's, 20,000 changes)
      * answers at once and says its results lack them: in its notice, and in its title, which a screen
      * reader says first (the notice, there as the page opens, is not announced, and a reader going

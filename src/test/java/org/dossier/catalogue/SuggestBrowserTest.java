@@ -295,7 +295,8 @@ class SuggestBrowserTest {
      * a reader typing in its search box is told that there are no suggestions because search is not
      * available yet. The suggestions were an empty list (200, kept a minute by the browser) and the
      * reader heard nothing. The search itself is the 503 page, which keeps what was typed, passes axe
-     * at a desktop's width and at 320 px with no sideways scrolling, twice the text size included.
+     * at a desktop's width and at 320 px with no sideways scrolling, twice the text size included, and
+     * offers the same search again, filters and all (the header's box keeps only the words).
      */
     @Test
     void whileSearchIsStillStartingAReaderTypingIsToldSoAndItsSearchPageIsA503ThatKeepsTheWords() throws Exception {
@@ -357,6 +358,10 @@ class SuggestBrowserTest {
                     browser.desktop();
                 }
             }
+            // Offered again whole, filters and all: the header's box keeps only the words.
+            browser.open(base + "/search?q=stal&type=telegram");
+            assertEquals(base + "/search?q=stal&type=telegram", browser.find("main a[href^='/search']").getAttribute("href"));
+            assertEquals("Try this search again", browser.find("main a[href^='/search']").getText());
         } finally {
             // Its search gives up waiting once it next asks ZooKeeper (up to 15 s): meanwhile the other tests run.
             stopping = java.util.concurrent.CompletableFuture.runAsync(() -> {

@@ -110,6 +110,31 @@ class AccessibilityBrowserTest {
         return failures;
     }
 
+    /** The page now shown at 320 px with the text at twice its size: what scrolls sideways, and what axe finds. */
+    private List<String> narrowWithLargeText(String name) {
+        List<String> failures = new ArrayList<>();
+        browser.viewport(320, 640);
+        browser.textSize(200);
+        try {
+            if (pageWidth() > 320) {
+                @SuppressWarnings("unchecked")
+                List<String> wide = (List<String>) browser.script("""
+                        var w = document.documentElement.clientWidth, out = [];
+                        document.querySelectorAll('body *').forEach(function (e) {
+                          var r = e.getBoundingClientRect();
+                          if (r.right > w + 1 && r.width > 0) { out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.left) + '-' + Math.round(r.right)); }
+                        });
+                        return out.slice(0, 6);""");
+                failures.add(name + " (320 px, text 200%): " + pageWidth() + " px wide: " + wide);
+            }
+            Axe.violations(browser).forEach(v -> failures.add(name + " (320 px, text 200%): " + v));
+        } finally {
+            browser.textSize(100);
+            browser.desktop();
+        }
+        return failures;
+    }
+
     private List<String> visit(String name, String path) {
         browser.open(url(path));
         return check(name);
@@ -167,6 +192,7 @@ class AccessibilityBrowserTest {
         browser.find(".error-summary a[href='#title']").click();
         assertEquals("title", browser.focused().getAttribute("id"), "its links lead to the fields");
         failures.addAll(check("edit form with errors"));
+        failures.addAll(narrowWithLargeText("edit form with errors"));
 
         failures.addAll(visit("new document", "/admin/documents/new"));
         failures.addAll(visit("users", "/admin/users"));
@@ -203,6 +229,7 @@ class AccessibilityBrowserTest {
         assertTrue(browser.find(".conflict").isDisplayed());
         assertTrue(browser.focused().getAttribute("class").contains("conflict"), "the focus is on what went wrong");
         failures.addAll(check("conflict"));
+        failures.addAll(narrowWithLargeText("conflict"));
         // A restore refused at the foot of a long page: the focus comes down to the note, which the message describes.
         browser.open(url("/documents/" + conversation + "/history/1"));
         browser.find("#note").clear();
@@ -211,6 +238,7 @@ class AccessibilityBrowserTest {
         assertEquals("true", browser.find("#note").getAttribute("aria-invalid"));
         assertEquals("restore-problem", browser.find("#note").getAttribute("aria-describedby"));
         failures.addAll(visit("revision with a diff", "/documents/" + conversation + "/history/2"));
+        failures.addAll(narrowWithLargeText("revision with a diff"));
 
         failures.addAll(visit("withdraw", "/admin/documents/" + malik + "/withdraw"));
         // Refused without a reason: the focus lands on the field, marked, which the message describes.
@@ -219,6 +247,7 @@ class AccessibilityBrowserTest {
         assertEquals("true", browser.find("#reason").getAttribute("aria-invalid"));
         assertEquals("withdraw-problem reason-hint", browser.find("#reason").getAttribute("aria-describedby"));
         failures.addAll(check("withdraw refused"));
+        failures.addAll(narrowWithLargeText("withdraw refused"));
         browser.find("#reason").sendKeys("Duplicate of document 8");
         // The withdraw form's own address holds "/documents/<id>": wait for its page to be gone.
         browser.clickToNextPage(browser.find("form.stacked-form button[type=submit]"));

@@ -208,6 +208,16 @@
     }
 
     find.addEventListener('input', showMatches);
+    // Escape from one of the matches closes them and goes back to the box, as Escape in the box (a
+    // search field, which it empties) does: from a match it did nothing, the list staying open.
+    matches.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        find.value = '';
+        showMatches();
+        find.focus();
+      }
+    });
     find.addEventListener('keydown', function (event) {
       if (event.key === 'Enter') {
         event.preventDefault();

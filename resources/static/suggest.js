@@ -1,7 +1,8 @@
 // Suggestions as one types in a search box: people and places by any form of their name, and words
 // of the catalogue, from /search/suggest.json. The WAI-ARIA combobox pattern (an editable combobox
 // with a list): Down and Up move through the suggestions, Enter searches for the one chosen, Escape
-// closes the list, and a status line tells a screen reader how many there are. Without this script
+// closes the list, and a status line tells a screen reader how many there are (or that there are
+// none, or none while search is not available: a fresh start opening its index). Without this script
 // the search boxes are plain search fields and every search works the same.
 (function () {
   'use strict';
@@ -22,6 +23,8 @@
   document.head.appendChild(sheet);
 
   var KINDS = {person: 'person', place: 'place', word: 'word'};
+  var NONE = 'No suggestions.';
+  var UNAVAILABLE = 'No suggestions: search is not available yet. Try again in a minute.';
 
   Array.prototype.forEach.call(inputs, function (input, n) {
     var form = input.form;
@@ -106,7 +109,10 @@
       }
     }
 
-    function show(suggestions) {
+    // What the status line says, once the typing pauses, when the list stays closed: 'none' when the
+    // letters typed have no suggestion, 'unavailable' while search is starting; silence for a
+    // word too short to look up.
+    function show(suggestions, instead) {
       list.textContent = '';
       options = suggestions.map(function (s, i) {
         var li = document.createElement('li');
@@ -142,6 +148,9 @@
       } else {
         close();
         status.textContent = '';
+        if (instead && document.activeElement === input) {
+          say(instead);
+        }
       }
     }
 
@@ -152,7 +161,7 @@
         return;
       }
       if (cache[q]) {
-        show(cache[q]);
+        show(cache[q], NONE);
         return;
       }
       if (pending && pending.abort) {
@@ -163,11 +172,22 @@
         headers: {Accept: 'application/json'},
         signal: pending ? pending.signal : undefined
       }).then(function (response) {
-        return response.ok ? response.json() : {suggestions: []};
+        if (response.ok) {
+          return response.json();
+        }
+        // Not kept: the same letters may have suggestions a moment later. A 503 is the index still
+        // opening (a fresh start): said, or a reader heard nothing and could not tell why.
+        if (input.value === q) {
+          show([], response.status === 503 ? UNAVAILABLE : '');
+        }
+        return null;
       }).then(function (body) {
+        if (!body) {
+          return;
+        }
         cache[q] = body.suggestions || [];
         if (input.value === q) {
-          show(cache[q]);
+          show(cache[q], NONE);
         }
       }).catch(function () {
         // Aborted by a newer letter, or the network: the box stays a plain search box.

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dossier.search.SearchEngine;
+import org.dossier.search.SearchUnavailableException;
 import org.dossier.search.Suggestion;
 import org.dossier.web.BadRequest;
 import org.dossier.web.QueryParams;
@@ -13,7 +14,8 @@ import org.dossier.web.QueryParams;
  * {@code /search/suggest.json?q=sta}: what to offer a reader typing in a search box (people and
  * places by any form of their name, then words of the catalogue), for the search box's script. A
  * progressive enhancement: every search works without it. Not counted against the search limit
- * (a reader types many letters per search), since each answer is small and bounded.
+ * (a reader types many letters per search), since each answer is small and bounded. While the
+ * index opens (a fresh start, a node waiting for SolrCloud) a 503, as a search is then.
  */
 public final class SearchSuggestions {
 
@@ -41,6 +43,11 @@ public final class SearchSuggestions {
             throw new BadRequest("'q' holds a control character");
         }
         int limit = QueryParams.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        if (!engine.isOpen()) {
+            // Not an empty list, which said "nothing starts so" to the box's script, and to a cache for
+            // a minute after the index opened: a 503, which the script tells a screen reader.
+            throw new SearchUnavailableException("suggestions are offered once it is open");
+        }
         List<Suggestion> suggestions = engine.suggest(q.replace('\t', ' '), limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("q", q);

@@ -42,8 +42,9 @@ public final class ErrorPages {
                 "There is no page at " + ctx.path() + "."));
         // With prefer405over404, Javalin throws this when the address has routes, only not for this method.
         routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> methodNotAllowed(ctx, e));
+        // A 429 is a search turned away for now (SearchLimit): offered again, as a busy one is.
         routes.exception(HttpResponseException.class, (e, ctx) -> show(ctx, e.getStatus(), titleOf(e.getStatus()),
-                e.getMessage()));
+                e.getMessage(), e.getStatus() == 429 ? sameAddress(ctx) : null));
         routes.exception(Exception.class, (e, ctx) -> {
             java.util.Optional<WriteUnavailable> unavailable = WriteUnavailable.of(e);
             if (unavailable.isPresent()) {
@@ -114,9 +115,24 @@ public final class ErrorPages {
     /** 503 with Retry-After: the node runs as many searches as it may; the reader is offered the same search again. */
     public static void searchBusy(Context ctx, SearchBusyException e) {
         ctx.header("Retry-After", "1");
+        show(ctx, 503, "The catalogue is busy", e.getMessage(), sameAddress(ctx));
+    }
+
+    /**
+     * A search that cannot be answered yet (its index opening), offered again: the header's box keeps
+     * only the words typed, and a reader who searched from it again lost the filters and the page.
+     */
+    public static void searchNotYet(Context ctx, String title, String message) {
+        show(ctx, 503, title, message, sameAddress(ctx));
+    }
+
+    /** The address asked for, to ask again: a page read (GET or HEAD) only, never a form sent. */
+    private static String sameAddress(Context ctx) {
+        if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+            return null;
+        }
         String query = ctx.queryString();
-        show(ctx, 503, "The catalogue is busy", e.getMessage(),
-                ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query));
+        return ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query);
     }
 
     /** 503 with Retry-After: the database cannot take a write now; nothing was changed. */

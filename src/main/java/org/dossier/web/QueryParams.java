@@ -24,7 +24,9 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // reported below, with the allowed range
         }
-        throw new BadRequest("'" + name + "' must be a whole number from " + min + " to " + max
+        // With no upper bound a reader is not told Java's largest int ("from 1 to 2147483647").
+        throw new BadRequest("'" + name + "' must be a whole number "
+                + (max == Integer.MAX_VALUE ? "of " + min + " or more" : "from " + min + " to " + max)
                 + ", not '" + shorten(value) + "'");
     }
 

@@ -31,6 +31,8 @@ class SuggestBrowserTest {
     static final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
 
     private static Browser browser;
+    /** A node stopped by a test, in the background: see {@link #whileSearchIsStillStartingAReaderTypingIsToldSoAndItsSearchPageIsA503ThatKeepsTheWords}. */
+    private static java.util.concurrent.CompletableFuture<Void> stopping = java.util.concurrent.CompletableFuture.completedFuture(null);
 
     @BeforeAll
     static void start() {
@@ -40,6 +42,7 @@ class SuggestBrowserTest {
 
     @AfterAll
     static void stop() {
+        stopping.join();
         browser.close();
     }
 
@@ -268,5 +271,118 @@ class SuggestBrowserTest {
             }
         }
         browser.desktop();
+    }
+
+    /**
+     * Letters no suggestion starts: the list stays closed, and the status line says there are none
+     * once the typing pauses. It said nothing, and a screen reader user could not tell "none" from
+     * "not yet" or from a box with no suggestions at all.
+     */
+    @Test
+    void lettersWithNoSuggestionAreSaidToHaveNoneOnceTheTypingPauses() {
+        browser.open(catalogue.baseUrl() + "/search");
+        WebElement box = browser.find("#search-q");
+        box.sendKeys("zqxw");
+        waiting().until(d -> "No suggestions.".equals(browser.find(".suggest [role=status]").getAttribute("textContent")));
+        assertEquals("false", box.getAttribute("aria-expanded"));
+        assertFalse(browser.find("#" + box.getAttribute("aria-controls")).isDisplayed());
+        assertEquals(box, browser.focused(), "the focus stays in the box");
+    }
+
+    /**
+     * A node whose search has not opened yet (a fresh start rebuilding its index, here a node waiting
+     * for its SolrCloud collection, at an address where nothing answers): the listing is served, and
+     * a reader typing in its search box is told that there are no suggestions because search is not
+     * available yet. The suggestions were an empty list (200, kept a minute by the browser) and the
+     * reader heard nothing. The search itself is the 503 page, which keeps what was typed, passes axe
+     * at a desktop's width and at 320 px with no sideways scrolling, twice the text size included, and
+     * offers the same search again, filters and all (the header's box keeps only the words).
+     */
+    @Test
+    void whileSearchIsStillStartingAReaderTypingIsToldSoAndItsSearchPageIsA503ThatKeepsTheWords() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("dossier-starting-");
+        int port = freePort();
+        org.dossier.app.Settings settings = new org.dossier.app.Settings(
+                org.dossier.app.DatabaseAddress.sqlite(folder.resolve("dossier.db")), "127.0.0.1", port, null,
+                org.dossier.web.PublicUrl.fromRequests(), org.dossier.documents.Archive.DEFAULT,
+                org.dossier.app.Protection.NONE, null, new org.dossier.app.SearchChoice(
+                        org.dossier.search.SolrAddress.parse("solr:zk=127.0.0.1:" + freePort() + "/dossier")));
+        org.dossier.app.DossierApp node = org.dossier.app.DossierApp.build(settings, new org.dossier.ops.OperationsSettings(
+                null, "127.0.0.1", org.dossier.ops.OperationsSettings.DEFAULT_MAX_INDEX_LAG, Duration.ZERO));
+        // Its start returns once search is open, which it never is here: it serves meanwhile.
+        java.util.concurrent.CompletableFuture<?> starting = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                node.start();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            String base = "http://127.0.0.1:" + port;
+            org.dossier.testing.Http http = new org.dossier.testing.Http(base);
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (answered(http, "/") != 200) {
+                assertFalse(starting.isDone(), () -> "the start ended: " + starting.handle((c, e) -> e).join());
+                assertTrue(System.nanoTime() < deadline, "the listing never answered");
+                Thread.sleep(100);
+            }
+            java.net.http.HttpResponse<String> suggested = http.get("/search/suggest.json?q=stal");
+            assertEquals(503, suggested.statusCode(), suggested.body());
+            assertTrue(suggested.headers().firstValue("Retry-After").isPresent());
+            assertFalse(suggested.headers().firstValue("Cache-Control").orElse("").contains("max-age"),
+                    "no cache keeps it once search has started");
+
+            browser.open(base + "/");
+            WebElement box = browser.find("header #site-search-q");
+            box.sendKeys("stal");
+            WebElement status = browser.find(".site-search .suggest [role=status]");
+            waiting().until(d -> status.getAttribute("textContent").startsWith("No suggestions: search is not available yet."));
+            assertEquals("false", box.getAttribute("aria-expanded"));
+            assertEquals(box, browser.focused(), "the focus stays in the box");
+
+            box.sendKeys(Keys.ENTER);
+            browser.waitForUrlContaining("q=stal");
+            assertEquals("Search is not available yet", browser.find("main h1").getText());
+            assertEquals("stal", browser.find("header #site-search-q").getAttribute("value"), "what was typed is kept");
+            for (boolean phone : new boolean[] {false, true}) {
+                if (phone) {
+                    browser.viewport(320, 640);
+                    browser.textSize(200);
+                }
+                try {
+                    assertEquals(List.of(), Axe.violations(browser), phone ? "320 px" : "desktop");
+                    assertTrue((Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;") <= 0,
+                            "no sideways scrolling");
+                } finally {
+                    browser.textSize(100);
+                    browser.desktop();
+                }
+            }
+            // Offered again whole, filters and all: the header's box keeps only the words.
+            browser.open(base + "/search?q=stal&type=telegram");
+            assertEquals(base + "/search?q=stal&type=telegram", browser.find("main a[href^='/search']").getAttribute("href"));
+            assertEquals("Try this search again", browser.find("main a[href^='/search']").getText());
+        } finally {
+            // Its search gives up waiting once it next asks ZooKeeper (up to 15 s): meanwhile the other tests run.
+            stopping = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                node.close();
+                starting.handle((done, failed) -> null).join();
+                org.dossier.testing.TestCatalogue.deleteRecursively(folder);
+            });
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    private static int answered(org.dossier.testing.Http http, String path) {
+        try {
+            return http.get(path).statusCode();
+        } catch (RuntimeException notListeningYet) {
+            return 0;
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -274,7 +275,7 @@ class EditorFlowBrowserTest {
     /**
      * Bob's session ends while he types a summary: his save is the sign-in form, which says nothing was
      * saved and keeps what he sent; signed in again, he sends it from the next page, and it is saved.
-     * Both pages pass axe-core.
+     * Both pages pass axe-core; the next one opens with the focus on its button, which says why.
      */
     @Test
     @Order(6)
@@ -292,6 +293,9 @@ class EditorFlowBrowserTest {
 
         signIn(bob, "bob");
         assertEquals(List.of(), org.dossier.testing.Axe.violations(bob), "the page that sends it again");
+        // The focus on what there is to do, described by why: it stayed at the top of the page.
+        assertEquals("Send it again", bob.focused().getText());
+        assertTrue(bob.find("#" + bob.focused().getAttribute("aria-describedby")).getText().startsWith("You are signed in again."));
         bob.clickToNextPage(bob.find("form.send-again-form button[type=submit]"));
         bob.waitForUrlContaining("saved=");
         assertEquals(typed, bob.find(".record-summary p").getText());
@@ -324,5 +328,28 @@ class EditorFlowBrowserTest {
         String name = add.getAttribute("data-name");
         add.click();
         assertEquals(name + " added.", bob.find("fieldset[data-picker=place] .picker-status").getAttribute("textContent"));
+    }
+
+    /**
+     * Escape closes the matches the picker opened, from its box (a search field, which Escape
+     * empties) and from a match reached with Tab, whence the focus goes back to the box: from a match
+     * Escape did nothing, and the matches stayed open.
+     */
+    @Test
+    @Order(8)
+    void escapeFromThePickersMatchesClosesThemAndGoesBackToItsBox() {
+        openEditForm(bob, "bob");
+        WebElement find = bob.find("fieldset[data-picker=place] input.picker-find");
+        find.sendKeys("Kor");
+        assertFalse(bob.findAll("fieldset[data-picker=place] button.picker-add").isEmpty());
+        find.sendKeys(Keys.ESCAPE);
+        assertTrue(bob.findAll("fieldset[data-picker=place] button.picker-add").isEmpty(), "closed from the box");
+        find.sendKeys("Kor");
+        WebElement match = bob.tab();
+        assertTrue(match.getAttribute("class").contains("picker-add"), match.getText());
+        match.sendKeys(Keys.ESCAPE);
+        assertTrue(bob.findAll("fieldset[data-picker=place] button.picker-add").isEmpty(), "closed from a match");
+        assertEquals(find, bob.focused(), "the focus back in the box");
+        assertEquals("", find.getAttribute("value"));
     }
 }

@@ -427,6 +427,11 @@ class HttpHardeningTest {
             long retry = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
             assertTrue(retry >= 1 && retry <= 20, "a token comes back every 20 s: " + retry);
             assertEquals(429, crawler.get("/search/facets/person").statusCode());
+            // The page offers the same search again, filters and all: the header's box keeps only its words.
+            HttpResponse<String> page429 = crawler.get("/search?q=stalin&type=telegram");
+            assertEquals(429, page429.statusCode());
+            assertEquals("/search?q=stalin&type=telegram", org.jsoup.Jsoup.parse(page429.body())
+                    .selectFirst("main a:containsOwn(Try this search again)").attr("href"));
             for (int i = 0; i < 10; i++) {
                 assertEquals(301, crawler.get("/documents/" + page).statusCode(), "record pages are never limited");
                 assertEquals(200, crawler.get("/").statusCode());

@@ -309,6 +309,22 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aPathWithLettersAsTheyAreIsA400ThatSaysSoAndGivesTheAddressEncoded() {
+        // curl sends '/people/Москва' as UTF-8 bytes, which Jetty refuses in a path: the page said the
+        // address had a '%' not followed by two hexadecimal digits.
+        String encoded = "/people/%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0";
+        RawHttp.Response page = RawHttp.send(catalogue.app().port(), "GET /people/Москва HTTP/1.1", "Host: localhost");
+        assertEquals(400, page.status());
+        String lead = Jsoup.parse(page.body()).selectFirst(".error-page .lead").text();
+        assertTrue(lead.contains("must be percent-encoded") && lead.contains(encoded), lead);
+        assertFalse(lead.contains("'%'"), lead);
+        RawHttp.Response json = RawHttp.send(catalogue.app().port(), "GET /documents/Москва.json HTTP/1.1",
+                "Host: localhost");
+        assertEquals(400, json.status());
+        assertTrue(json.body().contains("/documents/%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0.json"), json.body());
+    }
+
+    @Test
     void anAddressThatStartsWithTwoSlashesIsNeverRedirectedToAnotherSite() {
         // "//evil.example/" lost its trailing slash in a 301 to "//evil.example": another site.
         String[][] asked = {

@@ -11,10 +11,12 @@ import io.javalin.security.RouteRole;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.Templates;
 
@@ -37,6 +39,7 @@ public final class AccessControl {
     private static final String SESSION = "dossier.session";
     /** {@link Tokens#random} makes 43 characters; a shorter cookie was not made here. */
     private static final int MIN_TOKEN = 40;
+    private static final int SESSION_COOKIES_TRIED = 3;
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     /** OAI-PMH lets harvesters POST a request that is too long for a URL; it only reads. */
     private static final Set<String> READ_ONLY_POSTS = Set.of("/oai");
@@ -54,11 +57,24 @@ public final class AccessControl {
         if (ctx.path().startsWith("/static/")) {
             return;
         }
-        sessions.find(ctx.cookie(SESSION_COOKIE)).ifPresent(session -> {
+        sessionTokens(ctx).map(sessions::find).flatMap(Optional::stream).findFirst().ifPresent(session -> {
             ctx.attribute(SESSION, session);
             Templates.share(ctx, "currentUser", session.user());
             Templates.share(ctx, "csrfToken", session.csrfToken());
         });
+    }
+
+    /**
+     * The session cookie's values the browser sent, at most {@value #SESSION_COOKIES_TRIED}, each a
+     * look-up. A browser sends two when another holds the name for a longer path or a parent domain
+     * (a stale one, or one another host of the domain set): only the first was read, so an editor
+     * with a dead one first was sent to sign in at every page, and signing in again changed nothing.
+     */
+    private static Stream<String> sessionTokens(Context ctx) {
+        jakarta.servlet.http.Cookie[] sent = ctx.req().getCookies();
+        return sent == null ? Stream.empty() : Arrays.stream(sent)
+                .filter(c -> c.getName().equals(SESSION_COOKIE)).map(jakarta.servlet.http.Cookie::getValue)
+                .limit(SESSION_COOKIES_TRIED);
     }
 
     /**
@@ -195,7 +211,7 @@ public final class AccessControl {
      * the rest of this request is signed in with it (a page it renders carries its token).
      */
     public void signIn(Context ctx, Account account) {
-        sessions.end(ctx.cookie(SESSION_COOKIE));
+        sessionTokens(ctx).forEach(sessions::end);
         Sessions.Started started = sessions.start(account);
         ctx.cookie(cookie(SESSION_COOKIE, started.token(), -1, secure(ctx)));
         ctx.cookie(cookie(CSRF_COOKIE, "", 0, secure(ctx)));
@@ -207,7 +223,7 @@ public final class AccessControl {
     }
 
     public void signOut(Context ctx) {
-        sessions.end(ctx.cookie(SESSION_COOKIE));
+        sessionTokens(ctx).forEach(sessions::end);
         ctx.cookie(cookie(SESSION_COOKIE, "", 0, secure(ctx)));
     }
 

@@ -8,6 +8,7 @@ import io.javalin.router.InternalRouter;
 import io.javalin.router.ParsedEndpoint;
 import java.util.function.Supplier;
 import java.time.Duration;
+import org.dossier.web.Redirects;
 import org.dossier.web.RequestIds;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -60,7 +61,10 @@ public final class RequestLog implements org.eclipse.jetty.server.RequestLog {
             return;
         }
         String method = request.getMethod();
-        String path = request.getHttpURI().getPath();
+        // As it came, percent-escapes and all, but with what is not printable ASCII escaped too: Jetty
+        // decodes letters sent as they are, and a path's U+0085 or U+2028 (line breaks to many log
+        // readers) or U+202E (which turns the rest of the line around) was written into the log raw.
+        String path = Redirects.ascii(request.getHttpURI().getPath());
         Object noted = request.getAttribute(ROUTE);
         String route = noted instanceof String r ? r : path.startsWith("/static/") ? "/static/*" : UNMATCHED;
         if (unparsable(request)) {

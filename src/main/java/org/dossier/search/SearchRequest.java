@@ -58,6 +58,8 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
     public static final int DEFAULT_PAGE_SIZE = 10;
     public static final int MAX_PAGE_SIZE = 100;
     public static final int MAX_TEXT_LENGTH = 500;
+    /** Filter values and years ticked at once, all facets together: a reader ticks a handful, a decade's years ten. */
+    public static final int MAX_TICKED = 50;
     /** Deeper pages are not served: a reader who needs them should narrow the search. */
     public static final int MAX_WINDOW = 10_000;
     /**

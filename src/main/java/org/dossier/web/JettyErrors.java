@@ -58,7 +58,11 @@ public final class JettyErrors extends ErrorHandler {
         HttpURI uri = request.getHttpURI();
         String path = uri.getPath();
         boolean addressKnown = path != null && !path.equals(NO_ADDRESS);
-        String toChange = message(code, addressKnown && !uri.hasViolations());
+        String toChange = addressKnown && code == 400 && notEncoded(path)
+                ? "The address has characters that must be percent-encoded (a letter outside ASCII, a space), "
+                        + "sent as they are, as browsers never send them. Written as a browser sends it, it is "
+                        + Redirects.ascii(path) + "."
+                : message(code, addressKnown && !uri.hasViolations());
         if (!addressKnown || CrossOrigin.machineReadable(path)) {
             // The answers for programs are open to scripts on other sites, errors included, as the
             // application's own are (CrossOrigin); so is an error whose address Jetty's parser could
@@ -84,6 +88,14 @@ public final class JettyErrors extends ErrorHandler {
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, HTML);
         response.write(true, ByteBuffer.wrap(page(code, toChange)), callback);
+    }
+
+    /**
+     * Whether the path came with characters as they are that an address percent-encodes: Jetty refuses
+     * them (curl sends {@code /people/Москва} so), and the page blamed a '%' the address did not have.
+     */
+    private static boolean notEncoded(String path) {
+        return path.chars().anyMatch(c -> c <= 0x20 || c >= 0x7F);
     }
 
     /** For a request Jetty could not even read (its line or headers too long): the same page. */

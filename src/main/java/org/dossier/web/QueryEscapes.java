@@ -24,6 +24,13 @@ public final class QueryEscapes {
 
     private static final Pattern BROKEN = Pattern.compile("%(?![0-9A-Fa-f]{2})");
     private static final Pattern ESCAPES = Pattern.compile("(%[0-9A-Fa-f]{2})+");
+    /**
+     * What Jetty reads bytes of a query that are not UTF-8 as, when they come as they are rather than
+     * percent-escaped (a Latin-1 {@code ?q=caf\u00e9} from an old client or a script): they were
+     * searched for as U+FFFD, where the same bytes escaped ({@code %E9}) are a 400.
+     */
+    private static final char NOT_UTF8 = '\uFFFD';
+    private static final String NOT_UTF8_BYTES = "bytes that are not UTF-8 text, sent as they are (not percent-escaped)";
 
     private QueryEscapes() {
     }
@@ -37,6 +44,9 @@ public final class QueryEscapes {
             String fixed = ctx.path() + "?" + BROKEN.matcher(query).replaceAll("%25");
             throw new BadRequest("The address has a '%' that is not followed by two hexadecimal digits. "
                     + "To search for a '%' itself, it is written %25: " + fixed);
+        }
+        if (query.indexOf(NOT_UTF8) >= 0) {
+            throw new BadRequest("The address has " + NOT_UTF8_BYTES + ". Type the search again.");
         }
         notUtf8(query).ifPresent(run -> {
             throw new BadRequest("The address has percent-escapes (" + run + ") that are not UTF-8 text. "
@@ -104,6 +114,9 @@ public final class QueryEscapes {
         }
         if (BROKEN.matcher(encoded).find()) {
             return Optional.of("a '%' that is not followed by two hexadecimal digits (a '%' itself is written %25)");
+        }
+        if (encoded.indexOf(NOT_UTF8) >= 0) {
+            return Optional.of(NOT_UTF8_BYTES);
         }
         return notUtf8(encoded).map(run -> "percent-escapes (" + run + ") that are not UTF-8 text");
     }

@@ -27,7 +27,7 @@ public final class Redirects {
     }
 
     /**
-     * An address for a {@code Location} header: everything but printable ASCII percent-encoded as
+     * An address for a {@code Location} header (or a log line): everything but printable ASCII percent-encoded as
      * UTF-8. The header is written in ISO-8859-1, and an address can come with letters as they are
      * (curl sends {@code /search/?q=Москва} so): they went out as {@code ?} or a byte no browser
      * reads as UTF-8, and the address redirected to searched for something else.

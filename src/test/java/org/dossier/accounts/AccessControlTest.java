@@ -164,6 +164,27 @@ class AccessControlTest {
     }
 
     @Test
+    void aDeadSessionCookieSentBeforeTheLiveOneDoesNotSignTheEditorOut() {
+        // A browser sends a cookie of a longer path, or of a parent domain, first: only the first was read.
+        Http visitor = reader();
+        HttpResponse<String> signedIn = visitor.post("/admin/login", Map.of("csrf",
+                Editors.csrf(visitor.get("/admin/login").body()), "username", "dave", "password", Editors.PASSWORD));
+        assertEquals(303, signedIn.statusCode());
+        String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("dossier_session="))
+                .findFirst().orElseThrow();
+        String session = cookie.substring(0, cookie.indexOf(';'));
+        HttpResponse<String> both = reader().get("/admin", "Cookie", "dossier_session=ended-long-ago; " + session);
+        assertEquals(200, both.statusCode());
+        assertTrue(both.body().contains("dave"), both.body());
+        assertEquals(303, reader().get("/admin", "Cookie", "dossier_session=a; dossier_session=b; dossier_session=c; "
+                + session).statusCode(), "three values are tried, no more: each is a look-up");
+        HttpResponse<String> out = reader().post("/admin/logout", Map.of("csrf", Editors.csrf(both.body())),
+                "Cookie", "dossier_session=ended-long-ago; " + session);
+        assertEquals(303, out.statusCode());
+        assertEquals(303, reader().get("/admin", "Cookie", session).statusCode(), "signing out ended the live session");
+    }
+
+    @Test
     void onHttpsTheCookiesAreSecure() {
         Cookie cookie = AccessControl.cookie(AccessControl.SESSION_COOKIE, "token", -1, true);
         assertTrue(cookie.getSecure());

@@ -372,6 +372,32 @@ class SearchPageTest {
     }
 
     @Test
+    void aSearchTickingMoreValuesThanAPageCanCarryKeepsTheFirstFiftyAndSaysSo() {
+        // Every chip and facet link carries every other value ticked: 700 years (6 kB of address)
+        // made a page of 15 MB that took 25 s to render.
+        StringBuilder years = new StringBuilder("q=korea");
+        for (int year = 1000; year < 1700; year++) {
+            years.append("&year=").append(year);
+        }
+        HttpResponse<String> html = http.get("/search?" + years);
+        assertEquals(400, html.statusCode());
+        Document page = Jsoup.parse(html.body());
+        assertTrue(page.selectFirst(".facets .problem").text().contains(
+                "A search may tick at most 50 values of its filters and years together, not 700: the first 50 are kept"),
+                page.selectFirst(".facets .problem").text());
+        assertEquals(50, page.select(".chips a.chip").size());
+        assertEquals("/search?q=korea&year=1001&year=1002", page.selectFirst(".chips a.chip").attr("href")
+                .replaceAll("(&year=1002).*", "$1"), "the first ticked are the ones kept");
+        assertTrue(html.body().length() < 500_000, html.body().length() + " characters");
+        HttpResponse<String> json = http.get("/search.json?" + years);
+        assertEquals(400, json.statusCode());
+        assertTrue(json.body().contains("at most 50 values of its filters and years together, not 700\"}"), json.body());
+        assertEquals(400, http.get("/search/facets/person?" + years).statusCode());
+        assertEquals(200, http.get("/search.json?" + "&type=letter".repeat(600)).statusCode(),
+                "a value ticked again is not counted again");
+    }
+
+    @Test
     void facetValuesLinkToTheSearchWithTheValueTickedOrUnticked() {
         Document page = http.page("/search?type=letter");
         Element letter = page.selectFirst("a.facet-toggle[data-facet=type][data-value=letter]");

@@ -115,7 +115,8 @@ class PermalinksAndVersionsTest {
     void anAddressCopiedWithTheFootnotesPunctuationOrASuffixInCapitalsLeadsToTheRecord() {
         String v1 = "/documents/" + letter + "/v/1";
         for (String copied : List.of(v1 + ".", v1 + ",", v1 + ");", v1 + "%3E", v1 + "%3E.", v1 + ".%E2%80%9D",
-                "/documents/" + letter + "/v/%201", "/documents/" + letter + "/%E2%80%8Bv/1.", "/documents/" + letter + "/v%C2%AD/1")) {
+                "/documents/" + letter + "/v/%201", "/documents/" + letter + "/%E2%80%8Bv/1.", "/documents/" + letter + "/v%C2%AD/1",
+                "/documents/" + letter + "/v/%0A1", "/documents/" + letter + "/v/%0d%0a1", "/documents/" + letter + "/v/%C2%A01")) {
             HttpResponse<String> response = get(copied);
             assertEquals(301, response.statusCode(), copied);
             assertEquals(v1, response.headers().firstValue("Location").orElseThrow(), copied);

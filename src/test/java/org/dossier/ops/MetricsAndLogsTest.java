@@ -256,6 +256,18 @@ class MetricsAndLogsTest {
     }
 
     @Test
+    void aPathsCharactersThatAreNotPrintableAsciiArePercentEncodedInTheLogNeverWrittenAsTheyCame() {
+        accessLog.list.clear();
+        // Sent as they are, not escaped: a next line (U+0085) and a line separator (U+2028), which
+        // many log readers break a line at, and a right-to-left override (U+202E), which shows the
+        // rest of the line reversed.
+        assertEquals(400, RawHttp.send(catalogue.app().port(), "GET /x\u0085FAKE\u2028line\u202Eevil HTTP/1.1",
+                "Host: localhost").status());
+        String message = awaitLine("/x%C2%85FAKE%E2%80%A8line%E2%80%AEevil").getFormattedMessage();
+        assertTrue(message.chars().allMatch(c -> c >= 0x20 && c < 0x7F), message);
+    }
+
+    @Test
     void madeUpMethodsAreCountedInOneSeriesNotOneEach() {
         // Jetty takes any word as a method: each new one made a timer kept for the node's life.
         for (int i = 0; i < 20; i++) {

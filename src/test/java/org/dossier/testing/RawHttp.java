@@ -29,10 +29,23 @@ public final class RawHttp {
 
     /** Sends {@code request} (lines without their CRLF; the blank line is added) and reads the answer. */
     public static Response send(int port, String... requestLines) {
+        String request = String.join("\r\n", requestLines) + "\r\nConnection: close\r\n\r\n";
+        return exchange(port, request.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same with a request line written as these bytes (ones that are not UTF-8: a Latin-1 'é'). */
+    public static Response send(int port, byte[] requestLine, String... headerLines) {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(requestLine);
+        request.writeBytes(("\r\n" + String.join("\r\n", headerLines) + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        return exchange(port, request.toByteArray());
+    }
+
+    private static Response exchange(int port, byte[] request) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
-            String request = String.join("\r\n", requestLines) + "\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream all = new ByteArrayOutputStream();

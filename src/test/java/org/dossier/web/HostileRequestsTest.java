@@ -289,6 +289,42 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aQueryWithBytesThatAreNotUtf8SentAsTheyAreIsA400AsTheSameBytesEscapedAre() {
+        // A Latin-1 'é' as it is (0xE9) was searched for as U+FFFD, and the search box showed "caf\uFFFD";
+        // the same byte escaped, %E9, was already the 400.
+        for (String path : new String[] {"/search", "/search.json", "/search.csv"}) {
+            byte[] line = join(("GET " + path + "?q=caf").getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xE9},
+                    " HTTP/1.1".getBytes(StandardCharsets.US_ASCII));
+            RawHttp.Response response = RawHttp.send(catalogue.app().port(), line, "Host: localhost");
+            assertEquals(400, response.status(), path + ": " + response.body());
+            assertTrue(response.body().contains("not UTF-8 text"), path + ": " + response.body());
+        }
+        RawHttp.Response oai = RawHttp.send(catalogue.app().port(), join(
+                "GET /oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=caf".getBytes(StandardCharsets.US_ASCII),
+                new byte[] {(byte) 0xE9}, " HTTP/1.1".getBytes(StandardCharsets.US_ASCII)), "Host: localhost");
+        assertTrue(oai.body().contains("code=\"badArgument\"") && oai.body().contains("not UTF-8 text"), oai.body());
+        RawHttp.Response utf8 = RawHttp.send(catalogue.app().port(), "GET /search.json?q=caf\u00e9 HTTP/1.1",
+                "Host: localhost");
+        assertEquals(200, utf8.status(), "letters in UTF-8 as they are are read: " + utf8.body());
+    }
+
+    @Test
+    void aPathWithLettersAsTheyAreIsA400ThatSaysSoAndGivesTheAddressEncoded() {
+        // curl sends '/people/Москва' as UTF-8 bytes, which Jetty refuses in a path: the page said the
+        // address had a '%' not followed by two hexadecimal digits.
+        String encoded = "/people/%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0";
+        RawHttp.Response page = RawHttp.send(catalogue.app().port(), "GET /people/Москва HTTP/1.1", "Host: localhost");
+        assertEquals(400, page.status());
+        String lead = Jsoup.parse(page.body()).selectFirst(".error-page .lead").text();
+        assertTrue(lead.contains("must be percent-encoded") && lead.contains(encoded), lead);
+        assertFalse(lead.contains("'%'"), lead);
+        RawHttp.Response json = RawHttp.send(catalogue.app().port(), "GET /documents/Москва.json HTTP/1.1",
+                "Host: localhost");
+        assertEquals(400, json.status());
+        assertTrue(json.body().contains("/documents/%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0.json"), json.body());
+    }
+
+    @Test
     void anAddressThatStartsWithTwoSlashesIsNeverRedirectedToAnotherSite() {
         // "//evil.example/" lost its trailing slash in a 301 to "//evil.example": another site.
         String[][] asked = {

@@ -266,6 +266,47 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the database at {@code address} certainly holds no record, looked at without making or
+     * changing anything (no file made, no migration applied): a SQLite file that is not there yet or
+     * is empty, a database whose records table is not there yet or has no row. False when it cannot
+     * tell (it cannot be reached or read): opening it says why.
+     */
+    public static boolean holdsNoRecords(DatabaseAddress address) {
+        String documentTable;
+        if (address.isSqlite()) {
+            Path file = address.file();
+            try {
+                if (!Files.exists(file) || Files.size(file) == 0) {
+                    return true;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+            documentTable = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'document'";
+        } else {
+            documentTable = "SELECT count(*) FROM information_schema.tables "
+                    + "WHERE table_schema = current_schema() AND table_name = 'document'";
+        }
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (java.sql.Connection connection = address.isSqlite()
+                    ? readOnly.createConnection("jdbc:sqlite:" + address.file().toAbsolutePath())
+                    : DriverManager.getConnection(address.url());
+             java.sql.Statement statement = connection.createStatement()) {
+            try (java.sql.ResultSet table = statement.executeQuery(documentTable)) {
+                if (table.next() && table.getInt(1) == 0) {
+                    return true;
+                }
+            }
+            try (java.sql.ResultSet row = statement.executeQuery("SELECT 1 FROM document LIMIT 1")) {
+                return !row.next();
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     private static String notACatalogue(String name) {
         return "The database " + name + " holds tables but is not a Dossier catalogue (it has no migration history); "
                 + "nothing was changed. Give --db a catalogue, or a new or empty database.";

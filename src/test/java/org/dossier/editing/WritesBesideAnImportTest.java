@@ -255,6 +255,53 @@ class WritesBesideAnImportTest {
     }
 
     /**
+     * A load balancer asks /ready every few seconds while another process writes for minutes (an
+     * import of a large folder, a generate): readers are served meanwhile, so the node is ready.
+     * /ready read the migrations through Flyway, whose closing transaction, on SQLite, began as a
+     * writer's: each reading (every 5 s) waited the 5 s of a write for the lock, longer than a
+     * balancer's check waits (compose.yaml's 3 s), and Flyway logged two stack traces of 70 lines.
+     */
+    @Test
+    void readinessStaysReadyWhileAnotherProcessHoldsTheWriteLock() throws Exception {
+        int id = catalogue.recordTitled("Letter to Stalin from Korean Political Parties");
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            try (CatalogueDatabase other = CatalogueDatabase.of(catalogue)) {
+                other.dsl().transaction(tx -> {
+                    tx.dsl().update(DOCUMENT).set(DOCUMENT.TITLE, DOCUMENT.TITLE).where(DOCUMENT.ID.eq(id)).execute();
+                    held.countDown();
+                    release.await(60, TimeUnit.SECONDS);
+                });
+            }
+        });
+        ch.qos.logback.classic.Logger flyway = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.flywaydb");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        flyway.addAppender(logged);
+        try {
+            assertTrue(held.await(30, TimeUnit.SECONDS));
+            // Past the 5 s a reading of the migrations is answered again unasked: at least one is
+            // read while the writer holds its lock.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+            do {
+                HttpResponse<String> ready = catalogue.http().get("/ready");
+                assertEquals(200, ready.statusCode(), ready.body());
+                assertTrue(ready.body().contains("\"migrations\":{\"ok\":true"), ready.body());
+                Thread.sleep(1000);
+            } while (System.nanoTime() < until);
+            assertEquals(List.of(), logged.list.stream()
+                    .filter(event -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+                    .map(event -> event.getLoggerName() + ": " + event.getFormattedMessage()).toList());
+        } finally {
+            flyway.detachAppender(logged);
+            release.countDown();
+            writer.get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
      * On PostgreSQL a reader can meet a lock too: a long write (or an operator's LOCK TABLE) that
      * holds the records' table past the server's wait. The reader is told the page could not be
      * read, with Retry-After: it was told its save had not gone through and to send the form again.

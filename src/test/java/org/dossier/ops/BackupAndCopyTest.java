@@ -1,6 +1,7 @@
 package org.dossier.ops;
 
 import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_COUNT;
 import static org.dossier.db.Tables.REVISION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -401,6 +402,65 @@ class BackupAndCopyTest {
         } finally {
             TestDatabase.forget(copyFolder);
         }
+    }
+
+    /**
+     * A copy's records are counted once, when they are all in, not once a record: on PostgreSQL each
+     * record's trigger updated the count's one row, and n versions of a row in one transaction made
+     * the copy quadratic (100,000 records, 10 min 37 s). The count is still right, withdrawn records
+     * left out.
+     */
+    @Test
+    void aCopyCountsItsRecordsOnceWhenTheyAreAllIn() throws Exception {
+        Path original = folder.resolve("original.db");
+        // More records than one page of PostgreSQL holds versions of the count's row.
+        assertEquals(0, Main.run("generate", "--count", "400", "--db", original.toString(), "--seeds",
+                TestCatalogue.SEEDS.toString()), err());
+        try (Database db = Database.open(original)) {
+            db.dsl().update(DOCUMENT).set(DOCUMENT.WITHDRAWN_AT, java.time.Instant.parse("2026-12-03T00:00:00Z"))
+                    .set(DOCUMENT.WITHDRAWN_REASON, "a test")
+                    .where(DOCUMENT.ID.in(db.dsl().select(DOCUMENT.ID).from(DOCUMENT).orderBy(DOCUMENT.ID).limit(3)))
+                    .execute();
+        }
+        Path copyFolder = folder.resolve("copy");
+        DatabaseAddress copy = TestDatabase.in(copyFolder);
+        try {
+            String before;
+            // Closed during the copy: a SQLite file open elsewhere is refused.
+            try (Database target = Database.open(copy)) {
+                before = rowVersion(target);
+            }
+            assertEquals(0, Main.run("copy", "--from", original.toString(), "--to", copy.text()), err());
+            try (Database target = Database.open(copy)) {
+                assertEquals(397, live(target), "the live records, the withdrawn left out");
+                if (!copy.isSqlite()) {
+                    // (page, item) of the count's row: the copy wrote one version of it after the one before.
+                    int[] was = pageAndItem(before);
+                    assertEquals(List.of(was[0], was[1] + 1),
+                            java.util.Arrays.stream(pageAndItem(rowVersion(target))).boxed().toList());
+                }
+                target.dsl().update(DOCUMENT).set(DOCUMENT.WITHDRAWN_AT, (java.time.Instant) null)
+                        .set(DOCUMENT.WITHDRAWN_REASON, (String) null).where(DOCUMENT.WITHDRAWN_AT.isNotNull()).execute();
+                assertEquals(400, live(target), "the triggers count again after the copy");
+            }
+        } finally {
+            TestDatabase.forget(copyFolder);
+        }
+    }
+
+    private static long live(Database db) {
+        return db.dsl().select(DOCUMENT_COUNT.LIVE).from(DOCUMENT_COUNT).fetchSingle(DOCUMENT_COUNT.LIVE).longValue();
+    }
+
+    /** Where the count's row lies on PostgreSQL (its ctid), or nothing on SQLite. */
+    private static String rowVersion(Database db) {
+        return db.dsl().dialect().family() == org.jooq.SQLDialect.POSTGRES
+                ? String.valueOf(db.dsl().fetchValue("select ctid::text from document_count")) : "";
+    }
+
+    private static int[] pageAndItem(String ctid) {
+        String[] parts = ctid.replaceAll("[()]", "").split(",");
+        return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
     }
 
     private static void assertServesTheSame(OperatedCatalogue served, Map<String, String> pages, List<String> paths,

@@ -385,6 +385,19 @@ public final class Database implements AutoCloseable {
         if (message.contains("but no schema history table")) {
             return new Unavailable(notACatalogue(name), e);
         }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // 42501, insufficient_privilege: the tables are there but belong to another role, as a
+            // pg_restore run by another user (the README's postgres) without --role leaves them. It
+            // was said to be a migration that failed and was rolled back, which none had.
+            if (t instanceof SQLException denied && "42501".equals(denied.getSQLState())) {
+                String why = String.valueOf(denied.getMessage()).strip().lines().findFirst().orElse("");
+                return new Unavailable("The database " + name + " cannot be read by the role its address connects as ("
+                        + why + "): its tables belong to another role, as a pg_restore run as another user without "
+                        + "--role leaves them. Restore it again with pg_restore --no-owner --role=ROLE (ROLE being the "
+                        + "one the catalogue connects as), or give that role the tables (ALTER TABLE ... OWNER TO); "
+                        + "nothing was changed.", e);
+            }
+        }
         String first = message.strip().lines().findFirst().orElse(e.getClass().getSimpleName());
         return new Unavailable("The database " + name + " could not be brought to this version's schema (" + first
                 + "); what the failed migration did was rolled back. " + "Fix the cause and start again.", e);

@@ -6,6 +6,7 @@ import static org.dossier.db.Tables.REVISION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -34,6 +35,7 @@ import org.dossier.testing.Http;
 import org.dossier.testing.RecordsByTitle;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
+import org.dossier.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -450,6 +452,34 @@ class BackupAndCopyTest {
 
     private static long live(Database db) {
         return db.dsl().select(DOCUMENT_COUNT.LIVE).from(DOCUMENT_COUNT).fetchSingle(DOCUMENT_COUNT.LIVE).longValue();
+    }
+
+    /**
+     * A PostgreSQL backup restored as the README said, by the postgres user (who ran the setup's psql),
+     * leaves tables the catalogue's own role may not read: every command and the server stopped
+     * saying the database "could not be brought to this version's schema" and that "what the failed
+     * migration did was rolled back", where no migration had run. It says whose the tables are not,
+     * and the pg_restore option that makes them the catalogue's.
+     */
+    @Test
+    void tablesRestoredAsAnotherRoleAreSaidToBelongToItWithTheOptionThatMakesThemTheCatalogues() throws Exception {
+        assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite file has no roles");
+        Path owned = folder.resolve("owned");
+        DatabaseAddress byPostgres = TestDatabase.in(owned);
+        try {
+            try (Database db = Database.open(byPostgres)) {
+                db.dsl().execute("DO $$ BEGIN CREATE ROLE dossier_restorer LOGIN; "
+                        + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            }
+            String asAnotherRole = byPostgres.url().replace("user=postgres", "user=dossier_restorer");
+            assertEquals(1, Main.run("user", "list", "--db", asAnotherRole), err());
+            assertTrue(err().contains("cannot be read by the role its address connects as (ERROR: permission denied for "
+                    + "table flyway_schema_history): its tables belong to another role"), err());
+            assertTrue(err().contains("pg_restore --no-owner --role=ROLE"), err());
+            assertFalse(err().contains("rolled back") || err().contains("\tat "), err());
+        } finally {
+            TestDatabase.forget(owned);
+        }
     }
 
     /** Where the count's row lies on PostgreSQL (its ctid), or nothing on SQLite. */

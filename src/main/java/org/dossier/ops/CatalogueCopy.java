@@ -137,6 +137,7 @@ public final class CatalogueCopy {
         return source.transactionResult(read -> target.transactionResult(write -> {
             DSLContext from = read.dsl();
             DSLContext to = write.dsl();
+            oneInstant(from);
             boolean countedOnce = countOnceAtTheEnd(to);
             for (Table<?> table : tables) {
                 if (DERIVED.contains(table.getName()) || TRANSIENT.contains(table.getName())) {
@@ -161,6 +162,19 @@ public final class CatalogueCopy {
             }
             return counts;
         }));
+    }
+
+    /**
+     * On a PostgreSQL source, every table read as of one instant, the transaction's first read: in
+     * PostgreSQL's default, each statement reads what had committed when it began, so that an
+     * editor's save on a node still serving the source, landing between the records' table and the
+     * revisions', copied the record as it was before and its new version beside it, and the counts
+     * matched. (A SQLite source is read in one transaction that holds its write lock: nothing writes.)
+     */
+    private static void oneInstant(DSLContext from) {
+        if (from.dialect().family() == SQLDialect.POSTGRES) {
+            from.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        }
     }
 
     /** The row trigger that adds each new live record to document_count (db/postgresql V3). */

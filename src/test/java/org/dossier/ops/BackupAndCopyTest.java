@@ -26,6 +26,9 @@ import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
 import org.dossier.app.Main;
 import org.dossier.app.Settings;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.RecordStore;
+import org.jooq.impl.DSL;
 import org.dossier.accounts.Accounts;
 import org.dossier.editing.Editors;
 import org.dossier.editing.FormFields;
@@ -479,6 +482,52 @@ class BackupAndCopyTest {
             assertFalse(err().contains("rolled back") || err().contains("\tat "), err());
         } finally {
             TestDatabase.forget(owned);
+        }
+    }
+
+    /**
+     * A copy from PostgreSQL while a node still serves it and an editor saves: every table is read as
+     * of the copy's first read. Each was read as of its own statement, so that a withdrawal saved
+     * between the records' table and the revisions' left the copy's record live with the withdrawal
+     * as its newest version, and every count matching.
+     */
+    @Test
+    void aCopyFromPostgresqlIsOfOneInstantThoughAnEditorSavesMeanwhile() throws Exception {
+        assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite source is read holding its write lock");
+        Path fromFolder = Files.createDirectories(folder.resolve("from"));
+        Path toFolder = folder.resolve("to");
+        try (Database source = TestDatabase.seededIn(fromFolder); Database editors = TestDatabase.openIn(fromFolder);
+             Database target = TestDatabase.openIn(toFolder)) {
+            int id = RecordsByTitle.idOf(source.dsl(), "Concentering the Situation on Taiwan");
+            int version = source.dsl().select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(id))
+                    .fetchSingle(DOCUMENT.VERSION);
+            RecordStore store = new RecordStore(editors.dsl(), Clock.systemUTC());
+            AtomicBoolean saved = new AtomicBoolean();
+            List<CatalogueCopy.Count> counts = CatalogueCopy.copy(source.dsl(), target.dsl(), new CatalogueCopy.Listener() {
+                @Override
+                public void startTable(String table, long rows) {
+                }
+
+                @Override
+                public void copied(long rowsOfTable) {
+                }
+
+                @Override
+                public void finishTable(String table, long rows) {
+                    if (table.equals("document") && saved.compareAndSet(false, true)) {
+                        store.write(w -> w.withdraw(id, version, "A duplicate", new Attribution("alice", "duplicate", null)));
+                    }
+                }
+            });
+            assertTrue(saved.get());
+            assertTrue(counts.stream().allMatch(CatalogueCopy.Count::matches), counts.toString());
+            assertEquals(version, target.dsl().select(DSL.max(REVISION.NUMBER)).from(REVISION)
+                    .where(REVISION.DOCUMENT_ID.eq(id)).fetchSingle(0, Integer.class), "the record as it was, its versions too");
+            assertEquals(version + 1, source.dsl().select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(id))
+                    .fetchSingle(DOCUMENT.VERSION), "the withdrawal was saved on the source");
+        } finally {
+            TestDatabase.forget(fromFolder);
+            TestDatabase.forget(toFolder);
         }
     }
 

@@ -269,13 +269,13 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Whether the database at {@code address} certainly holds no record, looked at without making or
+     * Whether the database at {@code address} holds nothing at all, looked at without making or
      * changing anything (no file made, no migration applied): a SQLite file that is not there yet or
-     * is empty, a database whose records table is not there yet or has no row. False when it cannot
-     * tell (it cannot be reached or read): opening it says why.
+     * is empty, a PostgreSQL database (its schema) with no table. False when it holds anything, a
+     * catalogue or something else, or cannot be reached or read: opening it says what it is.
      */
-    public static boolean holdsNoRecords(DatabaseAddress address) {
-        String documentTable;
+    public static boolean isBlank(DatabaseAddress address) {
+        String tables;
         if (address.isSqlite()) {
             Path file = address.file();
             try {
@@ -285,22 +285,15 @@ public final class Database implements AutoCloseable {
             } catch (IOException e) {
                 return false;
             }
-            documentTable = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'document'";
+            tables = "SELECT count(*) FROM sqlite_master";
         } else {
-            documentTable = "SELECT count(*) FROM information_schema.tables "
-                    + "WHERE table_schema = current_schema() AND table_name = 'document'";
+            tables = "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()";
         }
         try (java.sql.Connection connection = address.isSqlite() ? readOnly(address.file()).getConnection()
                     : DriverManager.getConnection(address.url());
-             java.sql.Statement statement = connection.createStatement()) {
-            try (java.sql.ResultSet table = statement.executeQuery(documentTable)) {
-                if (table.next() && table.getInt(1) == 0) {
-                    return true;
-                }
-            }
-            try (java.sql.ResultSet row = statement.executeQuery("SELECT 1 FROM document LIMIT 1")) {
-                return !row.next();
-            }
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet found = statement.executeQuery(tables)) {
+            return found.next() && found.getInt(1) == 0;
         } catch (SQLException e) {
             return false;
         }

@@ -751,13 +751,15 @@ public final class DossierApp implements AutoCloseable {
 
     /**
      * A seeds folder named on purpose ({@code --seeds}, {@code DOSSIER_SEEDS}) that is not there, on a
-     * database with no record yet: refused before the database is opened, since opening it makes a
-     * new SQLite file and migrates any database. The start stopped in one line, but left a migrated
-     * catalogue file and an index folder behind (a migrated PostgreSQL database), which the operator
-     * who then fixed the path found made by a start that said it had not started.
+     * new database (a SQLite file not there yet, a PostgreSQL database with no table): refused before
+     * the database is opened, since opening it makes the file and migrates the database. The start
+     * stopped in one line, but left a migrated catalogue file and an index folder behind (a migrated
+     * PostgreSQL database), which the operator who then fixed the path found made by a start that
+     * said it had not started. A database that holds anything is opened first, so that what is
+     * wrong with it (another application's, a newer release's) is said before the seeds are.
      */
     private static void refuseNamedSeedsMissing(Settings settings) {
-        if (namedSeedsMissing(settings) && Database.holdsNoRecords(settings.database())) {
+        if (namedSeedsMissing(settings) && Database.isBlank(settings.database())) {
             throw seedsMissing(settings);
         }
     }

@@ -67,11 +67,15 @@ public final class Database implements AutoCloseable {
     private final DatabaseAddress server;
     /** The last migration applied when this process opened the database (Flyway's installed_rank). */
     private final Integer migratedTo;
+    /** Where Flyway's view of the migrations is read ({@link #migrations}). */
+    private final javax.sql.DataSource history;
 
-    private Database(HikariDataSource pool, SQLDialect dialect, String migrations, DatabaseAddress server) {
+    private Database(HikariDataSource pool, SQLDialect dialect, String migrations, DatabaseAddress server,
+                     javax.sql.DataSource history) {
         this.pool = pool;
         this.migrations = migrations;
         this.server = server;
+        this.history = history;
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(pool).set(dialect).set(new Settings().withExecuteLogging(false));
         configuration.set(new NoRollbackWithoutConnection(new DefaultTransactionProvider(configuration.connectionProvider())));
@@ -234,7 +238,7 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw unopenable(file, e);
         }
-        return migrated(pool, MIGRATIONS, SQLDialect.SQLITE, file.toString(), null);
+        return migrated(pool, MIGRATIONS, SQLDialect.SQLITE, file.toString(), null, readOnly(file));
     }
 
     /**
@@ -247,11 +251,9 @@ public final class Database implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             return;
         }
-        SQLiteConfig readOnly = new SQLiteConfig();
-        readOnly.setReadOnly(true);
         boolean tables;
         boolean history;
-        try (java.sql.Connection connection = readOnly.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (java.sql.Connection connection = readOnly(file).getConnection();
              java.sql.Statement statement = connection.createStatement();
              java.sql.ResultSet found = statement.executeQuery("SELECT count(*), "
                      + "count(CASE WHEN name = 'flyway_schema_history' THEN 1 END) FROM sqlite_master WHERE type = 'table'")) {
@@ -263,6 +265,37 @@ public final class Database implements AutoCloseable {
         }
         if (tables && !history) {
             throw new Unavailable(notACatalogue(file.toString()), null);
+        }
+    }
+
+    /**
+     * Whether the database at {@code address} holds nothing at all, looked at without making or
+     * changing anything (no file made, no migration applied): a SQLite file that is not there yet or
+     * is empty, a PostgreSQL database (its schema) with no table. False when it holds anything, a
+     * catalogue or something else, or cannot be reached or read: opening it says what it is.
+     */
+    public static boolean isBlank(DatabaseAddress address) {
+        String tables;
+        if (address.isSqlite()) {
+            Path file = address.file();
+            try {
+                if (!Files.exists(file) || Files.size(file) == 0) {
+                    return true;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+            tables = "SELECT count(*) FROM sqlite_master";
+        } else {
+            tables = "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()";
+        }
+        try (java.sql.Connection connection = address.isSqlite() ? readOnly(address.file()).getConnection()
+                    : DriverManager.getConnection(address.url());
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet found = statement.executeQuery(tables)) {
+            return found.next() && found.getInt(1) == 0;
+        } catch (SQLException e) {
+            return false;
         }
     }
 
@@ -309,11 +342,11 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new Unavailable("Cannot connect to the database " + address + ": " + rootMessage(e), e);
         }
-        return migrated(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, address.toString(), address);
+        return migrated(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, address.toString(), address, pool);
     }
 
     private static Database migrated(HikariDataSource pool, String migrations, SQLDialect dialect, String name,
-                                     DatabaseAddress server) {
+                                     DatabaseAddress server, javax.sql.DataSource history) {
         try {
             // No migration is ignored, a future one included (Flyway ignores those by default): a
             // database a newer release migrated would be written by this one as its own schema no
@@ -332,7 +365,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(pool, dialect, migrations, server);
+        return new Database(pool, dialect, migrations, server, history);
     }
 
     /**
@@ -344,6 +377,19 @@ public final class Database implements AutoCloseable {
         String message = String.valueOf(e.getMessage());
         if (message.contains("but no schema history table")) {
             return new Unavailable(notACatalogue(name), e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // 42501, insufficient_privilege: the tables are there but belong to another role, as a
+            // pg_restore run by another user (the README's postgres) without --role leaves them. It
+            // was said to be a migration that failed and was rolled back, which none had.
+            if (t instanceof SQLException denied && "42501".equals(denied.getSQLState())) {
+                String why = String.valueOf(denied.getMessage()).strip().lines().findFirst().orElse("");
+                return new Unavailable("The database " + name + " cannot be read by the role its address connects as ("
+                        + why + "): its tables belong to another role, as a pg_restore run as another user without "
+                        + "--role leaves them. Restore it again with pg_restore --no-owner --role=ROLE (ROLE being the "
+                        + "one the catalogue connects as), or give that role the tables (ALTER TABLE ... OWNER TO); "
+                        + "nothing was changed.", e);
+            }
         }
         String first = message.strip().lines().findFirst().orElse(e.getClass().getSimpleName());
         return new Unavailable("The database " + name + " could not be brought to this version's schema (" + first
@@ -359,10 +405,7 @@ public final class Database implements AutoCloseable {
      * catalogue it serves.
      */
     public static Optional<String> schemaProblems(Path file) {
-        SQLiteConfig readOnly = new SQLiteConfig();
-        readOnly.setReadOnly(true);
-        SQLiteDataSource source = new SQLiteDataSource(readOnly);
-        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        SQLiteDataSource source = readOnly(file);
         try {
             // Only what migrated() would refuse: an older history is pending migrations, which a start applies.
             Flyway.configure().dataSource(source).locations(MIGRATIONS).ignoreMigrationPatterns("*:pending").load()
@@ -371,6 +414,19 @@ public final class Database implements AutoCloseable {
         } catch (FlywayValidateException e) {
             return Optional.of(validationProblems(e));
         }
+    }
+
+    /**
+     * The SQLite file {@code file}, read only: each connection a reader that never waits for a writer
+     * (SQLite's WAL), where the catalogue's own connections begin every transaction IMMEDIATE, as a
+     * writer, and wait for the write lock.
+     */
+    private static SQLiteDataSource readOnly(Path file) {
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        SQLiteDataSource source = new SQLiteDataSource(readOnly);
+        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return source;
     }
 
     /** Flyway's findings, on one line, without its advice on Flyway's own commands. */
@@ -438,9 +494,15 @@ public final class Database implements AutoCloseable {
         return dsl;
     }
 
-    /** Flyway's view of this database: the migrations applied, and any this build has that are not. */
+    /**
+     * Flyway's view of this database: the migrations applied, and any this build has that are not.
+     * On SQLite read outside the pool, read-only: Flyway reads the history in a transaction, which
+     * on the pool's connections begins as a writer's, and while an import (or any long write of
+     * another process) held the write lock, /ready, which asks this every 5 s, waited 5 s for it,
+     * said 503 with the migrations unreadable, and Flyway logged two stack traces each time.
+     */
     public MigrationInfoService migrations() {
-        return Flyway.configure().dataSource(pool).locations(migrations).load().info();
+        return Flyway.configure().dataSource(history).locations(migrations).load().info();
     }
 
     /**

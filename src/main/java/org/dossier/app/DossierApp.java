@@ -171,6 +171,7 @@ public final class DossierApp implements AutoCloseable {
         if (operating.metricsPort() != null) {
             requireAddress(operating.metricsHost(), "--metrics-host");
         }
+        refuseNamedSeedsMissing(settings);
         Clock clock = Clock.systemUTC();
         Protection protection = settings.protection();
         ClientAddress clients = ClientAddress.behind(protection.trustedProxies());
@@ -731,12 +732,9 @@ public final class DossierApp implements AutoCloseable {
             return;
         }
         if (!Files.isDirectory(settings.seeds())) {
-            if (!settings.seeds().equals(Settings.DEFAULT_SEEDS)) {
-                // A folder named on purpose (--seeds, DOSSIER_SEEDS) that is not there is a slip: with
-                // a warning only, the node served an empty catalogue and /ready said it was ready.
-                throw new StartupProblem("the database is empty and the seeds folder " + settings.seeds().toAbsolutePath()
-                        + " given with --seeds does not exist; give the folder of seed pages, or an empty folder "
-                        + "to start an empty catalogue", null);
+            if (namedSeedsMissing(settings)) {
+                // Gone since build() looked (refuseNamedSeedsMissing).
+                throw seedsMissing(settings);
             }
             LOG.warn("The database is empty and there is no seeds folder at {}", settings.seeds().toAbsolutePath());
             return;
@@ -749,6 +747,36 @@ public final class DossierApp implements AutoCloseable {
         ImportReport report = importSeedsBesideOtherNodes(settings, store, clock);
         operations.metrics().imported(report.created());
         LOG.info("First start: imported {} from {}", report.summary(), settings.seeds());
+    }
+
+    /**
+     * A seeds folder named on purpose ({@code --seeds}, {@code DOSSIER_SEEDS}) that is not there, on a
+     * new database (a SQLite file not there yet, a PostgreSQL database with no table): refused before
+     * the database is opened, since opening it makes the file and migrates the database. The start
+     * stopped in one line, but left a migrated catalogue file and an index folder behind (a migrated
+     * PostgreSQL database), which the operator who then fixed the path found made by a start that
+     * said it had not started. A database that holds anything is opened first, so that what is
+     * wrong with it (another application's, a newer release's) is said before the seeds are.
+     */
+    private static void refuseNamedSeedsMissing(Settings settings) {
+        if (namedSeedsMissing(settings) && Database.isBlank(settings.database())) {
+            throw seedsMissing(settings);
+        }
+    }
+
+    private static boolean namedSeedsMissing(Settings settings) {
+        return settings.seeds() != null && !settings.seeds().equals(Settings.DEFAULT_SEEDS)
+                && !Files.isDirectory(settings.seeds());
+    }
+
+    /**
+     * A folder named on purpose that is not there is a slip (a typo, a volume not mounted): with a
+     * warning only, the node served an empty catalogue and /ready said it was ready.
+     */
+    private static StartupProblem seedsMissing(Settings settings) {
+        return new StartupProblem("the database is empty and the seeds folder " + settings.seeds().toAbsolutePath()
+                + " given with --seeds does not exist; give the folder of seed pages, or an empty folder "
+                + "to start an empty catalogue", null);
     }
 
     /** How long a first start keeps trying when other nodes hold the database for their own first import. */

@@ -47,7 +47,8 @@ public final class Backups {
     /** What backup and restore say for a database that is not a SQLite file. */
     public static final String POSTGRESQL_ADVICE = "a PostgreSQL catalogue is backed up with PostgreSQL's own tools, "
             + "while the server runs: pg_dump --format=custom --file=dossier.dump DBNAME, and restored into a new, "
-            + "empty database with pg_restore --dbname=NEWDB --no-owner dossier.dump (see the README)";
+            + "empty database with pg_restore --dbname=NEWDB --no-owner --role=ROLE dossier.dump, ROLE being the one the "
+            + "catalogue connects as (see the README)";
 
     private Backups() {
     }

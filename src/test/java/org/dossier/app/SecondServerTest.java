@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import org.dossier.testing.Http;
 import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.TestDatabase;
+import org.dossier.testing.TestPostgres;
 import org.dossier.web.PublicUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -180,22 +182,59 @@ class SecondServerTest {
      * A seeds folder named on the command line that is not there (a typo, a volume not mounted) on an
      * empty database: the node warned, served an empty catalogue and said it was ready. It stops in
      * one line that names the folder, having imported nothing. (The default folder missing is still a
-     * warning: a server run away from the project has none, and starts empty.)
+     * warning: a server run away from the project has none, and starts empty.) And it stops before
+     * the database is opened: it left a new SQLite file migrated, its index folder made (or a
+     * PostgreSQL database migrated), for a start that said it had not started; the start with the
+     * path fixed is then a first start like any other, and imports the seeds.
      */
     @Test
-    void aSeedsFolderNamedButMissingOnAnEmptyDatabaseSaysSoInOneLine(@TempDir Path folder) throws Exception {
+    void aSeedsFolderNamedButMissingOnAnEmptyDatabaseSaysSoInOneLineAndMakesNothing(@TempDir Path folder)
+            throws Exception {
         Path missing = folder.resolve("seeds-not-mounted");
-        Path database = folder.resolve("dossier.db");
-        String[] result = serve("serve", "--db", database.toString(), "--host", "127.0.0.1", "--port", "0",
-                "--seeds", missing.toString(), "--warm-up", "0");
-        assertEquals("1", result[0], result[1]);
-        List<String> lines = ownLines(result[1]);
-        assertEquals(1, lines.size(), result[1]);
-        assertTrue(lines.get(0).contains("the database is empty and the seeds folder " + missing.toAbsolutePath()
-                + " given with --seeds does not exist"), lines.get(0));
-        assertFalse(result[1].contains("\tat "), "no stack trace:\n" + result[1]);
-        try (Database opened = Database.open(database)) {
-            assertEquals(0, opened.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT), "nothing was imported");
+        DatabaseAddress database = TestPostgres.selected() ? TestPostgres.unmigratedDatabase()
+                : DatabaseAddress.sqlite(folder.resolve("dossier.db"));
+        Path index = folder.resolve("dossier.index");
+        try {
+            String[] result = serve("serve", "--db", database.text(), "--index", index.toString(), "--host",
+                    "127.0.0.1", "--port", "0", "--seeds", missing.toString(), "--warm-up", "0");
+            assertEquals("1", result[0], result[1]);
+            List<String> lines = ownLines(result[1]);
+            assertEquals(1, lines.size(), result[1]);
+            assertTrue(lines.get(0).contains("the database is empty and the seeds folder " + missing.toAbsolutePath()
+                    + " given with --seeds does not exist"), lines.get(0));
+            assertFalse(result[1].contains("\tat "), "no stack trace:\n" + result[1]);
+            assertFalse(Files.exists(index), "no index folder was made");
+            if (database.isSqlite()) {
+                assertFalse(Files.exists(database.file()), "no database file was made");
+            } else {
+                try (java.sql.Connection connection = java.sql.DriverManager.getConnection(database.url());
+                     java.sql.ResultSet tables = connection.createStatement().executeQuery(
+                             "select count(*) from information_schema.tables where table_schema = 'public'")) {
+                    tables.next();
+                    assertEquals(0, tables.getInt(1), "no table was made in the empty database");
+                }
+            }
+            Settings fixed = new Settings(database, "127.0.0.1", 0, TestCatalogue.SEEDS, PublicUrl.fromRequests(),
+                    null, index);
+            DossierApp.start(fixed, TestCatalogue.STOPS_AT_ONCE).close();
+            try (Database opened = Database.open(database)) {
+                assertTrue(opened.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT) > 0, "the retry imported the seeds");
+            }
+        } finally {
+            TestPostgres.drop(database);
+        }
+    }
+
+    /** A seeds folder missing on a catalogue that has records is no slip: the seeds are for a first start only. */
+    @Test
+    void aSeedsFolderNamedButMissingBesideRecordsIsNoMatter(@TempDir Path folder) throws Exception {
+        TestDatabase.seededIn(folder).close();
+        Settings settings = new Settings(TestDatabase.in(folder), "127.0.0.1", 0, folder.resolve("gone"),
+                PublicUrl.fromRequests(), null, folder.resolve("dossier.index"));
+        try (DossierApp app = DossierApp.start(settings, TestCatalogue.STOPS_AT_ONCE)) {
+            assertEquals(200, new Http("http://127.0.0.1:" + app.port()).get("/").statusCode());
+        } finally {
+            TestDatabase.forget(folder);
         }
     }
 

@@ -19,6 +19,10 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.dossier.accounts.Role;
 import org.dossier.app.Database;
 import org.dossier.documents.RecordStore;
@@ -34,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * An import beside the live site: it writes in one transaction, so a save or a sign-in that meets it
@@ -146,24 +151,7 @@ class WritesBesideAnImportTest {
         String typedTitle = "A title typed while the database was held, with <b>markup</b> & more";
         String typedNote = "A note the editor must not lose";
 
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-            // Another process's long write transaction: an import's, say. On SQLite writing
-            // transactions begin IMMEDIATE, so this one holds the write lock from its start; on
-            // PostgreSQL it holds the record's row, which the save must lock too.
-            try (CatalogueDatabase other = CatalogueDatabase.of(catalogue)) {
-                other.dsl().transaction(tx -> {
-                    tx.dsl().update(org.dossier.db.Tables.DOCUMENT)
-                            .set(org.dossier.db.Tables.DOCUMENT.TITLE, org.dossier.db.Tables.DOCUMENT.TITLE)
-                            .where(org.dossier.db.Tables.DOCUMENT.ID.eq(id)).execute();
-                    held.countDown();
-                    release.await(60, TimeUnit.SECONDS);
-                });
-            }
-        });
-        try {
-            assertTrue(held.await(30, TimeUnit.SECONDS));
+        try (HeldWrite held = holdWriting(id)) {
             assertEquals(200, catalogue.http().get("/").statusCode(), "reads do not wait for a writer");
             assertEquals(200, alice.get("/admin").statusCode(), "nor do a signed-in editor's");
 
@@ -177,9 +165,6 @@ class WritesBesideAnImportTest {
             assertEquals(typedTitle, kept.get("title"));
             assertEquals(typedNote, kept.get("note"));
             assertTrue(page.selectFirst(".notice").text().contains("busy"), page.selectFirst(".notice").text());
-        } finally {
-            release.countDown();
-            writer.get(60, TimeUnit.SECONDS);
         }
         HttpResponse<String> again = alice.post("/admin/documents/" + id + "/edit", form
                 .set("title", typedTitle).set("note", typedNote).entries());
@@ -213,20 +198,7 @@ class WritesBesideAnImportTest {
         FormFields merge = FormFields.of(alice.get("/admin/people/" + linkedKey + "/merge").body(), "form.merge-form")
                 .set("survivor", survivor).set("note", "The same man, a note typed with care");
 
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-            // As above: the write lock on SQLite, the record's row on PostgreSQL.
-            try (CatalogueDatabase other = CatalogueDatabase.of(catalogue)) {
-                other.dsl().transaction(tx -> {
-                    tx.dsl().update(DOCUMENT).set(DOCUMENT.TITLE, DOCUMENT.TITLE).where(DOCUMENT.ID.eq(id)).execute();
-                    held.countDown();
-                    release.await(60, TimeUnit.SECONDS);
-                });
-            }
-        });
-        try {
-            assertTrue(held.await(30, TimeUnit.SECONDS));
+        try (HeldWrite held = holdWriting(id)) {
             HttpResponse<String> withdrawn = alice.post("/admin/documents/" + id + "/withdraw", withdraw.entries());
             assertEquals(503, withdrawn.statusCode(), withdrawn.body());
             assertTrue(withdrawn.headers().firstValue("Retry-After").isPresent());
@@ -245,13 +217,71 @@ class WritesBesideAnImportTest {
             assertEquals(survivor, keptMerge.get("survivor"));
             assertEquals(merge.get("note"), keptMerge.get("note"));
             assertTrue(Jsoup.parse(merged.body()).selectFirst(".notice").text().contains("busy"), merged.body());
-        } finally {
-            release.countDown();
-            writer.get(60, TimeUnit.SECONDS);
         }
         assertEquals(200, catalogue.http().get("/people/" + linkedKey).statusCode(), "nothing was merged");
         HttpResponse<String> again = alice.post("/admin/documents/" + id + "/restore", restore.entries());
         assertEquals(303, again.statusCode(), "the same restore goes through once the writer is done: " + again.body());
+    }
+
+    /**
+     * A load balancer asks /ready every few seconds while another process writes for minutes (an
+     * import of a large folder, a generate): readers are served meanwhile, so the node is ready.
+     * /ready read the migrations through Flyway, whose closing transaction, on SQLite, began as a
+     * writer's: each reading (every 5 s) waited the 5 s of a write for the lock, longer than a
+     * balancer's check waits (compose.yaml's 3 s), and Flyway logged two stack traces of 70 lines.
+     */
+    @Test
+    void readinessStaysReadyWhileAnotherProcessHoldsTheWriteLock() throws Exception {
+        int id = catalogue.recordTitled("Letter to Stalin from Korean Political Parties");
+        Logger flyway = (Logger) LoggerFactory.getLogger("org.flywaydb");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        flyway.addAppender(logged);
+        try (HeldWrite held = holdWriting(id)) {
+            // Past the 5 s a reading of the migrations is answered again unasked: at least one is
+            // read while the writer holds its lock.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+            do {
+                HttpResponse<String> ready = catalogue.http().get("/ready");
+                assertEquals(200, ready.statusCode(), ready.body());
+                assertTrue(ready.body().contains("\"migrations\":{\"ok\":true"), ready.body());
+                Thread.sleep(1000);
+            } while (System.nanoTime() < until);
+            assertEquals(List.of(), logged.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                    .map(event -> event.getLoggerName() + ": " + event.getFormattedMessage()).toList());
+        } finally {
+            flyway.detachAppender(logged);
+        }
+    }
+
+    /**
+     * Another process's long write transaction (an import's, say), begun before this returns and
+     * held until closed: on SQLite, where writing transactions begin IMMEDIATE, the write lock; on
+     * PostgreSQL the row of record {@code id}, which a save of it must lock too.
+     */
+    private static HeldWrite holdWriting(int id) throws InterruptedException {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            try (CatalogueDatabase other = CatalogueDatabase.of(catalogue)) {
+                other.dsl().transaction(tx -> {
+                    tx.dsl().update(DOCUMENT).set(DOCUMENT.TITLE, DOCUMENT.TITLE).where(DOCUMENT.ID.eq(id)).execute();
+                    held.countDown();
+                    release.await(60, TimeUnit.SECONDS);
+                });
+            }
+        });
+        assertTrue(held.await(30, TimeUnit.SECONDS), "the writer began");
+        return new HeldWrite(release, writer);
+    }
+
+    /** A write held open ({@link #holdWriting}); closing it lets it commit and waits for it. */
+    private record HeldWrite(CountDownLatch release, CompletableFuture<Void> writer) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            release.countDown();
+            writer.get(60, TimeUnit.SECONDS);
+        }
     }
 
     /**

@@ -164,6 +164,29 @@ class HttpHardeningTest {
         }
     }
 
+    @Test
+    void aClientThatWeighsItsEncodingsGetsGzipWheneverItAcceptsItAndNeverWhenItRefusesIt() {
+        // RFC 9110, 12.5.3: weights, x-gzip as gzip, * for any coding not named, q=0 as "not this".
+        Map<String, Boolean> gzipFor = new java.util.LinkedHashMap<>();
+        gzipFor.put("gzip;q=0.8", true);
+        gzipFor.put("deflate, gzip;q=0.5", true);
+        gzipFor.put("gzip;q=1.0, identity; q=0.5, *;q=0", true);
+        gzipFor.put("GZIP", true);
+        gzipFor.put("x-gzip", true);
+        gzipFor.put("*", true);
+        gzipFor.put("gzip;q=0", false);
+        gzipFor.put("*;q=0.5, gzip;q=0", false);
+        gzipFor.put("br", false);
+        gzipFor.put("identity", false);
+        gzipFor.put("gzip;q=2", false);
+        for (Map.Entry<String, Boolean> asked : gzipFor.entrySet()) {
+            HttpResponse<String> page = http().get("/", "Accept-Encoding", asked.getKey());
+            assertEquals(200, page.statusCode(), asked.getKey());
+            assertEquals(asked.getValue() ? "gzip" : null, page.headers().firstValue("Content-Encoding").orElse(null),
+                    asked.getKey());
+        }
+    }
+
     /** A body as text, without OAI-PMH's responseDate, which names the second it was asked in. */
     private static String sameAnswer(byte[] body) {
         return new String(body, StandardCharsets.UTF_8).replaceFirst("<responseDate>[^<]*</responseDate>", "");

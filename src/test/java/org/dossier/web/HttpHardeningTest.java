@@ -233,7 +233,7 @@ class HttpHardeningTest {
             org.jsoup.nodes.Document page = Jsoup.parse(response.body());
             assertEquals(request[1], page.selectFirst(".error-page .status").text(), what);
             assertTrue(page.selectFirst(".error-page .lead").text().length() > 40, what + ": says what to change");
-            assertEquals("/static/dossier.css", page.selectFirst("link[rel=stylesheet]").attr("href"), what);
+            assertEquals(StaticFiles.URLS.get("dossier.css"), page.selectFirst("link[rel=stylesheet]").attr("href"), what);
             assertFalse(response.body().contains("badMessage"), what);
         }
     }

@@ -19,7 +19,8 @@
   }
   var sheet = document.createElement('link');
   sheet.rel = 'stylesheet';
-  sheet.href = '/static/suggest.css';
+  // The page names the style sheet by the address of its bytes, which a browser keeps a year.
+  sheet.href = (document.currentScript && document.currentScript.getAttribute('data-sheet')) || '/static/suggest.css';
   document.head.appendChild(sheet);
 
   var KINDS = {person: 'person', place: 'place', word: 'word'};

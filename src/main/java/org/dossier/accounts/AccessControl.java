@@ -59,6 +59,7 @@ public final class AccessControl {
         }
         sessionTokens(ctx).map(sessions::find).flatMap(Optional::stream).findFirst().ifPresent(session -> {
             ctx.attribute(SESSION, session);
+            keepUncompressed(ctx);
             Templates.share(ctx, "currentUser", session.user());
             Templates.share(ctx, "csrfToken", session.csrfToken());
         });
@@ -192,8 +193,21 @@ public final class AccessControl {
         return token == null || token.length() < MIN_TOKEN ? null : token;
     }
 
+    /**
+     * A response that carries a secret (an editor's page carries the session's CSRF token, the
+     * sign-in form the token of its cookie) is sent uncompressed. Compressed, its length would
+     * tell an eavesdropper how much of something the attacker made the browser ask for (a search,
+     * the address to return to, the name typed) repeats the secret, a character at a time (BREACH):
+     * the session cookie is {@code SameSite=Lax}, so a page another site opens in a window carries it.
+     * Editors are few and the pages they read are small; readers, who carry no secret, keep gzip.
+     */
+    private static void keepUncompressed(Context ctx) {
+        ctx.disableCompression();
+    }
+
     /** The token for forms sent before sign-in (the sign-in form): the session's if there is one. */
     public String csrfTokenBeforeSignIn(Context ctx) {
+        keepUncompressed(ctx);
         Optional<Sessions.Session> session = session(ctx);
         if (session.isPresent()) {
             return session.get().csrfToken();

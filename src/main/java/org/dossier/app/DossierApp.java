@@ -335,7 +335,8 @@ public final class DossierApp implements AutoCloseable {
             files.hostedPath = StaticFiles.FOLDER;
             files.directory = StaticFiles.FOLDER;
             files.location = Location.CLASSPATH;
-            files.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
+            // Cache-Control is decided per address (StaticFiles.cacheHeaders).
+            files.headers = java.util.Map.of();
         });
     }
 
@@ -352,6 +353,7 @@ public final class DossierApp implements AutoCloseable {
         // before anything else can turn a request away, so that a 400, 429 or 503 is readable too.
         routes.before(CrossOrigin::allow);
         routes.before(StaticFiles::onlyRead);
+        routes.before(StaticFiles::cacheHeaders);
         // OAI-PMH checks its own escapes and answers a badArgument: harvesters read XML, not pages.
         routes.before(exceptAtOai(QueryEscapes::check));
         routes.before(TrailingSlash::redirect);

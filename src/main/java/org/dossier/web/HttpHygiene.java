@@ -20,6 +20,8 @@ import java.util.Locale;
  * What every response gets, whichever handler wrote it, as one servlet filter in front of Javalin.
  *
  * <ul>
+ *   <li>{@code Accept-Encoding} is read as RFC 9110 says ({@link AcceptEncoding}) and handed on as
+ *       {@code gzip} or {@code identity}, which Javalin's compression understands.</li>
  *   <li>{@code HEAD} runs the {@code GET} handler, so it answers with GET's status and headers (a
  *       link checker asking HEAD of a dead permalink hears 404 or 410, not 200); Jetty sends no
  *       body for a HEAD request whatever the handler writes.</li>
@@ -48,7 +50,7 @@ public final class HttpHygiene implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
-        HttpServletRequest asked = "HEAD".equals(req.getMethod()) ? new AsGet(req) : req;
+        HttpServletRequest asked = new Asked(req);
         HttpServletResponse answer = (HttpServletResponse) response;
         answer.setHeader(VARY, ACCEPT_ENCODING);
         chain.doFilter(asked, new Headers(answer, serverTiming));
@@ -82,15 +84,34 @@ public final class HttpHygiene implements Filter {
         return text ? type + "; charset=utf-8" : type;
     }
 
-    private static final class AsGet extends HttpServletRequestWrapper {
+    /** The request as the handlers read it: HEAD as GET, and {@code Accept-Encoding} as what it accepts. */
+    private static final class Asked extends HttpServletRequestWrapper {
 
-        AsGet(HttpServletRequest request) {
+        private final String acceptEncoding;
+
+        Asked(HttpServletRequest request) {
             super(request);
+            // Every field line of it, as one list (RFC 9110, 5.3).
+            java.util.List<String> lines = java.util.Collections.list(request.getHeaders(ACCEPT_ENCODING));
+            this.acceptEncoding = AcceptEncoding.acceptsGzip(lines.isEmpty() ? null : String.join(",", lines))
+                    ? "gzip" : "identity";
         }
 
         @Override
         public String getMethod() {
-            return "GET";
+            String method = super.getMethod();
+            return "HEAD".equals(method) ? "GET" : method;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return ACCEPT_ENCODING.equalsIgnoreCase(name) ? acceptEncoding : super.getHeader(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaders(String name) {
+            return ACCEPT_ENCODING.equalsIgnoreCase(name)
+                    ? java.util.Collections.enumeration(java.util.List.of(acceptEncoding)) : super.getHeaders(name);
         }
     }
 

@@ -12,7 +12,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Renders Thymeleaf templates from {@code templates/} on the classpath. Every page also sees what
  * before-handlers shared for the request (the signed-in editor, the CSRF token) and the site's
- * public URL.
+ * public URL, and the addresses of the style sheet, scripts and icon ({@code assets}).
  */
 public final class Templates implements FileRenderer {
 
@@ -64,6 +64,7 @@ public final class Templates implements FileRenderer {
         Map<String, Object> variables = new HashMap<>();
         variables.put("requestPath", "/");
         variables.put("pageUrl", "/");
+        variables.put("assets", StaticFiles.URLS);
         variables.putAll(model);
         return engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables));
     }
@@ -78,6 +79,7 @@ public final class Templates implements FileRenderer {
         variables.put("requestPath", ctx.path());
         variables.put("pageUrl", pageUrl(ctx));
         variables.put("siteUrl", publicUrl.of(ctx));
+        variables.put("assets", StaticFiles.URLS);
         variables.putAll(model);
         return engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables));
     }

@@ -194,6 +194,6 @@ class SearchSuggestionsTest {
         var page = Jsoup.parse(http.get("/").body());
         assertTrue(page.select("input[name=q][role=combobox]").isEmpty());
         assertFalse(page.select("form[action=/search] input[type=search][name=q]").isEmpty());
-        assertFalse(page.select("script[src=/static/suggest.js]").isEmpty());
+        assertFalse(page.select("script[src=\"" + org.dossier.web.StaticFiles.URLS.get("suggest.js") + "\"]").isEmpty());
     }
 }

@@ -237,7 +237,7 @@ class PermalinksAndVersionsTest {
         assertEquals(List.of(permalink + ".bib", permalink + ".ris", permalink + ".csl.json"),
                 record.select(".cite-downloads a").eachAttr("href"));
         assertEquals(4, record.select(".cite button.copy-citation[hidden]").size(), "copy buttons wait for the script");
-        assertEquals("/static/cite.js", record.selectFirst(".cite script").attr("src"));
+        assertEquals(org.dossier.web.StaticFiles.URLS.get("cite.js"), record.selectFirst(".cite script").attr("src"));
     }
 
     @Test

@@ -147,6 +147,32 @@ class ConditionalRequestsTest {
     }
 
     @Test
+    void pagesLinkTheirStyleSheetScriptsAndIconByAddressesOfTheirBytesThatABrowserKeepsAYearWithoutAsking() {
+        int id = catalogue.recordTitled("Wang Ruofei");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(ok(recordPath(id)).body());
+        List<String> linked = new java.util.ArrayList<>(page.select("link[href^=/static/]").eachAttr("href"));
+        linked.addAll(page.select("script[src^=/static/]").eachAttr("src"));
+        linked.addAll(page.select("script[data-sheet]").eachAttr("data-sheet"));
+        assertEquals(6, linked.size(), "the style sheets, the scripts and the icon: " + linked);
+        for (String address : linked) {
+            assertTrue(address.matches("/static/[a-z]+\\.(css|js|svg)\\?v=[0-9a-f]{12}"), address);
+            HttpResponse<String> file = ok(address);
+            assertEquals("public, max-age=31536000, immutable", header(file, "Cache-Control"), address);
+            String bare = address.substring(0, address.indexOf('?'));
+            HttpResponse<String> unversioned = ok(bare);
+            assertEquals(unversioned.body(), file.body(), address + " is the file's bytes");
+            assertEquals("public, no-cache", header(unversioned, "Cache-Control"),
+                    bare + ", linked by no page of this build, is asked about each time");
+            assertEquals("public, no-cache", header(ok(bare + "?v=000000000000"), "Cache-Control"),
+                    "an address of other bytes (an older build's) is asked about each time");
+            HttpResponse<String> again = reader.get(address, "If-None-Match", header(file, "ETag"));
+            assertEquals(304, again.statusCode(), address);
+            assertEquals("public, max-age=31536000, immutable", header(again, "Cache-Control"), address);
+        }
+        assertEquals(404, reader.get("/static/nothing.css?v=000000000000").statusCode());
+    }
+
+    @Test
     void theFeedAndTheSitemapsAnswer304ToAReaderThatHasThemUntilARecordChanges() {
         List<String> polled = List.of("/feed.atom", "/sitemap.xml", "/sitemaps/names.xml");
         List<String> before = polled.stream().map(this::etag).toList();

@@ -164,6 +164,50 @@ class HttpHardeningTest {
         }
     }
 
+    @Test
+    void aClientThatWeighsItsEncodingsGetsGzipWheneverItAcceptsItAndNeverWhenItRefusesIt() {
+        // RFC 9110, 12.5.3: weights, x-gzip as gzip, * for any coding not named, q=0 as "not this".
+        List<String> accepting = List.of("gzip;q=0.8", "deflate, gzip;q=0.5", "gzip;q=1.0, identity; q=0.5, *;q=0",
+                "GZIP", "x-gzip", "*");
+        List<String> refusing = List.of("gzip;q=0", "*;q=0.5, gzip;q=0", "br", "identity", "gzip;q=2");
+        for (String asked : accepting) {
+            assertEquals("gzip", encodingOfTheListing(asked), asked);
+        }
+        for (String asked : refusing) {
+            assertEquals(null, encodingOfTheListing(asked), asked);
+        }
+    }
+
+    private static String encodingOfTheListing(String acceptEncoding) {
+        HttpResponse<String> page = http().get("/", "Accept-Encoding", acceptEncoding);
+        assertEquals(200, page.statusCode(), acceptEncoding);
+        return page.headers().firstValue("Content-Encoding").orElse(null);
+    }
+
+    /**
+     * BREACH: a compressed page's length tells an eavesdropper how much of what an attacker put in
+     * it (a search, the address to return to) repeats a secret the page carries. A page with a CSRF
+     * token is therefore never compressed; a reader's page, which carries none, is.
+     */
+    @Test
+    void aPageThatCarriesASecurityTokenIsSentUncompressedEvenToAClientThatAcceptsGzip() {
+        org.dossier.editing.Editors.add(catalogue, "breach", org.dossier.accounts.Role.EDITOR);
+        Http editor = org.dossier.editing.Editors.signIn(catalogue, "breach");
+        String search = "/search?q=stalin";
+        String signIn = "/admin/login?return=" + java.net.URLEncoder.encode(search, StandardCharsets.UTF_8);
+        List<Map.Entry<Http, String>> withToken = List.of(Map.entry(http(), signIn), Map.entry(editor, search),
+                Map.entry(editor, "/"), Map.entry(editor, "/people/stalin"), Map.entry(editor, "/admin"));
+        for (Map.Entry<Http, String> asked : withToken) {
+            HttpResponse<String> page = asked.getKey().get(asked.getValue(), "Accept-Encoding", "gzip");
+            assertEquals(200, page.statusCode(), asked.getValue());
+            assertEquals(null, page.headers().firstValue("Content-Encoding").orElse(null), asked.getValue());
+            assertTrue(page.body().length() > 1_500, asked.getValue() + " would be compressed by its size");
+            assertTrue(page.body().contains("name=\"csrf\""), asked.getValue() + " carries a token");
+        }
+        assertEquals("gzip", http().get(search, "Accept-Encoding", "gzip").headers().firstValue("Content-Encoding")
+                .orElse(null), "a reader's search, with no token, is compressed");
+    }
+
     /** A body as text, without OAI-PMH's responseDate, which names the second it was asked in. */
     private static String sameAnswer(byte[] body) {
         return new String(body, StandardCharsets.UTF_8).replaceFirst("<responseDate>[^<]*</responseDate>", "");
@@ -210,7 +254,7 @@ class HttpHardeningTest {
             org.jsoup.nodes.Document page = Jsoup.parse(response.body());
             assertEquals(request[1], page.selectFirst(".error-page .status").text(), what);
             assertTrue(page.selectFirst(".error-page .lead").text().length() > 40, what + ": says what to change");
-            assertEquals("/static/dossier.css", page.selectFirst("link[rel=stylesheet]").attr("href"), what);
+            assertEquals(StaticFiles.URLS.get("dossier.css"), page.selectFirst("link[rel=stylesheet]").attr("href"), what);
             assertFalse(response.body().contains("badMessage"), what);
         }
     }

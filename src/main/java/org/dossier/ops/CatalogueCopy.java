@@ -39,6 +39,7 @@ public final class CatalogueCopy {
      */
     static final Set<String> TRANSIENT = Set.of("account_session", "login_failure", "change");
 
+    /** Several hundred rows a statement: PostgreSQL counts a statement's new records once (V19). */
     private static final int BIND_VALUES_PER_BATCH = 10_000;
 
     /** Told how the copy gets on. */
@@ -138,18 +139,12 @@ public final class CatalogueCopy {
             DSLContext from = read.dsl();
             DSLContext to = write.dsl();
             oneInstant(from);
-            boolean countedOnce = countOnceAtTheEnd(to);
             for (Table<?> table : tables) {
                 if (DERIVED.contains(table.getName()) || TRANSIENT.contains(table.getName())) {
                     continue;
                 }
                 copyTable(from, to, table, listener);
                 continueIdentity(from, to, table);
-            }
-            if (countedOnce) {
-                to.execute("UPDATE document_count SET live = (SELECT count(*) FROM document WHERE withdrawn_at IS NULL) "
-                        + "WHERE id = 1");
-                to.execute("ALTER TABLE document ENABLE TRIGGER " + COUNT_TRIGGER);
             }
             List<Count> counts = new ArrayList<>();
             for (Table<?> table : tables) {
@@ -174,31 +169,6 @@ public final class CatalogueCopy {
     private static void oneInstant(DSLContext from) {
         if (from.dialect().family() == SQLDialect.POSTGRES) {
             from.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-        }
-    }
-
-    /** The row trigger that adds each new live record to document_count (db/postgresql V3). */
-    private static final String COUNT_TRIGGER = "document_count_on_insert";
-
-    /**
-     * On a PostgreSQL target, switches off, for the copy's transaction, the trigger that counts each
-     * record inserted, so that the count is set once when the records are in: every firing updated
-     * the count's one row, and n updates of one row in one transaction cost each a walk past the n
-     * versions before it (none can be pruned before the commit), so that 100,000 records took 10 min
-     * 37 s to copy (157 a second, where their 100,000 revisions took 23 s) and a million would have
-     * taken a day. Only the tables' owner may: for any other role (false) the copy keeps the trigger,
-     * and its slowness. The switch is part of the transaction, undone with it if the copy fails.
-     */
-    private static boolean countOnceAtTheEnd(DSLContext to) {
-        if (to.dialect().family() != SQLDialect.POSTGRES) {
-            return false;
-        }
-        try {
-            // A savepoint: a refusal leaves the copy's transaction usable.
-            to.transaction(savepoint -> savepoint.dsl().execute("ALTER TABLE document DISABLE TRIGGER " + COUNT_TRIGGER));
-            return true;
-        } catch (org.jooq.exception.DataAccessException e) {
-            return false;
         }
     }
 

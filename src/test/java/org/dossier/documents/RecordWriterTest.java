@@ -1,19 +1,23 @@
 package org.dossier.documents;
 
 import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_COUNT;
 import static org.dossier.db.Tables.DOCUMENT_SLUG;
 import static org.dossier.db.Tables.REVISION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.dossier.app.Database;
 import org.dossier.testing.TestDatabase;
+import org.dossier.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +74,31 @@ class RecordWriterTest {
                 () -> store.write(w -> w.restore(id, 1, 1, Attribution.editor("bob", "Back"))));
         assertEquals(2, database.dsl().fetchCount(REVISION, REVISION.DOCUMENT_ID.eq(id)));
         assertThrows(NoSuchRecordException.class, () -> store.write(w -> w.draftAt(id, 9)));
+    }
+
+    @Test
+    void manyNewRecordsInOneTransactionUpdateTheCountOfLiveRecordsAStatementAtATimeNotARowAtATime() {
+        // PostgreSQL only: each update of the count's one row in a transaction walks past the versions
+        // of it made before, so a row trigger made writing n records cost n² (V19); SQLite updates
+        // the row in place.
+        assumeTrue(TestPostgres.selected(), "PostgreSQL only: SQLite keeps no versions of a row");
+        long before = live();
+        long updates = database.dsl().transactionResult(tx -> NewRecords.<Long>write(tx.dsl(), Instant.now(), records -> {
+            for (int i = 0; i < 1_000; i++) {
+                records.add(draft("Letter number " + i, "Summary " + i + "."), Attribution.editor("generate", "Made"));
+            }
+            records.flush();
+            // This transaction's own updates of the row, as PostgreSQL counted them (its first one
+            // takes the row, to number the records after the highest id: NewRecords).
+            return tx.dsl().fetchSingle("SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = 'document_count'")
+                    .get(0, Long.class);
+        }));
+        assertEquals(1 + 1_000 / 100, updates, "one update a statement of 100 records, after the first");
+        assertEquals(before + 1_000, live());
+    }
+
+    private long live() {
+        return database.dsl().select(DOCUMENT_COUNT.LIVE).from(DOCUMENT_COUNT).fetchSingle(DOCUMENT_COUNT.LIVE).longValue();
     }
 
     @Test

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = "Puts the backup --from in place of the SQLite catalogue --db (stop the server first). The "
                 + "catalogue it replaces is kept beside it as DB.before-restore (then DB.before-restore-2, -3 ...: an "
-                + "earlier one is never overwritten); the search index is rebuilt on the next start.")
+                + "earlier one is never overwritten); every session is ended (everyone signs in again), and the search "
+                + "index is rebuilt on the next start.")
 final class RestoreCommand implements Callable<Integer> {
 
     @Mixin
@@ -50,7 +51,7 @@ final class RestoreCommand implements Callable<Integer> {
             discardIndexBeside(target);
             System.err.println("Restored " + backup + " to " + target + ": " + summary.describe()
                     + (kept == null ? "" : ". The database it replaced is kept as " + kept)
-                    + ". The search index is rebuilt on the next start.");
+                    + ". " + Backups.SESSIONS_ENDED + ". The search index is rebuilt on the next start.");
             return 0;
         } catch (Backups.RefusedException e) {
             // Refused before anything was moved: the backup is damaged, or its copy did not fit.

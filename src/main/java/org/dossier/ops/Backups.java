@@ -22,8 +22,8 @@ import org.sqlite.SQLiteConfig;
  * without migrating it: a backup taken before an upgrade is of the old schema.
  *
  * <p>A restore checks the file is a Dossier database, keeps the database it replaces beside it
- * ({@code dossier.db.before-restore}), puts the backup in place, and leaves the search index to
- * be rebuilt on the next start. The server must be stopped: see {@link #restore}.
+ * ({@code dossier.db.before-restore}), puts the backup in place with every session ended
+ * (everyone signs in again), and leaves the search index to be rebuilt on the next start. The server must be stopped: see {@link #restore}.
  */
 public final class Backups {
 
@@ -48,7 +48,11 @@ public final class Backups {
     public static final String POSTGRESQL_ADVICE = "a PostgreSQL catalogue is backed up with PostgreSQL's own tools, "
             + "while the server runs: pg_dump --format=custom --file=dossier.dump DBNAME, and restored into a new, "
             + "empty database with pg_restore --dbname=NEWDB --no-owner --role=ROLE dossier.dump, ROLE being the one the "
-            + "catalogue connects as (see the README)";
+            + "catalogue connects as, then its sessions ended (everyone signs in again) with "
+            + "psql --dbname=NEWDB --command='DELETE FROM account_session' (see the README)";
+
+    /** What a restore says of the sessions it ended. */
+    public static final String SESSIONS_ENDED = "Every session is ended: everyone signs in again";
 
     private Backups() {
     }
@@ -198,6 +202,12 @@ public final class Backups {
             throw new RefusedException("the backup cannot be copied beside " + database + " (" + e
                     + "); nothing was changed");
         }
+        try {
+            endSessions(incoming);
+        } catch (SQLException e) {
+            Files.deleteIfExists(incoming);
+            throw e;
+        }
         if (Files.exists(database)) {
             // Fold any write-ahead log into the old file, so that the kept copy is whole and no
             // stale log is left to be replayed over the restored database.
@@ -210,6 +220,17 @@ public final class Backups {
         Files.deleteIfExists(database.resolveSibling(database.getFileName() + "-shm"));
         Files.move(incoming, database, StandardCopyOption.ATOMIC_MOVE);
         return summary;
+    }
+
+    /**
+     * Ends every session the backup holds, in the copy about to be put in place: a session ended
+     * since the backup was taken (a sign-out, an admin's, a password changed) would otherwise be
+     * valid again with its old cookie. Everyone signs in again after a restore.
+     */
+    private static void endSessions(Path copy) throws SQLException {
+        try (Connection connection = open(copy); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM account_session");
+        }
     }
 
     /**

@@ -164,6 +164,36 @@ class BackupAndCopyTest {
         }
     }
 
+    /**
+     * A restore put back the backup's sessions: an editor signed out since (here by a password
+     * changed) was signed in again with the old cookie.
+     */
+    @Test
+    void aRestoreEndsEverySessionSoACookieSignedOutAfterTheBackupStaysSignedOut() throws Exception {
+        Path db = folder.resolve("dossier.db");
+        Path backup = folder.resolve("dossier-backup.db");
+        Http bea;
+        try (OperatedCatalogue catalogue = serve(db)) {
+            addEditor(db, "bea");
+            bea = Editors.signIn(catalogue.http(), "bea");
+            assertEquals(200, bea.get("/admin").statusCode());
+            assertEquals(0, Main.run("backup", "--db", db.toString(), "--to", backup.toString()), err());
+            try (Database database = Database.open(db)) {
+                new Accounts(database.dsl(), Clock.systemUTC()).setPassword("bea", "a new and longer passphrase");
+            }
+            assertEquals(303, bea.get("/admin").statusCode(), "signed out by the new password");
+        }
+        assertEquals(0, Main.run("restore", "--db", db.toString(), "--from", backup.toString()), err());
+        assertTrue(err().contains("Every session is ended: everyone signs in again."), err());
+        try (OperatedCatalogue restored = serve(db)) {
+            HttpResponse<String> admin = bea.at(restored.http().url("")).get("/admin");
+            assertEquals(303, admin.statusCode(), "the old cookie is not let back in");
+            assertTrue(admin.headers().firstValue("Location").orElseThrow().contains("/admin/login"));
+            assertEquals(200, Editors.signIn(restored.http(), "bea").get("/admin").statusCode(),
+                    "she signs in again with the backup's password");
+        }
+    }
+
     @Test
     void backupRefusesPostgresqlWithAdviceAndNeverOverwrites() throws Exception {
         assertEquals(1, Main.run("backup", "--db", "jdbc:postgresql://db.example/dossier", "--to",

@@ -29,8 +29,9 @@ public record RecordDraft(String title, List<String> summary, DocumentDate date,
 
     /**
      * The longest title and summary (paragraphs apart by a blank line, {@link #summaryText}) a record
-     * has, in characters: the editors' form refuses longer ones, and an import refuses them too, so that
-     * no record comes in that an editor could not save again.
+     * has, in characters as stored ({@link #asStored}, {@link #summaryAsStored}): the editors' form
+     * refuses longer ones, and an import refuses them too, so that no record comes in that an editor
+     * could not save again.
      */
     public static final int LONGEST_TITLE = 500;
     public static final int LONGEST_SUMMARY = 20_000;
@@ -41,16 +42,29 @@ public record RecordDraft(String title, List<String> summary, DocumentDate date,
         // invisible characters pasted text brings inside words (WrittenText), each run of spaces one
         // space, as an import folds them and a page shows them: a save that only doubles a space or
         // breaks a paragraph's line is no change, not a version whose history shows nothing changed.
-        title = title == null ? "" : WhiteSpace.oneSpaceApartOfAnyKind(WrittenText.asStored(title)).strip();
+        title = title == null ? "" : asStored(title);
         if (title.isEmpty()) {
             throw new IllegalArgumentException("a record needs a title");
         }
-        summary = summary.stream().map(p -> WhiteSpace.oneSpaceApartOfAnyKind(WrittenText.asStored(p)).strip())
-                .filter(p -> !p.isEmpty()).toList();
+        summary = summary.stream().map(RecordDraft::asStored).filter(p -> !p.isEmpty()).toList();
         people.values().forEach(role -> Objects.requireNonNull(role, "every person linked needs a role"));
         people = Collections.unmodifiableMap(inRecordOrder(people));
         places = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(places));
         Objects.requireNonNull(languages, "a record's languages are none, or some");
+    }
+
+    /** A title or a summary's paragraph as stored (see the constructor). */
+    public static String asStored(String text) {
+        return WhiteSpace.oneSpaceApartOfAnyKind(WrittenText.asStored(text)).strip();
+    }
+
+    /**
+     * A summary typed in one field (paragraphs apart by blank lines) as it would be stored: what
+     * {@link #LONGEST_SUMMARY} counts, after its spaces are folded and its letters composed.
+     */
+    public static String summaryAsStored(String typed) {
+        return String.join("\n\n", paragraphs(typed).stream().map(RecordDraft::asStored).filter(p -> !p.isEmpty())
+                .toList());
     }
 
     /** The people grouped by role (authors first), each group in the order given: a stable sort. */

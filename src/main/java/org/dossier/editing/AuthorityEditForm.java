@@ -16,6 +16,7 @@ import org.dossier.authorities.EntityType;
 import org.dossier.authorities.StoredAuthority;
 import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.WhiteSpace;
+import org.dossier.documents.WrittenText;
 import org.dossier.web.FormFields;
 
 /**
@@ -134,7 +135,7 @@ public record AuthorityEditForm(String name, String sortName, String description
         if (sortName.strip().length() > MAX_NAME) {
             errors.put("sort_name", "A sort form has at most " + MAX_NAME + " characters.");
         }
-        if (description.strip().length() > MAX_DESCRIPTION) {
+        if (WrittenText.asStored(description).strip().length() > MAX_DESCRIPTION) {
             errors.put("description", "The note has at most " + MAX_DESCRIPTION + " characters.");
         }
         var type = EntityType.of(list, kind);
@@ -195,7 +196,9 @@ public record AuthorityEditForm(String name, String sortName, String description
      */
     private static String oneSpaceApart(String typed) {
         // Spaces of every kind: a no-break or an em space pasted from a word processor is a space in a name.
-        return WhiteSpace.oneSpaceApartOfAnyKind(ControlCharacters.withoutBidiControls(typed)).strip();
+        // Composed as stored (WrittenText), so that the limits count what would be stored.
+        return WhiteSpace.oneSpaceApartOfAnyKind(WrittenText.asStored(ControlCharacters.withoutBidiControls(typed)))
+                .strip();
     }
 
     /** The field's refusal when it has a control character, unless it is refused for something else already. */

@@ -247,8 +247,10 @@ public record RecordForm(String title, String date, String summary, String type,
         String note = ControlCharacters.withoutBidiControls(this.note);
         if (ControlCharacters.showsNothing(title)) {
             errors.put("title", "Write a title.");
-        } else if (title.strip().length() > MAX_TITLE) {
-            errors.put("title", "A title has at most " + MAX_TITLE + " characters; this one has " + title.strip().length() + ".");
+        } else if (RecordDraft.asStored(title).length() > MAX_TITLE) {
+            // Counted as stored: a letter typed with a combining accent is one letter, a run of spaces one space.
+            errors.put("title", "A title has at most " + MAX_TITLE + " characters; this one has "
+                    + RecordDraft.asStored(title).length() + ".");
         } else {
             ControlCharacters.refusal("title", title).ifPresent(message -> errors.put("title", message));
         }
@@ -266,8 +268,9 @@ public record RecordForm(String title, String date, String summary, String type,
                 errors.put("date", e.getMessage());
             }
         }
-        if (summary.length() > MAX_SUMMARY) {
-            errors.put("summary", "A summary has at most " + MAX_SUMMARY + " characters; this one has " + summary.length() + ".");
+        int summaryLength = RecordDraft.summaryAsStored(summary).length();
+        if (summaryLength > MAX_SUMMARY) {
+            errors.put("summary", "A summary has at most " + MAX_SUMMARY + " characters; this one has " + summaryLength + ".");
         } else {
             ControlCharacters.refusal("summary", summary).ifPresent(message -> errors.put("summary", message));
         }

@@ -40,6 +40,27 @@ class RecordFormTest {
         assertEquals("Fixed the date", checked.note());
     }
 
+    /** "é" typed as e and a combining accent (macOS, text pasted from a PDF): two characters typed, one stored. */
+    private static final String DECOMPOSED_E = "e\u0301";
+
+    @Test
+    void aTitleAndASummaryAreCountedAsStoredSoComposedLettersAndFoldedSpacesFitTheirLimits() {
+        // 1,100 characters typed; as stored, composed and one space apart: 499.
+        String title = (DECOMPOSED_E.repeat(4) + " \u00A0 ").repeat(100);
+        // 22,000 characters typed; 19,999 stored.
+        String summary = (DECOMPOSED_E.repeat(9) + "  ").repeat(2_000);
+        RecordForm.Checked checked = new RecordForm(title, "1950", summary, "", List.of(), List.of(), "note")
+                .check(CHOICES, TODAY);
+        assertTrue(checked.ok(), checked.errors().toString());
+        assertEquals(RecordForm.MAX_TITLE - 1, checked.draft().title().length());
+        assertEquals(RecordForm.MAX_SUMMARY - 1, checked.draft().summaryText().length());
+
+        RecordForm.Checked over = new RecordForm(DECOMPOSED_E.repeat(501), "1950", DECOMPOSED_E.repeat(20_001), "",
+                List.of(), List.of(), "note").check(CHOICES, TODAY);
+        assertEquals("A title has at most 500 characters; this one has 501.", over.errors().get("title"));
+        assertEquals("A summary has at most 20000 characters; this one has 20001.", over.errors().get("summary"));
+    }
+
     @Test
     void numberedPeopleComeInTheirNumbersOrderWithinTheirRolesAndUnnumberedOnesAfterAsListed() {
         List<String> listed = List.of("1", "7", "3", "5");

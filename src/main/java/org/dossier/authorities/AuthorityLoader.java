@@ -101,7 +101,7 @@ public final class AuthorityLoader {
                 .and(AUTHORITY_VERSION.AUTHORITY_ID.eq(now.id()))
                 .and(AUTHORITY_VERSION.AUTHOR.ne(Attribution.IMPORT)));
         if (!edited) {
-            writer.update(now, now.version(), wanted, by);
+            updateUnlessSavedMeanwhile(writer, now, wanted, by, where);
             return;
         }
         // An editor changed it: add the forms it lacks, report the rest, write nothing else.
@@ -129,9 +129,9 @@ public final class AuthorityLoader {
             List<AuthorityContent.Alias> all = new ArrayList<>(kept.aliases());
             all.addAll(added);
             String names = String.join(", ", added.stream().map(a -> "'" + a.name() + "'").toList());
-            writer.update(now, now.version(), new AuthorityContent(kept.name(), kept.sortName(), kept.description(),
-                    kept.kind(), all), new Attribution(Attribution.IMPORT, "New forms from " + file + ": " + names,
-                    location));
+            updateUnlessSavedMeanwhile(writer, now, new AuthorityContent(kept.name(), kept.sortName(),
+                    kept.description(), kept.kind(), all), new Attribution(Attribution.IMPORT, "New forms from " + file
+                    + ": " + names, location), where);
             differences.add(where + ": added " + names + " beside an editor's changes");
         }
         if (!kept.name().equals(wanted.name())) {
@@ -150,6 +150,31 @@ public final class AuthorityLoader {
         Set<String> inFile = foldedForms(wanted);
         kept.aliases().stream().filter(a -> !inFile.contains(AuthorityRecords.folded(a.name())))
                 .forEach(a -> differences.add(where + ": '" + a.name() + "' is not in the file; an editor added it (kept)"));
+    }
+
+    /**
+     * The entry as the file has it, unless an editor saved it after the import read it: on
+     * PostgreSQL an editor's save commits while the import runs, and the import's write finds a
+     * newer version. The import is one transaction: it is refused whole, saying so and what to do.
+     */
+    private static void updateUnlessSavedMeanwhile(AuthorityWriter writer, StoredAuthority now, AuthorityContent content,
+                                                   Attribution by, String where) {
+        try {
+            writer.update(now, now.version(), content, by);
+        } catch (StaleAuthorityException e) {
+            throw new SavedMeanwhile(where, now.version(), e);
+        }
+    }
+
+    /** An entry of a list was saved by an editor between the import's read of it and its write. */
+    public static final class SavedMeanwhile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SavedMeanwhile(String where, int read, StaleAuthorityException e) {
+            super(where + ": an editor saved it while the import ran (it is at version " + e.currentVersion()
+                    + "; the import read version " + read + "), so the import stopped and wrote nothing. Run it again: "
+                    + "it keeps what the editor saved and reports what the file says otherwise", e);
+        }
     }
 
     private static Set<String> foldedForms(AuthorityContent content) {

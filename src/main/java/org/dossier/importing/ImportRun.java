@@ -309,6 +309,8 @@ public final class ImportRun {
             return new ImportReport(pages.size(), total, created, total - created, differences, listing.notRead());
         } catch (ChangedMeanwhile e) {
             throw new ImportRejectedException(e.problems);
+        } catch (AuthorityLoader.SavedMeanwhile e) {
+            throw new ImportRejectedException(List.of(e.getMessage()));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -5,7 +5,10 @@ import static org.dossier.db.Tables.DOCUMENT_PERSON;
 import static org.dossier.db.Tables.DOCUMENT_TYPE;
 import static org.dossier.db.Tables.REVISION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,13 +18,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.dossier.app.Main;
 import org.dossier.documents.Attribution;
 import org.dossier.editing.MutableClock;
+import org.dossier.importing.ImportRejectedException;
 import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
+import org.dossier.testing.TestPostgres;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
@@ -159,6 +170,70 @@ class AuthorityListsImportTest {
         StoredAuthority khrushchev = person("khrushchev");
         assertEquals("Nikita Khrushchev", khrushchev.name());
         assertEquals("import", authorities.versions(khrushchev).get(0).author());
+    }
+
+    /**
+     * On PostgreSQL an editor's save commits while an import runs: the import's write of an entry
+     * no editor had touched met a newer version, and the import failed with a bare
+     * "roshchin is at version 2, not 1".
+     */
+    @Test
+    void anEditorsSaveCommittedWhileAnImportRunsRefusesTheImportSayingWhereAndToRunItAgain() throws Exception {
+        assumeTrue(TestPostgres.selected(), "on SQLite, one writer at a time: the save and the import never cross");
+        Path seeds = changedSeeds(lines -> lines.stream().map(line -> line.startsWith("roshchin,preferred,")
+                ? line.replace("Soviet Ambassador to China", "Soviet Ambassador to the PRC") : line).toList());
+        StoredAuthority roshchin = person("roshchin");
+        AuthorityContent edited = new AuthorityContent(roshchin.name(), roshchin.content().sortName(),
+                "Soviet Ambassador to China, 1949-1952", roshchin.content().kind(), roshchin.content().aliases());
+        CountDownLatch saved = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // The editor's save, held open: the import reads the entry as it was, then its write waits for the save.
+            Future<Boolean> editor = pool.submit(() -> db.store().write((w, tx) -> {
+                boolean done = new AuthorityWriter(w, tx, Clock.systemUTC()).update(roshchin, roshchin.version(), edited,
+                        Attribution.editor("alice", "Dates from the finding aid"));
+                saved.countDown();
+                awaitUninterruptibly(commit);
+                return done;
+            }));
+            assertTrue(saved.await(60, TimeUnit.SECONDS));
+            Future<ImportReport> importing = pool.submit(() -> new ImportRun(db.store(), Clock.systemUTC())
+                    .run(List.of(seeds)));
+            waitUntilATransactionWaitsForALock();
+            commit.countDown();
+            assertTrue(editor.get(60, TimeUnit.SECONDS));
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> importing.get(60, TimeUnit.SECONDS));
+            ImportRejectedException refused = assertInstanceOf(ImportRejectedException.class, failed.getCause());
+            assertEquals(List.of("people.csv:44: roshchin: an editor saved it while the import ran (it is at version 2; "
+                    + "the import read version 1), so the import stopped and wrote nothing. Run it again: it keeps what "
+                    + "the editor saved and reports what the file says otherwise"), refused.problems());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(edited.description(), person("roshchin").content().description(), "the editor's save is kept");
+
+        ImportReport again = new ImportRun(db.store(), Clock.systemUTC()).run(List.of(seeds));
+        assertTrue(again.authorityDifferences().contains("people.csv:44: roshchin: the file's note differs from an "
+                + "editor's (kept)"), again.authorityDifferences().toString());
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(60, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Until some transaction of the test database waits for a row another holds (PostgreSQL). */
+    private void waitUntilATransactionWaitsForALock() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (db.dsl().fetchCount(DSL.table("pg_stat_activity"), DSL.field("wait_event_type").eq("Lock")
+                .and(DSL.field("datname").eq(DSL.field("current_database()")))) == 0) {
+            assertTrue(System.nanoTime() < deadline, "the import never came to wait for the editor's save");
+            Thread.sleep(10);
+        }
     }
 
     @Test

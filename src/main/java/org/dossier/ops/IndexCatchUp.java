@@ -12,16 +12,19 @@ import java.time.Instant;
  *
  * <p>One reading per /ready: a node found behind says 503 until a later reading finds it further on
  * (as before, a node that fell behind and is not yet seen applying is not ready); then 200 while
- * each reading finds it has applied more within {@link #STALLED}; 503 once it has applied nothing
+ * each reading finds it has got further within {@link #STALLED}; 503 once it has got no further
  * for that long. Within the lag, it is ready, and the next time it falls behind starts afresh.
+ * "Further" is the follower's steps ({@code IndexStatus.steps}: a record more written), not what
+ * is searchable: a batch is made searchable seconds after its first record is written on a busy
+ * machine, and a node judged by that said 503 for as long (8 checks after a write of 20,000).
  */
 final class IndexCatchUp {
 
-    /** No change applied for this long, while behind, is a stuck index: a waiting search gives up as soon. */
+    /** No step taken for this long, while behind, is a stuck index: a waiting search gives up as soon. */
     static final Duration STALLED = Duration.ofSeconds(10);
 
-    /** Where the index was when last seen further on than before, while behind; null within the lag. */
-    private record Seen(long applied, Instant at, boolean moving) {
+    /** Where the follower was (its steps) when last seen further on than before, while behind; null within the lag. */
+    private record Seen(long steps, Instant at, boolean moving) {
     }
 
     private final long maxLag;
@@ -31,19 +34,19 @@ final class IndexCatchUp {
         this.maxLag = maxLag;
     }
 
-    /** The verdict on an open index that has applied {@code applied} and is {@code lag} changes behind, at {@code now}. */
-    synchronized Verdict judge(long applied, long lag, Instant now) {
+    /** The verdict on an open index whose follower has taken {@code steps} and is {@code lag} changes behind, at {@code now}. */
+    synchronized Verdict judge(long steps, long lag, Instant now) {
         if (lag <= maxLag) {
             behind = null;
             return Verdict.WITHIN_LAG;
         }
         Seen was = behind;
         if (was == null) {
-            behind = new Seen(applied, now, false);
+            behind = new Seen(steps, now, false);
             return Verdict.BEHIND;
         }
-        if (applied > was.applied()) {
-            behind = new Seen(applied, now, true);
+        if (steps > was.steps()) {
+            behind = new Seen(steps, now, true);
             return Verdict.CATCHING_UP;
         }
         return was.moving() && now.isBefore(was.at().plus(STALLED)) ? Verdict.CATCHING_UP : Verdict.BEHIND;

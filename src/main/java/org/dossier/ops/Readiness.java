@@ -189,7 +189,7 @@ public final class Readiness {
         if (!status.open()) {
             return new Check(false, details);
         }
-        IndexCatchUp.Verdict verdict = indexCatchUp.judge(status.appliedChange(), status.lag(), clock.instant());
+        IndexCatchUp.Verdict verdict = indexCatchUp.judge(status.steps(), status.lag(), clock.instant());
         if (verdict == IndexCatchUp.Verdict.CATCHING_UP) {
             details.put("catchingUp", true);
         }

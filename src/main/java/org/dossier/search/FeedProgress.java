@@ -33,6 +33,11 @@ final class FeedProgress {
     private final Object monitor = new Object();
     private volatile long applied;
     private volatile boolean closed;
+    /** The batch being written (the change it follows) and how many of its records, at the furthest yet. */
+    private long furthestAfter = -1;
+    private int furthestWritten;
+    /** How many times the follower got further than ever before: see {@link #steps()}. */
+    private volatile long steps;
 
     /** {@code what} names the engine in the log ("the search index"), {@code applied} where it starts. */
     FeedProgress(String what, long applied) {
@@ -45,10 +50,33 @@ final class FeedProgress {
         return applied;
     }
 
+    /**
+     * How many times the follower has got further than ever before: a record more of a batch written
+     * (searchable or not yet), or a batch made searchable. It grows while a long feed is applied,
+     * from the first record on, long before the first batch is searchable: readiness tells a node
+     * catching up from a stuck one by it. A batch tried again after a failure takes no step until it
+     * passes the record where it failed.
+     */
+    long steps() {
+        return steps;
+    }
+
+    /** The follower has written {@code written} records so far of the batch of changes after change {@code after}. */
+    synchronized void writing(long after, int written) {
+        if (after > furthestAfter || (after == furthestAfter && written > furthestWritten)) {
+            furthestAfter = after;
+            furthestWritten = written;
+            steps++;
+        }
+    }
+
     /** The follower has applied (and made searchable) every change up to {@code change}. */
     void advanceTo(long change) {
         if (change > applied) {
             applied = change;
+            synchronized (this) {
+                steps++;
+            }
             synchronized (monitor) {
                 monitor.notifyAll();
             }

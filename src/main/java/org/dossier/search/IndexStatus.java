@@ -7,9 +7,12 @@ package org.dossier.search;
  * @param appliedChange the newest change (revision) the engine has applied
  * @param latestChange the newest change the database holds
  * @param generation the engine's own counter of committed index states (Lucene's commit generation)
+ * @param steps how many times the engine's follower got further into the feed than before (a record
+ *              written, searchable or not yet): while it grows, a node far behind is catching up
  * @param detail what the engine is doing, in words (empty when all is well)
  */
-public record IndexStatus(boolean open, long appliedChange, long latestChange, long generation, String detail) {
+public record IndexStatus(boolean open, long appliedChange, long latestChange, long generation, long steps,
+                          String detail) {
 
     public IndexStatus {
         detail = detail == null ? "" : detail;
@@ -17,7 +20,7 @@ public record IndexStatus(boolean open, long appliedChange, long latestChange, l
 
     /** An engine that is not answering yet, or any more. */
     public static IndexStatus closed(String detail) {
-        return new IndexStatus(false, 0, 0, 0, detail);
+        return new IndexStatus(false, 0, 0, 0, 0, detail);
     }
 
     /**

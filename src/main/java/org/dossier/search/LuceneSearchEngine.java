@@ -336,7 +336,7 @@ public final class LuceneSearchEngine implements SearchEngine {
                 List<Integer> all = new ArrayList<>(ids);
                 for (int from = 0; from < all.size(); from += LOAD_CHUNK) {
                     List<Integer> chunk = all.subList(from, Math.min(all.size(), from + LOAD_CHUNK));
-                    replace(chunk, source.load(chunk));
+                    replace(chunk, source.load(chunk), from);
                 }
                 authoritiesPending |= !changes.stream().allMatch(ChangeFeed.Change::ofRecord);
                 writtenChange = changes.get(changes.size() - 1).id();
@@ -386,7 +386,12 @@ public final class LuceneSearchEngine implements SearchEngine {
         return progress.applied();
     }
 
-    private void replace(Collection<Integer> ids, Map<Integer, IndexedRecord> current) throws IOException {
+    /**
+     * Gives the writer the records {@code ids} as {@code current} has them, after the {@code written}
+     * of their batch given before: each is a step of the follower's ({@link FeedProgress#writing}),
+     * which readiness sees long before the batch is searchable.
+     */
+    private void replace(Collection<Integer> ids, Map<Integer, IndexedRecord> current, int written) throws IOException {
         for (int id : ids) {
             IndexedRecord record = current.get(id);
             if (record == null) {
@@ -394,6 +399,7 @@ public final class LuceneSearchEngine implements SearchEngine {
             } else {
                 writer.updateDocument(IndexLayout.idTerm(id), IndexLayout.document(record, config));
             }
+            progress.writing(writtenChange, ++written);
         }
     }
 
@@ -609,7 +615,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         if (!writer.isOpen()) {
             return IndexStatus.closed("the index is closed");
         }
-        return new IndexStatus(true, progress.applied(), source.head().last(), generation(), "");
+        return new IndexStatus(true, progress.applied(), source.head().last(), generation(), progress.steps(), "");
     }
 
     private long generation() {

@@ -409,6 +409,7 @@ public final class SolrSearchEngine implements SearchEngine {
                         docs.add(record == null ? stub(id, versions.get(id)) : document(record, versions.get(id)));
                     }
                     client.add(docs);
+                    progress.writing(from, at + chunk.size());
                 }
                 long last = changes.get(changes.size() - 1).id();
                 // Searchable first; only then may any node believe the position.
@@ -855,7 +856,7 @@ public final class SolrSearchEngine implements SearchEngine {
             return IndexStatus.closed(away);
         }
         try {
-            return new IndexStatus(true, progress.applied(), source.head().last(), progress.applied(), "");
+            return new IndexStatus(true, progress.applied(), source.head().last(), progress.applied(), progress.steps(), "");
         } catch (RuntimeException e) {
             return IndexStatus.closed("the database does not answer");
         }

@@ -54,7 +54,7 @@ class BoundedSearchEngineTest {
 
         @Override
         public IndexStatus status() {
-            return new IndexStatus(true, 1, 1, 1, "");
+            return new IndexStatus(true, 1, 1, 1, 0, "");
         }
 
         @Override

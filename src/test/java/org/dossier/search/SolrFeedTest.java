@@ -75,6 +75,27 @@ class SolrFeedTest {
     }
 
     /**
+     * What readiness tells a node catching up from a stuck one by: the follower's steps, which grow
+     * as it writes records into the collection, before the batch is committed and searchable, and
+     * not while it finds nothing new.
+     */
+    @Test
+    void theFollowerTakesStepsForWhatItWritesAndNoneWhenThereIsNothingNew() throws Exception {
+        long before = engine.status().steps();
+        create("Steps of the follower", "Written into the collection.");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (engine.status().lag() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, engine.status().lag(), "the follower applied the new record");
+        long after = engine.status().steps();
+        // A record written, then its batch made searchable: two steps.
+        assertEquals(before + 2, after);
+        engine.catchUp();
+        assertEquals(after, engine.status().steps(), "nothing new, no step");
+    }
+
+    /**
      * A collection that stops answering (here its one replica is removed: no node serves it) makes
      * searches unavailable, which pages show as a 503, not an error of Solr's own; the engine says
      * it is not open, which /ready and the metrics read; and it is open again by itself once the

@@ -1,0 +1,50 @@
+package org.dossier.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.dossier.testing.SameOnEveryDatabase;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The follower's steps, by which readiness tells a node catching up from a stuck one: each record
+ * written further than before is one, a batch tried again after a failure is none.
+ */
+@SameOnEveryDatabase
+class FeedProgressStepsTest {
+
+    private final FeedProgress progress = new FeedProgress("the index", 100);
+
+    @Test
+    void eachRecordWrittenOfABatchIsAStepBeforeTheBatchIsSearchable() {
+        progress.writing(100, 1);
+        progress.writing(100, 2);
+        assertEquals(2, progress.steps());
+        assertEquals(100, progress.applied(), "nothing searchable yet");
+        progress.advanceTo(1_100);
+        progress.writing(1_100, 1);
+        assertEquals(4, progress.steps());
+    }
+
+    @Test
+    void aBatchTriedAgainAfterAFailureTakesNoStepUntilItPassesWhereItFailed() {
+        for (int written = 1; written <= 500; written++) {
+            progress.writing(100, written);
+        }
+        long failedAt = progress.steps();
+        // The same batch, after the failure, written again from its first record: the same ground.
+        for (int written = 1; written <= 500; written++) {
+            progress.writing(100, written);
+        }
+        assertEquals(failedAt, progress.steps());
+        progress.writing(100, 501);
+        assertEquals(failedAt + 1, progress.steps());
+    }
+
+    @Test
+    void aBatchMadeSearchableAgainIsNoStep() {
+        progress.advanceTo(1_100);
+        progress.advanceTo(1_100);
+        progress.advanceTo(900);
+        assertEquals(1, progress.steps());
+    }
+}

@@ -3,28 +3,41 @@ package org.dossier.app;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * Shows how a long command is getting on. On a terminal it redraws one line (count, rate, time
- * left) a few times a second; elsewhere (a log, CI) it stays quiet until the one summary line.
+ * left) a few times a second; elsewhere (a log, CI) it writes that line once a minute, so that an
+ * operator following the log of an hour's copy or import sees it getting on, then the one summary
+ * line.
  */
 public final class Progress {
 
     private static final long REDRAW_NANOS = 250_000_000L;
+    /** Off a terminal: a line a minute, which a log keeps; a command done sooner writes only its summary. */
+    static final long LOG_LINE_NANOS = 60_000_000_000L;
 
     private final String what;
     private long total;
     private final PrintStream out;
     private final boolean terminal;
-    private final long started = System.nanoTime();
+    private final LongSupplier clock;
+    private final long started;
     private long lastDrawn;
     private long done;
 
     public Progress(String what, long total, PrintStream out, boolean terminal) {
+        this(what, total, out, terminal, System::nanoTime);
+    }
+
+    Progress(String what, long total, PrintStream out, boolean terminal, LongSupplier clock) {
         this.what = what;
         this.total = total;
         this.out = out;
         this.terminal = terminal;
+        this.clock = clock;
+        this.started = clock.getAsLong();
+        this.lastDrawn = started;
     }
 
     public static Progress onConsole(String what, long total) {
@@ -38,17 +51,21 @@ public final class Progress {
     public void advanceTo(long count, long newTotal) {
         done = count;
         total = newTotal;
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (terminal && now - lastDrawn >= REDRAW_NANOS) {
             lastDrawn = now;
             out.print("\r" + line(now) + "   ");
+            out.flush();
+        } else if (!terminal && now - lastDrawn >= LOG_LINE_NANOS) {
+            lastDrawn = now;
+            out.println(line(now));
             out.flush();
         }
     }
 
     /** Ends the display with a summary line, on a terminal and off it. */
     public void finish(String summary) {
-        long elapsedNanos = System.nanoTime() - started;
+        long elapsedNanos = clock.getAsLong() - started;
         if (terminal) {
             out.print("\r" + " ".repeat(78) + "\r");
         }

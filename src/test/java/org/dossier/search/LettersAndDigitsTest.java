@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Collections;
 import java.util.List;
+import org.dossier.testing.SameOnEveryDatabase;
 import org.junit.jupiter.api.Test;
 
 /** The ways of writing a designation's letters and digits that a search looks for. */
+@SameOnEveryDatabase
 class LettersAndDigitsTest {
 
     private static List<List<String>> together(String... tokens) {

@@ -245,12 +245,12 @@ public record RecordForm(String title, String date, String summary, String type,
         String title = ControlCharacters.withoutBidiControls(this.title);
         String summary = ControlCharacters.withoutBidiControls(this.summary);
         String note = ControlCharacters.withoutBidiControls(this.note);
+        int titleLength = RecordDraft.asStored(title).length();
         if (ControlCharacters.showsNothing(title)) {
             errors.put("title", "Write a title.");
-        } else if (RecordDraft.asStored(title).length() > MAX_TITLE) {
+        } else if (titleLength > MAX_TITLE) {
             // Counted as stored: a letter typed with a combining accent is one letter, a run of spaces one space.
-            errors.put("title", "A title has at most " + MAX_TITLE + " characters; this one has "
-                    + RecordDraft.asStored(title).length() + ".");
+            errors.put("title", "A title has at most " + MAX_TITLE + " characters; this one has " + titleLength + ".");
         } else {
             ControlCharacters.refusal("title", title).ifPresent(message -> errors.put("title", message));
         }

@@ -1,6 +1,7 @@
 package org.dossier.web;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Whether a request's {@code Accept-Encoding} accepts gzip, read as RFC 9110 (12.5.3) says: a list
@@ -10,6 +11,9 @@ import java.util.Locale;
  * {@code gzip;q=0.8} or {@code deflate, gzip;q=0.5} went out uncompressed, as did {@code *}.
  */
 final class AcceptEncoding {
+
+    /** RFC 9110, 12.4.2: a weight is "0" or "1" with at most three decimals. Compiled once: read on every request. */
+    private static final Pattern WEIGHT = Pattern.compile("0(\\.\\d{0,3})?|1(\\.0{0,3})?");
 
     private AcceptEncoding() {
     }
@@ -43,8 +47,7 @@ final class AcceptEncoding {
             if (parameter.length() > 2 && (parameter.charAt(0) == 'q' || parameter.charAt(0) == 'Q')
                     && parameter.charAt(1) == '=') {
                 String value = parameter.substring(2).strip();
-                // RFC 9110, 12.4.2: "0" or "1" with at most three decimals.
-                if (!value.matches("0(\\.\\d{0,3})?|1(\\.0{0,3})?")) {
+                if (!WEIGHT.matcher(value).matches()) {
                     return 0;
                 }
                 return Double.parseDouble(value);

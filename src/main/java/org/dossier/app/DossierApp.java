@@ -65,6 +65,7 @@ import org.dossier.importing.ImportRejectedException;
 import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
 import org.dossier.ops.BuildInfo;
+import org.dossier.ops.FirstImport;
 import org.dossier.ops.Operations;
 import org.dossier.ops.OperationsSettings;
 import org.dossier.ops.WarmUp;
@@ -288,8 +289,8 @@ public final class DossierApp implements AutoCloseable {
                                         PublicUrl site, Operations operations) {
         config.startup.showJavalinBanner = false;
         // Javalin logs "you created a Javalin instance, but you never started it" (three INFO
-        // lines) when it is not started within seconds of being made: a first start that
-        // imports the seeds on a busy machine takes longer, and the server then starts.
+        // lines) when it is not started within seconds of being made: an app built and then
+        // started later (a test's, one whose migrations ran long on a busy machine) is no mistake.
         config.startup.startupWatcherEnabled = false;
         // HEAD answered by GET's handlers, a charset on every text type, Server-Timing only if
         // asked; and Jetty's own error pages (bad URI, 414, 431) with the security headers.
@@ -352,6 +353,8 @@ public final class DossierApp implements AutoCloseable {
         // Scripts on other sites may read the JSON twins, exports and feeds (and their errors):
         // before anything else can turn a request away, so that a 400, 429 or 503 is readable too.
         routes.before(CrossOrigin::allow);
+        // A first start importing the seeds answers its health checks, and every page with a 503.
+        routes.before(operations.firstImport()::gate);
         routes.before(StaticFiles::onlyRead);
         routes.before(StaticFiles::cacheHeaders);
         // OAI-PMH checks its own escapes and answers a badArgument: harvesters read XML, not pages.
@@ -530,11 +533,31 @@ public final class DossierApp implements AutoCloseable {
     }
 
     /**
-     * Starts a built app: imports the seed pages when the database is empty, starts opening the search
-     * index, listens on the settings' host and port, and returns once the index is open.
+     * Starts a built app: listens on the settings' host and port, imports the seed pages when the
+     * database is empty (the port open meanwhile: {@link org.dossier.ops.FirstImport}), starts opening
+     * the search index, and returns once the index is open. A failed import is thrown, as before.
      */
     public DossierApp start() throws IOException, ImportRejectedException {
-        prepare();
+        refuseUnwritableIndexFolder();
+        boolean seeding = seedsToImport();
+        if (seeding) {
+            operations.firstImport().begin();
+        }
+        listen();
+        if (seeding) {
+            LOG.info("Listening on port {} while the seed pages are imported: /health answers, /ready and every "
+                    + "page say 503 until they are in", port());
+            importSeeds();
+        }
+        openIndex();
+        opening.awaitOpen();
+        startPendingMerges();
+        warmUpInBackground();
+        return this;
+    }
+
+    /** Opens the port (and the metrics port, when one is set), or says in one line why it cannot. */
+    private void listen() throws IOException {
         try {
             server.start(settings.host(), settings.port());
         } catch (JavalinBindException e) {
@@ -556,10 +579,6 @@ public final class DossierApp implements AutoCloseable {
                             + operations.settings().metricsHost() + " is in use (" + e.getMessage() + "): stop what "
                             + "listens there, or give another --metrics-port", e);
         }
-        opening.awaitOpen();
-        startPendingMerges();
-        warmUpInBackground();
-        return this;
     }
 
     /**
@@ -614,12 +633,25 @@ public final class DossierApp implements AutoCloseable {
 
     /** What comes before serving: the seeds when the database is empty, then the index, opening in the background. */
     private void prepare() throws IOException, ImportRejectedException {
+        refuseUnwritableIndexFolder();
+        if (seedsToImport()) {
+            importSeeds();
+        }
+        openIndex();
+    }
+
+    /**
+     * Checked before the seeds are imported, so that a start refused for its index has changed
+     * nothing: the index itself opens later, in the background.
+     */
+    private void refuseUnwritableIndexFolder() {
         if (!settings.search().onSolr()) {
-            // Checked before the seeds are imported, so that a start refused for its index has
-            // changed nothing: the index itself opens later, in the background.
             requireWritableIndexFolder(settings);
         }
-        importSeedsIfEmpty();
+    }
+
+    /** The index opening in the background, once what the seeds brought is in the database. */
+    private void openIndex() {
         authorityLists.reload(); // the import's people and places
         opening.begin();
     }
@@ -729,9 +761,10 @@ public final class DossierApp implements AutoCloseable {
                 + "or written (" + e + "); give --index a folder this user can write", e);
     }
 
-    private void importSeedsIfEmpty() throws IOException, ImportRejectedException {
+    /** Whether the database is empty and there are seed pages to import (a missing folder named on purpose is refused). */
+    private boolean seedsToImport() throws IOException {
         if (settings.seeds() == null || database.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT) > 0) {
-            return;
+            return false;
         }
         if (!Files.isDirectory(settings.seeds())) {
             if (namedSeedsMissing(settings)) {
@@ -739,14 +772,21 @@ public final class DossierApp implements AutoCloseable {
                 throw seedsMissing(settings);
             }
             LOG.warn("The database is empty and there is no seeds folder at {}", settings.seeds().toAbsolutePath());
-            return;
+            return false;
         }
         if (ImportRun.pagesOf(List.of(settings.seeds())).isEmpty()) {
             LOG.warn("The database is empty and the seeds folder {} holds no seed pages (.txt)",
                     settings.seeds().toAbsolutePath());
-            return;
+            return false;
         }
-        ImportReport report = importSeedsBesideOtherNodes(settings, store, clock);
+        return true;
+    }
+
+    private void importSeeds() throws IOException, ImportRejectedException {
+        FirstImport progress = operations.firstImport();
+        ImportReport report = importSeedsBesideOtherNodes(settings, store, clock, progress::written);
+        // Only now: a failed import stops the node, whose pages meanwhile stay the 503, not an empty catalogue.
+        progress.done();
         operations.metrics().imported(report.created());
         LOG.info("First start: imported {} from {}", report.summary(), settings.seeds());
     }
@@ -789,12 +829,13 @@ public final class DossierApp implements AutoCloseable {
      * than a write waits (a loaded machine), waits and tries again until the patience runs out. An
      * import of pages already imported only notes the entries it finds known, so trying again is safe.
      */
-    private static ImportReport importSeedsBesideOtherNodes(Settings settings, RecordStore store, Clock clock)
+    private static ImportReport importSeedsBesideOtherNodes(Settings settings, RecordStore store, Clock clock,
+                                                            ImportRun.Listener progress)
             throws IOException, ImportRejectedException {
         long giveUp = System.nanoTime() + FIRST_IMPORT_PATIENCE.toNanos();
         while (true) {
             try {
-                return new ImportRun(store, clock).run(List.of(settings.seeds()));
+                return new ImportRun(store, clock).run(List.of(settings.seeds()), progress);
             } catch (RuntimeException e) {
                 boolean busy = WriteUnavailable.of(e).map(w -> !w.readOnly() && !w.unreachable() && !w.upgraded()).orElse(false);
                 if (!busy || System.nanoTime() > giveUp) {

@@ -39,7 +39,7 @@ public final class Health {
         routes.get(READINESS, this::readiness);
         routes.exception(SearchUnavailableException.class, (e, ctx) -> {
             ctx.header("Retry-After", "30");
-            ErrorPages.searchNotYet(ctx, "Search is not available yet",
+            ErrorPages.notYet(ctx, "Search is not available yet",
                     "The search index is not ready (" + e.getMessage() + "). Please try again in a minute.");
         });
     }

@@ -24,6 +24,7 @@ public final class Operations implements AutoCloseable {
     private final Metrics metrics = new Metrics();
     private final WarmUp warmUp;
     private final RequestLog requestLog;
+    private final FirstImport firstImport = new FirstImport();
     private Readiness readiness;
     private Health health;
     private MetricsServer metricsServer;
@@ -45,10 +46,15 @@ public final class Operations implements AutoCloseable {
         return warmUp;
     }
 
+    /** A first start's import of the seed pages, during which the node listens but serves no page. */
+    public FirstImport firstImport() {
+        return firstImport;
+    }
+
     /** The engine the catalogue should use: timed, and asked for readiness. */
     public SearchEngine watch(SearchEngine engine) {
         SearchEngine measured = metrics.measure(engine);
-        readiness = new Readiness(database, measured, settings.maxIndexLag(), warmUp, Clock.systemUTC());
+        readiness = new Readiness(database, measured, settings.maxIndexLag(), warmUp, firstImport, Clock.systemUTC());
         health = new Health(BuildInfo.current(), readiness);
         return measured;
     }
@@ -65,12 +71,16 @@ public final class Operations implements AutoCloseable {
         });
     }
 
-    /** {@code /health}, {@code /ready}, and the 503 page of a search asked before the index is open. */
+    /**
+     * {@code /health}, {@code /ready}, the 503 page of a search asked before the index is open, and
+     * of any page asked while a first start imports the seeds.
+     */
     public void install(RoutesConfig routes) {
         if (health == null) {
             throw new IllegalStateException("watch the search engine before installing the health routes");
         }
         health.install(routes);
+        firstImport.install(routes);
     }
 
     /** How this node is operated: its metrics port, readiness lag, shutdown grace and warm-up. */

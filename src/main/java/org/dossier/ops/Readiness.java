@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Whether this node can serve: the database answers, its schema is the one this build migrates
- * to, the search index is open and not too far behind the database, and the node has warmed up
+ * to, no first start's import of the seed pages is running ({@link FirstImport}), the search index
+ * is open and not too far behind the database, and the node has warmed up
  * ({@link WarmUp}; when it was asked to). Each check is cheap (one
  * small query); Flyway's view of the migrations, and whether the database server takes a new
  * connection, are read at most every few seconds ({@link Remembered}).
@@ -48,6 +49,7 @@ public final class Readiness {
     private final SearchEngine search;
     private final long maxIndexLag;
     private final WarmUp warmUp;
+    private final FirstImport firstImport;
     private final Clock clock;
     private final IndexCatchUp indexCatchUp;
     private final ExecutorService catchUp;
@@ -70,11 +72,13 @@ public final class Readiness {
     private final RoundFailures databaseFailures = new RoundFailures(LOG, "/ready", "at the next check");
     private final RoundFailures migrationFailures = new RoundFailures(LOG, "/ready", "at the next check");
 
-    public Readiness(Database database, SearchEngine search, long maxIndexLag, WarmUp warmUp, Clock clock) {
+    public Readiness(Database database, SearchEngine search, long maxIndexLag, WarmUp warmUp, FirstImport firstImport,
+                     Clock clock) {
         this.database = database;
         this.search = search;
         this.maxIndexLag = maxIndexLag;
         this.warmUp = warmUp;
+        this.firstImport = firstImport;
         this.clock = clock;
         this.indexCatchUp = new IndexCatchUp(maxIndexLag);
         this.catchUp = Executors.newSingleThreadExecutor(task -> {
@@ -86,6 +90,10 @@ public final class Readiness {
 
     public Report check() {
         Map<String, Check> checks = new LinkedHashMap<>();
+        Check seeds = firstImport.check();
+        if (seeds != null) {
+            checks.put("seeds", seeds);
+        }
         checks.put("database", database());
         checks.put("migrations", checks.get("database").ok() ? migrations() : failed("the database does not answer"));
         // The index's lag is counted against the database's head: with no database it is unknown,

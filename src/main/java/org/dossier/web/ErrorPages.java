@@ -119,10 +119,11 @@ public final class ErrorPages {
     }
 
     /**
-     * A search that cannot be answered yet (its index opening), offered again: the header's box keeps
-     * only the words typed, and a reader who searched from it again lost the filters and the page.
+     * A request that cannot be answered yet (a search while the index opens, any page while a first
+     * start imports the seeds), offered again: the header's box keeps only the words typed, and a
+     * reader who searched from it again lost the filters and the page.
      */
-    public static void searchNotYet(Context ctx, String title, String message) {
+    public static void notYet(Context ctx, String title, String message) {
         show(ctx, 503, title, message, sameAddress(ctx));
     }
 

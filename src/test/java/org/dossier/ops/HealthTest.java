@@ -124,7 +124,8 @@ class HealthTest {
                 return LuceneSearchEngine.open(db.folder().resolve("dossier.index"), db.dsl());
             });
             try (Database database = Database.open(db.address())) {
-                Readiness readiness = new Readiness(database, opening, 0, new WarmUp(0, Duration.ofSeconds(60)), Clock.systemUTC());
+                Readiness readiness = new Readiness(database, opening, 0, new WarmUp(0, Duration.ofSeconds(60)),
+                        new FirstImport(), Clock.systemUTC());
                 Readiness.Report report = readiness.check();
                 assertFalse(report.ready());
                 assertTrue(report.checks().get("database").ok());

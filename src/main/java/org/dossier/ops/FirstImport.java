@@ -1,0 +1,85 @@
+package org.dossier.ops;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.dossier.web.ErrorPages;
+import org.dossier.web.StaticFiles;
+
+/**
+ * A first start's import of the seed pages, which takes minutes on a large folder. The node listens
+ * meanwhile: it imported everything before it opened its port, and a load balancer's or an
+ * orchestrator's health check found the port closed (and could kill the node), a reader "connection
+ * refused". Now {@code /health} is alive at once, {@code /ready} says 503 with how far the import is,
+ * and every other address (the static files aside, which the page itself needs) is a 503 "being
+ * loaded" with {@code Retry-After}.
+ */
+public final class FirstImport {
+
+    /** Seconds a client is told to wait before asking again. */
+    public static final int RETRY_AFTER_SECONDS = 10;
+    static final String TITLE = "The catalogue is being loaded";
+
+    private volatile boolean loading;
+    private volatile int written;
+    private volatile int entries;
+
+    /** The import begins: every page is a 503 until {@link #done}. */
+    public void begin() {
+        loading = true;
+    }
+
+    /** How far the import is (its second pass: the first reads and checks the pages, and writes nothing). */
+    public void written(int done, int total) {
+        written = done;
+        entries = total;
+    }
+
+    /** The import is in: pages are served. (A failed one stops the node, which answers 503 until it is gone.) */
+    public void done() {
+        loading = false;
+    }
+
+    /** A before-handler: while the import runs, nothing but the health checks and static files is answered. */
+    public void gate(Context ctx) {
+        if (loading && !Health.PATHS.contains(ctx.path()) && !ctx.path().startsWith(StaticFiles.FOLDER + "/")) {
+            throw new StillLoading();
+        }
+    }
+
+    void install(RoutesConfig routes) {
+        routes.exception(StillLoading.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+            ErrorPages.notYet(ctx, TITLE, "This catalogue is starting for the first time and importing its records"
+                    + progress() + ". Nothing was changed; please try again in a minute.");
+        });
+    }
+
+    private String progress() {
+        int total = entries;
+        return total == 0 ? "" : " (" + written + " of " + total + " entries so far)";
+    }
+
+    /** /ready's check while the import runs; null once it is over (the check is then left out). */
+    Readiness.Check check() {
+        if (!loading) {
+            return null;
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("loading", "the seed pages are being imported");
+        if (entries > 0) {
+            // Known once the pages are read and checked: the first pass counts them.
+            details.put("written", written);
+            details.put("entries", entries);
+        }
+        return new Readiness.Check(false, details);
+    }
+
+    /** Thrown by the gate; no stack trace, since it is no failure. */
+    private static final class StillLoading extends RuntimeException {
+        StillLoading() {
+            super(TITLE, null, false, false);
+        }
+    }
+}

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = "Puts the backup --from in place of the SQLite catalogue --db (stop the server first). The "
                 + "catalogue it replaces is kept beside it as DB.before-restore (then DB.before-restore-2, -3 ...: an "
-                + "earlier one is never overwritten); every session is ended (everyone signs in again), and the search "
+                + "earlier one is never overwritten); every session is ended (everyone signs in again), the sign-in throttle emptied, and the search "
                 + "index is rebuilt on the next start.")
 final class RestoreCommand implements Callable<Integer> {
 

@@ -23,7 +23,7 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>A restore checks the file is a Dossier database, keeps the database it replaces beside it
  * ({@code dossier.db.before-restore}), puts the backup in place with every session ended
- * (everyone signs in again), and leaves the search index to be rebuilt on the next start. The server must be stopped: see {@link #restore}.
+ * (everyone signs in again) and the sign-in throttle emptied, and leaves the search index to be rebuilt on the next start. The server must be stopped: see {@link #restore}.
  */
 public final class Backups {
 
@@ -48,11 +48,13 @@ public final class Backups {
     public static final String POSTGRESQL_ADVICE = "a PostgreSQL catalogue is backed up with PostgreSQL's own tools, "
             + "while the server runs: pg_dump --format=custom --file=dossier.dump DBNAME, and restored into a new, "
             + "empty database with pg_restore --dbname=NEWDB --no-owner --role=ROLE dossier.dump, ROLE being the one the "
-            + "catalogue connects as, then its sessions ended (everyone signs in again) with "
-            + "psql --dbname=NEWDB --command='DELETE FROM account_session' (see the README)";
+            + "catalogue connects as, then its sessions ended (everyone signs in again) and its sign-in throttle "
+            + "emptied with psql --dbname=NEWDB --command='DELETE FROM account_session' "
+            + "--command='DELETE FROM login_failure' (see the README)";
 
-    /** What a restore says of the sessions it ended. */
-    public static final String SESSIONS_ENDED = "Every session is ended: everyone signs in again";
+    /** What a restore says of the sessions it ended and the sign-in throttle it emptied. */
+    public static final String SESSIONS_ENDED = "Every session is ended: everyone signs in again, and the sign-in "
+            + "throttle starts afresh";
 
     private Backups() {
     }
@@ -203,7 +205,7 @@ public final class Backups {
                     + "); nothing was changed");
         }
         try {
-            endSessions(incoming);
+            forgetSignIns(incoming);
         } catch (SQLException e) {
             Files.deleteIfExists(incoming);
             throw e;
@@ -225,11 +227,15 @@ public final class Backups {
     /**
      * Ends every session the backup holds, in the copy about to be put in place: a session ended
      * since the backup was taken (a sign-out, an admin's, a password changed) would otherwise be
-     * valid again with its old cookie. Everyone signs in again after a restore.
+     * valid again with its old cookie. Everyone signs in again after a restore. And empties the
+     * sign-in throttle: its counts are of the backup's time, so that an editor's slips then made
+     * her next one wait twice as long, while the guesses counted since are in the database replaced;
+     * starting afresh gives anyone only the free attempts again.
      */
-    private static void endSessions(Path copy) throws SQLException {
+    private static void forgetSignIns(Path copy) throws SQLException {
         try (Connection connection = open(copy); Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM account_session");
+            statement.executeUpdate("DELETE FROM login_failure");
         }
     }
 

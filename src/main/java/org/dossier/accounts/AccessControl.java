@@ -29,8 +29,17 @@ import org.dossier.web.Templates;
  */
 public final class AccessControl {
 
+    /** The cookies' names over plain http; over https each has {@link #HOST_PREFIX} in front. */
     public static final String SESSION_COOKIE = "dossier_session";
     public static final String CSRF_COOKIE = "dossier_csrf";
+    /**
+     * What a cookie's name starts with when the site is served over https: a browser keeps such a
+     * cookie only when it is Secure, for the path {@code /} and with no {@code Domain}, so that
+     * another host of the domain (or a script on plain http) cannot plant one. Without it, a cookie
+     * another host set for the parent domain, or for a longer path, was sent first, and an editor
+     * could be signed in to the account of whoever planted it.
+     */
+    public static final String HOST_PREFIX = "__Host-";
     public static final String CSRF_FIELD = "csrf";
     public static final String CSRF_HEADER = "X-CSRF-Token";
     public static final String LOGIN_PATH = "/admin/login";
@@ -57,7 +66,8 @@ public final class AccessControl {
         if (ctx.path().startsWith("/static/")) {
             return;
         }
-        sessionTokens(ctx).map(sessions::find).flatMap(Optional::stream).findFirst().ifPresent(session -> {
+        Stream<String> sent = sessionTokens(ctx, sessionCookie(ctx));
+        sent.map(sessions::find).flatMap(Optional::stream).findFirst().ifPresent(session -> {
             ctx.attribute(SESSION, session);
             keepUncompressed(ctx);
             Templates.share(ctx, "currentUser", session.user());
@@ -71,11 +81,40 @@ public final class AccessControl {
      * (a stale one, or one another host of the domain set): only the first was read, so an editor
      * with a dead one first was sent to sign in at every page, and signing in again changed nothing.
      */
-    private static Stream<String> sessionTokens(Context ctx) {
+    private static Stream<String> sessionTokens(Context ctx, String name) {
         jakarta.servlet.http.Cookie[] sent = ctx.req().getCookies();
         return sent == null ? Stream.empty() : Arrays.stream(sent)
-                .filter(c -> c.getName().equals(SESSION_COOKIE)).map(jakarta.servlet.http.Cookie::getValue)
+                .filter(c -> c.getName().equals(name)).map(jakarta.servlet.http.Cookie::getValue)
                 .limit(SESSION_COOKIES_TRIED);
+    }
+
+    /** The session cookie's name here: with {@link #HOST_PREFIX} on https. */
+    private String sessionCookie(Context ctx) {
+        return secure(ctx) ? HOST_PREFIX + SESSION_COOKIE : SESSION_COOKIE;
+    }
+
+    private String csrfCookie(Context ctx) {
+        return secure(ctx) ? HOST_PREFIX + CSRF_COOKIE : CSRF_COOKIE;
+    }
+
+    /**
+     * Whether the browser sent a session cookie, live or not. On https that of the name without the
+     * prefix too, which a node of an earlier release set: never trusted for who is signed in (anyone
+     * of the domain can plant one), but an editor's form sent across a rolling upgrade is carried
+     * through the sign-in rather than lost.
+     */
+    private boolean hadSession(Context ctx) {
+        return ctx.cookie(sessionCookie(ctx)) != null || ctx.cookie(SESSION_COOKIE) != null;
+    }
+
+    /** Ends the sessions the browser sent, of the prefixed name and, on https, the earlier one; clears both cookies. */
+    private void endSentSessions(Context ctx) {
+        boolean secure = secure(ctx);
+        sessionTokens(ctx, sessionCookie(ctx)).forEach(sessions::end);
+        if (secure && ctx.cookie(SESSION_COOKIE) != null) {
+            sessionTokens(ctx, SESSION_COOKIE).forEach(sessions::end);
+            ctx.cookie(cookie(SESSION_COOKIE, "", 0, true));
+        }
     }
 
     /**
@@ -112,7 +151,7 @@ public final class AccessControl {
                 ctx.skipRemainingHandlers();
                 return;
             }
-            if (isForm(ctx) && ctx.cookie(SESSION_COOKIE) != null && signInAgain(ctx)) {
+            if (isForm(ctx) && hadSession(ctx) && signInAgain(ctx)) {
                 ctx.skipRemainingHandlers();
                 return;
             }
@@ -132,8 +171,8 @@ public final class AccessControl {
      * it does not for a form from another site (SameSite=Lax), so no other site signs anyone out.
      */
     private void signedOutAlready(Context ctx) {
-        if (ctx.cookie(SESSION_COOKIE) != null) {
-            ctx.cookie(cookie(SESSION_COOKIE, "", 0, secure(ctx)));
+        if (ctx.cookie(sessionCookie(ctx)) != null) {
+            ctx.cookie(cookie(sessionCookie(ctx), "", 0, secure(ctx)));
         }
         ctx.redirect("/", HttpStatus.SEE_OTHER);
         ctx.skipRemainingHandlers();
@@ -188,8 +227,8 @@ public final class AccessControl {
      * The token of the cookie set for forms before sign-in, if it is one this site could have issued:
      * an empty cookie with an empty field (or "a" with "a") was a pair that matched.
      */
-    private static String tokenCookie(Context ctx) {
-        String token = ctx.cookie(CSRF_COOKIE);
+    private String tokenCookie(Context ctx) {
+        String token = ctx.cookie(csrfCookie(ctx));
         return token == null || token.length() < MIN_TOKEN ? null : token;
     }
 
@@ -215,7 +254,7 @@ public final class AccessControl {
         String token = tokenCookie(ctx);
         if (token == null) {
             token = Tokens.random();
-            ctx.cookie(cookie(CSRF_COOKIE, token, -1, secure(ctx)));
+            ctx.cookie(cookie(csrfCookie(ctx), token, -1, secure(ctx)));
         }
         return token;
     }
@@ -225,10 +264,10 @@ public final class AccessControl {
      * the rest of this request is signed in with it (a page it renders carries its token).
      */
     public void signIn(Context ctx, Account account) {
-        sessionTokens(ctx).forEach(sessions::end);
+        endSentSessions(ctx);
         Sessions.Started started = sessions.start(account);
-        ctx.cookie(cookie(SESSION_COOKIE, started.token(), -1, secure(ctx)));
-        ctx.cookie(cookie(CSRF_COOKIE, "", 0, secure(ctx)));
+        ctx.cookie(cookie(sessionCookie(ctx), started.token(), -1, secure(ctx)));
+        ctx.cookie(cookie(csrfCookie(ctx), "", 0, secure(ctx)));
         Sessions.Session session = new Sessions.Session(new CurrentUser(account.id(), account.username(), account.role()),
                 started.csrfToken());
         ctx.attribute(SESSION, session);
@@ -237,8 +276,8 @@ public final class AccessControl {
     }
 
     public void signOut(Context ctx) {
-        sessionTokens(ctx).forEach(sessions::end);
-        ctx.cookie(cookie(SESSION_COOKIE, "", 0, secure(ctx)));
+        endSentSessions(ctx);
+        ctx.cookie(cookie(sessionCookie(ctx), "", 0, secure(ctx)));
     }
 
     public static Optional<CurrentUser> user(Context ctx) {
@@ -257,6 +296,7 @@ public final class AccessControl {
     /**
      * A cookie scripts cannot read, sent only to this site (SameSite=Lax: a link from elsewhere may
      * show who is signed in, but no form from elsewhere carries it) and, on https, only over https.
+     * For the path {@code /} and with no {@code Domain}, as {@link #HOST_PREFIX} asks.
      *
      * @param maxAge seconds; -1 for as long as the browser runs, 0 to delete it
      */

@@ -18,6 +18,8 @@ import org.dossier.editing.Editors;
 import org.dossier.editing.FormFields;
 import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
+import org.dossier.testing.TestCatalogue;
+import org.dossier.web.PublicUrl;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -182,6 +184,48 @@ class AccessControlTest {
                 "Cookie", "dossier_session=ended-long-ago; " + session);
         assertEquals(303, out.statusCode());
         assertEquals(303, reader().get("/admin", "Cookie", session).statusCode(), "signing out ended the live session");
+    }
+
+    /**
+     * On https the session cookie is named {@code __Host-}, which a browser keeps only Secure, for
+     * {@code /} and with no Domain: another host of the domain cannot plant one. The name without
+     * the prefix, which such a host can plant (for the parent domain, or a longer path, sent first),
+     * is not read: another account's live session in it signs no one in.
+     */
+    @Test
+    void onHttpsTheSessionCookieIsForThisHostAloneAndOneOfTheOldNameSignsNoOneIn() {
+        Http carol = reader();
+        String carols = carol.post("/admin/login", Map.of("csrf", Editors.csrf(carol.get("/admin/login").body()),
+                "username", "carol", "password", Editors.PASSWORD)).headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("dossier_session=")).findFirst().orElseThrow();
+        String planted = carols.substring(0, carols.indexOf(';'));
+        try (TestCatalogue https = catalogue.anotherNode(PublicUrl.fixed("https://catalogue.example.org"))) {
+            Http visitor = https.http().anotherVisitor();
+            HttpResponse<String> form = visitor.get("/admin/login");
+            String csrfCookie = form.headers().allValues("Set-Cookie").stream().findFirst().orElseThrow();
+            assertTrue(csrfCookie.startsWith("__Host-dossier_csrf="), csrfCookie);
+            String token = Editors.csrf(form.body());
+            HttpResponse<String> signedIn = visitor.post("/admin/login", Map.of("csrf", token, "username", "erin",
+                    "password", Editors.PASSWORD), "Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')));
+            assertEquals(303, signedIn.statusCode(), signedIn.body());
+            String cookie = signedIn.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("__Host-dossier_session=")).findFirst().orElseThrow();
+            assertTrue(cookie.contains("; Secure") && cookie.contains("; Path=/;") && !cookie.contains("Domain"), cookie);
+            String session = cookie.substring(0, cookie.indexOf(';'));
+
+            Http stranger = https.http().anotherVisitor();
+            assertEquals(303, stranger.get("/admin", "Cookie", planted).statusCode(), "carol's session under the old name");
+            HttpResponse<String> both = stranger.get("/admin", "Cookie", planted + "; " + session);
+            assertEquals(200, both.statusCode());
+            assertTrue(both.body().contains("erin") && !both.body().contains("carol"), "signed in as herself");
+            // A form sent across the upgrade with the cookie an earlier release set: carried through the sign-in.
+            int id = catalogue.recordTitled("Apollon Petrov and Zhou Enlai");
+            HttpResponse<String> carried = stranger.post("/admin/documents/" + id + "/edit",
+                    Map.of("csrf", "from-before", "title", "A title typed across the upgrade"), "Cookie", planted);
+            assertEquals(401, carried.statusCode(), carried.body());
+            assertTrue(carried.body().contains("A title typed across the upgrade"), carried.body());
+        }
+        assertEquals(200, reader().get("/admin", "Cookie", planted).statusCode(), "on plain http the name is as it was");
     }
 
     @Test

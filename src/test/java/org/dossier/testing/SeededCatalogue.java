@@ -5,6 +5,7 @@ import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
 import org.dossier.app.DossierApp;
 import org.dossier.documents.ChangeFeed;
+import org.dossier.web.PublicUrl;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -110,5 +111,10 @@ public final class SeededCatalogue implements RunningCatalogue, BeforeAllCallbac
     /** Another app node on this catalogue's database; close it before the class ends. */
     public TestCatalogue anotherNode() {
         return catalogue.anotherNode();
+    }
+
+    /** Another app node on this catalogue's database, for readers who reach it at {@code site}; close it before the class ends. */
+    public TestCatalogue anotherNode(PublicUrl site) {
+        return catalogue.anotherNode(org.dossier.app.Protection.NONE, site);
     }
 }

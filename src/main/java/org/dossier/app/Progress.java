@@ -1,6 +1,9 @@
 package org.dossier.app;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -41,7 +44,23 @@ public final class Progress {
     }
 
     public static Progress onConsole(String what, long total) {
-        return new Progress(what, total, System.err, System.console() != null);
+        return new Progress(what, total, System.err, errorIsATerminal());
+    }
+
+    /**
+     * Whether standard error, where progress goes, is a terminal. {@code System.console()} asks it of
+     * standard input and output: {@code copy … 2> copy.log} typed at a terminal was taken for one, and
+     * wrote into the log a line redrawn with carriage returns and no line ends, rather than a line a
+     * minute. On Linux the descriptor's target says; elsewhere the console is the best guess.
+     */
+    static boolean errorIsATerminal() {
+        Path error = Path.of("/proc/self/fd/2");
+        try {
+            String target = Files.readSymbolicLink(error).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     public void advanceTo(long count) {

@@ -37,12 +37,6 @@ class SessionCookieBrowserTest {
         Editors.add(catalogue, "erin", Role.EDITOR);
     }
 
-    private static void signIn(Browser browser, String username) {
-        browser.find("input#username").sendKeys(username);
-        browser.find("input#password").sendKeys(Editors.PASSWORD);
-        browser.clickToNextPage(browser.find(".login button[type=submit]"));
-    }
-
     /** A live session of mallory's, as the cookie's value she would plant. */
     private static String mallorysSession() {
         Http mallory = catalogue.http().anotherVisitor();
@@ -64,7 +58,7 @@ class SessionCookieBrowserTest {
             browser.open(site + "/admin");
             String before = browser.find("header").getText();
             assertFalse(before.contains("mallory"), "taken for the planter before signing in: " + before);
-            signIn(browser, "erin");
+            Editors.signIn(browser, "erin");
             String page = browser.find("main").getText() + browser.find("header").getText();
             assertTrue(page.contains("erin"), page);
             assertFalse(page.contains("mallory"), "taken for the planter: " + page);
@@ -80,7 +74,7 @@ class SessionCookieBrowserTest {
         try (Browser browser = Browser.start()) {
             String site = "http://localhost:" + catalogue.app().port();
             browser.open(site + "/admin/login?return=%2Fadmin");
-            signIn(browser, "erin");
+            Editors.signIn(browser, "erin");
             assertTrue(browser.find("header").getText().contains("erin"), browser.find("header").getText());
             Cookie session = browser.driver().manage().getCookieNamed(AccessControl.SESSION_COOKIE);
             assertNotNull(session, browser.driver().manage().getCookies().toString());

@@ -60,16 +60,10 @@ class EditorFlowBrowserTest {
         return catalogue.baseUrl() + path;
     }
 
-    private static void signIn(Browser browser, String username) {
-        browser.find("input#username").sendKeys(username);
-        browser.find("input#password").sendKeys(Editors.PASSWORD);
-        browser.clickToNextPage(browser.find(".login button[type=submit]"));
-    }
-
     private static void openEditForm(Browser browser, String username) {
         browser.open(url("/admin/documents/" + id + "/edit"));
         if (browser.currentUrl().contains("/admin/login")) {
-            signIn(browser, username);
+            Editors.signIn(browser, username);
             browser.waitForUrlContaining("/edit");
         }
     }
@@ -106,7 +100,7 @@ class EditorFlowBrowserTest {
 
         alice.find("a.sign-in").click();
         alice.waitForUrlContaining("/admin/login");
-        signIn(alice, "alice");
+        Editors.signIn(alice, "alice");
         alice.waitForUrlContaining("/documents/" + id + "/");
         assertEquals(oldAddress, alice.currentUrl(), "signing in leads back to the record");
 
@@ -239,7 +233,7 @@ class EditorFlowBrowserTest {
             plain.phone();
             plain.textSize(200);
             plain.open(url("/admin/documents/" + id + "/edit"));
-            signIn(plain, "alice");
+            Editors.signIn(plain, "alice");
             plain.waitForUrlContaining("/edit");
             assertTrue(plain.find("#people-choices .choice-list").isDisplayed(), "the plain ticks are the form");
             long wide = (Long) plain.script("return document.documentElement.scrollWidth;");
@@ -257,7 +251,7 @@ class EditorFlowBrowserTest {
     void withoutJavaScriptARefusedSaveTakesTheFocusToTheErrorSummary() {
         try (Browser plain = Browser.startWithoutJavaScript()) {
             plain.open(url("/admin/documents/" + id + "/edit"));
-            signIn(plain, "alice");
+            Editors.signIn(plain, "alice");
             plain.waitForUrlContaining("/edit");
             assertEquals("body", plain.focused().getTagName(), "an unrefused form leaves the focus alone");
             plain.find("#title").clear();
@@ -291,7 +285,7 @@ class EditorFlowBrowserTest {
         assertTrue(bob.find(".login .form-problem").getText().contains("nothing was saved yet"), bob.find(".login").getText());
         assertEquals(List.of(), org.dossier.testing.Axe.violations(bob), "the sign-in form that carries the save");
 
-        signIn(bob, "bob");
+        Editors.signIn(bob, "bob");
         assertEquals(List.of(), org.dossier.testing.Axe.violations(bob), "the page that sends it again");
         // The focus on what there is to do, described by why: it stayed at the top of the page.
         assertEquals("Send it again", bob.focused().getText());

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.dossier.accounts.Accounts;
 import org.dossier.accounts.Role;
 import org.dossier.app.Database;
+import org.dossier.testing.Browser;
 import org.dossier.testing.Http;
 import org.dossier.testing.RunningCatalogue;
 import org.jsoup.Jsoup;
@@ -36,6 +37,13 @@ public final class Editors {
     /** A new visitor, signed in through the sign-in form. */
     public static Http signIn(RunningCatalogue catalogue, String username) {
         return signIn(catalogue.http().anotherVisitor(), username);
+    }
+
+    /** Signs in through the sign-in form the browser shows, and waits for the page it leads to. */
+    public static void signIn(Browser browser, String username) {
+        browser.find("input#username").sendKeys(username);
+        browser.find("input#password").sendKeys(PASSWORD);
+        browser.clickToNextPage(browser.find(".login button[type=submit]"));
     }
 
     /** {@code http}, signed in through the sign-in form. */

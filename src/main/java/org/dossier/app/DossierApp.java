@@ -539,17 +539,18 @@ public final class DossierApp implements AutoCloseable {
      */
     public DossierApp start() throws IOException, ImportRejectedException {
         refuseUnwritableIndexFolder();
-        boolean seeding = seedsToImport();
-        if (seeding) {
+        if (!seedsToImport()) {
+            // The index opens while the server starts, and is open (or nearly) once it listens.
+            openIndex();
+            listen();
+        } else {
             operations.firstImport().begin();
-        }
-        listen();
-        if (seeding) {
+            listen();
             LOG.info("Listening on port {} while the seed pages are imported: /health answers, /ready and every "
                     + "page say 503 until they are in", port());
             importSeeds();
+            openIndex();
         }
-        openIndex();
         opening.awaitOpen();
         startPendingMerges();
         warmUpInBackground();

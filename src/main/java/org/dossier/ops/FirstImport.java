@@ -69,7 +69,7 @@ public final class FirstImport {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("loading", "the seed pages are being imported");
         if (entries > 0) {
-            // Known once the pages are read and checked: the first pass counts them.
+            // Known once the writing begins: the first pass reads and checks the pages, and writes nothing.
             details.put("written", written);
             details.put("entries", entries);
         }

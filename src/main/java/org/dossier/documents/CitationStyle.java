@@ -191,7 +191,7 @@ public enum CitationStyle {
                 initials.append(Character.toUpperCase(parts[i].charAt(0))).append('.');
             }
         }
-        return p.family() + ", " + initials;
+        return p.family() + ", " + initials + (p.suffix().isEmpty() ? "" : ", " + p.suffix());
     }
 
     /** "A", "A and B", "A, B, and C". */

@@ -111,6 +111,9 @@ final class CslJsonFormat implements ExportFormat {
                 if (!p.given().isEmpty()) {
                     json.writeStringField("given", p.given());
                 }
+                if (!p.suffix().isEmpty()) {
+                    json.writeStringField("suffix", p.suffix());
+                }
                 if (p.familyFirst() && !p.given().isEmpty()) {
                     // "Mao Zedong" is written family name first in every position: without this,
                     // citeproc puts a romanised name's given name first in a note ("Zedong Mao").

@@ -311,6 +311,35 @@ class CitationRoundTripTest {
         assertNull(item.getRecipient()[1].getFamily());
     }
 
+    @Test
+    void aSuffixAfterTheGivenNamesIsReadBackAsTheSuffixFromBibTeXCslJsonAndJsonLd() throws Exception {
+        PersonLink davies = new PersonLink(9, "davies", "John Paton Davies Jr.", "Davies, John Paton, Jr.", false,
+                PersonRole.AUTHOR);
+        Citation c = new Citation(8, 1, "Memorandum", DocumentDate.ofYear(1950), "Memorandum", List.of(), List.of(davies),
+                List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.NONE);
+
+        BibTeXEntry entry = new BibTeXParser().parse(new StringReader(export(ExportFormat.BIBTEX, c)))
+                .resolveEntry(new Key("dossier-8-v1"));
+        CSLName fromBibTeX = new BibTeXConverter().toItemData(entry).getAuthor()[0];
+        assertEquals(List.of("Davies", "John Paton", "Jr."),
+                java.util.Arrays.asList(fromBibTeX.getFamily(), fromBibTeX.getGiven(), fromBibTeX.getSuffix()),
+                "BibTeX's 'von Last, Jr, First': 'Davies, John Paton, Jr.' has 'John Paton' for the suffix and 'Jr.' for a name");
+
+        @SuppressWarnings("unchecked")
+        CSLName fromCsl = CSLItemData.fromJson((Map<String, Object>) new JsonParser(new JsonLexer(
+                new StringReader(export(ExportFormat.CSL_JSON, c)))).parseArray().get(0)).getAuthor()[0];
+        assertEquals(List.of("Davies", "John Paton", "Jr."),
+                java.util.Arrays.asList(fromCsl.getFamily(), fromCsl.getGiven(), fromCsl.getSuffix()));
+
+        com.fasterxml.jackson.databind.JsonNode person = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(RecordJsonLd.of(c, c.permalink())).get("author").get(0);
+        assertEquals("John Paton", person.get("givenName").asText());
+        assertEquals("Jr.", person.get("honorificSuffix").asText());
+
+        RISReference ris = new RISParser().parse(new StringReader(export(ExportFormat.RIS, c))).getReferences().get(0);
+        assertArrayEquals(new String[] {"Davies, John Paton, Jr."}, ris.getAuthors(), "RIS's own 'Last, First, Suffix'");
+    }
+
     /** A name a parser kept in one piece, as a family name or as a literal. */
     private static String whole(CSLName name) {
         return name.getFamily() != null ? name.getFamily() : name.getLiteral();

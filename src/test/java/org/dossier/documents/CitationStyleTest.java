@@ -135,6 +135,20 @@ class CitationStyleTest {
         assertEquals("Stalin, J., Molotov, V., & Kim, I. S.", CitationStyle.APA.format(three).text().split(" \\(")[0]);
     }
 
+    /** A library authority heading's suffix: "Davies, John Paton, Jr.". */
+    @Test
+    void aSuffixInTheSortFormStaysASuffixInEveryStyle() {
+        Citation c = authored(List.of(author(5, "John Paton Davies Jr.", "Davies, John Paton, Jr.")), "Memorandum");
+        assertEquals("Davies, J. P., Jr. (1949, May 26).", CitationStyle.APA.format(c).text().split(" Cable")[0],
+                "not 'Davies, J. P. J.', the suffix taken for an initial");
+        assertEquals("Davies, John Paton, Jr.", CitationStyle.CHICAGO_BIBLIOGRAPHY.format(c).text().split(" \u201C")[0]);
+        assertEquals("John Paton Davies Jr.,", CitationStyle.CHICAGO_NOTE.format(c).text().split(" \u201C")[0]);
+    }
+
+    private static PersonLink author(int id, String name, String sortName) {
+        return new PersonLink(id, "person-" + id, name, sortName, false, org.dossier.authorities.PersonRole.AUTHOR);
+    }
+
     @Test
     void aNameWrittenFamilyNameFirstIsNeverInverted() {
         Citation c = authored(List.of(KIM), null);

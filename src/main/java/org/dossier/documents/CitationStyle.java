@@ -25,7 +25,7 @@ public enum CitationStyle {
         public FormattedCitation format(Citation c) {
             var out = new FormattedCitation.Builder();
             if (!c.authors().isEmpty()) {
-                out.text(naturalList(c.authors()) + ", ");
+                out.text(noteList(c.authors()) + ", ");
             }
             out.quoted(c.title(), ',').text(" ");
             String description = description(c, true);
@@ -138,11 +138,27 @@ public enum CitationStyle {
         return FormattedCitation.Builder.isolated(name);
     }
 
-    /** Chicago's bibliography: the first name inverted ("Stalin, Joseph, and Vyacheslav Molotov"). */
+    /**
+     * Chicago's note (CMOS 14.76): up to three authors by name, four or more as the first "et al."
+     * ("Joseph Stalin et al."), as the Chicago CSL style has it ({@code et-al-min="4"}).
+     */
+    static String noteList(java.util.List<PersonLink> people) {
+        return people.size() >= 4 ? isolated(people.get(0).name()) + " et al." : naturalList(people);
+    }
+
+    /**
+     * Chicago's bibliography: the first name inverted ("Stalin, Joseph, and Vyacheslav Molotov");
+     * up to ten authors by name, more than ten as the first seven and "et al." (CMOS 14.76, the
+     * Chicago CSL style's {@code et-al-min="11" et-al-use-first="7"}).
+     */
     static String bibliographyList(java.util.List<PersonLink> people) {
         var names = new java.util.ArrayList<String>();
         names.add(isolated(people.get(0).bibliographic()));
-        people.stream().skip(1).map(p -> isolated(p.name())).forEach(names::add);
+        people.stream().skip(1).limit(people.size() > 10 ? 6 : people.size()).map(p -> isolated(p.name()))
+                .forEach(names::add);
+        if (people.size() > 10) {
+            return String.join(", ", names) + ", et al.";
+        }
         if (names.size() == 2 && names.get(0).contains(",")) {
             return names.get(0) + ", and " + names.get(1);
         }

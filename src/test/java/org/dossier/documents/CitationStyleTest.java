@@ -135,6 +135,22 @@ class CitationStyleTest {
         assertEquals("Stalin, J., Molotov, V., & Kim, I. S.", CitationStyle.APA.format(three).text().split(" \\(")[0]);
     }
 
+    /** CMOS 14.76, as the Chicago CSL style sets it (citeproc-js gives the same names and punctuation). */
+    @Test
+    void aChicagoNoteNamesFourOrMoreAuthorsAsTheFirstEtAlAndItsBibliographyMoreThanTenAsTheFirstSeven() {
+        Citation four = authored(List.of(STALIN, MOLOTOV, KIM, author(5, "Lavrentiy Beria", "Beria, Lavrentiy")), "Cable");
+        assertEquals("Joseph Stalin et al.,", CitationStyle.CHICAGO_NOTE.format(four).text().split(" \u201C")[0]);
+        assertEquals("Stalin, Joseph, Vyacheslav Molotov, Kim Il Sung, and Lavrentiy Beria.",
+                CitationStyle.CHICAGO_BIBLIOGRAPHY.format(four).text().split(" \u201C")[0], "up to ten, every one");
+        List<PersonLink> eleven = java.util.stream.IntStream.rangeClosed(1, 11)
+                .mapToObj(i -> author(10 + i, "Given" + i + " Family" + i, "Family" + i + ", Given" + i)).toList();
+        assertEquals("Family1, Given1, Given2 Family2, Given3 Family3, Given4 Family4, Given5 Family5, Given6 Family6, "
+                + "Given7 Family7, et al.", CitationStyle.CHICAGO_BIBLIOGRAPHY.format(authored(eleven, "Cable")).text()
+                .split(" \u201C")[0]);
+        assertEquals("Given1 Family1 et al.,", CitationStyle.CHICAGO_NOTE.format(authored(eleven, "Cable")).text()
+                .split(" \u201C")[0]);
+    }
+
     /** A library authority heading's suffix: "Davies, John Paton, Jr.". */
     @Test
     void aSuffixInTheSortFormStaysASuffixInEveryStyle() {

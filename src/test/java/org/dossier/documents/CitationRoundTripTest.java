@@ -324,6 +324,11 @@ class CitationRoundTripTest {
         assertEquals(List.of("Davies", "John Paton", "Jr."),
                 java.util.Arrays.asList(fromBibTeX.getFamily(), fromBibTeX.getGiven(), fromBibTeX.getSuffix()),
                 "BibTeX's 'von Last, Jr, First': 'Davies, John Paton, Jr.' has 'John Paton' for the suffix and 'Jr.' for a name");
+        assertEquals(List.of(new ZoteroImport.Creator("Davies", "John Paton, Jr.", "author")),
+                ZoteroImport.bibTeX(export(ExportFormat.BIBTEX, c)).creators(),
+                "as Zotero keeps a suffix, after the first name; not 'Jr., John Paton'");
+        assertEquals(List.of(new ZoteroImport.Creator("Davies", "John Paton, Jr.", "author")),
+                ZoteroImport.ris(export(ExportFormat.RIS, c)).creators());
 
         @SuppressWarnings("unchecked")
         CSLName fromCsl = CSLItemData.fromJson((Map<String, Object>) new JsonParser(new JsonLexer(

@@ -65,7 +65,12 @@ final class BibTeXFormat implements ExportFormat {
                     field(out, "recipient", names(c.recipients()));
                 }
                 field(out, "howpublished", escape(c.archive()));
-                field(out, "version", String.valueOf(c.version()));
+                if (!c.sent()) {
+                    // biblatex prints a @letter with its @misc driver, which prints the version and
+                    // then the note: with both, every letter read "Version 2. Version 2.". The note
+                    // says it in every style, classic BibTeX's too, which print no version field.
+                    field(out, "version", String.valueOf(c.version()));
+                }
                 field(out, "note", "Version " + c.version());
                 if (!c.summary().isEmpty()) {
                     field(out, "abstract", escape(String.join(" ", c.summary())));

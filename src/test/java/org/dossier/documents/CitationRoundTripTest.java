@@ -80,7 +80,9 @@ class CitationRoundTripTest {
         assertEquals("February", entry.getField(BibTeXEntry.KEY_MONTH).toUserString(),
                 "the month is BibTeX's own macro, which every style knows");
         assertEquals("https://dossier.example.org/documents/7/v/3", entry.getField(BibTeXEntry.KEY_URL).toUserString());
-        assertEquals("3", entry.getField(new Key("version")).toUserString());
+        assertEquals("Version 3", entry.getField(BibTeXEntry.KEY_NOTE).toUserString());
+        assertNull(entry.getField(new Key("version")), "biblatex's @misc driver, which prints a @letter, would print "
+                + "the version and the note one after the other: 'Version 3. Version 3.'");
         assertEquals("2026-05-04", entry.getField(new Key("urldate")).toUserString());
         assertEquals("Korean and Russian", entry.getField(new Key("language")).toUserString(), "biblatex's list");
         assertEquals("1942-02", new BibTeXConverter().toItemData(entry).getIssued().getRaw());
@@ -116,6 +118,9 @@ class CitationRoundTripTest {
                 ZoteroImport.bibTeX(bib), bib);
         BibTeXEntry entry = new BibTeXParser().parse(new StringReader(bib)).resolveEntry(new Key("dossier-8-v1"));
         assertEquals(BibTeXEntry.TYPE_UNPUBLISHED, entry.getType());
+        assertEquals("1", entry.getField(new Key("version")).toUserString(),
+                "biblatex's @unpublished driver prints the note and no version: both are given");
+        assertEquals("Version 1", entry.getField(BibTeXEntry.KEY_NOTE).toUserString());
         assertEquals("manuscript", new BibTeXConverter().toItemData(entry).getType().toString(),
                 "citeproc-java reads an @unpublished as CSL's manuscript, as the CSL-JSON download is");
     }

@@ -175,11 +175,18 @@ public enum CitationStyle {
         };
     }
 
-    /** APA: "Stalin, J.", "Kim, I. S., & Pak, H.-Y."; an organisation by its whole name. */
+    /**
+     * APA: "Stalin, J.", "Kim, I. S., & Pak, H.-Y."; an organisation by its whole name; twenty-one
+     * or more as the first nineteen, an ellipsis and the last, with no ampersand (APA 7, 9.8; the
+     * APA CSL style's {@code et-al-min="21" et-al-use-first="19" et-al-use-last="true"}).
+     */
     static String apaList(java.util.List<PersonLink> people) {
         var names = people.stream().map(p -> isolated(apaName(p))).toList();
         if (names.size() == 1) {
             return names.get(0);
+        }
+        if (names.size() >= 21) {
+            return String.join(", ", names.subList(0, 19)) + ", \u2026 " + names.get(names.size() - 1);
         }
         return String.join(", ", names.subList(0, names.size() - 1)) + ", & " + names.get(names.size() - 1);
     }

@@ -151,6 +151,19 @@ class CitationStyleTest {
                 .split(" \u201C")[0]);
     }
 
+    /** APA 7, 9.8, as citeproc-js sets it with the APA CSL style. */
+    @Test
+    void apaNamesTwentyOneOrMoreAuthorsAsTheFirstNineteenAnEllipsisAndTheLast() {
+        List<PersonLink> many = java.util.stream.IntStream.rangeClosed(1, 22)
+                .mapToObj(i -> author(10 + i, "Given" + i + " Family" + i, "Family" + i + ", Given" + i)).toList();
+        String nineteen = java.util.stream.IntStream.rangeClosed(1, 19).mapToObj(i -> "Family" + i + ", G.")
+                .collect(java.util.stream.Collectors.joining(", "));
+        assertEquals(nineteen + ", \u2026 Family22, G. (1949, May 26).",
+                CitationStyle.APA.format(authored(many, "Cable")).text().split(" Cable")[0]);
+        assertEquals(nineteen + ", & Family20, G. (1949, May 26).", CitationStyle.APA.format(authored(many.subList(0, 20),
+                "Cable")).text().split(" Cable")[0], "up to twenty, every one");
+    }
+
     /** A library authority heading's suffix: "Davies, John Paton, Jr.". */
     @Test
     void aSuffixInTheSortFormStaysASuffixInEveryStyle() {

@@ -83,6 +83,16 @@ public record PersonLink(int id, String key, String name, String sortName, boole
         return suffix > 0 ? sortName.substring(suffix + 2).strip() : "";
     }
 
+    /**
+     * Whether the family name starts with a particle written in lower case ("de Gaulle", "von
+     * Braun"): the sort form says it belongs to the family name, sorted under "d", where a CSL
+     * processor would split it off and the Chicago style print "Gaulle, Charles de".
+     */
+    public boolean familyHasParticle() {
+        String family = family();
+        return !organisation && !family.isEmpty() && Character.isLowerCase(family.codePointAt(0));
+    }
+
     /** Whether the name is written family name first ("Mao Zedong"): it is never inverted in prose. */
     public boolean familyFirst() {
         return organisation || !sortName.contains(", ");

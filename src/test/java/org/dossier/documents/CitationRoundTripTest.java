@@ -350,6 +350,31 @@ class CitationRoundTripTest {
         assertArrayEquals(new String[] {"Davies, John Paton, Jr."}, ris.getAuthors(), "RIS's own 'Last, First, Suffix'");
     }
 
+    /**
+     * A sort form that keeps a particle in the family name ("de Gaulle, Charles", sorted under D):
+     * citeproc-js would split it off unless told the name is as parsed, and the Chicago style would
+     * cite "Gaulle, Charles de" under G. (BibTeX reads it as a "von" part, as BibTeX does every
+     * such particle: biblatex's useprefix decides; braced, "{de Gaulle}, Charles", citeproc-java
+     * reads the literal "de Gaulle" and drops "Charles".)
+     */
+    @Test
+    void aParticleTheSortFormKeepsInTheFamilyNameIsMarkedSoForCslProcessors() throws Exception {
+        PersonLink deGaulle = new PersonLink(9, "de-gaulle", "Charles de Gaulle", "de Gaulle, Charles", false,
+                PersonRole.AUTHOR);
+        PersonLink beauvoir = new PersonLink(10, "beauvoir", "Simone de Beauvoir", "Beauvoir, Simone de", false,
+                PersonRole.AUTHOR);
+        Citation c = new Citation(8, 1, "Memorandum", DocumentDate.ofYear(1960), "Memorandum", List.of(),
+                List.of(deGaulle, beauvoir), List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.NONE);
+        @SuppressWarnings("unchecked")
+        CSLName[] fromCsl = CSLItemData.fromJson((Map<String, Object>) new JsonParser(new JsonLexer(
+                new StringReader(export(ExportFormat.CSL_JSON, c)))).parseArray().get(0)).getAuthor();
+        assertEquals(List.of("de Gaulle", "Charles"), java.util.Arrays.asList(fromCsl[0].getFamily(), fromCsl[0].getGiven()));
+        assertEquals(Boolean.FALSE, fromCsl[0].getParseNames(), "citeproc-js keeps 'de Gaulle, Charles' as it is");
+        assertNull(fromCsl[1].getParseNames(), "'Simone de' is citeproc's to parse: 'Beauvoir, Simone de', 'Simone de Beauvoir'");
+        assertEquals(new ZoteroImport.Creator("de Gaulle", "Charles", "author"),
+                ZoteroImport.cslJson(export(ExportFormat.CSL_JSON, c)).get(0).creators().get(0));
+    }
+
     /** A name a parser kept in one piece, as a family name or as a literal. */
     private static String whole(CSLName name) {
         return name.getFamily() != null ? name.getFamily() : name.getLiteral();

@@ -203,6 +203,12 @@ public enum CitationStyle {
             if (initials.length() > 0) {
                 initials.append(' ');
             }
+            if (Character.isLowerCase(word.codePointAt(0))) {
+                // A particle after the given names, as library headings write it ("Gaulle, Charles
+                // de"): kept as a word, "Gaulle, C. de", as citeproc-js sets it, not "C. D.".
+                initials.append(word);
+                continue;
+            }
             String[] parts = word.split("-");
             for (int i = 0; i < parts.length; i++) {
                 if (parts[i].isEmpty()) {

@@ -164,6 +164,17 @@ class CitationStyleTest {
                 "Cable")).text().split(" Cable")[0], "up to twenty, every one");
     }
 
+    /** Library authority headings write "Gaulle, Charles de", "Braun, Wernher von"; citeproc-js's APA gives "Gaulle, C. de". */
+    @Test
+    void apaKeepsAParticleAfterTheGivenNamesAsAWordNotAnInitial() {
+        Citation c = authored(List.of(author(5, "Charles de Gaulle", "Gaulle, Charles de"),
+                author(6, "Wernher von Braun", "Braun, Wernher von")), "Memorandum");
+        assertEquals("Gaulle, C. de, & Braun, W. von. (1949, May 26).", CitationStyle.APA.format(c).text().split(" Cable")[0],
+                "not 'Gaulle, C. D.' and 'Braun, W. V.'");
+        assertEquals("Gaulle, Charles de, and Wernher von Braun.", CitationStyle.CHICAGO_BIBLIOGRAPHY.format(c).text()
+                .split(" \u201C")[0]);
+    }
+
     /** A library authority heading's suffix: "Davies, John Paton, Jr.". */
     @Test
     void aSuffixInTheSortFormStaysASuffixInEveryStyle() {

@@ -65,7 +65,12 @@ final class BibTeXFormat implements ExportFormat {
                     field(out, "recipient", names(c.recipients()));
                 }
                 field(out, "howpublished", escape(c.archive()));
-                field(out, "version", String.valueOf(c.version()));
+                if (!c.sent()) {
+                    // biblatex prints a @letter with its @misc driver, which prints the version and
+                    // then the note: with both, every letter read "Version 2. Version 2.". The note
+                    // says it in every style, classic BibTeX's too, which print no version field.
+                    field(out, "version", String.valueOf(c.version()));
+                }
                 field(out, "note", "Version " + c.version());
                 if (!c.summary().isEmpty()) {
                     field(out, "abstract", escape(String.join(" ", c.summary())));
@@ -97,11 +102,22 @@ final class BibTeXFormat implements ExportFormat {
     /**
      * A BibTeX name list: "Stalin, Joseph and Molotov, Vyacheslav". A name written family name
      * first ("Kim Il Sung") and an organisation are braced whole, so that no style splits,
-     * reorders or abbreviates them.
+     * reorders or abbreviates them. A suffix goes where BibTeX reads one, "von Last, Jr, First"
+     * ("Davies, Jr., John Paton"): after the given names, "Davies, John Paton, Jr." would make
+     * "John Paton" the suffix and "Jr." the first name.
      */
     static String names(java.util.List<PersonLink> people) {
-        return String.join(" and ", people.stream()
-                .map(p -> p.familyFirst() ? "{" + escape(p.name()) + "}" : escape(p.inverted())).toList());
+        return String.join(" and ", people.stream().map(BibTeXFormat::name).toList());
+    }
+
+    private static String name(PersonLink p) {
+        if (p.familyFirst()) {
+            return "{" + escape(p.name()) + "}";
+        }
+        if (p.suffix().isEmpty() || p.given().isEmpty()) {
+            return escape(p.inverted());
+        }
+        return escape(p.family()) + ", " + escape(p.suffix()) + ", " + escape(p.given());
     }
 
     private static void field(Writer out, String name, String value) throws IOException {

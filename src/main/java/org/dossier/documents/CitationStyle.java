@@ -25,7 +25,7 @@ public enum CitationStyle {
         public FormattedCitation format(Citation c) {
             var out = new FormattedCitation.Builder();
             if (!c.authors().isEmpty()) {
-                out.text(naturalList(c.authors()) + ", ");
+                out.text(noteList(c.authors()) + ", ");
             }
             out.quoted(c.title(), ',').text(" ");
             String description = description(c, true);
@@ -138,11 +138,27 @@ public enum CitationStyle {
         return FormattedCitation.Builder.isolated(name);
     }
 
-    /** Chicago's bibliography: the first name inverted ("Stalin, Joseph, and Vyacheslav Molotov"). */
+    /**
+     * Chicago's note (CMOS 14.76): up to three authors by name, four or more as the first "et al."
+     * ("Joseph Stalin et al."), as the Chicago CSL style has it ({@code et-al-min="4"}).
+     */
+    static String noteList(java.util.List<PersonLink> people) {
+        return people.size() >= 4 ? isolated(people.get(0).name()) + " et al." : naturalList(people);
+    }
+
+    /**
+     * Chicago's bibliography: the first name inverted ("Stalin, Joseph, and Vyacheslav Molotov");
+     * up to ten authors by name, more than ten as the first seven and "et al." (CMOS 14.76, the
+     * Chicago CSL style's {@code et-al-min="11" et-al-use-first="7"}).
+     */
     static String bibliographyList(java.util.List<PersonLink> people) {
         var names = new java.util.ArrayList<String>();
         names.add(isolated(people.get(0).bibliographic()));
-        people.stream().skip(1).map(p -> isolated(p.name())).forEach(names::add);
+        people.stream().skip(1).limit(people.size() > 10 ? 6 : people.size()).map(p -> isolated(p.name()))
+                .forEach(names::add);
+        if (people.size() > 10) {
+            return String.join(", ", names) + ", et al.";
+        }
         if (names.size() == 2 && names.get(0).contains(",")) {
             return names.get(0) + ", and " + names.get(1);
         }
@@ -159,11 +175,18 @@ public enum CitationStyle {
         };
     }
 
-    /** APA: "Stalin, J.", "Kim, I. S., & Pak, H.-Y."; an organisation by its whole name. */
+    /**
+     * APA: "Stalin, J.", "Kim, I. S., & Pak, H.-Y."; an organisation by its whole name; twenty-one
+     * or more as the first nineteen, an ellipsis and the last, with no ampersand (APA 7, 9.8; the
+     * APA CSL style's {@code et-al-min="21" et-al-use-first="19" et-al-use-last="true"}).
+     */
     static String apaList(java.util.List<PersonLink> people) {
         var names = people.stream().map(p -> isolated(apaName(p))).toList();
         if (names.size() == 1) {
             return names.get(0);
+        }
+        if (names.size() >= 21) {
+            return String.join(", ", names.subList(0, 19)) + ", \u2026 " + names.get(names.size() - 1);
         }
         return String.join(", ", names.subList(0, names.size() - 1)) + ", & " + names.get(names.size() - 1);
     }
@@ -180,6 +203,12 @@ public enum CitationStyle {
             if (initials.length() > 0) {
                 initials.append(' ');
             }
+            if (Character.isLowerCase(word.codePointAt(0))) {
+                // A particle after the given names, as library headings write it ("Gaulle, Charles
+                // de"): kept as a word, "Gaulle, C. de", as citeproc-js sets it, not "C. D.".
+                initials.append(word);
+                continue;
+            }
             String[] parts = word.split("-");
             for (int i = 0; i < parts.length; i++) {
                 if (parts[i].isEmpty()) {
@@ -191,7 +220,7 @@ public enum CitationStyle {
                 initials.append(Character.toUpperCase(parts[i].charAt(0))).append('.');
             }
         }
-        return p.family() + ", " + initials;
+        return p.family() + ", " + initials + (p.suffix().isEmpty() ? "" : ", " + p.suffix());
     }
 
     /** "A", "A and B", "A, B, and C". */

@@ -111,6 +111,15 @@ final class CslJsonFormat implements ExportFormat {
                 if (!p.given().isEmpty()) {
                     json.writeStringField("given", p.given());
                 }
+                if (!p.suffix().isEmpty()) {
+                    json.writeStringField("suffix", p.suffix());
+                }
+                if (p.familyHasParticle()) {
+                    // "de Gaulle" is the family name, as its sort form says: without this,
+                    // citeproc-js splits "de" off and the Chicago style cites "Gaulle, Charles de"
+                    // and sorts it under G.
+                    json.writeBooleanField("parse-names", false);
+                }
                 if (p.familyFirst() && !p.given().isEmpty()) {
                     // "Mao Zedong" is written family name first in every position: without this,
                     // citeproc puts a romanised name's given name first in a note ("Zedong Mao").

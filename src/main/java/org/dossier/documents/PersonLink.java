@@ -50,17 +50,47 @@ public record PersonLink(int id, String key, String name, String sortName, boole
         return space > 0 ? name.substring(0, space) : name;
     }
 
-    /** The given names ("Joseph", "Zedong"), or "" for an organisation or a single name. */
+    /**
+     * The given names ("Joseph", "Zedong"), or "" for an organisation or a single name; without the
+     * suffix a sort form may end with ("Davies, John Paton, Jr." has "John Paton").
+     */
     public String given() {
         if (organisation) {
             return "";
         }
         int comma = sortName.indexOf(", ");
         if (comma > 0) {
-            return sortName.substring(comma + 2);
+            int suffix = sortName.indexOf(", ", comma + 2);
+            return sortName.substring(comma + 2, suffix > 0 ? suffix : sortName.length());
         }
         int space = name.indexOf(' ');
         return space > 0 ? name.substring(space + 1) : "";
+    }
+
+    /**
+     * The suffix after the given names, as a sort form written "Family, Given, Suffix" (as library
+     * authority headings write it) has it: "Jr." of "Davies, John Paton, Jr.", "III"; "" for none.
+     * Every format that has a place for it puts it there (BibTeX's "von Last, Jr, First", CSL's
+     * {@code suffix}, APA's "Davies, J. P., Jr."): taken for given names, it became APA's
+     * "Davies, J. P. J." and BibTeX's first name.
+     */
+    public String suffix() {
+        if (organisation) {
+            return "";
+        }
+        int comma = sortName.indexOf(", ");
+        int suffix = comma > 0 ? sortName.indexOf(", ", comma + 2) : -1;
+        return suffix > 0 ? sortName.substring(suffix + 2).strip() : "";
+    }
+
+    /**
+     * Whether the family name starts with a particle written in lower case ("de Gaulle", "von
+     * Braun"): the sort form says it belongs to the family name, sorted under "d", where a CSL
+     * processor would split it off and the Chicago style print "Gaulle, Charles de".
+     */
+    public boolean familyHasParticle() {
+        String family = family();
+        return !organisation && !family.isEmpty() && Character.isLowerCase(family.codePointAt(0));
     }
 
     /** Whether the name is written family name first ("Mao Zedong"): it is never inverted in prose. */
@@ -68,9 +98,13 @@ public record PersonLink(int id, String key, String name, String sortName, boole
         return organisation || !sortName.contains(", ");
     }
 
-    /** "Stalin, Joseph", "Mao, Zedong": the family name, a comma, the given names; an organisation whole. */
+    /**
+     * "Stalin, Joseph", "Mao, Zedong", "Davies, John Paton, Jr.": the family name, a comma, the given
+     * names, and the suffix after another; an organisation whole.
+     */
     public String inverted() {
-        return given().isEmpty() ? family() : family() + ", " + given();
+        String inverted = given().isEmpty() ? family() : family() + ", " + given();
+        return suffix().isEmpty() ? inverted : inverted + ", " + suffix();
     }
 
     /**

@@ -121,6 +121,9 @@ public final class RecordJsonLd {
                 if (!p.given().isEmpty()) {
                     agent.put("givenName", p.given());
                 }
+                if (!p.suffix().isEmpty()) {
+                    agent.put("honorificSuffix", p.suffix());
+                }
             }
             return agent;
         }).toList();

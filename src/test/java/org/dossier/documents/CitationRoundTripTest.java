@@ -80,7 +80,9 @@ class CitationRoundTripTest {
         assertEquals("February", entry.getField(BibTeXEntry.KEY_MONTH).toUserString(),
                 "the month is BibTeX's own macro, which every style knows");
         assertEquals("https://dossier.example.org/documents/7/v/3", entry.getField(BibTeXEntry.KEY_URL).toUserString());
-        assertEquals("3", entry.getField(new Key("version")).toUserString());
+        assertEquals("Version 3", entry.getField(BibTeXEntry.KEY_NOTE).toUserString());
+        assertNull(entry.getField(new Key("version")), "biblatex's @misc driver, which prints a @letter, would print "
+                + "the version and the note one after the other: 'Version 3. Version 3.'");
         assertEquals("2026-05-04", entry.getField(new Key("urldate")).toUserString());
         assertEquals("Korean and Russian", entry.getField(new Key("language")).toUserString(), "biblatex's list");
         assertEquals("1942-02", new BibTeXConverter().toItemData(entry).getIssued().getRaw());
@@ -116,6 +118,9 @@ class CitationRoundTripTest {
                 ZoteroImport.bibTeX(bib), bib);
         BibTeXEntry entry = new BibTeXParser().parse(new StringReader(bib)).resolveEntry(new Key("dossier-8-v1"));
         assertEquals(BibTeXEntry.TYPE_UNPUBLISHED, entry.getType());
+        assertEquals("1", entry.getField(new Key("version")).toUserString(),
+                "biblatex's @unpublished driver prints the note and no version: both are given");
+        assertEquals("Version 1", entry.getField(BibTeXEntry.KEY_NOTE).toUserString());
         assertEquals("manuscript", new BibTeXConverter().toItemData(entry).getType().toString(),
                 "citeproc-java reads an @unpublished as CSL's manuscript, as the CSL-JSON download is");
     }
@@ -309,6 +314,65 @@ class CitationRoundTripTest {
         assertEquals("Joseph", item.getRecipient()[0].getGiven());
         assertEquals("Legation of Hungary in the DPRK", item.getRecipient()[1].getLiteral());
         assertNull(item.getRecipient()[1].getFamily());
+    }
+
+    @Test
+    void aSuffixAfterTheGivenNamesIsReadBackAsTheSuffixFromBibTeXCslJsonAndJsonLd() throws Exception {
+        PersonLink davies = new PersonLink(9, "davies", "John Paton Davies Jr.", "Davies, John Paton, Jr.", false,
+                PersonRole.AUTHOR);
+        Citation c = new Citation(8, 1, "Memorandum", DocumentDate.ofYear(1950), "Memorandum", List.of(), List.of(davies),
+                List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.NONE);
+
+        BibTeXEntry entry = new BibTeXParser().parse(new StringReader(export(ExportFormat.BIBTEX, c)))
+                .resolveEntry(new Key("dossier-8-v1"));
+        CSLName fromBibTeX = new BibTeXConverter().toItemData(entry).getAuthor()[0];
+        assertEquals(List.of("Davies", "John Paton", "Jr."),
+                java.util.Arrays.asList(fromBibTeX.getFamily(), fromBibTeX.getGiven(), fromBibTeX.getSuffix()),
+                "BibTeX's 'von Last, Jr, First': 'Davies, John Paton, Jr.' has 'John Paton' for the suffix and 'Jr.' for a name");
+        assertEquals(List.of(new ZoteroImport.Creator("Davies", "John Paton, Jr.", "author")),
+                ZoteroImport.bibTeX(export(ExportFormat.BIBTEX, c)).creators(),
+                "as Zotero keeps a suffix, after the first name; not 'Jr., John Paton'");
+        assertEquals(List.of(new ZoteroImport.Creator("Davies", "John Paton, Jr.", "author")),
+                ZoteroImport.ris(export(ExportFormat.RIS, c)).creators());
+
+        @SuppressWarnings("unchecked")
+        CSLName fromCsl = CSLItemData.fromJson((Map<String, Object>) new JsonParser(new JsonLexer(
+                new StringReader(export(ExportFormat.CSL_JSON, c)))).parseArray().get(0)).getAuthor()[0];
+        assertEquals(List.of("Davies", "John Paton", "Jr."),
+                java.util.Arrays.asList(fromCsl.getFamily(), fromCsl.getGiven(), fromCsl.getSuffix()));
+
+        com.fasterxml.jackson.databind.JsonNode person = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(RecordJsonLd.of(c, c.permalink())).get("author").get(0);
+        assertEquals("John Paton", person.get("givenName").asText());
+        assertEquals("Jr.", person.get("honorificSuffix").asText());
+
+        RISReference ris = new RISParser().parse(new StringReader(export(ExportFormat.RIS, c))).getReferences().get(0);
+        assertArrayEquals(new String[] {"Davies, John Paton, Jr."}, ris.getAuthors(), "RIS's own 'Last, First, Suffix'");
+    }
+
+    /**
+     * A sort form that keeps a particle in the family name ("de Gaulle, Charles", sorted under D):
+     * citeproc-js would split it off unless told the name is as parsed, and the Chicago style would
+     * cite "Gaulle, Charles de" under G. (BibTeX reads it as a "von" part, as BibTeX does every
+     * such particle: biblatex's useprefix decides; braced, "{de Gaulle}, Charles", citeproc-java
+     * reads the literal "de Gaulle" and drops "Charles".)
+     */
+    @Test
+    void aParticleTheSortFormKeepsInTheFamilyNameIsMarkedSoForCslProcessors() throws Exception {
+        PersonLink deGaulle = new PersonLink(9, "de-gaulle", "Charles de Gaulle", "de Gaulle, Charles", false,
+                PersonRole.AUTHOR);
+        PersonLink beauvoir = new PersonLink(10, "beauvoir", "Simone de Beauvoir", "Beauvoir, Simone de", false,
+                PersonRole.AUTHOR);
+        Citation c = new Citation(8, 1, "Memorandum", DocumentDate.ofYear(1960), "Memorandum", List.of(),
+                List.of(deGaulle, beauvoir), List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.NONE);
+        @SuppressWarnings("unchecked")
+        CSLName[] fromCsl = CSLItemData.fromJson((Map<String, Object>) new JsonParser(new JsonLexer(
+                new StringReader(export(ExportFormat.CSL_JSON, c)))).parseArray().get(0)).getAuthor();
+        assertEquals(List.of("de Gaulle", "Charles"), java.util.Arrays.asList(fromCsl[0].getFamily(), fromCsl[0].getGiven()));
+        assertEquals(Boolean.FALSE, fromCsl[0].getParseNames(), "citeproc-js keeps 'de Gaulle, Charles' as it is");
+        assertNull(fromCsl[1].getParseNames(), "'Simone de' is citeproc's to parse: 'Beauvoir, Simone de', 'Simone de Beauvoir'");
+        assertEquals(new ZoteroImport.Creator("de Gaulle", "Charles", "author"),
+                ZoteroImport.cslJson(export(ExportFormat.CSL_JSON, c)).get(0).creators().get(0));
     }
 
     /** A name a parser kept in one piece, as a family name or as a literal. */

@@ -135,6 +135,60 @@ class CitationStyleTest {
         assertEquals("Stalin, J., Molotov, V., & Kim, I. S.", CitationStyle.APA.format(three).text().split(" \\(")[0]);
     }
 
+    /** CMOS 14.76, as the Chicago CSL style sets it (citeproc-js gives the same names and punctuation). */
+    @Test
+    void aChicagoNoteNamesFourOrMoreAuthorsAsTheFirstEtAlAndItsBibliographyMoreThanTenAsTheFirstSeven() {
+        Citation four = authored(List.of(STALIN, MOLOTOV, KIM, author(5, "Lavrentiy Beria", "Beria, Lavrentiy")), "Cable");
+        assertEquals("Joseph Stalin et al.,", CitationStyle.CHICAGO_NOTE.format(four).text().split(" \u201C")[0]);
+        assertEquals("Stalin, Joseph, Vyacheslav Molotov, Kim Il Sung, and Lavrentiy Beria.",
+                CitationStyle.CHICAGO_BIBLIOGRAPHY.format(four).text().split(" \u201C")[0], "up to ten, every one");
+        List<PersonLink> eleven = java.util.stream.IntStream.rangeClosed(1, 11)
+                .mapToObj(i -> author(10 + i, "Given" + i + " Family" + i, "Family" + i + ", Given" + i)).toList();
+        assertEquals("Family1, Given1, Given2 Family2, Given3 Family3, Given4 Family4, Given5 Family5, Given6 Family6, "
+                + "Given7 Family7, et al.", CitationStyle.CHICAGO_BIBLIOGRAPHY.format(authored(eleven, "Cable")).text()
+                .split(" \u201C")[0]);
+        assertEquals("Given1 Family1 et al.,", CitationStyle.CHICAGO_NOTE.format(authored(eleven, "Cable")).text()
+                .split(" \u201C")[0]);
+    }
+
+    /** APA 7, 9.8, as citeproc-js sets it with the APA CSL style. */
+    @Test
+    void apaNamesTwentyOneOrMoreAuthorsAsTheFirstNineteenAnEllipsisAndTheLast() {
+        List<PersonLink> many = java.util.stream.IntStream.rangeClosed(1, 22)
+                .mapToObj(i -> author(10 + i, "Given" + i + " Family" + i, "Family" + i + ", Given" + i)).toList();
+        String nineteen = java.util.stream.IntStream.rangeClosed(1, 19).mapToObj(i -> "Family" + i + ", G.")
+                .collect(java.util.stream.Collectors.joining(", "));
+        assertEquals(nineteen + ", \u2026 Family22, G. (1949, May 26).",
+                CitationStyle.APA.format(authored(many, "Cable")).text().split(" Cable")[0]);
+        assertEquals(nineteen + ", & Family20, G. (1949, May 26).", CitationStyle.APA.format(authored(many.subList(0, 20),
+                "Cable")).text().split(" Cable")[0], "up to twenty, every one");
+    }
+
+    /** Library authority headings write "Gaulle, Charles de", "Braun, Wernher von"; citeproc-js's APA gives "Gaulle, C. de". */
+    @Test
+    void apaKeepsAParticleAfterTheGivenNamesAsAWordNotAnInitial() {
+        Citation c = authored(List.of(author(5, "Charles de Gaulle", "Gaulle, Charles de"),
+                author(6, "Wernher von Braun", "Braun, Wernher von")), "Memorandum");
+        assertEquals("Gaulle, C. de, & Braun, W. von. (1949, May 26).", CitationStyle.APA.format(c).text().split(" Cable")[0],
+                "not 'Gaulle, C. D.' and 'Braun, W. V.'");
+        assertEquals("Gaulle, Charles de, and Wernher von Braun.", CitationStyle.CHICAGO_BIBLIOGRAPHY.format(c).text()
+                .split(" \u201C")[0]);
+    }
+
+    /** A library authority heading's suffix: "Davies, John Paton, Jr.". */
+    @Test
+    void aSuffixInTheSortFormStaysASuffixInEveryStyle() {
+        Citation c = authored(List.of(author(5, "John Paton Davies Jr.", "Davies, John Paton, Jr.")), "Memorandum");
+        assertEquals("Davies, J. P., Jr. (1949, May 26).", CitationStyle.APA.format(c).text().split(" Cable")[0],
+                "not 'Davies, J. P. J.', the suffix taken for an initial");
+        assertEquals("Davies, John Paton, Jr.", CitationStyle.CHICAGO_BIBLIOGRAPHY.format(c).text().split(" \u201C")[0]);
+        assertEquals("John Paton Davies Jr.,", CitationStyle.CHICAGO_NOTE.format(c).text().split(" \u201C")[0]);
+    }
+
+    private static PersonLink author(int id, String name, String sortName) {
+        return new PersonLink(id, "person-" + id, name, sortName, false, org.dossier.authorities.PersonRole.AUTHOR);
+    }
+
     @Test
     void aNameWrittenFamilyNameFirstIsNeverInverted() {
         Citation c = authored(List.of(KIM), null);

@@ -99,8 +99,10 @@ final class ZoteroImport {
      * The first entry of a BibTeX file, as BibTeX.js imports it: its type by bibtex2zoteroTypeMap
      * (null when the map has no such type and the entry is dropped), and creators only from
      * {@code author}, {@code editor} and {@code translator} (processField reads no other name
-     * field: a {@code recipient} is not imported). A name is split at its first comma outside
-     * braces, last name first; a braced name or a single word is one field.
+     * field: a {@code recipient} is not imported). A name is split at its commas outside braces:
+     * the first piece the last name, the last the first name, a suffix between them put after it
+     * ("Davies, Jr., John Paton" is "Davies", "John Paton, Jr."); a braced name or a single word is
+     * one field.
      */
     static Item bibTeX(String bib) {
         java.util.regex.Matcher entry = java.util.regex.Pattern.compile("@([A-Za-z]+)\\s*\\{").matcher(bib);
@@ -115,8 +117,13 @@ final class ZoteroImport {
             for (String name : splitUnprotected(field.group(2), " and ")) {
                 List<String> pieces = splitUnprotected(name, ",");
                 if (pieces.size() > 1) {
-                    creators.add(new Creator(unbraced(pieces.get(0)), unbraced(String.join(",", pieces.subList(1, pieces.size()))),
-                            field.group(1)));
+                    // BibTeX's "von Last, Jr, First": the last piece is the first name, the first
+                    // the last name, and what is between (the suffix) goes after the first name.
+                    String firstName = pieces.get(pieces.size() - 1);
+                    if (pieces.size() > 2) {
+                        firstName += ", " + String.join(", ", pieces.subList(1, pieces.size() - 1));
+                    }
+                    creators.add(new Creator(unbraced(pieces.get(0)), unbraced(firstName), field.group(1)));
                 } else if (splitUnprotected(name, " ").size() > 1) {
                     // Zotero.Utilities.cleanAuthor: the last word is the last name.
                     String whole = unbraced(name);

@@ -386,6 +386,9 @@ class AuthorityEditingTest {
         Map<Integer, String> roles = db.select(links.DOCUMENT_ID, links.ROLE).from(links).where(links.PERSON_ID.eq(kovalev))
                 .fetchMap(links.DOCUMENT_ID, links.ROLE);
         assertFalse(roles.isEmpty());
+        int cited = roles.keySet().iterator().next();
+        String citedVersion = "/documents/" + cited + "/v/" + db.select(DOCUMENT.VERSION).from(DOCUMENT)
+                .where(DOCUMENT.ID.eq(cited)).fetchSingle(DOCUMENT.VERSION);
         create("Ivan Vladimirovich Kovalev", "person", "", "variant");
 
         Document form = Jsoup.parse(alice.get("/admin/people/kovalev/merge").body());
@@ -397,6 +400,14 @@ class AuthorityEditingTest {
         assertEquals(303, merged.statusCode(), merged.body());
         assertEquals("/people/ivan-vladimirovich-kovalev", location(merged));
         database.awaitMergesMoved();
+        // A citation made before the merge leads to what it cited: the version, its people as they were then.
+        HttpResponse<String> then = catalogue.http().get(citedVersion + ".ris");
+        assertEquals(200, then.statusCode());
+        assertTrue(then.body().contains("KW  - Ivan Kovalev\r\n") && !then.body().contains("Vladimirovich"), then.body());
+        assertTrue(Jsoup.parse(catalogue.http().get(citedVersion).body()).selectFirst("#citation-chicago-note").text()
+                .endsWith(catalogue.baseUrl() + citedVersion + "."), "its citation still points at itself");
+        assertTrue(catalogue.http().get("/documents/" + cited + ".ris").body().contains("KW  - Ivan Vladimirovich Kovalev\r\n"),
+                "the record's current version names the survivor");
 
         HttpResponse<String> old = catalogue.http().get("/people/kovalev?page=1");
         assertEquals(301, old.statusCode());

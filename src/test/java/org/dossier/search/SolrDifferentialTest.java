@@ -183,6 +183,25 @@ class SolrDifferentialTest {
         assertEquals(List.of(), differing.stream().limit(10).toList(), differing.size() + " of " + requests + " differ");
     }
 
+    /**
+     * A fuzzy word ({@code UN~1}) stands for the same words on both engines, weighed alike: Lucene's
+     * fuzzy query chose its 50 nearest words and weighed them by their frequencies in each index it
+     * ran on, each shard of the collection for itself, and these random requests ordered their hits
+     * otherwise on SolrCloud.
+     */
+    @Test
+    void aFuzzyWordStandsForTheSameWordsOnBothEngines() {
+        for (String query : List.of("q=UN~1", "q=Thanks~1&pageSize=100", "q=int~2&pageSize=50", "q=Com~2&sort=relevance",
+                "q=thanks~2&pageSize=1", "q=Ui~1&pageSize=1&page=409", "q=up~1&pageSize=1", "q=Ame~2&sort=title",
+                "q=korea~1+-stalin", "q=zzzzqx~1")) {
+            try {
+                compare(SolrContractTest.SearchRequestParser.parse(query), true);
+            } catch (AssertionError e) {
+                throw new AssertionError("?" + query + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** Everything a page shows, asked of both; with {@code everyId}, every hit id of the search too. */
     private static void compare(SearchRequest request, boolean everyId) {
         SearchResults want = lucene.search(request);

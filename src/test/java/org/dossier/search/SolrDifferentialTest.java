@@ -51,7 +51,7 @@ import org.junit.jupiter.api.Test;
  * (and {@code -Ddossier.differential.seed=S} another draw), every divergence printed, not only the first.
  */
 @SameOnEveryDatabase
-@StartedFirst(seconds = 20)
+@StartedFirst(seconds = 35)
 class SolrDifferentialTest {
 
     private static final int RECORDS = 3_000;

@@ -75,13 +75,22 @@ final class LuceneWordStatistics implements WordStatistics {
 
     @Override
     public List<Word> near(String field, String word) throws IOException {
+        return within(field, word, 2, 1);
+    }
+
+    @Override
+    public List<Word> within(String field, String word, int edits) throws IOException {
+        return within(field, word, edits, 0);
+    }
+
+    /** The words within {@code edits} of {@code word}, swaps counting one, sharing its first {@code prefix} letters: an automaton walked over the terms. */
+    private List<Word> within(String field, String word, int edits, int prefix) throws IOException {
         Terms terms = MultiTerms.getTerms(reader, field);
         List<Word> words = new ArrayList<>();
         if (terms == null) {
             return words;
         }
-        // The words within two edits, swaps counting one, found by walking an automaton over the terms.
-        FuzzyTermsEnum walk = new FuzzyTermsEnum(terms, new Term(field, word), 2, 1, true);
+        FuzzyTermsEnum walk = new FuzzyTermsEnum(terms, new Term(field, word), edits, prefix, true);
         for (BytesRef term = walk.next(); term != null; term = walk.next()) {
             words.add(new Word(term.utf8ToString(), walk.docFreq()));
         }

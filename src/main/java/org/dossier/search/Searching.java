@@ -68,7 +68,7 @@ final class Searching {
      * the page among.
      */
     SearchResults search(Snapshot snapshot, Names names, SearchRequest request, Found found) throws IOException {
-        QueryReader.ReadQuery text = request.hasText() ? queries.read(request.text(), names) : null;
+        QueryReader.ReadQuery text = request.hasText() ? read(snapshot, request.text(), names) : null;
         SearchResults results;
         try {
             results = search(snapshot, request, text, found);
@@ -84,7 +84,7 @@ final class Searching {
         if (respelt == null) {
             return results;
         }
-        Query instead = and(queries.matching(queries.read(respelt, names).query()),
+        Query instead = and(queries.matching(read(snapshot, respelt, names).query()),
                 new RequestFilters(request, snapshot.ordinals).all());
         return snapshot.count(instead) > results.total() ? results.withSuggestion(respelt) : results;
     }
@@ -103,7 +103,7 @@ final class Searching {
         if (!request.hasText()) {
             return hits(snapshot, request, null, and(newestYears(request, years), filters.all()));
         }
-        QueryReader.ReadQuery text = queries.read(request.text(), names);
+        QueryReader.ReadQuery text = read(snapshot, request.text(), names);
         try {
             Query words = text == null ? null : text.query();
             return hits(snapshot, request, words, among(found, snapshot, words, filters));
@@ -142,13 +142,13 @@ final class Searching {
     }
 
     int[] hitIds(Snapshot snapshot, Names names, SearchRequest request) throws IOException {
-        return withWords(request, names, words -> hitIds(snapshot, request, words));
+        return withWords(snapshot, request, names, words -> hitIds(snapshot, request, words));
     }
 
     /** How many records the search finds: its words and filters as one query, counted by Lucene alone. */
     long count(Snapshot snapshot, Names names, SearchRequest request) throws IOException {
         Query filters = new RequestFilters(request, snapshot.ordinals).all();
-        return withWords(request, names, words -> (long) snapshot.count(and(words, filters)));
+        return withWords(snapshot, request, names, words -> (long) snapshot.count(and(words, filters)));
     }
 
     /**
@@ -158,7 +158,15 @@ final class Searching {
      */
     long straddling(Snapshot snapshot, Names names, SearchRequest request) throws IOException {
         Query straddling = new RequestFilters(request, snapshot.ordinals).straddling();
-        return straddling == null ? 0 : withWords(request, names, words -> (long) snapshot.count(and(words, straddling)));
+        return straddling == null ? 0
+                : withWords(snapshot, request, names, words -> (long) snapshot.count(and(words, straddling)));
+    }
+
+    /** {@code text} as read, each fuzzy word as the words of the snapshot it stands for ({@link FuzzyWords}), as on SolrCloud. */
+    private QueryReader.ReadQuery read(Snapshot snapshot, String text, Names names) throws IOException {
+        QueryReader.ReadQuery read = queries.read(text, names);
+        Query expanded = read.query() == null ? null : FuzzyWords.expanded(read.query(), new LuceneWordStatistics(snapshot));
+        return expanded == read.query() ? read : new QueryReader.ReadQuery(expanded, read.notice());
     }
 
     /** Work on a search's words as a query (null for none). */
@@ -170,8 +178,8 @@ final class Searching {
      * {@code work} on the request's words as read, or, when they stand for too many clauses (a
      * prefix of thousands of words), on the same words read plainly, as a page's search does.
      */
-    private <T> T withWords(SearchRequest request, Names names, WordsWork<T> work) throws IOException {
-        QueryReader.ReadQuery text = request.hasText() ? queries.read(request.text(), names) : null;
+    private <T> T withWords(Snapshot snapshot, SearchRequest request, Names names, WordsWork<T> work) throws IOException {
+        QueryReader.ReadQuery text = request.hasText() ? read(snapshot, request.text(), names) : null;
         try {
             return work.run(text == null ? null : text.query());
         } catch (IndexSearcher.TooManyClauses e) {

@@ -519,7 +519,11 @@ public final class SolrSearchEngine implements SearchEngine {
                 + "so only its plain words were searched for.")
                 : queries.read(text, names);
         try {
-            return new Words(SolrQueries.of(read.query()), read.query(), read.notice());
+            // Each fuzzy word as the words of the whole collection it stands for, as the embedded index reads it.
+            Query query = read.query() == null ? null : FuzzyWords.expanded(read.query(), this.words);
+            return new Words(SolrQueries.of(query), query, read.notice());
+        } catch (IOException e) {
+            throw unavailable();
         } catch (SolrQueries.Untranslatable e) {
             if (plain) {
                 throw e;

@@ -92,6 +92,17 @@ final class SolrWordStatistics implements WordStatistics {
     }
 
     @Override
+    public List<Word> within(String field, String word, int edits) throws IOException {
+        int length = word.codePointCount(0, word.length());
+        // Every word of a length that may be so near, in characters of Java's regular expressions
+        // (a letter beyond the BMP is two): the caller keeps those its automaton accepts.
+        ModifiableSolrParams params = termsParams(field)
+                .set("terms.regex", ".{" + Math.max(1, length - edits) + "," + 2 * (length + edits) + "}")
+                .set("terms.limit", -1);
+        return terms(params, field).stream().map(t -> new Word(t.getTerm(), t.getFrequency())).toList();
+    }
+
+    @Override
     public Map<String, String> firstWith(String field, Collection<String> words) throws IOException {
         // One request for all the words (the suggestions of a keystroke ask up to eight): a group
         // query each, whose one record is the lowest-numbered a reader can find.

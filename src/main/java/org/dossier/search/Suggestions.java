@@ -114,25 +114,55 @@ final class Suggestions {
     /**
      * Up to {@code limit} suggestions for {@code text}: names first, then words, each with how many
      * records choosing it finds ({@code found}), the most first; one that finds none is not offered.
+     *
+     * <p>Asked of the index in four questions at most, which on SolrCloud are four requests: the
+     * words that complete the last one typed; how many records have each name and each of the
+     * likeliest of those words, at once; how the words chosen are written; what choosing each name
+     * and word finds, at once. (Names and words were asked apart, six requests a keystroke.) Only
+     * when a name that records have finds nothing by its own search, which leaves its place to a
+     * word, are the words chosen again, with more questions.
      */
     List<Suggestion> suggest(WordStatistics index, String text, int limit, Found found) throws IOException {
         String folded = fold(text);
         if (folded.isEmpty() || limit <= 0) {
             return List.of();
         }
-        List<Suggestion> suggestions = new ArrayList<>(counted(names(index, folded, fold(text.replace(".", "")), limit),
-                found));
-        if (suggestions.size() < limit && !text.endsWith(" ")) {
-            suggestions.addAll(counted(words(index, text, limit - suggestions.size(), suggestions), found));
+        Map<String, Named> candidates = names(folded, fold(text.replace(".", "")));
+        Completing completing = text.endsWith(" ") ? null : Completing.of(text);
+        List<WordStatistics.Word> words = completing == null ? List.of() : candidates(index, completing);
+        // How many records have each name, and how many a reader can find have each of the likeliest words, at once.
+        Map<String, List<String>> asked = new HashMap<>();
+        for (Facet facet : List.of(Facet.PERSON, Facet.PLACE)) {
+            asked.put(facet.key(), candidates.values().stream().filter(n -> n.entry().facet() == facet)
+                    .map(n -> n.entry().key()).distinct().toList());
         }
+        Set<String> forms = new HashSet<>();
+        candidates.values().forEach(n -> forms.add(fold(n.entry().form())));
+        asked.put(IndexLayout.TEXT, likeliest(words, completing, forms, limit));
+        boolean asking = asked.values().stream().anyMatch(terms -> !terms.isEmpty());
+        WordStatistics.Counts counts = asking ? index.count(asked) : new WordStatistics.Counts(0, Map.of());
+        Map<String, Long> live = new HashMap<>();
+        asked.get(IndexLayout.TEXT).forEach(word -> live.put(word, counts.of(IndexLayout.TEXT, word)));
+
+        List<Suggestion> names = chosen(candidates, counts, limit);
+        List<Suggestion> completions = completing == null || names.size() >= limit ? List.of()
+                : completions(index, completing, words, live, limit - names.size(), names);
+        List<Suggestion> both = new ArrayList<>(names);
+        both.addAll(completions);
+        Map<String, Long> finds = both.isEmpty() ? Map.of() : found.of(both.stream().map(Suggestion::text).distinct().toList());
+        List<Suggestion> suggestions = new ArrayList<>(counted(names, finds));
+        if (suggestions.size() < names.size() && completing != null) {
+            // A name found nothing by its own search: the words fill its place, chosen again for it.
+            completions = completions(index, completing, words, live, limit - suggestions.size(), suggestions);
+            finds = completions.isEmpty() ? Map.of() : found.of(completions.stream().map(Suggestion::text).distinct().toList());
+        }
+        suggestions.addAll(counted(completions, finds));
         return suggestions;
     }
 
-    /** {@code candidates} with what choosing each finds, those that find nothing left out, the most first (a stable sort). */
-    private static List<Suggestion> counted(List<Suggestion> candidates, Found found) throws IOException {
+    /** {@code candidates} with what choosing each finds ({@code finds}), those that find nothing left out, the most first (a stable sort). */
+    private static List<Suggestion> counted(List<Suggestion> candidates, Map<String, Long> finds) {
         List<Suggestion> counted = new ArrayList<>();
-        Map<String, Long> finds = candidates.isEmpty() ? Map.of()
-                : found.of(candidates.stream().map(Suggestion::text).distinct().toList());
         for (Suggestion candidate : candidates) {
             long records = finds.getOrDefault(candidate.text(), 0L);
             if (records > 0) {
@@ -143,99 +173,142 @@ final class Suggestions {
         return counted;
     }
 
-    /** {@code asTyped} is what was typed folded with its stops left out: "iv" for "iv", "i v" for "I. V.". */
-    private List<Suggestion> names(WordStatistics index, String folded, String asTyped, int limit) throws IOException {
-        record Found(Entry entry, boolean atStart) {
-        }
-        Map<String, Found> best = new LinkedHashMap<>();
+    /** A name's form that matches what was typed, and whether from its start. */
+    private record Named(Entry entry, boolean atStart) {
+    }
+
+    /**
+     * The names with a form that matches what was typed, one form each. {@code asTyped} is what was
+     * typed folded with its stops left out: "iv" for "iv", "i v" for "I. V.".
+     */
+    private Map<String, Named> names(String folded, String asTyped) {
+        Map<String, Named> best = new LinkedHashMap<>();
         for (Entry entry : entries) {
             boolean atStart = entry.startsWith(folded);
             if (!atStart && !entry.hasWordStarting(folded)) {
                 continue;
             }
             String id = entry.facet().key() + "/" + entry.key();
-            Found found = best.get(id);
+            Named found = best.get(id);
             // The preferred name when it matches; else the form that matches from its start, and
             // of those the one written as typed ("I.V. Stalin" for "iv", "I. V. Stalin" for "I. V.").
             if (found == null || entry.preferred() && !found.entry().preferred()
                     || !found.entry().preferred() && atStart && !found.atStart()
                     || !found.entry().preferred() && atStart && writtenAs(entry, asTyped)
                     && !writtenAs(found.entry(), asTyped)) {
-                best.put(id, new Found(entry, atStart));
+                best.put(id, new Named(entry, atStart));
             }
         }
-        // How many records each has, asked once for all of them.
-        Map<String, List<String>> keys = new HashMap<>();
-        for (Facet facet : List.of(Facet.PERSON, Facet.PLACE)) {
-            keys.put(facet.key(), best.values().stream().filter(f -> f.entry().facet() == facet)
-                    .map(f -> f.entry().key()).distinct().toList());
+        return best;
+    }
+
+    /** Up to {@code limit} of the names, those in the most records ({@code records}) first; none in no record. */
+    private static List<Suggestion> chosen(Map<String, Named> names, WordStatistics.Counts records, int limit) {
+        record Counted(Named named, long records) {
         }
-        WordStatistics.Counts records = best.isEmpty() ? new WordStatistics.Counts(0, Map.of()) : index.count(keys);
-        record Counted(Found found, long records) {
-        }
-        return best.values().stream()
-                .map(f -> new Counted(f, records.of(f.entry().facet().key(), f.entry().key())))
+        return names.values().stream()
+                .map(n -> new Counted(n, records.of(n.entry().facet().key(), n.entry().key())))
                 .filter(c -> c.records() > 0)
-                .sorted(Comparator.comparingLong((Counted c) -> -c.records()).thenComparing(c -> !c.found().atStart())
-                        .thenComparing(c -> c.found().entry().form()))
+                .sorted(Comparator.comparingLong((Counted c) -> -c.records()).thenComparing(c -> !c.named().atStart())
+                        .thenComparing(c -> c.named().entry().form()))
                 .limit(limit)
-                .map(c -> new Suggestion(c.found().entry().form(), c.found().entry().facet() == Facet.PERSON
-                        ? Suggestion.PERSON : Suggestion.PLACE, c.found().entry().label(), (int) c.records()))
+                .map(c -> new Suggestion(c.named().entry().form(), c.named().entry().facet() == Facet.PERSON
+                        ? Suggestion.PERSON : Suggestion.PLACE, c.named().entry().label(), (int) c.records()))
                 .toList();
     }
 
-    /** Words of the index that complete the last word typed, kept after what comes before it. */
-    private List<Suggestion> words(WordStatistics index, String text, int limit, List<Suggestion> names)
-            throws IOException {
-        String typed = text.strip();
-        int cut = typed.lastIndexOf(' ') + 1;
-        String head = typed.substring(0, cut);
-        String prefix = fold(typed.substring(cut));
-        if (prefix.length() < MIN_WORD_PREFIX || !prefix.chars().allMatch(Character::isLetterOrDigit)) {
-            return List.of();
+    /**
+     * The last word typed, to complete, and what comes before it; null when it is too short or not
+     * made of letters and digits.
+     */
+    private record Completing(String head, String prefix, boolean capital) {
+        static Completing of(String text) {
+            String typed = text.strip();
+            int cut = typed.lastIndexOf(' ') + 1;
+            String prefix = fold(typed.substring(cut));
+            if (prefix.length() < MIN_WORD_PREFIX || !prefix.chars().allMatch(Character::isLetterOrDigit)) {
+                return null;
+            }
+            return new Completing(typed.substring(0, cut), prefix, Character.isUpperCase(typed.codePointAt(cut)));
         }
-        Set<String> offered = new HashSet<>();
-        names.forEach(n -> offered.add(fold(n.text())));
-        Comparator<WordStatistics.Word> most = Comparator.comparingLong((WordStatistics.Word w) -> -w.records())
-                .thenComparing(WordStatistics.Word::text);
-        List<WordStatistics.Word> candidates = index.startingWith(IndexLayout.TEXT, prefix, MAX_TERMS_SCANNED).stream()
+
+        /** Whether {@code word} would only repeat one of {@code names} ({@code fold}ed), offered already. */
+        boolean repeats(WordStatistics.Word word, Set<String> names) {
+            return names.contains(fold(head + word.text()));
+        }
+    }
+
+    private static final Comparator<WordStatistics.Word> MOST = Comparator
+            .comparingLong((WordStatistics.Word w) -> -w.records()).thenComparing(WordStatistics.Word::text);
+
+    /** Words of the index that complete the last word typed, the most frequent first (their frequencies, which count replaced versions). */
+    private List<WordStatistics.Word> candidates(WordStatistics index, Completing completing) throws IOException {
+        return index.startingWith(IndexLayout.TEXT, completing.prefix(), MAX_TERMS_SCANNED).stream()
                 .filter(w -> w.text().length() >= MIN_WORD_LENGTH && w.text().chars().allMatch(Character::isLetter))
                 // The word typed whole completes nothing: "Kim" typed is not offered "Kim" (once
                 // "kim", as the index folds it, which only looked like another word).
-                .filter(w -> !w.text().equals(prefix) && !misspelt.contains(w.text()))
-                .filter(w -> !offered.contains(fold(head + w.text())))
-                .sorted(most)
+                .filter(w -> !w.text().equals(completing.prefix()) && !misspelt.contains(w.text()))
+                .sorted(MOST)
                 .toList();
+    }
+
+    /**
+     * The words to count first, with the names' records: the most frequent, {@code limit} of them
+     * besides any that only repeat a name that may be offered ({@code forms}), so that they are
+     * enough, however many names are offered, unless their records a reader can find are fewer.
+     */
+    private static List<String> likeliest(List<WordStatistics.Word> words, Completing completing, Set<String> forms,
+                                          int limit) {
+        List<String> likeliest = new ArrayList<>();
+        int others = 0;
+        for (WordStatistics.Word word : words) {
+            if (others == limit) {
+                break;
+            }
+            likeliest.add(word.text());
+            others += completing.repeats(word, forms) ? 0 : 1;
+        }
+        return likeliest;
+    }
+
+    /**
+     * Up to {@code limit} of {@code words} that complete the last word typed, kept after what comes
+     * before it, written as the catalogue writes them; {@code live} holds the records a reader can
+     * find of those counted already, and takes those counted here.
+     */
+    private List<Suggestion> completions(WordStatistics index, Completing completing, List<WordStatistics.Word> words,
+                                         Map<String, Long> live, int limit, List<Suggestion> names) throws IOException {
+        Set<String> offered = new HashSet<>();
+        names.forEach(n -> offered.add(fold(n.text())));
+        List<WordStatistics.Word> candidates = words.stream().filter(w -> !completing.repeats(w, offered)).toList();
         // Their frequencies still count records' replaced versions: the words in the most records
         // a reader can find are chosen by counting those, the likeliest first, until no word
         // further down (whose live records are at most its frequency) could be among them.
-        List<WordStatistics.Word> live = new ArrayList<>();
-        for (int at = 0; at < candidates.size(); at += limit) {
-            List<WordStatistics.Word> batch = candidates.subList(at, Math.min(candidates.size(), at + limit));
-            if (live.size() >= limit && batch.get(0).records() < live.get(limit - 1).records()) {
+        List<WordStatistics.Word> counted;
+        while (true) {
+            counted = candidates.stream().filter(w -> live.getOrDefault(w.text(), 0L) > 0)
+                    .map(w -> new WordStatistics.Word(w.text(), live.get(w.text()))).sorted(MOST).toList();
+            List<WordStatistics.Word> uncounted = candidates.stream().filter(w -> !live.containsKey(w.text())).toList();
+            if (uncounted.isEmpty() || counted.size() >= limit
+                    && uncounted.get(0).records() < counted.get(limit - 1).records()) {
                 break;
             }
-            WordStatistics.Counts counts = index.count(Map.of(IndexLayout.TEXT,
-                    batch.stream().map(WordStatistics.Word::text).toList()));
-            for (WordStatistics.Word word : batch) {
-                long records = counts.of(IndexLayout.TEXT, word.text());
-                if (records > 0) {
-                    live.add(new WordStatistics.Word(word.text(), records));
-                }
-            }
-            live.sort(most);
+            List<String> batch = uncounted.subList(0, Math.min(limit, uncounted.size())).stream()
+                    .map(WordStatistics.Word::text).toList();
+            WordStatistics.Counts counts = index.count(Map.of(IndexLayout.TEXT, batch));
+            batch.forEach(word -> live.put(word, counts.of(IndexLayout.TEXT, word)));
         }
         // As the catalogue writes each word, not as the index folds it: "Molotov", "Korean", "chargé";
         // a word no name or sentence capitalises as the reader began it.
-        boolean capital = Character.isUpperCase(typed.codePointAt(cut));
-        List<WordStatistics.Word> chosen = live.subList(0, Math.min(limit, live.size()));
+        List<WordStatistics.Word> chosen = counted.subList(0, Math.min(limit, counted.size()));
         List<String> written = asWritten.words(index, chosen.stream().map(WordStatistics.Word::text).toList(),
-                this.names, capital);
-        List<Suggestion> words = new ArrayList<>();
+                this.names, completing.capital());
+        List<Suggestion> completions = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
-            words.add(new Suggestion(head + written.get(i), Suggestion.WORD, null, (int) chosen.get(i).records()));
+            completions.add(new Suggestion(completing.head() + written.get(i), Suggestion.WORD, null,
+                    (int) chosen.get(i).records()));
         }
-        return words;
+        return completions;
     }
 
     private static boolean writtenAs(Entry entry, String asTyped) {

@@ -60,6 +60,13 @@ interface WordStatistics {
     List<Word> near(String field, String word) throws IOException;
 
     /**
+     * Every word of {@code field} within {@code edits} edits of {@code word} (a swap of two letters
+     * counting one), whatever its first letter, and possibly others, which the caller sorts out
+     * ({@link FuzzyWords}); each with its document frequency.
+     */
+    List<Word> within(String field, String word, int edits) throws IOException;
+
+    /**
      * The title and summary ({@link IndexLayout#words}) of the lowest-numbered record a reader can
      * find that has {@code word} in {@code field}, or null: where a word of the index, which is
      * folded, is read as the catalogue writes it.

@@ -94,10 +94,11 @@ final class SolrWordStatistics implements WordStatistics {
     @Override
     public List<Word> within(String field, String word, int edits) throws IOException {
         int length = word.codePointCount(0, word.length());
-        // Every word of a length that may be so near, in characters of Java's regular expressions
-        // (a letter beyond the BMP is two): the caller keeps those its automaton accepts.
+        // Every word of a length that may be so near (Solr matches terms.regex with Java's regular
+        // expressions, whose "." is a whole code point, a letter beyond the BMP too): the caller
+        // keeps those its automaton accepts.
         ModifiableSolrParams params = termsParams(field)
-                .set("terms.regex", ".{" + Math.max(1, length - edits) + "," + 2 * (length + edits) + "}")
+                .set("terms.regex", ".{" + Math.max(1, length - edits) + "," + (length + edits) + "}")
                 .set("terms.limit", -1);
         return terms(params, field).stream().map(t -> new Word(t.getTerm(), t.getFrequency())).toList();
     }

@@ -267,9 +267,37 @@ class ScreensBrowserTest {
                     ".cite-style[data-style=mla]")) {
                 assertFalse(shown(browser, gone), gone + " is not printed");
             }
-            for (String kept : List.of("h1.record-title", ".record-facts", ".cite-permalink", ".cite-version-link",
-                    "#citation-chicago-note", ".cite-accessed")) {
+            for (String kept : List.of("h1.record-title", ".record-summary p", ".record-facts", ".cite-permalink",
+                    ".cite-version-link", "#citation-chicago-note", ".cite-accessed")) {
                 assertTrue(shown(browser, kept), kept + " is printed");
+            }
+            assertEquals(browser.find(".cite-permalink").getAttribute("href"), browser.find(".cite-permalink").getText(),
+                    "the permanent address written out in full");
+            assertTrue(browser.find(".cite-permalink").getText().startsWith("http"), browser.find(".cite-permalink").getText());
+            assertEquals("none", style(".cite-style[open] > summary", null, "list-style-type"),
+                    "the style shown labels the citation, with no triangle to open it on paper");
+        } finally {
+            browser.plainMedia();
+        }
+    }
+
+    /** Printed, a search said "Records matching your search" over its hits, and not which search. */
+    @Test
+    void aPrintedSearchSaysWhatWasSearchedAndOffersNothingToPress() {
+        browser.open(url("/search?q=stalin&person=stalin&from=1950"));
+        browser.emulatePrint();
+        try {
+            assertTrue(shown(browser, "#search-q"), "the words searched are printed");
+            assertEquals("stalin", browser.find("#search-q").getAttribute("value"));
+            assertEquals("0px", style("#search-q", null, "border-top-width"), "as text, not a box to type in");
+            @SuppressWarnings("unchecked")
+            List<String> filters = (List<String>) browser.script("return [...document.querySelectorAll('.chips .chip')]"
+                    + ".filter(c => c.checkVisibility()).map(c => [...c.children].filter(x => x.checkVisibility()"
+                    + " && !x.matches('.visually-hidden')).map(x => x.textContent.trim()).join(' '));");
+            assertEquals(List.of("Person: Joseph Stalin", "From: 1950"), filters, "and its filters, without their remove marks");
+            for (String gone : List.of(".search-form button", ".search-help", ".clear-all", ".export", ".pager", ".facets")) {
+                assertTrue(browser.findAll(gone).stream().noneMatch(e -> (Boolean) browser.script(
+                        "return arguments[0].checkVisibility();", e)), gone + " is not printed");
             }
         } finally {
             browser.plainMedia();

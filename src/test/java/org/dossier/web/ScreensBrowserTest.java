@@ -154,6 +154,37 @@ class ScreensBrowserTest {
     }
 
     @Test
+    void inForcedColoursTheSearchedWordsStayMarkedAndEveryFocusedControlIsRinged() {
+        browser.open(url("/search?q=stalin&person=stalin"));
+        browser.emulateMedia("forced-colors", "active");
+        try {
+            String marked = style(".result-summary mark", null, "background-color");
+            String around = style(".result-summary", null, "background-color");
+            String page = style("body", null, "background-color");
+            assertFalse(marked.equals(page) || marked.equals(around) || marked.matches("rgba\\(.*, 0\\)"),
+                    "a searched word is marked in the reader's colours: " + marked + " on " + page);
+            @SuppressWarnings("unchecked")
+            List<String> unringed = (List<String>) browser.script("""
+                    var found = [];
+                    for (var selector of ['.result-title a', '.search-form button', '#search-q', '.facet-toggle',
+                        '.chip', '.pager li a', '#date-from', '.dated-within input', 'summary']) {
+                      var e = [...document.querySelectorAll(selector)].find(x => x.getClientRects().length > 0);
+                      if (!e) { found.push(selector + ': none on the page'); continue; }
+                      e.focus();
+                      var s = getComputedStyle(e);
+                      if (!e.matches(':focus-visible') || s.outlineStyle === 'none' || parseFloat(s.outlineWidth) < 2
+                          || s.outlineColor === getComputedStyle(document.body).backgroundColor) {
+                        found.push(selector + ': ' + s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor);
+                      }
+                    }
+                    return found;""");
+            assertEquals(List.of(), unringed, "focused, without a ring the reader can see");
+        } finally {
+            browser.plainMedia();
+        }
+    }
+
+    @Test
     void aFocusedYearInTheHistogramIsRingedByItsOwnColumnInThePagesColoursAndInForcedColours() {
         browser.open(url("/search?q=stalin&person=stalin&from=1950&to=1952"));
         for (String colours : List.of("the page's", "forced")) {

@@ -72,7 +72,7 @@ class LanguagesAndDirectionBrowserTest {
         List<String> people = (List<String>) browser.script("return [...document.querySelectorAll("
                 + "'.record-correspondence a.person')].map(a => a.pathname.replace('/people/', ''));");
         assertTrue(people.size() >= 3, "three people at least under the title: " + people);
-        keys = people.subList(0, 2);
+        keys = people;
         for (int i = 0; i < 2; i++) {
             browser.open(url("/admin/people/" + keys.get(i) + "/edit"));
             replace("#name", HEBREW_NAMES.get(i));
@@ -98,6 +98,13 @@ class LanguagesAndDirectionBrowserTest {
         WebElement element = browser.find(field);
         element.clear();
         element.sendKeys(text);
+    }
+
+    /** The left edges of the first two elements {@code selector} finds, in the page's order. */
+    @SuppressWarnings("unchecked")
+    private List<Number> lefts(String selector) {
+        return (List<Number>) browser.script("return [...document.querySelectorAll(arguments[0])].slice(0, 2)"
+                + ".map(e => e.getBoundingClientRect().left);", selector);
     }
 
     /** The language an element's text is read in: its own {@code lang} or its nearest ancestor's. */
@@ -137,11 +144,14 @@ class LanguagesAndDirectionBrowserTest {
         browser.open(url(conversation));
         // In "Between A, B and C" with A and B in Hebrew, the comma between them is taken into their
         // direction: B was shown first, where A stands.
-        @SuppressWarnings("unchecked")
-        List<Number> lefts = (List<Number>) browser.script("return [...document.querySelectorAll("
-                + "'.record-correspondence a.person')].slice(0, 2).map(a => a.getBoundingClientRect().left);");
+        List<Number> lefts = lefts(".record-correspondence a.person");
         assertTrue(lefts.get(0).doubleValue() < lefts.get(1).doubleValue(),
                 "the first name stands first: " + lefts + " in " + browser.find(".record-correspondence").getText());
+        // So in how a search with three people ticked was read: "People: any of A, B or C".
+        browser.open(url("/search?person=" + String.join("&person=", keys.subList(0, 3))));
+        lefts = lefts(".facet-logic-names span");
+        assertTrue(lefts.get(0).doubleValue() < lefts.get(1).doubleValue(),
+                "the first name ticked stands first: " + lefts + " in " + browser.find(".facet-logic").getText());
 
         String isolated = "var e = document.querySelector(arguments[0]); var s = getComputedStyle(e);"
                 + " return e.textContent.trim() + ': ' + s.unicodeBidi + ' ' + s.direction;";

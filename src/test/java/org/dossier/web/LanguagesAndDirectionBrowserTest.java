@@ -10,6 +10,7 @@ import java.util.List;
 import org.dossier.accounts.Accounts;
 import org.dossier.accounts.Role;
 import org.dossier.app.Database;
+import org.dossier.testing.Axe;
 import org.dossier.testing.Browser;
 import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.AfterAll;
@@ -116,14 +117,20 @@ class LanguagesAndDirectionBrowserTest {
     void aTitleAndParagraphWrittenInTheRecordsLanguageAreReadInItAndTheEnglishAroundThemInEnglish() {
         browser.open(url(conversation));
         assertEquals("ru", lang("h1.record-title"));
+        assertEquals(List.of(), Axe.violations(browser));
         assertEquals(List.of("ru", "en"), browser.script("return [...document.querySelectorAll('.record-summary p')]"
                 + ".map(p => p.closest('[lang]').lang);"), "each paragraph in its own language");
         assertEquals("en", lang(".record-facts"), "the facts stay English");
         assertEquals("en", lang(".cite"), "and the citation around the title");
+        browser.open(url(conversation + "/v/2"));
+        assertEquals("ru", lang("h1.record-title"), "on the page of the version that says so");
+        browser.open(url(conversation + "/v/1"));
+        assertEquals("en", lang("h1.record-title"), "and not on the English version before it");
 
         browser.open(url("/search?q=" + URLEncoder.encode("беседа", StandardCharsets.UTF_8)));
         assertEquals("ru", lang(".result-title a"), "in a search's results");
         assertEquals("ru", lang(".result-summary"), "its snippet too");
+        assertEquals(List.of(), Axe.violations(browser), "axe, whose valid-lang rule reads every lang");
         // By title, a title in Cyrillic comes after the Latin ones: on the listing's last page.
         browser.open(url("/?sort=title"));
         List<WebElement> pages = browser.findAll(".pager ol li a");

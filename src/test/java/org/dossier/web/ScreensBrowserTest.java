@@ -312,6 +312,30 @@ class ScreensBrowserTest {
         }
     }
 
+    /**
+     * On A4 paper, printed by Chromium and read back: the record, its summary and facts, its citation
+     * and its permanent address whole, and nothing to press or to find one's way by.
+     */
+    @Test
+    void aRecordPrintedOnA4ReadsAsTheRecordAndHowToCiteItWithItsAddressWhole() {
+        int letter = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
+        browser.open(url("/search?q=korea"));
+        browser.open(url("/documents/" + letter + "?search=q%3Dkorea&hit=1&hits=2"));
+        String permalink = browser.find(".cite-permalink").getAttribute("href");
+        String printed = browser.printedText();
+        String words = printed.replaceAll("\\s+", " ");
+        for (String kept : List.of("Letter to Stalin from the Commanders and Soldiers of the Korean Army in China",
+                "Korean commanders express high hopes", "Recipients", "Permanent link, always the current version",
+                "Chicago (note)", "Accessed ")) {
+            assertTrue(words.contains(kept), "printed: " + kept + "\n" + printed);
+        }
+        assertTrue(printed.contains(permalink), "the permanent address on one line, whole: " + permalink + "\n" + printed);
+        for (String gone : List.of("Skip to", "Sign in", "Search the catalogue", "Copy", "BibTeX", "Related records", "Hit 1 of",
+                "Chicago (bibliography)", "MLA")) {
+            assertFalse(words.contains(gone), "not printed: " + gone + "\n" + printed);
+        }
+    }
+
     /** Printed, a search said "Records matching your search" over its hits, and not which search. */
     @Test
     void aPrintedSearchSaysWhatWasSearchedAndOffersNothingToPress() {

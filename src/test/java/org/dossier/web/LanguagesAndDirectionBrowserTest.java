@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
-import org.dossier.accounts.Accounts;
 import org.dossier.accounts.Role;
-import org.dossier.app.Database;
+import org.dossier.editing.Editors;
 import org.dossier.testing.Axe;
 import org.dossier.testing.Browser;
 import org.dossier.testing.SeededCatalogue;
@@ -32,7 +30,6 @@ import org.openqa.selenium.WebElement;
 @ResourceLock(Browser.ONE_AT_A_TIME)
 class LanguagesAndDirectionBrowserTest {
 
-    private static final String PASSWORD = "correct horse battery";
     private static final String RUSSIAN_TITLE = "Запись беседы товарища И. В. Сталина с польским профессором Ланге";
     private static final String RUSSIAN_PARAGRAPH = "Беседа о польской армии и о правительстве в Лондоне.";
     private static final String ENGLISH_PARAGRAPH = "Stalin and Lange discuss the Polish Army.";
@@ -47,15 +44,10 @@ class LanguagesAndDirectionBrowserTest {
 
     @BeforeAll
     void start() {
-        try (Database db = Database.open(catalogue.database())) {
-            new Accounts(db.dsl(), Clock.systemUTC()).add("alice", Role.EDITOR, PASSWORD);
-        }
+        Editors.add(catalogue, "alice", Role.EDITOR);
         browser = Browser.start();
         browser.open(url("/admin/login"));
-        browser.find("#username").sendKeys("alice");
-        browser.find("#password").sendKeys(PASSWORD);
-        browser.clickToNextPage(browser.find(".login button[type=submit]"));
-        browser.waitForUrlContaining("/admin");
+        Editors.signIn(browser, "alice");
 
         int id = catalogue.recordTitled("Conversation of Comrade I.V. Stalin and Comrade V.M. Molotov with Polish Professor Lange");
         browser.open(url("/admin/documents/" + id + "/edit"));

@@ -3,11 +3,9 @@ package org.dossier.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.util.List;
-import org.dossier.accounts.Accounts;
 import org.dossier.accounts.Role;
-import org.dossier.app.Database;
+import org.dossier.editing.Editors;
 import org.dossier.testing.Browser;
 import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +29,6 @@ class TextSpacingBrowserTest {
     private static final String SPACED = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
             + " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }";
 
-    private static final String PASSWORD = "correct horse battery";
-
     /** Its own: an account, for the editors' pages. */
     @RegisterExtension
     final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
@@ -40,9 +36,7 @@ class TextSpacingBrowserTest {
 
     @BeforeAll
     void start() {
-        try (Database db = Database.open(catalogue.database())) {
-            new Accounts(db.dsl(), Clock.systemUTC()).add("alice", Role.ADMIN, PASSWORD);
-        }
+        Editors.add(catalogue, "alice", Role.ADMIN);
         browser = Browser.start();
         browser.bypassContentSecurityPolicy(true);
     }
@@ -126,10 +120,7 @@ class TextSpacingBrowserTest {
     @Test
     void anEditorsSpacedOutFormsAreNeitherCutOffNorWiderThanThePhone() {
         browser.open(catalogue.baseUrl() + "/admin/login");
-        browser.find("#username").sendKeys("alice");
-        browser.find("#password").sendKeys(PASSWORD);
-        browser.clickToNextPage(browser.find(".login button[type=submit]"));
-        browser.waitForUrlContaining("/admin");
+        Editors.signIn(browser, "alice");
         int record = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
         checkSpaced(List.of("/admin", "/admin/documents/" + record + "/edit", "/admin/documents/new",
                 "/admin/people/stalin/edit", "/admin/users"));

@@ -35,6 +35,8 @@ class LanguagesAndDirectionBrowserTest {
     private static final String ENGLISH_PARAGRAPH = "Stalin and Lange discuss the Polish Army.";
     /** Two people's names in Hebrew letters, written one after the other in a sentence of English. */
     private static final List<String> HEBREW_NAMES = List.of("יוסף סטלין", "ויאצ'סלב מולוטוב");
+    /** A place named in Arabic. */
+    private static final String ARABIC_PLACE = "موسكو (الاتحاد السوفيتي)";
 
     @RegisterExtension
     final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
@@ -73,6 +75,13 @@ class LanguagesAndDirectionBrowserTest {
             browser.clickToNextPage(browser.find("form.authority-form button[type=submit]"));
             browser.waitForUrlNotContaining("/edit");
         }
+        browser.open(url(conversation));
+        String place = browser.find(".record-facts .inline-list:not(.people-in-role) a").getAttribute("pathname");
+        browser.open(url("/admin" + place + "/edit"));
+        replace("#name", ARABIC_PLACE);
+        browser.find("#note").sendKeys("Named in Arabic");
+        browser.clickToNextPage(browser.find("form.authority-form button[type=submit]"));
+        browser.waitForUrlNotContaining("/edit");
         browser.open(url(conversation));
         assertEquals(HEBREW_NAMES, browser.script("return [...document.querySelectorAll('.record-correspondence a.person')]"
                 + ".slice(0, 2).map(a => a.textContent);"), "renamed");
@@ -154,6 +163,10 @@ class LanguagesAndDirectionBrowserTest {
 
         String isolated = "var e = document.querySelector(arguments[0]); var s = getComputedStyle(e);"
                 + " return e.textContent.trim() + ': ' + s.unicodeBidi + ' ' + s.direction;";
+        // Each name and place in the facts, in its own direction.
+        browser.open(url(conversation));
+        assertEquals(HEBREW_NAMES.get(0) + ": isolate rtl", browser.script(isolated, ".people-in-role li"));
+        assertEquals(ARABIC_PLACE + ": isolate rtl", browser.script(isolated, ".record-facts .inline-list:not(.people-in-role) li"));
         browser.open(url("/search?person=" + keys.get(0)));
         assertEquals(HEBREW_NAMES.get(0) + ": isolate rtl", browser.script(isolated, ".chip-label"));
         assertEquals(HEBREW_NAMES.get(0) + ": isolate rtl", browser.script(isolated,

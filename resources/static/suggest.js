@@ -123,6 +123,7 @@
         li.setAttribute('aria-selected', 'false');
         var text = document.createElement('span');
         text.className = 'suggest-text';
+        text.dir = 'auto';
         text.textContent = s.text;
         li.appendChild(text);
         var about = document.createElement('span');

@@ -40,7 +40,7 @@ final class FacetHtml {
         if (v.selected()) {
             html.append("    <span class=\"visually-hidden\">Remove filter:</span>\n");
         }
-        html.append("    <span class=\"facet-label\">").append(label).append("</span>\n")
+        html.append("    <span class=\"facet-label\" dir=\"auto\">").append(label).append("</span>\n")
                 .append("    <span class=\"facet-count\">").append(count(v.count())).append("</span></a>\n");
         if (v.about() != null) {
             html.append("  <a class=\"facet-about\" href=\"").append(escape(v.about())).append("\" title=\"About ")

@@ -3,17 +3,20 @@ package org.dossier.catalogue;
 import java.util.List;
 import org.dossier.authorities.AuthorityRef;
 import org.dossier.documents.DocumentDate;
+import org.dossier.documents.Languages;
 import org.dossier.documents.Permalinks;
 
 /**
  * A record as a list shows it. {@code type} is null for a record without a type; it is the whole
- * type (id, key, name), as the record's own JSON gives it, so that a search's JSON can too.
+ * type (id, key, name), as the record's own JSON gives it, so that a search's JSON can too. Its
+ * {@code languages} tell the {@code lang} of a title or summary written in one of them.
  */
 public record ListedDocument(int id, String title, List<String> summary, DocumentDate date, String slug,
-                             AuthorityRef type) {
+                             AuthorityRef type, Languages languages) {
 
     public ListedDocument {
         summary = List.copyOf(summary);
+        java.util.Objects.requireNonNull(languages, "languages (Languages.NONE for none)");
     }
 
     /** The type's name as a list shows it; null for a record without a type. */

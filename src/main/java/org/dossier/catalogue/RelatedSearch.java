@@ -21,6 +21,6 @@ public final class RelatedSearch implements RelatedRecords {
         List<Integer> ids = engine.related(documentId, LIMIT);
         Map<Integer, ListedDocument> documents = listing.byIds(ids);
         return ids.stream().filter(documents::containsKey).map(documents::get)
-                .map(d -> new Link(d.title(), d.path(), d.date().display())).toList();
+                .map(d -> new Link(d.title(), d.path(), d.date().display(), d.languages().of(d.title()))).toList();
     }
 }

@@ -30,10 +30,16 @@ public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYo
      */
     public record FacetLogic(String facet, String mode, List<String> labels, String switchHref, String switchText) {
 
-        public String joined() {
-            String last = labels.get(labels.size() - 1);
-            String rest = String.join(", ", labels.subList(0, labels.size() - 1));
-            return rest + (mode.equals("all of") ? " and " : " or ") + last;
+        /**
+         * What the page writes before the name at {@code index}: nothing, ", ", or " or " / " and "
+         * before the last ("A, B or C"). The page sets each name apart ({@code dir="auto"}): two names
+         * written right to left with ", " between them were shown in each other's place.
+         */
+        public String before(int index) {
+            if (index == 0) {
+                return "";
+            }
+            return index < labels.size() - 1 ? ", " : mode.equals("all of") ? " and " : " or ";
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -123,6 +124,77 @@ public record Languages(List<String> tags) {
 
     public boolean isEmpty() {
         return tags.isEmpty();
+    }
+
+    /**
+     * Which of these languages {@code text} (a title, a paragraph) is written in, as far as its letters
+     * tell, for the page's {@code lang}: screen readers choose their voice by it, and an English voice
+     * spells Cyrillic or Arabic out letter by letter, or says nothing. The languages say what the
+     * document is written in, not its description, which is most often English: so only text whose
+     * letters are all of scripts that exactly one of them is written in (Cyrillic and Russian; Hangul
+     * and Korean beside Chinese) is said to be in it. Null, leaving the page's English, for text with
+     * Latin letters (German cannot be told from English by its letters), for a script that none or
+     * several of them are written in, and for text with no letters.
+     */
+    public String of(String text) {
+        if (text == null || tags.isEmpty()) {
+            return null;
+        }
+        java.util.EnumSet<Character.UnicodeScript> scripts = java.util.EnumSet.noneOf(Character.UnicodeScript.class);
+        text.codePoints().filter(Character::isLetter).forEach(c -> scripts.add(Character.UnicodeScript.of(c)));
+        if (scripts.isEmpty()) {
+            return null;
+        }
+        String found = null;
+        for (String tag : tags) {
+            Set<Character.UnicodeScript> written = SCRIPTS.get(tag);
+            if (written != null && written.containsAll(scripts)) {
+                if (found != null) {
+                    return null;
+                }
+                found = tag;
+            }
+        }
+        return found;
+    }
+
+    /** The scripts of the languages not written in Latin letters that archives of the period hold most. */
+    private static final Map<String, Set<Character.UnicodeScript>> SCRIPTS = scripts();
+
+    private static Map<String, Set<Character.UnicodeScript>> scripts() {
+        Map<String, Set<Character.UnicodeScript>> scripts = new java.util.HashMap<>();
+        Map<Set<Character.UnicodeScript>, String> languages = Map.ofEntries(
+                Map.entry(Set.of(Character.UnicodeScript.CYRILLIC), "ru uk be bg mk sr kk ky mn tg tt ba cv"),
+                Map.entry(Set.of(Character.UnicodeScript.ARABIC), "ar fa ur ps ug sd ckb"),
+                Map.entry(Set.of(Character.UnicodeScript.HEBREW), "he yi"),
+                Map.entry(Set.of(Character.UnicodeScript.GREEK), "el"),
+                Map.entry(Set.of(Character.UnicodeScript.ARMENIAN), "hy"),
+                Map.entry(Set.of(Character.UnicodeScript.GEORGIAN), "ka"),
+                Map.entry(Set.of(Character.UnicodeScript.HAN), "zh"),
+                Map.entry(Set.of(Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA,
+                        Character.UnicodeScript.KATAKANA), "ja"),
+                Map.entry(Set.of(Character.UnicodeScript.HANGUL, Character.UnicodeScript.HAN), "ko"),
+                Map.entry(Set.of(Character.UnicodeScript.THAI), "th"),
+                Map.entry(Set.of(Character.UnicodeScript.LAO), "lo"),
+                Map.entry(Set.of(Character.UnicodeScript.KHMER), "km"),
+                Map.entry(Set.of(Character.UnicodeScript.MYANMAR), "my"),
+                Map.entry(Set.of(Character.UnicodeScript.TIBETAN), "bo"),
+                Map.entry(Set.of(Character.UnicodeScript.DEVANAGARI), "hi mr ne sa"),
+                Map.entry(Set.of(Character.UnicodeScript.BENGALI), "bn"),
+                Map.entry(Set.of(Character.UnicodeScript.GURMUKHI), "pa"),
+                Map.entry(Set.of(Character.UnicodeScript.GUJARATI), "gu"),
+                Map.entry(Set.of(Character.UnicodeScript.TAMIL), "ta"),
+                Map.entry(Set.of(Character.UnicodeScript.TELUGU), "te"),
+                Map.entry(Set.of(Character.UnicodeScript.KANNADA), "kn"),
+                Map.entry(Set.of(Character.UnicodeScript.MALAYALAM), "ml"),
+                Map.entry(Set.of(Character.UnicodeScript.SINHALA), "si"),
+                Map.entry(Set.of(Character.UnicodeScript.ETHIOPIC), "am ti"));
+        languages.forEach((written, tags) -> {
+            for (String tag : tags.split(" ")) {
+                scripts.put(tag, written);
+            }
+        });
+        return Map.copyOf(scripts);
     }
 
     /** The languages' English names, in order ("Russian", "Chinese"). */

@@ -13,7 +13,10 @@ public interface RelatedRecords {
 
     List<Link> of(int documentId);
 
-    /** A related record as a link: its title, its canonical address, and its date as shown. */
-    record Link(String title, String path, String date) {
+    /**
+     * A related record as a link: its title, its canonical address, its date as shown, and the
+     * {@code lang} of its title (null when the page's English: see {@link Languages#of}).
+     */
+    record Link(String title, String path, String date, String lang) {
     }
 }

@@ -15,6 +15,11 @@ public record HighlightedText(String html) {
         }
     }
 
+    /** The text without its marks, as a reader reads it (for telling its language). */
+    public String text() {
+        return org.unbescape.html.HtmlEscape.unescapeHtml(html.replace("<mark>", "").replace("</mark>", ""));
+    }
+
     public boolean isEmpty() {
         return html.isEmpty();
     }

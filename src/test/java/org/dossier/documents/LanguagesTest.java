@@ -43,4 +43,22 @@ class LanguagesTest {
         assertThrows(IllegalArgumentException.class, () -> new Languages(List.of("ru", "ru")));
         assertThrows(IllegalArgumentException.class, () -> new Languages(List.of("Russian")));
     }
+
+    @Test
+    void textIsSaidToBeInALanguageOfTheRecordOnlyWhenItsLettersAreOfThatLanguagesScriptAlone() {
+        Languages russian = Languages.stored("ru");
+        assertEquals("ru", russian.of("Письмо Сталину от командиров, 1942 г."));
+        assertEquals(null, russian.of("Letter to Stalin"), "an English description of a Russian document stays English");
+        assertEquals(null, russian.of("Letter to Stalin («Письмо Сталину»)"), "Latin and Cyrillic mixed: the page's English");
+        assertEquals(null, russian.of("1942 — 1943"), "no letters");
+        assertEquals(null, Languages.NONE.of("Письмо Сталину"), "no language recorded: no guess");
+        assertEquals(null, Languages.stored("ru uk").of("Лист"), "two languages in Cyrillic: either");
+        assertEquals("ru", Languages.stored("zh ru").of("Письмо"), "the one of two written in that script");
+        assertEquals("ko", Languages.stored("zh ko").of("김일성이 스탈린에게 보낸 편지"), "Hangul: Korean, not Chinese");
+        assertEquals(null, Languages.stored("zh ko").of("金日成"), "Han alone: Chinese or Korean");
+        assertEquals("zh", Languages.stored("zh ru").of("金日成致斯大林的信"));
+        assertEquals("ar", Languages.stored("ar").of("رسالة إلى ستالين"));
+        assertEquals("he", Languages.stored("he").of("מכתב לסטלין"));
+        assertEquals(null, Languages.stored("de").of("Brief an Stalin"), "German is not told from English by its letters");
+    }
 }

@@ -185,6 +185,22 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print", "features", List.of()));
     }
 
+    /**
+     * The page printed as Chromium prints it (A4, its own margins, no background colours, as its print
+     * dialog does by default), read back as text by PDFBox: what a reader gets on paper, laid out at the
+     * paper's width, which the print media's emulation at the window's width does not show.
+     */
+    public String printedText() {
+        org.openqa.selenium.print.PrintOptions a4 = new org.openqa.selenium.print.PrintOptions()
+                .setPageSize(org.openqa.selenium.print.PageSize.ISO_A4);
+        byte[] pdf = java.util.Base64.getDecoder().decode(driver.print(a4).getContent());
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The pages as a reader with no preference sees them: light, the page's own colours. */
     public void plainMedia() {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));

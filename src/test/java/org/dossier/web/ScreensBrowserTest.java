@@ -154,6 +154,37 @@ class ScreensBrowserTest {
     }
 
     @Test
+    void inForcedColoursTheSearchedWordsStayMarkedAndEveryFocusedControlIsRinged() {
+        browser.open(url("/search?q=stalin&person=stalin"));
+        browser.emulateMedia("forced-colors", "active");
+        try {
+            String marked = style(".result-summary mark", null, "background-color");
+            String around = style(".result-summary", null, "background-color");
+            String page = style("body", null, "background-color");
+            assertFalse(marked.equals(page) || marked.equals(around) || marked.matches("rgba\\(.*, 0\\)"),
+                    "a searched word is marked in the reader's colours: " + marked + " on " + page);
+            @SuppressWarnings("unchecked")
+            List<String> unringed = (List<String>) browser.script("""
+                    var found = [];
+                    for (var selector of ['.result-title a', '.search-form button', '#search-q', '.facet-toggle',
+                        '.chip', '.pager li a', '#date-from', '.dated-within input', 'summary']) {
+                      var e = [...document.querySelectorAll(selector)].find(x => x.getClientRects().length > 0);
+                      if (!e) { found.push(selector + ': none on the page'); continue; }
+                      e.focus();
+                      var s = getComputedStyle(e);
+                      if (!e.matches(':focus-visible') || s.outlineStyle === 'none' || parseFloat(s.outlineWidth) < 2
+                          || s.outlineColor === getComputedStyle(document.body).backgroundColor) {
+                        found.push(selector + ': ' + s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor);
+                      }
+                    }
+                    return found;""");
+            assertEquals(List.of(), unringed, "focused, without a ring the reader can see");
+        } finally {
+            browser.plainMedia();
+        }
+    }
+
+    @Test
     void aFocusedYearInTheHistogramIsRingedByItsOwnColumnInThePagesColoursAndInForcedColours() {
         browser.open(url("/search?q=stalin&person=stalin&from=1950&to=1952"));
         for (String colours : List.of("the page's", "forced")) {
@@ -267,9 +298,61 @@ class ScreensBrowserTest {
                     ".cite-style[data-style=mla]")) {
                 assertFalse(shown(browser, gone), gone + " is not printed");
             }
-            for (String kept : List.of("h1.record-title", ".record-facts", ".cite-permalink", ".cite-version-link",
-                    "#citation-chicago-note", ".cite-accessed")) {
+            for (String kept : List.of("h1.record-title", ".record-summary p", ".record-facts", ".cite-permalink",
+                    ".cite-version-link", "#citation-chicago-note", ".cite-accessed")) {
                 assertTrue(shown(browser, kept), kept + " is printed");
+            }
+            assertEquals(browser.find(".cite-permalink").getAttribute("href"), browser.find(".cite-permalink").getText(),
+                    "the permanent address written out in full");
+            assertTrue(browser.find(".cite-permalink").getText().startsWith("http"), browser.find(".cite-permalink").getText());
+            assertEquals("none", style(".cite-style[open] > summary", null, "list-style-type"),
+                    "the style shown labels the citation, with no triangle to open it on paper");
+        } finally {
+            browser.plainMedia();
+        }
+    }
+
+    /**
+     * On A4 paper, printed by Chromium and read back: the record, its summary and facts, its citation
+     * and its permanent address whole, and nothing to press or to find one's way by.
+     */
+    @Test
+    void aRecordPrintedOnA4ReadsAsTheRecordAndHowToCiteItWithItsAddressWhole() {
+        int letter = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
+        browser.open(url("/search?q=korea"));
+        browser.open(url("/documents/" + letter + "?search=q%3Dkorea&hit=1&hits=2"));
+        String permalink = browser.find(".cite-permalink").getAttribute("href");
+        String printed = browser.printedText();
+        String words = printed.replaceAll("\\s+", " ");
+        for (String kept : List.of("Letter to Stalin from the Commanders and Soldiers of the Korean Army in China",
+                "Korean commanders express high hopes", "Recipients", "Permanent link, always the current version",
+                "Chicago (note)", "Accessed ")) {
+            assertTrue(words.contains(kept), "printed: " + kept + "\n" + printed);
+        }
+        assertTrue(printed.contains(permalink), "the permanent address on one line, whole: " + permalink + "\n" + printed);
+        for (String gone : List.of("Skip to", "Sign in", "Search the catalogue", "Copy", "BibTeX", "Related records", "Hit 1 of",
+                "Chicago (bibliography)", "MLA")) {
+            assertFalse(words.contains(gone), "not printed: " + gone + "\n" + printed);
+        }
+    }
+
+    /** Printed, a search said "Records matching your search" over its hits, and not which search. */
+    @Test
+    void aPrintedSearchSaysWhatWasSearchedAndOffersNothingToPress() {
+        browser.open(url("/search?q=stalin&person=stalin&from=1950"));
+        browser.emulatePrint();
+        try {
+            assertTrue(shown(browser, "#search-q"), "the words searched are printed");
+            assertEquals("stalin", browser.find("#search-q").getAttribute("value"));
+            assertEquals("0px", style("#search-q", null, "border-top-width"), "as text, not a box to type in");
+            @SuppressWarnings("unchecked")
+            List<String> filters = (List<String>) browser.script("return [...document.querySelectorAll('.chips .chip')]"
+                    + ".filter(c => c.checkVisibility()).map(c => [...c.children].filter(x => x.checkVisibility()"
+                    + " && !x.matches('.visually-hidden')).map(x => x.textContent.trim()).join(' '));");
+            assertEquals(List.of("Person: Joseph Stalin", "From: 1950"), filters, "and its filters, without their remove marks");
+            for (String gone : List.of(".search-form button", ".search-help", ".clear-all", ".export", ".pager", ".facets")) {
+                assertTrue(browser.findAll(gone).stream().noneMatch(e -> (Boolean) browser.script(
+                        "return arguments[0].checkVisibility();", e)), gone + " is not printed");
             }
         } finally {
             browser.plainMedia();

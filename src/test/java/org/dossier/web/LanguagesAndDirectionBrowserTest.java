@@ -1,0 +1,185 @@
+package org.dossier.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.dossier.accounts.Role;
+import org.dossier.editing.Editors;
+import org.dossier.testing.Axe;
+import org.dossier.testing.Browser;
+import org.dossier.testing.SeededCatalogue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A record described in the language it is written in, and people named in a script written right
+ * to left, as a reader meets them: a screen reader chooses its voice by {@code lang}, and the page
+ * sets what an editor wrote apart from the English around it ({@code dir="auto"}), so that its
+ * direction turns nothing around it. The records and names are changed through the editor's forms,
+ * as an editor would, so that the search index follows.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(Browser.ONE_AT_A_TIME)
+class LanguagesAndDirectionBrowserTest {
+
+    private static final String RUSSIAN_TITLE = "Запись беседы товарища И. В. Сталина с польским профессором Ланге";
+    private static final String RUSSIAN_PARAGRAPH = "Беседа о польской армии и о правительстве в Лондоне.";
+    private static final String ENGLISH_PARAGRAPH = "Stalin and Lange discuss the Polish Army.";
+    /** Two people's names in Hebrew letters, written one after the other in a sentence of English. */
+    private static final List<String> HEBREW_NAMES = List.of("יוסף סטלין", "ויאצ'סלב מולוטוב");
+    /** A place named in Arabic. */
+    private static final String ARABIC_PLACE = "موسكو (الاتحاد السوفيتي)";
+
+    @RegisterExtension
+    final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+    private Browser browser;
+    private String conversation;
+    private List<String> keys;
+
+    @BeforeAll
+    void start() {
+        Editors.add(catalogue, "alice", Role.EDITOR);
+        browser = Browser.start();
+        browser.open(url("/admin/login"));
+        Editors.signIn(browser, "alice");
+
+        int id = catalogue.recordTitled("Conversation of Comrade I.V. Stalin and Comrade V.M. Molotov with Polish Professor Lange");
+        browser.open(url("/admin/documents/" + id + "/edit"));
+        replace("#title", RUSSIAN_TITLE);
+        replace("#summary", RUSSIAN_PARAGRAPH + "\n\n" + ENGLISH_PARAGRAPH);
+        replace("#languages", "Russian");
+        browser.find("#note").sendKeys("Described in Russian");
+        browser.clickToNextPage(browser.find("form.record-form button[type=submit]"));
+        browser.waitForUrlContaining("saved=");
+        conversation = "/documents/" + id;
+
+        // The first two people named under the title ("Between Stalin, Molotov and Lange"), renamed in Hebrew.
+        browser.open(url(conversation));
+        @SuppressWarnings("unchecked")
+        List<String> people = (List<String>) browser.script("return [...document.querySelectorAll("
+                + "'.record-correspondence a.person')].map(a => a.pathname.replace('/people/', ''));");
+        assertTrue(people.size() >= 3, "three people at least under the title: " + people);
+        keys = people;
+        for (int i = 0; i < 2; i++) {
+            browser.open(url("/admin/people/" + keys.get(i) + "/edit"));
+            replace("#name", HEBREW_NAMES.get(i));
+            browser.find("#note").sendKeys("Named in Hebrew");
+            browser.clickToNextPage(browser.find("form.authority-form button[type=submit]"));
+            browser.waitForUrlNotContaining("/edit");
+        }
+        browser.open(url(conversation));
+        String place = browser.find(".record-facts .inline-list:not(.people-in-role) a").getAttribute("pathname");
+        browser.open(url("/admin" + place + "/edit"));
+        replace("#name", ARABIC_PLACE);
+        browser.find("#note").sendKeys("Named in Arabic");
+        browser.clickToNextPage(browser.find("form.authority-form button[type=submit]"));
+        browser.waitForUrlNotContaining("/edit");
+        browser.open(url(conversation));
+        assertEquals(HEBREW_NAMES, browser.script("return [...document.querySelectorAll('.record-correspondence a.person')]"
+                + ".slice(0, 2).map(a => a.textContent);"), "renamed");
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+    }
+
+    private String url(String path) {
+        return catalogue.baseUrl() + path;
+    }
+
+    private void replace(String field, String text) {
+        WebElement element = browser.find(field);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    /** The left edges of the first two elements {@code selector} finds, in the page's order. */
+    @SuppressWarnings("unchecked")
+    private List<Number> lefts(String selector) {
+        return (List<Number>) browser.script("return [...document.querySelectorAll(arguments[0])].slice(0, 2)"
+                + ".map(e => e.getBoundingClientRect().left);", selector);
+    }
+
+    /** The language an element's text is read in: its own {@code lang} or its nearest ancestor's. */
+    private String lang(String selector) {
+        return (String) browser.script("return document.querySelector(arguments[0]).closest('[lang]').lang;", selector);
+    }
+
+    @Test
+    void aTitleAndParagraphWrittenInTheRecordsLanguageAreReadInItAndTheEnglishAroundThemInEnglish() {
+        browser.open(url(conversation));
+        assertEquals("ru", lang("h1.record-title"));
+        assertEquals(List.of(), Axe.violations(browser));
+        assertEquals(List.of("ru", "en"), browser.script("return [...document.querySelectorAll('.record-summary p')]"
+                + ".map(p => p.closest('[lang]').lang);"), "each paragraph in its own language");
+        assertEquals("en", lang(".record-facts"), "the facts stay English");
+        assertEquals("en", lang(".cite"), "and the citation around the title");
+        browser.open(url(conversation + "/v/2"));
+        assertEquals("ru", lang("h1.record-title"), "on the page of the version that says so");
+        browser.open(url(conversation + "/v/1"));
+        assertEquals("en", lang("h1.record-title"), "and not on the English version before it");
+
+        browser.open(url("/search?q=" + URLEncoder.encode("беседа", StandardCharsets.UTF_8)));
+        assertEquals("ru", lang(".result-title a"), "in a search's results");
+        assertEquals("ru", lang(".result-summary"), "its snippet too");
+        assertEquals(List.of(), Axe.violations(browser), "axe, whose valid-lang rule reads every lang");
+        // By title, a title in Cyrillic comes after the Latin ones: on the listing's last page.
+        browser.open(url("/?sort=title"));
+        List<WebElement> pages = browser.findAll(".pager ol li a");
+        if (!pages.isEmpty()) {
+            browser.open(pages.get(pages.size() - 1).getAttribute("href"));
+        }
+        assertEquals("ru", browser.script("return [...document.querySelectorAll('.result-title a')]"
+                + ".find(a => a.textContent === arguments[0]).closest('[lang]').lang;", RUSSIAN_TITLE), "in the listing");
+
+        // An English title of a record written in Russian is English: the record's languages are the
+        // document's, not its description's.
+        browser.open(url("/documents/" + catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers")));
+        assertEquals("en", lang("h1.record-title"));
+    }
+
+    @Test
+    void namesWrittenRightToLeftKeepTheirOrderInASentenceAndAreSetApartInChipsAndFacets() {
+        browser.open(url(conversation));
+        // In "Between A, B and C" with A and B in Hebrew, the comma between them is taken into their
+        // direction: B was shown first, where A stands.
+        List<Number> lefts = lefts(".record-correspondence a.person");
+        assertTrue(lefts.get(0).doubleValue() < lefts.get(1).doubleValue(),
+                "the first name stands first: " + lefts + " in " + browser.find(".record-correspondence").getText());
+        // So in how a search with three people ticked was read: "People: any of A, B or C".
+        browser.open(url("/search?person=" + String.join("&person=", keys.subList(0, 3))));
+        lefts = lefts(".facet-logic-names span");
+        assertTrue(lefts.get(0).doubleValue() < lefts.get(1).doubleValue(),
+                "the first name ticked stands first: " + lefts + " in " + browser.find(".facet-logic").getText());
+
+        String isolated = "var e = document.querySelector(arguments[0]); var s = getComputedStyle(e);"
+                + " return e.textContent.trim() + ': ' + s.unicodeBidi + ' ' + s.direction;";
+        // Each name and place in the facts, in its own direction.
+        browser.open(url(conversation));
+        assertEquals(HEBREW_NAMES.get(0) + ": isolate rtl", browser.script(isolated, ".people-in-role li"));
+        assertEquals(ARABIC_PLACE + ": isolate rtl", browser.script(isolated, ".record-facts .inline-list:not(.people-in-role) li"));
+        browser.open(url("/search?person=" + keys.get(0)));
+        assertEquals(HEBREW_NAMES.get(0) + ": isolate rtl", browser.script(isolated, ".chip-label"));
+        assertEquals(HEBREW_NAMES.get(0) + ": isolate rtl", browser.script(isolated,
+                "section.facet[data-facet=person] .facet-value.selected .facet-label"));
+        // A suggestion under the box: its name set apart from the kind and count written after it.
+        browser.open(url("/search"));
+        browser.find("#search-q").sendKeys(HEBREW_NAMES.get(0).substring(0, 3));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> !browser.findAll(".suggest-option .suggest-text").isEmpty());
+        assertEquals(HEBREW_NAMES.get(0) + ": isolate rtl", browser.script(isolated, ".suggest-option .suggest-text"));
+        browser.open(url("/search?q=" + URLEncoder.encode("מולוטוב", StandardCharsets.UTF_8)));
+        assertEquals("rtl", browser.script("return getComputedStyle(document.querySelector('#search-q')).direction;"),
+                "a search typed right to left is shown so in its box");
+        assertEquals("ltr", browser.script("return getComputedStyle(document.querySelector('#search-q').form).direction;"));
+    }
+}

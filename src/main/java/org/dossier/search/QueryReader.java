@@ -45,6 +45,13 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 final class QueryReader {
 
     static final float EXACT_BOOST = 4f;
+    /**
+     * The weight of a designation's letters and digits typed apart ("T 34") as two words anywhere in
+     * a record, against its ways of being written as one ({@link #lettersThenDigits}). A sixteenth:
+     * a joined form's rarity can weigh a fraction of what its two parts weigh together, and a power
+     * of two multiplies exactly wherever an engine applies it, so that both engines rank alike.
+     */
+    static final float APART_WEIGHT = 1f / 16;
     /** The score of a record found only by its link to the named person or place: below any match of words. */
     static final float LINKED_SCORE = 0.01f;
     static final int MAX_DEPTH = 8;
@@ -250,7 +257,10 @@ final class QueryReader {
     /**
      * A word typed before a space, then one that starts with digits ("T 34", "No. 709", "MiG 15"):
      * both words, as two words typed apart always are, or the two written as one ("T34") or as a
-     * phrase ("T-34", which ranks its records above those with the two words far apart).
+     * phrase ("T-34"). The two words anywhere weigh {@value #APART_WEIGHT} of what they would
+     * alone, so that every way of writing the designation ranks first: summed with the rest, a
+     * record with "T." and "34" far apart (two common words) outranked one with "T34" (one rare
+     * word), though a reader who typed "T 34" means the tank.
      */
     private Query lettersThenDigits(List<String> letters, List<String> digits) {
         List<String> tokens = new ArrayList<>(letters);
@@ -258,8 +268,8 @@ final class QueryReader {
         List<Boolean> spaced = new ArrayList<>(Collections.nCopies(tokens.size() - 1, false));
         spaced.set(letters.size() - 1, true);
         List<Query> ways = new ArrayList<>();
-        ways.add(new BooleanQuery.Builder().add(written(letters, false), BooleanClause.Occur.MUST)
-                .add(written(digits, false), BooleanClause.Occur.MUST).build());
+        ways.add(new BoostQuery(new BooleanQuery.Builder().add(written(letters, false), BooleanClause.Occur.MUST)
+                .add(written(digits, false), BooleanClause.Occur.MUST).build(), APART_WEIGHT));
         LettersAndDigits.forms(tokens, spaced).forEach(form -> ways.add(piece(form, false)));
         return anyOf(ways);
     }

@@ -50,6 +50,19 @@ class SearchQualityTest {
         return all;
     }
 
+    /** A line of {@code search/judged-rankings.txt}: records a reader means, above others the query finds. */
+    record JudgedRanking(String query, Set<Integer> above, Set<Integer> below, String why) {
+    }
+
+    static List<JudgedRanking> judgedRankings() {
+        List<JudgedRanking> all = new ArrayList<>();
+        for (String line : CatalogueAnalyzer.lines("search/judged-rankings.txt")) {
+            String[] parts = line.split("\\|", -1);
+            all.add(new JudgedRanking(parts[0].strip(), ids(parts[1]), ids(parts[2]), parts.length > 3 ? parts[3].strip() : ""));
+        }
+        return all;
+    }
+
     /** A record of {@code search/judged-records.txt}: the id it gets in the seed catalogue, and what it says. */
     record JudgedRecord(int id, RecordDraft draft) {
     }
@@ -83,6 +96,31 @@ class SearchQualityTest {
             }
         }
         return ids;
+    }
+
+    @Test
+    void judgedRankingsPutWhatReadersMeanAboveWhatMerelySharesTheirWords() throws Exception {
+        List<JudgedRanking> rankings = judgedRankings();
+        assertTrue(!rankings.isEmpty(), "the judged rankings");
+        List<String> wrong = new ArrayList<>();
+        try (SeedIndex seeds = SeedIndex.open()) {
+            writeJudgedRecords(seeds.store);
+            for (JudgedRanking r : rankings) {
+                List<Integer> ranked = seeds.engine.search(SearchRequest.of(r.query()).withPageSize(100)).hits().stream()
+                        .map(SearchHit::id).toList();
+                if (!ranked.containsAll(r.above()) || !ranked.containsAll(r.below())) {
+                    wrong.add("`" + r.query() + "` finds " + ranked + ", not all of " + r.above() + " and " + r.below());
+                    continue;
+                }
+                int lowestWanted = r.above().stream().mapToInt(ranked::indexOf).max().orElseThrow();
+                int highestOther = r.below().stream().mapToInt(ranked::indexOf).min().orElseThrow();
+                if (highestOther < lowestWanted) {
+                    wrong.add("`" + r.query() + "` ranks " + ranked + ": " + r.above() + " should all come before " + r.below()
+                            + " (" + r.why() + ")");
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
     }
 
     @Test

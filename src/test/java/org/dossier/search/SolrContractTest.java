@@ -179,13 +179,17 @@ class SolrContractTest {
     }
 
     /**
-     * Every judged query (search/judged-queries.txt), over the seed records and the judged ones,
-     * answers the same on both engines: among them, designations whose letters and digits are
+     * Every judged query (search/judged-queries.txt, search/judged-rankings.txt), over the seed
+     * records and the judged ones, answers the same on both engines: among them, designations whose letters and digits are
      * written together or apart ("No709", "T-34", "MiG 15", "1950's", "\"T-34 tanks\"").
      */
     @Test
     void everyJudgedQueryAnswersTheSameOnBothEngines() throws Exception {
         for (SearchQualityTest.Judged judged : SearchQualityTest.judged()) {
+            String query = "q=" + java.net.URLEncoder.encode(judged.query(), java.nio.charset.StandardCharsets.UTF_8);
+            assertSame(query, lucene, solr, request(query));
+        }
+        for (SearchQualityTest.JudgedRanking judged : SearchQualityTest.judgedRankings()) {
             String query = "q=" + java.net.URLEncoder.encode(judged.query(), java.nio.charset.StandardCharsets.UTF_8);
             assertSame(query, lucene, solr, request(query));
         }

@@ -3,6 +3,7 @@ package org.dossier.search;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -310,8 +311,7 @@ final class QueryReader {
             boolean stemsStable = true;
             for (String token : tokens) {
                 phrase.add(new Term(IndexLayout.TEXT, token));
-                String stem = stems.stem(token);
-                stem = stem.isEmpty() ? token : stem;
+                String stem = stemOf(token);
                 // Solr analyses a phrase again: only stems that stem to themselves search the same there.
                 stemsStable &= stems.stem(stem).equals(stem);
                 stemmed.add(new Term(IndexLayout.STEM, stem));
@@ -331,11 +331,36 @@ final class QueryReader {
         if (exactOnly) {
             return exact;
         }
-        String stem = stems.stem(token);
-        return new BooleanQuery.Builder()
+        String stem = stemOf(token);
+        BooleanQuery.Builder word = new BooleanQuery.Builder()
                 .add(new BoostQuery(exact, EXACT_BOOST), BooleanClause.Occur.SHOULD)
-                .add(new TermQuery(new Term(IndexLayout.STEM, stem.isEmpty() ? token : stem)), BooleanClause.Occur.SHOULD)
-                .build();
+                .add(new TermQuery(new Term(IndexLayout.STEM, stem)), BooleanClause.Occur.SHOULD);
+        otherSpellings(token, stem).forEach(other -> word.add(new TermQuery(new Term(IndexLayout.STEM, other)),
+                BooleanClause.Occur.SHOULD));
+        return word.build();
+    }
+
+    /**
+     * The stems of the word's other spellings ({@link Spellings}: "defence" and "defense"), of the
+     * word as typed and of its stem ("neighbouring", "neighbour"), other than its own stem: each
+     * weighs as a stem does, so that records with the spelling typed come first.
+     */
+    private List<String> otherSpellings(String token, String stem) {
+        LinkedHashSet<String> others = new LinkedHashSet<>();
+        for (String other : Spellings.others(token)) {
+            others.add(stemOf(other));
+        }
+        for (String other : Spellings.others(stem)) {
+            others.add(stemOf(other));
+        }
+        others.remove(stem);
+        return List.copyOf(others);
+    }
+
+    /** The word's stem, or the word itself where the stemmer leaves nothing. */
+    private String stemOf(String word) {
+        String stem = stems.stem(word);
+        return stem.isEmpty() ? word : stem;
     }
 
     /** {@code words}, or a record linked to {@code named} (scored below any record with the words). */

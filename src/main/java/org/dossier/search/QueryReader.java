@@ -284,8 +284,15 @@ final class QueryReader {
         return anyOf(LettersAndDigits.forms(tokens, spaced).stream().map(form -> piece(form, exactOnly)).toList());
     }
 
+    /**
+     * The words of one piece typed without a space, as {@link #written(List, List, boolean)}; and,
+     * unless {@code exactOnly}, a compound's other way of being written ({@link Compounds}:
+     * "co-operation" also finds "cooperation", "nonproliferation" "non-proliferation").
+     */
     private Query written(List<String> tokens, boolean exactOnly) {
-        return written(tokens, Collections.nCopies(tokens.size() - 1, false), exactOnly);
+        Query written = written(tokens, Collections.nCopies(tokens.size() - 1, false), exactOnly);
+        List<String> compound = exactOnly ? null : Compounds.other(tokens);
+        return compound == null ? written : anyOf(List.of(written, piece(compound, false)));
     }
 
     /** Any of {@code queries}: the one itself when there is one. */

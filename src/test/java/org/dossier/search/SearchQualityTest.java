@@ -42,12 +42,7 @@ class SearchQualityTest {
     }
 
     static List<Judged> judged() {
-        List<Judged> all = new ArrayList<>();
-        for (String line : CatalogueAnalyzer.lines("search/judged-queries.txt")) {
-            String[] parts = line.split("\\|", -1);
-            all.add(new Judged(parts[0].strip(), ids(parts[1]), ids(parts[2]), parts.length > 3 ? parts[3].strip() : ""));
-        }
-        return all;
+        return judgedLines("search/judged-queries.txt", Judged::new);
     }
 
     /** A line of {@code search/judged-rankings.txt}: records a reader means, above others the query finds. */
@@ -55,10 +50,20 @@ class SearchQualityTest {
     }
 
     static List<JudgedRanking> judgedRankings() {
-        List<JudgedRanking> all = new ArrayList<>();
-        for (String line : CatalogueAnalyzer.lines("search/judged-rankings.txt")) {
+        return judgedLines("search/judged-rankings.txt", JudgedRanking::new);
+    }
+
+    /** A judged line read: the query, two sets of ids, and why. */
+    private interface JudgedLine<T> {
+        T of(String query, Set<Integer> first, Set<Integer> second, String why);
+    }
+
+    /** The lines of {@code resource}, each "query | ids | ids | why" (the reason may be left out). */
+    private static <T> List<T> judgedLines(String resource, JudgedLine<T> judged) {
+        List<T> all = new ArrayList<>();
+        for (String line : CatalogueAnalyzer.lines(resource)) {
             String[] parts = line.split("\\|", -1);
-            all.add(new JudgedRanking(parts[0].strip(), ids(parts[1]), ids(parts[2]), parts.length > 3 ? parts[3].strip() : ""));
+            all.add(judged.of(parts[0].strip(), ids(parts[1]), ids(parts[2]), parts.length > 3 ? parts[3].strip() : ""));
         }
         return all;
     }

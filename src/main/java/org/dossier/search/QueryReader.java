@@ -60,6 +60,8 @@ final class QueryReader {
     static final int MAX_REPEAT = 20;
     static final int DETERMINIZE_LIMIT = 2_000;
     private static final Pattern REPEAT = Pattern.compile("\\{\\s*([0-9]+)\\s*(?:,\\s*([0-9]*)\\s*)?}");
+    /** An abbreviation's possessive, its stop before the apostrophe: "U.S.S.R.'s". */
+    private static final Pattern CUT_POSSESSIVE = Pattern.compile(".*\\.['\u2019\uFF07][sS]");
 
     /** A query, and a note for the reader when it is not quite what they typed. */
     record ReadQuery(Query query, String notice) {
@@ -208,7 +210,7 @@ final class QueryReader {
     private Query bareWords(String text, Names names) {
         List<List<String>> pieces = new ArrayList<>();
         for (String piece : text.strip().split("\\s+")) {
-            List<String> tokens = Names.tokens(analyzer, piece);
+            List<String> tokens = withoutCutPossessive(piece, Names.tokens(analyzer, piece));
             if (!tokens.isEmpty()) {
                 pieces.add(tokens);
             }
@@ -253,6 +255,19 @@ final class QueryReader {
         // clauses into one clause per word, which would tear a word from its stem or a name
         // from the records linked to it.
         return all.build();
+    }
+
+    /**
+     * The words of a piece without the "s" of an abbreviation's possessive ("U.S.S.R.'s" is
+     * "ussr"): the tokenizer breaks a word at a stop followed by an apostrophe, so the possessive
+     * filter, which takes "'s" off a word, never sees it, and "U.S.S.R.'s" was the phrase "ussr s",
+     * which no record writing "USSR" has. A record is indexed so too: its "ussr" is still found.
+     */
+    private static List<String> withoutCutPossessive(String piece, List<String> tokens) {
+        if (tokens.size() > 1 && tokens.get(tokens.size() - 1).equals("s") && CUT_POSSESSIVE.matcher(piece).matches()) {
+            return tokens.subList(0, tokens.size() - 1);
+        }
+        return tokens;
     }
 
     /**

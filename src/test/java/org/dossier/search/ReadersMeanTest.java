@@ -391,6 +391,21 @@ class ReadersMeanTest {
     }
 
     /**
+     * A word no record writes as typed but some write the other way, British or American, is found
+     * so and is no misspelling: "programs" found the record writing "Programme" and was offered
+     * "progress" as well.
+     */
+    @Test
+    void aWordRecordsSpellTheOtherWayIsFoundAndNotRespelt() {
+        int programme = seeds.store.write(w -> w.create(new RecordDraft("Report on the Second Five-Year Programme",
+                List.of("The programme of industrial construction."), DocumentDate.ofDay(1956, 3, 1)),
+                Attribution.editor("tester", "a record written the British way")));
+        SearchResults programs = search("programs");
+        assertEquals(List.of(programme), programs.hits().stream().map(SearchHit::id).toList());
+        assertNull(programs.suggestion());
+    }
+
+    /**
      * A year or a document's number that no record has is not a misspelling of one that some
      * record has: "June 1961" was offered "June 1965", telegram No. 21647 No. 21646. Nor is a
      * short word two letters away from another ("NATO" was offered "Name"); one letter still is.

@@ -347,7 +347,7 @@ class SolrContractTest {
                 "Chargee", "telegarm", "Telegarm", "June 1961", "Telegram No. 21647", "NATO", "Kora",
                 "what did Stalin say about Korea?", "what did Stailn say about Korea", "who was it?",
                 "what happened in June 1950?",
-                "antiaircraft", "Kaishek", "Sinosoviet relations");
+                "antiaircraft", "Kaishek", "Sinosoviet relations", "programs", "neighboring countries");
         int respelt = 0;
         for (String text : misspelt) {
             String[] parts = text.split("&", 2);

@@ -369,10 +369,7 @@ final class QueryReader {
      */
     private List<String> otherSpellings(String token, String stem) {
         LinkedHashSet<String> others = new LinkedHashSet<>();
-        for (String other : Spellings.others(token)) {
-            others.add(stemOf(other));
-        }
-        for (String other : Spellings.others(stem)) {
+        for (String other : Spellings.ofWordAndStem(token, stem)) {
             others.add(stemOf(other));
         }
         others.remove(stem);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,10 +91,7 @@ final class Spelling {
      * it was offered another word ("progress").
      */
     private boolean spelledOtherwise(WordStatistics index, String word) throws IOException {
-        Set<String> others = new LinkedHashSet<>(Spellings.others(word));
-        if (analyzer instanceof CatalogueAnalyzer stems) {
-            others.addAll(Spellings.others(stems.stem(word)));
-        }
+        Set<String> others = Spellings.ofWordAndStem(word, analyzer instanceof CatalogueAnalyzer stems ? stems.stem(word) : word);
         if (others.isEmpty()) {
             return false;
         }

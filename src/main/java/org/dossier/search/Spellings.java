@@ -66,6 +66,17 @@ final class Spellings {
         return List.copyOf(others);
     }
 
+    /**
+     * The other spellings of a word and of its stem ({@code stem}: "neighbour" for "neighbouring",
+     * "program" for "programs"), whose other spellings an inflected word's own may miss
+     * ("programmes" is no word of a record writing "programme").
+     */
+    static Set<String> ofWordAndStem(String word, String stem) {
+        Set<String> others = new LinkedHashSet<>(others(word));
+        others.addAll(others(stem));
+        return others;
+    }
+
     /** The word with its s swapped for z or z for s, when {@code ending} matches it whole. */
     private static void swapped(Matcher ending, String vowel, Set<String> others) {
         if (ending.matches()) {

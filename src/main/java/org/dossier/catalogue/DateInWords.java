@@ -1,15 +1,19 @@
 package org.dossier.catalogue;
 
+import java.time.DateTimeException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.dossier.documents.DocumentDate;
 import org.dossier.search.DateBound;
 import org.dossier.search.QuestionWords;
 import org.dossier.search.SearchRequest;
 
 /**
- * A date the reader typed among the words ("korea june 1950", "telegram 25 June 1950", "1950-06-25"). Searched as
+ * A date the reader typed among the words ("korea june 1950", "telegram 25 June 1950", "1950-06-25",
+ * "15.3.1962"). Searched as
  * words it finds the records that print it, not the records of that date; the search page offers
  * the same search with the date as a range instead (see {@link CatalogueSearch}).
  *
@@ -38,10 +42,11 @@ public record DateInWords(DateBound date, String rest, SearchRequest instead) {
         for (int length = Math.min(LONGEST, words.size()); length >= 1; length--) {
             for (int start = 0; start + length <= words.size(); start++) {
                 String phrase = String.join(" ", words.subList(start, start + length));
-                if (!DocumentDate.looksLikeDate(phrase)) {
+                Matcher dotted = DOTTED.matcher(phrase);
+                if (!dotted.matches() && !DocumentDate.looksLikeDate(phrase)) {
                     continue;
                 }
-                Optional<DocumentDate> date = realDate(phrase);
+                Optional<DocumentDate> date = dotted.matches() ? dottedDate(dotted) : realDate(phrase);
                 if (date.isEmpty()) {
                     // "June 31, 1950": offering 1950 instead would answer what was not asked.
                     return Optional.empty();
@@ -63,6 +68,30 @@ public record DateInWords(DateBound date, String rest, SearchRequest instead) {
     public Optional<DateInWords> asked() {
         String words = QuestionWords.leftOut(rest);
         return words.equals(rest) ? Optional.empty() : Optional.of(new DateInWords(date, words, instead.withText(words)));
+    }
+
+    /**
+     * A day written with stops, day first, as Central and Eastern European papers and their readers
+     * write it ("15.3.1962", "15.03.1962", "15. 3. 1962", "3.II.1962" with the month in Roman
+     * numerals): no one writes the month first with stops, so it is never ambiguous, as "3/2/1962"
+     * is (which is not read). Only here, for a search: an import still tells such a line it cannot read it.
+     */
+    private static final Pattern DOTTED = Pattern.compile("(\\d{1,2})\\. ?(\\d{1,2}|[IVX]{1,4})\\. ?(\\d{4})");
+    private static final List<String> ROMAN_MONTHS = List.of("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+            "XI", "XII");
+
+    /** The day a {@link #DOTTED} phrase writes; empty when it is no real day or of no year a catalogue holds. */
+    private static Optional<DocumentDate> dottedDate(Matcher dotted) {
+        String written = dotted.group(2);
+        int month = Character.isDigit(written.charAt(0)) ? Integer.parseInt(written) : ROMAN_MONTHS.indexOf(written) + 1;
+        int year = Integer.parseInt(dotted.group(3));
+        try {
+            return year >= DocumentDate.FIRST_YEAR && year <= 2999
+                    ? Optional.of(DocumentDate.ofDay(year, month, Integer.parseInt(dotted.group(1))))
+                    : Optional.empty();
+        } catch (DateTimeException notARealDay) {
+            return Optional.empty();
+        }
     }
 
     /** The date a date-shaped phrase writes; empty when it is no real day or of no year a catalogue holds ("0950"). */

@@ -3,6 +3,7 @@ package org.dossier.search;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +46,13 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 final class QueryReader {
 
     static final float EXACT_BOOST = 4f;
+    /**
+     * The weight of a designation's letters and digits typed apart ("T 34") as two words anywhere in
+     * a record, against its ways of being written as one ({@link #lettersThenDigits}). A sixteenth:
+     * a joined form's rarity can weigh a fraction of what its two parts weigh together, and a power
+     * of two multiplies exactly wherever an engine applies it, so that both engines rank alike.
+     */
+    static final float APART_WEIGHT = 1f / 16;
     /** The score of a record found only by its link to the named person or place: below any match of words. */
     static final float LINKED_SCORE = 0.01f;
     static final int MAX_DEPTH = 8;
@@ -52,6 +60,8 @@ final class QueryReader {
     static final int MAX_REPEAT = 20;
     static final int DETERMINIZE_LIMIT = 2_000;
     private static final Pattern REPEAT = Pattern.compile("\\{\\s*([0-9]+)\\s*(?:,\\s*([0-9]*)\\s*)?}");
+    /** An abbreviation's possessive, its stop before the apostrophe: "U.S.S.R.'s". */
+    private static final Pattern CUT_POSSESSIVE = Pattern.compile(".*\\.['\u2019\uFF07][sS]");
 
     /** A query, and a note for the reader when it is not quite what they typed. */
     record ReadQuery(Query query, String notice) {
@@ -200,7 +210,7 @@ final class QueryReader {
     private Query bareWords(String text, Names names) {
         List<List<String>> pieces = new ArrayList<>();
         for (String piece : text.strip().split("\\s+")) {
-            List<String> tokens = Names.tokens(analyzer, piece);
+            List<String> tokens = withoutCutPossessive(piece, Names.tokens(analyzer, piece));
             if (!tokens.isEmpty()) {
                 pieces.add(tokens);
             }
@@ -248,9 +258,25 @@ final class QueryReader {
     }
 
     /**
+     * The words of a piece without the "s" of an abbreviation's possessive ("U.S.S.R.'s" is
+     * "ussr"): the tokenizer breaks a word at a stop followed by an apostrophe, so the possessive
+     * filter, which takes "'s" off a word, never sees it, and "U.S.S.R.'s" was the phrase "ussr s",
+     * which no record writing "USSR" has. A record is indexed so too: its "ussr" is still found.
+     */
+    private static List<String> withoutCutPossessive(String piece, List<String> tokens) {
+        if (tokens.size() > 1 && tokens.get(tokens.size() - 1).equals("s") && CUT_POSSESSIVE.matcher(piece).matches()) {
+            return tokens.subList(0, tokens.size() - 1);
+        }
+        return tokens;
+    }
+
+    /**
      * A word typed before a space, then one that starts with digits ("T 34", "No. 709", "MiG 15"):
      * both words, as two words typed apart always are, or the two written as one ("T34") or as a
-     * phrase ("T-34", which ranks its records above those with the two words far apart).
+     * phrase ("T-34"). The two words anywhere weigh {@value #APART_WEIGHT} of what they would
+     * alone, so that every way of writing the designation ranks first: summed with the rest, a
+     * record with "T." and "34" far apart (two common words) outranked one with "T34" (one rare
+     * word), though a reader who typed "T 34" means the tank.
      */
     private Query lettersThenDigits(List<String> letters, List<String> digits) {
         List<String> tokens = new ArrayList<>(letters);
@@ -258,8 +284,8 @@ final class QueryReader {
         List<Boolean> spaced = new ArrayList<>(Collections.nCopies(tokens.size() - 1, false));
         spaced.set(letters.size() - 1, true);
         List<Query> ways = new ArrayList<>();
-        ways.add(new BooleanQuery.Builder().add(written(letters, false), BooleanClause.Occur.MUST)
-                .add(written(digits, false), BooleanClause.Occur.MUST).build());
+        ways.add(new BoostQuery(new BooleanQuery.Builder().add(written(letters, false), BooleanClause.Occur.MUST)
+                .add(written(digits, false), BooleanClause.Occur.MUST).build(), APART_WEIGHT));
         LettersAndDigits.forms(tokens, spaced).forEach(form -> ways.add(piece(form, false)));
         return anyOf(ways);
     }
@@ -273,8 +299,15 @@ final class QueryReader {
         return anyOf(LettersAndDigits.forms(tokens, spaced).stream().map(form -> piece(form, exactOnly)).toList());
     }
 
+    /**
+     * The words of one piece typed without a space, as {@link #written(List, List, boolean)}; and,
+     * unless {@code exactOnly}, a compound's other way of being written ({@link Compounds}:
+     * "co-operation" also finds "cooperation", "nonproliferation" "non-proliferation").
+     */
     private Query written(List<String> tokens, boolean exactOnly) {
-        return written(tokens, Collections.nCopies(tokens.size() - 1, false), exactOnly);
+        Query written = written(tokens, Collections.nCopies(tokens.size() - 1, false), exactOnly);
+        List<String> compound = exactOnly ? null : Compounds.other(tokens);
+        return compound == null ? written : anyOf(List.of(written, piece(compound, false)));
     }
 
     /** Any of {@code queries}: the one itself when there is one. */
@@ -300,8 +333,7 @@ final class QueryReader {
             boolean stemsStable = true;
             for (String token : tokens) {
                 phrase.add(new Term(IndexLayout.TEXT, token));
-                String stem = stems.stem(token);
-                stem = stem.isEmpty() ? token : stem;
+                String stem = stemOf(token);
                 // Solr analyses a phrase again: only stems that stem to themselves search the same there.
                 stemsStable &= stems.stem(stem).equals(stem);
                 stemmed.add(new Term(IndexLayout.STEM, stem));
@@ -321,11 +353,33 @@ final class QueryReader {
         if (exactOnly) {
             return exact;
         }
-        String stem = stems.stem(token);
-        return new BooleanQuery.Builder()
+        String stem = stemOf(token);
+        BooleanQuery.Builder word = new BooleanQuery.Builder()
                 .add(new BoostQuery(exact, EXACT_BOOST), BooleanClause.Occur.SHOULD)
-                .add(new TermQuery(new Term(IndexLayout.STEM, stem.isEmpty() ? token : stem)), BooleanClause.Occur.SHOULD)
-                .build();
+                .add(new TermQuery(new Term(IndexLayout.STEM, stem)), BooleanClause.Occur.SHOULD);
+        otherSpellings(token, stem).forEach(other -> word.add(new TermQuery(new Term(IndexLayout.STEM, other)),
+                BooleanClause.Occur.SHOULD));
+        return word.build();
+    }
+
+    /**
+     * The stems of the word's other spellings ({@link Spellings}: "defence" and "defense"), of the
+     * word as typed and of its stem ("neighbouring", "neighbour"), other than its own stem: each
+     * weighs as a stem does, so that records with the spelling typed come first.
+     */
+    private List<String> otherSpellings(String token, String stem) {
+        LinkedHashSet<String> others = new LinkedHashSet<>();
+        for (String other : Spellings.ofWordAndStem(token, stem)) {
+            others.add(stemOf(other));
+        }
+        others.remove(stem);
+        return List.copyOf(others);
+    }
+
+    /** The word's stem, or the word itself where the stemmer leaves nothing. */
+    private String stemOf(String word) {
+        String stem = stems.stem(word);
+        return stem.isEmpty() ? word : stem;
     }
 
     /** {@code words}, or a record linked to {@code named} (scored below any record with the words). */

@@ -67,7 +67,8 @@ final class Spelling {
             String replacement = null;
             boolean capital = Character.isUpperCase(piece.charAt(0));
             if (tokens.size() == 1 && !hasDigit(tokens.get(0)) && !names.words().contains(tokens.get(0))
-                    && index.count(Map.of(IndexLayout.TEXT, tokens)).of(IndexLayout.TEXT, tokens.get(0)) == 0) {
+                    && index.count(Map.of(IndexLayout.TEXT, tokens)).of(IndexLayout.TEXT, tokens.get(0)) == 0
+                    && !spelledOtherwise(index, tokens.get(0))) {
                 replacement = nearest(index, tokens.get(0), names);
                 if (replacement != null) {
                     replacement = asWritten.word(index, replacement, names, capital);
@@ -82,6 +83,20 @@ final class Spelling {
             respelt.append(respelt.isEmpty() ? "" : " ").append(piece);
         }
         return changed && !respelt.isEmpty() ? respelt.toString() : null;
+    }
+
+    /**
+     * Whether records write {@code word} the other way, British or American ({@link Spellings}:
+     * "programme" for "programs"): the search finds them, and the word is no misspelling, though
+     * it was offered another word ("progress").
+     */
+    private boolean spelledOtherwise(WordStatistics index, String word) throws IOException {
+        Set<String> others = Spellings.ofWordAndStem(word, analyzer instanceof CatalogueAnalyzer stems ? stems.stem(word) : word);
+        if (others.isEmpty()) {
+            return false;
+        }
+        WordStatistics.Counts counts = index.count(Map.of(IndexLayout.TEXT, others));
+        return others.stream().anyMatch(other -> counts.of(IndexLayout.TEXT, other) > 0);
     }
 
     private String nearest(WordStatistics index, String word, Names names) throws IOException {

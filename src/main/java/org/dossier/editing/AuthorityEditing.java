@@ -78,11 +78,11 @@ public final class AuthorityEditing {
     public void create(Context ctx, AuthorityKind kind) {
         AuthorityEditForm form = AuthorityEditForm.posted(ctx, kind);
         AuthorityEditForm.Checked checked = form.check(kind, null, authorities.owners(kind, 0));
+        String author = AccessControl.requireUser(ctx).username();
         if (!checked.ok()) {
-            refused(ctx, kind, null, form, 0, checked);
+            refusedUnlessMadeAlready(ctx, kind, form, author, checked);
             return;
         }
-        String author = AccessControl.requireUser(ctx).username();
         StoredAuthority made;
         try {
             made = store.write((w, tx) -> {
@@ -91,7 +91,7 @@ public final class AuthorityEditing {
                         Attribution.editor(author, checked.note()));
             });
         } catch (TakenMeanwhile e) {
-            refused(ctx, kind, null, form, 0, e.checked);
+            refusedUnlessMadeAlready(ctx, kind, form, author, e.checked);
             return;
         } catch (RuntimeException e) {
             if (integrityViolation(e)) {
@@ -107,6 +107,38 @@ public final class AuthorityEditing {
             return;
         }
         ctx.redirect(made.linkPath() + "?saved=1", HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * A new one's form refused, unless its name is taken by the one this same form made (a double
+     * click, whose browser shows the second answer): that goes on to it as saved, as a record's form
+     * sent twice does, rather than telling the editor their name is already their new entry's.
+     */
+    private void refusedUnlessMadeAlready(Context ctx, AuthorityKind kind, AuthorityEditForm form, String author,
+                                          AuthorityEditForm.Checked checked) {
+        var made = madeAlready(kind, form, author);
+        if (made.isPresent()) {
+            ctx.redirect(made.get().linkPath() + "?saved=1", HttpStatus.SEE_OTHER);
+            return;
+        }
+        refused(ctx, kind, null, form, 0, checked);
+    }
+
+    /**
+     * The entry that owns the form's name and says exactly what the form says, still at its first
+     * version, saved by {@code author} with the form's note: what this form made when it was sent before.
+     */
+    private java.util.Optional<StoredAuthority> madeAlready(AuthorityKind kind, AuthorityEditForm form, String author) {
+        AuthorityEditForm.Checked alone = form.check(kind, null, Map.of()); // as if no other entry had its names
+        if (!alone.ok()) {
+            return java.util.Optional.empty();
+        }
+        return authorities.owners(kind, 0).getOrDefault(AuthorityRecords.matched(alone.content().name()), List.of())
+                .stream().findFirst()
+                .flatMap(owner -> authorities.find(kind, owner.key()))
+                .filter(s -> !s.merged() && s.version() == 1 && s.content().equals(alone.content()))
+                .filter(s -> authorities.version(s, 1)
+                        .filter(v -> author.equals(v.author()) && alone.note().equals(v.note())).isPresent());
     }
 
     /** {@code GET /admin/people/{key}/edit}. */

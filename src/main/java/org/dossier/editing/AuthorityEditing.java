@@ -158,8 +158,8 @@ public final class AuthorityEditing {
         AuthorityEditForm form = AuthorityEditForm.posted(ctx, kind);
         if (authority.merged()) {
             Map<String, Object> model = model(kind, authority, form, opened);
-            model.put("notice", "This " + kind.noun() + " was merged into '" + authority.mergedInto()
-                    + "': nothing was saved. Edit that one instead.");
+            model.put("notice", "This " + kind.noun() + " was merged into " + named(kind, authority.mergedInto())
+                    + ": nothing was saved. Edit that one instead.");
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-edit", model);
             return;
         }
@@ -291,8 +291,11 @@ public final class AuthorityEditing {
         // No key has a control character, and PostgreSQL refuses a NUL in a query's text outright.
         var survivor = ControlCharacters.firstControl(survivorKey).isPresent() ? java.util.Optional.<StoredAuthority>empty()
                 : authorities.find(kind, survivorKey).filter(s -> !s.merged() && s.id() != authority.id());
+        String chosen = survivorKey; // what the list shows chosen if the form comes back
         if (survivor.isEmpty()) {
-            errors.put("survivor", "Choose the " + kind.noun() + " this one is the same as.");
+            SurvivorRefused refused = survivorRefused(kind, authority, survivorKey);
+            errors.put("survivor", refused.message());
+            chosen = refused.instead();
         }
         String author = AccessControl.requireUser(ctx).username();
         if (survivor.isPresent() && mergedAlready(authority, survivor.get(), author, note)) {
@@ -307,14 +310,14 @@ public final class AuthorityEditing {
             ControlCharacters.refusal("note", note).ifPresent(message -> errors.put("note", message));
         }
         if (authority.merged()) {
-            errors.put("survivor", "It was merged into '" + authority.mergedInto() + "' already.");
+            errors.put("survivor", "It was merged into " + named(kind, authority.mergedInto()) + " already.");
         } else if (authorities.restoreUnderWay(authority)) {
             errors.put("survivor", "Its last merge is still being undone: " + authorities.stillToMove(authority)
                     + " records are still to come back to it. Merge it once they have.");
         }
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-merge",
-                    mergeModel(authority, opened, survivorKey, note, errors));
+                    mergeModel(authority, opened, chosen, note, errors));
             return;
         }
         String why = mergeNote(authority, survivor.get(), note);
@@ -359,6 +362,53 @@ public final class AuthorityEditing {
             return;
         }
         ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
+    }
+
+    /** Why the one chosen cannot take the merge, and which to choose instead ("" for none). */
+    private record SurvivorRefused(String message, String instead) {
+    }
+
+    /**
+     * The list offers only others not merged away, so a choice it refuses came from a page opened
+     * before another editor's merge, or from a hand-written post: each is told what is wrong with it.
+     * One merged away since is followed to where its records and forms are now, chosen for the
+     * editor to confirm.
+     */
+    private SurvivorRefused survivorRefused(AuthorityKind kind, StoredAuthority authority, String key) {
+        String noun = kind.noun();
+        if (key.isEmpty() || ControlCharacters.firstControl(key).isPresent()) {
+            return new SurvivorRefused("Choose the " + noun + " this one is the same as.", "");
+        }
+        if (key.equals(authority.key())) {
+            return new SurvivorRefused("A " + noun + " cannot be merged into itself: choose the other entry of the same "
+                    + noun + ".", "");
+        }
+        var found = authorities.find(kind, key);
+        if (found.isEmpty()) {
+            AuthorityKind other = kind == AuthorityKind.PERSON ? AuthorityKind.PLACE : AuthorityKind.PERSON;
+            return new SurvivorRefused(authorities.find(other, key).isPresent()
+                    ? "'" + key + "' is a " + other.noun() + ": a " + noun + " is merged only into another " + noun + "."
+                    : "There is no " + noun + " '" + key + "'. Choose the " + noun + " this one is the same as.", "");
+        }
+        StoredAuthority now = found.get();
+        for (int hops = 0; now != null && now.merged() && hops < 100; hops++) {
+            now = authorities.find(kind, now.mergedInto()).orElse(null);
+        }
+        if (now == null || now.merged()) {
+            return new SurvivorRefused("Choose the " + noun + " this one is the same as.", "");
+        }
+        if (now.id() == authority.id()) {
+            return new SurvivorRefused(found.get().name() + " was merged into this " + noun
+                    + " already: its records and forms of the name are this one's. Nothing was merged.", "");
+        }
+        return new SurvivorRefused(found.get().name() + " was merged into " + now.name() + " (" + now.key()
+                + ") after this page was opened: its records and forms of the name are there now. " + now.name()
+                + " is chosen below: merge again to merge into it.", now.key());
+    }
+
+    /** "Kim Tu-bong (kim-tu-bong)": an entry named in a message by its name, and its key, which its address shows. */
+    private String named(AuthorityKind kind, String key) {
+        return authorities.find(kind, key).map(a -> a.name() + " (" + key + ")").orElse("'" + key + "'");
     }
 
     /** What a merge's version says in both histories, and every moved record's revision. */

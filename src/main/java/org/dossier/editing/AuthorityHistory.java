@@ -47,7 +47,13 @@ public final class AuthorityHistory {
     public void list(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
         ctx.render("editing/authority-history", Map.of("kind", kind, "authority", authority,
-                "versions", authorities.versions(authority)));
+                "versions", authorities.versions(authority), "survivorName", survivorName(authority)));
+    }
+
+    /** The name of the one it was merged into, which its pages say rather than only its key; "" if not merged. */
+    private String survivorName(StoredAuthority authority) {
+        return authority.merged() ? authorities.find(authority.kind(), authority.mergedInto()).map(StoredAuthority::name)
+                .orElse(authority.mergedInto()) : "";
     }
 
     /** {@code GET /people/{key}/history/{number}}. */
@@ -192,6 +198,7 @@ public final class AuthorityHistory {
         model.put("next", number < authority.version() ? number + 1 : null);
         model.put("note", note == null ? "Restored version " + number : note);
         model.put("problem", problem);
+        model.put("survivorName", survivorName(authority));
         return model;
     }
 

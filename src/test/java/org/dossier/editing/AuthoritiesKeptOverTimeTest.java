@@ -482,4 +482,40 @@ class AuthoritiesKeptOverTimeTest {
         assertEquals(422, restored.statusCode());
         assertEquals(2, Jsoup.parse(catalogue.http().get("/people/mochulski/history").body()).select("li.revision").size());
     }
+
+    @Test
+    void aMergeIntoOneMergedAwaySinceIsRefusedNamingWhereItWentWithThatOneChosenAndItselfOrAPlaceIsRefusedSayingWhy() {
+        // Alice opens Petrov's merge page; Bob merges Murray into Harriman; Alice, reading her list,
+        // chooses Murray.
+        Document opened = Jsoup.parse(alice.get("/admin/people/petrov/merge").body());
+        assertEquals(303, merge(bob, "murray", "harriman", "One name, entered twice").statusCode());
+        java.util.function.Function<String, HttpResponse<String>> into = survivor -> alice.post(
+                "/admin/people/petrov/merge", Map.of("csrf", Editors.csrf(opened.html()),
+                        "version", opened.selectFirst("input[name=version]").val(), "survivor", survivor, "note", "Same man"));
+        HttpResponse<String> stale = into.apply("murray");
+        assertEquals(422, stale.statusCode(), stale.body());
+        Document page = Jsoup.parse(stale.body());
+        assertEquals("Brian Murray was merged into Averell Harriman (harriman) after this page was opened: its records and "
+                + "forms of the name are there now. Averell Harriman is chosen below: merge again to merge into it.",
+                page.selectFirst("#survivor-error").text());
+        assertEquals("harriman", page.selectFirst("#survivor option[selected]").val(), "the survivor chosen, to confirm");
+        assertEquals("Same man", page.selectFirst("#note").val());
+        assertEquals(200, catalogue.http().get("/people/petrov").statusCode(), "nothing was merged");
+
+        HttpResponse<String> itself = into.apply("petrov");
+        assertEquals(422, itself.statusCode());
+        assertEquals("A person cannot be merged into itself: choose the other entry of the same person.",
+                Jsoup.parse(itself.body()).selectFirst("#survivor-error").text());
+        HttpResponse<String> place = into.apply("ussr");
+        assertEquals(422, place.statusCode());
+        assertEquals("'ussr' is a place: a person is merged only into another person.",
+                Jsoup.parse(place.body()).selectFirst("#survivor-error").text());
+        assertEquals(200, catalogue.http().get("/people/petrov").statusCode(), "nothing was merged");
+
+        // The one merged away names where it went, by name, on its history and its versions.
+        Document history = Jsoup.parse(catalogue.http().get("/people/murray/history").body());
+        assertEquals("Merged into Averell Harriman.", history.selectFirst("p.notice").text());
+        assertTrue(Jsoup.parse(alice.get("/people/murray/history/1").body()).selectFirst("form.restore-form").text()
+                .contains("It was merged into Averell Harriman: restoring this version undoes the merge."));
+    }
 }

@@ -91,6 +91,12 @@ public final class AuthorityHistory {
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
+        // Undoing a merge writes the survivor's history and each record's too, where "Restored
+        // version 1" would name a version of another entry: it says, as a merge does, what it undid.
+        String why = authority.merged() && restoring.mergedInto() == null
+                ? "Undid the merge of " + authority.name() + " (" + authority.key() + ") into "
+                        + survivorName(authority) + ": " + note
+                : note;
         boolean restored;
         try {
             restored = store.write((w, tx) -> {
@@ -98,7 +104,7 @@ public final class AuthorityHistory {
                 clashOf(locked, locked.ownersForWriting(kind, authority.id()), authority, restoring).ifPresent(c -> {
                     throw new ClashMeanwhile(c);
                 });
-                return new AuthorityWriter(w, tx, clock).restore(authority, version, number, Attribution.editor(author, note));
+                return new AuthorityWriter(w, tx, clock).restore(authority, version, number, Attribution.editor(author, why));
             });
         } catch (ClashMeanwhile e) {
             refuseClash(ctx, authority, number, note, e.clash);
@@ -106,7 +112,7 @@ public final class AuthorityHistory {
         } catch (StaleAuthorityException e) {
             StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
             if (!now.merged() && now.content().equals(restoring.content()) && authorities.version(now, now.version())
-                    .filter(v -> author.equals(v.author()) && note.equals(v.note())).isPresent()) {
+                    .filter(v -> author.equals(v.author()) && why.equals(v.note())).isPresent()) {
                 // The same restore sent again (a double click), whose browser shows the second answer.
                 ctx.redirect(now.historyPath(), HttpStatus.SEE_OTHER);
                 return;

@@ -518,4 +518,24 @@ class AuthoritiesKeptOverTimeTest {
         assertTrue(Jsoup.parse(alice.get("/people/murray/history/1").body()).selectFirst("form.restore-form").text()
                 .contains("It was merged into Averell Harriman: restoring this version undoes the merge."));
     }
+
+    @Test
+    void undoingAMergeSaysWhatItUndidInTheSurvivorsHistoryAndEachRecordsNotRestoredVersionOneOfAnother() {
+        List<Integer> records = List.copyOf(links("liu-xiao").keySet());
+        assertFalse(records.isEmpty());
+        assertEquals(303, merge(bob, "liu-xiao", "yu-zhan", "One official, entered twice").statusCode());
+        // The restore form's own note, as an editor leaves it.
+        assertEquals(303, restore(alice, "liu-xiao", 1, "Restored version 1").statusCode());
+        String undid = "Undid the merge of Liu Xiao (liu-xiao) into Yu Zhan: Restored version 1";
+        for (String key : List.of("liu-xiao", "yu-zhan")) {
+            assertEquals(undid, Jsoup.parse(catalogue.http().get("/people/" + key + "/history").body())
+                    .selectFirst("li.revision .revision-note").text(), key + "'s history");
+        }
+        for (int record : records) {
+            assertEquals(undid, database.dsl().select(org.dossier.db.Tables.REVISION.NOTE).from(org.dossier.db.Tables.REVISION)
+                    .where(org.dossier.db.Tables.REVISION.DOCUMENT_ID.eq(record))
+                    .orderBy(org.dossier.db.Tables.REVISION.NUMBER.desc()).limit(1).fetchSingle().value1());
+        }
+        assertEquals(Map.copyOf(links("liu-xiao")).keySet(), java.util.Set.copyOf(records), "its records came back");
+    }
 }

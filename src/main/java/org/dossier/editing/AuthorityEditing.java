@@ -158,7 +158,7 @@ public final class AuthorityEditing {
         AuthorityEditForm form = AuthorityEditForm.posted(ctx, kind);
         if (authority.merged()) {
             Map<String, Object> model = model(kind, authority, form, opened);
-            model.put("notice", "This " + kind.noun() + " was merged into " + named(kind, authority.mergedInto())
+            model.put("notice", "This " + kind.noun() + " was merged into " + authorities.named(kind, authority.mergedInto())
                     + ": nothing was saved. Edit that one instead.");
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-edit", model);
             return;
@@ -310,7 +310,7 @@ public final class AuthorityEditing {
             ControlCharacters.refusal("note", note).ifPresent(message -> errors.put("note", message));
         }
         if (authority.merged()) {
-            errors.put("survivor", "It was merged into " + named(kind, authority.mergedInto()) + " already.");
+            errors.put("survivor", "It was merged into " + authorities.named(kind, authority.mergedInto()) + " already.");
         } else if (authorities.restoreUnderWay(authority)) {
             errors.put("survivor", "Its last merge is still being undone: " + authorities.stillToMove(authority)
                     + " records are still to come back to it. Merge it once they have.");
@@ -404,11 +404,6 @@ public final class AuthorityEditing {
         return new SurvivorRefused(found.get().name() + " was merged into " + now.name() + " (" + now.key()
                 + ") after this page was opened: its records and forms of the name are there now. " + now.name()
                 + " is chosen below: merge again to merge into it.", now.key());
-    }
-
-    /** "Kim Tu-bong (kim-tu-bong)": an entry named in a message by its name, and its key, which its address shows. */
-    private String named(AuthorityKind kind, String key) {
-        return authorities.find(kind, key).map(a -> a.name() + " (" + key + ")").orElse("'" + key + "'");
     }
 
     /** What a merge's version says in both histories, and every moved record's revision. */

@@ -199,13 +199,41 @@ public final class AuthorityHistory {
         model.put("kind", authority.kind());
         model.put("authority", authority);
         model.put("version", version);
-        model.put("diff", AuthorityDiff.between(before, version));
+        model.put("diff", withRecordsMoved(authority, version, AuthorityDiff.between(before, version)));
         model.put("previous", number > 1 ? number - 1 : null);
         model.put("next", number < authority.version() ? number + 1 : null);
         model.put("note", note == null ? "Restored version " + number : note);
         model.put("problem", problem);
         model.put("survivorName", survivorName(authority));
         return model;
+    }
+
+    /**
+     * A merge's version, and its undoing's, say how many records moved and between which two: what
+     * the forms of the name alone do not show. The undoing writes the merge again (what it undid), so
+     * in each history the merge's versions alternate: a merge, then its undoing.
+     */
+    private RevisionDiff withRecordsMoved(StoredAuthority authority, AuthorityVersion version, RevisionDiff diff) {
+        if (!version.mergeVersion()) {
+            return diff;
+        }
+        var merge = org.dossier.authorities.AuthorityMerge.fromJson(version.merge());
+        if (merge.records() == null) {
+            return diff;
+        }
+        long sameBefore = authorities.versions(authority).stream()
+                .filter(v -> v.number() < version.number() && version.merge().equals(v.merge())).count();
+        boolean undoing = sameBefore % 2 == 1;
+        boolean mergedAway = merge.merged().equals(authority.key());
+        String other = authorities.named(authority.kind(), mergedAway ? merge.survivor() : merge.merged());
+        String records = merge.records() == 1 ? "1 record" : String.format(java.util.Locale.ENGLISH, "%,d records", merge.records());
+        String moved = mergedAway
+                ? (undoing ? records + " came back from " + other : records + " moved to " + other)
+                : (undoing ? records + " went back to " + other : records + " came here from " + other);
+        List<RevisionDiff.Change> changes = new java.util.ArrayList<>(diff.changes());
+        changes.add(new RevisionDiff.Change("Records", WordDiff.html(List.of(new WordDiff.Part(WordDiff.Kind.SAME,
+                moved + ", each with a version of its own saying so")))));
+        return new RevisionDiff(changes, diff.unchanged());
     }
 
     static List<AuthorityKind> kinds() {

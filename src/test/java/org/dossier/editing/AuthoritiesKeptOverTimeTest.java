@@ -537,5 +537,19 @@ class AuthoritiesKeptOverTimeTest {
                     .orderBy(org.dossier.db.Tables.REVISION.NUMBER.desc()).limit(1).fetchSingle().value1());
         }
         assertEquals(Map.copyOf(links("liu-xiao")).keySet(), java.util.Set.copyOf(records), "its records came back");
+
+        // Each side's merge and undoing say how many records moved, and between which two.
+        String count = records.size() == 1 ? "1 record" : records.size() + " records";
+        Map<String, String> said = Map.of(
+                "/people/liu-xiao/history/2", count + " moved to Yu Zhan (yu-zhan)",
+                "/people/yu-zhan/history/2", count + " came here from Liu Xiao (liu-xiao)",
+                "/people/liu-xiao/history/3", count + " came back from Yu Zhan (yu-zhan)",
+                "/people/yu-zhan/history/3", count + " went back to Liu Xiao (liu-xiao)");
+        said.forEach((page, moved) -> {
+            Document version = Jsoup.parse(catalogue.http().get(page).body());
+            var row = version.select("dl.diff dt").stream().filter(dt -> dt.text().equals("Records")).findFirst();
+            assertTrue(row.isPresent(), page + ": " + version.select("dl.diff").text());
+            assertEquals(moved + ", each with a version of its own saying so", row.get().nextElementSibling().text(), page);
+        });
     }
 }

@@ -601,4 +601,18 @@ class AuthorityEditingTest {
                 edit.set("description", "Soviet Minister of Defence").set("note", "Who he was").entries()).statusCode());
         assertEquals(422, alice.post("/admin/people/new", typed).statusCode());
     }
+
+    @Test
+    void aNameAnotherPersonHasIsRefusedSayingHowToTellANamesakeApartAndANameSoToldApartIsSaved() {
+        List<Map.Entry<String, String>> namesake = form(alice, "/admin/people/new").set("name", "Andrei Gromyko")
+                .set("note", "A namesake in a later file").entries();
+        HttpResponse<String> refused = alice.post("/admin/people/new", namesake);
+        assertEquals(422, refused.statusCode());
+        assertTrue(Jsoup.parse(refused.body()).selectFirst("#name-error").text().startsWith("'Andrei Gromyko' is "
+                + "already a name of Andrei Gromyko. Another person of that name? Tell the two apart in the name, as "
+                + "catalogues do: 'John Smith (1882–1959)'."), refused.body());
+        HttpResponse<String> apart = alice.post("/admin/people/new", form(alice, "/admin/people/new")
+                .set("name", "Andrei Gromyko (born 1960)").set("note", "A namesake in a later file").entries());
+        assertEquals(303, apart.statusCode(), apart.body());
+    }
 }

@@ -310,7 +310,7 @@ public final class AuthorityEditing {
             ControlCharacters.refusal("note", note).ifPresent(message -> errors.put("note", message));
         }
         if (authority.merged()) {
-            errors.put("survivor", "It was merged into " + authorities.named(kind, authority.mergedInto()) + " already.");
+            errors.put("survivor", mergedMeanwhile(authority));
         } else if (authorities.restoreUnderWay(authority)) {
             errors.put("survivor", "Its last merge is still being undone: " + authorities.stillToMove(authority)
                     + " records are still to come back to it. Merge it once they have.");
@@ -335,9 +335,10 @@ public final class AuthorityEditing {
             // Either side may have changed: a merge writes the survivor too, at the version read above.
             String changed = e.key().equals(authority.key()) ? "this " + kind.noun()
                     : survivor.get().name() + " (" + survivor.get().key() + ")";
-            errors.put("survivor", "Someone changed " + changed + " while you had this page open (it is now at "
-                    + "version " + e.currentVersion() + "). Nothing was merged: look at it again, then decide.");
             StoredAuthority now = Forms.authority(ctx, authorities, kind);
+            errors.put("survivor", now.merged() ? mergedMeanwhile(now)
+                    : "Someone changed " + changed + " while you had this page open (it is now at "
+                    + "version " + e.currentVersion() + "). Nothing was merged: look at it again, then decide.");
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
                     mergeModel(now, now.version(), survivorKey, note, errors));
             return;
@@ -347,9 +348,10 @@ public final class AuthorityEditing {
                 return;
             }
             // Checked above, but another editor may have merged either of them, or restored this one, since.
-            errors.put("survivor", "One of them was merged, or a merge of this one undone, while you had this page "
-                    + "open. Nothing was merged: look at them again, then decide.");
             StoredAuthority now = Forms.authority(ctx, authorities, kind);
+            errors.put("survivor", now.merged() ? mergedMeanwhile(now)
+                    : "One of them was merged, or a merge of this one undone, while you had this page "
+                    + "open. Nothing was merged: look at them again, then decide.");
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
                     mergeModel(now, now.version(), survivorKey, note, errors));
             return;
@@ -404,6 +406,12 @@ public final class AuthorityEditing {
         return new SurvivorRefused(found.get().name() + " was merged into " + now.name() + " (" + now.key()
                 + ") after this page was opened: its records and forms of the name are there now. " + now.name()
                 + " is chosen below: merge again to merge into it.", now.key());
+    }
+
+    /** Another editor's merge of this one came first: where it went, which "someone changed it" left unsaid. */
+    private String mergedMeanwhile(StoredAuthority now) {
+        return "Someone merged this " + now.kind().noun() + " into " + authorities.named(now.kind(), now.mergedInto())
+                + " while you had this page open. Nothing else was merged: its records and forms of the name are there now.";
     }
 
     /** What a merge's version says in both histories, and every moved record's revision. */

@@ -552,4 +552,18 @@ class AuthoritiesKeptOverTimeTest {
             assertEquals(moved + ", each with a version of its own saying so", row.get().nextElementSibling().text(), page);
         });
     }
+
+    @Test
+    void aMergeOfOneAnotherEditorMergedMeanwhileIsRefusedNamingWhereItWent() {
+        Document opened = Jsoup.parse(alice.get("/admin/people/orlemanski/merge").body());
+        assertEquals(303, merge(bob, "orlemanski", "lange", "One name, entered twice").statusCode());
+        HttpResponse<String> late = alice.post("/admin/people/orlemanski/merge", Map.of("csrf", Editors.csrf(opened.html()),
+                "version", opened.selectFirst("input[name=version]").val(), "survivor", "michalowski", "note", "Same man"));
+        assertEquals(422, late.statusCode(), late.body());
+        assertEquals("Someone merged this person into Oskar Lange (lange) while you had this page open. Nothing else was "
+                + "merged: its records and forms of the name are there now.",
+                Jsoup.parse(late.body()).selectFirst("#survivor-error").text());
+        assertEquals(301, catalogue.http().get("/people/orlemanski").statusCode());
+        assertTrue(catalogue.http().get("/people/orlemanski").headers().firstValue("Location").orElseThrow().endsWith("/people/lange"));
+    }
 }

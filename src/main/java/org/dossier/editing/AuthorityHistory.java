@@ -205,7 +205,27 @@ public final class AuthorityHistory {
         model.put("note", note == null ? "Restored version " + number : note);
         model.put("problem", problem);
         model.put("survivorName", survivorName(authority));
+        model.put("mergedSince", mergedInSince(authority, number));
         return model;
+    }
+
+    /**
+     * Those merged into this one after version {@code number} and merged into it still: restoring
+     * this version would not undo their merges (only their own versions from before do), but take
+     * away the forms of the name they brought, their records staying here. The restore form says so.
+     */
+    private List<StoredAuthority> mergedInSince(StoredAuthority authority, int number) {
+        if (authority.merged()) {
+            return List.of();
+        }
+        return authorities.versions(authority).stream()
+                .filter(v -> v.number() > number && v.mergeVersion())
+                .map(v -> org.dossier.authorities.AuthorityMerge.fromJson(v.merge()))
+                .filter(m -> m.survivor().equals(authority.key()))
+                .map(org.dossier.authorities.AuthorityMerge::merged).distinct()
+                .flatMap(key -> authorities.find(authority.kind(), key).stream())
+                .filter(merged -> authority.key().equals(merged.mergedInto()))
+                .toList();
     }
 
     /**

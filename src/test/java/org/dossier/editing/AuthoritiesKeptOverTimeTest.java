@@ -4,6 +4,8 @@ import static org.dossier.db.Tables.DOCUMENT_PERSON;
 import static org.dossier.db.Tables.PERSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -565,5 +567,21 @@ class AuthoritiesKeptOverTimeTest {
                 Jsoup.parse(late.body()).selectFirst("#survivor-error").text());
         assertEquals(301, catalogue.http().get("/people/orlemanski").statusCode());
         assertTrue(catalogue.http().get("/people/orlemanski").headers().firstValue("Location").orElseThrow().endsWith("/people/lange"));
+    }
+
+    @Test
+    void aSurvivorsVersionFromBeforeAMergeSaysRestoringItDoesNotUndoTheMergeAndWhereToUndoIt() {
+        assertEquals(303, merge(bob, "qiao-xiaoguang", "wang-ruofei", "One name, entered twice").statusCode());
+        Document before = Jsoup.parse(alice.get("/people/wang-ruofei/history/1").body());
+        var said = before.selectFirst("form.restore-form .merged-since");
+        assertNotNull(said, before.select("form.restore-form").text());
+        assertEquals("Qiao Xiaoguang was merged into this person after version 1: restoring this version does not undo "
+                + "that merge. Its records stay here, and the forms of the name it brought go. To undo the merge, restore "
+                + "a version of Qiao Xiaoguang from before it.", said.text());
+        assertEquals("/people/qiao-xiaoguang/history", said.selectFirst("a").attr("href"));
+
+        // Once undone, there is nothing to say.
+        assertEquals(303, restore(alice, "qiao-xiaoguang", 1, "Two men").statusCode());
+        assertNull(Jsoup.parse(alice.get("/people/wang-ruofei/history/1").body()).selectFirst(".merged-since"));
     }
 }

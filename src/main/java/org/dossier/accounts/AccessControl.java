@@ -187,13 +187,7 @@ public final class AccessControl {
      * Returns false, having answered nothing, when the form carries nothing but its token.
      */
     private boolean signInAgain(Context ctx) {
-        List<Map.Entry<String, String>> carried = new ArrayList<>();
-        ctx.formParamMap().forEach((name, values) -> {
-            // A password typed (a new account's) is never written into a page: it is typed again.
-            if (!name.equals(CSRF_FIELD) && !name.equals("password")) {
-                values.forEach(value -> carried.add(Map.entry(name, value)));
-            }
-        });
+        List<Map.Entry<String, String>> carried = carried(ctx);
         if (carried.isEmpty()) {
             return false; // nothing typed: nothing to keep
         }
@@ -202,6 +196,40 @@ public final class AccessControl {
                 csrfTokenBeforeSignIn(ctx), SESSION_ENDED, carried));
         return true;
     }
+
+    /** Everything a form sent but its token (and a password typed, a new account's, which is never written into a page). */
+    private static List<Map.Entry<String, String>> carried(Context ctx) {
+        List<Map.Entry<String, String>> carried = new ArrayList<>();
+        ctx.formParamMap().forEach((name, values) -> {
+            if (!name.equals(CSRF_FIELD) && !name.equals("password")) {
+                values.forEach(value -> carried.add(Map.entry(name, value)));
+            }
+        });
+        return carried;
+    }
+
+    /**
+     * A form opened in an earlier session of this browser (another tab signed out and in again since)
+     * carries that session's token: refused (403), nothing changed, but what was typed is kept on a
+     * page that sends it again with this session's token, as {@link #signInAgain} keeps a form whose
+     * session ended. The live session's cookie is SameSite=Lax, so only this site's own pages send it
+     * with a form; another site's form arrives without it and gets the plain refusal.
+     * Returns false, having answered nothing, when the form carries nothing but its token.
+     */
+    private boolean sendAgain(Context ctx) {
+        List<Map.Entry<String, String>> carried = carried(ctx);
+        if (carried.isEmpty()) {
+            return false;
+        }
+        String back = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+        ctx.status(HttpStatus.FORBIDDEN).render("accounts/send-again", Map.of("action", back, "carried", carried,
+                "why", OLD_SESSION));
+        return true;
+    }
+
+    /** What the page that keeps a form opened in an earlier session says. */
+    static final String OLD_SESSION = "This form was opened before you last signed in (in this tab or another), so "
+            + "it carried an old security token: nothing was changed. Everything you sent is kept here: send it now.";
 
     /** What the sign-in form says above a form it carries. */
     static final String SESSION_ENDED = "Sign in first: your session ended, so nothing was saved yet. Everything "
@@ -218,6 +246,11 @@ public final class AccessControl {
             given = ctx.formParam(CSRF_FIELD);
         }
         if (!Tokens.same(expected, given)) {
+            if (session(ctx).isPresent() && isForm(ctx) && !ctx.path().equals(LOGOUT_PATH)
+                    && !ctx.path().equals(LOGIN_PATH) && sendAgain(ctx)) {
+                ctx.skipRemainingHandlers();
+                return;
+            }
             throw new ForbiddenResponse("This form did not carry this site's security token, or carried an old one: "
                     + "nothing was changed. Reload the page and send it again.");
         }

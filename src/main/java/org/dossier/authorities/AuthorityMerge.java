@@ -10,7 +10,8 @@ import java.util.List;
  * (with its role there, and the survivor's role in it before, if it had one), and the forms of the
  * name the survivor took over.
  */
-public record AuthorityMerge(String merged, String survivor, List<MovedLink> links, List<String> addedForms) {
+public record AuthorityMerge(String merged, String survivor, List<MovedLink> links, List<String> addedForms,
+                             Integer records) {
 
     /**
      * A record's link that moved: {@code role} and {@code survivorRole} are person roles, null for
@@ -33,9 +34,23 @@ public record AuthorityMerge(String merged, String survivor, List<MovedLink> lin
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * @param records how many records were linked to the one merged away, which the merge moved: the
+     *     histories say so; null in merges written before it was kept (those that kept their whole
+     *     list of {@code links} count it)
+     */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public AuthorityMerge {
         links = List.copyOf(links);
         addedForms = List.copyOf(addedForms);
+        if (records == null && !links.isEmpty()) {
+            records = links.size();
+        }
+    }
+
+    /** A merge as those written before its count of records was kept. */
+    public AuthorityMerge(String merged, String survivor, List<MovedLink> links, List<String> addedForms) {
+        this(merged, survivor, links, addedForms, null);
     }
 
     public String json() {

@@ -47,6 +47,11 @@ public final class AuthorityRecords {
         return find(kind, AuthorityTables.of(kind).key().eq(key));
     }
 
+    /** "Kim Tu-bong (kim-tu-bong)": another entry named in a message by its name now, and the key its address shows. */
+    public String named(AuthorityKind kind, String key) {
+        return find(kind, key).map(a -> a.name() + " (" + key + ")").orElse("'" + key + "'");
+    }
+
     public Optional<StoredAuthority> find(AuthorityKind kind, int id) {
         return find(kind, AuthorityTables.of(kind).id().eq(id));
     }

@@ -241,12 +241,13 @@ public final class AuthorityWriter {
         }
         AuthorityContent survivorNow = new AuthorityContent(winner.content().name(), winner.content().sortName(),
                 winner.content().description(), winner.content().kind(), aliases);
-        String merge = new AuthorityMerge(loser.key(), winner.key(), List.of(), added).json();
+        AuthorityTables t = AuthorityTables.of(loser.kind());
+        int records = db.fetchCount(t.links(), t.linkedAuthority().eq(loser.id()));
+        String merge = new AuthorityMerge(loser.key(), winner.key(), List.of(), added, records).json();
         saveAt(winner.kind(), winner.id(), winner.version(), survivorNow, null);
         writeVersion(winner.kind(), winner.id(), winner.version() + 1, survivorNow, by, null, merge);
         saveAt(loser.kind(), loser.id(), loser.version(), loser.content(), winner.id());
         // Its forms are the survivor's now: the extractor and search must not find two owners.
-        AuthorityTables t = AuthorityTables.of(loser.kind());
         db.deleteFrom(t.aliases()).where(t.owner().eq(loser.id())).execute();
         writeVersion(loser.kind(), loser.id(), loser.version() + 1, loser.content(), by, winner.key(), merge);
         moveLinks(loser.kind(), loser.id(), winner.id(), by);

@@ -128,7 +128,9 @@ public record AuthorityEditForm(String name, String sortName, String description
                     + list.noun() + " not yet identified, write what is known, such as 'Unidentified correspondent'.");
         } else {
             clash(list, name, had, owners).ifPresent(c -> {
-                errors.put("name", "'" + name + "' is already a name of " + c.name() + ".");
+                errors.put("name", "'" + name + "' is already a name of " + c.name() + ". Another " + list.noun()
+                        + " of that name? Tell the two apart in the name, as catalogues do: "
+                        + (list.forPeople() ? "'John Smith (1882–1959)'." : "'Springfield (Illinois)'."));
                 clashes.put("name", c);
             });
         }

@@ -78,11 +78,11 @@ public final class AuthorityEditing {
     public void create(Context ctx, AuthorityKind kind) {
         AuthorityEditForm form = AuthorityEditForm.posted(ctx, kind);
         AuthorityEditForm.Checked checked = form.check(kind, null, authorities.owners(kind, 0));
+        String author = AccessControl.requireUser(ctx).username();
         if (!checked.ok()) {
-            refused(ctx, kind, null, form, 0, checked);
+            refusedUnlessMadeAlready(ctx, kind, form, author, checked);
             return;
         }
-        String author = AccessControl.requireUser(ctx).username();
         StoredAuthority made;
         try {
             made = store.write((w, tx) -> {
@@ -91,7 +91,7 @@ public final class AuthorityEditing {
                         Attribution.editor(author, checked.note()));
             });
         } catch (TakenMeanwhile e) {
-            refused(ctx, kind, null, form, 0, e.checked);
+            refusedUnlessMadeAlready(ctx, kind, form, author, e.checked);
             return;
         } catch (RuntimeException e) {
             if (integrityViolation(e)) {
@@ -107,6 +107,38 @@ public final class AuthorityEditing {
             return;
         }
         ctx.redirect(made.linkPath() + "?saved=1", HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * A new one's form refused, unless its name is taken by the one this same form made (a double
+     * click, whose browser shows the second answer): that goes on to it as saved, as a record's form
+     * sent twice does, rather than telling the editor their name is already their new entry's.
+     */
+    private void refusedUnlessMadeAlready(Context ctx, AuthorityKind kind, AuthorityEditForm form, String author,
+                                          AuthorityEditForm.Checked checked) {
+        var made = madeAlready(kind, form, author);
+        if (made.isPresent()) {
+            ctx.redirect(made.get().linkPath() + "?saved=1", HttpStatus.SEE_OTHER);
+            return;
+        }
+        refused(ctx, kind, null, form, 0, checked);
+    }
+
+    /**
+     * The entry that owns the form's name and says exactly what the form says, still at its first
+     * version, saved by {@code author} with the form's note: what this form made when it was sent before.
+     */
+    private java.util.Optional<StoredAuthority> madeAlready(AuthorityKind kind, AuthorityEditForm form, String author) {
+        AuthorityEditForm.Checked alone = form.check(kind, null, Map.of()); // as if no other entry had its names
+        if (!alone.ok()) {
+            return java.util.Optional.empty();
+        }
+        return authorities.owners(kind, 0).getOrDefault(AuthorityRecords.matched(alone.content().name()), List.of())
+                .stream().findFirst()
+                .flatMap(owner -> authorities.find(kind, owner.key()))
+                .filter(s -> !s.merged() && s.version() == 1 && s.content().equals(alone.content()))
+                .filter(s -> authorities.version(s, 1)
+                        .filter(v -> author.equals(v.author()) && alone.note().equals(v.note())).isPresent());
     }
 
     /** {@code GET /admin/people/{key}/edit}. */
@@ -126,8 +158,8 @@ public final class AuthorityEditing {
         AuthorityEditForm form = AuthorityEditForm.posted(ctx, kind);
         if (authority.merged()) {
             Map<String, Object> model = model(kind, authority, form, opened);
-            model.put("notice", "This " + kind.noun() + " was merged into '" + authority.mergedInto()
-                    + "': nothing was saved. Edit that one instead.");
+            model.put("notice", "This " + kind.noun() + " was merged into " + authorities.named(kind, authority.mergedInto())
+                    + ": nothing was saved. Edit that one instead.");
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-edit", model);
             return;
         }
@@ -259,8 +291,11 @@ public final class AuthorityEditing {
         // No key has a control character, and PostgreSQL refuses a NUL in a query's text outright.
         var survivor = ControlCharacters.firstControl(survivorKey).isPresent() ? java.util.Optional.<StoredAuthority>empty()
                 : authorities.find(kind, survivorKey).filter(s -> !s.merged() && s.id() != authority.id());
+        String chosen = survivorKey; // what the list shows chosen if the form comes back
         if (survivor.isEmpty()) {
-            errors.put("survivor", "Choose the " + kind.noun() + " this one is the same as.");
+            SurvivorRefused refused = survivorRefused(kind, authority, survivorKey);
+            errors.put("survivor", refused.message());
+            chosen = refused.instead();
         }
         String author = AccessControl.requireUser(ctx).username();
         if (survivor.isPresent() && mergedAlready(authority, survivor.get(), author, note)) {
@@ -275,14 +310,14 @@ public final class AuthorityEditing {
             ControlCharacters.refusal("note", note).ifPresent(message -> errors.put("note", message));
         }
         if (authority.merged()) {
-            errors.put("survivor", "It was merged into '" + authority.mergedInto() + "' already.");
+            errors.put("survivor", mergedMeanwhile(authority));
         } else if (authorities.restoreUnderWay(authority)) {
             errors.put("survivor", "Its last merge is still being undone: " + authorities.stillToMove(authority)
                     + " records are still to come back to it. Merge it once they have.");
         }
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-merge",
-                    mergeModel(authority, opened, survivorKey, note, errors));
+                    mergeModel(authority, opened, chosen, note, errors));
             return;
         }
         String why = mergeNote(authority, survivor.get(), note);
@@ -300,9 +335,10 @@ public final class AuthorityEditing {
             // Either side may have changed: a merge writes the survivor too, at the version read above.
             String changed = e.key().equals(authority.key()) ? "this " + kind.noun()
                     : survivor.get().name() + " (" + survivor.get().key() + ")";
-            errors.put("survivor", "Someone changed " + changed + " while you had this page open (it is now at "
-                    + "version " + e.currentVersion() + "). Nothing was merged: look at it again, then decide.");
             StoredAuthority now = Forms.authority(ctx, authorities, kind);
+            errors.put("survivor", now.merged() ? mergedMeanwhile(now)
+                    : "Someone changed " + changed + " while you had this page open (it is now at "
+                    + "version " + e.currentVersion() + "). Nothing was merged: look at it again, then decide.");
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
                     mergeModel(now, now.version(), survivorKey, note, errors));
             return;
@@ -312,9 +348,10 @@ public final class AuthorityEditing {
                 return;
             }
             // Checked above, but another editor may have merged either of them, or restored this one, since.
-            errors.put("survivor", "One of them was merged, or a merge of this one undone, while you had this page "
-                    + "open. Nothing was merged: look at them again, then decide.");
             StoredAuthority now = Forms.authority(ctx, authorities, kind);
+            errors.put("survivor", now.merged() ? mergedMeanwhile(now)
+                    : "One of them was merged, or a merge of this one undone, while you had this page "
+                    + "open. Nothing was merged: look at them again, then decide.");
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
                     mergeModel(now, now.version(), survivorKey, note, errors));
             return;
@@ -327,6 +364,54 @@ public final class AuthorityEditing {
             return;
         }
         ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
+    }
+
+    /** Why the one chosen cannot take the merge, and which to choose instead ("" for none). */
+    private record SurvivorRefused(String message, String instead) {
+    }
+
+    /**
+     * The list offers only others not merged away, so a choice it refuses came from a page opened
+     * before another editor's merge, or from a hand-written post: each is told what is wrong with it.
+     * One merged away since is followed to where its records and forms are now, chosen for the
+     * editor to confirm.
+     */
+    private SurvivorRefused survivorRefused(AuthorityKind kind, StoredAuthority authority, String key) {
+        String noun = kind.noun();
+        if (key.isEmpty() || ControlCharacters.firstControl(key).isPresent()) {
+            return new SurvivorRefused("Choose the " + noun + " this one is the same as.", "");
+        }
+        if (key.equals(authority.key())) {
+            return new SurvivorRefused("A " + noun + " cannot be merged into itself: choose the other entry of the same "
+                    + noun + ".", "");
+        }
+        var found = authorities.find(kind, key);
+        if (found.isEmpty()) {
+            AuthorityKind other = kind == AuthorityKind.PERSON ? AuthorityKind.PLACE : AuthorityKind.PERSON;
+            return new SurvivorRefused(authorities.find(other, key).isPresent()
+                    ? "'" + key + "' is a " + other.noun() + ": a " + noun + " is merged only into another " + noun + "."
+                    : "There is no " + noun + " '" + key + "'. Choose the " + noun + " this one is the same as.", "");
+        }
+        StoredAuthority now = found.get();
+        for (int hops = 0; now != null && now.merged() && hops < 100; hops++) {
+            now = authorities.find(kind, now.mergedInto()).orElse(null);
+        }
+        if (now == null || now.merged()) {
+            return new SurvivorRefused("Choose the " + noun + " this one is the same as.", "");
+        }
+        if (now.id() == authority.id()) {
+            return new SurvivorRefused(found.get().name() + " was merged into this " + noun
+                    + " already: its records and forms of the name are this one's. Nothing was merged.", "");
+        }
+        return new SurvivorRefused(found.get().name() + " was merged into " + now.name() + " (" + now.key()
+                + ") after this page was opened: its records and forms of the name are there now. " + now.name()
+                + " is chosen below: merge again to merge into it.", now.key());
+    }
+
+    /** Another editor's merge of this one came first: where it went, which "someone changed it" left unsaid. */
+    private String mergedMeanwhile(StoredAuthority now) {
+        return "Someone merged this " + now.kind().noun() + " into " + authorities.named(now.kind(), now.mergedInto())
+                + " while you had this page open. Nothing else was merged: its records and forms of the name are there now.";
     }
 
     /** What a merge's version says in both histories, and every moved record's revision. */

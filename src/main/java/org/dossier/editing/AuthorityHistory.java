@@ -47,7 +47,13 @@ public final class AuthorityHistory {
     public void list(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
         ctx.render("editing/authority-history", Map.of("kind", kind, "authority", authority,
-                "versions", authorities.versions(authority)));
+                "versions", authorities.versions(authority), "survivorName", survivorName(authority)));
+    }
+
+    /** The name of the one it was merged into, which its pages say rather than only its key; "" if not merged. */
+    private String survivorName(StoredAuthority authority) {
+        return authority.merged() ? authorities.find(authority.kind(), authority.mergedInto()).map(StoredAuthority::name)
+                .orElse(authority.mergedInto()) : "";
     }
 
     /** {@code GET /people/{key}/history/{number}}. */
@@ -85,6 +91,12 @@ public final class AuthorityHistory {
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
+        // Undoing a merge writes the survivor's history and each record's too, where "Restored
+        // version 1" would name a version of another entry: it says, as a merge does, what it undid.
+        String why = authority.merged() && restoring.mergedInto() == null
+                ? "Undid the merge of " + authority.name() + " (" + authority.key() + ") into "
+                        + survivorName(authority) + ": " + note
+                : note;
         boolean restored;
         try {
             restored = store.write((w, tx) -> {
@@ -92,7 +104,7 @@ public final class AuthorityHistory {
                 clashOf(locked, locked.ownersForWriting(kind, authority.id()), authority, restoring).ifPresent(c -> {
                     throw new ClashMeanwhile(c);
                 });
-                return new AuthorityWriter(w, tx, clock).restore(authority, version, number, Attribution.editor(author, note));
+                return new AuthorityWriter(w, tx, clock).restore(authority, version, number, Attribution.editor(author, why));
             });
         } catch (ClashMeanwhile e) {
             refuseClash(ctx, authority, number, note, e.clash);
@@ -100,7 +112,7 @@ public final class AuthorityHistory {
         } catch (StaleAuthorityException e) {
             StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
             if (!now.merged() && now.content().equals(restoring.content()) && authorities.version(now, now.version())
-                    .filter(v -> author.equals(v.author()) && note.equals(v.note())).isPresent()) {
+                    .filter(v -> author.equals(v.author()) && why.equals(v.note())).isPresent()) {
                 // The same restore sent again (a double click), whose browser shows the second answer.
                 ctx.redirect(now.historyPath(), HttpStatus.SEE_OTHER);
                 return;
@@ -187,12 +199,61 @@ public final class AuthorityHistory {
         model.put("kind", authority.kind());
         model.put("authority", authority);
         model.put("version", version);
-        model.put("diff", AuthorityDiff.between(before, version));
+        model.put("diff", withRecordsMoved(authority, version, AuthorityDiff.between(before, version)));
         model.put("previous", number > 1 ? number - 1 : null);
         model.put("next", number < authority.version() ? number + 1 : null);
         model.put("note", note == null ? "Restored version " + number : note);
         model.put("problem", problem);
+        model.put("survivorName", survivorName(authority));
+        model.put("mergedSince", mergedInSince(authority, number));
         return model;
+    }
+
+    /**
+     * Those merged into this one after version {@code number} and merged into it still: restoring
+     * this version would not undo their merges (only their own versions from before do), but take
+     * away the forms of the name they brought, their records staying here. The restore form says so.
+     */
+    private List<StoredAuthority> mergedInSince(StoredAuthority authority, int number) {
+        if (authority.merged()) {
+            return List.of();
+        }
+        return authorities.versions(authority).stream()
+                .filter(v -> v.number() > number && v.mergeVersion())
+                .map(v -> org.dossier.authorities.AuthorityMerge.fromJson(v.merge()))
+                .filter(m -> m.survivor().equals(authority.key()))
+                .map(org.dossier.authorities.AuthorityMerge::merged).distinct()
+                .flatMap(key -> authorities.find(authority.kind(), key).stream())
+                .filter(merged -> authority.key().equals(merged.mergedInto()))
+                .toList();
+    }
+
+    /**
+     * A merge's version, and its undoing's, say how many records moved and between which two: what
+     * the forms of the name alone do not show. The undoing writes the merge again (what it undid), so
+     * in each history the merge's versions alternate: a merge, then its undoing.
+     */
+    private RevisionDiff withRecordsMoved(StoredAuthority authority, AuthorityVersion version, RevisionDiff diff) {
+        if (!version.mergeVersion()) {
+            return diff;
+        }
+        var merge = org.dossier.authorities.AuthorityMerge.fromJson(version.merge());
+        if (merge.records() == null) {
+            return diff;
+        }
+        long sameBefore = authorities.versions(authority).stream()
+                .filter(v -> v.number() < version.number() && version.merge().equals(v.merge())).count();
+        boolean undoing = sameBefore % 2 == 1;
+        boolean mergedAway = merge.merged().equals(authority.key());
+        String other = authorities.named(authority.kind(), mergedAway ? merge.survivor() : merge.merged());
+        String records = merge.records() == 1 ? "1 record" : String.format(java.util.Locale.ENGLISH, "%,d records", merge.records());
+        String moved = mergedAway
+                ? (undoing ? records + " came back from " + other : records + " moved to " + other)
+                : (undoing ? records + " went back to " + other : records + " came here from " + other);
+        List<RevisionDiff.Change> changes = new java.util.ArrayList<>(diff.changes());
+        changes.add(new RevisionDiff.Change("Records", WordDiff.html(List.of(new WordDiff.Part(WordDiff.Kind.SAME,
+                moved + ", each with a version of its own saying so")))));
+        return new RevisionDiff(changes, diff.unchanged());
     }
 
     static List<AuthorityKind> kinds() {

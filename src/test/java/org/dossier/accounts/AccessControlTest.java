@@ -442,4 +442,33 @@ class AccessControlTest {
         assertEquals(401, post.statusCode());
         assertTrue(Jsoup.parse(post.body()).select("input[name=carried-name], input[name=carried-value]").isEmpty(), post.body());
     }
+
+    /**
+     * An archivist signs out and in again in another tab while a person's form is open: the form's
+     * token is the old session's, so its send is refused and changes nothing, but what was typed is
+     * kept on a page that sends it with the new session's token, as for a session that ended.
+     */
+    @Test
+    void aFormOpenedBeforeSigningInAgainInAnotherTabIsRefusedButWhatWasTypedIsKeptToSendAgain() {
+        Editors.add(catalogue, "fay", Role.EDITOR);
+        Http fay = Editors.signIn(catalogue, "fay");
+        String typed = "Ambassador to the PRC, 1953–1959; a long note typed with care & <checked>";
+        FormFields form = FormFields.of(fay.get("/admin/people/yudin/edit").body(), "form.authority-form")
+                .set("description", typed).set("note", "Who he was");
+        // The other tab: signs out, and in again.
+        assertEquals(303, fay.post("/admin/logout", Map.of("csrf", Editors.csrf(fay.get("/admin").body()))).statusCode());
+        Editors.signIn(fay, "fay");
+
+        HttpResponse<String> old = fay.post("/admin/people/yudin/edit", form.entries());
+        assertEquals(403, old.statusCode());
+        assertTrue(old.body().contains("nothing was changed"), old.body());
+        assertFalse(reader().get("/people/yudin").body().contains("typed with care"), "nothing saved");
+        FormFields again = FormFields.of(old.body(), "form.send-again-form");
+        assertEquals(typed, again.get("description"), "what was typed, as typed");
+        assertEquals("/admin/people/yudin/edit", Jsoup.parse(old.body()).selectFirst("form.send-again-form").attr("action"));
+
+        HttpResponse<String> sent = fay.post("/admin/people/yudin/edit", again.entries());
+        assertEquals(303, sent.statusCode(), sent.body());
+        assertTrue(Jsoup.parse(reader().get("/people/yudin").body()).text().contains(typed));
+    }
 }

@@ -4,6 +4,8 @@ import static org.dossier.db.Tables.DOCUMENT_PERSON;
 import static org.dossier.db.Tables.PERSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -386,11 +388,13 @@ class AuthoritiesKeptOverTimeTest {
             }));
         }
         go.countDown();
-        int made = 0;
+        // The one who made it is sent to it by each of their sends (the same form sent again goes on
+        // as saved); the other editor is told whose the name is.
+        java.util.Set<String> made = new java.util.HashSet<>();
         for (var answer : answers) {
             HttpResponse<String> response = answer.get();
             if (response.statusCode() == 303) {
-                made++;
+                made.add(response.headers().firstValue("Location").orElseThrow());
             } else {
                 assertEquals(422, response.statusCode(), response.body());
                 // Whichever of the two spellings was saved first.
@@ -399,7 +403,7 @@ class AuthoritiesKeptOverTimeTest {
             }
         }
         pool.shutdown();
-        assertEquals(1, made, "one person");
+        assertEquals(1, made.size(), "one person: " + made);
         assertEquals(1, database.dsl().fetchCount(PERSON, PERSON.NAME.likeIgnoreCase("Nikita%Khrushchev")));
 
         // A form two editors give two people at once: one of them has it.
@@ -479,5 +483,105 @@ class AuthoritiesKeptOverTimeTest {
         HttpResponse<String> restored = restore(alice, "mochulski", 1, "\u2003");
         assertEquals(422, restored.statusCode());
         assertEquals(2, Jsoup.parse(catalogue.http().get("/people/mochulski/history").body()).select("li.revision").size());
+    }
+
+    @Test
+    void aMergeIntoOneMergedAwaySinceIsRefusedNamingWhereItWentWithThatOneChosenAndItselfOrAPlaceIsRefusedSayingWhy() {
+        // Alice opens Petrov's merge page; Bob merges Murray into Harriman; Alice, reading her list,
+        // chooses Murray.
+        Document opened = Jsoup.parse(alice.get("/admin/people/petrov/merge").body());
+        assertEquals(303, merge(bob, "murray", "harriman", "One name, entered twice").statusCode());
+        java.util.function.Function<String, HttpResponse<String>> into = survivor -> alice.post(
+                "/admin/people/petrov/merge", Map.of("csrf", Editors.csrf(opened.html()),
+                        "version", opened.selectFirst("input[name=version]").val(), "survivor", survivor, "note", "Same man"));
+        HttpResponse<String> stale = into.apply("murray");
+        assertEquals(422, stale.statusCode(), stale.body());
+        Document page = Jsoup.parse(stale.body());
+        assertEquals("Brian Murray was merged into Averell Harriman (harriman) after this page was opened: its records and "
+                + "forms of the name are there now. Averell Harriman is chosen below: merge again to merge into it.",
+                page.selectFirst("#survivor-error").text());
+        assertEquals("harriman", page.selectFirst("#survivor option[selected]").val(), "the survivor chosen, to confirm");
+        assertEquals("Same man", page.selectFirst("#note").val());
+        assertEquals(200, catalogue.http().get("/people/petrov").statusCode(), "nothing was merged");
+
+        HttpResponse<String> itself = into.apply("petrov");
+        assertEquals(422, itself.statusCode());
+        assertEquals("A person cannot be merged into itself: choose the other entry of the same person.",
+                Jsoup.parse(itself.body()).selectFirst("#survivor-error").text());
+        HttpResponse<String> place = into.apply("ussr");
+        assertEquals(422, place.statusCode());
+        assertEquals("'ussr' is a place: a person is merged only into another person.",
+                Jsoup.parse(place.body()).selectFirst("#survivor-error").text());
+        assertEquals(200, catalogue.http().get("/people/petrov").statusCode(), "nothing was merged");
+
+        // The one merged away names where it went, by name, on its history and its versions.
+        Document history = Jsoup.parse(catalogue.http().get("/people/murray/history").body());
+        assertEquals("Merged into Averell Harriman.", history.selectFirst("p.notice").text());
+        assertTrue(Jsoup.parse(alice.get("/people/murray/history/1").body()).selectFirst("form.restore-form").text()
+                .contains("It was merged into Averell Harriman: restoring this version undoes the merge."));
+    }
+
+    @Test
+    void undoingAMergeSaysWhatItUndidInTheSurvivorsHistoryAndEachRecordsNotRestoredVersionOneOfAnother() {
+        List<Integer> records = List.copyOf(links("liu-xiao").keySet());
+        assertFalse(records.isEmpty());
+        assertEquals(303, merge(bob, "liu-xiao", "yu-zhan", "One official, entered twice").statusCode());
+        // The restore form's own note, as an editor leaves it.
+        assertEquals(303, restore(alice, "liu-xiao", 1, "Restored version 1").statusCode());
+        String undid = "Undid the merge of Liu Xiao (liu-xiao) into Yu Zhan: Restored version 1";
+        for (String key : List.of("liu-xiao", "yu-zhan")) {
+            assertEquals(undid, Jsoup.parse(catalogue.http().get("/people/" + key + "/history").body())
+                    .selectFirst("li.revision .revision-note").text(), key + "'s history");
+        }
+        for (int record : records) {
+            assertEquals(undid, database.dsl().select(org.dossier.db.Tables.REVISION.NOTE).from(org.dossier.db.Tables.REVISION)
+                    .where(org.dossier.db.Tables.REVISION.DOCUMENT_ID.eq(record))
+                    .orderBy(org.dossier.db.Tables.REVISION.NUMBER.desc()).limit(1).fetchSingle().value1());
+        }
+        assertEquals(Map.copyOf(links("liu-xiao")).keySet(), java.util.Set.copyOf(records), "its records came back");
+
+        // Each side's merge and undoing say how many records moved, and between which two.
+        String count = records.size() == 1 ? "1 record" : records.size() + " records";
+        Map<String, String> said = Map.of(
+                "/people/liu-xiao/history/2", count + " moved to Yu Zhan (yu-zhan)",
+                "/people/yu-zhan/history/2", count + " came here from Liu Xiao (liu-xiao)",
+                "/people/liu-xiao/history/3", count + " came back from Yu Zhan (yu-zhan)",
+                "/people/yu-zhan/history/3", count + " went back to Liu Xiao (liu-xiao)");
+        said.forEach((page, moved) -> {
+            Document version = Jsoup.parse(catalogue.http().get(page).body());
+            var row = version.select("dl.diff dt").stream().filter(dt -> dt.text().equals("Records")).findFirst();
+            assertTrue(row.isPresent(), page + ": " + version.select("dl.diff").text());
+            assertEquals(moved + ", each with a version of its own saying so", row.get().nextElementSibling().text(), page);
+        });
+    }
+
+    @Test
+    void aMergeOfOneAnotherEditorMergedMeanwhileIsRefusedNamingWhereItWent() {
+        Document opened = Jsoup.parse(alice.get("/admin/people/orlemanski/merge").body());
+        assertEquals(303, merge(bob, "orlemanski", "lange", "One name, entered twice").statusCode());
+        HttpResponse<String> late = alice.post("/admin/people/orlemanski/merge", Map.of("csrf", Editors.csrf(opened.html()),
+                "version", opened.selectFirst("input[name=version]").val(), "survivor", "michalowski", "note", "Same man"));
+        assertEquals(422, late.statusCode(), late.body());
+        assertEquals("Someone merged this person into Oskar Lange (lange) while you had this page open. Nothing else was "
+                + "merged: its records and forms of the name are there now.",
+                Jsoup.parse(late.body()).selectFirst("#survivor-error").text());
+        assertEquals(301, catalogue.http().get("/people/orlemanski").statusCode());
+        assertTrue(catalogue.http().get("/people/orlemanski").headers().firstValue("Location").orElseThrow().endsWith("/people/lange"));
+    }
+
+    @Test
+    void aSurvivorsVersionFromBeforeAMergeSaysRestoringItDoesNotUndoTheMergeAndWhereToUndoIt() {
+        assertEquals(303, merge(bob, "qiao-xiaoguang", "wang-ruofei", "One name, entered twice").statusCode());
+        Document before = Jsoup.parse(alice.get("/people/wang-ruofei/history/1").body());
+        var said = before.selectFirst("form.restore-form .merged-since");
+        assertNotNull(said, before.select("form.restore-form").text());
+        assertEquals("Qiao Xiaoguang was merged into this person after version 1: restoring this version does not undo "
+                + "that merge. Its records stay here, and the forms of the name it brought go. To undo the merge, restore "
+                + "a version of Qiao Xiaoguang from before it.", said.text());
+        assertEquals("/people/qiao-xiaoguang/history", said.selectFirst("a").attr("href"));
+
+        // Once undone, there is nothing to say.
+        assertEquals(303, restore(alice, "qiao-xiaoguang", 1, "Two men").statusCode());
+        assertNull(Jsoup.parse(alice.get("/people/wang-ruofei/history/1").body()).selectFirst(".merged-since"));
     }
 }

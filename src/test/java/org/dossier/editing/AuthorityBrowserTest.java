@@ -168,6 +168,13 @@ class AuthorityBrowserTest {
             assertTrue(browser.currentUrl().endsWith("/people/soviet-army"), browser.currentUrl());
             browser.open(url("/people/red-army"));
             assertTrue(browser.currentUrl().endsWith("/people/soviet-army"), "the old key leads to the survivor");
+            visit("history of one merged away", "/people/red-army/history");
+            assertEquals("Merged into Soviet Army.", browser.find("p.notice").getText());
+            visit("survivor's merge", "/people/soviet-army/history/2");
+            assertTrue(browser.find("dl.diff").getText().contains("2 records came here from Red Army (red-army)"),
+                    browser.find("dl.diff").getText());
+            visit("survivor's version from before the merge", "/people/soviet-army/history/1");
+            assertTrue(browser.find(".merged-since").getText().startsWith("Red Army was merged into this person"));
             browser.open(url("/people/red-army/history/4"));
             browser.find("#note").sendKeys("Two armies after all");
             submit(browser, browser.find("form.restore-form button[type=submit]"));

@@ -583,4 +583,47 @@ class AuthorityEditingTest {
         assertEquals(404, catalogue.http().get("/places/gdansk").statusCode());
         assertEquals(0, database.dsl().fetchCount(DOCUMENT, DOCUMENT.TITLE.eq("Gdansk")));
     }
+
+    @Test
+    void aNewPersonsFormSentTwiceGoesOnToThePersonItMadeAsSavedAndAColleaguesSameFormIsStillRefused() {
+        // A double click: the browser shows the second answer, which was "already a name of" the
+        // person the first had just made.
+        List<Map.Entry<String, String>> typed = form(alice, "/admin/people/new").set("name", "Nikolai Bulganin")
+                .set("alias-0", "Bulganin").set("note", "Named in the records, missing here").entries();
+        HttpResponse<String> first = alice.post("/admin/people/new", typed);
+        HttpResponse<String> second = alice.post("/admin/people/new", typed);
+        assertEquals(303, first.statusCode(), first.body());
+        assertEquals(303, second.statusCode(), second.body());
+        assertEquals("/admin/people/nikolai-bulganin/link?saved=1", location(second));
+        assertEquals(1, database.dsl().fetchCount(org.dossier.db.Tables.PERSON,
+                org.dossier.db.Tables.PERSON.NAME.eq("Nikolai Bulganin")), "one person");
+
+        // Another editor's form of the same name is no double click of theirs: told whose it is.
+        List<Map.Entry<String, String>> bobs = form(bob, "/admin/people/new").set("name", "Nikolai Bulganin")
+                .set("alias-0", "Bulganin").set("note", "Named in the records, missing here").entries();
+        HttpResponse<String> colleague = bob.post("/admin/people/new", bobs);
+        assertEquals(422, colleague.statusCode(), colleague.body());
+        assertTrue(Jsoup.parse(colleague.body()).selectFirst("#name-error").text()
+                .startsWith("'Nikolai Bulganin' is already a name of Nikolai Bulganin."), colleague.body());
+
+        // Nor is the first form sent again once the person has been changed since.
+        FormFields edit = form(alice, "/admin/people/nikolai-bulganin/edit");
+        assertEquals(303, alice.post("/admin/people/nikolai-bulganin/edit",
+                edit.set("description", "Soviet Minister of Defence").set("note", "Who he was").entries()).statusCode());
+        assertEquals(422, alice.post("/admin/people/new", typed).statusCode());
+    }
+
+    @Test
+    void aNameAnotherPersonHasIsRefusedSayingHowToTellANamesakeApartAndANameSoToldApartIsSaved() {
+        List<Map.Entry<String, String>> namesake = form(alice, "/admin/people/new").set("name", "Andrei Gromyko")
+                .set("note", "A namesake in a later file").entries();
+        HttpResponse<String> refused = alice.post("/admin/people/new", namesake);
+        assertEquals(422, refused.statusCode());
+        assertTrue(Jsoup.parse(refused.body()).selectFirst("#name-error").text().startsWith("'Andrei Gromyko' is "
+                + "already a name of Andrei Gromyko. Another person of that name? Tell the two apart in the name, as "
+                + "catalogues do: 'John Smith (1882–1959)'."), refused.body());
+        HttpResponse<String> apart = alice.post("/admin/people/new", form(alice, "/admin/people/new")
+                .set("name", "Andrei Gromyko (born 1960)").set("note", "A namesake in a later file").entries());
+        assertEquals(303, apart.statusCode(), apart.body());
+    }
 }

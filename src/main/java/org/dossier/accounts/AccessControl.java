@@ -227,6 +227,32 @@ public final class AccessControl {
         return true;
     }
 
+    /**
+     * Whether the browser says the form came from a page of this site itself. SameSite=Lax keeps the
+     * session cookie off other sites' forms, but not off another host of the same site
+     * ({@code evil.example.org} beside {@code dossier.example.org}), whose form would otherwise come
+     * back as this site's own "send it again" page, its one button a click from saving what that
+     * host chose: such a form says {@code Sec-Fetch-Site: same-site} and an {@code Origin} of its
+     * own, and gets the plain refusal. (Browsers send both with every form they post; a client
+     * that sends neither holds no browser's cookie.)
+     */
+    private static boolean fromThisSitesOwnPage(Context ctx) {
+        String fetchSite = ctx.header("Sec-Fetch-Site");
+        if (fetchSite != null && !fetchSite.equals("same-origin")) {
+            return false;
+        }
+        String origin = ctx.header("Origin");
+        if (origin == null) {
+            return true;
+        }
+        try {
+            String host = ctx.header("Host");
+            return host != null && host.equalsIgnoreCase(java.net.URI.create(origin).getRawAuthority());
+        } catch (IllegalArgumentException e) {
+            return false; // not an address at all
+        }
+    }
+
     /** What the page that keeps a form opened in an earlier session says. */
     static final String OLD_SESSION = "This form was opened before you last signed in (in this tab or another), so "
             + "it carried an old security token: nothing was changed. Everything you sent is kept here: send it now.";
@@ -246,7 +272,7 @@ public final class AccessControl {
             given = ctx.formParam(CSRF_FIELD);
         }
         if (!Tokens.same(expected, given)) {
-            if (session(ctx).isPresent() && isForm(ctx) && !ctx.path().equals(LOGOUT_PATH)
+            if (session(ctx).isPresent() && isForm(ctx) && fromThisSitesOwnPage(ctx) && !ctx.path().equals(LOGOUT_PATH)
                     && !ctx.path().equals(LOGIN_PATH) && sendAgain(ctx)) {
                 ctx.skipRemainingHandlers();
                 return;

@@ -459,7 +459,19 @@ class AccessControlTest {
         assertEquals(303, fay.post("/admin/logout", Map.of("csrf", Editors.csrf(fay.get("/admin").body()))).statusCode());
         Editors.signIn(fay, "fay");
 
-        HttpResponse<String> old = fay.post("/admin/people/yudin/edit", form.entries());
+        // Another host of the same site (SameSite=Lax lets the cookie come along) posting that form
+        // gets the plain refusal, not a page whose one button saves what it chose.
+        for (String[] sibling : List.of(
+                new String[] {"Sec-Fetch-Site", "same-site", "Origin", "http://evil.localhost"},
+                new String[] {"Origin", "http://evil.localhost"},
+                new String[] {"Origin", "null"})) {
+            HttpResponse<String> planted = fay.post("/admin/people/yudin/edit", form.entries(), sibling);
+            assertEquals(403, planted.statusCode(), String.join(" ", sibling));
+            assertFalse(planted.body().contains("send-again-form"), String.join(" ", sibling) + ": " + planted.body());
+        }
+
+        HttpResponse<String> old = fay.post("/admin/people/yudin/edit", form.entries(),
+                "Sec-Fetch-Site", "same-origin", "Origin", fay.url(""));
         assertEquals(403, old.statusCode());
         assertTrue(old.body().contains("nothing was changed"), old.body());
         assertFalse(reader().get("/people/yudin").body().contains("typed with care"), "nothing saved");

@@ -92,9 +92,9 @@ public final class Http {
         return post(path, form, new String[0]);
     }
 
-    /** Posts a form whose fields may repeat (several ticked checkboxes of one name), in order. */
-    public HttpResponse<String> post(String path, List<Map.Entry<String, String>> form) {
-        return send("POST", path, FORM, encoded(form));
+    /** Posts a form whose fields may repeat (several ticked checkboxes of one name), in order; with extra headers if given. */
+    public HttpResponse<String> post(String path, List<Map.Entry<String, String>> form, String... headers) {
+        return send("POST", path, FORM, encoded(form), headers);
     }
 
     /** Any request, with any method, headers and body, for tests of how the server reads requests. */

@@ -567,6 +567,7 @@ public final class DossierApp implements AutoCloseable {
             openIndex();
         }
         opening.awaitOpen();
+        phases.accept(StartPhase.READY);
         startPendingMerges();
         warmUpInBackground();
         return this;

@@ -180,11 +180,12 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         } finally {
             if (app == null) {
+                stop.over(null);
                 forget(hook); // it said why: a stop, as the process exits, has nothing to add
             }
         }
-        if (!stop.started(app)) {
-            return 0; // stopped while it started: the hook has said so, and the process is ending
+        if (!stop.over(app)) {
+            return 0; // stopped while it started: the hook has said so (or closes the app), and the process is ending
         }
         String serving = "Dossier is serving " + database + " at http://" + displayHost() + ":" + app.port() + "/";
         if (logFormat == LogFormat.json) {
@@ -201,40 +202,58 @@ final class ServeCommand implements Callable<Integer> {
      * The stop hook's side of a start: before the app is started, a SIGTERM says in one line what it
      * interrupted ({@link StartPhase}) and lets the process end, closing nothing that the start's
      * thread may still be using (the database an import holds, an index being opened); once started,
-     * it closes the app as a stop while serving does. Which of the two is settled under one lock, so
-     * that the app is closed once or not at all.
+     * it closes the app as a stop while serving does, and so it does once the start is READY (the node
+     * may say it is ready before the start returns), waiting for it to return. Which of the two is
+     * settled under one lock, so that the app is closed once or not at all.
      */
     private static final class Stop {
+
+        /** How long a stop waits for a start that is READY to finish (it has a thread or two to start). */
+        private static final Duration LAST_STEPS = Duration.ofSeconds(30);
 
         private final CountDownLatch stopped = new CountDownLatch(1);
         private StartPhase phase = StartPhase.DATABASE;
         private DossierApp app;
+        private boolean over;
         private boolean stopping;
 
         synchronized void phase(StartPhase now) {
             phase = now;
         }
 
-        /** The app is started: false when a stop came first (and the process is ending). */
-        synchronized boolean started(DossierApp started) {
-            if (stopping) {
-                return false;
-            }
+        /**
+         * The start is over: {@code started}, or null when it failed (and said why). False when a stop
+         * came first: the process is ending, and the hook closes the app if it waited for it.
+         */
+        synchronized boolean over(DossierApp started) {
             app = started;
-            return true;
+            over = true;
+            notifyAll();
+            return !stopping;
         }
 
         void run() {
             DossierApp running;
             StartPhase during;
+            boolean failed;
             synchronized (this) {
                 stopping = true;
+                long until = System.nanoTime() + LAST_STEPS.toNanos();
+                while (!over && phase == StartPhase.READY && System.nanoTime() < until) {
+                    try {
+                        wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
                 running = app;
                 during = phase;
+                failed = over && app == null;
             }
             if (running != null) {
                 running.close();
-            } else {
+            } else if (!failed) {
                 org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info(during.stopped());
             }
             // Last: the JVM's hooks run at once, and logback's own stopped the log while this one was

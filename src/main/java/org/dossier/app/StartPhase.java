@@ -5,7 +5,8 @@ package org.dossier.app;
  * logs ({@link ServeCommand}): what was under way, what became of it, and where the next start
  * takes up. The process then ends without closing anything: each of these is left whole by a stop
  * at any moment (a migration and the seeds' import are one transaction each; the index keeps its
- * last commit, and a build from scratch is begun again).
+ * last commit, and a build from scratch is begun again). Once {@link #READY}, it is stopped as a
+ * node that serves.
  */
 enum StartPhase {
 
@@ -13,7 +14,12 @@ enum StartPhase {
     SEEDS("during the first start's import of the seed pages: none of it was kept, and the next start imports "
             + "them again"),
     INDEX("while its search index opened: the index is as last committed, and the next start opens it from there "
-            + "(an index being built from scratch is built again)");
+            + "(an index being built from scratch is built again)"),
+    /**
+     * The index open and the port too, so that {@code /ready} may already say 200: what is left is
+     * short, and a stop waits for it, then stops the node as one while serving does.
+     */
+    READY("as it finished starting: its search index is as last committed, and the next start opens it from there");
 
     private final String interrupted;
 

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
 import org.dossier.authorities.AuthorityRecords;
@@ -152,9 +153,16 @@ public final class DossierApp implements AutoCloseable {
     /** Builds the app ({@link #build}) and starts it ({@link #start()}); on failure, closes what it opened. */
     public static DossierApp start(Settings settings, OperationsSettings operating)
             throws IOException, ImportRejectedException {
+        return start(settings, operating, phase -> { });
+    }
+
+    /** As {@link #start(Settings, OperationsSettings)}, telling {@code phases} what the start is doing. */
+    static DossierApp start(Settings settings, OperationsSettings operating, Consumer<StartPhase> phases)
+            throws IOException, ImportRejectedException {
+        phases.accept(StartPhase.DATABASE);
         DossierApp app = build(settings, operating);
         try {
-            return app.start();
+            return app.start(phases);
         } catch (IOException | ImportRejectedException | RuntimeException e) {
             // (a StartupProblem is a RuntimeException: it is passed on after the same clean-up)
             app.close();
@@ -538,20 +546,28 @@ public final class DossierApp implements AutoCloseable {
      * the search index, and returns once the index is open. A failed import is thrown, as before.
      */
     public DossierApp start() throws IOException, ImportRejectedException {
+        return start(phase -> { });
+    }
+
+    private DossierApp start(Consumer<StartPhase> phases) throws IOException, ImportRejectedException {
         refuseUnwritableIndexFolder();
         if (!seedsToImport()) {
             // The index opens while the server starts, and is open (or nearly) once it listens.
+            phases.accept(StartPhase.INDEX);
             openIndex();
             listen();
         } else {
+            phases.accept(StartPhase.SEEDS);
             operations.firstImport().begin();
             listen();
             LOG.info("Listening on port {} while the seed pages are imported: /health answers, /ready and every "
                     + "page say 503 until they are in", port());
             importSeeds();
+            phases.accept(StartPhase.INDEX);
             openIndex();
         }
         opening.awaitOpen();
+        phases.accept(StartPhase.READY);
         startPendingMerges();
         warmUpInBackground();
         return this;

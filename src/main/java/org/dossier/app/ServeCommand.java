@@ -143,7 +143,13 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DatabaseAddress database = databaseOption.address();
         logFormat.apply();
-        DossierApp app;
+        // Set before the start: a SIGTERM while the database opens, the seeds are imported or the index
+        // opens (minutes, on a first start or a rebuild) ended the process without a word, and one
+        // just after it the stop hook was set too late for ("Shutdown in progress").
+        Stop stop = new Stop();
+        Thread hook = new Thread(stop::run, "dossier-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        DossierApp app = null;
         try {
             OperationsSettings operating = new OperationsSettings(metricsPort, metricsHost, maxIndexLag,
                     Duration.ofSeconds(shutdownGrace), warmUp, Duration.ofSeconds(warmUpLimit),
@@ -153,7 +159,7 @@ final class ServeCommand implements Callable<Integer> {
                     new Archive(archiveName, adminEmail),
                     new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches,
                             Duration.ofMillis(searchWait), keptAnswersMb), index, search);
-            app = DossierApp.start(settings, operating);
+            app = DossierApp.start(settings, operating, stop::phase);
         } catch (IllegalArgumentException e) {
             // A value the settings refuse, which may come from the environment rather than the command line.
             CommandLine line = spec.commandLine();
@@ -172,15 +178,15 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IOException e) {
             System.err.println("dossier serve: " + e.getMessage());
             return 1;
+        } finally {
+            if (app == null) {
+                stop.over(null);
+                forget(hook); // it said why: a stop, as the process exits, has nothing to add
+            }
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            // Last: the JVM's hooks run at once, and logback's own stopped the log while this one was
-            // still stopping, losing every line of the stop (resources/logback.xml).
-            LogFormat.close();
-            stopped.countDown();
-        }, "dossier-shutdown"));
+        if (!stop.over(app)) {
+            return 0; // stopped while it started: the hook has said so (or closes the app), and the process is ending
+        }
         String serving = "Dossier is serving " + database + " at http://" + displayHost() + ":" + app.port() + "/";
         if (logFormat == LogFormat.json) {
             // Every line of a JSON log is one JSON object: a collector reading it chokes on bare text.
@@ -188,8 +194,86 @@ final class ServeCommand implements Callable<Integer> {
         } else {
             System.out.println(serving);
         }
-        stopped.await();
+        stop.await();
         return 0;
+    }
+
+    /**
+     * The stop hook's side of a start: before the app is started, a SIGTERM says in one line what it
+     * interrupted ({@link StartPhase}) and lets the process end, closing nothing that the start's
+     * thread may still be using (the database an import holds, an index being opened); once started,
+     * it closes the app as a stop while serving does, and so it does once the start is READY (the node
+     * may say it is ready before the start returns), waiting for it to return. Which of the two is
+     * settled under one lock, so that the app is closed once or not at all.
+     */
+    private static final class Stop {
+
+        /** How long a stop waits for a start that is READY to finish (it has a thread or two to start). */
+        private static final Duration LAST_STEPS = Duration.ofSeconds(30);
+
+        private final CountDownLatch stopped = new CountDownLatch(1);
+        private StartPhase phase = StartPhase.DATABASE;
+        private DossierApp app;
+        private boolean over;
+        private boolean stopping;
+
+        synchronized void phase(StartPhase now) {
+            phase = now;
+        }
+
+        /**
+         * The start is over: {@code started}, or null when it failed (and said why). False when a stop
+         * came first: the process is ending, and the hook closes the app if it waited for it.
+         */
+        synchronized boolean over(DossierApp started) {
+            app = started;
+            over = true;
+            notifyAll();
+            return !stopping;
+        }
+
+        void run() {
+            DossierApp running;
+            StartPhase during;
+            boolean failed;
+            synchronized (this) {
+                stopping = true;
+                long until = System.nanoTime() + LAST_STEPS.toNanos();
+                while (!over && phase == StartPhase.READY && System.nanoTime() < until) {
+                    try {
+                        wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                running = app;
+                during = phase;
+                failed = over && app == null;
+            }
+            if (running != null) {
+                running.close();
+            } else if (!failed) {
+                org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info(during.stopped());
+            }
+            // Last: the JVM's hooks run at once, and logback's own stopped the log while this one was
+            // still stopping, losing every line of the stop (resources/logback.xml).
+            LogFormat.close();
+            stopped.countDown();
+        }
+
+        void await() throws InterruptedException {
+            stopped.await();
+        }
+    }
+
+    /** A hook no longer wanted (its start failed), unless the process is already ending and running it. */
+    private static void forget(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException stopping) {
+            // a SIGTERM came during the start: the hook says what it interrupted
+        }
     }
 
     private String displayHost() {

@@ -172,7 +172,7 @@ class CommandOutputTest {
      * A JVM on the tests' class path without their log settings: the quick JIT compiler only and
      * one GC thread, as the test JVMs have (pom.xml), since it runs a command once.
      */
-    private static ProcessBuilder java(List<String> args) {
+    static ProcessBuilder java(List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 "org.dossier.app.Main"));
@@ -180,7 +180,7 @@ class CommandOutputTest {
         return new ProcessBuilder(command);
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -697,7 +697,8 @@ public final class AuthorityWriter {
     /**
      * A key made from the name ("nikita-khrushchev", from "Никита Хрущёв" too), never one in use
      * (or once used: a merged authority keeps its key), never all digits (those address by id) and
-     * never "new"; "person" (or "place") and a number for a name with nothing to read in Latin letters.
+     * never "new"; "person" (or "place") for a name with nothing to read in Latin letters, then
+     * "person-2" and on, as for any key taken (the noun alone, like a record's "document").
      */
     private String freeKey(AuthorityKind kind, String name) {
         AuthorityTables t = AuthorityTables.of(kind);

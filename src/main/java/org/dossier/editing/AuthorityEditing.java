@@ -158,8 +158,11 @@ public final class AuthorityEditing {
         AuthorityEditForm form = AuthorityEditForm.posted(ctx, kind);
         if (authority.merged()) {
             Map<String, Object> model = model(kind, authority, form, opened);
-            model.put("notice", "This " + kind.noun() + " was merged into " + authorities.named(kind, authority.mergedInto())
-                    + ": nothing was saved. Edit that one instead.");
+            // The survivor's name leads to its form, where what was typed can go (it was only named);
+            // its key alone where no entry has it (merged_into has no foreign key).
+            authorities.find(kind, authority.mergedInto()).ifPresentOrElse(survivor -> model.put("survivor", survivor),
+                    () -> model.put("notice", "This " + kind.noun() + " was merged into " + authorities.named(kind,
+                            authority.mergedInto()) + ": nothing was saved."));
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-edit", model);
             return;
         }

@@ -469,6 +469,28 @@ class AuthorityEditingTest {
     }
 
     @Test
+    void aSaveOfAMergedAwayEntryIsRefusedWithALinkToTheSurvivorsForm() {
+        create("Andrei Andreyevich Gromyko", "person", "", "variant");
+        create("A. A. Gromyko", "person", "", "variant");
+        FormFields opened = form(alice, "/admin/people/a-a-gromyko/edit");
+        Document merge = Jsoup.parse(bob.get("/admin/people/a-a-gromyko/merge").body());
+        assertEquals(303, bob.post("/admin/people/a-a-gromyko/merge", Map.of("csrf", Editors.csrf(merge.html()),
+                "version", merge.selectFirst("input[name=version]").val(), "survivor", "andrei-andreyevich-gromyko",
+                "note", "One man, entered twice")).statusCode());
+
+        HttpResponse<String> refused = alice.post("/admin/people/a-a-gromyko/edit",
+                opened.set("description", "Foreign minister").set("note", "His office").entries());
+        assertEquals(409, refused.statusCode(), refused.body());
+        Document page = Jsoup.parse(refused.body());
+        var survivor = page.selectFirst("p.notice a");
+        assertNotNull(survivor, page.select("p.notice").outerHtml());
+        assertEquals("Andrei Andreyevich Gromyko", survivor.text());
+        assertEquals("/admin/people/andrei-andreyevich-gromyko/edit", survivor.attr("href"));
+        assertEquals("Foreign minister", FormFields.of(refused.body(), "form.authority-form").get("description"),
+                "what was typed is kept to carry over");
+    }
+
+    @Test
     void aRenamedPlacesLiveRecordsAreHarvestedAgainAndAnotherFormOfItsNameOrAWithdrawnRecordIsNot() {
         var db = database.dsl();
         var links = org.dossier.db.Tables.DOCUMENT_PLACE;

@@ -46,6 +46,8 @@ public record AuthorityEditForm(String name, String sortName, String description
     static final int MAX_DESCRIPTION = 2_000;
     /** Empty rows offered after the forms there are, for new ones (no script needed). */
     static final int BLANK_ROWS = 3;
+    /** A row's field as the form numbers it (alias-0, alias-1, ...): at most nine digits, so always an int. */
+    private static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile("alias-(0|[1-9][0-9]{0,8})");
 
     public AuthorityEditForm {
         rows = List.copyOf(rows);
@@ -65,14 +67,19 @@ public record AuthorityEditForm(String name, String sortName, String description
         List<Row> rows = new ArrayList<>();
         // Every row the form sends, however many: an entry merged with others holds all their forms,
         // and a row left unread here would be a form dropped on saving. The body's size bounds them.
-        for (int i = 0; ; i++) {
-            String name = ctx.formParam("alias-" + i);
-            if (name == null) {
-                break;
+        // Every row present, in order, gaps or not (a hand-written post with alias-0 and alias-2 had
+        // its alias-2 dropped without a word), as a record's form reads every person ticked.
+        java.util.TreeMap<Integer, String> named = new java.util.TreeMap<>();
+        ctx.formParamMap().forEach((field, values) -> {
+            java.util.regex.Matcher row = ROW.matcher(field);
+            if (row.matches() && !values.isEmpty()) {
+                named.put(Integer.parseInt(row.group(1)), values.get(0));
             }
+        });
+        named.forEach((i, name) -> {
             String aliasKind = ctx.formParam("alias-kind-" + i);
             rows.add(new Row(name, aliasKind == null ? "" : aliasKind));
-        }
+        });
         String posted = FormFields.text(ctx, "kind");
         return new AuthorityEditForm(FormFields.text(ctx, "name"), FormFields.text(ctx, "sort_name"),
                 FormFields.text(ctx, "description"), kind == AuthorityKind.PLACE ? EntityType.PLACE.key() : posted, rows,

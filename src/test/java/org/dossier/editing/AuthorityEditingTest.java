@@ -491,6 +491,20 @@ class AuthorityEditingTest {
     }
 
     @Test
+    void everyRowOfOtherFormsPostedIsSavedEvenAfterAGapInTheirNumbers() {
+        FormFields blank = form(alice, "/admin/people/new");
+        HttpResponse<String> made = alice.post("/admin/people/new", blank.set("name", "Mu Chong").set("kind", "person")
+                .set("alias-0", "Kim Mu-jong").set("alias-kind-0", "variant")
+                .without("alias-1").without("alias-kind-1")
+                .set("alias-2", "Mu Jong").set("alias-kind-2", "variant")
+                .set("note", "A hand-written post").entries());
+        assertEquals(303, made.statusCode(), made.body());
+        FormFields saved = form(alice, "/admin/people/mu-chong/edit");
+        assertEquals(List.of("Kim Mu-jong", "Mu Jong", ""),
+                java.util.stream.IntStream.range(0, 3).mapToObj(i -> saved.get("alias-" + i)).toList());
+    }
+
+    @Test
     void aRenamedPlacesLiveRecordsAreHarvestedAgainAndAnotherFormOfItsNameOrAWithdrawnRecordIsNot() {
         var db = database.dsl();
         var links = org.dossier.db.Tables.DOCUMENT_PLACE;

@@ -35,7 +35,8 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * (brackets nested deeper than {@value #MAX_DEPTH}, a regular expression longer than
  * {@value #MAX_PATTERN} characters, repeated more than {@value #MAX_REPEAT} times, or one Lucene
  * cannot turn into an automaton with {@value #DETERMINIZE_LIMIT} units of work), is never an error
- * page: its words are searched as plain words, and the reader is told why.
+ * page: its words are searched as plain words, and the reader is told why. Fuzzy words past the
+ * first {@value #MAX_FUZZY} are read as plain words, the reader told so too.
  *
  * <p>A word matches its exact form and its stem ({@link CatalogueAnalyzer}); the exact form
  * weighs {@value #EXACT_BOOST} times as much, so that records with the very word come first.
@@ -59,6 +60,12 @@ final class QueryReader {
     static final int MAX_PATTERN = 60;
     static final int MAX_REPEAT = 20;
     static final int DETERMINIZE_LIMIT = 2_000;
+    /**
+     * The most fuzzy words ({@code korea~1}) a search expands: each is a walk of the index's words
+     * of a plausible length ({@link FuzzyWords}; on SolrCloud a terms request listing them), so a
+     * search of twenty cost twenty. Those after are searched as plain words, and the reader is told.
+     */
+    static final int MAX_FUZZY = 4;
     private static final Pattern REPEAT = Pattern.compile("\\{\\s*([0-9]+)\\s*(?:,\\s*([0-9]*)\\s*)?}");
     /** An abbreviation's possessive, its stop before the apostrophe: "U.S.S.R.'s". */
     private static final Pattern CUT_POSSESSIVE = Pattern.compile(".*\\.['\u2019\uFF07][sS]");
@@ -144,8 +151,11 @@ final class QueryReader {
                     + " deep, so its words were searched for instead.");
         }
         try {
-            Query query = new ReaderParser(analyzer, names).parse(text);
-            return new ReadQuery(query, null);
+            ReaderParser parser = new ReaderParser(analyzer, names);
+            Query query = parser.parse(text);
+            return new ReadQuery(query, parser.fuzzyWords > MAX_FUZZY ? "Your search has more than " + MAX_FUZZY
+                    + " words with ~, so only the first " + MAX_FUZZY + " were searched for with the words spelt near them, "
+                    + "the rest as typed." : null);
         } catch (TooCostly e) {
             return plainWords(text, names, "Your search " + e.getMessage() + ", so its words were searched for instead.");
         } catch (TooComplexToDeterminizeException e) {
@@ -417,6 +427,8 @@ final class QueryReader {
     private final class ReaderParser extends QueryParser {
 
         private final Names names;
+        /** The fuzzy words read so far, those past {@value QueryReader#MAX_FUZZY} read as plain words. */
+        private int fuzzyWords;
 
         ReaderParser(Analyzer analyzer, Names names) {
             super(IndexLayout.TEXT, analyzer);
@@ -509,6 +521,9 @@ final class QueryReader {
 
         @Override
         protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+            if (++fuzzyWords > MAX_FUZZY) {
+                return getFieldQuery(IndexLayout.TEXT, termStr, false);
+            }
             return super.getFuzzyQuery(IndexLayout.TEXT, termStr, minSimilarity);
         }
 

@@ -220,6 +220,18 @@ class ReadersMeanTest {
     }
 
     @Test
+    void fuzzyWordsPastTheFirstFourAreSearchedAsTypedAndTheReaderIsTold() {
+        assertNull(search("ciphred~1 telegarm~1 shtykv~1 stailn~1").notice());
+        SearchResults five = search("ciphred~1 telegarm~1 shtykv~1 stailn~1 feng~1");
+        assertNotNull(five.notice());
+        assertTrue(five.notice().contains("more than " + QueryReader.MAX_FUZZY + " words with ~"), five.notice());
+        assertEquals(ids("ciphred~1 telegarm~1 shtykv~1 stailn~1 feng"), ids("ciphred~1 telegarm~1 shtykv~1 stailn~1 feng~1"));
+        assertFalse(ids("ciphred~1 telegarm~1 shtykv~1 stailn~1 feng").isEmpty());
+        // The fifth as typed: a misspelling there finds nothing, as a plain word's does.
+        assertEquals(0, search("ciphred~1 telegarm~1 shtykv~1 stailn~1 fengg~1").total());
+    }
+
+    @Test
     void aMisspeltNameGetsTheNearestSpellingThatFindsRecords() {
         assertEquals("Stalin", search("Stailn").suggestion());
         assertEquals("Molotov", search("Molotow").suggestion());

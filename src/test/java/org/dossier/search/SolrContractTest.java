@@ -172,7 +172,8 @@ class SolrContractTest {
                 "q=U.S.S.R.", "q=P.R.C.", "q=%22IV+Stalin%22", "q=C.C.+1.5", "q=Stalin%3F", "q=korea%3F",
                 "q=stal%3Fn", "q=%3F", "q=Zhou+En-lai", "q=Chou+Enlai", "q=Kim+Ilsung", "q=Mao+Tsetung",
                 "q=405%2C976", "q=405976", "q=%22No.+405%2C976%22", "q=Kim+Il-sung", "q=Chiang+Kai-shek",
-                "q=Rola-%C5%BBymierski", "q=anti-aircraft+guns");
+                "q=Rola-%C5%BBymierski", "q=anti-aircraft+guns",
+                "q=ciphred~1+telegarm~1+shtykv~1+stailn~1+fengg~1+feng~2");
         for (String query : requests) {
             assertSame(query, lucene, solr, request(query));
         }

@@ -66,9 +66,13 @@ class RenamesKeepTheOldNameTest {
         return FormFields.of(page.body(), "form.authority-form");
     }
 
-    /** The other forms of the name as the edit form lists them, each "name (kind)". */
+    /** The other forms of the person's name as the edit form lists them, each "name (kind)". */
     private static List<String> forms(String key) {
-        FormFields now = form(alice, key);
+        return formsAt("/admin/people/" + key + "/edit");
+    }
+
+    private static List<String> formsAt(String edit) {
+        FormFields now = FormFields.of(alice.get(edit).body(), "form.authority-form");
         List<String> forms = new ArrayList<>();
         for (int i = 0; !now.get("alias-" + i).isEmpty(); i++) {
             forms.add(now.get("alias-" + i) + " (" + now.get("alias-kind-" + i) + ")");
@@ -166,6 +170,16 @@ class RenamesKeepTheOldNameTest {
         renamed("anna-erste", "Anna  ÉRSTE");
         renamed("anna-erste", "Anna-Erste");
         assertEquals(List.of("Anna Zweite (former)"), forms("anna-erste"), "the name matcher reads these as one name");
+    }
+
+    @Test
+    void aPlaceRenamedToOneOfItsFormsHasThatFormAsItsNameOnlyAndKeepsItsOldNameAsAFormerName() {
+        HttpResponse<String> page = alice.get("/admin/places/mongolia/edit");
+        HttpResponse<String> saved = alice.post("/admin/places/mongolia/edit", FormFields.of(page.body(), "form.authority-form")
+                .set("name", "Mongolian People's Republic").set("note", "The state's name in these years").entries());
+        assertEquals(303, saved.statusCode(), Jsoup.parse(saved.body()).select(".field-error").text());
+        assertEquals(List.of("Mongolia (former)", "Mongolian (variant)", "Outer Mongolia (variant)"),
+                formsAt("/admin/places/mongolia/edit"));
     }
 
     @Test

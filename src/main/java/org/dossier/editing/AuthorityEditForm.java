@@ -25,7 +25,7 @@ import org.dossier.web.FormFields;
  * says, field by field, what to change.
  */
 public record AuthorityEditForm(String name, String sortName, String description, String kind, List<Row> rows,
-                                String note) {
+                                String note, boolean dropOldName) {
 
     /** One other form of the name as typed. */
     public record Row(String name, String kind) {
@@ -53,14 +53,20 @@ public record AuthorityEditForm(String name, String sortName, String description
         rows = List.copyOf(rows);
     }
 
+    /**
+     * The form's box that, ticked, does not keep a renamed one's old name as a former name: unticked
+     * (and absent, as from a form opened before the box existed) the old name is kept.
+     */
+    static final String DROP_OLD_NAME = "drop_old_name";
+
     public static AuthorityEditForm empty(AuthorityKind kind) {
-        return new AuthorityEditForm("", "", "", EntityType.usual(kind).key(), List.of(), "");
+        return new AuthorityEditForm("", "", "", EntityType.usual(kind).key(), List.of(), "", false);
     }
 
     public static AuthorityEditForm of(StoredAuthority authority) {
         AuthorityContent c = authority.content();
         return new AuthorityEditForm(c.name(), c.sortName(), c.description(), c.kind().key(),
-                c.aliases().stream().map(a -> new Row(a.name(), a.kind().key())).toList(), "");
+                c.aliases().stream().map(a -> new Row(a.name(), a.kind().key())).toList(), "", false);
     }
 
     public static AuthorityEditForm posted(Context ctx, AuthorityKind kind) {
@@ -83,7 +89,7 @@ public record AuthorityEditForm(String name, String sortName, String description
         String posted = FormFields.text(ctx, "kind");
         return new AuthorityEditForm(FormFields.text(ctx, "name"), FormFields.text(ctx, "sort_name"),
                 FormFields.text(ctx, "description"), kind == AuthorityKind.PLACE ? EntityType.PLACE.key() : posted, rows,
-                FormFields.text(ctx, "note"));
+                FormFields.text(ctx, "note"), ctx.formParam(DROP_OLD_NAME) != null);
     }
 
     /** The rows to show: those typed (empty ones too, so nothing moves), then a few empty ones. */
@@ -113,6 +119,19 @@ public record AuthorityEditForm(String name, String sortName, String description
      * @param owners  every form of every other authority of the list, by its words ({@link AuthorityRecords#owners})
      */
     public Checked check(AuthorityKind list, AuthorityContent before, Map<String, List<AuthorityRecords.Owner>> owners) {
+        return check(list, before, null, owners);
+    }
+
+    /**
+     * As {@link #check(AuthorityKind, AuthorityContent, Map)}, for a save of a form opened when the
+     * name was {@code renamedFrom} (null for a new one): a rename keeps that name as a former name
+     * (ISAAR(CPF) 5.1.4, "other forms of name"), so that search, the import of seed pages and
+     * {@code relink} still find it by the name the records use, unless the editor ticked
+     * {@link #DROP_OLD_NAME}, lists it already, or the new name differs from it only in case,
+     * accents, punctuation or spaces (the name matcher reads the two as one: it would add nothing).
+     */
+    public Checked check(AuthorityKind list, AuthorityContent before, String renamedFrom,
+                         Map<String, List<AuthorityRecords.Owner>> owners) {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Clash> clashes = new HashMap<>();
         // Bidi embeddings, overrides and isolates are dropped, as a record's form drops them: a name
@@ -161,6 +180,10 @@ public record AuthorityEditForm(String name, String sortName, String description
             if (ControlCharacters.showsNothing(form)) {
                 continue;
             }
+            if (renamed(name, renamedFrom) && AuthorityRecords.folded(form).equals(AuthorityRecords.folded(name))
+                    && had.contains(AuthorityRecords.matched(form))) {
+                continue; // a form it had, made its name (a rename back, a variant preferred): the name now, not twice
+            }
             var aliasKind = AliasKind.fromKey(row.kind());
             if (aliasKind.isEmpty()) {
                 errors.put(field, "Choose what kind of form '" + form + "' is.");
@@ -178,6 +201,11 @@ public record AuthorityEditForm(String name, String sortName, String description
             } else {
                 aliases.add(new AuthorityContent.Alias(form, aliasKind.get()));
             }
+        }
+        if (renamed(name, renamedFrom) && !dropOldName
+                && aliases.stream().noneMatch(a -> AuthorityRecords.matched(a.name()).equals(AuthorityRecords.matched(renamedFrom)))
+                && clash(list, renamedFrom, had, owners).isEmpty()) {
+            aliases.add(new AuthorityContent.Alias(renamedFrom, AliasKind.FORMER));
         }
         String note = ControlCharacters.withoutBidiControls(this.note).strip();
         if (ControlCharacters.showsNothing(note)) {
@@ -197,6 +225,12 @@ public record AuthorityEditForm(String name, String sortName, String description
             return new Checked(null, note, errors, clashes);
         }
         return new Checked(new AuthorityContent(name, sortName, description, type.get(), aliases), note, Map.of(), Map.of());
+    }
+
+    /** Whether {@code name} is another name than {@code renamedFrom} to the name matcher (not only its case, accents or spaces). */
+    private static boolean renamed(String name, String renamedFrom) {
+        return renamedFrom != null && AuthorityContent.namesSomething(name)
+                && !AuthorityRecords.matched(name).equals(AuthorityRecords.matched(renamedFrom));
     }
 
     /**

@@ -86,7 +86,7 @@ public final class AuthorityEditing {
         StoredAuthority made;
         try {
             made = store.write((w, tx) -> {
-                checkAgain(tx, form, kind, null, 0);
+                checkAgain(tx, form, kind, null, null, 0);
                 return new AuthorityWriter(w, tx, clock).create(kind, checked.content(),
                         Attribution.editor(author, checked.note()));
             });
@@ -166,7 +166,11 @@ public final class AuthorityEditing {
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-edit", model);
             return;
         }
-        AuthorityEditForm.Checked checked = form.check(kind, authority.content(), authorities.owners(kind, authority.id()));
+        // The name the editor saw and renamed: that of the version the form was opened at, so that the
+        // same form sent twice (a double click) keeps the same old name, not the new one as its own.
+        String renamedFrom = authorities.version(authority, opened).map(v -> v.content().name()).orElse(authority.name());
+        AuthorityEditForm.Checked checked = form.check(kind, authority.content(), renamedFrom,
+                authorities.owners(kind, authority.id()));
         if (!checked.ok()) {
             refused(ctx, kind, authority, form, opened, checked);
             return;
@@ -175,7 +179,7 @@ public final class AuthorityEditing {
         boolean saved;
         try {
             saved = store.write((w, tx) -> {
-                checkAgain(tx, form, kind, authority.content(), authority.id());
+                checkAgain(tx, form, kind, authority.content(), renamedFrom, authority.id());
                 return new AuthorityWriter(w, tx, clock).update(authority, opened, checked.content(),
                         Attribution.editor(author, checked.note()));
             });
@@ -469,8 +473,9 @@ public final class AuthorityEditing {
      * between this and the write.
      */
     private static void checkAgain(DSLContext tx, AuthorityEditForm form, AuthorityKind kind, AuthorityContent before,
-                                   int id) {
-        AuthorityEditForm.Checked again = form.check(kind, before, new AuthorityRecords(tx).ownersForWriting(kind, id));
+                                   String renamedFrom, int id) {
+        AuthorityEditForm.Checked again = form.check(kind, before, renamedFrom,
+                new AuthorityRecords(tx).ownersForWriting(kind, id));
         if (!again.ok()) {
             throw new TakenMeanwhile(again);
         }

@@ -176,7 +176,7 @@ public record StaleMerge<F>(F form, List<String> taken, List<String> both, List<
             case MINE -> {
             }
         }
-        return new StaleMerge<>(new AuthorityEditForm(name, sortName, description, kind, rows, typed.note()),
+        return new StaleMerge<>(new AuthorityEditForm(name, sortName, description, kind, rows, typed.note(), typed.dropOldName()),
                 fields.taken, fields.both, fields.combined);
     }
 

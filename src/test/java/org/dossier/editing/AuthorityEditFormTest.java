@@ -20,7 +20,7 @@ class AuthorityEditFormTest {
 
     private static AuthorityEditForm.Checked check(String name, String description, String alias) {
         return new AuthorityEditForm(name, "", description, EntityType.usual(AuthorityKind.PERSON).key(),
-                List.of(new AuthorityEditForm.Row(alias, AliasKind.VARIANT.key())), "note")
+                List.of(new AuthorityEditForm.Row(alias, AliasKind.VARIANT.key())), "note", false)
                 .check(AuthorityKind.PERSON, null, Map.of());
     }
 

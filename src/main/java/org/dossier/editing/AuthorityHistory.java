@@ -93,9 +93,13 @@ public final class AuthorityHistory {
         String author = AccessControl.requireUser(ctx).username();
         // Undoing a merge writes the survivor's history and each record's too, where "Restored
         // version 1" would name a version of another entry: it says, as a merge does, what it undid.
-        String why = authority.merged() && restoring.mergedInto() == null
+        // Read from the version the page was opened at, not from the entry now: the same form sent
+        // twice (a double click) finds the merge undone by its first sending, and must say what that
+        // one said to be known for the same.
+        String mergedInto = authorities.version(authority, version).map(AuthorityVersion::mergedInto).orElse(null);
+        String why = mergedInto != null && restoring.mergedInto() == null
                 ? "Undid the merge of " + authority.name() + " (" + authority.key() + ") into "
-                        + survivorName(authority) + ": " + note
+                        + authorities.find(kind, mergedInto).map(StoredAuthority::name).orElse(mergedInto) + ": " + note
                 : note;
         boolean restored;
         try {

@@ -206,6 +206,10 @@ public final class Database implements AutoCloseable {
             throw new Unavailable("The folder of the database " + file + " cannot be made (" + e + ").", e);
         }
         refuseAnotherApplications(file);
+        Integer current = atThisVersion(file);
+        if (current == null) {
+            awaitWriteLock(file, writeWait);
+        }
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -236,9 +240,88 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw unopenable(file, e);
+            throw unopenable(file, e, writeWait);
         }
-        return migrated(pool, MIGRATIONS, SQLDialect.SQLITE, file.toString(), null, readOnly(file));
+        return migrated(pool, MIGRATIONS, SQLDialect.SQLITE, file.toString(), null, readOnly(file), current, writeWait);
+    }
+
+    /**
+     * The last migration applied to the SQLite file {@code file} (Flyway's installed_rank) when it
+     * holds this version's schema, with nothing to migrate, looked at read-only; null when it needs
+     * migrating, is not there yet, or cannot be read (opening it says why). Such a file is opened
+     * without Flyway's migrate, which on SQLite reads the history in a writer's transaction: beside
+     * another process's write (an import, a backup, a sqlite3 shell in BEGIN IMMEDIATE) a start
+     * that had nothing to migrate waited for the write lock, failed, and logged four stack traces.
+     */
+    private static Integer atThisVersion(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        SQLiteDataSource source = readOnly(file);
+        try {
+            // As migrated() configures it: pending migrations fail the validation, and future ones too.
+            Flyway.configure().dataSource(source).locations(MIGRATIONS).ignoreMigrationPatterns(new String[0]).load()
+                    .validate();
+            return lastMigration(DSL.using(source, SQLDialect.SQLITE));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Waits up to {@code wait} for the write lock of the SQLite file {@code file}, which a migration
+     * needs, and lets it go at once; refuses, in one line, when another process held it all that
+     * time. Waiting here, before Flyway, rather than in Flyway's own transactions, which log a
+     * stack trace for each one the lock refused and then say it "could not be brought to this
+     * version's schema". What else goes wrong is left to the opening, which says why.
+     */
+    private static void awaitWriteLock(Path file, Duration wait) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(0);
+        try (java.sql.Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             java.sql.Statement statement = connection.createStatement()) {
+            try {
+                statement.execute("BEGIN IMMEDIATE");
+            } catch (SQLException busy) {
+                if (!anotherWriterHeld(busy)) {
+                    return;
+                }
+                org.slf4j.LoggerFactory.getLogger(Database.class).info("Another process is writing to {}; waiting up to "
+                        + "{} s for it to finish before bringing the database to this version's schema", file, wait.toSeconds());
+                BusyHandler.setHandler(connection, new Patient(wait.toNanos()));
+                statement.execute("BEGIN IMMEDIATE");
+            }
+            statement.execute("ROLLBACK");
+        } catch (SQLException e) {
+            if (anotherWriterHeld(e)) {
+                throw new Unavailable(anotherWriter(file.toString(), wait), e);
+            }
+        }
+    }
+
+    /**
+     * {@code failure} said in one line when it is another process's write lock on the SQLite file
+     * {@code address}, held longer than {@code wait}: a start's first reads (the index's, which
+     * begin as a writer's transaction) or its seed import met it. Empty for anything else.
+     */
+    public static Optional<Unavailable> anotherWriter(DatabaseAddress address, Throwable failure, Duration wait) {
+        if (!address.isSqlite() || !anotherWriterHeld(failure)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Unavailable(anotherWriter(address.file().toString(), wait), failure));
+    }
+
+    /** Whether {@code failure} is a write lock held by another connection longer than this one waited. */
+    private static boolean anotherWriterHeld(Throwable failure) {
+        return WriteUnavailable.of(failure).map(WriteUnavailable::busy).orElse(false);
+    }
+
+    private static String anotherWriter(String name, Duration wait) {
+        return "Another process is writing to " + name + " (an import, a backup, a sqlite3 shell; waited " + wait.toSeconds()
+                + " s for it): wait for it to finish or stop it, then start again; nothing was changed.";
     }
 
     /**
@@ -305,7 +388,10 @@ public final class Database implements AutoCloseable {
     }
 
     /** Why SQLite could not open {@code file}, in one line that says what to do; else {@code e} itself. */
-    private static RuntimeException unopenable(Path file, RuntimeException e) {
+    private static RuntimeException unopenable(Path file, RuntimeException e, Duration writeWait) {
+        if (anotherWriterHeld(e)) {
+            return new Unavailable(anotherWriter(file.toString(), writeWait), e);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t instanceof SQLException ? String.valueOf(t.getMessage()) : "";
             if (message.contains("SQLITE_NOTADB")) {
@@ -342,17 +428,23 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new Unavailable("Cannot connect to the database " + address + ": " + rootMessage(e), e);
         }
-        return migrated(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, address.toString(), address, pool);
+        return migrated(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, address.toString(), address, pool, null,
+                writeWait);
     }
 
     private static Database migrated(HikariDataSource pool, String migrations, SQLDialect dialect, String name,
-                                     DatabaseAddress server, javax.sql.DataSource history) {
+                                     DatabaseAddress server, javax.sql.DataSource history, Integer current,
+                                     Duration writeWait) {
         try {
-            // No migration is ignored, a future one included (Flyway ignores those by default): a
-            // database a newer release migrated would be written by this one as its own schema no
-            // longer means (titles filed the old way, renames that tell no harvester). A node of the
-            // older release that is already running keeps running through a rolling upgrade.
-            Flyway.configure().dataSource(pool).locations(migrations).ignoreMigrationPatterns(new String[0]).load().migrate();
+            // Seen at this version read-only: migrated only if another version migrated it since.
+            if (current == null || !current.equals(lastMigration(DSL.using(pool, dialect)))) {
+                // No migration is ignored, a future one included (Flyway ignores those by default): a
+                // database a newer release migrated would be written by this one as its own schema no
+                // longer means (titles filed the old way, renames that tell no harvester). A node of the
+                // older release that is already running keeps running through a rolling upgrade.
+                Flyway.configure().dataSource(pool).locations(migrations).ignoreMigrationPatterns(new String[0]).load()
+                        .migrate();
+            }
         } catch (FlywayValidateException e) {
             pool.close();
             throw new Unavailable("The database " + name + " does not match this version's migrations ("
@@ -360,7 +452,7 @@ public final class Database implements AutoCloseable {
                     + "Run the version that wrote it, or restore a backup; nothing was changed.", e);
         } catch (FlywayException e) {
             pool.close();
-            throw notMigrated(name, e);
+            throw notMigrated(name, e, server == null, writeWait);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -373,10 +465,13 @@ public final class Database implements AutoCloseable {
      * do: a database that holds tables of something else (no migration history), or a migration
      * that failed (a full disk, a file this user may not write), which Flyway rolled back.
      */
-    private static Unavailable notMigrated(String name, FlywayException e) {
+    private static Unavailable notMigrated(String name, FlywayException e, boolean sqlite, Duration writeWait) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("but no schema history table")) {
             return new Unavailable(notACatalogue(name), e);
+        }
+        if (sqlite && anotherWriterHeld(e)) {
+            return new Unavailable(anotherWriter(name, writeWait), e);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             // 42501, insufficient_privilege: the tables are there but belong to another role, as a

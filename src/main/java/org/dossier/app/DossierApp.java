@@ -566,7 +566,12 @@ public final class DossierApp implements AutoCloseable {
             phases.accept(StartPhase.INDEX);
             openIndex();
         }
-        opening.awaitOpen();
+        try {
+            opening.awaitOpen();
+        } catch (RuntimeException e) {
+            // The index's first reads begin as a writer's transaction (IndexSource), and wait as a write does.
+            throw anotherWriter(settings, e, Settings.WRITE_WAIT);
+        }
         phases.accept(StartPhase.READY);
         startPendingMerges();
         warmUpInBackground();
@@ -855,8 +860,11 @@ public final class DossierApp implements AutoCloseable {
                 return new ImportRun(store, clock).run(List.of(settings.seeds()), progress);
             } catch (RuntimeException e) {
                 boolean busy = WriteUnavailable.of(e).map(w -> !w.readOnly() && !w.unreachable() && !w.upgraded()).orElse(false);
-                if (!busy || System.nanoTime() > giveUp) {
+                if (!busy) {
                     throw e;
+                }
+                if (System.nanoTime() > giveUp) {
+                    throw anotherWriter(settings, e, FIRST_IMPORT_PATIENCE);
                 }
                 LOG.info("Another node holds the database for its first import; trying again in a moment");
                 try {
@@ -867,6 +875,12 @@ public final class DossierApp implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** {@code e}, or the one line that says another process held the database's write lock all along. */
+    private static RuntimeException anotherWriter(Settings settings, RuntimeException e, java.time.Duration waited) {
+        return Database.anotherWriter(settings.database(), e, waited)
+                .<RuntimeException>map(busy -> new StartupProblem(busy.getMessage(), e)).orElse(e);
     }
 
     public int port() {

@@ -76,6 +76,11 @@ public final class WriteUnavailable extends RuntimeException {
         return kind == Kind.READ_ONLY || kind == Kind.FULL;
     }
 
+    /** Another writer held the database's write lock (or a row's) longer than this one could wait. */
+    public boolean busy() {
+        return kind == Kind.BUSY;
+    }
+
     /** True when a newer version migrated the database after this process opened it: only that version may write. */
     public boolean upgraded() {
         return kind == Kind.UPGRADED;

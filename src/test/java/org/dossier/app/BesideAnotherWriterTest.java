@@ -1,0 +1,143 @@
+package org.dossier.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.dossier.testing.TestCatalogue;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Another process holds the SQLite file's write lock (an import, a backup, a sqlite3 shell in BEGIN
+ * IMMEDIATE): a start or a command that must migrate waits its stated time for it, then stops with
+ * one line that says so, and changes nothing; one with nothing to migrate does not need the lock.
+ * The lock is held by a connection of this JVM, the command run as a process of its own.
+ */
+class BesideAnotherWriterTest {
+
+    private static final String ANOTHER_WRITER = "Another process is writing to ";
+
+    @TempDir
+    Path folder;
+
+    /** A catalogue file as an older release left it: migrated up to V10 of this one's migrations. */
+    private Path olderCatalogue() {
+        Path file = folder.resolve("older.db");
+        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations(Database.MIGRATIONS).target("10")
+                .load().migrate();
+        return file;
+    }
+
+    /** A connection that holds {@code file}'s write lock until it is closed ({@code mode}: IMMEDIATE, EXCLUSIVE). */
+    private static Connection holding(Path file, String mode) throws Exception {
+        Connection writer = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("BEGIN " + mode);
+        }
+        return writer;
+    }
+
+    private static String lastMigration(Path file) throws Exception {
+        try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = reader.createStatement();
+             ResultSet last = statement.executeQuery("SELECT max(installed_rank) FROM flyway_schema_history")) {
+            return last.next() ? last.getString(1) : null;
+        }
+    }
+
+    private record Finished(int status, String said) {
+    }
+
+    private Finished run(String... args) throws Exception {
+        Path said = Files.createTempFile(folder, "said", ".txt");
+        Process command = CommandOutputTest.java(List.of(args)).redirectErrorStream(true)
+                .redirectOutput(said.toFile()).start();
+        assertTrue(command.waitFor(5, TimeUnit.MINUTES), "the command did not end: " + String.join(" ", args));
+        return new Finished(command.exitValue(), CommandOutputTest.read(said));
+    }
+
+    private Finished serve(Path db) throws Exception {
+        List<String> args = new ArrayList<>(List.of("serve", "--db", db.toString(), "--index",
+                folder.resolve("index").toString(), "--host", "127.0.0.1", "--port", "0", "--seeds",
+                TestCatalogue.SEEDS.toString(), "--warm-up", "0"));
+        return run(args.toArray(String[]::new));
+    }
+
+    private static void saidInOneLine(Finished finished, Path db, Duration waited) {
+        assertEquals(1, finished.status(), finished.said());
+        assertTrue(finished.said().contains(ANOTHER_WRITER + db + " (an import, a backup, a sqlite3 shell; waited "
+                + waited.toSeconds() + " s for it): wait for it to finish or stop it, then start again"), finished.said());
+        assertFalse(finished.said().contains("\tat ") || finished.said().contains("Exception"),
+                "no stack trace:\n" + finished.said());
+    }
+
+    @Test
+    void aStartThatMustMigrateBesideAnotherWriterWaitsItsWriteWaitThenSaysSoInOneLineAndMigratesNothing() throws Exception {
+        Path db = olderCatalogue();
+        try (Connection writer = holding(db, "IMMEDIATE")) {
+            saidInOneLine(serve(db), db, Settings.WRITE_WAIT);
+        }
+        assertEquals("10", lastMigration(db));
+    }
+
+    @Test
+    void aFirstStartBesideAnotherWritersExclusiveLockSaysSoInOneLineAndImportsNothing() throws Exception {
+        Path db = Files.createFile(folder.resolve("new.db"));
+        try (Connection writer = holding(db, "EXCLUSIVE")) {
+            saidInOneLine(serve(db), db, Settings.WRITE_WAIT);
+        }
+        assertEquals(0, Files.size(db));
+    }
+
+    @Test
+    void anImportThatMustMigrateBesideAnotherWriterWaitsACommandsWriteWaitThenSaysSoInOneLine() throws Exception {
+        Path db = olderCatalogue();
+        try (Connection writer = holding(db, "IMMEDIATE")) {
+            saidInOneLine(run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), db,
+                    Database.COMMAND_WRITE_WAIT);
+        }
+        assertEquals("10", lastMigration(db));
+    }
+
+    @Test
+    void aCatalogueAtThisVersionOpensWithoutTheWriteLockAnotherWriterHolds() throws Exception {
+        Path db = folder.resolve("current.db");
+        Database.open(db).close();
+        try (Connection writer = holding(db, "IMMEDIATE");
+             Database opened = Database.open(db, Duration.ofSeconds(1))) {
+            assertEquals(lastMigration(db), opened.migrations().current().getInstalledRank() + "");
+        }
+    }
+
+    @Test
+    void aCatalogueThatMustMigrateIsMigratedOnceTheOtherWriterFinishesWithinTheWait() throws Exception {
+        Path db = olderCatalogue();
+        Connection writer = holding(db, "IMMEDIATE");
+        Thread finishing = new Thread(() -> {
+            try {
+                Thread.sleep(1_000);
+                writer.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        finishing.start();
+        try (Database opened = Database.open(db, Duration.ofSeconds(20))) {
+            assertEquals(0, opened.migrations().pending().length);
+        } finally {
+            finishing.join();
+        }
+    }
+}

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.dossier.testing.SameOnEveryDatabase;
+import org.dossier.testing.StartedFirst;
 import org.dossier.testing.TestCatalogue;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * one line that says so, and changes nothing; one with nothing to migrate does not need the lock.
  * The lock is held by a connection of this JVM, the command run as a process of its own.
  */
+@SameOnEveryDatabase // a SQLite file of its own: SQLite's lock is what it is about
+@StartedFirst(seconds = 65) // most of it a command's 30 s write wait
 class BesideAnotherWriterTest {
 
     private static final String ANOTHER_WRITER = "Another process is writing to ";

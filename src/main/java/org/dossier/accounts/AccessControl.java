@@ -151,7 +151,7 @@ public final class AccessControl {
                 ctx.skipRemainingHandlers();
                 return;
             }
-            if (isForm(ctx) && hadSession(ctx) && signInAgain(ctx)) {
+            if (isForm(ctx) && hadSession(ctx) && fromThisSitesOwnPage(ctx) && signInAgain(ctx)) {
                 ctx.skipRemainingHandlers();
                 return;
             }
@@ -231,9 +231,9 @@ public final class AccessControl {
      * Whether the browser says the form came from a page of this site itself. SameSite=Lax keeps the
      * session cookie off other sites' forms, but not off another host of the same site
      * ({@code evil.example.org} beside {@code dossier.example.org}), whose form would otherwise come
-     * back as this site's own "send it again" page, its one button a click from saving what that
-     * host chose: such a form says {@code Sec-Fetch-Site: same-site} and an {@code Origin} of its
-     * own, and gets the plain refusal. (Browsers send both with every form they post; a client
+     * back as this site's own "send it again" page (or the sign-in form carrying it there), its one
+     * button a click from saving what that host chose: such a form says
+     * {@code Sec-Fetch-Site: same-site} and an {@code Origin} of its own, and gets the plain refusal. (Browsers send both with every form they post; a client
      * that sends neither holds no browser's cookie.)
      */
     private static boolean fromThisSitesOwnPage(Context ctx) {

@@ -361,7 +361,15 @@ class AccessControlTest {
                     db.dsl().select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.USERNAME.eq("erin")))).execute();
         }
 
-        HttpResponse<String> ended = erin.post("/admin/documents/" + id + "/edit", form.entries());
+        // The same form from another host of the same site, whose forms the cookie comes along with:
+        // the plain refusal, carrying nothing that a sign-in would then offer to send.
+        HttpResponse<String> planted = erin.post("/admin/documents/" + id + "/edit", form.entries(),
+                "Sec-Fetch-Site", "same-site", "Origin", "http://evil.localhost");
+        assertEquals(401, planted.statusCode());
+        assertTrue(Jsoup.parse(planted.body()).select("input[name=carried-name]").isEmpty(), planted.body());
+
+        HttpResponse<String> ended = erin.post("/admin/documents/" + id + "/edit", form.entries(),
+                "Sec-Fetch-Site", "same-origin", "Origin", erin.url(""));
         assertEquals(401, ended.statusCode());
         Document signIn = Jsoup.parse(ended.body());
         assertTrue(signIn.selectFirst(".form-problem").text().contains("nothing was saved"), ended.body());

@@ -233,13 +233,16 @@ public final class AccessControl {
      * ({@code evil.example.org} beside {@code dossier.example.org}), whose form would otherwise come
      * back as this site's own "send it again" page (or the sign-in form carrying it there), its one
      * button a click from saving what that host chose: such a form says
-     * {@code Sec-Fetch-Site: same-site} and an {@code Origin} of its own, and gets the plain refusal. (Browsers send both with every form they post; a client
-     * that sends neither holds no browser's cookie.)
+     * {@code Sec-Fetch-Site: same-site} and an {@code Origin} of its own, and gets the plain refusal.
+     * The browser's own {@code Sec-Fetch-Site} decides where it is sent (every current browser sends
+     * it); without it, an {@code Origin} must name the host asked (a proxy that rewrites the Host
+     * then costs an older browser only the kept form). A client that sends neither holds no
+     * browser's cookie.
      */
     private static boolean fromThisSitesOwnPage(Context ctx) {
         String fetchSite = ctx.header("Sec-Fetch-Site");
-        if (fetchSite != null && !fetchSite.equals("same-origin")) {
-            return false;
+        if (fetchSite != null) {
+            return fetchSite.equals("same-origin");
         }
         String origin = ctx.header("Origin");
         if (origin == null) {

@@ -146,7 +146,7 @@ public final class AccessControl {
                 return;
             }
             if (SAFE.contains(ctx.method())) {
-                String back = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+                String back = Templates.pageUrl(ctx);
                 ctx.redirect(loginAddress(back), HttpStatus.SEE_OTHER);
                 ctx.skipRemainingHandlers();
                 return;
@@ -191,7 +191,7 @@ public final class AccessControl {
         if (carried.isEmpty()) {
             return false; // nothing typed: nothing to keep
         }
-        String back = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+        String back = Templates.pageUrl(ctx);
         ctx.status(HttpStatus.UNAUTHORIZED).render(LoginPage.TEMPLATE, LoginPage.model("", back,
                 csrfTokenBeforeSignIn(ctx), SESSION_ENDED, carried));
         return true;
@@ -221,7 +221,7 @@ public final class AccessControl {
         if (carried.isEmpty()) {
             return false;
         }
-        String back = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+        String back = Templates.pageUrl(ctx);
         ctx.status(HttpStatus.FORBIDDEN).render("accounts/send-again", Map.of("action", back, "carried", carried,
                 "why", OLD_SESSION));
         return true;

@@ -52,8 +52,12 @@ public final class AuthorityHistory {
 
     /** The name of the one it was merged into, which its pages say rather than only its key; "" if not merged. */
     private String survivorName(StoredAuthority authority) {
-        return authority.merged() ? authorities.find(authority.kind(), authority.mergedInto()).map(StoredAuthority::name)
-                .orElse(authority.mergedInto()) : "";
+        return authority.merged() ? nameOf(authority.kind(), authority.mergedInto()) : "";
+    }
+
+    /** The name of the entry {@code key}, or the key itself if there is none (a merge's survivor has no foreign key). */
+    private String nameOf(AuthorityKind kind, String key) {
+        return authorities.find(kind, key).map(StoredAuthority::name).orElse(key);
     }
 
     /** {@code GET /people/{key}/history/{number}}. */
@@ -99,7 +103,7 @@ public final class AuthorityHistory {
         String mergedInto = authorities.version(authority, version).map(AuthorityVersion::mergedInto).orElse(null);
         String why = mergedInto != null && restoring.mergedInto() == null
                 ? "Undid the merge of " + authority.name() + " (" + authority.key() + ") into "
-                        + authorities.find(kind, mergedInto).map(StoredAuthority::name).orElse(mergedInto) + ": " + note
+                        + nameOf(kind, mergedInto) + ": " + note
                 : note;
         boolean restored;
         try {

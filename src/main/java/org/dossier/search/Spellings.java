@@ -21,12 +21,20 @@ import java.util.regex.Pattern;
  */
 final class Spellings {
 
-    /** A British beginning and its American one. */
-    private record Pair(String british, String american) {
+    /**
+     * A British beginning and its American one, as the longer and the shorter of the two: a word is
+     * matched against the longer first ("counsellor" begins with "counsell" and with "counsel", and
+     * is only "counselor").
+     */
+    private record Pair(String longer, String shorter) {
         Pair {
-            if (british.isEmpty() || american.isEmpty() || british.equals(american)) {
-                throw new IllegalArgumentException("not two spellings: '" + british + "' '" + american + "'");
+            if (longer.isEmpty() || shorter.isEmpty() || longer.equals(shorter)) {
+                throw new IllegalArgumentException("not two spellings: '" + longer + "' '" + shorter + "'");
             }
+        }
+
+        static Pair of(String british, String american) {
+            return british.length() >= american.length() ? new Pair(british, american) : new Pair(american, british);
         }
     }
 
@@ -35,7 +43,7 @@ final class Spellings {
         if (two.length != 2) {
             throw new IllegalStateException("search/spellings.txt: not two words: " + line);
         }
-        return new Pair(two[0], two[1]);
+        return Pair.of(two[0], two[1]);
     }).toList();
 
     private static final Pattern ISE = Pattern.compile("(\\p{L}{4,}?)i([sz])(e|ed|es|ing|er|ers|ation|ations|ational)");
@@ -51,13 +59,10 @@ final class Spellings {
     static List<String> others(String word) {
         Set<String> others = new LinkedHashSet<>();
         for (Pair pair : PAIRS) {
-            // The longer first: "counsellor" begins with "counsell" and with "counsel", and is only "counselor".
-            String longer = pair.british().length() >= pair.american().length() ? pair.british() : pair.american();
-            String shorter = longer.equals(pair.british()) ? pair.american() : pair.british();
-            if (word.startsWith(longer)) {
-                others.add(shorter + word.substring(longer.length()));
-            } else if (word.startsWith(shorter)) {
-                others.add(longer + word.substring(shorter.length()));
+            if (word.startsWith(pair.longer())) {
+                others.add(pair.shorter() + word.substring(pair.longer().length()));
+            } else if (word.startsWith(pair.shorter())) {
+                others.add(pair.longer() + word.substring(pair.shorter().length()));
             }
         }
         swapped(ISE.matcher(word), "i", others);

@@ -89,7 +89,15 @@ class EditorsAtOnceTest {
     /** Runs every one of {@code requests} at one instant (a barrier), and returns their answers in order. */
     @SafeVarargs
     private static List<HttpResponse<String>> atOnce(Callable<HttpResponse<String>>... requests) throws Exception {
-        CyclicBarrier together = new CyclicBarrier(requests.length);
+        List<Callable<HttpResponse<String>>> each = new ArrayList<>();
+        for (Callable<HttpResponse<String>> request : requests) {
+            each.add(request);
+        }
+        return atOnce(each);
+    }
+
+    private static List<HttpResponse<String>> atOnce(List<Callable<HttpResponse<String>>> requests) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(requests.size());
         List<Future<HttpResponse<String>>> sent = new ArrayList<>();
         for (Callable<HttpResponse<String>> request : requests) {
             sent.add(pool.submit(() -> {
@@ -324,8 +332,7 @@ class EditorsAtOnceTest {
                 saves.add(() -> editor.post("/admin/documents/" + id + "/edit", form.set("summary", text)
                         .set("note", "Burst").entries()));
             }
-            @SuppressWarnings("unchecked")
-            List<HttpResponse<String>> answers = atOnce(saves.toArray(new Callable[0]));
+            List<HttpResponse<String>> answers = atOnce(saves);
             for (int i = 0; i < writers; i++) {
                 assertEquals(303, answers.get(i).statusCode(), "writer " + i + ": " + answers.get(i).body());
                 assertEquals("Saved in burst " + round + " by writer " + i + ".", summary(ids.get(i)));

@@ -52,6 +52,7 @@ class AbandonedBuildTest {
                 try (LuceneSearchEngine engine = LuceneSearchEngine.open(index, db.dsl())) {
                     assertTrue(engine.size() > 0);
                 }
+                underWay.ensureValid();
                 assertTrue(Files.exists(building.resolve("part-0").resolve("_0.cfs")), "a server removed a build under way");
                 // A second reindex removed the first one's folder before it looked whether the index was in use.
                 assertThrows(IndexInUseException.class, () -> LuceneSearchEngine.rebuild(index, db.dsl(), (done, total) -> { }));

@@ -1,5 +1,6 @@
 package org.dossier.search;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,7 +67,7 @@ final class SeedIndex implements AutoCloseable {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             threads.shutdownNow();
             try {
                 reader.close();

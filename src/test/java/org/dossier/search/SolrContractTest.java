@@ -305,13 +305,13 @@ class SolrContractTest {
     private static long recordsFetched(SolrAddress address) throws Exception {
         try (CloudSolrClient client = SolrSearchEngine.client(address)) {
             long fetched = 0;
-            for (String node : client.getClusterState().getLiveNodes()) {
+            for (String node : client.getClusterStateProvider().getLiveNodes()) {
                 String base = "http://" + node.replace("_solr", "/solr");
                 HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
                         + "/admin/metrics?group=core&prefix=QUERY./select&wt=json")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 JsonNode cores = new ObjectMapper().readTree(metrics.body()).path("metrics");
-                for (Map.Entry<String, JsonNode> core : (Iterable<Map.Entry<String, JsonNode>>) cores::fields) {
+                for (Map.Entry<String, JsonNode> core : cores.properties()) {
                     if (core.getKey().startsWith("solr.core." + address.collection() + ".")) {
                         fetched += core.getValue().path("QUERY./select[shard].purposes").path("GET_FIELDS").asLong();
                     }

@@ -107,7 +107,7 @@ class SolrFeedTest {
         try (SolrSearchEngine node = SolrSearchEngine.open(alone, database.dsl());
              CloudSolrClient admin = SolrSearchEngine.client(alone)) {
             assertTrue(node.status().open());
-            Replica replica = admin.getClusterState().getCollection(alone.collection()).getReplicas().get(0);
+            Replica replica = admin.getClusterStateProvider().getCollection(alone.collection()).getSlice("shard1").iterator().next();
             CollectionAdminRequest.deleteReplica(alone.collection(), "shard1", replica.getName()).process(admin);
             for (SearchRequest request : List.of(SearchRequest.of("korea"), SearchRequest.everything(10))) {
                 assertThrows(SearchUnavailableException.class, () -> node.search(request));

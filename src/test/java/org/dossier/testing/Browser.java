@@ -225,8 +225,8 @@ public final class Browser implements AutoCloseable {
     public void screenshot(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            @SuppressWarnings("unchecked")
             Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            @SuppressWarnings("unchecked")
             Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
             long height = Math.round(((Number) size.get("height")).doubleValue());
             long width = Math.round(((Number) size.get("width")).doubleValue());

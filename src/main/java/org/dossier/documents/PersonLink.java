@@ -84,6 +84,15 @@ public record PersonLink(int id, String key, String name, String sortName, boole
     }
 
     /**
+     * The given names with the suffix after them ("John Paton, Jr."), as Zotero keeps a suffix in
+     * its first-name field and citeproc-js parses it back out of CSL's {@code given}; the given
+     * names alone when there is no suffix.
+     */
+    public String givenAndSuffix() {
+        return suffix().isEmpty() ? given() : given() + ", " + suffix();
+    }
+
+    /**
      * Whether the family name starts with a particle written in lower case ("de Gaulle", "von
      * Braun"): the sort form says it belongs to the family name, sorted under "d", where a CSL
      * processor would split it off and the Chicago style print "Gaulle, Charles de".

@@ -123,9 +123,15 @@ public record PersonLink(int id, String key, String name, String sortName, boole
      * alone, which Zotero's translators, EndNote and citeproc-java keep in one piece and cite as
      * written. "Mao, Zedong" would be cited "Zedong Mao" in a note, an organisation's sort form
      * ("Hungary, Legation in the DPRK") "Legation in the DPRK Hungary", and a name with no comma
-     * split at its last word.
+     * split at its last word. An organisation named with a comma ("Central Committee, CPSU") is
+     * written as named: no form of these keeps it whole in Zotero, which splits any of them at its
+     * first comma ("Central Committee", "CPSU"), and a comma after it stays in the first name there
+     * ("CPSU,", cited "Central Committee, CPSU,.").
      */
     public String lastFirst() {
+        if (organisation && name.contains(",")) {
+            return name;
+        }
         return familyFirst() ? name + "," : inverted();
     }
 

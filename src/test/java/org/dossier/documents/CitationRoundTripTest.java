@@ -351,6 +351,41 @@ class CitationRoundTripTest {
     }
 
     /**
+     * "Central Committee, CPSU": BibTeX (braced) and CSL-JSON (a literal) bring it into Zotero
+     * whole. RIS cannot: Zotero's RIS import splits every name at its first comma, whatever follows,
+     * so it is written as named, with no comma after it for Zotero to keep in the first name.
+     */
+    @Test
+    void anOrganisationNamedWithACommaIsWholeFromBibTeXAndCslJsonAndGetsNoCommaAddedInRis() throws Exception {
+        PersonLink committee = new PersonLink(5, "cc-cpsu", "Central Committee, CPSU", "Central Committee, CPSU", true,
+                PersonRole.AUTHOR);
+        PersonLink ministry = new PersonLink(6, "mfa-ussr", "Ministry of Foreign Affairs, USSR",
+                "Ministry of Foreign Affairs, USSR", true, PersonRole.RECIPIENT);
+        Citation c = new Citation(8, 1, "Directive", DocumentDate.ofYear(1950), "Directive", List.of(),
+                List.of(committee, ministry), List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.NONE);
+
+        String bib = export(ExportFormat.BIBTEX, c);
+        assertEquals(List.of(ZoteroImport.Creator.whole("Central Committee, CPSU", "author")),
+                ZoteroImport.bibTeX(bib).creators(), bib);
+        BibTeXEntry entry = new BibTeXParser().parse(new StringReader(bib)).resolveEntry(new Key("dossier-8-v1"));
+        assertEquals("Central Committee, CPSU", whole(new BibTeXConverter().toItemData(entry).getAuthor()[0]));
+
+        String json = export(ExportFormat.CSL_JSON, c);
+        assertEquals(List.of(ZoteroImport.Creator.whole("Central Committee, CPSU", "author"),
+                ZoteroImport.Creator.whole("Ministry of Foreign Affairs, USSR", "recipient")),
+                ZoteroImport.cslJson(json).get(0).creators());
+
+        String ris = export(ExportFormat.RIS, c);
+        RISReference ref = new RISParser().parse(new StringReader(ris)).getReferences().get(0);
+        assertArrayEquals(new String[] {"Central Committee, CPSU"}, ref.getAuthors(), "written as named");
+        assertArrayEquals(new String[] {"Ministry of Foreign Affairs, USSR"}, ref.getEditors());
+        assertEquals(List.of(new ZoteroImport.Creator("Central Committee", "CPSU", "author"),
+                        new ZoteroImport.Creator("Ministry of Foreign Affairs", "USSR", "recipient")),
+                ZoteroImport.ris(ris).creators(),
+                "split, as Zotero splits any name with a comma, but with no 'CPSU,' cited 'Central Committee, CPSU,.'");
+    }
+
+    /**
      * A sort form that keeps a particle in the family name ("de Gaulle, Charles", sorted under D):
      * citeproc-js would split it off unless told the name is as parsed, and the Chicago style would
      * cite "Gaulle, Charles de" under G. (BibTeX reads it as a "von" part, as BibTeX does every

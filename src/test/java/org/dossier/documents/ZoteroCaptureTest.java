@@ -296,24 +296,8 @@ class ZoteroCaptureTest {
             String value = pair.substring(pair.indexOf('=') + 1);
             switch (key) {
                 case "rft.au", "rft.creator" -> simple.add(cleanAuthor(value, "author"));
-                case "rft.aulast" -> {
-                    String[] last = complex.isEmpty() ? null : complex.get(complex.size() - 1);
-                    if (last != null && last[0] == null) {
-                        last[0] = value;
-                    } else {
-                        complex.add(new String[] {value, null});
-                        offsets.add(simple.size());
-                    }
-                }
-                case "rft.aufirst" -> {
-                    String[] last = complex.isEmpty() ? null : complex.get(complex.size() - 1);
-                    if (last != null && last[1] == null) {
-                        last[1] = value;
-                    } else {
-                        complex.add(new String[] {null, value});
-                        offsets.add(simple.size());
-                    }
-                }
+                case "rft.aulast" -> complexName(complex, offsets, simple.size(), 0, value);
+                case "rft.aufirst" -> complexName(complex, offsets, simple.size(), 1, value);
                 case "rft.aucorp" -> {
                     // Its offset is undefined: spliced at NaN, which is the start.
                     complex.add(new String[] {value, null});
@@ -329,6 +313,22 @@ class ZoteroCaptureTest {
             creators.add(at, new Creator(complex.get(i)[0], complex.get(i)[1], "author"));
         }
         return creators;
+    }
+
+    /**
+     * An rft.aulast (part 0) or rft.aufirst (part 1): the last creator's of the kind, when it has
+     * none yet, or a new creator's, to be spliced in after the rft.au creators read so far.
+     */
+    private static void complexName(List<String[]> complex, List<Integer> offsets, int offset, int part, String value) {
+        String[] last = complex.isEmpty() ? null : complex.get(complex.size() - 1);
+        if (last != null && last[part] == null) {
+            last[part] = value;
+            return;
+        }
+        String[] name = new String[2];
+        name[part] = value;
+        complex.add(name);
+        offsets.add(offset);
     }
 
     /**

@@ -118,7 +118,7 @@ public record PersonLink(int id, String key, String name, String sortName, boole
 
     /**
      * A name as reference managers read "Lastname, Firstname" (RIS, Highwire's {@code citation_author},
-     * Dublin Core, COinS): "Stalin, Joseph"; a name written family name first and an organisation
+     * Dublin Core): "Stalin, Joseph"; a name written family name first and an organisation
      * whole, ended by the comma ("Mao Zedong,", "Legation of Hungary in the DPRK,"): a last name
      * alone, which Zotero's translators, EndNote and citeproc-java keep in one piece and cite as
      * written. "Mao, Zedong" would be cited "Zedong Mao" in a note, an organisation's sort form

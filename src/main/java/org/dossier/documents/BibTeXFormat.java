@@ -14,7 +14,8 @@ import java.util.Locale;
  * The authors are in {@code author} and the recipients in a {@code recipient} field of their own:
  * {@code date} keeps a partial date partial ("1942-02"), {@code year} and {@code month} say the
  * same for classic styles, and a month-only date never gets a day. Text is UTF-8 with LaTeX's
- * special characters escaped; the title is braced so that styles keep its capitals.
+ * special characters escaped; the title is braced so that styles keep its capitals, unless it has
+ * none to keep ({@link #title}).
  */
 final class BibTeXFormat implements ExportFormat {
 
@@ -43,7 +44,7 @@ final class BibTeXFormat implements ExportFormat {
                 if (!c.authors().isEmpty()) {
                     field(out, "author", names(c.authors()));
                 }
-                field(out, "title", "{" + escape(c.title()) + "}");
+                field(out, "title", title(c.title()));
                 field(out, "year", String.valueOf(c.date().year()));
                 if (c.date().precision() != DatePrecision.YEAR) {
                     out.write("  month        = " + c.date().earliest().getMonth()
@@ -133,6 +134,17 @@ final class BibTeXFormat implements ExportFormat {
      * Zotero's own BibTeX export writes them: LaTeX's default (OT1) fonts have no such glyphs and
      * print "¡", "¿" and "—" in their place ("Kim <draft> | 1950" set as "Kim ¡draft¿ — 1950").
      */
+    /**
+     * The title, braced so that a style changing its case keeps it as written when it has a letter
+     * with a case; a title in letters that have none (Chinese, Arabic, Hebrew) has nothing to keep,
+     * and a reader that cannot parse the letters as LaTeX (citeproc-java's, through jbibtex) gave
+     * the braces as part of it: "{毛泽东致斯大林电报}".
+     */
+    static String title(String title) {
+        boolean cased = title.codePoints().anyMatch(c -> Character.isUpperCase(c) || Character.isLowerCase(c));
+        return cased ? "{" + escape(title) + "}" : escape(title);
+    }
+
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {

@@ -27,7 +27,7 @@ public enum CitationStyle {
             if (!c.authors().isEmpty()) {
                 out.text(noteList(c.authors()) + ", ");
             }
-            out.quoted(c.title(), ',').text(" ");
+            out.quoted(c.title(), ',', titleLang(c)).text(" ");
             String description = description(c, true);
             if (description != null) {
                 out.text(description + ", ");
@@ -48,7 +48,7 @@ public enum CitationStyle {
             if (!c.authors().isEmpty()) {
                 out.text(FormattedCitation.Builder.withMark(bibliographyList(c.authors()), '.') + " ");
             }
-            out.quoted(c.title(), '.').text(" ");
+            out.quoted(c.title(), '.', titleLang(c)).text(" ");
             String description = description(c, false);
             if (description != null) {
                 out.text(description + ", ");
@@ -69,7 +69,7 @@ public enum CitationStyle {
             if (!c.authors().isEmpty()) {
                 out.text(FormattedCitation.Builder.withMark(mlaList(c.authors()), '.') + " ");
             }
-            out.quoted(c.title(), '.').text(" ");
+            out.quoted(c.title(), '.', titleLang(c)).text(" ");
             String description = description(c, false);
             if (description != null) {
                 out.text(description + ", ");
@@ -97,7 +97,7 @@ public enum CitationStyle {
             if (!c.authors().isEmpty()) {
                 out.text(FormattedCitation.Builder.withMark(apaList(c.authors()), '.') + " " + date + " ");
             }
-            out.italicTitle(c.title()).text(" (Version " + c.version() + ")");
+            out.italicTitle(c.title(), titleLang(c)).text(" (Version " + c.version() + ")");
             String description = description(c, false);
             if (description != null) {
                 out.text(" [" + description + "]");
@@ -109,6 +109,11 @@ public enum CitationStyle {
             return out.text(" " + FormattedCitation.Builder.withMark(c.archive(), '.') + " " + c.url()).build();
         }
     };
+
+    /** The language of the record's title when its letters tell it ({@link Languages#of}), for the page's {@code lang}. */
+    static String titleLang(Citation c) {
+        return c.languages().of(c.title());
+    }
 
     /**
      * What the document is, for the citation's description: its genre, and whom it was sent to

@@ -10,9 +10,9 @@ import java.util.List;
  * {@code title} of an empty {@code <span class="Z3988">}: Zotero's COinS translator offers every
  * such span of a page as an item to pick. What it reads (zotero/translators, COinS.js and
  * parseContextObject): {@code rft_val_fmt=info:ofi/fmt:kev:mtx:dc}, then {@code rft.type} when it
- * is a Zotero item type ({@code letter}, {@code manuscript}), {@code rft.title}, {@code rft.au}
- * ({@link PersonLink#lastFirst}: "Stalin, Joseph", "Mao Zedong,"), {@code rft.date},
- * {@code rft.identifier} (an http(s) address becomes the item's URL) and {@code rft.description}.
+ * is a Zotero item type ({@code letter}, {@code manuscript}), {@code rft.title}, the authors (see
+ * {@link #author}), {@code rft.date}, {@code rft.language}, {@code rft.identifier} (an http(s)
+ * address becomes the item's URL) and {@code rft.description}.
  */
 public final class Coins {
 
@@ -27,16 +27,37 @@ public final class Coins {
         pair(pairs, "rft.type", c.zoteroType());
         pair(pairs, "rft.title", c.title());
         for (PersonLink author : c.authors()) {
-            // rft.aucorp would come first whatever its place, with no creator type: an organisation
-            // is an rft.au that the comma ending it keeps whole, as "Mao Zedong," is.
-            pair(pairs, "rft.au", author.lastFirst());
+            author(pairs, author);
         }
         pair(pairs, "rft.date", c.date().iso());
+        if (!c.languages().isEmpty()) {
+            // parseContextObject keeps the last rft.language it reads: the main one alone.
+            pair(pairs, "rft.language", c.languages().tags().get(0));
+        }
         pair(pairs, "rft.identifier", c.url());
         if (!c.summary().isEmpty()) {
             pair(pairs, "rft.description", c.summaryText());
         }
         return String.join("&", pairs);
+    }
+
+    /**
+     * An author as {@code rft.aulast}, and {@code rft.aufirst} when there are given names (with the
+     * suffix after them, "John Paton, Jr.", as Zotero keeps one): parseContextObject takes both as
+     * they are, in the author's place. An {@code rft.au} it splits at its first comma and drops
+     * what comes after a second one, so an organisation named with a comma ("Central Committee,
+     * CPSU") became "CPSU Central Committee" and "Davies, John Paton, Jr." lost its "Jr.";
+     * {@code rft.aucorp} it puts first whatever its place, with no creator type.
+     */
+    private static void author(List<String> pairs, PersonLink author) {
+        if (author.familyFirst()) {
+            pair(pairs, "rft.aulast", author.name());
+            return;
+        }
+        pair(pairs, "rft.aulast", author.family());
+        if (!author.givenAndSuffix().isEmpty()) {
+            pair(pairs, "rft.aufirst", author.givenAndSuffix());
+        }
     }
 
     private static void pair(List<String> pairs, String key, String value) {

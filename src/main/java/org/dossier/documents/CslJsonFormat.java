@@ -108,10 +108,14 @@ final class CslJsonFormat implements ExportFormat {
                 json.writeStringField("literal", p.name());
             } else {
                 json.writeStringField("family", p.family());
-                if (!p.given().isEmpty()) {
-                    json.writeStringField("given", p.given());
+                // The suffix after the given names ("John Paton, Jr."), where Zotero's CSL-JSON
+                // import keeps it (it reads no suffix field) and citeproc-js parses it out as the
+                // suffix; a name citeproc-js must not parse has it as its own field.
+                String given = p.familyHasParticle() ? p.given() : p.givenAndSuffix();
+                if (!given.isEmpty()) {
+                    json.writeStringField("given", given);
                 }
-                if (!p.suffix().isEmpty()) {
+                if (p.familyHasParticle() && !p.suffix().isEmpty()) {
                     json.writeStringField("suffix", p.suffix());
                 }
                 if (p.familyHasParticle()) {

@@ -9,8 +9,18 @@ import java.util.List;
  */
 public record FormattedCitation(List<Run> runs) {
 
-    /** A stretch of the citation, in italics or not. */
-    public record Run(String text, boolean italic) {
+    /**
+     * A stretch of the citation, in italics or not.
+     *
+     * @param lang the language the stretch is written in when it is not the citation's English (a
+     *     title in Cyrillic or Arabic letters of a record written in Russian or Arabic, as
+     *     {@link Languages#of} tells), for the page's {@code lang}; null for the rest
+     */
+    public record Run(String text, boolean italic, String lang) {
+
+        public Run(String text, boolean italic) {
+            this(text, italic, null);
+        }
     }
 
     public FormattedCitation {
@@ -46,8 +56,8 @@ public record FormattedCitation(List<Run> runs) {
          * A title in italics, its quotations in double marks ({@link Citation#outerQuotes}), set
          * apart from the citation's direction when it is written right to left ({@link #isolated}).
          */
-        Builder italicTitle(String title) {
-            return italic(isolated(Citation.outerQuotes(title)));
+        Builder italicTitle(String title, String lang) {
+            return add(isolated(Citation.outerQuotes(title)), true, lang);
         }
 
         /**
@@ -56,12 +66,13 @@ public record FormattedCitation(List<Run> runs) {
          * A title written right to left is set apart ({@link #isolated}) with the mark outside the
          * isolate, where the English sentence around it has it.
          */
-        Builder quoted(String title, char mark) {
+        Builder quoted(String title, char mark, String lang) {
             String inner = Citation.innerQuotes(title);
             String marked = withMark(inner, mark);
             // The mark added after the title goes outside its isolate; one set inside a quotation the title ends with stays in.
-            String set = marked.equals(inner + mark) ? isolated(inner) + mark : isolated(marked);
-            return text("\u201C" + set + "\u201D");
+            boolean markAfter = marked.equals(inner + mark);
+            return text("\u201C").add(isolated(markAfter ? inner : marked), false, lang)
+                    .text((markAfter ? String.valueOf(mark) : "") + "\u201D");
         }
 
         /**
@@ -131,14 +142,18 @@ public record FormattedCitation(List<Run> runs) {
         }
 
         private Builder add(String text, boolean italic) {
+            return add(text, italic, null);
+        }
+
+        private Builder add(String text, boolean italic, String lang) {
             if (text.isEmpty()) {
                 return this;
             }
             int last = runs.size() - 1;
-            if (last >= 0 && runs.get(last).italic() == italic) {
-                runs.set(last, new Run(runs.get(last).text() + text, italic));
+            if (last >= 0 && runs.get(last).italic() == italic && java.util.Objects.equals(runs.get(last).lang(), lang)) {
+                runs.set(last, new Run(runs.get(last).text() + text, italic, lang));
             } else {
-                runs.add(new Run(text, italic));
+                runs.add(new Run(text, italic, lang));
             }
             return this;
         }

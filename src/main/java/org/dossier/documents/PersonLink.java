@@ -84,6 +84,15 @@ public record PersonLink(int id, String key, String name, String sortName, boole
     }
 
     /**
+     * The given names with the suffix after them ("John Paton, Jr."), as Zotero keeps a suffix in
+     * its first-name field and citeproc-js parses it back out of CSL's {@code given}; the given
+     * names alone when there is no suffix.
+     */
+    public String givenAndSuffix() {
+        return suffix().isEmpty() ? given() : given() + ", " + suffix();
+    }
+
+    /**
      * Whether the family name starts with a particle written in lower case ("de Gaulle", "von
      * Braun"): the sort form says it belongs to the family name, sorted under "d", where a CSL
      * processor would split it off and the Chicago style print "Gaulle, Charles de".
@@ -109,14 +118,20 @@ public record PersonLink(int id, String key, String name, String sortName, boole
 
     /**
      * A name as reference managers read "Lastname, Firstname" (RIS, Highwire's {@code citation_author},
-     * Dublin Core, COinS): "Stalin, Joseph"; a name written family name first and an organisation
+     * Dublin Core): "Stalin, Joseph"; a name written family name first and an organisation
      * whole, ended by the comma ("Mao Zedong,", "Legation of Hungary in the DPRK,"): a last name
      * alone, which Zotero's translators, EndNote and citeproc-java keep in one piece and cite as
      * written. "Mao, Zedong" would be cited "Zedong Mao" in a note, an organisation's sort form
      * ("Hungary, Legation in the DPRK") "Legation in the DPRK Hungary", and a name with no comma
-     * split at its last word.
+     * split at its last word. An organisation named with a comma ("Central Committee, CPSU") is
+     * written as named: no form of these keeps it whole in Zotero, which splits any of them at its
+     * first comma ("Central Committee", "CPSU"), and a comma after it stays in the first name there
+     * ("CPSU,", cited "Central Committee, CPSU,.").
      */
     public String lastFirst() {
+        if (organisation && name.contains(",")) {
+            return name;
+        }
         return familyFirst() ? name + "," : inverted();
     }
 

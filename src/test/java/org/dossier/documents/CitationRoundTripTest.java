@@ -317,7 +317,7 @@ class CitationRoundTripTest {
     }
 
     @Test
-    void aSuffixAfterTheGivenNamesIsReadBackAsTheSuffixFromBibTeXCslJsonAndJsonLd() throws Exception {
+    void aSuffixAfterTheGivenNamesReachesZoteroAndCiteprocFromBibTeXRisCslJsonAndJsonLd() throws Exception {
         PersonLink davies = new PersonLink(9, "davies", "John Paton Davies Jr.", "Davies, John Paton, Jr.", false,
                 PersonRole.AUTHOR);
         Citation c = new Citation(8, 1, "Memorandum", DocumentDate.ofYear(1950), "Memorandum", List.of(), List.of(davies),
@@ -335,11 +335,16 @@ class CitationRoundTripTest {
         assertEquals(List.of(new ZoteroImport.Creator("Davies", "John Paton, Jr.", "author")),
                 ZoteroImport.ris(export(ExportFormat.RIS, c)).creators());
 
+        // CSL-JSON: the suffix after the given names, which citeproc-js parses out as the suffix
+        // ("Davies, J. P., Jr.", as from a suffix field) and Zotero's import, which reads no
+        // suffix field, keeps as it keeps one from RIS and BibTeX.
         @SuppressWarnings("unchecked")
         CSLName fromCsl = CSLItemData.fromJson((Map<String, Object>) new JsonParser(new JsonLexer(
                 new StringReader(export(ExportFormat.CSL_JSON, c)))).parseArray().get(0)).getAuthor()[0];
-        assertEquals(List.of("Davies", "John Paton", "Jr."),
+        assertEquals(java.util.Arrays.asList("Davies", "John Paton, Jr.", null),
                 java.util.Arrays.asList(fromCsl.getFamily(), fromCsl.getGiven(), fromCsl.getSuffix()));
+        assertEquals(List.of(new ZoteroImport.Creator("Davies", "John Paton, Jr.", "author")),
+                ZoteroImport.cslJson(export(ExportFormat.CSL_JSON, c)).get(0).creators(), "not 'Davies, John Paton'");
 
         com.fasterxml.jackson.databind.JsonNode person = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(RecordJsonLd.of(c, c.permalink())).get("author").get(0);
@@ -348,6 +353,41 @@ class CitationRoundTripTest {
 
         RISReference ris = new RISParser().parse(new StringReader(export(ExportFormat.RIS, c))).getReferences().get(0);
         assertArrayEquals(new String[] {"Davies, John Paton, Jr."}, ris.getAuthors(), "RIS's own 'Last, First, Suffix'");
+    }
+
+    /**
+     * "Central Committee, CPSU": BibTeX (braced) and CSL-JSON (a literal) bring it into Zotero
+     * whole. RIS cannot: Zotero's RIS import splits every name at its first comma, whatever follows,
+     * so it is written as named, with no comma after it for Zotero to keep in the first name.
+     */
+    @Test
+    void anOrganisationNamedWithACommaIsWholeFromBibTeXAndCslJsonAndGetsNoCommaAddedInRis() throws Exception {
+        PersonLink committee = new PersonLink(5, "cc-cpsu", "Central Committee, CPSU", "Central Committee, CPSU", true,
+                PersonRole.AUTHOR);
+        PersonLink ministry = new PersonLink(6, "mfa-ussr", "Ministry of Foreign Affairs, USSR",
+                "Ministry of Foreign Affairs, USSR", true, PersonRole.RECIPIENT);
+        Citation c = new Citation(8, 1, "Directive", DocumentDate.ofYear(1950), "Directive", List.of(),
+                List.of(committee, ministry), List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.NONE);
+
+        String bib = export(ExportFormat.BIBTEX, c);
+        assertEquals(List.of(ZoteroImport.Creator.whole("Central Committee, CPSU", "author")),
+                ZoteroImport.bibTeX(bib).creators(), bib);
+        BibTeXEntry entry = new BibTeXParser().parse(new StringReader(bib)).resolveEntry(new Key("dossier-8-v1"));
+        assertEquals("Central Committee, CPSU", whole(new BibTeXConverter().toItemData(entry).getAuthor()[0]));
+
+        String json = export(ExportFormat.CSL_JSON, c);
+        assertEquals(List.of(ZoteroImport.Creator.whole("Central Committee, CPSU", "author"),
+                ZoteroImport.Creator.whole("Ministry of Foreign Affairs, USSR", "recipient")),
+                ZoteroImport.cslJson(json).get(0).creators());
+
+        String ris = export(ExportFormat.RIS, c);
+        RISReference ref = new RISParser().parse(new StringReader(ris)).getReferences().get(0);
+        assertArrayEquals(new String[] {"Central Committee, CPSU"}, ref.getAuthors(), "written as named");
+        assertArrayEquals(new String[] {"Ministry of Foreign Affairs, USSR"}, ref.getEditors());
+        assertEquals(List.of(new ZoteroImport.Creator("Central Committee", "CPSU", "author"),
+                        new ZoteroImport.Creator("Ministry of Foreign Affairs", "USSR", "recipient")),
+                ZoteroImport.ris(ris).creators(),
+                "split, as Zotero splits any name with a comma, but with no 'CPSU,' cited 'Central Committee, CPSU,.'");
     }
 
     /**

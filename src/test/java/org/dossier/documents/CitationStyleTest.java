@@ -92,6 +92,28 @@ class CitationStyleTest {
                 null, year)).text().split(" Dossier")[0], "a title written left to right is not set apart");
     }
 
+    @Test
+    void aTitleInTheLettersOfTheRecordsLanguageIsReadInThatLanguageAndAnEnglishOneIsNot() {
+        String russian = "\u0417\u0430\u043F\u0438\u0441\u044C \u0431\u0435\u0441\u0435\u0434\u044B";
+        String arabic = "\u0628\u0631\u0642\u064A\u0629 (\u0645\u0633\u0648\u062F\u0629)";
+        java.util.function.BiFunction<String, String, Citation> cite = (title, language) -> new Citation(9, 2, title,
+                DocumentDate.ofYear(1950), null, List.of(), List.of(), List.of(), "Dossier", "https://dossier.example.org",
+                LocalDate.of(2026, 9, 1), Languages.typed(language));
+        assertEquals(List.of(new FormattedCitation.Run("\u201C", false), new FormattedCitation.Run(russian, false, "ru"),
+                        new FormattedCitation.Run(".\u201D 1950. Dossier, version 2. Accessed September 1, 2026. "
+                                + "https://dossier.example.org/documents/9/v/2.", false)),
+                CitationStyle.CHICAGO_BIBLIOGRAPHY.format(cite.apply(russian, "Russian")).runs());
+        assertEquals(new FormattedCitation.Run(russian, true, "ru"),
+                CitationStyle.APA.format(cite.apply(russian, "Russian")).runs().get(0));
+        assertEquals(new FormattedCitation.Run("\u2068" + arabic + "\u2069", false, "ar"),
+                CitationStyle.CHICAGO_NOTE.format(cite.apply(arabic, "Arabic")).runs().get(1),
+                "set apart, with the style's comma after it in English");
+        assertEquals(List.of(), CitationStyle.MLA.format(cite.apply("Cable No. 3355", "Russian")).runs().stream()
+                .filter(r -> r.lang() != null).toList(), "an English title of a record in Russian is English");
+        assertEquals(List.of(), CitationStyle.MLA.format(cite.apply(russian, "")).runs().stream()
+                .filter(r -> r.lang() != null).toList(), "a record whose language no one gave");
+    }
+
     private static Citation authored(List<PersonLink> people, String genre) {
         return new Citation(9, 2, "Cable No. 3355", DocumentDate.ofDay(1949, 5, 26), genre, List.of(), people, List.of(),
                 "Dossier", "https://dossier.example.org", LocalDate.of(2026, 9, 1), Languages.NONE);

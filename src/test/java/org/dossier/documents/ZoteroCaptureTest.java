@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dossier.authorities.PersonRole;
 import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
@@ -169,7 +170,7 @@ class ZoteroCaptureTest {
         Map<String, List<String>> cable = items.stream()
                 .filter(co -> co.get("rft.title").get(0).equals("Cable, Stalin to Mao Zedong [via Kovalev]"))
                 .findFirst().orElseThrow();
-        assertEquals(List.of("Stalin, Joseph"), cable.get("rft.au"));
+        assertEquals(List.of(new Creator("Stalin", "Joseph", "author")), coinsAuthors(cable));
         assertEquals(List.of("1949-05-26"), cable.get("rft.date"));
         assertEquals(List.of("letter"), cable.get("rft.type"));
     }
@@ -179,9 +180,25 @@ class ZoteroCaptureTest {
         Element span = Jsoup.parse(http.get("/search?q=legation+hungary").body()).selectFirst("span.Z3988[title]");
         Map<String, List<String>> co = contextObject(span.attr("title"));
         assertNull(co.get("rft.aucorp"), "COinS.js puts an rft.aucorp first, whatever its place, with no creator type");
-        // parseContextObject: an rft.au is cleanAuthor(value, "author", it has a comma)
-        assertEquals(List.of(new Creator("Legation of Hungary in the DPRK", null, "author")),
-                co.get("rft.au").stream().map(n -> cleanAuthor(n, "author")).toList());
+        assertEquals(List.of(new Creator("Legation of Hungary in the DPRK", null, "author")), coinsAuthors(co));
+    }
+
+    @Test
+    void coinsBringsAnOrganisationNamedWithACommaAndANameWithASuffixWholeInTheirPlaces() {
+        PersonRole author = PersonRole.AUTHOR;
+        Citation c = new Citation(9, 1, "Directive", DocumentDate.ofYear(1950), "Directive", List.of(), List.of(
+                new PersonLink(1, "stalin", "Joseph Stalin", "Stalin, Joseph", false, author),
+                new PersonLink(2, "cc-cpsu", "Central Committee, CPSU", "Central Committee, CPSU", true, author),
+                new PersonLink(3, "davies", "John Paton Davies Jr.", "Davies, John Paton, Jr.", false, author),
+                new PersonLink(4, "mao", "Mao Zedong", "Mao Zedong", false, author)), List.of(), "Dossier",
+                "https://dossier.example.org", java.time.LocalDate.of(2026, 5, 4), Languages.typed("Russian, Chinese"));
+        Map<String, List<String>> co = contextObject(Coins.of(c));
+        assertEquals(List.of(new Creator("Stalin", "Joseph", "author"),
+                        new Creator("Central Committee, CPSU", null, "author"),
+                        new Creator("Davies", "John Paton, Jr.", "author"),
+                        new Creator("Mao Zedong", null, "author")), coinsAuthors(co),
+                "an rft.au would be 'CPSU Central Committee' and 'Davies, John Paton'");
+        assertEquals(List.of("ru"), co.get("rft.language"), "the item's language: the main one");
     }
 
     private static Document record(int id) {
@@ -264,13 +281,67 @@ class ZoteroCaptureTest {
                 : new Creator(name.substring(space + 1), name.substring(0, space), type);
     }
 
-    /** parseContextObject: pairs split at '&', values decoded with '+' read as a space. */
+    /**
+     * The authors parseContextObject makes of a ContextObject, in its order of keys: an rft.au is
+     * cleanAuthor(value, "author", it has a comma), in turn; an rft.aulast starts a creator of its
+     * own, an rft.aufirst after it is its first name, both as written, spliced back in where they
+     * came; an rft.aucorp goes first, with no creator type (Zotero saves it as an author).
+     */
+    private static List<Creator> coinsAuthors(Map<String, List<String>> co) {
+        List<Creator> simple = new ArrayList<>();
+        List<String[]> complex = new ArrayList<>();
+        List<Integer> offsets = new ArrayList<>();
+        for (String pair : co.get("pairs")) {
+            String key = pair.substring(0, pair.indexOf('='));
+            String value = pair.substring(pair.indexOf('=') + 1);
+            switch (key) {
+                case "rft.au", "rft.creator" -> simple.add(cleanAuthor(value, "author"));
+                case "rft.aulast" -> complexName(complex, offsets, simple.size(), 0, value);
+                case "rft.aufirst" -> complexName(complex, offsets, simple.size(), 1, value);
+                case "rft.aucorp" -> {
+                    // Its offset is undefined: spliced at NaN, which is the start.
+                    complex.add(new String[] {value, null});
+                    offsets.add(null);
+                }
+                default -> {
+                }
+            }
+        }
+        List<Creator> creators = new ArrayList<>(simple);
+        for (int i = 0; i < complex.size(); i++) {
+            int at = offsets.get(i) == null ? 0 : offsets.get(i) + i;
+            creators.add(at, new Creator(complex.get(i)[0], complex.get(i)[1], "author"));
+        }
+        return creators;
+    }
+
+    /**
+     * An rft.aulast (part 0) or rft.aufirst (part 1): the last creator's of the kind, when it has
+     * none yet, or a new creator's, to be spliced in after the rft.au creators read so far.
+     */
+    private static void complexName(List<String[]> complex, List<Integer> offsets, int offset, int part, String value) {
+        String[] last = complex.isEmpty() ? null : complex.get(complex.size() - 1);
+        if (last != null && last[part] == null) {
+            last[part] = value;
+            return;
+        }
+        String[] name = new String[2];
+        name[part] = value;
+        complex.add(name);
+        offsets.add(offset);
+    }
+
+    /**
+     * parseContextObject: pairs split at '&', values decoded with '+' read as a space; every pair in
+     * its order is also kept, decoded, under "pairs".
+     */
     private static Map<String, List<String>> contextObject(String co) {
         Map<String, List<String>> pairs = new LinkedHashMap<>();
         for (String part : co.split("&")) {
             String[] keyValue = part.split("=", 2);
             String value = URLDecoder.decode(keyValue[1].replaceAll("\\+|%2[bB]", " "), StandardCharsets.UTF_8);
             pairs.computeIfAbsent(keyValue[0], k -> new ArrayList<>()).add(value);
+            pairs.computeIfAbsent("pairs", k -> new ArrayList<>()).add(keyValue[0] + "=" + value);
         }
         assertNull(pairs.get("rft.btitle"), "no book title: this is no book");
         return pairs;

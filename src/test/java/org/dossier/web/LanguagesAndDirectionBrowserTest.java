@@ -123,6 +123,7 @@ class LanguagesAndDirectionBrowserTest {
                 + ".map(p => p.closest('[lang]').lang);"), "each paragraph in its own language");
         assertEquals("en", lang(".record-facts"), "the facts stay English");
         assertEquals("en", lang(".cite"), "and the citation around the title");
+        assertEquals("ru", lang("#citation-chicago-note span[dir=auto]"), "the title in the citation: Russian");
         browser.open(url(conversation + "/v/2"));
         assertEquals("ru", lang("h1.record-title"), "on the page of the version that says so");
         browser.open(url(conversation + "/v/1"));

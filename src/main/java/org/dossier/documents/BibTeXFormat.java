@@ -126,15 +126,6 @@ final class BibTeXFormat implements ExportFormat {
     }
 
     /**
-     * Text as LaTeX reads it back: its special characters escaped, everything else as it is. BibTeX
-     * counts every brace, escaped or not, so a lone one is written as a command in a group
-     * ({@code {\textbraceleft}}) and every field keeps its braces balanced. The same brace-group
-     * form is used for the tilde, caret and backslash: Zotero and biber both read it, while Zotero
-     * mis-reads {@code \textasciitilde{}}. The angle brackets and the bar are written so too, as
-     * Zotero's own BibTeX export writes them: LaTeX's default (OT1) fonts have no such glyphs and
-     * print "¡", "¿" and "—" in their place ("Kim <draft> | 1950" set as "Kim ¡draft¿ — 1950").
-     */
-    /**
      * The title, braced so that a style changing its case keeps it as written when it has a letter
      * with a case; a title in letters that have none (Chinese, Arabic, Hebrew) has nothing to keep,
      * and a reader that cannot parse the letters as LaTeX (citeproc-java's, through jbibtex) gave
@@ -145,6 +136,15 @@ final class BibTeXFormat implements ExportFormat {
         return cased ? "{" + escape(title) + "}" : escape(title);
     }
 
+    /**
+     * Text as LaTeX reads it back: its special characters escaped, everything else as it is. BibTeX
+     * counts every brace, escaped or not, so a lone one is written as a command in a group
+     * ({@code {\textbraceleft}}) and every field keeps its braces balanced. The same brace-group
+     * form is used for the tilde, caret and backslash: Zotero and biber both read it, while Zotero
+     * mis-reads {@code \textasciitilde{}}. The angle brackets and the bar are written so too, as
+     * Zotero's own BibTeX export writes them: LaTeX's default (OT1) fonts have no such glyphs and
+     * print "¡", "¿" and "—" in their place ("Kim <draft> | 1950" set as "Kim ¡draft¿ — 1950").
+     */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {

@@ -58,7 +58,14 @@ import org.slf4j.LoggerFactory;
  * Retry-After, not a 500 after half a minute; once it is back, the node is ready again by itself.
  * The database is reached through a TCP relay of the test's own, which is cut and resumed.
  */
+@org.junit.jupiter.api.parallel.ResourceLock(DatabaseOutageTest.OUTAGE_LOG)
 class DatabaseOutageTest {
+
+    /**
+     * Held by the test classes whose nodes lose their database: this class counts the lines an
+     * outage is logged in, and another class's outage at the same time would add its own.
+     */
+    static final String OUTAGE_LOG = "the log of database outages";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -2,6 +2,7 @@ package org.dossier.ops;
 
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.REVISION;
+import static org.dossier.ops.OperatedCatalogue.awaitReady;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -439,15 +440,6 @@ class DatabaseOutageTest {
         }
         assertEquals(503, answer.statusCode(), answer.body());
         return answer;
-    }
-
-        private static void awaitReady(Http http) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        int status;
-        while ((status = http.get(Health.READINESS).statusCode()) != 200) {
-            assertTrue(System.nanoTime() < deadline, "not ready, /ready says " + status);
-            Thread.sleep(100);
-        }
     }
 
     /** Relays TCP connections from a port of its own to the database; cut, it refuses and drops them. */

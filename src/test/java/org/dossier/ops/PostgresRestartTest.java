@@ -1,6 +1,7 @@
 package org.dossier.ops;
 
 import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.ops.OperatedCatalogue.awaitReady;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -145,15 +146,6 @@ class PostgresRestartTest {
         try (Connection connection = server.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
-        }
-    }
-
-    private static void awaitReady(Http http) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        HttpResponse<String> ready;
-        while ((ready = http.get(Health.READINESS)).statusCode() != 200) {
-            assertTrue(System.nanoTime() < deadline, "not ready: " + ready.body());
-            Thread.sleep(100);
         }
     }
 }

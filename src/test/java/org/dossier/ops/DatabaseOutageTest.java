@@ -2,6 +2,7 @@ package org.dossier.ops;
 
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.REVISION;
+import static org.dossier.ops.OperatedCatalogue.awaitReady;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,7 +59,14 @@ import org.slf4j.LoggerFactory;
  * Retry-After, not a 500 after half a minute; once it is back, the node is ready again by itself.
  * The database is reached through a TCP relay of the test's own, which is cut and resumed.
  */
+@org.junit.jupiter.api.parallel.ResourceLock(DatabaseOutageTest.OUTAGE_LOG)
 class DatabaseOutageTest {
+
+    /**
+     * Held by the test classes whose nodes lose their database: this class counts the lines an
+     * outage is logged in, and another class's outage at the same time would add its own.
+     */
+    static final String OUTAGE_LOG = "the log of database outages";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -432,15 +440,6 @@ class DatabaseOutageTest {
         }
         assertEquals(503, answer.statusCode(), answer.body());
         return answer;
-    }
-
-        private static void awaitReady(Http http) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        int status;
-        while ((status = http.get(Health.READINESS).statusCode()) != 200) {
-            assertTrue(System.nanoTime() < deadline, "not ready, /ready says " + status);
-            Thread.sleep(100);
-        }
     }
 
     /** Relays TCP connections from a port of its own to the database; cut, it refuses and drops them. */

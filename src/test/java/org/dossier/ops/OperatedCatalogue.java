@@ -85,6 +85,16 @@ final class OperatedCatalogue implements AutoCloseable {
         }
     }
 
+    /** Waits until {@code http}'s node says it is ready (a restart, a rebuild, a database or Solr back); fails after two minutes. */
+    static void awaitReady(Http http) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        java.net.http.HttpResponse<String> ready;
+        while ((ready = http.get(Health.READINESS)).statusCode() != 200) {
+            org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() < deadline, "not ready: " + ready.body());
+            Thread.sleep(100);
+        }
+    }
+
     Http http() {
         return new Http("http://127.0.0.1:" + app.port());
     }

@@ -1,5 +1,6 @@
 package org.dossier.ops;
 
+import static org.dossier.ops.OperatedCatalogue.awaitReady;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -231,15 +232,6 @@ class SolrOutageTest {
 
     private static String recordPage(Http http, int id) {
         return http.get("/documents/" + id).headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
-    }
-
-    private static void awaitReady(Http http) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        HttpResponse<String> ready;
-        while ((ready = http.get(Health.READINESS)).statusCode() != 200) {
-            assertTrue(System.nanoTime() < deadline, "not ready: " + ready.body());
-            Thread.sleep(100);
-        }
     }
 
     private static HttpResponse<String> awaitNotReady(Http http) throws InterruptedException {

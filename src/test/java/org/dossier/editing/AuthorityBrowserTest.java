@@ -180,6 +180,22 @@ class AuthorityBrowserTest {
             submit(browser, browser.find("form.restore-form button[type=submit]"));
             browser.open(url("/people/red-army"));
             assertTrue(browser.currentUrl().endsWith("/people/red-army"), browser.currentUrl());
+
+            // A version of another name restored keeps the name it has, as a rename does: said first, with the box.
+            browser.open(url("/admin/people/soviet-army/edit"));
+            browser.find("#name").clear();
+            browser.find("#name").sendKeys("Soviet Armed Forces");
+            browser.find("#note").sendKeys("Its name from 1946");
+            submit(browser, browser.find("form.authority-form button[type=submit]"));
+            visit("restore of another name", "/people/soviet-army/history/3");
+            assertTrue(browser.find("#restore-keeps").getText().contains("keeps “Soviet Armed Forces”"),
+                    browser.find("#restore-keeps").getText());
+            browser.find("#note").sendKeys("The name the records use");
+            submit(browser, browser.find("form.restore-form button[type=submit]"));
+            assertTrue(browser.currentUrl().endsWith("/people/soviet-army/history"), browser.currentUrl());
+            browser.open(url("/admin/people/soviet-army/edit"));
+            assertEquals("Soviet Armed Forces", browser.find("#alias-0").getAttribute("value"));
+            assertEquals("former", new Select(browser.find("#alias-kind-0")).getFirstSelectedOption().getAttribute("value"));
         } finally {
             browser.close();
         }

@@ -229,6 +229,11 @@ public final class AuthorityWriter {
         if (loser.merged() || winner.merged()) {
             throw new IllegalArgumentException("an authority merged away cannot be merged again");
         }
+        if (loser.content().kind() != winner.content().kind()) {
+            // Its records would cite a body under a person's inverted name (or a person whole).
+            throw new IllegalArgumentException(loser.content().kind().withArticle() + " merges only into another "
+                    + loser.content().kind().key());
+        }
         if (read.restoreUnderWay(loser)) {
             throw new IllegalStateException(loser.key() + " is still getting its records back from its last merge");
         }

@@ -133,7 +133,7 @@ public final class AuthorityHistory {
                 ctx.redirect(now.historyPath(), HttpStatus.SEE_OTHER);
                 return;
             }
-            refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Someone changed this " + kind.noun()
+            refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Someone changed this " + now.noun()
                     + " while you had this page open (it is now at version " + e.currentVersion() + "). Nothing was "
                     + "restored: look at the history again, then decide.");
             return;
@@ -152,7 +152,7 @@ public final class AuthorityHistory {
         }
         if (!changed) {
             refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, false,
-                    "Version " + number + " says what the " + kind.noun() + " says now: there is nothing to restore.");
+                    "Version " + number + " says what the " + authority.noun() + " says now: there is nothing to restore.");
             return;
         }
         pending.wake(); // an undone merge's records come back in batches
@@ -184,7 +184,7 @@ public final class AuthorityHistory {
         refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Version " + number + " gives it the form '"
                 + clash.form() + "', which is a name of " + clash.name() + " (" + clash.key()
                 + ") now. Nothing was restored: take the form from " + clash.name()
-                + " first, or edit this " + authority.kind().noun() + " instead.");
+                + " first, or edit this " + authority.noun() + " instead.");
     }
 
     /** A restore refused inside its write: an entry saved since the page's check took one of its forms. */

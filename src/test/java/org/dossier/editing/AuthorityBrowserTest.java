@@ -174,7 +174,7 @@ class AuthorityBrowserTest {
             assertTrue(browser.find("dl.diff").getText().contains("2 records came here from Red Army (red-army)"),
                     browser.find("dl.diff").getText());
             visit("survivor's version from before the merge", "/people/soviet-army/history/1");
-            assertTrue(browser.find(".merged-since").getText().startsWith("Red Army was merged into this person"));
+            assertTrue(browser.find(".merged-since").getText().startsWith("Red Army was merged into this organisation"));
             browser.open(url("/people/red-army/history/4"));
             browser.find("#note").sendKeys("Two armies after all");
             submit(browser, browser.find("form.restore-form button[type=submit]"));

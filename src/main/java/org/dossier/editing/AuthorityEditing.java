@@ -162,7 +162,7 @@ public final class AuthorityEditing {
             // The survivor's name leads to its form, where what was typed can go (it was only named);
             // its key alone where no entry has it (merged_into has no foreign key).
             authorities.find(kind, authority.mergedInto()).ifPresentOrElse(survivor -> model.put("survivor", survivor),
-                    () -> model.put("notice", "This " + kind.noun() + " was merged into " + authorities.named(kind,
+                    () -> model.put("notice", "This " + authority.noun() + " was merged into " + authorities.named(kind,
                             authority.mergedInto()) + ": nothing was saved."));
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-edit", model);
             return;
@@ -204,7 +204,7 @@ public final class AuthorityEditing {
         }
         if (!saved) {
             Map<String, Object> model = model(kind, authority, form, opened);
-            model.put("notice", "Nothing to save: the form says exactly what the " + kind.noun() + " already says.");
+            model.put("notice", "Nothing to save: the form says exactly what the " + authority.noun() + " already says.");
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-edit", model);
             return;
         }
@@ -342,7 +342,7 @@ public final class AuthorityEditing {
                 return;
             }
             // Either side may have changed: a merge writes the survivor too, at the version read above.
-            String changed = e.key().equals(authority.key()) ? "this " + kind.noun()
+            String changed = e.key().equals(authority.key()) ? "this " + authority.noun()
                     : survivor.get().name() + " (" + survivor.get().key() + ")";
             StoredAuthority now = Forms.authority(ctx, authorities, kind);
             errors.put("survivor", now.merged() ? mergedMeanwhile(now)
@@ -438,7 +438,7 @@ public final class AuthorityEditing {
 
     /** Another editor's merge of this one came first: where it went, which "someone changed it" left unsaid. */
     private String mergedMeanwhile(StoredAuthority now) {
-        return "Someone merged this " + now.kind().noun() + " into " + authorities.named(now.kind(), now.mergedInto())
+        return "Someone merged this " + now.noun() + " into " + authorities.named(now.kind(), now.mergedInto())
                 + " while you had this page open. Nothing else was merged: its records and forms of the name are there now.";
     }
 

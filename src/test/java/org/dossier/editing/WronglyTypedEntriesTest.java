@@ -129,6 +129,11 @@ class WronglyTypedEntriesTest {
         return json("/documents/" + record + ".csl.json").get(0).get("author").get(0);
     }
 
+    /** What the entry's public page says it is. */
+    private static String kicker(String key) {
+        return Jsoup.parse(catalogue.http().get("/people/" + key).body()).selectFirst(".record-kicker").text();
+    }
+
     private static String bibAuthor(int record) {
         return catalogue.http().get("/documents/" + record + ".bib").body().lines()
                 .filter(l -> l.strip().startsWith("author")).findFirst().orElseThrow().strip();
@@ -168,7 +173,9 @@ class WronglyTypedEntriesTest {
         assertEquals(422, merge(alice, mergePage(alice, wrong), wrong, right, "One body").statusCode(),
                 "a person is not merged into an organisation");
 
+        assertEquals("Person", kicker(wrong));
         edit(alice, wrong, "kind", "organisation", "A body, entered as a person");
+        assertEquals("Organisation", kicker(wrong), "its own page says what it is now");
         Document retyped = versionPage(wrong, 2);
         assertEquals("alice", retyped.selectFirst(".revision-head .author").text());
         assertEquals("A body, entered as a person", retyped.selectFirst(".revision-note").text());

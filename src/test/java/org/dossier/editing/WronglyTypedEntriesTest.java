@@ -142,6 +142,8 @@ class WronglyTypedEntriesTest {
     @Test
     void aPersonIsNotMergedIntoAnOrganisationNorOneIntoAPersonAndTheRefusalNamesBothKindsAndKeepsWhatWasTyped() {
         String politburo = create("Politburo", "person");
+        assertTrue(mergePage(alice, politburo).select("#survivor option").eachText().contains("Central Committee of the "
+                + "Communist Party of the Soviet Union (cpsu-central-committee) — an organisation"), "the other kind is marked");
         HttpResponse<String> refused = merge(alice, mergePage(alice, politburo), politburo, "cpsu-central-committee",
                 "One body");
         assertEquals(422, refused.statusCode(), refused.body());

@@ -77,6 +77,24 @@ public record AuthorityContent(String name, String sortName, String description,
         return name.equals(other.name) && sortName.equals(other.sortName) && organisation() == other.organisation();
     }
 
+    /**
+     * This content keeping {@code former}, the name the entry had, among its other forms as a former
+     * name (ISAAR(CPF) 5.1.4, "other forms of name"), so that search, the import of seed pages and
+     * {@code relink} still find it by the name the records use; as it is where the name matcher reads
+     * {@code former} as its name or one of its forms already (a change of case or accents, a rename
+     * back, a form listed by the editor): it would add nothing. A rename and a restore both keep it.
+     */
+    public AuthorityContent keepingFormerName(String former) {
+        String was = AuthorityRecords.matched(former);
+        if (AuthorityRecords.matched(name).equals(was)
+                || aliases.stream().anyMatch(a -> AuthorityRecords.matched(a.name()).equals(was))) {
+            return this;
+        }
+        List<Alias> kept = new ArrayList<>(aliases);
+        kept.add(new Alias(former, AliasKind.FORMER));
+        return new AuthorityContent(name, sortName, description, kind, kept);
+    }
+
     public boolean organisation() {
         return kind == EntityType.ORGANISATION;
     }

@@ -22,8 +22,9 @@ import org.jooq.impl.DSL;
 /** Reads people and places as editors keep them: one now, every version, the lists, who has a form. */
 public final class AuthorityRecords {
 
-    /** A line of an editors' list: the authority, how many other forms, how many records link it. */
-    public record Listed(AuthorityKind kind, String key, String name, String sortName, int forms, int records) {
+    /** A line of an editors' list: the authority, how many other forms, how many records link it, and what it is. */
+    public record Listed(AuthorityKind kind, String key, String name, String sortName, int forms, int records,
+                         EntityType type) {
         public String editPath() {
             return kind.editPath(key);
         }
@@ -92,11 +93,16 @@ public final class AuthorityRecords {
         Map<Integer, Integer> forms = new HashMap<>();
         db.select(t.owner(), count).from(t.aliases()).groupBy(t.owner())
                 .forEach(r -> forms.put(r.get(t.owner()), r.get(count)));
+        // What each is, which the merge page says of those of another kind (they are refused there).
+        java.util.Set<Integer> organisations = new java.util.HashSet<>(kind.forPeople()
+                ? db.select(PERSON.ID).from(PERSON).where(PERSON.KIND.eq(EntityType.ORGANISATION.key())).fetch(PERSON.ID)
+                : List.of());
         List<Listed> listed = new ArrayList<>();
         db.select(t.id(), t.key(), t.name(), t.sortName()).from(t.table()).where(t.mergedInto().isNull())
                 .orderBy(t.sortName(), t.key())
                 .forEach(r -> listed.add(new Listed(kind, r.get(t.key()), r.get(t.name()), r.get(t.sortName()),
-                        Math.max(0, forms.getOrDefault(r.get(t.id()), 0) - 1), records.getOrDefault(r.get(t.id()), 0))));
+                        Math.max(0, forms.getOrDefault(r.get(t.id()), 0) - 1), records.getOrDefault(r.get(t.id()), 0),
+                        organisations.contains(r.get(t.id())) ? EntityType.ORGANISATION : EntityType.usual(kind))));
         listed.sort(java.util.Comparator.comparing((Listed l) -> Slugs.filingKey(l.sortName()))
                 .thenComparing(Listed::sortName).thenComparing(Listed::key));
         return listed;

@@ -25,6 +25,15 @@ public record AuthorityVersion(AuthorityKind kind, String key, int number, Insta
         return kind.historyPath(key, number);
     }
 
+    /**
+     * What the entry says once this version is restored over one named {@code nameNow}: this
+     * version's content, keeping {@code nameNow} as a former name where it is another name, as a
+     * rename keeps it ({@link AuthorityContent#keepingFormerName}), unless the editor said not to.
+     */
+    public AuthorityContent restoredOver(String nameNow, boolean keepName) {
+        return keepName ? content.keepingFormerName(nameNow) : content;
+    }
+
     public boolean mergeVersion() {
         return merge != null;
     }

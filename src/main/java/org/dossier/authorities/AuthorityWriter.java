@@ -187,19 +187,26 @@ public final class AuthorityWriter {
     /**
      * What version {@code number} said becomes what the authority says, as a new version. Restoring
      * a version from before it was merged away undoes the merge: its links and its forms of the
-     * name come back from the survivor.
+     * name come back from the survivor. A version of another name keeps the name it has now as a
+     * former name, as a rename does ({@link AuthorityVersion#restoredOver}).
      *
      * @throws SurvivorMergedAwayException when that survivor has been merged into another since
      */
     public boolean restore(StoredAuthority authority, int expectedVersion, int number, Attribution by) {
+        return restore(authority, expectedVersion, number, true, by);
+    }
+
+    /** As {@link #restore(StoredAuthority, int, int, Attribution)}; {@code keepName} false keeps no former name. */
+    public boolean restore(StoredAuthority authority, int expectedVersion, int number, boolean keepName, Attribution by) {
         AuthorityVersion version = read.version(authority, number)
                 .orElseThrow(() -> new IllegalArgumentException(authority.key() + " has no version " + number));
         StoredAuthority now = current(authority.kind(), authority.id(), expectedVersion);
+        AuthorityContent restored = version.restoredOver(now.name(), keepName);
         if (now.merged() && version.mergedInto() == null) {
-            unmerge(now, version, by);
+            unmerge(now, restored, by);
             return true;
         }
-        return update(authority, expectedVersion, version.content(), by);
+        return update(authority, expectedVersion, restored, by);
     }
 
     /**
@@ -221,6 +228,11 @@ public final class AuthorityWriter {
         StoredAuthority winner = read.find(survivor.kind(), survivor.id()).orElseThrow();
         if (loser.merged() || winner.merged()) {
             throw new IllegalArgumentException("an authority merged away cannot be merged again");
+        }
+        if (loser.content().kind() != winner.content().kind()) {
+            // Its records would cite a body under a person's inverted name (or a person whole).
+            throw new IllegalArgumentException(loser.content().kind().withArticle() + " merges only into another "
+                    + loser.content().kind().key());
         }
         if (read.restoreUnderWay(loser)) {
             throw new IllegalStateException(loser.key() + " is still getting its records back from its last merge");
@@ -415,10 +427,10 @@ public final class AuthorityWriter {
     }
 
     /**
-     * Undoes the merge that {@code merged}'s current version made, and restores {@code to}'s content;
+     * Undoes the merge that {@code merged}'s current version made, and makes {@code to} what it says;
      * the first {@link #MOVE_BATCH} records come back now, the rest as {@link #carryOn} goes on.
      */
-    private void unmerge(StoredAuthority merged, AuthorityVersion to, Attribution by) {
+    private void unmerge(StoredAuthority merged, AuthorityContent to, Attribution by) {
         AuthorityVersion mergeVersion = read.version(merged, merged.version()).orElseThrow();
         if (mergeVersion.merge() == null) {
             throw new IllegalStateException(merged.key() + " is merged, but its latest version is not the merge");
@@ -430,8 +442,8 @@ public final class AuthorityWriter {
             // merge (saveAt) and set that one's undoing going, with no version saying so.
             throw new SurvivorMergedAwayException(survivor);
         }
-        saveAt(merged.kind(), merged.id(), merged.version(), to.content(), null);
-        writeVersion(merged.kind(), merged.id(), merged.version() + 1, to.content(), by, null, mergeVersion.merge());
+        saveAt(merged.kind(), merged.id(), merged.version(), to, null);
+        writeVersion(merged.kind(), merged.id(), merged.version() + 1, to, by, null, mergeVersion.merge());
         // A merge made before moved_link kept its whole list in its version.
         for (AuthorityMerge.MovedLink link : merge.links()) {
             putBack(merged.kind(), merged.id(), survivor.id(), link, by);

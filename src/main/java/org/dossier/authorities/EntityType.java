@@ -27,6 +27,11 @@ public enum EntityType {
         return key;
     }
 
+    /** "a person", "an organisation", "a place": what a message calls an entry of this type. */
+    public String withArticle() {
+        return (this == ORGANISATION ? "an " : "a ") + key;
+    }
+
     /** The list an entry of this type is kept in. */
     public AuthorityKind list() {
         return list;

@@ -15,6 +15,11 @@ public record StoredAuthority(AuthorityKind kind, int id, String key, int versio
         return content.name();
     }
 
+    /** What it is now, as its pages call it: "person", "organisation" or "place" (its list's noun would call an organisation a person). */
+    public String noun() {
+        return content.kind().key();
+    }
+
     public String path() {
         return kind.path(key);
     }

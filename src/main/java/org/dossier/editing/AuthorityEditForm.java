@@ -202,11 +202,6 @@ public record AuthorityEditForm(String name, String sortName, String description
                 aliases.add(new AuthorityContent.Alias(form, aliasKind.get()));
             }
         }
-        if (renamed(name, renamedFrom) && !dropOldName
-                && aliases.stream().noneMatch(a -> AuthorityRecords.matched(a.name()).equals(AuthorityRecords.matched(renamedFrom)))
-                && clash(list, renamedFrom, had, owners).isEmpty()) {
-            aliases.add(new AuthorityContent.Alias(renamedFrom, AliasKind.FORMER));
-        }
         String note = ControlCharacters.withoutBidiControls(this.note).strip();
         if (ControlCharacters.showsNothing(note)) {
             errors.put("note", "Say what you changed and why: the note is kept in the history.");
@@ -224,7 +219,11 @@ public record AuthorityEditForm(String name, String sortName, String description
         if (!errors.isEmpty()) {
             return new Checked(null, note, errors, clashes);
         }
-        return new Checked(new AuthorityContent(name, sortName, description, type.get(), aliases), note, Map.of(), Map.of());
+        AuthorityContent content = new AuthorityContent(name, sortName, description, type.get(), aliases);
+        if (renamedFrom != null && !dropOldName && clash(list, renamedFrom, had, owners).isEmpty()) {
+            content = content.keepingFormerName(renamedFrom);
+        }
+        return new Checked(content, note, Map.of(), Map.of());
     }
 
     /** Whether {@code name} is another name than {@code renamedFrom} to the name matcher (not only its case, accents or spaces). */

@@ -17,6 +17,7 @@ import org.dossier.authorities.AuthorityRecords;
 import org.dossier.authorities.PendingMerges;
 import org.dossier.authorities.AuthorityVersion;
 import org.dossier.authorities.AuthorityWriter;
+import org.dossier.authorities.EntityType;
 import org.dossier.authorities.Mentions;
 import org.dossier.authorities.StaleAuthorityException;
 import org.dossier.authorities.StoredAuthority;
@@ -161,7 +162,7 @@ public final class AuthorityEditing {
             // The survivor's name leads to its form, where what was typed can go (it was only named);
             // its key alone where no entry has it (merged_into has no foreign key).
             authorities.find(kind, authority.mergedInto()).ifPresentOrElse(survivor -> model.put("survivor", survivor),
-                    () -> model.put("notice", "This " + kind.noun() + " was merged into " + authorities.named(kind,
+                    () -> model.put("notice", "This " + authority.noun() + " was merged into " + authorities.named(kind,
                             authority.mergedInto()) + ": nothing was saved."));
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-edit", model);
             return;
@@ -203,7 +204,7 @@ public final class AuthorityEditing {
         }
         if (!saved) {
             Map<String, Object> model = model(kind, authority, form, opened);
-            model.put("notice", "Nothing to save: the form says exactly what the " + kind.noun() + " already says.");
+            model.put("notice", "Nothing to save: the form says exactly what the " + authority.noun() + " already says.");
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-edit", model);
             return;
         }
@@ -309,6 +310,7 @@ public final class AuthorityEditing {
             ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
             return;
         }
+        survivor.flatMap(s -> otherKind(authority, s)).ifPresent(message -> errors.put("survivor", message));
         if (ControlCharacters.showsNothing(note)) {
             errors.put("note", "Say why they are one: the note is kept in both histories.");
         } else if (note.length() > RecordForm.MAX_NOTE) {
@@ -340,7 +342,7 @@ public final class AuthorityEditing {
                 return;
             }
             // Either side may have changed: a merge writes the survivor too, at the version read above.
-            String changed = e.key().equals(authority.key()) ? "this " + kind.noun()
+            String changed = e.key().equals(authority.key()) ? "this " + authority.noun()
                     : survivor.get().name() + " (" + survivor.get().key() + ")";
             StoredAuthority now = Forms.authority(ctx, authorities, kind);
             errors.put("survivor", now.merged() ? mergedMeanwhile(now)
@@ -354,11 +356,13 @@ public final class AuthorityEditing {
                 ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
                 return;
             }
-            // Checked above, but another editor may have merged either of them, or restored this one, since.
+            // Checked above, but another editor may have merged either of them, restored this one, or
+            // changed either one's kind since.
             StoredAuthority now = Forms.authority(ctx, authorities, kind);
             errors.put("survivor", now.merged() ? mergedMeanwhile(now)
-                    : "One of them was merged, or a merge of this one undone, while you had this page "
-                    + "open. Nothing was merged: look at them again, then decide.");
+                    : authorities.find(kind, survivor.get().key()).flatMap(s -> otherKind(now, s)).orElse(
+                    "One of them was merged, or a merge of this one undone, while you had this page "
+                    + "open. Nothing was merged: look at them again, then decide."));
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
                     mergeModel(now, now.version(), survivorKey, note, errors));
             return;
@@ -415,9 +419,26 @@ public final class AuthorityEditing {
                 + " is chosen below: merge again to merge into it.", now.key());
     }
 
+    /**
+     * Why a person is not merged into an organisation, nor one into the other: the records would cite
+     * a body under a person's inverted name, or a person whole, and the merge's undoing could not say
+     * which of the two the entry was. One entered as the wrong kind is changed on its form first.
+     */
+    private static java.util.Optional<String> otherKind(StoredAuthority merged, StoredAuthority survivor) {
+        EntityType mine = merged.content().kind();
+        EntityType theirs = survivor.content().kind();
+        if (mine == theirs) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(merged.name() + " is " + mine.withArticle() + " and " + survivor.name() + " ("
+                + survivor.key() + ") " + theirs.withArticle() + ": " + mine.withArticle() + " is merged only into another "
+                + mine.key() + ". Nothing was merged. If one of them was entered as the wrong kind, change that on its "
+                + "edit form first (“A person or an organisation”), then merge them.");
+    }
+
     /** Another editor's merge of this one came first: where it went, which "someone changed it" left unsaid. */
     private String mergedMeanwhile(StoredAuthority now) {
-        return "Someone merged this " + now.kind().noun() + " into " + authorities.named(now.kind(), now.mergedInto())
+        return "Someone merged this " + now.noun() + " into " + authorities.named(now.kind(), now.mergedInto())
                 + " while you had this page open. Nothing else was merged: its records and forms of the name are there now.";
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dossier.accounts.AccessControl;
+import org.dossier.authorities.AuthorityContent;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityRecords;
 import org.dossier.authorities.PendingMerges;
@@ -74,6 +75,12 @@ public final class AuthorityHistory {
         String note = ControlCharacters.withoutBidiControls(FormFields.text(ctx, "note")).strip();
         AuthorityVersion restoring = authorities.version(authority, number).orElseThrow(() -> new NotFound(
                 "'" + authority.key() + "' has no version " + number + "."));
+        // Another name than the one it had when the page was opened keeps that one as a former name,
+        // as a rename does (the page said so, beside the box not to). Read from the version opened, as
+        // the edit form reads its old name: the same form sent twice keeps the same name.
+        boolean keepName = ctx.formParam(AuthorityEditForm.DROP_OLD_NAME) == null;
+        AuthorityContent restored = restoring.restoredOver(authorities.version(authority, version)
+                .map(v -> v.content().name()).orElse(authority.name()), keepName);
         if (ControlCharacters.showsNothing(note) || note.length() > RecordForm.MAX_NOTE) {
             refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, ControlCharacters.showsNothing(note)
                     ? "Say why this version comes back: the note is kept in the history."
@@ -89,7 +96,7 @@ public final class AuthorityHistory {
         // refuses a form another has, so does a restore, or two would own it. Checked here for the
         // page, and again inside the write under the list's lock, as a new or edited entry is, so
         // that an entry made with that form at the same moment cannot come between the two.
-        var clash = clashOf(authorities, authorities.owners(kind, authority.id()), authority, restoring);
+        var clash = clashOf(authorities, authorities.owners(kind, authority.id()), authority, restored);
         if (clash.isPresent()) {
             refuseClash(ctx, authority, number, note, clash.get());
             return;
@@ -105,27 +112,28 @@ public final class AuthorityHistory {
                 ? "Undid the merge of " + authority.name() + " (" + authority.key() + ") into "
                         + nameOf(kind, mergedInto) + ": " + note
                 : note;
-        boolean restored;
+        boolean changed;
         try {
-            restored = store.write((w, tx) -> {
+            changed = store.write((w, tx) -> {
                 AuthorityRecords locked = new AuthorityRecords(tx);
-                clashOf(locked, locked.ownersForWriting(kind, authority.id()), authority, restoring).ifPresent(c -> {
+                clashOf(locked, locked.ownersForWriting(kind, authority.id()), authority, restored).ifPresent(c -> {
                     throw new ClashMeanwhile(c);
                 });
-                return new AuthorityWriter(w, tx, clock).restore(authority, version, number, Attribution.editor(author, why));
+                return new AuthorityWriter(w, tx, clock).restore(authority, version, number, keepName,
+                        Attribution.editor(author, why));
             });
         } catch (ClashMeanwhile e) {
             refuseClash(ctx, authority, number, note, e.clash);
             return;
         } catch (StaleAuthorityException e) {
             StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
-            if (!now.merged() && now.content().equals(restoring.content()) && authorities.version(now, now.version())
+            if (!now.merged() && now.content().equals(restored) && authorities.version(now, now.version())
                     .filter(v -> author.equals(v.author()) && why.equals(v.note())).isPresent()) {
                 // The same restore sent again (a double click), whose browser shows the second answer.
                 ctx.redirect(now.historyPath(), HttpStatus.SEE_OTHER);
                 return;
             }
-            refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Someone changed this " + kind.noun()
+            refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Someone changed this " + now.noun()
                     + " while you had this page open (it is now at version " + e.currentVersion() + "). Nothing was "
                     + "restored: look at the history again, then decide.");
             return;
@@ -142,9 +150,9 @@ public final class AuthorityHistory {
             refuse(ctx, authority, number, note, HttpStatus.SERVICE_UNAVAILABLE, false, unavailable.getMessage());
             return;
         }
-        if (!restored) {
+        if (!changed) {
             refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, false,
-                    "Version " + number + " says what the " + kind.noun() + " says now: there is nothing to restore.");
+                    "Version " + number + " says what the " + authority.noun() + " says now: there is nothing to restore.");
             return;
         }
         pending.wake(); // an undone merge's records come back in batches
@@ -153,13 +161,13 @@ public final class AuthorityHistory {
     }
 
     /**
-     * The first form {@code restoring} would give the authority that another has now, as
+     * The first form {@code restored} would give the authority that another has now, as
      * {@code records} read them. Undoing a merge takes its forms back from the survivor, which is no
      * clash; a survivor merged on since has passed them on (the writer refuses that undoing, saying why).
      */
     private static Optional<AuthorityEditForm.Clash> clashOf(AuthorityRecords records,
                                                              Map<String, List<AuthorityRecords.Owner>> owners,
-                                                             StoredAuthority authority, AuthorityVersion restoring) {
+                                                             StoredAuthority authority, AuthorityContent restored) {
         Map<String, List<AuthorityRecords.Owner>> others = new HashMap<>(owners);
         if (authority.merged()) {
             boolean survivorMergedOn = records.find(authority.kind(), authority.mergedInto())
@@ -169,14 +177,14 @@ public final class AuthorityHistory {
             }
             others.replaceAll((form, those) -> those.stream().filter(o -> !o.key().equals(authority.mergedInto())).toList());
         }
-        return AuthorityEditForm.firstClash(authority.kind(), restoring.content(), authority.content(), others);
+        return AuthorityEditForm.firstClash(authority.kind(), restored, authority.content(), others);
     }
 
     private void refuseClash(Context ctx, StoredAuthority authority, int number, String note, AuthorityEditForm.Clash clash) {
         refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Version " + number + " gives it the form '"
                 + clash.form() + "', which is a name of " + clash.name() + " (" + clash.key()
                 + ") now. Nothing was restored: take the form from " + clash.name()
-                + " first, or edit this " + authority.kind().noun() + " instead.");
+                + " first, or edit this " + authority.noun() + " instead.");
     }
 
     /** A restore refused inside its write: an entry saved since the page's check took one of its forms. */
@@ -196,6 +204,7 @@ public final class AuthorityHistory {
         StoredAuthority now = authorities.find(authority.kind(), authority.id()).orElseThrow();
         Map<String, Object> model = versionModel(now, number, problem, note);
         model.put("noteRefused", noteRefused);
+        model.put("dropOldName", ctx.formParam(AuthorityEditForm.DROP_OLD_NAME) != null);
         ctx.status(status).render("editing/authority-version", model);
     }
 
@@ -214,6 +223,10 @@ public final class AuthorityHistory {
         model.put("problem", problem);
         model.put("survivorName", survivorName(authority));
         model.put("mergedSince", mergedInSince(authority, number));
+        // The name it has, which restoring this version of another name keeps as a former name: said
+        // on the form before it is sent, as the edit form says it of a rename (null where it keeps none).
+        model.put("keeps", version.restoredOver(authority.name(), true).equals(version.content()) ? null : authority.name());
+        model.put("dropOldName", false);
         return model;
     }
 

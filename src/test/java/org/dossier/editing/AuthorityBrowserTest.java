@@ -174,12 +174,28 @@ class AuthorityBrowserTest {
             assertTrue(browser.find("dl.diff").getText().contains("2 records came here from Red Army (red-army)"),
                     browser.find("dl.diff").getText());
             visit("survivor's version from before the merge", "/people/soviet-army/history/1");
-            assertTrue(browser.find(".merged-since").getText().startsWith("Red Army was merged into this person"));
+            assertTrue(browser.find(".merged-since").getText().startsWith("Red Army was merged into this organisation"));
             browser.open(url("/people/red-army/history/4"));
             browser.find("#note").sendKeys("Two armies after all");
             submit(browser, browser.find("form.restore-form button[type=submit]"));
             browser.open(url("/people/red-army"));
             assertTrue(browser.currentUrl().endsWith("/people/red-army"), browser.currentUrl());
+
+            // A version of another name restored keeps the name it has, as a rename does: said first, with the box.
+            browser.open(url("/admin/people/soviet-army/edit"));
+            browser.find("#name").clear();
+            browser.find("#name").sendKeys("Soviet Armed Forces");
+            browser.find("#note").sendKeys("Its name from 1946");
+            submit(browser, browser.find("form.authority-form button[type=submit]"));
+            visit("restore of another name", "/people/soviet-army/history/3");
+            assertTrue(browser.find("#restore-keeps").getText().contains("keeps “Soviet Armed Forces”"),
+                    browser.find("#restore-keeps").getText());
+            browser.find("#note").sendKeys("The name the records use");
+            submit(browser, browser.find("form.restore-form button[type=submit]"));
+            assertTrue(browser.currentUrl().endsWith("/people/soviet-army/history"), browser.currentUrl());
+            browser.open(url("/admin/people/soviet-army/edit"));
+            assertEquals("Soviet Armed Forces", browser.find("#alias-0").getAttribute("value"));
+            assertEquals("former", new Select(browser.find("#alias-kind-0")).getFirstSelectedOption().getAttribute("value"));
         } finally {
             browser.close();
         }

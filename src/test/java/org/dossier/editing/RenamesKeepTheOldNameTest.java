@@ -216,4 +216,57 @@ class RenamesKeepTheOldNameTest {
         assertEquals(303, alice.post("/admin/people/karl-alt/edit", merged.entries()).statusCode());
         assertEquals(List.of("K. Mitte (abbreviation)", "Karl Alt (former)", "Karl Mitte (former)"), forms("karl-alt"));
     }
+
+    private static FormFields restoreForm(String key, int number) {
+        return FormFields.of(alice.get("/people/" + key + "/history/" + number).body(), "form.restore-form")
+                .set("note", "The name as the records give it");
+    }
+
+    private static HttpResponse<String> restore(String key, FormFields form) {
+        return alice.post("/admin/people/" + key + "/restore", form.entries());
+    }
+
+    @Test
+    void aRestoreOfAnotherNameKeepsTheNameItHadAsAFormerNameSaidBeforeSendingAndSearchStillFindsItByThatName()
+            throws IOException, InterruptedException {
+        long linkedRecords = total("person=mikoyan");
+        assertTrue(linkedRecords > 0);
+        renamed("mikoyan", "Anastas Hovhannesi Mikoyan");
+        Document opened = Jsoup.parse(alice.get("/people/mikoyan/history/1").body());
+        assertTrue(opened.selectFirst("#restore-keeps").text().contains(
+                "keeps “Anastas Hovhannesi Mikoyan” among its other forms, as a former name"), opened.select("form.restore-form").text());
+        assertFalse(opened.selectFirst("form.restore-form input[name=drop_old_name]").hasAttr("checked"));
+
+        FormFields restoring = restoreForm("mikoyan", 1);
+        HttpResponse<String> restored = restore("mikoyan", restoring);
+        assertEquals(303, restored.statusCode(), Jsoup.parse(restored.body()).select("#restore-problem").text());
+        assertEquals(303, restore("mikoyan", restoring).statusCode(), "the same restore sent twice (a double click) goes on as done");
+        assertEquals(List.of("Anastas (variant)", "Anastas Hovhannesi Mikoyan (former)", "Mikoyan (variant)"),
+                forms("mikoyan"), "the name it had, once; its first name not twice");
+        Document diff = Jsoup.parse(catalogue.http().get("/people/mikoyan/history/3").body());
+        assertTrue(diff.select("dd.diff-text ins").eachText().contains("Anastas Hovhannesi Mikoyan (former)"), diff.select("dl.diff").html());
+        assertEquals(3, (int) database.dsl().select(PERSON.VERSION).from(PERSON).where(PERSON.KEY.eq("mikoyan"))
+                .fetchSingle(PERSON.VERSION),
+                "one version for the rename, one for the restore, none for its second sending");
+        // "Hovhannesi" is in no record: only the name kept finds his records.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (total(query("Anastas Hovhannesi Mikoyan")) != linkedRecords) {
+            assertTrue(System.nanoTime() < deadline, "the name it had no longer finds its records");
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void aRestoreWithDoNotKeepTickedKeepsNoFormerNameAndOneOfTheSameNameShowsNoBox() {
+        create("Hans Brandt");
+        renamed("hans-brandt", "Hans Brnadt");
+        var box = Jsoup.parse(alice.get("/people/hans-brandt/history/1").body())
+                .selectFirst("form.restore-form input[name=drop_old_name]");
+        assertTrue(box != null && !box.hasAttr("checked"), "the box is offered, unticked");
+        assertEquals(303, restore("hans-brandt", restoreForm("hans-brandt", 1).set("drop_old_name", "1")).statusCode());
+        assertEquals(List.of(), forms("hans-brandt"), "a misspelling the editor chose not to keep");
+        Document same = Jsoup.parse(alice.get("/people/hans-brandt/history/1").body());
+        assertEquals(null, same.selectFirst("#restore-keeps"), "version 1 has the name it has now: nothing to keep");
+        assertEquals(null, same.selectFirst("form.restore-form input[name=drop_old_name]"));
+    }
 }

@@ -632,6 +632,47 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Runs {@code read} in one transaction that only reads: what it reads is the catalogue as of one
+     * instant, and it never waits for a writer. {@code db}'s own transactions are a writer's: on
+     * SQLite the pool begins every one IMMEDIATE, taking the write lock, so that a search index's
+     * first read (the feed's head and the records' count, or the records of a rebuild), beside an
+     * {@code import} or a {@code sqlite3} shell holding the lock, waited 5 s for it and stopped the
+     * start. Here SQLite's transaction begins DEFERRED on one of the pool's connections, a reader of
+     * the write-ahead log's last commit; PostgreSQL's is REPEATABLE READ, READ ONLY.
+     */
+    public static <T> T reading(DSLContext db, Read<T> read) {
+        if (db.dialect().family() != SQLDialect.SQLITE) {
+            return db.transactionResult(tx -> {
+                tx.dsl().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                return read.read(tx.dsl());
+            });
+        }
+        // The connection stays in auto-commit, as the pool hands it out: the driver would begin IMMEDIATE.
+        return db.connectionResult(connection -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("BEGIN DEFERRED");
+                boolean ended = false;
+                try {
+                    T result = read.read(db.configuration().derive(connection).dsl());
+                    statement.execute("COMMIT");
+                    ended = true;
+                    return result;
+                } finally {
+                    if (!ended) {
+                        statement.execute("ROLLBACK");
+                    }
+                }
+            }
+        });
+    }
+
+    /** What {@link #reading} runs: reads, and nothing else, of the database as one transaction sees it. */
+    @FunctionalInterface
+    public interface Read<T> {
+        T read(DSLContext tx) throws Exception;
+    }
+
+    /**
      * {@code select}, its rows locked until {@code tx} ends where the database has row locks
      * (PostgreSQL's {@code SELECT ... FOR UPDATE}). SQLite has no row locks and needs none: its
      * writing transactions run one at a time.

@@ -569,7 +569,8 @@ public final class DossierApp implements AutoCloseable {
         try {
             opening.awaitOpen();
         } catch (RuntimeException e) {
-            // The index's first reads begin as a writer's transaction (IndexSource), and wait as a write does.
+            // Its reads wait for no writer (Database.reading); should anything it does meet another
+            // process's write lock all the same, the start says so in one line, as its migration does.
             throw anotherWriter(settings, e, Settings.WRITE_WAIT);
         }
         phases.accept(StartPhase.READY);

@@ -855,19 +855,37 @@ public final class DossierApp implements AutoCloseable {
     private static ImportReport importSeedsBesideOtherNodes(Settings settings, RecordStore store, Clock clock,
                                                             ImportRun.Listener progress)
             throws IOException, ImportRejectedException {
-        long giveUp = System.nanoTime() + FIRST_IMPORT_PATIENCE.toNanos();
+        long began = System.nanoTime();
+        long giveUp = began + FIRST_IMPORT_PATIENCE.toNanos();
+        boolean waited = false;
         while (true) {
             try {
-                return new ImportRun(store, clock).run(List.of(settings.seeds()), progress);
+                ImportReport report = new ImportRun(store, clock).run(List.of(settings.seeds()), progress);
+                if (waited) {
+                    LOG.info("The database was free after {} s: the seed pages were imported",
+                            java.time.Duration.ofNanos(System.nanoTime() - began).toSeconds());
+                }
+                return report;
             } catch (RuntimeException e) {
                 boolean busy = WriteUnavailable.of(e).map(w -> !w.readOnly() && !w.unreachable() && !w.upgraded()).orElse(false);
                 if (!busy) {
                     throw e;
                 }
                 if (System.nanoTime() > giveUp) {
-                    throw anotherWriter(settings, e, FIRST_IMPORT_PATIENCE);
+                    RuntimeException sqlite = anotherWriter(settings, e, FIRST_IMPORT_PATIENCE);
+                    throw sqlite != e ? sqlite : new StartupProblem("another process held " + settings.database()
+                            + " for the " + FIRST_IMPORT_PATIENCE.toMinutes() + " min this first start waited to import "
+                            + "the seed pages (" + Main.describe(e) + "): start again once it is done; nothing was "
+                            + "imported", e);
                 }
-                LOG.info("Another node holds the database for its first import; trying again in a moment");
+                // Once, not at every try (one every 5.5 s, 33 lines in the 3 minutes): the next line says
+                // how long it waited, or the start stops saying so.
+                if (!waited) {
+                    LOG.info("Another process is writing to the database (another node's first import, an import, a "
+                            + "sqlite3 shell): the seed pages are imported once it is done, waiting up to {} min",
+                            FIRST_IMPORT_PATIENCE.toMinutes());
+                    waited = true;
+                }
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException stop) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The lock is held by a connection of this JVM, the command run as a process of its own.
  */
 @SameOnEveryDatabase // a SQLite file of its own: SQLite's lock is what it is about
-@StartedFirst(seconds = 65) // most of it a command's 30 s write wait
+@StartedFirst(seconds = 130) // a command's 30 s write wait, a first start's 15 s, three JVMs of their own
 class BesideAnotherWriterTest {
 
     private static final String ANOTHER_WRITER = "Another process is writing to ";
@@ -147,13 +147,7 @@ class BesideAnotherWriterTest {
                     .redirectErrorStream(true).redirectOutput(said.toFile()).start();
             try {
                 Http http = new Http("http://127.0.0.1:" + port);
-                // A JVM of its own, started while other classes run: how long it may take, not a measure of speed.
-                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-                while (!CommandOutputTest.read(said).contains("Dossier is serving")) {
-                    assertTrue(node.isAlive() && System.nanoTime() < deadline,
-                            () -> "the node did not start:\n" + CommandOutputTest.read(said));
-                    Thread.sleep(100);
-                }
+                awaitSaid(node, said, "Dossier is serving");
                 assertEquals(200, http.get("/ready").statusCode(), () -> http.get("/ready").body());
                 org.jsoup.nodes.Document listing = http.page("/");
                 String record = listing.select("a[href^=/documents/]").first().attr("href");
@@ -167,6 +161,49 @@ class BesideAnotherWriterTest {
             }
         }
         assertFalse(CommandOutputTest.read(said).contains(ANOTHER_WRITER), CommandOutputTest.read(said));
+    }
+
+    /**
+     * A first start whose import of the seeds finds another process writing tries again after each
+     * write wait (5 s), for up to 3 min: it said so at every try, 33 lines. Held here for three tries.
+     */
+    @Test
+    void aFirstStartWaitingForAnotherWriterSaysOnceThatItWaitsAndOnceHowLongItWaited() throws Exception {
+        Path db = folder.resolve("empty.db");
+        Database.open(db).close(); // migrated, with no record: a first start imports the seeds
+        Path said = folder.resolve("serve.log");
+        Process node;
+        try (Connection writer = holding(db, "IMMEDIATE")) {
+            node = CommandOutputTest.java(List.of("serve", "--db", db.toString(), "--index",
+                            folder.resolve("index").toString(), "--host", "127.0.0.1", "--port", "0",
+                            "--seeds", TestCatalogue.SEEDS.toString(), "--warm-up", "0"))
+                    .redirectErrorStream(true).redirectOutput(said.toFile()).start();
+            awaitSaid(node, said, "while the seed pages are imported");
+            Thread.sleep(Settings.WRITE_WAIT.multipliedBy(3).toMillis());
+        }
+        try {
+            awaitSaid(node, said, "Dossier is serving");
+        } finally {
+            node.destroy();
+            assertTrue(node.waitFor(60, TimeUnit.SECONDS), CommandOutputTest.read(said));
+        }
+        String log = CommandOutputTest.read(said);
+        assertEquals(1, log.split("the seed pages are imported once it is done, waiting up to 3 min", -1).length - 1, log);
+        java.util.regex.Matcher waited = java.util.regex.Pattern
+                .compile("The database was free after (\\d+) s: the seed pages were imported").matcher(log);
+        assertTrue(waited.find(), log);
+        assertTrue(Integer.parseInt(waited.group(1)) >= Settings.WRITE_WAIT.multipliedBy(2).toSeconds(), log);
+    }
+
+    /** Waits for {@code node} to print {@code words}; fails, with what it printed, should it end first. */
+    private static void awaitSaid(Process node, Path said, String words) throws InterruptedException {
+        // A JVM of its own, started while other classes run: how long it may take, not a measure of speed.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!CommandOutputTest.read(said).contains(words)) {
+            assertTrue(node.isAlive() && System.nanoTime() < deadline,
+                    () -> "the node never said \"" + words + "\":\n" + CommandOutputTest.read(said));
+            Thread.sleep(100);
+        }
     }
 
     @Test

@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
 import org.dossier.authorities.AuthorityRecords;
@@ -153,16 +152,16 @@ public final class DossierApp implements AutoCloseable {
     /** Builds the app ({@link #build}) and starts it ({@link #start()}); on failure, closes what it opened. */
     public static DossierApp start(Settings settings, OperationsSettings operating)
             throws IOException, ImportRejectedException {
-        return start(settings, operating, phase -> { });
+        return start(settings, operating, StartPhase.Watch.NONE);
     }
 
-    /** As {@link #start(Settings, OperationsSettings)}, telling {@code phases} what the start is doing. */
-    static DossierApp start(Settings settings, OperationsSettings operating, Consumer<StartPhase> phases)
+    /** As {@link #start(Settings, OperationsSettings)}, telling {@code watch} what the start is doing. */
+    static DossierApp start(Settings settings, OperationsSettings operating, StartPhase.Watch watch)
             throws IOException, ImportRejectedException {
-        phases.accept(StartPhase.DATABASE);
+        watch.phase(StartPhase.DATABASE);
         DossierApp app = build(settings, operating);
         try {
-            return app.start(phases);
+            return app.start(watch);
         } catch (IOException | ImportRejectedException | RuntimeException e) {
             // (a StartupProblem is a RuntimeException: it is passed on after the same clean-up)
             app.close();
@@ -546,24 +545,26 @@ public final class DossierApp implements AutoCloseable {
      * the search index, and returns once the index is open. A failed import is thrown, as before.
      */
     public DossierApp start() throws IOException, ImportRejectedException {
-        return start(phase -> { });
+        return start(StartPhase.Watch.NONE);
     }
 
-    private DossierApp start(Consumer<StartPhase> phases) throws IOException, ImportRejectedException {
+    private DossierApp start(StartPhase.Watch watch) throws IOException, ImportRejectedException {
         refuseUnwritableIndexFolder();
         if (!seedsToImport()) {
             // The index opens while the server starts, and is open (or nearly) once it listens.
-            phases.accept(StartPhase.INDEX);
+            watch.phase(StartPhase.INDEX);
             openIndex();
             listen();
+            watch.listening(this);
         } else {
-            phases.accept(StartPhase.SEEDS);
+            watch.phase(StartPhase.SEEDS);
             operations.firstImport().begin();
             listen();
+            watch.listening(this);
             LOG.info("Listening on port {} while the seed pages are imported: /health answers, /ready and every "
                     + "page say 503 until they are in", port());
             importSeeds();
-            phases.accept(StartPhase.INDEX);
+            watch.phase(StartPhase.INDEX);
             openIndex();
         }
         try {
@@ -573,7 +574,7 @@ public final class DossierApp implements AutoCloseable {
             // process's write lock all the same, the start says so in one line, as its migration does.
             throw anotherWriter(settings, e, Settings.WRITE_WAIT);
         }
-        phases.accept(StartPhase.READY);
+        watch.phase(StartPhase.READY);
         startPendingMerges();
         warmUpInBackground();
         return this;
@@ -909,6 +910,16 @@ public final class DossierApp implements AutoCloseable {
     /** The port of the metrics endpoint, or -1 when it is off. */
     public int metricsPort() {
         return operations.metricsPort();
+    }
+
+    /**
+     * A stop before the start is over, while the port is open ({@link StartPhase.Watch#listening}):
+     * the server stops taking requests and lets those in flight finish (within the shutdown grace:
+     * /health, /ready, the 503 pages of a first start's import), closing nothing the start may be
+     * using. A SIGTERM then ended the process at once, and cut off the answers being written.
+     */
+    void stopTakingRequests() {
+        server.stop();
     }
 
     /**

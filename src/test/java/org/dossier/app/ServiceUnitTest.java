@@ -92,7 +92,8 @@ class ServiceUnitTest {
         Map<String, List<String>> service = service();
         ServeCommand serve = serve(service);
         CommandLine.Model.CommandSpec spec = new CommandLine(new Main()).getSubcommands().get("serve").getCommandSpec();
-        Set<String> variables = spec.options().stream().map(o -> EnvironmentDefaults.variable(o.longestName()))
+        Set<String> variables = spec.options().stream().filter(o -> !o.usageHelp() && !o.versionHelp())
+                .map(o -> EnvironmentDefaults.variable(o.longestName()))
                 .collect(Collectors.toSet());
         Map<String, String> environment = environment(service);
         assertFalse(environment.isEmpty());

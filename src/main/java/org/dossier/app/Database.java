@@ -304,8 +304,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * {@code failure} said in one line when it is another process's write lock on the SQLite file
-     * {@code address}, held longer than {@code wait}: a start's first reads (the index's, which
-     * begin as a writer's transaction) or its seed import met it. Empty for anything else.
+     * {@code address}, held longer than {@code wait}: a start's seed import met it, or anything
+     * else of the start that writes. Empty for anything else.
      */
     public static Optional<Unavailable> anotherWriter(DatabaseAddress address, Throwable failure, Duration wait) {
         if (!address.isSqlite() || !anotherWriterHeld(failure)) {

@@ -648,8 +648,8 @@ public final class DossierApp implements AutoCloseable {
     }
 
     /**
-     * What a stopped node left half done, then what editors begin; only once the index is open: its
-     * opening reads the database in a transaction of its own, which a batch would make wait.
+     * What a stopped node left half done, then what editors begin; only once the index is open, so
+     * that a start's batches do not compete with the index's opening (a rebuild's reads) for the database.
      */
     private void startPendingMerges() {
         pendingMerges.start();

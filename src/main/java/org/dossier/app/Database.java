@@ -304,8 +304,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * {@code failure} said in one line when it is another process's write lock on the SQLite file
-     * {@code address}, held longer than {@code wait}: a start's first reads (the index's, which
-     * begin as a writer's transaction) or its seed import met it. Empty for anything else.
+     * {@code address}, held longer than {@code wait}: a start's seed import met it, or anything
+     * else of the start that writes. Empty for anything else.
      */
     public static Optional<Unavailable> anotherWriter(DatabaseAddress address, Throwable failure, Duration wait) {
         if (!address.isSqlite() || !anotherWriterHeld(failure)) {
@@ -629,6 +629,47 @@ public final class Database implements AutoCloseable {
     /** Reports the connection pool's gauges (active, idle, pending, timings) to {@code registry}. */
     public void reportTo(MeterRegistry registry) {
         pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+    }
+
+    /**
+     * Runs {@code read} in one transaction that only reads: what it reads is the catalogue as of one
+     * instant, and it never waits for a writer. {@code db}'s own transactions are a writer's: on
+     * SQLite the pool begins every one IMMEDIATE, taking the write lock, so that a search index's
+     * first read (the feed's head and the records' count, or the records of a rebuild), beside an
+     * {@code import} or a {@code sqlite3} shell holding the lock, waited 5 s for it and stopped the
+     * start. Here SQLite's transaction begins DEFERRED on one of the pool's connections, a reader of
+     * the write-ahead log's last commit; PostgreSQL's is REPEATABLE READ, READ ONLY.
+     */
+    public static <T> T reading(DSLContext db, Read<T> read) {
+        if (db.dialect().family() != SQLDialect.SQLITE) {
+            return db.transactionResult(tx -> {
+                tx.dsl().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                return read.read(tx.dsl());
+            });
+        }
+        // The connection stays in auto-commit, as the pool hands it out: the driver would begin IMMEDIATE.
+        return db.connectionResult(connection -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("BEGIN DEFERRED");
+                boolean ended = false;
+                try {
+                    T result = read.read(db.configuration().derive(connection).dsl());
+                    statement.execute("COMMIT");
+                    ended = true;
+                    return result;
+                } finally {
+                    if (!ended) {
+                        statement.execute("ROLLBACK");
+                    }
+                }
+            }
+        });
+    }
+
+    /** What {@link #reading} runs: reads, and nothing else, of the database as one transaction sees it. */
+    @FunctionalInterface
+    public interface Read<T> {
+        T read(DSLContext tx) throws Exception;
     }
 
     /**

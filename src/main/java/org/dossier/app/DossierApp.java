@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
 import org.dossier.authorities.AuthorityRecords;
@@ -153,16 +152,16 @@ public final class DossierApp implements AutoCloseable {
     /** Builds the app ({@link #build}) and starts it ({@link #start()}); on failure, closes what it opened. */
     public static DossierApp start(Settings settings, OperationsSettings operating)
             throws IOException, ImportRejectedException {
-        return start(settings, operating, phase -> { });
+        return start(settings, operating, StartPhase.Watch.NONE);
     }
 
-    /** As {@link #start(Settings, OperationsSettings)}, telling {@code phases} what the start is doing. */
-    static DossierApp start(Settings settings, OperationsSettings operating, Consumer<StartPhase> phases)
+    /** As {@link #start(Settings, OperationsSettings)}, telling {@code watch} what the start is doing. */
+    static DossierApp start(Settings settings, OperationsSettings operating, StartPhase.Watch watch)
             throws IOException, ImportRejectedException {
-        phases.accept(StartPhase.DATABASE);
+        watch.phase(StartPhase.DATABASE);
         DossierApp app = build(settings, operating);
         try {
-            return app.start(phases);
+            return app.start(watch);
         } catch (IOException | ImportRejectedException | RuntimeException e) {
             // (a StartupProblem is a RuntimeException: it is passed on after the same clean-up)
             app.close();
@@ -546,33 +545,36 @@ public final class DossierApp implements AutoCloseable {
      * the search index, and returns once the index is open. A failed import is thrown, as before.
      */
     public DossierApp start() throws IOException, ImportRejectedException {
-        return start(phase -> { });
+        return start(StartPhase.Watch.NONE);
     }
 
-    private DossierApp start(Consumer<StartPhase> phases) throws IOException, ImportRejectedException {
+    private DossierApp start(StartPhase.Watch watch) throws IOException, ImportRejectedException {
         refuseUnwritableIndexFolder();
         if (!seedsToImport()) {
             // The index opens while the server starts, and is open (or nearly) once it listens.
-            phases.accept(StartPhase.INDEX);
+            watch.phase(StartPhase.INDEX);
             openIndex();
             listen();
+            watch.listening(this);
         } else {
-            phases.accept(StartPhase.SEEDS);
+            watch.phase(StartPhase.SEEDS);
             operations.firstImport().begin();
             listen();
+            watch.listening(this);
             LOG.info("Listening on port {} while the seed pages are imported: /health answers, /ready and every "
                     + "page say 503 until they are in", port());
             importSeeds();
-            phases.accept(StartPhase.INDEX);
+            watch.phase(StartPhase.INDEX);
             openIndex();
         }
         try {
             opening.awaitOpen();
         } catch (RuntimeException e) {
-            // The index's first reads begin as a writer's transaction (IndexSource), and wait as a write does.
+            // Its reads wait for no writer (Database.reading); should anything it does meet another
+            // process's write lock all the same, the start says so in one line, as its migration does.
             throw anotherWriter(settings, e, Settings.WRITE_WAIT);
         }
-        phases.accept(StartPhase.READY);
+        watch.phase(StartPhase.READY);
         startPendingMerges();
         warmUpInBackground();
         return this;
@@ -646,8 +648,8 @@ public final class DossierApp implements AutoCloseable {
     }
 
     /**
-     * What a stopped node left half done, then what editors begin; only once the index is open: its
-     * opening reads the database in a transaction of its own, which a batch would make wait.
+     * What a stopped node left half done, then what editors begin; only once the index is open, so
+     * that a start's batches do not compete with the index's opening (a rebuild's reads) for the database.
      */
     private void startPendingMerges() {
         pendingMerges.start();
@@ -854,19 +856,37 @@ public final class DossierApp implements AutoCloseable {
     private static ImportReport importSeedsBesideOtherNodes(Settings settings, RecordStore store, Clock clock,
                                                             ImportRun.Listener progress)
             throws IOException, ImportRejectedException {
-        long giveUp = System.nanoTime() + FIRST_IMPORT_PATIENCE.toNanos();
+        long began = System.nanoTime();
+        long giveUp = began + FIRST_IMPORT_PATIENCE.toNanos();
+        boolean waited = false;
         while (true) {
             try {
-                return new ImportRun(store, clock).run(List.of(settings.seeds()), progress);
+                ImportReport report = new ImportRun(store, clock).run(List.of(settings.seeds()), progress);
+                if (waited) {
+                    LOG.info("The database was free after {} s: the seed pages were imported",
+                            java.time.Duration.ofNanos(System.nanoTime() - began).toSeconds());
+                }
+                return report;
             } catch (RuntimeException e) {
                 boolean busy = WriteUnavailable.of(e).map(w -> !w.readOnly() && !w.unreachable() && !w.upgraded()).orElse(false);
                 if (!busy) {
                     throw e;
                 }
                 if (System.nanoTime() > giveUp) {
-                    throw anotherWriter(settings, e, FIRST_IMPORT_PATIENCE);
+                    RuntimeException sqlite = anotherWriter(settings, e, FIRST_IMPORT_PATIENCE);
+                    throw sqlite != e ? sqlite : new StartupProblem("another process held " + settings.database()
+                            + " for the " + FIRST_IMPORT_PATIENCE.toMinutes() + " min this first start waited to import "
+                            + "the seed pages (" + Main.describe(e) + "): start again once it is done; nothing was "
+                            + "imported", e);
                 }
-                LOG.info("Another node holds the database for its first import; trying again in a moment");
+                // Once, not at every try (one every 5.5 s, 33 lines in the 3 minutes): the next line says
+                // how long it waited, or the start stops saying so.
+                if (!waited) {
+                    LOG.info("Another process is writing to the database (another node's first import, an import, a "
+                            + "sqlite3 shell): the seed pages are imported once it is done, waiting up to {} min",
+                            FIRST_IMPORT_PATIENCE.toMinutes());
+                    waited = true;
+                }
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException stop) {
@@ -890,6 +910,16 @@ public final class DossierApp implements AutoCloseable {
     /** The port of the metrics endpoint, or -1 when it is off. */
     public int metricsPort() {
         return operations.metricsPort();
+    }
+
+    /**
+     * A stop before the start is over, while the port is open ({@link StartPhase.Watch#listening}):
+     * the server stops taking requests and lets those in flight finish (within the shutdown grace:
+     * /health, /ready, the 503 pages of a first start's import), closing nothing the start may be
+     * using. A SIGTERM then ended the process at once, and cut off the answers being written.
+     */
+    void stopTakingRequests() {
+        server.stop();
     }
 
     /**

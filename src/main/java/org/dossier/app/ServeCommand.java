@@ -159,7 +159,7 @@ final class ServeCommand implements Callable<Integer> {
                     new Archive(archiveName, adminEmail),
                     new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches,
                             Duration.ofMillis(searchWait), keptAnswersMb), index, search);
-            app = DossierApp.start(settings, operating, stop::phase);
+            app = DossierApp.start(settings, operating, stop);
         } catch (IllegalArgumentException e) {
             // A value the settings refuse, which may come from the environment rather than the command line.
             CommandLine line = spec.commandLine();
@@ -201,24 +201,45 @@ final class ServeCommand implements Callable<Integer> {
     /**
      * The stop hook's side of a start: before the app is started, a SIGTERM says in one line what it
      * interrupted ({@link StartPhase}) and lets the process end, closing nothing that the start's
-     * thread may still be using (the database an import holds, an index being opened); once started,
-     * it closes the app as a stop while serving does, and so it does once the start is READY (the node
-     * may say it is ready before the start returns), waiting for it to return. Which of the two is
-     * settled under one lock, so that the app is closed once or not at all.
+     * thread may still be using (the database an import holds, an index being opened) but its port,
+     * once open, whose requests in flight it lets finish first; once started, it closes the app as a
+     * stop while serving does, and so it does once the start is READY (the node may say it is ready
+     * before the start returns), waiting for it to return. Which of the two is settled under one
+     * lock, so that the app is closed once or not at all.
      */
-    private static final class Stop {
+    private static final class Stop implements StartPhase.Watch {
 
         /** How long a stop waits for a start that is READY to finish (it has a thread or two to start). */
         private static final Duration LAST_STEPS = Duration.ofSeconds(30);
 
         private final CountDownLatch stopped = new CountDownLatch(1);
         private StartPhase phase = StartPhase.DATABASE;
+        private DossierApp listening;
         private DossierApp app;
         private boolean over;
         private boolean stopping;
 
-        synchronized void phase(StartPhase now) {
+        /**
+         * Once a stop has begun, the start goes no further than this phase: while the port drains, a
+         * start that went on reached READY on a server already stopped, or an import kept what the
+         * stop's line said was not. The process ends meanwhile.
+         */
+        @Override
+        public synchronized void phase(StartPhase now) {
             phase = now;
+            while (stopping) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public synchronized void listening(DossierApp app) {
+            listening = app;
         }
 
         /**
@@ -233,13 +254,22 @@ final class ServeCommand implements Callable<Integer> {
         }
 
         void run() {
+            StartPhase began;
+            DossierApp draining;
+            synchronized (this) {
+                stopping = true;
+                began = phase;
+                draining = over || began == StartPhase.READY ? null : listening;
+            }
+            if (draining != null) {
+                draining.stopTakingRequests();
+            }
             DossierApp running;
             StartPhase during;
             boolean failed;
             synchronized (this) {
-                stopping = true;
                 long until = System.nanoTime() + LAST_STEPS.toNanos();
-                while (!over && phase == StartPhase.READY && System.nanoTime() < until) {
+                while (!over && began == StartPhase.READY && System.nanoTime() < until) {
                     try {
                         wait(100);
                     } catch (InterruptedException e) {

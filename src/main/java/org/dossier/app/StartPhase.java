@@ -21,6 +21,29 @@ enum StartPhase {
      */
     READY("as it finished starting: its search index is as last committed, and the next start opens it from there");
 
+    /** Told by a start what it is doing, and when it opens its port before it serves. */
+    interface Watch {
+
+        /** Tells nothing. */
+        Watch NONE = new Watch() {
+            @Override
+            public void phase(StartPhase now) {
+            }
+
+            @Override
+            public void listening(DossierApp app) {
+            }
+        };
+
+        void phase(StartPhase now);
+
+        /**
+         * {@code app} listens, while its start goes on (the seeds' import, the index's opening): a stop
+         * from now on lets the requests it is answering finish ({@link DossierApp#stopTakingRequests}).
+         */
+        void listening(DossierApp app);
+    }
+
     private final String interrupted;
 
     StartPhase(String interrupted) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.dossier.authorities.AuthorityKind;
+import org.dossier.app.Database;
 import org.dossier.authorities.AuthorityLists;
 import org.dossier.documents.ChangeFeed;
 import org.dossier.documents.DatePrecision;
@@ -57,7 +58,7 @@ final class IndexSource {
     }
 
     State state() {
-        return db.transactionResult(tx -> state(tx.dsl()));
+        return Database.reading(db, IndexSource::state);
     }
 
     private static State state(DSLContext tx) {
@@ -141,8 +142,7 @@ final class IndexSource {
      * streams and joined here: one pass, whatever the size of the catalogue.
      */
     State readAll(Sink sink) {
-        return db.transactionResult(tx -> {
-            DSLContext read = tx.dsl();
+        return Database.reading(db, read -> {
             State state = state(read);
             // The lists as this transaction sees them, so that every key read matches the links read.
             AuthorityLists.Lists lists = AuthorityLists.read(read);

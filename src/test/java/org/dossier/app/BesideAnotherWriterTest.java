@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.dossier.testing.Http;
 import org.dossier.testing.SameOnEveryDatabase;
 import org.dossier.testing.StartedFirst;
 import org.dossier.testing.TestCatalogue;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The lock is held by a connection of this JVM, the command run as a process of its own.
  */
 @SameOnEveryDatabase // a SQLite file of its own: SQLite's lock is what it is about
-@StartedFirst(seconds = 65) // most of it a command's 30 s write wait
+@StartedFirst(seconds = 130) // a command's 30 s write wait, a first start's 15 s, three JVMs of their own
 class BesideAnotherWriterTest {
 
     private static final String ANOTHER_WRITER = "Another process is writing to ";
@@ -122,6 +123,101 @@ class BesideAnotherWriterTest {
         try (Connection writer = holding(db, "IMMEDIATE");
              Database opened = Database.open(db, Duration.ofSeconds(1))) {
             assertEquals(lastMigration(db), opened.migrations().current().getInstalledRank() + "");
+        }
+    }
+
+    /**
+     * The index's first reads (the feed's head, then every record for a rebuild) began as a writer's
+     * transaction, IMMEDIATE: beside an import the start waited 5 s for the write lock and stopped.
+     * Here the index folder is new, so the start reads the feed and rebuilds from every record.
+     */
+    @Test
+    void aServeOfACatalogueAtThisVersionBesideAnotherWriterStartsAndServesReaders() throws Exception {
+        Path db = folder.resolve("current.db");
+        assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()));
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path said = folder.resolve("serve.log");
+        try (Connection writer = holding(db, "IMMEDIATE")) {
+            Process node = CommandOutputTest.java(List.of("serve", "--db", db.toString(), "--index",
+                            folder.resolve("index").toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
+                            "--warm-up", "0"))
+                    .redirectErrorStream(true).redirectOutput(said.toFile()).start();
+            try {
+                Http http = new Http("http://127.0.0.1:" + port);
+                awaitSaid(node, said, "Dossier is serving");
+                assertEquals(200, http.get("/ready").statusCode(), () -> http.get("/ready").body());
+                org.jsoup.nodes.Document listing = http.page("/");
+                String record = listing.select("a[href^=/documents/]").first().attr("href");
+                assertEquals(200, http.get(record).statusCode(), record);
+                assertTrue(http.json("/search.json?q=moscow").get("total").asInt() > 0, "the index was built");
+                assertEquals(200, http.get("/oai?verb=Identify").statusCode());
+                assertTrue(node.isAlive(), CommandOutputTest.read(said));
+            } finally {
+                node.destroy();
+                assertTrue(node.waitFor(60, TimeUnit.SECONDS), CommandOutputTest.read(said));
+            }
+        }
+        assertFalse(CommandOutputTest.read(said).contains(ANOTHER_WRITER), CommandOutputTest.read(said));
+    }
+
+    /**
+     * A first start whose import of the seeds finds another process writing tries again after each
+     * write wait (5 s), for up to 3 min: it said so at every try, 33 lines. Held here for three tries.
+     */
+    @Test
+    void aFirstStartWaitingForAnotherWriterSaysOnceThatItWaitsAndOnceHowLongItWaited() throws Exception {
+        Path db = folder.resolve("empty.db");
+        Database.open(db).close(); // migrated, with no record: a first start imports the seeds
+        Path said = folder.resolve("serve.log");
+        Process node;
+        try (Connection writer = holding(db, "IMMEDIATE")) {
+            node = CommandOutputTest.java(List.of("serve", "--db", db.toString(), "--index",
+                            folder.resolve("index").toString(), "--host", "127.0.0.1", "--port", "0",
+                            "--seeds", TestCatalogue.SEEDS.toString(), "--warm-up", "0"))
+                    .redirectErrorStream(true).redirectOutput(said.toFile()).start();
+            awaitSaid(node, said, "while the seed pages are imported");
+            Thread.sleep(Settings.WRITE_WAIT.multipliedBy(3).toMillis());
+        }
+        try {
+            awaitSaid(node, said, "Dossier is serving");
+        } finally {
+            node.destroy();
+            assertTrue(node.waitFor(60, TimeUnit.SECONDS), CommandOutputTest.read(said));
+        }
+        String log = CommandOutputTest.read(said);
+        assertEquals(1, log.split("the seed pages are imported once it is done, waiting up to 3 min", -1).length - 1, log);
+        java.util.regex.Matcher waited = java.util.regex.Pattern
+                .compile("The database was free after (\\d+) s: the seed pages were imported").matcher(log);
+        assertTrue(waited.find(), log);
+        assertTrue(Integer.parseInt(waited.group(1)) >= Settings.WRITE_WAIT.multipliedBy(2).toSeconds(), log);
+    }
+
+    /** Waits for {@code node} to print {@code words}; fails, with what it printed, should it end first. */
+    private static void awaitSaid(Process node, Path said, String words) throws InterruptedException {
+        // A JVM of its own, started while other classes run: how long it may take, not a measure of speed.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!CommandOutputTest.read(said).contains(words)) {
+            assertTrue(node.isAlive() && System.nanoTime() < deadline,
+                    () -> "the node never said \"" + words + "\":\n" + CommandOutputTest.read(said));
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void besideAnotherWriterAReadTransactionReadsAtOnceAndAWriteStillWaitsItsWriteWait() throws Exception {
+        Path db = folder.resolve("current.db");
+        Database.open(db).close();
+        Duration wait = Duration.ofSeconds(1);
+        try (Connection writer = holding(db, "IMMEDIATE");
+             Database opened = Database.open(db, wait)) {
+            assertEquals(Integer.valueOf(0), Database.reading(opened.dsl(), read -> read.fetchCount(org.dossier.db.Tables.DOCUMENT)));
+            long began = System.nanoTime();
+            org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> opened.dsl().transaction(
+                    tx -> tx.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT)));
+            assertTrue(System.nanoTime() - began >= wait.toNanos(), "the write waited for the lock");
         }
     }
 

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,13 +34,15 @@ class StopWhileStartingTest {
     @TempDir
     Path folder;
 
+    /** A node whose first start imports for as long as the test likes, its port open. */
+    private record Importing(Process node, int port, Path log, DatabaseAddress database) {
+    }
+
     /**
      * The import is held by a seed page that is a named pipe nobody writes to: the import waits to
      * read it, its port open and {@code /ready} saying 503, for as long as the test likes.
      */
-    @Test
-    void aSigtermDuringTheFirstStartsImportSaysInOneLineThatNothingWasKeptAndTheNextStartImportsAgain()
-            throws Exception {
+    private Importing importingForever() throws Exception {
         DatabaseAddress database = TestDatabase.in(folder);
         Path seeds = Files.createDirectories(folder.resolve("seeds"));
         try (var pages = Files.list(TestCatalogue.SEEDS)) {
@@ -56,39 +61,101 @@ class StopWhileStartingTest {
                         folder.resolve("index").toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
                         "--seeds", seeds.toString(), "--warm-up", "0"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            HttpClient http = HttpClient.newHttpClient();
-            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build();
-            // A JVM of its own, started while other classes run: how long it may take, not a measure of speed.
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (true) {
-                assertTrue(System.nanoTime() < deadline && node.isAlive(),
-                        () -> "the node never said it was importing:\n" + CommandOutputTest.read(log));
-                try {
-                    HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                    if (answer.statusCode() == 503 && answer.body().contains("the seed pages are being imported")) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build();
+        // A JVM of its own, started while other classes run: how long it may take, not a measure of speed.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (true) {
+            assertTrue(System.nanoTime() < deadline && node.isAlive(),
+                    () -> "the node never said it was importing:\n" + CommandOutputTest.read(log));
+            try {
+                HttpResponse<String> answer = HTTP.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 503 && answer.body().contains("the seed pages are being imported")) {
+                    return new Importing(node, port, log, database);
                 }
-                Thread.sleep(100);
+            } catch (IOException notYet) {
+                // not listening yet
             }
+            Thread.sleep(100);
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static final String STOPPED_DURING_IMPORT = "Stopped before it served, during the first start's import of "
+            + "the seed pages: none of it was kept, and the next start imports them again";
+
+    /** The node ended as a stop ends, saying in one line what it interrupted, and kept none of the import. */
+    private static void stoppedDuringTheImport(Importing importing) throws Exception {
+        Process node = importing.node();
+        assertTrue(node.waitFor(60, TimeUnit.SECONDS), "the node did not stop:\n" + CommandOutputTest.read(importing.log()));
+        String said = CommandOutputTest.read(importing.log());
+        assertEquals(143, node.exitValue(), "as a stop while serving ends (128 + SIGTERM):\n" + said);
+        assertEquals(1, said.split(java.util.regex.Pattern.quote(STOPPED_DURING_IMPORT), -1).length - 1, said);
+        assertFalse(said.contains("\tat ") || said.contains("Exception"), said);
+        try (Database db = Database.open(importing.database())) {
+            assertEquals(0, db.dsl().fetchCount(DOCUMENT), "nothing of the import was kept");
+        }
+    }
+
+    @Test
+    void aSigtermDuringTheFirstStartsImportSaysInOneLineThatNothingWasKeptAndTheNextStartImportsAgain()
+            throws Exception {
+        Importing importing = importingForever();
+        try {
+            importing.node().destroy(); // SIGTERM
+            stoppedDuringTheImport(importing);
+        } finally {
+            importing.node().destroyForcibly();
+            TestDatabase.forget(folder);
+        }
+    }
+
+    /**
+     * A request being answered when the SIGTERM comes (a form whose body is still on its way: in
+     * flight for as long as the test likes) is answered before the port closes. The stop ended the
+     * process at once, and the reader's connection was cut.
+     */
+    @Test
+    void aSigtermDuringTheFirstStartsImportLetsTheRequestsBeingAnsweredFinishFirst() throws Exception {
+        Importing importing = importingForever();
+        Process node = importing.node();
+        try (Socket reader = new Socket("127.0.0.1", importing.port())) {
+            reader.setSoTimeout(30_000);
+            String form = "username=alice&password=not-her-password";
+            OutputStream out = reader.getOutputStream();
+            out.write(("POST /admin/login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length() + "\r\n\r\n"
+                    + form.substring(0, 10)).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // A request on another connection, answered: the server has read this one's headers by now.
+            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + importing.port() + "/health"))
+                    .build();
+            assertEquals(200, HTTP.send(health, HttpResponse.BodyHandlers.ofString()).statusCode());
 
             node.destroy(); // SIGTERM
-            assertTrue(node.waitFor(60, TimeUnit.SECONDS), "the node did not stop:\n" + CommandOutputTest.read(log));
-            String said = CommandOutputTest.read(log);
-            assertEquals(143, node.exitValue(), "as a stop while serving ends (128 + SIGTERM):\n" + said);
-            assertTrue(said.contains("Stopped before it served, during the first start's import of the seed pages: "
-                    + "none of it was kept, and the next start imports them again"), said);
-            assertFalse(said.contains("\tat ") || said.contains("Exception"), said);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (acceptsConnections(importing.port()) && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertFalse(acceptsConnections(importing.port()), "a stopping node takes no new connections");
+            assertTrue(node.isAlive(), "the stop waits for the request in flight:\n" + CommandOutputTest.read(importing.log()));
+            out.write(form.substring(10).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(reader.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 503"), answer);
+            assertTrue(answer.contains("The catalogue is being loaded"), answer);
+            stoppedDuringTheImport(importing);
         } finally {
             node.destroyForcibly();
-        }
-        try (Database db = Database.open(database)) {
-            assertEquals(0, db.dsl().fetchCount(DOCUMENT), "nothing of the import was kept");
-        } finally {
             TestDatabase.forget(folder);
+        }
+    }
+
+    private static boolean acceptsConnections(int port) {
+        try (Socket probe = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -378,8 +378,10 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision, boolean 
                 d = d.substring(0, d.length() - 1).strip();
                 circa = true;
             }
-            Matcher words = CIRCA.matcher(d);
-            if (words.matches()) {
+            // Every date line of a page is read here: the words are looked for only where one can begin.
+            char first = d.isEmpty() ? ' ' : Character.toLowerCase(d.charAt(0));
+            Matcher words = first == 'c' || first == 'a' ? CIRCA.matcher(d) : null;
+            if (words != null && words.matches()) {
                 d = words.group(1);
                 circa = true;
             }

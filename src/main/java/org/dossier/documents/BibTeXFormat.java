@@ -52,7 +52,8 @@ final class BibTeXFormat implements ExportFormat {
                 }
                 // After year and month: Zotero's BibTeX import puts a month before the date it has
                 // read so far ("July1952-07-18"), and a date read last replaces what they made.
-                field(out, "date", c.date().iso());
+                // biblatex reads its date as EDTF: "1962~" is approximate (printed "circa 1962").
+                field(out, "date", c.date().edtf());
                 if (c.genre() != null) {
                     field(out, "type", escape(c.genre()));
                 }

@@ -271,10 +271,13 @@ public enum CitationStyle {
         return m.replaceAll(r -> r.group().toLowerCase(Locale.ENGLISH));
     }
 
-    /** MLA's dates: "10 May 1943", "Feb. 1942", "1950", with its abbreviations of the months. */
+    /**
+     * MLA's dates: "10 May 1943", "Feb. 1942", "1950", with its abbreviations of the months; an
+     * approximate one with MLA's abbreviation of circa, "c. 1962".
+     */
     static String mlaDate(DocumentDate date) {
         String month = mlaMonth(date.earliest().getMonth());
-        return switch (date.precision()) {
+        return (date.circa() ? "c. " : "") + switch (date.precision()) {
             case DAY -> date.earliest().getDayOfMonth() + " " + month + " " + date.year();
             case MONTH -> month + " " + date.year();
             case YEAR -> String.valueOf(date.year());
@@ -290,10 +293,10 @@ public enum CitationStyle {
         };
     }
 
-    /** APA's dates: "1943, May 10", "1942, February", "1950". */
+    /** APA's dates: "1943, May 10", "1942, February", "1950"; an estimated one "ca. 1962", as APA 7 writes it. */
     static String apaDate(DocumentDate date) {
         String month = date.earliest().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-        return switch (date.precision()) {
+        return (date.circa() ? "ca. " : "") + switch (date.precision()) {
             case DAY -> date.year() + ", " + month + " " + date.earliest().getDayOfMonth();
             case MONTH -> date.year() + ", " + month;
             case YEAR -> String.valueOf(date.year());

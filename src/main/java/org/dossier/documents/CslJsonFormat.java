@@ -54,10 +54,10 @@ final class CslJsonFormat implements ExportFormat {
                     json.writeStringField("genre", c.genre());
                 }
                 json.writeFieldName("issued");
-                dateParts(json, datePartsOf(c.date()));
+                dateParts(json, datePartsOf(c.date()), c.date().circa());
                 json.writeFieldName("accessed");
                 dateParts(json, new int[] {c.accessed().getYear(), c.accessed().getMonthValue(),
-                        c.accessed().getDayOfMonth()});
+                        c.accessed().getDayOfMonth()}, false);
                 json.writeStringField("version", String.valueOf(c.version()));
                 json.writeStringField("archive", c.archive());
                 json.writeStringField("URL", c.url());
@@ -135,12 +135,16 @@ final class CslJsonFormat implements ExportFormat {
         json.writeEndArray();
     }
 
-    private static void dateParts(JsonGenerator json, int[] parts) throws IOException {
+    /** A CSL date; {@code circa}, CSL-JSON's flag for an approximate one, which citeproc-js prints "circa 1962" or "ca. 1962". */
+    private static void dateParts(JsonGenerator json, int[] parts, boolean circa) throws IOException {
         json.writeStartObject();
         json.writeFieldName("date-parts");
         json.writeStartArray();
         json.writeArray(parts, 0, parts.length);
         json.writeEndArray();
+        if (circa) {
+            json.writeBooleanField("circa", true);
+        }
         json.writeEndObject();
     }
 }

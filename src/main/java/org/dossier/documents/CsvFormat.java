@@ -17,7 +17,8 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class CsvFormat implements ExportFormat {
 
-    static final String[] HEADER = {"id", "title", "date", "date_precision", "display_date", "type", "people",
+    static final String[] HEADER = {"id", "title", "date", "date_precision", "date_circa", "date_edtf",
+        "display_date", "type", "people",
         "places", "version", "permalink", "version_url", "authors", "recipients", "languages"};
 
     /** RFC 4180's {@code header} parameter: the first row names the columns, so a program need not guess. */
@@ -43,6 +44,7 @@ final class CsvFormat implements ExportFormat {
             @Override
             public void write(Citation c) throws IOException {
                 csv.printRecord(c.id(), inert(c.title()), c.date().iso(), c.date().precision().key(),
+                        c.date().circa(), c.date().edtf(),
                         inert(c.date().display()), inert(c.genre() == null ? "" : c.genre()),
                         inert(names(c.people())), inert(String.join("; ", c.places())), c.version(),
                         c.permalink(), c.url(), inert(names(c.authors())), inert(names(c.recipients())),

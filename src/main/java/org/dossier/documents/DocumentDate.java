@@ -15,13 +15,21 @@ import org.jooq.impl.DSL;
 
 /**
  * A document's date as precisely as it is known: a day ("May 10, 1943"), a month ("February 1942")
- * or a year ("1950"). It is stored as the earliest day it can mean plus its precision; every
- * display and export derives from those two, so a month-only date is never shown as a day.
+ * or a year ("1950"), and whether it is approximate ("ca. 1962"). It is stored as the earliest day it
+ * can mean, its precision and the approximation flag; every display and export derives from those,
+ * so a month-only date is never shown as a day, nor an approximate one as certain.
+ *
+ * <p>A questioned date ("1962?", "[1962?]") is read as approximate, not kept apart: CSL-JSON (its
+ * one {@code circa}), RIS, BibTeX's year and the Chicago, APA and MLA styles have no way to tell
+ * "probably 1962" from "about 1962", so a second flag would reach no citation (only EDTF's {@code ?}
+ * could carry it). Why the cataloguer doubts the date belongs in the summary.
  */
-public record DocumentDate(LocalDate earliest, DatePrecision precision) implements Comparable<DocumentDate> {
+public record DocumentDate(LocalDate earliest, DatePrecision precision, boolean circa)
+        implements Comparable<DocumentDate> {
 
     /** The shapes a person is told to write a date in, when one could not be read. */
-    public static final String SHAPES = "'May 10, 1943', '10 May 1943', 'February 1942' or '1950'";
+    public static final String SHAPES = "'May 10, 1943', '10 May 1943', 'February 1942' or '1950', and 'ca. 1962'"
+            + " when approximate";
 
     /**
      * The earliest year {@link #parse} reads. Four digits allow year 0 ("0000"), which no document
@@ -55,6 +63,16 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
         }
     }
 
+    /** A date known for certain. */
+    public DocumentDate(LocalDate earliest, DatePrecision precision) {
+        this(earliest, precision, false);
+    }
+
+    /** The same date, approximate: "ca. 1962". */
+    public DocumentDate approximate() {
+        return new DocumentDate(earliest, precision, true);
+    }
+
     public static DocumentDate ofDay(int year, int month, int day) {
         return new DocumentDate(LocalDate.of(year, month, day), DatePrecision.DAY);
     }
@@ -67,18 +85,21 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
         return new DocumentDate(LocalDate.of(year, 1, 1), DatePrecision.YEAR);
     }
 
-    /** Rebuilds a date from its stored form: the key ('1942-02-01') and the precision (read as a DatePrecision). */
-    public static DocumentDate fromStored(String key, DatePrecision precision) {
-        return new DocumentDate(LocalDate.parse(key), precision);
+    /**
+     * Rebuilds a date from its stored form: the key ('1942-02-01'), the precision (read as a
+     * DatePrecision) and whether it is approximate.
+     */
+    public static DocumentDate fromStored(String key, DatePrecision precision, Boolean circa) {
+        return new DocumentDate(LocalDate.parse(key), precision, Boolean.TRUE.equals(circa));
     }
 
     /**
-     * A record's or a revision's date as one value in a query: its two columns ({@code date_key},
-     * {@code date_precision}) selected side by side and read back by jOOQ as a DocumentDate, so that
-     * {@code row.get(date)} needs no parsing at the call site.
+     * A record's or a revision's date as one value in a query: its columns ({@code date_key},
+     * {@code date_precision}, {@code date_circa}) selected side by side and read back by jOOQ as a
+     * DocumentDate, so that {@code row.get(date)} needs no parsing at the call site.
      */
-    public static Field<DocumentDate> stored(Field<String> key, Field<DatePrecision> precision) {
-        return DSL.field(DSL.row(key, precision).mapping(DocumentDate.class, DocumentDate::fromStored));
+    public static Field<DocumentDate> stored(Field<String> key, Field<DatePrecision> precision, Field<Boolean> circa) {
+        return DSL.field(DSL.row(key, precision, circa).mapping(DocumentDate.class, DocumentDate::fromStored));
     }
 
     /**
@@ -88,9 +109,22 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
      */
     public static boolean looksLikeDate(String text) {
         String t = text.strip();
-        // Every shape ends in a digit: most lines of a page (titles, summaries) are told apart here,
-        // without a regular expression.
-        if (t.length() < 4 || !isDigit(t.charAt(t.length() - 1))) {
+        // Every shape ends in a digit, or in the '?' or ']' of an approximate one: most lines of a
+        // page (titles, summaries) are told apart here, without a regular expression.
+        if (t.length() < 4) {
+            return false;
+        }
+        char last = t.charAt(t.length() - 1);
+        if (!isDigit(last) && last != '?' && last != ']') {
+            return false;
+        }
+        if (Written.approximate(t)) {
+            String date = Written.of(t).date();
+            if (!date.equals(t)) {
+                return looksLikeDate(date);
+            }
+        }
+        if (!isDigit(last)) {
             return false;
         }
         if (!endsInYear(t)) {
@@ -296,7 +330,14 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
      */
     public static DocumentDate parse(String text) {
         String t = text == null ? "" : WhiteSpace.oneSpaceApart(text.strip());
-        Shape shape = t.isEmpty() ? null : Shape.of(t);
+        Written written = Written.of(t);
+        DocumentDate date = parseCertain(t, written.date());
+        return written.circa() ? date.approximate() : date;
+    }
+
+    /** {@code d}, the date {@code t} names once its approximation is taken off; messages quote all of {@code t}. */
+    private static DocumentDate parseCertain(String t, String d) {
+        Shape shape = d.isEmpty() ? null : Shape.of(d);
         if (shape != null && shape.matcher().matches()) {
             Matcher m = shape.matcher();
             if (shape.isIso()) {
@@ -311,6 +352,48 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
             }
         }
         throw new IllegalArgumentException("'" + t + "' is not a date (write it as " + SHAPES + ")");
+    }
+
+    /**
+     * Words that make a date approximate when written before it: "ca. 1962", "c. 1962", "circa March
+     * 1962", "approximately 1962" (DACS's word), "about 1962".
+     */
+    private static final Pattern CIRCA = Pattern.compile(
+            "(?i)(?:circa|ca|c|approximately|approx|about)(?:\\.\\s*|\\s+)(\\S.*)");
+
+    /**
+     * A date as written, its approximation taken off: "[ca. 1962]", "ca. 1962", "1962?" and "[1962?]"
+     * are "1962", approximate. Square brackets alone ("[1962]", a date the cataloguer supplied) are
+     * taken off and leave the date certain.
+     */
+    private record Written(String date, boolean circa) {
+
+        static Written of(String t) {
+            String d = t;
+            if (d.length() > 2 && d.charAt(0) == '[' && d.charAt(d.length() - 1) == ']') {
+                d = d.substring(1, d.length() - 1).strip();
+            }
+            boolean circa = false;
+            if (d.endsWith("?")) {
+                d = d.substring(0, d.length() - 1).strip();
+                circa = true;
+            }
+            // Every date line of a page is read here: the words are looked for only where one can begin.
+            char first = d.isEmpty() ? ' ' : Character.toLowerCase(d.charAt(0));
+            Matcher words = first == 'c' || first == 'a' ? CIRCA.matcher(d) : null;
+            if (words != null && words.matches()) {
+                d = words.group(1);
+                circa = true;
+            }
+            return new Written(d, circa);
+        }
+
+        /** Whether {@code t} may be written approximately, by its first or last character: most lines of a page are not. */
+        static boolean approximate(String t) {
+            char first = Character.toLowerCase(t.charAt(0));
+            char last = t.charAt(t.length() - 1);
+            return first == '[' || first == 'c' || first == 'a' || last == '?' || last == ']';
+        }
     }
 
     /**
@@ -359,8 +442,13 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
         return earliest.toString();
     }
 
-    /** The date as a person reads it: "May 10, 1943", "February 1942", "1950". */
+    /** The date as a person reads it: "May 10, 1943", "February 1942", "1950", "ca. 1962". */
     public String display() {
+        return (circa ? "ca. " : "") + exactly();
+    }
+
+    /** The date without its approximation: "May 10, 1943", "February 1942", "1950". */
+    public String exactly() {
         String month = earliest.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
         return switch (precision) {
             case DAY -> month + " " + earliest.getDayOfMonth() + ", " + earliest.getYear();
@@ -369,7 +457,18 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
         };
     }
 
-    /** ISO 8601 reduced to the known precision: "1943-05-10", "1942-02", "1950". */
+    /**
+     * The Library of Congress's Extended Date/Time Format (ISO 8601-2), which biblatex reads and
+     * which carries what ISO cannot: "1943-05-10", "1942-02", "1962~" (approximate).
+     */
+    public String edtf() {
+        return iso() + (circa ? "~" : "");
+    }
+
+    /**
+     * ISO 8601 reduced to the known precision: "1943-05-10", "1942-02", "1950". An approximate date
+     * gives the day, month or year it is near: ISO (and HTML's datetime) has no "about".
+     */
     public String iso() {
         return switch (precision) {
             case DAY -> earliest.toString();
@@ -397,7 +496,8 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision) implemen
     @Override
     public int compareTo(DocumentDate other) {
         int byDay = earliest.compareTo(other.earliest);
-        return byDay != 0 ? byDay : precision.compareTo(other.precision);
+        int byPrecision = byDay != 0 ? byDay : precision.compareTo(other.precision);
+        return byPrecision != 0 ? byPrecision : Boolean.compare(circa, other.circa);
     }
 
     @Override

@@ -17,9 +17,7 @@ public final class DocumentJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);
         json.put("title", title);
-        json.put("date", date.iso());
-        json.put("datePrecision", date.precision().key());
-        json.put("displayDate", date.display());
+        putDate(json, date);
         json.put("summary", String.join("\n\n", summary));
         json.put("paragraphs", summary);
         json.put("permalink", siteUrl + Permalinks.permanent(id));
@@ -71,9 +69,7 @@ public final class DocumentJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", record.id());
         json.put("title", record.title());
-        json.put("date", record.date().iso());
-        json.put("datePrecision", record.date().precision().key());
-        json.put("displayDate", record.date().display());
+        putDate(json, record.date());
         json.put("permalink", siteUrl + Permalinks.permanent(record.id()));
         // In a fixed order, as every object here is: the same bytes on every start and every node.
         Map<String, Object> withdrawn = new LinkedHashMap<>();
@@ -81,6 +77,18 @@ public final class DocumentJson {
         withdrawn.put("at", record.withdrawnAt().toString());
         json.put("withdrawn", withdrawn);
         return json;
+    }
+
+    /**
+     * A record's date, the same keys wherever a record is: ISO as precise as it is known, the
+     * precision, whether it is approximate, the same in EDTF ("1962~") and as a person reads it.
+     */
+    private static void putDate(Map<String, Object> json, DocumentDate date) {
+        json.put("date", date.iso());
+        json.put("datePrecision", date.precision().key());
+        json.put("dateCirca", date.circa());
+        json.put("dateEdtf", date.edtf());
+        json.put("displayDate", date.display());
     }
 
     /** A person with the role they have in the record: {@code {id, key, name, role}}. */

@@ -205,6 +205,7 @@ public final class RecordWriter {
         row.setSummary(draft.summaryText());
         row.setDateKey(draft.date().key());
         row.setDatePrecision(draft.date().precision());
+        row.setDateCirca(draft.date().circa());
         row.setTypeId(draft.typeId());
         row.setLanguages(draft.languages());
         row.setSortTitle(Slugs.sortKey(draft.title()));
@@ -246,7 +247,7 @@ public final class RecordWriter {
         var places = new java.util.TreeSet<>(db.select(DOCUMENT_PLACE.PLACE_ID).from(DOCUMENT_PLACE)
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.eq(row.getId())).fetch(DOCUMENT_PLACE.PLACE_ID));
         return new RecordDraft(row.getTitle(), RecordDraft.paragraphs(row.getSummary()),
-                DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision()), row.getTypeId(), people, places,
+                DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision(), row.getDateCirca()), row.getTypeId(), people, places,
                 row.getLanguages());
     }
 
@@ -301,6 +302,7 @@ public final class RecordWriter {
                 .set(REVISION.SUMMARY, row.getSummary())
                 .set(REVISION.DATE_KEY, row.getDateKey())
                 .set(REVISION.DATE_PRECISION, row.getDatePrecision())
+                .set(REVISION.DATE_CIRCA, row.getDateCirca())
                 .set(REVISION.TYPE_ID, row.getTypeId())
                 .set(REVISION.LANGUAGES, row.getLanguages())
                 .set(REVISION.SLUG, row.getSlug())

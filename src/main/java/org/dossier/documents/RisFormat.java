@@ -76,7 +76,11 @@ final class RisFormat implements ExportFormat {
         };
     }
 
-    /** RIS's date: year, month and day separated by slashes, empty where unknown. */
+    /**
+     * RIS's date: year, month and day separated by slashes, empty where unknown, then the spec's
+     * "other info" (letters, spaces and hyphens): "circa" for an approximate date. Zotero's RIS
+     * import reads the year, month and day and drops the rest; citeproc-java keeps it all as raw.
+     */
     static String date(DocumentDate date) {
         int year = date.year();
         int month = date.earliest().getMonthValue();
@@ -84,7 +88,7 @@ final class RisFormat implements ExportFormat {
             case DAY -> String.format("%04d/%02d/%02d/", year, month, date.earliest().getDayOfMonth());
             case MONTH -> String.format("%04d/%02d//", year, month);
             case YEAR -> String.format("%04d///", year);
-        };
+        } + (date.circa() ? "circa" : "");
     }
 
     private static void tag(Writer out, String tag, String value) throws IOException {

@@ -22,11 +22,13 @@ public record SeedEntry(String file, int position, int line, DocumentDate date, 
     }
 
     /**
-     * What makes two entries the same document: the same date (with its precision), title and
-     * summary. Whitespace differences do not count; any other difference makes another document.
+     * What makes two entries the same document: the same date (with its precision, and whether it
+     * is approximate), title and summary. Whitespace differences do not count; any other difference
+     * makes another document. A certain date adds nothing to the hash, so that every record imported
+     * before dates could be approximate keeps its identity, and a re-import finds it.
      */
     public String identity() {
-        String canonical = date.key() + "\u001F" + date.precision().key() + "\u001F" + title
+        String canonical = date.key() + "\u001F" + date.precision().key() + (date.circa() ? "~" : "") + "\u001F" + title
                 + "\u001F" + String.join("\u001E", summary);
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));

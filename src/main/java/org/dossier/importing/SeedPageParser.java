@@ -49,7 +49,7 @@ public final class SeedPageParser {
     private static final List<String> HEADER_LINES = List.of("skip to content", "results:", "results", "documents");
 
     /** Said after a date in a shape that is not read: what to write for one that is uncertain or a range. */
-    static final String UNREAD_DATE_HINT = "; for an uncertain date or a range, write the earliest day, month or year"
+    static final String UNREAD_DATE_HINT = "; for a range, write the earliest day, month or year"
             + " it can mean, and the rest in the summary";
 
     /**

@@ -66,8 +66,12 @@ public record DateBound(String value, DocumentDate date) {
         }
     }
 
-    /** A date as a bound of its own precision: June 1950 as {@code 1950-06}. */
-    public static DateBound of(DocumentDate date) {
+    /**
+     * A date as a bound of its own precision: June 1950 as {@code 1950-06}. A bound is certain:
+     * "ca. 1950" typed as one is the year 1950, as a record dated so is found by it.
+     */
+    public static DateBound of(DocumentDate written) {
+        DocumentDate date = new DocumentDate(written.earliest(), written.precision());
         LocalDate day = date.earliest();
         return switch (date.precision()) {
             case YEAR -> year(day.getYear());

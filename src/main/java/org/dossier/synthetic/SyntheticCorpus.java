@@ -138,11 +138,14 @@ final class SyntheticCorpus {
         year = Math.max(FIRST_YEAR, Math.min(LAST_YEAR, year));
         int precision = random.nextInt(100);
         int month = 1 + random.nextInt(12);
+        // Half the years and a fifth of the months approximate ("ca. 1951"), as an archive's undated
+        // papers are; told from the draws already made, so that every record but for the flag is
+        // the one an earlier generator made from the same seed.
         if (precision < 6) {
-            return DocumentDate.ofYear(year);
+            return precision < 3 ? DocumentDate.ofYear(year).approximate() : DocumentDate.ofYear(year);
         }
         if (precision < 20) {
-            return DocumentDate.ofMonth(year, month);
+            return precision < 9 ? DocumentDate.ofMonth(year, month).approximate() : DocumentDate.ofMonth(year, month);
         }
         return DocumentDate.ofDay(year, month, 1 + random.nextInt(java.time.YearMonth.of(year, month).lengthOfMonth()));
     }

@@ -415,6 +415,32 @@ class CitationRoundTripTest {
                 ZoteroImport.cslJson(export(ExportFormat.CSL_JSON, c)).get(0).creators().get(0));
     }
 
+    @Test
+    void anApproximateDateReadsBackApproximateWhereTheFormatCanSayItAndAsItsYearWhereItCannot() throws Exception {
+        Citation circa = citation("Undated memorandum", DocumentDate.ofYear(1962).approximate());
+        Citation circaMonth = citation("Cable", DocumentDate.ofMonth(1962, 3).approximate());
+
+        BibTeXEntry entry = new BibTeXParser().parse(new StringReader(export(ExportFormat.BIBTEX, circa)))
+                .resolveEntry(new Key("dossier-7-v3"));
+        assertEquals("1962~", entry.getField(new Key("date")).toUserString(), "biblatex's EDTF: approximate");
+        assertEquals("1962", entry.getField(BibTeXEntry.KEY_YEAR).toUserString(), "classic BibTeX's year is a number");
+        entry.removeField(new Key("date"));
+        assertArrayEquals(new int[][] {{1962}}, new BibTeXConverter().toItemData(entry).getIssued().getDateParts());
+
+        @SuppressWarnings("unchecked")
+        CSLItemData item = CSLItemData.fromJson((Map<String, Object>) new JsonParser(new JsonLexer(new StringReader(
+                export(ExportFormat.CSL_JSON, circaMonth)))).parseArray().get(0));
+        assertArrayEquals(new int[][] {{1962, 3}}, item.getIssued().getDateParts());
+        assertEquals(Boolean.TRUE, item.getIssued().getCirca(), "CSL's circa, which citeproc-js prints");
+
+        String ris = export(ExportFormat.RIS, circaMonth, circa);
+        StrictRis.check(ris);
+        List<RISReference> refs = new RISParser().parse(new StringReader(ris)).getReferences();
+        assertEquals("1962/03//circa", refs.get(0).getDate(), "RIS's 'other info', after the day's slash");
+        assertEquals("1962///circa", refs.get(1).getDate());
+        assertEquals("1962", refs.get(1).getYear());
+    }
+
     /** A name a parser kept in one piece, as a family name or as a literal. */
     private static String whole(CSLName name) {
         return name.getFamily() != null ? name.getFamily() : name.getLiteral();

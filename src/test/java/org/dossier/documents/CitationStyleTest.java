@@ -19,6 +19,21 @@ class CitationStyleTest {
     }
 
     @Test
+    void anApproximateDateIsCitedWithEachStylesAbbreviationOfCirca() {
+        Citation c = citation("Memorandum on Trade", null, DocumentDate.ofYear(1962).approximate());
+        assertEquals("\u201CMemorandum on Trade,\u201D ca. 1962, Dossier,",
+                CitationStyle.CHICAGO_NOTE.format(c).text().split(" version")[0], "Chicago 10.42: ca.");
+        assertEquals("\u201CMemorandum on Trade.\u201D ca. 1962. Dossier,",
+                CitationStyle.CHICAGO_BIBLIOGRAPHY.format(c).text().split(" version")[0]);
+        assertEquals("\u201CMemorandum on Trade.\u201D c. 1962.",
+                CitationStyle.MLA.format(c).text().split(" Dossier")[0], "MLA abbreviates circa 'c.'");
+        assertEquals("Memorandum on Trade (Version 2). (ca. 1962).",
+                CitationStyle.APA.format(c).text().split(" Dossier")[0], "APA 7: an estimated date, (ca. 1962)");
+        assertEquals("c. Mar. 1962", CitationStyle.mlaDate(DocumentDate.ofMonth(1962, 3).approximate()));
+        assertEquals("ca. 1962, March", CitationStyle.apaDate(DocumentDate.ofMonth(1962, 3).approximate()));
+    }
+
+    @Test
     void aTitleEndingInAQuestionMarkTakesNoFurtherComma() {
         assertEquals("\u201CWho Lost China?\u201D memorandum, 1950, Dossier, version 2, accessed September 1, 2026, "
                         + "https://dossier.example.org/documents/9/v/2.",

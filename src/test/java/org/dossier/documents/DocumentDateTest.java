@@ -123,7 +123,7 @@ class DocumentDateTest {
                     assertThrows(IllegalArgumentException.class, () -> DocumentDate.parse(typed)).getMessage(), typed);
         }
         assertEquals(DocumentDate.ofYear(1000), DocumentDate.parse("1000"));
-        assertEquals(DocumentDate.ofYear(950), DocumentDate.fromStored("0950-01-01", DatePrecision.YEAR),
+        assertEquals(DocumentDate.ofYear(950), DocumentDate.fromStored("0950-01-01", DatePrecision.YEAR, false),
                 "a date stored before still reads");
     }
 
@@ -152,7 +152,7 @@ class DocumentDateTest {
 
     @Test
     void aLineOfNothingButADatesPartsIsADateThoughParseCannotReadIt() {
-        for (String date : java.util.List.of("ca. 1962", "[1962?]", "c. 1962", "circa 1962", "03/02/1962",
+        for (String date : java.util.List.of("ca. Febuary 1962", "[1962??]", "03/02/1962",
                 "3.2.1962", "1962-1963", "1962 \u2013 1963", "MCMLXII", "Spring 1962", "February 3-5, 1962",
                 "1962-02-03/1962-02-05", "early 1960s", "Febuary 3, 1962", "Setpember 1962", "19620203",
                 "Monday, February 3, 1962", "Sat. 3 Feb. 1962", "3.II.1962", "3 f\u00e9vrier 1962",
@@ -171,6 +171,40 @@ class DocumentDateTest {
     }
 
     @Test
+    void anApproximateDateIsReadWhicheverWayAnArchivistWritesItAndShownWithCa() {
+        DocumentDate year = DocumentDate.ofYear(1962).approximate();
+        for (String typed : java.util.List.of("ca. 1962", "ca 1962", "c. 1962", "c.1962", "circa 1962", "Circa 1962",
+                "approximately 1962", "about 1962", "1962?", "[1962?]", "[ca. 1962]", " ca.  1962 ")) {
+            assertEquals(year, DocumentDate.parse(typed), typed);
+            assertTrue(DocumentDate.looksLikeDate(typed), typed);
+        }
+        assertEquals(DocumentDate.ofMonth(1962, 3).approximate(), DocumentDate.parse("circa March 1962"));
+        assertEquals(DocumentDate.ofDay(1943, 5, 10).approximate(), DocumentDate.parse("May 10, 1943?"));
+        assertEquals(DocumentDate.ofYear(1962), DocumentDate.parse("[1962]"), "a supplied date, in brackets, is certain");
+
+        assertEquals("ca. 1962", year.display());
+        assertEquals("ca. March 1962", DocumentDate.parse("c. March 1962").display());
+        assertEquals("1962", year.iso(), "ISO, and HTML's datetime, have no 'about'");
+        assertEquals("1962~", year.edtf());
+        assertEquals("1962-03~", DocumentDate.parse("ca. 1962-03").edtf());
+        assertEquals("1962", DocumentDate.ofYear(1962).edtf());
+        assertEquals("1962-01-01", year.key(), "sorted and filtered by the day it is near");
+        assertTrue(DocumentDate.ofYear(1962).compareTo(year) < 0);
+    }
+
+    @Test
+    void anApproximateDateThatIsNoDateIsRefusedQuotingAllThatWasTyped() {
+        assertEquals("'ca. Febuary 1962' is not a date (write it as " + DocumentDate.SHAPES + ")",
+                assertThrows(IllegalArgumentException.class, () -> DocumentDate.parse("ca. Febuary 1962")).getMessage());
+        assertEquals("'c. June 31, 1950' is not a real date (June 1950 has 30 days)",
+                assertThrows(IllegalArgumentException.class, () -> DocumentDate.parse("c. June 31, 1950")).getMessage());
+        for (String text : java.util.List.of("Cable 1950", "Cairo 1950", "about the 1950 talks", "Annex 1950", "[copy]",
+                "ca.", "?", "Report 1950?")) {
+            assertFalse(DocumentDate.looksLikeDate(text), text);
+        }
+    }
+
+    @Test
     void aPartialDateMustStartOnTheFirstDayOfItsPeriod() {
         assertThrows(IllegalArgumentException.class,
                 () -> new DocumentDate(LocalDate.of(1942, 2, 3), DatePrecision.MONTH));
@@ -180,7 +214,8 @@ class DocumentDateTest {
 
     @Test
     void storedFormRoundTrips() {
-        DocumentDate date = DocumentDate.ofMonth(1966, 9);
-        assertEquals(date, DocumentDate.fromStored(date.key(), date.precision()));
+        for (DocumentDate date : new DocumentDate[] {DocumentDate.ofMonth(1966, 9), DocumentDate.ofYear(1962).approximate()}) {
+            assertEquals(date, DocumentDate.fromStored(date.key(), date.precision(), date.circa()));
+        }
     }
 }

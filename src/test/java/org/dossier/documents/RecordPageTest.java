@@ -176,7 +176,8 @@ class RecordPageTest {
         JsonNode gone = JSON.readTree(json.body());
         List<String> kept = new java.util.ArrayList<>();
         gone.fieldNames().forEachRemaining(kept::add);
-        assertEquals(List.of("id", "title", "date", "datePrecision", "displayDate", "permalink", "withdrawn"), kept);
+        assertEquals(List.of("id", "title", "date", "datePrecision", "dateCirca", "dateEdtf", "displayDate", "permalink",
+                "withdrawn"), kept);
         for (String key : kept.subList(0, kept.size() - 1)) {
             assertEquals(before.get(key), gone.get(key), key);
         }

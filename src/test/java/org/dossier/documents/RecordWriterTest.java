@@ -67,6 +67,25 @@ class RecordWriterTest {
     }
 
     @Test
+    void anApproximateDateIsStoredInEachVersionAndARestoreBringsItBack() {
+        DocumentDate circa = DocumentDate.ofYear(1962).approximate();
+        int id = store.write(w -> w.create(new RecordDraft("Memorandum", List.of("First."), circa), Attribution.imported("a.txt:3")));
+        store.write(w -> w.update(id, 1, new RecordDraft("Memorandum", List.of("First."), DocumentDate.ofYear(1962)),
+                Attribution.editor("alice", "The date is on the back")));
+        assertEquals(DocumentDate.ofYear(1962), store.write(w -> w.draft(id)).date());
+
+        store.write(w -> w.restore(id, 2, 1, Attribution.editor("bob", "The back is another letter's")));
+        store.write(w -> {
+            assertEquals(circa, w.draft(id).date());
+            assertEquals(circa, w.draftAt(id, 1).date());
+            assertEquals(DocumentDate.ofYear(1962), w.draftAt(id, 2).date());
+            return null;
+        });
+        assertEquals(List.of(true, false, true), database.dsl().select(REVISION.DATE_CIRCA).from(REVISION)
+                .where(REVISION.DOCUMENT_ID.eq(id)).orderBy(REVISION.NUMBER).fetch(REVISION.DATE_CIRCA));
+    }
+
+    @Test
     void aRestoreFromAStaleVersionIsRefusedAndChangesNothing() {
         int id = store.write(w -> w.create(draft("A letter", "One."), Attribution.imported("a.txt:3")));
         store.write(w -> w.update(id, 1, draft("A letter", "Two."), Attribution.editor("alice", "More")));

@@ -125,7 +125,8 @@ class EditingTest {
         HttpResponse<String> refused = alice.post("/admin/documents/" + id + "/edit", form.entries());
         assertEquals(422, refused.statusCode());
         Document page = Jsoup.parse(refused.body());
-        assertEquals("date: 'Febuary 1942' is not a date (write it as 'May 10, 1943', '10 May 1943', 'February 1942' or '1950')",
+        assertEquals("date: 'Febuary 1942' is not a date (write it as 'May 10, 1943', '10 May 1943', 'February 1942' or '1950', "
+                + "and 'ca. 1962' when approximate)",
                 page.selectFirst("#date-error").text());
         assertNotNull(page.selectFirst("#date + #date-error"), "the message sits right after its field");
         assertEquals("Say what you corrected and why: the note is kept in the history.", page.selectFirst("#note-error").text());
@@ -277,6 +278,38 @@ class EditingTest {
         assertEquals("1952-01-01 YEAR", now.getDateKey() + " " + now.getDatePrecision());
         assertEquals("zh ru", now.getLanguages().stored());
         assertEquals("Alice's summary.", now.getSummary());
+    }
+
+    @Test
+    void anApproximateDateTypedInTheFormIsSavedShownEverywhereAndKeptApartInHistory() throws Exception {
+        int id = catalogue.recordTitled("Stalin and the Roman Catholic Priest Stanislaus Orlemanski");
+        HttpResponse<String> saved = alice.post("/admin/documents/" + id + "/edit", editForm(alice, id)
+                .set("date", "[April 1944?]").set("note", "The copy is undated; the register places it in April").entries());
+        assertEquals(303, saved.statusCode(), saved.body());
+        assertTrue(row(id).getDateCirca());
+        assertEquals(List.of(false, true), revisions(id).stream().map(RevisionRecord::getDateCirca).toList(),
+                "the first version keeps its certain date");
+
+        Http reader = catalogue.http().anotherVisitor();
+        Document page = Jsoup.parse(reader.get(location(saved)).body());
+        assertEquals("ca. April 1944", page.selectFirst("time.record-date").text());
+        assertEquals("1944-04", page.selectFirst("time.record-date").attr("datetime"), "a valid datetime: the month it is near");
+        assertEquals("April 28, 1944", Jsoup.parse(reader.get("/documents/" + id + "/v/1").body())
+                .selectFirst("time.record-date").text());
+        Element dateChange = Jsoup.parse(reader.get("/documents/" + id + "/history/2").body()).select("dl.diff dt").stream()
+                .filter(dt -> dt.text().equals("Date")).findFirst().orElseThrow().nextElementSibling();
+        assertTrue(dateChange.select("ins").text().contains("ca."), "the history shows the date made approximate: "
+                + dateChange.html());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(reader.get("/documents/" + id + ".json").body());
+        assertTrue(json.get("dateCirca").asBoolean());
+        assertEquals("1944-04~", json.get("dateEdtf").asText());
+        assertEquals("ca. April 1944", json.get("displayDate").asText());
+
+        FormFields again = editForm(alice, id);
+        assertEquals("ca. April 1944", again.get("date"), "the form gives the date back as it reads it again");
+        assertEquals(422, alice.post("/admin/documents/" + id + "/edit", again.set("note", "Nothing").entries()).statusCode(),
+                "saved as it stands, nothing changed");
+        assertEquals(2, revisions(id).size());
     }
 
     @Test

@@ -100,7 +100,8 @@ class RecordFormTest {
     @Test
     void aBadDateIsNamedBesideItsFieldWithTheReason() {
         RecordForm.Checked checked = form("A letter", "Febuary 1942", "", List.of(), "note").check(CHOICES, TODAY);
-        assertEquals(Map.of("date", "'Febuary 1942' is not a date (write it as 'May 10, 1943', '10 May 1943', 'February 1942' or '1950')"),
+        assertEquals(Map.of("date", "'Febuary 1942' is not a date (write it as 'May 10, 1943', '10 May 1943', 'February 1942' or '1950', "
+                + "and 'ca. 1962' when approximate)"),
                 checked.errors());
         assertFalse(checked.ok());
     }

@@ -399,7 +399,7 @@ class ImportRunTest {
                 .where(DOCUMENT.TITLE.eq("Letter to Stalin from the Commanders and Soldiers of the Korean Army in China"))
                 .fetchSingle();
         assertEquals("February 1942", DocumentDate.fromStored(soldiers.get(DOCUMENT.DATE_KEY),
-                soldiers.get(DOCUMENT.DATE_PRECISION)).display());
+                soldiers.get(DOCUMENT.DATE_PRECISION), false).display());
         assertEquals("", sql().select(DOCUMENT.SUMMARY).from(DOCUMENT)
                 .where(DOCUMENT.TITLE.startsWith("I. Tugarinov")).fetchSingle(DOCUMENT.SUMMARY));
         assertEquals(DatePrecision.MONTH, sql().select(DOCUMENT.DATE_PRECISION).from(DOCUMENT)
@@ -434,7 +434,7 @@ class ImportRunTest {
         var row = sql().selectFrom(DOCUMENT).where(DOCUMENT.TITLE.startsWith("I. Tugarinov")).fetchSingle();
         String corrected = row.getTitle().replace("Concentering", "Concerning");
         db.store().write(w -> w.update(row.getId(), row.getVersion(),
-                new RecordDraft(corrected, List.of(), DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision())),
+                new RecordDraft(corrected, List.of(), DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision(), row.getDateCirca())),
                 Attribution.editor("editor", "Concentering is a typo for Concerning")));
         ImportReport again = importSeeds();
         assertEquals(0, again.created());

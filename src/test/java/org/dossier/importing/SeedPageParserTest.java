@@ -314,14 +314,25 @@ class SeedPageParserTest {
 
     @Test
     void aDateWrittenInAShapeThatIsNotReadIsAnErrorAtItsLineNotAParagraphOfTheEntryBefore() {
-        for (String date : List.of("ca. 1962", "[1962?]", "03/02/1962", "1962-1963", "MCMLXII", "Febuary 3, 1962",
+        for (String date : List.of("ca. Febuary 1962", "03/02/1962", "1962-1963", "MCMLXII", "Febuary 3, 1962",
                 "Monday, February 3, 1962", "3 f\u00e9vrier 1962", "May 10, 1943 (received May 12)")) {
             SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nSummary.\n\n" + date
                     + "\n\nReport\n\nText.\n\nJune 1, 1950\n\nCable\n");
-            assertEquals(List.of("page.txt:7: '" + date + "' is not a date (write it as " + DocumentDate.SHAPES + "); for an uncertain date or a "
+            assertEquals(List.of("page.txt:7: '" + date + "' is not a date (write it as " + DocumentDate.SHAPES + "); for a "
                     + "range, write the earliest day, month or year it can mean, and the rest in the summary"),
                     e.problems().stream().map(Object::toString).toList());
         }
+    }
+
+    @Test
+    void anApproximateDateIsReadAsTheDateItIsNearMarkedApproximate() throws Exception {
+        List<SeedEntry> entries = parse("ca. 1962\n\nLetter\n\nSummary.\n\n[1962?]\n\nReport\n\n"
+                + "circa March 1962\n\nCable\n\nMay 10, 1943\n\nNote\n");
+        assertEquals(List.of(DocumentDate.ofYear(1962).approximate(), DocumentDate.ofYear(1962).approximate(),
+                DocumentDate.ofMonth(1962, 3).approximate(), DocumentDate.ofDay(1943, 5, 10)),
+                entries.stream().map(SeedEntry::date).toList());
+        assertEquals(List.of("Letter", "Report", "Cable", "Note"), entries.stream().map(SeedEntry::title).toList());
+        assertEquals(List.of("Summary."), entries.get(0).summary(), "the next date line is no paragraph of its summary");
     }
 
     @Test
@@ -457,6 +468,21 @@ class SeedPageParserTest {
         assertEquals(a.identity(), b.identity());
         assertNotEquals(a.identity(), otherSummary.identity());
         assertNotEquals(a.identity(), otherDay.identity());
+    }
+
+    /**
+     * An import finds the records it made before by this hash: a certain date must hash as it did
+     * before dates could be approximate (the value is the hash of "1943-05-10", "day", the title
+     * and the summary, as every earlier import stored it), an approximate one must not hash as
+     * the certain date it is near.
+     */
+    @Test
+    void anEntrysIdentityIsTheHashEveryEarlierImportStoredAndAnApproximateDateMakesAnotherDocument() throws Exception {
+        SeedEntry certain = parse("May 10, 1943\n\nLetter\n\nFirst.\n\nSecond.\n").get(0);
+        assertEquals("bb2d0e3e5f7447079198b524ff5803a3dc3e522e3ff9ae6aaf5ad51c848a8993", certain.identity());
+        SeedEntry approximate = parse("ca. May 10, 1943\n\nLetter\n\nFirst.\n\nSecond.\n").get(0);
+        assertNotEquals(certain.identity(), approximate.identity());
+        assertEquals(approximate.identity(), parse("[May 10, 1943?]\n\nLetter\n\nFirst.\n\nSecond.\n").get(0).identity());
     }
 
     @Test

@@ -91,6 +91,9 @@ class GeneratorTest {
         assertTrue(precisions.get(DatePrecision.DAY) > COUNT * 0.7, precisions.toString());
         assertTrue(precisions.get(DatePrecision.MONTH) > COUNT * 0.08, precisions.toString());
         assertTrue(precisions.get(DatePrecision.YEAR) > COUNT * 0.02, precisions.toString());
+        int approximate = db.fetchCount(DOCUMENT, DOCUMENT.DATE_CIRCA.isTrue());
+        assertTrue(approximate > COUNT * 0.03 && approximate < COUNT * 0.1, approximate + " of " + COUNT + " approximate");
+        assertEquals(approximate, db.fetchCount(REVISION, REVISION.DATE_CIRCA.isTrue()), "each first version has it too");
     }
 
     @Test

@@ -147,6 +147,35 @@ class LanguagesAndDirectionBrowserTest {
         assertEquals("en", lang("h1.record-title"));
     }
 
+    /**
+     * In the edit form, the history and the diff, the Russian title is read as it is on the record's
+     * page: its box, the headings that name it, and what the diff took out (English) and put in
+     * (Russian) each in its own language. They were all read with the page's English voice.
+     */
+    @Test
+    void theEditFormTheHistoryAndTheDiffReadTheRussianTitleInRussianAndTheEnglishItReplacedInEnglish() {
+        String ownLang = "return document.querySelector(arguments[0]).lang;";
+        browser.open(url("/admin" + conversation + "/edit"));
+        assertEquals("ru", browser.script(ownLang, "#title"), "the title's box");
+        assertEquals("ru", lang("h1 .edited-title"));
+        assertEquals("", browser.script(ownLang, "#summary"), "a summary in Russian and English is neither");
+        assertEquals("auto", browser.find("#title").getAttribute("dir"));
+        assertEquals("auto", browser.find("#summary").getAttribute("dir"));
+
+        browser.open(url(conversation + "/history"));
+        assertEquals("ru", lang("h1 .edited-title"));
+        browser.open(url(conversation + "/history/2"));
+        assertEquals("ru", lang("h1 .edited-title"));
+        @SuppressWarnings("unchecked")
+        List<String> title = (List<String>) browser.script("return [...[...document.querySelectorAll('.diff dt')]"
+                + ".find(dt => dt.textContent === 'Title').nextElementSibling.querySelectorAll('del, ins')]"
+                + ".map(e => e.tagName + ' ' + e.closest('[lang]').lang);");
+        assertEquals(List.of("DEL en", "INS ru"), title, "the English title taken out, the Russian put in");
+        assertEquals(List.of("Title auto", "Languages ", "Summary auto"), browser.script("return [...document.querySelectorAll('.diff dt')]"
+                + ".map(dt => dt.textContent + ' ' + dt.nextElementSibling.dir);"), "what was written in its own direction, a fact in the page's");
+        assertEquals(List.of(), Axe.violations(browser));
+    }
+
     @Test
     void namesWrittenRightToLeftKeepTheirOrderInASentenceAndAreSetApartInChipsAndFacets() {
         browser.open(url(conversation));

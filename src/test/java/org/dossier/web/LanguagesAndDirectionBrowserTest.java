@@ -176,6 +176,15 @@ class LanguagesAndDirectionBrowserTest {
         assertEquals(List.of(), Axe.violations(browser));
     }
 
+    /** The merge form lists the names that move in a sentence: each set apart, as in the record's facts. */
+    @Test
+    void theMergeFormSetsApartEachNameItListsInItsSentence() {
+        browser.open(url("/admin/people/" + keys.get(0) + "/merge"));
+        assertEquals(HEBREW_NAMES.get(0) + ": isolate rtl", browser.script("var e = [...document.querySelectorAll('main p span')]"
+                + ".find(s => s.textContent === arguments[0]); var s = getComputedStyle(e);"
+                + " return e.textContent + ': ' + s.unicodeBidi + ' ' + s.direction;", HEBREW_NAMES.get(0)));
+    }
+
     @Test
     void namesWrittenRightToLeftKeepTheirOrderInASentenceAndAreSetApartInChipsAndFacets() {
         browser.open(url(conversation));

@@ -263,6 +263,13 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(cssSelector));
     }
 
+    /** Puts {@code text} in place of what the field {@code cssSelector} finds holds, typed as a person types it. */
+    public void retype(String cssSelector, String text) {
+        WebElement field = find(cssSelector);
+        field.clear();
+        field.sendKeys(text);
+    }
+
     public List<WebElement> findAll(String cssSelector) {
         return driver.findElements(By.cssSelector(cssSelector));
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.dossier.accounts.Role;
 import org.dossier.editing.Editors;
 import org.dossier.testing.Browser;
 import org.dossier.testing.SeededCatalogue;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.openqa.selenium.WebElement;
 
 /**
  * A record's history, a version in it with what it changed, a person's page and history, printed by
@@ -34,13 +32,10 @@ class HistoryOnPaperBrowserTest {
 
     @BeforeAll
     void start() {
-        Editors.add(catalogue, "alice", Role.EDITOR);
-        browser = Browser.start();
-        browser.open(url("/admin/login"));
-        Editors.signIn(browser, "alice");
+        browser = Editors.signedInBrowser(catalogue, "alice");
         letter = "/documents/" + catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
         browser.open(url("/admin" + letter + "/edit"));
-        replace("#title", browser.find("#title").getAttribute("value").replace("Commanders", "Generals"));
+        browser.retype("#title", browser.find("#title").getAttribute("value").replace("Commanders", "Generals"));
         browser.find("#summary").sendKeys(" Checked against the scan.");
         browser.find("#note").sendKeys("Corrected against the scan");
         browser.clickToNextPage(browser.find("form.record-form button[type=submit]"));
@@ -54,12 +49,6 @@ class HistoryOnPaperBrowserTest {
 
     private String url(String path) {
         return catalogue.baseUrl() + path;
-    }
-
-    private void replace(String field, String text) {
-        WebElement element = browser.find(field);
-        element.clear();
-        element.sendKeys(text);
     }
 
     /** The page at {@code path} printed, its words one space apart (no-break spaces too). */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.dossier.accounts.Role;
 import org.dossier.editing.Editors;
 import org.dossier.testing.Axe;
 import org.dossier.testing.Browser;
@@ -46,16 +45,13 @@ class LanguagesAndDirectionBrowserTest {
 
     @BeforeAll
     void start() {
-        Editors.add(catalogue, "alice", Role.EDITOR);
-        browser = Browser.start();
-        browser.open(url("/admin/login"));
-        Editors.signIn(browser, "alice");
+        browser = Editors.signedInBrowser(catalogue, "alice");
 
         int id = catalogue.recordTitled("Conversation of Comrade I.V. Stalin and Comrade V.M. Molotov with Polish Professor Lange");
         browser.open(url("/admin/documents/" + id + "/edit"));
-        replace("#title", RUSSIAN_TITLE);
-        replace("#summary", RUSSIAN_PARAGRAPH + "\n\n" + ENGLISH_PARAGRAPH);
-        replace("#languages", "Russian");
+        browser.retype("#title", RUSSIAN_TITLE);
+        browser.retype("#summary", RUSSIAN_PARAGRAPH + "\n\n" + ENGLISH_PARAGRAPH);
+        browser.retype("#languages", "Russian");
         browser.find("#note").sendKeys("Described in Russian");
         browser.clickToNextPage(browser.find("form.record-form button[type=submit]"));
         browser.waitForUrlContaining("saved=");
@@ -70,7 +66,7 @@ class LanguagesAndDirectionBrowserTest {
         keys = people;
         for (int i = 0; i < 2; i++) {
             browser.open(url("/admin/people/" + keys.get(i) + "/edit"));
-            replace("#name", HEBREW_NAMES.get(i));
+            browser.retype("#name", HEBREW_NAMES.get(i));
             browser.find("#note").sendKeys("Named in Hebrew");
             browser.clickToNextPage(browser.find("form.authority-form button[type=submit]"));
             browser.waitForUrlNotContaining("/edit");
@@ -78,7 +74,7 @@ class LanguagesAndDirectionBrowserTest {
         browser.open(url(conversation));
         String place = browser.find(".record-facts .inline-list:not(.people-in-role) a").getAttribute("pathname");
         browser.open(url("/admin" + place + "/edit"));
-        replace("#name", ARABIC_PLACE);
+        browser.retype("#name", ARABIC_PLACE);
         browser.find("#note").sendKeys("Named in Arabic");
         browser.clickToNextPage(browser.find("form.authority-form button[type=submit]"));
         browser.waitForUrlNotContaining("/edit");
@@ -94,12 +90,6 @@ class LanguagesAndDirectionBrowserTest {
 
     private String url(String path) {
         return catalogue.baseUrl() + path;
-    }
-
-    private void replace(String field, String text) {
-        WebElement element = browser.find(field);
-        element.clear();
-        element.sendKeys(text);
     }
 
     /** The left edges of the first two elements {@code selector} finds, in the page's order. */

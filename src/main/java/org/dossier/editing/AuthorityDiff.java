@@ -20,10 +20,10 @@ final class AuthorityDiff {
     static RevisionDiff between(AuthorityContent before, AuthorityContent after) {
         List<RevisionDiff.Change> changes = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
-        compare("Name", before == null ? "" : before.name(), after.name(), changes, unchanged);
-        compare("Sort form", before == null ? "" : before.sortName(), after.sortName(), changes, unchanged);
-        compare("Kind", before == null ? "" : before.kind().key(), after.kind().key(), changes, unchanged);
-        compare("Note", before == null ? "" : before.description(), after.description(), changes, unchanged);
+        RevisionDiff.compare("Name", before == null ? "" : before.name(), after.name(), true, changes, unchanged);
+        RevisionDiff.compare("Sort form", before == null ? "" : before.sortName(), after.sortName(), true, changes, unchanged);
+        RevisionDiff.compare("Kind", before == null ? "" : before.kind().key(), after.kind().key(), false, changes, unchanged);
+        RevisionDiff.compare("Note", before == null ? "" : before.description(), after.description(), true, changes, unchanged);
         var was = new TreeSet<String>(before == null ? List.of()
                 : before.aliases().stream().map(AuthorityContent.Alias::display).toList());
         var now = new TreeSet<String>(after.aliases().stream().map(AuthorityContent.Alias::display).toList());
@@ -58,15 +58,5 @@ final class AuthorityDiff {
             return new RevisionDiff(changes, diff.unchanged());
         }
         return diff;
-    }
-
-    private static void compare(String field, String before, String after, List<RevisionDiff.Change> changes,
-                                List<String> unchanged) {
-        List<WordDiff.Part> parts = WordDiff.between(before, after);
-        if (WordDiff.changed(parts)) {
-            changes.add(new RevisionDiff.Change(field, WordDiff.html(parts)));
-        } else {
-            unchanged.add(field);
-        }
     }
 }

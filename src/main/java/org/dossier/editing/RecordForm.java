@@ -234,6 +234,22 @@ public record RecordForm(String title, String date, String summary, String type,
     }
 
     /**
+     * The languages as they will be read, for the {@code lang} of the title and summary the form
+     * holds (as the record's page marks them: a screen reader read a Russian title in its box with an
+     * English voice); none while they cannot be read.
+     */
+    public Languages readLanguages() {
+        if (languages.length() > MAX_LANGUAGES) {
+            return Languages.NONE;
+        }
+        try {
+            return Languages.typed(ControlCharacters.withoutBidiControls(languages));
+        } catch (IllegalArgumentException e) {
+            return Languages.NONE;
+        }
+    }
+
+    /**
      * Checks every field against the rules and the authority lists, the date against {@code today}
      * (no document is dated after the day it is catalogued); the errors are keyed by field name.
      */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dossier.authorities.AuthorityRef;
+import org.dossier.documents.Languages;
 import org.dossier.documents.PersonLink;
 import org.dossier.documents.RecordVersion;
 
@@ -14,8 +15,15 @@ import org.dossier.documents.RecordVersion;
  */
 public record RevisionDiff(List<Change> changes, List<String> unchanged) {
 
-    /** One field's diff, as HTML built by {@link WordDiff#html} (every text escaped). */
-    public record Change(String field, String html) {
+    /**
+     * One field's diff, as HTML built by {@link WordDiff#html} (every text escaped). {@code written}: the
+     * field is one text someone wrote (a title, a summary, a name), set in its own direction; a list of
+     * names with their roles, a date or a status is English around what it names, and stays in the page's.
+     */
+    public record Change(String field, String html, boolean written) {
+        public Change(String field, String html) {
+            this(field, html, false);
+        }
     }
 
     public RevisionDiff {
@@ -31,13 +39,14 @@ public record RevisionDiff(List<Change> changes, List<String> unchanged) {
     public static RevisionDiff between(RecordVersion before, RecordVersion after) {
         List<Change> changes = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
-        compare("Title", before == null ? "" : before.title(), after.title(), changes, unchanged);
+        Languages languagesBefore = before == null ? Languages.NONE : before.languages();
+        compare("Title", before == null ? "" : before.title(), after.title(), languagesBefore, after.languages(), true,
+                changes, unchanged);
         compare("Date", before == null ? "" : dateText(before), dateText(after), changes, unchanged);
         compare("Type", before == null ? "" : typeText(before), typeText(after), changes, unchanged);
         // Catalogues and versions from before languages were kept have none: not a field to list as unchanged.
-        String languagesBefore = before == null ? "" : before.languages().namesText();
         if (!languagesBefore.isEmpty() || !after.languages().isEmpty()) {
-            compare("Languages", languagesBefore, after.languages().namesText(), changes, unchanged);
+            compare("Languages", languagesBefore.namesText(), after.languages().namesText(), changes, unchanged);
         }
         compareLists("People", before == null ? Map.of() : withRoles(before.people()), withRoles(after.people()),
                 changes, unchanged);
@@ -46,7 +55,8 @@ public record RevisionDiff(List<Change> changes, List<String> unchanged) {
         }
         compareLists("Places", before == null ? Map.of() : names(before.places()), names(after.places()),
                 changes, unchanged);
-        compare("Summary", before == null ? "" : before.summaryText(), after.summaryText(), changes, unchanged);
+        compare("Summary", before == null ? "" : before.summaryText(), after.summaryText(), languagesBefore,
+                after.languages(), true, changes, unchanged);
         if (before != null || after.withdrawnReason() != null) {
             compare("Status", before == null ? "" : status(before), status(after), changes, unchanged);
         }
@@ -54,9 +64,31 @@ public record RevisionDiff(List<Change> changes, List<String> unchanged) {
     }
 
     private static void compare(String field, String before, String after, List<Change> changes, List<String> unchanged) {
+        compare(field, before, after, false, changes, unchanged);
+    }
+
+    /** A field of no language of its own; {@code written}: see {@link Change}. */
+    static void compare(String field, String before, String after, boolean written, List<Change> changes,
+                        List<String> unchanged) {
+        compare(field, before, after, Languages.NONE, Languages.NONE, written, changes, unchanged);
+    }
+
+    /**
+     * A field's words, each part in its language: a text written in the record's languages (its
+     * title, its summary) has what was taken out in the languages of the version before, what was put
+     * in in those of this one, and what stayed in a language only where both say the same (see
+     * {@link Languages#of}); with no languages, none.
+     */
+    private static void compare(String field, String before, String after, Languages languagesBefore,
+                                Languages languagesAfter, boolean written, List<Change> changes, List<String> unchanged) {
         List<WordDiff.Part> parts = WordDiff.between(before, after);
         if (WordDiff.changed(parts)) {
-            changes.add(new Change(field, WordDiff.html(parts)));
+            changes.add(new Change(field, WordDiff.html(parts, part -> switch (part.kind()) {
+                case DELETED -> languagesBefore.of(part.text());
+                case INSERTED -> languagesAfter.of(part.text());
+                case SAME -> java.util.Objects.equals(languagesBefore.of(part.text()), languagesAfter.of(part.text()))
+                        ? languagesAfter.of(part.text()) : null;
+            }), written));
         } else {
             unchanged.add(field);
         }

@@ -55,12 +55,24 @@ public final class WordDiff {
 
     /** The parts as HTML: every character of the texts escaped, changes in {@code <del>} and {@code <ins>}. */
     public static String html(List<Part> parts) {
+        return html(parts, part -> null);
+    }
+
+    /**
+     * The same, each part marked with the language {@code lang} says its text is written in (null:
+     * the page's English), so that a screen reader reads a Russian title's words with a Russian voice
+     * in the diff as it does on the record's page.
+     */
+    public static String html(List<Part> parts, java.util.function.Function<Part, String> lang) {
         StringBuilder html = new StringBuilder();
         for (Part part : parts) {
+            String tag = lang.apply(part);
+            String attribute = tag == null ? "" : " lang=\"" + escape(tag) + "\"";
+            String text = escape(part.text());
             switch (part.kind()) {
-                case SAME -> html.append(escape(part.text()));
-                case DELETED -> html.append("<del>").append(escape(part.text())).append("</del>");
-                case INSERTED -> html.append("<ins>").append(escape(part.text())).append("</ins>");
+                case SAME -> html.append(tag == null ? text : "<span" + attribute + ">" + text + "</span>");
+                case DELETED -> html.append("<del").append(attribute).append(">").append(text).append("</del>");
+                case INSERTED -> html.append("<ins").append(attribute).append(">").append(text).append("</ins>");
             }
         }
         return html.toString();

@@ -39,6 +39,15 @@ public final class Editors {
         return signIn(catalogue.http().anotherVisitor(), username);
     }
 
+    /** A browser signed in, through the sign-in form, as {@code username}, a new editor of {@code catalogue}. */
+    public static Browser signedInBrowser(RunningCatalogue catalogue, String username) {
+        add(catalogue, username, Role.EDITOR);
+        Browser browser = Browser.start();
+        browser.open(catalogue.baseUrl() + "/admin/login");
+        signIn(browser, username);
+        return browser;
+    }
+
     /** Signs in through the sign-in form the browser shows, and waits for the page it leads to. */
     public static void signIn(Browser browser, String username) {
         browser.find("input#username").sendKeys(username);

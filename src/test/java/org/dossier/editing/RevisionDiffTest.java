@@ -62,6 +62,43 @@ class RevisionDiffTest {
         assertEquals("<ins>A letter</ins>", diff.changes().get(0).html());
     }
 
+    private static RecordVersion described(int number, String title, Languages languages) {
+        return new RecordVersion(7, number, Instant.parse("2026-05-01T10:15:00Z"), "alice", "note", null, title,
+                List.of("One."), DocumentDate.ofYear(1950), LETTER, languages, List.of(), List.of(), "slug", null);
+    }
+
+    /**
+     * A title's words in the language of the record they are in, as its page marks them: what was taken
+     * out by the version before, what was put in by this one, what stayed where both say the same.
+     */
+    @Test
+    void aTitlesWordsAreMarkedWithTheLanguageTheVersionTheyComeFromIsWrittenIn() {
+        Languages russian = Languages.typed("Russian");
+        assertEquals("<del>Record of a conversation</del><ins lang=\"ru\">Запись беседы</ins>", RevisionDiff.between(
+                described(1, "Record of a conversation", Languages.NONE), described(2, "Запись беседы", russian))
+                .changes().get(0).html());
+        assertEquals("<span lang=\"ru\">Запись беседы </span><del lang=\"ru\">Сталина</del><ins lang=\"ru\">Молотова</ins>",
+                RevisionDiff.between(described(2, "Запись беседы Сталина", russian), described(3, "Запись беседы Молотова", russian))
+                        .changes().get(0).html());
+        // Only the later version says the record is in Russian: the words both have are not said to be.
+        assertEquals("Запись беседы <del>Сталина</del><ins lang=\"ru\">Молотова</ins>", RevisionDiff.between(
+                described(1, "Запись беседы Сталина", Languages.NONE), described(2, "Запись беседы Молотова", russian))
+                .changes().get(0).html());
+    }
+
+    /**
+     * A title or a summary is one text, set in its own direction; a list of names with their roles
+     * in English is not: a first name written right to left had turned the whole list around.
+     */
+    @Test
+    void onlyWhatSomeoneWroteIsSetInItsOwnDirection() {
+        RevisionDiff diff = RevisionDiff.between(
+                version(1, "Letter from Shtytkov", DocumentDate.ofMonth(1942, 2), List.of(STALIN, SHTYKOV), null),
+                version(2, "Letter from Shtykov", DocumentDate.ofDay(1942, 2, 3), List.of(STALIN, MOLOTOV), null));
+        assertEquals(List.of("Title true", "Date false", "People false"),
+                diff.changes().stream().map(c -> c.field() + " " + c.written()).toList());
+    }
+
     @Test
     void aWithdrawalShowsAsAChangeOfStatus() {
         RevisionDiff diff = RevisionDiff.between(

@@ -191,11 +191,23 @@ public final class Browser implements AutoCloseable {
      * paper's width, which the print media's emulation at the window's width does not show.
      */
     public String printedText() {
+        return String.join("", printedPages());
+    }
+
+    /** The same, a sheet of paper at a time: what stays together on one. */
+    public List<String> printedPages() {
         org.openqa.selenium.print.PrintOptions a4 = new org.openqa.selenium.print.PrintOptions()
                 .setPageSize(org.openqa.selenium.print.PageSize.ISO_A4);
         byte[] pdf = java.util.Base64.getDecoder().decode(driver.print(a4).getContent());
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            List<String> pages = new ArrayList<>();
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                pages.add(stripper.getText(document));
+            }
+            return pages;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -249,6 +261,13 @@ public final class Browser implements AutoCloseable {
 
     public WebElement find(String cssSelector) {
         return driver.findElement(By.cssSelector(cssSelector));
+    }
+
+    /** Puts {@code text} in place of what the field {@code cssSelector} finds holds, typed as a person types it. */
+    public void retype(String cssSelector, String text) {
+        WebElement field = find(cssSelector);
+        field.clear();
+        field.sendKeys(text);
     }
 
     public List<WebElement> findAll(String cssSelector) {

@@ -414,7 +414,7 @@ class AccessibilityBrowserTest {
         List<String> failures = new ArrayList<>();
         for (String path : List.of("/admin/logout", "/documents/99999", "/?page=abc", "/search?q=korea&page=abc",
                 "/admin/people/stalin/edit", "/admin/people/stalin/merge", "/people/stalin/history",
-                "/people/stalin/history/1", "/admin/users")) {
+                "/people/stalin/history/1", "/places/korea/history", "/places/korea/history/1", "/admin/users")) {
             browser.open(url(path));
             browser.viewport(320, 640);
             browser.textSize(200);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.dossier.accounts.Role;
 import org.dossier.editing.Editors;
 import org.dossier.testing.Axe;
 import org.dossier.testing.Browser;
@@ -46,16 +45,13 @@ class LanguagesAndDirectionBrowserTest {
 
     @BeforeAll
     void start() {
-        Editors.add(catalogue, "alice", Role.EDITOR);
-        browser = Browser.start();
-        browser.open(url("/admin/login"));
-        Editors.signIn(browser, "alice");
+        browser = Editors.signedInBrowser(catalogue, "alice");
 
         int id = catalogue.recordTitled("Conversation of Comrade I.V. Stalin and Comrade V.M. Molotov with Polish Professor Lange");
         browser.open(url("/admin/documents/" + id + "/edit"));
-        replace("#title", RUSSIAN_TITLE);
-        replace("#summary", RUSSIAN_PARAGRAPH + "\n\n" + ENGLISH_PARAGRAPH);
-        replace("#languages", "Russian");
+        browser.retype("#title", RUSSIAN_TITLE);
+        browser.retype("#summary", RUSSIAN_PARAGRAPH + "\n\n" + ENGLISH_PARAGRAPH);
+        browser.retype("#languages", "Russian");
         browser.find("#note").sendKeys("Described in Russian");
         browser.clickToNextPage(browser.find("form.record-form button[type=submit]"));
         browser.waitForUrlContaining("saved=");
@@ -70,7 +66,7 @@ class LanguagesAndDirectionBrowserTest {
         keys = people;
         for (int i = 0; i < 2; i++) {
             browser.open(url("/admin/people/" + keys.get(i) + "/edit"));
-            replace("#name", HEBREW_NAMES.get(i));
+            browser.retype("#name", HEBREW_NAMES.get(i));
             browser.find("#note").sendKeys("Named in Hebrew");
             browser.clickToNextPage(browser.find("form.authority-form button[type=submit]"));
             browser.waitForUrlNotContaining("/edit");
@@ -78,7 +74,7 @@ class LanguagesAndDirectionBrowserTest {
         browser.open(url(conversation));
         String place = browser.find(".record-facts .inline-list:not(.people-in-role) a").getAttribute("pathname");
         browser.open(url("/admin" + place + "/edit"));
-        replace("#name", ARABIC_PLACE);
+        browser.retype("#name", ARABIC_PLACE);
         browser.find("#note").sendKeys("Named in Arabic");
         browser.clickToNextPage(browser.find("form.authority-form button[type=submit]"));
         browser.waitForUrlNotContaining("/edit");
@@ -94,12 +90,6 @@ class LanguagesAndDirectionBrowserTest {
 
     private String url(String path) {
         return catalogue.baseUrl() + path;
-    }
-
-    private void replace(String field, String text) {
-        WebElement element = browser.find(field);
-        element.clear();
-        element.sendKeys(text);
     }
 
     /** The left edges of the first two elements {@code selector} finds, in the page's order. */
@@ -146,6 +136,44 @@ class LanguagesAndDirectionBrowserTest {
         // document's, not its description's.
         browser.open(url("/documents/" + catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers")));
         assertEquals("en", lang("h1.record-title"));
+    }
+
+    /**
+     * In the edit form, the history and the diff, the Russian title is read as it is on the record's
+     * page: its box, the headings that name it, and what the diff took out (English) and put in
+     * (Russian) each in its own language. They were all read with the page's English voice.
+     */
+    @Test
+    void theEditFormTheHistoryAndTheDiffReadTheRussianTitleInRussianAndTheEnglishItReplacedInEnglish() {
+        String ownLang = "return document.querySelector(arguments[0]).lang;";
+        browser.open(url("/admin" + conversation + "/edit"));
+        assertEquals("ru", browser.script(ownLang, "#title"), "the title's box");
+        assertEquals("ru", lang("h1 .edited-title"));
+        assertEquals("", browser.script(ownLang, "#summary"), "a summary in Russian and English is neither");
+        assertEquals("auto", browser.find("#title").getAttribute("dir"));
+        assertEquals("auto", browser.find("#summary").getAttribute("dir"));
+
+        browser.open(url(conversation + "/history"));
+        assertEquals("ru", lang("h1 .edited-title"));
+        browser.open(url(conversation + "/history/2"));
+        assertEquals("ru", lang("h1 .edited-title"));
+        @SuppressWarnings("unchecked")
+        List<String> title = (List<String>) browser.script("return [...[...document.querySelectorAll('.diff dt')]"
+                + ".find(dt => dt.textContent === 'Title').nextElementSibling.querySelectorAll('del, ins')]"
+                + ".map(e => e.tagName + ' ' + e.closest('[lang]').lang);");
+        assertEquals(List.of("DEL en", "INS ru"), title, "the English title taken out, the Russian put in");
+        assertEquals(List.of("Title auto", "Languages ", "Summary auto"), browser.script("return [...document.querySelectorAll('.diff dt')]"
+                + ".map(dt => dt.textContent + ' ' + dt.nextElementSibling.dir);"), "what was written in its own direction, a fact in the page's");
+        assertEquals(List.of(), Axe.violations(browser));
+    }
+
+    /** The merge form lists the names that move in a sentence: each set apart, as in the record's facts. */
+    @Test
+    void theMergeFormSetsApartEachNameItListsInItsSentence() {
+        browser.open(url("/admin/people/" + keys.get(0) + "/merge"));
+        assertEquals(HEBREW_NAMES.get(0) + ": isolate rtl", browser.script("var e = [...document.querySelectorAll('main p span')]"
+                + ".find(s => s.textContent === arguments[0]); var s = getComputedStyle(e);"
+                + " return e.textContent + ': ' + s.unicodeBidi + ' ' + s.direction;", HEBREW_NAMES.get(0)));
     }
 
     @Test

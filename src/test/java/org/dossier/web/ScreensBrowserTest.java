@@ -184,6 +184,24 @@ class ScreensBrowserTest {
         }
     }
 
+    /**
+     * In forced colours a diff's backgrounds are gone, as on paper, and its insertions' underline is a
+     * link's: where each starts and ends is written out ("[inserted: …]"), not only said to screen readers.
+     */
+    @Test
+    void inForcedColoursADiffWritesOutWhereEachInsertionStartsAndEnds() {
+        browser.open(url("/documents/" + catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers") + "/history/1"));
+        String marks = "var i = document.querySelector('.diff-text ins'); return [getComputedStyle(i, '::before').position,"
+                + " getComputedStyle(i, '::before').content, getComputedStyle(i, '::after').content];";
+        assertEquals("absolute", ((List<?>) browser.script(marks)).get(0), "in the page's colours the marks are for screen readers");
+        browser.emulateMedia("forced-colors", "active");
+        try {
+            assertEquals(List.of("static", "\"[inserted:\u00a0\"", "\"]\""), browser.script(marks));
+        } finally {
+            browser.plainMedia();
+        }
+    }
+
     @Test
     void aFocusedYearInTheHistogramIsRingedByItsOwnColumnInThePagesColoursAndInForcedColours() {
         browser.open(url("/search?q=stalin&person=stalin&from=1950&to=1952"));

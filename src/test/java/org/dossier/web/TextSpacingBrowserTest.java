@@ -86,7 +86,8 @@ class TextSpacingBrowserTest {
     private List<String> pages() {
         int record = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
         return List.of("/", "/search?q=korea", "/search?q=stalin&person=stalin", "/people/stalin",
-                "/documents/" + record, "/documents/" + record + "/history", "/search/facets/person",
+                "/documents/" + record, "/documents/" + record + "/history", "/documents/" + record + "/history/1",
+                "/documents/" + record + "/v/1", "/people/stalin/history", "/people/stalin/history/1", "/search/facets/person",
                 // The filters stand open on a phone around a refused date range: the facets and the histogram.
                 "/search?q=korea&from=1953&to=1950",
                 "/admin/login");
@@ -123,6 +124,6 @@ class TextSpacingBrowserTest {
         Editors.signIn(browser, "alice");
         int record = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
         checkSpaced(List.of("/admin", "/admin/documents/" + record + "/edit", "/admin/documents/new",
-                "/admin/people/stalin/edit", "/admin/users"));
+                "/admin/people/stalin/edit", "/admin/people/stalin/merge", "/admin/users"));
     }
 }

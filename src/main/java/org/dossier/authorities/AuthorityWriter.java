@@ -344,6 +344,7 @@ public final class AuthorityWriter {
                 MOVED_LINK.DOCUMENT_ID, MOVED_LINK.ROLE, MOVED_LINK.SURVIVOR_ROLE, MOVED_LINK.POSITION,
                 MOVED_LINK.SURVIVOR_POSITION);
         long started = System.nanoTime();
+        Instant since = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         int count = 0;
         for (int documentId : documents) {
             RecordDraft draft = records.draft(documentId);
@@ -374,6 +375,7 @@ public final class AuthorityWriter {
         if (count > 0) {
             moved.execute();
         }
+        records.stampedAtTheEnd(documents.subList(0, count), since);
         return count;
     }
 
@@ -463,6 +465,7 @@ public final class AuthorityWriter {
         Condition its = MOVED_LINK.FACET.eq(restored.kind().key()).and(MOVED_LINK.AUTHORITY_ID.eq(restored.id()));
         var rows = db.selectFrom(MOVED_LINK).where(its).orderBy(MOVED_LINK.DOCUMENT_ID).limit(moveBatch).fetch();
         long started = System.nanoTime();
+        Instant since = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         int count = 0;
         for (var row : rows) {
             putBack(restored.kind(), restored.id(), row.getSurvivorId(),
@@ -477,6 +480,7 @@ public final class AuthorityWriter {
             db.deleteFrom(MOVED_LINK).where(its)
                     .and(MOVED_LINK.DOCUMENT_ID.le(rows.get(count - 1).getDocumentId())).execute();
         }
+        records.stampedAtTheEnd(rows.subList(0, count).stream().map(r -> r.getDocumentId()).toList(), since);
         return count;
     }
 
@@ -520,6 +524,7 @@ public final class AuthorityWriter {
      * Returns how many records were linked.
      */
     public int link(StoredAuthority authority, Map<Integer, PersonRole> documents, Attribution by) {
+        Instant since = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         int linked = 0;
         for (var entry : documents.entrySet()) {
             int documentId = entry.getKey();
@@ -537,6 +542,7 @@ public final class AuthorityWriter {
             records.update(documentId, version(documentId), relinked, by);
             linked++;
         }
+        records.stampedAtTheEnd(documents.keySet(), since);
         return linked;
     }
 

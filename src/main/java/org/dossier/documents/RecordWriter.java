@@ -131,6 +131,26 @@ public final class RecordWriter {
     }
 
     /**
+     * Gives the records written since {@code since} in this transaction (of {@code ids}), and those
+     * revisions, the time it is now, just before the commit, as an import does its records: a batch
+     * that writes record after record for as long as a second (a merge's) otherwise stamps its first
+     * ones with a time a harvest made meanwhile was already past (its response date, the next
+     * harvest's {@code from}) and would never list them. Never an earlier time than the one written.
+     */
+    public void stampedAtTheEnd(java.util.Collection<Integer> ids, Instant since) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Instant end = now();
+        db.update(DOCUMENT).set(DOCUMENT.UPDATED_AT, end)
+                .where(DOCUMENT.ID.in(ids)).and(DOCUMENT.UPDATED_AT.ge(since)).and(DOCUMENT.UPDATED_AT.lt(end))
+                .execute();
+        db.update(REVISION).set(REVISION.CREATED_AT, end)
+                .where(REVISION.DOCUMENT_ID.in(ids)).and(REVISION.CREATED_AT.ge(since)).and(REVISION.CREATED_AT.lt(end))
+                .execute();
+    }
+
+    /**
      * Takes a record out of the catalogue; it keeps its id, and its permalink shows why it went.
      * Returns the new version.
      */

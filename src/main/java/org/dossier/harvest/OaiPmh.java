@@ -202,13 +202,21 @@ public final class OaiPmh {
         long cursor = token == null ? 0 : token.cursor();
 
         List<OaiItem> items = queries.page(selection, afterDatestamp, afterId, PAGE_SIZE + 1, records);
+        if (items.isEmpty() && token != null) {
+            // Every record left after the token moved out of the list (changed past its until, or out
+            // of its set): the list is complete, but a page may not be empty. The last record it still
+            // holds that the harvester has comes again, ending it; a duplicate, which a harvester of a
+            // changing repository handles, where noRecordsMatch would fail a harvest that went well.
+            items = queries.lastUpTo(selection, afterDatestamp, afterId, records).map(List::of).orElse(List.of());
+        }
         if (items.isEmpty()) {
             throw OaiError.noRecordsMatch();
         }
         boolean more = items.size() > PAGE_SIZE;
         List<OaiItem> page = more ? items.subList(0, PAGE_SIZE) : items;
-        long completeListSize = token != null ? Math.max(token.listSize(), cursor + page.size())
-                : more ? queries.count(selection) : page.size();
+        // Counted once, on the first page: an estimate while the list changes, exact on its last page.
+        long completeListSize = token == null ? (more ? queries.count(selection) : page.size())
+                : more ? Math.max(token.listSize(), cursor + page.size() + 1) : cursor + page.size();
         OaiItem last = page.get(page.size() - 1);
         String next = more ? new ResumptionToken(prefix, orEmpty(selection.set()), orEmpty(raw(request, token, "from")),
                 orEmpty(raw(request, token, "until")), last.datestamp().toString(), last.id(), cursor + page.size(),

@@ -108,14 +108,25 @@ final class OaiQueries {
      * from the start when {@code afterDatestamp} is null.
      */
     List<OaiItem> page(Selection selection, Instant afterDatestamp, int afterId, int limit, boolean withSubjects) {
-        List<OaiItem> items = db.select(DOCUMENT.ID, DOCUMENT.UPDATED_AT, DOCUMENT.WITHDRAWN_AT, DOCUMENT.TITLE,
-                        DOCUMENT.SUMMARY, DATE, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL, DOCUMENT.LANGUAGES)
-                .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
+        List<OaiItem> items = items()
                 .where(selection.condition().and(after(afterDatestamp, afterId)))
                 .orderBy(DOCUMENT.UPDATED_AT, DOCUMENT.ID)
                 .limit(limit)
                 .fetch(OaiQueries::item);
         return withSubjects ? withSubjects(items) : items;
+    }
+
+    /**
+     * The last record of the selection at or before the key (datestamp, id): one the harvester was
+     * sent already, for a list whose records left after its last token all moved out of it.
+     */
+    Optional<OaiItem> lastUpTo(Selection selection, Instant datestamp, int id, boolean withSubjects) {
+        return items()
+                .where(selection.condition().and(DSL.row(DOCUMENT.UPDATED_AT, DOCUMENT.ID).le(datestamp, id)))
+                .orderBy(DOCUMENT.UPDATED_AT.desc(), DOCUMENT.ID.desc())
+                .limit(1)
+                .fetchOptional(OaiQueries::item)
+                .map(i -> withSubjects ? withSubjects(List.of(i)).get(0) : i);
     }
 
     /** How many records the selection holds. */
@@ -139,12 +150,17 @@ final class OaiQueries {
     }
 
     Optional<OaiItem> item(int id) {
-        return db.select(DOCUMENT.ID, DOCUMENT.UPDATED_AT, DOCUMENT.WITHDRAWN_AT, DOCUMENT.TITLE, DOCUMENT.SUMMARY,
-                        DATE, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL, DOCUMENT.LANGUAGES)
-                .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
+        return items()
                 .where(DOCUMENT.ID.eq(id))
                 .fetchOptional(OaiQueries::item)
                 .map(i -> withSubjects(List.of(i)).get(0));
+    }
+
+    /** What an item is read from: a record and its type. */
+    private org.jooq.SelectOnConditionStep<Record> items() {
+        return db.select(List.of(DOCUMENT.ID, DOCUMENT.UPDATED_AT, DOCUMENT.WITHDRAWN_AT, DOCUMENT.TITLE,
+                        DOCUMENT.SUMMARY, DATE, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL, DOCUMENT.LANGUAGES))
+                .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID));
     }
 
     private static Condition after(Instant datestamp, int id) {

@@ -1,5 +1,6 @@
 package org.dossier.authorities;
 
+import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.DOCUMENT_COUNT;
 import static org.dossier.db.Tables.DOCUMENT_PERSON;
 import static org.dossier.db.Tables.MOVED_LINK;
@@ -293,5 +294,58 @@ class MergesInBatchesTest {
         assertTrue(form.hasPerson(dzhugashvili.id()), "the form ticks the survivor");
         assertFalse(form.hasPerson(stalin.id()), "and not the one merged away, which it does not offer");
         assertEquals(rolesBefore.get(unmoved), form.roleOf(dzhugashvili.id()));
+    }
+
+    /**
+     * A batch writes record after record for up to a second before it commits. A harvester that
+     * asked meanwhile saw none of them and was given a later time (the response date), which it
+     * harvests from next: every record of the batch, and its revision (the Atom feed's time), gets
+     * the batch's end, so that the next harvest lists them all, with their new dc:creator.
+     */
+    @Test
+    void everyRecordABatchMovedHasTheTimeTheBatchEndedAsItsDatestampSoTheNextHarvestListsThem() {
+        Clock ticking = new Clock() {
+            private java.time.Instant now = java.time.Instant.parse("2031-01-01T00:00:00Z");
+
+            @Override
+            public java.time.Instant instant() {
+                now = now.plusSeconds(1); // a second a reading: a batch that takes its time
+                return now;
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        RecordStore store = new RecordStore(db.dsl(), ticking);
+        store.write((records, tx) -> {
+            new AuthorityWriter(records, tx, ticking, BATCH).merge(stalin, stalin.version(), dzhugashvili,
+                    Attribution.editor("alice", "One man, entered twice"));
+            return null;
+        });
+        assertOneDatestampAsTheirRevisions(links(dzhugashvili).keySet(), "the request's batch");
+        java.util.Set<Integer> before = links(dzhugashvili).keySet();
+        store.write((records, tx) -> new AuthorityWriter(records, tx, ticking, BATCH).carryOn().records());
+        java.util.Set<Integer> carried = new java.util.TreeSet<>(links(dzhugashvili).keySet());
+        carried.removeAll(before);
+        assertEquals(BATCH, carried.size());
+        assertOneDatestampAsTheirRevisions(carried, "a batch carried on");
+    }
+
+    private void assertOneDatestampAsTheirRevisions(java.util.Set<Integer> moved, String batch) {
+        var stamps = db.dsl().selectDistinct(DOCUMENT.UPDATED_AT).from(DOCUMENT).where(DOCUMENT.ID.in(moved))
+                .fetch(DOCUMENT.UPDATED_AT);
+        assertEquals(1, stamps.size(), batch + ": one datestamp, the batch's end, not one a record: " + stamps);
+        for (int record : moved) {
+            var latest = db.dsl().selectFrom(REVISION).where(REVISION.DOCUMENT_ID.eq(record))
+                    .orderBy(REVISION.NUMBER.desc()).limit(1).fetchSingle();
+            assertEquals(stamps.get(0), latest.getCreatedAt(), batch + ": the revision has the record's time");
+        }
     }
 }

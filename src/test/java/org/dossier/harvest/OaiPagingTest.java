@@ -28,7 +28,7 @@ import org.w3c.dom.Document;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OaiPagingTest {
 
-    private static final int ADDED = 120;
+    static final int ADDED = 120;
     private static final int TOTAL = 49 + ADDED;
 
     @RegisterExtension
@@ -39,7 +39,12 @@ class OaiPagingTest {
     @BeforeAll
     void start() {
         database = CatalogueDatabase.of(catalogue);
-        added = database.at("2030-01-01T00:00:00Z").write(w -> {
+        added = addReports(database);
+    }
+
+    /** Adds the {@link #ADDED} reports of 1955, all in the first second of 2030; returns their ids. */
+    static List<Integer> addReports(CatalogueDatabase database) {
+        return database.at("2030-01-01T00:00:00Z").write(w -> {
             List<Integer> ids = new ArrayList<>();
             for (int i = 1; i <= ADDED; i++) {
                 ids.add(w.create(new RecordDraft("Report no. " + i, List.of(), DocumentDate.ofYear(1955)),
@@ -55,9 +60,7 @@ class OaiPagingTest {
     }
 
     private Document oai(String query) throws Exception {
-        String body = catalogue.http().get("/oai?" + query).body();
-        OaiSchema.validate(body);
-        return OaiSchema.parse(body);
+        return OaiSchema.harvest(catalogue.http(), query);
     }
 
     private static String token(Document page) {

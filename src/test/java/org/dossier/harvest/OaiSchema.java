@@ -93,6 +93,13 @@ final class OaiSchema {
         }
     }
 
+    /** Asks the catalogue at {@code /oai?query}, validates the answer and parses it. */
+    static org.w3c.dom.Document harvest(org.dossier.testing.Http http, String query) throws Exception {
+        String body = http.get("/oai?" + query).body();
+        validate(body);
+        return parse(body);
+    }
+
     static org.w3c.dom.Document parse(String xml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

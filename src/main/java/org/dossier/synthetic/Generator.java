@@ -238,7 +238,7 @@ public final class Generator {
     /**
      * The lists in the one shape every reader holds them in ({@link AuthorityLists}), taken in the
      * order they were loaded (by id: the order of the authority files, the first the most frequent),
-     * each name with the other forms the corpus writes it in.
+     * each name with the other forms the corpus writes it in; those merged into another left out.
      */
     private CorpusAuthorities authorities() {
         AuthorityLists.Lists lists = AuthorityLists.read(db);
@@ -255,7 +255,10 @@ public final class Generator {
     private static List<CorpusAuthorities.Named> named(List<AuthorityLists.Entry> entries,
                                                        Map<Integer, List<String>> aliases) {
         List<CorpusAuthorities.Named> named = new ArrayList<>();
-        entries.stream().sorted(Comparator.comparingInt(AuthorityLists.Entry::id)).forEach(entry -> {
+        // Only live entries: a record linked to one merged away would be moved again by the pending
+        // merges, a trickle of changes in the feed long after the run.
+        entries.stream().filter(entry -> !entry.merged())
+                .sorted(Comparator.comparingInt(AuthorityLists.Entry::id)).forEach(entry -> {
             List<String> forms = new ArrayList<>();
             forms.add(entry.name());
             aliases.getOrDefault(entry.id(), List.of()).stream().filter(a -> !a.equals(entry.name())).forEach(forms::add);

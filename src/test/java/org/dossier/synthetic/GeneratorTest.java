@@ -3,6 +3,8 @@ package org.dossier.synthetic;
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.DOCUMENT_PERSON;
 import static org.dossier.db.Tables.DOCUMENT_PLACE;
+import static org.dossier.db.Tables.PERSON;
+import static org.dossier.db.Tables.PLACE;
 import static org.dossier.db.Tables.REVISION;
 import static org.dossier.db.Tables.REVISION_PERSON;
 import static org.dossier.db.Tables.REVISION_PLACE;
@@ -16,6 +18,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.dossier.app.Database;
+import org.dossier.authorities.AuthorityContent;
+import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityLoader;
+import org.dossier.authorities.AuthorityRecords;
+import org.dossier.authorities.AuthorityWriter;
+import org.dossier.authorities.EntityType;
+import org.dossier.authorities.StoredAuthority;
+import org.dossier.documents.Attribution;
+import org.dossier.importing.ImportRun;
 import org.dossier.documents.DatePrecision;
 import org.dossier.documents.Languages;
 import org.dossier.testing.TestDatabase;
@@ -112,6 +123,35 @@ class GeneratorTest {
                 .fetch(0, Integer.class).stream().sorted(Comparator.reverseOrder()).toList();
         int median = perPerson.get(perPerson.size() / 2);
         assertTrue(perPerson.get(0) > 10 * median, perPerson.toString());
+    }
+
+    @Test
+    void recordsGeneratedAfterAMergeAreLinkedToTheSurvivorNeverToTheEntryMergedAway() throws Exception {
+        try (TestDatabase merged = TestDatabase.empty()) {
+            DSLContext dsl = merged.dsl();
+            dsl.transaction(tx -> AuthorityLoader.store(tx.dsl(),
+                    AuthorityLoader.read(TestCatalogue.SEEDS.resolve(ImportRun.AUTHORITIES_FOLDER))));
+            // Stalin is first in the list, the most frequent: the generator would pick him most.
+            StoredAuthority stalin = new AuthorityRecords(dsl).find(AuthorityKind.PERSON, "stalin").orElseThrow();
+            merged.store().write((records, tx) -> {
+                AuthorityWriter writer = new AuthorityWriter(records, tx, Clock.systemUTC());
+                StoredAuthority survivor = writer.create(AuthorityKind.PERSON,
+                        new AuthorityContent("Iosif Dzhugashvili", "Dzhugashvili, Iosif", "", EntityType.PERSON, List.of()),
+                        Attribution.editor("alice", "Entered under his birth name"));
+                writer.merge(stalin, stalin.version(), survivor, Attribution.editor("alice", "One man, entered twice"));
+                return null;
+            });
+
+            new Generator(dsl, Clock.systemUTC()).generate(TestCatalogue.SEEDS, 300, 7, (done, total) -> { });
+
+            assertTrue(dsl.fetchCount(DOCUMENT_PERSON) > 300, "the records name people");
+            assertEquals(0, dsl.fetchCount(DOCUMENT_PERSON.join(PERSON).on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID)),
+                    PERSON.MERGED_INTO.isNotNull()), "no record names a person merged away");
+            assertEquals(0, dsl.fetchCount(DOCUMENT_PLACE.join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID)),
+                    PLACE.MERGED_INTO.isNotNull()), "nor a place");
+            assertEquals(0, dsl.fetchCount(REVISION_PERSON, REVISION_PERSON.PERSON_ID.eq(stalin.id())),
+                    "nor does any revision");
+        }
     }
 
     @Test

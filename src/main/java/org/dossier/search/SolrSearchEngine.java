@@ -71,8 +71,14 @@ public final class SolrSearchEngine implements SearchEngine {
     private static final String LIVE = "live:true";
     /** How long a connection to a Solr node may take to open. */
     static final int CONNECT_SECONDS = 5;
-    /** How long a request may wait without a byte from Solr: writes and commits included. */
+    /** How long a reader's request, or a followed change's write, may wait without a byte from Solr. */
     static final int IDLE_SECONDS = 15;
+    /**
+     * How long a fill's batch or commit may wait: one that waited behind a segment merge on a loaded
+     * node failed a rebuild of a million records at 15 s. Waiting longer rather than retrying, because
+     * the batch timed out is still being written by Solr: sent again, it would queue behind itself.
+     */
+    static final int WRITE_SECONDS = 600;
 
     private final SolrClient client;
     private final SolrAddress address;
@@ -118,17 +124,27 @@ public final class SolrSearchEngine implements SearchEngine {
         this.words = new SolrWordStatistics(client, address.collection(), LIVE, asked);
     }
 
-    /** A client for the collection at {@code address}, through its ZooKeeper ensemble. */
+    /** A client for the collection at {@code address}, through its ZooKeeper ensemble: readers' requests. */
     public static CloudSolrClient client(SolrAddress address) {
+        // A Solr node that accepts connections but does not answer (stopped, swapping, in a long
+        // pause) gives up a reader's request after this long: Jetty's default kept a search
+        // waiting two minutes.
+        return client(address, IDLE_SECONDS);
+    }
+
+    /** A client for a fill's writes and commits, which may wait {@link #WRITE_SECONDS} each. */
+    static CloudSolrClient writer(SolrAddress address) {
+        return client(address, WRITE_SECONDS);
+    }
+
+    private static CloudSolrClient client(SolrAddress address, int idleSeconds) {
         return new CloudSolrClient.Builder(address.zkHosts(), address.chroot())
                 .withDefaultCollection(address.collection())
                 .withZkConnectTimeout(15, TimeUnit.SECONDS)
-                // A Solr node that accepts connections but does not answer (stopped, swapping,
-                // in a long pause) gives up a reader's request after this long: Jetty's default
-                // kept a search waiting two minutes.
                 .withHttpClientBuilder(new HttpJettySolrClient.Builder()
                         .withConnectionTimeout(CONNECT_SECONDS, TimeUnit.SECONDS)
-                        .withIdleTimeout(IDLE_SECONDS, TimeUnit.SECONDS))
+                        .withIdleTimeout(idleSeconds, TimeUnit.SECONDS)
+                        .withRequestTimeout(idleSeconds, TimeUnit.SECONDS))
                 .build();
     }
 
@@ -147,7 +163,7 @@ public final class SolrSearchEngine implements SearchEngine {
             String stale = staleness(position, state);
             if (stale != null) {
                 LOG.info("Filling the Solr collection {} from the database: {}", address, stale);
-                fill(client, source, (done, total) -> { });
+                fill(address, source, (done, total) -> { });
                 position = position(client);
             }
             SolrSearchEngine engine = new SolrSearchEngine(client, address, source, state.head().feed(),
@@ -206,8 +222,8 @@ public final class SolrSearchEngine implements SearchEngine {
     public static long rebuild(SolrAddress address, DSLContext db, IndexProgress listener) throws IOException {
         try (CloudSolrClient client = client(address)) {
             refuseOtherConfigsets(client, address);
-            return fill(client, new IndexSource(db), listener);
         }
+        return fill(address, new IndexSource(db), listener);
     }
 
     /** Refuses, before anything is written, a collection whose schema is not this build's configset's. */
@@ -263,8 +279,8 @@ public final class SolrSearchEngine implements SearchEngine {
      * collection. Only a collection whose versions would outrank these (another database's
      * records, records of unknown origin, changes past the database's newest) is emptied first.
      */
-    private static long fill(SolrClient client, IndexSource source, IndexProgress listener) throws IOException {
-        try {
+    private static long fill(SolrAddress address, IndexSource source, IndexProgress listener) throws IOException {
+        try (CloudSolrClient client = writer(address)) {
             // Every record read below is at least as new as this head: a later change of one,
             // applied meanwhile by another node, carries a higher number and is kept.
             ChangeFeed.Head head = source.head();
@@ -491,7 +507,7 @@ public final class SolrSearchEngine implements SearchEngine {
         refused = false;
         unanswered = "the Solr collection " + address + " is being filled again from the database: " + stale;
         LOG.warn("Filling the Solr collection {} again from the database: {}", address, stale);
-        fill(client, source, (done, total) -> { });
+        fill(address, source, (done, total) -> { });
         Position filled = position(client);
         LOG.info("The Solr collection {} is filled again, up to change {}", address, filled.applied());
         return filled;

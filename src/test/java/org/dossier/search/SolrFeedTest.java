@@ -281,6 +281,26 @@ class SolrFeedTest {
      * finds the whole catalogue, not an emptied collection filling up. What the database no longer
      * holds as searchable (a record withdrawn while no node followed the feed) is gone after it.
      */
+    /**
+     * A fill's batch of 2,000 that waits behind a segment merge on a loaded node failed a rebuild at
+     * the readers' 15 s. Solr runs in a JVM of its own here, with no way to slow one batch from the
+     * test without a pause in production code: what is pinned is which wait each client has.
+     */
+    @Test
+    void aFillsWritesAndCommitsWaitTenMinutesWhileReadersRequestsGiveUpAfterFifteenSeconds() throws Exception {
+        try (CloudSolrClient writer = SolrSearchEngine.writer(collection);
+             CloudSolrClient reader = SolrSearchEngine.client(collection)) {
+            var writes = (org.apache.solr.client.solrj.jetty.HttpJettySolrClient)
+                    ((org.apache.solr.client.solrj.impl.CloudHttp2SolrClient) writer).getHttpClient();
+            var reads = (org.apache.solr.client.solrj.jetty.HttpJettySolrClient)
+                    ((org.apache.solr.client.solrj.impl.CloudHttp2SolrClient) reader).getHttpClient();
+            assertEquals(600_000, writes.getIdleTimeoutMillis());
+            assertEquals(15_000, reads.getIdleTimeoutMillis());
+            // The writer reaches the collection as the fill uses it: through ZooKeeper, by its default collection.
+            assertTrue(writer.getById(SolrSearchEngine.FEED_ID) != null, "the feed's position is read through the writer");
+        }
+    }
+
     @Test
     void aReindexWhileServingNeverShowsReadersAnEmptiedCollection() throws Exception {
         Path generatedFolder = Files.createTempDirectory("dossier-solr-refill-");

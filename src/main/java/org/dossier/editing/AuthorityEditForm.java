@@ -13,8 +13,10 @@ import org.dossier.authorities.AuthorityContent;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityRecords;
 import org.dossier.authorities.EntityType;
+import org.dossier.authorities.PersonRole;
 import org.dossier.authorities.StoredAuthority;
 import org.dossier.documents.ControlCharacters;
+import org.dossier.documents.PersonLink;
 import org.dossier.documents.WhiteSpace;
 import org.dossier.documents.WrittenText;
 import org.dossier.web.FormFields;
@@ -25,7 +27,7 @@ import org.dossier.web.FormFields;
  * says, field by field, what to change.
  */
 public record AuthorityEditForm(String name, String sortName, String description, String kind, List<Row> rows,
-                                String note, boolean dropOldName) {
+                                String note, boolean dropOldName, String citationSeen) {
 
     /** One other form of the name as typed. */
     public record Row(String name, String kind) {
@@ -51,7 +53,19 @@ public record AuthorityEditForm(String name, String sortName, String description
 
     public AuthorityEditForm {
         rows = List.copyOf(rows);
+        citationSeen = citationSeen == null ? "" : citationSeen;
     }
+
+    public AuthorityEditForm(String name, String sortName, String description, String kind, List<Row> rows,
+                             String note, boolean dropOldName) {
+        this(name, sortName, description, kind, rows, note, dropOldName, "");
+    }
+
+    /**
+     * The form's hidden field that says which kind the editor was shown the citation of (see
+     * {@link #asksCitation}): saved again with that kind, the sort form is kept as it is.
+     */
+    static final String CITATION_SEEN = "citation_seen";
 
     /**
      * The form's box that, ticked, does not keep a renamed one's old name as a former name: unticked
@@ -89,7 +103,55 @@ public record AuthorityEditForm(String name, String sortName, String description
         String posted = FormFields.text(ctx, "kind");
         return new AuthorityEditForm(FormFields.text(ctx, "name"), FormFields.text(ctx, "sort_name"),
                 FormFields.text(ctx, "description"), kind == AuthorityKind.PLACE ? EntityType.PLACE.key() : posted, rows,
-                FormFields.text(ctx, "note"), ctx.formParam(DROP_OLD_NAME) != null);
+                FormFields.text(ctx, "note"), ctx.formParam(DROP_OLD_NAME) != null, FormFields.text(ctx, CITATION_SEEN));
+    }
+
+    /**
+     * Whether saving asks first how the entry will be cited: its kind changed (person to
+     * organisation or back) with the sort form left as the other kind had it, and the editor has
+     * not been shown it for this kind yet. "Hungary, Legation in the DPRK" made a person was cited
+     * with "Hungary" as a family name in BibTeX, CSL and Chicago; a person's "Stalin, Joseph" made
+     * an organisation is listed under it.
+     */
+    public boolean asksCitation(AuthorityContent opened) {
+        var type = EntityType.of(AuthorityKind.PERSON, kind);
+        return opened != null && type.isPresent() && (type.get() == EntityType.ORGANISATION) != opened.organisation()
+                && oneSpaceApart(sortName).equals(opened.sortName()) && !kind.equals(citationSeen);
+    }
+
+    /**
+     * The checked form with the question of {@link #asksCitation} at the sort form when it asks it
+     * ({@code opened} the version the form was opened at: a kind another editor changed meanwhile
+     * is the conflict page's, not this question's), unless the name or sort form is refused already.
+     */
+    Checked askingCitation(Checked checked, AuthorityContent opened) {
+        if (!asksCitation(opened) || checked.errors().containsKey("sort_name") || checked.errors().containsKey("name")) {
+            return checked;
+        }
+        boolean organisation = EntityType.ORGANISATION.key().equals(kind);
+        Map<String, String> errors = new LinkedHashMap<>(checked.errors());
+        errors.put("sort_name", "As " + (organisation ? "an organisation" : "a person") + ", “" + oneSpaceApart(name) + "” is "
+                + citation(organisation) + ". " + (organisation
+                        ? "Write the heading an organisation is listed under (“Hungary, Legation in the DPRK”), or empty the sort form to list it under its name;"
+                        : "Write the sort form as “Family, Given” if that is not their name;")
+                + " or save again to keep it as it is.");
+        return new Checked(null, checked.note(), errors, checked.clashes());
+    }
+
+    /**
+     * How the name and sort form as typed are cited as a person, or as an organisation: the
+     * family and given names as citations read them ({@link PersonLink}), or the name whole.
+     */
+    public String citation(boolean organisation) {
+        String name = oneSpaceApart(this.name);
+        PersonLink cited = new PersonLink(0, "", name, oneSpaceApart(sortName), organisation, PersonRole.AUTHOR);
+        String sortedAs = cited.sortName().equals(name) ? "" : ", listed under “" + cited.sortName() + "”";
+        if (organisation) {
+            return "cited whole, “" + name + "”" + sortedAs;
+        }
+        return "cited with the family name “" + cited.family() + "”"
+                + (cited.given().isEmpty() ? " and no given names" : " and the given names “" + cited.given() + "”")
+                + (cited.suffix().isEmpty() ? "" : ", “" + cited.suffix() + "” after them");
     }
 
     /** The rows to show: those typed (empty ones too, so nothing moves), then a few empty ones. */

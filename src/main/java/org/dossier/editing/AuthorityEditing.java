@@ -169,9 +169,10 @@ public final class AuthorityEditing {
         }
         // The name the editor saw and renamed: that of the version the form was opened at, so that the
         // same form sent twice (a double click) keeps the same old name, not the new one as its own.
-        String renamedFrom = authorities.version(authority, opened).map(v -> v.content().name()).orElse(authority.name());
-        AuthorityEditForm.Checked checked = form.check(kind, authority.content(), renamedFrom,
-                authorities.owners(kind, authority.id()));
+        AuthorityContent openedContent = openedContent(authority, opened);
+        String renamedFrom = openedContent.name();
+        AuthorityEditForm.Checked checked = form.askingCitation(form.check(kind, authority.content(), renamedFrom,
+                authorities.owners(kind, authority.id())), openedContent);
         if (!checked.ok()) {
             refused(ctx, kind, authority, form, opened, checked);
             return;
@@ -516,9 +517,17 @@ public final class AuthorityEditing {
         return false;
     }
 
+    /** What the entry said in the version a form was opened at: what its editor saw and changed. */
+    private AuthorityContent openedContent(StoredAuthority authority, int opened) {
+        return authorities.version(authority, opened).map(AuthorityVersion::content).orElse(authority.content());
+    }
+
     private void refused(Context ctx, AuthorityKind kind, StoredAuthority authority, AuthorityEditForm form, int version,
                          AuthorityEditForm.Checked checked) {
         Map<String, Object> model = model(kind, authority, form, version);
+        // Sent again as it is, the form says its editor has been shown how it will be cited.
+        model.put("citationAsked", authority != null && checked.errors().containsKey("sort_name")
+                && form.asksCitation(openedContent(authority, version)));
         model.put("errors", checked.errors());
         model.put("problems", FormProblem.inOrder(checked.errors(), fields(form)));
         model.put("clashes", checked.clashes());
@@ -558,6 +567,7 @@ public final class AuthorityEditing {
         model.put("form", form);
         model.put("version", version);
         model.put("errors", Map.of());
+        model.put("citationAsked", false);
         model.put("clashes", Map.of());
         model.put("problems", List.of());
         model.put("action", authority == null ? kind.newPath() : authority.editPath());

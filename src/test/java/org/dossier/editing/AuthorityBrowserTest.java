@@ -196,6 +196,18 @@ class AuthorityBrowserTest {
             browser.open(url("/admin/people/soviet-army/edit"));
             assertEquals("Soviet Armed Forces", browser.find("#alias-0").getAttribute("value"));
             assertEquals("former", new Select(browser.find("#alias-kind-0")).getFirstSelectedOption().getAttribute("value"));
+
+            // Retyped as a person with its sort form kept: asked first how it will be cited, then saved as shown.
+            createOrganisation(browser, "Executive Committee of the Comintern");
+            browser.open(url("/admin/people/executive-committee-of-the-comintern/edit"));
+            new Select(browser.find("#kind")).selectByValue("person");
+            browser.find("#note").sendKeys("Signed as a person");
+            submit(browser, browser.find("form.authority-form button[type=submit]"));
+            assertTrue(browser.find("#sort_name-error").getText().startsWith("As a person, “Executive Committee of the Comintern” "
+                    + "is cited with the family name “Executive”"), browser.find("#sort_name-error").getText());
+            check("organisation form asking how it is cited as a person");
+            submit(browser, browser.find("form.authority-form button[type=submit]"));
+            assertTrue(browser.currentUrl().contains("/link?saved=2"), browser.currentUrl());
         } finally {
             browser.close();
         }

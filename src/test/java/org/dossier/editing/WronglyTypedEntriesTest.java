@@ -70,6 +70,17 @@ class WronglyTypedEntriesTest {
         assertEquals(303, saved.statusCode(), Jsoup.parse(saved.body()).select(".field-error, .notice").text());
     }
 
+    /** Changes the kind through the form, saving again once shown how the entry will be cited with its sort form. */
+    private static void retype(Http editor, String key, String kind, String note) {
+        HttpResponse<String> asked = editor.post("/admin/people/" + key + "/edit", form(editor, key).set("kind", kind)
+                .set("note", note).entries());
+        assertEquals(422, asked.statusCode(), "asked first how it will be cited");
+        assertTrue(Jsoup.parse(asked.body()).selectFirst("#sort_name-error").text().startsWith("As a"), asked.body());
+        HttpResponse<String> saved = editor.post("/admin/people/" + key + "/edit",
+                FormFields.of(asked.body(), "form.authority-form").entries());
+        assertEquals(303, saved.statusCode(), Jsoup.parse(saved.body()).select(".field-error, .notice").text());
+    }
+
     private static HttpResponse<String> merge(Http editor, Document page, String key, String survivor, String note) {
         return editor.post("/admin/people/" + key + "/merge", Map.of("csrf", Editors.csrf(page.html()),
                 "version", page.selectFirst("form.merge-form input[name=version]").val(), "survivor", survivor, "note", note));
@@ -176,7 +187,7 @@ class WronglyTypedEntriesTest {
                 "a person is not merged into an organisation");
 
         assertEquals("Person", kicker(wrong));
-        edit(alice, wrong, "kind", "organisation", "A body, entered as a person");
+        retype(alice, wrong, "organisation", "A body, entered as a person");
         assertEquals("Organisation", kicker(wrong), "its own page says what it is now");
         Document retyped = versionPage(wrong, 2);
         assertEquals("alice", retyped.selectFirst(".revision-head .author").text());
@@ -199,6 +210,41 @@ class WronglyTypedEntriesTest {
     }
 
     @Test
+    void anOrganisationRetypedAsAPersonIsFirstShownHowItWouldBeCitedAndItsSortFormIsCorrectedInTheSameSave() {
+        FormFields blank = FormFields.of(alice.get("/admin/people/new").body(), "form.authority-form");
+        assertEquals(303, alice.post("/admin/people/new", blank.set("name", "Legation of Poland in the DPRK")
+                .set("sort_name", "Poland, Legation in the DPRK").set("kind", "organisation")
+                .set("note", "Named in the records").entries()).statusCode());
+        String key = "legation-of-poland-in-the-dprk";
+        Document page = Jsoup.parse(alice.get("/admin/people/" + key + "/edit").body());
+        assertEquals("As a person, it is cited with the family name “Poland” and the given names “Legation in the DPRK”; "
+                + "as an organisation, cited whole, “Legation of Poland in the DPRK”, listed under “Poland, Legation in the DPRK”.",
+                page.selectFirst("#kind-hint").text(), "said before saving, without a script");
+
+        HttpResponse<String> asked = alice.post("/admin/people/" + key + "/edit", form(alice, key).set("kind", "person")
+                .set("note", "Its head, Kim, signed as a person").entries());
+        assertEquals(422, asked.statusCode());
+        Document question = Jsoup.parse(asked.body());
+        assertTrue(question.selectFirst("#sort_name-error").text().startsWith("As a person, “Legation of Poland in the DPRK” "
+                + "is cited with the family name “Poland” and the given names “Legation in the DPRK”."),
+                question.selectFirst("#sort_name-error").text());
+        assertEquals("person", question.selectFirst("#kind option[selected]").val(), "what was typed is kept");
+        assertEquals("Its head, Kim, signed as a person", question.selectFirst("#note").val());
+        assertEquals("organisation", form(alice, key).get("kind"), "nothing was saved");
+
+        HttpResponse<String> corrected = alice.post("/admin/people/" + key + "/edit",
+                FormFields.of(asked.body(), "form.authority-form").set("sort_name", "Legation of Poland in the DPRK").entries());
+        assertEquals(303, corrected.statusCode(), Jsoup.parse(corrected.body()).select(".field-error").text());
+        FormFields saved = form(alice, key);
+        assertEquals("person", saved.get("kind"));
+        assertEquals("Legation of Poland in the DPRK", saved.get("sort_name"), "the sort form corrected in the same save");
+
+        // Back to an organisation, keeping the sort form as it is: asked once, then saved as shown.
+        retype(alice, key, "organisation", "A body after all");
+        assertEquals("organisation", form(alice, key).get("kind"));
+    }
+
+    @Test
     void aStaleFormComesBackWithTheKindAnotherEditorGaveAndAStaleRestoreOrMergeIsRefusedSayingWhy() {
         String secretariat = create("Secretariat of the Comintern", "person");
         String other = create("Comintern Executive Secretariat", "person");
@@ -207,14 +253,14 @@ class WronglyTypedEntriesTest {
         Document v1 = versionPage(secretariat, 1);
         Document mergePage = mergePage(alice, secretariat);
 
-        edit(bob, other, "kind", "organisation", "A body, entered as a person");
+        retype(bob, other, "organisation", "A body, entered as a person");
         HttpResponse<String> refusedMerge = merge(alice, mergePage, secretariat, other, "One body");
         assertEquals(422, refusedMerge.statusCode(), "the survivor's kind as it is now, not as the page showed it");
         assertTrue(Jsoup.parse(refusedMerge.body()).selectFirst("#survivor-error").text().startsWith(
                 "Secretariat of the Comintern is a person and Comintern Executive Secretariat (" + other
                         + ") an organisation"), refusedMerge.body());
 
-        edit(bob, secretariat, "kind", "organisation", "A body too");
+        retype(bob, secretariat, "organisation", "A body too");
         HttpResponse<String> stale = alice.post("/admin/people/" + secretariat + "/edit", alices
                 .set("description", "Moscow, Mokhovaya Street").set("note", "Its address").entries());
         assertEquals(409, stale.statusCode());

@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.dossier.documents.Attribution;
+import org.dossier.documents.RecordStore;
 import org.dossier.importing.ImportRun;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jooq.DSLContext;
 
 /**
  * A rename moves the harvest datestamp of every live record linked to the name (the most-linked
@@ -143,5 +145,60 @@ class RenamesInBatchesTest {
                 Attribution.editor("alice", "His party name")));
         assertEquals(List.of(), stamped());
         assertEquals(0, db.dsl().fetchCount(RESTAMP));
+    }
+
+    /**
+     * A batch's UPDATE takes its time (a quarter of a second at a million records): a harvester
+     * that asked meanwhile was given a later time than the batch's start (its response date, the
+     * next harvest's {@code from}), so the records get the time the batch ended, as a merge's do.
+     * The clock here moves a second a record stamped, as the writing transaction sees them.
+     */
+    @Test
+    void everyRecordABatchStampedHasTheTimeTheBatchEndedSoAHarvestMadeWhileItWroteListsThemNext() {
+        Instant start = Instant.parse("2031-01-01T00:00:00Z");
+        var moving = new Clock() {
+            private DSLContext tx;
+
+            @Override
+            public Instant instant() {
+                return start.plusSeconds(tx == null ? 0 : tx.fetchCount(DOCUMENT, DOCUMENT.UPDATED_AT.gt(LONG_AGO)));
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        RecordStore store = new RecordStore(db.dsl(), moving);
+        StoredAuthority now = new AuthorityRecords(db.dsl()).find(AuthorityKind.PERSON, stalin.id()).orElseThrow();
+        AuthorityContent was = now.content();
+        store.write((records, tx) -> {
+            moving.tx = tx;
+            return new AuthorityWriter(records, tx, moving, BATCH).update(now, now.version(),
+                    new AuthorityContent("Iosif Stalin", was.sortName(), was.description(), was.kind(), was.aliases()),
+                    Attribution.editor("alice", "His name as the catalogue writes it"));
+        });
+        List<Integer> first = assertStampedWhenTheBatchEnded(List.of(), start, "the request's batch");
+        store.write((records, tx) -> {
+            moving.tx = tx;
+            return new AuthorityWriter(records, tx, moving, BATCH).carryOn();
+        });
+        assertStampedWhenTheBatchEnded(first, start, "a batch carried on");
+    }
+
+    /** The records stamped since {@code before} have one datestamp: the clock's start and a second a record stamped. */
+    private List<Integer> assertStampedWhenTheBatchEnded(List<Integer> before, Instant start, String batch) {
+        List<Integer> stamped = stamped();
+        List<Integer> batchOf = stamped.stream().filter(id -> !before.contains(id)).toList();
+        assertTrue(!batchOf.isEmpty(), batch + " stamped records");
+        assertEquals(List.of(start.plusSeconds(stamped.size())), db.dsl().selectDistinct(DOCUMENT.UPDATED_AT).from(DOCUMENT)
+                .where(DOCUMENT.ID.in(batchOf)).fetch(DOCUMENT.UPDATED_AT),
+                batch + ": its records have the time it ended, not the one it began");
+        return stamped;
     }
 }

@@ -154,9 +154,11 @@ public final class RecordWriter {
         stampedAtTheEnd(id -> id.in(ids), since);
     }
 
-    private void stampedAtTheEnd(Function<Field<Integer>, Condition> among,
-                                 Instant since) {
+    private void stampedAtTheEnd(Function<Field<Integer>, Condition> among, Instant since) {
         Instant end = now();
+        if (!end.isAfter(since)) {
+            return; // still the second it began: nothing of it has an earlier time than now
+        }
         db.update(DOCUMENT).set(DOCUMENT.UPDATED_AT, end)
                 .where(among.apply(DOCUMENT.ID)).and(DOCUMENT.UPDATED_AT.ge(since)).and(DOCUMENT.UPDATED_AT.lt(end))
                 .execute();

@@ -14,13 +14,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.RecordStore;
+import org.dossier.editing.MutableClock;
 import org.dossier.importing.ImportRun;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jooq.DSLContext;
 
 /**
  * A rename moves the harvest datestamp of every live record linked to the name (the most-linked
@@ -156,36 +157,21 @@ class RenamesInBatchesTest {
     @Test
     void everyRecordABatchStampedHasTheTimeTheBatchEndedSoAHarvestMadeWhileItWroteListsThemNext() {
         Instant start = Instant.parse("2031-01-01T00:00:00Z");
-        var moving = new Clock() {
-            private DSLContext tx;
-
-            @Override
-            public Instant instant() {
-                return start.plusSeconds(tx == null ? 0 : tx.fetchCount(DOCUMENT, DOCUMENT.UPDATED_AT.gt(LONG_AGO)));
-            }
-
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-        };
+        DSLContext[] writing = new DSLContext[1];
+        Clock moving = new MutableClock(start.toString(), t -> start.plusSeconds(
+                writing[0] == null ? 0 : writing[0].fetchCount(DOCUMENT, DOCUMENT.UPDATED_AT.gt(LONG_AGO))));
         RecordStore store = new RecordStore(db.dsl(), moving);
         StoredAuthority now = new AuthorityRecords(db.dsl()).find(AuthorityKind.PERSON, stalin.id()).orElseThrow();
         AuthorityContent was = now.content();
         store.write((records, tx) -> {
-            moving.tx = tx;
+            writing[0] = tx;
             return new AuthorityWriter(records, tx, moving, BATCH).update(now, now.version(),
                     new AuthorityContent("Iosif Stalin", was.sortName(), was.description(), was.kind(), was.aliases()),
                     Attribution.editor("alice", "His name as the catalogue writes it"));
         });
         List<Integer> first = assertStampedWhenTheBatchEnded(List.of(), start, "the request's batch");
         store.write((records, tx) -> {
-            moving.tx = tx;
+            writing[0] = tx;
             return new AuthorityWriter(records, tx, moving, BATCH).carryOn();
         });
         assertStampedWhenTheBatchEnded(first, start, "a batch carried on");

@@ -153,8 +153,8 @@ public final class AuthorityWriter {
      * though no revision of theirs was written, each live one shows the authority otherwise — its
      * page, its citations, its harvested metadata — so its {@code updated_at} (its OAI-PMH datestamp,
      * its sitemap's last change, its JSON's "updated") becomes now, and a harvester's next selective
-     * harvest fetches it again. Each batch is stamped with its own time, never an earlier one, so a
-     * harvest made between two batches misses none. A withdrawn record is harvested as a deleted
+     * harvest fetches it again. Each batch is stamped with the time it ended, never an earlier one, so a
+     * harvest made during or between batches misses none. A withdrawn record is harvested as a deleted
      * header, which names no one: its datestamp stays its withdrawal's. Returns how many records it
      * stamped; the authority's row in {@code restamp} goes with its last batch.
      */
@@ -171,11 +171,14 @@ public final class AuthorityWriter {
         if (last != null) {
             linked = linked.and(t.linkedDocument().le(last));
         }
-        int stamped = db.update(DOCUMENT)
-                .set(DOCUMENT.UPDATED_AT, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS))
-                .where(DOCUMENT.ID.in(DSL.select(t.linkedDocument()).from(t.links()).where(linked)))
-                .and(DOCUMENT.WITHDRAWN_AT.isNull())
+        var batch = DSL.select(t.linkedDocument()).from(t.links()).where(linked);
+        Instant since = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        int stamped = db.update(DOCUMENT).set(DOCUMENT.UPDATED_AT, since)
+                .where(DOCUMENT.ID.in(batch)).and(DOCUMENT.WITHDRAWN_AT.isNull())
                 .execute();
+        // The UPDATE takes its time (a quarter of a second at a million records): as a merge's batch,
+        // the records get the time it ended, which no harvest made meanwhile is past.
+        records.stampedAtTheEnd(batch, since);
         if (last == null) {
             db.deleteFrom(RESTAMP).where(its).execute();
         } else {

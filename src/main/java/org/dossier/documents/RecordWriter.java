@@ -12,12 +12,18 @@ import static org.dossier.db.Tables.REVISION_PLACE;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Set;
+import java.util.function.Function;
 import org.dossier.app.Database;
 import org.dossier.authorities.PersonRole;
 import org.dossier.db.tables.records.DocumentRecord;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.TableField;
 
@@ -137,16 +143,27 @@ public final class RecordWriter {
      * ones with a time a harvest made meanwhile was already past (its response date, the next
      * harvest's {@code from}) and would never list them. Never an earlier time than the one written.
      */
-    public void stampedAtTheEnd(java.util.Collection<Integer> ids, Instant since) {
-        if (ids.isEmpty()) {
-            return;
+    public void stampedAtTheEnd(Collection<Integer> ids, Instant since) {
+        if (!ids.isEmpty()) {
+            stampedAtTheEnd(id -> id.in(ids), since);
         }
+    }
+
+    /** As {@link #stampedAtTheEnd(Collection, Instant)}, for the records a query selects (a rename's batch). */
+    public void stampedAtTheEnd(Select<? extends Record1<Integer>> ids, Instant since) {
+        stampedAtTheEnd(id -> id.in(ids), since);
+    }
+
+    private void stampedAtTheEnd(Function<Field<Integer>, Condition> among, Instant since) {
         Instant end = now();
+        if (!end.isAfter(since)) {
+            return; // still the second it began: nothing of it has an earlier time than now
+        }
         db.update(DOCUMENT).set(DOCUMENT.UPDATED_AT, end)
-                .where(DOCUMENT.ID.in(ids)).and(DOCUMENT.UPDATED_AT.ge(since)).and(DOCUMENT.UPDATED_AT.lt(end))
+                .where(among.apply(DOCUMENT.ID)).and(DOCUMENT.UPDATED_AT.ge(since)).and(DOCUMENT.UPDATED_AT.lt(end))
                 .execute();
         db.update(REVISION).set(REVISION.CREATED_AT, end)
-                .where(REVISION.DOCUMENT_ID.in(ids)).and(REVISION.CREATED_AT.ge(since)).and(REVISION.CREATED_AT.lt(end))
+                .where(among.apply(REVISION.DOCUMENT_ID)).and(REVISION.CREATED_AT.ge(since)).and(REVISION.CREATED_AT.lt(end))
                 .execute();
     }
 

@@ -189,14 +189,17 @@ public final class OaiPmh {
     }
 
     private XmlText.Body list(Site site, OaiRequest request, boolean records) throws OaiError {
-        ResumptionToken token = request.has("resumptionToken")
+        ResumptionToken given = request.has("resumptionToken")
                 ? ResumptionToken.decode(request.get("resumptionToken")) : null;
-        String prefix = token != null ? token.metadataPrefix() : request.get("metadataPrefix");
+        String prefix = given != null ? given.metadataPrefix() : request.get("metadataPrefix");
         requireOaiDc(prefix);
-        OaiQueries.Selection selection = token != null
-                ? new OaiQueries.Selection(date("from", token.from()), date("until", token.until()), blankToNull(token.set()))
+        OaiQueries.Selection selection = given != null
+                ? new OaiQueries.Selection(date("from", given.from()), date("until", given.until()), blankToNull(given.set()))
                 : new OaiQueries.Selection(date("from", request.get("from")), date("until", request.get("until")),
                         request.get("set"));
+        // A token of the previous release carries no list size: counted now, as a first page is.
+        ResumptionToken token = given != null && given.listSize() == ResumptionToken.UNCOUNTED
+                ? given.counted(queries.count(selection)) : given;
         Instant afterDatestamp = token == null ? null : Instant.parse(token.lastDatestamp());
         int afterId = token == null ? 0 : token.lastId();
         long cursor = token == null ? 0 : token.cursor();

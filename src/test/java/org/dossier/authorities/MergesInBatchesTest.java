@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
+import org.dossier.editing.MutableClock;
 import org.dossier.editing.RecordForm;
 import org.dossier.importing.ImportRun;
 import org.dossier.testing.TestCatalogue;
@@ -304,25 +305,8 @@ class MergesInBatchesTest {
      */
     @Test
     void everyRecordABatchMovedHasTheTimeTheBatchEndedAsItsDatestampSoTheNextHarvestListsThem() {
-        Clock ticking = new Clock() {
-            private java.time.Instant now = java.time.Instant.parse("2031-01-01T00:00:00Z");
-
-            @Override
-            public java.time.Instant instant() {
-                now = now.plusSeconds(1); // a second a reading: a batch that takes its time
-                return now;
-            }
-
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-        };
+        // A second a reading: a batch that takes its time.
+        Clock ticking = new MutableClock("2031-01-01T00:00:00Z", t -> t.plusSeconds(1));
         RecordStore store = new RecordStore(db.dsl(), ticking);
         store.write((records, tx) -> {
             new AuthorityWriter(records, tx, ticking, BATCH).merge(stalin, stalin.version(), dzhugashvili,

@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.dossier.documents.Attribution;
+import org.dossier.documents.RecordStore;
+import org.dossier.editing.MutableClock;
 import org.dossier.importing.ImportRun;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,5 +146,45 @@ class RenamesInBatchesTest {
                 Attribution.editor("alice", "His party name")));
         assertEquals(List.of(), stamped());
         assertEquals(0, db.dsl().fetchCount(RESTAMP));
+    }
+
+    /**
+     * A batch's UPDATE takes its time (a quarter of a second at a million records): a harvester
+     * that asked meanwhile was given a later time than the batch's start (its response date, the
+     * next harvest's {@code from}), so the records get the time the batch ended, as a merge's do.
+     * The clock here moves a second a record stamped, as the writing transaction sees them.
+     */
+    @Test
+    void everyRecordABatchStampedHasTheTimeTheBatchEndedSoAHarvestMadeWhileItWroteListsThemNext() {
+        Instant start = Instant.parse("2031-01-01T00:00:00Z");
+        DSLContext[] writing = new DSLContext[1];
+        Clock moving = new MutableClock(start.toString(), t -> start.plusSeconds(
+                writing[0] == null ? 0 : writing[0].fetchCount(DOCUMENT, DOCUMENT.UPDATED_AT.gt(LONG_AGO))));
+        RecordStore store = new RecordStore(db.dsl(), moving);
+        StoredAuthority now = new AuthorityRecords(db.dsl()).find(AuthorityKind.PERSON, stalin.id()).orElseThrow();
+        AuthorityContent was = now.content();
+        store.write((records, tx) -> {
+            writing[0] = tx;
+            return new AuthorityWriter(records, tx, moving, BATCH).update(now, now.version(),
+                    new AuthorityContent("Iosif Stalin", was.sortName(), was.description(), was.kind(), was.aliases()),
+                    Attribution.editor("alice", "His name as the catalogue writes it"));
+        });
+        List<Integer> first = assertStampedWhenTheBatchEnded(List.of(), start, "the request's batch");
+        store.write((records, tx) -> {
+            writing[0] = tx;
+            return new AuthorityWriter(records, tx, moving, BATCH).carryOn();
+        });
+        assertStampedWhenTheBatchEnded(first, start, "a batch carried on");
+    }
+
+    /** The records stamped since {@code before} have one datestamp: the clock's start and a second a record stamped. */
+    private List<Integer> assertStampedWhenTheBatchEnded(List<Integer> before, Instant start, String batch) {
+        List<Integer> stamped = stamped();
+        List<Integer> batchOf = stamped.stream().filter(id -> !before.contains(id)).toList();
+        assertTrue(!batchOf.isEmpty(), batch + " stamped records");
+        assertEquals(List.of(start.plusSeconds(stamped.size())), db.dsl().selectDistinct(DOCUMENT.UPDATED_AT).from(DOCUMENT)
+                .where(DOCUMENT.ID.in(batchOf)).fetch(DOCUMENT.UPDATED_AT),
+                batch + ": its records have the time it ended, not the one it began");
+        return stamped;
     }
 }

@@ -152,6 +152,12 @@ class AuthorityBrowserTest {
             // Two entries for one: merge, follow the old address, undo by a restore.
             createOrganisation(browser, "Soviet Army");
             visit("merge form", "/admin/people/red-army/merge");
+            // "Merge Red Army into another", one line where it fits: the name was a block between
+            // "Merge" and "into another", three lines. The centres of its pieces, within a letter's height.
+            assertEquals(true, browser.script("var h = document.querySelector('main h1'); var r = document.createRange();"
+                    + " r.selectNodeContents(h); var c = [...r.getClientRects()].filter(x => x.width > 0).map(x => x.top + x.height / 2);"
+                    + " return Math.max(...c) - Math.min(...c) < parseFloat(getComputedStyle(h).fontSize);"),
+                    "the merge form's heading on one line: " + browser.find("main h1").getText());
             // Refused (no survivor, no note): each field marked and described by its own message.
             submit(browser, browser.find("form.merge-form button[type=submit]"));
             assertTrue(browser.focused().getAttribute("class").contains("error-summary"), "the focus is on what went wrong");

@@ -91,6 +91,32 @@ class OaiPagingTest {
         assertEquals(TOTAL, harvested.size(), "every record once");
     }
 
+    /**
+     * A harvest begun before an upgrade holds a token of the previous release (version 1, without
+     * the list's size): its pages came in the same order, so it carries on where it stopped, as
+     * the token this release issues for the same place does, instead of badResumptionToken.
+     */
+    @Test
+    void aTokenOfThePreviousReleaseCarriesOnTheHarvestWhereItStopped() throws Exception {
+        Document first = oai("verb=ListIdentifiers&metadataPrefix=oai_dc&set=decade:1950s");
+        String[] parts = new String(java.util.Base64.getUrlDecoder().decode(token(first)), StandardCharsets.UTF_8)
+                .split("\\|", -1);
+        assertEquals(List.of("2", "9"), List.of(parts[0], String.valueOf(parts.length)), "this release's token");
+        parts[0] = "1";
+        String previous = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                String.join("|", java.util.Arrays.copyOf(parts, 8)).getBytes(StandardCharsets.UTF_8));
+
+        Document now = oai("verb=ListIdentifiers&resumptionToken=" + encode(token(first)));
+        Document before = oai("verb=ListIdentifiers&resumptionToken=" + encode(previous));
+        List<String> rest = XPaths.values(before, "//o:header/o:identifier");
+        assertTrue(!rest.isEmpty() && java.util.Collections.disjoint(rest, XPaths.values(first, "//o:header/o:identifier")));
+        assertEquals(XPaths.values(now, "//o:header/o:identifier"), rest, "the same page as with this release's token");
+        assertEquals(String.valueOf(OaiPmh.PAGE_SIZE), XPaths.value(before, "//o:resumptionToken/@cursor"));
+        assertEquals(XPaths.value(first, "//o:resumptionToken/@completeListSize"),
+                XPaths.value(before, "//o:resumptionToken/@completeListSize"), "the list counted, as on a first page");
+        assertEquals(token(now).isEmpty(), token(before).isEmpty(), "and it ends, or goes on, as that one");
+    }
+
     @Test
     void aTokenKeepsTheSelectionOfTheFirstRequest() throws Exception {
         Document first = oai("verb=ListIdentifiers&metadataPrefix=oai_dc&set=decade:1950s&from=2030-01-01");

@@ -96,6 +96,20 @@ class HistoryOnPaperBrowserTest {
                 concat(SCREEN, "The whole history"));
     }
 
+    /**
+     * The history's "choose What changed" is for the screen, where those links are: on paper, where
+     * they are not, it says where what each version changed can be found instead.
+     */
+    @Test
+    void aPrintedHistorySaysWhereEachVersionsChangesAreAndTheScreenSaysToChooseWhatChanged() {
+        String screen = "Each one is kept whole; choose \u201cWhat changed\u201d to compare it with the version before.";
+        String paper = "Each one is kept whole; what it changed since the version before is on its own page, at this"
+                + " page\u2019s address followed by \u201c/\u201d and its number.";
+        assertPrinted("history", printed(letter + "/history"), List.of(paper), List.of("choose", "to compare it with"));
+        String shown = browser.find("section.history > p:not(.back)").getText().replaceAll("\\s+", " ");
+        assertTrue(shown.endsWith(screen) && !shown.contains("its own page"), "on the screen: " + shown);
+    }
+
     @Test
     void aPrintedPersonGivesTheirAddressAndKeepsEachRecordsTitleAndSummaryOnOneSheet() {
         browser.open(url("/people/stalin"));

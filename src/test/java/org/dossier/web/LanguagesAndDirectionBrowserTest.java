@@ -211,4 +211,40 @@ class LanguagesAndDirectionBrowserTest {
                 "a search typed right to left is shown so in its box");
         assertEquals("ltr", browser.script("return getComputedStyle(document.querySelector('#search-q').form).direction;"));
     }
+
+    /**
+     * Two editors save the record with the Hebrew names one after the other: the second is shown
+     * what the first saved ("Saved now"), its people and places each set apart in its own
+     * direction as on the record's page. Joined with their roles and "; " in one run of text, a
+     * name took the punctuation around it into its direction, and two such swapped places.
+     */
+    @Test
+    void theConflictPanelSetsApartEachNameOfTheVersionSavedMeanwhile() {
+        browser.open(url("/admin" + conversation + "/edit"));
+        browser.retype("#date", "1943");
+        browser.find("#note").sendKeys("Only the year is known");
+        try (Browser bob = Editors.signedInBrowser(catalogue, "bob")) {
+            bob.open(url("/admin" + conversation + "/edit"));
+            bob.retype("#date", "May 1943");
+            bob.find("#note").sendKeys("The month is known");
+            bob.clickToNextPage(bob.find("form.record-form button[type=submit]"));
+            bob.waitForUrlContaining("saved=");
+        }
+        browser.clickToNextPage(browser.find("form.record-form button[type=submit]"));
+        assertTrue(browser.find(".conflict").getText().contains("Since then bob saved"), browser.find(".conflict").getText());
+
+        String isolated = "var e = [...document.querySelectorAll('.saved-version dd span')]"
+                + ".find(s => s.textContent.includes(arguments[0])); var s = getComputedStyle(e);"
+                + " return e.textContent + ': ' + s.unicodeBidi + ' ' + s.direction;";
+        for (String name : HEBREW_NAMES) {
+            assertEquals(name + ": isolate rtl", browser.script(isolated, name), "a person's name, without its role");
+        }
+        assertEquals(ARABIC_PLACE + ": isolate rtl", browser.script(isolated, ARABIC_PLACE), "a place's name");
+        @SuppressWarnings("unchecked")
+        List<Number> lefts = (List<Number>) browser.script("var spans = [...document.querySelectorAll('.saved-version dd span')];"
+                + " return arguments[0].map(n => spans.find(s => s.textContent.includes(n)).getBoundingClientRect().left);",
+                HEBREW_NAMES);
+        assertTrue(lefts.get(0).doubleValue() < lefts.get(1).doubleValue(), "the first name stands first: " + lefts);
+        assertEquals(List.of(), Axe.violations(browser), "the conflict page");
+    }
 }

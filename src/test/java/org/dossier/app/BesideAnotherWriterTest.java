@@ -2,6 +2,7 @@ package org.dossier.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,12 +10,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.dossier.testing.Http;
+import org.dossier.testing.Ports;
 import org.dossier.testing.SameOnEveryDatabase;
 import org.dossier.testing.StartedFirst;
 import org.dossier.testing.TestCatalogue;
@@ -45,13 +48,36 @@ class BesideAnotherWriterTest {
         return file;
     }
 
-    /** A connection that holds {@code file}'s write lock until it is closed ({@code mode}: IMMEDIATE, EXCLUSIVE). */
-    private static Connection holding(Path file, String mode) throws Exception {
+    /** {@code file}'s write lock, held by a connection of its own until closed ({@code mode}: IMMEDIATE, EXCLUSIVE). */
+    private static WriteLock holding(Path file, String mode) throws SQLException {
         Connection writer = DriverManager.getConnection("jdbc:sqlite:" + file);
         try (Statement statement = writer.createStatement()) {
             statement.execute("BEGIN " + mode);
         }
-        return writer;
+        return new WriteLock(file, writer);
+    }
+
+    /** Another writer's hold on a SQLite file's write lock, as an import or a sqlite3 shell has it. */
+    private record WriteLock(Path file, Connection writer) implements AutoCloseable {
+
+        /**
+         * The lock is still held: what ran meanwhile ran beside it, not after a writer that had let
+         * go. Asked by a connection of its own that does not wait.
+         */
+        void assertStillHeld() throws SQLException {
+            try (Connection probe = DriverManager.getConnection("jdbc:sqlite:" + file);
+                 Statement statement = probe.createStatement()) {
+                statement.execute("PRAGMA busy_timeout = 0");
+                SQLException busy = assertThrows(SQLException.class, () -> statement.execute("BEGIN IMMEDIATE"),
+                        "another writer holds " + file);
+                assertTrue(busy.getMessage().contains("SQLITE_BUSY"), busy.getMessage());
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            writer.close();
+        }
     }
 
     private static String lastMigration(Path file) throws Exception {
@@ -91,8 +117,9 @@ class BesideAnotherWriterTest {
     @Test
     void aStartThatMustMigrateBesideAnotherWriterWaitsItsWriteWaitThenSaysSoInOneLineAndMigratesNothing() throws Exception {
         Path db = olderCatalogue();
-        try (Connection writer = holding(db, "IMMEDIATE")) {
+        try (WriteLock writer = holding(db, "IMMEDIATE")) {
             saidInOneLine(serve(db), db, Settings.WRITE_WAIT);
+            writer.assertStillHeld();
         }
         assertEquals("10", lastMigration(db));
     }
@@ -100,8 +127,9 @@ class BesideAnotherWriterTest {
     @Test
     void aFirstStartBesideAnotherWritersExclusiveLockSaysSoInOneLineAndImportsNothing() throws Exception {
         Path db = Files.createFile(folder.resolve("new.db"));
-        try (Connection writer = holding(db, "EXCLUSIVE")) {
+        try (WriteLock writer = holding(db, "EXCLUSIVE")) {
             saidInOneLine(serve(db), db, Settings.WRITE_WAIT);
+            writer.assertStillHeld();
         }
         assertEquals(0, Files.size(db));
     }
@@ -109,9 +137,10 @@ class BesideAnotherWriterTest {
     @Test
     void anImportThatMustMigrateBesideAnotherWriterWaitsACommandsWriteWaitThenSaysSoInOneLine() throws Exception {
         Path db = olderCatalogue();
-        try (Connection writer = holding(db, "IMMEDIATE")) {
+        try (WriteLock writer = holding(db, "IMMEDIATE")) {
             saidInOneLine(run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), db,
                     Database.COMMAND_WRITE_WAIT);
+            writer.assertStillHeld();
         }
         assertEquals("10", lastMigration(db));
     }
@@ -120,9 +149,10 @@ class BesideAnotherWriterTest {
     void aCatalogueAtThisVersionOpensWithoutTheWriteLockAnotherWriterHolds() throws Exception {
         Path db = folder.resolve("current.db");
         Database.open(db).close();
-        try (Connection writer = holding(db, "IMMEDIATE");
+        try (WriteLock writer = holding(db, "IMMEDIATE");
              Database opened = Database.open(db, Duration.ofSeconds(1))) {
             assertEquals(lastMigration(db), opened.migrations().current().getInstalledRank() + "");
+            writer.assertStillHeld();
         }
     }
 
@@ -135,12 +165,9 @@ class BesideAnotherWriterTest {
     void aServeOfACatalogueAtThisVersionBesideAnotherWriterStartsAndServesReaders() throws Exception {
         Path db = folder.resolve("current.db");
         assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()));
-        int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = Ports.free();
         Path said = folder.resolve("serve.log");
-        try (Connection writer = holding(db, "IMMEDIATE")) {
+        try (WriteLock writer = holding(db, "IMMEDIATE")) {
             Process node = CommandOutputTest.java(List.of("serve", "--db", db.toString(), "--index",
                             folder.resolve("index").toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
                             "--warm-up", "0"))
@@ -159,6 +186,7 @@ class BesideAnotherWriterTest {
                 node.destroy();
                 assertTrue(node.waitFor(60, TimeUnit.SECONDS), CommandOutputTest.read(said));
             }
+            writer.assertStillHeld();
         }
         assertFalse(CommandOutputTest.read(said).contains(ANOTHER_WRITER), CommandOutputTest.read(said));
     }
@@ -173,13 +201,14 @@ class BesideAnotherWriterTest {
         Database.open(db).close(); // migrated, with no record: a first start imports the seeds
         Path said = folder.resolve("serve.log");
         Process node;
-        try (Connection writer = holding(db, "IMMEDIATE")) {
+        try (WriteLock writer = holding(db, "IMMEDIATE")) {
             node = CommandOutputTest.java(List.of("serve", "--db", db.toString(), "--index",
                             folder.resolve("index").toString(), "--host", "127.0.0.1", "--port", "0",
                             "--seeds", TestCatalogue.SEEDS.toString(), "--warm-up", "0"))
                     .redirectErrorStream(true).redirectOutput(said.toFile()).start();
             awaitSaid(node, said, "while the seed pages are imported");
             Thread.sleep(Settings.WRITE_WAIT.multipliedBy(3).toMillis());
+            writer.assertStillHeld();
         }
         try {
             awaitSaid(node, said, "Dossier is serving");
@@ -211,20 +240,21 @@ class BesideAnotherWriterTest {
         Path db = folder.resolve("current.db");
         Database.open(db).close();
         Duration wait = Duration.ofSeconds(1);
-        try (Connection writer = holding(db, "IMMEDIATE");
+        try (WriteLock writer = holding(db, "IMMEDIATE");
              Database opened = Database.open(db, wait)) {
             assertEquals(Integer.valueOf(0), Database.reading(opened.dsl(), read -> read.fetchCount(org.dossier.db.Tables.DOCUMENT)));
             long began = System.nanoTime();
-            org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> opened.dsl().transaction(
+            assertThrows(RuntimeException.class, () -> opened.dsl().transaction(
                     tx -> tx.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT)));
             assertTrue(System.nanoTime() - began >= wait.toNanos(), "the write waited for the lock");
+            writer.assertStillHeld();
         }
     }
 
     @Test
     void aCatalogueThatMustMigrateIsMigratedOnceTheOtherWriterFinishesWithinTheWait() throws Exception {
         Path db = olderCatalogue();
-        Connection writer = holding(db, "IMMEDIATE");
+        WriteLock writer = holding(db, "IMMEDIATE");
         Thread finishing = new Thread(() -> {
             try {
                 Thread.sleep(1_000);

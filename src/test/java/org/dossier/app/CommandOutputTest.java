@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.dossier.testing.Ports;
 import org.dossier.testing.SameOnEveryDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,10 +106,7 @@ class CommandOutputTest {
 
     /** What the server prints from its start to its stop (SIGTERM), run with {@code options}. */
     private String serve(List<String> options, WhileServing whileServing) throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = Ports.free();
         Path log = Files.createTempFile(folder, "serve", ".log");
         // An empty seeds folder: an empty catalogue, quick to start.
         Path noSeeds = Files.createDirectories(folder.resolve("no-seeds"));

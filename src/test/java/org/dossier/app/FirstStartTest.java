@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -22,10 +21,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.dossier.importing.ImportRejectedException;
 import org.dossier.testing.Axe;
 import org.dossier.testing.Browser;
 import org.dossier.testing.Http;
+import org.dossier.testing.Ports;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.dossier.web.PublicUrl;
@@ -58,7 +59,7 @@ class FirstStartTest {
 
         HeldFirstStart(Path folder) throws Exception {
             DatabaseAddress database = TestDatabase.in(folder);
-            int port = freePort();
+            int port = Ports.free();
             Settings settings = new Settings(database, "127.0.0.1", port, TestCatalogue.SEEDS, PublicUrl.fromRequests(),
                     null, Protection.NONE, folder.resolve("dossier.index"));
             // Built first: the migrations run, and the holder then finds the table to hold.
@@ -93,15 +94,11 @@ class FirstStartTest {
         /** Waits for the port to take a connection: the start is on another thread. */
         private void awaitListening(int port) throws Exception {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (true) {
-                try (Socket socket = new Socket("127.0.0.1", port)) {
-                    return;
-                } catch (ConnectException e) {
-                    if (started.isDone() || System.nanoTime() > deadline) {
-                        throw new AssertionError("the node never listened while it imported: " + started, e);
-                    }
-                    Thread.sleep(50);
+            while (!Ports.acceptsConnections(port)) {
+                if (started.isDone() || System.nanoTime() > deadline) {
+                    throw new AssertionError("the node never listened while it imported: " + started);
                 }
+                Thread.sleep(50);
             }
         }
 
@@ -110,21 +107,22 @@ class FirstStartTest {
             holding.get(30, TimeUnit.SECONDS);
         }
 
+        /**
+         * Lets the import go on, waits for the start to end and closes the node. Not
+         * InterruptedException: a close that threw it from a try-with-resources could be suppressed
+         * behind the test's own failure, and the interrupt lost; the thread keeps it instead.
+         */
         @Override
-        public void close() throws Exception {
+        public void close() throws ExecutionException, TimeoutException {
             released.countDown();
             try {
                 started.get(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 app.close();
                 holder.close();
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
@@ -201,7 +199,7 @@ class FirstStartTest {
     void aFirstStartWhoseSeedsCannotBeImportedStopsAndClosesItsPort(@TempDir Path folder) throws Exception {
         Path seeds = Files.createDirectories(folder.resolve("seeds"));
         Files.writeString(seeds.resolve("bad.txt"), "March 1, 1950\n\nA telegram\n\nFebruary 30, 1950\n\nAnother\n");
-        int port = freePort();
+        int port = Ports.free();
         Settings settings = new Settings(TestDatabase.in(folder), "127.0.0.1", port, seeds, PublicUrl.fromRequests(),
                 null, Protection.NONE, folder.resolve("dossier.index"));
         try {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.dossier.testing.Ports;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -52,10 +52,7 @@ class StopWhileStartingTest {
         }
         Process fifo = new ProcessBuilder("mkfifo", seeds.resolve("zz-still-coming.txt").toString()).start();
         assertEquals(0, fifo.waitFor(), "mkfifo");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = Ports.free();
         Path log = folder.resolve("serve.log");
         Process node = CommandOutputTest.java(List.of("serve", "--db", database.text(), "--index",
                         folder.resolve("index").toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
@@ -134,10 +131,10 @@ class StopWhileStartingTest {
 
             node.destroy(); // SIGTERM
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (acceptsConnections(importing.port()) && System.nanoTime() < until) {
+            while (Ports.acceptsConnections(importing.port()) && System.nanoTime() < until) {
                 Thread.sleep(20);
             }
-            assertFalse(acceptsConnections(importing.port()), "a stopping node takes no new connections");
+            assertFalse(Ports.acceptsConnections(importing.port()), "a stopping node takes no new connections");
             assertTrue(node.isAlive(), "the stop waits for the request in flight:\n" + CommandOutputTest.read(importing.log()));
             out.write(form.substring(10).getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -148,14 +145,6 @@ class StopWhileStartingTest {
         } finally {
             node.destroyForcibly();
             TestDatabase.forget(folder);
-        }
-    }
-
-    private static boolean acceptsConnections(int port) {
-        try (Socket probe = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

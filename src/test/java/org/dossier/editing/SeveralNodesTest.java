@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +23,7 @@ import java.util.concurrent.Future;
 import org.dossier.accounts.Role;
 import org.dossier.app.Database;
 import org.dossier.testing.Http;
+import org.dossier.testing.Ports;
 import org.dossier.testing.TestCatalogue;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
@@ -211,10 +211,7 @@ class SeveralNodesTest {
 
     @Test
     void killingANodeInTheMiddleOfABurstLosesNoAcknowledgedSave() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = Ports.free();
         Path index = nodeA.folder().resolve("killed-node.index");
         // The quick JIT compiler only and one GC thread, as the test JVMs have (pom.xml): the node
         // lives for a burst of saves, and compiling its start fully cost more CPU than running it.

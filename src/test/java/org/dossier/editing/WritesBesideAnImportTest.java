@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -165,6 +167,7 @@ class WritesBesideAnImportTest {
             assertEquals(typedTitle, kept.get("title"));
             assertEquals(typedNote, kept.get("note"));
             assertTrue(page.selectFirst(".notice").text().contains("busy"), page.selectFirst(".notice").text());
+            held.assertStillHeld();
         }
         HttpResponse<String> again = alice.post("/admin/documents/" + id + "/edit", form
                 .set("title", typedTitle).set("note", typedNote).entries());
@@ -217,6 +220,7 @@ class WritesBesideAnImportTest {
             assertEquals(survivor, keptMerge.get("survivor"));
             assertEquals(merge.get("note"), keptMerge.get("note"));
             assertTrue(Jsoup.parse(merged.body()).selectFirst(".notice").text().contains("busy"), merged.body());
+            held.assertStillHeld();
         }
         assertEquals(200, catalogue.http().get("/people/" + linkedKey).statusCode(), "nothing was merged");
         HttpResponse<String> again = alice.post("/admin/documents/" + id + "/restore", restore.entries());
@@ -249,6 +253,7 @@ class WritesBesideAnImportTest {
             } while (System.nanoTime() < until);
             assertEquals(List.of(), logged.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
                     .map(event -> event.getLoggerName() + ": " + event.getFormattedMessage()).toList());
+            held.assertStillHeld();
         } finally {
             flyway.detachAppender(logged);
         }
@@ -277,10 +282,24 @@ class WritesBesideAnImportTest {
 
     /** A write held open ({@link #holdWriting}); closing it lets it commit and waits for it. */
     private record HeldWrite(CountDownLatch release, CompletableFuture<Void> writer) implements AutoCloseable {
+
+        /** The write is still held: what was checked meanwhile met it, not a writer that had already given up. */
+        void assertStillHeld() {
+            assertFalse(writer.isDone(), () -> "the other writer ended before the checks did: " + writer);
+        }
+
+        /**
+         * Not InterruptedException: a close that threw it from a try-with-resources could be
+         * suppressed behind the test's own failure, and the interrupt lost; the thread keeps it instead.
+         */
         @Override
-        public void close() throws Exception {
+        public void close() throws ExecutionException, TimeoutException {
             release.countDown();
-            writer.get(60, TimeUnit.SECONDS);
+            try {
+                writer.get(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -215,6 +215,9 @@ class BackupAndCopyTest {
                 }
                 assertTrue(throttle.admit("bea", "127.0.0.1").refused(), "she is throttled");
             }
+            Http bea = catalogue.http().anotherVisitor();
+            assertEquals(429, Editors.attempt(bea, Editors.csrf(bea.get("/admin/login").body()), "bea", Editors.PASSWORD,
+                    "127.0.0.1").statusCode(), "the running node makes her wait, her password right or not");
             assertEquals(0, Main.run("backup", "--db", db.toString(), "--to", backup.toString()), err());
         }
         try (Database held = Database.open(backup)) {
@@ -236,11 +239,10 @@ class BackupAndCopyTest {
                 folder.resolve("x.db").toString()));
         assertTrue(err().contains("pg_dump") && err().contains("pg_restore"), err());
         Path db = folder.resolve("d.db");
-        try (Database ignored = Database.open(db)) {
-            Path existing = Files.writeString(folder.resolve("existing.db"), "keep me");
-            assertEquals(1, Main.run("backup", "--db", db.toString(), "--to", existing.toString()));
-            assertEquals("keep me", Files.readString(existing));
-        }
+        Database.open(db).close(); // a catalogue to back up
+        Path existing = Files.writeString(folder.resolve("existing.db"), "keep me");
+        assertEquals(1, Main.run("backup", "--db", db.toString(), "--to", existing.toString()));
+        assertEquals("keep me", Files.readString(existing));
         assertEquals(1, Main.run("restore", "--db", db.toString(), "--from", folder.resolve("existing.db").toString()));
         assertTrue(err().contains("not a SQLite database") || err().contains("damaged"), err());
     }

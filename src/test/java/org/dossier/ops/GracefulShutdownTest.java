@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.dossier.search.LuceneSearchEngine;
+import org.dossier.testing.Ports;
 import org.dossier.testing.TestCatalogue;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,7 @@ class GracefulShutdownTest {
                 stopped = stopping.submit(server::close);
                 // The connector closes as the stop begins; on a busy machine that can take a moment.
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (acceptsConnections(port) && System.nanoTime() < until) {
+                while (Ports.acceptsConnections(port) && System.nanoTime() < until) {
                     Thread.sleep(50);
                 }
                 assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close(),
@@ -128,7 +129,7 @@ class GracefulShutdownTest {
             assertFalse(stopped.isDone(), "the stop waits out the delay");
             stopped.get(60, TimeUnit.SECONDS);
             assertTrue(System.nanoTime() - asked >= delay.toNanos(), "the connector closed only after the delay");
-            assertFalse(acceptsConnections(port), "then it takes no new connections");
+            assertFalse(Ports.acceptsConnections(port), "then it takes no new connections");
         } finally {
             stopping.shutdownNow();
         }
@@ -158,7 +159,7 @@ class GracefulShutdownTest {
             assertEquals(200, server.http().get(Health.LIVENESS).statusCode());
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             java.util.concurrent.Future<?> stopped = stopping.submit(server::close);
-            while (acceptsConnections(port) && System.nanoTime() < until) {
+            while (Ports.acceptsConnections(port) && System.nanoTime() < until) {
                 Thread.sleep(20);
             }
             assertFalse(stopped.isDone(), "the stop waits for the form in flight");
@@ -170,14 +171,6 @@ class GracefulShutdownTest {
             stopped.get(60, TimeUnit.SECONDS);
         } finally {
             stopping.shutdownNow();
-        }
-    }
-
-    private static boolean acceptsConnections(int port) {
-        try (Socket probe = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
         }
     }
 }

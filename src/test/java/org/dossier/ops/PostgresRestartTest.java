@@ -13,7 +13,6 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,6 +28,7 @@ import org.dossier.editing.Editors;
 import org.dossier.editing.FormFields;
 import org.dossier.importing.ImportRun;
 import org.dossier.testing.Http;
+import org.dossier.testing.Ports;
 import org.dossier.testing.StartedFirst;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestPostgres;
@@ -55,10 +55,7 @@ class PostgresRestartTest {
     @Test
     void aDatabaseStoppedAndStartedAgainUnderTwoNodesIsA503MeanwhileAndTheyAreBackWithNothingMissed() throws Exception {
         assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite file does not go away");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = Ports.free();
         Path data = folder.resolve("pg");
         EmbeddedPostgres server = startServer(data, port);
         // The connection pool's own warnings, caught where the console would get them.

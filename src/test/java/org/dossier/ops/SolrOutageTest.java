@@ -10,7 +10,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
 import org.dossier.search.SolrAddress;
 import org.dossier.testing.Http;
+import org.dossier.testing.Ports;
 import org.dossier.testing.StartedFirst;
 import org.dossier.testing.TestSolrCloud;
 import org.junit.jupiter.api.AfterAll;
@@ -64,10 +64,7 @@ class SolrOutageTest {
     @Order(1)
     void aNodeStartedWhileSolrIsAwayServesRecordPagesAndSearchesOnceSolrAnswers() throws Exception {
         SolrAddress collection = cluster.freshCollection(1, 1);
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = Ports.free();
         OperationsSettings noMetrics = new OperationsSettings(null, "127.0.0.1",
                 OperationsSettings.DEFAULT_MAX_INDEX_LAG, java.time.Duration.ZERO);
         cluster.stopNode(0);

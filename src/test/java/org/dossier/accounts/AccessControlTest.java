@@ -458,8 +458,7 @@ class AccessControlTest {
      */
     @Test
     void aFormOpenedBeforeSigningInAgainInAnotherTabIsRefusedButWhatWasTypedIsKeptToSendAgain() {
-        Editors.add(catalogue, "fay", Role.EDITOR);
-        Http fay = Editors.signIn(catalogue, "fay");
+        Http fay = Editors.signedIn(catalogue, "fay", Role.EDITOR);
         String typed = "Ambassador to the PRC, 1953–1959; a long note typed with care & <checked>";
         FormFields form = FormFields.of(fay.get("/admin/people/yudin/edit").body(), "form.authority-form")
                 .set("description", typed).set("note", "Who he was");

@@ -25,8 +25,7 @@ class UsersPageTest {
 
     @BeforeAll
     static void start() {
-        Editors.add(catalogue, "root", Role.ADMIN);
-        root = Editors.signIn(catalogue, "root");
+        root = Editors.signedIn(catalogue, "root", Role.ADMIN);
     }
 
     private static HttpResponse<String> post(String path, Map<String, String> form) {
@@ -103,8 +102,7 @@ class UsersPageTest {
 
     @Test
     void disablingAnAccountSignsItOutAndTheOnlyAdminStays() {
-        Editors.add(catalogue, "gina", Role.EDITOR);
-        Http gina = Editors.signIn(catalogue, "gina");
+        Http gina = Editors.signedIn(catalogue, "gina", Role.EDITOR);
         assertEquals(303, post("/admin/users/gina/disable", Map.of()).statusCode());
         assertEquals(303, gina.get("/admin").statusCode(), "gina's session ended");
         assertTrue(Jsoup.parse(root.get("/admin/users").body()).selectFirst(".accounts tr.disabled").text().contains("gina"));

@@ -50,8 +50,7 @@ class ComposedTextTest {
 
     @Test
     void aTitleSavedWithACombiningAccentIsStoredComposedAndFoundTypedEitherWay() {
-        Editors.add(catalogue, "composer", Role.EDITOR);
-        Http editor = Editors.signIn(catalogue, "composer");
+        Http editor = Editors.signedIn(catalogue, "composer", Role.EDITOR);
         int id = catalogue.recordTitled("Record of a Meeting Between T.V. Soong and Stalin");
         String path = "/admin/documents/" + id + "/edit";
         FormFields fields = FormFields.of(editor.get(path).body(), "form.record-form");

@@ -29,8 +29,7 @@ class KeptSearchPagesTest {
 
     @BeforeAll
     static void start() {
-        Editors.add(catalogue, "keeper", Role.EDITOR);
-        editor = Editors.signIn(catalogue, "keeper");
+        editor = Editors.signedIn(catalogue, "keeper", Role.EDITOR);
         reader = catalogue.http().anotherVisitor();
     }
 

@@ -42,8 +42,7 @@ class LanguageFacetTest {
 
     @BeforeAll
     static void start() {
-        Editors.add(catalogue, "cataloguer", Role.EDITOR);
-        editor = Editors.signIn(catalogue, "cataloguer");
+        editor = Editors.signedIn(catalogue, "cataloguer", Role.EDITOR);
         reader = catalogue.http().anotherVisitor();
         stalinToMao = catalogue.recordTitled("Hand-delivered letter, Filippov (Stalin) to Mao Zedong");
         fengXiToKim = catalogue.recordTitled("Letter from Feng Xi (Stalin) to Kim Il Sung");

@@ -48,8 +48,7 @@ class SuggestionCountsTest {
 
     @Test
     void aSuggestionCountsTheRecordsItsSearchFindsNotOlderVersionsOfEditedRecords() throws Exception {
-        Editors.add(catalogue, "counter", Role.EDITOR);
-        Http editor = Editors.signIn(catalogue, "counter");
+        Http editor = Editors.signedIn(catalogue, "counter", Role.EDITOR);
         int id = catalogue.recordTitled("Record of a Meeting Between T.V. Soong and Stalin");
         for (int edit = 1; edit <= 3; edit++) {
             String path = "/admin/documents/" + id + "/edit";

@@ -68,8 +68,7 @@ class PeopleInTheirOrderTest {
                 + "February 15, 1950\n\n" + ALLIANCE + "\n\nOn the alliance.\n", StandardCharsets.UTF_8);
         assertEquals(0, Main.run("import", "--db", catalogue.database().toString(), page.toString()));
         database = CatalogueDatabase.of(catalogue);
-        Editors.add(catalogue, "alice", Role.EDITOR);
-        alice = Editors.signIn(catalogue, "alice");
+        alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
         reader = catalogue.http().anotherVisitor();
     }
 

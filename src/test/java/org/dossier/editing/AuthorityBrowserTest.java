@@ -54,9 +54,7 @@ class AuthorityBrowserTest {
 
     private void signIn(Browser browser) {
         browser.open(url("/admin/login"));
-        browser.find("#username").sendKeys("alice");
-        browser.find("#password").sendKeys(Editors.PASSWORD);
-        submit(browser, browser.find(".login button[type=submit]"));
+        Editors.signIn(browser, "alice");
     }
 
     /** Clicks and waits until the page it was on is gone: the next page is the answer. */

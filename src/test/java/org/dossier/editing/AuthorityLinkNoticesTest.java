@@ -22,8 +22,7 @@ class AuthorityLinkNoticesTest {
 
     @BeforeAll
     static void start() {
-        Editors.add(catalogue, "lena", Role.EDITOR);
-        editor = Editors.signIn(catalogue, "lena");
+        editor = Editors.signedIn(catalogue, "lena", Role.EDITOR);
     }
 
     @Test

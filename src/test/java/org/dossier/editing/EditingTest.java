@@ -41,10 +41,8 @@ class EditingTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Editors.add(catalogue, "alice", Role.EDITOR);
-        Editors.add(catalogue, "bob", Role.ADMIN);
-        alice = Editors.signIn(catalogue, "alice");
-        bob = Editors.signIn(catalogue, "bob");
+        alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
+        bob = Editors.signedIn(catalogue, "bob", Role.ADMIN);
         database = CatalogueDatabase.of(catalogue);
     }
 

@@ -20,8 +20,7 @@ class EditorFormsWithNulTest {
 
     @BeforeAll
     static void start() {
-        Editors.add(catalogue, "nora", Role.EDITOR);
-        editor = Editors.signIn(catalogue, "nora");
+        editor = Editors.signedIn(catalogue, "nora", Role.EDITOR);
     }
 
     @Test

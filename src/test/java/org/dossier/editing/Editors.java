@@ -18,6 +18,7 @@ import org.dossier.app.Database;
 import org.dossier.testing.Browser;
 import org.dossier.testing.Http;
 import org.dossier.testing.RunningCatalogue;
+import org.jooq.DSLContext;
 import org.jsoup.Jsoup;
 
 /** Accounts and signed-in visitors for tests of a real catalogue. */
@@ -28,10 +29,26 @@ public final class Editors {
     private Editors() {
     }
 
+    /** An account for {@code username} in {@code role}, with {@link #PASSWORD}. */
     public static void add(RunningCatalogue catalogue, String username, Role role) {
         try (Database db = Database.open(catalogue.database())) {
-            new Accounts(db.dsl(), Clock.systemUTC()).add(username, role, PASSWORD);
+            add(db.dsl(), username, role);
         }
+    }
+
+    /** An account for {@code username} in {@code role}, with {@link #PASSWORD}, in a database the test has open. */
+    public static void add(DSLContext db, String username, Role role) {
+        new Accounts(db, Clock.systemUTC()).add(username, role, PASSWORD);
+    }
+
+    /**
+     * A new editor of {@code catalogue}: an account for {@code username} in {@code role}, signed in
+     * through the sign-in form by a visitor of their own, so that each editor a test signs in has a
+     * session and a CSRF token of their own, as two people at two browsers.
+     */
+    public static Http signedIn(RunningCatalogue catalogue, String username, Role role) {
+        add(catalogue, username, role);
+        return signIn(catalogue, username);
     }
 
     /** A new visitor, signed in through the sign-in form. */

@@ -58,10 +58,8 @@ class EditorsAtOnceTest {
 
     @BeforeAll
     static void start() {
-        Editors.add(catalogue, "alice", Role.EDITOR);
-        Editors.add(catalogue, "bea", Role.EDITOR);
-        alice = Editors.signIn(catalogue, "alice");
-        bea = Editors.signIn(catalogue, "bea");
+        alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
+        bea = Editors.signedIn(catalogue, "bea", Role.EDITOR);
         database = CatalogueDatabase.of(catalogue);
         pool = Executors.newCachedThreadPool();
     }

@@ -34,8 +34,7 @@ class RecordLanguagesTest {
 
     @BeforeAll
     static void start() {
-        Editors.add(catalogue, "linguist", Role.EDITOR);
-        editor = Editors.signIn(catalogue, "linguist");
+        editor = Editors.signedIn(catalogue, "linguist", Role.EDITOR);
     }
 
     private static FormFields editForm(int id) {

@@ -48,10 +48,8 @@ class RenamesKeepTheOldNameTest {
 
     @BeforeAll
     static void start() {
-        Editors.add(catalogue, "alice", Role.EDITOR);
-        Editors.add(catalogue, "bob", Role.EDITOR);
-        alice = Editors.signIn(catalogue, "alice");
-        bob = Editors.signIn(catalogue, "bob");
+        alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
+        bob = Editors.signedIn(catalogue, "bob", Role.EDITOR);
         database = CatalogueDatabase.of(catalogue);
     }
 

@@ -66,9 +66,8 @@ class WritesBesideAnImportTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Editors.add(catalogue, "alice", Role.EDITOR);
         Editors.add(catalogue, "bea", Role.EDITOR);
-        alice = Editors.signIn(catalogue, "alice");
+        alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
         writeLargeSeedPage(seeds.resolve("large.txt"), LARGE);
     }
 

@@ -81,7 +81,7 @@ class BackupAndCopyTest {
 
     private static void addEditor(Path database, String name) throws Exception {
         try (Database db = Database.open(database)) {
-            new Accounts(db.dsl(), Clock.systemUTC()).add(name, Role.EDITOR, Editors.PASSWORD);
+            Editors.add(db.dsl(), name, Role.EDITOR);
         }
     }
 

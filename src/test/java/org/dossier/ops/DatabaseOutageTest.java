@@ -33,7 +33,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dossier.accounts.Accounts;
 import org.dossier.accounts.Role;
 import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
@@ -156,7 +155,7 @@ class DatabaseOutageTest {
         int id;
         try (Database db = Database.open(direct)) {
             new ImportRun(new RecordStore(db.dsl(), Clock.systemUTC()), Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
-            new Accounts(db.dsl(), Clock.systemUTC()).add("alice", Role.EDITOR, Editors.PASSWORD);
+            Editors.add(db.dsl(), "alice", Role.EDITOR);
             id = db.dsl().select(DSL.min(DOCUMENT.ID)).from(DOCUMENT).fetchSingle().value1();
         }
         String typedTitle = "A title typed while the database <went> away & came back";

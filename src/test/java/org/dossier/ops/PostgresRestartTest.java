@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
-import org.dossier.accounts.Accounts;
 import org.dossier.accounts.Role;
 import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
@@ -68,7 +67,7 @@ class PostgresRestartTest {
             int id;
             try (Database db = Database.open(address)) {
                 new ImportRun(new RecordStore(db.dsl(), Clock.systemUTC()), Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
-                new Accounts(db.dsl(), Clock.systemUTC()).add("alice", Role.EDITOR, Editors.PASSWORD);
+                Editors.add(db.dsl(), "alice", Role.EDITOR);
                 id = db.dsl().select(DSL.min(DOCUMENT.ID)).from(DOCUMENT).fetchSingle().value1();
             }
             try (OperatedCatalogue nodeA = OperatedCatalogue.start(address, folder.resolve("a.index"), TestCatalogue.STOPS_AT_ONCE);

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.dossier.accounts.Accounts;
 import org.dossier.accounts.Role;
 import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
@@ -44,7 +43,7 @@ class RollingUpgradeTest {
         try {
             int id;
             try (Database seeded = TestDatabase.seededIn(folder)) {
-                new Accounts(seeded.dsl(), Clock.systemUTC()).add("olga", Role.EDITOR, Editors.PASSWORD);
+                Editors.add(seeded.dsl(), "olga", Role.EDITOR);
                 id = RecordsByTitle.idOf(seeded.dsl(), "Orlemanski");
             }
             DatabaseAddress address = TestDatabase.in(folder);

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.dossier.app.Database;
-import org.dossier.accounts.Accounts;
 import org.dossier.accounts.Role;
+import org.dossier.editing.Editors;
 import org.dossier.testing.Axe;
 import org.dossier.testing.Browser;
 import org.dossier.testing.SeededCatalogue;
@@ -40,7 +39,6 @@ import org.dossier.testing.StartedFirst;
 @StartedFirst(seconds = 18)
 class AccessibilityBrowserTest {
 
-    private static final String PASSWORD = "correct horse battery";
     /** Set -Ddossier.screenshots=DIR to keep a picture of every page at both widths. */
     private static final String SCREENSHOTS = System.getProperty("dossier.screenshots");
 
@@ -60,7 +58,7 @@ class AccessibilityBrowserTest {
         conversation = catalogue.recordTitled("Roman Catholic Priest Stanislaus Orlemanski");
         malik = catalogue.recordTitled("Malik, 'On the Question of a United Government in Korea'");
         try (Database db = Database.open(catalogue.database())) {
-            new Accounts(db.dsl(), Clock.systemUTC()).add("alice", Role.ADMIN, PASSWORD);
+            Editors.add(db.dsl(), "alice", Role.ADMIN);
             // Seed pages say no language: two records are said to be written in some, so that the
             // language facet and a record's languages are on the pages checked.
             db.dsl().transaction(tx -> {
@@ -168,10 +166,7 @@ class AccessibilityBrowserTest {
     void everyEditorsPagePassesAxeAtDesktopAndPhoneWidths() {
         List<String> failures = new ArrayList<>();
         browser.open(url("/admin/login"));
-        browser.find("#username").sendKeys("alice");
-        browser.find("#password").sendKeys(PASSWORD);
-        // The sign-in page's own address holds "/admin": wait for the page to be gone.
-        browser.clickToNextPage(browser.find(".login button[type=submit]"));
+        Editors.signIn(browser, "alice");
         browser.waitForUrlContaining("/admin");
         failures.addAll(visit("record, signed in", record()));
         failures.addAll(visit("edit form", "/admin/documents/" + letter + "/edit"));
@@ -263,9 +258,7 @@ class AccessibilityBrowserTest {
     private void signedIn() {
         browser.open(url("/admin"));
         if (browser.currentUrl().contains("/admin/login")) {
-            browser.find("#username").sendKeys("alice");
-            browser.find("#password").sendKeys(PASSWORD);
-            browser.clickToNextPage(browser.find(".login button[type=submit]"));
+            Editors.signIn(browser, "alice");
             browser.waitForUrlContaining("/admin");
         }
     }

@@ -254,8 +254,7 @@ class ConditionalRequestsTest {
 
     @Test
     void renamingAPersonGivesTheirRecordsPagesNewValidators() {
-        Editors.add(catalogue, "renamer", Role.EDITOR);
-        Http editor = Editors.signIn(catalogue, "renamer");
+        Http editor = Editors.signedIn(catalogue, "renamer", Role.EDITOR);
         int id = recordOf("molotov");
         String record = recordPath(id);
         String tag = etag(record);
@@ -275,8 +274,7 @@ class ConditionalRequestsTest {
 
     @Test
     void anEditorsPagesAreNeverValidatedNorKeptByAnyCache() {
-        Editors.add(catalogue, "reader2", Role.EDITOR);
-        Http editor = Editors.signIn(catalogue, "reader2");
+        Http editor = Editors.signedIn(catalogue, "reader2", Role.EDITOR);
         int id = catalogue.recordTitled("From the Journal of N. Ye. Torbenkov");
         String record = recordPath(id);
         String readersTag = etag(record);

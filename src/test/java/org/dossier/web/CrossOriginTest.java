@@ -107,8 +107,7 @@ class CrossOriginTest {
 
     @Test
     void pagesAndTheEditorsSideAreNeverOpenedToOtherSites() {
-        Editors.add(catalogue, "cora", Role.EDITOR);
-        Http editor = Editors.signIn(catalogue, "cora");
+        Http editor = Editors.signedIn(catalogue, "cora", Role.EDITOR);
         for (String path : List.of("/", "/search?q=stalin", "/documents/" + record, "/people/stalin", "/admin",
                 "/admin/login", "/admin/documents/" + record + "/edit")) {
             for (Http who : List.of(reader, editor)) {

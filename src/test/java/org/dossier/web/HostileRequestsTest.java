@@ -179,8 +179,7 @@ class HostileRequestsTest {
 
     @Test
     void aFormWhoseBodyHasBrokenEscapesIsA400AndSavesNothing() {
-        org.dossier.editing.Editors.add(catalogue, "escapes", org.dossier.accounts.Role.EDITOR);
-        Http editor = org.dossier.editing.Editors.signIn(catalogue, "escapes");
+        Http editor = org.dossier.editing.Editors.signedIn(catalogue, "escapes", org.dossier.accounts.Role.EDITOR);
         String csrf = org.dossier.editing.Editors.csrf(editor.get("/admin/documents/new").body());
         int before = records();
         // Bytes that are not UTF-8 were saved as U+FFFD; a stray '%' made the whole form read as empty.
@@ -199,8 +198,7 @@ class HostileRequestsTest {
 
     @Test
     void aFormWhoseBytesAreNotUtf8IsA400AndSavesNothingHoweverItIsSent() {
-        org.dossier.editing.Editors.add(catalogue, "bytes", org.dossier.accounts.Role.EDITOR);
-        Http editor = org.dossier.editing.Editors.signIn(catalogue, "bytes");
+        Http editor = org.dossier.editing.Editors.signedIn(catalogue, "bytes", org.dossier.accounts.Role.EDITOR);
         String csrf = org.dossier.editing.Editors.csrf(editor.get("/admin/documents/new").body());
         int before = records();
         // Bytes not escaped, and a multipart form's fields (whatever charset a part names), were saved as U+FFFD.

@@ -191,8 +191,7 @@ class HttpHardeningTest {
      */
     @Test
     void aPageThatCarriesASecurityTokenIsSentUncompressedEvenToAClientThatAcceptsGzip() {
-        org.dossier.editing.Editors.add(catalogue, "breach", org.dossier.accounts.Role.EDITOR);
-        Http editor = org.dossier.editing.Editors.signIn(catalogue, "breach");
+        Http editor = org.dossier.editing.Editors.signedIn(catalogue, "breach", org.dossier.accounts.Role.EDITOR);
         String search = "/search?q=stalin";
         String signIn = "/admin/login?return=" + java.net.URLEncoder.encode(search, StandardCharsets.UTF_8);
         List<Map.Entry<Http, String>> withToken = List.of(Map.entry(http(), signIn), Map.entry(editor, search),

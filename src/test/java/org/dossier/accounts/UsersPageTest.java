@@ -11,7 +11,6 @@ import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,12 +20,7 @@ class UsersPageTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
-    private static Http root;
-
-    @BeforeAll
-    static void start() {
-        root = Editors.signedIn(catalogue, "root", Role.ADMIN);
-    }
+    private static final Http root = Editors.signedIn(catalogue, "root", Role.ADMIN);
 
     private static HttpResponse<String> post(String path, Map<String, String> form) {
         var withToken = new java.util.HashMap<>(form);

@@ -25,11 +25,10 @@ class KeptSearchPagesTest {
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
     private static Http reader;
-    private static Http editor;
+    private static final Http editor = Editors.signedIn(catalogue, "keeper", Role.EDITOR);
 
     @BeforeAll
     static void start() {
-        editor = Editors.signedIn(catalogue, "keeper", Role.EDITOR);
         reader = catalogue.http().anotherVisitor();
     }
 

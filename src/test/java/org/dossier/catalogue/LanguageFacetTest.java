@@ -32,7 +32,7 @@ class LanguageFacetTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
-    private static Http editor;
+    private static final Http editor = Editors.signedIn(catalogue, "cataloguer", Role.EDITOR);
     private static Http reader;
     private static int stalinToMao;
     private static int fengXiToKim;
@@ -42,7 +42,6 @@ class LanguageFacetTest {
 
     @BeforeAll
     static void start() {
-        editor = Editors.signedIn(catalogue, "cataloguer", Role.EDITOR);
         reader = catalogue.http().anotherVisitor();
         stalinToMao = catalogue.recordTitled("Hand-delivered letter, Filippov (Stalin) to Mao Zedong");
         fengXiToKim = catalogue.recordTitled("Letter from Feng Xi (Stalin) to Kim Il Sung");

@@ -31,15 +31,13 @@ class AuthoritiesKeptOverTimeTest {
 
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+    private static final Http alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
+    private static final Http bob = Editors.signedIn(catalogue, "bob", Role.EDITOR);
 
     private static CatalogueDatabase database;
-    private static Http alice;
-    private static Http bob;
 
     @BeforeAll
     static void start() {
-        alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
-        bob = Editors.signedIn(catalogue, "bob", Role.EDITOR);
         database = CatalogueDatabase.of(catalogue);
     }
 

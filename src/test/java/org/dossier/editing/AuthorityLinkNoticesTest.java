@@ -8,7 +8,6 @@ import org.dossier.accounts.Role;
 import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,12 +17,7 @@ class AuthorityLinkNoticesTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
-    private static Http editor;
-
-    @BeforeAll
-    static void start() {
-        editor = Editors.signedIn(catalogue, "lena", Role.EDITOR);
-    }
+    private static final Http editor = Editors.signedIn(catalogue, "lena", Role.EDITOR);
 
     @Test
     void aLinkPageAddressWithAnythingButANumberInItsNoticeIsA400NotA500() {

@@ -34,15 +34,13 @@ class EditingTest {
 
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+    private static final Http alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
+    private static final Http bob = Editors.signedIn(catalogue, "bob", Role.ADMIN);
 
     private static CatalogueDatabase database;
-    private static Http alice;
-    private static Http bob;
 
     @BeforeAll
     static void start() throws IOException {
-        alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
-        bob = Editors.signedIn(catalogue, "bob", Role.ADMIN);
         database = CatalogueDatabase.of(catalogue);
     }
 

@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import org.dossier.accounts.Role;
 import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,12 +15,7 @@ class EditorFormsWithNulTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
-    private static Http editor;
-
-    @BeforeAll
-    static void start() {
-        editor = Editors.signedIn(catalogue, "nora", Role.EDITOR);
-    }
+    private static final Http editor = Editors.signedIn(catalogue, "nora", Role.EDITOR);
 
     @Test
     void aNulInAnEditorsFieldIsRefusedNeverA500() {

@@ -44,11 +44,24 @@ public final class Editors {
     /**
      * A new editor of {@code catalogue}: an account for {@code username} in {@code role}, signed in
      * through the sign-in form by a visitor of their own, so that each editor a test signs in has a
-     * session and a CSRF token of their own, as two people at two browsers.
+     * session and a CSRF token of their own, as two people at two browsers. Signed in once the
+     * catalogue has started ({@link RunningCatalogue#whenStarted}), so that a class can hold its editors
+     * in static final fields beside its catalogue's:
+     *
+     * <pre>{@code
+     * @RegisterExtension
+     * static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+     * private static final Http alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
+     * private static final Http bob = Editors.signedIn(catalogue, "bob", Role.EDITOR);
+     * }</pre>
      */
     public static Http signedIn(RunningCatalogue catalogue, String username, Role role) {
-        add(catalogue, username, role);
-        return signIn(catalogue, username);
+        Http editor = new Http(catalogue);
+        catalogue.whenStarted(started -> {
+            add(started, username, role);
+            signIn(editor, username);
+        });
+        return editor;
     }
 
     /** A new visitor, signed in through the sign-in form. */

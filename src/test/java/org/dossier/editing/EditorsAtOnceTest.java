@@ -50,16 +50,14 @@ class EditorsAtOnceTest {
 
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+    private static final Http alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
+    private static final Http bea = Editors.signedIn(catalogue, "bea", Role.EDITOR);
 
     private static CatalogueDatabase database;
-    private static Http alice;
-    private static Http bea;
     private static ExecutorService pool;
 
     @BeforeAll
     static void start() {
-        alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
-        bea = Editors.signedIn(catalogue, "bea", Role.EDITOR);
         database = CatalogueDatabase.of(catalogue);
         pool = Executors.newCachedThreadPool();
     }

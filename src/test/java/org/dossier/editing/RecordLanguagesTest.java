@@ -17,7 +17,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,12 +29,7 @@ class RecordLanguagesTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
-    private static Http editor;
-
-    @BeforeAll
-    static void start() {
-        editor = Editors.signedIn(catalogue, "linguist", Role.EDITOR);
-    }
+    private static final Http editor = Editors.signedIn(catalogue, "linguist", Role.EDITOR);
 
     private static FormFields editForm(int id) {
         HttpResponse<String> page = editor.get("/admin/documents/" + id + "/edit");

@@ -38,18 +38,16 @@ class RenamesKeepTheOldNameTest {
 
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+    private static final Http alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
+    private static final Http bob = Editors.signedIn(catalogue, "bob", Role.EDITOR);
 
     private static CatalogueDatabase database;
-    private static Http alice;
-    private static Http bob;
 
     @TempDir
     static Path pages;
 
     @BeforeAll
     static void start() {
-        alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
-        bob = Editors.signedIn(catalogue, "bob", Role.EDITOR);
         database = CatalogueDatabase.of(catalogue);
     }
 

@@ -59,7 +59,7 @@ class WritesBesideAnImportTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
-    private static Http alice;
+    private static final Http alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
 
     @TempDir
     static Path seeds;
@@ -67,7 +67,6 @@ class WritesBesideAnImportTest {
     @BeforeAll
     static void start() throws Exception {
         Editors.add(catalogue, "bea", Role.EDITOR);
-        alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
         writeLargeSeedPage(seeds.resolve("large.txt"), LARGE);
     }
 

@@ -19,7 +19,6 @@ import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,18 +33,11 @@ class WronglyTypedEntriesTest {
 
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
-
-    private static Http alice;
-    private static Http bob;
+    private static final Http alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
+    private static final Http bob = Editors.signedIn(catalogue, "bob", Role.EDITOR);
 
     @TempDir
     static Path pages;
-
-    @BeforeAll
-    static void start() {
-        alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
-        bob = Editors.signedIn(catalogue, "bob", Role.EDITOR);
-    }
 
     private static FormFields form(Http editor, String key) {
         HttpResponse<String> page = editor.get("/admin/people/" + key + "/edit");

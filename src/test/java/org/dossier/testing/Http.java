@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -29,31 +30,42 @@ public final class Http {
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String baseUrl;
+    private final Supplier<String> baseUrl;
     private final HttpClient client;
 
     public Http(String baseUrl) {
+        this(() -> baseUrl, newClient());
+    }
+
+    /**
+     * A new visitor of {@code catalogue}, whose address is read at each request: one made before the
+     * catalogue has started (a static final field beside the catalogue's own), to be used once it has.
+     */
+    public Http(RunningCatalogue catalogue) {
+        this(catalogue::baseUrl, newClient());
+    }
+
+    private Http(Supplier<String> baseUrl, HttpClient client) {
         this.baseUrl = baseUrl;
-        this.client = HttpClient.newBuilder()
+        this.client = client;
+    }
+
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .cookieHandler(new CookieManager())
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
     }
 
-    private Http(String baseUrl, HttpClient client) {
-        this.baseUrl = baseUrl;
-        this.client = client;
-    }
-
     /** The same visitor (the same cookies) at another address: another app node of one catalogue. */
     public Http at(String otherBaseUrl) {
-        return new Http(otherBaseUrl, client);
+        return new Http(() -> otherBaseUrl, client);
     }
 
     /** A new client with no cookies: another visitor. */
     public Http anotherVisitor() {
-        return new Http(baseUrl);
+        return new Http(baseUrl, newClient());
     }
 
     public HttpResponse<String> get(String path) {
@@ -126,11 +138,11 @@ public final class Http {
     }
 
     public String url(String path) {
-        return baseUrl + path;
+        return baseUrl.get() + path;
     }
 
     private URI uri(String path) {
-        return URI.create(path.startsWith("http") ? path : baseUrl + path);
+        return URI.create(path.startsWith("http") ? path : baseUrl.get() + path);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

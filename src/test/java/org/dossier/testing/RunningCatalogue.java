@@ -1,6 +1,7 @@
 package org.dossier.testing;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.dossier.app.DatabaseAddress;
 import org.dossier.app.DossierApp;
 
@@ -24,4 +25,14 @@ public interface RunningCatalogue {
      * or more than one matches.
      */
     int recordTitled(String words);
+
+    /**
+     * Runs {@code work} on this catalogue once it has started: at once when it has, as a catalogue
+     * made by a test has. A test-class extension ({@link SeededCatalogue}) starts before the class's
+     * first test, and runs it then, before the class's {@code @BeforeAll} methods: so that a static
+     * final field beside the catalogue's can hold what needs it running, such as an editor signed in.
+     */
+    default void whenStarted(Consumer<RunningCatalogue> work) {
+        work.accept(this);
+    }
 }

@@ -1,6 +1,9 @@
 package org.dossier.testing;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
 import org.dossier.app.DossierApp;
@@ -29,6 +32,7 @@ public final class SeededCatalogue implements RunningCatalogue, BeforeAllCallbac
     private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(SeededCatalogue.class);
 
     private final boolean shared;
+    private final List<Consumer<RunningCatalogue>> whenStarted = new ArrayList<>();
     private TestCatalogue catalogue;
     private long headAtStart;
 
@@ -55,6 +59,16 @@ public final class SeededCatalogue implements RunningCatalogue, BeforeAllCallbac
             headAtStart = head();
         } else {
             catalogue = TestCatalogue.withSeeds();
+        }
+        whenStarted.forEach(work -> work.accept(this));
+    }
+
+    @Override
+    public void whenStarted(Consumer<RunningCatalogue> work) {
+        if (catalogue != null) {
+            work.accept(this);
+        } else {
+            whenStarted.add(work);
         }
     }
 

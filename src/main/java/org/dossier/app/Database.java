@@ -615,7 +615,9 @@ public final class Database implements AutoCloseable {
         Properties wait = new Properties();
         wait.setProperty("loginTimeout", Long.toString(Math.max(1, pool.getConnectionTimeout() / 1000)));
         wait.setProperty("connectTimeout", Long.toString(Math.max(1, pool.getConnectionTimeout() / 1000)));
-        try (java.sql.Connection connection = DriverManager.getConnection(server.url(), wait)) {
+        try {
+            // A new connection taken, and given back at once: what the server would give this node.
+            DriverManager.getConnection(server.url(), wait).close();
             return Optional.empty();
         } catch (SQLException e) {
             String why = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse(e.getClass().getSimpleName());

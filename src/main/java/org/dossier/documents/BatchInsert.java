@@ -183,7 +183,7 @@ public final class BatchInsert implements AutoCloseable {
         try {
             flush();
         } finally {
-            try (PreparedStatement first = many; PreparedStatement second = one) {
+            try (many; one) {
                 // Both closed, whichever fails.
             } catch (SQLException e) {
                 throw new DataAccessException("closing a batched insert", e);

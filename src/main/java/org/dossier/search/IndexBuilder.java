@@ -41,6 +41,7 @@ final class IndexBuilder {
      */
     static final String BUILD_LOCK = "build.lock";
 
+    @SuppressWarnings("try") // the build lock is held for its effect: no other process builds here meanwhile
     static IndexSource.State build(Path folder, IndexSource source, Analyzer analyzer, FacetsConfig config,
                                    int partitions, IndexProgress listener) throws IOException {
         Path building = sibling(folder, ".building");
@@ -70,6 +71,7 @@ final class IndexBuilder {
     }
 
     /** Removes {@code building} unless a build holds its lock; true when it was removed. */
+    @SuppressWarnings("try") // the lock is held for its effect: no build begins in the folder while it is emptied
     private static boolean removeIfFree(Path building) throws IOException {
         if (!Files.isDirectory(building)) {
             return false;

@@ -222,6 +222,7 @@ public final class LuceneSearchEngine implements SearchEngine {
      * Removes the index in {@code folder}, so that the next start rebuilds it from the database
      * (after a restore); refused with {@link IndexInUseException} while a server holds it.
      */
+    @SuppressWarnings("try") // the write lock is held for its effect: no server opens the index while it is removed
     public static void discard(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return;

@@ -52,9 +52,8 @@ final class SeededTemplate {
             DatabaseAddress database = TestDatabase.in(folder);
             Settings settings = new Settings(database, "127.0.0.1", 0, TestCatalogue.SEEDS, PublicUrl.fromRequests(),
                     null, Protection.NONE, index(folder));
-            try (DossierApp app = DossierApp.start(settings, operating)) {
-                // Started: the seeds imported and the index open. Closing it leaves both on disk.
-            }
+            // Started, the seeds are imported and the index open; closed, it leaves both on disk.
+            DossierApp.start(settings, operating).close();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> TestCatalogue.deleteRecursively(folder)));
             return new SeededTemplate(folder, database);
         } catch (IOException e) {

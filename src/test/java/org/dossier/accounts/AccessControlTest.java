@@ -84,7 +84,7 @@ class AccessControlTest {
         Http alice = Editors.signIn(catalogue, "alice");
         Http carol = Editors.signIn(catalogue, "carol");
         int id = catalogue.recordTitled("Roman Catholic Priest Stanislaus Orlemanski");
-        FormFields form = FormFields.of(alice.get("/admin/documents/" + id + "/edit").body(), "form.record-form")
+        FormFields form = FormFields.at(alice, "/admin/documents/" + id + "/edit", "form.record-form")
                 .set("title", "Changed by a forged form").set("note", "forged");
         String carolsToken = Editors.csrf(carol.get("/admin/documents/" + id + "/edit").body());
         String before = recordTitle(id);
@@ -353,7 +353,7 @@ class AccessControlTest {
         Http erin = Editors.signIn(catalogue, "erin");
         int id = catalogue.recordTitled("Apollon Petrov and Zhou Enlai");
         String typed = "Typed while the session ran out: <b>bold</b> & \"quoted\",\n\nand a second paragraph.";
-        FormFields form = FormFields.of(erin.get("/admin/documents/" + id + "/edit").body(), "form.record-form")
+        FormFields form = FormFields.at(erin, "/admin/documents/" + id + "/edit", "form.record-form")
                 .set("summary", typed).set("note", "Checked against the scan");
         String before = recordTitle(id);
         try (Database db = Database.open(catalogue.database())) {
@@ -460,7 +460,7 @@ class AccessControlTest {
     void aFormOpenedBeforeSigningInAgainInAnotherTabIsRefusedButWhatWasTypedIsKeptToSendAgain() {
         Http fay = Editors.signedIn(catalogue, "fay", Role.EDITOR);
         String typed = "Ambassador to the PRC, 1953–1959; a long note typed with care & <checked>";
-        FormFields form = FormFields.of(fay.get("/admin/people/yudin/edit").body(), "form.authority-form")
+        FormFields form = FormFields.at(fay, "/admin/people/yudin/edit", "form.authority-form")
                 .set("description", typed).set("note", "Who he was");
         // The other tab: signs out, and in again.
         assertEquals(303, fay.post("/admin/logout", Map.of("csrf", Editors.csrf(fay.get("/admin").body()))).statusCode());

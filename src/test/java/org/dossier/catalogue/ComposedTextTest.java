@@ -53,7 +53,7 @@ class ComposedTextTest {
         Http editor = Editors.signedIn(catalogue, "composer", Role.EDITOR);
         int id = catalogue.recordTitled("Record of a Meeting Between T.V. Soong and Stalin");
         String path = "/admin/documents/" + id + "/edit";
-        FormFields fields = FormFields.of(editor.get(path).body(), "form.record-form");
+        FormFields fields = FormFields.at(editor, path, "form.record-form");
         HttpResponse<String> saved = editor.post(path, fields.set("title", "Soong, Stalin and Zdene\u030Ck Fierlinger")
                 .set("note", "Named the envoy").entries());
         assertEquals(303, saved.statusCode(), saved.body());

@@ -57,7 +57,7 @@ class LanguageFacetTest {
 
     private static void say(int id, String languages) {
         String path = "/admin/documents/" + id + "/edit";
-        FormFields form = FormFields.of(editor.get(path).body(), "form.record-form");
+        FormFields form = FormFields.at(editor, path, "form.record-form");
         HttpResponse<String> saved = editor.post(path, form.set("languages", languages)
                 .set("note", "Languages from the original").entries());
         assertEquals(303, saved.statusCode(), saved.body());

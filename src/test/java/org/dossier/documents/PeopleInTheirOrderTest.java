@@ -178,7 +178,7 @@ class PeopleInTheirOrderTest {
         int id = catalogue.recordTitled("Cable from I.V. Stalin and V.M. Molotov");
         String stalin = String.valueOf(database.personId("stalin"));
         String molotov = String.valueOf(database.personId("molotov"));
-        FormFields form = FormFields.of(alice.get("/admin/documents/" + id + "/edit").body(), "form.record-form");
+        FormFields form = FormFields.at(alice, "/admin/documents/" + id + "/edit", "form.record-form");
         assertEquals("1", form.get("order-" + stalin), "the form numbers the people in the record's order");
         assertEquals("2", form.get("order-" + molotov));
 
@@ -225,11 +225,11 @@ class PeopleInTheirOrderTest {
                 diff.selectFirst(".diff dd ins").text());
 
         HttpResponse<String> again = alice.post("/admin/documents/" + id + "/edit",
-                FormFields.of(alice.get("/admin/documents/" + id + "/edit").body(), "form.record-form")
+                FormFields.at(alice, "/admin/documents/" + id + "/edit", "form.record-form")
                         .set("note", "Nothing changed").entries());
         assertEquals(422, again.statusCode(), "saving the new order again is no change either");
 
-        FormFields restore = FormFields.of(alice.get("/documents/" + id + "/history/1").body(), "form.restore-form");
+        FormFields restore = FormFields.at(alice, "/documents/" + id + "/history/1", "form.restore-form");
         HttpResponse<String> restored = alice.post("/admin/documents/" + id + "/restore", restore.entries());
         assertEquals(303, restored.statusCode(), restored.body());
         assertEquals(List.of("Stalin", "Molotov"), bibTeXAuthors(body("/documents/" + id + "/v/3.bib")),
@@ -242,7 +242,7 @@ class PeopleInTheirOrderTest {
     void anOrderThatIsNotANumberIsRefusedBesideThePeopleAndWhatWasTypedIsKept() {
         int id = catalogue.recordTitled("Letter from I.V. Stalin and V.M. Molotov to Chou En-lai");
         String stalin = String.valueOf(database.personId("stalin"));
-        FormFields form = FormFields.of(alice.get("/admin/documents/" + id + "/edit").body(), "form.record-form")
+        FormFields form = FormFields.at(alice, "/admin/documents/" + id + "/edit", "form.record-form")
                 .set("order-" + stalin, "first").set("note", "Stalin signed first");
         HttpResponse<String> refused = alice.post("/admin/documents/" + id + "/edit", form.entries());
         assertEquals(422, refused.statusCode());

@@ -106,9 +106,7 @@ class AuthoritiesKeptOverTimeTest {
     }
 
     private static FormFields form(Http editor, String path) {
-        HttpResponse<String> page = editor.get(path);
-        assertEquals(200, page.statusCode(), page.body());
-        return FormFields.of(page.body(), "form.authority-form");
+        return FormFields.at(editor, path, "form.authority-form");
     }
 
     private static String name(String key) {
@@ -215,7 +213,7 @@ class AuthoritiesKeptOverTimeTest {
         int record = krasovsky.keySet().iterator().next();
         String role = krasovsky.get(record);
         int malik = database.personId("malik");
-        FormFields opened = FormFields.of(bob.get("/admin/documents/" + record + "/edit").body(), "form.record-form");
+        FormFields opened = FormFields.at(bob, "/admin/documents/" + record + "/edit", "form.record-form");
         assertTrue(opened.all("person").contains(String.valueOf(database.personId("krasovsky"))));
 
         assertEquals(303, merge(alice, "krasovsky", "malik", "One name, entered twice").statusCode());

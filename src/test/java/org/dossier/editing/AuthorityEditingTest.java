@@ -69,9 +69,7 @@ class AuthorityEditingTest {
     }
 
     private static FormFields form(Http editor, String path) {
-        HttpResponse<String> page = editor.get(path);
-        assertEquals(200, page.statusCode(), page.body());
-        return FormFields.of(page.body(), "form.authority-form");
+        return FormFields.at(editor, path, "form.authority-form");
     }
 
     /** The first row of other forms of the name that the form leaves empty. */
@@ -326,13 +324,13 @@ class AuthorityEditingTest {
     void aRecordRelinkedWhileAnEditorHasItOpenKeepsTheLinkWhenTheirStaleFormIsSentAgain() {
         int id = catalogue.recordTitled("Letter to Stalin from Korean Political Parties");
         String edit = "/admin/documents/" + id + "/edit";
-        FormFields opened = FormFields.of(alice.get(edit).body(), "form.record-form");
+        FormFields opened = FormFields.at(alice, edit, "form.record-form");
         create("Korean Provisional Government", "organisation", "Provisional Government of the Republic of Korea", "variant");
         assertEquals(0, org.dossier.app.Main.run("relink", "--db", catalogue.database().toString(),
                 "--person", "korean-provisional-government"));
         String government = String.valueOf(database.dsl().select(org.dossier.db.Tables.PERSON.ID).from(org.dossier.db.Tables.PERSON)
                 .where(org.dossier.db.Tables.PERSON.KEY.eq("korean-provisional-government")).fetchSingle().value1());
-        assertTrue(FormFields.of(alice.get(edit).body(), "form.record-form").all("person").contains(government));
+        assertTrue(FormFields.at(alice, edit, "form.record-form").all("person").contains(government));
 
         HttpResponse<String> stale = alice.post(edit, opened.set("summary", opened.get("summary") + " Sent from Chongqing.")
                 .set("note", "Where it was sent from").entries());
@@ -509,7 +507,7 @@ class AuthorityEditingTest {
                 .where(place.KEY.eq("mongolia")).orderBy(links.DOCUMENT_ID).fetch(links.DOCUMENT_ID);
         assertTrue(linked.size() >= 3, linked.toString());
         int withdrawn = linked.get(0);
-        FormFields withdraw = FormFields.of(alice.get("/admin/documents/" + withdrawn + "/withdraw").body(), "form.stacked-form");
+        FormFields withdraw = FormFields.at(alice, "/admin/documents/" + withdrawn + "/withdraw", "form.stacked-form");
         assertEquals(303, alice.post("/admin/documents/" + withdrawn + "/withdraw",
                 withdraw.set("reason", "Entered twice").entries()).statusCode());
         java.time.Instant longAgo = java.time.Instant.parse("2020-01-01T00:00:00Z");
@@ -570,7 +568,7 @@ class AuthorityEditingTest {
                 "and cited as it was");
         assertTrue(catalogue.http().get("/documents/" + record + ".ris").body().contains("Tse-tung"));
 
-        FormFields recordForm = FormFields.of(alice.get("/admin/documents/" + record + "/edit").body(), "form.record-form");
+        FormFields recordForm = FormFields.at(alice, "/admin/documents/" + record + "/edit", "form.record-form");
         assertEquals(303, alice.post("/admin/documents/" + record + "/edit", recordForm
                 .set("title", recordForm.get("title") + " (copy)").set("note", "Marked as a copy").entries()).statusCode());
         Document diff = Jsoup.parse(catalogue.http().get("/documents/" + record + "/history/2").body());

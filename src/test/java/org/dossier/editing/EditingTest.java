@@ -58,9 +58,7 @@ class EditingTest {
     }
 
     private static FormFields editForm(Http editor, int id) {
-        HttpResponse<String> page = editor.get("/admin/documents/" + id + "/edit");
-        assertEquals(200, page.statusCode());
-        return FormFields.of(page.body(), "form.record-form");
+        return FormFields.at(editor, "/admin/documents/" + id + "/edit", "form.record-form");
     }
 
     /** Alice corrects a phrase in the one summary that has it; returns the record's id. */
@@ -167,11 +165,11 @@ class EditingTest {
         Document page = Jsoup.parse(catalogue.http().anotherVisitor().get(location(saved)).body());
         assertEquals(title + " \u00b7 Dossier", page.title());
 
-        FormFields withdraw = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form");
+        FormFields withdraw = FormFields.at(alice, "/admin/documents/" + id + "/withdraw", "form.stacked-form");
         assertEquals(303, alice.post("/admin/documents/" + id + "/withdraw",
                 withdraw.set("reason", "A \u202Eduplicate of another record.").entries()).statusCode());
         assertEquals("A duplicate of another record.", row(id).getWithdrawnReason());
-        FormFields reinstate = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form");
+        FormFields reinstate = FormFields.at(alice, "/admin/documents/" + id + "/withdraw", "form.stacked-form");
         assertEquals(303, alice.post("/admin/documents/" + id + "/reinstate",
                 reinstate.set("note", "Not a duplicate").entries()).statusCode());
     }
@@ -375,7 +373,7 @@ class EditingTest {
      */
     @Test
     void aNewRecordsFormSentTwiceCreatesOneRecordAndGoesToIt() throws Exception {
-        FormFields form = FormFields.of(alice.get("/admin/documents/new").body(), "form.record-form")
+        FormFields form = FormFields.at(alice, "/admin/documents/new", "form.record-form")
                 .set("title", "Telegram sent twice on the Panmunjom talks").set("date", "1952")
                 .set("note", "Added from the 1952 folder");
         assertFalse(form.get("formToken").isBlank(), "the form carries its token");
@@ -387,7 +385,7 @@ class EditingTest {
         assertEquals(1, database.dsl().fetchCount(DOCUMENT, DOCUMENT.TITLE.eq("Telegram sent twice on the Panmunjom talks")));
 
         // Both at once: on PostgreSQL two transactions, neither seeing the other's record.
-        FormFields twice = FormFields.of(alice.get("/admin/documents/new").body(), "form.record-form")
+        FormFields twice = FormFields.at(alice, "/admin/documents/new", "form.record-form")
                 .set("title", "Telegram sent twice at once").set("date", "1952").set("note", "Double click");
         var sends = java.util.stream.IntStream.range(0, 2).mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> alice.post("/admin/documents/new", twice.entries()))).toList();
@@ -401,7 +399,7 @@ class EditingTest {
         assertEquals(1, database.dsl().fetchCount(DOCUMENT, DOCUMENT.TITLE.eq("Telegram sent twice at once")));
 
         // The same text from a form opened afresh is another record, as an editor who means it wants.
-        FormFields afresh = FormFields.of(alice.get("/admin/documents/new").body(), "form.record-form")
+        FormFields afresh = FormFields.at(alice, "/admin/documents/new", "form.record-form")
                 .set("title", "Telegram sent twice at once").set("date", "1952").set("note", "Another copy");
         assertEquals(303, alice.post("/admin/documents/new", afresh.entries()).statusCode());
         assertEquals(2, database.dsl().fetchCount(DOCUMENT, DOCUMENT.TITLE.eq("Telegram sent twice at once")));
@@ -420,7 +418,7 @@ class EditingTest {
         int id = catalogue.recordTitled("Telegram from Gromyko to Poskrebyshevu");
         Http reader = catalogue.http().anotherVisitor();
         String canonical = location(reader.get("/documents/" + id));
-        FormFields form = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form");
+        FormFields form = FormFields.at(alice, "/admin/documents/" + id + "/withdraw", "form.stacked-form");
         assertEquals(422, alice.post("/admin/documents/" + id + "/withdraw", form.entries()).statusCode(), "a reason is required");
         HttpResponse<String> bell = alice.post("/admin/documents/" + id + "/withdraw",
                 form.set("reason", "Duplicate\u0007 of document 12").entries());
@@ -452,7 +450,7 @@ class EditingTest {
         assertTrue(listed.text().contains("Duplicate of document 12"), "the dashboard lists it: " + listed.text());
         assertEquals("/admin/documents/" + id + "/withdraw", listed.selectFirst("a.reinstate-link").attr("href"));
 
-        FormFields reinstate = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form");
+        FormFields reinstate = FormFields.at(alice, "/admin/documents/" + id + "/withdraw", "form.stacked-form");
         assertEquals(303, alice.post("/admin/documents/" + id + "/reinstate",
                 reinstate.set("note", "Not a duplicate after all").entries()).statusCode());
         assertEquals(301, reader.get("/documents/" + id).statusCode());

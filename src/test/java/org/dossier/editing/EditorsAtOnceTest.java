@@ -77,9 +77,7 @@ class EditorsAtOnceTest {
     }
 
     private static FormFields editForm(Http editor, int id) {
-        HttpResponse<String> page = editor.get("/admin/documents/" + id + "/edit");
-        assertEquals(200, page.statusCode(), page.body());
-        return FormFields.of(page.body(), "form.record-form");
+        return FormFields.at(editor, "/admin/documents/" + id + "/edit", "form.record-form");
     }
 
     /** Runs every one of {@code requests} at one instant (a barrier), and returns their answers in order. */
@@ -231,7 +229,7 @@ class EditorsAtOnceTest {
         for (int round = 0; round < 3; round++) {
             String name = "Merged Clerk " + (char) ('A' + round);
             String key = "merged-clerk-" + (char) ('a' + round);
-            FormFields person = FormFields.of(alice.get("/admin/people/new").body(), "form.authority-form");
+            FormFields person = FormFields.at(alice, "/admin/people/new", "form.authority-form");
             HttpResponse<String> made = alice.post("/admin/people/new", person.set("name", name).set("kind", "person")
                     .set("note", "A clerk to merge").entries());
             assertEquals(303, made.statusCode(), made.body());
@@ -240,7 +238,7 @@ class EditorsAtOnceTest {
             assertEquals(303, alice.post("/admin/people/" + key + "/link",
                     List.of(Map.entry("csrf", csrf), Map.entry("document", String.valueOf(id)))).statusCode());
             assertEquals(List.of(database.personId(key)), peopleOf(id));
-            FormFields merge = FormFields.of(alice.get("/admin/people/" + key + "/merge").body(), "form.merge-form");
+            FormFields merge = FormFields.at(alice, "/admin/people/" + key + "/merge", "form.merge-form");
             String summary = "Bea's correction, saved while Alice merged its person, round " + round + ".";
             HttpResponse<String> merged = whileASaveIsUnderWay(id, summary, () -> alice.post("/admin/people/" + key + "/merge",
                     merge.set("survivor", "stalin").set("note", "The same man").entries()));
@@ -257,7 +255,7 @@ class EditorsAtOnceTest {
         for (int round = 0; round < ROUNDS; round++) {
             int opened = version(id);
             FormFields edit = editForm(alice, id);
-            FormFields withdraw = FormFields.of(bea.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form");
+            FormFields withdraw = FormFields.at(bea, "/admin/documents/" + id + "/withdraw", "form.stacked-form");
             String text = "Alice's summary while Bea withdrew it, round " + round + ".";
             List<HttpResponse<String>> answers = atOnce(
                     () -> alice.post("/admin/documents/" + id + "/edit", edit.set("summary", text).set("note", "Edit").entries()),
@@ -274,7 +272,7 @@ class EditorsAtOnceTest {
             } else {
                 assertEquals(text, refused.selectFirst("form.record-form textarea[name=summary]").wholeText());
                 // Back in the catalogue for the next round.
-                FormFields reinstate = FormFields.of(bea.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form");
+                FormFields reinstate = FormFields.at(bea, "/admin/documents/" + id + "/withdraw", "form.stacked-form");
                 assertEquals(303, bea.post("/admin/documents/" + id + "/reinstate", reinstate.set("note", "Back").entries())
                         .statusCode());
             }
@@ -291,7 +289,7 @@ class EditorsAtOnceTest {
                     .set("summary", "Before round " + round + ".").set("note", "Before").entries()).statusCode());
             int opened = version(id);
             FormFields edit = editForm(alice, id);
-            FormFields restore = FormFields.of(bea.get("/documents/" + id + "/history/1").body(), "form.restore-form")
+            FormFields restore = FormFields.at(bea, "/documents/" + id + "/history/1", "form.restore-form")
                     .set("note", "Restored, round " + round);
             String text = "Alice's summary while Bea restored the first version, round " + round + ".";
             List<HttpResponse<String>> answers = atOnce(
@@ -441,11 +439,11 @@ class EditorsAtOnceTest {
     /** The same for a person's form: a double click on Save was the conflict page naming the editor. */
     @Test
     void thePersonFormSentTwiceAtOnceIsOneSaveAndBothGoOn() throws Exception {
-        FormFields person = FormFields.of(alice.get("/admin/people/new").body(), "form.authority-form");
+        FormFields person = FormFields.at(alice, "/admin/people/new", "form.authority-form");
         assertEquals(303, alice.post("/admin/people/new", person.set("name", "Clerk Saved Twice").set("kind", "person")
                 .set("note", "A clerk").entries()).statusCode());
         for (int round = 0; round < ROUNDS; round++) {
-            FormFields form = FormFields.of(alice.get("/admin/people/clerk-saved-twice/edit").body(), "form.authority-form")
+            FormFields form = FormFields.at(alice, "/admin/people/clerk-saved-twice/edit", "form.authority-form")
                     .set("description", "Described with a double click, round " + round + ".").set("note", "Double click");
             List<HttpResponse<String>> answers = atOnce(
                     () -> alice.post("/admin/people/clerk-saved-twice/edit", form.entries()),
@@ -469,7 +467,7 @@ class EditorsAtOnceTest {
                 .set("summary", "A second version.").set("note", "Second").entries()).statusCode());
         for (int round = 0; round < ROUNDS; round++) {
             int opened = version(id);
-            FormFields withdraw = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form")
+            FormFields withdraw = FormFields.at(alice, "/admin/documents/" + id + "/withdraw", "form.stacked-form")
                     .set("reason", "A duplicate, round " + round);
             List<HttpResponse<String>> withdrawn = atOnce(
                     () -> alice.post("/admin/documents/" + id + "/withdraw", withdraw.entries()),
@@ -478,7 +476,7 @@ class EditorsAtOnceTest {
                     + withdrawn.get(0).body() + withdrawn.get(1).body());
             assertEquals(opened + 1, version(id));
 
-            FormFields reinstate = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form")
+            FormFields reinstate = FormFields.at(alice, "/admin/documents/" + id + "/withdraw", "form.stacked-form")
                     .set("note", "Back, round " + round);
             List<HttpResponse<String>> back = atOnce(
                     () -> alice.post("/admin/documents/" + id + "/reinstate", reinstate.entries()),
@@ -488,7 +486,7 @@ class EditorsAtOnceTest {
             assertEquals(opened + 2, version(id));
 
             int version = round % 2 == 0 ? 1 : 2;
-            FormFields restore = FormFields.of(alice.get("/documents/" + id + "/history/" + version).body(), "form.restore-form");
+            FormFields restore = FormFields.at(alice, "/documents/" + id + "/history/" + version, "form.restore-form");
             List<HttpResponse<String>> restored = atOnce(
                     () -> alice.post("/admin/documents/" + id + "/restore", restore.entries()),
                     () -> alice.post("/admin/documents/" + id + "/restore", restore.entries()));
@@ -543,7 +541,7 @@ class EditorsAtOnceTest {
     /** A rename stamps every record linked to the name; a save of one of them at that instant is kept, and so is the rename. */
     @Test
     void renamingAPersonWhileAnEditorSavesOneOfItsRecordsKeepsBoth() throws Exception {
-        FormFields person = FormFields.of(alice.get("/admin/people/new").body(), "form.authority-form");
+        FormFields person = FormFields.at(alice, "/admin/people/new", "form.authority-form");
         assertEquals(303, alice.post("/admin/people/new", person.set("name", "Renamed Clerk").set("kind", "person")
                 .set("note", "A clerk to rename").entries()).statusCode());
         int id = recordNaming("Renamed Clerk", "Record of a clerk renamed while it is edited, to");
@@ -554,7 +552,7 @@ class EditorsAtOnceTest {
             int opened = version(id);
             FormFields edit = editForm(alice, id).set("summary", "Saved while the clerk was renamed, round " + round + ".")
                     .set("note", "Edit");
-            FormFields rename = FormFields.of(bea.get("/admin/people/renamed-clerk/edit").body(), "form.authority-form")
+            FormFields rename = FormFields.at(bea, "/admin/people/renamed-clerk/edit", "form.authority-form")
                     .set("name", "Renamed Clerk " + round).set("note", "Rename " + round);
             List<HttpResponse<String>> answers = atOnce(
                     () -> alice.post("/admin/documents/" + id + "/edit", edit.entries()),
@@ -576,13 +574,13 @@ class EditorsAtOnceTest {
      */
     @Test
     void anUndoingOfAMergeSentAgainAfterTheFirstWasDoneGoesOnAsDone() {
-        FormFields person = FormFields.of(alice.get("/admin/people/new").body(), "form.authority-form");
+        FormFields person = FormFields.at(alice, "/admin/people/new", "form.authority-form");
         assertEquals(303, alice.post("/admin/people/new", person.set("name", "Clerk Undone Twice").set("kind", "person")
                 .set("note", "A clerk").entries()).statusCode());
-        FormFields merge = FormFields.of(alice.get("/admin/people/clerk-undone-twice/merge").body(), "form.merge-form")
+        FormFields merge = FormFields.at(alice, "/admin/people/clerk-undone-twice/merge", "form.merge-form")
                 .set("survivor", "stalin").set("note", "The same man");
         assertEquals(303, alice.post("/admin/people/clerk-undone-twice/merge", merge.entries()).statusCode());
-        FormFields undo = FormFields.of(alice.get("/people/clerk-undone-twice/history/1").body(), "form.restore-form")
+        FormFields undo = FormFields.at(alice, "/people/clerk-undone-twice/history/1", "form.restore-form")
                 .set("note", "Not the same man");
         assertEquals(303, alice.post("/admin/people/clerk-undone-twice/restore", undo.entries()).statusCode());
 
@@ -597,11 +595,11 @@ class EditorsAtOnceTest {
 
     @Test
     void aMergeAndItsUndoingSentTwiceAtOnceAreEachDoneOnceAndGoOn() throws Exception {
-        FormFields person = FormFields.of(alice.get("/admin/people/new").body(), "form.authority-form");
+        FormFields person = FormFields.at(alice, "/admin/people/new", "form.authority-form");
         assertEquals(303, alice.post("/admin/people/new", person.set("name", "Clerk Merged Twice").set("kind", "person")
                 .set("note", "A clerk").entries()).statusCode());
         for (int round = 0; round < 3; round++) {
-            FormFields merge = FormFields.of(alice.get("/admin/people/clerk-merged-twice/merge").body(), "form.merge-form")
+            FormFields merge = FormFields.at(alice, "/admin/people/clerk-merged-twice/merge", "form.merge-form")
                     .set("survivor", "stalin").set("note", "The same man, round " + round);
             List<HttpResponse<String>> merged = atOnce(
                     () -> alice.post("/admin/people/clerk-merged-twice/merge", merge.entries()),
@@ -611,8 +609,7 @@ class EditorsAtOnceTest {
             assertEquals(List.of("/people/stalin", "/people/stalin"),
                     merged.stream().map(m -> m.headers().firstValue("Location").orElseThrow()).toList());
 
-            FormFields undo = FormFields.of(alice.get("/people/clerk-merged-twice/history/1").body(),
-                    "form.restore-form").set("note", "Not the same man, round " + round);
+            FormFields undo = FormFields.at(alice, "/people/clerk-merged-twice/history/1", "form.restore-form").set("note", "Not the same man, round " + round);
             List<HttpResponse<String>> undone = atOnce(
                     () -> alice.post("/admin/people/clerk-merged-twice/restore", undo.entries()),
                     () -> alice.post("/admin/people/clerk-merged-twice/restore", undo.entries()));

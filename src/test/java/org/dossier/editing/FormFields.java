@@ -1,8 +1,12 @@
 package org.dossier.editing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.dossier.testing.Http;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -13,6 +17,13 @@ public final class FormFields {
 
     private FormFields(List<Map.Entry<String, String>> fields) {
         this.fields = fields;
+    }
+
+    /** The form {@code formSelector} on the page {@code visitor} gets at {@code path}, which must answer 200 (a failure shows the page). */
+    public static FormFields at(Http visitor, String path, String formSelector) {
+        HttpResponse<String> page = visitor.get(path);
+        assertEquals(200, page.statusCode(), () -> path + ": " + page.body());
+        return of(page.body(), formSelector);
     }
 
     public static FormFields of(String html, String formSelector) {

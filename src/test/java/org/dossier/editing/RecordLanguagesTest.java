@@ -32,9 +32,7 @@ class RecordLanguagesTest {
     private static final Http editor = Editors.signedIn(catalogue, "linguist", Role.EDITOR);
 
     private static FormFields editForm(int id) {
-        HttpResponse<String> page = editor.get("/admin/documents/" + id + "/edit");
-        assertEquals(200, page.statusCode());
-        return FormFields.of(page.body(), "form.record-form");
+        return FormFields.at(editor, "/admin/documents/" + id + "/edit", "form.record-form");
     }
 
     private static int version(int id) {

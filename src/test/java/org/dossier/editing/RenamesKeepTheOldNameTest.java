@@ -57,9 +57,7 @@ class RenamesKeepTheOldNameTest {
     }
 
     private static FormFields form(Http editor, String key) {
-        HttpResponse<String> page = editor.get("/admin/people/" + key + "/edit");
-        assertEquals(200, page.statusCode(), page.body());
-        return FormFields.of(page.body(), "form.authority-form");
+        return FormFields.at(editor, "/admin/people/" + key + "/edit", "form.authority-form");
     }
 
     /** The other forms of the person's name as the edit form lists them, each "name (kind)". */
@@ -68,7 +66,7 @@ class RenamesKeepTheOldNameTest {
     }
 
     private static List<String> formsAt(String edit) {
-        FormFields now = FormFields.of(alice.get(edit).body(), "form.authority-form");
+        FormFields now = FormFields.at(alice, edit, "form.authority-form");
         List<String> forms = new ArrayList<>();
         for (int i = 0; !now.get("alias-" + i).isEmpty(); i++) {
             forms.add(now.get("alias-" + i) + " (" + now.get("alias-kind-" + i) + ")");
@@ -77,7 +75,7 @@ class RenamesKeepTheOldNameTest {
     }
 
     private static void create(String name) {
-        FormFields blank = FormFields.of(alice.get("/admin/people/new").body(), "form.authority-form");
+        FormFields blank = FormFields.at(alice, "/admin/people/new", "form.authority-form");
         HttpResponse<String> made = alice.post("/admin/people/new", blank.set("name", name).set("kind", "person")
                 .set("note", "Named in the records").entries());
         assertEquals(303, made.statusCode(), made.body());
@@ -214,7 +212,7 @@ class RenamesKeepTheOldNameTest {
     }
 
     private static FormFields restoreForm(String key, int number) {
-        return FormFields.of(alice.get("/people/" + key + "/history/" + number).body(), "form.restore-form")
+        return FormFields.at(alice, "/people/" + key + "/history/" + number, "form.restore-form")
                 .set("note", "The name as the records give it");
     }
 

@@ -115,7 +115,7 @@ class SeveralNodesTest {
         Http onB = onA.at(nodeB.baseUrl());
         assertEquals(400, onB.get("/search.json?person=central-committee").statusCode(), "no such person yet");
 
-        FormFields blank = FormFields.of(onA.get("/admin/people/new").body(), "form.authority-form");
+        FormFields blank = FormFields.at(onA, "/admin/people/new", "form.authority-form");
         HttpResponse<String> made = onA.post("/admin/people/new", blank.set("name", "Central Committee")
                 .set("kind", "organisation").set("note", "Added through node A").entries());
         assertEquals(303, made.statusCode(), made.body());
@@ -148,7 +148,7 @@ class SeveralNodesTest {
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), from).toMillis() + 1));
         assertTrue(harvestedFrom(reader, from).stream().noneMatch(linked::contains), "nothing of his changed yet");
 
-        FormFields form = FormFields.of(onA.get("/admin/people/shtykov/edit").body(), "form.authority-form");
+        FormFields form = FormFields.at(onA, "/admin/people/shtykov/edit", "form.authority-form");
         HttpResponse<String> renamed = onA.post("/admin/people/shtykov/edit", form.set("name", "Terentii Fomich Shtykov")
                 .set("note", "His patronymic, renamed through node A").entries());
         assertEquals(303, renamed.statusCode(), Jsoup.parse(renamed.body()).select(".field-error").text());
@@ -182,7 +182,7 @@ class SeveralNodesTest {
         Http onB = onA.at(nodeB.baseUrl());
         int id = nodeA.recordTitled("Political Situation in Korea during the Period of Military Operations");
         int opened = version(id);
-        FormFields form = FormFields.of(onA.get("/admin/documents/" + id + "/edit").body(), "form.record-form");
+        FormFields form = FormFields.at(onA, "/admin/documents/" + id + "/edit", "form.record-form");
 
         ExecutorService pool = Executors.newFixedThreadPool(10);
         CountDownLatch ready = new CountDownLatch(10);
@@ -247,8 +247,7 @@ class SeveralNodesTest {
                     int id = ids.get(i);
                     String word = "burstword" + (char) ('a' + i % 26) + (char) ('a' + i / 26);
                     try {
-                        FormFields form = FormFields.of(editorOnC.get("/admin/documents/" + id + "/edit").body(),
-                                "form.record-form");
+                        FormFields form = FormFields.at(editorOnC, "/admin/documents/" + id + "/edit", "form.record-form");
                         int status = save(editorOnC, id, form, "Saved in a burst: " + word + ".").statusCode();
                         statuses.add(status);
                         if (status == 303) {

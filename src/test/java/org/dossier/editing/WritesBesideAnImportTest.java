@@ -83,9 +83,7 @@ class WritesBesideAnImportTest {
     }
 
     private static FormFields editForm(Http editor, int id) {
-        HttpResponse<String> page = editor.get("/admin/documents/" + id + "/edit");
-        assertEquals(200, page.statusCode());
-        return FormFields.of(page.body(), "form.record-form");
+        return FormFields.at(editor, "/admin/documents/" + id + "/edit", "form.record-form");
     }
 
     @Test
@@ -192,11 +190,11 @@ class WritesBesideAnImportTest {
                     .orderBy(org.dossier.db.Tables.PERSON.KEY).limit(1).fetchSingle(org.dossier.db.Tables.PERSON.KEY);
         }
         String survivor = linkedKey.equals("molotov") ? "stalin" : "molotov";
-        FormFields withdraw = FormFields.of(alice.get("/admin/documents/" + id + "/withdraw").body(), "form.stacked-form")
+        FormFields withdraw = FormFields.at(alice, "/admin/documents/" + id + "/withdraw", "form.stacked-form")
                 .set("reason", "Duplicate of <b>another</b> record & typed with care");
-        FormFields restore = FormFields.of(alice.get("/documents/" + id + "/history/1").body(), "form.restore-form")
+        FormFields restore = FormFields.at(alice, "/documents/" + id + "/history/1", "form.restore-form")
                 .set("note", "Back to the first version, a note typed with care");
-        FormFields merge = FormFields.of(alice.get("/admin/people/" + linkedKey + "/merge").body(), "form.merge-form")
+        FormFields merge = FormFields.at(alice, "/admin/people/" + linkedKey + "/merge", "form.merge-form")
                 .set("survivor", survivor).set("note", "The same man, a note typed with care");
 
         try (HeldWrite held = holdWriting(id)) {

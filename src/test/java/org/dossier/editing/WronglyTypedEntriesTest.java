@@ -40,14 +40,12 @@ class WronglyTypedEntriesTest {
     static Path pages;
 
     private static FormFields form(Http editor, String key) {
-        HttpResponse<String> page = editor.get("/admin/people/" + key + "/edit");
-        assertEquals(200, page.statusCode(), page.body());
-        return FormFields.of(page.body(), "form.authority-form");
+        return FormFields.at(editor, "/admin/people/" + key + "/edit", "form.authority-form");
     }
 
     /** Adds an entry of the people's list through its form; returns its key. */
     private static String create(String name, String kind) {
-        FormFields blank = FormFields.of(alice.get("/admin/people/new").body(), "form.authority-form");
+        FormFields blank = FormFields.at(alice, "/admin/people/new", "form.authority-form");
         HttpResponse<String> made = alice.post("/admin/people/new", blank.set("name", name).set("kind", kind)
                 .set("note", "Named in the records").entries());
         assertEquals(303, made.statusCode(), made.body());
@@ -201,7 +199,7 @@ class WronglyTypedEntriesTest {
 
     @Test
     void anOrganisationRetypedAsAPersonIsFirstShownHowItWouldBeCitedAndItsSortFormIsCorrectedInTheSameSave() {
-        FormFields blank = FormFields.of(alice.get("/admin/people/new").body(), "form.authority-form");
+        FormFields blank = FormFields.at(alice, "/admin/people/new", "form.authority-form");
         assertEquals(303, alice.post("/admin/people/new", blank.set("name", "Legation of Poland in the DPRK")
                 .set("sort_name", "Poland, Legation in the DPRK").set("kind", "organisation")
                 .set("note", "Named in the records").entries()).statusCode());

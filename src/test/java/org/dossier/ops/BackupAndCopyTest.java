@@ -623,7 +623,7 @@ class BackupAndCopyTest {
             Editors.signIn(catalogue.http(), "cy"); // with the password set on the original
             // New ids continue after the copied ones, never reusing one.
             Http cy = Editors.signIn(catalogue.http(), "cy");
-            FormFields blank = FormFields.of(cy.get("/admin/documents/new").body(), "form.record-form");
+            FormFields blank = FormFields.at(cy, "/admin/documents/new", "form.record-form");
             HttpResponse<String> created = cy.post("/admin/documents/new", blank.set("title", "A new record on the copy")
                     .set("date", "1950").set("note", "New").entries());
             assertEquals(303, created.statusCode(), created.body());

@@ -55,7 +55,7 @@ class RollingUpgradeTest {
                 logged.start();
                 errorPages.addAppender(logged);
                 String edit = "/admin/documents/" + id + "/edit";
-                FormFields form = FormFields.of(editor.get(edit).body(), "form.record-form");
+                FormFields form = FormFields.at(editor, edit, "form.record-form");
                 // The newer node's connection, opened before it migrates (this build refuses to open it after).
                 try (Database newer = Database.open(address)) {
                     int version = versionOf(newer.dsl(), id);

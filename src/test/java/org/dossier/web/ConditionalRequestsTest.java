@@ -260,7 +260,7 @@ class ConditionalRequestsTest {
         String tag = etag(record);
         String personTag = etag("/people/molotov");
 
-        FormFields form = FormFields.of(editor.get("/admin/people/molotov/edit").body(), "form.authority-form");
+        FormFields form = FormFields.at(editor, "/admin/people/molotov/edit", "form.authority-form");
         HttpResponse<String> saved = editor.post("/admin/people/molotov/edit",
                 form.set("name", "Vyacheslav M. Molotov-Skryabin").set("note", "Full name").entries());
         assertEquals(303, saved.statusCode(), saved.body());

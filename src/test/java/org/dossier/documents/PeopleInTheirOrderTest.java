@@ -34,7 +34,6 @@ import org.jbibtex.BibTeXParser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,7 +55,7 @@ class PeopleInTheirOrderTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
-    private static CatalogueDatabase database;
+    private static final CatalogueDatabase database = CatalogueDatabase.forTheClass(catalogue);
     private static Http alice;
     private static Http reader;
 
@@ -67,14 +66,8 @@ class PeopleInTheirOrderTest {
         Files.writeString(page, "February 14, 1950\n\n" + TREATY + "\n\nOn the treaty of friendship.\n\n"
                 + "February 15, 1950\n\n" + ALLIANCE + "\n\nOn the alliance.\n", StandardCharsets.UTF_8);
         assertEquals(0, Main.run("import", "--db", catalogue.database().toString(), page.toString()));
-        database = CatalogueDatabase.of(catalogue);
         alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
         reader = catalogue.http().anotherVisitor();
-    }
-
-    @AfterAll
-    static void close() {
-        database.close();
     }
 
     private static String body(String path) {

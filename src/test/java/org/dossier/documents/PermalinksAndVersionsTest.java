@@ -15,7 +15,6 @@ import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,7 +38,7 @@ class PermalinksAndVersionsTest {
 
     @RegisterExtension
     final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
-    private CatalogueDatabase database;
+    private final CatalogueDatabase database = CatalogueDatabase.forTheClass(catalogue);
     /** The record corrected once: {@link #OLD_TITLE}, then {@link #NEW_TITLE}. */
     private int letter;
     /** The record corrected, then withdrawn. */
@@ -49,7 +48,6 @@ class PermalinksAndVersionsTest {
 
     @BeforeAll
     void start() {
-        database = CatalogueDatabase.of(catalogue);
         letter = database.recordTitled(OLD_TITLE);
         journal = database.recordTitled("From the Journal of N. Ye. Torbenkov");
         int kim = database.personId("kim-il-sung");
@@ -64,11 +62,6 @@ class PermalinksAndVersionsTest {
                 Attribution.editor("tester", "Withdrawn as a duplicate")));
         hostile = database.write(w -> w.create(new RecordDraft(HOSTILE_TITLE, List.of("</script> in a summary"),
                 DocumentDate.ofYear(1950)), Attribution.editor("tester", "A hostile title")));
-    }
-
-    @AfterAll
-    void stop() {
-        database.close();
     }
 
     private HttpResponse<String> get(String path) {

@@ -17,8 +17,6 @@ import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,17 +32,7 @@ class AuthoritiesKeptOverTimeTest {
     private static final Http alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
     private static final Http bob = Editors.signedIn(catalogue, "bob", Role.EDITOR);
 
-    private static CatalogueDatabase database;
-
-    @BeforeAll
-    static void start() {
-        database = CatalogueDatabase.of(catalogue);
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
+    private static final CatalogueDatabase database = CatalogueDatabase.forTheClass(catalogue);
 
     private static Map<Integer, String> links(String key) {
         return database.dsl().select(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.ROLE).from(DOCUMENT_PERSON)

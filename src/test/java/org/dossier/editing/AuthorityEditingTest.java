@@ -19,8 +19,6 @@ import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,17 +30,7 @@ class AuthorityEditingTest {
     private static final Http alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
     private static final Http bob = Editors.signedIn(catalogue, "bob", Role.EDITOR);
 
-    private static CatalogueDatabase database;
-
-    @BeforeAll
-    static void start() throws IOException {
-        database = CatalogueDatabase.of(catalogue);
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
+    private static final CatalogueDatabase database = CatalogueDatabase.forTheClass(catalogue);
 
     private static JsonNode search(String query) {
         HttpResponse<String> response = catalogue.http().get("/search.json?" + query);

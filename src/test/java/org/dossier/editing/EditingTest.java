@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.dossier.accounts.Role;
@@ -24,8 +23,6 @@ import org.dossier.testing.TestCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,17 +34,7 @@ class EditingTest {
     private static final Http alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
     private static final Http bob = Editors.signedIn(catalogue, "bob", Role.ADMIN);
 
-    private static CatalogueDatabase database;
-
-    @BeforeAll
-    static void start() throws IOException {
-        database = CatalogueDatabase.of(catalogue);
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
+    private static final CatalogueDatabase database = CatalogueDatabase.forTheClass(catalogue);
 
     private static DocumentRecord row(int id) {
         return database.dsl().selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchSingle();

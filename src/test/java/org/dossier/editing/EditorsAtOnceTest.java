@@ -53,19 +53,17 @@ class EditorsAtOnceTest {
     private static final Http alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
     private static final Http bea = Editors.signedIn(catalogue, "bea", Role.EDITOR);
 
-    private static CatalogueDatabase database;
+    private static final CatalogueDatabase database = CatalogueDatabase.forTheClass(catalogue);
     private static ExecutorService pool;
 
     @BeforeAll
     static void start() {
-        database = CatalogueDatabase.of(catalogue);
         pool = Executors.newCachedThreadPool();
     }
 
     @AfterAll
     static void stop() {
         pool.shutdownNow();
-        database.close();
     }
 
     private static int version(int id) {

@@ -23,8 +23,6 @@ import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,20 +39,10 @@ class RenamesKeepTheOldNameTest {
     private static final Http alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
     private static final Http bob = Editors.signedIn(catalogue, "bob", Role.EDITOR);
 
-    private static CatalogueDatabase database;
+    private static final CatalogueDatabase database = CatalogueDatabase.forTheClass(catalogue);
 
     @TempDir
     static Path pages;
-
-    @BeforeAll
-    static void start() {
-        database = CatalogueDatabase.of(catalogue);
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
 
     private static FormFields form(Http editor, String key) {
         return FormFields.at(editor, "/admin/people/" + key + "/edit", "form.authority-form");

@@ -11,7 +11,6 @@ import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.SeededCatalogue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,18 +26,12 @@ class OaiListsThatShrinkTest {
 
     @RegisterExtension
     final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
-    private CatalogueDatabase database;
+    private final CatalogueDatabase database = CatalogueDatabase.forTheClass(catalogue);
     private List<Integer> added;
 
     @BeforeAll
     void start() {
-        database = CatalogueDatabase.of(catalogue);
         added = OaiPagingTest.addReports(database);
-    }
-
-    @AfterAll
-    void stop() {
-        database.close();
     }
 
     @Test

@@ -14,7 +14,6 @@ import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.SeededCatalogue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,12 +32,11 @@ class OaiPagingTest {
 
     @RegisterExtension
     final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
-    private CatalogueDatabase database;
+    private final CatalogueDatabase database = CatalogueDatabase.forTheClass(catalogue);
     private List<Integer> added;
 
     @BeforeAll
     void start() {
-        database = CatalogueDatabase.of(catalogue);
         added = addReports(database);
     }
 
@@ -52,11 +50,6 @@ class OaiPagingTest {
             }
             return ids;
         });
-    }
-
-    @AfterAll
-    void stop() {
-        database.close();
     }
 
     private Document oai(String query) throws Exception {

@@ -12,7 +12,6 @@ import org.dossier.documents.RecordDraft;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.RawHttp;
 import org.dossier.testing.SeededCatalogue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,7 +31,7 @@ class OaiPmhTest {
     /** An id no record has. */
     private static final int NO_SUCH_RECORD = 999;
 
-    private CatalogueDatabase database;
+    private final CatalogueDatabase database = CatalogueDatabase.forTheClass(catalogue);
     /** The seed letter of February 1942, read as it was imported. */
     private int letter;
     private int added;
@@ -40,7 +39,6 @@ class OaiPmhTest {
 
     @BeforeAll
     void start() {
-        database = CatalogueDatabase.of(catalogue);
         letter = database.recordTitled("Letter to Stalin from the Commanders and Soldiers");
         added = database.at("2030-01-01T10:00:00Z").write(w -> w.create(
                 new RecordDraft("A record added in 2030", List.of("Its summary."), DocumentDate.ofYear(1961)),
@@ -48,11 +46,6 @@ class OaiPmhTest {
         withdrawn = database.recordTitled("Roman Catholic Priest Stanislaus Orlemanski");
         database.at("2031-06-01T08:00:00Z").write(w -> w.withdraw(withdrawn, 1, "A duplicate of document 4.",
                 Attribution.editor("tester", "Withdrawn for the harvesting tests")));
-    }
-
-    @AfterAll
-    void stop() {
-        database.close();
     }
 
     private String host() {

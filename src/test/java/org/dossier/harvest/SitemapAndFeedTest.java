@@ -16,7 +16,6 @@ import org.dossier.testing.QueryPlans;
 import org.dossier.testing.SeededCatalogue;
 import org.dossier.web.PublicUrl;
 import org.jooq.SQLDialect;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,7 +28,7 @@ class SitemapAndFeedTest {
 
     @RegisterExtension
     final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
-    private CatalogueDatabase database;
+    private final CatalogueDatabase database = CatalogueDatabase.forTheClass(catalogue);
     /** The record whose title is shortened. */
     private int letter;
     /** The record withdrawn. */
@@ -37,7 +36,6 @@ class SitemapAndFeedTest {
 
     @BeforeAll
     void start() {
-        database = CatalogueDatabase.of(catalogue);
         letter = database.recordTitled("Letter to Stalin from the Commanders and Soldiers");
         malik = database.recordTitled("Malik, 'On the Question of a United Government in Korea'");
         database.at("2030-03-01T12:00:00Z").write(w -> w.update(letter, 1,
@@ -46,11 +44,6 @@ class SitemapAndFeedTest {
                 Attribution.editor("tester", "Shortened the title")));
         database.at("2030-03-02T12:00:00Z").write(w -> w.withdraw(malik, 1, "Not a Cold War document.",
                 Attribution.editor("tester", "Withdrawn: out of scope")));
-    }
-
-    @AfterAll
-    void stop() {
-        database.close();
     }
 
     private Document xml(String path, String contentType) {

@@ -17,15 +17,29 @@ import org.jooq.DSLContext;
  */
 public final class CatalogueDatabase implements AutoCloseable {
 
-    private final Database database;
+    // Set once, when the catalogue has started (see forTheClass); read by the class's tests.
+    private volatile Database database;
     private Instant now = Instant.parse("2030-01-01T00:00:00Z");
 
     private CatalogueDatabase(Database database) {
         this.database = database;
     }
 
+    /** A connection opened now, for the test to close. */
     public static CatalogueDatabase of(RunningCatalogue catalogue) {
         return new CatalogueDatabase(Database.open(catalogue.database()));
+    }
+
+    /**
+     * A connection for the whole class, opened once {@code catalogue} has started and closed before
+     * it stops, so that a class holds it in a static final field beside the catalogue's, as it holds
+     * its editors ({@code Editors.signedIn}); the test does not close it.
+     */
+    public static CatalogueDatabase forTheClass(SeededCatalogue catalogue) {
+        CatalogueDatabase opened = new CatalogueDatabase(null);
+        catalogue.whenStarted(started -> opened.database = Database.open(started.database()));
+        catalogue.closeBeforeStopping(opened);
+        return opened;
     }
 
     public DSLContext dsl() {
@@ -91,6 +105,8 @@ public final class CatalogueDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        database.close();
+        if (database != null) { // null when the catalogue of a class's connection never started
+            database.close();
+        }
     }
 }

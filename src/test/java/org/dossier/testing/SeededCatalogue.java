@@ -33,6 +33,7 @@ public final class SeededCatalogue implements RunningCatalogue, BeforeAllCallbac
 
     private final boolean shared;
     private final List<Consumer<RunningCatalogue>> whenStarted = new ArrayList<>();
+    private final List<AutoCloseable> closedBeforeStopping = new ArrayList<>();
     private TestCatalogue catalogue;
     private long headAtStart;
 
@@ -72,8 +73,16 @@ public final class SeededCatalogue implements RunningCatalogue, BeforeAllCallbac
         }
     }
 
+    /** Closes {@code held} (a connection to this catalogue's database, say) after the class's last test, before this stops. */
+    public void closeBeforeStopping(AutoCloseable held) {
+        closedBeforeStopping.add(held);
+    }
+
     @Override
-    public void afterAll(ExtensionContext context) {
+    public void afterAll(ExtensionContext context) throws Exception {
+        for (AutoCloseable held : closedBeforeStopping) {
+            held.close();
+        }
         if (!shared) {
             catalogue.close();
             return;

@@ -20,7 +20,6 @@ import org.dossier.accounts.Role;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,18 +35,12 @@ class ConditionalRequestsTest {
 
     @RegisterExtension
     final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
-    private CatalogueDatabase database;
+    private final CatalogueDatabase database = CatalogueDatabase.forTheClass(catalogue);
     private Http reader;
 
     @BeforeAll
     void start() {
-        database = CatalogueDatabase.of(catalogue);
         reader = catalogue.http();
-    }
-
-    @AfterAll
-    void stop() {
-        database.close();
     }
 
     private static String header(HttpResponse<String> response, String name) {

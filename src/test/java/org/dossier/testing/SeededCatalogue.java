@@ -80,11 +80,16 @@ public final class SeededCatalogue implements RunningCatalogue, BeforeAllCallbac
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        for (AutoCloseable held : closedBeforeStopping) {
-            held.close();
+        try {
+            for (AutoCloseable held : closedBeforeStopping) {
+                held.close();
+            }
+        } finally {
+            if (!shared) {
+                catalogue.close();
+            }
         }
         if (!shared) {
-            catalogue.close();
             return;
         }
         long head = head();

@@ -196,7 +196,7 @@ public final class RecordWriter {
         for (Stamped s : stamped) {
             // Created in this transaction: created then too (an import's records, a new one's).
             db.update(DOCUMENT).set(DOCUMENT.UPDATED_AT, end)
-                    .set(DOCUMENT.CREATED_AT, DSL.when(DOCUMENT.CREATED_AT.ge(s.since()), DSL.val(end)).otherwise(DOCUMENT.CREATED_AT))
+                    .set(DOCUMENT.CREATED_AT, DSL.when(DOCUMENT.CREATED_AT.ge(s.since()), DSL.val(end, DOCUMENT.CREATED_AT)).otherwise(DOCUMENT.CREATED_AT))
                     .where(s.among().apply(DOCUMENT.ID)).and(DOCUMENT.UPDATED_AT.ge(s.since())).and(DOCUMENT.UPDATED_AT.ne(end))
                     .execute();
             db.update(REVISION).set(REVISION.CREATED_AT, end)

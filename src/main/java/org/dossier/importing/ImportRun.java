@@ -3,7 +3,6 @@ package org.dossier.importing;
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.DOCUMENT_COUNT;
 import static org.dossier.db.Tables.DOCUMENT_SOURCE;
-import static org.dossier.db.Tables.REVISION;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -586,20 +585,15 @@ public final class ImportRun {
     }
 
     /**
-     * The records the import made, and their first versions, get the time its transaction commits
-     * ({@link RecordWriter#stampAtCommit}) rather than the time it began, which every one of them was written with: it is their
-     * creation and their last change (their OAI-PMH datestamp, their sitemap's lastmod). So do the
-     * records it stamped on the way ({@code since} then or later, a time no record committed before
-     * it began has): those naming a person its lists renamed, or of a type they gave a new label. No
-     * one sees any of them before the commit. A harvester that asked meanwhile was told a later
-     * time than the start (the response date, the next harvest's {@code from}, as the protocol's
-     * guidelines have it) and walked past their
-     * datestamp: neither that harvest nor the next would ever have listed them. Every id after
-     * {@code lastBefore} is the import's: a record made elsewhere waits for its lock
-     * ({@link #oneImportAtATime}).
+     * The records the import stamped on the way ({@code since} then or later, a time no record
+     * committed before it began has: those naming a person its lists renamed, or of a type they gave
+     * a new label) get the time its transaction commits (RecordWriter.stampAtCommit), as the
+     * records it made and their first versions do: no one sees any of them before the commit. A
+     * harvester that asked meanwhile was told a time before that commit (the response date, the next
+     * harvest's {@code from}, as the protocol's guidelines have it) and lists them next time; stamped
+     * with the time the import began, neither that harvest nor the next would ever have listed them.
      */
     private static void stampedAtTheEnd(RecordWriter writer, int lastBefore, Instant since) {
-        writer.stampedAtTheEnd(id -> id.gt(lastBefore), Instant.EPOCH);
         writer.stampedAtTheEnd(id -> id.le(lastBefore), since);
     }
 

@@ -47,6 +47,9 @@ public final class RecordWriter {
     /** The records this transaction stamped beside {@link #changed}, each with the time it began stamping them. */
     private final List<Stamped> stamped = new ArrayList<>();
 
+    /** How many records of {@link #changed} one statement stamps at commit. */
+    private static final int STAMPED_AT_ONCE = 1_000;
+
     /** Records that {@code among} selects, stamped by this transaction at {@code since} or later. */
     private record Stamped(Function<Field<Integer>, Condition> among, Instant since) {
     }
@@ -184,9 +187,12 @@ public final class RecordWriter {
      * began first and whatever the clock of the node that wrote them. Call it last, before the commit.
      */
     void stampAtCommit(CommitClock clock) {
-        if (!changed.isEmpty()) {
-            Set<Integer> ids = Set.copyOf(changed);
-            stamped.add(new Stamped(id -> id.in(ids), began));
+        // A thousand ids a statement: a relink's or a merge's write changes more records than a
+        // statement may carry values (32,767 on PostgreSQL).
+        List<Integer> ids = List.copyOf(changed);
+        for (int at = 0; at < ids.size(); at += STAMPED_AT_ONCE) {
+            List<Integer> some = ids.subList(at, Math.min(ids.size(), at + STAMPED_AT_ONCE));
+            stamped.add(new Stamped(id -> id.in(some), began));
         }
         if (stamped.isEmpty()) {
             return;

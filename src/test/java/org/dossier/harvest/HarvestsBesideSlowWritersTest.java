@@ -59,11 +59,7 @@ class HarvestsBesideSlowWritersTest {
         CountDownLatch harvested = new CountDownLatch(1);
         CompletableFuture<Integer> write = heldOpen(behind, record, harvested);
 
-        Document before = OaiSchema.harvest(catalogue.http(), FROM_THE_START);
-        String responseDate = XPaths.value(before, "//o:responseDate");
-        harvested.countDown();
-        write.get(30, TimeUnit.SECONDS);
-
+        String responseDate = listedBeforeTheCommit(write, harvested);
         assertTrue(harvestedFrom(responseDate).contains(identifier(record)),
                 "the record a node 30 s behind wrote is in the harvest from " + responseDate);
     }
@@ -79,11 +75,7 @@ class HarvestsBesideSlowWritersTest {
 
         // The list is read in a later second than the one the write began (and wrote its record) in.
         untilAfter(began);
-        Document before = OaiSchema.harvest(catalogue.http(), FROM_THE_START);
-        String responseDate = XPaths.value(before, "//o:responseDate");
-        harvested.countDown();
-        write.get(30, TimeUnit.SECONDS);
-
+        String responseDate = listedBeforeTheCommit(write, harvested);
         assertTrue(harvestedFrom(responseDate).contains(identifier(record)),
                 "the record a long write committed after the list is in the harvest from " + responseDate);
     }
@@ -106,13 +98,9 @@ class HarvestsBesideSlowWritersTest {
         began(stamped, write);
 
         untilAfter(stamp[0]);
-        Document before = OaiSchema.harvest(catalogue.http(), FROM_THE_START);
-        String responseDate = XPaths.value(before, "//o:responseDate");
+        String responseDate = listedBeforeTheCommit(write, harvested);
         assertTrue(!Instant.parse(responseDate).isAfter(stamp[0]),
                 "a list read while a write commits answers " + responseDate + ", not after its stamp " + stamp[0]);
-        harvested.countDown();
-        write.get(30, TimeUnit.SECONDS);
-
         assertTrue(harvestedFrom(responseDate).contains(identifier(record)));
     }
 
@@ -148,6 +136,18 @@ class HarvestsBesideSlowWritersTest {
             }
             assertTrue(System.nanoTime() < deadline, "the write did not begin within 30 s");
         }
+    }
+
+    /**
+     * Lists every record while {@code write} is held open, then lets it commit and waits for it;
+     * returns the list's response date, which a harvester gives as {@code from} next.
+     */
+    private String listedBeforeTheCommit(CompletableFuture<Integer> write, CountDownLatch harvested) throws Exception {
+        Document before = OaiSchema.harvest(catalogue.http(), FROM_THE_START);
+        assertTrue(write.getNow(null) == null, "the write had not committed while the list was read");
+        harvested.countDown();
+        write.get(30, TimeUnit.SECONDS);
+        return XPaths.value(before, "//o:responseDate");
     }
 
     private List<String> harvestedFrom(String from) throws Exception {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -93,7 +94,7 @@ public final class Database implements AutoCloseable {
      * server, and by an import or a relink running beside it.
      */
     public RecordStore recordStore(Clock clock) {
-        RecordStore store = new RecordStore(dsl, clock);
+        RecordStore store = new RecordStore(dsl, clock, org.dossier.documents.CommitClock.of(dsl.dialect()));
         store.checkBeforeCommit(this::requireNoNewerMigration);
         return store;
     }
@@ -666,6 +667,50 @@ public final class Database implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * A time no write that a read begun after this call cannot see will be stamped before
+     * ({@link org.dossier.documents.CommitClock}): an OAI-PMH list's response date, which a harvester
+     * gives as the next harvest's {@code from}. Writers stamp their records as they commit, one after
+     * another, holding the change feed's head. When none holds it, that is the database's time now:
+     * a writer that takes it later reads the clock later. When one does (it is committing), it is
+     * the newest datestamp committed, which that writer's stamp is not before; never a wait for it.
+     * On PostgreSQL the head's row is tried with {@code FOR SHARE SKIP LOCKED}; on SQLite the file's
+     * write lock with {@code BEGIN IMMEDIATE} on a connection of its own that does not wait, and let
+     * go at once (an import holds it for as long as it runs).
+     */
+    public Instant earliestPendingStamp() {
+        org.dossier.documents.CommitClock clock = org.dossier.documents.CommitClock.of(dsl.dialect());
+        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+            Optional<Instant> free = dsl.resultQuery("select to_char(clock_timestamp() at time zone 'UTC', "
+                            + "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from change_head where id = 1 for share skip locked")
+                    .fetchOptional(0, String.class).map(Instant::parse);
+            return free.orElseGet(() -> newestStamp(dsl, clock));
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(0);
+        String url = ((SQLiteDataSource) pool.getDataSource()).getUrl();
+        try (java.sql.Connection connection = config.createConnection(url);
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                return clock.stamp(DSL.using(connection, SQLDialect.SQLITE));
+            } finally {
+                statement.execute("ROLLBACK");
+            }
+        } catch (SQLException e) {
+            // Another process writes (or the lock could not be tried): what it will stamp is not before the newest.
+            return newestStamp(dsl, clock);
+        }
+    }
+
+    /** The newest datestamp committed, or the time now when no record has one (or has a later one: a test's clock). */
+    private static Instant newestStamp(DSLContext db, org.dossier.documents.CommitClock clock) {
+        Instant now = clock.stamp(db);
+        Instant newest = db.select(DSL.max(org.dossier.db.Tables.DOCUMENT.UPDATED_AT)).from(org.dossier.db.Tables.DOCUMENT)
+                .fetchOne(0, Instant.class);
+        return newest == null || newest.isAfter(now) ? now : newest;
     }
 
     /** What {@link #reading} runs: reads, and nothing else, of the database as one transaction sees it. */

@@ -232,7 +232,7 @@ public final class DossierApp implements AutoCloseable {
                 documentRoutes(routes, db, store, search, listing, records, revisions, citations, conditional, site);
                 accountRoutes(routes, db, access, clients, clock);
                 editingRoutes(routes, store, authorityLists, authorities, records, revisions, clock);
-                harvestRoutes(routes, db, settings.archive(), site, conditional, clock);
+                harvestRoutes(routes, database, settings.archive(), site, conditional, clock);
                 operations.install(routes);
             });
             return new DossierApp(settings, clock, database, store, authorityLists, opening, search, operations,
@@ -499,9 +499,10 @@ public final class DossierApp implements AutoCloseable {
     }
 
     /** Harvesting and discovery: OAI-PMH, the sitemaps, the Atom feed, robots.txt. */
-    private static void harvestRoutes(RoutesConfig routes, DSLContext db, Archive archive, PublicUrl site,
+    private static void harvestRoutes(RoutesConfig routes, Database database, Archive archive, PublicUrl site,
                                       ConditionalGet conditional, Clock clock) {
-        OaiPmh oai = new OaiPmh(db, archive, site, clock);
+        DSLContext db = database.dsl();
+        OaiPmh oai = new OaiPmh(db, archive, site, clock, database::earliestPendingStamp);
         Sitemaps sitemaps = new Sitemaps(db, site, conditional);
         AtomFeed feed = new AtomFeed(db, archive, site, clock, conditional);
         Robots robots = new Robots(site);

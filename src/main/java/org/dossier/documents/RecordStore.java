@@ -30,12 +30,20 @@ public final class RecordStore {
 
     private final DSLContext db;
     private final Clock clock;
+    private final CommitClock commitClock;
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<DSLContext>> checks = new CopyOnWriteArrayList<>();
 
+    /** Writes whose records are stamped by {@code clock}: for tests that choose the time writes are made at. */
     public RecordStore(DSLContext db, Clock clock) {
+        this(db, clock, CommitClock.of(clock));
+    }
+
+    /** Writes whose records are stamped as they commit by {@code commitClock} (the database's, in production). */
+    public RecordStore(DSLContext db, Clock clock, CommitClock commitClock) {
         this.db = db;
         this.clock = clock;
+        this.commitClock = commitClock;
     }
 
     public void onChange(ChangeListener listener) {
@@ -102,9 +110,10 @@ public final class RecordStore {
         List<NewRecords.Written> many = new ArrayList<>();
         T result = db.transactionResult(tx -> {
             many.clear();
-            T done = work.run(new RecordWriter(tx.dsl(), clock, changed, () -> authorities[0] = true, many::add),
-                    tx.dsl());
+            RecordWriter writer = new RecordWriter(tx.dsl(), clock, changed, () -> authorities[0] = true, many::add);
+            T done = work.run(writer, tx.dsl());
             ChangeFeed.append(tx.dsl(), changed, authorities[0], Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+            writer.stampAtCommit(commitClock);
             checks.forEach(check -> check.accept(tx.dsl()));
             return done;
         });

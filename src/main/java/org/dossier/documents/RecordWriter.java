@@ -12,7 +12,9 @@ import static org.dossier.db.Tables.REVISION_PLACE;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.dossier.app.Database;
@@ -26,6 +28,7 @@ import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.TableField;
+import org.jooq.impl.DSL;
 
 /**
  * The one way records change. Every change (import, edit, withdrawal, restore) writes the record,
@@ -39,6 +42,17 @@ public final class RecordWriter {
     private final Set<Integer> changed;
     private final Runnable authoritiesChanged;
     private final java.util.function.Consumer<NewRecords.Written> createdMany;
+    /** When this transaction began: what it stamps on the way is stamped then or later. */
+    private final Instant began;
+    /** The records this transaction stamped beside {@link #changed}, each with the time it began stamping them. */
+    private final List<Stamped> stamped = new ArrayList<>();
+
+    /** How many records of {@link #changed} one statement stamps at commit. */
+    private static final int STAMPED_AT_ONCE = 1_000;
+
+    /** Records that {@code among} selects, stamped by this transaction at {@code since} or later. */
+    private record Stamped(Function<Field<Integer>, Condition> among, Instant since) {
+    }
 
     RecordWriter(DSLContext db, Clock clock, Set<Integer> changed, Runnable authoritiesChanged,
                  java.util.function.Consumer<NewRecords.Written> createdMany) {
@@ -46,7 +60,13 @@ public final class RecordWriter {
         this.clock = clock;
         this.changed = changed;
         this.authoritiesChanged = authoritiesChanged;
-        this.createdMany = createdMany;
+        this.began = now();
+        this.createdMany = written -> {
+            if (written.count() > 0) {
+                stamped.add(new Stamped(id -> id.between(written.first(), written.last()), began));
+            }
+            createdMany.accept(written);
+        };
     }
 
     /**
@@ -138,10 +158,10 @@ public final class RecordWriter {
 
     /**
      * Gives the records written since {@code since} in this transaction (of {@code ids}), and those
-     * revisions, the time it is now, just before the commit, as an import does its records: a batch
-     * that writes record after record for as long as a second (a merge's) otherwise stamps its first
-     * ones with a time a harvest made meanwhile was already past (its response date, the next
-     * harvest's {@code from}) and would never list them. Never an earlier time than the one written.
+     * revisions, the time of the commit ({@link #stampAtCommit}), as every record this transaction
+     * writes: a batch that writes record after record for as long as a second (a merge's) would
+     * otherwise keep a time a harvest made meanwhile was already past (its response date, the next
+     * harvest's {@code from}), and never be listed.
      */
     public void stampedAtTheEnd(Collection<Integer> ids, Instant since) {
         if (!ids.isEmpty()) {
@@ -154,17 +174,41 @@ public final class RecordWriter {
         stampedAtTheEnd(id -> id.in(ids), since);
     }
 
-    private void stampedAtTheEnd(Function<Field<Integer>, Condition> among, Instant since) {
-        Instant end = now();
-        if (!end.isAfter(since)) {
-            return; // still the second it began: nothing of it has an earlier time than now
+    /** As {@link #stampedAtTheEnd(Collection, Instant)}, for the records a condition on their id selects (an import's). */
+    public void stampedAtTheEnd(Function<Field<Integer>, Condition> among, Instant since) {
+        stamped.add(new Stamped(among, since));
+    }
+
+    /**
+     * Stamps every record this transaction wrote (and their new revisions) with the time of its commit,
+     * read by {@code clock} while the transaction holds the head of the change feed to its commit
+     * ({@link ChangeFeed#hold}): writers take it one after another, so the records of a write that
+     * commits later never have an earlier datestamp than those of one that committed before, whichever
+     * began first and whatever the clock of the node that wrote them. Call it last, before the commit.
+     */
+    void stampAtCommit(CommitClock clock) {
+        // A thousand ids a statement: a relink's or a merge's write changes more records than a
+        // statement may carry values (32,767 on PostgreSQL).
+        List<Integer> ids = List.copyOf(changed);
+        for (int at = 0; at < ids.size(); at += STAMPED_AT_ONCE) {
+            List<Integer> some = ids.subList(at, Math.min(ids.size(), at + STAMPED_AT_ONCE));
+            stamped.add(new Stamped(id -> id.in(some), began));
         }
-        db.update(DOCUMENT).set(DOCUMENT.UPDATED_AT, end)
-                .where(among.apply(DOCUMENT.ID)).and(DOCUMENT.UPDATED_AT.ge(since)).and(DOCUMENT.UPDATED_AT.lt(end))
-                .execute();
-        db.update(REVISION).set(REVISION.CREATED_AT, end)
-                .where(among.apply(REVISION.DOCUMENT_ID)).and(REVISION.CREATED_AT.ge(since)).and(REVISION.CREATED_AT.lt(end))
-                .execute();
+        if (stamped.isEmpty()) {
+            return;
+        }
+        ChangeFeed.hold(db);
+        Instant end = clock.stamp(db);
+        for (Stamped s : stamped) {
+            // Created in this transaction: created then too (an import's records, a new one's).
+            db.update(DOCUMENT).set(DOCUMENT.UPDATED_AT, end)
+                    .set(DOCUMENT.CREATED_AT, DSL.when(DOCUMENT.CREATED_AT.ge(s.since()), DSL.val(end, DOCUMENT.CREATED_AT)).otherwise(DOCUMENT.CREATED_AT))
+                    .where(s.among().apply(DOCUMENT.ID)).and(DOCUMENT.UPDATED_AT.ge(s.since())).and(DOCUMENT.UPDATED_AT.ne(end))
+                    .execute();
+            db.update(REVISION).set(REVISION.CREATED_AT, end)
+                    .where(s.among().apply(REVISION.DOCUMENT_ID)).and(REVISION.CREATED_AT.ge(s.since())).and(REVISION.CREATED_AT.ne(end))
+                    .execute();
+        }
     }
 
     /**

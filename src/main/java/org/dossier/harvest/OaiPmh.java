@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
@@ -45,12 +46,18 @@ public final class OaiPmh {
     private final Archive archive;
     private final PublicUrl publicUrl;
     private final Clock clock;
+    private final Supplier<Instant> listedUpTo;
 
-    public OaiPmh(DSLContext db, Archive archive, PublicUrl publicUrl, Clock clock) {
+    /**
+     * @param listedUpTo a time no record a list read after it cannot see yet will have an earlier
+     *     datestamp than (the database's {@code earliestPendingStamp}): a list's response date
+     */
+    public OaiPmh(DSLContext db, Archive archive, PublicUrl publicUrl, Clock clock, Supplier<Instant> listedUpTo) {
         this.queries = new OaiQueries(db);
         this.archive = archive;
         this.publicUrl = publicUrl;
         this.clock = clock;
+        this.listedUpTo = listedUpTo;
     }
 
     /** {@code GET /oai} and {@code POST /oai}. */
@@ -58,6 +65,7 @@ public final class OaiPmh {
         boolean post = ctx.method() == HandlerType.POST;
         Site site = new Site(publicUrl.of(ctx));
         OaiRequest request = null;
+        String responseDate = null;
         String response;
         try {
             // Checked here, not by the site's QueryEscapes: a harvester reads an OAI error, not an HTML page.
@@ -67,9 +75,10 @@ public final class OaiPmh {
             }
             Map<String, List<String>> parameters = post ? ctx.formParamMap() : ctx.queryParamMap();
             request = OaiRequest.parse(parameters);
-            response = respond(site, request, answer(site, request));
+            responseDate = responseDate(request);
+            response = respond(site, request, responseDate, answer(site, request));
         } catch (OaiError e) {
-            response = respond(site, e.malformedRequest() ? null : request, xml -> {
+            response = respond(site, e.malformedRequest() ? null : request, responseDate == null ? now() : responseDate, xml -> {
                 xml.writeStartElement("error");
                 xml.writeAttribute("code", e.code());
                 xml.writeCharacters(XmlText.shown(e.getMessage()));
@@ -78,6 +87,20 @@ public final class OaiPmh {
         }
         ctx.contentType("text/xml; charset=utf-8");
         ctx.result(response);
+    }
+
+    /**
+     * When the response is made, as a harvester reads it: for a list (or its noRecordsMatch), read
+     * before the list, a time that no record the list could not see yet has an earlier datestamp than
+     * ({@link #listedUpTo}), so that a harvester that asks next {@code from} it misses none, whichever
+     * node it asks and whatever that node's clock says. Usually the database's time now; while a write
+     * commits, the newest datestamp before it (that write's records come again from it).
+     */
+    private String responseDate(OaiRequest request) {
+        return switch (request.verb()) {
+            case LIST_IDENTIFIERS, LIST_RECORDS -> listedUpTo.get().truncatedTo(ChronoUnit.SECONDS).toString();
+            default -> now();
+        };
     }
 
     /** A POST's form body as sent, if it is URL-encoded (a multipart body has no percent-escapes to check). */
@@ -347,13 +370,13 @@ public final class OaiPmh {
     }
 
     /** The whole response: envelope, the request it answers, and the verb's element or an error. */
-    private String respond(Site site, OaiRequest request, XmlText.Body body) {
+    private String respond(Site site, OaiRequest request, String responseDate, XmlText.Body body) {
         return XmlText.document(xml -> {
             xml.writeStartElement("OAI-PMH");
             xml.writeDefaultNamespace(OAI_NS);
             xml.writeNamespace("xsi", XSI_NS);
             xml.writeAttribute("xsi", XSI_NS, "schemaLocation", OAI_NS + " http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd");
-            XmlText.element(xml, "responseDate", now());
+            XmlText.element(xml, "responseDate", responseDate);
             xml.writeStartElement("request");
             if (request != null) {
                 xml.writeAttribute("verb", request.verb().toString());

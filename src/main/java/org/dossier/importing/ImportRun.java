@@ -3,7 +3,6 @@ package org.dossier.importing;
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.DOCUMENT_COUNT;
 import static org.dossier.db.Tables.DOCUMENT_SOURCE;
-import static org.dossier.db.Tables.REVISION;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +35,7 @@ import org.dossier.documents.Languages;
 import org.dossier.documents.NewRecords;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
+import org.dossier.documents.RecordWriter;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -303,7 +303,7 @@ public final class ImportRun {
                         return chunks.created;
                     }
                 })));
-                stampedAtTheEnd(tx, lastBefore, onTheWay);
+                stampedAtTheEnd(writer, lastBefore, onTheWay);
                 return made;
             });
             return new ImportReport(pages.size(), total, created, total - created, differences, listing.notRead());
@@ -585,29 +585,16 @@ public final class ImportRun {
     }
 
     /**
-     * The records the import made, and their first versions, get the time its transaction ends
-     * rather than the time it began, which every one of them was written with: it is their
-     * creation and their last change (their OAI-PMH datestamp, their sitemap's lastmod). So do the
-     * records it stamped on the way ({@code since} then or later, a time no record committed before
-     * it began has): those naming a person its lists renamed, or of a type they gave a new label. No
-     * one sees any of them before the commit. A harvester that asked meanwhile was told a later
-     * time than the start (the response date, the next harvest's {@code from}, as the protocol's
-     * guidelines have it) and walked past their
-     * datestamp: neither that harvest nor the next would ever have listed them. Every id after
-     * {@code lastBefore} is the import's: a record made elsewhere waits for its lock
-     * ({@link #oneImportAtATime}). Never a time earlier than the one written.
+     * The records the import stamped on the way ({@code since} then or later, a time no record
+     * committed before it began has: those naming a person its lists renamed, or of a type they gave
+     * a new label) get the time its transaction commits (RecordWriter.stampAtCommit), as the
+     * records it made and their first versions do: no one sees any of them before the commit. A
+     * harvester that asked meanwhile was told a time before that commit (the response date, the next
+     * harvest's {@code from}, as the protocol's guidelines have it) and lists them next time; stamped
+     * with the time the import began, neither that harvest nor the next would ever have listed them.
      */
-    private void stampedAtTheEnd(DSLContext tx, int lastBefore, Instant since) {
-        Instant end = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
-        tx.update(DOCUMENT).set(DOCUMENT.CREATED_AT, end).set(DOCUMENT.UPDATED_AT, end)
-                .where(DOCUMENT.ID.gt(lastBefore)).and(DOCUMENT.UPDATED_AT.lt(end))
-                .execute();
-        tx.update(DOCUMENT).set(DOCUMENT.UPDATED_AT, end)
-                .where(DOCUMENT.ID.le(lastBefore)).and(DOCUMENT.UPDATED_AT.ge(since)).and(DOCUMENT.UPDATED_AT.lt(end))
-                .execute();
-        tx.update(REVISION).set(REVISION.CREATED_AT, end)
-                .where(REVISION.DOCUMENT_ID.gt(lastBefore)).and(REVISION.CREATED_AT.lt(end))
-                .execute();
+    private static void stampedAtTheEnd(RecordWriter writer, int lastBefore, Instant since) {
+        writer.stampedAtTheEnd(id -> id.le(lastBefore), since);
     }
 
     /** Waits for any other import's transaction to end, and holds off the next until this one ends (see above). */

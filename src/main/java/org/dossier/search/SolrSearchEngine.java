@@ -71,7 +71,7 @@ public final class SolrSearchEngine implements SearchEngine {
     private static final String LIVE = "live:true";
     /** How long a connection to a Solr node may take to open. */
     static final int CONNECT_SECONDS = 5;
-    /** How long a reader's request, or a followed change's write, may wait without a byte from Solr. */
+    /** How long a reader's request (the follower's reading of its position too) may wait without a byte from Solr. */
     static final int IDLE_SECONDS = 15;
     /**
      * How long a fill's batch or commit may wait: one that waited behind a segment merge on a loaded
@@ -81,6 +81,13 @@ public final class SolrSearchEngine implements SearchEngine {
     static final int WRITE_SECONDS = 600;
 
     private final SolrClient client;
+    /**
+     * The follower's writes and commits, which may wait {@link #WRITE_SECONDS} as a fill's do: a
+     * catch-up after an import writes batches of a thousand records, and one that waited behind a
+     * merge longer than a reader's {@link #IDLE_SECONDS} failed, was sent again at the next poll while
+     * Solr still wrote the first, and queued behind itself.
+     */
+    private final SolrClient writes;
     private final SolrAddress address;
     private final IndexSource source;
     private final CatalogueAnalyzer analyzer = new CatalogueAnalyzer();
@@ -110,8 +117,10 @@ public final class SolrSearchEngine implements SearchEngine {
     /** Solr or a database that cannot be reached is logged once while the follower keeps trying, not every poll. */
     private final RoundFailures failures;
 
-    private SolrSearchEngine(SolrClient client, SolrAddress address, IndexSource source, String feed, long applied) {
+    private SolrSearchEngine(SolrClient client, SolrClient writes, SolrAddress address, IndexSource source, String feed,
+                             long applied) {
         this.client = client;
+        this.writes = writes;
         this.address = address;
         this.source = source;
         this.feed = feed;
@@ -156,6 +165,7 @@ public final class SolrSearchEngine implements SearchEngine {
     public static SolrSearchEngine open(SolrAddress address, DSLContext db) throws IOException {
         IndexSource source = new IndexSource(db);
         CloudSolrClient client = client(address);
+        CloudSolrClient writes = writer(address);
         try {
             refuseOtherConfigsets(client, address);
             IndexSource.State state = source.state();
@@ -166,7 +176,7 @@ public final class SolrSearchEngine implements SearchEngine {
                 fill(address, source, (done, total) -> { });
                 position = position(client);
             }
-            SolrSearchEngine engine = new SolrSearchEngine(client, address, source, state.head().feed(),
+            SolrSearchEngine engine = new SolrSearchEngine(client, writes, address, source, state.head().feed(),
                     position.applied());
             while (engine.catchUp() == FOLLOW_BATCH) {
                 // Every change committed before the start is applied before the first search.
@@ -175,6 +185,7 @@ public final class SolrSearchEngine implements SearchEngine {
             return engine;
         } catch (IOException | RuntimeException e) {
             client.close();
+            writes.close();
             throw e;
         }
     }
@@ -424,13 +435,13 @@ public final class SolrSearchEngine implements SearchEngine {
                         IndexedRecord record = current.get(id);
                         docs.add(record == null ? stub(id, versions.get(id)) : document(record, versions.get(id)));
                     }
-                    client.add(docs);
+                    writes.add(docs);
                     progress.writing(from, at + chunk.size());
                 }
                 long last = changes.get(changes.size() - 1).id();
                 // Searchable first; only then may any node believe the position.
-                client.commit(address.collection(), true, true, true);
-                client.add(positionDocument(feed, last));
+                writes.commit(address.collection(), true, true, true);
+                writes.add(positionDocument(feed, last));
                 from = last;
             }
             if (from > progress.applied()) {
@@ -1007,10 +1018,12 @@ public final class SolrSearchEngine implements SearchEngine {
         progress.close();
         follower.stop();
         synchronized (this) {
-            try {
-                client.close();
-            } catch (IOException e) {
-                LOG.warn("Closing the Solr client", e);
+            for (SolrClient each : List.of(client, writes)) {
+                try {
+                    each.close();
+                } catch (IOException e) {
+                    LOG.warn("Closing the Solr client", e);
+                }
             }
         }
     }

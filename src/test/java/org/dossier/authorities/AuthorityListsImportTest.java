@@ -104,7 +104,7 @@ class AuthorityListsImportTest {
                 .map(line -> line.equals("letter,label,Letter") ? "letter,label,Letter (original)" : line).toList());
         MutableClock clock = new MutableClock("2030-01-01T00:00:00Z");
         // An import that takes an hour; a harvester asks half-way through and next asks from then.
-        new ImportRun(db.store(), clock).run(List.of(seeds), (done, total) -> {
+        new ImportRun(db.store(clock), clock).run(List.of(seeds), (done, total) -> {
             if (done == total) {
                 clock.advance(Duration.ofHours(1));
             }

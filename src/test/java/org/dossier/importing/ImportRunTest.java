@@ -93,7 +93,7 @@ class ImportRunTest {
     void theRecordsAnImportMakesChangedWhenItEndsNotWhenItBegan() throws Exception {
         MutableClock clock = new MutableClock("2030-01-01T00:00:00Z");
         // An import that takes an hour to write; a harvester asks half-way through.
-        new ImportRun(db.store(), clock).run(List.of(TestCatalogue.SEEDS), (done, total) -> {
+        new ImportRun(db.store(clock), clock).run(List.of(TestCatalogue.SEEDS), (done, total) -> {
             if (done == total) {
                 clock.advance(Duration.ofHours(1));
             }

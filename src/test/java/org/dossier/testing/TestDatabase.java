@@ -117,7 +117,12 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public RecordStore store() {
-        return new RecordStore(database.dsl(), Clock.systemUTC());
+        return store(Clock.systemUTC());
+    }
+
+    /** The write path, its records stamped as they commit by {@code clock}: a test's time, not the database's. */
+    public RecordStore store(Clock clock) {
+        return new RecordStore(database.dsl(), clock);
     }
 
     /** The database, to hand to a command's --db. */

@@ -1,0 +1,41 @@
+#!/bin/bash
+# How long a node that was stopped takes to catch up on the changes written meanwhile, through the
+# feed (not a rebuild: fewer than 50,000 changes behind). SEEDS_DB is a catalogue of the seeds (a copy
+# is used). A node of JAR builds its index on a copy and stops; `import FILE` is written while it is
+# down; the node starts again (--warm-up 0) and the time from its launch until GET /ready says ready
+# with lag 0 is printed, with the node's CPU; then the same for a start with nothing to catch up on.
+# bench/catch-up-on-start.sh JAR SEEDS_DB FILE PORT
+jar=$1; seeds=$2; file=$3; port=$4
+w=${WORK:-/tmp/dossier-catch-up}/$(basename $jar .jar); rm -rf $w; mkdir -p $w; cp $seeds $w/c.db
+ready() { curl -s -m 10 localhost:$port/ready | grep -q '"status":"ready"'; }
+nice -n 19 java -jar $jar serve --db $w/c.db --port $port --warm-up 0 > $w/first.log 2>&1 &
+pid=$!
+for i in $(seq 1 240); do ready && break; sleep 0.5; done
+kill $pid; wait $pid 2>/dev/null
+nice -n 19 java -jar $jar import --db $w/c.db $file > $w/import.log 2>&1
+n=$(grep -Eo "Imported [0-9]+ new" $w/import.log | grep -Eo "[0-9]+")
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+t0=$(date +%s.%N)
+nice -n 19 java -jar $jar serve --db $w/c.db --port $port --warm-up 0 > $w/second.log 2>&1 &
+pid=$!
+until r=$(curl -s -m 10 localhost:$port/ready) && echo "$r" | grep -q '"lag":0' && echo "$r" | grep -q '"status":"ready"'; do
+  sleep 0.1
+done
+t1=$(date +%s.%N)
+cpu=$(awk '{print ($14 + $15) / 100}' /proc/$pid/stat)
+rebuilt=$(grep -c "ebuild" $w/second.log)
+printf "%s load %s | %d changes behind | ready with lag 0 %.1f s after launch (node cpu %.1f s, JVM start included) | log lines saying rebuild: %d\n" \
+  $(basename $jar .jar) "$load" $n $(echo "$t1 - $t0" | bc) $cpu $rebuilt
+kill $pid; wait $pid 2>/dev/null
+# The same start with nothing to catch up on: what of the time above is the start itself.
+t0=$(date +%s.%N)
+nice -n 19 java -jar $jar serve --db $w/c.db --port $port --warm-up 0 > $w/third.log 2>&1 &
+pid=$!
+until r=$(curl -s -m 10 localhost:$port/ready) && echo "$r" | grep -q '"lag":0' && echo "$r" | grep -q '"status":"ready"'; do
+  sleep 0.1
+done
+t1=$(date +%s.%N)
+cpu=$(awk '{print ($14 + $15) / 100}' /proc/$pid/stat)
+printf "%s | the same start with nothing behind: ready %.1f s after launch (node cpu %.1f s)\n" $(basename $jar .jar) \
+  $(echo "$t1 - $t0" | bc) $cpu
+kill $pid; wait $pid 2>/dev/null

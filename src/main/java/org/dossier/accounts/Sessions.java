@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.dossier.app.Database;
 import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
 
@@ -76,15 +77,18 @@ public final class Sessions {
         }
         if (row.get(ACCOUNT_SESSION.LAST_SEEN_AT).plus(TOUCH_AFTER).isBefore(now)) {
             try {
-                db.update(ACCOUNT_SESSION)
+                // Keeping a session alive is worth no wait: beside another writer (an import holding
+                // a SQLite file's write lock) every page an editor opened waited the server's 5 s
+                // write wait for it. The session is valid until its expiry as it is, and the next
+                // page after the writer is done keeps it alive.
+                Database.ifFree(db, free -> free.update(ACCOUNT_SESSION)
                         .set(ACCOUNT_SESSION.LAST_SEEN_AT, now)
                         .set(ACCOUNT_SESSION.EXPIRES_AT, expiry(row.get(ACCOUNT_SESSION.CREATED_AT), now))
                         .where(ACCOUNT_SESSION.TOKEN_HASH.eq(hash))
-                        .execute();
-            } catch (RuntimeException e) {
-                // Keeping a session alive is worth no failed page: while the database takes no
-                // writes (an import, a read-only file) the session is used as it is.
-                WriteUnavailable.of(e).orElseThrow(() -> e);
+                        .execute());
+            } catch (WriteUnavailable e) {
+                // Nor worth a failed page: while the database takes no writes (another writer, a
+                // read-only file) the session is used as it is.
             }
         }
         return Optional.of(new Session(new CurrentUser(row.get(ACCOUNT.ID), row.get(ACCOUNT.USERNAME),

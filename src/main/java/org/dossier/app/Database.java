@@ -12,6 +12,7 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -565,6 +566,9 @@ public final class Database implements AutoCloseable {
      */
     private static final class Patient extends BusyHandler {
 
+        /** Set while this thread runs a write that gives way at once ({@link #ifFree}). */
+        private static final ThreadLocal<Boolean> GIVING_WAY = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
         private final long waitNanos;
         private long since;
 
@@ -574,6 +578,9 @@ public final class Database implements AutoCloseable {
 
         @Override
         protected int callback(int tries) {
+            if (GIVING_WAY.get()) {
+                return 0;
+            }
             long now = System.nanoTime();
             if (tries == 0) {
                 since = now;
@@ -711,6 +718,37 @@ public final class Database implements AutoCloseable {
         Instant newest = db.select(DSL.max(org.dossier.db.Tables.DOCUMENT.UPDATED_AT)).from(org.dossier.db.Tables.DOCUMENT)
                 .fetchOne(0, Instant.class);
         return newest == null || newest.isAfter(now) ? now : newest;
+    }
+
+    /**
+     * Runs {@code write}, one statement, only if no other writer holds what it needs: one that
+     * would have to wait fails at once with {@link WriteUnavailable} ({@link WriteUnavailable#busy}),
+     * having changed nothing. For a write that is worth no wait, made on the way to a page that only
+     * reads (a signed-in editor's session kept alive): beside an import holding a SQLite file's
+     * write lock, it waited the server's whole write wait (5 s) before every such page. On SQLite the
+     * pool's busy handler gives way at once for this thread meanwhile; PostgreSQL's lock wait
+     * becomes a millisecond (0 would mean no limit).
+     */
+    public static void ifFree(DSLContext db, Consumer<DSLContext> write) {
+        try {
+            if (db.dialect().family() != SQLDialect.SQLITE) {
+                db.transaction(tx -> {
+                    tx.dsl().execute("SET LOCAL lock_timeout = 1");
+                    write.accept(tx.dsl());
+                });
+                return;
+            }
+            // In auto-commit, the statement its own transaction: a BEGIN that the lock refused
+            // would leave jOOQ a rollback of nothing to make on the pool's connection.
+            Patient.GIVING_WAY.set(Boolean.TRUE);
+            try {
+                write.accept(db);
+            } finally {
+                Patient.GIVING_WAY.remove();
+            }
+        } catch (RuntimeException e) {
+            throw WriteUnavailable.of(e).orElseThrow(() -> e);
+        }
     }
 
     /** What {@link #reading} runs: reads, and nothing else, of the database as one transaction sees it. */

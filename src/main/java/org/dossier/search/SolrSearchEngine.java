@@ -163,6 +163,11 @@ public final class SolrSearchEngine implements SearchEngine {
      * applies the changes it has not seen, and starts following.
      */
     public static SolrSearchEngine open(SolrAddress address, DSLContext db) throws IOException {
+        return open(address, db, () -> false);
+    }
+
+    /** {@link #open}, giving up a wait for another node's fill once {@code closing}. */
+    private static SolrSearchEngine open(SolrAddress address, DSLContext db, BooleanSupplier closing) throws IOException {
         IndexSource source = new IndexSource(db);
         CloudSolrClient client = client(address);
         CloudSolrClient writes = writer(address);
@@ -170,10 +175,8 @@ public final class SolrSearchEngine implements SearchEngine {
             refuseOtherConfigsets(client, address);
             IndexSource.State state = source.state();
             Position position = position(client);
-            String stale = staleness(position, state);
-            if (stale != null) {
-                LOG.info("Filling the Solr collection {} from the database: {}", address, stale);
-                fill(address, source, (done, total) -> { });
+            if (staleness(position, state) != null) {
+                fillIfStale(address, source, (done, total) -> { }, closing, false);
                 position = position(client);
             }
             SolrSearchEngine engine = new SolrSearchEngine(client, writes, address, source, state.head().feed(),
@@ -208,7 +211,7 @@ public final class SolrSearchEngine implements SearchEngine {
                 "every " + OPEN_AGAIN_AFTER.toSeconds() + " s (serving what reads the database meanwhile)");
         while (true) {
             try {
-                SolrSearchEngine engine = open(address, db);
+                SolrSearchEngine engine = open(address, db, closing);
                 failures.succeeded();
                 return engine;
             } catch (IOException | RuntimeException e) {
@@ -234,7 +237,35 @@ public final class SolrSearchEngine implements SearchEngine {
         try (CloudSolrClient client = client(address)) {
             refuseOtherConfigsets(client, address);
         }
-        return fill(address, new IndexSource(db), listener);
+        try (CloudSolrClient client = writer(address);
+             SolrFillLock.Taken lock = SolrFillLock.take(client, address, () -> false)) {
+            return fill(client, new IndexSource(db), listener);
+        }
+    }
+
+    /**
+     * Fills the collection at {@code address} from the database, if it still cannot follow the feed
+     * once no other fill runs: with two nodes started on an empty collection, the one that fills
+     * first does it, and the other follows the feed from where it left the collection. Said in the
+     * log with why, as a warning when {@code again}: a running node's follower found the collection
+     * lost what it had.
+     */
+    private static void fillIfStale(SolrAddress address, IndexSource source, IndexProgress listener,
+                                    BooleanSupplier stopWaiting, boolean again) throws IOException {
+        try (CloudSolrClient client = writer(address);
+             SolrFillLock.Taken lock = SolrFillLock.take(client, address, stopWaiting)) {
+            String stale = staleness(position(client), source.state());
+            if (stale == null) {
+                LOG.info("The Solr collection {} was filled by another node meanwhile: following the feed from there", address);
+                return;
+            }
+            if (again) {
+                LOG.warn("Filling the Solr collection {} again from the database: {}", address, stale);
+            } else {
+                LOG.info("Filling the Solr collection {} from the database: {}", address, stale);
+            }
+            fill(client, source, listener);
+        }
     }
 
     /** Refuses, before anything is written, a collection whose schema is not this build's configset's. */
@@ -289,9 +320,11 @@ public final class SolrSearchEngine implements SearchEngine {
      * node, find the catalogue as it was until each record's new state is in, never an emptied
      * collection. Only a collection whose versions would outrank these (another database's
      * records, records of unknown origin, changes past the database's newest) is emptied first.
+     * Run under the collection's {@link SolrFillLock}: records with no position beside them are
+     * what a fill that stopped half-way left (its node died), never another fill's, running.
      */
-    private static long fill(SolrAddress address, IndexSource source, IndexProgress listener) throws IOException {
-        try (CloudSolrClient client = writer(address)) {
+    private static long fill(CloudSolrClient client, IndexSource source, IndexProgress listener) throws IOException {
+        try {
             // Every record read below is at least as new as this head: a later change of one,
             // applied meanwhile by another node, carries a higher number and is kept.
             ChangeFeed.Head head = source.head();
@@ -316,8 +349,11 @@ public final class SolrSearchEngine implements SearchEngine {
             });
             if (!batch.isEmpty()) {
                 client.add(batch);
+                written[0] += batch.size();
             }
             client.commit();
+            // Every record written and searchable; the position is still to be moved.
+            listener.indexed(written[0], 0);
             // What this fill did not write, and no node wrote since, is no searchable record now.
             client.deleteByQuery("-id:" + FEED_ID + " AND feed_version:[* TO " + (version - 1) + "]");
             client.commit();
@@ -517,8 +553,7 @@ public final class SolrSearchEngine implements SearchEngine {
         }
         refused = false;
         unanswered = "the Solr collection " + address + " is being filled again from the database: " + stale;
-        LOG.warn("Filling the Solr collection {} again from the database: {}", address, stale);
-        fill(address, source, (done, total) -> { });
+        fillIfStale(address, source, (done, total) -> { }, () -> closed, true);
         Position filled = position(client);
         LOG.info("The Solr collection {} is filled again, up to change {}", address, filled.applied());
         return filled;

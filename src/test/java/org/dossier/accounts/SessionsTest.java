@@ -2,12 +2,18 @@ package org.dossier.accounts;
 
 import static org.dossier.db.Tables.ACCOUNT_SESSION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.dossier.app.Database;
 import org.dossier.editing.MutableClock;
 import org.dossier.testing.TestDatabase;
@@ -71,6 +77,51 @@ class SessionsTest {
         }
         clock.advance(Duration.ofHours(10));
         assertTrue(sessions.find(started.token()).isEmpty());
+    }
+
+    /**
+     * A page a signed-in editor opens beside another writer — an import holding a SQLite file's write
+     * lock for minutes, or on PostgreSQL a write holding the session's row — is answered without
+     * waiting for it: the session is used as it is, and kept alive by the first page after the
+     * writer is done. Its refresh waited the server's whole write wait (5 s) before every such page.
+     * Here the sessions wait up to two minutes for a writer, and the writer lets go only once the
+     * session was found, or after a minute: a refresh that waited would be found after it let go.
+     */
+    @Test
+    void aSessionIsFoundAtOnceBesideAnotherWriterAndKeptAliveOnceItIsDone() throws Exception {
+        Sessions.Started started = sessions.start(alice);
+        clock.advance(Sessions.TOUCH_AFTER.plusMinutes(1));
+        Instant due = clock.instant();
+        try (Database patient = Database.open(TestDatabase.in(folder), Duration.ofMinutes(2))) {
+            Sessions waiting = new Sessions(patient.dsl(), clock);
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicBoolean letGo = new AtomicBoolean();
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> database.dsl().transaction(tx -> {
+                tx.dsl().update(ACCOUNT_SESSION).set(ACCOUNT_SESSION.LAST_SEEN_AT, ACCOUNT_SESSION.LAST_SEEN_AT)
+                        .where(ACCOUNT_SESSION.TOKEN_HASH.eq(Tokens.sha256(started.token()))).execute();
+                held.countDown();
+                release.await(60, TimeUnit.SECONDS);
+                letGo.set(true);
+            }));
+            try {
+                assertTrue(held.await(30, TimeUnit.SECONDS), "the writer began");
+                assertEquals(new CurrentUser(alice.id(), "alice", Role.EDITOR),
+                        waiting.find(started.token()).orElseThrow().user());
+                assertFalse(letGo.get(), "the session was found while the writer held the database");
+            } finally {
+                release.countDown();
+                writer.get(60, TimeUnit.SECONDS);
+            }
+            assertTrue(lastSeen(started).isBefore(due), "not kept alive while the writer held the database");
+            assertTrue(waiting.find(started.token()).isPresent());
+            assertEquals(due, lastSeen(started), "kept alive by the first use after the writer");
+        }
+    }
+
+    private Instant lastSeen(Sessions.Started session) {
+        return database.dsl().select(ACCOUNT_SESSION.LAST_SEEN_AT).from(ACCOUNT_SESSION)
+                .where(ACCOUNT_SESSION.TOKEN_HASH.eq(Tokens.sha256(session.token()))).fetchSingle(ACCOUNT_SESSION.LAST_SEEN_AT);
     }
 
     @Test

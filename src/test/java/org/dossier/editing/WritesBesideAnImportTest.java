@@ -1,5 +1,7 @@
 package org.dossier.editing;
 
+import static org.dossier.db.Tables.ACCOUNT;
+import static org.dossier.db.Tables.ACCOUNT_SESSION;
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -168,6 +173,49 @@ class WritesBesideAnImportTest {
         HttpResponse<String> again = alice.post("/admin/documents/" + id + "/edit", form
                 .set("title", typedTitle).set("note", typedNote).entries());
         assertEquals(303, again.statusCode(), "the same form goes through once the writer is done");
+    }
+
+    /**
+     * An editor whose session is due to be kept alive reads pages beside a long write (on SQLite an
+     * import's write lock): each is served as it is, the session used as it stands (keeping it alive
+     * is a write, and waited the server's 5 s write wait for the lock before every page), and the
+     * first page after the writer is done keeps it alive. SessionsTest shows it no longer waits.
+     */
+    @Test
+    void anEditorReadsPagesBesideALongWriteAndTheSessionIsKeptAliveOnceItIsDone() throws Exception {
+        int id = catalogue.recordTitled("Concentering the Situation on Taiwan");
+        Editors.add(catalogue, "cleo", Role.EDITOR);
+        Http cleo = Editors.signIn(catalogue, "cleo");
+        Instant longAgo = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+        try (CatalogueDatabase database = CatalogueDatabase.of(catalogue)) {
+            assertEquals(1, database.dsl().update(ACCOUNT_SESSION).set(ACCOUNT_SESSION.LAST_SEEN_AT, longAgo)
+                    .where(ACCOUNT_SESSION.ACCOUNT_ID.eq(accountId(database, "cleo"))).execute());
+        }
+        try (HeldWrite held = holdWriting(id)) {
+            HttpResponse<String> dashboard = cleo.get("/admin");
+            assertEquals(200, dashboard.statusCode(), dashboard.body());
+            assertEquals(200, cleo.get("/admin/documents/" + id + "/edit").statusCode());
+            assertFalse(held.writer().isDone(), "served while the writer held the database");
+            if (TestPostgres.selected()) {
+                // The long write holds a record's row, and nothing the session's refresh needs.
+                assertTrue(lastSeen("cleo").isAfter(longAgo), "kept alive at once");
+            } else {
+                assertEquals(longAgo, lastSeen("cleo"), "not kept alive while the import held the write lock");
+            }
+        }
+        assertEquals(200, cleo.get("/admin").statusCode());
+        assertTrue(lastSeen("cleo").isAfter(longAgo), "kept alive by the first page after the writer");
+    }
+
+    private static int accountId(CatalogueDatabase database, String username) {
+        return database.dsl().select(ACCOUNT.ID).from(ACCOUNT).where(ACCOUNT.USERNAME.eq(username)).fetchSingle(ACCOUNT.ID);
+    }
+
+    private static Instant lastSeen(String username) {
+        try (CatalogueDatabase database = CatalogueDatabase.of(catalogue)) {
+            return database.dsl().select(ACCOUNT_SESSION.LAST_SEEN_AT).from(ACCOUNT_SESSION)
+                    .where(ACCOUNT_SESSION.ACCOUNT_ID.eq(accountId(database, username))).fetchSingle(ACCOUNT_SESSION.LAST_SEEN_AT);
+        }
     }
 
     /**

@@ -5,10 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.common.SolrInputDocument;
@@ -27,6 +35,7 @@ import org.dossier.testing.TestSolrCloud;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.dossier.testing.StartedFirst;
 
 /**
@@ -332,6 +341,96 @@ class SolrFeedTest {
             }
         } finally {
             TestCatalogue.deleteRecursively(generatedFolder);
+        }
+    }
+
+    /**
+     * Two fills of one empty collection at once (two nodes started together, or a node started
+     * while a {@code reindex} runs): the first to take the collection's fill lock fills it, the
+     * other waits, then follows the feed from where the first left the collection. The first is
+     * held here with every record written and searchable and the position not yet written: there
+     * the other found records of no known origin, emptied the collection and filled it again, and
+     * readers of the first found nothing meanwhile.
+     */
+    @Test
+    void twoFillsOfAnEmptyCollectionAtOnceFillItOnceAndNeverEmptyIt() throws Exception {
+        Path generatedFolder = Files.createTempDirectory("dossier-solr-two-fills-");
+        Logger locks = (Logger) LoggerFactory.getLogger(SolrFillLock.class);
+        Logger engines = (Logger) LoggerFactory.getLogger(SolrSearchEngine.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        locks.addAppender(logged);
+        engines.addAppender(logged);
+        // The tests run with dossier.log.level=WARN; what is said here is INFO.
+        locks.setLevel(ch.qos.logback.classic.Level.INFO);
+        engines.setLevel(ch.qos.logback.classic.Level.INFO);
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        try (Database generated = TestDatabase.openIn(generatedFolder)) {
+            new Generator(generated.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 2_500, 7, (done, total) -> { });
+            SolrAddress address = TestSolrCloud.freshCollection(2);
+            CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> {
+                        if (done == 2_500) {
+                            written.countDown();
+                            awaitQuietly(goOn);
+                        }
+                    });
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            assertTrue(written.await(2, TimeUnit.MINUTES), "the first fill wrote every record");
+            CompletableFuture<SolrSearchEngine> second = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return SolrSearchEngine.open(address, generated.dsl());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            try (CloudSolrClient reader = SolrSearchEngine.client(address)) {
+                // Until the second waits for the first (said in the log), or has done without waiting.
+                for (int i = 0; i < 1_200 && !second.isDone() && said(logged, "waiting for it to finish").isEmpty(); i++) {
+                    Thread.sleep(100);
+                }
+                assertEquals(1, said(logged, "is being filled by process " + ProcessHandle.current().pid()).size(),
+                        "the second waited for the first fill: " + said(logged, ""));
+                assertEquals(2_500, live(reader), "readers find every record while the second waits");
+                goOn.countDown();
+                assertEquals(2_500, first.get(2, TimeUnit.MINUTES));
+                try (SolrSearchEngine node = second.get(2, TimeUnit.MINUTES)) {
+                    assertEquals(ChangeFeed.head(generated.dsl()).last(), node.appliedChange());
+                    assertEquals(2_500, node.size());
+                }
+                assertEquals(1, said(logged, "was filled by another node meanwhile").size(),
+                        "the second did not fill it again: " + said(logged, ""));
+                assertEquals(2_500, live(reader));
+            }
+        } finally {
+            goOn.countDown();
+            locks.detachAppender(logged);
+            engines.detachAppender(logged);
+            locks.setLevel(null);
+            engines.setLevel(null);
+            TestCatalogue.deleteRecursively(generatedFolder);
+        }
+    }
+
+    private static List<String> said(ListAppender<ILoggingEvent> logged, String words) {
+        return logged.list.stream().map(ILoggingEvent::getFormattedMessage).filter(line -> line.contains(words)).toList();
+    }
+
+    private static long live(CloudSolrClient reader) throws Exception {
+        return reader.query(new org.apache.solr.common.params.ModifiableSolrParams()
+                .set("q", "*:*").set("fq", "live:true").set("rows", 0)).getResults().getNumFound();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(3, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

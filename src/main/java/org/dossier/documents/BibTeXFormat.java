@@ -14,8 +14,8 @@ import java.util.Locale;
  * The authors are in {@code author} and the recipients in a {@code recipient} field of their own:
  * {@code date} keeps a partial date partial ("1942-02"), {@code year} and {@code month} say the
  * same for classic styles, and a month-only date never gets a day. Text is UTF-8 with LaTeX's
- * special characters escaped; the title is braced so that styles keep its capitals, unless it has
- * none to keep ({@link #title}).
+ * special characters escaped; in the title each run of words with a capital is braced, so that
+ * styles keep their capitals ({@link #title}); {@code langid} names the main language as babel does.
  */
 final class BibTeXFormat implements ExportFormat {
 
@@ -60,6 +60,10 @@ final class BibTeXFormat implements ExportFormat {
                 if (!c.languages().isEmpty()) {
                     // biblatex's language is a list, its items joined by "and".
                     field(out, "language", escape(String.join(" and ", c.languages().names())));
+                }
+                String langid = langid(c.languages());
+                if (langid != null) {
+                    field(out, "langid", langid);
                 }
                 if (!c.recipients().isEmpty()) {
                     // No BibTeX or biblatex entry type has a standard field for the addressee: a
@@ -122,19 +126,159 @@ final class BibTeXFormat implements ExportFormat {
         return escape(p.family()) + ", " + escape(p.suffix()) + ", " + escape(p.given());
     }
 
+    /**
+     * The babel and polyglossia names of the languages babel hyphenates, by the codes
+     * {@link Languages} stores: what biblatex's {@code langid} takes (its {@code hyphenation}
+     * before biblatex 2.8, still read as the same). The names are those pandoc's LaTeX writer
+     * gives babel (Text.Pandoc.Writers.LaTeX.Lang) and CTAN's babel-belarusian, -georgian,
+     * -macedonian and -azerbaijani; German is babel's new orthography, "ngerman".
+     */
+    private static final java.util.Map<String, String> BABEL = java.util.Map.ofEntries(
+            java.util.Map.entry("af", "afrikaans"), java.util.Map.entry("am", "amharic"),
+            java.util.Map.entry("ar", "arabic"), java.util.Map.entry("as", "assamese"),
+            java.util.Map.entry("ast", "asturian"), java.util.Map.entry("az", "azerbaijani"),
+            java.util.Map.entry("be", "belarusian"), java.util.Map.entry("bg", "bulgarian"),
+            java.util.Map.entry("bn", "bengali"), java.util.Map.entry("bo", "tibetan"),
+            java.util.Map.entry("br", "breton"), java.util.Map.entry("ca", "catalan"),
+            java.util.Map.entry("cop", "coptic"), java.util.Map.entry("cs", "czech"),
+            java.util.Map.entry("cy", "welsh"), java.util.Map.entry("da", "danish"),
+            java.util.Map.entry("de", "ngerman"), java.util.Map.entry("dsb", "lowersorbian"),
+            java.util.Map.entry("dv", "divehi"), java.util.Map.entry("el", "greek"),
+            java.util.Map.entry("en", "english"), java.util.Map.entry("eo", "esperanto"),
+            java.util.Map.entry("es", "spanish"), java.util.Map.entry("et", "estonian"),
+            java.util.Map.entry("eu", "basque"), java.util.Map.entry("fa", "persian"),
+            java.util.Map.entry("fi", "finnish"), java.util.Map.entry("fr", "french"),
+            java.util.Map.entry("fur", "friulan"), java.util.Map.entry("ga", "irish"),
+            java.util.Map.entry("gd", "scottish"), java.util.Map.entry("gl", "galician"),
+            java.util.Map.entry("grc", "ancientgreek"), java.util.Map.entry("gu", "gujarati"),
+            java.util.Map.entry("he", "hebrew"), java.util.Map.entry("hi", "hindi"),
+            java.util.Map.entry("hr", "croatian"), java.util.Map.entry("hsb", "uppersorbian"),
+            java.util.Map.entry("hu", "magyar"), java.util.Map.entry("hy", "armenian"),
+            java.util.Map.entry("ia", "interlingua"), java.util.Map.entry("id", "indonesian"),
+            java.util.Map.entry("is", "icelandic"), java.util.Map.entry("it", "italian"),
+            java.util.Map.entry("ja", "japanese"), java.util.Map.entry("ka", "georgian"),
+            java.util.Map.entry("km", "khmer"), java.util.Map.entry("kn", "kannada"),
+            java.util.Map.entry("ko", "korean"), java.util.Map.entry("la", "latin"),
+            java.util.Map.entry("lo", "lao"), java.util.Map.entry("lt", "lithuanian"),
+            java.util.Map.entry("lv", "latvian"), java.util.Map.entry("mk", "macedonian"),
+            java.util.Map.entry("ml", "malayalam"), java.util.Map.entry("mn", "mongolian"),
+            java.util.Map.entry("mr", "marathi"), java.util.Map.entry("nb", "norsk"),
+            java.util.Map.entry("nl", "dutch"), java.util.Map.entry("nn", "nynorsk"),
+            java.util.Map.entry("no", "norsk"), java.util.Map.entry("oc", "occitan"),
+            java.util.Map.entry("or", "oriya"), java.util.Map.entry("pa", "punjabi"),
+            java.util.Map.entry("pl", "polish"), java.util.Map.entry("pms", "piedmontese"),
+            java.util.Map.entry("pt", "portuguese"), java.util.Map.entry("rm", "romansh"),
+            java.util.Map.entry("ro", "romanian"), java.util.Map.entry("ru", "russian"),
+            java.util.Map.entry("sa", "sanskrit"), java.util.Map.entry("se", "samin"),
+            java.util.Map.entry("sk", "slovak"), java.util.Map.entry("sl", "slovene"),
+            java.util.Map.entry("sq", "albanian"), java.util.Map.entry("sr", "serbian"),
+            java.util.Map.entry("sv", "swedish"), java.util.Map.entry("syr", "syriac"),
+            java.util.Map.entry("ta", "tamil"), java.util.Map.entry("te", "telugu"),
+            java.util.Map.entry("th", "thai"), java.util.Map.entry("tk", "turkmen"),
+            java.util.Map.entry("tr", "turkish"), java.util.Map.entry("uk", "ukrainian"),
+            java.util.Map.entry("ur", "urdu"), java.util.Map.entry("vi", "vietnamese"),
+            java.util.Map.entry("zh", "chinese"));
+
+    /**
+     * biblatex's {@code langid}: the main language's babel name, by which biber and babel or
+     * polyglossia hyphenate the entry and set its quotation marks ({@code autolang}); null when the
+     * record names no language or its main one is not in babel's list: a name babel does not know is
+     * an error in the reader's document, where no langid is English.
+     */
+    static String langid(Languages languages) {
+        return languages.isEmpty() ? null : BABEL.get(languages.tags().get(0));
+    }
+
     private static void field(Writer out, String name, String value) throws IOException {
         out.write("  " + name + " ".repeat(Math.max(1, 13 - name.length())) + "= {" + value + "},\n");
     }
 
     /**
-     * The title, braced so that a style changing its case keeps it as written when it has a letter
-     * with a case; a title in letters that have none (Chinese, Arabic, Hebrew) has nothing to keep,
-     * and a reader that cannot parse the letters as LaTeX (citeproc-java's, through jbibtex) gave
-     * the braces as part of it: "{毛泽东致斯大林电报}".
+     * The title, with each run of words that has a capital braced, as BibTeX's documentation
+     * advises and reference managers do (Better BibTeX: a word with at least one capital): a style
+     * that sets titles in sentence case keeps "{NATO}" and "{Mao Zedong}" as written and may lower
+     * the rest. Only the letters are braced, not the punctuation around them ("[via {Kovalev}]").
+     * Letters that have no case (Chinese, Arabic, Hebrew) are never braced, not even inside a word:
+     * there is nothing to keep, and a reader that cannot parse them as LaTeX (citeproc-java's,
+     * through jbibtex) gives back whatever braces are near them. A first word whose one capital is
+     * the title's first letter is left as it is: every style keeps that letter.
      */
     static String title(String title) {
-        boolean cased = title.codePoints().anyMatch(c -> Character.isUpperCase(c) || Character.isLowerCase(c));
-        return cased ? "{" + escape(title) + "}" : escape(title);
+        StringBuilder out = new StringBuilder(title.length() + 16);
+        int written = 0;
+        int groupStart = -1;
+        int groupEnd = -1;
+        for (int[] word : casedWords(title)) {
+            boolean alone = groupStart < 0;
+            if (!alone && title.substring(groupEnd, word[0]).isBlank()) {
+                groupEnd = word[1];
+                continue;
+            }
+            if (!alone) {
+                written = brace(out, title, written, groupStart, groupEnd);
+            }
+            groupStart = word[0];
+            groupEnd = word[1];
+        }
+        if (groupStart >= 0) {
+            written = brace(out, title, written, groupStart, groupEnd);
+        }
+        out.append(escape(title.substring(written)));
+        return out.toString();
+    }
+
+    /** Writes the text up to {@code start} as it is and from there to {@code end} braced. */
+    private static int brace(StringBuilder out, String title, int written, int start, int end) {
+        out.append(escape(title.substring(written, start))).append('{').append(escape(title.substring(start, end))).append('}');
+        return end;
+    }
+
+    /**
+     * Where the title's words with a capital start and end: runs of letters with a case, digits and
+     * the punctuation inside a word ("U.S.-Soviet", "Kim's"), split at spaces and at letters with no
+     * case, their punctuation at either end left out; not the title's first word when its first
+     * letter is its only capital.
+     */
+    private static java.util.List<int[]> casedWords(String title) {
+        java.util.List<int[]> words = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < title.length()) {
+            int c = title.codePointAt(i);
+            if (Character.isWhitespace(c) || caseless(c)) {
+                i += Character.charCount(c);
+                continue;
+            }
+            int start = i;
+            while (i < title.length() && !Character.isWhitespace(title.codePointAt(i)) && !caseless(title.codePointAt(i))) {
+                i += Character.charCount(title.codePointAt(i));
+            }
+            int from = start;
+            int to = i;
+            while (from < to && !Character.isLetterOrDigit(title.codePointAt(from))) {
+                from += Character.charCount(title.codePointAt(from));
+            }
+            while (to > from && !Character.isLetterOrDigit(title.codePointBefore(to))) {
+                to -= Character.charCount(title.codePointBefore(to));
+            }
+            String word = title.substring(from, to);
+            boolean capitalisedFirstWord = from == 0 && word.codePoints().skip(1).noneMatch(BibTeXFormat::capital);
+            if (!capitalisedFirstWord && word.codePoints().anyMatch(BibTeXFormat::capital)) {
+                words.add(new int[] {from, to});
+            }
+        }
+        return words;
+    }
+
+    private static boolean capital(int c) {
+        return Character.isUpperCase(c) || Character.isTitleCase(c);
+    }
+
+    /**
+     * A letter of a script with no case: Chinese, Japanese, Korean, Arabic, Hebrew, Thai... (Unicode's
+     * "other letter"; a modifier letter, the apostrophe of "Pʼyŏngyang", belongs to its word).
+     */
+    private static boolean caseless(int c) {
+        return Character.getType(c) == Character.OTHER_LETTER;
     }
 
     /**

@@ -3,7 +3,10 @@ package org.dossier.documents;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * BibTeX, as {@code @letter} entries for a document sent to someone and {@code @unpublished} for
@@ -112,7 +115,7 @@ final class BibTeXFormat implements ExportFormat {
      * ("Davies, Jr., John Paton"): after the given names, "Davies, John Paton, Jr." would make
      * "John Paton" the suffix and "Jr." the first name.
      */
-    static String names(java.util.List<PersonLink> people) {
+    static String names(List<PersonLink> people) {
         return String.join(" and ", people.stream().map(BibTeXFormat::name).toList());
     }
 
@@ -133,51 +136,49 @@ final class BibTeXFormat implements ExportFormat {
      * gives babel (Text.Pandoc.Writers.LaTeX.Lang) and CTAN's babel-belarusian, -georgian,
      * -macedonian and -azerbaijani; German is babel's new orthography, "ngerman".
      */
-    private static final java.util.Map<String, String> BABEL = java.util.Map.ofEntries(
-            java.util.Map.entry("af", "afrikaans"), java.util.Map.entry("am", "amharic"),
-            java.util.Map.entry("ar", "arabic"), java.util.Map.entry("as", "assamese"),
-            java.util.Map.entry("ast", "asturian"), java.util.Map.entry("az", "azerbaijani"),
-            java.util.Map.entry("be", "belarusian"), java.util.Map.entry("bg", "bulgarian"),
-            java.util.Map.entry("bn", "bengali"), java.util.Map.entry("bo", "tibetan"),
-            java.util.Map.entry("br", "breton"), java.util.Map.entry("ca", "catalan"),
-            java.util.Map.entry("cop", "coptic"), java.util.Map.entry("cs", "czech"),
-            java.util.Map.entry("cy", "welsh"), java.util.Map.entry("da", "danish"),
-            java.util.Map.entry("de", "ngerman"), java.util.Map.entry("dsb", "lowersorbian"),
-            java.util.Map.entry("dv", "divehi"), java.util.Map.entry("el", "greek"),
-            java.util.Map.entry("en", "english"), java.util.Map.entry("eo", "esperanto"),
-            java.util.Map.entry("es", "spanish"), java.util.Map.entry("et", "estonian"),
-            java.util.Map.entry("eu", "basque"), java.util.Map.entry("fa", "persian"),
-            java.util.Map.entry("fi", "finnish"), java.util.Map.entry("fr", "french"),
-            java.util.Map.entry("fur", "friulan"), java.util.Map.entry("ga", "irish"),
-            java.util.Map.entry("gd", "scottish"), java.util.Map.entry("gl", "galician"),
-            java.util.Map.entry("grc", "ancientgreek"), java.util.Map.entry("gu", "gujarati"),
-            java.util.Map.entry("he", "hebrew"), java.util.Map.entry("hi", "hindi"),
-            java.util.Map.entry("hr", "croatian"), java.util.Map.entry("hsb", "uppersorbian"),
-            java.util.Map.entry("hu", "magyar"), java.util.Map.entry("hy", "armenian"),
-            java.util.Map.entry("ia", "interlingua"), java.util.Map.entry("id", "indonesian"),
-            java.util.Map.entry("is", "icelandic"), java.util.Map.entry("it", "italian"),
-            java.util.Map.entry("ja", "japanese"), java.util.Map.entry("ka", "georgian"),
-            java.util.Map.entry("km", "khmer"), java.util.Map.entry("kn", "kannada"),
-            java.util.Map.entry("ko", "korean"), java.util.Map.entry("la", "latin"),
-            java.util.Map.entry("lo", "lao"), java.util.Map.entry("lt", "lithuanian"),
-            java.util.Map.entry("lv", "latvian"), java.util.Map.entry("mk", "macedonian"),
-            java.util.Map.entry("ml", "malayalam"), java.util.Map.entry("mn", "mongolian"),
-            java.util.Map.entry("mr", "marathi"), java.util.Map.entry("nb", "norsk"),
-            java.util.Map.entry("nl", "dutch"), java.util.Map.entry("nn", "nynorsk"),
-            java.util.Map.entry("no", "norsk"), java.util.Map.entry("oc", "occitan"),
-            java.util.Map.entry("or", "oriya"), java.util.Map.entry("pa", "punjabi"),
-            java.util.Map.entry("pl", "polish"), java.util.Map.entry("pms", "piedmontese"),
-            java.util.Map.entry("pt", "portuguese"), java.util.Map.entry("rm", "romansh"),
-            java.util.Map.entry("ro", "romanian"), java.util.Map.entry("ru", "russian"),
-            java.util.Map.entry("sa", "sanskrit"), java.util.Map.entry("se", "samin"),
-            java.util.Map.entry("sk", "slovak"), java.util.Map.entry("sl", "slovene"),
-            java.util.Map.entry("sq", "albanian"), java.util.Map.entry("sr", "serbian"),
-            java.util.Map.entry("sv", "swedish"), java.util.Map.entry("syr", "syriac"),
-            java.util.Map.entry("ta", "tamil"), java.util.Map.entry("te", "telugu"),
-            java.util.Map.entry("th", "thai"), java.util.Map.entry("tk", "turkmen"),
-            java.util.Map.entry("tr", "turkish"), java.util.Map.entry("uk", "ukrainian"),
-            java.util.Map.entry("ur", "urdu"), java.util.Map.entry("vi", "vietnamese"),
-            java.util.Map.entry("zh", "chinese"));
+    static final Map<String, String> BABEL = Map.ofEntries(
+            Map.entry("af", "afrikaans"), Map.entry("am", "amharic"),
+            Map.entry("ar", "arabic"), Map.entry("as", "assamese"),
+            Map.entry("ast", "asturian"), Map.entry("az", "azerbaijani"),
+            Map.entry("be", "belarusian"), Map.entry("bg", "bulgarian"),
+            Map.entry("bn", "bengali"), Map.entry("bo", "tibetan"),
+            Map.entry("br", "breton"), Map.entry("ca", "catalan"),
+            Map.entry("cs", "czech"), Map.entry("cy", "welsh"),
+            Map.entry("da", "danish"), Map.entry("de", "ngerman"),
+            Map.entry("dsb", "lowersorbian"), Map.entry("dv", "divehi"),
+            Map.entry("el", "greek"), Map.entry("en", "english"),
+            Map.entry("eo", "esperanto"), Map.entry("es", "spanish"),
+            Map.entry("et", "estonian"), Map.entry("eu", "basque"),
+            Map.entry("fa", "persian"), Map.entry("fi", "finnish"),
+            Map.entry("fr", "french"), Map.entry("fur", "friulan"),
+            Map.entry("ga", "irish"), Map.entry("gd", "scottish"),
+            Map.entry("gl", "galician"), Map.entry("gu", "gujarati"),
+            Map.entry("he", "hebrew"), Map.entry("hi", "hindi"),
+            Map.entry("hr", "croatian"), Map.entry("hsb", "uppersorbian"),
+            Map.entry("hu", "magyar"), Map.entry("hy", "armenian"),
+            Map.entry("ia", "interlingua"), Map.entry("id", "indonesian"),
+            Map.entry("is", "icelandic"), Map.entry("it", "italian"),
+            Map.entry("ja", "japanese"), Map.entry("ka", "georgian"),
+            Map.entry("km", "khmer"), Map.entry("kn", "kannada"),
+            Map.entry("ko", "korean"), Map.entry("la", "latin"),
+            Map.entry("lo", "lao"), Map.entry("lt", "lithuanian"),
+            Map.entry("lv", "latvian"), Map.entry("mk", "macedonian"),
+            Map.entry("ml", "malayalam"), Map.entry("mn", "mongolian"),
+            Map.entry("mr", "marathi"), Map.entry("nb", "norsk"),
+            Map.entry("nl", "dutch"), Map.entry("nn", "nynorsk"),
+            Map.entry("no", "norsk"), Map.entry("oc", "occitan"),
+            Map.entry("or", "oriya"), Map.entry("pa", "punjabi"),
+            Map.entry("pl", "polish"), Map.entry("pt", "portuguese"),
+            Map.entry("rm", "romansh"), Map.entry("ro", "romanian"),
+            Map.entry("ru", "russian"), Map.entry("sa", "sanskrit"),
+            Map.entry("se", "samin"), Map.entry("sk", "slovak"),
+            Map.entry("sl", "slovene"), Map.entry("sq", "albanian"),
+            Map.entry("sr", "serbian"), Map.entry("sv", "swedish"),
+            Map.entry("ta", "tamil"), Map.entry("te", "telugu"),
+            Map.entry("th", "thai"), Map.entry("tk", "turkmen"),
+            Map.entry("tr", "turkish"), Map.entry("uk", "ukrainian"),
+            Map.entry("ur", "urdu"), Map.entry("vi", "vietnamese"),
+            Map.entry("zh", "chinese"));
 
     /**
      * biblatex's {@code langid}: the main language's babel name, by which biber and babel or
@@ -239,8 +240,8 @@ final class BibTeXFormat implements ExportFormat {
      * case, their punctuation at either end left out; not the title's first word when its first
      * letter is its only capital.
      */
-    private static java.util.List<int[]> casedWords(String title) {
-        java.util.List<int[]> words = new java.util.ArrayList<>();
+    private static List<int[]> casedWords(String title) {
+        List<int[]> words = new ArrayList<>();
         int i = 0;
         while (i < title.length()) {
             int c = title.codePointAt(i);

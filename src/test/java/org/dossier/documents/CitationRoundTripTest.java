@@ -502,6 +502,13 @@ class CitationRoundTripTest {
         assertTrue(!bib.contains("hyphenation"), "biblatex 2.8 renamed hyphenation to langid: one field, not both");
     }
 
+    @Test
+    void everyLanguageGivenABabelNameIsOneAnEditorCanGiveARecord() {
+        List<String> unknown = BibTeXFormat.BABEL.keySet().stream().filter(code -> Languages.nameOf(code).isEmpty())
+                .sorted().toList();
+        assertEquals(List.of(), unknown, "codes the catalogue never stores: their langid could never be written");
+    }
+
     /** A name a parser kept in one piece, as a family name or as a literal. */
     private static String whole(CSLName name) {
         return name.getFamily() != null ? name.getFamily() : name.getLiteral();

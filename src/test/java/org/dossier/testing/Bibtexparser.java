@@ -20,15 +20,17 @@ public final class Bibtexparser {
     private Bibtexparser() {
     }
 
-    /** The entries of {@code bib} as bibtexparser reads them by default: each field's text as written, braces and all. */
+    /**
+     * The entries of {@code bib}, each field's text as written, braces and all; of every type (by
+     * default bibtexparser drops a {@code @letter}, not one of BibTeX's standard types, in silence).
+     */
     public static List<JsonNode> entries(String bib) throws Exception {
-        return read(bib, "BibTexParser(common_strings=True)");
+        return read(bib, "BibTexParser(common_strings=True, ignore_nonstandard_types=False)");
     }
 
     /**
-     * The entries of {@code bib}, of every type (by default it drops a {@code @letter}, not one of
-     * BibTeX's standard types), with each field's LaTeX read as Unicode text and its protecting
-     * braces taken away (its {@code convert_to_unicode}): the text a reader of the file sees.
+     * The entries of {@code bib}, of every type, with each field's LaTeX read as Unicode text and its
+     * protecting braces taken away (its {@code convert_to_unicode}): the text a reader of the file sees.
      */
     public static List<JsonNode> entriesAsText(String bib) throws Exception {
         return read(bib, "BibTexParser(common_strings=True, ignore_nonstandard_types=False,"

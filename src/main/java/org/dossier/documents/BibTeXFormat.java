@@ -3,7 +3,10 @@ package org.dossier.documents;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * BibTeX, as {@code @letter} entries for a document sent to someone and {@code @unpublished} for
@@ -14,8 +17,8 @@ import java.util.Locale;
  * The authors are in {@code author} and the recipients in a {@code recipient} field of their own:
  * {@code date} keeps a partial date partial ("1942-02"), {@code year} and {@code month} say the
  * same for classic styles, and a month-only date never gets a day. Text is UTF-8 with LaTeX's
- * special characters escaped; the title is braced so that styles keep its capitals, unless it has
- * none to keep ({@link #title}).
+ * special characters escaped; in the title each run of words with a capital is braced, so that
+ * styles keep their capitals ({@link #title}); {@code langid} names the main language as babel does.
  */
 final class BibTeXFormat implements ExportFormat {
 
@@ -60,6 +63,10 @@ final class BibTeXFormat implements ExportFormat {
                 if (!c.languages().isEmpty()) {
                     // biblatex's language is a list, its items joined by "and".
                     field(out, "language", escape(String.join(" and ", c.languages().names())));
+                }
+                String langid = langid(c.languages());
+                if (langid != null) {
+                    field(out, "langid", langid);
                 }
                 if (!c.recipients().isEmpty()) {
                     // No BibTeX or biblatex entry type has a standard field for the addressee: a
@@ -108,7 +115,7 @@ final class BibTeXFormat implements ExportFormat {
      * ("Davies, Jr., John Paton"): after the given names, "Davies, John Paton, Jr." would make
      * "John Paton" the suffix and "Jr." the first name.
      */
-    static String names(java.util.List<PersonLink> people) {
+    static String names(List<PersonLink> people) {
         return String.join(" and ", people.stream().map(BibTeXFormat::name).toList());
     }
 
@@ -122,19 +129,157 @@ final class BibTeXFormat implements ExportFormat {
         return escape(p.family()) + ", " + escape(p.suffix()) + ", " + escape(p.given());
     }
 
+    /**
+     * The babel and polyglossia names of the languages babel hyphenates, by the codes
+     * {@link Languages} stores: what biblatex's {@code langid} takes (its {@code hyphenation}
+     * before biblatex 2.8, still read as the same). The names are those pandoc's LaTeX writer
+     * gives babel (Text.Pandoc.Writers.LaTeX.Lang) and CTAN's babel-belarusian, -georgian,
+     * -macedonian and -azerbaijani; German is babel's new orthography, "ngerman".
+     */
+    static final Map<String, String> BABEL = Map.ofEntries(
+            Map.entry("af", "afrikaans"), Map.entry("am", "amharic"),
+            Map.entry("ar", "arabic"), Map.entry("as", "assamese"),
+            Map.entry("ast", "asturian"), Map.entry("az", "azerbaijani"),
+            Map.entry("be", "belarusian"), Map.entry("bg", "bulgarian"),
+            Map.entry("bn", "bengali"), Map.entry("bo", "tibetan"),
+            Map.entry("br", "breton"), Map.entry("ca", "catalan"),
+            Map.entry("cs", "czech"), Map.entry("cy", "welsh"),
+            Map.entry("da", "danish"), Map.entry("de", "ngerman"),
+            Map.entry("dsb", "lowersorbian"), Map.entry("dv", "divehi"),
+            Map.entry("el", "greek"), Map.entry("en", "english"),
+            Map.entry("eo", "esperanto"), Map.entry("es", "spanish"),
+            Map.entry("et", "estonian"), Map.entry("eu", "basque"),
+            Map.entry("fa", "persian"), Map.entry("fi", "finnish"),
+            Map.entry("fr", "french"), Map.entry("fur", "friulan"),
+            Map.entry("ga", "irish"), Map.entry("gd", "scottish"),
+            Map.entry("gl", "galician"), Map.entry("gu", "gujarati"),
+            Map.entry("he", "hebrew"), Map.entry("hi", "hindi"),
+            Map.entry("hr", "croatian"), Map.entry("hsb", "uppersorbian"),
+            Map.entry("hu", "magyar"), Map.entry("hy", "armenian"),
+            Map.entry("ia", "interlingua"), Map.entry("id", "indonesian"),
+            Map.entry("is", "icelandic"), Map.entry("it", "italian"),
+            Map.entry("ja", "japanese"), Map.entry("ka", "georgian"),
+            Map.entry("km", "khmer"), Map.entry("kn", "kannada"),
+            Map.entry("ko", "korean"), Map.entry("la", "latin"),
+            Map.entry("lo", "lao"), Map.entry("lt", "lithuanian"),
+            Map.entry("lv", "latvian"), Map.entry("mk", "macedonian"),
+            Map.entry("ml", "malayalam"), Map.entry("mn", "mongolian"),
+            Map.entry("mr", "marathi"), Map.entry("nb", "norsk"),
+            Map.entry("nl", "dutch"), Map.entry("nn", "nynorsk"),
+            Map.entry("no", "norsk"), Map.entry("oc", "occitan"),
+            Map.entry("or", "oriya"), Map.entry("pa", "punjabi"),
+            Map.entry("pl", "polish"), Map.entry("pt", "portuguese"),
+            Map.entry("rm", "romansh"), Map.entry("ro", "romanian"),
+            Map.entry("ru", "russian"), Map.entry("sa", "sanskrit"),
+            Map.entry("se", "samin"), Map.entry("sk", "slovak"),
+            Map.entry("sl", "slovene"), Map.entry("sq", "albanian"),
+            Map.entry("sr", "serbian"), Map.entry("sv", "swedish"),
+            Map.entry("ta", "tamil"), Map.entry("te", "telugu"),
+            Map.entry("th", "thai"), Map.entry("tk", "turkmen"),
+            Map.entry("tr", "turkish"), Map.entry("uk", "ukrainian"),
+            Map.entry("ur", "urdu"), Map.entry("vi", "vietnamese"),
+            Map.entry("zh", "chinese"));
+
+    /**
+     * biblatex's {@code langid}: the main language's babel name, by which biber and babel or
+     * polyglossia hyphenate the entry and set its quotation marks ({@code autolang}); null when the
+     * record names no language or its main one is not in babel's list: a name babel does not know is
+     * an error in the reader's document, where no langid is English.
+     */
+    static String langid(Languages languages) {
+        return languages.isEmpty() ? null : BABEL.get(languages.tags().get(0));
+    }
+
     private static void field(Writer out, String name, String value) throws IOException {
         out.write("  " + name + " ".repeat(Math.max(1, 13 - name.length())) + "= {" + value + "},\n");
     }
 
     /**
-     * The title, braced so that a style changing its case keeps it as written when it has a letter
-     * with a case; a title in letters that have none (Chinese, Arabic, Hebrew) has nothing to keep,
-     * and a reader that cannot parse the letters as LaTeX (citeproc-java's, through jbibtex) gave
-     * the braces as part of it: "{毛泽东致斯大林电报}".
+     * The title, with each run of words that has a capital braced, as BibTeX's documentation
+     * advises and reference managers do (Better BibTeX: a word with at least one capital): a style
+     * that sets titles in sentence case keeps "{NATO}" and "{Mao Zedong}" as written and may lower
+     * the rest. Only the letters are braced, not the punctuation around them ("[via {Kovalev}]").
+     * Letters that have no case (Chinese, Arabic, Hebrew) are never braced, not even inside a word:
+     * there is nothing to keep, and a reader that cannot parse them as LaTeX (citeproc-java's,
+     * through jbibtex) gives back whatever braces are near them. A first word whose one capital is
+     * the title's first letter is left as it is: every style keeps that letter.
      */
     static String title(String title) {
-        boolean cased = title.codePoints().anyMatch(c -> Character.isUpperCase(c) || Character.isLowerCase(c));
-        return cased ? "{" + escape(title) + "}" : escape(title);
+        StringBuilder out = new StringBuilder(title.length() + 16);
+        int written = 0;
+        int groupStart = -1;
+        int groupEnd = -1;
+        for (int[] word : casedWords(title)) {
+            boolean alone = groupStart < 0;
+            if (!alone && title.substring(groupEnd, word[0]).isBlank()) {
+                groupEnd = word[1];
+                continue;
+            }
+            if (!alone) {
+                written = brace(out, title, written, groupStart, groupEnd);
+            }
+            groupStart = word[0];
+            groupEnd = word[1];
+        }
+        if (groupStart >= 0) {
+            written = brace(out, title, written, groupStart, groupEnd);
+        }
+        out.append(escape(title.substring(written)));
+        return out.toString();
+    }
+
+    /** Writes the text up to {@code start} as it is and from there to {@code end} braced. */
+    private static int brace(StringBuilder out, String title, int written, int start, int end) {
+        out.append(escape(title.substring(written, start))).append('{').append(escape(title.substring(start, end))).append('}');
+        return end;
+    }
+
+    /**
+     * Where the title's words with a capital start and end: runs of letters with a case, digits and
+     * the punctuation inside a word ("U.S.-Soviet", "Kim's"), split at spaces and at letters with no
+     * case, their punctuation at either end left out; not the title's first word when its first
+     * letter is its only capital.
+     */
+    private static List<int[]> casedWords(String title) {
+        List<int[]> words = new ArrayList<>();
+        int i = 0;
+        while (i < title.length()) {
+            int c = title.codePointAt(i);
+            if (Character.isWhitespace(c) || caseless(c)) {
+                i += Character.charCount(c);
+                continue;
+            }
+            int start = i;
+            while (i < title.length() && !Character.isWhitespace(title.codePointAt(i)) && !caseless(title.codePointAt(i))) {
+                i += Character.charCount(title.codePointAt(i));
+            }
+            int from = start;
+            int to = i;
+            while (from < to && !Character.isLetterOrDigit(title.codePointAt(from))) {
+                from += Character.charCount(title.codePointAt(from));
+            }
+            while (to > from && !Character.isLetterOrDigit(title.codePointBefore(to))) {
+                to -= Character.charCount(title.codePointBefore(to));
+            }
+            String word = title.substring(from, to);
+            boolean capitalisedFirstWord = from == 0 && word.codePoints().skip(1).noneMatch(BibTeXFormat::capital);
+            if (!capitalisedFirstWord && word.codePoints().anyMatch(BibTeXFormat::capital)) {
+                words.add(new int[] {from, to});
+            }
+        }
+        return words;
+    }
+
+    private static boolean capital(int c) {
+        return Character.isUpperCase(c) || Character.isTitleCase(c);
+    }
+
+    /**
+     * A letter of a script with no case: Chinese, Japanese, Korean, Arabic, Hebrew, Thai... (Unicode's
+     * "other letter"; a modifier letter, the apostrophe of "Pʼyŏngyang", belongs to its word).
+     */
+    private static boolean caseless(int c) {
+        return Character.getType(c) == Character.OTHER_LETTER;
     }
 
     /**

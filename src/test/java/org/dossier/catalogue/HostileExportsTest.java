@@ -5,19 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
+import org.dossier.testing.Bibtexparser;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.SeededCatalogue;
 import org.jbibtex.BibTeXDatabase;
@@ -86,12 +84,12 @@ class HostileExportsTest {
     @Test
     void everyBibFileWithLoneBracesIsReadBackWhole() throws Exception {
         String search = catalogue.http().get("/search.bib?q=" + WORD).body();
-        assertEquals(titles.size(), bibtexparser(search).size(), "python3-bibtexparser reads every entry:\n" + search);
+        assertEquals(titles.size(), Bibtexparser.entries(search).size(), "python3-bibtexparser reads every entry:\n" + search);
         assertEquals(titles.size(), new BibTeXParser().parse(new StringReader(search)).getEntries().size());
 
         for (Map.Entry<Integer, String> record : titles.entrySet()) {
             String bib = catalogue.http().get("/documents/" + record.getKey() + ".bib").body();
-            List<JsonNode> entries = bibtexparser(bib);
+            List<JsonNode> entries = Bibtexparser.entries(bib);
             assertEquals(1, entries.size(), bib);
             for (String field : List.of("title", "abstract", "year", "url", "urldate", "note")) {
                 assertTrue(entries.get(0).has(field), field + " is read in " + bib);
@@ -111,24 +109,5 @@ class HostileExportsTest {
         assertTrue(bib.contains("{\\textasciitilde}") && bib.contains("{\\textasciicircum}")
                 && bib.contains("{\\textbackslash}"), bib);
         assertFalse(bib.contains("\\textasciitilde{}"), bib);
-    }
-
-    /** The entries Debian's python3-bibtexparser reads from {@code bib}, as JSON objects of their fields. */
-    private static List<JsonNode> bibtexparser(String bib) throws Exception {
-        String script = String.join("\n",
-                "import sys, json, bibtexparser",
-                "from bibtexparser.bparser import BibTexParser",
-                "db = bibtexparser.loads(sys.stdin.read(), parser=BibTexParser(common_strings=True))",
-                "print(json.dumps(db.entries))");
-        Process python = new ProcessBuilder("/usr/bin/python3", "-c", script).redirectErrorStream(false).start();
-        python.getOutputStream().write(bib.getBytes(StandardCharsets.UTF_8));
-        python.getOutputStream().close();
-        String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(python.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(python.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, python.exitValue(), "bin/ensure-bibtexparser installs python3-bibtexparser: " + err);
-        List<JsonNode> entries = new ArrayList<>();
-        new ObjectMapper().readTree(out).forEach(entries::add);
-        return entries;
     }
 }

@@ -441,6 +441,74 @@ class CitationRoundTripTest {
         assertEquals("1962", refs.get(1).getYear());
     }
 
+    @Test
+    void bibTeXBracesEachRunOfWordsWithACapitalAndNeverLettersWithoutCase() {
+        assertEquals("Cable, {Stalin} to {Mao Zedong} [via {Kovalev}]",
+                BibTeXFormat.title("Cable, Stalin to Mao Zedong [via Kovalev]"), "the first letter every style keeps");
+        assertEquals("{NATO} and the {U.S.-Soviet} talks, {Pʼyŏngyang}", BibTeXFormat.title("NATO and the U.S.-Soviet talks, Pʼyŏngyang"),
+                "a first word with more capitals than its first, and the punctuation inside a word, braced");
+        assertEquals("“{Operation} \\#5”", BibTeXFormat.title("“Operation #5”"), "a quotation mark first: its word is not the first letter");
+        assertEquals("毛泽东 to {Khrushchev}", BibTeXFormat.title("毛泽东 to Khrushchev"));
+        assertEquals("毛泽东致{NATO}电报", BibTeXFormat.title("毛泽东致NATO电报"), "Chinese letters never braced, even inside a word");
+        assertEquals("برقية إلى {Khrushchev}", BibTeXFormat.title("برقية إلى Khrushchev"));
+        assertEquals("Письмо {Хрущёву}", BibTeXFormat.title("Письмо Хрущёву"), "Cyrillic capitals are capitals");
+        assertEquals("毛泽东致斯大林电报", BibTeXFormat.title("毛泽东致斯大林电报"));
+        assertEquals("a letter", BibTeXFormat.title("a letter"));
+        assertEquals("Annual {Report} of the {Soviet Embassy}", BibTeXFormat.title("Annual Report of the Soviet Embassy"));
+    }
+
+    @Test
+    void bibTeXTitlesReadBackAsWrittenWithOnlyTheirCapitalisedWordsProtected() throws Exception {
+        Citation latin = citation("Cable, Stalin to Mao Zedong [via Kovalev] on the draft & NATO", DocumentDate.ofYear(1950));
+        Citation mixed = new Citation(8, 1, "毛泽东 to Khrushchev", DocumentDate.ofYear(1958), "Letter", List.of(), List.of(),
+                List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.typed("Chinese, Russian"));
+        String bib = export(ExportFormat.BIBTEX, latin, mixed);
+
+        // jbibtex's LaTeX reader: the groups a style leaves alone are the capitalised words, and no more.
+        String title = new BibTeXParser().parse(new StringReader(bib)).resolveEntry(new Key("dossier-7-v3"))
+                .getField(BibTeXEntry.KEY_TITLE).toUserString();
+        List<String> protectedWords = new LaTeXParser().parse(new StringReader(title)).stream()
+                .filter(o -> o instanceof org.jbibtex.LaTeXGroup).map(o -> new LaTeXPrinter().print(List.of(o))).toList();
+        assertEquals(List.of("Stalin", "Mao Zedong", "Kovalev", "NATO"), protectedWords, title);
+        assertEquals(latin.title(), latexToText(title));
+
+        // Debian's python3-bibtexparser, reading the LaTeX as text: both titles as they were written.
+        List<com.fasterxml.jackson.databind.JsonNode> read = org.dossier.testing.Bibtexparser.entriesAsText(bib);
+        assertEquals(List.of(latin.title(), "毛泽东 to Khrushchev"), read.stream().map(e -> e.get("title").asText()).toList());
+        assertEquals("毛泽东 to {Khrushchev}", org.dossier.testing.Bibtexparser.entries(export(ExportFormat.BIBTEX, mixed)).get(0)
+                .get("title").asText(),
+                "the Chinese letters outside any brace");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "none", value = {
+            "Russian, German    | russian",
+            "German             | ngerman",
+            "Chinese, Russian   | chinese",
+            "Hungarian          | magyar",
+            "Korean, Russian    | korean",
+            "Cantonese, Chinese | none",
+            "Uzbek              | none",
+            "''                 | none"})
+    void biblatexLangidNamesTheMainLanguageAsBabelDoesAndIsLeftOutForOneBabelDoesNotKnow(String languages, String langid)
+            throws Exception {
+        Citation c = new Citation(8, 1, "Memorandum", DocumentDate.ofYear(1949), "Memorandum", List.of(), List.of(),
+                List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.typed(languages));
+        String bib = export(ExportFormat.BIBTEX, c);
+        var field = new BibTeXParser().parse(new StringReader(bib)).resolveEntry(new Key("dossier-8-v1")).getField(new Key("langid"));
+        assertEquals(langid, field == null ? null : field.toUserString(), bib);
+        com.fasterxml.jackson.databind.JsonNode read = org.dossier.testing.Bibtexparser.entries(bib).get(0);
+        assertEquals(langid, read.has("langid") ? read.get("langid").asText() : null, "python3-bibtexparser reads the same");
+        assertTrue(!bib.contains("hyphenation"), "biblatex 2.8 renamed hyphenation to langid: one field, not both");
+    }
+
+    @Test
+    void everyLanguageGivenABabelNameIsOneAnEditorCanGiveARecord() {
+        List<String> unknown = BibTeXFormat.BABEL.keySet().stream().filter(code -> Languages.nameOf(code).isEmpty())
+                .sorted().toList();
+        assertEquals(List.of(), unknown, "codes the catalogue never stores: their langid could never be written");
+    }
+
     /** A name a parser kept in one piece, as a family name or as a literal. */
     private static String whole(CSLName name) {
         return name.getFamily() != null ? name.getFamily() : name.getLiteral();

@@ -201,6 +201,24 @@ class ZoteroCaptureTest {
         assertEquals(List.of("ru"), co.get("rft.language"), "the item's language: the main one");
     }
 
+    /**
+     * Embedded Metadata's cleanAuthor keeps what lies between a name's first and second commas as
+     * its first name, so "Davies, John Paton, Jr." comes in without "Jr.". Written "Davies, John
+     * Paton Jr." it would come in as a first name "John Paton Jr.", which Zotero's citeproc-js takes
+     * for a given name (it reads a suffix only after a comma) and initials with the others in APA:
+     * the page gives the name as the authority heading writes it, and the downloads and COinS bring
+     * the suffix.
+     */
+    @Test
+    void aPageCaptureKeepsANamesFamilyAndGivenNamesAndLeavesItsSuffixToTheDownloads() {
+        Citation c = new Citation(9, 1, "Memorandum", DocumentDate.ofYear(1949), "Memorandum", List.of(), List.of(
+                new PersonLink(3, "davies", "John Paton Davies Jr.", "Davies, John Paton, Jr.", false, PersonRole.AUTHOR)),
+                List.of(), "Dossier", "https://dossier.example.org", java.time.LocalDate.of(2026, 5, 4), Languages.NONE);
+        assertEquals(List.of("Davies, John Paton, Jr."), c.highwireAuthors());
+        assertEquals(new Creator("Davies", "John Paton", "author"), cleanAuthor(c.highwireAuthors().get(0), "author"),
+                "no given name 'Jr.' to be initialled");
+    }
+
     private static Document record(int id) {
         HttpResponse<String> redirect = http.get("/documents/" + id);
         String location = redirect.headers().firstValue("Location").orElseThrow();

@@ -146,6 +146,12 @@ class AuthorityBrowserTest {
             submit(browser, browser.find("form.restore-form button[type=submit]"));
             assertTrue(browser.currentUrl().endsWith("/people/red-army/history"), browser.currentUrl());
             assertEquals(4, browser.findAll("li.revision").size());
+            // An organisation's versions are headings in the browser's accessibility tree, as a
+            // screen reader moves between them, each named by its number, when and who.
+            List<String> heads = browser.findAll("li.revision > h2").stream().map(h -> h.getAriaRole() + ": "
+                    + h.getAccessibleName().replaceAll(" · .*", "")).toList();
+            assertEquals(List.of("heading: Version 4 (current)", "heading: Version 3", "heading: Version 2",
+                    "heading: Version 1"), heads);
 
             // Two entries for one: merge, follow the old address, undo by a restore.
             createOrganisation(browser, "Soviet Army");

@@ -342,6 +342,11 @@ class AuthorityEditingTest {
 
         Document history = Jsoup.parse(catalogue.http().get("/people/imre-nagy/history").body());
         assertEquals(2, history.select("li.revision").size());
+        // A screen reader goes from version to version by heading: each is a heading under the page's h1.
+        assertEquals(List.of("h1", "h2", "h2"), history.select("main h1, main h2, main h3, main h4").stream()
+                .map(h -> h.tagName()).toList(), "the page's headings, in order");
+        assertEquals(List.of("Version 2 (current)", "Version 1"), history.select("li.revision > h2").stream()
+                .map(h -> h.text().replaceAll(" · .*", "")).toList());
         assertTrue(history.text().contains("Who he was"));
         Document v2 = Jsoup.parse(catalogue.http().get("/people/imre-nagy/history/2").body());
         assertTrue(v2.select("dd.diff-text ins").eachText().containsAll(List.of("Prime Minister of Hungary",

@@ -425,7 +425,7 @@ class EditingTest {
         }
         // Its history stays readable, as its versions do: a citation of one of them can be checked.
         Document history = Jsoup.parse(reader.get("/documents/" + id + "/history").body());
-        assertEquals(List.of("Version 2", "Version 1"), history.select(".revision-head strong").eachText());
+        assertEquals(List.of("Version 2", "Version 1"), history.select(".revision-head .version-name").eachText());
         assertEquals(row(id).getTitle(), Jsoup.parse(reader.get("/documents/" + id + "/history/1").body())
                 .selectFirst("h1 .edited-title").text());
         assertEquals(410, reader.get("/documents/" + id + ".json").statusCode());
@@ -482,7 +482,12 @@ class EditingTest {
         HttpResponse<String> history = reader.get("/documents/" + id + "/history");
         assertEquals(200, history.statusCode(), "the history route is not taken for a slug");
         Document list = Jsoup.parse(history.body());
-        assertEquals(List.of("Version 2", "Version 1"), list.select(".revision-head strong").eachText());
+        assertEquals(List.of("Version 2", "Version 1"), list.select(".revision-head .version-name").eachText());
+        // A screen reader goes from version to version by heading: each is a heading under the page's h1.
+        assertEquals(List.of("h1", "h2", "h2"), list.select("main h1, main h2, main h3, main h4").stream()
+                .map(h -> h.tagName()).toList(), "the page's headings, in order");
+        assertEquals(List.of("Version 2 (current)", "Version 1"), list.select("li.revision > h2").stream()
+                .map(h -> h.text().replaceAll(" · .*", "")).toList());
         assertEquals(List.of("alice", "import"), list.select(".revision .author").eachText());
         assertEquals(List.of("peril: parallel", revisions(id).get(0).getNote()), list.select(".revision-note").eachText());
         assertTrue(list.selectFirst(".revision-source").text().matches("Source: 003_22384f644b75ed8e\\.txt:\\d+"));

@@ -301,4 +301,21 @@ class CitationStyleTest {
         // In OT1, LaTeX's default font encoding, they come out as "¡", "¿" and an em dash.
         assertEquals("Kim {\\textless}draft{\\textgreater} {\\textbar} 1950", BibTeXFormat.escape("Kim <draft> | 1950"));
     }
+
+    @Test
+    void mlaAndApaSayWhatASpansEndsShareOnce() {
+        assertEquals("1961\u20131962", CitationStyle.mlaDate(DocumentDate.parse("1961-1962")));
+        assertEquals("c. 1961\u20131962", CitationStyle.mlaDate(DocumentDate.parse("ca. 1961-1962")));
+        assertEquals("Mar.\u2013Apr. 1962", CitationStyle.mlaDate(DocumentDate.parse("March-April 1962")));
+        assertEquals("3\u20135 June 1961", CitationStyle.mlaDate(DocumentDate.parse("June 3-5, 1961")));
+        assertEquals("30 June\u20132 July 1961", CitationStyle.mlaDate(DocumentDate.parse("30 June - 2 July 1961")));
+        assertEquals("Mar. 1962\u2013Apr. 1963", CitationStyle.mlaDate(DocumentDate.parse("March 1962 - April 1963")));
+
+        assertEquals("1961\u20131962", CitationStyle.apaDate(DocumentDate.parse("1961-1962")));
+        assertEquals("ca. 1961\u20131962", CitationStyle.apaDate(DocumentDate.parse("ca. 1961-1962")));
+        assertEquals("1962, March\u2013April", CitationStyle.apaDate(DocumentDate.parse("March-April 1962")));
+        assertEquals("1961, June 3\u20135", CitationStyle.apaDate(DocumentDate.parse("3-5 June 1961")));
+        assertEquals("1961, June 30\u2013July 2", CitationStyle.apaDate(DocumentDate.parse("30 June - 2 July 1961")));
+        assertEquals("1962, March\u20131963, April", CitationStyle.apaDate(DocumentDate.parse("March 1962 - April 1963")));
+    }
 }

@@ -171,7 +171,8 @@ public record DocumentDate(DatePoint start, Optional<DatePoint> end, boolean cir
         if (!isDigit(last)) {
             return false;
         }
-        if (mayBeSpan(t)) {
+        // A span is short, as every date is: a summary's last line that ends in a year is not tried.
+        if (t.length() <= LONGEST_DATE && mayBeSpan(t)) {
             Ends ends = Ends.of(t);
             if (ends != null) {
                 try {

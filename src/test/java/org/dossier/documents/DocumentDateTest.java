@@ -319,6 +319,8 @@ class DocumentDateTest {
         assertEquals(DocumentDate.ofDay(1961, 6, 3), DocumentDate.parse("1961-06-03"));
         assertFalse(DocumentDate.looksLikeDate("51 - 60 of 338"));
         assertFalse(DocumentDate.looksLikeDate("Telegram 1961-1962"));
+        assertFalse(DocumentDate.looksLikeDate("The talks of the delegation went on through the winter of 1961-1962"),
+                "a summary's last line is no span");
         assertThrows(IllegalArgumentException.class, () -> DocumentDate.parse("03/02/1962"));
         assertThrows(IllegalArgumentException.class, () -> DocumentDate.parse("1961-1962-1963"));
     }

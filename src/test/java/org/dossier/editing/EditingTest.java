@@ -367,6 +367,8 @@ class EditingTest {
         assertTrue(years.get("1946") >= 1, years.toString());
         Document searched = Jsoup.parse(reader.get("/search?from=1947-02&to=1947").body());
         assertEquals("May 1946 \u2013 March 1947", searched.selectFirst("time").text());
+        String harvested = reader.get("/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:127.0.0.1:" + id).body();
+        assertTrue(harvested.contains("<dc:date>1946-05/1947-03</dc:date>"), "OAI-PMH gives the ISO interval: " + harvested);
 
         assertTheFormGivesTheDateBackAndSavingItAsItStandsChangesNothing(id, "May 1946 \u2013 March 1947");
     }

@@ -51,6 +51,10 @@ public record DateInWords(DateBound date, String rest, SearchRequest instead) {
                     // "June 31, 1950": offering 1950 instead would answer what was not asked.
                     return Optional.empty();
                 }
+                if (date.get().isSpan()) {
+                    // "1961-1962" among the words: a span is no one date to offer; it may be a number too.
+                    continue;
+                }
                 DateBound bound = DateBound.of(date.get());
                 String rest = (String.join(" ", words.subList(0, start)) + " "
                         + String.join(" ", words.subList(start + length, words.size()))).strip();

@@ -104,9 +104,12 @@ public record Citation(int id, int version, String title, DocumentDate date, Str
         return authors().isEmpty() ? List.of() : recipients().stream().map(PersonLink::lastFirst).toList();
     }
 
-    /** The date as Google Scholar and Highwire ask for it: "1949/05/26", "1942/02", "1950". */
+    /**
+     * The date as Google Scholar and Highwire ask for it: "1949/05/26", "1942/02", "1950"; a span's
+     * start, the one date the tag takes.
+     */
     public String highwireDate() {
-        return date.iso().replace('-', '/');
+        return date.start().iso().replace('-', '/');
     }
 
     /** Who wrote the document, in the order the record lists them. */

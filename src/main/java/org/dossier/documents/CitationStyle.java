@@ -273,11 +273,33 @@ public enum CitationStyle {
 
     /**
      * MLA's dates: "10 May 1943", "Feb. 1942", "1950", with its abbreviations of the months; an
-     * approximate one with MLA's abbreviation of circa, "c. 1962".
+     * approximate one with MLA's abbreviation of circa, "c. 1962". A span says what its ends share
+     * once, as MLA writes "3–5 June 1961" and "Mar.–Apr. 1962"; "1961–1962".
      */
     static String mlaDate(DocumentDate date) {
+        DatePoint start = date.start();
+        String span = date.end().map(end -> {
+            if (start.precision() == end.precision() && start.year() == end.year()) {
+                switch (start.precision()) {
+                    case MONTH:
+                        return mlaMonth(start.earliest().getMonth()) + "\u2013" + mlaPoint(end);
+                    case DAY:
+                        return (start.earliest().getMonth() == end.earliest().getMonth()
+                                ? String.valueOf(start.earliest().getDayOfMonth())
+                                : start.earliest().getDayOfMonth() + " " + mlaMonth(start.earliest().getMonth()))
+                                + "\u2013" + mlaPoint(end);
+                    default:
+                        break;
+                }
+            }
+            return mlaPoint(start) + "\u2013" + mlaPoint(end);
+        }).orElseGet(() -> mlaPoint(start));
+        return (date.circa() ? "c. " : "") + span;
+    }
+
+    private static String mlaPoint(DatePoint date) {
         String month = mlaMonth(date.earliest().getMonth());
-        return (date.circa() ? "c. " : "") + switch (date.precision()) {
+        return switch (date.precision()) {
             case DAY -> date.earliest().getDayOfMonth() + " " + month + " " + date.year();
             case MONTH -> month + " " + date.year();
             case YEAR -> String.valueOf(date.year());
@@ -293,10 +315,31 @@ public enum CitationStyle {
         };
     }
 
-    /** APA's dates: "1943, May 10", "1942, February", "1950"; an estimated one "ca. 1962", as APA 7 writes it. */
+    /**
+     * APA's dates: "1943, May 10", "1942, February", "1950"; an estimated one "ca. 1962", as APA 7
+     * writes it. A span within a year gives the year once: "1962, March–April", "1961, June 3–5";
+     * "1961–1962".
+     */
     static String apaDate(DocumentDate date) {
-        String month = date.earliest().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-        return (date.circa() ? "ca. " : "") + switch (date.precision()) {
+        DatePoint start = date.start();
+        String span = date.end().map(end -> {
+            if (start.precision() == end.precision() && start.year() == end.year()
+                    && start.precision() != DatePrecision.YEAR) {
+                String first = start.precision() == DatePrecision.MONTH ? start.monthName()
+                        : start.monthName() + " " + start.earliest().getDayOfMonth();
+                String last = start.precision() == DatePrecision.MONTH ? end.monthName()
+                        : (start.earliest().getMonth() == end.earliest().getMonth() ? "" : end.monthName() + " ")
+                                + end.earliest().getDayOfMonth();
+                return start.year() + ", " + first + "\u2013" + last;
+            }
+            return apaPoint(start) + "\u2013" + apaPoint(end);
+        }).orElseGet(() -> apaPoint(start));
+        return (date.circa() ? "ca. " : "") + span;
+    }
+
+    private static String apaPoint(DatePoint date) {
+        String month = date.monthName();
+        return switch (date.precision()) {
             case DAY -> date.year() + ", " + month + " " + date.earliest().getDayOfMonth();
             case MONTH -> date.year() + ", " + month;
             case YEAR -> String.valueOf(date.year());

@@ -54,10 +54,14 @@ final class CslJsonFormat implements ExportFormat {
                     json.writeStringField("genre", c.genre());
                 }
                 json.writeFieldName("issued");
-                dateParts(json, datePartsOf(c.date()), c.date().circa());
+                // CSL-JSON's range: a second array of parts, each end as precise as it is ([[1961], [1962]]).
+                java.util.List<int[]> issued = new java.util.ArrayList<>();
+                issued.add(datePartsOf(c.date().start()));
+                c.date().end().ifPresent(end -> issued.add(datePartsOf(end)));
+                dateParts(json, issued, c.date().circa());
                 json.writeFieldName("accessed");
-                dateParts(json, new int[] {c.accessed().getYear(), c.accessed().getMonthValue(),
-                        c.accessed().getDayOfMonth()}, false);
+                dateParts(json, java.util.List.of(new int[] {c.accessed().getYear(), c.accessed().getMonthValue(),
+                        c.accessed().getDayOfMonth()}), false);
                 json.writeStringField("version", String.valueOf(c.version()));
                 json.writeStringField("archive", c.archive());
                 json.writeStringField("URL", c.url());
@@ -81,7 +85,7 @@ final class CslJsonFormat implements ExportFormat {
     }
 
     /** [1943, 5, 10], [1942, 2] or [1950]: as many parts as the date is precise. */
-    static int[] datePartsOf(DocumentDate date) {
+    static int[] datePartsOf(DatePoint date) {
         int year = date.year();
         int month = date.earliest().getMonthValue();
         return switch (date.precision()) {
@@ -136,11 +140,13 @@ final class CslJsonFormat implements ExportFormat {
     }
 
     /** A CSL date; {@code circa}, CSL-JSON's flag for an approximate one, which citeproc-js prints "circa 1962" or "ca. 1962". */
-    private static void dateParts(JsonGenerator json, int[] parts, boolean circa) throws IOException {
+    private static void dateParts(JsonGenerator json, java.util.List<int[]> ends, boolean circa) throws IOException {
         json.writeStartObject();
         json.writeFieldName("date-parts");
         json.writeStartArray();
-        json.writeArray(parts, 0, parts.length);
+        for (int[] parts : ends) {
+            json.writeArray(parts, 0, parts.length);
+        }
         json.writeEndArray();
         if (circa) {
             json.writeBooleanField("circa", true);

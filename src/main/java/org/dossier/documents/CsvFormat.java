@@ -43,7 +43,7 @@ final class CsvFormat implements ExportFormat {
         return new Output() {
             @Override
             public void write(Citation c) throws IOException {
-                csv.printRecord(c.id(), inert(c.title()), c.date().iso(), c.date().precision().key(),
+                csv.printRecord(c.id(), inert(c.title()), c.date().start().iso(), c.date().precision().key(),
                         c.date().circa(), c.date().edtf(),
                         inert(c.date().display()), inert(c.genre() == null ? "" : c.genre()),
                         inert(names(c.people())), inert(String.join("; ", c.places())), c.version(),

@@ -24,12 +24,12 @@ import org.jooq.impl.DSL;
  * "probably 1962" from "about 1962", so a second flag would reach no citation (only EDTF's {@code ?}
  * could carry it). Why the cataloguer doubts the date belongs in the summary.
  */
-public record DocumentDate(LocalDate earliest, DatePrecision precision, boolean circa)
+public record DocumentDate(DatePoint start, Optional<DatePoint> end, boolean circa)
         implements Comparable<DocumentDate> {
 
     /** The shapes a person is told to write a date in, when one could not be read. */
-    public static final String SHAPES = "'May 10, 1943', '10 May 1943', 'February 1942' or '1950', and 'ca. 1962'"
-            + " when approximate";
+    public static final String SHAPES = "'May 10, 1943', '10 May 1943', 'February 1942' or '1950', 'ca. 1962'"
+            + " when approximate, and '1961–1962' or 'March–April 1962' for a span";
 
     /**
      * The earliest year {@link #parse} reads. Four digits allow year 0 ("0000"), which no document
@@ -52,15 +52,18 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision, boolean 
     private static final Pattern ISO = Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
 
     public DocumentDate {
-        if (earliest == null || precision == null) {
-            throw new IllegalArgumentException("a date needs a day and a precision");
+        if (start == null || end == null) {
+            throw new IllegalArgumentException("a date needs a start, and an end or none");
         }
-        if (precision != DatePrecision.DAY && earliest.getDayOfMonth() != 1
-                || precision == DatePrecision.YEAR && earliest.getMonthValue() != 1) {
-            throw new IllegalArgumentException(
-                    "a " + precision.key() + "-precise date must start on the first day of its "
-                            + precision.key() + ", not " + earliest);
+        if (end.isPresent() && !end.get().canEnd(start)) {
+            throw new IllegalArgumentException("a span's end (" + end.get().exactly() + ") must come after its start ("
+                    + start.exactly() + ")");
         }
+    }
+
+    /** A single date. */
+    public DocumentDate(LocalDate earliest, DatePrecision precision, boolean circa) {
+        this(new DatePoint(earliest, precision), Optional.empty(), circa);
     }
 
     /** A date known for certain. */
@@ -68,9 +71,29 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision, boolean 
         this(earliest, precision, false);
     }
 
+    /** A span from {@code start} to {@code end}, each as precise as it is known: "1961–1962", "March–April 1962". */
+    public static DocumentDate span(DatePoint start, DatePoint end, boolean circa) {
+        return new DocumentDate(start, Optional.of(end), circa);
+    }
+
+    /** The earliest day the date can mean: its start's. */
+    public LocalDate earliest() {
+        return start.earliest();
+    }
+
+    /** How precisely the date, or a span's start, is known. */
+    public DatePrecision precision() {
+        return start.precision();
+    }
+
+    /** Whether the date is a span with an end of its own ("1961–1962"), not one day, month or year. */
+    public boolean isSpan() {
+        return end.isPresent();
+    }
+
     /** The same date, approximate: "ca. 1962". */
     public DocumentDate approximate() {
-        return new DocumentDate(earliest, precision, true);
+        return new DocumentDate(start, end, true);
     }
 
     public static DocumentDate ofDay(int year, int month, int day) {
@@ -87,19 +110,40 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision, boolean 
 
     /**
      * Rebuilds a date from its stored form: the key ('1942-02-01'), the precision (read as a
-     * DatePrecision) and whether it is approximate.
+     * DatePrecision), whether it is approximate, and a span's end key and precision (null for a
+     * single date).
      */
+    public static DocumentDate fromStored(String key, DatePrecision precision, Boolean circa, String endKey,
+                                          DatePrecision endPrecision) {
+        Optional<DatePoint> end = endKey == null ? Optional.empty() : Optional.of(DatePoint.fromStored(endKey, endPrecision));
+        return new DocumentDate(DatePoint.fromStored(key, precision), end, Boolean.TRUE.equals(circa));
+    }
+
+    /** A single date from its stored form: the key, the precision and whether it is approximate. */
     public static DocumentDate fromStored(String key, DatePrecision precision, Boolean circa) {
-        return new DocumentDate(LocalDate.parse(key), precision, Boolean.TRUE.equals(circa));
+        return fromStored(key, precision, circa, null, null);
     }
 
     /**
      * A record's or a revision's date as one value in a query: its columns ({@code date_key},
-     * {@code date_precision}, {@code date_circa}) selected side by side and read back by jOOQ as a
-     * DocumentDate, so that {@code row.get(date)} needs no parsing at the call site.
+     * {@code date_precision}, {@code date_circa}, {@code date_end_key}, {@code date_end_precision})
+     * selected side by side and read back by jOOQ as a DocumentDate, so that {@code row.get(date)}
+     * needs no parsing at the call site.
      */
-    public static Field<DocumentDate> stored(Field<String> key, Field<DatePrecision> precision, Field<Boolean> circa) {
-        return DSL.field(DSL.row(key, precision, circa).mapping(DocumentDate.class, DocumentDate::fromStored));
+    public static Field<DocumentDate> stored(Field<String> key, Field<DatePrecision> precision, Field<Boolean> circa,
+                                             Field<String> endKey, Field<DatePrecision> endPrecision) {
+        return DSL.field(DSL.row(key, precision, circa, endKey, endPrecision)
+                .mapping(DocumentDate.class, DocumentDate::fromStored));
+    }
+
+    /** A span's end key as stored ({@code date_end_key}), null for a single date. */
+    public String endKey() {
+        return end.map(DatePoint::key).orElse(null);
+    }
+
+    /** A span's end precision as stored ({@code date_end_precision}), null for a single date. */
+    public DatePrecision endPrecision() {
+        return end.map(DatePoint::precision).orElse(null);
     }
 
     /**
@@ -126,6 +170,19 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision, boolean 
         }
         if (!isDigit(last)) {
             return false;
+        }
+        // A span is short, as every date is: a summary's last line that ends in a year is not tried.
+        if (t.length() <= LONGEST_DATE && mayBeSpan(t)) {
+            Ends ends = Ends.of(t);
+            if (ends != null) {
+                try {
+                    // The shape of a span, its ends in order or not: a reversed one is refused by parse, at its line.
+                    ends.points(t);
+                    return true;
+                } catch (IllegalArgumentException e) {
+                    // Not a span this reads: perhaps a single date all the same (an ISO day's hyphens).
+                }
+            }
         }
         if (!endsInYear(t)) {
             return ISO.matcher(t).matches();
@@ -163,6 +220,17 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision, boolean 
         Optional<Month> month() {
             return isIso() ? Optional.empty() : DocumentDate.month(matcher.group(monthGroup));
         }
+    }
+
+    /** Whether {@code t} has what joins a span's two ends: a slash, a dash, a hyphen, "to" or "between". */
+    private static boolean mayBeSpan(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '/' || c == '-' || c == '\u2013' || c == '\u2014') {
+                return true;
+            }
+        }
+        return t.contains(" to ") || t.regionMatches(true, 0, "between ", 0, 8);
     }
 
     /** The longest line {@link #madeOfDateParts} looks at: a date, however written, is short. */
@@ -331,8 +399,98 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision, boolean 
     public static DocumentDate parse(String text) {
         String t = text == null ? "" : WhiteSpace.oneSpaceApart(text.strip());
         Written written = Written.of(t);
-        DocumentDate date = parseCertain(t, written.date());
+        Ends ends = Ends.of(written.date());
+        DocumentDate date = ends == null ? parseCertain(t, written.date()) : ends.read(t);
         return written.circa() ? date.approximate() : date;
+    }
+
+    /** A day alone, the start of a span whose end gives its month and year: the "3" of "3–5 June 1961". */
+    private static final Pattern DAY_ALONE = Pattern.compile(DAY);
+    /** A month and day without a year, as a span's start: "June 3" of "June 3–5, 1961". */
+    private static final Pattern MONTH_DAY = Pattern.compile(MONTH_WORD + " " + DAY);
+    /** A day and year, as a span's end after "June 3": the "5, 1961" of "June 3–5, 1961". */
+    private static final Pattern DAY_YEAR = Pattern.compile(DAY + ",? (\\d{4})");
+    private static final Pattern BETWEEN = Pattern.compile("(?i)between (.+) and (.+)");
+
+    /**
+     * A span's two ends as written, split where it is joined: at a slash (EDTF's and ISO's interval,
+     * "1961/1962", "1961-06-03/1961-06-05"), an en or em dash ("1961–1962", "March 1962 – April 1963"),
+     * a hyphen that is not ISO's ("1961-1962", "March-April 1962", "3-5 June 1961"), "to", or
+     * "between … and …". Null for a single date.
+     */
+    private record Ends(String start, String end) {
+
+        static Ends of(String d) {
+            Matcher between = d.length() > 8 && (d.charAt(0) == 'b' || d.charAt(0) == 'B') ? BETWEEN.matcher(d) : null;
+            if (between != null && between.matches()) {
+                return new Ends(between.group(1).strip(), between.group(2).strip());
+            }
+            for (String joint : new String[] {"/", "\u2013", "\u2014", " to "}) {
+                int at = d.indexOf(joint);
+                if (at >= 0) {
+                    return at == d.lastIndexOf(joint) ? split(d, at, joint.length()) : null;
+                }
+            }
+            int hyphen = d.indexOf('-');
+            if (hyphen < 0 || ISO.matcher(d).matches()) {
+                return null;
+            }
+            int spaced = d.indexOf(" - ");
+            if (spaced >= 0) {
+                return split(d, spaced, 3);
+            }
+            return hyphen == d.lastIndexOf('-') ? split(d, hyphen, 1) : null;
+        }
+
+        private static Ends split(String d, int at, int length) {
+            String start = d.substring(0, at).strip();
+            String end = d.substring(at + length).strip();
+            return start.isEmpty() || end.isEmpty() ? null : new Ends(start, end);
+        }
+
+        /** The span these ends name, a start written short taking what it leaves out from the end; messages quote all of {@code t}. */
+        DocumentDate read(String t) {
+            DatePoint[] points = points(t);
+            DatePoint first = points[0];
+            DatePoint last = points[1];
+            if (!last.canEnd(first)) {
+                throw new IllegalArgumentException("'" + t + "' " + (last.equals(first)
+                        ? "begins and ends on the same date: write it once ('" + first.exactly() + "')"
+                        : last.earliest().isBefore(first.earliest())
+                                ? "ends before it begins (" + last.exactly() + " is before " + first.exactly() + ")"
+                                : "ends within its start (" + last.exactly() + " is not after " + first.exactly() + ")")
+                        + "; a span's end comes after its start");
+            }
+            return span(first, last, false);
+        }
+
+        /** The two ends, in the order written, whichever comes first. */
+        DatePoint[] points(String t) {
+            String endWritten = end;
+            Matcher monthDay = MONTH_DAY.matcher(start);
+            Matcher dayYear = DAY_YEAR.matcher(end);
+            if (monthDay.matches() && dayYear.matches()) {
+                // "June 3–5, 1961": the end's month is the start's.
+                endWritten = monthDay.group(1) + " " + dayYear.group(1) + ", " + dayYear.group(2);
+            }
+            DatePoint last = parseCertain(t, endWritten).start();
+            String startWritten = start;
+            if (!shaped(startWritten)) {
+                startWritten = DAY_ALONE.matcher(start).matches() && last.precision() == DatePrecision.DAY
+                        ? start + " " + last.monthName() + " " + last.year() // "3–5 June 1961"
+                        : start + " " + last.year(); // "March–April 1962", "June 30 – July 2, 1961"
+            }
+            return new DatePoint[] {parseCertain(t, startWritten).start(), last};
+        }
+
+        /** Whether {@code d} is written whole, in one of the shapes a date is read in. */
+        private static boolean shaped(String d) {
+            if (d.isEmpty()) {
+                return false;
+            }
+            Shape shape = Shape.of(d);
+            return shape.matcher().matches() && (shape.isIso() || shape.month().isPresent());
+        }
     }
 
     /** {@code d}, the date {@code t} names once its approximation is taken off; messages quote all of {@code t}. */
@@ -425,79 +583,113 @@ public record DocumentDate(LocalDate earliest, DatePrecision precision, boolean 
 
     /**
      * Why this cannot be a document's date when it is catalogued on {@code today}: it begins after
-     * that day ("June 1, 2030" is a slip for 1930 or 2003, not a document). A year or month that has
-     * begun is no later than today. Empty when it can be.
+     * that day ("June 1, 2030" is a slip for 1930 or 2003, not a document), or, a span, ends after it
+     * ("1961–2030"). A year or month that has begun is no later than today. Empty when it can be.
      */
     public java.util.Optional<String> laterThan(LocalDate today) {
-        if (!earliest.isAfter(today)) {
-            return java.util.Optional.empty();
+        String todayShown = new DatePoint(today, DatePrecision.DAY).exactly();
+        if (earliest().isAfter(today)) {
+            return java.util.Optional.of("'" + display() + "' is after today (" + todayShown
+                    + "): no document is dated later than the day it is catalogued; check the year");
         }
-        return java.util.Optional.of("'" + display() + "' is after today (" + new DocumentDate(today, DatePrecision.DAY)
-                .display() + "): no document is dated later than the day it is "
-                + "catalogued; check the year");
+        if (end.isPresent() && end.get().earliest().isAfter(today)) {
+            return java.util.Optional.of("'" + display() + "' ends after today (" + todayShown
+                    + "): no document is dated later than the day it is catalogued; check the end's year");
+        }
+        return java.util.Optional.empty();
     }
 
-    /** The sortable key stored in the database: the earliest day, as ISO. */
+    /** The sortable key stored in the database: the earliest day, as ISO (a span's start: a span sorts by it). */
     public String key() {
-        return earliest.toString();
+        return start.key();
     }
 
-    /** The date as a person reads it: "May 10, 1943", "February 1942", "1950", "ca. 1962". */
+    /** The date as a person reads it: "May 10, 1943", "February 1942", "1950", "ca. 1962", "1961–1962". */
     public String display() {
         return (circa ? "ca. " : "") + exactly();
     }
 
-    /** The date without its approximation: "May 10, 1943", "February 1942", "1950". */
+    /**
+     * The date without its approximation: "May 10, 1943", "February 1942", "1950"; a span with what
+     * its ends share said once ("1961–1962", "March–April 1962", "June 3–5, 1961", "June 30 – July 2,
+     * 1961"), else its ends in full ("March 1962 – April 1963"). An en dash joins the span, spaced
+     * when an end has spaces of its own (Chicago 6.80).
+     */
     public String exactly() {
-        String month = earliest.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-        return switch (precision) {
-            case DAY -> month + " " + earliest.getDayOfMonth() + ", " + earliest.getYear();
-            case MONTH -> month + " " + earliest.getYear();
-            case YEAR -> String.valueOf(earliest.getYear());
-        };
+        if (end.isEmpty()) {
+            return start.exactly();
+        }
+        DatePoint last = end.get();
+        boolean sameYear = start.year() == last.year();
+        if (start.precision() == last.precision()) {
+            switch (start.precision()) {
+                case YEAR:
+                    return start.year() + "\u2013" + last.year();
+                case MONTH:
+                    if (sameYear) {
+                        return start.monthName() + "\u2013" + last.monthName() + " " + last.year();
+                    }
+                    break;
+                case DAY:
+                    if (sameYear && start.earliest().getMonth() == last.earliest().getMonth()) {
+                        return start.monthName() + " " + start.earliest().getDayOfMonth() + "\u2013"
+                                + last.earliest().getDayOfMonth() + ", " + last.year();
+                    }
+                    if (sameYear) {
+                        return start.monthName() + " " + start.earliest().getDayOfMonth() + " \u2013 " + last.exactly();
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return start.exactly() + " \u2013 " + last.exactly();
     }
 
     /**
      * The Library of Congress's Extended Date/Time Format (ISO 8601-2), which biblatex reads and
-     * which carries what ISO cannot: "1943-05-10", "1942-02", "1962~" (approximate).
+     * which carries what ISO cannot: "1943-05-10", "1942-02", "1962~" (approximate), a span as an
+     * interval ("1961/1962", "1962-03/1962-04"), each end marked when approximate ("1961~/1962~":
+     * EDTF qualifies dates, and an interval's ends are two).
      */
     public String edtf() {
-        return iso() + (circa ? "~" : "");
+        String mark = circa ? "~" : "";
+        return start.iso() + mark + end.map(e -> "/" + e.iso() + mark).orElse("");
     }
 
     /**
-     * ISO 8601 reduced to the known precision: "1943-05-10", "1942-02", "1950". An approximate date
-     * gives the day, month or year it is near: ISO (and HTML's datetime) has no "about".
+     * ISO 8601 reduced to the known precision: "1943-05-10", "1942-02", "1950", a span as an interval
+     * ("1961/1962", "1961-06-03/1961-06-05"). An approximate date gives the day, month or year it is
+     * near: ISO has no "about". Where one day, month or year must be given (HTML's datetime, a
+     * citation's date), it is {@code start().iso()}.
      */
     public String iso() {
-        return switch (precision) {
-            case DAY -> earliest.toString();
-            case MONTH -> YearMonth.from(earliest).toString();
-            case YEAR -> String.format("%04d", earliest.getYear());
-        };
+        return start.iso() + end.map(e -> "/" + e.iso()).orElse("");
     }
 
+    /** The year the date, or a span's start, is in. */
     public int year() {
-        return earliest.getYear();
+        return start.year();
     }
 
     /**
-     * The last day the date can mean, in the same year as the first: a search counts on it (a range's
-     * two ways of being met differ by the records of its ends' years, {@code RequestFilters.straddling}).
+     * The last day the date can mean: a span's end's last day, else in the same year as the first (a
+     * search counts on both: {@code RequestFilters.straddling}).
      */
     public LocalDate latest() {
-        return switch (precision) {
-            case DAY -> earliest;
-            case MONTH -> YearMonth.from(earliest).atEndOfMonth();
-            case YEAR -> earliest.withMonth(12).withDayOfMonth(31);
-        };
+        return end.orElse(start).latest();
     }
 
     @Override
     public int compareTo(DocumentDate other) {
-        int byDay = earliest.compareTo(other.earliest);
-        int byPrecision = byDay != 0 ? byDay : precision.compareTo(other.precision);
-        return byPrecision != 0 ? byPrecision : Boolean.compare(circa, other.circa);
+        int byStart = start.compareTo(other.start);
+        if (byStart != 0) {
+            return byStart;
+        }
+        int byEnd = end.isPresent() == other.end.isPresent()
+                ? end.isPresent() ? end.get().compareTo(other.end.get()) : 0
+                : end.isPresent() ? 1 : -1;
+        return byEnd != 0 ? byEnd : Boolean.compare(circa, other.circa);
     }
 
     @Override

@@ -81,11 +81,18 @@ public final class DocumentJson {
 
     /**
      * A record's date, the same keys wherever a record is: ISO as precise as it is known, the
-     * precision, whether it is approximate, the same in EDTF ("1962~") and as a person reads it.
+     * precision, whether it is approximate, the same in EDTF ("1962~") and as a person reads it. A
+     * span's {@code date} and {@code datePrecision} are its start's, so that a program reading one
+     * date reads where it sorts; its end is {@code dateEnd} and {@code dateEndPrecision} (only for a
+     * span), and {@code dateEdtf} the interval ("1961/1962").
      */
     private static void putDate(Map<String, Object> json, DocumentDate date) {
-        json.put("date", date.iso());
+        json.put("date", date.start().iso());
         json.put("datePrecision", date.precision().key());
+        date.end().ifPresent(end -> {
+            json.put("dateEnd", end.iso());
+            json.put("dateEndPrecision", end.precision().key());
+        });
         json.put("dateCirca", date.circa());
         json.put("dateEdtf", date.edtf());
         json.put("displayDate", date.display());

@@ -99,7 +99,7 @@ public final class NewRecords {
         this.copying = !postgresql;
         this.copyFrom = firstDocument;
         documents = BatchInsert.into(tx, connection, DOCUMENT, DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY,
-                DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE, DOCUMENT.SLUG,
+                DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA, DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE, DOCUMENT.SLUG,
                 DOCUMENT.VERSION, DOCUMENT.CREATED_AT, DOCUMENT.UPDATED_AT, DOCUMENT.LANGUAGES);
         slugs = BatchInsert.into(tx, connection, DOCUMENT_SLUG, DOCUMENT_SLUG.DOCUMENT_ID, DOCUMENT_SLUG.SLUG,
                 DOCUMENT_SLUG.CREATED_AT);
@@ -108,7 +108,7 @@ public final class NewRecords {
         places = BatchInsert.into(tx, connection, DOCUMENT_PLACE, DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID);
         revisions = BatchInsert.into(tx, connection, REVISION, REVISION.ID, REVISION.DOCUMENT_ID, REVISION.NUMBER,
                 REVISION.CREATED_AT, REVISION.AUTHOR, REVISION.NOTE, REVISION.SOURCE, REVISION.TITLE,
-                REVISION.SUMMARY, REVISION.DATE_KEY, REVISION.DATE_PRECISION, REVISION.DATE_CIRCA, REVISION.TYPE_ID, REVISION.SLUG,
+                REVISION.SUMMARY, REVISION.DATE_KEY, REVISION.DATE_PRECISION, REVISION.DATE_CIRCA, REVISION.DATE_END_KEY, REVISION.DATE_END_PRECISION, REVISION.TYPE_ID, REVISION.SLUG,
                 REVISION.LANGUAGES);
         revisionPeople = BatchInsert.into(tx, connection, REVISION_PERSON, REVISION_PERSON.REVISION_ID,
                 REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE, REVISION_PERSON.POSITION);
@@ -135,11 +135,11 @@ public final class NewRecords {
         Field<Integer> documentId = given.field("document_id", Integer.class);
         return tx.insertInto(REVISION, REVISION.ID, REVISION.DOCUMENT_ID, REVISION.NUMBER, REVISION.CREATED_AT,
                         REVISION.AUTHOR, REVISION.NOTE, REVISION.SOURCE, REVISION.TITLE, REVISION.SUMMARY,
-                        REVISION.DATE_KEY, REVISION.DATE_PRECISION, REVISION.DATE_CIRCA, REVISION.TYPE_ID, REVISION.SLUG, REVISION.LANGUAGES)
+                        REVISION.DATE_KEY, REVISION.DATE_PRECISION, REVISION.DATE_CIRCA, REVISION.DATE_END_KEY, REVISION.DATE_END_PRECISION, REVISION.TYPE_ID, REVISION.SLUG, REVISION.LANGUAGES)
                 .select(DSL.select(revisionId, DOCUMENT.ID, DOCUMENT.VERSION, DOCUMENT.CREATED_AT,
                                 given.field("author", String.class), given.field("note", String.class),
                                 given.field("source", String.class), DOCUMENT.TITLE, DOCUMENT.SUMMARY,
-                                DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA, DOCUMENT.TYPE_ID, DOCUMENT.SLUG,
+                                DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA, DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SLUG,
                                 DOCUMENT.LANGUAGES)
                         .from(given).join(DOCUMENT).on(DOCUMENT.ID.eq(documentId)));
     }
@@ -208,12 +208,14 @@ public final class NewRecords {
         String slug = ready.slug();
         String dateKey = draft.date().key();
         DatePrecision precision = draft.date().precision();
-        documents.add(id, title, summary, dateKey, precision, draft.date().circa(), draft.typeId(), ready.sortKey(), slug, 1, now, now,
+        documents.add(id, title, summary, dateKey, precision, draft.date().circa(), draft.date().endKey(),
+                draft.date().endPrecision(), draft.typeId(), ready.sortKey(), slug, 1, now, now,
                 draft.languages());
         slugs.add(id, slug, now);
         if (!copying) {
             revisions.add(revisionId, id, 1, now, attribution.author(), attribution.note(), attribution.source(), title,
-                    summary, dateKey, precision, draft.date().circa(), draft.typeId(), slug, draft.languages());
+                    summary, dateKey, precision, draft.date().circa(), draft.date().endKey(), draft.date().endPrecision(),
+                    draft.typeId(), slug, draft.languages());
         } else if (!shared) {
             attributed.add(revisionId, id, attribution.author(), attribution.note(), attribution.source());
         }
@@ -297,11 +299,11 @@ public final class NewRecords {
     private void copyShared(int offset) {
         tx.insertInto(REVISION, REVISION.ID, REVISION.DOCUMENT_ID, REVISION.NUMBER, REVISION.CREATED_AT,
                         REVISION.AUTHOR, REVISION.NOTE, REVISION.SOURCE, REVISION.TITLE, REVISION.SUMMARY,
-                        REVISION.DATE_KEY, REVISION.DATE_PRECISION, REVISION.DATE_CIRCA, REVISION.TYPE_ID, REVISION.SLUG, REVISION.LANGUAGES)
+                        REVISION.DATE_KEY, REVISION.DATE_PRECISION, REVISION.DATE_CIRCA, REVISION.DATE_END_KEY, REVISION.DATE_END_PRECISION, REVISION.TYPE_ID, REVISION.SLUG, REVISION.LANGUAGES)
                 .select(DSL.select(DOCUMENT.ID.plus(offset), DOCUMENT.ID, DOCUMENT.VERSION, DOCUMENT.CREATED_AT,
                                 DSL.val(everyone.author(), REVISION.AUTHOR), DSL.val(everyone.note(), REVISION.NOTE),
                                 DSL.val(everyone.source(), REVISION.SOURCE), DOCUMENT.TITLE, DOCUMENT.SUMMARY,
-                                DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA, DOCUMENT.TYPE_ID, DOCUMENT.SLUG,
+                                DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA, DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SLUG,
                                 DOCUMENT.LANGUAGES)
                         .from(DOCUMENT).where(DOCUMENT.ID.between(copyFrom, document)))
                 .execute();

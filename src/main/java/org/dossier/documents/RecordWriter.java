@@ -287,6 +287,8 @@ public final class RecordWriter {
         row.setDateKey(draft.date().key());
         row.setDatePrecision(draft.date().precision());
         row.setDateCirca(draft.date().circa());
+        row.setDateEndKey(draft.date().endKey());
+        row.setDateEndPrecision(draft.date().endPrecision());
         row.setTypeId(draft.typeId());
         row.setLanguages(draft.languages());
         row.setSortTitle(Slugs.sortKey(draft.title()));
@@ -328,7 +330,8 @@ public final class RecordWriter {
         var places = new java.util.TreeSet<>(db.select(DOCUMENT_PLACE.PLACE_ID).from(DOCUMENT_PLACE)
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.eq(row.getId())).fetch(DOCUMENT_PLACE.PLACE_ID));
         return new RecordDraft(row.getTitle(), RecordDraft.paragraphs(row.getSummary()),
-                DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision(), row.getDateCirca()), row.getTypeId(), people, places,
+                DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision(), row.getDateCirca(),
+                        row.getDateEndKey(), row.getDateEndPrecision()), row.getTypeId(), people, places,
                 row.getLanguages());
     }
 
@@ -384,6 +387,8 @@ public final class RecordWriter {
                 .set(REVISION.DATE_KEY, row.getDateKey())
                 .set(REVISION.DATE_PRECISION, row.getDatePrecision())
                 .set(REVISION.DATE_CIRCA, row.getDateCirca())
+                .set(REVISION.DATE_END_KEY, row.getDateEndKey())
+                .set(REVISION.DATE_END_PRECISION, row.getDateEndPrecision())
                 .set(REVISION.TYPE_ID, row.getTypeId())
                 .set(REVISION.LANGUAGES, row.getLanguages())
                 .set(REVISION.SLUG, row.getSlug())

@@ -65,7 +65,7 @@ final class RisFormat implements ExportFormat {
                 for (String subject : c.subjects()) {
                     tag(out, "KW", subject);
                 }
-                tag(out, "N1", "Version " + c.version() + " of the record at " + c.permalink());
+                tag(out, "N1", note(c));
                 out.write("ER  - " + END_OF_LINE);
             }
 
@@ -80,15 +80,27 @@ final class RisFormat implements ExportFormat {
      * RIS's date: year, month and day separated by slashes, empty where unknown, then the spec's
      * "other info" (letters, spaces and hyphens): "circa" for an approximate date. Zotero's RIS
      * import reads the year, month and day and drops the rest; citeproc-java keeps it all as raw.
+     * RIS has no range: a span's {@code DA} is its start (as Zotero's RIS.js dateRIStoZotero reads
+     * one date, and puts the rest of a line that is not in this form into its date as written).
      */
     static String date(DocumentDate date) {
-        int year = date.year();
-        int month = date.earliest().getMonthValue();
-        return switch (date.precision()) {
-            case DAY -> String.format("%04d/%02d/%02d/", year, month, date.earliest().getDayOfMonth());
+        DatePoint start = date.start();
+        int year = start.year();
+        int month = start.earliest().getMonthValue();
+        return switch (start.precision()) {
+            case DAY -> String.format("%04d/%02d/%02d/", year, month, start.earliest().getDayOfMonth());
             case MONTH -> String.format("%04d/%02d//", year, month);
             case YEAR -> String.format("%04d///", year);
         } + (date.circa() ? "circa" : "");
+    }
+
+    /**
+     * The record's note ({@code N1}, which Zotero keeps as a note of the item): a span's whole date
+     * first, which no other tag can carry, then the version and the record's permanent link.
+     */
+    static String note(Citation c) {
+        return (c.date().isSpan() ? "Dated " + c.date().display() + ". " : "") + "Version " + c.version()
+                + " of the record at " + c.permalink();
     }
 
     private static void tag(Writer out, String tag, String value) throws IOException {

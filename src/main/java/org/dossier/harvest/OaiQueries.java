@@ -51,7 +51,8 @@ final class OaiQueries {
     }
 
     /** A record's date, read as one value. */
-    private static final Field<DocumentDate> DATE = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA);
+    private static final Field<DocumentDate> DATE = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
+            DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION);
 
     private final DSLContext db;
 

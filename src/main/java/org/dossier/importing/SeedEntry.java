@@ -22,13 +22,13 @@ public record SeedEntry(String file, int position, int line, DocumentDate date, 
     }
 
     /**
-     * What makes two entries the same document: the same date (with its precision, and whether it
-     * is approximate), title and summary. Whitespace differences do not count; any other difference
+     * What makes two entries the same document: the same date (with its precision, a span's end, and
+     * whether it is approximate), title and summary. Whitespace differences do not count; any other difference
      * makes another document. A certain date adds nothing to the hash, so that every record imported
      * before dates could be approximate keeps its identity, and a re-import finds it.
      */
     public String identity() {
-        String canonical = date.key() + "\u001F" + date.precision().key() + (date.circa() ? "~" : "") + "\u001F" + title
+        String canonical = date.key() + "\u001F" + date.precision().key() + end() + (date.circa() ? "~" : "") + "\u001F" + title
                 + "\u001F" + String.join("\u001E", summary);
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
@@ -36,6 +36,11 @@ public record SeedEntry(String file, int position, int line, DocumentDate date, 
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    /** A span's end in the identity ("/1962-01-01\u001Fyear"); nothing for a single date, whose hash stays as it was. */
+    private String end() {
+        return date.end().map(end -> "/" + end.key() + "\u001F" + end.precision().key()).orElse("");
     }
 
     /** Where the entry stands, as 'file:line'. */

@@ -48,9 +48,9 @@ public final class SeedPageParser {
     private static final Pattern RANGE_HEADER = Pattern.compile("\\d+\\s*[-\u2013]\\s*\\d+ of \\d+");
     private static final List<String> HEADER_LINES = List.of("skip to content", "results:", "results", "documents");
 
-    /** Said after a date in a shape that is not read: what to write for one that is uncertain or a range. */
-    static final String UNREAD_DATE_HINT = "; for a range, write the earliest day, month or year"
-            + " it can mean, and the rest in the summary";
+    /** Said after a date in a shape that is not read ("03/02/1962", "early 1962"): where what it says goes. */
+    static final String UNREAD_DATE_HINT = "; write the date in one of those shapes, and what else the line says"
+            + " in the summary";
 
     /**
      * The most bytes a line is read to: four times a summary's most characters ({@link

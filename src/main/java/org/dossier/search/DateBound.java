@@ -59,11 +59,17 @@ public record DateBound(String value, DocumentDate date) {
             throw new IllegalArgumentException("must be a year (1950), a month (1950-06 or June 1950) or a day "
                     + "(1950-06-25 or June 25, 1950)");
         }
+        DocumentDate date;
         try {
-            return of(DocumentDate.parse(value));
+            date = DocumentDate.parse(value);
         } catch (IllegalArgumentException notARealDay) {
             throw new IllegalArgumentException("must name a real day");
         }
+        if (date.isSpan()) {
+            // A span typed as one bound: which end was meant is not for the search to guess.
+            throw new IllegalArgumentException("must be one date, not a span: put its start in 'from' and its end in 'to'");
+        }
+        return of(date);
     }
 
     /**

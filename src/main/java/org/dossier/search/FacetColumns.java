@@ -35,9 +35,36 @@ final class FacetColumns {
         this.valueCount = valueCount;
     }
 
-    /** The year a record's period starts in (0 for a record without a date). */
+    /** The year a record's period starts in (0 for a record without a date): where it sorts. */
     int year(int doc) {
         return startYear(ords[starts[doc]]);
+    }
+
+    /**
+     * Adds {@code delta} to {@code counts} at each year the record's period spans, from the year it
+     * starts in to the year it ends in, less {@code firstYear}: a span ("1961–1962") is counted under
+     * every year it covers, the usual archival choice, a single date under its one year.
+     */
+    void countYears(int[] counts, int doc, int firstYear, int delta) {
+        int years = ords[starts[doc]];
+        countYears(counts, startYear(years), endYear(years), firstYear, delta);
+    }
+
+    /** {@link #countYears(int[], int, int, int)} for a period from {@code startYear} to {@code endYear}. */
+    static void countYears(int[] counts, int startYear, int endYear, int firstYear, int delta) {
+        for (int year = startYear; year <= Math.max(startYear, endYear); year++) {
+            counts[year - firstYear] += delta;
+        }
+    }
+
+    /** Whether any year from {@code startYear} to {@code endYear} is ticked. */
+    static boolean anyTicked(boolean[] ticked, int startYear, int endYear) {
+        for (int year = startYear; year <= Math.max(startYear, endYear); year++) {
+            if (year < ticked.length && ticked[year]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first number of a record's run: the years its period starts and ends in. */

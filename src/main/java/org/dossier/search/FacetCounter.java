@@ -201,11 +201,15 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 // A record's run is its years, then its ordinals (see FacetColumns).
                 int years = ords[from++];
                 int year = FacetColumns.startYear(years);
+                // A span is counted under each year it covers ("1961–1962" under 1961 and 1962).
+                int lastYear = Math.max(year, FacetColumns.endYear(years));
                 if (unfilteredValueCounts != null) {
                     Counts all = counts.unfiltered;
                     all.total++;
-                    all.years[year]++;
-                    all.yearsAnyDate[year]++;
+                    for (int y = year; y <= lastYear; y++) {
+                        all.years[y]++;
+                        all.yearsAnyDate[y]++;
+                    }
                     for (int i = from; i < to; i++) {
                         unfilteredValueCounts[ords[i]]++;
                     }
@@ -237,7 +241,8 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                     }
                 }
                 int failed = facetFilterBits & ~passed;
-                if (asked.selectedYears != null && !asked.selectedYears[year]) {
+                if (asked.selectedYears != null && (year == lastYear ? !asked.selectedYears[year]
+                        : !FacetColumns.anyTicked(asked.selectedYears, year, lastYear))) {
                     failed |= YEAR_BIT;
                 }
                 if (asked.dateFilter && outsideRange(doc, year, FacetColumns.endYear(years))) {
@@ -250,18 +255,24 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                         hitCount++;
                     }
                     c.total++;
-                    c.years[year]++;
-                    c.yearsAnyDate[year]++;
+                    for (int y = year; y <= lastYear; y++) {
+                        c.years[y]++;
+                        c.yearsAnyDate[y]++;
+                    }
                     for (int i = from; i < to; i++) {
                         valueCounts[ords[i]]++;
                     }
                 } else if ((failed & (failed - 1)) == 0) {
                     c.failingOnly[Integer.numberOfTrailingZeros(failed)]++;
                     if (failed == YEAR_BIT) {
-                        c.years[year]++;
-                        c.yearsAnyDate[year]++;
+                        for (int y = year; y <= lastYear; y++) {
+                            c.years[y]++;
+                            c.yearsAnyDate[y]++;
+                        }
                     } else if (failed == DATES_BIT) {
-                        c.yearsAnyDate[year]++;
+                        for (int y = year; y <= lastYear; y++) {
+                            c.yearsAnyDate[y]++;
+                        }
                     } else {
                         for (int i = from; i < to; i++) {
                             if (filterBit[ords[i]] == failed && (failed & allBits) == 0) {
@@ -270,7 +281,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                         }
                     }
                 } else if (failed == (YEAR_BIT | DATES_BIT)) {
-                    c.yearsAnyDate[year]++;
+                    for (int y = year; y <= lastYear; y++) {
+                        c.yearsAnyDate[y]++;
+                    }
                 }
             }
 

@@ -24,7 +24,7 @@ import org.apache.lucene.util.BytesRef;
 final class IndexLayout {
 
     /** Bumped whenever the layout changes: an index of another layout is rebuilt on start. */
-    static final String FORMAT = "dossier-8"; // 8: an abbreviation's stops taken out ("U.S.S.R." is "ussr"), and a number's digit-group commas ("405,976" is "405976"); 7: the languages a record is written in, a facet; 6: ё, Greek accents and final sigma, Arabic and Hebrew points folded (script-folding.txt); 5: titles and summaries composed (NFC), as searches are; titles filed without a leading article (V14)
+    static final String FORMAT = "dossier-9"; // 9: a date may span years (V21): a point under each year it covers, and its start again in SPANNING_START; 8: an abbreviation's stops taken out ("U.S.S.R." is "ussr"), and a number's digit-group commas ("405,976" is "405976"); 7: the languages a record is written in, a facet; 6: ё, Greek accents and final sigma, Arabic and Hebrew points folded (script-folding.txt); 5: titles and summaries composed (NFC), as searches are; titles filed without a leading article (V14)
 
     static final String ID = "id";
     /** Title and summary, exact forms: phrases, prefixes, and what ranks first. */
@@ -39,7 +39,14 @@ final class IndexLayout {
     /** The earliest day: points for ranges and sorting (Lucene skips what cannot compete). */
     static final String START = "start";
     static final String END = "end";
+    /** Every year the period covers: one for a single date, each of a span's ("1961–1962"). */
     static final String YEAR = "year";
+    /**
+     * The earliest day again, only for a period that ends in a later year than it starts (a span,
+     * a few in a hundred): what a range's straddlers are found among beyond its ends' own years,
+     * without a range over every record's points.
+     */
+    static final String SPANNING_START = "spanning_start";
     static final String FACETS = FacetsConfig.DEFAULT_INDEX_FIELD_NAME;
 
     private static final long SPAN_SHIFT = 100_000_000L;
@@ -74,7 +81,12 @@ final class IndexLayout {
         doc.add(new IntPoint(START, start));
         doc.add(new NumericDocValuesField(START, start));
         doc.add(new IntPoint(END, end));
-        doc.add(new IntPoint(YEAR, record.earliest().getYear()));
+        for (int year = record.earliest().getYear(); year <= record.latest().getYear(); year++) {
+            doc.add(new IntPoint(YEAR, year));
+        }
+        if (record.latest().getYear() > record.earliest().getYear()) {
+            doc.add(new IntPoint(SPANNING_START, start));
+        }
         if (record.typeKey() != null) {
             doc.add(new SortedSetDocValuesFacetField(Facet.TYPE.key(), record.typeKey()));
         }

@@ -120,7 +120,8 @@ final class IndexSource {
                 .forEach(r -> places.computeIfAbsent(r.get(DOCUMENT_PLACE.DOCUMENT_ID), k -> new ArrayList<>())
                         .add(lists.key(AuthorityKind.PLACE, r.get(DOCUMENT_PLACE.PLACE_ID))));
         Map<Integer, IndexedRecord> records = new LinkedHashMap<>();
-        Field<DocumentDate> date = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA);
+        Field<DocumentDate> date = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
+            DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION);
         db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, date, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE,
                         DOCUMENT.LANGUAGES)
                 .from(DOCUMENT)
@@ -148,7 +149,7 @@ final class IndexSource {
             AuthorityLists.Lists lists = AuthorityLists.read(read);
             try (ResultSet docs = read.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DOCUMENT.DATE_KEY,
                             DOCUMENT.DATE_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE, DOCUMENT.LANGUAGES,
-                            DOCUMENT.DATE_CIRCA)
+                            DOCUMENT.DATE_CIRCA, DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION)
                     .from(DOCUMENT).where(DOCUMENT.WITHDRAWN_AT.isNull()).orderBy(DOCUMENT.ID).fetchSize(STREAM).fetchResultSet();
                  ResultSet personLinks = read.select(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID,
                                  DOCUMENT_PERSON.ROLE)
@@ -172,7 +173,7 @@ final class IndexSource {
                     });
                     // Read straight from JDBC for speed at a million records, with the precision column's converter.
                     DocumentDate date = DocumentDate.fromStored(docs.getString(4), PRECISION.from(docs.getString(5)),
-                            docs.getBoolean(9));
+                            docs.getBoolean(9), docs.getString(10), PRECISION.from(docs.getString(11)));
                     sink.accept(record(id, docs.getString(2), docs.getString(3), date,
                             type, named, places.of(id), docs.getString(7), authors, recipients,
                             Languages.stored(docs.getString(8))));

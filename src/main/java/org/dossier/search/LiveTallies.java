@@ -95,7 +95,7 @@ final class LiveTallies {
         for (int doc = 0; doc < segment.maxDoc(); doc++) {
             if (live == null || live.get(doc)) {
                 total++;
-                years[columns.year(doc)]++;
+                columns.countYears(years, doc, 0, 1);
                 for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
                     values[columns.ords[i]]++;
                 }
@@ -115,7 +115,7 @@ final class LiveTallies {
         for (int doc = 0; doc < segment.maxDoc(); doc++) {
             if ((before == null || before.get(doc)) && !live.get(doc)) {
                 total--;
-                years[columns.year(doc)]--;
+                columns.countYears(years, doc, 0, -1);
                 for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
                     values[columns.ords[i]]--;
                 }

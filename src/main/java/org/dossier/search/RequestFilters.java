@@ -253,10 +253,12 @@ final class RequestFilters {
      * Every filter but the date range, and a period that straddles an end of the range: it starts
      * before the range's first day and ends on or after it, or starts by its last day and ends
      * after it. These are the records the range's two ways of being met disagree on ({@link Dated}):
-     * they may fall in it, but not wholly. A record's period lies within one year (a day, a month
-     * or a year), so each end's straddlers start and end in that end's year: two narrow ranges of
+     * they may fall in it, but not wholly. A single date's period lies within one year (a day, a
+     * month or a year), so its straddlers start and end in that end's year: two narrow ranges of
      * points (a whole year's would be fine too: a range over the whole index costs a pass over
-     * every record it holds). Null without a range.
+     * every record it holds). A span's may start years before ("1961–1962" straddles March 1962):
+     * those are found among the few records that cross a year ({@link IndexLayout#SPANNING_START}).
+     * Null without a range.
      */
     Query straddling() {
         if (!dateFilter) {
@@ -265,11 +267,15 @@ final class RequestFilters {
         BooleanQuery.Builder either = new BooleanQuery.Builder();
         if (fromDay != Integer.MIN_VALUE) {
             int year = fromDay / 10_000 * 10_000;
-            either.add(straddles(year + FIRST_DAY, fromDay - 1, fromDay, year + LAST_DAY), Occur.SHOULD);
+            either.add(straddles(IndexLayout.START, year + FIRST_DAY, fromDay - 1, fromDay, year + LAST_DAY), Occur.SHOULD);
+            either.add(straddles(IndexLayout.SPANNING_START, Integer.MIN_VALUE, fromDay - 1, fromDay, Integer.MAX_VALUE),
+                    Occur.SHOULD);
         }
         if (toDay != Integer.MAX_VALUE) {
             int year = toDay / 10_000 * 10_000;
-            either.add(straddles(year + FIRST_DAY, toDay, toDay + 1, year + LAST_DAY), Occur.SHOULD);
+            either.add(straddles(IndexLayout.START, year + FIRST_DAY, toDay, toDay + 1, year + LAST_DAY), Occur.SHOULD);
+            either.add(straddles(IndexLayout.SPANNING_START, Integer.MIN_VALUE, toDay, toDay + 1, Integer.MAX_VALUE),
+                    Occur.SHOULD);
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         all.add(either.build(), Occur.FILTER);
@@ -281,10 +287,13 @@ final class RequestFilters {
         return all.build();
     }
 
-    /** Periods starting from {@code startsFrom} to {@code startsBy} and ending from {@code endsFrom} to {@code endsBy}. */
-    private static Query straddles(int startsFrom, int startsBy, int endsFrom, int endsBy) {
+    /**
+     * Periods whose start (in {@code startField}) is from {@code startsFrom} to {@code startsBy} and
+     * ending from {@code endsFrom} to {@code endsBy}.
+     */
+    private static Query straddles(String startField, int startsFrom, int startsBy, int endsFrom, int endsBy) {
         return new BooleanQuery.Builder()
-                .add(IntPoint.newRangeQuery(IndexLayout.START, startsFrom, startsBy), Occur.FILTER)
+                .add(IntPoint.newRangeQuery(startField, startsFrom, startsBy), Occur.FILTER)
                 .add(IntPoint.newRangeQuery(IndexLayout.END, endsFrom, endsBy), Occur.FILTER)
                 .build();
     }

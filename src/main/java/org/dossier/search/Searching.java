@@ -101,7 +101,7 @@ final class Searching {
                          SortedMap<Integer, Long> years) throws IOException {
         RequestFilters filters = new RequestFilters(request, snapshot.ordinals);
         if (!request.hasText()) {
-            return hits(snapshot, request, null, and(newestYears(request, years), filters.all()));
+            return newestHits(snapshot, request, filters.all(), years);
         }
         QueryReader.ReadQuery text = read(snapshot, request.text(), names);
         try {
@@ -419,8 +419,8 @@ final class Searching {
         }
         SortedMap<Integer, Long> years = years(counted.under(active & ~Filter.YEAR.bit()).years, request.years());
         SortedMap<Integer, Long> anyDate = years(counted.under(active & ~YEAR_AND_DATES).yearsAnyDate, Set.of());
-        List<SearchHit> hits = hits(snapshot, request, words,
-                words == null ? and(newestYears(request, years), filters.all()) : filters.all());
+        List<SearchHit> hits = words == null ? newestHits(snapshot, request, filters.all(), years)
+                : hits(snapshot, request, words, filters.all());
         Map<Filter, Long> without = new EnumMap<>(Filter.class);
         for (Filter filter : request.activeFilters()) {
             without.put(filter, counted.under(active & ~filter.bit()).without(filter));
@@ -455,6 +455,25 @@ final class Searching {
             }
         }
         return null;
+    }
+
+    /**
+     * The page of a search without words, looked for among the latest years' records first
+     * ({@link #newestYears}). A span is counted under each year it covers ("1961–1962" under 1961
+     * and 1962), so the latest years' counts may promise more records starting in them than there
+     * are: when they do not fill the page, it is found among every hit. A full page among them is
+     * exact: every record left out starts before each of theirs.
+     */
+    private List<SearchHit> newestHits(Snapshot snapshot, SearchRequest request, Query filters,
+                                       SortedMap<Integer, Long> years) throws IOException {
+        Query newest = newestYears(request, years);
+        if (newest != null) {
+            List<SearchHit> page = hits(snapshot, request, null, and(newest, filters));
+            if (page.size() == request.pageSize()) {
+                return page;
+            }
+        }
+        return hits(snapshot, request, null, filters);
     }
 
     /** {@code among}: what the hits must pass besides the words, null for nothing. */

@@ -385,7 +385,9 @@ public final class SolrSearchEngine implements SearchEngine {
         doc.setField("sort_title", record.sortTitle());
         doc.setField("start", IndexLayout.day(record.earliest()));
         doc.setField("end", IndexLayout.day(record.latest()));
-        doc.setField("year", record.earliest().getYear());
+        for (int year = record.earliest().getYear(); year <= record.latest().getYear(); year++) {
+            doc.addField("year", year); // each year a span covers, as the embedded index (IndexLayout.YEAR)
+        }
         if (record.typeKey() != null) {
             doc.setField("type", record.typeKey());
         }

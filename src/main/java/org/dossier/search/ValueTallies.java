@@ -240,7 +240,7 @@ final class ValueTallies {
 
     /** {@code tally} (a copy of its own, changed in place) less record {@code doc}. */
     private static Tally less(Tally tally, FacetColumns columns, int doc) {
-        tally.years()[columns.year(doc) - tally.firstYear()]--;
+        columns.countYears(tally.years(), doc, tally.firstYear(), -1);
         for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
             tally.values()[columns.ords[i]]--;
         }
@@ -275,7 +275,7 @@ final class ValueTallies {
         for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
             if ((live == null || live.get(doc)) && (of.length == 1 || hasAll(columns, doc, of))) {
                 total++;
-                years[columns.year(doc)]++;
+                columns.countYears(years, doc, 0, 1);
                 for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
                     values[columns.ords[i]]++;
                 }

@@ -139,14 +139,30 @@ final class SyntheticCorpus {
         int precision = random.nextInt(100);
         int month = 1 + random.nextInt(12);
         // Half the years and a fifth of the months approximate ("ca. 1951"), as an archive's undated
-        // papers are; told from the draws already made, so that every record but for the flag is
-        // the one an earlier generator made from the same seed.
+        // papers are; about four in a hundred spans ("1951–1953", "March–May 1951", "June 3–5,
+        // 1951"), as files of telegrams and reports over weeks are. Told from the draws already made,
+        // so that every record but for the flag and the span's end is the one an earlier generator
+        // made from the same seed.
         if (precision < 6) {
-            return precision < 3 ? DocumentDate.ofYear(year).approximate() : DocumentDate.ofYear(year);
+            DocumentDate single = precision < 3 ? DocumentDate.ofYear(year).approximate() : DocumentDate.ofYear(year);
+            int endYear = year + 1 + month % 3;
+            return (precision == 2 || precision == 3) && endYear <= LAST_YEAR ? spanTo(single, DocumentDate.ofYear(endYear)) : single;
         }
         if (precision < 20) {
-            return precision < 9 ? DocumentDate.ofMonth(year, month).approximate() : DocumentDate.ofMonth(year, month);
+            DocumentDate single = precision < 9 ? DocumentDate.ofMonth(year, month).approximate()
+                    : DocumentDate.ofMonth(year, month);
+            java.time.LocalDate end = single.earliest().plusMonths(1 + year % 3);
+            return precision == 9 && end.getYear() <= LAST_YEAR
+                    ? spanTo(single, DocumentDate.ofMonth(end.getYear(), end.getMonthValue())) : single;
         }
-        return DocumentDate.ofDay(year, month, 1 + random.nextInt(java.time.YearMonth.of(year, month).lengthOfMonth()));
+        DocumentDate day = DocumentDate.ofDay(year, month, 1 + random.nextInt(java.time.YearMonth.of(year, month).lengthOfMonth()));
+        java.time.LocalDate end = day.earliest().plusDays(1 + month % 4);
+        return precision == 20 && end.getYear() <= LAST_YEAR
+                ? spanTo(day, DocumentDate.ofDay(end.getYear(), end.getMonthValue(), end.getDayOfMonth())) : day;
+    }
+
+    /** {@code start}, approximate or not, as a span ending at {@code end}. */
+    private static DocumentDate spanTo(DocumentDate start, DocumentDate end) {
+        return DocumentDate.span(start.start(), end.start(), start.circa());
     }
 }

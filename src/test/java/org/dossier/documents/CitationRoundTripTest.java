@@ -509,6 +509,37 @@ class CitationRoundTripTest {
         assertEquals(List.of(), unknown, "codes the catalogue never stores: their langid could never be written");
     }
 
+    @Test
+    void aSpanReadsBackAsARangeWhereTheFormatHasOneAndAsItsStartWhereItHasNot() throws Exception {
+        Citation years = citation("Telegrams", DocumentDate.parse("ca. 1961-1962"));
+        Citation months = citation("Report", DocumentDate.parse("March 1962 - April 1963"));
+
+        BibTeXEntry entry = new BibTeXParser().parse(new StringReader(export(ExportFormat.BIBTEX, years)))
+                .resolveEntry(new Key("dossier-7-v3"));
+        assertEquals("1961~/1962~", entry.getField(new Key("date")).toUserString(), "biblatex's EDTF interval");
+        assertEquals("1961", entry.getField(BibTeXEntry.KEY_YEAR).toUserString(), "classic BibTeX's year: the start's");
+
+        List<Object> items = new JsonParser(new JsonLexer(new StringReader(
+                export(ExportFormat.CSL_JSON, years, months)))).parseArray();
+        @SuppressWarnings("unchecked")
+        CSLItemData first = CSLItemData.fromJson((Map<String, Object>) items.get(0));
+        assertArrayEquals(new int[][] {{1961}, {1962}}, first.getIssued().getDateParts(), "CSL's range: two arrays of parts");
+        assertEquals(Boolean.TRUE, first.getIssued().getCirca());
+        @SuppressWarnings("unchecked")
+        CSLItemData second = CSLItemData.fromJson((Map<String, Object>) items.get(1));
+        assertArrayEquals(new int[][] {{1962, 3}, {1963, 4}}, second.getIssued().getDateParts(),
+                "each end as precise as it is");
+
+        String ris = export(ExportFormat.RIS, years, months);
+        StrictRis.check(ris);
+        List<RISReference> refs = new RISParser().parse(new StringReader(ris)).getReferences();
+        assertEquals("1961///circa", refs.get(0).getDate(), "RIS has no range: DA is the start");
+        assertEquals("1961", refs.get(0).getYear());
+        assertEquals("1962/03//", refs.get(1).getDate());
+        assertEquals("Dated March 1962 \u2013 April 1963. Version 3 of the record at https://dossier.example.org/documents/7",
+                refs.get(1).getNotes()[0], "the whole span in the note Zotero keeps");
+    }
+
     /** A name a parser kept in one piece, as a family name or as a literal. */
     private static String whole(CSLName name) {
         return name.getFamily() != null ? name.getFamily() : name.getLiteral();

@@ -301,4 +301,22 @@ class CitationStyleTest {
         // In OT1, LaTeX's default font encoding, they come out as "¡", "¿" and an em dash.
         assertEquals("Kim {\\textless}draft{\\textgreater} {\\textbar} 1950", BibTeXFormat.escape("Kim <draft> | 1950"));
     }
+
+    @Test
+    void mlaAndApaSayWhatASpansEndsShareOnce() {
+        // Each span as written, then as MLA and as APA write it.
+        String[][] spans = {
+            {"1961-1962", "1961\u20131962", "1961\u20131962"},
+            {"ca. 1961-1962", "c. 1961\u20131962", "ca. 1961\u20131962"},
+            {"March-April 1962", "Mar.\u2013Apr. 1962", "1962, March\u2013April"},
+            {"June 3-5, 1961", "3\u20135 June 1961", "1961, June 3\u20135"},
+            {"30 June - 2 July 1961", "30 June\u20132 July 1961", "1961, June 30\u2013July 2"},
+            {"March 1962 - April 1963", "Mar. 1962\u2013Apr. 1963", "1962, March\u20131963, April"},
+        };
+        for (String[] span : spans) {
+            DocumentDate date = DocumentDate.parse(span[0]);
+            assertEquals(span[1], CitationStyle.mlaDate(date), "MLA: " + span[0]);
+            assertEquals(span[2], CitationStyle.apaDate(date), "APA: " + span[0]);
+        }
+    }
 }

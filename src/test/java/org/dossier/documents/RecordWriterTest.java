@@ -86,6 +86,41 @@ class RecordWriterTest {
     }
 
     @Test
+    void aSpanIsStoredWithItsEndInEachVersionAndARestoreBringsItBack() {
+        DocumentDate span = DocumentDate.parse("ca. March 1961 - April 1962");
+        int id = store.write(w -> w.create(new RecordDraft("Telegrams", List.of("First."), span), Attribution.imported("a.txt:3")));
+        store.write(w -> w.update(id, 1, new RecordDraft("Telegrams", List.of("First."), DocumentDate.ofYear(1961)),
+                Attribution.editor("alice", "Only the first year's")));
+        store.write(w -> w.restore(id, 2, 1, Attribution.editor("bob", "Both years' after all")));
+        store.write(w -> {
+            assertEquals(span, w.draft(id).date());
+            assertEquals(span, w.draftAt(id, 1).date());
+            assertEquals(DocumentDate.ofYear(1961), w.draftAt(id, 2).date());
+            return null;
+        });
+        assertEquals(java.util.Arrays.asList("1962-04-01", null, "1962-04-01"), database.dsl().select(REVISION.DATE_END_KEY)
+                .from(REVISION).where(REVISION.DOCUMENT_ID.eq(id)).orderBy(REVISION.NUMBER).fetch(REVISION.DATE_END_KEY));
+        assertEquals(java.util.Arrays.asList(DatePrecision.MONTH, null, DatePrecision.MONTH), database.dsl()
+                .select(REVISION.DATE_END_PRECISION).from(REVISION).where(REVISION.DOCUMENT_ID.eq(id))
+                .orderBy(REVISION.NUMBER).fetch(REVISION.DATE_END_PRECISION));
+        var row = database.dsl().selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchSingle();
+        assertEquals("1961-03-01", row.getDateKey(), "a span sorts by its start");
+        assertEquals("1962-04-01", row.getDateEndKey());
+    }
+
+    @Test
+    void theDatabaseRefusesASpanWhoseEndIsNotAfterItsStartOrHasNoPrecision() {
+        int id = store.write(w -> w.create(draft("A letter", "One."), Attribution.imported("a.txt:3")));
+        assertThrows(org.jooq.exception.DataAccessException.class, () -> database.dsl().update(DOCUMENT)
+                .set(DOCUMENT.DATE_END_KEY, "1941-01-01").set(DOCUMENT.DATE_END_PRECISION, DatePrecision.YEAR)
+                .where(DOCUMENT.ID.eq(id)).execute());
+        assertThrows(org.jooq.exception.DataAccessException.class, () -> database.dsl().update(DOCUMENT)
+                .set(DOCUMENT.DATE_END_KEY, "1943-01-01").where(DOCUMENT.ID.eq(id)).execute());
+        assertEquals(null, database.dsl().select(DOCUMENT.DATE_END_KEY).from(DOCUMENT).where(DOCUMENT.ID.eq(id))
+                .fetchSingle(DOCUMENT.DATE_END_KEY), "a single date has no end");
+    }
+
+    @Test
     void aRestoreFromAStaleVersionIsRefusedAndChangesNothing() {
         int id = store.write(w -> w.create(draft("A letter", "One."), Attribution.imported("a.txt:3")));
         store.write(w -> w.update(id, 1, draft("A letter", "Two."), Attribution.editor("alice", "More")));

@@ -27,6 +27,9 @@ final class SampleCitations implements AutoCloseable {
     private final TestCatalogue catalogue = TestCatalogue.withSeeds();
     private final CatalogueDatabase database = CatalogueDatabase.of(catalogue);
     private final int yearPrecise;
+    /** Two records dated by a span: "ca. 1961–1962" (years) and "June 3–5, 1961" (days). */
+    private final int yearsSpan;
+    private final int daysSpan;
     private final Citations citations;
 
     SampleCitations() {
@@ -36,6 +39,20 @@ final class SampleCitations implements AutoCloseable {
                 DocumentDate.ofYear(1950), database.typeId("report"),
                 RecordDraft.inRole(List.of(database.personId("kim-il-sung")), PersonRole.MENTIONED),
                 new TreeSet<>(List.of(database.placeId("dprk"))), Languages.typed("Russian, Korean")),
+                Attribution.editor("tester", "Added for the citation tests")));
+        yearsSpan = database.at("2026-05-01T09:31:00Z").write(w -> w.create(new RecordDraft(
+                "File of Ciphered Telegrams between the Embassy in Pyongyang and Moscow",
+                List.of("Telegrams on the embassy's talks with the Korean Workers' Party."),
+                DocumentDate.parse("ca. 1961-1962"), database.typeId("report"),
+                RecordDraft.inRole(List.of(database.personId("kim-il-sung")), PersonRole.MENTIONED),
+                new TreeSet<>(List.of(database.placeId("dprk"))), Languages.typed("Russian")),
+                Attribution.editor("tester", "Added for the citation tests")));
+        daysSpan = database.at("2026-05-01T09:32:00Z").write(w -> w.create(new RecordDraft(
+                "Record of Talks with Kim Il Sung in Moscow",
+                List.of("Three days of talks."),
+                DocumentDate.parse("3-5 June 1961"), database.typeId("report"),
+                RecordDraft.inRole(List.of(database.personId("kim-il-sung")), PersonRole.AUTHOR),
+                new TreeSet<>(List.of(database.placeId("dprk"))), Languages.typed("Russian")),
                 Attribution.editor("tester", "Added for the citation tests")));
         citations = new Citations(database.dsl(), Archive.DEFAULT,
                 Clock.fixed(ACCESSED.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
@@ -55,12 +72,13 @@ final class SampleCitations implements AutoCloseable {
 
     /**
      * The records, dated to the day, the month and the year, then two seed records with authors:
-     * a cable from Stalin to Mao Zedong, and a report from one organisation to another.
+     * a cable from Stalin to Mao Zedong, and a report from one organisation to another; then two
+     * dated by a span, of years (approximate) and of days.
      */
     List<Citation> all() {
         return citations.current(List.of(database.recordTitled(DAY_PRECISE), database.recordTitled(MONTH_PRECISE),
                 yearPrecise, database.recordTitled("Cable, Stalin to Mao Zedong"),
-                database.recordTitled("Report, Legation of Hungary")), SITE);
+                database.recordTitled("Report, Legation of Hungary"), yearsSpan, daysSpan), SITE);
     }
 
     @Override

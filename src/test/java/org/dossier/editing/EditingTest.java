@@ -107,7 +107,7 @@ class EditingTest {
         assertEquals(422, refused.statusCode());
         Document page = Jsoup.parse(refused.body());
         assertEquals("date: 'Febuary 1942' is not a date (write it as 'May 10, 1943', '10 May 1943', 'February 1942' or '1950', "
-                + "and 'ca. 1962' when approximate)",
+                + "'ca. 1962' when approximate, and '1961–1962' or 'March–April 1962' for a span)",
                 page.selectFirst("#date-error").text());
         assertNotNull(page.selectFirst("#date + #date-error"), "the message sits right after its field");
         assertEquals("Say what you corrected and why: the note is kept in the history.", page.selectFirst("#note-error").text());
@@ -286,11 +286,72 @@ class EditingTest {
         assertEquals("1944-04~", json.get("dateEdtf").asText());
         assertEquals("ca. April 1944", json.get("displayDate").asText());
 
+        assertTheFormGivesTheDateBackAndSavingItAsItStandsChangesNothing(id, "ca. April 1944");
+    }
+
+    /** The edit form gives the record's date back as {@code shown}, which reads again as the same date: no version. */
+    private static void assertTheFormGivesTheDateBackAndSavingItAsItStandsChangesNothing(int id, String shown) {
+        int versions = revisions(id).size();
         FormFields again = editForm(alice, id);
-        assertEquals("ca. April 1944", again.get("date"), "the form gives the date back as it reads it again");
+        assertEquals(shown, again.get("date"), "the form gives the date back as it reads it again");
         assertEquals(422, alice.post("/admin/documents/" + id + "/edit", again.set("note", "Nothing").entries()).statusCode(),
                 "saved as it stands, nothing changed");
-        assertEquals(2, revisions(id).size());
+        assertEquals(versions, revisions(id).size());
+    }
+
+    @Test
+    void aSpanTypedInTheFormIsSavedShownFoundByAnOverlappingRangeAndCountedUnderEachYear() throws Exception {
+        int id = catalogue.recordTitled("Joseph V. Stalin to Ja'far Pishevari");
+        Http reader = catalogue.http().anotherVisitor();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        // No record of the seed pages is dated 1947: what is found there is the span alone.
+        assertEquals(0, mapper.readTree(reader.get("/search.json?from=1947-02&to=1947").body()).get("total").asInt());
+
+        HttpResponse<String> refused = alice.post("/admin/documents/" + id + "/edit", editForm(alice, id)
+                .set("date", "1947\u20131946").set("note", "The file runs into the next year").entries());
+        assertEquals(422, refused.statusCode());
+        Document refusedPage = Jsoup.parse(refused.body());
+        assertEquals("date: '1947\u20131946' ends before it begins (1946 is before 1947); a span's end comes after its start",
+                refusedPage.selectFirst("#date-error").text());
+        assertEquals("1947\u20131946", refusedPage.selectFirst("#date").val(), "what was typed is kept");
+        assertEquals(1, revisions(id).size(), "nothing changed");
+
+        HttpResponse<String> saved = alice.post("/admin/documents/" + id + "/edit", editForm(alice, id)
+                .set("date", "May 1946 - March 1947").set("note", "The file runs into the next year").entries());
+        assertEquals(303, saved.statusCode(), saved.body());
+        assertEquals("1946-05-01", row(id).getDateKey(), "it sorts by its start");
+        assertEquals("1947-03-01", row(id).getDateEndKey());
+        assertEquals(java.util.Arrays.asList(null, "1947-03-01"),
+                revisions(id).stream().map(RevisionRecord::getDateEndKey).toList(), "the first version keeps its one day");
+
+        Document page = Jsoup.parse(reader.get(location(saved)).body());
+        assertEquals("May 1946 \u2013 March 1947", page.selectFirst("time.record-date").text());
+        assertEquals("1946-05", page.selectFirst("time.record-date").attr("datetime"), "a valid datetime: its start");
+        Element dateChange = Jsoup.parse(reader.get("/documents/" + id + "/history/2").body()).select("dl.diff dt").stream()
+                .filter(dt -> dt.text().equals("Date")).findFirst().orElseThrow().nextElementSibling();
+        assertTrue(dateChange.text().contains("March 1947"), "the history shows the span: " + dateChange.html());
+        var json = mapper.readTree(reader.get("/documents/" + id + ".json").body());
+        assertEquals("1946-05/1947-03", json.get("dateEdtf").asText());
+        assertEquals("1947-03", json.get("dateEnd").asText());
+        assertEquals("month", json.get("dateEndPrecision").asText());
+
+        // A range that meets only its end finds it; a range it is not wholly within leaves it out, and says so.
+        var found = mapper.readTree(reader.get("/search.json?from=1947-02&to=1947").body());
+        assertEquals(1, found.get("total").asInt());
+        assertTrue(found.get("documents").get(0).get("url").asText().contains("/documents/" + id));
+        assertEquals(0, mapper.readTree(reader.get("/search.json?from=1947&to=1947&dated=within").body()).get("total").asInt());
+        assertEquals(1, mapper.readTree(reader.get("/search.json?year=1947").body()).get("total").asInt());
+        var years = new java.util.HashMap<String, Integer>();
+        mapper.readTree(reader.get("/search.json").body()).get("facets").get("year")
+                .forEach(y -> years.put(y.get("value").asText(), y.get("count").asInt()));
+        assertEquals(1, years.get("1947"), "counted under each year it spans: " + years);
+        assertTrue(years.get("1946") >= 1, years.toString());
+        Document searched = Jsoup.parse(reader.get("/search?from=1947-02&to=1947").body());
+        assertEquals("May 1946 \u2013 March 1947", searched.selectFirst("time").text());
+        String harvested = reader.get("/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:127.0.0.1:" + id).body();
+        assertTrue(harvested.contains("<dc:date>1946-05/1947-03</dc:date>"), "OAI-PMH gives the ISO interval: " + harvested);
+
+        assertTheFormGivesTheDateBackAndSavingItAsItStandsChangesNothing(id, "May 1946 \u2013 March 1947");
     }
 
     @Test

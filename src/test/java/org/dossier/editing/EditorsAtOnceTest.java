@@ -411,6 +411,29 @@ class EditorsAtOnceTest {
         assertHistoryWhole(id);
     }
 
+    @Test
+    void aSpanTheOtherEditorSavedIsKeptThroughTheMergeScreen() {
+        int id = catalogue.recordTitled("Joseph V. Stalin to Ja'far Pishevari");
+        FormFields aliceForm = editForm(alice, id);
+        assertEquals(303, bea.post("/admin/documents/" + id + "/edit", editForm(bea, id)
+                .set("date", "3-5 June 1946").set("note", "Bea: the letter was written over three days").entries())
+                .statusCode());
+
+        // Alice, from the version before, corrects the summary only: the merge screen keeps Bea's span.
+        HttpResponse<String> refused = alice.post("/admin/documents/" + id + "/edit", aliceForm
+                .set("summary", "Alice's summary.").set("note", "Alice's correction").entries());
+        assertEquals(409, refused.statusCode(), refused.body());
+        FormFields mine = FormFields.of(refused.body(), "form.record-form");
+        assertEquals("June 3\u20135, 1946", mine.get("date"), "Bea's span, as the form writes it");
+        assertEquals(303, alice.post("/admin/documents/" + id + "/edit", mine.set("note", "Merged with Bea's").entries())
+                .statusCode());
+        var row = database.dsl().selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchSingle();
+        assertEquals("1946-06-03", row.getDateKey());
+        assertEquals("1946-06-05", row.getDateEndKey());
+        assertEquals("Alice's summary.", row.getSummary());
+        assertHistoryWhole(id);
+    }
+
     /**
      * A double click on Save sends the form twice, and the browser shows the second answer: it was the
      * conflict page, saying that the editor had saved in between, as if someone else had. A form

@@ -101,7 +101,7 @@ class RecordFormTest {
     void aBadDateIsNamedBesideItsFieldWithTheReason() {
         RecordForm.Checked checked = form("A letter", "Febuary 1942", "", List.of(), "note").check(CHOICES, TODAY);
         assertEquals(Map.of("date", "'Febuary 1942' is not a date (write it as 'May 10, 1943', '10 May 1943', 'February 1942' or '1950', "
-                + "and 'ca. 1962' when approximate)"),
+                + "'ca. 1962' when approximate, and '1961–1962' or 'March–April 1962' for a span)"),
                 checked.errors());
         assertFalse(checked.ok());
     }

@@ -314,14 +314,37 @@ class SeedPageParserTest {
 
     @Test
     void aDateWrittenInAShapeThatIsNotReadIsAnErrorAtItsLineNotAParagraphOfTheEntryBefore() {
-        for (String date : List.of("ca. Febuary 1962", "03/02/1962", "1962-1963", "MCMLXII", "Febuary 3, 1962",
+        for (String date : List.of("ca. Febuary 1962", "03/02/1962", "MCMLXII", "Febuary 3, 1962",
                 "Monday, February 3, 1962", "3 f\u00e9vrier 1962", "May 10, 1943 (received May 12)")) {
             SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nSummary.\n\n" + date
                     + "\n\nReport\n\nText.\n\nJune 1, 1950\n\nCable\n");
-            assertEquals(List.of("page.txt:7: '" + date + "' is not a date (write it as " + DocumentDate.SHAPES + "); for a "
-                    + "range, write the earliest day, month or year it can mean, and the rest in the summary"),
+            assertEquals(List.of("page.txt:7: '" + date + "' is not a date (write it as " + DocumentDate.SHAPES + "); write "
+                    + "the date in one of those shapes, and what else the line says in the summary"),
                     e.problems().stream().map(Object::toString).toList());
         }
+    }
+
+    @Test
+    void aSpanIsReadAsADateEachEndWithItsOwnPrecision() throws Exception {
+        List<SeedEntry> entries = parse("1961\u20131962\n\nTelegrams\n\nSummary.\n\nMarch-April 1962\n\nReport\n\n"
+                + "3\u20135 June 1961\n\nLetter\n\nca. 1961/1962\n\nNotes\n\nMay 10, 1943\n\nNote\n");
+        assertEquals(List.of("1961\u20131962", "March\u2013April 1962", "June 3\u20135, 1961", "ca. 1961\u20131962",
+                "May 10, 1943"), entries.stream().map(e -> e.date().display()).toList());
+        assertEquals(List.of("Telegrams", "Report", "Letter", "Notes", "Note"), entries.stream().map(SeedEntry::title).toList());
+        assertEquals(List.of("Summary."), entries.get(0).summary());
+    }
+
+    @Test
+    void aSpanThatEndsBeforeItBeginsIsAnErrorAtItsLine() {
+        SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nSummary.\n\n1962\u20131961\n\nReport\n\nText.\n");
+        assertEquals(List.of("page.txt:7: '1962\u20131961' ends before it begins (1961 is before 1962); a span's end comes"
+                + " after its start"), e.problems().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void aSpansIdentityHasItsEndAndASingleDatesIsAsBefore() throws Exception {
+        List<SeedEntry> entries = parse("1961\n\nTelegrams\n\nSummary.\n\n1961-1962\n\nTelegrams\n\nSummary.\n");
+        assertNotEquals(entries.get(0).identity(), entries.get(1).identity());
     }
 
     @Test

@@ -189,6 +189,12 @@ class FacetCounterAgainstDrillSidewaysTest {
             earliest = LocalDate.of(year, 1, 1).plusDays(random.nextInt(365));
             latest = earliest;
         }
+        // A span for one record in twenty ("1961–1963", "June 1950 – March 1951"), from numbers of
+        // its own, so that the rest of the catalogue is what it was before dates could be spans.
+        SplittableRandom spanned = new SplittableRandom(id * 31L + 7);
+        if (spanned.nextInt(20) == 0) {
+            latest = latest.plusDays(1 + spanned.nextInt(1_200));
+        }
         String words = text.toString().strip();
         // None said for one record in five; most in one, a few in two or three. Drawn from numbers of
         // their own, so that the rest of each record is what it was before records had languages.
@@ -467,7 +473,7 @@ class FacetCounterAgainstDrillSidewaysTest {
         return counts;
     }
 
-    /** Records by the year their date starts in, read from each collected record's date span. */
+    /** Records under each year their date covers (a span's every year), read from each collected record's date span. */
     private static SortedMap<Integer, Long> years(FacetsCollector collected) throws IOException {
         SortedMap<Integer, Long> years = new TreeMap<>();
         for (FacetsCollector.MatchingDocs docs : collected.getMatchingDocs()) {
@@ -475,7 +481,10 @@ class FacetCounterAgainstDrillSidewaysTest {
             DocIdSetIterator it = docs.bits.iterator();
             for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
                 assertTrue(spans.advanceExact(doc));
-                years.merge(IndexLayout.spanStart(spans.longValue()) / 10_000, 1L, Long::sum);
+                for (int year = IndexLayout.spanStart(spans.longValue()) / 10_000;
+                        year <= IndexLayout.spanEnd(spans.longValue()) / 10_000; year++) {
+                    years.merge(year, 1L, Long::sum);
+                }
             }
         }
         return years;

@@ -108,6 +108,18 @@ class GeneratorTest {
     }
 
     @Test
+    void aFewInAHundredAreSpansEachEndingAfterItStartsWithItsOwnPrecision() {
+        int spans = db.fetchCount(DOCUMENT, DOCUMENT.DATE_END_KEY.isNotNull());
+        assertTrue(spans > COUNT * 0.02 && spans < COUNT * 0.07, spans + " of " + COUNT + " spans");
+        assertEquals(spans, db.fetchCount(REVISION, REVISION.DATE_END_KEY.isNotNull()), "each first version has it too");
+        assertEquals(0, db.fetchCount(DOCUMENT, DOCUMENT.DATE_END_KEY.le(DOCUMENT.DATE_KEY)));
+        assertEquals(3, db.selectDistinct(DOCUMENT.DATE_END_PRECISION).from(DOCUMENT)
+                .where(DOCUMENT.DATE_END_KEY.isNotNull()).fetch().size(), "years', months' and days' spans");
+        assertTrue(db.fetchCount(DOCUMENT, DOCUMENT.DATE_END_KEY.isNotNull().and(DOCUMENT.DATE_CIRCA.isTrue())) > 0,
+                "some approximate: 'ca. 1951–1953'");
+    }
+
+    @Test
     void mostRecordsAreInRussianSomeInSeveralLanguagesAndSomeNotYetSaid() {
         Map<Languages, Integer> byLanguages = db.select(DOCUMENT.LANGUAGES, DSL.count()).from(DOCUMENT)
                 .groupBy(DOCUMENT.LANGUAGES).fetchMap(DOCUMENT.LANGUAGES, DSL.count());

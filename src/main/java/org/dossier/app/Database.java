@@ -1,5 +1,7 @@
 package org.dossier.app;
 
+import static org.dossier.db.Tables.DOCUMENT;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.dossier.documents.CommitClock;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
@@ -95,7 +98,7 @@ public final class Database implements AutoCloseable {
      * server, and by an import or a relink running beside it.
      */
     public RecordStore recordStore(Clock clock) {
-        RecordStore store = new RecordStore(dsl, clock, org.dossier.documents.CommitClock.of(dsl.dialect()));
+        RecordStore store = new RecordStore(dsl, clock, CommitClock.of(dsl.dialect()));
         store.checkBeforeCommit(this::requireNoNewerMigration);
         return store;
     }
@@ -678,7 +681,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * A time no write that a read begun after this call cannot see will be stamped before
-     * ({@link org.dossier.documents.CommitClock}): an OAI-PMH list's response date, which a harvester
+     * ({@link CommitClock}): an OAI-PMH list's response date, which a harvester
      * gives as the next harvest's {@code from}. Writers stamp their records as they commit, one after
      * another, holding the change feed's head. When none holds it, that is the database's time now:
      * a writer that takes it later reads the clock later. When one does (it is committing), it is
@@ -688,10 +691,10 @@ public final class Database implements AutoCloseable {
      * go at once (an import holds it for as long as it runs).
      */
     public Instant earliestPendingStamp() {
-        org.dossier.documents.CommitClock clock = org.dossier.documents.CommitClock.of(dsl.dialect());
+        CommitClock clock = CommitClock.of(dsl.dialect());
         if (dsl.dialect().family() == SQLDialect.POSTGRES) {
-            Optional<Instant> free = dsl.resultQuery("select to_char(clock_timestamp() at time zone 'UTC', "
-                            + "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from change_head where id = 1 for share skip locked")
+            Optional<Instant> free = dsl.resultQuery("select {0} from change_head where id = 1 for share skip locked",
+                            DSL.field(CommitClock.POSTGRES_NOW))
                     .fetchOptional(0, String.class).map(Instant::parse);
             return free.orElseGet(() -> newestStamp(dsl, clock));
         }
@@ -713,9 +716,9 @@ public final class Database implements AutoCloseable {
     }
 
     /** The newest datestamp committed, or the time now when no record has one (or has a later one: a test's clock). */
-    private static Instant newestStamp(DSLContext db, org.dossier.documents.CommitClock clock) {
+    private static Instant newestStamp(DSLContext db, CommitClock clock) {
         Instant now = clock.stamp(db);
-        Instant newest = db.select(DSL.max(org.dossier.db.Tables.DOCUMENT.UPDATED_AT)).from(org.dossier.db.Tables.DOCUMENT)
+        Instant newest = db.select(DSL.max(DOCUMENT.UPDATED_AT)).from(DOCUMENT)
                 .fetchOne(0, Instant.class);
         return newest == null || newest.isAfter(now) ? now : newest;
     }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /**
  * The time a write's records are stamped with (their {@code updated_at}: the OAI-PMH datestamp, the
@@ -20,6 +22,9 @@ import org.jooq.SQLDialect;
 @FunctionalInterface
 public interface CommitClock {
 
+    /** PostgreSQL's clock as it is when read, in whole seconds, as an ISO instant: a column of a select (SQL of our own, no value in it). */
+    String POSTGRES_NOW = "to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
+
     /** The time to stamp a commit with, whole seconds, read in the committing transaction {@code tx}. */
     Instant stamp(DSLContext tx);
 
@@ -34,9 +39,8 @@ public interface CommitClock {
      * writing the file shares).
      */
     static CommitClock of(SQLDialect dialect) {
-        String sql = dialect.family() == SQLDialect.POSTGRES
-                ? "select to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
-                : "select strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
-        return tx -> Instant.parse(tx.fetchValue(sql).toString());
+        Field<String> now = DSL.field(dialect.family() == SQLDialect.POSTGRES ? POSTGRES_NOW
+                : "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", String.class);
+        return tx -> Instant.parse(tx.select(now).fetchOne(now));
     }
 }

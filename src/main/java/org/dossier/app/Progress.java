@@ -108,7 +108,9 @@ public final class Progress {
     }
 
     private static String rate(long count, long nanos) {
-        return String.format(Locale.ROOT, "%,.0f", count / Math.max(1e-9, nanos / 1e9));
+        double perSecond = count / Math.max(1e-9, nanos / 1e9);
+        // Under one a second (a small import beside a busy server), a whole number would say "0/s" of work done.
+        return String.format(Locale.ROOT, count > 0 && perSecond < 1 ? "%.1f" : "%,.0f", perSecond);
     }
 
     private static String seconds(long nanos) {

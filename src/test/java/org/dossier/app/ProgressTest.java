@@ -50,4 +50,12 @@ class ProgressTest {
         progress.finish("document                 1,000 rows");
         assertEquals("document                 1,000 rows in 5.0 s (200 document rows/s)\n", log());
     }
+
+    @Test
+    void aSlowSmallCommandSaysItsRateInTenthsNotZero() {
+        now.set(4_400_000_000L);
+        progress.advanceTo(2);
+        progress.finish("2 new");
+        assertEquals("2 new in 4.4 s (0.5 document rows/s)\n", log());
+    }
 }

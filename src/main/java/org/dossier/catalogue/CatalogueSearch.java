@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
 import org.dossier.documents.Languages;
@@ -81,12 +83,38 @@ public final class CatalogueSearch {
             dateInWords = dateInWords.asked().get();
             datedInstead = engine.count(dateInWords.instead());
         }
+        Map<Integer, Long> spannedDecades = forPage ? spannedDecades(request, results) : Map.of();
         SearchOutcome outcome = new SearchOutcome(request, results, hitsOf(results), labels, wordsAlone, filtersAlone,
-                otherDated, dateInWords, datedInstead, engineNanos);
+                otherDated, dateInWords, datedInstead, spannedDecades, engineNanos);
         if (!outcome.pagination().exists()) {
             throw new NotFound(outcome.pagination().noSuchPage(holder));
         }
         return outcome;
+    }
+
+    /**
+     * The decades of the search page whose number is not the sum of their years' numbers: a span
+     * ("1961–1962") is counted under each year it covers, and so twice in a sum of 1961 and 1962,
+     * but once by the decade's link. Such a decade is counted as its link asks (see
+     * {@link SearchView}), by the engine. Only when the hits hold a span (their years, every date
+     * filter lifted, add up to more than the hits: every record has a date, so a record counted
+     * twice is a span), and only for a decade with records in two years or more (one year's count is
+     * its decade's): at most one count for a catalogue without spans, where nothing changes.
+     */
+    private Map<Integer, Long> spannedDecades(SearchRequest request, SearchResults results) {
+        SortedMap<Integer, Long> perYear = results.yearsAnyDate();
+        long counted = perYear.values().stream().mapToLong(Long::longValue).sum();
+        boolean dated = request.from() != null || request.to() != null || !request.years().isEmpty();
+        if (perYear.size() < 2 || counted == (dated ? engine.count(request.between(null, null)) : results.total())) {
+            return Map.of();
+        }
+        Map<Integer, Long> decades = new TreeMap<>();
+        for (int decade = perYear.firstKey() / 10 * 10; decade <= perYear.lastKey(); decade += 10) {
+            if (perYear.subMap(decade, decade + 10).size() > 1) {
+                decades.put(decade, engine.count(SearchView.decade(request, decade)));
+            }
+        }
+        return decades;
     }
 
     /**

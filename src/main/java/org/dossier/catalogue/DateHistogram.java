@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import org.dossier.search.DateBound;
+import org.dossier.search.Dated;
 import org.dossier.search.SearchRequest;
 
 /**
  * The small histogram of records per year a search page draws (server-rendered SVG): a bar per year
  * from the first year with records to the last, scaled to the fullest, each linking to its year as a
- * date range, and marked when it lies in the search's dates.
+ * date range (met in the default way: see {@link #of}), and marked when it lies in the search's dates.
  *
  * @param width  of the whole picture, in its own units
  * @param height likewise; every bar is scaled to it
@@ -44,8 +45,13 @@ public record DateHistogram(List<Bar> bars, int width, int height, String firstY
             long count = perYear.getOrDefault(year, 0L);
             int height = count == 0 ? 0 : (int) Math.max(1, Math.round((double) count / max * HEIGHT));
             DateBound whole = DateBound.year(year);
+            // A bar counts every record its year holds, a span ("1961–1962") under each year it
+            // covers, as the year facet does; so its link finds them all, and "wholly within" is
+            // lifted with the range the bar replaces. Keeping it would leave out the spans the bar
+            // counted, and counting only what lies wholly within each year would hide from a reader
+            // the records a year holds, which is what the picture is there to show.
             bars.add(new Bar(year, count, (year - first) * (BAR_WIDTH + BAR_GAP), HEIGHT - height, BAR_WIDTH, height,
-                    inRange(request, year), SearchLinks.search(request.between(whole, whole))));
+                    inRange(request, year), SearchLinks.search(request.between(whole, whole).withDated(Dated.MAY_FALL_IN))));
         }
         return new DateHistogram(bars, bars.size() * (BAR_WIDTH + BAR_GAP) - BAR_GAP, HEIGHT, String.valueOf(first),
                 String.valueOf(last));

@@ -274,9 +274,14 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         // only the range's records ("1950s 21" over "1950 7"): each year is then, like the decade
         // and like a bar of the histogram, a link to that year instead of the range, with its
         // records with the range lifted, and the years again add up to their decade.
+        // A span ("1961–1962") is counted under each year it covers, and once by its decade's link: a
+        // decade whose sum could count one twice was counted as its link asks (SearchOutcome.spannedDecades).
+        // These numbers count the records each year or decade holds, whatever "wholly within" says of
+        // the range they replace: so their links meet them in the default way, as a bar's does (DateHistogram).
         boolean ranged = request.from() != null || request.to() != null;
         for (int decade = first; decade <= last; decade += 10) {
-            long count = anyDate.subMap(decade, decade + 10).values().stream().mapToLong(Long::longValue).sum();
+            long count = outcome.spannedDecades().getOrDefault(decade,
+                    anyDate.subMap(decade, decade + 10).values().stream().mapToLong(Long::longValue).sum());
             List<FacetValue> values = new ArrayList<>();
             boolean open = false;
             if (ranged) {
@@ -287,7 +292,8 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
                     String value = String.valueOf(year.getKey());
                     // The year that is the range already is ticked, and its link lifts it, as a ticked year's does.
                     values.add(new FacetValue(value, value, year.getValue(), asked,
-                            SearchLinks.search(asked ? request.between(null, null) : request.between(whole, whole)), null));
+                            SearchLinks.search(asked ? request.between(null, null)
+                                    : request.between(whole, whole).withDated(Dated.MAY_FALL_IN)), null));
                 }
             }
             SortedMap<Integer, Long> toTick = ranged ? java.util.Collections.emptySortedMap() : years;
@@ -301,11 +307,14 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
             if (count == 0 && values.isEmpty()) {
                 continue;
             }
-            DateBound start = DateBound.year(decade);
-            DateBound end = DateBound.year(decade + 9);
-            open |= start.equals(request.from()) && end.equals(request.to());
-            decades.add(new Decade(decade + "s", count, SearchLinks.search(request.between(start, end)), values, open));
+            open |= DateBound.year(decade).equals(request.from()) && DateBound.year(decade + 9).equals(request.to());
+            decades.add(new Decade(decade + "s", count, SearchLinks.search(decade(request, decade)), values, open));
         }
         return decades;
+    }
+
+    /** What a decade's link asks: the search with the decade instead of its years and range, met in the default way. */
+    static SearchRequest decade(SearchRequest request, int decade) {
+        return request.between(DateBound.year(decade), DateBound.year(decade + 9)).withDated(Dated.MAY_FALL_IN);
     }
 }

@@ -10,6 +10,7 @@ import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
 import org.dossier.documents.Languages;
 import org.dossier.search.Facet;
+import org.dossier.search.Filter;
 import org.dossier.search.SearchEngine;
 import org.dossier.search.SearchHit;
 import org.dossier.search.SearchRequest;
@@ -99,13 +100,13 @@ public final class CatalogueSearch {
      * {@link SearchView}), by the engine. Only when the hits hold a span (their years, every date
      * filter lifted, add up to more than the hits: every record has a date, so a record counted
      * twice is a span), and only for a decade with records in two years or more (one year's count is
-     * its decade's): at most one count for a catalogue without spans, where nothing changes.
+     * its decade's): no count more for a catalogue without spans, where nothing changes (but for a
+     * search with both years and a range).
      */
     private Map<Integer, Long> spannedDecades(SearchRequest request, SearchResults results) {
         SortedMap<Integer, Long> perYear = results.yearsAnyDate();
         long counted = perYear.values().stream().mapToLong(Long::longValue).sum();
-        boolean dated = request.from() != null || request.to() != null || !request.years().isEmpty();
-        if (perYear.size() < 2 || counted == (dated ? engine.count(request.between(null, null)) : results.total())) {
+        if (perYear.size() < 2 || counted == undated(request, results)) {
             return Map.of();
         }
         Map<Integer, Long> decades = new TreeMap<>();
@@ -115,6 +116,21 @@ public final class CatalogueSearch {
             }
         }
         return decades;
+    }
+
+    /**
+     * How many records the search finds with its years and range lifted: its total when it has
+     * neither, the engine's count without the one it has (already counted beside the hits), and a
+     * count of its own only when it has both.
+     */
+    private long undated(SearchRequest request, SearchResults results) {
+        boolean ranged = request.from() != null || request.to() != null;
+        boolean ticked = !request.years().isEmpty();
+        if (!ranged && !ticked) {
+            return results.total();
+        }
+        Long without = ranged != ticked ? results.without().get(ranged ? Filter.DATES : Filter.YEAR) : null;
+        return without != null ? without : engine.count(request.between(null, null));
     }
 
     /**

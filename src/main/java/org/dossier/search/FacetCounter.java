@@ -206,10 +206,8 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 if (unfilteredValueCounts != null) {
                     Counts all = counts.unfiltered;
                     all.total++;
-                    for (int y = year; y <= lastYear; y++) {
-                        all.years[y]++;
-                        all.yearsAnyDate[y]++;
-                    }
+                    FacetColumns.countYears(all.years, year, lastYear, 0, 1);
+                    FacetColumns.countYears(all.yearsAnyDate, year, lastYear, 0, 1);
                     for (int i = from; i < to; i++) {
                         unfilteredValueCounts[ords[i]]++;
                     }
@@ -255,24 +253,18 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                         hitCount++;
                     }
                     c.total++;
-                    for (int y = year; y <= lastYear; y++) {
-                        c.years[y]++;
-                        c.yearsAnyDate[y]++;
-                    }
+                    FacetColumns.countYears(c.years, year, lastYear, 0, 1);
+                    FacetColumns.countYears(c.yearsAnyDate, year, lastYear, 0, 1);
                     for (int i = from; i < to; i++) {
                         valueCounts[ords[i]]++;
                     }
                 } else if ((failed & (failed - 1)) == 0) {
                     c.failingOnly[Integer.numberOfTrailingZeros(failed)]++;
                     if (failed == YEAR_BIT) {
-                        for (int y = year; y <= lastYear; y++) {
-                            c.years[y]++;
-                            c.yearsAnyDate[y]++;
-                        }
+                        FacetColumns.countYears(c.years, year, lastYear, 0, 1);
+                        FacetColumns.countYears(c.yearsAnyDate, year, lastYear, 0, 1);
                     } else if (failed == DATES_BIT) {
-                        for (int y = year; y <= lastYear; y++) {
-                            c.yearsAnyDate[y]++;
-                        }
+                        FacetColumns.countYears(c.yearsAnyDate, year, lastYear, 0, 1);
                     } else {
                         for (int i = from; i < to; i++) {
                             if (filterBit[ords[i]] == failed && (failed & allBits) == 0) {
@@ -281,9 +273,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                         }
                     }
                 } else if (failed == (YEAR_BIT | DATES_BIT)) {
-                    for (int y = year; y <= lastYear; y++) {
-                        c.yearsAnyDate[y]++;
-                    }
+                    FacetColumns.countYears(c.yearsAnyDate, year, lastYear, 0, 1);
                 }
             }
 

@@ -41,6 +41,7 @@ import org.dossier.testing.SeededCatalogue;
 import org.dossier.testing.TestPostgres;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.dossier.testing.Latches;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -104,7 +105,7 @@ class WritesBesideAnImportTest {
                         .run(List.of(seeds), (done, total) -> {
                             if (done == LARGE) {
                                 underWay.countDown();
-                                await(goOn);
+                                Latches.await(goOn, java.time.Duration.ofSeconds(60), "the test to let the import go on");
                             }
                         });
             } catch (Exception e) {
@@ -136,14 +137,6 @@ class WritesBesideAnImportTest {
             }
         } finally {
             goOn.countDown();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

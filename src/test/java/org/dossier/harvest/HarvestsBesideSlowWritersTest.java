@@ -18,6 +18,7 @@ import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
 import org.dossier.testing.SeededCatalogue;
+import org.dossier.testing.Latches;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class HarvestsBesideSlowWritersTest {
         committing.checkBeforeCommit(tx -> {
             stamp[0] = tx.select(DOCUMENT.UPDATED_AT).from(DOCUMENT).where(DOCUMENT.ID.eq(record)).fetchSingle(DOCUMENT.UPDATED_AT);
             stamped.countDown();
-            await(harvested);
+            Latches.await(harvested, java.time.Duration.ofSeconds(30), "the harvest beside the open write");
         });
         CompletableFuture<Integer> write = CompletableFuture.supplyAsync(() -> committing.write(w -> w.update(record,
                 version(record), draft(), Attribution.editor("tester", "committing during a harvest"))));
@@ -120,7 +121,7 @@ class HarvestsBesideSlowWritersTest {
         CompletableFuture<Integer> write = CompletableFuture.supplyAsync(() -> store.write(w -> {
             int saved = w.update(record, version, draft(), Attribution.editor("tester", "a long write"));
             wrote.countDown();
-            await(harvested);
+            Latches.await(harvested, java.time.Duration.ofSeconds(30), "the harvest beside the open write");
             return saved;
         }));
         began(wrote, write);
@@ -173,17 +174,6 @@ class HarvestsBesideSlowWritersTest {
         Instant next = instant.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         while (Instant.now().isBefore(next)) {
             Thread.sleep(20);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new AssertionError("waited 30 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }

@@ -22,6 +22,7 @@ import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
 import org.dossier.testing.TestPostgres;
 import org.jooq.DSLContext;
+import org.dossier.testing.Latches;
 import org.junit.jupiter.api.Test;
 
 /** The change feed and the index that follows it, with writers that commit out of order. */
@@ -56,7 +57,7 @@ class ChangeFeedTest {
                 int version = w.update(first, 1, draft("Cable on the Nauru question", "The slow quetzalcoatl."),
                         Attribution.editor("tester", "slow"));
                 slowWrote.countDown();
-                await(fastCommitted);
+                Latches.await(fastCommitted, java.time.Duration.ofSeconds(10), "the other writer to commit");
                 return version;
             }));
             assertTrue(slowWrote.await(10, TimeUnit.SECONDS));
@@ -216,17 +217,6 @@ class ChangeFeedTest {
             seeds.reopen();
             assertEquals(head, seeds.engine.appliedChange(), "the commit recorded the last change applied");
             assertEquals(count, hits(seeds.engine, "okapi"));
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the other writer never committed");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

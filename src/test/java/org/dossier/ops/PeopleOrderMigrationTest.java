@@ -17,9 +17,8 @@ import org.dossier.app.DatabaseAddress;
 import org.dossier.documents.PersonLink;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordVersions;
+import org.dossier.testing.EarlierSchema;
 import org.dossier.testing.TestCatalogue;
-import org.dossier.testing.TestPostgres;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,24 +39,18 @@ class PeopleOrderMigrationTest {
     @BeforeEach
     void databaseAtTheVersionBefore() throws Exception {
         folder = Files.createTempDirectory("dossier-v15-");
-        address = TestPostgres.selected() ? TestPostgres.unmigratedDatabase()
-                : DatabaseAddress.sqlite(folder.resolve("old.db"));
-        String url = address.isSqlite() ? "jdbc:sqlite:" + address.file() : address.url();
-        Flyway.configure().dataSource(url, null, null)
-                .locations(address.isSqlite() ? "classpath:db/sqlite" : "classpath:db/postgresql")
-                .target(BEFORE_POSITIONS).load().migrate();
+        address = EarlierSchema.at(BEFORE_POSITIONS, folder);
     }
 
     @AfterEach
     void remove() {
-        TestPostgres.drop(address);
+        EarlierSchema.drop(address);
         TestCatalogue.deleteRecursively(folder);
     }
 
     /** The rows as V14 wrote them: links with roles and no order of their own. */
     private void rowsOfTheVersionBefore() throws Exception {
-        String url = address.isSqlite() ? "jdbc:sqlite:" + address.file() : address.url();
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(EarlierSchema.url(address)); Statement s = c.createStatement()) {
             s.execute("INSERT INTO document_type (id, key, label, position) VALUES (1, 'letter', 'Letter', 1)");
             s.execute("INSERT INTO person (id, key, name, sort_name) VALUES "
                     + "(1, 'stalin', 'Joseph Stalin', 'Stalin, Joseph'), "

@@ -11,10 +11,11 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import org.dossier.app.Database;
+import org.dossier.app.Main;
 import org.dossier.app.DatabaseAddress;
+import org.dossier.testing.EarlierSchema;
 import org.dossier.testing.TestCatalogue;
-import org.dossier.testing.TestPostgres;
-import org.flywaydb.core.Flyway;
+import org.dossier.testing.TestDatabase;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterEach;
@@ -45,21 +46,13 @@ class UndatedRecordsMigrationTest {
     @BeforeEach
     void databaseAtTheVersionBefore() throws Exception {
         folder = Files.createTempDirectory("dossier-v22-");
-        address = TestPostgres.selected() ? TestPostgres.unmigratedDatabase()
-                : DatabaseAddress.sqlite(folder.resolve("old.db"));
-        Flyway.configure().dataSource(url(), null, null)
-                .locations(address.isSqlite() ? "classpath:db/sqlite" : "classpath:db/postgresql")
-                .target(BEFORE_UNDATED).load().migrate();
+        address = EarlierSchema.at(BEFORE_UNDATED, folder);
     }
 
     @AfterEach
     void remove() {
-        TestPostgres.drop(address);
+        EarlierSchema.drop(address);
         TestCatalogue.deleteRecursively(folder);
-    }
-
-    private String url() {
-        return address.isSqlite() ? "jdbc:sqlite:" + address.file() : address.url();
     }
 
     /**
@@ -67,7 +60,7 @@ class UndatedRecordsMigrationTest {
      * people linked to both, and a record imported and then removed, whose id must not come back.
      */
     private void rowsOfTheVersionBefore() throws Exception {
-        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(EarlierSchema.url(address)); Statement s = c.createStatement()) {
             s.execute("INSERT INTO document_type (id, key, label, position) VALUES (1, 'letter', 'Letter', 1)");
             s.execute("INSERT INTO person (id, key, name, sort_name) VALUES (1, 'stalin', 'Joseph Stalin', 'Stalin, Joseph')");
             s.execute("INSERT INTO document (id, title, summary, date_key, date_precision, type_id, sort_title, slug, "
@@ -122,7 +115,7 @@ class UndatedRecordsMigrationTest {
         List<List<Object>> revisions;
         List<String> schema;
         Object live;
-        try (Connection c = DriverManager.getConnection(url())) {
+        try (Connection c = DriverManager.getConnection(EarlierSchema.url(address))) {
             DSLContext before = org.jooq.impl.DSL.using(c);
             documents = rows(before, DOCUMENT_COLUMNS, "document");
             revisions = rows(before, REVISION_COLUMNS, "revision");
@@ -202,6 +195,37 @@ class UndatedRecordsMigrationTest {
             assertEquals(List.of("1961-01-01", "1962-03-01"),
                     db.resultQuery("SELECT date_key FROM document ORDER BY id").fetch().getValues(0, String.class),
                     "nothing refused was written");
+        }
+    }
+
+    @Test
+    void copyCarriesAnUndatedRecordAndItsVersionToTheOtherDatabaseUndated() throws Exception {
+        Path source = folder.resolve("source.db");
+        try (Database db = Database.open(source)) {
+            db.dsl().execute("INSERT INTO document (id, title, summary, date_key, date_precision, sort_title, slug, "
+                    + "created_at, updated_at) VALUES (5, 'Undated note', '', NULL, NULL, 'undated note', 'undated-note', "
+                    + "'2025-04-01T00:00:00Z', '2025-04-01T00:00:00Z')");
+            db.dsl().execute("INSERT INTO revision (id, document_id, number, created_at, author, note, title, summary, "
+                    + "date_key, date_precision, slug) VALUES (1, 5, 1, '2025-04-01T00:00:00Z', 'import', 'Imported', "
+                    + "'Undated note', '', NULL, NULL, 'undated-note')");
+        }
+        Path targetFolder = folder.resolve("target");
+        DatabaseAddress target = TestDatabase.in(targetFolder);
+        try {
+            try (Database made = Database.open(target)) {
+                // Made and migrated, then closed: a SQLite target open elsewhere is refused.
+            }
+            assertEquals(0, Main.run("copy", "--from", source.toString(), "--to", target.text()));
+            try (Database copied = Database.open(target)) {
+                assertEquals(List.of(java.util.Arrays.asList(5, null, null)), copied.dsl()
+                        .resultQuery("SELECT id, date_key, date_precision FROM document").fetch()
+                        .map(r -> java.util.Arrays.asList(r.get(0, Integer.class), r.get(1), r.get(2))));
+                assertEquals(List.of(java.util.Arrays.asList(1, null, null)), copied.dsl()
+                        .resultQuery("SELECT id, date_key, date_precision FROM revision").fetch()
+                        .map(r -> java.util.Arrays.asList(r.get(0, Integer.class), r.get(1), r.get(2))));
+            }
+        } finally {
+            TestDatabase.forget(targetFolder);
         }
     }
 }

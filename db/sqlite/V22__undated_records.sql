@@ -9,7 +9,8 @@
 -- key that held still holds (the migration's test runs foreign_key_check). Foreign keys cannot
 -- be switched off inside a transaction, and with them on the DROP of a table other tables refer to
 -- fails at commit, so this script runs outside Flyway's transaction (V22__undated_records.sql.conf)
--- and opens its own with SAVEPOINT ('BEGIN' would be read by Flyway's parser as a trigger's body).
+-- and opens its own with SAVEPOINT (Flyway's parser cannot read 'BEGIN IMMEDIATE;': tried), whose
+-- first statement writes, so that it takes the write lock at once, as the catalogue's writers do.
 -- Should it fail, the database closes the connection, which rolls the savepoint back whole.
 -- Every column stays where it was, with its CHECKs and foreign keys; AUTOINCREMENT's high-water
 -- mark is carried over, so that an id handed out once (a record since removed) is never reused.

@@ -48,15 +48,20 @@ final class BibTeXFormat implements ExportFormat {
                     field(out, "author", names(c.authors()));
                 }
                 field(out, "title", title(c.title()));
-                field(out, "year", String.valueOf(c.date().year()));
-                if (c.date().precision() != DatePrecision.YEAR) {
-                    out.write("  month        = " + c.date().earliest().getMonth()
-                            .getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT) + ",\n");
+                // An undated record has no year, month or date: biblatex's styles then print none
+                // (biblatex has no "n.d." of its own), and Zotero's import leaves the item undated.
+                if (c.date().isPresent()) {
+                    DocumentDate date = c.date().get();
+                    field(out, "year", String.valueOf(date.year()));
+                    if (date.precision() != DatePrecision.YEAR) {
+                        out.write("  month        = " + date.earliest().getMonth()
+                                .getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT) + ",\n");
+                    }
+                    // After year and month: Zotero's BibTeX import puts a month before the date it has
+                    // read so far ("July1952-07-18"), and a date read last replaces what they made.
+                    // biblatex reads its date as EDTF: "1962~" is approximate (printed "circa 1962").
+                    field(out, "date", date.edtf());
                 }
-                // After year and month: Zotero's BibTeX import puts a month before the date it has
-                // read so far ("July1952-07-18"), and a date read last replaces what they made.
-                // biblatex reads its date as EDTF: "1962~" is approximate (printed "circa 1962").
-                field(out, "date", c.date().edtf());
                 if (c.genre() != null) {
                     field(out, "type", escape(c.genre()));
                 }

@@ -4,12 +4,16 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.dossier.authorities.AuthorityRef;
 
 /**
  * Everything a citation of one version of a record needs, and nothing about how a style lays it
  * out: the formatters ({@link CitationStyle}, {@link ExportFormat}) derive every form from this.
  *
+ * @param date the document's date, empty for an undated one: each format says so its own way
+ *     (Chicago and APA "n.d."; MLA, RIS, BibTeX, CSL-JSON, COinS and the page's metadata leave the
+ *     date out)
  * @param genre the kind of document ("Letter", "Ciphered Telegram"), or null when the catalogue
  *     does not say
  * @param archive the repository that publishes the record ("Dossier")
@@ -17,7 +21,7 @@ import org.dossier.authorities.AuthorityRef;
  * @param accessed the day the reader saw the record
  * @param languages the languages the document is written in, none when the catalogue does not say
  */
-public record Citation(int id, int version, String title, DocumentDate date, String genre,
+public record Citation(int id, int version, String title, Optional<DocumentDate> date, String genre,
                        List<String> summary, List<PersonLink> people, List<String> places,
                        String archive, String siteUrl, LocalDate accessed, Languages languages) {
 
@@ -106,10 +110,15 @@ public record Citation(int id, int version, String title, DocumentDate date, Str
 
     /**
      * The date as Google Scholar and Highwire ask for it: "1949/05/26", "1942/02", "1950"; a span's
-     * start, the one date the tag takes.
+     * start, the one date the tag takes; none for an undated record, whose page has no such tag.
      */
-    public String highwireDate() {
-        return date.start().iso().replace('-', '/');
+    public Optional<String> highwireDate() {
+        return date.map(d -> d.start().iso().replace('-', '/'));
+    }
+
+    /** The date as Dublin Core's {@code DC.date} gives it: ISO 8601, a span's start; none for an undated record. */
+    public Optional<String> dcDate() {
+        return date.map(d -> d.start().iso());
     }
 
     /** Who wrote the document, in the order the record lists them. */

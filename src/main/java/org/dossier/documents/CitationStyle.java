@@ -32,7 +32,7 @@ public enum CitationStyle {
             if (description != null) {
                 out.text(description + ", ");
             }
-            return out.text(c.date().display() + ", " + c.archive() + ", version " + c.version()
+            return out.text(chicagoDate(c) + ", " + c.archive() + ", version " + c.version()
                     + ", accessed " + longDate(c.accessed()) + ", " + c.url() + ".").build();
         }
     },
@@ -53,7 +53,9 @@ public enum CitationStyle {
             if (description != null) {
                 out.text(description + ", ");
             }
-            return out.text(c.date().display() + ". " + c.archive() + ", version " + c.version()
+            // "n.d." ends in its own full stop: "…, n.d. Dossier, version 2."
+            String date = chicagoDate(c);
+            return out.text(date + (date.endsWith(".") ? " " : ". ") + c.archive() + ", version " + c.version()
                     + ". Accessed " + longDate(c.accessed()) + ". " + c.url() + ".").build();
         }
     },
@@ -70,11 +72,13 @@ public enum CitationStyle {
                 out.text(FormattedCitation.Builder.withMark(mlaList(c.authors()), '.') + " ");
             }
             out.quoted(c.title(), '.', titleLang(c)).text(" ");
-            String description = description(c, false);
-            if (description != null) {
-                out.text(description + ", ");
+            // MLA 9 leaves out a date the source does not give: the description ends the element then.
+            String element = java.util.stream.Stream.of(description(c, false), c.date().map(CitationStyle::mlaDate).orElse(null))
+                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(", "));
+            if (!element.isEmpty()) {
+                out.text(element + ". ");
             }
-            return out.text(mlaDate(c.date()) + ". ").italic(c.archive())
+            return out.italic(c.archive())
                     .text(", version " + c.version() + ", " + withoutScheme(c.url())
                             + ". Accessed " + mlaDate(DocumentDate.ofDay(c.accessed().getYear(),
                                     c.accessed().getMonthValue(), c.accessed().getDayOfMonth())) + ".")
@@ -93,7 +97,7 @@ public enum CitationStyle {
         @Override
         public FormattedCitation format(Citation c) {
             var out = new FormattedCitation.Builder();
-            String date = "(" + apaDate(c.date()) + ").";
+            String date = "(" + c.date().map(CitationStyle::apaDate).orElse(NO_DATE) + ").";
             if (!c.authors().isEmpty()) {
                 out.text(FormattedCitation.Builder.withMark(apaList(c.authors()), '.') + " " + date + " ");
             }
@@ -109,6 +113,14 @@ public enum CitationStyle {
             return out.text(" " + FormattedCitation.Builder.withMark(c.archive(), '.') + " " + c.url()).build();
         }
     };
+
+    /** What Chicago (17th ed.) and APA (7th ed.) write where a document with no date would have it. */
+    static final String NO_DATE = "n.d.";
+
+    /** Chicago's date: as the record shows it ("May 26, 1949", "ca. 1962"), or "n.d.". */
+    private static String chicagoDate(Citation c) {
+        return c.date().map(DocumentDate::display).orElse(NO_DATE);
+    }
 
     /** The language of the record's title when its letters tell it ({@link Languages#of}), for the page's {@code lang}. */
     static String titleLang(Citation c) {

@@ -29,7 +29,8 @@ public final class Coins {
         for (PersonLink author : c.authors()) {
             author(pairs, author);
         }
-        pair(pairs, "rft.date", c.date().iso());
+        // None for an undated record: OpenURL's rft.date is optional, and an empty one would be read as a date.
+        c.date().ifPresent(date -> pair(pairs, "rft.date", date.iso()));
         if (!c.languages().isEmpty()) {
             // parseContextObject keeps the last rft.language it reads: the main one alone.
             pair(pairs, "rft.language", c.languages().tags().get(0));

@@ -53,12 +53,17 @@ final class CslJsonFormat implements ExportFormat {
                 if (c.genre() != null) {
                     json.writeStringField("genre", c.genre());
                 }
-                json.writeFieldName("issued");
-                // CSL-JSON's range: a second array of parts, each end as precise as it is ([[1961], [1962]]).
-                java.util.List<int[]> issued = new java.util.ArrayList<>();
-                issued.add(datePartsOf(c.date().start()));
-                c.date().end().ifPresent(end -> issued.add(datePartsOf(end)));
-                dateParts(json, issued, c.date().circa());
+                // An undated record has no issued: a CSL processor then prints the style's "no date"
+                // term ("n.d." in en-US), as for any item without one.
+                if (c.date().isPresent()) {
+                    DocumentDate date = c.date().get();
+                    json.writeFieldName("issued");
+                    // CSL-JSON's range: a second array of parts, each end as precise as it is ([[1961], [1962]]).
+                    java.util.List<int[]> issued = new java.util.ArrayList<>();
+                    issued.add(datePartsOf(date.start()));
+                    date.end().ifPresent(end -> issued.add(datePartsOf(end)));
+                    dateParts(json, issued, date.circa());
+                }
                 json.writeFieldName("accessed");
                 dateParts(json, java.util.List.of(new int[] {c.accessed().getYear(), c.accessed().getMonthValue(),
                         c.accessed().getDayOfMonth()}), false);

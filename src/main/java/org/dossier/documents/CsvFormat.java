@@ -2,6 +2,7 @@ package org.dossier.documents;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -43,9 +44,12 @@ final class CsvFormat implements ExportFormat {
         return new Output() {
             @Override
             public void write(Citation c) throws IOException {
-                csv.printRecord(c.id(), inert(c.title()), c.date().start().iso(), c.date().precision().key(),
-                        c.date().circa(), c.date().edtf(),
-                        inert(c.date().display()), inert(c.genre() == null ? "" : c.genre()),
+                // An undated record's five date cells are empty, not a date a spreadsheet could misread.
+                Optional<DocumentDate> date = c.date();
+                csv.printRecord(c.id(), inert(c.title()), date.map(d -> d.start().iso()).orElse(""),
+                        date.map(d -> d.precision().key()).orElse(""), date.map(d -> (Object) d.circa()).orElse(""),
+                        date.map(DocumentDate::edtf).orElse(""),
+                        inert(date.map(DocumentDate::display).orElse("")), inert(c.genre() == null ? "" : c.genre()),
                         inert(names(c.people())), inert(String.join("; ", c.places())), c.version(),
                         c.permalink(), c.url(), inert(names(c.authors())), inert(names(c.recipients())),
                         String.join("; ", c.languages().names()));

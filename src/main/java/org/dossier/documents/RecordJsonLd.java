@@ -69,7 +69,7 @@ public final class RecordJsonLd {
         json.put("@type", c.sent() ? List.of("ArchiveComponent", "Message") : "ArchiveComponent");
         json.put("@id", id);
         json.put("name", c.title());
-        json.put("dateCreated", c.date().start().iso()); // one Date: a span's start
+        c.date().ifPresent(date -> json.put("dateCreated", date.start().iso())); // one Date: a span's start; none undated
         if (c.genre() != null) {
             json.put("genre", c.genre());
         }

@@ -53,8 +53,12 @@ final class RisFormat implements ExportFormat {
                     // One LA line, as Zotero's RIS import keeps one language: the names a reader reads.
                     tag(out, "LA", c.languages().namesText());
                 }
-                tag(out, "DA", date(c.date()));
-                tag(out, "PY", String.valueOf(c.date().year()));
+                // An undated record has neither: RIS has no "no date", and Zotero's RIS import reads
+                // an item without DA and PY as undated.
+                if (c.date().isPresent()) {
+                    tag(out, "DA", date(c.date().get()));
+                    tag(out, "PY", String.valueOf(c.date().get().year()));
+                }
                 tag(out, "DB", c.archive());
                 tag(out, "UR", c.url());
                 tag(out, "Y2", String.format("%04d/%02d/%02d", c.accessed().getYear(),
@@ -99,7 +103,8 @@ final class RisFormat implements ExportFormat {
      * first, which no other tag can carry, then the version and the record's permanent link.
      */
     static String note(Citation c) {
-        return (c.date().isSpan() ? "Dated " + c.date().display() + ". " : "") + "Version " + c.version()
+        return c.date().filter(DocumentDate::isSpan).map(d -> "Dated " + d.display() + ". ").orElse("")
+                + "Version " + c.version()
                 + " of the record at " + c.permalink();
     }
 

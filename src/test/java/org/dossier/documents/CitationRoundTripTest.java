@@ -19,6 +19,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.dossier.authorities.PersonRole;
 import org.jbibtex.BibTeXDatabase;
@@ -51,7 +52,7 @@ class CitationRoundTripTest {
             "Hungary, Legation in the DPRK", true, PersonRole.RECIPIENT);
 
     private static Citation citation(String title, DocumentDate date) {
-        return new Citation(7, 3, title, date, "Ciphered Telegram",
+        return new Citation(7, 3, title, Optional.of(date), "Ciphered Telegram",
                 List.of("First paragraph, with a line\nbreak.", "Second paragraph."),
                 List.of(KIM, PAK, STALIN, LEGATION), List.of("North Korea (DPRK)"), "Dossier", "https://dossier.example.org",
                 ACCESSED, Languages.typed("Korean, Russian"));
@@ -110,7 +111,7 @@ class CitationRoundTripTest {
                         ZoteroImport.Creator.whole("Pak Heon-yeong", "author")), letter.creators(),
                 "BibTeX.js reads no recipient field: Zotero has a letter's recipients from RIS and CSL-JSON only");
 
-        Citation unsent = new Citation(8, 1, "Memorandum", DocumentDate.ofYear(1949), "Memorandum", List.of(),
+        Citation unsent = new Citation(8, 1, "Memorandum", Optional.of(DocumentDate.ofYear(1949)), "Memorandum", List.of(),
                 List.of(new PersonLink(3, "stalin", "Joseph Stalin", "Stalin, Joseph", false, PersonRole.AUTHOR)),
                 List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.NONE);
         String bib = export(ExportFormat.BIBTEX, unsent);
@@ -139,7 +140,7 @@ class CitationRoundTripTest {
     @Test
     void manyBibTeXEntriesInOneFileAllParse() throws Exception {
         Citation first = citation("One", DocumentDate.ofDay(1943, 5, 10));
-        Citation second = new Citation(8, 1, "Two", DocumentDate.ofYear(1950), null, List.of(), List.of(), List.of(),
+        Citation second = new Citation(8, 1, "Two", Optional.of(DocumentDate.ofYear(1950)), null, List.of(), List.of(), List.of(),
                 "Dossier", "https://dossier.example.org", ACCESSED, Languages.NONE);
         BibTeXDatabase db = new BibTeXParser().parse(new StringReader(export(ExportFormat.BIBTEX, first, second)));
         assertEquals(2, db.getEntries().size());
@@ -240,7 +241,7 @@ class CitationRoundTripTest {
     @Test
     void bibTeXOfAPersonWithASortFormSplitsAtItsComma() throws Exception {
         PersonLink stalin = new PersonLink(3, "stalin", "Joseph Stalin", "Stalin, Joseph", false, PersonRole.AUTHOR);
-        Citation c = new Citation(8, 1, "Cable", DocumentDate.ofYear(1949), "Cable", List.of(), List.of(stalin),
+        Citation c = new Citation(8, 1, "Cable", Optional.of(DocumentDate.ofYear(1949)), "Cable", List.of(), List.of(stalin),
                 List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.NONE);
         BibTeXEntry entry = new BibTeXParser().parse(new StringReader(export(ExportFormat.BIBTEX, c)))
                 .resolveEntry(new Key("dossier-8-v1"));
@@ -281,7 +282,7 @@ class CitationRoundTripTest {
                         ZoteroImport.Creator.whole("Legation of Hungary in the DPRK", "recipient")),
                 item.creators(), "in one field, Zotero cites 'Kim Il Sung' as the catalogue does, never 'Il Sung Kim'");
 
-        Citation unsent = new Citation(8, 1, "Memorandum", DocumentDate.ofYear(1949), "Memorandum", List.of(),
+        Citation unsent = new Citation(8, 1, "Memorandum", Optional.of(DocumentDate.ofYear(1949)), "Memorandum", List.of(),
                 List.of(new PersonLink(3, "stalin", "Joseph Stalin", "Stalin, Joseph", false, PersonRole.AUTHOR)),
                 List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.NONE);
         String ris = export(ExportFormat.RIS, unsent);
@@ -320,7 +321,7 @@ class CitationRoundTripTest {
     void aSuffixAfterTheGivenNamesReachesZoteroAndCiteprocFromBibTeXRisCslJsonAndJsonLd() throws Exception {
         PersonLink davies = new PersonLink(9, "davies", "John Paton Davies Jr.", "Davies, John Paton, Jr.", false,
                 PersonRole.AUTHOR);
-        Citation c = new Citation(8, 1, "Memorandum", DocumentDate.ofYear(1950), "Memorandum", List.of(), List.of(davies),
+        Citation c = new Citation(8, 1, "Memorandum", Optional.of(DocumentDate.ofYear(1950)), "Memorandum", List.of(), List.of(davies),
                 List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.NONE);
 
         BibTeXEntry entry = new BibTeXParser().parse(new StringReader(export(ExportFormat.BIBTEX, c)))
@@ -366,7 +367,7 @@ class CitationRoundTripTest {
                 PersonRole.AUTHOR);
         PersonLink ministry = new PersonLink(6, "mfa-ussr", "Ministry of Foreign Affairs, USSR",
                 "Ministry of Foreign Affairs, USSR", true, PersonRole.RECIPIENT);
-        Citation c = new Citation(8, 1, "Directive", DocumentDate.ofYear(1950), "Directive", List.of(),
+        Citation c = new Citation(8, 1, "Directive", Optional.of(DocumentDate.ofYear(1950)), "Directive", List.of(),
                 List.of(committee, ministry), List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.NONE);
 
         String bib = export(ExportFormat.BIBTEX, c);
@@ -403,7 +404,7 @@ class CitationRoundTripTest {
                 PersonRole.AUTHOR);
         PersonLink beauvoir = new PersonLink(10, "beauvoir", "Simone de Beauvoir", "Beauvoir, Simone de", false,
                 PersonRole.AUTHOR);
-        Citation c = new Citation(8, 1, "Memorandum", DocumentDate.ofYear(1960), "Memorandum", List.of(),
+        Citation c = new Citation(8, 1, "Memorandum", Optional.of(DocumentDate.ofYear(1960)), "Memorandum", List.of(),
                 List.of(deGaulle, beauvoir), List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.NONE);
         @SuppressWarnings("unchecked")
         CSLName[] fromCsl = CSLItemData.fromJson((Map<String, Object>) new JsonParser(new JsonLexer(
@@ -413,6 +414,33 @@ class CitationRoundTripTest {
         assertNull(fromCsl[1].getParseNames(), "'Simone de' is citeproc's to parse: 'Beauvoir, Simone de', 'Simone de Beauvoir'");
         assertEquals(new ZoteroImport.Creator("de Gaulle", "Charles", "author"),
                 ZoteroImport.cslJson(export(ExportFormat.CSL_JSON, c)).get(0).creators().get(0));
+    }
+
+    @Test
+    void anUndatedRecordReadsBackWithNoDateInBibTeXCslJsonAndRisAndWithNoneMadeUp() throws Exception {
+        Citation c = citation("Memorandum", DocumentDate.ofYear(1962));
+        Citation undated = new Citation(c.id(), c.version(), c.title(), Optional.empty(), c.genre(), c.summary(),
+                c.people(), c.places(), c.archive(), c.siteUrl(), c.accessed(), c.languages());
+
+        BibTeXEntry entry = new BibTeXParser().parse(new StringReader(export(ExportFormat.BIBTEX, undated)))
+                .resolveEntry(new Key("dossier-7-v3"));
+        assertNull(entry.getField(new Key("date")), "biblatex prints no date for an entry without one");
+        assertNull(entry.getField(BibTeXEntry.KEY_YEAR));
+        assertNull(entry.getField(BibTeXEntry.KEY_MONTH));
+        assertNull(new BibTeXConverter().toItemData(entry).getIssued());
+
+        @SuppressWarnings("unchecked")
+        CSLItemData item = CSLItemData.fromJson((Map<String, Object>) new JsonParser(new JsonLexer(new StringReader(
+                export(ExportFormat.CSL_JSON, undated)))).parseArray().get(0));
+        assertNull(item.getIssued(), "no issued: a CSL processor prints the style's 'no date' term");
+        assertArrayEquals(new int[][] {{2026, 5, 4}}, item.getAccessed().getDateParts(), "the access date stays");
+
+        String ris = export(ExportFormat.RIS, undated);
+        StrictRis.check(ris);
+        RISReference ref = new RISParser().parse(new StringReader(ris)).getReferences().get(0);
+        assertNull(ref.getDate());
+        assertNull(ref.getYear());
+        assertEquals("Memorandum", ref.getTitle());
     }
 
     @Test
@@ -460,7 +488,7 @@ class CitationRoundTripTest {
     @Test
     void bibTeXTitlesReadBackAsWrittenWithOnlyTheirCapitalisedWordsProtected() throws Exception {
         Citation latin = citation("Cable, Stalin to Mao Zedong [via Kovalev] on the draft & NATO", DocumentDate.ofYear(1950));
-        Citation mixed = new Citation(8, 1, "毛泽东 to Khrushchev", DocumentDate.ofYear(1958), "Letter", List.of(), List.of(),
+        Citation mixed = new Citation(8, 1, "毛泽东 to Khrushchev", Optional.of(DocumentDate.ofYear(1958)), "Letter", List.of(), List.of(),
                 List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.typed("Chinese, Russian"));
         String bib = export(ExportFormat.BIBTEX, latin, mixed);
 
@@ -492,7 +520,7 @@ class CitationRoundTripTest {
             "''                 | none"})
     void biblatexLangidNamesTheMainLanguageAsBabelDoesAndIsLeftOutForOneBabelDoesNotKnow(String languages, String langid)
             throws Exception {
-        Citation c = new Citation(8, 1, "Memorandum", DocumentDate.ofYear(1949), "Memorandum", List.of(), List.of(),
+        Citation c = new Citation(8, 1, "Memorandum", Optional.of(DocumentDate.ofYear(1949)), "Memorandum", List.of(), List.of(),
                 List.of(), "Dossier", "https://dossier.example.org", ACCESSED, Languages.typed(languages));
         String bib = export(ExportFormat.BIBTEX, c);
         var field = new BibTeXParser().parse(new StringReader(bib)).resolveEntry(new Key("dossier-8-v1")).getField(new Key("langid"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.dossier.authorities.AuthorityRef;
 import org.junit.jupiter.api.Test;
 import org.dossier.testing.SameOnEveryDatabase;
@@ -14,8 +15,24 @@ import org.dossier.testing.SameOnEveryDatabase;
 class CitationStyleTest {
 
     private static Citation citation(String title, String genre, DocumentDate date) {
-        return new Citation(9, 2, title, date, genre, List.of(), List.of(), List.of(), "Dossier",
+        return new Citation(9, 2, title, Optional.of(date), genre, List.of(), List.of(), List.of(), "Dossier",
                 "https://dossier.example.org", LocalDate.of(2026, 9, 1), Languages.NONE);
+    }
+
+    @Test
+    void anUndatedRecordIsCitedNdByChicagoAndApaAndWithoutADateByMla() {
+        Citation c = new Citation(9, 2, "Memorandum on Trade", Optional.empty(), "Memorandum", List.of(), List.of(),
+                List.of(), "Dossier", "https://dossier.example.org", LocalDate.of(2026, 9, 1), Languages.NONE);
+        assertEquals("\u201CMemorandum on Trade,\u201D memorandum, n.d., Dossier, version 2, accessed September 1, 2026, "
+                + "https://dossier.example.org/documents/9/v/2.", CitationStyle.CHICAGO_NOTE.format(c).text(),
+                "Chicago: n.d. where the date would be");
+        assertEquals("\u201CMemorandum on Trade.\u201D Memorandum, n.d. Dossier, version 2. Accessed September 1, 2026. "
+                + "https://dossier.example.org/documents/9/v/2.", CitationStyle.CHICAGO_BIBLIOGRAPHY.format(c).text(),
+                "n.d.'s own full stop ends the sentence");
+        assertEquals("\u201CMemorandum on Trade.\u201D Memorandum. Dossier, version 2, dossier.example.org/documents/9/v/2. "
+                + "Accessed 1 Sept. 2026.", CitationStyle.MLA.format(c).text(), "MLA 9 leaves out a date the source lacks");
+        assertEquals("Memorandum on Trade (Version 2) [Memorandum]. (n.d.). Dossier. https://dossier.example.org/documents/9/v/2",
+                CitationStyle.APA.format(c).text(), "APA: (n.d.)");
     }
 
     @Test
@@ -112,7 +129,7 @@ class CitationStyleTest {
         String russian = "\u0417\u0430\u043F\u0438\u0441\u044C \u0431\u0435\u0441\u0435\u0434\u044B";
         String arabic = "\u0628\u0631\u0642\u064A\u0629 (\u0645\u0633\u0648\u062F\u0629)";
         java.util.function.BiFunction<String, String, Citation> cite = (title, language) -> new Citation(9, 2, title,
-                DocumentDate.ofYear(1950), null, List.of(), List.of(), List.of(), "Dossier", "https://dossier.example.org",
+                Optional.of(DocumentDate.ofYear(1950)), null, List.of(), List.of(), List.of(), "Dossier", "https://dossier.example.org",
                 LocalDate.of(2026, 9, 1), Languages.typed(language));
         assertEquals(List.of(new FormattedCitation.Run("\u201C", false), new FormattedCitation.Run(russian, false, "ru"),
                         new FormattedCitation.Run(".\u201D 1950. Dossier, version 2. Accessed September 1, 2026. "
@@ -130,7 +147,7 @@ class CitationStyleTest {
     }
 
     private static Citation authored(List<PersonLink> people, String genre) {
-        return new Citation(9, 2, "Cable No. 3355", DocumentDate.ofDay(1949, 5, 26), genre, List.of(), people, List.of(),
+        return new Citation(9, 2, "Cable No. 3355", Optional.of(DocumentDate.ofDay(1949, 5, 26)), genre, List.of(), people, List.of(),
                 "Dossier", "https://dossier.example.org", LocalDate.of(2026, 9, 1), Languages.NONE);
     }
 

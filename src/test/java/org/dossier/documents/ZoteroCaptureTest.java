@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.dossier.authorities.PersonRole;
@@ -118,13 +119,13 @@ class ZoteroCaptureTest {
     void aLoneAuthorWithWordsOnBothSidesOfTheCommaIsLeftToDublinCore() {
         PersonLink vanFleet = new PersonLink(9, "van-fleet", "James Van Fleet", "Van Fleet, James Alward", false,
                 org.dossier.authorities.PersonRole.AUTHOR);
-        Citation c = new Citation(9, 1, "Report", DocumentDate.ofYear(1952), "Report", List.of(), List.of(vanFleet),
+        Citation c = new Citation(9, 1, "Report", Optional.of(DocumentDate.ofYear(1952)), "Report", List.of(), List.of(vanFleet),
                 List.of(), "Dossier", "https://dossier.example.org", java.time.LocalDate.of(2026, 5, 4), Languages.NONE);
         assertEquals(List.of(), c.highwireAuthors(), "Zotero would read 'Van Fleet' and 'James Alward'");
         PersonLink stalin = new PersonLink(3, "stalin", "Joseph Stalin", "Stalin, Joseph", false,
                 org.dossier.authorities.PersonRole.AUTHOR);
         assertEquals(List.of("Van Fleet, James Alward", "Stalin, Joseph"), new Citation(9, 1, "Report",
-                DocumentDate.ofYear(1952), "Report", List.of(), List.of(vanFleet, stalin), List.of(), "Dossier",
+                Optional.of(DocumentDate.ofYear(1952)), "Report", List.of(), List.of(vanFleet, stalin), List.of(), "Dossier",
                 "https://dossier.example.org", java.time.LocalDate.of(2026, 5, 4), Languages.NONE).highwireAuthors(),
                 "with two tags, none is split");
     }
@@ -186,7 +187,7 @@ class ZoteroCaptureTest {
     @Test
     void coinsBringsAnOrganisationNamedWithACommaAndANameWithASuffixWholeInTheirPlaces() {
         PersonRole author = PersonRole.AUTHOR;
-        Citation c = new Citation(9, 1, "Directive", DocumentDate.ofYear(1950), "Directive", List.of(), List.of(
+        Citation c = new Citation(9, 1, "Directive", Optional.of(DocumentDate.ofYear(1950)), "Directive", List.of(), List.of(
                 new PersonLink(1, "stalin", "Joseph Stalin", "Stalin, Joseph", false, author),
                 new PersonLink(2, "cc-cpsu", "Central Committee, CPSU", "Central Committee, CPSU", true, author),
                 new PersonLink(3, "davies", "John Paton Davies Jr.", "Davies, John Paton, Jr.", false, author),
@@ -201,6 +202,15 @@ class ZoteroCaptureTest {
         assertEquals(List.of("ru"), co.get("rft.language"), "the item's language: the main one");
     }
 
+    @Test
+    void coinsOfAnUndatedRecordHasNoDateForZoteroToMisread() {
+        Citation c = new Citation(9, 1, "Directive", Optional.empty(), "Directive", List.of(), List.of(), List.of(),
+                "Dossier", "https://dossier.example.org", java.time.LocalDate.of(2026, 5, 4), Languages.NONE);
+        Map<String, List<String>> co = contextObject(Coins.of(c));
+        assertNull(co.get("rft.date"), "OpenURL's rft.date is optional; an empty one would be read as a date");
+        assertEquals(List.of("Directive"), co.get("rft.title"));
+    }
+
     /**
      * Embedded Metadata's cleanAuthor keeps what lies between a name's first and second commas as
      * its first name, so "Davies, John Paton, Jr." comes in without "Jr.". Written "Davies, John
@@ -211,7 +221,7 @@ class ZoteroCaptureTest {
      */
     @Test
     void aPageCaptureKeepsANamesFamilyAndGivenNamesAndLeavesItsSuffixToTheDownloads() {
-        Citation c = new Citation(9, 1, "Memorandum", DocumentDate.ofYear(1949), "Memorandum", List.of(), List.of(
+        Citation c = new Citation(9, 1, "Memorandum", Optional.of(DocumentDate.ofYear(1949)), "Memorandum", List.of(), List.of(
                 new PersonLink(3, "davies", "John Paton Davies Jr.", "Davies, John Paton, Jr.", false, PersonRole.AUTHOR)),
                 List.of(), "Dossier", "https://dossier.example.org", java.time.LocalDate.of(2026, 5, 4), Languages.NONE);
         assertEquals(List.of("Davies, John Paton, Jr."), c.highwireAuthors());

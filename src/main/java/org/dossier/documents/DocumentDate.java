@@ -604,6 +604,12 @@ public record DocumentDate(DatePoint start, Optional<DatePoint> end, boolean cir
         return start.key();
     }
 
+    /**
+     * How a document with no date is shown wherever a person reads its date: DACS's word,
+     * capitalised as the record's other dates begin. Citations have their own ({@link CitationStyle}).
+     */
+    public static final String UNDATED = "Undated";
+
     /** The date as a person reads it: "May 10, 1943", "February 1942", "1950", "ca. 1962", "1961–1962". */
     public String display() {
         return (circa ? "ca. " : "") + exactly();

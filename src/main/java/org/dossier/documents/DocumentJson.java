@@ -3,6 +3,7 @@ package org.dossier.documents;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.dossier.authorities.AuthorityRef;
 
 /** The JSON form of records, shared by the record's twin and the listings, so that keys never drift. */
@@ -12,7 +13,7 @@ public final class DocumentJson {
     }
 
     /** What every JSON view of a record carries. */
-    public static Map<String, Object> core(int id, String title, DocumentDate date, List<String> summary,
+    public static Map<String, Object> core(int id, String title, Optional<DocumentDate> date, List<String> summary,
                                            String siteUrl) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);
@@ -25,7 +26,7 @@ public final class DocumentJson {
     }
 
     public static Map<String, Object> details(DocumentDetails record, String siteUrl) {
-        Map<String, Object> json = core(record.id(), record.title(), record.date(), record.summary(), siteUrl);
+        Map<String, Object> json = core(record.id(), record.title(), Optional.of(record.date()), record.summary(), siteUrl);
         json.put("url", siteUrl + record.canonicalPath());
         json.put("version", record.version());
         json.put("type", type(record.type()));
@@ -43,7 +44,8 @@ public final class DocumentJson {
      * record's, with what the record said at that version; {@code updated} is when that version was saved.
      */
     public static Map<String, Object> version(RecordVersion version, DocumentDetails record, String siteUrl) {
-        Map<String, Object> json = core(version.documentId(), version.title(), version.date(), version.summary(), siteUrl);
+        Map<String, Object> json = core(version.documentId(), version.title(), Optional.of(version.date()),
+                version.summary(), siteUrl);
         json.put("url", siteUrl + version.path());
         json.put("version", version.number());
         json.put("type", type(version.type()));
@@ -69,7 +71,7 @@ public final class DocumentJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", record.id());
         json.put("title", record.title());
-        putDate(json, record.date());
+        putDate(json, Optional.of(record.date()));
         json.put("permalink", siteUrl + Permalinks.permanent(record.id()));
         // In a fixed order, as every object here is: the same bytes on every start and every node.
         Map<String, Object> withdrawn = new LinkedHashMap<>();
@@ -84,9 +86,19 @@ public final class DocumentJson {
      * precision, whether it is approximate, the same in EDTF ("1962~") and as a person reads it. A
      * span's {@code date} and {@code datePrecision} are its start's, so that a program reading one
      * date reads where it sorts; its end is {@code dateEnd} and {@code dateEndPrecision} (only for a
-     * span), and {@code dateEdtf} the interval ("1961/1962").
+     * span), and {@code dateEdtf} the interval ("1961/1962"). An undated record has the same keys,
+     * each null but {@code displayDate}, "Undated": a program finds no date rather than no key.
      */
-    private static void putDate(Map<String, Object> json, DocumentDate date) {
+    private static void putDate(Map<String, Object> json, Optional<DocumentDate> dated) {
+        if (dated.isEmpty()) {
+            json.put("date", null);
+            json.put("datePrecision", null);
+            json.put("dateCirca", null);
+            json.put("dateEdtf", null);
+            json.put("displayDate", DocumentDate.UNDATED);
+            return;
+        }
+        DocumentDate date = dated.get();
         json.put("date", date.start().iso());
         json.put("datePrecision", date.precision().key());
         date.end().ifPresent(end -> {

@@ -390,6 +390,26 @@ public record DocumentDate(DatePoint start, Optional<DatePoint> end, boolean cir
     }
 
     /**
+     * How archives write that a document bears no date: "n.d.", "undated", "no date", "s.d." (sine
+     * dato), in any case: the absence of a date, read whole, so that a line with more in it ("n.d.
+     * 1962", "Undated letter to Mao") is not one.
+     */
+    private static final java.util.Set<String> NO_DATE = java.util.Set.of("n.d.", "undated", "no date", "s.d.");
+
+    /**
+     * Whether {@code text} says its document has no date: one of {@link #NO_DATE}'s ways, in any
+     * case, in square brackets or not ("[n.d.]", as a cataloguer supplies it). For the seed pages'
+     * date lines and the edit form's date once a record can be undated; nothing reads it before.
+     */
+    public static boolean saysUndated(String text) {
+        String t = text.strip();
+        if (t.length() > 2 && t.charAt(0) == '[' && t.charAt(t.length() - 1) == ']') {
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        return NO_DATE.contains(t.toLowerCase(Locale.ROOT));
+    }
+
+    /**
      * Reads a date as the archive writes it ("May 10, 1943", "Sept. 1950", "1950"), the day first
      * ("10 May 1943") or as ISO ("1943-05-10", "1942-02", "1950").
      *

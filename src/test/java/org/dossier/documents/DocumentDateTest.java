@@ -14,6 +14,22 @@ import org.dossier.testing.SameOnEveryDatabase;
 class DocumentDateTest {
 
     @Test
+    void theWaysAnArchiveWritesNoDateAreReadInAnyCaseAndInBrackets() {
+        for (String undated : java.util.List.of("n.d.", "undated", "Undated", "UNDATED", "[n.d.]", "no date",
+                "No date", "s.d.", "S.D.", " [ undated ] ")) {
+            assertTrue(DocumentDate.saysUndated(undated), undated);
+        }
+    }
+
+    @Test
+    void aDateOrALineThatOnlyMentionsUndatedIsNotNoDate() {
+        for (String other : java.util.List.of("", "1962", "undated [1962?]", "n.d. 1962", "Undated letter to Mao",
+                "nd", "n.d", "[n.d.", "no dates", "s. d.")) {
+            assertFalse(DocumentDate.saysUndated(other), other);
+        }
+    }
+
+    @Test
     void aDayIsShownAsTheArchiveWritesIt() {
         DocumentDate date = DocumentDate.parse("May 10, 1943");
         assertEquals(DocumentDate.ofDay(1943, 5, 10), date);

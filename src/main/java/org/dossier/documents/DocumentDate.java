@@ -136,6 +136,19 @@ public record DocumentDate(DatePoint start, Optional<DatePoint> end, boolean cir
                 .mapping(DocumentDate.class, DocumentDate::fromStored));
     }
 
+    /**
+     * A date as {@link #stored} reads it, empty for an undated record (its key and precision NULL,
+     * V22): for what reads records that may be undated.
+     */
+    @SuppressWarnings("unchecked")
+    public static Field<Optional<DocumentDate>> storedOrUndated(Field<String> key, Field<DatePrecision> precision,
+                                                               Field<Boolean> circa, Field<String> endKey,
+                                                               Field<DatePrecision> endPrecision) {
+        Class<Optional<DocumentDate>> optional = (Class<Optional<DocumentDate>>) (Class<?>) Optional.class;
+        return DSL.field(DSL.row(key, precision, circa, endKey, endPrecision).mapping(optional,
+                (k, p, c, ek, ep) -> k == null ? Optional.empty() : Optional.of(fromStored(k, p, c, ek, ep))));
+    }
+
     /** A span's end key as stored ({@code date_end_key}), null for a single date. */
     public String endKey() {
         return end.map(DatePoint::key).orElse(null);

@@ -3,6 +3,7 @@ package org.dossier.harvest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.Languages;
 import org.dossier.documents.PersonLink;
@@ -16,7 +17,7 @@ import org.dossier.documents.PersonLink;
  * @param typeKey the key of its document type, or null
  */
 record OaiItem(int id, Instant datestamp, boolean deleted, String typeKey, String typeLabel, Languages languages,
-               DocumentDate date,
+               Optional<DocumentDate> date,
                String title, List<String> summary, List<PersonLink> people, List<String> places) {
 
     OaiItem {
@@ -29,13 +30,13 @@ record OaiItem(int id, Instant datestamp, boolean deleted, String typeKey, Strin
         return new OaiItem(id, datestamp, deleted, typeKey, typeLabel, languages, date, title, summary, people, places);
     }
 
-    /** The sets the record is in: its type's and its decade's. */
+    /** The sets the record is in: its type's and its decade's (an undated record has none). */
     List<String> setSpecs() {
         List<String> sets = new ArrayList<>();
         if (typeKey != null) {
             sets.add(OaiSets.TYPE + ":" + typeKey);
         }
-        sets.add(OaiSets.DECADE + ":" + OaiSets.decadeOf(date.year()));
+        date.ifPresent(d -> sets.add(OaiSets.DECADE + ":" + OaiSets.decadeOf(d.year())));
         return sets;
     }
 }

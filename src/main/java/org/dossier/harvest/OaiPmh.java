@@ -340,7 +340,10 @@ public final class OaiPmh {
         for (PersonLink recipient : PersonLink.inRole(item.people(), PersonRole.RECIPIENT)) {
             dc(xml, "contributor", recipient.inverted());
         }
-        dc(xml, "date", item.date().iso());
+        if (item.date().isPresent()) {
+            // None for an undated record: Dublin Core's elements are all optional, and no date is not one.
+            dc(xml, "date", item.date().get().iso());
+        }
         dc(xml, "type", "Text");
         if (item.typeLabel() != null) {
             dc(xml, "type", item.typeLabel());

@@ -50,8 +50,8 @@ final class OaiQueries {
         }
     }
 
-    /** A record's date, read as one value. */
-    private static final Field<DocumentDate> DATE = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
+    /** A record's date, read as one value: none for an undated record. */
+    private static final Field<Optional<DocumentDate>> DATE = DocumentDate.storedOrUndated(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
             DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION);
 
     private final DSLContext db;
@@ -73,16 +73,18 @@ final class OaiQueries {
 
     /**
      * The decades the records' dates fall in, as their first years, in order: withdrawn records too,
-     * which stay in their decade's set as deleted records.
+     * which stay in their decade's set as deleted records. An undated record is in no decade.
      */
     List<Integer> decades() {
         TreeSet<Integer> decades = new TreeSet<>();
         // The records in the catalogue: one probe of the live records' date index a decade between
         // the first and the last, not a scan of every record.
         Condition live = DOCUMENT.WITHDRAWN_AT.isNull();
-        String first = db.select(DOCUMENT.DATE_KEY).from(DOCUMENT).where(live)
+        // Undated records left out: their NULL keys sort first on SQLite and last on PostgreSQL.
+        Condition dated = DOCUMENT.DATE_KEY.isNotNull();
+        String first = db.select(DOCUMENT.DATE_KEY).from(DOCUMENT).where(live, dated)
                 .orderBy(DOCUMENT.DATE_KEY).limit(1).fetchOne(DOCUMENT.DATE_KEY);
-        String last = db.select(DOCUMENT.DATE_KEY).from(DOCUMENT).where(live)
+        String last = db.select(DOCUMENT.DATE_KEY).from(DOCUMENT).where(live, dated)
                 .orderBy(DOCUMENT.DATE_KEY.desc()).limit(1).fetchOne(DOCUMENT.DATE_KEY);
         if (first != null) {
             for (int decade = decadeOf(first); decade <= decadeOf(last); decade += 10) {
@@ -94,7 +96,7 @@ final class OaiQueries {
             }
         }
         // The withdrawn ones, few, read from their own index, which holds their dates.
-        db.selectDistinct(DOCUMENT.DATE_KEY).from(DOCUMENT).where(DOCUMENT.WITHDRAWN_AT.isNotNull())
+        db.selectDistinct(DOCUMENT.DATE_KEY).from(DOCUMENT).where(DOCUMENT.WITHDRAWN_AT.isNotNull(), dated)
                 .forEach(r -> decades.add(decadeOf(r.get(DOCUMENT.DATE_KEY))));
         return new ArrayList<>(decades);
     }

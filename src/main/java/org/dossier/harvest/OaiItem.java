@@ -29,13 +29,15 @@ record OaiItem(int id, Instant datestamp, boolean deleted, String typeKey, Strin
         return new OaiItem(id, datestamp, deleted, typeKey, typeLabel, languages, date, title, summary, people, places);
     }
 
-    /** The sets the record is in: its type's and its decade's. */
+    /** The sets the record is in: its type's, and every decade's its date may fall in ("1959–1961": the 1950s and 1960s). */
     List<String> setSpecs() {
         List<String> sets = new ArrayList<>();
         if (typeKey != null) {
             sets.add(OaiSets.TYPE + ":" + typeKey);
         }
-        sets.add(OaiSets.DECADE + ":" + OaiSets.decadeOf(date.year()));
+        for (int decade = OaiSets.decadeStart(date.year()); decade <= date.latest().getYear(); decade += 10) {
+            sets.add(OaiSets.DECADE + ":" + OaiSets.decadeOf(decade));
+        }
         return sets;
     }
 }

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.dossier.testing.RawHttp;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -131,37 +131,12 @@ class BodyBeforeThreadTest {
     @Test
     void theRestOfABodyPassedOnIsHeldToTheSameRateAndIsA408OnceItFallsBehind() throws Exception {
         int port = serve(16, 100, new ReadingAsAStream());
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(250);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n"
-                    + "a".repeat(20)).getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            assertTrue(given.await(2, TimeUnit.SECONDS), "past the budget the body gets its thread");
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            long started = System.nanoTime();
-            byte[] buffer = new byte[8192];
-            while (System.nanoTime() - started < 10_000_000_000L) {
-                try {
-                    int read = socket.getInputStream().read(buffer);
-                    if (read < 0) {
-                        break;
-                    }
-                    answer.write(buffer, 0, read);
-                } catch (java.net.SocketTimeoutException nothingYet) {
-                    try {
-                        out.write('b');
-                        out.flush();
-                    } catch (java.io.IOException closed) {
-                        // answered and closed: read what was said
-                    }
-                }
-            }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            String text = answer.toString(StandardCharsets.US_ASCII);
-            assertTrue(text.startsWith("HTTP/1.1 408 "), seconds + " s: " + text.lines().findFirst().orElse("nothing"));
-            assertTrue(seconds < 5, "ended after " + seconds + " s");
-        }
+        RawHttp.Dribbled answer = RawHttp.dribble(port, "POST / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n" + "a".repeat(20),
+                'b', 10, text -> false);
+        assertEquals(0, given.getCount(), "past the budget the body got its thread");
+        assertTrue(answer.text().startsWith("HTTP/1.1 408 "),
+                answer.seconds() + " s: " + answer.text().lines().findFirst().orElse("nothing"));
+        assertTrue(answer.seconds() < 5, "ended after " + answer.seconds() + " s");
     }
 }

@@ -324,10 +324,10 @@ public final class DossierApp implements AutoCloseable {
         config.jetty.multipartConfig.maxInMemoryFileSize((int) config.http.maxRequestSize, SizeUnit.BYTES);
         // A body read holds a thread until it is all there: 300 clients sending a form one byte
         // every 10 s (never idle long enough for the idle timeout) held every thread, and the
-        // site answered no one. A body that comes slower than this is a 408.
-        config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE));
-        // And a body that never came held one for the 30 s idle timeout: a body is gathered
-        // before a thread is given to it (web/BodyBeforeThread).
+        // site answered no one. A body that comes slower than MIN_REQUEST_DATA_RATE is a 408,
+        // judged as it is gathered and as the application reads what was passed on of it; and a
+        // body that never came held one for the 30 s idle timeout: a body is gathered before a
+        // thread is given to it (web/BodyBeforeThread).
         long largestBody = config.http.maxRequestSize;
         config.jetty.modifyServer(jetty -> jetty.insertHandler(new BodyBeforeThread(largestBody, MIN_REQUEST_DATA_RATE,
                 BodyBeforeThread.WAITING_BYTES)));

@@ -30,13 +30,17 @@ record OaiItem(int id, Instant datestamp, boolean deleted, String typeKey, Strin
         return new OaiItem(id, datestamp, deleted, typeKey, typeLabel, languages, date, title, summary, people, places);
     }
 
-    /** The sets the record is in: its type's and its decade's (an undated record has none). */
+    /** The sets the record is in: its type's, and every decade's its date may fall in ("1959–1961": the 1950s and 1960s; an undated record is in none). */
     List<String> setSpecs() {
         List<String> sets = new ArrayList<>();
         if (typeKey != null) {
             sets.add(OaiSets.TYPE + ":" + typeKey);
         }
-        date.ifPresent(d -> sets.add(OaiSets.DECADE + ":" + OaiSets.decadeOf(d.year())));
+        date.ifPresent(d -> {
+            for (int decade = OaiSets.decadeStart(d.year()); decade <= d.latest().getYear(); decade += 10) {
+                sets.add(OaiSets.DECADE + ":" + OaiSets.decadeOf(decade));
+            }
+        });
         return sets;
     }
 }

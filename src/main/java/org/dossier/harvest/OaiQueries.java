@@ -72,8 +72,9 @@ final class OaiQueries {
     }
 
     /**
-     * The decades the records' dates fall in, as their first years, in order: withdrawn records too,
-     * which stay in their decade's set as deleted records. An undated record is in no decade.
+     * The decades the records' dates may fall in, as their first years, in order: every decade a
+     * span covers ("1959–1961": 1950 and 1960), and withdrawn records' too, which stay in their
+     * decades' sets as deleted records. An undated record is in no decade.
      */
     List<Integer> decades() {
         TreeSet<Integer> decades = new TreeSet<>();
@@ -98,6 +99,17 @@ final class OaiQueries {
         // The withdrawn ones, few, read from their own index, which holds their dates.
         db.selectDistinct(DOCUMENT.DATE_KEY).from(DOCUMENT).where(DOCUMENT.WITHDRAWN_AT.isNotNull(), dated)
                 .forEach(r -> decades.add(decadeOf(r.get(DOCUMENT.DATE_KEY))));
+        // The decades after a span's first that it reaches into, live or withdrawn: one probe of
+        // the spans' index a decade up to the latest end. Every span begins in a decade found above.
+        String lastEnd = db.select(DOCUMENT.DATE_END_KEY).from(DOCUMENT).where(DOCUMENT.DATE_END_KEY.isNotNull())
+                .orderBy(DOCUMENT.DATE_END_KEY.desc()).limit(1).fetchOne(DOCUMENT.DATE_END_KEY);
+        if (lastEnd != null && !decades.isEmpty()) {
+            for (int decade = decades.first() + 10; decade <= decadeOf(lastEnd); decade += 10) {
+                if (!decades.contains(decade) && db.fetchExists(DOCUMENT, OaiSets.reachInto(decade))) {
+                    decades.add(decade);
+                }
+            }
+        }
         return new ArrayList<>(decades);
     }
 
@@ -134,13 +146,15 @@ final class OaiQueries {
 
     /** How many records the selection holds. */
     int count(Selection selection) {
-        Optional<Condition> decade = selection.from() == null && selection.until() == null && selection.set() != null
-                ? OaiSets.decadeAsRange(selection.set()) : Optional.empty();
+        Optional<OaiSets.DecadeRanges> decade = selection.from() == null && selection.until() == null && selection.set() != null
+                ? OaiSets.decadeAsRanges(selection.set()) : Optional.empty();
         if (decade.isPresent()) {
             // A decade from the start: its live records from their date index, its withdrawn ones
-            // from theirs (a range on the date, which the page's own condition is not, on purpose).
-            return db.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull().and(decade.get()))
-                    + db.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNotNull().and(decade.get()));
+            // from theirs (a range on the date, which the page's own condition is not, on purpose),
+            // and the spans that reach into it from an earlier decade from the spans' index.
+            return db.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull().and(decade.get().beginIn()))
+                    + db.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNotNull().and(decade.get().beginIn()))
+                    + db.fetchCount(DOCUMENT, decade.get().reachInto());
         }
         Condition where = selection.condition();
         if (selection.set() == null || !selection.set().startsWith(OaiSets.TYPE + ":")) {

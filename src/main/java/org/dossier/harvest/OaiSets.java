@@ -13,7 +13,8 @@ import org.jooq.impl.DSL;
 /**
  * The sets a harvester can select: {@code type} and its children {@code type:letter} ..., and
  * {@code decade} and its children {@code decade:1940s} .... A record is in its type's set and in
- * the set of the decade its date falls in (the earliest day it can mean).
+ * the set of every decade its date may fall in, from its start's to its end's: "1959–1961" is in
+ * the 1950s and the 1960s, as the search's decades find it.
  */
 final class OaiSets {
 
@@ -25,8 +26,14 @@ final class OaiSets {
     private OaiSets() {
     }
 
+    /** The name of the decade a year is in, as its set is named: 1959 is in "1950s". */
     static String decadeOf(int year) {
-        return (year / 10 * 10) + "s";
+        return decadeStart(year) + "s";
+    }
+
+    /** The first year of the decade a year is in: 1959 is in the decade 1950. */
+    static int decadeStart(int year) {
+        return year / 10 * 10;
     }
 
     /** The condition a record meets to be in the set; one that no record meets for a set that does not exist. */
@@ -45,18 +52,27 @@ final class OaiSets {
         if (decade.matches()) {
             // Compared through substring on purpose: a decade holds a fifth of the records, and a
             // range on the date index would make SQLite sort all of them to page by datestamp,
-            // where walking the datestamp index and testing each record stops after one page.
-            return DSL.substring(DOCUMENT.DATE_KEY, 1, 3).eq(decade.group(1));
+            // where walking the datestamp index and testing each record stops after one page. The
+            // record begins in the decade or before it, and ends in it or after it (a single date
+            // ends where it begins).
+            String first = decade.group(1);
+            return DSL.substring(DOCUMENT.DATE_KEY, 1, 3).le(first)
+                    .and(DSL.substring(DSL.coalesce(DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_KEY), 1, 3).ge(first));
         }
         return DSL.falseCondition();
     }
 
     /**
-     * For a decade's set, the same records as a range of date keys ("195" &lt;= key &lt; "196":
-     * every key that starts with "195"), which the date indexes can read: what counting a decade
-     * uses, where the substring above read every record (a second at a million).
+     * A decade's set as two parts that indexes can read, what counting it uses where the substrings
+     * above read every record (a second at a million): the records that begin in it, a range of
+     * date keys ("195" &lt;= key &lt; "196": every key that starts with "195"), and the spans that
+     * began before it and reach into it.
      */
-    static Optional<Condition> decadeAsRange(String setSpec) {
+    record DecadeRanges(Condition beginIn, Condition reachInto) {
+    }
+
+    /** For a decade's set, its {@link DecadeRanges}; empty for any other set. */
+    static Optional<DecadeRanges> decadeAsRanges(String setSpec) {
         Matcher decade = DECADE_SET.matcher(setSpec);
         if (!decade.matches()) {
             return Optional.empty();
@@ -64,6 +80,13 @@ final class OaiSets {
         String first = decade.group(1);
         Condition from = DOCUMENT.DATE_KEY.ge(first);
         int next = Integer.parseInt(first) + 1;
-        return Optional.of(next > 999 ? from : from.and(DOCUMENT.DATE_KEY.lt(String.format(Locale.ROOT, "%03d", next))));
+        Condition beginIn = next > 999 ? from : from.and(DOCUMENT.DATE_KEY.lt(String.format(Locale.ROOT, "%03d", next)));
+        return Optional.of(new DecadeRanges(beginIn, reachInto(Integer.parseInt(first) * 10)));
+    }
+
+    /** The spans that began before the decade starting in {@code decade} (1960) and end in it or after it. */
+    static Condition reachInto(int decade) {
+        String first = String.format(Locale.ROOT, "%03d", decade / 10);
+        return DOCUMENT.DATE_END_KEY.ge(first).and(DOCUMENT.DATE_KEY.lt(first));
     }
 }

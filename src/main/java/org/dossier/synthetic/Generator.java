@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,15 +26,18 @@ import org.dossier.importing.SeedPageParser;
 import org.dossier.authorities.PersonRole;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.BulkWriting;
+import org.dossier.documents.CommitClock;
 import org.dossier.documents.Languages;
-import org.dossier.documents.NewRecords;
 import org.dossier.documents.RecordDraft;
+import org.dossier.documents.RecordStore;
 import org.jooq.DSLContext;
 
 /**
  * Fills a database with made-up records for measuring: words from the seed pages, people, places
  * and types from the authority lists (loaded from the seeds folder first if the database has
- * none), written in large transactions.
+ * none), written in large transactions through the write path every import and edit takes
+ * ({@link RecordStore}): each transaction's records and revisions are stamped with the time it
+ * commits, by the database's clock ({@link CommitClock}), as an import's are.
  */
 public final class Generator {
 
@@ -57,6 +58,10 @@ public final class Generator {
     private final DSLContext db;
     private final Clock clock;
 
+    /**
+     * @param clock this machine's time, which the change feed's entries are written with (what pruning
+     *     reads, as every write's); the records' datestamps are the database's time as each transaction commits
+     */
     public Generator(DSLContext db, Clock clock) {
         this.db = db;
         this.clock = clock;
@@ -76,7 +81,6 @@ public final class Generator {
         }
         SyntheticCorpus corpus = new SyntheticCorpus(authorities(), vocabulary(seeds));
         SplittableRandom random = new SplittableRandom(seed);
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         BulkWriting.onOneConnection(db, false, one -> {
             // For a run at least as large as the catalogue, the secondary indexes are built once at the
             // end. Between the first transaction and the last the file lacks them: a run stopped
@@ -85,20 +89,21 @@ public final class Generator {
             List<BulkWriting.SecondaryIndex> dropped = one.transactionResult(tx ->
                     BulkWriting.dropBeforeAdding(tx.dsl(), count));
             try {
-                return generateIn(one, corpus, random, now, TRANSACTION, count, listener);
+                return generateIn(new RecordStore(one, clock, CommitClock.of(one.dialect())), corpus, random,
+                        TRANSACTION, count, listener);
             } finally {
                 one.transaction(tx -> BulkWriting.rebuild(tx.dsl(), dropped));
             }
         });
     }
 
-    private static long generateIn(DSLContext one, SyntheticCorpus corpus, SplittableRandom random, Instant now,
+    private static long generateIn(RecordStore store, SyntheticCorpus corpus, SplittableRandom random,
                                    int transaction, long count, Listener listener) {
         try (Drafts drafts = new Drafts(corpus, random, count)) {
             long done = 0;
             while (done < count) {
                 int size = (int) Math.min(transaction, count - done);
-                one.transaction(tx -> NewRecords.write(tx.dsl(), now, records -> {
+                store.write(writer -> writer.createMany(records -> {
                     for (int i = 0; i < size; i++) {
                         records.add(drafts.next(), ATTRIBUTION);
                     }

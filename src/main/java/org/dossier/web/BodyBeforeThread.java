@@ -30,7 +30,11 @@ import org.eclipse.jetty.util.Callback;
  * has come, the rest read by the application as before: it answers 413. The bodies waiting here
  * together hold at most {@code waitingBytes} ({@link #WAITING_BYTES}): past that, a body is passed on with what it has
  * sent, as every body was before, so that many large bodies sent at once cannot fill the heap
- * (a thread each bounded them before).
+ * (a thread each bounded them before). What the application reads of a body passed on is held to
+ * the same rate, counted from the body's first byte: a 408 once it falls behind. That was Jetty's
+ * {@code HttpConfiguration.setMinRequestDataRate}, deprecated for removal; the handler Jetty 12.1
+ * offers instead ({@code MinimumDataRateHandler}) judges the bytes every request read together
+ * since this one's first, so that one client dribbling beside others sending is never behind.
  */
 public final class BodyBeforeThread extends Handler.Wrapper {
 
@@ -58,8 +62,11 @@ public final class BodyBeforeThread extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!bodyExpected(request) || request.getLength() > largest) {
+        if (!bodyExpected(request)) {
             return super.handle(request, response, callback);
+        }
+        if (request.getLength() > largest) {
+            return super.handle(new Gathered(request, new byte[0], null, new Rate()), response, callback);
         }
         new Gathering(request, response, callback).run();
         return true;
@@ -76,7 +83,7 @@ public final class BodyBeforeThread extends Handler.Wrapper {
         private final Response response;
         private final Callback callback;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
-        private long firstByteAt = -1;
+        private final Rate rate = new Rate();
 
         Gathering(Request request, Response response, Callback callback) {
             this.request = request;
@@ -109,9 +116,8 @@ public final class BodyBeforeThread extends Handler.Wrapper {
                     passOn(null);
                     return;
                 }
-                if (tooSlow()) {
-                    passOn(Content.Chunk.from(new HttpException.RuntimeException(HttpStatus.REQUEST_TIMEOUT_408,
-                            "Request content data rate < " + minBytesPerSecond + " B/s")));
+                if (rate.tooSlow()) {
+                    passOn(rate.timedOut());
                     return;
                 }
             }
@@ -121,9 +127,7 @@ public final class BodyBeforeThread extends Handler.Wrapper {
         private boolean copy(Content.Chunk chunk) {
             ByteBuffer bytes = chunk.getByteBuffer();
             int size = bytes.remaining();
-            if (size > 0 && firstByteAt < 0) {
-                firstByteAt = System.nanoTime();
-            }
+            rate.arrived(size);
             byte[] copied = new byte[size];
             bytes.get(copied);
             body.write(copied, 0, size);
@@ -131,19 +135,10 @@ public final class BodyBeforeThread extends Handler.Wrapper {
             return waiting.addAndGet(size) <= waitingBytes;
         }
 
-        /** Jetty's own rule for a body the application reads: the bytes a second since the first. */
-        private boolean tooSlow() {
-            if (minBytesPerSecond == 0 || firstByteAt < 0) {
-                return false;
-            }
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - firstByteAt);
-            return body.size() < minBytesPerSecond * millis / 1000;
-        }
-
         /** Gives the application a thread: {@code end} is what it reads after the bytes, or null for the rest of the body. */
         private void passOn(Content.Chunk end) {
             waiting.addAndGet(-body.size());
-            Request gathered = new Gathered(request, body.toByteArray(), end);
+            Request gathered = new Gathered(request, body.toByteArray(), end, rate);
             try {
                 if (!BodyBeforeThread.super.handle(gathered, response, callback)) {
                     Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
@@ -154,13 +149,51 @@ public final class BodyBeforeThread extends Handler.Wrapper {
         }
     }
 
-    /** The request as the application sees it: the gathered bytes, then how the body ended or the rest of it. */
+    /**
+     * How fast a body comes: Jetty's own rule for a body the application reads, the bytes since the
+     * first byte at least {@code minBytesPerSecond} a second.
+     */
+    private final class Rate {
+        private long firstByteAt = -1;
+        private long bytes;
+
+        void arrived(int size) {
+            if (size > 0 && firstByteAt < 0) {
+                firstByteAt = System.nanoTime();
+            }
+            bytes += size;
+        }
+
+        boolean tooSlow() {
+            if (minBytesPerSecond == 0 || firstByteAt < 0) {
+                return false;
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - firstByteAt);
+            return bytes < minBytesPerSecond * millis / 1000;
+        }
+
+        /** What the application reads of a body that fell behind: a 408, as Jetty said it. */
+        Content.Chunk timedOut() {
+            return Content.Chunk.from(new HttpException.RuntimeException(HttpStatus.REQUEST_TIMEOUT_408,
+                    "Request content data rate < " + minBytesPerSecond + " B/s"));
+        }
+    }
+
+    /**
+     * The request as the application sees it: the gathered bytes, then how the body ended or the rest
+     * of it, each chunk of the rest counted by the body's {@link Rate} and a 408 once it is behind.
+     */
     private static final class Gathered extends Request.Wrapper {
         private final Deque<Content.Chunk> gathered = new ArrayDeque<>();
+        private final Rate rate;
+        private Content.Chunk timedOut;
 
-        Gathered(Request request, byte[] body, Content.Chunk end) {
+        Gathered(Request request, byte[] body, Content.Chunk end, Rate rate) {
             super(request);
-            gathered.add(Content.Chunk.from(ByteBuffer.wrap(body), false));
+            this.rate = rate;
+            if (body.length > 0) {
+                gathered.add(Content.Chunk.from(ByteBuffer.wrap(body), false));
+            }
             if (end != null) {
                 gathered.add(end);
             }
@@ -169,16 +202,27 @@ public final class BodyBeforeThread extends Handler.Wrapper {
         @Override
         public Content.Chunk read() {
             Content.Chunk next = gathered.peekFirst();
-            if (next == null) {
-                return super.read();
+            if (next != null) {
+                // The last chunk (EOF or a failure) is said again to every later read, as Jetty does.
+                return next.isLast() ? next : gathered.removeFirst();
             }
-            // The last chunk (EOF or a failure) is said again to every later read, as Jetty does.
-            return next.isLast() ? next : gathered.removeFirst();
+            if (timedOut != null) {
+                return timedOut;
+            }
+            Content.Chunk rest = super.read();
+            if (rest != null && rest.hasRemaining()) {
+                rate.arrived(rest.remaining());
+            } else if (rest == null && rate.tooSlow()) {
+                // Judged when nothing more is there, as Jetty did, before the application waits for more.
+                timedOut = rate.timedOut();
+                return timedOut;
+            }
+            return rest;
         }
 
         @Override
         public void demand(Runnable demandCallback) {
-            if (gathered.isEmpty()) {
+            if (gathered.isEmpty() && timedOut == null) {
                 super.demand(demandCallback);
             } else {
                 demandCallback.run();

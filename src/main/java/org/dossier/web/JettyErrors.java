@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Request;
@@ -18,7 +17,8 @@ import org.eclipse.jetty.util.Callback;
  * Jetty's own errors, for what never reaches Javalin (a URI it cannot read, 414 URI too long, 431
  * headers too large): the site's own error page in UTF-8, saying what to change, with the same
  * security headers as every other page and no stack trace. Jetty's page was ISO-8859-1 and said
- * only "URI: /badMessage".
+ * only "URI: /badMessage". Since Jetty 12.1 a request it could not read as far as its address comes
+ * here too, as {@value #NO_ADDRESS} (its {@code badMessageError}, deprecated, is no longer called).
  */
 public final class JettyErrors extends ErrorHandler {
 
@@ -96,14 +96,6 @@ public final class JettyErrors extends ErrorHandler {
      */
     private static boolean notEncoded(String path) {
         return path.chars().anyMatch(c -> c <= 0x20 || c >= 0x7F);
-    }
-
-    /** For a request Jetty could not even read (its line or headers too long): the same page. */
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        SecurityHeaders.apply(fields::put, site);
-        fields.put(HttpHeader.CONTENT_TYPE, HTML);
-        return ByteBuffer.wrap(page(status, message(status, false)));
     }
 
     private byte[] page(int status, String message) {

@@ -3,6 +3,7 @@ package org.dossier.harvest;
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
 import org.dossier.testing.SeededCatalogue;
 import org.dossier.testing.Latches;
+import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,25 @@ class HarvestsBesideSlowWritersTest {
         Instant answered = Instant.parse(XPaths.value(OaiSchema.harvest(catalogue.http(), FROM_THE_START), "//o:responseDate"));
         Instant after = Instant.now();
         assertTrue(!answered.isBefore(before) && !answered.isAfter(after), before + " <= " + answered + " <= " + after);
+    }
+
+    /**
+     * On PostgreSQL a list finds whether a writer holds the change feed's head without writing: it
+     * tried the head's row FOR SHARE, which wrote its own transaction id into the row (its xmax) at
+     * every list, a write a read-only standby refuses and a page dirtied.
+     */
+    @Test
+    void aListsResponseDateLeavesTheChangeFeedsHeadAsItWas() throws Exception {
+        assumeTrue(otherNode.dsl().dialect().family() == SQLDialect.POSTGRES, "the head's row versions are PostgreSQL's");
+        String before = headLockedBy();
+        OaiSchema.harvest(catalogue.http(), FROM_THE_START);
+        otherNode.earliestPendingStamp();
+        assertEquals(before, headLockedBy(), "no transaction locked the head's row");
+    }
+
+    /** The head's row's xmax: the last transaction that updated or locked it. */
+    private String headLockedBy() {
+        return otherNode.dsl().resultQuery("select xmax::text from change_head where id = 1").fetchSingle(0, String.class);
     }
 
     /** A write of {@code record} on {@code store}, begun, and kept from committing until {@code harvested}. */

@@ -14,6 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,7 @@ import org.dossier.authorities.AuthorityWriter;
 import org.dossier.authorities.EntityType;
 import org.dossier.authorities.StoredAuthority;
 import org.dossier.documents.Attribution;
+import org.dossier.documents.CommitClock;
 import org.dossier.importing.ImportRun;
 import org.dossier.documents.DatePrecision;
 import org.dossier.documents.Languages;
@@ -163,6 +167,30 @@ class GeneratorTest {
                     PLACE.MERGED_INTO.isNotNull()), "nor a place");
             assertEquals(0, dsl.fetchCount(REVISION_PERSON, REVISION_PERSON.PERSON_ID.eq(stalin.id())),
                     "nor does any revision");
+        }
+    }
+
+    /**
+     * Generated records are stamped as every write's are, by the database's clock as each
+     * transaction commits (documents/CommitClock), not by the machine's clock the generator is given:
+     * here one stopped in 2001, which stamped every record then.
+     */
+    @Test
+    void recordsAndTheirRevisionsAreStampedByTheDatabasesClockAsTheyCommit() throws Exception {
+        try (TestDatabase stamped = TestDatabase.empty()) {
+            DSLContext dsl = stamped.dsl();
+            CommitClock databaseClock = CommitClock.of(dsl.dialect());
+            Instant before = databaseClock.stamp(dsl);
+            Clock stopped = Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC);
+            new Generator(dsl, stopped).generate(TestCatalogue.SEEDS, 40, 5, (done, total) -> { });
+            Instant after = databaseClock.stamp(dsl);
+
+            List<Instant> times = new ArrayList<>(dsl.select(DOCUMENT.UPDATED_AT).from(DOCUMENT).fetch(DOCUMENT.UPDATED_AT));
+            times.addAll(dsl.select(DOCUMENT.CREATED_AT).from(DOCUMENT).fetch(DOCUMENT.CREATED_AT));
+            times.addAll(dsl.select(REVISION.CREATED_AT).from(REVISION).fetch(REVISION.CREATED_AT));
+            assertEquals(120, times.size());
+            assertTrue(times.stream().allMatch(t -> !t.isBefore(before) && !t.isAfter(after)),
+                    "every stamp between " + before + " and " + after + ": " + new java.util.TreeSet<>(times));
         }
     }
 

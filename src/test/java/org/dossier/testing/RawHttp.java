@@ -27,6 +27,47 @@ public final class RawHttp {
     private RawHttp() {
     }
 
+    /** What a server answered a body sent a byte at a time, and after how many seconds. */
+    public record Dribbled(String text, double seconds) {
+    }
+
+    /**
+     * Sends {@code head} (a request's line, headers and the first bytes of its body), then one byte of
+     * {@code filler} every 250 ms that nothing comes back, for at most {@code limit} seconds: a client
+     * whose body dribbles in. Returns what came back, up to the server's close or until {@code enough}.
+     */
+    public static Dribbled dribble(int port, String head, char filler, int limit,
+                                   java.util.function.Predicate<String> enough) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(250);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            long started = System.nanoTime();
+            byte[] buffer = new byte[8192];
+            while (System.nanoTime() - started < limit * 1_000_000_000L && !enough.test(answer.toString(StandardCharsets.UTF_8))) {
+                try {
+                    int read = socket.getInputStream().read(buffer);
+                    if (read < 0) {
+                        break;
+                    }
+                    answer.write(buffer, 0, read);
+                } catch (java.net.SocketTimeoutException nothingYet) {
+                    try {
+                        out.write(filler);
+                        out.flush();
+                    } catch (IOException closed) {
+                        // answered and closed: read what was said
+                    }
+                }
+            }
+            return new Dribbled(answer.toString(StandardCharsets.UTF_8), (System.nanoTime() - started) / 1e9);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Sends {@code request} (lines without their CRLF; the blank line is added) and reads the answer. */
     public static Response send(int port, String... requestLines) {
         String request = String.join("\r\n", requestLines) + "\r\nConnection: close\r\n\r\n";

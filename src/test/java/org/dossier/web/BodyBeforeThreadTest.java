@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.dossier.testing.RawHttp;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -39,13 +42,39 @@ class BodyBeforeThreadTest {
         }
     }
 
+    /**
+     * An application that reads the body as a stream, blocking, as Javalin's forms do, and answers the
+     * status of what its read failed with (a 408 for a body too slow), or how much it read.
+     */
+    private final class ReadingAsAStream extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            given.countDown();
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                long read = in.transferTo(OutputStream.nullOutputStream());
+                Content.Sink.write(response, true, "read " + read, callback);
+            } catch (Exception e) {
+                Throwable cause = e;
+                while (cause != null && !(cause instanceof HttpException)) {
+                    cause = cause.getCause();
+                }
+                Response.writeError(request, response, callback, cause instanceof HttpException http ? http.getCode() : 500);
+            }
+            return true;
+        }
+    }
+
     private int serve(long waitingBytes) throws Exception {
+        return serve(waitingBytes, 0, new Reading());
+    }
+
+    private int serve(long waitingBytes, long minBytesPerSecond, Handler application) throws Exception {
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        BodyBeforeThread gathering = new BodyBeforeThread(1 << 20, 0, waitingBytes);
-        gathering.setHandler(new Reading());
+        BodyBeforeThread gathering = new BodyBeforeThread(1 << 20, minBytesPerSecond, waitingBytes);
+        gathering.setHandler(application);
         server.setHandler(gathering);
         server.start();
         return connector.getLocalPort();
@@ -91,5 +120,23 @@ class BodyBeforeThreadTest {
         String answer = halfThenRest(serve(16), givenAtHalf);
         assertTrue(givenAtHalf[0], "20 bytes waiting weigh more than the 16 allowed: the body gets its thread");
         assertEquals("read 40", answer.substring(answer.lastIndexOf("read ")), answer);
+    }
+
+    /**
+     * What the application reads of a body passed on with what it had sent (past the waiting budget)
+     * is held to the rate a gathered body is: one that dribbles in is a 408 within seconds, where it
+     * held the application's thread for as long as the client kept sending. (Jetty's own check of the
+     * rate, set on its HttpConfiguration, is deprecated for removal; this server has none.)
+     */
+    @Test
+    void theRestOfABodyPassedOnIsHeldToTheSameRateAndIsA408OnceItFallsBehind() throws Exception {
+        int port = serve(16, 100, new ReadingAsAStream());
+        RawHttp.Dribbled answer = RawHttp.dribble(port, "POST / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n" + "a".repeat(20),
+                'b', 10, text -> false);
+        assertEquals(0, given.getCount(), "past the budget the body got its thread");
+        assertTrue(answer.text().startsWith("HTTP/1.1 408 "),
+                answer.seconds() + " s: " + answer.text().lines().findFirst().orElse("nothing"));
+        assertTrue(answer.seconds() < 5, "ended after " + answer.seconds() + " s");
     }
 }

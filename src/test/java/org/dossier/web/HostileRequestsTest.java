@@ -110,38 +110,13 @@ class HostileRequestsTest {
     void aBodyThatDribblesInIsA408InsteadOfHoldingAThreadForAsLongAsTheClientLikes() throws Exception {
         // One byte every few seconds never let the idle timeout end it: 300 such sign-in forms held
         // every thread of the server, and no one else was answered.
-        try (Socket socket = new Socket("127.0.0.1", catalogue.app().port())) {
-            socket.setSoTimeout(250);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /admin/login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nu")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            long started = System.nanoTime();
-            byte[] buffer = new byte[8192];
-            while (System.nanoTime() - started < 20_000_000_000L && !answer.toString(StandardCharsets.UTF_8).contains("</html>")) {
-                try {
-                    int read = socket.getInputStream().read(buffer);
-                    if (read < 0) {
-                        break;
-                    }
-                    answer.write(buffer, 0, read);
-                } catch (java.net.SocketTimeoutException nothingYet) {
-                    try {
-                        out.write('u');
-                        out.flush();
-                    } catch (IOException closed) {
-                        // answered and closed: read what was said
-                    }
-                }
-            }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            String text = answer.toString(StandardCharsets.UTF_8);
-            assertTrue(text.startsWith("HTTP/1.1 408 "), seconds + " s: " + text.lines().findFirst().orElse("nothing"));
-            assertTrue(seconds < 10, "ended after " + seconds + " s");
-            assertTrue(text.contains("nothing was changed"), text);
-        }
+        RawHttp.Dribbled answer = RawHttp.dribble(catalogue.app().port(), "POST /admin/login HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nu",
+                'u', 20, text -> text.contains("</html>"));
+        assertTrue(answer.text().startsWith("HTTP/1.1 408 "),
+                answer.seconds() + " s: " + answer.text().lines().findFirst().orElse("nothing"));
+        assertTrue(answer.seconds() < 10, "ended after " + answer.seconds() + " s");
+        assertTrue(answer.text().contains("nothing was changed"), answer.text());
         assertEquals(200, http().get("/").statusCode());
     }
 

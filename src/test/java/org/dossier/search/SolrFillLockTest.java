@@ -1,0 +1,170 @@
+package org.dossier.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.common.cloud.SolrZkClient;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.zookeeper.data.Stat;
+import org.dossier.app.Database;
+import org.dossier.synthetic.Generator;
+import org.dossier.testing.StartedFirst;
+import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.TestDatabase;
+import org.dossier.testing.TestSolrCloud;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fill lock is an ephemeral znode: when the filling process's ZooKeeper session expires (a long
+ * pause, a network split) while it still fills, the lock goes and another fill may begin beside
+ * it. On a SolrCloud of this class's own, whose ZooKeeper expires the first fill's session, the
+ * fill that lost its lock must neither move the alias to its collection nor delete the other's.
+ */
+@StartedFirst(seconds = 40)
+class SolrFillLockTest {
+
+    private static TestSolrCloud.Own cluster;
+    private static Path folder;
+    private static Database generated;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = TestSolrCloud.Own.start();
+        folder = Files.createTempDirectory("dossier-solr-lock-");
+        generated = TestDatabase.openIn(folder);
+        // More than one batch of a fill (2,000), so that a fill reports progress half-way.
+        new Generator(generated.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 2_500, 7, (done, total) -> { });
+    }
+
+    @AfterAll
+    static void stop() {
+        if (generated != null) {
+            generated.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+        TestCatalogue.deleteRecursively(folder);
+    }
+
+    /**
+     * The first fill is held with every record written and committed in its own collection, the
+     * alias not yet moved; its ZooKeeper session is expired, a second fill takes the freed lock,
+     * fills a collection of its own and moves the alias to it. The first, let go, finds its lock
+     * gone, stops with that said, deletes its collection and leaves the alias on the second's:
+     * readers found the whole catalogue throughout, and one collection is left.
+     */
+    @Test
+    void aFillWhoseZooKeeperSessionExpiredNeverReplacesTheFillThatTookItsLock() throws Exception {
+        SolrAddress address = cluster.freshCollection(2, 1);
+        SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> { });
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        try (CloudSolrClient admin = SolrSearchEngine.client(address)) {
+            String before = SolrAlias.liveNow(admin, address.collection());
+            assertEquals(2_500, live(admin, address));
+            CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> {
+                        if (done == 2_500) {
+                            written.countDown();
+                            awaitQuietly(goOn);
+                        }
+                    });
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            assertTrue(written.await(2, TimeUnit.MINUTES), "the first fill wrote every record");
+            List<String> building = collectionsOf(admin, address);
+            building.remove(before);
+            assertEquals(1, building.size(), "the first fill's own collection, beside the live one: " + building);
+            String firstCollection = building.get(0);
+
+            SolrZkClient zk = ZkClientClusterStateProvider.from(admin).getZkStateReader().getZkClient();
+            String lock = SolrFillLock.ROOT + "/" + address.collection();
+            long firstSession = zk.exists(lock, null).getEphemeralOwner();
+            cluster.expireSession(firstSession);
+            for (int i = 0; i < 300 && held(zk, lock, firstSession); i++) {
+                Thread.sleep(100);
+            }
+            assertFalse(held(zk, lock, firstSession), "the expired session's lock went");
+
+            List<Long> seenMeanwhile = new ArrayList<>();
+            SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> seenMeanwhile.add(liveQuietly(admin, address)));
+            String second = SolrAlias.liveNow(admin, address.collection());
+            assertNotEquals(before, second, "the second fill moved the alias to its own collection");
+            assertNotEquals(firstCollection, second);
+            assertEquals(List.of(2_500L), seenMeanwhile.stream().distinct().toList(), "what readers found meanwhile");
+
+            goOn.countDown();
+            ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                    () -> first.get(2, TimeUnit.MINUTES));
+            SolrFillLock.Lost lost = assertInstanceOf(SolrFillLock.Lost.class, failed.getCause().getCause());
+            assertTrue(lost.getMessage().contains("was lost"), lost.getMessage());
+
+            assertEquals(second, SolrAlias.liveNow(admin, address.collection()), "the alias stayed on the second's collection");
+            assertEquals(List.of(second), collectionsOf(admin, address), "the first's collection and the old one deleted");
+            assertEquals(2_500, live(admin, address));
+            assertEquals(null, zk.exists(lock, null), "no lock left behind");
+        } finally {
+            goOn.countDown();
+        }
+    }
+
+    private static boolean held(SolrZkClient zk, String lock, long session) throws Exception {
+        Stat stat = zk.exists(lock, null);
+        return stat != null && stat.getEphemeralOwner() == session;
+    }
+
+    /** The collections of the alias at {@code address}, by name. */
+    private static List<String> collectionsOf(CloudSolrClient admin, SolrAddress address) throws Exception {
+        List<String> of = new ArrayList<>();
+        for (String name : CollectionAdminRequest.listCollections(admin)) {
+            if (SolrAlias.isCollectionOf(address.collection(), name)) {
+                of.add(name);
+            }
+        }
+        return of;
+    }
+
+    private static long live(CloudSolrClient reader, SolrAddress address) throws Exception {
+        return reader.query(address.collection(), new ModifiableSolrParams().set("q", "*:*").set("fq", "live:true")
+                .set("rows", 0)).getResults().getNumFound();
+    }
+
+    private static long liveQuietly(CloudSolrClient reader, SolrAddress address) {
+        try {
+            return live(reader, address);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(3, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -470,10 +470,11 @@ public final class SolrSearchEngine implements SearchEngine {
         if (closed) {
             return 0;
         }
+        String live = null;
         try {
             // Read, written and committed in the one collection the alias names as this poll begins:
             // a fill that moves the alias meanwhile is given no records past the position it holds.
-            String live = SolrAlias.live(client, address.collection());
+            live = SolrAlias.live(client, address.collection());
             Position held = position(client, live);
             if (held.feed() == null || held.applied() < progress.applied()) {
                 held = refillIfStale(held);
@@ -519,6 +520,11 @@ public final class SolrSearchEngine implements SearchEngine {
             away = false;
             return changes.size();
         } catch (IOException | SolrServerException | RuntimeException e) {
+            if (movedFrom(live)) {
+                // A fill moved the alias during this poll and deleted the collection it wrote to: no
+                // outage, and nothing lost (the new collection's position is before these changes).
+                return 0;
+            }
             // Said once, not at every poll while the collection is away; readiness says it meanwhile.
             String what = "could not apply the changes after " + progress.applied();
             if (away(e)) {
@@ -537,6 +543,15 @@ public final class SolrSearchEngine implements SearchEngine {
                 }
             }
             return 0;
+        }
+    }
+
+    /** Whether the alias names another collection now than {@code live}, which a poll began in. */
+    private boolean movedFrom(String live) {
+        try {
+            return live != null && !live.equals(SolrAlias.live(client, address.collection()));
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

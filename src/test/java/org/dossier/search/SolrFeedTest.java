@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
@@ -370,24 +369,41 @@ class SolrFeedTest {
             long seeds = SolrSearchEngine.rebuild(address, database.dsl(), (done, total) -> { });
             try (CloudSolrClient reader = SolrSearchEngine.client(address)) {
                 String before = SolrAlias.liveNow(reader, address.collection());
-                assertEquals(seeds, live(reader));
+                assertEquals(seeds, HeldFill.searchable(reader));
                 List<Long> seenMeanwhile = new java.util.ArrayList<>();
                 SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> {
                     try {
-                        seenMeanwhile.add(live(reader));
+                        seenMeanwhile.add(HeldFill.searchable(reader));
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
                 });
                 assertEquals(List.of(seeds), seenMeanwhile.stream().distinct().toList(),
                         "what readers found while the new collection was filled");
-                assertEquals(2_500, live(reader), "the new catalogue once the alias moved");
+                assertEquals(2_500, HeldFill.searchable(reader), "the new catalogue once the alias moved");
                 String after = SolrAlias.liveNow(reader, address.collection());
                 assertFalse(after.equals(before), "a new collection: " + after);
                 assertFalse(CollectionAdminRequest.listCollections(reader).contains(before), "the old one deleted");
             }
         } finally {
             TestCatalogue.deleteRecursively(generatedFolder);
+        }
+    }
+
+    /**
+     * solr-setup on a name that is an alias already would make an empty collection and move the
+     * alias to it, emptying the catalogue under every node's readers: it is refused, and the alias
+     * is left as it was.
+     */
+    @Test
+    void solrSetupRefusesANameThatIsAnAliasAlreadyAndLeavesIt() throws Exception {
+        SolrAddress taken = TestSolrCloud.freshCollection(1);
+        try (CloudSolrClient admin = SolrSearchEngine.client(taken)) {
+            String live = SolrAlias.liveNow(admin, taken.collection());
+            IOException refused = assertThrows(IOException.class, () -> SolrSetup.create(taken, 1, 1));
+            assertTrue(refused.getMessage().contains("already has a collection or alias named " + taken.collection()),
+                    refused.getMessage());
+            assertEquals(live, SolrAlias.liveNow(admin, taken.collection()), "the alias left as it was");
         }
     }
 
@@ -443,52 +459,38 @@ class SolrFeedTest {
         // The tests run with dossier.log.level=WARN; what is said here is INFO.
         locks.setLevel(ch.qos.logback.classic.Level.INFO);
         engines.setLevel(ch.qos.logback.classic.Level.INFO);
-        CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch goOn = new CountDownLatch(1);
         try (Database generated = TestDatabase.openIn(generatedFolder)) {
             new Generator(generated.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 2_500, 7, (done, total) -> { });
             SolrAddress address = TestSolrCloud.freshCollection(2);
-            CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> {
-                        if (done == 2_500) {
-                            written.countDown();
-                            awaitQuietly(goOn);
-                        }
-                    });
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            try (HeldFill first = HeldFill.start(address, generated.dsl(), 2_500)) {
+                CompletableFuture<SolrSearchEngine> second = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return SolrSearchEngine.open(address, generated.dsl());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                try (CloudSolrClient reader = SolrSearchEngine.client(address)) {
+                    // Until the second waits for the first (said in the log), or has done without waiting.
+                    for (int i = 0; i < 1_200 && !second.isDone() && said(logged, "waiting for it to finish").isEmpty(); i++) {
+                        Thread.sleep(100);
+                    }
+                    assertEquals(1, said(logged, "is being filled by process " + ProcessHandle.current().pid()).size(),
+                            "the second waited for the first fill: " + said(logged, ""));
+                    // The first fills a collection of its own: readers find the one it replaces (empty) until that is whole.
+                    assertEquals(0, HeldFill.searchable(reader), "readers find the collection as it was while the second waits");
+                    first.letGo();
+                    assertEquals(2_500, first.result.get(2, TimeUnit.MINUTES));
+                    try (SolrSearchEngine node = second.get(2, TimeUnit.MINUTES)) {
+                        assertEquals(ChangeFeed.head(generated.dsl()).last(), node.appliedChange());
+                        assertEquals(2_500, node.size());
+                    }
+                    assertEquals(1, said(logged, "was filled by another node meanwhile").size(),
+                            "the second did not fill it again: " + said(logged, ""));
+                    assertEquals(2_500, HeldFill.searchable(reader));
                 }
-            });
-            assertTrue(written.await(2, TimeUnit.MINUTES), "the first fill wrote every record");
-            CompletableFuture<SolrSearchEngine> second = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return SolrSearchEngine.open(address, generated.dsl());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            try (CloudSolrClient reader = SolrSearchEngine.client(address)) {
-                // Until the second waits for the first (said in the log), or has done without waiting.
-                for (int i = 0; i < 1_200 && !second.isDone() && said(logged, "waiting for it to finish").isEmpty(); i++) {
-                    Thread.sleep(100);
-                }
-                assertEquals(1, said(logged, "is being filled by process " + ProcessHandle.current().pid()).size(),
-                        "the second waited for the first fill: " + said(logged, ""));
-                // The first fills a collection of its own: readers find the one it replaces (empty) until that is whole.
-                assertEquals(0, live(reader), "readers find the collection as it was while the second waits");
-                goOn.countDown();
-                assertEquals(2_500, first.get(2, TimeUnit.MINUTES));
-                try (SolrSearchEngine node = second.get(2, TimeUnit.MINUTES)) {
-                    assertEquals(ChangeFeed.head(generated.dsl()).last(), node.appliedChange());
-                    assertEquals(2_500, node.size());
-                }
-                assertEquals(1, said(logged, "was filled by another node meanwhile").size(),
-                        "the second did not fill it again: " + said(logged, ""));
-                assertEquals(2_500, live(reader));
             }
         } finally {
-            goOn.countDown();
             locks.detachAppender(logged);
             engines.detachAppender(logged);
             locks.setLevel(null);
@@ -499,19 +501,6 @@ class SolrFeedTest {
 
     private static List<String> said(ListAppender<ILoggingEvent> logged, String words) {
         return logged.list.stream().map(ILoggingEvent::getFormattedMessage).filter(line -> line.contains(words)).toList();
-    }
-
-    private static long live(CloudSolrClient reader) throws Exception {
-        return reader.query(new org.apache.solr.common.params.ModifiableSolrParams()
-                .set("q", "*:*").set("fq", "live:true").set("rows", 0)).getResults().getNumFound();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(3, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**

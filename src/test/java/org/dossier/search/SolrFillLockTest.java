@@ -4,24 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.common.cloud.SolrZkClient;
-import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.zookeeper.data.Stat;
 import org.dossier.app.Database;
 import org.dossier.synthetic.Generator;
@@ -77,24 +73,10 @@ class SolrFillLockTest {
     void aFillWhoseZooKeeperSessionExpiredNeverReplacesTheFillThatTookItsLock() throws Exception {
         SolrAddress address = cluster.freshCollection(2, 1);
         SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> { });
-        CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch goOn = new CountDownLatch(1);
         try (CloudSolrClient admin = SolrSearchEngine.client(address)) {
             String before = SolrAlias.liveNow(admin, address.collection());
-            assertEquals(2_500, live(admin, address));
-            CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> {
-                        if (done == 2_500) {
-                            written.countDown();
-                            awaitQuietly(goOn);
-                        }
-                    });
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            assertTrue(written.await(2, TimeUnit.MINUTES), "the first fill wrote every record");
+            assertEquals(2_500, HeldFill.searchable(admin));
+            HeldFill first = HeldFill.start(address, generated.dsl(), 2_500);
             List<String> building = collectionsOf(admin, address);
             building.remove(before);
             assertEquals(1, building.size(), "the first fill's own collection, beside the live one: " + building);
@@ -110,24 +92,21 @@ class SolrFillLockTest {
             assertFalse(held(zk, lock, firstSession), "the expired session's lock went");
 
             List<Long> seenMeanwhile = new ArrayList<>();
-            SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> seenMeanwhile.add(liveQuietly(admin, address)));
+            SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> seenMeanwhile.add(searchableQuietly(admin)));
             String second = SolrAlias.liveNow(admin, address.collection());
             assertNotEquals(before, second, "the second fill moved the alias to its own collection");
             assertNotEquals(firstCollection, second);
             assertEquals(List.of(2_500L), seenMeanwhile.stream().distinct().toList(), "what readers found meanwhile");
 
-            goOn.countDown();
-            ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                    () -> first.get(2, TimeUnit.MINUTES));
+            first.letGo();
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> first.result.get(2, TimeUnit.MINUTES));
             SolrFillLock.Lost lost = assertInstanceOf(SolrFillLock.Lost.class, failed.getCause().getCause());
             assertTrue(lost.getMessage().contains("was lost"), lost.getMessage());
 
             assertEquals(second, SolrAlias.liveNow(admin, address.collection()), "the alias stayed on the second's collection");
             assertEquals(List.of(second), collectionsOf(admin, address), "the first's collection and the old one deleted");
-            assertEquals(2_500, live(admin, address));
+            assertEquals(2_500, HeldFill.searchable(admin));
             assertEquals(null, zk.exists(lock, null), "no lock left behind");
-        } finally {
-            goOn.countDown();
         }
     }
 
@@ -147,24 +126,11 @@ class SolrFillLockTest {
         return of;
     }
 
-    private static long live(CloudSolrClient reader, SolrAddress address) throws Exception {
-        return reader.query(address.collection(), new ModifiableSolrParams().set("q", "*:*").set("fq", "live:true")
-                .set("rows", 0)).getResults().getNumFound();
-    }
-
-    private static long liveQuietly(CloudSolrClient reader, SolrAddress address) {
+    private static long searchableQuietly(CloudSolrClient reader) {
         try {
-            return live(reader, address);
+            return HeldFill.searchable(reader);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(3, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

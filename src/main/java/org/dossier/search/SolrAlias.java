@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * it is; its next fill builds {@code NAME_…}, makes the alias {@code NAME} (which Solr lets shadow
  * the collection of that name) and deletes the plain collection.
  */
-public final class SolrAlias {
+final class SolrAlias {
 
     private static final Logger LOG = LoggerFactory.getLogger(SolrAlias.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss_SSS").withZone(ZoneOffset.UTC);
@@ -55,7 +55,7 @@ public final class SolrAlias {
      * The collection {@code name} reads now, as this client last heard from ZooKeeper: the one its
      * alias names, or {@code name} itself when it is a plain collection (an older Dossier's).
      */
-    public static String live(CloudSolrClient client, String name) {
+    static String live(CloudSolrClient client, String name) {
         return client.getClusterStateProvider().resolveSimpleAlias(name);
     }
 

@@ -138,8 +138,19 @@ final class SolrAlias {
         try {
             CollectionAdminRequest.deleteCollection(collection).process(client);
         } catch (SolrServerException | SolrException | IOException e) {
+            if (gone(client, collection)) {
+                return; // deleted already: by the fill that took the lock of one that lost it
+            }
             LOG.warn("The Solr collection {} could not be deleted ({}); the next fill deletes it", collection,
                     org.dossier.documents.RoundFailures.firstLine(e));
+        }
+    }
+
+    private static boolean gone(CloudSolrClient client, String collection) {
+        try {
+            return !collections(client).contains(collection);
+        } catch (IOException e) {
+            return false;
         }
     }
 

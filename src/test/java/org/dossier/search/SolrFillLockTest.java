@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,6 +31,7 @@ import org.dossier.testing.TestSolrCloud;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fill lock is an ephemeral znode: when the filling process's ZooKeeper session expires (a long
@@ -71,7 +75,22 @@ class SolrFillLockTest {
      */
     @Test
     void aFillWhoseZooKeeperSessionExpiredNeverReplacesTheFillThatTookItsLock() throws Exception {
+        Logger aliases = (Logger) LoggerFactory.getLogger(SolrAlias.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        aliases.addAppender(logged);
         SolrAddress address = cluster.freshCollection(2, 1);
+        try {
+            expireTheFirstFillsSession(address);
+        } finally {
+            aliases.detachAppender(logged);
+        }
+        // The first's collection was deleted by the second's move: that is no failure to delete it.
+        assertEquals(List.of(), logged.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(line -> line.contains(address.collection() + "_")).toList());
+    }
+
+    private static void expireTheFirstFillsSession(SolrAddress address) throws Exception {
         SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> { });
         try (CloudSolrClient admin = SolrSearchEngine.client(address)) {
             String before = SolrAlias.liveNow(admin, address.collection());

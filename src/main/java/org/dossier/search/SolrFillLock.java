@@ -12,6 +12,7 @@ import org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider;
 import org.apache.solr.common.cloud.SolrZkClient;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,13 @@ import org.slf4j.LoggerFactory;
  * filled it. The lock is an ephemeral znode in the collection's own ZooKeeper, beside Solr's state:
  * it goes with the session of the client that made it, so a node that dies while filling frees it,
  * and no database is asked (a SQLite file's write lock would be held by the fill for minutes).
+ *
+ * <p>It also goes when its holder's ZooKeeper session expires (a long pause, a network split) while
+ * the holder still fills: another node may then take it and begin a fill beside it. Each fill
+ * builds a collection of its own ({@link SolrAlias}), and a holder moves the alias to it only while
+ * {@link #held} — the znode it made, in its session, is still there — and asks again before each
+ * batch it writes: the one whose lock went stops, deletes its collection, and never replaces what
+ * the other fill made.
  */
 final class SolrFillLock implements AutoCloseable {
 
@@ -32,10 +40,16 @@ final class SolrFillLock implements AutoCloseable {
 
     private final SolrZkClient zk;
     private final String path;
+    /** The ZooKeeper session the lock was made in, which owns the ephemeral znode while it lasts. */
+    private final long session;
+    /** The transaction that made the znode: a znode of the same path made again later is another's. */
+    private final long made;
 
-    private SolrFillLock(SolrZkClient zk, String path) {
+    private SolrFillLock(SolrZkClient zk, String path, long session, long made) {
         this.zk = zk;
         this.path = path;
+        this.session = session;
+        this.made = made;
     }
 
     /**
@@ -53,10 +67,14 @@ final class SolrFillLock implements AutoCloseable {
             while (true) {
                 try {
                     zk.create(path, holder().getBytes(StandardCharsets.UTF_8), CreateMode.EPHEMERAL);
+                    Stat made = zk.exists(path, null);
+                    if (made == null) {
+                        continue; // its session ended at once: taken again, or waited for
+                    }
                     if (waited) {
                         LOG.info("The other fill of the Solr collection {} is done", address);
                     }
-                    return new Taken(new SolrFillLock(zk, path), waited);
+                    return new Taken(new SolrFillLock(zk, path, made.getEphemeralOwner(), made.getCzxid()), waited);
                 } catch (KeeperException.NodeExistsException held) {
                     if (!waited) {
                         LOG.info("The Solr collection {} is being filled by {}: waiting for it to finish", address,
@@ -87,6 +105,41 @@ final class SolrFillLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether this process still holds the lock: the znode it made is there, owned by the session
+     * it was made in, which is still the client's. False once that session expired, whether or not
+     * another fill took the lock since.
+     */
+    boolean held() throws IOException {
+        try {
+            Stat stat = zk.exists(path, null);
+            return stat != null && stat.getCzxid() == made && stat.getEphemeralOwner() == session
+                    && zk.getZkSessionId() == session;
+        } catch (KeeperException e) {
+            throw new IOException("the fill lock of the Solr collection cannot be read: " + e.getMessage(),
+                    new SolrServerException(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the fill lock", e);
+        }
+    }
+
+    /** Goes on only while {@link #held}: a fill whose lock went stops, as another may have begun. */
+    void ensureHeld() throws IOException {
+        if (!held()) {
+            throw new Lost("the fill lock " + path + " was lost (this process's ZooKeeper session ended), "
+                    + "so another fill may have begun");
+        }
+    }
+
+    /** The lock went while its holder filled. */
+    static final class Lost extends IOException {
+        Lost(String message) {
+            // ZooKeeper's trouble, said and tried again as Solr being away is (SolrSearchEngine.away).
+            super(message, new SolrServerException(message));
+        }
+    }
+
     /** What the lock's holder wrote into it: its host, process and when it began. */
     private static String heldBy(SolrZkClient zk, String path) throws InterruptedException {
         try {
@@ -109,10 +162,13 @@ final class SolrFillLock implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (!held()) {
+                return; // another's now, or gone with the session: not this one's to remove
+            }
             zk.delete(path, -1);
         } catch (KeeperException.NoNodeException gone) {
             // Its session ended meanwhile, and the lock with it.
-        } catch (KeeperException e) {
+        } catch (KeeperException | IOException e) {
             // The session's end removes it.
             LOG.warn("The fill lock {} could not be removed ({}); it goes when this process's ZooKeeper session ends",
                     path, e.getMessage());

@@ -80,7 +80,7 @@ public final class SolrSearchEngine implements SearchEngine {
      */
     static final int WRITE_SECONDS = 600;
 
-    private final SolrClient client;
+    private final CloudSolrClient client;
     /**
      * The follower's writes and commits, which may wait {@link #WRITE_SECONDS} as a fill's do: a
      * catch-up after an import writes batches of a thousand records, and one that waited behind a
@@ -117,7 +117,7 @@ public final class SolrSearchEngine implements SearchEngine {
     /** Solr or a database that cannot be reached is logged once while the follower keeps trying, not every poll. */
     private final RoundFailures failures;
 
-    private SolrSearchEngine(SolrClient client, SolrClient writes, SolrAddress address, IndexSource source, String feed,
+    private SolrSearchEngine(CloudSolrClient client, SolrClient writes, SolrAddress address, IndexSource source, String feed,
                              long applied) {
         this.client = client;
         this.writes = writes;
@@ -177,7 +177,8 @@ public final class SolrSearchEngine implements SearchEngine {
             Position position = position(client);
             if (staleness(position, state) != null) {
                 fillIfStale(address, source, (done, total) -> { }, closing, false);
-                position = position(client);
+                // Read where the alias points now: this client may not have heard of its move yet.
+                position = position(client, SolrAlias.liveNow(client, address.collection()));
             }
             SolrSearchEngine engine = new SolrSearchEngine(client, writes, address, source, state.head().feed(),
                     position.applied());
@@ -232,14 +233,17 @@ public final class SolrSearchEngine implements SearchEngine {
         }
     }
 
-    /** Empties the collection at {@code address} and fills it from the database; returns how many records. */
+    /**
+     * Fills a new collection from the database and moves the alias at {@code address} to it
+     * ({@link SolrAlias}); returns how many records.
+     */
     public static long rebuild(SolrAddress address, DSLContext db, IndexProgress listener) throws IOException {
         try (CloudSolrClient client = client(address)) {
             refuseOtherConfigsets(client, address);
         }
         try (CloudSolrClient client = writer(address);
              SolrFillLock.Taken lock = SolrFillLock.take(client, address, () -> false)) {
-            return fill(client, new IndexSource(db), listener);
+            return fill(client, address, new IndexSource(db), listener, lock.lock());
         }
     }
 
@@ -254,7 +258,7 @@ public final class SolrSearchEngine implements SearchEngine {
                                     BooleanSupplier stopWaiting, boolean again) throws IOException {
         try (CloudSolrClient client = writer(address);
              SolrFillLock.Taken lock = SolrFillLock.take(client, address, stopWaiting)) {
-            String stale = staleness(position(client), source.state());
+            String stale = staleness(position(client, SolrAlias.liveNow(client, address.collection())), source.state());
             if (stale == null) {
                 LOG.info("The Solr collection {} was filled by another node meanwhile: following the feed from there", address);
                 return;
@@ -264,7 +268,7 @@ public final class SolrSearchEngine implements SearchEngine {
             } else {
                 LOG.info("Filling the Solr collection {} from the database: {}", address, stale);
             }
-            fill(client, source, listener);
+            fill(client, address, source, listener, lock.lock());
         }
     }
 
@@ -282,8 +286,13 @@ public final class SolrSearchEngine implements SearchEngine {
     }
 
     static Position position(SolrClient client) throws IOException {
+        return position(client, null);
+    }
+
+    /** {@link #position} of {@code collection} (null: the client's own, through the alias). */
+    private static Position position(SolrClient client, String collection) throws IOException {
         try {
-            SolrDocument doc = client.getById(FEED_ID);
+            SolrDocument doc = collection == null ? client.getById(FEED_ID) : client.getById(collection, FEED_ID);
             if (doc == null) {
                 return Position.NONE;
             }
@@ -315,62 +324,72 @@ public final class SolrSearchEngine implements SearchEngine {
     }
 
     /**
-     * Writes every record over what the collection holds, then removes what was not written (a
-     * record withdrawn, or gone with a restored backup): readers searching meanwhile, on every
-     * node, find the catalogue as it was until each record's new state is in, never an emptied
-     * collection. Only a collection whose versions would outrank these (another database's
-     * records, records of unknown origin, changes past the database's newest) is emptied first.
-     * Run under the collection's {@link SolrFillLock}: records with no position beside them are
-     * what a fill that stopped half-way left (its node died), never another fill's, running.
+     * Fills a new collection beside the live one ({@link SolrAlias}) with every searchable record
+     * and the feed's position they were read at, then moves the alias to it and deletes the one it
+     * replaced: readers searching meanwhile, on every node, find the old catalogue until the new one
+     * is whole, never an emptied or partial one (a collection of another database's records was
+     * emptied first, in place). The feed's followers go on writing into the old collection
+     * meanwhile; the new one's position is where they go on from once the alias moved.
+     *
+     * <p>Run under the collection's {@link SolrFillLock}, which is asked again before each batch
+     * and before the alias moves: a fill whose lock went with its ZooKeeper session (so that another
+     * may have begun) stops, deletes its collection and leaves the alias as it is.
      */
-    private static long fill(CloudSolrClient client, IndexSource source, IndexProgress listener) throws IOException {
+    private static long fill(CloudSolrClient client, SolrAddress address, IndexSource source, IndexProgress listener,
+                             SolrFillLock lock) throws IOException {
+        String alias = address.collection();
+        String live = SolrAlias.liveNow(client, alias);
+        String target = SolrAlias.newCollection(alias, java.time.Instant.now());
+        boolean created = false;
+        boolean swapped = false;
         try {
+            SolrAlias.createLike(client, target, live);
+            created = true;
             // Every record read below is at least as new as this head: a later change of one,
-            // applied meanwhile by another node, carries a higher number and is kept.
-            ChangeFeed.Head head = source.head();
-            long version = head.last();
-            Position before = position(client);
-            boolean outranked = before.feed() == null ? holdsAny(client)
-                    : !before.feed().equals(head.feed()) || before.applied() > version;
-            if (outranked) {
-                client.deleteByQuery("*:*");
-                client.commit();
-            }
+            // applied after the swap by a follower from the position below, carries a higher number and is kept.
+            long version = source.head().last();
             List<SolrInputDocument> batch = new ArrayList<>(WRITE_BATCH);
             long[] written = {0};
             IndexSource.State state = source.readAll(record -> {
                 batch.add(document(record, version));
                 if (batch.size() == WRITE_BATCH) {
-                    client.add(batch);
+                    lock.ensureHeld();
+                    client.add(target, batch);
                     written[0] += batch.size();
                     listener.indexed(written[0], 0);
                     batch.clear();
                 }
             });
+            lock.ensureHeld();
             if (!batch.isEmpty()) {
-                client.add(batch);
+                client.add(target, batch);
                 written[0] += batch.size();
             }
-            client.commit();
-            // Every record written and searchable; the position is still to be moved.
+            client.add(target, positionDocument(state.head().feed(), state.head().last()));
+            client.commit(target);
+            // Every record written and searchable in the new collection, the alias still on the old.
             listener.indexed(written[0], 0);
-            // What this fill did not write, and no node wrote since, is no searchable record now.
-            client.deleteByQuery("-id:" + FEED_ID + " AND feed_version:[* TO " + (version - 1) + "]");
-            client.commit();
-            client.add(positionDocument(state.head().feed(), state.head().last()));
-            client.commit();
+            lock.ensureHeld();
+            SolrAlias.swap(client, alias, target);
+            swapped = true;
             return state.documents();
         } catch (SolrServerException | SolrException e) {
             throw new IOException("the Solr collection could not be filled: " + e.getMessage(), e);
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
+            // The lock lost, or Solr away, while the database was read: said as themselves.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IOException io) {
+                    throw io;
+                }
+            }
             throw new IOException(e);
+        } finally {
+            if (created && !swapped) {
+                SolrAlias.delete(client, target);
+            }
         }
-    }
-
-    private static boolean holdsAny(SolrClient client) throws IOException, SolrServerException {
-        return client.query(new ModifiableSolrParams().set("q", "*:*").set("rows", 0)).getResults().getNumFound() > 0;
     }
 
     static SolrInputDocument document(IndexedRecord record, long version) {
@@ -451,10 +470,15 @@ public final class SolrSearchEngine implements SearchEngine {
         if (closed) {
             return 0;
         }
+        String live = null;
         try {
-            Position held = position(client);
+            // Read, written and committed in the one collection the alias names as this poll begins:
+            // a fill that moves the alias meanwhile is given no records past the position it holds.
+            live = SolrAlias.live(client, address.collection());
+            Position held = position(client, live);
             if (held.feed() == null || held.applied() < progress.applied()) {
                 held = refillIfStale(held);
+                live = SolrAlias.live(client, address.collection());
             }
             // The collection's own place: past this node's when another node moved it; before it
             // when the collection lost changes (restored from a snapshot), which are given again.
@@ -473,13 +497,13 @@ public final class SolrSearchEngine implements SearchEngine {
                         IndexedRecord record = current.get(id);
                         docs.add(record == null ? stub(id, versions.get(id)) : document(record, versions.get(id)));
                     }
-                    writes.add(docs);
+                    writes.add(live, docs);
                     progress.writing(from, at + chunk.size());
                 }
                 long last = changes.get(changes.size() - 1).id();
                 // Searchable first; only then may any node believe the position.
-                writes.commit(address.collection(), true, true, true);
-                writes.add(positionDocument(feed, last));
+                writes.commit(live, true, true, true);
+                writes.add(live, positionDocument(feed, last));
                 from = last;
             }
             if (from > progress.applied()) {
@@ -496,6 +520,11 @@ public final class SolrSearchEngine implements SearchEngine {
             away = false;
             return changes.size();
         } catch (IOException | SolrServerException | RuntimeException e) {
+            if (movedFrom(live)) {
+                // A fill moved the alias during this poll and deleted the collection it wrote to: no
+                // outage, and nothing lost (the new collection's position is before these changes).
+                return 0;
+            }
             // Said once, not at every poll while the collection is away; readiness says it meanwhile.
             String what = "could not apply the changes after " + progress.applied();
             if (away(e)) {
@@ -514,6 +543,15 @@ public final class SolrSearchEngine implements SearchEngine {
                 }
             }
             return 0;
+        }
+    }
+
+    /** Whether the alias names another collection now than {@code live}, which a poll began in. */
+    private boolean movedFrom(String live) {
+        try {
+            return live != null && !live.equals(SolrAlias.live(client, address.collection()));
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -556,7 +594,7 @@ public final class SolrSearchEngine implements SearchEngine {
         refused = false;
         unanswered = "the Solr collection " + address + " is being filled again from the database: " + stale;
         fillIfStale(address, source, (done, total) -> { }, () -> closed, true);
-        Position filled = position(client);
+        Position filled = position(client, SolrAlias.liveNow(client, address.collection()));
         LOG.info("The Solr collection {} is filled again, up to change {}", address, filled.applied());
         return filled;
     }

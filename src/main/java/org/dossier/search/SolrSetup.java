@@ -18,7 +18,6 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
-import org.apache.solr.client.solrj.request.json.JsonQueryRequest;
 import org.apache.solr.client.solrj.request.schema.AnalyzerDefinition;
 import org.apache.solr.client.solrj.request.schema.FieldTypeDefinition;
 import org.apache.solr.client.solrj.request.schema.SchemaRequest;
@@ -43,14 +42,14 @@ public final class SolrSetup {
             new String[] {"protected-words.txt", "search/protected-words.txt"},
             new String[] {"stem-overrides.txt", "search/stem-overrides.txt"},
             new String[] {"script-folding.txt", "search/script-folding.txt"});
-    private static final long READY_MILLIS = 60_000;
 
     private SolrSetup() {
     }
 
     /**
-     * Uploads the configset (replacing one of the same name) and creates the collection at
-     * {@code address} with {@code shards} shards of {@code replicas} replicas each, then waits until it answers.
+     * Uploads the configset (replacing one of the same name) and makes the alias at {@code address}
+     * name a new collection of {@code shards} shards of {@code replicas} replicas each
+     * ({@link SolrAlias}), then waits until it answers. Refused when that name is taken already.
      */
     public static void create(SolrAddress address, int shards, int replicas) throws IOException {
         if (shards < 1 || replicas < 1) {
@@ -58,36 +57,20 @@ public final class SolrSetup {
         }
         Path zip = configsetZip();
         try (CloudSolrClient client = new CloudSolrClient.Builder(address.zkHosts(), address.chroot()).build()) {
+            if (SolrAlias.exists(client, address.collection())) {
+                throw new IOException("the SolrCloud already has a collection or alias named " + address.collection()
+                        + " (a node fills it, and `reindex --search " + address + "` fills it again)");
+            }
             new ConfigSetAdminRequest.Upload().setConfigSetName(address.collection())
                     .setUploadFile(zip, "application/zip").setOverwrite(true).process(client);
-            CollectionAdminRequest.createCollection(address.collection(), address.collection(), shards, replicas)
-                    .process(client);
-            awaitAnswer(client, address.collection());
+            String collection = SolrAlias.newCollection(address.collection(), java.time.Instant.now());
+            SolrAlias.create(client, collection, address.collection(), shards, replicas);
+            CollectionAdminRequest.createAlias(address.collection(), collection).process(client);
+            SolrAlias.awaitAnswer(client, address.collection());
         } catch (SolrServerException | SolrException e) {
             throw new IOException(e.getMessage(), e);
         } finally {
             Files.deleteIfExists(zip);
-        }
-    }
-
-    private static void awaitAnswer(CloudSolrClient client, String collection) throws IOException {
-        long deadline = System.currentTimeMillis() + READY_MILLIS;
-        while (true) {
-            try {
-                new JsonQueryRequest().setQuery("*:*").setLimit(0).process(client, collection);
-                return;
-            } catch (SolrServerException | SolrException e) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new IOException("the collection " + collection + " was created but does not answer: "
-                            + e.getMessage(), e);
-                }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", interrupted);
-                }
-            }
         }
     }
 

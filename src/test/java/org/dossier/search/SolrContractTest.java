@@ -305,6 +305,7 @@ class SolrContractTest {
     private static long recordsFetched(SolrAddress address) throws Exception {
         try (CloudSolrClient client = SolrSearchEngine.client(address)) {
             long fetched = 0;
+            String live = SolrAlias.liveNow(client, address.collection());
             for (String node : client.getClusterStateProvider().getLiveNodes()) {
                 String base = "http://" + node.replace("_solr", "/solr");
                 HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
@@ -312,7 +313,7 @@ class SolrContractTest {
                         HttpResponse.BodyHandlers.ofString());
                 JsonNode cores = new ObjectMapper().readTree(metrics.body()).path("metrics");
                 for (Map.Entry<String, JsonNode> core : cores.properties()) {
-                    if (core.getKey().startsWith("solr.core." + address.collection() + ".")) {
+                    if (core.getKey().startsWith("solr.core." + live + ".")) {
                         fetched += core.getValue().path("QUERY./select[shard].purposes").path("GET_FIELDS").asLong();
                     }
                 }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
@@ -116,8 +115,9 @@ class SolrFeedTest {
         try (SolrSearchEngine node = SolrSearchEngine.open(alone, database.dsl());
              CloudSolrClient admin = SolrSearchEngine.client(alone)) {
             assertTrue(node.status().open());
-            Replica replica = admin.getClusterStateProvider().getCollection(alone.collection()).getSlice("shard1").iterator().next();
-            CollectionAdminRequest.deleteReplica(alone.collection(), "shard1", replica.getName()).process(admin);
+            String live = SolrAlias.liveNow(admin, alone.collection());
+            Replica replica = admin.getClusterStateProvider().getCollection(live).getSlice("shard1").iterator().next();
+            CollectionAdminRequest.deleteReplica(live, "shard1", replica.getName()).process(admin);
             for (SearchRequest request : List.of(SearchRequest.of("korea"), SearchRequest.everything(10))) {
                 assertThrows(SearchUnavailableException.class, () -> node.search(request));
                 assertThrows(SearchUnavailableException.class, () -> node.count(request));
@@ -127,7 +127,7 @@ class SolrFeedTest {
             assertTrue(awaitOpen(node, false), "not open while the collection does not answer: " + node.status());
             assertTrue(node.status().detail().contains("does not answer"), node.status().detail());
 
-            CollectionAdminRequest.addReplicaToShard(alone.collection(), "shard1").process(admin);
+            CollectionAdminRequest.addReplicaToShard(live, "shard1").process(admin);
             assertTrue(awaitOpen(node, true), "open again by itself: " + node.status());
             node.search(SearchRequest.of("korea"));
         }
@@ -153,7 +153,7 @@ class SolrFeedTest {
             logged.start();
             log.addAppender(logged);
             log.setLevel(ch.qos.logback.classic.Level.INFO); // the tests run with dossier.log.level=WARN
-            CollectionAdminRequest.deleteCollection(lost.collection()).process(admin);
+            deleteWithItsCollection(admin, lost);
             SearchUnavailableException away = assertThrows(SearchUnavailableException.class,
                     () -> node.search(SearchRequest.of("korea")));
             assertFalse(away.getMessage().contains(lost.ensemble().toString()), away.getMessage());
@@ -186,6 +186,15 @@ class SolrFeedTest {
             log.detachAppender(logged);
             log.setLevel(null);
         }
+    }
+
+    /** Deletes the alias at {@code address} and the collection it names, as an operator would (or a plain collection). */
+    private static void deleteWithItsCollection(CloudSolrClient admin, SolrAddress address) throws Exception {
+        String live = SolrAlias.liveNow(admin, address.collection());
+        if (!live.equals(address.collection())) {
+            CollectionAdminRequest.deleteAlias(address.collection()).process(admin);
+        }
+        CollectionAdminRequest.deleteCollection(live).process(admin);
     }
 
     /** The lines logged about {@code collection} (every line for null), as "LEVEL message". */
@@ -266,7 +275,7 @@ class SolrFeedTest {
         SolrAddress replaced = TestSolrCloud.freshCollection(1);
         try (SolrSearchEngine node = SolrSearchEngine.open(replaced, database.dsl());
              CloudSolrClient admin = SolrSearchEngine.client(replaced)) {
-            CollectionAdminRequest.deleteCollection(replaced.collection()).process(admin);
+            deleteWithItsCollection(admin, replaced);
             makeWithAnOlderConfigset(admin, replaced.collection());
             for (int i = 0; i < 600 && !node.status().detail().contains("it has no field live"); i++) {
                 Thread.sleep(100);
@@ -278,7 +287,7 @@ class SolrFeedTest {
             assertEquals(List.of(), node.suggest("kor", Suggestions.MAX));
             assertEquals(null, admin.getById(SolrSearchEngine.FEED_ID), "nothing written to it");
 
-            CollectionAdminRequest.deleteCollection(replaced.collection()).process(admin);
+            deleteWithItsCollection(admin, replaced);
             SolrSetup.create(replaced, 1, 1);
             assertTrue(awaitOpen(node, true), "open again by itself: " + node.status());
             assertEquals(engine.count(SearchRequest.of("korea")), node.count(SearchRequest.of("korea")));
@@ -345,12 +354,98 @@ class SolrFeedTest {
     }
 
     /**
+     * A collection filled from another database (here the seed catalogue's, then a generated one's)
+     * is filled again in a new collection beside it, and the alias moved once that one is whole:
+     * readers find the old catalogue until then, and the new one after. It was emptied first, in
+     * place (the other database's versions would outrank the new records), and readers of every
+     * node found an empty, then partial, catalogue until the fill ended. The old collection is deleted.
+     */
+    @Test
+    void aRefillFromAnotherDatabaseShowsReadersTheOldCatalogueUntilTheNewOneIsWhole() throws Exception {
+        Path generatedFolder = Files.createTempDirectory("dossier-solr-other-db-");
+        try (Database generated = TestDatabase.openIn(generatedFolder)) {
+            new Generator(generated.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 2_500, 7, (done, total) -> { });
+            SolrAddress address = TestSolrCloud.freshCollection(2);
+            long seeds = SolrSearchEngine.rebuild(address, database.dsl(), (done, total) -> { });
+            try (CloudSolrClient reader = SolrSearchEngine.client(address)) {
+                String before = SolrAlias.liveNow(reader, address.collection());
+                assertEquals(seeds, HeldFill.searchable(reader));
+                List<Long> seenMeanwhile = new java.util.ArrayList<>();
+                SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> {
+                    try {
+                        seenMeanwhile.add(HeldFill.searchable(reader));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                assertEquals(List.of(seeds), seenMeanwhile.stream().distinct().toList(),
+                        "what readers found while the new collection was filled");
+                assertEquals(2_500, HeldFill.searchable(reader), "the new catalogue once the alias moved");
+                String after = SolrAlias.liveNow(reader, address.collection());
+                assertFalse(after.equals(before), "a new collection: " + after);
+                assertFalse(CollectionAdminRequest.listCollections(reader).contains(before), "the old one deleted");
+            }
+        } finally {
+            TestCatalogue.deleteRecursively(generatedFolder);
+        }
+    }
+
+    /**
+     * solr-setup on a name that is an alias already would make an empty collection and move the
+     * alias to it, emptying the catalogue under every node's readers: it is refused, and the alias
+     * is left as it was.
+     */
+    @Test
+    void solrSetupRefusesANameThatIsAnAliasAlreadyAndLeavesIt() throws Exception {
+        SolrAddress taken = TestSolrCloud.freshCollection(1);
+        try (CloudSolrClient admin = SolrSearchEngine.client(taken)) {
+            String live = SolrAlias.liveNow(admin, taken.collection());
+            IOException refused = assertThrows(IOException.class, () -> SolrSetup.create(taken, 1, 1));
+            assertTrue(refused.getMessage().contains("already has a collection or alias named " + taken.collection()),
+                    refused.getMessage());
+            assertEquals(live, SolrAlias.liveNow(admin, taken.collection()), "the alias left as it was");
+        }
+    }
+
+    /**
+     * A collection made by an older Dossier is a plain collection named as --search names it, not
+     * an alias: a node serves it as it is, and its first fill moves it behind an alias of that name
+     * (the plain collection deleted), after which saves are followed and found as before.
+     */
+    @Test
+    void aPlainCollectionOfAnOlderDossierIsMovedBehindAnAliasOfItsNameByItsFirstFill() throws Exception {
+        SolrAddress plain = TestSolrCloud.freshCollection(1).ensemble().collection("plain_" + ProcessHandle.current().pid());
+        try (CloudSolrClient admin = SolrSearchEngine.client(plain)) {
+            Path zip = SolrSetup.configsetZip();
+            try {
+                new org.apache.solr.client.solrj.request.ConfigSetAdminRequest.Upload().setConfigSetName(plain.collection())
+                        .setUploadFile(zip, "application/zip").setOverwrite(true).process(admin);
+            } finally {
+                Files.deleteIfExists(zip);
+            }
+            CollectionAdminRequest.createCollection(plain.collection(), plain.collection(), 2, 1).process(admin);
+            SolrAlias.awaitAnswer(admin, plain.collection());
+            assertEquals(plain.collection(), SolrAlias.liveNow(admin, plain.collection()), "a plain collection, no alias");
+            try (SolrSearchEngine node = SolrSearchEngine.open(plain, database.dsl())) {
+                String live = SolrAlias.liveNow(admin, plain.collection());
+                assertTrue(SolrAlias.isCollectionOf(plain.collection(), live) && !live.equals(plain.collection()),
+                        "behind an alias now: " + live);
+                assertFalse(CollectionAdminRequest.listCollections(admin).contains(plain.collection()),
+                        "the plain collection deleted");
+                assertEquals(engine.count(SearchRequest.of("korea")), node.count(SearchRequest.of("korea")));
+                int id = create("Despatch on the plumbrook matter", "Saved after the move.");
+                assertEquals(List.of(id), found(node, "plumbrook"));
+            }
+        }
+    }
+
+    /**
      * Two fills of one empty collection at once (two nodes started together, or a node started
      * while a {@code reindex} runs): the first to take the collection's fill lock fills it, the
      * other waits, then follows the feed from where the first left the collection. The first is
-     * held here with every record written and searchable and the position not yet written: there
-     * the other found records of no known origin, emptied the collection and filled it again, and
-     * readers of the first found nothing meanwhile.
+     * held here with every record written in its collection and the alias not yet moved to it: when
+     * fills wrote in place, the other found records of no known origin there, emptied the collection
+     * and filled it again, and readers of the first found nothing meanwhile.
      */
     @Test
     void twoFillsOfAnEmptyCollectionAtOnceFillItOnceAndNeverEmptyIt() throws Exception {
@@ -364,51 +459,38 @@ class SolrFeedTest {
         // The tests run with dossier.log.level=WARN; what is said here is INFO.
         locks.setLevel(ch.qos.logback.classic.Level.INFO);
         engines.setLevel(ch.qos.logback.classic.Level.INFO);
-        CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch goOn = new CountDownLatch(1);
         try (Database generated = TestDatabase.openIn(generatedFolder)) {
             new Generator(generated.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 2_500, 7, (done, total) -> { });
             SolrAddress address = TestSolrCloud.freshCollection(2);
-            CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> {
-                        if (done == 2_500) {
-                            written.countDown();
-                            awaitQuietly(goOn);
-                        }
-                    });
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            try (HeldFill first = HeldFill.start(address, generated.dsl(), 2_500)) {
+                CompletableFuture<SolrSearchEngine> second = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return SolrSearchEngine.open(address, generated.dsl());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                try (CloudSolrClient reader = SolrSearchEngine.client(address)) {
+                    // Until the second waits for the first (said in the log), or has done without waiting.
+                    for (int i = 0; i < 1_200 && !second.isDone() && said(logged, "waiting for it to finish").isEmpty(); i++) {
+                        Thread.sleep(100);
+                    }
+                    assertEquals(1, said(logged, "is being filled by process " + ProcessHandle.current().pid()).size(),
+                            "the second waited for the first fill: " + said(logged, ""));
+                    // The first fills a collection of its own: readers find the one it replaces (empty) until that is whole.
+                    assertEquals(0, HeldFill.searchable(reader), "readers find the collection as it was while the second waits");
+                    first.letGo();
+                    assertEquals(2_500, first.result.get(2, TimeUnit.MINUTES));
+                    try (SolrSearchEngine node = second.get(2, TimeUnit.MINUTES)) {
+                        assertEquals(ChangeFeed.head(generated.dsl()).last(), node.appliedChange());
+                        assertEquals(2_500, node.size());
+                    }
+                    assertEquals(1, said(logged, "was filled by another node meanwhile").size(),
+                            "the second did not fill it again: " + said(logged, ""));
+                    assertEquals(2_500, HeldFill.searchable(reader));
                 }
-            });
-            assertTrue(written.await(2, TimeUnit.MINUTES), "the first fill wrote every record");
-            CompletableFuture<SolrSearchEngine> second = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return SolrSearchEngine.open(address, generated.dsl());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            try (CloudSolrClient reader = SolrSearchEngine.client(address)) {
-                // Until the second waits for the first (said in the log), or has done without waiting.
-                for (int i = 0; i < 1_200 && !second.isDone() && said(logged, "waiting for it to finish").isEmpty(); i++) {
-                    Thread.sleep(100);
-                }
-                assertEquals(1, said(logged, "is being filled by process " + ProcessHandle.current().pid()).size(),
-                        "the second waited for the first fill: " + said(logged, ""));
-                assertEquals(2_500, live(reader), "readers find every record while the second waits");
-                goOn.countDown();
-                assertEquals(2_500, first.get(2, TimeUnit.MINUTES));
-                try (SolrSearchEngine node = second.get(2, TimeUnit.MINUTES)) {
-                    assertEquals(ChangeFeed.head(generated.dsl()).last(), node.appliedChange());
-                    assertEquals(2_500, node.size());
-                }
-                assertEquals(1, said(logged, "was filled by another node meanwhile").size(),
-                        "the second did not fill it again: " + said(logged, ""));
-                assertEquals(2_500, live(reader));
             }
         } finally {
-            goOn.countDown();
             locks.detachAppender(logged);
             engines.detachAppender(logged);
             locks.setLevel(null);
@@ -419,19 +501,6 @@ class SolrFeedTest {
 
     private static List<String> said(ListAppender<ILoggingEvent> logged, String words) {
         return logged.list.stream().map(ILoggingEvent::getFormattedMessage).filter(line -> line.contains(words)).toList();
-    }
-
-    private static long live(CloudSolrClient reader) throws Exception {
-        return reader.query(new org.apache.solr.common.params.ModifiableSolrParams()
-                .set("q", "*:*").set("fq", "live:true").set("rows", 0)).getResults().getNumFound();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(3, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**

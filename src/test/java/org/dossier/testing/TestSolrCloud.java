@@ -132,7 +132,7 @@ public final class TestSolrCloud {
         private final Path data;
         private final Launched launched;
         private final SolrAddress.Ensemble ensemble;
-        private static final Pattern ANSWER = Pattern.compile("(done|failed) (stop|start)-[a-z]+( [0-9]+)?.*$");
+        private static final Pattern ANSWER = Pattern.compile("(done|failed) (stop|start|expire)-[a-z]+( [0-9a-f]+)?.*$");
         private final java.util.concurrent.BlockingQueue<String> answers = new java.util.concurrent.LinkedBlockingQueue<>();
         /** The cluster's last lines, said when a command fails. */
         private final java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
@@ -200,6 +200,15 @@ public final class TestSolrCloud {
 
         public void stopZooKeeper() {
             ask("stop-zk");
+        }
+
+        /**
+         * Expires the ZooKeeper session {@code id} at the server, as when its client goes silent past
+         * its timeout (a long pause, a network split): its ephemeral znodes go, and the client finds
+         * it expired when it next reaches ZooKeeper.
+         */
+        public void expireSession(long id) {
+            ask("expire-session " + Long.toHexString(id));
         }
 
         private void ask(String command) {

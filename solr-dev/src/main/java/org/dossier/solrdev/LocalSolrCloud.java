@@ -20,7 +20,7 @@ import org.apache.solr.embedded.JettySolrRunner;
  * <p>{@code LocalSolrCloud DIR} runs until it is stopped (SIGTERM); {@code LocalSolrCloud --stdin DIR}
  * also stops when its standard input closes, so that a test run that dies never leaves it behind,
  * and takes lines on it that stop and start its parts, as outages do: {@code stop-node N},
- * {@code start-node N} (on its old port), {@code stop-zk}, each
+ * {@code start-node N} (on its old port), {@code stop-zk}, {@code expire-session HEX_ID}, each
  * answered with a line {@code done LINE} (or {@code failed LINE: WHY}) once it is done.
  */
 public final class LocalSolrCloud {
@@ -58,6 +58,9 @@ public final class LocalSolrCloud {
                         }
                         case "start-node" -> cluster.startJettySolrRunner(started.get(Integer.parseInt(words[1])), true);
                         case "stop-zk" -> cluster.getZkServer().shutdown();
+                        // Ends a client's ZooKeeper session (its id in hex, as ZooKeeper writes it) as a
+                        // server does when the client is silent past its timeout: its ephemeral znodes go.
+                        case "expire-session" -> cluster.getZkServer().expire(Long.parseUnsignedLong(words[1], 16));
                         default -> throw new IllegalArgumentException("no such command");
                     }
                     System.out.println("done " + line);

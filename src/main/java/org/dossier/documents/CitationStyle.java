@@ -118,14 +118,20 @@ public enum CitationStyle {
     /**
      * What the document is, for the citation's description: its genre, and whom it was sent to
      * ("Cable to Mao Zedong", "To Joseph Stalin" when the catalogue gives no genre); null when
-     * there is neither.
+     * there is neither. The genre is a common noun, as a note writes it ("ciphered telegram to Mao
+     * Zedong"), and where it starts a sentence only its first word is capitalised ("Ciphered
+     * telegram to Mao Zedong"): the type's name is a label in title case ("Ciphered Telegram").
      */
     static String description(Citation c, boolean inSentence) {
         String to = c.recipients().isEmpty() ? null : naturalList(c.recipients());
         if (c.genre() == null) {
             return to == null ? null : (inSentence ? "to " : "To ") + to;
         }
-        String genre = inSentence ? lowerCaseWords(c.genre()) : c.genre();
+        String genre = lowerCaseWords(c.genre());
+        if (!inSentence && !genre.isEmpty()) {
+            int first = genre.offsetByCodePoints(0, 1);
+            genre = genre.substring(0, first).toUpperCase(Locale.ENGLISH) + genre.substring(first);
+        }
         return to == null ? genre : genre + " to " + to;
     }
 

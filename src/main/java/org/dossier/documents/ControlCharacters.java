@@ -60,6 +60,20 @@ public final class ControlCharacters {
                 || Character.getType(c) == Character.FORMAT);
     }
 
+    /**
+     * {@code text} with each control character ({@link #isControl}) a space; {@code text} itself
+     * when it has none. For what a reader typed and a page writes back into its box: a NUL or BEL
+     * written into a page is a parse error.
+     */
+    public static String controlsAsSpaces(String text) {
+        if (firstControl(text).isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.chars().forEach(c -> out.append(isControl((char) c) ? ' ' : (char) c));
+        return out.toString();
+    }
+
     /** {@code text} without its bidi controls; {@code text} itself when it has none. */
     public static String withoutBidiControls(String text) {
         StringBuilder out = null;

@@ -199,6 +199,22 @@ class SearchPageTest {
     }
 
     @Test
+    void aTrailWhoseSearchHasCharactersNoQueryStringHasAsTheyAreLeadsBackWithThemEscaped() {
+        // An address typed or mangled by hand: the search decoded one level too far. The links back
+        // wrote a NUL into the page, and a '#' cut the search short as a fragment.
+        String href = http.page("/search?q=korea").selectFirst("ol.results .result-title a").attr("href");
+        String mangled = href.replace("search=q%3Dkorea", "search=q%3Dkorea%00%23x%20%22%D0%BC");
+        HttpResponse<String> response = http.get(mangled);
+        assertEquals(200, response.statusCode());
+        assertFalse(response.body().contains("\u0000"), "no NUL written into the page");
+        Document record = Jsoup.parse(response.body());
+        assertEquals("/search?q=korea%00%23x%20%22%D0%BC", record.selectFirst(".trail-back").attr("href"));
+        assertEquals("/search/hit?q=korea%00%23x%20%22%D0%BC&hit=2", record.selectFirst(".trail-next").attr("href"));
+        assertEquals("korea #x \"\u043C", http.page(record.selectFirst(".trail-back").attr("href"))
+                .selectFirst("#search-q").val(), "the search it leads back to is the one the trail carried");
+    }
+
+    @Test
     void aQueryLongerThanFiveHundredCharactersIsA400() {
         String words = URLEncoder.encode("korea ".repeat(90), StandardCharsets.UTF_8);
         assertEquals(400, http.get("/search?q=" + words).statusCode());

@@ -132,7 +132,7 @@ public final class LoginPage {
                                      List<Map.Entry<String, String>> carried) {
         Map<String, Object> model = new HashMap<>();
         // Kept as typed but for what shows nothing and still acts: no username has a control character.
-        model.put("username", ControlCharacters.controlsAsSpaces(ControlCharacters.withoutBidiControls(username)));
+        model.put("username", ControlCharacters.shownAsTyped(username));
         model.put("returnTo", back);
         model.put("loginCsrf", loginCsrf);
         model.put("error", error);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import org.dossier.documents.ControlCharacters;
 import org.dossier.search.DateBound;
 import org.dossier.search.Dated;
 import org.dossier.search.Facet;
@@ -119,7 +120,7 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         if (!problems.containsKey(SearchRequestReader.DATES)) {
             return used;
         }
-        return name.equals(SearchRequest.FROM) ? typedFrom : typedTo;
+        return ControlCharacters.shownAsTyped(name.equals(SearchRequest.FROM) ? typedFrom : typedTo);
     }
 
     public Trail trail() {

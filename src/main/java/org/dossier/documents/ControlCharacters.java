@@ -74,6 +74,14 @@ public final class ControlCharacters {
         return out.toString();
     }
 
+    /**
+     * What a reader typed, to be shown again (in its box, or quoted in a message): as typed, but
+     * each control character a space and without bidi controls, which show nothing and still act.
+     */
+    public static String shownAsTyped(String text) {
+        return controlsAsSpaces(withoutBidiControls(text));
+    }
+
     /** {@code text} without its bidi controls; {@code text} itself when it has none. */
     public static String withoutBidiControls(String text) {
         StringBuilder out = null;

@@ -215,6 +215,20 @@ class SearchPageTest {
     }
 
     @Test
+    void aControlCharacterInABadParameterIsNeitherQuotedNorKeptRawInTheAnswer() {
+        for (String path : List.of("/search?q=korea&from=1950%00&to=1951%E2%80%AE", "/search?sort=%07",
+                "/search?person=%00", "/search.csv?from=1950%00", "/search.json?page=1%1B", "/?page=%00")) {
+            HttpResponse<String> response = http.get(path);
+            assertEquals(400, response.statusCode(), path);
+            assertFalse(response.body().chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t'
+                    || c == 0x202E), path + " wrote a control character: " + response.body());
+        }
+        Document page = Jsoup.parse(http.get("/search?q=korea&from=1950%00&to=1951%E2%80%AE").body());
+        assertEquals("1950 ", page.selectFirst("#date-from").val(), "what was typed is kept, but for what shows nothing");
+        assertEquals("1951", page.selectFirst("#date-to").val());
+    }
+
+    @Test
     void aQueryLongerThanFiveHundredCharactersIsA400() {
         String words = URLEncoder.encode("korea ".repeat(90), StandardCharsets.UTF_8);
         assertEquals(400, http.get("/search?q=" + words).statusCode());

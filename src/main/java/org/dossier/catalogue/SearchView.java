@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import org.dossier.documents.ControlCharacters;
+import org.dossier.documents.WrittenText;
 import org.dossier.search.DateBound;
 import org.dossier.search.Dated;
 import org.dossier.search.Facet;
@@ -113,6 +114,20 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
     /** The filters stand open on a phone when one of them needs the reader's attention. */
     public boolean filtersOpen() {
         return problems.containsKey(SearchRequestReader.FILTERS) || problems.containsKey(SearchRequestReader.DATES);
+    }
+
+    /**
+     * The words as the page's title names them: set apart when written right to left, so that the
+     * count after them stays after them, and without the bidi controls a reader may have typed with
+     * them, which would turn the rest of the title around.
+     */
+    public String titleWords() {
+        return inALine(request().text());
+    }
+
+    /** Words a reader typed, set in a line of English text as {@link #titleWords} sets them. */
+    static String inALine(String words) {
+        return WrittenText.isolated(ControlCharacters.shownAsTyped(words));
     }
 
     /** What the reader typed in a date field: kept as typed when it could not be used. */

@@ -137,7 +137,7 @@ public enum CitationStyle {
 
     /**
      * "Joseph Stalin", "Kim Il Sung and Pak Heon-yeong", "A, B, and C": names as written. A name
-     * written right to left is set apart, as a title is ({@link FormattedCitation.Builder#isolated}):
+     * written right to left is set apart, as a title is ({@link WrittenText#isolated}):
      * two Arabic names with the comma between them would otherwise be shown in the wrong order, and
      * the day after one ("جمال عبد الناصر, 26 July") drawn into it, at its left.
      */
@@ -146,7 +146,7 @@ public enum CitationStyle {
     }
 
     private static String isolated(String name) {
-        return FormattedCitation.Builder.isolated(name);
+        return WrittenText.isolated(name);
     }
 
     /**

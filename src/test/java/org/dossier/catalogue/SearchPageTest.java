@@ -229,6 +229,20 @@ class SearchPageTest {
     }
 
     @Test
+    void wordsWrittenRightToLeftAreSetApartInThePagesTitleAndAnOverrideTypedWithThemIsLeftOut() {
+        // The title is one line of text, with no element to set the words apart: Hebrew words took the
+        // count after them into their own direction ("(26 ןילטס records)"), and an override typed in
+        // the box reversed the rest of the title.
+        assertEquals("Search: \u2068\u05E1\u05D8\u05DC\u05D9\u05DF\u2069 (no records) \u00B7 Dossier",
+                http.page("/search?q=%D7%A1%D7%98%D7%9C%D7%99%D7%9F").title());
+        assertTrue(http.page("/search/facets/person?q=%D7%A1%D7%98%D7%9C%D7%99%D7%9F").title()
+                .contains("\u201C\u2068\u05E1\u05D8\u05DC\u05D9\u05DF\u2069\u201D"), "and so in a facet's page of the search");
+        String overridden = http.page("/search?q=%E2%80%AEkorea").title();
+        assertEquals(http.page("/search?q=korea").title(), overridden);
+        assertTrue(overridden.startsWith("Search: korea ("), overridden);
+    }
+
+    @Test
     void aQueryLongerThanFiveHundredCharactersIsA400() {
         String words = URLEncoder.encode("korea ".repeat(90), StandardCharsets.UTF_8);
         assertEquals(400, http.get("/search?q=" + words).statusCode());

@@ -426,12 +426,15 @@ final class QueryReader {
         if (e instanceof IllegalArgumentException && !(e instanceof TooCostly)) {
             return "a pattern between slashes is not a regular expression: " + message;
         }
+        if (Unclosed.in(text) == Unclosed.CLOSED_UNOPENED) {
+            return "a bracket is closed that was not opened";
+        }
         return "an operator such as AND, OR, NOT, + or - is not where one can be";
     }
 
     /** What a search the parser could not finish leaves open, read as the parser reads it (a backslash escapes). */
     private enum Unclosed {
-        NONE, QUOTE_OR_BRACKET, PATTERN;
+        NONE, QUOTE_OR_BRACKET, PATTERN, CLOSED_UNOPENED;
 
         static Unclosed in(String text) {
             boolean quoted = false;
@@ -448,7 +451,9 @@ final class QueryReader {
                 } else if (!quoted && !pattern && (c == '(' || c == '[' || c == '{')) {
                     brackets++;
                 } else if (!quoted && !pattern && (c == ')' || c == ']' || c == '}')) {
-                    brackets--;
+                    if (--brackets < 0) {
+                        return CLOSED_UNOPENED;
+                    }
                 }
             }
             return quoted || brackets > 0 ? QUOTE_OR_BRACKET : pattern ? PATTERN : NONE;

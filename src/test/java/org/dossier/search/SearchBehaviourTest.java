@@ -184,6 +184,7 @@ class SearchBehaviourTest {
         assertTrue(search("(korea OR stalin").notice().contains("(a quote or bracket is not closed)"));
         assertTrue(search("korea/").notice().contains("(a pattern between slashes is not closed)"),
                 search("korea/").notice());
+        assertTrue(search("kim)").notice().contains("(a bracket is closed that was not opened)"), search("kim)").notice());
     }
 
     @Test

@@ -82,6 +82,29 @@ public final class ControlCharacters {
         return controlsAsSpaces(withoutBidiControls(text));
     }
 
+    /**
+     * {@code text} with each control character and bidi control written as its code point
+     * ("U+0000"), for a message that quotes what was sent: "stalin" followed by a NUL is not shown
+     * as the key "stalin", and nothing in the message acts (as OAI-PMH's messages quote a
+     * harvester's argument).
+     */
+    public static String named(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean acts = isControl(c) || isBidiControl(c);
+            if (acts && out == null) {
+                out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (acts) {
+                out.append(String.format(java.util.Locale.ROOT, "U+%04X", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     /** {@code text} without its bidi controls; {@code text} itself when it has none. */
     public static String withoutBidiControls(String text) {
         StringBuilder out = null;

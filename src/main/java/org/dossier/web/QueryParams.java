@@ -53,9 +53,12 @@ public final class QueryParams {
         return values.isEmpty() ? null : values.get(0);
     }
 
-    /** A value as a message quotes it: its first 37 characters when longer than 40, shown as typed ({@link ControlCharacters#shownAsTyped}). */
+    /**
+     * A value as a message quotes it: its first 37 characters when longer than 40, what shows
+     * nothing and still acts named by its code point ({@link ControlCharacters#named}).
+     */
     public static String shorten(String value) {
-        String shown = ControlCharacters.shownAsTyped(value);
+        String shown = ControlCharacters.named(value);
         return shown.length() <= 40 ? shown : shown.substring(0, 37) + "...";
     }
 }

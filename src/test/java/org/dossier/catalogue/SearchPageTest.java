@@ -225,6 +225,10 @@ class SearchPageTest {
         }
         Document page = Jsoup.parse(http.get("/search?q=korea&from=1950%00&to=1951%E2%80%AE").body());
         assertEquals("1950 ", page.selectFirst("#date-from").val(), "what was typed is kept, but for what shows nothing");
+        assertTrue(page.selectFirst(".date-range .problem").text().contains("not '1950U+0000'"),
+                "the message names what it cannot show: " + page.selectFirst(".date-range .problem").text());
+        assertTrue(http.get("/search?person=stalin%00").body().contains("not &#39;stalinU+0000&#39;"),
+                "a key followed by a NUL is not quoted as the key");
         assertEquals("1951", page.selectFirst("#date-to").val());
     }
 

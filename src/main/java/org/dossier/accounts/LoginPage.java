@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dossier.documents.ControlCharacters;
 import org.dossier.web.ClientAddress;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.Redirects;
@@ -130,7 +131,8 @@ public final class LoginPage {
     static Map<String, Object> model(String username, String back, String loginCsrf, String error,
                                      List<Map.Entry<String, String>> carried) {
         Map<String, Object> model = new HashMap<>();
-        model.put("username", username);
+        // Kept as typed but for what shows nothing and still acts: no username has a control character.
+        model.put("username", ControlCharacters.shownAsTyped(username));
         model.put("returnTo", back);
         model.put("loginCsrf", loginCsrf);
         model.put("error", error);

@@ -40,7 +40,7 @@ public final class FacetValuesPage {
      */
     static String scope(SearchRequest request) {
         if (request.hasText()) {
-            return "in the search \u201c" + request.text() + "\u201d" + (request.hasFilters() ? ", filtered" : "");
+            return "in the search \u201c" + SearchView.inALine(request.text()) + "\u201d" + (request.hasFilters() ? ", filtered" : "");
         }
         return request.hasFilters() ? "in the filtered records" : "in the catalogue";
     }

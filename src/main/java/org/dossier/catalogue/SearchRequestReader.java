@@ -118,9 +118,8 @@ public final class SearchRequestReader {
                     continue;
                 }
                 if (key.length() > 100 || !KEY.matcher(key).matches()) {
-                    note(problems, FILTERS, new BadRequest("'" + facet.key() + "' must be a key such as "
-                            + (facet == Facet.LANGUAGE ? "'ru'" : "'ciphered-telegram'")
-                            + " (lower-case letters, digits and hyphens), not '"
+                    note(problems, FILTERS, new BadRequest("'" + facet.key() + "' must be a key such as '"
+                            + facet.exampleKey() + "' (lower-case letters, digits and hyphens), not '"
                             + QueryParams.shorten(key) + "'"));
                     continue;
                 }

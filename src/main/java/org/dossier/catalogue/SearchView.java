@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import org.dossier.documents.ControlCharacters;
+import org.dossier.documents.WrittenText;
 import org.dossier.search.DateBound;
 import org.dossier.search.Dated;
 import org.dossier.search.Facet;
@@ -114,12 +116,26 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         return problems.containsKey(SearchRequestReader.FILTERS) || problems.containsKey(SearchRequestReader.DATES);
     }
 
+    /**
+     * The words as the page's title names them: set apart when written right to left, so that the
+     * count after them stays after them, and without the bidi controls a reader may have typed with
+     * them, which would turn the rest of the title around.
+     */
+    public String titleWords() {
+        return inALine(request().text());
+    }
+
+    /** Words a reader typed, set in a line of English text as {@link #titleWords} sets them. */
+    static String inALine(String words) {
+        return WrittenText.isolated(ControlCharacters.shownAsTyped(words));
+    }
+
     /** What the reader typed in a date field: kept as typed when it could not be used. */
     public String typed(String name, String used) {
         if (!problems.containsKey(SearchRequestReader.DATES)) {
             return used;
         }
-        return name.equals(SearchRequest.FROM) ? typedFrom : typedTo;
+        return ControlCharacters.shownAsTyped(name.equals(SearchRequest.FROM) ? typedFrom : typedTo);
     }
 
     public Trail trail() {

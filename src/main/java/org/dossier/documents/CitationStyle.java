@@ -130,20 +130,26 @@ public enum CitationStyle {
     /**
      * What the document is, for the citation's description: its genre, and whom it was sent to
      * ("Cable to Mao Zedong", "To Joseph Stalin" when the catalogue gives no genre); null when
-     * there is neither.
+     * there is neither. The genre is a common noun, as a note writes it ("ciphered telegram to Mao
+     * Zedong"), and where it starts a sentence only its first word is capitalised ("Ciphered
+     * telegram to Mao Zedong"): the type's name is a label in title case ("Ciphered Telegram").
      */
     static String description(Citation c, boolean inSentence) {
         String to = c.recipients().isEmpty() ? null : naturalList(c.recipients());
         if (c.genre() == null) {
             return to == null ? null : (inSentence ? "to " : "To ") + to;
         }
-        String genre = inSentence ? lowerCaseWords(c.genre()) : c.genre();
+        String genre = lowerCaseWords(c.genre());
+        if (!inSentence && !genre.isEmpty()) {
+            int first = genre.offsetByCodePoints(0, 1);
+            genre = genre.substring(0, first).toUpperCase(Locale.ENGLISH) + genre.substring(first);
+        }
         return to == null ? genre : genre + " to " + to;
     }
 
     /**
      * "Joseph Stalin", "Kim Il Sung and Pak Heon-yeong", "A, B, and C": names as written. A name
-     * written right to left is set apart, as a title is ({@link FormattedCitation.Builder#isolated}):
+     * written right to left is set apart, as a title is ({@link WrittenText#isolated}):
      * two Arabic names with the comma between them would otherwise be shown in the wrong order, and
      * the day after one ("جمال عبد الناصر, 26 July") drawn into it, at its left.
      */
@@ -152,7 +158,7 @@ public enum CitationStyle {
     }
 
     private static String isolated(String name) {
-        return FormattedCitation.Builder.isolated(name);
+        return WrittenText.isolated(name);
     }
 
     /**

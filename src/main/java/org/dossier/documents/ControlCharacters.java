@@ -60,6 +60,51 @@ public final class ControlCharacters {
                 || Character.getType(c) == Character.FORMAT);
     }
 
+    /**
+     * {@code text} with each control character ({@link #isControl}) a space; {@code text} itself
+     * when it has none. For what a reader typed and a page writes back into its box: a NUL or BEL
+     * written into a page is a parse error.
+     */
+    public static String controlsAsSpaces(String text) {
+        if (firstControl(text).isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.chars().forEach(c -> out.append(isControl((char) c) ? ' ' : (char) c));
+        return out.toString();
+    }
+
+    /**
+     * What a reader typed, to be shown again (in its box, or quoted in a message): as typed, but
+     * each control character a space and without bidi controls, which show nothing and still act.
+     */
+    public static String shownAsTyped(String text) {
+        return controlsAsSpaces(withoutBidiControls(text));
+    }
+
+    /**
+     * {@code text} with each control character and bidi control written as its code point
+     * ("U+0000"), for a message that quotes what was sent: "stalin" followed by a NUL is not shown
+     * as the key "stalin", and nothing in the message acts (as OAI-PMH's messages quote a
+     * harvester's argument).
+     */
+    public static String named(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean acts = isControl(c) || isBidiControl(c);
+            if (acts && out == null) {
+                out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (acts) {
+                out.append(String.format(java.util.Locale.ROOT, "U+%04X", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     /** {@code text} without its bidi controls; {@code text} itself when it has none. */
     public static String withoutBidiControls(String text) {
         StringBuilder out = null;

@@ -54,16 +54,16 @@ public record FormattedCitation(List<Run> runs) {
 
         /**
          * A title in italics, its quotations in double marks ({@link Citation#outerQuotes}), set
-         * apart from the citation's direction when it is written right to left ({@link #isolated}).
+         * apart from the citation's direction when it is written right to left ({@link WrittenText#isolated}).
          */
         Builder italicTitle(String title, String lang) {
-            return add(isolated(Citation.outerQuotes(title)), true, lang);
+            return add(WrittenText.isolated(Citation.outerQuotes(title)), true, lang);
         }
 
         /**
          * A title in double quotation marks with the mark that follows it set inside, as American
          * usage has it ("Title," / "Title."); quotation marks inside the title become single ones.
-         * A title written right to left is set apart ({@link #isolated}) with the mark outside the
+         * A title written right to left is set apart ({@link WrittenText#isolated}) with the mark outside the
          * isolate, where the English sentence around it has it.
          */
         Builder quoted(String title, char mark, String lang) {
@@ -71,34 +71,14 @@ public record FormattedCitation(List<Run> runs) {
             String marked = withMark(inner, mark);
             // The mark added after the title goes outside its isolate; one set inside a quotation the title ends with stays in.
             boolean markAfter = marked.equals(inner + mark);
-            return text("\u201C").add(isolated(markAfter ? inner : marked), false, lang)
+            return text("\u201C").add(WrittenText.isolated(markAfter ? inner : marked), false, lang)
                     .text((markAfter ? String.valueOf(mark) : "") + "\u201D");
-        }
-
-        /**
-         * {@code text} between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE when it has a letter
-         * written right to left: a citation is an English sentence, and an Arabic or Hebrew title
-         * inside it would otherwise take the quotation marks, commas and brackets beside it into its
-         * own direction (a bracket at its end shown at the wrong side, the comma after it before it).
-         * Set apart, it is laid out in its own direction and the sentence in its own. Text without
-         * such a letter is returned as it is.
-         */
-        static String isolated(String text) {
-            return hasRightToLeft(text) ? "\u2068" + text + "\u2069" : text;
-        }
-
-        private static boolean hasRightToLeft(String text) {
-            return text.codePoints().anyMatch(c -> {
-                byte direction = Character.getDirectionality(c);
-                return direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
-                        || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
-            });
         }
 
         /**
          * The text followed by a comma or full stop: none when it already ends with a question or
          * exclamation mark (or a full stop, for a full stop), and inside a quotation it ends with;
-         * outside an isolate it ends with ({@link #isolated}).
+         * outside an isolate it ends with ({@link WrittenText#isolated}).
          */
         static String withMark(String text, char mark) {
             if (text.endsWith("\u2069")) {

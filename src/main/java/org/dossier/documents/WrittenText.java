@@ -24,4 +24,24 @@ public final class WrittenText {
     public static String asStored(String text) {
         return INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("");
     }
+
+    /**
+     * {@code text} between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE when it has a letter
+     * written right to left, for a line of text with no element to set it apart (a citation, a
+     * page's title): an English sentence around an Arabic or Hebrew title or search would otherwise
+     * be drawn into its direction (a bracket at its end shown at the wrong side, the comma or the
+     * count after it before it). Set apart, it is laid out in its own direction and the sentence in
+     * its own. Text without such a letter is returned as it is.
+     */
+    public static String isolated(String text) {
+        return hasRightToLeft(text) ? "\u2068" + text + "\u2069" : text;
+    }
+
+    private static boolean hasRightToLeft(String text) {
+        return text.codePoints().anyMatch(c -> {
+            byte direction = Character.getDirectionality(c);
+            return direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                    || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
+        });
+    }
 }

@@ -29,6 +29,19 @@ public enum Facet {
         this.key = key;
     }
 
+    /**
+     * A key of this facet's kind, for a message about one that is malformed: a reader who typed
+     * {@code person=Stalin} is shown a person's key, not a type's.
+     */
+    public String exampleKey() {
+        return switch (this) {
+            case TYPE -> "ciphered-telegram";
+            case PERSON, AUTHOR, RECIPIENT -> "stalin";
+            case PLACE -> "korea";
+            case LANGUAGE -> "ru";
+        };
+    }
+
     /** The name of the URL parameter and of the JSON facet. */
     public String key() {
         return key;

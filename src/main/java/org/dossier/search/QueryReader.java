@@ -166,7 +166,7 @@ final class QueryReader {
                     + "words were searched for.");
         } catch (ParseException | TokenMgrError | IllegalArgumentException e) {
             return plainWords(text, names, "Your search could not be read as a search expression ("
-                    + reason(e) + "), so its words were searched for instead.");
+                    + reason(e, text) + "), so its words were searched for instead.");
         }
     }
 
@@ -405,18 +405,59 @@ final class QueryReader {
                 .build();
     }
 
-    private static String reason(Throwable e) {
+    private static String reason(Throwable e, String text) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("not allowed as first character")) {
             return "a word may not start with * or ?";
         }
         if (message.contains("Lexical error") || message.contains("Encountered \"<EOF>\"")) {
+            // The parser met the end of the search still inside something: say which, by reading the text
+            // ("stalin AND" and "korea:" were told of a quote or bracket they do not have).
+            Unclosed unclosed = Unclosed.in(text);
+            if (unclosed == Unclosed.PATTERN) {
+                return "a pattern between slashes is not closed";
+            }
+            if (unclosed == Unclosed.NONE) {
+                return text.strip().endsWith(":") ? "a colon has no word after it"
+                        : "an operator such as AND, OR or NOT has no word after it";
+            }
             return "a quote or bracket is not closed";
         }
         if (e instanceof IllegalArgumentException && !(e instanceof TooCostly)) {
             return "a pattern between slashes is not a regular expression: " + message;
         }
+        if (Unclosed.in(text) == Unclosed.CLOSED_UNOPENED) {
+            return "a bracket is closed that was not opened";
+        }
         return "an operator such as AND, OR, NOT, + or - is not where one can be";
+    }
+
+    /** What a search the parser could not finish leaves open, read as the parser reads it (a backslash escapes). */
+    private enum Unclosed {
+        NONE, QUOTE_OR_BRACKET, PATTERN, CLOSED_UNOPENED;
+
+        static Unclosed in(String text) {
+            boolean quoted = false;
+            boolean pattern = false;
+            int brackets = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"' && !pattern) {
+                    quoted = !quoted;
+                } else if (c == '/' && !quoted) {
+                    pattern = !pattern;
+                } else if (!quoted && !pattern && (c == '(' || c == '[' || c == '{')) {
+                    brackets++;
+                } else if (!quoted && !pattern && (c == ')' || c == ']' || c == '}')) {
+                    if (--brackets < 0) {
+                        return CLOSED_UNOPENED;
+                    }
+                }
+            }
+            return quoted || brackets > 0 ? QUOTE_OR_BRACKET : pattern ? PATTERN : NONE;
+        }
     }
 
     /**

@@ -103,13 +103,7 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
      * its search box; no whitespace around.
      */
     public static String words(String typed) {
-        String composed = Normalizer.normalize(typed, Normalizer.Form.NFC);
-        if (ControlCharacters.firstControl(composed).isEmpty()) {
-            return composed.strip();
-        }
-        StringBuilder words = new StringBuilder(composed.length());
-        composed.chars().forEach(c -> words.append(ControlCharacters.isControl((char) c) ? ' ' : (char) c));
-        return words.toString().strip();
+        return ControlCharacters.controlsAsSpaces(Normalizer.normalize(typed, Normalizer.Form.NFC)).strip();
     }
 
     /** A year as the {@code year} parameter gives it: four digits, {@code 0950} for 950. */

@@ -40,11 +40,12 @@ public record Pagination(int page, int pageSize, long total, long reachable) {
 
     /**
      * What a page past the last says, one way everywhere: "There is no page 7: this search has 2
-     * pages of 10." ({@code holder} "this search has"), "1 page of 100" for one.
+     * pages of 10." ({@code holder} "this search has"), "1 page of 100" for one, "2,000 pages" as counts
+     * are written; the page as it was asked for.
      */
     public String noSuchPage(String holder) {
         int last = lastPage();
-        return "There is no page " + page + ": " + holder + " " + (last == 1 ? "1 page" : last + " pages") + " of "
+        return "There is no page " + page + ": " + holder + " " + (last == 1 ? "1 page" : number(last) + " pages") + " of "
                 + pageSize + ".";
     }
 

@@ -3,6 +3,7 @@ package org.dossier.web;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Set;
+import org.dossier.documents.ControlCharacters;
 
 /** Reads query parameters strictly: a value that makes no sense is a 400 with a reason, never a guess. */
 public final class QueryParams {
@@ -52,7 +53,12 @@ public final class QueryParams {
         return values.isEmpty() ? null : values.get(0);
     }
 
+    /**
+     * A value as a message quotes it: its first 37 characters when longer than 40, what shows
+     * nothing and still acts named by its code point ({@link ControlCharacters#named}).
+     */
     public static String shorten(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 37) + "...";
+        String shown = ControlCharacters.named(value);
+        return shown.length() <= 40 ? shown : shown.substring(0, 37) + "...";
     }
 }

@@ -33,17 +33,22 @@ public final class Redirects {
      * reads as UTF-8, and the address redirected to searched for something else.
      */
     public static String ascii(String address) {
-        StringBuilder ascii = new StringBuilder(address.length());
-        address.codePoints().forEach(c -> {
-            if (c > 0x20 && c < 0x7F) {
-                ascii.append((char) c);
+        return percentEncoded(address, c -> c > 0x20 && c < 0x7F);
+    }
+
+    /** {@code text} with every character but those {@code asItIs} keeps percent-encoded as UTF-8. */
+    public static String percentEncoded(String text, java.util.function.IntPredicate asItIs) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (asItIs.test(c)) {
+                out.appendCodePoint(c);
             } else {
                 for (byte b : Character.toString(c).getBytes(StandardCharsets.UTF_8)) {
-                    ascii.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                    out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
                             .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
                 }
             }
         });
-        return ascii.toString();
+        return out.toString();
     }
 }

@@ -37,8 +37,25 @@ public record ResultTrail(String search, int hit, long hits) {
         }
         int n = Integer.parseInt(hit);
         long total = Long.parseLong(hits);
-        return n >= 1 && total >= n ? new ResultTrail(search, n, total) : null;
+        return n >= 1 && total >= n ? new ResultTrail(escaped(search), n, total) : null;
     }
+
+    /**
+     * The search as a query string a link may carry: what the links this site makes already are,
+     * and any other character (a search decoded once too often by hand or by a program: a NUL, a
+     * space, a '#' that would cut the search short as a fragment, a letter as it is) percent-encoded
+     * as UTF-8, so that the way back leads to the search the trail carried.
+     */
+    static String escaped(String search) {
+        return Redirects.percentEncoded(search, c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || QUERY_CHARACTER.indexOf(c) >= 0);
+    }
+
+    /**
+     * What RFC 3986 lets a query hold as it is, letters and digits aside, and '%', which a link this
+     * site made has before two hex digits (a lone one is the search page's 400, which says so).
+     */
+    private static final String QUERY_CHARACTER = "-._~!$&'()*+,;=:@/?%";
 
     /** A record's address that carries this search, for hit {@code n} of {@code total}. */
     public static String recordHref(String recordPath, String search, long n, long total) {

@@ -117,12 +117,16 @@ class AccessControlTest {
     }
 
     @Test
-    void aSignInWithANulInTheUsernameIsAWrongUsernameNotA500() {
+    void aSignInWithANulInTheUsernameIsAWrongUsernameNotA500AndTheFormKeepsWhatShows() {
         Http visitor = reader();
         String csrf = Editors.csrf(visitor.get("/admin/login").body());
-        HttpResponse<String> response = visitor.post("/admin/login", Map.of("csrf", csrf, "username", "ali\u0000ce",
-                "password", Editors.PASSWORD, "return", "/admin"));
+        HttpResponse<String> response = visitor.post("/admin/login", Map.of("csrf", csrf, "username",
+                "ali\u0000ce\u202E\u0007", "password", Editors.PASSWORD, "return", "/admin"));
         assertEquals(401, response.statusCode(), response.body());
+        assertFalse(response.body().contains("\u0000") || response.body().contains("\u0007")
+                || response.body().contains("\u202E"), "no control character is written back into the page");
+        assertEquals("ali ce ", Jsoup.parse(response.body()).selectFirst("#username").val(),
+                "what was typed is kept, but for what shows nothing");
     }
 
     @Test

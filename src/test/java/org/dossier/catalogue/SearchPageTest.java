@@ -54,7 +54,10 @@ class SearchPageTest {
         "person=nobody         | There is no person 'nobody'",
         "language=xx-notreal   | There is no language with the code 'xx-notreal'",
         "language=%3Cscript%3E | 'language' must be a key such as 'ru'",
-        "type=Not_A_Key        | 'type' must be a key",
+        "type=Not_A_Key        | 'type' must be a key such as 'ciphered-telegram'",
+        "person=Stalin         | 'person' must be a key such as 'stalin' (lower-case letters, digits and hyphens), not 'Stalin'",
+        "recipient=Mao+Zedong  | 'recipient' must be a key such as 'stalin'",
+        "place=North+Korea     | 'place' must be a key such as 'korea'",
         "year=19x0             | 'year' must be a year of four digits",
         "q=a&q=b               | 'q' may be given only once",
         "from=1950-06&dated=x  | 'dated' must be one of may-fall-in, within, not 'x'",
@@ -193,6 +196,54 @@ class SearchPageTest {
         assertNull(http.page(last).selectFirst(".trail-next"), "the last hit has no next");
         assertNull(http.page(href.replace("hit=11", "hit=abc")).selectFirst(".trail"),
                 "a trail that does not add up is ignored");
+    }
+
+    @Test
+    void aTrailWhoseSearchHasCharactersNoQueryStringHasAsTheyAreLeadsBackWithThemEscaped() {
+        // An address typed or mangled by hand: the search decoded one level too far. The links back
+        // wrote a NUL into the page, and a '#' cut the search short as a fragment.
+        String href = http.page("/search?q=korea").selectFirst("ol.results .result-title a").attr("href");
+        String mangled = href.replace("search=q%3Dkorea", "search=q%3Dkorea%00%23x%20%22%D0%BC");
+        HttpResponse<String> response = http.get(mangled);
+        assertEquals(200, response.statusCode());
+        assertFalse(response.body().contains("\u0000"), "no NUL written into the page");
+        Document record = Jsoup.parse(response.body());
+        assertEquals("/search?q=korea%00%23x%20%22%D0%BC", record.selectFirst(".trail-back").attr("href"));
+        assertEquals("/search/hit?q=korea%00%23x%20%22%D0%BC&hit=2", record.selectFirst(".trail-next").attr("href"));
+        assertEquals("korea #x \"\u043C", http.page(record.selectFirst(".trail-back").attr("href"))
+                .selectFirst("#search-q").val(), "the search it leads back to is the one the trail carried");
+    }
+
+    @Test
+    void aControlCharacterInABadParameterIsNeitherQuotedNorKeptRawInTheAnswer() {
+        for (String path : List.of("/search?q=korea&from=1950%00&to=1951%E2%80%AE", "/search?sort=%07",
+                "/search?person=%00", "/search.csv?from=1950%00", "/search.json?page=1%1B", "/?page=%00")) {
+            HttpResponse<String> response = http.get(path);
+            assertEquals(400, response.statusCode(), path);
+            assertFalse(response.body().chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t'
+                    || c == 0x202E), path + " wrote a control character: " + response.body());
+        }
+        Document page = Jsoup.parse(http.get("/search?q=korea&from=1950%00&to=1951%E2%80%AE").body());
+        assertEquals("1950 ", page.selectFirst("#date-from").val(), "what was typed is kept, but for what shows nothing");
+        assertTrue(page.selectFirst(".date-range .problem").text().contains("not '1950U+0000'"),
+                "the message names what it cannot show: " + page.selectFirst(".date-range .problem").text());
+        assertTrue(http.get("/search?person=stalin%00").body().contains("not &#39;stalinU+0000&#39;"),
+                "a key followed by a NUL is not quoted as the key");
+        assertEquals("1951", page.selectFirst("#date-to").val());
+    }
+
+    @Test
+    void wordsWrittenRightToLeftAreSetApartInThePagesTitleAndAnOverrideTypedWithThemIsLeftOut() {
+        // The title is one line of text, with no element to set the words apart: Hebrew words took the
+        // count after them into their own direction ("(26 ןילטס records)"), and an override typed in
+        // the box reversed the rest of the title.
+        assertEquals("Search: \u2068\u05E1\u05D8\u05DC\u05D9\u05DF\u2069 (no records) \u00B7 Dossier",
+                http.page("/search?q=%D7%A1%D7%98%D7%9C%D7%99%D7%9F").title());
+        assertTrue(http.page("/search/facets/person?q=%D7%A1%D7%98%D7%9C%D7%99%D7%9F").title()
+                .contains("\u201C\u2068\u05E1\u05D8\u05DC\u05D9\u05DF\u2069\u201D"), "and so in a facet's page of the search");
+        String overridden = http.page("/search?q=%E2%80%AEkorea").title();
+        assertEquals(http.page("/search?q=korea").title(), overridden);
+        assertTrue(overridden.startsWith("Search: korea ("), overridden);
     }
 
     @Test

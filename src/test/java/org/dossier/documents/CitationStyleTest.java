@@ -2,6 +2,7 @@ package org.dossier.documents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -173,6 +174,24 @@ class CitationStyleTest {
         assertEquals("Stalin, J. (1949, May 26). Cable No. 3355 (Version 2) [Cable to Mao Zedong]. Dossier. "
                 + "https://dossier.example.org/documents/9/v/2", CitationStyle.APA.format(c).text(),
                 "no retrieval date: APA 7 gives one only to a page that changes and is not archived, and a version stays");
+    }
+
+    @Test
+    void aGenreOfSeveralWordsIsADescriptionInSentenceCaseWhereItStartsASentence() {
+        Citation c = authored(List.of(STALIN, MAO), "Ciphered Telegram");
+        assertEquals("ciphered telegram to Mao Zedong,", CitationStyle.CHICAGO_NOTE.format(c).text()
+                .split("\u201D ")[1].split(" May")[0]);
+        assertEquals("Ciphered telegram to Mao Zedong,", CitationStyle.CHICAGO_BIBLIOGRAPHY.format(c).text()
+                .split("\u201D ")[1].split(" May")[0], "as the note has it, the first word capitalised");
+        assertEquals("Ciphered telegram to Mao Zedong,", CitationStyle.MLA.format(c).text()
+                .split("\u201D ")[1].split(" 26")[0]);
+        assertTrue(CitationStyle.APA.format(c).text().contains("[Ciphered telegram to Mao Zedong]"),
+                CitationStyle.APA.format(c).text());
+        Citation noRecipient = authored(List.of(STALIN), "Journal / Diary Entry");
+        assertTrue(CitationStyle.CHICAGO_BIBLIOGRAPHY.format(noRecipient).text().contains("\u201D Journal / diary entry, May"),
+                CitationStyle.CHICAGO_BIBLIOGRAPHY.format(noRecipient).text());
+        assertTrue(CitationStyle.APA.format(authored(List.of(STALIN), "DPRK Report")).text().contains("[DPRK report]"),
+                "an acronym stays as it is");
     }
 
     @Test

@@ -173,6 +173,21 @@ class SearchBehaviourTest {
     }
 
     @Test
+    void theNoticeSaysWhatTheSyntaxCouldNotReadAtTheEndOfTheSearch() {
+        assertTrue(search("stalin AND").notice().contains("(an operator such as AND, OR or NOT has no word after it)"),
+                search("stalin AND").notice());
+        assertTrue(search("NOT").notice().contains("(an operator such as AND, OR or NOT has no word after it)"),
+                search("NOT").notice());
+        assertTrue(search("korea:").notice().contains("(a colon has no word after it)"), search("korea:").notice());
+        assertTrue(search("\"north korea").notice().contains("(a quote or bracket is not closed)"),
+                search("\"north korea").notice());
+        assertTrue(search("(korea OR stalin").notice().contains("(a quote or bracket is not closed)"));
+        assertTrue(search("korea/").notice().contains("(a pattern between slashes is not closed)"),
+                search("korea/").notice());
+        assertTrue(search("kim)").notice().contains("(a bracket is closed that was not opened)"), search("kim)").notice());
+    }
+
+    @Test
     void matchingWordsAreMarkedInTitleAndSnippetAfterTheTextIsEscaped() {
         int id = create("Memorandum <script>alert('x')</script> on the Quokka question",
                 "The quokka & the \"wombat\" are <b>discussed</b>.");

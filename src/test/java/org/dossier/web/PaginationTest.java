@@ -44,6 +44,8 @@ class PaginationTest {
                 new Pagination(2, 100, 26).noSuchPage("this search has"));
         assertEquals("There is no page 6: the catalogue has 5 pages of 10.",
                 new Pagination(6, 10, 49).noSuchPage("the catalogue has"));
+        assertEquals("There is no page 12001: the catalogue has 2,000 pages of 10.",
+                new Pagination(12001, 10, 20_000).noSuchPage("the catalogue has"), "the count of pages written as counts are");
     }
 
     @Test

@@ -335,6 +335,38 @@ class BackupAndCopyTest {
     }
 
     /**
+     * A served catalogue keeps what was saved lately in its write-ahead log, beside the file: a
+     * first start's whole import stayed there, and the file itself was 4 KB. A backup to a disk
+     * too small said "204,800 bytes are free there; the backup needs about 4,096 bytes" — less
+     * than was free. It says what the catalogue takes as SQLite reads it, write-ahead log and all.
+     */
+    @Test
+    void aBackupToAFullDiskSaysWhatTheCatalogueTakesWithWhatIsStillInItsWriteAheadLog() throws Exception {
+        Path db = folder.resolve("dossier.db");
+        assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), err());
+        long imported = Files.size(db);
+        // A writer that keeps its saves in the log, as a serving node does between checkpoints.
+        try (java.sql.Connection serving = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement statement = serving.createStatement()) {
+            statement.execute("PRAGMA wal_autocheckpoint = 0");
+            statement.executeUpdate("UPDATE document SET summary = hex(randomblob(20000))");
+            Path small = smallDisk(imported * 2);
+            try {
+                assertEquals(1, Main.run("backup", "--db", db.toString(), "--to", small.resolve("backup.db").toString()));
+                java.util.regex.Matcher said = java.util.regex.Pattern
+                        .compile("\\(([\\d,]+) bytes are free there; the backup needs about ([\\d,]+) bytes").matcher(err());
+                assertTrue(said.find(), err());
+                long free = Long.parseLong(said.group(1).replace(",", ""));
+                long needs = Long.parseLong(said.group(2).replace(",", ""));
+                assertTrue(needs > free, "a backup that did not fit needs more than was free: " + err());
+                assertTrue(needs > imported * 4, "the summaries in the log are counted: " + err());
+            } finally {
+                new ProcessBuilder("umount", small.toString()).start().waitFor();
+            }
+        }
+    }
+
+    /**
      * A restore onto a disk without room for the backup said "the backup cannot be copied beside ...
      * (java.nio.file.FileSystemException: ...)". It says what a backup to a full disk says, through the
      * same words: which disk, how much is free, how much the copy needs, and what to do; nothing is

@@ -592,6 +592,35 @@ class EditingTest {
                 "reinstated, it leaves the list");
     }
 
+    /**
+     * A record's restore took its note as typed: a NUL was a 500 on PostgreSQL (which keeps no NUL
+     * in text) and was kept raw on SQLite, for the history page to carry. It is refused at the note,
+     * as an authority's restore refuses it, with what was typed kept and nothing restored; a bidi
+     * override is dropped from the note, as from an edit's.
+     */
+    @Test
+    void aRestoresNoteWithAControlCharacterIsRefusedAtTheNoteAndNothingIsRestored() {
+        int id = catalogue.recordTitled("Memorandum of Conversation with Bak Uiwan");
+        assertEquals(303, alice.post("/admin/documents/" + id + "/edit", editForm(alice, id)
+                .set("title", "A title to take back").set("note", "Oops").entries()).statusCode());
+        FormFields restore = FormFields.at(alice, "/documents/" + id + "/history/1", "form.restore-form");
+        for (String note : List.of("Back\u0000 again", "Back\u0007 again")) {
+            HttpResponse<String> refused = alice.post("/admin/documents/" + id + "/restore", restore.set("note", note).entries());
+            assertEquals(422, refused.statusCode(), refused.body());
+            Document page = Jsoup.parse(refused.body());
+            assertTrue(page.selectFirst("#restore-problem").text().startsWith("The note has a control character, which "
+                    + "shows nothing (U+000"), page.selectFirst("#restore-problem").text());
+            // A page cannot carry a NUL: HTML reads it as U+FFFD, which shows where it was.
+            assertEquals(note.replace('\u0000', '\ufffd'), FormFields.of(refused.body(), "form.restore-form").get("note"),
+                    "what was typed is kept");
+            assertEquals("true", page.selectFirst("form.restore-form input[name=note]").attr("aria-invalid"));
+            assertEquals(2, row(id).getVersion(), "nothing was restored");
+        }
+        assertEquals(303, alice.post("/admin/documents/" + id + "/restore",
+                restore.set("note", "Back \u202eagain").entries()).statusCode());
+        assertEquals("Back again", revisions(id).get(2).getNote());
+    }
+
     @Test
     void aCorrectionSurvivesReimportingTheSamePages() {
         int id = correctSummary("Soviet Community Party", "Soviet Communist Party", "Community: Communist");

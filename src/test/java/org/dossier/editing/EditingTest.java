@@ -499,6 +499,19 @@ class EditingTest {
         assertEquals("/admin/documents/" + id + "/withdraw", listed.selectFirst("a.reinstate-link").attr("href"));
 
         FormFields reinstate = FormFields.at(alice, "/admin/documents/" + id + "/withdraw", "form.stacked-form");
+        // A note with a control character was taken as typed: a NUL a 500 on PostgreSQL, a BEL kept raw.
+        for (String note : List.of("Not a\u0000 duplicate", "Not a\u0007 duplicate")) {
+            HttpResponse<String> refused = alice.post("/admin/documents/" + id + "/reinstate",
+                    reinstate.set("note", note).entries());
+            assertEquals(422, refused.statusCode(), refused.body());
+            Document page = Jsoup.parse(refused.body());
+            assertTrue(page.selectFirst("#withdraw-problem").text().startsWith("The note has a control character, which "
+                    + "shows nothing (U+000"), page.selectFirst("#withdraw-problem").text());
+            assertEquals("true", page.selectFirst("#note").attr("aria-invalid"));
+            // A page cannot carry a NUL: HTML reads it as U+FFFD, which shows where it was.
+            assertEquals(note.replace('\u0000', '\ufffd'), page.selectFirst("#note").val(), "what was typed is kept");
+            assertEquals(410, reader.get("/documents/" + id).statusCode(), "still withdrawn");
+        }
         assertEquals(303, alice.post("/admin/documents/" + id + "/reinstate",
                 reinstate.set("note", "Not a duplicate after all").entries()).statusCode());
         assertEquals(301, reader.get("/documents/" + id).statusCode());

@@ -367,6 +367,37 @@ class BackupAndCopyTest {
     }
 
     /**
+     * A copy into a new SQLite file on a disk that filled up said "copy failed, nothing more was
+     * done: Cannot commit transaction (org.sqlite.SQLiteException: [SQLITE_FULL] ...)" and left the
+     * file and its write-ahead log, the disk still full. It says the disk is full, that the copy
+     * kept nothing, and what to do; and takes away the file it made.
+     */
+    @Test
+    void aCopyIntoANewFileOnAFullDiskSaysSoAndLeavesNothingThere() throws Exception {
+        Path db = folder.resolve("dossier.db");
+        assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), err());
+        try (java.sql.Connection writer = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement statement = writer.createStatement()) {
+            // Records that take more room than the disk has, once its schema is in.
+            statement.executeUpdate("UPDATE document SET summary = hex(randomblob(20000))");
+        }
+        Path small = smallDisk(1500 * 1024);
+        try {
+            Path copy = small.resolve("copy.db");
+            assertEquals(1, Main.run("copy", "--from", db.toString(), "--to", copy.toString()));
+            assertTrue(err().contains("Nothing was copied: the database's disk is full"), err());
+            assertTrue(err().contains("Free space on that disk (or make the target writable), or give --to a file on another"),
+                    err());
+            try (var files = Files.list(small)) {
+                assertEquals(List.of(), files.toList());
+            }
+            assertFalse(err().contains("failed, nothing more was done"), err());
+        } finally {
+            new ProcessBuilder("umount", small.toString()).start().waitFor();
+        }
+    }
+
+    /**
      * A restore onto a disk without room for the backup said "the backup cannot be copied beside ...
      * (java.nio.file.FileSystemException: ...)". It says what a backup to a full disk says, through the
      * same words: which disk, how much is free, how much the copy needs, and what to do; nothing is

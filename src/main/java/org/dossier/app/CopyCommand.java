@@ -2,9 +2,11 @@ package org.dossier.app;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dossier.ops.Backups;
 import org.dossier.ops.CatalogueCopy;
+import org.dossier.web.WriteUnavailable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,6 +47,16 @@ final class CopyCommand implements Callable<Integer> {
             System.err.println("Nothing was copied: " + e.getMessage() + ".");
             return 1;
         }
+        // A new SQLite file the copy makes and then keeps nothing in (its disk filled up) is taken away.
+        Optional<NewSqliteFile.Made> made = NewSqliteFile.madeByOpening(to);
+        int status = copy();
+        if (status != 0 && made.isPresent()) {
+            made.get().takeAwayUnlessOpened();
+        }
+        return status;
+    }
+
+    private int copy() {
         // Messages name the databases without a password (DatabaseAddress.toString).
         try (Database source = Database.open(from); Database target = Database.open(to)) {
             List<CatalogueCopy.Count> counts = CatalogueCopy.copy(source.dsl(), target.dsl(), new ConsoleListener());
@@ -57,6 +69,19 @@ final class CopyCommand implements Callable<Integer> {
         } catch (CatalogueCopy.CountMismatchException e) {
             System.err.println(table(e.counts()));
             System.err.println("Nothing was copied: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            // The target's disk filled up (or the database stopped, or another writer held it) as the
+            // rows went in: it said "copy failed, nothing more was done" and the driver's words.
+            Optional<WriteUnavailable> cutOff = WriteUnavailable.of(e);
+            if (cutOff.isEmpty() || e instanceof Database.Unavailable) {
+                throw e;
+            }
+            System.err.println("Nothing was copied: " + cutOff.get().reason() + " (" + to + ": " + cutOff.get().why()
+                    + "), and the copy is one transaction, so the target is as empty as it was. "
+                    + (cutOff.get().readOnly() ? "Free space on that disk (or make the target writable), or give --to a file on another, and "
+                            + "run it again."
+                            : "Run it again once the target database answers and nothing else writes to it."));
             return 1;
         }
     }

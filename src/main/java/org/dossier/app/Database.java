@@ -491,9 +491,39 @@ public final class Database implements AutoCloseable {
                         + "nothing was changed.", e);
             }
         }
+        if (sqlite) {
+            Optional<String> full = diskFull(Path.of(name));
+            if (full.isPresent()) {
+                return new Unavailable(full.get(), e);
+            }
+        }
         String first = message.strip().lines().findFirst().orElse(e.getClass().getSimpleName());
         return new Unavailable("The database " + name + " could not be brought to this version's schema (" + first
                 + "); what the failed migration did was rolled back. " + "Fix the cause and start again.", e);
+    }
+
+    /**
+     * Below this much room on a SQLite file's disk, a migration that failed is taken to have failed
+     * for want of it: SQLite's "disk is full" does not reach Flyway's exception (SQLite rolls the
+     * transaction back itself, and Flyway's commit then says "Unable to commit transaction").
+     */
+    private static final long ALMOST_FULL_BYTES = 1024 * 1024;
+
+    /** What to say of a migration of {@code file} that failed on a disk that is (almost) full; empty otherwise. */
+    private static Optional<String> diskFull(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        try {
+            long free = Files.getFileStore(folder).getUsableSpace();
+            if (free >= ALMOST_FULL_BYTES) {
+                return Optional.empty();
+            }
+            return Optional.of(String.format(java.util.Locale.ROOT, "The disk of the database %s is full (%,d bytes are "
+                    + "free there), so it could not be brought to this version's schema; what the failed migration did "
+                    + "was rolled back. Free space on that disk, or give --db a file on another, and start again.",
+                    file, free));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -31,6 +31,17 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DatabaseAddress database = databaseOption.address();
+        // A new SQLite file is made (migrated) before the pages are checked: an import that then
+        // keeps nothing takes it away, so that "Nothing was imported" leaves nothing there.
+        Optional<NewSqliteFile.Made> made = NewSqliteFile.madeByOpening(database);
+        int status = importInto(database);
+        if (status != 0 && made.isPresent()) {
+            made.get().takeAwayUnlessOpened();
+        }
+        return status;
+    }
+
+    private int importInto(DatabaseAddress database) throws Exception {
         try (Database db = Database.open(database)) {
             ImportRun run = new ImportRun(db.recordStore(Clock.systemUTC()), Clock.systemUTC());
             Progress progress = Progress.onConsole("entries", 0);

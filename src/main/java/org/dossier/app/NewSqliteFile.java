@@ -9,6 +9,9 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
+import org.dossier.db.Tables;
+import org.dossier.ops.Backups;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -84,15 +87,79 @@ final class NewSqliteFile {
             }
             Files.move(building, absolute, StandardCopyOption.ATOMIC_MOVE);
         } catch (Exception | Error e) {
-            for (Path leftover : List.of(building, Path.of(building + "-wal"), Path.of(building + "-shm"),
-                    Path.of(building + "-journal"))) {
-                try {
-                    Files.deleteIfExists(leftover);
-                } catch (IOException deleting) {
-                    e.addSuppressed(deleting);
+            deleteWithItsJournals(building, e);
+            throw e;
+        }
+    }
+
+    /**
+     * {@code file} and what SQLite keeps beside it; what cannot be deleted is added to
+     * {@code failure} (when there is one: a refusal already said is not an exception).
+     */
+    private static void deleteWithItsJournals(Path file, Throwable failure) {
+        for (Path leftover : List.of(file, Path.of(file + "-wal"), Path.of(file + "-shm"), Path.of(file + "-journal"))) {
+            try {
+                Files.deleteIfExists(leftover);
+            } catch (IOException deleting) {
+                if (failure != null) {
+                    failure.addSuppressed(deleting);
                 }
             }
-            throw e;
+        }
+    }
+
+    /**
+     * What opening {@code address} would make, to be taken away again by a command that then
+     * changes nothing (an import whose pages are refused): the file, when it is not there yet, and
+     * the folders above it that are missing. Empty for a file that is there, or PostgreSQL.
+     */
+    static Optional<Made> madeByOpening(DatabaseAddress address) {
+        if (!isNew(address)) {
+            return Optional.empty();
+        }
+        Path file = address.file().toAbsolutePath();
+        Path highestMissing = file.getParent();
+        while (highestMissing.getParent() != null && !Files.exists(highestMissing.getParent())) {
+            highestMissing = highestMissing.getParent();
+        }
+        return Optional.of(new Made(file, Files.exists(highestMissing) ? null : highestMissing));
+    }
+
+    /**
+     * A new SQLite file and the highest folder above it that opening it made ({@code null} when
+     * every folder was there).
+     */
+    record Made(Path file, Path highestFolder) {
+
+        /**
+         * Deletes the file, its journals and the folders made for it, those left empty; unless
+         * another process has the file open (a server that started on the same new path
+         * meanwhile), or it holds a record or an account: then it is left as it is.
+         */
+        void takeAwayUnlessOpened() {
+            try {
+                Backups.requireUnused(file);
+                try (Database db = Database.open(file)) {
+                    if (db.dsl().fetchCount(Tables.DOCUMENT) > 0
+                            || db.dsl().fetchCount(Tables.ACCOUNT) > 0) {
+                        return;
+                    }
+                }
+            } catch (Backups.RefusedException | SQLException | RuntimeException inUseOrUnreadable) {
+                return;
+            }
+            deleteWithItsJournals(file, null);
+            if (highestFolder == null) {
+                return;
+            }
+            for (Path folder = file.getParent(); folder.startsWith(highestFolder); folder = folder.getParent()) {
+                try {
+                    Files.deleteIfExists(folder);
+                } catch (IOException notEmpty) {
+                    // Something else was put there meanwhile: it stays, and so does the folder.
+                    return;
+                }
+            }
         }
     }
 

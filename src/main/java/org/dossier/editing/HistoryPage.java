@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.dossier.accounts.AccessControl;
 import org.dossier.documents.Attribution;
+import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.DocumentDetails;
 import org.dossier.documents.RecordVersion;
 import org.dossier.documents.RecordPage;
@@ -67,13 +68,20 @@ public final class HistoryPage {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
         int number = Forms.number(ctx, "revision");
         int version = Forms.number(ctx, "version");
-        String note = FormFields.text(ctx, "note").strip();
+        // Read as an authority's restore reads its note: a bidi override dropped, a control character
+        // refused (PostgreSQL keeps no NUL in text: it was a 500 there, and kept raw on SQLite).
+        String note = ControlCharacters.withoutBidiControls(FormFields.text(ctx, "note")).strip();
         RecordVersion restoring = revisions.find(record.id(), number).orElseThrow(() -> new NotFound(
                 "Document " + record.id() + " has no version " + number + "."));
-        if (note.isEmpty() || note.length() > RecordForm.MAX_NOTE) {
-            refuse(ctx, record.id(), number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, note.isEmpty()
+        if (ControlCharacters.showsNothing(note) || note.length() > RecordForm.MAX_NOTE) {
+            refuse(ctx, record.id(), number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, ControlCharacters.showsNothing(note)
                     ? "Say why this version comes back: the note is kept in the history."
                     : "A note has at most " + RecordForm.MAX_NOTE + " characters.");
+            return;
+        }
+        var control = ControlCharacters.refusal("note", note);
+        if (control.isPresent()) {
+            refuse(ctx, record.id(), number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, control.get());
             return;
         }
         String author = AccessControl.requireUser(ctx).username();

@@ -96,7 +96,8 @@ public final class Backups {
                     // The catalogue was read (it is one); what failed is writing the copy: a folder
                     // this user cannot write, a full disk.
                     if (String.valueOf(e.getMessage()).contains("SQLITE_FULL")) {
-                        throw new RefusedException(diskFull(target, database, "the catalogue", "backup", "--to"));
+                        throw new RefusedException(diskFull(target, sizeAsRead(connection), "the catalogue", "backup",
+                                "--to"));
                     }
                     throw new RefusedException(target + " cannot be written (" + e.getMessage() + ")");
                 }
@@ -124,12 +125,13 @@ public final class Backups {
 
     /**
      * What to do when the disk {@code target} is on is full: how much is free there, how much the
-     * copy of {@code copied} needs, and to free space there or give {@code option} a file on another.
+     * copy needs, and to free space there or give {@code option} a file on another.
      *
-     * @param copiedAs what {@code copied} is, as the message names it: "the catalogue", "the backup"
+     * @param needs    the bytes the copy takes, or a negative number when they cannot be read
+     * @param copiedAs what is copied, as the message names it: "the catalogue", "the backup"
      * @param command  what to run again: "backup", "restore"
      */
-    private static String diskFull(Path target, Path copied, String copiedAs, String command, String option) {
+    private static String diskFull(Path target, long needs, String copiedAs, String command, String option) {
         Path folder = target.toAbsolutePath().getParent();
         String free;
         try {
@@ -138,15 +140,33 @@ public final class Backups {
         } catch (IOException e) {
             free = "how much is free there cannot be read";
         }
-        String needs;
-        try {
-            needs = String.format(java.util.Locale.ROOT, "about %,d bytes, %s's size", Files.size(copied), copiedAs);
-        } catch (IOException e) {
-            needs = "about " + copiedAs + "'s size";
-        }
-        return "the disk of " + folder + " is full (" + free + "; the " + command + " needs " + needs + "). Nothing was "
+        String about = needs < 0 ? "about " + copiedAs + "'s size"
+                : String.format(java.util.Locale.ROOT, "about %,d bytes, %s's size", needs, copiedAs);
+        return "the disk of " + folder + " is full (" + free + "; the " + command + " needs " + about + "). Nothing was "
                 + "kept there: free space on that disk, or give " + option + " a file on another, and run the "
                 + command + " again";
+    }
+
+    /**
+     * What a catalogue takes as SQLite reads it, less its free pages, which {@code VACUUM INTO}
+     * leaves out: a served catalogue keeps its latest saves in the write-ahead log beside the file
+     * (a first start's whole import, until a checkpoint), so that the file's own size said a
+     * fraction of it. -1 when it cannot be read.
+     */
+    private static long sizeAsRead(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            return (pragma(statement, "page_count") - pragma(statement, "freelist_count")) * pragma(statement, "page_size");
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    private static long pragma(Statement statement, String name) throws SQLException {
+        // The names are this class's own constants, never input.
+        try (ResultSet value = statement.executeQuery("PRAGMA " + name)) {
+            value.next();
+            return value.getLong(1);
+        }
     }
 
     /** True when the disk {@code target} is on has less room than {@code copied} takes: why a copy there failed. */
@@ -199,7 +219,7 @@ public final class Backups {
             // A folder this user cannot write, a full disk: the database is still as it was.
             Files.deleteIfExists(incoming);
             if (tooSmallFor(database, from)) {
-                throw new RefusedException(diskFull(database, from, "the backup", "restore", "--db"));
+                throw new RefusedException(diskFull(database, Files.size(from), "the backup", "restore", "--db"));
             }
             throw new RefusedException("the backup cannot be copied beside " + database + " (" + e
                     + "); nothing was changed");

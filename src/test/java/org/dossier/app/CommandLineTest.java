@@ -95,6 +95,25 @@ class CommandLineTest {
         assertEquals(0, documents(db));
     }
 
+    /**
+     * "Nothing was imported", and yet a new catalogue, migrated and empty, was left at the path
+     * given: the database was made before the pages were checked. A file named wrongly beside it
+     * (its folder too) is not left either, so that the import run again with the path fixed is a
+     * first import like any other.
+     */
+    @Test
+    void aRejectedImportIntoANewSqliteFileLeavesNoCatalogueBehind() throws Exception {
+        Path db = folder.resolve("new/dossier.db");
+        Path bad = Files.writeString(folder.resolve("bad.txt"), "February 30, 1950\n\nReport\n");
+        assertEquals(1, Main.run("import", "--db", db.toString(), folder.resolve("typo").toString()));
+        assertEquals(1, Main.run("import", "--db", db.toString(), bad.toString()));
+        assertTrue(err().contains("Nothing was imported"), err());
+        assertFalse(Files.exists(folder.resolve("new")), "nothing made at " + db);
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(bad), files.toList());
+        }
+    }
+
     @Test
     void aPageThatCannotBeReadIsAProblemBesideTheOthersNotAStackTrace() throws Exception {
         DatabaseAddress db = TestDatabase.in(folder);

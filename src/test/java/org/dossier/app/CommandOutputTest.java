@@ -61,6 +61,30 @@ class CommandOutputTest {
         }
     }
 
+    /**
+     * A new catalogue on a disk that fills up while it is migrated said "could not be brought to this
+     * version's schema (Unable to commit transaction)", after Flyway's three errors that it could not
+     * roll back, a hundred lines of stack traces. It says the disk is full, and what to do, in one
+     * line. A real full disk: a small tmpfs, which only root may mount (skipped otherwise).
+     */
+    @Test
+    void aNewCatalogueOnAFullDiskSaysTheDiskIsFullInOneLine() throws Exception {
+        Path small = Files.createDirectories(folder.resolve("small-disk"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs",
+                small.toString()).redirectErrorStream(true).start().waitFor() == 0, "cannot mount a tmpfs here");
+        try {
+            Path created = small.resolve("dossier.db");
+            Finished add = run(List.of("user", "add", "--db", created.toString(), "ada"), "a long enough password\n");
+            assertEquals(1, add.status(), add.toString());
+            assertTrue(add.err().contains("The disk of the database " + created + " is full"), add.toString());
+            assertTrue(add.err().contains("Free space on that disk, or give --db a file on another"), add.toString());
+            assertFalse(add.err().contains("\tat "), "no stack trace:\n" + add);
+            assertFalse(add.err().contains("Unable to rollback"), add.toString());
+        } finally {
+            new ProcessBuilder("umount", small.toString()).start().waitFor();
+        }
+    }
+
     @Test
     void theServersLogSaysWhatItDidWithoutTheLibrariesChatter() throws Exception {
         String said = serve(List.of(), (http, port) -> { });

@@ -499,6 +499,19 @@ class EditingTest {
         assertEquals("/admin/documents/" + id + "/withdraw", listed.selectFirst("a.reinstate-link").attr("href"));
 
         FormFields reinstate = FormFields.at(alice, "/admin/documents/" + id + "/withdraw", "form.stacked-form");
+        // A note with a control character was taken as typed: a NUL a 500 on PostgreSQL, a BEL kept raw.
+        for (String note : List.of("Not a\u0000 duplicate", "Not a\u0007 duplicate")) {
+            HttpResponse<String> refused = alice.post("/admin/documents/" + id + "/reinstate",
+                    reinstate.set("note", note).entries());
+            assertEquals(422, refused.statusCode(), refused.body());
+            Document page = Jsoup.parse(refused.body());
+            assertTrue(page.selectFirst("#withdraw-problem").text().startsWith("The note has a control character, which "
+                    + "shows nothing (U+000"), page.selectFirst("#withdraw-problem").text());
+            assertEquals("true", page.selectFirst("#note").attr("aria-invalid"));
+            // A page cannot carry a NUL: HTML reads it as U+FFFD, which shows where it was.
+            assertEquals(note.replace('\u0000', '\ufffd'), page.selectFirst("#note").val(), "what was typed is kept");
+            assertEquals(410, reader.get("/documents/" + id).statusCode(), "still withdrawn");
+        }
         assertEquals(303, alice.post("/admin/documents/" + id + "/reinstate",
                 reinstate.set("note", "Not a duplicate after all").entries()).statusCode());
         assertEquals(301, reader.get("/documents/" + id).statusCode());
@@ -590,6 +603,35 @@ class EditingTest {
         assertEquals(3, revisions(id).size());
         assertTrue(Jsoup.parse(alice.get("/admin").body()).select(".withdrawn-records a[href=/documents/" + id + "]").isEmpty(),
                 "reinstated, it leaves the list");
+    }
+
+    /**
+     * A record's restore took its note as typed: a NUL was a 500 on PostgreSQL (which keeps no NUL
+     * in text) and was kept raw on SQLite, for the history page to carry. It is refused at the note,
+     * as an authority's restore refuses it, with what was typed kept and nothing restored; a bidi
+     * override is dropped from the note, as from an edit's.
+     */
+    @Test
+    void aRestoresNoteWithAControlCharacterIsRefusedAtTheNoteAndNothingIsRestored() {
+        int id = catalogue.recordTitled("Memorandum of Conversation with Bak Uiwan");
+        assertEquals(303, alice.post("/admin/documents/" + id + "/edit", editForm(alice, id)
+                .set("title", "A title to take back").set("note", "Oops").entries()).statusCode());
+        FormFields restore = FormFields.at(alice, "/documents/" + id + "/history/1", "form.restore-form");
+        for (String note : List.of("Back\u0000 again", "Back\u0007 again")) {
+            HttpResponse<String> refused = alice.post("/admin/documents/" + id + "/restore", restore.set("note", note).entries());
+            assertEquals(422, refused.statusCode(), refused.body());
+            Document page = Jsoup.parse(refused.body());
+            assertTrue(page.selectFirst("#restore-problem").text().startsWith("The note has a control character, which "
+                    + "shows nothing (U+000"), page.selectFirst("#restore-problem").text());
+            // A page cannot carry a NUL: HTML reads it as U+FFFD, which shows where it was.
+            assertEquals(note.replace('\u0000', '\ufffd'), FormFields.of(refused.body(), "form.restore-form").get("note"),
+                    "what was typed is kept");
+            assertEquals("true", page.selectFirst("form.restore-form input[name=note]").attr("aria-invalid"));
+            assertEquals(2, row(id).getVersion(), "nothing was restored");
+        }
+        assertEquals(303, alice.post("/admin/documents/" + id + "/restore",
+                restore.set("note", "Back \u202eagain").entries()).statusCode());
+        assertEquals("Back again", revisions(id).get(2).getNote());
     }
 
     @Test

@@ -310,6 +310,27 @@ class BackupAndCopyTest {
         return small;
     }
 
+    @FunctionalInterface
+    private interface OnDisk {
+        void run(Path disk) throws Exception;
+    }
+
+    /** Runs {@code work} on a real disk of {@code bytes} that fills up ({@link #smallDisk}), unmounted after. */
+    private void onSmallDisk(long bytes, OnDisk work) throws Exception {
+        Path small = smallDisk(bytes);
+        try {
+            work.run(small);
+        } finally {
+            new ProcessBuilder("umount", small.toString()).start().waitFor();
+        }
+    }
+
+    private static void assertHoldsNothing(Path disk) throws java.io.IOException {
+        try (var files = Files.list(disk)) {
+            assertEquals(List.of(), files.toList(), "nothing is left on " + disk);
+        }
+    }
+
     /**
      * A backup to a disk that fills up said SQLite's "database or disk is full" and no more. It says
      * which disk, how much the copy needs and how much is free, and what to do; nothing is left there.
@@ -319,19 +340,69 @@ class BackupAndCopyTest {
     void aBackupToAFullDiskSaysToFreeSpaceAndLeavesNothing() throws Exception {
         Path db = folder.resolve("dossier.db");
         assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), err());
-        Path small = smallDisk(Files.size(db) / 2);
-        try {
+        onSmallDisk(Files.size(db) / 2, small -> {
             Path backup = small.resolve("backup.db");
             assertEquals(1, Main.run("backup", "--db", db.toString(), "--to", backup.toString()));
             assertTrue(err().contains("Nothing was backed up: the disk of " + small + " is full ("), err());
             assertTrue(err().contains("free space on that disk, or give --to a file on another"), err());
-            try (var files = Files.list(small)) {
-                assertEquals(List.of(), files.toList());
-            }
+            assertHoldsNothing(small);
             assertFalse(err().contains("\tat "), "no stack trace:\n" + err());
-        } finally {
-            new ProcessBuilder("umount", small.toString()).start().waitFor();
+        });
+    }
+
+    /**
+     * A served catalogue keeps what was saved lately in its write-ahead log, beside the file: a
+     * first start's whole import stayed there, and the file itself was 4 KB. A backup to a disk
+     * too small said "204,800 bytes are free there; the backup needs about 4,096 bytes" — less
+     * than was free. It says what the catalogue takes as SQLite reads it, write-ahead log and all.
+     */
+    @Test
+    void aBackupToAFullDiskSaysWhatTheCatalogueTakesWithWhatIsStillInItsWriteAheadLog() throws Exception {
+        Path db = folder.resolve("dossier.db");
+        assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), err());
+        long imported = Files.size(db);
+        // A writer that keeps its saves in the log, as a serving node does between checkpoints.
+        try (java.sql.Connection serving = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement statement = serving.createStatement()) {
+            statement.execute("PRAGMA wal_autocheckpoint = 0");
+            statement.executeUpdate("UPDATE document SET summary = hex(randomblob(20000))");
+            onSmallDisk(imported * 2, small -> {
+                assertEquals(1, Main.run("backup", "--db", db.toString(), "--to", small.resolve("backup.db").toString()));
+                java.util.regex.Matcher said = java.util.regex.Pattern
+                        .compile("\\(([\\d,]+) bytes are free there; the backup needs about ([\\d,]+) bytes").matcher(err());
+                assertTrue(said.find(), err());
+                long free = Long.parseLong(said.group(1).replace(",", ""));
+                long needs = Long.parseLong(said.group(2).replace(",", ""));
+                assertTrue(needs > free, "a backup that did not fit needs more than was free: " + err());
+                assertTrue(needs > imported * 4, "the summaries in the log are counted: " + err());
+            });
         }
+    }
+
+    /**
+     * A copy into a new SQLite file on a disk that filled up said "copy failed, nothing more was
+     * done: Cannot commit transaction (org.sqlite.SQLiteException: [SQLITE_FULL] ...)" and left the
+     * file and its write-ahead log, the disk still full. It says the disk is full, that the copy
+     * kept nothing, and what to do; and takes away the file it made.
+     */
+    @Test
+    void aCopyIntoANewFileOnAFullDiskSaysSoAndLeavesNothingThere() throws Exception {
+        Path db = folder.resolve("dossier.db");
+        assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), err());
+        try (java.sql.Connection writer = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement statement = writer.createStatement()) {
+            // Records that take more room than the disk has, once its schema is in.
+            statement.executeUpdate("UPDATE document SET summary = hex(randomblob(20000))");
+        }
+        onSmallDisk(1500 * 1024, small -> {
+            Path copy = small.resolve("copy.db");
+            assertEquals(1, Main.run("copy", "--from", db.toString(), "--to", copy.toString()));
+            assertTrue(err().contains("Nothing was copied: the database's disk is full"), err());
+            assertTrue(err().contains("Free space on that disk (or make the target writable), or give --to a file on another"),
+                    err());
+            assertHoldsNothing(small);
+            assertFalse(err().contains("failed, nothing more was done"), err());
+        });
     }
 
     /**

@@ -126,7 +126,9 @@ class UndatedRecordsMigrationTest {
             DSLContext db = migrated.dsl();
             assertEquals(documents, rows(db, DOCUMENT_COLUMNS, "document"));
             assertEquals(revisions, rows(db, REVISION_COLUMNS, "revision"));
-            assertEquals(schema, indexesAndTriggers(db));
+            // V23, which comes after, adds the spans' index: every other index and trigger is as it was.
+            assertEquals(schema, indexesAndTriggers(db).stream().filter(line -> !line.contains("document_spans")).toList());
+            assertTrue(indexesAndTriggers(db).stream().anyMatch(line -> line.contains("document_spans")), "V23 ran after");
             assertEquals(live, db.resultQuery("SELECT live FROM document_count").fetchOne(0));
             assertEquals(List.of(List.of(7, 1)), db.resultQuery("SELECT document_id, person_id FROM document_person")
                     .fetch().map(r -> List.of(r.get(0, Integer.class), r.get(1, Integer.class))));

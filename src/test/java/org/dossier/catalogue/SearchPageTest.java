@@ -584,6 +584,26 @@ class SearchPageTest {
                 "a search with a range already says which dates it wants");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "kim 1950–1951          | 1950–1951          | /search?q=kim&from=1950&to=1951",
+        "kim 1950-1951          | 1950–1951          | /search?q=kim&from=1950&to=1951",
+        "kim October–November 1950 | October–November 1950 | /search?q=kim&from=1950-10&to=1950-11",
+    })
+    void aSpanTypedAmongTheWordsIsOfferedAsARangeWithWhatItFinds(String words, String span, String href) {
+        Document page = http.page("/search?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8));
+        Element offer = page.selectFirst(".date-offer");
+        assertTrue(offer != null, "no date offer for " + words);
+        assertTrue(offer.text().startsWith("Looking for records dated " + span + "?"), offer.text());
+        Element link = offer.selectFirst("a");
+        assertEquals(href, link.attr("href"));
+        assertEquals("\u201ckim\u201d, dated " + span, link.text());
+        String found = http.page(href).selectFirst(".count").text().replaceFirst(".* of ", "");
+        assertEquals(found + (found.equals("1") ? " record" : " records"), offer.selectFirst(".facet-count").text());
+        assertEquals(span, http.json("/search.json?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8))
+                .get("dateOffer").get("date").asText());
+    }
+
     @Test
     void aDateAskedAboutInAQuestionIsOfferedAsARangeOverWhatItAsksAbout() {
         Element every = http.page("/search?q=what+happened+in+September+1950%3F").selectFirst(".date-offer a");

@@ -731,6 +731,20 @@ class SearchPageTest {
     }
 
     @Test
+    void theFacetValuesPageCountsInWordsAPersonWouldUse() {
+        assertEquals("No records match, so there are no people to list.",
+                http.page("/search/facets/person?q=zzqxnothing").selectFirst(".count").text());
+        assertEquals("No records match, so there are no types to list.",
+                http.page("/search/facets/type?q=stalin&year=1901").selectFirst(".count").text());
+        assertEquals("4 places in 1 record", http.page("/search/facets/place?q=stalin&type=letter&person=mao-zedong&year=1952")
+                .selectFirst(".count").text());
+        assertEquals("1 author in 1 record", http.page("/search/facets/author?q=stalin&type=letter&person=mao-zedong&year=1952")
+                .selectFirst(".count").text());
+        assertEquals("5 people in 5 records", http.page("/search/facets/person?type=letter").selectFirst(".count").text());
+        assertEquals("No languages in 5 records.", http.page("/search/facets/language?type=letter").selectFirst(".count").text());
+    }
+
+    @Test
     void aPersonPageShowsEveryNameAndTheirRecords() {
         Document stalin = http.page("/people/stalin");
         assertEquals("Joseph Stalin", stalin.selectFirst("h1").text());

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dossier.documents.DatePoint;
+import org.dossier.documents.DatePrecision;
 import org.dossier.documents.DocumentDate;
 import org.dossier.search.DateBound;
 import org.dossier.search.QuestionWords;
@@ -13,15 +15,22 @@ import org.dossier.search.SearchRequest;
 
 /**
  * A date the reader typed among the words ("korea june 1950", "telegram 25 June 1950", "1950-06-25",
- * "15.3.1962"). Searched as
- * words it finds the records that print it, not the records of that date; the search page offers
- * the same search with the date as a range instead (see {@link CatalogueSearch}).
+ * "15.3.1962"), or a span of years or of months of one year ("kim 1961–1962", "kim March–May 1951").
+ * Searched as words it finds the records that print it, not the records of that date; the search
+ * page offers the same search with the date as a range instead (see {@link CatalogueSearch}).
  *
- * @param date    the date, as a range's bound of its own precision
+ * @param from    the date, or a span's start, as a range's bound of its own precision
+ * @param to      the date again, or a span's end
  * @param rest    the other words, as typed; empty when the words were the date alone
- * @param instead the search with the other words, dated {@code date}
+ * @param instead the search with the other words, dated from {@code from} to {@code to}
  */
-public record DateInWords(DateBound date, String rest, SearchRequest instead) {
+public record DateInWords(DateBound from, DateBound to, String rest, SearchRequest instead) {
+
+    public DateInWords {
+        if (from == null || to == null || rest == null || instead == null) {
+            throw new IllegalArgumentException("a date among the words needs its bounds, the other words and the search instead");
+        }
+    }
 
     /** A date phrase has at most four words: "25th of June 1950". */
     private static final int LONGEST = 4;
@@ -51,17 +60,39 @@ public record DateInWords(DateBound date, String rest, SearchRequest instead) {
                     // "June 31, 1950": offering 1950 instead would answer what was not asked.
                     return Optional.empty();
                 }
-                if (date.get().isSpan()) {
-                    // "1961-1962" among the words: a span is no one date to offer; it may be a number too.
+                if (date.get().isSpan() && !plainSpan(phrase, date.get())) {
+                    // "1961/1962", "3-5 June 1961", "1961 to 1962": a fiscal year, a number or a phrase of
+                    // a title as likely as a span, or a span too fine to offer as a range at a glance.
                     continue;
                 }
-                DateBound bound = DateBound.of(date.get());
+                DateBound from = DateBound.of(date.get());
+                DateBound to = date.get().end().map(end -> DateBound.of(new DocumentDate(end.earliest(), end.precision())))
+                        .orElse(from);
                 String rest = (String.join(" ", words.subList(0, start)) + " "
                         + String.join(" ", words.subList(start + length, words.size()))).strip();
-                return Optional.of(new DateInWords(bound, rest, request.withText(rest).between(bound, bound)));
+                return Optional.of(new DateInWords(from, to, rest, request.withText(rest).between(from, to)));
             }
         }
         return Optional.empty();
+    }
+
+    /** "September 1950", or a span as a record's date is written: "1961–1962", "March–May 1951". */
+    public String display() {
+        return from.equals(to) ? from.display()
+                : DocumentDate.span(from.date().start(), to.date().start(), false).display();
+    }
+
+    /**
+     * Whether a span among the words is one a reader means as dates and nothing else: two years or
+     * two months of one year joined by an en dash or a hyphen ("1961–1962", "March–May 1951").
+     */
+    private static boolean plainSpan(String phrase, DocumentDate span) {
+        DatePoint start = span.start();
+        DatePoint end = span.end().orElseThrow();
+        boolean dashed = (phrase.indexOf('\u2013') >= 0 || phrase.indexOf('-') >= 0) && phrase.indexOf('/') < 0
+                && phrase.indexOf('\u2014') < 0 && !phrase.contains(" to ") && !phrase.regionMatches(true, 0, "between", 0, 7);
+        return dashed && start.precision() == end.precision() && (start.precision() == DatePrecision.YEAR
+                || start.precision() == DatePrecision.MONTH && start.year() == end.year());
     }
 
     /**
@@ -71,7 +102,7 @@ public record DateInWords(DateBound date, String rest, SearchRequest instead) {
      */
     public Optional<DateInWords> asked() {
         String words = QuestionWords.leftOut(rest);
-        return words.equals(rest) ? Optional.empty() : Optional.of(new DateInWords(date, words, instead.withText(words)));
+        return words.equals(rest) ? Optional.empty() : Optional.of(new DateInWords(from, to, words, instead.withText(words)));
     }
 
     /**

@@ -45,6 +45,23 @@ public final class FacetValuesPage {
         return request.hasFilters() ? "in the filtered records" : "in the catalogue";
     }
 
+    /**
+     * How many values in how many records, as a person says it: "46 people in 49 records", "1 type
+     * in 1 record", and when there is nothing to count, why ("No records match, so there are no
+     * people to list."), not "0 people in 0 records".
+     */
+    static String countLine(Facet facet, int values, long records) {
+        String plural = SearchWording.plural(facet);
+        if (records == 0) {
+            return "No records match, so there are no " + plural + " to list.";
+        }
+        String in = " in " + FacetHtml.count(records) + (records == 1 ? " record" : " records");
+        if (values == 0) {
+            return "No " + plural + in + ".";
+        }
+        return FacetHtml.count(values) + " " + (values == 1 ? SearchWording.singular(facet) : plural) + in;
+    }
+
     public void html(Context ctx) {
         Facet facet = Facet.fromKey(ctx.pathParam("facet"))
                 .orElseThrow(() -> new NotFound("There is no facet '" + ctx.pathParam("facet") + "'; there are "
@@ -71,7 +88,7 @@ public final class FacetValuesPage {
         model.put("byCountHref", byCount);
         model.put("canonicalHref", byName ? byName(byCount) : byCount);
         model.put("backHref", SearchLinks.search(request.onPage(1)));
-        model.put("total", outcome.results().total());
+        model.put("countLine", countLine(facet, values.size(), outcome.results().total()));
         model.put("searchQuery", outcome.request().text());
         model.put("scope", scope(request));
         ctx.render("catalogue/facet-values", model);

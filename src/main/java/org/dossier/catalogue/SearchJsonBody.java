@@ -43,7 +43,7 @@ record SearchJsonBody(Map<String, Object> body, Map<String, String> links) {
         if (dateInWords != null && outcome.datedInstead() > 0) {
             // What the search page offers as "Looking for records dated September 1950?".
             Map<String, Object> offer = new LinkedHashMap<>();
-            offer.put("date", dateInWords.date().display());
+            offer.put("date", dateInWords.display());
             offer.put("q", dateInWords.rest());
             offer.put("total", outcome.datedInstead());
             offer.put("url", site + dateInWords.instead().on(SearchPage.JSON));

@@ -105,7 +105,7 @@ public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYo
         if (found == null || outcome.datedInstead() <= 0) {
             return null;
         }
-        String date = found.date().display();
+        String date = found.display();
         return new DateOffer(date, (found.rest().isEmpty() ? "Every record" : "\u201c" + found.rest() + "\u201d,")
                 + " dated " + date, outcome.datedInstead(), SearchLinks.search(found.instead()));
     }

@@ -19,6 +19,25 @@ public record Attribution(String author, String note, String source) {
         return new Attribution(IMPORT, "Imported from " + location, location);
     }
 
+    /**
+     * A version's note as a reader reads it: an import's own note, "Imported from 002_x.txt:25", as
+     * "Imported from line 25 of the file 002_x.txt"; any other note as it was written.
+     */
+    public static String noteInWords(String note, String source) {
+        if (!restatesSource(note, source)) {
+            return note;
+        }
+        int colon = source.lastIndexOf(':');
+        String line = colon < 0 ? "" : source.substring(colon + 1);
+        return line.isEmpty() || !line.chars().allMatch(Character::isDigit) ? note
+                : "Imported from line " + line + " of the file " + source.substring(0, colon);
+    }
+
+    /** Whether the note is an import's own, naming its source already: the source need not be shown again. */
+    public static boolean restatesSource(String note, String source) {
+        return source != null && note != null && note.equals(imported(source).note());
+    }
+
     public static Attribution editor(String username, String note) {
         return new Attribution(username, note, null);
     }

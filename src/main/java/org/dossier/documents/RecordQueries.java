@@ -83,6 +83,16 @@ public final class RecordQueries {
                         .fetchOne(r -> new AuthorityRef(r.get(DOCUMENT_TYPE.ID), r.get(DOCUMENT_TYPE.KEY), r.get(DOCUMENT_TYPE.LABEL)));
     }
 
+    /**
+     * Whether {@code start} begins the record's slug or one it had: its address cut short, as a PDF
+     * cuts a footnote's at a line's end. Compared here, not by {@code LIKE}, which SQLite reads
+     * without regard to case and PostgreSQL with it.
+     */
+    public boolean hadSlugBeginning(int id, String start) {
+        return db.select(DOCUMENT_SLUG.SLUG).from(DOCUMENT_SLUG).where(DOCUMENT_SLUG.DOCUMENT_ID.eq(id))
+                .fetch(DOCUMENT_SLUG.SLUG).stream().anyMatch(slug -> slug.startsWith(start));
+    }
+
     /** Whether the record ever had this slug. */
     public boolean hadSlug(int id, String slug) {
         return db.fetchExists(DOCUMENT_SLUG, DOCUMENT_SLUG.DOCUMENT_ID.eq(id).and(DOCUMENT_SLUG.SLUG.eq(slug)));

@@ -20,6 +20,12 @@ public record RecordVersion(int documentId, int number, Instant createdAt, Strin
                             List<PersonLink> people, List<AuthorityRef> places, String slug,
                             String withdrawnReason) {
 
+    /** The note as a reader reads it ({@link Attribution#noteInWords}). */
+    public String noteInWords() {
+        return Attribution.noteInWords(note, source);
+    }
+
+
     public RecordVersion {
         summary = List.copyOf(summary);
         people = List.copyOf(people);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.dossier.documents.Attribution;
 import org.dossier.documents.Permalinks;
 import org.dossier.documents.RecordVersion;
 
@@ -24,6 +25,16 @@ public record Revision(int documentId, int number, Instant createdAt, String aut
 
     public boolean imported() {
         return source != null;
+    }
+
+    /** The note as a reader reads it ({@link Attribution#noteInWords}). */
+    public String noteInWords() {
+        return Attribution.noteInWords(note, source);
+    }
+
+    /** Whether the note already says where the version was imported from, so that it is said once. */
+    public boolean noteSaysSource() {
+        return Attribution.restatesSource(note, source);
     }
 
     public String path() {

@@ -36,7 +36,7 @@ public final class ErrorPages {
     public static void install(RoutesConfig routes) {
         routes.exception(SearchBusyException.class, (e, ctx) -> searchBusy(ctx, e));
         routes.exception(BadRequest.class, (e, ctx) -> show(ctx, 400, "This request cannot be answered", e.getMessage()));
-        routes.exception(NotFound.class, (e, ctx) -> show(ctx, 404, "Not found", e.getMessage()));
+        routes.exception(NotFound.class, (e, ctx) -> notFound(ctx, e));
         // Our handlers throw NotFound; Javalin throws its NotFoundResponse when no route matches.
         routes.exception(NotFoundResponse.class, (e, ctx) -> show(ctx, 404, "Not found",
                 "There is no page at " + ctx.path() + "."));
@@ -87,6 +87,15 @@ public final class ErrorPages {
                 show(ctx, 405, "Method not allowed", ctx.method() + " is not allowed here.");
             }
         });
+    }
+
+    /** 404: a page links where to go instead, where the JSON and plain text say it in the message. */
+    private static void notFound(Context ctx, NotFound e) {
+        if (e.instead() == null || wantsJson(ctx) || wantsText(ctx.path())) {
+            show(ctx, 404, "Not found", e.getMessage());
+            return;
+        }
+        show(ctx, 404, "Not found", e.notThere(), null, e.instead());
     }
 
     /**
@@ -199,6 +208,12 @@ public final class ErrorPages {
 
     /** The same, with a link to ask again ({@code again}, the same address) when it is worth a second try. */
     private static void show(Context ctx, int status, String title, String message, String again) {
+        show(ctx, status, title, message, again, null);
+    }
+
+    /** The same, with where to go instead ({@code instead}) linked below the message on the page. */
+    private static void show(Context ctx, int status, String title, String message, String again,
+                             NotFound.Instead instead) {
         ctx.attribute(RENDERED, true);
         ctx.status(status);
         // A failure of ours (or of what we depend on) is in the log under this id: a reader who
@@ -228,6 +243,7 @@ public final class ErrorPages {
             String q = ctx.queryParam("q");
             model.put("searchQuery", q == null ? null : SearchRequest.words(q));
             model.put("again", again);
+            model.put("instead", instead);
             model.put("reference", reference);
             model.put("errorPage", true);
             ctx.render("error", model);

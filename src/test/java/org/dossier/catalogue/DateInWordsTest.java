@@ -30,10 +30,15 @@ class DateInWordsTest {
         "15.03.1962                     | 1962-03-15 | ''              | from=1962-03-15&to=1962-03-15",
         "telegram 15. 3. 1962           | 1962-03-15 | telegram        | q=telegram&from=1962-03-15&to=1962-03-15",
         "3.II.1962 cable                | 1962-02-03 | cable           | q=cable&from=1962-02-03&to=1962-02-03",
+        "kim 1961–1962                  | 1961       | kim             | q=kim&from=1961&to=1962",
+        "kim 1961-1962                  | 1961       | kim             | q=kim&from=1961&to=1962",
+        "kim March–May 1951             | 1951-03    | kim             | q=kim&from=1951-03&to=1951-05",
+        "march-may 1951 kim             | 1951-03    | kim             | q=kim&from=1951-03&to=1951-05",
+        "kim March – May 1951           | 1951-03    | kim             | q=kim&from=1951-03&to=1951-05",
     })
     void aDateAmongTheWordsIsOfferedAsARangeOverTheOtherWords(String text, String date, String rest, String instead) {
         DateInWords found = DateInWords.in(SearchRequest.of(text)).orElseThrow();
-        assertEquals(date, found.date().value());
+        assertEquals(date, found.from().value());
         assertEquals(rest, found.rest());
         assertEquals(instead, found.instead().toQueryString());
     }
@@ -41,9 +46,27 @@ class DateInWordsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"korea", "korea may", "\"june 1950\" korea", "cable 3355", "stalin 0950", "1950-13",
             "june 31, 1950", "31 june 1950", "31.2.1962", "15.13.1962", "3.XIII.1962", "15.3.0962", "3/2/1962",
-            "C.C. 1.5", "15.3.62"})
+            "C.C. 1.5", "15.3.62",
+            "budget 1961/1962", "kim 1962–1961", "kim May–March 1951"})
     void wordsWithNoDateAQuotedOneOrNoRealOneOfferNothing(String text) {
         assertEquals(Optional.empty(), DateInWords.in(SearchRequest.of(text)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "kim 1961–1962       | 1961–1962",
+        "kim March-May 1951  | March–May 1951",
+        "kim september 1950  | September 1950",
+    })
+    void aSpanIsOfferedWrittenAsARecordsDateIs(String text, String display) {
+        assertEquals(display, DateInWords.in(SearchRequest.of(text)).orElseThrow().display());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"kim March 1950 – April 1951", "kim 3–5 June 1961", "kim 1961 to 1962"})
+    void aSpanOfMonthsOfTwoYearsOfDaysOrInWordsIsNotOfferedAsARange(String text) {
+        DateInWords found = DateInWords.in(SearchRequest.of(text)).orElseThrow();
+        assertEquals(found.from(), found.to(), "one date of it, as before: " + found.instead().toQueryString());
     }
 
     @org.junit.jupiter.api.Test

@@ -584,6 +584,26 @@ class SearchPageTest {
                 "a search with a range already says which dates it wants");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "kim 1950–1951          | 1950–1951          | /search?q=kim&from=1950&to=1951",
+        "kim 1950-1951          | 1950–1951          | /search?q=kim&from=1950&to=1951",
+        "kim October–November 1950 | October–November 1950 | /search?q=kim&from=1950-10&to=1950-11",
+    })
+    void aSpanTypedAmongTheWordsIsOfferedAsARangeWithWhatItFinds(String words, String span, String href) {
+        Document page = http.page("/search?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8));
+        Element offer = page.selectFirst(".date-offer");
+        assertTrue(offer != null, "no date offer for " + words);
+        assertTrue(offer.text().startsWith("Looking for records dated " + span + "?"), offer.text());
+        Element link = offer.selectFirst("a");
+        assertEquals(href, link.attr("href"));
+        assertEquals("\u201ckim\u201d, dated " + span, link.text());
+        String found = http.page(href).selectFirst(".count").text().replaceFirst(".* of ", "");
+        assertEquals(found + (found.equals("1") ? " record" : " records"), offer.selectFirst(".facet-count").text());
+        assertEquals(span, http.json("/search.json?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8))
+                .get("dateOffer").get("date").asText());
+    }
+
     @Test
     void aDateAskedAboutInAQuestionIsOfferedAsARangeOverWhatItAsksAbout() {
         Element every = http.page("/search?q=what+happened+in+September+1950%3F").selectFirst(".date-offer a");
@@ -708,6 +728,20 @@ class SearchPageTest {
         assertEquals("Every author in the catalogue", http.page("/search/facets/author").selectFirst("h1").text(),
                 "not 'every written by', the facet's heading");
         assertEquals("All authors in the catalogue · Dossier", http.page("/search/facets/author").title());
+    }
+
+    @Test
+    void theFacetValuesPageCountsInWordsAPersonWouldUse() {
+        assertEquals("No records match, so there are no people to list.",
+                http.page("/search/facets/person?q=zzqxnothing").selectFirst(".count").text());
+        assertEquals("No records match, so there are no types to list.",
+                http.page("/search/facets/type?q=stalin&year=1901").selectFirst(".count").text());
+        assertEquals("4 places in 1 record", http.page("/search/facets/place?q=stalin&type=letter&person=mao-zedong&year=1952")
+                .selectFirst(".count").text());
+        assertEquals("1 author in 1 record", http.page("/search/facets/author?q=stalin&type=letter&person=mao-zedong&year=1952")
+                .selectFirst(".count").text());
+        assertEquals("5 people in 5 records", http.page("/search/facets/person?type=letter").selectFirst(".count").text());
+        assertEquals("No languages in 5 records.", http.page("/search/facets/language?type=letter").selectFirst(".count").text());
     }
 
     @Test

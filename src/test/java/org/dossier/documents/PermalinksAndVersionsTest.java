@@ -15,6 +15,7 @@ import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -122,6 +123,32 @@ class PermalinksAndVersionsTest {
         assertEquals(301, capitals.statusCode());
         assertEquals("/documents/" + letter + ".bib", capitals.headers().firstValue("Location").orElseThrow());
         assertEquals(v1 + ".csl.json", get(v1 + ".CSL.JSON.").headers().firstValue("Location").orElseThrow());
+    }
+
+    /**
+     * A PDF breaks a footnote's address at the end of a line, and a reader's viewer links only the
+     * part before the break: the record's slug, or a former one, cut short still leads to the record.
+     */
+    @Test
+    void aSlugCutShortLeadsToTheRecordAndOneItNeverHadLinksItsPermanentAddress() {
+        String current = Slugs.slugify(NEW_TITLE);
+        String old = Slugs.slugify(OLD_TITLE);
+        for (String cut : List.of(current.substring(0, current.length() - 4), current.substring(0, 7),
+                old.substring(0, old.length() - 10) + "?from=footnote")) {
+            HttpResponse<String> response = get("/documents/" + letter + "/" + cut);
+            assertEquals(301, response.statusCode(), cut);
+            assertEquals(currentPath() + (cut.contains("?") ? "?from=footnote" : ""),
+                    response.headers().firstValue("Location").orElseThrow(), cut);
+        }
+        Document never = page("/documents/" + letter + "/letter-from-korean-generals", 404);
+        assertTrue(never.text().contains("Document " + letter + " never had the address 'letter-from-korean-generals'."),
+                never.text());
+        String permanent = catalogue.baseUrl() + "/documents/" + letter;
+        Element link = never.selectFirst(".error-page a[href='" + permanent + "']");
+        assertTrue(link != null, "the permanent address is a link: " + never.selectFirst(".error-page"));
+        assertEquals(permanent, link.text());
+        assertEquals(404, get("/documents/" + letter + "/" + current + "-and-more").statusCode(),
+                "a slug with more after it is no slug cut short");
     }
 
     /** A reader who puts a download's suffix after the page's address in the browser's bar gets the file. */

@@ -563,8 +563,19 @@ class EditingTest {
         assertEquals(List.of("Version 2 (current)", "Version 1"), list.select("li.revision > h2").stream()
                 .map(h -> h.text().replaceAll(" · .*", "")).toList());
         assertEquals(List.of("alice", "import"), list.select(".revision .author").eachText());
-        assertEquals(List.of("peril: parallel", revisions(id).get(0).getNote()), list.select(".revision-note").eachText());
-        assertTrue(list.selectFirst(".revision-source").text().matches("Source: 003_22384f644b75ed8e\\.txt:\\d+"));
+        // The import's file and line said once, in words: its note named them, and a "Source:" line again.
+        String source = revisions(id).get(0).getSource();
+        String line = source.substring(source.lastIndexOf(':') + 1);
+        assertTrue(source.startsWith("003_22384f644b75ed8e.txt:") && line.matches("\\d+"), source);
+        String imported = "Imported from line " + line + " of the file 003_22384f644b75ed8e.txt";
+        assertEquals(List.of("peril: parallel", imported), list.select(".revision-note").eachText());
+        assertEquals(1, occurrences(list.selectFirst("ol.revisions").text(), "003_22384f644b75ed8e.txt"),
+                list.selectFirst("ol.revisions").text());
+        Document first = Jsoup.parse(reader.get("/documents/" + id + "/history/1").body());
+        assertEquals(imported, first.selectFirst(".revision-note").text());
+        assertEquals(1, occurrences(first.selectFirst("main").text(), "003_22384f644b75ed8e.txt"),
+                first.selectFirst("main").text());
+        assertEquals(imported, Jsoup.parse(reader.get("/documents/" + id + "/v/1").body()).selectFirst(".version-note").text());
 
         Document second = Jsoup.parse(reader.get("/documents/" + id + "/history/2").body());
         second.outputSettings().prettyPrint(false);
@@ -575,6 +586,10 @@ class EditingTest {
         assertEquals(List.of("/documents/" + id + "/history/1"), second.select(".revision-nav a").eachAttr("href"));
         assertEquals(404, reader.get("/documents/" + id + "/history/3").statusCode());
         assertEquals(404, reader.get("/documents/" + id + "/history/x").statusCode());
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     @Test

@@ -156,6 +156,9 @@ class AccessibilityBrowserTest {
         failures.addAll(visit("history", "/documents/" + letter + "/history"));
         failures.addAll(visit("revision", "/documents/" + letter + "/history/1"));
         failures.addAll(visit("not found", "/documents/99999")); // an id no record has
+        // An address the record never had: the 404 links the permanent address.
+        failures.addAll(visit("not found, with the permanent address", "/documents/" + letter + "/never-its-address"));
+        failures.addAll(visit("facet values of no hits", "/search/facets/person?q=zzqxnothing"));
         failures.addAll(visit("bad request", "/?page=abc"));
         failures.addAll(visit("sign in", "/admin/login"));
         assertTrue(failures.isEmpty(), String.join("\n", failures));

@@ -4,6 +4,7 @@ import static org.dossier.db.Tables.DOCUMENT;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import org.jooq.Table;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionProvider;
 import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultTransactionProvider;
@@ -639,6 +641,46 @@ public final class Database implements AutoCloseable {
      */
     public MigrationInfoService migrations() {
         return Flyway.configure().dataSource(history).locations(migrations).load().info();
+    }
+
+    /** What {@link #answers} found, when it was not a failure. */
+    public enum Answer {
+        /** A connection of the pool ran a query. */
+        ANSWERED,
+        /**
+         * No connection of the pool came within the wait, and none failed to connect: every one was in
+         * use, answering others, so the database is there.
+         */
+        POOL_BUSY
+    }
+
+    /**
+     * Whether the database answers a query on one of the pool's connections, waiting at most
+     * {@code wait} for one (a request waits the pool's whole timeout, 5 s). Throws when it does not
+     * answer: the query failed, or the pool's last attempt to connect failed (the server is down,
+     * restarting or cut off), which the pool says only once the wait is over, so that a readiness
+     * check during an outage waited the 5 s and a balancer whose probe gives up sooner saw a
+     * timeout, not a 503.
+     */
+    public Answer answers(Duration wait) {
+        java.sql.Connection connection;
+        try {
+            // The pool itself, which alone takes a wait of each caller's own (Hikari's public class).
+            connection = ((HikariPool) pool.getHikariPoolMXBean()).getConnection(wait.toMillis());
+        } catch (SQLTransientConnectionException e) {
+            if (e.getCause() == null) {
+                return Answer.POOL_BUSY; // Hikari names the last connection that failed as the cause
+            }
+            throw new DataAccessException(e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new DataAccessException(e.getMessage(), e);
+        }
+        try (connection) {
+            dsl.configuration().derive(connection).dsl().selectOne().fetch();
+            return Answer.ANSWERED;
+        } catch (SQLException e) {
+            throw new DataAccessException(e.getMessage(), e); // closing it failed
+        }
     }
 
     /**

@@ -542,8 +542,8 @@ public final class DossierApp implements AutoCloseable {
 
     /**
      * Starts a built app: listens on the settings' host and port, imports the seed pages when the
-     * database is empty (the port open meanwhile: {@link org.dossier.ops.FirstImport}), starts opening
-     * the search index, and returns once the index is open. A failed import is thrown, as before.
+     * database is empty (the port open meanwhile: {@link org.dossier.ops.FirstImport}), then starts
+     * opening the search index, and returns once the index is open. A failed import is thrown, as before.
      */
     public DossierApp start() throws IOException, ImportRejectedException {
         return start(StartPhase.Watch.NONE);
@@ -552,11 +552,13 @@ public final class DossierApp implements AutoCloseable {
     private DossierApp start(StartPhase.Watch watch) throws IOException, ImportRejectedException {
         refuseUnwritableIndexFolder();
         if (!seedsToImport()) {
-            // The index opens while the server starts, and is open (or nearly) once it listens.
+            // The port first, the index after, as on a first start: /health answers and /ready says
+            // 503 while the index is checked or rebuilt. Opened first, a port in use was said only
+            // once the index's opening, which a stop waits for, was over: after a whole rebuild.
             watch.phase(StartPhase.INDEX);
-            openIndex();
             listen();
             watch.listening(this);
+            openIndex();
         } else {
             watch.phase(StartPhase.SEEDS);
             operations.firstImport().begin();

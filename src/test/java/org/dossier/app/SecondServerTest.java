@@ -83,6 +83,39 @@ class SecondServerTest {
         }
     }
 
+    /**
+     * A start refused for its port on a catalogue whose index must be rebuilt: the index opened
+     * before the port, and the stop waited for its opening, so that the one line came only after a
+     * whole rebuild (5 s at 50,000 records, minutes at a million). The port is tried first.
+     */
+    @Test
+    void aPortInUseIsSaidWithoutRebuildingTheSearchIndexFirst(@TempDir Path folder) throws Exception {
+        TestDatabase.seededIn(folder).close();
+        Path index = folder.resolve("dossier.index");
+        TestCatalogue.deleteRecursively(index); // removed: the next start must rebuild it
+        Path log = folder.resolve("serve.log");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            // A JVM of its own, as an operator runs it: the log (standard output) is read whole.
+            Process node = CommandOutputTest.java(List.of("serve", "--db", TestDatabase.in(folder).text(), "--index",
+                            index.toString(), "--host", "127.0.0.1", "--port", String.valueOf(taken.getLocalPort()),
+                            "--seeds", noSeeds(folder), "--warm-up", "0"))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                // How long a JVM started beside other classes may take, not a measure of speed.
+                assertTrue(node.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), CommandOutputTest.read(log));
+                String said = CommandOutputTest.read(log);
+                assertEquals(1, node.exitValue(), said);
+                assertTrue(said.contains("dossier serve: port " + taken.getLocalPort() + " on 127.0.0.1 is in use"), said);
+                assertFalse(said.contains("Rebuilding the search index"), "no rebuild began:\n" + said);
+                assertFalse(said.contains("\tat "), "no stack trace:\n" + said);
+            } finally {
+                node.destroyForcibly();
+            }
+        } finally {
+            TestDatabase.forget(folder);
+        }
+    }
+
     @Test
     void aDatabaseThatCannotBeOpenedSaysSoInOneLine() {
         try (TestCatalogue running = TestCatalogue.empty()) {

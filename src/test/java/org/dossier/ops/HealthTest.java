@@ -149,6 +149,35 @@ class HealthTest {
     }
 
     /**
+     * A pool whose every connection is in use (a node under load) is no database that does not
+     * answer: /ready's database check waits for a connection only briefly, so that an outage is a
+     * 503 at once, and a wait that ends with no connection having failed is the pool busy, ready.
+     * It waited the pool's 5 s and said 503, so that a loaded node left the rotation.
+     */
+    @Test
+    void aPoolWhoseEveryConnectionIsInUseIsBusyNotADatabaseThatDoesNotAnswer() throws Exception {
+        try (TestDatabase db = TestDatabase.withAuthorities(); Database database = Database.open(db.address())) {
+            org.jooq.ConnectionProvider pool = database.dsl().configuration().connectionProvider();
+            List<java.sql.Connection> held = new ArrayList<>();
+            try {
+                while (database.answers(Duration.ofMillis(250)) == Database.Answer.ANSWERED) {
+                    assertTrue(held.size() < 100, "the pool gave every connection asked for");
+                    held.add(pool.acquire());
+                }
+                Readiness readiness = new Readiness(database, OpeningSearchEngine.later(closing -> null), 0,
+                        new WarmUp(0, Duration.ofSeconds(60)), new FirstImport(), Clock.systemUTC());
+                Readiness.Check check = readiness.check().checks().get("database");
+                assertTrue(check.ok(), check.toString());
+                assertEquals(true, check.details().get("poolBusy"), check.toString());
+                readiness.close();
+            } finally {
+                held.forEach(pool::release);
+            }
+            assertEquals(Database.Answer.ANSWERED, database.answers(Duration.ofMillis(250)));
+        }
+    }
+
+    /**
      * The database restored from an older backup (or replaced) under a running node: its change feed
      * ends before what the node's index applied, and the index would miss every save until the feed
      * passed its old end while /ready said 200 with no lag. It says 503, and why.

@@ -45,17 +45,13 @@ public record RecordVersion(int documentId, int number, Instant createdAt, Strin
         return String.join("\n\n", summary);
     }
 
-    /**
-     * What this version says, as a writer takes it: for restoring it. A draft has a date (no page
-     * makes an undated record yet): an undated version cannot be restored yet.
-     */
+    /** What this version says, as a writer takes it: for restoring it. */
     public RecordDraft draft() {
         Map<Integer, PersonRole> roles = new java.util.LinkedHashMap<>();
         people.forEach(p -> roles.put(p.id(), p.role()));
         SortedSet<Integer> placeIds = new TreeSet<>();
         places.forEach(p -> placeIds.add(p.id()));
-        return new RecordDraft(title, summary, date.orElseThrow(() -> new IllegalStateException(
-                "version " + number + " of record " + documentId + " is undated: a draft needs a date")), type == null ? null : type.id(), roles, placeIds, languages);
+        return new RecordDraft(title, summary, date, type == null ? null : type.id(), roles, placeIds, languages);
     }
 
     /** The day the version was saved, as a reader reads it ("May 1, 2026"). */

@@ -15,6 +15,7 @@ import org.dossier.synthetic.Generator;
 import org.dossier.testing.QueryPlans;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
+import org.dossier.testing.Undated;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,12 +102,6 @@ class ListingQueryTest {
         }
     }
 
-    /** Makes these records undated (V22) as no page can yet: straight in the table. */
-    private void undate(List<Integer> ids) {
-        db.dsl().update(DOCUMENT).setNull(DOCUMENT.DATE_KEY).setNull(DOCUMENT.DATE_PRECISION).set(DOCUMENT.DATE_CIRCA, false)
-                .setNull(DOCUMENT.DATE_END_KEY).setNull(DOCUMENT.DATE_END_PRECISION).where(DOCUMENT.ID.in(ids)).execute();
-    }
-
     private List<Integer> walk(SortOrder sort, int pageSize) {
         List<Integer> walked = new java.util.ArrayList<>();
         for (int page = 1; page <= (49 + pageSize - 1) / pageSize; page++) {
@@ -119,7 +114,7 @@ class ListingQueryTest {
     void undatedRecordsComeLastInBothDateOrdersAndNoneIsLostOrRepeatedAcrossTheBoundary() {
         List<Integer> undated = db.dsl().select(DOCUMENT.ID).from(DOCUMENT).orderBy(DOCUMENT.ID).limit(7).offset(20)
                 .fetch(DOCUMENT.ID);
-        undate(undated);
+        Undated.records(db.dsl(), undated);
         var dated = DOCUMENT.DATE_KEY.isNotNull();
         List<Integer> newest = new java.util.ArrayList<>(db.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(dated)
                 .orderBy(DOCUMENT.DATE_KEY.desc(), DOCUMENT.ID.desc()).fetch(DOCUMENT.ID));
@@ -141,7 +136,7 @@ class ListingQueryTest {
     @Test
     void pagesOfUndatedRecordsStillWalkTheDateIndex() {
         assumeTrue(db.dsl().dialect().family() == SQLDialect.SQLITE, "the plans read are SQLite's");
-        undate(db.dsl().select(DOCUMENT.ID).from(DOCUMENT).orderBy(DOCUMENT.ID).limit(15).fetch(DOCUMENT.ID));
+        Undated.records(db.dsl(), db.dsl().select(DOCUMENT.ID).from(DOCUMENT).orderBy(DOCUMENT.ID).limit(15).fetch(DOCUMENT.ID));
         QueryPlans plans = new QueryPlans(db.dsl());
         ListingQuery watched = new ListingQuery(plans.dsl());
         for (SortOrder sort : List.of(SortOrder.DATE_NEWEST, SortOrder.DATE_OLDEST)) {

@@ -1,7 +1,6 @@
 package org.dossier.documents;
 
 import static org.dossier.db.Tables.DOCUMENT;
-import static org.dossier.db.Tables.REVISION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.dossier.accounts.Role;
 import org.dossier.editing.Editors;
+import org.dossier.editing.FormFields;
 import org.dossier.testing.Axe;
 import org.dossier.testing.Browser;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
+import org.dossier.testing.Undated;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,23 +40,33 @@ class UndatedRecordPagesTest {
     @BeforeAll
     void start() {
         id = database.recordTitled("Letter to Stalin from the Commanders and Soldiers");
-        firstDate = catalogue.http().page(recordPath()).selectFirst(".record-kicker .record-date").text();
+        firstDate = dateShown(id);
+        undateItsSecondVersion(id);
+    }
+
+    /** The date above the record's title on its page. */
+    private String dateShown(int record) {
+        return catalogue.http().page(recordPath(record)).selectFirst(".record-kicker .record-date").text();
+    }
+
+    /** Saves the record a second time, then makes it undated in its row and that version: its first keeps its date. */
+    private void undateItsSecondVersion(int record) {
         database.write(w -> {
-            RecordDraft now = w.draft(id);
-            return w.update(id, 1, new RecordDraft(now.title(), List.of("Its date is lost."), now.date(), now.typeId(),
+            RecordDraft now = w.draft(record);
+            return w.update(record, 1, new RecordDraft(now.title(), List.of("Its date is lost."), now.date(), now.typeId(),
                     now.people(), now.places(), now.languages()), Attribution.editor("alice", "The date is lost"));
         });
-        database.dsl().update(DOCUMENT).setNull(DOCUMENT.DATE_KEY).setNull(DOCUMENT.DATE_PRECISION)
-                .set(DOCUMENT.DATE_CIRCA, false).setNull(DOCUMENT.DATE_END_KEY).setNull(DOCUMENT.DATE_END_PRECISION)
-                .where(DOCUMENT.ID.eq(id)).execute();
-        database.dsl().update(REVISION).setNull(REVISION.DATE_KEY).setNull(REVISION.DATE_PRECISION)
-                .set(REVISION.DATE_CIRCA, false).setNull(REVISION.DATE_END_KEY).setNull(REVISION.DATE_END_PRECISION)
-                .where(REVISION.DOCUMENT_ID.eq(id), REVISION.NUMBER.eq(2)).execute();
+        Undated.records(database.dsl(), List.of(record));
+        Undated.version(database.dsl(), record, 2);
     }
 
     private String recordPath() {
-        return Permalinks.canonical(id, database.dsl().select(DOCUMENT.SLUG).from(DOCUMENT).where(DOCUMENT.ID.eq(id))
-                .fetchSingle(DOCUMENT.SLUG));
+        return recordPath(id);
+    }
+
+    private String recordPath(int record) {
+        return Permalinks.canonical(record, database.dsl().select(DOCUMENT.SLUG).from(DOCUMENT)
+                .where(DOCUMENT.ID.eq(record)).fetchSingle(DOCUMENT.SLUG));
     }
 
     @Test
@@ -72,10 +83,13 @@ class UndatedRecordPagesTest {
     void theListingShowsTheUndatedRecordLastInBothDateOrders() {
         for (String sort : List.of("date", "-date")) {
             var results = catalogue.http().page("/?sort=" + sort + "&page=" + lastPage(sort)).select("ol.results li.result");
-            var final_ = results.get(results.size() - 1);
-            assertTrue(final_.selectFirst(".result-title a").attr("href").matches("/documents/" + id + "(/.*)?"),
-                    sort + ": " + final_.outerHtml());
-            assertEquals(DocumentDate.UNDATED, final_.selectFirst(".result-meta").text().split(" ")[0]);
+            List<String> dates = results.stream().map(r -> r.selectFirst(".result-meta").text().split(" ")[0]).toList();
+            int first = dates.indexOf(DocumentDate.UNDATED);
+            assertTrue(first >= 0 && dates.subList(first, dates.size()).stream().allMatch(DocumentDate.UNDATED::equals),
+                    sort + ": the undated records close the list: " + dates);
+            assertTrue(results.subList(first, results.size()).stream()
+                    .anyMatch(r -> r.selectFirst(".result-title a").attr("href").matches("/documents/" + id + "(/.*)?")),
+                    sort + ": " + results.outerHtml());
         }
     }
 
@@ -98,6 +112,43 @@ class UndatedRecordPagesTest {
         assertTrue(changed.text().contains(firstDate) && changed.text().contains(DocumentDate.UNDATED), changed.text());
         var response = editor.get(Permalinks.edit(id));
         assertEquals(200, response.statusCode(), response.body());
+    }
+
+    @Test
+    void anUndatedRecordTakesBackItsDatedVersionAndThenItsUndatedOne() {
+        int record = database.recordTitled("Roman Catholic Priest Stanislaus Orlemanski");
+        String dated = dateShown(record);
+        undateItsSecondVersion(record);
+        Editors.add(catalogue, "carol", Role.EDITOR);
+        Http editor = Editors.signIn(catalogue, "carol");
+        restore(editor, record, 1, 2);
+        assertEquals(dated, dateShown(record));
+        restore(editor, record, 2, 3);
+        assertEquals(DocumentDate.UNDATED, dateShown(record));
+        assertNull(database.dsl().select(DOCUMENT.DATE_KEY).from(DOCUMENT).where(DOCUMENT.ID.eq(record))
+                .fetchSingle(DOCUMENT.DATE_KEY));
+        Document restored = editor.page(Permalinks.history(record, 4));
+        assertTrue(restored.text().contains(dated) && restored.text().contains(DocumentDate.UNDATED), restored.text());
+    }
+
+    /** Restores version {@code number} through its page's form, as an editor would, the record being at {@code version}. */
+    private void restore(Http editor, int record, int number, int version) {
+        String page = editor.get(Permalinks.history(record, number)).body();
+        FormFields form = FormFields.of(page, "form.restore-form");
+        assertEquals(String.valueOf(version), form.get("version"));
+        var restored = editor.post(Permalinks.restore(record), form.entries());
+        assertEquals(303, restored.statusCode(), restored.body());
+    }
+
+    @Test
+    void aWithdrawnUndatedRecordsTombstoneSaysUndated() {
+        int record = database.recordTitled("Malik, 'On the Question of a United Government in Korea'");
+        database.write(w -> w.withdraw(record, 1, "A duplicate", Attribution.editor("alice", "duplicate")));
+        Undated.records(database.dsl(), List.of(record));
+        var gone = catalogue.http().get(Permalinks.permanent(record));
+        assertEquals(410, gone.statusCode(), gone.body());
+        Document tombstone = org.jsoup.Jsoup.parse(gone.body());
+        assertEquals(DocumentDate.UNDATED, tombstone.select("dt:containsOwn(Date of the document) + dd").text());
     }
 
     @Test

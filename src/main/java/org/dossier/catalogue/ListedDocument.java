@@ -1,6 +1,7 @@
 package org.dossier.catalogue;
 
 import java.util.List;
+import java.util.Optional;
 import org.dossier.authorities.AuthorityRef;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.Languages;
@@ -11,7 +12,7 @@ import org.dossier.documents.Permalinks;
  * type (id, key, name), as the record's own JSON gives it, so that a search's JSON can too. Its
  * {@code languages} tell the {@code lang} of a title or summary written in one of them.
  */
-public record ListedDocument(int id, String title, List<String> summary, DocumentDate date, String slug,
+public record ListedDocument(int id, String title, List<String> summary, Optional<DocumentDate> date, String slug,
                              AuthorityRef type, Languages languages) {
 
     public ListedDocument {

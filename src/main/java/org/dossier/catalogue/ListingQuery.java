@@ -13,10 +13,12 @@ import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.search.SortOrder;
 import org.dossier.web.Pagination;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Field;
 import org.jooq.SortField;
+import org.jooq.impl.DSL;
 
 /**
  * The catalogue in date or title order, a page at a time, straight from the database: each order
@@ -25,7 +27,7 @@ import org.jooq.SortField;
 public final class ListingQuery {
 
     /** A record's date, read as one value. */
-    private static final Field<DocumentDate> DATE = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
+    private static final Field<java.util.Optional<DocumentDate>> DATE = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
             DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION);
 
     private final DSLContext db;
@@ -47,23 +49,42 @@ public final class ListingQuery {
         Pagination pagination = new Pagination(page, pageSize, count());
         long offset = pagination.offset();
         long total = pagination.total();
-        List<Integer> ids;
-        if (offset > total / 2) {
-            // The back half of the list is walked from its end, so the deepest page costs no more than the middle one.
-            long rows = Math.max(0, Math.min(pageSize, total - offset));
-            ids = new java.util.ArrayList<>(ids(reversed(sort), rows, Math.max(0, total - offset - rows)));
-            java.util.Collections.reverse(ids);
+        // The dated records first, then the undated (date_key NULL, V22) in both date orders: each part
+        // walked on its own through document_live_by_date, as SQLite sorts NULL first and PostgreSQL last.
+        List<Integer> ids = new java.util.ArrayList<>();
+        if (sort == SortOrder.TITLE) {
+            ids.addAll(part(sort, DSL.noCondition(), total, offset, pageSize));
         } else {
-            ids = ids(order(sort), pageSize, offset);
+            long undated = db.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull().and(DOCUMENT.DATE_KEY.isNull()));
+            long dated = Math.max(0, total - undated);
+            if (offset < dated) {
+                ids.addAll(part(sort, DOCUMENT.DATE_KEY.isNotNull(), dated, offset, Math.min(pageSize, dated - offset)));
+            }
+            long left = pageSize - ids.size();
+            if (left > 0 && undated > 0) {
+                ids.addAll(part(sort, DOCUMENT.DATE_KEY.isNull(), undated, Math.max(0, offset - dated), left));
+            }
         }
         Map<Integer, ListedDocument> rows = byIds(ids);
         List<ListedDocument> documents = ids.stream().filter(rows::containsKey).map(rows::get).toList();
         return new Listing(pagination, sort, documents);
     }
 
-    private List<Integer> ids(List<SortField<?>> order, long limit, long offset) {
+    /** {@code rows} of the part of the list that {@code which} picks ({@code size} records), from {@code offset}. */
+    private List<Integer> part(SortOrder sort, Condition which, long size, long offset, long rows) {
+        if (offset > size / 2) {
+            // The back half of a part is walked from its end, so the deepest page costs no more than the middle one.
+            long taken = Math.max(0, Math.min(rows, size - offset));
+            List<Integer> ids = new java.util.ArrayList<>(ids(which, reversed(sort), taken, Math.max(0, size - offset - taken)));
+            java.util.Collections.reverse(ids);
+            return ids;
+        }
+        return ids(which, order(sort), rows, offset);
+    }
+
+    private List<Integer> ids(Condition which, List<SortField<?>> order, long limit, long offset) {
         return db.select(DOCUMENT.ID).from(DOCUMENT)
-                .where(DOCUMENT.WITHDRAWN_AT.isNull())
+                .where(DOCUMENT.WITHDRAWN_AT.isNull(), which)
                 .orderBy(order)
                 .limit(limit).offset(offset)
                 .fetch(DOCUMENT.ID);

@@ -2,6 +2,7 @@ package org.dossier.catalogue;
 
 import java.util.List;
 import java.util.Map;
+import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RelatedRecords;
 import org.dossier.search.SearchEngine;
 
@@ -21,6 +22,6 @@ public final class RelatedSearch implements RelatedRecords {
         List<Integer> ids = engine.related(documentId, LIMIT);
         Map<Integer, ListedDocument> documents = listing.byIds(ids);
         return ids.stream().filter(documents::containsKey).map(documents::get)
-                .map(d -> new Link(d.title(), d.path(), d.date().display(), d.languages().of(d.title()))).toList();
+                .map(d -> new Link(d.title(), d.path(), DocumentDate.display(d.date()), d.languages().of(d.title()))).toList();
     }
 }

@@ -83,7 +83,7 @@ record SearchJsonBody(Map<String, Object> body, Map<String, String> links) {
     /** A hit with the keys the record's JSON twin gives it, and its marked words where it has any. */
     private static Map<String, Object> document(SearchOutcome.Hit hit, String site) {
         ListedDocument d = hit.document();
-        Map<String, Object> json = DocumentJson.core(d.id(), d.title(), java.util.Optional.of(d.date()), d.summary(), site);
+        Map<String, Object> json = DocumentJson.core(d.id(), d.title(), d.date(), d.summary(), site);
         json.put("url", site + d.path());
         json.put("type", DocumentJson.type(d.type()));
         if (hit.markedTitle() || hit.markedSnippet()) {

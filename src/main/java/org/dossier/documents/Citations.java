@@ -47,14 +47,14 @@ public final class Citations {
 
     /** The citation of a record's current version. */
     public Citation of(DocumentDetails record, String siteUrl) {
-        return new Citation(record.id(), record.version(), record.title(), Optional.of(record.date()),
+        return new Citation(record.id(), record.version(), record.title(), record.date(),
                 Citation.genreOf(record.type()), record.summary(), record.people(), names(record.places()),
                 archive.name(), siteUrl, today(), record.languages());
     }
 
     /** The citation of one version of a record, as it was then. */
     public Citation of(RecordVersion version, String siteUrl) {
-        return new Citation(version.documentId(), version.number(), version.title(), Optional.of(version.date()),
+        return new Citation(version.documentId(), version.number(), version.title(), version.date(),
                 Citation.genreOf(version.type()), version.summary(), version.people(),
                 names(version.places()), archive.name(), siteUrl, today(), version.languages());
     }
@@ -69,7 +69,7 @@ public final class Citations {
             return List.of();
         }
         Map<Integer, org.jooq.Record> rows = new HashMap<>();
-        Field<DocumentDate> date = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
+        Field<Optional<DocumentDate>> date = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
             DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION);
         db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, date, DOCUMENT.VERSION, DOCUMENT.LANGUAGES,
                         DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL)
@@ -104,7 +104,7 @@ public final class Citations {
             AuthorityRef type = row.get(DOCUMENT_TYPE.ID) == null ? null
                     : new AuthorityRef(row.get(DOCUMENT_TYPE.ID), row.get(DOCUMENT_TYPE.KEY), row.get(DOCUMENT_TYPE.LABEL));
             citations.add(new Citation(id, row.get(DOCUMENT.VERSION), row.get(DOCUMENT.TITLE),
-                    Optional.of(row.get(date)),
+                    row.get(date),
                     Citation.genreOf(type), RecordDraft.paragraphs(row.get(DOCUMENT.SUMMARY)),
                     people.getOrDefault(id, List.of()), places.getOrDefault(id, List.of()),
                     archive.name(), siteUrl, today, row.get(DOCUMENT.LANGUAGES)));

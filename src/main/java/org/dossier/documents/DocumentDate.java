@@ -125,28 +125,31 @@ public record DocumentDate(DatePoint start, Optional<DatePoint> end, boolean cir
     }
 
     /**
-     * A record's or a revision's date as one value in a query: its columns ({@code date_key},
-     * {@code date_precision}, {@code date_circa}, {@code date_end_key}, {@code date_end_precision})
-     * selected side by side and read back by jOOQ as a DocumentDate, so that {@code row.get(date)}
-     * needs no parsing at the call site.
+     * A record's or a revision's date from its stored columns, empty for an undated record (its key
+     * and precision NULL, V22): the one reader of what the database holds, for a row read whole.
      */
-    public static Field<DocumentDate> stored(Field<String> key, Field<DatePrecision> precision, Field<Boolean> circa,
-                                             Field<String> endKey, Field<DatePrecision> endPrecision) {
-        return DSL.field(DSL.row(key, precision, circa, endKey, endPrecision)
-                .mapping(DocumentDate.class, DocumentDate::fromStored));
+    public static Optional<DocumentDate> stored(String key, DatePrecision precision, Boolean circa, String endKey,
+                                                DatePrecision endPrecision) {
+        return key == null ? Optional.empty() : Optional.of(fromStored(key, precision, circa, endKey, endPrecision));
     }
 
     /**
-     * A date as {@link #stored} reads it, empty for an undated record (its key and precision NULL,
-     * V22): for what reads records that may be undated.
+     * A record's or a revision's date as one value in a query: its columns ({@code date_key},
+     * {@code date_precision}, {@code date_circa}, {@code date_end_key}, {@code date_end_precision})
+     * selected side by side and read back by jOOQ as {@link #stored}, so that {@code row.get(date)}
+     * needs no parsing at the call site, and is empty for an undated record.
      */
     @SuppressWarnings("unchecked")
-    public static Field<Optional<DocumentDate>> storedOrUndated(Field<String> key, Field<DatePrecision> precision,
-                                                               Field<Boolean> circa, Field<String> endKey,
-                                                               Field<DatePrecision> endPrecision) {
+    public static Field<Optional<DocumentDate>> stored(Field<String> key, Field<DatePrecision> precision,
+                                                       Field<Boolean> circa, Field<String> endKey,
+                                                       Field<DatePrecision> endPrecision) {
         Class<Optional<DocumentDate>> optional = (Class<Optional<DocumentDate>>) (Class<?>) Optional.class;
-        return DSL.field(DSL.row(key, precision, circa, endKey, endPrecision).mapping(optional,
-                (k, p, c, ek, ep) -> k == null ? Optional.empty() : Optional.of(fromStored(k, p, c, ek, ep))));
+        return DSL.field(DSL.row(key, precision, circa, endKey, endPrecision).mapping(optional, DocumentDate::stored));
+    }
+
+    /** A possibly undated record's date as every page shows it: {@link #UNDATED} for none. */
+    public static String display(Optional<DocumentDate> date) {
+        return date.map(DocumentDate::display).orElse(UNDATED);
     }
 
     /** A span's end key as stored ({@code date_end_key}), null for a single date. */

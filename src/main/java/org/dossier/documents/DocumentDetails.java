@@ -2,13 +2,14 @@ package org.dossier.documents;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.dossier.authorities.AuthorityRef;
 
 /**
  * A record as the record page shows it. {@code type} is null for a record without one;
  * {@code withdrawnReason} and {@code withdrawnAt} are null unless the record was withdrawn.
  */
-public record DocumentDetails(int id, String title, List<String> summary, DocumentDate date, String slug,
+public record DocumentDetails(int id, String title, List<String> summary, Optional<DocumentDate> date, String slug,
                               int version, AuthorityRef type, Languages languages, List<PersonLink> people,
                               List<AuthorityRef> places, List<Source> sources, Instant createdAt,
                               Instant updatedAt, String withdrawnReason, Instant withdrawnAt) {

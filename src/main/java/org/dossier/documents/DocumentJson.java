@@ -26,7 +26,7 @@ public final class DocumentJson {
     }
 
     public static Map<String, Object> details(DocumentDetails record, String siteUrl) {
-        Map<String, Object> json = core(record.id(), record.title(), Optional.of(record.date()), record.summary(), siteUrl);
+        Map<String, Object> json = core(record.id(), record.title(), record.date(), record.summary(), siteUrl);
         json.put("url", siteUrl + record.canonicalPath());
         json.put("version", record.version());
         json.put("type", type(record.type()));
@@ -44,7 +44,7 @@ public final class DocumentJson {
      * record's, with what the record said at that version; {@code updated} is when that version was saved.
      */
     public static Map<String, Object> version(RecordVersion version, DocumentDetails record, String siteUrl) {
-        Map<String, Object> json = core(version.documentId(), version.title(), Optional.of(version.date()),
+        Map<String, Object> json = core(version.documentId(), version.title(), version.date(),
                 version.summary(), siteUrl);
         json.put("url", siteUrl + version.path());
         json.put("version", version.number());
@@ -71,7 +71,7 @@ public final class DocumentJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", record.id());
         json.put("title", record.title());
-        putDate(json, Optional.of(record.date()));
+        putDate(json, record.date());
         json.put("permalink", siteUrl + Permalinks.permanent(record.id()));
         // In a fixed order, as every object here is: the same bytes on every start and every node.
         Map<String, Object> withdrawn = new LinkedHashMap<>();

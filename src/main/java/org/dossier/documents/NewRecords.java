@@ -206,15 +206,15 @@ public final class NewRecords {
         String title = draft.title();
         String summary = ready.summary();
         String slug = ready.slug();
-        String dateKey = draft.date().key();
-        DatePrecision precision = draft.date().precision();
-        documents.add(id, title, summary, dateKey, precision, draft.date().circa(), draft.date().endKey(),
-                draft.date().endPrecision(), draft.typeId(), ready.sortKey(), slug, 1, now, now,
+        String dateKey = draft.dateKey();
+        DatePrecision precision = draft.datePrecision();
+        documents.add(id, title, summary, dateKey, precision, draft.dateCirca(), draft.dateEndKey(),
+                draft.dateEndPrecision(), draft.typeId(), ready.sortKey(), slug, 1, now, now,
                 draft.languages());
         slugs.add(id, slug, now);
         if (!copying) {
             revisions.add(revisionId, id, 1, now, attribution.author(), attribution.note(), attribution.source(), title,
-                    summary, dateKey, precision, draft.date().circa(), draft.date().endKey(), draft.date().endPrecision(),
+                    summary, dateKey, precision, draft.dateCirca(), draft.dateEndKey(), draft.dateEndPrecision(),
                     draft.typeId(), slug, draft.languages());
         } else if (!shared) {
             attributed.add(revisionId, id, attribution.author(), attribution.note(), attribution.source());

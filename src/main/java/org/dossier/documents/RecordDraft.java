@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.dossier.authorities.PersonRole;
@@ -23,8 +24,12 @@ import org.dossier.authorities.PersonRole;
  *
  * <p>{@code languages} are those the document is written in ({@link Languages#NONE} when no one has
  * said: seed pages never do).
+ *
+ * <p>{@code date} is empty for an undated record (V22). Nothing makes an undated draft from what a
+ * person hands in yet (an import and the edit form refuse a missing date); one is read from the
+ * database, for a change to an undated record or the restore of an undated version.
  */
-public record RecordDraft(String title, List<String> summary, DocumentDate date, Integer typeId,
+public record RecordDraft(String title, List<String> summary, Optional<DocumentDate> date, Integer typeId,
                           Map<Integer, PersonRole> people, SortedSet<Integer> places, Languages languages) {
 
     /**
@@ -37,7 +42,7 @@ public record RecordDraft(String title, List<String> summary, DocumentDate date,
     public static final int LONGEST_SUMMARY = 20_000;
 
     public RecordDraft {
-        Objects.requireNonNull(date, "a record needs a date");
+        Objects.requireNonNull(date, "a record's date is a date, or empty for an undated record");
         // As stored, whoever wrote it (an import, the edit form, a merge): composed, without the
         // invisible characters pasted text brings inside words (WrittenText), each run of spaces one
         // space, as an import folds them and a page shows them: a save that only doubles a space or
@@ -89,6 +94,12 @@ public record RecordDraft(String title, List<String> summary, DocumentDate date,
         return Objects.hash(title, summary, date, typeId, List.copyOf(people.entrySet()), places, languages);
     }
 
+    /** A dated draft: what an import and the edit form hand in (they refuse a missing date). */
+    public RecordDraft(String title, List<String> summary, DocumentDate date, Integer typeId,
+                       Map<Integer, PersonRole> people, SortedSet<Integer> places, Languages languages) {
+        this(title, summary, Optional.of(date), typeId, people, places, languages);
+    }
+
     public RecordDraft(String title, List<String> summary, DocumentDate date) {
         this(title, summary, date, null, Map.of(), new TreeSet<>(), Languages.NONE);
     }
@@ -103,6 +114,31 @@ public record RecordDraft(String title, List<String> summary, DocumentDate date,
         Map<Integer, PersonRole> people = new LinkedHashMap<>();
         ids.forEach(id -> people.put(id, role));
         return people;
+    }
+
+    /** The date's key as stored ({@code date_key}): NULL for an undated record. */
+    public String dateKey() {
+        return date.map(DocumentDate::key).orElse(null);
+    }
+
+    /** The date's precision as stored ({@code date_precision}): NULL for an undated record. */
+    public DatePrecision datePrecision() {
+        return date.map(DocumentDate::precision).orElse(null);
+    }
+
+    /** Whether the date is approximate ({@code date_circa}): an undated record's is not. */
+    public boolean dateCirca() {
+        return date.map(DocumentDate::circa).orElse(false);
+    }
+
+    /** A span's end key as stored ({@code date_end_key}): NULL for a single date or none. */
+    public String dateEndKey() {
+        return date.map(DocumentDate::endKey).orElse(null);
+    }
+
+    /** A span's end precision as stored ({@code date_end_precision}): NULL for a single date or none. */
+    public DatePrecision dateEndPrecision() {
+        return date.map(DocumentDate::endPrecision).orElse(null);
     }
 
     /** The summary as stored: paragraphs separated by one blank line. */

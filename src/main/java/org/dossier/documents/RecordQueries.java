@@ -53,7 +53,7 @@ public final class RecordQueries {
                 .fetch(r -> new DocumentDetails.Source(r.get(DOCUMENT_SOURCE.FILE), r.get(DOCUMENT_SOURCE.POSITION),
                         r.get(DOCUMENT_SOURCE.LINE)));
         return Optional.of(new DocumentDetails(row.getId(), row.getTitle(), RecordDraft.paragraphs(row.getSummary()),
-                DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision(), row.getDateCirca(),
+                DocumentDate.stored(row.getDateKey(), row.getDatePrecision(), row.getDateCirca(),
                         row.getDateEndKey(), row.getDateEndPrecision()), row.getSlug(), row.getVersion(),
                 type, row.getLanguages(), people, places, sources, row.getCreatedAt(), row.getUpdatedAt(), row.getWithdrawnReason(),
                 row.getWithdrawnAt()));

@@ -3,6 +3,7 @@ package org.dossier.documents;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.dossier.authorities.AuthorityRef;
@@ -16,7 +17,7 @@ import org.dossier.authorities.PersonRole;
  */
 public record RecordVersion(int documentId, int number, Instant createdAt, String author, String note,
                             String source, String title,
-                            List<String> summary, DocumentDate date, AuthorityRef type, Languages languages,
+                            List<String> summary, Optional<DocumentDate> date, AuthorityRef type, Languages languages,
                             List<PersonLink> people, List<AuthorityRef> places, String slug,
                             String withdrawnReason) {
 

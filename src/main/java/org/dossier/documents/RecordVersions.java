@@ -58,7 +58,7 @@ public final class RecordVersions {
                 .fetch(r -> new AuthorityRef(r.get(PLACE.ID), r.get(PLACE.KEY), r.get(placeName)));
         return Optional.of(new RecordVersion(row.getDocumentId(), row.getNumber(), row.getCreatedAt(),
                 row.getAuthor(), row.getNote(), row.getSource(), row.getTitle(), RecordDraft.paragraphs(row.getSummary()),
-                DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision(), row.getDateCirca(),
+                DocumentDate.stored(row.getDateKey(), row.getDatePrecision(), row.getDateCirca(),
                         row.getDateEndKey(), row.getDateEndPrecision()), type, row.getLanguages(), people, places,
                 row.getSlug(), row.getWithdrawnReason()));
     }

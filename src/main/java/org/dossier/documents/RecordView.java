@@ -12,7 +12,7 @@ public final class RecordView {
 
     /** The page's meta description: the summary's first paragraph, cut at a word, or the date and title. */
     public static String description(DocumentDetails record) {
-        String text = record.summary().isEmpty() ? record.date().display() + ": " + record.title()
+        String text = record.summary().isEmpty() ? DocumentDate.display(record.date()) + ": " + record.title()
                 : record.summary().get(0);
         if (text.length() <= DESCRIPTION_LENGTH) {
             return text;

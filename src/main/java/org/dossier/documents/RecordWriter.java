@@ -284,11 +284,11 @@ public final class RecordWriter {
         String slug = Slugs.slugify(draft.title());
         row.setTitle(draft.title());
         row.setSummary(draft.summaryText());
-        row.setDateKey(draft.date().key());
-        row.setDatePrecision(draft.date().precision());
-        row.setDateCirca(draft.date().circa());
-        row.setDateEndKey(draft.date().endKey());
-        row.setDateEndPrecision(draft.date().endPrecision());
+        row.setDateKey(draft.dateKey());
+        row.setDatePrecision(draft.datePrecision());
+        row.setDateCirca(draft.dateCirca());
+        row.setDateEndKey(draft.dateEndKey());
+        row.setDateEndPrecision(draft.dateEndPrecision());
         row.setTypeId(draft.typeId());
         row.setLanguages(draft.languages());
         row.setSortTitle(Slugs.sortKey(draft.title()));
@@ -330,7 +330,7 @@ public final class RecordWriter {
         var places = new java.util.TreeSet<>(db.select(DOCUMENT_PLACE.PLACE_ID).from(DOCUMENT_PLACE)
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.eq(row.getId())).fetch(DOCUMENT_PLACE.PLACE_ID));
         return new RecordDraft(row.getTitle(), RecordDraft.paragraphs(row.getSummary()),
-                DocumentDate.fromStored(row.getDateKey(), row.getDatePrecision(), row.getDateCirca(),
+                DocumentDate.stored(row.getDateKey(), row.getDatePrecision(), row.getDateCirca(),
                         row.getDateEndKey(), row.getDateEndPrecision()), row.getTypeId(), people, places,
                 row.getLanguages());
     }

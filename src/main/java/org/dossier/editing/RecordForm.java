@@ -100,7 +100,7 @@ public record RecordForm(String title, String date, String summary, String type,
             roles.put(id, role.key());
             order.put(id, String.valueOf(order.size() + 1));
         });
-        return new RecordForm(record.title(), record.date().display(), String.join("\n\n", record.summary()),
+        return new RecordForm(record.title(), record.date().map(DocumentDate::display).orElse(""), String.join("\n\n", record.summary()),
                 record.type() == null ? "" : String.valueOf(record.type().id()), record.languages().namesText(),
                 List.copyOf(people.keySet()), roles, order,
                 record.places().stream().map(p -> String.valueOf(lists.standing(AuthorityKind.PLACE, p.id())))

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dossier.authorities.AuthorityRef;
+import org.dossier.documents.DocumentDate;
 import org.dossier.documents.Languages;
 import org.dossier.documents.PersonLink;
 import org.dossier.documents.RecordVersion;
@@ -156,7 +157,7 @@ public record RevisionDiff(List<Change> changes, List<String> unchanged) {
     }
 
     private static String dateText(RecordVersion content) {
-        return content.date().display() + " (to the " + content.date().precision().key() + ")";
+        return content.date().map(d -> d.display() + " (to the " + d.precision().key() + ")").orElse(DocumentDate.UNDATED);
     }
 
     private static String typeText(RecordVersion content) {

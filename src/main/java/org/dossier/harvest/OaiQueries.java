@@ -51,7 +51,7 @@ final class OaiQueries {
     }
 
     /** A record's date, read as one value: none for an undated record. */
-    private static final Field<Optional<DocumentDate>> DATE = DocumentDate.storedOrUndated(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
+    private static final Field<Optional<DocumentDate>> DATE = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
             DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION);
 
     private final DSLContext db;

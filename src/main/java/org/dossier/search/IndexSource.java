@@ -120,7 +120,7 @@ final class IndexSource {
                 .forEach(r -> places.computeIfAbsent(r.get(DOCUMENT_PLACE.DOCUMENT_ID), k -> new ArrayList<>())
                         .add(lists.key(AuthorityKind.PLACE, r.get(DOCUMENT_PLACE.PLACE_ID))));
         Map<Integer, IndexedRecord> records = new LinkedHashMap<>();
-        Field<DocumentDate> date = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
+        Field<java.util.Optional<DocumentDate>> date = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
             DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION);
         db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, date, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE,
                         DOCUMENT.LANGUAGES)
@@ -128,7 +128,7 @@ final class IndexSource {
                 .where(DOCUMENT.ID.in(ids)).and(DOCUMENT.WITHDRAWN_AT.isNull())
                 .forEach(r -> {
                     int id = r.get(DOCUMENT.ID);
-                    records.put(id, record(id, r.get(DOCUMENT.TITLE), r.get(DOCUMENT.SUMMARY), r.get(date),
+                    records.put(id, record(id, r.get(DOCUMENT.TITLE), r.get(DOCUMENT.SUMMARY), indexed(id, r.get(date)),
                             lists.typeKey(r.get(DOCUMENT.TYPE_ID)), people.getOrDefault(id, List.of()),
                             places.getOrDefault(id, List.of()), r.get(DOCUMENT.SORT_TITLE),
                             authors.getOrDefault(id, List.of()), recipients.getOrDefault(id, List.of()),
@@ -188,6 +188,15 @@ final class IndexSource {
                                         List<String> authors, List<String> recipients, Languages languages) {
         return new IndexedRecord(id, title, summary, date.earliest(), date.latest(), type, people, places, sortTitle,
                 authors, recipients, languages.tags());
+    }
+
+    /**
+     * The index's documents all have a date (their period is two of its fields): undated records
+     * (V22) are not indexed yet, and no page makes one. Until they are, one fails its batch here,
+     * by its id, as reading it failed before.
+     */
+    private static DocumentDate indexed(int id, java.util.Optional<DocumentDate> date) {
+        return date.orElseThrow(() -> new IllegalStateException("record " + id + " is undated: the search index holds dated records only"));
     }
 
     private static final DatePrecision.Stored PRECISION = new DatePrecision.Stored();

@@ -15,6 +15,7 @@ import org.dossier.synthetic.Generator;
 import org.dossier.testing.QueryPlans;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
+import org.dossier.testing.Undated;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,54 @@ class ListingQueryTest {
             String index = sort == SortOrder.TITLE ? "document_live_by_title" : "document_live_by_date";
             assertTrue(plans.plans().stream().anyMatch(plan -> plan.uses(index)), sort + ": " + plans.plans());
             plans.plans().forEach(plan -> assertFalse(plan.readsWhole("document"), plan.toString()));
+        }
+    }
+
+    private List<Integer> walk(SortOrder sort, int pageSize) {
+        List<Integer> walked = new java.util.ArrayList<>();
+        for (int page = 1; page <= (49 + pageSize - 1) / pageSize; page++) {
+            walked.addAll(listing.page(sort, page, pageSize).documents().stream().map(ListedDocument::id).toList());
+        }
+        return walked;
+    }
+
+    @Test
+    void undatedRecordsComeLastInBothDateOrdersAndNoneIsLostOrRepeatedAcrossTheBoundary() {
+        List<Integer> undated = db.dsl().select(DOCUMENT.ID).from(DOCUMENT).orderBy(DOCUMENT.ID).limit(7).offset(20)
+                .fetch(DOCUMENT.ID);
+        Undated.records(db.dsl(), undated);
+        var dated = DOCUMENT.DATE_KEY.isNotNull();
+        List<Integer> newest = new java.util.ArrayList<>(db.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(dated)
+                .orderBy(DOCUMENT.DATE_KEY.desc(), DOCUMENT.ID.desc()).fetch(DOCUMENT.ID));
+        List<Integer> undatedNewestFirst = new java.util.ArrayList<>(undated);
+        java.util.Collections.reverse(undatedNewestFirst);
+        newest.addAll(undatedNewestFirst);
+        List<Integer> oldest = new java.util.ArrayList<>(db.dsl().select(DOCUMENT.ID).from(DOCUMENT).where(dated)
+                .orderBy(DOCUMENT.DATE_KEY.asc(), DOCUMENT.ID.asc()).fetch(DOCUMENT.ID));
+        oldest.addAll(undated);
+        // 42 dated records: pages of 10 cross from dated to undated inside page 5, of 6 between pages 7 and 8.
+        for (int pageSize : List.of(10, 6, 4)) {
+            assertEquals(newest, walk(SortOrder.DATE_NEWEST, pageSize), "newest first, pages of " + pageSize);
+            assertEquals(oldest, walk(SortOrder.DATE_OLDEST, pageSize), "oldest first, pages of " + pageSize);
+        }
+        ListedDocument last = listing.page(SortOrder.DATE_NEWEST, 5, 10).documents().get(8);
+        assertEquals(java.util.Optional.empty(), last.date(), "an undated record is listed without a date");
+    }
+
+    @Test
+    void pagesOfUndatedRecordsStillWalkTheDateIndex() {
+        assumeTrue(db.dsl().dialect().family() == SQLDialect.SQLITE, "the plans read are SQLite's");
+        Undated.records(db.dsl(), db.dsl().select(DOCUMENT.ID).from(DOCUMENT).orderBy(DOCUMENT.ID).limit(15).fetch(DOCUMENT.ID));
+        QueryPlans plans = new QueryPlans(db.dsl());
+        ListingQuery watched = new ListingQuery(plans.dsl());
+        for (SortOrder sort : List.of(SortOrder.DATE_NEWEST, SortOrder.DATE_OLDEST)) {
+            for (int page : List.of(2, 4, 5)) {
+                plans.clear();
+                watched.page(sort, page, 10);
+                assertTrue(plans.plans().stream().anyMatch(plan -> plan.uses("document_live_by_date")), sort + ": " + plans.plans());
+                plans.plans().forEach(plan -> assertFalse(plan.readsWhole("document"), plan.toString()));
+                plans.plans().forEach(plan -> assertFalse(plan.toString().contains("TEMP B-TREE"), "no sort of its own: " + plan));
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.dossier.app.Database;
 import org.dossier.testing.TestDatabase;
@@ -72,13 +73,13 @@ class RecordWriterTest {
         int id = store.write(w -> w.create(new RecordDraft("Memorandum", List.of("First."), circa), Attribution.imported("a.txt:3")));
         store.write(w -> w.update(id, 1, new RecordDraft("Memorandum", List.of("First."), DocumentDate.ofYear(1962)),
                 Attribution.editor("alice", "The date is on the back")));
-        assertEquals(DocumentDate.ofYear(1962), store.write(w -> w.draft(id)).date());
+        assertEquals(Optional.of(DocumentDate.ofYear(1962)), store.write(w -> w.draft(id)).date());
 
         store.write(w -> w.restore(id, 2, 1, Attribution.editor("bob", "The back is another letter's")));
         store.write(w -> {
-            assertEquals(circa, w.draft(id).date());
-            assertEquals(circa, w.draftAt(id, 1).date());
-            assertEquals(DocumentDate.ofYear(1962), w.draftAt(id, 2).date());
+            assertEquals(Optional.of(circa), w.draft(id).date());
+            assertEquals(Optional.of(circa), w.draftAt(id, 1).date());
+            assertEquals(Optional.of(DocumentDate.ofYear(1962)), w.draftAt(id, 2).date());
             return null;
         });
         assertEquals(List.of(true, false, true), database.dsl().select(REVISION.DATE_CIRCA).from(REVISION)
@@ -93,9 +94,9 @@ class RecordWriterTest {
                 Attribution.editor("alice", "Only the first year's")));
         store.write(w -> w.restore(id, 2, 1, Attribution.editor("bob", "Both years' after all")));
         store.write(w -> {
-            assertEquals(span, w.draft(id).date());
-            assertEquals(span, w.draftAt(id, 1).date());
-            assertEquals(DocumentDate.ofYear(1961), w.draftAt(id, 2).date());
+            assertEquals(Optional.of(span), w.draft(id).date());
+            assertEquals(Optional.of(span), w.draftAt(id, 1).date());
+            assertEquals(Optional.of(DocumentDate.ofYear(1961)), w.draftAt(id, 2).date());
             return null;
         });
         assertEquals(java.util.Arrays.asList("1962-04-01", null, "1962-04-01"), database.dsl().select(REVISION.DATE_END_KEY)

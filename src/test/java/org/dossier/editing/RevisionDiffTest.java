@@ -29,7 +29,7 @@ class RevisionDiffTest {
     private static RecordVersion version(int number, String title, DocumentDate date, List<PersonLink> people,
                                          String withdrawn) {
         return new RecordVersion(7, number, Instant.parse("2026-05-01T10:15:00Z"), "alice", "note", null, title,
-                List.of("One.", "Two."), date, LETTER, Languages.NONE, people, List.of(), "slug", withdrawn);
+                List.of("One.", "Two."), java.util.Optional.ofNullable(date), LETTER, Languages.NONE, people, List.of(), "slug", withdrawn);
     }
 
     @Test
@@ -64,7 +64,7 @@ class RevisionDiffTest {
 
     private static RecordVersion described(int number, String title, Languages languages) {
         return new RecordVersion(7, number, Instant.parse("2026-05-01T10:15:00Z"), "alice", "note", null, title,
-                List.of("One."), DocumentDate.ofYear(1950), LETTER, languages, List.of(), List.of(), "slug", null);
+                List.of("One."), java.util.Optional.of(DocumentDate.ofYear(1950)), LETTER, languages, List.of(), List.of(), "slug", null);
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.SeededCatalogue;
+import org.dossier.testing.Undated;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,9 +35,7 @@ class OaiUndatedTest {
         int withdrawn = database.recordTitled("Roman Catholic Priest Stanislaus Orlemanski");
         database.dsl().update(DOCUMENT).set(DOCUMENT.WITHDRAWN_AT, java.time.Instant.parse("2031-06-01T08:00:00Z"))
                 .set(DOCUMENT.WITHDRAWN_REASON, "A duplicate").where(DOCUMENT.ID.eq(withdrawn)).execute();
-        database.dsl().update(DOCUMENT).setNull(DOCUMENT.DATE_KEY).setNull(DOCUMENT.DATE_PRECISION)
-                .set(DOCUMENT.DATE_CIRCA, false).setNull(DOCUMENT.DATE_END_KEY).setNull(DOCUMENT.DATE_END_PRECISION)
-                .where(DOCUMENT.ID.in(undated, withdrawn)).execute();
+        Undated.records(database.dsl(), List.of(undated, withdrawn));
     }
 
     @Test

@@ -4,10 +4,13 @@ import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.DOCUMENT_COUNT;
 import static org.dossier.db.Tables.DOCUMENT_TYPE;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.dossier.authorities.AuthorityRef;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
@@ -27,7 +30,7 @@ import org.jooq.impl.DSL;
 public final class ListingQuery {
 
     /** A record's date, read as one value. */
-    private static final Field<java.util.Optional<DocumentDate>> DATE = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
+    private static final Field<Optional<DocumentDate>> DATE = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
             DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION);
 
     private final DSLContext db;
@@ -51,7 +54,7 @@ public final class ListingQuery {
         long total = pagination.total();
         // The dated records first, then the undated (date_key NULL, V22) in both date orders: each part
         // walked on its own through document_live_by_date, as SQLite sorts NULL first and PostgreSQL last.
-        List<Integer> ids = new java.util.ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
         if (sort == SortOrder.TITLE) {
             ids.addAll(part(sort, DSL.noCondition(), total, offset, pageSize));
         } else {
@@ -75,8 +78,8 @@ public final class ListingQuery {
         if (offset > size / 2) {
             // The back half of a part is walked from its end, so the deepest page costs no more than the middle one.
             long taken = Math.max(0, Math.min(rows, size - offset));
-            List<Integer> ids = new java.util.ArrayList<>(ids(which, reversed(sort), taken, Math.max(0, size - offset - taken)));
-            java.util.Collections.reverse(ids);
+            List<Integer> ids = new ArrayList<>(ids(which, reversed(sort), taken, Math.max(0, size - offset - taken)));
+            Collections.reverse(ids);
             return ids;
         }
         return ids(which, order(sort), rows, offset);

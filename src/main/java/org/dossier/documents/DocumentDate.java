@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.Field;
@@ -257,7 +258,7 @@ public record DocumentDate(DatePoint start, Optional<DatePoint> end, boolean cir
      * period ("early", "spring"), a range's joints ("to", "and") and an ordinal's ending split off
      * ("3 rd"). A line of these, a year and punctuation is a date, however it is written.
      */
-    private static final java.util.Set<String> DATE_WORDS = java.util.Set.of(
+    private static final Set<String> DATE_WORDS = Set.of(
             "c", "ca", "circa", "about", "approx", "approximately", "around", "probably", "possibly", "before",
             "after", "by", "early", "mid", "late", "spring", "summer", "autumn", "fall", "winter", "undated",
             "n", "d", "nd", "st", "rd", "th", "s", "of", "the", "to", "and", "or", "from", "between", "until",
@@ -410,7 +411,7 @@ public record DocumentDate(DatePoint start, Optional<DatePoint> end, boolean cir
      * dato), in any case: the absence of a date, read whole, so that a line with more in it ("n.d.
      * 1962", "Undated letter to Mao") is not one.
      */
-    private static final java.util.Set<String> NO_DATE = java.util.Set.of("n.d.", "undated", "no date", "s.d.");
+    private static final Set<String> NO_DATE = Set.of("n.d.", "undated", "no date", "s.d.");
 
     /**
      * Whether {@code text} says its document has no date: one of {@link #NO_DATE}'s ways, in any

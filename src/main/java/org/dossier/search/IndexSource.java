@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.app.Database;
@@ -120,7 +121,7 @@ final class IndexSource {
                 .forEach(r -> places.computeIfAbsent(r.get(DOCUMENT_PLACE.DOCUMENT_ID), k -> new ArrayList<>())
                         .add(lists.key(AuthorityKind.PLACE, r.get(DOCUMENT_PLACE.PLACE_ID))));
         Map<Integer, IndexedRecord> records = new LinkedHashMap<>();
-        Field<java.util.Optional<DocumentDate>> date = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
+        Field<Optional<DocumentDate>> date = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
             DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION);
         db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, date, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE,
                         DOCUMENT.LANGUAGES)
@@ -195,7 +196,7 @@ final class IndexSource {
      * (V22) are not indexed yet, and no page makes one. Until they are, one fails its batch here,
      * by its id, as reading it failed before.
      */
-    private static DocumentDate indexed(int id, java.util.Optional<DocumentDate> date) {
+    private static DocumentDate indexed(int id, Optional<DocumentDate> date) {
         return date.orElseThrow(() -> new IllegalStateException("record " + id + " is undated: the search index holds dated records only"));
     }
 

@@ -109,9 +109,12 @@ public final class SeedPageParser {
      * read that is made of nothing but a date's parts ("ca. 1962", "03/02/1962", "1962-1963"). Taken
      * for a date, the latter is refused at its line; taken for text, it and the entry under it would
      * run silently into the summary of the entry before. A header's range ("51 - 60 of 338") is none.
+     * "Undated" and "n.d." stand where a date does too: read as text, an undated entry ran into the
+     * summary of the entry before it, and was imported as part of that record.
      */
     private static boolean isDateLine(String line) {
-        return DocumentDate.looksLikeDate(line) || DocumentDate.madeOfDateParts(line) && !isHeaderLine(line);
+        return DocumentDate.looksLikeDate(line) || DocumentDate.madeOfDateParts(line) && !isHeaderLine(line)
+                || DocumentDate.saysUndated(line);
     }
 
     /** Told each entry of a page as soon as it is whole. */
@@ -147,7 +150,11 @@ public final class SeedPageParser {
             while (problems.size() < MOST_PROBLEMS && (dateBlock = blocks.next()) != null) {
                 String dateLine = dateBlock.lines().get(0);
                 DocumentDate date = null;
-                try {
+                if (DocumentDate.saysUndated(dateLine)) {
+                    problems.add(new SeedProblem(file, dateBlock.line(), "'" + abbreviate(dateLine)
+                            + "' says the document has no date, and undated records cannot be imported yet:"
+                            + " give its date, approximate if need be ('ca. 1962', '1961–1962')"));
+                } else try {
                     date = DocumentDate.parse(dateLine);
                     java.util.Optional<String> tooLate = date.laterThan(latest);
                     if (tooLate.isPresent()) {

@@ -483,6 +483,21 @@ class SeedPageParserTest {
     }
 
     @Test
+    void anUndatedEntryIsRefusedAtItsLineNotReadIntoTheSummaryBeforeIt() throws Exception {
+        for (String undated : List.of("Undated", "n.d.", "[n.d.]", "No date")) {
+            SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nSummary.\n\n" + undated
+                    + "\n\nA letter without a date\n\nSomeone writes.\n");
+            assertEquals(List.of("page.txt:7: '" + undated + "' says the document has no date, and undated records "
+                    + "cannot be imported yet: give its date, approximate if need be ('ca. 1962', '1961–1962')"),
+                    e.problems().stream().map(Object::toString).toList(), undated);
+        }
+        // First on its page, after the header, too.
+        SeedFormatException first = rejected("Skip to content\n\nn.d.\n\nA letter\n\nSummary.\n");
+        assertEquals(1, first.problems().size());
+        assertTrue(first.problems().get(0).message().contains("'n.d.' says the document has no date"));
+    }
+
+    @Test
     void identityIgnoresWhitespaceButNotWords() throws Exception {
         SeedEntry a = parse("May 10, 1943\n\nLetter  to Stalin\n\nSummary.\n").get(0);
         SeedEntry b = parse("May 10, 1943\n\nLetter to\u00A0Stalin\n\nSummary. \n").get(0);

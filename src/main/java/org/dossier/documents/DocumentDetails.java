@@ -33,6 +33,11 @@ public record DocumentDetails(int id, String title, List<String> summary, Option
         return new PeopleInRoles(people);
     }
 
+    /** The date as every page writes it, "Undated" ({@link DocumentDate#UNDATED}) for none. */
+    public String displayDate() {
+        return DocumentDate.display(date);
+    }
+
     public boolean withdrawn() {
         return withdrawnReason != null;
     }

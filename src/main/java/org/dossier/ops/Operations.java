@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Clock;
 import org.dossier.app.Database;
 import org.dossier.search.SearchEngine;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +66,7 @@ public final class Operations implements AutoCloseable {
         config.jetty.modifyServer(server -> {
             server.setRequestLog(requestLog);
             server.setStopTimeout(settings.shutdownGrace().toMillis());
-            server.insertHandler(new GracefulHandler());
+            server.insertHandler(new GracefulStop());
         });
     }
 

@@ -173,4 +173,44 @@ class GracefulShutdownTest {
             stopping.shutdownNow();
         }
     }
+
+    /**
+     * A request the server reads only once the stop has begun, on a connection it had accepted
+     * before (its header fields still coming, or its bytes waiting for a thread on a loaded
+     * machine): it is answered as any request in flight is, and the connection then closed. Jetty
+     * turned it away with its own "503 Something went wrong" page, which said nothing of the stop
+     * (and, during a first start's import, was not the catalogue's "being loaded" page).
+     */
+    @Test
+    void aRequestReadAfterTheStopBeganOnAConnectionAlreadyOpenIsAnsweredAndTheConnectionClosed() throws Exception {
+        OperatedCatalogue server = OperatedCatalogue.withSeeds(new OperationsSettings(null, null, 1_000,
+                java.time.Duration.ofSeconds(20)));
+        java.util.concurrent.ExecutorService stopping = java.util.concurrent.Executors.newSingleThreadExecutor();
+        int port = server.app().port();
+        try (Socket reader = new Socket("127.0.0.1", port)) {
+            reader.setSoTimeout(30_000);
+            var out = reader.getOutputStream();
+            out.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Still-Coming: ".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals(200, server.http().get(Health.LIVENESS).statusCode());
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            java.util.concurrent.Future<?> stopped = stopping.submit(server::close);
+            // A byte of the header field now and then: a connection the stop finds idle is closed after a second.
+            while (Ports.acceptsConnections(port) && System.nanoTime() < until) {
+                out.write('a');
+                out.flush();
+                Thread.sleep(20);
+            }
+            assertFalse(stopped.isDone(), "the stop waits for the connection with a request on its way");
+            out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(reader.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            assertTrue(answer.contains("\"status\":\"alive\""), answer);
+            assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), answer);
+            stopped.get(60, TimeUnit.SECONDS);
+        } finally {
+            stopping.shutdownNow();
+        }
+    }
 }

@@ -203,7 +203,23 @@ public final class Database implements AutoCloseable {
         return address.isSqlite() ? openSqlite(address.file(), writeWait) : openPostgresql(address, writeWait);
     }
 
+    /**
+     * Opens (and migrates) the SQLite file {@code file}; when it was not there and the opening fails
+     * (a disk that fills up while it is migrated), takes away what the opening made: the file, its
+     * write-ahead log and the folders made for it were left behind, holding that disk full, and
+     * looking like a catalogue. A file that was there before is never taken away.
+     */
     private static Database openSqlite(Path file, Duration writeWait) {
+        Optional<NewSqliteFile.Made> made = NewSqliteFile.madeByOpening(DatabaseAddress.sqlite(file));
+        try {
+            return openSqliteAsItIs(file, writeWait);
+        } catch (RuntimeException | Error e) {
+            made.ifPresent(NewSqliteFile.Made::takeAwayUnlessInUse);
+            throw e;
+        }
+    }
+
+    private static Database openSqliteAsItIs(Path file, Duration writeWait) {
         Path parent = file.toAbsolutePath().getParent();
         try {
             if (parent != null) {

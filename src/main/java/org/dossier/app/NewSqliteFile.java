@@ -148,6 +148,27 @@ final class NewSqliteFile {
             } catch (Backups.RefusedException | SQLException | RuntimeException inUseOrUnreadable) {
                 return;
             }
+            takeAway();
+        }
+
+        /**
+         * Deletes the file, its journals and the folders made for it, those left empty, after an
+         * opening that failed (a full disk while it was migrated): whatever it holds, it was made
+         * by this process and is no catalogue yet. Unless another process has it open (a server
+         * that started on the same new path meanwhile): then it is left as it is.
+         */
+        void takeAwayUnlessInUse() {
+            try {
+                if (Backups.inUse(file)) {
+                    return;
+                }
+            } catch (SQLException unreadable) {
+                // No SQLite file yet (the disk filled up before its first page was whole): this process made it.
+            }
+            takeAway();
+        }
+
+        private void takeAway() {
             deleteWithItsJournals(file, null);
             if (highestFolder == null) {
                 return;

@@ -185,8 +185,25 @@ public final class Backups {
      * mode that gets its exclusive lock at once is therefore the only one.
      */
     public static void requireUnused(Path database) throws RefusedException, SQLException {
+        boolean inUse;
+        try {
+            inUse = inUse(database);
+        } catch (SQLException e) {
+            throw notADatabase(database, e);
+        }
+        if (inUse) {
+            throw new RefusedException("the database " + database + " is in use by another process (is a server, "
+                    + "an import or a relink running on it?); stop it first");
+        }
+    }
+
+    /**
+     * Whether anything has {@code database} open (as {@link #requireUnused} judges it); false when
+     * there is no such file. What else SQLite says of the file (not a database, damaged) is thrown.
+     */
+    public static boolean inUse(Path database) throws SQLException {
         if (!Files.isRegularFile(database)) {
-            return;
+            return false;
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(0);
@@ -195,13 +212,13 @@ public final class Backups {
              Statement statement = connection.createStatement()) {
             statement.execute("BEGIN EXCLUSIVE");
             statement.execute("COMMIT");
+            return false;
         } catch (SQLException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED")) {
-                throw new RefusedException("the database " + database + " is in use by another process (is a server, "
-                        + "an import or a relink running on it?); stop it first");
+                return true;
             }
-            throw notADatabase(database, e);
+            throw e;
         }
     }
 

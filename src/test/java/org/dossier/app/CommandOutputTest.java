@@ -65,24 +65,53 @@ class CommandOutputTest {
      * A new catalogue on a disk that fills up while it is migrated said "could not be brought to this
      * version's schema (Unable to commit transaction)", after Flyway's three errors that it could not
      * roll back, a hundred lines of stack traces. It says the disk is full, and what to do, in one
-     * line. A real full disk: a small tmpfs, which only root may mount (skipped otherwise).
+     * line; and it takes away the file it made, its write-ahead log and the folder it made for it,
+     * which were left behind holding the disk full. A real full disk: a small tmpfs, which only root
+     * may mount (skipped otherwise).
      */
     @Test
-    void aNewCatalogueOnAFullDiskSaysTheDiskIsFullInOneLine() throws Exception {
-        Path small = Files.createDirectories(folder.resolve("small-disk"));
-        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs",
-                small.toString()).redirectErrorStream(true).start().waitFor() == 0, "cannot mount a tmpfs here");
+    void aNewCatalogueOnAFullDiskSaysTheDiskIsFullInOneLineAndLeavesNothingBehind() throws Exception {
+        Path small = smallDisk();
         try {
-            Path created = small.resolve("dossier.db");
+            Path created = small.resolve("catalogues").resolve("dossier.db");
             Finished add = run(List.of("user", "add", "--db", created.toString(), "ada"), "a long enough password\n");
             assertEquals(1, add.status(), add.toString());
             assertTrue(add.err().contains("The disk of the database " + created + " is full"), add.toString());
             assertTrue(add.err().contains("Free space on that disk, or give --db a file on another"), add.toString());
             assertFalse(add.err().contains("\tat "), "no stack trace:\n" + add);
             assertFalse(add.err().contains("Unable to rollback"), add.toString());
+            try (var left = Files.list(small)) {
+                assertEquals(List.of(), left.toList(), "nothing of the new catalogue is left on the disk:\n" + add);
+            }
         } finally {
             new ProcessBuilder("umount", small.toString()).start().waitFor();
         }
+    }
+
+    /**
+     * An empty file that was there before (made by {@code touch}, to be a catalogue) is a new
+     * catalogue to migrate, but not this command's to take away when the disk fills up: it stays.
+     */
+    @Test
+    void aFileThatWasThereBeforeIsNeverTakenAwayWhenItsSetupFails() throws Exception {
+        Path small = smallDisk();
+        try {
+            Path existing = Files.createFile(small.resolve("dossier.db"));
+            Finished add = run(List.of("user", "add", "--db", existing.toString(), "ada"), "a long enough password\n");
+            assertEquals(1, add.status(), add.toString());
+            assertTrue(add.err().contains("The disk of the database " + existing + " is full"), add.toString());
+            assertTrue(Files.exists(existing), "the file that was there is still there:\n" + add);
+        } finally {
+            new ProcessBuilder("umount", small.toString()).start().waitFor();
+        }
+    }
+
+    /** A real disk of 64 KB that fills up: a tmpfs, which only root may mount (the test is skipped otherwise). */
+    private Path smallDisk() throws Exception {
+        Path small = Files.createDirectories(folder.resolve("small-disk"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs",
+                small.toString()).redirectErrorStream(true).start().waitFor() == 0, "cannot mount a tmpfs here");
+        return small;
     }
 
     @Test

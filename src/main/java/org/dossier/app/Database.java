@@ -280,12 +280,22 @@ public final class Database implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        SQLiteDataSource source = readOnly(file);
+        return atThisVersion(readOnly(file), MIGRATIONS, SQLDialect.SQLITE);
+    }
+
+    /**
+     * The last migration applied to the database {@code source} reaches when it holds this version's
+     * schema ({@code migrations}), with nothing to migrate; null when it needs migrating or cannot be
+     * read (migrating it says why). On PostgreSQL too, where Flyway's migrate, run on every opening,
+     * said at INFO on every command "Current version of schema" and "Schema is up to date. No
+     * migration necessary", of a database it did nothing to.
+     */
+    private static Integer atThisVersion(javax.sql.DataSource source, String migrations, SQLDialect dialect) {
         try {
             // As migrated() configures it: pending migrations fail the validation, and future ones too.
-            Flyway.configure().dataSource(source).locations(MIGRATIONS).ignoreMigrationPatterns(new String[0]).load()
+            Flyway.configure().dataSource(source).locations(migrations).ignoreMigrationPatterns(new String[0]).load()
                     .validate();
-            return lastMigration(DSL.using(source, SQLDialect.SQLITE));
+            return lastMigration(DSL.using(source, dialect));
         } catch (RuntimeException e) {
             return null;
         }
@@ -451,8 +461,8 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new Unavailable("Cannot connect to the database " + address + ": " + rootMessage(e), e);
         }
-        return migrated(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, address.toString(), address, pool, null,
-                writeWait);
+        return migrated(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, address.toString(), address, pool,
+                atThisVersion(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES), writeWait);
     }
 
     private static Database migrated(HikariDataSource pool, String migrations, SQLDialect dialect, String name,

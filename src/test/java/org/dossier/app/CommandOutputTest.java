@@ -198,7 +198,7 @@ class CommandOutputTest {
         void ask(HttpClient http, int port) throws Exception;
     }
 
-    private record Finished(int status, String out, String err) {
+    record Finished(int status, String out, String err) {
         @Override
         public String toString() {
             return "exit " + status + "\n--- standard output:\n" + out + "--- standard error:\n" + err;
@@ -206,6 +206,11 @@ class CommandOutputTest {
     }
 
     private Finished run(List<String> args, String input) throws Exception {
+        return run(folder, args, input);
+    }
+
+    /** Runs a command in a JVM of its own ({@link #java}), {@code input} on its standard input, its output kept in {@code folder}. */
+    static Finished run(Path folder, List<String> args, String input) throws Exception {
         Path out = Files.createTempFile(folder, "out", ".txt");
         Path err = Files.createTempFile(folder, "err", ".txt");
         Process command = java(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();

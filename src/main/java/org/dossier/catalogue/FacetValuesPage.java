@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.dossier.search.Facet;
+import org.dossier.search.Filter;
 import org.dossier.search.SearchRequest;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
@@ -46,6 +47,19 @@ public final class FacetValuesPage {
     }
 
     /**
+     * The search a facet's values are counted in, as the search page's facet counts them (drill
+     * sideways): every other filter applied, not the facet's own, so that a ticked type's page
+     * still lists the other types to tick, with what each would add; unless every value ticked is
+     * required ({@code all=person}), which counts them under it. The heading and its count of
+     * records say this search: "10 types in 5 records" said the records the type's own filter left,
+     * of counts that added up to 26.
+     */
+    static SearchRequest countedUnder(Facet facet, SearchRequest request) {
+        return request.selected(facet).isEmpty() || request.requiresAll(facet) ? request
+                : request.without(Filter.of(facet));
+    }
+
+    /**
      * How many values in how many records, as a person says it: "46 people in 49 records", "1 type
      * in 1 record", and when there is nothing to count, why ("No records match, so there are no
      * people to list."), not "0 people in 0 records".
@@ -76,6 +90,9 @@ public final class FacetValuesPage {
         // and the canonical address, which are the same for every page asked.
         SearchRequest everyValue = request.withPageSize(SearchRequest.DEFAULT_PAGE_SIZE);
         SearchOutcome outcome = search.run(everyValue);
+        SearchRequest counted = countedUnder(facet, everyValue);
+        long records = counted == everyValue ? outcome.results().total()
+                : outcome.results().without().getOrDefault(Filter.of(facet), outcome.results().total());
         List<SearchView.FacetValue> values = SearchView.values(facet, outcome, byName);
         String byCount = new SearchLinks(everyValue).on(PATH + facet.key());
         Map<String, Object> model = new HashMap<>();
@@ -88,9 +105,9 @@ public final class FacetValuesPage {
         model.put("byCountHref", byCount);
         model.put("canonicalHref", byName ? byName(byCount) : byCount);
         model.put("backHref", SearchLinks.search(request.onPage(1)));
-        model.put("countLine", countLine(facet, values.size(), outcome.results().total()));
+        model.put("countLine", countLine(facet, values.size(), records));
         model.put("searchQuery", outcome.request().text());
-        model.put("scope", scope(request));
+        model.put("scope", scope(counted));
         ctx.render("catalogue/facet-values", model);
     }
 }

@@ -744,6 +744,49 @@ class SearchPageTest {
         assertEquals("No languages in 5 records.", http.page("/search/facets/language?type=letter").selectFirst(".count").text());
     }
 
+    /**
+     * A facet whose own values are ticked is counted on its values page as the search page's facet
+     * counts it: given every other filter, not its own (drill sideways), and the heading says the
+     * records those counts are in. It said "10 types in 5 records", the letters among Stalin's
+     * records, above counts that add up to his 26; and "in the filtered records" of counts that
+     * were the whole catalogue's.
+     */
+    @Test
+    void aFilteredFacetsValuesPageCountsAsTheSearchPageAndItsHeadingSaysTheRecordsCounted() {
+        Document page = http.page("/search/facets/type?type=letter&person=stalin");
+        assertEquals("1 - 10 of 26", http.page("/search?person=stalin").selectFirst(".count").text());
+        assertEquals("10 types in 26 records", page.selectFirst(".count").text(),
+                "Stalin's records, which the types are counted in, not the 5 letters among them");
+        assertEquals("Every type in the filtered records", page.selectFirst("h1").text());
+        Map<String, Long> listed = facetCounts(page.select(".all-values a.facet-toggle"));
+        assertEquals(26, listed.values().stream().mapToLong(Long::longValue).sum(), "a record has one type: " + listed);
+        Map<String, Long> shown = facetCounts(http.page("/search?type=letter&person=stalin")
+                .select("a.facet-toggle[data-facet=type]"));
+        assertTrue(shown.containsKey("letter") && shown.size() > 1, shown.toString());
+        shown.forEach((key, count) -> assertEquals(count, listed.get(key), "the search page's count of " + key));
+
+        Document lettersAlone = http.page("/search/facets/type?type=letter");
+        assertEquals("Every type in the catalogue", lettersAlone.selectFirst("h1").text());
+        assertEquals("All types in the catalogue \u00b7 Dossier", lettersAlone.title());
+        String catalogue = http.page("/search").selectFirst(".count").text().replaceFirst(".* of ", "");
+        assertTrue(lettersAlone.selectFirst(".count").text().endsWith(" types in " + catalogue + " records"),
+                lettersAlone.selectFirst(".count").text());
+
+        // Every person ticked required: counted under that filter, as the search page counts them.
+        Document both = http.page("/search/facets/person?person=stalin&person=mao-zedong&all=person");
+        assertTrue(both.selectFirst(".count").text().endsWith(" people in 6 records"), both.selectFirst(".count").text());
+        assertEquals("Every person in the filtered records", both.selectFirst("h1").text());
+    }
+
+    /** The count of each value a facet's links tick, by its key. */
+    private static Map<String, Long> facetCounts(org.jsoup.select.Elements toggles) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (Element toggle : toggles) {
+            counts.put(toggle.attr("data-value"), Long.parseLong(toggle.selectFirst(".facet-count").text().replace(",", "")));
+        }
+        return counts;
+    }
+
     @Test
     void aPersonPageShowsEveryNameAndTheirRecords() {
         Document stalin = http.page("/people/stalin");

@@ -180,6 +180,32 @@ class SolrContractTest {
     }
 
     /**
+     * What a facet's values page says of a facet whose values are ticked (catalogue/FacetValuesPage):
+     * its values counted given every other filter and not its own, each what the search with its own
+     * filter lifted finds with that value alone, "in" as many records as that search finds (the
+     * total without the filter), on both engines alike.
+     */
+    @Test
+    void aTickedFacetIsCountedInTheRecordsItsOwnFilterLiftedFindsOnBothEngines() {
+        for (String query : List.of("type=ciphered-telegram", "type=letter&person=stalin",
+                "q=korea&type=telegram&type=ciphered-telegram&year=1950")) {
+            SearchRequest request = request(query);
+            SearchRequest lifted = request.without(Filter.TYPE);
+            long records = lucene.count(lifted);
+            for (SearchEngine engine : List.of(lucene, solr)) {
+                String where = engine.getClass().getSimpleName() + " ?" + query + ": ";
+                SearchResults results = engine.search(request);
+                assertTrue(results.total() < records, where + "the type's own filter narrows the search");
+                assertEquals(records, results.without().get(Filter.TYPE), where + "the total without the type");
+                assertTrue(results.facet(Facet.TYPE).size() > 1, where + "the other types are counted too");
+                for (FacetCount type : results.facet(Facet.TYPE)) {
+                    assertEquals(engine.count(lifted.toggle(Facet.TYPE, type.key())), type.count(), where + type.key());
+                }
+            }
+        }
+    }
+
+    /**
      * Every judged query (search/judged-queries.txt, search/judged-rankings.txt), over the seed
      * records and the judged ones, answers the same on both engines: among them, designations whose letters and digits are
      * written together or apart ("No709", "T-34", "MiG 15", "1950's", "\"T-34 tanks\"").

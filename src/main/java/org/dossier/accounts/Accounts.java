@@ -40,7 +40,7 @@ public final class Accounts {
     public static String username(String typed) {
         String name = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(name).matches()) {
-            throw new AccountException("A username has 2 to 40 characters: letters, digits, '.', '_' or '-', "
+            throw new AccountException("A username has 2 to 40 characters: letters a to z (capitals are written small), digits, '.', '_' or '-', "
                     + "starting with a letter or digit" + (name.isEmpty() ? "." : "; '" + typed.strip() + "' is not one."),
                     AccountException.USERNAME);
         }

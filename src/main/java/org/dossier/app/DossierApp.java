@@ -401,7 +401,7 @@ public final class DossierApp implements AutoCloseable {
     private static void catalogueRoutes(RoutesConfig routes, CatalogueSearch catalogueSearch, BoundedSearchEngine search,
                                         ListingQuery listing, Citations citations, Templates templates,
                                         ConditionalGet conditional, PublicUrl site) {
-        CataloguePage catalogue = new CataloguePage(listing, conditional);
+        CataloguePage catalogue = new CataloguePage(listing, conditional, site);
         SearchPage searchPage = new SearchPage(catalogueSearch, search, site, citations, templates, conditional);
         SearchExport searchExport = new SearchExport(catalogueSearch, citations, site, conditional);
         FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);

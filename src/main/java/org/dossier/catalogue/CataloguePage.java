@@ -8,6 +8,7 @@ import org.dossier.search.SearchRequest;
 import org.dossier.search.SortOrder;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
+import org.dossier.web.PublicUrl;
 import org.dossier.web.QueryParams;
 import org.dossier.web.UrlState;
 
@@ -21,10 +22,12 @@ public final class CataloguePage {
 
     private final ListingQuery listing;
     private final ConditionalGet conditional;
+    private final PublicUrl site;
 
-    public CataloguePage(ListingQuery listing, ConditionalGet conditional) {
+    public CataloguePage(ListingQuery listing, ConditionalGet conditional, PublicUrl site) {
         this.listing = listing;
         this.conditional = conditional;
+        this.site = site;
     }
 
     public void html(Context ctx) {
@@ -38,10 +41,14 @@ public final class CataloguePage {
             return;
         }
         Listing result = listing.page(sort, page, pageSize);
+        UrlState url = UrlState.of(ctx);
         if (!result.pagination().exists()) {
-            throw new NotFound(result.pagination().noSuchPage("the catalogue has"));
+            // A page the catalogue no longer reaches (records withdrawn since it was bookmarked, or
+            // a page number typed) leads on to the last one, in the same order, as a search's does.
+            throw new NotFound(result.pagination().noSuchPage("the catalogue has"), new NotFound.Instead(
+                    "Its last page is", site.absolute(ctx, url.page(result.pagination().lastPage()))));
         }
-        ctx.render("catalogue/listing", Map.of("listing", result, "url", UrlState.of(ctx),
+        ctx.render("catalogue/listing", Map.of("listing", result, "url", url,
                 "sorts", SORTS, "canonicalHref", canonical(sort, page, pageSize)));
     }
 

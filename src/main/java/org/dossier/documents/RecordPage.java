@@ -3,7 +3,9 @@ package org.dossier.documents;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.GoneResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,6 +27,8 @@ public final class RecordPage {
 
     // ".csl.json" is tried as a whole before it could be taken for ".json": the match is anchored.
     private static final Pattern REF = Pattern.compile("([0-9]{1,9})(\\.json|\\.bib|\\.ris|\\.csl\\.json)?");
+    /** A record's number followed by a suffix, whichever: what asks for a file. */
+    private static final Pattern NUMBER_AND_SUFFIX = Pattern.compile("([0-9]{1,9})(\\.[^/]+)");
     /**
      * The record page's address with a download's suffix ({@code /documents/24/cable-stalin.bib}), as
      * a reader types it after the address in the browser's bar; no slug has a full stop. Its
@@ -56,7 +60,7 @@ public final class RecordPage {
     public void resolve(Context ctx) {
         Matcher m = REF.matcher(ctx.pathParam("ref"));
         if (!m.matches()) {
-            throw new NotFound("'" + ctx.pathParam("ref") + "' is not a document number.");
+            throw new NotFound(notARecordsAddress(ctx.pathParam("ref")));
         }
         int id = Integer.parseInt(m.group(1));
         if (m.group(2) == null) {
@@ -140,6 +144,23 @@ public final class RecordPage {
         return new GoneResponse("Document " + record.id() + " was withdrawn from the catalogue on "
                 + record.withdrawnOn() + ": " + record.withdrawnReason() + " Its permanent address "
                 + record.permanentPath() + " says more.");
+    }
+
+    /**
+     * What a reader is told of {@code /documents/{ref}} that is no record's: a number with a
+     * file's suffix no record is given in ({@code 24.xml}, {@code 24.pdf}) hears which ones it is
+     * given in, as it would not from "'24.xml' is not a document number".
+     */
+    static String notARecordsAddress(String ref) {
+        Matcher numbered = NUMBER_AND_SUFFIX.matcher(ref);
+        if (!numbered.matches()) {
+            return "'" + ref + "' is not a document number.";
+        }
+        List<String> suffixes = new ArrayList<>(List.of(".json"));
+        CiteBox.DOWNLOADS.forEach(format -> suffixes.add("." + format.extension()));
+        return "A record is not given as '" + numbered.group(2) + "': document " + numbered.group(1)
+                + " is a page at /documents/" + numbered.group(1) + ", and a file at the same address followed by "
+                + String.join(", ", suffixes.subList(0, suffixes.size() - 1)) + " or " + suffixes.get(suffixes.size() - 1) + ".";
     }
 
     /** The id in {@code /documents/{id}/...}, or a 404 when it cannot be one. */

@@ -74,7 +74,7 @@ public final class AuthorityHistory {
         int version = Forms.number(ctx, "version");
         String note = ControlCharacters.withoutBidiControls(FormFields.text(ctx, "note")).strip();
         AuthorityVersion restoring = authorities.version(authority, number).orElseThrow(() -> new NotFound(
-                "'" + authority.key() + "' has no version " + number + "."));
+                authority.name() + " has no version " + number + "."));
         // Another name than the one it had when the page was opened keeps that one as a former name,
         // as a rename does (the page said so, beside the box not to). Read from the version opened, as
         // the edit form reads its old name: the same form sent twice keeps the same name.
@@ -210,7 +210,7 @@ public final class AuthorityHistory {
 
     private Map<String, Object> versionModel(StoredAuthority authority, int number, String problem, String note) {
         AuthorityVersion version = authorities.version(authority, number).orElseThrow(() -> new NotFound(
-                "'" + authority.key() + "' has no version " + number + "; it is at version " + authority.version() + "."));
+                authority.name() + " has no version " + number + "; it is at version " + authority.version() + "."));
         AuthorityVersion before = number > 1 ? authorities.version(authority, number - 1).orElse(null) : null;
         Map<String, Object> model = new HashMap<>();
         model.put("kind", authority.kind());

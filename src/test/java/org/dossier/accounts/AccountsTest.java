@@ -65,6 +65,14 @@ class AccountsTest {
         assertEquals("j.doe_2-b", Accounts.username(" J.Doe_2-b "));
     }
 
+    /** "letters" alone told someone who typed "josé" that it had only letters, and refused it. */
+    @Test
+    void aUsernameRefusedForALetterOutsideAToZIsToldWhichLettersAUsernameTakes() {
+        assertEquals("A username has 2 to 40 characters: letters a to z (capitals are written small), digits, '.', "
+                        + "'_' or '-', starting with a letter or digit; 'José' is not one.",
+                assertThrows(AccountException.class, () -> Accounts.username("José")).getMessage());
+    }
+
     @Test
     void aDisabledAccountCannotSignInAndItsSessionsEnd() {
         accounts.add("alice", Role.ADMIN, PASSWORD);

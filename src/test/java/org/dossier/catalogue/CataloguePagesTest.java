@@ -94,10 +94,14 @@ class CataloguePagesTest {
     }
 
     @Test
-    void aPageBeyondTheLastIsNotFound() {
-        HttpResponse<String> response = http.get("/?page=6");
+    void aPageBeyondTheLastIsNotFoundAndLeadsToTheLastPageInTheSameOrder() {
+        HttpResponse<String> response = http.get("/?sort=title&page=6");
         assertEquals(404, response.statusCode());
-        assertTrue(response.body().contains("There is no page 6"), response.body());
+        Document page = Jsoup.parse(response.body());
+        assertEquals("There is no page 6: the catalogue has 5 pages of 10.", page.selectFirst(".lead").text());
+        String last = page.selectFirst(".instead a").attr("href");
+        assertEquals(catalogue.baseUrl() + "/?sort=title&page=5", last);
+        assertEquals(200, http.get(last.substring(catalogue.baseUrl().length())).statusCode());
     }
 
     @Test

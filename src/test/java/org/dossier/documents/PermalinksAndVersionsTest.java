@@ -170,6 +170,18 @@ class PermalinksAndVersionsTest {
                 .statusCode(), "a withdrawn record's download says it is gone at its own address");
     }
 
+    /** A reader who guesses a format ("24.xml", "24.pdf") is told which ones a record is given in. */
+    @Test
+    void aSuffixNoRecordIsGivenInIsNotFoundNamingTheOnesItIs() {
+        HttpResponse<String> xml = get("/documents/" + letter + ".xml");
+        assertEquals(404, xml.statusCode());
+        assertEquals("A record is not given as '.xml': document " + letter + " is a page at /documents/" + letter
+                        + ", and a file at the same address followed by .json, .bib, .ris or .csl.json.",
+                Jsoup.parse(xml.body()).selectFirst(".lead").text());
+        assertEquals("'abc' is not a document number.",
+                Jsoup.parse(get("/documents/abc").body()).selectFirst(".lead").text(), "no number, no file to name");
+    }
+
     /** A regular expression repeated over a long run of full stops overflowed the stack: a 500. */
     @Test
     void anAddressEndingInThousandsOfFullStopsIsAnsweredLikeAnyOther() {

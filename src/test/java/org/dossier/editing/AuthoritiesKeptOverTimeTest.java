@@ -566,4 +566,12 @@ class AuthoritiesKeptOverTimeTest {
         assertEquals(303, restore(alice, "qiao-xiaoguang", 1, "Two men").statusCode());
         assertNull(Jsoup.parse(alice.get("/people/wang-ruofei/history/1").body()).selectFirst(".merged-since"));
     }
+
+    @Test
+    void aVersionAPersonNeverHadIsNotFoundNamingThePersonAsReadersKnowThem() {
+        HttpResponse<String> missing = catalogue.http().get("/people/puzanov/history/99");
+        assertEquals(404, missing.statusCode());
+        assertEquals("Alexander Puzanov has no version 99; it is at version 1.",
+                Jsoup.parse(missing.body()).selectFirst(".lead").text());
+    }
 }

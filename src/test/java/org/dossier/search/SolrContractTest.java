@@ -602,7 +602,7 @@ class SolrContractTest {
         return Arrays.stream(ids).boxed().toList();
     }
 
-    /** A query string as a request ({@code q}, facets, {@code year}, {@code from}, {@code to}, {@code dated}, {@code all}, {@code sort}, {@code page}, {@code pageSize}). */
+    /** A query string as a request ({@code q}, facets, {@code year}, {@code from}, {@code to}, {@code dated}, {@code undated}, {@code all}, {@code sort}, {@code page}, {@code pageSize}). */
     static final class SearchRequestParser {
         static SearchRequest parse(String query) {
             String text = "";
@@ -611,6 +611,7 @@ class SolrContractTest {
             DateBound from = null;
             DateBound to = null;
             Dated dated = null;
+            boolean undated = false;
             Set<Facet> all = EnumSet.noneOf(Facet.class);
             SortOrder sort = null;
             int page = 1;
@@ -624,6 +625,7 @@ class SolrContractTest {
                     case "from" -> from = DateBound.parse(value);
                     case "to" -> to = DateBound.parse(value);
                     case "dated" -> dated = Dated.fromValue(value);
+                    case "undated" -> undated = SearchRequest.UNDATED_ONLY.equals(value);
                     case "all" -> all.add(Facet.fromKey(value).orElseThrow());
                     case "sort" -> sort = SortOrder.fromValue(value);
                     case "page" -> page = Integer.parseInt(value);
@@ -632,7 +634,7 @@ class SolrContractTest {
                             .add(value);
                 }
             }
-            return new SearchRequest(text, facets, years, from, to, dated, all, sort, page, pageSize);
+            return new SearchRequest(text, facets, years, from, to, dated, undated, all, sort, page, pageSize);
         }
     }
 }

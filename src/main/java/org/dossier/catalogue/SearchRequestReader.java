@@ -178,13 +178,13 @@ public final class SearchRequestReader {
         boolean undated = false;
         try {
             undated = QueryParams.choice(ctx, SearchRequest.UNDATED, null, Set.of(SearchRequest.UNDATED_ONLY)) != null;
-            if (undated && (!years.isEmpty() || from != null || to != null)) {
-                // The page shows the dates asked for, and says how to see the undated records instead.
-                undated = false;
-                throw new BadRequest(SearchRequest.UNDATED_AND_DATES);
-            }
         } catch (BadRequest e) {
             note(problems, DATES, e);
+        }
+        if (undated && (!years.isEmpty() || from != null || to != null)) {
+            // The page shows the dates asked for (as typed), and says how to see the undated records instead.
+            undated = false;
+            note(problems, DATES, new BadRequest(SearchRequest.UNDATED_AND_DATES));
         }
         SortOrder sort = null;
         try {

@@ -283,8 +283,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                     }
                 }
                 if ((failed & ~DATE_BITS) == 0) {
-                    // Failing the dates' filters alone: in the histogram, which lifts them all, and in
-                    // the years' counts when only a year (which they lift) is failed.
+                    // Failing none but the dates' filters: in the histogram (or the undated records'
+                    // count), which lifts them all; and, failing no more than the years, in the
+                    // years' counts, which lift only those.
                     if (!dated) {
                         c.undatedAnyDate++;
                     } else {

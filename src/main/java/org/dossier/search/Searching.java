@@ -46,7 +46,8 @@ import org.apache.lucene.util.packed.PackedInts;
  */
 final class Searching {
 
-    private static final int YEAR_AND_DATES = Filter.YEAR.bit() | Filter.DATES.bit();
+    /** The years, the range and the undated records: what the histogram and the undated records' count lift. */
+    private static final int DATE_FILTERS = FacetCounter.DATE_BITS;
 
     private final Analyzer analyzer;
     private final QueryReader queries;
@@ -249,7 +250,7 @@ final class Searching {
      * a million hits of "Stalin" at a million records; this takes a tenth of a second.
      */
     private static int[] idsByDate(Snapshot snapshot, Query query, boolean newestFirst) throws IOException {
-        long[] keys = sortedKeys(snapshot, query, DateKeys::new);
+        long[] keys = sortedKeys(snapshot, query, () -> new DateKeys(newestFirst));
         int[] ids = new int[keys.length];
         for (int i = 0; i < keys.length; i++) {
             // The low half of a key is the id.
@@ -329,9 +330,17 @@ final class Searching {
         }
     }
 
-    /** Each hit's start day (0 when it has none, as the sort's own default). */
+    /**
+     * Each hit's start day; an undated record's is {@link #undatedStart}, after every dated one in
+     * either order (newest first reverses the keys), as the listing places it.
+     */
     private static final class DateKeys extends AboveId {
+        private final long undated;
         private NumericDocValues starts;
+
+        DateKeys(boolean newestFirst) {
+            this.undated = undatedStart(newestFirst);
+        }
 
         @Override
         void nextLeaf(LeafReaderContext context) throws IOException {
@@ -340,7 +349,7 @@ final class Searching {
 
         @Override
         long place(int doc) throws IOException {
-            return starts.advanceExact(doc) ? starts.longValue() : 0;
+            return starts.advanceExact(doc) ? starts.longValue() : undated;
         }
     }
 
@@ -418,7 +427,8 @@ final class Searching {
             facets.put(facet, facetCounts(facet, counts, snapshot.ordinals, request.selected(facet)));
         }
         SortedMap<Integer, Long> years = years(counted.under(active & ~Filter.YEAR.bit()).years, request.years());
-        SortedMap<Integer, Long> anyDate = years(counted.under(active & ~YEAR_AND_DATES).yearsAnyDate, Set.of());
+        FacetCounter.Counts anyDateCounts = counted.under(active & ~DATE_FILTERS);
+        SortedMap<Integer, Long> anyDate = years(anyDateCounts.yearsAnyDate, Set.of());
         List<SearchHit> hits = words == null ? newestHits(snapshot, request, filters.all(), years)
                 : hits(snapshot, request, words, filters.all());
         Map<Filter, Long> without = new EnumMap<>(Filter.class);
@@ -426,7 +436,8 @@ final class Searching {
             without.put(filter, counted.under(active & ~filter.bit()).without(filter));
         }
         long total = counted.under(active).total;
-        return new SearchResults(total, hits, facets, years, anyDate, without, text == null ? null : text.notice(),
+        return new SearchResults(total, hits, facets, years, anyDate, anyDateCounts.undatedAnyDate, without,
+                text == null ? null : text.notice(),
                 null);
     }
 
@@ -523,15 +534,27 @@ final class Searching {
         return docs;
     }
 
+    /**
+     * The start day an undated record (which has none) sorts by: after every dated record, newest
+     * first and oldest first alike, as the listing ({@code /}) places it.
+     */
+    static int undatedStart(boolean newestFirst) {
+        return newestFirst ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+    }
+
     private static Sort sort(SortOrder order) {
         return switch (order) {
-            case RELEVANCE, DATE_NEWEST -> new Sort(new SortField(IndexLayout.START, SortField.Type.INT, true),
-                    new SortField(IndexLayout.ID, SortField.Type.LONG, true));
-            case DATE_OLDEST -> new Sort(new SortField(IndexLayout.START, SortField.Type.INT),
-                    new SortField(IndexLayout.ID, SortField.Type.LONG));
+            case RELEVANCE, DATE_NEWEST -> new Sort(byStart(true), new SortField(IndexLayout.ID, SortField.Type.LONG, true));
+            case DATE_OLDEST -> new Sort(byStart(false), new SortField(IndexLayout.ID, SortField.Type.LONG));
             case TITLE -> new Sort(new SortField(IndexLayout.SORT_TITLE, SortField.Type.STRING),
                     new SortField(IndexLayout.ID, SortField.Type.LONG));
         };
+    }
+
+    private static SortField byStart(boolean newestFirst) {
+        SortField start = new SortField(IndexLayout.START, SortField.Type.INT, newestFirst);
+        start.setMissingValue(undatedStart(newestFirst));
+        return start;
     }
 
     private static List<FacetCount> facetCounts(Facet facet, FacetCounter.Counts counts, Ordinals ordinals,
@@ -601,7 +624,7 @@ final class Searching {
             int active = filters.activeBits;
             Set<Integer> needed = new LinkedHashSet<>();
             needed.add(active);
-            needed.add(active & ~YEAR_AND_DATES);
+            needed.add(active & ~DATE_FILTERS);
             for (Filter filter : Filter.values()) {
                 needed.add(active & ~filter.bit());
             }

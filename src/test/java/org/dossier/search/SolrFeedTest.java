@@ -226,6 +226,9 @@ class SolrFeedTest {
                     () -> SolrSearchEngine.open(old, database.dsl()));
             assertTrue(refused.getMessage().contains("it has no field live"), refused.getMessage());
             assertTrue(refused.getMessage().contains("PorterStemFilterFactory"), refused.getMessage());
+            // Made before undated records: its start field would sort them first in one of the date orders.
+            assertTrue(refused.getMessage().contains("its field start is of type pint, this build's of pint_missing_last"),
+                    refused.getMessage());
             assertTrue(refused.getMessage().contains("solr-setup --zk " + old.ensemble() + " --collection"),
                     refused.getMessage());
             assertThrows(SolrSetup.OtherConfigset.class, () -> SolrSearchEngine.rebuild(old, database.dsl(), (done, total) -> { }));
@@ -236,7 +239,8 @@ class SolrFeedTest {
 
     /**
      * Makes the collection {@code name} with an older Dossier's configset ({@code NAME_older}):
-     * without the field that marks searchable records, and with another stemmer.
+     * without the field that marks searchable records, with another stemmer, and with a start day
+     * that sorts records without one first in one order.
      */
     private static void makeWithAnOlderConfigset(CloudSolrClient admin, String name) throws Exception {
         Path zip = SolrSetup.configsetZip();
@@ -248,7 +252,8 @@ class SolrFeedTest {
                     String text = new String(from.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                     if (entry.getName().equals("schema.xml")) {
                         text = text.replaceAll("<field name=\"live\"[^>]*/>", "")
-                                .replace("solr.KStemFilterFactory", "solr.PorterStemFilterFactory");
+                                .replace("solr.KStemFilterFactory", "solr.PorterStemFilterFactory")
+                                .replace("<field name=\"start\" type=\"pint_missing_last\"", "<field name=\"start\" type=\"pint\"");
                     }
                     to.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
                     to.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Clock;
 import java.util.List;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
-import org.dossier.importing.ImportRun;
 import org.dossier.testing.QueryPlans;
-import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterEach;
@@ -37,8 +34,7 @@ class OaiDecadesTest {
      */
     @BeforeEach
     void seedsWithRecordsOfLaterDecadesAndSpans() throws Exception {
-        db = TestDatabase.empty();
-        new ImportRun(db.store(), Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
+        db = TestDatabase.seeded();
         int eighties = db.store().write(w -> w.create(
                 new RecordDraft("A record of 1985", List.of("Its summary."), DocumentDate.ofYear(1985)), EDITOR));
         db.store().write(w -> w.withdraw(eighties, 1, "A duplicate.", EDITOR));

@@ -12,16 +12,19 @@ import org.dossier.app.Settings;
 import org.dossier.testing.Http;
 import org.dossier.testing.RecordsByTitle;
 import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.TestDatabase;
 import org.dossier.web.PublicUrl;
 
 /** A real catalogue on a random port of 127.0.0.1 with operations settings of the test's choosing. */
 final class OperatedCatalogue implements AutoCloseable {
 
     private final Path folder;
+    private final DatabaseAddress database;
     private final DossierApp app;
 
-    private OperatedCatalogue(Path folder, DossierApp app) {
+    private OperatedCatalogue(Path folder, DatabaseAddress database, DossierApp app) {
         this.folder = folder;
+        this.database = database;
         this.app = app;
     }
 
@@ -29,7 +32,7 @@ final class OperatedCatalogue implements AutoCloseable {
     static OperatedCatalogue start(Path database, Path seeds, OperationsSettings operating) {
         try {
             Settings settings = new Settings(database, "127.0.0.1", 0, seeds, PublicUrl.fromRequests());
-            return new OperatedCatalogue(null, DossierApp.start(settings, operating));
+            return new OperatedCatalogue(null, DatabaseAddress.sqlite(database), DossierApp.start(settings, operating));
         } catch (Exception e) {
             throw new IllegalStateException("the catalogue did not start", e);
         }
@@ -39,24 +42,49 @@ final class OperatedCatalogue implements AutoCloseable {
     static OperatedCatalogue start(DatabaseAddress database, Path index, OperationsSettings operating) {
         try {
             Settings settings = new Settings(database, "127.0.0.1", 0, null, PublicUrl.fromRequests(), null, index);
-            return new OperatedCatalogue(null, DossierApp.start(settings, operating));
+            return new OperatedCatalogue(null, database, DossierApp.start(settings, operating));
         } catch (Exception e) {
             throw new IllegalStateException("the catalogue did not start", e);
         }
     }
 
-    /** A fresh catalogue of the seed pages in a folder of its own, removed on close. */
+    /**
+     * A catalogue of the seed pages in a folder of its own, removed on close: a copy of the one a
+     * first start made ({@link TestDatabase#seededIn}), on the suite's engine, started as a node
+     * starts on a catalogue that holds records and an index that is up to date.
+     */
     static OperatedCatalogue withSeeds(OperationsSettings operating) {
-        return withSeeds(operating, Protection.NONE);
-    }
-
-    /** As {@link #withSeeds(OperationsSettings)}, protected as {@code protection} says. */
-    static OperatedCatalogue withSeeds(OperationsSettings operating, Protection protection) {
         try {
             Path folder = Files.createTempDirectory("dossier-ops-");
-            Settings settings = new Settings(folder.resolve("dossier.db"), "127.0.0.1", 0, TestCatalogue.SEEDS,
-                    PublicUrl.fromRequests(), null, protection);
-            return new OperatedCatalogue(folder, DossierApp.start(settings, operating));
+            TestDatabase.seededIn(folder).close();
+            DatabaseAddress database = TestDatabase.in(folder);
+            Settings settings = new Settings(database, "127.0.0.1", 0, TestCatalogue.SEEDS, PublicUrl.fromRequests(),
+                    null, Protection.NONE, folder.resolve("dossier.index"));
+            return new OperatedCatalogue(folder, database, DossierApp.start(settings, operating));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the catalogue did not start", e);
+        }
+    }
+
+    /**
+     * A first start on the seed pages, a SQLite file in a folder of its own, removed on close: for a
+     * test of what a first start does (the seeds imported, and counted) and for a class that opens
+     * no test database ({@code @SameOnEveryDatabase}).
+     */
+    static OperatedCatalogue firstStartWithSeeds(OperationsSettings operating) {
+        return firstStartWithSeeds(operating, Protection.NONE);
+    }
+
+    /** As {@link #firstStartWithSeeds(OperationsSettings)}, protected as {@code protection} says. */
+    static OperatedCatalogue firstStartWithSeeds(OperationsSettings operating, Protection protection) {
+        try {
+            Path folder = Files.createTempDirectory("dossier-ops-");
+            DatabaseAddress database = DatabaseAddress.sqlite(folder.resolve("dossier.db"));
+            Settings settings = new Settings(database, "127.0.0.1", 0, TestCatalogue.SEEDS, PublicUrl.fromRequests(),
+                    null, protection, null);
+            return new OperatedCatalogue(folder, database, DossierApp.start(settings, operating));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
@@ -74,10 +102,10 @@ final class OperatedCatalogue implements AutoCloseable {
                                              int port) {
         try {
             Path folder = Files.createTempDirectory("dossier-ops-solr-");
-            Settings settings = new Settings(org.dossier.app.DatabaseAddress.sqlite(folder.resolve("dossier.db")),
-                    "127.0.0.1", port, TestCatalogue.SEEDS, PublicUrl.fromRequests(), null, Protection.NONE, null,
-                    new org.dossier.app.SearchChoice(collection));
-            return new OperatedCatalogue(folder, DossierApp.start(settings, operating));
+            DatabaseAddress database = DatabaseAddress.sqlite(folder.resolve("dossier.db"));
+            Settings settings = new Settings(database, "127.0.0.1", port, TestCatalogue.SEEDS, PublicUrl.fromRequests(),
+                    null, Protection.NONE, null, new org.dossier.app.SearchChoice(collection));
+            return new OperatedCatalogue(folder, database, DossierApp.start(settings, operating));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
@@ -99,8 +127,8 @@ final class OperatedCatalogue implements AutoCloseable {
         return new Http("http://127.0.0.1:" + app.port());
     }
 
-    Path database() {
-        return folder.resolve("dossier.db");
+    DatabaseAddress database() {
+        return database;
     }
 
     /** The id of the one record whose title contains {@code words}, in a catalogue made by {@link #withSeeds}. */
@@ -127,6 +155,7 @@ final class OperatedCatalogue implements AutoCloseable {
     public void close() {
         app.close();
         if (folder != null) {
+            TestDatabase.forget(folder);
             TestCatalogue.deleteRecursively(folder);
         }
     }

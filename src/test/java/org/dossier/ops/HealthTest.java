@@ -234,8 +234,8 @@ class HealthTest {
                     while (writing.get()) {
                         var now = other.dsl().select(DOCUMENT.VERSION, DOCUMENT.WITHDRAWN_AT).from(DOCUMENT)
                                 .where(DOCUMENT.ID.eq(record)).fetchSingle();
-                        int version = now.value1();
-                        boolean withdrawn = now.value2() != null;
+                        int version = now.get(DOCUMENT.VERSION);
+                        boolean withdrawn = now.get(DOCUMENT.WITHDRAWN_AT) != null;
                         store.write(w -> withdrawn ? w.reinstate(record, version, by) : w.withdraw(record, version, "again", by));
                     }
                 });

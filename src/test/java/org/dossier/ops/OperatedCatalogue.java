@@ -30,22 +30,13 @@ final class OperatedCatalogue implements AutoCloseable {
 
     /** Starts on {@code database} (seeded when empty and {@code seeds} is given). */
     static OperatedCatalogue start(Path database, Path seeds, OperationsSettings operating) {
-        try {
-            Settings settings = new Settings(database, "127.0.0.1", 0, seeds, PublicUrl.fromRequests());
-            return new OperatedCatalogue(null, DatabaseAddress.sqlite(database), DossierApp.start(settings, operating));
-        } catch (Exception e) {
-            throw new IllegalStateException("the catalogue did not start", e);
-        }
+        return started(null, new Settings(database, "127.0.0.1", 0, seeds, PublicUrl.fromRequests()), operating);
     }
 
     /** Starts on {@code database} (a SQLite file or a PostgreSQL database) with its index in {@code index}. */
     static OperatedCatalogue start(DatabaseAddress database, Path index, OperationsSettings operating) {
-        try {
-            Settings settings = new Settings(database, "127.0.0.1", 0, null, PublicUrl.fromRequests(), null, index);
-            return new OperatedCatalogue(null, database, DossierApp.start(settings, operating));
-        } catch (Exception e) {
-            throw new IllegalStateException("the catalogue did not start", e);
-        }
+        return started(null, new Settings(database, "127.0.0.1", 0, null, PublicUrl.fromRequests(), null, index),
+                operating);
     }
 
     /**
@@ -54,18 +45,10 @@ final class OperatedCatalogue implements AutoCloseable {
      * starts on a catalogue that holds records and an index that is up to date.
      */
     static OperatedCatalogue withSeeds(OperationsSettings operating) {
-        try {
-            Path folder = Files.createTempDirectory("dossier-ops-");
-            TestDatabase.seededIn(folder).close();
-            DatabaseAddress database = TestDatabase.in(folder);
-            Settings settings = new Settings(database, "127.0.0.1", 0, TestCatalogue.SEEDS, PublicUrl.fromRequests(),
-                    null, Protection.NONE, folder.resolve("dossier.index"));
-            return new OperatedCatalogue(folder, database, DossierApp.start(settings, operating));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException("the catalogue did not start", e);
-        }
+        Path folder = newFolder("dossier-ops-");
+        TestDatabase.seededIn(folder).close();
+        return started(folder, new Settings(TestDatabase.in(folder), "127.0.0.1", 0, TestCatalogue.SEEDS,
+                PublicUrl.fromRequests(), null, Protection.NONE, folder.resolve("dossier.index")), operating);
     }
 
     /**
@@ -79,17 +62,9 @@ final class OperatedCatalogue implements AutoCloseable {
 
     /** As {@link #firstStartWithSeeds(OperationsSettings)}, protected as {@code protection} says. */
     static OperatedCatalogue firstStartWithSeeds(OperationsSettings operating, Protection protection) {
-        try {
-            Path folder = Files.createTempDirectory("dossier-ops-");
-            DatabaseAddress database = DatabaseAddress.sqlite(folder.resolve("dossier.db"));
-            Settings settings = new Settings(database, "127.0.0.1", 0, TestCatalogue.SEEDS, PublicUrl.fromRequests(),
-                    null, protection, null);
-            return new OperatedCatalogue(folder, database, DossierApp.start(settings, operating));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException("the catalogue did not start", e);
-        }
+        Path folder = newFolder("dossier-ops-");
+        return started(folder, new Settings(DatabaseAddress.sqlite(folder.resolve("dossier.db")), "127.0.0.1", 0,
+                TestCatalogue.SEEDS, PublicUrl.fromRequests(), null, protection, null), operating);
     }
 
     /** A fresh catalogue of the seed pages that searches the SolrCloud collection {@code collection}. */
@@ -100,16 +75,26 @@ final class OperatedCatalogue implements AutoCloseable {
     /** As {@link #withSeedsOnSolr(org.dossier.search.SolrAddress, OperationsSettings)}, on {@code port}: known before the start returns. */
     static OperatedCatalogue withSeedsOnSolr(org.dossier.search.SolrAddress collection, OperationsSettings operating,
                                              int port) {
+        Path folder = newFolder("dossier-ops-solr-");
+        return started(folder, new Settings(DatabaseAddress.sqlite(folder.resolve("dossier.db")), "127.0.0.1", port,
+                TestCatalogue.SEEDS, PublicUrl.fromRequests(), null, Protection.NONE, null,
+                new org.dossier.app.SearchChoice(collection)), operating);
+    }
+
+    /** A node started with {@code settings}; {@code folder}, if any, is the catalogue's own, removed on close. */
+    private static OperatedCatalogue started(Path folder, Settings settings, OperationsSettings operating) {
         try {
-            Path folder = Files.createTempDirectory("dossier-ops-solr-");
-            DatabaseAddress database = DatabaseAddress.sqlite(folder.resolve("dossier.db"));
-            Settings settings = new Settings(database, "127.0.0.1", port, TestCatalogue.SEEDS, PublicUrl.fromRequests(),
-                    null, Protection.NONE, null, new org.dossier.app.SearchChoice(collection));
-            return new OperatedCatalogue(folder, database, DossierApp.start(settings, operating));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new OperatedCatalogue(folder, settings.database(), DossierApp.start(settings, operating));
         } catch (Exception e) {
             throw new IllegalStateException("the catalogue did not start", e);
+        }
+    }
+
+    private static Path newFolder(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -110,7 +110,7 @@ class GracefulShutdownTest {
     @Test
     void withAShutdownDelayAStoppingNodeSays503OnReadyAndGoesOnServingUntilTheDelayIsOver() throws Exception {
         java.time.Duration delay = java.time.Duration.ofSeconds(3);
-        OperatedCatalogue server = OperatedCatalogue.firstStartWithSeeds(new OperationsSettings(null, null, 1_000,
+        OperatedCatalogue server = OperatedCatalogue.withSeeds(new OperationsSettings(null, null, 1_000,
                 java.time.Duration.ZERO, 0, java.time.Duration.ofSeconds(60), delay));
         java.util.concurrent.ExecutorService stopping = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
@@ -143,7 +143,7 @@ class GracefulShutdownTest {
      */
     @Test
     void aFormWhoseBodyIsStillComingWhenTheStopBeginsIsAnswered() throws Exception {
-        OperatedCatalogue server = OperatedCatalogue.firstStartWithSeeds(new OperationsSettings(null, null, 1_000,
+        OperatedCatalogue server = OperatedCatalogue.withSeeds(new OperationsSettings(null, null, 1_000,
                 java.time.Duration.ofSeconds(20)));
         java.util.concurrent.ExecutorService stopping = java.util.concurrent.Executors.newSingleThreadExecutor();
         int port = server.app().port();

@@ -50,7 +50,7 @@ class MetricsAndLogsTest {
         accessLog = new ListAppender<>();
         accessLog.start();
         access.addAppender(accessLog);
-        catalogue = OperatedCatalogue.firstStartWithSeeds(new OperationsSettings(0, "127.0.0.1", 1_000, Duration.ofSeconds(2)));
+        catalogue = OperatedCatalogue.withSeeds(new OperationsSettings(0, "127.0.0.1", 1_000, Duration.ofSeconds(2)));
     }
 
     @AfterAll
@@ -210,7 +210,7 @@ class MetricsAndLogsTest {
         ListAppender<ILoggingEvent> errorLog = new ListAppender<>();
         errorLog.start();
         errors.addAppender(errorLog);
-        try (OperatedCatalogue broken = OperatedCatalogue.firstStartWithSeeds(new OperationsSettings(null, null, 1_000,
+        try (OperatedCatalogue broken = OperatedCatalogue.withSeeds(new OperationsSettings(null, null, 1_000,
                 Duration.ofSeconds(2)))) {
             int record = broken.recordTitled("Letter to Stalin from the Commanders and Soldiers");
             Http http = broken.http();
@@ -302,7 +302,7 @@ class MetricsAndLogsTest {
         accessLog.list.clear();
         // 200 searches and pages of its own on a node that allows one client 60 searches a minute and
         // answers one host name only.
-        try (OperatedCatalogue warmed = OperatedCatalogue.firstStartWithSeeds(
+        try (OperatedCatalogue warmed = OperatedCatalogue.withSeeds(
                 new OperationsSettings(0, "127.0.0.1", 1_000, Duration.ofSeconds(2), 200,
                         Duration.ofSeconds(60)),
                 new Protection(List.of(), List.of("127.0.0.1"), Protection.DEFAULT_SEARCH_LIMIT, false))) {

@@ -44,7 +44,7 @@ final class OperatedCatalogue implements AutoCloseable {
      * first start made ({@link TestDatabase#seededIn}), on the suite's engine, started as a node
      * starts on a catalogue that holds records and an index that is up to date.
      */
-    static OperatedCatalogue withSeeds(OperationsSettings operating) {
+    static OperatedCatalogue seededCopy(OperationsSettings operating) {
         Path folder = newFolder("dossier-ops-");
         TestDatabase.seededIn(folder).close();
         return started(folder, new Settings(TestDatabase.in(folder), "127.0.0.1", 0, TestCatalogue.SEEDS,
@@ -54,14 +54,14 @@ final class OperatedCatalogue implements AutoCloseable {
     /**
      * A first start on the seed pages, a SQLite file in a folder of its own, removed on close: for a
      * test of what a first start does (the seeds imported, and counted) and for a class that opens
-     * no test database ({@code @SameOnEveryDatabase}).
+     * no test database ({@code @SameOnEveryDatabase}); any other takes a {@link #seededCopy}.
      */
-    static OperatedCatalogue firstStartWithSeeds(OperationsSettings operating) {
-        return firstStartWithSeeds(operating, Protection.NONE);
+    static OperatedCatalogue withSeeds(OperationsSettings operating) {
+        return withSeeds(operating, Protection.NONE);
     }
 
-    /** As {@link #firstStartWithSeeds(OperationsSettings)}, protected as {@code protection} says. */
-    static OperatedCatalogue firstStartWithSeeds(OperationsSettings operating, Protection protection) {
+    /** As {@link #withSeeds(OperationsSettings)}, protected as {@code protection} says. */
+    static OperatedCatalogue withSeeds(OperationsSettings operating, Protection protection) {
         Path folder = newFolder("dossier-ops-");
         return started(folder, new Settings(DatabaseAddress.sqlite(folder.resolve("dossier.db")), "127.0.0.1", 0,
                 TestCatalogue.SEEDS, PublicUrl.fromRequests(), null, protection, null), operating);

@@ -6,7 +6,6 @@ import io.javalin.http.GoneResponse;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dossier.web.ConditionalGet;
@@ -24,12 +23,14 @@ import org.dossier.web.ResultTrail;
  */
 public final class RecordPage {
 
+    // ".csl.json" is tried as a whole before it could be taken for ".json": the match is anchored.
+    private static final Pattern REF = Pattern.compile("([0-9]{1,9})(\\.json|\\.bib|\\.ris|\\.csl\\.json)?");
     /**
      * The record page's address with a download's suffix ({@code /documents/24/cable-stalin.bib}), as
      * a reader types it after the address in the browser's bar; no slug has a full stop. Its
      * suffix in any case, as at the permanent address ({@code FootnoteAddresses}).
      */
-    private static final Pattern SLUG_AND_SUFFIX = Pattern.compile("(.+?)" + NumberAndSuffix.SUFFIXES,
+    private static final Pattern SLUG_AND_SUFFIX = Pattern.compile("(.+?)(\\.json|\\.bib|\\.ris|\\.csl\\.json)",
             Pattern.CASE_INSENSITIVE);
 
     private final RecordQueries records;
@@ -53,10 +54,12 @@ public final class RecordPage {
 
     /** {@code GET /documents/{ref}}: the permanent address, or the JSON twin. */
     public void resolve(Context ctx) {
-        NumberAndSuffix ref = NumberAndSuffix.parse(ctx.pathParam("ref"))
-                .orElseThrow(() -> new NotFound("'" + ctx.pathParam("ref") + "' is not a document number."));
-        int id = ref.number();
-        if (ref.suffix().isEmpty()) {
+        Matcher m = REF.matcher(ctx.pathParam("ref"));
+        if (!m.matches()) {
+            throw new NotFound("'" + ctx.pathParam("ref") + "' is not a document number.");
+        }
+        int id = Integer.parseInt(m.group(1));
+        if (m.group(2) == null) {
             // The permanent address of a record still there leads to its page: its address is all it needs.
             RecordQueries.Address address = records.address(id).orElseThrow(() -> missing(id));
             if (!address.withdrawn()) {
@@ -65,8 +68,7 @@ public final class RecordPage {
             }
         }
         DocumentDetails record = existing(id);
-        Optional<ExportFormat> download = ref.download();
-        if (download.isPresent()) {
+        if (m.group(2) != null && CitationDownload.forSuffix(m.group(2)).isPresent()) {
             if (record.withdrawn()) {
                 throw withdrawn(record);
             }
@@ -75,8 +77,8 @@ public final class RecordPage {
             if (conditional.answered(ctx, "citation", record.id(), record.version(), record.sources().size())) {
                 return;
             }
-            CitationDownload.send(ctx, citations.of(record, publicUrl.of(ctx)), download.get());
-        } else if (ref.json()) {
+            CitationDownload.send(ctx, citations.of(record, publicUrl.of(ctx)), CitationDownload.forSuffix(m.group(2)).get());
+        } else if (m.group(2) != null) {
             if (record.withdrawn()) {
                 ctx.status(HttpStatus.GONE).json(DocumentJson.tombstone(record, publicUrl.of(ctx)));
             } else if (!conditional.answered(ctx, "json", record.id(), record.version(), record.sources().size())) {

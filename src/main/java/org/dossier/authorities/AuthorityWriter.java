@@ -97,13 +97,7 @@ public final class AuthorityWriter {
      * names only, no record is linked, nothing is added to the change feed.
      */
     AuthorityWriter(DSLContext db, Clock clock) {
-        this.records = null;
-        this.db = db;
-        this.clock = clock;
-        this.read = new AuthorityRecords(db);
-        this.moveBatch = MOVE_BATCH;
-        this.restampBatch = RESTAMP_BATCH;
-        this.moveNanos = MOVE_NANOS;
+        this(null, db, clock, MOVE_BATCH, RESTAMP_BATCH, MOVE_NANOS);
     }
 
     /** Adds a person or place at version 1, under a key made from its name; returns it. */

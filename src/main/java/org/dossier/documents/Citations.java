@@ -1,22 +1,16 @@
 package org.dossier.documents;
 
 import static org.dossier.db.Tables.DOCUMENT;
-import static org.dossier.db.Tables.DOCUMENT_PERSON;
-import static org.dossier.db.Tables.DOCUMENT_PLACE;
 import static org.dossier.db.Tables.DOCUMENT_TYPE;
-import static org.dossier.db.Tables.PERSON;
-import static org.dossier.db.Tables.PLACE;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.dossier.authorities.EntityType;
 import org.dossier.authorities.AuthorityRef;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -76,24 +70,10 @@ public final class Citations {
                 .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
                 .where(DOCUMENT.ID.in(ids).and(DOCUMENT.WITHDRAWN_AT.isNull()))
                 .forEach(r -> rows.put(r.get(DOCUMENT.ID), r));
-        Map<Integer, List<PersonLink>> people = new HashMap<>();
-        db.select(DOCUMENT_PERSON.DOCUMENT_ID, PERSON.ID, PERSON.KEY, PERSON.NAME, PERSON.SORT_NAME, PERSON.KIND,
-                        DOCUMENT_PERSON.ROLE)
-                .from(DOCUMENT_PERSON).join(PERSON).on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID))
-                .where(DOCUMENT_PERSON.DOCUMENT_ID.in(ids))
-                .orderBy(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.POSITION, PERSON.ID)
-                .forEach(r -> people.computeIfAbsent(r.get(DOCUMENT_PERSON.DOCUMENT_ID), k -> new ArrayList<>()).add(
-                        new PersonLink(r.get(PERSON.ID), r.get(PERSON.KEY), r.get(PERSON.NAME), r.get(PERSON.SORT_NAME),
-                                EntityType.isOrganisation(r.get(PERSON.KIND)),
-                                org.dossier.authorities.PersonRole.stored(r.get(DOCUMENT_PERSON.ROLE)))));
+        RecordQueries records = new RecordQueries(db);
+        Map<Integer, List<PersonLink>> people = records.peopleOf(ids);
         people.replaceAll((id, list) -> list.stream().sorted(PersonLink.BY_ROLE).toList());
-        Map<Integer, List<String>> places = new LinkedHashMap<>();
-        db.select(DOCUMENT_PLACE.DOCUMENT_ID, PLACE.NAME)
-                .from(DOCUMENT_PLACE).join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID))
-                .where(DOCUMENT_PLACE.DOCUMENT_ID.in(ids))
-                .orderBy(DOCUMENT_PLACE.DOCUMENT_ID, PLACE.SORT_NAME)
-                .forEach(r -> places.computeIfAbsent(r.get(DOCUMENT_PLACE.DOCUMENT_ID), k -> new ArrayList<>())
-                        .add(r.get(PLACE.NAME)));
+        Map<Integer, List<String>> places = records.placeNamesOf(ids);
         LocalDate today = today();
         List<Citation> citations = new ArrayList<>(rows.size());
         for (int id : new java.util.LinkedHashSet<>(ids)) {

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.dossier.authorities.AuthorityRef;
+import org.dossier.authorities.EntityType;
 import org.dossier.authorities.PersonRole;
 
 /**
@@ -28,6 +29,14 @@ public record PersonLink(int id, String key, String name, String sortName, boole
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(role, "role");
         sortName = sortName == null || sortName.isBlank() ? name : sortName;
+    }
+
+    /**
+     * A link as the database keeps it, read once here: the person's stored kind ({@code person.kind}
+     * or a version's) and the link's stored role ({@link PersonRole#stored}).
+     */
+    public static PersonLink stored(int id, String key, String name, String sortName, String kind, String role) {
+        return new PersonLink(id, key, name, sortName, EntityType.isOrganisation(kind), PersonRole.stored(role));
     }
 
     public AuthorityRef ref() {

@@ -9,11 +9,13 @@ import static org.dossier.db.Tables.DOCUMENT_TYPE;
 import static org.dossier.db.Tables.PERSON;
 import static org.dossier.db.Tables.PLACE;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.dossier.authorities.EntityType;
 import org.dossier.authorities.AuthorityRef;
-import org.dossier.authorities.PersonRole;
 import org.dossier.db.tables.records.DocumentRecord;
 import org.jooq.DSLContext;
 
@@ -33,14 +35,8 @@ public final class RecordQueries {
             return Optional.empty();
         }
         AuthorityRef type = type(db, row.getTypeId());
-        List<PersonLink> people = db.select(PERSON.ID, PERSON.KEY, PERSON.NAME, PERSON.SORT_NAME, PERSON.KIND,
-                        DOCUMENT_PERSON.ROLE)
-                .from(DOCUMENT_PERSON).join(PERSON).on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID))
-                .where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id))
-                .orderBy(DOCUMENT_PERSON.POSITION, PERSON.ID)
-                .fetch(r -> new PersonLink(r.get(PERSON.ID), r.get(PERSON.KEY), r.get(PERSON.NAME), r.get(PERSON.SORT_NAME),
-                        EntityType.isOrganisation(r.get(PERSON.KIND)), PersonRole.stored(r.get(DOCUMENT_PERSON.ROLE))))
-                .stream().sorted(PersonLink.BY_ROLE).toList();
+        List<PersonLink> people = peopleOf(List.of(id)).getOrDefault(id, List.of()).stream()
+                .sorted(PersonLink.BY_ROLE).toList();
         List<AuthorityRef> places = db.select(PLACE.ID, PLACE.KEY, PLACE.NAME)
                 .from(DOCUMENT_PLACE).join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID))
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.eq(id))
@@ -57,6 +53,35 @@ public final class RecordQueries {
                         row.getDateEndKey(), row.getDateEndPrecision()), row.getSlug(), row.getVersion(),
                 type, row.getLanguages(), people, places, sources, row.getCreatedAt(), row.getUpdatedAt(), row.getWithdrawnReason(),
                 row.getWithdrawnAt()));
+    }
+
+    /**
+     * The people each of these records names now, by record, each in the record's order (its stored
+     * positions): one query for them all, for a page of records (an export's batch, a harvest's page).
+     */
+    public Map<Integer, List<PersonLink>> peopleOf(Collection<Integer> ids) {
+        Map<Integer, List<PersonLink>> people = new HashMap<>();
+        db.select(DOCUMENT_PERSON.DOCUMENT_ID, PERSON.ID, PERSON.KEY, PERSON.NAME, PERSON.SORT_NAME, PERSON.KIND,
+                        DOCUMENT_PERSON.ROLE)
+                .from(DOCUMENT_PERSON).join(PERSON).on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID))
+                .where(DOCUMENT_PERSON.DOCUMENT_ID.in(ids))
+                .orderBy(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.POSITION, PERSON.ID)
+                .forEach(r -> people.computeIfAbsent(r.get(DOCUMENT_PERSON.DOCUMENT_ID), k -> new ArrayList<>()).add(
+                        PersonLink.stored(r.get(PERSON.ID), r.get(PERSON.KEY), r.get(PERSON.NAME), r.get(PERSON.SORT_NAME),
+                                r.get(PERSON.KIND), r.get(DOCUMENT_PERSON.ROLE))));
+        return people;
+    }
+
+    /** The names of the places each of these records names now, by record, each by sort name: one query for them all. */
+    public Map<Integer, List<String>> placeNamesOf(Collection<Integer> ids) {
+        Map<Integer, List<String>> places = new HashMap<>();
+        db.select(DOCUMENT_PLACE.DOCUMENT_ID, PLACE.NAME)
+                .from(DOCUMENT_PLACE).join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID))
+                .where(DOCUMENT_PLACE.DOCUMENT_ID.in(ids))
+                .orderBy(DOCUMENT_PLACE.DOCUMENT_ID, PLACE.SORT_NAME, PLACE.ID)
+                .forEach(r -> places.computeIfAbsent(r.get(DOCUMENT_PLACE.DOCUMENT_ID), k -> new ArrayList<>())
+                        .add(r.get(PLACE.NAME)));
+        return places;
     }
 
     /** Where a record's permanent address leads: its current slug, and whether it was withdrawn. */

@@ -219,24 +219,23 @@ public final class RecordWriter {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a withdrawal needs a reason");
         }
-        DocumentRecord row = claim(id, expectedVersion);
-        Instant now = now();
-        row.setWithdrawnAt(now);
-        row.setWithdrawnReason(reason.strip());
-        row.setVersion(expectedVersion + 1);
-        row.setUpdatedAt(now);
-        save(row);
-        writeRevision(row, draftOf(row), attribution, now);
-        changed.add(id);
-        return row.getVersion();
+        return setWithdrawal(id, expectedVersion, reason.strip(), attribution);
     }
 
     /** Brings a withdrawn record back into the catalogue; returns the new version. */
     public int reinstate(int id, int expectedVersion, Attribution attribution) {
+        return setWithdrawal(id, expectedVersion, null, attribution);
+    }
+
+    /**
+     * Withdraws the record for {@code reason}, or with null reinstates it, as a new version whose
+     * content is the record's as it stands; returns that version.
+     */
+    private int setWithdrawal(int id, int expectedVersion, String reason, Attribution attribution) {
         DocumentRecord row = claim(id, expectedVersion);
         Instant now = now();
-        row.setWithdrawnAt(null);
-        row.setWithdrawnReason(null);
+        row.setWithdrawnAt(reason == null ? null : now);
+        row.setWithdrawnReason(reason);
         row.setVersion(expectedVersion + 1);
         row.setUpdatedAt(now);
         save(row);

@@ -1,25 +1,19 @@
 package org.dossier.harvest;
 
 import static org.dossier.db.Tables.DOCUMENT;
-import static org.dossier.db.Tables.DOCUMENT_PERSON;
-import static org.dossier.db.Tables.DOCUMENT_PLACE;
 import static org.dossier.db.Tables.DOCUMENT_TYPE;
-import static org.dossier.db.Tables.PERSON;
-import static org.dossier.db.Tables.PLACE;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.dossier.authorities.EntityType;
 import org.dossier.authorities.AuthorityRef;
-import org.dossier.authorities.PersonRole;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.PersonLink;
 import org.dossier.documents.RecordDraft;
+import org.dossier.documents.RecordQueries;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -197,21 +191,9 @@ final class OaiQueries {
             return items;
         }
         List<Integer> ids = items.stream().map(OaiItem::id).toList();
-        Map<Integer, List<PersonLink>> people = new LinkedHashMap<>();
-        db.select(DOCUMENT_PERSON.DOCUMENT_ID, PERSON.ID, PERSON.KEY, PERSON.NAME, PERSON.SORT_NAME, PERSON.KIND,
-                        DOCUMENT_PERSON.ROLE).from(DOCUMENT_PERSON)
-                .join(PERSON).on(PERSON.ID.eq(DOCUMENT_PERSON.PERSON_ID))
-                .where(DOCUMENT_PERSON.DOCUMENT_ID.in(ids))
-                .orderBy(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.POSITION, PERSON.ID)
-                .forEach(r -> people.computeIfAbsent(r.get(DOCUMENT_PERSON.DOCUMENT_ID), k -> new ArrayList<>())
-                        .add(new PersonLink(r.get(PERSON.ID), r.get(PERSON.KEY), r.get(PERSON.NAME), r.get(PERSON.SORT_NAME),
-                                EntityType.isOrganisation(r.get(PERSON.KIND)), PersonRole.stored(r.get(DOCUMENT_PERSON.ROLE)))));
-        Map<Integer, List<String>> places = new LinkedHashMap<>();
-        db.select(DOCUMENT_PLACE.DOCUMENT_ID, PLACE.NAME).from(DOCUMENT_PLACE)
-                .join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID))
-                .where(DOCUMENT_PLACE.DOCUMENT_ID.in(ids)).orderBy(PLACE.SORT_NAME, PLACE.ID)
-                .forEach(r -> places.computeIfAbsent(r.get(DOCUMENT_PLACE.DOCUMENT_ID), k -> new ArrayList<>())
-                        .add(r.get(PLACE.NAME)));
+        RecordQueries records = new RecordQueries(db);
+        Map<Integer, List<PersonLink>> people = records.peopleOf(ids);
+        Map<Integer, List<String>> places = records.placeNamesOf(ids);
         return items.stream().map(i -> i.withSubjects(people.getOrDefault(i.id(), List.of()),
                 places.getOrDefault(i.id(), List.of()))).toList();
     }

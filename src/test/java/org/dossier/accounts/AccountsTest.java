@@ -52,7 +52,7 @@ class AccountsTest {
     }
 
     @Test
-    void usernamesFollowOneRule() {
+    void aUsernameIsTrimmedAndLowerCasedAndRefusedWhenTakenInAnyCaseMalformedOrTheImporters() {
         assertEquals("There is already an account named 'alice'.", assertThrows(AccountException.class, () -> {
             accounts.add("alice", Role.EDITOR, PASSWORD);
             accounts.add("ALICE", Role.EDITOR, PASSWORD);

@@ -116,7 +116,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void theWaitRunsOut() {
+    void aNameLockedOutMaySignInAgainTheMomentItsWaitRunsOut() {
         fail("alice", HOME, 5);
         clock.advance(Duration.ofSeconds(14));
         assertEquals("Too many failed sign-ins for 'alice' from your address. Wait 1 second before trying again.",

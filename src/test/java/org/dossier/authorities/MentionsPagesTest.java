@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.dossier.importing.ImportRun;
-import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,9 +26,8 @@ class MentionsPagesTest {
     private Mentions.Candidates scanning;
 
     @BeforeEach
-    void importSeedsAndForgetStalinsLinks() throws Exception {
-        db = TestDatabase.empty();
-        new ImportRun(db.store(), Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
+    void theSeedsWithStalinsLinksForgotten() throws Exception {
+        db = TestDatabase.seeded();
         stalin = new AuthorityRecords(db.dsl()).find(AuthorityKind.PERSON, "stalin").orElseThrow();
         // As if the records had been imported before his name was on the list.
         db.dsl().deleteFrom(DOCUMENT_PERSON).where(DOCUMENT_PERSON.PERSON_ID.eq(stalin.id())).execute();

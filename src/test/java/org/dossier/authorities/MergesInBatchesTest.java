@@ -24,8 +24,6 @@ import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
 import org.dossier.editing.MutableClock;
 import org.dossier.editing.RecordForm;
-import org.dossier.importing.ImportRun;
-import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,9 +46,8 @@ class MergesInBatchesTest {
     private Map<Integer, String> rolesBefore;
 
     @BeforeEach
-    void importSeedsAndAddASecondEntryForStalin() throws Exception {
-        db = TestDatabase.empty();
-        new ImportRun(db.store(), CLOCK).run(List.of(TestCatalogue.SEEDS));
+    void theSeedsAndASecondEntryForStalin() throws Exception {
+        db = TestDatabase.seeded();
         AuthorityRecords read = new AuthorityRecords(db.dsl());
         stalin = read.find(AuthorityKind.PERSON, "stalin").orElseThrow();
         rolesBefore = links(stalin);

@@ -15,8 +15,6 @@ import java.util.TreeMap;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.RecordStore;
 import org.dossier.editing.MutableClock;
-import org.dossier.importing.ImportRun;
-import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -41,9 +39,8 @@ class RenamesInBatchesTest {
     private int withdrawn;
 
     @BeforeEach
-    void importSeedsWithdrawOneOfStalinsRecordsAndDateEveryRecordLongAgo() throws Exception {
-        db = TestDatabase.empty();
-        new ImportRun(db.store(), CLOCK).run(List.of(TestCatalogue.SEEDS));
+    void theSeedsWithOneOfStalinsRecordsWithdrawnAndEveryRecordDatedLongAgo() throws Exception {
+        db = TestDatabase.seeded();
         stalin = new AuthorityRecords(db.dsl()).find(AuthorityKind.PERSON, "stalin").orElseThrow();
         linked = db.dsl().select(DOCUMENT_PERSON.DOCUMENT_ID).from(DOCUMENT_PERSON)
                 .where(DOCUMENT_PERSON.PERSON_ID.eq(stalin.id())).orderBy(DOCUMENT_PERSON.DOCUMENT_ID)

@@ -229,7 +229,7 @@ class DocumentDateTest {
     }
 
     @Test
-    void storedFormRoundTrips() {
+    void aDateReadBackFromTheColumnsItIsStoredInIsTheSameDate() {
         for (DocumentDate date : new DocumentDate[] {DocumentDate.ofMonth(1966, 9), DocumentDate.ofYear(1962).approximate()}) {
             assertEquals(date, DocumentDate.fromStored(date.key(), date.precision(), date.circa(), date.endKey(),
                     date.endPrecision()));

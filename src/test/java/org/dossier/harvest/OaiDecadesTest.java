@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
-import org.dossier.importing.ImportRun;
 import org.dossier.testing.QueryPlans;
-import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
+import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +36,7 @@ class OaiDecadesTest {
      */
     @BeforeEach
     void seedsWithRecordsOfLaterDecadesAndSpans() throws Exception {
-        db = TestDatabase.empty();
-        new ImportRun(db.store(), Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
+        db = TestDatabase.seeded();
         int eighties = db.store().write(w -> w.create(
                 new RecordDraft("A record of 1985", List.of("Its summary."), DocumentDate.ofYear(1985)), EDITOR));
         db.store().write(w -> w.withdraw(eighties, 1, "A duplicate.", EDITOR));
@@ -75,9 +73,9 @@ class OaiDecadesTest {
     @Test
     void aDecadesSetHoldsEveryRecordItsDateMayFallInAndIsCountedFromTheDateIndexes() {
         OaiQueries queries = new OaiQueries(db.dsl());
-        List<DocumentDate> dates = db.dsl().select(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
-                        DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION).from(DOCUMENT)
-                .fetch(r -> DocumentDate.fromStored(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        Field<Optional<DocumentDate>> date = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION,
+                DOCUMENT.DATE_CIRCA, DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION);
+        List<DocumentDate> dates = db.dsl().select(date).from(DOCUMENT).fetch(date).stream().map(Optional::orElseThrow).toList();
         for (int decade : queries.decades()) {
             String set = "decade:" + decade + "s";
             long mayFallIn = dates.stream().filter(d -> d.earliest().getYear() <= decade + 9 && d.latest().getYear() >= decade)

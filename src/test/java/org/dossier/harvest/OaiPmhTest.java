@@ -139,7 +139,7 @@ class OaiPmhTest {
     }
 
     @Test
-    void postAnswersLikeGet() throws Exception {
+    void aRequestPostedAsAFormIsAnsweredAsTheSameRequestByGet() throws Exception {
         Document response = valid(catalogue.http().post("/oai", Map.of("verb", "GetRecord",
                 "identifier", identifier(letter), "metadataPrefix", "oai_dc")));
         assertEquals("1942-02", XPaths.value(response, "//oai_dc:dc/dc:date"));

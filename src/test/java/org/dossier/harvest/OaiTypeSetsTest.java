@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.dossier.importing.ImportRun;
 import org.dossier.testing.QueryPlans;
-import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterEach;
@@ -29,9 +26,8 @@ class OaiTypeSetsTest {
     private TestDatabase db;
 
     @BeforeEach
-    void importSeeds() throws Exception {
-        db = TestDatabase.empty();
-        new ImportRun(db.store(), Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
+    void theSeeds() throws Exception {
+        db = TestDatabase.seeded();
     }
 
     @AfterEach

@@ -45,7 +45,7 @@ class HealthTest {
     @BeforeAll
     static void start() {
         // No lag allowed: one change written behind the server's back makes it not ready.
-        catalogue = OperatedCatalogue.withSeeds(new OperationsSettings(null, null, 0, Duration.ofSeconds(2)));
+        catalogue = OperatedCatalogue.seededCopy(new OperationsSettings(null, null, 0, Duration.ofSeconds(2)));
     }
 
     @AfterAll
@@ -186,7 +186,7 @@ class HealthTest {
     void aDatabaseWhoseFeedEndsBeforeTheIndexIsNotReady() throws Exception {
         OperationsSettings withMetrics = new OperationsSettings(0, "127.0.0.1", OperationsSettings.DEFAULT_MAX_INDEX_LAG,
                 OperationsSettings.DEFAULT_SHUTDOWN_GRACE);
-        try (OperatedCatalogue restored = OperatedCatalogue.withSeeds(withMetrics)) {
+        try (OperatedCatalogue restored = OperatedCatalogue.seededCopy(withMetrics)) {
             assertEquals(200, restored.http().get(Health.READINESS).statusCode());
             // What restoring a backup taken three changes ago does to the feed.
             try (Database db = Database.open(restored.database())) {
@@ -223,7 +223,7 @@ class HealthTest {
      */
     @Test
     void aNodeBehindButCatchingUpStaysReady() throws Exception {
-        try (OperatedCatalogue busy = OperatedCatalogue.withSeeds(new OperationsSettings(null, null, 0, Duration.ofSeconds(2)))) {
+        try (OperatedCatalogue busy = OperatedCatalogue.seededCopy(new OperationsSettings(null, null, 0, Duration.ofSeconds(2)))) {
             int record = 1;
             AtomicBoolean writing = new AtomicBoolean(true);
             CompletableFuture<Void> writer;
@@ -234,8 +234,8 @@ class HealthTest {
                     while (writing.get()) {
                         var now = other.dsl().select(DOCUMENT.VERSION, DOCUMENT.WITHDRAWN_AT).from(DOCUMENT)
                                 .where(DOCUMENT.ID.eq(record)).fetchSingle();
-                        int version = now.value1();
-                        boolean withdrawn = now.value2() != null;
+                        int version = now.get(DOCUMENT.VERSION);
+                        boolean withdrawn = now.get(DOCUMENT.WITHDRAWN_AT) != null;
                         store.write(w -> withdrawn ? w.reinstate(record, version, by) : w.withdraw(record, version, "again", by));
                     }
                 });

@@ -12,56 +12,59 @@ import org.dossier.app.Settings;
 import org.dossier.testing.Http;
 import org.dossier.testing.RecordsByTitle;
 import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.TestDatabase;
 import org.dossier.web.PublicUrl;
 
 /** A real catalogue on a random port of 127.0.0.1 with operations settings of the test's choosing. */
 final class OperatedCatalogue implements AutoCloseable {
 
     private final Path folder;
+    private final DatabaseAddress database;
     private final DossierApp app;
 
-    private OperatedCatalogue(Path folder, DossierApp app) {
+    private OperatedCatalogue(Path folder, DatabaseAddress database, DossierApp app) {
         this.folder = folder;
+        this.database = database;
         this.app = app;
     }
 
     /** Starts on {@code database} (seeded when empty and {@code seeds} is given). */
     static OperatedCatalogue start(Path database, Path seeds, OperationsSettings operating) {
-        try {
-            Settings settings = new Settings(database, "127.0.0.1", 0, seeds, PublicUrl.fromRequests());
-            return new OperatedCatalogue(null, DossierApp.start(settings, operating));
-        } catch (Exception e) {
-            throw new IllegalStateException("the catalogue did not start", e);
-        }
+        return started(null, new Settings(database, "127.0.0.1", 0, seeds, PublicUrl.fromRequests()), operating);
     }
 
     /** Starts on {@code database} (a SQLite file or a PostgreSQL database) with its index in {@code index}. */
     static OperatedCatalogue start(DatabaseAddress database, Path index, OperationsSettings operating) {
-        try {
-            Settings settings = new Settings(database, "127.0.0.1", 0, null, PublicUrl.fromRequests(), null, index);
-            return new OperatedCatalogue(null, DossierApp.start(settings, operating));
-        } catch (Exception e) {
-            throw new IllegalStateException("the catalogue did not start", e);
-        }
+        return started(null, new Settings(database, "127.0.0.1", 0, null, PublicUrl.fromRequests(), null, index),
+                operating);
     }
 
-    /** A fresh catalogue of the seed pages in a folder of its own, removed on close. */
+    /**
+     * A catalogue of the seed pages in a folder of its own, removed on close: a copy of the one a
+     * first start made ({@link TestDatabase#seededIn}), on the suite's engine, started as a node
+     * starts on a catalogue that holds records and an index that is up to date.
+     */
+    static OperatedCatalogue seededCopy(OperationsSettings operating) {
+        Path folder = newFolder("dossier-ops-");
+        TestDatabase.seededIn(folder).close();
+        return started(folder, new Settings(TestDatabase.in(folder), "127.0.0.1", 0, TestCatalogue.SEEDS,
+                PublicUrl.fromRequests(), null, Protection.NONE, folder.resolve("dossier.index")), operating);
+    }
+
+    /**
+     * A first start on the seed pages, a SQLite file in a folder of its own, removed on close: for a
+     * test of what a first start does (the seeds imported, and counted) and for a class that opens
+     * no test database ({@code @SameOnEveryDatabase}); any other takes a {@link #seededCopy}.
+     */
     static OperatedCatalogue withSeeds(OperationsSettings operating) {
         return withSeeds(operating, Protection.NONE);
     }
 
     /** As {@link #withSeeds(OperationsSettings)}, protected as {@code protection} says. */
     static OperatedCatalogue withSeeds(OperationsSettings operating, Protection protection) {
-        try {
-            Path folder = Files.createTempDirectory("dossier-ops-");
-            Settings settings = new Settings(folder.resolve("dossier.db"), "127.0.0.1", 0, TestCatalogue.SEEDS,
-                    PublicUrl.fromRequests(), null, protection);
-            return new OperatedCatalogue(folder, DossierApp.start(settings, operating));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException("the catalogue did not start", e);
-        }
+        Path folder = newFolder("dossier-ops-");
+        return started(folder, new Settings(DatabaseAddress.sqlite(folder.resolve("dossier.db")), "127.0.0.1", 0,
+                TestCatalogue.SEEDS, PublicUrl.fromRequests(), null, protection, null), operating);
     }
 
     /** A fresh catalogue of the seed pages that searches the SolrCloud collection {@code collection}. */
@@ -72,16 +75,26 @@ final class OperatedCatalogue implements AutoCloseable {
     /** As {@link #withSeedsOnSolr(org.dossier.search.SolrAddress, OperationsSettings)}, on {@code port}: known before the start returns. */
     static OperatedCatalogue withSeedsOnSolr(org.dossier.search.SolrAddress collection, OperationsSettings operating,
                                              int port) {
+        Path folder = newFolder("dossier-ops-solr-");
+        return started(folder, new Settings(DatabaseAddress.sqlite(folder.resolve("dossier.db")), "127.0.0.1", port,
+                TestCatalogue.SEEDS, PublicUrl.fromRequests(), null, Protection.NONE, null,
+                new org.dossier.app.SearchChoice(collection)), operating);
+    }
+
+    /** A node started with {@code settings}; {@code folder}, if any, is the catalogue's own, removed on close. */
+    private static OperatedCatalogue started(Path folder, Settings settings, OperationsSettings operating) {
         try {
-            Path folder = Files.createTempDirectory("dossier-ops-solr-");
-            Settings settings = new Settings(org.dossier.app.DatabaseAddress.sqlite(folder.resolve("dossier.db")),
-                    "127.0.0.1", port, TestCatalogue.SEEDS, PublicUrl.fromRequests(), null, Protection.NONE, null,
-                    new org.dossier.app.SearchChoice(collection));
-            return new OperatedCatalogue(folder, DossierApp.start(settings, operating));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new OperatedCatalogue(folder, settings.database(), DossierApp.start(settings, operating));
         } catch (Exception e) {
             throw new IllegalStateException("the catalogue did not start", e);
+        }
+    }
+
+    private static Path newFolder(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -99,8 +112,8 @@ final class OperatedCatalogue implements AutoCloseable {
         return new Http("http://127.0.0.1:" + app.port());
     }
 
-    Path database() {
-        return folder.resolve("dossier.db");
+    DatabaseAddress database() {
+        return database;
     }
 
     /** The id of the one record whose title contains {@code words}, in a catalogue made by {@link #withSeeds}. */
@@ -127,6 +140,7 @@ final class OperatedCatalogue implements AutoCloseable {
     public void close() {
         app.close();
         if (folder != null) {
+            TestDatabase.forget(folder);
             TestCatalogue.deleteRecursively(folder);
         }
     }

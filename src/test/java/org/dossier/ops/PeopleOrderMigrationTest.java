@@ -6,23 +6,19 @@ import static org.dossier.db.Tables.PERSON;
 import static org.dossier.db.Tables.REVISION_PERSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import org.dossier.app.Database;
-import org.dossier.app.DatabaseAddress;
 import org.dossier.documents.PersonLink;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordVersions;
 import org.dossier.testing.EarlierSchema;
-import org.dossier.testing.TestCatalogue;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * V15 gives every link between a record (or a revision) and a person a position: a catalogue made
@@ -33,24 +29,12 @@ class PeopleOrderMigrationTest {
 
     private static final String BEFORE_POSITIONS = "14";
 
-    private Path folder;
-    private DatabaseAddress address;
-
-    @BeforeEach
-    void databaseAtTheVersionBefore() throws Exception {
-        folder = Files.createTempDirectory("dossier-v15-");
-        address = EarlierSchema.at(BEFORE_POSITIONS, folder);
-    }
-
-    @AfterEach
-    void remove() {
-        EarlierSchema.drop(address);
-        TestCatalogue.deleteRecursively(folder);
-    }
+    @RegisterExtension
+    final EarlierSchema earlier = EarlierSchema.at(BEFORE_POSITIONS);
 
     /** The rows as V14 wrote them: links with roles and no order of their own. */
     private void rowsOfTheVersionBefore() throws Exception {
-        try (Connection c = DriverManager.getConnection(EarlierSchema.url(address)); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(earlier.url()); Statement s = c.createStatement()) {
             s.execute("INSERT INTO document_type (id, key, label, position) VALUES (1, 'letter', 'Letter', 1)");
             s.execute("INSERT INTO person (id, key, name, sort_name) VALUES "
                     + "(1, 'stalin', 'Joseph Stalin', 'Stalin, Joseph'), "
@@ -89,7 +73,7 @@ class PeopleOrderMigrationTest {
     @Test
     void theMigrationNumbersEveryLinkByRoleThenSortNameSoThatPagesShowWhatTheyShowedBefore() throws Exception {
         rowsOfTheVersionBefore();
-        try (Database migrated = Database.open(address)) {
+        try (Database migrated = Database.open(earlier.address())) {
             DSLContext db = migrated.dsl();
             // Authors (Molotov sorts before Stalin), the recipient, then the people mentioned (a blank
             // sort name sorts as the name: Aleksandrov before Kovalev).

@@ -33,7 +33,7 @@ class SearchWhileCatchingUpTest {
 
     @Test
     void aSearchFarBehindTheFeedAnswersAtOnceSayingItLacksRecentChangesUntilTheyAreIn() throws Exception {
-        try (OperatedCatalogue node = OperatedCatalogue.withSeeds(new OperationsSettings(null, null, 0, Duration.ofSeconds(2)));
+        try (OperatedCatalogue node = OperatedCatalogue.seededCopy(new OperationsSettings(null, null, 0, Duration.ofSeconds(2)));
              Database other = Database.open(node.database())) {
             // A search page first, so that the one under test is not the node's first (slow) one:
             // meanwhile the follower, a few hundred milliseconds from the end of these changes, would

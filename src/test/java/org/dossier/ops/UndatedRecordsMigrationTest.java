@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,13 +13,11 @@ import org.dossier.app.Database;
 import org.dossier.app.Main;
 import org.dossier.app.DatabaseAddress;
 import org.dossier.testing.EarlierSchema;
-import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * V22 lets a record and its versions be undated (date key and precision both NULL). On SQLite it
@@ -41,27 +38,15 @@ class UndatedRecordsMigrationTest {
             + "summary, date_key, date_precision, type_id, slug, withdrawn_reason, languages, date_circa, date_end_key, "
             + "date_end_precision";
 
-    private Path folder;
-    private DatabaseAddress address;
-
-    @BeforeEach
-    void databaseAtTheVersionBefore() throws Exception {
-        folder = Files.createTempDirectory("dossier-v22-");
-        address = EarlierSchema.at(BEFORE_UNDATED, folder);
-    }
-
-    @AfterEach
-    void remove() {
-        EarlierSchema.drop(address);
-        TestCatalogue.deleteRecursively(folder);
-    }
+    @RegisterExtension
+    final EarlierSchema earlier = EarlierSchema.at(BEFORE_UNDATED);
 
     /**
      * Rows as V21 wrote them: a record with a span and two versions, an approximate one withdrawn,
      * people linked to both, and a record imported and then removed, whose id must not come back.
      */
     private void rowsOfTheVersionBefore() throws Exception {
-        try (Connection c = DriverManager.getConnection(EarlierSchema.url(address)); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(earlier.url()); Statement s = c.createStatement()) {
             s.execute("INSERT INTO document_type (id, key, label, position) VALUES (1, 'letter', 'Letter', 1)");
             s.execute("INSERT INTO person (id, key, name, sort_name) VALUES (1, 'stalin', 'Joseph Stalin', 'Stalin, Joseph')");
             s.execute("INSERT INTO document (id, title, summary, date_key, date_precision, type_id, sort_title, slug, "
@@ -116,14 +101,14 @@ class UndatedRecordsMigrationTest {
         List<List<Object>> revisions;
         List<String> schema;
         Object live;
-        try (Connection c = DriverManager.getConnection(EarlierSchema.url(address))) {
+        try (Connection c = DriverManager.getConnection(earlier.url())) {
             DSLContext before = org.jooq.impl.DSL.using(c);
             documents = rows(before, DOCUMENT_COLUMNS, "document");
             revisions = rows(before, REVISION_COLUMNS, "revision");
             schema = indexesAndTriggers(before);
             live = before.resultQuery("SELECT live FROM document_count").fetchOne(0);
         }
-        try (Database migrated = Database.open(address)) {
+        try (Database migrated = Database.open(earlier.address())) {
             DSLContext db = migrated.dsl();
             assertEquals(documents, rows(db, DOCUMENT_COLUMNS, "document"));
             assertEquals(revisions, rows(db, REVISION_COLUMNS, "revision"));
@@ -134,7 +119,7 @@ class UndatedRecordsMigrationTest {
             assertEquals(List.of(List.of(7, 1)), db.resultQuery("SELECT document_id, person_id FROM document_person")
                     .fetch().map(r -> List.of(r.get(0, Integer.class), r.get(1, Integer.class))));
 
-            if (address.isSqlite()) {
+            if (earlier.address().isSqlite()) {
                 assertTrue(db.resultQuery("PRAGMA foreign_key_check").fetch().isEmpty(), "every foreign key still holds");
                 assertEquals(1, db.resultQuery("PRAGMA foreign_keys").fetchOne(0, Integer.class),
                         "foreign keys are still enforced");
@@ -154,7 +139,7 @@ class UndatedRecordsMigrationTest {
             assertThrows(DataAccessException.class, () -> db.execute("UPDATE document SET date_key = '1962' WHERE id = 8"),
                     "a key not written as a day is still refused");
             db.execute("UPDATE document SET withdrawn_at = NULL, withdrawn_reason = NULL WHERE id = 8");
-            assertEquals(((Number) live).intValue() + 1 + (address.isSqlite() ? 1 : 0),
+            assertEquals(((Number) live).intValue() + 1 + (earlier.address().isSqlite() ? 1 : 0),
                     db.resultQuery("SELECT live FROM document_count").fetchOne(0, Integer.class),
                     "the count's triggers still count a reinstated record");
         }
@@ -163,7 +148,7 @@ class UndatedRecordsMigrationTest {
     @Test
     void anUndatedRecordAndVersionAreStoredWithNeitherKeyNorPrecision() throws Exception {
         rowsOfTheVersionBefore();
-        try (Database migrated = Database.open(address)) {
+        try (Database migrated = Database.open(earlier.address())) {
             DSLContext db = migrated.dsl();
             db.execute("INSERT INTO document (id, title, summary, date_key, date_precision, sort_title, slug, created_at, "
                     + "updated_at) VALUES (20, 'Undated note', '', NULL, NULL, 'undated note', 'undated-note', "
@@ -181,7 +166,7 @@ class UndatedRecordsMigrationTest {
     @Test
     void aDateIsWholeOrAbsentAndNoDateHasNeitherAnEndNorCirca() throws Exception {
         rowsOfTheVersionBefore();
-        try (Database migrated = Database.open(address)) {
+        try (Database migrated = Database.open(earlier.address())) {
             DSLContext db = migrated.dsl();
             for (String table : List.of("document", "revision")) {
                 for (String change : List.of("date_key = NULL", "date_precision = NULL",
@@ -205,7 +190,7 @@ class UndatedRecordsMigrationTest {
 
     @Test
     void copyCarriesAnUndatedRecordAndItsVersionToTheOtherDatabaseUndated() throws Exception {
-        Path source = folder.resolve("source.db");
+        Path source = earlier.folder().resolve("source.db");
         try (Database db = Database.open(source)) {
             db.dsl().execute("INSERT INTO document (id, title, summary, date_key, date_precision, sort_title, slug, "
                     + "created_at, updated_at) VALUES (5, 'Undated note', '', NULL, NULL, 'undated note', 'undated-note', "
@@ -214,7 +199,7 @@ class UndatedRecordsMigrationTest {
                     + "date_key, date_precision, slug) VALUES (1, 5, 1, '2025-04-01T00:00:00Z', 'import', 'Imported', "
                     + "'Undated note', '', NULL, NULL, 'undated-note')");
         }
-        Path targetFolder = folder.resolve("target");
+        Path targetFolder = earlier.folder().resolve("target");
         DatabaseAddress target = TestDatabase.in(targetFolder);
         try {
             try (Database made = Database.open(target)) {

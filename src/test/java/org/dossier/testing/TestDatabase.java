@@ -94,6 +94,20 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * A database holding the seed pages' catalogue, as importing {@code seeds/} into {@link #empty}
+     * makes it (a first start runs that import): a copy of {@link SeededTemplate}'s, a few
+     * milliseconds where the import took a second or more on a busy machine.
+     */
+    public static TestDatabase seeded() {
+        try {
+            Path folder = Files.createTempDirectory("dossier-db-");
+            return new TestDatabase(folder, seededIn(folder));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A database holding the authority lists from seeds/authorities, and no documents. */
     public static TestDatabase withAuthorities() {
         TestDatabase db = empty();

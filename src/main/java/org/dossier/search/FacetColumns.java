@@ -19,9 +19,12 @@ import org.apache.lucene.index.SortedSetDocValues;
  * reads the ordinals from, instead of from a column of its own (a record counted among sparse hits
  * is a cache miss for each column it reads). The end year lets a date range be decided for every
  * record whose period does not start or end in the range's first or last year without reading its
- * days.
+ * days. An undated record's first number is {@link #UNDATED}: it is counted under no year.
  */
 final class FacetColumns {
+
+    /** The first number of an undated record's run (no record is dated in year 0: see DocumentDate.FIRST_YEAR). */
+    static final int UNDATED = 0;
 
     /** Where each record's run (its years, then its ordinals) starts in {@link #ords}; {@code starts[maxDoc]} is the end. */
     final int[] starts;
@@ -40,14 +43,22 @@ final class FacetColumns {
         return startYear(ords[starts[doc]]);
     }
 
+    /** Whether the record has a date, and so years. */
+    boolean dated(int doc) {
+        return ords[starts[doc]] != UNDATED;
+    }
+
     /**
      * Adds {@code delta} to {@code counts} at each year the record's period spans, from the year it
      * starts in to the year it ends in, less {@code firstYear}: a span ("1961–1962") is counted under
-     * every year it covers, the usual archival choice, a single date under its one year.
+     * every year it covers, the usual archival choice, a single date under its one year. An undated
+     * record is counted under none.
      */
     void countYears(int[] counts, int doc, int firstYear, int delta) {
         int years = ords[starts[doc]];
-        countYears(counts, startYear(years), endYear(years), firstYear, delta);
+        if (years != UNDATED) {
+            countYears(counts, startYear(years), endYear(years), firstYear, delta);
+        }
     }
 
     /** {@link #countYears(int[], int, int, int)} for a period from {@code startYear} to {@code endYear}. */
@@ -123,12 +134,12 @@ final class FacetColumns {
             if (at + 1 + n > ords.length) {
                 ords = Arrays.copyOf(ords, Math.max(at + 1 + n, ords.length + ords.length / 2));
             }
-            // The years the period starts and ends in, 0 without a date.
+            // The years the period starts and ends in; an undated record has no span.
             if (spans.advanceExact(doc)) {
                 long span = spans.longValue();
                 ords[at++] = years(IndexLayout.spanStart(span) / 10_000, IndexLayout.spanEnd(span) / 10_000);
             } else {
-                ords[at++] = 0;
+                ords[at++] = UNDATED;
             }
             if (next == doc) {
                 for (int i = 0; i < n; i++) {

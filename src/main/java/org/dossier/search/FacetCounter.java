@@ -37,6 +37,8 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
         final int[] values;
         final int[] years = new int[YEARS];
         final int[] yearsAnyDate = new int[YEARS];
+        /** The undated records, counted where {@link #yearsAnyDate} counts the dated: given every filter but the dates'. */
+        int undatedAnyDate;
         /** Records failing exactly this one filter, by {@link Filter#ordinal()}. */
         final int[] failingOnly = new int[Filter.values().length];
         int total;
@@ -54,7 +56,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
 
         /** About what these counts take in memory, in bytes. */
         int weight() {
-            return 64 + 4 * (values.length + years.length + yearsAnyDate.length + failingOnly.length)
+            return 68 + 4 * (values.length + years.length + yearsAnyDate.length + failingOnly.length)
                     + (unfiltered == null ? 0 : unfiltered.weight());
         }
 
@@ -74,6 +76,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 failingOnly[f] += other.failingOnly[f];
             }
             total += other.total;
+            undatedAnyDate += other.undatedAnyDate;
             if (unfiltered != null) {
                 unfiltered.add(other.unfiltered);
             }
@@ -82,6 +85,8 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
 
     private static final int YEAR_BIT = Filter.YEAR.bit();
     private static final int DATES_BIT = Filter.DATES.bit();
+    /** The filters by date: a record failing only these is counted in the histogram (or as undated). */
+    private static final int DATE_BITS = YEAR_BIT | DATES_BIT;
 
     private final Ordinals ordinals;
     private final SegmentMemory memory;
@@ -200,14 +205,19 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 int[] ords = columnOrds;
                 // A record's run is its years, then its ordinals (see FacetColumns).
                 int years = ords[from++];
+                boolean dated = years != FacetColumns.UNDATED;
                 int year = FacetColumns.startYear(years);
                 // A span is counted under each year it covers ("1961–1962" under 1961 and 1962).
                 int lastYear = Math.max(year, FacetColumns.endYear(years));
                 if (unfilteredValueCounts != null) {
                     Counts all = counts.unfiltered;
                     all.total++;
-                    FacetColumns.countYears(all.years, year, lastYear, 0, 1);
-                    FacetColumns.countYears(all.yearsAnyDate, year, lastYear, 0, 1);
+                    if (dated) {
+                        FacetColumns.countYears(all.years, year, lastYear, 0, 1);
+                        FacetColumns.countYears(all.yearsAnyDate, year, lastYear, 0, 1);
+                    } else {
+                        all.undatedAnyDate++;
+                    }
                     for (int i = from; i < to; i++) {
                         unfilteredValueCounts[ords[i]]++;
                     }
@@ -239,11 +249,12 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                     }
                 }
                 int failed = facetFilterBits & ~passed;
-                if (asked.selectedYears != null && (year == lastYear ? !asked.selectedYears[year]
-                        : !FacetColumns.anyTicked(asked.selectedYears, year, lastYear))) {
+                // An undated record is in no year and no range.
+                if (asked.selectedYears != null && (!dated || (year == lastYear ? !asked.selectedYears[year]
+                        : !FacetColumns.anyTicked(asked.selectedYears, year, lastYear)))) {
                     failed |= YEAR_BIT;
                 }
-                if (asked.dateFilter && outsideRange(doc, year, FacetColumns.endYear(years))) {
+                if (asked.dateFilter && (!dated || outsideRange(doc, year, FacetColumns.endYear(years)))) {
                     failed |= DATES_BIT;
                 }
                 Counts c = counts;
@@ -253,27 +264,30 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                         hitCount++;
                     }
                     c.total++;
-                    FacetColumns.countYears(c.years, year, lastYear, 0, 1);
-                    FacetColumns.countYears(c.yearsAnyDate, year, lastYear, 0, 1);
                     for (int i = from; i < to; i++) {
                         valueCounts[ords[i]]++;
                     }
                 } else if ((failed & (failed - 1)) == 0) {
                     c.failingOnly[Integer.numberOfTrailingZeros(failed)]++;
-                    if (failed == YEAR_BIT) {
-                        FacetColumns.countYears(c.years, year, lastYear, 0, 1);
-                        FacetColumns.countYears(c.yearsAnyDate, year, lastYear, 0, 1);
-                    } else if (failed == DATES_BIT) {
-                        FacetColumns.countYears(c.yearsAnyDate, year, lastYear, 0, 1);
-                    } else {
+                    if ((failed & DATE_BITS) == 0 && (failed & allBits) == 0) {
                         for (int i = from; i < to; i++) {
-                            if (filterBit[ords[i]] == failed && (failed & allBits) == 0) {
+                            if (filterBit[ords[i]] == failed) {
                                 valueCounts[ords[i]]++;
                             }
                         }
                     }
-                } else if (failed == (YEAR_BIT | DATES_BIT)) {
-                    FacetColumns.countYears(c.yearsAnyDate, year, lastYear, 0, 1);
+                }
+                if ((failed & ~DATE_BITS) == 0) {
+                    // Failing the dates' filters alone: in the histogram, which lifts them all, and in
+                    // the years' counts when only a year (which they lift) is failed.
+                    if (!dated) {
+                        c.undatedAnyDate++;
+                    } else {
+                        if ((failed & ~YEAR_BIT) == 0) {
+                            FacetColumns.countYears(c.years, year, lastYear, 0, 1);
+                        }
+                        FacetColumns.countYears(c.yearsAnyDate, year, lastYear, 0, 1);
+                    }
                 }
             }
 

@@ -19,12 +19,13 @@ import org.apache.lucene.util.BytesRef;
  * How a record is laid out in the index. Title and summary are searched as two fields, exact
  * ({@code text}) and stemmed ({@code stem}); title and summary are stored apart for highlighting;
  * type, people, places, authors, recipients and languages are doc-values
- * facets of Lucene's facet module; the date is kept as a sortable span and as points for ranges.
+ * facets of Lucene's facet module; the date is kept as a sortable span and as points for ranges. An
+ * undated record has none of the date's fields, and a term of {@link #UNDATED} instead.
  */
 final class IndexLayout {
 
     /** Bumped whenever the layout changes: an index of another layout is rebuilt on start. */
-    static final String FORMAT = "dossier-9"; // 9: a date may span years (V21): a point under each year it covers, and its start again in SPANNING_START; 8: an abbreviation's stops taken out ("U.S.S.R." is "ussr"), and a number's digit-group commas ("405,976" is "405976"); 7: the languages a record is written in, a facet; 6: ё, Greek accents and final sigma, Arabic and Hebrew points folded (script-folding.txt); 5: titles and summaries composed (NFC), as searches are; titles filed without a leading article (V14)
+    static final String FORMAT = "dossier-10"; // 10: undated records (V22), with no period and a term of UNDATED; 9: a date may span years (V21): a point under each year it covers, and its start again in SPANNING_START; 8: an abbreviation's stops taken out ("U.S.S.R." is "ussr"), and a number's digit-group commas ("405,976" is "405976"); 7: the languages a record is written in, a facet; 6: ё, Greek accents and final sigma, Arabic and Hebrew points folded (script-folding.txt); 5: titles and summaries composed (NFC), as searches are; titles filed without a leading article (V14)
 
     static final String ID = "id";
     /** Title and summary, exact forms: phrases, prefixes, and what ranks first. */
@@ -48,6 +49,8 @@ final class IndexLayout {
      */
     static final String SPANNING_START = "spanning_start";
     static final String FACETS = FacetsConfig.DEFAULT_INDEX_FIELD_NAME;
+    /** Held, with one term ({@link #undatedTerm}), by undated records alone: what "Undated" finds. */
+    static final String UNDATED = "undated";
 
     private static final long SPAN_SHIFT = 100_000_000L;
 
@@ -74,18 +77,11 @@ final class IndexLayout {
         doc.add(new StoredField(TITLE, record.title()));
         doc.add(new StoredField(SUMMARY, record.summary()));
         doc.add(new SortedDocValuesField(SORT_TITLE, new BytesRef(record.sortTitle())));
-        int start = day(record.earliest());
-        int end = day(record.latest());
-        long span = span(start, end);
-        doc.add(new NumericDocValuesField(SPAN, span));
-        doc.add(new IntPoint(START, start));
-        doc.add(new NumericDocValuesField(START, start));
-        doc.add(new IntPoint(END, end));
-        for (int year = record.earliest().getYear(); year <= record.latest().getYear(); year++) {
-            doc.add(new IntPoint(YEAR, year));
-        }
-        if (record.latest().getYear() > record.earliest().getYear()) {
-            doc.add(new IntPoint(SPANNING_START, start));
+        if (record.dated()) {
+            addPeriod(doc, record.earliest(), record.latest());
+        } else {
+            // No period: no range, year or sort by date finds it, and a search for undated records does.
+            doc.add(new StringField(UNDATED, UNDATED_VALUE, Field.Store.NO));
         }
         if (record.typeKey() != null) {
             doc.add(new SortedSetDocValuesFacetField(Facet.TYPE.key(), record.typeKey()));
@@ -106,6 +102,28 @@ final class IndexLayout {
             doc.add(new SortedSetDocValuesFacetField(Facet.LANGUAGE.key(), language));
         }
         return config.build(doc);
+    }
+
+    private static void addPeriod(Document doc, LocalDate earliest, LocalDate latest) {
+        int start = day(earliest);
+        int end = day(latest);
+        doc.add(new NumericDocValuesField(SPAN, span(start, end)));
+        doc.add(new IntPoint(START, start));
+        doc.add(new NumericDocValuesField(START, start));
+        doc.add(new IntPoint(END, end));
+        for (int year = earliest.getYear(); year <= latest.getYear(); year++) {
+            doc.add(new IntPoint(YEAR, year));
+        }
+        if (latest.getYear() > earliest.getYear()) {
+            doc.add(new IntPoint(SPANNING_START, start));
+        }
+    }
+
+    private static final String UNDATED_VALUE = "yes";
+
+    /** The term every undated record has, and no dated one. */
+    static Term undatedTerm() {
+        return new Term(UNDATED, UNDATED_VALUE);
     }
 
     /** What the words of a record are, as {@link #TEXT} and {@link #STEM} read them: its title, then its summary. */

@@ -129,7 +129,7 @@ final class IndexSource {
                 .where(DOCUMENT.ID.in(ids)).and(DOCUMENT.WITHDRAWN_AT.isNull())
                 .forEach(r -> {
                     int id = r.get(DOCUMENT.ID);
-                    records.put(id, record(id, r.get(DOCUMENT.TITLE), r.get(DOCUMENT.SUMMARY), indexed(id, r.get(date)),
+                    records.put(id, record(id, r.get(DOCUMENT.TITLE), r.get(DOCUMENT.SUMMARY), r.get(date),
                             lists.typeKey(r.get(DOCUMENT.TYPE_ID)), people.getOrDefault(id, List.of()),
                             places.getOrDefault(id, List.of()), r.get(DOCUMENT.SORT_TITLE),
                             authors.getOrDefault(id, List.of()), recipients.getOrDefault(id, List.of()),
@@ -173,7 +173,7 @@ final class IndexSource {
                         }
                     });
                     // Read straight from JDBC for speed at a million records, with the precision column's converter.
-                    DocumentDate date = DocumentDate.fromStored(docs.getString(4), PRECISION.from(docs.getString(5)),
+                    Optional<DocumentDate> date = DocumentDate.stored(docs.getString(4), PRECISION.from(docs.getString(5)),
                             docs.getBoolean(9), docs.getString(10), PRECISION.from(docs.getString(11)));
                     sink.accept(record(id, docs.getString(2), docs.getString(3), date,
                             type, named, places.of(id), docs.getString(7), authors, recipients,
@@ -184,20 +184,13 @@ final class IndexSource {
         });
     }
 
-    private static IndexedRecord record(int id, String title, String summary, DocumentDate date,
+    /** {@code date} empty for an undated record (V22): indexed with no period. */
+    private static IndexedRecord record(int id, String title, String summary, Optional<DocumentDate> date,
                                         String type, List<String> people, List<String> places, String sortTitle,
                                         List<String> authors, List<String> recipients, Languages languages) {
-        return new IndexedRecord(id, title, summary, date.earliest(), date.latest(), type, people, places, sortTitle,
+        return new IndexedRecord(id, title, summary, date.map(DocumentDate::earliest).orElse(null),
+                date.map(DocumentDate::latest).orElse(null), type, people, places, sortTitle,
                 authors, recipients, languages.tags());
-    }
-
-    /**
-     * The index's documents all have a date (their period is two of its fields): undated records
-     * (V22) are not indexed yet, and no page makes one. Until they are, one fails its batch here,
-     * by its id, as reading it failed before.
-     */
-    private static DocumentDate indexed(int id, Optional<DocumentDate> date) {
-        return date.orElseThrow(() -> new IllegalStateException("record " + id + " is undated: the search index holds dated records only"));
     }
 
     private static final DatePrecision.Stored PRECISION = new DatePrecision.Stored();

@@ -9,6 +9,8 @@ import java.util.List;
  * type, people (and of them, who wrote it and who received it) and places, and the codes of the
  * languages it is written in (none when no one has said).
  *
+ * @param earliest the first day the record's date can mean; null, as {@code latest} is, for an
+ *                 undated record (V22), which has no period
  * @param typeKey null for a record without a type
  */
 record IndexedRecord(int id, String title, String summary, LocalDate earliest, LocalDate latest, String typeKey,
@@ -16,6 +18,10 @@ record IndexedRecord(int id, String title, String summary, LocalDate earliest, L
                      List<String> recipients, List<String> languages) {
 
     IndexedRecord {
+        if ((earliest == null) != (latest == null) || earliest != null && latest.isBefore(earliest)) {
+            throw new IllegalArgumentException("record " + id + ": a period runs from its earliest day to its latest, "
+                    + "or an undated record has neither, not " + earliest + " to " + latest);
+        }
         // Composed (NFC), as a search's words are (SearchRequest): a title saved with a combining
         // accent ("a" + U+0301) is found by "á" typed either way, on both engines, and its
         // highlights' offsets are those of the text stored.
@@ -26,6 +32,11 @@ record IndexedRecord(int id, String title, String summary, LocalDate earliest, L
         authors = List.copyOf(authors);
         recipients = List.copyOf(recipients);
         languages = List.copyOf(languages);
+    }
+
+    /** Whether the record has a date, and so a period in the index. */
+    boolean dated() {
+        return earliest != null;
     }
 
     IndexedRecord(int id, String title, String summary, LocalDate earliest, LocalDate latest, String typeKey,

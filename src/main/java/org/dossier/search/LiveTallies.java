@@ -26,8 +26,8 @@ import org.apache.lucene.util.LongValues;
  */
 final class LiveTallies {
 
-    /** One segment's live records counted: by its own ordinals, by year, in all. */
-    record Tally(Bits liveDocs, int deleted, int[] values, int[] years, int total) {
+    /** One segment's live records counted: by its own ordinals, by year, the undated, in all. */
+    record Tally(Bits liveDocs, int deleted, int[] values, int[] years, int undated, int total) {
     }
 
     private LiveTallies() {
@@ -60,6 +60,7 @@ final class LiveTallies {
                 sum.years[year] += years[year];
                 sum.yearsAnyDate[year] += years[year];
             }
+            sum.undatedAnyDate += tally.undated();
             sum.total += tally.total();
         }
         return sum;
@@ -91,17 +92,21 @@ final class LiveTallies {
         FacetColumns columns = FacetColumns.of(segment, memory);
         int[] values = new int[columns.valueCount];
         int[] years = new int[FacetCounter.YEARS];
+        int undated = 0;
         int total = 0;
         for (int doc = 0; doc < segment.maxDoc(); doc++) {
             if (live == null || live.get(doc)) {
                 total++;
+                if (!columns.dated(doc)) {
+                    undated++;
+                }
                 columns.countYears(years, doc, 0, 1);
                 for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
                     values[columns.ords[i]]++;
                 }
             }
         }
-        return new Tally(live, deleted, values, years, total);
+        return new Tally(live, deleted, values, years, undated, total);
     }
 
     /** {@code kept} less the records deleted from the segment since it was counted. */
@@ -110,17 +115,21 @@ final class LiveTallies {
         FacetColumns columns = FacetColumns.of(segment, memory);
         int[] values = kept.values().clone();
         int[] years = kept.years().clone();
+        int undated = kept.undated();
         int total = kept.total();
         Bits before = kept.liveDocs();
         for (int doc = 0; doc < segment.maxDoc(); doc++) {
             if ((before == null || before.get(doc)) && !live.get(doc)) {
                 total--;
+                if (!columns.dated(doc)) {
+                    undated--;
+                }
                 columns.countYears(years, doc, 0, -1);
                 for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
                     values[columns.ords[i]]--;
                 }
             }
         }
-        return new Tally(live, deleted, values, years, total);
+        return new Tally(live, deleted, values, years, undated, total);
     }
 }

@@ -249,7 +249,7 @@ final class Searching {
      * a million hits of "Stalin" at a million records; this takes a tenth of a second.
      */
     private static int[] idsByDate(Snapshot snapshot, Query query, boolean newestFirst) throws IOException {
-        long[] keys = sortedKeys(snapshot, query, DateKeys::new);
+        long[] keys = sortedKeys(snapshot, query, () -> new DateKeys(newestFirst));
         int[] ids = new int[keys.length];
         for (int i = 0; i < keys.length; i++) {
             // The low half of a key is the id.
@@ -329,9 +329,17 @@ final class Searching {
         }
     }
 
-    /** Each hit's start day (0 when it has none, as the sort's own default). */
+    /**
+     * Each hit's start day; an undated record's is {@link #undatedStart}, after every dated one in
+     * either order (newest first reverses the keys), as the listing places it.
+     */
     private static final class DateKeys extends AboveId {
+        private final long undated;
         private NumericDocValues starts;
+
+        DateKeys(boolean newestFirst) {
+            this.undated = undatedStart(newestFirst);
+        }
 
         @Override
         void nextLeaf(LeafReaderContext context) throws IOException {
@@ -340,7 +348,7 @@ final class Searching {
 
         @Override
         long place(int doc) throws IOException {
-            return starts.advanceExact(doc) ? starts.longValue() : 0;
+            return starts.advanceExact(doc) ? starts.longValue() : undated;
         }
     }
 
@@ -523,15 +531,27 @@ final class Searching {
         return docs;
     }
 
+    /**
+     * The start day an undated record (which has none) sorts by: after every dated record, newest
+     * first and oldest first alike, as the listing ({@code /}) places it.
+     */
+    static int undatedStart(boolean newestFirst) {
+        return newestFirst ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+    }
+
     private static Sort sort(SortOrder order) {
         return switch (order) {
-            case RELEVANCE, DATE_NEWEST -> new Sort(new SortField(IndexLayout.START, SortField.Type.INT, true),
-                    new SortField(IndexLayout.ID, SortField.Type.LONG, true));
-            case DATE_OLDEST -> new Sort(new SortField(IndexLayout.START, SortField.Type.INT),
-                    new SortField(IndexLayout.ID, SortField.Type.LONG));
+            case RELEVANCE, DATE_NEWEST -> new Sort(byStart(true), new SortField(IndexLayout.ID, SortField.Type.LONG, true));
+            case DATE_OLDEST -> new Sort(byStart(false), new SortField(IndexLayout.ID, SortField.Type.LONG));
             case TITLE -> new Sort(new SortField(IndexLayout.SORT_TITLE, SortField.Type.STRING),
                     new SortField(IndexLayout.ID, SortField.Type.LONG));
         };
+    }
+
+    private static SortField byStart(boolean newestFirst) {
+        SortField start = new SortField(IndexLayout.START, SortField.Type.INT, newestFirst);
+        start.setMissingValue(undatedStart(newestFirst));
+        return start;
     }
 
     private static List<FacetCount> facetCounts(Facet facet, FacetCounter.Counts counts, Ordinals ordinals,

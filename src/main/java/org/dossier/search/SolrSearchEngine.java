@@ -402,10 +402,13 @@ public final class SolrSearchEngine implements SearchEngine {
         doc.setField("title", record.title());
         doc.setField("summary", record.summary());
         doc.setField("sort_title", record.sortTitle());
-        doc.setField("start", IndexLayout.day(record.earliest()));
-        doc.setField("end", IndexLayout.day(record.latest()));
-        for (int year = record.earliest().getYear(); year <= record.latest().getYear(); year++) {
-            doc.addField("year", year); // each year a span covers, as the embedded index (IndexLayout.YEAR)
+        if (record.dated()) {
+            // An undated record has none of these: no range or year finds it, and it sorts last (sortMissingLast).
+            doc.setField("start", IndexLayout.day(record.earliest()));
+            doc.setField("end", IndexLayout.day(record.latest()));
+            for (int year = record.earliest().getYear(); year <= record.latest().getYear(); year++) {
+                doc.addField("year", year); // each year a span covers, as the embedded index (IndexLayout.YEAR)
+            }
         }
         if (record.typeKey() != null) {
             doc.setField("type", record.typeKey());

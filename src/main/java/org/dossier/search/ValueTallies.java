@@ -53,7 +53,7 @@ final class ValueTallies {
      * One segment's live records with all of some values, counted: by the segment's ordinals, by
      * year from {@code firstYear}, in all; {@code of}, the segment's ordinals of the values.
      */
-    private record Tally(int[] of, int[] values, int firstYear, int[] years, int total) {
+    private record Tally(int[] of, int[] values, int firstYear, int[] years, int undated, int total) {
     }
 
     private ValueTallies() {
@@ -135,6 +135,7 @@ final class ValueTallies {
             sum.years[tally.firstYear() + i] += times * years[i];
             sum.yearsAnyDate[tally.firstYear() + i] += times * years[i];
         }
+        sum.undatedAnyDate += times * tally.undated();
         sum.total += times * tally.total();
     }
 
@@ -235,7 +236,8 @@ final class ValueTallies {
     }
 
     private static Tally copy(Tally tally) {
-        return new Tally(tally.of(), tally.values().clone(), tally.firstYear(), tally.years().clone(), tally.total());
+        return new Tally(tally.of(), tally.values().clone(), tally.firstYear(), tally.years().clone(), tally.undated(),
+                tally.total());
     }
 
     /** {@code tally} (a copy of its own, changed in place) less record {@code doc}. */
@@ -244,7 +246,8 @@ final class ValueTallies {
         for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
             tally.values()[columns.ords[i]]--;
         }
-        return new Tally(tally.of(), tally.values(), tally.firstYear(), tally.years(), tally.total() - 1);
+        return new Tally(tally.of(), tally.values(), tally.firstYear(), tally.years(),
+                tally.undated() - (columns.dated(doc) ? 0 : 1), tally.total() - 1);
     }
 
     /** Whether record {@code doc} has every value of {@code of} (the segment's ordinals). */
@@ -271,10 +274,14 @@ final class ValueTallies {
         PostingsEnum postings = segment.postings(lead, PostingsEnum.NONE);
         int[] values = new int[columns.valueCount];
         int[] years = new int[FacetCounter.YEARS];
+        int undated = 0;
         int total = 0;
         for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
             if ((live == null || live.get(doc)) && (of.length == 1 || hasAll(columns, doc, of))) {
                 total++;
+                if (!columns.dated(doc)) {
+                    undated++;
+                }
                 columns.countYears(years, doc, 0, 1);
                 for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
                     values[columns.ords[i]]++;
@@ -289,6 +296,6 @@ final class ValueTallies {
         while (last > first && years[last - 1] == 0) {
             last--;
         }
-        return new Tally(of, values, first, Arrays.copyOfRange(years, first, last), total);
+        return new Tally(of, values, first, Arrays.copyOfRange(years, first, last), undated, total);
     }
 }

@@ -98,15 +98,14 @@ public final class CatalogueSearch {
      * ("1961–1962") is counted under each year it covers, and so twice in a sum of 1961 and 1962,
      * but once by the decade's link. Such a decade is counted as its link asks (see
      * {@link SearchView}), by the engine. Only when the hits hold a span (their years, every date
-     * filter lifted, add up to more than the hits: every record has a date, so a record counted
-     * twice is a span), and only for a decade with records in two years or more (one year's count is
+     * filter lifted, add up to more than the dated hits: a record counted twice is a span), and only for a decade with records in two years or more (one year's count is
      * its decade's): no count more for a catalogue without spans, where nothing changes (but for a
      * search with both years and a range).
      */
     private Map<Integer, Long> spannedDecades(SearchRequest request, SearchResults results) {
         SortedMap<Integer, Long> perYear = results.yearsAnyDate();
         long counted = perYear.values().stream().mapToLong(Long::longValue).sum();
-        if (perYear.size() < 2 || counted == undated(request, results)) {
+        if (perYear.size() < 2 || counted == withoutDateFilters(request, results) - results.undated()) {
             return Map.of();
         }
         Map<Integer, Long> decades = new TreeMap<>();
@@ -119,17 +118,17 @@ public final class CatalogueSearch {
     }
 
     /**
-     * How many records the search finds with its years and range lifted: its total when it has
-     * neither, the engine's count without the one it has (already counted beside the hits), and a
-     * count of its own only when it has both.
+     * How many records the search finds with its years, range and undated records lifted: its total
+     * when it has none of them, the engine's count without the one it has (already counted beside
+     * the hits), and a count of its own only when it has both years and a range.
      */
-    private long undated(SearchRequest request, SearchResults results) {
-        boolean ranged = request.from() != null || request.to() != null;
-        boolean ticked = !request.years().isEmpty();
-        if (!ranged && !ticked) {
+    private long withoutDateFilters(SearchRequest request, SearchResults results) {
+        List<Filter> dates = request.activeFilters().stream()
+                .filter(f -> f == Filter.YEAR || f == Filter.DATES || f == Filter.UNDATED).toList();
+        if (dates.isEmpty()) {
             return results.total();
         }
-        Long without = ranged != ticked ? results.without().get(ranged ? Filter.DATES : Filter.YEAR) : null;
+        Long without = dates.size() == 1 ? results.without().get(dates.get(0)) : null;
         return without != null ? without : engine.count(request.between(null, null));
     }
 

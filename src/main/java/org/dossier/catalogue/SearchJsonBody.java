@@ -107,6 +107,10 @@ record SearchJsonBody(Map<String, Object> body, Map<String, String> links) {
             years.add(facetValue(value, value, count));
         });
         facets.put(SearchRequest.YEAR, years);
+        // The undated records as one more value of the date, "Undated", with what choosing it finds.
+        SearchView.FacetValue undated = SearchView.undated(outcome);
+        facets.put(SearchRequest.UNDATED, undated == null ? List.of()
+                : List.of(facetValue(undated.key(), undated.label(), undated.count())));
         return facets;
     }
 

@@ -25,6 +25,7 @@ import org.dossier.web.QueryParams;
  * Reads a {@link SearchRequest} from a URL's query, once: {@code q}, {@code type}, {@code person},
  * {@code place}, {@code author}, {@code recipient}, {@code language}, {@code year} (each facet and the year may repeat),
  * {@code from}, {@code to}, {@code dated} ({@code within}: only records dated wholly within the range),
+ * {@code undated} ({@code only}: the records without a date, never with a year or a range),
  * {@code all} (a facet whose values must all be there rather than any
  * one: {@code person=stalin&person=mao-zedong&all=person}), {@code sort}, {@code page},
  * {@code pageSize}. Strictly for the JSON twin and the exports (a value that makes no sense is a
@@ -174,6 +175,17 @@ public final class SearchRequestReader {
             from = null;
             to = null;
         }
+        boolean undated = false;
+        try {
+            undated = QueryParams.choice(ctx, SearchRequest.UNDATED, null, Set.of(SearchRequest.UNDATED_ONLY)) != null;
+            if (undated && (!years.isEmpty() || from != null || to != null)) {
+                // The page shows the dates asked for, and says how to see the undated records instead.
+                undated = false;
+                throw new BadRequest(SearchRequest.UNDATED_AND_DATES);
+            }
+        } catch (BadRequest e) {
+            note(problems, DATES, e);
+        }
         SortOrder sort = null;
         try {
             String sortValue = QueryParams.choice(ctx, SearchRequest.SORT, null, SortOrder.urlValues());
@@ -195,7 +207,7 @@ public final class SearchRequestReader {
             note(problems, FILTERS, e);
             all = Set.of();
         }
-        return new SearchRequest(q, facets, years, from, to, dated, all, sort, page, pageSize);
+        return new SearchRequest(q, facets, years, from, to, dated, undated, all, sort, page, pageSize);
     }
 
     private static int pageSize(Context ctx, Map<String, String> problems) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import org.dossier.documents.ControlCharacters;
+import org.dossier.documents.DocumentDate;
 import org.dossier.documents.WrittenText;
 import org.dossier.search.DateBound;
 import org.dossier.search.Dated;
@@ -77,12 +78,20 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
 
     /**
      * @param within  whether the form's "dated wholly within" box is ticked
-     * @param carries what the from/to form carries along besides from, to and dated
+     * @param carries what the from/to form carries along besides from, to, dated and undated (a range
+     *                typed asks for dated records)
+     * @param undated the choice of the undated records, with their count beside the histogram's;
+     *                null when the search has none and does not ask for them
      */
     public record DateBox(DateHistogram histogram, List<Decade> decades, String from, String to, boolean within,
-                          List<SearchRequest.Parameter> carries) {
+                          List<SearchRequest.Parameter> carries, FacetValue undated) {
         public boolean hasDecades() {
             return !decades.isEmpty();
+        }
+
+        /** The undated records' choice as the page's list item, like any facet's value. */
+        public String undatedHtml() {
+            return undated == null ? "" : FacetHtml.values(List.of(undated), SearchRequest.UNDATED);
         }
     }
 
@@ -257,6 +266,9 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         if (request.dated() == Dated.WITHIN) {
             chips.add(new Chip("Dated", "wholly within", SearchLinks.search(request.withDated(Dated.MAY_FALL_IN))));
         }
+        if (request.undated()) {
+            chips.add(new Chip("Date", DocumentDate.UNDATED, SearchLinks.search(request.undatedOnly(false))));
+        }
         return chips;
     }
 
@@ -267,7 +279,23 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
                 ? Dated.WITHIN.value().equals(read.typedDated()) : request.dated() == Dated.WITHIN;
         return new DateBox(DateHistogram.of(outcome.results().yearsAnyDate(), request), decades(outcome),
                 request.from() == null ? "" : request.from().value(), request.to() == null ? "" : request.to().value(),
-                within, links.carried(Set.of(SearchRequest.FROM, SearchRequest.TO, SearchRequest.DATED)));
+                within, links.carried(Set.of(SearchRequest.FROM, SearchRequest.TO, SearchRequest.DATED,
+                        SearchRequest.UNDATED)), undated(outcome));
+    }
+
+    /**
+     * "Undated (N)": the records without a date, counted as the histogram counts the dated ones
+     * (every filter but the dates'), so that it says what its link finds; ticked, its link lets go
+     * of it. Offered only when the search has undated records, or asks for them.
+     */
+    static FacetValue undated(SearchOutcome outcome) {
+        SearchRequest request = outcome.request();
+        long count = outcome.results().undated();
+        if (count == 0 && !request.undated()) {
+            return null;
+        }
+        return new FacetValue(SearchRequest.UNDATED_ONLY, DocumentDate.UNDATED, count, request.undated(),
+                SearchLinks.search(request.undatedOnly(!request.undated())), null);
     }
 
     private static List<Decade> decades(SearchOutcome outcome) {

@@ -223,6 +223,7 @@ public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYo
                     + (request.from() != null && request.to() != null ? " " : "")
                     + (request.to() == null ? "" : "to " + request.to().display())
                     + (request.dated() == Dated.WITHIN ? ", dated wholly within" : "");
+            case UNDATED -> "date: undated only";
             default -> throw new IllegalStateException("a filter by facet has its facet: " + filter);
         };
     }

@@ -18,7 +18,8 @@ import org.apache.lucene.util.LongValues;
  * for each record it works out which of the active filters it fails. A record failing none is
  * a hit and counts everywhere; a record failing exactly one filter counts only for that filter's
  * own facet (it is what ticking another value there would add); a record failing two or more
- * counts nowhere (the date histogram, which ignores both year and range, is the one exception).
+ * counts nowhere (the date histogram and the undated records' count, which ignore the years, the
+ * range and the undated filter, are the one exception).
  *
  * <p>The work per record is a few array reads ({@link FacetColumns}: each segment's doc values,
  * decoded once), whatever the number of filters or facet values; segments are counted in
@@ -85,8 +86,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
 
     private static final int YEAR_BIT = Filter.YEAR.bit();
     private static final int DATES_BIT = Filter.DATES.bit();
+    private static final int UNDATED_BIT = Filter.UNDATED.bit();
     /** The filters by date: a record failing only these is counted in the histogram (or as undated). */
-    private static final int DATE_BITS = YEAR_BIT | DATES_BIT;
+    static final int DATE_BITS = YEAR_BIT | DATES_BIT | UNDATED_BIT;
 
     private final Ordinals ordinals;
     private final SegmentMemory memory;
@@ -256,6 +258,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 }
                 if (asked.dateFilter && (!dated || outsideRange(doc, year, FacetColumns.endYear(years)))) {
                     failed |= DATES_BIT;
+                }
+                if (asked.undatedOnly && dated) {
+                    failed |= UNDATED_BIT;
                 }
                 Counts c = counts;
                 if (failed == 0) {

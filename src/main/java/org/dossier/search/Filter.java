@@ -2,7 +2,8 @@ package org.dossier.search;
 
 /**
  * The kinds of filter a request can carry; each can be lifted on its own (drill sideways). Six
- * are the facets, each filtering by its own values; the years and the date range filter by date.
+ * are the facets, each filtering by its own values; the years, the date range and the undated
+ * records filter by date.
  */
 public enum Filter {
     TYPE(Facet.TYPE),
@@ -14,7 +15,9 @@ public enum Filter {
     DATES(null),
     AUTHOR(Facet.AUTHOR),
     RECIPIENT(Facet.RECIPIENT),
-    LANGUAGE(Facet.LANGUAGE);
+    LANGUAGE(Facet.LANGUAGE),
+    /** The records without a date only (never with years or a range). */
+    UNDATED(null);
 
     /** By facet ordinal: looked up for every facet value of every segment a count reads. */
     private static final Filter[] BY_FACET = new Filter[Facet.values().length];
@@ -33,7 +36,7 @@ public enum Filter {
         this.facet = facet;
     }
 
-    /** The facet whose values this filter ticks; null for the years and the date range. */
+    /** The facet whose values this filter ticks; null for the years, the date range and the undated records. */
     public Facet facet() {
         return facet;
     }

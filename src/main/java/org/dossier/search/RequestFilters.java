@@ -33,6 +33,8 @@ final class RequestFilters {
     final FixedBitSet selectedValues;
     /** By year, whether it is ticked; null when no year is. */
     final boolean[] selectedYears;
+    /** Whether only undated records are asked for. */
+    final boolean undatedOnly;
     /** Whether a date range is asked for; then a record's first day must be among {@link #starts}, its last among {@link #ends}. */
     final boolean dateFilter;
     /** The range's first and last day, yyyymmdd; the smallest and largest int where it has no end. */
@@ -142,6 +144,10 @@ final class RequestFilters {
             request.years().stream().filter(y -> y >= 0 && y < FacetCounter.YEARS).forEach(y -> selectedYears[y] = true);
             queries.put(Filter.YEAR, IntPoint.newSetQuery(IndexLayout.YEAR, request.years()));
         }
+        undatedOnly = request.undated();
+        if (undatedOnly) {
+            queries.put(Filter.UNDATED, new TermQuery(IndexLayout.undatedTerm()));
+        }
         dateFilter = request.from() != null || request.to() != null;
         fromDay = request.from() == null ? Integer.MIN_VALUE : IndexLayout.day(request.from().firstDay());
         toDay = request.to() == null ? Integer.MAX_VALUE : IndexLayout.day(request.to().lastDay());
@@ -173,7 +179,7 @@ final class RequestFilters {
     /**
      * About what share of the records pass every filter among {@code bits}, from the counts over
      * every record: a facet's values' counts summed ("any of": at most all of them), or its rarest
-     * value ("all of"), the years' or the range's years' counts, and filters taken as independent of
+     * value ("all of"), the years' or the range's years' counts, the undated records', and filters taken as independent of
      * each other. An estimate for choosing how to count, never for a count.
      */
     double share(int bits, FacetCounter.Counts everything, Ordinals ordinals) {
@@ -200,6 +206,7 @@ final class RequestFilters {
             long count = switch (filter) {
                 case YEAR -> yearsCounted(everything, year -> selectedYears[year]);
                 case DATES -> yearsCounted(everything, year -> year >= fromDay / 10_000 && year <= toDay / 10_000);
+                case UNDATED -> everything.undatedAnyDate;
                 default -> Math.max(0, byFilter[filter.ordinal()]);
             };
             share *= Math.min(1.0, (double) count / everything.total);

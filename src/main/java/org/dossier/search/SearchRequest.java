@@ -35,6 +35,8 @@ import org.dossier.documents.ControlCharacters;
  * @param to         where it ends, or null
  * @param dated      how a record's date must meet the range; null for the default (it may fall in
  *                   it), and always the default without a range
+ * @param undated    only the undated records (V22), which no year or range finds: never with years
+ *                   or a range, which ask for dated ones
  * @param requireAll the facets whose ticked values must all be there, not just any of them
  * @param sort       as asked, or null for the default: relevance with words, newest first without
  * @param page       from 1
@@ -42,7 +44,8 @@ import org.dossier.documents.ControlCharacters;
  *                   hit's id for an export
  */
 public record SearchRequest(String text, Map<Facet, List<String>> facets, SortedSet<Integer> years, DateBound from,
-                            DateBound to, Dated dated, Set<Facet> requireAll, SortOrder sort, int page, int pageSize) {
+                            DateBound to, Dated dated, boolean undated, Set<Facet> requireAll, SortOrder sort, int page,
+                            int pageSize) {
 
     // The names of the URL parameters; a facet's is its key ({@code type}, {@code person} ...).
     public static final String TEXT = "q";
@@ -50,6 +53,10 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
     public static final String FROM = "from";
     public static final String TO = "to";
     public static final String DATED = "dated";
+    /** {@code undated=only}: the records without a date. */
+    public static final String UNDATED = "undated";
+    /** The one value {@link #UNDATED} takes. */
+    public static final String UNDATED_ONLY = "only";
     public static final String ALL = "all";
     public static final String SORT = "sort";
     public static final String PAGE = "page";
@@ -86,6 +93,9 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
         dated = dated == null || from == null && to == null ? Dated.MAY_FALL_IN : dated;
         requireAll = requireAll == null || requireAll.isEmpty() ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(requireAll));
+        if (undated && (!years.isEmpty() || from != null || to != null)) {
+            throw new IllegalArgumentException(UNDATED_AND_DATES);
+        }
         if (from != null && to != null && from.firstDay().isAfter(to.lastDay())) {
             throw new IllegalArgumentException("the range starts (" + from.value() + ") after it ends (" + to.value() + ")");
         }
@@ -94,6 +104,10 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
                     + " hits");
         }
     }
+
+    /** Why undated records and years or a range are not asked for together, and what to do instead. */
+    public static final String UNDATED_AND_DATES = "Undated records have no date, so no year or date range finds them: "
+            + "ask for the undated records ('undated=only') or for dates ('year', 'from', 'to'), not both";
 
     /**
      * Words as the engines read them, whoever made the request: composed (NFC), as every indexed
@@ -113,7 +127,7 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
 
     /** Everything, newest first, {@code pageSize} hits a page (0: counts only). */
     public static SearchRequest everything(int pageSize) {
-        return new SearchRequest("", Map.of(), new TreeSet<>(), null, null, null, Set.of(), null, 1, pageSize);
+        return new SearchRequest("", Map.of(), new TreeSet<>(), null, null, null, false, Set.of(), null, 1, pageSize);
     }
 
     /** These words over everything, by relevance, the first page. */
@@ -141,7 +155,7 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
     }
 
     public boolean hasFilters() {
-        return !facets.isEmpty() || !years.isEmpty() || from != null || to != null;
+        return !facets.isEmpty() || !years.isEmpty() || from != null || to != null || undated;
     }
 
     /** Whether a record must have all values ticked in {@code facet}: there are two or more, and 'all' asks so. */
@@ -175,6 +189,9 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
         if (from != null || to != null) {
             active.add(Filter.DATES);
         }
+        if (undated) {
+            active.add(Filter.UNDATED);
+        }
         return active;
     }
 
@@ -182,12 +199,12 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
 
     /** Other words, the filters and order kept. */
     public SearchRequest withText(String otherText) {
-        return new SearchRequest(otherText, facets, years, from, to, dated, requireAll, sort, 1, pageSize);
+        return new SearchRequest(otherText, facets, years, from, to, dated, undated, requireAll, sort, 1, pageSize);
     }
 
     /** The filters alone: no words, and the order that goes without them. */
     public SearchRequest withoutText() {
-        return new SearchRequest("", facets, years, from, to, dated, requireAll, null, 1, pageSize);
+        return new SearchRequest("", facets, years, from, to, dated, undated, requireAll, null, 1, pageSize);
     }
 
     /** With {@code key} ticked in {@code facet} if it was not, unticked if it was. */
@@ -206,33 +223,44 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
         return withKeys(facet, keys);
     }
 
-    /** With {@code year} ticked if it was not, unticked if it was. */
+    // A year or a range asks for dated records: choosing one lets go of the undated records, as
+    // choosing those lets go of every year and range (see UNDATED_AND_DATES).
+
+    /** With {@code year} ticked if it was not (instead of the undated records), unticked if it was. */
     public SearchRequest toggleYear(int year) {
         SortedSet<Integer> changed = new TreeSet<>(years);
         if (!changed.remove(year)) {
             changed.add(year);
         }
-        return new SearchRequest(text, facets, changed, from, to, dated, requireAll, sort, 1, pageSize);
+        return new SearchRequest(text, facets, changed, from, to, dated, false, requireAll, sort, 1, pageSize);
     }
 
-    /** Limited to the dates from {@code start} to {@code end} (either may be null), instead of any years or range. */
+    /** Limited to the dates from {@code start} to {@code end} (either may be null), instead of any years, range or undated records. */
     public SearchRequest between(DateBound start, DateBound end) {
-        return new SearchRequest(text, facets, new TreeSet<>(), start, end, dated, requireAll, sort, 1, pageSize);
+        return new SearchRequest(text, facets, new TreeSet<>(), start, end, dated, false, requireAll, sort, 1, pageSize);
     }
 
     /** With another start of the range (null: none), its end and the years kept. */
     public SearchRequest withFrom(DateBound start) {
-        return new SearchRequest(text, facets, years, start, to, dated, requireAll, sort, 1, pageSize);
+        return new SearchRequest(text, facets, years, start, to, dated, undated && start == null, requireAll, sort, 1,
+                pageSize);
     }
 
     /** With another end of the range (null: none), its start and the years kept. */
     public SearchRequest withTo(DateBound end) {
-        return new SearchRequest(text, facets, years, from, end, dated, requireAll, sort, 1, pageSize);
+        return new SearchRequest(text, facets, years, from, end, dated, undated && end == null, requireAll, sort, 1,
+                pageSize);
     }
 
     /** With the range met in another way (see {@link Dated}); without a range, there is none to meet. */
     public SearchRequest withDated(Dated otherDated) {
-        return new SearchRequest(text, facets, years, from, to, otherDated, requireAll, sort, 1, pageSize);
+        return new SearchRequest(text, facets, years, from, to, otherDated, undated, requireAll, sort, 1, pageSize);
+    }
+
+    /** The undated records only, instead of any years or range; or, {@code only} false, dated and undated alike. */
+    public SearchRequest undatedOnly(boolean only) {
+        return only ? new SearchRequest(text, facets, new TreeSet<>(), null, null, null, true, requireAll, sort, 1, pageSize)
+                : new SearchRequest(text, facets, years, from, to, dated, false, requireAll, sort, 1, pageSize);
     }
 
     /**
@@ -243,18 +271,19 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
         return from != null && !from.isYear() || to != null && !to.isYear();
     }
 
-    /** Without one filter: a facet's values, the years, or the date range. */
+    /** Without one filter: a facet's values, the years, the date range, or the undated records alone. */
     public SearchRequest without(Filter filter) {
         return switch (filter) {
-            case YEAR -> new SearchRequest(text, facets, new TreeSet<>(), from, to, dated, requireAll, sort, 1, pageSize);
-            case DATES -> new SearchRequest(text, facets, years, null, null, dated, requireAll, sort, 1, pageSize);
+            case UNDATED -> undatedOnly(false);
+            case YEAR -> new SearchRequest(text, facets, new TreeSet<>(), from, to, dated, undated, requireAll, sort, 1, pageSize);
+            case DATES -> new SearchRequest(text, facets, years, null, null, dated, undated, requireAll, sort, 1, pageSize);
             default -> withKeys(filter.facet(), List.of()).onPage(1);
         };
     }
 
     /** The words alone: no filter, and no facet that requires all its values. */
     public SearchRequest withoutFilters() {
-        return new SearchRequest(text, Map.of(), new TreeSet<>(), null, null, null, Set.of(), sort, 1, pageSize);
+        return new SearchRequest(text, Map.of(), new TreeSet<>(), null, null, null, false, Set.of(), sort, 1, pageSize);
     }
 
     /** With the values ticked in {@code facet} required all ({@code all=person}), or any one of them. */
@@ -266,31 +295,31 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
         } else {
             changed.remove(facet);
         }
-        return new SearchRequest(text, facets, years, from, to, dated, changed, sort, 1, pageSize);
+        return new SearchRequest(text, facets, years, from, to, dated, undated, changed, sort, 1, pageSize);
     }
 
     public SearchRequest sortedBy(SortOrder order) {
-        return new SearchRequest(text, facets, years, from, to, dated, requireAll, order, 1, pageSize);
+        return new SearchRequest(text, facets, years, from, to, dated, undated, requireAll, order, 1, pageSize);
     }
 
     /** The same search on another page. */
     public SearchRequest onPage(int otherPage) {
-        return new SearchRequest(text, facets, years, from, to, dated, requireAll, sort, otherPage, pageSize);
+        return new SearchRequest(text, facets, years, from, to, dated, undated, requireAll, sort, otherPage, pageSize);
     }
 
     /** The same search, {@code size} hits a page, on its first page. */
     public SearchRequest withPageSize(int size) {
-        return new SearchRequest(text, facets, years, from, to, dated, requireAll, sort, 1, size);
+        return new SearchRequest(text, facets, years, from, to, dated, undated, requireAll, sort, 1, size);
     }
 
     /** The same search, one hit a page, on the page of hit {@code n}. */
     public SearchRequest atHit(int n) {
-        return new SearchRequest(text, facets, years, from, to, dated, requireAll, sort, n, 1);
+        return new SearchRequest(text, facets, years, from, to, dated, undated, requireAll, sort, n, 1);
     }
 
     /** The same search with no page of hits: its counts, or (for an export) every hit. */
     public SearchRequest withoutPaging() {
-        return new SearchRequest(text, facets, years, from, to, dated, requireAll, sort, 1, 0);
+        return new SearchRequest(text, facets, years, from, to, dated, undated, requireAll, sort, 1, 0);
     }
 
     /**
@@ -298,28 +327,28 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
      * page and order of a search shares its counts (see the search engine's kept answers).
      */
     public SearchRequest forCounts() {
-        return new SearchRequest(text, facets, years, from, to, dated, requireAll, null, 1, 0);
+        return new SearchRequest(text, facets, years, from, to, dated, undated, requireAll, null, 1, 0);
     }
 
     /** The same search, on the same page, keeping only the facet keys {@code known} accepts. */
     public SearchRequest keeping(BiPredicate<Facet, String> known) {
         Map<Facet, List<String>> kept = new EnumMap<>(Facet.class);
         facets.forEach((facet, keys) -> kept.put(facet, keys.stream().filter(k -> known.test(facet, k)).toList()));
-        return new SearchRequest(text, kept, years, from, to, dated, requireAll, sort, page, pageSize);
+        return new SearchRequest(text, kept, years, from, to, dated, undated, requireAll, sort, page, pageSize);
     }
 
     private SearchRequest withKeys(Facet facet, List<String> keys) {
         Map<Facet, List<String>> changed = new EnumMap<>(Facet.class);
         changed.putAll(facets);
         changed.put(facet, keys);
-        return new SearchRequest(text, changed, years, from, to, dated, requireAll, sort, page, pageSize);
+        return new SearchRequest(text, changed, years, from, to, dated, undated, requireAll, sort, page, pageSize);
     }
 
     // The request written back as a URL's query.
 
     /**
      * The parameters that say this request, in one order (words, facets, years, range and how it is
-     * met, 'all', order, page size, page), each left out where it has its default.
+     * met, the undated records, 'all', order, page size, page), each left out where it has its default.
      */
     public List<Parameter> parameters() {
         List<Parameter> parameters = new ArrayList<>();
@@ -336,6 +365,9 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
         }
         if (dated != Dated.MAY_FALL_IN) {
             parameters.add(new Parameter(DATED, dated.value()));
+        }
+        if (undated) {
+            parameters.add(new Parameter(UNDATED, UNDATED_ONLY));
         }
         requireAll.forEach(facet -> parameters.add(new Parameter(ALL, facet.key())));
         if (sort != null) {

@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * @param years        per year, the hits given every filter but the years ticked
  * @param yearsAnyDate per year, the hits given every filter but years and the date range: the
  *                     histogram a reader picks a range from
+ * @param undated      the undated hits (V22), given every filter but the years, the range and the
+ *                     undated records alone: what choosing "Undated" finds, beside the histogram
  * @param without      for each filter in force, the total there would be without it
  * @param notice       what was done with words the query syntax could not read; null if nothing
  * @param suggestion   for a search that finds few records, the same words respelt so that they
@@ -27,17 +29,20 @@ import java.util.TreeMap;
  */
 public record SearchResults(long total, List<SearchHit> hits, Map<Facet, List<FacetCount>> facets,
                             SortedMap<Integer, Long> years, SortedMap<Integer, Long> yearsAnyDate,
-                            Map<Filter, Long> without, String notice, String suggestion,
+                            long undated, Map<Filter, Long> without, String notice, String suggestion,
                             long changesPending) {
 
     /** Results that show every change committed before the search began. */
     public SearchResults(long total, List<SearchHit> hits, Map<Facet, List<FacetCount>> facets,
                          SortedMap<Integer, Long> years, SortedMap<Integer, Long> yearsAnyDate,
-                         Map<Filter, Long> without, String notice, String suggestion) {
-        this(total, hits, facets, years, yearsAnyDate, without, notice, suggestion, 0);
+                         long undated, Map<Filter, Long> without, String notice, String suggestion) {
+        this(total, hits, facets, years, yearsAnyDate, undated, without, notice, suggestion, 0);
     }
 
     public SearchResults {
+        if (undated < 0) {
+            throw new IllegalArgumentException("a count of undated records cannot be negative: " + undated);
+        }
         if (changesPending < 0) {
             throw new IllegalArgumentException("changes pending cannot be negative: " + changesPending);
         }
@@ -54,18 +59,18 @@ public record SearchResults(long total, List<SearchHit> hits, Map<Facet, List<Fa
 
     /** The same counts, with a page of hits. */
     SearchResults withHits(List<SearchHit> pageHits) {
-        return new SearchResults(total, pageHits, facets, years, yearsAnyDate, without, notice, suggestion, changesPending);
+        return new SearchResults(total, pageHits, facets, years, yearsAnyDate, undated, without, notice, suggestion, changesPending);
     }
 
     /** The same results, with a spelling to suggest. */
     SearchResults withSuggestion(String respelt) {
-        return new SearchResults(total, hits, facets, years, yearsAnyDate, without, notice, respelt, changesPending);
+        return new SearchResults(total, hits, facets, years, yearsAnyDate, undated, without, notice, respelt, changesPending);
     }
 
     /** The same results, from an engine that had yet to apply {@code pending} changes committed before the search. */
     SearchResults withChangesPending(long pending) {
         return pending == changesPending ? this
-                : new SearchResults(total, hits, facets, years, yearsAnyDate, without, notice, suggestion, pending);
+                : new SearchResults(total, hits, facets, years, yearsAnyDate, undated, without, notice, suggestion, pending);
     }
 
     public List<FacetCount> facet(Facet facet) {

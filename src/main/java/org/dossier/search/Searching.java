@@ -46,7 +46,8 @@ import org.apache.lucene.util.packed.PackedInts;
  */
 final class Searching {
 
-    private static final int YEAR_AND_DATES = Filter.YEAR.bit() | Filter.DATES.bit();
+    /** The years, the range and the undated records: what the histogram and the undated records' count lift. */
+    private static final int DATE_FILTERS = FacetCounter.DATE_BITS;
 
     private final Analyzer analyzer;
     private final QueryReader queries;
@@ -426,7 +427,8 @@ final class Searching {
             facets.put(facet, facetCounts(facet, counts, snapshot.ordinals, request.selected(facet)));
         }
         SortedMap<Integer, Long> years = years(counted.under(active & ~Filter.YEAR.bit()).years, request.years());
-        SortedMap<Integer, Long> anyDate = years(counted.under(active & ~YEAR_AND_DATES).yearsAnyDate, Set.of());
+        FacetCounter.Counts anyDateCounts = counted.under(active & ~DATE_FILTERS);
+        SortedMap<Integer, Long> anyDate = years(anyDateCounts.yearsAnyDate, Set.of());
         List<SearchHit> hits = words == null ? newestHits(snapshot, request, filters.all(), years)
                 : hits(snapshot, request, words, filters.all());
         Map<Filter, Long> without = new EnumMap<>(Filter.class);
@@ -434,7 +436,8 @@ final class Searching {
             without.put(filter, counted.under(active & ~filter.bit()).without(filter));
         }
         long total = counted.under(active).total;
-        return new SearchResults(total, hits, facets, years, anyDate, without, text == null ? null : text.notice(),
+        return new SearchResults(total, hits, facets, years, anyDate, anyDateCounts.undatedAnyDate, without,
+                text == null ? null : text.notice(),
                 null);
     }
 
@@ -621,7 +624,7 @@ final class Searching {
             int active = filters.activeBits;
             Set<Integer> needed = new LinkedHashSet<>();
             needed.add(active);
-            needed.add(active & ~YEAR_AND_DATES);
+            needed.add(active & ~DATE_FILTERS);
             for (Filter filter : Filter.values()) {
                 needed.add(active & ~filter.bit());
             }

@@ -722,8 +722,10 @@ public final class SolrSearchEngine implements SearchEngine {
         }
         query.withFacet("years", new TermsFacetMap("year").setLimit(-1).setMinCount(1)
                 .withDomain(excluding(Filters.tag(Filter.YEAR))));
+        String[] dateTags = {Filters.tag(Filter.YEAR), Filters.tag(Filter.DATES), Filters.tag(Filter.UNDATED)};
         query.withFacet("years_any_date", new TermsFacetMap("year").setLimit(-1).setMinCount(1)
-                .withDomain(excluding(Filters.tag(Filter.YEAR), Filters.tag(Filter.DATES))));
+                .withDomain(excluding(dateTags)));
+        query.withFacet("undated", new QueryFacetMap(Filters.UNDATED).withDomain(excluding(dateTags)));
         for (Filter filter : request.activeFilters()) {
             query.withFacet("without_" + Filters.tag(filter),
                     new QueryFacetMap("*:*").withDomain(excluding(Filters.tag(filter))));
@@ -762,8 +764,9 @@ public final class SolrSearchEngine implements SearchEngine {
             NestableJsonFacet count = facets == null ? null : facets.getQueryFacet("without_" + Filters.tag(filter));
             without.put(filter, count == null ? 0 : count.getCount());
         }
+        NestableJsonFacet undated = facets == null ? null : facets.getQueryFacet("undated");
         return new SearchResults(response.getResults().getNumFound(), hits, counted, years,
-                years(facets, "years_any_date"), without, words.notice(), null);
+                years(facets, "years_any_date"), undated == null ? 0 : undated.getCount(), without, words.notice(), null);
     }
 
     @Override
@@ -903,6 +906,8 @@ public final class SolrSearchEngine implements SearchEngine {
      * range's days, or within them.
      */
     private static final class Filters {
+        /** The records without a start day: the undated (the embedded index's IndexLayout.UNDATED). */
+        static final String UNDATED = "*:* -start:[* TO *]";
         private final List<Map<String, Object>> tagged = new ArrayList<>();
 
         Filters(SearchRequest request) {
@@ -935,6 +940,9 @@ public final class SolrSearchEngine implements SearchEngine {
                     range.add("+end:[" + first + " TO " + (within ? last : "*") + "]");
                 }
                 tagged.add(Map.of("#" + tag(Filter.DATES), SolrQueries.lucene(String.join(" ", range))));
+            }
+            if (request.undated()) {
+                tagged.add(Map.of("#" + tag(Filter.UNDATED), SolrQueries.lucene(UNDATED)));
             }
         }
 

@@ -278,7 +278,7 @@ class SearchPageTest {
         assertTrue(first.get("highlight").get("title").asText().contains("<mark>Stalin</mark>"));
         List<String> facets = new ArrayList<>();
         body.get("facets").fieldNames().forEachRemaining(facets::add);
-        assertEquals(List.of("type", "person", "place", "author", "recipient", "language", "year"), facets);
+        assertEquals(List.of("type", "person", "place", "author", "recipient", "language", "year", "undated"), facets);
         for (String facet : facets) {
             for (JsonNode value : body.get("facets").get(facet)) {
                 assertEquals(List.of("value", "label", "count"), fieldNames(value));

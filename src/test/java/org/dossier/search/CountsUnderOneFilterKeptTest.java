@@ -79,6 +79,6 @@ class CountsUnderOneFilterKeptTest {
             years.add(year);
         }
         return new SearchRequest("", selected, years, from == null ? null : DateBound.parse(from),
-                to == null ? null : DateBound.parse(to), null, Set.of(), null, 1, 10);
+                to == null ? null : DateBound.parse(to), null, false, Set.of(), null, 1, 10);
     }
 }

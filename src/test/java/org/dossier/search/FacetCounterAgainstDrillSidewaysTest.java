@@ -64,14 +64,17 @@ import org.dossier.testing.SameOnEveryDatabase;
  * types and words; authors and recipients; dates known to the day, month or year), straight into an
  * index in memory rather than through a database, which would only add a minute of setup; it has
  * three segments, so that values are numbered differently in each and mapped onto global ordinals.
- * Keys that no record has, and "all of" with values no record has together, are asked too.
+ * Keys that no record has, and "all of" with values no record has together, are asked too. One
+ * record in twenty-five is undated (V22), and some searches ask for the undated records alone.
  *
  * <p>What Lucene is asked: one {@link DrillDownQuery} with a dimension per filter (a facet's values
- * OR'd, or for "all of" a facet every value required; the years ticked; the date range), answered by
+ * OR'd, or for "all of" a facet every value required; the years ticked; the date range; the undated
+ * records), answered by
  * {@link DrillSideways} with a {@link FacetsCollector} for the hits and one per dimension for the
  * records that miss only that dimension. Facet values are then counted by
  * {@link SortedSetDocValuesFacetCounts}, years by reading each collected record's date. The
- * histogram, which lifts both the years and the range, is a plain drill-down without those two.
+ * histogram and the count of undated records, which lift the years, the range and the undated
+ * records, are a plain drill-down without those.
  */
 @SameOnEveryDatabase
 class FacetCounterAgainstDrillSidewaysTest {
@@ -84,6 +87,7 @@ class FacetCounterAgainstDrillSidewaysTest {
     private static final int SEARCHES = 2_000;
     private static final String YEAR_DIM = "year";
     private static final String DATES_DIM = "dates";
+    private static final String UNDATED_DIM = "undated";
 
     private static Directory directory;
     private static DirectoryReader reader;
@@ -195,6 +199,11 @@ class FacetCounterAgainstDrillSidewaysTest {
         if (spanned.nextInt(20) == 0) {
             latest = latest.plusDays(1 + spanned.nextInt(1_200));
         }
+        // Undated, one record in twenty-five, from numbers of its own too.
+        if (new SplittableRandom(id * 13L + 3).nextInt(25) == 0) {
+            earliest = null;
+            latest = null;
+        }
         String words = text.toString().strip();
         // None said for one record in five; most in one, a few in two or three. Drawn from numbers of
         // their own, so that the rest of each record is what it was before records had languages.
@@ -233,10 +242,13 @@ class FacetCounterAgainstDrillSidewaysTest {
         QueryReader queries = new QueryReader(analyzer);
         SplittableRandom random = new SplittableRandom(20261130);
         SplittableRandom languages = new SplittableRandom(17);
+        SplittableRandom undatedAsked = new SplittableRandom(22);
         int withHits = 0;
         int withinLeftOut = 0;
+        int undatedFound = 0;
+        int undatedCounted = 0;
         for (int i = 0; i < SEARCHES; i++) {
-            Asked asked = randomSearch(random, languages);
+            Asked asked = randomSearch(random, languages, undatedAsked);
             QueryReader.ReadQuery read = asked.text().isEmpty() ? null : queries.read(asked.text(), Names.NONE);
             SearchResults ours = searching.search(snapshot, asked.request(), read);
             Query words = read == null ? null : read.query();
@@ -249,10 +261,13 @@ class FacetCounterAgainstDrillSidewaysTest {
             }
             assertEquals(lucene.years, nonZero(ours.years()), which + ": years");
             assertEquals(lucene.yearsAnyDate, nonZero(ours.yearsAnyDate()), which + ": histogram");
+            assertEquals(lucene.undated, ours.undated(), which + ": undated records");
             assertEquals(lucene.without, ours.without(), which + ": totals without each filter");
             if (ours.total() > 0) {
                 withHits++;
+                undatedFound += asked.request().undated() ? 1 : 0;
             }
+            undatedCounted += ours.undated() > 0 && ours.total() > ours.undated() ? 1 : 0;
             if (asked.from() != null || asked.to() != null) {
                 // The records the two ways of meeting the range disagree on: those straddling one of its ends.
                 long mayFallIn = drillSideways(asked.mayFallIn(), words).total;
@@ -268,6 +283,9 @@ class FacetCounterAgainstDrillSidewaysTest {
         assertTrue(withHits > SEARCHES / 2, withHits + " of " + SEARCHES + " searches found records");
         // Nor of two rules that find the same: "within" leaves out records that may fall in the range.
         assertTrue(withinLeftOut > 20, withinLeftOut + " searches for records dated within left some out");
+        // Nor of undated records never asked for, or never counted beside dated ones.
+        assertTrue(undatedFound > 20, undatedFound + " searches for undated records alone found some");
+        assertTrue(undatedCounted > SEARCHES / 5, undatedCounted + " searches counted undated records beside dated ones");
     }
 
     /** A search as the engine gets it, and what it was made of, for Lucene's side and for messages. */
@@ -287,12 +305,15 @@ class FacetCounterAgainstDrillSidewaysTest {
         public String toString() {
             return "text '" + text + "', " + selected + (requireAll.isEmpty() ? "" : " all of " + requireAll)
                     + ", years " + years + ", dates " + (from == null ? null : from.value()) + " to "
-                    + (to == null ? null : to.value()) + " " + dated;
+                    + (to == null ? null : to.value()) + " " + dated + (request.undated() ? ", undated only" : "");
         }
     }
 
-    /** @param languages numbers of their own for the language facet: every other part of a search is as it was before it */
-    private static Asked randomSearch(SplittableRandom random, SplittableRandom languages) {
+    /**
+     * @param languages numbers of their own for the language facet: every other part of a search is as it was before it
+     * @param undated   likewise, whether a search without years or a range asks for the undated records alone
+     */
+    private static Asked randomSearch(SplittableRandom random, SplittableRandom languages, SplittableRandom undated) {
         String text = random.nextInt(3) == 0 ? words.get(random.nextInt(words.size())) : "";
         Map<Facet, List<String>> selected = new EnumMap<>(Facet.class);
         Set<Facet> requireAll = EnumSet.noneOf(Facet.class);
@@ -337,7 +358,9 @@ class FacetCounterAgainstDrillSidewaysTest {
             }
             dated = random.nextBoolean() ? Dated.WITHIN : Dated.MAY_FALL_IN;
         }
-        SearchRequest request = new SearchRequest(text, selected, years, from, to, dated, requireAll, null, 1, 0);
+        boolean undatedOnly = years.isEmpty() && from == null && to == null && undated.nextInt(10) == 0;
+        SearchRequest request = new SearchRequest(text, selected, years, from, to, dated, undatedOnly, requireAll, null,
+                1, 0);
         return new Asked(text, selected, requireAll, years, from, to, request.dated(), request);
     }
 
@@ -354,7 +377,7 @@ class FacetCounterAgainstDrillSidewaysTest {
 
     /** What Lucene's facet module counts for the same search. */
     private record Expected(long total, Map<Facet, Map<String, Long>> facets, SortedMap<Integer, Long> years,
-                            SortedMap<Integer, Long> yearsAnyDate, Map<Filter, Long> without) {
+                            SortedMap<Integer, Long> yearsAnyDate, long undated, Map<Filter, Long> without) {
     }
 
     private static Expected drillSideways(Asked asked, Query words) throws IOException {
@@ -372,6 +395,10 @@ class FacetCounterAgainstDrillSidewaysTest {
         if (dates != null) {
             query.add(DATES_DIM, dates);
             filterOf.put(DATES_DIM, Filter.DATES);
+        }
+        if (asked.request().undated()) {
+            query.add(UNDATED_DIM, new TermQuery(IndexLayout.undatedTerm()));
+            filterOf.put(UNDATED_DIM, Filter.UNDATED);
         }
         Map<String, Integer> dims = new HashMap<>();
         filterOf.keySet().forEach(dim -> dims.put(dim, dims.size()));
@@ -394,11 +421,11 @@ class FacetCounterAgainstDrillSidewaysTest {
         Map<Filter, Long> without = new EnumMap<>(Filter.class);
         dims.forEach((dim, at) -> without.put(filterOf.get(dim), total(result.drillSidewaysResults().get(at))));
 
-        // The histogram lifts both date filters: the same search with neither, drilled down plainly.
+        // The histogram and the undated count lift every date filter: the same search without them, drilled down plainly.
         DrillDownQuery noDates = new DrillDownQuery(config, words);
         drillDownFacets(noDates, asked);
         FacetsCollector anyDate = plain.search(noDates, new FacetsCollectorManager());
-        return new Expected(total(hits), facets, years(yearsCounted), years(anyDate), without);
+        return new Expected(total(hits), facets, years(yearsCounted), years(anyDate), undated(anyDate), without);
     }
 
     /** A dimension per facet ticked: any of its values, or for "all of" every one of them. */
@@ -473,14 +500,19 @@ class FacetCounterAgainstDrillSidewaysTest {
         return counts;
     }
 
-    /** Records under each year their date covers (a span's every year), read from each collected record's date span. */
+    /**
+     * Records under each year their date covers (a span's every year), read from each collected
+     * record's date span; an undated record, which has none, under no year.
+     */
     private static SortedMap<Integer, Long> years(FacetsCollector collected) throws IOException {
         SortedMap<Integer, Long> years = new TreeMap<>();
         for (FacetsCollector.MatchingDocs docs : collected.getMatchingDocs()) {
             NumericDocValues spans = DocValues.getNumeric(docs.context.reader(), IndexLayout.SPAN);
             DocIdSetIterator it = docs.bits.iterator();
             for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                assertTrue(spans.advanceExact(doc));
+                if (!spans.advanceExact(doc)) {
+                    continue;
+                }
                 for (int year = IndexLayout.spanStart(spans.longValue()) / 10_000;
                         year <= IndexLayout.spanEnd(spans.longValue()) / 10_000; year++) {
                     years.merge(year, 1L, Long::sum);
@@ -488,6 +520,19 @@ class FacetCounterAgainstDrillSidewaysTest {
             }
         }
         return years;
+    }
+
+    /** The collected records without a date span: the undated. */
+    private static long undated(FacetsCollector collected) throws IOException {
+        long undated = 0;
+        for (FacetsCollector.MatchingDocs docs : collected.getMatchingDocs()) {
+            NumericDocValues spans = DocValues.getNumeric(docs.context.reader(), IndexLayout.SPAN);
+            DocIdSetIterator it = docs.bits.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                undated += spans.advanceExact(doc) ? 0 : 1;
+            }
+        }
+        return undated;
     }
 
     private static Map<String, Long> nonZero(List<FacetCount> counts) {

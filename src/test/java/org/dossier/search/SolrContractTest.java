@@ -87,6 +87,7 @@ class SolrContractTest {
         store.write(w -> w.create(new RecordDraft(SNIPPETS[0], List.of(SNIPPETS[1]), DocumentDate.ofDay(1960, 5, 2)),
                 Attribution.editor("tester", "a record with an emoji, an apostrophe and markup")));
         SearchQualityTest.writeJudgedRecords(store);
+        writeUndatedRecords(store, 0, 5);
         // Seed pages say no language: some records are given one, two or three, as an editor would.
         String[][] said = {{"3", "ru"}, {"5", "ru zh"}, {"7", "ko"}, {"11", "zh"}, {"13", "en ru ko"}};
         for (String[] every : said) {
@@ -117,6 +118,25 @@ class SolrContractTest {
         }
         TestCatalogue.deleteRecursively(folder);
         TestCatalogue.deleteRecursively(generatedFolder);
+    }
+
+    /**
+     * Undated records (V22), {@code from} to {@code to} of them, every other one linked to Stalin,
+     * some of the Quillmark cable: written before the engines open, they are filled from a full read;
+     * written after, followed.
+     */
+    private static List<Integer> writeUndatedRecords(RecordStore store, int from, int to) {
+        int stalin = database.dsl().select(org.dossier.db.Tables.PERSON.ID).from(org.dossier.db.Tables.PERSON)
+                .where(org.dossier.db.Tables.PERSON.KEY.eq("stalin")).fetchSingle(org.dossier.db.Tables.PERSON.ID);
+        List<Integer> ids = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            Map<Integer, org.dossier.authorities.PersonRole> people = i % 2 == 0
+                    ? Map.of(stalin, org.dossier.authorities.PersonRole.AUTHOR) : Map.of();
+            String title = (i % 3 == 0 ? "Undated telegram on the Quillmark cable " : "Undated note on Korea ") + i;
+            ids.add(store.write(w -> w.create(new RecordDraft(title, List.of("Its date is lost."), java.util.Optional.empty(),
+                    null, people, new TreeSet<>(), Languages.NONE), Attribution.editor("tester", "an undated record"))));
+        }
+        return ids;
     }
 
     /** Records in scripts whose letters the analysis folds beyond ASCII (script-folding.txt). */
@@ -257,6 +277,39 @@ class SolrContractTest {
         requests.add("year=" + year + "&place=" + places.get(0) + "&place=" + places.get(1));
         for (String query : requests) {
             assertSame(query, generatedLucene, generatedSolr, request(query));
+        }
+    }
+
+    /**
+     * Undated records are found, counted, filtered and sorted alike on both engines: after every
+     * dated record in both date orders, pages across that boundary included, in no year or range,
+     * counted as "Undated" under the other filters, and alone when asked for.
+     */
+    @Test
+    void undatedRecordsAnswerTheSameOnBothEngines() {
+        List<String> requests = new ArrayList<>(List.of("undated=only", "q=quillmark", "q=quillmark&undated=only",
+                "q=undated", "q=korea&sort=date", "q=korea&sort=-date", "q=korea&undated=only&sort=title",
+                "person=stalin", "person=stalin&undated=only", "author=stalin&undated=only&sort=date",
+                "q=korea&year=1950", "q=korea&from=1900", "q=korea&to=2000&dated=within", "undated=only&pageSize=2&page=2",
+                "q=korea+-undated&undated=only", "type=ciphered-telegram&undated=only"));
+        long dated = lucene.search(request("")).total() - lucene.search(request("undated=only")).total();
+        assertTrue(solr.search(request("undated=only")).total() >= 5, "the undated records are in the collection");
+        for (String sort : List.of("date", "-date")) {
+            for (int pageSize : List.of(3, 7)) {
+                long boundary = dated / pageSize + 1;
+                for (long page = boundary - 1; page <= boundary + 1; page++) {
+                    requests.add("sort=" + sort + "&pageSize=" + pageSize + "&page=" + page);
+                }
+            }
+        }
+        for (String query : requests) {
+            assertSame(query, lucene, solr, request(query));
+        }
+        for (String sort : List.of("date", "-date")) {
+            List<Integer> every = boxed(solr.hitIds(request("q=korea&sort=" + sort).withoutPaging()));
+            List<Integer> undated = boxed(solr.hitIds(request("q=korea&undated=only").withoutPaging()));
+            assertEquals(new TreeSet<>(undated), new TreeSet<>(every.subList(every.size() - undated.size(), every.size())),
+                    sort + ": the undated records come last on Solr");
         }
     }
 
@@ -450,6 +503,27 @@ class SolrContractTest {
         }
     }
 
+    /** An undated record saved while both engines follow the feed is searched as one at once on both. */
+    @Test
+    @Order(AFTER_THE_READS + 4)
+    void anUndatedRecordSavedIsSearchedAsUndatedOnBothEngines() {
+        RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());
+        List<Integer> written = writeUndatedRecords(store, 5, 7);
+        Attribution editor = Attribution.editor("tester", "a contract test of undated records");
+        try {
+            for (String query : List.of("undated=only", "person=stalin&undated=only", "q=quillmark&sort=-date", "")) {
+                assertSame(query, lucene, solr, request(query));
+            }
+            assertTrue(boxed(solr.hitIds(request("undated=only").withoutPaging())).containsAll(written));
+        } finally {
+            for (int id : written) {
+                store.write(w -> w.withdraw(id, 1, "the test is over", editor));
+            }
+            lucene.search(request(""));
+            solr.search(request(""));
+        }
+    }
+
     /**
      * A withdrawn record keeps a stub in the database (its permalink keeps answering), and in the
      * collection (so that an older write cannot bring it back); no answer of either engine has it.
@@ -466,7 +540,7 @@ class SolrContractTest {
         int withdrawn = store.write(w -> w.withdraw(nearest, version, "a test", editor));
         try {
             List<String> requests = new ArrayList<>(List.of("", "q=" + record.title().split(" ")[0],
-                    "sort=title", "year=" + record.earliest().getYear()));
+                    "sort=title", record.dated() ? "year=" + record.earliest().getYear() : "undated=only"));
             record.people().forEach(person -> requests.add("person=" + person));
             record.places().forEach(place -> requests.add("place=" + place));
             for (String query : requests) {
@@ -578,6 +652,7 @@ class SolrContractTest {
         }
         assertEquals(want.years(), got.years(), where + "years");
         assertEquals(want.yearsAnyDate(), got.yearsAnyDate(), where + "years for the histogram");
+        assertEquals(want.undated(), got.undated(), where + "undated records");
         assertEquals(want.without(), got.without(), where + "totals without each filter");
         assertEquals(want.notice(), got.notice(), where + "notice");
         List<Integer> wantPage = want.hits().stream().map(SearchHit::id).toList();
@@ -602,7 +677,7 @@ class SolrContractTest {
         return Arrays.stream(ids).boxed().toList();
     }
 
-    /** A query string as a request ({@code q}, facets, {@code year}, {@code from}, {@code to}, {@code dated}, {@code all}, {@code sort}, {@code page}, {@code pageSize}). */
+    /** A query string as a request ({@code q}, facets, {@code year}, {@code from}, {@code to}, {@code dated}, {@code undated}, {@code all}, {@code sort}, {@code page}, {@code pageSize}). */
     static final class SearchRequestParser {
         static SearchRequest parse(String query) {
             String text = "";
@@ -611,6 +686,7 @@ class SolrContractTest {
             DateBound from = null;
             DateBound to = null;
             Dated dated = null;
+            boolean undated = false;
             Set<Facet> all = EnumSet.noneOf(Facet.class);
             SortOrder sort = null;
             int page = 1;
@@ -624,6 +700,7 @@ class SolrContractTest {
                     case "from" -> from = DateBound.parse(value);
                     case "to" -> to = DateBound.parse(value);
                     case "dated" -> dated = Dated.fromValue(value);
+                    case "undated" -> undated = SearchRequest.UNDATED_ONLY.equals(value);
                     case "all" -> all.add(Facet.fromKey(value).orElseThrow());
                     case "sort" -> sort = SortOrder.fromValue(value);
                     case "page" -> page = Integer.parseInt(value);
@@ -632,7 +709,7 @@ class SolrContractTest {
                             .add(value);
                 }
             }
-            return new SearchRequest(text, facets, years, from, to, dated, all, sort, page, pageSize);
+            return new SearchRequest(text, facets, years, from, to, dated, undated, all, sort, page, pageSize);
         }
     }
 }

@@ -277,11 +277,13 @@ class SolrDifferentialTest {
             }
             dated = random.nextInt(3) == 0 ? Dated.WITHIN : null;
         }
+        // The undated records alone, now and then, where no year or range is asked for (the two exclude each other).
+        boolean undated = years.isEmpty() && from == null && to == null && random.nextInt(10) == 0;
         SortOrder[] orders = SortOrder.values();
         SortOrder sort = random.nextInt(3) == 0 ? orders[random.nextInt(orders.length)] : null;
         int[] sizes = {10, 10, 10, 1, 5, 50, 100};
         int pageSize = sizes[random.nextInt(sizes.length)];
-        SearchRequest first = new SearchRequest(text, facets, years, from, to, dated, all, sort, 1, pageSize);
+        SearchRequest first = new SearchRequest(text, facets, years, from, to, dated, undated, all, sort, 1, pageSize);
         int page = switch (random.nextInt(6)) {
             case 0 -> lastPage(first);
             case 1 -> lastPage(first) + 1;
@@ -289,7 +291,7 @@ class SolrDifferentialTest {
             default -> 1;
         };
         page = Math.max(1, Math.min(page, SearchRequest.MAX_WINDOW / pageSize));
-        return new SearchRequest(text, facets, years, from, to, dated, all, sort, page, pageSize);
+        return new SearchRequest(text, facets, years, from, to, dated, undated, all, sort, page, pageSize);
     }
 
     private static int lastPage(SearchRequest first) {

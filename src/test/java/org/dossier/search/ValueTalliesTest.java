@@ -76,7 +76,7 @@ class ValueTalliesTest {
 
     /** Some values of some facets ticked, those of {@code allOf} "all of" them. */
     private static SearchRequest browse(Map<Facet, List<String>> values, Set<Facet> allOf) {
-        return new SearchRequest("", values, new TreeSet<>(), null, null, null, allOf, null, 1, 0);
+        return new SearchRequest("", values, new TreeSet<>(), null, null, null, false, allOf, null, 1, 0);
     }
 
     private static List<String> keys(Facet facet) {

@@ -240,6 +240,32 @@ class UndatedRecordsEnteredTest {
     }
 
     /**
+     * A merge moves an undated record's link through the write path every other change takes (the
+     * record's draft read back, its links changed): the record stays undated, in its row and its new
+     * version.
+     */
+    @Test
+    void aMergeOfAPersonAnUndatedRecordNamesLeavesTheRecordUndated() {
+        int id = catalogue.recordTitled("Cable, Stalin to Mao Zedong [via Kovalev]");
+        assertEquals(303, save(alice, id, editForm(alice, id).set("date", "Undated").set("note", "Undated copy"))
+                .statusCode());
+        HttpResponse<String> made = alice.post("/admin/people/new", FormFields.at(alice, "/admin/people/new",
+                "form.authority-form").set("name", "Ivan Vladimirovich Kovalev").set("kind", "person")
+                .set("note", "Named in full").entries());
+        assertEquals(303, made.statusCode(), made.body());
+        Document form = Jsoup.parse(alice.get("/admin/people/kovalev/merge").body());
+        HttpResponse<String> merged = alice.post("/admin/people/kovalev/merge", java.util.Map.of("csrf",
+                Editors.csrf(form.html()), "version", form.selectFirst("input[name=version]").val(),
+                "survivor", "ivan-vladimirovich-kovalev", "note", "One man, entered twice"));
+        assertEquals(303, merged.statusCode(), merged.body());
+        database.awaitMergesMoved();
+        assertEquals(3, revisions(id).size(), "the merge's version");
+        assertEquals("null null null", storedDate(id));
+        assertNull(revisions(id).get(2).getDateKey());
+        assertEquals(DocumentDate.UNDATED, recordPage(id).selectFirst(".record-kicker .record-date").text());
+    }
+
+    /**
      * A seed page's "Undated" entry, imported beside the running site, is a record the node shows,
      * finds and counts as undated, once its index has followed the import.
      */

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Adds made-up but realistic records to a database, for measuring search at scale: words from "
-                + "the seed pages, people, places and types from the authority lists, dates over 1940-1991. "
+                + "the seed pages, people, places and types from the authority lists, dates over 1940-1991 (one record in a hundred undated). "
                 + "The server rebuilds its search index on the next start (or run reindex).")
 final class GenerateCommand implements Callable<Integer> {
 

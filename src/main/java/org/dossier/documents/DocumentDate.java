@@ -415,8 +415,8 @@ public record DocumentDate(DatePoint start, Optional<DatePoint> end, boolean cir
 
     /**
      * Whether {@code text} says its document has no date: one of {@link #NO_DATE}'s ways, in any
-     * case, in square brackets or not ("[n.d.]", as a cataloguer supplies it). For the seed pages'
-     * date lines and the edit form's date once a record can be undated; nothing reads it before.
+     * case, in square brackets or not ("[n.d.]", as a cataloguer supplies it): a seed page's date
+     * line and the edit form's date, through {@link #parseOrUndated}.
      */
     public static boolean saysUndated(String text) {
         String t = text.strip();
@@ -424,6 +424,25 @@ public record DocumentDate(DatePoint start, Optional<DatePoint> end, boolean cir
             t = t.substring(1, t.length() - 1).strip();
         }
         return NO_DATE.contains(t.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * What a person writes where a record's date goes, read once for every way in (a seed page's
+     * date line, the edit and new-record forms): a date as {@link #parse} reads it, or empty when
+     * the text says the document bears none ({@link #saysUndated}: "Undated", "n.d.", "[s.d.]").
+     *
+     * @throws IllegalArgumentException with a message fit to show a person, when the text is neither
+     */
+    public static Optional<DocumentDate> parseOrUndated(String text) {
+        return text != null && saysUndated(text) ? Optional.empty() : Optional.of(parse(text));
+    }
+
+    /**
+     * Why a date, or none, cannot be a document's when it is catalogued on {@code today} ({@link
+     * #laterThan}); an undated document can always be.
+     */
+    public static Optional<String> laterThan(Optional<DocumentDate> date, LocalDate today) {
+        return date.flatMap(d -> d.laterThan(today));
     }
 
     /**
@@ -646,6 +665,9 @@ public record DocumentDate(DatePoint start, Optional<DatePoint> end, boolean cir
      * capitalised as the record's other dates begin. Citations have their own ({@link CitationStyle}).
      */
     public static final String UNDATED = "Undated";
+
+    /** What a person is told to write for a document that bears no date: {@link #parseOrUndated} reads it. */
+    public static final String WHEN_NONE = "'" + UNDATED + "' when the document bears none";
 
     /** The date as a person reads it: "May 10, 1943", "February 1942", "1950", "ca. 1962", "1961–1962". */
     public String display() {

@@ -25,9 +25,10 @@ import org.dossier.authorities.PersonRole;
  * <p>{@code languages} are those the document is written in ({@link Languages#NONE} when no one has
  * said: seed pages never do).
  *
- * <p>{@code date} is empty for an undated record (V22). Nothing makes an undated draft from what a
- * person hands in yet (an import and the edit form refuse a missing date); one is read from the
- * database, for a change to an undated record or the restore of an undated version.
+ * <p>{@code date} is empty for an undated record (V22): one whose seed page or edit form said it
+ * bears no date ("Undated", "n.d.", read by {@link DocumentDate#parseOrUndated}, the one reader of
+ * what a person writes there), or one read from the database, for a change to an undated record or
+ * the restore of an undated version.
  */
 public record RecordDraft(String title, List<String> summary, Optional<DocumentDate> date, Integer typeId,
                           Map<Integer, PersonRole> people, SortedSet<Integer> places, Languages languages) {
@@ -94,7 +95,7 @@ public record RecordDraft(String title, List<String> summary, Optional<DocumentD
         return Objects.hash(title, summary, date, typeId, List.copyOf(people.entrySet()), places, languages);
     }
 
-    /** A dated draft: what an import and the edit form hand in (they refuse a missing date). */
+    /** A dated draft (tests, and writers that hold a date they made, not one a person wrote). */
     public RecordDraft(String title, List<String> summary, DocumentDate date, Integer typeId,
                        Map<Integer, PersonRole> people, SortedSet<Integer> places, Languages languages) {
         this(title, summary, Optional.of(date), typeId, people, places, languages);

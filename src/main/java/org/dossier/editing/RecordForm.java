@@ -100,7 +100,7 @@ public record RecordForm(String title, String date, String summary, String type,
             roles.put(id, role.key());
             order.put(id, String.valueOf(order.size() + 1));
         });
-        return new RecordForm(record.title(), record.date().map(DocumentDate::display).orElse(""), String.join("\n\n", record.summary()),
+        return new RecordForm(record.title(), DocumentDate.display(record.date()), String.join("\n\n", record.summary()),
                 record.type() == null ? "" : String.valueOf(record.type().id()), record.languages().namesText(),
                 List.copyOf(people.keySet()), roles, order,
                 record.places().stream().map(p -> String.valueOf(lists.standing(AuthorityKind.PLACE, p.id())))
@@ -224,10 +224,15 @@ public record RecordForm(String title, String date, String summary, String type,
         return places.contains(String.valueOf(id));
     }
 
-    /** The date as it will be read, for the hint beside the field; empty while it cannot be read. */
-    public Optional<DocumentDate> readDate() {
+    /**
+     * The date as it will be read, for the hint beside the field ("February 1942, known to the month";
+     * "Undated: the document bears no date"); empty while it cannot be read.
+     */
+    public Optional<String> dateReading() {
         try {
-            return Optional.of(DocumentDate.parse(date));
+            return Optional.of(DocumentDate.parseOrUndated(date)
+                    .map(d -> d.display() + ", known to the " + d.precision().key())
+                    .orElse(DocumentDate.UNDATED + ": the document bears no date"));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -270,16 +275,17 @@ public record RecordForm(String title, String date, String summary, String type,
         } else {
             ControlCharacters.refusal("title", title).ifPresent(message -> errors.put("title", message));
         }
-        DocumentDate parsed = null;
+        Optional<DocumentDate> parsed = Optional.empty();
         Optional<String> controlInDate = ControlCharacters.refusal("date", date);
-        if (date.isBlank()) {
-            errors.put("date", "Write a date: " + DocumentDate.SHAPES + ".");
+        if (ControlCharacters.showsNothing(date)) {
+            // Left empty is no way of saying there is none: an undated record is said so, in words.
+            errors.put("date", "Write a date: " + DocumentDate.SHAPES + "; or " + DocumentDate.WHEN_NONE + ".");
         } else if (controlInDate.isPresent()) {
             errors.put("date", controlInDate.get());
         } else {
             try {
-                parsed = DocumentDate.parse(date);
-                parsed.laterThan(today).ifPresent(message -> errors.put("date", message));
+                parsed = DocumentDate.parseOrUndated(date);
+                DocumentDate.laterThan(parsed, today).ifPresent(message -> errors.put("date", message));
             } catch (IllegalArgumentException e) {
                 errors.put("date", e.getMessage());
             }

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dossier.documents.ControlCharacters;
@@ -109,8 +110,8 @@ public final class SeedPageParser {
      * read that is made of nothing but a date's parts ("ca. 1962", "03/02/1962", "1962-1963"). Taken
      * for a date, the latter is refused at its line; taken for text, it and the entry under it would
      * run silently into the summary of the entry before. A header's range ("51 - 60 of 338") is none.
-     * "Undated" and "n.d." stand where a date does too: read as text, an undated entry ran into the
-     * summary of the entry before it, and was imported as part of that record.
+     * "Undated" and "n.d." stand where a date does too, and make an undated record: read as text, an
+     * undated entry ran into the summary of the entry before it, and was imported as part of that record.
      */
     private static boolean isDateLine(String line) {
         return DocumentDate.looksLikeDate(line) || DocumentDate.madeOfDateParts(line) && !isHeaderLine(line)
@@ -149,18 +150,16 @@ public final class SeedPageParser {
             Block dateBlock;
             while (problems.size() < MOST_PROBLEMS && (dateBlock = blocks.next()) != null) {
                 String dateLine = dateBlock.lines().get(0);
-                DocumentDate date = null;
-                if (DocumentDate.saysUndated(dateLine)) {
-                    problems.add(new SeedProblem(file, dateBlock.line(), "'" + abbreviate(dateLine)
-                            + "' says the document has no date, and undated records cannot be imported yet:"
-                            + " give its date, approximate if need be ('ca. 1962', '1961–1962')"));
-                } else try {
-                    date = DocumentDate.parse(dateLine);
-                    java.util.Optional<String> tooLate = date.laterThan(latest);
+                // Empty for an entry that bears no date ("Undated"), as for one whose line is refused.
+                Optional<DocumentDate> date = Optional.empty();
+                boolean dateRead = false;
+                try {
+                    date = DocumentDate.parseOrUndated(dateLine);
+                    Optional<String> tooLate = DocumentDate.laterThan(date, latest);
                     if (tooLate.isPresent()) {
                         problems.add(new SeedProblem(file, dateBlock.line(), tooLate.get()));
-                        date = null;
                     }
+                    dateRead = tooLate.isEmpty();
                 } catch (IllegalArgumentException e) {
                     // A shape no date is read in: "ca. 1962", "1962-1963" ask how to say what it says.
                     problems.add(new SeedProblem(file, dateBlock.line(), e.getMessage()
@@ -204,7 +203,7 @@ public final class SeedPageParser {
                             + " characters; a record's summary has at most " + RecordDraft.LONGEST_SUMMARY
                             + " (an editor could not save it): shorten it, or check for a missing date line"));
                 }
-                if (date != null) {
+                if (dateRead) {
                     entries++;
                     if (problems.isEmpty()) {
                         sink.accept(new SeedEntry(file, entries, dateBlock.line(), date, title, summary));

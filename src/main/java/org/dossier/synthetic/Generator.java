@@ -27,6 +27,7 @@ import org.dossier.authorities.PersonRole;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.BulkWriting;
 import org.dossier.documents.CommitClock;
+import org.dossier.documents.DocumentDate;
 import org.dossier.documents.Languages;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
@@ -237,7 +238,9 @@ public final class Generator {
      * stays what it was before records had languages.
      */
     private static Languages languages(SyntheticRecord record) {
-        return LANGUAGES_BY_SHARE[Math.floorMod((record.title() + record.date().earliest()).hashCode(), 100)];
+        // An undated record's from its title and the word for no date, as a dated one's from its title and first day.
+        String day = record.date().map(date -> date.earliest().toString()).orElse(DocumentDate.UNDATED);
+        return LANGUAGES_BY_SHARE[Math.floorMod((record.title() + day).hashCode(), 100)];
     }
 
     /**

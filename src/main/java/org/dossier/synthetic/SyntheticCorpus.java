@@ -2,6 +2,7 @@ package org.dossier.synthetic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
@@ -9,7 +10,8 @@ import org.dossier.documents.DocumentDate;
 
 /**
  * Makes realistic records from the seed vocabulary: dates over 1940-1991 (thickest around the
- * Korean War) of which some are known only to the month or the year; people, places and types
+ * Korean War) of which some are known only to the month or the year, and one in a hundred records
+ * undated; people, places and types
  * drawn with a Zipf skew from the authority lists; titles and summaries assembled from the seed
  * words, also Zipf-skewed, so that the commonest words are in a large share of the records and
  * most words in few. Pure: the same seed gives the same records.
@@ -128,7 +130,14 @@ final class SyntheticCorpus {
         return Math.max(0, Math.min(6, n));
     }
 
-    private static DocumentDate date(RandomGenerator random) {
+    /**
+     * The draw of a date's precision (0 to 99) that makes an undated record instead of one known to
+     * the day: one in a hundred, as in an archive's files, so that a benchmark's catalogue and the
+     * 1M catalogue have undated records to list, find, count and export.
+     */
+    private static final int UNDATED = 99;
+
+    private static Optional<DocumentDate> date(RandomGenerator random) {
         int year;
         if (random.nextInt(5) < 2) {
             year = (int) Math.round(1951 + random.nextGaussian() * 3.5);
@@ -146,19 +155,24 @@ final class SyntheticCorpus {
         if (precision < 6) {
             DocumentDate single = precision < 3 ? DocumentDate.ofYear(year).approximate() : DocumentDate.ofYear(year);
             int endYear = year + 1 + month % 3;
-            return (precision == 2 || precision == 3) && endYear <= LAST_YEAR ? spanTo(single, DocumentDate.ofYear(endYear)) : single;
+            return Optional.of((precision == 2 || precision == 3) && endYear <= LAST_YEAR
+                    ? spanTo(single, DocumentDate.ofYear(endYear)) : single);
         }
         if (precision < 20) {
             DocumentDate single = precision < 9 ? DocumentDate.ofMonth(year, month).approximate()
                     : DocumentDate.ofMonth(year, month);
             java.time.LocalDate end = single.earliest().plusMonths(1 + year % 3);
-            return precision == 9 && end.getYear() <= LAST_YEAR
-                    ? spanTo(single, DocumentDate.ofMonth(end.getYear(), end.getMonthValue())) : single;
+            return Optional.of(precision == 9 && end.getYear() <= LAST_YEAR
+                    ? spanTo(single, DocumentDate.ofMonth(end.getYear(), end.getMonthValue())) : single);
         }
+        // The day is drawn for an undated record too, so that the records after it are the same.
         DocumentDate day = DocumentDate.ofDay(year, month, 1 + random.nextInt(java.time.YearMonth.of(year, month).lengthOfMonth()));
+        if (precision == UNDATED) {
+            return Optional.empty();
+        }
         java.time.LocalDate end = day.earliest().plusDays(1 + month % 4);
-        return precision == 20 && end.getYear() <= LAST_YEAR
-                ? spanTo(day, DocumentDate.ofDay(end.getYear(), end.getMonthValue(), end.getDayOfMonth())) : day;
+        return Optional.of(precision == 20 && end.getYear() <= LAST_YEAR
+                ? spanTo(day, DocumentDate.ofDay(end.getYear(), end.getMonthValue(), end.getDayOfMonth())) : day);
     }
 
     /** {@code start}, approximate or not, as a span ending at {@code end}. */

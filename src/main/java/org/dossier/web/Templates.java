@@ -5,6 +5,7 @@ import io.javalin.rendering.FileRenderer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.dossier.documents.DocumentDate;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -12,7 +13,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Renders Thymeleaf templates from {@code templates/} on the classpath. Every page also sees what
  * before-handlers shared for the request (the signed-in editor, the CSRF token) and the site's
- * public URL, and the addresses of the style sheet, scripts and icon ({@code assets}).
+ * public URL, the addresses of the style sheet, scripts and icon ({@code assets}), and the word an
+ * undated record's date is shown as ({@code undated}, {@link DocumentDate#UNDATED}), written once.
  */
 public final class Templates implements FileRenderer {
 
@@ -65,6 +67,7 @@ public final class Templates implements FileRenderer {
         variables.put("requestPath", "/");
         variables.put("pageUrl", "/");
         variables.put("assets", StaticFiles.URLS);
+        variables.put("undated", DocumentDate.UNDATED);
         variables.putAll(model);
         return engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables));
     }
@@ -80,6 +83,7 @@ public final class Templates implements FileRenderer {
         variables.put("pageUrl", pageUrl(ctx));
         variables.put("siteUrl", publicUrl.of(ctx));
         variables.put("assets", StaticFiles.URLS);
+        variables.put("undated", DocumentDate.UNDATED);
         variables.putAll(model);
         return engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables));
     }

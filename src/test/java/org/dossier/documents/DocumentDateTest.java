@@ -30,6 +30,32 @@ class DocumentDateTest {
     }
 
     @Test
+    void whatAPersonWritesForADateIsReadAsNoneWhenItSaysUndatedAndAsParseReadsItOtherwise() {
+        for (String undated : java.util.List.of("Undated", "n.d.", "[n.d.]", "No date", "s.d.", " UNDATED ")) {
+            assertEquals(java.util.Optional.empty(), DocumentDate.parseOrUndated(undated), undated);
+        }
+        assertEquals(java.util.Optional.of(DocumentDate.ofMonth(1942, 2)), DocumentDate.parseOrUndated("February 1942"));
+        assertEquals(java.util.Optional.of(DocumentDate.ofYear(1962).approximate()), DocumentDate.parseOrUndated("ca. 1962"));
+        // A line that only mentions it is no date, nor the absence of one: refused as parse refuses it.
+        for (String neither : java.util.List.of("Undated letter to Mao", "n.d. 1962", "nd", "")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> DocumentDate.parseOrUndated(neither), neither);
+            assertEquals(assertThrows(IllegalArgumentException.class, () -> DocumentDate.parse(neither)).getMessage(),
+                    e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> DocumentDate.parseOrUndated(null));
+    }
+
+    @Test
+    void anUndatedDocumentIsNeverLaterThanTheDayItIsCatalogued() {
+        LocalDate today = LocalDate.of(2026, 12, 3);
+        assertEquals(java.util.Optional.empty(), DocumentDate.laterThan(java.util.Optional.empty(), today));
+        assertEquals(DocumentDate.ofYear(2030).laterThan(today),
+                DocumentDate.laterThan(java.util.Optional.of(DocumentDate.ofYear(2030)), today));
+        assertTrue(DocumentDate.laterThan(java.util.Optional.of(DocumentDate.ofYear(2030)), today).isPresent());
+    }
+
+    @Test
     void aDayIsShownAsTheArchiveWritesIt() {
         DocumentDate date = DocumentDate.parse("May 10, 1943");
         assertEquals(DocumentDate.ofDay(1943, 5, 10), date);

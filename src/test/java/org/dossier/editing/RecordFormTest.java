@@ -163,8 +163,35 @@ class RecordFormTest {
         assertFalse(typed.hasPerson(1));
         assertTrue(typed.hasPlace(2));
         assertEquals("First paragraph.\n\nSecond paragraph.", typed.summary());
-        assertEquals(DocumentDate.ofMonth(1950, 9), typed.readDate().orElseThrow());
-        assertTrue(form("t", "Febuary", "", List.of(), "n").readDate().isEmpty());
+        assertEquals("September 1950, known to the month", typed.dateReading().orElseThrow());
+        assertTrue(form("t", "Febuary", "", List.of(), "n").dateReading().isEmpty());
+        assertEquals(DocumentDate.UNDATED + ": the document bears no date",
+                form("t", "[n.d.]", "", List.of(), "n").dateReading().orElseThrow());
+    }
+
+    @Test
+    void theWordsOfNoDateSaveAnUndatedDraftInAnyCase() {
+        for (String undated : List.of("Undated", "undated", "n.d.", "[n.d.]", "No date", "s.d.", " UNDATED ")) {
+            RecordForm.Checked checked = form("A letter", undated, "4", List.of("7"), "The date is lost").check(CHOICES, TODAY);
+            assertTrue(checked.ok(), undated + ": " + checked.errors());
+            assertEquals(java.util.Optional.empty(), checked.draft().date(), undated);
+            assertEquals("A letter", checked.draft().title());
+        }
+    }
+
+    @Test
+    void anEmptyDateIsStillRefusedSayingToWriteADateOrUndated() {
+        for (String empty : List.of("", "   ", "\u00A0")) {
+            RecordForm typed = form("A letter", empty, "", List.of(), "note");
+            RecordForm.Checked checked = typed.check(CHOICES, TODAY);
+            assertFalse(checked.ok(), "'" + empty + "'");
+            assertEquals("Write a date: " + DocumentDate.SHAPES + "; or 'Undated' when the document bears none.",
+                    checked.errors().get("date"));
+            assertEquals(empty, typed.date(), "kept as typed");
+        }
+        // A line that only mentions it is no date, nor the absence of one.
+        assertEquals("'Undated letter' is not a date (write it as " + DocumentDate.SHAPES + ")",
+                form("A letter", "Undated letter", "", List.of(), "note").check(CHOICES, TODAY).errors().get("date"));
     }
 
     @Test

@@ -150,6 +150,34 @@ class ImportRunTest {
         assertEquals(before, fingerprint());
     }
 
+    /**
+     * An entry whose date line says it bears no date is an undated record, in its row and its first
+     * version; one of the same words with a date is another document, and importing the page again,
+     * or another that writes "no date" its own way, finds it and changes nothing.
+     */
+    @Test
+    void anUndatedEntryIsImportedUndatedAndImportingItAgainChangesNothing() throws Exception {
+        Path page = write("undated.txt", "Skip to content\n\nMay 1, 1960\n\nA letter to Mao\n\nText.\n\n"
+                + "Undated\n\nA letter to Mao\n\nText.\n\nn.d.\n\nA note without a date\n\nNothing.\n");
+        assertEquals(new ImportReport(1, 3, 3, 0), run.run(List.of(page)));
+        List<String> rows = sql().select(DOCUMENT.TITLE, DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA)
+                .from(DOCUMENT).orderBy(DOCUMENT.ID).fetch(r -> r.value1() + "|" + r.value2() + "|" + r.value3() + "|" + r.value4());
+        assertEquals(List.of("A letter to Mao|1960-05-01|DAY|false", "A letter to Mao|null|null|false",
+                "A note without a date|null|null|false"), rows);
+        assertEquals(2, sql().fetchCount(REVISION, REVISION.DATE_KEY.isNull().and(REVISION.DATE_PRECISION.isNull())
+                .and(REVISION.NUMBER.eq(1))));
+        assertEquals(List.of("undated.txt:9", "undated.txt:15"), sql().select(REVISION.SOURCE).from(REVISION)
+                .where(REVISION.DATE_KEY.isNull()).orderBy(REVISION.DOCUMENT_ID).fetch(REVISION.SOURCE));
+
+        String before = fingerprint();
+        assertEquals(new ImportReport(1, 3, 0, 3), run.run(List.of(page)));
+        assertEquals(before, fingerprint());
+        Path otherWords = write("other.txt", "[n.d.]\n\nA note without a date\n\nNothing.\n\n"
+                + "no date\n\nA letter to Mao\n\nText.\n");
+        assertEquals(new ImportReport(1, 2, 0, 2), run.run(List.of(otherWords)));
+        assertEquals(3, sql().fetchCount(DOCUMENT));
+    }
+
     @Test
     void aRejectedFileLeavesTheDatabaseExactlyAsItWas() throws Exception {
         importSeeds();

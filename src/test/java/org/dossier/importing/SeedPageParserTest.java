@@ -57,7 +57,7 @@ class SeedPageParserTest {
                 """);
         assertEquals(2, entries.size());
         SeedEntry first = entries.get(0);
-        assertEquals(DocumentDate.ofDay(1943, 5, 10), first.date());
+        assertEquals(DocumentDate.ofDay(1943, 5, 10), first.date().orElseThrow());
         assertEquals("Letter to Stalin", first.title());
         assertEquals(List.of("The author celebrates."), first.summary());
         assertEquals(1, first.position());
@@ -80,7 +80,7 @@ class SeedPageParserTest {
         List<SeedEntry> entries = parse("\uFEFFSkip to content\r\n\r\n1 - 1 of 1\r\n\r\nMay\u00A010,  1943\r\n\r\n"
                 + "Letter\u00A0to  Stalin \r\n\r\nThe\u2009author\u00A0 celebrates.\r\n");
         assertEquals(1, entries.size());
-        assertEquals(DocumentDate.ofDay(1943, 5, 10), entries.get(0).date());
+        assertEquals(DocumentDate.ofDay(1943, 5, 10), entries.get(0).date().orElseThrow());
         assertEquals("Letter to Stalin", entries.get(0).title());
         assertEquals(List.of("The author celebrates."), entries.get(0).summary());
     }
@@ -130,7 +130,7 @@ class SeedPageParserTest {
             assertEquals(plain.problems(), rejected(converted).problems(), "line end U+" + (int) end.charAt(end.length() - 1));
             List<SeedEntry> entries = parse(valid.replace("\n", end));
             assertEquals(1, entries.size());
-            assertEquals(DocumentDate.ofDay(1943, 5, 10), entries.get(0).date());
+            assertEquals(DocumentDate.ofDay(1943, 5, 10), entries.get(0).date().orElseThrow());
             assertEquals("A long title wrapped over two lines", entries.get(0).title());
             assertEquals(List.of("Summary line one line two."), entries.get(0).summary());
         }
@@ -148,7 +148,7 @@ class SeedPageParserTest {
     void htmlCharacterReferencesOfAPageScrapedFromTheWebAreReadAsTheirCharactersOnce() throws Exception {
         List<SeedEntry> entries = parse("May&nbsp;10, 1943\n\nChurchill &amp; Stalin: Ren&eacute;&#8217;s cable&#x2019;s "
                 + "copy, Cafe&#769;\n\nAT&T and &amp;eacute; and &foo; and &ampfoo; and &amp and &#233 and &#0;x\n");
-        assertEquals(DocumentDate.ofDay(1943, 5, 10), entries.get(0).date());
+        assertEquals(DocumentDate.ofDay(1943, 5, 10), entries.get(0).date().orElseThrow());
         assertEquals("Churchill & Stalin: René’s cable’s copy, Café", entries.get(0).title());
         // Decoded once; what is no well-formed reference is text.
         assertEquals(List.of("AT&T and &eacute; and &foo; and &ampfoo; and &amp and &#233 and \uFFFDx"),
@@ -174,7 +174,7 @@ class SeedPageParserTest {
         List<SeedEntry> entries = parse("Documents\n\nMay 10,\u0000 1943\n\nLetter\u0007 to Stalin\u001B\n\n"
                 + "The author\u007F celebrates\u009B.\n");
         assertEquals(1, entries.size());
-        assertEquals(DocumentDate.ofDay(1943, 5, 10), entries.get(0).date());
+        assertEquals(DocumentDate.ofDay(1943, 5, 10), entries.get(0).date().orElseThrow());
         assertEquals("Letter to Stalin", entries.get(0).title());
         assertEquals(List.of("The author celebrates."), entries.get(0).summary());
     }
@@ -224,10 +224,10 @@ class SeedPageParserTest {
     @Test
     void readsMonthOnlyAndYearOnlyDatesWithTheirPrecision() throws Exception {
         List<SeedEntry> entries = parse("February 1942\n\nLetter\n\nSummary.\n\n1950\n\nReport\n\nSummary.\n");
-        assertEquals(new DocumentDate(java.time.LocalDate.of(1942, 2, 1), DatePrecision.MONTH), entries.get(0).date());
-        assertEquals("February 1942", entries.get(0).date().display());
-        assertEquals(DatePrecision.YEAR, entries.get(1).date().precision());
-        assertEquals("1950", entries.get(1).date().display());
+        assertEquals(new DocumentDate(java.time.LocalDate.of(1942, 2, 1), DatePrecision.MONTH), entries.get(0).date().orElseThrow());
+        assertEquals("February 1942", entries.get(0).date().orElseThrow().display());
+        assertEquals(DatePrecision.YEAR, entries.get(1).date().orElseThrow().precision());
+        assertEquals("1950", entries.get(1).date().orElseThrow().display());
     }
 
     @Test
@@ -267,7 +267,7 @@ class SeedPageParserTest {
         assertEquals(List.of("The author celebrates."), entries.get(0).summary());
         assertEquals(List.of(DocumentDate.ofDay(1943, 5, 10), DocumentDate.ofDay(1950, 6, 25), DocumentDate.ofDay(1950, 6, 25),
                 DocumentDate.ofDay(1950, 6, 25), DocumentDate.ofDay(1950, 6, 26), DocumentDate.ofMonth(1950, 7)),
-                entries.stream().map(SeedEntry::date).toList());
+                entries.stream().map(e -> e.date().orElseThrow()).toList());
     }
 
     @Test
@@ -329,7 +329,7 @@ class SeedPageParserTest {
         List<SeedEntry> entries = parse("1961\u20131962\n\nTelegrams\n\nSummary.\n\nMarch-April 1962\n\nReport\n\n"
                 + "3\u20135 June 1961\n\nLetter\n\nca. 1961/1962\n\nNotes\n\nMay 10, 1943\n\nNote\n");
         assertEquals(List.of("1961\u20131962", "March\u2013April 1962", "June 3\u20135, 1961", "ca. 1961\u20131962",
-                "May 10, 1943"), entries.stream().map(e -> e.date().display()).toList());
+                "May 10, 1943"), entries.stream().map(e -> e.date().orElseThrow().display()).toList());
         assertEquals(List.of("Telegrams", "Report", "Letter", "Notes", "Note"), entries.stream().map(SeedEntry::title).toList());
         assertEquals(List.of("Summary."), entries.get(0).summary());
     }
@@ -353,7 +353,7 @@ class SeedPageParserTest {
                 + "circa March 1962\n\nCable\n\nMay 10, 1943\n\nNote\n");
         assertEquals(List.of(DocumentDate.ofYear(1962).approximate(), DocumentDate.ofYear(1962).approximate(),
                 DocumentDate.ofMonth(1962, 3).approximate(), DocumentDate.ofDay(1943, 5, 10)),
-                entries.stream().map(SeedEntry::date).toList());
+                entries.stream().map(e -> e.date().orElseThrow()).toList());
         assertEquals(List.of("Letter", "Report", "Cable", "Note"), entries.stream().map(SeedEntry::title).toList());
         assertEquals(List.of("Summary."), entries.get(0).summary(), "the next date line is no paragraph of its summary");
     }
@@ -483,18 +483,49 @@ class SeedPageParserTest {
     }
 
     @Test
-    void anUndatedEntryIsRefusedAtItsLineNotReadIntoTheSummaryBeforeIt() throws Exception {
-        for (String undated : List.of("Undated", "n.d.", "[n.d.]", "No date")) {
-            SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nSummary.\n\n" + undated
+    void anEntryWhoseDateLineSaysItBearsNoDateIsAnUndatedEntryNotPartOfTheSummaryBeforeIt() throws Exception {
+        for (String undated : List.of("Undated", "n.d.", "[n.d.]", "No date", "UNDATED", "s.d.", "[s.d.]", "no date")) {
+            List<SeedEntry> entries = parse("May 10, 1943\n\nLetter\n\nSummary.\n\n" + undated
                     + "\n\nA letter without a date\n\nSomeone writes.\n");
-            assertEquals(List.of("page.txt:7: '" + undated + "' says the document has no date, and undated records "
-                    + "cannot be imported yet: give its date, approximate if need be ('ca. 1962', '1961–1962')"),
-                    e.problems().stream().map(Object::toString).toList(), undated);
+            assertEquals(2, entries.size(), undated);
+            assertEquals(List.of("Summary."), entries.get(0).summary(), undated);
+            SeedEntry none = entries.get(1);
+            assertEquals(java.util.Optional.empty(), none.date(), undated);
+            assertEquals("A letter without a date", none.title(), undated);
+            assertEquals(List.of("Someone writes."), none.summary(), undated);
+            assertEquals("page.txt:7", none.location(), undated);
+            assertEquals(2, none.position(), undated);
         }
-        // First on its page, after the header, too.
-        SeedFormatException first = rejected("Skip to content\n\nn.d.\n\nA letter\n\nSummary.\n");
-        assertEquals(1, first.problems().size());
-        assertTrue(first.problems().get(0).message().contains("'n.d.' says the document has no date"));
+        // First on its page, after the header, its title straight under it, and without a summary.
+        List<SeedEntry> first = parse("Skip to content\n\n1 - 2 of 2\n\nn.d.\nA letter\n\nUndated\n\nA note\n");
+        assertEquals(List.of("A letter", "A note"), first.stream().map(SeedEntry::title).toList());
+        assertTrue(first.stream().allMatch(e -> e.date().isEmpty() && e.summary().isEmpty()));
+    }
+
+    @Test
+    void anUndatedEntryWithNoTitleIsRefusedAtItsLine() {
+        SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nUndated\n\nJune 1, 1943\n\nCable\n");
+        assertEquals(List.of("page.txt:5: the date 'Undated' has no title after it"),
+                e.problems().stream().map(Object::toString).toList());
+    }
+
+    /**
+     * An undated entry is found again by a re-import as a dated one is: its hash is the same however
+     * its page wrote that it bears no date, pinned here (the hash of "undated", the title and the
+     * summary) so that no later change moves it, and it is never the hash of a dated entry's.
+     */
+    @Test
+    void anUndatedEntrysIdentityIsStableWhateverWordSaidItAndNeverADatedOnes() throws Exception {
+        String words = "\n\nLetter\n\nFirst.\n\nSecond.\n";
+        SeedEntry undated = parse("Undated" + words).get(0);
+        assertEquals("a340332fe7b489db9b127d8afa5cd6069015c4aa8bc2e8de8c959db309e08f3e", undated.identity());
+        for (String same : List.of("n.d.", "[n.d.]", "No date", "s.d.")) {
+            assertEquals(undated.identity(), parse(same + words).get(0).identity(), same);
+        }
+        for (String dated : List.of("May 10, 1943", "1943", "ca. 1943", "1943–1944")) {
+            assertNotEquals(undated.identity(), parse(dated + words).get(0).identity(), dated);
+        }
+        assertNotEquals(undated.identity(), parse("Undated\n\nLetter\n\nFirst.\n").get(0).identity());
     }
 
     @Test

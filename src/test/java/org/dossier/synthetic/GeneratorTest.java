@@ -72,7 +72,7 @@ class GeneratorTest {
         assertEquals(COUNT, db.fetchCount(DOCUMENT, DOCUMENT.VERSION.eq(1)));
         assertEquals(COUNT, db.fetchCount(REVISION.join(DOCUMENT).on(DOCUMENT.ID.eq(REVISION.DOCUMENT_ID))
                 .and(REVISION.NUMBER.eq(1)).and(REVISION.TITLE.eq(DOCUMENT.TITLE))
-                .and(REVISION.SUMMARY.eq(DOCUMENT.SUMMARY)).and(REVISION.DATE_KEY.eq(DOCUMENT.DATE_KEY))
+                .and(REVISION.SUMMARY.eq(DOCUMENT.SUMMARY)).and(REVISION.DATE_KEY.isNotDistinctFrom(DOCUMENT.DATE_KEY))
                 .and(REVISION.SLUG.eq(DOCUMENT.SLUG)).and(REVISION.LANGUAGES.eq(DOCUMENT.LANGUAGES))));
         assertEquals(db.fetchCount(DOCUMENT_PERSON), db.fetchCount(REVISION_PERSON));
         assertEquals(db.fetchCount(DOCUMENT_PLACE), db.fetchCount(REVISION_PLACE));
@@ -109,6 +109,17 @@ class GeneratorTest {
         int approximate = db.fetchCount(DOCUMENT, DOCUMENT.DATE_CIRCA.isTrue());
         assertTrue(approximate > COUNT * 0.03 && approximate < COUNT * 0.1, approximate + " of " + COUNT + " approximate");
         assertEquals(approximate, db.fetchCount(REVISION, REVISION.DATE_CIRCA.isTrue()), "each first version has it too");
+    }
+
+    /** About one in a hundred undated, so that benchmarks and the 1M catalogue list, find, count and export some. */
+    @Test
+    void aboutOneInAHundredIsUndatedInItsRowAndItsFirstVersion() {
+        int undated = db.fetchCount(DOCUMENT, DOCUMENT.DATE_KEY.isNull());
+        assertTrue(undated > COUNT * 0.004 && undated < COUNT * 0.02, undated + " of " + COUNT + " undated");
+        assertEquals(undated, db.fetchCount(DOCUMENT, DOCUMENT.DATE_KEY.isNull().and(DOCUMENT.DATE_PRECISION.isNull())
+                .and(DOCUMENT.DATE_END_KEY.isNull()).and(DOCUMENT.DATE_CIRCA.isFalse())), "nothing of a date left");
+        assertEquals(undated, db.fetchCount(REVISION, REVISION.DATE_KEY.isNull().and(REVISION.DATE_PRECISION.isNull())),
+                "each first version undated too");
     }
 
     @Test

@@ -105,7 +105,7 @@ public final class ChangeFeed {
      * this: the changes before it were pruned.
      */
     public static long oldestKept(DSLContext db, Head head) {
-        Integer oldest = db.select(DSL.min(CHANGE.ID)).from(CHANGE).fetchOne(0, Integer.class);
+        Integer oldest = db.fetchValue(DSL.select(DSL.min(CHANGE.ID)).from(CHANGE));
         return oldest == null ? head.last() + 1 : oldest;
     }
 
@@ -120,7 +120,7 @@ public final class ChangeFeed {
         Integer firstKept = db.select(CHANGE.ID).from(CHANGE).where(CHANGE.CHANGED_AT.ge(olderThan))
                 .orderBy(CHANGE.ID).limit(1).fetchOne(CHANGE.ID);
         long below = firstKept == null ? appliedUpTo + 1 : Math.min(firstKept, appliedUpTo + 1);
-        Integer oldest = db.select(DSL.min(CHANGE.ID)).from(CHANGE).fetchOne(0, Integer.class);
+        Integer oldest = db.fetchValue(DSL.select(DSL.min(CHANGE.ID)).from(CHANGE));
         if (oldest == null || oldest >= below) {
             return 0;
         }

@@ -88,11 +88,11 @@ public final class NewRecords {
         this.tx = tx;
         this.now = now;
         tx.update(DOCUMENT_COUNT).set(DOCUMENT_COUNT.LIVE, DOCUMENT_COUNT.LIVE).where(DOCUMENT_COUNT.ID.eq(1)).execute();
-        Integer highestDocument = tx.select(DSL.max(DOCUMENT.ID)).from(DOCUMENT).fetchOne(0, Integer.class);
+        Integer highestDocument = tx.fetchValue(DSL.select(DSL.max(DOCUMENT.ID)).from(DOCUMENT));
         this.document = highestDocument == null ? 0 : highestDocument;
         this.postgresql = tx.dialect().family() == SQLDialect.POSTGRES;
         if (!postgresql) {
-            Integer highestRevision = tx.select(DSL.max(REVISION.ID)).from(REVISION).fetchOne(0, Integer.class);
+            Integer highestRevision = tx.fetchValue(DSL.select(DSL.max(REVISION.ID)).from(REVISION));
             this.revision = highestRevision == null ? 0 : highestRevision;
         }
         this.firstDocument = document + 1;
@@ -249,8 +249,9 @@ public final class NewRecords {
             return ++revision;
         }
         if (used == drawn.size()) {
-            drawn = tx.resultQuery("select nextval(pg_get_serial_sequence({0}, 'id')) from generate_series(1, {1})",
-                    DSL.inline(REVISION.getName()), DSL.val(FLUSH_EVERY)).fetch(0, Integer.class);
+            Field<Integer> next = DSL.field("nextval(pg_get_serial_sequence({0}, 'id'))", Integer.class,
+                    DSL.inline(REVISION.getName()));
+            drawn = tx.select(next).from(DSL.table("generate_series(1, {0})", DSL.val(FLUSH_EVERY))).fetch(next);
             used = 0;
         }
         return drawn.get(used++);

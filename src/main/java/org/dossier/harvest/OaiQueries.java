@@ -56,7 +56,7 @@ final class OaiQueries {
 
     /** The earliest datestamp of any record, or empty when there is none. */
     Optional<Instant> earliestDatestamp() {
-        return Optional.ofNullable(db.select(DSL.min(DOCUMENT.UPDATED_AT)).from(DOCUMENT).fetchOne(0, Instant.class));
+        return Optional.ofNullable(db.fetchValue(DSL.select(DSL.min(DOCUMENT.UPDATED_AT)).from(DOCUMENT)));
     }
 
     List<AuthorityRef> types() {

@@ -73,7 +73,7 @@ public final class Sitemaps {
      */
     private boolean notModified(Context ctx) {
         return conditional.answered(ctx, "sitemap",
-                db.select(DSL.max(DOCUMENT.UPDATED_AT)).from(DOCUMENT).fetchOne(0, Instant.class));
+                db.fetchValue(DSL.select(DSL.max(DOCUMENT.UPDATED_AT)).from(DOCUMENT)));
     }
 
     /** {@code GET /sitemap.xml}. */
@@ -148,8 +148,7 @@ public final class Sitemaps {
             }
             xml.writeStartElement("sitemap");
             XmlText.element(xml, "loc", siteUrl + "/sitemaps/" + NAMES);
-            Instant named = db.select(DSL.max(AUTHORITY_VERSION.CREATED_AT)).from(AUTHORITY_VERSION)
-                    .fetchOne(0, Instant.class);
+            Instant named = db.fetchValue(DSL.select(DSL.max(AUTHORITY_VERSION.CREATED_AT)).from(AUTHORITY_VERSION));
             if (named != null) {
                 XmlText.element(xml, "lastmod", named.toString());
             }

@@ -91,7 +91,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Integer lastMigration(DSLContext db) {
-        return db.select(DSL.max(INSTALLED_RANK)).from(SCHEMA_HISTORY).fetchOne(0, Integer.class);
+        return db.fetchValue(DSL.select(DSL.max(INSTALLED_RANK)).from(SCHEMA_HISTORY));
     }
 
     /**
@@ -828,17 +828,16 @@ public final class Database implements AutoCloseable {
      */
     private static boolean headHeldOnPostgres(DSLContext db) {
         // SQL of our own, no value in it; pg_locks is no table of the schema jOOQ knows.
-        return Boolean.TRUE.equals(db.resultQuery("select exists (select 1 from pg_locks where locktype = 'relation'"
+        return Boolean.TRUE.equals(db.fetchValue(DSL.field("exists (select 1 from pg_locks where locktype = 'relation'"
                 + " and database = (select oid from pg_database where datname = current_database())"
                 + " and relation = to_regclass('change_head') and mode = 'RowExclusiveLock' and granted"
-                + " and pid <> pg_backend_pid())").fetchOne(0, Boolean.class));
+                + " and pid <> pg_backend_pid())", Boolean.class)));
     }
 
     /** The newest datestamp committed, or the time now when no record has one (or has a later one: a test's clock). */
     private static Instant newestStamp(DSLContext db, CommitClock clock) {
         Instant now = clock.stamp(db);
-        Instant newest = db.select(DSL.max(DOCUMENT.UPDATED_AT)).from(DOCUMENT)
-                .fetchOne(0, Instant.class);
+        Instant newest = db.fetchValue(DSL.select(DSL.max(DOCUMENT.UPDATED_AT)).from(DOCUMENT));
         return newest == null || newest.isAfter(now) ? now : newest;
     }
 

@@ -580,7 +580,7 @@ public final class ImportRun {
 
     /** The highest record id before the import writes any, read under its lock: those it makes come after. */
     private static int lastRecord(DSLContext tx) {
-        Integer last = tx.select(DSL.max(DOCUMENT.ID)).from(DOCUMENT).fetchOne(0, Integer.class);
+        Integer last = tx.fetchValue(DSL.select(DSL.max(DOCUMENT.ID)).from(DOCUMENT));
         return last == null ? 0 : last;
     }
 

@@ -227,18 +227,18 @@ public final class CatalogueCopy {
     }
 
     private static long maxOf(DSLContext db, Table<?> table, Field<?> id) {
-        Long max = db.select(DSL.max(id).cast(Long.class)).from(table).fetchOne(0, Long.class);
+        Long max = db.fetchValue(DSL.select(DSL.max(id).cast(Long.class)).from(table));
         return max == null ? 0 : max;
     }
 
     /** The highest id the source ever gave out, which may be above its highest row (ids are never reused). */
     private static long highWaterMark(DSLContext from, Table<?> table, Field<?> id) {
         if (from.dialect().family() == SQLDialect.SQLITE) {
-            Long seq = from.select(DSL.field(DSL.name("seq"), Long.class))
-                    .from(DSL.table(DSL.name("sqlite_sequence")))
+            Field<Long> seq = DSL.field(DSL.name("seq"), Long.class);
+            Long given = from.select(seq).from(DSL.table(DSL.name("sqlite_sequence")))
                     .where(DSL.field(DSL.name("name"), String.class).eq(table.getName()))
-                    .fetchOne(0, Long.class);
-            return seq == null ? 0 : seq;
+                    .fetchOne(seq);
+            return given == null ? 0 : given;
         }
         return maxOf(from, table, id);
     }

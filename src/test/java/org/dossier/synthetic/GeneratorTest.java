@@ -99,8 +99,8 @@ class GeneratorTest {
 
     @Test
     void datesSpan1940To1991AndSomeAreKnownOnlyToTheMonthOrYear() {
-        assertEquals("1940", db.select(DSL.min(DSL.substring(DOCUMENT.DATE_KEY, 1, 4))).from(DOCUMENT).fetchOne(0, String.class));
-        assertEquals("1991", db.select(DSL.max(DSL.substring(DOCUMENT.DATE_KEY, 1, 4))).from(DOCUMENT).fetchOne(0, String.class));
+        assertEquals("1940", db.fetchValue(DSL.select(DSL.min(DSL.substring(DOCUMENT.DATE_KEY, 1, 4))).from(DOCUMENT)));
+        assertEquals("1991", db.fetchValue(DSL.select(DSL.max(DSL.substring(DOCUMENT.DATE_KEY, 1, 4))).from(DOCUMENT)));
         Map<DatePrecision, Integer> precisions = db.select(DOCUMENT.DATE_PRECISION, DSL.count()).from(DOCUMENT)
                 .groupBy(DOCUMENT.DATE_PRECISION).fetchMap(DOCUMENT.DATE_PRECISION, DSL.count());
         assertTrue(precisions.get(DatePrecision.DAY) > COUNT * 0.7, precisions.toString());
@@ -146,8 +146,8 @@ class GeneratorTest {
 
     @Test
     void aFewPeopleAreInManyRecordsAndMostInFew() {
-        List<Integer> perPerson = db.select(DSL.count()).from(DOCUMENT_PERSON).groupBy(DOCUMENT_PERSON.PERSON_ID)
-                .fetch(0, Integer.class).stream().sorted(Comparator.reverseOrder()).toList();
+        List<Integer> perPerson = db.fetchValues(DSL.select(DSL.count()).from(DOCUMENT_PERSON).groupBy(DOCUMENT_PERSON.PERSON_ID))
+                .stream().sorted(Comparator.reverseOrder()).toList();
         int median = perPerson.get(perPerson.size() / 2);
         assertTrue(perPerson.get(0) > 10 * median, perPerson.toString());
     }

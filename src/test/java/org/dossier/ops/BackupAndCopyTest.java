@@ -660,8 +660,8 @@ class BackupAndCopyTest {
             });
             assertTrue(saved.get());
             assertTrue(counts.stream().allMatch(CatalogueCopy.Count::matches), counts.toString());
-            assertEquals(version, target.dsl().select(DSL.max(REVISION.NUMBER)).from(REVISION)
-                    .where(REVISION.DOCUMENT_ID.eq(id)).fetchSingle(0, Integer.class), "the record as it was, its versions too");
+            assertEquals(version, target.dsl().fetchValue(DSL.select(DSL.max(REVISION.NUMBER)).from(REVISION)
+                    .where(REVISION.DOCUMENT_ID.eq(id))), "the record as it was, its versions too");
             assertEquals(version + 1, source.dsl().select(DOCUMENT.VERSION).from(DOCUMENT).where(DOCUMENT.ID.eq(id))
                     .fetchSingle(DOCUMENT.VERSION), "the withdrawal was saved on the source");
         } finally {

@@ -166,7 +166,7 @@ class DatabaseOutageTest {
         try (Database db = Database.open(direct)) {
             new ImportRun(new RecordStore(db.dsl(), Clock.systemUTC()), Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
             Editors.add(db.dsl(), "alice", Role.EDITOR);
-            id = db.dsl().select(DSL.min(DOCUMENT.ID)).from(DOCUMENT).fetchSingle().value1();
+            id = db.dsl().fetchValue(DSL.select(DSL.min(DOCUMENT.ID)).from(DOCUMENT));
         }
         String typedTitle = "A title typed while the database <went> away & came back";
         try (Relay relay = new Relay(direct);

@@ -68,7 +68,7 @@ class PostgresRestartTest {
             try (Database db = Database.open(address)) {
                 new ImportRun(new RecordStore(db.dsl(), Clock.systemUTC()), Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
                 Editors.add(db.dsl(), "alice", Role.EDITOR);
-                id = db.dsl().select(DSL.min(DOCUMENT.ID)).from(DOCUMENT).fetchSingle().value1();
+                id = db.dsl().fetchValue(DSL.select(DSL.min(DOCUMENT.ID)).from(DOCUMENT));
             }
             try (OperatedCatalogue nodeA = OperatedCatalogue.start(address, folder.resolve("a.index"), TestCatalogue.STOPS_AT_ONCE);
                  OperatedCatalogue nodeB = OperatedCatalogue.start(address, folder.resolve("b.index"), TestCatalogue.STOPS_AT_ONCE)) {

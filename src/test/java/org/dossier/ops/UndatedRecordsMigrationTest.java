@@ -106,7 +106,7 @@ class UndatedRecordsMigrationTest {
             documents = rows(before, DOCUMENT_COLUMNS, "document");
             revisions = rows(before, REVISION_COLUMNS, "revision");
             schema = indexesAndTriggers(before);
-            live = before.resultQuery("SELECT live FROM document_count").fetchOne(0);
+            live = before.resultQuery("SELECT live FROM document_count").fetchOne("live");
         }
         try (Database migrated = Database.open(earlier.address())) {
             DSLContext db = migrated.dsl();
@@ -115,21 +115,21 @@ class UndatedRecordsMigrationTest {
             // V23, which comes after, adds the spans' index: every other index and trigger is as it was.
             assertEquals(schema, indexesAndTriggers(db).stream().filter(line -> !line.contains("document_spans")).toList());
             assertTrue(indexesAndTriggers(db).stream().anyMatch(line -> line.contains("document_spans")), "V23 ran after");
-            assertEquals(live, db.resultQuery("SELECT live FROM document_count").fetchOne(0));
+            assertEquals(live, db.resultQuery("SELECT live FROM document_count").fetchOne("live"));
             assertEquals(List.of(List.of(7, 1)), db.resultQuery("SELECT document_id, person_id FROM document_person")
-                    .fetch().map(r -> List.of(r.get(0, Integer.class), r.get(1, Integer.class))));
+                    .fetch().map(r -> List.of(r.get("document_id", Integer.class), r.get("person_id", Integer.class))));
 
             if (earlier.address().isSqlite()) {
                 assertTrue(db.resultQuery("PRAGMA foreign_key_check").fetch().isEmpty(), "every foreign key still holds");
-                assertEquals(1, db.resultQuery("PRAGMA foreign_keys").fetchOne(0, Integer.class),
+                assertEquals(1, db.resultQuery("PRAGMA foreign_keys").fetchOne("foreign_keys", Integer.class),
                         "foreign keys are still enforced");
                 // Every page, index entry and constraint against the definitions written into the schema.
-                assertEquals("ok", db.resultQuery("PRAGMA integrity_check").fetchOne(0, String.class));
+                assertEquals("ok", db.resultQuery("PRAGMA integrity_check").fetchOne("integrity_check", String.class));
                 // AUTOINCREMENT's mark: record 9 was removed, and its id is not handed out again.
                 db.execute("INSERT INTO document (title, summary, date_key, date_precision, sort_title, slug, created_at, "
                         + "updated_at) VALUES ('Next', '', '1950-01-01', 'year', 'next', 'next', '2025-04-01T00:00:00Z', "
                         + "'2025-04-01T00:00:00Z')");
-                assertEquals(10, db.resultQuery("SELECT max(id) FROM document").fetchOne(0, Integer.class));
+                assertEquals(10, db.resultQuery("SELECT max(id) AS highest FROM document").fetchOne("highest", Integer.class));
             }
             assertThrows(DataAccessException.class, () -> db.execute("INSERT INTO document_person (document_id, "
                     + "person_id, role, position) VALUES (99, 1, 'author', 1)"), "a link to no record is still refused");
@@ -140,7 +140,7 @@ class UndatedRecordsMigrationTest {
                     "a key not written as a day is still refused");
             db.execute("UPDATE document SET withdrawn_at = NULL, withdrawn_reason = NULL WHERE id = 8");
             assertEquals(((Number) live).intValue() + 1 + (earlier.address().isSqlite() ? 1 : 0),
-                    db.resultQuery("SELECT live FROM document_count").fetchOne(0, Integer.class),
+                    db.resultQuery("SELECT live FROM document_count").fetchOne("live", Integer.class),
                     "the count's triggers still count a reinstated record");
         }
     }
@@ -158,8 +158,8 @@ class UndatedRecordsMigrationTest {
                     + "'Undated note', '', NULL, NULL, 'undated-note')");
             db.execute("UPDATE document SET date_key = NULL, date_precision = NULL, date_end_key = NULL, "
                     + "date_end_precision = NULL WHERE id = 7");
-            assertEquals(2, db.resultQuery("SELECT count(*) FROM document WHERE date_key IS NULL").fetchOne(0, Integer.class));
-            assertEquals(1, db.resultQuery("SELECT count(*) FROM revision WHERE date_precision IS NULL").fetchOne(0, Integer.class));
+            assertEquals(2, db.resultQuery("SELECT count(*) AS undated FROM document WHERE date_key IS NULL").fetchOne("undated", Integer.class));
+            assertEquals(1, db.resultQuery("SELECT count(*) AS undated FROM revision WHERE date_precision IS NULL").fetchOne("undated", Integer.class));
         }
     }
 
@@ -209,10 +209,10 @@ class UndatedRecordsMigrationTest {
             try (Database copied = Database.open(target)) {
                 assertEquals(List.of(java.util.Arrays.asList(5, null, null)), copied.dsl()
                         .resultQuery("SELECT id, date_key, date_precision FROM document").fetch()
-                        .map(r -> java.util.Arrays.asList(r.get(0, Integer.class), r.get(1), r.get(2))));
+                        .map(r -> java.util.Arrays.asList(r.get("id", Integer.class), r.get("date_key"), r.get("date_precision"))));
                 assertEquals(List.of(java.util.Arrays.asList(1, null, null)), copied.dsl()
                         .resultQuery("SELECT id, date_key, date_precision FROM revision").fetch()
-                        .map(r -> java.util.Arrays.asList(r.get(0, Integer.class), r.get(1), r.get(2))));
+                        .map(r -> java.util.Arrays.asList(r.get("id", Integer.class), r.get("date_key"), r.get("date_precision"))));
             }
         } finally {
             TestDatabase.forget(targetFolder);

@@ -518,7 +518,7 @@ class AuthoritiesKeptOverTimeTest {
         for (int record : records) {
             assertEquals(undid, database.dsl().select(org.dossier.db.Tables.REVISION.NOTE).from(org.dossier.db.Tables.REVISION)
                     .where(org.dossier.db.Tables.REVISION.DOCUMENT_ID.eq(record))
-                    .orderBy(org.dossier.db.Tables.REVISION.NUMBER.desc()).limit(1).fetchSingle().value1());
+                    .orderBy(org.dossier.db.Tables.REVISION.NUMBER.desc()).limit(1).fetchSingle(org.dossier.db.Tables.REVISION.NOTE));
         }
         assertEquals(Map.copyOf(links("liu-xiao")).keySet(), java.util.Set.copyOf(records), "its records came back");
 

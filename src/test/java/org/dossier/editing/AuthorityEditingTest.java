@@ -317,7 +317,7 @@ class AuthorityEditingTest {
         assertEquals(0, org.dossier.app.Main.run("relink", "--db", catalogue.database().toString(),
                 "--person", "korean-provisional-government"));
         String government = String.valueOf(database.dsl().select(org.dossier.db.Tables.PERSON.ID).from(org.dossier.db.Tables.PERSON)
-                .where(org.dossier.db.Tables.PERSON.KEY.eq("korean-provisional-government")).fetchSingle().value1());
+                .where(org.dossier.db.Tables.PERSON.KEY.eq("korean-provisional-government")).fetchSingle(org.dossier.db.Tables.PERSON.ID));
         assertTrue(FormFields.at(alice, edit, "form.record-form").all("person").contains(government));
 
         HttpResponse<String> stale = alice.post(edit, opened.set("summary", opened.get("summary") + " Sent from Chongqing.")
@@ -329,7 +329,7 @@ class AuthorityEditingTest {
         assertEquals(1, database.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT_PERSON,
                 org.dossier.db.Tables.DOCUMENT_PERSON.DOCUMENT_ID.eq(id)
                         .and(org.dossier.db.Tables.DOCUMENT_PERSON.PERSON_ID.eq(Integer.parseInt(government)))));
-        assertTrue(database.dsl().select(DOCUMENT.SUMMARY).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchSingle().value1()
+        assertTrue(database.dsl().select(DOCUMENT.SUMMARY).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchSingle(DOCUMENT.SUMMARY)
                 .endsWith("Sent from Chongqing."));
     }
 

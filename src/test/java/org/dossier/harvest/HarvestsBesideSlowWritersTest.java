@@ -131,7 +131,7 @@ class HarvestsBesideSlowWritersTest {
 
     /** The head's row's xmax: the last transaction that updated or locked it. */
     private String headLockedBy() {
-        return otherNode.dsl().resultQuery("select xmax::text from change_head where id = 1").fetchSingle(0, String.class);
+        return otherNode.dsl().resultQuery("select xmax::text as locked_by from change_head where id = 1").fetchSingle("locked_by", String.class);
     }
 
     /** A write of {@code record} on {@code store}, begun, and kept from committing until {@code harvested}. */

@@ -473,11 +473,11 @@ class ReadersMeanTest {
         var db = seeds.database.dsl();
         Set<String> shared = new HashSet<>();
         db.select(DOCUMENT_PERSON.PERSON_ID).from(DOCUMENT_PERSON).where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id))
-                .forEach(r -> shared.add("person " + r.value1()));
+                .forEach(r -> shared.add("person " + r.get(DOCUMENT_PERSON.PERSON_ID)));
         db.select(DOCUMENT_PLACE.PLACE_ID).from(DOCUMENT_PLACE).where(DOCUMENT_PLACE.DOCUMENT_ID.eq(id))
-                .forEach(r -> shared.add("place " + r.value1()));
+                .forEach(r -> shared.add("place " + r.get(DOCUMENT_PLACE.PLACE_ID)));
         var row = db.select(DOCUMENT.TITLE, DOCUMENT.SUMMARY).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchSingle();
-        for (String word : (row.value1() + " " + row.value2()).toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
+        for (String word : (row.get(DOCUMENT.TITLE) + " " + row.get(DOCUMENT.SUMMARY)).toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
             if (word.length() >= 3 && !FUNCTION_WORDS.contains(word)) {
                 shared.add("word " + word.replaceFirst("s$", ""));
             }

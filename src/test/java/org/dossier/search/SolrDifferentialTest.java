@@ -108,7 +108,7 @@ class SolrDifferentialTest {
         titles = database.dsl().select(DOCUMENT.TITLE).from(DOCUMENT).orderBy(DOCUMENT.ID).fetch(DOCUMENT.TITLE);
         Set<String> unique = new TreeSet<>();
         database.dsl().select(DOCUMENT.TITLE, DOCUMENT.SUMMARY).from(DOCUMENT).limit(400).forEach(r -> {
-            for (String word : (r.value1() + " " + r.value2()).split("[^\\p{L}\\p{N}'-]+")) {
+            for (String word : (r.get(DOCUMENT.TITLE) + " " + r.get(DOCUMENT.SUMMARY)).split("[^\\p{L}\\p{N}'-]+")) {
                 if (!word.isBlank()) {
                     unique.add(word);
                 }

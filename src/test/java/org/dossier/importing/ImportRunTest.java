@@ -114,7 +114,7 @@ class ImportRunTest {
         List<String> seenAt = sql().select(DOCUMENT_SOURCE.FILE, DOCUMENT_SOURCE.POSITION, DOCUMENT_SOURCE.LINE)
                 .from(DOCUMENT_SOURCE).where(DOCUMENT_SOURCE.DOCUMENT_ID.eq(ids.get(0)))
                 .orderBy(DOCUMENT_SOURCE.FILE)
-                .fetch(r -> r.value1() + "#" + r.value2() + ":" + r.value3());
+                .fetch(r -> r.get(DOCUMENT_SOURCE.FILE) + "#" + r.get(DOCUMENT_SOURCE.POSITION) + ":" + r.get(DOCUMENT_SOURCE.LINE));
         assertEquals(List.of("000_e5d1db3f1c6b46ae.txt#1:7", "003_22384f644b75ed8e.txt#3:19"), seenAt);
     }
 
@@ -161,7 +161,8 @@ class ImportRunTest {
                 + "Undated\n\nA letter to Mao\n\nText.\n\nn.d.\n\nA note without a date\n\nNothing.\n");
         assertEquals(new ImportReport(1, 3, 3, 0), run.run(List.of(page)));
         List<String> rows = sql().select(DOCUMENT.TITLE, DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA)
-                .from(DOCUMENT).orderBy(DOCUMENT.ID).fetch(r -> r.value1() + "|" + r.value2() + "|" + r.value3() + "|" + r.value4());
+                .from(DOCUMENT).orderBy(DOCUMENT.ID).fetch(r -> r.get(DOCUMENT.TITLE) + "|" + r.get(DOCUMENT.DATE_KEY) + "|" + r.get(DOCUMENT.DATE_PRECISION)
+                        + "|" + r.get(DOCUMENT.DATE_CIRCA));
         assertEquals(List.of("A letter to Mao|1960-05-01|DAY|false", "A letter to Mao|null|null|false",
                 "A note without a date|null|null|false"), rows);
         assertEquals(2, sql().fetchCount(REVISION, REVISION.DATE_KEY.isNull().and(REVISION.DATE_PRECISION.isNull())
@@ -350,7 +351,7 @@ class ImportRunTest {
                 page + " (named more than once: read once)",
                 db.folder().resolve("link.txt") + " (named more than once: read once)")), report);
         assertEquals(List.of("a.txt#1", "a.txt#2"), sql().select(DOCUMENT_SOURCE.FILE, DOCUMENT_SOURCE.POSITION)
-                .from(DOCUMENT_SOURCE).orderBy(DOCUMENT_SOURCE.POSITION).fetch(r -> r.value1() + "#" + r.value2()));
+                .from(DOCUMENT_SOURCE).orderBy(DOCUMENT_SOURCE.POSITION).fetch(r -> r.get(DOCUMENT_SOURCE.FILE) + "#" + r.get(DOCUMENT_SOURCE.POSITION)));
     }
 
     @Test
@@ -364,7 +365,7 @@ class ImportRunTest {
         assertEquals(2, report.created());
         assertEquals(List.of("a/page1.txt#1", "b/page1.txt#1", "b/page1.txt#2"), sql()
                 .select(DOCUMENT_SOURCE.FILE, DOCUMENT_SOURCE.POSITION).from(DOCUMENT_SOURCE)
-                .orderBy(DOCUMENT_SOURCE.FILE, DOCUMENT_SOURCE.POSITION).fetch(r -> r.value1() + "#" + r.value2()));
+                .orderBy(DOCUMENT_SOURCE.FILE, DOCUMENT_SOURCE.POSITION).fetch(r -> r.get(DOCUMENT_SOURCE.FILE) + "#" + r.get(DOCUMENT_SOURCE.POSITION)));
         assertEquals(List.of("a/page1.txt:1", "b/page1.txt:7"), sql().select(REVISION.SOURCE).from(REVISION)
                 .orderBy(REVISION.ID).fetch(REVISION.SOURCE));
         // A folder's own pages keep their file names, as the seeds' do: no path of the server is kept.

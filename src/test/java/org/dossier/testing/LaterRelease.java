@@ -18,7 +18,7 @@ public final class LaterRelease {
     public static void migrate(DSLContext db) {
         Table<?> history = DSL.table(DSL.name("flyway_schema_history"));
         Field<Integer> rank = DSL.field(DSL.name("installed_rank"), Integer.class);
-        int last = db.select(DSL.max(rank)).from(history).fetchOne(0, Integer.class);
+        int last = db.fetchValue(DSL.select(DSL.max(rank)).from(history));
         db.insertInto(history, rank, DSL.field(DSL.name("version"), String.class),
                         DSL.field(DSL.name("description"), String.class), DSL.field(DSL.name("type"), String.class),
                         DSL.field(DSL.name("script"), String.class), DSL.field(DSL.name("checksum"), Integer.class),

@@ -33,8 +33,8 @@ class BulkWritingTest {
     }
 
     private static List<String> schema(DSLContext tx) {
-        return tx.resultQuery("select type || ' ' || name || ' ' || coalesce(sql, '') from sqlite_master order by name")
-                .fetch(0, String.class);
+        return tx.resultQuery("select type || ' ' || name || ' ' || coalesce(sql, '') as entry from sqlite_master order by name")
+                .fetch("entry", String.class);
     }
 
     @Test

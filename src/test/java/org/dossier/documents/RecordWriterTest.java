@@ -146,7 +146,7 @@ class RecordWriterTest {
             // This transaction's own updates of the row, as PostgreSQL counted them (its first one
             // takes the row, to number the records after the highest id: NewRecords).
             return tx.dsl().fetchSingle("SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = 'document_count'")
-                    .get(0, Long.class);
+                    .get("n_tup_upd", Long.class);
         }));
         assertEquals(1 + 1_000 / 100, updates, "one update a statement of 100 records, after the first");
         assertEquals(before + 1_000, live());

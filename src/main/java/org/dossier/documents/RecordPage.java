@@ -3,11 +3,11 @@ package org.dossier.documents;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.GoneResponse;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dossier.web.ConditionalGet;
@@ -25,16 +25,12 @@ import org.dossier.web.ResultTrail;
  */
 public final class RecordPage {
 
-    // ".csl.json" is tried as a whole before it could be taken for ".json": the match is anchored.
-    private static final Pattern REF = Pattern.compile("([0-9]{1,9})(\\.json|\\.bib|\\.ris|\\.csl\\.json)?");
-    /** A record's number followed by a suffix, whichever: what asks for a file. */
-    private static final Pattern NUMBER_AND_SUFFIX = Pattern.compile("([0-9]{1,9})(\\.[^/]+)");
     /**
      * The record page's address with a download's suffix ({@code /documents/24/cable-stalin.bib}), as
      * a reader types it after the address in the browser's bar; no slug has a full stop. Its
      * suffix in any case, as at the permanent address ({@code FootnoteAddresses}).
      */
-    private static final Pattern SLUG_AND_SUFFIX = Pattern.compile("(.+?)(\\.json|\\.bib|\\.ris|\\.csl\\.json)",
+    private static final Pattern SLUG_AND_SUFFIX = Pattern.compile("(.+?)" + NumberAndSuffix.suffixPattern(),
             Pattern.CASE_INSENSITIVE);
 
     private final RecordQueries records;
@@ -58,12 +54,13 @@ public final class RecordPage {
 
     /** {@code GET /documents/{ref}}: the permanent address, or the JSON twin. */
     public void resolve(Context ctx) {
-        Matcher m = REF.matcher(ctx.pathParam("ref"));
-        if (!m.matches()) {
-            throw new NotFound(notARecordsAddress(ctx.pathParam("ref")));
+        String raw = ctx.pathParam("ref");
+        NumberAndSuffix ref = NumberAndSuffix.parse(raw).orElseThrow(() -> new NotFound("'" + raw + "' is not a document number."));
+        if (!ref.given()) {
+            throw new NotFound(notGivenAs(ref));
         }
-        int id = Integer.parseInt(m.group(1));
-        if (m.group(2) == null) {
+        int id = ref.number();
+        if (ref.suffix().isEmpty()) {
             // The permanent address of a record still there leads to its page: its address is all it needs.
             RecordQueries.Address address = records.address(id).orElseThrow(() -> missing(id));
             if (!address.withdrawn()) {
@@ -72,7 +69,8 @@ public final class RecordPage {
             }
         }
         DocumentDetails record = existing(id);
-        if (m.group(2) != null && CitationDownload.forSuffix(m.group(2)).isPresent()) {
+        Optional<ExportFormat> download = ref.download();
+        if (download.isPresent()) {
             if (record.withdrawn()) {
                 throw withdrawn(record);
             }
@@ -81,8 +79,8 @@ public final class RecordPage {
             if (conditional.answered(ctx, "citation", record.id(), record.version(), record.sources().size())) {
                 return;
             }
-            CitationDownload.send(ctx, citations.of(record, publicUrl.of(ctx)), CitationDownload.forSuffix(m.group(2)).get());
-        } else if (m.group(2) != null) {
+            CitationDownload.send(ctx, citations.of(record, publicUrl.of(ctx)), download.get());
+        } else if (ref.json()) {
             if (record.withdrawn()) {
                 ctx.status(HttpStatus.GONE).json(DocumentJson.tombstone(record, publicUrl.of(ctx)));
             } else if (!conditional.answered(ctx, "json", record.id(), record.version(), record.sources().size())) {
@@ -147,19 +145,14 @@ public final class RecordPage {
     }
 
     /**
-     * What a reader is told of {@code /documents/{ref}} that is no record's: a number with a
-     * file's suffix no record is given in ({@code 24.xml}, {@code 24.pdf}) hears which ones it is
-     * given in, as it would not from "'24.xml' is not a document number".
+     * What a reader is told of a number with a file's suffix no record is given as ({@code 24.xml},
+     * {@code 24.pdf}): which ones it is given as, as it would not hear from "'24.xml' is not a
+     * document number".
      */
-    static String notARecordsAddress(String ref) {
-        Matcher numbered = NUMBER_AND_SUFFIX.matcher(ref);
-        if (!numbered.matches()) {
-            return "'" + ref + "' is not a document number.";
-        }
-        List<String> suffixes = new ArrayList<>(List.of(".json"));
-        CiteBox.DOWNLOADS.forEach(format -> suffixes.add("." + format.extension()));
-        return "A record is not given as '" + numbered.group(2) + "': document " + numbered.group(1)
-                + " is a page at /documents/" + numbered.group(1) + ", and a file at the same address followed by "
+    private static String notGivenAs(NumberAndSuffix ref) {
+        List<String> suffixes = NumberAndSuffix.SUFFIXES;
+        return "A record is not given as '" + ref.suffix().orElseThrow() + "': document " + ref.digits()
+                + " is a page at /documents/" + ref.digits() + ", and a file at the same address followed by "
                 + String.join(", ", suffixes.subList(0, suffixes.size() - 1)) + " or " + suffixes.get(suffixes.size() - 1) + ".";
     }
 

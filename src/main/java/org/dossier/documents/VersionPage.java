@@ -3,8 +3,7 @@ package org.dossier.documents;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
@@ -18,9 +17,6 @@ import org.dossier.web.Redirects;
  * that version's JSON twin.
  */
 public final class VersionPage {
-
-    // As the record's own address: ".csl.json" is tried as a whole before it could be taken for ".json".
-    private static final Pattern REF = Pattern.compile("([0-9]{1,9})(\\.json|\\.bib|\\.ris|\\.csl\\.json)?");
 
     private final RecordQueries records;
     private final RecordVersions versions;
@@ -39,34 +35,33 @@ public final class VersionPage {
 
     public void show(Context ctx) {
         int id = RecordPage.id(ctx);
-        Matcher m = REF.matcher(ctx.pathParam("number"));
-        if (!m.matches()) {
-            throw new NotFound("'" + org.dossier.web.QueryParams.shorten(ctx.pathParam("number")) + "' is not a version number.");
-        }
+        NumberAndSuffix ref = NumberAndSuffix.parse(ctx.pathParam("number")).filter(NumberAndSuffix::given)
+                .orElseThrow(() -> new NotFound("'" + org.dossier.web.QueryParams.shorten(ctx.pathParam("number"))
+                        + "' is not a version number."));
         DocumentDetails record = records.find(id)
                 .orElseThrow(() -> new NotFound("There is no document " + id + " in the catalogue."));
-        int number = Integer.parseInt(m.group(1));
-        if (!m.group(1).equals(String.valueOf(number)) || !ctx.pathParam("id").equals(String.valueOf(id))) {
+        int number = ref.number();
+        if (!ref.canonical() || !ctx.pathParam("id").equals(String.valueOf(id))) {
             // /v/01 is /v/1: one address for each version, as for each record.
-            String suffix = m.group(2) == null ? "" : m.group(2);
-            Redirects.permanent(ctx, Permalinks.version(id, number) + suffix);
+            Redirects.permanent(ctx, Permalinks.version(id, number) + ref.suffix().orElse(""));
             return;
         }
         RecordVersion version = versions.find(id, number).orElseThrow(() -> new NotFound("Document " + id
                 + " has no version " + number + ": its versions are numbered 1 to " + record.version() + "."));
         Citation citation = citations.of(version, publicUrl.of(ctx));
-        if (m.group(2) != null && CitationDownload.forSuffix(m.group(2)).isPresent()) {
+        Optional<ExportFormat> download = ref.download();
+        if (download.isPresent()) {
             if (record.withdrawn()) {
                 throw RecordPage.withdrawn(record);
             }
             // Validated as the record's own files are: a script fetching a version's citation again
             // gets a 304 while nothing it shows has changed (the day of access is in the tag).
             if (!conditional.answered(ctx, "version citation", id, number, record.version())) {
-                CitationDownload.send(ctx, citation, CitationDownload.forSuffix(m.group(2)).get());
+                CitationDownload.send(ctx, citation, download.get());
             }
             return;
         }
-        if (m.group(2) != null) {
+        if (ref.json()) {
             // The version's JSON twin, answered as the record's is: a withdrawn record's is its tombstone.
             if (record.withdrawn()) {
                 ctx.status(HttpStatus.GONE).json(DocumentJson.tombstone(record, publicUrl.of(ctx)));

@@ -241,6 +241,22 @@ class PermalinksAndVersionsTest {
         assertEquals(404, get("/documents/" + letter + "/v/1.pdf").statusCode());
     }
 
+    /**
+     * A version's address is read as the record's is (NumberAndSuffix), but a suffix it is not given
+     * as is not named back: it is no version number, nor is a download's suffix with more after it;
+     * ".csl.json" is the download, not ".json".
+     */
+    @Test
+    void aVersionAskedForInAFormatItIsNotGivenAsIsNoVersionNumber() {
+        HttpResponse<String> pdf = get("/documents/" + letter + "/v/1.pdf");
+        assertEquals(404, pdf.statusCode());
+        assertEquals("'1.pdf' is not a version number.", Jsoup.parse(pdf.body()).selectFirst(".lead").text());
+        assertEquals("'1.bib.txt' is not a version number.",
+                Jsoup.parse(get("/documents/" + letter + "/v/1.bib.txt").body()).selectFirst(".lead").text());
+        assertTrue(get("/documents/" + letter + "/v/1.csl.json").headers().firstValue("Content-Type").orElseThrow()
+                .startsWith("application/vnd.citationstyles.csl+json"), "the download, not the JSON twin");
+    }
+
     @Test
     void aVersionOfAWithdrawnRecordSaysSoAndIsGone() {
         Document v1 = page("/documents/" + journal + "/v/1", 410);

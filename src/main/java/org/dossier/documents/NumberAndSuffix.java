@@ -1,0 +1,80 @@
+package org.dossier.documents;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The last segment of a record's permanent address ({@code /documents/24}, {@code /documents/24.bib})
+ * or of one of its versions' ({@code /documents/24/v/3.json}): a number, and, for a file, the suffix
+ * that names it. Parsed once here for both addresses, so that each handler asks what was meant
+ * rather than matching a pattern's groups.
+ *
+ * @param digits the number as typed: {@code 024} is kept so that the answer can say what was asked
+ * @param suffix from the first full stop on, as typed ({@code .bib}, or {@code .xml}, which is no
+ *     file a record is given as: see {@link #given()}); empty for the page
+ */
+record NumberAndSuffix(String digits, Optional<String> suffix) {
+
+    /** The suffixes a record and each of its versions are given as: the JSON twin, then the citation downloads. */
+    static final List<String> SUFFIXES = Stream.concat(Stream.of(".json"),
+            CiteBox.DOWNLOADS.stream().map(format -> "." + format.extension())).toList();
+    /**
+     * Any suffix after the number, so that one no record is given as can be named in the answer.
+     * No repetition of a group: a run of thousands of full stops is matched without a deep stack.
+     */
+    private static final Pattern SEGMENT = Pattern.compile("([0-9]{1,9})(\\.[^/]+)?");
+
+    NumberAndSuffix {
+        if (digits == null || !digits.matches("[0-9]{1,9}")) {
+            throw new IllegalArgumentException("a record's or version's number is one to nine digits, not " + digits);
+        }
+        if (suffix == null || suffix.filter(s -> !s.startsWith(".")).isPresent()) {
+            throw new IllegalArgumentException("a suffix begins with a full stop, not " + suffix);
+        }
+    }
+
+    /** The segment as a number and a suffix; empty when it does not begin with a number. */
+    static Optional<NumberAndSuffix> parse(String segment) {
+        Matcher m = SEGMENT.matcher(segment);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new NumberAndSuffix(m.group(1), Optional.ofNullable(m.group(2))));
+    }
+
+    /**
+     * The suffixes a record is given as, to match at the end of another address (the slug's): whole,
+     * so ".csl.json" is never taken for ".json".
+     */
+    static String suffixPattern() {
+        return SUFFIXES.stream().map(Pattern::quote).collect(Collectors.joining("|", "(", ")"));
+    }
+
+    int number() {
+        return Integer.parseInt(digits);
+    }
+
+    /** Whether the number is written as the address writes it (no leading zero: /v/01 is /v/1, one address each). */
+    boolean canonical() {
+        return digits.equals(String.valueOf(number()));
+    }
+
+    /** Whether this asks for the page or for a file the record is given as (not ".xml", nor ".JSON"). */
+    boolean given() {
+        return suffix.isEmpty() || SUFFIXES.contains(suffix.get());
+    }
+
+    /** The citation file the suffix asks for, when it asks for one. */
+    Optional<ExportFormat> download() {
+        return suffix.flatMap(CitationDownload::forSuffix);
+    }
+
+    /** Whether the suffix asks for the JSON twin. */
+    boolean json() {
+        return suffix.filter(".json"::equals).isPresent();
+    }
+}

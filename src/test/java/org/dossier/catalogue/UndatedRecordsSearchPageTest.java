@@ -130,7 +130,7 @@ class UndatedRecordsSearchPageTest {
         }
         var wrong = catalogue.http().get("/search.json?undated=yes");
         assertEquals(400, wrong.statusCode());
-        assertTrue(wrong.body().contains("'undated' must be one of only"), wrong.body());
+        assertTrue(wrong.body().contains("'undated' must be undated (undated=only), not 'yes'"), wrong.body());
     }
 
     @Test

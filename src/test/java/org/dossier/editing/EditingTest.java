@@ -606,7 +606,14 @@ class EditingTest {
         assertEquals("Restored version 1", restore.get("note"));
         HttpResponse<String> restored = alice.post("/admin/documents/" + id + "/restore", restore.entries());
         assertEquals(303, restored.statusCode(), restored.body());
-        assertEquals("/documents/" + id + "/history", location(restored));
+        // The history it leads to says what was done, as a save's "Saved — version N" does, to the editor alone.
+        assertEquals("/documents/" + id + "/history?restored=1&as=3", location(restored));
+        assertEquals("Restored version 1 as version 3.",
+                Jsoup.parse(alice.get(location(restored)).body()).selectFirst(".saved-notice").text());
+        assertNull(Jsoup.parse(catalogue.http().anotherVisitor().get(location(restored)).body()).selectFirst(".saved-notice"),
+                "a reader given the address is told nothing");
+        assertNull(Jsoup.parse(alice.get("/documents/" + id + "/history?restored=1&as=2").body()).selectFirst(".saved-notice"),
+                "nor is anyone once the record is at another version");
         assertEquals(original, row(id).getTitle());
         assertEquals(3, row(id).getVersion());
         assertEquals("Restored version 1", revisions(id).get(2).getNote());

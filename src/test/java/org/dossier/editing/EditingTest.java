@@ -107,8 +107,8 @@ class EditingTest {
         assertEquals(422, refused.statusCode());
         Document page = Jsoup.parse(refused.body());
         assertEquals("date: 'Febuary 1942' is not a date (write it as 'May 10, 1943', '10 May 1943', 'February 1942' or '1950', "
-                + "'ca. 1962' when approximate, and '1961–1962' or 'March–April 1962' for a span)",
-                page.selectFirst("#date-error").text());
+                + "'ca. 1962' when approximate, and '1961–1962' or 'March–April 1962' for a span; or 'Undated' when the "
+                + "document bears none)", page.selectFirst("#date-error").text());
         assertNotNull(page.selectFirst("#date + #date-error"), "the message sits right after its field");
         assertEquals("Say what you corrected and why: the note is kept in the history.", page.selectFirst("#note-error").text());
         assertNull(page.selectFirst("#title-error"));

@@ -27,7 +27,8 @@ public final class Templates implements FileRenderer {
      * title first, and a reader told "Search (49 records)" of a search that was not run went on as
      * if it had been. One word for every refusal, a conflict's included, so that it is learnt once.
      */
-    public static final String REFUSED = "Error: ";
+    private static final String REFUSED = "Error: ";
+    private static final String TITLE = "<title>";
 
     private final TemplateEngine engine = new TemplateEngine();
     private final PublicUrl publicUrl;
@@ -103,20 +104,26 @@ public final class Templates implements FileRenderer {
      * Whether a page answered with {@code status} refuses what was asked: every 4xx and 5xx but
      * 410, which is a withdrawn record's page (and its history's), there to be read.
      */
-    public static boolean refuses(int status) {
+    private static boolean refuses(int status) {
         return status >= 400 && status != 410;
     }
 
     /**
      * The page with {@link #REFUSED} put before its title when {@code status} refuses. Done here,
      * on the page as rendered, because each template's title is its own element that the layout
-     * takes whole ({@code layout :: page(~{::title}, …)}): this is the one place every page passes.
+     * takes whole ({@code layout :: page(~{::title}, …)}): this is the one place every page passes,
+     * Jetty's own error pages ({@link #renderWithoutRequest}) included. The layout's head writes
+     * {@code <title>} before anything else that could, so the first one is the page's.
      */
     static String titled(String html, int status) {
         if (!refuses(status)) {
             return html;
         }
-        int title = html.indexOf("<title>");
-        return title < 0 ? html : html.substring(0, title + 7) + REFUSED + html.substring(title + 7);
+        int title = html.indexOf(TITLE);
+        if (title < 0) {
+            return html;
+        }
+        int text = title + TITLE.length();
+        return html.substring(0, text) + REFUSED + html.substring(text);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.dossier.accounts.Role;
 import org.dossier.documents.Permalinks;
 import org.dossier.testing.Http;
+import org.dossier.testing.RawHttp;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,12 @@ class RefusedPageTitlesTest {
         assertRefused(reader.get("/search?sort=sideways"), 400);
         assertRefused(reader.get("/?sort=sideways"), 400);
         assertRefused(reader.get("/documents/999999999"), 404);
+        // An address Jetty refuses before the app sees it gets its page from the same templates.
+        RawHttp.Response unreadable = RawHttp.send(catalogue.app().port(), "GET /people/\u041c\u043e\u0441\u043a\u0432\u0430 HTTP/1.1",
+                "Host: localhost");
+        assertEquals(400, unreadable.status(), unreadable.body());
+        String title = Jsoup.parse(unreadable.body()).title();
+        assertTrue(title.startsWith("Error: "), title);
     }
 
     @Test

@@ -31,8 +31,8 @@ public final class CataloguePage {
     }
 
     public void html(Context ctx) {
-        SortOrder sort = SortOrder.fromValue(QueryParams.choice(ctx, SearchRequest.SORT, SortOrder.DATE_NEWEST.value(),
-                SortOrder.urlValues(SORTS)));
+        SortOrder sort = QueryParams.choice(ctx, SearchRequest.SORT, SortOrder.DATE_NEWEST, SORTS, SortOrder::value,
+                SortOrder::label);
         int page = QueryParams.integer(ctx, SearchRequest.PAGE, 1, 1, Integer.MAX_VALUE);
         int pageSize = QueryParams.integer(ctx, SearchRequest.PAGE_SIZE, SearchRequest.DEFAULT_PAGE_SIZE, 1,
                 SearchRequest.MAX_PAGE_SIZE);

@@ -22,7 +22,10 @@ public final class FacetValuesPage {
 
     public static final String PATH = "/search/facets/";
     private static final String ORDER = "order";
+    private static final String BY_COUNT = "count";
     private static final String BY_NAME = "name";
+    /** The page's two orders as its links say them; an order not offered is refused in these words. */
+    private static final Map<String, String> ORDER_WORDS = Map.of(BY_COUNT, "Most records first", BY_NAME, "A\u2013Z");
 
     private final CatalogueSearch search;
 
@@ -80,7 +83,8 @@ public final class FacetValuesPage {
         Facet facet = Facet.fromKey(ctx.pathParam("facet"))
                 .orElseThrow(() -> new NotFound("There is no facet '" + ctx.pathParam("facet") + "'; there are "
                         + Arrays.stream(Facet.values()).map(Facet::key).collect(Collectors.joining(", ")) + "."));
-        boolean byName = QueryParams.choice(ctx, ORDER, "count", Set.of("count", BY_NAME)).equals(BY_NAME);
+        boolean byName = QueryParams.choice(ctx, ORDER, BY_COUNT, List.of(BY_COUNT, BY_NAME), order -> order,
+                ORDER_WORDS::get).equals(BY_NAME);
         SearchRequest request = SearchRequestReader.strict(ctx);
         if (SearchPage.followedMerges(search, ctx, request, byName ? ORDER + "=" + BY_NAME : null)) {
             return;
@@ -102,6 +106,7 @@ public final class FacetValuesPage {
         model.put("valuesHtml", FacetHtml.values(values, SearchWording.title(facet).toLowerCase(Locale.ROOT)));
         model.put("byName", byName);
         model.put("byNameHref", byName(byCount));
+        model.put("orderWords", ORDER_WORDS);
         model.put("byCountHref", byCount);
         model.put("canonicalHref", byName ? byName(byCount) : byCount);
         model.put("backHref", SearchLinks.search(request.onPage(1)));

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.dossier.documents.DocumentDate;
 import org.dossier.search.DateBound;
 import org.dossier.search.Dated;
 import org.dossier.search.Facet;
@@ -159,8 +160,7 @@ public final class SearchRequestReader {
         DateBound to = null;
         Dated dated = null;
         try {
-            String datedValue = QueryParams.choice(ctx, SearchRequest.DATED, null, Dated.urlValues());
-            dated = datedValue == null ? null : Dated.fromValue(datedValue);
+            dated = QueryParams.choice(ctx, SearchRequest.DATED, null, List.of(Dated.values()), Dated::value, Dated::label);
         } catch (BadRequest e) {
             note(problems, DATES, e);
         }
@@ -177,7 +177,9 @@ public final class SearchRequestReader {
         }
         boolean undated = false;
         try {
-            undated = QueryParams.choice(ctx, SearchRequest.UNDATED, null, Set.of(SearchRequest.UNDATED_ONLY)) != null;
+            // In the words of the date filter's choice, "Undated (N)".
+            undated = QueryParams.choice(ctx, SearchRequest.UNDATED, null, List.of(SearchRequest.UNDATED_ONLY),
+                    only -> only, only -> DocumentDate.UNDATED) != null;
         } catch (BadRequest e) {
             note(problems, DATES, e);
         }
@@ -188,8 +190,8 @@ public final class SearchRequestReader {
         }
         SortOrder sort = null;
         try {
-            String sortValue = QueryParams.choice(ctx, SearchRequest.SORT, null, SortOrder.urlValues());
-            sort = sortValue == null ? null : SortOrder.fromValue(sortValue);
+            sort = QueryParams.choice(ctx, SearchRequest.SORT, null, SortOrder.choices(true), SortOrder::value,
+                    SortOrder::label);
         } catch (BadRequest e) {
             note(problems, ORDER, e);
         }

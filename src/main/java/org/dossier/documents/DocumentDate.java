@@ -434,7 +434,33 @@ public record DocumentDate(DatePoint start, Optional<DatePoint> end, boolean cir
      * @throws IllegalArgumentException with a message fit to show a person, when the text is neither
      */
     public static Optional<DocumentDate> parseOrUndated(String text) {
-        return text != null && saysUndated(text) ? Optional.empty() : Optional.of(parse(text));
+        if (text != null && saysUndated(text)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse(text));
+        } catch (NotADate e) {
+            // Here, unlike a search's range (which finds dated records only), "Undated" is an answer:
+            // said as the empty field's message says it, to one who typed "no date" or "Undated letter".
+            throw new IllegalArgumentException(notADate(e.text, "; or " + WHEN_NONE));
+        }
+    }
+
+    /** Text in no shape a date is read in, whatever parts of it look like one. */
+    private static final class NotADate extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+        private final String text;
+
+        NotADate(String text) {
+            super(notADate(text, ""));
+            this.text = text;
+        }
+    }
+
+    /** "'x' is not a date (write it as …)", {@code more} said after the shapes, inside the brackets. */
+    private static String notADate(String text, String more) {
+        return "'" + text + "' is not a date (write it as " + SHAPES + more + ")";
     }
 
     /**
@@ -565,7 +591,7 @@ public record DocumentDate(DatePoint start, Optional<DatePoint> end, boolean cir
                         shape.dayGroup() == 0 ? null : Integer.parseInt(m.group(shape.dayGroup())));
             }
         }
-        throw new IllegalArgumentException("'" + t + "' is not a date (write it as " + SHAPES + ")");
+        throw new NotADate(t);
     }
 
     /**

@@ -47,8 +47,10 @@ public final class AuthorityHistory {
     /** {@code GET /people/{key}/history}. */
     public void list(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
-        ctx.render("editing/authority-history", Map.of("kind", kind, "authority", authority,
+        Map<String, Object> model = new HashMap<>(Map.of("kind", kind, "authority", authority,
                 "versions", authorities.versions(authority), "survivorName", survivorName(authority)));
+        model.put("restoredNotice", RestoredNotice.of(ctx, authority.version()));
+        ctx.render("editing/authority-history", model);
     }
 
     /** The name of the one it was merged into, which its pages say rather than only its key; "" if not merged. */
@@ -130,7 +132,7 @@ public final class AuthorityHistory {
             if (!now.merged() && now.content().equals(restored) && authorities.version(now, now.version())
                     .filter(v -> author.equals(v.author()) && why.equals(v.note())).isPresent()) {
                 // The same restore sent again (a double click), whose browser shows the second answer.
-                ctx.redirect(now.historyPath(), HttpStatus.SEE_OTHER);
+                ctx.redirect(RestoredNotice.path(now.historyPath(), number, now.version()), HttpStatus.SEE_OTHER);
                 return;
             }
             refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Someone changed this " + now.noun()
@@ -157,7 +159,7 @@ public final class AuthorityHistory {
         }
         pending.wake(); // an undone merge's records come back in batches
         StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
-        ctx.redirect(now.historyPath(), HttpStatus.SEE_OTHER);
+        ctx.redirect(RestoredNotice.path(now.historyPath(), number, now.version()), HttpStatus.SEE_OTHER);
     }
 
     /**

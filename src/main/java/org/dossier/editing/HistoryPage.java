@@ -47,7 +47,9 @@ public final class HistoryPage {
         } else if (conditional.answered(ctx, "history", record.id(), record.version())) {
             return;
         }
-        ctx.render("editing/history", Map.of("record", record, "revisions", revisions.of(record.id())));
+        Map<String, Object> model = new HashMap<>(Map.of("record", record, "revisions", revisions.of(record.id())));
+        model.put("restoredNotice", RestoredNotice.of(ctx, record.version()));
+        ctx.render("editing/history", model);
     }
 
     /** {@code GET /documents/{id}/history/{number}}: one version, and what it changed. */
@@ -85,15 +87,15 @@ public final class HistoryPage {
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
-        boolean restored;
+        int restoredAs;
         try {
-            restored = store.write(w -> w.restore(record.id(), version, number, Attribution.editor(author, note)) != version);
+            restoredAs = store.write(w -> w.restore(record.id(), version, number, Attribution.editor(author, note)));
         } catch (StaleVersionException e) {
             DocumentDetails now = Forms.record(records, record.id());
             // The same restore sent again: the newest version is this editor's, with this note, saying what that one said.
             if (Forms.sentAgain(revisions, now, author, note) && revisions.find(now.id(), now.version())
                     .map(RecordVersion::draft).filter(restoring.draft()::equals).isPresent()) {
-                ctx.redirect(record.historyPath(), HttpStatus.SEE_OTHER);
+                ctx.redirect(RestoredNotice.path(record.historyPath(), number, now.version()), HttpStatus.SEE_OTHER);
                 return;
             }
             refuse(ctx, record.id(), number, note, HttpStatus.CONFLICT, false, "Someone changed this record while you had "
@@ -105,12 +107,12 @@ public final class HistoryPage {
             refuse(ctx, record.id(), number, note, HttpStatus.SERVICE_UNAVAILABLE, false, unavailable.getMessage());
             return;
         }
-        if (!restored) {
+        if (restoredAs == version) {
             refuse(ctx, record.id(), number, note, HttpStatus.UNPROCESSABLE_CONTENT, false,
                     "Version " + number + " says what the record says now: there is nothing to restore.");
             return;
         }
-        ctx.redirect(record.historyPath(), HttpStatus.SEE_OTHER);
+        ctx.redirect(RestoredNotice.path(record.historyPath(), number, restoredAs), HttpStatus.SEE_OTHER);
     }
 
     /** {@code noteRefused}: the problem is the note typed, which the page then marks and describes. */

@@ -1,8 +1,6 @@
 package org.dossier.search;
 
 import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * How a record's date must meet a date range ({@code ?dated=within}). A record's date is a day, a
@@ -13,14 +11,21 @@ import java.util.stream.Collectors;
  */
 public enum Dated {
     /** Its period overlaps the range: it may fall in it. "1950" is in June 1950. */
-    MAY_FALL_IN("may-fall-in"),
+    MAY_FALL_IN("may-fall-in", "Records that may fall in the range"),
     /** Its whole period is inside the range: every day the date can mean. "1950" is not in June 1950. */
-    WITHIN("within");
+    WITHIN("within", "Only records dated wholly within");
 
     private final String value;
+    private final String label;
 
-    Dated(String value) {
+    Dated(String value, String label) {
         this.value = value;
+        this.label = label;
+    }
+
+    /** In the words of the date filter's box, which offers {@link #WITHIN} (the other is the box left empty). */
+    public String label() {
+        return label;
     }
 
     /** The value in URLs. */
@@ -31,10 +36,6 @@ public enum Dated {
     /** The other way of meeting a range: the switch between them. */
     public Dated other() {
         return this == WITHIN ? MAY_FALL_IN : WITHIN;
-    }
-
-    public static Set<String> urlValues() {
-        return Arrays.stream(values()).map(Dated::value).collect(Collectors.toUnmodifiableSet());
     }
 
     public static Dated fromValue(String value) {

@@ -2,8 +2,6 @@ package org.dossier.search;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * How the catalogue listing and search hits are ordered, by its URL value ({@code ?sort=-date}).
@@ -35,15 +33,6 @@ public enum SortOrder {
     /** The orders a list offers, in the order it shows them: relevance only when there are words to rank by. */
     public static List<SortOrder> choices(boolean ranked) {
         return ranked ? List.of(RELEVANCE, DATE_NEWEST, DATE_OLDEST, TITLE) : List.of(DATE_NEWEST, DATE_OLDEST, TITLE);
-    }
-
-    /** The URL values of {@code orders}, for a strict parameter. */
-    public static Set<String> urlValues(List<SortOrder> orders) {
-        return orders.stream().map(SortOrder::value).collect(Collectors.toUnmodifiableSet());
-    }
-
-    public static Set<String> urlValues() {
-        return urlValues(List.of(values()));
     }
 
     public static SortOrder fromValue(String value) {

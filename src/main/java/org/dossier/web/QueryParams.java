@@ -2,7 +2,8 @@ package org.dossier.web;
 
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.dossier.documents.ControlCharacters;
 
 /** Reads query parameters strictly: a value that makes no sense is a 400 with a reason, never a guess. */
@@ -31,17 +32,28 @@ public final class QueryParams {
                 + ", not '" + shorten(value) + "'");
     }
 
-    /** One of {@code allowed}, or {@code fallback} when absent. */
-    public static String choice(Context ctx, String name, String fallback, Set<String> allowed) {
-        String value = single(ctx, name);
-        if (value == null || value.isEmpty()) {
+    /**
+     * One of {@code offered}, or {@code fallback} when absent. A value not offered is refused in the
+     * words of the page's own control ({@code words}, "Newest first"), each with the value to type
+     * ({@code value}, "sort=-date"), in the order the page shows them: the raw values alone
+     * ("-date, date, title") told a reader nothing of what they do.
+     */
+    public static <T> T choice(Context ctx, String name, T fallback, List<T> offered, Function<T, String> value,
+                               Function<T, String> words) {
+        String typed = single(ctx, name);
+        if (typed == null || typed.isEmpty()) {
             return fallback;
         }
-        if (!allowed.contains(value)) {
-            throw new BadRequest("'" + name + "' must be one of " + String.join(", ", new java.util.TreeSet<>(allowed))
-                    + ", not '" + shorten(value) + "'");
-        }
-        return value;
+        return offered.stream().filter(o -> value.apply(o).equals(typed)).findFirst().orElseThrow(() -> new BadRequest(
+                "'" + name + "' must be " + (offered.size() == 1 ? "" : "one of ") + offered.stream()
+                        .map(o -> inSentence(words.apply(o)) + " (" + name + "=" + value.apply(o) + ")")
+                        .collect(Collectors.joining(", ")) + ", not '" + shorten(typed) + "'"));
+    }
+
+    /** A control's label within a sentence: "Newest first" as "newest first", "A–Z" as it is. */
+    private static String inSentence(String label) {
+        return label.length() > 1 && Character.isLowerCase(label.charAt(1))
+                ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
     }
 
     /** The parameter's value, or null; given twice, it is a 400 rather than a silent pick. */

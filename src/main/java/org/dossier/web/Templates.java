@@ -15,10 +15,20 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * before-handlers shared for the request (the signed-in editor, the CSRF token) and the site's
  * public URL, the addresses of the style sheet, scripts and icon ({@code assets}), and the word an
  * undated record's date is shown as ({@code undated}, {@link DocumentDate#UNDATED}), written once.
+ * A page that refuses what was asked has a title that says so first ({@link #REFUSED}).
  */
 public final class Templates implements FileRenderer {
 
     private static final String SHARED = "dossier.templates.shared";
+
+    /**
+     * What the title of every refused page begins with — a search or form refused, a conflict, a
+     * save the database could not take, an error page — the GOV.UK pattern: a screen reader says the
+     * title first, and a reader told "Search (49 records)" of a search that was not run went on as
+     * if it had been. One word for every refusal, a conflict's included, so that it is learnt once.
+     */
+    private static final String REFUSED = "Error: ";
+    private static final String TITLE = "<title>";
 
     private final TemplateEngine engine = new TemplateEngine();
     private final PublicUrl publicUrl;
@@ -69,7 +79,8 @@ public final class Templates implements FileRenderer {
         variables.put("assets", StaticFiles.URLS);
         variables.put("undated", DocumentDate.UNDATED);
         variables.putAll(model);
-        return engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables));
+        String html = engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables));
+        return model.get("status") instanceof Integer status ? titled(html, status) : html;
     }
 
     @Override
@@ -85,6 +96,34 @@ public final class Templates implements FileRenderer {
         variables.put("assets", StaticFiles.URLS);
         variables.put("undated", DocumentDate.UNDATED);
         variables.putAll(model);
-        return engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables));
+        return titled(engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables)),
+                ctx.status().getCode());
+    }
+
+    /**
+     * Whether a page answered with {@code status} refuses what was asked: every 4xx and 5xx but
+     * 410, which is a withdrawn record's page (and its history's), there to be read.
+     */
+    private static boolean refuses(int status) {
+        return status >= 400 && status != 410;
+    }
+
+    /**
+     * The page with {@link #REFUSED} put before its title when {@code status} refuses. Done here,
+     * on the page as rendered, because each template's title is its own element that the layout
+     * takes whole ({@code layout :: page(~{::title}, …)}): this is the one place every page passes,
+     * Jetty's own error pages ({@link #renderWithoutRequest}) included. The layout's head writes
+     * {@code <title>} before anything else that could, so the first one is the page's.
+     */
+    static String titled(String html, int status) {
+        if (!refuses(status)) {
+            return html;
+        }
+        int title = html.indexOf(TITLE);
+        if (title < 0) {
+            return html;
+        }
+        int text = title + TITLE.length();
+        return html.substring(0, text) + REFUSED + html.substring(text);
     }
 }

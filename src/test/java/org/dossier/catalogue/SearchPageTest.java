@@ -46,7 +46,7 @@ class SearchPageTest {
         "to=June+31,+1950      | 'to' must name a real day, not 'June 31, 1950'",
         "from=1950-02-30       | 'from' has no day 30 (February 1950 has 28 days)",
         "from=1953&to=1950     | 'from' (1953) is after 'to' (1950)",
-        "sort=foo              | 'sort' must be one of -date, date, relevance, title",
+        "sort=foo              | 'sort' must be one of relevance (sort=relevance), newest first (sort=-date), oldest first (sort=date), title A–Z (sort=title), not 'foo'",
         "page=0                | 'page' must be a whole number from 1 to 1000",
         "page=abc              | 'page' must be a whole number",
         "page=1001             | There is no page 1001: a search can be paged through its first 10,000 hits only, which at 10 a page is 1,000 pages",
@@ -60,7 +60,7 @@ class SearchPageTest {
         "place=North+Korea     | 'place' must be a key such as 'korea'",
         "year=19x0             | 'year' must be a year of four digits",
         "q=a&q=b               | 'q' may be given only once",
-        "from=1950-06&dated=x  | 'dated' must be one of may-fall-in, within, not 'x'",
+        "from=1950-06&dated=x  | 'dated' must be one of records that may fall in the range (dated=may-fall-in), only records dated wholly within (dated=within), not 'x'",
     })
     void aParameterThatMakesNoSenseIsA400ThatSaysWhy(String query, String reason) {
         HttpResponse<String> html = http.get("/search?" + query);
@@ -90,7 +90,7 @@ class SearchPageTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "sort=bogus    | .sort-problem  | 'sort' must be one of -date, date, relevance, title, not 'bogus'.",
+        "sort=bogus    | .sort-problem  | 'sort' must be one of relevance (sort=relevance), newest first (sort=-date), oldest first (sort=date), title A–Z (sort=title), not 'bogus'.",
         "pageSize=500  | .pager-problem | 'pageSize' must be a whole number from 1 to 100, not '500'.",
     })
     void aBadOrderOrPageSizeShowsTheSearchWithTheMessageAtItsControlAndEverythingElseKept(String bad, String at,
@@ -102,6 +102,18 @@ class SearchPageTest {
         assertEquals("stalin", page.selectFirst("#search-q").val(), "what the reader typed is kept");
         assertEquals(List.of("Remove Type: Letter \u00d7"), page.select(".chips a.chip").eachText());
         assertFalse(page.select("ol.results li").isEmpty(), "the rest of the search is answered");
+    }
+
+    /** The listing's order refused in the words of its own links, without relevance, which it does not offer. */
+    @Test
+    void theListingRefusesAnOrderItDoesNotOfferInTheWordsOfItsOrderLinks() {
+        HttpResponse<String> response = http.get("/?sort=sideways");
+        assertEquals(400, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        assertTrue(page.text().contains("'sort' must be one of newest first (sort=-date), oldest first (sort=date), "
+                + "title A\u2013Z (sort=title), not 'sideways'"), response.body());
+        assertEquals(List.of("Newest first", "Oldest first", "Title A\u2013Z"),
+                Jsoup.parse(http.get("/").body()).select("nav.sort a, nav.sort strong").eachText(), "the words of the links");
     }
 
     @Test
@@ -690,7 +702,10 @@ class SearchPageTest {
         Document byName = http.page("/search/facets/person?order=name");
         assertEquals(52, byName.select(".all-values li").size());
         assertEquals("Bak Uiwan", byName.selectFirst(".all-values .facet-label").text());
-        assertEquals(400, http.get("/search/facets/person?order=sideways").statusCode());
+        HttpResponse<String> sideways = http.get("/search/facets/person?order=sideways");
+        assertEquals(400, sideways.statusCode());
+        assertTrue(Jsoup.parse(sideways.body()).text().contains("'order' must be one of most records first (order=count), "
+                + "A\u2013Z (order=name), not 'sideways'"), sideways.body());
         HttpResponse<String> noSuchFacet = http.get("/search/facets/colour");
         assertEquals(404, noSuchFacet.statusCode());
         assertTrue(Jsoup.parse(noSuchFacet.body()).text()

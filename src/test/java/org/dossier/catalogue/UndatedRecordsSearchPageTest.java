@@ -111,6 +111,15 @@ class UndatedRecordsSearchPageTest {
         assertEquals(null, undatedChoice(catalogue.http().page("/search?q=korea")));
     }
 
+    /** The range's hint says a range finds dated records only, and where the undated ones are when there are some. */
+    @Test
+    void theDateRangesHintSaysItFindsDatedRecordsOnlyAndWhereTheUndatedAre() {
+        assertTrue(catalogue.http().page("/search?person=stalin").selectFirst("#dates-hint").text()
+                .endsWith("A range finds dated records only; the undated ones are under \u201cUndated\u201d below."));
+        assertTrue(catalogue.http().page("/search?q=korea").selectFirst("#dates-hint").text()
+                .endsWith("A range finds dated records only."), "a search without undated records has nowhere to send them");
+    }
+
     @Test
     void undatedRecordsWithARangeOrAYearAreA400ThatKeepsWhatWasTyped() {
         for (String dates : List.of("from=1950", "to=June+1950", "year=1950")) {
@@ -130,7 +139,7 @@ class UndatedRecordsSearchPageTest {
         }
         var wrong = catalogue.http().get("/search.json?undated=yes");
         assertEquals(400, wrong.statusCode());
-        assertTrue(wrong.body().contains("'undated' must be one of only"), wrong.body());
+        assertTrue(wrong.body().contains("'undated' must be undated (undated=only), not 'yes'"), wrong.body());
     }
 
     @Test

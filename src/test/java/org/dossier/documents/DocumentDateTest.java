@@ -36,13 +36,17 @@ class DocumentDateTest {
         }
         assertEquals(java.util.Optional.of(DocumentDate.ofMonth(1942, 2)), DocumentDate.parseOrUndated("February 1942"));
         assertEquals(java.util.Optional.of(DocumentDate.ofYear(1962).approximate()), DocumentDate.parseOrUndated("ca. 1962"));
-        // A line that only mentions it is no date, nor the absence of one: refused as parse refuses it.
+        // A line that only mentions it is no date, nor the absence of one: refused as parse refuses it,
+        // and told besides how to say that the document bears none.
         for (String neither : java.util.List.of("Undated letter to Mao", "n.d. 1962", "nd", "")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> DocumentDate.parseOrUndated(neither), neither);
-            assertEquals(assertThrows(IllegalArgumentException.class, () -> DocumentDate.parse(neither)).getMessage(),
-                    e.getMessage());
+            String parsed = assertThrows(IllegalArgumentException.class, () -> DocumentDate.parse(neither)).getMessage();
+            assertEquals(parsed.substring(0, parsed.length() - 1) + "; or " + DocumentDate.WHEN_NONE + ")", e.getMessage());
         }
+        // A date in a shape that is read, but no real one, is told what is wrong with it alone.
+        assertEquals("'c. June 31, 1950' is not a real date (June 1950 has 30 days)", assertThrows(
+                IllegalArgumentException.class, () -> DocumentDate.parseOrUndated("c. June 31, 1950")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> DocumentDate.parseOrUndated(null));
     }
 

@@ -144,7 +144,9 @@ class AuthorityBrowserTest {
             assertEquals("restore-problem", browser.find("#note").getAttribute("aria-describedby"));
             browser.find("#note").sendKeys("Without the abbreviation");
             submit(browser, browser.find("form.restore-form button[type=submit]"));
-            assertTrue(browser.currentUrl().endsWith("/people/red-army/history"), browser.currentUrl());
+            assertTrue(browser.currentUrl().endsWith("/people/red-army/history?restored=2&as=4"), browser.currentUrl());
+            assertEquals("Restored version 2 as version 4.", browser.find(".saved-notice").getText());
+            check("person's history after a restore");
             assertEquals(4, browser.findAll("li.revision").size());
             // An organisation's versions are headings in the browser's accessibility tree, as a
             // screen reader moves between them, each named by its number, when and who.
@@ -202,7 +204,7 @@ class AuthorityBrowserTest {
                     browser.find("#restore-keeps").getText());
             browser.find("#note").sendKeys("The name the records use");
             submit(browser, browser.find("form.restore-form button[type=submit]"));
-            assertTrue(browser.currentUrl().endsWith("/people/soviet-army/history"), browser.currentUrl());
+            assertTrue(browser.currentUrl().contains("/people/soviet-army/history?restored=3&as="), browser.currentUrl());
             browser.open(url("/admin/people/soviet-army/edit"));
             assertEquals("Soviet Armed Forces", browser.find("#alias-0").getAttribute("value"));
             assertEquals("former", new Select(browser.find("#alias-kind-0")).getFirstSelectedOption().getAttribute("value"));

@@ -357,7 +357,9 @@ class AuthorityEditingTest {
         HttpResponse<String> restored = alice.post("/admin/people/imre-nagy/restore", Map.of(
                 "csrf", Editors.csrf(v1.html()), "revision", "1", "version", "2", "note", "Back to the first"));
         assertEquals(303, restored.statusCode(), restored.body());
-        assertEquals("/people/imre-nagy/history", location(restored));
+        assertEquals("/people/imre-nagy/history?restored=1&as=3", location(restored));
+        assertEquals("Restored version 1 as version 3.",
+                Jsoup.parse(alice.get(location(restored)).body()).selectFirst(".saved-notice").text());
         Document page = Jsoup.parse(catalogue.http().get("/people/imre-nagy").body());
         assertFalse(page.text().contains("Prime Minister of Hungary"));
         assertFalse(page.text().contains("Nagy Imre"));

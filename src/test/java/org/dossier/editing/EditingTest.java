@@ -107,8 +107,8 @@ class EditingTest {
         assertEquals(422, refused.statusCode());
         Document page = Jsoup.parse(refused.body());
         assertEquals("date: 'Febuary 1942' is not a date (write it as 'May 10, 1943', '10 May 1943', 'February 1942' or '1950', "
-                + "'ca. 1962' when approximate, and '1961–1962' or 'March–April 1962' for a span)",
-                page.selectFirst("#date-error").text());
+                + "'ca. 1962' when approximate, and '1961–1962' or 'March–April 1962' for a span; or 'Undated' when the "
+                + "document bears none)", page.selectFirst("#date-error").text());
         assertNotNull(page.selectFirst("#date + #date-error"), "the message sits right after its field");
         assertEquals("Say what you corrected and why: the note is kept in the history.", page.selectFirst("#note-error").text());
         assertNull(page.selectFirst("#title-error"));
@@ -606,7 +606,14 @@ class EditingTest {
         assertEquals("Restored version 1", restore.get("note"));
         HttpResponse<String> restored = alice.post("/admin/documents/" + id + "/restore", restore.entries());
         assertEquals(303, restored.statusCode(), restored.body());
-        assertEquals("/documents/" + id + "/history", location(restored));
+        // The history it leads to says what was done, as a save's "Saved — version N" does, to the editor alone.
+        assertEquals("/documents/" + id + "/history?restored=1&as=3", location(restored));
+        assertEquals("Restored version 1 as version 3.",
+                Jsoup.parse(alice.get(location(restored)).body()).selectFirst(".saved-notice").text());
+        assertNull(Jsoup.parse(catalogue.http().anotherVisitor().get(location(restored)).body()).selectFirst(".saved-notice"),
+                "a reader given the address is told nothing");
+        assertNull(Jsoup.parse(alice.get("/documents/" + id + "/history?restored=1&as=2").body()).selectFirst(".saved-notice"),
+                "nor is anyone once the record is at another version");
         assertEquals(original, row(id).getTitle());
         assertEquals(3, row(id).getVersion());
         assertEquals("Restored version 1", revisions(id).get(2).getNote());

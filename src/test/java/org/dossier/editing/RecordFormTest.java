@@ -101,7 +101,8 @@ class RecordFormTest {
     void aBadDateIsNamedBesideItsFieldWithTheReason() {
         RecordForm.Checked checked = form("A letter", "Febuary 1942", "", List.of(), "note").check(CHOICES, TODAY);
         assertEquals(Map.of("date", "'Febuary 1942' is not a date (write it as 'May 10, 1943', '10 May 1943', 'February 1942' or '1950', "
-                + "'ca. 1962' when approximate, and '1961–1962' or 'March–April 1962' for a span)"),
+                + "'ca. 1962' when approximate, and '1961–1962' or 'March–April 1962' for a span; or 'Undated' when the "
+                + "document bears none)"),
                 checked.errors());
         assertFalse(checked.ok());
     }
@@ -189,8 +190,10 @@ class RecordFormTest {
                     checked.errors().get("date"));
             assertEquals(empty, typed.date(), "kept as typed");
         }
-        // A line that only mentions it is no date, nor the absence of one.
-        assertEquals("'Undated letter' is not a date (write it as " + DocumentDate.SHAPES + ")",
+        // A line that only mentions it is no date, nor the absence of one: it is told, as the empty
+        // field is, how to say that there is none.
+        assertEquals("'Undated letter' is not a date (write it as " + DocumentDate.SHAPES + "; or "
+                + DocumentDate.WHEN_NONE + ")",
                 form("A letter", "Undated letter", "", List.of(), "note").check(CHOICES, TODAY).errors().get("date"));
     }
 

@@ -318,7 +318,8 @@ class SeedPageParserTest {
                 "Monday, February 3, 1962", "3 f\u00e9vrier 1962", "May 10, 1943 (received May 12)")) {
             SeedFormatException e = rejected("May 10, 1943\n\nLetter\n\nSummary.\n\n" + date
                     + "\n\nReport\n\nText.\n\nJune 1, 1950\n\nCable\n");
-            assertEquals(List.of("page.txt:7: '" + date + "' is not a date (write it as " + DocumentDate.SHAPES + "); write "
+            assertEquals(List.of("page.txt:7: '" + date + "' is not a date (write it as " + DocumentDate.SHAPES + "; or "
+                    + DocumentDate.WHEN_NONE + "); write "
                     + "the date in one of those shapes, and what else the line says in the summary"),
                     e.problems().stream().map(Object::toString).toList());
         }

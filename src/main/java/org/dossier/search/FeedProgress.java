@@ -128,16 +128,20 @@ final class FeedProgress {
 
     private long waitFor(long head, boolean whileProgressing) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
-        long seen = applied;
+        // Progress is a step (a record more written, or a batch made searchable), not only a batch
+        // made searchable: a batch of 1,000 records and its refresh took more than the whole wait on
+        // a loaded machine (load 20), and an export after 10,250 generated records gave up at change
+        // 4,000 while the follower was writing, "no progress" though there was.
+        long seen = steps;
         synchronized (monitor) {
             while (applied < head && !closed) {
-                if (whileProgressing && applied > seen) {
-                    seen = applied;
+                if (whileProgressing && steps > seen) {
+                    seen = steps;
                     deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
                 }
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
-                    if (applied == seen) {
+                    if (steps == seen) {
                         LOG.warn("{} is behind the database (change {} of {}) and made no progress in {} ms; "
                                 + "searching what it has", what, applied, head, AWAIT_MILLIS);
                     }

@@ -166,12 +166,17 @@ public final class LuceneSearchEngine implements SearchEngine {
         FacetsConfig config = IndexLayout.facetsConfig();
         // The writers' own analyzer: the same chains, remembering stems (see CatalogueAnalyzer.forIndexing).
         Analyzer indexing = CatalogueAnalyzer.forIndexing();
-        String stale = staleness(folder, source.state());
+        // Said as it begins, and again when it is open: on a loaded machine opening took 25 s with
+        // nothing in the log, while /ready on the metrics port said only that it was not ready.
+        long opening = System.nanoTime();
+        LOG.info("Opening the search index at {}: checking it against the database", folder);
+        IndexSource.State database = source.state();
+        String stale = staleness(folder, database);
         if (stale != null) {
             LOG.info("Rebuilding the search index at {}: {}", folder, stale);
             long started = System.nanoTime();
             IndexSource.State built = IndexBuilder.build(folder, source, indexing, config, partitions(),
-                    (done, total) -> { });
+                    new LoggedProgress(LOG, "Rebuilding the search index", "records"));
             LOG.info("Built the search index of {} records in {} ms", built.documents(),
                     (System.nanoTime() - started) / 1_000_000);
         }
@@ -193,11 +198,20 @@ public final class LuceneSearchEngine implements SearchEngine {
             });
             LuceneSearchEngine engine = new LuceneSearchEngine(source, analyzer, config, executor, directory, writer,
                     searchers, commitValue(writer, FEED_KEY), applied);
+            long behind = database.head().last() - applied;
+            IndexProgress catchingUp = new LoggedProgress(LOG, "Applying the changes made while the search index was closed",
+                    "changes");
+            if (behind > 0) {
+                LOG.info("The search index at {} applies the {} changes made since it was last open", folder, behind);
+            }
             while (engine.catchUp(CATCH_UP_BATCH) == CATCH_UP_BATCH) {
                 // Every change committed before the start is applied before the first search.
+                catchingUp.indexed(engine.appliedChange() - applied, Math.max(behind, engine.appliedChange() - applied));
             }
             engine.warm();
             engine.follow();
+            LOG.info("The search index at {} is open after {} ms, up to change {}", folder,
+                    (System.nanoTime() - opening) / 1_000_000, engine.appliedChange());
             return engine;
         } catch (IOException | RuntimeException e) {
             if (writer != null) {

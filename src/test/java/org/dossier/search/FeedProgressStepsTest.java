@@ -1,6 +1,10 @@
 package org.dossier.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.dossier.testing.SameOnEveryDatabase;
 import org.junit.jupiter.api.Test;
@@ -46,5 +50,24 @@ class FeedProgressStepsTest {
         progress.advanceTo(1_100);
         progress.advanceTo(900);
         assertEquals(1, progress.steps());
+    }
+
+    /**
+     * An export waits as long as the follower gets on, and a record written is getting on: a batch
+     * written and made searchable took longer than the whole wait on a loaded machine, and the
+     * export gave up ("made no progress") while the follower was writing, short of records.
+     */
+    @Test
+    void anExportWaitsForAFollowerWritingOneBatchForLongerThanTheWait() throws Exception {
+        long head = 1_100;
+        CompletableFuture<Long> lacking = CompletableFuture.supplyAsync(() -> progress.awaitWhole(head, () -> { }));
+        long writing = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FeedProgress.AWAIT_MILLIS + 2_000);
+        for (int written = 1; System.nanoTime() < writing; written++) {
+            progress.writing(100, written);
+            Thread.sleep(200);
+        }
+        assertFalse(lacking.isDone(), "it gave up while records were being written");
+        progress.advanceTo(head);
+        assertEquals(0, lacking.get(10, TimeUnit.SECONDS), "the export holds every change committed before it");
     }
 }

@@ -1,0 +1,48 @@
+package org.dossier.search;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+
+/**
+ * How a long step of opening the index (a rebuild, the changes made while the node was stopped) is
+ * getting on, in the node's log: a line at most every {@link #EVERY_SECONDS} seconds while it lasts,
+ * none for a step done sooner. An index that took 25 s to open on a loaded machine left the log
+ * silent meanwhile, and an operator could not tell a slow start from a stuck one.
+ */
+final class LoggedProgress implements IndexProgress {
+
+    static final long EVERY_SECONDS = 5;
+
+    private final Logger log;
+    private final String doing;
+    private final String counted;
+    private final LongSupplier clock;
+    private final long started;
+    private long lastLine;
+
+    /** {@code doing} begins each line ("Rebuilding the search index"); {@code counted} names what is counted ("records"). */
+    LoggedProgress(Logger log, String doing, String counted) {
+        this(log, doing, counted, System::nanoTime);
+    }
+
+    LoggedProgress(Logger log, String doing, String counted, LongSupplier clock) {
+        this.log = log;
+        this.doing = doing;
+        this.counted = counted;
+        this.clock = clock;
+        this.started = clock.getAsLong();
+        this.lastLine = started;
+    }
+
+    /** {@code done} of {@code total} are done: logged if the last line (or the start) is long enough ago. */
+    @Override
+    public synchronized void indexed(long done, long total) {
+        long now = clock.getAsLong();
+        if (now - lastLine >= TimeUnit.SECONDS.toNanos(EVERY_SECONDS)) {
+            lastLine = now;
+            log.info("{}: {} of {} {}, {} s so far", doing, done, total, counted,
+                    TimeUnit.NANOSECONDS.toSeconds(now - started));
+        }
+    }
+}

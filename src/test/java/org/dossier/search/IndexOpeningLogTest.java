@@ -1,0 +1,93 @@
+package org.dossier.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.dossier.synthetic.Generator;
+import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An index opening says so in the log, what it does (checks, rebuilds, applies the changes made while
+ * it was closed) and when it is open, with the time taken: an operator restarting a node on a
+ * loaded machine waited 25 s for it with nothing in the log.
+ */
+class IndexOpeningLogTest {
+
+    private final Logger logger = (Logger) LoggerFactory.getLogger(LuceneSearchEngine.class);
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
+    @BeforeEach
+    void listen() {
+        logged.start();
+        logger.addAppender(logged);
+        logger.setLevel(Level.INFO);
+    }
+
+    @AfterEach
+    void stopListening() {
+        logger.detachAppender(logged);
+        logger.setLevel(null);
+    }
+
+    /** This index's lines: other classes open indexes of their own meanwhile. */
+    private List<String> linesAbout(Path index) {
+        return List.copyOf(logged.list).stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(line -> line.contains(index.toString())).toList();
+    }
+
+    @Test
+    void anIndexSaysWhenItBeginsToOpenWhatItDoesAndWhenItIsOpenWithTheTimeTaken() throws Exception {
+        try (TestDatabase db = TestDatabase.withAuthorities()) {
+            Path index = db.folder().resolve("dossier.index");
+            Generator generator = new Generator(db.dsl(), Clock.systemUTC());
+            generator.generate(TestCatalogue.SEEDS, 40, 3, (done, total) -> { });
+            try (LuceneSearchEngine engine = LuceneSearchEngine.open(index, db.dsl())) {
+                List<String> lines = linesAbout(index);
+                assertEquals(3, lines.size(), lines.toString());
+                assertEquals("Opening the search index at " + index + ": checking it against the database", lines.get(0));
+                assertEquals("Rebuilding the search index at " + index + ": there is no index yet", lines.get(1));
+                assertTrue(lines.get(2).matches("The search index at .* is open after \\d+ ms, up to change "
+                        + engine.appliedChange()), lines.get(2));
+            }
+            logged.list.clear();
+            long before = new IndexSource(db.dsl()).head().last();
+            generator.generate(TestCatalogue.SEEDS, 30, 4, (done, total) -> { });
+            long made = new IndexSource(db.dsl()).head().last() - before;
+            try (LuceneSearchEngine engine = LuceneSearchEngine.open(index, db.dsl())) {
+                List<String> lines = linesAbout(index);
+                assertEquals(List.of("Opening the search index at " + index + ": checking it against the database",
+                        "The search index at " + index + " applies the " + made + " changes made since it was last open",
+                        "The search index at " + index + " is open after "), lines.stream()
+                        .map(line -> line.replaceAll("open after .*", "open after ")).toList());
+            }
+        }
+    }
+
+    @Test
+    void aLongStepSaysHowFarItIsEveryFewSecondsAndAShortOneNothing() {
+        long[] now = {0};
+        LoggedProgress progress = new LoggedProgress(logger, "Rebuilding a test's index", "records", () -> now[0]);
+        long second = TimeUnit.SECONDS.toNanos(1);
+        for (int done = 1; done <= 12; done++) {
+            now[0] = done * second;
+            progress.indexed(done * 1_000L, 12_000);
+        }
+        List<String> lines = List.copyOf(logged.list).stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(line -> line.startsWith("Rebuilding a test's index: ")).toList();
+        assertEquals(List.of("Rebuilding a test's index: 5000 of 12000 records, 5 s so far",
+                "Rebuilding a test's index: 10000 of 12000 records, 10 s so far"), lines);
+    }
+}

@@ -76,8 +76,7 @@ public final class Templates implements FileRenderer {
         Map<String, Object> variables = new HashMap<>();
         variables.put("requestPath", "/");
         variables.put("pageUrl", "/");
-        variables.put("assets", StaticFiles.URLS);
-        variables.put("undated", DocumentDate.UNDATED);
+        everyPage(variables);
         variables.putAll(model);
         String html = engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables));
         return model.get("status") instanceof Integer status ? titled(html, status) : html;
@@ -93,11 +92,16 @@ public final class Templates implements FileRenderer {
         variables.put("requestPath", ctx.path());
         variables.put("pageUrl", pageUrl(ctx));
         variables.put("siteUrl", publicUrl.of(ctx));
-        variables.put("assets", StaticFiles.URLS);
-        variables.put("undated", DocumentDate.UNDATED);
+        everyPage(variables);
         variables.putAll(model);
         return titled(engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables)),
                 ctx.status().getCode());
+    }
+
+    /** What every page's templates may read, with a request or without: the assets and the one word for no date. */
+    private static void everyPage(Map<String, Object> variables) {
+        variables.put("assets", StaticFiles.URLS);
+        variables.put("undated", DocumentDate.UNDATED);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
 import org.dossier.documents.Languages;
+import org.dossier.search.DateFilter;
 import org.dossier.search.Facet;
 import org.dossier.search.Filter;
 import org.dossier.search.SearchEngine;
@@ -76,7 +77,7 @@ public final class CatalogueSearch {
         boolean askAlone = results.total() == 0 && request.hasText() && request.hasFilters();
         long wordsAlone = askAlone ? engine.count(request.withoutFilters()) : -1;
         long filtersAlone = askAlone ? engine.count(request.withoutText()) : -1;
-        long otherDated = forPage && request.datedMatters() ? engine.count(request.withDated(request.dated().other())) : -1;
+        long otherDated = forPage && request.datedMatters() ? engine.count(request.withDated(request.range().how().other())) : -1;
         DateInWords dateInWords = dateOffers ? DateInWords.in(request).orElse(null) : null;
         long datedInstead = dateInWords == null ? -1 : engine.count(dateInWords.instead());
         if (datedInstead == 0 && dateInWords.asked().isPresent()) {
@@ -129,7 +130,7 @@ public final class CatalogueSearch {
             return results.total();
         }
         Long without = dates.size() == 1 ? results.without().get(dates.get(0)) : null;
-        return without != null ? without : engine.count(request.between(null, null));
+        return without != null ? without : engine.count(request.withDates(DateFilter.ANY));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import org.dossier.search.DateBound;
+import org.dossier.search.DateFilter;
 import org.dossier.search.Dated;
 import org.dossier.search.SearchRequest;
 
@@ -68,10 +69,7 @@ public record DateHistogram(List<Bar> bars, int width, int height, String firstY
 
     /** Whether a year is in the dates the search asks for (ticked, or inside its range); none when it asks none. */
     private static boolean inRange(SearchRequest request, int year) {
-        boolean afterFrom = request.from() == null || year >= request.from().firstDay().getYear();
-        boolean beforeTo = request.to() == null || year <= request.to().lastDay().getYear();
-        boolean ticked = request.years().isEmpty() || request.years().contains(year);
-        return afterFrom && beforeTo && ticked
-                && (request.from() != null || request.to() != null || !request.years().isEmpty());
+        return request.dates() instanceof DateFilter.DatedIn in && (in.years().isEmpty() || in.years().contains(year))
+                && (in.range() == null || in.range().touches(year));
     }
 }

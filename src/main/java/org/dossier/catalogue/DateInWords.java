@@ -10,6 +10,7 @@ import org.dossier.documents.DatePoint;
 import org.dossier.documents.DatePrecision;
 import org.dossier.documents.DocumentDate;
 import org.dossier.search.DateBound;
+import org.dossier.search.DateFilter;
 import org.dossier.search.QuestionWords;
 import org.dossier.search.SearchRequest;
 
@@ -42,8 +43,7 @@ public record DateInWords(DateBound from, DateBound to, String rest, SearchReque
      */
     public static Optional<DateInWords> in(SearchRequest request) {
         String text = request.searchedText();
-        if (!request.hasText() || text.indexOf('"') >= 0 || request.from() != null || request.to() != null
-                || !request.years().isEmpty()) {
+        if (!request.hasText() || text.indexOf('"') >= 0 || request.dates() instanceof DateFilter.DatedIn) {
             return Optional.empty();
         }
         // As the words are searched: "kim september 1950?" asks about September 1950.

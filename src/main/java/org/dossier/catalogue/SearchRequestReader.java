@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.dossier.documents.DocumentDate;
 import org.dossier.search.DateBound;
+import org.dossier.search.DateFilter;
 import org.dossier.search.Dated;
 import org.dossier.search.Facet;
 import org.dossier.search.SearchRequest;
@@ -156,38 +156,7 @@ public final class SearchRequestReader {
                     + " values of its filters and years together, not " + (ticked + leftOut)
                     + (problems == null ? "" : ": the first " + SearchRequest.MAX_TICKED + " are kept")));
         }
-        DateBound from = null;
-        DateBound to = null;
-        Dated dated = null;
-        try {
-            dated = QueryParams.choice(ctx, SearchRequest.DATED, null, List.of(Dated.values()), Dated::value, Dated::label);
-        } catch (BadRequest e) {
-            note(problems, DATES, e);
-        }
-        try {
-            from = bound(ctx, SearchRequest.FROM);
-            to = bound(ctx, SearchRequest.TO);
-            if (from != null && to != null && from.firstDay().isAfter(to.lastDay())) {
-                throw new BadRequest("'from' (" + from.value() + ") is after 'to' (" + to.value() + ")");
-            }
-        } catch (BadRequest e) {
-            note(problems, DATES, e);
-            from = null;
-            to = null;
-        }
-        boolean undated = false;
-        try {
-            // In the words of the date filter's choice, "Undated (N)".
-            undated = QueryParams.choice(ctx, SearchRequest.UNDATED, null, List.of(SearchRequest.UNDATED_ONLY),
-                    only -> only, only -> DocumentDate.UNDATED) != null;
-        } catch (BadRequest e) {
-            note(problems, DATES, e);
-        }
-        if (undated && (!years.isEmpty() || from != null || to != null)) {
-            // The page shows the dates asked for (as typed), and says how to see the undated records instead.
-            undated = false;
-            note(problems, DATES, new BadRequest(SearchRequest.UNDATED_AND_DATES));
-        }
+        DateFilter dates = dates(ctx, problems, years);
         SortOrder sort = null;
         try {
             sort = QueryParams.choice(ctx, SearchRequest.SORT, null, SortOrder.choices(true), SortOrder::value,
@@ -209,7 +178,57 @@ public final class SearchRequestReader {
             note(problems, FILTERS, e);
             all = Set.of();
         }
-        return new SearchRequest(q, facets, years, from, to, dated, undated, all, sort, page, pageSize);
+        return new SearchRequest(q, facets, dates, all, sort, page, pageSize);
+    }
+
+    /**
+     * The date filter: the years read (none when empty), a range and how it is met, or the undated
+     * records only. A range that makes no sense is left out (the years kept); the undated records
+     * asked for with a year or a range are left out, and the dates asked for kept, as the page
+     * shows them typed and says how to see the undated records instead.
+     */
+    private static DateFilter dates(Context ctx, Map<String, String> problems, SortedSet<Integer> years) {
+        Dated dated = null;
+        try {
+            dated = QueryParams.choice(ctx, SearchRequest.DATED, null, List.of(Dated.values()), Dated::value, Dated::label);
+        } catch (BadRequest e) {
+            note(problems, DATES, e);
+        }
+        DateFilter.Range range = null;
+        try {
+            DateBound from = bound(ctx, SearchRequest.FROM);
+            DateBound to = bound(ctx, SearchRequest.TO);
+            if (from != null && to != null && from.firstDay().isAfter(to.lastDay())) {
+                throw new BadRequest("'from' (" + from.value() + ") is after 'to' (" + to.value() + ")");
+            }
+            range = DateFilter.Range.of(from, to, dated);
+        } catch (BadRequest e) {
+            note(problems, DATES, e);
+        }
+        boolean undated = false;
+        try {
+            undated = undatedOnly(ctx);
+        } catch (BadRequest e) {
+            note(problems, DATES, e);
+        }
+        DateFilter asked = DateFilter.of(years, range);
+        if (undated && asked instanceof DateFilter.AnyDate) {
+            return DateFilter.UNDATED;
+        }
+        if (undated) {
+            note(problems, DATES, new BadRequest(SearchRequest.UNDATED_AND_DATES));
+        }
+        return asked;
+    }
+
+    /** Whether {@code undated=only} is asked; any other value of it is a 400 that says the one it takes. */
+    private static boolean undatedOnly(Context ctx) {
+        String typed = QueryParams.single(ctx, SearchRequest.UNDATED);
+        if (typed == null || typed.isEmpty() || typed.equals(SearchRequest.UNDATED_ONLY)) {
+            return typed != null && !typed.isEmpty();
+        }
+        throw new BadRequest("'undated' has one value, 'only' (undated=only: the records without a date), not '"
+                + QueryParams.shorten(typed) + "'");
     }
 
     private static int pageSize(Context ctx, Map<String, String> problems) {

@@ -11,6 +11,7 @@ import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.WrittenText;
 import org.dossier.search.DateBound;
+import org.dossier.search.DateFilter;
 import org.dossier.search.Dated;
 import org.dossier.search.Facet;
 import org.dossier.search.FacetCount;
@@ -254,19 +255,21 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
                         SearchLinks.search(request.toggle(facet, key))));
             }
         }
-        for (int year : request.years()) {
-            chips.add(new Chip("Year", String.valueOf(year), SearchLinks.search(request.toggleYear(year))));
-        }
-        if (request.from() != null) {
-            chips.add(new Chip("From", request.from().display(), SearchLinks.search(request.withFrom(null))));
-        }
-        if (request.to() != null) {
-            chips.add(new Chip("To", request.to().display(), SearchLinks.search(request.withTo(null))));
-        }
-        if (request.dated() == Dated.WITHIN) {
-            chips.add(new Chip("Dated", "wholly within", SearchLinks.search(request.withDated(Dated.MAY_FALL_IN))));
-        }
-        if (request.undated()) {
+        if (request.dates() instanceof DateFilter.DatedIn in) {
+            for (int year : in.years()) {
+                chips.add(new Chip("Year", String.valueOf(year), SearchLinks.search(request.toggleYear(year))));
+            }
+            DateFilter.Range range = in.range();
+            if (range != null && range.from() != null) {
+                chips.add(new Chip("From", range.from().display(), SearchLinks.search(request.withFrom(null))));
+            }
+            if (range != null && range.to() != null) {
+                chips.add(new Chip("To", range.to().display(), SearchLinks.search(request.withTo(null))));
+            }
+            if (range != null && range.how() == Dated.WITHIN) {
+                chips.add(new Chip("Dated", "wholly within", SearchLinks.search(request.withDated(Dated.MAY_FALL_IN))));
+            }
+        } else if (request.dates() instanceof DateFilter.Undated) {
             chips.add(new Chip("Date", DocumentDate.UNDATED, SearchLinks.search(request.undatedOnly(false))));
         }
         return chips;
@@ -275,10 +278,12 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
     private static DateBox dateBox(SearchOutcome outcome, SearchLinks links, SearchRequestReader.Read read) {
         SearchRequest request = outcome.request();
         // A range that could not be used is shown as typed, its box as ticked.
+        DateFilter.Range range = request.range();
         boolean within = read.problems().containsKey(SearchRequestReader.DATES)
-                ? Dated.WITHIN.value().equals(read.typedDated()) : request.dated() == Dated.WITHIN;
+                ? Dated.WITHIN.value().equals(read.typedDated()) : range != null && range.how() == Dated.WITHIN;
         return new DateBox(DateHistogram.of(outcome.results().yearsAnyDate(), request), decades(outcome),
-                request.from() == null ? "" : request.from().value(), request.to() == null ? "" : request.to().value(),
+                range == null || range.from() == null ? "" : range.from().value(),
+                range == null || range.to() == null ? "" : range.to().value(),
                 within, links.carried(Set.of(SearchRequest.FROM, SearchRequest.TO, SearchRequest.DATED,
                         SearchRequest.UNDATED)), undated(outcome));
     }
@@ -291,11 +296,12 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
     static FacetValue undated(SearchOutcome outcome) {
         SearchRequest request = outcome.request();
         long count = outcome.results().undated();
-        if (count == 0 && !request.undated()) {
+        boolean chosen = request.dates() instanceof DateFilter.Undated;
+        if (count == 0 && !chosen) {
             return null;
         }
-        return new FacetValue(SearchRequest.UNDATED_ONLY, DocumentDate.UNDATED, count, request.undated(),
-                SearchLinks.search(request.undatedOnly(!request.undated())), null);
+        return new FacetValue(SearchRequest.UNDATED_ONLY, DocumentDate.UNDATED, count, chosen,
+                SearchLinks.search(request.undatedOnly(!chosen)), null);
     }
 
     private static List<Decade> decades(SearchOutcome outcome) {
@@ -322,7 +328,8 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         // decade whose sum could count one twice was counted as its link asks (SearchOutcome.spannedDecades).
         // These numbers count the records each year or decade holds, whatever "wholly within" says of
         // the range they replace: so their links meet them in the default way, as a bar's does (DateHistogram).
-        boolean ranged = request.from() != null || request.to() != null;
+        DateFilter.Range range = request.range();
+        boolean ranged = range != null;
         for (int decade = first; decade <= last; decade += 10) {
             long count = outcome.spannedDecades().getOrDefault(decade,
                     anyDate.subMap(decade, decade + 10).values().stream().mapToLong(Long::longValue).sum());
@@ -331,12 +338,12 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
             if (ranged) {
                 for (Map.Entry<Integer, Long> year : anyDate.subMap(decade, decade + 10).entrySet()) {
                     DateBound whole = DateBound.year(year.getKey());
-                    boolean asked = whole.equals(request.from()) && whole.equals(request.to());
+                    boolean asked = whole.equals(range.from()) && whole.equals(range.to());
                     open |= asked;
                     String value = String.valueOf(year.getKey());
                     // The year that is the range already is ticked, and its link lifts it, as a ticked year's does.
                     values.add(new FacetValue(value, value, year.getValue(), asked,
-                            SearchLinks.search(asked ? request.between(null, null)
+                            SearchLinks.search(asked ? request.withDates(DateFilter.ANY)
                                     : request.between(whole, whole).withDated(Dated.MAY_FALL_IN)), null));
                 }
             }
@@ -351,7 +358,7 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
             if (count == 0 && values.isEmpty()) {
                 continue;
             }
-            open |= DateBound.year(decade).equals(request.from()) && DateBound.year(decade + 9).equals(request.to());
+            open |= ranged && DateBound.year(decade).equals(range.from()) && DateBound.year(decade + 9).equals(range.to());
             decades.add(new Decade(decade + "s", count, SearchLinks.search(decade(request, decade)), values, open));
         }
         return decades;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dossier.search.DateFilter;
 import org.dossier.search.Dated;
 import org.dossier.search.Facet;
 import org.dossier.search.Filter;
@@ -118,9 +119,9 @@ public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYo
         if (other < 0 || other == total) {
             return null;
         }
-        String href = SearchLinks.search(request.withDated(request.dated().other()));
+        String href = SearchLinks.search(request.withDated(request.range().how().other()));
         String lessExactly = "dated only to a month or a year the range takes in part";
-        if (request.dated() == Dated.WITHIN) {
+        if (request.range().how() == Dated.WITHIN) {
             long more = other - total;
             return new DatedLogic("Dates: only records dated wholly within the range; " + FacetHtml.count(more)
                     + (more == 1 ? " more record, " : " more records, ") + lessExactly + ", may fall in it.", href,
@@ -209,6 +210,14 @@ public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYo
         return suggestions;
     }
 
+    /** "from 1950 to June 1953, dated wholly within". */
+    private static String range(DateFilter.Range range) {
+        return (range.from() == null ? "" : "from " + range.from().display())
+                + (range.from() != null && range.to() != null ? " " : "")
+                + (range.to() == null ? "" : "to " + range.to().display())
+                + (range.how() == Dated.WITHIN ? ", dated wholly within" : "");
+    }
+
     private static String describe(Filter filter, SearchOutcome outcome) {
         SearchRequest request = outcome.request();
         Facet facet = filter.facet();
@@ -219,10 +228,7 @@ public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYo
         }
         return switch (filter) {
             case YEAR -> "year: " + String.join(" or ", request.years().stream().map(String::valueOf).toList());
-            case DATES -> "dates: " + (request.from() == null ? "" : "from " + request.from().display())
-                    + (request.from() != null && request.to() != null ? " " : "")
-                    + (request.to() == null ? "" : "to " + request.to().display())
-                    + (request.dated() == Dated.WITHIN ? ", dated wholly within" : "");
+            case DATES -> "dates: " + range(request.range());
             case UNDATED -> "date: undated only";
             default -> throw new IllegalStateException("a filter by facet has its facet: " + filter);
         };

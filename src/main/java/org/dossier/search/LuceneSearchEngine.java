@@ -462,10 +462,10 @@ public final class LuceneSearchEngine implements SearchEngine {
             // A search page asks how many its range's other way finds, just after its own answer
             // (kept): the two differ by the records straddling an end of the range, far fewer.
             SearchResults otherWay = request.datedMatters()
-                    ? snapshot.keptAnswer(expanding, request.withDated(request.dated().other()).forCounts()) : null;
+                    ? snapshot.keptAnswer(expanding, request.withDated(request.range().how().other()).forCounts()) : null;
             if (otherWay != null) {
                 long straddling = searching.straddling(snapshot, expanding, request);
-                return request.dated() == Dated.WITHIN ? otherWay.total() - straddling : otherWay.total() + straddling;
+                return request.range().how() == Dated.WITHIN ? otherWay.total() - straddling : otherWay.total() + straddling;
             }
             return searching.count(snapshot, expanding, request);
         });

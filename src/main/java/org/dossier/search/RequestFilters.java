@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.function.IntPredicate;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -137,21 +138,24 @@ final class RequestFilters {
         }
         this.facetBits = facets;
         this.allBits = all;
-        if (request.years().isEmpty()) {
+        // One date filter: dated records (years ticked, a range, or both), the undated ones, or none.
+        SortedSet<Integer> years = request.years();
+        DateFilter.Range asked = request.range();
+        if (years.isEmpty()) {
             selectedYears = null;
         } else {
             selectedYears = new boolean[FacetCounter.YEARS];
-            request.years().stream().filter(y -> y >= 0 && y < FacetCounter.YEARS).forEach(y -> selectedYears[y] = true);
-            queries.put(Filter.YEAR, IntPoint.newSetQuery(IndexLayout.YEAR, request.years()));
+            years.stream().filter(y -> y >= 0 && y < FacetCounter.YEARS).forEach(y -> selectedYears[y] = true);
+            queries.put(Filter.YEAR, IntPoint.newSetQuery(IndexLayout.YEAR, years));
         }
-        undatedOnly = request.undated();
+        undatedOnly = request.dates() instanceof DateFilter.Undated;
         if (undatedOnly) {
             queries.put(Filter.UNDATED, new TermQuery(IndexLayout.undatedTerm()));
         }
-        dateFilter = request.from() != null || request.to() != null;
-        fromDay = request.from() == null ? Integer.MIN_VALUE : IndexLayout.day(request.from().firstDay());
-        toDay = request.to() == null ? Integer.MAX_VALUE : IndexLayout.day(request.to().lastDay());
-        boolean within = request.dated() == Dated.WITHIN;
+        dateFilter = asked != null;
+        fromDay = asked == null ? Integer.MIN_VALUE : asked.firstDay();
+        toDay = asked == null ? Integer.MAX_VALUE : asked.lastDay();
+        boolean within = asked != null && asked.how() == Dated.WITHIN;
         starts = new Days(within ? fromDay : Integer.MIN_VALUE, toDay);
         ends = new Days(fromDay, within ? toDay : Integer.MAX_VALUE);
         if (dateFilter) {

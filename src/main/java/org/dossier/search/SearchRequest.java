@@ -30,22 +30,16 @@ import org.dossier.documents.ControlCharacters;
  * @param text       what the reader typed, in the engine's query syntax; empty for none
  * @param facets     for each facet, the keys ticked, in the order they were ticked, without repeats;
  *                   a facet with none is absent
- * @param years      years ticked (OR); empty for none
- * @param from       where a date range starts, or null
- * @param to         where it ends, or null
- * @param dated      how a record's date must meet the range; null for the default (it may fall in
- *                   it), and always the default without a range
- * @param undated    only the undated records (V22), which no year or range finds: never with years
- *                   or a range, which ask for dated ones
+ * @param dates      what it asks of a record's date: nothing, years (OR) and a range, or the
+ *                   undated records only (V22); null for nothing
  * @param requireAll the facets whose ticked values must all be there, not just any of them
  * @param sort       as asked, or null for the default: relevance with words, newest first without
  * @param page       from 1
  * @param pageSize   hits on a page; 0 for none ({@link #withoutPaging()}): counts only, or every
  *                   hit's id for an export
  */
-public record SearchRequest(String text, Map<Facet, List<String>> facets, SortedSet<Integer> years, DateBound from,
-                            DateBound to, Dated dated, boolean undated, Set<Facet> requireAll, SortOrder sort, int page,
-                            int pageSize) {
+public record SearchRequest(String text, Map<Facet, List<String>> facets, DateFilter dates, Set<Facet> requireAll,
+                            SortOrder sort, int page, int pageSize) {
 
     // The names of the URL parameters; a facet's is its key ({@code type}, {@code person} ...).
     public static final String TEXT = "q";
@@ -89,16 +83,9 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
             }
         });
         facets = Collections.unmodifiableMap(copy);
-        years = Collections.unmodifiableSortedSet(new TreeSet<>(years));
-        dated = dated == null || from == null && to == null ? Dated.MAY_FALL_IN : dated;
+        dates = dates == null ? DateFilter.ANY : dates;
         requireAll = requireAll == null || requireAll.isEmpty() ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(requireAll));
-        if (undated && (!years.isEmpty() || from != null || to != null)) {
-            throw new IllegalArgumentException(UNDATED_AND_DATES);
-        }
-        if (from != null && to != null && from.firstDay().isAfter(to.lastDay())) {
-            throw new IllegalArgumentException("the range starts (" + from.value() + ") after it ends (" + to.value() + ")");
-        }
         if (page < 1 || pageSize < 0 || (long) (page - 1) * pageSize + pageSize > MAX_WINDOW) {
             throw new IllegalArgumentException("page " + page + " of " + pageSize + " is beyond the first " + MAX_WINDOW
                     + " hits");
@@ -106,8 +93,8 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
     }
 
     /** Why undated records and years or a range are not asked for together, and what to do instead. */
-    public static final String UNDATED_AND_DATES = "Undated records have no date, so no year or date range finds them: "
-            + "ask for the undated records ('undated=only') or for dates ('year', 'from', 'to'), not both";
+    public static final String UNDATED_AND_DATES = "Undated records have no year or date range: ask for the undated "
+            + "records (undated=only) or for a period ('year', 'from', 'to'), not both";
 
     /**
      * Words as the engines read them, whoever made the request: composed (NFC), as every indexed
@@ -127,7 +114,7 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
 
     /** Everything, newest first, {@code pageSize} hits a page (0: counts only). */
     public static SearchRequest everything(int pageSize) {
-        return new SearchRequest("", Map.of(), new TreeSet<>(), null, null, null, false, Set.of(), null, 1, pageSize);
+        return new SearchRequest("", Map.of(), DateFilter.ANY, Set.of(), null, 1, pageSize);
     }
 
     /** These words over everything, by relevance, the first page. */
@@ -155,7 +142,7 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
     }
 
     public boolean hasFilters() {
-        return !facets.isEmpty() || !years.isEmpty() || from != null || to != null || undated;
+        return !facets.isEmpty() || !(dates instanceof DateFilter.AnyDate);
     }
 
     /** Whether a record must have all values ticked in {@code facet}: there are two or more, and 'all' asks so. */
@@ -183,13 +170,14 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
     public Set<Filter> activeFilters() {
         Set<Filter> active = EnumSet.noneOf(Filter.class);
         facets.keySet().forEach(f -> active.add(Filter.of(f)));
-        if (!years.isEmpty()) {
-            active.add(Filter.YEAR);
-        }
-        if (from != null || to != null) {
-            active.add(Filter.DATES);
-        }
-        if (undated) {
+        if (dates instanceof DateFilter.DatedIn in) {
+            if (!in.years().isEmpty()) {
+                active.add(Filter.YEAR);
+            }
+            if (in.range() != null) {
+                active.add(Filter.DATES);
+            }
+        } else if (dates instanceof DateFilter.Undated) {
             active.add(Filter.UNDATED);
         }
         return active;
@@ -199,12 +187,12 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
 
     /** Other words, the filters and order kept. */
     public SearchRequest withText(String otherText) {
-        return new SearchRequest(otherText, facets, years, from, to, dated, undated, requireAll, sort, 1, pageSize);
+        return new SearchRequest(otherText, facets, dates, requireAll, sort, 1, pageSize);
     }
 
     /** The filters alone: no words, and the order that goes without them. */
     public SearchRequest withoutText() {
-        return new SearchRequest("", facets, years, from, to, dated, undated, requireAll, null, 1, pageSize);
+        return new SearchRequest("", facets, dates, requireAll, null, 1, pageSize);
     }
 
     /** With {@code key} ticked in {@code facet} if it was not, unticked if it was. */
@@ -224,66 +212,90 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
     }
 
     // A year or a range asks for dated records: choosing one lets go of the undated records, as
-    // choosing those lets go of every year and range (see UNDATED_AND_DATES).
+    // choosing those lets go of every year and range.
+
+    /** The years ticked, a view of {@link #dates()} for the readers that count by year; empty for none. */
+    public SortedSet<Integer> years() {
+        return dates instanceof DateFilter.DatedIn in ? in.years() : Collections.emptySortedSet();
+    }
+
+    /** The date range, a view of {@link #dates()} like {@link #years()}; null for none. */
+    public DateFilter.Range range() {
+        return dates instanceof DateFilter.DatedIn in ? in.range() : null;
+    }
+
+    /** With another date filter, all else kept. */
+    public SearchRequest withDates(DateFilter other) {
+        return new SearchRequest(text, facets, other, requireAll, sort, 1, pageSize);
+    }
 
     /** With {@code year} ticked if it was not (instead of the undated records), unticked if it was. */
     public SearchRequest toggleYear(int year) {
-        SortedSet<Integer> changed = new TreeSet<>(years);
+        SortedSet<Integer> changed = new TreeSet<>(years());
         if (!changed.remove(year)) {
             changed.add(year);
         }
-        return new SearchRequest(text, facets, changed, from, to, dated, false, requireAll, sort, 1, pageSize);
+        return withDates(DateFilter.of(changed, range()));
     }
 
-    /** Limited to the dates from {@code start} to {@code end} (either may be null), instead of any years, range or undated records. */
+    /**
+     * Limited to the dates from {@code start} to {@code end} (either may be null: both, no range),
+     * instead of any years, range or undated records; met as the range it replaces was.
+     */
     public SearchRequest between(DateBound start, DateBound end) {
-        return new SearchRequest(text, facets, new TreeSet<>(), start, end, dated, false, requireAll, sort, 1, pageSize);
+        DateFilter.Range was = range();
+        return withDates(DateFilter.of(new TreeSet<>(), DateFilter.Range.of(start, end, was == null ? null : was.how())));
     }
 
     /** With another start of the range (null: none), its end and the years kept. */
     public SearchRequest withFrom(DateBound start) {
-        return new SearchRequest(text, facets, years, start, to, dated, undated && start == null, requireAll, sort, 1,
-                pageSize);
+        DateFilter.Range was = range();
+        return start == null && was == null ? onPage(1) : withDates(DateFilter.of(years(),
+                was == null ? DateFilter.Range.of(start, null, null) : was.withFrom(start)));
     }
 
     /** With another end of the range (null: none), its start and the years kept. */
     public SearchRequest withTo(DateBound end) {
-        return new SearchRequest(text, facets, years, from, end, dated, undated && end == null, requireAll, sort, 1,
-                pageSize);
+        DateFilter.Range was = range();
+        return end == null && was == null ? onPage(1) : withDates(DateFilter.of(years(),
+                was == null ? DateFilter.Range.of(null, end, null) : was.withTo(end)));
     }
 
     /** With the range met in another way (see {@link Dated}); without a range, there is none to meet. */
     public SearchRequest withDated(Dated otherDated) {
-        return new SearchRequest(text, facets, years, from, to, otherDated, undated, requireAll, sort, 1, pageSize);
+        DateFilter.Range was = range();
+        return was == null ? onPage(1) : withDates(DateFilter.of(years(), was.met(otherDated)));
     }
 
     /** The undated records only, instead of any years or range; or, {@code only} false, dated and undated alike. */
     public SearchRequest undatedOnly(boolean only) {
-        return only ? new SearchRequest(text, facets, new TreeSet<>(), null, null, null, true, requireAll, sort, 1, pageSize)
-                : new SearchRequest(text, facets, years, from, to, dated, false, requireAll, sort, 1, pageSize);
+        return only ? withDates(DateFilter.UNDATED)
+                : dates instanceof DateFilter.Undated ? withDates(DateFilter.ANY) : onPage(1);
     }
 
     /**
-     * Whether {@link #dated()} can change what is found: a record's date is a day, a month or a year,
-     * so only a range that starts or ends inside a year can hold part of a record's period.
+     * Whether how a record's date meets the range can change what is found (see
+     * {@link DateFilter.Range#howMatters()}); not without a range.
      */
     public boolean datedMatters() {
-        return from != null && !from.isYear() || to != null && !to.isYear();
+        DateFilter.Range range = range();
+        return range != null && range.howMatters();
     }
 
     /** Without one filter: a facet's values, the years, the date range, or the undated records alone. */
     public SearchRequest without(Filter filter) {
         return switch (filter) {
             case UNDATED -> undatedOnly(false);
-            case YEAR -> new SearchRequest(text, facets, new TreeSet<>(), from, to, dated, undated, requireAll, sort, 1, pageSize);
-            case DATES -> new SearchRequest(text, facets, years, null, null, dated, undated, requireAll, sort, 1, pageSize);
+            case YEAR -> dates instanceof DateFilter.DatedIn in ? withDates(DateFilter.of(new TreeSet<>(), in.range()))
+                    : onPage(1);
+            case DATES -> dates instanceof DateFilter.DatedIn in ? withDates(DateFilter.of(in.years(), null)) : onPage(1);
             default -> withKeys(filter.facet(), List.of()).onPage(1);
         };
     }
 
     /** The words alone: no filter, and no facet that requires all its values. */
     public SearchRequest withoutFilters() {
-        return new SearchRequest(text, Map.of(), new TreeSet<>(), null, null, null, false, Set.of(), sort, 1, pageSize);
+        return new SearchRequest(text, Map.of(), DateFilter.ANY, Set.of(), sort, 1, pageSize);
     }
 
     /** With the values ticked in {@code facet} required all ({@code all=person}), or any one of them. */
@@ -295,31 +307,31 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
         } else {
             changed.remove(facet);
         }
-        return new SearchRequest(text, facets, years, from, to, dated, undated, changed, sort, 1, pageSize);
+        return new SearchRequest(text, facets, dates, changed, sort, 1, pageSize);
     }
 
     public SearchRequest sortedBy(SortOrder order) {
-        return new SearchRequest(text, facets, years, from, to, dated, undated, requireAll, order, 1, pageSize);
+        return new SearchRequest(text, facets, dates, requireAll, order, 1, pageSize);
     }
 
     /** The same search on another page. */
     public SearchRequest onPage(int otherPage) {
-        return new SearchRequest(text, facets, years, from, to, dated, undated, requireAll, sort, otherPage, pageSize);
+        return new SearchRequest(text, facets, dates, requireAll, sort, otherPage, pageSize);
     }
 
     /** The same search, {@code size} hits a page, on its first page. */
     public SearchRequest withPageSize(int size) {
-        return new SearchRequest(text, facets, years, from, to, dated, undated, requireAll, sort, 1, size);
+        return new SearchRequest(text, facets, dates, requireAll, sort, 1, size);
     }
 
     /** The same search, one hit a page, on the page of hit {@code n}. */
     public SearchRequest atHit(int n) {
-        return new SearchRequest(text, facets, years, from, to, dated, undated, requireAll, sort, n, 1);
+        return new SearchRequest(text, facets, dates, requireAll, sort, n, 1);
     }
 
     /** The same search with no page of hits: its counts, or (for an export) every hit. */
     public SearchRequest withoutPaging() {
-        return new SearchRequest(text, facets, years, from, to, dated, undated, requireAll, sort, 1, 0);
+        return new SearchRequest(text, facets, dates, requireAll, sort, 1, 0);
     }
 
     /**
@@ -327,21 +339,21 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
      * page and order of a search shares its counts (see the search engine's kept answers).
      */
     public SearchRequest forCounts() {
-        return new SearchRequest(text, facets, years, from, to, dated, undated, requireAll, null, 1, 0);
+        return new SearchRequest(text, facets, dates, requireAll, null, 1, 0);
     }
 
     /** The same search, on the same page, keeping only the facet keys {@code known} accepts. */
     public SearchRequest keeping(BiPredicate<Facet, String> known) {
         Map<Facet, List<String>> kept = new EnumMap<>(Facet.class);
         facets.forEach((facet, keys) -> kept.put(facet, keys.stream().filter(k -> known.test(facet, k)).toList()));
-        return new SearchRequest(text, kept, years, from, to, dated, undated, requireAll, sort, page, pageSize);
+        return new SearchRequest(text, kept, dates, requireAll, sort, page, pageSize);
     }
 
     private SearchRequest withKeys(Facet facet, List<String> keys) {
         Map<Facet, List<String>> changed = new EnumMap<>(Facet.class);
         changed.putAll(facets);
         changed.put(facet, keys);
-        return new SearchRequest(text, changed, years, from, to, dated, undated, requireAll, sort, page, pageSize);
+        return new SearchRequest(text, changed, dates, requireAll, sort, page, pageSize);
     }
 
     // The request written back as a URL's query.
@@ -356,17 +368,19 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, Sorted
             parameters.add(new Parameter(TEXT, text));
         }
         facets.forEach((facet, keys) -> keys.forEach(key -> parameters.add(new Parameter(facet.key(), key))));
-        years.forEach(year -> parameters.add(new Parameter(YEAR, yearValue(year))));
-        if (from != null) {
-            parameters.add(new Parameter(FROM, from.value()));
-        }
-        if (to != null) {
-            parameters.add(new Parameter(TO, to.value()));
-        }
-        if (dated != Dated.MAY_FALL_IN) {
-            parameters.add(new Parameter(DATED, dated.value()));
-        }
-        if (undated) {
+        if (dates instanceof DateFilter.DatedIn in) {
+            in.years().forEach(year -> parameters.add(new Parameter(YEAR, yearValue(year))));
+            DateFilter.Range range = in.range();
+            if (range != null && range.from() != null) {
+                parameters.add(new Parameter(FROM, range.from().value()));
+            }
+            if (range != null && range.to() != null) {
+                parameters.add(new Parameter(TO, range.to().value()));
+            }
+            if (range != null && range.how() != Dated.MAY_FALL_IN) {
+                parameters.add(new Parameter(DATED, range.how().value()));
+            }
+        } else if (dates instanceof DateFilter.Undated) {
             parameters.add(new Parameter(UNDATED, UNDATED_ONLY));
         }
         requireAll.forEach(facet -> parameters.add(new Parameter(ALL, facet.key())));

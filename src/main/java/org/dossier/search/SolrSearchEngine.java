@@ -924,26 +924,32 @@ public final class SolrSearchEngine implements SearchEngine {
                 }
                 tagged.add(Map.of("#" + tag(Filter.of(facet)), query));
             }
-            if (!request.years().isEmpty()) {
-                tagged.add(Map.of("#" + tag(Filter.YEAR), SolrQueries.lucene("year:(" + request.years().stream()
-                        .map(String::valueOf).collect(Collectors.joining(" OR ")) + ")")));
-            }
-            if (request.from() != null || request.to() != null) {
-                String first = request.from() == null ? "*" : String.valueOf(IndexLayout.day(request.from().firstDay()));
-                String last = request.to() == null ? "*" : String.valueOf(IndexLayout.day(request.to().lastDay()));
-                boolean within = request.dated() == Dated.WITHIN;
-                List<String> range = new ArrayList<>();
-                if (within || request.to() != null) {
-                    range.add("+start:[" + (within ? first : "*") + " TO " + last + "]");
+            if (request.dates() instanceof DateFilter.DatedIn in) {
+                if (!in.years().isEmpty()) {
+                    tagged.add(Map.of("#" + tag(Filter.YEAR), SolrQueries.lucene("year:(" + in.years().stream()
+                            .map(String::valueOf).collect(Collectors.joining(" OR ")) + ")")));
                 }
-                if (within || request.from() != null) {
-                    range.add("+end:[" + first + " TO " + (within ? last : "*") + "]");
+                if (in.range() != null) {
+                    tagged.add(Map.of("#" + tag(Filter.DATES), SolrQueries.lucene(range(in.range()))));
                 }
-                tagged.add(Map.of("#" + tag(Filter.DATES), SolrQueries.lucene(String.join(" ", range))));
-            }
-            if (request.undated()) {
+            } else if (request.dates() instanceof DateFilter.Undated) {
                 tagged.add(Map.of("#" + tag(Filter.UNDATED), SolrQueries.lucene(UNDATED)));
             }
+        }
+
+        /** A record's period overlapping the range, or within it, on the start and end days indexed. */
+        private static String range(DateFilter.Range asked) {
+            String first = asked.from() == null ? "*" : String.valueOf(asked.firstDay());
+            String last = asked.to() == null ? "*" : String.valueOf(asked.lastDay());
+            boolean within = asked.how() == Dated.WITHIN;
+            List<String> range = new ArrayList<>();
+            if (within || asked.to() != null) {
+                range.add("+start:[" + (within ? first : "*") + " TO " + last + "]");
+            }
+            if (within || asked.from() != null) {
+                range.add("+end:[" + first + " TO " + (within ? last : "*") + "]");
+            }
+            return String.join(" ", range);
         }
 
         static String tag(Filter filter) {

@@ -127,7 +127,8 @@ class UndatedRecordsSearchPageTest {
             assertEquals(400, response.statusCode(), dates);
             Document page = org.jsoup.Jsoup.parse(response.body());
             String problem = page.select("#dates-problem").text();
-            assertTrue(problem.contains("Undated records have no date") && problem.contains("not both"), problem);
+            assertTrue(problem.contains("Undated records have no year or date range") && problem.contains("undated=only")
+                    && problem.contains("'year', 'from', 'to'") && problem.contains("not both"), problem);
             if (!dates.startsWith("year")) {
                 String typed = page.select("#date-from").attr("value") + page.select("#date-to").attr("value");
                 assertTrue(typed.equals("1950") || typed.equals("June 1950"), dates + ": as typed, " + typed);
@@ -135,11 +136,12 @@ class UndatedRecordsSearchPageTest {
             assertEquals("stalin", page.select("input[name=q]").first().attr("value"));
             var json = catalogue.http().get("/search.json?q=stalin&" + dates + "&undated=only");
             assertEquals(400, json.statusCode(), json.body());
-            assertTrue(json.body().contains("Undated records have no date"), json.body());
+            assertTrue(json.body().contains("Undated records have no year or date range"), json.body());
         }
         var wrong = catalogue.http().get("/search.json?undated=yes");
         assertEquals(400, wrong.statusCode());
-        assertTrue(wrong.body().contains("'undated' must be undated (undated=only), not 'yes'"), wrong.body());
+        assertTrue(wrong.body().contains("'undated' has one value, 'only' (undated=only: the records without a date), not 'yes'"),
+                wrong.body());
     }
 
     @Test

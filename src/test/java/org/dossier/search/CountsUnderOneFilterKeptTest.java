@@ -78,7 +78,8 @@ class CountsUnderOneFilterKeptTest {
         if (year != null) {
             years.add(year);
         }
-        return new SearchRequest("", selected, years, from == null ? null : DateBound.parse(from),
-                to == null ? null : DateBound.parse(to), null, false, Set.of(), null, 1, 10);
+        return new SearchRequest("", selected, DateFilter.of(years, DateFilter.Range.of(
+                from == null ? null : DateBound.parse(from), to == null ? null : DateBound.parse(to), null)),
+                Set.of(), null, 1, 10);
     }
 }

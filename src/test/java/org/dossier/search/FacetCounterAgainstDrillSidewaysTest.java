@@ -265,7 +265,7 @@ class FacetCounterAgainstDrillSidewaysTest {
             assertEquals(lucene.without, ours.without(), which + ": totals without each filter");
             if (ours.total() > 0) {
                 withHits++;
-                undatedFound += asked.request().undated() ? 1 : 0;
+                undatedFound += asked.request().dates() instanceof DateFilter.Undated ? 1 : 0;
             }
             undatedCounted += ours.undated() > 0 && ours.total() > ours.undated() ? 1 : 0;
             if (asked.from() != null || asked.to() != null) {
@@ -305,7 +305,7 @@ class FacetCounterAgainstDrillSidewaysTest {
         public String toString() {
             return "text '" + text + "', " + selected + (requireAll.isEmpty() ? "" : " all of " + requireAll)
                     + ", years " + years + ", dates " + (from == null ? null : from.value()) + " to "
-                    + (to == null ? null : to.value()) + " " + dated + (request.undated() ? ", undated only" : "");
+                    + (to == null ? null : to.value()) + " " + dated + (request.dates() instanceof DateFilter.Undated ? ", undated only" : "");
         }
     }
 
@@ -359,9 +359,11 @@ class FacetCounterAgainstDrillSidewaysTest {
             dated = random.nextBoolean() ? Dated.WITHIN : Dated.MAY_FALL_IN;
         }
         boolean undatedOnly = years.isEmpty() && from == null && to == null && undated.nextInt(10) == 0;
-        SearchRequest request = new SearchRequest(text, selected, years, from, to, dated, undatedOnly, requireAll, null,
-                1, 0);
-        return new Asked(text, selected, requireAll, years, from, to, request.dated(), request);
+        DateFilter.Range range = DateFilter.Range.of(from, to, dated);
+        SearchRequest request = new SearchRequest(text, selected,
+                undatedOnly ? DateFilter.UNDATED : DateFilter.of(years, range), requireAll, null, 1, 0);
+        return new Asked(text, selected, requireAll, years, from, to, range == null ? Dated.MAY_FALL_IN : range.how(),
+                request);
     }
 
     private static DateBound bound(int year, int month, int day) {
@@ -396,7 +398,7 @@ class FacetCounterAgainstDrillSidewaysTest {
             query.add(DATES_DIM, dates);
             filterOf.put(DATES_DIM, Filter.DATES);
         }
-        if (asked.request().undated()) {
+        if (asked.request().dates() instanceof DateFilter.Undated) {
             query.add(UNDATED_DIM, new TermQuery(IndexLayout.undatedTerm()));
             filterOf.put(UNDATED_DIM, Filter.UNDATED);
         }

@@ -41,8 +41,9 @@ class NewestPageAmongLatestYearsTest {
                     for (String from : Arrays.asList(null, "1950")) {
                         for (int page : List.of(1, 2, 7)) {
                             for (int size : List.of(1, 10, 50)) {
-                                SearchRequest request = new SearchRequest("", selected, new TreeSet<>(),
-                                        from == null ? null : DateBound.parse(from), null, null, false, Set.of(), sort, page, size);
+                                SearchRequest request = new SearchRequest("", selected, from == null ? DateFilter.ANY
+                                        : DateFilter.of(new TreeSet<>(), DateFilter.Range.of(DateBound.parse(from), null, null)),
+                                        Set.of(), sort, page, size);
                                 int[] every = searching.hitIds(snapshot, Names.NONE, request);
                                 int offset = Math.min(every.length, (page - 1) * size);
                                 List<Integer> expected = Arrays.stream(every).skip(offset).limit(size).boxed().toList();

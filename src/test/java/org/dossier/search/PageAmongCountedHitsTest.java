@@ -98,6 +98,7 @@ class PageAmongCountedHitsTest {
         }
         Set<Facet> requireAll = selected.containsKey(Facet.PERSON) && random.nextInt(4) == 0 ? Set.of(Facet.PERSON) : Set.of();
         SortOrder sort = SortOrder.values()[random.nextInt(SortOrder.values().length)];
-        return new SearchRequest(text, selected, years, from, to, random.nextInt(3) == 0 ? Dated.WITHIN : null, false, requireAll, sort, 1 + random.nextInt(2), 10);
+        DateFilter.Range range = DateFilter.Range.of(from, to, random.nextInt(3) == 0 ? Dated.WITHIN : null);
+        return new SearchRequest(text, selected, DateFilter.of(years, range), requireAll, sort, 1 + random.nextInt(2), 10);
     }
 }

@@ -283,7 +283,8 @@ class SolrDifferentialTest {
         SortOrder sort = random.nextInt(3) == 0 ? orders[random.nextInt(orders.length)] : null;
         int[] sizes = {10, 10, 10, 1, 5, 50, 100};
         int pageSize = sizes[random.nextInt(sizes.length)];
-        SearchRequest first = new SearchRequest(text, facets, years, from, to, dated, undated, all, sort, 1, pageSize);
+        DateFilter dates = undated ? DateFilter.UNDATED : DateFilter.of(years, DateFilter.Range.of(from, to, dated));
+        SearchRequest first = new SearchRequest(text, facets, dates, all, sort, 1, pageSize);
         int page = switch (random.nextInt(6)) {
             case 0 -> lastPage(first);
             case 1 -> lastPage(first) + 1;
@@ -291,7 +292,7 @@ class SolrDifferentialTest {
             default -> 1;
         };
         page = Math.max(1, Math.min(page, SearchRequest.MAX_WINDOW / pageSize));
-        return new SearchRequest(text, facets, years, from, to, dated, undated, all, sort, page, pageSize);
+        return new SearchRequest(text, facets, dates, all, sort, page, pageSize);
     }
 
     private static int lastPage(SearchRequest first) {

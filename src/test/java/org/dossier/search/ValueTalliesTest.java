@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
@@ -76,7 +75,7 @@ class ValueTalliesTest {
 
     /** Some values of some facets ticked, those of {@code allOf} "all of" them. */
     private static SearchRequest browse(Map<Facet, List<String>> values, Set<Facet> allOf) {
-        return new SearchRequest("", values, new TreeSet<>(), null, null, null, false, allOf, null, 1, 0);
+        return new SearchRequest("", values, DateFilter.ANY, allOf, null, 1, 0);
     }
 
     private static List<String> keys(Facet facet) {

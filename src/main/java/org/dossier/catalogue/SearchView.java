@@ -90,6 +90,15 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
             return !decades.isEmpty();
         }
 
+        /**
+         * Whether the undated records are chosen: the histogram and the decades, which count dated
+         * records with the date filter lifted, then count none of the results, only what could be
+         * chosen instead, and say so.
+         */
+        public boolean undatedChosen() {
+            return undated != null && undated.selected();
+        }
+
         /** The undated records' choice as the page's list item, like any facet's value. */
         public String undatedHtml() {
             return undated == null ? "" : FacetHtml.values(List.of(undated), SearchRequest.UNDATED);

@@ -111,6 +111,31 @@ class UndatedRecordsSearchPageTest {
         assertEquals(null, undatedChoice(catalogue.http().page("/search?q=korea")));
     }
 
+    /**
+     * Under "Undated" the histogram's bars and the decades count the dated records the other filters
+     * find, none of the results: they are kept as what could be chosen instead, and said to be so.
+     */
+    @Test
+    void underUndatedTheYearsAreSaidToBeTheDatedRecordsToChooseInstead() {
+        Document undated = catalogue.http().page("/search?person=stalin&undated=only");
+        assertEquals(List.of(DocumentDate.UNDATED), datesShown(undated));
+        assertEquals("The undated records are chosen: the years and decades below count the dated records you could"
+                + " choose instead.", undated.select("section.facet-dates #dates-instead").text());
+        Element histogram = undated.selectFirst("section.facet-dates svg.histogram");
+        assertNotNull(histogram, undated.select("section.facet-dates").outerHtml());
+        assertEquals("Dated records per year, to choose instead of the undated ones; choose a year",
+                histogram.attr("aria-label"));
+        List<String> bars = histogram.select("a").eachAttr("href");
+        assertFalse(bars.isEmpty());
+        assertTrue(bars.stream().allMatch(href -> href.startsWith("/search?person=stalin&from=") && !href.contains("undated")),
+                "a bar chooses its year instead of the undated records: " + bars);
+        assertTrue(histogram.select(".in-range, [aria-current]").isEmpty(), "no bar is among the results");
+
+        Document dated = catalogue.http().page("/search?person=stalin");
+        assertTrue(dated.select("#dates-instead").isEmpty(), "with any date the bars count the results");
+        assertEquals("Records per year; choose a year", dated.selectFirst("svg.histogram").attr("aria-label"));
+    }
+
     /** The range's hint says a range finds dated records only, and where the undated ones are when there are some. */
     @Test
     void theDateRangesHintSaysItFindsDatedRecordsOnlyAndWhereTheUndatedAre() {
@@ -188,7 +213,8 @@ class UndatedRecordsSearchPageTest {
     void aResultsPageWithUndatedRecordsPassesAxe() {
         Browser browser = Browser.start();
         try {
-            for (String search : List.of("/search?q=stalin", "/search?q=quillmark&undated=only")) {
+            for (String search : List.of("/search?q=stalin", "/search?q=quillmark&undated=only",
+                    "/search?person=stalin&undated=only")) {
                 browser.open(catalogue.baseUrl() + search);
                 assertEquals(List.of(), Axe.violations(browser), search);
             }

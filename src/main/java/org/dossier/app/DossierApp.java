@@ -33,11 +33,13 @@ import org.dossier.catalogue.CatalogueSearch;
 import org.dossier.catalogue.FacetValuesPage;
 import org.dossier.catalogue.ListingQuery;
 import org.dossier.catalogue.SearchExport;
+import org.dossier.catalogue.SearchLinks;
 import org.dossier.catalogue.RelatedSearch;
 import org.dossier.catalogue.SearchSuggestions;
 import org.dossier.catalogue.SearchPage;
 import org.dossier.documents.Archive;
 import org.dossier.documents.Citations;
+import org.dossier.documents.ExportFormat;
 import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
@@ -407,13 +409,13 @@ public final class DossierApp implements AutoCloseable {
         FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
         SearchSuggestions suggestions = new SearchSuggestions(search);
         routes.get("/", catalogue::html);
-        routes.get("/search", searchPage::html);
-        routes.get("/search.json", searchPage::json);
+        routes.get(SearchLinks.SEARCH, searchPage::html);
+        routes.get(SearchPage.JSON, searchPage::json);
         routes.get(SearchSuggestions.PATH, suggestions::json);
         routes.get(ResultTrail.HIT_PATH, searchPage::hit);
-        routes.get("/search.csv", searchExport::csv);
-        routes.get("/search.ris", searchExport::ris);
-        routes.get("/search.bib", searchExport::bibtex);
+        routes.get(SearchExport.path(ExportFormat.CSV), searchExport::csv);
+        routes.get(SearchExport.path(ExportFormat.RIS), searchExport::ris);
+        routes.get(SearchExport.path(ExportFormat.BIBTEX), searchExport::bibtex);
         routes.get(FacetValuesPage.PATH + "{facet}", facetValues::html);
     }
 
@@ -509,10 +511,10 @@ public final class DossierApp implements AutoCloseable {
         // POST /oai is a harvester's long request, a read: AccessControl asks no CSRF token of it.
         routes.get(OaiPmh.PATH, oai::handle);
         routes.post(OaiPmh.PATH, oai::handle);
-        routes.get("/sitemap.xml", sitemaps::root);
+        routes.get(Sitemaps.PATH, sitemaps::root);
         routes.get("/sitemaps/{file}", sitemaps::child);
-        routes.get("/feed.atom", feed::show);
-        routes.get("/robots.txt", robots::show);
+        routes.get(AtomFeed.PATH, feed::show);
+        routes.get(Robots.PATH, robots::show);
     }
 
     /**

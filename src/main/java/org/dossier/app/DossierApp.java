@@ -27,6 +27,7 @@ import org.dossier.authorities.AuthorityLists;
 import org.dossier.authorities.AuthorityRecords;
 import org.dossier.authorities.Mentions;
 import org.dossier.authorities.PendingMerges;
+import org.dossier.about.AboutPages;
 import org.dossier.catalogue.AuthorityPage;
 import org.dossier.catalogue.CataloguePage;
 import org.dossier.catalogue.CatalogueSearch;
@@ -209,7 +210,7 @@ public final class DossierApp implements AutoCloseable {
 
             // What more than one feature is wired with.
             ConditionalGet conditional = conditionalGets(settings, search, clock);
-            Templates templates = new Templates(site);
+            Templates templates = new Templates(site, AboutPages.LINKS);
             Citations citations = new Citations(db, settings.archive(), clock);
             ListingQuery listing = new ListingQuery(db);
             CatalogueSearch catalogueSearch = new CatalogueSearch(search, listing, authorityLists);
@@ -230,6 +231,7 @@ public final class DossierApp implements AutoCloseable {
                 // Javalin tries routes in the order they are added: within each feature, a fixed
                 // address comes before the one with a parameter in its place.
                 catalogueRoutes(routes, catalogueSearch, search, listing, citations, templates, conditional, site);
+                aboutRoutes(routes, search, listing, conditional, site);
                 authorityRoutes(routes, db, store, search, authorities, catalogueSearch, pendingMerges, conditional, clock);
                 documentRoutes(routes, db, store, search, listing, records, revisions, citations, conditional, site);
                 accountRoutes(routes, db, access, clients, clock);
@@ -417,6 +419,15 @@ public final class DossierApp implements AutoCloseable {
         routes.get(SearchExport.path(ExportFormat.RIS), searchExport::ris);
         routes.get(SearchExport.path(ExportFormat.BIBTEX), searchExport::bibtex);
         routes.get(FacetValuesPage.PATH + "{facet}", facetValues::html);
+    }
+
+    /** About and help: what the catalogue holds, how to search it, how to cite and harvest it. */
+    private static void aboutRoutes(RoutesConfig routes, BoundedSearchEngine search, ListingQuery listing,
+                                    ConditionalGet conditional, PublicUrl site) {
+        AboutPages pages = new AboutPages(search, listing, conditional, site);
+        routes.get(AboutPages.ABOUT, pages::about);
+        routes.get(AboutPages.SEARCH_HELP, pages::searchHelp);
+        routes.get(AboutPages.CITING_HELP, pages::citingHelp);
     }
 
     /**

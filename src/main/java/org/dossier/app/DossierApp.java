@@ -27,17 +27,20 @@ import org.dossier.authorities.AuthorityLists;
 import org.dossier.authorities.AuthorityRecords;
 import org.dossier.authorities.Mentions;
 import org.dossier.authorities.PendingMerges;
+import org.dossier.about.AboutPages;
 import org.dossier.catalogue.AuthorityPage;
 import org.dossier.catalogue.CataloguePage;
 import org.dossier.catalogue.CatalogueSearch;
 import org.dossier.catalogue.FacetValuesPage;
 import org.dossier.catalogue.ListingQuery;
 import org.dossier.catalogue.SearchExport;
+import org.dossier.catalogue.SearchLinks;
 import org.dossier.catalogue.RelatedSearch;
 import org.dossier.catalogue.SearchSuggestions;
 import org.dossier.catalogue.SearchPage;
 import org.dossier.documents.Archive;
 import org.dossier.documents.Citations;
+import org.dossier.documents.ExportFormat;
 import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
@@ -207,7 +210,7 @@ public final class DossierApp implements AutoCloseable {
 
             // What more than one feature is wired with.
             ConditionalGet conditional = conditionalGets(settings, search, clock);
-            Templates templates = new Templates(site);
+            Templates templates = new Templates(site, AboutPages.LINKS);
             Citations citations = new Citations(db, settings.archive(), clock);
             ListingQuery listing = new ListingQuery(db);
             CatalogueSearch catalogueSearch = new CatalogueSearch(search, listing, authorityLists);
@@ -228,6 +231,7 @@ public final class DossierApp implements AutoCloseable {
                 // Javalin tries routes in the order they are added: within each feature, a fixed
                 // address comes before the one with a parameter in its place.
                 catalogueRoutes(routes, catalogueSearch, search, listing, citations, templates, conditional, site);
+                aboutRoutes(routes, search, listing, conditional, site);
                 authorityRoutes(routes, db, store, search, authorities, catalogueSearch, pendingMerges, conditional, clock);
                 documentRoutes(routes, db, store, search, listing, records, revisions, citations, conditional, site);
                 accountRoutes(routes, db, access, clients, clock);
@@ -407,14 +411,23 @@ public final class DossierApp implements AutoCloseable {
         FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
         SearchSuggestions suggestions = new SearchSuggestions(search);
         routes.get("/", catalogue::html);
-        routes.get("/search", searchPage::html);
-        routes.get("/search.json", searchPage::json);
+        routes.get(SearchLinks.SEARCH, searchPage::html);
+        routes.get(SearchPage.JSON, searchPage::json);
         routes.get(SearchSuggestions.PATH, suggestions::json);
         routes.get(ResultTrail.HIT_PATH, searchPage::hit);
-        routes.get("/search.csv", searchExport::csv);
-        routes.get("/search.ris", searchExport::ris);
-        routes.get("/search.bib", searchExport::bibtex);
+        routes.get(SearchExport.path(ExportFormat.CSV), searchExport::csv);
+        routes.get(SearchExport.path(ExportFormat.RIS), searchExport::ris);
+        routes.get(SearchExport.path(ExportFormat.BIBTEX), searchExport::bibtex);
         routes.get(FacetValuesPage.PATH + "{facet}", facetValues::html);
+    }
+
+    /** About and help: what the catalogue holds, how to search it, how to cite and harvest it. */
+    private static void aboutRoutes(RoutesConfig routes, BoundedSearchEngine search, ListingQuery listing,
+                                    ConditionalGet conditional, PublicUrl site) {
+        AboutPages pages = new AboutPages(search, listing, conditional, site);
+        routes.get(AboutPages.ABOUT, pages::about);
+        routes.get(AboutPages.SEARCH_HELP, pages::searchHelp);
+        routes.get(AboutPages.CITING_HELP, pages::citingHelp);
     }
 
     /**
@@ -509,10 +522,10 @@ public final class DossierApp implements AutoCloseable {
         // POST /oai is a harvester's long request, a read: AccessControl asks no CSRF token of it.
         routes.get(OaiPmh.PATH, oai::handle);
         routes.post(OaiPmh.PATH, oai::handle);
-        routes.get("/sitemap.xml", sitemaps::root);
+        routes.get(Sitemaps.PATH, sitemaps::root);
         routes.get("/sitemaps/{file}", sitemaps::child);
-        routes.get("/feed.atom", feed::show);
-        routes.get("/robots.txt", robots::show);
+        routes.get(AtomFeed.PATH, feed::show);
+        routes.get(Robots.PATH, robots::show);
     }
 
     /**

@@ -24,6 +24,13 @@ import org.dossier.web.PublicUrl;
 public final class SearchExport {
 
     static final int BATCH = 500;
+    /** What a search is exported as, each at {@link #path}. */
+    public static final List<ExportFormat> FORMATS = List.of(ExportFormat.CSV, ExportFormat.RIS, ExportFormat.BIBTEX);
+
+    /** Where a search is exported in {@code format}: {@code /search.csv}. */
+    public static String path(ExportFormat format) {
+        return SearchLinks.SEARCH + "." + format.extension();
+    }
 
     private final CatalogueSearch search;
     private final Citations citations;

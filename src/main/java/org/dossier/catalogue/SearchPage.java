@@ -25,7 +25,8 @@ import org.dossier.web.Templates;
  */
 public final class SearchPage {
 
-    static final String JSON = "/search.json";
+    /** The search's JSON twin, for programs. */
+    public static final String JSON = "/search.json";
 
     private final CatalogueSearch search;
     private final BoundedSearchEngine bound;

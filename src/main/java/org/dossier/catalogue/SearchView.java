@@ -374,7 +374,7 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
     }
 
     /** What a decade's link asks: the search with the decade instead of its years and range, met in the default way. */
-    static SearchRequest decade(SearchRequest request, int decade) {
+    public static SearchRequest decade(SearchRequest request, int decade) {
         return request.between(DateBound.year(decade), DateBound.year(decade + 9)).withDated(Dated.MAY_FALL_IN);
     }
 }

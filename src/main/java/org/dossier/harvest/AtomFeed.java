@@ -24,6 +24,8 @@ import org.jooq.DSLContext;
  */
 public final class AtomFeed {
 
+    public static final String PATH = "/feed.atom";
+
     static final int ENTRIES = 50;
     static final String NS = "http://www.w3.org/2005/Atom";
 
@@ -81,10 +83,10 @@ public final class AtomFeed {
         XmlText.document(out, xml -> {
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(NS);
-            XmlText.element(xml, "id", siteUrl + "/feed.atom");
+            XmlText.element(xml, "id", siteUrl + PATH);
             XmlText.element(xml, "title", archive.name() + ": new and corrected records");
             XmlText.element(xml, "updated", updated);
-            link(xml, "self", siteUrl + "/feed.atom", "application/atom+xml");
+            link(xml, "self", siteUrl + PATH, "application/atom+xml");
             link(xml, "alternate", siteUrl + "/", "text/html");
             xml.writeStartElement("author");
             XmlText.element(xml, "name", archive.name());

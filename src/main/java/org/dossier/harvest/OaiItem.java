@@ -34,11 +34,11 @@ record OaiItem(int id, Instant datestamp, boolean deleted, String typeKey, Strin
     List<String> setSpecs() {
         List<String> sets = new ArrayList<>();
         if (typeKey != null) {
-            sets.add(OaiSets.TYPE + ":" + typeKey);
+            sets.add(OaiSets.ofType(typeKey));
         }
         date.ifPresent(d -> {
             for (int decade = OaiSets.decadeStart(d.year()); decade <= d.latest().getYear(); decade += 10) {
-                sets.add(OaiSets.DECADE + ":" + OaiSets.decadeOf(decade));
+                sets.add(OaiSets.ofDecade(decade));
             }
         });
         return sets;

@@ -33,7 +33,8 @@ import org.jooq.DSLContext;
  */
 public final class OaiPmh {
 
-    static final String OAI_DC = "oai_dc";
+    /** The one metadata format the repository disseminates: unqualified Dublin Core. */
+    public static final String OAI_DC = "oai_dc";
     static final String OAI_NS = "http://www.openarchives.org/OAI/2.0/";
     static final String OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/";
     static final String DC_NS = "http://purl.org/dc/elements/1.1/";
@@ -41,6 +42,21 @@ public final class OaiPmh {
     static final int PAGE_SIZE = 100;
     /** Where the repository answers. */
     public static final String PATH = "/oai";
+
+    /** The set of the records of one type: {@code type:letter}. */
+    public static String typeSet(String typeKey) {
+        return OaiSets.ofType(typeKey);
+    }
+
+    /** The set of the records a year's decade holds: {@code decade:1950s} for 1953. */
+    public static String decadeSet(int year) {
+        return OaiSets.ofDecade(year);
+    }
+
+    /** A record's OAI identifier on the site at {@code siteUrl}: {@code oai:archive.example:24}. */
+    public static String identifier(String siteUrl, int id) {
+        return "oai:" + URI.create(siteUrl).getHost() + ":" + id;
+    }
 
     private final OaiQueries queries;
     private final Archive archive;
@@ -118,7 +134,7 @@ public final class OaiPmh {
         }
 
         String identifier(int id) {
-            return "oai:" + URI.create(url).getHost() + ":" + id;
+            return OaiPmh.identifier(url, id);
         }
 
         /**
@@ -184,11 +200,11 @@ public final class OaiPmh {
             xml.writeStartElement("ListSets");
             set(xml, OaiSets.TYPE, "By type of document");
             for (AuthorityRef type : types) {
-                set(xml, OaiSets.TYPE + ":" + type.key(), type.name());
+                set(xml, OaiSets.ofType(type.key()), type.name());
             }
             set(xml, OaiSets.DECADE, "By decade of the document's date");
             for (int decade : decades) {
-                set(xml, OaiSets.DECADE + ":" + OaiSets.decadeOf(decade), "Documents of the " + decade + "s");
+                set(xml, OaiSets.ofDecade(decade), "Documents of the " + decade + "s");
             }
             xml.writeEndElement();
         };

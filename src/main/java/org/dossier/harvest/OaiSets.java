@@ -31,6 +31,16 @@ final class OaiSets {
         return decadeStart(year) + "s";
     }
 
+    /** The set of the records of one type: {@code type:letter}. */
+    static String ofType(String typeKey) {
+        return TYPE + ":" + typeKey;
+    }
+
+    /** The set of the decade a year is in: {@code decade:1950s} for 1953. */
+    static String ofDecade(int year) {
+        return DECADE + ":" + decadeOf(year);
+    }
+
     /** The first year of the decade a year is in: 1959 is in the decade 1950. */
     static int decadeStart(int year) {
         return year / 10 * 10;

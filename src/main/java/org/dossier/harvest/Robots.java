@@ -10,6 +10,8 @@ import org.dossier.web.PublicUrl;
  */
 public final class Robots {
 
+    public static final String PATH = "/robots.txt";
+
     private final PublicUrl publicUrl;
 
     public Robots(PublicUrl publicUrl) {
@@ -25,6 +27,6 @@ public final class Robots {
                 Allow: /
 
                 Sitemap: %s
-                """.formatted(publicUrl.absolute(ctx, "/sitemap.xml")));
+                """.formatted(publicUrl.absolute(ctx, Sitemaps.PATH)));
     }
 }

@@ -40,6 +40,9 @@ import org.jooq.impl.DSL;
  */
 public final class Sitemaps {
 
+    /** The sitemap robots.txt names: the one file, or the index of the children past 50,000 records. */
+    public static final String PATH = "/sitemap.xml";
+
     static final int URLS_PER_FILE = 50_000;
     static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static final Pattern CHILD = Pattern.compile("([1-9][0-9]{0,8})\\.xml");

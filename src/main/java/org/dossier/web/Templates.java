@@ -14,7 +14,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * Renders Thymeleaf templates from {@code templates/} on the classpath. Every page also sees what
  * before-handlers shared for the request (the signed-in editor, the CSRF token) and the site's
  * public URL, the addresses of the style sheet, scripts and icon ({@code assets}), and the word an
- * undated record's date is shown as ({@code undated}, {@link DocumentDate#UNDATED}), written once.
+ * undated record's date is shown as ({@code undated}, {@link DocumentDate#UNDATED}), written once,
+ * and the addresses every page's footer links ({@code siteLinks}: the pages that say how the
+ * catalogue works), given by the feature that answers them.
  * A page that refuses what was asked has a title that says so first ({@link #REFUSED}).
  */
 public final class Templates implements FileRenderer {
@@ -32,9 +34,12 @@ public final class Templates implements FileRenderer {
 
     private final TemplateEngine engine = new TemplateEngine();
     private final PublicUrl publicUrl;
+    private final Map<String, String> siteLinks;
 
-    public Templates(PublicUrl publicUrl) {
+    /** @param siteLinks the addresses the layout links on every page, by name ({@code about} ...) */
+    public Templates(PublicUrl publicUrl, Map<String, String> siteLinks) {
         this.publicUrl = publicUrl;
+        this.siteLinks = Map.copyOf(siteLinks);
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -98,9 +103,13 @@ public final class Templates implements FileRenderer {
                 ctx.status().getCode());
     }
 
-    /** What every page's templates may read, with a request or without: the assets and the one word for no date. */
-    private static void everyPage(Map<String, Object> variables) {
+    /**
+     * What every page's templates may read, with a request or without: the assets, the one word for
+     * no date and the footer's links.
+     */
+    private void everyPage(Map<String, Object> variables) {
         variables.put("assets", StaticFiles.URLS);
+        variables.put("siteLinks", siteLinks);
         variables.put("undated", DocumentDate.UNDATED);
     }
 

@@ -23,6 +23,7 @@ import org.dossier.testing.SeededCatalogue;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.web.PublicUrl;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -165,9 +166,10 @@ class HelpPagesTest {
         int places = db.fetchCount(db.selectDistinct(DOCUMENT_PLACE.PLACE_ID).from(DOCUMENT_PLACE)
                 .join(DOCUMENT).on(DOCUMENT.ID.eq(DOCUMENT_PLACE.DOCUMENT_ID)).where(live));
         int types = db.fetchCount(db.selectDistinct(DOCUMENT.TYPE_ID).from(DOCUMENT).where(live, DOCUMENT.TYPE_ID.isNotNull()));
-        String first = db.select(DSL.min(DOCUMENT.DATE_KEY)).from(DOCUMENT).where(live).fetchOne(0, String.class);
-        String last = db.select(DSL.max(DSL.coalesce(DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_KEY))).from(DOCUMENT)
-                .where(live).fetchOne(0, String.class);
+        Field<String> earliest = DSL.min(DOCUMENT.DATE_KEY);
+        Field<String> latest = DSL.max(DSL.coalesce(DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_KEY));
+        String first = db.select(earliest).from(DOCUMENT).where(live).fetchOne(earliest);
+        String last = db.select(latest).from(DOCUMENT).where(live).fetchOne(latest);
 
         Document about = http.page(AboutPages.ABOUT);
         assertEquals(String.valueOf(records), about.selectFirst("#holdings-records").text());

@@ -213,7 +213,7 @@ class UndatedRecordsSearchPageTest {
     void aResultsPageWithUndatedRecordsPassesAxe() {
         Browser browser = Browser.start();
         try {
-            for (String search : List.of("/search?q=stalin", "/search?q=quillmark&undated=only")) {
+            for (String search : List.of("/search?q=stalin", "/search?q=quillmark&undated=only", "/search?q=quillmark+n.d.")) {
                 browser.open(catalogue.baseUrl() + search);
                 assertEquals(List.of(), Axe.violations(browser), search);
             }

@@ -16,30 +16,39 @@ import org.dossier.search.SearchRequest;
 
 /**
  * A date the reader typed among the words ("korea june 1950", "telegram 25 June 1950", "1950-06-25",
- * "15.3.1962"), or a span of years or of months of one year ("kim 1961–1962", "kim March–May 1951").
- * Searched as words it finds the records that print it, not the records of that date; the search
- * page offers the same search with the date as a range instead (see {@link CatalogueSearch}).
+ * "15.3.1962"), or a span of years or of months of one year ("kim 1961–1962", "kim March–May 1951"),
+ * or the words an archive writes for no date ("undated letter", "stalin n.d."). Searched as words it
+ * finds the records that print it, not the records of that date (nor the undated ones: their date is
+ * in no record's words); the search page offers the same search with the date as a range instead,
+ * or with the undated records chosen (see {@link CatalogueSearch}).
  *
- * @param from    the date, or a span's start, as a range's bound of its own precision
- * @param to      the date again, or a span's end
+ * @param from    the date, or a span's start, as a range's bound of its own precision; null for no date
+ * @param to      the date again, or a span's end; null for no date
  * @param rest    the other words, as typed; empty when the words were the date alone
- * @param instead the search with the other words, dated from {@code from} to {@code to}
+ * @param instead the search with the other words, dated from {@code from} to {@code to}, or undated
  */
 public record DateInWords(DateBound from, DateBound to, String rest, SearchRequest instead) {
 
     public DateInWords {
-        if (from == null || to == null || rest == null || instead == null) {
-            throw new IllegalArgumentException("a date among the words needs its bounds, the other words and the search instead");
+        if ((from == null) != (to == null) || rest == null || instead == null) {
+            throw new IllegalArgumentException("a date among the words needs both its bounds or neither (no date),"
+                    + " the other words and the search instead");
         }
+    }
+
+    /** Whether the words said the document bears no date ("n.d.", "undated"): the offer is the undated records. */
+    public boolean undated() {
+        return from == null;
     }
 
     /** A date phrase has at most four words: "25th of June 1950". */
     private static final int LONGEST = 4;
 
     /**
-     * The date among the request's words, the longest phrase first and the earliest of those; empty
-     * when there is none, when the words use quotes (a phrase is meant as written), or when the
-     * search already has a range or years to say which dates it wants.
+     * The date among the request's words, the longest phrase first and the earliest of those, else
+     * the words of no date; empty when there is neither, when the words use quotes (a phrase is
+     * meant as written), or when the search already has a range or years to say which dates it
+     * wants (or, for no date, has the undated records chosen already).
      */
     public static Optional<DateInWords> in(SearchRequest request) {
         String text = request.searchedText();
@@ -68,16 +77,41 @@ public record DateInWords(DateBound from, DateBound to, String rest, SearchReque
                 DateBound from = DateBound.of(date.get());
                 DateBound to = date.get().end().map(end -> DateBound.of(new DocumentDate(end.earliest(), end.precision())))
                         .orElse(from);
-                String rest = (String.join(" ", words.subList(0, start)) + " "
-                        + String.join(" ", words.subList(start + length, words.size()))).strip();
+                String rest = rest(words, start, length);
                 return Optional.of(new DateInWords(from, to, rest, request.withText(rest).between(from, to)));
+            }
+        }
+        return request.undated() ? Optional.empty() : noDateIn(request, words);
+    }
+
+    /**
+     * The words of no date among the words ("undated", "n.d.", "[s.d.]", "no date": what an import
+     * and the record form read as a document bearing none, {@link DocumentDate#saysUndated}), as
+     * the undated records over the other words.
+     */
+    private static Optional<DateInWords> noDateIn(SearchRequest request, List<String> words) {
+        for (int length = 2; length >= 1; length--) {
+            for (int start = 0; start + length <= words.size(); start++) {
+                if (DocumentDate.saysUndated(String.join(" ", words.subList(start, start + length)))) {
+                    String rest = rest(words, start, length);
+                    return Optional.of(new DateInWords(null, null, rest, request.withText(rest).undatedOnly(true)));
+                }
             }
         }
         return Optional.empty();
     }
 
-    /** "September 1950", or a span as a record's date is written: "1961–1962", "March–May 1951". */
+    /** The words but the {@code length} from {@code start}, as typed. */
+    private static String rest(List<String> words, int start, int length) {
+        return (String.join(" ", words.subList(0, start)) + " "
+                + String.join(" ", words.subList(start + length, words.size()))).strip();
+    }
+
+    /** "September 1950", or a span as a record's date is written: "1961–1962", "March–May 1951"; "Undated" for no date. */
     public String display() {
+        if (undated()) {
+            return DocumentDate.UNDATED;
+        }
         return from.equals(to) ? from.display()
                 : DocumentDate.span(from.date().start(), to.date().start(), false).display();
     }

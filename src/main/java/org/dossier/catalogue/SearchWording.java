@@ -54,9 +54,10 @@ public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYo
 
     /**
      * A date typed among the words, offered as a range: "Looking for records dated June 1950?" with
-     * the link that searches the other words so dated, and how many records it finds.
+     * the link that searches the other words so dated, and how many records it finds; or the words
+     * of no date, offered as the undated records ("Looking for undated records?").
      */
-    public record DateOffer(String date, String linkText, long count, String href) {
+    public record DateOffer(String date, boolean undated, String linkText, long count, String href) {
 
         public String countText() {
             return FacetHtml.count(count) + (count == 1 ? " record" : " records");
@@ -107,8 +108,10 @@ public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYo
             return null;
         }
         String date = found.display();
-        return new DateOffer(date, (found.rest().isEmpty() ? "Every record" : "\u201c" + found.rest() + "\u201d,")
-                + " dated " + date, outcome.datedInstead(), SearchLinks.search(found.instead()));
+        String words = found.rest().isEmpty() ? null : "\u201c" + found.rest() + "\u201d";
+        String linkText = found.undated() ? (words == null ? "Every undated record" : words + ", undated")
+                : (words == null ? "Every record" : words + ",") + " dated " + date;
+        return new DateOffer(date, found.undated(), linkText, outcome.datedInstead(), SearchLinks.search(found.instead()));
     }
 
     /** Null when the range's other way of being met finds the same records, or was not asked. */

@@ -87,6 +87,22 @@ public record DocumentDate(DatePoint start, Optional<DatePoint> end, boolean cir
         return start.precision();
     }
 
+    /**
+     * How precisely the date is known, as a person reads it after "known to": "the month"; for a span
+     * whose ends are known alike the same, and for one whose ends are not, both ("June 3, 1961 – 1962":
+     * "the day, its end to the year"), where {@link #precision} is its start's alone.
+     */
+    public String knownTo() {
+        String known = "the " + start.precision().key();
+        return end.isPresent() && end.get().precision() != start.precision()
+                ? known + ", its end to the " + end.get().precision().key() : known;
+    }
+
+    /** Whether the date is known to the day: one day, or a span whose ends are both days. */
+    public boolean knownToTheDay() {
+        return start.precision() == DatePrecision.DAY && end.map(e -> e.precision() == DatePrecision.DAY).orElse(true);
+    }
+
     /** Whether the date is a span with an end of its own ("1961–1962"), not one day, month or year. */
     public boolean isSpan() {
         return end.isPresent();

@@ -231,7 +231,7 @@ public record RecordForm(String title, String date, String summary, String type,
     public Optional<String> dateReading() {
         try {
             return Optional.of(DocumentDate.parseOrUndated(date)
-                    .map(d -> d.display() + ", known to the " + d.precision().key())
+                    .map(d -> d.display() + ", known to " + d.knownTo())
                     .orElse(DocumentDate.UNDATED + ": the document bears no date"));
         } catch (IllegalArgumentException e) {
             return Optional.empty();

@@ -157,7 +157,7 @@ public record RevisionDiff(List<Change> changes, List<String> unchanged) {
     }
 
     private static String dateText(RecordVersion content) {
-        return content.date().map(d -> d.display() + " (to the " + d.precision().key() + ")").orElse(DocumentDate.UNDATED);
+        return content.date().map(d -> d.display() + " (to " + d.knownTo() + ")").orElse(DocumentDate.UNDATED);
     }
 
     private static String typeText(RecordVersion content) {

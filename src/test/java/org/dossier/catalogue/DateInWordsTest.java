@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import org.dossier.documents.DocumentDate;
 import org.dossier.search.DateBound;
 import org.dossier.search.SearchRequest;
 import org.dossier.testing.SameOnEveryDatabase;
@@ -69,10 +70,36 @@ class DateInWordsTest {
         assertEquals(found.from(), found.to(), "one date of it, as before: " + found.instead().toQueryString());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "undated letter       | letter       | q=letter&undated=only",
+        "stalin n.d.          | stalin       | q=stalin&undated=only",
+        "[s.d.] telegram mao  | telegram mao | q=telegram+mao&undated=only",
+        "memo no date korea   | memo korea   | q=memo+korea&undated=only",
+        "Undated              | ''           | undated=only",
+    })
+    void theWordsOfNoDateAreOfferedAsTheUndatedRecordsOverTheOtherWords(String text, String rest, String instead) {
+        DateInWords found = DateInWords.in(SearchRequest.of(text)).orElseThrow();
+        assertTrue(found.undated(), found.toString());
+        assertEquals(DocumentDate.UNDATED, found.display());
+        assertEquals(rest, found.rest());
+        assertEquals(instead, found.instead().toQueryString());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDateAmongTheWordsIsOfferedBeforeTheWordsOfNoDateAndNoDateIsNotOfferedOnceChosen() {
+        assertEquals("q=undated&from=1950&to=1950",
+                DateInWords.in(SearchRequest.of("undated 1950")).orElseThrow().instead().toQueryString());
+        assertTrue(DateInWords.in(SearchRequest.of("stalin n.d.").undatedOnly(true)).isEmpty());
+        assertTrue(DateInWords.in(SearchRequest.of("\"n.d.\" stalin")).isEmpty(), "a phrase in quotes is meant as written");
+        assertTrue(DateInWords.in(SearchRequest.of("nd stalin")).isEmpty());
+    }
+
     @org.junit.jupiter.api.Test
     void aSearchThatAlreadySaysWhichDatesItWantsIsOfferedNothing() {
         SearchRequest ranged = SearchRequest.of("korea june 1950").between(DateBound.parse("1949"), null);
         assertTrue(DateInWords.in(ranged).isEmpty());
         assertTrue(DateInWords.in(SearchRequest.of("korea june 1950").toggleYear(1951)).isEmpty());
+        assertTrue(DateInWords.in(SearchRequest.of("korea n.d.").toggleYear(1951)).isEmpty());
     }
 }

@@ -186,6 +186,33 @@ class UndatedRecordsSearchPageTest {
     }
 
     @Test
+    void theWordsOfNoDateAmongASearchsWordsOfferTheUndatedRecords() {
+        // No record's words say "n.d.": searched as words alone, the reader who asked for the
+        // undated records was told there are none.
+        Document page = catalogue.http().page("/search?q=quillmark+n.d.");
+        Element offer = page.selectFirst(".date-offer");
+        assertNotNull(offer, page.select("main").outerHtml());
+        assertTrue(offer.text().startsWith("Looking for undated records?"), offer.text());
+        Element link = offer.selectFirst("a");
+        assertEquals("\u201cquillmark\u201d, undated", link.text());
+        assertEquals("/search?q=quillmark&undated=only", link.attr("href"));
+        assertEquals("2 records", offer.selectFirst(".facet-count").text());
+        assertEquals(List.of(DocumentDate.UNDATED, DocumentDate.UNDATED), datesShown(catalogue.http().page(link.attr("href"))));
+
+        JsonNode json = catalogue.http().json("/search.json?q=stalin+undated").get("dateOffer");
+        assertNotNull(json);
+        assertEquals(DocumentDate.UNDATED, json.get("date").asText());
+        assertEquals("stalin", json.get("q").asText());
+        assertEquals(1, json.get("total").asInt());
+        assertTrue(json.get("url").asText().endsWith("/search.json?q=stalin&undated=only"), json.toString());
+
+        assertEquals(null, catalogue.http().page("/search?q=quillmark+n.d.&undated=only").selectFirst(".date-offer"),
+                "chosen already");
+        assertEquals(null, catalogue.http().page("/search?q=korea+n.d.").selectFirst(".date-offer"),
+                "no undated record names Korea: nothing to offer");
+    }
+
+    @Test
     void anExportHoldsTheUndatedRecordsWithEmptyDatesLastByDate() throws IOException {
         var csv = catalogue.http().get("/search.csv?q=cable&sort=date");
         assertEquals(200, csv.statusCode(), csv.body());
@@ -214,7 +241,7 @@ class UndatedRecordsSearchPageTest {
         Browser browser = Browser.start();
         try {
             for (String search : List.of("/search?q=stalin", "/search?q=quillmark&undated=only",
-                    "/search?person=stalin&undated=only")) {
+                    "/search?person=stalin&undated=only", "/search?q=quillmark+n.d.")) {
                 browser.open(catalogue.baseUrl() + search);
                 assertEquals(List.of(), Axe.violations(browser), search);
             }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.dossier.testing.SameOnEveryDatabase;
 
 @SameOnEveryDatabase
@@ -397,5 +399,20 @@ class DocumentDateTest {
         assertEquals(span, DocumentDate.fromStored(span.key(), span.precision(), span.circa(), span.endKey(),
                 span.endPrecision()));
         assertEquals(null, DocumentDate.ofYear(1961).endKey());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "May 10, 1943          | the day                       | true",
+        "ca. 1962              | the year                      | false",
+        "1961–1962             | the year                      | false",
+        "June 3–5, 1961        | the day                       | true",
+        "June 3, 1961 – 1962   | the day, its end to the year  | false",
+        "1961 – March 1962     | the year, its end to the month | false",
+    })
+    void howPreciselyADateIsKnownSaysEachEndOfASpan(String written, String knownTo, boolean toTheDay) {
+        DocumentDate date = DocumentDate.parse(written);
+        assertEquals(knownTo, date.knownTo());
+        assertEquals(toTheDay, date.knownToTheDay());
     }
 }

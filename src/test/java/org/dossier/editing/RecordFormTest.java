@@ -165,6 +165,8 @@ class RecordFormTest {
         assertTrue(typed.hasPlace(2));
         assertEquals("First paragraph.\n\nSecond paragraph.", typed.summary());
         assertEquals("September 1950, known to the month", typed.dateReading().orElseThrow());
+        assertEquals("June 3, 1961 – 1962, known to the day, its end to the year",
+                form("t", "June 3, 1961 – 1962", "", List.of(), "n").dateReading().orElseThrow());
         assertTrue(form("t", "Febuary", "", List.of(), "n").dateReading().isEmpty());
         assertEquals(DocumentDate.UNDATED + ": the document bears no date",
                 form("t", "[n.d.]", "", List.of(), "n").dateReading().orElseThrow());

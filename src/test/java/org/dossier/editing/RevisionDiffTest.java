@@ -46,6 +46,16 @@ class RevisionDiffTest {
     }
 
     @Test
+    void aSpansEndKnownMorePreciselyIsShownInTheDiff() {
+        RevisionDiff diff = RevisionDiff.between(
+                version(1, "Letter", DocumentDate.parse("1961–1962"), List.of(STALIN), null),
+                version(2, "Letter", DocumentDate.parse("1961 – March 1962"), List.of(STALIN), null));
+        assertEquals(List.of("Date"), diff.changes().stream().map(RevisionDiff.Change::field).toList());
+        String html = diff.changes().get(0).html();
+        assertTrue(html.endsWith("(to the year<ins>, its end to the month</ins>)"), html);
+    }
+
+    @Test
     void aChangedRoleShowsAsTheOldRoleRemovedAndTheNewAdded() {
         PersonLink recipient = new PersonLink(1, "stalin", "Joseph Stalin", "Stalin, Joseph", false, PersonRole.RECIPIENT);
         RevisionDiff diff = RevisionDiff.between(

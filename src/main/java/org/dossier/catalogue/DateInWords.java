@@ -81,7 +81,7 @@ public record DateInWords(DateBound from, DateBound to, String rest, SearchReque
                 return Optional.of(new DateInWords(from, to, rest, request.withText(rest).between(from, to)));
             }
         }
-        return request.undated() ? Optional.empty() : noDateIn(request, words);
+        return request.dates() instanceof DateFilter.Undated ? Optional.empty() : noDateIn(request, words);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dossier.app.Database;
 import org.dossier.authorities.AuthorityRef;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
@@ -49,6 +50,13 @@ public final class ListingQuery {
      * {@code document_live_by_date} and {@code document_live_by_title}); only its rows are read.
      */
     public Listing page(SortOrder sort, int page, int pageSize) {
+        // Its counts and its rows read in one snapshot: a record written between the count and the
+        // rows would otherwise shift the boundary between the dated and the undated records and show
+        // a record of the page before again, or none of one at the boundary.
+        return Database.reading(db, snapshot -> new ListingQuery(snapshot).pageOf(sort, page, pageSize));
+    }
+
+    private Listing pageOf(SortOrder sort, int page, int pageSize) {
         Pagination pagination = new Pagination(page, pageSize, count());
         long offset = pagination.offset();
         long total = pagination.total();

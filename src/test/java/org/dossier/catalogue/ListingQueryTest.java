@@ -19,6 +19,8 @@ import org.dossier.testing.Undated;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 
 /** The catalogue listing on a real SQLite file: its kept count and its pages. */
@@ -148,5 +150,31 @@ class ListingQueryTest {
                 plans.plans().forEach(plan -> assertFalse(plan.toString().contains("TEMP B-TREE"), "no sort of its own: " + plan));
             }
         }
+    }
+
+    @Test
+    void aPageIsReadInOneSnapshotSoARecordWithdrawnWhileItIsReadMovesNoBoundary() {
+        List<Integer> undated = db.dsl().select(DOCUMENT.ID).from(DOCUMENT).orderBy(DOCUMENT.ID).limit(7).offset(20)
+                .fetch(DOCUMENT.ID);
+        Undated.records(db.dsl(), undated);
+        List<Integer> before = listing.page(SortOrder.DATE_NEWEST, 5, 10).documents().stream().map(ListedDocument::id).toList();
+        // An undated record withdrawn by another connection once the page's first statement (its count) is read.
+        java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
+        ExecuteListener writeInBetween = new ExecuteListener() {
+            @Override
+            public void executeEnd(ExecuteContext ctx) {
+                // After the first select: PostgreSQL's snapshot is taken by a transaction's first query, not its SET.
+                if (ctx.sql().stripLeading().regionMatches(true, 0, "select", 0, 6) && written.compareAndSet(false, true)) {
+                    db.store().write(w -> w.withdraw(undated.get(0), 1, "A duplicate", Attribution.editor("editor", "duplicate")));
+                }
+            }
+        };
+        ListingQuery watched = new ListingQuery(db.dsl().configuration().derive(writeInBetween).dsl());
+
+        List<Integer> read = watched.page(SortOrder.DATE_NEWEST, 5, 10).documents().stream().map(ListedDocument::id).toList();
+
+        assertTrue(written.get(), "the withdrawal was written while the page was read");
+        assertEquals(before, read, "the page as it was when its count was read: no record of page 4 shown again");
+        assertEquals(48, listing.count());
     }
 }

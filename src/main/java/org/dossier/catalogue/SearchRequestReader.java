@@ -266,7 +266,7 @@ public final class SearchRequestReader {
         }
     }
 
-    private static void note(Map<String, String> problems, String control, BadRequest problem) {
+    static void note(Map<String, String> problems, String control, BadRequest problem) {
         if (problems == null) {
             throw problem;
         }

@@ -1,17 +1,14 @@
 package org.dossier.catalogue;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.dossier.search.SearchRequest;
 import org.dossier.search.SortOrder;
-import org.dossier.web.BadRequest;
 import org.dossier.web.ConditionalGet;
-import org.dossier.web.FormProblem;
+import org.dossier.web.ControlProblems;
 import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.QueryParams;
@@ -40,12 +37,12 @@ public final class CataloguePage {
 
     public void html(Context ctx) {
         // What makes no sense is said at its control, as the search page does, and its default is used.
-        Map<String, String> problems = new LinkedHashMap<>();
-        SortOrder sort = orDefault(problems, ORDER, SortOrder.DATE_NEWEST, () -> QueryParams.choice(ctx,
+        ControlProblems problems = new ControlProblems();
+        SortOrder sort = problems.orDefault(ORDER, SortOrder.DATE_NEWEST, () -> QueryParams.choice(ctx,
                 SearchRequest.SORT, SortOrder.DATE_NEWEST, SORTS, SortOrder::value, SortOrder::label));
-        int pageSize = orDefault(problems, PAGE, SearchRequest.DEFAULT_PAGE_SIZE, () -> QueryParams.integer(ctx,
+        int pageSize = problems.orDefault(PAGE, SearchRequest.DEFAULT_PAGE_SIZE, () -> QueryParams.integer(ctx,
                 SearchRequest.PAGE_SIZE, SearchRequest.DEFAULT_PAGE_SIZE, 1, SearchRequest.MAX_PAGE_SIZE));
-        int page = orDefault(problems, PAGE, 1, () -> QueryParams.integer(ctx, SearchRequest.PAGE, 1, 1, Integer.MAX_VALUE));
+        int page = problems.orDefault(PAGE, 1, () -> QueryParams.integer(ctx, SearchRequest.PAGE, 1, 1, Integer.MAX_VALUE));
         // Before the query: the tag's change-feed position fixes the count, and so whether the page exists.
         // A refused address is answered afresh, never validated: its page is not the listing's.
         if (problems.isEmpty() && conditional.answered(ctx, "listing")) {
@@ -60,33 +57,19 @@ public final class CataloguePage {
             throw new NotFound(result.pagination().noSuchPage("the catalogue has"), new NotFound.Instead(
                     "Its last page is", site.absolute(ctx, url.page(result.pagination().lastPage()))));
         }
-        if (!problems.isEmpty()) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-        }
-        ctx.render("catalogue/listing", Map.of("listing", result, "url", url,
-                "sorts", SORTS, "canonicalHref", canonical(sort, page, pageSize),
-                "problems", FormProblem.inOrder(problems, List.of(ORDER, PAGE)).stream()
-                        .map(p -> new FormProblem(p.target() + "-problem", p.message())).toList(),
-                "problemAt", problems));
-    }
-
-    /** {@code read}'s value, or {@code fallback} with its refusal noted at {@code control}. */
-    private static <T> T orDefault(Map<String, String> problems, String control, T fallback, Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (BadRequest e) {
-            SearchRequestReader.note(problems, control, e);
-            return fallback;
-        }
+        Map<String, Object> model = new HashMap<>(Map.of("listing", result, "url", url,
+                "sorts", SORTS, "canonicalHref", canonical(sort, page, pageSize)));
+        problems.answer(ctx, model, List.of(ORDER, PAGE));
+        ctx.render("catalogue/listing", model);
     }
 
     /** The parameters behind the problems: the order's, or the pager's two. */
-    private static List<String> refused(Map<String, String> problems) {
+    private static List<String> refused(ControlProblems problems) {
         List<String> names = new ArrayList<>();
-        if (problems.containsKey(ORDER)) {
+        if (problems.at(ORDER)) {
             names.add(SearchRequest.SORT);
         }
-        if (problems.containsKey(PAGE)) {
+        if (problems.at(PAGE)) {
             names.add(SearchRequest.PAGE);
             names.add(SearchRequest.PAGE_SIZE);
         }

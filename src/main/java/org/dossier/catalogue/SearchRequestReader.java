@@ -266,7 +266,7 @@ public final class SearchRequestReader {
         }
     }
 
-    static void note(Map<String, String> problems, String control, BadRequest problem) {
+    private static void note(Map<String, String> problems, String control, BadRequest problem) {
         if (problems == null) {
             throw problem;
         }

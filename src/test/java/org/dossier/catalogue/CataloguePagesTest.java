@@ -13,7 +13,6 @@ import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -92,11 +91,8 @@ class CataloguePagesTest {
         Document page = Jsoup.parse(response.body());
         String message = "'sort' must be one of newest first (sort=-date), oldest first (sort=date), "
                 + "title A\u2013Z (sort=title), not 'sideways'.";
-        assertEquals(List.of(message), page.select(".error-summary li a").eachText());
-        assertEquals("#order-problem", page.selectFirst(".error-summary li a").attr("href"));
-        Element atTheControl = page.selectFirst("#order-problem");
-        assertEquals(message, atTheControl.text());
-        assertEquals("nav", atTheControl.nextElementSibling().tagName(), "said just before the order's links");
+        RefusedAtItsControl.assertRefusedAt(page, "order", message);
+        assertEquals("nav", page.selectFirst("#order-problem").nextElementSibling().tagName(), "said just before the order's links");
         assertEquals(List.of("Newest first", "Oldest first", "Title A\u2013Z"), page.select("nav.sort a, nav.sort strong").eachText());
         assertEquals("Newest first", page.selectFirst("nav.sort strong").text());
         assertEquals(dates(http.page("/")), dates(page), "the records, in the usual order");

@@ -2,6 +2,7 @@ package org.dossier.catalogue;
 
 import io.javalin.http.Context;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.dossier.search.Facet;
 import org.dossier.search.SearchRequest;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
+import org.dossier.web.ControlProblems;
 import org.dossier.web.QueryParams;
 import org.dossier.web.Redirects;
 import org.dossier.web.UrlState;
@@ -45,25 +47,29 @@ public final class AuthorityPage {
             Redirects.permanent(ctx, authority.merged() ? kind.path(authority.mergedInto()) : authority.path());
             return;
         }
-        int page = QueryParams.integer(ctx, SearchRequest.PAGE, 1, 1, 1_000);
+        // A page number that makes no sense is said at the pager, above the first page.
+        ControlProblems problems = new ControlProblems();
+        int page = problems.orDefault(SearchRequestReader.PAGE, 1, () -> QueryParams.integer(ctx, SearchRequest.PAGE, 1, 1, 1_000));
         Facet facet = Facet.of(kind);
-        if (conditional.answered(ctx, facet, authority.key())) {
+        if (problems.isEmpty() && conditional.answered(ctx, facet, authority.key())) {
             return;
         }
         // Newest first: the order of a search without words.
         SearchRequest records = SearchRequest.everything(SearchRequest.DEFAULT_PAGE_SIZE).toggle(facet, authority.key());
         // A person's page is not a search to its reader: a page past the end says whose records they are.
         SearchOutcome outcome = search.run(records.onPage(page), "the records naming " + authority.name() + " fill");
-        ctx.render("catalogue/authority", Map.of(
+        Map<String, Object> model = new HashMap<>(Map.of(
                 "authority", authority,
                 "otherNames", otherNames(authority),
                 "outcome", outcome,
                 "pagination", outcome.pagination(),
-                "url", UrlState.of(ctx),
+                "url", UrlState.of(ctx).without(problems.isEmpty() ? List.of() : List.of(SearchRequest.PAGE)),
                 // Each page of its records is its own address, as the listing's are: page 2 is not page 1.
                 "canonicalHref", authority.path() + (page > 1 ? "?page=" + page : ""),
                 "searchHref", SearchLinks.search(records),
                 "stillToMove", authorities.stillToMove(authority)));
+        problems.answer(ctx, model, List.of(SearchRequestReader.PAGE));
+        ctx.render("catalogue/authority", model);
     }
 
     /**

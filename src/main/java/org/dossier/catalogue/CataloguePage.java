@@ -2,11 +2,13 @@ package org.dossier.catalogue;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.dossier.search.SearchRequest;
 import org.dossier.search.SortOrder;
 import org.dossier.web.ConditionalGet;
+import org.dossier.web.ControlProblems;
 import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.QueryParams;
@@ -19,6 +21,9 @@ import org.dossier.web.UrlState;
 public final class CataloguePage {
 
     private static final List<SortOrder> SORTS = SortOrder.choices(false);
+    /** The controls a refusal is said at, as the search page names them: the order's links, the pager. */
+    private static final String ORDER = SearchRequestReader.ORDER;
+    private static final String PAGE = SearchRequestReader.PAGE;
 
     private final ListingQuery listing;
     private final ConditionalGet conditional;
@@ -31,25 +36,44 @@ public final class CataloguePage {
     }
 
     public void html(Context ctx) {
-        SortOrder sort = QueryParams.choice(ctx, SearchRequest.SORT, SortOrder.DATE_NEWEST, SORTS, SortOrder::value,
-                SortOrder::label);
-        int page = QueryParams.integer(ctx, SearchRequest.PAGE, 1, 1, Integer.MAX_VALUE);
-        int pageSize = QueryParams.integer(ctx, SearchRequest.PAGE_SIZE, SearchRequest.DEFAULT_PAGE_SIZE, 1,
-                SearchRequest.MAX_PAGE_SIZE);
+        // What makes no sense is said at its control, as the search page does, and its default is used.
+        ControlProblems problems = new ControlProblems();
+        SortOrder sort = problems.orDefault(ORDER, SortOrder.DATE_NEWEST, () -> QueryParams.choice(ctx,
+                SearchRequest.SORT, SortOrder.DATE_NEWEST, SORTS, SortOrder::value, SortOrder::label));
+        int pageSize = problems.orDefault(PAGE, SearchRequest.DEFAULT_PAGE_SIZE, () -> QueryParams.integer(ctx,
+                SearchRequest.PAGE_SIZE, SearchRequest.DEFAULT_PAGE_SIZE, 1, SearchRequest.MAX_PAGE_SIZE));
+        int page = problems.orDefault(PAGE, 1, () -> QueryParams.integer(ctx, SearchRequest.PAGE, 1, 1, Integer.MAX_VALUE));
         // Before the query: the tag's change-feed position fixes the count, and so whether the page exists.
-        if (conditional.answered(ctx, "listing")) {
+        // A refused address is answered afresh, never validated: its page is not the listing's.
+        if (problems.isEmpty() && conditional.answered(ctx, "listing")) {
             return;
         }
         Listing result = listing.page(sort, page, pageSize);
-        UrlState url = UrlState.of(ctx);
+        // The links go on without what was refused: the pager does not carry "sort=sideways" to page 2.
+        UrlState url = UrlState.of(ctx).without(refused(problems));
         if (!result.pagination().exists()) {
             // A page the catalogue no longer reaches (records withdrawn since it was bookmarked, or
             // a page number typed) leads on to the last one, in the same order, as a search's does.
             throw new NotFound(result.pagination().noSuchPage("the catalogue has"), new NotFound.Instead(
                     "Its last page is", site.absolute(ctx, url.page(result.pagination().lastPage()))));
         }
-        ctx.render("catalogue/listing", Map.of("listing", result, "url", url,
+        Map<String, Object> model = new HashMap<>(Map.of("listing", result, "url", url,
                 "sorts", SORTS, "canonicalHref", canonical(sort, page, pageSize)));
+        problems.answer(ctx, model, List.of(ORDER, PAGE));
+        ctx.render("catalogue/listing", model);
+    }
+
+    /** The parameters behind the problems: the order's, or the pager's two. */
+    private static List<String> refused(ControlProblems problems) {
+        List<String> names = new ArrayList<>();
+        if (problems.at(ORDER)) {
+            names.add(SearchRequest.SORT);
+        }
+        if (problems.at(PAGE)) {
+            names.add(SearchRequest.PAGE);
+            names.add(SearchRequest.PAGE_SIZE);
+        }
+        return names;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.dossier.search.Facet;
 import org.dossier.search.Filter;
 import org.dossier.search.SearchRequest;
+import org.dossier.web.ControlProblems;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
 
@@ -83,8 +84,10 @@ public final class FacetValuesPage {
         Facet facet = Facet.fromKey(ctx.pathParam("facet"))
                 .orElseThrow(() -> new NotFound("There is no facet '" + ctx.pathParam("facet") + "'; there are "
                         + Arrays.stream(Facet.values()).map(Facet::key).collect(Collectors.joining(", ")) + "."));
-        boolean byName = QueryParams.choice(ctx, ORDER, BY_COUNT, List.of(BY_COUNT, BY_NAME), order -> order,
-                ORDER_WORDS::get).equals(BY_NAME);
+        // An order the page does not offer is said at its order's links, and the values listed by count.
+        ControlProblems problems = new ControlProblems();
+        boolean byName = problems.orDefault(ORDER, BY_COUNT, () -> QueryParams.choice(ctx, ORDER, BY_COUNT,
+                List.of(BY_COUNT, BY_NAME), order -> order, ORDER_WORDS::get)).equals(BY_NAME);
         SearchRequest request = SearchRequestReader.strict(ctx);
         if (SearchPage.followedMerges(search, ctx, request, byName ? ORDER + "=" + BY_NAME : null)) {
             return;
@@ -113,6 +116,7 @@ public final class FacetValuesPage {
         model.put("countLine", countLine(facet, values.size(), records));
         model.put("searchQuery", outcome.request().text());
         model.put("scope", scope(counted));
+        problems.answer(ctx, model, List.of(ORDER));
         ctx.render("catalogue/facet-values", model);
     }
 }

@@ -1,11 +1,8 @@
 package org.dossier.documents;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The last segment of a record's permanent address ({@code /documents/24}, {@code /documents/24.bib})
@@ -19,9 +16,6 @@ import java.util.stream.Stream;
  */
 record NumberAndSuffix(String digits, Optional<String> suffix) {
 
-    /** The suffixes a record and each of its versions are given as: the JSON twin, then the citation downloads. */
-    static final List<String> SUFFIXES = Stream.concat(Stream.of(".json"),
-            CiteBox.DOWNLOADS.stream().map(format -> "." + format.extension())).toList();
     /**
      * Any suffix after the number, so that one no record is given as can be named in the answer.
      * No repetition of a group: a run of thousands of full stops is matched without a deep stack.
@@ -46,14 +40,6 @@ record NumberAndSuffix(String digits, Optional<String> suffix) {
         return Optional.of(new NumberAndSuffix(m.group(1), Optional.ofNullable(m.group(2))));
     }
 
-    /**
-     * The suffixes a record is given as, to match at the end of another address (the slug's): whole,
-     * so ".csl.json" is never taken for ".json".
-     */
-    static String suffixPattern() {
-        return SUFFIXES.stream().map(Pattern::quote).collect(Collectors.joining("|", "(", ")"));
-    }
-
     int number() {
         return Integer.parseInt(digits);
     }
@@ -65,7 +51,7 @@ record NumberAndSuffix(String digits, Optional<String> suffix) {
 
     /** Whether this asks for the page or for a file the record is given as (not ".xml", nor ".JSON"). */
     boolean given() {
-        return suffix.isEmpty() || SUFFIXES.contains(suffix.get());
+        return suffix.isEmpty() || Permalinks.SUFFIXES.contains(suffix.get());
     }
 
     /** The citation file the suffix asks for, when it asks for one. */

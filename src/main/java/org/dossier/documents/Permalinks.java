@@ -1,12 +1,34 @@
 package org.dossier.documents;
 
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
 /**
  * The addresses of a record. {@code /documents/{id}} is the permanent one; the rest derive from it,
  * the editors' under {@code /admin/documents/{id}}.
  */
 public final class Permalinks {
 
+    /**
+     * The suffixes a record and each of its versions are given as at their own address
+     * ({@code /documents/24.bib}, {@code /documents/24/v/3.json}): the JSON twin, then the citation
+     * downloads. The one list: the addresses that answer them, the message naming them and the
+     * redirect of one typed in capitals all read it.
+     */
+    public static final List<String> SUFFIXES = Stream.concat(Stream.of(".json"),
+            CiteBox.DOWNLOADS.stream().map(format -> "." + format.extension())).toList();
+
     private Permalinks() {
+    }
+
+    /**
+     * {@link #SUFFIXES} as a group of a regular expression, to match at the end of an address:
+     * each whole, so ".csl.json" is never taken for ".json".
+     */
+    public static String suffixPattern() {
+        return SUFFIXES.stream().map(Pattern::quote).collect(Collectors.joining("|", "(", ")"));
     }
 
     /** The permanent address, the one to cite: it resolves as long as the catalogue exists. */

@@ -30,7 +30,7 @@ public final class RecordPage {
      * a reader types it after the address in the browser's bar; no slug has a full stop. Its
      * suffix in any case, as at the permanent address ({@code FootnoteAddresses}).
      */
-    private static final Pattern SLUG_AND_SUFFIX = Pattern.compile("(.+?)" + NumberAndSuffix.suffixPattern(),
+    private static final Pattern SLUG_AND_SUFFIX = Pattern.compile("(.+?)" + Permalinks.suffixPattern(),
             Pattern.CASE_INSENSITIVE);
 
     private final RecordQueries records;
@@ -150,7 +150,7 @@ public final class RecordPage {
      * document number".
      */
     private static String notGivenAs(NumberAndSuffix ref) {
-        List<String> suffixes = NumberAndSuffix.SUFFIXES;
+        List<String> suffixes = Permalinks.SUFFIXES;
         return "A record is not given as '" + ref.suffix().orElseThrow() + "': document " + ref.digits()
                 + " is a page at /documents/" + ref.digits() + ", and a file at the same address followed by "
                 + String.join(", ", suffixes.subList(0, suffixes.size() - 1)) + " or " + suffixes.get(suffixes.size() - 1) + ".";

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import org.eclipse.jetty.http.HttpException;
 import java.util.Map;
+import java.util.Optional;
 import org.dossier.search.SearchBusyException;
 import org.dossier.search.SearchRequest;
 import org.slf4j.Logger;
@@ -91,11 +92,12 @@ public final class ErrorPages {
 
     /** 404: a page links where to go instead, where the JSON and plain text say it in the message. */
     private static void notFound(Context ctx, NotFound e) {
-        if (e.instead() == null || wantsJson(ctx) || wantsText(ctx.path())) {
+        Optional<NotFound.Instead> instead = e.instead();
+        if (instead.isPresent() && !wantsJson(ctx) && !wantsText(ctx.path())) {
+            show(ctx, 404, "Not found", e.notThere(), null, instead.get());
+        } else {
             show(ctx, 404, "Not found", e.getMessage());
-            return;
         }
-        show(ctx, 404, "Not found", e.notThere(), null, e.instead());
     }
 
     /**

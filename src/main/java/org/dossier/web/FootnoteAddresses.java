@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dossier.documents.Permalinks;
 
 /**
  * Before every GET: a record's address as a reader brings it back from a footnote or a reference
@@ -40,7 +41,7 @@ public final class FootnoteAddresses {
             "(?:%20|%09|%0[aAdD]|%[cC]2%[aA]0|%[cC]2%[aA][dD]|%[eE]2%80%8[bBcCdD]|%[eE]2%81%[aA]0|%[eE][fF]%[bB][bB]%[bB][fF]|[\\s\u00AD\u200B-\u200D\u2060\uFEFF])");
     /** A record's or a version's download, its suffix in any case. */
     private static final Pattern DOWNLOAD = Pattern.compile(
-            "(/documents/[0-9]+(?:/v/[0-9]+)?)(\\.(?:json|bib|ris|csl\\.json))", Pattern.CASE_INSENSITIVE);
+            "(/documents/[0-9]+(?:/v/[0-9]+)?)" + Permalinks.suffixPattern(), Pattern.CASE_INSENSITIVE);
 
     private FootnoteAddresses() {
     }

@@ -1,5 +1,7 @@
 package org.dossier.web;
 
+import java.util.Optional;
+
 /** Nothing is at this address; the message says what was looked for, and where to go instead if anywhere. */
 public final class NotFound extends RuntimeException {
 
@@ -7,16 +9,25 @@ public final class NotFound extends RuntimeException {
 
     /** What was looked for and is not there. */
     private final String notThere;
-    /** Where to go instead, or null. */
+    /**
+     * Where to go instead, or null for nowhere: kept as itself rather than as an {@link Optional},
+     * which an exception (serializable) cannot hold; {@link #instead()} answers with one.
+     */
     private final Instead instead;
 
+    /** Nothing here, and nowhere to go instead. */
     public NotFound(String message) {
-        this(message, null);
+        super(message);
+        this.notThere = message;
+        this.instead = null;
     }
 
-    /** Nothing here, but {@code instead} is: the error page links it, the JSON and plain text say it in words. */
+    /**
+     * Nothing here, but {@code instead} is (never null: nowhere is the other constructor): the error
+     * page links it, the JSON and plain text say it in words.
+     */
     public NotFound(String notThere, Instead instead) {
-        super(instead == null ? notThere : notThere + " " + instead.words() + " " + instead.address() + ".");
+        super(notThere + " " + instead.words() + " " + instead.address() + ".");
         this.notThere = notThere;
         this.instead = instead;
     }
@@ -26,9 +37,9 @@ public final class NotFound extends RuntimeException {
         return notThere;
     }
 
-    /** Where to go instead, or null. */
-    public Instead instead() {
-        return instead;
+    /** Where to go instead, if anywhere. */
+    public Optional<Instead> instead() {
+        return Optional.ofNullable(instead);
     }
 
     /**

@@ -17,20 +17,21 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * undated record's date is shown as ({@code undated}, {@link DocumentDate#UNDATED}), written once,
  * and the addresses every page's footer links ({@code siteLinks}: the pages that say how the
  * catalogue works), given by the feature that answers them.
- * A page that refuses what was asked has a title that says so first ({@link #REFUSED}).
+ * A page that refuses what was asked has a title that says so first ({@link #REFUSES}).
  */
 public final class Templates implements FileRenderer {
 
     private static final String SHARED = "dossier.templates.shared";
 
     /**
-     * What the title of every refused page begins with — a search or form refused, a conflict, a
-     * save the database could not take, an error page — the GOV.UK pattern: a screen reader says the
-     * title first, and a reader told "Search (49 records)" of a search that was not run went on as
-     * if it had been. One word for every refusal, a conflict's included, so that it is learnt once.
+     * The name of the flag the layout reads to begin a page's title with "Error: " — a search or
+     * form refused, a conflict, a save the database could not take, an error page — the GOV.UK
+     * pattern: a screen reader says the title first, and a reader told "Search (49 records)" of a
+     * search that was not run went on as if it had been. One word for every refusal, a conflict's
+     * included, so that it is learnt once; the layout writes it, set here from the status on both
+     * ways of rendering.
      */
-    private static final String REFUSED = "Error: ";
-    private static final String TITLE = "<title>";
+    private static final String REFUSES = "pageRefuses";
 
     private final TemplateEngine engine = new TemplateEngine();
     private final PublicUrl publicUrl;
@@ -83,8 +84,7 @@ public final class Templates implements FileRenderer {
         variables.put("pageUrl", "/");
         everyPage(variables);
         variables.putAll(model);
-        String html = engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables));
-        return model.get("status") instanceof Integer status ? titled(html, status) : html;
+        return page(template, variables, model.get("status") instanceof Integer status ? status : 200);
     }
 
     @Override
@@ -99,8 +99,13 @@ public final class Templates implements FileRenderer {
         variables.put("siteUrl", publicUrl.of(ctx));
         everyPage(variables);
         variables.putAll(model);
-        return titled(engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables)),
-                ctx.status().getCode());
+        return page(template, variables, ctx.status().getCode());
+    }
+
+    /** The page as answered with {@code status}: the one place either way of rendering passes. */
+    private String page(String template, Map<String, Object> variables, int status) {
+        variables.put(REFUSES, refuses(status));
+        return engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables));
     }
 
     /**
@@ -119,24 +124,5 @@ public final class Templates implements FileRenderer {
      */
     private static boolean refuses(int status) {
         return status >= 400 && status != 410;
-    }
-
-    /**
-     * The page with {@link #REFUSED} put before its title when {@code status} refuses. Done here,
-     * on the page as rendered, because each template's title is its own element that the layout
-     * takes whole ({@code layout :: page(~{::title}, …)}): this is the one place every page passes,
-     * Jetty's own error pages ({@link #renderWithoutRequest}) included. The layout's head writes
-     * {@code <title>} before anything else that could, so the first one is the page's.
-     */
-    static String titled(String html, int status) {
-        if (!refuses(status)) {
-            return html;
-        }
-        int title = html.indexOf(TITLE);
-        if (title < 0) {
-            return html;
-        }
-        int text = title + TITLE.length();
-        return html.substring(0, text) + REFUSED + html.substring(text);
     }
 }

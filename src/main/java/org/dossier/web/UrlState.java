@@ -54,6 +54,11 @@ public final class UrlState {
         return href(changed);
     }
 
+    /** The same address without the parameters {@code names} (a refused value that its links are not to carry on). */
+    public UrlState without(List<String> names) {
+        return new UrlState(path, without(names.toArray(String[]::new)));
+    }
+
     /** The address as it is. */
     public String href() {
         return href(params);

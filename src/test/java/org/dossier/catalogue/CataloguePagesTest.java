@@ -78,19 +78,47 @@ class CataloguePagesTest {
         assertEquals("1942-02", last.selectFirst(".result time").attr("datetime"));
     }
 
+    /**
+     * An order the listing does not offer: the listing itself answers (400, "Error: " in its title),
+     * with its records in its usual order, the refusal in a summary at the top that leads to the
+     * order's links, and said again just before them, in the words of those links. No link on the
+     * page carries the refused order on.
+     */
     @Test
-    void badPageParametersGetAClear400PageWithoutAStackTrace() {
-        for (String path : List.of("/?page=abc", "/?page=0", "/?sort=sideways", "/?page=1&page=2", "/?pageSize=1000")) {
+    void anOrderTheListingDoesNotOfferIsSaidAtItsOrderLinksAboveItsRecordsInTheUsualOrder() {
+        HttpResponse<String> response = http.get("/?sort=sideways");
+        assertEquals(400, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        String message = "'sort' must be one of newest first (sort=-date), oldest first (sort=date), "
+                + "title A\u2013Z (sort=title), not 'sideways'.";
+        RefusedAtItsControl.assertRefusedAt(page, "order", message);
+        assertEquals("nav", page.selectFirst("#order-problem").nextElementSibling().tagName(), "said just before the order's links");
+        assertEquals(List.of("Newest first", "Oldest first", "Title A\u2013Z"), page.select("nav.sort a, nav.sort strong").eachText());
+        assertEquals("Newest first", page.selectFirst("nav.sort strong").text());
+        assertEquals(dates(http.page("/")), dates(page), "the records, in the usual order");
+        assertTrue(page.select("main a[href*=sideways]").isEmpty(), "no link of the listing carries the refused order on");
+        assertTrue(page.title().startsWith("Error: "), page.title());
+    }
+
+    /** A page number or page size that makes no sense is said at the pager, above the first page, other choices kept. */
+    @Test
+    void badPageParametersAreSaidAtThePagerAboveTheFirstPageWithoutAStackTrace() {
+        for (String path : List.of("/?page=abc", "/?page=0", "/?page=1&page=2", "/?pageSize=1000", "/?sort=title&page=abc")) {
             HttpResponse<String> response = http.get(path);
             assertEquals(400, response.statusCode(), path);
             Document page = Jsoup.parse(response.body());
-            assertFalse(page.selectFirst(".lead").text().isBlank(), path);
+            assertEquals("#page-problem", page.selectFirst(".error-summary li a").attr("href"), path);
+            assertFalse(page.selectFirst("#page-problem").text().isBlank(), path);
+            assertEquals(10, page.select(".result").size(), path);
             assertFalse(response.body().contains("Exception"), path);
             assertFalse(response.body().contains("at org."), path);
         }
         // Not "from 1 to 2147483647": the listing has no last page to name before it is counted.
-        assertEquals("'page' must be a whole number of 1 or more, not 'abc'",
-                Jsoup.parse(http.get("/?page=abc").body()).selectFirst(".lead").text());
+        assertEquals("'page' must be a whole number of 1 or more, not 'abc'.",
+                Jsoup.parse(http.get("/?page=abc").body()).selectFirst("#page-problem").text());
+        Document byTitle = Jsoup.parse(http.get("/?sort=title&page=abc").body());
+        assertEquals("Title A\u2013Z", byTitle.selectFirst("nav.sort strong").text(), "the order asked for is kept");
+        assertEquals("/?sort=title&page=2", byTitle.selectFirst("a[rel=next]").attr("href"), "the pager leaves the refused page out");
     }
 
     @Test

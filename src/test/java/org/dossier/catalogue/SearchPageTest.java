@@ -702,10 +702,15 @@ class SearchPageTest {
         Document byName = http.page("/search/facets/person?order=name");
         assertEquals(52, byName.select(".all-values li").size());
         assertEquals("Bak Uiwan", byName.selectFirst(".all-values .facet-label").text());
+        // An order the page does not offer: the page itself, its values by count, the refusal said at its order's links.
         HttpResponse<String> sideways = http.get("/search/facets/person?order=sideways");
         assertEquals(400, sideways.statusCode());
-        assertTrue(Jsoup.parse(sideways.body()).text().contains("'order' must be one of most records first (order=count), "
-                + "A\u2013Z (order=name), not 'sideways'"), sideways.body());
+        Document refused = Jsoup.parse(sideways.body());
+        String message = "'order' must be one of most records first (order=count), A\u2013Z (order=name), not 'sideways'.";
+        RefusedAtItsControl.assertRefusedAt(refused, "order", message);
+        assertEquals("nav", refused.selectFirst("#order-problem").nextElementSibling().tagName());
+        assertEquals(http.page("/search/facets/person").select(".all-values li").eachText(),
+                refused.select(".all-values li").eachText(), "every value, by count");
         HttpResponse<String> noSuchFacet = http.get("/search/facets/colour");
         assertEquals(404, noSuchFacet.statusCode());
         assertTrue(Jsoup.parse(noSuchFacet.body()).text()
@@ -817,6 +822,19 @@ class SearchPageTest {
         assertEquals("1 - 10 of 26", stalin.selectFirst(".count").text());
         assertEquals("/search?person=stalin", stalin.selectFirst("a.narrow").attr("href"));
         assertEquals("/people/stalin?page=2", stalin.selectFirst(".pager a[rel=next]").attr("href"));
+    }
+
+    /** A person's page asked for a page number that makes no sense: the page itself, its first records, the refusal at the pager. */
+    @Test
+    void aPersonsPageRefusesAPageNumberAtItsPagerAboveItsFirstRecords() {
+        HttpResponse<String> response = http.get("/people/stalin?page=abc");
+        assertEquals(400, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        String message = "'page' must be a whole number from 1 to 1000, not 'abc'.";
+        RefusedAtItsControl.assertRefusedAt(page, "page", message);
+        assertEquals("1 - 10 of 26", page.selectFirst(".count").text());
+        assertEquals("/people/stalin?page=2", page.selectFirst(".pager a[rel=next]").attr("href"), "the pager leaves 'abc' out");
+        assertTrue(page.title().startsWith("Error: Joseph Stalin"), page.title());
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import org.dossier.authorities.PersonRole;
 import org.dossier.testing.CatalogueDatabase;
@@ -119,9 +120,14 @@ class PermalinksAndVersionsTest {
         assertEquals(301, permanent.statusCode());
         assertEquals("/documents/" + letter + "?utm_source=footnote", permanent.headers().firstValue("Location").orElseThrow(),
                 "the query the link came with is kept");
-        HttpResponse<String> capitals = get("/documents/" + letter + ".BIB");
-        assertEquals(301, capitals.statusCode());
-        assertEquals("/documents/" + letter + ".bib", capitals.headers().firstValue("Location").orElseThrow());
+        // Every file a record is given as, the JSON twin's and each download's, as the one list of them says.
+        for (String suffix : Permalinks.SUFFIXES) {
+            for (String address : List.of("/documents/" + letter, v1)) {
+                HttpResponse<String> capitals = get(address + suffix.toUpperCase(Locale.ROOT));
+                assertEquals(301, capitals.statusCode(), address + suffix);
+                assertEquals(address + suffix, capitals.headers().firstValue("Location").orElseThrow());
+            }
+        }
         assertEquals(v1 + ".csl.json", get(v1 + ".CSL.JSON.").headers().firstValue("Location").orElseThrow());
     }
 

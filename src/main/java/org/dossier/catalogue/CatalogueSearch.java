@@ -73,7 +73,7 @@ public final class CatalogueSearch {
                                  String holder) {
         long started = System.nanoTime();
         SearchResults results = engine.search(request);
-        long engineNanos = System.nanoTime() - started;
+        long searched = System.nanoTime();
         boolean askAlone = results.total() == 0 && request.hasText() && request.hasFilters();
         long wordsAlone = askAlone ? engine.count(request.withoutFilters()) : -1;
         long filtersAlone = askAlone ? engine.count(request.withoutText()) : -1;
@@ -86,8 +86,11 @@ public final class CatalogueSearch {
             datedInstead = engine.count(dateInWords.instead());
         }
         Map<Integer, Long> spannedDecades = forPage ? spannedDecades(request, results) : Map.of();
-        SearchOutcome outcome = new SearchOutcome(request, results, hitsOf(results), labels, wordsAlone, filtersAlone,
-                otherDated, dateInWords, datedInstead, spannedDecades, engineNanos);
+        long counted = System.nanoTime();
+        List<SearchOutcome.Hit> hits = hitsOf(results);
+        SearchOutcome outcome = new SearchOutcome(request, results, hits, labels, wordsAlone, filtersAlone,
+                otherDated, dateInWords, datedInstead, spannedDecades,
+                new SearchOutcome.Took(searched - started, counted - searched, System.nanoTime() - counted));
         if (!outcome.pagination().exists()) {
             throw new NotFound(outcome.pagination().noSuchPage(holder));
         }

@@ -22,10 +22,11 @@ import org.dossier.web.Pagination;
  * @param spannedDecades on a search page whose hits hold a span ("1961–1962"), per decade (its first
  *                     year) whose years' counts could count one twice, the records its link finds
  *                     (see {@link CatalogueSearch}); empty where a decade is the sum of its years
+ * @param took         what answering took, for {@code Server-Timing}
  */
 public record SearchOutcome(SearchRequest request, SearchResults results, List<Hit> hits, AuthorityLabels labels,
                             long wordsAlone, long filtersAlone, long otherDated, DateInWords dateInWords,
-                            long datedInstead, Map<Integer, Long> spannedDecades, long engineNanos) {
+                            long datedInstead, Map<Integer, Long> spannedDecades, Took took) {
 
     /** A record on the page, with its title and snippet as marked by the search (empty when there are no words). */
     public record Hit(ListedDocument document, HighlightedText title, HighlightedText snippet) {
@@ -41,6 +42,20 @@ public record SearchOutcome(SearchRequest request, SearchResults results, List<H
         /** The summary's first paragraph, shown when the search marked nothing in it; null for none. */
         public String firstParagraph() {
             return document.summary().isEmpty() ? null : document.summary().get(0);
+        }
+    }
+
+    /**
+     * What answering took, in nanoseconds: the engine's search, the further counts the page shows
+     * beside its hits (a decade's link, the other way of meeting a range, what the words find
+     * alone), and reading the page's records from the database.
+     */
+    public record Took(long search, long counts, long records) {
+
+        public Took {
+            if (search < 0 || counts < 0 || records < 0) {
+                throw new IllegalArgumentException("a time taken is not below 0: " + search + ", " + counts + ", " + records);
+            }
         }
     }
 

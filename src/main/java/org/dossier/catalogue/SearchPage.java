@@ -3,7 +3,6 @@ package org.dossier.catalogue;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.dossier.documents.Citation;
@@ -17,6 +16,7 @@ import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.QueryParams;
 import org.dossier.web.ResultTrail;
+import org.dossier.web.ServerTiming;
 import org.dossier.web.Templates;
 
 /**
@@ -55,22 +55,33 @@ public final class SearchPage {
         }
         // The search and its page in one slot: a busy node turns the page away before searching,
         // rather than searching and then queueing the page behind every other one being rendered.
+        // What rendering took, by part, when the page was rendered rather than kept: -1 when not.
+        long[] citationsAndRender = {-1, -1};
         SearchOutcome outcome = bound.holdingOneSlot(() -> {
             CatalogueSearch.PageAnswer answer = search.runForPage(read);
             SearchOutcome found = answer.outcome();
             ctx.status(answer.status());
             ErrorPages.ownBody(ctx);
             String site = publicUrl.of(ctx);
-            Supplier<String> render = () -> templates.render("catalogue/search", Map.of(
-                    "view", SearchView.of(found, answer.read()), "searchQuery", found.request().text(),
-                    "coins", coins(found, site), "wording", SearchWording.of(found)), ctx);
+            Supplier<String> render = () -> {
+                long rendering = System.nanoTime();
+                Map<Integer, String> coins = coins(found, site);
+                long cited = System.nanoTime();
+                String html = templates.render("catalogue/search", Map.of(
+                        "view", SearchView.of(found, answer.read()), "searchQuery", found.request().text(),
+                        "coins", coins, "wording", SearchWording.of(found)), ctx);
+                citationsAndRender[0] = cited - rendering;
+                citationsAndRender[1] = System.nanoTime() - cited;
+                return html;
+            };
             // A reader's page of a search read without a problem is the same for every reader: kept.
             boolean everyones = answer.status() == 200 && !Templates.personal(ctx);
             ctx.html(everyones ? kept.page(found.results(), Templates.pageUrl(ctx), site, citations.today(), render)
                     : render.get());
             return found;
         });
-        timing(ctx, outcome, started);
+        timing(outcome).add("citations", citationsAndRender[0]).add("render", citationsAndRender[1])
+                .add("page", System.nanoTime() - started).send(ctx);
     }
 
     /** Whether the search named a person or place merged into another, and was sent on (301) to the survivor's. */
@@ -139,12 +150,16 @@ public final class SearchPage {
         SearchJsonBody answer = SearchJsonBody.of(outcome, publicUrl.of(ctx));
         ctx.header("Link", answer.linkHeader());
         ctx.json(answer.body());
-        timing(ctx, outcome, started);
+        timing(outcome).add("page", System.nanoTime() - started).send(ctx);
     }
 
-    /** The engine's time and the whole handler's (database reads and rendering included), for anyone measuring. */
-    private static void timing(Context ctx, SearchOutcome outcome, long started) {
-        ctx.header("Server-Timing", String.format(Locale.ROOT, "search;dur=%.1f, page;dur=%.1f",
-                outcome.engineNanos() / 1e6, (System.nanoTime() - started) / 1e6));
+    /**
+     * For anyone measuring: the engine's time ({@code search}), its further counts, the database's
+     * reads of the page's records; the caller adds what it did after, and the whole handler's time
+     * ({@code page}) last.
+     */
+    private static ServerTiming timing(SearchOutcome outcome) {
+        SearchOutcome.Took took = outcome.took();
+        return new ServerTiming().add("search", took.search()).add("counts", took.counts()).add("records", took.records());
     }
 }

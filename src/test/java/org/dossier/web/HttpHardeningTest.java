@@ -448,6 +448,21 @@ class HttpHardeningTest {
     }
 
     @Test
+    void serverTimingNamesEachPartOfASearchPageAndLeavesOutARenderingNotDone() {
+        try (TestCatalogue timed = TestCatalogue.withSeeds(new Protection(List.of(), List.of(), 0, true))) {
+            String part = ";dur=\\d+\\.\\d";
+            String rendered = timed.http().get("/search?q=stalin").headers().firstValue("Server-Timing").orElse("");
+            assertTrue(rendered.matches(String.join(", ", "search" + part, "counts" + part, "records" + part,
+                    "citations" + part, "render" + part, "page" + part)), rendered);
+            // The same search again is the page kept from the first: nothing cited or rendered anew.
+            String kept = timed.http().get("/search?q=stalin").headers().firstValue("Server-Timing").orElse("");
+            assertTrue(kept.matches(String.join(", ", "search" + part, "counts" + part, "records" + part, "page" + part)), kept);
+            String json = timed.http().get("/search.json?q=stalin").headers().firstValue("Server-Timing").orElse("");
+            assertTrue(json.matches(String.join(", ", "search" + part, "counts" + part, "records" + part, "page" + part)), json);
+        }
+    }
+
+    @Test
     void robotsKeepCrawlersOutOfSearchButLeaveRecordsAndTheSitemapOpen() {
         String robots = http().get("/robots.txt").body();
         assertTrue(robots.contains("Disallow: /search\n"), robots);

@@ -153,6 +153,8 @@ class ZoteroDatesTest {
         assertEquals(parts("circa", 1962), ZoteroDates.toCsl("circa 1962"));
         assertEquals(parts("ca", 1962), ZoteroDates.toCsl("ca. 1962"), "its full stop dropped");
         assertEquals(new ZoteroDates.Read("1962", null, 3, "circa"), ZoteroDates.strToDate("circa 1962/03"));
+        assertEquals(new ZoteroDates.Read("1943", 4, 10, "circa"), ZoteroDates.strToDate("circa May 10, 1943"),
+                "an approximate day in words is read whole");
         assertEquals("2026-12-04", ZoteroDates.strToISO("2026-12-04T14:00:00Z"));
     }
 }

@@ -29,8 +29,14 @@ public final class Coins {
         for (PersonLink author : c.authors()) {
             author(pairs, author);
         }
-        // None for an undated record: OpenURL's rft.date is optional, and an empty one would be read as a date.
-        c.date().ifPresent(date -> pair(pairs, "rft.date", date.iso()));
+        // parseContextObject puts rft.date in Zotero's Date field as it is, and Zotero reads that
+        // field with strToDate: an approximate date in words it keeps ("circa 1962"), a span's
+        // start, since it reads an interval's end as the words beside its start ("1961/1962" was
+        // cited "1962 1961", "1962-03/1963-04" as a day 3 and "1963-04 1962"). None for an
+        // undated record: COinS.js looks nowhere else for a date, and an empty one would be read
+        // as a date.
+        c.circaWords().or(() -> c.date().map(date -> date.start().iso()))
+                .ifPresent(date -> pair(pairs, "rft.date", date));
         if (!c.languages().isEmpty()) {
             // parseContextObject keeps the last rft.language it reads: the main one alone.
             pair(pairs, "rft.language", c.languages().tags().get(0));

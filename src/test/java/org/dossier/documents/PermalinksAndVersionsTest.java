@@ -375,7 +375,7 @@ class PermalinksAndVersionsTest {
         assertEquals(OLD_TITLE, record.selectFirst("meta[name=citation_title]").attr("content"));
         assertEquals("1942/02", record.selectFirst("meta[name=citation_publication_date]").attr("content"));
         assertEquals("1942-02", record.selectFirst("meta[name=DC.date]").attr("content"));
-        assertEquals(0, record.select("meta[name=citation_date]").size(), "Google Scholar deprecates it");
+        assertEquals(0, record.select("meta[name=citation_date]").size(), "a month needs no citation_date: citation_publication_date says it");
         assertEquals("Dossier", record.selectFirst("meta[name=citation_publisher]").attr("content"));
         assertEquals(catalogue.baseUrl() + "/documents/" + letter + "/v/1",
                 record.selectFirst("meta[name=citation_public_url]").attr("content"));

@@ -67,7 +67,7 @@ class ZoteroCaptureTest {
         assertEquals(catalogue.baseUrl() + "/documents/" + id + "/v/1", item.url(), "the version the reader saw");
         assertEquals("Dossier", item.archive());
         assertEquals("Cable", item.type(), "the document's type, not 'manuscript'");
-        assertTrue(page.select("meta[name=citation_date]").isEmpty(), "the deprecated citation_date is not sent");
+        assertTrue(page.select("meta[name=citation_date]").isEmpty(), "citation_date only where it says more");
 
         JsonNode ld = new ObjectMapper().readTree(page.selectFirst("script[type=application/ld+json]").data());
         assertEquals("[\"ArchiveComponent\",\"Message\"]", ld.get("@type").toString());
@@ -241,12 +241,14 @@ class ZoteroCaptureTest {
      * The item Embedded Metadata builds: meta tags of the head only; z.* and DC.* tags go to the RDF
      * translator, which takes the item type from z:itemType, the Type field from the first dc:type,
      * the archive from z:archive, authors from dc:creator and (for a letter) recipients from
-     * z:recipients; then the Highwire tags are applied over it: citation_title, the date from
-     * citation_publication_date and then citation_date (the later one wins), citation_public_url,
+     * z:recipients, the date from dc:date; then the Highwire tags are applied over it: citation_title,
+     * the date from citation_publication_date, citation_cover_date and then citation_date (the later
+     * one wins; with none of them or DC.date, the first {@code <time datetime>} of the page's body),
+     * citation_public_url,
      * citation_abstract, and creators from citation_author, which replace the RDF ones when there
      * are any.
      */
-    private static Item embeddedMetadata(Document page) {
+    static Item embeddedMetadata(Document page) {
         Map<String, List<String>> meta = new LinkedHashMap<>();
         for (Element tag : page.head().select("meta[name][content]")) {
             meta.computeIfAbsent(tag.attr("name"), k -> new ArrayList<>()).add(tag.attr("content"));
@@ -284,9 +286,22 @@ class ZoteroCaptureTest {
         if (creators.isEmpty()) {
             creators = rdfCreators;
         }
-        String date = first(meta, "citation_publication_date");
-        if (first(meta, "citation_date") != null) {
-            date = first(meta, "citation_date");
+        // RDF.js puts dc:date in the Date field; processFields then applies HIGHWIRE_MAPPINGS in their
+        // order, each over the last: citation_publication_date, citation_cover_date, citation_date.
+        String date = first(meta, "DC.date");
+        for (String tag : List.of("citation_publication_date", "citation_cover_date", "citation_date")) {
+            if (first(meta, tag) != null && !first(meta, tag).isBlank()) {
+                date = first(meta, tag).strip();
+            }
+        }
+        if (date == null) {
+            date = first(meta, "citation_online_date") != null ? first(meta, "citation_online_date")
+                    : first(meta, "citation_year");
+        }
+        if (date == null) {
+            // addLowQualityMetadata: ZU.strToISO of the first <time datetime> anywhere on the page.
+            Element time = page.selectFirst("time[datetime]");
+            date = time == null ? null : ZoteroDates.strToISO(time.attr("datetime"));
         }
         String title = first(meta, "citation_title") != null ? first(meta, "citation_title") : first(meta, "DC.title");
         return new Item(itemType, title, creators, date, first(meta, "citation_public_url"), first(meta, "z.archive"),
@@ -363,7 +378,7 @@ class ZoteroCaptureTest {
      * parseContextObject: pairs split at '&', values decoded with '+' read as a space; every pair in
      * its order is also kept, decoded, under "pairs".
      */
-    private static Map<String, List<String>> contextObject(String co) {
+    static Map<String, List<String>> contextObject(String co) {
         Map<String, List<String>> pairs = new LinkedHashMap<>();
         for (String part : co.split("&")) {
             String[] keyValue = part.split("=", 2);

@@ -300,7 +300,10 @@ public final class SolrSearchEngine implements SearchEngine {
             } else {
                 LOG.info("Filling the Solr collection {} from the database: {}", address, stale);
             }
-            fill(client, address, source, listener, lock.lock());
+            long started = System.nanoTime();
+            long filled = fill(client, address, source, listener, lock.lock());
+            LOG.info("Filled the Solr collection {} with {} records in {} ms", address, filled,
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 

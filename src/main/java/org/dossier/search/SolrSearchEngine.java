@@ -169,19 +169,24 @@ public final class SolrSearchEngine implements SearchEngine {
      * applies the changes it has not seen, and starts following.
      */
     public static SolrSearchEngine open(SolrAddress address, DSLContext db) throws IOException {
-        return open(address, db, () -> false, new OpeningPhase(OpeningSearchEngine.OPENING));
+        OpeningPhase phase = new OpeningPhase(OpeningSearchEngine.OPENING);
+        return open(address, db, () -> false, phase, connecting(address, phase));
+    }
+
+    /** Says that the opening begins (once, not at each attempt while Solr is away); returns when (System.nanoTime()). */
+    private static long connecting(SolrAddress address, OpeningPhase phase) {
+        LOG.info("Opening the Solr collection {}: connecting", address);
+        phase.now("Opening the Solr collection: connecting");
+        return System.nanoTime();
     }
 
     /**
      * {@link #open}, giving up a wait for another node's fill once {@code closing}, saying in the log
      * and in {@code phase} what it does, as a Lucene index's opening does: a node opening on Solr said
-     * nothing from its start until its first search.
+     * nothing from its start until its first search. {@code opening} is when it began (System.nanoTime()).
      */
     private static SolrSearchEngine open(SolrAddress address, DSLContext db, BooleanSupplier closing,
-                                         OpeningPhase phase) throws IOException {
-        long opening = System.nanoTime();
-        LOG.info("Opening the Solr collection {}: connecting", address);
-        phase.now("Opening the Solr collection: connecting");
+                                         OpeningPhase phase, long opening) throws IOException {
         IndexSource source = new IndexSource(db);
         CloudSolrClient client = client(address);
         CloudSolrClient writes = writer(address);
@@ -241,9 +246,10 @@ public final class SolrSearchEngine implements SearchEngine {
                                                      OpeningPhase phase) throws IOException {
         RoundFailures failures = new RoundFailures(LOG, "The Solr collection " + address,
                 "every " + OPEN_AGAIN_AFTER.toSeconds() + " s (serving what reads the database meanwhile)");
+        long opening = connecting(address, phase);
         while (true) {
             try {
-                SolrSearchEngine engine = open(address, db, closing, phase);
+                SolrSearchEngine engine = open(address, db, closing, phase, opening);
                 failures.succeeded();
                 return engine;
             } catch (IOException | RuntimeException e) {
@@ -251,7 +257,7 @@ public final class SolrSearchEngine implements SearchEngine {
                     throw e;
                 }
                 failures.unreachable("Solr", RoundFailures.firstLine(e), "could not be opened");
-                phase.now("Waiting for Solr to answer (asked again every " + OPEN_AGAIN_AFTER.toSeconds() + " s)");
+                phase.now("Waiting for Solr to answer: asked again every " + OPEN_AGAIN_AFTER.toSeconds() + " s");
             }
             try {
                 Thread.sleep(OPEN_AGAIN_AFTER.toMillis());

@@ -76,6 +76,7 @@ import org.dossier.search.BoundedSearchEngine;
 import org.dossier.search.IndexInUseException;
 import org.dossier.search.IndexStatus;
 import org.dossier.search.LuceneSearchEngine;
+import org.dossier.search.OpeningPhase;
 import org.dossier.search.OpeningSearchEngine;
 import org.dossier.search.SolrSearchEngine;
 import org.dossier.search.SearchEngine;
@@ -255,17 +256,19 @@ public final class DossierApp implements AutoCloseable {
      * /ready says 503 until it is open.
      */
     private static OpeningSearchEngine openSearch(Settings settings, DSLContext db, AuthorityLists authorityLists) {
-        return OpeningSearchEngine.later(closing -> {
+        // What the opening is doing, said by /ready meanwhile: the words of its log lines.
+        OpeningPhase phase = new OpeningPhase(OpeningSearchEngine.OPENING);
+        return OpeningSearchEngine.later(phase, closing -> {
             if (settings.search().onSolr()) {
                 // A SolrCloud collection shared by every node, fed from the change feed like the index.
-                SolrSearchEngine engine = SolrSearchEngine.openOnceItAnswers(settings.search().solr(), db, closing);
+                SolrSearchEngine engine = SolrSearchEngine.openOnceItAnswers(settings.search().solr(), db, closing, phase);
                 engine.onAuthoritiesChanged(authorityLists::reload);
                 authorityLists.reload(); // what other nodes changed while the collection opened
                 return engine;
             }
             try {
                 LuceneSearchEngine engine = LuceneSearchEngine.open(settings.searchIndex(), db,
-                        settings.protection().keptAnswers());
+                        settings.protection().keptAnswers(), phase);
                 engine.onAuthoritiesChanged(authorityLists::reload);
                 authorityLists.reload(); // what other nodes changed while the index opened
                 return engine;

@@ -10,7 +10,8 @@ import org.dossier.web.ErrorPages;
 
 /**
  * {@code GET /health} (liveness: the process answers) and {@code GET /ready} (readiness: see
- * {@link Readiness}), JSON for load balancers and orchestrators; 503 when not ready. Neither reads
+ * {@link Readiness}), JSON for load balancers and orchestrators; 503 when not ready, with the
+ * {@code phase} the node is in (opening its index, catching up, warming up). Neither reads
  * a session or writes anything, so either can be called every second. The metrics port answers
  * /ready too ({@link MetricsServer}), with the details the public one leaves out.
  */
@@ -73,6 +74,12 @@ public final class Health {
         Readiness.Report report = readiness.check();
         boolean ready = report.ready() && !stopping;
         Map<String, Object> body = head(ready ? "ready" : stopping ? "stopping" : "not ready");
+        if (!ready) {
+            // What it is doing meanwhile, in this program's words: a balancer's log, or an operator
+            // watching a start of a minute or more, saw only "not ready". Left out when ready, whose
+            // answer is as it was.
+            body.put("phase", stopping ? "Stopping" : report.phase());
+        }
         Map<String, Readiness.Check> checks = report.checks();
         if (!inFull) {
             Map<String, Readiness.Check> shown = new LinkedHashMap<>();

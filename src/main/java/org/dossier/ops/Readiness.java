@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,8 +38,11 @@ public final class Readiness {
     public record Check(boolean ok, Map<String, Object> details) {
     }
 
-    /** Every check, and whether all passed. */
-    public record Report(boolean ready, Map<String, Check> checks) {
+    /**
+     * Every check, whether all passed, and what the node is doing until they do ({@link #phase}; empty
+     * when ready).
+     */
+    public record Report(boolean ready, Map<String, Check> checks, String phase) {
     }
 
     /** How long a reading that is not cheap is answered again unasked: /ready is called every second, by every balancer. */
@@ -104,11 +108,45 @@ public final class Readiness {
         checks.put("migrations", checks.get("database").ok() ? migrations() : failed("the database does not answer"));
         // The index's lag is counted against the database's head: with no database it is unknown,
         // and asking would only wait for a connection a second time.
-        checks.put("index", checks.get("database").ok() ? index() : failed("the database does not answer"));
+        IndexCheck index = checks.get("database").ok() ? index()
+                : new IndexCheck(failed("the database does not answer"), "");
+        checks.put("index", index.check());
         if (warmUp.requests() > 0) {
             checks.put("warmUp", warmUp.check());
         }
-        return new Report(checks.values().stream().allMatch(Check::ok), checks);
+        boolean ready = checks.values().stream().allMatch(Check::ok);
+        return new Report(ready, checks, ready ? "" : phase(checks, index.phase()));
+    }
+
+    /**
+     * What the node is doing until it is ready, in words, from the first check that failed, in the
+     * order a start passes them: an operator watching a node start at a million records (38–90 s),
+     * or a load balancer's log, saw only "not ready". In this program's words only: the public port
+     * says it too. {@code indexPhase} is what the index check found the index doing.
+     */
+    private static String phase(Map<String, Check> checks, String indexPhase) {
+        Check seeds = checks.get("seeds");
+        if (seeds != null && !seeds.ok()) {
+            Object written = seeds.details().get("written");
+            return written == null ? "Importing the seed pages: reading and checking them"
+                    : String.format(Locale.ROOT, "Importing the seed pages: %,d of %,d entries", written,
+                    seeds.details().get("entries"));
+        }
+        if (!checks.get("database").ok()) {
+            return "Waiting for the database to answer";
+        }
+        if (!checks.get("migrations").ok()) {
+            return "Waiting for the database's schema to be migrated to this version's";
+        }
+        if (!checks.get("index").ok()) {
+            return indexPhase.isEmpty() ? "The search index is not open" : indexPhase;
+        }
+        Check warming = checks.get("warmUp");
+        if (warming != null && !warming.ok()) {
+            return String.format(Locale.ROOT, "Warming up: %,d of %,d requests", warming.details().get("asked"),
+                    warming.details().get("requests"));
+        }
+        return "Not ready";
     }
 
     private Check database() {
@@ -171,12 +209,16 @@ public final class Readiness {
         return fresh;
     }
 
-    private Check index() {
+    /** The index check, and what the index is doing while it fails (empty: nothing said). */
+    private record IndexCheck(Check check, String phase) {
+    }
+
+    private IndexCheck index() {
         IndexStatus status;
         try {
             status = search.status();
         } catch (RuntimeException e) {
-            return failed("the index's state cannot be read: " + e.getMessage());
+            return new IndexCheck(failed("the index's state cannot be read: " + e.getMessage()), "");
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("open", status.open());
@@ -197,7 +239,8 @@ public final class Readiness {
                 saidAhead = true;
                 LOG.error("Not ready: {}", why);
             }
-            return new Check(false, details);
+            return new IndexCheck(new Check(false, details),
+                    "The database's change feed ends before this node's search index: restart the node");
         }
         if (status.open() && status.lag() > 0) {
             // Changes another process wrote are caught up with before the next search; a node taken
@@ -205,13 +248,15 @@ public final class Readiness {
             catchUpInBackground();
         }
         if (!status.open()) {
-            return new Check(false, details);
+            return new IndexCheck(new Check(false, details), status.phase());
         }
         IndexCatchUp.Verdict verdict = indexCatchUp.judge(status.steps(), status.lag(), clock.instant());
         if (verdict == IndexCatchUp.Verdict.CATCHING_UP) {
             details.put("catchingUp", true);
         }
-        return new Check(verdict.ready(), details);
+        return new IndexCheck(new Check(verdict.ready(), details), verdict.ready() ? ""
+                : String.format(Locale.ROOT, "Catching up with the change feed: %,d %s behind", status.lag(),
+                status.lag() == 1 ? "change" : "changes"));
     }
 
     private void catchUpInBackground() {

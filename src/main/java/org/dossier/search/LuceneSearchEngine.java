@@ -154,6 +154,15 @@ public final class LuceneSearchEngine implements SearchEngine {
      * bytes (0: none, so that every search is counted afresh).
      */
     public static LuceneSearchEngine open(Path folder, DSLContext db, long keptAnswers) throws IOException {
+        return open(folder, db, keptAnswers, new OpeningPhase(OpeningSearchEngine.OPENING));
+    }
+
+    /**
+     * As {@link #open(Path, DSLContext, long)}, saying in {@code phase} what it does meanwhile: the
+     * words of its log lines, and how far a rebuild or the changes made while it was closed have got.
+     */
+    public static LuceneSearchEngine open(Path folder, DSLContext db, long keptAnswers, OpeningPhase phase)
+            throws IOException {
         if (keptAnswers < 0) {
             throw new IllegalArgumentException("kept answers must weigh 0 bytes or more, not " + keptAnswers);
         }
@@ -170,13 +179,16 @@ public final class LuceneSearchEngine implements SearchEngine {
         // nothing in the log, while /ready on the metrics port said only that it was not ready.
         long opening = System.nanoTime();
         LOG.info("Opening the search index at {}: checking it against the database", folder);
+        phase.now("Opening the search index: checking it against the database");
         IndexSource.State database = source.state();
         String stale = staleness(folder, database);
         if (stale != null) {
             LOG.info("Rebuilding the search index at {}: {}", folder, stale);
+            String rebuilding = "Rebuilding the search index (" + stale + ")";
+            phase.now(rebuilding);
             long started = System.nanoTime();
             IndexSource.State built = IndexBuilder.build(folder, source, indexing, config, partitions(),
-                    new LoggedProgress(LOG, "Rebuilding the search index", "records"));
+                    new LoggedProgress(LOG, rebuilding, "records", phase));
             LOG.info("Built the search index of {} records in {} ms", built.documents(),
                     (System.nanoTime() - started) / 1_000_000);
         }
@@ -200,14 +212,16 @@ public final class LuceneSearchEngine implements SearchEngine {
                     searchers, commitValue(writer, FEED_KEY), applied);
             long behind = database.head().last() - applied;
             IndexProgress catchingUp = new LoggedProgress(LOG, "Applying the changes made while the search index was closed",
-                    "changes");
+                    "changes", phase);
             if (behind > 0) {
                 LOG.info("The search index at {} applies the {} changes made since it was last open", folder, behind);
+                catchingUp.indexed(0, behind);
             }
             while (engine.catchUp(CATCH_UP_BATCH) == CATCH_UP_BATCH) {
                 // Every change committed before the start is applied before the first search.
                 catchingUp.indexed(engine.appliedChange() - applied, Math.max(behind, engine.appliedChange() - applied));
             }
+            phase.now("Opening the search index: reading it for the first search");
             engine.warm();
             engine.follow();
             LOG.info("The search index at {} is open after {} ms, up to change {}", folder,
@@ -286,7 +300,9 @@ public final class LuceneSearchEngine implements SearchEngine {
             }
             return null;
         } catch (IOException | RuntimeException e) {
-            return "the index cannot be read (" + e.getMessage() + ")";
+            // Logged here, not in the reason: the reason is /ready's too, which quotes no other program.
+            LOG.warn("The search index at {} cannot be read: {}", folder, e.getMessage());
+            return "the index cannot be read";
         }
     }
 

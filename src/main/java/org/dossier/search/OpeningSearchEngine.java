@@ -27,12 +27,17 @@ public final class OpeningSearchEngine implements SearchEngine {
         SearchEngine open(BooleanSupplier closing) throws IOException;
     }
 
+    /** What an opening says before its opener says more. */
+    public static final String OPENING = "Opening the search index";
+
     private final CompletableFuture<SearchEngine> opening = new CompletableFuture<>();
     private final Opener opener;
+    private final OpeningPhase phase;
     private final AtomicBoolean begun = new AtomicBoolean();
     private volatile boolean closed;
 
-    private OpeningSearchEngine(Opener opener) {
+    private OpeningSearchEngine(OpeningPhase phase, Opener opener) {
+        this.phase = phase;
         this.opener = opener;
     }
 
@@ -48,7 +53,12 @@ public final class OpeningSearchEngine implements SearchEngine {
      * before its index is opened, and the opening waits until the seeds are imported.
      */
     public static OpeningSearchEngine later(Opener opener) {
-        return new OpeningSearchEngine(opener);
+        return later(new OpeningPhase(OPENING), opener);
+    }
+
+    /** As {@link #later(Opener)}, saying in its status what {@code phase} says the opener is doing. */
+    public static OpeningSearchEngine later(OpeningPhase phase, Opener opener) {
+        return new OpeningSearchEngine(phase, opener);
     }
 
     /** Starts opening the engine on a thread of its own and returns at once; only the first call does. */
@@ -156,7 +166,8 @@ public final class OpeningSearchEngine implements SearchEngine {
             return IndexStatus.closed("the search index could not be opened");
         }
         SearchEngine engine = opening.getNow(null);
-        return engine == null ? IndexStatus.closed("the search index is being checked or rebuilt") : engine.status();
+        return engine == null ? IndexStatus.closed("the search index is being checked or rebuilt", phase.now())
+                : engine.status();
     }
 
     @Override

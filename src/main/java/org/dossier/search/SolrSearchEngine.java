@@ -103,8 +103,14 @@ public final class SolrSearchEngine implements SearchEngine {
     private final List<Runnable> authorityListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final FeedProgress progress;
     private volatile boolean closed;
-    /** Why the collection did not answer the last time the feed was followed; null while it answers. */
-    private volatile String unanswered;
+    /**
+     * Why the collection did not answer the last time the feed was followed, quoting Solr (the
+     * status's detail), and in this program's words only (its phase); null while it answers.
+     */
+    private volatile Unanswered unanswered;
+
+    private record Unanswered(String detail, String phase) {
+    }
     /**
      * Whether the follower found Solr away at its last poll: related records and suggestions, a
      * record page's and a search box's extras, are then left off at once instead of each waiting
@@ -163,29 +169,59 @@ public final class SolrSearchEngine implements SearchEngine {
      * applies the changes it has not seen, and starts following.
      */
     public static SolrSearchEngine open(SolrAddress address, DSLContext db) throws IOException {
-        return open(address, db, () -> false);
+        OpeningPhase phase = new OpeningPhase(OpeningSearchEngine.OPENING);
+        return open(address, db, () -> false, phase, connecting(address, phase));
     }
 
-    /** {@link #open}, giving up a wait for another node's fill once {@code closing}. */
-    private static SolrSearchEngine open(SolrAddress address, DSLContext db, BooleanSupplier closing) throws IOException {
+    /** Says that the opening begins (once, not at each attempt while Solr is away); returns when (System.nanoTime()). */
+    private static long connecting(SolrAddress address, OpeningPhase phase) {
+        LOG.info("Opening the Solr collection {}: connecting", address);
+        phase.now("Opening the Solr collection: connecting");
+        return System.nanoTime();
+    }
+
+    /**
+     * {@link #open}, giving up a wait for another node's fill once {@code closing}, saying in the log
+     * and in {@code phase} what it does, as a Lucene index's opening does: a node opening on Solr said
+     * nothing from its start until its first search. {@code opening} is when it began (System.nanoTime()).
+     */
+    private static SolrSearchEngine open(SolrAddress address, DSLContext db, BooleanSupplier closing,
+                                         OpeningPhase phase, long opening) throws IOException {
         IndexSource source = new IndexSource(db);
         CloudSolrClient client = client(address);
         CloudSolrClient writes = writer(address);
         try {
             refuseOtherConfigsets(client, address);
+            LOG.info("The Solr collection {} has this build's configset: checking it against the database", address);
+            phase.now("Opening the Solr collection: checking it against the database");
             IndexSource.State state = source.state();
             Position position = position(client);
-            if (staleness(position, state) != null) {
-                fillIfStale(address, source, (done, total) -> { }, closing, false);
+            String stale = staleness(position, state);
+            if (stale != null) {
+                String filling = "Filling the Solr collection (" + stale + ")";
+                phase.now(filling);
+                fillIfStale(address, source, new LoggedProgress(LOG, filling, "records", phase), closing, false);
                 // Read where the alias points now: this client may not have heard of its move yet.
                 position = position(client, SolrAlias.liveNow(client, address.collection()));
             }
             SolrSearchEngine engine = new SolrSearchEngine(client, writes, address, source, state.head().feed(),
                     position.applied());
+            long from = position.applied();
+            long behind = source.head().last() - from;
+            IndexProgress catchingUp = new LoggedProgress(LOG,
+                    "Applying the changes made while the Solr collection was not followed", "changes", phase);
+            if (behind > 0) {
+                LOG.info("The Solr collection {} applies the {} changes made since it was last followed", address, behind);
+                catchingUp.indexed(0, behind);
+            }
             while (engine.catchUp() == FOLLOW_BATCH) {
                 // Every change committed before the start is applied before the first search.
+                long applied = engine.progress.applied() - from;
+                catchingUp.indexed(applied, Math.max(behind, applied));
             }
             engine.follow();
+            LOG.info("The Solr collection {} is open after {} ms, up to change {}", address,
+                    (System.nanoTime() - opening) / 1_000_000, engine.progress.applied());
             return engine;
         } catch (IOException | RuntimeException e) {
             client.close();
@@ -206,13 +242,14 @@ public final class SolrSearchEngine implements SearchEngine {
      * answers. A collection of another configset, or any failure that is not Solr being away, still
      * stops the start.
      */
-    public static SolrSearchEngine openOnceItAnswers(SolrAddress address, DSLContext db, BooleanSupplier closing)
-            throws IOException {
+    public static SolrSearchEngine openOnceItAnswers(SolrAddress address, DSLContext db, BooleanSupplier closing,
+                                                     OpeningPhase phase) throws IOException {
         RoundFailures failures = new RoundFailures(LOG, "The Solr collection " + address,
                 "every " + OPEN_AGAIN_AFTER.toSeconds() + " s (serving what reads the database meanwhile)");
+        long opening = connecting(address, phase);
         while (true) {
             try {
-                SolrSearchEngine engine = open(address, db, closing);
+                SolrSearchEngine engine = open(address, db, closing, phase, opening);
                 failures.succeeded();
                 return engine;
             } catch (IOException | RuntimeException e) {
@@ -220,6 +257,7 @@ public final class SolrSearchEngine implements SearchEngine {
                     throw e;
                 }
                 failures.unreachable("Solr", RoundFailures.firstLine(e), "could not be opened");
+                phase.now("Waiting for Solr to answer: asked again every " + OPEN_AGAIN_AFTER.toSeconds() + " s");
             }
             try {
                 Thread.sleep(OPEN_AGAIN_AFTER.toMillis());
@@ -268,7 +306,10 @@ public final class SolrSearchEngine implements SearchEngine {
             } else {
                 LOG.info("Filling the Solr collection {} from the database: {}", address, stale);
             }
-            fill(client, address, source, listener, lock.lock());
+            long started = System.nanoTime();
+            long filled = fill(client, address, source, listener, lock.lock());
+            LOG.info("Filled the Solr collection {} with {} records in {} ms", address, filled,
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 
@@ -533,16 +574,19 @@ public final class SolrSearchEngine implements SearchEngine {
             if (away(e)) {
                 away = true;
                 failures.unreachable("Solr", RoundFailures.firstLine(e), what);
-                unanswered = "the Solr collection " + address + " does not answer: " + RoundFailures.firstLine(e);
+                unanswered = new Unanswered("the Solr collection " + address + " does not answer: "
+                        + RoundFailures.firstLine(e), "Waiting for the Solr collection to answer");
             } else if (e instanceof SolrSetup.OtherConfigset) {
                 // What to do, in one line: no stack trace of ours would say more.
                 failures.failed(e.getMessage(), what);
-                unanswered = "the Solr collection " + address + " is not followed: " + e.getMessage();
+                unanswered = new Unanswered("the Solr collection " + address + " is not followed: " + e.getMessage(),
+                        "The Solr collection is not followed: it was made again with another configset");
             } else {
                 failures.failed(e, what);
                 if (WriteUnavailable.of(e).isEmpty()) {
                     // (The database being away is /ready's database check: the collection still answers.)
-                    unanswered = "the Solr collection " + address + " is not followed: " + RoundFailures.firstLine(e);
+                    unanswered = new Unanswered("the Solr collection " + address + " is not followed: "
+                            + RoundFailures.firstLine(e), "The Solr collection is not followed (the node's log says why)");
                 }
             }
             return 0;
@@ -595,8 +639,10 @@ public final class SolrSearchEngine implements SearchEngine {
             throw e;
         }
         refused = false;
-        unanswered = "the Solr collection " + address + " is being filled again from the database: " + stale;
-        fillIfStale(address, source, (done, total) -> { }, () -> closed, true);
+        String filling = "Filling the Solr collection again from the database (" + stale + ")";
+        unanswered = new Unanswered("the Solr collection " + address + " is being filled again from the database: " + stale,
+                filling);
+        fillIfStale(address, source, new LoggedProgress(LOG, filling, "records"), () -> closed, true);
         Position filled = position(client, SolrAlias.liveNow(client, address.collection()));
         LOG.info("The Solr collection {} is filled again, up to change {}", address, filled.applied());
         return filled;
@@ -974,9 +1020,10 @@ public final class SolrSearchEngine implements SearchEngine {
         if (closed) {
             return IndexStatus.closed("the search engine is closed");
         }
-        String away = unanswered;
+        Unanswered away = unanswered;
         if (away != null) {
-            return IndexStatus.closed(away);
+            // Solr's own words stay in the detail (the metrics port's); the phase is said to anyone.
+            return IndexStatus.closed(away.detail(), away.phase());
         }
         try {
             return new IndexStatus(true, progress.applied(), source.head().last(), progress.applied(), progress.steps(), "");

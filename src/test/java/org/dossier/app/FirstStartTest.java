@@ -138,6 +138,8 @@ class FirstStartTest {
             JsonNode seeds = JSON.readTree(ready.body()).get("checks").get("seeds");
             assertFalse(seeds.get("ok").asBoolean(), ready.body());
             assertEquals("the seed pages are being imported", seeds.get("details").get("loading").asText(), ready.body());
+            assertTrue(JSON.readTree(ready.body()).get("phase").asText().startsWith("Importing the seed pages: "),
+                    ready.body());
 
             // A page: the 503 that says why and when to come back, what was typed kept and escaped.
             HttpResponse<String> page = start.http.get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");

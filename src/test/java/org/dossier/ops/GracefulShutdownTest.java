@@ -119,10 +119,13 @@ class GracefulShutdownTest {
             long asked = System.nanoTime();
             java.util.concurrent.Future<?> stopped = stopping.submit(server::close);
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (server.http().get(Health.READINESS).statusCode() != 503) {
+            java.net.http.HttpResponse<String> ready;
+            while ((ready = server.http().get(Health.READINESS)).statusCode() != 503) {
                 assertTrue(System.nanoTime() < until, "/ready never said 503");
                 Thread.sleep(20);
             }
+            assertTrue(ready.body().contains("\"status\":\"stopping\"") && ready.body().contains("\"phase\":\"Stopping\""),
+                    ready.body());
             var page = server.http().get("/");
             assertTrue(System.nanoTime() - asked < delay.toNanos(), "checked within the delay: the machine was too slow");
             assertEquals(200, page.statusCode(), "a reader the balancer still sends is answered");

@@ -28,6 +28,7 @@ import org.dossier.documents.ChangeFeed;
 import org.dossier.documents.RecordStore;
 import org.dossier.search.IndexStatus;
 import org.dossier.search.LuceneSearchEngine;
+import org.dossier.search.OpeningPhase;
 import org.dossier.search.OpeningSearchEngine;
 import org.dossier.search.SearchRequest;
 import org.dossier.search.SearchUnavailableException;
@@ -81,6 +82,7 @@ class HealthTest {
         assertEquals(0, checks.get("migrations").get("details").get("pending").asInt());
         assertEquals(0, checks.get("index").get("details").get("lag").asInt());
         assertTrue(checks.get("index").get("details").get("generation").asLong() >= 1);
+        assertFalse(json(ready).has("phase"), "a ready node's answer is as it was: " + ready.body());
 
         // Another process (an import, another node) writes a record: this node's index is behind. The
         // node applies others' writes at its next poll (every 200 ms), which on a busy machine may come
@@ -101,6 +103,7 @@ class HealthTest {
         assertEquals("not ready", body.get("status").asText());
         assertFalse(body.get("checks").get("index").get("ok").asBoolean());
         assertEquals(1, body.get("checks").get("index").get("details").get("lag").asInt());
+        assertEquals("Catching up with the change feed: 1 change behind", body.get("phase").asText());
 
         // A node taken out of rotation gets no searches; asking it whether it is ready catches it up.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -116,14 +119,22 @@ class HealthTest {
     void whileTheIndexOpensSearchesAre503AndReadinessSaysWhy() throws Exception {
         try (TestDatabase db = TestDatabase.withAuthorities()) {
             CountDownLatch release = new CountDownLatch(1);
-            OpeningSearchEngine opening = OpeningSearchEngine.start(closing -> {
+            CountDownLatch rebuilding = new CountDownLatch(1);
+            OpeningPhase phase = new OpeningPhase(OpeningSearchEngine.OPENING);
+            OpeningSearchEngine opening = OpeningSearchEngine.later(phase, closing -> {
+                // Held where a rebuild at a million records spends a minute.
+                phase.now("Rebuilding the search index (there is no index yet): 412,000 of 1,000,000 records");
+                rebuilding.countDown();
                 try {
                     release.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return LuceneSearchEngine.open(db.folder().resolve("dossier.index"), db.dsl());
+                return LuceneSearchEngine.open(db.folder().resolve("dossier.index"), db.dsl(), 0, phase);
             });
+            assertEquals(OpeningSearchEngine.OPENING, opening.status().phase(), "not begun yet");
+            opening.begin();
+            rebuilding.await();
             try (Database database = Database.open(db.address())) {
                 Readiness readiness = new Readiness(database, opening, 0, new WarmUp(0, Duration.ofSeconds(60)),
                         new FirstImport(), Clock.systemUTC());
@@ -133,11 +144,14 @@ class HealthTest {
                 assertTrue(report.checks().get("migrations").ok());
                 assertEquals("the search index is being checked or rebuilt",
                         report.checks().get("index").details().get("detail"));
+                assertEquals("Rebuilding the search index (there is no index yet): 412,000 of 1,000,000 records",
+                        report.phase());
                 assertThrows(SearchUnavailableException.class, () -> opening.search(SearchRequest.everything(10)));
 
                 release.countDown();
                 opening.awaitOpen();
                 assertTrue(readiness.check().ready());
+                assertEquals("", readiness.check().phase());
                 IndexStatus status = opening.status();
                 assertTrue(status.open());
                 assertEquals(0, status.lag());
@@ -146,6 +160,38 @@ class HealthTest {
                 opening.close();
             }
             assertFalse(opening.status().open(), "closed, it says so");
+        }
+    }
+
+    /**
+     * A node that is not ready yet says what it is doing, on a real server: an operator watching a
+     * start of a minute or more, or a balancer's log, saw only "not ready". Held in its warm-up
+     * (more requests than it asks within its limit), it answers 503 naming the warm-up and how far
+     * it is, each earlier answer of the start named what it was doing then, and nothing else changed.
+     */
+    @Test
+    void aNodeWarmingUpAnswers503NamingItsPhaseAndHowFarItIs() throws Exception {
+        try (OperatedCatalogue warming = OperatedCatalogue.seededCopy(new OperationsSettings(null, null,
+                OperationsSettings.DEFAULT_MAX_INDEX_LAG, Duration.ofSeconds(2), 1_000_000, Duration.ofMinutes(5)))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            HttpResponse<String> ready;
+            JsonNode body;
+            do {
+                ready = warming.http().get(Health.READINESS);
+                assertEquals(503, ready.statusCode(), ready.body());
+                body = json(ready);
+                assertEquals("not ready", body.get("status").asText());
+                String phase = body.get("phase").asText();
+                assertTrue(phase.startsWith("Opening the search index") || phase.startsWith("Applying the changes")
+                        || phase.startsWith("Warming up: "), ready.body());
+                assertTrue(System.nanoTime() < deadline, ready.body());
+                Thread.sleep(50);
+            } while (!body.get("phase").asText().startsWith("Warming up: "));
+            assertTrue(body.get("phase").asText().matches("Warming up: [0-9,]+ of 1,000,000 requests"), ready.body());
+            assertTrue(body.get("checks").get("index").get("ok").asBoolean(), ready.body());
+            assertFalse(body.get("checks").get("warmUp").get("ok").asBoolean(), ready.body());
+            assertEquals("no-store", ready.headers().firstValue("Cache-Control").orElse(""));
+            assertTrue(ready.headers().firstValue("Retry-After").isEmpty(), "as before: " + ready.headers().map());
         }
     }
 

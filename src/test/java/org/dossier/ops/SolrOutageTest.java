@@ -154,6 +154,7 @@ class SolrOutageTest {
             HttpResponse<String> ready = awaitNotReady(http);
             assertFalse(ready.body().contains(collection.ensemble().toString()), "ZooKeeper's address is the operators' "
                     + "business: " + ready.body());
+            assertTrue(ready.body().contains("\"phase\":\"Waiting for the Solr collection to answer\""), ready.body());
             HttpResponse<String> inFull = catalogue.operatorsPort().get(Health.READINESS);
             assertTrue(inFull.body().contains("does not answer"), inFull.body());
             assertTrue(http.get(catalogue.metricsUrl()).body().contains("dossier_index_open 0.0"));

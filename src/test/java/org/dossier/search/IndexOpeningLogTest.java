@@ -79,15 +79,57 @@ class IndexOpeningLogTest {
     @Test
     void aLongStepSaysHowFarItIsEveryFewSecondsAndAShortOneNothing() {
         long[] now = {0};
-        LoggedProgress progress = new LoggedProgress(logger, "Rebuilding a test's index", "records", () -> now[0]);
+        OpeningPhase phase = new OpeningPhase("Opening a test's index");
+        LoggedProgress progress = new LoggedProgress(logger, "Rebuilding a test's index", "records", phase,
+                () -> now[0]);
         long second = TimeUnit.SECONDS.toNanos(1);
+        List<String> phases = new java.util.ArrayList<>();
         for (int done = 1; done <= 12; done++) {
             now[0] = done * second;
-            progress.indexed(done * 1_000L, 12_000);
+            progress.indexed(done * 100_000L, 1_200_000);
+            phases.add(phase.now());
         }
         List<String> lines = List.copyOf(logged.list).stream().map(ILoggingEvent::getFormattedMessage)
                 .filter(line -> line.startsWith("Rebuilding a test's index: ")).toList();
-        assertEquals(List.of("Rebuilding a test's index: 5000 of 12000 records, 5 s so far",
-                "Rebuilding a test's index: 10000 of 12000 records, 10 s so far"), lines);
+        assertEquals(List.of("Rebuilding a test's index: 500,000 of 1,200,000 records, 5 s so far",
+                "Rebuilding a test's index: 1,000,000 of 1,200,000 records, 10 s so far"), lines);
+        // What /ready says meanwhile: every step, in the log's words.
+        assertEquals("Rebuilding a test's index: 100,000 of 1,200,000 records", phases.get(0));
+        assertEquals("Rebuilding a test's index: 1,200,000 of 1,200,000 records", phases.get(11));
+    }
+
+    @Test
+    void aStepWhoseTotalIsNotKnownSaysHowManySoFar() {
+        OpeningPhase phase = new OpeningPhase("Opening a test's collection");
+        new LoggedProgress(logger, "Filling a test's collection", "records", phase, () -> 0).indexed(4_000, 0);
+        assertEquals("Filling a test's collection: 4,000 records", phase.now());
+    }
+
+    @Test
+    void anOpeningSaysInItsPhaseWhatItDoesAsTheLogDoes() throws Exception {
+        try (TestDatabase db = TestDatabase.withAuthorities()) {
+            Path index = db.folder().resolve("dossier.index");
+            new Generator(db.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 20, 5, (done, total) -> { });
+            OpeningPhase phase = new OpeningPhase(OpeningSearchEngine.OPENING);
+            List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            // Every phase the opening passes, as the log's lines are seen: a line is logged as the phase is said.
+            ch.qos.logback.core.AppenderBase<ILoggingEvent> watcher = new ch.qos.logback.core.AppenderBase<>() {
+                @Override
+                protected void append(ILoggingEvent event) {
+                    seen.add(phase.now());
+                }
+            };
+            watcher.start();
+            logger.addAppender(watcher);
+            try (LuceneSearchEngine engine = LuceneSearchEngine.open(index, db.dsl(), 0, phase)) {
+                assertTrue(engine.isOpen());
+            } finally {
+                logger.detachAppender(watcher);
+            }
+            assertTrue(seen.contains("Opening the search index: checking it against the database"), seen.toString());
+            assertTrue(seen.stream().anyMatch(said -> said.startsWith("Rebuilding the search index (there is no index yet)")),
+                    seen.toString());
+            assertEquals("Opening the search index: reading it for the first search", phase.now());
+        }
     }
 }

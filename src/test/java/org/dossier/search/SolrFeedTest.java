@@ -580,6 +580,52 @@ class SolrFeedTest {
         }
     }
 
+    /**
+     * A node opening on SolrCloud says in its log what it does, as one opening a Lucene index does
+     * ({@code IndexOpeningLogTest}): connecting, the collection checked, a fill and why, the changes
+     * made while no node followed it, and when it is open with the time taken. It said nothing from
+     * its start until its first search.
+     */
+    @Test
+    void aNodeOpeningOnSolrSaysWhatItDoesAndWhenItIsOpenWithTheTimeTaken() throws Exception {
+        SolrAddress fresh = TestSolrCloud.freshCollection(1);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger log = (Logger) LoggerFactory.getLogger(SolrSearchEngine.class);
+        logged.start();
+        log.addAppender(logged);
+        log.setLevel(ch.qos.logback.classic.Level.INFO); // the tests run with dossier.log.level=WARN
+        try {
+            SolrSearchEngine.open(fresh, database.dsl()).close();
+            // (Other tests write meanwhile: changes made while it filled may be applied too, and said.)
+            List<String> first = lines(logged, fresh).stream().filter(line -> !line.contains(" applies the ")).toList();
+            assertEquals(List.of("INFO Opening the Solr collection " + fresh + ": connecting",
+                    "INFO The Solr collection " + fresh + " has this build's configset: checking it against the database",
+                    "INFO Filling the Solr collection " + fresh + " from the database: the collection holds no catalogue yet",
+                    "INFO Filled the Solr collection " + fresh + " with ",
+                    "INFO The Solr collection " + fresh + " is open after "), first.stream()
+                    .map(line -> line.replaceAll("( with | open after ).*", "$1")).toList());
+            assertTrue(first.get(3).matches(".* with \\d+ records in \\d+ ms"), first.get(3));
+            assertTrue(first.get(4).matches(".* is open after \\d+ ms, up to change \\d+"), first.get(4));
+
+            logged.list.clear();
+            // Written with no engine told, as if every node were down.
+            new RecordStore(database.dsl(), Clock.systemUTC()).write(w -> w.create(new RecordDraft(
+                    "Note on the quillimore lease", List.of("Text."), DocumentDate.ofDay(1963, 3, 4)),
+                    Attribution.editor("tester", "written while no node followed")));
+            try (SolrSearchEngine again = SolrSearchEngine.open(fresh, database.dsl())) {
+                assertEquals(List.of("INFO Opening the Solr collection " + fresh + ": connecting",
+                        "INFO The Solr collection " + fresh + " has this build's configset: checking it against the database",
+                        "INFO The Solr collection " + fresh + " applies the N changes made since it was last followed",
+                        "INFO The Solr collection " + fresh + " is open after "), lines(logged, fresh).stream()
+                        .map(line -> line.replaceAll(" open after .*", " open after ")
+                                .replaceAll(" applies the \\d+ changes", " applies the N changes")).toList());
+            }
+        } finally {
+            log.detachAppender(logged);
+            log.setLevel(null);
+        }
+    }
+
     @Test
     void twoNodesOnOneCollectionBothFindWhatEitherWrote() throws Exception {
         try (SolrSearchEngine other = SolrSearchEngine.open(collection, database.dsl())) {

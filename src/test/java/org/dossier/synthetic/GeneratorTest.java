@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.dossier.app.Database;
 import org.dossier.authorities.AuthorityContent;
 import org.dossier.authorities.AuthorityKind;
@@ -32,10 +33,12 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.CommitClock;
 import org.dossier.importing.ImportRun;
 import org.dossier.documents.DatePrecision;
+import org.dossier.documents.DocumentDate;
 import org.dossier.documents.Languages;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestCatalogue;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.SQLDialect;
@@ -205,15 +208,57 @@ class GeneratorTest {
         }
     }
 
+    /**
+     * Every date column of every record and first version, spans' ends and the approximate flag
+     * with them, so that two catalogues of one seed (a benchmark's before and after) hold the same
+     * dates, not only the same starts.
+     */
     @Test
-    void theSameSeedMakesTheSameRecords() throws Exception {
+    void theSameSeedMakesTheSameRecordsEveryDateColumnOfThemAndOfTheirFirstVersions() throws Exception {
         Path other = Files.createTempDirectory("dossier-generate-");
         try (Database again = TestDatabase.openIn(other)) {
-            new Generator(again.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 50, 7, (done, total) -> { });
-            assertEquals(db.select(DOCUMENT.TITLE, DOCUMENT.DATE_KEY).from(DOCUMENT).orderBy(DOCUMENT.ID).limit(50).fetch(),
-                    again.dsl().select(DOCUMENT.TITLE, DOCUMENT.DATE_KEY).from(DOCUMENT).orderBy(DOCUMENT.ID).fetch());
+            new Generator(again.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, COUNT, 7, (done, total) -> { });
+            Result<?> records = documentDates(db);
+            assertEquals(COUNT, records.size());
+            assertEquals(records, documentDates(again.dsl()));
+            assertEquals(revisionDates(db), revisionDates(again.dsl()));
+            assertTrue(records.stream().anyMatch(r -> r.get(DOCUMENT.DATE_END_KEY) != null && r.get(DOCUMENT.DATE_CIRCA)),
+                    "the runs compared hold approximate spans");
         } finally {
             TestCatalogue.deleteRecursively(other);
+        }
+    }
+
+    private static Result<?> documentDates(DSLContext dsl) {
+        return dsl.select(DOCUMENT.TITLE, DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
+                DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION).from(DOCUMENT).orderBy(DOCUMENT.ID).fetch();
+    }
+
+    private static Result<?> revisionDates(DSLContext dsl) {
+        return dsl.select(REVISION.DATE_KEY, REVISION.DATE_PRECISION, REVISION.DATE_CIRCA, REVISION.DATE_END_KEY,
+                REVISION.DATE_END_PRECISION).from(REVISION).orderBy(REVISION.DOCUMENT_ID, REVISION.NUMBER).fetch();
+    }
+
+    /**
+     * A generated date is stored as the same date typed by hand would be: its text as every page
+     * shows it, read by the one reader of the form and a seed page ({@link DocumentDate#parseOrUndated}),
+     * is the date its columns hold, in the record's row and its first version's alike.
+     */
+    @Test
+    void everyGeneratedDateIsStoredAsTypingItsOwnWordsStoresIt() {
+        Field<Optional<DocumentDate>> recordDate = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION,
+                DOCUMENT.DATE_CIRCA, DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION);
+        Field<Optional<DocumentDate>> versionDate = DocumentDate.stored(REVISION.DATE_KEY, REVISION.DATE_PRECISION,
+                REVISION.DATE_CIRCA, REVISION.DATE_END_KEY, REVISION.DATE_END_PRECISION);
+        var rows = db.select(recordDate, versionDate).from(DOCUMENT).join(REVISION)
+                .on(REVISION.DOCUMENT_ID.eq(DOCUMENT.ID)).and(REVISION.NUMBER.eq(1)).fetch();
+        assertEquals(COUNT, rows.size());
+        for (var row : rows) {
+            Optional<DocumentDate> date = row.value1();
+            String words = DocumentDate.display(date);
+            assertEquals(date, DocumentDate.parseOrUndated(words), "'" + words + "' as typed, "
+                    + date.map(DocumentDate::edtf).orElse("undated") + " as generated");
+            assertEquals(date, row.value2(), "its first version's");
         }
     }
 

@@ -231,7 +231,7 @@ public final class SolrSearchEngine implements SearchEngine {
     }
 
     /** How long a node started while Solr is away waits before asking it again. */
-    static final Duration OPEN_AGAIN_AFTER = Duration.ofSeconds(5);
+    public static final Duration OPEN_AGAIN_AFTER = Duration.ofSeconds(5);
 
     /**
      * {@link #open}, asked again every {@link #OPEN_AGAIN_AFTER} while Solr (or its ZooKeeper) is

@@ -45,7 +45,9 @@ import org.dossier.testing.RecordsByTitle;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Resources;
@@ -63,6 +65,46 @@ class BackupAndCopyTest {
     private Path folder;
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private PrintStream realErr;
+
+    /**
+     * The seed pages as the {@code import} command writes them into a new SQLite file, imported once
+     * for the class: the tests that only need a catalogue to back up, restore or copy take a copy of
+     * the file ({@link #imported}), a few milliseconds where each import took a second or more. The
+     * file is SQLite on both halves (backups are SQLite's), so it is not {@code TestDatabase.seeded()}.
+     */
+    private static Path importedOnce;
+
+    @BeforeAll
+    static void importTheSeedsOnce() throws Exception {
+        importedOnce = Files.createTempDirectory("dossier-backup-seeds-").resolve("dossier.db");
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        PrintStream before = System.err;
+        System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Main.run("import", "--db", importedOnce.toString(), TestCatalogue.SEEDS.toString()),
+                    () -> said.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(before);
+        }
+    }
+
+    @AfterAll
+    static void forgetTheImport() {
+        if (importedOnce != null) {
+            TestCatalogue.deleteRecursively(importedOnce.getParent());
+        }
+    }
+
+    /** A copy of the seed pages as {@code import} writes them into a new file, at {@code db}. */
+    private static void imported(Path db) throws java.io.IOException {
+        Files.copy(importedOnce, db);
+        // The command closed its connections, which folds SQLite's write-ahead log into the file;
+        // should one be left, it is part of the catalogue.
+        Path log = importedOnce.resolveSibling("dossier.db-wal");
+        if (Files.exists(log)) {
+            Files.copy(log, db.resolveSibling(db.getFileName() + "-wal"));
+        }
+    }
 
     @BeforeEach
     void capture() throws Exception {
@@ -292,7 +334,7 @@ class BackupAndCopyTest {
     @Test
     void aBackupCutShortOrATargetThatCannotBeWrittenIsRefusedInALine() throws Exception {
         Path db = folder.resolve("dossier.db");
-        assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), err());
+        imported(db);
         Path backup = folder.resolve("whole.db");
         assertEquals(0, Main.run("backup", "--db", db.toString(), "--to", backup.toString()), err());
 
@@ -354,7 +396,7 @@ class BackupAndCopyTest {
     @Test
     void aBackupToAFullDiskSaysToFreeSpaceAndLeavesNothing() throws Exception {
         Path db = folder.resolve("dossier.db");
-        assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), err());
+        imported(db);
         onSmallDisk(Files.size(db) / 2, small -> {
             Path backup = small.resolve("backup.db");
             assertEquals(1, Main.run("backup", "--db", db.toString(), "--to", backup.toString()));
@@ -374,7 +416,7 @@ class BackupAndCopyTest {
     @Test
     void aBackupToAFullDiskSaysWhatTheCatalogueTakesWithWhatIsStillInItsWriteAheadLog() throws Exception {
         Path db = folder.resolve("dossier.db");
-        assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), err());
+        imported(db);
         long imported = Files.size(db);
         // A writer that keeps its saves in the log, as a serving node does between checkpoints.
         try (java.sql.Connection serving = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
@@ -403,7 +445,7 @@ class BackupAndCopyTest {
     @Test
     void aCopyIntoANewFileOnAFullDiskSaysSoAndLeavesNothingThere() throws Exception {
         Path db = folder.resolve("dossier.db");
-        assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), err());
+        imported(db);
         try (java.sql.Connection writer = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
              java.sql.Statement statement = writer.createStatement()) {
             // Records that take more room than the disk has, once its schema is in.
@@ -429,7 +471,7 @@ class BackupAndCopyTest {
     @Test
     void aRestoreToAFullDiskSaysToFreeSpaceAndLeavesNothing() throws Exception {
         Path db = folder.resolve("dossier.db");
-        assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), err());
+        imported(db);
         Path backup = folder.resolve("backup.db");
         assertEquals(0, Main.run("backup", "--db", db.toString(), "--to", backup.toString()), err());
         Path small = smallDisk(Files.size(backup) / 2);
@@ -460,7 +502,7 @@ class BackupAndCopyTest {
     @Test
     void aBackupANewerVersionMadeIsRefusedBeforeItReplacesTheCatalogueAndAnOlderOneIsRestored() throws Exception {
         Path db = folder.resolve("dossier.db");
-        assertEquals(0, Main.run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), err());
+        imported(db);
         Path index = Files.createDirectories(Settings.indexBeside(db));
         Files.writeString(index.resolve("segments_1"), "an index");
         Path newer = folder.resolve("newer.db");

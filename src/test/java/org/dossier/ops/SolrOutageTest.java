@@ -3,6 +3,7 @@ package org.dossier.ops;
 import static org.dossier.ops.OperatedCatalogue.awaitReady;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
@@ -14,12 +15,15 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.dossier.app.Database;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
 import org.dossier.search.SolrAddress;
+import org.dossier.search.SolrSearchEngine;
 import org.dossier.testing.Http;
 import org.dossier.testing.Ports;
 import org.dossier.testing.StartedFirst;
@@ -69,6 +73,10 @@ class SolrOutageTest {
                 OperationsSettings.DEFAULT_MAX_INDEX_LAG, java.time.Duration.ZERO);
         cluster.stopNode(0);
         cluster.stopNode(1);
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
         CompletableFuture<OperatedCatalogue> starting = CompletableFuture.supplyAsync(
                 () -> OperatedCatalogue.withSeedsOnSolr(collection, noMetrics, port));
         boolean solrBack = false;
@@ -83,8 +91,12 @@ class SolrOutageTest {
             assertEquals(200, http.get(recordPage(http, 1)).statusCode(), "a record page reads the database");
             assertEquals(503, http.get(Health.READINESS).statusCode());
             assertEquals(503, http.get("/search?q=korea").statusCode());
-            Thread.sleep(20_000); // past the 15 s after which it gave up and the start failed
-            assertFalse(starting.isDone(), "still waiting for Solr, not given up");
+            // Its first attempt to open the collection failed (the failure that ended the start, after
+            // 15 s, when it gave up): then it must outlast its pause before asking again, and ask again.
+            awaitCouldNotBeOpened(logged, collection, starting);
+            assertThrows(TimeoutException.class, () -> starting.get(
+                    SolrSearchEngine.OPEN_AGAIN_AFTER.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS),
+                    "still waiting for Solr, not given up");
 
             cluster.startNode(0);
             cluster.startNode(1);
@@ -93,11 +105,26 @@ class SolrOutageTest {
             assertEquals(200, http.get("/search?q=korea").statusCode());
             assertTrue(total(http, "/search.json") > 0, "the collection was filled from the database");
         } finally {
+            root.detachAppender(logged);
             if (!solrBack) {
                 cluster.startNode(0);
                 cluster.startNode(1);
             }
             starting.join().close();
+        }
+    }
+
+    /**
+     * Waits until the starting node says it could not open {@code collection} and will try again;
+     * fails if the start ends first or nothing is said within two minutes.
+     */
+    private static void awaitCouldNotBeOpened(ListAppender<ILoggingEvent> logged, SolrAddress collection,
+                                              CompletableFuture<OperatedCatalogue> starting) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (lines(logged, collection).stream().noneMatch(line -> line.contains("could not be opened"))) {
+            assertFalse(starting.isDone(), () -> "the start ended: " + starting.handle((c, e) -> e).join());
+            assertTrue(System.nanoTime() < deadline, "the node never said it could not open the collection");
+            Thread.sleep(100);
         }
     }
 

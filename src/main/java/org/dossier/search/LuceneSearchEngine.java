@@ -96,6 +96,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Searching searching;
+    private final java.util.concurrent.atomic.LongAdder countsMade = new java.util.concurrent.atomic.LongAdder();
     /** Told when the feed brings a change to the authority lists (a change with no record), from any node. */
     private final List<Runnable> authorityListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The authority lists' names: read on open and after every change, as an import may bring new ones. */
@@ -483,8 +484,16 @@ public final class LuceneSearchEngine implements SearchEngine {
                 long straddling = searching.straddling(snapshot, expanding, request);
                 return request.range().how() == Dated.WITHIN ? otherWay.total() - straddling : otherWay.total() + straddling;
             }
-            return searching.count(snapshot, expanding, request);
+            return snapshot.total(expanding, request.forCounts(), () -> {
+                countsMade.increment();
+                return searching.count(snapshot, expanding, request);
+            });
         });
+    }
+
+    /** How many totals {@link #count} has counted rather than found kept: for the tests of what is kept. */
+    long countsMade() {
+        return countsMade.sum();
     }
 
     @Override

@@ -38,6 +38,10 @@ final class Snapshot extends IndexSearcher {
      * twelfth) of what is kept, half each: a record page asks for both.
      */
     private static final int RELATED_SHARE = 12;
+    /** Totals counted alone (a decade's link, the other way of meeting a range) may weigh this share: each is a few bytes. */
+    private static final int TOTALS_SHARE = 64;
+    /** About what a kept total takes: its key's request and the entry. */
+    private static final int TOTAL_WEIGHT = 256;
 
     final Ordinals ordinals;
     /** What the engine keeps of each segment, from snapshot to snapshot. */
@@ -50,6 +54,11 @@ final class Snapshot extends IndexSearcher {
      * is kept here.
      */
     private final Cache<Asked, SearchResults> answers;
+    /**
+     * Totals counted without an answer ({@link LuceneSearchEngine#count}): the decades a page with a
+     * span among its hits counts by their links, asked again with the page. Null when no answer is kept.
+     */
+    private final Cache<Asked, Long> totals;
     /**
      * Counts under a search's words alone, by its words' query (which holds the names it was
      * expanded with), kept with the answers: every search for the same words with one filter
@@ -88,9 +97,13 @@ final class Snapshot extends IndexSearcher {
         this.segments = segments;
         long forCounts = keptAnswers / WORD_COUNTS_SHARE;
         long forRelated = keptAnswers / RELATED_SHARE;
+        long forTotals = keptAnswers / TOTALS_SHARE;
         // Not a cache of weight 0: Caffeine evicts later, on another thread, so an answer could still be given again.
-        this.answers = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(keptAnswers - forCounts - forRelated)
+        this.answers = keptAnswers == 0 ? null : Caffeine.newBuilder()
+                .maximumWeight(keptAnswers - forCounts - forRelated - forTotals)
                 .weigher((Asked asked, SearchResults results) -> weight(results)).build();
+        this.totals = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forTotals))
+                .weigher((Asked asked, Long total) -> TOTAL_WEIGHT).build();
         this.countsAlone = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(forCounts)
                 .weigher((Query alone, FacetCounter.Counts counts) -> counts.weight()).build();
         this.related = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forRelated / 2))
@@ -153,6 +166,14 @@ final class Snapshot extends IndexSearcher {
     /** The answer to {@code request} with {@code names} if one was kept on this snapshot, or null. */
     SearchResults keptAnswer(Names names, SearchRequest request) {
         return answers == null ? null : answers.getIfPresent(new Asked(new Identity(names), request));
+    }
+
+    /**
+     * The total of {@code request} (counts only) with {@code names}, as counted before on this
+     * snapshot, or {@code count}ed now and kept.
+     */
+    long total(Names names, SearchRequest request, Work<Long> count) throws IOException {
+        return keptOr(totals, new Asked(new Identity(names), request), count);
     }
 
     /** Work that makes what a snapshot keeps: a search, related records, a term's frequency. */

@@ -72,4 +72,33 @@ class AnswersKeptPerSnapshotTest {
             }
         }
     }
+
+    @Test
+    void aTotalCountedAloneIsKeptOnItsSnapshotAndCountedAgainAfterAChange() throws Exception {
+        try (SeedIndex seeds = SeedIndex.open()) {
+            // A decade's link, as a search page with a span among its hits counts it.
+            SearchRequest fifties = SearchRequest.of("korea").between(DateBound.year(1950), DateBound.year(1959));
+            long total = seeds.engine.count(fifties);
+            long made = seeds.engine.countsMade();
+            assertEquals(total, seeds.engine.count(fifties), "asked again");
+            assertEquals(made, seeds.engine.countsMade(), "asked again on the same snapshot: the total kept, not counted");
+
+            seeds.store.write(w -> w.create(new RecordDraft("Letter on Korea and the quetzal", List.of("About Korea."),
+                    DocumentDate.ofYear(1951)), Attribution.editor("tester", "a new letter")));
+            assertEquals(total + 1, seeds.engine.count(fifties), "a change is a new snapshot: counted again, the letter in");
+            assertEquals(made + 1, seeds.engine.countsMade());
+        }
+    }
+
+    @Test
+    void withNoAnswersKeptATotalIsCountedEveryTime() throws Exception {
+        try (SeedIndex seeds = SeedIndex.open()) {
+            seeds.engine.close();
+            seeds.engine = LuceneSearchEngine.open(seeds.indexFolder(), seeds.database.dsl(), 0);
+            SearchRequest fifties = SearchRequest.of("korea").between(DateBound.year(1950), DateBound.year(1959));
+            long total = seeds.engine.count(fifties);
+            assertEquals(total, seeds.engine.count(fifties));
+            assertEquals(2, seeds.engine.countsMade(), "nothing kept: counted both times");
+        }
+    }
 }

@@ -4,14 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
 import org.dossier.documents.Languages;
-import org.dossier.search.DateFilter;
 import org.dossier.search.Facet;
-import org.dossier.search.Filter;
 import org.dossier.search.SearchEngine;
 import org.dossier.search.SearchHit;
 import org.dossier.search.SearchRequest;
@@ -85,55 +81,15 @@ public final class CatalogueSearch {
             dateInWords = dateInWords.asked().get();
             datedInstead = engine.count(dateInWords.instead());
         }
-        Map<Integer, Long> spannedDecades = forPage ? spannedDecades(request, results) : Map.of();
         long counted = System.nanoTime();
         List<SearchOutcome.Hit> hits = hitsOf(results);
         SearchOutcome outcome = new SearchOutcome(request, results, hits, labels, wordsAlone, filtersAlone,
-                otherDated, dateInWords, datedInstead, spannedDecades,
+                otherDated, dateInWords, datedInstead,
                 new SearchOutcome.Took(searched - started, counted - searched, System.nanoTime() - counted));
         if (!outcome.pagination().exists()) {
             throw new NotFound(outcome.pagination().noSuchPage(holder));
         }
         return outcome;
-    }
-
-    /**
-     * The decades of the search page whose number is not the sum of their years' numbers: a span
-     * ("1961–1962") is counted under each year it covers, and so twice in a sum of 1961 and 1962,
-     * but once by the decade's link. Such a decade is counted as its link asks (see
-     * {@link SearchView}), by the engine. Only when the hits hold a span (their years, every date
-     * filter lifted, add up to more than the dated hits: a record counted twice is a span), and only for a decade with records in two years or more (one year's count is
-     * its decade's): no count more for a catalogue without spans, where nothing changes (but for a
-     * search with both years and a range).
-     */
-    private Map<Integer, Long> spannedDecades(SearchRequest request, SearchResults results) {
-        SortedMap<Integer, Long> perYear = results.yearsAnyDate();
-        long counted = perYear.values().stream().mapToLong(Long::longValue).sum();
-        if (perYear.size() < 2 || counted == withoutDateFilters(request, results) - results.undated()) {
-            return Map.of();
-        }
-        Map<Integer, Long> decades = new TreeMap<>();
-        for (int decade = perYear.firstKey() / 10 * 10; decade <= perYear.lastKey(); decade += 10) {
-            if (perYear.subMap(decade, decade + 10).size() > 1) {
-                decades.put(decade, engine.count(SearchView.decade(request, decade)));
-            }
-        }
-        return decades;
-    }
-
-    /**
-     * How many records the search finds with its years, range and undated records lifted: its total
-     * when it has none of them, the engine's count without the one it has (already counted beside
-     * the hits), and a count of its own only when it has both years and a range.
-     */
-    private long withoutDateFilters(SearchRequest request, SearchResults results) {
-        List<Filter> dates = request.activeFilters().stream()
-                .filter(f -> f == Filter.YEAR || f == Filter.DATES || f == Filter.UNDATED).toList();
-        if (dates.isEmpty()) {
-            return results.total();
-        }
-        Long without = dates.size() == 1 ? results.without().get(dates.get(0)) : null;
-        return without != null ? without : engine.count(request.withDates(DateFilter.ANY));
     }
 
     /**

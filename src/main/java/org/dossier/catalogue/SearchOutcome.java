@@ -1,7 +1,6 @@
 package org.dossier.catalogue;
 
 import java.util.List;
-import java.util.Map;
 import org.dossier.search.HighlightedText;
 import org.dossier.search.SearchRequest;
 import org.dossier.search.SearchResults;
@@ -19,14 +18,11 @@ import org.dossier.web.Pagination;
  *                     -1 when not asked
  * @param dateInWords  on a search page, a date the reader typed among the words; null for none
  * @param datedInstead how many records the other words find dated that date; -1 when not asked
- * @param spannedDecades on a search page whose hits hold a span ("1961–1962"), per decade (its first
- *                     year) whose years' counts could count one twice, the records its link finds
- *                     (see {@link CatalogueSearch}); empty where a decade is the sum of its years
  * @param took         what answering took, for {@code Server-Timing}
  */
 public record SearchOutcome(SearchRequest request, SearchResults results, List<Hit> hits, AuthorityLabels labels,
                             long wordsAlone, long filtersAlone, long otherDated, DateInWords dateInWords,
-                            long datedInstead, Map<Integer, Long> spannedDecades, Took took) {
+                            long datedInstead, Took took) {
 
     /** A record on the page, with its title and snippet as marked by the search (empty when there are no words). */
     public record Hit(ListedDocument document, HighlightedText title, HighlightedText snippet) {
@@ -47,7 +43,7 @@ public record SearchOutcome(SearchRequest request, SearchResults results, List<H
 
     /**
      * What answering took, in nanoseconds: the engine's search, the further counts the page shows
-     * beside its hits (a decade's link, the other way of meeting a range, what the words find
+     * beside its hits (the other way of meeting a range, what the words find
      * alone), and reading the page's records from the database.
      */
     public record Took(long search, long counts, long records) {
@@ -61,7 +57,6 @@ public record SearchOutcome(SearchRequest request, SearchResults results, List<H
 
     public SearchOutcome {
         hits = List.copyOf(hits);
-        spannedDecades = Map.copyOf(spannedDecades);
     }
 
     public Pagination pagination() {

@@ -334,14 +334,13 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         // and like a bar of the histogram, a link to that year instead of the range, with its
         // records with the range lifted, and the years again add up to their decade.
         // A span ("1961–1962") is counted under each year it covers, and once by its decade's link: a
-        // decade whose sum could count one twice was counted as its link asks (SearchOutcome.spannedDecades).
+        // decade's number is not the sum of its years but the engine's count of it (SearchResults.decades).
         // These numbers count the records each year or decade holds, whatever "wholly within" says of
         // the range they replace: so their links meet them in the default way, as a bar's does (DateHistogram).
         DateFilter.Range range = request.range();
         boolean ranged = range != null;
         for (int decade = first; decade <= last; decade += 10) {
-            long count = outcome.spannedDecades().getOrDefault(decade,
-                    anyDate.subMap(decade, decade + 10).values().stream().mapToLong(Long::longValue).sum());
+            long count = outcome.results().decades().getOrDefault(decade, 0L);
             List<FacetValue> values = new ArrayList<>();
             boolean open = false;
             if (ranged) {

@@ -68,6 +68,28 @@ final class FacetColumns {
         }
     }
 
+    /**
+     * Adds {@code delta} to {@code counts} at each decade the record's period touches, less
+     * {@code firstDecade} (decades numbered by their first year over ten: 196 for the 1960s): a
+     * record is counted once under each decade, however many of its years the decade holds — what
+     * a decade's link (its years as a range, met in the default way) finds, which a sum of the
+     * decade's years would count twice for a span of two of them ("1961–1962"). None for an
+     * undated record.
+     */
+    void countDecades(int[] counts, int doc, int firstDecade, int delta) {
+        int years = ords[starts[doc]];
+        if (years != UNDATED) {
+            countDecades(counts, startYear(years), endYear(years), firstDecade, delta);
+        }
+    }
+
+    /** {@link #countDecades(int[], int, int, int)} for a period from {@code startYear} to {@code endYear}. */
+    static void countDecades(int[] counts, int startYear, int endYear, int firstDecade, int delta) {
+        for (int decade = startYear / 10; decade <= Math.max(startYear, endYear) / 10; decade++) {
+            counts[decade - firstDecade] += delta;
+        }
+    }
+
     /** Whether any year from {@code startYear} to {@code endYear} is ticked. */
     static boolean anyTicked(boolean[] ticked, int startYear, int endYear) {
         for (int year = startYear; year <= Math.max(startYear, endYear); year++) {

@@ -29,6 +29,8 @@ import org.apache.lucene.util.LongValues;
 final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, FacetCounter.Counts> {
 
     static final int YEARS = 10_000;
+    /** Decades are numbered by their first year over ten (196 for the 1960s). */
+    static final int DECADES = YEARS / 10;
 
     /**
      * What one pass counted. Facet values are counted by global ordinal, years by the year; no
@@ -38,6 +40,8 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
         final int[] values;
         final int[] years = new int[YEARS];
         final int[] yearsAnyDate = new int[YEARS];
+        /** Counted where {@link #yearsAnyDate} is, each record once under each decade it touches. */
+        final int[] decadesAnyDate = new int[DECADES];
         /** The undated records, counted where {@link #yearsAnyDate} counts the dated: given every filter but the dates'. */
         int undatedAnyDate;
         /** Records failing exactly this one filter, by {@link Filter#ordinal()}. */
@@ -57,7 +61,8 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
 
         /** About what these counts take in memory, in bytes. */
         int weight() {
-            return 68 + 4 * (values.length + years.length + yearsAnyDate.length + failingOnly.length)
+            return 80 + 4 * (values.length + years.length + yearsAnyDate.length + decadesAnyDate.length
+                    + failingOnly.length)
                     + (unfiltered == null ? 0 : unfiltered.weight());
         }
 
@@ -72,6 +77,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             for (int y = 0; y < YEARS; y++) {
                 years[y] += other.years[y];
                 yearsAnyDate[y] += other.yearsAnyDate[y];
+            }
+            for (int d = 0; d < DECADES; d++) {
+                decadesAnyDate[d] += other.decadesAnyDate[d];
             }
             for (int f = 0; f < failingOnly.length; f++) {
                 failingOnly[f] += other.failingOnly[f];
@@ -217,6 +225,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                     if (dated) {
                         FacetColumns.countYears(all.years, year, lastYear, 0, 1);
                         FacetColumns.countYears(all.yearsAnyDate, year, lastYear, 0, 1);
+                        FacetColumns.countDecades(all.decadesAnyDate, year, lastYear, 0, 1);
                     } else {
                         all.undatedAnyDate++;
                     }
@@ -293,6 +302,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                             FacetColumns.countYears(c.years, year, lastYear, 0, 1);
                         }
                         FacetColumns.countYears(c.yearsAnyDate, year, lastYear, 0, 1);
+                        FacetColumns.countDecades(c.decadesAnyDate, year, lastYear, 0, 1);
                     }
                 }
             }

@@ -26,8 +26,8 @@ import org.apache.lucene.util.LongValues;
  */
 final class LiveTallies {
 
-    /** One segment's live records counted: by its own ordinals, by year, the undated, in all. */
-    record Tally(Bits liveDocs, int deleted, int[] values, int[] years, int undated, int total) {
+    /** One segment's live records counted: by its own ordinals, by year, by decade, the undated, in all. */
+    record Tally(Bits liveDocs, int deleted, int[] values, int[] years, int[] decades, int undated, int total) {
     }
 
     private LiveTallies() {
@@ -59,6 +59,10 @@ final class LiveTallies {
             for (int year = 0; year < years.length; year++) {
                 sum.years[year] += years[year];
                 sum.yearsAnyDate[year] += years[year];
+            }
+            int[] decades = tally.decades();
+            for (int decade = 0; decade < decades.length; decade++) {
+                sum.decadesAnyDate[decade] += decades[decade];
             }
             sum.undatedAnyDate += tally.undated();
             sum.total += tally.total();
@@ -92,6 +96,7 @@ final class LiveTallies {
         FacetColumns columns = FacetColumns.of(segment, memory);
         int[] values = new int[columns.valueCount];
         int[] years = new int[FacetCounter.YEARS];
+        int[] decades = new int[FacetCounter.DECADES];
         int undated = 0;
         int total = 0;
         for (int doc = 0; doc < segment.maxDoc(); doc++) {
@@ -101,12 +106,13 @@ final class LiveTallies {
                     undated++;
                 }
                 columns.countYears(years, doc, 0, 1);
+                columns.countDecades(decades, doc, 0, 1);
                 for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
                     values[columns.ords[i]]++;
                 }
             }
         }
-        return new Tally(live, deleted, values, years, undated, total);
+        return new Tally(live, deleted, values, years, decades, undated, total);
     }
 
     /** {@code kept} less the records deleted from the segment since it was counted. */
@@ -115,6 +121,7 @@ final class LiveTallies {
         FacetColumns columns = FacetColumns.of(segment, memory);
         int[] values = kept.values().clone();
         int[] years = kept.years().clone();
+        int[] decades = kept.decades().clone();
         int undated = kept.undated();
         int total = kept.total();
         Bits before = kept.liveDocs();
@@ -125,11 +132,12 @@ final class LiveTallies {
                     undated--;
                 }
                 columns.countYears(years, doc, 0, -1);
+                columns.countDecades(decades, doc, 0, -1);
                 for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
                     values[columns.ords[i]]--;
                 }
             }
         }
-        return new Tally(live, deleted, values, years, undated, total);
+        return new Tally(live, deleted, values, years, decades, undated, total);
     }
 }

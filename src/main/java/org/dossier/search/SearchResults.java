@@ -17,6 +17,10 @@ import java.util.TreeMap;
  * @param years        per year, the hits given every filter but the years ticked
  * @param yearsAnyDate per year, the hits given every filter but years and the date range: the
  *                     histogram a reader picks a range from
+ * @param decades      per decade (by its first year: 1960 for the 1960s), the hits counted where
+ *                     {@code yearsAnyDate} counts them, each once however many of the decade's years
+ *                     it covers: what a decade's link finds (its years as a range, met in the
+ *                     default way), which the sum of its years overcounts by a span ("1961–1962")
  * @param undated      the undated hits (V22), given every filter but the years, the range and the
  *                     undated records alone: what choosing "Undated" finds, beside the histogram
  * @param without      for each filter in force, the total there would be without it
@@ -29,14 +33,14 @@ import java.util.TreeMap;
  */
 public record SearchResults(long total, List<SearchHit> hits, Map<Facet, List<FacetCount>> facets,
                             SortedMap<Integer, Long> years, SortedMap<Integer, Long> yearsAnyDate,
-                            long undated, Map<Filter, Long> without, String notice, String suggestion,
+                            SortedMap<Integer, Long> decades, long undated, Map<Filter, Long> without, String notice, String suggestion,
                             long changesPending) {
 
     /** Results that show every change committed before the search began. */
     public SearchResults(long total, List<SearchHit> hits, Map<Facet, List<FacetCount>> facets,
                          SortedMap<Integer, Long> years, SortedMap<Integer, Long> yearsAnyDate,
-                         long undated, Map<Filter, Long> without, String notice, String suggestion) {
-        this(total, hits, facets, years, yearsAnyDate, undated, without, notice, suggestion, 0);
+                         SortedMap<Integer, Long> decades, long undated, Map<Filter, Long> without, String notice, String suggestion) {
+        this(total, hits, facets, years, yearsAnyDate, decades, undated, without, notice, suggestion, 0);
     }
 
     public SearchResults {
@@ -54,23 +58,24 @@ public record SearchResults(long total, List<SearchHit> hits, Map<Facet, List<Fa
         facets = Collections.unmodifiableMap(copy);
         years = Collections.unmodifiableSortedMap(new TreeMap<>(years));
         yearsAnyDate = Collections.unmodifiableSortedMap(new TreeMap<>(yearsAnyDate));
+        decades = Collections.unmodifiableSortedMap(new TreeMap<>(decades));
         without = Collections.unmodifiableMap(without.isEmpty() ? new EnumMap<>(Filter.class) : new EnumMap<>(without));
     }
 
     /** The same counts, with a page of hits. */
     SearchResults withHits(List<SearchHit> pageHits) {
-        return new SearchResults(total, pageHits, facets, years, yearsAnyDate, undated, without, notice, suggestion, changesPending);
+        return new SearchResults(total, pageHits, facets, years, yearsAnyDate, decades, undated, without, notice, suggestion, changesPending);
     }
 
     /** The same results, with a spelling to suggest. */
     SearchResults withSuggestion(String respelt) {
-        return new SearchResults(total, hits, facets, years, yearsAnyDate, undated, without, notice, respelt, changesPending);
+        return new SearchResults(total, hits, facets, years, yearsAnyDate, decades, undated, without, notice, respelt, changesPending);
     }
 
     /** The same results, from an engine that had yet to apply {@code pending} changes committed before the search. */
     SearchResults withChangesPending(long pending) {
         return pending == changesPending ? this
-                : new SearchResults(total, hits, facets, years, yearsAnyDate, undated, without, notice, suggestion, pending);
+                : new SearchResults(total, hits, facets, years, yearsAnyDate, decades, undated, without, notice, suggestion, pending);
     }
 
     public List<FacetCount> facet(Facet facet) {

@@ -429,6 +429,7 @@ final class Searching {
         SortedMap<Integer, Long> years = years(counted.under(active & ~Filter.YEAR.bit()).years, request.years());
         FacetCounter.Counts anyDateCounts = counted.under(active & ~DATE_FILTERS);
         SortedMap<Integer, Long> anyDate = years(anyDateCounts.yearsAnyDate, Set.of());
+        SortedMap<Integer, Long> decades = decades(anyDateCounts.decadesAnyDate);
         List<SearchHit> hits = words == null ? newestHits(snapshot, request, filters.all(), years)
                 : hits(snapshot, request, words, filters.all());
         Map<Filter, Long> without = new EnumMap<>(Filter.class);
@@ -436,7 +437,7 @@ final class Searching {
             without.put(filter, counted.under(active & ~filter.bit()).without(filter));
         }
         long total = counted.under(active).total;
-        return new SearchResults(total, hits, facets, years, anyDate, anyDateCounts.undatedAnyDate, without,
+        return new SearchResults(total, hits, facets, years, anyDate, decades, anyDateCounts.undatedAnyDate, without,
                 text == null ? null : text.notice(),
                 null);
     }
@@ -584,6 +585,17 @@ final class Searching {
         }
         selected.forEach(year -> years.putIfAbsent(year, 0L));
         return years;
+    }
+
+    /** Decades counted by their number ({@link FacetCounter#DECADES}), by their first year. */
+    private static SortedMap<Integer, Long> decades(int[] counts) {
+        SortedMap<Integer, Long> decades = new TreeMap<>();
+        for (int decade = 0; decade < counts.length; decade++) {
+            if (counts[decade] > 0) {
+                decades.put(decade * 10, (long) counts[decade]);
+            }
+        }
+        return decades;
     }
 
     static Query and(Query words, Query filter) {

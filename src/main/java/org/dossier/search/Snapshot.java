@@ -212,7 +212,8 @@ final class Snapshot extends IndexSearcher {
 
     /** About what an answer takes in memory: its hits with their snippets, and its counts. */
     private static int weight(SearchResults results) {
-        long counts = results.years().size() + results.yearsAnyDate().size() + results.without().size();
+        long counts = results.years().size() + results.yearsAnyDate().size() + results.decades().size()
+                + results.without().size();
         for (List<FacetCount> values : results.facets().values()) {
             counts += values.size();
         }

@@ -768,10 +768,10 @@ public final class SolrSearchEngine implements SearchEngine {
         }
         query.withFacet("years", new TermsFacetMap("year").setLimit(-1).setMinCount(1)
                 .withDomain(excluding(Filters.tag(Filter.YEAR))));
-        String[] dateTags = {Filters.tag(Filter.YEAR), Filters.tag(Filter.DATES), Filters.tag(Filter.UNDATED)};
         query.withFacet("years_any_date", new TermsFacetMap("year").setLimit(-1).setMinCount(1)
-                .withDomain(excluding(dateTags)));
-        query.withFacet("undated", new QueryFacetMap(Filters.UNDATED).withDomain(excluding(dateTags)));
+                .withDomain(excluding(Filters.DATE_TAGS)));
+        query.withFacet("undated", new QueryFacetMap(Filters.UNDATED).withDomain(excluding(Filters.DATE_TAGS)));
+        query.withFacet("any_date", new QueryFacetMap("*:*").withDomain(excluding(Filters.DATE_TAGS)));
         for (Filter filter : request.activeFilters()) {
             query.withFacet("without_" + Filters.tag(filter),
                     new QueryFacetMap("*:*").withDomain(excluding(Filters.tag(filter))));
@@ -811,8 +811,41 @@ public final class SolrSearchEngine implements SearchEngine {
             without.put(filter, count == null ? 0 : count.getCount());
         }
         NestableJsonFacet undated = facets == null ? null : facets.getQueryFacet("undated");
-        return new SearchResults(response.getResults().getNumFound(), hits, counted, years,
-                years(facets, "years_any_date"), undated == null ? 0 : undated.getCount(), without, words.notice(), null);
+        long undatedCount = undated == null ? 0 : undated.getCount();
+        NestableJsonFacet anyDate = facets == null ? null : facets.getQueryFacet("any_date");
+        SortedMap<Integer, Long> yearsAnyDate = years(facets, "years_any_date");
+        return new SearchResults(response.getResults().getNumFound(), hits, counted, years, yearsAnyDate,
+                decades(request, words, yearsAnyDate, (anyDate == null ? 0 : anyDate.getCount()) - undatedCount),
+                undatedCount, without, words.notice(), null);
+    }
+
+    /**
+     * Per decade, the records counted where {@code yearsAnyDate} counts them, each once (see
+     * {@link SearchResults#decades()}): the sums of the decades' years when no record is counted
+     * under two years ({@code dated}, the dated records they count, is their sum), else asked of
+     * the collection, every decade in one request.
+     */
+    private SortedMap<Integer, Long> decades(SearchRequest request, Words words, SortedMap<Integer, Long> yearsAnyDate,
+                                             long dated) {
+        SortedMap<Integer, Long> decades = new TreeMap<>();
+        yearsAnyDate.forEach((year, count) -> decades.merge(year / 10 * 10, count, Long::sum));
+        if (yearsAnyDate.values().stream().mapToLong(Long::longValue).sum() == dated) {
+            return decades;
+        }
+        JsonQueryRequest query = new JsonQueryRequest();
+        setQuery(query, words.query());
+        new Filters(request).apply(query);
+        query.setLimit(0);
+        for (int decade : decades.keySet()) {
+            query.withFacet("decade_" + decade, new QueryFacetMap("year:[" + decade + " TO " + (decade + 9) + "]")
+                    .withDomain(excluding(Filters.DATE_TAGS)));
+        }
+        NestableJsonFacet facets = process(query).getJsonFacetingResponse();
+        for (int decade : List.copyOf(decades.keySet())) {
+            NestableJsonFacet count = facets == null ? null : facets.getQueryFacet("decade_" + decade);
+            decades.put(decade, count == null ? 0 : count.getCount());
+        }
+        return decades;
     }
 
     @Override
@@ -954,6 +987,8 @@ public final class SolrSearchEngine implements SearchEngine {
     private static final class Filters {
         /** The records without a start day: the undated (the embedded index's IndexLayout.UNDATED). */
         static final String UNDATED = "*:* -start:[* TO *]";
+        /** The tags of the filters by date, which the histogram, the decades and the undated records' count lift. */
+        static final String[] DATE_TAGS = {tag(Filter.YEAR), tag(Filter.DATES), tag(Filter.UNDATED)};
         private final List<Map<String, Object>> tagged = new ArrayList<>();
 
         Filters(SearchRequest request) {

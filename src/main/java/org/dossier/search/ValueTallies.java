@@ -38,7 +38,7 @@ import org.apache.lucene.util.LongValues;
  * <p>Kept only where the rarest of the values holds at least a hundredth of a segment (visiting its
  * records is the work a tally saves; a rarer one is counted from its postings when asked, which
  * visits few records), and at most {@link #KEPT_PER_SEGMENT} per segment. A tally is a segment's
- * values (its ordinals: ~200 at 1,000,000 records) and the span of years its records have, about a
+ * values (its ordinals: ~200 at 1,000,000 records) and the span of years and decades its records have, about a
  * kilobyte: a segment's tallies weigh at most about a megabyte; at 1,000,000 records (two segments)
  * the load benchmark's 4,000 requests leave 983 tallies, about 1.2 MB (BENCHMARKS.md).
  */
@@ -51,9 +51,11 @@ final class ValueTallies {
 
     /**
      * One segment's live records with all of some values, counted: by the segment's ordinals, by
-     * year from {@code firstYear}, in all; {@code of}, the segment's ordinals of the values.
+     * year from {@code firstYear}, by decade from {@code firstDecade} (see
+     * {@link FacetColumns#countDecades}), in all; {@code of}, the segment's ordinals of the values.
      */
-    private record Tally(int[] of, int[] values, int firstYear, int[] years, int undated, int total) {
+    private record Tally(int[] of, int[] values, int firstYear, int[] years, int firstDecade, int[] decades,
+                         int undated, int total) {
     }
 
     private ValueTallies() {
@@ -134,6 +136,10 @@ final class ValueTallies {
         for (int i = 0; i < years.length; i++) {
             sum.years[tally.firstYear() + i] += times * years[i];
             sum.yearsAnyDate[tally.firstYear() + i] += times * years[i];
+        }
+        int[] decades = tally.decades();
+        for (int i = 0; i < decades.length; i++) {
+            sum.decadesAnyDate[tally.firstDecade() + i] += times * decades[i];
         }
         sum.undatedAnyDate += times * tally.undated();
         sum.total += times * tally.total();
@@ -236,17 +242,18 @@ final class ValueTallies {
     }
 
     private static Tally copy(Tally tally) {
-        return new Tally(tally.of(), tally.values().clone(), tally.firstYear(), tally.years().clone(), tally.undated(),
-                tally.total());
+        return new Tally(tally.of(), tally.values().clone(), tally.firstYear(), tally.years().clone(),
+                tally.firstDecade(), tally.decades().clone(), tally.undated(), tally.total());
     }
 
     /** {@code tally} (a copy of its own, changed in place) less record {@code doc}. */
     private static Tally less(Tally tally, FacetColumns columns, int doc) {
         columns.countYears(tally.years(), doc, tally.firstYear(), -1);
+        columns.countDecades(tally.decades(), doc, tally.firstDecade(), -1);
         for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
             tally.values()[columns.ords[i]]--;
         }
-        return new Tally(tally.of(), tally.values(), tally.firstYear(), tally.years(),
+        return new Tally(tally.of(), tally.values(), tally.firstYear(), tally.years(), tally.firstDecade(), tally.decades(),
                 tally.undated() - (columns.dated(doc) ? 0 : 1), tally.total() - 1);
     }
 
@@ -274,6 +281,7 @@ final class ValueTallies {
         PostingsEnum postings = segment.postings(lead, PostingsEnum.NONE);
         int[] values = new int[columns.valueCount];
         int[] years = new int[FacetCounter.YEARS];
+        int[] decades = new int[FacetCounter.DECADES];
         int undated = 0;
         int total = 0;
         for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
@@ -283,6 +291,7 @@ final class ValueTallies {
                     undated++;
                 }
                 columns.countYears(years, doc, 0, 1);
+                columns.countDecades(decades, doc, 0, 1);
                 for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
                     values[columns.ords[i]]++;
                 }
@@ -296,6 +305,10 @@ final class ValueTallies {
         while (last > first && years[last - 1] == 0) {
             last--;
         }
-        return new Tally(of, values, first, Arrays.copyOfRange(years, first, last), undated, total);
+        // The decades of the years counted (none when no record is dated: first is then years.length).
+        int firstDecade = Math.min(first / 10, decades.length);
+        int lastDecade = last > first ? (last - 1) / 10 + 1 : firstDecade;
+        return new Tally(of, values, first, Arrays.copyOfRange(years, first, last), firstDecade,
+                Arrays.copyOfRange(decades, firstDecade, lastDecade), undated, total);
     }
 }

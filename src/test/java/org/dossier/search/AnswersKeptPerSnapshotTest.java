@@ -76,7 +76,7 @@ class AnswersKeptPerSnapshotTest {
     @Test
     void aTotalCountedAloneIsKeptOnItsSnapshotAndCountedAgainAfterAChange() throws Exception {
         try (SeedIndex seeds = SeedIndex.open()) {
-            // A decade's link, as a search page with a span among its hits counts it.
+            // A range counted alone, as a search page counts the other way of meeting its range.
             SearchRequest fifties = SearchRequest.of("korea").between(DateBound.year(1950), DateBound.year(1959));
             long total = seeds.engine.count(fifties);
             long made = seeds.engine.countsMade();

@@ -47,6 +47,7 @@ final class EditedSnapshots {
         assertArrayEquals(counted.values, carried.values, what + ": facet values");
         assertArrayEquals(counted.years, carried.years, what + ": years");
         assertArrayEquals(counted.yearsAnyDate, carried.yearsAnyDate, what + ": histogram");
+        assertArrayEquals(counted.decadesAnyDate, carried.decadesAnyDate, what + ": decades");
         assertArrayEquals(counted.failingOnly, carried.failingOnly, what + ": none failing");
     }
 
@@ -122,7 +123,7 @@ final class EditedSnapshots {
         }
     }
 
-    /** A record with some of a few types, people and places, and a year: each version of it differs. */
+    /** A record with some of a few types, people and places, and a date or a span: each version of it differs. */
     private IndexedRecord record(int id) {
         List<String> people = new ArrayList<>();
         for (int n = random.nextInt(4); n > 0; n--) {
@@ -131,7 +132,11 @@ final class EditedSnapshots {
         List<String> places = random.nextBoolean() ? List.of("place-" + random.nextInt(12)) : List.of();
         LocalDate day = LocalDate.of(1945 + random.nextInt(40), 1, 1).plusDays(random.nextInt(365));
         String title = "record " + id + " version " + random.nextInt(1000);
-        return new IndexedRecord(id, title, "", day, day, "type-" + random.nextInt(6),
+        // One record in eight dated by a span of up to three years, from numbers of its own (the rest
+        // of the records are what they were before spans): counted under each year, once per decade.
+        SplittableRandom spanned = new SplittableRandom(id * 31L + 7);
+        LocalDate end = spanned.nextInt(8) == 0 ? day.plusDays(1 + spanned.nextInt(1_100)) : day;
+        return new IndexedRecord(id, title, "", day, end, "type-" + random.nextInt(6),
                 people.stream().distinct().toList(), places, title, List.of(), List.of());
     }
 }

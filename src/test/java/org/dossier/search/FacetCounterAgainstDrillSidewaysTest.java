@@ -247,6 +247,8 @@ class FacetCounterAgainstDrillSidewaysTest {
         int withinLeftOut = 0;
         int undatedFound = 0;
         int undatedCounted = 0;
+        int decadesLinked = 0;
+        long spannedDecades = 0;
         for (int i = 0; i < SEARCHES; i++) {
             Asked asked = randomSearch(random, languages, undatedAsked);
             QueryReader.ReadQuery read = asked.text().isEmpty() ? null : queries.read(asked.text(), Names.NONE);
@@ -261,6 +263,20 @@ class FacetCounterAgainstDrillSidewaysTest {
             }
             assertEquals(lucene.years, nonZero(ours.years()), which + ": years");
             assertEquals(lucene.yearsAnyDate, nonZero(ours.yearsAnyDate()), which + ": histogram");
+            assertEquals(lucene.decades, ours.decades(), which + ": decades");
+            if (i % 10 == 0) {
+                // A decade's number is what its link finds: the decade as a range met in the default way.
+                for (Map.Entry<Integer, Long> decade : ours.decades().entrySet()) {
+                    SearchRequest link = asked.request().between(DateBound.year(decade.getKey()),
+                            DateBound.year(decade.getKey() + 9)).withDated(Dated.MAY_FALL_IN);
+                    assertEquals(decade.getValue(), searching.count(snapshot, Names.NONE, link),
+                            which + ": the " + decade.getKey() + "s' link");
+                    decadesLinked++;
+                }
+            }
+            spannedDecades += ours.decades().entrySet().stream().filter(decade -> decade.getValue()
+                    < ours.yearsAnyDate().subMap(decade.getKey(), decade.getKey() + 10).values().stream()
+                            .mapToLong(Long::longValue).sum()).count();
             assertEquals(lucene.undated, ours.undated(), which + ": undated records");
             assertEquals(lucene.without, ours.without(), which + ": totals without each filter");
             if (ours.total() > 0) {
@@ -286,6 +302,9 @@ class FacetCounterAgainstDrillSidewaysTest {
         // Nor of undated records never asked for, or never counted beside dated ones.
         assertTrue(undatedFound > 20, undatedFound + " searches for undated records alone found some");
         assertTrue(undatedCounted > SEARCHES / 5, undatedCounted + " searches counted undated records beside dated ones");
+        // Nor of decades that are only sums of their years: spans make many a decade less than its sum.
+        assertTrue(spannedDecades > SEARCHES / 4, spannedDecades + " decades were less than their years' sum");
+        assertTrue(decadesLinked > SEARCHES / 10, decadesLinked + " decades' links counted");
     }
 
     /** A search as the engine gets it, and what it was made of, for Lucene's side and for messages. */
@@ -379,7 +398,8 @@ class FacetCounterAgainstDrillSidewaysTest {
 
     /** What Lucene's facet module counts for the same search. */
     private record Expected(long total, Map<Facet, Map<String, Long>> facets, SortedMap<Integer, Long> years,
-                            SortedMap<Integer, Long> yearsAnyDate, long undated, Map<Filter, Long> without) {
+                            SortedMap<Integer, Long> yearsAnyDate, SortedMap<Integer, Long> decades, long undated,
+                            Map<Filter, Long> without) {
     }
 
     private static Expected drillSideways(Asked asked, Query words) throws IOException {
@@ -427,7 +447,8 @@ class FacetCounterAgainstDrillSidewaysTest {
         DrillDownQuery noDates = new DrillDownQuery(config, words);
         drillDownFacets(noDates, asked);
         FacetsCollector anyDate = plain.search(noDates, new FacetsCollectorManager());
-        return new Expected(total(hits), facets, years(yearsCounted), years(anyDate), undated(anyDate), without);
+        return new Expected(total(hits), facets, years(yearsCounted), years(anyDate), decades(anyDate), undated(anyDate),
+                without);
     }
 
     /** A dimension per facet ticked: any of its values, or for "all of" every one of them. */
@@ -522,6 +543,28 @@ class FacetCounterAgainstDrillSidewaysTest {
             }
         }
         return years;
+    }
+
+    /**
+     * Records under each decade (by its first year) their date touches, once however many of its
+     * years the date covers; an undated record under none.
+     */
+    private static SortedMap<Integer, Long> decades(FacetsCollector collected) throws IOException {
+        SortedMap<Integer, Long> decades = new TreeMap<>();
+        for (FacetsCollector.MatchingDocs docs : collected.getMatchingDocs()) {
+            NumericDocValues spans = DocValues.getNumeric(docs.context.reader(), IndexLayout.SPAN);
+            DocIdSetIterator it = docs.bits.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                if (!spans.advanceExact(doc)) {
+                    continue;
+                }
+                for (int decade = IndexLayout.spanStart(spans.longValue()) / 100_000;
+                        decade <= IndexLayout.spanEnd(spans.longValue()) / 100_000; decade++) {
+                    decades.merge(decade * 10, 1L, Long::sum);
+                }
+            }
+        }
+        return decades;
     }
 
     /** The collected records without a date span: the undated. */

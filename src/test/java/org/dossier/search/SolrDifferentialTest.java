@@ -213,6 +213,7 @@ class SolrDifferentialTest {
         }
         assertEquals(want.years(), got.years(), "years");
         assertEquals(want.yearsAnyDate(), got.yearsAnyDate(), "years for the histogram");
+        assertEquals(want.decades(), got.decades(), "decades, each record once");
         assertEquals(want.without(), got.without(), "totals without each filter");
         assertEquals(want.notice(), got.notice(), "notice");
         assertEquals(want.suggestion(), got.suggestion(), "did you mean");
@@ -220,8 +221,8 @@ class SolrDifferentialTest {
         if (everyId) {
             assertEquals(Arrays.toString(lucene.hitIds(request.withoutPaging())),
                     Arrays.toString(solr.hitIds(request.withoutPaging())), "every hit id, in order");
-            // A decade's number where a span makes it more than a sum of years (catalogue.CatalogueSearch):
-            // the records its link finds, each once, however many of the decade's years it covers.
+            // What a decade's link finds, each record once however many of the decade's years it covers
+            // (SearchResults.decades).
             for (int decade : want.yearsAnyDate().keySet().stream().map(y -> y / 10 * 10).distinct().toList()) {
                 SearchRequest whole = request.between(DateBound.year(decade), DateBound.year(decade + 9))
                         .withDated(Dated.MAY_FALL_IN);

@@ -286,7 +286,9 @@ class PermalinksAndVersionsTest {
         assertTrue(chicago.startsWith("Kim Il Sung, \u201C" + NEW_TITLE
                         + ",\u201D letter, February 16, 1942, Dossier, version 2, accessed "), chicago);
         assertTrue(chicago.endsWith(", " + catalogue.baseUrl() + "/documents/" + letter + "/v/2."));
-        assertTrue(record.selectFirst(".cite-accessed time").attr("datetime").matches("\\d{4}-\\d{2}-\\d{2}"));
+        assertTrue(record.selectFirst(".cite-accessed-on").text().matches("[A-Z][a-z]+ \\d{1,2}, \\d{4}"));
+        assertEquals(List.of("1942-02-16", "1942-02-16"), record.select("time[datetime]").eachAttr("datetime"),
+                "the record's date, above the title and in its facts, is the page's only time: Zotero takes the first");
         String permalink = "/documents/" + letter;
         assertEquals(List.of(permalink + ".bib", permalink + ".ris", permalink + ".csl.json"),
                 record.select(".cite-downloads a").eachAttr("href"));

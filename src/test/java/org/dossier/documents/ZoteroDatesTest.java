@@ -138,11 +138,23 @@ class ZoteroDatesTest {
     }
 
     @Test
-    void anUndatedRecordIsNoDateNotADayTakenFromThePage() {
-        Captured c = datedAndCaptured("Ciphered Telegram No. 709, Filippov [Stalin] to Krasovsky", "Undated");
-        assertEquals("n.d.", c.pageDate(), "without a date tag Zotero takes the first <time datetime> of the page");
-        assertEquals(new CslDate(null, null, "n.d."), c.cited(), "Chicago and APA print 'n.d.' as they would for none");
+    void anUndatedRecordIsUndatedInZoteroNotNDNorADayTakenFromThePage() {
+        String title = "Ciphered Telegram No. 709, Filippov [Stalin] to Krasovsky";
+        Captured c = datedAndCaptured(title, "Undated");
+        assertNull(c.pageDate(), "no date tag, and no <time datetime> for Embedded Metadata to take the day read from;"
+                + " a literal 'n.d.' would be cited in English whatever the style's language");
         assertNull(c.coinsDate(), "COinS.js looks nowhere else for a date");
+
+        // The version's own page, which the cite box points at, is captured the same way.
+        Http reader = catalogue.http().anotherVisitor();
+        Document record = reader.page(reader.get(Permalinks.permanent(catalogue.recordTitled(title)))
+                .headers().firstValue("Location").orElseThrow());
+        String versionUrl = record.selectFirst("meta[name=citation_public_url]").attr("content");
+        Document version = reader.page(versionUrl.substring(catalogue.baseUrl().length()));
+        assertEquals(List.of(), version.select("time[datetime]").eachAttr("datetime"));
+        assertNull(ZoteroCaptureTest.embeddedMetadata(version).date());
+        assertEquals(List.of(), record.select("time[datetime]").eachAttr("datetime"),
+                "the access date in the cite box is text: it was the page's first <time datetime>");
     }
 
     @Test

@@ -135,9 +135,15 @@ public record Citation(int id, int version, String title, Optional<DocumentDate>
         return date.filter(DocumentDate::circa).map(d -> "circa " + d.start().exactly());
     }
 
-    /** The date as Dublin Core's {@code DC.date} gives it: ISO 8601, a span's start; none for an undated record. */
+    /**
+     * The date as Dublin Core's {@code DC.date} gives it: ISO 8601, a span as its interval
+     * ("1961/1962", "1962-03/1963-04"), as OAI-PMH's dc:date does: DCMI's date is "a point or period
+     * of time", written in ISO 8601-1 or a profile of it. Zotero's page reader applies
+     * {@code citation_publication_date} over it, so it still reads the start alone, which its Date
+     * field can hold (it reads an interval's end as words beside the start). None for an undated record.
+     */
     public Optional<String> dcDate() {
-        return date.map(d -> d.start().iso());
+        return date.map(DocumentDate::iso);
     }
 
     /** Who wrote the document, in the order the record lists them. */

@@ -267,6 +267,8 @@ class PermalinksAndVersionsTest {
     void aVersionOfAWithdrawnRecordSaysSoAndIsGone() {
         Document v1 = page("/documents/" + journal + "/v/1", 410);
         assertTrue(v1.selectFirst(".version-banner.withdrawn").text().contains("Duplicate of another record."));
+        assertTrue(v1.select(".version-banner time").isEmpty(), "the withdrawal's day is text: Zotero's page reader takes "
+                + "the first <time datetime> for the date of a version with none, and the version's own date is the only one");
         assertTrue(v1.selectFirst("h1").text().startsWith("From the Journal of N. Ye. Torbenkov"), "the text that was cited");
         assertTrue(v1.select(".cite").isEmpty(), "a withdrawn record is not offered for citing");
         Document withdrawal = page("/documents/" + journal + "/v/3", 410);

@@ -13,7 +13,7 @@ import org.dossier.authorities.AuthorityRef;
  *
  * @param date the document's date, empty for an undated one: each format says so its own way
  *     (Chicago and APA "n.d."; MLA, RIS, BibTeX, CSL-JSON, COinS and the page's metadata leave the
- *     date out, but for the page's {@code citation_date}, "n.d.": see {@link #zoteroDate})
+ *     date out, and the page has no {@code <time datetime>} for Zotero to take one from)
  * @param genre the kind of document ("Letter", "Ciphered Telegram"), or null when the catalogue
  *     does not say
  * @param archive the repository that publishes the record ("Dossier")
@@ -117,41 +117,33 @@ public record Citation(int id, int version, String title, Optional<DocumentDate>
     }
 
     /**
-     * What a citation's date field says of a document with no date, where the field must say
-     * something: the abbreviation Chicago and APA print for it.
-     */
-    static final String NO_DATE = "n.d.";
-
-    /**
      * An approximate date in the words Zotero keeps: "circa 1962", "circa March 1962", "circa May
-     * 10, 1943" (a span's start); empty for any other date. Zotero's Date field is free text, and
+     * 10, 1943" (a span's start); empty for any other date. The page's {@code citation_date}, which
+     * Zotero's Embedded Metadata applies after {@code citation_publication_date} and so keeps, and
+     * COinS' {@code rft.date}. Zotero's Date field is free text, and
      * its date reader (zotero/utilities date.js strToDate) finds the year, the month by its name
      * and the day in these and keeps what is left, "circa", beside them: the field reads as the
      * record does, sorts by the date, and a citation of a year gives "circa 1962" (itemToCSLJSON
      * hands the leftover words of a date without a month to the style as its season). Spelled out
      * because the reader drops the punctuation around that leftover: "ca. 1962" would be cited
      * "ca 1962". A month by its name because the reader takes "1962/03" or "1962-03" after a word
-     * for the year and a day 3.
+     * for the year and a day 3. None for an undated record: a date field that says "n.d." is a date
+     * Zotero keeps as text and cites as written, in English, whatever the style's language (a
+     * German style's "o. J."), and no date to Google Scholar or any reader that parses the tag.
      */
     public Optional<String> circaWords() {
         return date.filter(DocumentDate::circa).map(d -> "circa " + d.start().exactly());
     }
 
     /**
-     * The page's {@code citation_date}, which Zotero's Embedded Metadata applies after
-     * {@code citation_publication_date} and so keeps: the {@link #circaWords} of an approximate
-     * date, and {@link #NO_DATE} for an undated record, for which the translator would otherwise
-     * take the first {@code <time datetime>} of the page for the date (the day the reader saw it,
-     * a version's save, a related record's date). None for any other date: the publication date
-     * says it.
+     * The date as Dublin Core's {@code DC.date} gives it: ISO 8601, a span as its interval
+     * ("1961/1962", "1962-03/1963-04"), as OAI-PMH's dc:date does: DCMI's date is "a point or period
+     * of time", written in ISO 8601-1 or a profile of it. Zotero's page reader applies
+     * {@code citation_publication_date} over it, so it still reads the start alone, which its Date
+     * field can hold (it reads an interval's end as words beside the start). None for an undated record.
      */
-    public Optional<String> zoteroDate() {
-        return date.isEmpty() ? Optional.of(NO_DATE) : circaWords();
-    }
-
-    /** The date as Dublin Core's {@code DC.date} gives it: ISO 8601, a span's start; none for an undated record. */
     public Optional<String> dcDate() {
-        return date.map(d -> d.start().iso());
+        return date.map(DocumentDate::iso);
     }
 
     /** Who wrote the document, in the order the record lists them. */

@@ -42,9 +42,4 @@ public record CiteBox(Citation citation, List<StyledCitation> styles, String dow
     public String accessedOn() {
         return CitationStyle.longDate(citation.accessed());
     }
-
-    /** The ISO form of the same day, for {@code <time datetime>}. */
-    public String accessedIso() {
-        return citation.accessed().toString();
-    }
 }

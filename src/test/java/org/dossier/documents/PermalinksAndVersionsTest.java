@@ -267,6 +267,8 @@ class PermalinksAndVersionsTest {
     void aVersionOfAWithdrawnRecordSaysSoAndIsGone() {
         Document v1 = page("/documents/" + journal + "/v/1", 410);
         assertTrue(v1.selectFirst(".version-banner.withdrawn").text().contains("Duplicate of another record."));
+        assertTrue(v1.select(".version-banner time").isEmpty(), "the withdrawal's day is text: Zotero's page reader takes "
+                + "the first <time datetime> for the date of a version with none, and the version's own date is the only one");
         assertTrue(v1.selectFirst("h1").text().startsWith("From the Journal of N. Ye. Torbenkov"), "the text that was cited");
         assertTrue(v1.select(".cite").isEmpty(), "a withdrawn record is not offered for citing");
         Document withdrawal = page("/documents/" + journal + "/v/3", 410);
@@ -286,7 +288,9 @@ class PermalinksAndVersionsTest {
         assertTrue(chicago.startsWith("Kim Il Sung, \u201C" + NEW_TITLE
                         + ",\u201D letter, February 16, 1942, Dossier, version 2, accessed "), chicago);
         assertTrue(chicago.endsWith(", " + catalogue.baseUrl() + "/documents/" + letter + "/v/2."));
-        assertTrue(record.selectFirst(".cite-accessed time").attr("datetime").matches("\\d{4}-\\d{2}-\\d{2}"));
+        assertTrue(record.selectFirst(".cite-accessed-on").text().matches("[A-Z][a-z]+ \\d{1,2}, \\d{4}"));
+        assertEquals(List.of("1942-02-16", "1942-02-16"), record.select("time[datetime]").eachAttr("datetime"),
+                "the record's date, above the title and in its facts, is the page's only time: Zotero takes the first");
         String permalink = "/documents/" + letter;
         assertEquals(List.of(permalink + ".bib", permalink + ".ris", permalink + ".csl.json"),
                 record.select(".cite-downloads a").eachAttr("href"));

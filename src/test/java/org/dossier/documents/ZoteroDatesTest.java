@@ -34,7 +34,7 @@ class ZoteroDatesTest {
     private static final Http alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
 
     /** What Zotero makes of one record's date: its Date field from the page and from COinS, and a style's date. */
-    private record Captured(String pageDate, CslDate cited, String coinsDate, CslDate coinsCited) {
+    private record Captured(String pageDate, CslDate cited, String coinsDate, CslDate coinsCited, String dcDate) {
     }
 
     private static CslDate parts(Integer... parts) {
@@ -73,8 +73,9 @@ class ZoteroDatesTest {
         // parseContextObject: item.date = the last rft.date's value as it is.
         List<String> rftDates = coins.getOrDefault("rft.date", List.of());
         String coinsDate = rftDates.isEmpty() ? null : rftDates.get(rftDates.size() - 1);
+        Element dcDate = page.selectFirst("meta[name=DC.date]");
         return new Captured(pageDate, pageDate == null ? null : ZoteroDates.toCsl(pageDate), coinsDate,
-                coinsDate == null ? null : ZoteroDates.toCsl(coinsDate));
+                coinsDate == null ? null : ZoteroDates.toCsl(coinsDate), dcDate == null ? null : dcDate.attr("content"));
     }
 
     @Test
@@ -122,7 +123,8 @@ class ZoteroDatesTest {
     @Test
     void aSpanOfYearsIsItsStartWhichZoteroCannotMisreadAsAYearAndASeason() {
         Captured c = datedAndCaptured("Information from the Communist Party of the Soviet Union", "1961\u20131962");
-        assertEquals("1961", c.pageDate());
+        assertEquals("1961/1962", c.dcDate(), "Dublin Core's date is a point or a period: the whole span, as OAI-PMH gives it");
+        assertEquals("1961", c.pageDate(), "citation_publication_date, applied over DC.date, is the start");
         assertEquals(parts(1961), c.cited());
         assertEquals("1961", c.coinsDate(), "'1961/1962' would be cited '1962 1961'");
         assertEquals(parts(1961), c.coinsCited());
@@ -131,6 +133,7 @@ class ZoteroDatesTest {
     @Test
     void aSpanOfMonthsIsItsStartMonth() {
         Captured c = datedAndCaptured("Ciphered Telegram No. 26044, Gromyko to Razuvaev", "March 1962 \u2013 April 1963");
+        assertEquals("1962-03/1963-04", c.dcDate());
         assertEquals("1962/03", c.pageDate());
         assertEquals(parts(1962, 3), c.cited());
         assertEquals("1962-03", c.coinsDate(), "'1962-03/1963-04' would be read as a day 3 and cited '1963-04 1962'");
@@ -138,11 +141,23 @@ class ZoteroDatesTest {
     }
 
     @Test
-    void anUndatedRecordIsNoDateNotADayTakenFromThePage() {
-        Captured c = datedAndCaptured("Ciphered Telegram No. 709, Filippov [Stalin] to Krasovsky", "Undated");
-        assertEquals("n.d.", c.pageDate(), "without a date tag Zotero takes the first <time datetime> of the page");
-        assertEquals(new CslDate(null, null, "n.d."), c.cited(), "Chicago and APA print 'n.d.' as they would for none");
+    void anUndatedRecordIsUndatedInZoteroNotNDNorADayTakenFromThePage() {
+        String title = "Ciphered Telegram No. 709, Filippov [Stalin] to Krasovsky";
+        Captured c = datedAndCaptured(title, "Undated");
+        assertNull(c.pageDate(), "no date tag, and no <time datetime> for Embedded Metadata to take the day read from;"
+                + " a literal 'n.d.' would be cited in English whatever the style's language");
         assertNull(c.coinsDate(), "COinS.js looks nowhere else for a date");
+
+        // The version's own page, which the cite box points at, is captured the same way.
+        Http reader = catalogue.http().anotherVisitor();
+        Document record = reader.page(reader.get(Permalinks.permanent(catalogue.recordTitled(title)))
+                .headers().firstValue("Location").orElseThrow());
+        String versionUrl = record.selectFirst("meta[name=citation_public_url]").attr("content");
+        Document version = reader.page(versionUrl.substring(catalogue.baseUrl().length()));
+        assertEquals(List.of(), version.select("time[datetime]").eachAttr("datetime"));
+        assertNull(ZoteroCaptureTest.embeddedMetadata(version).date());
+        assertEquals(List.of(), record.select("time[datetime]").eachAttr("datetime"),
+                "the access date in the cite box is text: it was the page's first <time datetime>");
     }
 
     @Test

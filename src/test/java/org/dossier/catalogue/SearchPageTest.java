@@ -718,6 +718,32 @@ class SearchPageTest {
                 "every facet is named, not the first three only");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "year=abc       | 'year' must be a year of four digits, such as 1950, not 'abc'.",
+        "undated=maybe  | 'undated' has one value, 'only' (undated=only: the records without a date), not 'maybe'.",
+        "person=nobody  | There is no person 'nobody' in the catalogue's authority lists: it is left out of the search.",
+        "from=1953&to=1950 | 'from' (1953) is after 'to' (1950).",
+        "sort=sideways  | 'sort' must be one of relevance (sort=relevance), newest first (sort=-date), oldest first (sort=date), title A–Z (sort=title), not 'sideways'.",
+    })
+    void aFacetsPageGivenASearchThatMakesNoSenseListsTheValuesWithoutItAndSaysSoAtTheWayBackToTheSearch(String query,
+                                                                                                       String message) {
+        HttpResponse<String> response = http.get("/search/facets/person?type=letter&" + query + "&order=name");
+        assertEquals(400, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        RefusedAtItsControl.assertRefusedAt(page, "search", message);
+        assertTrue(page.title().startsWith("Error: All people in the filtered records"), page.title());
+        assertEquals(http.page("/search/facets/person?type=letter&order=name").select(".all-values li").eachText(),
+                page.select(".all-values li").eachText(), "the values of the search without what it could not take, by name");
+        Element back = page.selectFirst("#search-problem").nextElementSibling().selectFirst("a");
+        assertEquals("\u2190 Back to the search", back.text());
+        assertEquals("/search?type=letter&" + query, back.attr("href"),
+                "the way back leads to the search as it was asked, where its own controls say what to change and keep it");
+        String refused = query.substring(query.lastIndexOf('&') + 1);
+        assertTrue(page.select(".all-values a").stream().noneMatch(a -> a.attr("href").contains(refused)),
+                "no value's link carries " + refused + " on");
+    }
+
     @Test
     void theFacetValuesPageListsEveryValueOnOnePageSoASearchPageNumberIsIgnoredAndNeverInItsCanonicalLink() {
         List<String> every = http.page("/search/facets/person").select(".all-values li").eachText();

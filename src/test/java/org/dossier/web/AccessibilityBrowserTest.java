@@ -160,6 +160,7 @@ class AccessibilityBrowserTest {
         // An address the record never had: the 404 links the permanent address.
         failures.addAll(visit("not found, with the permanent address", "/documents/" + letter + "/never-its-address"));
         failures.addAll(visit("facet values of no hits", "/search/facets/person?q=zzqxnothing"));
+        failures.addAll(visit("facet values of a search they could not take", "/search/facets/person?type=letter&year=abc"));
         failures.addAll(visit("bad request", "/?page=abc"));
         failures.addAll(visit("sign in", "/admin/login"));
         assertTrue(failures.isEmpty(), String.join("\n", failures));
@@ -433,7 +434,7 @@ class AccessibilityBrowserTest {
         signedIn();
         List<String> failures = new ArrayList<>();
         for (String path : List.of("/admin/logout", "/documents/99999", "/?page=abc", "/?sort=sideways",
-                "/search/facets/person?order=sideways", "/people/stalin?page=abc", "/search?q=korea&page=abc", "/admin/people/stalin/edit", "/admin/people/stalin/merge", "/people/stalin/history",
+                "/search/facets/person?order=sideways", "/search/facets/person?year=abc&undated=maybe", "/people/stalin?page=abc", "/search?q=korea&page=abc", "/admin/people/stalin/edit", "/admin/people/stalin/merge", "/people/stalin/history",
                 "/people/stalin/history/1", "/places/korea/history", "/places/korea/history/1", "/admin/users")) {
             browser.open(url(path));
             browser.viewport(320, 640);
@@ -452,7 +453,7 @@ class AccessibilityBrowserTest {
         assertEquals("korea", browser.find("#search-q").getAttribute("value"), "a refused search keeps what was typed");
         // WCAG 2.2's target size: each line of a refusal's summary is a link a reader taps on a phone.
         for (String path : List.of("/?sort=sideways", "/?page=abc&pageSize=0", "/search/facets/person?order=sideways",
-                "/people/stalin?page=abc")) {
+                "/search/facets/person?year=abc&undated=maybe", "/people/stalin?page=abc")) {
             browser.open(url(path));
             for (WebElement link : browser.driver().findElements(By.cssSelector(".error-summary li a"))) {
                 if (link.getRect().getHeight() < 24) {

@@ -72,6 +72,34 @@ class SearchPageTest {
         assertTrue(json.body().contains(reason), json.body());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "q=stalin&q=korea | stalin korea | 'q' may be given only once: the words are left out of the search.",
+        "q=stalin&q=      | stalin       | 'q' may be given only once: the words are left out of the search.",
+        "q=LONG           | LONG         | 'q' may be at most 500 characters long, not 600: the words are left out of the search.",
+    })
+    void wordsGivenTwiceOrTooLongAreLeftOutOfTheSearchAndSaidAtItsBoxWhichKeepsThem(String words, String typed,
+                                                                                      String message) {
+        String long600 = "korea ".repeat(100);
+        HttpResponse<String> response = http.get("/search?type=letter&"
+                + words.replace("LONG", URLEncoder.encode(long600, StandardCharsets.UTF_8)));
+        assertEquals(400, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        assertEquals(message, page.selectFirst("#words-problem").text());
+        Element box = page.selectFirst("#search-q");
+        assertEquals(typed.replace("LONG", long600), box.attr("value"), "the box keeps what was typed, to be changed");
+        assertEquals("true", box.attr("aria-invalid"));
+        assertEquals("words-problem search-help", box.attr("aria-describedby"));
+        assertTrue(box.hasAttr("autofocus"), "the focus is on the box, without JavaScript too");
+        assertEquals("#words-problem", "#" + page.selectFirst("label[for=search-q]").nextElementSibling().id(),
+                "said between the box's label and the box");
+        assertTrue(page.title().startsWith("Error: Search ("), page.title());
+        assertEquals(http.page("/search?type=letter").select(".result h2").eachText(), page.select(".result h2").eachText(),
+                "the rest of the search answered, without the words");
+        assertTrue(page.select(".search-results a").stream().noneMatch(a -> a.attr("href").contains("q=")),
+                "no link carries the words on");
+    }
+
     @Test
     void aReversedDateRangeShowsTheSearchWithTheMessageAtTheDatesAndEverythingElseKept() {
         HttpResponse<String> response = http.get("/search?q=korea&type=telegram&from=1953&to=1950");
@@ -724,6 +752,7 @@ class SearchPageTest {
         "undated=maybe  | 'undated' has one value, 'only' (undated=only: the records without a date), not 'maybe'.",
         "person=nobody  | There is no person 'nobody' in the catalogue's authority lists: it is left out of the search.",
         "from=1953&to=1950 | 'from' (1953) is after 'to' (1950).",
+        "q=a&q=b        | 'q' may be given only once: the words are left out of the search.",
         "sort=sideways  | 'sort' must be one of relevance (sort=relevance), newest first (sort=-date), oldest first (sort=date), title A–Z (sort=title), not 'sideways'.",
     })
     void aFacetsPageGivenASearchThatMakesNoSenseListsTheValuesWithoutItAndSaysSoAtTheWayBackToTheSearch(String query,

@@ -147,6 +147,7 @@ class AccessibilityBrowserTest {
         failures.addAll(visit("search with filters", "/search?q=stalin&person=stalin&year=1950"));
         failures.addAll(visit("search with no hits", "/search?q=zanzibar&type=letter"));
         failures.addAll(visit("search with a reversed date range", "/search?q=korea&from=1953&to=1950"));
+        failures.addAll(visit("search with its words given twice", "/search?q=korea&q=stalin&type=letter"));
         failures.addAll(visit("search in one year", "/search?person=lee-chang-chen"));
         failures.addAll(visit("facet values", "/search/facets/person?q=korea"));
         failures.addAll(visit("search by language", "/search?language=ko&language=zh&all=language"));
@@ -434,7 +435,7 @@ class AccessibilityBrowserTest {
         signedIn();
         List<String> failures = new ArrayList<>();
         for (String path : List.of("/admin/logout", "/documents/99999", "/?page=abc", "/?sort=sideways",
-                "/search/facets/person?order=sideways", "/search/facets/person?year=abc&undated=maybe", "/people/stalin?page=abc", "/search?q=korea&page=abc", "/admin/people/stalin/edit", "/admin/people/stalin/merge", "/people/stalin/history",
+                "/search/facets/person?order=sideways", "/search/facets/person?year=abc&undated=maybe", "/people/stalin?page=abc", "/search?q=korea&page=abc", "/search?q=korea&q=stalin", "/admin/people/stalin/edit", "/admin/people/stalin/merge", "/people/stalin/history",
                 "/people/stalin/history/1", "/places/korea/history", "/places/korea/history/1", "/admin/users")) {
             browser.open(url(path));
             browser.viewport(320, 640);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dossier.testing.Http;
+import org.dossier.testing.RefusedAtItsControl;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

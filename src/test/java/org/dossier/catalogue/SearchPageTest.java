@@ -92,7 +92,7 @@ class SearchPageTest {
         assertEquals("true", box.attr("aria-invalid"));
         assertEquals("words-problem search-help", box.attr("aria-describedby"));
         assertTrue(box.hasAttr("autofocus"), "the focus is on the box, without JavaScript too");
-        assertEquals("#words-problem", "#" + page.selectFirst("label[for=search-q]").nextElementSibling().id(),
+        assertEquals("#words-problem", "#" + page.selectFirst(".search-form .search-label").nextElementSibling().id(),
                 "said between the box's label and the box");
         assertTrue(page.title().startsWith("Error: Search ("), page.title());
         assertEquals(http.page("/search?type=letter").select(".result h2").eachText(), page.select(".result h2").eachText(),

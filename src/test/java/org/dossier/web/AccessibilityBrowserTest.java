@@ -426,7 +426,7 @@ class AccessibilityBrowserTest {
 
     /**
      * The pages few readers meet — a 405, a 404, a 400 (the listing's, and the search's, which keeps
-     * what was typed), a person's edit and merge forms, a person's history and version, the accounts —
+     * what was typed; a facet's values and the editors' link page given what they cannot take), a person's edit and merge forms, a person's history and version, the accounts —
      * at 320 px with the text at twice its size: axe finds nothing, and none scrolls sideways.
      */
     @Test
@@ -435,7 +435,7 @@ class AccessibilityBrowserTest {
         signedIn();
         List<String> failures = new ArrayList<>();
         for (String path : List.of("/admin/logout", "/documents/99999", "/?page=abc", "/?sort=sideways",
-                "/search/facets/person?order=sideways", "/search/facets/person?year=abc&undated=maybe", "/people/stalin?page=abc", "/search?q=korea&page=abc", "/search?q=korea&q=stalin", "/admin/people/stalin/edit", "/admin/people/stalin/merge", "/people/stalin/history",
+                "/search/facets/person?order=sideways", "/search/facets/person?year=abc&undated=maybe", "/people/stalin?page=abc", "/search?q=korea&page=abc", "/search?q=korea&q=stalin", "/admin/people/stalin/link?after=twelve&saved=x", "/admin/people/stalin/edit", "/admin/people/stalin/merge", "/people/stalin/history",
                 "/people/stalin/history/1", "/places/korea/history", "/places/korea/history/1", "/admin/users")) {
             browser.open(url(path));
             browser.viewport(320, 640);
@@ -454,7 +454,8 @@ class AccessibilityBrowserTest {
         assertEquals("korea", browser.find("#search-q").getAttribute("value"), "a refused search keeps what was typed");
         // WCAG 2.2's target size: each line of a refusal's summary is a link a reader taps on a phone.
         for (String path : List.of("/?sort=sideways", "/?page=abc&pageSize=0", "/search/facets/person?order=sideways",
-                "/search/facets/person?year=abc&undated=maybe", "/people/stalin?page=abc")) {
+                "/search/facets/person?year=abc&undated=maybe", "/people/stalin?page=abc",
+                "/admin/people/stalin/link?after=twelve&saved=x")) {
             browser.open(url(path));
             for (WebElement link : browser.driver().findElements(By.cssSelector(".error-summary li a"))) {
                 if (link.getRect().getHeight() < 24) {

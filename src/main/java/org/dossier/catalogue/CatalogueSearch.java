@@ -130,20 +130,13 @@ public final class CatalogueSearch {
     }
 
     public PageAnswer runForPage(SearchRequestReader.Read read) {
-        Map<String, String> problems = new LinkedHashMap<>(read.problems());
         AuthorityLabels labels = AuthorityLabels.of(authorities.current());
-        for (Facet facet : Facet.values()) {
-            for (String key : read.request().selected(facet)) {
-                if (!labels.knows(facet, key)) {
-                    problems.merge(SearchRequestReader.FILTERS, unknown(facet, key) + ": it is left out of the search.",
-                            (a, b) -> a + " " + b);
-                }
-            }
-        }
-        SearchRequest request = read.request().keeping(labels::knows);
+        SearchRequestReader.Read known = knownOnly(read, labels);
+        SearchRequest request = known.request();
+        Map<String, String> problems = new LinkedHashMap<>(known.problems());
         int status = problems.isEmpty() ? 200 : 400;
         try {
-            return new PageAnswer(answer(request, labels, true), read.with(request, problems), status);
+            return new PageAnswer(answer(request, labels, true), known, status);
         } catch (NotFound pastTheEnd) {
             SearchOutcome first = answer(request.onPage(1), labels, true);
             int last = first.pagination().lastPage();
@@ -152,6 +145,28 @@ public final class CatalogueSearch {
             return new PageAnswer(last > 1 ? answer(request.onPage(last), labels, true) : first,
                     read.with(request, problems), status == 200 ? 404 : status);
         }
+    }
+
+    /**
+     * A search read for a page with each facet key no authority list has left out of it, and said
+     * at the filters, as the search page says it: for a page that counts the search another way
+     * (a facet's values).
+     */
+    public SearchRequestReader.Read knownOnly(SearchRequestReader.Read read) {
+        return knownOnly(read, AuthorityLabels.of(authorities.current()));
+    }
+
+    private static SearchRequestReader.Read knownOnly(SearchRequestReader.Read read, AuthorityLabels labels) {
+        Map<String, String> problems = new LinkedHashMap<>(read.problems());
+        for (Facet facet : Facet.values()) {
+            for (String key : read.request().selected(facet)) {
+                if (!labels.knows(facet, key)) {
+                    problems.merge(SearchRequestReader.FILTERS, unknown(facet, key) + ": it is left out of the search.",
+                            (a, b) -> a + " " + b);
+                }
+            }
+        }
+        return read.with(read.request().keeping(labels::knows), problems);
     }
 
     /**

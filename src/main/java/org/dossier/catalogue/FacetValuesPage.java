@@ -14,6 +14,7 @@ import org.dossier.search.SearchRequest;
 import org.dossier.web.ControlProblems;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
+import org.dossier.web.UrlState;
 
 /**
  * {@code /search/facets/{facet}}: every value of one facet in a search, with its count, by count
@@ -23,6 +24,8 @@ public final class FacetValuesPage {
 
     public static final String PATH = "/search/facets/";
     private static final String ORDER = "order";
+    /** Where what the page could not take of its search is said: at the way back to it. */
+    private static final String SEARCH = "search";
     private static final String BY_COUNT = "count";
     private static final String BY_NAME = "name";
     /** The page's two orders as its links say them; an order not offered is refused in these words. */
@@ -88,7 +91,12 @@ public final class FacetValuesPage {
         ControlProblems problems = new ControlProblems();
         boolean byName = problems.orDefault(ORDER, BY_COUNT, () -> QueryParams.choice(ctx, ORDER, BY_COUNT,
                 List.of(BY_COUNT, BY_NAME), order -> order, ORDER_WORDS::get)).equals(BY_NAME);
-        SearchRequest request = SearchRequestReader.strict(ctx);
+        // What of the search makes no sense (a year 'abc', a person no list has) is left out of the
+        // counts and said at the way back to the search, which leads to it as it was asked, where its
+        // own controls say it again and keep what was typed.
+        SearchRequestReader.Read read = search.knownOnly(SearchRequestReader.forPage(ctx));
+        read.problems().values().forEach(problem -> problems.note(SEARCH, problem));
+        SearchRequest request = read.request();
         if (SearchPage.followedMerges(search, ctx, request, byName ? ORDER + "=" + BY_NAME : null)) {
             return;
         }
@@ -112,11 +120,12 @@ public final class FacetValuesPage {
         model.put("orderWords", ORDER_WORDS);
         model.put("byCountHref", byCount);
         model.put("canonicalHref", byName ? byName(byCount) : byCount);
-        model.put("backHref", SearchLinks.search(request.onPage(1)));
+        model.put("backHref", problems.at(SEARCH) ? UrlState.of(ctx).without(List.of(ORDER)).on(SearchLinks.SEARCH).href()
+                : SearchLinks.search(request.onPage(1)));
         model.put("countLine", countLine(facet, values.size(), records));
         model.put("searchQuery", outcome.request().text());
         model.put("scope", scope(counted));
-        problems.answer(ctx, model, List.of(ORDER));
+        problems.answer(ctx, model, List.of(SEARCH, ORDER));
         ctx.render("catalogue/facet-values", model);
     }
 }

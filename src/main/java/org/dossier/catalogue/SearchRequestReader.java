@@ -37,7 +37,8 @@ public final class SearchRequestReader {
 
     private static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
-    /** Where a page says what it left out: at the filters, the date range, the order, or the pager. */
+    /** Where a page says what it left out: at the words, the filters, the date range, the order, or the pager. */
+    static final String WORDS = "words";
     static final String FILTERS = "filters";
     static final String DATES = "dates";
     static final String PAGE = "page";
@@ -68,26 +69,28 @@ public final class SearchRequestReader {
     public static Read forPage(Context ctx) {
         Map<String, String> problems = new LinkedHashMap<>();
         SearchRequest request = read(ctx, problems, true);
-        return new Read(request, problems, typed(ctx, SearchRequest.FROM), typed(ctx, SearchRequest.TO),
-                typed(ctx, SearchRequest.DATED));
+        return new Read(request, problems, String.join(" ", ctx.queryParams(SearchRequest.TEXT).stream().filter(w -> !w.isEmpty()).toList()),
+                typed(ctx, SearchRequest.FROM), typed(ctx, SearchRequest.TO), typed(ctx, SearchRequest.DATED));
     }
 
     /**
      * A search read for a page, with what had to be left out of it, by control.
      *
+     * @param typedWords what the reader typed as the words ("" for nothing; the words given twice, one
+     *                   after the other), kept in the box when they could not be searched
      * @param typedFrom  what the reader typed as the start of the range ("" for nothing), kept in the
      *                   form when it could not be used
      * @param typedDated likewise, how the range was to be met ("within" when its box was ticked)
      */
-    public record Read(SearchRequest request, Map<String, String> problems, String typedFrom, String typedTo,
-                       String typedDated) {
+    public record Read(SearchRequest request, Map<String, String> problems, String typedWords, String typedFrom,
+                       String typedTo, String typedDated) {
         public Read {
             problems = Collections.unmodifiableMap(new LinkedHashMap<>(problems));
         }
 
         /** The same read with more problems (facet keys no authority list has) and the request they leave. */
         Read with(SearchRequest kept, Map<String, String> more) {
-            return new Read(kept, more, typedFrom, typedTo, typedDated);
+            return new Read(kept, more, typedWords, typedFrom, typedTo, typedDated);
         }
     }
 
@@ -101,10 +104,12 @@ public final class SearchRequestReader {
      * Unless {@code paged}, the first page of the default size, whatever the address says.
      */
     private static SearchRequest read(Context ctx, Map<String, String> problems, boolean paged) {
-        String q = QueryParams.single(ctx, SearchRequest.TEXT);
-        if (q != null && q.length() > SearchRequest.MAX_TEXT_LENGTH) {
-            throw new BadRequest("'q' may be at most " + SearchRequest.MAX_TEXT_LENGTH + " characters long, not "
-                    + q.length());
+        String q = null;
+        try {
+            q = words(ctx);
+        } catch (BadRequest e) {
+            // The page searches without them, and its box keeps them to be shortened or made one.
+            note(problems, WORDS, problems == null ? e : new BadRequest(e.getMessage() + ": the words are left out of the search"));
         }
         Map<Facet, List<String>> facets = new EnumMap<>(Facet.class);
         int ticked = 0;
@@ -219,6 +224,16 @@ public final class SearchRequestReader {
             note(problems, DATES, new BadRequest(SearchRequest.UNDATED_AND_DATES));
         }
         return asked;
+    }
+
+    /** The words, or null: given once, and no longer than a search takes. */
+    private static String words(Context ctx) {
+        String q = QueryParams.single(ctx, SearchRequest.TEXT);
+        if (q != null && q.length() > SearchRequest.MAX_TEXT_LENGTH) {
+            throw new BadRequest("'q' may be at most " + SearchRequest.MAX_TEXT_LENGTH + " characters long, not "
+                    + String.format(Locale.ROOT, "%,d", q.length()));
+        }
+        return q;
     }
 
     /** Whether {@code undated=only} is asked; any other value of it is a 400 that says the one it takes. */

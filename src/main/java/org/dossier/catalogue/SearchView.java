@@ -26,12 +26,13 @@ import org.dossier.web.ResultTrail;
  * way ({@link SearchLinks}), so that the template only prints. The histogram's geometry is
  * {@link DateHistogram}, what the page says in words {@link SearchWording}.
  *
- * @param typedFrom what the reader typed as the range's start, shown again when it could not be used
+ * @param typedWords what the reader typed as the words, shown again when they could not be searched
+ * @param typedFrom  what the reader typed as the range's start, shown again when it could not be used
  */
 public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox> facets, DateBox dates,
                          List<Chip> chips, String clearAll, List<SortOrder> sorts,
                          List<SearchRequest.Parameter> searchFormCarries, Map<String, String> problems,
-                         String typedFrom, String typedTo) {
+                         String typedWords, String typedFrom, String typedTo) {
 
     /** Facet values shown before "all values". */
     public static final int TOP_VALUES = 10;
@@ -122,7 +123,7 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         }
         return new SearchView(outcome, links, facets, dateBox(outcome, links, read), chips(outcome),
                 SearchLinks.search(request.withoutFilters()), SortOrder.choices(request.hasText()),
-                links.carried(Set.of(SearchRequest.TEXT)), read.problems(), read.typedFrom(), read.typedTo());
+                links.carried(Set.of(SearchRequest.TEXT)), read.problems(), read.typedWords(), read.typedFrom(), read.typedTo());
     }
 
     /** What was left out of the search at this control, or null. */
@@ -147,6 +148,11 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
     /** Words a reader typed, set in a line of English text as {@link #titleWords} sets them. */
     static String inALine(String words) {
         return WrittenText.isolated(ControlCharacters.shownAsTyped(words));
+    }
+
+    /** The words in the search box: what the reader typed when they could not be searched. */
+    public String words() {
+        return problems.containsKey(SearchRequestReader.WORDS) ? ControlCharacters.shownAsTyped(typedWords) : request().text();
     }
 
     /** What the reader typed in a date field: kept as typed when it could not be used. */

@@ -25,6 +25,7 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.BadRequest;
+import org.dossier.web.ControlProblems;
 import org.dossier.web.FormFields;
 import org.dossier.web.FormProblem;
 import org.dossier.web.QueryParams;
@@ -47,6 +48,9 @@ public final class AuthorityEditing {
     /** The linking page's parameter (and its form's field): the record id the page began after. */
     static final String AFTER = "after";
     private static final int MAX_ID = 999_999_999;
+    /** The linking page's notices, from the address a save or a link goes on to: the version saved, the records linked. */
+    private static final String SAVED = "saved";
+    private static final String LINKED = "linked";
 
     private final DSLContext db;
     private final RecordStore store;
@@ -224,7 +228,10 @@ public final class AuthorityEditing {
             ctx.redirect(kind.linkPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
             return;
         }
-        int after = QueryParams.integer(ctx, AFTER, 0, 0, MAX_ID);
+        // What the address says that the page cannot take is said at the page's top, where its notices
+        // go, and the page shown without it: from the first records, no notice.
+        ControlProblems problems = new ControlProblems();
+        int after = problems.orDefault(AFTER, 0, () -> QueryParams.integer(ctx, AFTER, 0, 0, MAX_ID));
         Mentions.Preview preview = Mentions.unlinked(db, authority, candidates, after, Mentions.Bound.PAGE);
         Map<String, Object> model = new HashMap<>();
         model.put("kind", kind);
@@ -232,17 +239,18 @@ public final class AuthorityEditing {
         model.put("preview", preview);
         // What the redirect after a save or a link says: numbers. Other text was a 500 ("linked=x" in the
         // template's arithmetic), or words on an editor's page from whoever wrote the link.
-        model.put("saved", number(ctx, "saved"));
-        model.put("linked", number(ctx, "linked"));
+        model.put("saved", problems.orDefault(SAVED, null, () -> number(ctx, SAVED)));
+        model.put("linked", problems.orDefault(LINKED, null, () -> number(ctx, LINKED)));
+        problems.answer(ctx, model, List.of(SAVED, LINKED, AFTER));
         model.put("action", authority.linkPath());
         model.put("firstPath", authority.linkPath());
         model.put("nextPath", preview.nextAfter() == null ? null : authority.linkPath() + "?" + AFTER + "=" + preview.nextAfter());
         ctx.render("editing/authority-link", model);
     }
 
-    /** A whole number the address may carry, as written; absent, null; anything else a 400. */
+    /** A whole number the address may carry, as written; absent, null; anything else refused. */
     private static String number(Context ctx, String name) {
-        return ctx.queryParam(name) == null ? null
+        return QueryParams.single(ctx, name) == null ? null
                 : String.valueOf(QueryParams.integer(ctx, name, 0, 0, Integer.MAX_VALUE));
     }
 

@@ -3,7 +3,9 @@ package org.dossier.ops;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import org.dossier.search.OpeningPhase;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.StaticFiles;
 
@@ -21,9 +23,18 @@ public final class FirstImport {
     public static final int RETRY_AFTER_SECONDS = 10;
     static final String TITLE = "The catalogue is being loaded";
 
+    /** What the import does first: read and check every page, which writes nothing. */
+    static final String READING = "Importing the seed pages: reading and checking them";
+
     private volatile boolean loading;
     private volatile int written;
     private volatile int entries;
+    /**
+     * How far it is, in words: what {@code /ready} says as its phase and the reader's page says too
+     * (the page said "importing its records (12 of 49 entries so far)", {@code /ready} the same in
+     * other words, each made apart).
+     */
+    private final OpeningPhase phase = new OpeningPhase(READING);
 
     /** The import begins: every page is a 503 until {@link #done}. */
     public void begin() {
@@ -34,6 +45,18 @@ public final class FirstImport {
     public void written(int done, int total) {
         written = done;
         entries = total;
+        phase.now(String.format(Locale.ROOT, "Importing the seed pages: %,d of %,d entries", done, total));
+    }
+
+    /** How far the import is, in words, while it runs. */
+    String phase() {
+        return phase.now();
+    }
+
+    /** What the page a reader meets meanwhile says: that the catalogue is starting, and the same phase as {@code /ready}. */
+    String forReaders() {
+        return "This catalogue is starting for the first time and is not open yet. " + phase() + "."
+                + " Nothing was changed; please try again in a minute.";
     }
 
     /** The import is in: pages are served. (A failed one stops the node, which answers 503 until it is gone.) */
@@ -51,14 +74,8 @@ public final class FirstImport {
     void install(RoutesConfig routes) {
         routes.exception(StillLoading.class, (e, ctx) -> {
             ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-            ErrorPages.notYet(ctx, TITLE, "This catalogue is starting for the first time and importing its records"
-                    + progress() + ". Nothing was changed; please try again in a minute.");
+            ErrorPages.notYet(ctx, TITLE, forReaders());
         });
-    }
-
-    private String progress() {
-        int total = entries;
-        return total == 0 ? "" : " (" + written + " of " + total + " entries so far)";
     }
 
     /** /ready's check while the import runs; null once it is over (the check is then left out). */

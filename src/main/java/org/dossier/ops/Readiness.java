@@ -115,22 +115,20 @@ public final class Readiness {
             checks.put("warmUp", warmUp.check());
         }
         boolean ready = checks.values().stream().allMatch(Check::ok);
-        return new Report(ready, checks, ready ? "" : phase(checks, index.phase()));
+        return new Report(ready, checks, ready ? "" : phase(checks, firstImport.phase(), index.phase()));
     }
 
     /**
      * What the node is doing until it is ready, in words, from the first check that failed, in the
      * order a start passes them: an operator watching a node start at a million records (38–90 s),
      * or a load balancer's log, saw only "not ready". In this program's words only: the public port
-     * says it too. {@code indexPhase} is what the index check found the index doing.
+     * says it too. {@code importPhase} is how far a first start's import is (its reader's page says
+     * the same), {@code indexPhase} what the index check found the index doing.
      */
-    private static String phase(Map<String, Check> checks, String indexPhase) {
+    private static String phase(Map<String, Check> checks, String importPhase, String indexPhase) {
         Check seeds = checks.get("seeds");
         if (seeds != null && !seeds.ok()) {
-            Object written = seeds.details().get("written");
-            return written == null ? "Importing the seed pages: reading and checking them"
-                    : String.format(Locale.ROOT, "Importing the seed pages: %,d of %,d entries", written,
-                    seeds.details().get("entries"));
+            return importPhase;
         }
         if (!checks.get("database").ok()) {
             return "Waiting for the database to answer";

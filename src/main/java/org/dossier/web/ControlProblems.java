@@ -24,10 +24,15 @@ public final class ControlProblems {
         try {
             return read.get();
         } catch (BadRequest e) {
-            // Two refusals at one control (a page and a page size) are said there one after the other.
-            byControl.merge(control, e.getMessage() + ".", (a, b) -> a + " " + b);
+            note(control, e.getMessage() + ".");
             return fallback;
         }
+    }
+
+    /** Notes {@code sentence} (a whole one, its full stop included) as refused at {@code control}. */
+    public void note(String control, String sentence) {
+        // Two refusals at one control (a page and a page size) are said there one after the other.
+        byControl.merge(control, sentence, (a, b) -> a + " " + b);
     }
 
     public boolean isEmpty() {

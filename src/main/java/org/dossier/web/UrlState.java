@@ -59,6 +59,11 @@ public final class UrlState {
         return new UrlState(path, without(names.toArray(String[]::new)));
     }
 
+    /** The same query on another path: a page's search as the search page's own address. */
+    public UrlState on(String otherPath) {
+        return new UrlState(otherPath, params);
+    }
+
     /** The address as it is. */
     public String href() {
         return href(params);

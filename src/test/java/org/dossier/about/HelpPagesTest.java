@@ -76,8 +76,8 @@ class HelpPagesTest {
         assertEquals(List.of(AboutPages.ABOUT, AboutPages.SEARCH_HELP, AboutPages.CITING_HELP),
                 listing.select("footer .footer-nav a").eachAttr("href"));
         Document search = http.page("/search?q=korea");
-        assertEquals(AboutPages.SEARCH_HELP, search.selectFirst("#search-help a").attr("href"),
-                "the hint beside the search box links how to search");
+        assertEquals(AboutPages.SEARCH_HELP, search.selectFirst(".search-form .search-label a").attr("href"),
+                "the search box's label is followed by how to search");
         assertEquals(3, Jsoup.parse(http.get("/no-such-page").body()).select("footer .footer-nav a").size(),
                 "an error page has the footer too");
     }

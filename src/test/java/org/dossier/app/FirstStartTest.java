@@ -30,6 +30,7 @@ import org.dossier.testing.Ports;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.dossier.web.PublicUrl;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -138,8 +139,8 @@ class FirstStartTest {
             JsonNode seeds = JSON.readTree(ready.body()).get("checks").get("seeds");
             assertFalse(seeds.get("ok").asBoolean(), ready.body());
             assertEquals("the seed pages are being imported", seeds.get("details").get("loading").asText(), ready.body());
-            assertTrue(JSON.readTree(ready.body()).get("phase").asText().startsWith("Importing the seed pages: "),
-                    ready.body());
+            String phase = JSON.readTree(ready.body()).get("phase").asText();
+            assertTrue(phase.startsWith("Importing the seed pages: "), ready.body());
 
             // A page: the 503 that says why and when to come back, what was typed kept and escaped.
             HttpResponse<String> page = start.http.get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
@@ -147,6 +148,9 @@ class FirstStartTest {
             assertEquals(String.valueOf(org.dossier.ops.FirstImport.RETRY_AFTER_SECONDS),
                     page.headers().firstValue("Retry-After").orElse(""));
             assertTrue(page.body().contains("The catalogue is being loaded"), page.body());
+            assertTrue(Jsoup.parse(page.body()).selectFirst("main").text().contains(
+                    "This catalogue is starting for the first time and is not open yet. " + phase + "."),
+                    "the page says what /ready says, from the same phase: " + page.body());
             assertTrue(page.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), page.body());
             assertFalse(page.body().contains("<script>alert"), page.body());
             assertFalse(page.body().contains("\tat ") || page.body().contains("Exception"), page.body());
@@ -179,7 +183,8 @@ class FirstStartTest {
         try (HeldFirstStart start = new HeldFirstStart(folder); Browser browser = Browser.start()) {
             browser.open(start.baseUrl + "/search?q=korea");
             assertEquals("korea", browser.find("#site-search-q").getAttribute("value"), "what was typed is kept");
-            assertTrue(browser.find("main").getText().contains("importing its records"), browser.find("main").getText());
+            String phase = JSON.readTree(start.http.get("/ready").body()).get("phase").asText();
+            assertTrue(browser.find("main").getText().contains(phase + "."), browser.find("main").getText());
             List<String> failures = new ArrayList<>();
             for (boolean phone : new boolean[] {false, true}) {
                 browser.screen(phone);

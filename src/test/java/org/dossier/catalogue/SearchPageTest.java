@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dossier.testing.Http;
+import org.dossier.testing.RefusedAtItsControl;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -70,6 +71,34 @@ class SearchPageTest {
         assertEquals(400, json.statusCode());
         assertTrue(json.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         assertTrue(json.body().contains(reason), json.body());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "q=stalin&q=korea | stalin korea | 'q' may be given only once: the words are left out of the search.",
+        "q=stalin&q=      | stalin       | 'q' may be given only once: the words are left out of the search.",
+        "q=LONG           | LONG         | 'q' may be at most 500 characters long, not 600: the words are left out of the search.",
+    })
+    void wordsGivenTwiceOrTooLongAreLeftOutOfTheSearchAndSaidAtItsBoxWhichKeepsThem(String words, String typed,
+                                                                                      String message) {
+        String long600 = "korea ".repeat(100);
+        HttpResponse<String> response = http.get("/search?type=letter&"
+                + words.replace("LONG", URLEncoder.encode(long600, StandardCharsets.UTF_8)));
+        assertEquals(400, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        assertEquals(message, page.selectFirst("#words-problem").text());
+        Element box = page.selectFirst("#search-q");
+        assertEquals(typed.replace("LONG", long600), box.attr("value"), "the box keeps what was typed, to be changed");
+        assertEquals("true", box.attr("aria-invalid"));
+        assertEquals("words-problem search-help", box.attr("aria-describedby"));
+        assertTrue(box.hasAttr("autofocus"), "the focus is on the box, without JavaScript too");
+        assertEquals("#words-problem", "#" + page.selectFirst(".search-form .search-label").nextElementSibling().id(),
+                "said between the box's label and the box");
+        assertTrue(page.title().startsWith("Error: Search ("), page.title());
+        assertEquals(http.page("/search?type=letter").select(".result h2").eachText(), page.select(".result h2").eachText(),
+                "the rest of the search answered, without the words");
+        assertTrue(page.select(".search-results a").stream().noneMatch(a -> a.attr("href").contains("q=")),
+                "no link carries the words on");
     }
 
     @Test
@@ -716,6 +745,33 @@ class SearchPageTest {
         assertTrue(Jsoup.parse(noSuchFacet.body()).text()
                 .contains("There is no facet 'colour'; there are type, person, place, author, recipient, language."),
                 "every facet is named, not the first three only");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "year=abc       | 'year' must be a year of four digits, such as 1950, not 'abc'.",
+        "undated=maybe  | 'undated' has one value, 'only' (undated=only: the records without a date), not 'maybe'.",
+        "person=nobody  | There is no person 'nobody' in the catalogue's authority lists: it is left out of the search.",
+        "from=1953&to=1950 | 'from' (1953) is after 'to' (1950).",
+        "q=a&q=b        | 'q' may be given only once: the words are left out of the search.",
+        "sort=sideways  | 'sort' must be one of relevance (sort=relevance), newest first (sort=-date), oldest first (sort=date), title A–Z (sort=title), not 'sideways'.",
+    })
+    void aFacetsPageGivenASearchThatMakesNoSenseListsTheValuesWithoutItAndSaysSoAtTheWayBackToTheSearch(String query,
+                                                                                                       String message) {
+        HttpResponse<String> response = http.get("/search/facets/person?type=letter&" + query + "&order=name");
+        assertEquals(400, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        RefusedAtItsControl.assertRefusedAt(page, "search", message);
+        assertTrue(page.title().startsWith("Error: All people in the filtered records"), page.title());
+        assertEquals(http.page("/search/facets/person?type=letter&order=name").select(".all-values li").eachText(),
+                page.select(".all-values li").eachText(), "the values of the search without what it could not take, by name");
+        Element back = page.selectFirst("#search-problem").nextElementSibling().selectFirst("a");
+        assertEquals("\u2190 Back to the search", back.text());
+        assertEquals("/search?type=letter&" + query, back.attr("href"),
+                "the way back leads to the search as it was asked, where its own controls say what to change and keep it");
+        String refused = query.substring(query.lastIndexOf('&') + 1);
+        assertTrue(page.select(".all-values a").stream().noneMatch(a -> a.attr("href").contains(refused)),
+                "no value's link carries " + refused + " on");
     }
 
     @Test

@@ -147,6 +147,7 @@ class AccessibilityBrowserTest {
         failures.addAll(visit("search with filters", "/search?q=stalin&person=stalin&year=1950"));
         failures.addAll(visit("search with no hits", "/search?q=zanzibar&type=letter"));
         failures.addAll(visit("search with a reversed date range", "/search?q=korea&from=1953&to=1950"));
+        failures.addAll(visit("search with its words given twice", "/search?q=korea&q=stalin&type=letter"));
         failures.addAll(visit("search in one year", "/search?person=lee-chang-chen"));
         failures.addAll(visit("facet values", "/search/facets/person?q=korea"));
         failures.addAll(visit("search by language", "/search?language=ko&language=zh&all=language"));
@@ -160,6 +161,7 @@ class AccessibilityBrowserTest {
         // An address the record never had: the 404 links the permanent address.
         failures.addAll(visit("not found, with the permanent address", "/documents/" + letter + "/never-its-address"));
         failures.addAll(visit("facet values of no hits", "/search/facets/person?q=zzqxnothing"));
+        failures.addAll(visit("facet values of a search they could not take", "/search/facets/person?type=letter&year=abc"));
         failures.addAll(visit("bad request", "/?page=abc"));
         failures.addAll(visit("sign in", "/admin/login"));
         assertTrue(failures.isEmpty(), String.join("\n", failures));
@@ -424,7 +426,7 @@ class AccessibilityBrowserTest {
 
     /**
      * The pages few readers meet — a 405, a 404, a 400 (the listing's, and the search's, which keeps
-     * what was typed), a person's edit and merge forms, a person's history and version, the accounts —
+     * what was typed; a facet's values and the editors' link page given what they cannot take), a person's edit and merge forms, a person's history and version, the accounts —
      * at 320 px with the text at twice its size: axe finds nothing, and none scrolls sideways.
      */
     @Test
@@ -433,7 +435,7 @@ class AccessibilityBrowserTest {
         signedIn();
         List<String> failures = new ArrayList<>();
         for (String path : List.of("/admin/logout", "/documents/99999", "/?page=abc", "/?sort=sideways",
-                "/search/facets/person?order=sideways", "/people/stalin?page=abc", "/search?q=korea&page=abc", "/admin/people/stalin/edit", "/admin/people/stalin/merge", "/people/stalin/history",
+                "/search/facets/person?order=sideways", "/search/facets/person?year=abc&undated=maybe", "/people/stalin?page=abc", "/search?q=korea&page=abc", "/search?q=korea&q=stalin", "/admin/people/stalin/link?after=twelve&saved=x", "/admin/people/stalin/edit", "/admin/people/stalin/merge", "/people/stalin/history",
                 "/people/stalin/history/1", "/places/korea/history", "/places/korea/history/1", "/admin/users")) {
             browser.open(url(path));
             browser.viewport(320, 640);
@@ -452,7 +454,8 @@ class AccessibilityBrowserTest {
         assertEquals("korea", browser.find("#search-q").getAttribute("value"), "a refused search keeps what was typed");
         // WCAG 2.2's target size: each line of a refusal's summary is a link a reader taps on a phone.
         for (String path : List.of("/?sort=sideways", "/?page=abc&pageSize=0", "/search/facets/person?order=sideways",
-                "/people/stalin?page=abc")) {
+                "/search/facets/person?year=abc&undated=maybe", "/people/stalin?page=abc",
+                "/admin/people/stalin/link?after=twelve&saved=x")) {
             browser.open(url(path));
             for (WebElement link : browser.driver().findElements(By.cssSelector(".error-summary li a"))) {
                 if (link.getRect().getHeight() < 24) {

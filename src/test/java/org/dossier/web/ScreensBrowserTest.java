@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.dossier.testing.Axe;
 import org.dossier.testing.Browser;
 import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -101,6 +103,50 @@ class ScreensBrowserTest {
                 """);
         assertTrue(small.isEmpty(), small.toString());
         browser.desktop();
+    }
+
+    /**
+     * "How to search" was under the box on a desktop only: on a phone, where the sentence under the
+     * box is left out, it was nowhere. Now it ends the box's label line at every width, above the
+     * box, a target of 24 px, with and without JavaScript.
+     */
+    @Test
+    void howToSearchIsOnTheBoxsLabelLineOnAPhoneAsOnADesktopWithAndWithoutJavaScript() {
+        List<String> failures = new ArrayList<>();
+        for (Browser reader : List.of(browser, withoutScript)) {
+            String how = reader == browser ? "" : ", without JavaScript";
+            for (int width : new int[] {320, 390, 1366}) {
+                reader.viewport(width, 844);
+                reader.open(url("/search?q=korea"));
+                WebElement link = reader.find(".search-form .search-help-link");
+                String where = width + " px" + how;
+                if (!link.isDisplayed()) {
+                    failures.add(where + ": not shown");
+                    continue;
+                }
+                Rectangle at = link.getRect();
+                Rectangle box = reader.find("#search-q").getRect();
+                if (at.getHeight() < 24) {
+                    failures.add(where + ": " + at.getHeight() + " px tall");
+                }
+                if (at.getY() + at.getHeight() > box.getY()) {
+                    failures.add(where + ": not above the box (" + at + ", the box " + box + ")");
+                }
+                if (at.getX() + at.getWidth() > width) {
+                    failures.add(where + ": ends at " + (at.getX() + at.getWidth()) + " px");
+                }
+                if (reader == browser) {
+                    Axe.violations(browser).forEach(v -> failures.add(where + ": " + v));
+                }
+            }
+            reader.desktop();
+        }
+        withoutScript.phone();
+        withoutScript.open(url("/search?q=korea"));
+        withoutScript.clickToNextPage(withoutScript.find(".search-form .search-help-link"));
+        assertEquals("How to search", withoutScript.find("h1").getText());
+        withoutScript.desktop();
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.dossier.catalogue;
+package org.dossier.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,7 +6,7 @@ import java.util.List;
 import org.jsoup.nodes.Document;
 
 /** What a page that refused part of its address ({@code web/ControlProblems}) shows of it. */
-final class RefusedAtItsControl {
+public final class RefusedAtItsControl {
 
     private RefusedAtItsControl() {
     }
@@ -15,7 +15,7 @@ final class RefusedAtItsControl {
      * The page's error summary has one line, {@code message}, leading to where it is said again,
      * at {@code control} ("order", "page").
      */
-    static void assertRefusedAt(Document page, String control, String message) {
+    public static void assertRefusedAt(Document page, String control, String message) {
         assertEquals(List.of(message), page.select(".error-summary li a").eachText());
         assertEquals("#" + control + "-problem", page.selectFirst(".error-summary li a").attr("href"));
         assertEquals(message, page.selectFirst("#" + control + "-problem").text());

@@ -275,7 +275,7 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
             if (range != null && range.to() != null) {
                 chips.add(new Chip("To", range.to().display(), SearchLinks.search(request.withTo(null))));
             }
-            if (range != null && range.how() == Dated.WITHIN) {
+            if (in.whollyWithin()) {
                 chips.add(new Chip("Dated", "wholly within", SearchLinks.search(request.withDated(Dated.MAY_FALL_IN))));
             }
         } else if (request.dates() instanceof DateFilter.Undated) {
@@ -287,9 +287,9 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
     private static DateBox dateBox(SearchOutcome outcome, SearchLinks links, SearchRequestReader.Read read) {
         SearchRequest request = outcome.request();
         // A range that could not be used is shown as typed, its box as ticked.
-        DateFilter.Range range = request.range();
+        DateFilter.Range range = request.dates().range();
         boolean within = read.problems().containsKey(SearchRequestReader.DATES)
-                ? Dated.WITHIN.value().equals(read.typedDated()) : range != null && range.how() == Dated.WITHIN;
+                ? Dated.WITHIN.value().equals(read.typedDated()) : request.dates().whollyWithin();
         return new DateBox(DateHistogram.of(outcome.results().yearsAnyDate(), request), decades(outcome),
                 range == null || range.from() == null ? "" : range.from().value(),
                 range == null || range.to() == null ? "" : range.to().value(),
@@ -337,7 +337,7 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         // decade whose sum could count one twice was counted as its link asks (SearchOutcome.spannedDecades).
         // These numbers count the records each year or decade holds, whatever "wholly within" says of
         // the range they replace: so their links meet them in the default way, as a bar's does (DateHistogram).
-        DateFilter.Range range = request.range();
+        DateFilter.Range range = request.dates().range();
         boolean ranged = range != null;
         for (int decade = first; decade <= last; decade += 10) {
             long count = outcome.spannedDecades().getOrDefault(decade,
@@ -358,7 +358,7 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
             }
             SortedMap<Integer, Long> toTick = ranged ? java.util.Collections.emptySortedMap() : years;
             for (Map.Entry<Integer, Long> year : toTick.subMap(decade, decade + 10).entrySet()) {
-                boolean ticked = request.years().contains(year.getKey());
+                boolean ticked = request.dates().years().contains(year.getKey());
                 open |= ticked;
                 String value = String.valueOf(year.getKey());
                 values.add(new FacetValue(value, value, year.getValue(), ticked,

@@ -15,11 +15,21 @@ import java.util.TreeSet;
  */
 public sealed interface DateFilter permits DateFilter.AnyDate, DateFilter.DatedIn, DateFilter.Undated {
 
-    /** The years ticked, of which a record's must be one; empty when none is (no year asked, or the undated records). */
-    SortedSet<Integer> years();
+    /**
+     * The years ticked, of which a record's must be one; empty when none is (no year asked, or the
+     * undated records). Only {@link DatedIn} has any.
+     */
+    default SortedSet<Integer> years() {
+        return Collections.emptySortedSet();
+    }
 
-    /** The range a record's date must meet; null when none is asked (no date filter, years alone, or the undated records). */
-    Range range();
+    /**
+     * The range a record's date must meet; null when none is asked (no date filter, years alone, or
+     * the undated records). Only {@link DatedIn} may have one.
+     */
+    default Range range() {
+        return null;
+    }
 
     /** Whether a record must be dated wholly within the range ({@link Dated#WITHIN}); not without a range. */
     default boolean whollyWithin() {
@@ -43,28 +53,10 @@ public sealed interface DateFilter permits DateFilter.AnyDate, DateFilter.DatedI
 
     /** No date filter. */
     record AnyDate() implements DateFilter {
-        @Override
-        public SortedSet<Integer> years() {
-            return Collections.emptySortedSet();
-        }
-
-        @Override
-        public Range range() {
-            return null;
-        }
     }
 
     /** Only the records without a date ({@code undated=only}), which no year or range finds. */
     record Undated() implements DateFilter {
-        @Override
-        public SortedSet<Integer> years() {
-            return Collections.emptySortedSet();
-        }
-
-        @Override
-        public Range range() {
-            return null;
-        }
     }
 
     /**

@@ -292,9 +292,8 @@ public final class Database implements AutoCloseable {
      */
     private static Integer atThisVersion(javax.sql.DataSource source, String migrations, SQLDialect dialect) {
         try {
-            // As migrated() configures it: pending migrations fail the validation, and future ones too.
-            Flyway.configure().dataSource(source).locations(migrations).ignoreMigrationPatterns(new String[0]).load()
-                    .validate();
+            // Pending migrations fail the validation, and future ones too.
+            strictFlyway(source, migrations).validate();
             return lastMigration(DSL.using(source, dialect));
         } catch (RuntimeException e) {
             return null;
@@ -465,18 +464,24 @@ public final class Database implements AutoCloseable {
                 atThisVersion(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES), writeWait);
     }
 
+    /**
+     * Flyway over {@code source} with this version's {@code migrations}, ignoring none, a future one
+     * included (Flyway ignores those by default): a database a newer release migrated would be
+     * written by this one as its own schema no longer means (titles filed the old way, renames that
+     * tell no harvester). A node of the older release that is already running keeps running through
+     * a rolling upgrade. How a start both looks at a database read-only and migrates it.
+     */
+    private static Flyway strictFlyway(javax.sql.DataSource source, String migrations) {
+        return Flyway.configure().dataSource(source).locations(migrations).ignoreMigrationPatterns(new String[0]).load();
+    }
+
     private static Database migrated(HikariDataSource pool, String migrations, SQLDialect dialect, String name,
                                      DatabaseAddress server, javax.sql.DataSource history, Integer current,
                                      Duration writeWait) {
         try {
             // Seen at this version read-only: migrated only if another version migrated it since.
             if (current == null || !current.equals(lastMigration(DSL.using(pool, dialect)))) {
-                // No migration is ignored, a future one included (Flyway ignores those by default): a
-                // database a newer release migrated would be written by this one as its own schema no
-                // longer means (titles filed the old way, renames that tell no harvester). A node of the
-                // older release that is already running keeps running through a rolling upgrade.
-                Flyway.configure().dataSource(pool).locations(migrations).ignoreMigrationPatterns(new String[0]).load()
-                        .migrate();
+                strictFlyway(pool, migrations).migrate();
             }
         } catch (FlywayValidateException e) {
             pool.close();

@@ -54,7 +54,7 @@ public final class CataloguePage {
         if (!result.pagination().exists()) {
             // A page the catalogue no longer reaches (records withdrawn since it was bookmarked, or
             // a page number typed) leads on to the last one, in the same order, as a search's does.
-            throw new NotFound(result.pagination().noSuchPage("the catalogue has"), new NotFound.Instead(
+            throw new NotFound.Elsewhere(result.pagination().noSuchPage("the catalogue has"), new NotFound.Instead(
                     "Its last page is", site.absolute(ctx, url.page(result.pagination().lastPage()))));
         }
         Map<String, Object> model = new HashMap<>(Map.of("listing", result, "url", url,

@@ -73,7 +73,7 @@ public final class CatalogueSearch {
         boolean askAlone = results.total() == 0 && request.hasText() && request.hasFilters();
         long wordsAlone = askAlone ? engine.count(request.withoutFilters()) : -1;
         long filtersAlone = askAlone ? engine.count(request.withoutText()) : -1;
-        long otherDated = forPage && request.datedMatters() ? engine.count(request.withDated(request.range().how().other())) : -1;
+        long otherDated = forPage && request.dates().howMatters() ? engine.count(request.withDatedTheOtherWay()) : -1;
         DateInWords dateInWords = dateOffers ? DateInWords.in(request).orElse(null) : null;
         long datedInstead = dateInWords == null ? -1 : engine.count(dateInWords.instead());
         if (datedInstead == 0 && dateInWords.asked().isPresent()) {

@@ -281,7 +281,7 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
             if (range != null && range.to() != null) {
                 chips.add(new Chip("To", range.to().display(), SearchLinks.search(request.withTo(null))));
             }
-            if (range != null && range.how() == Dated.WITHIN) {
+            if (in.whollyWithin()) {
                 chips.add(new Chip("Dated", "wholly within", SearchLinks.search(request.withDated(Dated.MAY_FALL_IN))));
             }
         } else if (request.dates() instanceof DateFilter.Undated) {
@@ -293,9 +293,9 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
     private static DateBox dateBox(SearchOutcome outcome, SearchLinks links, SearchRequestReader.Read read) {
         SearchRequest request = outcome.request();
         // A range that could not be used is shown as typed, its box as ticked.
-        DateFilter.Range range = request.range();
+        DateFilter.Range range = request.dates().range();
         boolean within = read.problems().containsKey(SearchRequestReader.DATES)
-                ? Dated.WITHIN.value().equals(read.typedDated()) : range != null && range.how() == Dated.WITHIN;
+                ? Dated.WITHIN.value().equals(read.typedDated()) : request.dates().whollyWithin();
         return new DateBox(DateHistogram.of(outcome.results().yearsAnyDate(), request), decades(outcome),
                 range == null || range.from() == null ? "" : range.from().value(),
                 range == null || range.to() == null ? "" : range.to().value(),
@@ -343,7 +343,7 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         // decade's number is not the sum of its years but the engine's count of it (SearchResults.decades).
         // These numbers count the records each year or decade holds, whatever "wholly within" says of
         // the range they replace: so their links meet them in the default way, as a bar's does (DateHistogram).
-        DateFilter.Range range = request.range();
+        DateFilter.Range range = request.dates().range();
         boolean ranged = range != null;
         for (int decade = first; decade <= last; decade += 10) {
             long count = outcome.results().decades().getOrDefault(decade, 0L);
@@ -363,7 +363,7 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
             }
             SortedMap<Integer, Long> toTick = ranged ? java.util.Collections.emptySortedMap() : years;
             for (Map.Entry<Integer, Long> year : toTick.subMap(decade, decade + 10).entrySet()) {
-                boolean ticked = request.years().contains(year.getKey());
+                boolean ticked = request.dates().years().contains(year.getKey());
                 open |= ticked;
                 String value = String.valueOf(year.getKey());
                 values.add(new FacetValue(value, value, year.getValue(), ticked,

@@ -122,9 +122,9 @@ public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYo
         if (other < 0 || other == total) {
             return null;
         }
-        String href = SearchLinks.search(request.withDated(request.range().how().other()));
+        String href = SearchLinks.search(request.withDatedTheOtherWay());
         String lessExactly = "dated only to a month or a year the range takes in part";
-        if (request.range().how() == Dated.WITHIN) {
+        if (request.dates().whollyWithin()) {
             long more = other - total;
             return new DatedLogic("Dates: only records dated wholly within the range; " + FacetHtml.count(more)
                     + (more == 1 ? " more record, " : " more records, ") + lessExactly + ", may fall in it.", href,
@@ -230,8 +230,8 @@ public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYo
             return title(facet).toLowerCase(Locale.ROOT) + ": " + String.join(" or ", names);
         }
         return switch (filter) {
-            case YEAR -> "year: " + String.join(" or ", request.years().stream().map(String::valueOf).toList());
-            case DATES -> "dates: " + range(request.range());
+            case YEAR -> "year: " + String.join(" or ", request.dates().years().stream().map(String::valueOf).toList());
+            case DATES -> "dates: " + range(request.dates().range());
             case UNDATED -> "date: undated only";
             default -> throw new IllegalStateException("a filter by facet has its facet: " + filter);
         };

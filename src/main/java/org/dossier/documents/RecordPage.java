@@ -107,7 +107,7 @@ public final class RecordPage {
             // A slug cut short is the record's all the same: the id says which record is meant.
             if (!records.hadSlug(record.id(), slug) && !record.slug().startsWith(slug)
                     && !records.hadSlugBeginning(record.id(), slug)) {
-                throw new NotFound("Document " + record.id() + " never had the address '" + slug + "'.",
+                throw new NotFound.Elsewhere("Document " + record.id() + " never had the address '" + slug + "'.",
                         new NotFound.Instead("Its permanent address is", publicUrl.absolute(ctx, record.permanentPath())));
             }
             Redirects.permanent(ctx, record.canonicalPath());

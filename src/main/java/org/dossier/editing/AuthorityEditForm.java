@@ -265,11 +265,8 @@ public record AuthorityEditForm(String name, String sortName, String description
             }
         }
         String note = ControlCharacters.withoutBidiControls(this.note).strip();
-        if (ControlCharacters.showsNothing(note)) {
-            errors.put("note", "Say what you changed and why: the note is kept in the history.");
-        } else if (note.length() > RecordForm.MAX_NOTE) {
-            errors.put("note", "A note has at most " + RecordForm.MAX_NOTE + " characters.");
-        }
+        ChangeNote.problem(note, "Say what you changed and why: the note is kept in the history.")
+                .ifPresent(message -> errors.put("note", message));
         // A control character shows nothing, and a name carries it to every record's page and citation.
         refuseControls(errors, "name", "name", name);
         refuseControls(errors, "sort_name", "sort form", sortName);
@@ -277,7 +274,6 @@ public record AuthorityEditForm(String name, String sortName, String description
         for (int i = 0; i < rows.size(); i++) {
             refuseControls(errors, "alias-" + i, "form of the name", rows.get(i).name());
         }
-        refuseControls(errors, "note", "note", note);
         if (!errors.isEmpty()) {
             return new Checked(null, note, errors, clashes);
         }

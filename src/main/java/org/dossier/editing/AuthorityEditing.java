@@ -303,7 +303,7 @@ public final class AuthorityEditing {
         String survivorKey = FormFields.text(ctx, "survivor").strip();
         // The note goes into both histories and every moved record's revision: checked as the
         // authority form checks its note (a bidi control dropped, a control character refused).
-        String note = ControlCharacters.withoutBidiControls(FormFields.text(ctx, "note")).strip();
+        String note = ChangeNote.posted(ctx);
         Map<String, String> errors = new LinkedHashMap<>();
         // No key has a control character, and PostgreSQL refuses a NUL in a query's text outright.
         var survivor = ControlCharacters.firstControl(survivorKey).isPresent() ? java.util.Optional.<StoredAuthority>empty()
@@ -320,13 +320,8 @@ public final class AuthorityEditing {
             return;
         }
         survivor.flatMap(s -> otherKind(authority, s)).ifPresent(message -> errors.put("survivor", message));
-        if (ControlCharacters.showsNothing(note)) {
-            errors.put("note", "Say why they are one: the note is kept in both histories.");
-        } else if (note.length() > RecordForm.MAX_NOTE) {
-            errors.put("note", "A note has at most " + RecordForm.MAX_NOTE + " characters.");
-        } else {
-            ControlCharacters.refusal("note", note).ifPresent(message -> errors.put("note", message));
-        }
+        ChangeNote.problem(note, "Say why they are one: the note is kept in both histories.")
+                .ifPresent(message -> errors.put("note", message));
         if (authority.merged()) {
             errors.put("survivor", mergedMeanwhile(authority));
         } else if (authorities.restoreUnderWay(authority)) {

@@ -18,9 +18,7 @@ import org.dossier.authorities.StaleAuthorityException;
 import org.dossier.authorities.StoredAuthority;
 import org.dossier.authorities.SurvivorMergedAwayException;
 import org.dossier.documents.Attribution;
-import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.RecordStore;
-import org.dossier.web.FormFields;
 import org.dossier.web.NotFound;
 import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
@@ -74,7 +72,7 @@ public final class AuthorityHistory {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
         int number = Forms.number(ctx, "revision");
         int version = Forms.number(ctx, "version");
-        String note = ControlCharacters.withoutBidiControls(FormFields.text(ctx, "note")).strip();
+        String note = ChangeNote.posted(ctx);
         AuthorityVersion restoring = authorities.version(authority, number).orElseThrow(() -> new NotFound(
                 authority.name() + " has no version " + number + "."));
         // Another name than the one it had when the page was opened keeps that one as a former name,
@@ -83,15 +81,9 @@ public final class AuthorityHistory {
         boolean keepName = ctx.formParam(AuthorityEditForm.DROP_OLD_NAME) == null;
         AuthorityContent restored = restoring.restoredOver(authorities.version(authority, version)
                 .map(v -> v.content().name()).orElse(authority.name()), keepName);
-        if (ControlCharacters.showsNothing(note) || note.length() > RecordForm.MAX_NOTE) {
-            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, ControlCharacters.showsNothing(note)
-                    ? "Say why this version comes back: the note is kept in the history."
-                    : "A note has at most " + RecordForm.MAX_NOTE + " characters.");
-            return;
-        }
-        var control = ControlCharacters.refusal("note", note);
-        if (control.isPresent()) {
-            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, control.get());
+        Optional<String> noteProblem = ChangeNote.problem(note, ChangeNote.WHY_RESTORED);
+        if (noteProblem.isPresent()) {
+            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, noteProblem.get());
             return;
         }
         // A form it had then may be another's now (taken out here, added there since): as the form

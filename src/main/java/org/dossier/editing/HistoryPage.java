@@ -4,9 +4,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.dossier.accounts.AccessControl;
 import org.dossier.documents.Attribution;
-import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.DocumentDetails;
 import org.dossier.documents.RecordVersion;
 import org.dossier.documents.RecordPage;
@@ -14,7 +14,6 @@ import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
 import org.dossier.documents.StaleVersionException;
 import org.dossier.web.ConditionalGet;
-import org.dossier.web.FormFields;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
 import org.dossier.web.WriteUnavailable;
@@ -70,20 +69,12 @@ public final class HistoryPage {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
         int number = Forms.number(ctx, "revision");
         int version = Forms.number(ctx, "version");
-        // Read as an authority's restore reads its note: a bidi override dropped, a control character
-        // refused (PostgreSQL keeps no NUL in text: it was a 500 there, and kept raw on SQLite).
-        String note = ControlCharacters.withoutBidiControls(FormFields.text(ctx, "note")).strip();
+        String note = ChangeNote.posted(ctx);
         RecordVersion restoring = revisions.find(record.id(), number).orElseThrow(() -> new NotFound(
                 "Document " + record.id() + " has no version " + number + "."));
-        if (ControlCharacters.showsNothing(note) || note.length() > RecordForm.MAX_NOTE) {
-            refuse(ctx, record.id(), number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, ControlCharacters.showsNothing(note)
-                    ? "Say why this version comes back: the note is kept in the history."
-                    : "A note has at most " + RecordForm.MAX_NOTE + " characters.");
-            return;
-        }
-        var control = ControlCharacters.refusal("note", note);
-        if (control.isPresent()) {
-            refuse(ctx, record.id(), number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, control.get());
+        Optional<String> noteProblem = ChangeNote.problem(note, ChangeNote.WHY_RESTORED);
+        if (noteProblem.isPresent()) {
+            refuse(ctx, record.id(), number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, noteProblem.get());
             return;
         }
         String author = AccessControl.requireUser(ctx).username();

@@ -31,7 +31,6 @@ public record RecordForm(String title, String date, String summary, String type,
 
     static final int MAX_TITLE = RecordDraft.LONGEST_TITLE;
     static final int MAX_SUMMARY = RecordDraft.LONGEST_SUMMARY;
-    static final int MAX_NOTE = 1_000;
     /** What twelve languages' names take, with room to spare: the field is not a place for text. */
     static final int MAX_LANGUAGES = 400;
 
@@ -337,13 +336,8 @@ public record RecordForm(String title, String date, String summary, String type,
                 errors.put("languages", e.getMessage());
             }
         }
-        if (ControlCharacters.showsNothing(note)) {
-            errors.put("note", "Say what you corrected and why: the note is kept in the history.");
-        } else if (note.strip().length() > MAX_NOTE) {
-            errors.put("note", "A note has at most " + MAX_NOTE + " characters.");
-        } else {
-            ControlCharacters.refusal("note", note).ifPresent(message -> errors.put("note", message));
-        }
+        ChangeNote.problem(note, "Say what you corrected and why: the note is kept in the history.")
+                .ifPresent(message -> errors.put("note", message));
         if (!errors.isEmpty()) {
             return new Checked(null, null, errors);
         }

@@ -80,18 +80,14 @@ public final class WithdrawPage {
     public void reinstate(Context ctx) {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
         int version = Forms.number(ctx, "version");
-        // Read as a restore's note: a bidi override dropped, a control character refused (PostgreSQL
-        // keeps no NUL in text: it was a 500 there, and kept raw on SQLite).
-        String note = ControlCharacters.withoutBidiControls(FormFields.text(ctx, "note")).strip();
+        String note = ChangeNote.posted(ctx);
         String author = AccessControl.requireUser(ctx).username();
         if (!record.withdrawn() && Forms.sentAgain(revisions, record, author, note)) {
             ctx.redirect(record.canonicalPath(), HttpStatus.SEE_OTHER);
             return;
         }
         String problem = !record.withdrawn() ? "This record is in the catalogue: there is nothing to reinstate."
-                : ControlCharacters.showsNothing(note) ? "Say why the record comes back: the note is kept in the history."
-                : note.length() > RecordForm.MAX_NOTE ? "A note has at most " + RecordForm.MAX_NOTE + " characters."
-                : ControlCharacters.refusal("note", note).orElse(null);
+                : ChangeNote.problem(note, "Say why the record comes back: the note is kept in the history.").orElse(null);
         if (problem != null) {
             ctx.status(record.withdrawn() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.CONFLICT)
                     .render("editing/withdraw", model(record, "", note, problem, record.withdrawn()));

@@ -9,9 +9,42 @@ import java.util.TreeSet;
  * (dated records, in the years ticked and within a range) or {@link Undated} (the records without a
  * date, {@code undated=only}). A year or a range asks for dated records, so neither goes with the
  * undated ones, and how a record's date meets a range ({@link Dated}) belongs to the range: these
- * combinations have no value to be refused at run time. Read by pattern matching.
+ * combinations have no value to be refused at run time. The questions every reader asks (the years,
+ * the range, how it is met) are its methods, answered by each kind; what the kinds are asked
+ * differently for (a link, a query, a chip each) is read by pattern matching.
  */
 public sealed interface DateFilter permits DateFilter.AnyDate, DateFilter.DatedIn, DateFilter.Undated {
+
+    /**
+     * The years ticked, of which a record's must be one; empty when none is (no year asked, or the
+     * undated records). Only {@link DatedIn} has any.
+     */
+    default SortedSet<Integer> years() {
+        return Collections.emptySortedSet();
+    }
+
+    /**
+     * The range a record's date must meet; null when none is asked (no date filter, years alone, or
+     * the undated records). Only {@link DatedIn} may have one.
+     */
+    default Range range() {
+        return null;
+    }
+
+    /** Whether a record must be dated wholly within the range ({@link Dated#WITHIN}); not without a range. */
+    default boolean whollyWithin() {
+        Range range = range();
+        return range != null && range.how() == Dated.WITHIN;
+    }
+
+    /**
+     * Whether how a record's date meets the range can change what is found (see
+     * {@link Range#howMatters()}); not without a range.
+     */
+    default boolean howMatters() {
+        Range range = range();
+        return range != null && range.howMatters();
+    }
 
     /** No date filter: dated and undated records alike. */
     AnyDate ANY = new AnyDate();

@@ -478,11 +478,11 @@ public final class LuceneSearchEngine implements SearchEngine {
             }
             // A search page asks how many its range's other way finds, just after its own answer
             // (kept): the two differ by the records straddling an end of the range, far fewer.
-            SearchResults otherWay = request.datedMatters()
-                    ? snapshot.keptAnswer(expanding, request.withDated(request.range().how().other()).forCounts()) : null;
+            SearchResults otherWay = request.dates().howMatters()
+                    ? snapshot.keptAnswer(expanding, request.withDatedTheOtherWay().forCounts()) : null;
             if (otherWay != null) {
                 long straddling = searching.straddling(snapshot, expanding, request);
-                return request.range().how() == Dated.WITHIN ? otherWay.total() - straddling : otherWay.total() + straddling;
+                return request.dates().whollyWithin() ? otherWay.total() - straddling : otherWay.total() + straddling;
             }
             return snapshot.total(expanding, request.forCounts(), () -> {
                 countsMade.increment();

@@ -139,8 +139,9 @@ final class RequestFilters {
         this.facetBits = facets;
         this.allBits = all;
         // One date filter: dated records (years ticked, a range, or both), the undated ones, or none.
-        SortedSet<Integer> years = request.years();
-        DateFilter.Range asked = request.range();
+        DateFilter dates = request.dates();
+        SortedSet<Integer> years = dates.years();
+        DateFilter.Range asked = dates.range();
         if (years.isEmpty()) {
             selectedYears = null;
         } else {
@@ -148,14 +149,14 @@ final class RequestFilters {
             years.stream().filter(y -> y >= 0 && y < FacetCounter.YEARS).forEach(y -> selectedYears[y] = true);
             queries.put(Filter.YEAR, IntPoint.newSetQuery(IndexLayout.YEAR, years));
         }
-        undatedOnly = request.dates() instanceof DateFilter.Undated;
+        undatedOnly = dates instanceof DateFilter.Undated;
         if (undatedOnly) {
             queries.put(Filter.UNDATED, new TermQuery(IndexLayout.undatedTerm()));
         }
         dateFilter = asked != null;
         fromDay = asked == null ? Integer.MIN_VALUE : asked.firstDay();
         toDay = asked == null ? Integer.MAX_VALUE : asked.lastDay();
-        boolean within = asked != null && asked.how() == Dated.WITHIN;
+        boolean within = dates.whollyWithin();
         starts = new Days(within ? fromDay : Integer.MIN_VALUE, toDay);
         ends = new Days(fromDay, within ? toDay : Integer.MAX_VALUE);
         if (dateFilter) {

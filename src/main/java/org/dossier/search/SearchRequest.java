@@ -214,16 +214,6 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, DateFi
     // A year or a range asks for dated records: choosing one lets go of the undated records, as
     // choosing those lets go of every year and range.
 
-    /** The years ticked, a view of {@link #dates()} for the readers that count by year; empty for none. */
-    public SortedSet<Integer> years() {
-        return dates instanceof DateFilter.DatedIn in ? in.years() : Collections.emptySortedSet();
-    }
-
-    /** The date range, a view of {@link #dates()} like {@link #years()}; null for none. */
-    public DateFilter.Range range() {
-        return dates instanceof DateFilter.DatedIn in ? in.range() : null;
-    }
-
     /** With another date filter, all else kept. */
     public SearchRequest withDates(DateFilter other) {
         return new SearchRequest(text, facets, other, requireAll, sort, 1, pageSize);
@@ -231,11 +221,11 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, DateFi
 
     /** With {@code year} ticked if it was not (instead of the undated records), unticked if it was. */
     public SearchRequest toggleYear(int year) {
-        SortedSet<Integer> changed = new TreeSet<>(years());
+        SortedSet<Integer> changed = new TreeSet<>(dates.years());
         if (!changed.remove(year)) {
             changed.add(year);
         }
-        return withDates(DateFilter.of(changed, range()));
+        return withDates(DateFilter.of(changed, dates.range()));
     }
 
     /**
@@ -243,43 +233,43 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, DateFi
      * instead of any years, range or undated records; met as the range it replaces was.
      */
     public SearchRequest between(DateBound start, DateBound end) {
-        DateFilter.Range was = range();
+        DateFilter.Range was = dates.range();
         return withDates(DateFilter.of(new TreeSet<>(), DateFilter.Range.of(start, end, was == null ? null : was.how())));
     }
 
     /** With another start of the range (null: none), its end and the years kept. */
     public SearchRequest withFrom(DateBound start) {
-        DateFilter.Range was = range();
-        return start == null && was == null ? onPage(1) : withDates(DateFilter.of(years(),
+        DateFilter.Range was = dates.range();
+        return start == null && was == null ? onPage(1) : withDates(DateFilter.of(dates.years(),
                 was == null ? DateFilter.Range.of(start, null, null) : was.withFrom(start)));
     }
 
     /** With another end of the range (null: none), its start and the years kept. */
     public SearchRequest withTo(DateBound end) {
-        DateFilter.Range was = range();
-        return end == null && was == null ? onPage(1) : withDates(DateFilter.of(years(),
+        DateFilter.Range was = dates.range();
+        return end == null && was == null ? onPage(1) : withDates(DateFilter.of(dates.years(),
                 was == null ? DateFilter.Range.of(null, end, null) : was.withTo(end)));
     }
 
     /** With the range met in another way (see {@link Dated}); without a range, there is none to meet. */
     public SearchRequest withDated(Dated otherDated) {
-        DateFilter.Range was = range();
-        return was == null ? onPage(1) : withDates(DateFilter.of(years(), was.met(otherDated)));
+        DateFilter.Range was = dates.range();
+        return was == null ? onPage(1) : withDates(DateFilter.of(dates.years(), was.met(otherDated)));
+    }
+
+    /**
+     * With the range met the other way (see {@link Dated#other()}): what a search page counts beside
+     * its answer when {@link DateFilter#howMatters()}; without a range, there is none to meet.
+     */
+    public SearchRequest withDatedTheOtherWay() {
+        DateFilter.Range was = dates.range();
+        return was == null ? onPage(1) : withDated(was.how().other());
     }
 
     /** The undated records only, instead of any years or range; or, {@code only} false, dated and undated alike. */
     public SearchRequest undatedOnly(boolean only) {
         return only ? withDates(DateFilter.UNDATED)
                 : dates instanceof DateFilter.Undated ? withDates(DateFilter.ANY) : onPage(1);
-    }
-
-    /**
-     * Whether how a record's date meets the range can change what is found (see
-     * {@link DateFilter.Range#howMatters()}); not without a range.
-     */
-    public boolean datedMatters() {
-        DateFilter.Range range = range();
-        return range != null && range.howMatters();
     }
 
     /** Without one filter: a facet's values, the years, the date range, or the undated records alone. */

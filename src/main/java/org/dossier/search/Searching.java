@@ -426,7 +426,7 @@ final class Searching {
                     : active & ~Filter.of(facet).bit());
             facets.put(facet, facetCounts(facet, counts, snapshot.ordinals, request.selected(facet)));
         }
-        SortedMap<Integer, Long> years = years(counted.under(active & ~Filter.YEAR.bit()).years, request.years());
+        SortedMap<Integer, Long> years = years(counted.under(active & ~Filter.YEAR.bit()).years, request.dates().years());
         FacetCounter.Counts anyDateCounts = counted.under(active & ~DATE_FILTERS);
         SortedMap<Integer, Long> anyDate = years(anyDateCounts.yearsAnyDate, Set.of());
         SortedMap<Integer, Long> decades = decades(anyDateCounts.decadesAnyDate);
@@ -452,7 +452,7 @@ final class Searching {
      */
     private static Query newestYears(SearchRequest request, SortedMap<Integer, Long> years) {
         SortOrder order = request.effectiveSort();
-        if (years == null || !request.years().isEmpty() || !request.hasPaging()
+        if (years == null || !request.dates().years().isEmpty() || !request.hasPaging()
                 || (order != SortOrder.RELEVANCE && order != SortOrder.DATE_NEWEST)) {
             return null;
         }

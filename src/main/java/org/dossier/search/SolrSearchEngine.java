@@ -804,7 +804,7 @@ public final class SolrSearchEngine implements SearchEngine {
             counted.put(facet, list);
         }
         SortedMap<Integer, Long> years = years(facets, "years");
-        request.years().forEach(year -> years.putIfAbsent(year, 0L));
+        request.dates().years().forEach(year -> years.putIfAbsent(year, 0L));
         Map<Filter, Long> without = new EnumMap<>(Filter.class);
         for (Filter filter : request.activeFilters()) {
             NestableJsonFacet count = facets == null ? null : facets.getQueryFacet("without_" + Filters.tag(filter));

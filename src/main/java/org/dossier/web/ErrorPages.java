@@ -47,12 +47,12 @@ public final class ErrorPages {
         routes.exception(HttpResponseException.class, (e, ctx) -> show(ctx, e.getStatus(), titleOf(e.getStatus()),
                 e.getMessage(), e.getStatus() == 429 ? sameAddress(ctx) : null));
         routes.exception(Exception.class, (e, ctx) -> {
-            java.util.Optional<WriteUnavailable> unavailable = WriteUnavailable.of(e);
+            Optional<WriteUnavailable> unavailable = WriteUnavailable.of(e);
             if (unavailable.isPresent()) {
                 unavailable(ctx, unavailable.get());
                 return;
             }
-            java.util.Optional<HttpException> unreadable = badMessage(e);
+            Optional<HttpException> unreadable = badMessage(e);
             if (unreadable.isPresent()) {
                 if (tooLarge(e)) {
                     show(ctx, 413, titleOf(413), "The body of this request is larger than this site reads: nothing "
@@ -66,7 +66,7 @@ public final class ErrorPages {
                         + "Send the form again from its page.");
                 return;
             }
-            java.util.Optional<IllegalArgumentException> charset = unknownCharset(e);
+            Optional<IllegalArgumentException> charset = unknownCharset(e);
             if (charset.isPresent()) {
                 // Jetty reads the Content-Type's charset when the body's fields are asked for.
                 show(ctx, 415, titleOf(415), "The body of this request names a character set this site does not "
@@ -92,9 +92,8 @@ public final class ErrorPages {
 
     /** 404: a page links where to go instead, where the JSON and plain text say it in the message. */
     private static void notFound(Context ctx, NotFound e) {
-        Optional<NotFound.Instead> instead = e.instead();
-        if (instead.isPresent() && !wantsJson(ctx) && !wantsText(ctx.path())) {
-            show(ctx, 404, "Not found", e.notThere(), null, instead.get());
+        if (e instanceof NotFound.Elsewhere elsewhere && !wantsJson(ctx) && !wantsText(ctx.path())) {
+            show(ctx, 404, "Not found", elsewhere.notThere(), null, elsewhere.instead());
         } else {
             show(ctx, 404, "Not found", e.getMessage());
         }
@@ -166,13 +165,13 @@ public final class ErrorPages {
      * A request Jetty could not read, anywhere in the causes: a malformed multipart body, say, or a
      * chunked body that breaks off or is not chunks ("Early EOF", which was a 500 logged as an error).
      */
-    private static java.util.Optional<HttpException> badMessage(Throwable e) {
+    private static Optional<HttpException> badMessage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof HttpException bad) {
-                return java.util.Optional.of(bad);
+                return Optional.of(bad);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**
@@ -189,14 +188,14 @@ public final class ErrorPages {
     }
 
     /** A Content-Type whose charset Java does not know ({@code charset=bogus}), anywhere in the causes. */
-    private static java.util.Optional<IllegalArgumentException> unknownCharset(Throwable e) {
+    private static Optional<IllegalArgumentException> unknownCharset(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.nio.charset.UnsupportedCharsetException
                     || t instanceof java.nio.charset.IllegalCharsetNameException) {
-                return java.util.Optional.of((IllegalArgumentException) t);
+                return Optional.of((IllegalArgumentException) t);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** A page that answers 404 with a body of its own (a search past its last page): the generic page stays out. */

@@ -1,45 +1,45 @@
 package org.dossier.web;
 
-import java.util.Optional;
-
-/** Nothing is at this address; the message says what was looked for, and where to go instead if anywhere. */
-public final class NotFound extends RuntimeException {
+/**
+ * Nothing is at this address; the message says what was looked for. Where something is to be found
+ * instead, it is {@link Elsewhere}, which always says where: the two kinds are two types, so that
+ * no handler asks an exception whether it has somewhere to send the reader.
+ */
+public sealed class NotFound extends RuntimeException permits NotFound.Elsewhere {
 
     private static final long serialVersionUID = 1L;
-
-    /** What was looked for and is not there. */
-    private final String notThere;
-    /**
-     * Where to go instead, or null for nowhere: kept as itself rather than as an {@link Optional},
-     * which an exception (serializable) cannot hold; {@link #instead()} answers with one.
-     */
-    private final Instead instead;
 
     /** Nothing here, and nowhere to go instead. */
     public NotFound(String message) {
         super(message);
-        this.notThere = message;
-        this.instead = null;
     }
 
     /**
-     * Nothing here, but {@code instead} is (never null: nowhere is the other constructor): the error
-     * page links it, the JSON and plain text say it in words.
+     * Nothing here, but {@code instead} is: the error page links it, the JSON and plain text say it
+     * in words after what was looked for.
      */
-    public NotFound(String notThere, Instead instead) {
-        super(notThere + " " + instead.words() + " " + instead.address() + ".");
-        this.notThere = notThere;
-        this.instead = instead;
-    }
+    public static final class Elsewhere extends NotFound {
 
-    /** The message without where to go instead, for a page that links it. */
-    public String notThere() {
-        return notThere;
-    }
+        private static final long serialVersionUID = 1L;
 
-    /** Where to go instead, if anywhere. */
-    public Optional<Instead> instead() {
-        return Optional.ofNullable(instead);
+        /** What was looked for and is not there. */
+        private final String notThere;
+        private final Instead instead;
+
+        public Elsewhere(String notThere, Instead instead) {
+            super(notThere + " " + instead.words() + " " + instead.address() + ".");
+            this.notThere = notThere;
+            this.instead = instead;
+        }
+
+        /** The message without where to go instead, for a page that links it. */
+        public String notThere() {
+            return notThere;
+        }
+
+        public Instead instead() {
+            return instead;
+        }
     }
 
     /**

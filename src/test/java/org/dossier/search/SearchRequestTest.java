@@ -106,7 +106,7 @@ class SearchRequestTest {
                 .without(Filter.DATES).toQueryString());
         assertEquals("q=korea", SearchRequest.of("korea").withDated(Dated.WITHIN).toQueryString(),
                 "no range, none to meet");
-        assertTrue(within.datedMatters());
-        assertFalse(SearchRequest.of("korea").withDated(Dated.WITHIN).datedMatters());
+        assertTrue(within.dates().howMatters());
+        assertFalse(SearchRequest.of("korea").withDated(Dated.WITHIN).dates().howMatters());
     }
 }

@@ -665,10 +665,10 @@ class SolrContractTest {
         assertEquals(want.total(), got.total(), where + "total");
         assertEquals(want.total(), expected.count(request), where + "the count alone");
         assertEquals(want.total(), actual.count(request), where + "the count alone");
-        if (request.datedMatters()) {
+        if (request.dates().howMatters()) {
             // Counted first: the embedded engine takes it from this request's kept answer and the
             // records straddling the range's ends.
-            SearchRequest otherWay = request.withDated(request.range().how().other());
+            SearchRequest otherWay = request.withDatedTheOtherWay();
             long counted = expected.count(otherWay);
             assertEquals(expected.search(otherWay).total(), counted, where + "the count of the range's other way");
             assertEquals(counted, actual.count(otherWay), where + "the count of the range's other way");

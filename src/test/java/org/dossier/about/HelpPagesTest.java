@@ -193,6 +193,23 @@ class HelpPagesTest {
                 "Undated"), shown);
     }
 
+    /**
+     * The citing page says what each shape of date gets, as README's table of the formats has it:
+     * a reader of an undated or approximate record learns "n.d." and "ca." there, not from a citation.
+     */
+    @Test
+    void theCitingPageSaysHowADayAnApproximateDateASpanAndAnUndatedRecordAreCited() {
+        Element dates = http.page(AboutPages.CITING_HELP).selectFirst("section[aria-labelledby=dates-heading]");
+        assertNotNull(dates, "the citing page has a part on dates");
+        assertEquals(List.of("A day, a month or a year", "An approximate date", "A span", "An undated record"),
+                dates.select("dt").eachText());
+        List<String> said = dates.select("dd").eachText();
+        assertTrue(said.get(1).contains("\u201cca. 1962\u201d in Chicago"), said.get(1));
+        assertTrue(said.get(2).contains("1961/1962"), said.get(2));
+        assertTrue(said.get(3).startsWith("\u201cn.d.\u201d in Chicago, \u201c(n.d.)\u201d in APA, and no date at all in MLA"),
+                said.get(3));
+    }
+
     /** A reader's page like the listing: a validator, and a 304 for it while nothing changed. */
     @Test
     void thePagesAreValidatedAndAnswered304WhileNothingChanged() {

@@ -62,7 +62,7 @@ public final class FacetValuesPage {
      * of counts that added up to 26.
      */
     static SearchRequest countedUnder(Facet facet, SearchRequest request) {
-        return request.selected(facet).isEmpty() || request.requiresAll(facet) ? request
+        return request.selected(facet).isEmpty() || request.countsUnderItsOwnFilter(facet) ? request
                 : request.without(Filter.of(facet));
     }
 

@@ -150,6 +150,17 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, DateFi
         return requireAll.contains(facet) && selected(facet).size() > 1;
     }
 
+    /**
+     * Whether {@code facet}'s values are counted under its own filter: 'all' is asked of it and a
+     * value is ticked, so that each other value's link asks for records with it as well as every
+     * value ticked — from the first value ticked, though the hits change only from the second
+     * ({@link #requiresAll}). Otherwise a facet's values are counted with its own filter lifted
+     * (drill sideways): what ticking one would add.
+     */
+    public boolean countsUnderItsOwnFilter(Facet facet) {
+        return requireAll.contains(facet) && !selected(facet).isEmpty();
+    }
+
     /** The order actually used: relevance needs words to rank by. */
     public SortOrder effectiveSort() {
         SortOrder asked = sort == null ? SortOrder.RELEVANCE : sort;

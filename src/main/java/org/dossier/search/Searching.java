@@ -422,7 +422,7 @@ final class Searching {
         Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
             // A facet whose values must all be there counts its values under its own filter too.
-            FacetCounter.Counts counts = counted.under(request.requiresAll(facet) ? active
+            FacetCounter.Counts counts = counted.under(request.countsUnderItsOwnFilter(facet) ? active
                     : active & ~Filter.of(facet).bit());
             facets.put(facet, facetCounts(facet, counts, snapshot.ordinals, request.selected(facet)));
         }

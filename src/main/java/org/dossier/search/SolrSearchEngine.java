@@ -761,7 +761,7 @@ public final class SolrSearchEngine implements SearchEngine {
         query.returnFields(marking ? new String[] {"doc_id", "title", "summary"} : new String[] {"doc_id"});
         for (Facet facet : Facet.values()) {
             TermsFacetMap counts = new TermsFacetMap(facet.key()).setLimit(-1).setMinCount(1);
-            if (!request.requiresAll(facet)) {
+            if (!request.countsUnderItsOwnFilter(facet)) {
                 counts.withDomain(excluding(Filters.tag(Filter.of(facet))));
             }
             query.withFacet(facet.key(), counts);

@@ -854,6 +854,25 @@ class SearchPageTest {
         assertEquals("Every person in the filtered records", both.selectFirst("h1").text());
     }
 
+    @Test
+    void withEveryPersonRequiredAndOneTickedEachOtherPersonsNumberIsWhatTheirLinkFinds() {
+        // 'all=person' with one person ticked: the hits are that person's, and another person's link
+        // asks for records with both; so each number counts those, on the search page and on the
+        // people's page alike (they were counted with Stalin lifted: Kim Il Sung 13, his link 8).
+        for (String page : List.of("/search?person=stalin&all=person", "/search/facets/person?person=stalin&all=person")) {
+            org.jsoup.select.Elements others = http.page(page).select("li.facet-value:not(.selected) a.facet-toggle[data-facet=person]");
+            assertTrue(others.size() > 2, page + ": " + others.size() + " other people");
+            for (Element other : others) {
+                String href = other.attr("href");
+                assertTrue(href.contains("all=person") && href.contains("person=stalin"), href);
+                long count = Long.parseLong(other.selectFirst(".facet-count").text().replace(",", ""));
+                String found = http.page(href).selectFirst(".count").text();
+                assertEquals(count, Long.parseLong(found.replaceFirst(".* of ", "").replace(",", "")),
+                        page + ": " + other.attr("data-value") + "'s number, against " + href + " (" + found + ")");
+            }
+        }
+    }
+
     /** The count of each value a facet's links tick, by its key. */
     private static Map<String, Long> facetCounts(org.jsoup.select.Elements toggles) {
         Map<String, Long> counts = new java.util.LinkedHashMap<>();

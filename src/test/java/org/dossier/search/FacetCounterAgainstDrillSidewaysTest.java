@@ -434,7 +434,7 @@ class FacetCounterAgainstDrillSidewaysTest {
         Map<FacetsCollector, SortedSetDocValuesFacetCounts> counts = new IdentityHashMap<>();
         for (Facet facet : Facet.values()) {
             boolean lifted = dims.containsKey(facet.key())
-                    && !(asked.requireAll().contains(facet) && asked.selected().get(facet).size() > 1);
+                    && !asked.requireAll().contains(facet);
             FacetsCollector counted = lifted ? result.drillSidewaysResults().get(dims.get(facet.key())) : hits;
             facets.put(facet, values(counts.computeIfAbsent(counted, FacetCounterAgainstDrillSidewaysTest::count), facet));
         }

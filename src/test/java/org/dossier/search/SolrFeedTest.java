@@ -80,7 +80,7 @@ class SolrFeedTest {
     /**
      * A catalogue of 2,500 generated records, more than one batch of a fill (so that a fill reports
      * progress half-way): generated on first use, closed, and copied for each test that fills a
-     * collection from it (generating it took each of them a few seconds).
+     * collection from it, rather than generated again by each of them (slowest on PostgreSQL).
      */
     private static Path generated;
 

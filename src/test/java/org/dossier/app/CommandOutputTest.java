@@ -119,9 +119,22 @@ class CommandOutputTest {
         return small;
     }
 
+    /**
+     * The log of a server started with its defaults and stopped by SIGTERM, which the two tests that
+     * read it share: one JVM started and stopped, not one each.
+     */
+    private static String plainServersLog;
+
+    private String plainServersLog() throws Exception {
+        if (plainServersLog == null) {
+            plainServersLog = serve(List.of(), (http, port) -> { });
+        }
+        return plainServersLog;
+    }
+
     @Test
     void theServersLogSaysWhatItDidWithoutTheLibrariesChatter() throws Exception {
-        String said = serve(List.of(), (http, port) -> { });
+        String said = plainServersLog();
         assertTrue(said.contains("Successfully applied"), said);
         assertTrue(said.contains("GET /ready 200"), said);
         for (String chatter : CHATTER) {
@@ -136,7 +149,7 @@ class CommandOutputTest {
      */
     @Test
     void aServerStoppedBySigtermLogsItsStopToTheEnd() throws Exception {
-        String said = serve(List.of(), (http, port) -> { });
+        String said = plainServersLog();
         assertTrue(said.contains("The server has stopped taking requests; closing the search index"), said);
         assertTrue(said.strip().endsWith("Stopped"), said);
     }

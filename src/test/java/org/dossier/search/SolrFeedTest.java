@@ -71,6 +71,30 @@ class SolrFeedTest {
         }
         database.close();
         TestCatalogue.deleteRecursively(folder);
+        if (generated != null) {
+            TestDatabase.forget(generated);
+            TestCatalogue.deleteRecursively(generated);
+        }
+    }
+
+    /**
+     * A catalogue of 2,500 generated records, more than one batch of a fill (so that a fill reports
+     * progress half-way): generated on first use, closed, and copied for each test that fills a
+     * collection from it, rather than generated again by each of them (slowest on PostgreSQL).
+     */
+    private static Path generated;
+
+    /** Opens a copy of {@link #generated} as the database of {@code folder}. */
+    private static Database generatedCopy(Path folder) throws Exception {
+        if (generated == null) {
+            Path made = Files.createTempDirectory("dossier-solr-generated-");
+            try (Database generating = TestDatabase.openIn(made)) {
+                new Generator(generating.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 2_500, 7, (done, total) -> { });
+            }
+            generated = made;
+        }
+        TestDatabase.copy(generated, folder);
+        return TestDatabase.openIn(folder);
     }
 
     private static int create(String title, String summary) {
@@ -327,9 +351,7 @@ class SolrFeedTest {
     @Test
     void aReindexWhileServingNeverShowsReadersAnEmptiedCollection() throws Exception {
         Path generatedFolder = Files.createTempDirectory("dossier-solr-refill-");
-        try (Database generated = TestDatabase.openIn(generatedFolder)) {
-            // More records than one batch of the fill, so that it reports progress half-way.
-            new Generator(generated.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 2_500, 7, (done, total) -> { });
+        try (Database generated = generatedCopy(generatedFolder)) {
             SolrAddress address = TestSolrCloud.freshCollection(2);
             SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> { });
             int withdrawnUnseen = generated.dsl().select(org.dossier.db.Tables.DOCUMENT.ID).from(org.dossier.db.Tables.DOCUMENT)
@@ -368,8 +390,7 @@ class SolrFeedTest {
     @Test
     void aRefillFromAnotherDatabaseShowsReadersTheOldCatalogueUntilTheNewOneIsWhole() throws Exception {
         Path generatedFolder = Files.createTempDirectory("dossier-solr-other-db-");
-        try (Database generated = TestDatabase.openIn(generatedFolder)) {
-            new Generator(generated.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 2_500, 7, (done, total) -> { });
+        try (Database generated = generatedCopy(generatedFolder)) {
             SolrAddress address = TestSolrCloud.freshCollection(2);
             long seeds = SolrSearchEngine.rebuild(address, database.dsl(), (done, total) -> { });
             try (CloudSolrClient reader = SolrSearchEngine.client(address)) {
@@ -464,8 +485,7 @@ class SolrFeedTest {
         // The tests run with dossier.log.level=WARN; what is said here is INFO.
         locks.setLevel(ch.qos.logback.classic.Level.INFO);
         engines.setLevel(ch.qos.logback.classic.Level.INFO);
-        try (Database generated = TestDatabase.openIn(generatedFolder)) {
-            new Generator(generated.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 2_500, 7, (done, total) -> { });
+        try (Database generated = generatedCopy(generatedFolder)) {
             SolrAddress address = TestSolrCloud.freshCollection(2);
             try (HeldFill first = HeldFill.start(address, generated.dsl(), 2_500)) {
                 CompletableFuture<SolrSearchEngine> second = CompletableFuture.supplyAsync(() -> {

@@ -27,11 +27,9 @@ final class SeededTemplate {
     private static SeededTemplate made;
 
     private final Path folder;
-    private final DatabaseAddress database;
 
-    private SeededTemplate(Path folder, DatabaseAddress database) {
+    private SeededTemplate(Path folder) {
         this.folder = folder;
-        this.database = database;
     }
 
     /** Puts a copy of the seeds' catalogue, on the engine of this thread's class, into {@code target}. */
@@ -55,7 +53,7 @@ final class SeededTemplate {
             // Started, the seeds are imported and the index open; closed, it leaves both on disk.
             DossierApp.start(settings, operating).close();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> TestCatalogue.deleteRecursively(folder)));
-            return new SeededTemplate(folder, database);
+            return new SeededTemplate(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
@@ -70,18 +68,8 @@ final class SeededTemplate {
     private void copyTo(Path target) {
         try {
             copyFolder(index(folder), index(target));
-            if (database.isSqlite()) {
-                Path copy = TestDatabase.in(target).file();
-                Files.copy(database.file(), copy);
-                // The app closed its pool, and SQLite folds the write-ahead log into the file when
-                // its last connection closes; should one be left, it is part of the database.
-                Path log = database.file().resolveSibling(database.file().getFileName() + "-wal");
-                if (Files.exists(log)) {
-                    Files.copy(log, copy.resolveSibling(copy.getFileName() + "-wal"));
-                }
-            } else {
-                TestDatabase.adopt(target, TestPostgres.copyOf(database));
-            }
+            // The app closed its pool: nothing has the database open.
+            TestDatabase.copy(folder, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -70,6 +70,31 @@ public final class TestDatabase implements AutoCloseable {
         return openIn(folder);
     }
 
+    /**
+     * Makes a copy of the database of {@code from}, which nothing may have open, the database of
+     * {@code to}: the SQLite file copied, or on PostgreSQL a database made from it as a template. A
+     * catalogue made once (the seeds', a generated one) and copied for each test that changes it.
+     */
+    public static void copy(Path from, Path to) {
+        DatabaseAddress database = in(from);
+        if (!database.isSqlite()) {
+            adopt(to, TestPostgres.copyOf(database));
+            return;
+        }
+        try {
+            Path copy = in(to).file();
+            Files.copy(database.file(), copy);
+            // SQLite folds the write-ahead log into the file when the last connection closes; should
+            // one be left, it is part of the database.
+            Path log = database.file().resolveSibling(database.file().getFileName() + "-wal");
+            if (Files.exists(log)) {
+                Files.copy(log, copy.resolveSibling(copy.getFileName() + "-wal"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Makes {@code database}, a PostgreSQL database made for it, the database of {@code folder}. */
     static void adopt(Path folder, DatabaseAddress database) {
         if (ADDRESSES.putIfAbsent(folder.toAbsolutePath(), database) != null) {

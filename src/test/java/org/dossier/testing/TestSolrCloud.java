@@ -136,6 +136,12 @@ public final class TestSolrCloud {
         private final java.util.concurrent.BlockingQueue<String> answers = new java.util.concurrent.LinkedBlockingQueue<>();
         /** The cluster's last lines, said when a command fails. */
         private final java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
+        /**
+         * ZooKeeper was stopped for good: the nodes' orderly shutdown would wait out their ZooKeeper
+         * client's timeouts (the whole 20 s the close gave it, then killed anyway), for a cluster
+         * whose folder is deleted next.
+         */
+        private volatile boolean zooKeeperStopped;
 
         private Own(Path data, Launched launched) {
             this.data = data;
@@ -200,6 +206,7 @@ public final class TestSolrCloud {
 
         public void stopZooKeeper() {
             ask("stop-zk");
+            zooKeeperStopped = true;
         }
 
         /**
@@ -232,7 +239,16 @@ public final class TestSolrCloud {
 
         @Override
         public void close() {
-            stopProcess(launched.process());
+            if (zooKeeperStopped) {
+                launched.process().destroyForcibly();
+                try {
+                    launched.process().waitFor(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                stopProcess(launched.process());
+            }
             TestCatalogue.deleteRecursively(data);
         }
     }

@@ -125,7 +125,7 @@ final class RequestFilters {
                 }
             }
             facetValues.put(filter, terms.stream().map(term -> new Term(IndexLayout.FACETS, term)).toList());
-            if (request.requiresAll(facet)) {
+            if (request.countsUnderItsOwnFilter(facet)) {
                 BooleanQuery.Builder every = new BooleanQuery.Builder();
                 terms.forEach(term -> every.add(new TermQuery(new Term(IndexLayout.FACETS, term)), Occur.FILTER));
                 queries.put(filter, every.build());

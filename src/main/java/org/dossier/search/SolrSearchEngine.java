@@ -760,7 +760,12 @@ public final class SolrSearchEngine implements SearchEngine {
      * after that position is in the database (nor, then, in the collection).
      */
     private boolean stillAt(Kept at) {
-        return kept == at && source.head().last() == at.position();
+        try {
+            return kept == at && source.head().last() == at.position();
+        } catch (org.jooq.exception.DataAccessException e) {
+            // The database stopped answering since the search began: the answer is given, and kept nowhere.
+            return false;
+        }
     }
 
     /**

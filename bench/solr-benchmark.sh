@@ -22,35 +22,11 @@ RUNS=${RUNS:-300}
 WARMUP=${WARMUP:-100}
 CLIENTS=${CLIENTS:-1 32}
 SHARDS=${SHARDS:-2}
-mkdir -p "$BENCH_DIR"
-work=$(mktemp -d "$BENCH_DIR/solr-bench-XXXXXX")
-export DOSSIER_SOLR_DEV="$work/solr-dev"
-REPORT="$BENCH_DIR/solr-report-$(date +%Y%m%d-%H%M%S).md"
 JAR=target/dossier.jar
 [ -f "$JAR" ] || mvn -B -q -DskipTests package
 source bench/serve-node.sh
-
-nodes=()
-stop_all() {
-  for pid in "${nodes[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${nodes[@]}"; do wait "$pid" 2>/dev/null || true; done
-  bin/solr-dev stop || true
-  rm -rf "$work"
-}
-trap stop_all EXIT
-
-{
-  echo "# Embedded index and SolrCloud ($SHARDS shards), $(date -u +%Y-%m-%dT%H:%MZ)"
-  echo
-  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM;" \
-       "$(java -version 2>&1 | head -1); commit $(git rev-parse --short HEAD); database $db"
-  echo "Load before: $(uptime)"
-} | tee "$REPORT"
-
-zk=$(bin/solr-dev start | tail -1)
-echo "SolrCloud (bin/solr-dev, two Solr 9.10.1 nodes in one JVM): ZooKeeper $zk" | tee -a "$REPORT"
-java -jar "$JAR" solr-setup --zk "$zk" --collection bench --shards "$SHARDS" 2>&1 | tail -1 | tee -a "$REPORT"
-solr="solr:zk=$zk/bench"
+source bench/solr-cluster.sh
+solr_cluster solr "Embedded index and SolrCloud ($SHARDS shards)" "database $db"
 
 seconds() { date +%s.%N; }
 start=$(seconds)

@@ -261,7 +261,8 @@ public final class DossierApp implements AutoCloseable {
         return OpeningSearchEngine.later(phase, closing -> {
             if (settings.search().onSolr()) {
                 // A SolrCloud collection shared by every node, fed from the change feed like the index.
-                SolrSearchEngine engine = SolrSearchEngine.openOnceItAnswers(settings.search().solr(), db, closing, phase);
+                SolrSearchEngine engine = SolrSearchEngine.openOnceItAnswers(settings.search().solr(), db,
+                        settings.protection().keptAnswers(), closing, phase);
                 engine.onAuthoritiesChanged(authorityLists::reload);
                 authorityLists.reload(); // what other nodes changed while the collection opened
                 return engine;

@@ -15,7 +15,8 @@ import org.dossier.search.LuceneSearchEngine;
  * @param serverTiming whether search pages send {@code Server-Timing}
  * @param maxSearches how many searches and exports may run in the search engine at once on this node
  * @param searchWait how long a search waits for one of those to be free before it is refused with 503
- * @param keptAnswersMb what the embedded index's answers kept for asking again may weigh, in MB; 0 keeps none
+ * @param keptAnswersMb what the search engine's answers kept for asking again may weigh, in MB (the embedded
+ *                      index's per snapshot, a SolrCloud collection's per position of the feed); 0 keeps none
  */
 public record Protection(List<String> trustedProxies, List<String> allowedHosts, int searchLimit, boolean serverTiming,
         int maxSearches, Duration searchWait, int keptAnswersMb) {

@@ -88,9 +88,10 @@ final class ServeCommand implements Callable<Integer> {
     long searchWait = Protection.DEFAULT_SEARCH_WAIT.toMillis();
 
     @Option(names = "--kept-answers", paramLabel = "MB",
-            description = "What the embedded index's answers, kept to answer the same search again until the next "
-                    + "change, the counts under a search's words alone or one facet value alone (a third of it) and "
-                    + "records' related records (a twelfth) may weigh in memory; "
+            description = "What the answers kept to answer the same search again until the next change may weigh "
+                    + "in memory: the embedded index's, with the counts under a search's words alone or one facet "
+                    + "value alone (a third of it) and records' related records (a twelfth), or those of a SolrCloud "
+                    + "collection at one position of the change feed; "
                     + "0 keeps none, so that every search is counted as if asked for the first time on a new snapshot "
                     + "(from the segments' own tallies where a count has them) "
                     + "(default: ${DEFAULT-VALUE}).")

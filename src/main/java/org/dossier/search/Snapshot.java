@@ -17,8 +17,9 @@ import org.apache.lucene.search.TermQuery;
 /**
  * The index as of one refresh: a searcher whose segments are searched in parallel, its facet
  * ordinals, the counts over every record (what a page with no words and no filters shows),
- * computed once per refresh instead of once per request, and the answers it has given (searches,
- * and records' related records with the terms' frequencies they were found by).
+ * computed once per refresh instead of once per request, and the answers it has given (searches
+ * and totals, {@link KeptAnswers}; records' related records with the terms' frequencies they were
+ * found by; counts under words or one filter alone).
  *
  * <p>Why answers are kept here: an answer depends on nothing but the snapshot, the names it
  * expanded with and the request, so within one snapshot it can be given again and is still exact.
@@ -38,27 +39,20 @@ final class Snapshot extends IndexSearcher {
      * twelfth) of what is kept, half each: a record page asks for both.
      */
     private static final int RELATED_SHARE = 12;
-    /** Totals counted alone (a decade's link, the other way of meeting a range) may weigh this share: each is a few bytes. */
-    private static final int TOTALS_SHARE = 64;
-    /** About what a kept total takes: its key's request and the entry. */
-    private static final int TOTAL_WEIGHT = 256;
 
     final Ordinals ordinals;
     /** What the engine keeps of each segment, from snapshot to snapshot. */
     final SegmentMemory segments;
     private volatile FacetCounter.Counts everything;
     /**
-     * Null when no answer is kept: every search is counted afresh (for measuring what a search
+     * The answers and the totals counted without an answer ({@link LuceneSearchEngine#count}: the
+     * decades a page with a span among its hits counts by their links, asked again with the page).
+     * None when no answer is kept: every search is counted afresh (for measuring what a search
      * costs), as on a snapshot just made: from the segments' own tallies where a count has them
      * ({@link LiveTallies}, {@link ValueTallies}), which are carried from snapshot to snapshot whatever
      * is kept here.
      */
-    private final Cache<Asked, SearchResults> answers;
-    /**
-     * Totals counted without an answer ({@link LuceneSearchEngine#count}): the decades a page with a
-     * span among its hits counts by their links, asked again with the page. Null when no answer is kept.
-     */
-    private final Cache<Asked, Long> totals;
+    private final KeptAnswers kept;
     /**
      * Counts under a search's words alone, by its words' query (which holds the names it was
      * expanded with), kept with the answers: every search for the same words with one filter
@@ -80,10 +74,6 @@ final class Snapshot extends IndexSearcher {
     private record RelatedAsked(int id, int limit) {
     }
 
-    /** An answer's key: the request, and the names (which change without the index) it was expanded with. */
-    private record Asked(Object names, SearchRequest request) {
-    }
-
     /**
      * {@code keptAnswers}: what the answers, the counts under words alone and the related records
      * kept may weigh together, roughly ({@link #weight}, {@link FacetCounter.Counts#weight}), in
@@ -97,13 +87,10 @@ final class Snapshot extends IndexSearcher {
         this.segments = segments;
         long forCounts = keptAnswers / WORD_COUNTS_SHARE;
         long forRelated = keptAnswers / RELATED_SHARE;
-        long forTotals = keptAnswers / TOTALS_SHARE;
+        long forTotals = keptAnswers / KeptAnswers.TOTALS_SHARE;
+        this.kept = keptAnswers == 0 ? KeptAnswers.NONE
+                : new KeptAnswers(keptAnswers - forCounts - forRelated - forTotals, Math.max(1, forTotals));
         // Not a cache of weight 0: Caffeine evicts later, on another thread, so an answer could still be given again.
-        this.answers = keptAnswers == 0 ? null : Caffeine.newBuilder()
-                .maximumWeight(keptAnswers - forCounts - forRelated - forTotals)
-                .weigher((Asked asked, SearchResults results) -> weight(results)).build();
-        this.totals = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forTotals))
-                .weigher((Asked asked, Long total) -> TOTAL_WEIGHT).build();
         this.countsAlone = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(forCounts)
                 .weigher((Query alone, FacetCounter.Counts counts) -> counts.weight()).build();
         this.related = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forRelated / 2))
@@ -116,8 +103,8 @@ final class Snapshot extends IndexSearcher {
      * The {@code limit} records related to record {@code id} as found before on this snapshot, or
      * {@code find}s them now and keeps them: like an answer, they depend on nothing but the snapshot.
      */
-    List<Integer> related(int id, int limit, Work<List<Integer>> find) throws IOException {
-        return keptOr(related, new RelatedAsked(id, limit), () -> List.copyOf(find.run()));
+    List<Integer> related(int id, int limit, KeptAnswers.Work<List<Integer>, IOException> find) throws IOException {
+        return KeptAnswers.keptOr(related, new RelatedAsked(id, limit), () -> List.copyOf(find.run()));
     }
 
     /**
@@ -126,7 +113,7 @@ final class Snapshot extends IndexSearcher {
      * the segment is merged away; a segment without deletions answers from the frequency alone).
      */
     int frequency(Term term) throws IOException {
-        return keptOr(frequencies, term, () -> count(new TermQuery(term)));
+        return KeptAnswers.keptOr(frequencies, term, () -> count(new TermQuery(term)));
     }
 
     /** Whether counts under words or one filter alone are kept ({@link #keptCountsUnder}). */
@@ -159,66 +146,22 @@ final class Snapshot extends IndexSearcher {
      * The answer to {@code request} with {@code names}, as given before on this snapshot, or
      * {@code search}ed now and kept. {@code names} is compared by identity: a new list is a new key.
      */
-    SearchResults answer(Names names, SearchRequest request, Work<SearchResults> search) throws IOException {
-        return keptOr(answers, new Asked(new Identity(names), request), search);
+    SearchResults answer(Names names, SearchRequest request, KeptAnswers.Work<SearchResults, IOException> search)
+            throws IOException {
+        return kept.answer(names, request, search);
     }
 
     /** The answer to {@code request} with {@code names} if one was kept on this snapshot, or null. */
     SearchResults keptAnswer(Names names, SearchRequest request) {
-        return answers == null ? null : answers.getIfPresent(new Asked(new Identity(names), request));
+        return kept.keptAnswer(names, request);
     }
 
     /**
      * The total of {@code request} (counts only) with {@code names}, as counted before on this
      * snapshot, or {@code count}ed now and kept.
      */
-    long total(Names names, SearchRequest request, Work<Long> count) throws IOException {
-        return keptOr(totals, new Asked(new Identity(names), request), count);
-    }
-
-    /** Work that makes what a snapshot keeps: a search, related records, a term's frequency. */
-    interface Work<T> {
-        T run() throws IOException;
-    }
-
-    /** What {@code kept} holds for {@code key}, or what {@code work} makes, then kept; {@code kept} null keeps nothing. */
-    private static <K, V> V keptOr(Cache<K, V> kept, K key, Work<V> work) throws IOException {
-        if (kept == null) {
-            return work.run();
-        }
-        V found = kept.getIfPresent(key);
-        if (found != null) {
-            return found;
-        }
-        // Made outside the cache's map: a computing get would hold a lock on the map's bin for the
-        // whole work, and every other search whose key fell in that bin would wait behind it.
-        V fresh = work.run();
-        kept.put(key, fresh);
-        return fresh;
-    }
-
-    /** Compares what it holds by identity, whatever its own equals says. */
-    private record Identity(Object of) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Identity identity && identity.of == of;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(of);
-        }
-    }
-
-    /** About what an answer takes in memory: its hits with their snippets, and its counts. */
-    private static int weight(SearchResults results) {
-        long counts = results.years().size() + results.yearsAnyDate().size() + results.decades().size()
-                + results.without().size();
-        for (List<FacetCount> values : results.facets().values()) {
-            counts += values.size();
-        }
-        long bytes = 512 + results.hits().size() * 1_024L + counts * 64;
-        return (int) Math.min(Integer.MAX_VALUE, bytes);
+    long total(Names names, SearchRequest request, KeptAnswers.Work<Long, IOException> count) throws IOException {
+        return kept.total(names, request, count);
     }
 
     /** Counts over every record in this snapshot: the earlier snapshot's, less and plus what changed ({@link LiveTallies}). */

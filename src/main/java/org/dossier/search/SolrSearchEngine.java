@@ -58,6 +58,9 @@ import org.slf4j.LoggerFactory;
  * has applied is a document of its own ({@value #FEED_ID}), written only after the records it
  * covers are committed: after a crash the feed is applied again from there, never skipping a
  * change.
+ *
+ * <p>Answers and totals are kept per position of the feed, as the embedded index keeps them per
+ * snapshot ({@link KeptAnswers}): see {@link #search} for when one is given again.
  */
 public final class SolrSearchEngine implements SearchEngine {
 
@@ -96,6 +99,20 @@ public final class SolrSearchEngine implements SearchEngine {
     private volatile Names names;
     /** How many queries this engine has asked of the collection (searches, counts and word statistics), for tests. */
     private final java.util.concurrent.atomic.LongAdder asked = new java.util.concurrent.atomic.LongAdder();
+    /** What the answers kept at one position may weigh, in bytes (the operator's {@code --kept-answers}); 0 keeps none. */
+    private final long keptAnswers;
+    /**
+     * The answers kept at the position of the feed the collection is at (see {@link #search}): a
+     * new, empty store is put here by the follower before {@link #progress} moves, and none while the
+     * follower finds the collection elsewhere than this node left it (away, being filled, behind).
+     */
+    private volatile Kept kept = Kept.NOTHING;
+
+    /** Answers kept on the collection holding every change up to {@code position} and none after it. */
+    private record Kept(long position, KeptAnswers answers) {
+        /** Before the follower has found where the collection is, or while it finds it elsewhere. */
+        static final Kept NOTHING = new Kept(-1, KeptAnswers.NONE);
+    }
     /** The same names as a reader may be offered them while typing (see {@link #suggest}). */
     private volatile Suggestions suggestions;
     private final Spelling spelling = new Spelling(analyzer);
@@ -124,8 +141,9 @@ public final class SolrSearchEngine implements SearchEngine {
     private final RoundFailures failures;
 
     private SolrSearchEngine(CloudSolrClient client, SolrClient writes, SolrAddress address, IndexSource source, String feed,
-                             long applied) {
+                             long applied, long keptAnswers) {
         this.client = client;
+        this.keptAnswers = keptAnswers;
         this.writes = writes;
         this.address = address;
         this.source = source;
@@ -169,8 +187,16 @@ public final class SolrSearchEngine implements SearchEngine {
      * applies the changes it has not seen, and starts following.
      */
     public static SolrSearchEngine open(SolrAddress address, DSLContext db) throws IOException {
+        return open(address, db, LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);
+    }
+
+    /**
+     * As {@link #open(SolrAddress, DSLContext)}, keeping the answers given at each position of the
+     * feed up to {@code keptAnswers} bytes (0: none, so that every search asks the collection).
+     */
+    public static SolrSearchEngine open(SolrAddress address, DSLContext db, long keptAnswers) throws IOException {
         OpeningPhase phase = new OpeningPhase(OpeningSearchEngine.OPENING);
-        return open(address, db, () -> false, phase, connecting(address, phase));
+        return open(address, db, keptAnswers, () -> false, phase, connecting(address, phase));
     }
 
     /** Says that the opening begins (once, not at each attempt while Solr is away); returns when (System.nanoTime()). */
@@ -185,8 +211,11 @@ public final class SolrSearchEngine implements SearchEngine {
      * and in {@code phase} what it does, as a Lucene index's opening does: a node opening on Solr said
      * nothing from its start until its first search. {@code opening} is when it began (System.nanoTime()).
      */
-    private static SolrSearchEngine open(SolrAddress address, DSLContext db, BooleanSupplier closing,
+    private static SolrSearchEngine open(SolrAddress address, DSLContext db, long keptAnswers, BooleanSupplier closing,
                                          OpeningPhase phase, long opening) throws IOException {
+        if (keptAnswers < 0) {
+            throw new IllegalArgumentException("kept answers must weigh 0 bytes or more, not " + keptAnswers);
+        }
         IndexSource source = new IndexSource(db);
         CloudSolrClient client = client(address);
         CloudSolrClient writes = writer(address);
@@ -205,7 +234,7 @@ public final class SolrSearchEngine implements SearchEngine {
                 position = position(client, SolrAlias.liveNow(client, address.collection()));
             }
             SolrSearchEngine engine = new SolrSearchEngine(client, writes, address, source, state.head().feed(),
-                    position.applied());
+                    position.applied(), keptAnswers);
             long from = position.applied();
             long behind = source.head().last() - from;
             IndexProgress catchingUp = new LoggedProgress(LOG,
@@ -242,14 +271,14 @@ public final class SolrSearchEngine implements SearchEngine {
      * answers. A collection of another configset, or any failure that is not Solr being away, still
      * stops the start.
      */
-    public static SolrSearchEngine openOnceItAnswers(SolrAddress address, DSLContext db, BooleanSupplier closing,
-                                                     OpeningPhase phase) throws IOException {
+    public static SolrSearchEngine openOnceItAnswers(SolrAddress address, DSLContext db, long keptAnswers,
+                                                     BooleanSupplier closing, OpeningPhase phase) throws IOException {
         RoundFailures failures = new RoundFailures(LOG, "The Solr collection " + address,
                 "every " + OPEN_AGAIN_AFTER.toSeconds() + " s (serving what reads the database meanwhile)");
         long opening = connecting(address, phase);
         while (true) {
             try {
-                SolrSearchEngine engine = open(address, db, closing, phase, opening);
+                SolrSearchEngine engine = open(address, db, keptAnswers, closing, phase, opening);
                 failures.succeeded();
                 return engine;
             } catch (IOException | RuntimeException e) {
@@ -521,6 +550,9 @@ public final class SolrSearchEngine implements SearchEngine {
             live = SolrAlias.live(client, address.collection());
             Position held = position(client, live);
             if (held.feed() == null || held.applied() < progress.applied()) {
+                // The collection lost changes (or everything): nothing kept is its answer now, nor
+                // would what it answers be kept, until it is given them again (below).
+                kept = Kept.NOTHING;
                 held = refillIfStale(held);
                 live = SolrAlias.live(client, address.collection());
             }
@@ -557,13 +589,22 @@ public final class SolrSearchEngine implements SearchEngine {
                 names = Names.of(forms, analyzer);
                 suggestions = Suggestions.of(forms, names, analyzer);
                 authorityListeners.forEach(Runnable::run);
-                progress.advanceTo(from);
             }
+            if (kept.position() != from) {
+                // The collection now holds every change up to here: answers from before are not
+                // its answers. Put in place before the position moves, so that a search that waited
+                // for this position finds this store, or a later one (see search).
+                kept = new Kept(from, KeptAnswers.weighing(keptAnswers));
+            }
+            progress.advanceTo(from);
             failures.succeeded();
             unanswered = null;
             away = false;
             return changes.size();
         } catch (IOException | SolrServerException | RuntimeException e) {
+            // Whatever failed, the collection may not be where this node left it: nothing kept is
+            // given again, until a poll goes through.
+            kept = Kept.NOTHING;
             if (movedFrom(live)) {
                 // A fill moved the alias during this poll and deleted the collection it wrote to: no
                 // outage, and nothing lost (the new collection's position is before these changes).
@@ -683,20 +724,48 @@ public final class SolrSearchEngine implements SearchEngine {
         }
     }
 
+    /**
+     * The answer as kept at the collection's position, or asked of the collection and kept there.
+     *
+     * <p>What "the same snapshot" is on SolrCloud: the position of the feed the collection holds,
+     * as this node's follower last found it ({@link #progress}), on which every search is fenced
+     * already: it waits until that position reaches the database's newest change. The collection
+     * then holds every change up to that position, and its documents change only by changes after
+     * it, which any node's follower writes only once they are in the database. So an answer is
+     * kept only when, once Solr has given it, the database's newest change is still the position
+     * it is kept at (no node could have written a later change into the collection meanwhile) and
+     * the follower has put no other store in place (the collection was not found away, refilled or
+     * behind); and a kept answer is given only to a search that waited for nothing (its changes
+     * pending are 0), whose position is then the store's or an earlier one. A write through any
+     * node moves the database's newest change, so the next search on every node waits for its
+     * follower to reach it, which puts a new, empty store in place first: nothing is invalidated by
+     * hand, and nothing stale is given.
+     */
     @Override
     public SearchResults search(SearchRequest request) {
         long pending = awaitFeed(false);
-        return onWords(request, words -> search(request, words)).withChangesPending(pending);
+        if (pending > 0) {
+            // Behind the database: the collection may already hold some of what this node has not
+            // seen applied, so that its answer belongs to no position. Asked, and kept nowhere.
+            return onWords(request, words -> search(request, words)).withChangesPending(pending);
+        }
+        Kept at = kept;
+        return at.answers().answer(names, request, () -> onWords(request, words -> search(request, words)),
+                () -> stillAt(at));
     }
 
     /**
-     * {@code work} on the request's words as the embedded engine reads them, after the feed is
-     * followed up to the database's newest change; when Solr refuses them (a pattern too costly for
-     * it, too many clauses), on the same words read plainly.
+     * Whether the collection has held the changes up to {@code at}'s position and none after it
+     * since {@code at} was put in place: the follower has put no other store in place, and no change
+     * after that position is in the database (nor, then, in the collection).
      */
-    private <T> T withWords(SearchRequest request, java.util.function.Function<Words, T> work) {
-        awaitFeed(false);
-        return onWords(request, work);
+    private boolean stillAt(Kept at) {
+        try {
+            return kept == at && source.head().last() == at.position();
+        } catch (org.jooq.exception.DataAccessException e) {
+            // The database stopped answering since the search began: the answer is given, and kept nowhere.
+            return false;
+        }
     }
 
     /**
@@ -714,7 +783,11 @@ public final class SolrSearchEngine implements SearchEngine {
         return whole ? progress.awaitWhole(head, follower::wake) : progress.await(head, follower::wake);
     }
 
-    /** {@link #withWords} on the collection as it is, without waiting for the feed: for suggestions. */
+    /**
+     * {@code work} on the request's words as the embedded engine reads them, on the collection as it
+     * is (a search waits for the feed first, {@link #awaitFeed}; suggestions do not); when Solr
+     * refuses them (a pattern too costly for it, too many clauses), on the same words read plainly.
+     */
     private <T> T onWords(SearchRequest request, java.util.function.Function<Words, T> work) {
         try {
             return work.apply(words(request, false));
@@ -855,9 +928,16 @@ public final class SolrSearchEngine implements SearchEngine {
         return onWords(request, words -> hitIds(request, words));
     }
 
+    /** A total counted alone (a decade's link, the other way of meeting a range): kept as answers are ({@link #search}). */
     @Override
     public long count(SearchRequest request) {
-        return withWords(request, words -> count(request, words));
+        long pending = awaitFeed(false);
+        if (pending > 0) {
+            return onWords(request, words -> count(request, words));
+        }
+        Kept at = kept;
+        return at.answers().total(names, request.forCounts(), () -> onWords(request, words -> count(request, words)),
+                () -> stillAt(at));
     }
 
     private long count(SearchRequest request, Words words) {

@@ -12,8 +12,10 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where a server's processor time went, from a Java Flight Recorder file: of the execution samples
- * whose stack holds a method named like FILTER (all of them without one), the share in which each
- * method starting with PREFIX was on the stack (inclusive), most first. Run with the JDK alone:
+ * whose stack holds a method named like FILTER (all of them without one; with FILTER written
+ * {@code !method}, those whose stack does not: what the profile is without that method), the share in
+ * which each method starting with PREFIX was on the stack (inclusive), most first; then the methods
+ * most sampled themselves, whatever their prefix (the top frame). Run with the JDK alone:
  *
  * <pre>java bench/HotMethods.java RECORDING.jfr [FILTER|-] [PREFIX] [LINES]</pre>
  *
@@ -23,10 +25,13 @@ import jdk.jfr.consumer.RecordingFile;
 public class HotMethods {
 
     public static void main(String[] args) throws Exception {
-        String filter = args.length > 1 && !args[1].equals("-") ? args[1] : null;
+        String asked = args.length > 1 && !args[1].equals("-") ? args[1] : null;
+        boolean leaveOut = asked != null && asked.startsWith("!");
+        String filter = leaveOut ? asked.substring(1) : asked;
         String prefix = args.length > 2 ? args[2] : "org.";
         int lines = args.length > 3 ? Integer.parseInt(args[3]) : 60;
         Map<String, Integer> inclusive = new HashMap<>();
+        Map<String, Integer> own = new HashMap<>();
         int samples = 0;
         try (RecordingFile recording = new RecordingFile(Path.of(args[0]))) {
             while (recording.hasMoreEvents()) {
@@ -38,10 +43,13 @@ public class HotMethods {
                 for (RecordedFrame frame : event.getStackTrace().getFrames()) {
                     methods.add(frame.getMethod().getType().getName() + "." + frame.getMethod().getName());
                 }
-                if (filter != null && methods.stream().noneMatch(m -> m.contains(filter))) {
+                if (filter != null && methods.stream().anyMatch(m -> m.contains(filter)) == leaveOut) {
                     continue;
                 }
                 samples++;
+                if (!methods.isEmpty()) {
+                    own.merge(methods.get(0), 1, Integer::sum);
+                }
                 Set<String> counted = new HashSet<>(); // a recursive method counts once a sample
                 for (String method : methods) {
                     if (method.startsWith(prefix) && counted.add(method)) {
@@ -51,8 +59,12 @@ public class HotMethods {
             }
         }
         int all = samples;
-        System.out.printf(Locale.ROOT, "%d samples%s%n", all, filter == null ? "" : " with " + filter + " on the stack");
+        System.out.printf(Locale.ROOT, "%d samples%s%n", all,
+                filter == null ? "" : (leaveOut ? " without " : " with ") + filter + " on the stack");
         inclusive.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(lines)
+                .forEach(e -> System.out.printf(Locale.ROOT, "%6d %5.1f%% %s%n", e.getValue(), 100.0 * e.getValue() / all, e.getKey()));
+        System.out.println("their own samples (the top frame):");
+        own.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(lines)
                 .forEach(e -> System.out.printf(Locale.ROOT, "%6d %5.1f%% %s%n", e.getValue(), 100.0 * e.getValue() / all, e.getKey()));
     }
 }

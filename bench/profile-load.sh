@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Where a node's processor time goes under the load mix: serves DB with JAR under Java Flight
 # Recorder (its `profile` settings), replays bench/LoadBenchmark.java's mix open-loop at RATE for
-# SECONDS, then prints the methods most sampled (bench/JfrTop.java): their own samples, and
-# Dossier's methods with everything they call.
+# SECONDS, then prints the methods most sampled (bench/HotMethods.java): Dossier's methods with
+# everything they call, then each method's own samples.
 #
 #   bench/profile-load.sh JAR DB [rate, default 50] [seconds, default 60] [top, default 40]
 #   bench/profile-load.sh target/dossier.jar /tmp/dossier-bench/1000000.db 50 60
 #
 # The recording (DB's name with .jfr, in a temporary folder, printed) starts once the node is
-# ready, after its warm-up; `java bench/JfrTop.java FILE N '!method'` reads it again leaving out
-# stacks through a method (or, without the '!', only those through it).
+# ready, after its warm-up; `java bench/HotMethods.java FILE '!method' org.dossier N` reads it again
+# leaving out the stacks through a method (or, without the '!', only those through it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=${1:?usage: bench/profile-load.sh JAR DB [rate] [seconds] [top]}
@@ -28,4 +28,4 @@ echo "Machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/lo
 java bench/LoadBenchmark.java "$url" "$seconds" "$rate"
 jcmd "$server" JFR.stop name=load filename="$recording" >/dev/null
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); recording: $recording"
-java bench/JfrTop.java "$recording" "$top"
+java bench/HotMethods.java "$recording" - org.dossier "$top"

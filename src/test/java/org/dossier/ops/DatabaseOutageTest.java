@@ -85,6 +85,7 @@ class DatabaseOutageTest {
     Path folder;
 
     @Test
+    @org.junit.jupiter.api.parallel.ResourceLock(org.dossier.testing.SearchEngineLog.LEVEL)
     void aDatabaseThatGoesAwayIsA503AndTheNodeIsReadyAgainWhenItIsBack() throws Exception {
         assumeTrue(TestPostgres.selected(), "PostgreSQL only: a SQLite file does not go away");
         DatabaseAddress direct = TestDatabase.in(folder);

@@ -35,6 +35,7 @@ class GracefulShutdownTest {
     // a process started from the test JVM did not receive the signal's hook in this environment.
 
     @Test
+    @org.junit.jupiter.api.parallel.ResourceLock(org.dossier.testing.SearchEngineLog.LEVEL)
     void onStopARequestInFlightIsAnsweredNewOnesAreNotAndTheIndexIsClosedCleanly() throws Exception {
         Path folder = Files.createTempDirectory("dossier-sigterm-");
         Path db = folder.resolve("dossier.db");

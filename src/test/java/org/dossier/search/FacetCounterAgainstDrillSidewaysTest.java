@@ -528,21 +528,7 @@ class FacetCounterAgainstDrillSidewaysTest {
      * record's date span; an undated record, which has none, under no year.
      */
     private static SortedMap<Integer, Long> years(FacetsCollector collected) throws IOException {
-        SortedMap<Integer, Long> years = new TreeMap<>();
-        for (FacetsCollector.MatchingDocs docs : collected.getMatchingDocs()) {
-            NumericDocValues spans = DocValues.getNumeric(docs.context.reader(), IndexLayout.SPAN);
-            DocIdSetIterator it = docs.bits.iterator();
-            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                if (!spans.advanceExact(doc)) {
-                    continue;
-                }
-                for (int year = IndexLayout.spanStart(spans.longValue()) / 10_000;
-                        year <= IndexLayout.spanEnd(spans.longValue()) / 10_000; year++) {
-                    years.merge(year, 1L, Long::sum);
-                }
-            }
-        }
-        return years;
+        return periods(collected, 1);
     }
 
     /**
@@ -550,7 +536,12 @@ class FacetCounterAgainstDrillSidewaysTest {
      * years the date covers; an undated record under none.
      */
     private static SortedMap<Integer, Long> decades(FacetsCollector collected) throws IOException {
-        SortedMap<Integer, Long> decades = new TreeMap<>();
+        return periods(collected, 10);
+    }
+
+    /** Records under each period of {@code years} years (by its first year) their date touches, once each. */
+    private static SortedMap<Integer, Long> periods(FacetsCollector collected, int years) throws IOException {
+        SortedMap<Integer, Long> periods = new TreeMap<>();
         for (FacetsCollector.MatchingDocs docs : collected.getMatchingDocs()) {
             NumericDocValues spans = DocValues.getNumeric(docs.context.reader(), IndexLayout.SPAN);
             DocIdSetIterator it = docs.bits.iterator();
@@ -558,13 +549,13 @@ class FacetCounterAgainstDrillSidewaysTest {
                 if (!spans.advanceExact(doc)) {
                     continue;
                 }
-                for (int decade = IndexLayout.spanStart(spans.longValue()) / 100_000;
-                        decade <= IndexLayout.spanEnd(spans.longValue()) / 100_000; decade++) {
-                    decades.merge(decade * 10, 1L, Long::sum);
+                for (int period = IndexLayout.spanStart(spans.longValue()) / 10_000 / years;
+                        period <= IndexLayout.spanEnd(spans.longValue()) / 10_000 / years; period++) {
+                    periods.merge(period * years, 1L, Long::sum);
                 }
             }
         }
-        return decades;
+        return periods;
     }
 
     /** The collected records without a date span: the undated. */

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * it was closed) and when it is open, with the time taken: an operator restarting a node on a
  * loaded machine waited 25 s for it with nothing in the log.
  */
+@org.junit.jupiter.api.parallel.ResourceLock(org.dossier.testing.SearchEngineLog.LEVEL)
 class IndexOpeningLogTest {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger(LuceneSearchEngine.class);

@@ -7,6 +7,9 @@
 #   bench/profile-load.sh JAR DB [rate, default 50] [seconds, default 60] [top, default 40]
 #   bench/profile-load.sh target/dossier.jar /tmp/dossier-bench/1000000.db 50 60
 #
+# Shares of samples, not times: the recording (`profile` settings, started as the mix begins) slows
+# the node, so the mix's latencies here are not comparable with bench/load-benchmark.sh's (at 1M,
+# 25 req/s: p99 3 s and a quarter turned away here, 73-92 ms and none there, same build).
 # The recording (DB's name with .jfr, in a temporary folder, printed) starts once the node is
 # ready, after its warm-up; `java bench/HotMethods.java FILE '!method' org.dossier N` reads it again
 # leaving out the stacks through a method (or, without the '!', only those through it).

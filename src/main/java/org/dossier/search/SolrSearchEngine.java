@@ -1267,6 +1267,10 @@ public final class SolrSearchEngine implements SearchEngine {
      */
     private Kept unfenced() {
         Kept at = kept;
+        if (at.answers() == KeptAnswers.NONE) {
+            // Nothing kept here (none found yet, or --kept-answers 0): no need to read the database.
+            return at;
+        }
         try {
             if (source.head().last() == at.position()) {
                 return at;

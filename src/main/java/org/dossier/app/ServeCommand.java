@@ -91,7 +91,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "What the answers kept to answer the same search again until the next change may weigh "
                     + "in memory: the embedded index's, with the counts under a search's words alone or one facet "
                     + "value alone (a third of it) and records' related records (a twelfth), or those of a SolrCloud "
-                    + "collection at one position of the change feed; "
+                    + "collection at one position of the change feed, with records' related records and the "
+                    + "suggestions offered for a text (a twenty-fourth each); "
                     + "0 keeps none, so that every search is counted as if asked for the first time on a new snapshot "
                     + "(from the segments' own tallies where a count has them) "
                     + "(default: ${DEFAULT-VALUE}).")

@@ -61,18 +61,12 @@ final class Snapshot extends IndexSearcher {
      * no answer is kept.
      */
     private final Cache<Query, FacetCounter.Counts> countsAlone;
-    /** Related records asked for, by record and how many: null when no answer is kept. */
-    private final Cache<RelatedAsked, List<Integer>> related;
     /**
      * How many records have each term related records asked about (a word's stem, a person, a
      * place): most are asked again and again (a catalogue's common words are in most of its
      * records), and each costs a walk of the terms of every segment. Null when no answer is kept.
      */
     private final Cache<Term, Integer> frequencies;
-
-    /** Related records asked for: the record's id and how many. */
-    private record RelatedAsked(int id, int limit) {
-    }
 
     /**
      * {@code keptAnswers}: what the answers, the counts under words alone and the related records
@@ -88,13 +82,13 @@ final class Snapshot extends IndexSearcher {
         long forCounts = keptAnswers / WORD_COUNTS_SHARE;
         long forRelated = keptAnswers / RELATED_SHARE;
         long forTotals = keptAnswers / KeptAnswers.TOTALS_SHARE;
+        // Suggestions' counts are kept by the engine, with the candidates it read of this snapshot (LuceneSearchEngine#suggest).
         this.kept = keptAnswers == 0 ? KeptAnswers.NONE
-                : new KeptAnswers(keptAnswers - forCounts - forRelated - forTotals, Math.max(1, forTotals));
+                : new KeptAnswers(keptAnswers - forCounts - forRelated - forTotals, Math.max(1, forTotals),
+                        Math.max(1, forRelated / 2), 0);
         // Not a cache of weight 0: Caffeine evicts later, on another thread, so an answer could still be given again.
         this.countsAlone = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(forCounts)
                 .weigher((Query alone, FacetCounter.Counts counts) -> counts.weight()).build();
-        this.related = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forRelated / 2))
-                .weigher((RelatedAsked asked, List<Integer> ids) -> 64 + 16 * ids.size()).build();
         this.frequencies = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forRelated / 2))
                 .weigher((Term term, Integer records) -> 96 + 2 * (term.field().length() + term.bytes().length)).build();
     }
@@ -104,7 +98,7 @@ final class Snapshot extends IndexSearcher {
      * {@code find}s them now and keeps them: like an answer, they depend on nothing but the snapshot.
      */
     List<Integer> related(int id, int limit, KeptAnswers.Work<List<Integer>, IOException> find) throws IOException {
-        return KeptAnswers.keptOr(related, new RelatedAsked(id, limit), () -> List.copyOf(find.run()));
+        return kept.related(id, limit, find, () -> true);
     }
 
     /**

@@ -59,8 +59,10 @@ import org.slf4j.LoggerFactory;
  * covers are committed: after a crash the feed is applied again from there, never skipping a
  * change.
  *
- * <p>Answers and totals are kept per position of the feed, as the embedded index keeps them per
- * snapshot ({@link KeptAnswers}): see {@link #search} for when one is given again.
+ * <p>Answers and totals, related records and suggestions are kept per position of the feed, as the
+ * embedded index keeps them per snapshot ({@link KeptAnswers}): see {@link #search} for when an
+ * answer is given again, and {@link #unfenced} for related records and suggestions, which do not
+ * wait for the feed.
  */
 public final class SolrSearchEngine implements SearchEngine {
 
@@ -1147,57 +1149,20 @@ public final class SolrSearchEngine implements SearchEngine {
         }
     }
 
-    /** {@link Related}'s query on the collection: constant weights summed, equals by record number. */
+    /**
+     * {@link Related}'s query on the collection, as kept at the collection's position ({@link
+     * #unfenced}): a record page asks it, and a record read again before the next change is not
+     * asked of Solr again.
+     */
     @Override
     public List<Integer> related(int documentId, int limit) {
         if (away || refused) {
             return List.of();
         }
         try {
-            SolrDocument doc = client.getById(Integer.toString(documentId),
-                    new ModifiableSolrParams().set("fl", "title,summary,person,place"));
-            // A withdrawn record's stub has no title: it is not asked about.
-            if (doc == null || doc.getFirstValue("title") == null || limit <= 0) {
-                return List.of();
-            }
-            Map<Facet, List<String>> links = new EnumMap<>(Facet.class);
-            for (Facet facet : List.of(Facet.PERSON, Facet.PLACE)) {
-                Collection<Object> keys = doc.getFieldValues(facet.key());
-                if (keys != null) {
-                    links.put(facet, keys.stream().map(String::valueOf).toList());
-                }
-            }
-            Related.Likeness likeness = Related.of(words, analyzer, new Related.Record(links,
-                    (String) doc.getFirstValue("title"), (String) doc.getFirstValue("summary")));
-            if (likeness == null) {
-                return List.of();
-            }
-            List<Object> should = new ArrayList<>();
-            JsonQueryRequest query = new JsonQueryRequest();
-            StringBuilder shared = new StringBuilder();
-            for (int i = 0; i < likeness.terms().size(); i++) {
-                Related.Term term = likeness.terms().get(i);
-                String clause = term.field() + ":" + SolrQueries.escape(term.text());
-                should.add(SolrQueries.lucene(clause + "^=" + Related.decimal(term.weight())));
-                query.withParam("shared" + i, "{!lucene}" + clause);
-                shared.append(i == 0 ? "" : ",").append("if(query($shared").append(i).append(",0),1,0)");
-            }
-            query.setQuery(Map.of("bool", Map.of("should", should)))
-                    .withFilter(LIVE)
-                    .withFilter("-id:" + SolrQueries.escape(Integer.toString(documentId)))
-                    .setLimit(limit)
-                    .setSort("score desc, doc_id asc")
-                    .returnFields("doc_id");
-            if (likeness.minimumShared() > 0) {
-                // At least so many shared terms: counted only on the records the terms find (a post filter).
-                query.withFilter("{!frange l=" + likeness.minimumShared() + " cache=false cost=200}sum(" + shared + ")");
-            }
-            List<Integer> ids = new ArrayList<>();
-            for (SolrDocument hit : process(query).getResults()) {
-                ids.add(((Number) hit.getFirstValue("doc_id")).intValue());
-            }
-            return ids;
-        } catch (SolrServerException | IOException | SolrException | SearchUnavailableException e) {
+            Kept at = unfenced();
+            return at.answers().related(documentId, limit, () -> askRelated(documentId, limit), () -> stillAt(at));
+        } catch (IOException | SolrException | SearchUnavailableException e) {
             // Solr away is the follower's one line for the outage, not one per record page.
             if (!(e instanceof SearchUnavailableException) && !away(e)) {
                 LOG.warn("The Solr collection could not find records related to {}", documentId, e);
@@ -1206,27 +1171,116 @@ public final class SolrSearchEngine implements SearchEngine {
         }
     }
 
+    /** {@link Related}'s query on the collection: constant weights summed, equals by record number. */
+    private List<Integer> askRelated(int documentId, int limit) throws IOException {
+        SolrDocument doc;
+        try {
+            doc = client.getById(Integer.toString(documentId), new ModifiableSolrParams().set("fl", "title,summary,person,place"));
+        } catch (SolrServerException e) {
+            throw new IOException("the Solr collection does not answer: " + e.getMessage(), e);
+        }
+        // A withdrawn record's stub has no title: it is not asked about.
+        if (doc == null || doc.getFirstValue("title") == null || limit <= 0) {
+            return List.of();
+        }
+        Map<Facet, List<String>> links = new EnumMap<>(Facet.class);
+        for (Facet facet : List.of(Facet.PERSON, Facet.PLACE)) {
+            Collection<Object> keys = doc.getFieldValues(facet.key());
+            if (keys != null) {
+                links.put(facet, keys.stream().map(String::valueOf).toList());
+            }
+        }
+        Related.Likeness likeness = Related.of(words, analyzer, new Related.Record(links,
+                (String) doc.getFirstValue("title"), (String) doc.getFirstValue("summary")));
+        if (likeness == null) {
+            return List.of();
+        }
+        List<Object> should = new ArrayList<>();
+        JsonQueryRequest query = new JsonQueryRequest();
+        StringBuilder shared = new StringBuilder();
+        for (int i = 0; i < likeness.terms().size(); i++) {
+            Related.Term term = likeness.terms().get(i);
+            String clause = term.field() + ":" + SolrQueries.escape(term.text());
+            should.add(SolrQueries.lucene(clause + "^=" + Related.decimal(term.weight())));
+            query.withParam("shared" + i, "{!lucene}" + clause);
+            shared.append(i == 0 ? "" : ",").append("if(query($shared").append(i).append(",0),1,0)");
+        }
+        query.setQuery(Map.of("bool", Map.of("should", should)))
+                .withFilter(LIVE)
+                .withFilter("-id:" + SolrQueries.escape(Integer.toString(documentId)))
+                .setLimit(limit)
+                .setSort("score desc, doc_id asc")
+                .returnFields("doc_id");
+        if (likeness.minimumShared() > 0) {
+            // At least so many shared terms: counted only on the records the terms find (a post filter).
+            query.withFilter("{!frange l=" + likeness.minimumShared() + " cache=false cost=200}sum(" + shared + ")");
+        }
+        List<Integer> ids = new ArrayList<>();
+        for (SolrDocument hit : process(query).getResults()) {
+            ids.add(((Number) hit.getFirstValue("doc_id")).intValue());
+        }
+        return ids;
+    }
+
+    /**
+     * What a reader is offered for {@code text}, as kept at the collection's position ({@link
+     * #unfenced}): every keystroke asks it (four requests of the collection), and the same text typed
+     * again before the next change, by this reader or another, is not asked of Solr again.
+     */
     @Override
     public List<Suggestion> suggest(String text, int limit) {
         if (away || refused) {
             return List.of();
         }
         try {
-            // Counted as a search for each counts it, on the collection as it is: a suggestion, like
-            // its candidates, does not wait for the feed, nor read the database's newest change.
-            return suggestions.suggest(words, text, limit, chosen -> {
-                try {
-                    return counts(chosen);
-                } catch (SearchUnavailableException e) {
-                    throw new IOException(e.getMessage(), e);
-                }
-            });
+            Kept at = unfenced();
+            Suggestions offering = suggestions;
+            // Keyed by the names offered from, which a move of the feed may replace before the store.
+            return at.answers().suggestions(offering, text, limit, () -> askSuggestions(offering, text, limit),
+                    () -> stillAt(at));
         } catch (IOException e) {
             if (!(e.getCause() instanceof SearchUnavailableException) && !away(e)) {
                 LOG.warn("The Solr collection could not suggest anything for {}", text, e);
             }
             return List.of();
         }
+    }
+
+    private List<Suggestion> askSuggestions(Suggestions offering, String text, int limit) throws IOException {
+        // Counted as a search for each counts it, on the collection as it is: a suggestion, like
+        // its candidates, does not wait for the feed.
+        return offering.suggest(words, text, limit, chosen -> {
+            try {
+                return counts(chosen);
+            } catch (SearchUnavailableException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * The store kept at the collection's position, for what does not wait for the feed (related
+     * records, suggestions: a record page and a keystroke are answered from the collection as it is):
+     * given only while the database's newest change is that position, so that nothing kept outlives
+     * a change through this node or another; else none, and asked of Solr. The database not
+     * answering is none too: Solr is still asked, as before anything was kept.
+     */
+    private Kept unfenced() {
+        Kept at = kept;
+        if (at.answers() == KeptAnswers.NONE) {
+            // Nothing kept here (none found yet, or --kept-answers 0): no need to read the database.
+            return at;
+        }
+        try {
+            if (source.head().last() == at.position()) {
+                return at;
+            }
+        } catch (org.jooq.exception.DataAccessException e) {
+            return Kept.NOTHING;
+        }
+        // Behind the database: the follower is woken, as a search wakes it, so that the next finds a store.
+        follower.wake();
+        return Kept.NOTHING;
     }
 
     /**

@@ -14,6 +14,7 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
+import org.dossier.testing.RecordsByTitle;
 import org.dossier.testing.StartedFirst;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestSolrCloud;
@@ -22,11 +23,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SolrCloud engine keeps its answers and totals per position of the change feed, as the
- * embedded index keeps them per snapshot ({@link AnswersKeptPerSnapshotTest}): a search or a total
- * asked again before the next change is given without asking the collection, and a change, made
- * through this node or through another node on the same database and collection, is asked again,
- * never answered from before it. Counted by the queries each engine asked the collection.
+ * The SolrCloud engine keeps its answers and totals, a record's related records and a keystroke's
+ * suggestions per position of the change feed, as the embedded index keeps them per snapshot
+ * ({@link AnswersKeptPerSnapshotTest}): asked again before the next change, they are given without
+ * asking the collection, and a change, made through this node or through another node on the same
+ * database and collection, is asked again, never answered from before it. Counted by the queries
+ * each engine asked the collection.
  */
 @StartedFirst(seconds = 20)
 class SolrAnswersKeptTest {
@@ -124,6 +126,73 @@ class SolrAnswersKeptTest {
         assertEquals(asked + 2, node.queriesAsked(), "then kept again");
     }
 
+    /** Waits until the node's follower has applied every change in the database, as a search does. */
+    private static void fenced() {
+        node.count(SearchRequest.of("fenced"));
+    }
+
+    @Test
+    void aRecordsRelatedRecordsAreKeptUntilAChangeThroughEitherNode() {
+        int letter = RecordsByTitle.idOf(database.dsl(), "Letter to Stalin from Korean Political Parties");
+        fenced();
+        List<Integer> first = node.related(letter, 5);
+        assertTrue(!first.isEmpty(), "the letter has related records");
+        long asked = node.queriesAsked();
+        assertSame(first, node.related(letter, 5), "a record page read again: its related records kept");
+        assertEquals(asked, node.queriesAsked(), "and the collection not asked again");
+        assertNotSame(first, node.related(letter, 3), "fewer of them is another question");
+
+        newKoreaLetter(throughNode);
+        long before = node.queriesAsked();
+        node.related(letter, 5);
+        assertTrue(node.queriesAsked() > before, "a change on this node: asked of the collection again");
+        fenced();
+        List<Integer> kept = node.related(letter, 5);
+        assertSame(kept, node.related(letter, 5), "then kept again, until the next change");
+
+        newKoreaLetter(throughOther);
+        before = node.queriesAsked();
+        node.related(letter, 5);
+        assertTrue(node.queriesAsked() > before, "a change through the other node: asked of the collection again");
+    }
+
+    /** How many records the suggestion of "quetzal" says it finds, or 0 when it is not offered. */
+    private static int quetzals(List<Suggestion> offered) {
+        return offered.stream().filter(s -> s.text().equalsIgnoreCase("quetzal")).mapToInt(Suggestion::records)
+                .findFirst().orElse(0);
+    }
+
+    @Test
+    void aKeystrokesSuggestionsAreKeptUntilAChangeThroughEitherNode() {
+        newKoreaLetter(throughNode);
+        fenced();
+        List<Suggestion> first = node.suggest("quetz", Suggestions.MAX);
+        int quetzals = quetzals(first);
+        assertTrue(quetzals > 0, "the new letters' word is offered: " + first);
+        long asked = node.queriesAsked();
+        assertSame(first, node.suggest("quetz", Suggestions.MAX), "typed again: the suggestions kept");
+        assertEquals(asked, node.queriesAsked(), "and the collection not asked again");
+        assertNotSame(first, node.suggest("quetza", Suggestions.MAX), "another text is another question");
+
+        newKoreaLetter(throughNode);
+        fenced();
+        long before = node.queriesAsked();
+        List<Suggestion> after = node.suggest("quetz", Suggestions.MAX);
+        assertTrue(node.queriesAsked() > before, "a change on this node: asked of the collection again");
+        assertEquals(quetzals + 1, quetzals(after), "and the new letter counted: " + after);
+        assertSame(after, node.suggest("quetz", Suggestions.MAX), "then kept again, until the next change");
+
+        newKoreaLetter(throughOther);
+        before = node.queriesAsked();
+        node.suggest("quetz", Suggestions.MAX);
+        assertTrue(node.queriesAsked() > before, "a change through the other node, not yet applied by this one: asked again");
+        fenced();
+        before = node.queriesAsked();
+        List<Suggestion> applied = node.suggest("quetz", Suggestions.MAX);
+        assertTrue(node.queriesAsked() > before, "applied by this one: asked again");
+        assertEquals(quetzals + 2, quetzals(applied), "with the other node's letter counted: " + applied);
+    }
+
     @Test
     void withNoAnswersKeptEverySearchAndTotalIsAskedOfTheCollection() throws Exception {
         try (SolrSearchEngine keepingNone = SolrSearchEngine.open(collection, database.dsl(), 0)) {
@@ -139,6 +208,16 @@ class SolrAnswersKeptTest {
             long total = keepingNone.count(fifties);
             assertEquals(total, keepingNone.count(fifties));
             assertEquals(asked + 3, keepingNone.queriesAsked(), "nothing kept: counted both times");
+
+            int letter = RecordsByTitle.idOf(database.dsl(), "Letter to Stalin from Korean Political Parties");
+            List<Integer> related = keepingNone.related(letter, 5);
+            asked = keepingNone.queriesAsked();
+            assertEquals(related, keepingNone.related(letter, 5));
+            assertTrue(keepingNone.queriesAsked() > asked, "nothing kept: related records asked again");
+            List<Suggestion> offered = keepingNone.suggest("kor", Suggestions.MAX);
+            asked = keepingNone.queriesAsked();
+            assertEquals(offered, keepingNone.suggest("kor", Suggestions.MAX));
+            assertTrue(keepingNone.queriesAsked() > asked, "nothing kept: suggestions asked again");
         }
     }
 
@@ -160,6 +239,12 @@ class SolrAnswersKeptTest {
             long asked = lone.queriesAsked();
             assertEquals(total, lone.count(fifties));
             assertEquals(asked, lone.queriesAsked(), "the total kept");
+            int letter = RecordsByTitle.idOf(database.dsl(), "Letter to Stalin from Korean Political Parties");
+            List<Integer> related = lone.related(letter, 5);
+            assertSame(related, lone.related(letter, 5), "related records kept");
+            List<Suggestion> offered = lone.suggest("kor", Suggestions.MAX);
+            assertSame(offered, lone.suggest("kor", Suggestions.MAX), "suggestions kept");
+            assertTrue(!related.isEmpty() && !offered.isEmpty(), related + " " + offered);
 
             String live = SolrAlias.liveNow(admin, alone.collection());
             Replica replica = admin.getClusterStateProvider().getCollection(live).getSlice("shard1").iterator().next();
@@ -167,6 +252,8 @@ class SolrAnswersKeptTest {
             assertTrue(awaitOpen(lone, false), "the follower found the collection away: " + lone.status());
             assertThrows(SearchUnavailableException.class, () -> lone.search(korea), "nothing kept is given");
             assertThrows(SearchUnavailableException.class, () -> lone.count(fifties), "nor any total kept");
+            assertEquals(List.of(), lone.related(letter, 5), "nor related records kept");
+            assertEquals(List.of(), lone.suggest("kor", Suggestions.MAX), "nor suggestions kept");
 
             CollectionAdminRequest.addReplicaToShard(live, "shard1").process(admin);
             assertTrue(awaitOpen(lone, true), "open again by itself: " + lone.status());
@@ -174,6 +261,10 @@ class SolrAnswersKeptTest {
             SearchResults again = lone.search(korea);
             assertTrue(lone.queriesAsked() > before, "asked of the collection again");
             assertEquals(first.total(), again.total());
+            before = lone.queriesAsked();
+            assertEquals(related, lone.related(letter, 5));
+            assertEquals(offered, lone.suggest("kor", Suggestions.MAX));
+            assertTrue(lone.queriesAsked() > before + 1, "related records and suggestions asked again");
         }
     }
 

@@ -1143,6 +1143,9 @@ public final class SolrSearchEngine implements SearchEngine {
         try {
             return new IndexStatus(true, progress.applied(), source.head().last(), progress.applied(), progress.steps(), "");
         } catch (RuntimeException e) {
+            if (WriteUnavailable.of(e).filter(WriteUnavailable::crowded).isPresent()) {
+                throw e; // the database is there, every connection busy: the asker decides (Readiness)
+            }
             return IndexStatus.closed("the database does not answer");
         }
     }

@@ -47,7 +47,7 @@ public final class Readiness {
     }
 
     /** How long a reading that is not cheap is answered again unasked: /ready is called every second, by every balancer. */
-    private static final Duration REMEMBERED = Duration.ofSeconds(5);
+    static final Duration REMEMBERED = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(Readiness.class);
     /**
      * How long the database check waits for a connection of the pool: during an outage the pool

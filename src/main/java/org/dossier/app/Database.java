@@ -82,9 +82,11 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.migrations = migrations;
         this.server = server;
-        this.history = history;
+        ThreadsWait connections = new ThreadsWait(pool);
+        // On PostgreSQL Flyway reads its history through the pool: it waits as any reading of this thread does.
+        this.history = history == pool ? connections : history;
         DefaultConfiguration configuration = new DefaultConfiguration();
-        configuration.set(pool).set(dialect).set(new Settings().withExecuteLogging(false));
+        configuration.set(connections).set(dialect).set(new Settings().withExecuteLogging(false));
         configuration.set(new NoRollbackWithoutConnection(new DefaultTransactionProvider(configuration.connectionProvider())));
         this.dsl = DSL.using(configuration);
         this.migratedTo = lastMigration(dsl);
@@ -917,6 +919,97 @@ public final class Database implements AutoCloseable {
         for (String table : IDENTITY_TABLES) {
             dsl.resultQuery("select setval(pg_get_serial_sequence({0}, 'id'), coalesce(max(id), 0) + 1, false) from {1}",
                     DSL.inline(table), DSL.name(table)).fetch();
+        }
+    }
+
+    /** How long a connection of the pool is waited for on this thread, when not the pool's own timeout ({@link #waitingAtMost}). */
+    private static final ThreadLocal<Duration> WAIT = new ThreadLocal<>();
+
+    /**
+     * Runs {@code reading} with every connection it takes from the pool, on this thread, waited for at
+     * most {@code wait} rather than the pool's whole timeout (a request's 5 s); past it, a reading
+     * fails as one that waited the whole timeout does (a {@link SQLTransientConnectionException}:
+     * with no cause, every connection was in use). For /ready, which reads through the pool what
+     * the search engines and Flyway read: a node whose connections all stayed busy answering
+     * others said 503 after 5 s, and left a balancer's rotation while it served.
+     */
+    public <T> T waitingAtMost(Duration wait, java.util.function.Supplier<T> reading) {
+        Duration before = WAIT.get();
+        WAIT.set(wait);
+        try {
+            return reading.get();
+        } finally {
+            if (before == null) {
+                WAIT.remove();
+            } else {
+                WAIT.set(before);
+            }
+        }
+    }
+
+    /**
+     * The pool, handing out each connection after a wait of the calling thread's own when it has one
+     * ({@link #waitingAtMost}), else after the pool's timeout. What jOOQ and Flyway are given.
+     */
+    private static final class ThreadsWait implements javax.sql.DataSource {
+
+        private final HikariDataSource pool;
+
+        ThreadsWait(HikariDataSource pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public java.sql.Connection getConnection() throws SQLException {
+            Duration wait = WAIT.get();
+            // The pool itself, which alone takes a wait of each caller's own (Hikari's public class).
+            return wait == null ? pool.getConnection() : ((HikariPool) pool.getHikariPoolMXBean()).getConnection(wait.toMillis());
+        }
+
+        @Override
+        public java.sql.Connection getConnection(String user, String password) throws SQLException {
+            return pool.getConnection(user, password);
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() throws SQLException {
+            return pool.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
+            pool.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            pool.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return pool.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+            return pool.getParentLogger();
+        }
+
+        /** The pool's name, which jOOQ's and Hikari's messages quote. */
+        @Override
+        public String toString() {
+            return pool.toString();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return type.isInstance(this) || pool.isWrapperFor(type);
         }
     }
 

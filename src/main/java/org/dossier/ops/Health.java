@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.dossier.search.SearchUnavailableException;
 import org.dossier.web.ErrorPages;
@@ -57,11 +58,25 @@ public final class Health {
 
     void readiness(Context ctx) {
         Answer answer = readiness(false);
+        answer.retryAfter().ifPresent(seconds -> ctx.header("Retry-After", seconds));
         noCache(ctx).status(answer.status()).json(answer.body());
     }
 
+    /**
+     * Seconds a 503 of /ready tells its asker to wait: what it reads is kept that long
+     * ({@link Readiness#REMEMBERED}), so asked sooner it would mostly say the same. Every other 503
+     * carried a Retry-After; /ready's none, so that a client that honours it (a script waiting for a
+     * node, a proxy) had no figure from the one address meant to be asked again and again.
+     */
+    static final long RETRY_AFTER_SECONDS = Readiness.REMEMBERED.toSeconds();
+
     /** /ready's status (200 or 503) and JSON body. */
     public record Answer(int status, Map<String, Object> body) {
+
+        /** The Retry-After of a 503, none for a 200. */
+        public Optional<String> retryAfter() {
+            return status == 503 ? Optional.of(Long.toString(RETRY_AFTER_SECONDS)) : Optional.empty();
+        }
     }
 
     /**

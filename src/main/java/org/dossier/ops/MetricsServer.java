@@ -57,6 +57,7 @@ public final class MetricsServer implements AutoCloseable {
             } else if (path.equals(Health.READINESS)) {
                 Health.Answer ready = health.readiness(true);
                 exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                ready.retryAfter().ifPresent(seconds -> exchange.getResponseHeaders().set("Retry-After", seconds));
                 send(exchange, ready.status(), "application/json", JSON.writeValueAsString(ready.body()));
             } else {
                 send(exchange, 200, PROMETHEUS_TEXT, metrics.scrape());

@@ -19,6 +19,7 @@ import org.dossier.app.Database;
 import org.dossier.documents.RoundFailures;
 import org.dossier.search.IndexStatus;
 import org.dossier.search.SearchEngine;
+import org.dossier.web.WriteUnavailable;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ public final class Readiness {
     }
 
     /** How long a reading that is not cheap is answered again unasked: /ready is called every second, by every balancer. */
-    private static final Duration REMEMBERED = Duration.ofSeconds(5);
+    static final Duration REMEMBERED = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(Readiness.class);
     /**
      * How long the database check waits for a connection of the pool: during an outage the pool
@@ -81,6 +82,9 @@ public final class Readiness {
      */
     private final RoundFailures databaseFailures = new RoundFailures(LOG, "/ready", "at the next check");
     private final RoundFailures migrationFailures = new RoundFailures(LOG, "/ready", "at the next check");
+    /** The last of Flyway's views read, and the last index check made: what a busy pool is answered from. */
+    private volatile Check lastMigrations;
+    private volatile IndexCheck lastIndex;
 
     public Readiness(Database database, SearchEngine search, long maxIndexLag, WarmUp warmUp, FirstImport firstImport,
                      Clock clock) {
@@ -98,7 +102,17 @@ public final class Readiness {
         });
     }
 
+    /**
+     * Every check now. Each reading of the database waits for a connection of the pool as briefly as
+     * the database check does ({@link #CONNECTION_WAIT}): a node whose every connection stayed in use
+     * waited the pool's 5 s in the migrations' and the index's readings too, and said 503 with them
+     * failed. With the pool busy they answer from what was last read, saying so ({@code poolBusy}).
+     */
     public Report check() {
+        return database.waitingAtMost(CONNECTION_WAIT, this::checkNow);
+    }
+
+    private Report checkNow() {
         Map<String, Check> checks = new LinkedHashMap<>();
         Check seeds = firstImport.check();
         if (seeds != null) {
@@ -199,8 +213,15 @@ public final class Readiness {
                 }
             }
             fresh = new Check(pending == 0 && current != null, details);
+            lastMigrations = fresh;
             migrationFailures.succeeded();
         } catch (RuntimeException e) {
+            if (poolBusy(e)) {
+                // The schema as last read; before any reading, as the start found it: opening the
+                // database migrated it to this version's, or refused it.
+                Check last = lastMigrations;
+                return busy(last == null ? new Check(true, Map.of()) : last);
+            }
             migrationFailures.failed(e, "could not read the migrations");
             fresh = failed("the migrations cannot be read: " + RoundFailures.firstLine(e));
         }
@@ -216,8 +237,21 @@ public final class Readiness {
         try {
             status = search.status();
         } catch (RuntimeException e) {
+            if (poolBusy(e)) {
+                // The lag is counted against the change feed's head, read through the pool: as last read.
+                IndexCheck last = lastIndex;
+                return last != null ? new IndexCheck(busy(last.check()), last.phase())
+                        : new IndexCheck(busy(failed("the index's lag cannot be read: every connection to the "
+                        + "database is in use")), "Waiting for a connection to the database: every one is in use");
+            }
             return new IndexCheck(failed("the index's state cannot be read: " + e.getMessage()), "");
         }
+        IndexCheck fresh = index(status);
+        lastIndex = fresh;
+        return fresh;
+    }
+
+    private IndexCheck index(IndexStatus status) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("open", status.open());
         if (status.open()) {
@@ -296,6 +330,18 @@ public final class Readiness {
             last = new Reading<>(fresh, now);
             return fresh;
         }
+    }
+
+    /** Whether {@code failure} is a reading that found every connection of the pool in use for its whole wait. */
+    private static boolean poolBusy(RuntimeException failure) {
+        return WriteUnavailable.of(failure).filter(WriteUnavailable::crowded).isPresent();
+    }
+
+    /** {@code last} as read before, said to be so because the pool was busy now. */
+    private static Check busy(Check last) {
+        Map<String, Object> details = new LinkedHashMap<>(last.details());
+        details.put("poolBusy", true);
+        return new Check(last.ok(), details);
     }
 
     private static Check failed(String why) {

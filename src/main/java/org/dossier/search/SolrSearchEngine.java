@@ -128,7 +128,12 @@ public final class SolrSearchEngine implements SearchEngine {
      */
     private volatile Unanswered unanswered;
 
-    private record Unanswered(String detail, String phase) {
+    /** {@code phase} is read at each asking: a refill's count goes on while it is unanswered. */
+    private record Unanswered(String detail, OpeningPhase phase) {
+
+        Unanswered(String detail, String phase) {
+            this(detail, new OpeningPhase(phase));
+        }
     }
     /**
      * Whether the follower found Solr away at its last poll: related records and suggestions, a
@@ -420,6 +425,8 @@ public final class SolrSearchEngine implements SearchEngine {
             // Every record read below is at least as new as this head: a later change of one,
             // applied after the swap by a follower from the position below, carries a higher number and is kept.
             long version = source.head().last();
+            // Of how many, as a Lucene index's rebuild says it (IndexBuilder): read before, so at most a few off.
+            long expected = source.state().documents();
             List<SolrInputDocument> batch = new ArrayList<>(WRITE_BATCH);
             long[] written = {0};
             IndexSource.State state = source.readAll(record -> {
@@ -428,7 +435,7 @@ public final class SolrSearchEngine implements SearchEngine {
                     lock.ensureHeld();
                     client.add(target, batch);
                     written[0] += batch.size();
-                    listener.indexed(written[0], 0);
+                    listener.indexed(written[0], Math.max(written[0], expected));
                     batch.clear();
                 }
             });
@@ -440,7 +447,7 @@ public final class SolrSearchEngine implements SearchEngine {
             client.add(target, positionDocument(state.head().feed(), state.head().last()));
             client.commit(target);
             // Every record written and searchable in the new collection, the alias still on the old.
-            listener.indexed(written[0], 0);
+            listener.indexed(written[0], written[0]);
             lock.ensureHeld();
             SolrAlias.swap(client, alias, target);
             swapped = true;
@@ -683,9 +690,11 @@ public final class SolrSearchEngine implements SearchEngine {
         }
         refused = false;
         String filling = "Filling the Solr collection again from the database (" + stale + ")";
+        // How far it has got, in /ready's phase as in a start's fill: it said what it did, not how far.
+        OpeningPhase phase = new OpeningPhase(filling);
         unanswered = new Unanswered("the Solr collection " + address + " is being filled again from the database: " + stale,
-                filling);
-        fillIfStale(address, source, new LoggedProgress(LOG, filling, "records"), () -> closed, true);
+                phase);
+        fillIfStale(address, source, new LoggedProgress(LOG, filling, "records", phase), () -> closed, true);
         Position filled = position(client, SolrAlias.liveNow(client, address.collection()));
         LOG.info("The Solr collection {} is filled again, up to change {}", address, filled.applied());
         return filled;
@@ -1140,11 +1149,14 @@ public final class SolrSearchEngine implements SearchEngine {
         Unanswered away = unanswered;
         if (away != null) {
             // Solr's own words stay in the detail (the metrics port's); the phase is said to anyone.
-            return IndexStatus.closed(away.detail(), away.phase());
+            return IndexStatus.closed(away.detail(), away.phase().now());
         }
         try {
             return new IndexStatus(true, progress.applied(), source.head().last(), progress.applied(), progress.steps(), "");
         } catch (RuntimeException e) {
+            if (WriteUnavailable.of(e).filter(WriteUnavailable::crowded).isPresent()) {
+                throw e; // the database is there, every connection busy: the asker decides (Readiness)
+            }
             return IndexStatus.closed("the database does not answer");
         }
     }

@@ -81,6 +81,14 @@ public final class WriteUnavailable extends RuntimeException {
         return kind == Kind.BUSY;
     }
 
+    /**
+     * Every connection of the pool stayed in use for the whole wait, none failing to connect: the
+     * database is there, and this node is answering others.
+     */
+    public boolean crowded() {
+        return kind == Kind.CROWDED;
+    }
+
     /** True when a newer version migrated the database after this process opened it: only that version may write. */
     public boolean upgraded() {
         return kind == Kind.UPGRADED;

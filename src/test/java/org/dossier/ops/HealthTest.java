@@ -27,6 +27,7 @@ import org.dossier.app.Settings;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.ChangeFeed;
 import org.dossier.documents.RecordStore;
+import org.dossier.editing.MutableClock;
 import org.dossier.search.IndexStatus;
 import org.dossier.search.LuceneSearchEngine;
 import org.dossier.search.OpeningPhase;
@@ -192,8 +193,55 @@ class HealthTest {
             assertTrue(body.get("checks").get("index").get("ok").asBoolean(), ready.body());
             assertFalse(body.get("checks").get("warmUp").get("ok").asBoolean(), ready.body());
             assertEquals("no-store", ready.headers().firstValue("Cache-Control").orElse(""));
-            assertTrue(ready.headers().firstValue("Retry-After").isEmpty(), "as before: " + ready.headers().map());
+            assertEquals(String.valueOf(Health.RETRY_AFTER_SECONDS), ready.headers().firstValue("Retry-After").orElse(""),
+                    ready.headers().map().toString());
         }
+    }
+
+    /**
+     * Every 503 says when to ask again: /ready's did not, on either port, while every page's did (a
+     * first start's import, a search while the index opens or past the node's bound, a database busy,
+     * read-only, away or upgraded: FirstStartTest, SuggestBrowserTest, SearchesPastTheBoundTest,
+     * WritesBesideAnImportTest, DatabaseOutageTest, RollingUpgradeTest, SolrOutageTest). Walked here
+     * on one node: not ready while it warms up, on the public port and in full on the metrics port,
+     * then stopping; and a 200 says nothing of when to come back.
+     */
+    @Test
+    void every503OfReadySaysWhenToAskAgainOnBothPortsWhileStartingAndWhileStopping() throws Exception {
+        OperationsSettings warmingWithMetrics = new OperationsSettings(0, "127.0.0.1",
+                OperationsSettings.DEFAULT_MAX_INDEX_LAG, Duration.ofSeconds(2), 1_000_000, Duration.ofMinutes(5),
+                Duration.ofSeconds(3));
+        java.util.concurrent.ExecutorService stopping = java.util.concurrent.Executors.newSingleThreadExecutor();
+        OperatedCatalogue node = OperatedCatalogue.seededCopy(warmingWithMetrics);
+        java.util.concurrent.Future<?> stopped = null;
+        try {
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            answers.add(node.http().get(Health.READINESS));
+            answers.add(node.operatorsPort().get(Health.READINESS));
+            stopped = stopping.submit(node::close);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            HttpResponse<String> stoppingAnswer;
+            while (!(stoppingAnswer = node.http().get(Health.READINESS)).body().contains("\"status\":\"stopping\"")) {
+                assertTrue(System.nanoTime() < until, "never said it was stopping: " + stoppingAnswer.body());
+                Thread.sleep(20);
+            }
+            answers.add(stoppingAnswer);
+            answers.add(node.operatorsPort().get(Health.READINESS));
+            for (HttpResponse<String> answer : answers) {
+                assertEquals(503, answer.statusCode(), answer.uri() + ": " + answer.body());
+                assertEquals(String.valueOf(Health.RETRY_AFTER_SECONDS), answer.headers().firstValue("Retry-After")
+                        .orElse("none"), answer.uri() + ": " + answer.headers().map());
+            }
+            stopped.get(60, TimeUnit.SECONDS);
+        } finally {
+            if (stopped == null) {
+                node.close();
+            }
+            stopping.shutdownNow();
+        }
+        HttpResponse<String> ready = catalogue.http().get(Health.READINESS);
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.headers().firstValue("Retry-After").isEmpty(), ready.headers().map().toString());
     }
 
     /**
@@ -204,9 +252,8 @@ class HealthTest {
      */
     @Test
     void aPoolWhoseEveryConnectionIsInUseIsBusyNotADatabaseThatDoesNotAnswer() throws Exception {
-        // Opened with a server's write wait, as the node's pool is, not a command's 30 s: on PostgreSQL the
-        // migrations check reads Flyway's history through the pool, and with every connection held it
-        // waited the pool's whole timeout (what this test checks is the database check, which does not).
+        // Opened with a server's write wait, as the node's pool is, not a command's 30 s (the other
+        // checks' readings through the pool: aNodeWhosePoolStaysBusyIsReadyFromWhatItLastReadAndSaysItIsBusy).
         try (TestDatabase db = TestDatabase.withAuthorities();
              Database database = Database.open(db.address(), Settings.WRITE_WAIT)) {
             org.jooq.ConnectionProvider pool = database.dsl().configuration().connectionProvider();
@@ -233,6 +280,59 @@ class HealthTest {
                 held.forEach(pool::release);
             }
             assertEquals(Database.Answer.ANSWERED, database.answers(Duration.ofMillis(250)));
+        }
+    }
+
+    /**
+     * A node whose every connection of the pool stays in use for longer than a request waits (a node
+     * under load) is busy, not down: /ready read the schema's migrations (Flyway, on PostgreSQL
+     * through the pool) and the index's lag (the change feed's head) on connections of the pool too,
+     * each waited the pool's whole timeout (5 s), and said 503 with those checks failed, so that a
+     * balancer took a loaded, healthy node out. Each reading now waits as briefly as the database
+     * check does, and with the pool busy answers from what the node last read, saying it is busy.
+     */
+    @Test
+    void aNodeWhosePoolStaysBusyIsReadyFromWhatItLastReadAndSaysItIsBusy(@TempDir Path folder) throws Exception {
+        try (TestDatabase db = TestDatabase.withAuthorities();
+             Database database = Database.open(db.address(), Settings.WRITE_WAIT);
+             LuceneSearchEngine index = LuceneSearchEngine.open(folder.resolve("dossier.index"), database.dsl())) {
+            MutableClock clock = new MutableClock(Instant.now().toString());
+            Readiness readiness = new Readiness(database, index, 0, new WarmUp(0, Duration.ofSeconds(60)),
+                    new FirstImport(), clock);
+            Readiness.Report free = readiness.check();
+            assertTrue(free.ready(), free.toString());
+            org.jooq.ConnectionProvider pool = database.dsl().configuration().connectionProvider();
+            List<java.sql.Connection> held = new ArrayList<>();
+            SimpleMeterRegistry gauges = new SimpleMeterRegistry();
+            database.reportTo(gauges);
+            int size = (int) gauges.get("hikaricp.connections.max").gauge().value();
+            try {
+                while (held.size() < size) {
+                    held.add(pool.acquire());
+                }
+                // Past the 5 s that Flyway's view of the migrations is kept: this check reads it again.
+                clock.advance(Duration.ofSeconds(6));
+                Readiness.Report busy = readiness.check();
+                assertTrue(busy.ready(), busy.toString());
+                assertEquals("", busy.phase());
+                // On SQLite Flyway reads its history outside the pool, which its busy connections do not hold up.
+                boolean historyInThePool = database.dsl().dialect().family() == org.jooq.SQLDialect.POSTGRES;
+                for (String name : historyInThePool ? List.of("database", "migrations", "index") : List.of("database", "index")) {
+                    Readiness.Check check = busy.checks().get(name);
+                    assertTrue(check.ok(), name + ": " + check);
+                    assertEquals(true, check.details().get("poolBusy"), name + ": " + check);
+                }
+                assertTrue(busy.checks().get("migrations").ok(), busy.toString());
+                assertEquals(free.checks().get("migrations").details().get("current"),
+                        busy.checks().get("migrations").details().get("current"), "as last read");
+                assertEquals(0L, ((Number) busy.checks().get("index").details().get("lag")).longValue(), "as last read");
+            } finally {
+                held.forEach(pool::release);
+            }
+            Readiness.Report again = readiness.check();
+            assertTrue(again.ready(), again.toString());
+            assertFalse(again.checks().get("index").details().containsKey("poolBusy"), again.toString());
+            readiness.close();
         }
     }
 

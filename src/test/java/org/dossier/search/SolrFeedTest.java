@@ -212,6 +212,39 @@ class SolrFeedTest {
         }
     }
 
+    /**
+     * A running node refilling a collection that lost what it had says in its phase (what /ready says
+     * to anyone) how many of how many records are in, as a start's fill and an embedded index's
+     * rebuild say it: it said what it did, "Filling the Solr collection again from the database (…)",
+     * and no count, for as long as a refill of a million records takes.
+     */
+    @Test
+    void aRefillWhileServingSaysInItsPhaseHowManyOfHowManyRecordsAreIn() throws Exception {
+        Path generatedFolder = Files.createTempDirectory("dossier-solr-refill-");
+        SolrAddress lost = TestSolrCloud.freshCollection(1);
+        try (Database generated = generatedCopy(generatedFolder);
+             SolrSearchEngine node = SolrSearchEngine.open(lost, generated.dsl());
+             CloudSolrClient admin = SolrSearchEngine.client(lost)) {
+            deleteWithItsCollection(admin, lost);
+            assertTrue(awaitOpen(node, false), "not open while the collection is gone: " + node.status());
+            SolrSetup.create(lost, 1, 1);
+            // Every phase said until it is open again: the refill writes 2,000 records, then the other 500.
+            java.util.Set<String> phases = new java.util.LinkedHashSet<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            IndexStatus status;
+            while (!(status = node.status()).open() && System.nanoTime() < deadline) {
+                phases.add(status.phase());
+                Thread.onSpinWait();
+            }
+            assertTrue(status.open(), "open again by itself: " + status);
+            assertEquals(2_500, node.size());
+            assertTrue(phases.stream().anyMatch(phase -> phase.matches(
+                    "Filling the Solr collection again from the database \\(.+\\): [0-9,]+ of 2,500 records")), phases.toString());
+        } finally {
+            TestCatalogue.deleteRecursively(generatedFolder);
+        }
+    }
+
     /** Deletes the alias at {@code address} and the collection it names, as an operator would (or a plain collection). */
     private static void deleteWithItsCollection(CloudSolrClient admin, SolrAddress address) throws Exception {
         String live = SolrAlias.liveNow(admin, address.collection());

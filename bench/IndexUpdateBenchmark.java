@@ -35,7 +35,7 @@ public class IndexUpdateBenchmark {
                     engine.size(), (System.nanoTime() - started) / 1e6);
             RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());
             store.onChange(engine);
-            int max = database.dsl().select(org.jooq.impl.DSL.max(DOCUMENT.ID)).from(DOCUMENT).fetchOne(0, Integer.class);
+            int max = database.dsl().fetchValue(org.jooq.impl.DSL.select(org.jooq.impl.DSL.max(DOCUMENT.ID)).from(DOCUMENT));
             SplittableRandom random = new SplittableRandom(5);
             double[] times = new double[edits];
             for (int i = 0; i < edits; i++) {
@@ -48,7 +48,7 @@ public class IndexUpdateBenchmark {
                 int version = row.getVersion();
                 RecordDraft now = store.write(w -> w.draft(id));
                 var draft = new RecordDraft(now.title() + " Quixotic", now.summary(), now.date(), now.typeId(),
-                        now.people(), now.places());
+                        now.people(), now.places(), now.languages());
                 long t = System.nanoTime();
                 store.write(w -> w.update(id, version, draft, Attribution.editor("benchmark", "timing an update")));
                 long found = engine.search(SearchRequest.of("quixotic").withPageSize(1)).total();

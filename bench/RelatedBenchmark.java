@@ -33,7 +33,7 @@ public class RelatedBenchmark {
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 300;
         try (Database database = Database.open(db);
              LuceneSearchEngine engine = LuceneSearchEngine.open(Settings.indexBeside(db), database.dsl())) {
-            int max = database.dsl().select(org.jooq.impl.DSL.max(DOCUMENT.ID)).from(DOCUMENT).fetchOne(0, Integer.class);
+            int max = database.dsl().fetchValue(org.jooq.impl.DSL.select(org.jooq.impl.DSL.max(DOCUMENT.ID)).from(DOCUMENT));
             SplittableRandom random = new SplittableRandom(7);
             double[] times = new double[runs];
             long found = 0;
@@ -78,9 +78,9 @@ public class RelatedBenchmark {
     private static Set<String> links(Database database, int id) {
         Set<String> links = new HashSet<>();
         database.dsl().select(DOCUMENT_PERSON.PERSON_ID).from(DOCUMENT_PERSON).where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id))
-                .forEach(r -> links.add("person " + r.value1()));
+                .forEach(r -> links.add("person " + r.get(DOCUMENT_PERSON.PERSON_ID)));
         database.dsl().select(DOCUMENT_PLACE.PLACE_ID).from(DOCUMENT_PLACE).where(DOCUMENT_PLACE.DOCUMENT_ID.eq(id))
-                .forEach(r -> links.add("place " + r.value1()));
+                .forEach(r -> links.add("place " + r.get(DOCUMENT_PLACE.PLACE_ID)));
         return links;
     }
 

@@ -28,13 +28,17 @@ import org.jooq.DSLContext;
  */
 public final class AuthorityLoader {
 
-    /** The authority files of a folder, read and checked before anything is written. */
-    public record AuthorityLists(Map<String, List<AuthorityForm>> people, Map<String, List<AuthorityForm>> places,
+    /**
+     * The authority files of a folder, read and checked before anything is written: the lists as
+     * the files say them, every form with its line; what a node holds in memory is the other
+     * shape, {@link AuthorityLists}, read from the database they are stored in.
+     */
+    public record FolderLists(Map<String, List<AuthorityForm>> people, Map<String, List<AuthorityForm>> places,
                                  Map<String, List<AuthorityForm>> types) {
     }
 
-    public static AuthorityLists read(Path folder) throws IOException, AuthorityFileException {
-        return new AuthorityLists(
+    public static FolderLists read(Path folder) throws IOException, AuthorityFileException {
+        return new FolderLists(
                 readIfPresent(folder.resolve(AuthorityFiles.PEOPLE), AuthorityFiles.PERSON_KINDS,
                         java.util.Set.of("preferred", AuthorityFiles.ORGANISATION)),
                 readIfPresent(folder.resolve(AuthorityFiles.PLACES), AuthorityFiles.PLACE_KINDS, "preferred"),
@@ -47,11 +51,11 @@ public final class AuthorityLoader {
      * changed keeps what the editor made: only forms of its name it lacks are added, and every other
      * difference is reported, never written. Returns those reports, one line each.
      */
-    public static List<String> store(DSLContext tx, AuthorityLists lists) {
+    public static List<String> store(DSLContext tx, FolderLists lists) {
         return store(tx, lists, Clock.systemUTC());
     }
 
-    public static List<String> store(DSLContext tx, AuthorityLists lists, Clock clock) {
+    public static List<String> store(DSLContext tx, FolderLists lists, Clock clock) {
         AuthorityWriter writer = new AuthorityWriter(tx, clock);
         AuthorityRecords read = new AuthorityRecords(tx);
         List<String> differences = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dossier.search.SearchEngine;
+import org.dossier.search.SearchRequest;
 import org.dossier.search.SearchUnavailableException;
 import org.dossier.search.Suggestion;
 import org.dossier.web.BadRequest;
@@ -31,7 +32,7 @@ public final class SearchSuggestions {
     }
 
     public void json(Context ctx) {
-        String q = QueryParams.single(ctx, "q");
+        String q = QueryParams.single(ctx, SearchRequest.TEXT);
         if (q == null) {
             throw new BadRequest("'q' is missing: give the text typed so far, as in " + PATH + "?q=sta");
         }

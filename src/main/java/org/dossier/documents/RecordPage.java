@@ -26,6 +26,12 @@ import org.dossier.web.ResultTrail;
 public final class RecordPage {
 
     /**
+     * The parameter an editor's save redirects to the record with ({@code ?saved=7}): the version
+     * saved, which the page confirms while it is still the one shown.
+     */
+    public static final String SAVED = "saved";
+
+    /**
      * The record page's address with a download's suffix ({@code /documents/24/cable-stalin.bib}), as
      * a reader types it after the address in the browser's bar; no slug has a full stop. Its
      * suffix in any case, as at the permanent address ({@code FootnoteAddresses}).
@@ -131,7 +137,7 @@ public final class RecordPage {
                 "jsonLd", RecordJsonLd.of(citation, canonicalUrl),
                 "related", related.of(record.id())));
         model.put("trail", ResultTrail.of(ctx));
-        model.put("savedVersion", String.valueOf(record.version()).equals(ctx.queryParam("saved")) ? record.version() : null);
+        model.put("savedVersion", String.valueOf(record.version()).equals(ctx.queryParam(SAVED)) ? record.version() : null);
         model.put("metaDescription", RecordView.description(record));
         model.put("sourceDescription", RecordView.source(record.sources()));
         ctx.render("documents/record", model);

@@ -111,7 +111,7 @@ public final class AuthorityEditing {
             unavailable(ctx, e, kind, null, form, 0);
             return;
         }
-        ctx.redirect(made.linkPath() + "?saved=1", HttpStatus.SEE_OTHER);
+        ctx.redirect(made.linkPath() + "?" + SAVED + "=1", HttpStatus.SEE_OTHER);
     }
 
     /**
@@ -123,7 +123,7 @@ public final class AuthorityEditing {
                                           AuthorityEditForm.Checked checked) {
         var made = madeAlready(kind, form, author);
         if (made.isPresent()) {
-            ctx.redirect(made.get().linkPath() + "?saved=1", HttpStatus.SEE_OTHER);
+            ctx.redirect(made.get().linkPath() + "?" + SAVED + "=1", HttpStatus.SEE_OTHER);
             return;
         }
         refused(ctx, kind, null, form, 0, checked);
@@ -195,7 +195,7 @@ public final class AuthorityEditing {
             if (!now.merged() && now.content().equals(checked.content())) {
                 // The same form sent again (a double click), whose browser shows the second answer:
                 // that was the conflict page, naming the editor as the one who had saved in between.
-                ctx.redirect(now.linkPath() + "?saved=" + now.version(), HttpStatus.SEE_OTHER);
+                ctx.redirect(now.linkPath() + "?" + SAVED + "=" + now.version(), HttpStatus.SEE_OTHER);
                 return;
             }
             conflict(ctx, kind, form, checked.content(), opened);
@@ -214,7 +214,7 @@ public final class AuthorityEditing {
             return;
         }
         StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
-        ctx.redirect(now.linkPath() + "?saved=" + now.version(), HttpStatus.SEE_OTHER);
+        ctx.redirect(now.linkPath() + "?" + SAVED + "=" + now.version(), HttpStatus.SEE_OTHER);
     }
 
     /**
@@ -282,7 +282,7 @@ public final class AuthorityEditing {
         String author = AccessControl.requireUser(ctx).username();
         List<Mentions.Mention> ticked = Mentions.confirm(db, authority, chosen);
         int linked = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).link(authority, ticked, author, null));
-        ctx.redirect(authority.linkPath() + "?linked=" + linked + (after == null || after.isEmpty() ? "" : "&" + AFTER + "=" + after),
+        ctx.redirect(authority.linkPath() + "?" + LINKED + "=" + linked + (after == null || after.isEmpty() ? "" : "&" + AFTER + "=" + after),
                 HttpStatus.SEE_OTHER);
     }
 

@@ -111,7 +111,7 @@ public final class EditForm {
     /** To the record, which then says "Saved — version N" to the editor. */
     private void redirectSaved(Context ctx, int id) {
         var now = Forms.record(records, id);
-        ctx.redirect(now.canonicalPath() + "?saved=" + now.version(), HttpStatus.SEE_OTHER);
+        ctx.redirect(now.canonicalPath() + "?" + RecordPage.SAVED + "=" + now.version(), HttpStatus.SEE_OTHER);
     }
 
     /** The hidden field of a new-record form that carries its {@link FormToken}. */

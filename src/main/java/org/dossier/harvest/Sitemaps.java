@@ -1,33 +1,18 @@
 package org.dossier.harvest;
 
-import static org.dossier.db.Tables.AUTHORITY_VERSION;
-import static org.dossier.db.Tables.DOCUMENT;
-import static org.dossier.db.Tables.DOCUMENT_COUNT;
-import static org.dossier.db.Tables.PERSON;
-import static org.dossier.db.Tables.PLACE;
-
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.dossier.authorities.AuthorityKind;
-import org.dossier.documents.Permalinks;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
-import org.jooq.Cursor;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record3;
-import org.jooq.impl.DSL;
 
 /**
  * {@code /sitemap.xml}: the canonical address of every record in the catalogue, with the time of
@@ -49,9 +34,8 @@ public final class Sitemaps {
     /** The child sitemap of the people's and places' pages, beside the records' blocks. */
     static final String NAMES = "names.xml";
 
-    private final DSLContext db;
+    private final SitemapQueries queries;
     private final PublicUrl publicUrl;
-    private final int urlsPerFile;
     private final ConditionalGet conditional;
 
     public Sitemaps(DSLContext db, PublicUrl publicUrl, ConditionalGet conditional) {
@@ -63,9 +47,8 @@ public final class Sitemaps {
     }
 
     private Sitemaps(DSLContext db, PublicUrl publicUrl, int urlsPerFile, ConditionalGet conditional) {
-        this.db = db;
+        this.queries = new SitemapQueries(db, urlsPerFile);
         this.publicUrl = publicUrl;
-        this.urlsPerFile = urlsPerFile;
         this.conditional = conditional;
     }
 
@@ -75,8 +58,7 @@ public final class Sitemaps {
      * batches move without a change of their own (AuthorityWriter.restamp). One probe of an index.
      */
     private boolean notModified(Context ctx) {
-        return conditional.answered(ctx, "sitemap",
-                db.fetchValue(DSL.select(DSL.max(DOCUMENT.UPDATED_AT)).from(DOCUMENT)));
+        return conditional.answered(ctx, "sitemap", queries.lastChange());
     }
 
     /** {@code GET /sitemap.xml}. */
@@ -99,7 +81,7 @@ public final class Sitemaps {
             return;
         }
         Matcher m = CHILD.matcher(ctx.pathParam("file"));
-        if (!m.matches() || !blockHasRecords(Integer.parseInt(m.group(1)))) {
+        if (!m.matches() || !queries.blockHasRecords(Integer.parseInt(m.group(1)))) {
             throw new NotFound("There is no sitemap " + ctx.pathParam("file") + ". The list of them is at /sitemap.xml.");
         }
         if (notModified(ctx)) {
@@ -110,16 +92,15 @@ public final class Sitemaps {
     }
 
     void writeRoot(OutputStream out, String siteUrl) {
-        long published = db.select(DOCUMENT_COUNT.LIVE).from(DOCUMENT_COUNT).fetchSingle(DOCUMENT_COUNT.LIVE);
-        if (published <= urlsPerFile) {
-            writeUrls(out, siteUrl, DSL.trueCondition(), true);
+        if (queries.fitOneFile()) {
+            writeUrls(out, siteUrl, queries::records, true);
         } else {
             writeIndex(out, siteUrl);
         }
     }
 
     void writeChild(OutputStream out, String siteUrl, int block) {
-        writeUrls(out, siteUrl, inBlock(block), false);
+        writeUrls(out, siteUrl, () -> queries.recordsInBlock(block), false);
     }
 
     void writeNames(OutputStream out, String siteUrl) {
@@ -132,46 +113,36 @@ public final class Sitemaps {
     }
 
     private void writeIndex(OutputStream out, String siteUrl) {
-        Field<Integer> block = DOCUMENT.ID.minus(1).div(urlsPerFile).plus(1).as("block");
-        Field<Instant> lastmod = DSL.max(DOCUMENT.UPDATED_AT).as("lastmod");
-        // Every id (they start at 1), said as a range on the id: without one SQLite read the live
-        // records through the titles' index and each record for its date (6-12 s at a million);
-        // with it, the live records' id index, which holds the date (0.4 s).
-        List<org.jooq.Record2<Integer, Instant>> blocks = db.select(block, lastmod).from(DOCUMENT)
-                .where(DOCUMENT.WITHDRAWN_AT.isNull().and(DOCUMENT.ID.ge(1)))
-                .groupBy(block).orderBy(block).fetch();
+        var blocks = queries.blocks();
         XmlText.document(out, xml -> {
             xml.writeStartElement("sitemapindex");
             xml.writeDefaultNamespace(NS);
-            for (var b : blocks) {
+            for (SitemapQueries.Block b : blocks) {
                 xml.writeStartElement("sitemap");
-                XmlText.element(xml, "loc", siteUrl + "/sitemaps/" + b.get(block) + ".xml");
-                XmlText.element(xml, "lastmod", b.get(lastmod).toString());
+                XmlText.element(xml, "loc", siteUrl + "/sitemaps/" + b.number() + ".xml");
+                XmlText.element(xml, "lastmod", b.lastmod().toString());
                 xml.writeEndElement();
             }
             xml.writeStartElement("sitemap");
             XmlText.element(xml, "loc", siteUrl + "/sitemaps/" + NAMES);
-            Instant named = db.fetchValue(DSL.select(DSL.max(AUTHORITY_VERSION.CREATED_AT)).from(AUTHORITY_VERSION));
-            if (named != null) {
-                XmlText.element(xml, "lastmod", named.toString());
+            var named = queries.namesChanged();
+            if (named.isPresent()) {
+                XmlText.element(xml, "lastmod", named.get().toString());
             }
             xml.writeEndElement();
             xml.writeEndElement();
         });
     }
 
-    private void writeUrls(OutputStream out, String siteUrl, org.jooq.Condition which, boolean withNames) {
+    /** The records {@code records} opens (a stream read from a cursor, closed here), then the names' pages when asked. */
+    private void writeUrls(OutputStream out, String siteUrl, Supplier<Stream<SitemapQueries.Page>> records,
+                           boolean withNames) {
         XmlText.document(out, xml -> {
             xml.writeStartElement("urlset");
             xml.writeDefaultNamespace(NS);
-            try (Cursor<Record3<Integer, String, Instant>> rows = db.select(DOCUMENT.ID, DOCUMENT.SLUG, DOCUMENT.UPDATED_AT)
-                    .from(DOCUMENT).where(DOCUMENT.WITHDRAWN_AT.isNull().and(which))
-                    .orderBy(DOCUMENT.ID).fetchSize(1_000).fetchLazy()) {
-                for (Record3<Integer, String, Instant> row : rows) {
-                    xml.writeStartElement("url");
-                    XmlText.element(xml, "loc", siteUrl + Permalinks.canonical(row.get(DOCUMENT.ID), row.get(DOCUMENT.SLUG)));
-                    XmlText.element(xml, "lastmod", row.get(DOCUMENT.UPDATED_AT).toString());
-                    xml.writeEndElement();
+            try (Stream<SitemapQueries.Page> pages = records.get()) {
+                for (SitemapQueries.Page page : (Iterable<SitemapQueries.Page>) pages::iterator) {
+                    writeUrl(xml, siteUrl, page);
                 }
             }
             if (withNames) {
@@ -181,34 +152,18 @@ public final class Sitemaps {
         });
     }
 
-    /** Each person's and place's page (not one merged away: its address leads to the survivor's), with its last version's time. */
     private void writeNames(XMLStreamWriter xml, String siteUrl) throws XMLStreamException {
-        Field<Instant> changed = DSL.max(AUTHORITY_VERSION.CREATED_AT).as("changed");
-        var people = db.select(PERSON.KEY, changed).from(PERSON).leftJoin(AUTHORITY_VERSION)
-                .on(AUTHORITY_VERSION.FACET.eq(AuthorityKind.PERSON.key()), AUTHORITY_VERSION.AUTHORITY_ID.eq(PERSON.ID))
-                .where(PERSON.MERGED_INTO.isNull()).groupBy(PERSON.ID, PERSON.KEY).orderBy(PERSON.KEY)
-                .fetch(r -> Map.entry(AuthorityKind.PERSON.path(r.get(PERSON.KEY)), Optional.ofNullable(r.get(changed))));
-        var places = db.select(PLACE.KEY, changed).from(PLACE).leftJoin(AUTHORITY_VERSION)
-                .on(AUTHORITY_VERSION.FACET.eq(AuthorityKind.PLACE.key()), AUTHORITY_VERSION.AUTHORITY_ID.eq(PLACE.ID))
-                .where(PLACE.MERGED_INTO.isNull()).groupBy(PLACE.ID, PLACE.KEY).orderBy(PLACE.KEY)
-                .fetch(r -> Map.entry(AuthorityKind.PLACE.path(r.get(PLACE.KEY)), Optional.ofNullable(r.get(changed))));
-        for (var page : Stream.concat(people.stream(), places.stream()).toList()) {
-            xml.writeStartElement("url");
-            XmlText.element(xml, "loc", siteUrl + page.getKey());
-            if (page.getValue().isPresent()) {
-                XmlText.element(xml, "lastmod", page.getValue().get().toString());
-            }
-            xml.writeEndElement();
+        for (SitemapQueries.Page page : queries.names()) {
+            writeUrl(xml, siteUrl, page);
         }
     }
 
-    private boolean blockHasRecords(int block) {
-        return db.fetchExists(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull().and(inBlock(block)));
-    }
-
-    private org.jooq.Condition inBlock(int block) {
-        long first = (long) (block - 1) * urlsPerFile + 1;
-        return DOCUMENT.ID.between((int) Math.min(first, Integer.MAX_VALUE),
-                (int) Math.min(first + urlsPerFile - 1, Integer.MAX_VALUE));
+    private static void writeUrl(XMLStreamWriter xml, String siteUrl, SitemapQueries.Page page) throws XMLStreamException {
+        xml.writeStartElement("url");
+        XmlText.element(xml, "loc", siteUrl + page.path());
+        if (page.lastmod().isPresent()) {
+            XmlText.element(xml, "lastmod", page.lastmod().get().toString());
+        }
+        xml.writeEndElement();
     }
 }

@@ -248,7 +248,7 @@ public final class ImportRun {
 
     public ImportReport run(List<Path> filesAndFolders, Listener progress) throws ImportRejectedException, IOException {
         List<String> problems = new ArrayList<>();
-        List<AuthorityLoader.AuthorityLists> authorities = new ArrayList<>();
+        List<AuthorityLoader.FolderLists> authorities = new ArrayList<>();
         for (Path path : filesAndFolders) {
             if (!Files.exists(path)) {
                 problems.add(path + ": no such file or folder");
@@ -287,7 +287,7 @@ public final class ImportRun {
                 // before can have (times are whole seconds), so that the end finds those very records.
                 Instant onTheWay = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
                 Clock stamping = Clock.offset(clock, Duration.between(Instant.now(clock), onTheWay));
-                for (AuthorityLoader.AuthorityLists lists : authorities) {
+                for (AuthorityLoader.FolderLists lists : authorities) {
                     differences.addAll(AuthorityLoader.store(tx, lists, stamping));
                     // New names or forms: every node reloads what widens a search.
                     writer.authoritiesChanged();

@@ -43,25 +43,37 @@ final class FacetColumns {
         return startYear(ords[starts[doc]]);
     }
 
-    /** Whether the record has a date, and so years. */
-    boolean dated(int doc) {
-        return ords[starts[doc]] != UNDATED;
+    /**
+     * Adds {@code delta} to a tally at record {@code doc}: under each of its values in
+     * {@code values} (by the segment's ordinals), and under each year and each decade its period
+     * touches in {@code years} and {@code decades}, less {@code firstYear} and {@code firstDecade}
+     * (see {@link #countYears(int[], int, int, int, int)} and
+     * {@link #countDecades(int[], int, int, int, int)}). Returns what the tally's count of undated
+     * records changes by: {@code delta} for an undated record, which is counted under no year, else 0.
+     *
+     * <p>The one way a record is added to or taken from a segment's tally (counted whole, or less
+     * the records deleted since), so that the tallies count exactly as {@link FacetCounter}'s pass.
+     */
+    int tally(int doc, int[] values, int[] years, int firstYear, int[] decades, int firstDecade, int delta) {
+        int run = starts[doc];
+        int end = starts[doc + 1];
+        for (int i = run + 1; i < end; i++) {
+            values[ords[i]] += delta;
+        }
+        int span = ords[run];
+        if (span == UNDATED) {
+            return delta;
+        }
+        countYears(years, startYear(span), endYear(span), firstYear, delta);
+        countDecades(decades, startYear(span), endYear(span), firstDecade, delta);
+        return 0;
     }
 
     /**
-     * Adds {@code delta} to {@code counts} at each year the record's period spans, from the year it
-     * starts in to the year it ends in, less {@code firstYear}: a span ("1961–1962") is counted under
-     * every year it covers, the usual archival choice, a single date under its one year. An undated
-     * record is counted under none.
+     * Adds {@code delta} to {@code counts} at each year a period spans, from {@code startYear} to
+     * {@code endYear}, less {@code firstYear}: a span ("1961–1962") is counted under every year it
+     * covers, the usual archival choice, a single date under its one year.
      */
-    void countYears(int[] counts, int doc, int firstYear, int delta) {
-        int years = ords[starts[doc]];
-        if (years != UNDATED) {
-            countYears(counts, startYear(years), endYear(years), firstYear, delta);
-        }
-    }
-
-    /** {@link #countYears(int[], int, int, int)} for a period from {@code startYear} to {@code endYear}. */
     static void countYears(int[] counts, int startYear, int endYear, int firstYear, int delta) {
         for (int year = startYear; year <= Math.max(startYear, endYear); year++) {
             counts[year - firstYear] += delta;
@@ -69,21 +81,12 @@ final class FacetColumns {
     }
 
     /**
-     * Adds {@code delta} to {@code counts} at each decade the record's period touches, less
-     * {@code firstDecade} (decades numbered by their first year over ten: 196 for the 1960s): a
-     * record is counted once under each decade, however many of its years the decade holds — what
-     * a decade's link (its years as a range, met in the default way) finds, which a sum of the
-     * decade's years would count twice for a span of two of them ("1961–1962"). None for an
-     * undated record.
+     * Adds {@code delta} to {@code counts} at each decade a period from {@code startYear} to
+     * {@code endYear} touches, less {@code firstDecade} (decades numbered by their first year over
+     * ten: 196 for the 1960s): a record is counted once under each decade, however many of its years
+     * the decade holds — what a decade's link (its years as a range, met in the default way) finds,
+     * which a sum of the decade's years would count twice for a span of two of them ("1961–1962").
      */
-    void countDecades(int[] counts, int doc, int firstDecade, int delta) {
-        int years = ords[starts[doc]];
-        if (years != UNDATED) {
-            countDecades(counts, startYear(years), endYear(years), firstDecade, delta);
-        }
-    }
-
-    /** {@link #countDecades(int[], int, int, int)} for a period from {@code startYear} to {@code endYear}. */
     static void countDecades(int[] counts, int startYear, int endYear, int firstDecade, int delta) {
         for (int decade = startYear / 10; decade <= Math.max(startYear, endYear) / 10; decade++) {
             counts[decade - firstDecade] += delta;

@@ -102,14 +102,7 @@ final class LiveTallies {
         for (int doc = 0; doc < segment.maxDoc(); doc++) {
             if (live == null || live.get(doc)) {
                 total++;
-                if (!columns.dated(doc)) {
-                    undated++;
-                }
-                columns.countYears(years, doc, 0, 1);
-                columns.countDecades(decades, doc, 0, 1);
-                for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
-                    values[columns.ords[i]]++;
-                }
+                undated += columns.tally(doc, values, years, 0, decades, 0, 1);
             }
         }
         return new Tally(live, deleted, values, years, decades, undated, total);
@@ -128,14 +121,7 @@ final class LiveTallies {
         for (int doc = 0; doc < segment.maxDoc(); doc++) {
             if ((before == null || before.get(doc)) && !live.get(doc)) {
                 total--;
-                if (!columns.dated(doc)) {
-                    undated--;
-                }
-                columns.countYears(years, doc, 0, -1);
-                columns.countDecades(decades, doc, 0, -1);
-                for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
-                    values[columns.ords[i]]--;
-                }
+                undated += columns.tally(doc, values, years, 0, decades, 0, -1);
             }
         }
         return new Tally(live, deleted, values, years, decades, undated, total);

@@ -248,13 +248,10 @@ final class ValueTallies {
 
     /** {@code tally} (a copy of its own, changed in place) less record {@code doc}. */
     private static Tally less(Tally tally, FacetColumns columns, int doc) {
-        columns.countYears(tally.years(), doc, tally.firstYear(), -1);
-        columns.countDecades(tally.decades(), doc, tally.firstDecade(), -1);
-        for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
-            tally.values()[columns.ords[i]]--;
-        }
+        int undated = columns.tally(doc, tally.values(), tally.years(), tally.firstYear(), tally.decades(),
+                tally.firstDecade(), -1);
         return new Tally(tally.of(), tally.values(), tally.firstYear(), tally.years(), tally.firstDecade(), tally.decades(),
-                tally.undated() - (columns.dated(doc) ? 0 : 1), tally.total() - 1);
+                tally.undated() + undated, tally.total() - 1);
     }
 
     /** Whether record {@code doc} has every value of {@code of} (the segment's ordinals). */
@@ -287,14 +284,7 @@ final class ValueTallies {
         for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
             if ((live == null || live.get(doc)) && (of.length == 1 || hasAll(columns, doc, of))) {
                 total++;
-                if (!columns.dated(doc)) {
-                    undated++;
-                }
-                columns.countYears(years, doc, 0, 1);
-                columns.countDecades(decades, doc, 0, 1);
-                for (int i = columns.firstOrd(doc); i < columns.endOrd(doc); i++) {
-                    values[columns.ords[i]]++;
-                }
+                undated += columns.tally(doc, values, years, 0, decades, 0, 1);
             }
         }
         int first = 0;

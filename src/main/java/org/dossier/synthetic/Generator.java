@@ -77,7 +77,7 @@ public final class Generator {
                     + " (a folder of seed pages with an authorities/ folder in it)");
         }
         if (db.fetchCount(PERSON) == 0) {
-            AuthorityLoader.AuthorityLists lists = AuthorityLoader.read(authorityFolder);
+            AuthorityLoader.FolderLists lists = AuthorityLoader.read(authorityFolder);
             db.transaction(tx -> AuthorityLoader.store(tx.dsl(), lists));
         }
         SyntheticCorpus corpus = new SyntheticCorpus(authorities(), vocabulary(seeds));

@@ -241,7 +241,7 @@ public final class ErrorPages {
             model.put("title", title);
             model.put("message", message);
             // What the reader typed stays in the search box, whatever went wrong, as a search reads it.
-            String q = ctx.queryParam("q");
+            String q = ctx.queryParam(SearchRequest.TEXT);
             model.put("searchQuery", q == null ? null : SearchRequest.words(q));
             model.put("again", again);
             model.put("instead", instead);

@@ -27,7 +27,7 @@ import org.apache.lucene.store.Directory;
 /**
  * An index changed from snapshot to snapshot as a catalogue's is, each snapshot handed to a check
  * of what is carried from one to the next: four segments of records with a few types, people
- * (person-0 to person-29) and places (place-0 to place-11), then 25 rounds of corrections (a record
+ * (person-0 to person-29) and places (place-0 to place-11), some of them undated, then 25 rounds of corrections (a record
  * deleted from an old segment and written to a new one), withdrawals and new records, a merge into
  * one segment, and last the first snapshot and a middle one again, after every later one.
  */
@@ -48,6 +48,7 @@ final class EditedSnapshots {
         assertArrayEquals(counted.years, carried.years, what + ": years");
         assertArrayEquals(counted.yearsAnyDate, carried.yearsAnyDate, what + ": histogram");
         assertArrayEquals(counted.decadesAnyDate, carried.decadesAnyDate, what + ": decades");
+        assertEquals(counted.undatedAnyDate, carried.undatedAnyDate, what + ": undated");
         assertArrayEquals(counted.failingOnly, carried.failingOnly, what + ": none failing");
     }
 
@@ -131,12 +132,16 @@ final class EditedSnapshots {
         }
         List<String> places = random.nextBoolean() ? List.of("place-" + random.nextInt(12)) : List.of();
         LocalDate day = LocalDate.of(1945 + random.nextInt(40), 1, 1).plusDays(random.nextInt(365));
-        String title = "record " + id + " version " + random.nextInt(1000);
+        int version = random.nextInt(1000);
+        String title = "record " + id + " version " + version;
         // One record in eight dated by a span of up to three years, from numbers of its own (the rest
         // of the records are what they were before spans): counted under each year, once per decade.
         SplittableRandom spanned = new SplittableRandom(id * 31L + 7);
         LocalDate end = spanned.nextInt(8) == 0 ? day.plusDays(1 + spanned.nextInt(1_100)) : day;
-        return new IndexedRecord(id, title, "", day, end, "type-" + random.nextInt(6),
+        // One version in sixteen undated, told by its version's number (no draw more, so every other
+        // record is what it was): a correction dates or undates a record, as an editor's may.
+        boolean undated = version % 16 == 0;
+        return new IndexedRecord(id, title, "", undated ? null : day, undated ? null : end, "type-" + random.nextInt(6),
                 people.stream().distinct().toList(), places, title, List.of(), List.of());
     }
 }

@@ -43,10 +43,9 @@ class GeneratedDatesReadAsImportedOnesTest {
      * A record's date as one column. Made when asked, not in a static field: jOOQ's tables and data
      * types initialised in this class's initialiser, beside another class's first query, deadlocked.
      */
-    private static Field<Optional<DocumentDate>> date() {
-        return DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
-                DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION);
-    }
+    /** A record's date, read as one value: none for an undated record. */
+    private static final Field<Optional<DocumentDate>> DATE = DocumentDate.stored(DOCUMENT.DATE_KEY,
+            DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA, DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION);
 
     @Test
     void aGeneratedSpanOrApproximateDateReadsOnItsPageAndInSearchAsTheSameDateImported() throws Exception {
@@ -55,12 +54,12 @@ class GeneratedDatesReadAsImportedOnesTest {
             // The first generated record of each shape: approximate or not, a span or not, to the year, month or day.
             Map<String, Integer> generated = new TreeMap<>();
             Map<Integer, DocumentDate> dates = new LinkedHashMap<>();
-            db.dsl().select(DOCUMENT.ID, date()).from(DOCUMENT).orderBy(DOCUMENT.ID).fetch().forEach(row ->
-                    row.value2().filter(date -> date.isSpan() || date.circa()).ifPresent(date -> {
+            db.dsl().select(DOCUMENT.ID, DATE).from(DOCUMENT).orderBy(DOCUMENT.ID).fetch().forEach(row ->
+                    row.get(DATE).filter(date -> date.isSpan() || date.circa()).ifPresent(date -> {
                         String shape = (date.circa() ? "approximate " : "") + (date.isSpan() ? "span to the " : "")
                                 + date.precision();
-                        if (generated.putIfAbsent(shape, row.value1()) == null) {
-                            dates.put(row.value1(), date);
+                        if (generated.putIfAbsent(shape, row.get(DOCUMENT.ID)) == null) {
+                            dates.put(row.get(DOCUMENT.ID), date);
                         }
                     }));
             assertEquals(List.of("approximate MONTH", "approximate YEAR", "approximate span to the YEAR",
@@ -84,7 +83,7 @@ class GeneratedDatesReadAsImportedOnesTest {
 
             // Every record counted under each year its date covers, generated and imported alike.
             Map<String, Integer> expectedYears = new TreeMap<>();
-            db.dsl().select(date()).from(DOCUMENT).fetch(date()).forEach(stored -> stored.ifPresent(date -> {
+            db.dsl().select(DATE).from(DOCUMENT).fetch(DATE).forEach(stored -> stored.ifPresent(date -> {
                 for (int year = date.year(); year <= date.latest().getYear(); year++) {
                     expectedYears.merge(String.valueOf(year), 1, Integer::sum);
                 }
@@ -111,7 +110,7 @@ class GeneratedDatesReadAsImportedOnesTest {
                 for (int year = date.year() - 1; year <= date.latest().getYear() + 1; year++) {
                     boolean covers = year >= date.year() && year <= date.latest().getYear();
                     Optional<JsonNode> madeHit = hit(catalogue, made, db.dsl().select(DOCUMENT.TITLE).from(DOCUMENT)
-                            .where(DOCUMENT.ID.eq(made)).fetchSingle().value1(), year);
+                            .where(DOCUMENT.ID.eq(made)).fetchSingle(DOCUMENT.TITLE), year);
                     Optional<JsonNode> importedHit = hit(catalogue, imported, twins.getValue(), year);
                     assertEquals(covers, madeHit.isPresent(), shape + " generated, found under " + year);
                     assertEquals(covers, importedHit.isPresent(), shape + " imported, found under " + year);
@@ -124,11 +123,11 @@ class GeneratedDatesReadAsImportedOnesTest {
     }
 
     private static Optional<DocumentDate> storedDate(CatalogueDatabase db, int id) {
-        return db.dsl().select(date()).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchSingle().value1();
+        return db.dsl().select(DATE).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchSingle(DATE);
     }
 
     private static Document recordPage(TestCatalogue catalogue, CatalogueDatabase db, int id) {
-        String slug = db.dsl().select(DOCUMENT.SLUG).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchSingle().value1();
+        String slug = db.dsl().select(DOCUMENT.SLUG).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchSingle(DOCUMENT.SLUG);
         return Jsoup.parse(catalogue.http().get(Permalinks.canonical(id, slug)).body());
     }
 

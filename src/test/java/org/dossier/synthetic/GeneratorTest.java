@@ -254,11 +254,11 @@ class GeneratorTest {
                 .on(REVISION.DOCUMENT_ID.eq(DOCUMENT.ID)).and(REVISION.NUMBER.eq(1)).fetch();
         assertEquals(COUNT, rows.size());
         for (var row : rows) {
-            Optional<DocumentDate> date = row.value1();
+            Optional<DocumentDate> date = row.get(recordDate);
             String words = DocumentDate.display(date);
             assertEquals(date, DocumentDate.parseOrUndated(words), "'" + words + "' as typed, "
                     + date.map(DocumentDate::edtf).orElse("undated") + " as generated");
-            assertEquals(date, row.value2(), "its first version's");
+            assertEquals(date, row.get(versionDate), "its first version's");
         }
     }
 

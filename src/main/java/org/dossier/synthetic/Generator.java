@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
 import org.dossier.authorities.AuthorityFileException;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
@@ -58,14 +61,34 @@ public final class Generator {
 
     private final DSLContext db;
     private final Clock clock;
+    private final boolean unseenUntilWhole;
 
     /**
      * @param clock this machine's time, which the change feed's entries are written with (what pruning
      *     reads, as every write's); the records' datestamps are the database's time as each transaction commits
      */
     public Generator(DSLContext db, Clock clock) {
+        this(db, clock, false);
+    }
+
+    private Generator(DSLContext db, Clock clock, boolean unseenUntilWhole) {
         this.db = db;
         this.clock = clock;
+        this.unseenUntilWhole = unseenUntilWhole;
+    }
+
+    /**
+     * The same, into a catalogue nobody reads before it is whole (a new SQLite file, put where it
+     * was asked for only at the end: {@code app/NewSqliteFile}). Each transaction's records, their
+     * revisions and changes are then stamped with the database's clock as the transaction begins,
+     * and not stamped again as it commits: stamping at the commit keeps a harvest that reads between
+     * two commits from passing a record it cannot see yet, and no harvest reads this file between
+     * two commits. Stamped again, every record's row and its revision's were written twice, and
+     * their entries in the indexes by time moved (a sixth of the writing thread's time at a million
+     * records, BENCHMARKS.md).
+     */
+    public Generator unseenUntilWhole() {
+        return new Generator(db, clock, true);
     }
 
     /** Adds {@code count} records; the same {@code seed} makes the same records. */
@@ -89,22 +112,31 @@ public final class Generator {
             // again, as does the synchronous=OFF that onOneConnection asks for.
             List<BulkWriting.SecondaryIndex> dropped = one.transactionResult(tx ->
                     BulkWriting.dropBeforeAdding(tx.dsl(), count));
+            CommitClock databaseClock = CommitClock.of(one.dialect());
+            RecordStore committing = new RecordStore(one, clock, databaseClock);
             try {
-                return generateIn(new RecordStore(one, clock, CommitClock.of(one.dialect())), corpus, random,
-                        TRANSACTION, count, listener);
+                return generateIn(() -> unseenUntilWhole ? begunAt(one, databaseClock.stamp(one)) : committing, corpus,
+                        random, TRANSACTION, count, listener);
             } finally {
                 one.transaction(tx -> BulkWriting.rebuild(tx.dsl(), dropped));
             }
         });
     }
 
-    private static long generateIn(RecordStore store, SyntheticCorpus corpus, SplittableRandom random,
+    /** A store whose writes are made and stamped at {@code at}, whenever they commit. */
+    private static RecordStore begunAt(DSLContext one, Instant at) {
+        Clock stopped = Clock.fixed(at, ZoneOffset.UTC);
+        return new RecordStore(one, stopped, CommitClock.of(stopped));
+    }
+
+    /** Writes the records in transactions of {@code transaction}, each through the store {@code stores} gives for it. */
+    private static long generateIn(Supplier<RecordStore> stores, SyntheticCorpus corpus, SplittableRandom random,
                                    int transaction, long count, Listener listener) {
         try (Drafts drafts = new Drafts(corpus, random, count)) {
             long done = 0;
             while (done < count) {
                 int size = (int) Math.min(transaction, count - done);
-                store.write(writer -> writer.createMany(records -> {
+                stores.get().write(writer -> writer.createMany(records -> {
                     for (int i = 0; i < size; i++) {
                         records.add(drafts.next(), ATTRIBUTION);
                     }

@@ -1,5 +1,6 @@
 package org.dossier.synthetic;
 
+import static org.dossier.db.Tables.CHANGE;
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.DOCUMENT_PERSON;
 import static org.dossier.db.Tables.DOCUMENT_PLACE;
@@ -205,6 +206,35 @@ class GeneratorTest {
             assertEquals(120, times.size());
             assertTrue(times.stream().allMatch(t -> !t.isBefore(before) && !t.isAfter(after)),
                     "every stamp between " + before + " and " + after + ": " + new java.util.TreeSet<>(times));
+        }
+    }
+
+    /**
+     * Into a catalogue nobody reads before it is whole (a new file, renamed into place at the end),
+     * records are stamped once, by the database's clock as their transaction begins, not by the
+     * machine's clock the generator is given (stopped in 2001 here): a record, its first revision and
+     * its change all carry that one time.
+     */
+    @Test
+    void recordsGeneratedIntoACatalogueUnseenUntilWholeAreStampedOnceByTheDatabasesClock() throws Exception {
+        try (TestDatabase unseen = TestDatabase.empty()) {
+            DSLContext dsl = unseen.dsl();
+            CommitClock databaseClock = CommitClock.of(dsl.dialect());
+            Instant before = databaseClock.stamp(dsl);
+            Clock stopped = Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC);
+            new Generator(dsl, stopped).unseenUntilWhole().generate(TestCatalogue.SEEDS, 40, 5, (done, total) -> { });
+            Instant after = databaseClock.stamp(dsl);
+
+            var rows = dsl.select(DOCUMENT.UPDATED_AT, DOCUMENT.CREATED_AT, REVISION.CREATED_AT, CHANGE.CHANGED_AT)
+                    .from(DOCUMENT).join(REVISION).on(REVISION.DOCUMENT_ID.eq(DOCUMENT.ID))
+                    .join(CHANGE).on(CHANGE.DOCUMENT_ID.eq(DOCUMENT.ID)).fetch();
+            assertEquals(40, rows.size());
+            for (var row : rows) {
+                Instant stamp = row.get(DOCUMENT.UPDATED_AT);
+                assertTrue(!stamp.isBefore(before) && !stamp.isAfter(after), stamp + " between " + before + " and " + after);
+                assertEquals(List.of(stamp, stamp, stamp), List.of(row.get(DOCUMENT.CREATED_AT), row.get(REVISION.CREATED_AT),
+                        row.get(CHANGE.CHANGED_AT)), "created, its revision and its change");
+            }
         }
     }
 

@@ -32,6 +32,7 @@ import org.dossier.documents.BulkWriting;
 import org.dossier.documents.CommitClock;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.Languages;
+import org.dossier.documents.NewRecords;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
 import org.jooq.DSLContext;
@@ -151,7 +152,8 @@ public final class Generator {
 
     /**
      * The records, made on a thread of their own beside the one writing them (two cores:
-     * the writer then spends its time in SQLite), handed over in small runs through a
+     * the writer then spends its time in SQLite), each with what its rows need worked out of it
+     * ({@link NewRecords#ready}: slug, sort key, summary as stored), handed over in small runs through a
      * bounded queue: only a few thousand are ever held (50,000 held ahead outlived the young
      * generation and made the collector copy them). One thread draws from the one random source in
      * order, so the same seed still makes the same records.
@@ -163,7 +165,7 @@ public final class Generator {
 
         private final BlockingQueue<Object> runs = new ArrayBlockingQueue<>(RUNS_AHEAD);
         private final Thread maker;
-        private RecordDraft[] run = new RecordDraft[0];
+        private NewRecords.Ready[] run = new NewRecords.Ready[0];
         private int taken;
 
         Drafts(SyntheticCorpus corpus, SplittableRandom random, long count) {
@@ -175,9 +177,9 @@ public final class Generator {
         private void make(SyntheticCorpus corpus, SplittableRandom random, long count) {
             try {
                 for (long made = 0; made < count; ) {
-                    RecordDraft[] next = new RecordDraft[(int) Math.min(RUN, count - made)];
+                    NewRecords.Ready[] next = new NewRecords.Ready[(int) Math.min(RUN, count - made)];
                     for (int i = 0; i < next.length; i++) {
-                        next[i] = draft(corpus.next(random));
+                        next[i] = NewRecords.ready(draft(corpus.next(random)));
                     }
                     made += next.length;
                     runs.put(next);
@@ -194,7 +196,7 @@ public final class Generator {
             }
         }
 
-        RecordDraft next() {
+        NewRecords.Ready next() {
             if (taken == run.length) {
                 Object next;
                 try {
@@ -209,7 +211,7 @@ public final class Generator {
                 if (next instanceof Error failure) {
                     throw failure;
                 }
-                run = (RecordDraft[]) next;
+                run = (NewRecords.Ready[]) next;
                 taken = 0;
             }
             return run[taken++];

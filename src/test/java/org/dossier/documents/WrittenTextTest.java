@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.text.Normalizer;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.dossier.testing.SameOnEveryDatabase;
 import org.junit.jupiter.api.Test;
@@ -30,26 +31,27 @@ class WrittenTextTest {
         return text.toString();
     }
 
+    /** {@code actual} makes of 100,000 random texts what {@code expected} makes of them. */
+    private static void agreeOnRandomTexts(long seed, UnaryOperator<String> expected, UnaryOperator<String> actual) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < 100_000; i++) {
+            String text = random(random);
+            assertEquals(expected.apply(text), actual.apply(text),
+                    () -> "'" + text.codePoints().mapToObj(Integer::toHexString).toList() + "'");
+        }
+    }
+
     @Test
     void theInvisibleCharactersGoAndLettersAreComposedAsTheExpressionSays() {
         Pattern invisible = Pattern.compile("[\\u00AD\\u200B\\u2060\\uFEFF]");
-        SplittableRandom random = new SplittableRandom(15);
-        for (int i = 0; i < 100_000; i++) {
-            String text = random(random);
-            assertEquals(invisible.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll(""),
-                    WrittenText.asStored(text), () -> "'" + text.codePoints().mapToObj(Integer::toHexString).toList() + "'");
-        }
+        agreeOnRandomTexts(15, text -> invisible.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll(""),
+                WrittenText::asStored);
     }
 
     @Test
     void everyRunOfSpacesOfAnyKindIsOneSpaceAsTheExpressionSays() {
         Pattern runs = Pattern.compile("[\\s\\p{Z}]+");
-        SplittableRandom random = new SplittableRandom(16);
-        for (int i = 0; i < 100_000; i++) {
-            String text = random(random);
-            assertEquals(runs.matcher(text).replaceAll(" "), WhiteSpace.oneSpaceApartOfAnyKind(text),
-                    () -> "'" + text.codePoints().mapToObj(Integer::toHexString).toList() + "'");
-        }
+        agreeOnRandomTexts(16, text -> runs.matcher(text).replaceAll(" "), WhiteSpace::oneSpaceApartOfAnyKind);
         for (char c = 0; c < Character.MAX_VALUE; c++) {
             assertEquals(runs.matcher(String.valueOf(c)).matches(), WhiteSpace.isOfAnyKind(c), Integer.toHexString(c));
         }

@@ -192,20 +192,32 @@ class GeneratorTest {
      */
     @Test
     void recordsAndTheirRevisionsAreStampedByTheDatabasesClockAsTheyCommit() throws Exception {
-        try (TestDatabase stamped = TestDatabase.empty()) {
-            DSLContext dsl = stamped.dsl();
-            CommitClock databaseClock = CommitClock.of(dsl.dialect());
-            Instant before = databaseClock.stamp(dsl);
-            Clock stopped = Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC);
-            new Generator(dsl, stopped).generate(TestCatalogue.SEEDS, 40, 5, (done, total) -> { });
-            Instant after = databaseClock.stamp(dsl);
-
+        generatedWithTheMachinesClockStopped(generator -> generator, (dsl, before, after) -> {
             List<Instant> times = new ArrayList<>(dsl.select(DOCUMENT.UPDATED_AT).from(DOCUMENT).fetch(DOCUMENT.UPDATED_AT));
             times.addAll(dsl.select(DOCUMENT.CREATED_AT).from(DOCUMENT).fetch(DOCUMENT.CREATED_AT));
             times.addAll(dsl.select(REVISION.CREATED_AT).from(REVISION).fetch(REVISION.CREATED_AT));
             assertEquals(120, times.size());
             assertTrue(times.stream().allMatch(t -> !t.isBefore(before) && !t.isAfter(after)),
                     "every stamp between " + before + " and " + after + ": " + new java.util.TreeSet<>(times));
+        });
+    }
+
+    /** What a test of stamps checks, given the database's clock read before and after the run. */
+    @FunctionalInterface
+    private interface Stamps {
+        void check(DSLContext dsl, Instant before, Instant after);
+    }
+
+    /** Generates 40 records into an empty catalogue by {@code how}, the machine's clock stopped in 2001, and checks them. */
+    private static void generatedWithTheMachinesClockStopped(java.util.function.UnaryOperator<Generator> how, Stamps stamps)
+            throws Exception {
+        try (TestDatabase stamped = TestDatabase.empty()) {
+            DSLContext dsl = stamped.dsl();
+            CommitClock databaseClock = CommitClock.of(dsl.dialect());
+            Instant before = databaseClock.stamp(dsl);
+            Clock stopped = Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC);
+            how.apply(new Generator(dsl, stopped)).generate(TestCatalogue.SEEDS, 40, 5, (done, total) -> { });
+            stamps.check(dsl, before, databaseClock.stamp(dsl));
         }
     }
 
@@ -217,14 +229,7 @@ class GeneratorTest {
      */
     @Test
     void recordsGeneratedIntoACatalogueUnseenUntilWholeAreStampedOnceByTheDatabasesClock() throws Exception {
-        try (TestDatabase unseen = TestDatabase.empty()) {
-            DSLContext dsl = unseen.dsl();
-            CommitClock databaseClock = CommitClock.of(dsl.dialect());
-            Instant before = databaseClock.stamp(dsl);
-            Clock stopped = Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC);
-            new Generator(dsl, stopped).unseenUntilWhole().generate(TestCatalogue.SEEDS, 40, 5, (done, total) -> { });
-            Instant after = databaseClock.stamp(dsl);
-
+        generatedWithTheMachinesClockStopped(Generator::unseenUntilWhole, (dsl, before, after) -> {
             var rows = dsl.select(DOCUMENT.UPDATED_AT, DOCUMENT.CREATED_AT, REVISION.CREATED_AT, CHANGE.CHANGED_AT)
                     .from(DOCUMENT).join(REVISION).on(REVISION.DOCUMENT_ID.eq(DOCUMENT.ID))
                     .join(CHANGE).on(CHANGE.DOCUMENT_ID.eq(DOCUMENT.ID)).fetch();
@@ -235,7 +240,7 @@ class GeneratorTest {
                 assertEquals(List.of(stamp, stamp, stamp), List.of(row.get(DOCUMENT.CREATED_AT), row.get(REVISION.CREATED_AT),
                         row.get(CHANGE.CHANGED_AT)), "created, its revision and its change");
             }
-        }
+        });
     }
 
     /**

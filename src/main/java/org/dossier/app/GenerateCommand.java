@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.dossier.authorities.AuthorityFileException;
 import org.dossier.importing.SeedFormatException;
 import org.dossier.synthetic.Generator;
-import org.jooq.DSLContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,9 +31,9 @@ final class GenerateCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     long seed = 1950;
 
-    private void generate(DSLContext db, Progress progress)
+    private void generate(Generator generator, Progress progress)
             throws IOException, SeedFormatException, AuthorityFileException {
-        new Generator(db, Clock.systemUTC()).generate(seeds, count, seed, progress::advanceTo);
+        generator.generate(seeds, count, seed, progress::advanceTo);
     }
 
     @Override
@@ -47,10 +46,11 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             if (NewSqliteFile.isNew(database)) {
                 // A catalogue made from nothing is made under another name and renamed when whole.
-                NewSqliteFile.build(database.file(), db -> generate(db, progress));
+                NewSqliteFile.build(database.file(),
+                        db -> generate(new Generator(db, Clock.systemUTC()).unseenUntilWhole(), progress));
             } else {
                 try (Database db = Database.open(database)) {
-                    generate(db.dsl(), progress);
+                    generate(new Generator(db.dsl(), Clock.systemUTC()), progress);
                     db.identitiesFollowRows();
                 }
             }

@@ -96,12 +96,18 @@ public final class BulkWriting {
      * id, whose entries are appended at the end, as cheaply as the rows themselves, where dropping
      * them made each a scan of its whole table and a sort at the end (about 5 s of 70 s of CPU in
      * the index builds at three million records); by type then that time, where a run's records
-     * go in key order at the end of their type's entries, a dozen places at most; and the
-     * withdrawn records', which a run's new records never enter.
+     * go in key order at the end of their type's entries, a dozen places at most; the
+     * withdrawn records', which a run's new records never enter; and the links by person and by
+     * place (then record), where a run's links go in at the end of their person's or place's
+     * entries: a few thousand places, each a page SQLite's cache holds at any size of run, where
+     * built at the end each was a scan of its table and a sort of every link (at a million
+     * records, 3.7 and 2.4 s of the writing thread's time against 1.5-2 s more for the inserts,
+     * BENCHMARKS.md).
      */
     private static final Set<String> KEPT = Set.of(Indexes.DOCUMENT_BY_UPDATE.getName(),
             Indexes.DOCUMENT_LIVE_BY_ID.getName(), Indexes.DOCUMENT_BY_TYPE.getName(), Indexes.REVISION_BY_TIME.getName(),
-            Indexes.DOCUMENT_WITHDRAWN.getName());
+            Indexes.DOCUMENT_WITHDRAWN.getName(), Indexes.DOCUMENT_PERSON_BY_PERSON.getName(),
+            Indexes.DOCUMENT_PLACE_BY_PLACE.getName());
 
     /**
      * How much of the file SQLite may map while the indexes are made again, 64 GiB (it maps no more
@@ -115,7 +121,7 @@ public final class BulkWriting {
     /**
      * On SQLite, when {@code adding} records are at least as many as the catalogue holds already,
      * drops the indexes a new record's rows go into besides their tables' own keys (the live
-     * records by date and title, links by person and by place) and returns them, to be made again
+     * records by date and title, the spans) and returns them, to be made again
      * by {@link #rebuild} once every record is in. Indexes grown one random entry at a time cost
      * SQLite more than the rows themselves; built once at the end they are a sort. Those it fills in
      * key order or not at all are kept ({@link #KEPT}). Only for runs at least as large as

@@ -50,8 +50,15 @@ public final class RecordWriter {
     /** How many records of {@link #changed} one statement stamps at commit. */
     private static final int STAMPED_AT_ONCE = 1_000;
 
-    /** Records that {@code among} selects, stamped by this transaction at {@code since} or later. */
-    private record Stamped(Function<Field<Integer>, Condition> among, Instant since) {
+    /**
+     * Records that {@code among} selects, stamped by this transaction at {@code since} or later;
+     * {@code allAt}, when not null, the one time every one of their rows was written with (a run
+     * of new records'): a commit stamped then has nothing of theirs to stamp again.
+     */
+    private record Stamped(Function<Field<Integer>, Condition> among, Instant since, Instant allAt) {
+        Stamped(Function<Field<Integer>, Condition> among, Instant since) {
+            this(among, since, null);
+        }
     }
 
     RecordWriter(DSLContext db, Clock clock, Set<Integer> changed, Runnable authoritiesChanged,
@@ -61,12 +68,7 @@ public final class RecordWriter {
         this.changed = changed;
         this.authoritiesChanged = authoritiesChanged;
         this.began = now();
-        this.createdMany = written -> {
-            if (written.count() > 0) {
-                stamped.add(new Stamped(id -> id.between(written.first(), written.last()), began));
-            }
-            createdMany.accept(written);
-        };
+        this.createdMany = createdMany;
     }
 
     /**
@@ -126,7 +128,13 @@ public final class RecordWriter {
      * ({@link NewRecords}: imports); they join the change feed as one run when {@code work} is done.
      */
     public <T> T createMany(java.util.function.Function<NewRecords, T> work) {
-        return NewRecords.write(db, now(), work, createdMany);
+        Instant now = now();
+        return NewRecords.write(db, now, work, written -> {
+            if (written.count() > 0) {
+                stamped.add(new Stamped(id -> id.between(written.first(), written.last()), began, now));
+            }
+            createdMany.accept(written);
+        });
     }
 
     /**
@@ -200,6 +208,10 @@ public final class RecordWriter {
         ChangeFeed.hold(db);
         Instant end = clock.stamp(db);
         for (Stamped s : stamped) {
+            if (end.equals(s.allAt())) {
+                // Written at the commit's own second: the UPDATEs would read every row and change none.
+                continue;
+            }
             // Created in this transaction: created then too (an import's records, a new one's).
             db.update(DOCUMENT).set(DOCUMENT.UPDATED_AT, end)
                     .set(DOCUMENT.CREATED_AT, DSL.when(DOCUMENT.CREATED_AT.ge(s.since()), DSL.val(end, DOCUMENT.CREATED_AT)).otherwise(DOCUMENT.CREATED_AT))

@@ -36,7 +36,8 @@ public final class WhiteSpace {
 
     /** Whether {@code c} is a space of any kind: {@link #is}, or Unicode's (no-break, em, ideographic, line separator...). */
     public static boolean isOfAnyKind(char c) {
-        return is(c) || Character.isSpaceChar(c);
+        // Below 0x80 Unicode's only space is ' ', which is() holds: most text is asked no more.
+        return c < 0x80 ? is(c) : Character.isSpaceChar(c);
     }
 
     /**

@@ -22,7 +22,20 @@ public final class WrittenText {
 
     /** {@code text} as stored: composed, and without the invisible characters above. */
     public static String asStored(String text) {
-        return INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("");
+        String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
+        // Looked for by hand first: the expression costs more than the rest when, as nearly always, there is none.
+        return hasInvisible(composed) ? INVISIBLE.matcher(composed).replaceAll("") : composed;
+    }
+
+    /** Whether {@code text} has one of the characters {@link #INVISIBLE} matches. */
+    private static boolean hasInvisible(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u00AD' || c == '\u200B' || c == '\u2060' || c == '\uFEFF') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
 import org.dossier.authorities.AuthorityFileException;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
@@ -29,6 +32,7 @@ import org.dossier.documents.BulkWriting;
 import org.dossier.documents.CommitClock;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.Languages;
+import org.dossier.documents.NewRecords;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
 import org.jooq.DSLContext;
@@ -58,14 +62,34 @@ public final class Generator {
 
     private final DSLContext db;
     private final Clock clock;
+    private final boolean unseenUntilWhole;
 
     /**
      * @param clock this machine's time, which the change feed's entries are written with (what pruning
      *     reads, as every write's); the records' datestamps are the database's time as each transaction commits
      */
     public Generator(DSLContext db, Clock clock) {
+        this(db, clock, false);
+    }
+
+    private Generator(DSLContext db, Clock clock, boolean unseenUntilWhole) {
         this.db = db;
         this.clock = clock;
+        this.unseenUntilWhole = unseenUntilWhole;
+    }
+
+    /**
+     * The same, into a catalogue nobody reads before it is whole (a new SQLite file, put where it
+     * was asked for only at the end: {@code app/NewSqliteFile}). Each transaction's records, their
+     * revisions and changes are then stamped with the database's clock as the transaction begins,
+     * and not stamped again as it commits: stamping at the commit keeps a harvest that reads between
+     * two commits from passing a record it cannot see yet, and no harvest reads this file between
+     * two commits. Stamped again, every record's row and its revision's were written twice, and
+     * their entries in the indexes by time moved (a sixth of the writing thread's time at a million
+     * records, BENCHMARKS.md).
+     */
+    public Generator unseenUntilWhole() {
+        return new Generator(db, clock, true);
     }
 
     /** Adds {@code count} records; the same {@code seed} makes the same records. */
@@ -89,22 +113,31 @@ public final class Generator {
             // again, as does the synchronous=OFF that onOneConnection asks for.
             List<BulkWriting.SecondaryIndex> dropped = one.transactionResult(tx ->
                     BulkWriting.dropBeforeAdding(tx.dsl(), count));
+            CommitClock databaseClock = CommitClock.of(one.dialect());
+            RecordStore committing = new RecordStore(one, clock, databaseClock);
             try {
-                return generateIn(new RecordStore(one, clock, CommitClock.of(one.dialect())), corpus, random,
-                        TRANSACTION, count, listener);
+                return generateIn(() -> unseenUntilWhole ? begunAt(one, databaseClock.stamp(one)) : committing, corpus,
+                        random, TRANSACTION, count, listener);
             } finally {
                 one.transaction(tx -> BulkWriting.rebuild(tx.dsl(), dropped));
             }
         });
     }
 
-    private static long generateIn(RecordStore store, SyntheticCorpus corpus, SplittableRandom random,
+    /** A store whose writes are made and stamped at {@code at}, whenever they commit. */
+    private static RecordStore begunAt(DSLContext one, Instant at) {
+        Clock stopped = Clock.fixed(at, ZoneOffset.UTC);
+        return new RecordStore(one, stopped, CommitClock.of(stopped));
+    }
+
+    /** Writes the records in transactions of {@code transaction}, each through the store {@code stores} gives for it. */
+    private static long generateIn(Supplier<RecordStore> stores, SyntheticCorpus corpus, SplittableRandom random,
                                    int transaction, long count, Listener listener) {
         try (Drafts drafts = new Drafts(corpus, random, count)) {
             long done = 0;
             while (done < count) {
                 int size = (int) Math.min(transaction, count - done);
-                store.write(writer -> writer.createMany(records -> {
+                stores.get().write(writer -> writer.createMany(records -> {
                     for (int i = 0; i < size; i++) {
                         records.add(drafts.next(), ATTRIBUTION);
                     }
@@ -119,7 +152,8 @@ public final class Generator {
 
     /**
      * The records, made on a thread of their own beside the one writing them (two cores:
-     * the writer then spends its time in SQLite), handed over in small runs through a
+     * the writer then spends its time in SQLite), each with what its rows need worked out of it
+     * ({@link NewRecords#ready}: slug, sort key, summary as stored), handed over in small runs through a
      * bounded queue: only a few thousand are ever held (50,000 held ahead outlived the young
      * generation and made the collector copy them). One thread draws from the one random source in
      * order, so the same seed still makes the same records.
@@ -131,7 +165,7 @@ public final class Generator {
 
         private final BlockingQueue<Object> runs = new ArrayBlockingQueue<>(RUNS_AHEAD);
         private final Thread maker;
-        private RecordDraft[] run = new RecordDraft[0];
+        private NewRecords.Ready[] run = new NewRecords.Ready[0];
         private int taken;
 
         Drafts(SyntheticCorpus corpus, SplittableRandom random, long count) {
@@ -143,9 +177,9 @@ public final class Generator {
         private void make(SyntheticCorpus corpus, SplittableRandom random, long count) {
             try {
                 for (long made = 0; made < count; ) {
-                    RecordDraft[] next = new RecordDraft[(int) Math.min(RUN, count - made)];
+                    NewRecords.Ready[] next = new NewRecords.Ready[(int) Math.min(RUN, count - made)];
                     for (int i = 0; i < next.length; i++) {
-                        next[i] = draft(corpus.next(random));
+                        next[i] = NewRecords.ready(draft(corpus.next(random)));
                     }
                     made += next.length;
                     runs.put(next);
@@ -162,7 +196,7 @@ public final class Generator {
             }
         }
 
-        RecordDraft next() {
+        NewRecords.Ready next() {
             if (taken == run.length) {
                 Object next;
                 try {
@@ -177,7 +211,7 @@ public final class Generator {
                 if (next instanceof Error failure) {
                     throw failure;
                 }
-                run = (RecordDraft[]) next;
+                run = (NewRecords.Ready[]) next;
                 taken = 0;
             }
             return run[taken++];

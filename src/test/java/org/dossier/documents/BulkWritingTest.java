@@ -38,7 +38,7 @@ class BulkWritingTest {
     }
 
     @Test
-    void aLargeRunDropsOnlyTheIndexesItWouldFillOutOfKeyOrderAndTheSchemaEndsAsItBegan() {
+    void aLargeRunDropsOnlyTheIndexesItWouldFillAllOverAndTheSchemaEndsAsItBegan() {
         database.dsl().transaction(configuration -> {
             DSLContext tx = configuration.dsl();
             if (tx.dialect().family() != SQLDialect.SQLITE) {
@@ -51,13 +51,13 @@ class BulkWritingTest {
             List<BulkWriting.SecondaryIndex> indexes = BulkWriting.dropBeforeAdding(tx, 1_000);
             Set<String> dropped = indexes.stream().map(BulkWriting.SecondaryIndex::name).collect(Collectors.toSet());
 
-            assertEquals(Set.of("document_live_by_date", "document_live_by_title", "document_person_by_person",
-                    "document_place_by_place", "document_spans"), dropped);
+            assertEquals(Set.of("document_live_by_date", "document_live_by_title", "document_spans"), dropped);
             // By update, live by id, by type and revision by time get a run's entries in key order,
-            // and the withdrawn records' none: kept.
+            // the withdrawn records' none, and the links by person and by place each at the end of
+            // their person's or place's: kept.
             List<String> during = schema(tx);
             for (String kept : List.of("document_by_update", "document_live_by_id", "document_by_type", "revision_by_time",
-                    "document_withdrawn")) {
+                    "document_withdrawn", "document_person_by_person", "document_place_by_place")) {
                 assertTrue(during.stream().anyMatch(line -> line.startsWith("index " + kept + " ")), kept);
             }
             BulkWriting.rebuild(tx, indexes);

@@ -1,5 +1,6 @@
 package org.dossier.synthetic;
 
+import static org.dossier.db.Tables.CHANGE;
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.DOCUMENT_PERSON;
 import static org.dossier.db.Tables.DOCUMENT_PLACE;
@@ -191,21 +192,55 @@ class GeneratorTest {
      */
     @Test
     void recordsAndTheirRevisionsAreStampedByTheDatabasesClockAsTheyCommit() throws Exception {
-        try (TestDatabase stamped = TestDatabase.empty()) {
-            DSLContext dsl = stamped.dsl();
-            CommitClock databaseClock = CommitClock.of(dsl.dialect());
-            Instant before = databaseClock.stamp(dsl);
-            Clock stopped = Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC);
-            new Generator(dsl, stopped).generate(TestCatalogue.SEEDS, 40, 5, (done, total) -> { });
-            Instant after = databaseClock.stamp(dsl);
-
+        generatedWithTheMachinesClockStopped(generator -> generator, (dsl, before, after) -> {
             List<Instant> times = new ArrayList<>(dsl.select(DOCUMENT.UPDATED_AT).from(DOCUMENT).fetch(DOCUMENT.UPDATED_AT));
             times.addAll(dsl.select(DOCUMENT.CREATED_AT).from(DOCUMENT).fetch(DOCUMENT.CREATED_AT));
             times.addAll(dsl.select(REVISION.CREATED_AT).from(REVISION).fetch(REVISION.CREATED_AT));
             assertEquals(120, times.size());
             assertTrue(times.stream().allMatch(t -> !t.isBefore(before) && !t.isAfter(after)),
                     "every stamp between " + before + " and " + after + ": " + new java.util.TreeSet<>(times));
+        });
+    }
+
+    /** What a test of stamps checks, given the database's clock read before and after the run. */
+    @FunctionalInterface
+    private interface Stamps {
+        void check(DSLContext dsl, Instant before, Instant after);
+    }
+
+    /** Generates 40 records into an empty catalogue by {@code how}, the machine's clock stopped in 2001, and checks them. */
+    private static void generatedWithTheMachinesClockStopped(java.util.function.UnaryOperator<Generator> how, Stamps stamps)
+            throws Exception {
+        try (TestDatabase stamped = TestDatabase.empty()) {
+            DSLContext dsl = stamped.dsl();
+            CommitClock databaseClock = CommitClock.of(dsl.dialect());
+            Instant before = databaseClock.stamp(dsl);
+            Clock stopped = Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC);
+            how.apply(new Generator(dsl, stopped)).generate(TestCatalogue.SEEDS, 40, 5, (done, total) -> { });
+            stamps.check(dsl, before, databaseClock.stamp(dsl));
         }
+    }
+
+    /**
+     * Into a catalogue nobody reads before it is whole (a new file, renamed into place at the end),
+     * records are stamped once, by the database's clock as their transaction begins, not by the
+     * machine's clock the generator is given (stopped in 2001 here): a record, its first revision and
+     * its change all carry that one time.
+     */
+    @Test
+    void recordsGeneratedIntoACatalogueUnseenUntilWholeAreStampedOnceByTheDatabasesClock() throws Exception {
+        generatedWithTheMachinesClockStopped(Generator::unseenUntilWhole, (dsl, before, after) -> {
+            var rows = dsl.select(DOCUMENT.UPDATED_AT, DOCUMENT.CREATED_AT, REVISION.CREATED_AT, CHANGE.CHANGED_AT)
+                    .from(DOCUMENT).join(REVISION).on(REVISION.DOCUMENT_ID.eq(DOCUMENT.ID))
+                    .join(CHANGE).on(CHANGE.DOCUMENT_ID.eq(DOCUMENT.ID)).fetch();
+            assertEquals(40, rows.size());
+            for (var row : rows) {
+                Instant stamp = row.get(DOCUMENT.UPDATED_AT);
+                assertTrue(!stamp.isBefore(before) && !stamp.isAfter(after), stamp + " between " + before + " and " + after);
+                assertEquals(List.of(stamp, stamp, stamp), List.of(row.get(DOCUMENT.CREATED_AT), row.get(REVISION.CREATED_AT),
+                        row.get(CHANGE.CHANGED_AT)), "created, its revision and its change");
+            }
+        });
     }
 
     /**

@@ -603,8 +603,9 @@ public final class ImportRun {
     }
 
     /**
-     * Entries written a chunk at a time: the identities of a chunk looked up in one query, then
-     * each entry written in order (a new record, or where a known one was seen again).
+     * Entries written a chunk at a time: the identities of a chunk that the catalogue did not hold
+     * before and that this import may have made looked up in one query, then each entry written in
+     * order (a new record, or where a known one was seen again).
      */
     private static final class Chunks implements AutoCloseable {
 
@@ -614,6 +615,8 @@ public final class ImportRun {
         private final Instant now;
         private final int total;
         private final Listener progress;
+        /** What this import made, so that an entry new to the catalogue is looked up in the transaction only where it may be one of them. */
+        private final MadeInThisImport made = new MadeInThisImport();
         private int done;
         int created;
 
@@ -631,8 +634,13 @@ public final class ImportRun {
         void write(Prepared chunk) {
             List<String> identities = chunk.identities();
             Map<String, Integer> known = new HashMap<>(chunk.before());
-            Set<String> others = new HashSet<>(identities);
-            others.removeAll(known.keySet());
+            // Not known before the import, and made by it earlier in the pages, as far as the filter can tell.
+            Set<String> others = new HashSet<>();
+            for (String identity : identities) {
+                if (!known.containsKey(identity) && made.mayHold(identity)) {
+                    others.add(identity);
+                }
+            }
             if (!others.isEmpty()) {
                 RecordStore.importedAs(tx, others).forEach(known::putIfAbsent);
             }
@@ -645,6 +653,7 @@ public final class ImportRun {
                     // the reader prepared its record.
                     id = records.add(chunk.records().get(i), chunk.attributions().get(i));
                     known.put(identity, id);
+                    made.add(identity);
                     created++;
                 }
                 sources.add(id, identity, entry.file(), entry.position(), entry.line(), now);

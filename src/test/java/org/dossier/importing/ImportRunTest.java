@@ -118,6 +118,22 @@ class ImportRunTest {
         assertEquals(List.of("000_e5d1db3f1c6b46ae.txt#1:7", "003_22384f644b75ed8e.txt#3:19"), seenAt);
     }
 
+    /**
+     * The writer looks an entry new to the catalogue up in its transaction only where the import may
+     * have made it already ({@link MadeInThisImport}): with a chunk of one entry, the document seen on
+     * two pages is found in another chunk than the one that made its record.
+     */
+    @Test
+    void theSameDocumentSeenAgainInALaterChunkIsTheRecordTheImportMadeOfIt() throws Exception {
+        ImportReport report = new ImportRun(db.store(), Clock.systemUTC(), new ImportRun.Tuning(1, true, true))
+                .run(List.of(TestCatalogue.SEEDS));
+        assertEquals(new ImportReport(5, 50, 49, 1), report);
+        List<Integer> ids = sql().select(DOCUMENT.ID).from(DOCUMENT).where(DOCUMENT.TITLE.eq(KOREAN_PARTIES))
+                .fetch(DOCUMENT.ID);
+        assertEquals(1, ids.size());
+        assertEquals(2, sql().fetchCount(DOCUMENT_SOURCE, DOCUMENT_SOURCE.DOCUMENT_ID.eq(ids.get(0))));
+    }
+
     @Test
     void theSeedPagesPutIntoOneFileAreTheSameFortyNineDocuments() throws Exception {
         importSeeds();

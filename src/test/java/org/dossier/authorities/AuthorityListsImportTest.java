@@ -49,10 +49,10 @@ class AuthorityListsImportTest {
     private TestDatabase db;
     private AuthorityRecords authorities;
 
+    /** A copy of the seeds' catalogue for each test, as importing {@code seeds/} makes it ({@link TestDatabase#seeded}). */
     @BeforeEach
-    void importSeeds() throws Exception {
-        db = TestDatabase.empty();
-        new ImportRun(db.store(), Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
+    void copySeededCatalogue() {
+        db = TestDatabase.seeded();
         authorities = new AuthorityRecords(db.dsl());
     }
 

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
+import org.dossier.testing.SameOnEveryDatabase;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+@SameOnEveryDatabase // a facet's values rendered from values made here: no database
 class FacetHtmlTest {
 
     @Test

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Clock;
 import java.util.List;
 import org.dossier.documents.Attribution;
-import org.dossier.importing.ImportRun;
 import org.dossier.search.SortOrder;
 import org.dossier.synthetic.Generator;
 import org.dossier.testing.QueryPlans;
@@ -29,10 +28,10 @@ class ListingQueryTest {
     private TestDatabase db;
     private ListingQuery listing;
 
+    /** A copy of the seeds' catalogue for each test, as importing {@code seeds/} makes it ({@link TestDatabase#seeded}). */
     @BeforeEach
-    void importSeeds() throws Exception {
-        db = TestDatabase.empty();
-        new ImportRun(db.store(), Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
+    void copySeededCatalogue() {
+        db = TestDatabase.seeded();
         listing = new ListingQuery(db.dsl());
     }
 

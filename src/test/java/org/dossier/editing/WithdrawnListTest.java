@@ -11,9 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.RecordStore;
-import org.dossier.importing.ImportRun;
 import org.dossier.testing.QueryPlans;
-import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +26,7 @@ class WithdrawnListTest {
 
     @BeforeEach
     void withdrawThreeRecordsOnThreeDays() throws Exception {
-        db = TestDatabase.empty();
-        new ImportRun(db.store(), Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
+        db = TestDatabase.seeded();
         withdrawnInTurn = List.of(db.recordTitled("Roman Catholic Priest Stanislaus Orlemanski"),
                 db.recordTitled("Letter to Stalin from the Commanders and Soldiers"),
                 db.recordTitled("Malik, 'On the Question of a United Government in Korea'"));

@@ -25,6 +25,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.dossier.testing.SameOnEveryDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * the same relevance pages, page after page, and the same export, across pages that cut a run of
  * thousands of equal scores.
  */
+@SameOnEveryDatabase // Lucene indexes in memory: no database is opened
 class EqualScoresByRecordNumberTest {
 
     private static final int RECORDS = 3_000;

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.dossier.testing.RawHttp;
+import org.dossier.testing.SameOnEveryDatabase;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * {@link BodyBeforeThread} in front of an application that reads its body blocking, on a real Jetty
  * server: when the application is given its thread, and that it then reads the whole body either way.
  */
+@SameOnEveryDatabase // a bare Jetty server and its handlers: no catalogue, no database
 class BodyBeforeThreadTest {
 
     private final CountDownLatch given = new CountDownLatch(1);

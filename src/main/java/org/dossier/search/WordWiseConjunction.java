@@ -8,7 +8,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BulkScorer;
-import org.apache.lucene.search.ConjunctionUtils;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
@@ -18,7 +17,6 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
@@ -33,9 +31,7 @@ import org.apache.lucene.util.FixedBitSet;
  * conjunction of cached bit sets counted a word at a time"). Here the clauses' words are ANDed and
  * only the records in all of them are visited. Where any clause is not a cached bit set (not yet
  * cached, sparse enough to be cached another way, or a range to be checked record by record) the
- * conjunction is matched as Lucene matches it (each clause's scorer made once either way: a range
- * not yet cached collects its records when its scorer is made). Scores are never given: only for
- * counting.
+ * conjunction is matched as Lucene matches it. Scores are never given: only for counting.
  */
 final class WordWiseConjunction extends Query {
 
@@ -77,8 +73,9 @@ final class WordWiseConjunction extends Query {
 
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+        Weight whole = searcher.createWeight(conjunction, scoreMode, boost);
         if (scoreMode.needsScores()) {
-            return searcher.createWeight(conjunction, scoreMode, boost);
+            return whole;
         }
         List<Weight> parts = new ArrayList<>(clauses.size());
         for (Query clause : clauses) {
@@ -88,98 +85,39 @@ final class WordWiseConjunction extends Query {
         return new Weight(this) {
             @Override
             public BulkScorer bulkScorer(LeafReaderContext context) throws IOException {
-                List<ScorerSupplier> suppliers = new ArrayList<>(parts.size());
-                long leadCost = Long.MAX_VALUE;
-                for (Weight part : parts) {
-                    ScorerSupplier supplier = part.scorerSupplier(context);
-                    if (supplier == null) {
+                int maxDoc = context.reader().maxDoc();
+                long[][] sets = new long[parts.size()][];
+                long cost = Long.MAX_VALUE;
+                for (int i = 0; i < sets.length; i++) {
+                    Scorer scorer = parts.get(i).scorer(context);
+                    if (scorer == null) {
                         return null; // a clause matches nothing here, so neither does the conjunction
                     }
-                    suppliers.add(supplier);
-                    leadCost = Math.min(leadCost, supplier.cost());
-                }
-                // Each clause's scorer is made once, as Lucene's conjunction makes it (told the
-                // cost of the cheapest clause, which a range may then check by doc values): a
-                // range not yet cached collects its records when its scorer is made.
-                int maxDoc = context.reader().maxDoc();
-                List<Scorer> scorers = new ArrayList<>(suppliers.size());
-                List<long[]> sets = new ArrayList<>(suppliers.size());
-                for (ScorerSupplier supplier : suppliers) {
-                    Scorer scorer = supplier.get(leadCost);
-                    scorers.add(scorer);
                     FixedBitSet set = scorer.twoPhaseIterator() == null ? BitSetIterator.getFixedBitSetOrNull(scorer.iterator()) : null;
-                    if (set != null && set.length() >= maxDoc) {
-                        sets.add(set.getBits());
+                    if (set == null || set.length() < maxDoc) {
+                        return whole.bulkScorer(context);
                     }
+                    sets[i] = set.getBits();
+                    cost = Math.min(cost, scorer.iterator().cost());
                 }
-                if (sets.size() == scorers.size()) {
-                    return new Intersection(sets.toArray(long[][]::new), maxDoc, leadCost);
-                }
-                // Lucene's own conjunction of the clauses (which checks any cached bit set among
-                // them record by record rather than stepping it).
-                return new Stepped(ConjunctionUtils.intersectScorers(scorers), leadCost);
-            }
-
-            /** Lucene's own weight of the conjunction, for what is not counting (made only if asked). */
-            private Weight whole;
-
-            private synchronized Weight whole() throws IOException {
-                if (whole == null) {
-                    whole = searcher.createWeight(conjunction, scoreMode, boost);
-                }
-                return whole;
+                return new Intersection(sets, maxDoc, cost);
             }
 
             @Override
             public Scorer scorer(LeafReaderContext context) throws IOException {
-                return whole().scorer(context);
+                return whole.scorer(context);
             }
 
             @Override
             public Explanation explain(LeafReaderContext context, int doc) throws IOException {
-                return whole().explain(context, doc);
+                return whole.explain(context, doc);
             }
 
             @Override
             public boolean isCacheable(LeafReaderContext context) {
-                // As a conjunction is: when each of its clauses is.
-                return parts.stream().allMatch(part -> part.isCacheable(context));
+                return whole.isCacheable(context);
             }
         };
-    }
-
-    /** The records of a conjunction of iterators, stepped one record at a time. */
-    static final class Stepped extends BulkScorer {
-        private final DocIdSetIterator matches;
-        private final long cost;
-
-        Stepped(DocIdSetIterator matches, long cost) {
-            this.matches = matches;
-            this.cost = cost;
-        }
-
-        @Override
-        public int score(LeafCollector collector, Bits acceptDocs, int min, int max) throws IOException {
-            Unscored scorer = new Unscored();
-            collector.setScorer(scorer);
-            int doc = matches.docID();
-            if (doc < min) {
-                doc = matches.advance(min);
-            }
-            while (doc < max) {
-                if (acceptDocs == null || acceptDocs.get(doc)) {
-                    scorer.doc = doc;
-                    collector.collect(doc);
-                }
-                doc = matches.nextDoc();
-            }
-            return doc;
-        }
-
-        @Override
-        public long cost() {
-            return cost;
-        }
     }
 
     /** The records in every one of a segment's bit sets, 64 at a time. */

@@ -3,15 +3,12 @@ package org.dossier.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -119,7 +116,6 @@ class WordWiseConjunctionTest {
     @Test
     void findsWhatLuceneFindsForEveryConjunctionOfTwoToFourClauses() throws IOException {
         Random random = new Random(7);
-        Set<String> ways = new HashSet<>();
         for (int round = 0; round < 300; round++) {
             BooleanQuery.Builder conjunction = new BooleanQuery.Builder();
             int clauses = 2 + random.nextInt(3);
@@ -131,15 +127,7 @@ class WordWiseConjunctionTest {
             // Twice: the first asking fills the cache, the second intersects what it holds.
             assertEquals(expected, matches(cachingAll, WordWiseConjunction.of(query)), query.toString());
             assertEquals(expected, matches(cachingAll, WordWiseConjunction.of(query)), query.toString());
-            Weight weight = cachingAll.rewrite(WordWiseConjunction.of(query)).createWeight(cachingAll, ScoreMode.COMPLETE_NO_SCORES, 1f);
-            for (LeafReaderContext leaf : reader.leaves()) {
-                BulkScorer scorer = weight.bulkScorer(leaf);
-                ways.add(scorer == null ? "none" : scorer.getClass().getSimpleName());
-            }
         }
-        // Both ways were taken (a rare value is cached as a sparse set, not a bit set; a range is
-        // checked record by record before it is cached).
-        assertTrue(ways.containsAll(Set.of("Intersection", "Stepped")), ways.toString());
     }
 
     @Test

@@ -683,8 +683,7 @@ final class Searching {
             }
             FacetCounter counter = needed.isEmpty() ? null : new FacetCounter(snapshot.ordinals, snapshot.segments,
                     filters, alsoUnfiltered, recordHits ? snapshot.getIndexReader().leaves().size() : 0);
-            pass = counter == null ? kept
-                    : snapshot.search(WordWiseConjunction.of(candidates(snapshot, words, needed, filters)), counter);
+            pass = counter == null ? kept : snapshot.search(candidates(snapshot, words, needed, filters), counter);
             hits = counter == null ? null : counter.hits();
             if (!this.words && isOneFacetFilter(active, filters) && needed.equals(Set.of(active))) {
                 // A pass over one facet filter's records alone counted every one of them as a hit:

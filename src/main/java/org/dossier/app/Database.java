@@ -698,8 +698,7 @@ public final class Database implements AutoCloseable {
     public Answer answers(Duration wait) {
         java.sql.Connection connection;
         try {
-            // The pool itself, which alone takes a wait of each caller's own (Hikari's public class).
-            connection = ((HikariPool) pool.getHikariPoolMXBean()).getConnection(wait.toMillis());
+            connection = takenWithin(pool, wait);
         } catch (SQLTransientConnectionException e) {
             if (e.getCause() == null) {
                 return Answer.POOL_BUSY; // Hikari names the last connection that failed as the cause
@@ -947,6 +946,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** One of {@code pool}'s connections, waited for at most {@code wait} instead of the pool's timeout. */
+    private static java.sql.Connection takenWithin(HikariDataSource pool, Duration wait) throws SQLException {
+        // The pool itself, which alone takes a wait of each caller's own (Hikari's public class).
+        return ((HikariPool) pool.getHikariPoolMXBean()).getConnection(wait.toMillis());
+    }
+
     /**
      * The pool, handing out each connection after a wait of the calling thread's own when it has one
      * ({@link #waitingAtMost}), else after the pool's timeout. What jOOQ and Flyway are given.
@@ -962,8 +967,7 @@ public final class Database implements AutoCloseable {
         @Override
         public java.sql.Connection getConnection() throws SQLException {
             Duration wait = WAIT.get();
-            // The pool itself, which alone takes a wait of each caller's own (Hikari's public class).
-            return wait == null ? pool.getConnection() : ((HikariPool) pool.getHikariPoolMXBean()).getConnection(wait.toMillis());
+            return wait == null ? pool.getConnection() : takenWithin(pool, wait);
         }
 
         @Override

@@ -17,12 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.dossier.web.PrivateAddresses;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.Templates;
 
 /**
  * Who may do what, as before-handlers: every request learns who is signed in, no route with a role
- * ({@link Role}: every {@code /admin} route but the sign-in page) is reached without a session (pages
+ * ({@link Role}: every {@code /admin} route but the sign-in page's, {@link Private#NO_SIGN_IN}) is reached without a session (pages
  * redirect to the sign-in with a return address, anything else is a 401), account management needs an admin,
  * and every state-changing request must carry the CSRF token of its session, or, before
  * sign-in, the one in its {@code dossier_csrf} cookie (403 otherwise, before any handler runs).
@@ -55,10 +56,12 @@ public final class AccessControl {
 
     private final Sessions sessions;
     private final PublicUrl publicUrl;
+    private final PrivateAddresses privateAddresses;
 
-    public AccessControl(Sessions sessions, PublicUrl publicUrl) {
+    public AccessControl(Sessions sessions, PublicUrl publicUrl, PrivateAddresses privateAddresses) {
         this.sessions = sessions;
         this.publicUrl = publicUrl;
+        this.privateAddresses = privateAddresses;
     }
 
     /** Before every request: finds the session and shows templates {@code currentUser} and {@code csrfToken}. */
@@ -118,25 +121,25 @@ public final class AccessControl {
     }
 
     /**
-     * Before every request, after {@link #identify}: nothing under {@code /admin} (the sign-in form
-     * included), and no page a signed-in editor sees (each carries the session's CSRF token in its
-     * sign-out form), is kept by any cache.
+     * Before every request, after {@link #identify}: no private address (what the routes declare with
+     * a role or {@link Private#NO_SIGN_IN}: the editors' side, the sign-in form included, its 404s
+     * too), and no page a signed-in editor sees (each carries the session's CSRF token in its sign-out
+     * form), is kept by any cache.
      */
     public void keepPrivatePagesOutOfCaches(Context ctx) {
-        String path = ctx.path();
-        if (path.equals("/admin") || path.startsWith("/admin/") || session(ctx).isPresent()) {
+        if (privateAddresses.isPrivate(ctx.path()) || session(ctx).isPresent()) {
             ctx.header("Cache-Control", "no-store");
         }
     }
 
     /**
-     * Before every route that has roles (every {@code /admin} route but the sign-in form): without a
-     * session, a page redirects to the sign-in with a return address and anything else is a 401; a
-     * route for {@link Role#ADMIN} alone is a 403 for an editor.
+     * Before every route that has a {@link Role} (every {@code /admin} route but the sign-in form's,
+     * which are {@link Private#NO_SIGN_IN}): without a session, a page redirects to the sign-in with a
+     * return address and anything else is a 401; a route for {@link Role#ADMIN} alone is a 403 for an editor.
      */
     public void requireRoles(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
-        if (roles.isEmpty()) {
+        if (roles.stream().noneMatch(Role.class::isInstance)) {
             return;
         }
         Optional<CurrentUser> user = user(ctx);

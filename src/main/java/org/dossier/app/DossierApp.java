@@ -54,6 +54,7 @@ import org.dossier.editing.HistoryPage;
 import org.dossier.accounts.LoginPage;
 import org.dossier.accounts.LoginThrottle;
 import org.dossier.editing.Revisions;
+import org.dossier.accounts.Private;
 import org.dossier.accounts.Role;
 import org.dossier.accounts.Sessions;
 import org.dossier.accounts.UsersPage;
@@ -86,6 +87,7 @@ import org.dossier.web.ClientAddress;
 import org.dossier.web.WriteUnavailable;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.CrossOrigin;
+import org.dossier.web.PrivateAddresses;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.HostCheck;
 import org.dossier.web.HttpHygiene;
@@ -218,7 +220,10 @@ public final class DossierApp implements AutoCloseable {
             AuthorityRecords authorities = new AuthorityRecords(db);
             RecordQueries records = new RecordQueries(db);
             Revisions revisions = new Revisions(db);
-            AccessControl access = new AccessControl(new Sessions(db, clock), site);
+            // What the routes declare private (a role, or Private.NO_SIGN_IN), learnt as they are declared below.
+            PrivateAddresses privateAddresses = new PrivateAddresses();
+            AccessControl access = new AccessControl(new Sessions(db, clock), site, privateAddresses);
+            CrossOrigin crossOrigin = new CrossOrigin(privateAddresses);
             // A merge of people or places (or its undoing) moves its first records in its request, the
             // rest in batches in the background.
             PendingMerges pendingMerges = new PendingMerges(store, clock);
@@ -226,9 +231,10 @@ public final class DossierApp implements AutoCloseable {
             SearchLimit searchLimit = new SearchLimit(protection.searchLimit(), clients, clock);
 
             Javalin server = Javalin.create(config -> {
-                configureServer(config, protection, templates, site, operations);
+                config.events.handlerAdded(privateAddresses::learn);
+                configureServer(config, protection, templates, site, operations, crossOrigin);
                 RoutesConfig routes = config.routes;
-                beforeEveryRequest(routes, site, hosts, searchLimit, operations, access);
+                beforeEveryRequest(routes, site, hosts, searchLimit, operations, access, crossOrigin);
                 // Javalin tries routes in the order they are added: within each feature, a fixed
                 // address comes before the one with a parameter in its place.
                 catalogueRoutes(routes, catalogueSearch, search, listing, citations, templates, conditional, site);
@@ -301,7 +307,7 @@ public final class DossierApp implements AutoCloseable {
 
     /** The server itself: Jetty's limits on a request and its body, compression, templates, static files. */
     private static void configureServer(JavalinConfig config, Protection protection, Templates templates,
-                                        PublicUrl site, Operations operations) {
+                                        PublicUrl site, Operations operations, CrossOrigin crossOrigin) {
         config.startup.showJavalinBanner = false;
         // Javalin logs "you created a Javalin instance, but you never started it" (three INFO
         // lines) when it is not started within seconds of being made: an app built and then
@@ -312,9 +318,9 @@ public final class DossierApp implements AutoCloseable {
         config.jetty.modifyServletContextHandler(context -> {
             context.addFilter(new FilterHolder(new HttpHygiene(protection.serverTiming())), "/*",
                     EnumSet.of(DispatcherType.REQUEST));
-            context.setErrorHandler(new JettyErrors(templates, site));
+            context.setErrorHandler(new JettyErrors(templates, site, crossOrigin));
         });
-        config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors(templates, site)));
+        config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors(templates, site, crossOrigin)));
         config.fileRenderer(templates);
         config.jsonMapper(new JavalinJackson(JavalinJackson.defaultMapper(), false));
         // gzip at level 1, as nginx does by default, not Javalin's 6: a 73 KB search page in
@@ -358,7 +364,7 @@ public final class DossierApp implements AutoCloseable {
 
     /** What every request passes before its route: headers, refusals of what no route should see, identity. */
     private static void beforeEveryRequest(RoutesConfig routes, PublicUrl site, HostCheck hosts, SearchLimit searchLimit,
-                                           Operations operations, AccessControl access) {
+                                           Operations operations, AccessControl access, CrossOrigin crossOrigin) {
         routes.before(SecurityHeaders::apply);
         if (site.https()) {
             routes.before(SecurityHeaders::strictTransport);
@@ -367,7 +373,7 @@ public final class DossierApp implements AutoCloseable {
         routes.before(hosts::check);
         // Scripts on other sites may read the JSON twins, exports and feeds (and their errors):
         // before anything else can turn a request away, so that a 400, 429 or 503 is readable too.
-        routes.before(CrossOrigin::allow);
+        routes.before(crossOrigin::allow);
         // A first start importing the seeds answers its health checks, and every page with a 503.
         routes.before(operations.firstImport()::gate);
         routes.before(StaticFiles::onlyRead);
@@ -389,7 +395,7 @@ public final class DossierApp implements AutoCloseable {
         // through the sign-in, the CSRF token is read from it), once the address is known to take
         // the method: at an address that does not, the 404 or 405 says more.
         routes.beforeMatched(BodyEncoding::refuseCompressed);
-        // Once the route is known, by its roles (Role: every /admin route but the sign-in form), then
+        // Once the route is known, by its roles (Role: every /admin route but the sign-in form's), then
         // the CSRF token of anything that changes state.
         routes.beforeMatched(access::requireRoles);
         routes.beforeMatched(access::checkCsrf);
@@ -487,8 +493,8 @@ public final class DossierApp implements AutoCloseable {
         Accounts accounts = new Accounts(db, clock);
         LoginPage login = new LoginPage(accounts, new LoginThrottle(db, clock), access, clients);
         UsersPage users = new UsersPage(accounts);
-        routes.get("/admin/login", login::form);
-        routes.post("/admin/login", login::signIn);
+        routes.get(AccessControl.LOGIN_PATH, login::form, Private.NO_SIGN_IN);
+        routes.post(AccessControl.LOGIN_PATH, login::signIn, Private.NO_SIGN_IN);
         routes.post(AccessControl.LOGOUT_PATH, login::signOut, Role.EDITOR);
         routes.get("/admin/users", users::list, Role.ADMIN);
         routes.post("/admin/users", users::add, Role.ADMIN);
@@ -673,6 +679,15 @@ public final class DossierApp implements AutoCloseable {
      */
     private void startPendingMerges() {
         pendingMerges.start();
+    }
+
+    /**
+     * Every route as declared, with its method, path and roles, as Javalin holds them: for tests of
+     * what the routes declare (a route under /admin with no role would be open to anyone).
+     */
+    List<io.javalin.router.Endpoint> routes() {
+        return server.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod()).toList();
     }
 
     /** What comes before serving: the seeds when the database is empty, then the index, opening in the background. */

@@ -16,8 +16,8 @@ import java.util.Set;
  * <p>{@code *} is safe there because nothing a credential carries changes those answers or is
  * private in them: they are the same for everyone, an editor's included (the session cookie is
  * {@code SameSite=Lax}, so a cross-site fetch does not send it, and a browser never lets a page read
- * an answer to a request sent with credentials under {@code *}). Nothing under {@code /admin} and
- * no HTML page is opened: those carry who is signed in and CSRF tokens.
+ * an answer to a request sent with credentials under {@code *}). No private address (the editors'
+ * side, {@link PrivateAddresses}) and no HTML page is opened: those carry who is signed in and CSRF tokens.
  *
  * <p>Errors at these addresses are readable too (a 400's message, a 429's or 503's
  * {@code Retry-After}), and the header fields a script needs are exposed: the validator to send
@@ -34,12 +34,15 @@ public final class CrossOrigin {
     private static final Set<String> READS = Set.of("GET", "HEAD");
     private static final Set<String> SUFFIXES = Set.of(".json", ".csv", ".ris", ".bib", ".atom");
 
-    private CrossOrigin() {
+    private final PrivateAddresses privateAddresses;
+
+    public CrossOrigin(PrivateAddresses privateAddresses) {
+        this.privateAddresses = privateAddresses;
     }
 
     /** Before every request: opens a machine-readable address to scripts on other sites, and answers their preflights. */
-    public static void allow(Context ctx) {
-        if (!machineReadable(ctx.path())) {
+    public void allow(Context ctx) {
+        if (!opens(ctx.path())) {
             return;
         }
         ctx.header("Access-Control-Allow-Origin", "*");
@@ -56,13 +59,14 @@ public final class CrossOrigin {
     }
 
     /**
-     * Whether an address is one of the site's answers for programs, the same for every reader. With
+     * Whether an address is one of the site's answers for programs, the same for every reader: never
+     * a private one ({@link PrivateAddresses}, what the routes declare), whatever it ends with. With
      * a trailing slash too ({@code /search.json/}): its redirect to the address without one is read
      * by the same script, whose browser follows it only if the redirect is open to it as well.
      */
-    static boolean machineReadable(String written) {
+    boolean opens(String written) {
         String path = written.length() > 1 ? written.replaceAll("/+$", "") : written;
-        if (path.equals("/admin") || path.startsWith("/admin/")) {
+        if (privateAddresses.isPrivate(path)) {
             return false;
         }
         if (path.equals("/oai") || path.equals("/sitemap.xml") || path.startsWith("/sitemaps/")) {

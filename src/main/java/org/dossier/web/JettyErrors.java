@@ -30,10 +30,12 @@ public final class JettyErrors extends ErrorHandler {
 
     private final Templates templates;
     private final PublicUrl site;
+    private final CrossOrigin crossOrigin;
 
-    public JettyErrors(Templates templates, PublicUrl site) {
+    public JettyErrors(Templates templates, PublicUrl site, CrossOrigin crossOrigin) {
         this.templates = templates;
         this.site = site;
+        this.crossOrigin = crossOrigin;
         setShowStacks(false);
         setShowCauses(false);
     }
@@ -63,7 +65,7 @@ public final class JettyErrors extends ErrorHandler {
                         + "sent as they are, as browsers never send them. Written as a browser sends it, it is "
                         + Redirects.ascii(path) + "."
                 : message(code, addressKnown && !uri.hasViolations());
-        if (!addressKnown || CrossOrigin.machineReadable(path)) {
+        if (!addressKnown || crossOrigin.opens(path)) {
             // The answers for programs are open to scripts on other sites, errors included, as the
             // application's own are (CrossOrigin); so is an error whose address Jetty's parser could
             // not read: it carries no one's session, and a script then reads its status (a 414)

@@ -3,10 +3,19 @@ package org.dossier.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.javalin.router.Endpoint;
+import io.javalin.security.RouteRole;
+import io.javalin.security.Roles;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.dossier.accounts.AccessControl;
+import org.dossier.accounts.Private;
+import org.dossier.accounts.Role;
 import org.dossier.ops.OperationsSettings;
 import org.dossier.testing.RecordsByTitle;
 import org.dossier.testing.TestCatalogue;
@@ -47,6 +56,26 @@ class BuiltAppTest {
         taken.close();
         TestDatabase.forget(folder);
         TestCatalogue.deleteRecursively(folder);
+    }
+
+    @Test
+    void everyRouteUnderAdminDeclaresWhoMayReachItAndNoOtherRouteDoes() {
+        List<Endpoint> routes = app.routes();
+        List<String> admin = new ArrayList<>();
+        for (Endpoint route : routes) {
+            String name = route.method + " " + route.path;
+            Set<RouteRole> roles = route.metadata(Roles.class) == null ? Set.of() : route.metadata(Roles.class).getRoles();
+            if (route.path.equals("/admin") || route.path.startsWith("/admin/")) {
+                admin.add(name);
+                Set<RouteRole> expected = route.path.equals(AccessControl.LOGIN_PATH) ? Set.of(Private.NO_SIGN_IN)
+                        : route.path.startsWith("/admin/users") ? Set.of(Role.ADMIN) : Set.of(Role.EDITOR);
+                assertEquals(expected, roles, name);
+            } else {
+                assertEquals(Set.of(), roles, name + " is public");
+            }
+        }
+        assertTrue(admin.size() > 20 && admin.contains("GET /admin") && admin.contains("POST /admin/login"),
+                "the editors' routes are listed: " + admin);
     }
 
     @Test

@@ -109,7 +109,7 @@ class CrossOriginTest {
     void pagesAndTheEditorsSideAreNeverOpenedToOtherSites() {
         Http editor = Editors.signedIn(catalogue, "cora", Role.EDITOR);
         for (String path : List.of("/", "/search?q=stalin", "/documents/" + record, "/people/stalin", "/admin",
-                "/admin/login", "/admin/documents/" + record + "/edit")) {
+                "/admin/login", "/admin/documents/" + record + "/edit", "/admin/documents/" + record + ".json")) {
             for (Http who : List.of(reader, editor)) {
                 HttpResponse<String> answer = who.get(path, "Origin", ELSEWHERE);
                 assertNull(header(answer, "Access-Control-Allow-Origin"), path + " (" + answer.statusCode() + ")");

@@ -433,6 +433,10 @@ class HttpHardeningTest {
         HttpResponse<String> login = http().get("/admin/login");
         assertEquals("no-store", login.headers().firstValue("Cache-Control").orElse(""));
         assertEquals("no-store", http().get("/admin").headers().firstValue("Cache-Control").orElse(""));
+        HttpResponse<String> nothing = http().get("/admin/no/such/page");
+        assertEquals(404, nothing.statusCode());
+        assertEquals("no-store", nothing.headers().firstValue("Cache-Control").orElse(""),
+                "an address under /admin that no route answers is private too");
         HttpResponse<String> home = http().get("/");
         assertFalse(home.headers().firstValue("Cache-Control").orElse("").contains("no-store"),
                 "a reader's public page may be cached");

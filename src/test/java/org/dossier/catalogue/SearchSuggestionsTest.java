@@ -168,6 +168,20 @@ class SearchSuggestionsTest {
         assertFalse(body.get("message").asText().isBlank());
     }
 
+    /**
+     * A tab or a line break in what was typed (pasted into the box) is text, as a search reads it
+     * and as every other field's rule for control characters has it: it parts words as a space does.
+     */
+    @Test
+    void aLineBreakOrTabTypedPartsWordsAsASpaceDoes() throws Exception {
+        List<String> spaced = texts(suggest("ciphered tele"));
+        assertTrue(spaced.contains("ciphered telegram"), spaced.toString());
+        for (String typed : List.of("ciphered\ntele", "ciphered\rtele", "ciphered\ttele")) {
+            assertEquals(spaced, texts(suggest(typed)), typed);
+        }
+        assertEquals(texts(suggest("stalin ")), texts(suggest("stalin\n")), "a line break ends the word typed");
+    }
+
     @Test
     void aTextLongerThanAnyNameIsA400() throws Exception {
         HttpResponse<String> response = http.get("/search/suggest.json?q=" + "a".repeat(101));

@@ -39,7 +39,7 @@ public final class CataloguePage {
         // What makes no sense is said at its control, as the search page does, and its default is used.
         ControlProblems problems = new ControlProblems();
         SortOrder sort = problems.orDefault(ORDER, SortOrder.DATE_NEWEST, () -> QueryParams.choice(ctx,
-                SearchRequest.SORT, SortOrder.DATE_NEWEST, SORTS, SortOrder::value, SortOrder::label));
+                SearchRequest.SORT, SortOrder.DATE_NEWEST, SORTS, SortOrder::key, SortOrder::label));
         int pageSize = problems.orDefault(PAGE, SearchRequest.DEFAULT_PAGE_SIZE, () -> QueryParams.integer(ctx,
                 SearchRequest.PAGE_SIZE, SearchRequest.DEFAULT_PAGE_SIZE, 1, SearchRequest.MAX_PAGE_SIZE));
         int page = problems.orDefault(PAGE, 1, () -> QueryParams.integer(ctx, SearchRequest.PAGE, 1, 1, Integer.MAX_VALUE));
@@ -85,7 +85,7 @@ public final class CataloguePage {
     static String canonical(SortOrder sort, int page, int pageSize) {
         List<UrlState.Param> query = new ArrayList<>();
         if (sort != SortOrder.DATE_NEWEST) {
-            query.add(new UrlState.Param(SearchRequest.SORT, sort.value()));
+            query.add(new UrlState.Param(SearchRequest.SORT, sort.key()));
         }
         if (pageSize != SearchRequest.DEFAULT_PAGE_SIZE) {
             query.add(new UrlState.Param(SearchRequest.PAGE_SIZE, String.valueOf(pageSize)));

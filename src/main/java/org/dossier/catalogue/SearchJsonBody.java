@@ -22,7 +22,7 @@ record SearchJsonBody(Map<String, Object> body, Map<String, String> links) {
         body.put("total", outcome.results().total());
         body.put("page", outcome.request().page());
         body.put("pageSize", outcome.request().pageSize());
-        body.put("sort", outcome.request().effectiveSort().value());
+        body.put("sort", outcome.request().effectiveSort().key());
         if (links.containsKey("prev")) {
             body.put("prev", links.get("prev"));
         }

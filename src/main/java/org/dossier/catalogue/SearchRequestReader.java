@@ -164,7 +164,7 @@ public final class SearchRequestReader {
         DateFilter dates = dates(ctx, problems, years);
         SortOrder sort = null;
         try {
-            sort = QueryParams.choice(ctx, SearchRequest.SORT, null, SortOrder.choices(true), SortOrder::value,
+            sort = QueryParams.choice(ctx, SearchRequest.SORT, null, SortOrder.choices(true), SortOrder::key,
                     SortOrder::label);
         } catch (BadRequest e) {
             note(problems, ORDER, e);
@@ -195,7 +195,7 @@ public final class SearchRequestReader {
     private static DateFilter dates(Context ctx, Map<String, String> problems, SortedSet<Integer> years) {
         Dated dated = null;
         try {
-            dated = QueryParams.choice(ctx, SearchRequest.DATED, null, List.of(Dated.values()), Dated::value, Dated::label);
+            dated = QueryParams.choice(ctx, SearchRequest.DATED, null, List.of(Dated.values()), Dated::key, Dated::label);
         } catch (BadRequest e) {
             note(problems, DATES, e);
         }

@@ -295,7 +295,7 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         // A range that could not be used is shown as typed, its box as ticked.
         DateFilter.Range range = request.dates().range();
         boolean within = read.problems().containsKey(SearchRequestReader.DATES)
-                ? Dated.WITHIN.value().equals(read.typedDated()) : request.dates().whollyWithin();
+                ? Dated.WITHIN.key().equals(read.typedDated()) : request.dates().whollyWithin();
         return new DateBox(DateHistogram.of(outcome.results().yearsAnyDate(), request), decades(outcome),
                 range == null || range.from() == null ? "" : range.from().value(),
                 range == null || range.to() == null ? "" : range.to().value(),

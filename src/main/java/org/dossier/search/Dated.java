@@ -15,11 +15,11 @@ public enum Dated {
     /** Its whole period is inside the range: every day the date can mean. "1950" is not in June 1950. */
     WITHIN("within", "Only records dated wholly within");
 
-    private final String value;
+    private final String key;
     private final String label;
 
-    Dated(String value, String label) {
-        this.value = value;
+    Dated(String key, String label) {
+        this.key = key;
         this.label = label;
     }
 
@@ -28,9 +28,9 @@ public enum Dated {
         return label;
     }
 
-    /** The value in URLs. */
-    public String value() {
-        return value;
+    /** Its value in URLs ({@code ?dated=within}), named key as every enum names its URL value. */
+    public String key() {
+        return key;
     }
 
     /** The other way of meeting a range: the switch between them. */
@@ -38,8 +38,8 @@ public enum Dated {
         return this == WITHIN ? MAY_FALL_IN : WITHIN;
     }
 
-    public static Dated fromValue(String value) {
-        return Arrays.stream(values()).filter(d -> d.value.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown 'dated' '" + value + "'"));
+    public static Dated fromKey(String key) {
+        return Arrays.stream(values()).filter(d -> d.key.equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown 'dated' '" + key + "'"));
     }
 }

@@ -379,14 +379,14 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, DateFi
                 parameters.add(new Parameter(TO, range.to().value()));
             }
             if (range != null && range.how() != Dated.MAY_FALL_IN) {
-                parameters.add(new Parameter(DATED, range.how().value()));
+                parameters.add(new Parameter(DATED, range.how().key()));
             }
         } else if (dates instanceof DateFilter.Undated) {
             parameters.add(new Parameter(UNDATED, UNDATED_ONLY));
         }
         requireAll.forEach(facet -> parameters.add(new Parameter(ALL, facet.key())));
         if (sort != null) {
-            parameters.add(new Parameter(SORT, sort.value()));
+            parameters.add(new Parameter(SORT, sort.key()));
         }
         if (pageSize > 0 && pageSize != DEFAULT_PAGE_SIZE) {
             parameters.add(new Parameter(PAGE_SIZE, String.valueOf(pageSize)));

@@ -13,17 +13,17 @@ public enum SortOrder {
     DATE_OLDEST("date", "Oldest first"),
     TITLE("title", "Title A–Z");
 
-    private final String value;
+    private final String key;
     private final String label;
 
-    SortOrder(String value, String label) {
-        this.value = value;
+    SortOrder(String key, String label) {
+        this.key = key;
         this.label = label;
     }
 
-    /** The value in URLs; templates cannot call a method named 'param'. */
-    public String value() {
-        return value;
+    /** Its value in URLs ({@code ?sort=-date}), named key as every enum names its URL value. */
+    public String key() {
+        return key;
     }
 
     public String label() {
@@ -35,8 +35,8 @@ public enum SortOrder {
         return ranked ? List.of(RELEVANCE, DATE_NEWEST, DATE_OLDEST, TITLE) : List.of(DATE_NEWEST, DATE_OLDEST, TITLE);
     }
 
-    public static SortOrder fromValue(String value) {
-        return Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown sort '" + value + "'"));
+    public static SortOrder fromKey(String key) {
+        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown sort '" + key + "'"));
     }
 }

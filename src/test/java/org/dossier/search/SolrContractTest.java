@@ -725,10 +725,10 @@ class SolrContractTest {
                     case "year" -> years.add(Integer.parseInt(value));
                     case "from" -> from = DateBound.parse(value);
                     case "to" -> to = DateBound.parse(value);
-                    case "dated" -> dated = Dated.fromValue(value);
+                    case "dated" -> dated = Dated.fromKey(value);
                     case "undated" -> undated = SearchRequest.UNDATED_ONLY.equals(value);
                     case "all" -> all.add(Facet.fromKey(value).orElseThrow());
-                    case "sort" -> sort = SortOrder.fromValue(value);
+                    case "sort" -> sort = SortOrder.fromKey(value);
                     case "page" -> page = Integer.parseInt(value);
                     case "pageSize" -> pageSize = Integer.parseInt(value);
                     default -> facets.computeIfAbsent(Facet.fromKey(nameValue[0]).orElseThrow(), f -> new ArrayList<>())

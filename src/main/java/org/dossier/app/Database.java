@@ -949,6 +949,10 @@ public final class Database implements AutoCloseable {
     /** One of {@code pool}'s connections, waited for at most {@code wait} instead of the pool's timeout. */
     private static java.sql.Connection takenWithin(HikariDataSource pool, Duration wait) throws SQLException {
         // The pool itself, which alone takes a wait of each caller's own (Hikari's public class).
+        // HikariCP 7.0.2 hands it out only as this MXBean, whose interface has no getConnection:
+        // HikariDataSource has no typed getter, and its unwrap reaches the driver's DataSource,
+        // not the pool. The typed way is a HikariPool built without HikariDataSource, which would
+        // mean owning what that does (checking and sealing the settings, its closing): not worth a cast.
         return ((HikariPool) pool.getHikariPoolMXBean()).getConnection(wait.toMillis());
     }
 

@@ -253,14 +253,8 @@ public final class Database implements AutoCloseable {
         };
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
 
-        HikariConfig config = new HikariConfig();
+        HikariConfig config = poolSettings("dossier-sqlite", 8, writeWait);
         config.setDataSource(source);
-        config.setPoolName("dossier-sqlite");
-        config.setMaximumPoolSize(8);
-        config.setMinimumIdle(1);
-        // A request that finds every connection in use (saves waiting on an import's write lock hold
-        // theirs) waits as long as a write would, then is answered 503, not after Hikari's 30 s.
-        config.setConnectionTimeout(Math.max(250, writeWait.toMillis()));
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -441,21 +435,31 @@ public final class Database implements AutoCloseable {
         return e;
     }
 
-    private static Database openPostgresql(DatabaseAddress address, Duration writeWait) {
+    /**
+     * What the pool is on either database: {@code name}d in the log, {@code size} connections at
+     * most, one kept open; and a request that finds every connection in use (on SQLite, saves
+     * waiting on an import's write lock hold theirs; on PostgreSQL, the server is down or cut off)
+     * waits as long as a write would ({@code writeWait}: the server's a few seconds, a command's
+     * longer), then is answered 503, not after Hikari's default of 30 s with every page holding a
+     * thread meanwhile.
+     */
+    private static HikariConfig poolSettings(String name, int size, Duration writeWait) {
         HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(Math.max(250, writeWait.toMillis()));
+        return config;
+    }
+
+    private static Database openPostgresql(DatabaseAddress address, Duration writeWait) {
+        HikariConfig config = poolSettings("dossier-postgresql", 10, writeWait);
         // A write that waits longer than this for a lock fails (SQLSTATE 55P03), which the server
         // answers with its 503 page that keeps what the editor typed, as on SQLite.
         config.setConnectionInitSql("SET lock_timeout = " + writeWait.toMillis());
         config.setJdbcUrl(address.url());
-        config.setPoolName("dossier-postgresql");
-        config.setMaximumPoolSize(10);
-        config.setMinimumIdle(1);
         // Fail at once with the reason (wrong host, password, database) rather than retry in silence.
         config.setInitializationFailTimeout(1);
-        // While the server is down or cut off, a request waits this long for a connection and is
-        // then answered 503 (the server's wait is a few seconds; a command's, longer), not after
-        // Hikari's default of 30 s, with every page holding a thread meanwhile.
-        config.setConnectionTimeout(Math.max(250, writeWait.toMillis()));
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

@@ -1,14 +1,14 @@
 package org.dossier.authorities;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.dossier.documents.Keyed;
 
 /**
  * What kind of form of a name an alias is. {@link #FULL_NAME_ONLY} marks a short form many share
  * ("Kim", "Mao"): the extractor reads it beside the rest of a name, search does not widen a query
  * for it alone, and several authorities may have it.
  */
-public enum AliasKind {
+public enum AliasKind implements Keyed {
     VARIANT("variant", "Variant"),
     PSEUDONYM("pseudonym", "Pseudonym"),
     MISSPELLING("misspelling", "Misspelling"),
@@ -33,6 +33,6 @@ public enum AliasKind {
     }
 
     public static Optional<AliasKind> fromKey(String key) {
-        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+        return Keyed.byKey(values(), key);
     }
 }

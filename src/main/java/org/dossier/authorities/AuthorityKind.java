@@ -1,10 +1,10 @@
 package org.dossier.authorities;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.dossier.documents.Keyed;
 
 /** The two authority lists editors keep: people (and organisations) and places. */
-public enum AuthorityKind {
+public enum AuthorityKind implements Keyed {
     PERSON("person", "people", "person", "People"),
     PLACE("place", "places", "place", "Places");
 
@@ -88,6 +88,6 @@ public enum AuthorityKind {
     }
 
     public static Optional<AuthorityKind> fromKey(String key) {
-        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+        return Keyed.byKey(values(), key);
     }
 }

@@ -1,8 +1,8 @@
 package org.dossier.authorities;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.dossier.documents.Keyed;
 
 /**
  * What a person (or organisation) is to a record. An intermediary a message went "via" is
@@ -10,7 +10,7 @@ import java.util.Optional;
  * only authors and recipients. Declared from the strongest claim to the weakest: where a title
  * gives a person two roles, the stronger one wins.
  */
-public enum PersonRole {
+public enum PersonRole implements Keyed {
     AUTHOR("author", "Author"),
     RECIPIENT("recipient", "Recipient"),
     PARTICIPANT("participant", "Participant"),
@@ -34,8 +34,7 @@ public enum PersonRole {
     }
 
     public static Optional<PersonRole> fromKey(String key) {
-        return Arrays.stream(values()).filter(r -> r.key.equals(key == null ? "" : key.strip().toLowerCase(Locale.ROOT)))
-                .findFirst();
+        return Keyed.byKey(values(), key == null ? "" : key.strip().toLowerCase(Locale.ROOT));
     }
 
     /** The stored role, or {@link #MENTIONED} for a link that claims nothing. */

@@ -1,10 +1,9 @@
 package org.dossier.documents;
 
-import java.util.Arrays;
 import org.jooq.impl.AbstractConverter;
 
 /** How much of a document's date is known. */
-public enum DatePrecision {
+public enum DatePrecision implements Keyed {
     DAY("day"),
     MONTH("month"),
     YEAR("year");
@@ -21,9 +20,7 @@ public enum DatePrecision {
     }
 
     public static DatePrecision fromKey(String key) {
-        return Arrays.stream(values())
-                .filter(p -> p.key.equals(key))
-                .findFirst()
+        return Keyed.byKey(values(), key)
                 .orElseThrow(() -> new IllegalArgumentException("unknown date precision '" + key + "'"));
     }
 

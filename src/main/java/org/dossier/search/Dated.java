@@ -1,6 +1,6 @@
 package org.dossier.search;
 
-import java.util.Arrays;
+import org.dossier.documents.Keyed;
 
 /**
  * How a record's date must meet a date range ({@code ?dated=within}). A record's date is a day, a
@@ -9,7 +9,7 @@ import java.util.Arrays;
  * possibly relevant is hidden), or only those known to fall in it. The two differ only for a range
  * that starts or ends within a year: a range of whole years holds a record's whole year or none of it.
  */
-public enum Dated {
+public enum Dated implements Keyed {
     /** Its period overlaps the range: it may fall in it. "1950" is in June 1950. */
     MAY_FALL_IN("may-fall-in", "Records that may fall in the range"),
     /** Its whole period is inside the range: every day the date can mean. "1950" is not in June 1950. */
@@ -39,7 +39,7 @@ public enum Dated {
     }
 
     public static Dated fromKey(String key) {
-        return Arrays.stream(values()).filter(d -> d.key.equals(key)).findFirst()
+        return Keyed.byKey(values(), key)
                 .orElseThrow(() -> new IllegalArgumentException("unknown 'dated' '" + key + "'"));
     }
 }

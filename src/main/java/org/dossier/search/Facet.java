@@ -1,14 +1,14 @@
 package org.dossier.search;
 
-import java.util.Arrays;
 import java.util.Optional;
 import org.dossier.authorities.AuthorityKind;
+import org.dossier.documents.Keyed;
 
 /**
  * The dimensions a reader can narrow by. A value is a stable key ({@code stalin}, {@code dprk},
  * {@code ciphered-telegram}, {@code ru}), never a label an editor may reword.
  */
-public enum Facet {
+public enum Facet implements Keyed {
     TYPE("type"),
     PERSON("person"),
     PLACE("place"),
@@ -68,6 +68,6 @@ public enum Facet {
     }
 
     public static Optional<Facet> fromKey(String key) {
-        return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
+        return Keyed.byKey(values(), key);
     }
 }

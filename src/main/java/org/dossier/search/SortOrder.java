@@ -1,13 +1,13 @@
 package org.dossier.search;
 
-import java.util.Arrays;
 import java.util.List;
+import org.dossier.documents.Keyed;
 
 /**
  * How the catalogue listing and search hits are ordered, by its URL value ({@code ?sort=-date}).
  * Relevance needs words to rank by: without them, search orders newest first.
  */
-public enum SortOrder {
+public enum SortOrder implements Keyed {
     RELEVANCE("relevance", "Relevance"),
     DATE_NEWEST("-date", "Newest first"),
     DATE_OLDEST("date", "Oldest first"),
@@ -36,7 +36,7 @@ public enum SortOrder {
     }
 
     public static SortOrder fromKey(String key) {
-        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst()
+        return Keyed.byKey(values(), key)
                 .orElseThrow(() -> new IllegalArgumentException("unknown sort '" + key + "'"));
     }
 }

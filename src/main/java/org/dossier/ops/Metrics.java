@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.dossier.accounts.AccessControl;
 import org.dossier.search.IndexStatus;
 import org.dossier.search.SearchEngine;
 
@@ -107,7 +108,7 @@ public final class Metrics implements AutoCloseable {
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry))
                 .record(time);
-        if (route.equals("/admin/login") && method.equals("POST")) {
+        if (route.equals(AccessControl.LOGIN_PATH) && method.equals("POST")) {
             if (status == 401) {
                 signInFailures.increment();
             } else if (status == 429) {

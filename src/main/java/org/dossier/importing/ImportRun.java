@@ -300,10 +300,12 @@ public final class ImportRun {
                     // the times some of them are on: their entries are then made once, not twice.
                     List<BulkWriting.SecondaryIndex> dropped = BulkWriting.dropBeforeAdding(tx, checked.fresh(),
                             BulkWriting.Times.STAMPED_AT_COMMIT);
-                    writer.onceStamped(() -> BulkWriting.withLargeCache(tx, tuning.largeCache(), () -> {
-                        BulkWriting.rebuild(tx, dropped);
-                        return null;
-                    }));
+                    if (!dropped.isEmpty()) {
+                        writer.onceStamped(() -> BulkWriting.withLargeCache(tx, tuning.largeCache(), () -> {
+                            BulkWriting.rebuild(tx, dropped);
+                            return null;
+                        }));
+                    }
                     try (Chunks chunks = new Chunks(tx, connection, records, now, total, progress)) {
                         new SecondPass(pages, extractor).into(chunks);
                         return chunks.created;

@@ -206,8 +206,9 @@ public final class RecordWriter {
      * Runs {@code work} in this transaction once its records and revisions are stamped with the
      * commit's time ({@link #stampAtCommit}), before it commits: for an index on those times that a
      * large run builds at the end (an import's on SQLite), which built before the stamp had every
-     * entry of the run moved once more. It runs holding the change feed's head: on PostgreSQL every
-     * other writer waits for its commit meanwhile, so only what has to follow the stamp goes here.
+     * entry of the run moved once more. Where anything was stamped it runs holding the change feed's
+     * head, which the stamp took: on PostgreSQL every other writer waits for this commit meanwhile, so
+     * only what has to follow the stamp goes here.
      */
     public void onceStamped(Runnable work) {
         afterTheStamp.add(work);

@@ -5,6 +5,7 @@ import static org.dossier.db.Tables.DOCUMENT_PERSON;
 import static org.dossier.db.Tables.DOCUMENT_PLACE;
 import static org.dossier.db.Tables.REVISION;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -110,6 +111,24 @@ public final class BulkWriting {
             Indexes.DOCUMENT_PLACE_BY_PLACE.getName());
 
     /**
+     * Of {@link #KEPT}, those on the times a run's records and revisions are written with. A run
+     * stamped again as it commits ({@link RecordWriter#stampAtCommit}: an import's, which takes
+     * minutes) rewrites every one of those times, and each entry of these indexes was then deleted
+     * and made again at the end: in key order twice. Such a run drops them too, and builds them
+     * once the stamp is made ({@link RecordWriter#onceStamped}).
+     */
+    private static final Set<String> ON_THE_TIMES = Set.of(Indexes.DOCUMENT_BY_UPDATE.getName(),
+            Indexes.DOCUMENT_LIVE_BY_ID.getName(), Indexes.DOCUMENT_BY_TYPE.getName(), Indexes.REVISION_BY_TIME.getName());
+
+    /** What becomes of the times a run's records are written with: whether the indexes on them are dropped too. */
+    public enum Times {
+        /** Kept, or stamped again within a transaction of seconds ({@code generate}'s): those indexes are kept. */
+        AS_WRITTEN,
+        /** Stamped again as the run commits, minutes later ({@link RecordWriter#stampAtCommit}: an import's): dropped too. */
+        STAMPED_AT_COMMIT
+    }
+
+    /**
      * How much of the file SQLite may map while the indexes are made again, 64 GiB (it maps no more
      * than the file holds, and no more than it was built to): every CREATE INDEX reads its whole
      * table, and through the map its pages are read where the operating system holds them instead
@@ -131,13 +150,26 @@ public final class BulkWriting {
      * index would lock the table against every reader until the commit.
      */
     public static List<SecondaryIndex> dropBeforeAdding(DSLContext tx, long adding) {
+        return dropBeforeAdding(tx, adding, Times.AS_WRITTEN);
+    }
+
+    /**
+     * As {@link #dropBeforeAdding(DSLContext, long)}; for a run whose {@code times} are
+     * {@link Times#STAMPED_AT_COMMIT}, the indexes on those times too ({@link #ON_THE_TIMES}), to be
+     * built by {@link #rebuild} once they are stamped.
+     */
+    public static List<SecondaryIndex> dropBeforeAdding(DSLContext tx, long adding, Times times) {
         if (!dropsIndexes(tx.dialect()) || tx.fetchCount(DOCUMENT) > adding) {
             return List.of();
+        }
+        Set<String> kept = new HashSet<>(KEPT);
+        if (times == Times.STAMPED_AT_COMMIT) {
+            kept.removeAll(ON_THE_TIMES);
         }
         List<SecondaryIndex> indexes = tx.select(NAME, SQL).from(SCHEMA)
                 .where(TYPE.eq("index")).and(SQL.isNotNull())
                 .and(TABLE.in(DOCUMENT.getName(), DOCUMENT_PERSON.getName(), DOCUMENT_PLACE.getName(), REVISION.getName()))
-                .and(NAME.notIn(KEPT))
+                .and(NAME.notIn(kept))
                 .orderBy(NAME)
                 .fetch(r -> new SecondaryIndex(r.get(NAME), r.get(SQL)));
         indexes.forEach(index -> tx.dropIndex(DSL.name(index.name())).execute());

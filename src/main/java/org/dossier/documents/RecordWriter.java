@@ -47,6 +47,9 @@ public final class RecordWriter {
     /** The records this transaction stamped beside {@link #changed}, each with the time it began stamping them. */
     private final List<Stamped> stamped = new ArrayList<>();
 
+    /** What runs once this transaction's records are stamped, before it commits ({@link #onceStamped}). */
+    private final List<Runnable> afterTheStamp = new ArrayList<>();
+
     /** How many records of {@link #changed} one statement stamps at commit. */
     private static final int STAMPED_AT_ONCE = 1_000;
 
@@ -195,6 +198,23 @@ public final class RecordWriter {
      * began first and whatever the clock of the node that wrote them. Call it last, before the commit.
      */
     void stampAtCommit(CommitClock clock) {
+        stamp(clock);
+        afterTheStamp.forEach(Runnable::run);
+    }
+
+    /**
+     * Runs {@code work} in this transaction once its records and revisions are stamped with the
+     * commit's time ({@link #stampAtCommit}), before it commits: for an index on those times that a
+     * large run builds at the end (an import's on SQLite), which built before the stamp had every
+     * entry of the run moved once more. Where anything was stamped it runs holding the change feed's
+     * head, which the stamp took: on PostgreSQL every other writer waits for this commit meanwhile, so
+     * only what has to follow the stamp goes here.
+     */
+    public void onceStamped(Runnable work) {
+        afterTheStamp.add(work);
+    }
+
+    private void stamp(CommitClock clock) {
         // A thousand ids a statement: a relink's or a merge's write changes more records than a
         // statement may carry values (32,767 on PostgreSQL).
         List<Integer> ids = List.copyOf(changed);

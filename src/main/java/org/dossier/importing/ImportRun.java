@@ -296,10 +296,18 @@ public final class ImportRun {
                 int made = BulkWriting.withLargeCache(tx, tuning.largeCache(), () -> writer.createMany(records ->
                         tx.connectionResult(connection -> {
                     // Dropped and made again in this transaction: a failed import rolls that back too.
-                    List<BulkWriting.SecondaryIndex> dropped = BulkWriting.dropBeforeAdding(tx, checked.fresh());
+                    // Made again once the records are stamped with the commit's time, which rewrites
+                    // the times some of them are on: their entries are then made once, not twice.
+                    List<BulkWriting.SecondaryIndex> dropped = BulkWriting.dropBeforeAdding(tx, checked.fresh(),
+                            BulkWriting.Times.STAMPED_AT_COMMIT);
+                    if (!dropped.isEmpty()) {
+                        writer.onceStamped(() -> BulkWriting.withLargeCache(tx, tuning.largeCache(), () -> {
+                            BulkWriting.rebuild(tx, dropped);
+                            return null;
+                        }));
+                    }
                     try (Chunks chunks = new Chunks(tx, connection, records, now, total, progress)) {
                         new SecondPass(pages, extractor).into(chunks);
-                        BulkWriting.rebuild(tx, dropped);
                         return chunks.created;
                     }
                 })));

@@ -65,4 +65,30 @@ class BulkWritingTest {
             assertEquals(String.valueOf(mapped), String.valueOf(tx.fetchValue("PRAGMA mmap_size")));
         });
     }
+
+    @Test
+    void aRunStampedAtItsCommitAlsoDropsTheIndexesOnTheTimesTheStampRewritesAndTheSchemaEndsAsItBegan() {
+        database.dsl().transaction(configuration -> {
+            DSLContext tx = configuration.dsl();
+            if (tx.dialect().family() != SQLDialect.SQLITE) {
+                assertEquals(List.of(), BulkWriting.dropBeforeAdding(tx, 1_000, BulkWriting.Times.STAMPED_AT_COMMIT));
+                return;
+            }
+            List<String> before = schema(tx);
+
+            List<BulkWriting.SecondaryIndex> indexes = BulkWriting.dropBeforeAdding(tx, 1_000,
+                    BulkWriting.Times.STAMPED_AT_COMMIT);
+            Set<String> dropped = indexes.stream().map(BulkWriting.SecondaryIndex::name).collect(Collectors.toSet());
+
+            // Those on the records' and revisions' times too: built once the stamp has rewritten them.
+            assertEquals(Set.of("document_live_by_date", "document_live_by_title", "document_spans",
+                    "document_by_update", "document_live_by_id", "document_by_type", "revision_by_time"), dropped);
+            List<String> during = schema(tx);
+            for (String kept : List.of("document_withdrawn", "document_person_by_person", "document_place_by_place")) {
+                assertTrue(during.stream().anyMatch(line -> line.startsWith("index " + kept + " ")), kept);
+            }
+            BulkWriting.rebuild(tx, indexes);
+            assertEquals(before, schema(tx));
+        });
+    }
 }

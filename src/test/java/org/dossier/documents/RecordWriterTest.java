@@ -11,12 +11,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.dossier.app.Database;
+import org.dossier.editing.MutableClock;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -180,6 +182,31 @@ class RecordWriterTest {
                             revision.getDateKey(), revision.getSlug(), revision.getCreatedAt()));
         }
         assertEquals(4, database.dsl().fetchCount(database.dsl().selectDistinct(REVISION.ID).from(REVISION)));
+    }
+
+    /**
+     * An import builds the indexes on its records' times once they hold the commit's time: what it
+     * asks to run then sees every record and revision of the run stamped, not as they were written.
+     */
+    @Test
+    void whatRunsOnceTheRecordsAreStampedSeesThemAtTheCommitsTime() {
+        MutableClock clock = new MutableClock("2030-01-01T00:00:00Z");
+        RecordStore stamping = new RecordStore(database.dsl(), clock);
+        List<String> seen = new ArrayList<>();
+        int id = stamping.write((w, tx) -> {
+            int made = w.createMany(records -> records.add(draft("A letter", "One."), Attribution.imported("a.txt:3")));
+            // The write takes an hour: it commits at 01:00.
+            clock.advance(Duration.ofHours(1));
+            w.onceStamped(() -> {
+                seen.add(tx.select(DOCUMENT.CREATED_AT).from(DOCUMENT).where(DOCUMENT.ID.eq(made)).fetchSingle(DOCUMENT.CREATED_AT).toString());
+                seen.add(tx.select(DOCUMENT.UPDATED_AT).from(DOCUMENT).where(DOCUMENT.ID.eq(made)).fetchSingle(DOCUMENT.UPDATED_AT).toString());
+                seen.add(tx.select(REVISION.CREATED_AT).from(REVISION).where(REVISION.DOCUMENT_ID.eq(made)).fetchSingle(REVISION.CREATED_AT).toString());
+            });
+            return made;
+        });
+        assertEquals(List.of("2030-01-01T01:00:00Z", "2030-01-01T01:00:00Z", "2030-01-01T01:00:00Z"), seen);
+        assertEquals(Instant.parse("2030-01-01T01:00:00Z"),
+                database.dsl().select(DOCUMENT.UPDATED_AT).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchSingle(DOCUMENT.UPDATED_AT));
     }
 
     @Test

@@ -21,8 +21,11 @@ public record Settings(DatabaseAddress database, String host, int port, Path see
     public static final Path DEFAULT_DATABASE = Path.of("data", "dossier.db");
     public static final Path DEFAULT_SEEDS = Path.of("seeds");
     public static final int DEFAULT_PORT = 7070;
-    /** How long the server's writes wait for another writer (an import) before the editor is told. */
-    public static final java.time.Duration WRITE_WAIT = java.time.Duration.ofSeconds(5);
+    /**
+     * How long the server's writes wait for another writer (an import) before the editor is told: 5 s,
+     * unless the system property {@code dossier.write-wait} says otherwise ({@link Database#writeWait}).
+     */
+    public static final java.time.Duration WRITE_WAIT = Database.writeWait("dossier.write-wait", java.time.Duration.ofSeconds(5));
 
     public Settings {
         if (port < 0 || port > 65_535) {

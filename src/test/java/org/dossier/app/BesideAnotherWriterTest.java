@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The lock is held by a connection of this JVM, the command run as a process of its own.
  */
 @SameOnEveryDatabase // a SQLite file of its own: SQLite's lock is what it is about
-@StartedFirst(seconds = 40) // six JVMs of their own, a few seconds of write waits
+@StartedFirst(seconds = 35) // six JVMs of their own, a few seconds of write waits
 class BesideAnotherWriterTest {
 
     private static final String ANOTHER_WRITER = "Another process is writing to ";

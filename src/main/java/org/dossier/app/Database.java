@@ -170,8 +170,34 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** How long a command (an import, a reindex) waits for another writer to finish. */
-    static final Duration COMMAND_WRITE_WAIT = Duration.ofSeconds(30);
+    /**
+     * How long a command (an import, a reindex) waits for another writer to finish: 30 s, unless the
+     * system property {@code dossier.command-write-wait} says otherwise ({@link #writeWait}).
+     */
+    static final Duration COMMAND_WRITE_WAIT = writeWait("dossier.command-write-wait", Duration.ofSeconds(30));
+
+    /**
+     * A write wait: {@code byDefault}, unless the system property {@code property} gives another, in
+     * whole seconds (the one line that refuses a start says the wait in seconds). Only the tests set
+     * it, on a command or a node they run in a JVM of its own, so that a test of what happens once
+     * the wait is over (BesideAnotherWriterTest) waits a second rather than 5 s or 30 s each time.
+     */
+    static Duration writeWait(String property, Duration byDefault) {
+        String seconds = System.getProperty(property);
+        if (seconds == null) {
+            return byDefault;
+        }
+        try {
+            long wait = Long.parseLong(seconds.strip());
+            if (wait >= 1) {
+                return Duration.ofSeconds(wait);
+            }
+        } catch (NumberFormatException e) {
+            // Said below.
+        }
+        throw new IllegalArgumentException("The system property " + property + " must be a whole number of seconds, "
+                + "1 or more, not \"" + seconds + "\"");
+    }
 
     public static Database open(Path file) {
         return open(DatabaseAddress.sqlite(file));

@@ -598,7 +598,7 @@ public final class DossierApp implements AutoCloseable {
         } catch (RuntimeException e) {
             // Its reads wait for no writer (Database.reading); should anything it does meet another
             // process's write lock all the same, the start says so in one line, as its migration does.
-            throw anotherWriter(settings, e, Settings.WRITE_WAIT);
+            throw anotherWriter(settings, e, settings.writeWait());
         }
         watch.phase(StartPhase.READY);
         startPendingMerges();
@@ -764,7 +764,7 @@ public final class DossierApp implements AutoCloseable {
     /** The database, or one line that says why it cannot be opened (a folder this user cannot write, say). */
     private static Database openDatabase(Settings settings) {
         try {
-            return Database.open(settings.database(), Settings.WRITE_WAIT);
+            return Database.open(settings.database(), settings.writeWait());
         } catch (Database.Unavailable e) {
             throw new StartupProblem(e.getMessage(), e);
         }

@@ -11,7 +11,9 @@ import org.slf4j.Logger;
  * Logged at every round, a PostgreSQL restart of a few minutes wrote a hundred 50-line stack traces
  * per node (and an index's full disk, five a second), and the line an operator needed was lost
  * among them. A database that cannot be reached, or a write it cannot take now (a lock held past
- * the wait), is one line; anything else is logged with its stack trace, as a fault.
+ * the wait), is one line; anything else is logged with its stack trace, as a fault. Each round that
+ * fails as the last did is a line at DEBUG, without its stack trace: what a test that the outage is
+ * said once waits for, rather than sleeping for rounds it cannot see.
  */
 public final class RoundFailures {
 
@@ -40,6 +42,7 @@ public final class RoundFailures {
         // An outage is one, whatever each round's connection said ("Connection refused", "An I/O error ...").
         String same = known.filter(WriteUnavailable::unreachable).map(WriteUnavailable::reason).orElse(why);
         if (same.equals(failing)) {
+            again(what, why);
             return;
         }
         failing = same;
@@ -57,6 +60,7 @@ public final class RoundFailures {
      */
     public synchronized void failed(String why, String what) {
         if (why.equals(failing)) {
+            again(what, why);
             return;
         }
         failing = why;
@@ -72,11 +76,17 @@ public final class RoundFailures {
     public synchronized void unreachable(String service, String why, String what) {
         String same = service + " cannot be reached";
         if (same.equals(failing)) {
+            again(what, same + " (" + why + ")");
             return;
         }
         failing = same;
         unreachable = service;
         warn(what, same + " (" + why + ")");
+    }
+
+    /** A round that failed as the last did: quietly, at DEBUG. */
+    private void again(String what, String why) {
+        log.debug("{} {} again: {}", task, what, why);
     }
 
     private void warn(String what, String why) {

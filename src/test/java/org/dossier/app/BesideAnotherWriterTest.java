@@ -32,10 +32,27 @@ import org.junit.jupiter.api.io.TempDir;
  * The lock is held by a connection of this JVM, the command run as a process of its own.
  */
 @SameOnEveryDatabase // a SQLite file of its own: SQLite's lock is what it is about
-@StartedFirst(seconds = 130) // a command's 30 s write wait, a first start's 15 s, three JVMs of their own
+@StartedFirst(seconds = 35) // six JVMs of their own, a few seconds of write waits
 class BesideAnotherWriterTest {
 
     private static final String ANOTHER_WRITER = "Another process is writing to ";
+
+    /**
+     * The write waits of the nodes and commands this class runs, each in a JVM of its own, given
+     * through the system properties the waits are read from: a second for a node (5 s by default,
+     * Settings.WRITE_WAIT) and two for a command (30 s, Database.COMMAND_WRITE_WAIT), apart so that
+     * each test sees which of the two was waited. What is pinned is that the wait set is the wait
+     * waited and said; waiting out the defaults took 70 of the class's 87 s.
+     */
+    private static final Duration NODE_WRITE_WAIT = Duration.ofSeconds(1);
+    private static final Duration COMMAND_WRITE_WAIT = Duration.ofSeconds(2);
+    private static final List<String> WAITS = List.of("-Ddossier.write-wait=" + NODE_WRITE_WAIT.toSeconds(),
+            "-Ddossier.command-write-wait=" + COMMAND_WRITE_WAIT.toSeconds());
+
+    /** A command or a node of the jar, in a JVM of its own with this class's write waits. */
+    private static ProcessBuilder java(List<String> args) {
+        return CommandOutputTest.java(WAITS, args);
+    }
 
     @TempDir
     Path folder;
@@ -93,7 +110,7 @@ class BesideAnotherWriterTest {
 
     private Finished run(String... args) throws Exception {
         Path said = Files.createTempFile(folder, "said", ".txt");
-        Process command = CommandOutputTest.java(List.of(args)).redirectErrorStream(true)
+        Process command = java(List.of(args)).redirectErrorStream(true)
                 .redirectOutput(said.toFile()).start();
         assertTrue(command.waitFor(5, TimeUnit.MINUTES), "the command did not end: " + String.join(" ", args));
         return new Finished(command.exitValue(), CommandOutputTest.read(said));
@@ -118,7 +135,7 @@ class BesideAnotherWriterTest {
     void aStartThatMustMigrateBesideAnotherWriterWaitsItsWriteWaitThenSaysSoInOneLineAndMigratesNothing() throws Exception {
         Path db = olderCatalogue();
         try (WriteLock writer = holding(db, "IMMEDIATE")) {
-            saidInOneLine(serve(db), db, Settings.WRITE_WAIT);
+            saidInOneLine(serve(db), db, NODE_WRITE_WAIT);
             writer.assertStillHeld();
         }
         assertEquals("10", lastMigration(db));
@@ -128,7 +145,7 @@ class BesideAnotherWriterTest {
     void aFirstStartBesideAnotherWritersExclusiveLockSaysSoInOneLineAndImportsNothing() throws Exception {
         Path db = Files.createFile(folder.resolve("new.db"));
         try (WriteLock writer = holding(db, "EXCLUSIVE")) {
-            saidInOneLine(serve(db), db, Settings.WRITE_WAIT);
+            saidInOneLine(serve(db), db, NODE_WRITE_WAIT);
             writer.assertStillHeld();
         }
         assertEquals(0, Files.size(db));
@@ -139,10 +156,36 @@ class BesideAnotherWriterTest {
         Path db = olderCatalogue();
         try (WriteLock writer = holding(db, "IMMEDIATE")) {
             saidInOneLine(run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), db,
-                    Database.COMMAND_WRITE_WAIT);
+                    COMMAND_WRITE_WAIT);
             writer.assertStillHeld();
         }
         assertEquals("10", lastMigration(db));
+    }
+
+    /**
+     * The waits this class's JVMs are given ({@link #WAITS}) are read so, and the test JVM, which
+     * sets neither, has the waits a node and a command have in production.
+     */
+    @Test
+    void aWriteWaitIsItsDefaultUnlessItsSystemPropertyGivesAWholeNumberOfSeconds() {
+        assertEquals(Duration.ofSeconds(5), Settings.WRITE_WAIT);
+        assertEquals(Duration.ofSeconds(30), Database.COMMAND_WRITE_WAIT);
+        String property = "dossier.write-wait.of-a-test-" + System.nanoTime();
+        Duration byDefault = Duration.ofSeconds(5);
+        assertEquals(byDefault, Database.writeWait(property, byDefault));
+        try {
+            System.setProperty(property, "2");
+            assertEquals(Duration.ofSeconds(2), Database.writeWait(property, byDefault));
+            for (String wrong : List.of("0", "-1", "1.5", "soon")) {
+                System.setProperty(property, wrong);
+                IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                        () -> Database.writeWait(property, byDefault));
+                assertTrue(refused.getMessage().contains(property) && refused.getMessage().contains("\"" + wrong + "\""),
+                        refused.getMessage());
+            }
+        } finally {
+            System.clearProperty(property);
+        }
     }
 
     @Test
@@ -168,7 +211,7 @@ class BesideAnotherWriterTest {
         int port = Ports.free();
         Path said = folder.resolve("serve.log");
         try (WriteLock writer = holding(db, "IMMEDIATE")) {
-            Process node = CommandOutputTest.java(List.of("serve", "--db", db.toString(), "--index",
+            Process node = java(List.of("serve", "--db", db.toString(), "--index",
                             folder.resolve("index").toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
                             "--warm-up", "0"))
                     .redirectErrorStream(true).redirectOutput(said.toFile()).start();
@@ -193,7 +236,8 @@ class BesideAnotherWriterTest {
 
     /**
      * A first start whose import of the seeds finds another process writing tries again after each
-     * write wait (5 s), for up to 3 min: it said so at every try, 33 lines. Held here for three tries.
+     * write wait (5 s; here a second) and half a second, for up to 3 min: it said so at every try, 33
+     * lines. Held here for three tries.
      */
     @Test
     void aFirstStartWaitingForAnotherWriterSaysOnceThatItWaitsAndOnceHowLongItWaited() throws Exception {
@@ -202,12 +246,12 @@ class BesideAnotherWriterTest {
         Path said = folder.resolve("serve.log");
         Process node;
         try (WriteLock writer = holding(db, "IMMEDIATE")) {
-            node = CommandOutputTest.java(List.of("serve", "--db", db.toString(), "--index",
+            node = java(List.of("serve", "--db", db.toString(), "--index",
                             folder.resolve("index").toString(), "--host", "127.0.0.1", "--port", "0",
                             "--seeds", TestCatalogue.SEEDS.toString(), "--warm-up", "0"))
                     .redirectErrorStream(true).redirectOutput(said.toFile()).start();
             awaitSaid(node, said, "while the seed pages are imported");
-            Thread.sleep(Settings.WRITE_WAIT.multipliedBy(3).toMillis());
+            Thread.sleep(NODE_WRITE_WAIT.plusMillis(500).multipliedBy(3).toMillis());
             writer.assertStillHeld();
         }
         try {
@@ -221,7 +265,7 @@ class BesideAnotherWriterTest {
         java.util.regex.Matcher waited = java.util.regex.Pattern
                 .compile("The database was free after (\\d+) s: the seed pages were imported").matcher(log);
         assertTrue(waited.find(), log);
-        assertTrue(Integer.parseInt(waited.group(1)) >= Settings.WRITE_WAIT.multipliedBy(2).toSeconds(), log);
+        assertTrue(Integer.parseInt(waited.group(1)) >= NODE_WRITE_WAIT.multipliedBy(2).toSeconds(), log);
     }
 
     /** Waits for {@code node} to print {@code words}; fails, with what it printed, should it end first. */

@@ -246,9 +246,15 @@ class CommandOutputTest {
      * one GC thread, as the test JVMs have (pom.xml), since it runs a command once.
      */
     static ProcessBuilder java(List<String> args) {
+        return java(List.of(), args);
+    }
+
+    /** As {@link #java(List)}, with {@code options} for that JVM too (system properties: {@code -Dname=value}). */
+    static ProcessBuilder java(List<String> options, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "org.dossier.app.Main"));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.dossier.app.Main"));
         command.addAll(args);
         return new ProcessBuilder(command);
     }

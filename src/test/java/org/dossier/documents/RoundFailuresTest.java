@@ -75,6 +75,30 @@ class RoundFailuresTest {
         assertEquals("The search index: going through again", lines.get(2));
     }
 
+    /** What DatabaseOutageTest waits for: the rounds it cannot otherwise see, each a line at DEBUG and none above. */
+    @Test
+    void eachRoundThatFailsAsTheLastDidIsALineAtDebugOnly() {
+        Logger log = new LoggerContext().getLogger("round-failures-test-debug");
+        log.setLevel(Level.DEBUG);
+        ListAppender<ILoggingEvent> all = new ListAppender<>();
+        all.start();
+        log.addAppender(all);
+        RoundFailures quiet = new RoundFailures(log, "The search index", "at the next poll");
+        for (int round = 0; round < 3; round++) {
+            quiet.failed(new RuntimeException(new SQLException("Connection to db:5432 refused", "08001",
+                    new ConnectException("Connection refused"))), "could not apply the changes after 7");
+        }
+        List<String> lines = all.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("WARN The search index could not apply the changes after 7: the database "
+                + "cannot be reached"), lines.get(0));
+        for (String again : lines.subList(1, 3)) {
+            assertEquals("DEBUG The search index could not apply the changes after 7 again: the database cannot be reached "
+                    + "(Connection refused)", again);
+        }
+        assertTrue(all.list.stream().allMatch(e -> e.getThrowableProxy() == null), "no stack trace");
+    }
+
     @Test
     void aServiceAwayIsOneLineWhateverEachRoundSaidAndItsReturnIsNamed() {
         failures.unreachable("Solr", "Timeout occurred while waiting response from server at: http://10.0.0.5:8983/solr",

@@ -93,7 +93,8 @@ class DatabaseOutageTest {
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         followerLog.addAppender(logged);
-        followerLog.setLevel(Level.INFO); // the tests run with dossier.log.level=WARN
+        // The tests run with dossier.log.level=WARN; DEBUG for the follower's rounds that fail quietly.
+        followerLog.setLevel(Level.DEBUG);
         try (Relay relay = new Relay(direct)) {
             DatabaseAddress relayed = relay.address();
             OperationsSettings withMetrics = new OperationsSettings(0, "127.0.0.1",
@@ -131,8 +132,9 @@ class DatabaseOutageTest {
                 assertTrue(metrics.body().contains("dossier_index_open 1.0"), metrics.body());
                 assertTrue(metrics.body().contains("status=\"503\""), "the 503s are counted");
 
-                // The follower has failed a round every poll meanwhile (each waiting for a connection).
-                Thread.sleep(12_000);
+                // The follower fails a round at every poll meanwhile (each waiting for a connection): two
+                // more after the one it said, before the database is back.
+                awaitQuietRounds(logged, 2);
                 relay.resume();
                 awaitReady(http);
                 assertEquals(200, http.get("/").statusCode());
@@ -145,7 +147,8 @@ class DatabaseOutageTest {
         }
         // The outage is one line an operator can act on, and one when it is over: not a 50-line
         // stack trace at every poll. (Other test classes' servers log here too, never of an outage.)
-        List<String> outage = logged.list.stream().map(ILoggingEvent::getFormattedMessage)
+        List<String> outage = logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+                .map(ILoggingEvent::getFormattedMessage)
                 .filter(m -> m.contains("could not apply") || m.contains("database answers again")).toList();
         assertEquals(2, outage.size(), outage.toString());
         assertTrue(outage.get(0).contains(": the database cannot be reached ("), outage.get(0));
@@ -437,6 +440,24 @@ class DatabaseOutageTest {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (logged.list.stream().noneMatch(e -> e.getFormattedMessage().equals(line))) {
             assertTrue(System.nanoTime() < deadline, "never logged: " + line + " in " + logged.list);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Waits for {@code rounds} of the follower's rounds that failed quietly, as the one before them did (DEBUG). */
+    private static void awaitQuietRounds(ListAppender<ILoggingEvent> logged, int rounds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            List<ILoggingEvent> events;
+            synchronized (logged) { // the appender's own lock, which each line is appended under
+                events = List.copyOf(logged.list);
+            }
+            if (events.stream().filter(e -> e.getLevel() == Level.DEBUG)
+                    .filter(e -> e.getFormattedMessage().startsWith("The search index could not apply the changes after "))
+                    .count() >= rounds) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "the follower did not fail " + rounds + " rounds quietly: " + events);
             Thread.sleep(100);
         }
     }

@@ -145,4 +145,9 @@ public final class SeededCatalogue implements RunningCatalogue, BeforeAllCallbac
     public TestCatalogue anotherNode(PublicUrl site) {
         return catalogue.anotherNode(org.dossier.app.Protection.NONE, site);
     }
+
+    /** Another app node on this catalogue's database whose writes wait {@code writeWait}; close it before the class ends. */
+    public TestCatalogue anotherNodeWaiting(java.time.Duration writeWait) {
+        return catalogue.anotherNodeWaiting(writeWait);
+    }
 }

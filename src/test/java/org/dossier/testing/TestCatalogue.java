@@ -102,8 +102,21 @@ public final class TestCatalogue implements RunningCatalogue, AutoCloseable {
 
     /** Another app node on this catalogue's database, for readers who reach it at {@code site}. */
     public TestCatalogue anotherNode(Protection protection, PublicUrl site) {
+        return anotherNode(protection, site, Settings.WRITE_WAIT);
+    }
+
+    /**
+     * Another app node on this catalogue's database whose writes wait {@code writeWait} for another
+     * writer rather than the server's 5 s: for what a node answers once the wait is over.
+     */
+    public TestCatalogue anotherNodeWaiting(Duration writeWait) {
+        return anotherNode(Protection.NONE, PublicUrl.fromRequests(), writeWait);
+    }
+
+    private TestCatalogue anotherNode(Protection protection, PublicUrl site, Duration writeWait) {
         Path index = folder.resolve("node-" + NODES.incrementAndGet() + ".index");
-        Settings settings = new Settings(database(), "127.0.0.1", 0, null, site, null, protection, index);
+        Settings settings = new Settings(database(), "127.0.0.1", 0, null, site, null, protection, index)
+                .withWriteWait(writeWait);
         try {
             return new TestCatalogue(folder, DossierApp.start(settings, STOPS_AT_ONCE), false);
         } catch (IOException e) {

@@ -177,15 +177,19 @@ public final class NewRecords {
 
     /**
      * A draft with what its rows need worked out of it (the summary as stored, the slug, the sort
-     * key): made by {@link #ready} on any thread, so that a caller with a thread beside the writing one
-     * (an import) can take that work off the writer.
+     * key, the date's keys): made by {@link #ready} on any thread, so that a caller with a thread
+     * beside the writing one (an import, {@code generate}) can take that work off the writer. The
+     * date's keys are written out here too: formatting them on the writing thread was half a second
+     * of its time at a million generated records (BENCHMARKS.md).
      */
-    public record Ready(RecordDraft draft, String summary, String slug, String sortKey) {
+    public record Ready(RecordDraft draft, String summary, String slug, String sortKey, String dateKey,
+                        String dateEndKey) {
     }
 
     /** What {@link #add} works out of a draft, worked out now; safe on any thread. */
     public static Ready ready(RecordDraft draft) {
-        return new Ready(draft, draft.summaryText(), Slugs.slugify(draft.title()), Slugs.sortKey(draft.title()));
+        return new Ready(draft, draft.summaryText(), Slugs.slugify(draft.title()), Slugs.sortKey(draft.title()),
+                draft.dateKey(), draft.dateEndKey());
     }
 
     /** Adds a record at version 1; returns its id. Its rows are sent with the next {@link #flush}. */
@@ -206,15 +210,16 @@ public final class NewRecords {
         String title = draft.title();
         String summary = ready.summary();
         String slug = ready.slug();
-        String dateKey = draft.dateKey();
+        String dateKey = ready.dateKey();
+        String dateEndKey = ready.dateEndKey();
         DatePrecision precision = draft.datePrecision();
-        documents.add(id, title, summary, dateKey, precision, draft.dateCirca(), draft.dateEndKey(),
+        documents.add(id, title, summary, dateKey, precision, draft.dateCirca(), dateEndKey,
                 draft.dateEndPrecision(), draft.typeId(), ready.sortKey(), slug, 1, now, now,
                 draft.languages());
         slugs.add(id, slug, now);
         if (!copying) {
             revisions.add(revisionId, id, 1, now, attribution.author(), attribution.note(), attribution.source(), title,
-                    summary, dateKey, precision, draft.dateCirca(), draft.dateEndKey(), draft.dateEndPrecision(),
+                    summary, dateKey, precision, draft.dateCirca(), dateEndKey, draft.dateEndPrecision(),
                     draft.typeId(), slug, draft.languages());
         } else if (!shared) {
             attributed.add(revisionId, id, attribution.author(), attribution.note(), attribution.source());

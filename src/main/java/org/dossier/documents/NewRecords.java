@@ -67,9 +67,10 @@ public final class NewRecords {
     private final BatchInsert revisionPeople;
     private final BatchInsert revisionPlaces;
     /**
-     * On SQLite, revisions and their links are not bound value by value: at each flush INSERT … SELECT
-     * copies them from the records' own rows just sent (revision ids keep step with record ids
-     * there), so each title, summary and link goes through the driver once, not twice. While every
+     * On SQLite, revisions and their links, and the slugs' rows, are not bound value by value: at
+     * each flush INSERT … SELECT copies them from the records' own rows just sent (revision ids keep
+     * step with record ids there), so each title, summary, slug and link goes through the driver
+     * once, not twice. While every
      * record added has had the same attribution (a generated catalogue's) it is written into that
      * statement once; from the first record of another attribution on (an import's records each
      * name their own source) each record's attribution is bound beside its ids ({@link #attributed}),
@@ -216,7 +217,9 @@ public final class NewRecords {
         documents.add(id, title, summary, dateKey, precision, draft.dateCirca(), dateEndKey,
                 draft.dateEndPrecision(), draft.typeId(), ready.sortKey(), slug, 1, now, now,
                 draft.languages());
-        slugs.add(id, slug, now);
+        if (!copying) {
+            slugs.add(id, slug, now);
+        }
         if (!copying) {
             revisions.add(revisionId, id, 1, now, attribution.author(), attribution.note(), attribution.source(), title,
                     summary, dateKey, precision, draft.dateCirca(), dateEndKey, draft.dateEndPrecision(),
@@ -277,11 +280,19 @@ public final class NewRecords {
         unflushed = 0;
     }
 
-    /** Each record's revision 1 and its links, from the record's rows, as {@link #add} would have bound them. */
+    /**
+     * Each record's slug, and its revision 1 and its links, from the record's rows, as {@link #add}
+     * would have bound them.
+     */
     private void copyRevisions() {
         if (!copying || document < copyFrom) {
             return;
         }
+        // The slug each record was given, with the record's own time, as add would have bound them.
+        tx.insertInto(DOCUMENT_SLUG, DOCUMENT_SLUG.DOCUMENT_ID, DOCUMENT_SLUG.SLUG, DOCUMENT_SLUG.CREATED_AT)
+                .select(DSL.select(DOCUMENT.ID, DOCUMENT.SLUG, DOCUMENT.CREATED_AT)
+                        .from(DOCUMENT).where(DOCUMENT.ID.between(copyFrom, document)))
+                .execute();
         int offset = revision - document;
         if (!shared) {
             attributed.flush();

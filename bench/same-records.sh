@@ -13,6 +13,8 @@ flock "${BENCH_LOCK:-/work/wt/bench.lock}" nice -n 19 java -jar "$jar" generate 
   --seeds "$here/../seeds" > "${db%.db}.log" 2>&1
 nice -n 19 java -cp "$jar" "$here/CheckCatalogue.java" "$db" 2>/dev/null | tail -3
 for q in "select id,title,summary,date_key,date_precision,type_id,sort_title,slug,version,withdrawn_at,withdrawn_reason from document order by id" \
+  "select id,languages,date_circa,date_end_key,date_end_precision from document order by id" \
+  "select id,languages,date_circa,date_end_key,date_end_precision from revision order by id" \
   "select document_id,slug from document_slug order by 1,2" "select * from document_person order by 1,2" \
   "select * from document_place order by 1,2" \
   "select id,document_id,number,author,note,source,title,summary,date_key,date_precision,type_id,slug,withdrawn_reason from revision order by id" \

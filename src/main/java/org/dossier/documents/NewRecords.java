@@ -67,9 +67,10 @@ public final class NewRecords {
     private final BatchInsert revisionPeople;
     private final BatchInsert revisionPlaces;
     /**
-     * On SQLite, revisions and their links are not bound value by value: at each flush INSERT … SELECT
-     * copies them from the records' own rows just sent (revision ids keep step with record ids
-     * there), so each title, summary and link goes through the driver once, not twice. While every
+     * On SQLite, revisions and their links, and the slugs' rows, are not bound value by value: at
+     * each flush INSERT … SELECT copies them from the records' own rows just sent (revision ids keep
+     * step with record ids there), so each title, summary, slug and link goes through the driver
+     * once, not twice. While every
      * record added has had the same attribution (a generated catalogue's) it is written into that
      * statement once; from the first record of another attribution on (an import's records each
      * name their own source) each record's attribution is bound beside its ids ({@link #attributed}),
@@ -177,15 +178,19 @@ public final class NewRecords {
 
     /**
      * A draft with what its rows need worked out of it (the summary as stored, the slug, the sort
-     * key): made by {@link #ready} on any thread, so that a caller with a thread beside the writing one
-     * (an import) can take that work off the writer.
+     * key, the date's keys): made by {@link #ready} on any thread, so that a caller with a thread
+     * beside the writing one (an import, {@code generate}) can take that work off the writer. The
+     * date's keys are written out here too: formatting them on the writing thread was half a second
+     * of its time at a million generated records (BENCHMARKS.md).
      */
-    public record Ready(RecordDraft draft, String summary, String slug, String sortKey) {
+    public record Ready(RecordDraft draft, String summary, String slug, String sortKey, String dateKey,
+                        String dateEndKey) {
     }
 
     /** What {@link #add} works out of a draft, worked out now; safe on any thread. */
     public static Ready ready(RecordDraft draft) {
-        return new Ready(draft, draft.summaryText(), Slugs.slugify(draft.title()), Slugs.sortKey(draft.title()));
+        return new Ready(draft, draft.summaryText(), Slugs.slugify(draft.title()), Slugs.sortKey(draft.title()),
+                draft.dateKey(), draft.dateEndKey());
     }
 
     /** Adds a record at version 1; returns its id. Its rows are sent with the next {@link #flush}. */
@@ -206,15 +211,18 @@ public final class NewRecords {
         String title = draft.title();
         String summary = ready.summary();
         String slug = ready.slug();
-        String dateKey = draft.dateKey();
+        String dateKey = ready.dateKey();
+        String dateEndKey = ready.dateEndKey();
         DatePrecision precision = draft.datePrecision();
-        documents.add(id, title, summary, dateKey, precision, draft.dateCirca(), draft.dateEndKey(),
+        documents.add(id, title, summary, dateKey, precision, draft.dateCirca(), dateEndKey,
                 draft.dateEndPrecision(), draft.typeId(), ready.sortKey(), slug, 1, now, now,
                 draft.languages());
-        slugs.add(id, slug, now);
+        if (!copying) {
+            slugs.add(id, slug, now);
+        }
         if (!copying) {
             revisions.add(revisionId, id, 1, now, attribution.author(), attribution.note(), attribution.source(), title,
-                    summary, dateKey, precision, draft.dateCirca(), draft.dateEndKey(), draft.dateEndPrecision(),
+                    summary, dateKey, precision, draft.dateCirca(), dateEndKey, draft.dateEndPrecision(),
                     draft.typeId(), slug, draft.languages());
         } else if (!shared) {
             attributed.add(revisionId, id, attribution.author(), attribution.note(), attribution.source());
@@ -272,11 +280,19 @@ public final class NewRecords {
         unflushed = 0;
     }
 
-    /** Each record's revision 1 and its links, from the record's rows, as {@link #add} would have bound them. */
+    /**
+     * Each record's slug, and its revision 1 and its links, from the record's rows, as {@link #add}
+     * would have bound them.
+     */
     private void copyRevisions() {
         if (!copying || document < copyFrom) {
             return;
         }
+        // The slug each record was given, with the record's own time, as add would have bound them.
+        tx.insertInto(DOCUMENT_SLUG, DOCUMENT_SLUG.DOCUMENT_ID, DOCUMENT_SLUG.SLUG, DOCUMENT_SLUG.CREATED_AT)
+                .select(DSL.select(DOCUMENT.ID, DOCUMENT.SLUG, DOCUMENT.CREATED_AT)
+                        .from(DOCUMENT).where(DOCUMENT.ID.between(copyFrom, document)))
+                .execute();
         int offset = revision - document;
         if (!shared) {
             attributed.flush();

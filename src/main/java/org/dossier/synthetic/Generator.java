@@ -86,7 +86,8 @@ public final class Generator {
      * two commits from passing a record it cannot see yet, and no harvest reads this file between
      * two commits. Stamped again, every record's row and its revision's were written twice, and
      * their entries in the indexes by time moved (a sixth of the writing thread's time at a million
-     * records, BENCHMARKS.md).
+     * records, BENCHMARKS.md). Its records' rows are written without SQLite checking each one's
+     * CHECK constraints or counting it by trigger: {@link BulkWriting#uncheckedIntoANewFile}.
      */
     public Generator unseenUntilWhole() {
         return new Generator(db, clock, true);
@@ -116,8 +117,11 @@ public final class Generator {
             CommitClock databaseClock = CommitClock.of(one.dialect());
             RecordStore committing = new RecordStore(one, clock, databaseClock);
             try {
-                return generateIn(() -> unseenUntilWhole ? begunAt(one, databaseClock.stamp(one)) : committing, corpus,
-                        random, TRANSACTION, count, listener);
+                if (!unseenUntilWhole) {
+                    return generateIn(() -> committing, corpus, random, TRANSACTION, count, listener);
+                }
+                return BulkWriting.uncheckedIntoANewFile(one, () -> generateIn(
+                        () -> begunAt(one, databaseClock.stamp(one)), corpus, random, TRANSACTION, count, listener));
             } finally {
                 one.transaction(tx -> BulkWriting.rebuild(tx.dsl(), dropped));
             }

@@ -35,6 +35,7 @@ class GenerateIntoANewFileTest {
         assertEquals(List.of("new.db"), names());
         try (Connection plain = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             assertEquals("wal", one(plain, "pragma journal_mode"));
+            // Written without SQLite checking each row's CHECK constraints: quick_check checks them all.
             assertEquals("ok", one(plain, "pragma quick_check"));
             // Written without checking foreign keys: none points nowhere.
             try (Statement statement = plain.createStatement();

@@ -159,6 +159,22 @@ class RecordWriterTest {
     }
 
     @Test
+    void manyNewRecordsEachHaveTheirSlugRememberedWithTheTimeTheyWereMade() {
+        // Copied from the records' own rows on SQLite, bound value by value on PostgreSQL.
+        List<Integer> ids = store.write(w -> w.createMany(records -> List.of(
+                records.add(draft("Letter to the Premier", "Summary."), Attribution.editor("generate", "Made")),
+                records.add(draft("Note on the talks", "Summary."), Attribution.imported("b.txt:9")))));
+        for (int id : ids) {
+            var record = database.dsl().selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchSingle();
+            var slugs = database.dsl().select(DOCUMENT_SLUG.SLUG, DOCUMENT_SLUG.CREATED_AT).from(DOCUMENT_SLUG)
+                    .where(DOCUMENT_SLUG.DOCUMENT_ID.eq(id)).fetch();
+            assertEquals(1, slugs.size(), "the slugs of " + record.getTitle());
+            assertEquals(List.of(record.getSlug(), record.getCreatedAt()),
+                    List.of(slugs.get(0).get(DOCUMENT_SLUG.SLUG), slugs.get(0).get(DOCUMENT_SLUG.CREATED_AT)));
+        }
+    }
+
+    @Test
     void manyNewRecordsEachHaveTheirWholeFirstRevisionUnderTheirOwnAttributionSharedOrNot() {
         // The first records share one attribution (their revisions are copied from their rows on
         // SQLite); then one of another ends that, and the rest are written value by value.

@@ -2,6 +2,7 @@ package org.dossier.synthetic;
 
 import static org.dossier.db.Tables.CHANGE;
 import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_COUNT;
 import static org.dossier.db.Tables.DOCUMENT_PERSON;
 import static org.dossier.db.Tables.DOCUMENT_PLACE;
 import static org.dossier.db.Tables.PERSON;
@@ -241,6 +242,24 @@ class GeneratorTest {
                         row.get(CHANGE.CHANGED_AT)), "created, its revision and its change");
             }
         });
+    }
+
+    /**
+     * Into a catalogue unseen until whole, SQLite neither checks each new record's row nor counts it
+     * by trigger as it is written (documents/BulkWriting.uncheckedIntoANewFile): the live records are
+     * counted once at the end, and the trigger is there again, as the migrations made it.
+     */
+    @Test
+    void aCatalogueGeneratedUnseenUntilWholeCountsItsLiveRecordsAndEndsWithTheSchemaItBeganWith() throws Exception {
+        try (TestDatabase made = TestDatabase.empty(); TestDatabase migrated = TestDatabase.empty()) {
+            new Generator(made.dsl(), Clock.systemUTC()).unseenUntilWhole()
+                    .generate(TestCatalogue.SEEDS, 40, 5, (done, total) -> { });
+            new Generator(made.dsl(), Clock.systemUTC()).unseenUntilWhole()
+                    .generate(TestCatalogue.SEEDS, 30, 6, (done, total) -> { });
+            assertEquals(70, made.dsl().fetchCount(DOCUMENT));
+            assertEquals(70, made.dsl().select(DOCUMENT_COUNT.LIVE).from(DOCUMENT_COUNT).fetchSingle(DOCUMENT_COUNT.LIVE));
+            assertEquals(schemaOf(migrated.dsl()), schemaOf(made.dsl()));
+        }
     }
 
     /**

@@ -38,14 +38,23 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
      */
     static final class Counts {
         final int[] values;
-        final int[] years = new int[YEARS];
-        final int[] yearsAnyDate = new int[YEARS];
-        /** Counted where {@link #yearsAnyDate} is, each record once under each decade it touches. */
-        final int[] decadesAnyDate = new int[DECADES];
+        /** By year less {@link #firstYear}. */
+        final int[] years;
+        /** By year less {@link #firstYear}. */
+        final int[] yearsAnyDate;
+        /**
+         * The year the years' first place stands for: 0 as a pass counts (every year has its place),
+         * the first year counted in counts kept for later searches ({@link #trimmed}).
+         */
+        final int firstYear;
+        /** Counted where {@link #yearsAnyDate} is, each record once under each decade it touches; by decade less {@link #firstDecade}. */
+        final int[] decadesAnyDate;
+        /** The decade the decades' first place stands for (see {@link #firstYear}). */
+        final int firstDecade;
         /** The undated records, counted where {@link #yearsAnyDate} counts the dated: given every filter but the dates'. */
         int undatedAnyDate;
         /** Records failing exactly this one filter, by {@link Filter#ordinal()}. */
-        final int[] failingOnly = new int[Filter.values().length];
+        final int[] failingOnly;
         int total;
         /** Every record the pass visited, counted as if no filter were asked; null unless asked for. */
         final Counts unfiltered;
@@ -55,8 +64,61 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
         }
 
         Counts(int valueCount, boolean withUnfiltered) {
-            values = new int[valueCount];
-            unfiltered = withUnfiltered ? new Counts(valueCount) : null;
+            this(new int[valueCount], 0, new int[YEARS], new int[YEARS], 0, new int[DECADES],
+                    new int[Filter.values().length], withUnfiltered ? new Counts(valueCount) : null);
+        }
+
+        private Counts(int[] values, int firstYear, int[] years, int[] yearsAnyDate, int firstDecade,
+                       int[] decadesAnyDate, int[] failingOnly, Counts unfiltered) {
+            this.values = values;
+            this.firstYear = firstYear;
+            this.years = years;
+            this.yearsAnyDate = yearsAnyDate;
+            this.firstDecade = firstDecade;
+            this.decadesAnyDate = decadesAnyDate;
+            this.failingOnly = failingOnly;
+            this.unfiltered = unfiltered;
+        }
+
+        /**
+         * The same counts with their years and decades cut to those counted, to be kept for later
+         * searches ({@link Snapshot#keepCountsUnder}): a pass counts into a place for every year
+         * there could be (10,000 of them, twice), and those places were nine tenths of a kept
+         * count's weight, so that the store for counts under words or one filter alone (a third of
+         * {@code --kept-answers}) held about 85 of them at a million records, too few for the
+         * words and values a catalogue's readers keep coming back to.
+         */
+        Counts trimmed() {
+            int from = Integer.MAX_VALUE;
+            int to = -1;
+            for (int i = 0; i < years.length; i++) {
+                if (years[i] != 0 || yearsAnyDate[i] != 0) {
+                    from = Math.min(from, i);
+                    to = i;
+                }
+            }
+            int decadesFrom = Integer.MAX_VALUE;
+            int decadesTo = -1;
+            for (int i = 0; i < decadesAnyDate.length; i++) {
+                if (decadesAnyDate[i] != 0) {
+                    decadesFrom = Math.min(decadesFrom, i);
+                    decadesTo = i;
+                }
+            }
+            if (to < 0) {
+                from = 0;
+            }
+            if (decadesTo < 0) {
+                decadesFrom = 0;
+            }
+            Counts trimmed = new Counts(values.clone(), firstYear + from,
+                    java.util.Arrays.copyOfRange(years, from, to + 1),
+                    java.util.Arrays.copyOfRange(yearsAnyDate, from, to + 1), firstDecade + decadesFrom,
+                    java.util.Arrays.copyOfRange(decadesAnyDate, decadesFrom, decadesTo + 1), failingOnly.clone(),
+                    unfiltered == null ? null : unfiltered.trimmed());
+            trimmed.total = total;
+            trimmed.undatedAnyDate = undatedAnyDate;
+            return trimmed;
         }
 
         /** About what these counts take in memory, in bytes. */
@@ -70,7 +132,11 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             return total + failingOnly[filter.ordinal()];
         }
 
+        /** Adds {@code other}, counted as a pass counts (every year in its place), to these, counted so too. */
         void add(Counts other) {
+            if (firstYear != 0 || other.firstYear != 0 || years.length != YEARS || other.years.length != YEARS) {
+                throw new IllegalArgumentException("only counts with a place for every year are added up");
+            }
             for (int i = 0; i < values.length; i++) {
                 values[i] += other.values[i];
             }

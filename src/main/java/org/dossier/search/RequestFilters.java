@@ -221,9 +221,9 @@ final class RequestFilters {
 
     private static long yearsCounted(FacetCounter.Counts everything, IntPredicate counted) {
         long sum = 0;
-        for (int year = 0; year < everything.years.length; year++) {
-            if (everything.years[year] != 0 && counted.test(year)) {
-                sum += everything.years[year];
+        for (int i = 0; i < everything.years.length; i++) {
+            if (everything.years[i] != 0 && counted.test(everything.firstYear + i)) {
+                sum += everything.years[i];
             }
         }
         return sum;

@@ -426,10 +426,11 @@ final class Searching {
                     : active & ~Filter.of(facet).bit());
             facets.put(facet, facetCounts(facet, counts, snapshot.ordinals, request.selected(facet)));
         }
-        SortedMap<Integer, Long> years = years(counted.under(active & ~Filter.YEAR.bit()).years, request.dates().years());
+        FacetCounter.Counts yearCounts = counted.under(active & ~Filter.YEAR.bit());
+        SortedMap<Integer, Long> years = years(yearCounts.years, yearCounts.firstYear, request.dates().years());
         FacetCounter.Counts anyDateCounts = counted.under(active & ~DATE_FILTERS);
-        SortedMap<Integer, Long> anyDate = years(anyDateCounts.yearsAnyDate, Set.of());
-        SortedMap<Integer, Long> decades = decades(anyDateCounts.decadesAnyDate);
+        SortedMap<Integer, Long> anyDate = years(anyDateCounts.yearsAnyDate, anyDateCounts.firstYear, Set.of());
+        SortedMap<Integer, Long> decades = decades(anyDateCounts.decadesAnyDate, anyDateCounts.firstDecade);
         List<SearchHit> hits = words == null ? newestHits(snapshot, request, filters.all(), years)
                 : hits(snapshot, request, words, filters.all());
         Map<Filter, Long> without = new EnumMap<>(Filter.class);
@@ -576,11 +577,12 @@ final class Searching {
         return list;
     }
 
-    private static SortedMap<Integer, Long> years(int[] counts, Set<Integer> selected) {
+    /** {@code counts} by year less {@code firstYear} ({@link FacetCounter.Counts#firstYear}), by year. */
+    private static SortedMap<Integer, Long> years(int[] counts, int firstYear, Set<Integer> selected) {
         SortedMap<Integer, Long> years = new TreeMap<>();
-        for (int year = 0; year < counts.length; year++) {
-            if (counts[year] > 0) {
-                years.put(year, (long) counts[year]);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                years.put(firstYear + i, (long) counts[i]);
             }
         }
         selected.forEach(year -> years.putIfAbsent(year, 0L));
@@ -588,11 +590,11 @@ final class Searching {
     }
 
     /** Decades counted by their number ({@link FacetCounter#DECADES}), by their first year. */
-    private static SortedMap<Integer, Long> decades(int[] counts) {
+    private static SortedMap<Integer, Long> decades(int[] counts, int firstDecade) {
         SortedMap<Integer, Long> decades = new TreeMap<>();
-        for (int decade = 0; decade < counts.length; decade++) {
-            if (counts[decade] > 0) {
-                decades.put(decade * 10, (long) counts[decade]);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                decades.put((firstDecade + i) * 10, (long) counts[i]);
             }
         }
         return decades;

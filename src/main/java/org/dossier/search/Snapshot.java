@@ -124,10 +124,13 @@ final class Snapshot extends IndexSearcher {
         return countsAlone == null ? null : countsAlone.getIfPresent(alone);
     }
 
-    /** Keeps {@code counts}, taken under {@code alone} on this snapshot, if counts are kept at all. */
+    /**
+     * Keeps {@code counts}, taken under {@code alone} on this snapshot, if counts are kept at all:
+     * cut to the years counted ({@link FacetCounter.Counts#trimmed}), a tenth of their weight.
+     */
     void keepCountsUnder(Query alone, FacetCounter.Counts counts) {
         if (countsAlone != null) {
-            countsAlone.put(alone, counts);
+            countsAlone.put(alone, counts.trimmed());
         }
     }
 

@@ -26,8 +26,6 @@ import org.dossier.documents.ChangeFeed;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
-import org.dossier.importing.ImportRun;
-import org.dossier.synthetic.Generator;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestSolrCloud;
@@ -56,9 +54,8 @@ class SolrFeedTest {
     @BeforeAll
     static void open() throws Exception {
         folder = Files.createTempDirectory("dossier-solr-feed-");
-        database = TestDatabase.openIn(folder);
+        database = TestDatabase.seededIn(folder);
         store = new RecordStore(database.dsl(), Clock.systemUTC());
-        new ImportRun(store, Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
         collection = TestSolrCloud.freshCollection(2);
         engine = SolrSearchEngine.open(collection, database.dsl());
         store.onChange(ids -> engine.changed(ids));
@@ -71,30 +68,6 @@ class SolrFeedTest {
         }
         database.close();
         TestCatalogue.deleteRecursively(folder);
-        if (generated != null) {
-            TestDatabase.forget(generated);
-            TestCatalogue.deleteRecursively(generated);
-        }
-    }
-
-    /**
-     * A catalogue of 2,500 generated records, more than one batch of a fill (so that a fill reports
-     * progress half-way): generated on first use, closed, and copied for each test that fills a
-     * collection from it, rather than generated again by each of them (slowest on PostgreSQL).
-     */
-    private static Path generated;
-
-    /** Opens a copy of {@link #generated} as the database of {@code folder}. */
-    private static Database generatedCopy(Path folder) throws Exception {
-        if (generated == null) {
-            Path made = Files.createTempDirectory("dossier-solr-generated-");
-            try (Database generating = TestDatabase.openIn(made)) {
-                new Generator(generating.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 2_500, 7, (done, total) -> { });
-            }
-            generated = made;
-        }
-        TestDatabase.copy(generated, folder);
-        return TestDatabase.openIn(folder);
     }
 
     private static int create(String title, String summary) {
@@ -222,7 +195,7 @@ class SolrFeedTest {
     void aRefillWhileServingSaysInItsPhaseHowManyOfHowManyRecordsAreIn() throws Exception {
         Path generatedFolder = Files.createTempDirectory("dossier-solr-refill-");
         SolrAddress lost = TestSolrCloud.freshCollection(1);
-        try (Database generated = generatedCopy(generatedFolder);
+        try (Database generated = TestDatabase.generatedIn(generatedFolder);
              SolrSearchEngine node = SolrSearchEngine.open(lost, generated.dsl());
              CloudSolrClient admin = SolrSearchEngine.client(lost)) {
             deleteWithItsCollection(admin, lost);
@@ -384,7 +357,7 @@ class SolrFeedTest {
     @Test
     void aReindexWhileServingNeverShowsReadersAnEmptiedCollection() throws Exception {
         Path generatedFolder = Files.createTempDirectory("dossier-solr-refill-");
-        try (Database generated = generatedCopy(generatedFolder)) {
+        try (Database generated = TestDatabase.generatedIn(generatedFolder)) {
             SolrAddress address = TestSolrCloud.freshCollection(2);
             SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> { });
             int withdrawnUnseen = generated.dsl().select(org.dossier.db.Tables.DOCUMENT.ID).from(org.dossier.db.Tables.DOCUMENT)
@@ -423,7 +396,7 @@ class SolrFeedTest {
     @Test
     void aRefillFromAnotherDatabaseShowsReadersTheOldCatalogueUntilTheNewOneIsWhole() throws Exception {
         Path generatedFolder = Files.createTempDirectory("dossier-solr-other-db-");
-        try (Database generated = generatedCopy(generatedFolder)) {
+        try (Database generated = TestDatabase.generatedIn(generatedFolder)) {
             SolrAddress address = TestSolrCloud.freshCollection(2);
             long seeds = SolrSearchEngine.rebuild(address, database.dsl(), (done, total) -> { });
             try (CloudSolrClient reader = SolrSearchEngine.client(address)) {
@@ -518,7 +491,7 @@ class SolrFeedTest {
         // The tests run with dossier.log.level=WARN; what is said here is INFO.
         locks.setLevel(ch.qos.logback.classic.Level.INFO);
         engines.setLevel(ch.qos.logback.classic.Level.INFO);
-        try (Database generated = generatedCopy(generatedFolder)) {
+        try (Database generated = TestDatabase.generatedIn(generatedFolder)) {
             SolrAddress address = TestSolrCloud.freshCollection(2);
             try (HeldFill first = HeldFill.start(address, generated.dsl(), 2_500)) {
                 CompletableFuture<SolrSearchEngine> second = CompletableFuture.supplyAsync(() -> {
@@ -569,9 +542,8 @@ class SolrFeedTest {
     @Test
     void aSearchFarBehindTheFeedAnswersAtOnceSayingHowManyChangesItLacks() throws Exception {
         Path behindFolder = Files.createTempDirectory("dossier-solr-behind-");
-        try (Database behind = TestDatabase.openIn(behindFolder)) {
-            RecordStore elsewhere = new RecordStore(behind.dsl(), Clock.systemUTC());
-            new ImportRun(elsewhere, Clock.systemUTC()).run(List.of(TestCatalogue.SEEDS));
+        // The seeds' catalogue, imported elsewhere.
+        try (Database behind = TestDatabase.seededIn(behindFolder)) {
             try (SolrSearchEngine node = SolrSearchEngine.open(TestSolrCloud.freshCollection(1), behind.dsl())) {
                 // Not the node's first (slow) search under test: the follower would catch up meanwhile.
                 node.search(SearchRequest.of("telegram"));

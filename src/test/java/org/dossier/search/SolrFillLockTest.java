@@ -12,7 +12,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -23,7 +22,6 @@ import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.common.cloud.SolrZkClient;
 import org.apache.zookeeper.data.Stat;
 import org.dossier.app.Database;
-import org.dossier.synthetic.Generator;
 import org.dossier.testing.StartedFirst;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
@@ -50,9 +48,8 @@ class SolrFillLockTest {
     static void start() throws Exception {
         cluster = TestSolrCloud.Own.start();
         folder = Files.createTempDirectory("dossier-solr-lock-");
-        generated = TestDatabase.openIn(folder);
         // More than one batch of a fill (2,000), so that a fill reports progress half-way.
-        new Generator(generated.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 2_500, 7, (done, total) -> { });
+        generated = TestDatabase.generatedIn(folder);
     }
 
     @AfterAll

@@ -71,6 +71,15 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
+     * Opens a copy, in {@code folder}, of a generated catalogue of 2,500 records (more than one batch
+     * of a SolrCloud fill), made once per test JVM ({@link GeneratedTemplate}): the database only.
+     */
+    public static Database generatedIn(Path folder) {
+        GeneratedTemplate.copyInto(folder);
+        return openIn(folder);
+    }
+
+    /**
      * Makes a copy of the database of {@code from}, which nothing may have open, the database of
      * {@code to}: the SQLite file copied, or on PostgreSQL a database made from it as a template. A
      * catalogue made once (the seeds', a generated one) and copied for each test that changes it.

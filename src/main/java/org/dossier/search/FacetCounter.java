@@ -1,6 +1,7 @@
 package org.dossier.search;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Collection;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -89,36 +90,34 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
          * words and values a catalogue's readers keep coming back to.
          */
         Counts trimmed() {
-            int from = Integer.MAX_VALUE;
-            int to = -1;
-            for (int i = 0; i < years.length; i++) {
-                if (years[i] != 0 || yearsAnyDate[i] != 0) {
-                    from = Math.min(from, i);
-                    to = i;
-                }
-            }
-            int decadesFrom = Integer.MAX_VALUE;
-            int decadesTo = -1;
-            for (int i = 0; i < decadesAnyDate.length; i++) {
-                if (decadesAnyDate[i] != 0) {
-                    decadesFrom = Math.min(decadesFrom, i);
-                    decadesTo = i;
-                }
-            }
-            if (to < 0) {
-                from = 0;
-            }
-            if (decadesTo < 0) {
-                decadesFrom = 0;
-            }
-            Counts trimmed = new Counts(values.clone(), firstYear + from,
-                    java.util.Arrays.copyOfRange(years, from, to + 1),
-                    java.util.Arrays.copyOfRange(yearsAnyDate, from, to + 1), firstDecade + decadesFrom,
-                    java.util.Arrays.copyOfRange(decadesAnyDate, decadesFrom, decadesTo + 1), failingOnly.clone(),
+            int[] yearSpan = countedSpan(years, yearsAnyDate);
+            int[] decadeSpan = countedSpan(decadesAnyDate);
+            Counts trimmed = new Counts(values.clone(), firstYear + yearSpan[0],
+                    Arrays.copyOfRange(years, yearSpan[0], yearSpan[1]),
+                    Arrays.copyOfRange(yearsAnyDate, yearSpan[0], yearSpan[1]), firstDecade + decadeSpan[0],
+                    Arrays.copyOfRange(decadesAnyDate, decadeSpan[0], decadeSpan[1]), failingOnly.clone(),
                     unfiltered == null ? null : unfiltered.trimmed());
             trimmed.total = total;
             trimmed.undatedAnyDate = undatedAnyDate;
             return trimmed;
+        }
+
+        /**
+         * The places, from (inclusive) to (exclusive), between the first and the last that any of
+         * {@code arrays} (all of one length) counted anything in; {0, 0} where none did.
+         */
+        private static int[] countedSpan(int[]... arrays) {
+            int from = Integer.MAX_VALUE;
+            int to = -1;
+            for (int[] counts : arrays) {
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] != 0) {
+                        from = Math.min(from, i);
+                        to = Math.max(to, i);
+                    }
+                }
+            }
+            return to < 0 ? new int[] {0, 0} : new int[] {from, to + 1};
         }
 
         /** About what these counts take in memory, in bytes. */
@@ -308,7 +307,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                     }
                 } else if (facetFilterBits != 0) {
                     int[] seen = matched;
-                    java.util.Arrays.fill(seen, 0);
+                    Arrays.fill(seen, 0);
                     for (int i = from; i < to; i++) {
                         if (ticked[ords[i]]) {
                             int bit = filterBit[ords[i]];

@@ -219,8 +219,6 @@ public final class NewRecords {
                 draft.languages());
         if (!copying) {
             slugs.add(id, slug, now);
-        }
-        if (!copying) {
             revisions.add(revisionId, id, 1, now, attribution.author(), attribution.note(), attribution.source(), title,
                     summary, dateKey, precision, draft.dateCirca(), dateEndKey, draft.dateEndPrecision(),
                     draft.typeId(), slug, draft.languages());

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -46,15 +45,11 @@ class SuggestBrowserTest {
         browser.close();
     }
 
-    private static WebDriverWait waiting() {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
-    }
-
     /** Types into the box and waits until the list is open with suggestions for exactly that text. */
     private static List<WebElement> typeAndWait(WebElement box, String text) {
         box.clear();
         box.sendKeys(text);
-        waiting().until(d -> "true".equals(box.getAttribute("aria-expanded"))
+        browser.until(d -> "true".equals(box.getAttribute("aria-expanded"))
                 && !browser.findAll("#" + box.getAttribute("aria-controls") + " [role=option]").isEmpty());
         return browser.findAll("#" + box.getAttribute("aria-controls") + " [role=option]");
     }
@@ -70,7 +65,7 @@ class SuggestBrowserTest {
         WebElement list = browser.find("#" + box.getAttribute("aria-controls"));
         assertEquals("listbox", list.getAttribute("role"));
         assertTrue(options.get(0).getText().startsWith("Joseph Stalin"), options.get(0).getText());
-        waiting().until(d -> browser.find(".suggest [role=status]").getAttribute("textContent").contains("suggestion"));
+        browser.until(d -> browser.find(".suggest [role=status]").getAttribute("textContent").contains("suggestion"));
 
         box.sendKeys(Keys.ARROW_DOWN);
         assertEquals(options.get(0).getAttribute("id"), box.getAttribute("aria-activedescendant"));
@@ -112,10 +107,9 @@ class SuggestBrowserTest {
         for (String letter : List.of("o", "r", "e")) {
             long before = (Long) browser.script("return window.shown;");
             box.sendKeys(letter);
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(10), Duration.ofMillis(20))
-                    .until(d -> (Long) browser.script("return window.shown;") > before);
+            browser.until(d -> (Long) browser.script("return window.shown;") > before);
         }
-        waiting().until(d -> browser.find(".suggest [role=status]").getAttribute("textContent").contains("suggestion"));
+        browser.until(d -> browser.find(".suggest [role=status]").getAttribute("textContent").contains("suggestion"));
         assertEquals(List.of(browser.find(".suggest [role=status]").getAttribute("textContent")),
                 browser.script("return window.said;"), "said once, for \"kore\"");
         box.sendKeys(Keys.ESCAPE);
@@ -283,7 +277,7 @@ class SuggestBrowserTest {
         browser.open(catalogue.baseUrl() + "/search");
         WebElement box = browser.find("#search-q");
         box.sendKeys("zqxw");
-        waiting().until(d -> "No suggestions.".equals(browser.find(".suggest [role=status]").getAttribute("textContent")));
+        browser.until(d -> "No suggestions.".equals(browser.find(".suggest [role=status]").getAttribute("textContent")));
         assertEquals("false", box.getAttribute("aria-expanded"));
         assertFalse(browser.find("#" + box.getAttribute("aria-controls")).isDisplayed());
         assertEquals(box, browser.focused(), "the focus stays in the box");
@@ -336,7 +330,7 @@ class SuggestBrowserTest {
             WebElement box = browser.find("header #site-search-q");
             box.sendKeys("stal");
             WebElement status = browser.find(".site-search .suggest [role=status]");
-            waiting().until(d -> status.getAttribute("textContent").startsWith("No suggestions: search is not available yet."));
+            browser.until(d -> status.getAttribute("textContent").startsWith("No suggestions: search is not available yet."));
             assertEquals("false", box.getAttribute("aria-expanded"));
             assertEquals(box, browser.focused(), "the focus stays in the box");
 

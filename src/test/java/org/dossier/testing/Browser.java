@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -285,25 +286,40 @@ public final class Browser implements AutoCloseable {
     public void clickToNextPage(WebElement element) {
         WebElement page = find("html");
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .ignoring(WebDriverException.class)
-                .until(ExpectedConditions.stalenessOf(page));
+        waiting().ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(page));
         // And until the answer has run its scripts (deferred ones, which move the focus, included).
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .ignoring(WebDriverException.class)
+        waiting().ignoring(WebDriverException.class)
                 .until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState;")));
     }
 
     /** Waits until the page has navigated to an address that contains {@code fragment}. */
     public void waitForUrlContaining(String fragment) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(fragment));
+        until(ExpectedConditions.urlContains(fragment));
     }
 
     /** Waits until the page has navigated away from an address that contains {@code fragment}. */
     public void waitForUrlNotContaining(String fragment) {
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.not(ExpectedConditions.urlContains(fragment)));
+        until(ExpectedConditions.not(ExpectedConditions.urlContains(fragment)));
     }
+
+    /**
+     * Waits up to 10 s until {@code condition} gives something other than null or false, and returns
+     * it; fails naming the condition when it never does.
+     */
+    public <T> T until(Function<? super WebDriver, T> condition) {
+        return waiting().until(condition);
+    }
+
+    /**
+     * A wait that looks again every {@link #LOOK_AGAIN}: Selenium's default of half a second was
+     * most of what a test waited for (a page's answer to a click, suggestions shown 150 ms after a
+     * letter typed), every time, in every browser class. A look is one question to the browser.
+     */
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10), LOOK_AGAIN);
+    }
+
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(25);
 
     public String currentUrl() {
         return driver.getCurrentUrl();

@@ -12,7 +12,10 @@ import org.dossier.testing.Browser;
 import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * closes it, a status line says how many there are, and axe finds nothing wrong with it open.
  */
 @ResourceLock(Browser.ONE_AT_A_TIME)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuggestBrowserTest {
 
     @RegisterExtension
@@ -291,8 +295,11 @@ class SuggestBrowserTest {
      * reader heard nothing. The search itself is the 503 page, which keeps what was typed, passes axe
      * at a desktop's width and at 320 px with no sideways scrolling, twice the text size included, and
      * offers the same search again, filters and all (the header's box keeps only the words).
+     * First: its node takes up to 15 s to stop (below), which the other tests then run beside; run
+     * last, the class waited it out at its end, holding the one browser.
      */
     @Test
+    @Order(1)
     void whileSearchIsStillStartingAReaderTypingIsToldSoAndItsSearchPageIsA503ThatKeepsTheWords() throws Exception {
         java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("dossier-starting-");
         int port = org.dossier.testing.Ports.free();

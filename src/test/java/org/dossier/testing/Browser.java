@@ -59,6 +59,8 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
     private final boolean javaScript;
+    /** The script that shortens the typing pause on every new page, while a test has it so ({@link #typingPause}). */
+    private String typingPause;
 
     private Browser(ChromeDriver driver, Path profile, boolean javaScript) {
         this.driver = driver;
@@ -179,6 +181,23 @@ public final class Browser implements AutoCloseable {
      */
     public void bypassContentSecurityPolicy(boolean bypass) {
         driver.executeCdpCommand("Page.setBypassCSP", Map.of("enabled", bypass));
+    }
+
+    /**
+     * From the next page opened, the pause after which the search boxes and the edit form's pickers
+     * say how many suggestions or matches there are (1.4 s, the reader's, when {@code pause} is
+     * null): for a test that checks what is said, not when, which would otherwise wait the reader's
+     * pause out. The page's scripts read it ({@code window.dossierTypingPauseMs}) as they start.
+     */
+    public void typingPause(Duration pause) {
+        if (typingPause != null) {
+            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", typingPause));
+            typingPause = null;
+        }
+        if (pause != null) {
+            typingPause = (String) driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                    Map.of("source", "window.dossierTypingPauseMs = " + pause.toMillis() + ";")).get("identifier");
+        }
     }
 
     /** Shows the pages as they print (CSS {@code @media print}), until {@link #plainMedia}. */
@@ -333,7 +352,7 @@ public final class Browser implements AutoCloseable {
     /**
      * Done with the browser: it is cleared for the next class that asks for one — every tab but one
      * closed, cookies and cache emptied (servers on a port used before must not see another's
-     * session or cached pages), granted permissions, the viewport and the text size reset, about:blank shown — or
+     * session or cached pages), granted permissions, the viewport, the text size and the typing pause reset, about:blank shown — or
      * quit when clearing fails.
      */
     @Override
@@ -344,6 +363,7 @@ public final class Browser implements AutoCloseable {
                 driver.switchTo().window(tab).close();
             }
             driver.switchTo().window(tabs.get(0));
+            typingPause(null);
             driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
             driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
             driver.executeCdpCommand("Browser.resetPermissions", Map.of());

@@ -330,9 +330,9 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * A wait that looks again every {@link #LOOK_AGAIN}: Selenium's default of half a second was
-     * most of what a test waited for (a page's answer to a click, suggestions shown 150 ms after a
-     * letter typed), every time, in every browser class. A look is one question to the browser.
+     * A wait that looks again every {@link #LOOK_AGAIN}: with Selenium's default of half a second, what
+     * a page's script does soon (suggestions shown 150 ms after a letter typed, a count said, a status
+     * written) was waited for up to 500 ms past being there. A look is one question to the browser.
      */
     private WebDriverWait waiting() {
         return new WebDriverWait(driver, Duration.ofSeconds(10), LOOK_AGAIN);

@@ -112,8 +112,9 @@
     var status = element('p', 'visually-hidden picker-status');
     status.setAttribute('role', 'status');
     // How many match is said once the typing pauses, not after every letter (a screen reader said
-    // each count over the echo of the next letter typed), as the search boxes do; what a button did, at once.
-    var SAY_AFTER_MS = 1400;
+    // each count over the echo of the next letter typed), as the search boxes do (the same pause, which
+    // a browser test may shorten the same way); what a button did, at once.
+    var SAY_AFTER_MS = typeof window.dossierTypingPauseMs === 'number' ? window.dossierTypingPauseMs : 1400;
     var saying = null;
     function sayLater(text) {
       clearTimeout(saying);

@@ -3,7 +3,6 @@ package org.dossier.documents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.dossier.testing.Browser;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** A reader copies a citation from the "Cite this" box and follows the link to the version it cites. */
@@ -61,7 +59,7 @@ class CiteBoxBrowserTest {
         assertTrue(copy.isDisplayed(), "the script shows the copy buttons");
         copy.click();
         WebElement status = browser.find(".copy-status");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> !status.getText().isEmpty());
+        browser.until(d -> !status.getText().isEmpty());
         assertEquals("Chicago (note) citation copied.", status.getText());
         assertEquals(citation.getText(), script("return window.getSelection().toString();"),
                 "the copied citation is also selected on the page");
@@ -76,7 +74,7 @@ class CiteBoxBrowserTest {
                 + "new MutationObserver(function () { window.statusTexts.push(s.textContent); })"
                 + ".observe(s, {childList: true, characterData: true, subtree: true});");
         copy.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d ->
+        browser.until(d ->
                 "Chicago (note) citation copied.".equals(script("return window.statusTexts.slice(-1)[0];")));
         assertEquals(List.of("", "Chicago (note) citation copied."), script("return window.statusTexts;"));
 

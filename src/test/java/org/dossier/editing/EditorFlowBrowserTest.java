@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import org.dossier.accounts.Role;
 import org.dossier.testing.Browser;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -312,8 +310,7 @@ class EditorFlowBrowserTest {
                 """, bob.find("fieldset[data-picker=place] .picker-status"));
         find.sendKeys("Kor");
         assertFalse(bob.findAll("fieldset[data-picker=place] button.picker-add").isEmpty(), "the matches are shown as one types");
-        new WebDriverWait(bob.driver(), Duration.ofSeconds(10))
-                .until(d -> !((List<?>) bob.script("return window.said;")).isEmpty());
+        bob.until(d -> !((List<?>) bob.script("return window.said;")).isEmpty());
         assertEquals(List.of(bob.find("fieldset[data-picker=place] .picker-status").getAttribute("textContent")),
                 bob.script("return window.said;"), "said once, for the three letters typed");
         assertTrue(((String) bob.script("return window.said[0];")).matches("\\d+ match(es)?\\.|.*first 8 shown\\."),

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -58,6 +59,8 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
     private final boolean javaScript;
+    /** The script that shortens the typing pause on every new page, while a test has it so ({@link #typingPause}). */
+    private String typingPause;
 
     private Browser(ChromeDriver driver, Path profile, boolean javaScript) {
         this.driver = driver;
@@ -180,6 +183,23 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Page.setBypassCSP", Map.of("enabled", bypass));
     }
 
+    /**
+     * From the next page opened, the pause after which the search boxes and the edit form's pickers
+     * say how many suggestions or matches there are (1.4 s, the reader's, when {@code pause} is
+     * null): for a test that checks what is said, not when, which would otherwise wait the reader's
+     * pause out. The page's scripts read it ({@code window.dossierTypingPauseMs}) as they start.
+     */
+    public void typingPause(Duration pause) {
+        if (typingPause != null) {
+            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", typingPause));
+            typingPause = null;
+        }
+        if (pause != null) {
+            typingPause = (String) driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                    Map.of("source", "window.dossierTypingPauseMs = " + pause.toMillis() + ";")).get("identifier");
+        }
+    }
+
     /** Shows the pages as they print (CSS {@code @media print}), until {@link #plainMedia}. */
     public void emulatePrint() {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print", "features", List.of()));
@@ -285,25 +305,40 @@ public final class Browser implements AutoCloseable {
     public void clickToNextPage(WebElement element) {
         WebElement page = find("html");
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .ignoring(WebDriverException.class)
-                .until(ExpectedConditions.stalenessOf(page));
+        waiting().ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(page));
         // And until the answer has run its scripts (deferred ones, which move the focus, included).
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .ignoring(WebDriverException.class)
+        waiting().ignoring(WebDriverException.class)
                 .until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState;")));
     }
 
     /** Waits until the page has navigated to an address that contains {@code fragment}. */
     public void waitForUrlContaining(String fragment) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(fragment));
+        until(ExpectedConditions.urlContains(fragment));
     }
 
     /** Waits until the page has navigated away from an address that contains {@code fragment}. */
     public void waitForUrlNotContaining(String fragment) {
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.not(ExpectedConditions.urlContains(fragment)));
+        until(ExpectedConditions.not(ExpectedConditions.urlContains(fragment)));
     }
+
+    /**
+     * Waits up to 10 s until {@code condition} gives something other than null or false, and returns
+     * it; fails naming the condition when it never does.
+     */
+    public <T> T until(Function<? super WebDriver, T> condition) {
+        return waiting().until(condition);
+    }
+
+    /**
+     * A wait that looks again every {@link #LOOK_AGAIN}: with Selenium's default of half a second, what
+     * a page's script does soon (suggestions shown 150 ms after a letter typed, a count said, a status
+     * written) was waited for up to 500 ms past being there. A look is one question to the browser.
+     */
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10), LOOK_AGAIN);
+    }
+
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(25);
 
     public String currentUrl() {
         return driver.getCurrentUrl();
@@ -317,7 +352,7 @@ public final class Browser implements AutoCloseable {
     /**
      * Done with the browser: it is cleared for the next class that asks for one — every tab but one
      * closed, cookies and cache emptied (servers on a port used before must not see another's
-     * session or cached pages), granted permissions, the viewport and the text size reset, about:blank shown — or
+     * session or cached pages), granted permissions, the viewport, the text size and the typing pause reset, about:blank shown — or
      * quit when clearing fails.
      */
     @Override
@@ -328,6 +363,7 @@ public final class Browser implements AutoCloseable {
                 driver.switchTo().window(tab).close();
             }
             driver.switchTo().window(tabs.get(0));
+            typingPause(null);
             driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
             driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
             driver.executeCdpCommand("Browser.resetPermissions", Map.of());

@@ -203,8 +203,7 @@ class LanguagesAndDirectionBrowserTest {
         // A suggestion under the box: its name set apart from the kind and count written after it.
         browser.open(url("/search"));
         browser.find("#search-q").sendKeys(HEBREW_NAMES.get(0).substring(0, 3));
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                .until(d -> !browser.findAll(".suggest-option .suggest-text").isEmpty());
+        browser.until(d -> !browser.findAll(".suggest-option .suggest-text").isEmpty());
         assertEquals(HEBREW_NAMES.get(0) + ": isolate rtl", browser.script(isolated, ".suggest-option .suggest-text"));
         browser.open(url("/search?q=" + URLEncoder.encode("מולוטוב", StandardCharsets.UTF_8)));
         assertEquals("rtl", browser.script("return getComputedStyle(document.querySelector('#search-q')).direction;"),

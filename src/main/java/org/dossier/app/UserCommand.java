@@ -131,14 +131,9 @@ final class UserCommand implements Runnable {
     }
 
     /** Reads "editor" or "admin" for --role; anything else is a usage error (exit 2). */
-    static final class RoleConverter implements CommandLine.ITypeConverter<Role> {
-        @Override
-        public Role convert(String value) {
-            try {
-                return Role.fromKey(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class RoleConverter extends RefusalConverter<Role> {
+        RoleConverter() {
+            super(Role::fromKey);
         }
     }
 

@@ -3,7 +3,6 @@ package org.dossier.app;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 
 /**
  * How long a write waits for another process writing to the same SQLite file (an import, a backup, a
@@ -59,14 +58,9 @@ public record WriteWait(Duration duration) {
     }
 
     /** Lets picocli read {@code --write-wait}: a refused value is a usage error (exit 2) that names the option. */
-    public static final class Converter implements CommandLine.ITypeConverter<WriteWait> {
-        @Override
-        public WriteWait convert(String value) {
-            try {
-                return parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    public static final class Converter extends RefusalConverter<WriteWait> {
+        public Converter() {
+            super(WriteWait::parse);
         }
     }
 }

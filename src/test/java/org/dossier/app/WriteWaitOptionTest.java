@@ -75,9 +75,9 @@ class WriteWaitOptionTest {
     }
 
     /**
-     * A wait without its unit (seconds, or milliseconds as --search-wait takes?), of nothing, or not
-     * a number is a usage error, exit status 2, naming the option and what it takes, before
-     * anything is opened or made.
+     * A wait without its unit (which would leave seconds, or milliseconds as --search-wait takes, to
+     * be guessed), of nothing, or not a number is a usage error, exit status 2, naming the option and
+     * what it takes, before anything is opened or made; from the environment too, naming the variable.
      */
     @Test
     void aWaitThatIsNotOneIsAUsageErrorThatNamesTheOptionBeforeAnythingIsOpened() {

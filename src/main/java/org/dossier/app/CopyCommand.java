@@ -8,6 +8,7 @@ import org.dossier.ops.Backups;
 import org.dossier.ops.CatalogueCopy;
 import org.dossier.web.WriteUnavailable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "copy", mixinStandardHelpOptions = true,
@@ -24,6 +25,9 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "DB", required = true, converter = DatabaseAddress.Converter.class,
             description = "The empty database to fill: a SQLite file or a jdbc:postgresql:// URL.")
     DatabaseAddress to;
+
+    @Mixin
+    WriteWaitOption writeWaitOption;
 
     @Override
     public Integer call() throws Exception {
@@ -58,7 +62,8 @@ final class CopyCommand implements Callable<Integer> {
 
     private int copy() {
         // Messages name the databases without a password (DatabaseAddress.toString).
-        try (Database source = Database.open(from); Database target = Database.open(to)) {
+        try (Database source = Database.open(from, writeWaitOption.writeWait());
+             Database target = Database.open(to, writeWaitOption.writeWait())) {
             List<CatalogueCopy.Count> counts = CatalogueCopy.copy(source.dsl(), target.dsl(), new ConsoleListener());
             System.err.println(table(counts));
             System.err.println("Copied " + from + " to " + to + ": every count matches.");

@@ -170,64 +170,38 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * How long a command (an import, a reindex) waits for another writer to finish: 30 s, unless the
-     * system property {@code dossier.command-write-wait} says otherwise ({@link #writeWait}).
-     */
-    static final Duration COMMAND_WRITE_WAIT = writeWait("dossier.command-write-wait", Duration.ofSeconds(30));
-
-    /**
-     * A write wait: {@code byDefault}, unless the system property {@code property} gives another, in
-     * whole seconds (the one line that refuses a start says the wait in seconds). Only the tests set
-     * it, on a command or a node they run in a JVM of its own, so that a test of what happens once
-     * the wait is over (BesideAnotherWriterTest) waits a second rather than 5 s or 30 s each time.
-     */
-    static Duration writeWait(String property, Duration byDefault) {
-        String seconds = System.getProperty(property);
-        if (seconds == null) {
-            return byDefault;
-        }
-        try {
-            long wait = Long.parseLong(seconds.strip());
-            if (wait >= 1) {
-                return Duration.ofSeconds(wait);
-            }
-        } catch (NumberFormatException e) {
-            // Said below.
-        }
-        throw new IllegalArgumentException("The system property " + property + " must be a whole number of seconds, "
-                + "1 or more, not \"" + seconds + "\"");
-    }
-
     public static Database open(Path file) {
         return open(DatabaseAddress.sqlite(file));
     }
 
-    public static Database open(Path file, Duration writeWait) {
+    public static Database open(Path file, WriteWait writeWait) {
         return open(DatabaseAddress.sqlite(file), writeWait);
     }
 
+    /** As a command opens it when not told otherwise ({@link WriteWait#COMMAND}). */
     public static Database open(DatabaseAddress address) {
-        return open(address, COMMAND_WRITE_WAIT);
+        return open(address, WriteWait.COMMAND);
     }
 
     /**
-     * As {@link #open(DatabaseAddress)}, for a command that works on a catalogue there already (a
-     * reindex, a relink): a SQLite file that is not there is refused, not made empty.
+     * As {@link #open(DatabaseAddress, WriteWait)}, for a command that works on a catalogue there
+     * already (a reindex, a relink): a SQLite file that is not there is refused, not made empty.
      */
-    public static Database openExisting(DatabaseAddress address) {
+    public static Database openExisting(DatabaseAddress address, WriteWait writeWait) {
         if (address.isSqlite() && !Files.exists(address.file())) {
             throw new Unavailable("There is no catalogue at " + address.file() + " (no such file); nothing was done. "
                     + "Give --db the file of an existing one.", null);
         }
-        return open(address);
+        return open(address, writeWait);
     }
 
     /**
-     * @param writeWait how long a write waits for another writer before it fails: the server waits
-     *     a few seconds, so that an editor's save during an import gets a clear answer, not a hung page
+     * @param writeWait how long a write waits for another writer before it fails ({@code --write-wait}):
+     *     the server waits a few seconds, so that an editor's save during an import gets a clear answer,
+     *     not a hung page. On a SQLite file held by another process, the opening itself waits this long
+     *     in all, its reads and its wait for the write lock together, then says so.
      */
-    public static Database open(DatabaseAddress address, Duration writeWait) {
+    public static Database open(DatabaseAddress address, WriteWait writeWait) {
         return address.isSqlite() ? openSqlite(address.file(), writeWait) : openPostgresql(address, writeWait);
     }
 
@@ -237,7 +211,7 @@ public final class Database implements AutoCloseable {
      * write-ahead log and the folders made for it were left behind, holding that disk full, and
      * looking like a catalogue. A file that was there before is never taken away.
      */
-    private static Database openSqlite(Path file, Duration writeWait) {
+    private static Database openSqlite(Path file, WriteWait writeWait) {
         Optional<NewSqliteFile.Made> made = NewSqliteFile.madeByOpening(DatabaseAddress.sqlite(file));
         try {
             return openSqliteAsItIs(file, writeWait);
@@ -247,7 +221,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Database openSqliteAsItIs(Path file, Duration writeWait) {
+    private static Database openSqliteAsItIs(Path file, WriteWait writeWait) {
         Path parent = file.toAbsolutePath().getParent();
         try {
             if (parent != null) {
@@ -256,19 +230,20 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new Unavailable("The folder of the database " + file + " cannot be made (" + e + ").", e);
         }
-        refuseAnotherApplications(file);
-        Integer current = atThisVersion(file);
+        Opening opening = new Opening(file, writeWait);
+        refuseAnotherApplications(opening);
+        Integer current = atThisVersion(opening);
         if (current == null) {
-            awaitWriteLock(file, writeWait);
+            awaitWriteLock(opening);
         }
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         sqlite.enforceForeignKeys(true);
-        sqlite.setBusyTimeout((int) writeWait.toMillis());
+        sqlite.setBusyTimeout((int) writeWait.duration().toMillis());
         // Writers take the write lock when they begin: two writers never deadlock upgrading a read lock.
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        long waitNanos = writeWait.toNanos();
+        long waitNanos = writeWait.duration().toNanos();
         SQLiteDataSource source = new SQLiteDataSource(sqlite) {
             @Override
             public SQLiteConnection getConnection(String user, String password) throws SQLException {
@@ -291,18 +266,20 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The last migration applied to the SQLite file {@code file} (Flyway's installed_rank) when it
+     * The last migration applied to the SQLite file being opened (Flyway's installed_rank) when it
      * holds this version's schema, with nothing to migrate, looked at read-only; null when it needs
      * migrating, is not there yet, or cannot be read (opening it says why). Such a file is opened
      * without Flyway's migrate, which on SQLite reads the history in a writer's transaction: beside
      * another process's write (an import, a backup, a sqlite3 shell in BEGIN IMMEDIATE) a start
      * that had nothing to migrate waited for the write lock, failed, and logged four stack traces.
+     * Refuses, in the one line, when another process's exclusive lock kept it from reading for the
+     * whole write wait.
      */
-    private static Integer atThisVersion(Path file) {
-        if (!Files.isRegularFile(file)) {
+    private static Integer atThisVersion(Opening opening) {
+        if (!Files.isRegularFile(opening.file)) {
             return null;
         }
-        return atThisVersion(readOnly(file), MIGRATIONS, SQLDialect.SQLITE);
+        return atThisVersion(opening.readOnly(), MIGRATIONS, SQLDialect.SQLITE, opening);
     }
 
     /**
@@ -310,49 +287,99 @@ public final class Database implements AutoCloseable {
      * schema ({@code migrations}), with nothing to migrate; null when it needs migrating or cannot be
      * read (migrating it says why). On PostgreSQL too, where Flyway's migrate, run on every opening,
      * said at INFO on every command "Current version of schema" and "Schema is up to date. No
-     * migration necessary", of a database it did nothing to.
+     * migration necessary", of a database it did nothing to. A SQLite file's {@code opening} refuses
+     * it when another process kept it from being read for the whole write wait; null on PostgreSQL.
      */
-    private static Integer atThisVersion(javax.sql.DataSource source, String migrations, SQLDialect dialect) {
+    private static Integer atThisVersion(javax.sql.DataSource source, String migrations, SQLDialect dialect,
+                                         Opening opening) {
         try {
             // Pending migrations fail the validation, and future ones too.
             strictFlyway(source, migrations).validate();
             return lastMigration(DSL.using(source, dialect));
         } catch (RuntimeException e) {
+            if (opening != null && anotherWriterHeld(e)) {
+                throw opening.refusal(e);
+            }
             return null;
         }
     }
 
     /**
-     * Waits up to {@code wait} for the write lock of the SQLite file {@code file}, which a migration
-     * needs, and lets it go at once; refuses, in one line, when another process held it all that
-     * time. Waiting here, before Flyway, rather than in Flyway's own transactions, which log a
-     * stack trace for each one the lock refused and then say it "could not be brought to this
-     * version's schema". What else goes wrong is left to the opening, which says why.
+     * Waits, for what is left of the opening's write wait, for the write lock of the SQLite file,
+     * which a migration needs, and lets it go at once; refuses, in one line, when another process
+     * held it all that time. Waiting here, before Flyway, rather than in Flyway's own transactions,
+     * which log a stack trace for each one the lock refused and then say it "could not be brought
+     * to this version's schema". What else goes wrong is left to the opening, which says why.
      */
-    private static void awaitWriteLock(Path file, Duration wait) {
-        if (!Files.isRegularFile(file)) {
+    private static void awaitWriteLock(Opening opening) {
+        if (!Files.isRegularFile(opening.file)) {
             return;
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(0);
-        try (java.sql.Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (java.sql.Connection connection = opening.connection(new SQLiteConfig());
              java.sql.Statement statement = connection.createStatement()) {
-            try {
-                statement.execute("BEGIN IMMEDIATE");
-            } catch (SQLException busy) {
-                if (!anotherWriterHeld(busy)) {
-                    return;
-                }
-                org.slf4j.LoggerFactory.getLogger(Database.class).info("Another process is writing to {}; waiting up to "
-                        + "{} s for it to finish before bringing the database to this version's schema", file, wait.toSeconds());
-                BusyHandler.setHandler(connection, new Patient(wait.toNanos()));
-                statement.execute("BEGIN IMMEDIATE");
-            }
+            statement.execute("BEGIN IMMEDIATE");
             statement.execute("ROLLBACK");
         } catch (SQLException e) {
             if (anotherWriterHeld(e)) {
-                throw new Unavailable(anotherWriter(file.toString(), wait), e);
+                throw opening.refusal(e);
             }
+        }
+    }
+
+    /**
+     * The opening of a SQLite file, which waits for another process's write as long as it was told
+     * ({@code --write-wait}), once, in all: its read-only looks at the file (whether it is a
+     * catalogue, whether it needs migrating) and its wait for the write lock share that one wait.
+     * Those looks waited sqlite-jdbc's own busy timeout, 3 s each, beside a sqlite3 shell's
+     * EXCLUSIVE lock on a file not in WAL mode, which keeps readers out: a start told to wait 5 s
+     * said so after 12 s, and one told 1 s after 8.
+     */
+    private static final class Opening {
+
+        private final Path file;
+        private final WriteWait wait;
+        private final long until;
+        private boolean saidWaiting;
+
+        Opening(Path file, WriteWait wait) {
+            this.file = file;
+            this.wait = wait;
+            this.until = System.nanoTime() + wait.duration().toNanos();
+        }
+
+        /** The file, read only, each connection waiting for another writer until the opening's wait is over. */
+        SQLiteDataSource readOnly() {
+            SQLiteDataSource source = new SQLiteDataSource(readOnlyConfig()) {
+                @Override
+                public SQLiteConnection getConnection(String user, String password) throws SQLException {
+                    SQLiteConnection connection = super.getConnection(user, password);
+                    BusyHandler.setHandler(connection, Patient.until(until, Opening.this::sayWaiting));
+                    return connection;
+                }
+            };
+            source.setUrl(url(file));
+            return source;
+        }
+
+        /** A connection of {@code config} to the file that waits for another writer until the opening's wait is over. */
+        java.sql.Connection connection(SQLiteConfig config) throws SQLException {
+            java.sql.Connection connection = config.createConnection(url(file));
+            BusyHandler.setHandler(connection, Patient.until(until, this::sayWaiting));
+            return connection;
+        }
+
+        /** Once an opening: the one line that says it waits, and how long at most. */
+        private synchronized void sayWaiting() {
+            if (!saidWaiting) {
+                saidWaiting = true;
+                org.slf4j.LoggerFactory.getLogger(Database.class).info("Another process is writing to {}; waiting up to "
+                        + "{} for it to finish before opening it", file, wait);
+            }
+        }
+
+        /** The one line that refuses the opening: another process held the file for the whole wait. */
+        Unavailable refusal(Throwable cause) {
+            return new Unavailable(anotherWriter(file.toString(), wait.duration()), cause);
         }
     }
 
@@ -374,23 +401,25 @@ public final class Database implements AutoCloseable {
     }
 
     private static String anotherWriter(String name, Duration wait) {
-        return "Another process is writing to " + name + " (an import, a backup, a sqlite3 shell; waited " + wait.toSeconds()
-                + " s for it): wait for it to finish or stop it, then start again; nothing was changed.";
+        return "Another process is writing to " + name + " (an import, a backup, a sqlite3 shell; waited "
+                + WriteWait.said(wait) + " for it): wait for it to finish or stop it, then start again; nothing was changed.";
     }
 
     /**
      * Refuses a SQLite file that holds tables but no migration history: another application's
      * database, given to --db by mistake. Looked at read-only, before the pool opens it, because
      * opening it for the catalogue would already switch it to WAL mode. What cannot be read here
-     * (not a database at all) is left to the opening, which says why.
+     * (not a database at all) is left to the opening, which says why; another process's exclusive
+     * lock held for the whole write wait is said at once.
      */
-    private static void refuseAnotherApplications(Path file) {
+    private static void refuseAnotherApplications(Opening opening) {
+        Path file = opening.file;
         if (!Files.isRegularFile(file)) {
             return;
         }
         boolean tables;
         boolean history;
-        try (java.sql.Connection connection = readOnly(file).getConnection();
+        try (java.sql.Connection connection = opening.readOnly().getConnection();
              java.sql.Statement statement = connection.createStatement();
              java.sql.ResultSet found = statement.executeQuery("SELECT count(*), "
                      + "count(CASE WHEN name = 'flyway_schema_history' THEN 1 END) FROM sqlite_master WHERE type = 'table'")) {
@@ -398,6 +427,9 @@ public final class Database implements AutoCloseable {
             tables = found.getInt(1) > 0;
             history = found.getInt(2) > 0;
         } catch (SQLException e) {
+            if (anotherWriterHeld(e)) {
+                throw opening.refusal(e);
+            }
             return;
         }
         if (tables && !history) {
@@ -442,9 +474,9 @@ public final class Database implements AutoCloseable {
     }
 
     /** Why SQLite could not open {@code file}, in one line that says what to do; else {@code e} itself. */
-    private static RuntimeException unopenable(Path file, RuntimeException e, Duration writeWait) {
+    private static RuntimeException unopenable(Path file, RuntimeException e, WriteWait writeWait) {
         if (anotherWriterHeld(e)) {
-            return new Unavailable(anotherWriter(file.toString(), writeWait), e);
+            return new Unavailable(anotherWriter(file.toString(), writeWait.duration()), e);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t instanceof SQLException ? String.valueOf(t.getMessage()) : "";
@@ -469,20 +501,20 @@ public final class Database implements AutoCloseable {
      * longer), then is answered 503, not after Hikari's default of 30 s with every page holding a
      * thread meanwhile.
      */
-    private static HikariConfig poolSettings(String name, int size, Duration writeWait) {
+    private static HikariConfig poolSettings(String name, int size, WriteWait writeWait) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(Math.max(250, writeWait.toMillis()));
+        config.setConnectionTimeout(Math.max(250, writeWait.duration().toMillis()));
         return config;
     }
 
-    private static Database openPostgresql(DatabaseAddress address, Duration writeWait) {
+    private static Database openPostgresql(DatabaseAddress address, WriteWait writeWait) {
         HikariConfig config = poolSettings("dossier-postgresql", 10, writeWait);
         // A write that waits longer than this for a lock fails (SQLSTATE 55P03), which the server
         // answers with its 503 page that keeps what the editor typed, as on SQLite.
-        config.setConnectionInitSql("SET lock_timeout = " + writeWait.toMillis());
+        config.setConnectionInitSql("SET lock_timeout = " + writeWait.duration().toMillis());
         config.setJdbcUrl(address.url());
         // Fail at once with the reason (wrong host, password, database) rather than retry in silence.
         config.setInitializationFailTimeout(1);
@@ -493,7 +525,7 @@ public final class Database implements AutoCloseable {
             throw new Unavailable("Cannot connect to the database " + address + ": " + rootMessage(e), e);
         }
         return migrated(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, address.toString(), address, pool,
-                atThisVersion(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES), writeWait);
+                atThisVersion(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, null), writeWait);
     }
 
     /**
@@ -509,7 +541,7 @@ public final class Database implements AutoCloseable {
 
     private static Database migrated(HikariDataSource pool, String migrations, SQLDialect dialect, String name,
                                      DatabaseAddress server, javax.sql.DataSource history, Integer current,
-                                     Duration writeWait) {
+                                     WriteWait writeWait) {
         try {
             // Seen at this version read-only: migrated only if another version migrated it since.
             if (current == null || !current.equals(lastMigration(DSL.using(pool, dialect)))) {
@@ -535,13 +567,13 @@ public final class Database implements AutoCloseable {
      * do: a database that holds tables of something else (no migration history), or a migration
      * that failed (a full disk, a file this user may not write), which Flyway rolled back.
      */
-    private static Unavailable notMigrated(String name, FlywayException e, boolean sqlite, Duration writeWait) {
+    private static Unavailable notMigrated(String name, FlywayException e, boolean sqlite, WriteWait writeWait) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("but no schema history table")) {
             return new Unavailable(notACatalogue(name), e);
         }
         if (sqlite && anotherWriterHeld(e)) {
-            return new Unavailable(anotherWriter(name, writeWait), e);
+            return new Unavailable(anotherWriter(name, writeWait.duration()), e);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             // 42501, insufficient_privilege: the tables are there but belong to another role, as a
@@ -617,11 +649,19 @@ public final class Database implements AutoCloseable {
      * writer, and wait for the write lock.
      */
     private static SQLiteDataSource readOnly(Path file) {
+        SQLiteDataSource source = new SQLiteDataSource(readOnlyConfig());
+        source.setUrl(url(file));
+        return source;
+    }
+
+    private static SQLiteConfig readOnlyConfig() {
         SQLiteConfig readOnly = new SQLiteConfig();
         readOnly.setReadOnly(true);
-        SQLiteDataSource source = new SQLiteDataSource(readOnly);
-        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        return source;
+        return readOnly;
+    }
+
+    private static String url(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
     }
 
     /** Flyway's findings, on one line, without its advice on Flyway's own commands. */
@@ -668,10 +708,28 @@ public final class Database implements AutoCloseable {
         private static final ThreadLocal<Boolean> GIVING_WAY = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
         private final long waitNanos;
+        /** When every wait ends, whenever it began ({@link #until}); unused when {@code waitNanos} is each wait's. */
+        private final long until;
+        private final boolean untilFixed;
+        /** Told as each wait begins. */
+        private final Runnable waiting;
         private long since;
 
+        /** Each wait up to {@code waitNanos} from its first try: a connection of the pool, whose every write waits that long. */
         Patient(long waitNanos) {
+            this(waitNanos, 0, false, () -> { });
+        }
+
+        private Patient(long waitNanos, long until, boolean untilFixed, Runnable waiting) {
             this.waitNanos = waitNanos;
+            this.until = until;
+            this.untilFixed = untilFixed;
+            this.waiting = waiting;
+        }
+
+        /** Every wait up to {@code until} ({@link System#nanoTime}): an opening's, one wait in all ({@link Opening}). */
+        static Patient until(long until, Runnable waiting) {
+            return new Patient(0, until, true, waiting);
         }
 
         @Override
@@ -682,8 +740,9 @@ public final class Database implements AutoCloseable {
             long now = System.nanoTime();
             if (tries == 0) {
                 since = now;
+                waiting.run();
             }
-            if (now - since >= waitNanos) {
+            if (now - (untilFixed ? until : since + waitNanos) >= 0) {
                 return 0;
             }
             LockSupport.parkNanos(2_000_000);

@@ -3,7 +3,6 @@ package org.dossier.app;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 
 /**
  * Where the catalogue's database is, as {@code --db} gives it: a SQLite file (any path), or a
@@ -87,14 +86,9 @@ public record DatabaseAddress(Path file, String url) {
     }
 
     /** Lets picocli read {@code --db}: a refused address is a usage error (exit 2) with the reason. */
-    public static final class Converter implements CommandLine.ITypeConverter<DatabaseAddress> {
-        @Override
-        public DatabaseAddress convert(String value) {
-            try {
-                return parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    public static final class Converter extends RefusalConverter<DatabaseAddress> {
+        public Converter() {
+            super(DatabaseAddress::parse);
         }
     }
 }

@@ -598,7 +598,7 @@ public final class DossierApp implements AutoCloseable {
         } catch (RuntimeException e) {
             // Its reads wait for no writer (Database.reading); should anything it does meet another
             // process's write lock all the same, the start says so in one line, as its migration does.
-            throw anotherWriter(settings, e, settings.writeWait());
+            throw anotherWriter(settings, e, settings.writeWait().duration());
         }
         watch.phase(StartPhase.READY);
         startPendingMerges();

@@ -8,6 +8,7 @@ import org.dossier.authorities.AuthorityFileException;
 import org.dossier.importing.SeedFormatException;
 import org.dossier.synthetic.Generator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -19,6 +20,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "DB", required = true, converter = DatabaseAddress.Converter.class,
             description = "The database to add to: a SQLite file or a jdbc:postgresql:// URL.")
     DatabaseAddress database;
+
+    @Mixin
+    WriteWaitOption writeWaitOption;
 
     @Option(names = "--count", paramLabel = "N", required = true, description = "How many records to add.")
     long count;
@@ -49,7 +53,7 @@ final class GenerateCommand implements Callable<Integer> {
                 NewSqliteFile.build(database.file(),
                         db -> generate(new Generator(db, Clock.systemUTC()).unseenUntilWhole(), progress));
             } else {
-                try (Database db = Database.open(database)) {
+                try (Database db = Database.open(database, writeWaitOption.writeWait())) {
                     generate(new Generator(db.dsl(), Clock.systemUTC()), progress);
                     db.identitiesFollowRows();
                 }

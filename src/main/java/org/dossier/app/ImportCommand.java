@@ -25,6 +25,9 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption databaseOption;
 
+    @Mixin
+    WriteWaitOption writeWaitOption;
+
     @Parameters(paramLabel = "FILE_OR_DIR", arity = "1..*", description = "Seed pages, or folders of them.")
     List<Path> inputs;
 
@@ -42,7 +45,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private int importInto(DatabaseAddress database) throws Exception {
-        try (Database db = Database.open(database)) {
+        try (Database db = Database.open(database, writeWaitOption.writeWait())) {
             ImportRun run = new ImportRun(db.recordStore(Clock.systemUTC()), Clock.systemUTC());
             Progress progress = Progress.onConsole("entries", 0);
             ImportReport report = run.run(inputs, progress::advanceTo);

@@ -19,6 +19,9 @@ final class ReindexCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption databaseOption;
 
+    @Mixin
+    WriteWaitOption writeWaitOption;
+
     @Option(names = "--index", paramLabel = "DIR",
             description = "The search index folder (default: beside a SQLite file; with PostgreSQL, data/dossier.index).")
     Path index;
@@ -31,7 +34,7 @@ final class ReindexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DatabaseAddress database = databaseOption.address();
         Path index = this.index != null ? this.index : database.defaultIndex();
-        try (Database db = Database.openExisting(database)) {
+        try (Database db = Database.openExisting(database, writeWaitOption.writeWait())) {
             Progress progress = Progress.onConsole("records", 0);
             if (search.onSolr()) {
                 long indexed;

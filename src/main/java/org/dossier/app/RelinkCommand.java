@@ -27,6 +27,9 @@ final class RelinkCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption databaseOption;
 
+    @Mixin
+    WriteWaitOption writeWaitOption;
+
     static final class Which {
         @Option(names = "--person", paramLabel = "KEY", required = true, description = "The key of a person (or organisation).")
         String person;
@@ -48,7 +51,7 @@ final class RelinkCommand implements Callable<Integer> {
         DatabaseAddress database = databaseOption.address();
         AuthorityKind kind = which.person != null ? AuthorityKind.PERSON : AuthorityKind.PLACE;
         String key = which.person != null ? which.person : which.place;
-        try (Database db = Database.openExisting(database)) {
+        try (Database db = Database.openExisting(database, writeWaitOption.writeWait())) {
             StoredAuthority authority = new AuthorityRecords(db.dsl()).find(kind, key).orElse(null);
             if (authority == null) {
                 System.err.println("Nothing was linked: there is no " + kind.noun() + " '" + key + "'.");

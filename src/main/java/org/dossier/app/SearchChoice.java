@@ -1,7 +1,6 @@
 package org.dossier.app;
 
 import org.dossier.search.SolrAddress;
-import picocli.CommandLine;
 
 /**
  * Which search engine a node uses: the embedded Lucene index (the default, {@code --search lucene}),
@@ -31,14 +30,9 @@ public record SearchChoice(SolrAddress solr) {
         return solr == null ? "lucene" : solr.toString();
     }
 
-    public static final class Converter implements CommandLine.ITypeConverter<SearchChoice> {
-        @Override
-        public SearchChoice convert(String value) {
-            try {
-                return parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    public static final class Converter extends RefusalConverter<SearchChoice> {
+        public Converter() {
+            super(SearchChoice::parse);
         }
     }
 }

@@ -27,6 +27,10 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption databaseOption;
 
+    /** A node's writes wait less than a command's: an editor is told, rather than left with a page that hangs. */
+    @Mixin
+    WriteWaitOption writeWaitOption = new WriteWaitOption(WriteWait.SERVER);
+
     @Spec
     CommandSpec spec;
 
@@ -160,7 +164,7 @@ final class ServeCommand implements Callable<Integer> {
                     publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl),
                     new Archive(archiveName, adminEmail),
                     new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches,
-                            Duration.ofMillis(searchWait), keptAnswersMb), index, search);
+                            Duration.ofMillis(searchWait), keptAnswersMb), index, search, writeWaitOption.writeWait());
             app = DossierApp.start(settings, operating, stop);
         } catch (IllegalArgumentException e) {
             // A value the settings refuse, which may come from the environment rather than the command line.

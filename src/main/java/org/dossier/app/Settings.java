@@ -14,20 +14,16 @@ import org.dossier.web.PublicUrl;
  * @param protection proxies, host names, the search rate limit and Server-Timing (none by default)
  * @param index this node's own search index folder; null for the default ({@link DatabaseAddress#defaultIndex})
  * @param search the embedded index or a SolrCloud collection; null for the embedded index
- * @param writeWait how long the server's writes wait for another writer; null for {@link #WRITE_WAIT}
+ * @param writeWait how long the server's writes wait for another writer ({@code --write-wait}); null for
+ *                  {@link WriteWait#SERVER}
  */
 public record Settings(DatabaseAddress database, String host, int port, Path seeds, PublicUrl publicUrl,
                        Archive archive, Protection protection, Path index, SearchChoice search,
-                       java.time.Duration writeWait) {
+                       WriteWait writeWait) {
 
     public static final Path DEFAULT_DATABASE = Path.of("data", "dossier.db");
     public static final Path DEFAULT_SEEDS = Path.of("seeds");
     public static final int DEFAULT_PORT = 7070;
-    /**
-     * How long the server's writes wait for another writer (an import) before the editor is told: 5 s,
-     * unless the system property {@code dossier.write-wait} says otherwise ({@link Database#writeWait}).
-     */
-    public static final java.time.Duration WRITE_WAIT = Database.writeWait("dossier.write-wait", java.time.Duration.ofSeconds(5));
 
     public Settings {
         if (port < 0 || port > 65_535) {
@@ -43,10 +39,7 @@ public record Settings(DatabaseAddress database, String host, int port, Path see
             search = SearchChoice.EMBEDDED;
         }
         if (writeWait == null) {
-            writeWait = WRITE_WAIT;
-        }
-        if (writeWait.isNegative() || writeWait.isZero()) {
-            throw new IllegalArgumentException("the write wait must be more than nothing, not " + writeWait);
+            writeWait = WriteWait.SERVER;
         }
     }
 
@@ -55,11 +48,8 @@ public record Settings(DatabaseAddress database, String host, int port, Path see
         this(database, host, port, seeds, publicUrl, archive, protection, index, search, null);
     }
 
-    /**
-     * These settings with writes that wait {@code wait} for another writer: a test of what a node
-     * answers once the wait is over, which need not wait the 5 s each time.
-     */
-    public Settings withWriteWait(java.time.Duration wait) {
+    /** These settings with writes that wait {@code wait} for another writer ({@code --write-wait}). */
+    public Settings withWriteWait(WriteWait wait) {
         return new Settings(database, host, port, seeds, publicUrl, archive, protection, index, search, wait);
     }
 

@@ -47,6 +47,9 @@ final class UserCommand implements Runnable {
         @Mixin
         DatabaseOption databaseOption;
 
+        @Mixin
+        WriteWaitOption writeWaitOption;
+
         @Option(names = "--role", paramLabel = "ROLE", converter = RoleConverter.class,
                 description = "editor (corrects records) or admin (also manages accounts); default: editor.")
         Role role = Role.EDITOR;
@@ -59,7 +62,7 @@ final class UserCommand implements Runnable {
             DatabaseAddress database = databaseOption.address();
             return refusalsExitOne(() -> {
                 String username = Accounts.username(name);
-                try (Database db = Database.open(database)) {
+                try (Database db = Database.open(database, writeWaitOption.writeWait())) {
                     Accounts accounts = new Accounts(db.dsl(), Clock.systemUTC());
                     accounts.checkFree(username);
                     Account account = accounts.add(username, role, newPassword(username));
@@ -75,6 +78,9 @@ final class UserCommand implements Runnable {
         @Mixin
         DatabaseOption databaseOption;
 
+        @Mixin
+        WriteWaitOption writeWaitOption;
+
         @Override
         public Integer call() throws IOException {
             DatabaseAddress database = databaseOption.address();
@@ -82,7 +88,7 @@ final class UserCommand implements Runnable {
                 System.err.println("There is no database at " + database + ".");
                 return 1;
             }
-            try (Database db = Database.open(database)) {
+            try (Database db = Database.open(database, writeWaitOption.writeWait())) {
                 var accounts = new Accounts(db.dsl(), Clock.systemUTC()).list();
                 if (accounts.isEmpty()) {
                     System.out.println("No accounts yet: add one with 'user add --role admin NAME'.");
@@ -103,6 +109,9 @@ final class UserCommand implements Runnable {
         @Mixin
         DatabaseOption databaseOption;
 
+        @Mixin
+        WriteWaitOption writeWaitOption;
+
         @Parameters(paramLabel = "NAME")
         String name;
 
@@ -110,7 +119,7 @@ final class UserCommand implements Runnable {
         public Integer call() throws IOException {
             DatabaseAddress database = databaseOption.address();
             return refusalsExitOne(() -> {
-                try (Database db = Database.open(database)) {
+                try (Database db = Database.open(database, writeWaitOption.writeWait())) {
                     Accounts accounts = new Accounts(db.dsl(), Clock.systemUTC());
                     Account account = accounts.find(name)
                             .orElseThrow(() -> new AccountException("There is no account named '" + name + "'."));
@@ -122,14 +131,9 @@ final class UserCommand implements Runnable {
     }
 
     /** Reads "editor" or "admin" for --role; anything else is a usage error (exit 2). */
-    static final class RoleConverter implements CommandLine.ITypeConverter<Role> {
-        @Override
-        public Role convert(String value) {
-            try {
-                return Role.fromKey(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class RoleConverter extends RefusalConverter<Role> {
+        RoleConverter() {
+            super(Role::fromKey);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dossier.app.Database;
+import org.dossier.app.WriteWait;
 import org.dossier.editing.MutableClock;
 import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -92,7 +93,7 @@ class SessionsTest {
         Sessions.Started started = sessions.start(alice);
         clock.advance(Sessions.TOUCH_AFTER.plusMinutes(1));
         Instant due = clock.instant();
-        try (Database patient = Database.open(TestDatabase.in(folder), Duration.ofMinutes(2))) {
+        try (Database patient = Database.open(TestDatabase.in(folder), WriteWait.parse("2m"))) {
             Sessions waiting = new Sessions(patient.dsl(), clock);
             CountDownLatch held = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);

@@ -38,20 +38,18 @@ class BesideAnotherWriterTest {
     private static final String ANOTHER_WRITER = "Another process is writing to ";
 
     /**
-     * The write waits of the nodes and commands this class runs, each in a JVM of its own, given
-     * through the system properties the waits are read from: a second for a node (5 s by default,
-     * Settings.WRITE_WAIT) and two for a command (30 s, Database.COMMAND_WRITE_WAIT), apart so that
-     * each test sees which of the two was waited. What is pinned is that the wait set is the wait
-     * waited and said; waiting out the defaults took 70 of the class's 87 s.
+     * The write waits of the nodes and commands this class runs, each in a JVM of its own, given as
+     * an operator gives them ({@code --write-wait}): a second for a node (5 s by default,
+     * WriteWait.SERVER) and two for a command (30 s, WriteWait.COMMAND), apart so that each test
+     * sees which of the two was waited. What is pinned is that the wait given is the wait waited
+     * and said; waiting out the defaults took 70 of the class's 87 s.
      */
-    private static final Duration NODE_WRITE_WAIT = Duration.ofSeconds(1);
-    private static final Duration COMMAND_WRITE_WAIT = Duration.ofSeconds(2);
-    private static final List<String> WAITS = List.of("-Ddossier.write-wait=" + NODE_WRITE_WAIT.toSeconds(),
-            "-Ddossier.command-write-wait=" + COMMAND_WRITE_WAIT.toSeconds());
+    private static final String NODE_WRITE_WAIT = "1s";
+    private static final String COMMAND_WRITE_WAIT = "2s";
 
-    /** A command or a node of the jar, in a JVM of its own with this class's write waits. */
+    /** A command or a node of the jar, in a JVM of its own. */
     private static ProcessBuilder java(List<String> args) {
-        return CommandOutputTest.java(WAITS, args);
+        return CommandOutputTest.java(args);
     }
 
     @TempDir
@@ -119,14 +117,16 @@ class BesideAnotherWriterTest {
     private Finished serve(Path db) throws Exception {
         List<String> args = new ArrayList<>(List.of("serve", "--db", db.toString(), "--index",
                 folder.resolve("index").toString(), "--host", "127.0.0.1", "--port", "0", "--seeds",
-                TestCatalogue.SEEDS.toString(), "--warm-up", "0"));
+                TestCatalogue.SEEDS.toString(), "--warm-up", "0", "--write-wait", NODE_WRITE_WAIT));
         return run(args.toArray(String[]::new));
     }
 
-    private static void saidInOneLine(Finished finished, Path db, Duration waited) {
+    /** {@code finished} said, in one line, that another process held {@code db} for the wait it was given ({@code waited}). */
+    private static void saidInOneLine(Finished finished, Path db, String waited) {
         assertEquals(1, finished.status(), finished.said());
         assertTrue(finished.said().contains(ANOTHER_WRITER + db + " (an import, a backup, a sqlite3 shell; waited "
-                + waited.toSeconds() + " s for it): wait for it to finish or stop it, then start again"), finished.said());
+                + WriteWait.parse(waited).duration().toSeconds() + " s for it): wait for it to finish or stop it, then start "
+                + "again"), finished.said());
         assertFalse(finished.said().contains("\tat ") || finished.said().contains("Exception"),
                 "no stack trace:\n" + finished.said());
     }
@@ -155,36 +155,37 @@ class BesideAnotherWriterTest {
     void anImportThatMustMigrateBesideAnotherWriterWaitsACommandsWriteWaitThenSaysSoInOneLine() throws Exception {
         Path db = olderCatalogue();
         try (WriteLock writer = holding(db, "IMMEDIATE")) {
-            saidInOneLine(run("import", "--db", db.toString(), TestCatalogue.SEEDS.toString()), db,
-                    COMMAND_WRITE_WAIT);
+            saidInOneLine(run("import", "--db", db.toString(), "--write-wait", COMMAND_WRITE_WAIT,
+                    TestCatalogue.SEEDS.toString()), db, COMMAND_WRITE_WAIT);
             writer.assertStillHeld();
         }
         assertEquals("10", lastMigration(db));
     }
 
     /**
-     * The waits this class's JVMs are given ({@link #WAITS}) are read so, and the test JVM, which
-     * sets neither, has the waits a node and a command have in production.
+     * Another process's EXCLUSIVE lock on a file not in WAL mode (a new file, or one an older
+     * release left) keeps readers out too: the opening's first looks at the file, read-only, waited
+     * sqlite-jdbc's own busy timeout, 3 s each, before its wait for the write lock began, so that an
+     * opening told to wait a second said so after 7 s, and a node told 5 s after 12. The opening
+     * waits what it was told in all. Told half a second here, it says so before one such read's
+     * 3 s are over: not a measure of speed, but of which wait was waited.
      */
     @Test
-    void aWriteWaitIsItsDefaultUnlessItsSystemPropertyGivesAWholeNumberOfSeconds() {
-        assertEquals(Duration.ofSeconds(5), Settings.WRITE_WAIT);
-        assertEquals(Duration.ofSeconds(30), Database.COMMAND_WRITE_WAIT);
-        String property = "dossier.write-wait.of-a-test-" + System.nanoTime();
-        Duration byDefault = Duration.ofSeconds(5);
-        assertEquals(byDefault, Database.writeWait(property, byDefault));
-        try {
-            System.setProperty(property, "2");
-            assertEquals(Duration.ofSeconds(2), Database.writeWait(property, byDefault));
-            for (String wrong : List.of("0", "-1", "1.5", "soon")) {
-                System.setProperty(property, wrong);
-                IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                        () -> Database.writeWait(property, byDefault));
-                assertTrue(refused.getMessage().contains(property) && refused.getMessage().contains("\"" + wrong + "\""),
-                        refused.getMessage());
+    void anOpeningBesideAnotherWritersExclusiveLockWaitsItsWriteWaitInAllThenSaysSo() throws Exception {
+        WriteWait wait = WriteWait.parse("500ms");
+        Duration aReadsOwnBusyTimeout = Duration.ofSeconds(3);
+        for (Path db : List.of(Files.createFile(folder.resolve("new.db")), olderCatalogue())) {
+            try (WriteLock writer = holding(db, "EXCLUSIVE")) {
+                long began = System.nanoTime();
+                Database.Unavailable refused = assertThrows(Database.Unavailable.class, () -> Database.open(db, wait).close());
+                Duration waited = Duration.ofNanos(System.nanoTime() - began);
+                assertTrue(refused.getMessage().startsWith(ANOTHER_WRITER + db + " (an import, a backup, a sqlite3 shell; "
+                        + "waited 500 ms for it)"), refused.getMessage());
+                assertTrue(waited.compareTo(wait.duration()) >= 0, "it waited for the lock: " + waited);
+                assertTrue(waited.compareTo(aReadsOwnBusyTimeout) < 0,
+                        "it waited its write wait, not its reads' own busy timeouts: " + waited);
+                writer.assertStillHeld();
             }
-        } finally {
-            System.clearProperty(property);
         }
     }
 
@@ -193,7 +194,7 @@ class BesideAnotherWriterTest {
         Path db = folder.resolve("current.db");
         Database.open(db).close();
         try (WriteLock writer = holding(db, "IMMEDIATE");
-             Database opened = Database.open(db, Duration.ofSeconds(1))) {
+             Database opened = Database.open(db, WriteWait.parse("1s"))) {
             assertEquals(lastMigration(db), opened.migrations().current().getInstalledRank() + "");
             writer.assertStillHeld();
         }
@@ -213,7 +214,7 @@ class BesideAnotherWriterTest {
         try (WriteLock writer = holding(db, "IMMEDIATE")) {
             Process node = java(List.of("serve", "--db", db.toString(), "--index",
                             folder.resolve("index").toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
-                            "--warm-up", "0"))
+                            "--warm-up", "0", "--write-wait", NODE_WRITE_WAIT))
                     .redirectErrorStream(true).redirectOutput(said.toFile()).start();
             try {
                 Http http = new Http("http://127.0.0.1:" + port);
@@ -248,10 +249,11 @@ class BesideAnotherWriterTest {
         try (WriteLock writer = holding(db, "IMMEDIATE")) {
             node = java(List.of("serve", "--db", db.toString(), "--index",
                             folder.resolve("index").toString(), "--host", "127.0.0.1", "--port", "0",
-                            "--seeds", TestCatalogue.SEEDS.toString(), "--warm-up", "0"))
+                            "--seeds", TestCatalogue.SEEDS.toString(), "--warm-up", "0",
+                            "--write-wait", NODE_WRITE_WAIT))
                     .redirectErrorStream(true).redirectOutput(said.toFile()).start();
             awaitSaid(node, said, "while the seed pages are imported");
-            Thread.sleep(NODE_WRITE_WAIT.plusMillis(500).multipliedBy(3).toMillis());
+            Thread.sleep(WriteWait.parse(NODE_WRITE_WAIT).duration().plusMillis(500).multipliedBy(3).toMillis());
             writer.assertStillHeld();
         }
         try {
@@ -265,7 +267,7 @@ class BesideAnotherWriterTest {
         java.util.regex.Matcher waited = java.util.regex.Pattern
                 .compile("The database was free after (\\d+) s: the seed pages were imported").matcher(log);
         assertTrue(waited.find(), log);
-        assertTrue(Integer.parseInt(waited.group(1)) >= NODE_WRITE_WAIT.multipliedBy(2).toSeconds(), log);
+        assertTrue(Integer.parseInt(waited.group(1)) >= WriteWait.parse(NODE_WRITE_WAIT).duration().multipliedBy(2).toSeconds(), log);
     }
 
     /** Waits for {@code node} to print {@code words}; fails, with what it printed, should it end first. */
@@ -283,14 +285,14 @@ class BesideAnotherWriterTest {
     void besideAnotherWriterAReadTransactionReadsAtOnceAndAWriteStillWaitsItsWriteWait() throws Exception {
         Path db = folder.resolve("current.db");
         Database.open(db).close();
-        Duration wait = Duration.ofSeconds(1);
+        WriteWait wait = WriteWait.parse("1s");
         try (WriteLock writer = holding(db, "IMMEDIATE");
              Database opened = Database.open(db, wait)) {
             assertEquals(Integer.valueOf(0), Database.reading(opened.dsl(), read -> read.fetchCount(org.dossier.db.Tables.DOCUMENT)));
             long began = System.nanoTime();
             assertThrows(RuntimeException.class, () -> opened.dsl().transaction(
                     tx -> tx.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT)));
-            assertTrue(System.nanoTime() - began >= wait.toNanos(), "the write waited for the lock");
+            assertTrue(System.nanoTime() - began >= wait.duration().toNanos(), "the write waited for the lock");
             writer.assertStillHeld();
         }
     }
@@ -308,7 +310,7 @@ class BesideAnotherWriterTest {
             }
         });
         finishing.start();
-        try (Database opened = Database.open(db, Duration.ofSeconds(20))) {
+        try (Database opened = Database.open(db, WriteWait.parse("20s"))) {
             assertEquals(0, opened.migrations().pending().length);
         } finally {
             finishing.join();

@@ -32,6 +32,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.dossier.accounts.Role;
 import org.dossier.app.Database;
+import org.dossier.app.WriteWait;
 import org.dossier.documents.RecordStore;
 import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
@@ -74,7 +75,7 @@ class WritesBesideAnImportTest {
      * it, and come back after that second (at 5 s each, four of them, five on PostgreSQL, took 20-25 s).
      * The class's catalogue keeps the 5 s, which a save that meets a running import must outlast.
      */
-    private static final Duration SHORT_WAIT = Duration.ofSeconds(1);
+    private static final WriteWait SHORT_WAIT = WriteWait.parse("1s");
     private static TestCatalogue impatient;
     private static Http aliceOnTheImpatientNode;
 

@@ -414,7 +414,7 @@ class DatabaseOutageTest {
         DatabaseAddress direct = TestDatabase.in(folder);
         try (Relay relay = new Relay(direct)) {
             DatabaseAddress relayed = relay.address();
-            try (Database db = Database.open(relayed, java.time.Duration.ofMillis(500))) {
+            try (Database db = Database.open(relayed, org.dossier.app.WriteWait.parse("500ms"))) {
                 SimpleMeterRegistry registry = new SimpleMeterRegistry();
                 db.reportTo(registry);
                 relay.cut();

@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dossier.app.Database;
-import org.dossier.app.Settings;
+import org.dossier.app.WriteWait;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.ChangeFeed;
 import org.dossier.documents.RecordStore;
@@ -255,7 +255,7 @@ class HealthTest {
         // Opened with a server's write wait, as the node's pool is, not a command's 30 s (the other
         // checks' readings through the pool: aNodeWhosePoolStaysBusyIsReadyFromWhatItLastReadAndSaysItIsBusy).
         try (TestDatabase db = TestDatabase.withAuthorities();
-             Database database = Database.open(db.address(), Settings.WRITE_WAIT)) {
+             Database database = Database.open(db.address(), WriteWait.SERVER)) {
             org.jooq.ConnectionProvider pool = database.dsl().configuration().connectionProvider();
             List<java.sql.Connection> held = new ArrayList<>();
             // Every connection the pool may hold, taken: the pool opens them one at a time as asked,
@@ -294,7 +294,7 @@ class HealthTest {
     @Test
     void aNodeWhosePoolStaysBusyIsReadyFromWhatItLastReadAndSaysItIsBusy(@TempDir Path folder) throws Exception {
         try (TestDatabase db = TestDatabase.withAuthorities();
-             Database database = Database.open(db.address(), Settings.WRITE_WAIT);
+             Database database = Database.open(db.address(), WriteWait.SERVER);
              LuceneSearchEngine index = LuceneSearchEngine.open(folder.resolve("dossier.index"), database.dsl())) {
             MutableClock clock = new MutableClock(Instant.now().toString());
             Readiness readiness = new Readiness(database, index, 0, new WarmUp(0, Duration.ofSeconds(60)),

@@ -147,7 +147,7 @@ public final class SeededCatalogue implements RunningCatalogue, BeforeAllCallbac
     }
 
     /** Another app node on this catalogue's database whose writes wait {@code writeWait}; close it before the class ends. */
-    public TestCatalogue anotherNodeWaiting(java.time.Duration writeWait) {
+    public TestCatalogue anotherNodeWaiting(org.dossier.app.WriteWait writeWait) {
         return catalogue.anotherNodeWaiting(writeWait);
     }
 }

@@ -12,6 +12,7 @@ import org.dossier.app.DatabaseAddress;
 import org.dossier.app.DossierApp;
 import org.dossier.app.Protection;
 import org.dossier.app.Settings;
+import org.dossier.app.WriteWait;
 import org.dossier.ops.OperationsSettings;
 import org.dossier.web.PublicUrl;
 
@@ -102,18 +103,18 @@ public final class TestCatalogue implements RunningCatalogue, AutoCloseable {
 
     /** Another app node on this catalogue's database, for readers who reach it at {@code site}. */
     public TestCatalogue anotherNode(Protection protection, PublicUrl site) {
-        return anotherNode(protection, site, Settings.WRITE_WAIT);
+        return anotherNode(protection, site, WriteWait.SERVER);
     }
 
     /**
      * Another app node on this catalogue's database whose writes wait {@code writeWait} for another
      * writer rather than the server's 5 s: for what a node answers once the wait is over.
      */
-    public TestCatalogue anotherNodeWaiting(Duration writeWait) {
+    public TestCatalogue anotherNodeWaiting(WriteWait writeWait) {
         return anotherNode(Protection.NONE, PublicUrl.fromRequests(), writeWait);
     }
 
-    private TestCatalogue anotherNode(Protection protection, PublicUrl site, Duration writeWait) {
+    private TestCatalogue anotherNode(Protection protection, PublicUrl site, WriteWait writeWait) {
         Path index = folder.resolve("node-" + NODES.incrementAndGet() + ".index");
         Settings settings = new Settings(database(), "127.0.0.1", 0, null, site, null, protection, index)
                 .withWriteWait(writeWait);

@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.dossier.app.Database;
+import org.dossier.app.WriteWait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
@@ -61,7 +61,7 @@ class WriteUnavailableTest {
     @Test
     void aRequestThatFindsEveryConnectionInUseForTheWholeWaitIsACrowdToTryAgainInMoments() throws Exception {
         int connections = 8; // the pool's, for a SQLite file
-        try (Database database = Database.open(folder.resolve("dossier.db"), Duration.ofMillis(300))) {
+        try (Database database = Database.open(folder.resolve("dossier.db"), WriteWait.parse("300ms"))) {
             CountDownLatch lent = new CountDownLatch(connections);
             CountDownLatch giveBack = new CountDownLatch(1);
             ExecutorService holders = Executors.newFixedThreadPool(connections);

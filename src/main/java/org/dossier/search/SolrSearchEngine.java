@@ -266,8 +266,13 @@ public final class SolrSearchEngine implements SearchEngine {
         }
     }
 
-    /** How long a node started while Solr is away waits before asking it again. */
-    public static final Duration OPEN_AGAIN_AFTER = Duration.ofSeconds(5);
+    /**
+     * How long a node started while Solr is away waits before asking it again: 5 s, unless the system
+     * property {@code dossier.solr-open-again} gives other whole seconds (1 or more), which only the
+     * tests set, so that SolrOutageTest outlasts a pause of a second rather than five, and finds Solr
+     * back at the node's next attempt a second later rather than up to five.
+     */
+    public static final Duration OPEN_AGAIN_AFTER = Duration.ofSeconds(Math.max(1, Long.getLong("dossier.solr-open-again", 5)));
 
     /**
      * {@link #open}, asked again every {@link #OPEN_AGAIN_AFTER} while Solr (or its ZooKeeper) is

@@ -44,6 +44,7 @@ class SolrAnswersKeptTest {
 
     @BeforeAll
     static void open() throws Exception {
+        TestSolrCloud.startSoon(); // while the catalogue is copied
         database = TestDatabase.seeded();
         collection = TestSolrCloud.freshCollection(2);
         node = SolrSearchEngine.open(collection, database.dsl());

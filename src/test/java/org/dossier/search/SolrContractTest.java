@@ -76,6 +76,7 @@ class SolrContractTest {
 
     @BeforeAll
     static void open() throws Exception {
+        TestSolrCloud.startSoon(); // while the catalogue is imported and written
         folder = Files.createTempDirectory("dossier-solr-contract-");
         database = TestDatabase.openIn(folder);
         RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());

@@ -98,6 +98,7 @@ class SolrDifferentialTest {
 
     @BeforeAll
     static void open() throws Exception {
+        TestSolrCloud.startSoon(); // while the catalogue is generated
         folder = Files.createTempDirectory("dossier-solr-differential-");
         database = Database.open(folder.resolve("dossier.db"));
         new Generator(database.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, RECORDS, 1953, (done, total) -> { });

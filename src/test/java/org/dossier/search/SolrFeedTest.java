@@ -53,6 +53,7 @@ class SolrFeedTest {
 
     @BeforeAll
     static void open() throws Exception {
+        TestSolrCloud.startSoon(); // while the catalogue is copied
         folder = Files.createTempDirectory("dossier-solr-feed-");
         database = TestDatabase.seededIn(folder);
         store = new RecordStore(database.dsl(), Clock.systemUTC());

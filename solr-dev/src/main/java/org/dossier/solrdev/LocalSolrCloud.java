@@ -22,6 +22,8 @@ import org.apache.solr.embedded.JettySolrRunner;
  * and takes lines on it that stop and start its parts, as outages do: {@code stop-node N},
  * {@code start-node N} (on its old port), {@code stop-zk}, {@code expire-session HEX_ID}, each
  * answered with a line {@code done LINE} (or {@code failed LINE: WHY}) once it is done.
+ * {@code -Ddossier.solr.nodes=N} starts N Solr nodes rather than two, and
+ * {@code -Ddossier.solr.without-overseer=true} runs the cluster without Solr's Overseer (below).
  */
 public final class LocalSolrCloud {
 
@@ -33,7 +35,16 @@ public final class LocalSolrCloud {
         Path dir = Path.of(args[args.length - 1]);
         Files.createDirectories(dir);
         int nodes = Integer.getInteger("dossier.solr.nodes", 2);
-        MiniSolrCloudCluster cluster = new MiniSolrCloudCluster.Builder(nodes, dir).build();
+        // -Ddossier.solr.without-overseer=true (the tests' cluster, TestSolrCloud): each node writes the
+        // cluster's state and runs Collection API commands itself (Solr 9's distributed mode) rather
+        // than queueing them to the Overseer, whose loop waits 100 ms for more work after each change
+        // of state ("if an event comes in the next 100ms batch it together"): a collection took about
+        // 0.5 s to make through it and 0.2 s without, and the Solr test classes make some sixty.
+        // Dossier reaches the cluster through the same APIs either way; bin/solr-dev keeps Solr's
+        // default, the Overseer.
+        boolean withoutOverseer = Boolean.getBoolean("dossier.solr.without-overseer");
+        MiniSolrCloudCluster cluster = new MiniSolrCloudCluster.Builder(nodes, dir)
+                .withDistributedClusterStateUpdates(withoutOverseer, withoutOverseer).build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             shutdown(cluster);

@@ -2,7 +2,6 @@ package org.dossier.search;
 
 import java.io.IOException;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 
@@ -21,19 +20,7 @@ record IdOrder(boolean ascending, long first) {
 
     /** The order of {@code reader}'s segment, as {@code memory} keeps it, read when it has none. */
     static IdOrder of(LeafReader reader, SegmentMemory memory) throws IOException {
-        IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
-        if (helper == null) {
-            return read(reader);
-        }
-        IndexReader.CacheKey key = helper.getKey();
-        IdOrder order = memory.idOrders.get(key);
-        if (order == null) {
-            order = read(reader);
-            if (memory.idOrders.putIfAbsent(key, order) == null) {
-                helper.addClosedListener(memory.idOrders::remove);
-            }
-        }
-        return order;
+        return SegmentMemory.kept(memory.idOrders, reader, IdOrder::read);
     }
 
     private static IdOrder read(LeafReader reader) throws IOException {

@@ -1,8 +1,10 @@
 package org.dossier.search;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 
 /**
  * What is worked out once for a segment and kept while it lives, by its core key: its facet columns
@@ -23,4 +25,29 @@ final class SegmentMemory {
     /** By segment: the tallies under values kept for it, all as of one set of deletions. */
     final Map<IndexReader.CacheKey, ValueTallies.Segment> valueTallies = new ConcurrentHashMap<>();
     final Map<IndexReader.CacheKey, IdOrder> idOrders = new ConcurrentHashMap<>();
+
+    /** How something kept of a segment is worked out from it. */
+    interface Reading<T> {
+        T of(LeafReader segment) throws IOException;
+    }
+
+    /**
+     * What {@code kept} holds for {@code reader}'s segment, or {@code read} from it now and kept
+     * until the segment closes; read every time for a reader without a core key.
+     */
+    static <T> T kept(Map<IndexReader.CacheKey, T> kept, LeafReader reader, Reading<T> read) throws IOException {
+        IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
+        if (helper == null) {
+            return read.of(reader);
+        }
+        IndexReader.CacheKey key = helper.getKey();
+        T value = kept.get(key);
+        if (value == null) {
+            value = read.of(reader);
+            if (kept.putIfAbsent(key, value) == null) {
+                helper.addClosedListener(kept::remove);
+            }
+        }
+        return value;
+    }
 }

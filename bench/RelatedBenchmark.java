@@ -22,7 +22,8 @@ import org.dossier.search.SearchRequest;
  *
  * <pre>java -Xmx512m -cp target/dossier.jar bench/RelatedBenchmark.java /tmp/dossier-bench/1000000.db [runs] [warmup]</pre>
  *
- * Also says how many of the related records share a person or place with the record (the rest
+ * Also says the process's processor time per record over the measured calls, how many of the
+ * related records share a person or place with the record (the rest
  * share only words), and times a "did you mean" search (a misspelt word that finds nothing) for the same catalogue.
  */
 public class RelatedBenchmark {
@@ -38,7 +39,11 @@ public class RelatedBenchmark {
             double[] times = new double[runs];
             long found = 0;
             List<int[]> pairs = new ArrayList<>();
+            long cpuAtStart = 0;
             for (int i = -warmup; i < runs; i++) {
+                if (i == 0) {
+                    cpuAtStart = processCpu();
+                }
                 int id = 1 + random.nextInt(max);
                 long t = System.nanoTime();
                 List<Integer> related = engine.related(id, 5);
@@ -51,8 +56,11 @@ public class RelatedBenchmark {
                     }
                 }
             }
+            double cpuPerRecord = (processCpu() - cpuAtStart) / 1e6 / runs;
             report(String.format(Locale.ROOT, "related records of %,d random records of %,d (%.2f found on average)",
                     runs, engine.size(), (double) found / runs), times);
+            // The whole process's: the search threads' share of each query too (and whatever else runs, the JIT's among it).
+            System.out.printf(Locale.ROOT, "processor time per record, the process's: %.3f ms%n", cpuPerRecord);
             int sharing = 0;
             for (int[] pair : pairs) {
                 Set<String> links = links(database, pair[0]);
@@ -73,6 +81,11 @@ public class RelatedBenchmark {
             }
             report("a misspelt one-word search with its suggestion (engine, all facets counted)", spelling);
         }
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static Set<String> links(Database database, int id) {

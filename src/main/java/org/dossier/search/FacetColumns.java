@@ -3,7 +3,6 @@ package org.dossier.search;
 import java.io.IOException;
 import java.util.Arrays;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -130,19 +129,7 @@ final class FacetColumns {
 
     /** The columns of {@code reader}'s segment, as {@code memory} keeps them, read when it has none. */
     static FacetColumns of(LeafReader reader, SegmentMemory memory) throws IOException {
-        IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
-        if (helper == null) {
-            return read(reader);
-        }
-        IndexReader.CacheKey key = helper.getKey();
-        FacetColumns columns = memory.columns.get(key);
-        if (columns == null) {
-            columns = read(reader);
-            if (memory.columns.putIfAbsent(key, columns) == null) {
-                helper.addClosedListener(memory.columns::remove);
-            }
-        }
-        return columns;
+        return SegmentMemory.kept(memory.columns, reader, FacetColumns::read);
     }
 
     private static FacetColumns read(LeafReader reader) throws IOException {

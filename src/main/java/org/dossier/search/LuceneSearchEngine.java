@@ -28,11 +28,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.dossier.documents.ChangeFeed;
 import org.dossier.documents.RoundFailures;
 import org.apache.lucene.facet.FacetsConfig;
@@ -440,6 +436,10 @@ public final class LuceneSearchEngine implements SearchEngine {
         Snapshot snapshot = (Snapshot) searchers.acquire();
         try {
             snapshot.everything();
+            // Each segment's id order, read now rather than by the first record page's related records.
+            for (LeafReaderContext leaf : snapshot.getIndexReader().leaves()) {
+                IdOrder.of(leaf.reader(), snapshot.segments);
+            }
         } finally {
             searchers.release(snapshot);
         }
@@ -521,15 +521,15 @@ public final class LuceneSearchEngine implements SearchEngine {
         }
         like.setMinimumNumberShouldMatch(likeness.minimumShared());
         like.add(new TermQuery(IndexLayout.idTerm(id)), BooleanClause.Occur.MUST_NOT);
-        Sort byLikeness = new Sort(SortField.FIELD_SCORE, new SortField(IndexLayout.ID, SortField.Type.LONG));
-        // Ranked by the likeness, which the sort computes; only the ids are read, so no second pass fills in scores.
-        TopDocs top = snapshot.search(like.build(), limit, byLikeness, false);
+        // Ranked by the likeness, equals by id: a record's hits tie by the thousand (a few constant
+        // weights summed), which TopByScore skips in segments whose ids ascend.
+        int[] top = snapshot.search(like.build(), new TopByScore(limit, snapshot.segments));
         List<Integer> ids = new ArrayList<>();
         List<LeafReaderContext> leaves = reader.leaves();
-        for (ScoreDoc hit : top.scoreDocs) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+        for (int hit : top) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit, leaves));
             NumericDocValues column = DocValues.getNumeric(leaf.reader(), IndexLayout.ID);
-            if (column.advanceExact(hit.doc - leaf.docBase)) {
+            if (column.advanceExact(hit - leaf.docBase)) {
                 ids.add((int) column.longValue());
             }
         }

@@ -525,7 +525,7 @@ final class Searching {
     private static int[] top(Snapshot snapshot, Query query, boolean hasWords, SortOrder order, int wanted)
             throws IOException {
         if (hasWords && order == SortOrder.RELEVANCE) {
-            return snapshot.search(query, new TopByScore(wanted));
+            return snapshot.search(query, new TopByScore(wanted, snapshot.segments));
         }
         ScoreDoc[] sorted = snapshot.search(query,
                 new TopFieldCollectorManager(sort(order), wanted, null, wanted)).scoreDocs;

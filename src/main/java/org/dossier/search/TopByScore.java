@@ -23,21 +23,38 @@ import org.apache.lucene.search.SimpleCollector;
  * in about half the time {@code TopScoreDocCollector} took, and {@code TopFieldCollector} by score
  * then id a quarter more (BENCHMARKS.md, "Relevance ties by record number"). Public for that
  * benchmark ({@code bench/TiesCollectors.java}), which measures this class, not a copy.
+ *
+ * <p>In a segment whose ids ascend with its doc numbers ({@link IdOrder}: every segment a rebuild
+ * writes, and most the change feed adds), a hit of the lowest score can only get in ahead of an
+ * equal one whose id is higher, and once every id still to come in the segment is above the worst
+ * hit's, the scorers are told the next score up, as {@code TopScoreDocCollector} tells them: the
+ * blocks of equal scores are skipped instead of visited. Related records are ranked by sums of a few
+ * constant weights (see {@link Related}), so their hits tie by the thousand: at a million records
+ * this halved their query's processor time (BENCHMARKS.md, "A record page's related records").
  */
 public final class TopByScore implements CollectorManager<TopByScore.Slice, int[]> {
 
     private final int wanted;
+    /** Where each segment's id order is kept; null when nothing is kept (a benchmark's searcher), so that none is read. */
+    private final SegmentMemory memory;
 
+    /** The first {@code wanted} hits, reading no segment's id order: equal scores are visited in every segment. */
     public TopByScore(int wanted) {
+        this(wanted, null);
+    }
+
+    /** The first {@code wanted} hits, with each segment's id order as {@code memory} keeps it (read once a segment). */
+    TopByScore(int wanted, SegmentMemory memory) {
         if (wanted < 1) {
             throw new IllegalArgumentException("at least one hit must be wanted, not " + wanted);
         }
         this.wanted = wanted;
+        this.memory = memory;
     }
 
     @Override
     public Slice newCollector() {
-        return new Slice(wanted);
+        return new Slice(wanted, memory);
     }
 
     @Override
@@ -66,16 +83,23 @@ public final class TopByScore implements CollectorManager<TopByScore.Slice, int[
     public static final class Slice extends SimpleCollector {
         private final long[] keys;
         private final int[] docs;
+        private final SegmentMemory memory;
         private int size;
         private Scorable scorer;
         private NumericDocValues ids;
         private int docBase;
         /** The lowest score the current leaf's scorer was told it may skip below. */
         private float told;
+        /**
+         * In a leaf whose ids ascend, the lowest id a hit still to come may have (the leaf's first,
+         * then one above the last read); else {@link Long#MAX_VALUE}: nothing is known of them.
+         */
+        private long idsFrom;
 
-        Slice(int wanted) {
+        Slice(int wanted, SegmentMemory memory) {
             keys = new long[wanted];
             docs = new int[wanted];
+            this.memory = memory;
         }
 
         @Override
@@ -83,6 +107,8 @@ public final class TopByScore implements CollectorManager<TopByScore.Slice, int[
             ids = DocValues.getNumeric(context.reader(), IndexLayout.ID);
             docBase = context.docBase;
             told = 0;
+            IdOrder order = memory == null ? IdOrder.UNKNOWN : IdOrder.of(context.reader(), memory);
+            idsFrom = order.ascending() ? order.first() : Long.MAX_VALUE;
         }
 
         @Override
@@ -102,7 +128,11 @@ public final class TopByScore implements CollectorManager<TopByScore.Slice, int[
             if (!ids.advanceExact(doc)) {
                 throw new IllegalStateException("a record in the index has no id");
             }
-            long key = (long) bits << 32 | (Integer.MAX_VALUE - ids.longValue());
+            long id = ids.longValue();
+            if (idsFrom != Long.MAX_VALUE) {
+                idsFrom = id + 1;
+            }
+            long key = (long) bits << 32 | (Integer.MAX_VALUE - id);
             if (!full) {
                 siftUp(key, docBase + doc);
                 if (size == keys.length) {
@@ -110,6 +140,9 @@ public final class TopByScore implements CollectorManager<TopByScore.Slice, int[
                 }
             } else if (key > keys[0]) {
                 replaceRoot(key, docBase + doc);
+                tellLowest();
+            } else if (idsFrom != Long.MAX_VALUE) {
+                // Ids still to come may now all be above the worst's.
                 tellLowest();
             }
         }
@@ -150,10 +183,17 @@ public final class TopByScore implements CollectorManager<TopByScore.Slice, int[
             docs[i] = doc;
         }
 
-        /** Once the heap is full, lets the scorer skip hits scoring below its worst. */
+        /**
+         * Once the heap is full, lets the scorer skip hits scoring below its worst; or scoring as
+         * its worst too, when every id still to come is above the worst's (so none of them can pass it).
+         */
         private void tellLowest() throws IOException {
             if (scorer != null && size == keys.length) {
                 float lowest = Float.intBitsToFloat((int) (keys[0] >>> 32));
+                long worstId = Integer.MAX_VALUE - (keys[0] & 0xFFFF_FFFFL);
+                if (worstId < idsFrom && idsFrom != Long.MAX_VALUE) {
+                    lowest = Math.nextUp(lowest);
+                }
                 if (lowest > told) {
                     scorer.setMinCompetitiveScore(lowest);
                     told = lowest;

@@ -17,11 +17,18 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -75,6 +82,20 @@ class EqualScoresByRecordNumberTest {
             writer.updateDocument(IndexLayout.idTerm(id), IndexLayout.document(record(id), config));
         }
         writer.commit();
+    }
+
+    /**
+     * The records in six segments of a block of ids each, the blocks written out of order: each
+     * segment's ids ascend with its doc numbers, and a later segment's may be lower than an earlier one's.
+     */
+    private void ascendingBlocksOutOfOrder(IndexWriter writer) throws IOException {
+        int block = RECORDS / 6;
+        for (int first : new int[] {3, 1, 4, 0, 5, 2}) {
+            for (int id = first * block + 1; id <= (first + 1) * block; id++) {
+                writer.addDocument(IndexLayout.document(record(id), config));
+            }
+            writer.commit();
+        }
     }
 
     private interface Writing {
@@ -151,6 +172,68 @@ class EqualScoresByRecordNumberTest {
                         int[] ranked = searcher.search(words, new TopByScore(wanted));
                         assertEquals(Arrays.stream(sorted).map(hit -> hit.doc).toList(),
                                 Arrays.stream(ranked).boxed().toList(), text + ", " + wanted + " hits");
+                    }
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * Where a segment's ids ascend, equal scores are skipped once every id still to come in it is
+     * above the worst hit's: the hits are still Lucene's sort by score then id, with each segment a
+     * slice of its own or all of them in one (where a later segment's ids may be lower than those
+     * already kept), for words ranked by BM25 and for constant weights summed as related records are.
+     */
+    @Test
+    void skippingEqualScoresWhereIdsAscendKeepsTheSortByScoreThenId() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        Sort byScoreThenId = new Sort(SortField.FIELD_SCORE, new SortField(IndexLayout.ID, SortField.Type.LONG));
+        Query weights = new BooleanQuery.Builder()
+                .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(IndexLayout.STEM, "telegram"))), 2),
+                        BooleanClause.Occur.SHOULD)
+                .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(IndexLayout.STEM, "copy"))), 1),
+                        BooleanClause.Occur.SHOULD)
+                .build();
+        List<Query> queries = new ArrayList<>(List.of(weights));
+        for (String text : List.of("korea", "telegram korea", "soviet OR copy")) {
+            queries.add(new QueryReader(new CatalogueAnalyzer()).read(text, Names.NONE).query());
+        }
+        try {
+            // Backwards, its segments' ids descend; its corrections' segment ascends.
+            for (Writing writing : List.<Writing>of(this::ascendingBlocksOutOfOrder, this::backwardsThenCorrected)) {
+                try (Directory directory = new ByteBuffersDirectory();
+                     IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new CatalogueAnalyzer())
+                             .setMergePolicy(NoMergePolicy.INSTANCE))) {
+                    writing.into(writer);
+                    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+                        SegmentMemory memory = new SegmentMemory();
+                        long ascending = 0;
+                        for (LeafReaderContext leaf : reader.leaves()) {
+                            ascending += IdOrder.of(leaf.reader(), memory).ascending() ? 1 : 0;
+                        }
+                        IndexSearcher sliceEach = new IndexSearcher(reader, threads) {
+                            @Override
+                            protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+                                return slices(leaves, 1, 1);
+                            }
+                        };
+                        for (IndexSearcher searcher : List.of(sliceEach, new IndexSearcher(reader))) {
+                            for (Query query : queries) {
+                                for (int wanted : List.of(1, 7, 100, 1_001, RECORDS + 5)) {
+                                    ScoreDoc[] sorted = searcher.search(query,
+                                            new TopFieldCollectorManager(byScoreThenId, wanted, null, wanted)).scoreDocs;
+                                    int[] ranked = searcher.search(query, new TopByScore(wanted, memory));
+                                    assertEquals(Arrays.stream(sorted).map(hit -> hit.doc).toList(),
+                                            Arrays.stream(ranked).boxed().toList(), reader.leaves().size() + " segments, "
+                                                    + ascending + " ascending; " + query + ", " + wanted + " hits");
+                                }
+                            }
+                        }
+                        if (reader.leaves().size() == 6) {
+                            assertEquals(6, ascending, "every block's ids ascend");
+                        }
                     }
                 }
             }

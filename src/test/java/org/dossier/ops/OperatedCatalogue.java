@@ -35,8 +35,18 @@ final class OperatedCatalogue implements AutoCloseable {
 
     /** Starts on {@code database} (a SQLite file or a PostgreSQL database) with its index in {@code index}. */
     static OperatedCatalogue start(DatabaseAddress database, Path index, OperationsSettings operating) {
-        return started(null, new Settings(database, "127.0.0.1", 0, null, PublicUrl.fromRequests(), null, index),
-                operating);
+        return start(database, index, operating, Settings.WRITE_WAIT);
+    }
+
+    /**
+     * As {@link #start(DatabaseAddress, Path, OperationsSettings)}, its writes and its requests for a
+     * connection waiting {@code writeWait} ({@link Settings#withWriteWait}): a test of what a node
+     * answers once the wait is over, which need not wait the 5 s.
+     */
+    static OperatedCatalogue start(DatabaseAddress database, Path index, OperationsSettings operating,
+                                   java.time.Duration writeWait) {
+        return started(null, new Settings(database, "127.0.0.1", 0, null, PublicUrl.fromRequests(), null, index)
+                .withWriteWait(writeWait), operating);
     }
 
     /**

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.dossier.testing.Ports;
+import org.dossier.testing.RawHttp;
 import org.dossier.testing.SameOnEveryDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,7 +125,7 @@ class CommandOutputTest {
 
     private String plainServersLog() throws Exception {
         if (plainServersLog == null) {
-            plainServersLog = serve(List.of(), (http, port) -> { });
+            plainServersLog = serve(List.of(), port -> { });
         }
         return plainServersLog;
     }
@@ -156,11 +154,8 @@ class CommandOutputTest {
 
     @Test
     void theServersJsonLogIsOneJsonObjectALineWithoutWhatWasSearchedOrTheCookie() throws Exception {
-        String said = serve(List.of("--log-format", "json"), (http, port) -> {
-            HttpRequest search = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/search?q=hushhushword"))
-                    .header("Cookie", "dossier_session=cookievalue").build();
-            assertEquals(200, http.send(search, HttpResponse.BodyHandlers.discarding()).statusCode());
-        });
+        String said = serve(List.of("--log-format", "json"), port -> assertEquals(200, RawHttp.send(port,
+                "GET /search?q=hushhushword HTTP/1.1", "Host: 127.0.0.1", "Cookie: dossier_session=cookievalue").status()));
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         List<String> lines = said.lines().filter(line -> !line.isBlank()).toList();
         for (String line : lines) {
@@ -175,7 +170,12 @@ class CommandOutputTest {
         assertFalse(said.contains("hushhushword") || said.contains("cookievalue"), said);
     }
 
-    /** What the server prints from its start to its stop (SIGTERM), run with {@code options}. */
+    /**
+     * What the server prints from its start to its stop (SIGTERM), run with {@code options}. Each
+     * request is on a connection closed after it ({@link RawHttp}): the stop waits a second for a
+     * client's idle keep-alive connection to close (Jetty's shutdown idle timeout), which a log of
+     * what the stop did need not wait for.
+     */
     private String serve(List<String> options, WhileServing whileServing) throws Exception {
         int port = Ports.free();
         Path log = Files.createTempFile(folder, "serve", ".log");
@@ -187,22 +187,20 @@ class CommandOutputTest {
         args.addAll(options);
         Process node = java(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            HttpClient http = HttpClient.newHttpClient();
-            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build();
             // A JVM of its own, started while other classes run: how long it may take, not a measure of speed.
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             int probes = 0;
             while (probes < 2) {
                 assertTrue(System.nanoTime() < deadline && node.isAlive(), () -> "the server did not start:\n" + read(log));
                 try {
-                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    if (RawHttp.send(port, "GET /ready HTTP/1.1", "Host: 127.0.0.1").status() == 200) {
                         probes++;
                     }
-                } catch (IOException notYet) {
+                } catch (UncheckedIOException notYet) {
                     Thread.sleep(100);
                 }
             }
-            whileServing.ask(http, port);
+            whileServing.ask(port);
         } finally {
             node.destroy();
             node.waitFor(60, TimeUnit.SECONDS);
@@ -213,7 +211,7 @@ class CommandOutputTest {
 
     @FunctionalInterface
     private interface WhileServing {
-        void ask(HttpClient http, int port) throws Exception;
+        void ask(int port) throws Exception;
     }
 
     record Finished(int status, String out, String err) {

@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.dossier.testing.Ports;
+import org.dossier.testing.RawHttp;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -27,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A SIGTERM while {@code serve} starts (systemd, {@code docker stop}, an orchestrator giving up on a
  * slow first start): the stop hook was set only once the start was over, so the process ended
  * without a word of what it had been doing or of what the next start would do. Run as an operator
- * runs it, in a JVM of its own ({@link CommandOutputTest#java}), on SQLite and on PostgreSQL.
+ * runs it, in a JVM of its own ({@link CommandOutputTest#java}), on SQLite and on PostgreSQL. The
+ * test's requests are each on a connection closed after it ({@link RawHttp}): a stop waits a second
+ * for a client's idle keep-alive connection to close, which is not what these tests pin.
  */
 class StopWhileStartingTest {
 
@@ -58,25 +57,22 @@ class StopWhileStartingTest {
                         folder.resolve("index").toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
                         "--seeds", seeds.toString(), "--warm-up", "0"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build();
         // A JVM of its own, started while other classes run: how long it may take, not a measure of speed.
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (true) {
             assertTrue(System.nanoTime() < deadline && node.isAlive(),
                     () -> "the node never said it was importing:\n" + CommandOutputTest.read(log));
             try {
-                HttpResponse<String> answer = HTTP.send(ready, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 503 && answer.body().contains("the seed pages are being imported")) {
+                RawHttp.Response answer = RawHttp.send(port, "GET /ready HTTP/1.1", "Host: 127.0.0.1");
+                if (answer.status() == 503 && answer.body().contains("the seed pages are being imported")) {
                     return new Importing(node, port, log, database);
                 }
-            } catch (IOException notYet) {
+            } catch (UncheckedIOException notYet) {
                 // not listening yet
             }
             Thread.sleep(100);
         }
     }
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static final String STOPPED_DURING_IMPORT = "Stopped before it served, during the first start's import of "
             + "the seed pages: none of it was kept, and the next start imports them again";
@@ -125,9 +121,7 @@ class StopWhileStartingTest {
                     + form.substring(0, 10)).getBytes(StandardCharsets.US_ASCII));
             out.flush();
             // A request on another connection, answered: the server has read this one's headers by now.
-            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + importing.port() + "/health"))
-                    .build();
-            assertEquals(200, HTTP.send(health, HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(200, RawHttp.send(importing.port(), "GET /health HTTP/1.1", "Host: 127.0.0.1").status());
 
             node.destroy(); // SIGTERM
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -266,19 +266,22 @@ class ImportRunTest {
         importSeeds();
         String before = fingerprint();
         Result<Record> schema = schemaOf(sql());
-        Path large = largePage("large.txt", 5_000, "");
-        // Thousands of entries already sent to the database, in several chunks, when the write fails
+        // Chunks of 200 entries: the same code as the default's 2,000, in a fifth of the time.
+        ImportRun smallChunks = new ImportRun(db.store(), Clock.systemUTC(), new ImportRun.Tuning(200, true, true));
+        Path large = largePage("large.txt", 1_000, "");
+        // Hundreds of entries already sent to the database, in several chunks, when the write fails
         // (as a full disk or a lost connection would make it fail).
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> run.run(List.of(large), (done, total) -> {
-            if (done == 4_500) {
-                throw new IllegalStateException("the disk is full");
-            }
-        }));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> smallChunks.run(List.of(large),
+                (done, total) -> {
+                    if (done == 900) {
+                        throw new IllegalStateException("the disk is full");
+                    }
+                }));
         assertEquals("the disk is full", e.getMessage());
         assertEquals(before, fingerprint());
         assertEquals(schema, schemaOf(sql()));
-        assertEquals(new ImportReport(1, 5_000, 5_000, 0), run.run(List.of(large)));
-        assertEquals(49 + 5_000, sql().fetchCount(DOCUMENT));
+        assertEquals(new ImportReport(1, 1_000, 1_000, 0), smallChunks.run(List.of(large)));
+        assertEquals(49 + 1_000, sql().fetchCount(DOCUMENT));
         // Larger than the catalogue: on SQLite its indexes were dropped and built again at the end.
         assertEquals(schema, schemaOf(sql()));
     }

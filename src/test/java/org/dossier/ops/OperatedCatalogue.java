@@ -9,6 +9,7 @@ import org.dossier.app.DatabaseAddress;
 import org.dossier.app.DossierApp;
 import org.dossier.app.Protection;
 import org.dossier.app.Settings;
+import org.dossier.app.WriteWait;
 import org.dossier.testing.Http;
 import org.dossier.testing.RecordsByTitle;
 import org.dossier.testing.TestCatalogue;
@@ -35,8 +36,18 @@ final class OperatedCatalogue implements AutoCloseable {
 
     /** Starts on {@code database} (a SQLite file or a PostgreSQL database) with its index in {@code index}. */
     static OperatedCatalogue start(DatabaseAddress database, Path index, OperationsSettings operating) {
-        return started(null, new Settings(database, "127.0.0.1", 0, null, PublicUrl.fromRequests(), null, index),
-                operating);
+        return start(database, index, operating, WriteWait.SERVER);
+    }
+
+    /**
+     * As {@link #start(DatabaseAddress, Path, OperationsSettings)}, its writes and its requests for a
+     * connection waiting {@code writeWait} ({@link Settings#withWriteWait}): a test of what a node
+     * answers once the wait is over, which need not wait the 5 s.
+     */
+    static OperatedCatalogue start(DatabaseAddress database, Path index, OperationsSettings operating,
+                                   WriteWait writeWait) {
+        return started(null, new Settings(database, "127.0.0.1", 0, null, PublicUrl.fromRequests(), null, index)
+                .withWriteWait(writeWait), operating);
     }
 
     /**

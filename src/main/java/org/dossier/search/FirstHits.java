@@ -16,9 +16,10 @@ record FirstHits(int[] docs, boolean every) {
 
     /**
      * How many are ranked and kept at least: ten pages of a hundred, and a page of ten among a
-     * filter that passes one hit in a hundred. Ranking a thousand costs about what ranking ten does
-     * at a million records (BENCHMARKS.md, "The ranking of a search's hits"): block-max skipping
-     * passes over little when a word's scores are as close as a catalogue's short records make them.
+     * filter that passes one hit in a hundred. Ranking a thousand cost about twice what ranking ten
+     * did over the load mix's words at a million records (6.5 against 3.3 ms; BENCHMARKS.md, "The
+     * ranking of a search's hits"), once a snapshot for each words; a page of the same words with
+     * a filter, ranked among the filter's records, cost as much again each time.
      */
     static final int KEPT = 1_000;
 

@@ -530,7 +530,8 @@ final class Searching {
      * ranked once a snapshot for their first pages ({@link Snapshot#firstHits}); among a counting
      * pass's hits, a page is the first of those that are among them, when they hold enough, and
      * is otherwise ranked among the hits (every one of them scored: block-max skipping passes over
-     * little when scores are as close as a catalogue's short records make them).
+     * little in a conjunction, whose bounds are each clause's block maximum summed; BENCHMARKS.md,
+     * "The ranking of a search's hits").
      */
     private static int[] ranked(Snapshot snapshot, Query words, Query among, int wanted) throws IOException {
         if (among == null) {
@@ -538,6 +539,8 @@ final class Searching {
         }
         FirstHits first = among instanceof RecordSet ? snapshot.keptFirstHits(words) : null;
         if (first != null) {
+            // A filter adds nothing to a hit's score: the words' order among the counted hits is
+            // their order alone, and a hit beyond the first hits ranks after every one of them.
             int[] page = first.firstAmong((RecordSet) among, wanted, snapshot.getIndexReader().leaves());
             if (page.length == wanted || first.every()) {
                 return page;

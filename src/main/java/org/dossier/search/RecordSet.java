@@ -3,6 +3,7 @@ package org.dossier.search;
 import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.ConstantScoreWeight;
 import org.apache.lucene.search.IndexSearcher;
@@ -49,6 +50,13 @@ final class RecordSet extends Query {
             }
         }
         return true;
+    }
+
+    /** Whether index doc {@code doc} of a reader these fit ({@link #fits}), whose leaves are {@code leaves}, is among these records. */
+    boolean holds(int doc, List<LeafReaderContext> leaves) {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FixedBitSet records = byLeaf[leaf.ord];
+        return records != null && records.get(doc - leaf.docBase);
     }
 
     @Override

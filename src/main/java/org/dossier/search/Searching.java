@@ -140,6 +140,11 @@ final class Searching {
         boolean holdsHits() {
             return records != null;
         }
+
+        /** The hits a counting pass left here; null when none did. */
+        RecordSet records() {
+            return records;
+        }
     }
 
     int[] hitIds(Snapshot snapshot, Names names, SearchRequest request) throws IOException {
@@ -495,9 +500,10 @@ final class Searching {
         if (!request.hasPaging()) {
             return List.of();
         }
-        Query query = and(words, among);
         int wanted = request.offset() + request.pageSize();
-        int[] all = top(snapshot, query, words != null, request.effectiveSort(), wanted);
+        int[] all = words != null && request.effectiveSort() == SortOrder.RELEVANCE
+                ? ranked(snapshot, words, among, wanted)
+                : sorted(snapshot, and(words, among), request.effectiveSort(), wanted);
         int count = Math.max(0, all.length - request.offset());
         int[] docIds = new int[count];
         for (int i = 0; i < count; i++) {
@@ -519,14 +525,33 @@ final class Searching {
     }
 
     /**
-     * The index docs of the first {@code wanted} hits: ranked by relevance when there are words to
-     * rank by (equal scores by id, see {@link TopByScore}), else sorted.
+     * The index docs of the first {@code wanted} hits of {@code words} among {@code among} (null for
+     * every record) by relevance, equal scores by id ({@link TopByScore}). The words alone are
+     * ranked once a snapshot for their first pages ({@link Snapshot#firstHits}); among a counting
+     * pass's hits, a page is the first of those that are among them, when they hold enough, and
+     * is otherwise ranked among the hits (every one of them scored: block-max skipping passes over
+     * little in a conjunction, whose bounds are each clause's block maximum summed; BENCHMARKS.md,
+     * "The ranking of a search's hits").
      */
-    private static int[] top(Snapshot snapshot, Query query, boolean hasWords, SortOrder order, int wanted)
-            throws IOException {
-        if (hasWords && order == SortOrder.RELEVANCE) {
-            return snapshot.search(query, new TopByScore(wanted, snapshot.segments));
+    private static int[] ranked(Snapshot snapshot, Query words, Query among, int wanted) throws IOException {
+        if (among == null) {
+            return snapshot.firstHits(words, wanted);
         }
+        FirstHits first = among instanceof RecordSet ? snapshot.keptFirstHits(words) : null;
+        if (first != null) {
+            // A filter adds nothing to a hit's score: the words' order among the counted hits is
+            // their order alone, and a hit beyond the first hits ranks after every one of them.
+            int[] page = first.firstAmong((RecordSet) among, wanted, snapshot.getIndexReader().leaves());
+            if (page.length == wanted || first.every()) {
+                return page;
+            }
+        }
+        return snapshot.search(and(words, among), new TopByScore(wanted, snapshot.segments));
+    }
+
+    /** The index docs of the first {@code wanted} hits, sorted by {@code order} (not relevance). */
+    private static int[] sorted(Snapshot snapshot, Query query, SortOrder order, int wanted)
+            throws IOException {
         ScoreDoc[] sorted = snapshot.search(query,
                 new TopFieldCollectorManager(sort(order), wanted, null, wanted)).scoreDocs;
         int[] docs = new int[sorted.length];

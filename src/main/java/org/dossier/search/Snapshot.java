@@ -39,6 +39,11 @@ final class Snapshot extends IndexSearcher {
      * twelfth) of what is kept, half each: a record page asks for both.
      */
     private static final int RELATED_SHARE = 12;
+    /**
+     * The first hits of words alone may weigh this share (a twenty-fourth) of what is kept: 1 MB of
+     * the default, some 250 words' first thousand hits.
+     */
+    private static final int FIRST_HITS_SHARE = 24;
 
     final Ordinals ordinals;
     /** What the engine keeps of each segment, from snapshot to snapshot. */
@@ -67,6 +72,12 @@ final class Snapshot extends IndexSearcher {
      * records), and each costs a walk of the terms of every segment. Null when no answer is kept.
      */
     private final Cache<Term, Integer> frequencies;
+    /**
+     * The first hits of a search's words alone, by relevance ({@link FirstHits}), by its words' query:
+     * a page of the same words with filters is the first of them that pass the filters, found
+     * without scoring every record the filters pass. Null when no answer is kept.
+     */
+    private final Cache<Query, FirstHits> firstHits;
 
     /**
      * {@code keptAnswers}: what the answers, the counts under words alone and the related records
@@ -82,15 +93,45 @@ final class Snapshot extends IndexSearcher {
         long forCounts = keptAnswers / WORD_COUNTS_SHARE;
         long forRelated = keptAnswers / RELATED_SHARE;
         long forTotals = keptAnswers / KeptAnswers.TOTALS_SHARE;
+        long forFirstHits = keptAnswers / FIRST_HITS_SHARE;
         // Suggestions' counts are kept by the engine, with the candidates it read of this snapshot (LuceneSearchEngine#suggest).
         this.kept = keptAnswers == 0 ? KeptAnswers.NONE
-                : new KeptAnswers(keptAnswers - forCounts - forRelated - forTotals, Math.max(1, forTotals),
+                : new KeptAnswers(keptAnswers - forCounts - forRelated - forTotals - forFirstHits, Math.max(1, forTotals),
                         Math.max(1, forRelated / 2), 0);
         // Not a cache of weight 0: Caffeine evicts later, on another thread, so an answer could still be given again.
         this.countsAlone = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(forCounts)
                 .weigher((Query alone, FacetCounter.Counts counts) -> counts.weight()).build();
         this.frequencies = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forRelated / 2))
                 .weigher((Term term, Integer records) -> 96 + 2 * (term.field().length() + term.bytes().length)).build();
+        this.firstHits = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forFirstHits))
+                .weigher((Query words, FirstHits hits) -> hits.weight()).build();
+    }
+
+    /**
+     * The first hits of {@code words} alone, best first ({@link TopByScore}), as ranked before on
+     * this snapshot, or null: a page of the same words among fewer records is their first that are
+     * among them.
+     */
+    FirstHits keptFirstHits(Query words) {
+        return firstHits == null ? null : firstHits.getIfPresent(words);
+    }
+
+    /**
+     * The first {@code wanted} hits of {@code words} alone, best first: from those ranked before on
+     * this snapshot when they are enough, else ranked now — at least {@link FirstHits#KEPT} of them,
+     * kept for later pages and for the same words with filters, when answers are kept at all.
+     */
+    int[] firstHits(Query words, int wanted) throws IOException {
+        FirstHits kept = keptFirstHits(words);
+        if (kept == null || !kept.hold(wanted)) {
+            if (firstHits == null) {
+                return search(words, new TopByScore(wanted, segments));
+            }
+            int ranked = Math.max(wanted, FirstHits.KEPT);
+            kept = new FirstHits(search(words, new TopByScore(ranked, segments)), ranked);
+            firstHits.put(words, kept);
+        }
+        return kept.first(wanted);
     }
 
     /**

@@ -1,0 +1,69 @@
+package org.dossier.search;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
+
+/**
+ * The first hits of a search's words alone on one snapshot, best first and equal scores by record
+ * number ({@link TopByScore}): index docs, as many as were asked for ({@link #KEPT} at least), or
+ * every hit when there are fewer. The first {@code n} of them are the words' first {@code n} hits,
+ * and those of them among a set of records, in their order, are the first hits among that set as
+ * far as they go: a page of the same words with filters is found there, once its words were
+ * ranked, without scoring every record the filters pass (a popular word's half a million).
+ */
+record FirstHits(int[] docs, boolean every) {
+
+    /**
+     * How many are ranked and kept at least: ten pages of a hundred, and a page of ten among a
+     * filter that passes one hit in a hundred. Ranking a thousand cost about twice what ranking ten
+     * did over the load mix's words at a million records (6.5 against 3.3 ms; BENCHMARKS.md, "The
+     * ranking of a search's hits"), once a snapshot for each words; a page of the same words with
+     * a filter, ranked among the filter's records, cost as much again each time.
+     */
+    static final int KEPT = 1_000;
+
+    FirstHits {
+        docs = docs.clone();
+    }
+
+    /** The hits {@link TopByScore} found when asked for {@code asked}: every hit when fewer. */
+    FirstHits(int[] docs, int asked) {
+        this(docs, docs.length < asked);
+    }
+
+    /** Whether these are the first {@code wanted} hits, or every hit. */
+    boolean hold(int wanted) {
+        return every || docs.length >= wanted;
+    }
+
+    /**
+     * The first {@code wanted} of these that are among {@code records} (of the reader these were
+     * ranked on, whose leaves are {@code leaves}), in their order; fewer when fewer are.
+     */
+    int[] firstAmong(RecordSet records, int wanted, List<LeafReaderContext> leaves) {
+        int[] first = new int[Math.min(wanted, docs.length)];
+        int found = 0;
+        for (int i = 0; i < docs.length && found < first.length; i++) {
+            if (records.holds(docs[i], leaves)) {
+                first[found++] = docs[i];
+            }
+        }
+        return found == first.length ? first : Arrays.copyOf(first, found);
+    }
+
+    @Override
+    public int[] docs() {
+        return docs.clone();
+    }
+
+    /** The first {@code wanted} hits, or all of these when fewer. */
+    int[] first(int wanted) {
+        return Arrays.copyOf(docs, Math.min(wanted, docs.length));
+    }
+
+    /** About what these take in memory, in bytes. */
+    int weight() {
+        return 48 + 4 * docs.length;
+    }
+}

@@ -607,6 +607,41 @@ class SolrFeedTest {
     }
 
     /**
+     * A node's close lets the follower's round in hand finish, then closes its clients even while the
+     * round goes on: a round stuck asking ZooKeeper (stopped for good) held the engine's lock, and the
+     * close, waiting for that lock, waited out the round's retries of ZooKeeper, about 45 s
+     * (SolrOutageTest). The round is played here by a thread that holds the lock as a round does, until
+     * the close has returned.
+     */
+    @Test
+    void aCloseDoesNotWaitForARoundStuckAskingSolr() throws Exception {
+        SolrSearchEngine closing = SolrSearchEngine.open(collection, database.dsl());
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        Thread round = new Thread(() -> {
+            synchronized (closing) {
+                held.countDown();
+                try {
+                    closed.await(2, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "a round stuck asking Solr");
+        round.start();
+        try {
+            held.await();
+            CompletableFuture<Void> close = CompletableFuture.runAsync(closing::close);
+            // A minute: the follower's stop waits ten seconds for it; the stuck round would hold the close for two.
+            close.get(1, TimeUnit.MINUTES);
+            assertTrue(round.isAlive(), "the round was still going when the close returned");
+        } finally {
+            closed.countDown();
+            round.join();
+        }
+    }
+
+    /**
      * A node opening on SolrCloud says in its log what it does, as one opening a Lucene index does
      * ({@code IndexOpeningLogTest}): connecting, the collection checked, a fill and why, the changes
      * made while no node followed it, and when it is open with the time taken. It said nothing from

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -160,7 +161,12 @@ class RecordWriterTest {
 
     @Test
     void manyNewRecordsEachHaveTheirSlugRememberedWithTheTimeTheyWereMade() {
-        // Copied from the records' own rows on SQLite, bound value by value on PostgreSQL.
+        // Copied from the records' own rows on SQLite, bound value by value on PostgreSQL. Written and
+        // committed in one second of a fixed clock: a commit in the next second stamps the records'
+        // times (RecordWriter.stampAtCommit) and not their slugs' (which nothing reads), so a test on
+        // the system clock failed whenever a second ended between the two (CI, 2026-12-05).
+        Clock fixed = Clock.fixed(Instant.parse("2026-12-05T02:34:45Z"), ZoneOffset.UTC);
+        RecordStore store = new RecordStore(database.dsl(), fixed, CommitClock.of(fixed));
         List<Integer> ids = store.write(w -> w.createMany(records -> List.of(
                 records.add(draft("Letter to the Premier", "Summary."), Attribution.editor("generate", "Made")),
                 records.add(draft("Note on the talks", "Summary."), Attribution.imported("b.txt:9")))));

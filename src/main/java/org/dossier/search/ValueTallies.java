@@ -168,16 +168,8 @@ final class ValueTallies {
         if (helper == null || (long) fewest * KEPT_SHARE < segment.maxDoc()) {
             return counted(segment, of, lead, segment.getLiveDocs(), memory);
         }
-        IndexReader.CacheKey segmentKey = helper.getKey();
-        Segment kept = memory.valueTallies.get(segmentKey);
-        if (kept == null) {
-            Segment fresh = new Segment(segment.getLiveDocs(), segment.numDeletedDocs());
-            kept = memory.valueTallies.putIfAbsent(segmentKey, fresh);
-            if (kept == null) {
-                kept = fresh;
-                helper.addClosedListener(memory.valueTallies::remove);
-            }
-        }
+        Segment kept = SegmentMemory.kept(memory.valueTallies, segment,
+                fresh -> new Segment(fresh.getLiveDocs(), fresh.numDeletedDocs()));
         return kept.tally(segment, key, of, lead, memory);
     }
 

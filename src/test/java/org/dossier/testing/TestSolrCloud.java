@@ -27,7 +27,9 @@ import org.dossier.search.SolrSetup;
  * test JVM exits: the child also stops when its standard input closes, so a test JVM that dies
  * leaves nothing behind. Each caller gets a new collection of its own, made by the app's own
  * {@code solr-setup} code. The cluster runs without Solr's Overseer, which made each collection
- * slower to make ({@code LocalSolrCloud}).
+ * slower to make ({@code LocalSolrCloud}). A class may end one of its own clients' ZooKeeper
+ * sessions on it ({@link #expireSession}); a class that stops the cluster's parts has one of its own
+ * ({@link Own}).
  */
 public final class TestSolrCloud {
 
@@ -36,6 +38,8 @@ public final class TestSolrCloud {
     /** The shared cluster's ZooKeeper, once it has started (or why it could not); null until asked for. */
     private static CompletableFuture<SolrAddress.Ensemble> ensemble;
     private static volatile Process process;
+    /** What the shared cluster says, and its answers to what it is asked; null until it has started. */
+    private static volatile Console console;
     private static volatile Path data;
 
     private TestSolrCloud() {
@@ -101,18 +105,19 @@ public final class TestSolrCloud {
         Launched launched = launch(data);
         process = launched.process();
         Runtime.getRuntime().addShutdownHook(new Thread(TestSolrCloud::stop));
-        Thread drain = new Thread(() -> {
-            try {
-                while (launched.lines().readLine() != null) {
-                    // the cluster's log, read so that it never blocks on a full pipe
-                }
-            } catch (IOException e) {
-                // the cluster stopped
-            }
-        }, "solr-dev-log");
-        drain.setDaemon(true);
-        drain.start();
+        console = new Console(launched, "solr-dev-log");
         return launched.zk();
+    }
+
+    /**
+     * Expires the ZooKeeper session {@code id} at the shared cluster's server, as when its client goes
+     * silent past its timeout (a long pause, a network split): its ephemeral znodes go, and the client
+     * finds it expired when it next reaches ZooKeeper. Only that client is touched: the classes running
+     * beside it on the cluster keep theirs.
+     */
+    public static void expireSession(long id) {
+        ensemble();
+        console.ask("expire-session " + Long.toHexString(id));
     }
 
     /** A cluster's child JVM, the ZooKeeper address it printed, and the rest of what it prints. */
@@ -158,30 +163,19 @@ public final class TestSolrCloud {
     }
 
     /**
-     * A SolrCloud of a test class's own (ZooKeeper and two Solr nodes), whose parts the class may stop
-     * and start again, as outages do: the shared cluster serves other classes running meanwhile.
-     * About 5 s to start: one per class, its collections made as the class needs them.
+     * A cluster's child JVM as this JVM talks to it: its output read on a thread of its own (so that it
+     * never blocks on a full pipe), its answers to the commands written on its standard input
+     * ({@code LocalSolrCloud --stdin}), and its last lines, said when a command fails.
      */
-    public static final class Own implements AutoCloseable {
+    private static final class Console {
 
-        private final Path data;
-        private final Launched launched;
-        private final SolrAddress.Ensemble ensemble;
         private static final Pattern ANSWER = Pattern.compile("(done|failed) (stop|start|expire)-[a-z]+( [0-9a-f]+)?.*$");
+        private final Process process;
         private final java.util.concurrent.BlockingQueue<String> answers = new java.util.concurrent.LinkedBlockingQueue<>();
-        /** The cluster's last lines, said when a command fails. */
         private final java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
-        /**
-         * ZooKeeper was stopped for good: the nodes' orderly shutdown would wait out their ZooKeeper
-         * client's timeouts (the whole 20 s the close gave it, then killed anyway), for a cluster
-         * whose folder is deleted next.
-         */
-        private volatile boolean zooKeeperStopped;
 
-        private Own(Path data, Launched launched) {
-            this.data = data;
-            this.launched = launched;
-            this.ensemble = SolrAddress.Ensemble.parse(launched.zk());
+        Console(Launched launched, String name) {
+            this.process = launched.process();
             Thread reader = new Thread(() -> {
                 try {
                     String line;
@@ -201,9 +195,55 @@ public final class TestSolrCloud {
                 } catch (IOException e) {
                     // the cluster stopped
                 }
-            }, "solr-own-log");
+            }, name);
             reader.setDaemon(true);
             reader.start();
+        }
+
+        /** Asks the cluster to do {@code command} and waits until it is done; one command at a time. */
+        synchronized void ask(String command) {
+            try {
+                process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+                process.getOutputStream().flush();
+                String answer = answers.poll(2, TimeUnit.MINUTES);
+                if (!("done " + command).equals(answer)) {
+                    synchronized (recent) {
+                        throw new IllegalStateException("the test SolrCloud did not " + command + ": " + answer
+                                + "; its last lines:\n" + String.join("\n", recent));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * A SolrCloud of a test class's own (ZooKeeper and two Solr nodes), whose parts the class may stop
+     * and start again, as outages do: the shared cluster serves other classes running meanwhile.
+     * About 5 s to start: one per class, its collections made as the class needs them.
+     */
+    public static final class Own implements AutoCloseable {
+
+        private final Path data;
+        private final Launched launched;
+        private final SolrAddress.Ensemble ensemble;
+        private final Console console;
+        /**
+         * ZooKeeper was stopped for good: the nodes' orderly shutdown would wait out their ZooKeeper
+         * client's timeouts (the whole 20 s the close gave it, then killed anyway), for a cluster
+         * whose folder is deleted next.
+         */
+        private volatile boolean zooKeeperStopped;
+
+        private Own(Path data, Launched launched) {
+            this.data = data;
+            this.launched = launched;
+            this.ensemble = SolrAddress.Ensemble.parse(launched.zk());
+            this.console = new Console(launched, "solr-own-log");
         }
 
         public static Own start() {
@@ -231,45 +271,17 @@ public final class TestSolrCloud {
 
         /** Stops Solr node {@code index} (0 or 1), as a machine that goes down. */
         public void stopNode(int index) {
-            ask("stop-node " + index);
+            console.ask("stop-node " + index);
         }
 
         /** Starts node {@code index} again, on its old port. */
         public void startNode(int index) {
-            ask("start-node " + index);
+            console.ask("start-node " + index);
         }
 
         public void stopZooKeeper() {
-            ask("stop-zk");
+            console.ask("stop-zk");
             zooKeeperStopped = true;
-        }
-
-        /**
-         * Expires the ZooKeeper session {@code id} at the server, as when its client goes silent past
-         * its timeout (a long pause, a network split): its ephemeral znodes go, and the client finds
-         * it expired when it next reaches ZooKeeper.
-         */
-        public void expireSession(long id) {
-            ask("expire-session " + Long.toHexString(id));
-        }
-
-        private void ask(String command) {
-            try {
-                launched.process().getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
-                launched.process().getOutputStream().flush();
-                String answer = answers.poll(2, TimeUnit.MINUTES);
-                if (!("done " + command).equals(answer)) {
-                    synchronized (recent) {
-                        throw new IllegalStateException("the test SolrCloud did not " + command + ": " + answer
-                                + "; its last lines:\n" + String.join("\n", recent));
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
 
         @Override

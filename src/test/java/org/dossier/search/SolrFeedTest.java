@@ -619,9 +619,20 @@ class SolrFeedTest {
     @Test
     void aCloseDoesNotWaitForARoundStuckAskingSolr() throws Exception {
         SolrSearchEngine closing = SolrSearchEngine.open(collection, database.dsl());
+        // The stuck round takes the lock as the follower's round that brings the node to a new record
+        // lets it go: a round the follower began after the stuck one took the lock would wait for it,
+        // and the close would wait the ten seconds the follower's stop gives a round (10.2 s on CI's
+        // PostgreSQL half). The follower's next round is then a poll (200 ms) away.
+        create("Minute on the trundlewick lock", "Applied before the round is stuck.");
+        long written = ChangeFeed.head(database.dsl()).last();
         java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
         Thread round = new Thread(() -> {
+            // The follower's round moves the node's position last of all, still holding the lock.
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (closing.appliedChange() < written && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            }
             synchronized (closing) {
                 held.countDown();
                 try {

@@ -316,8 +316,8 @@ class SolrFeedTest {
              CloudSolrClient admin = SolrSearchEngine.client(replaced)) {
             deleteWithItsCollection(admin, replaced);
             makeWithAnOlderConfigset(admin, replaced.collection());
-            for (int i = 0; i < 600 && !node.status().detail().contains("it has no field live"); i++) {
-                Thread.sleep(100);
+            for (int i = 0; i < 6_000 && !node.status().detail().contains("it has no field live"); i++) {
+                Thread.sleep(10);
             }
             assertTrue(node.status().detail().contains("it has no field live"), node.status().detail());
             assertFalse(node.status().open());
@@ -580,8 +580,8 @@ class SolrFeedTest {
 
     /** Waits, at most a minute, until the engine's status says {@code open}; whether it did. */
     private static boolean awaitOpen(SearchEngine engine, boolean open) throws InterruptedException {
-        for (int i = 0; i < 600 && engine.status().open() != open; i++) {
-            Thread.sleep(100);
+        for (int i = 0; i < 6_000 && engine.status().open() != open; i++) {
+            Thread.sleep(10);
         }
         return engine.status().open() == open;
     }

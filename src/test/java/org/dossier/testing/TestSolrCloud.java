@@ -35,6 +35,13 @@ public final class TestSolrCloud {
 
     private static final Pattern ZK_ADDRESS = Pattern.compile("[0-9.]+:[0-9]+(/[A-Za-z0-9_]+)?");
     private static final AtomicInteger COLLECTIONS = new AtomicInteger();
+    /** The collections made ahead ({@link #freshCollection}), by their number of shards. */
+    private static final java.util.Map<Integer, CompletableFuture<SolrAddress>> AHEAD = new java.util.HashMap<>();
+    private static final java.util.concurrent.Executor MAKING = java.util.concurrent.Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "test-solrcloud-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** The shared cluster's ZooKeeper, once it has started (or why it could not); null until asked for. */
     private static CompletableFuture<SolrAddress.Ensemble> ensemble;
     private static volatile Process process;
@@ -68,9 +75,29 @@ public final class TestSolrCloud {
 
     /**
      * A new, empty collection of {@code shards} shards on the shared cluster. Classes running side by
-     * side make theirs at the same time: only the cluster's start is waited for.
+     * side make theirs at the same time: only the cluster's start is waited for. One collection of
+     * each number of shards is made ahead, beside the caller's work, and given to the next caller who
+     * asks for that many: a collection took 0.5 s and more to make (the configset, the collection, its
+     * alias, and a ZooKeeper client's close that sleeps 100 ms), and SolrFeedTest asks for one in most
+     * of its tests. Each is asked for once, by one caller, and is as solr-setup made it.
      */
     public static SolrAddress freshCollection(int shards) {
+        CompletableFuture<SolrAddress> ahead;
+        synchronized (AHEAD) {
+            ahead = AHEAD.remove(shards);
+            AHEAD.put(shards, CompletableFuture.supplyAsync(() -> made(shards), MAKING));
+        }
+        if (ahead != null) {
+            try {
+                return ahead.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // Made again below, where a failure is the caller's to see.
+            }
+        }
+        return made(shards);
+    }
+
+    private static SolrAddress made(int shards) {
         SolrAddress address = ensemble().collection("dossier_" + ProcessHandle.current().pid() + "_"
                 + COLLECTIONS.incrementAndGet());
         try {

@@ -203,12 +203,15 @@ class SolrFeedTest {
             assertTrue(awaitOpen(node, false), "not open while the collection is gone: " + node.status());
             SolrSetup.create(lost, 1, 1);
             // Every phase said until it is open again: the refill writes 2,000 records, then the other 500.
+            // Looked at every millisecond, not in a spin: a count is said from the first batch until the
+            // alias has moved (Solr's CREATEALIAS alone takes 100 ms), and the spin took one of the two
+            // processors from the refill it watched.
             java.util.Set<String> phases = new java.util.LinkedHashSet<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             IndexStatus status;
             while (!(status = node.status()).open() && System.nanoTime() < deadline) {
                 phases.add(status.phase());
-                Thread.onSpinWait();
+                Thread.sleep(1);
             }
             assertTrue(status.open(), "open again by itself: " + status);
             assertEquals(2_500, node.size());
@@ -313,8 +316,8 @@ class SolrFeedTest {
              CloudSolrClient admin = SolrSearchEngine.client(replaced)) {
             deleteWithItsCollection(admin, replaced);
             makeWithAnOlderConfigset(admin, replaced.collection());
-            for (int i = 0; i < 600 && !node.status().detail().contains("it has no field live"); i++) {
-                Thread.sleep(100);
+            for (int i = 0; i < 6_000 && !node.status().detail().contains("it has no field live"); i++) {
+                Thread.sleep(10);
             }
             assertTrue(node.status().detail().contains("it has no field live"), node.status().detail());
             assertFalse(node.status().open());
@@ -577,8 +580,8 @@ class SolrFeedTest {
 
     /** Waits, at most a minute, until the engine's status says {@code open}; whether it did. */
     private static boolean awaitOpen(SearchEngine engine, boolean open) throws InterruptedException {
-        for (int i = 0; i < 600 && engine.status().open() != open; i++) {
-            Thread.sleep(100);
+        for (int i = 0; i < 6_000 && engine.status().open() != open; i++) {
+            Thread.sleep(10);
         }
         return engine.status().open() == open;
     }
@@ -616,9 +619,20 @@ class SolrFeedTest {
     @Test
     void aCloseDoesNotWaitForARoundStuckAskingSolr() throws Exception {
         SolrSearchEngine closing = SolrSearchEngine.open(collection, database.dsl());
+        // The stuck round takes the lock as the follower's round that brings the node to a new record
+        // lets it go: a round the follower began after the stuck one took the lock would wait for it,
+        // and the close would wait the ten seconds the follower's stop gives a round (10.2 s on CI's
+        // PostgreSQL half). The follower's next round is then a poll (200 ms) away.
+        create("Minute on the trundlewick lock", "Applied before the round is stuck.");
+        long written = ChangeFeed.head(database.dsl()).last();
         java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
         Thread round = new Thread(() -> {
+            // The follower's round moves the node's position last of all, still holding the lock.
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (closing.appliedChange() < written && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            }
             synchronized (closing) {
                 held.countDown();
                 try {

@@ -34,19 +34,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The fill lock is an ephemeral znode: when the filling process's ZooKeeper session expires (a long
  * pause, a network split) while it still fills, the lock goes and another fill may begin beside
- * it. On a SolrCloud of this class's own, whose ZooKeeper expires the first fill's session, the
- * fill that lost its lock must neither move the alias to its collection nor delete the other's.
+ * it. On the shared SolrCloud, whose ZooKeeper expires the first fill's session (that session
+ * alone: the classes beside it keep theirs), the fill that lost its lock must neither move the alias
+ * to its collection nor delete the other's.
  */
-@StartedFirst(seconds = 40)
+@StartedFirst(seconds = 20)
 class SolrFillLockTest {
 
-    private static TestSolrCloud.Own cluster;
     private static Path folder;
     private static Database generated;
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = TestSolrCloud.Own.start();
+        TestSolrCloud.startSoon(); // while the catalogue is copied
         folder = Files.createTempDirectory("dossier-solr-lock-");
         // More than one batch of a fill (2,000), so that a fill reports progress half-way.
         generated = TestDatabase.generatedIn(folder);
@@ -56,9 +56,6 @@ class SolrFillLockTest {
     static void stop() {
         if (generated != null) {
             generated.close();
-        }
-        if (cluster != null) {
-            cluster.close();
         }
         TestCatalogue.deleteRecursively(folder);
     }
@@ -76,7 +73,7 @@ class SolrFillLockTest {
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         aliases.addAppender(logged);
-        SolrAddress address = cluster.freshCollection(2, 1);
+        SolrAddress address = TestSolrCloud.freshCollection(2);
         try {
             expireTheFirstFillsSession(address);
         } finally {
@@ -101,7 +98,7 @@ class SolrFillLockTest {
             SolrZkClient zk = ZkClientClusterStateProvider.from(admin).getZkStateReader().getZkClient();
             String lock = SolrFillLock.ROOT + "/" + address.collection();
             long firstSession = zk.exists(lock, null).getEphemeralOwner();
-            cluster.expireSession(firstSession);
+            TestSolrCloud.expireSession(firstSession);
             for (int i = 0; i < 300 && held(zk, lock, firstSession); i++) {
                 Thread.sleep(100);
             }

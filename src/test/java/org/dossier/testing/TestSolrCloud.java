@@ -27,15 +27,26 @@ import org.dossier.search.SolrSetup;
  * test JVM exits: the child also stops when its standard input closes, so a test JVM that dies
  * leaves nothing behind. Each caller gets a new collection of its own, made by the app's own
  * {@code solr-setup} code. The cluster runs without Solr's Overseer, which made each collection
- * slower to make ({@code LocalSolrCloud}).
+ * slower to make ({@code LocalSolrCloud}). A class may end one of its own clients' ZooKeeper
+ * sessions on it ({@link #expireSession}); a class that stops the cluster's parts has one of its own
+ * ({@link Own}).
  */
 public final class TestSolrCloud {
 
     private static final Pattern ZK_ADDRESS = Pattern.compile("[0-9.]+:[0-9]+(/[A-Za-z0-9_]+)?");
     private static final AtomicInteger COLLECTIONS = new AtomicInteger();
+    /** The collections made ahead ({@link #freshCollection}), by their number of shards. */
+    private static final java.util.Map<Integer, CompletableFuture<SolrAddress>> AHEAD = new java.util.HashMap<>();
+    private static final java.util.concurrent.Executor MAKING = java.util.concurrent.Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "test-solrcloud-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** The shared cluster's ZooKeeper, once it has started (or why it could not); null until asked for. */
     private static CompletableFuture<SolrAddress.Ensemble> ensemble;
     private static volatile Process process;
+    /** What the shared cluster says, and its answers to what it is asked; null until it has started. */
+    private static volatile Console console;
     private static volatile Path data;
 
     private TestSolrCloud() {
@@ -64,9 +75,29 @@ public final class TestSolrCloud {
 
     /**
      * A new, empty collection of {@code shards} shards on the shared cluster. Classes running side by
-     * side make theirs at the same time: only the cluster's start is waited for.
+     * side make theirs at the same time: only the cluster's start is waited for. One collection of
+     * each number of shards is made ahead, beside the caller's work, and given to the next caller who
+     * asks for that many: a collection took 0.5 s and more to make (the configset, the collection, its
+     * alias, and a ZooKeeper client's close that sleeps 100 ms), and SolrFeedTest asks for one in most
+     * of its tests. Each is asked for once, by one caller, and is as solr-setup made it.
      */
     public static SolrAddress freshCollection(int shards) {
+        CompletableFuture<SolrAddress> ahead;
+        synchronized (AHEAD) {
+            ahead = AHEAD.remove(shards);
+            AHEAD.put(shards, CompletableFuture.supplyAsync(() -> made(shards), MAKING));
+        }
+        if (ahead != null) {
+            try {
+                return ahead.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // Made again below, where a failure is the caller's to see.
+            }
+        }
+        return made(shards);
+    }
+
+    private static SolrAddress made(int shards) {
         SolrAddress address = ensemble().collection("dossier_" + ProcessHandle.current().pid() + "_"
                 + COLLECTIONS.incrementAndGet());
         try {
@@ -101,18 +132,19 @@ public final class TestSolrCloud {
         Launched launched = launch(data);
         process = launched.process();
         Runtime.getRuntime().addShutdownHook(new Thread(TestSolrCloud::stop));
-        Thread drain = new Thread(() -> {
-            try {
-                while (launched.lines().readLine() != null) {
-                    // the cluster's log, read so that it never blocks on a full pipe
-                }
-            } catch (IOException e) {
-                // the cluster stopped
-            }
-        }, "solr-dev-log");
-        drain.setDaemon(true);
-        drain.start();
+        console = new Console(launched, "solr-dev-log");
         return launched.zk();
+    }
+
+    /**
+     * Expires the ZooKeeper session {@code id} at the shared cluster's server, as when its client goes
+     * silent past its timeout (a long pause, a network split): its ephemeral znodes go, and the client
+     * finds it expired when it next reaches ZooKeeper. Only that client is touched: the classes running
+     * beside it on the cluster keep theirs.
+     */
+    public static void expireSession(long id) {
+        ensemble();
+        console.ask("expire-session " + Long.toHexString(id));
     }
 
     /** A cluster's child JVM, the ZooKeeper address it printed, and the rest of what it prints. */
@@ -158,30 +190,19 @@ public final class TestSolrCloud {
     }
 
     /**
-     * A SolrCloud of a test class's own (ZooKeeper and two Solr nodes), whose parts the class may stop
-     * and start again, as outages do: the shared cluster serves other classes running meanwhile.
-     * About 5 s to start: one per class, its collections made as the class needs them.
+     * A cluster's child JVM as this JVM talks to it: its output read on a thread of its own (so that it
+     * never blocks on a full pipe), its answers to the commands written on its standard input
+     * ({@code LocalSolrCloud --stdin}), and its last lines, said when a command fails.
      */
-    public static final class Own implements AutoCloseable {
+    private static final class Console {
 
-        private final Path data;
-        private final Launched launched;
-        private final SolrAddress.Ensemble ensemble;
         private static final Pattern ANSWER = Pattern.compile("(done|failed) (stop|start|expire)-[a-z]+( [0-9a-f]+)?.*$");
+        private final Process process;
         private final java.util.concurrent.BlockingQueue<String> answers = new java.util.concurrent.LinkedBlockingQueue<>();
-        /** The cluster's last lines, said when a command fails. */
         private final java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
-        /**
-         * ZooKeeper was stopped for good: the nodes' orderly shutdown would wait out their ZooKeeper
-         * client's timeouts (the whole 20 s the close gave it, then killed anyway), for a cluster
-         * whose folder is deleted next.
-         */
-        private volatile boolean zooKeeperStopped;
 
-        private Own(Path data, Launched launched) {
-            this.data = data;
-            this.launched = launched;
-            this.ensemble = SolrAddress.Ensemble.parse(launched.zk());
+        Console(Launched launched, String name) {
+            this.process = launched.process();
             Thread reader = new Thread(() -> {
                 try {
                     String line;
@@ -201,9 +222,55 @@ public final class TestSolrCloud {
                 } catch (IOException e) {
                     // the cluster stopped
                 }
-            }, "solr-own-log");
+            }, name);
             reader.setDaemon(true);
             reader.start();
+        }
+
+        /** Asks the cluster to do {@code command} and waits until it is done; one command at a time. */
+        synchronized void ask(String command) {
+            try {
+                process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+                process.getOutputStream().flush();
+                String answer = answers.poll(2, TimeUnit.MINUTES);
+                if (!("done " + command).equals(answer)) {
+                    synchronized (recent) {
+                        throw new IllegalStateException("the test SolrCloud did not " + command + ": " + answer
+                                + "; its last lines:\n" + String.join("\n", recent));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * A SolrCloud of a test class's own (ZooKeeper and two Solr nodes), whose parts the class may stop
+     * and start again, as outages do: the shared cluster serves other classes running meanwhile.
+     * About 5 s to start: one per class, its collections made as the class needs them.
+     */
+    public static final class Own implements AutoCloseable {
+
+        private final Path data;
+        private final Launched launched;
+        private final SolrAddress.Ensemble ensemble;
+        private final Console console;
+        /**
+         * ZooKeeper was stopped for good: the nodes' orderly shutdown would wait out their ZooKeeper
+         * client's timeouts (the whole 20 s the close gave it, then killed anyway), for a cluster
+         * whose folder is deleted next.
+         */
+        private volatile boolean zooKeeperStopped;
+
+        private Own(Path data, Launched launched) {
+            this.data = data;
+            this.launched = launched;
+            this.ensemble = SolrAddress.Ensemble.parse(launched.zk());
+            this.console = new Console(launched, "solr-own-log");
         }
 
         public static Own start() {
@@ -231,45 +298,17 @@ public final class TestSolrCloud {
 
         /** Stops Solr node {@code index} (0 or 1), as a machine that goes down. */
         public void stopNode(int index) {
-            ask("stop-node " + index);
+            console.ask("stop-node " + index);
         }
 
         /** Starts node {@code index} again, on its old port. */
         public void startNode(int index) {
-            ask("start-node " + index);
+            console.ask("start-node " + index);
         }
 
         public void stopZooKeeper() {
-            ask("stop-zk");
+            console.ask("stop-zk");
             zooKeeperStopped = true;
-        }
-
-        /**
-         * Expires the ZooKeeper session {@code id} at the server, as when its client goes silent past
-         * its timeout (a long pause, a network split): its ephemeral znodes go, and the client finds
-         * it expired when it next reaches ZooKeeper.
-         */
-        public void expireSession(long id) {
-            ask("expire-session " + Long.toHexString(id));
-        }
-
-        private void ask(String command) {
-            try {
-                launched.process().getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
-                launched.process().getOutputStream().flush();
-                String answer = answers.poll(2, TimeUnit.MINUTES);
-                if (!("done " + command).equals(answer)) {
-                    synchronized (recent) {
-                        throw new IllegalStateException("the test SolrCloud did not " + command + ": " + answer
-                                + "; its last lines:\n" + String.join("\n", recent));
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
 
         @Override

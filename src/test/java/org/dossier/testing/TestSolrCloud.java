@@ -133,6 +133,9 @@ public final class TestSolrCloud {
                     Files.deleteIfExists(classpath);
                     throw new IllegalStateException("could not build solr-dev/: see " + log);
                 }
+                // Built now: the plugin leaves a class path that did not change as it was, older than
+                // the source just compiled, and every later test JVM built solr-dev again.
+                Files.setLastModifiedTime(classpath, FileTime.fromMillis(System.currentTimeMillis()));
             }
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -242,6 +245,12 @@ public final class TestSolrCloud {
         public void stopZooKeeper() {
             ask("stop-zk");
             zooKeeperStopped = true;
+        }
+
+        /** Starts ZooKeeper again, on its old port, with what it held. */
+        public void startZooKeeper() {
+            ask("start-zk");
+            zooKeeperStopped = false;
         }
 
         /**

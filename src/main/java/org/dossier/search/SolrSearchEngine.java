@@ -712,7 +712,8 @@ public final class SolrSearchEngine implements SearchEngine {
     /**
      * Whether {@code failure} is Solr (or its ZooKeeper) being away, rather than a request Solr
      * answered with a refusal: no answer in time, no connection, no live replica of a shard, no
-     * such collection (said by the client itself, with a 400), a core gone (404) or a server error.
+     * such collection (said by the client itself, with a 400), a core gone (404), a server error,
+     * or a Solr node that could not read the collection's state from its own ZooKeeper (with a 400).
      */
     static boolean away(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -720,11 +721,19 @@ public final class SolrSearchEngine implements SearchEngine {
                 return true;
             }
             if (t instanceof SolrException e) {
-                return !(e instanceof RemoteSolrException) || e.code() / 100 != 4 || e.code() == 404;
+                return !(e instanceof RemoteSolrException) || e.code() / 100 != 4 || e.code() == 404
+                        || String.valueOf(e.getMessage()).contains(NODE_WITHOUT_ITS_ZOOKEEPER);
             }
         }
         return false;
     }
+
+    /**
+     * What a Solr node says, with a 400 (SolrJ's ZkStateReader on the node), when it cannot read a
+     * collection's state from its ZooKeeper: searches got it, as a 500 page, for a moment after a
+     * ZooKeeper that was gone past its sessions' timeout came back, while the nodes reconnected.
+     */
+    private static final String NODE_WITHOUT_ITS_ZOOKEEPER = "Could not load collection from ZK";
 
     /**
      * A collection that holds less than this node has applied — deleted and made again, emptied, or

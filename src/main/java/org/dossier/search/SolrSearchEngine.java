@@ -16,11 +16,13 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.apache.curator.retry.RetryNTimes;
 import org.apache.lucene.search.Query;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.RemoteSolrException;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider;
 import org.apache.solr.client.solrj.jetty.HttpJettySolrClient;
 import org.apache.solr.client.solrj.request.json.DomainMap;
 import org.apache.solr.client.solrj.request.json.JsonQueryRequest;
@@ -33,6 +35,7 @@ import org.apache.solr.client.solrj.response.json.NestableJsonFacet;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.cloud.ZkStateReader;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.dossier.documents.ChangeFeed;
@@ -164,23 +167,72 @@ public final class SolrSearchEngine implements SearchEngine {
         this.words = new SolrWordStatistics(client, address.collection(), LIVE, asked);
     }
 
-    /** A client for the collection at {@code address}, through its ZooKeeper ensemble: readers' requests. */
+    /**
+     * How long a reader's request waits for a connection to ZooKeeper each time its client must read
+     * the collection's state there (the state it holds is a minute old, or names no live replica, or
+     * a Solr node says it is stale): it then asks once, and a ZooKeeper that is gone is a 503 within
+     * about three seconds (two such waits and an attempt each). See {@link #client}.
+     */
+    static final Duration ZOOKEEPER_WAIT = Duration.ofSeconds(1);
+    /**
+     * How long a client waits for its first connection to ZooKeeper, and a fill's or the follower's
+     * writes for one each time, asking again as Curator does: a fill rides over a blip of ZooKeeper.
+     */
+    private static final Duration ZOOKEEPER_PATIENCE = Duration.ofSeconds(15);
+
+    /**
+     * A client for the collection at {@code address}, through its ZooKeeper ensemble: readers'
+     * requests. Connected to ZooKeeper before it is returned (waiting up to {@link
+     * #ZOOKEEPER_PATIENCE} for it, as before); afterwards a read of ZooKeeper waits {@link
+     * #ZOOKEEPER_WAIT} for a connection and is not tried again.
+     */
     public static CloudSolrClient client(SolrAddress address) {
         // A Solr node that accepts connections but does not answer (stopped, swapping, in a long
         // pause) gives up a reader's request after this long: Jetty's default kept a search
         // waiting two minutes.
-        return client(address, IDLE_SECONDS);
+        CloudSolrClient client = client(address, IDLE_SECONDS, ZOOKEEPER_WAIT);
+        try {
+            // A reader's request whose client had to read the collection's state from a ZooKeeper that
+            // is gone waited out Curator's retries (SolrJ's own policy, which no setting changes: three
+            // more attempts, sleeping 1, 1-3 and 1-7 s) after a wait of 15 s for a connection, twice
+            // (SolrJ asks whether the state changed, then reads it): 27-43 s for a search, while /ready
+            // said 200. Set on the connected client: SolrJ makes its ZooKeeper client on first use.
+            connected(client).getZkClient().getCuratorFramework().getZookeeperClient()
+                    .setRetryPolicy(new RetryNTimes(0, 0));
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+        return client;
+    }
+
+    /**
+     * {@code client}'s ZooKeeper state reader, connecting it first: a connection that takes longer
+     * than the client's own short wait (a ZooKeeper busy writing its log on a loaded machine) is
+     * waited for again, up to {@link #ZOOKEEPER_PATIENCE} in all, as a node's start waited for it.
+     */
+    private static ZkStateReader connected(CloudSolrClient client) {
+        long giveUp = System.nanoTime() + ZOOKEEPER_PATIENCE.toNanos();
+        while (true) {
+            try {
+                return ZkClientClusterStateProvider.from(client).getZkStateReader();
+            } catch (SolrException e) {
+                if (!(e.getCause() instanceof java.util.concurrent.TimeoutException) || System.nanoTime() - giveUp > 0) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** A client for a fill's writes and commits, which may wait {@link #WRITE_SECONDS} each. */
     static CloudSolrClient writer(SolrAddress address) {
-        return client(address, WRITE_SECONDS);
+        return client(address, WRITE_SECONDS, ZOOKEEPER_PATIENCE);
     }
 
-    private static CloudSolrClient client(SolrAddress address, int idleSeconds) {
+    private static CloudSolrClient client(SolrAddress address, int idleSeconds, Duration zooKeeperWait) {
         return new CloudSolrClient.Builder(address.zkHosts(), address.chroot())
                 .withDefaultCollection(address.collection())
-                .withZkConnectTimeout(15, TimeUnit.SECONDS)
+                .withZkConnectTimeout(Math.toIntExact(zooKeeperWait.toMillis()), TimeUnit.MILLISECONDS)
                 .withHttpClientBuilder(new HttpJettySolrClient.Builder()
                         .withConnectionTimeout(CONNECT_SECONDS, TimeUnit.SECONDS)
                         .withIdleTimeout(idleSeconds, TimeUnit.SECONDS)
@@ -660,7 +712,8 @@ public final class SolrSearchEngine implements SearchEngine {
     /**
      * Whether {@code failure} is Solr (or its ZooKeeper) being away, rather than a request Solr
      * answered with a refusal: no answer in time, no connection, no live replica of a shard, no
-     * such collection (said by the client itself, with a 400), a core gone (404) or a server error.
+     * such collection (said by the client itself, with a 400), a core gone (404), a server error,
+     * or a Solr node that could not read the collection's state from its own ZooKeeper (with a 400).
      */
     static boolean away(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -668,11 +721,19 @@ public final class SolrSearchEngine implements SearchEngine {
                 return true;
             }
             if (t instanceof SolrException e) {
-                return !(e instanceof RemoteSolrException) || e.code() / 100 != 4 || e.code() == 404;
+                return !(e instanceof RemoteSolrException) || e.code() / 100 != 4 || e.code() == 404
+                        || String.valueOf(e.getMessage()).contains(NODE_WITHOUT_ITS_ZOOKEEPER);
             }
         }
         return false;
     }
+
+    /**
+     * What a Solr node says, with a 400 (SolrJ's ZkStateReader on the node), when it cannot read a
+     * collection's state from its ZooKeeper: searches got it, as a 500 page, for a moment after a
+     * ZooKeeper that was gone past its sessions' timeout came back, while the nodes reconnected.
+     */
+    private static final String NODE_WITHOUT_ITS_ZOOKEEPER = "Could not load collection from ZK";
 
     /**
      * A collection that holds less than this node has applied — deleted and made again, emptied, or

@@ -171,7 +171,12 @@ class SolrFeedTest {
             assertTrue(outage.get(0).contains("Solr cannot be reached"), outage.get(0));
             assertTrue(logged.list.stream().filter(e -> e.getFormattedMessage().contains(lost.toString()))
                     .allMatch(e -> e.getThrowableProxy() == null), "no stack trace for an outage");
-            assertEquals(1, logged.list.size(), "and no line for each related record or suggestion: " + lines(logged, null));
+            // Lines of this node's: about its collection, or said on this thread (which asked for the
+            // related records and suggestions); other classes' nodes log beside it in this JVM.
+            String asker = Thread.currentThread().getName();
+            assertEquals(1, logged.list.stream().filter(e -> e.getThreadName().equals(asker)
+                    || e.getFormattedMessage().contains(lost.toString())).count(),
+                    "and no line for each related record or suggestion: " + lines(logged, null));
 
             SolrSetup.create(lost, 1, 1);
             assertTrue(awaitOpen(node, true), "open again by itself: " + node.status());

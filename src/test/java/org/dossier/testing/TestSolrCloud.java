@@ -165,6 +165,9 @@ public final class TestSolrCloud {
                     Files.deleteIfExists(classpath);
                     throw new IllegalStateException("could not build solr-dev/: see " + log);
                 }
+                // Built now: the plugin leaves a class path that did not change as it was, older than
+                // the source just compiled, and every later test JVM built solr-dev again.
+                Files.setLastModifiedTime(classpath, FileTime.fromMillis(System.currentTimeMillis()));
             }
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -309,6 +312,12 @@ public final class TestSolrCloud {
         public void stopZooKeeper() {
             console.ask("stop-zk");
             zooKeeperStopped = true;
+        }
+
+        /** Starts ZooKeeper again, on its old port, with what it held. */
+        public void startZooKeeper() {
+            console.ask("start-zk");
+            zooKeeperStopped = false;
         }
 
         @Override

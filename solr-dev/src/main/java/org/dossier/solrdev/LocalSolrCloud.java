@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.apache.solr.cloud.ZkTestServer;
 import org.apache.solr.embedded.JettySolrRunner;
 
 /**
@@ -20,7 +21,8 @@ import org.apache.solr.embedded.JettySolrRunner;
  * <p>{@code LocalSolrCloud DIR} runs until it is stopped (SIGTERM); {@code LocalSolrCloud --stdin DIR}
  * also stops when its standard input closes, so that a test run that dies never leaves it behind,
  * and takes lines on it that stop and start its parts, as outages do: {@code stop-node N},
- * {@code start-node N} (on its old port), {@code stop-zk}, {@code expire-session HEX_ID}, each
+ * {@code start-node N} (on its old port), {@code stop-zk}, {@code start-zk} (on its old port, with
+ * what it held), {@code expire-session HEX_ID}, each
  * answered with a line {@code done LINE} (or {@code failed LINE: WHY}) once it is done.
  * {@code -Ddossier.solr.nodes=N} starts N Solr nodes rather than two, and
  * {@code -Ddossier.solr.without-overseer=true} runs the cluster without Solr's Overseer (below).
@@ -28,6 +30,18 @@ import org.apache.solr.embedded.JettySolrRunner;
 public final class LocalSolrCloud {
 
     private LocalSolrCloud() {
+    }
+
+    /**
+     * Starts ZooKeeper again, stopped by {@code stop-zk}, with what it held, on the port its clients
+     * know: the test server, made on port 0, would take another free port, where no client looks
+     * (its port is set by hand for that: the server has no other way to be given it).
+     */
+    private static void startZooKeeper(ZkTestServer zooKeeper, int port) throws Exception {
+        java.lang.reflect.Field clientPort = ZkTestServer.class.getDeclaredField("clientPort");
+        clientPort.setAccessible(true);
+        clientPort.setInt(zooKeeper, port);
+        zooKeeper.run(false);
     }
 
     public static void main(String[] args) throws Exception {
@@ -50,6 +64,7 @@ public final class LocalSolrCloud {
             shutdown(cluster);
             stopped.countDown();
         }));
+        int zooKeeperPort = cluster.getZkServer().getPort();
         System.out.println(cluster.getZkServer().getZkAddress());
         System.out.flush();
         if (followStdin) {
@@ -69,6 +84,7 @@ public final class LocalSolrCloud {
                         }
                         case "start-node" -> cluster.startJettySolrRunner(started.get(Integer.parseInt(words[1])), true);
                         case "stop-zk" -> cluster.getZkServer().shutdown();
+                        case "start-zk" -> startZooKeeper(cluster.getZkServer(), zooKeeperPort);
                         // Ends a client's ZooKeeper session (its id in hex, as ZooKeeper writes it) as a
                         // server does when the client is silent past its timeout: its ephemeral znodes go.
                         case "expire-session" -> cluster.getZkServer().expire(Long.parseUnsignedLong(words[1], 16));

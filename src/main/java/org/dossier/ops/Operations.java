@@ -53,7 +53,8 @@ public final class Operations implements AutoCloseable {
     /** The engine the catalogue should use: timed, and asked for readiness. */
     public SearchEngine watch(SearchEngine engine) {
         SearchEngine measured = metrics.measure(engine);
-        readiness = new Readiness(database, measured, settings.maxIndexLag(), warmUp, firstImport, Clock.systemUTC());
+        readiness = new Readiness(database, measured, settings.maxIndexLag(), warmUp, firstImport, Clock.systemUTC(),
+                settings.remembered());
         health = new Health(BuildInfo.current(), readiness);
         return measured;
     }

@@ -14,9 +14,12 @@ import java.time.Duration;
  * @param shutdownDelay how long a stopping server keeps serving while {@code /ready} says 503, before it
  *                      stops taking requests: a load balancer that asks every few seconds takes it out
  *                      of rotation meanwhile, so no reader's connection is refused
+ * @param remembered how long {@code /ready} answers a reading that is not cheap (Flyway's view of the
+ *                   migrations, whether the server takes a new connection) again unasked: 5 s
+ *                   ({@link Readiness#REMEMBERED}); shorter only in the tests of what a reading read again says
  */
 public record OperationsSettings(Integer metricsPort, String metricsHost, long maxIndexLag, Duration shutdownGrace,
-                                 int warmUpRequests, Duration warmUpLimit, Duration shutdownDelay) {
+                                 int warmUpRequests, Duration warmUpLimit, Duration shutdownDelay, Duration remembered) {
 
     public static final long DEFAULT_MAX_INDEX_LAG = 1_000;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(8);
@@ -35,6 +38,19 @@ public record OperationsSettings(Integer metricsPort, String metricsHost, long m
     public OperationsSettings(Integer metricsPort, String metricsHost, long maxIndexLag, Duration shutdownGrace,
                               int warmUpRequests, Duration warmUpLimit) {
         this(metricsPort, metricsHost, maxIndexLag, shutdownGrace, warmUpRequests, warmUpLimit, Duration.ZERO);
+    }
+
+    /** Readings remembered as a node remembers them unless told otherwise ({@link Readiness#REMEMBERED}). */
+    public OperationsSettings(Integer metricsPort, String metricsHost, long maxIndexLag, Duration shutdownGrace,
+                              int warmUpRequests, Duration warmUpLimit, Duration shutdownDelay) {
+        this(metricsPort, metricsHost, maxIndexLag, shutdownGrace, warmUpRequests, warmUpLimit, shutdownDelay,
+                Readiness.REMEMBERED);
+    }
+
+    /** These settings, with /ready's readings that are not cheap answered again for {@code remembered}. */
+    public OperationsSettings withRemembered(Duration remembered) {
+        return new OperationsSettings(metricsPort, metricsHost, maxIndexLag, shutdownGrace, warmUpRequests, warmUpLimit,
+                shutdownDelay, remembered);
     }
 
     public OperationsSettings {
@@ -57,6 +73,9 @@ public record OperationsSettings(Integer metricsPort, String metricsHost, long m
         if (shutdownDelay == null || shutdownDelay.isNegative()) {
             throw new IllegalArgumentException("--shutdown-delay takes a number of seconds, 0 or more"
                     + (shutdownDelay == null ? "" : ", not " + shutdownDelay.toSeconds()));
+        }
+        if (remembered == null || remembered.isNegative() || remembered.isZero()) {
+            throw new IllegalArgumentException("/ready's readings are remembered for more than nothing, not " + remembered);
         }
         if (metricsHost == null || metricsHost.isBlank()) {
             metricsHost = "127.0.0.1";

@@ -46,7 +46,10 @@ public final class Readiness {
     public record Report(boolean ready, Map<String, Check> checks, String phase) {
     }
 
-    /** How long a reading that is not cheap is answered again unasked: /ready is called every second, by every balancer. */
+    /**
+     * How long a reading that is not cheap is answered again unasked, unless a node is told otherwise
+     * ({@link OperationsSettings#remembered}): /ready is called every second, by every balancer.
+     */
     static final Duration REMEMBERED = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(Readiness.class);
     /**
@@ -62,6 +65,7 @@ public final class Readiness {
     private final WarmUp warmUp;
     private final FirstImport firstImport;
     private final Clock clock;
+    private final Duration remembered;
     private final IndexCatchUp indexCatchUp;
     private final ExecutorService catchUp;
     private final AtomicBoolean catchingUp = new AtomicBoolean();
@@ -88,6 +92,13 @@ public final class Readiness {
 
     public Readiness(Database database, SearchEngine search, long maxIndexLag, WarmUp warmUp, FirstImport firstImport,
                      Clock clock) {
+        this(database, search, maxIndexLag, warmUp, firstImport, clock, REMEMBERED);
+    }
+
+    /** As the node whose readings that are not cheap are answered again for {@code remembered} ({@link OperationsSettings#remembered}). */
+    public Readiness(Database database, SearchEngine search, long maxIndexLag, WarmUp warmUp, FirstImport firstImport,
+                     Clock clock, Duration remembered) {
+        this.remembered = remembered; // more than nothing: OperationsSettings says so
         this.database = database;
         this.search = search;
         this.maxIndexLag = maxIndexLag;
@@ -304,7 +315,7 @@ public final class Readiness {
     }
 
     /**
-     * A reading answered again for {@link #REMEMBERED} after it was made, if {@code kept} says so of
+     * A reading answered again for {@link #remembered} after it was made, if {@code kept} says so of
      * it; read again otherwise. Its answer and when it was read are one value, so that a check never
      * pairs one reading's answer with another's time.
      */
@@ -322,9 +333,9 @@ public final class Readiness {
 
         T get(Supplier<T> read) {
             Instant now = clock.instant();
-            Reading<T> remembered = last;
-            if (remembered != null && kept.test(remembered.answer()) && now.isBefore(remembered.readAt().plus(REMEMBERED))) {
-                return remembered.answer();
+            Reading<T> previous = last;
+            if (previous != null && kept.test(previous.answer()) && now.isBefore(previous.readAt().plus(remembered))) {
+                return previous.answer();
             }
             T fresh = read.get();
             last = new Reading<>(fresh, now);

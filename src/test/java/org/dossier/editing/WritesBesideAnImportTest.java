@@ -76,6 +76,12 @@ class WritesBesideAnImportTest {
      * The class's catalogue keeps the 5 s, which a save that meets a running import must outlast.
      */
     private static final WriteWait SHORT_WAIT = WriteWait.parse("1s");
+    /**
+     * How long the second node's /ready answers what it read of the migrations again unasked (5 s on a
+     * node): a reading made beside a held write is what the test of readiness needs, which waited 6 s
+     * for one.
+     */
+    private static final Duration SHORT_MEMORY = Duration.ofSeconds(1);
     private static TestCatalogue impatient;
     private static Http aliceOnTheImpatientNode;
 
@@ -86,7 +92,7 @@ class WritesBesideAnImportTest {
     static void start() throws Exception {
         Editors.add(catalogue, "bea", Role.EDITOR);
         writeLargeSeedPage(seeds.resolve("large.txt"), LARGE);
-        impatient = catalogue.anotherNodeWaiting(SHORT_WAIT);
+        impatient = catalogue.anotherNodeWaiting(SHORT_WAIT, SHORT_MEMORY);
         catalogue.closeBeforeStopping(impatient);
         aliceOnTheImpatientNode = Editors.signIn(impatient, "alice");
     }
@@ -296,14 +302,14 @@ class WritesBesideAnImportTest {
         logged.start();
         flyway.addAppender(logged);
         try (HeldWrite held = holdWriting(id)) {
-            // Past the 5 s a reading of the migrations is answered again unasked: at least one is
-            // read while the writer holds its lock.
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+            // Past the time a reading of the migrations is answered again unasked (the second node's
+            // short one, its writes' wait short too): at least one is read while the writer holds its lock.
+            long until = System.nanoTime() + SHORT_MEMORY.multipliedBy(6).dividedBy(5).toNanos();
             do {
-                HttpResponse<String> ready = catalogue.http().get("/ready");
+                HttpResponse<String> ready = impatient.http().get("/ready");
                 assertEquals(200, ready.statusCode(), ready.body());
                 assertTrue(ready.body().contains("\"migrations\":{\"ok\":true"), ready.body());
-                Thread.sleep(1000);
+                Thread.sleep(SHORT_MEMORY.toMillis() / 5);
             } while (System.nanoTime() < until);
             assertEquals(List.of(), logged.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
                     .map(event -> event.getLoggerName() + ": " + event.getFormattedMessage()).toList());

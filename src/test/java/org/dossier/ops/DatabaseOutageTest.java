@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 import org.dossier.accounts.Role;
 import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
+import org.dossier.app.WriteWait;
 import org.dossier.documents.RecordStore;
 import org.dossier.editing.Editors;
 import org.dossier.editing.FormFields;
@@ -81,6 +82,23 @@ class DatabaseOutageTest {
     private static final java.time.Duration PROMETHEUS_SCRAPE_TIMEOUT = java.time.Duration.ofSeconds(10);
     private static final java.time.Duration PROBE_TIMEOUT = java.time.Duration.ofSeconds(2);
 
+    /**
+     * How long the outage's node waits for a connection (its write wait, {@code --write-wait}): what
+     * is pinned is what a page and the follower's rounds say once the wait is over, which need not
+     * be the 5 s of a node's default (two pages and the follower's rounds waited it out, 15 s of the
+     * test). Two seconds, not one, so that the pool connects within it again once the database is
+     * back on a loaded machine, as PostgresRestartTest's second node does.
+     */
+    private static final WriteWait CONNECTION_WAIT = WriteWait.parse("2s");
+
+    /**
+     * How long the node of a server that takes no new connection remembers what it read of it
+     * ({@link OperationsSettings#remembered}; 5 s by default): the test reads past it three times
+     * (the refusal found, said once over the checks after it, the lifting found), and the migrations
+     * once more.
+     */
+    private static final java.time.Duration REMEMBERED = java.time.Duration.ofSeconds(1);
+
     @TempDir
     Path folder;
 
@@ -99,7 +117,8 @@ class DatabaseOutageTest {
             DatabaseAddress relayed = relay.address();
             OperationsSettings withMetrics = new OperationsSettings(0, "127.0.0.1",
                     OperationsSettings.DEFAULT_MAX_INDEX_LAG, java.time.Duration.ZERO);
-            try (OperatedCatalogue catalogue = OperatedCatalogue.start(relayed, folder.resolve("index"), withMetrics)) {
+            try (OperatedCatalogue catalogue = OperatedCatalogue.start(relayed, folder.resolve("index"), withMetrics,
+                    CONNECTION_WAIT)) {
                 Http http = catalogue.http();
                 awaitReady(http);
                 assertEquals(200, http.get("/").statusCode());
@@ -330,7 +349,8 @@ class DatabaseOutageTest {
             try {
                 DatabaseAddress limited = DatabaseAddress.postgresql(direct.text().replace("user=postgres", "user=" + role));
                 OperationsSettings withMetrics = new OperationsSettings(0, "127.0.0.1",
-                        OperationsSettings.DEFAULT_MAX_INDEX_LAG, OperationsSettings.DEFAULT_SHUTDOWN_GRACE);
+                        OperationsSettings.DEFAULT_MAX_INDEX_LAG, OperationsSettings.DEFAULT_SHUTDOWN_GRACE)
+                        .withRemembered(REMEMBERED);
                 try (OperatedCatalogue catalogue = OperatedCatalogue.start(limited, folder.resolve("index"), withMetrics)) {
                     Http http = catalogue.http();
                     awaitReady(http);
@@ -352,10 +372,11 @@ class DatabaseOutageTest {
                         assertTrue(error.contains("refuses new connections") && error.contains("connection limit"), error);
                         assertFalse(error.contains("\n"), "one line: " + error);
 
-                        // A balancer's checks, for longer than the answer is remembered: the node's log
-                        // says the refusal once (it said nothing, while PostgreSQL's said it at every call).
+                        // A balancer's checks, for longer than the answer is remembered (twice as long, at
+                        // four checks a remembering): the node's log says the refusal once (it said
+                        // nothing, while PostgreSQL's said it at every call).
                         for (int call = 0; call < 8; call++) {
-                            Thread.sleep(1_000);
+                            Thread.sleep(REMEMBERED.toMillis() / 4);
                             assertEquals(503, http.get(Health.READINESS).statusCode());
                         }
                         List<String> refusals = logged.list.stream().map(ILoggingEvent::getFormattedMessage)
@@ -418,7 +439,7 @@ class DatabaseOutageTest {
         DatabaseAddress direct = TestDatabase.in(folder);
         try (Relay relay = new Relay(direct)) {
             DatabaseAddress relayed = relay.address();
-            try (Database db = Database.open(relayed, org.dossier.app.WriteWait.parse("500ms"))) {
+            try (Database db = Database.open(relayed, WriteWait.parse("500ms"))) {
                 SimpleMeterRegistry registry = new SimpleMeterRegistry();
                 db.reportTo(registry);
                 relay.cut();

@@ -146,8 +146,8 @@ public final class SeededCatalogue implements RunningCatalogue, BeforeAllCallbac
         return catalogue.anotherNode(org.dossier.app.Protection.NONE, site);
     }
 
-    /** Another app node on this catalogue's database whose writes wait {@code writeWait}; close it before the class ends. */
-    public TestCatalogue anotherNodeWaiting(org.dossier.app.WriteWait writeWait) {
-        return catalogue.anotherNodeWaiting(writeWait);
+    /** Another app node on this catalogue's database whose writes wait {@code writeWait} and whose /ready remembers for {@code remembered}; close it before the class ends. */
+    public TestCatalogue anotherNodeWaiting(org.dossier.app.WriteWait writeWait, java.time.Duration remembered) {
+        return catalogue.anotherNodeWaiting(writeWait, remembered);
     }
 }

@@ -108,18 +108,25 @@ public final class TestCatalogue implements RunningCatalogue, AutoCloseable {
 
     /**
      * Another app node on this catalogue's database whose writes wait {@code writeWait} for another
-     * writer rather than the server's 5 s: for what a node answers once the wait is over.
+     * writer rather than the server's 5 s, and whose {@code /ready} reads what it remembers again
+     * after {@code remembered} rather than 5 s ({@link OperationsSettings#remembered}): for what a
+     * node answers once the wait is over, and what a reading made again finds.
      */
-    public TestCatalogue anotherNodeWaiting(WriteWait writeWait) {
-        return anotherNode(Protection.NONE, PublicUrl.fromRequests(), writeWait);
+    public TestCatalogue anotherNodeWaiting(WriteWait writeWait, Duration remembered) {
+        return anotherNode(Protection.NONE, PublicUrl.fromRequests(), writeWait, STOPS_AT_ONCE.withRemembered(remembered));
     }
 
     private TestCatalogue anotherNode(Protection protection, PublicUrl site, WriteWait writeWait) {
+        return anotherNode(protection, site, writeWait, STOPS_AT_ONCE);
+    }
+
+    private TestCatalogue anotherNode(Protection protection, PublicUrl site, WriteWait writeWait,
+                                      OperationsSettings operating) {
         Path index = folder.resolve("node-" + NODES.incrementAndGet() + ".index");
         Settings settings = new Settings(database(), "127.0.0.1", 0, null, site, null, protection, index)
                 .withWriteWait(writeWait);
         try {
-            return new TestCatalogue(folder, DossierApp.start(settings, STOPS_AT_ONCE), false);
+            return new TestCatalogue(folder, DossierApp.start(settings, operating), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {

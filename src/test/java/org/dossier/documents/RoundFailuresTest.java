@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.List;
+import org.dossier.testing.Logged;
 import org.dossier.testing.SameOnEveryDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class RoundFailuresTest {
     }
 
     private List<String> lines() {
-        return logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        return Logged.events(logged).stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     @Test
@@ -55,7 +56,7 @@ class RoundFailuresTest {
         assertEquals(List.of("The search index could not apply the changes after 50: No space left on device; trying "
                         + "again at the next poll, quietly while it fails the same way",
                 "The search index: going through again"), lines());
-        assertNotNull(logged.list.get(0).getThrowableProxy(), "a fault keeps its stack trace, once");
+        assertNotNull(Logged.events(logged).get(0).getThrowableProxy(), "a fault keeps its stack trace, once");
     }
 
     @Test
@@ -70,7 +71,7 @@ class RoundFailuresTest {
         assertEquals(3, lines.size(), lines.toString());
         assertTrue(lines.get(0).contains(": the database cannot be reached (An I/O error occurred while sending to the "
                 + "backend.); trying again at the next poll, quietly until it answers"), lines.get(0));
-        assertNull(logged.list.get(0).getThrowableProxy(), "no stack trace for an outage");
+        assertNull(Logged.events(logged).get(0).getThrowableProxy(), "no stack trace for an outage");
         assertTrue(lines.get(1).contains(": a fault;"), lines.get(1));
         assertEquals("The search index: going through again", lines.get(2));
     }
@@ -88,7 +89,7 @@ class RoundFailuresTest {
             quiet.failed(new RuntimeException(new SQLException("Connection to db:5432 refused", "08001",
                     new ConnectException("Connection refused"))), "could not apply the changes after 7");
         }
-        List<String> lines = all.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+        List<String> lines = Logged.events(all).stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
         assertEquals(3, lines.size(), lines.toString());
         assertTrue(lines.get(0).startsWith("WARN The search index could not apply the changes after 7: the database "
                 + "cannot be reached"), lines.get(0));
@@ -96,7 +97,7 @@ class RoundFailuresTest {
             assertEquals("DEBUG The search index could not apply the changes after 7 again: the database cannot be reached "
                     + "(Connection refused)", again);
         }
-        assertTrue(all.list.stream().allMatch(e -> e.getThrowableProxy() == null), "no stack trace");
+        assertTrue(Logged.events(all).stream().allMatch(e -> e.getThrowableProxy() == null), "no stack trace");
     }
 
     @Test
@@ -110,6 +111,6 @@ class RoundFailuresTest {
                         + "occurred while waiting response from server at: http://10.0.0.5:8983/solr); trying again at the "
                         + "next poll, quietly until it answers",
                 "The search index: Solr answers again"), lines());
-        assertNull(logged.list.get(0).getThrowableProxy(), "no stack trace for an outage");
+        assertNull(Logged.events(logged).get(0).getThrowableProxy(), "no stack trace for an outage");
     }
 }

@@ -44,6 +44,7 @@ import org.dossier.testing.TestPostgres;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.dossier.testing.Latches;
+import org.dossier.testing.Logged;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -311,7 +312,7 @@ class WritesBesideAnImportTest {
                 assertTrue(ready.body().contains("\"migrations\":{\"ok\":true"), ready.body());
                 Thread.sleep(SHORT_MEMORY.toMillis() / 5);
             } while (System.nanoTime() < until);
-            assertEquals(List.of(), logged.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+            assertEquals(List.of(), Logged.events(logged).stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
                     .map(event -> event.getLoggerName() + ": " + event.getFormattedMessage()).toList());
             held.assertStillHeld();
         } finally {

@@ -43,6 +43,7 @@ import org.dossier.editing.FormFields;
 import org.dossier.importing.ImportRun;
 import org.dossier.search.LuceneSearchEngine;
 import org.dossier.testing.Http;
+import org.dossier.testing.Logged;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestPostgres;
@@ -125,11 +126,9 @@ class DatabaseOutageTest {
                 // Scraped as Prometheus does, every few seconds, before the database goes away.
                 assertTrue(http.get(catalogue.metricsUrl()).body().contains("dossier_index_open 1.0"));
 
-                // Cleared before the cut, under the appender's lock: the follower's round that fails
-                // first may log the outage at once, and a clear after the cut could drop that line.
-                synchronized (logged) {
-                    logged.list.clear();
-                }
+                // Cleared before the cut: the follower's round that fails first may log the outage at
+                // once, and a clear after the cut could drop that line.
+                Logged.clear(logged);
                 relay.cut();
                 // At once, and at every check after it, while the pool tries to connect again.
                 for (int probe = 0; probe < 3; probe++) {
@@ -170,12 +169,12 @@ class DatabaseOutageTest {
         }
         // The outage is one line an operator can act on, and one when it is over: not a 50-line
         // stack trace at every poll. (Other test classes' servers log here too, never of an outage.)
-        List<String> outage = logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+        List<String> outage = Logged.events(logged).stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
                 .map(ILoggingEvent::getFormattedMessage)
                 .filter(m -> m.contains("could not apply") || m.contains("database answers again")).toList();
         assertEquals(2, outage.size(), outage.toString());
         assertTrue(outage.get(0).contains(": the database cannot be reached ("), outage.get(0));
-        assertTrue(logged.list.stream().filter(e -> e.getFormattedMessage().contains("could not apply"))
+        assertTrue(Logged.events(logged).stream().filter(e -> e.getFormattedMessage().contains("could not apply"))
                 .allMatch(e -> e.getThrowableProxy() == null), "no stack trace for an outage");
     }
 
@@ -379,9 +378,9 @@ class DatabaseOutageTest {
                             Thread.sleep(REMEMBERED.toMillis() / 4);
                             assertEquals(503, http.get(Health.READINESS).statusCode());
                         }
-                        List<String> refusals = logged.list.stream().map(ILoggingEvent::getFormattedMessage)
+                        List<String> refusals = Logged.events(logged).stream().map(ILoggingEvent::getFormattedMessage)
                                 .filter(line -> line.contains("refuses new connections")).toList();
-                        assertEquals(1, refusals.size(), logged.list.toString());
+                        assertEquals(1, refusals.size(), Logged.events(logged).toString());
                         assertTrue(refusals.get(0).startsWith("/ready found the database refusing new connections: "),
                                 refusals.get(0));
 
@@ -394,7 +393,7 @@ class DatabaseOutageTest {
                                     "not ready after the limit was lifted, /ready says " + status);
                             Thread.sleep(100);
                         }
-                        assertEquals(List.of("/ready: going through again"), logged.list.stream()
+                        assertEquals(List.of("/ready: going through again"), Logged.events(logged).stream()
                                 .map(ILoggingEvent::getFormattedMessage).filter(line -> line.startsWith("/ready: ")).toList());
                     } finally {
                         readinessLog.detachAppender(logged);
@@ -463,8 +462,8 @@ class DatabaseOutageTest {
 
     private static void awaitLogged(ListAppender<ILoggingEvent> logged, String line) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (logged.list.stream().noneMatch(e -> e.getFormattedMessage().equals(line))) {
-            assertTrue(System.nanoTime() < deadline, "never logged: " + line + " in " + logged.list);
+        while (Logged.events(logged).stream().noneMatch(e -> e.getFormattedMessage().equals(line))) {
+            assertTrue(System.nanoTime() < deadline, "never logged: " + line + " in " + Logged.events(logged));
             Thread.sleep(100);
         }
     }
@@ -473,10 +472,7 @@ class DatabaseOutageTest {
     private static void awaitQuietRounds(ListAppender<ILoggingEvent> logged, int rounds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
-            List<ILoggingEvent> events;
-            synchronized (logged) { // the appender's own lock, which each line is appended under
-                events = List.copyOf(logged.list);
-            }
+            List<ILoggingEvent> events = Logged.events(logged);
             if (events.stream().filter(e -> e.getLevel() == Level.DEBUG)
                     .filter(e -> e.getFormattedMessage().startsWith("The search index could not apply the changes after "))
                     .count() >= rounds) {

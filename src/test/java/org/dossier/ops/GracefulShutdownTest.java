@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.dossier.search.LuceneSearchEngine;
+import org.dossier.testing.Logged;
 import org.dossier.testing.Ports;
 import org.dossier.testing.TestCatalogue;
 import org.junit.jupiter.api.Test;
@@ -103,9 +104,9 @@ class GracefulShutdownTest {
             TestCatalogue.deleteRecursively(folder);
         }
         // Its own index's lines only: other test classes start servers at the same time.
-        assertTrue(logged.list.stream().map(ILoggingEvent::getFormattedMessage)
+        assertTrue(Logged.events(logged).stream().map(ILoggingEvent::getFormattedMessage)
                         .noneMatch(m -> m.startsWith("Rebuilding") && m.contains(folder.toString())),
-                logged.list.toString());
+                Logged.events(logged).toString());
     }
 
     @Test

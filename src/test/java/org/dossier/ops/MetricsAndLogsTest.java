@@ -26,6 +26,7 @@ import org.dossier.app.Protection;
 import org.dossier.editing.Editors;
 import org.dossier.accounts.Role;
 import org.dossier.testing.Http;
+import org.dossier.testing.Logged;
 import org.dossier.testing.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -188,7 +189,7 @@ class MetricsAndLogsTest {
 
     @Test
     void everyRequestLeavesOneAccessLineWithoutItsQueryString() {
-        accessLog.list.clear();
+        Logged.clear(accessLog);
         HttpResponse<String> page = catalogue.http().get("/search?q=kennan&person=stalin");
         assertEquals(200, page.statusCode());
         ILoggingEvent line = awaitLine("/search");
@@ -224,7 +225,7 @@ class MetricsAndLogsTest {
             try (Database db = Database.open(broken.database())) {
                 db.dsl().execute("ALTER TABLE document_place RENAME TO document_place_elsewhere");
             }
-            accessLog.list.clear();
+            Logged.clear(accessLog);
 
             HttpResponse<String> html = http.get(page);
             assertEquals(500, html.statusCode(), html.body());
@@ -238,13 +239,13 @@ class MetricsAndLogsTest {
             assertFalse(jsonReference.equals(reference), "one id a request");
 
             for (String id : List.of(reference, jsonReference)) {
-                assertEquals(1, errorLog.list.stream().filter(e -> e.getLevel() == Level.ERROR)
+                assertEquals(1, Logged.events(errorLog).stream().filter(e -> e.getLevel() == Level.ERROR)
                         .filter(e -> e.getFormattedMessage().endsWith(" failed (request " + id + ")")).count(),
-                        errorLog.list.toString());
+                        Logged.events(errorLog).toString());
                 long deadline = System.nanoTime() + 10_000_000_000L;
-                while (List.copyOf(accessLog.list).stream().noneMatch(e -> e.getFormattedMessage().contains(" 500 ")
+                while (Logged.events(accessLog).stream().noneMatch(e -> e.getFormattedMessage().contains(" 500 ")
                         && e.getFormattedMessage().contains(" id=" + id + " "))) {
-                    assertTrue(System.nanoTime() < deadline, accessLog.list.toString());
+                    assertTrue(System.nanoTime() < deadline, Logged.events(accessLog).toString());
                     Thread.sleep(20);
                 }
             }
@@ -255,17 +256,17 @@ class MetricsAndLogsTest {
 
     @Test
     void aRequestThatCannotBeParsedIsLoggedAndCountedAsUnparsableNotAsAMadeUpPath() {
-        accessLog.list.clear();
+        Logged.clear(accessLog);
         assertEquals(400, RawHttp.send(catalogue.app().port(), "GET /a b c HTTP/1.1", "Host: localhost").status());
         long deadline = System.nanoTime() + 10_000_000_000L;
         String message = null;
         while (message == null && System.nanoTime() < deadline) {
-            message = List.copyOf(accessLog.list).stream().map(ILoggingEvent::getFormattedMessage)
+            message = Logged.events(accessLog).stream().map(ILoggingEvent::getFormattedMessage)
                     .filter(m -> m.startsWith("- - 400 ")).findFirst().orElse(null);
             Thread.onSpinWait();
         }
-        assertTrue(message != null && message.endsWith("route=unparsable"), accessLog.list.toString());
-        assertFalse(accessLog.list.toString().contains("badMessage"), accessLog.list.toString());
+        assertTrue(message != null && message.endsWith("route=unparsable"), Logged.events(accessLog).toString());
+        assertFalse(Logged.events(accessLog).toString().contains("badMessage"), Logged.events(accessLog).toString());
         String text = scrapeOnce(t -> sample(t, "http_server_requests_seconds_count", "route=\"unparsable\"",
                 "status=\"400\"") >= 1);
         assertTrue(sample(text, "http_server_requests_seconds_count", "route=\"unparsable\"", "status=\"400\"") >= 1,
@@ -275,7 +276,7 @@ class MetricsAndLogsTest {
 
     @Test
     void aPathsCharactersThatAreNotPrintableAsciiArePercentEncodedInTheLogNeverWrittenAsTheyCame() {
-        accessLog.list.clear();
+        Logged.clear(accessLog);
         // Sent as they are, not escaped: a next line (U+0085) and a line separator (U+2028), which
         // many log readers break a line at, and a right-to-left override (U+202E), which shows the
         // rest of the line reversed.
@@ -311,7 +312,7 @@ class MetricsAndLogsTest {
     @Test
     @Order(1)
     void aNodesOwnWarmUpIsNeitherLoggedNorCountedNorHeldToTheSearchLimit() throws Exception {
-        accessLog.list.clear();
+        Logged.clear(accessLog);
         // 200 searches and pages of its own on a node that allows one client 60 searches a minute and
         // answers one host name only.
         try (OperatedCatalogue warmed = OperatedCatalogue.withSeeds(
@@ -333,7 +334,7 @@ class MetricsAndLogsTest {
             String text = new Http("http://127.0.0.1:" + warmed.app().metricsPort()).get(MetricsServer.PATH).body();
             assertEquals(0, total(text, "http_server_requests_seconds_count", "route=\"/search\""), text);
             assertTrue(total(text, "http_server_requests_seconds_count", "route=\"/ready\"") >= 1, text);
-            assertEquals(List.of(), accessLog.list.stream().map(ILoggingEvent::getFormattedMessage)
+            assertEquals(List.of(), Logged.events(accessLog).stream().map(ILoggingEvent::getFormattedMessage)
                     .filter(line -> !line.startsWith("GET /ready ")).toList());
         }
     }
@@ -412,7 +413,7 @@ class MetricsAndLogsTest {
     private static ILoggingEvent awaitLine(String path) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
-            for (ILoggingEvent event : List.copyOf(accessLog.list)) {
+            for (ILoggingEvent event : Logged.events(accessLog)) {
                 Matcher m = Pattern.compile("^GET (\\S+) ").matcher(event.getFormattedMessage());
                 if (m.find() && m.group(1).equals(path)) {
                     return event;
@@ -420,6 +421,6 @@ class MetricsAndLogsTest {
             }
             Thread.onSpinWait();
         }
-        throw new AssertionError("no access line for " + path + " in " + accessLog.list);
+        throw new AssertionError("no access line for " + path + " in " + Logged.events(accessLog));
     }
 }

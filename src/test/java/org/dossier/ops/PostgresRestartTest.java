@@ -29,6 +29,7 @@ import org.dossier.editing.Editors;
 import org.dossier.editing.FormFields;
 import org.dossier.importing.ImportRun;
 import org.dossier.testing.Http;
+import org.dossier.testing.Logged;
 import org.dossier.testing.Ports;
 import org.dossier.testing.StartedFirst;
 import org.dossier.testing.TestCatalogue;
@@ -126,10 +127,10 @@ class PostgresRestartTest {
         // The nodes say the outage once each, in a line of their own (DatabaseOutageTest). The pool
         // said it again for each connection the stop broke, with a stack trace, and for each idle one
         // it then found dead, advising a shorter maxLifetime, which has nothing to do with it.
-        List<String> stackTraces = poolSaid.list.stream().filter(e -> e.getThrowableProxy() != null)
+        List<String> stackTraces = Logged.events(poolSaid).stream().filter(e -> e.getThrowableProxy() != null)
                 .map(ILoggingEvent::getFormattedMessage).toList();
         assertEquals(List.of(), stackTraces, "no stack trace of the pool's for an outage");
-        List<String> maxLifetime = poolSaid.list.stream().map(ILoggingEvent::getFormattedMessage)
+        List<String> maxLifetime = Logged.events(poolSaid).stream().map(ILoggingEvent::getFormattedMessage)
                 .filter(m -> m.contains("maxLifetime")).toList();
         assertEquals(List.of(), maxLifetime, "no advice that does not apply");
     }

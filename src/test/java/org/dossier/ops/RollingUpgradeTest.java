@@ -20,6 +20,7 @@ import org.dossier.editing.Editors;
 import org.dossier.editing.FormFields;
 import org.dossier.testing.LaterRelease;
 import org.dossier.testing.Http;
+import org.dossier.testing.Logged;
 import org.dossier.testing.RecordsByTitle;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
@@ -67,7 +68,7 @@ class RollingUpgradeTest {
                     assertTrue(saved.body().contains("upgraded to a newer version of Dossier"), saved.body());
                     assertTrue(saved.body().contains("Typed during the upgrade"), "what the editor typed is kept");
                     assertTrue(saved.headers().firstValue("Retry-After").isPresent());
-                    assertTrue(logged.list.stream().map(ILoggingEvent::getFormattedMessage).anyMatch(line -> line.contains(
+                    assertTrue(Logged.events(logged).stream().map(ILoggingEvent::getFormattedMessage).anyMatch(line -> line.contains(
                             "a newer version of Dossier migrated the database since this process opened it (V99 from a "
                             + "later release was applied since; run this node or command with the version that applied it)")),
                             "the operator is told what to do");

@@ -25,6 +25,7 @@ import org.dossier.documents.RecordStore;
 import org.dossier.search.SolrAddress;
 import org.dossier.search.SolrSearchEngine;
 import org.dossier.testing.Http;
+import org.dossier.testing.Logged;
 import org.dossier.testing.Ports;
 import org.dossier.testing.StartedFirst;
 import org.dossier.testing.TestSolrCloud;
@@ -172,7 +173,7 @@ class SolrOutageTest {
             assertEquals(200, http.get("/search?q=korea").statusCode(), "one replica of each shard is left");
             awaitReady(http);
 
-            logged.list.clear();
+            Logged.clear(logged);
             cluster.stopNode(1);
             // A search asked before is given from what was kept at the collection's position until the
             // follower's next poll (every 200 ms) finds Solr away, as /ready then says; from then on
@@ -211,7 +212,7 @@ class SolrOutageTest {
             assertEquals(records + 1, total(http, "/search.json"), "every record, once");
             assertTrue(http.get(catalogue.metricsUrl()).body().contains("dossier_index_open 1.0"));
 
-            logged.list.clear();
+            Logged.clear(logged);
             cluster.stopZooKeeper();
             // Answered from the collection's last known state, or (when the client must read it again
             // from ZooKeeper) the same 503 page; never a 500. The record pages read the database.
@@ -287,7 +288,7 @@ class SolrOutageTest {
     private static List<String> lines(ListAppender<ILoggingEvent> logged, SolrAddress collection) {
         List<String> cluster = new java.util.ArrayList<>(collection.zkHosts());
         cluster.add(collection.collection());
-        return logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+        return Logged.events(logged).stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
                 .map(e -> e.getLoggerName() + " " + e.getFormattedMessage())
                 .filter(line -> cluster.stream().anyMatch(line::contains)).toList();
     }

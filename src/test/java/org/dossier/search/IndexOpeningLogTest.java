@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.dossier.synthetic.Generator;
+import org.dossier.testing.Logged;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +46,7 @@ class IndexOpeningLogTest {
 
     /** This index's lines: other classes open indexes of their own meanwhile. */
     private List<String> linesAbout(Path index) {
-        return List.copyOf(logged.list).stream().map(ILoggingEvent::getFormattedMessage)
+        return Logged.events(logged).stream().map(ILoggingEvent::getFormattedMessage)
                 .filter(line -> line.contains(index.toString())).toList();
     }
 
@@ -63,7 +64,7 @@ class IndexOpeningLogTest {
                 assertTrue(lines.get(2).matches("The search index at .* is open after \\d+ ms, up to change "
                         + engine.appliedChange()), lines.get(2));
             }
-            logged.list.clear();
+            Logged.clear(logged);
             long before = new IndexSource(db.dsl()).head().last();
             generator.generate(TestCatalogue.SEEDS, 30, 4, (done, total) -> { });
             long made = new IndexSource(db.dsl()).head().last() - before;
@@ -90,7 +91,7 @@ class IndexOpeningLogTest {
             progress.indexed(done * 100_000L, 1_200_000);
             phases.add(phase.now());
         }
-        List<String> lines = List.copyOf(logged.list).stream().map(ILoggingEvent::getFormattedMessage)
+        List<String> lines = Logged.events(logged).stream().map(ILoggingEvent::getFormattedMessage)
                 .filter(line -> line.startsWith("Rebuilding a test's index: ")).toList();
         assertEquals(List.of("Rebuilding a test's index: 500,000 of 1,200,000 records, 5 s so far",
                 "Rebuilding a test's index: 1,000,000 of 1,200,000 records, 10 s so far"), lines);

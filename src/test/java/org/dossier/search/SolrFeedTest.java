@@ -26,6 +26,7 @@ import org.dossier.documents.ChangeFeed;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
+import org.dossier.testing.Logged;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestSolrCloud;
@@ -169,12 +170,12 @@ class SolrFeedTest {
             assertTrue(outage.get(0).startsWith("WARN The Solr collection " + lost + " could not apply the changes after "),
                     outage.get(0));
             assertTrue(outage.get(0).contains("Solr cannot be reached"), outage.get(0));
-            assertTrue(events(logged).stream().filter(e -> e.getFormattedMessage().contains(lost.toString()))
+            assertTrue(Logged.events(logged).stream().filter(e -> e.getFormattedMessage().contains(lost.toString()))
                     .allMatch(e -> e.getThrowableProxy() == null), "no stack trace for an outage");
             // Lines of this node's: about its collection, or said on this thread (which asked for the
             // related records and suggestions); other classes' nodes log beside it in this JVM.
             String asker = Thread.currentThread().getName();
-            assertEquals(1, events(logged).stream().filter(e -> e.getThreadName().equals(asker)
+            assertEquals(1, Logged.events(logged).stream().filter(e -> e.getThreadName().equals(asker)
                     || e.getFormattedMessage().contains(lost.toString())).count(),
                     "and no line for each related record or suggestion: " + lines(logged, null));
 
@@ -237,20 +238,9 @@ class SolrFeedTest {
     }
 
     /** The lines logged about {@code collection} (every line for null), as "LEVEL message". */
-    /**
-     * What {@code logged} holds, copied under the appender's own lock, which each line is appended
-     * under: other classes' nodes log into it from their threads while a test reads it.
-     */
-    private static List<ch.qos.logback.classic.spi.ILoggingEvent> events(
-            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged) {
-        synchronized (logged) {
-            return List.copyOf(logged.list);
-        }
-    }
-
     private static List<String> lines(ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged,
                                       SolrAddress collection) {
-        return events(logged).stream().map(e -> e.getLevel() + " " + e.getFormattedMessage())
+        return Logged.events(logged).stream().map(e -> e.getLevel() + " " + e.getFormattedMessage())
                 .filter(line -> collection == null || line.contains(collection.toString())).toList();
     }
 
@@ -551,7 +541,7 @@ class SolrFeedTest {
     }
 
     private static List<String> said(ListAppender<ILoggingEvent> logged, String words) {
-        return events(logged).stream().map(ILoggingEvent::getFormattedMessage).filter(line -> line.contains(words)).toList();
+        return Logged.events(logged).stream().map(ILoggingEvent::getFormattedMessage).filter(line -> line.contains(words)).toList();
     }
 
     /**
@@ -698,9 +688,7 @@ class SolrFeedTest {
             assertTrue(first.get(3).matches(".* with \\d+ records in \\d+ ms"), first.get(3));
             assertTrue(first.get(4).matches(".* is open after \\d+ ms, up to change \\d+"), first.get(4));
 
-            synchronized (logged) {
-                logged.list.clear();
-            }
+            Logged.clear(logged);
             // Written with no engine told, as if every node were down.
             new RecordStore(database.dsl(), Clock.systemUTC()).write(w -> w.create(new RecordDraft(
                     "Note on the quillimore lease", List.of("Text."), DocumentDate.ofDay(1963, 3, 4)),

@@ -22,6 +22,7 @@ import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.common.cloud.SolrZkClient;
 import org.apache.zookeeper.data.Stat;
 import org.dossier.app.Database;
+import org.dossier.testing.Logged;
 import org.dossier.testing.StartedFirst;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
@@ -80,7 +81,7 @@ class SolrFillLockTest {
             aliases.detachAppender(logged);
         }
         // The first's collection was deleted by the second's move: that is no failure to delete it.
-        assertEquals(List.of(), logged.list.stream().map(ILoggingEvent::getFormattedMessage)
+        assertEquals(List.of(), Logged.events(logged).stream().map(ILoggingEvent::getFormattedMessage)
                 .filter(line -> line.contains(address.collection() + "_")).toList());
     }
 

@@ -113,8 +113,8 @@ public final class BulkWriting {
      * checks are SQLite's setting for this connection only, put back whatever {@code work} does.
      * The import's rows are written from {@link RecordDraft}s (and links to the people, places and
      * types it found in this transaction), which hold what the checks check. At 300,000 imported
-     * records the checks and the trigger were about 1 s of SQLite's time (BENCHMARKS.md, "Imports,
-     * seventh round").
+     * records the writing thread spent 1.4 s less in SQLite without them, of 9.3 s (BENCHMARKS.md,
+     * "Imports, seventh round").
      */
     public static <T> T uncheckedIn(DSLContext tx, Supplier<T> work) {
         if (tx.dialect().family() != SQLDialect.SQLITE) {

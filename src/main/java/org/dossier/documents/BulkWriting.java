@@ -84,39 +84,90 @@ public final class BulkWriting {
     /**
      * Runs {@code work}, which adds records to a SQLite catalogue nobody reads before it is whole
      * (a new file, made by one writer and renamed into place at the end: {@code app/NewSqliteFile}),
-     * without the two things SQLite does for each new record's row that the writer has already
-     * made sure of: its CHECK constraints ({@code PRAGMA ignore_check_constraints}: every row is
-     * written from a {@link RecordDraft}, which holds what they check, and {@code PRAGMA quick_check}
-     * still checks them in the file), and the trigger that adds one to the live count for each
-     * record (dropped, and made again at the end with the statement that first made it, the new
-     * live records counted once). At a million generated records the document table's checks
-     * (two GLOBs a date, the title trimmed) were about 1.6 s and the trigger 0.8 s of the writing
-     * thread's time (BENCHMARKS.md). Whatever {@code work} does, the count and the trigger are put
-     * right after it, for the records committed. Elsewhere (PostgreSQL) it only runs {@code work}.
+     * in transactions of its own, without the two things SQLite does for each new record's row that
+     * the writer has already made sure of ({@link CountingTrigger}). At a million generated records
+     * the document table's checks (two GLOBs a date, the title trimmed) were about 1.6 s and the
+     * trigger 0.8 s of the writing thread's time (BENCHMARKS.md). Whatever {@code work} does, the
+     * count and the trigger are put right after it, for the records committed. Elsewhere
+     * (PostgreSQL) it only runs {@code work}.
      */
     public static <T> T uncheckedIntoANewFile(DSLContext one, Supplier<T> work) {
         if (one.dialect().family() != SQLDialect.SQLITE) {
             return work.get();
         }
-        String trigger = one.select(SQL).from(SCHEMA).where(TYPE.eq("trigger")).and(NAME.eq(COUNTING_TRIGGER))
-                .fetchSingle(SQL);
-        Integer highest = one.select(DSL.max(DOCUMENT.ID)).from(DOCUMENT).fetchOne(DSL.max(DOCUMENT.ID));
-        int before = highest == null ? 0 : highest;
-        // jOOQ's open-source edition has no DROP TRIGGER of its own: the name is quoted by jOOQ, not pasted in.
-        one.transaction(tx -> tx.dsl().execute("DROP TRIGGER {0}", DSL.name(COUNTING_TRIGGER)));
-        one.execute("PRAGMA ignore_check_constraints = ON");
+        CountingTrigger trigger = one.transactionResult(tx -> CountingTrigger.drop(tx.dsl()));
+        one.execute(IGNORE_CHECKS);
         try {
             return work.get();
         } finally {
-            one.execute("PRAGMA ignore_check_constraints = OFF");
-            one.transaction(tx -> {
-                // As the trigger counts them: the records added, those not withdrawn.
-                int added = tx.dsl().fetchCount(DOCUMENT, DOCUMENT.ID.gt(before).and(DOCUMENT.WITHDRAWN_AT.isNull()));
-                tx.dsl().update(DOCUMENT_COUNT).set(DOCUMENT_COUNT.LIVE, DOCUMENT_COUNT.LIVE.plus(added))
-                        .where(DOCUMENT_COUNT.ID.eq(1)).execute();
-                // The schema's own text, read from sqlite_master: no value of anyone's is in it.
-                tx.dsl().execute(trigger);
-            });
+            one.execute(CHECK);
+            one.transaction(tx -> trigger.makeAgain(tx.dsl()));
+        }
+    }
+
+    /**
+     * As {@link #uncheckedIntoANewFile}, inside the transaction {@code tx}, already begun: an import's
+     * new records. The trigger is dropped and made again in that transaction, so a failure rolls
+     * both back with the records, and nobody else sees the schema without it (SQLite's other
+     * connections see the catalogue as its last commit left it; no other writer runs meanwhile). The
+     * checks are SQLite's setting for this connection only, put back whatever {@code work} does.
+     * The import's rows are written from {@link RecordDraft}s (and links to the people, places and
+     * types it found in this transaction), which hold what the checks check. At 300,000 imported
+     * records the writing thread spent 1.4 s less in SQLite without them, of 9.3 s (BENCHMARKS.md,
+     * "Imports, seventh round").
+     */
+    public static <T> T uncheckedIn(DSLContext tx, Supplier<T> work) {
+        if (tx.dialect().family() != SQLDialect.SQLITE) {
+            return work.get();
+        }
+        CountingTrigger trigger = CountingTrigger.drop(tx);
+        T result;
+        tx.execute(IGNORE_CHECKS);
+        try {
+            result = work.get();
+        } finally {
+            tx.execute(CHECK);
+        }
+        trigger.makeAgain(tx);
+        return result;
+    }
+
+    private static final String IGNORE_CHECKS = "PRAGMA ignore_check_constraints = ON";
+    private static final String CHECK = "PRAGMA ignore_check_constraints = OFF";
+
+    /**
+     * What SQLite does for each new record's row that a writer of records by the thousand has made
+     * sure of already: its CHECK constraints ({@code PRAGMA ignore_check_constraints}: every row is
+     * written from a {@link RecordDraft}, which holds what they check, and {@code PRAGMA quick_check}
+     * still checks them in the file), and the trigger that adds one to the live count for each
+     * record, dropped here and made again by {@link #makeAgain} with the statement that first made
+     * it, the new live records counted once: {@code sql} that statement, {@code before} the highest
+     * record id before it was dropped.
+     */
+    private record CountingTrigger(String sql, int before) {
+
+        CountingTrigger {
+            if (sql.isBlank() || before < 0) {
+                throw new IllegalArgumentException("a counting trigger needs its CREATE TRIGGER and the highest id before");
+            }
+        }
+
+        static CountingTrigger drop(DSLContext tx) {
+            String sql = tx.select(SQL).from(SCHEMA).where(TYPE.eq("trigger")).and(NAME.eq(COUNTING_TRIGGER))
+                    .fetchSingle(SQL);
+            Integer highest = tx.select(DSL.max(DOCUMENT.ID)).from(DOCUMENT).fetchOne(DSL.max(DOCUMENT.ID));
+            // jOOQ's open-source edition has no DROP TRIGGER of its own: the name is quoted by jOOQ, not pasted in.
+            tx.execute("DROP TRIGGER {0}", DSL.name(COUNTING_TRIGGER));
+            return new CountingTrigger(sql, highest == null ? 0 : highest);
+        }
+
+        void makeAgain(DSLContext tx) {
+            // As the trigger counts them: the records added, those not withdrawn.
+            int added = tx.fetchCount(DOCUMENT, DOCUMENT.ID.gt(before).and(DOCUMENT.WITHDRAWN_AT.isNull()));
+            tx.update(DOCUMENT_COUNT).set(DOCUMENT_COUNT.LIVE, DOCUMENT_COUNT.LIVE.plus(added))
+                    .where(DOCUMENT_COUNT.ID.eq(1)).execute();
+            // The schema's own text, read from sqlite_master: no value of anyone's is in it.
+            tx.execute(sql);
         }
     }
 

@@ -439,8 +439,13 @@ public record DocumentDate(DatePoint start, Optional<DatePoint> end, boolean cir
         if (t.length() > 2 && t.charAt(0) == '[' && t.charAt(t.length() - 1) == ']') {
             t = t.substring(1, t.length() - 1).strip();
         }
-        return NO_DATE.contains(t.toLowerCase(Locale.ROOT));
+        // Every line of a seed page is asked, most of them a title or a paragraph: one longer than
+        // every way is told by its length rather than lowercased whole (lowercasing never shortens a
+        // text). It was a sixth of the import's first pass (BENCHMARKS.md, "Imports, seventh round").
+        return t.length() <= LONGEST_NO_DATE && NO_DATE.contains(t.toLowerCase(Locale.ROOT));
     }
+
+    private static final int LONGEST_NO_DATE = NO_DATE.stream().mapToInt(String::length).max().orElseThrow();
 
     /**
      * What a person writes where a record's date goes, read once for every way in (a seed page's

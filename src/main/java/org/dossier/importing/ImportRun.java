@@ -293,8 +293,10 @@ public final class ImportRun {
                     writer.authoritiesChanged();
                 }
                 Extractor extractor = Extractor.load(tx);
-                int made = BulkWriting.withLargeCache(tx, tuning.largeCache(), () -> writer.createMany(records ->
-                        tx.connectionResult(connection -> {
+                // The new records' rows unchecked by SQLite and uncounted by trigger, one by one: they are
+                // made from drafts that hold what the checks check, and counted at the end of the run.
+                int made = BulkWriting.withLargeCache(tx, tuning.largeCache(), () -> BulkWriting.uncheckedIn(tx,
+                        () -> writer.createMany(records -> tx.connectionResult(connection -> {
                     // Dropped and made again in this transaction: a failed import rolls that back too.
                     // Made again once the records are stamped with the commit's time, which rewrites
                     // the times some of them are on: their entries are then made once, not twice.
@@ -310,7 +312,7 @@ public final class ImportRun {
                         new SecondPass(pages, extractor).into(chunks);
                         return chunks.created;
                     }
-                })));
+                }))));
                 stampedAtTheEnd(writer, lastBefore, onTheWay);
                 return made;
             });

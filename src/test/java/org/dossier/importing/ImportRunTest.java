@@ -1,6 +1,7 @@
 package org.dossier.importing;
 
 import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.db.Tables.DOCUMENT_COUNT;
 import static org.dossier.db.Tables.DOCUMENT_PERSON;
 import static org.dossier.db.Tables.DOCUMENT_PLACE;
 import static org.dossier.db.Tables.DOCUMENT_SOURCE;
@@ -29,6 +30,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +133,32 @@ class ImportRunTest {
                     .stream().map(n -> ((Number) n).intValue()).toList());
             assertEquals("ok", sql().fetchValue("pragma integrity_check"));
         }
+    }
+
+    /**
+     * On SQLite an import writes its records without SQLite checking each row's CHECK constraints or
+     * counting it by trigger (documents/BulkWriting.uncheckedIn): the live count still counts each of
+     * them once, and after it the catalogue counts and checks as before.
+     */
+    @Test
+    void anImportCountsEachOfItsRecordsLiveOnceAndLeavesTheCountingAndTheChecksAsTheyWere() throws Exception {
+        importSeeds();
+        run.run(List.of(largePage("large.txt", 300, "")));
+        assertEquals(49 + 300, liveCount());
+        assertEquals(49 + 300, sql().fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull()));
+        // A record made one at a time afterwards is counted by the trigger, as ever.
+        db.store().write(writer -> writer.create(new RecordDraft("Telegram from Shtykov",
+                List.of("On the twenty-fifth."), DocumentDate.ofDay(1950, 6, 25)), Attribution.editor("alice", "Added by hand.")));
+        assertEquals(49 + 300 + 1, liveCount());
+        // The connection that imported, which this thread is given again, checks a row as ever.
+        assertThrows(DataAccessException.class, () -> sql().transaction(tx -> tx.dsl()
+                .insertInto(DOCUMENT, DOCUMENT.TITLE, DOCUMENT.SORT_TITLE, DOCUMENT.SLUG, DOCUMENT.CREATED_AT,
+                        DOCUMENT.UPDATED_AT)
+                .values("   ", "", "", Instant.EPOCH, Instant.EPOCH).execute()));
+    }
+
+    private int liveCount() {
+        return sql().select(DOCUMENT_COUNT.LIVE).from(DOCUMENT_COUNT).fetchSingle(DOCUMENT_COUNT.LIVE).intValue();
     }
 
     @Test

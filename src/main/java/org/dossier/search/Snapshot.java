@@ -116,6 +116,18 @@ final class Snapshot extends IndexSearcher {
         return firstHits == null ? null : firstHits.getIfPresent(words);
     }
 
+    /** Whether the first hits of words alone are kept ({@link #keepFirstHits}). */
+    boolean keepsFirstHits() {
+        return firstHits != null;
+    }
+
+    /** Keeps {@code hits}, the first hits of {@code words} alone ranked on this snapshot, if first hits are kept at all. */
+    void keepFirstHits(Query words, FirstHits hits) {
+        if (firstHits != null) {
+            firstHits.put(words, hits);
+        }
+    }
+
     /**
      * The first {@code wanted} hits of {@code words} alone, best first: from those ranked before on
      * this snapshot when they are enough, else ranked now — at least {@link FirstHits#KEPT} of them,

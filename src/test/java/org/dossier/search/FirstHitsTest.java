@@ -145,7 +145,7 @@ class FirstHitsTest {
      * for them (their own ranking would read the phrase's positions again): the counts and every
      * page, from the first to beyond the first hits kept, are the ones a snapshot that keeps
      * nothing counts and ranks apart; words without a phrase are left to their own ranking, which
-     * skips.
+     * skips, and ranks ten pages first when two words must both be there.
      */
     @Test
     void aPassOverAPhraseRanksItAsItsOwnRankingDoes() throws Exception {
@@ -171,6 +171,12 @@ class FirstHitsTest {
                             text + ", counts");
                     assertEquals(searching.hits(keepingNothing, Names.NONE, request, null, null),
                             searching.hits(keeping, Names.NONE, request, found, counted.years()), text + ", page " + page);
+                    if (page == 1) {
+                        // Two words without a phrase rank ten pages first; one word, and a phrase in the pass, a thousand.
+                        int kept = text.equals("telegram korea") ? FirstHits.KEPT_OF_WORDS_TOGETHER : FirstHits.KEPT;
+                        assertEquals(Math.min(kept, counted.total()), keeping.keptFirstHits(queries.read(text, Names.NONE).query()).docs().length,
+                                text + ": first hits ranked for the first page");
+                    }
                 }
             }
         } finally {

@@ -30,8 +30,8 @@ record FirstHits(int[] docs, boolean every) {
      * How many of the hits of words that must all be there are ranked the first time: ten pages of
      * ten. Their ranking skips little (a conjunction's bound in a block is the sum of each word's
      * block maximum, near the top in every block of popular words), and ranking a thousand cost
-     * about twice what ranking ten did at a million records ("korea soviet"); a page deeper than
-     * these ranks {@link #KEPT}. BENCHMARKS.md, "Two popular words, a phrase".
+     * about twice what ranking ten did over the load mix's two-word searches at a million records;
+     * a page deeper than these ranks {@link #KEPT}. BENCHMARKS.md, "Two popular words, a phrase".
      */
     static final int KEPT_OF_WORDS_TOGETHER = 100;
 

@@ -647,10 +647,10 @@ final class Searching {
 
     /**
      * Whether {@code words} hold a phrase: its ranking reads every hit's positions again after the
-     * counting pass read them, and skips little (a phrase's hits score alike). Ranked in the pass
-     * instead, a phrase's first page cost about half as much at a million records; two words that
-     * must both be there cost a tenth more so (their ranking alone skips some hits, the pass none:
-     * BENCHMARKS.md, "Two popular words, a phrase").
+     * counting pass read them, and skips little. Ranked in the pass instead, the mix's phrases'
+     * first pages cost a half to nine tenths of the two walks at a million records; two words that
+     * must both be there cost a tenth more so (their ranking alone skips some of the second word's
+     * postings, the pass none: BENCHMARKS.md, "Two popular words, a phrase").
      */
     static boolean holdsPhrase(Query words) {
         if (words instanceof BooleanQuery bool) {

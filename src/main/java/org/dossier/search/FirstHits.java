@@ -3,6 +3,9 @@ package org.dossier.search;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
 
 /**
  * The first hits of a search's words alone on one snapshot, best first and equal scores by record
@@ -22,6 +25,21 @@ record FirstHits(int[] docs, boolean every) {
      * a filter, ranked among the filter's records, cost as much again each time.
      */
     static final int KEPT = 1_000;
+
+    /**
+     * How many of the hits of words that must all be there are ranked the first time: ten pages of
+     * ten. Their ranking skips little (a conjunction's bound in a block is the sum of each word's
+     * block maximum, near the top in every block of popular words), and ranking a thousand cost
+     * about twice what ranking ten did over the load mix's two-word searches at a million records;
+     * a page deeper than these ranks {@link #KEPT}. BENCHMARKS.md, "Two popular words, a phrase".
+     */
+    static final int KEPT_OF_WORDS_TOGETHER = 100;
+
+    /** How many hits of {@code words} alone are ranked and kept the first time they are asked on a snapshot. */
+    static int firstRanked(Query words) {
+        return words instanceof BooleanQuery bool && bool.clauses().stream().filter(BooleanClause::isRequired).count() > 1
+                ? KEPT_OF_WORDS_TOGETHER : KEPT;
+    }
 
     FirstHits {
         docs = docs.clone();

@@ -454,7 +454,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         long pending = awaitFollower(source.head().last());
         return withSnapshot(snapshot -> snapshot.answer(expanding, request, () -> {
             SearchRequest counting = request.forCounts();
-            Searching.Found found = request.hasPaging() ? new Searching.Found() : null;
+            Searching.Found found = request.hasPaging() ? new Searching.Found(request) : null;
             SearchResults counted = snapshot.answer(expanding, counting,
                     () -> searching.search(snapshot, expanding, counting, found));
             return request.hasPaging() ? counted.withHits(searching.hits(snapshot, expanding, request, found, counted.years())) : counted;

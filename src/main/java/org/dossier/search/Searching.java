@@ -26,7 +26,11 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Scorable;
@@ -129,12 +133,23 @@ final class Searching {
     /**
      * The hits a search's counting pass found, for the page's ranking to use; filled only by a
      * pass over words with filters (without filters the words' own ranking skips more than a set
-     * of their every hit would let it).
+     * of their every hit would let it). A pass over a phrase alone ({@link #holdsPhrase}) ranks it
+     * itself, for a page by relevance, and keeps its first hits on the snapshot
+     * ({@link Snapshot#keepFirstHits}) for the page to be taken from: one walk over the phrase's
+     * positions instead of two.
      */
     static final class Found {
+        /** How many first hits the page needs, when it is by relevance; else 0: nothing to rank. */
+        private final int ranked;
         /** The words they were found for (the reader's query, not the counting one). */
         private Query words;
         private RecordSet records;
+
+        /** For {@code page}'s counting pass: the page whose hits are then found. */
+        Found(SearchRequest page) {
+            ranked = page.hasText() && page.effectiveSort() == SortOrder.RELEVANCE
+                    ? Math.max(FirstHits.KEPT, page.offset() + page.pageSize()) : 0;
+        }
 
         /** Whether a counting pass left its hits here. */
         boolean holdsHits() {
@@ -418,8 +433,13 @@ final class Searching {
         Query words = text == null ? null : text.query();
         int active = filters.activeBits;
         boolean recordHits = found != null && words != null && active != 0;
-        // Counted with a query that matches the same records, ranking nothing (see QueryReader.matching).
-        Counted counted = new Counted(snapshot, words == null ? null : queries.matching(words), filters, recordHits);
+        // A phrase's first hits ranked in the pass, rather than its positions read a second time.
+        int rankInPass = found != null && words != null && active == 0 && found.ranked > 0 && holdsPhrase(words)
+                && snapshot.keepsFirstHits() && snapshot.keptFirstHits(words) == null ? found.ranked : 0;
+        // Counted with a query that matches the same records, ranking nothing (see QueryReader.matching);
+        // or the words themselves, when the pass ranks them.
+        Counted counted = new Counted(snapshot, words == null ? null : queries.matching(words), filters, recordHits,
+                rankInPass > 0 ? words : null, rankInPass);
         if (recordHits) {
             found.words = words;
             found.records = counted.hits;
@@ -625,6 +645,23 @@ final class Searching {
         return decades;
     }
 
+    /**
+     * Whether {@code words} hold a phrase: its ranking reads every hit's positions again after the
+     * counting pass read them, and skips little. Ranked in the pass instead, the mix's phrases'
+     * first pages cost a half to nine tenths of the two walks at a million records; two words that
+     * must both be there cost a tenth more so (their ranking alone skips some of the second word's
+     * postings, the pass none: BENCHMARKS.md, "Two popular words, a phrase").
+     */
+    static boolean holdsPhrase(Query words) {
+        if (words instanceof BooleanQuery bool) {
+            return bool.clauses().stream().anyMatch(clause -> holdsPhrase(clause.getQuery()));
+        }
+        if (words instanceof BoostQuery boost) {
+            return holdsPhrase(boost.getQuery());
+        }
+        return words instanceof PhraseQuery || words instanceof MultiPhraseQuery;
+    }
+
     static Query and(Query words, Query filter) {
         if (words == null) {
             return filter == null ? new MatchAllDocsQuery() : filter;
@@ -657,7 +694,13 @@ final class Searching {
         /** Without words: counts under one facet filter alone, kept from earlier browsing, by the filter's bit. */
         private final Map<Integer, FacetCounter.Counts> filterAlone;
 
-        Counted(Snapshot snapshot, Query words, RequestFilters filters, boolean recordHits) throws IOException {
+        /**
+         * {@code ranking}: the words as scored, when the pass is to rank their first {@code ranked}
+         * hits too (and keep them on the snapshot) while it counts them; null otherwise. Only a pass
+         * over the words alone ranks: its hits are theirs.
+         */
+        Counted(Snapshot snapshot, Query words, RequestFilters filters, boolean recordHits, Query ranking, int ranked)
+                throws IOException {
             this.snapshot = snapshot;
             this.words = words != null;
             int active = filters.activeBits;
@@ -710,7 +753,17 @@ final class Searching {
             }
             FacetCounter counter = needed.isEmpty() ? null : new FacetCounter(snapshot.ordinals, snapshot.segments,
                     filters, alsoUnfiltered, recordHits ? snapshot.getIndexReader().leaves().size() : 0);
-            pass = counter == null ? kept : snapshot.search(candidates(snapshot, words, needed, filters), counter);
+            if (counter == null) {
+                pass = kept;
+            } else if (ranking != null && needed.equals(Set.of(0))) {
+                // The scored words match the records the counting words match: the same counts.
+                Object[] both = snapshot.search(ranking, new MultiCollectorManager(counter,
+                        new TopByScore(ranked, snapshot.segments)));
+                pass = (FacetCounter.Counts) both[0];
+                snapshot.keepFirstHits(ranking, new FirstHits((int[]) both[1], ranked));
+            } else {
+                pass = snapshot.search(candidates(snapshot, words, needed, filters), counter);
+            }
             hits = counter == null ? null : counter.hits();
             if (!this.words && isOneFacetFilter(active, filters) && needed.equals(Set.of(active))) {
                 // A pass over one facet filter's records alone counted every one of them as a hit:

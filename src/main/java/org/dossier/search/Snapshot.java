@@ -116,10 +116,23 @@ final class Snapshot extends IndexSearcher {
         return firstHits == null ? null : firstHits.getIfPresent(words);
     }
 
+    /** Whether the first hits of words alone are kept ({@link #keepFirstHits}). */
+    boolean keepsFirstHits() {
+        return firstHits != null;
+    }
+
+    /** Keeps {@code hits}, the first hits of {@code words} alone ranked on this snapshot, if first hits are kept at all. */
+    void keepFirstHits(Query words, FirstHits hits) {
+        if (firstHits != null) {
+            firstHits.put(words, hits);
+        }
+    }
+
     /**
      * The first {@code wanted} hits of {@code words} alone, best first: from those ranked before on
-     * this snapshot when they are enough, else ranked now — at least {@link FirstHits#KEPT} of them,
-     * kept for later pages and for the same words with filters, when answers are kept at all.
+     * this snapshot when they are enough, else ranked now — at least {@link FirstHits#firstRanked} of them
+     * the first time, {@link FirstHits#KEPT} when those were too few, kept for later pages and for
+     * the same words with filters, when answers are kept at all.
      */
     int[] firstHits(Query words, int wanted) throws IOException {
         FirstHits kept = keptFirstHits(words);
@@ -127,7 +140,7 @@ final class Snapshot extends IndexSearcher {
             if (firstHits == null) {
                 return search(words, new TopByScore(wanted, segments));
             }
-            int ranked = Math.max(wanted, FirstHits.KEPT);
+            int ranked = Math.max(wanted, kept == null ? FirstHits.firstRanked(words) : FirstHits.KEPT);
             kept = new FirstHits(search(words, new TopByScore(ranked, segments)), ranked);
             firstHits.put(words, kept);
         }

@@ -57,24 +57,30 @@ class FirstHitsTest {
         return new IndexedRecord(id, title, "A record.", day, day, type, people, List.of(), title);
     }
 
-    @Test
-    void pagesFoundAmongTheWordsFirstHitsAreThePagesRankedAmongEveryRecord() throws Exception {
-        SplittableRandom random = new SplittableRandom(1953);
+    /** The generated records, written out of order over four segments. */
+    private static IndexWriter written(Directory directory, SplittableRandom random) throws Exception {
         List<IndexedRecord> records = new ArrayList<>();
         for (int id = 1; id <= RECORDS; id++) {
             records.add(record(id, random));
         }
         Collections.shuffle(records, new java.util.Random(1953));
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new CatalogueAnalyzer()));
+        for (int i = 0; i < records.size(); i++) {
+            writer.addDocument(IndexLayout.document(records.get(i), IndexLayout.facetsConfig()));
+            if (i % 1_500 == 1_499) {
+                writer.commit();
+            }
+        }
+        writer.commit();
+        return writer;
+    }
+
+    @Test
+    void pagesFoundAmongTheWordsFirstHitsAreThePagesRankedAmongEveryRecord() throws Exception {
+        SplittableRandom random = new SplittableRandom(1953);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (Directory directory = new ByteBuffersDirectory();
-             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new CatalogueAnalyzer()))) {
-            for (int i = 0; i < records.size(); i++) {
-                writer.addDocument(IndexLayout.document(records.get(i), IndexLayout.facetsConfig()));
-                if (i % 1_500 == 1_499) {
-                    writer.commit();
-                }
-            }
-            writer.commit();
+             IndexWriter writer = written(directory, random)) {
             try (DirectoryReader reader = DirectoryReader.open(writer)) {
                 Snapshot keeping = new Snapshot(reader, threads, IndexLayout.facetsConfig(),
                         LuceneSearchEngine.DEFAULT_KEPT_ANSWERS, new SegmentMemory());
@@ -110,7 +116,7 @@ class FirstHitsTest {
                     request = request.onPage(1 + random.nextInt(3));
                     // The words alone first, as a reader searches them before ticking a filter: ranked and kept.
                     searching.hits(filtering, Names.NONE, request.withoutFilters(), null, null);
-                    Searching.Found found = new Searching.Found();
+                    Searching.Found found = new Searching.Found(request);
                     searching.search(filtering, Names.NONE, request.forCounts(), found);
                     List<SearchHit> page = searching.hits(filtering, Names.NONE, request, found, null);
                     assertEquals(searching.hits(keepingNothing, Names.NONE, request, null, null), page, "search " + i + ": " + request);
@@ -128,6 +134,50 @@ class FirstHitsTest {
                 assertTrue(fromTheFirstHits > 100 && everyHit > 30 && rankedAmong > 4, fromTheFirstHits
                         + " pages from the words' first hits, " + everyHit + " from every hit of the words, "
                         + rankedAmong + " ranked among the filtered records");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * Words that hold a phrase are ranked by the counting pass itself when a page by relevance asks
+     * for them (their own ranking would read the phrase's positions again): the counts and every
+     * page, from the first to beyond the first hits kept, are the ones a snapshot that keeps
+     * nothing counts and ranks apart; words without a phrase are left to their own ranking, which
+     * skips, and ranks ten pages first when two words must both be there.
+     */
+    @Test
+    void aPassOverAPhraseRanksItAsItsOwnRankingDoes() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (Directory directory = new ByteBuffersDirectory();
+             IndexWriter writer = written(directory, new SplittableRandom(1953));
+             DirectoryReader reader = DirectoryReader.open(writer)) {
+            Snapshot keepingNothing = new Snapshot(reader, threads, IndexLayout.facetsConfig(), 0, new SegmentMemory());
+            Searching searching = new Searching(new CatalogueAnalyzer());
+            QueryReader queries = new QueryReader(new CatalogueAnalyzer());
+            for (String text : List.of("\"korea telegram\"", "\"soviet telegram\" korea", "telegram korea", "korea")) {
+                boolean phrase = text.contains("\"");
+                for (int page : List.of(1, 2, 37, FirstHits.KEPT / 10 + 1, 230)) {
+                    // A snapshot of its own for each page, so that the page's own pass ranks.
+                    Snapshot keeping = new Snapshot(reader, threads, IndexLayout.facetsConfig(),
+                            LuceneSearchEngine.DEFAULT_KEPT_ANSWERS, new SegmentMemory());
+                    SearchRequest request = SearchRequest.of(text).onPage(page);
+                    Searching.Found found = new Searching.Found(request);
+                    SearchResults counted = searching.search(keeping, Names.NONE, request.forCounts(), found);
+                    FirstHits ranked = keeping.keptFirstHits(queries.read(text, Names.NONE).query());
+                    assertEquals(phrase, ranked != null, text + ": first hits kept by the pass");
+                    assertEquals(searching.search(keepingNothing, Names.NONE, request.forCounts(), null), counted,
+                            text + ", counts");
+                    assertEquals(searching.hits(keepingNothing, Names.NONE, request, null, null),
+                            searching.hits(keeping, Names.NONE, request, found, counted.years()), text + ", page " + page);
+                    if (page == 1) {
+                        // Two words without a phrase rank ten pages first; one word, and a phrase in the pass, a thousand.
+                        int kept = text.equals("telegram korea") ? FirstHits.KEPT_OF_WORDS_TOGETHER : FirstHits.KEPT;
+                        assertEquals(Math.min(kept, counted.total()), keeping.keptFirstHits(queries.read(text, Names.NONE).query()).docs().length,
+                                text + ": first hits ranked for the first page");
+                    }
+                }
             }
         } finally {
             threads.shutdownNow();

@@ -46,7 +46,7 @@ class PageAmongCountedHitsTest {
             int withHits = 0;
             for (int i = 0; i < 600; i++) {
                 SearchRequest request = randomSearch(random, keys);
-                Searching.Found found = new Searching.Found();
+                Searching.Found found = new Searching.Found(request);
                 SearchResults counted = searching.search(snapshot, Names.NONE, request.forCounts(), found);
                 List<SearchHit> among = searching.hits(snapshot, Names.NONE, request, found, null);
                 List<SearchHit> filtered = searching.hits(snapshot, Names.NONE, request, null, null);

@@ -96,11 +96,9 @@ public final class BulkWriting {
             return work.get();
         }
         CountingTrigger trigger = one.transactionResult(tx -> CountingTrigger.drop(tx.dsl()));
-        one.execute(IGNORE_CHECKS);
         try {
-            return work.get();
+            return checksIgnored(one, work);
         } finally {
-            one.execute(CHECK);
             one.transaction(tx -> trigger.makeAgain(tx.dsl()));
         }
     }
@@ -121,15 +119,19 @@ public final class BulkWriting {
             return work.get();
         }
         CountingTrigger trigger = CountingTrigger.drop(tx);
-        T result;
-        tx.execute(IGNORE_CHECKS);
-        try {
-            result = work.get();
-        } finally {
-            tx.execute(CHECK);
-        }
+        T result = checksIgnored(tx, work);
         trigger.makeAgain(tx);
         return result;
+    }
+
+    /** {@code work} with SQLite's CHECK constraints not checked on {@code connection}, put back whatever it does. */
+    private static <T> T checksIgnored(DSLContext connection, Supplier<T> work) {
+        connection.execute(IGNORE_CHECKS);
+        try {
+            return work.get();
+        } finally {
+            connection.execute(CHECK);
+        }
     }
 
     private static final String IGNORE_CHECKS = "PRAGMA ignore_check_constraints = ON";

@@ -330,7 +330,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                         : !FacetColumns.anyTicked(asked.selectedYears, year, lastYear)))) {
                     failed |= YEAR_BIT;
                 }
-                if (asked.dateFilter && (!dated || outsideRange(doc, year, FacetColumns.endYear(years)))) {
+                if (asked.dateFilter && (!dated || asked.outsideRange(year, FacetColumns.endYear(years), spans, doc))) {
                     failed |= DATES_BIT;
                 }
                 if (asked.undatedOnly && dated) {
@@ -370,25 +370,6 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                         FacetColumns.countDecades(c.decadesAnyDate, year, lastYear, 0, 1);
                     }
                 }
-            }
-
-            /**
-             * Whether the record's period fails the range asked: for the default, it starts after
-             * the range's last day or ends before its first; for "within", it starts or ends outside
-             * it. Decided from the years for most records; the days are read only for a period
-             * starting or ending in a year the range takes in part.
-             */
-            private boolean outsideRange(int doc, int startYear, int endYear) throws IOException {
-                RequestFilters.Days starts = filters.starts;
-                RequestFilters.Days ends = filters.ends;
-                if (starts.holdsNoneOf(startYear) || ends.holdsNoneOf(endYear)) {
-                    return true;
-                }
-                if (starts.holdsAllOf(startYear) && ends.holdsAllOf(endYear)) {
-                    return false;
-                }
-                long span = spans.advanceExact(doc) ? spans.longValue() : 0;
-                return !starts.contains(IndexLayout.spanStart(span)) || !ends.contains(IndexLayout.spanEnd(span));
             }
 
             @Override

@@ -20,7 +20,8 @@ import org.apache.lucene.util.FixedBitSet;
  * cost is its exact size. Used for the hits a counting pass found, to rank a page of hits among
  * them alone (the words' scorer is then moved only to the hits, instead of to every record of the
  * cheapest filter — a popular type or person is a fifth to a half of the catalogue — and checked
- * against the others).
+ * against the others); and for the candidates of a counting pass with a range of dates, the records
+ * meeting it or the pass's other filters ({@link RangeRecords}).
  *
  * <p>It belongs to one snapshot and one search, so it is never cached: it matches by identity.
  */

@@ -1,5 +1,6 @@
 package org.dossier.search;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -9,6 +10,7 @@ import java.util.SortedSet;
 import java.util.function.IntPredicate;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -308,6 +310,26 @@ final class RequestFilters {
                 .add(IntPoint.newRangeQuery(startField, startsFrom, startsBy), Occur.FILTER)
                 .add(IntPoint.newRangeQuery(IndexLayout.END, endsFrom, endsBy), Occur.FILTER)
                 .build();
+    }
+
+    /**
+     * Whether a dated record's period, starting in {@code startYear} and ending in {@code endYear},
+     * fails the range asked: for the default, it starts after the range's last day or ends before
+     * its first; for "within", it starts or ends outside it. Decided from the years for most
+     * records; the days are read from {@code spans} (the segment's {@link IndexLayout#SPAN} doc
+     * values, asked in ascending order of {@code doc}) only for a period starting or ending in a
+     * year the range takes in part. The one test of the range, for the counting pass
+     * ({@link FacetCounter}) and the records kept as meeting it ({@link RangeRecords}).
+     */
+    boolean outsideRange(int startYear, int endYear, NumericDocValues spans, int doc) throws IOException {
+        if (starts.holdsNoneOf(startYear) || ends.holdsNoneOf(endYear)) {
+            return true;
+        }
+        if (starts.holdsAllOf(startYear) && ends.holdsAllOf(endYear)) {
+            return false;
+        }
+        long span = spans.advanceExact(doc) ? spans.longValue() : 0;
+        return !starts.contains(IndexLayout.spanStart(span)) || !ends.contains(IndexLayout.spanEnd(span));
     }
 
     /** The filters among {@code bits}, all of them. */

@@ -307,6 +307,11 @@ class FacetCounterAgainstDrillSidewaysTest {
         // Nor of decades that are only sums of their years: spans make many a decade less than its sum.
         assertTrue(spannedDecades > SEARCHES / 4, spannedDecades + " decades were less than their years' sum");
         assertTrue(decadesLinked > SEARCHES / 10, decadesLinked + " decades' links counted");
+        // Nor of passes that never took a range's kept records as their candidates (RangeRecords):
+        // each range searched is kept once for each of the three segments.
+        // (some 200 ranges here, kept for each of the three segments: about 600).
+        long ranges = snapshot.segments.ranges.kept();
+        assertTrue(ranges > 300, ranges + " sets of a segment's records meeting a range were kept");
     }
 
     /** A search as the engine gets it, and what it was made of, for Lucene's side and for messages. */

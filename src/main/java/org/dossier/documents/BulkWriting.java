@@ -9,6 +9,7 @@ import static org.dossier.db.Tables.REVISION;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.dossier.db.Indexes;
@@ -76,6 +77,76 @@ public final class BulkWriting {
                 one.execute("PRAGMA synchronous = NORMAL");
             }
         });
+    }
+
+    /** A transaction begun on one connection, and the check it asks last, before it commits. */
+    @FunctionalInterface
+    public interface CheckedTransaction<T> {
+        T run(DSLContext connection, Consumer<DSLContext> lastCheck);
+    }
+
+    /**
+     * Runs {@code transaction} on one connection of {@code db} whose foreign keys SQLite does not
+     * look up at each insert, handing it the check to ask last in its transaction: every foreign key
+     * of the catalogue checked at once ({@code PRAGMA foreign_key_check}), a row that points nowhere
+     * refused with {@link ForeignKeysBroken}, which rolls the transaction back. At 300,000 imported
+     * records the look-ups were about a quarter of SQLite's insert work, 1.8 s (BENCHMARKS.md,
+     * "Imports, seventh round"); the check at the end reads each table once, in order. Only for
+     * runs at least as large as the catalogue: the check reads all of it. SQLite ignores the setting
+     * inside a transaction, so it is made on the connection before the transaction begins, and put
+     * back after it ends, whatever happened: the connection goes back to the pool as it came. No
+     * foreign key of the schema acts (every one is NO ACTION), so nothing but the look-ups is left out.
+     *
+     * <p>The same connection keeps its statement journals in memory ({@code temp_store = MEMORY}).
+     * Each statement of many rows (a batch of 100, an INSERT ... SELECT copying revisions) inside a
+     * transaction copies every page it changes that was there before it began into a journal of its
+     * own, to undo that statement alone, and past 64 KiB SQLite writes that journal to a temporary
+     * file: at 300,000 imported records about 6 GB of writes (wchar 7.3 GB in all, the write-ahead
+     * log and the file 1.3 GB of it; BENCHMARKS.md, "Imports, eighth round"), most of the writing
+     * thread's time in the kernel. Such a journal holds one statement's pages, and is emptied at its end.
+     *
+     * <p>Elsewhere (PostgreSQL) {@code transaction} runs on {@code db} as any write.
+     */
+    public static <T> T onBulkConnection(DSLContext db, CheckedTransaction<T> transaction) {
+        if (db.dialect().family() != SQLDialect.SQLITE) {
+            return transaction.run(db, tx -> { });
+        }
+        return db.connectionResult(connection -> {
+            DSLContext one = DSL.using(connection, db.dialect(), db.settings());
+            one.execute("PRAGMA foreign_keys = OFF");
+            one.execute("PRAGMA temp_store = MEMORY");
+            try {
+                return transaction.run(one, BulkWriting::requireForeignKeys);
+            } finally {
+                one.execute("PRAGMA temp_store = DEFAULT");
+                one.execute("PRAGMA foreign_keys = ON");
+            }
+        });
+    }
+
+    private static final Field<String> CHILD = DSL.field(DSL.name("table"), String.class);
+    private static final Field<String> PARENT = DSL.field(DSL.name("parent"), String.class);
+    /** How many of the rows that point nowhere a refusal names. */
+    private static final int NAMED = 5;
+
+    /** Refuses, in {@code tx}, when a row of the catalogue points to a row that is not there. */
+    static void requireForeignKeys(DSLContext tx) {
+        List<String> broken = tx.resultQuery("PRAGMA foreign_key_check")
+                .fetch(r -> r.get(CHILD) + " names a " + r.get(PARENT) + " that is not there");
+        if (!broken.isEmpty()) {
+            throw new ForeignKeysBroken(broken);
+        }
+    }
+
+    /** Rows that point to rows that are not there, found before a commit: the transaction rolls back. */
+    public static final class ForeignKeysBroken extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ForeignKeysBroken(List<String> broken) {
+            super(broken.size() + (broken.size() == 1 ? " foreign key points" : " foreign keys point") + " to rows that are not there ("
+                    + String.join("; ", broken.subList(0, Math.min(NAMED, broken.size())))
+                    + (broken.size() > NAMED ? "; ..." : "") + "): nothing was written");
+        }
     }
 
     /** The trigger that counts each new live record into {@code document_count} (V6), one row at a time. */

@@ -105,16 +105,33 @@ public final class RecordStore {
      * beside the records (an import's sources, the authority lists) commits with them or not at all.
      */
     public <T> T write(Work<T> work) {
+        return write(db, work, tx -> { });
+    }
+
+    /**
+     * As {@link #write(Work)}, for a run of new records at least as large as the catalogue (an
+     * import that outgrows it): on SQLite its rows are not checked against their foreign keys one
+     * insert at a time, and every foreign key of the catalogue is checked once, last, before the
+     * commit ({@link BulkWriting#onBulkConnection}); one that points nowhere rolls it all back. Its
+     * statements' journals are kept in memory, not written to temporary files.
+     */
+    public <T> T writeInBulk(Work<T> work) {
+        return BulkWriting.onBulkConnection(db, (connection, lastCheck) -> write(connection, work, lastCheck));
+    }
+
+    /** {@code work} in one transaction of {@code on}, {@code lastCheck} asked after every other check. */
+    private <T> T write(DSLContext on, Work<T> work, Consumer<DSLContext> lastCheck) {
         Set<Integer> changed = new LinkedHashSet<>();
         boolean[] authorities = {false};
         List<NewRecords.Written> many = new ArrayList<>();
-        T result = db.transactionResult(tx -> {
+        T result = on.transactionResult(tx -> {
             many.clear();
             RecordWriter writer = new RecordWriter(tx.dsl(), clock, changed, () -> authorities[0] = true, many::add);
             T done = work.run(writer, tx.dsl());
             ChangeFeed.append(tx.dsl(), changed, authorities[0], Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
             writer.stampAtCommit(commitClock);
             checks.forEach(check -> check.accept(tx.dsl()));
+            lastCheck.accept(tx.dsl());
             return done;
         });
         if (!changed.isEmpty() || authorities[0] || many.stream().anyMatch(w -> w.count() > 0)) {

@@ -278,48 +278,50 @@ public final class ImportRun {
         int total = checked.entries();
         List<String> differences = new ArrayList<>();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
-        try {
-            int created = store.write((writer, tx) -> {
-                oneImportAtATime(tx);
-                int lastBefore = lastRecord(tx);
-                // What the lists stamp on the way (records naming a person they rename, of a type they
-                // relabel) is stamped from the second after this one on, a time no record committed
-                // before can have (times are whole seconds), so that the end finds those very records.
-                Instant onTheWay = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-                Clock stamping = Clock.offset(clock, Duration.between(Instant.now(clock), onTheWay));
-                for (AuthorityLoader.FolderLists lists : authorities) {
-                    differences.addAll(AuthorityLoader.store(tx, lists, stamping));
-                    // New names or forms: every node reloads what widens a search.
-                    writer.authoritiesChanged();
+        // A run that outgrows the catalogue has its foreign keys checked once, at the end, not at each insert.
+        RecordStore.Work<Integer> writing = (writer, tx) -> {
+            oneImportAtATime(tx);
+            int lastBefore = lastRecord(tx);
+            // What the lists stamp on the way (records naming a person they rename, of a type they
+            // relabel) is stamped from the second after this one on, a time no record committed
+            // before can have (times are whole seconds), so that the end finds those very records.
+            Instant onTheWay = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            Clock stamping = Clock.offset(clock, Duration.between(Instant.now(clock), onTheWay));
+            for (AuthorityLoader.FolderLists lists : authorities) {
+                differences.addAll(AuthorityLoader.store(tx, lists, stamping));
+                // New names or forms: every node reloads what widens a search.
+                writer.authoritiesChanged();
+            }
+            Extractor extractor = Extractor.load(tx);
+            // The new records' rows unchecked by SQLite and uncounted by trigger, one by one: they are
+            // made from drafts that hold what the checks check, and counted at the end of the run.
+            int made = BulkWriting.withLargeCache(tx, tuning.largeCache(), () -> BulkWriting.uncheckedIn(tx,
+                    () -> writer.createMany(records -> tx.connectionResult(connection -> {
+                // Dropped and made again in this transaction: a failed import rolls that back too.
+                // Made again once the records are stamped with the commit's time, which rewrites
+                // the times some of them are on: their entries are then made once, not twice.
+                List<BulkWriting.SecondaryIndex> dropped = BulkWriting.dropBeforeAdding(tx, checked.fresh(),
+                        BulkWriting.Times.STAMPED_AT_COMMIT);
+                if (!dropped.isEmpty()) {
+                    writer.onceStamped(() -> BulkWriting.withLargeCache(tx, tuning.largeCache(), () -> {
+                        BulkWriting.rebuild(tx, dropped);
+                        return null;
+                    }));
                 }
-                Extractor extractor = Extractor.load(tx);
-                // The new records' rows unchecked by SQLite and uncounted by trigger, one by one: they are
-                // made from drafts that hold what the checks check, and counted at the end of the run.
-                int made = BulkWriting.withLargeCache(tx, tuning.largeCache(), () -> BulkWriting.uncheckedIn(tx,
-                        () -> writer.createMany(records -> tx.connectionResult(connection -> {
-                    // Dropped and made again in this transaction: a failed import rolls that back too.
-                    // Made again once the records are stamped with the commit's time, which rewrites
-                    // the times some of them are on: their entries are then made once, not twice.
-                    List<BulkWriting.SecondaryIndex> dropped = BulkWriting.dropBeforeAdding(tx, checked.fresh(),
-                            BulkWriting.Times.STAMPED_AT_COMMIT);
-                    if (!dropped.isEmpty()) {
-                        writer.onceStamped(() -> BulkWriting.withLargeCache(tx, tuning.largeCache(), () -> {
-                            BulkWriting.rebuild(tx, dropped);
-                            return null;
-                        }));
-                    }
-                    try (Chunks chunks = new Chunks(tx, connection, records, now, total, progress)) {
-                        new SecondPass(pages, extractor).into(chunks);
-                        return chunks.created;
-                    }
-                }))));
-                stampedAtTheEnd(writer, lastBefore, onTheWay);
-                return made;
-            });
+                try (Chunks chunks = new Chunks(tx, connection, records, now, total, progress)) {
+                    new SecondPass(pages, extractor).into(chunks);
+                    return chunks.created;
+                }
+            }))));
+            stampedAtTheEnd(writer, lastBefore, onTheWay);
+            return made;
+        };
+        try {
+            int created = checked.outgrows() ? store.writeInBulk(writing) : store.write(writing);
             return new ImportReport(pages.size(), total, created, total - created, differences, listing.notRead());
         } catch (ChangedMeanwhile e) {
             throw new ImportRejectedException(e.problems);
-        } catch (AuthorityLoader.SavedMeanwhile e) {
+        } catch (AuthorityLoader.SavedMeanwhile | BulkWriting.ForeignKeysBroken e) {
             throw new ImportRejectedException(List.of(e.getMessage()));
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -331,7 +333,7 @@ public final class ImportRun {
      * new (the indexes are dropped and built again only for runs that at least double the
      * catalogue: entries already there add no record, so they do not count).
      */
-    record Checked(int entries, long fresh) {
+    record Checked(int entries, long fresh, boolean outgrows) {
     }
 
     /**
@@ -358,11 +360,11 @@ public final class ImportRun {
             }
         }
         if (!problems.isEmpty() || pages.isEmpty() || !BulkWriting.dropsIndexes(store.dialect())) {
-            return new Checked(entries, 0);
+            return new Checked(entries, 0, false);
         }
         long catalogue = store.recordCount();
-        return new Checked(entries, catalogue > 0 && entries >= catalogue
-                ? freshUntilSettled(pages, entries, catalogue, problems) : 0);
+        long fresh = catalogue > 0 && entries >= catalogue ? freshUntilSettled(pages, entries, catalogue, problems) : 0;
+        return new Checked(entries, fresh, fresh >= catalogue);
     }
 
     /**

@@ -21,6 +21,10 @@
 #               tenth); at 1M its compiling died down some 20,000-25,000 requests in: requests=30000
 #               measures the node as it serves for hours.
 #   WARM_UPS="requests=30000 short" JARS="A.jar" bench/load-benchmark.sh DB 20 100,150  # both, side by side
+#
+# JVMS: the JVM's options to compare, separated by ';', each node run with each in turn after
+# SERVER_HEAP's -Xmx (default: none beyond it):
+#   JVMS="-Xmx512m;-Xmx512m -XX:+UseParallelGC;-Xmx2g" bench/load-benchmark.sh DB 20 100  # the last -Xmx counts
 # The server gets SERVER_HEAP (default 512m) and --search-limit 0 (the per-client limit would
 # refuse one client sending everything).
 set -euo pipefail
@@ -50,8 +54,11 @@ read -r -a jars <<<"${JARS:-target/dossier.jar}"
 echo "# Load benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
 echo "Machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg); database $db"
 read -r -a warm_ups <<<"${WARM_UPS:-short}"
+IFS=';' read -r -a jvms <<<"${JVMS:-}"
+[ ${#jvms[@]} -gt 0 ] || jvms=("")
 for jar in "${jars[@]}"; do
 for config in "${configs[@]}"; do
+for jvm in "${jvms[@]}"; do
 for warm_up in "${warm_ups[@]}"; do
   case $warm_up in
     short) requests="" ;;
@@ -59,9 +66,9 @@ for warm_up in "${warm_ups[@]}"; do
     *) echo "WARM_UPS: '$warm_up' is neither short nor requests=N" >&2; exit 2 ;;
   esac
   echo
-  echo "## $jar: serve${config:- (defaults)}; warm-up: $warm_up"
+  echo "## $jar${jvm:+ ($jvm)}: serve${config:- (defaults)}; warm-up: $warm_up"
   # shellcheck disable=SC2086
-  serve_node "$jar" "$db" --search-limit 0 $config
+  SERVER_JVM=$jvm serve_node "$jar" "$db" --search-limit 0 $config
   if [ -n "$requests" ]; then
     WARM_UP_REQUESTS=$requests SERVER_PID=$server java bench/LoadBenchmark.java "$url" "$seconds" "$rates"
   else
@@ -72,6 +79,7 @@ for warm_up in "${warm_ups[@]}"; do
   grep -E ' (WARN|ERROR) ' "$log" | grep -v 'No --public-url' | head -20 || true
   kill $server; wait $server 2>/dev/null || true
   rm -f "$log"
+done
 done
 done
 done

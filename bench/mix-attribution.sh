@@ -65,7 +65,8 @@ if [ -n "${WARM_UP_REQUESTS:-}" ]; then
 fi
 if [ -n "${AT_RATE:-}" ]; then
   echo "## ${RATE_SECONDS:-60} s of the mix at $AT_RATE req/s, $(date -u +%T)"
-  recorded rate env WARM_UP=0 java bench/LoadBenchmark.java "$url" "${RATE_SECONDS:-60}" "$AT_RATE"
+  # Without WARM_UP_REQUESTS, which would warm the node all over again before the rate.
+  recorded rate env -u WARM_UP_REQUESTS WARM_UP=0 java bench/LoadBenchmark.java "$url" "${RATE_SECONDS:-60}" "$AT_RATE"
   : >"$work/none.tsv"
   java bench/MixAttribution.java "$work/rate.jfr" "$work/none.tsv" | sed -n '1,30p'
 fi

@@ -367,9 +367,7 @@ public class LoadBenchmark {
                 try {
                     // "C2 CompilerThre" and "C1 CompilerThre": the kernel keeps 15 characters of a name.
                     if (java.nio.file.Files.readString(task.resolve("comm")).contains("CompilerThre")) {
-                        String stat = java.nio.file.Files.readString(task.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        jit += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        jit += ticksOf(task.resolve("stat"));
                     }
                 } catch (java.io.IOException ended) {
                     // The thread ended between the listing and the reading: its time went with it.
@@ -386,7 +384,12 @@ public class LoadBenchmark {
 
     /** The process's user and system time so far, in clock ticks (fields 14 and 15 of /proc/PID/stat). */
     private static long cpuTicks(long pid) throws java.io.IOException {
-        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        return ticksOf(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /** The user and system time in a /proc stat file, a process's or a thread's, in clock ticks. */
+    private static long ticksOf(java.nio.file.Path statFile) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(statFile);
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }

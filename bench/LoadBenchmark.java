@@ -36,10 +36,19 @@ import java.util.regex.Pattern;
  * where the one before stopped; last,
  * the highest rate held with a p99 of at most 100 ms and nothing failed or turned away. The
  * environment variable WARM_UP sets the seconds of the warm-up before the first rate (default 10,
- * or the seconds per rate if fewer). With the environment variable BY_KIND set, each rate's row is
+ * or the seconds per rate if fewer), at the first rate or 50 req/s, whichever is lower: a short
+ * warm-up, after which the node is still compiling (the first rates measure that too). The
+ * environment variable WARM_UP_REQUESTS instead warms the node to a steady state: the warm-up log's
+ * first N requests, asked by WARM_UP_CLIENTS clients (default 4) as fast as the node answers; with
+ * SERVER_PID (the node's process, on this machine) it prints, each tenth of the way, the node's
+ * processor time and its JIT compiler's share of it, to show the compiling had died down. With the environment variable BY_KIND set, each rate's row is
  * preceded by one per kind of request (its latencies only; a 503 counts as answered there), to see
  * which kind a queue comes from. Every timed request says {@code Accept-Encoding} as Chromium
  * does, so the server compresses what it would compress for a reader's browser.
+ *
+ * <pre>java bench/LoadBenchmark.java http://127.0.0.1:7070 --warm N</pre>
+ *
+ * asks only that steady warm-up, N requests (before a profile of a steady node).
  *
  * <pre>java bench/LoadBenchmark.java http://127.0.0.1:7070 --cpu SERVER_PID [requests per kind] [warm-up seconds]</pre>
  *
@@ -96,6 +105,13 @@ public class LoadBenchmark {
             }
             System.exit(0);
         }
+        if (args.length > 2 && args[1].equals("--warm")) {
+            // The steady warm-up alone, for a profile of a steady node (bench/mix-attribution.sh).
+            LoadBenchmark bench = new LoadBenchmark(args[0]);
+            bench.learnCatalogue();
+            bench.warmUntilSteady(Integer.parseInt(args[2]), warmUpClients(), serverPid());
+            System.exit(0);
+        }
         if (args.length > 2 && args[1].equals("--cpu")) {
             LoadBenchmark bench = new LoadBenchmark(args[0]);
             bench.learnCatalogue();
@@ -114,8 +130,14 @@ public class LoadBenchmark {
         // Warm the server's caches and JIT with the same mix at a modest rate, then measure. WARM_UP
         // (seconds) sets how long: the JIT compiles the hot paths for a minute or so on one of the two
         // cores, and a short warm-up leaves that to the first rate.
+        // WARM_UP_REQUESTS instead warms the node to a steady state (warmUntilSteady).
         String warmUp = System.getenv("WARM_UP");
-        bench.run(Math.min(rates[0], 50), warmUp == null ? Math.min(seconds, 10) : Integer.parseInt(warmUp), new Random(7));
+        String warmUpRequests = System.getenv("WARM_UP_REQUESTS");
+        if (warmUpRequests != null) {
+            bench.warmUntilSteady(Integer.parseInt(warmUpRequests), warmUpClients(), serverPid());
+        } else {
+            bench.run(Math.min(rates[0], 50), warmUp == null ? Math.min(seconds, 10) : Integer.parseInt(warmUp), new Random(7));
+        }
         System.out.println("| rate (req/s) | sent | answered | 503 | failed | median ms | p90 ms | p99 ms | max ms |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         int held = 0;
@@ -255,9 +277,119 @@ public class LoadBenchmark {
         }
     }
 
+    private static int warmUpClients() {
+        String clients = System.getenv("WARM_UP_CLIENTS");
+        return clients == null ? 4 : Integer.parseInt(clients);
+    }
+
+    /** SERVER_PID, the node's process on this machine, to follow its compiler; 0 when not given. */
+    private static long serverPid() {
+        String pid = System.getenv("SERVER_PID");
+        return pid == null ? 0 : Long.parseLong(pid);
+    }
+
+    /**
+     * The steady warm-up: the mix's first {@code count} requests of the warm-up's log, asked by
+     * {@code clients} clients each waiting for its answer (closed-loop: as fast as the node answers,
+     * never a queue). A node a few thousand requests in is still compiling the mix's code (the JIT's
+     * threads were four tenths of its processor time 10,000 requests in, BENCHMARKS.md), which a node
+     * serving for hours has done; the rates measured after this warm-up are the steady node's. With
+     * {@code pid}, each tenth of the warm-up prints the node's processor time and its JIT's: its
+     * compiler threads' (from /proc, the threads alive then: the JVM ends idle compiler threads, and
+     * their time with them) and the methods compiled and time spent compiling ({@code jstat
+     * -compiler}), so that the printout shows whether the compiling had died down by its end.
+     */
+    private void warmUntilSteady(int count, int clients, long pid) throws Exception {
+        Random random = new Random(7);
+        List<String> paths = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            paths.add(next(random).path());
+        }
+        System.out.printf(Locale.ROOT, "Warm-up: the mix's %,d requests, %d clients each waiting for its answer%n", count, clients);
+        System.out.println("| requests | req/s | node CPU s | JIT threads CPU s | JIT share | methods compiled | compiling s |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
+        AtomicInteger taken = new AtomicInteger();
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(clients);
+        for (int c = 0; c < clients; c++) {
+            pool.execute(() -> {
+                for (int i = taken.getAndIncrement(); i < count; i = taken.getAndIncrement()) {
+                    try {
+                        HttpResponse<Void> response = client.send(asABrowserAsks(paths.get(i)), HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() >= 500) {
+                            failed.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                    answered.incrementAndGet();
+                }
+            });
+        }
+        pool.shutdown();
+        int tenth = Math.max(1, count / 10);
+        long[] before = pid == 0 ? null : compilerReading(pid);
+        long since = System.nanoTime();
+        int from = 0;
+        while (from < count) {
+            int to = Math.min(count, from + tenth);
+            while (answered.get() < to) {
+                Thread.sleep(50);
+            }
+            long now = System.nanoTime();
+            double perSecond = (to - from) / ((now - since) / 1e9);
+            if (pid == 0) {
+                System.out.printf(Locale.ROOT, "| %,d | %.0f | | | | | |%n", to, perSecond);
+            } else {
+                long[] reading = compilerReading(pid);
+                double node = (reading[0] - before[0]) / 100.0;
+                double jit = (reading[1] - before[1]) / 100.0;
+                System.out.printf(Locale.ROOT, "| %,d | %.0f | %.1f | %.1f | %.0f %% | %d | %.1f |%n", to, perSecond, node, jit,
+                        node == 0 ? 0 : 100 * jit / node, reading[2] - before[2], (reading[3] - before[3]) / 1000.0);
+                before = reading;
+            }
+            since = now;
+            from = to;
+        }
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        System.out.printf(Locale.ROOT, "Warm-up done: %d failed or 5xx (503 included)%n", failed.get());
+    }
+
+    /**
+     * The node's processor time and its compiler threads' (clock ticks), the methods it has compiled
+     * and its milliseconds compiling ({@code jstat -compiler}: Compiled, then Time in seconds).
+     */
+    private static long[] compilerReading(long pid) throws Exception {
+        long jit = 0;
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/" + pid + "/task"))) {
+            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                try {
+                    // "C2 CompilerThre" and "C1 CompilerThre": the kernel keeps 15 characters of a name.
+                    if (java.nio.file.Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        jit += ticksOf(task.resolve("stat"));
+                    }
+                } catch (java.io.IOException ended) {
+                    // The thread ended between the listing and the reading: its time went with it.
+                }
+            }
+        }
+        Process jstat = new ProcessBuilder("jstat", "-compiler", String.valueOf(pid)).redirectErrorStream(true).start();
+        String[] lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split("\n");
+        jstat.waitFor();
+        String[] values = lines[lines.length - 1].trim().split("\\s+");
+        return new long[] {cpuTicks(pid), jit, Long.parseLong(values[0]),
+                Math.round(Double.parseDouble(values[3]) * 1000)};
+    }
+
     /** The process's user and system time so far, in clock ticks (fields 14 and 15 of /proc/PID/stat). */
     private static long cpuTicks(long pid) throws java.io.IOException {
-        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        return ticksOf(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /** The user and system time in a /proc stat file, a process's or a thread's, in clock ticks. */
+    private static long ticksOf(java.nio.file.Path statFile) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(statFile);
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }

@@ -8,6 +8,23 @@
 #
 #   JARS="/tmp/before.jar target/dossier.jar" bench/load-benchmark.sh DB 20 25,50   # two builds side by side
 # The database must exist (make one with: java -jar target/dossier.jar generate --db FILE --count N).
+#
+# What a run measures depends on the warm-up before its first rate (after the node's own, serve
+# --warm-up's 1,000 requests), one of two, set by WARM_UPS (a list: each node is run with each in turn):
+#   short       (the default; all figures in BENCHMARKS.md before 2026-12-05 06:00 UTC) WARM_UP seconds
+#               (default 10) of the mix at <= 50 req/s: a node some 1,500 requests in, still compiling
+#               the mix's code (its JIT threads a quarter of its processor time), as just after a
+#               restart; the first rates measure that compiling too, and swing with it.
+#   requests=N  the steady node: the mix's first N requests of the warm-up's log, asked by
+#               WARM_UP_CLIENTS (default 4) clients as fast as the node answers, the node's compiler
+#               followed as it goes (a table of its JIT's share of the node's processor time, each
+#               tenth); at 1M its compiling died down some 20,000-25,000 requests in: requests=30000
+#               measures the node as it serves for hours.
+#   WARM_UPS="requests=30000 short" JARS="A.jar" bench/load-benchmark.sh DB 20 100,150  # both, side by side
+#
+# JVMS: the JVM's options to compare, separated by ';', each node run with each in turn after
+# SERVER_HEAP's -Xmx (default: none beyond it):
+#   JVMS="-Xmx512m;-Xmx512m -XX:+UseParallelGC;-Xmx2g" bench/load-benchmark.sh DB 20 100  # the last -Xmx counts
 # The server gets SERVER_HEAP (default 512m) and --search-limit 0 (the per-client limit would
 # refuse one client sending everything).
 set -euo pipefail
@@ -36,17 +53,33 @@ read -r -a jars <<<"${JARS:-target/dossier.jar}"
 [ -n "${JARS:-}" ] || [ -f target/dossier.jar ] || mvn -B -q -DskipTests package
 echo "# Load benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
 echo "Machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg); database $db"
+read -r -a warm_ups <<<"${WARM_UPS:-short}"
+IFS=';' read -r -a jvms <<<"${JVMS:-}"
+[ ${#jvms[@]} -gt 0 ] || jvms=("")
 for jar in "${jars[@]}"; do
 for config in "${configs[@]}"; do
+for jvm in "${jvms[@]}"; do
+for warm_up in "${warm_ups[@]}"; do
+  case $warm_up in
+    short) requests="" ;;
+    requests=[0-9]*) requests=${warm_up#requests=} ;;
+    *) echo "WARM_UPS: '$warm_up' is neither short nor requests=N" >&2; exit 2 ;;
+  esac
   echo
-  echo "## $jar: serve${config:- (defaults)}"
+  echo "## $jar${jvm:+ ($jvm)}: serve${config:- (defaults)}; warm-up: $warm_up"
   # shellcheck disable=SC2086
-  serve_node "$jar" "$db" --search-limit 0 $config
-  java bench/LoadBenchmark.java "$url" "$seconds" "$rates"
+  SERVER_JVM=$jvm serve_node "$jar" "$db" --search-limit 0 $config
+  if [ -n "$requests" ]; then
+    WARM_UP_REQUESTS=$requests SERVER_PID=$server java bench/LoadBenchmark.java "$url" "$seconds" "$rates"
+  else
+    env -u WARM_UP_REQUESTS java bench/LoadBenchmark.java "$url" "$seconds" "$rates"
+  fi
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   # What the node warned of or failed at (the missing --public-url aside): a failed request's cause.
   grep -E ' (WARN|ERROR) ' "$log" | grep -v 'No --public-url' | head -20 || true
   kill $server; wait $server 2>/dev/null || true
   rm -f "$log"
+done
+done
 done
 done

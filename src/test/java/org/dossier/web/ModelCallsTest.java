@@ -40,6 +40,10 @@ public class ModelCallsTest {
             return Arrays.stream(Thread.currentThread().getStackTrace()).anyMatch(f -> f.getClassName().startsWith("ognl."));
         }
 
+        public Optional<Shelf> self() {
+            return Optional.of(this);
+        }
+
         public static String label() {
             return "static";
         }
@@ -77,7 +81,15 @@ public class ModelCallsTest {
             "<p th:text=\"${shelf.getClass().getName()}\">x</p>",
             "<p th:text=\"${shelf.label()}\">x</p>",
             "<p th:text=\"${missing}\">x</p>",
-            "<p th:object=\"${shelf}\" th:text=\"*{box().label()}\">x</p>");
+            "<p th:object=\"${shelf}\" th:text=\"*{box().label()}\">x</p>",
+            "<p th:if=\"${!shelf.box().open()}\">closed</p><p th:if=\"${ ! shelf.spare().get().open()}\">closed</p>",
+            "<p th:text=\"${!shelf.name()}\">x</p><p th:text=\"${!missing}\">x</p>",
+            "<p th:text=\"${shelf.empty() != null}\">x</p><p th:text=\"${shelf.empty()== null}\">x</p>",
+            "<p th:text=\"${shelf.box() != null}\">x</p><p th:text=\"${shelf.box() == null}\">x</p>",
+            "<p th:text=\"${missing == null}\">x</p><p th:text=\"${shelf}\">x</p>",
+            "<p th:text=\"${shelf.spare().isEmpty()}\">x</p><p th:text=\"${shelf.boxes().isEmpty()}\">x</p>",
+            "<p th:text=\"${shelf.boxes().iterator().next()}\">x</p>",
+            "<p th:text=\"${true}\">x</p><p th:text=\"${false}\">x</p><p th:text=\"${null}\">x</p>");
 
     private static TemplateEngine engine(boolean modelCalls) {
         TemplateEngine engine = new TemplateEngine();
@@ -110,7 +122,10 @@ public class ModelCallsTest {
         String template = "<p th:text=\"${shelf.askedThroughOgnl()}\">x</p>";
         assertEquals("<p>true</p>", render(engine(false), template));
         assertEquals("<p>false</p>", render(engine(true), template));
-        assertEquals("<p>false</p>", render(engine(true), "<p th:text=\"${!shelf.askedThroughOgnl()}\">x</p>"),
+        assertEquals("<p>false</p>", render(engine(true), "<p th:text=\"${shelf.self().get().askedThroughOgnl()}\">x</p>"),
+                "an Optional's value is read without OGNL too");
+        assertEquals("<p>true</p>", render(engine(true), "<p th:text=\"${!shelf.askedThroughOgnl()}\">x</p>"), "negated");
+        assertEquals("<p>true</p>", render(engine(true), "<p th:text=\"${shelf.askedThroughOgnl() and true}\">x</p>"),
                 "an expression that is more than a chain stays OGNL's");
     }
 

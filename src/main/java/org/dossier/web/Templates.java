@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.dossier.documents.DocumentDate;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.standard.StandardDialect;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -48,6 +49,9 @@ public final class Templates implements FileRenderer {
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCacheable(true);
         engine.setTemplateResolver(resolver);
+        StandardDialect dialect = new StandardDialect();
+        dialect.setVariableExpressionEvaluator(new ModelCalls());
+        engine.setDialect(dialect);
     }
 
     /** Makes a value visible to every template rendered for this request. */

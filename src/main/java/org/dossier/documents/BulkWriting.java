@@ -96,29 +96,18 @@ public final class BulkWriting {
      * inside a transaction, so it is made on the connection before the transaction begins, and put
      * back after it ends, whatever happened: the connection goes back to the pool as it came. No
      * foreign key of the schema acts (every one is NO ACTION), so nothing but the look-ups is left out.
-     *
-     * <p>The same connection keeps its statement journals in memory ({@code temp_store = MEMORY}).
-     * Each statement of many rows (a batch of 100, an INSERT ... SELECT copying revisions) inside a
-     * transaction copies every page it changes that was there before it began into a journal of its
-     * own, to undo that statement alone, and past 64 KiB SQLite writes that journal to a temporary
-     * file: at 300,000 imported records about 6 GB of writes (wchar 7.3 GB in all, the write-ahead
-     * log and the file 1.3 GB of it; BENCHMARKS.md, "Imports, eighth round"), most of the writing
-     * thread's time in the kernel. Such a journal holds one statement's pages, and is emptied at its end.
-     *
-     * <p>Elsewhere (PostgreSQL) {@code transaction} runs on {@code db} as any write.
+     * Elsewhere (PostgreSQL) {@code transaction} runs on {@code db} as any write.
      */
-    public static <T> T onBulkConnection(DSLContext db, CheckedTransaction<T> transaction) {
+    public static <T> T foreignKeysCheckedOnce(DSLContext db, CheckedTransaction<T> transaction) {
         if (db.dialect().family() != SQLDialect.SQLITE) {
             return transaction.run(db, tx -> { });
         }
         return db.connectionResult(connection -> {
             DSLContext one = DSL.using(connection, db.dialect(), db.settings());
             one.execute("PRAGMA foreign_keys = OFF");
-            one.execute("PRAGMA temp_store = MEMORY");
             try {
                 return transaction.run(one, BulkWriting::requireForeignKeys);
             } finally {
-                one.execute("PRAGMA temp_store = DEFAULT");
                 one.execute("PRAGMA foreign_keys = ON");
             }
         });

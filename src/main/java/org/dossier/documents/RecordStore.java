@@ -112,11 +112,10 @@ public final class RecordStore {
      * As {@link #write(Work)}, for a run of new records at least as large as the catalogue (an
      * import that outgrows it): on SQLite its rows are not checked against their foreign keys one
      * insert at a time, and every foreign key of the catalogue is checked once, last, before the
-     * commit ({@link BulkWriting#onBulkConnection}); one that points nowhere rolls it all back. Its
-     * statements' journals are kept in memory, not written to temporary files.
+     * commit ({@link BulkWriting#foreignKeysCheckedOnce}); one that points nowhere rolls it all back.
      */
     public <T> T writeInBulk(Work<T> work) {
-        return BulkWriting.onBulkConnection(db, (connection, lastCheck) -> write(connection, work, lastCheck));
+        return BulkWriting.foreignKeysCheckedOnce(db, (connection, lastCheck) -> write(connection, work, lastCheck));
     }
 
     /** {@code work} in one transaction of {@code on}, {@code lastCheck} asked after every other check. */

@@ -281,16 +281,26 @@ class SolrOutageTest {
 
     /**
      * What was logged at WARN or above about this class's cluster, as "LOGGER MESSAGE": naming its
-     * collection or its ZooKeeper (as the follower's, SolrJ's and ZooKeeper's client's lines do),
-     * since other classes' nodes, running beside this one, log too (a node started without
-     * --public-url says so, at WARN).
+     * collection or its ZooKeeper, in the message or in its stack trace's (as the follower's, SolrJ's
+     * and ZooKeeper's client's lines do: Netty's socket says "future isn't success." with the refused
+     * address in its exception alone), since other classes' nodes, running beside this one, log too
+     * (a node started without --public-url says so, at WARN).
      */
     private static List<String> lines(ListAppender<ILoggingEvent> logged, SolrAddress collection) {
         List<String> cluster = new java.util.ArrayList<>(collection.zkHosts());
         cluster.add(collection.collection());
         return Logged.events(logged).stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
-                .map(e -> e.getLoggerName() + " " + e.getFormattedMessage())
-                .filter(line -> cluster.stream().anyMatch(line::contains)).toList();
+                .filter(e -> cluster.stream().anyMatch(said(e)::contains))
+                .map(e -> e.getLoggerName() + " " + e.getFormattedMessage()).toList();
+    }
+
+    /** Everything {@code event} says: its logger, its message and each message of its exception's causes. */
+    private static String said(ILoggingEvent event) {
+        StringBuilder said = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
+        for (ch.qos.logback.classic.spi.IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
+            said.append('\n').append(cause.getMessage());
+        }
+        return said.toString();
     }
 
     private static int save(Database db, String title) {

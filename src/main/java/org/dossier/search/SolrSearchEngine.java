@@ -38,6 +38,8 @@ import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.cloud.ZkStateReader;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.zookeeper.ClientCnxnSocketNetty;
+import org.apache.zookeeper.client.ZKClientConfig;
 import org.dossier.documents.ChangeFeed;
 import org.dossier.documents.RoundFailures;
 import org.dossier.web.WriteUnavailable;
@@ -230,7 +232,7 @@ public final class SolrSearchEngine implements SearchEngine {
     }
 
     private static CloudSolrClient client(SolrAddress address, int idleSeconds, Duration zooKeeperWait) {
-        return new CloudSolrClient.Builder(address.zkHosts(), address.chroot())
+        return builder(address)
                 .withDefaultCollection(address.collection())
                 .withZkConnectTimeout(Math.toIntExact(zooKeeperWait.toMillis()), TimeUnit.MILLISECONDS)
                 .withHttpClientBuilder(new HttpJettySolrClient.Builder()
@@ -238,6 +240,24 @@ public final class SolrSearchEngine implements SearchEngine {
                         .withIdleTimeout(idleSeconds, TimeUnit.SECONDS)
                         .withRequestTimeout(idleSeconds, TimeUnit.SECONDS))
                 .build();
+    }
+
+    /**
+     * A builder of a client for the collection at {@code address}: every SolrCloud client this
+     * process makes is begun here, so that each one's ZooKeeper client talks to ZooKeeper through
+     * Netty. ZooKeeper's default socket (NIO) sleeps 100 ms in each close, by design
+     * ({@code ClientCnxnSocketNIO.cleanup}, ZooKeeper 3.9): a node's stop closes two clients, each
+     * fill and solr-setup one, and a run of the Solr test classes some 250 (25 s); Netty's closes in
+     * about 10 ms, and connects and asks as fast. ZooKeeper reads the choice from a system property
+     * as each client is made (SolrJ passes it no configuration of its own): set here unless the
+     * operator gave one ({@code -Dzookeeper.clientCnxnSocket}). Netty is ZooKeeper's own
+     * dependency, the transport it needs for TLS; its event loop's thread is a daemon.
+     */
+    static CloudSolrClient.Builder builder(SolrAddress address) {
+        if (System.getProperty(ZKClientConfig.ZOOKEEPER_CLIENT_CNXN_SOCKET) == null) {
+            System.setProperty(ZKClientConfig.ZOOKEEPER_CLIENT_CNXN_SOCKET, ClientCnxnSocketNetty.class.getName());
+        }
+        return new CloudSolrClient.Builder(address.zkHosts(), address.chroot());
     }
 
     /**

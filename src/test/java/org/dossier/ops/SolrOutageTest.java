@@ -86,7 +86,6 @@ class SolrOutageTest {
         root.addAppender(logged);
         CompletableFuture<OperatedCatalogue> starting = CompletableFuture.supplyAsync(
                 () -> OperatedCatalogue.withSeedsOnSolr(collection, noMetrics, port));
-        boolean solrBack = false;
         try {
             Http http = new Http("http://127.0.0.1:" + port);
             long deadline = System.nanoTime() + 120_000_000_000L;
@@ -107,16 +106,12 @@ class SolrOutageTest {
 
             cluster.startNode(0);
             cluster.startNode(1);
-            solrBack = true;
             awaitReady(http);
             assertEquals(200, http.get("/search?q=korea").statusCode());
             assertTrue(total(http, "/search.json") > 0, "the collection was filled from the database");
         } finally {
             root.detachAppender(logged);
-            if (!solrBack) {
-                cluster.startNode(0);
-                cluster.startNode(1);
-            }
+            cluster.startWhatIsStopped();
             starting.join().close();
         }
     }
@@ -152,10 +147,10 @@ class SolrOutageTest {
      * meanwhile is found once Solr is back, once, with no restart. ZooKeeper stopped: a search is
      * answered from the collection's last known state or is the same 503, never a 500, and the log
      * has no line at each of its client's attempts to reconnect, and the search is answered within
-     * seconds. (ZooKeeper's return is the next test's.)
+     * seconds. (ZooKeeper's return is the test before's.)
      */
     @Test
-    @Order(2) // it stops ZooKeeper for good
+    @Order(3) // last: it stops ZooKeeper for good
     void solrNodesAndZooKeeperThatGoAwayAreA503AndOneLineAndComeBackWithoutARestart() throws Exception {
         SolrAddress collection = cluster.freshCollection(2, 2);
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -239,58 +234,70 @@ class SolrOutageTest {
      * holds is a minute old. Each is the 503 page with Retry-After within seconds, not after
      * Curator's retries of the stopped ZooKeeper (27-43 s a search); /ready says 503 at once; the
      * listing and the record pages, which read the database, go on. ZooKeeper and the nodes back,
-     * the node is ready again and searches, with no restart. On a cluster of its own.
+     * the node is ready again and searches, with no restart. On the class's cluster, before the test
+     * that stops its ZooKeeper for good: it starts ZooKeeper and the nodes again (a cluster of its own
+     * cost another 5 to 10 s to start).
      */
     @Test
-    @Order(3)
+    @Order(2)
     void aSearchThatMustAskAStoppedZooKeeperIsA503WithinSecondsAndSearchesOnceItIsBack() throws Exception {
-        try (TestSolrCloud.Own gone = TestSolrCloud.Own.start()) {
-            SolrAddress collection = gone.freshCollection(1, 1);
-            OperationsSettings noMetrics = new OperationsSettings(null, "127.0.0.1",
-                    OperationsSettings.DEFAULT_MAX_INDEX_LAG, java.time.Duration.ZERO);
-            try (OperatedCatalogue catalogue = OperatedCatalogue.withSeedsOnSolr(collection, noMetrics)) {
-                Http http = catalogue.http();
-                assertEquals(200, http.get("/search?q=korea").statusCode());
-                gone.stopNode(0);
-                gone.stopNode(1);
-                awaitNotReady(http);
-                gone.stopZooKeeper();
-                for (String words : List.of("korea", "soviet", "berlin")) {
-                    long asked = System.nanoTime();
-                    HttpResponse<String> page = http.get("/search?q=" + words);
-                    long seconds = (System.nanoTime() - asked) / 1_000_000_000L;
-                    assertEquals(503, page.statusCode(), page.body());
-                    assertTrue(seconds < A_PAGE_MAY_WAIT_SECONDS, "a search for " + words + " took " + seconds + " s");
-                    assertTrue(page.headers().firstValue("Retry-After").isPresent());
-                    assertTrue(page.body().contains(words), "the search box keeps what was typed");
-                    asked = System.nanoTime();
-                    assertEquals(503, http.get(Health.READINESS).statusCode());
-                    assertTrue(System.nanoTime() - asked < 2_000_000_000L, "a balancer's probe gives up after a second or two");
-                }
-                assertEquals(200, http.get("/").statusCode(), "the listing reads the database");
-                assertEquals(200, http.get(recordPage(http, 1)).statusCode(), "a record page reads the database");
-
-                gone.startZooKeeper();
-                gone.startNode(0);
-                gone.startNode(1);
-                awaitReady(http);
-                assertTrue(total(http, "/search.json?q=korea") > 0, "searched again, with no restart");
+        SolrAddress collection = cluster.freshCollection(1, 1);
+        OperationsSettings noMetrics = new OperationsSettings(null, "127.0.0.1",
+                OperationsSettings.DEFAULT_MAX_INDEX_LAG, java.time.Duration.ZERO);
+        try (OperatedCatalogue catalogue = OperatedCatalogue.withSeedsOnSolr(collection, noMetrics)) {
+            Http http = catalogue.http();
+            assertEquals(200, http.get("/search?q=korea").statusCode());
+            cluster.stopNode(0);
+            cluster.stopNode(1);
+            awaitNotReady(http);
+            cluster.stopZooKeeper();
+            for (String words : List.of("korea", "soviet", "berlin")) {
+                long asked = System.nanoTime();
+                HttpResponse<String> page = http.get("/search?q=" + words);
+                long seconds = (System.nanoTime() - asked) / 1_000_000_000L;
+                assertEquals(503, page.statusCode(), page.body());
+                assertTrue(seconds < A_PAGE_MAY_WAIT_SECONDS, "a search for " + words + " took " + seconds + " s");
+                assertTrue(page.headers().firstValue("Retry-After").isPresent());
+                assertTrue(page.body().contains(words), "the search box keeps what was typed");
+                asked = System.nanoTime();
+                assertEquals(503, http.get(Health.READINESS).statusCode());
+                assertTrue(System.nanoTime() - asked < 2_000_000_000L, "a balancer's probe gives up after a second or two");
             }
+            assertEquals(200, http.get("/").statusCode(), "the listing reads the database");
+            assertEquals(200, http.get(recordPage(http, 1)).statusCode(), "a record page reads the database");
+
+            cluster.startZooKeeper();
+            cluster.startNode(0);
+            cluster.startNode(1);
+            awaitReady(http);
+            assertTrue(total(http, "/search.json?q=korea") > 0, "searched again, with no restart");
+        } finally {
+            cluster.startWhatIsStopped();
         }
     }
 
     /**
      * What was logged at WARN or above about this class's cluster, as "LOGGER MESSAGE": naming its
-     * collection or its ZooKeeper (as the follower's, SolrJ's and ZooKeeper's client's lines do),
-     * since other classes' nodes, running beside this one, log too (a node started without
-     * --public-url says so, at WARN).
+     * collection or its ZooKeeper, in the message or in its stack trace's (as the follower's, SolrJ's
+     * and ZooKeeper's client's lines do: Netty's socket says "future isn't success." with the refused
+     * address in its exception alone), since other classes' nodes, running beside this one, log too
+     * (a node started without --public-url says so, at WARN).
      */
     private static List<String> lines(ListAppender<ILoggingEvent> logged, SolrAddress collection) {
         List<String> cluster = new java.util.ArrayList<>(collection.zkHosts());
         cluster.add(collection.collection());
         return Logged.events(logged).stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
-                .map(e -> e.getLoggerName() + " " + e.getFormattedMessage())
-                .filter(line -> cluster.stream().anyMatch(line::contains)).toList();
+                .filter(e -> cluster.stream().anyMatch(said(e)::contains))
+                .map(e -> e.getLoggerName() + " " + e.getFormattedMessage()).toList();
+    }
+
+    /** Everything {@code event} says: its logger, its message and each message of its exception's causes. */
+    private static String said(ILoggingEvent event) {
+        StringBuilder said = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
+        for (ch.qos.logback.classic.spi.IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
+            said.append('\n').append(cause.getMessage());
+        }
+        return said.toString();
     }
 
     private static int save(Database db, String title) {

@@ -364,6 +364,23 @@ class SolrFeedTest {
         }
     }
 
+    /**
+     * Every client's ZooKeeper client talks to ZooKeeper through Netty: ZooKeeper's default socket
+     * sleeps 100 ms in each close, a node's stop closes two clients and each fill one more.
+     */
+    @Test
+    void theClientsTalkToZooKeeperThroughNettyWhoseCloseDoesNotSleep() throws Exception {
+        try (CloudSolrClient writer = SolrSearchEngine.writer(collection);
+             CloudSolrClient reader = SolrSearchEngine.client(collection)) {
+            for (CloudSolrClient client : List.of(writer, reader)) {
+                org.apache.zookeeper.ZooKeeper zooKeeper = org.apache.solr.client.solrj.impl.ZkClientClusterStateProvider
+                        .from(client).getZkStateReader().getZkClient().getCuratorFramework().getZookeeperClient().getZooKeeper();
+                assertEquals(org.apache.zookeeper.ClientCnxnSocketNetty.class.getName(), zooKeeper.getClientConfig()
+                        .getProperty(org.apache.zookeeper.client.ZKClientConfig.ZOOKEEPER_CLIENT_CNXN_SOCKET));
+            }
+        }
+    }
+
     @Test
     void aReindexWhileServingNeverShowsReadersAnEmptiedCollection() throws Exception {
         Path generatedFolder = Files.createTempDirectory("dossier-solr-refill-");

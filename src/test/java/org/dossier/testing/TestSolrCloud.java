@@ -268,6 +268,8 @@ public final class TestSolrCloud {
          * whose folder is deleted next.
          */
         private volatile boolean zooKeeperStopped;
+        /** The Solr nodes stopped and not started again, by their index. */
+        private final java.util.Set<Integer> nodesStopped = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         private Own(Path data, Launched launched) {
             this.data = data;
@@ -302,11 +304,26 @@ public final class TestSolrCloud {
         /** Stops Solr node {@code index} (0 or 1), as a machine that goes down. */
         public void stopNode(int index) {
             console.ask("stop-node " + index);
+            nodesStopped.add(index);
         }
 
         /** Starts node {@code index} again, on its old port. */
         public void startNode(int index) {
             console.ask("start-node " + index);
+            nodesStopped.remove(index);
+        }
+
+        /**
+         * Starts ZooKeeper and the nodes again if a test stopped them and did not (it failed on the
+         * way): the class's next test finds the cluster whole, and fails only for what it checks.
+         */
+        public void startWhatIsStopped() {
+            if (zooKeeperStopped) {
+                startZooKeeper();
+            }
+            for (int index : List.copyOf(nodesStopped)) {
+                startNode(index);
+            }
         }
 
         public void stopZooKeeper() {

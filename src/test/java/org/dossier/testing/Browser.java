@@ -61,8 +61,6 @@ public final class Browser implements AutoCloseable {
     private final boolean javaScript;
     /** The script that shortens the typing pause on every new page, while a test has it so ({@link #typingPause}). */
     private String typingPause;
-    /** The scripts {@link #onEveryNewPage} added, by their DevTools identifiers: removed when the browser is handed on. */
-    private final List<String> everyNewPage = new ArrayList<>();
 
     private Browser(ChromeDriver driver, Path profile, boolean javaScript) {
         this.driver = driver;
@@ -200,36 +198,6 @@ public final class Browser implements AutoCloseable {
             typingPause = (String) driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
                     Map.of("source", "window.dossierTypingPauseMs = " + pause.toMillis() + ";")).get("identifier");
         }
-    }
-
-    /**
-     * Runs {@code source} in the isolated world {@code world} of every page this tab opens from now
-     * on, before the page's own scripts, until the browser is handed on ({@link #close}): it shares
-     * the page's document but none of its script's variables, so the page cannot tell it is there.
-     * For a script a test would otherwise carry through chromedriver into each page it opens.
-     */
-    public void onEveryNewPage(String world, String source) {
-        everyNewPage.add((String) driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
-                Map.of("source", source, "worldName", world)).get("identifier"));
-    }
-
-    /**
-     * Evaluates {@code expression} in the isolated world {@code world} of the page now shown (the one
-     * {@link #onEveryNewPage} ran its script in, made when it has none yet), waits for the promise it
-     * gives, if any, and returns its value as JSON gives it. Fails with the page's error when it throws.
-     */
-    public Object evaluateIn(String world, String expression) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> tree = (Map<String, Object>) driver.executeCdpCommand("Page.getFrameTree", Map.of()).get("frameTree");
-        Object frame = ((Map<?, ?>) tree.get("frame")).get("id");
-        Object context = driver.executeCdpCommand("Page.createIsolatedWorld", Map.of("frameId", frame, "worldName", world))
-                .get("executionContextId");
-        Map<String, Object> answer = driver.executeCdpCommand("Runtime.evaluate", Map.of("expression", expression,
-                "contextId", context, "awaitPromise", true, "returnByValue", true));
-        if (answer.get("exceptionDetails") != null) {
-            throw new IllegalStateException("the page's " + world + " world threw: " + answer.get("exceptionDetails"));
-        }
-        return ((Map<?, ?>) answer.get("result")).get("value");
     }
 
     /** Shows the pages as they print (CSS {@code @media print}), until {@link #plainMedia}. */
@@ -384,7 +352,7 @@ public final class Browser implements AutoCloseable {
     /**
      * Done with the browser: it is cleared for the next class that asks for one — every tab but one
      * closed, cookies and cache emptied (servers on a port used before must not see another's
-     * session or cached pages), granted permissions, the viewport, the text size, the typing pause and the scripts run on every new page reset, about:blank shown — or
+     * session or cached pages), granted permissions, the viewport, the text size and the typing pause reset, about:blank shown — or
      * quit when clearing fails.
      */
     @Override
@@ -396,10 +364,6 @@ public final class Browser implements AutoCloseable {
             }
             driver.switchTo().window(tabs.get(0));
             typingPause(null);
-            for (String script : everyNewPage) {
-                driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script));
-            }
-            everyNewPage.clear();
             driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
             driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
             driver.executeCdpCommand("Browser.resetPermissions", Map.of());

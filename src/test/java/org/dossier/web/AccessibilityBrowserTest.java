@@ -76,8 +76,6 @@ class AccessibilityBrowserTest {
             });
         }
         browser = Browser.start();
-        // Nearly every page this class opens is checked: axe is there as each opens, not carried in after.
-        Axe.onEveryPage(browser);
     }
 
     @AfterAll

@@ -1,7 +1,6 @@
 package org.dossier.app;
 
 import static org.dossier.db.Tables.DOCUMENT;
-import static org.dossier.db.Tables.DOCUMENT_COUNT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,23 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.dossier.importing.ImportRejectedException;
-import org.dossier.testing.Axe;
-import org.dossier.testing.Browser;
-import org.dossier.testing.Http;
+import org.dossier.testing.HeldFirstStart;
 import org.dossier.testing.Ports;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
@@ -33,99 +23,20 @@ import org.dossier.web.PublicUrl;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A first start on an empty database imports the seed pages with its port already open: a health
  * check finds the node alive and not ready, a reader a 503 that says the catalogue is being loaded
  * (a node that imported first and listened after was "connection refused" for as long as the import
  * took). The import is held by a transaction of the test's own on the row every import takes first,
- * as another node's first import would hold it; on SQLite and on PostgreSQL.
+ * as another node's first import would hold it ({@link HeldFirstStart}); on SQLite and on PostgreSQL.
+ * The page a browser shows meanwhile is checked with axe where the browsers run, in
+ * AccessibilityBrowserTest: a browser test here waited, holding one of the three workers, for the
+ * one Chromium while the browser classes had it (BENCHMARKS.md, the nineteenth round).
  */
 class FirstStartTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** A first start whose import waits until {@link #release}: its server listens meanwhile. */
-    private static final class HeldFirstStart implements AutoCloseable {
-
-        final Http http;
-        final String baseUrl;
-        private final Database holder;
-        private final CountDownLatch held = new CountDownLatch(1);
-        private final CountDownLatch released = new CountDownLatch(1);
-        private final CompletableFuture<Void> holding;
-        private final DossierApp app;
-        final CompletableFuture<DossierApp> started;
-
-        HeldFirstStart(Path folder) throws Exception {
-            DatabaseAddress database = TestDatabase.in(folder);
-            int port = Ports.free();
-            Settings settings = new Settings(database, "127.0.0.1", port, TestCatalogue.SEEDS, PublicUrl.fromRequests(),
-                    null, Protection.NONE, folder.resolve("dossier.index"));
-            // Built first: the migrations run, and the holder then finds the table to hold.
-            app = DossierApp.build(settings, TestCatalogue.STOPS_AT_ONCE);
-            holder = Database.open(database);
-            holding = CompletableFuture.runAsync(() -> holder.dsl().transaction(tx -> {
-                tx.dsl().update(DOCUMENT_COUNT).set(DOCUMENT_COUNT.LIVE, DOCUMENT_COUNT.LIVE)
-                        .where(DOCUMENT_COUNT.ID.eq(1)).execute();
-                held.countDown();
-                released.await();
-            }));
-            assertTrue(held.await(30, TimeUnit.SECONDS), "the test holds the database");
-            started = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return app.start();
-                } catch (IOException | ImportRejectedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            baseUrl = "http://127.0.0.1:" + port;
-            http = new Http(baseUrl);
-            try {
-                awaitListening(port);
-            } catch (Exception | AssertionError e) {
-                released.countDown();
-                app.close();
-                holder.close();
-                throw e;
-            }
-        }
-
-        /** Waits for the port to take a connection: the start is on another thread. */
-        private void awaitListening(int port) throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Ports.acceptsConnections(port)) {
-                if (started.isDone() || System.nanoTime() > deadline) {
-                    throw new AssertionError("the node never listened while it imported: " + started);
-                }
-                Thread.sleep(50);
-            }
-        }
-
-        void release() throws Exception {
-            released.countDown();
-            holding.get(30, TimeUnit.SECONDS);
-        }
-
-        /**
-         * Lets the import go on, waits for the start to end and closes the node. Not
-         * InterruptedException: a close that threw it from a try-with-resources could be suppressed
-         * behind the test's own failure, and the interrupt lost; the thread keeps it instead.
-         */
-        @Override
-        public void close() throws ExecutionException, TimeoutException {
-            released.countDown();
-            try {
-                started.get(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                app.close();
-                holder.close();
-            }
-        }
-    }
 
     @Test
     void aFirstStartListensAtOnceSaying503UntilTheSeedsAreInThenServesThem(@TempDir Path folder) throws Exception {
@@ -172,26 +83,6 @@ class FirstStartTest {
             HttpResponse<String> readyNow = start.http.get("/ready");
             assertEquals(200, readyNow.statusCode(), readyNow.body());
             assertFalse(JSON.readTree(readyNow.body()).get("checks").has("seeds"), readyNow.body());
-        } finally {
-            TestDatabase.forget(folder);
-        }
-    }
-
-    @Test
-    @ResourceLock(Browser.ONE_AT_A_TIME)
-    void thePageOfACatalogueBeingLoadedPassesAxeAtBothWidths(@TempDir Path folder) throws Exception {
-        try (HeldFirstStart start = new HeldFirstStart(folder); Browser browser = Browser.start()) {
-            browser.open(start.baseUrl + "/search?q=korea");
-            assertEquals("korea", browser.find("#site-search-q").getAttribute("value"), "what was typed is kept");
-            String phase = JSON.readTree(start.http.get("/ready").body()).get("phase").asText();
-            assertTrue(browser.find("main").getText().contains(phase + "."), browser.find("main").getText());
-            List<String> failures = new ArrayList<>();
-            for (boolean phone : new boolean[] {false, true}) {
-                browser.screen(phone);
-                Axe.violations(browser).forEach(v -> failures.add((phone ? "phone: " : "desktop: ") + v));
-            }
-            browser.desktop();
-            assertTrue(failures.isEmpty(), String.join("\n", failures));
         } finally {
             TestDatabase.forget(folder);
         }

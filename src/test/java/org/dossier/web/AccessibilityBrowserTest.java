@@ -3,6 +3,7 @@ package org.dossier.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import org.dossier.accounts.Role;
 import org.dossier.editing.Editors;
 import org.dossier.testing.Axe;
 import org.dossier.testing.Browser;
+import org.dossier.testing.HeldFirstStart;
 import org.dossier.testing.SeededCatalogue;
+import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -39,6 +43,8 @@ import org.dossier.testing.StartedFirst;
 @ResourceLock(Browser.ONE_AT_A_TIME)
 @StartedFirst(seconds = 18)
 class AccessibilityBrowserTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Set -Ddossier.screenshots=DIR to keep a picture of every page at both widths. */
     private static final String SCREENSHOTS = System.getProperty("dossier.screenshots");
@@ -467,6 +473,32 @@ class AccessibilityBrowserTest {
     }
 
     /**
+     * The page every address of a node answers while its first start imports the seed pages (a 503,
+     * "The catalogue is being loaded", FirstStartTest) passes axe at both widths, keeps what was typed
+     * and says what {@code /ready} says the node is doing. A node of its own, whose import the test holds.
+     */
+    @Test
+    @Order(8)
+    void thePageOfACatalogueBeingLoadedPassesAxeAtBothWidths(@TempDir Path folder) throws Exception {
+        browser.forgetCookies(); // a reader who never signed in, as every reader of a node still loading is
+        try (HeldFirstStart start = new HeldFirstStart(folder)) {
+            browser.open(start.baseUrl + "/search?q=korea");
+            assertEquals("korea", browser.find("#site-search-q").getAttribute("value"), "what was typed is kept");
+            String phase = JSON.readTree(start.http.get("/ready").body()).get("phase").asText();
+            assertTrue(browser.find("main").getText().contains(phase + "."), browser.find("main").getText());
+            List<String> failures = new ArrayList<>();
+            for (boolean phone : new boolean[] {false, true}) {
+                browser.screen(phone);
+                Axe.violations(browser).forEach(v -> failures.add((phone ? "phone: " : "desktop: ") + v));
+            }
+            browser.desktop();
+            assertTrue(failures.isEmpty(), String.join("\n", failures));
+        } finally {
+            TestDatabase.forget(folder);
+        }
+    }
+
+    /**
      * A search made while the node is still taking in a bulk write (another process's, 20,000 changes)
      * answers at once and says its results lack them: in its notice, and in its title, which a screen
      * reader says first (the notice, there as the page opens, is not announced, and a reader going
@@ -474,7 +506,7 @@ class AccessibilityBrowserTest {
      * Last: the index is busy for a while after.
      */
     @Test
-    @Order(8)
+    @Order(9)
     void aSearchStillTakingInRecentChangesSaysSoInItsTitleAndPassesAxeAtBothWidths() {
         try (Database other = Database.open(catalogue.database())) {
             List<Integer> seeds = other.dsl().select(org.dossier.db.Tables.DOCUMENT.ID).from(org.dossier.db.Tables.DOCUMENT)

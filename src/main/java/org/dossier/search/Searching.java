@@ -826,7 +826,8 @@ final class Searching {
                 // The range alone among them: its records' bits, kept by segment, with the others'
                 // records added, are checked a bit a record beside the words, however wide the range.
                 List<Query> others = smallest.stream().filter(m -> m != Filter.DATES.bit()).map(filters::only).toList();
-                return and(words, snapshot.segments.ranges.meetingOrAnyOf(snapshot, filters, others));
+                RecordSet meeting = snapshot.segments.ranges.meetingOrAnyOf(snapshot, filters, others);
+                return words == null ? meeting : meeting.holding(words);
             }
             if (words != null) {
                 double outside = 1;

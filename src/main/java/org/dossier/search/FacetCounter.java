@@ -157,8 +157,6 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
         }
     }
 
-    /** How many records a leaf's counter collects before it counts them (see {@code LeafCounter.countBlock}). */
-    private static final int BLOCK = 64;
     private static final int YEAR_BIT = Filter.YEAR.bit();
     private static final int DATES_BIT = Filter.DATES.bit();
     private static final int UNDATED_BIT = Filter.UNDATED.bit();
@@ -241,10 +239,6 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             /** By segment ordinal, as if no filter were asked; null unless asked for. */
             private final int[] unfilteredValueCounts;
             private final int[] matched = new int[Filter.values().length];
-            /** The records collected and not yet counted, in their order, and the first number of each one's run. */
-            private final int[] block = new int[BLOCK];
-            private final int[] firstNumbers = new int[BLOCK];
-            private int blocked;
             private final int leaf;
             /** The records that failed no filter; null unless asked for. */
             private final FixedBitSet hits;
@@ -278,45 +272,14 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
 
             @Override
             public void collect(int doc) throws IOException {
-                block[blocked++] = doc;
-                if (blocked == BLOCK) {
-                    countBlock();
-                }
-            }
-
-            /**
-             * Counts the records collected since the last block, in their order. Their runs are read
-             * first, one after the other, then counted: a run is a cache miss (the records a pass
-             * visits are scattered over the segment's columns, 28 MB at a million records), and a
-             * record counted as it came waited for its run before the next could be asked for (a
-             * profile of the pass put a third of its samples on the first use of the run's first
-             * number). Read in a loop that does nothing else, the block's runs are fetched from
-             * memory side by side.
-             */
-            private void countBlock() throws IOException {
-                int[] docs = block;
-                int[] first = firstNumbers;
-                int[] runStarts = starts;
-                int[] ords = columnOrds;
-                int n = blocked;
-                for (int i = 0; i < n; i++) {
-                    first[i] = ords[runStarts[docs[i]]];
-                }
-                for (int i = 0; i < n; i++) {
-                    count(docs[i], first[i]);
-                }
-                blocked = 0;
-            }
-
-            /** Counts record {@code doc}, whose run starts with {@code years} (read ahead by {@link #countBlock}). */
-            private void count(int doc, int years) throws IOException {
                 RequestFilters asked = filters;
                 int facetFilterBits = asked.facetBits;
                 int allBits = asked.allBits;
-                int from = starts[doc] + 1;
+                int from = starts[doc];
                 int to = starts[doc + 1];
                 int[] ords = columnOrds;
                 // A record's run is its years, then its ordinals (see FacetColumns).
+                int years = ords[from++];
                 boolean dated = years != FacetColumns.UNDATED;
                 int year = FacetColumns.startYear(years);
                 // A span is counted under each year it covers ("1961–1962" under 1961 and 1962).
@@ -410,8 +373,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             }
 
             @Override
-            public void finish() throws IOException {
-                countBlock();
+            public void finish() {
                 if (hits != null) {
                     // Each leaf is counted by one slice, so each slot is written once; the search's
                     // end (its slices' futures) publishes them to the thread that asked.

@@ -6,6 +6,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.ConjunctionUtils;
 import org.apache.lucene.search.ConstantScoreScorer;
+import org.apache.lucene.search.ConstantScoreWeight;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -25,9 +26,9 @@ import org.apache.lucene.util.FixedBitSet;
  * against the others); and for the candidates of a counting pass with a range of dates, the records
  * meeting it or the pass's other filters ({@link RangeRecords}).
  *
- * <p>It belongs to one snapshot and one search ({@link OneSearchQuery}).
+ * <p>It belongs to one snapshot and one search, so it is never cached: it matches by identity.
  */
-final class RecordSet extends OneSearchQuery {
+final class RecordSet extends Query {
 
     private final FixedBitSet[] byLeaf;
     private final int[] counts;
@@ -78,7 +79,7 @@ final class RecordSet extends OneSearchQuery {
         return new Holding(this, words);
     }
 
-    private static final class Holding extends OneSearchQuery {
+    private static final class Holding extends Query {
         private final RecordSet among;
         private final Query words;
 
@@ -91,7 +92,7 @@ final class RecordSet extends OneSearchQuery {
         public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
             // Through the searcher, so that its query cache serves the words as it would in a conjunction.
             Weight wordsWeight = searcher.createWeight(searcher.rewrite(words), ScoreMode.COMPLETE_NO_SCORES, 1f);
-            return new UncachedWeight(this, boost) {
+            return new ConstantScoreWeight(this, boost) {
                 @Override
                 public Scorer scorer(LeafReaderContext context) throws IOException {
                     FixedBitSet records = among.byLeaf[context.ord];
@@ -122,6 +123,11 @@ final class RecordSet extends OneSearchQuery {
                         }
                     });
                 }
+
+                @Override
+                public boolean isCacheable(LeafReaderContext context) {
+                    return false;
+                }
             };
         }
 
@@ -135,11 +141,21 @@ final class RecordSet extends OneSearchQuery {
         public String toString(String field) {
             return "RecordSet holding " + words.toString(field);
         }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
-        return new UncachedWeight(this, boost) {
+        return new ConstantScoreWeight(this, boost) {
             @Override
             public Scorer scorer(LeafReaderContext context) {
                 FixedBitSet records = byLeaf[context.ord];
@@ -148,6 +164,11 @@ final class RecordSet extends OneSearchQuery {
                 }
                 // Its exact cost, the fewest records of any clause: the conjunction is led by it.
                 return new ConstantScoreScorer(this, score(), scoreMode, new BitSetIterator(records, counts[context.ord]));
+            }
+
+            @Override
+            public boolean isCacheable(LeafReaderContext context) {
+                return false;
             }
         };
     }
@@ -160,5 +181,15 @@ final class RecordSet extends OneSearchQuery {
     @Override
     public String toString(String field) {
         return "RecordSet";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
     }
 }

@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.search.ConjunctionUtils;
 import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.ConstantScoreWeight;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.FixedBitSet;
@@ -61,96 +58,6 @@ final class RecordSet extends Query {
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         FixedBitSet records = byLeaf[leaf.ord];
         return records != null && records.get(doc - leaf.docBase);
-    }
-
-    /**
-     * The records of {@code words} among these, matching what {@code words} and these in a
-     * conjunction match, scoring nothing: the candidates of a counting pass with a range of dates.
-     *
-     * <p>Why not the conjunction: these are then the range's records (and a value's), most often
-     * more than the words' (a range of a decade holds a third of the catalogue or more), so that
-     * Lucene's conjunction was led by the words and moved these to each of the words' records,
-     * then the words on to the next of these where a record was not among them: two iterators
-     * stepped and advanced in turn, on every record with the words. Here the words are stepped
-     * alone and each of their records checked against these, one bit. Where these are fewer than
-     * the words, the conjunction is kept: led by these, it skips over the words' postings.
-     */
-    Query holding(Query words) {
-        return new Holding(this, words);
-    }
-
-    private static final class Holding extends Query {
-        private final RecordSet among;
-        private final Query words;
-
-        Holding(RecordSet among, Query words) {
-            this.among = among;
-            this.words = words;
-        }
-
-        @Override
-        public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
-            // Through the searcher, so that its query cache serves the words as it would in a conjunction.
-            Weight wordsWeight = searcher.createWeight(searcher.rewrite(words), ScoreMode.COMPLETE_NO_SCORES, 1f);
-            return new ConstantScoreWeight(this, boost) {
-                @Override
-                public Scorer scorer(LeafReaderContext context) throws IOException {
-                    FixedBitSet records = among.byLeaf[context.ord];
-                    int count = among.counts[context.ord];
-                    Scorer wordsScorer = records == null || count == 0 ? null : wordsWeight.scorer(context);
-                    if (wordsScorer == null) {
-                        return null;
-                    }
-                    DocIdSetIterator wordsRecords = wordsScorer.iterator();
-                    if (count < wordsRecords.cost()) {
-                        DocIdSetIterator both = ConjunctionUtils.intersectIterators(
-                                List.of(new BitSetIterator(records, count), wordsRecords));
-                        TwoPhaseIterator twoPhase = TwoPhaseIterator.unwrap(both);
-                        return twoPhase == null ? new ConstantScoreScorer(this, score(), scoreMode, both)
-                                : new ConstantScoreScorer(this, score(), scoreMode, twoPhase);
-                    }
-                    TwoPhaseIterator wordsTwoPhase = wordsScorer.twoPhaseIterator();
-                    DocIdSetIterator stepped = wordsTwoPhase == null ? wordsRecords : wordsTwoPhase.approximation();
-                    return new ConstantScoreScorer(this, score(), scoreMode, new TwoPhaseIterator(stepped) {
-                        @Override
-                        public boolean matches() throws IOException {
-                            return records.get(approximation.docID()) && (wordsTwoPhase == null || wordsTwoPhase.matches());
-                        }
-
-                        @Override
-                        public float matchCost() {
-                            return 1 + (wordsTwoPhase == null ? 0 : wordsTwoPhase.matchCost());
-                        }
-                    });
-                }
-
-                @Override
-                public boolean isCacheable(LeafReaderContext context) {
-                    return false;
-                }
-            };
-        }
-
-        @Override
-        public void visit(QueryVisitor visitor) {
-            words.visit(visitor);
-            visitor.visitLeaf(this);
-        }
-
-        @Override
-        public String toString(String field) {
-            return "RecordSet holding " + words.toString(field);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return this == other;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
-        }
     }
 
     @Override

@@ -826,8 +826,7 @@ final class Searching {
                 // The range alone among them: its records' bits, kept by segment, with the others'
                 // records added, are checked a bit a record beside the words, however wide the range.
                 List<Query> others = smallest.stream().filter(m -> m != Filter.DATES.bit()).map(filters::only).toList();
-                RecordSet meeting = snapshot.segments.ranges.meetingOrAnyOf(snapshot, filters, others);
-                return words == null ? meeting : meeting.holding(words);
+                return and(words, snapshot.segments.ranges.meetingOrAnyOf(snapshot, filters, others));
             }
             if (words != null) {
                 double outside = 1;

@@ -78,18 +78,22 @@ final class OperatedCatalogue implements AutoCloseable {
                 TestCatalogue.SEEDS, PublicUrl.fromRequests(), null, protection, null), operating);
     }
 
-    /** A fresh catalogue of the seed pages that searches the SolrCloud collection {@code collection}. */
-    static OperatedCatalogue withSeedsOnSolr(org.dossier.search.SolrAddress collection, OperationsSettings operating) {
-        return withSeedsOnSolr(collection, operating, 0);
+    /**
+     * A catalogue of the seed pages that searches the SolrCloud collection {@code collection}: as
+     * {@link #seededCopy}, a copy of the one a first start made (each of SolrOutageTest's tests
+     * imported the seeds itself), which the node fills the collection from as it starts.
+     */
+    static OperatedCatalogue seededCopyOnSolr(org.dossier.search.SolrAddress collection, OperationsSettings operating) {
+        return seededCopyOnSolr(collection, operating, 0);
     }
 
-    /** As {@link #withSeedsOnSolr(org.dossier.search.SolrAddress, OperationsSettings)}, on {@code port}: known before the start returns. */
-    static OperatedCatalogue withSeedsOnSolr(org.dossier.search.SolrAddress collection, OperationsSettings operating,
-                                             int port) {
+    /** As {@link #seededCopyOnSolr(org.dossier.search.SolrAddress, OperationsSettings)}, on {@code port}: known before the start returns. */
+    static OperatedCatalogue seededCopyOnSolr(org.dossier.search.SolrAddress collection, OperationsSettings operating,
+                                              int port) {
         Path folder = newFolder("dossier-ops-solr-");
-        return started(folder, new Settings(DatabaseAddress.sqlite(folder.resolve("dossier.db")), "127.0.0.1", port,
-                TestCatalogue.SEEDS, PublicUrl.fromRequests(), null, Protection.NONE, null,
-                new org.dossier.app.SearchChoice(collection)), operating);
+        TestDatabase.seededIn(folder).close();
+        return started(folder, new Settings(TestDatabase.in(folder), "127.0.0.1", port, TestCatalogue.SEEDS,
+                PublicUrl.fromRequests(), null, Protection.NONE, null, new org.dossier.app.SearchChoice(collection)), operating);
     }
 
     /** A node started with {@code settings}; {@code folder}, if any, is the catalogue's own, removed on close. */

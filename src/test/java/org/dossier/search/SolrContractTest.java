@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.dossier.app.Database;
@@ -96,14 +99,30 @@ class SolrContractTest {
                     .where(DOCUMENT.ID.mod(Integer.parseInt(every[0])).eq(0)).execute();
         }
         lucene = LuceneSearchEngine.open(folder.resolve("dossier.index"), database.dsl());
-        solr = SolrSearchEngine.open(TestSolrCloud.freshCollection(2), database.dsl());
 
         generatedFolder = Files.createTempDirectory("dossier-solr-generated-");
         generated = TestDatabase.openIn(generatedFolder);
         new Generator(generated.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, 1_500, 11, (done, total) -> { });
         generatedLucene = LuceneSearchEngine.open(generatedFolder.resolve("dossier.index"), generated.dsl());
-        generatedAddress = TestSolrCloud.freshCollection(2);
-        generatedSolr = SolrSearchEngine.open(generatedAddress, generated.dsl());
+
+        // Only now the cluster: everything above is done while it starts (5 to 12 s; this class starts
+        // it in a whole run, beside two other classes), where the generated catalogue and its index
+        // were made after the seeds' collection had been filled. The two collections are filled at
+        // once, as two nodes fill theirs: each from its own database into its own collection, Solr's
+        // JVM writing one while this JVM reads the other.
+        CompletableFuture<SolrSearchEngine> seedsOnSolr = CompletableFuture.supplyAsync(() -> {
+            try {
+                return SolrSearchEngine.open(TestSolrCloud.freshCollection(2), database.dsl());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            generatedAddress = TestSolrCloud.freshCollection(2);
+            generatedSolr = SolrSearchEngine.open(generatedAddress, generated.dsl());
+        } finally {
+            solr = seedsOnSolr.join();
+        }
     }
 
     @AfterAll

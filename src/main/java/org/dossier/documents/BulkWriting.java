@@ -165,7 +165,10 @@ public final class BulkWriting {
      * and needs no journal; every caller rolls its whole transaction back on the error, so nothing of
      * it is kept either way, and the error is SQLite's same message. Foreign keys looked up at each
      * insert still need one (SQLite aborts on them whatever the statement says): a bulk write checks
-     * them once, at the end ({@link #foreignKeysCheckedOnce}).
+     * them once, at the end ({@link #foreignKeysCheckedOnce}). So, on SQLite 3.54, does a statement of
+     * many rows giving the ids of an AUTOINCREMENT table (the records', the revisions'): its journal
+     * stays in memory below 64 KiB, and reaches a file only once the page cache is full and spills
+     * through it ("Imports, ninth round").
      */
     static String failingOnConflict(SQLDialect dialect, String sql) {
         if (dialect.family() != SQLDialect.SQLITE) {

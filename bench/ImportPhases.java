@@ -19,6 +19,9 @@ public class ImportPhases {
     public static void main(String[] a) throws Exception {
         String[][] phases = {
             {"BulkWriting.rebuild", "index builds"},
+            {"BulkWriting.requireForeignKeys", "foreign keys checked once (PRAGMA foreign_key_check)"},
+            {"CountingTrigger.makeAgain", "new live records counted, counting trigger made again"},
+            {"BulkWriting.dropBeforeAdding", "indexes dropped"},
             {"NewRecords.joinTheFeed", "change feed"},
             {"RecordWriter.stampAtCommit", "records and revisions stamped with the commit's time"},
             {"NewRecords.copyShared", "revisions copied (shared)"},

@@ -12,6 +12,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Query;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -62,7 +63,7 @@ public final class BatchInsert implements AutoCloseable {
 
     /** An insert of {@code fields} into {@code table} on {@code connection}, the connection of {@code tx}. */
     public static BatchInsert into(DSLContext tx, Connection connection, Table<?> table, Field<?>... fields) {
-        return prepared(connection, tx.render(rows(tx, table, fields, ROWS)), tx.render(rows(tx, table, fields, 1)),
+        return prepared(tx, connection, tx.render(rows(tx, table, fields, ROWS)), tx.render(rows(tx, table, fields, 1)),
                 fields);
     }
 
@@ -71,7 +72,7 @@ public final class BatchInsert implements AutoCloseable {
      * ({@code ON CONFLICT DO NOTHING}): for rows that say where something was seen, seen again.
      */
     public static BatchInsert intoUnlessThere(DSLContext tx, Connection connection, Table<?> table, Field<?>... fields) {
-        return prepared(connection, tx.render(rows(tx, table, fields, ROWS).onConflictDoNothing()),
+        return prepared(tx, connection, tx.render(rows(tx, table, fields, ROWS).onConflictDoNothing()),
                 tx.render(rows(tx, table, fields, 1).onConflictDoNothing()), fields);
     }
 
@@ -81,7 +82,7 @@ public final class BatchInsert implements AutoCloseable {
      */
     public static BatchInsert of(DSLContext tx, Connection connection, BiFunction<DSLContext, Integer, Query> rows,
                                  Field<?>... fields) {
-        return prepared(connection, tx.render(rows.apply(tx, ROWS)), tx.render(rows.apply(tx, 1)), fields);
+        return prepared(tx, connection, tx.render(rows.apply(tx, ROWS)), tx.render(rows.apply(tx, 1)), fields);
     }
 
     /** {@code count} rows of bind markers, each typed by its field. */
@@ -97,11 +98,18 @@ public final class BatchInsert implements AutoCloseable {
         return insert;
     }
 
-    private static BatchInsert prepared(Connection connection, String manySql, String oneSql, Field<?>[] fields) {
+    /**
+     * The statements, each failing rather than aborting on a conflict on SQLite: a statement of many
+     * rows that may abort has SQLite keep an undo journal of its own, which an all-or-nothing caller
+     * never needs ({@link BulkWriting#failingOnConflict(SQLDialect, String)}).
+     */
+    private static BatchInsert prepared(DSLContext tx, Connection connection, String manySql, String oneSql,
+                                        Field<?>[] fields) {
         PreparedStatement many = null;
         try {
-            many = connection.prepareStatement(manySql);
-            return new BatchInsert(many, connection.prepareStatement(oneSql), fields);
+            many = connection.prepareStatement(BulkWriting.failingOnConflict(tx.dialect(), manySql));
+            return new BatchInsert(many, connection.prepareStatement(BulkWriting.failingOnConflict(tx.dialect(), oneSql)),
+                    fields);
         } catch (SQLException e) {
             if (many != null) {
                 try {

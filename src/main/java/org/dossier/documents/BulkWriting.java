@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.dossier.db.Indexes;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -136,6 +137,49 @@ public final class BulkWriting {
                     + String.join("; ", broken.subList(0, Math.min(NAMED, broken.size())))
                     + (broken.size() > NAMED ? "; ..." : "") + "): nothing was written");
         }
+    }
+
+    /**
+     * {@code query}, an INSERT or UPDATE, run on SQLite with FAIL as its conflict resolution
+     * ({@link #failingOnConflict(SQLDialect, String)}), its bind values bound as jOOQ binds them;
+     * elsewhere {@code query} itself.
+     */
+    public static Query failingOnConflict(DSLContext tx, Query query) {
+        if (tx.dialect().family() != SQLDialect.SQLITE) {
+            return query;
+        }
+        // Each of the query's own parameters in its place: bound through its field's converter, as the query binds it.
+        return tx.query(failingOnConflict(tx.dialect(), tx.render(query)), query.getParams().values().toArray());
+    }
+
+    /**
+     * {@code sql}, an INSERT or UPDATE jOOQ rendered, as {@code INSERT OR FAIL} or {@code UPDATE OR FAIL}
+     * on SQLite; as it is elsewhere. Inside a transaction SQLite keeps an undo journal of its own for
+     * every statement that may change several rows and may stop part-way with ABORT, the conflict
+     * resolution every NOT NULL, UNIQUE and PRIMARY KEY constraint has unless told otherwise, so that
+     * the statement alone can be undone; past 64 KiB that journal is a temporary file, and a bulk
+     * write's statements change pages the statements before them wrote, so nearly every page went
+     * through one: 392 MB of temporary files for a 30,000-entry import, six times its write-ahead log,
+     * and kept in memory instead (a larger {@code temp_store}) it grew with the import (BENCHMARKS.md,
+     * "Imports, eighth round"). A statement that may only FAIL keeps what it wrote before the conflict
+     * and needs no journal; every caller rolls its whole transaction back on the error, so nothing of
+     * it is kept either way, and the error is SQLite's same message. Foreign keys looked up at each
+     * insert still need one (SQLite aborts on them whatever the statement says): a bulk write checks
+     * them once, at the end ({@link #foreignKeysCheckedOnce}). So, on SQLite 3.54, does a statement of
+     * many rows giving the ids of an AUTOINCREMENT table (the records', the revisions'): its journal
+     * stays in memory below 64 KiB, and reaches a file only once the page cache is full and spills
+     * through it ("Imports, ninth round").
+     */
+    static String failingOnConflict(SQLDialect dialect, String sql) {
+        if (dialect.family() != SQLDialect.SQLITE) {
+            return sql;
+        }
+        for (String verb : List.of("insert ", "update ")) {
+            if (sql.regionMatches(true, 0, verb, 0, verb.length())) {
+                return sql.substring(0, verb.length()) + "or fail " + sql.substring(verb.length());
+            }
+        }
+        throw new IllegalArgumentException("only an INSERT or an UPDATE fails on a conflict: " + sql);
     }
 
     /** The trigger that counts each new live record into {@code document_count} (V6), one row at a time. */

@@ -287,32 +287,29 @@ public final class NewRecords {
             return;
         }
         // The slug each record was given, with the record's own time, as add would have bound them.
-        tx.insertInto(DOCUMENT_SLUG, DOCUMENT_SLUG.DOCUMENT_ID, DOCUMENT_SLUG.SLUG, DOCUMENT_SLUG.CREATED_AT)
+        failing(tx.insertInto(DOCUMENT_SLUG, DOCUMENT_SLUG.DOCUMENT_ID, DOCUMENT_SLUG.SLUG, DOCUMENT_SLUG.CREATED_AT)
                 .select(DSL.select(DOCUMENT.ID, DOCUMENT.SLUG, DOCUMENT.CREATED_AT)
-                        .from(DOCUMENT).where(DOCUMENT.ID.between(copyFrom, document)))
-                .execute();
+                        .from(DOCUMENT).where(DOCUMENT.ID.between(copyFrom, document))));
         int offset = revision - document;
         if (!shared) {
             attributed.flush();
         } else {
             copyShared(offset);
         }
-        tx.insertInto(REVISION_PERSON, REVISION_PERSON.REVISION_ID, REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE,
+        failing(tx.insertInto(REVISION_PERSON, REVISION_PERSON.REVISION_ID, REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE,
                         REVISION_PERSON.POSITION)
                 .select(DSL.select(DOCUMENT_PERSON.DOCUMENT_ID.plus(offset), DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE,
                                 DOCUMENT_PERSON.POSITION)
-                        .from(DOCUMENT_PERSON).where(DOCUMENT_PERSON.DOCUMENT_ID.between(copyFrom, document)))
-                .execute();
-        tx.insertInto(REVISION_PLACE, REVISION_PLACE.REVISION_ID, REVISION_PLACE.PLACE_ID)
+                        .from(DOCUMENT_PERSON).where(DOCUMENT_PERSON.DOCUMENT_ID.between(copyFrom, document))));
+        failing(tx.insertInto(REVISION_PLACE, REVISION_PLACE.REVISION_ID, REVISION_PLACE.PLACE_ID)
                 .select(DSL.select(DOCUMENT_PLACE.DOCUMENT_ID.plus(offset), DOCUMENT_PLACE.PLACE_ID)
-                        .from(DOCUMENT_PLACE).where(DOCUMENT_PLACE.DOCUMENT_ID.between(copyFrom, document)))
-                .execute();
+                        .from(DOCUMENT_PLACE).where(DOCUMENT_PLACE.DOCUMENT_ID.between(copyFrom, document))));
         copyFrom = document + 1;
     }
 
     /** The revisions of records {@link #copyFrom} to {@link #document}, all under {@link #everyone}'s attribution. */
     private void copyShared(int offset) {
-        tx.insertInto(REVISION, REVISION.ID, REVISION.DOCUMENT_ID, REVISION.NUMBER, REVISION.CREATED_AT,
+        failing(tx.insertInto(REVISION, REVISION.ID, REVISION.DOCUMENT_ID, REVISION.NUMBER, REVISION.CREATED_AT,
                         REVISION.AUTHOR, REVISION.NOTE, REVISION.SOURCE, REVISION.TITLE, REVISION.SUMMARY,
                         REVISION.DATE_KEY, REVISION.DATE_PRECISION, REVISION.DATE_CIRCA, REVISION.DATE_END_KEY, REVISION.DATE_END_PRECISION, REVISION.TYPE_ID, REVISION.SLUG, REVISION.LANGUAGES)
                 .select(DSL.select(DOCUMENT.ID.plus(offset), DOCUMENT.ID, DOCUMENT.VERSION, DOCUMENT.CREATED_AT,
@@ -320,8 +317,7 @@ public final class NewRecords {
                                 DSL.val(everyone.source(), REVISION.SOURCE), DOCUMENT.TITLE, DOCUMENT.SUMMARY,
                                 DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA, DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SLUG,
                                 DOCUMENT.LANGUAGES)
-                        .from(DOCUMENT).where(DOCUMENT.ID.between(copyFrom, document)))
-                .execute();
+                        .from(DOCUMENT).where(DOCUMENT.ID.between(copyFrom, document))));
     }
 
     /**
@@ -337,10 +333,19 @@ public final class NewRecords {
                 .execute();
         int last = tx.select(CHANGE_HEAD.LAST).from(CHANGE_HEAD).where(CHANGE_HEAD.ID.eq(1)).fetchSingle(CHANGE_HEAD.LAST);
         int offset = last - range.last();
-        tx.insertInto(CHANGE, CHANGE.ID, CHANGE.DOCUMENT_ID, CHANGE.CHANGED_AT)
+        failing(tx.insertInto(CHANGE, CHANGE.ID, CHANGE.DOCUMENT_ID, CHANGE.CHANGED_AT)
                 .select(DSL.select(DOCUMENT.ID.plus(offset), DOCUMENT.ID, DSL.val(now, CHANGE.CHANGED_AT))
-                        .from(DOCUMENT).where(DOCUMENT.ID.between(range.first(), range.last())))
-                .execute();
+                        .from(DOCUMENT).where(DOCUMENT.ID.between(range.first(), range.last()))));
+    }
+
+    /**
+     * Runs one of the statements that copy many rows at once, failing rather than aborting on a
+     * conflict on SQLite: SQLite then keeps no undo journal for it (its pages, rewritten flush after
+     * flush, went to temporary files), and the caller's transaction rolls back on the error anyway
+     * ({@link BulkWriting#failingOnConflict(DSLContext, Query)}).
+     */
+    private void failing(Query copy) {
+        BulkWriting.failingOnConflict(tx, copy).execute();
     }
 
     /**

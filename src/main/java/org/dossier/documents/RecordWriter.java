@@ -232,13 +232,16 @@ public final class RecordWriter {
                 // Written at the commit's own second: the UPDATEs would read every row and change none.
                 continue;
             }
-            // Created in this transaction: created then too (an import's records, a new one's).
-            db.update(DOCUMENT).set(DOCUMENT.UPDATED_AT, end)
+            // Created in this transaction: created then too (an import's records, a new one's). Each
+            // statement fails rather than aborts on a conflict: it rewrites rows written before it
+            // began (all of an import's), and one that may abort had SQLite journal every such page
+            // (BulkWriting.failingOnConflict); a failure rolls the whole transaction back anyway.
+            BulkWriting.failingOnConflict(db, db.update(DOCUMENT).set(DOCUMENT.UPDATED_AT, end)
                     .set(DOCUMENT.CREATED_AT, DSL.when(DOCUMENT.CREATED_AT.ge(s.since()), DSL.val(end, DOCUMENT.CREATED_AT)).otherwise(DOCUMENT.CREATED_AT))
-                    .where(s.among().apply(DOCUMENT.ID)).and(DOCUMENT.UPDATED_AT.ge(s.since())).and(DOCUMENT.UPDATED_AT.ne(end))
+                    .where(s.among().apply(DOCUMENT.ID)).and(DOCUMENT.UPDATED_AT.ge(s.since())).and(DOCUMENT.UPDATED_AT.ne(end)))
                     .execute();
-            db.update(REVISION).set(REVISION.CREATED_AT, end)
-                    .where(s.among().apply(REVISION.DOCUMENT_ID)).and(REVISION.CREATED_AT.ge(s.since())).and(REVISION.CREATED_AT.ne(end))
+            BulkWriting.failingOnConflict(db, db.update(REVISION).set(REVISION.CREATED_AT, end)
+                    .where(s.among().apply(REVISION.DOCUMENT_ID)).and(REVISION.CREATED_AT.ge(s.since())).and(REVISION.CREATED_AT.ne(end)))
                     .execute();
         }
     }

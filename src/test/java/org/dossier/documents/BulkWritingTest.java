@@ -1,12 +1,15 @@
 package org.dossier.documents;
 
 import static org.dossier.db.Tables.DOCUMENT_PLACE;
+import static org.dossier.db.Tables.DOCUMENT_TYPE;
+import static org.dossier.db.Tables.LOGIN_FAILURE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,7 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 
 class BulkWritingTest {
 
@@ -120,5 +125,55 @@ class BulkWritingTest {
         assertThrows(org.jooq.exception.DataAccessException.class, () -> store.write((writer, tx) ->
                 tx.insertInto(DOCUMENT_PLACE, DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID).values(404, 405).execute()));
         assertEquals(0, database.dsl().fetchCount(DOCUMENT_PLACE));
+    }
+
+    @Test
+    void aStatementOfManyRowsThatMeetsAKeyAlreadyThereFailsWithTheDatabasesOwnMessageAndKeepsNoneOfItsRows() {
+        RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());
+        int before = database.dsl().fetchCount(DOCUMENT_TYPE);
+        // The 61st row of the first statement of a hundred has the key of the 11th: on SQLite the
+        // statement fails there (not aborts, which kept an undo journal of its own), keeping the sixty
+        // before it, and the transaction rolls back with them.
+        DataAccessException refused = assertThrows(DataAccessException.class, () -> store.write((writer, tx) ->
+                tx.connectionResult(connection -> {
+                    try (BatchInsert types = BatchInsert.into(tx, connection, DOCUMENT_TYPE, DOCUMENT_TYPE.KEY,
+                            DOCUMENT_TYPE.LABEL)) {
+                        for (int i = 0; i < 150; i++) {
+                            types.add("type-" + (i == 60 ? 10 : i), "Type " + i);
+                        }
+                    }
+                    return null;
+                })));
+        String said = String.valueOf(refused.getCause() == null ? refused.getMessage() : refused.getCause().getMessage());
+        assertTrue(database.dsl().dialect().family() == SQLDialect.SQLITE
+                ? said.contains("UNIQUE constraint failed: document_type.key")
+                : said.contains("duplicate key value violates unique constraint"), said);
+        assertEquals(before, database.dsl().fetchCount(DOCUMENT_TYPE));
+    }
+
+    @Test
+    void onSqliteAWriteOfManyRowsFailsOnAConflictInsteadOfAbortingAndBindsItsValuesAsJooqWould() {
+        Instant failed = Instant.parse("1950-06-25T04:00:00Z");
+        DSLContext db = database.dsl();
+        Query insert = db.insertInto(LOGIN_FAILURE, LOGIN_FAILURE.SCOPE, LOGIN_FAILURE.SUBJECT, LOGIN_FAILURE.FAILURES,
+                LOGIN_FAILURE.LAST_FAILED_AT).values("client", "192.0.2.1", 3, failed);
+        Query failing = BulkWriting.failingOnConflict(db, insert);
+        Query update = db.update(LOGIN_FAILURE).set(LOGIN_FAILURE.BLOCKED_UNTIL, failed.plusSeconds(60))
+                .where(LOGIN_FAILURE.SUBJECT.eq("192.0.2.1"));
+        if (db.dialect().family() == SQLDialect.SQLITE) {
+            assertTrue(failing.getSQL().startsWith("insert or fail into "), failing.getSQL());
+            assertTrue(BulkWriting.failingOnConflict(db, update).getSQL().startsWith("update or fail "),
+                    BulkWriting.failingOnConflict(db, update).getSQL());
+            assertThrows(IllegalArgumentException.class,
+                    () -> BulkWriting.failingOnConflict(db, db.deleteFrom(LOGIN_FAILURE)));
+        } else {
+            assertEquals(insert.getSQL(), failing.getSQL());
+        }
+        assertEquals(1, failing.execute());
+        assertEquals(1, BulkWriting.failingOnConflict(db, update).execute());
+        // Each value through its field's converter, as the query itself binds it.
+        var row = db.selectFrom(LOGIN_FAILURE).fetchSingle();
+        assertEquals(List.of("client", "192.0.2.1", 3, failed, failed.plusSeconds(60)), List.of(row.getScope(),
+                row.getSubject(), row.getFailures(), row.getLastFailedAt(), row.getBlockedUntil()));
     }
 }

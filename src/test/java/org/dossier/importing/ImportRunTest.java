@@ -25,6 +25,7 @@ import org.dossier.documents.DatePrecision;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.editing.MutableClock;
+import org.dossier.testing.LargeSeedPage;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.jooq.DSLContext;
@@ -265,16 +266,8 @@ class ImportRunTest {
     }
 
     /** A page of {@code count} distinct entries, naming people and places, in the archive's export format. */
-    private Path largePage(String name, int count, String after) throws Exception {
-        StringBuilder page = new StringBuilder("Skip to content\n\n1 - " + count + " of " + count + "\n\nDocuments\n\n");
-        String[] months = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December"};
-        for (int i = 0; i < count; i++) {
-            page.append(months[i % 12]).append(' ').append(i % 28 + 1).append(", ").append(1940 + i % 50).append("\n\n")
-                    .append("Telegram No. ").append(i).append(" from Shtykov to Stalin\n\n")
-                    .append("The ambassador reports on meeting ").append(i).append(" with Kim Il Sung in Pyongyang.\n\n");
-        }
-        return write(name, page + after);
+    private Path largePage(String name, int count, String after) {
+        return LargeSeedPage.write(db.folder().resolve(name), count, after);
     }
 
     @Test

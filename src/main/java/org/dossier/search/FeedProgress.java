@@ -1,5 +1,6 @@
 package org.dossier.search;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ final class FeedProgress {
      * How long a search waits, at most, for the follower to apply what committed before it; then it
      * searches what there is and says how many changes it lacks. Long enough for an edit made on
      * any node (applied within a poll); far shorter than a bulk import takes to follow, which left
-     * every search on every node waiting tens of seconds.
+     * every search on every node waiting tens of seconds. A node's engine waits this long; a test
+     * may give its engine longer (see {@link #FeedProgress(String, long, Duration)}).
      */
     static final long AWAIT_MILLIS = 5_000;
 
@@ -30,6 +32,8 @@ final class FeedProgress {
     static final long NO_WAIT_PAST = 2_000;
 
     private final String what;
+    /** {@link #AWAIT_MILLIS}, unless this engine was told otherwise. */
+    private final long awaitMillis;
     private final Object monitor = new Object();
     private volatile long applied;
     private volatile boolean closed;
@@ -41,8 +45,22 @@ final class FeedProgress {
 
     /** {@code what} names the engine in the log ("the search index"), {@code applied} where it starts. */
     FeedProgress(String what, long applied) {
+        this(what, applied, Duration.ofMillis(AWAIT_MILLIS));
+    }
+
+    /**
+     * As {@link #FeedProgress(String, long)}, a search waiting at most {@code await} for the follower
+     * (an export, that long without progress). A test whose search must see a whole feed of 1,900
+     * changes gives its engine longer: on a machine at a load of 20 the follower took more than the
+     * node's 5 s to apply them, and the search rightly answered without the last batch.
+     */
+    FeedProgress(String what, long applied, Duration await) {
+        if (await.isNegative() || await.isZero()) {
+            throw new IllegalArgumentException("a search's wait for the follower must be positive, not " + await);
+        }
         this.what = what;
         this.applied = applied;
+        this.awaitMillis = await.toMillis();
     }
 
     /** The last change applied and searchable. */
@@ -95,7 +113,7 @@ final class FeedProgress {
      * Waits (a little, at most) until change {@code head} is applied, having {@code woken} the
      * follower: a search then sees every change committed before it began, on whichever node. A
      * search far behind (a bulk import being followed) does not wait; none waits longer than
-     * {@link #AWAIT_MILLIS}.
+     * {@link #AWAIT_MILLIS} (or what this engine was told).
      *
      * @return how many changes committed before the search it will not see: 0 when it is caught up
      */
@@ -127,7 +145,7 @@ final class FeedProgress {
     }
 
     private long waitFor(long head, boolean whileProgressing) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(awaitMillis);
         // Progress is a step (a record more written, or a batch made searchable), not only a batch
         // made searchable: a batch of 1,000 records and its refresh took more than the whole wait on
         // a loaded machine (load 20), and an export after 10,250 generated records gave up at change
@@ -137,13 +155,13 @@ final class FeedProgress {
             while (applied < head && !closed) {
                 if (whileProgressing && steps > seen) {
                     seen = steps;
-                    deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
+                    deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(awaitMillis);
                 }
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
                     if (steps == seen) {
                         LOG.warn("{} is behind the database (change {} of {}) and made no progress in {} ms; "
-                                + "searching what it has", what, applied, head, AWAIT_MILLIS);
+                                + "searching what it has", what, applied, head, awaitMillis);
                     }
                     return Math.max(0, head - applied);
                 }

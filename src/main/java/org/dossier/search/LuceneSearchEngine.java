@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -119,7 +120,7 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     private LuceneSearchEngine(IndexSource source, Analyzer analyzer, FacetsConfig config, ExecutorService executor,
                                Directory directory, IndexWriter writer, SearcherManager searchers,
-                               String feed, long appliedChange) {
+                               String feed, long appliedChange, Duration searchWait) {
         this.source = source;
         this.analyzer = analyzer;
         this.config = config;
@@ -132,7 +133,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         this.names = Names.of(forms, analyzer);
         this.suggestions = Suggestions.of(forms, names, analyzer);
         this.feed = feed;
-        this.progress = new FeedProgress("The search index", appliedChange);
+        this.progress = new FeedProgress("The search index", appliedChange, searchWait);
         this.follower = new FeedFollower("dossier-index-follower", FOLLOW_BATCH, () -> catchUp(FOLLOW_BATCH), source, progress);
         this.committedChange = appliedChange;
         this.writtenChange = appliedChange;
@@ -160,6 +161,16 @@ public final class LuceneSearchEngine implements SearchEngine {
      */
     public static LuceneSearchEngine open(Path folder, DSLContext db, long keptAnswers, OpeningPhase phase)
             throws IOException {
+        return open(folder, db, keptAnswers, phase, Duration.ofMillis(FeedProgress.AWAIT_MILLIS));
+    }
+
+    /**
+     * As {@link #open(Path, DSLContext, long, OpeningPhase)}, a search waiting at most {@code searchWait}
+     * for the follower to apply what committed before it (a node: {@link FeedProgress#AWAIT_MILLIS}).
+     * No option gives it: a test that must see a whole feed on a very busy machine gives it longer.
+     */
+    public static LuceneSearchEngine open(Path folder, DSLContext db, long keptAnswers, OpeningPhase phase,
+                                          Duration searchWait) throws IOException {
         if (keptAnswers < 0) {
             throw new IllegalArgumentException("kept answers must weigh 0 bytes or more, not " + keptAnswers);
         }
@@ -206,7 +217,7 @@ public final class LuceneSearchEngine implements SearchEngine {
                 }
             });
             LuceneSearchEngine engine = new LuceneSearchEngine(source, analyzer, config, executor, directory, writer,
-                    searchers, commitValue(writer, FEED_KEY), applied);
+                    searchers, commitValue(writer, FEED_KEY), applied, searchWait);
             long behind = database.head().last() - applied;
             IndexProgress catchingUp = new LoggedProgress(LOG, "Applying the changes made while the search index was closed",
                     "changes", phase);

@@ -317,7 +317,8 @@ class DatabaseOutageTest {
             DatabaseAddress relayed = relay.address();
             OperationsSettings withMetrics = new OperationsSettings(0, "127.0.0.1",
                     OperationsSettings.DEFAULT_MAX_INDEX_LAG, java.time.Duration.ZERO);
-            try (OperatedCatalogue catalogue = OperatedCatalogue.start(relayed, folder.resolve("index"), withMetrics)) {
+            try (OperatedCatalogue catalogue = OperatedCatalogue.start(relayed, folder.resolve("index"), withMetrics,
+                    CONNECTION_WAIT)) {
                 awaitReady(catalogue.http());
                 relay.cut();
                 HttpResponse<String> metrics = catalogue.http().get(catalogue.metricsUrl());

@@ -2,6 +2,7 @@ package org.dossier.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,12 @@ import org.junit.jupiter.api.Test;
 class FeedProgressStepsTest {
 
     private final FeedProgress progress = new FeedProgress("the index", 100);
+
+    @Test
+    void anEngineToldToLetASearchWaitNoTimeOrLessIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new FeedProgress("the index", 100, java.time.Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new FeedProgress("the index", 100, java.time.Duration.ofSeconds(-1)));
+    }
 
     @Test
     void eachRecordWrittenOfABatchIsAStepBeforeTheBatchIsSearchable() {

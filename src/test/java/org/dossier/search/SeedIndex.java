@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.lucene.index.DirectoryReader;
@@ -20,19 +21,27 @@ final class SeedIndex implements AutoCloseable {
     final Path folder;
     final Database database;
     final RecordStore store;
+    /** How long a search waits for the follower, at most: a node's wait unless the test gives another. */
+    private final Duration searchWait;
     LuceneSearchEngine engine;
 
-    private SeedIndex(Path folder, Database database, RecordStore store) {
+    private SeedIndex(Path folder, Database database, RecordStore store, Duration searchWait) {
         this.folder = folder;
         this.database = database;
         this.store = store;
+        this.searchWait = searchWait;
     }
 
     static SeedIndex open() throws Exception {
+        return open(Duration.ofMillis(FeedProgress.AWAIT_MILLIS));
+    }
+
+    /** As {@link #open()}, every engine opened on it letting a search wait {@code searchWait} for the follower. */
+    static SeedIndex open(Duration searchWait) throws Exception {
         Path folder = Files.createTempDirectory("dossier-search-");
         Database database = TestDatabase.seededIn(folder);
         RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());
-        SeedIndex index = new SeedIndex(folder, database, store);
+        SeedIndex index = new SeedIndex(folder, database, store, searchWait);
         index.reopen();
         store.onChange(ids -> index.engine.changed(ids));
         // the listener reads the field at each change: reopening the engine keeps it following
@@ -91,7 +100,8 @@ final class SeedIndex implements AutoCloseable {
         if (engine != null) {
             engine.close();
         }
-        engine = LuceneSearchEngine.open(indexFolder(), database.dsl());
+        engine = LuceneSearchEngine.open(indexFolder(), database.dsl(), LuceneSearchEngine.DEFAULT_KEPT_ANSWERS,
+                new OpeningPhase(OpeningSearchEngine.OPENING), searchWait);
     }
 
     @Override

@@ -2,8 +2,15 @@ package org.dossier.catalogue;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import org.dossier.search.SearchResults;
 
 /**
@@ -19,34 +26,111 @@ import org.dossier.search.SearchResults;
  * the answer, is never served for a newer index, and nothing has to be invalidated by hand. What
  * else the page shows is compared too: the address it was asked by (its canonical link), the
  * site's public address and the day (the citations' access date).
+ *
+ * <p>Why compressed, and several to an answer: a page at 1M records is some 75,000 characters, and a
+ * few of them outside Latin-1 (a dash) make the string two bytes a character, so that the 24 MB
+ * kept some 160 pages while the load mix asks again for thousands (BENCHMARKS.md, "Answers and
+ * pages kept"); deflated at the quickest level a page is some 13 KB, a tenth, and inflating it
+ * again costs a tenth of a millisecond. One answer is asked by several addresses ({@code
+ * type=letter&person=stalin} and {@code person=stalin&type=letter}), each with its own canonical
+ * link: each keeps its own page rather than pushing the other out.
  */
 final class KeptPages {
 
     /** What kept pages may weigh, roughly, in bytes: a small part of a 512 MB heap. */
     static final long DEFAULT_WEIGHT = 24L << 20;
+    /** The addresses of one answer whose pages are kept: more are one search spelt in many ways, the oldest let go. */
+    static final int ADDRESSES_AN_ANSWER = 4;
 
-    private record Rendered(String pageUrl, String siteUrl, LocalDate day, String html) {
+    private record Rendered(String pageUrl, String siteUrl, LocalDate day, byte[] deflated) {
 
         boolean isFor(String pageUrl, String siteUrl, LocalDate day) {
             return this.pageUrl.equals(pageUrl) && this.siteUrl.equals(siteUrl) && this.day.equals(day);
         }
+
+        int weight() {
+            return 128 + 2 * pageUrl.length() + deflated.length;
+        }
     }
 
-    private final Cache<SearchResults, Rendered> pages;
+    private final Cache<SearchResults, List<Rendered>> pages;
 
     KeptPages(long maximumWeight) {
         this.pages = Caffeine.newBuilder().weakKeys().maximumWeight(maximumWeight)
-                .weigher((SearchResults answer, Rendered page) -> 256 + 2 * page.html().length()).build();
+                .weigher((SearchResults answer, List<Rendered> kept) -> weight(kept)).build();
     }
 
     /** The page of {@code answer} as asked by {@code pageUrl}, kept from before or {@code render}ed now and kept. */
     String page(SearchResults answer, String pageUrl, String siteUrl, LocalDate day, Supplier<String> render) {
-        Rendered kept = pages.getIfPresent(answer);
-        if (kept != null && kept.isFor(pageUrl, siteUrl, day)) {
-            return kept.html();
+        List<Rendered> kept = pages.getIfPresent(answer);
+        if (kept != null) {
+            for (Rendered page : kept) {
+                if (page.isFor(pageUrl, siteUrl, day)) {
+                    return inflated(page.deflated());
+                }
+            }
         }
         String html = render.get();
-        pages.put(answer, new Rendered(pageUrl, siteUrl, day, html));
+        List<Rendered> now = new ArrayList<>(ADDRESSES_AN_ANSWER);
+        if (kept != null) {
+            // Another day's or another site's address's pages are never asked again: let go.
+            for (Rendered page : kept) {
+                if (page.siteUrl().equals(siteUrl) && page.day().equals(day)) {
+                    now.add(page);
+                }
+            }
+            while (now.size() >= ADDRESSES_AN_ANSWER) {
+                now.remove(0);
+            }
+        }
+        now.add(new Rendered(pageUrl, siteUrl, day, deflated(html)));
+        pages.put(answer, List.copyOf(now));
         return html;
+    }
+
+    private static int weight(List<Rendered> kept) {
+        long bytes = 64;
+        for (Rendered page : kept) {
+            bytes += page.weight();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
+    }
+
+    private static byte[] deflated(String html) {
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(bytes);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+            byte[] buffer = new byte[16_384];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static String inflated(byte[] deflated) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(deflated);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(deflated.length * 8);
+            byte[] buffer = new byte[32_768];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalStateException("a kept page's bytes ended early");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("a kept page's bytes are not what was deflated", e);
+        } finally {
+            inflater.end();
+        }
     }
 }

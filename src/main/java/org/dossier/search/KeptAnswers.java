@@ -43,8 +43,14 @@ final class KeptAnswers {
     /** Suggestions offered for a text: null when none are kept. */
     private final Cache<Typed, List<Suggestion>> suggestions;
 
-    /** An answer's key: the request, and the names (which change without the index) it was expanded with. */
+    /**
+     * An answer's key: the request spelt one way ({@link SearchRequest#oneSpelling()}: its answer is
+     * that of every spelling), and the names (which change without the index) it was expanded with.
+     */
     private record Asked(Object names, SearchRequest request) {
+        Asked {
+            request = request.oneSpelling();
+        }
     }
 
     /** Related records asked for: the record's id and how many. */

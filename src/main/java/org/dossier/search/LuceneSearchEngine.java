@@ -59,8 +59,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class LuceneSearchEngine implements SearchEngine {
 
-    /** What each snapshot's kept answers may weigh unless told otherwise, in bytes: a small part of a 512 MB heap. */
-    public static final long DEFAULT_KEPT_ANSWERS = 24L << 20;
+    /**
+     * What each snapshot's kept answers may weigh unless told otherwise, in bytes: an eighth of a 512
+     * MB heap. Why not less: at a million records an answer weighs some 25 KB (its counts), and the
+     * load mix's searches asked again came back to find their answer gone once in seven at 24 MB
+     * (some 500 answers), their page with it (BENCHMARKS.md, "Answers and pages kept").
+     */
+    public static final long DEFAULT_KEPT_ANSWERS = 64L << 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchEngine.class);
     private static final String FORMAT_KEY = "format";

@@ -343,6 +343,20 @@ public record SearchRequest(String text, Map<Facet, List<String>> facets, DateFi
         return new SearchRequest(text, facets, dates, requireAll, null, 1, 0);
     }
 
+    /**
+     * The same search spelt one way, as far as its answer goes: each facet's values in one order
+     * (the order they were ticked in changes neither which records pass nor any count, and a facet's
+     * values are listed by their counts) and the order of hits as used ({@link #effectiveSort()}:
+     * {@code sort=relevance} spelt out or left to the default is the same ranking). What an answer is
+     * kept under ({@code KeptAnswers}), so that two addresses of one search are counted once; the
+     * page keeps the request as asked, for its chips and links.
+     */
+    public SearchRequest oneSpelling() {
+        Map<Facet, List<String>> sorted = new EnumMap<>(Facet.class);
+        facets.forEach((facet, keys) -> sorted.put(facet, keys.size() < 2 ? keys : keys.stream().sorted().toList()));
+        return new SearchRequest(text, sorted, dates, requireAll, effectiveSort(), page, pageSize);
+    }
+
     /** The same search, on the same page, keeping only the facet keys {@code known} accepts. */
     public SearchRequest keeping(BiPredicate<Facet, String> known) {
         Map<Facet, List<String>> kept = new EnumMap<>(Facet.class);

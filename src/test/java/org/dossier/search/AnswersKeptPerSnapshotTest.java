@@ -3,6 +3,7 @@ package org.dossier.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.dossier.documents.Attribution;
@@ -33,6 +34,28 @@ class AnswersKeptPerSnapshotTest {
             assertNotSame(first, after, "a change to the records is a new snapshot with nothing kept");
             assertEquals(first.total() + 1, after.total(), "and its answer counts the new letter");
             assertEquals(first.years().getOrDefault(1951, 0L) + 1, after.years().get(1951), "its counts too");
+        }
+    }
+
+    @Test
+    void twoSpellingsOfOneSearchAreOneKeptAnswerAndAChangeMakesANewOne() throws Exception {
+        try (SeedIndex seeds = SeedIndex.open()) {
+            SearchRequest stalinThenMao = SearchRequest.of("korea").toggle(Facet.PERSON, "stalin")
+                    .toggle(Facet.PERSON, "mao-zedong");
+            SearchRequest maoThenStalin = SearchRequest.of("korea").toggle(Facet.PERSON, "mao-zedong")
+                    .toggle(Facet.PERSON, "stalin").sortedBy(SortOrder.RELEVANCE);
+            SearchResults first = seeds.engine.search(stalinThenMao);
+            assertTrue(first.total() > 0, "the search finds records");
+            assertSame(first, seeds.engine.search(maoThenStalin),
+                    "the values ticked in the other order, the default order spelt out: the same answer, kept once");
+            assertEquals(first.total(), seeds.engine.count(maoThenStalin), "and its total");
+
+            seeds.store.write(w -> w.create(new RecordDraft("Letter on Korea and the quetzal", List.of("About Korea."),
+                    DocumentDate.ofYear(1951)), Attribution.editor("tester", "a new letter")));
+            assertNotSame(first, seeds.engine.search(maoThenStalin), "a change to the records is a new snapshot with nothing kept");
+            assertNotSame(first, seeds.engine.search(stalinThenMao), "for either spelling");
+            SearchResults after = seeds.engine.search(stalinThenMao);
+            assertSame(after, seeds.engine.search(maoThenStalin), "where both spellings are one answer again");
         }
     }
 

@@ -1,0 +1,86 @@
+package org.dossier.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.dossier.search.SearchResults;
+import org.dossier.testing.SameOnEveryDatabase;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@link KeptPages} keeps: a page for each address its answer was asked by, given back as it
+ * was rendered, and nothing for another answer (a new snapshot's) or another day. Over HTTP, that
+ * the kept page is the reader's and never older than the index: {@link KeptSearchPagesTest}.
+ */
+@SameOnEveryDatabase
+class KeptPagesTest {
+
+    private static final String SITE = "https://archive.example";
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 5);
+
+    private final AtomicInteger rendered = new AtomicInteger();
+
+    private static SearchResults answer() {
+        return new SearchResults(0, List.of(), Map.of(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), 0, Map.of(),
+                null, null);
+    }
+
+    /** A page that says its address, with characters beyond Latin-1 and beyond the BMP, as a page has. */
+    private Supplier<String> page(String address) {
+        return () -> "<p>" + rendered.incrementAndGet() + " — " + address + "</p>" + "<p>Šostakovič 北京 \uD83D\uDCDC</p>".repeat(200);
+    }
+
+    @Test
+    void twoAddressesOfOneSearchEachKeepTheirPageRatherThanPushingTheOtherOut() {
+        KeptPages kept = new KeptPages(KeptPages.DEFAULT_WEIGHT);
+        SearchResults answer = answer();
+        String one = "/search?type=letter&person=stalin";
+        String other = "/search?person=stalin&type=letter";
+        String first = kept.page(answer, one, SITE, DAY, page(one));
+        String second = kept.page(answer, other, SITE, DAY, page(other));
+        assertEquals(2, rendered.get());
+
+        String firstAgain = kept.page(answer, one, SITE, DAY, page(one));
+        String secondAgain = kept.page(answer, other, SITE, DAY, page(other));
+        assertEquals(2, rendered.get(), "neither rendered again");
+        assertEquals(first, firstAgain, "the first address's page, as rendered");
+        assertEquals(second, secondAgain, "the second address's page, as rendered");
+    }
+
+    @Test
+    void anAnswerOfANewSnapshotOrAnotherDayIsRenderedAfresh() {
+        KeptPages kept = new KeptPages(KeptPages.DEFAULT_WEIGHT);
+        SearchResults answer = answer();
+        String address = "/search?q=stalin";
+        kept.page(answer, address, SITE, DAY, page(address));
+        kept.page(answer, address, SITE, DAY, page(address));
+        assertEquals(1, rendered.get());
+
+        // The same counts and hits, but another object: what a change from the feed makes.
+        kept.page(answer(), address, SITE, DAY, page(address));
+        assertEquals(2, rendered.get(), "an equal answer of another snapshot is not the kept page's");
+        kept.page(answer, address, SITE, DAY.plusDays(1), page(address));
+        assertEquals(3, rendered.get(), "the next day's citations say another access date");
+        kept.page(answer, address, "https://other.example", DAY.plusDays(1), page(address));
+        assertEquals(4, rendered.get(), "another public address");
+    }
+
+    @Test
+    void theOldestAddressOfAnAnswerIsLetGoWhenMoreAreAsked() {
+        KeptPages kept = new KeptPages(KeptPages.DEFAULT_WEIGHT);
+        SearchResults answer = answer();
+        for (int i = 0; i <= KeptPages.ADDRESSES_AN_ANSWER; i++) {
+            kept.page(answer, "/search?q=stalin&n=" + i, SITE, DAY, page("n=" + i));
+        }
+        int made = rendered.get();
+        kept.page(answer, "/search?q=stalin&n=" + KeptPages.ADDRESSES_AN_ANSWER, SITE, DAY, page("last"));
+        assertEquals(made, rendered.get(), "the newest address is kept");
+        kept.page(answer, "/search?q=stalin&n=0", SITE, DAY, page("first"));
+        assertEquals(made + 1, rendered.get(), "the oldest was let go");
+    }
+}

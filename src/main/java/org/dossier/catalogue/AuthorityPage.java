@@ -16,6 +16,7 @@ import org.dossier.search.SearchRequest;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.dossier.web.ControlProblems;
+import org.dossier.web.Pagination;
 import org.dossier.web.QueryParams;
 import org.dossier.web.Redirects;
 import org.dossier.web.UrlState;
@@ -58,11 +59,12 @@ public final class AuthorityPage {
         SearchRequest records = SearchRequest.everything(SearchRequest.DEFAULT_PAGE_SIZE).toggle(facet, authority.key());
         // A person's page is not a search to its reader: a page past the end says whose records they are.
         SearchOutcome outcome = search.run(records.onPage(page), "the records naming " + authority.name() + " fill");
+        Pagination pagination = outcome.pagination();
         Map<String, Object> model = new HashMap<>(Map.of(
                 "authority", authority,
                 "otherNames", otherNames(authority),
-                "outcome", outcome,
-                "pagination", outcome.pagination(),
+                "pagination", pagination,
+                "hits", ListedHit.of(outcome.hits(), pagination.first(), null, null),
                 "url", UrlState.of(ctx).without(problems.isEmpty() ? List.of() : List.of(SearchRequest.PAGE)),
                 // Each page of its records is its own address, as the listing's are: page 2 is not page 1.
                 "canonicalHref", authority.path() + (page > 1 ? "?page=" + page : ""),

@@ -67,9 +67,11 @@ public final class SearchPage {
                 long rendering = System.nanoTime();
                 Map<Integer, String> coins = coins(found, site);
                 long cited = System.nanoTime();
+                SearchView view = SearchView.of(found, answer.read());
                 String html = templates.render("catalogue/search", Map.of(
-                        "view", SearchView.of(found, answer.read()), "searchQuery", found.request().text(),
-                        "coins", coins, "wording", SearchWording.of(found)), ctx);
+                        "view", view, "searchQuery", found.request().text(),
+                        "hits", ListedHit.of(found.hits(), view.pagination().first(), view.trail(), coins),
+                        "wording", SearchWording.of(found)), ctx);
                 citationsAndRender[0] = cited - rendering;
                 citationsAndRender[1] = System.nanoTime() - cited;
                 return html;
@@ -116,7 +118,7 @@ public final class SearchPage {
         try {
             SearchOutcome outcome = search.run(request.atHit(n));
             if (!outcome.hits().isEmpty()) {
-                ctx.redirect(ResultTrail.recordHref(outcome.hits().get(0).document().path(), trail, n,
+                ctx.redirect(ResultTrail.recordHref(outcome.hits().get(0).document().path(), ResultTrail.carried(trail), n,
                         outcome.results().total()), HttpStatus.SEE_OTHER);
                 return;
             }

@@ -26,10 +26,11 @@ import org.dossier.web.ResultTrail;
  * way ({@link SearchLinks}), so that the template only prints. The histogram's geometry is
  * {@link DateHistogram}, what the page says in words {@link SearchWording}.
  *
+ * @param pagination where the page stands in the hits, worked out once for the several places that print it
  * @param typedWords what the reader typed as the words, shown again when they could not be searched
  * @param typedFrom  what the reader typed as the range's start, shown again when it could not be used
  */
-public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox> facets, DateBox dates,
+public record SearchView(SearchOutcome outcome, Pagination pagination, SearchLinks links, List<FacetBox> facets, DateBox dates,
                          List<Chip> chips, String clearAll, List<SortOrder> sorts,
                          List<SearchRequest.Parameter> searchFormCarries, Map<String, String> problems,
                          String typedWords, String typedFrom, String typedTo) {
@@ -56,6 +57,21 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
             return !values.isEmpty();
         }
 
+        /** The id of the box's heading, which names the box. */
+        public String headingId() {
+            return "facet-" + name;
+        }
+
+        /** The link to every value, most records first: "All 46 by count". */
+        public String allByCount() {
+            return "All " + all + " by count";
+        }
+
+        /** What a screen reader hears before "A–Z" in the link to every value by name: "All 46 ". */
+        public String allBeforeByName() {
+            return "All " + all + " ";
+        }
+
         /** The values as the page's list items (see {@link FacetHtml}: written in Java, escaped there). */
         public String valuesHtml() {
             return FacetHtml.values(values, name);
@@ -75,6 +91,11 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
 
         public String countText() {
             return FacetHtml.count(count);
+        }
+
+        /** The link to the whole decade: "All of the 1950s". */
+        public String allLabel() {
+            return "All of the " + label;
         }
     }
 
@@ -106,11 +127,19 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         }
     }
 
-    /** Links from a hit to its record that carry the search, for the record's way back and on. */
-    public record Trail(String search, long total) {
+    /**
+     * Links from a hit to its record that carry the search, for the record's way back and on.
+     *
+     * @param carried the search as a record's address carries it ({@link ResultTrail#carried}), escaped once for the page
+     */
+    public record Trail(String carried, long total) {
         public String href(String recordPath, long hit) {
-            return ResultTrail.recordHref(recordPath, search, hit, total);
+            return ResultTrail.recordHref(recordPath, carried, hit, total);
         }
+    }
+
+    /** An order the hits can be put in: a link to it, or the order they are in ({@code current}, with no link). */
+    public record SortChoice(String label, String href, boolean current) {
     }
 
     /** @param read the search as read, with what was left out of it by control ({@code dates}, {@code filters}, {@code page}) */
@@ -121,7 +150,7 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         for (Facet facet : Facet.values()) {
             facets.add(facetBox(facet, outcome, links));
         }
-        return new SearchView(outcome, links, facets, dateBox(outcome, links, read), chips(outcome),
+        return new SearchView(outcome, outcome.pagination(), links, facets, dateBox(outcome, links, read), chips(outcome),
                 SearchLinks.search(request.withoutFilters()), SortOrder.choices(request.hasText()),
                 links.carried(Set.of(SearchRequest.TEXT)), read.problems(), read.typedWords(), read.typedFrom(), read.typedTo());
     }
@@ -164,7 +193,7 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
     }
 
     public Trail trail() {
-        return new Trail(request().onPage(1).toQueryString(), total());
+        return new Trail(ResultTrail.carried(request().onPage(1).toQueryString()), total());
     }
 
     public long total() {
@@ -173,10 +202,6 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
 
     public SearchRequest request() {
         return outcome.request();
-    }
-
-    public Pagination pagination() {
-        return outcome.pagination();
     }
 
     public List<SearchOutcome.Hit> hits() {
@@ -207,6 +232,13 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
 
     public String sortHref(SortOrder sort) {
         return SearchLinks.search(request().sortedBy(sort));
+    }
+
+    /** The orders the page offers, each with its link, the one the hits are in without. */
+    public List<SortChoice> sortChoices() {
+        SortOrder effective = request().effectiveSort();
+        return sorts.stream().map(s -> s == effective ? new SortChoice(s.label(), null, true)
+                : new SortChoice(s.label(), sortHref(s), false)).toList();
     }
 
     /** This very page of the search for programs, its JSON twin: {@code /search.json} with the same parameters. */

@@ -14,6 +14,16 @@ public record CiteBox(Citation citation, List<StyledCitation> styles, String dow
 
     /** One style's rendering, with the key the page's element ids are made from. */
     public record StyledCitation(String key, String label, FormattedCitation citation) {
+
+        /** The id of the element that holds the citation, which its copy button names. */
+        public String elementId() {
+            return "citation-" + key;
+        }
+
+        /** What a screen reader hears after "Copy" on the copy button: " the Chicago (note) citation". */
+        public String copyWhat() {
+            return " the " + label + " citation";
+        }
     }
 
     /** A link to the record as a file for a reference manager. */

@@ -21,6 +21,21 @@ public record FormattedCitation(List<Run> runs) {
         public Run(String text, boolean italic) {
             this(text, italic, null);
         }
+
+        /** Neither in italics nor in another language: printed as it is. */
+        public boolean plain() {
+            return !italic && lang == null;
+        }
+
+        /** Not in italics but in another language: set apart in its own language and direction. */
+        public boolean setApart() {
+            return !italic && lang != null;
+        }
+
+        /** The direction of a stretch in another language, found from its letters ({@code auto}); null for the rest. */
+        public String dir() {
+            return lang == null ? null : "auto";
+        }
     }
 
     public FormattedCitation {

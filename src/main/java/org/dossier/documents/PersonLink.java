@@ -3,6 +3,7 @@ package org.dossier.documents;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityRef;
 import org.dossier.authorities.EntityType;
 import org.dossier.authorities.PersonRole;
@@ -37,6 +38,11 @@ public record PersonLink(int id, String key, String name, String sortName, boole
      */
     public static PersonLink stored(int id, String key, String name, String sortName, String kind, String role) {
         return new PersonLink(id, key, name, sortName, EntityType.isOrganisation(kind), PersonRole.stored(role));
+    }
+
+    /** Their page. */
+    public String path() {
+        return AuthorityKind.PERSON.path(key);
     }
 
     public AuthorityRef ref() {

@@ -25,7 +25,10 @@ import org.thymeleaf.standard.util.StandardExpressionUtils;
  * and a chain of its public no-argument methods ({@code ${hit.document().typeLabel()}}), each
  * declared by one of our own public types (or one of the few reads of the JDK's types the templates
  * make: whether an {@code Optional} holds a value and which, whether a collection is empty, its
- * size), called through a method handle found once per class and name; optionally negated
+ * size), called through a method handle found once per class and name; a step may also be a call of
+ * one of our methods given a text written out ({@code ${view.problem('dates')}}), when it is the only
+ * method of that name and one parameter and that parameter is a text, or a map's value of a key written
+ * out ({@code ${assets['dossier.css']}}, OGNL's {@code get}); optionally negated
  * ({@code ${!box.hasMore()}}, a boolean) or compared with null ({@code ${box.note() != null}}). Every
  * other expression, and any such chain that meets a null, another type or a method that throws, is
  * OGNL's, as before, which then answers or fails exactly as it did.
@@ -42,12 +45,15 @@ import org.thymeleaf.standard.util.StandardExpressionUtils;
 final class ModelCalls implements IStandardVariableExpressionEvaluator {
 
     /**
-     * A variable, then calls of methods without arguments, perhaps negated or compared with null
-     * (not both: OGNL would negate first): nothing else.
+     * A variable, then calls of methods without arguments or with one text written out
+     * ({@code view.problem('dates')}), or a map's value of a key written out ({@code assets['dossier.css']}),
+     * perhaps negated or compared with null (not both: OGNL would negate first): nothing else. A
+     * text of one letter is OGNL's character, not a string: left to OGNL, as is any text with a quote,
+     * a backslash or a space in it.
      */
     private static final Pattern CHAIN = Pattern.compile(
-            "\\s*(?:(!)\\s*)?([A-Za-z_][A-Za-z0-9_]*)((?:\\.[A-Za-z_][A-Za-z0-9_]*\\(\\))*)\\s*(?:([!=])=\\s*null\\s*)?");
-    private static final Pattern CALL = Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_]*)\\(\\)");
+            "\\s*(?:(!)\\s*)?([A-Za-z_][A-Za-z0-9_]*)((?:\\.[A-Za-z_][A-Za-z0-9_]*\\((?:'[A-Za-z0-9_.-]{2,}')?\\)|\\['[A-Za-z0-9_.-]{2,}'\\])*)\\s*(?:([!=])=\\s*null\\s*)?");
+    private static final Pattern STEP = Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_]*)\\((?:'([^']*)')?\\)|\\['([^']*)'\\]");
 
     /**
      * Names OGNL's context gives a meaning of its own (a request's parameters, the session), which
@@ -85,7 +91,14 @@ final class ModelCalls implements IStandardVariableExpressionEvaluator {
     /** How the chain's value is given: as it is, negated (a boolean), or whether it is null or not. */
     private enum Then { AS_IS, NOT, IS_NULL, IS_NOT_NULL }
 
-    private record Chain(String variable, List<String> calls, Then then) {
+    /**
+     * A step of a chain: a method's call, without an argument or with {@code text}; or, with a null
+     * name, a map's value of the key {@code text}.
+     */
+    private record Step(String name, String text) {
+    }
+
+    private record Chain(String variable, List<Step> steps, Then then) {
     }
 
     @Override
@@ -111,31 +124,41 @@ final class ModelCalls implements IStandardVariableExpressionEvaluator {
                 || StandardExpressionUtils.containsExternalAccess(expression)) {
             return Optional.empty();
         }
-        Matcher call = CALL.matcher(whole.group(3));
-        List<String> calls = new java.util.ArrayList<>();
-        while (call.find()) {
-            calls.add(call.group(1));
+        Matcher step = STEP.matcher(whole.group(3));
+        List<Step> steps = new java.util.ArrayList<>();
+        while (step.find()) {
+            steps.add(step.group(1) != null ? new Step(step.group(1), step.group(2)) : new Step(null, step.group(3)));
         }
         Then then = whole.group(1) != null ? Then.NOT
                 : whole.group(4) == null ? Then.AS_IS
                 : whole.group(4).equals("=") ? Then.IS_NULL : Then.IS_NOT_NULL;
-        return Optional.of(new Chain(whole.group(2), List.copyOf(calls), then));
+        return Optional.of(new Chain(whole.group(2), List.copyOf(steps), then));
     }
 
     /** The chain's value, or {@link #OGNLS} where OGNL is to answer. */
     private Object valueOf(Chain chain, IExpressionContext context) {
         Object value = context.getVariable(chain.variable());
-        for (String name : chain.calls()) {
+        for (Step step : chain.steps()) {
             if (value == null) {
                 return OGNLS;
             }
+            if (step.name() == null) {
+                // OGNL's map[key] is the map's get: its names of a map's own (size, keys) are for map.size alone.
+                if (!(value instanceof Map<?, ?> map)) {
+                    return OGNLS;
+                }
+                value = map.get(step.text());
+                continue;
+            }
             Class<?> type = value.getClass();
-            Optional<MethodHandle> method = methods.get(type).computeIfAbsent(name, n -> handle(type, n));
+            boolean withText = step.text() != null;
+            Optional<MethodHandle> method = methods.get(type).computeIfAbsent(withText ? step.name() + "('')" : step.name(),
+                    n -> withText ? handleTakingText(type, step.name()) : handle(type, step.name()));
             if (method.isEmpty()) {
                 return OGNLS;
             }
             try {
-                value = method.get().invokeExact(value);
+                value = withText ? method.get().invokeExact(value, (Object) step.text()) : method.get().invokeExact(value);
             } catch (Throwable failed) {
                 // OGNL calls it again and fails the page in its own words.
                 return OGNLS;
@@ -164,6 +187,33 @@ final class ModelCalls implements IStandardVariableExpressionEvaluator {
             return NONE;
         }
         return handle(type, OURS, name);
+    }
+
+    /**
+     * The one public method of that name and one parameter of one of our public types, declared by our
+     * own code, that takes a text: OGNL would choose it. Another of the same name and one parameter
+     * would leave OGNL a choice to make: then none.
+     */
+    private static Optional<MethodHandle> handleTakingText(Class<?> type, String name) {
+        if (!Modifier.isPublic(type.getModifiers()) || !type.getName().startsWith(OURS)) {
+            return NONE;
+        }
+        List<Method> named = java.util.Arrays.stream(type.getMethods())
+                .filter(m -> m.getName().equals(name) && m.getParameterCount() == 1).toList();
+        if (named.size() != 1) {
+            return NONE;
+        }
+        Method method = named.get(0);
+        if (Modifier.isStatic(method.getModifiers()) || method.isVarArgs() || method.getParameterTypes()[0] != String.class
+                || !method.getDeclaringClass().getName().startsWith(OURS) || !Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
+            return NONE;
+        }
+        try {
+            return Optional.of(MethodHandles.publicLookup().unreflect(method)
+                    .asType(MethodType.methodType(Object.class, Object.class, Object.class)));
+        } catch (IllegalAccessException notOurs) {
+            return NONE;
+        }
     }
 
     private static Optional<MethodHandle> handle(Class<?> type, String declaredIn, String name) {

@@ -22,6 +22,16 @@ public record Pagination(int page, int pageSize, long total, long reachable) {
         public boolean gap() {
             return page == 0;
         }
+
+        /** Whether it is a link: neither a gap nor the page shown. */
+        public boolean linked() {
+            return !gap() && !current;
+        }
+
+        /** What a screen reader says of the link: "Page 2". */
+        public String label() {
+            return "Page " + page;
+        }
     }
 
     public Pagination {

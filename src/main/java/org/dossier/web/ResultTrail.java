@@ -57,9 +57,17 @@ public record ResultTrail(String search, int hit, long hits) {
      */
     private static final String QUERY_CHARACTER = "-._~!$&'()*+,;=:@/?%";
 
-    /** A record's address that carries this search, for hit {@code n} of {@code total}. */
-    public static String recordHref(String recordPath, String search, long n, long total) {
-        return recordPath + "?search=" + encode(search) + "&hit=" + n + "&hits=" + total;
+    /**
+     * A record's address that carries a search, for hit {@code n} of {@code total}: {@code carried} is
+     * {@link #carried(String) the search as a record's address carries it}, escaped once for a page's hits.
+     */
+    public static String recordHref(String recordPath, String carried, long n, long total) {
+        return recordPath + carried + "&hit=" + n + "&hits=" + total;
+    }
+
+    /** The search's query string as a record's address carries it: {@code ?search=} and the query, escaped. */
+    public static String carried(String search) {
+        return "?search=" + encode(search);
     }
 
     /** The page of the search this hit is on. */

@@ -40,12 +40,43 @@ public class ModelCallsTest {
             return Arrays.stream(Thread.currentThread().getStackTrace()).anyMatch(f -> f.getClassName().startsWith("ognl."));
         }
 
+        public boolean askedThroughOgnlFor(String word) {
+            return askedThroughOgnl();
+        }
+
+        public Map<String, Shelf> shelves() {
+            return Map.of("top", this);
+        }
+
         public Optional<Shelf> self() {
             return Optional.of(this);
         }
 
         public static String label() {
             return "static";
+        }
+
+        /** A method given a text written out in the template, as {@code view.problem('dates')} is. */
+        public String labelled(String word) {
+            return word + ": " + name;
+        }
+
+        /** Two of a name and one parameter: OGNL chooses by the argument, which is left to it. */
+        public String either(String word) {
+            return "text " + word;
+        }
+
+        public String either(Object thing) {
+            return "thing " + thing;
+        }
+
+        /** A parameter that is not a text: OGNL converts the argument, which is left to it. */
+        public String counted(int n) {
+            return n + " counted";
+        }
+
+        public Map<String, String> links() {
+            return Map.of("about", "/about", "dossier.css", "/dossier.1.css");
         }
     }
 
@@ -89,7 +120,13 @@ public class ModelCallsTest {
             "<p th:text=\"${missing == null}\">x</p><p th:text=\"${shelf}\">x</p>",
             "<p th:text=\"${shelf.spare().isEmpty()}\">x</p><p th:text=\"${shelf.boxes().isEmpty()}\">x</p>",
             "<p th:text=\"${shelf.boxes().iterator().next()}\">x</p>",
-            "<p th:text=\"${true}\">x</p><p th:text=\"${false}\">x</p><p th:text=\"${null}\">x</p>");
+            "<p th:text=\"${true}\">x</p><p th:text=\"${false}\">x</p><p th:text=\"${null}\">x</p>",
+            "<p th:text=\"${shelf.labelled('dates')}\">x</p><p th:text=\"${shelf.labelled('dossier.css') != null}\">x</p>",
+            "<p th:text=\"${shelf.labelled('a')}\">x</p><p th:text=\"${shelf.labelled('two words')}\">x</p>",
+            "<p th:text=\"${shelf.either('word')}\">x</p><p th:text=\"${shelf.either('w')}\">x</p>",
+            "<p th:text=\"${shelf.links()['about']}\">x</p><p th:href=\"${links['dossier.css']}\">x</p>",
+            "<p th:text=\"${links['size']}\">x</p><p th:text=\"${links['nowhere'] == null}\">x</p>",
+            "<p th:text=\"${shelf['name']}\">x</p><p th:text=\"${shelf.links()['about'].length()}\">x</p>");
 
     private static TemplateEngine engine(boolean modelCalls) {
         TemplateEngine engine = new TemplateEngine();
@@ -104,7 +141,7 @@ public class ModelCallsTest {
 
     private static String render(TemplateEngine engine, String template) {
         return engine.process(template, new Context(Locale.ENGLISH,
-                Map.of("shelf", SHELF, "hidden", new Hidden("kept"))));
+                Map.of("shelf", SHELF, "hidden", new Hidden("kept"), "links", SHELF.links())));
     }
 
     @Test
@@ -127,6 +164,12 @@ public class ModelCallsTest {
         assertEquals("<p>true</p>", render(engine(true), "<p th:text=\"${!shelf.askedThroughOgnl()}\">x</p>"), "negated");
         assertEquals("<p>true</p>", render(engine(true), "<p th:text=\"${shelf.askedThroughOgnl() and true}\">x</p>"),
                 "an expression that is more than a chain stays OGNL's");
+        assertEquals("<p>false</p>", render(engine(true), "<p th:text=\"${shelf.askedThroughOgnlFor('dates')}\">x</p>"),
+                "a method given a text written out");
+        assertEquals("<p>false</p>", render(engine(true), "<p th:text=\"${shelf.shelves()['top'].askedThroughOgnl()}\">x</p>"),
+                "a map's value of a key written out");
+        assertEquals("<p>true</p>", render(engine(true), "<p th:text=\"${shelf.askedThroughOgnlFor('d')}\">x</p>"),
+                "a text of one letter is OGNL's character: left to it");
     }
 
     private static String causes(Throwable failure) {

@@ -26,11 +26,10 @@ import org.dossier.web.ResultTrail;
  * way ({@link SearchLinks}), so that the template only prints. The histogram's geometry is
  * {@link DateHistogram}, what the page says in words {@link SearchWording}.
  *
- * @param pagination where the page stands in the hits, worked out once for the several places that print it
  * @param typedWords what the reader typed as the words, shown again when they could not be searched
  * @param typedFrom  what the reader typed as the range's start, shown again when it could not be used
  */
-public record SearchView(SearchOutcome outcome, Pagination pagination, SearchLinks links, List<FacetBox> facets, DateBox dates,
+public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox> facets, DateBox dates,
                          List<Chip> chips, String clearAll, List<SortOrder> sorts,
                          List<SearchRequest.Parameter> searchFormCarries, Map<String, String> problems,
                          String typedWords, String typedFrom, String typedTo) {
@@ -150,7 +149,7 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, SearchLin
         for (Facet facet : Facet.values()) {
             facets.add(facetBox(facet, outcome, links));
         }
-        return new SearchView(outcome, outcome.pagination(), links, facets, dateBox(outcome, links, read), chips(outcome),
+        return new SearchView(outcome, links, facets, dateBox(outcome, links, read), chips(outcome),
                 SearchLinks.search(request.withoutFilters()), SortOrder.choices(request.hasText()),
                 links.carried(Set.of(SearchRequest.TEXT)), read.problems(), read.typedWords(), read.typedFrom(), read.typedTo());
     }
@@ -202,6 +201,10 @@ public record SearchView(SearchOutcome outcome, Pagination pagination, SearchLin
 
     public SearchRequest request() {
         return outcome.request();
+    }
+
+    public Pagination pagination() {
+        return outcome.pagination();
     }
 
     public List<SearchOutcome.Hit> hits() {

@@ -41,7 +41,8 @@ import org.jooq.impl.DSL;
  * <p>On SQLite the records' and revisions' rows leave their ids out, and SQLite numbers them as it
  * numbers any new row of an AUTOINCREMENT table: one after the highest it ever handed out
  * ({@link #lastHandedOut}), in the order the rows are sent, which is the order ids are counted here.
- * Each flush checks that it did ({@link #numbered}). A statement of many rows that gives the
+ * Each flush checks that it did ({@link #numbered}); the changes of the feed likewise, after the
+ * first ({@link #joinTheFeed}). A statement of many rows that gives the
  * INTEGER PRIMARY KEY itself makes SQLite 3.54 keep an undo journal for that statement whatever its
  * conflict clause (its {@code sqlite3Insert} marks every such insert as one that may abort, for the
  * rowid's {@code OP_MustBeInt}), and once the page cache is full every page it spills goes through
@@ -117,7 +118,7 @@ public final class NewRecords {
                 DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA, DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE, DOCUMENT.SLUG,
                 DOCUMENT.VERSION, DOCUMENT.CREATED_AT, DOCUMENT.UPDATED_AT, DOCUMENT.LANGUAGES));
         if (postgresql) {
-            // Given here, from the highest there is: SQLite numbers its own ({@link #numbered}).
+            // Given here, from the highest there is; SQLite numbers its own (see numbered).
             documentFields.add(0, DOCUMENT.ID);
         }
         documents = BatchInsert.into(tx, connection, DOCUMENT, documentFields.toArray(Field[]::new));

@@ -166,9 +166,11 @@ public final class BulkWriting {
      * it is kept either way, and the error is SQLite's same message. Foreign keys looked up at each
      * insert still need one (SQLite aborts on them whatever the statement says): a bulk write checks
      * them once, at the end ({@link #foreignKeysCheckedOnce}). So, on SQLite 3.54, does a statement of
-     * many rows giving the ids of an AUTOINCREMENT table (the records', the revisions'): its journal
-     * stays in memory below 64 KiB, and reaches a file only once the page cache is full and spills
-     * through it ("Imports, ninth round").
+     * many rows that gives an INTEGER PRIMARY KEY, whatever its conflict clause (its rowid's
+     * {@code OP_MustBeInt} may abort): {@link NewRecords} lets SQLite number the records, revisions and
+     * changes; and so does every CREATE INDEX ({@link #rebuild}). Such a journal stays in memory below
+     * 64 KiB, and reaches a file once the page cache is full and spills through it ("Imports, ninth
+     * round" and "tenth round").
      */
     static String failingOnConflict(SQLDialect dialect, String sql) {
         if (dialect.family() != SQLDialect.SQLITE) {

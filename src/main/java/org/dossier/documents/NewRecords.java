@@ -19,9 +19,10 @@ import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
-import org.jooq.Record5;
-import org.jooq.Row5;
+import org.jooq.Record4;
+import org.jooq.Row4;
 import org.jooq.Table;
+import org.jooq.TableField;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
@@ -36,6 +37,17 @@ import org.jooq.impl.DSL;
  * of {@code document_count}, which every other writer of a new record takes too (its trigger),
  * and hold it to the commit: nobody else adds a record meanwhile. On SQLite, writers take turns
  * anyway.
+ *
+ * <p>On SQLite the records' and revisions' rows leave their ids out, and SQLite numbers them as it
+ * numbers any new row of an AUTOINCREMENT table: one after the highest it ever handed out
+ * ({@link #lastHandedOut}), in the order the rows are sent, which is the order ids are counted here.
+ * Each flush checks that it did ({@link #numbered}); the changes of the feed likewise, after the
+ * first ({@link #joinTheFeed}). A statement of many rows that gives the
+ * INTEGER PRIMARY KEY itself makes SQLite 3.54 keep an undo journal for that statement whatever its
+ * conflict clause (its {@code sqlite3Insert} marks every such insert as one that may abort, for the
+ * rowid's {@code OP_MustBeInt}), and once the page cache is full every page it spills goes through
+ * that journal first: 400 MB of temporary files at 300,000 imported entries (BENCHMARKS.md,
+ * "Imports, ninth round" and "tenth round").
  */
 public final class NewRecords {
 
@@ -55,6 +67,9 @@ public final class NewRecords {
     private int document;
     private int revision;
     private final boolean postgresql;
+    /** The ids SQLite has been seen to number up to: the records' and the revisions' ({@link #numbered}). */
+    private int documentChecked;
+    private int revisionChecked;
     /** On PostgreSQL, revision ids drawn from the sequence ahead of use, and how many of them are used. */
     private List<Integer> drawn = List.of();
     private int used;
@@ -89,19 +104,24 @@ public final class NewRecords {
         this.tx = tx;
         this.now = now;
         tx.update(DOCUMENT_COUNT).set(DOCUMENT_COUNT.LIVE, DOCUMENT_COUNT.LIVE).where(DOCUMENT_COUNT.ID.eq(1)).execute();
-        Integer highestDocument = tx.fetchValue(DSL.select(DSL.max(DOCUMENT.ID)).from(DOCUMENT));
-        this.document = highestDocument == null ? 0 : highestDocument;
         this.postgresql = tx.dialect().family() == SQLDialect.POSTGRES;
+        this.document = postgresql ? highest(tx, DOCUMENT.ID) : lastHandedOut(tx, DOCUMENT.ID);
         if (!postgresql) {
-            Integer highestRevision = tx.fetchValue(DSL.select(DSL.max(REVISION.ID)).from(REVISION));
-            this.revision = highestRevision == null ? 0 : highestRevision;
+            this.revision = lastHandedOut(tx, REVISION.ID);
         }
         this.firstDocument = document + 1;
+        this.documentChecked = document;
+        this.revisionChecked = revision;
         this.copying = !postgresql;
         this.copyFrom = firstDocument;
-        documents = BatchInsert.into(tx, connection, DOCUMENT, DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY,
+        List<Field<?>> documentFields = new ArrayList<>(List.of(DOCUMENT.TITLE, DOCUMENT.SUMMARY,
                 DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA, DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SORT_TITLE, DOCUMENT.SLUG,
-                DOCUMENT.VERSION, DOCUMENT.CREATED_AT, DOCUMENT.UPDATED_AT, DOCUMENT.LANGUAGES);
+                DOCUMENT.VERSION, DOCUMENT.CREATED_AT, DOCUMENT.UPDATED_AT, DOCUMENT.LANGUAGES));
+        if (postgresql) {
+            // Given here, from the highest there is; SQLite numbers its own (see numbered).
+            documentFields.add(0, DOCUMENT.ID);
+        }
+        documents = BatchInsert.into(tx, connection, DOCUMENT, documentFields.toArray(Field[]::new));
         slugs = BatchInsert.into(tx, connection, DOCUMENT_SLUG, DOCUMENT_SLUG.DOCUMENT_ID, DOCUMENT_SLUG.SLUG,
                 DOCUMENT_SLUG.CREATED_AT);
         people = BatchInsert.into(tx, connection, DOCUMENT_PERSON, DOCUMENT_PERSON.DOCUMENT_ID,
@@ -115,34 +135,56 @@ public final class NewRecords {
                 REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE, REVISION_PERSON.POSITION);
         revisionPlaces = BatchInsert.into(tx, connection, REVISION_PLACE, REVISION_PLACE.REVISION_ID,
                 REVISION_PLACE.PLACE_ID);
-        attributed = copying ? BatchInsert.of(tx, connection, NewRecords::revisionsCopied, REVISION.ID,
+        attributed = copying ? BatchInsert.of(tx, connection, NewRecords::revisionsCopied,
                 REVISION.DOCUMENT_ID, REVISION.AUTHOR, REVISION.NOTE, REVISION.SOURCE) : null;
     }
 
+    /** The highest {@code id} of its table, 0 when it has no row. */
+    private static int highest(DSLContext tx, TableField<?, Integer> id) {
+        Integer highest = tx.fetchValue(DSL.select(DSL.max(id)).from(id.getTable()));
+        return highest == null ? 0 : highest;
+    }
+
+    private static final Table<?> SEQUENCES = DSL.table(DSL.name("sqlite_sequence"));
+    private static final Field<String> SEQUENCE_NAME = DSL.field(DSL.name("name"), String.class);
+    private static final Field<Integer> SEQUENCE = DSL.field(DSL.name("seq"), Integer.class);
+
     /**
-     * The revisions of {@code rows} records, each copied from its record's row with its own ids and
-     * attribution bound beside it: {@code (revision id, record id, author, note, source)} a record.
+     * On SQLite, the highest {@code id} its AUTOINCREMENT table ever handed out: its highest row, or
+     * the table's counter in {@code sqlite_sequence} where that is higher (a catalogue copied from
+     * one whose highest ids were given out and not kept). SQLite numbers the next new row one after it.
+     */
+    private static int lastHandedOut(DSLContext tx, TableField<?, Integer> id) {
+        Integer counter = tx.select(SEQUENCE).from(SEQUENCES).where(SEQUENCE_NAME.eq(id.getTable().getName()))
+                .fetchOne(SEQUENCE);
+        return Math.max(highest(tx, id), counter == null ? 0 : counter);
+    }
+
+    /**
+     * The revisions of {@code rows} records, each copied from its record's row with its attribution
+     * bound beside it: {@code (record id, author, note, source)} a record. SQLite numbers them in
+     * the records' order, as {@link #add} counted them.
      */
     private static Query revisionsCopied(DSLContext tx, int rows) {
-        List<Row5<Integer, Integer, String, String, String>> bound = new ArrayList<>(rows);
+        List<Row4<Integer, String, String, String>> bound = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
-            bound.add(DSL.row(DSL.val(null, REVISION.ID), DSL.val(null, REVISION.DOCUMENT_ID),
-                    DSL.val(null, REVISION.AUTHOR), DSL.val(null, REVISION.NOTE), DSL.val(null, REVISION.SOURCE)));
+            bound.add(DSL.row(DSL.val(null, REVISION.DOCUMENT_ID), DSL.val(null, REVISION.AUTHOR),
+                    DSL.val(null, REVISION.NOTE), DSL.val(null, REVISION.SOURCE)));
         }
         @SuppressWarnings("unchecked")
-        Table<Record5<Integer, Integer, String, String, String>> given = DSL.values(bound.toArray(Row5[]::new))
-                .as("given", "revision_id", "document_id", "author", "note", "source");
-        Field<Integer> revisionId = given.field("revision_id", Integer.class);
+        Table<Record4<Integer, String, String, String>> given = DSL.values(bound.toArray(Row4[]::new))
+                .as("given", "document_id", "author", "note", "source");
         Field<Integer> documentId = given.field("document_id", Integer.class);
-        return tx.insertInto(REVISION, REVISION.ID, REVISION.DOCUMENT_ID, REVISION.NUMBER, REVISION.CREATED_AT,
+        return tx.insertInto(REVISION, REVISION.DOCUMENT_ID, REVISION.NUMBER, REVISION.CREATED_AT,
                         REVISION.AUTHOR, REVISION.NOTE, REVISION.SOURCE, REVISION.TITLE, REVISION.SUMMARY,
                         REVISION.DATE_KEY, REVISION.DATE_PRECISION, REVISION.DATE_CIRCA, REVISION.DATE_END_KEY, REVISION.DATE_END_PRECISION, REVISION.TYPE_ID, REVISION.SLUG, REVISION.LANGUAGES)
-                .select(DSL.select(revisionId, DOCUMENT.ID, DOCUMENT.VERSION, DOCUMENT.CREATED_AT,
+                .select(DSL.select(DOCUMENT.ID, DOCUMENT.VERSION, DOCUMENT.CREATED_AT,
                                 given.field("author", String.class), given.field("note", String.class),
                                 given.field("source", String.class), DOCUMENT.TITLE, DOCUMENT.SUMMARY,
                                 DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA, DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SLUG,
                                 DOCUMENT.LANGUAGES)
-                        .from(given).join(DOCUMENT).on(DOCUMENT.ID.eq(documentId)));
+                        .from(given).join(DOCUMENT).on(DOCUMENT.ID.eq(documentId))
+                        .orderBy(DOCUMENT.ID));
     }
 
     /**
@@ -214,16 +256,22 @@ public final class NewRecords {
         String dateKey = ready.dateKey();
         String dateEndKey = ready.dateEndKey();
         DatePrecision precision = draft.datePrecision();
-        documents.add(id, title, summary, dateKey, precision, draft.dateCirca(), dateEndKey,
-                draft.dateEndPrecision(), draft.typeId(), ready.sortKey(), slug, 1, now, now,
-                draft.languages());
+        if (postgresql) {
+            documents.add(id, title, summary, dateKey, precision, draft.dateCirca(), dateEndKey,
+                    draft.dateEndPrecision(), draft.typeId(), ready.sortKey(), slug, 1, now, now,
+                    draft.languages());
+        } else {
+            documents.add(title, summary, dateKey, precision, draft.dateCirca(), dateEndKey,
+                    draft.dateEndPrecision(), draft.typeId(), ready.sortKey(), slug, 1, now, now,
+                    draft.languages());
+        }
         if (!copying) {
             slugs.add(id, slug, now);
             revisions.add(revisionId, id, 1, now, attribution.author(), attribution.note(), attribution.source(), title,
                     summary, dateKey, precision, draft.dateCirca(), dateEndKey, draft.dateEndPrecision(),
                     draft.typeId(), slug, draft.languages());
         } else if (!shared) {
-            attributed.add(revisionId, id, attribution.author(), attribution.note(), attribution.source());
+            attributed.add(id, attribution.author(), attribution.note(), attribution.source());
         }
         int position = 1;
         for (var link : draft.people().entrySet()) {
@@ -268,7 +316,9 @@ public final class NewRecords {
      * transaction sees them (a caller's own rows that refer to them may follow).
      */
     public void flush() {
-        for (BatchInsert batch : List.of(documents, slugs, people, places)) {
+        documents.flush();
+        documentChecked = numbered(DOCUMENT.ID, documentChecked, document);
+        for (BatchInsert batch : List.of(slugs, people, places)) {
             batch.flush();
         }
         copyRevisions();
@@ -276,6 +326,24 @@ public final class NewRecords {
             batch.flush();
         }
         unflushed = 0;
+    }
+
+    /**
+     * On SQLite, that the rows sent since ids up to {@code checked} were seen numbered end at
+     * {@code expected}, the id counted for the last of them: SQLite numbered them one after another
+     * from where this writer began counting, as the links and sources bound with those ids assume.
+     * Returns {@code expected}. A difference stops the write (its transaction rolls back).
+     */
+    private int numbered(TableField<?, Integer> id, int checked, int expected) {
+        if (!copying || expected == checked) {
+            return expected;
+        }
+        int highest = highest(tx, id);
+        if (highest != expected) {
+            throw new IllegalStateException("SQLite numbered the new rows of " + id.getTable().getName() + " up to "
+                    + highest + ", not " + expected + " as counted: nothing was written");
+        }
+        return expected;
     }
 
     /**
@@ -290,12 +358,14 @@ public final class NewRecords {
         failing(tx.insertInto(DOCUMENT_SLUG, DOCUMENT_SLUG.DOCUMENT_ID, DOCUMENT_SLUG.SLUG, DOCUMENT_SLUG.CREATED_AT)
                 .select(DSL.select(DOCUMENT.ID, DOCUMENT.SLUG, DOCUMENT.CREATED_AT)
                         .from(DOCUMENT).where(DOCUMENT.ID.between(copyFrom, document))));
-        int offset = revision - document;
         if (!shared) {
             attributed.flush();
         } else {
-            copyShared(offset);
+            copyShared();
         }
+        // The revisions' links name them by id: record id + offset, as add counted them.
+        revisionChecked = numbered(REVISION.ID, revisionChecked, revision);
+        int offset = revision - document;
         failing(tx.insertInto(REVISION_PERSON, REVISION_PERSON.REVISION_ID, REVISION_PERSON.PERSON_ID, REVISION_PERSON.ROLE,
                         REVISION_PERSON.POSITION)
                 .select(DSL.select(DOCUMENT_PERSON.DOCUMENT_ID.plus(offset), DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE,
@@ -308,16 +378,17 @@ public final class NewRecords {
     }
 
     /** The revisions of records {@link #copyFrom} to {@link #document}, all under {@link #everyone}'s attribution. */
-    private void copyShared(int offset) {
-        failing(tx.insertInto(REVISION, REVISION.ID, REVISION.DOCUMENT_ID, REVISION.NUMBER, REVISION.CREATED_AT,
+    private void copyShared() {
+        // Numbered by SQLite in the records' order: record id + offset, as add counted them.
+        failing(tx.insertInto(REVISION, REVISION.DOCUMENT_ID, REVISION.NUMBER, REVISION.CREATED_AT,
                         REVISION.AUTHOR, REVISION.NOTE, REVISION.SOURCE, REVISION.TITLE, REVISION.SUMMARY,
                         REVISION.DATE_KEY, REVISION.DATE_PRECISION, REVISION.DATE_CIRCA, REVISION.DATE_END_KEY, REVISION.DATE_END_PRECISION, REVISION.TYPE_ID, REVISION.SLUG, REVISION.LANGUAGES)
-                .select(DSL.select(DOCUMENT.ID.plus(offset), DOCUMENT.ID, DOCUMENT.VERSION, DOCUMENT.CREATED_AT,
+                .select(DSL.select(DOCUMENT.ID, DOCUMENT.VERSION, DOCUMENT.CREATED_AT,
                                 DSL.val(everyone.author(), REVISION.AUTHOR), DSL.val(everyone.note(), REVISION.NOTE),
                                 DSL.val(everyone.source(), REVISION.SOURCE), DOCUMENT.TITLE, DOCUMENT.SUMMARY,
                                 DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA, DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION, DOCUMENT.TYPE_ID, DOCUMENT.SLUG,
                                 DOCUMENT.LANGUAGES)
-                        .from(DOCUMENT).where(DOCUMENT.ID.between(copyFrom, document))));
+                        .from(DOCUMENT).where(DOCUMENT.ID.between(copyFrom, document)).orderBy(DOCUMENT.ID)));
     }
 
     /**
@@ -333,9 +404,21 @@ public final class NewRecords {
                 .execute();
         int last = tx.select(CHANGE_HEAD.LAST).from(CHANGE_HEAD).where(CHANGE_HEAD.ID.eq(1)).fetchSingle(CHANGE_HEAD.LAST);
         int offset = last - range.last();
-        failing(tx.insertInto(CHANGE, CHANGE.ID, CHANGE.DOCUMENT_ID, CHANGE.CHANGED_AT)
-                .select(DSL.select(DOCUMENT.ID.plus(offset), DOCUMENT.ID, DSL.val(now, CHANGE.CHANGED_AT))
-                        .from(DOCUMENT).where(DOCUMENT.ID.between(range.first(), range.last()))));
+        if (!copying) {
+            failing(tx.insertInto(CHANGE, CHANGE.ID, CHANGE.DOCUMENT_ID, CHANGE.CHANGED_AT)
+                    .select(DSL.select(DOCUMENT.ID.plus(offset), DOCUMENT.ID, DSL.val(now, CHANGE.CHANGED_AT))
+                            .from(DOCUMENT).where(DOCUMENT.ID.between(range.first(), range.last()))));
+            return;
+        }
+        // On SQLite the first change is given its id from the head, in a statement of one row (which
+        // keeps no journal), and SQLite numbers the rest after it, in the records' order
+        // (see the class's comment): the feed may have been pruned of every change before.
+        tx.insertInto(CHANGE, CHANGE.ID, CHANGE.DOCUMENT_ID, CHANGE.CHANGED_AT)
+                .values(range.first() + offset, range.first(), now).execute();
+        failing(tx.insertInto(CHANGE, CHANGE.DOCUMENT_ID, CHANGE.CHANGED_AT)
+                .select(DSL.select(DOCUMENT.ID, DSL.val(now, CHANGE.CHANGED_AT))
+                        .from(DOCUMENT).where(DOCUMENT.ID.between(range.first() + 1, range.last())).orderBy(DOCUMENT.ID)));
+        numbered(CHANGE.ID, range.first() + offset, last);
     }
 
     /**

@@ -37,13 +37,15 @@ def sample(sidfile, stop):
     while not os.path.exists(sidfile): time.sleep(0.1)
     sid = open(sidfile).read().strip()
     seen = {}       # pid -> (kind, last cpu)
-    sched = {}      # tid -> (ns on a core, ns waiting for one), from /proc/PID/task/TID/schedstat
+    sched = {}      # (pid, tid) -> (ns on a core, ns waiting for one), from /proc/PID/task/TID/schedstat
     jvms = []       # test JVMs' pids in the order they appeared: the SQLite half, then PostgreSQL
     last_tot, last_idle = machine()
+    last = time.monotonic()
     ncpu = os.cpu_count()
-    print('t\tmachine_busy\tmachine_idle\tours\ttestjvm\tchromium\tpostgres\tsolr\tmaven\tother\thalf\ton_core\twaiting_for_core', flush=True)
+    print('t\tmachine_busy\tmachine_idle\tours\ttestjvm\tchromium\tpostgres\tsolr\tmaven\tother\thalf\ton_core\twaiting_for_core\tinterval', flush=True)
     while not os.path.exists(stop):
         time.sleep(1)
+        now = time.monotonic(); interval, last = now - last, now   # over a second: reading every thread takes time
         tot, idle = machine()
         dt, di = tot - last_tot, idle - last_idle
         last_tot, last_idle = tot, idle
@@ -67,9 +69,10 @@ def sample(sidfile, stop):
                         on, wait = (int(x) for x in open(f'/proc/{pid}/task/{tid}/schedstat').read().split()[:2])
                     except (OSError, ValueError):
                         continue
-                    was = sched.get(tid, (0, 0))
+                    was = sched.get((pid, tid), (0, 0))
+                    if on < was[0] or wait < was[1]: was = (0, 0)   # a thread id used again
                     delta['on'] += (on - was[0]) / 1e9; delta['wait'] += (wait - was[1]) / 1e9
-                    sched[tid] = (on, wait)
+                    sched[(pid, tid)] = (on, wait)
             except (OSError, IndexError):
                 continue
         alive = [p for p in jvms if os.path.exists(f'/proc/{p}')]
@@ -78,12 +81,12 @@ def sample(sidfile, stop):
         secs = dt / TCK / ncpu if dt else 1
         print(f"{time.strftime('%H:%M:%S')}\t{(dt - di) / TCK:.2f}\t{di / TCK:.2f}\t{ours:.2f}\t"
               + '\t'.join(f"{delta[k]:.2f}" for k in ('testjvm', 'chromium', 'postgres', 'solr', 'maven', 'other'))
-              + f"\t{half}\t{delta['on']:.2f}\t{delta['wait']:.2f}", flush=True)
+              + f"\t{half}\t{delta['on']:.2f}\t{delta['wait']:.2f}\t{interval:.2f}", flush=True)
 
 
 def report(samples, log):
     rows = [l.rstrip('\n').split('\t') for l in open(samples)][1:]
-    running = {}    # class -> [start, end] from the log
+    running = {}    # (half, class) -> [start, end] from the log
     if log:
         half = -1
         for line in open(log, errors='replace'):
@@ -94,40 +97,40 @@ def report(samples, log):
             if m.group(2) == 'Running': running.setdefault(name, [m.group(1), None])
             else: running.setdefault(name, [None, None])[1] = m.group(1)
     ncpu = os.cpu_count()
+    interval = lambda r: float(r[13]) if len(r) > 13 else 1.0
     by_half = collections.defaultdict(list)
     for r in rows: by_half[r[10]].append(r)
     for h, rs in by_half.items():
+        wall = sum(interval(r) for r in rs)
         busy = sum(float(r[1]) for r in rs); idle = sum(float(r[2]) for r in rs)
         ours = sum(float(r[3]) for r in rs)
         kinds = [sum(float(r[i]) for r in rs) for i in range(4, 10)]
-        print(f"half {h}: {len(rs)} s wall, machine busy {busy:.0f} s, idle {idle:.0f} s "
-              f"({100 * idle / (busy + idle):.0f} % idle); the run's own CPU {ours:.0f} s "
-              f"({100 * ours / (busy + idle):.0f} % of the cores) "
-              f"(test JVMs {kinds[0]:.0f}, Chromium {kinds[1]:.0f}, postgres {kinds[2]:.0f}, solr {kinds[3]:.0f}, "
+        print(f"test JVMs alive {h}: {wall:.0f} s wall, machine busy {busy:.0f} s, idle {idle:.0f} s "
+              f"({100 * idle / (busy + idle):.0f} % idle); the run's own CPU {ours:.0f} s ({ours / wall:.2f} cores: "
+              f"test JVMs {kinds[0]:.0f}, Chromium {kinds[1]:.0f}, postgres {kinds[2]:.0f}, solr {kinds[3]:.0f}, "
               f"maven {kinds[4]:.0f}, other {kinds[5]:.0f})")
         demand = len(rs[0]) > 12
         if demand:
             # What the run asked of the cores, whatever else ran: its threads' time on a core plus their
-            # time waiting for one (schedstat). Under two a second, a quiet machine would have left
-            # the rest of its two cores idle.
-            want = [float(r[11]) + float(r[12]) for r in rs]
-            short = [max(0.0, ncpu - w) for w in want]
-            print(f"  runnable threads on average {sum(want) / len(rs):.2f} (on a core {sum(float(r[11]) for r in rs) / len(rs):.2f}, "
-                  f"waiting for one {sum(float(r[12]) for r in rs) / len(rs):.2f}); seconds asking less than one core "
-                  f"{sum(1 for w in want if w < 1)}, less than two {sum(1 for w in want if w < ncpu)} of {len(rs)}; "
-                  f"core-seconds a quiet machine would have left idle {sum(short):.0f} of {ncpu * len(rs)} "
-                  f"({100 * sum(short) / (ncpu * len(rs)):.0f} %)")
+            # time waiting for one (schedstat). Under two cores' worth, a quiet machine would have left
+            # the rest idle.
+            want = [(float(r[11]) + float(r[12]), interval(r)) for r in rs]
+            short = sum(max(0.0, ncpu * i - w) for w, i in want)
+            print(f"  runnable threads on average {sum(w for w, _ in want) / wall:.2f} (on a core "
+                  f"{sum(float(r[11]) for r in rs) / wall:.2f}); samples asking less than one core "
+                  f"{sum(1 for w, i in want if w < i)}, less than two {sum(1 for w, i in want if w < ncpu * i)} of {len(rs)}; "
+                  f"core-seconds a quiet machine would have left idle {short:.0f} of {ncpu * wall:.0f} "
+                  f"({100 * short / (ncpu * wall):.0f} %)")
         if not log or h == '-': continue
-        hi = int(h.split('+')[0])
-        short_by_class = collections.Counter(); secs_by_class = collections.Counter()
+        unused_by_class = collections.Counter(); secs_by_class = collections.Counter()
         for r in rs:
-            unused = max(0.0, ncpu - float(r[11]) - float(r[12])) if demand else float(r[2])
+            unused = max(0.0, ncpu * interval(r) - float(r[11]) - float(r[12])) if demand else float(r[2])
             for (ch, name), (a, b) in running.items():
-                if ch == hi and a and b and a <= r[0] < b:
-                    short_by_class[name] += unused; secs_by_class[name] += 1
-        print("  the classes running while cores were " + ("left unasked" if demand else "idle") + " (core-seconds, seconds running):")
-        for name, v in short_by_class.most_common(15):
-            print(f"    {v:6.1f} ({secs_by_class[name]} s): {name}")
+                if str(ch) in h.split('+') and a and b and a <= r[0] < b:
+                    unused_by_class[name] += unused; secs_by_class[name] += 1
+        print("  the classes running while cores were " + ("left unasked" if demand else "idle") + " (core-seconds, samples running):")
+        for name, v in unused_by_class.most_common(15):
+            print(f"    {v:6.1f} ({secs_by_class[name]}): {name}")
 
 
 if __name__ == '__main__':

@@ -5,9 +5,11 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -157,17 +159,24 @@ public final class TestSolrCloud {
         String maven = System.getProperty("dossier.maven", "mvn");
         Path log = Files.createDirectories(project.resolve("target")).resolve("build.log");
         synchronized (TestSolrCloud.class) {
-            if (!builtSince(classpath, project)) {
-                Process build = new ProcessBuilder(maven, "-B", "-q", "-f", project.resolve("pom.xml").toString(),
-                        "compile", "dependency:build-classpath", "-Dmdep.outputFile=" + classpath)
-                        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                if (!build.waitFor(10, TimeUnit.MINUTES) || build.exitValue() != 0) {
-                    Files.deleteIfExists(classpath);
-                    throw new IllegalStateException("could not build solr-dev/: see " + log);
+            // The suite's two halves run side by side (bin/test), each test JVM with a cluster of its own:
+            // on a fresh clone the first to get here builds solr-dev, the other waits for it on the
+            // file's lock (held until the channel closes) and then finds it built.
+            try (FileChannel building = FileChannel.open(project.resolve("target/build.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                building.lock();
+                if (!builtSince(classpath, project)) {
+                    Process build = new ProcessBuilder(maven, "-B", "-q", "-f", project.resolve("pom.xml").toString(),
+                            "compile", "dependency:build-classpath", "-Dmdep.outputFile=" + classpath)
+                            .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    if (!build.waitFor(10, TimeUnit.MINUTES) || build.exitValue() != 0) {
+                        Files.deleteIfExists(classpath);
+                        throw new IllegalStateException("could not build solr-dev/: see " + log);
+                    }
+                    // Built now: the plugin leaves a class path that did not change as it was, older than
+                    // the source just compiled, and every later test JVM built solr-dev again.
+                    Files.setLastModifiedTime(classpath, FileTime.fromMillis(System.currentTimeMillis()));
                 }
-                // Built now: the plugin leaves a class path that did not change as it was, older than
-                // the source just compiled, and every later test JVM built solr-dev again.
-                Files.setLastModifiedTime(classpath, FileTime.fromMillis(System.currentTimeMillis()));
             }
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

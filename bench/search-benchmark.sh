@@ -37,7 +37,7 @@ fi
   echo "# Search benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM;" \
-       "$(java -version 2>&1 | head -1); commit $(git rev-parse --short HEAD)"
+       "$(java -version 2>&1 | head -1); commit $(git rev-parse --short HEAD), jar $JAR"
   echo "Server heap -Xmx$SERVER_HEAP, index build heap -Xmx$BUILD_HEAP, --kept-answers $KEPT_ANSWERS MB."
 } | tee "$REPORT"
 

@@ -11,7 +11,9 @@
 # BUILD_HEAP (default 512m), KEPT_ANSWERS (the server's --kept-answers in MB, default 0: every request is
 # counted afresh, as a search asked for the first time is; the engine otherwise keeps each answer until
 # the next change, and a benchmark that asks one search 450 times would measure only that), REINDEX
-# (default 1; 0 serves an index already built beside the database instead of building it again).
+# (default 1; 0 serves an index already built beside the database instead of building it again), JAR (the
+# jar to measure, default target/dossier.jar built first; a jar copied aside does not change under a
+# long run while the worktree is rebuilt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,14 +28,16 @@ if [ ${#SIZES[@]} -eq 0 ]; then SIZES=(10000 100000 1000000); fi
 
 mkdir -p "$BENCH_DIR"
 REPORT="$BENCH_DIR/report-$(date +%Y%m%d-%H%M%S).md"
-mvn -B -q -DskipTests package
-JAR=target/dossier.jar
+if [ -z "${JAR:-}" ]; then
+  mvn -B -q -DskipTests package
+  JAR=target/dossier.jar
+fi
 
 {
   echo "# Search benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM;" \
-       "$(java -version 2>&1 | head -1); commit $(git rev-parse --short HEAD)"
+       "$(java -version 2>&1 | head -1); commit $(git rev-parse --short HEAD), jar $JAR"
   echo "Server heap -Xmx$SERVER_HEAP, index build heap -Xmx$BUILD_HEAP, --kept-answers $KEPT_ANSWERS MB."
 } | tee "$REPORT"
 
@@ -70,9 +74,18 @@ for n in "${SIZES[@]}"; do
     kill -0 $server 2>/dev/null || { cat "$log"; exit 1; }
     sleep 0.5
   done
-  echo "start-up: serving $(awk -v from="$started" -v to="$(date +%s.%N)" 'BEGIN { printf "%.1f", to - from }') s after the JVM was started" \
-    "(to within half a second), the index already built" | tee -a "$REPORT"
+  serving=$(date +%s.%N)
   url=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)
+  # Ready (200) once the index is open and the node's own warm-up (serve --warm-up) is done: what a
+  # load balancer waits for.
+  for _ in $(seq 1 1200); do
+    curl -sf "$url/ready" >/dev/null 2>&1 && break
+    kill -0 $server 2>/dev/null || { cat "$log"; exit 1; }
+    sleep 0.5
+  done
+  echo "start-up: serving $(awk -v from="$started" -v to="$serving" 'BEGIN { printf "%.1f", to - from }') s," \
+    "ready $(awk -v from="$started" -v to="$(date +%s.%N)" 'BEGIN { printf "%.1f", to - from }') s after the JVM was started" \
+    "(each to within half a second), the index already built" | tee -a "$REPORT"
   java bench/SearchBenchmark.java "$url" "$RUNS" "$WARMUP" | tee -a "$REPORT"
   jcmd $server GC.run >/dev/null 2>&1 || true
   echo "server heap after the run and a full collection: $(jcmd $server GC.heap_info 2>/dev/null \

@@ -103,6 +103,21 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
         }
 
         /**
+         * These counts without what the pass counted unfiltered beside them ({@link #unfiltered}),
+         * the arrays shared: for keeping them under the filters they were taken under, where the
+         * unfiltered ones would be kept twice over.
+         */
+        Counts withoutUnfiltered() {
+            if (unfiltered == null) {
+                return this;
+            }
+            Counts alone = new Counts(values, firstYear, years, yearsAnyDate, firstDecade, decadesAnyDate, failingOnly, null);
+            alone.total = total;
+            alone.undatedAnyDate = undatedAnyDate;
+            return alone;
+        }
+
+        /**
          * The places, from (inclusive) to (exclusive), between the first and the last that any of
          * {@code arrays} (all of one length) counted anything in; {0, 0} where none did.
          */

@@ -52,6 +52,11 @@ final class Searching {
 
     /** The years, the range and the undated records: what the histogram and the undated records' count lift. */
     private static final int DATE_FILTERS = FacetCounter.DATE_BITS;
+    /**
+     * The lifted bits of counts kept under words and filters that hold every facet's values under
+     * them ({@code Counted.underAnyFacetLifted}): read for lifting any one facet's filter.
+     */
+    static final int ANY_ONE_FACET = -1;
 
     private final Analyzer analyzer;
     private final QueryReader queries;
@@ -751,12 +756,20 @@ final class Searching {
                 for (int m : List.copyOf(needed)) {
                     FacetCounter.Counts counts = m == 0 || m == active ? null
                             : snapshot.keptCountsUnder(and(words, filters.only(m)), active & ~m);
+                    if (counts == null && m != 0 && isOneFacetFilter(active & ~m, filters)) {
+                        counts = snapshot.keptCountsUnder(and(words, filters.only(m)), ANY_ONE_FACET);
+                    }
                     if (counts != null) {
                         filterAlone.put(m, counts);
                         needed.remove(m);
                     }
                 }
             }
+            // The one facet filter's near misses counted under every facet's values too, when the
+            // words and the other filters are to be kept for lifting any facet's filter.
+            int othersKept = active & ~filters.facetBits;
+            boolean nearMissOthers = sideways && Integer.bitCount(filters.facetBits) == 1 && othersKept != 0
+                    && needed.contains(othersKept);
             if (!this.words) {
                 for (int m : List.copyOf(needed)) {
                     boolean oneFacet = isOneFacetFilter(m, filters);
@@ -775,7 +788,7 @@ final class Searching {
                 }
             }
             FacetCounter counter = needed.isEmpty() ? null : new FacetCounter(snapshot.ordinals, snapshot.segments,
-                    filters, alsoUnfiltered, recordHits ? snapshot.getIndexReader().leaves().size() : 0);
+                    filters, alsoUnfiltered, recordHits ? snapshot.getIndexReader().leaves().size() : 0, nearMissOthers);
             if (counter == null) {
                 pass = kept;
             } else if (ranking != null && needed.equals(Set.of(0))) {
@@ -789,7 +802,17 @@ final class Searching {
             }
             hits = counter == null ? null : counter.hits();
             if (sideways && counter != null) {
-                keepSideways(snapshot, words, filters, needed, pass);
+                Set<Integer> counted = new LinkedHashSet<>(needed);
+                if (nearMissOthers) {
+                    // Kept below for lifting any facet's filter, not this one's alone.
+                    counted.remove(othersKept);
+                }
+                keepSideways(snapshot, words, filters, counted, pass);
+                if (nearMissOthers) {
+                    snapshot.keepCountsUnder(and(words, filters.only(othersKept)), ANY_ONE_FACET,
+                            underAnyFacetLifted(snapshot.ordinals.size(), pass, counter.othersOfNearMisses(),
+                                    Filter.values()[Integer.numberOfTrailingZeros(filters.facetBits)]));
+                }
             }
             if (!this.words && isOneFacetFilter(active, filters) && needed.equals(Set.of(active))) {
                 // A pass over one facet filter's records alone counted every one of them as a hit:
@@ -804,6 +827,23 @@ final class Searching {
             } else {
                 wordsAlone = null;
             }
+        }
+
+        /**
+         * The counts of every facet's values under the words and every filter but the one facet
+         * filter {@code lifted}, and their total, from a pass that counted that facet's values
+         * for the records failing only it and {@code others}, every other facet's: the hits'
+         * values and those. The total without any one facet's filter is their total (nothing
+         * fails only it there). Only those fields hold.
+         */
+        private static FacetCounter.Counts underAnyFacetLifted(int valueCount, FacetCounter.Counts pass, int[] others,
+                                                               Filter lifted) {
+            FacetCounter.Counts counts = new FacetCounter.Counts(valueCount);
+            for (int ord = 0; ord < valueCount; ord++) {
+                counts.values[ord] = pass.values[ord] + others[ord];
+            }
+            counts.total = pass.total + pass.failingOnly[lifted.ordinal()];
+            return counts;
         }
 
         /**

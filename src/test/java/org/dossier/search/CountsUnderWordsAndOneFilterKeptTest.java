@@ -49,14 +49,14 @@ class CountsUnderWordsAndOneFilterKeptTest {
                         int facet = Filter.of(value.getKey()).bit();
                         int dates = Filter.DATES.bit();
                         boolean kept = keeping.keptCountsUnder(Searching.and(words, filters.only(facet)), dates) != null
-                                && keeping.keptCountsUnder(Searching.and(words, filters.only(dates)), facet) != null;
+                                && keeping.keptCountsUnder(Searching.and(words, filters.only(dates)), Searching.ANY_ONE_FACET) != null;
                         bothKept += kept ? 1 : 0;
                         SearchResults counted = searching.search(afresh, Names.NONE, request);
                         assertEquals(counted, searching.search(keeping, Names.NONE, request), request.toString());
                         withHits += counted.total() > 0 ? 1 : 0;
                         assertNotNull(keeping.keptCountsUnder(Searching.and(words, filters.only(facet)), dates),
                                 "kept for the next range: " + request);
-                        assertNotNull(keeping.keptCountsUnder(Searching.and(words, filters.only(dates)), facet),
+                        assertNotNull(keeping.keptCountsUnder(Searching.and(words, filters.only(dates)), Searching.ANY_ONE_FACET),
                                 "kept for the next value of " + value.getKey() + ": " + request);
                     }
                 }
@@ -87,7 +87,7 @@ class CountsUnderWordsAndOneFilterKeptTest {
             int typeBit = Filter.TYPE.bit();
             int dates = Filter.DATES.bit();
             FacetCounter.Counts underType = keeping.keptCountsUnder(Searching.and(words, filters.only(typeBit)), dates);
-            FacetCounter.Counts underRange = keeping.keptCountsUnder(Searching.and(words, filters.only(dates)), typeBit);
+            FacetCounter.Counts underRange = keeping.keptCountsUnder(Searching.and(words, filters.only(dates)), Searching.ANY_ONE_FACET);
             underType.undatedAnyDate += 1_000;
             underRange.failingOnly[Filter.TYPE.ordinal()] += 1_000;
 
@@ -97,6 +97,15 @@ class CountsUnderWordsAndOneFilterKeptTest {
             SearchResults otherType_ = searching.search(keeping, Names.NONE, search("korea", otherType, RANGES.get(1)));
             assertEquals(before.without().get(Filter.TYPE) + 1_000, otherType_.without().get(Filter.TYPE),
                     "the total without the type: the kept count's");
+            // Kept by a search with a type, they hold every facet's values: a person's search reads them too.
+            Map.Entry<Facet, String> person = CountsUnderOneFilterKeptTest.commonValues(keeping).stream()
+                    .filter(value -> value.getKey() == Facet.PERSON).findFirst().orElseThrow();
+            int personOrd = keeping.ordinals.ordOf(Facet.PERSON, person.getValue());
+            underRange.values[personOrd] += 2_000;
+            SearchResults withPerson = searching.search(keeping, Names.NONE, search("korea", person, RANGES.get(1)));
+            SearchResults countedAfresh = searching.search(seeds.snapshot(0), Names.NONE, search("korea", person, RANGES.get(1)));
+            assertEquals(count(countedAfresh, person) + 2_000, count(withPerson, person),
+                    "the person's count lifting the person: the kept count's, taken by a search with a type");
         }
     }
 
@@ -118,6 +127,11 @@ class CountsUnderWordsAndOneFilterKeptTest {
             assertEquals(withoutType + 1, seeds.engine.search(third).without().get(Filter.TYPE),
                     "a change is a new snapshot, nothing kept: the new letter counted without the type");
         }
+    }
+
+    private static long count(SearchResults results, Map.Entry<Facet, String> value) {
+        return results.facet(value.getKey()).stream().filter(count -> count.key().equals(value.getValue()))
+                .mapToLong(FacetCount::count).sum();
     }
 
     /** The words as a counting pass searches them ({@link QueryReader#matching}). */

@@ -854,8 +854,9 @@ final class Searching {
          * that passes the mask's filters (its candidates are the words and any of the masks), and
          * counted each failing only a lifted facet's filter under that facet's values and each
          * failing only the dates' filters in the histogram. Its counts under every filter asked
-         * hold, as well, what lifting a range reads when it asked none: a later search with the
-         * same words and filters and a range finds its histogram there.
+         * hold, as well, what lifting a facet's filter it did not ask reads (its hits counted under
+         * every facet), and, when it asked no date, what lifting a range reads: a later search
+         * with the same words and filters and one more value, or a range, finds them there.
          */
         private static void keepSideways(Snapshot snapshot, Query words, RequestFilters filters, Set<Integer> counted,
                                          FacetCounter.Counts pass) {
@@ -866,9 +867,14 @@ final class Searching {
                     // The words alone: kept as such, or not at all (see the constructor).
                     continue;
                 }
-                if (m == active && (active & DATE_FILTERS) == 0) {
-                    snapshot.keepCountsUnder(and(words, filters.only(m)), Filter.DATES.bit(), kept);
-                } else if (m != active) {
+                if (m == active) {
+                    // Every record passing them all is a hit, counted under every facet: what
+                    // lifting a facet they do not filter reads (a reader ticking one more value).
+                    snapshot.keepCountsUnder(and(words, filters.only(m)), ANY_ONE_FACET, kept);
+                    if ((active & DATE_FILTERS) == 0) {
+                        snapshot.keepCountsUnder(and(words, filters.only(m)), Filter.DATES.bit(), kept);
+                    }
+                } else {
                     snapshot.keepCountsUnder(and(words, filters.only(m)), active & ~m, kept);
                 }
             }

@@ -69,6 +69,41 @@ class CountsUnderWordsAndOneFilterKeptTest {
     }
 
     @Test
+    void aValueTickedBesideAnotherAfterEachWasSearchedWithTheWordsCountsWhatCountingAfreshDoes() throws Exception {
+        try (SeedIndex.Snapshots seeds = SeedIndex.snapshots()) {
+            Snapshot keeping = seeds.snapshot(LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);
+            Snapshot afresh = seeds.snapshot(0);
+            Searching searching = new Searching(new CatalogueAnalyzer());
+            List<Map.Entry<Facet, String>> values = CountsUnderOneFilterKeptTest.commonValues(keeping);
+            int pairs = 0;
+            for (String text : WORDS) {
+                Query words = counting(text);
+                for (Map.Entry<Facet, String> one : values) {
+                    SearchRequest alone = search(text, one, null);
+                    assertEquals(searching.search(afresh, Names.NONE, alone), searching.search(keeping, Names.NONE, alone),
+                            alone.toString());
+                    RequestFilters filters = new RequestFilters(alone, keeping.ordinals);
+                    assertNotNull(keeping.keptCountsUnder(Searching.and(words, filters.only(filters.activeBits)),
+                            Searching.ANY_ONE_FACET), "kept for one more value: " + alone);
+                    for (Map.Entry<Facet, String> other : values) {
+                        if (one.getKey().compareTo(other.getKey()) >= 0) {
+                            continue;
+                        }
+                        // The other value alone with the words was searched before it, or is now.
+                        SearchRequest both = new SearchRequest(text, Map.of(one.getKey(), List.of(one.getValue()),
+                                other.getKey(), List.of(other.getValue())), DateFilter.of(new TreeSet<>(), null),
+                                Set.of(), null, 1, 10);
+                        assertEquals(searching.search(afresh, Names.NONE, both), searching.search(keeping, Names.NONE, both),
+                                both.toString());
+                        pairs++;
+                    }
+                }
+            }
+            assertTrue(pairs > 100, pairs + " pairs");
+        }
+    }
+
+    @Test
     void aSearchLiftingAKeptFilterReadsItsCountsFromWhatWasKept() throws Exception {
         try (SeedIndex.Snapshots seeds = SeedIndex.snapshots()) {
             Snapshot keeping = seeds.snapshot(LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);

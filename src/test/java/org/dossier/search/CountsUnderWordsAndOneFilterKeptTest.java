@@ -41,8 +41,7 @@ class CountsUnderWordsAndOneFilterKeptTest {
                 for (Map.Entry<Facet, String> value : values) {
                     // The value alone with the words: its histogram is what lifting a range reads.
                     SearchRequest alone = search(text, value, null);
-                    assertEquals(searching.search(afresh, Names.NONE, alone), searching.search(keeping, Names.NONE, alone),
-                            alone.toString());
+                    assertCountedAsAfresh(searching, afresh, keeping, alone);
                     for (String[] range : RANGES) {
                         SearchRequest request = search(text, value, range);
                         RequestFilters filters = new RequestFilters(request, keeping.ordinals);
@@ -51,9 +50,7 @@ class CountsUnderWordsAndOneFilterKeptTest {
                         boolean kept = keeping.keptCountsUnder(Searching.and(words, filters.only(facet)), dates) != null
                                 && keeping.keptCountsUnder(Searching.and(words, filters.only(dates)), Searching.ANY_ONE_FACET) != null;
                         bothKept += kept ? 1 : 0;
-                        SearchResults counted = searching.search(afresh, Names.NONE, request);
-                        assertEquals(counted, searching.search(keeping, Names.NONE, request), request.toString());
-                        withHits += counted.total() > 0 ? 1 : 0;
+                        withHits += assertCountedAsAfresh(searching, afresh, keeping, request).total() > 0 ? 1 : 0;
                         assertNotNull(keeping.keptCountsUnder(Searching.and(words, filters.only(facet)), dates),
                                 "kept for the next range: " + request);
                         assertNotNull(keeping.keptCountsUnder(Searching.and(words, filters.only(dates)), Searching.ANY_ONE_FACET),
@@ -80,8 +77,7 @@ class CountsUnderWordsAndOneFilterKeptTest {
                 Query words = counting(text);
                 for (Map.Entry<Facet, String> one : values) {
                     SearchRequest alone = search(text, one, null);
-                    assertEquals(searching.search(afresh, Names.NONE, alone), searching.search(keeping, Names.NONE, alone),
-                            alone.toString());
+                    assertCountedAsAfresh(searching, afresh, keeping, alone);
                     RequestFilters filters = new RequestFilters(alone, keeping.ordinals);
                     assertNotNull(keeping.keptCountsUnder(Searching.and(words, filters.only(filters.activeBits)),
                             Searching.ANY_ONE_FACET), "kept for one more value: " + alone);
@@ -93,8 +89,7 @@ class CountsUnderWordsAndOneFilterKeptTest {
                         SearchRequest both = new SearchRequest(text, Map.of(one.getKey(), List.of(one.getValue()),
                                 other.getKey(), List.of(other.getValue())), DateFilter.of(new TreeSet<>(), null),
                                 Set.of(), null, 1, 10);
-                        assertEquals(searching.search(afresh, Names.NONE, both), searching.search(keeping, Names.NONE, both),
-                                both.toString());
+                        assertCountedAsAfresh(searching, afresh, keeping, both);
                         pairs++;
                     }
                 }
@@ -162,6 +157,14 @@ class CountsUnderWordsAndOneFilterKeptTest {
             assertEquals(withoutType + 1, seeds.engine.search(third).without().get(Filter.TYPE),
                     "a change is a new snapshot, nothing kept: the new letter counted without the type");
         }
+    }
+
+    /** That {@code keeping} answers {@code request} as {@code afresh}, which keeps nothing, does; its answer. */
+    private static SearchResults assertCountedAsAfresh(Searching searching, Snapshot afresh, Snapshot keeping,
+                                                       SearchRequest request) throws Exception {
+        SearchResults counted = searching.search(afresh, Names.NONE, request);
+        assertEquals(counted, searching.search(keeping, Names.NONE, request), request.toString());
+        return counted;
     }
 
     private static long count(SearchResults results, Map.Entry<Facet, String> value) {

@@ -29,11 +29,7 @@ class CountsUnderWordsAndOneFilterKeptTest {
 
     @Test
     void wordsWithAValueAndARangeWhoseSidewaysCountsWereKeptCountWhatCountingAfreshDoes() throws Exception {
-        try (SeedIndex.Snapshots seeds = SeedIndex.snapshots()) {
-            Snapshot keeping = seeds.snapshot(LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);
-            Snapshot afresh = seeds.snapshot(0);
-            Searching searching = new Searching(new CatalogueAnalyzer());
-            List<Map.Entry<Facet, String>> values = CountsUnderOneFilterKeptTest.commonValues(keeping);
+        compared((keeping, afresh, searching, values) -> {
             int bothKept = 0;
             int withHits = 0;
             for (String text : WORDS) {
@@ -62,16 +58,12 @@ class CountsUnderWordsAndOneFilterKeptTest {
             // the first value of each facet, the range's counts lifting it were kept by the one before.
             assertTrue(bothKept > WORDS.size() * RANGES.size() * 9, bothKept + " searches found both kept");
             assertTrue(withHits > bothKept / 2, withHits + " searches found records");
-        }
+        });
     }
 
     @Test
     void aValueTickedBesideAnotherAfterEachWasSearchedWithTheWordsCountsWhatCountingAfreshDoes() throws Exception {
-        try (SeedIndex.Snapshots seeds = SeedIndex.snapshots()) {
-            Snapshot keeping = seeds.snapshot(LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);
-            Snapshot afresh = seeds.snapshot(0);
-            Searching searching = new Searching(new CatalogueAnalyzer());
-            List<Map.Entry<Facet, String>> values = CountsUnderOneFilterKeptTest.commonValues(keeping);
+        compared((keeping, afresh, searching, values) -> {
             int pairs = 0;
             for (String text : WORDS) {
                 Query words = counting(text);
@@ -95,7 +87,7 @@ class CountsUnderWordsAndOneFilterKeptTest {
                 }
             }
             assertTrue(pairs > 100, pairs + " pairs");
-        }
+        });
     }
 
     @Test
@@ -156,6 +148,20 @@ class CountsUnderWordsAndOneFilterKeptTest {
             SearchRequest third = SearchRequest.of("korea").toggle(Facet.TYPE, types.get(2).key()).between(from, to);
             assertEquals(withoutType + 1, seeds.engine.search(third).without().get(Filter.TYPE),
                     "a change is a new snapshot, nothing kept: the new letter counted without the type");
+        }
+    }
+
+    /** A check of searches on a snapshot keeping counts against one keeping nothing, over the seed pages' common values. */
+    private interface Comparison {
+        void run(Snapshot keeping, Snapshot afresh, Searching searching, List<Map.Entry<Facet, String>> values)
+                throws Exception;
+    }
+
+    private static void compared(Comparison comparison) throws Exception {
+        try (SeedIndex.Snapshots seeds = SeedIndex.snapshots()) {
+            Snapshot keeping = seeds.snapshot(LuceneSearchEngine.DEFAULT_KEPT_ANSWERS);
+            comparison.run(keeping, seeds.snapshot(0), new Searching(new CatalogueAnalyzer()),
+                    CountsUnderOneFilterKeptTest.commonValues(keeping));
         }
     }
 

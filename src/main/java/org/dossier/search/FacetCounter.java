@@ -103,6 +103,21 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
         }
 
         /**
+         * These counts without what the pass counted unfiltered beside them ({@link #unfiltered}),
+         * the arrays shared: for keeping them under the filters they were taken under, where the
+         * unfiltered ones would be kept twice over.
+         */
+        Counts withoutUnfiltered() {
+            if (unfiltered == null) {
+                return this;
+            }
+            Counts alone = new Counts(values, firstYear, years, yearsAnyDate, firstDecade, decadesAnyDate, failingOnly, null);
+            alone.total = total;
+            alone.undatedAnyDate = undatedAnyDate;
+            return alone;
+        }
+
+        /**
          * The places, from (inclusive) to (exclusive), between the first and the last that any of
          * {@code arrays} (all of one length) counted anything in; {0, 0} where none did.
          */
@@ -170,6 +185,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
     /** By leaf ordinal, the records that failed no filter, and how many; null unless asked for. */
     private final FixedBitSet[] hitsByLeaf;
     private final int[] hitCounts;
+    /** Whether to count the other facets' values of the records failing only a facet filter ({@link #othersOfNearMisses}). */
+    private final boolean nearMissOthers;
+    private int[] othersOfNearMisses;
 
     FacetCounter(Ordinals ordinals, SegmentMemory memory, RequestFilters filters) {
         this(ordinals, memory, filters, false);
@@ -188,6 +206,16 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
      */
     FacetCounter(Ordinals ordinals, SegmentMemory memory, RequestFilters filters, boolean alsoUnfiltered,
                  int hitsOfLeaves) {
+        this(ordinals, memory, filters, alsoUnfiltered, hitsOfLeaves, false);
+    }
+
+    /**
+     * As above; {@code nearMissOthers}: count, besides, the values of every other facet of the
+     * records failing only a facet's filter ({@link #othersOfNearMisses}).
+     */
+    FacetCounter(Ordinals ordinals, SegmentMemory memory, RequestFilters filters, boolean alsoUnfiltered,
+                 int hitsOfLeaves, boolean nearMissOthers) {
+        this.nearMissOthers = nearMissOthers;
         this.ordinals = ordinals;
         this.memory = memory;
         this.filters = filters;
@@ -201,6 +229,16 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
         return hitsByLeaf == null ? null : new RecordSet(hitsByLeaf, hitCounts);
     }
 
+    /**
+     * By global ordinal, once the pass is over, the values of the facets other than the one
+     * whose filter they failed of the records failing only a facet's filter: what the records with
+     * the words and the other filters, counted as hits there, add to the counts of those facets.
+     * Null unless asked for.
+     */
+    int[] othersOfNearMisses() {
+        return othersOfNearMisses;
+    }
+
     @Override
     public SliceCounter newCollector() {
         return new SliceCounter();
@@ -209,13 +247,22 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
     @Override
     public Counts reduce(Collection<SliceCounter> slices) {
         Counts sum = new Counts(ordinals.size(), alsoUnfiltered);
-        slices.forEach(slice -> sum.add(slice.counts));
+        int[] others = nearMissOthers ? new int[ordinals.size()] : null;
+        for (SliceCounter slice : slices) {
+            sum.add(slice.counts);
+            for (int ord = 0; others != null && ord < others.length; ord++) {
+                others[ord] += slice.others[ord];
+            }
+        }
+        othersOfNearMisses = others;
         return sum;
     }
 
     final class SliceCounter implements Collector {
 
         final Counts counts = new Counts(ordinals.size(), alsoUnfiltered);
+        /** By global ordinal, as {@link #othersOfNearMisses}; null unless asked for. */
+        final int[] others = nearMissOthers ? new int[ordinals.size()] : null;
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
@@ -238,6 +285,8 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             private final int[] valueCounts;
             /** By segment ordinal, as if no filter were asked; null unless asked for. */
             private final int[] unfilteredValueCounts;
+            /** By segment ordinal, as {@link #othersOfNearMisses}; null unless asked for. */
+            private final int[] otherValueCounts;
             private final int[] matched = new int[Filter.values().length];
             private final int leaf;
             /** The records that failed no filter; null unless asked for. */
@@ -257,6 +306,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 ticked = new boolean[segmentValues];
                 valueCounts = new int[segmentValues];
                 unfilteredValueCounts = alsoUnfiltered ? new int[segmentValues] : null;
+                otherValueCounts = nearMissOthers ? new int[segmentValues] : null;
                 for (int ord = 0; ord < segmentValues; ord++) {
                     int global = (int) toGlobal.get(ord);
                     Facet facet = ordinals.facetOf(global);
@@ -349,9 +399,12 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 } else if ((failed & (failed - 1)) == 0) {
                     c.failingOnly[Integer.numberOfTrailingZeros(failed)]++;
                     if ((failed & DATE_BITS) == 0 && (failed & allBits) == 0) {
+                        int[] others = otherValueCounts;
                         for (int i = from; i < to; i++) {
                             if (filterBit[ords[i]] == failed) {
                                 valueCounts[ords[i]]++;
+                            } else if (others != null) {
+                                others[ords[i]]++;
                             }
                         }
                     }
@@ -386,6 +439,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                     }
                     if (unfilteredValueCounts != null && unfilteredValueCounts[ord] != 0) {
                         counts.unfiltered.values[(int) toGlobal.get(ord)] += unfilteredValueCounts[ord];
+                    }
+                    if (otherValueCounts != null && otherValueCounts[ord] != 0) {
+                        others[(int) toGlobal.get(ord)] += otherValueCounts[ord];
                     }
                 }
             }

@@ -52,6 +52,11 @@ final class Searching {
 
     /** The years, the range and the undated records: what the histogram and the undated records' count lift. */
     private static final int DATE_FILTERS = FacetCounter.DATE_BITS;
+    /**
+     * The lifted bits of counts kept under words and filters that hold every facet's values under
+     * them ({@code Counted.underAnyFacetLifted}): read for lifting any one facet's filter.
+     */
+    static final int ANY_ONE_FACET = -1;
 
     private final Analyzer analyzer;
     private final QueryReader queries;
@@ -693,7 +698,12 @@ final class Searching {
         private final FacetCounter.Counts pass;
         /** The records that passed every filter, when asked for and a pass ran; else null. */
         final RecordSet hits;
-        /** Without words: counts under one facet filter alone, kept from earlier browsing, by the filter's bit. */
+        /**
+         * Counts taken from the snapshot instead of the pass, by the filters (their bits) they are
+         * under: without words, under one facet filter alone (kept from earlier browsing, or summed
+         * from the values' tallies); with words, under the words and every filter but one, kept by
+         * an earlier pass that lifted that one too ({@link #keepSideways}).
+         */
         private final Map<Integer, FacetCounter.Counts> filterAlone;
 
         /**
@@ -736,6 +746,30 @@ final class Searching {
             // snapshot to snapshot (ValueTallies): a value browsed for the first time on a new
             // snapshot, alone or with another, then visits no record at all.
             filterAlone = new HashMap<>();
+            // With words, a count that lifts one filter of several (a facet value's, or the range's)
+            // is a count under the words and the others: the same whichever value or range is
+            // lifted, so kept on the snapshot by the pass that counted it. Found kept, the pass
+            // need not visit the records that fail only the lifted filter; with every such count
+            // kept, it visits only the hits.
+            boolean sideways = this.words && snapshot.keepsCounts() && filters.allBits == 0;
+            if (sideways) {
+                for (int m : List.copyOf(needed)) {
+                    FacetCounter.Counts counts = m == 0 || m == active ? null
+                            : snapshot.keptCountsUnder(and(words, filters.only(m)), active & ~m);
+                    if (counts == null && m != 0 && isOneFacetFilter(active & ~m, filters)) {
+                        counts = snapshot.keptCountsUnder(and(words, filters.only(m)), ANY_ONE_FACET);
+                    }
+                    if (counts != null) {
+                        filterAlone.put(m, counts);
+                        needed.remove(m);
+                    }
+                }
+            }
+            // The one facet filter's near misses counted under every facet's values too, when the
+            // words and the other filters are to be kept for lifting any facet's filter.
+            int othersKept = active & ~filters.facetBits;
+            boolean nearMissOthers = sideways && Integer.bitCount(filters.facetBits) == 1 && othersKept != 0
+                    && needed.contains(othersKept);
             if (!this.words) {
                 for (int m : List.copyOf(needed)) {
                     boolean oneFacet = isOneFacetFilter(m, filters);
@@ -754,7 +788,7 @@ final class Searching {
                 }
             }
             FacetCounter counter = needed.isEmpty() ? null : new FacetCounter(snapshot.ordinals, snapshot.segments,
-                    filters, alsoUnfiltered, recordHits ? snapshot.getIndexReader().leaves().size() : 0);
+                    filters, alsoUnfiltered, recordHits ? snapshot.getIndexReader().leaves().size() : 0, nearMissOthers);
             if (counter == null) {
                 pass = kept;
             } else if (ranking != null && needed.equals(Set.of(0))) {
@@ -767,6 +801,19 @@ final class Searching {
                 pass = snapshot.search(candidates(snapshot, words, needed, filters), counter);
             }
             hits = counter == null ? null : counter.hits();
+            if (sideways && counter != null) {
+                Set<Integer> counted = new LinkedHashSet<>(needed);
+                if (nearMissOthers) {
+                    // Kept below for lifting any facet's filter, not this one's alone.
+                    counted.remove(othersKept);
+                }
+                keepSideways(snapshot, words, filters, counted, pass);
+                if (nearMissOthers) {
+                    snapshot.keepCountsUnder(and(words, filters.only(othersKept)), ANY_ONE_FACET,
+                            underAnyFacetLifted(snapshot.ordinals.size(), pass, counter.othersOfNearMisses(),
+                                    Filter.values()[Integer.numberOfTrailingZeros(filters.facetBits)]));
+                }
+            }
             if (!this.words && isOneFacetFilter(active, filters) && needed.equals(Set.of(active))) {
                 // A pass over one facet filter's records alone counted every one of them as a hit:
                 // every field is the count under that filter alone.
@@ -779,6 +826,57 @@ final class Searching {
                 snapshot.keepCountsUnder(words, wordsAlone);
             } else {
                 wordsAlone = null;
+            }
+        }
+
+        /**
+         * The counts of every facet's values under the words and every filter but the one facet
+         * filter {@code lifted}, and their total, from a pass that counted that facet's values
+         * for the records failing only it and {@code others}, every other facet's: the hits'
+         * values and those. The total without any one facet's filter is their total (nothing
+         * fails only it there). Only those fields hold.
+         */
+        private static FacetCounter.Counts underAnyFacetLifted(int valueCount, FacetCounter.Counts pass, int[] others,
+                                                               Filter lifted) {
+            FacetCounter.Counts counts = new FacetCounter.Counts(valueCount);
+            for (int ord = 0; ord < valueCount; ord++) {
+                counts.values[ord] = pass.values[ord] + others[ord];
+            }
+            counts.total = pass.total + pass.failingOnly[lifted.ordinal()];
+            return counts;
+        }
+
+        /**
+         * Keeps the counts a pass took under the words and all the filters but some (each mask of
+         * {@code counted} but the words alone), for a later search with the same words that lifts
+         * the same filters ({@link Snapshot#keptCountsUnder(Query, int)}). What lifting them reads
+         * holds in {@code pass} for every such mask: the pass visited every record with the words
+         * that passes the mask's filters (its candidates are the words and any of the masks), and
+         * counted each failing only a lifted facet's filter under that facet's values and each
+         * failing only the dates' filters in the histogram. Its counts under every filter asked
+         * hold, as well, what lifting a facet's filter it did not ask reads (its hits counted under
+         * every facet), and, when it asked no date, what lifting a range reads: a later search
+         * with the same words and filters and one more value, or a range, finds them there.
+         */
+        private static void keepSideways(Snapshot snapshot, Query words, RequestFilters filters, Set<Integer> counted,
+                                         FacetCounter.Counts pass) {
+            int active = filters.activeBits;
+            FacetCounter.Counts kept = pass.withoutUnfiltered();
+            for (int m : counted) {
+                if (m == 0) {
+                    // The words alone: kept as such, or not at all (see the constructor).
+                    continue;
+                }
+                if (m == active) {
+                    // Every record passing them all is a hit, counted under every facet: what
+                    // lifting a facet they do not filter reads (a reader ticking one more value).
+                    snapshot.keepCountsUnder(and(words, filters.only(m)), ANY_ONE_FACET, kept);
+                    if ((active & DATE_FILTERS) == 0) {
+                        snapshot.keepCountsUnder(and(words, filters.only(m)), Filter.DATES.bit(), kept);
+                    }
+                } else {
+                    snapshot.keepCountsUnder(and(words, filters.only(m)), active & ~m, kept);
+                }
             }
         }
 
@@ -812,7 +910,8 @@ final class Searching {
          * that fail them all costs more than visiting them (checking the filters' postings and
          * points for each of the words' records). Unless the range alone is among the sets: its
          * records are then kept as bits ({@link RangeRecords}), cheaper to check than to count
-         * the records that fail it.
+         * the records that fail it; or every set asks the range (the counts lifting its other
+         * filters were kept, {@link #keepSideways}): the range's bits and the rest of those sets.
          */
         private static Query candidates(Snapshot snapshot, Query words, Set<Integer> needed, RequestFilters filters)
                 throws IOException {
@@ -827,6 +926,23 @@ final class Searching {
                 // records added, are checked a bit a record beside the words, however wide the range.
                 List<Query> others = smallest.stream().filter(m -> m != Filter.DATES.bit()).map(filters::only).toList();
                 return and(words, snapshot.segments.ranges.meetingOrAnyOf(snapshot, filters, others));
+            }
+            int range = Filter.DATES.bit();
+            if (smallest.stream().allMatch(m -> (m & range) != 0)) {
+                // Every set asks the range (the counts that lift the others were kept): the range's
+                // bits, kept by segment, and any of what the sets ask besides, rather than the
+                // range's points stepped beside the words.
+                Query rest;
+                if (smallest.size() == 1) {
+                    rest = filters.only(smallest.get(0) & ~range);
+                } else {
+                    BooleanQuery.Builder any = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+                    smallest.forEach(m -> any.add(filters.only(m & ~range), Occur.SHOULD));
+                    rest = any.build();
+                }
+                return and(words, new BooleanQuery.Builder()
+                        .add(snapshot.segments.ranges.meetingOrAnyOf(snapshot, filters, List.of()), Occur.FILTER)
+                        .add(rest, Occur.FILTER).build());
             }
             if (words != null) {
                 double outside = 1;

@@ -62,10 +62,18 @@ final class Snapshot extends IndexSearcher {
      * Counts under a search's words alone, by its words' query (which holds the names it was
      * expanded with), kept with the answers: every search for the same words with one filter
      * lifts that filter to them. Also counts under one facet filter alone, without words, by the
-     * filter's query: browsing that value with another filter lifts the other to them. Null when
-     * no answer is kept.
+     * filter's query: browsing that value with another filter lifts the other to them. And counts
+     * under words and filters as a pass took them for a search that lifted one more filter
+     * ({@link #keptCountsUnder(Query, int)}). Null when no answer is kept.
      */
-    private final Cache<Query, FacetCounter.Counts> countsAlone;
+    private final Cache<CountsKey, FacetCounter.Counts> countsAlone;
+
+    /**
+     * What kept counts were taken under: {@code under}, and the filters (their bits) lifted from
+     * the search that counted them; 0 for none, every field of the counts then holding.
+     */
+    private record CountsKey(Query under, int lifted) {
+    }
     /**
      * How many records have each term related records asked about (a word's stem, a person, a
      * place): most are asked again and again (a catalogue's common words are in most of its
@@ -100,7 +108,7 @@ final class Snapshot extends IndexSearcher {
                         Math.max(1, forRelated / 2), 0);
         // Not a cache of weight 0: Caffeine evicts later, on another thread, so an answer could still be given again.
         this.countsAlone = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(forCounts)
-                .weigher((Query alone, FacetCounter.Counts counts) -> counts.weight()).build();
+                .weigher((CountsKey under, FacetCounter.Counts counts) -> counts.weight()).build();
         this.frequencies = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forRelated / 2))
                 .weigher((Term term, Integer records) -> 96 + 2 * (term.field().length() + term.bytes().length)).build();
         this.firstHits = keptAnswers == 0 ? null : Caffeine.newBuilder().maximumWeight(Math.max(1, forFirstHits))
@@ -175,7 +183,18 @@ final class Snapshot extends IndexSearcher {
      * query and a words' query never look alike (they are of different fields).
      */
     FacetCounter.Counts keptCountsUnder(Query alone) {
-        return countsAlone == null ? null : countsAlone.getIfPresent(alone);
+        return keptCountsUnder(alone, 0);
+    }
+
+    /**
+     * The counts taken under {@code under} (words and filters) by a search that had the filters
+     * {@code lifted} besides, as counted before on this snapshot, or null. Only what lifting those
+     * filters reads holds in them (a lifted facet's values and the total without it, or the
+     * histogram for a lifted range): a later search with the same words and filters, and another
+     * value or range in place of the lifted one, reads the same there.
+     */
+    FacetCounter.Counts keptCountsUnder(Query under, int lifted) {
+        return countsAlone == null ? null : countsAlone.getIfPresent(new CountsKey(under, lifted));
     }
 
     /**
@@ -183,8 +202,13 @@ final class Snapshot extends IndexSearcher {
      * cut to the years counted ({@link FacetCounter.Counts#trimmed}), a tenth of their weight.
      */
     void keepCountsUnder(Query alone, FacetCounter.Counts counts) {
+        keepCountsUnder(alone, 0, counts);
+    }
+
+    /** Keeps {@code counts}, taken under {@code under} with {@code lifted} lifted ({@link #keptCountsUnder(Query, int)}), as above. */
+    void keepCountsUnder(Query under, int lifted, FacetCounter.Counts counts) {
         if (countsAlone != null) {
-            countsAlone.put(alone, counts.trimmed());
+            countsAlone.put(new CountsKey(under, lifted), counts.trimmed());
         }
     }
 

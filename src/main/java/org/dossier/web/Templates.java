@@ -39,8 +39,11 @@ public final class Templates implements FileRenderer {
     private final TemplateEngine engine = new TemplateEngine();
     private final PublicUrl publicUrl;
     private final Map<String, String> siteLinks;
-    /** The length of each template's last page, by the template's name: where the next one's writer starts. */
-    private final Map<String, Integer> lastLength = new ConcurrentHashMap<>();
+    /**
+     * The length of each template's longest page so far, by the template's name: where the next one's
+     * writer starts (pages are paged, so a template's pages are of a bounded length).
+     */
+    private final Map<String, Integer> longestPage = new ConcurrentHashMap<>();
 
     /** @param siteLinks the addresses the layout links on every page, by name ({@code about} ...) */
     public Templates(PublicUrl publicUrl, Map<String, String> siteLinks) {
@@ -114,13 +117,13 @@ public final class Templates implements FileRenderer {
     private String page(String template, Map<String, Object> variables, int status) {
         variables.put(REFUSES, refuses(status));
         // Thymeleaf's own writer starts at 100 characters and doubles: a search page of 80,000 was
-        // copied some ten times as it grew (2-3 % of its rendering). It starts instead a little above
-        // the length of the template's last page.
-        Integer last = lastLength.get(template);
-        FastStringWriter page = new FastStringWriter(last == null ? 1024 : last + last / 8);
+        // copied some ten times as it grew (2-3 % of its rendering, a tenth of a record page's). It
+        // starts instead at the length of the template's longest page so far.
+        Integer longest = longestPage.get(template);
+        FastStringWriter page = new FastStringWriter(longest == null ? 1024 : longest);
         engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables), page);
         String html = page.toString();
-        lastLength.put(template, html.length());
+        longestPage.merge(template, html.length(), Math::max);
         return html;
     }
 

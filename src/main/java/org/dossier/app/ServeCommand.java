@@ -102,7 +102,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int keptAnswersMb = Protection.DEFAULT_KEPT_ANSWERS_MB;
 
-    @Option(names = "--server-timing", description = "Send Server-Timing headers on search pages (for measuring).")
+    @Option(names = "--server-timing", description = "Send Server-Timing headers on search and record pages (for measuring).")
     boolean serverTiming;
 
     @Option(names = "--metrics-port", paramLabel = "N",

@@ -1,5 +1,6 @@
 package org.dossier.catalogue;
 
+import org.dossier.web.Pagination;
 import java.util.List;
 import org.unbescape.html.HtmlEscape;
 
@@ -41,7 +42,7 @@ final class FacetHtml {
             html.append("    <span class=\"visually-hidden\">Remove filter:</span>\n");
         }
         html.append("    <span class=\"facet-label\" dir=\"auto\">").append(label).append("</span>\n")
-                .append("    <span class=\"facet-count\">").append(count(v.count())).append("</span></a>\n");
+                .append("    <span class=\"facet-count\">").append(Pagination.number(v.count())).append("</span></a>\n");
         if (v.about() != null) {
             html.append("  <a class=\"facet-about\" href=\"").append(escape(v.about())).append("\" title=\"About ")
                     .append(label).append("\"><span aria-hidden=\"true\">&rsaquo;</span><span class=\"visually-hidden\">")
@@ -69,25 +70,6 @@ final class FacetHtml {
                     .append("</a>");
         }
         return html.toString();
-    }
-
-    /** A count as the page prints counts: 5,245 (by hand: {@code String.format} was most of this class's time). */
-    static String count(long count) {
-        String digits = Long.toString(count);
-        int start = count < 0 ? 1 : 0;
-        int length = digits.length() - start;
-        if (length <= 3) {
-            return digits;
-        }
-        StringBuilder grouped = new StringBuilder(digits.length() + length / 3);
-        grouped.append(digits, 0, start);
-        for (int i = start; i < digits.length(); i++) {
-            if (i > start && (digits.length() - i) % 3 == 0) {
-                grouped.append(',');
-            }
-            grouped.append(digits.charAt(i));
-        }
-        return grouped.toString();
     }
 
     private static String escape(String text) {

@@ -1,5 +1,6 @@
 package org.dossier.catalogue;
 
+import org.dossier.web.Pagination;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -76,11 +77,11 @@ public final class FacetValuesPage {
         if (records == 0) {
             return "No records match, so there are no " + plural + " to list.";
         }
-        String in = " in " + FacetHtml.count(records) + (records == 1 ? " record" : " records");
+        String in = " in " + Pagination.number(records) + (records == 1 ? " record" : " records");
         if (values == 0) {
             return "No " + plural + in + ".";
         }
-        return FacetHtml.count(values) + " " + (values == 1 ? SearchWording.singular(facet) : plural) + in;
+        return Pagination.number(values) + " " + (values == 1 ? SearchWording.singular(facet) : plural) + in;
     }
 
     public void html(Context ctx) {

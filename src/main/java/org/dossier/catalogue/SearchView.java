@@ -89,7 +89,7 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
         }
 
         public String countText() {
-            return FacetHtml.count(count);
+            return Pagination.number(count);
         }
 
         /** The link to the whole decade: "All of the 1950s". */
@@ -197,6 +197,11 @@ public record SearchView(SearchOutcome outcome, SearchLinks links, List<FacetBox
 
     public long total() {
         return outcome.results().total();
+    }
+
+    /** How many records were found, written as the page writes counts: 5,245. */
+    public String totalText() {
+        return Pagination.number(total());
     }
 
     public SearchRequest request() {

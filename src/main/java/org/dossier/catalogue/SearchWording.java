@@ -1,5 +1,6 @@
 package org.dossier.catalogue;
 
+import org.dossier.web.Pagination;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -60,7 +61,7 @@ public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYo
     public record DateOffer(String date, boolean undated, String linkText, long count, String href) {
 
         public String countText() {
-            return FacetHtml.count(count) + (count == 1 ? " record" : " records");
+            return Pagination.number(count) + (count == 1 ? " record" : " records");
         }
     }
 
@@ -126,16 +127,16 @@ public record SearchWording(List<FacetLogic> facetLogic, DatedLogic dated, DidYo
         String lessExactly = "dated only to a month or a year the range takes in part";
         if (request.dates().whollyWithin()) {
             long more = other - total;
-            return new DatedLogic("Dates: only records dated wholly within the range; " + FacetHtml.count(more)
+            return new DatedLogic("Dates: only records dated wholly within the range; " + Pagination.number(more)
                     + (more == 1 ? " more record, " : " more records, ") + lessExactly + ", may fall in it.", href,
                     "Include " + (more == 1 ? "it" : "them"));
         }
         long less = total - other;
-        String these = less == total ? (less == 1 ? "This record is " : "All " + FacetHtml.count(less) + " records are ")
-                : FacetHtml.count(less) + " of these records " + (less == 1 ? "is " : "are ");
+        String these = less == total ? (less == 1 ? "This record is " : "All " + Pagination.number(less) + " records are ")
+                : Pagination.number(less) + " of these records " + (less == 1 ? "is " : "are ");
         return new DatedLogic("Dates: " + these + lessExactly + ": " + (less == 1 ? "it" : "they")
                 + " may fall outside it.", other == 0 ? null : href,
-                other == 0 ? null : "Only the " + FacetHtml.count(other) + " dated wholly within");
+                other == 0 ? null : "Only the " + Pagination.number(other) + " dated wholly within");
     }
 
     public boolean hasSuggestions() {

@@ -15,6 +15,7 @@ import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.Redirects;
 import org.dossier.web.ResultTrail;
+import org.dossier.web.ServerTiming;
 
 /**
  * The record page and its permanent address. {@code /documents/{id}} always resolves: to the
@@ -140,7 +141,10 @@ public final class RecordPage {
         model.put("savedVersion", String.valueOf(record.version()).equals(ctx.queryParam(SAVED)) ? record.version() : null);
         model.put("metaDescription", RecordView.description(record));
         model.put("sourceDescription", RecordView.source(record.sources()));
+        long rendering = System.nanoTime();
         ctx.render("documents/record", model);
+        // For anyone measuring (serve --server-timing): the template's part of the page, as a search page sends its own.
+        new ServerTiming().add("render", System.nanoTime() - rendering).send(ctx);
     }
 
     /** The answer to a request for a withdrawn record's citation: it is gone, and why. */

@@ -93,9 +93,29 @@ final class ModelCalls implements IStandardVariableExpressionEvaluator {
 
     /**
      * A step of a chain: a method's call, without an argument or with {@code text}; or, with a null
-     * name, a map's value of the key {@code text}.
+     * name, a map's value of the key {@code text}. It remembers the class it last met and what was
+     * found for it: a template's step meets one class (nearly always), so the step's method is then
+     * one comparison away rather than a lookup by class and name at every evaluation, which was a
+     * tenth of a search page's rendering (BENCHMARKS.md, "A rendered page's template time").
      */
-    private record Step(String name, String text) {
+    private static final class Step {
+
+        private final String name;
+        private final String text;
+        /** The name the methods found are kept under: a method given a text is not the one without. */
+        private final String key;
+        /** Read and written without a lock: a {@link Found} is immutable, and one lost is found again. */
+        private Found last;
+
+        Step(String name, String text) {
+            this.name = name;
+            this.text = text;
+            this.key = name == null ? null : text != null ? name + "('')" : name;
+        }
+    }
+
+    /** What a step found for a class: the method's handle, or none (left to OGNL). */
+    private record Found(Class<?> type, Optional<MethodHandle> method) {
     }
 
     private record Chain(String variable, List<Step> steps, Then then) {
@@ -105,7 +125,10 @@ final class ModelCalls implements IStandardVariableExpressionEvaluator {
     public Object evaluate(IExpressionContext context, IStandardVariableExpression expression,
                            StandardExpressionExecutionContext how) {
         if (!expression.getUseSelectionAsRoot()) {
-            Optional<Chain> chain = chains.computeIfAbsent(expression.getExpression(), ModelCalls::chainOf);
+            Optional<Chain> chain = chains.get(expression.getExpression());
+            if (chain == null) {
+                chain = chains.computeIfAbsent(expression.getExpression(), ModelCalls::chainOf);
+            }
             if (chain.isPresent()) {
                 Object value = valueOf(chain.get(), context);
                 if (value != OGNLS) {
@@ -142,23 +165,28 @@ final class ModelCalls implements IStandardVariableExpressionEvaluator {
             if (value == null) {
                 return OGNLS;
             }
-            if (step.name() == null) {
+            if (step.name == null) {
                 // OGNL's map[key] is the map's get: its names of a map's own (size, keys) are for map.size alone.
                 if (!(value instanceof Map<?, ?> map)) {
                     return OGNLS;
                 }
-                value = map.get(step.text());
+                value = map.get(step.text);
                 continue;
             }
             Class<?> type = value.getClass();
-            boolean withText = step.text() != null;
-            Optional<MethodHandle> method = methods.get(type).computeIfAbsent(withText ? step.name() + "('')" : step.name(),
-                    n -> withText ? handleTakingText(type, step.name()) : handle(type, step.name()));
+            boolean withText = step.text != null;
+            Found found = step.last;
+            if (found == null || found.type() != type) {
+                found = new Found(type, methods.get(type).computeIfAbsent(step.key,
+                        n -> withText ? handleTakingText(type, step.name) : handle(type, step.name)));
+                step.last = found;
+            }
+            Optional<MethodHandle> method = found.method();
             if (method.isEmpty()) {
                 return OGNLS;
             }
             try {
-                value = withText ? method.get().invokeExact(value, (Object) step.text()) : method.get().invokeExact(value);
+                value = withText ? method.get().invokeExact(value, (Object) step.text) : method.get().invokeExact(value);
             } catch (Throwable failed) {
                 // OGNL calls it again and fails the page in its own words.
                 return OGNLS;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Locale;
 import org.dossier.testing.SameOnEveryDatabase;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -14,13 +13,6 @@ import org.junit.jupiter.api.Test;
 
 @SameOnEveryDatabase // a facet's values rendered from values made here: no database
 class FacetHtmlTest {
-
-    @Test
-    void countsAreGroupedByThousandsAsThePageAlwaysPrintedThem() {
-        for (long n : new long[] {0, 7, 999, 1_000, 5_245, 99_999, 100_000, 1_000_000, 535_465, 12_345_678_901L, -4_200}) {
-            assertEquals(String.format(Locale.ROOT, "%,d", n), FacetHtml.count(n), "count " + n);
-        }
-    }
 
     @Test
     void aHostileLabelKeyAndLinkArePrintedAsTextNeverAsMarkup() {

@@ -467,6 +467,19 @@ class HttpHardeningTest {
     }
 
     @Test
+    void serverTimingGivesARecordPagesRenderingWhenSwitchedOn() {
+        try (TestCatalogue timed = TestCatalogue.withSeeds(new Protection(List.of(), List.of(), 0, true))) {
+            String page = timed.http().get("/documents/" + timed.recordTitled(RECORD_TITLE))
+                    .headers().firstValue("Location").orElseThrow();
+            String timing = timed.http().get(page).headers().firstValue("Server-Timing").orElse("");
+            assertTrue(timing.matches("render;dur=\\d+\\.\\d"), timing);
+        }
+        String page = http().get("/documents/" + catalogue.recordTitled(RECORD_TITLE))
+                .headers().firstValue("Location").orElseThrow();
+        assertTrue(http().get(page).headers().firstValue("Server-Timing").isEmpty());
+    }
+
+    @Test
     void robotsKeepCrawlersOutOfSearchButLeaveRecordsAndTheSitemapOpen() {
         String robots = http().get("/robots.txt").body();
         assertTrue(robots.contains("Disallow: /search\n"), robots);

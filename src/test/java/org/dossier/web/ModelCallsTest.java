@@ -37,7 +37,7 @@ public class ModelCallsTest {
 
         /** Whether OGNL is on the stack when the template asks: the chain's own path leaves it out. */
         public boolean askedThroughOgnl() {
-            return Arrays.stream(Thread.currentThread().getStackTrace()).anyMatch(f -> f.getClassName().startsWith("ognl."));
+            return ognlOnTheStack();
         }
 
         public boolean askedThroughOgnlFor(String word) {
@@ -85,6 +85,25 @@ public class ModelCallsTest {
         public String countText() {
             return count + (count == 1 ? " record" : " records");
         }
+    }
+
+    /** Two types with methods of the same names, met by one step of a template in turn. */
+    public record Letter(String label) {
+
+        public boolean askedThroughOgnl() {
+            return ognlOnTheStack();
+        }
+    }
+
+    public record Memo(String label) {
+
+        public boolean askedThroughOgnl() {
+            return ognlOnTheStack();
+        }
+    }
+
+    private static boolean ognlOnTheStack() {
+        return Arrays.stream(Thread.currentThread().getStackTrace()).anyMatch(f -> f.getClassName().startsWith("ognl."));
     }
 
     /** Not public: its methods are left to OGNL, which may call them. */
@@ -170,6 +189,16 @@ public class ModelCallsTest {
                 "a map's value of a key written out");
         assertEquals("<p>true</p>", render(engine(true), "<p th:text=\"${shelf.askedThroughOgnlFor('d')}\">x</p>"),
                 "a text of one letter is OGNL's character: left to it");
+    }
+
+    @Test
+    void aStepThatMeetsAnotherTypeCallsThatTypesMethodWithoutOgnl() {
+        String template = "<p th:each=\"t : ${things}\" th:text=\"${t.label()}\" th:title=\"${t.askedThroughOgnl()}\">x</p>";
+        Map<String, Object> model = Map.of("things", List.of(new Letter("a"), new Memo("b"), new Letter("c"), new Memo("d")));
+        String rendered = engine(true).process(template, new Context(Locale.ENGLISH, model));
+
+        assertEquals(engine(false).process(template.replace("th:title=\"${t.askedThroughOgnl()}\"", "title=\"false\""),
+                new Context(Locale.ENGLISH, model)), rendered);
     }
 
     private static String causes(Throwable failure) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.dossier.testing.SameOnEveryDatabase;
 
@@ -21,6 +22,14 @@ class PaginationTest {
         assertEquals("331 - 338 of 338", new Pagination(34, 10, 338).range());
         assertEquals("No records match", new Pagination(1, 10, 0).range());
         assertEquals("9,991 - 10,000 of 10,000", new Pagination(1000, 10, 10_000).range());
+    }
+
+    @Test
+    void aCountIsGroupedByThousandsAsEnglishFormatsGroupThem() {
+        for (long n : new long[] {0, 7, 999, 1_000, 5_245, 99_999, 100_000, 1_000_000, 535_465, 12_345_678_901L, -4_200,
+                -999, -1_000, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            assertEquals(String.format(Locale.ENGLISH, "%,d", n), Pagination.number(n), "count " + n);
+        }
     }
 
     @Test

@@ -384,7 +384,7 @@ class PermalinksAndVersionsTest {
         assertEquals(List.of(catalogue.baseUrl() + "/documents/" + letter + "/v/2"), co.get("rft.identifier"),
                 "the version it is now");
         assertEquals(List.of(NEW_TITLE), co.get("rft.title"));
-        assertEquals(List.of("Kim"), co.get("rft.aulast"), "its people as they are now");
+        assertEquals(List.of("Kim Il Sung"), co.get("rft.aulast"), "its people as they are now (a name written family name first, whole)");
         assertEquals(List.of("1942-02-16"), co.get("rft.date"));
         assertEquals(List.of("Corrected summary."), co.get("rft.description"));
     }

@@ -108,7 +108,7 @@ public final class ListingQuery {
             return documents;
         }
         db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DATE, DOCUMENT.SLUG, DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY,
-                        DOCUMENT_TYPE.LABEL, DOCUMENT.LANGUAGES)
+                        DOCUMENT_TYPE.LABEL, DOCUMENT.LANGUAGES, DOCUMENT.VERSION)
                 .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
                 .where(DOCUMENT.ID.in(ids)).and(DOCUMENT.WITHDRAWN_AT.isNull())
                 .forEach(r -> documents.put(r.get(DOCUMENT.ID), listed(r)));
@@ -119,7 +119,7 @@ public final class ListingQuery {
         return new ListedDocument(r.get(DOCUMENT.ID), r.get(DOCUMENT.TITLE), RecordDraft.paragraphs(r.get(DOCUMENT.SUMMARY)),
                 r.get(DATE), r.get(DOCUMENT.SLUG), r.get(DOCUMENT_TYPE.ID) == null ? null
                         : new AuthorityRef(r.get(DOCUMENT_TYPE.ID), r.get(DOCUMENT_TYPE.KEY), r.get(DOCUMENT_TYPE.LABEL)),
-                r.get(DOCUMENT.LANGUAGES));
+                r.get(DOCUMENT.LANGUAGES), r.get(DOCUMENT.VERSION));
     }
 
     private static List<SortField<?>> reversed(SortOrder sort) {

@@ -3,9 +3,9 @@ package org.dossier.catalogue;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.dossier.documents.Citation;
 import org.dossier.documents.Citations;
 import org.dossier.documents.Coins;
 import org.dossier.search.BoundedSearchEngine;
@@ -128,11 +128,16 @@ public final class SearchPage {
         ctx.redirect(SearchLinks.search(request.onPage(1)), HttpStatus.SEE_OTHER);
     }
 
-    /** Each hit of the page as a COinS ContextObject, by record id: a reference manager's list to pick from. */
+    /**
+     * Each hit of the page as a COinS ContextObject, by record id: a reference manager's list to pick
+     * from. The hits' own rows were read with them; only their people and places are read here.
+     */
     private Map<Integer, String> coins(SearchOutcome outcome, String site) {
+        List<ListedDocument> documents = outcome.hits().stream().map(SearchOutcome.Hit::document).toList();
+        Citations.Links links = citations.linksOf(documents.stream().map(ListedDocument::id).toList(), site);
         Map<Integer, String> coins = new LinkedHashMap<>();
-        for (Citation c : citations.current(outcome.hits().stream().map(h -> h.document().id()).toList(), site)) {
-            coins.put(c.id(), Coins.of(c));
+        for (ListedDocument document : documents) {
+            coins.put(document.id(), Coins.of(document.citation(links)));
         }
         return coins;
     }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,11 +71,7 @@ public final class Citations {
                 .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
                 .where(DOCUMENT.ID.in(ids).and(DOCUMENT.WITHDRAWN_AT.isNull()))
                 .forEach(r -> rows.put(r.get(DOCUMENT.ID), r));
-        RecordQueries records = new RecordQueries(db);
-        Map<Integer, List<PersonLink>> people = records.peopleOf(ids);
-        people.replaceAll((id, list) -> list.stream().sorted(PersonLink.BY_ROLE).toList());
-        Map<Integer, List<String>> places = records.placeNamesOf(ids);
-        LocalDate today = today();
+        Links links = linksOf(ids, siteUrl);
         List<Citation> citations = new ArrayList<>(rows.size());
         for (int id : new java.util.LinkedHashSet<>(ids)) {
             org.jooq.Record row = rows.get(id);
@@ -83,13 +80,43 @@ public final class Citations {
             }
             AuthorityRef type = row.get(DOCUMENT_TYPE.ID) == null ? null
                     : new AuthorityRef(row.get(DOCUMENT_TYPE.ID), row.get(DOCUMENT_TYPE.KEY), row.get(DOCUMENT_TYPE.LABEL));
-            citations.add(new Citation(id, row.get(DOCUMENT.VERSION), row.get(DOCUMENT.TITLE),
-                    row.get(date),
-                    Citation.genreOf(type), RecordDraft.paragraphs(row.get(DOCUMENT.SUMMARY)),
-                    people.getOrDefault(id, List.of()), places.getOrDefault(id, List.of()),
-                    archive.name(), siteUrl, today, row.get(DOCUMENT.LANGUAGES)));
+            citations.add(links.of(id, row.get(DOCUMENT.VERSION), row.get(DOCUMENT.TITLE), row.get(date), type,
+                    RecordDraft.paragraphs(row.get(DOCUMENT.SUMMARY)), row.get(DOCUMENT.LANGUAGES)));
         }
         return citations;
+    }
+
+    /**
+     * What citing these records' current versions needs beyond their own row: their people and places,
+     * read in one query each, whatever their number. For a page that has read the rows already (a
+     * search page's hits, cited as COinS), so that they are not read again.
+     */
+    public Links linksOf(Collection<Integer> ids, String siteUrl) {
+        if (ids.isEmpty()) {
+            return new Links(Map.of(), Map.of(), archive.name(), siteUrl, today());
+        }
+        RecordQueries records = new RecordQueries(db);
+        Map<Integer, List<PersonLink>> people = records.peopleOf(ids);
+        people.replaceAll((id, list) -> list.stream().sorted(PersonLink.BY_ROLE).toList());
+        return new Links(people, records.placeNamesOf(ids), archive.name(), siteUrl, today());
+    }
+
+    /** The people and places of some records, read once ({@link #linksOf}), and the rest a citation of them says. */
+    public record Links(Map<Integer, List<PersonLink>> people, Map<Integer, List<String>> places, String archive,
+                       String siteUrl, LocalDate accessed) {
+
+        public Links {
+            people = Map.copyOf(people);
+            places = Map.copyOf(places);
+        }
+
+        /** The citation of the current version of one of the records read, given what its own row holds. */
+        public Citation of(int id, int version, String title, Optional<DocumentDate> date, AuthorityRef type,
+                           List<String> summary, Languages languages) {
+            return new Citation(id, version, title, date, Citation.genreOf(type), summary,
+                    people.getOrDefault(id, List.of()), places.getOrDefault(id, List.of()),
+                    archive, siteUrl, accessed, languages);
+        }
     }
 
     private static List<String> names(List<AuthorityRef> refs) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 public class ListedHitTest {
 
     private static ListedDocument document(int id, String title, List<String> summary, String languages) {
-        return new ListedDocument(id, title, summary, Optional.empty(), "record-" + id, null, Languages.stored(languages));
+        return new ListedDocument(id, title, summary, Optional.empty(), "record-" + id, null, Languages.stored(languages), 1);
     }
 
     private static final SearchOutcome.Hit RUSSIAN_MARKED = new SearchOutcome.Hit(

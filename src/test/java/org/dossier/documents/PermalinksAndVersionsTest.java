@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import org.dossier.authorities.PersonRole;
 import org.dossier.testing.CatalogueDatabase;
@@ -371,6 +372,21 @@ class PermalinksAndVersionsTest {
             assertEquals(410, response.statusCode(), path);
             assertTrue(response.body().contains("Duplicate of another record."), path);
         }
+    }
+
+    @Test
+    void aSearchPageCitesAHitAsItIsNowInItsCoins() {
+        // Words both titles have: the hit is found whether or not the index has taken in the correction.
+        Element hit = page("/search?q=commanders+korean", 200).select("li.result").stream()
+                .filter(li -> li.selectFirst("h2 a").attr("href").startsWith("/documents/" + letter + "/"))
+                .findFirst().orElseThrow();
+        Map<String, List<String>> co = ZoteroCaptureTest.contextObject(hit.selectFirst("span.Z3988").attr("title"));
+        assertEquals(List.of(catalogue.baseUrl() + "/documents/" + letter + "/v/2"), co.get("rft.identifier"),
+                "the version it is now");
+        assertEquals(List.of(NEW_TITLE), co.get("rft.title"));
+        assertEquals(List.of("Kim Il Sung"), co.get("rft.aulast"), "its people as they are now (a name written family name first, whole)");
+        assertEquals(List.of("1942-02-16"), co.get("rft.date"));
+        assertEquals(List.of("Corrected summary."), co.get("rft.description"));
     }
 
     @Test

@@ -1,11 +1,11 @@
 package org.dossier.search;
 
 import java.io.IOException;
-import java.util.Arrays;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
 
 /**
  * One segment's facet values (its own ordinals of the facet module's doc values) and years, read
@@ -137,15 +137,16 @@ final class FacetColumns {
         SortedSetDocValues facets = DocValues.getSortedSet(reader, IndexLayout.FACETS);
         NumericDocValues spans = DocValues.getNumeric(reader, IndexLayout.SPAN);
         int[] starts = new int[maxDoc + 1];
-        int[] ords = new int[Math.max(16, maxDoc * 7)];
+        // Sized exactly by a first pass over the values' counts (no ordinal decoded): an array guessed
+        // large and cut to size at the end held both at once, up to twice and a half a segment's
+        // columns, and at ten million records two segments read side by side at start-up with a 1 GB
+        // heap sometimes ran out of it (BENCHMARKS.md, "Ten million records on today's code").
+        int[] ords = new int[runsLength(reader, maxDoc)];
         int at = 0;
         int next = facets.nextDoc();
         for (int doc = 0; doc < maxDoc; doc++) {
             starts[doc] = at;
             int n = next == doc ? facets.docValueCount() : 0;
-            if (at + 1 + n > ords.length) {
-                ords = Arrays.copyOf(ords, Math.max(at + 1 + n, ords.length + ords.length / 2));
-            }
             // The years the period starts and ends in; an undated record has no span.
             if (spans.advanceExact(doc)) {
                 long span = spans.longValue();
@@ -161,6 +162,19 @@ final class FacetColumns {
             }
         }
         starts[maxDoc] = at;
-        return new FacetColumns(starts, Arrays.copyOf(ords, at), (int) facets.getValueCount());
+        if (at != ords.length) {
+            throw new IllegalStateException("a segment's facet values changed while they were read");
+        }
+        return new FacetColumns(starts, ords, (int) facets.getValueCount());
+    }
+
+    /** How many numbers the segment's runs take: one a record for its years, and one a facet value. */
+    private static int runsLength(LeafReader reader, int maxDoc) throws IOException {
+        SortedSetDocValues facets = DocValues.getSortedSet(reader, IndexLayout.FACETS);
+        long length = maxDoc;
+        for (int doc = facets.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = facets.nextDoc()) {
+            length += facets.docValueCount();
+        }
+        return Math.toIntExact(length);
     }
 }

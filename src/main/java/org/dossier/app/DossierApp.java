@@ -77,6 +77,7 @@ import org.dossier.search.BoundedSearchEngine;
 import org.dossier.search.IndexInUseException;
 import org.dossier.search.IndexStatus;
 import org.dossier.search.LuceneSearchEngine;
+import org.dossier.search.OpeningFailure;
 import org.dossier.search.OpeningPhase;
 import org.dossier.search.OpeningSearchEngine;
 import org.dossier.search.SolrSearchEngine;
@@ -285,9 +286,13 @@ public final class DossierApp implements AutoCloseable {
                 throw new StartupProblem("the search index " + settings.searchIndex() + " is in use: another "
                         + "Dossier server (or a reindex) has it open; stop it first, or give this one an --index "
                         + "of its own (every node keeps its own index)", e);
-            } catch (java.nio.file.FileSystemException e) {
-                throw cannotWriteIndex(settings, e);
             } catch (IOException e) {
+                if (OpeningFailure.of(e) == OpeningFailure.DAMAGED) {
+                    throw indexDamaged(settings, e);
+                }
+                if (e instanceof java.nio.file.FileSystemException) {
+                    throw cannotWriteIndex(settings, e);
+                }
                 throw indexDiskFull(settings, e).orElseThrow(() -> e);
             }
         });
@@ -813,6 +818,17 @@ public final class DossierApp implements AutoCloseable {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * A file of the index cut short or altered (a disk that failed, a copy stopped half-way): said
+     * with the folder and the way out, not in Lucene's words ("checksum status indeterminate: remaining=0;
+     * please run checkindex"), which the log keeps. The index holds nothing the database does not.
+     */
+    private static StartupProblem indexDamaged(Settings settings, IOException e) {
+        return new StartupProblem("the search index " + settings.searchIndex() + " could not be opened: "
+                + OpeningFailure.DAMAGED.words() + " (the log has Lucene's words); remove the folder and start again: "
+                + "the index is rebuilt from the database", e);
     }
 
     private static StartupProblem cannotWriteIndex(Settings settings, IOException e) {

@@ -25,6 +25,8 @@ public final class Health {
 
     /** The details that quote others' words (a connection's error, Solr's answer): on the metrics port only. */
     private static final Set<String> QUOTING = Set.of("error", "detail");
+    /** The status of a node that will not be ready until it is started again, on /health and /ready. */
+    static final String FAILED = "failed";
     static final String WITHHELD = "said in the node's log, and in /ready on its metrics port (--metrics-port)";
 
     private final BuildInfo build;
@@ -51,9 +53,16 @@ public final class Health {
         stopping = true;
     }
 
+    /**
+     * 200 "alive" whenever the process answers; 503 "failed", saying why, once it will not be ready
+     * until it is started again (its search index could not be opened): what a liveness probe is
+     * for. It answered "alive" to a node that said "Opening the search index" for good.
+     */
     void liveness(Context ctx) {
-        Map<String, Object> body = head("alive");
-        noCache(ctx).json(body);
+        Optional<String> failure = readiness.failure();
+        Map<String, Object> body = head(failure.isPresent() ? FAILED : "alive");
+        failure.ifPresent(why -> body.put("phase", why));
+        noCache(ctx).status(failure.isPresent() ? 503 : 200).json(body);
     }
 
     void readiness(Context ctx) {
@@ -88,12 +97,15 @@ public final class Health {
     public Answer readiness(boolean inFull) {
         Readiness.Report report = readiness.check();
         boolean ready = report.ready() && !stopping;
-        Map<String, Object> body = head(ready ? "ready" : stopping ? "stopping" : "not ready");
+        // A node whose index could not be opened stops, as a start that fails does: "failed" says why
+        // rather than "stopping", which said nothing of it.
+        Optional<String> failure = readiness.failure();
+        Map<String, Object> body = head(ready ? "ready" : failure.isPresent() ? FAILED : stopping ? "stopping" : "not ready");
         if (!ready) {
             // What it is doing meanwhile, in this program's words: a balancer's log, or an operator
             // watching a start of a minute or more, saw only "not ready". Left out when ready, whose
             // answer is as it was.
-            body.put("phase", stopping ? "Stopping" : report.phase());
+            body.put("phase", failure.orElse(stopping ? "Stopping" : report.phase()));
         }
         Map<String, Readiness.Check> checks = report.checks();
         if (!inFull) {

@@ -150,6 +150,10 @@ public final class Metrics implements AutoCloseable {
         // while the database could not be reached, with no reading yet to give, said 0 of an open index.
         Gauge.builder("dossier.index.open", engine, e -> e.isOpen() ? 1 : 0).strongReference(true)
                 .description("1 when the search index answers, 0 while it is built or closed").register(registry);
+        // 0 while it opens too: a node that will never open is told apart from one that is slow to.
+        Gauge.builder("dossier.index.failed", engine, e -> e.failure().isPresent() ? 1 : 0).strongReference(true)
+                .description("1 when the search index could not be opened: the node will not be ready until it is "
+                        + "started again").register(registry);
         Timer.Builder time = Timer.builder("dossier.search.engine")
                 .description("Time in the search engine, by operation").serviceLevelObjectives(BUCKETS);
         return new MeasuredSearchEngine(engine, time.tag("operation", "search").register(registry),

@@ -291,6 +291,10 @@ public final class Readiness {
             catchUpInBackground();
         }
         if (!status.open()) {
+            if (search.failure().isPresent()) {
+                // Not "not yet": it will not open until the node is started again.
+                details.put("failed", true);
+            }
             return new IndexCheck(new Check(false, details), status.phase());
         }
         IndexCatchUp.Verdict verdict = indexCatchUp.judge(status.steps(), status.lag(), clock.instant());
@@ -300,6 +304,15 @@ public final class Readiness {
         return new IndexCheck(new Check(verdict.ready(), details), verdict.ready() ? ""
                 : String.format(Locale.ROOT, "Catching up with the change feed: %,d %s behind", status.lag(),
                 status.lag() == 1 ? "change" : "changes"));
+    }
+
+    /**
+     * Why this node will never be ready until it is started again (its search index could not be
+     * opened), in words anyone may read; empty while it is ready or may yet be. Asks nothing of the
+     * database: {@code /health} says it too, and never waits.
+     */
+    public Optional<String> failure() {
+        return search.failure();
     }
 
     private void catchUpInBackground() {

@@ -2,6 +2,7 @@ package org.dossier.search;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,6 +42,11 @@ public abstract class ForwardingSearchEngine implements SearchEngine {
     @Override
     public boolean isOpen() {
         return engine.isOpen();
+    }
+
+    @Override
+    public Optional<String> failure() {
+        return engine.failure();
     }
 
     @Override

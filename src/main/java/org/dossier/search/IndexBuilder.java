@@ -228,7 +228,7 @@ final class IndexBuilder {
         private final IndexWriter writer;
         private final FacetsConfig config;
         private final Thread thread;
-        private volatile Exception failure;
+        private volatile Throwable failure;
         private boolean ended;
         private boolean closed;
 
@@ -257,7 +257,11 @@ final class IndexBuilder {
                             for (IndexedRecord record : batch) {
                                 writer.addDocument(IndexLayout.document(record, config));
                             }
-                        } catch (IOException | RuntimeException e) {
+                        } catch (IOException | RuntimeException | Error e) {
+                            // An Error too (the heap run out): the batches still come and are taken,
+                            // so that the reader handing them out is not left waiting for room for
+                            // ever, and the build fails with it. Ended by it, this thread left the
+                            // queue full, and a rebuild stood still at its last count.
                             failure = e;
                         }
                     }
@@ -266,7 +270,7 @@ final class IndexBuilder {
                     writer.forceMerge(1);
                     writer.commit();
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
                 failure = e;
             } catch (InterruptedException e) {
                 failure = e;
@@ -297,7 +301,7 @@ final class IndexBuilder {
         }
 
         private void rethrow() throws IOException {
-            Exception e = failure;
+            Throwable e = failure;
             if (e instanceof IOException io) {
                 throw io;
             }

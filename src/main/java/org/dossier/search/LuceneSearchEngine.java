@@ -240,12 +240,19 @@ public final class LuceneSearchEngine implements SearchEngine {
             LOG.info("The search index at {} is open after {} ms, up to change {}", folder,
                     (System.nanoTime() - opening) / 1_000_000, engine.appliedChange());
             return engine;
-        } catch (IOException | RuntimeException e) {
-            if (writer != null) {
-                writer.close();
+        } catch (IOException | RuntimeException | Error e) {
+            // An Error too (the heap run out): the index's write lock let go, its threads ended. What
+            // closing it says besides is kept with the failure, not said instead of it.
+            try {
+                if (writer != null) {
+                    writer.close();
+                }
+                directory.close();
+            } catch (IOException | RuntimeException closing) {
+                e.addSuppressed(closing);
+            } finally {
+                executor.shutdownNow();
             }
-            directory.close();
-            executor.shutdownNow();
             if (e instanceof org.apache.lucene.store.LockObtainFailedException) {
                 throw new IndexInUseException(folder);
             }

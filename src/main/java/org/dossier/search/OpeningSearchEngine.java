@@ -2,11 +2,14 @@ package org.dossier.search;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A search engine that opens in the background, so that the server can answer (liveness: yes;
@@ -29,12 +32,17 @@ public final class OpeningSearchEngine implements SearchEngine {
 
     /** What an opening says before its opener says more. */
     public static final String OPENING = "Opening the search index";
+    /** What a failed opening says, before why ({@link OpeningFailure#words}). */
+    public static final String COULD_NOT_OPEN = "The search index could not be opened: ";
+    private static final Logger LOG = LoggerFactory.getLogger(OpeningSearchEngine.class);
 
     private final CompletableFuture<SearchEngine> opening = new CompletableFuture<>();
     private final Opener opener;
     private final OpeningPhase phase;
     private final AtomicBoolean begun = new AtomicBoolean();
     private volatile boolean closed;
+    /** Why the opening failed, once it has; null before, and for good when it opened. */
+    private volatile OpeningFailure failure;
 
     private OpeningSearchEngine(OpeningPhase phase, Opener opener) {
         this.phase = phase;
@@ -69,15 +77,36 @@ public final class OpeningSearchEngine implements SearchEngine {
         Thread thread = new Thread(() -> {
             try {
                 opening.complete(opener.open(() -> closed));
-            } catch (IOException | RuntimeException e) {
-                opening.completeExceptionally(e);
+            } catch (Throwable e) {
+                // An Error too: an OutOfMemoryError (ten million records in a 1 GB heap) ended this
+                // thread with the opening never completed, and the node said "Opening the search
+                // index" for good, its start waiting for ever, the cause only on standard error.
+                failed(e);
             }
         }, "dossier-index-open");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Waits until the engine is open; rethrows why it could not be. */
+    /**
+     * The opening failed: said once in the log, with the failure itself unless the start's one line
+     * says all there is to it, and from now on by {@link #status} and {@link #failure}.
+     */
+    private void failed(Throwable e) {
+        OpeningFailure why = OpeningFailure.of(e);
+        failure = why;
+        if (why.saidWhole()) {
+            LOG.error("The search index could not be opened: {}", e.getMessage());
+        } else {
+            LOG.error("The search index could not be opened: {}", why.words(), e);
+        }
+        opening.completeExceptionally(e);
+    }
+
+    /**
+     * Waits until the engine is open; rethrows why it could not be: an exception as the opener threw
+     * it, an Error (the heap run out) as an IOException that says so in one line.
+     */
     public void awaitOpen() throws IOException {
         try {
             opening.get();
@@ -92,7 +121,9 @@ public final class OpeningSearchEngine implements SearchEngine {
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new IOException(cause);
+            throw new IOException("the search index could not be opened: " + OpeningFailure.of(cause).words()
+                    + " (" + cause + ")" + (cause instanceof OutOfMemoryError
+                    ? "; start the node with more heap (java -Xmx...)" : "") + "; the log has where", cause);
         }
     }
 
@@ -162,12 +193,20 @@ public final class OpeningSearchEngine implements SearchEngine {
         if (closed) {
             return IndexStatus.closed("the search index is closed: the server is stopping");
         }
-        if (opening.isCompletedExceptionally()) {
-            return IndexStatus.closed("the search index could not be opened");
+        OpeningFailure failed = failure;
+        if (failed != null) {
+            return IndexStatus.closed("the search index could not be opened: " + failed.words() + " (the log says "
+                    + "more); the node will not be ready until it is started again", COULD_NOT_OPEN + failed.words());
         }
         SearchEngine engine = opening.getNow(null);
         return engine == null ? IndexStatus.closed("the search index is being checked or rebuilt", phase.now())
                 : engine.status();
+    }
+
+    @Override
+    public Optional<String> failure() {
+        OpeningFailure failed = failure;
+        return failed == null ? Optional.empty() : Optional.of(COULD_NOT_OPEN + failed.words());
     }
 
     @Override

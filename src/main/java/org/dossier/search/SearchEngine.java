@@ -1,6 +1,7 @@
 package org.dossier.search;
 
 import java.util.List;
+import java.util.Optional;
 import org.dossier.documents.ChangeListener;
 
 /**
@@ -39,6 +40,17 @@ public interface SearchEngine extends ChangeListener, AutoCloseable {
      */
     default boolean isOpen() {
         return status().open();
+    }
+
+    /**
+     * Why the engine will never answer, in a few words of this program's own (they are said to anyone
+     * who asks {@code /ready} or {@code /health}); empty while it answers, or may yet. An engine whose
+     * opening failed (its index damaged, the heap run out) stays closed until the node is started
+     * again: a balancer waiting for it to open, or a probe of liveness, should hear that it will not.
+     * Cheap, as {@link #isOpen} is: it asks nothing of the database.
+     */
+    default Optional<String> failure() {
+        return Optional.empty();
     }
 
     /**

@@ -51,6 +51,15 @@ final class OperatedCatalogue implements AutoCloseable {
     }
 
     /**
+     * As {@link #start(DatabaseAddress, Path, OperationsSettings)}, on {@code port}: known before the
+     * start returns, for a test that asks the node while it starts, or while a start that failed stops.
+     */
+    static OperatedCatalogue start(DatabaseAddress database, Path index, OperationsSettings operating, int port) {
+        return started(null, new Settings(database, "127.0.0.1", port, null, PublicUrl.fromRequests(), null, index),
+                operating);
+    }
+
+    /**
      * A catalogue of the seed pages in a folder of its own, removed on close: a copy of the one a
      * first start made ({@link TestDatabase#seededIn}), on the suite's engine, started as a node
      * starts on a catalogue that holds records and an index that is up to date.

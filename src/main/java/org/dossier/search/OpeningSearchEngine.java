@@ -81,7 +81,12 @@ public final class OpeningSearchEngine implements SearchEngine {
                 // An Error too: an OutOfMemoryError (ten million records in a 1 GB heap) ended this
                 // thread with the opening never completed, and the node said "Opening the search
                 // index" for good, its start waiting for ever, the cause only on standard error.
-                failed(e);
+                if (closed) {
+                    // A stop ended it (an opener that waits for Solr gives up): the index did not fail.
+                    opening.completeExceptionally(e);
+                } else {
+                    failed(e);
+                }
             }
         }, "dossier-index-open");
         thread.setDaemon(true);

@@ -198,4 +198,27 @@ class IndexThatCannotBeOpenedTest {
             }
         }
     }
+
+    /**
+     * An opening that gives up because the node is stopping (an opener waiting for Solr to answer
+     * does) is no failure of the index: nothing is said to have failed, and the log says nothing of it.
+     */
+    @Test
+    void anOpeningGivenUpForAStopIsNoFailureOfTheIndex() throws Exception {
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        OpeningSearchEngine opening = OpeningSearchEngine.later(closing -> {
+            waiting.countDown();
+            while (!closing.getAsBoolean()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+            }
+            throw new IOException("the server stopped before Solr answered");
+        });
+        try (org.dossier.testing.AskedToLog log = org.dossier.testing.AskedToLog.by(OpeningSearchEngine.class)) {
+            opening.begin();
+            waiting.await();
+            opening.close();
+            assertEquals(java.util.Optional.empty(), opening.failure());
+            assertEquals(0, log.count("could not be opened"), "nothing said of a failure");
+        }
+    }
 }

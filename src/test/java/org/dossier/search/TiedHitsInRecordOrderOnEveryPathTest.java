@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
  * real catalogue's engine, its records written in batches (segments of their own), some of them then
  * saved again in reverse order (a segment whose ids descend, their older copies deleted), and one more
  * made. A word in every order (relevance, newest, oldest, title), two words and a phrase by relevance,
- * each without and with a year ticked, in pages of 97 that cut the runs of ties: read deepest page
+ * each without and with a year ticked, and browsing without words in each order but relevance, a
+ * year or everything (the newest looked for among the latest years first), in pages of 97 that cut
+ * the runs of ties: read deepest page
  * first on a snapshot where nothing is kept, then first to last (answers and first hits kept), and the
  * other way round on the next snapshot; they must be the export's order and the one said here, before
  * and after a change, and on the same index opened anew and rebuilt. A search page compared between
@@ -134,6 +136,24 @@ class TiedHitsInRecordOrderOnEveryPathTest {
                         assertEquals(expected, pages(seeds, request, round == 1), asked + ", asked again");
                         assertEquals(expected, Arrays.stream(seeds.engine.hitIds(request)).boxed().toList(), asked + ", export");
                     }
+                }
+            }
+            // Browsing without words, a year or everything (the newest page looked for among the
+            // latest years first): the catalogue's own records among them, the pages are the
+            // export's order, and the tied records come in theirs.
+            for (SortOrder order : SortOrder.choices(false)) {
+                for (Integer year : new Integer[] {1958, null}) {
+                    SearchRequest browse = SearchRequest.everything(PAGE).sortedBy(order);
+                    if (year != null) {
+                        browse = browse.toggleYear(year);
+                    }
+                    List<Integer> export = Arrays.stream(seeds.engine.hitIds(browse)).boxed().toList();
+                    String asked = when + ", round " + (round + 1) + ": browsing " + (year == null ? "everything" : year)
+                            + " by " + order;
+                    assertEquals(export, pages(seeds, browse, round == 0), asked);
+                    assertEquals(yearOf.keySet().stream().filter(id -> year == null || yearOf.get(id).equals(year))
+                            .sorted(orders.get(order)).toList(), export.stream().filter(yearOf::containsKey).toList(),
+                            asked + ", the tied records");
                 }
             }
             // A change between the rounds: nothing kept in the second one's snapshot.

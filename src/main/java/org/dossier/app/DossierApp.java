@@ -91,6 +91,7 @@ import org.dossier.web.CrossOrigin;
 import org.dossier.web.PrivateAddresses;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.HostCheck;
+import org.dossier.web.GzippedPage;
 import org.dossier.web.HttpHygiene;
 import org.dossier.web.LeadingZeros;
 import org.dossier.web.JettyErrors;
@@ -333,7 +334,11 @@ public final class DossierApp implements AutoCloseable {
         // A method an address does not take (POST /, DELETE on a record) is a 405 with Allow
         // (ErrorPages), not a 404 that says the page does not exist.
         config.http.prefer405over404 = true;
-        config.http.compressionStrategy = new CompressionStrategy(null, new Gzip(1), null);
+        // The level and the shortest body compressed are GzippedPage's, whose pages are gzipped once and
+        // kept so: the bytes Javalin would have made.
+        CompressionStrategy compression = new CompressionStrategy(null, new Gzip(GzippedPage.LEVEL), null);
+        compression.setDefaultMinSizeForCompression(GzippedPage.SHORTEST);
+        config.http.compressionStrategy = compression;
         // No form here takes a file, but any POST may be sent as multipart (the CSRF check reads
         // its fields before sign-in): unbounded, as Javalin leaves it, a file part went to a
         // temporary file as long as the client kept sending. A multipart body is held to what a

@@ -14,6 +14,7 @@ import org.dossier.search.SearchRequest;
 import org.dossier.search.SearchResults;
 import org.dossier.web.BadRequest;
 import org.dossier.web.NotFound;
+import org.dossier.web.Pagination;
 
 /**
  * Answers a search page: asks the engine, then reads the page's records from the database (the
@@ -55,10 +56,6 @@ public final class CatalogueSearch {
         return answer(request, knownKeys(request), false, true, "this search has");
     }
 
-    private SearchOutcome answer(SearchRequest request, AuthorityLabels labels, boolean forPage) {
-        return answer(request, labels, forPage, forPage, "this search has");
-    }
-
     /**
      * @param forPage    whether the answer is for the search page, which also says what the other way
      *                   of meeting a range finds
@@ -67,6 +64,12 @@ public final class CatalogueSearch {
      */
     private SearchOutcome answer(SearchRequest request, AuthorityLabels labels, boolean forPage, boolean dateOffers,
                                  String holder) {
+        return listed(searched(request, labels, forPage, dateOffers, holder));
+    }
+
+    /** The engine's answer and the further counts shown beside it, the page's records not read yet. */
+    private Searched searched(SearchRequest request, AuthorityLabels labels, boolean forPage, boolean dateOffers,
+                              String holder) {
         long started = System.nanoTime();
         SearchResults results = engine.search(request);
         long searched = System.nanoTime();
@@ -81,25 +84,52 @@ public final class CatalogueSearch {
             dateInWords = dateInWords.asked().get();
             datedInstead = engine.count(dateInWords.instead());
         }
-        long counted = System.nanoTime();
-        List<SearchOutcome.Hit> hits = hitsOf(results);
-        SearchOutcome outcome = new SearchOutcome(request, results, hits, labels, wordsAlone, filtersAlone,
-                otherDated, dateInWords, datedInstead,
-                new SearchOutcome.Took(searched - started, counted - searched, System.nanoTime() - counted));
-        if (!outcome.pagination().exists()) {
-            throw new NotFound(outcome.pagination().noSuchPage(holder));
+        Searched answer = new Searched(request, results, labels, wordsAlone, filtersAlone, otherDated, dateInWords,
+                datedInstead, searched - started, System.nanoTime() - searched);
+        if (!answer.pagination().exists()) {
+            throw new NotFound(answer.pagination().noSuchPage(holder));
         }
-        return outcome;
+        return answer;
+    }
+
+    /**
+     * A search answered by the engine, with the further counts its page shows, before the page's
+     * records are read from the database ({@link #listed}). Why apart: a search page kept from
+     * before ({@code KeptPages}) is found by the engine's answer alone, and reading the ten records
+     * it does not show was half of what serving it cost (BENCHMARKS.md, "The load mix's processor
+     * time by kind, and a kept page served as it was kept").
+     *
+     * @param searchTook what the engine's search took, in nanoseconds
+     * @param countsTook what its further counts took
+     */
+    public record Searched(SearchRequest request, SearchResults results, AuthorityLabels labels, long wordsAlone,
+                           long filtersAlone, long otherDated, DateInWords dateInWords, long datedInstead,
+                           long searchTook, long countsTook) {
+
+        public Pagination pagination() {
+            return SearchOutcome.pagination(request, results);
+        }
+    }
+
+    /** The search's outcome: its answer with the page's records as the database has them now. */
+    public SearchOutcome listed(Searched searched) {
+        long started = System.nanoTime();
+        List<SearchOutcome.Hit> hits = hitsOf(searched.results());
+        return new SearchOutcome(searched.request(), searched.results(), hits, searched.labels(), searched.wordsAlone(),
+                searched.filtersAlone(), searched.otherDated(), searched.dateInWords(), searched.datedInstead(),
+                new SearchOutcome.Took(searched.searchTook(), searched.countsTook(), System.nanoTime() - started));
     }
 
     /**
      * A search answered for its page: what cannot be searched is left out and said, by control, and
-     * the rest is answered; a page past the end shows the last page.
+     * the rest is answered; a page past the end shows the last page. The page's records are read
+     * by {@link #listed} when the page is rendered.
      *
-     * @param read   the search as read, with what was left out of it
-     * @param status 200, or 400 when something was left out (404 when it was only a page past the end)
+     * @param searched the engine's answer
+     * @param read     the search as read, with what was left out of it
+     * @param status   200, or 400 when something was left out (404 when it was only a page past the end)
      */
-    public record PageAnswer(SearchOutcome outcome, SearchRequestReader.Read read, int status) {
+    public record PageAnswer(Searched searched, SearchRequestReader.Read read, int status) {
 
         public Map<String, String> problems() {
             return read.problems();
@@ -129,6 +159,10 @@ public final class CatalogueSearch {
         return moved == request ? Optional.empty() : Optional.of(moved);
     }
 
+    private Searched searchedForPage(SearchRequest request, AuthorityLabels labels) {
+        return searched(request, labels, true, true, "this search has");
+    }
+
     public PageAnswer runForPage(SearchRequestReader.Read read) {
         AuthorityLabels labels = AuthorityLabels.of(authorities.current());
         SearchRequestReader.Read known = knownOnly(read, labels);
@@ -136,13 +170,13 @@ public final class CatalogueSearch {
         Map<String, String> problems = new LinkedHashMap<>(known.problems());
         int status = problems.isEmpty() ? 200 : 400;
         try {
-            return new PageAnswer(answer(request, labels, true), known, status);
+            return new PageAnswer(searchedForPage(request, labels), known, status);
         } catch (NotFound pastTheEnd) {
-            SearchOutcome first = answer(request.onPage(1), labels, true);
+            Searched first = searchedForPage(request.onPage(1), labels);
             int last = first.pagination().lastPage();
             problems.put(SearchRequestReader.PAGE, pastTheEnd.getMessage()
                     + (last > 1 ? " Here is the last, page " + last + "." : ""));
-            return new PageAnswer(last > 1 ? answer(request.onPage(last), labels, true) : first,
+            return new PageAnswer(last > 1 ? searchedForPage(request.onPage(last), labels) : first,
                     read.with(request, problems), status == 200 ? 404 : status);
         }
     }

@@ -2,16 +2,12 @@ package org.dossier.catalogue;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 import org.dossier.search.SearchResults;
+import org.dossier.web.GzippedPage;
 
 /**
  * Search pages as rendered for readers who are not signed in, kept beside the answer they were
@@ -30,8 +26,9 @@ import org.dossier.search.SearchResults;
  * <p>Why compressed, and several to an answer: a page at 1M records is some 75,000 characters, and a
  * few of them outside Latin-1 (a dash) make the string two bytes a character, so that the 24 MB
  * kept some 160 pages while the load mix asks again for thousands (BENCHMARKS.md, "Answers and
- * pages kept"); deflated at the quickest level a page is some 13 KB, a tenth, and inflating it
- * again costs a tenth of a millisecond. One answer is asked by several addresses ({@code
+ * pages kept"); gzipped at the quickest level a page is some 13 KB, a tenth. It is kept gzipped as
+ * a reader's browser is sent it ({@link GzippedPage}), so that a kept page goes out as it was kept,
+ * not inflated and gzipped again for each reader. One answer is asked by several addresses ({@code
  * type=letter&person=stalin} and {@code person=stalin&type=letter}), each with its own canonical
  * link: each keeps its own page rather than pushing the other out.
  */
@@ -42,14 +39,14 @@ final class KeptPages {
     /** The addresses of one answer whose pages are kept: more are one search spelt in many ways, the oldest let go. */
     static final int ADDRESSES_AN_ANSWER = 4;
 
-    private record Rendered(String pageUrl, String siteUrl, LocalDate day, byte[] deflated) {
+    private record Rendered(String pageUrl, String siteUrl, LocalDate day, GzippedPage page) {
 
         boolean isFor(String pageUrl, String siteUrl, LocalDate day) {
             return this.pageUrl.equals(pageUrl) && this.siteUrl.equals(siteUrl) && this.day.equals(day);
         }
 
         int weight() {
-            return 128 + 2 * pageUrl.length() + deflated.length;
+            return 128 + 2 * pageUrl.length() + page.weight();
         }
     }
 
@@ -61,16 +58,16 @@ final class KeptPages {
     }
 
     /** The page of {@code answer} as asked by {@code pageUrl}, kept from before or {@code render}ed now and kept. */
-    String page(SearchResults answer, String pageUrl, String siteUrl, LocalDate day, Supplier<String> render) {
+    GzippedPage page(SearchResults answer, String pageUrl, String siteUrl, LocalDate day, Supplier<String> render) {
         List<Rendered> kept = pages.getIfPresent(answer);
         if (kept != null) {
             for (Rendered page : kept) {
                 if (page.isFor(pageUrl, siteUrl, day)) {
-                    return inflated(page.deflated());
+                    return page.page();
                 }
             }
         }
-        String html = render.get();
+        GzippedPage rendered = GzippedPage.of(render.get());
         List<Rendered> now = new ArrayList<>(ADDRESSES_AN_ANSWER);
         if (kept != null) {
             // Another day's or another site's address's pages are never asked again: let go.
@@ -83,9 +80,9 @@ final class KeptPages {
                 now.remove(0);
             }
         }
-        now.add(new Rendered(pageUrl, siteUrl, day, deflated(html)));
+        now.add(new Rendered(pageUrl, siteUrl, day, rendered));
         pages.put(answer, List.copyOf(now));
-        return html;
+        return rendered;
     }
 
     private static int weight(List<Rendered> kept) {
@@ -94,43 +91,5 @@ final class KeptPages {
             bytes += page.weight();
         }
         return (int) Math.min(Integer.MAX_VALUE, bytes);
-    }
-
-    private static byte[] deflated(String html) {
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try {
-            deflater.setInput(bytes);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
-            byte[] buffer = new byte[16_384];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
-        }
-    }
-
-    private static String inflated(byte[] deflated) {
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(deflated);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(deflated.length * 8);
-            byte[] buffer = new byte[32_768];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new IllegalStateException("a kept page's bytes ended early");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toString(StandardCharsets.UTF_8);
-        } catch (DataFormatException e) {
-            throw new IllegalStateException("a kept page's bytes are not what was deflated", e);
-        } finally {
-            inflater.end();
-        }
     }
 }

@@ -60,6 +60,11 @@ public record SearchOutcome(SearchRequest request, SearchResults results, List<H
     }
 
     public Pagination pagination() {
+        return pagination(request, results);
+    }
+
+    /** The pages of a search's answer, known before its page's records are read. */
+    static Pagination pagination(SearchRequest request, SearchResults results) {
         // The pager goes as deep as a search may be paged, not to the end of a million hits.
         return new Pagination(request.page(), request.pageSize(), results.total(), SearchRequest.MAX_WINDOW);
     }

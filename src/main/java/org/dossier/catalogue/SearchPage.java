@@ -55,15 +55,17 @@ public final class SearchPage {
         }
         // The search and its page in one slot: a busy node turns the page away before searching,
         // rather than searching and then queueing the page behind every other one being rendered.
-        // What rendering took, by part, when the page was rendered rather than kept: -1 when not.
-        long[] citationsAndRender = {-1, -1};
-        SearchOutcome outcome = bound.holdingOneSlot(() -> {
+        // What the page's records, its citations and rendering took when the page was rendered
+        // rather than kept: -1 when not.
+        long[] recordsCitationsAndRender = {-1, -1, -1};
+        CatalogueSearch.Searched searched = bound.holdingOneSlot(() -> {
             CatalogueSearch.PageAnswer answer = search.runForPage(read);
-            SearchOutcome found = answer.outcome();
             ctx.status(answer.status());
             ErrorPages.ownBody(ctx);
             String site = publicUrl.of(ctx);
+            // The page's records are read only when it is rendered: a kept page does not show them again.
             Supplier<String> render = () -> {
+                SearchOutcome found = search.listed(answer.searched());
                 long rendering = System.nanoTime();
                 Map<Integer, String> coins = coins(found, site);
                 long cited = System.nanoTime();
@@ -72,18 +74,24 @@ public final class SearchPage {
                         "view", view, "searchQuery", found.request().text(),
                         "hits", ListedHit.of(found.hits(), view.pagination().first(), view.trail(), coins),
                         "wording", SearchWording.of(found)), ctx);
-                citationsAndRender[0] = cited - rendering;
-                citationsAndRender[1] = System.nanoTime() - cited;
+                recordsCitationsAndRender[0] = found.took().records();
+                recordsCitationsAndRender[1] = cited - rendering;
+                recordsCitationsAndRender[2] = System.nanoTime() - cited;
                 return html;
             };
-            // A reader's page of a search read without a problem is the same for every reader: kept.
+            // A reader's page of a search read without a problem is the same for every reader: kept,
+            // and sent gzipped as it was kept.
             boolean everyones = answer.status() == 200 && !Templates.personal(ctx);
-            ctx.html(everyones ? kept.page(found.results(), Templates.pageUrl(ctx), site, citations.today(), render)
-                    : render.get());
-            return found;
+            if (everyones) {
+                kept.page(answer.searched().results(), Templates.pageUrl(ctx), site, citations.today(), render).send(ctx);
+            } else {
+                ctx.html(render.get());
+            }
+            return answer.searched();
         });
-        timing(outcome).add("citations", citationsAndRender[0]).add("render", citationsAndRender[1])
-                .add("page", System.nanoTime() - started).send(ctx);
+        new ServerTiming().add("search", searched.searchTook()).add("counts", searched.countsTook())
+                .add("records", recordsCitationsAndRender[0]).add("citations", recordsCitationsAndRender[1])
+                .add("render", recordsCitationsAndRender[2]).add("page", System.nanoTime() - started).send(ctx);
     }
 
     /** Whether the search named a person or place merged into another, and was sent on (301) to the survivor's. */

@@ -41,12 +41,12 @@ class KeptPagesTest {
         SearchResults answer = answer();
         String one = "/search?type=letter&person=stalin";
         String other = "/search?person=stalin&type=letter";
-        String first = kept.page(answer, one, SITE, DAY, page(one));
-        String second = kept.page(answer, other, SITE, DAY, page(other));
+        String first = kept.page(answer, one, SITE, DAY, page(one)).html();
+        String second = kept.page(answer, other, SITE, DAY, page(other)).html();
         assertEquals(2, rendered.get());
 
-        String firstAgain = kept.page(answer, one, SITE, DAY, page(one));
-        String secondAgain = kept.page(answer, other, SITE, DAY, page(other));
+        String firstAgain = kept.page(answer, one, SITE, DAY, page(one)).html();
+        String secondAgain = kept.page(answer, other, SITE, DAY, page(other)).html();
         assertEquals(2, rendered.get(), "neither rendered again");
         assertEquals(first, firstAgain, "the first address's page, as rendered");
         assertEquals(second, secondAgain, "the second address's page, as rendered");

@@ -1,10 +1,19 @@
 package org.dossier.catalogue;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 import org.dossier.editing.Editors;
 import org.dossier.editing.FormFields;
 import org.dossier.accounts.Role;
@@ -75,6 +84,31 @@ class KeptSearchPagesTest {
         while (!text(page(reader, search)).contains("T.V. Soong and Stalin in Moscow")) {
             assertTrue(System.nanoTime() < deadline, "the kept page outlived the index it was rendered from");
             Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void aKeptPageGoesToABrowserGzippedAsItWasFirstSentAndToAClientWithoutGzipAsThePageItself() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest.Builder asked = HttpRequest.newBuilder(URI.create(catalogue.http().url("/search?q=korea&type=letter")));
+        HttpRequest browsers = asked.copy().header("Accept-Encoding", "gzip, deflate, br, zstd").build();
+        HttpResponse<byte[]> rendered = client.send(browsers, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> kept = client.send(browsers, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<String> plain = client.send(asked.build(), HttpResponse.BodyHandlers.ofString());
+        String type = plain.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type.replace(" ", "").equals("text/html;charset=utf-8"), type);
+        for (HttpResponse<?> page : List.of(rendered, kept, plain)) {
+            assertEquals(200, page.statusCode());
+            assertEquals(type, page.headers().firstValue("Content-Type").orElse(""), "the type of a page Javalin compresses");
+        }
+        assertEquals("gzip", rendered.headers().firstValue("Content-Encoding").orElse(""), "the page as rendered");
+        assertEquals("gzip", kept.headers().firstValue("Content-Encoding").orElse(""), "the page as kept");
+        assertArrayEquals(rendered.body(), kept.body(), "the kept page's bytes are those first sent");
+        assertEquals(Optional.empty(), plain.headers().firstValue("Content-Encoding"));
+        try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(kept.body()))) {
+            String page = new String(unzipped.readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(plain.body(), page, "a client without gzip gets the page the browser unzips");
+            assertTrue(text(page).contains("Records matching your search"), page);
         }
     }
 

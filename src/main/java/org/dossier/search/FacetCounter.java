@@ -414,6 +414,14 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                     // years' counts, which lift only those.
                     if (!dated) {
                         c.undatedAnyDate++;
+                    } else if (year == lastYear) {
+                        // One year, as all but a few records are: its places counted directly,
+                        // not through the loops over a span's years and decades.
+                        if ((failed & ~YEAR_BIT) == 0) {
+                            c.years[year]++;
+                        }
+                        c.yearsAnyDate[year]++;
+                        c.decadesAnyDate[year / 10]++;
                     } else {
                         if ((failed & ~YEAR_BIT) == 0) {
                             FacetColumns.countYears(c.years, year, lastYear, 0, 1);

@@ -1,7 +1,6 @@
 package org.dossier.search;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Collection;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -47,24 +46,7 @@ final class FirstByDate implements CollectorManager<FirstByDate.Slice, int[]> {
 
     @Override
     public int[] reduce(Collection<Slice> slices) {
-        int count = slices.stream().mapToInt(s -> s.size).sum();
-        long[] keys = new long[count];
-        int[] docs = new int[count];
-        int at = 0;
-        for (Slice slice : slices) {
-            System.arraycopy(slice.keys, 0, keys, at, slice.size);
-            System.arraycopy(slice.docs, 0, docs, at, slice.size);
-            at += slice.size;
-        }
-        // Each key is one record's (ids are unique among live records): the first the highest.
-        Integer[] order = new Integer[count];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Long.compare(keys[b], keys[a]));
-        int[] first = new int[Math.min(wanted, count)];
-        for (int i = 0; i < first.length; i++) {
-            first[i] = docs[order[i]];
-        }
-        return first;
+        return HighestKeys.highest(slices.stream().map(slice -> slice.first).toList(), wanted);
     }
 
     /**
@@ -81,12 +63,10 @@ final class FirstByDate implements CollectorManager<FirstByDate.Slice, int[]> {
         return (int) ((newestFirst ? key : ~key) >> 32);
     }
 
-    /** The first hits of one slice of the index: a min-heap, its root the last of them. */
+    /** The first hits of one slice of the index. */
     final class Slice extends SimpleCollector {
-        private final long[] keys = new long[wanted];
-        private final int[] docs = new int[wanted];
+        private final HighestKeys first = new HighestKeys(wanted);
         private final int undated = Searching.undatedStart(newestFirst);
-        private int size;
         private int[] starts;
         private int[] runs;
         private NumericDocValues days;
@@ -110,7 +90,7 @@ final class FirstByDate implements CollectorManager<FirstByDate.Slice, int[]> {
 
         @Override
         public void collect(int doc) throws IOException {
-            boolean full = size == keys.length;
+            boolean full = first.full();
             if (full) {
                 int years = runs[starts[doc]];
                 int year = years == FacetColumns.UNDATED ? undated : FacetColumns.startYear(years);
@@ -124,52 +104,16 @@ final class FirstByDate implements CollectorManager<FirstByDate.Slice, int[]> {
             }
             long key = key(day, ids.longValue());
             if (!full) {
-                siftUp(key, docBase + doc);
-            } else if (key > keys[0]) {
-                replaceRoot(key, docBase + doc);
+                first.add(key, docBase + doc);
+            } else if (key > first.lowest()) {
+                first.replaceLowest(key, docBase + doc);
             } else {
                 return;
             }
-            if (size == keys.length) {
-                int last = dayOf(keys[0]);
+            if (first.full()) {
+                int last = dayOf(first.lowest());
                 lastYear = last == undated ? undated : last / 10_000;
             }
-        }
-
-        private void siftUp(long key, int doc) {
-            int i = size++;
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (keys[parent] <= key) {
-                    break;
-                }
-                keys[i] = keys[parent];
-                docs[i] = docs[parent];
-                i = parent;
-            }
-            keys[i] = key;
-            docs[i] = doc;
-        }
-
-        private void replaceRoot(long key, int doc) {
-            int i = 0;
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) {
-                    break;
-                }
-                if (child + 1 < size && keys[child + 1] < keys[child]) {
-                    child++;
-                }
-                if (keys[child] >= key) {
-                    break;
-                }
-                keys[i] = keys[child];
-                docs[i] = docs[child];
-                i = child;
-            }
-            keys[i] = key;
-            docs[i] = doc;
         }
 
         @Override

@@ -13,9 +13,10 @@ import org.apache.lucene.util.RamUsageEstimator;
  * puts an array of more than half a region (512 KB at a 1 GB heap) in regions of its own and, when
  * the heap is already more than 45 % full — a node at ten million records holds some 450 MB of
  * facet columns in 1 GB — starts a concurrent marking of the whole heap for each one. A search
- * that made two such arrays paid that marking's pauses (remarks of 13-250 ms, median 36, on a loaded machine)
- * every time (BENCHMARKS.md, "A broad word at ten million"). Pages of 256 KB are never allocated
- * that way; below 2,097,152 records a set is one page, as large as a {@code FixedBitSet}.
+ * that made two such arrays paid that marking's pauses (remarks of 13-250 ms, median 36, on a
+ * loaded machine) every time (BENCHMARKS.md, "A broad word at ten million"). Pages of 256 KB are
+ * never allocated that way; below 2,097,152 records a set is one page, as large as a
+ * {@code FixedBitSet}.
  */
 final class PagedBitSet extends BitSet {
 

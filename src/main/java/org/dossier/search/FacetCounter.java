@@ -11,7 +11,6 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.LongValues;
 
 /**
@@ -183,7 +182,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
     private final RequestFilters filters;
     private final boolean alsoUnfiltered;
     /** By leaf ordinal, the records that failed no filter, and how many; null unless asked for. */
-    private final FixedBitSet[] hitsByLeaf;
+    private final PagedBitSet[] hitsByLeaf;
     private final int[] hitCounts;
     /** Whether to count the other facets' values of the records failing only a facet filter ({@link #othersOfNearMisses}). */
     private final boolean nearMissOthers;
@@ -220,7 +219,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
         this.memory = memory;
         this.filters = filters;
         this.alsoUnfiltered = alsoUnfiltered;
-        this.hitsByLeaf = hitsOfLeaves > 0 ? new FixedBitSet[hitsOfLeaves] : null;
+        this.hitsByLeaf = hitsOfLeaves > 0 ? new PagedBitSet[hitsOfLeaves] : null;
         this.hitCounts = hitsOfLeaves > 0 ? new int[hitsOfLeaves] : null;
     }
 
@@ -290,12 +289,12 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             private final int[] matched = new int[Filter.values().length];
             private final int leaf;
             /** The records that failed no filter; null unless asked for. */
-            private final FixedBitSet hits;
+            private final PagedBitSet hits;
             private int hitCount;
 
             LeafCounter(LeafReaderContext context) throws IOException {
                 leaf = context.ord;
-                hits = hitsByLeaf == null ? null : new FixedBitSet(context.reader().maxDoc());
+                hits = hitsByLeaf == null ? null : new PagedBitSet(context.reader().maxDoc());
                 FacetColumns columns = FacetColumns.of(context.reader(), memory);
                 starts = columns.starts;
                 columnOrds = columns.ords;
@@ -415,6 +414,14 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                     // years' counts, which lift only those.
                     if (!dated) {
                         c.undatedAnyDate++;
+                    } else if (year == lastYear) {
+                        // One year, as all but a few records are: its places counted directly,
+                        // not through the loops over a span's years and decades.
+                        if ((failed & ~YEAR_BIT) == 0) {
+                            c.years[year]++;
+                        }
+                        c.yearsAnyDate[year]++;
+                        c.decadesAnyDate[year / 10]++;
                     } else {
                         if ((failed & ~YEAR_BIT) == 0) {
                             FacetColumns.countYears(c.years, year, lastYear, 0, 1);

@@ -17,7 +17,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.FixedBitSet;
 
 /**
  * The records of a segment whose period meets a range of dates, as the counting pass decides it
@@ -47,8 +46,8 @@ final class RangeRecords {
     }
 
     private final SegmentMemory memory;
-    private final Cache<Key, FixedBitSet> kept = Caffeine.newBuilder().maximumWeight(KEPT_BYTES)
-            .<Key, FixedBitSet>weigher((key, bits) -> 16 + bits.getBits().length * 8).build();
+    private final Cache<Key, PagedBitSet> kept = Caffeine.newBuilder().maximumWeight(KEPT_BYTES)
+            .<Key, PagedBitSet>weigher((key, bits) -> (int) Math.min(Integer.MAX_VALUE, bits.ramBytesUsed())).build();
     /** The segments whose closing drops their ranges. */
     private final Set<IndexReader.CacheKey> listened = ConcurrentHashMap.newKeySet();
 
@@ -61,14 +60,14 @@ final class RangeRecords {
      * The records of {@code segment} whose period meets the range {@code filters} ask (which ask
      * one), deleted ones included: kept until the segment closes or others take their place.
      */
-    FixedBitSet of(LeafReader segment, RequestFilters filters) throws IOException {
+    PagedBitSet of(LeafReader segment, RequestFilters filters) throws IOException {
         IndexReader.CacheHelper helper = segment.getCoreCacheHelper();
         if (helper == null) {
             return read(segment, filters);
         }
         Key key = new Key(helper.getKey(), filters.starts.first, filters.starts.last, filters.ends.first,
                 filters.ends.last);
-        FixedBitSet bits = kept.getIfPresent(key);
+        PagedBitSet bits = kept.getIfPresent(key);
         if (bits == null) {
             bits = read(segment, filters);
             kept.put(key, bits);
@@ -87,11 +86,11 @@ final class RangeRecords {
         return kept.estimatedSize();
     }
 
-    private FixedBitSet read(LeafReader segment, RequestFilters filters) throws IOException {
+    private PagedBitSet read(LeafReader segment, RequestFilters filters) throws IOException {
         FacetColumns columns = FacetColumns.of(segment, memory);
         NumericDocValues spans = DocValues.getNumeric(segment, IndexLayout.SPAN);
         int maxDoc = segment.maxDoc();
-        FixedBitSet bits = new FixedBitSet(maxDoc);
+        PagedBitSet bits = new PagedBitSet(maxDoc);
         int[] starts = columns.starts;
         int[] runs = columns.ords;
         for (int doc = 0; doc < maxDoc; doc++) {
@@ -118,13 +117,13 @@ final class RangeRecords {
             any = snapshot.createWeight(snapshot.rewrite(anyOf.build()), ScoreMode.COMPLETE_NO_SCORES, 1f);
         }
         List<LeafReaderContext> leaves = snapshot.getIndexReader().leaves();
-        FixedBitSet[] byLeaf = new FixedBitSet[leaves.size()];
+        PagedBitSet[] byLeaf = new PagedBitSet[leaves.size()];
         int[] counts = new int[leaves.size()];
         for (LeafReaderContext leaf : leaves) {
-            FixedBitSet records = of(leaf.reader(), filters);
+            PagedBitSet records = of(leaf.reader(), filters);
             Scorer scorer = any == null ? null : any.scorer(leaf);
             if (scorer != null) {
-                records = records.clone();
+                records = records.copy();
                 records.or(scorer.iterator());
             }
             byLeaf[leaf.ord] = records;

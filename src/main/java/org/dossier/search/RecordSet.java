@@ -13,7 +13,6 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BitSetIterator;
-import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Records of one snapshot, segment by segment, as a filter that leads any conjunction it is in: its
@@ -27,11 +26,11 @@ import org.apache.lucene.util.FixedBitSet;
  */
 final class RecordSet extends Query {
 
-    private final FixedBitSet[] byLeaf;
+    private final PagedBitSet[] byLeaf;
     private final int[] counts;
 
     /** {@code byLeaf[ord]}: the records of the leaf of that ordinal (null for none), {@code counts[ord]} how many. */
-    RecordSet(FixedBitSet[] byLeaf, int[] counts) {
+    RecordSet(PagedBitSet[] byLeaf, int[] counts) {
         if (byLeaf.length != counts.length) {
             throw new IllegalArgumentException("a count for each leaf's records");
         }
@@ -45,7 +44,7 @@ final class RecordSet extends Query {
             return false;
         }
         for (LeafReaderContext leaf : leaves) {
-            FixedBitSet records = byLeaf[leaf.ord];
+            PagedBitSet records = byLeaf[leaf.ord];
             if (records != null && records.length() != leaf.reader().maxDoc()) {
                 return false;
             }
@@ -56,7 +55,7 @@ final class RecordSet extends Query {
     /** Whether index doc {@code doc} of a reader these fit ({@link #fits}), whose leaves are {@code leaves}, is among these records. */
     boolean holds(int doc, List<LeafReaderContext> leaves) {
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        FixedBitSet records = byLeaf[leaf.ord];
+        PagedBitSet records = byLeaf[leaf.ord];
         return records != null && records.get(doc - leaf.docBase);
     }
 
@@ -65,7 +64,7 @@ final class RecordSet extends Query {
         return new ConstantScoreWeight(this, boost) {
             @Override
             public Scorer scorer(LeafReaderContext context) {
-                FixedBitSet records = byLeaf[context.ord];
+                PagedBitSet records = byLeaf[context.ord];
                 if (records == null || counts[context.ord] == 0) {
                     return null;
                 }

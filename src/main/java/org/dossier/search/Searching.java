@@ -116,6 +116,10 @@ final class Searching {
         QueryReader.ReadQuery text = read(snapshot, request.text(), names);
         try {
             Query words = text == null ? null : text.query();
+            if (found != null && found.sorted != null && found.words.equals(words)
+                    && found.byDate == request.effectiveSort() && found.wanted == request.offset() + request.pageSize()) {
+                return page(snapshot, request, words, found.sorted);
+            }
             return hits(snapshot, request, words, among(found, snapshot, words, filters));
         } catch (IndexSearcher.TooManyClauses e) {
             Query words = queries.plainWords(request.text(), names, "").query();
@@ -141,24 +145,39 @@ final class Searching {
      * of their every hit would let it). A pass over a phrase alone ({@link #holdsPhrase}) ranks it
      * itself, for a page by relevance, and keeps its first hits on the snapshot
      * ({@link Snapshot#keepFirstHits}) for the page to be taken from: one walk over the phrase's
-     * positions instead of two.
+     * positions instead of two. A pass over words alone for a page by date sorts its first hits
+     * itself, the page taken from them.
      */
     static final class Found {
         /** How many first hits the page needs, when it is by relevance; else 0: nothing to rank. */
         private final int ranked;
+        /** The page's order when it is by date, with words; else null: nothing to sort in the pass. */
+        private final SortOrder byDate;
+        /** How many hits a page by date needs: those before it and its own. */
+        private final int wanted;
         /** The words they were found for (the reader's query, not the counting one). */
         private Query words;
         private RecordSet records;
+        /** The first {@link #wanted} hits of {@link #words} in {@link #byDate}'s order, when the pass sorted them; else null. */
+        private int[] sorted;
 
         /** For {@code page}'s counting pass: the page whose hits are then found. */
         Found(SearchRequest page) {
             ranked = page.hasText() && page.effectiveSort() == SortOrder.RELEVANCE
                     ? Math.max(FirstHits.KEPT, page.offset() + page.pageSize()) : 0;
+            SortOrder order = page.effectiveSort();
+            byDate = page.hasText() && (order == SortOrder.DATE_NEWEST || order == SortOrder.DATE_OLDEST) ? order : null;
+            wanted = page.offset() + page.pageSize();
         }
 
         /** Whether a counting pass left its hits here. */
         boolean holdsHits() {
             return records != null;
+        }
+
+        /** Whether a counting pass sorted the page's first hits by date here. */
+        boolean holdsPageByDate() {
+            return sorted != null;
         }
 
         /** The hits a counting pass left here; null when none did. */
@@ -441,13 +460,22 @@ final class Searching {
         // A phrase's first hits ranked in the pass, rather than its positions read a second time.
         int rankInPass = found != null && words != null && active == 0 && found.ranked > 0 && holdsPhrase(words)
                 && snapshot.keepsFirstHits() && snapshot.keptFirstHits(words) == null ? found.ranked : 0;
+        // A page of words by date sorted in the pass, rather than every hit visited a second time
+        // (see Counted's byDate).
+        SortOrder sortInPass = found != null && words != null && active == 0 ? found.byDate : null;
         // Counted with a query that matches the same records, ranking nothing (see QueryReader.matching);
         // or the words themselves, when the pass ranks them.
         Counted counted = new Counted(snapshot, words == null ? null : queries.matching(words), filters, recordHits,
-                rankInPass > 0 ? words : null, rankInPass);
+                rankInPass > 0 ? words : null, rankInPass,
+                sortInPass == null ? null
+                        : new FirstByDate(found.wanted, sortInPass == SortOrder.DATE_NEWEST, snapshot.segments));
         if (recordHits) {
             found.words = words;
             found.records = counted.hits;
+        }
+        if (counted.sorted != null) {
+            found.words = words;
+            found.sorted = counted.sorted;
         }
         Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
@@ -529,6 +557,14 @@ final class Searching {
         int[] all = words != null && request.effectiveSort() == SortOrder.RELEVANCE
                 ? ranked(snapshot, words, among, wanted)
                 : sorted(snapshot, and(words, among), request.effectiveSort(), wanted);
+        return page(snapshot, request, words, all);
+    }
+
+    /**
+     * The page of {@code request} from {@code all}, the index docs of its first hits in its order
+     * (those of the pages before it, then its own): each with its id and its words marked.
+     */
+    private List<SearchHit> page(Snapshot snapshot, SearchRequest request, Query words, int[] all) throws IOException {
         int count = Math.max(0, all.length - request.offset());
         int[] docIds = new int[count];
         for (int i = 0; i < count; i++) {
@@ -698,6 +734,8 @@ final class Searching {
         private final FacetCounter.Counts pass;
         /** The records that passed every filter, when asked for and a pass ran; else null. */
         final RecordSet hits;
+        /** The index docs of the first hits in the order {@code byDate} asked, when the pass sorted them; else null. */
+        final int[] sorted;
         /**
          * Counts taken from the snapshot instead of the pass, by the filters (their bits) they are
          * under: without words, under one facet filter alone (kept from earlier browsing, or summed
@@ -709,10 +747,11 @@ final class Searching {
         /**
          * {@code ranking}: the words as scored, when the pass is to rank their first {@code ranked}
          * hits too (and keep them on the snapshot) while it counts them; null otherwise. Only a pass
-         * over the words alone ranks: its hits are theirs.
+         * over the words alone ranks: its hits are theirs. {@code byDate}: likewise, the collector of
+         * their first hits by date, when the page is in that order; null otherwise.
          */
-        Counted(Snapshot snapshot, Query words, RequestFilters filters, boolean recordHits, Query ranking, int ranked)
-                throws IOException {
+        Counted(Snapshot snapshot, Query words, RequestFilters filters, boolean recordHits, Query ranking, int ranked,
+                FirstByDate byDate) throws IOException {
             this.snapshot = snapshot;
             this.words = words != null;
             int active = filters.activeBits;
@@ -787,10 +826,19 @@ final class Searching {
                     }
                 }
             }
+            int[] page = null;
             FacetCounter counter = needed.isEmpty() ? null : new FacetCounter(snapshot.ordinals, snapshot.segments,
                     filters, alsoUnfiltered, recordHits ? snapshot.getIndexReader().leaves().size() : 0, nearMissOthers);
             if (counter == null) {
                 pass = kept;
+            } else if (byDate != null && needed.equals(Set.of(0))) {
+                // The words alone are the candidates (0 is needed, see candidates) and every one of
+                // them is a hit: their first hits by date sorted while they are counted, rather
+                // than every hit visited again (see FirstByDate).
+                Object[] both = snapshot.search(candidates(snapshot, words, needed, filters),
+                        new MultiCollectorManager(counter, byDate));
+                pass = (FacetCounter.Counts) both[0];
+                page = (int[]) both[1];
             } else if (ranking != null && needed.equals(Set.of(0))) {
                 // The scored words match the records the counting words match: the same counts.
                 Object[] both = snapshot.search(ranking, new MultiCollectorManager(counter,
@@ -801,6 +849,7 @@ final class Searching {
                 pass = snapshot.search(candidates(snapshot, words, needed, filters), counter);
             }
             hits = counter == null ? null : counter.hits();
+            sorted = page;
             if (sideways && counter != null) {
                 Set<Integer> counted = new LinkedHashSet<>(needed);
                 if (nearMissOthers) {

@@ -1,7 +1,6 @@
 package org.dossier.search;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Collection;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -59,32 +58,13 @@ public final class TopByScore implements CollectorManager<TopByScore.Slice, int[
 
     @Override
     public int[] reduce(Collection<Slice> slices) {
-        int count = slices.stream().mapToInt(s -> s.size).sum();
-        long[] keys = new long[count];
-        int[] docs = new int[count];
-        int at = 0;
-        for (Slice slice : slices) {
-            System.arraycopy(slice.keys, 0, keys, at, slice.size);
-            System.arraycopy(slice.docs, 0, docs, at, slice.size);
-            at += slice.size;
-        }
-        // Each key is one record's (ids are unique among live records): the best first.
-        Integer[] order = new Integer[count];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Long.compare(keys[b], keys[a]));
-        int[] top = new int[Math.min(wanted, count)];
-        for (int i = 0; i < top.length; i++) {
-            top[i] = docs[order[i]];
-        }
-        return top;
+        return HighestKeys.highest(slices.stream().map(slice -> slice.best).toList(), wanted);
     }
 
-    /** The best hits of one slice of the index: a min-heap, its root the worst of them. */
+    /** The best hits of one slice of the index, kept as {@link HighestKeys}. */
     public static final class Slice extends SimpleCollector {
-        private final long[] keys;
-        private final int[] docs;
+        private final HighestKeys best;
         private final SegmentMemory memory;
-        private int size;
         private Scorable scorer;
         private NumericDocValues ids;
         private int docBase;
@@ -97,8 +77,7 @@ public final class TopByScore implements CollectorManager<TopByScore.Slice, int[
         private long idsFrom;
 
         Slice(int wanted, SegmentMemory memory) {
-            keys = new long[wanted];
-            docs = new int[wanted];
+            best = new HighestKeys(wanted);
             this.memory = memory;
         }
 
@@ -121,8 +100,8 @@ public final class TopByScore implements CollectorManager<TopByScore.Slice, int[
         public void collect(int doc) throws IOException {
             // A score is never negative, so its bits order as it does.
             int bits = Float.floatToIntBits(scorer.score());
-            boolean full = size == keys.length;
-            if (full && bits < (int) (keys[0] >>> 32)) {
+            boolean full = best.full();
+            if (full && bits < (int) (best.lowest() >>> 32)) {
                 return;
             }
             if (!ids.advanceExact(doc)) {
@@ -134,12 +113,12 @@ public final class TopByScore implements CollectorManager<TopByScore.Slice, int[
             }
             long key = (long) bits << 32 | (Integer.MAX_VALUE - id);
             if (!full) {
-                siftUp(key, docBase + doc);
-                if (size == keys.length) {
+                best.add(key, docBase + doc);
+                if (best.full()) {
                     tellLowest();
                 }
-            } else if (key > keys[0]) {
-                replaceRoot(key, docBase + doc);
+            } else if (key > best.lowest()) {
+                best.replaceLowest(key, docBase + doc);
                 tellLowest();
             } else if (idsFrom != Long.MAX_VALUE) {
                 // Ids still to come may now all be above the worst's.
@@ -147,50 +126,14 @@ public final class TopByScore implements CollectorManager<TopByScore.Slice, int[
             }
         }
 
-        private void siftUp(long key, int doc) {
-            int i = size++;
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (keys[parent] <= key) {
-                    break;
-                }
-                keys[i] = keys[parent];
-                docs[i] = docs[parent];
-                i = parent;
-            }
-            keys[i] = key;
-            docs[i] = doc;
-        }
-
-        private void replaceRoot(long key, int doc) {
-            int i = 0;
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) {
-                    break;
-                }
-                if (child + 1 < size && keys[child + 1] < keys[child]) {
-                    child++;
-                }
-                if (keys[child] >= key) {
-                    break;
-                }
-                keys[i] = keys[child];
-                docs[i] = docs[child];
-                i = child;
-            }
-            keys[i] = key;
-            docs[i] = doc;
-        }
-
         /**
          * Once the heap is full, lets the scorer skip hits scoring below its worst; or scoring as
          * its worst too, when every id still to come is above the worst's (so none of them can pass it).
          */
         private void tellLowest() throws IOException {
-            if (scorer != null && size == keys.length) {
-                float lowest = Float.intBitsToFloat((int) (keys[0] >>> 32));
-                long worstId = Integer.MAX_VALUE - (keys[0] & 0xFFFF_FFFFL);
+            if (scorer != null && best.full()) {
+                float lowest = Float.intBitsToFloat((int) (best.lowest() >>> 32));
+                long worstId = Integer.MAX_VALUE - (best.lowest() & 0xFFFF_FFFFL);
                 if (worstId < idsFrom && idsFrom != Long.MAX_VALUE) {
                     lowest = Math.nextUp(lowest);
                 }

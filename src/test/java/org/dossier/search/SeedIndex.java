@@ -59,6 +59,16 @@ final class SeedIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * This index as its engine left it, for snapshots searched on two threads of their own: the
+     * engine is closed (what was written through it committed) and the index read as it stands.
+     */
+    Snapshots closedForSnapshots() throws Exception {
+        engine.close();
+        engine = null;
+        return new Snapshots(this, DirectoryReader.open(FSDirectory.open(indexFolder())));
+    }
+
     /** One reader of the seed pages' index, and the threads its snapshots search on; closes both and the index. */
     static final class Snapshots implements AutoCloseable {
         private final SeedIndex seeds;

@@ -37,8 +37,10 @@ public final class Extractor {
     /** The kind of a short form ("Kim") that names its authority only where the record names it in full. */
     static final String FULL_NAME_ONLY = "full-name-only";
 
-    private final NameMatcher people = new NameMatcher();
-    private final NameMatcher places = new NameMatcher();
+    /** The words of every person's and place's names: a record's text is cut once and read for both. */
+    private final NameWords nameWords = new NameWords();
+    private final NameMatcher people = new NameMatcher(nameWords);
+    private final NameMatcher places = new NameMatcher(nameWords);
     private final List<TypePattern> typePatterns = new ArrayList<>();
     private final Integer otherTypeId;
     /** Whether every type phrase is found without its regular expression (see {@link TypePattern}). */
@@ -73,7 +75,7 @@ public final class Extractor {
         String text = title + "\n" + String.join("\n", summary);
         Integer type = typeOf(title).orElse(otherTypeId);
         // Cut into words once, for people and places alike.
-        List<NameMatcher.Word> words = NameMatcher.words(text);
+        NameWords.Text words = nameWords.cut(text);
         return new Extraction(type, rolesOf(title, people.inOrder(words, Set.of())), places.find(words, Set.of()));
     }
 

@@ -1,12 +1,12 @@
 package org.dossier.authorities;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -25,10 +25,31 @@ public final class NameMatcher {
     record Word(String folded, String original) {
     }
 
-    private record Name(List<String> words, boolean acronym, int id, boolean fullNameOnly) {
+    /**
+     * A form of a name: the numbers of its words (see {@link NameWords}); for an acronym, also its
+     * words as written ("US"), which a text must write so.
+     */
+    private record Name(int[] words, String[] acronym, int id, boolean fullNameOnly) {
+
+        int size() {
+            return words.length;
+        }
     }
 
-    private final Map<String, List<Name>> byFirstWord = new HashMap<>();
+    private static final Name[] NO_NAMES = {};
+
+    private final NameWords vocabulary;
+    /** The forms whose first word has each number, the longest first (of as many words, the first added first). */
+    private Name[][] byFirstWord = {};
+
+    public NameMatcher() {
+        this(new NameWords());
+    }
+
+    /** A matcher whose words are numbered in {@code vocabulary}, which others may share: a text cut once serves each. */
+    NameMatcher(NameWords vocabulary) {
+        this.vocabulary = vocabulary;
+    }
 
     /** Adds a form of the name of authority {@code id}. */
     public void add(String form, int id) {
@@ -46,10 +67,18 @@ public final class NameMatcher {
         }
         boolean acronym = form.chars().anyMatch(Character::isLetter)
                 && form.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
-        List<String> folded = words.stream().map(w -> acronym ? w.original() : w.folded()).toList();
-        List<Name> names = byFirstWord.computeIfAbsent(words.get(0).folded(), k -> new ArrayList<>());
-        names.add(new Name(folded, acronym, id, fullNameOnly));
-        names.sort(Comparator.comparingInt((Name n) -> n.words().size()).reversed());
+        int[] numbers = words.stream().mapToInt(w -> vocabulary.numberOf(w.folded())).toArray();
+        String[] written = acronym ? words.stream().map(Word::original).toArray(String[]::new) : null;
+        int first = numbers[0];
+        if (first >= byFirstWord.length) {
+            byFirstWord = Arrays.copyOf(byFirstWord, Math.max(first + 1, byFirstWord.length * 2));
+        }
+        Name[] names = byFirstWord[first] == null ? NO_NAMES : byFirstWord[first];
+        names = Arrays.copyOf(names, names.length + 1);
+        names[names.length - 1] = new Name(numbers, written, id, fullNameOnly);
+        // Stable: of forms of as many words, the first added stays first.
+        Arrays.sort(names, Comparator.comparingInt(Name::size).reversed());
+        byFirstWord[first] = names;
     }
 
     /** The ids of every authority named in {@code text}; a short form counts only beside a full one there. */
@@ -62,74 +91,96 @@ public final class NameMatcher {
      * for an authority named in full in the same text or in {@code namedInFull} (the rest of the record).
      */
     public SortedSet<Integer> find(String text, Set<Integer> namedInFull) {
-        return find(words(text), namedInFull);
+        return find(cut(text), namedInFull);
     }
 
-    /** {@link #find(String, Set)} in a text already cut into {@link #words}: one cut for people and places. */
-    SortedSet<Integer> find(List<Word> words, Set<Integer> namedInFull) {
-        return new TreeSet<>(inOrder(words, namedInFull));
+    /** {@code text} cut into words, each numbered as this matcher (and those sharing its words) numbers them. */
+    NameWords.Text cut(String text) {
+        return vocabulary.cut(text);
+    }
+
+    /** {@link #find(String, Set)} in a text already {@link #cut}: one cut for people and places. */
+    SortedSet<Integer> find(NameWords.Text text, Set<Integer> namedInFull) {
+        return new TreeSet<>(inOrder(text, namedInFull));
     }
 
     /**
-     * {@link #find(List, Set)} in the order the text first names each (by any of its forms): the
+     * {@link #find(NameWords.Text, Set)} in the order the text first names each (by any of its forms): the
      * order a record gives its people ("from B and A": B, then A), which it keeps.
      */
-    List<Integer> inOrder(List<Word> words, Set<Integer> namedInFull) {
-        Set<Integer> found = new HashSet<>();
-        Set<Integer> shortForms = new HashSet<>();
+    List<Integer> inOrder(NameWords.Text text, Set<Integer> namedInFull) {
+        // Made at the first name found: most of a text's words start none.
+        Set<Integer> found = null;
+        Set<Integer> shortForms = null;
         // Every id a form names, full or short, where the text first names it.
-        Set<Integer> appearance = new java.util.LinkedHashSet<>();
+        Set<Integer> appearance = null;
         int i = 0;
-        while (i < words.size()) {
-            List<Name> match = longestAt(words, i);
-            if (match.isEmpty()) {
+        while (i < text.size()) {
+            int number = text.number(i);
+            Name[] candidates = number == NameWords.NONE || number >= byFirstWord.length ? null : byFirstWord[number];
+            if (candidates == null) {
                 i++;
                 continue;
             }
+            // The names of the most words that start here: one, or several that share those words.
             // A full form wins over short forms of the same words; of two full forms, the first added.
-            Name full = match.stream().filter(name -> !name.fullNameOnly()).findFirst().orElse(null);
+            int length = 0;
+            Name full = null;
+            for (Name name : candidates) {
+                if (length > 0 && name.size() < length) {
+                    break;
+                }
+                if (i + name.size() <= text.size() && matches(name, text, i)) {
+                    length = name.size();
+                    if (!name.fullNameOnly()) {
+                        full = name;
+                        break;
+                    }
+                }
+            }
+            if (length == 0) {
+                i++;
+                continue;
+            }
+            if (found == null) {
+                found = new HashSet<>();
+                shortForms = new HashSet<>();
+                appearance = new LinkedHashSet<>();
+            }
             if (full != null) {
                 found.add(full.id());
                 appearance.add(full.id());
             } else {
-                match.forEach(name -> {
-                    shortForms.add(name.id());
-                    appearance.add(name.id());
-                });
+                for (Name name : candidates) {
+                    if (name.size() == length && matches(name, text, i)) {
+                        shortForms.add(name.id());
+                        appearance.add(name.id());
+                    }
+                }
             }
-            i += match.get(0).words().size();
+            i += length;
+        }
+        if (found == null) {
+            return List.of();
         }
         for (Integer id : shortForms) {
             if (found.contains(id) || namedInFull.contains(id)) {
                 found.add(id);
             }
         }
-        return appearance.stream().filter(found::contains).toList();
-    }
-
-    /** The names of the most words that start at {@code start}: one, or several that share those words. */
-    private List<Name> longestAt(List<Word> words, int start) {
-        List<Name> candidates = byFirstWord.get(words.get(start).folded());
-        if (candidates == null) {
-            return List.of();
-        }
-        List<Name> longest = new ArrayList<>();
-        for (Name name : candidates) {
-            if (!longest.isEmpty() && name.words().size() < longest.get(0).words().size()) {
-                break;
-            }
-            if (start + name.words().size() <= words.size() && matches(name, words, start)) {
-                longest.add(name);
+        List<Integer> inOrder = new ArrayList<>(appearance.size());
+        for (Integer id : appearance) {
+            if (found.contains(id)) {
+                inOrder.add(id);
             }
         }
-        return longest;
+        return inOrder;
     }
 
-    private static boolean matches(Name name, List<Word> words, int start) {
-        for (int k = 0; k < name.words().size(); k++) {
-            Word word = words.get(start + k);
-            String actual = name.acronym() ? word.original() : word.folded();
-            if (!actual.equals(name.words().get(k))) {
+    private static boolean matches(Name name, NameWords.Text text, int start) {
+        for (int k = 0; k < name.size(); k++) {
+            if (text.number(start + k) != name.words()[k]
+                    || name.acronym() != null && !text.writtenAs(start + k, name.acronym()[k])) {
                 return false;
             }
         }
@@ -145,6 +196,20 @@ public final class NameMatcher {
     static List<Word> words(String text) {
         String folded = Slugs.foldToAscii(text);
         List<Word> words = new ArrayList<>();
+        bounds(folded, (start, end) -> {
+            String part = folded.substring(start, end);
+            words.add(new Word(part.toLowerCase(Locale.ROOT), part));
+        });
+        return words;
+    }
+
+    /** Where a word starts and ends in a folded text. */
+    interface Bounds {
+        void word(int start, int end);
+    }
+
+    /** Each word of {@code folded} (a text {@link Slugs#foldToAscii folded}) as {@link #words} cuts it, in order. */
+    static void bounds(String folded, Bounds sink) {
         int i = 0;
         while (i < folded.length()) {
             int c = folded.codePointAt(i);
@@ -160,10 +225,8 @@ public final class NameMatcher {
                     i += Character.charCount(c);
                 } while (i < folded.length() && isLetterOrDigit(c = folded.codePointAt(i)) && !writtenWithoutSpaces(c));
             }
-            String part = folded.substring(start, i);
-            words.add(new Word(part.toLowerCase(Locale.ROOT), part));
+            sink.word(start, i);
         }
-        return words;
     }
 
     /** A Chinese character (or a Japanese kanji) or kana: a letter of a script written without spaces. */

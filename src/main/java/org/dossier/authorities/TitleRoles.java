@@ -127,7 +127,7 @@ final class TitleRoles {
             give(statement.group(1), PersonRole.AUTHOR);
             return;
         }
-        if (lower.contains("to") && (fromAndTo(head) || nameToName(head))) {
+        if (lower.contains("to") && (lower.contains("from") && fromAndTo(head) || nameToName(head))) {
             return;
         }
         Matcher quoted = lower.indexOf(',') >= 0 ? QUOTED_AFTER_NAME.matcher(head.strip()) : null;

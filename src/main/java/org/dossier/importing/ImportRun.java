@@ -23,6 +23,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.dossier.authorities.AuthorityFileException;
 import org.dossier.authorities.AuthorityLoader;
@@ -53,8 +61,9 @@ import org.jooq.impl.DSL;
  *
  * <p>Entries are written a chunk at a time through one batched writer of new records
  * ({@link org.dossier.documents.NewRecords}): their identities are looked up in one query per
- * chunk. The second pass reads the pages, and finds each entry's identity, people, places and type,
- * on a thread of its own beside the one that writes, a few chunks ahead of it at most.
+ * chunk. The second pass reads the pages on a thread of its own beside the one that writes, and
+ * finds each entry's identity, people, places and type on two more, a chunk each, a few chunks
+ * ahead of the writer at most.
  *
  * <p>One import at a time: the transaction begins by taking the row of {@code document_count},
  * which every new record's trigger takes anyway, and holds it to its commit. Two imports of the
@@ -411,14 +420,22 @@ public final class ImportRun {
     }
 
     /**
-     * Pass 2: the pages read again, and each chunk's identities and names found, on a thread beside
-     * the writing one ({@link Tuning#beside}), handed over through a queue of a few chunks, so that
-     * memory holds a few chunks whatever the size of the pages; or all on the writing thread.
+     * Pass 2: the pages read again, and each chunk's identities and names found, beside the writing
+     * thread ({@link Tuning#beside}): one thread reads the pages, {@link #PREPARERS} find the chunks'
+     * identities and names, each a chunk at a time, and the writer takes the chunks in the pages'
+     * order through a queue of a few, so that memory holds a few chunks whatever the size of the
+     * pages; or all on the writing thread.
      */
     private final class SecondPass {
 
         /** Chunks read ahead of the writer at most: enough to keep both threads busy, few enough to stay small. */
         private static final int AHEAD = 2;
+        /**
+         * Threads finding names: two, for two cores. The writer waited for the names seconds at a
+         * time (BENCHMARKS.md, "Imports, tenth round"), and while it waits its core is free; once
+         * the names keep up, more threads would only wait for the writer.
+         */
+        private static final int PREPARERS = 2;
 
         private final List<Path> pages;
         private final Map<Path, String> names;
@@ -433,22 +450,29 @@ public final class ImportRun {
         /** Reads every page and hands each chunk, prepared, to {@code chunks}, on this thread: returns once all are written. */
         void into(Chunks chunks) {
             if (!tuning.beside()) {
-                read(chunks::write);
+                read(chunk -> chunks.write(prepare(chunk)));
                 return;
             }
-            BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(AHEAD);
+            // Each chunk's preparation in the order the pages hold them, done or to be done.
+            BlockingQueue<Future<Prepared>> queue = new ArrayBlockingQueue<>(AHEAD);
+            AtomicInteger threads = new AtomicInteger();
+            ExecutorService preparers = Executors.newFixedThreadPool(PREPARERS, task -> {
+                Thread thread = new Thread(task, "import-names-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
             Thread reader = new Thread(() -> {
                 Prepared last;
                 try {
-                    read(prepared -> handOver(queue, prepared));
+                    read(chunk -> handOver(queue, preparers.submit(() -> prepare(chunk))));
                     last = Prepared.END;
-                } catch (Stopped e) {
+                } catch (Stopped | RejectedExecutionException e) {
                     return;
                 } catch (RuntimeException | Error e) {
                     last = Prepared.failed(e);
                 }
                 try {
-                    queue.put(last);
+                    queue.put(CompletableFuture.completedFuture(last));
                 } catch (InterruptedException e) {
                     // The writer has stopped: nobody is waiting for the end.
                 }
@@ -461,24 +485,28 @@ public final class ImportRun {
                     chunks.write(prepared);
                 }
             } finally {
-                // The writer failed or is done: the reader stops at its next chunk, and ends before the transaction does.
+                // The writer failed or is done: the reader stops at its next chunk, the threads finding
+                // names at theirs, and all end before the transaction does.
                 reader.interrupt();
+                preparers.shutdownNow();
                 try {
                     reader.join();
+                    preparers.awaitTermination(1, TimeUnit.MINUTES);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
         }
 
-        private void read(java.util.function.Consumer<Prepared> next) {
+        /** Reads every page and hands each chunk of entries, in order, to {@code next}. */
+        private void read(java.util.function.Consumer<List<SeedEntry>> next) {
             List<SeedEntry> chunk = new ArrayList<>(tuning.chunk());
             for (Path page : pages) {
                 try (InputStream in = Files.newInputStream(page)) {
                     parser.read(names.get(page), in, entry -> {
                         chunk.add(entry);
                         if (chunk.size() == tuning.chunk()) {
-                            next.accept(prepare(List.copyOf(chunk)));
+                            next.accept(List.copyOf(chunk));
                             chunk.clear();
                         }
                     });
@@ -492,7 +520,7 @@ public final class ImportRun {
                 }
             }
             if (!chunk.isEmpty()) {
-                next.accept(prepare(List.copyOf(chunk)));
+                next.accept(List.copyOf(chunk));
             }
         }
 
@@ -516,7 +544,7 @@ public final class ImportRun {
             return new Prepared(entries, identities, before, records, attributions, null);
         }
 
-        private static void handOver(BlockingQueue<Prepared> queue, Prepared prepared) {
+        private static void handOver(BlockingQueue<Future<Prepared>> queue, Future<Prepared> prepared) {
             try {
                 queue.put(prepared);
             } catch (InterruptedException e) {
@@ -524,9 +552,12 @@ public final class ImportRun {
             }
         }
 
-        private static Prepared take(BlockingQueue<Prepared> queue) {
+        /** The next chunk, once prepared; what stopped its preparation as a failed chunk. */
+        private static Prepared take(BlockingQueue<Future<Prepared>> queue) {
             try {
-                return queue.take();
+                return queue.take().get();
+            } catch (ExecutionException e) {
+                return Prepared.failed(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("the import was interrupted", e);
@@ -562,6 +593,9 @@ public final class ImportRun {
             }
             if (failure instanceof Error e) {
                 throw e;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
             }
         }
     }

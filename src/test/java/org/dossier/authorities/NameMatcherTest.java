@@ -39,7 +39,7 @@ class NameMatcherTest {
         names.add("斯大林", STALIN);
         names.add("東京", 30);
         names.add("ポツダム", 40);
-        assertEquals(List.of(20, STALIN), List.copyOf(names.inOrder(NameMatcher.words("毛泽东致斯大林的电报"), Set.of())));
+        assertEquals(List.of(20, STALIN), List.copyOf(names.inOrder(names.cut("毛泽东致斯大林的电报"), Set.of())));
         assertEquals(List.of(30, 40), found(names, "東京からの電報：ポツダム宣言の受諾について"));
         assertEquals(List.of(), found(names, "毛泽致东"), "the characters of a name in its order, one after another");
         assertEquals(List.of(STALIN, KOREA), found(names, "Stalin斯大林 on Korea"));
@@ -140,5 +140,33 @@ class NameMatcherTest {
         names.add("Georgia", 90);
         names.add("Georgia", 91);
         assertEquals(List.of(90), found(names, "Georgia"));
+    }
+
+    @Test
+    void peopleAndPlacesReadOneCutOfATextAndEachFindsOnlyItsOwnNames() {
+        NameWords words = new NameWords();
+        NameMatcher people = new NameMatcher(words);
+        NameMatcher places = new NameMatcher(words);
+        people.add("Georgy Zhukov", 1);
+        people.add("Kim Il Sung", 2);
+        places.add("Georgia", 10);
+        places.add("Sung Province", 11);
+        places.add("US", 12);
+        places.add("Zhukov Street", 13);
+        NameWords.Text text = people.cut("Zhukov Street, Georgia: Georgy Zhukov and Kim Il Sung; Sung Province, the US, us");
+        assertEquals(List.of(1, 2), people.inOrder(text, Set.of()));
+        assertEquals(List.of(13, 10, 11, 12), places.inOrder(text, Set.of()));
+    }
+
+    @Test
+    void everyFormIsFoundHoweverManyWordsTheNamesHave() {
+        NameMatcher names = new NameMatcher();
+        for (int i = 0; i < 2_000; i++) {
+            names.add("Name" + i + " Word" + i, i);
+        }
+        for (int i = 0; i < 2_000; i += 7) {
+            assertEquals(List.of(i), found(names, "NAME" + i + " word" + i), "form " + i);
+        }
+        assertEquals(List.of(), found(names, "Name1 Word2"));
     }
 }

@@ -192,6 +192,28 @@ class ImportRunTest {
         assertEquals(2, sql().fetchCount(DOCUMENT_SOURCE, DOCUMENT_SOURCE.DOCUMENT_ID.eq(ids.get(0))));
     }
 
+    /**
+     * Names are found a chunk at a time on two threads beside the writer, which takes the chunks in
+     * the pages' order: with a chunk of one entry, each of the fifty is found on either thread, and
+     * the records, their types, people (with roles and order) and places are those of an import
+     * that finds every name on the writing thread, record for record.
+     */
+    @Test
+    void namesFoundOnTwoThreadsAChunkEachMakeTheRecordsOfAnImportOnOneThread() throws Exception {
+        new ImportRun(db.store(), Clock.systemUTC(), new ImportRun.Tuning(1, true, true)).run(List.of(TestCatalogue.SEEDS));
+        try (TestDatabase oneThread = TestDatabase.empty()) {
+            new ImportRun(oneThread.store(), Clock.systemUTC(), new ImportRun.Tuning(2_000, false, true))
+                    .run(List.of(TestCatalogue.SEEDS));
+            assertEquals(recordsAndLinks(oneThread.dsl()), recordsAndLinks(sql()));
+        }
+    }
+
+    private static String recordsAndLinks(DSLContext db) {
+        return db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.TYPE_ID).from(DOCUMENT).orderBy(DOCUMENT.ID).fetch().formatCSV()
+                + db.selectFrom(DOCUMENT_PERSON).orderBy(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID).fetch().formatCSV()
+                + db.selectFrom(DOCUMENT_PLACE).orderBy(DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID).fetch().formatCSV();
+    }
+
     @Test
     void theSeedPagesPutIntoOneFileAreTheSameFortyNineDocuments() throws Exception {
         importSeeds();

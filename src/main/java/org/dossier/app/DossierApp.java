@@ -816,7 +816,7 @@ public final class DossierApp implements AutoCloseable {
      */
     static java.util.Optional<StartupProblem> indexDiskFull(Settings settings, IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains("No space left on device")) {
+            if (OpeningFailure.saysDiskFull(t)) {
                 return java.util.Optional.of(new StartupProblem("the search index " + settings.searchIndex()
                         + " could not be built: its disk is full (" + t.getMessage() + "); free space there, or give "
                         + "--index a folder on a disk with room, and start again", e));

@@ -47,6 +47,11 @@ public enum OpeningFailure {
         return saidWhole;
     }
 
+    /** Whether {@code t} itself (not its causes) says its disk is full: Java gives a full disk as a plain IOException with the system's message. */
+    public static boolean saysDiskFull(Throwable t) {
+        return String.valueOf(t.getMessage()).contains("No space left on device");
+    }
+
     /** Which failure {@code failure} is, from it and its causes, the first that says. */
     public static OpeningFailure of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -61,8 +66,7 @@ public enum OpeningFailure {
             if (t instanceof IndexInUseException) {
                 return IN_USE;
             }
-            // Java gives a full disk as a plain IOException with the system's message.
-            if (String.valueOf(t.getMessage()).contains("No space left on device")) {
+            if (saysDiskFull(t)) {
                 return DISK_FULL;
             }
             if (t instanceof FileSystemException) {

@@ -68,7 +68,7 @@ public final class GzippedPage {
      * names its encoding as it is; else its text, which Javalin sends as it sends any other page.
      */
     public void send(Context ctx) {
-        if (length >= SHORTEST && "gzip".equals(ctx.header(Header.ACCEPT_ENCODING))) {
+        if (length >= SHORTEST && AcceptEncoding.acceptsGzip(ctx.header(Header.ACCEPT_ENCODING))) {
             ctx.contentType(ContentType.TEXT_HTML);
             ctx.header(Header.CONTENT_ENCODING, "gzip");
             ctx.result(gzip);

@@ -13,6 +13,11 @@
 # does), so that the nodes compress their answers as for a browser.
 # SERVE_OPTIONS: more options for both nodes' serve (e.g. --kept-answers 0: every search counted
 # as if first asked on a fresh snapshot).
+# WARM_UP_REQUESTS=N: each node warmed instead by the mix's first N requests as fast as it answers
+# (LoadBenchmark --warm, 4 clients), one after the other: what a node keeps after serving for a
+# while (counts, ranges' records, the words' records by year) and its JIT settled, as under
+# bench/load-benchmark.sh's steady warm-up (30000 at 1M; the 45 s at 20 req/s leave a node some
+# 2,000 requests in, still compiling, whose first askings of each word and range dominate).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 5 ] || { echo "usage: bench/twin-cpu.sh JAR_1 DB_1 JAR_2 DB_2 FILE..." >&2; exit 2; }
@@ -29,7 +34,12 @@ serve_node "$jar2" "$db2" --search-limit 0 ${SERVE_OPTIONS:-}
 server2=$server url2=$url log2=$log
 trap 'kill $server1 $server2 2>/dev/null || true; rm -f "$log1" "$log2"' EXIT
 echo "# $jar1 on $db1 ($url1), $jar2 on $db2 ($url2), ${SERVE_OPTIONS:-defaults}, $(date -u +%T) UTC; uptime: $(uptime)"
-java bench/LoadBenchmark.java "$url1" --cpu "$server1" 1 45 >/dev/null
-java bench/LoadBenchmark.java "$url2" --cpu "$server2" 1 45 >/dev/null
+if [ -n "${WARM_UP_REQUESTS:-}" ]; then
+  java bench/LoadBenchmark.java "$url1" --warm "$WARM_UP_REQUESTS" >/dev/null
+  java bench/LoadBenchmark.java "$url2" --warm "$WARM_UP_REQUESTS" >/dev/null
+else
+  java bench/LoadBenchmark.java "$url1" --cpu "$server1" 1 45 >/dev/null
+  java bench/LoadBenchmark.java "$url2" --cpu "$server2" 1 45 >/dev/null
+fi
 java bench/TwinCpu.java "${url1##*:}" "$server1" "${url2##*:}" "$server2" "$@"
 echo "end $(date -u +%T) UTC; load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -6,6 +6,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
@@ -14,6 +19,7 @@ import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.json.JsonQueryRequest;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.cloud.DocCollection;
+import org.apache.solr.common.cloud.Replica;
 import org.apache.solr.common.cloud.Slice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +85,8 @@ final class SolrAlias {
 
     /**
      * Makes the collection {@code collection} with the configset {@code configset}, {@code shards}
-     * shards of {@code replicas} replicas each, and waits until it answers.
+     * shards of {@code replicas} replicas each, and waits until each shard has an active leader and
+     * the collection answers ({@link #awaitActive}).
      */
     static void create(CloudSolrClient client, String collection, String configset, int shards, int replicas)
             throws IOException {
@@ -88,7 +95,7 @@ final class SolrAlias {
         } catch (SolrServerException | SolrException e) {
             throw new IOException("the Solr collection " + collection + " could not be created: " + e.getMessage(), e);
         }
-        awaitAnswer(client, collection);
+        awaitActive(client, collection, shards);
     }
 
     /**
@@ -162,8 +169,71 @@ final class SolrAlias {
         }
     }
 
-    static void awaitAnswer(CloudSolrClient client, String collection) throws IOException {
+    /**
+     * Waits until the collection {@code collection}, just made, has its {@code shards} shards each
+     * with a leader active on a live node, as ZooKeeper says (a watch on the collection's state, not
+     * a poll), then until it answers a search ({@link #awaitAnswer}). A fill writes through the
+     * leaders and a search needs a replica of every shard, so that is what a new collection must
+     * have before either. CREATE's answer does not promise it (the node that took the request waits
+     * for the replicas in its own view of the state, and gives up on its own timeout), and a search
+     * refused meanwhile says only "no active servers hosting shard". Solr's own tools wait the same
+     * way: MiniSolrCloudCluster.waitForActiveCollection with SolrCloudTestCase.activeClusterShape,
+     * ZkStateReader.waitForState with a predicate over the live nodes and the collection's state.
+     */
+    static void awaitActive(CloudSolrClient client, String collection, int shards) throws IOException {
         long deadline = System.currentTimeMillis() + READY_MILLIS;
+        AtomicReference<String> lastSeen = new AtomicReference<>("not in the cluster's state");
+        try {
+            ZkClientClusterStateProvider.from(client).getZkStateReader().waitForState(collection, READY_MILLIS,
+                    TimeUnit.MILLISECONDS, (liveNodes, state) -> {
+                        String missing = withoutActiveLeader(state, shards, liveNodes);
+                        lastSeen.set(missing);
+                        return missing == null;
+                    });
+        } catch (TimeoutException e) {
+            throw new IOException("the collection " + collection + " was created but is not whole after "
+                    + READY_MILLIS / 1_000 + " s: " + lastSeen.get(), new SolrServerException(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the collection " + collection, e);
+        }
+        awaitAnswer(client, collection, deadline);
+    }
+
+    /**
+     * Why {@code state} is not yet a collection of {@code shards} shards each led by a replica active
+     * on one of {@code liveNodes} (the shards without one, and their replicas' states); null when it is.
+     */
+    static String withoutActiveLeader(DocCollection state, int shards, Set<String> liveNodes) {
+        if (state == null) {
+            return "not in the cluster's state";
+        }
+        if (state.getSlices().size() != shards) {
+            return state.getSlices().size() + " of its " + shards + " shards in the cluster's state";
+        }
+        List<String> without = new ArrayList<>();
+        for (Slice shard : state.getSlices()) {
+            Replica leader = shard.getLeader();
+            if (leader == null || !leader.isActive(liveNodes)) {
+                List<String> replicas = new ArrayList<>();
+                for (Replica replica : shard.getReplicas()) {
+                    replicas.add(replica.getName() + " " + replica.getState().toString().toLowerCase(Locale.ROOT)
+                            + (liveNodes.contains(replica.getNodeName()) ? "" : " on a node not live")
+                            + (replica.equals(leader) ? " (leader)" : ""));
+                }
+                without.add(shard.getName() + " has no active leader ("
+                        + (replicas.isEmpty() ? "no replica" : String.join(", ", replicas)) + ")");
+            }
+        }
+        return without.isEmpty() ? null : String.join("; ", without);
+    }
+
+    /** Waits until {@code collection} (or the alias of that name) answers a search, at most {@link #READY_MILLIS}. */
+    static void awaitAnswer(CloudSolrClient client, String collection) throws IOException {
+        awaitAnswer(client, collection, System.currentTimeMillis() + READY_MILLIS);
+    }
+
+    private static void awaitAnswer(CloudSolrClient client, String collection, long deadline) throws IOException {
         while (true) {
             try {
                 new JsonQueryRequest().setQuery("*:*").setLimit(0).process(client, collection);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.Http;
+import org.dossier.testing.SameOnEveryDatabase;
 import org.dossier.testing.SeededCatalogue;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.web.PublicUrl;
@@ -55,6 +56,8 @@ class HelpPagesTest {
         http = catalogue.http();
     }
 
+    // Same on every database: the help pages' titles and links are the templates' own.
+    @SameOnEveryDatabase
     @Test
     void eachPageAnswersWithItsTitleInEnglishAndLinksTheOtherTwo() {
         for (var page : TITLES.entrySet()) {
@@ -70,6 +73,8 @@ class HelpPagesTest {
         }
     }
 
+    // Same on every database: the footer and the search box's label are the templates' own.
+    @SameOnEveryDatabase
     @Test
     void everyPagesFooterAndTheSearchBoxLeadToTheHelp() {
         Document listing = http.page("/");
@@ -222,6 +227,9 @@ class HelpPagesTest {
     }
 
     /** Behind a proxy, every address the citing page names is on the configured public address. */
+    // Same on every database: the public address is a setting; the node it starts reads its catalogue as every
+    // other node on both does.
+    @SameOnEveryDatabase
     @Test
     void theCitingPageNamesTheConfiguredPublicAddress() {
         try (TestCatalogue node = catalogue.anotherNode(PublicUrl.fixed("https://archive.example"))) {

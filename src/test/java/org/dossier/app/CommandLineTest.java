@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.dossier.testing.SameOnEveryDatabase;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.jooq.impl.DSL;
@@ -101,6 +102,8 @@ class CommandLineTest {
      * (its folder too) is not left either, so that the import run again with the path fixed is a
      * first import like any other.
      */
+    // Same on every database: a SQLite file of its own, whichever database the suite runs on.
+    @SameOnEveryDatabase
     @Test
     void aRejectedImportIntoANewSqliteFileLeavesNoCatalogueBehind() throws Exception {
         Path db = folder.resolve("new/dossier.db");
@@ -132,6 +135,8 @@ class CommandLineTest {
         assertEquals(0, documents(db));
     }
 
+    // Same on every database: the options are read before any database is named or opened.
+    @SameOnEveryDatabase
     @Test
     void unknownOptionsPrintUsageAndExitTwo() {
         assertEquals(2, Main.run("import", "--frobnicate", "seeds"));
@@ -141,6 +146,9 @@ class CommandLineTest {
         assertEquals(2, Main.run("no-such-command"));
     }
 
+    // Same on every database: the options are refused before anything is opened, a SQLite path given in either
+    // half.
+    @SameOnEveryDatabase
     @Test
     void nonsenseSearchBoundsAreRefusedWithTheOptionsNameBeforeAnythingIsOpened() {
         assertEquals(2, Main.run("serve", "--db", folder.resolve("x.db").toString(), "--max-searches", "0"));
@@ -152,6 +160,8 @@ class CommandLineTest {
         assertFalse(Files.exists(folder.resolve("x.db")));
     }
 
+    // Same on every database: the usage of each command, no database opened.
+    @SameOnEveryDatabase
     @Test
     void everyCommandHasHelp() {
         assertEquals(0, Main.run("--help"));
@@ -165,6 +175,8 @@ class CommandLineTest {
         }
     }
 
+    // Same on every database: a usage error before anything is opened.
+    @SameOnEveryDatabase
     @Test
     void importWithoutFilesIsAUsageError() {
         assertEquals(2, Main.run("import", "--db", folder.resolve("x.db").toString()));
@@ -172,6 +184,9 @@ class CommandLineTest {
         assertFalse(Files.exists(folder.resolve("x.db")));
     }
 
+    // Same on every database: the address is refused before any database is opened; the same addresses in
+    // either half.
+    @SameOnEveryDatabase
     @Test
     void aJdbcUrlOfAnotherKindIsRefusedAndNeverBecomesAFile() {
         for (String command : new String[] {"serve", "import", "reindex"}) {
@@ -187,6 +202,9 @@ class CommandLineTest {
         assertFalse(Files.exists(Path.of("JDBC:sqlite:x.db")));
     }
 
+    // Same on every database: the addresses are refused before any database is opened; the source is a SQLite
+    // file of its own in either half.
+    @SameOnEveryDatabase
     @Test
     void aUrlWithoutJdbcOrACopysJdbcUrlOfAnotherKindIsRefusedAndNeverBecomesAFile() throws Exception {
         // As psql and libpq write it: without "jdbc:" it was a SQLite file in a folder "postgresql:".
@@ -208,6 +226,9 @@ class CommandLineTest {
         assertFalse(Files.exists(folder.resolve("copy.db")));
     }
 
+    // Same on every database: the index folder is refused before a record is read; the import before it runs on
+    // both in ImportRunTest and CommandOutputTest.
+    @SameOnEveryDatabase
     @Test
     void reindexIntoAFolderThatCannotBeMadeSaysSoInOneLine() throws Exception {
         DatabaseAddress db = TestDatabase.in(folder);
@@ -220,6 +241,8 @@ class CommandLineTest {
         assertFalse(err().contains("\tat "), "no stack trace:\n" + err());
     }
 
+    // Same on every database: a message made of an exception, no database.
+    @SameOnEveryDatabase
     @Test
     void aFailureNoCommandForesawIsDescribedOnOneLine() {
         String line = Main.describe(new IllegalStateException("the index could not be written",
@@ -227,6 +250,8 @@ class CommandLineTest {
         assertEquals("the index could not be written (java.io.IOException: No space left on device)", line);
     }
 
+    // Same on every database: the same address of a server that is not there in either half.
+    @SameOnEveryDatabase
     @Test
     void aPostgresqlUrlIsNeverTakenForAFile() {
         // Nothing listens on port 1: the command fails to connect, and no SQLite file appears.

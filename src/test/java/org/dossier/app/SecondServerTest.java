@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.dossier.testing.Http;
+import org.dossier.testing.SameOnEveryDatabase;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestPostgres;
@@ -70,6 +71,9 @@ class SecondServerTest {
         }
     }
 
+    // Same on every database: the second server's database is a SQLite file of its own in either half; the
+    // first is only there to hold the port.
+    @SameOnEveryDatabase
     @Test
     void aPortInUseSaysSoInOneLine() {
         try (TestCatalogue running = TestCatalogue.withSeeds()) {
@@ -88,6 +92,9 @@ class SecondServerTest {
      * before the port, and the stop waited for its opening, so that the one line came only after a
      * whole rebuild (5 s at 50,000 records, minutes at a million). The port is tried first.
      */
+    // Same on every database: the order of the start's steps (the port before the index) is the app's own;
+    // a start on PostgreSQL, in a JVM of its own too, is checked by FirstStartTest and StopWhileStartingTest.
+    @SameOnEveryDatabase
     @Test
     void aPortInUseIsSaidWithoutRebuildingTheSearchIndexFirst(@TempDir Path folder) throws Exception {
         TestDatabase.seededIn(folder).close();
@@ -116,6 +123,8 @@ class SecondServerTest {
         }
     }
 
+    // Same on every database: a folder given as a SQLite file, in either half.
+    @SameOnEveryDatabase
     @Test
     void aDatabaseThatCannotBeOpenedSaysSoInOneLine() {
         try (TestCatalogue running = TestCatalogue.empty()) {
@@ -130,6 +139,8 @@ class SecondServerTest {
         }
     }
 
+    // Same on every database: a SQLite file of its own in either half.
+    @SameOnEveryDatabase
     @Test
     void aMetricsPortInUseOrAHostThatIsNotThisMachinesSaysSoInOneLine(@TempDir Path folder) throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
@@ -159,6 +170,8 @@ class SecondServerTest {
      * process; the metrics host's only after the catalogue's port had opened. It is said as such,
      * before the database is opened: nothing is imported.
      */
+    // Same on every database: a SQLite file of its own in either half, refused before it is made.
+    @SameOnEveryDatabase
     @Test
     void aHostNameThatNamesNoAddressIsSaidToBeOneNotAPortInUse(@TempDir Path folder) throws Exception {
         // .invalid names nothing, anywhere (RFC 6761).
@@ -182,6 +195,8 @@ class SecondServerTest {
         }
     }
 
+    // Same on every database: a SQLite file of its own in either half.
+    @SameOnEveryDatabase
     @Test
     void anIndexFolderThatCannotBeMadeSaysSoInOneLineBeforeTheSeedsAreImported(@TempDir Path folder) throws Exception {
         Path file = Files.writeString(folder.resolve("a-file"), "");
@@ -199,6 +214,9 @@ class SecondServerTest {
         }
     }
 
+    // Same on every database: a SQLite file of its own in either half; the pages are refused before anything is
+    // written.
+    @SameOnEveryDatabase
     @Test
     void seedPagesThatCannotBeImportedAreListedByLineWithoutAStackTrace(@TempDir Path folder) throws Exception {
         Path seeds = Files.createDirectories(folder.resolve("seeds"));
@@ -271,6 +289,8 @@ class SecondServerTest {
         }
     }
 
+    // Same on every database: a SQLite file of its own in either half.
+    @SameOnEveryDatabase
     @Test
     void anEmptySeedsFolderStartsAnEmptyCatalogue(@TempDir Path folder) throws Exception {
         Path seeds = Files.createDirectories(folder.resolve("seeds"));
@@ -280,6 +300,8 @@ class SecondServerTest {
         }
     }
 
+    // Same on every database: a usage error before any database is opened.
+    @SameOnEveryDatabase
     @Test
     void aBadProxyOrHostNameIsAUsageError() {
         String[] proxy = serve("serve", "--trusted-proxy", "proxy.example", "--port", "0");
@@ -294,6 +316,8 @@ class SecondServerTest {
      * the folder and says what to do; it said only "No space left on device". (A real full disk needs
      * a small mount, which a test cannot make: this is what Java reports for one.)
      */
+    // Same on every database: a message made of the settings and an exception, no database.
+    @SameOnEveryDatabase
     @Test
     void anIndexWhoseDiskFillsSaysWhichAndWhatToDo(@TempDir Path folder) {
         Settings settings = new Settings(folder.resolve("dossier.db"), "127.0.0.1", 0, null, PublicUrl.fromRequests());

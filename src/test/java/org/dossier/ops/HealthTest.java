@@ -34,6 +34,7 @@ import org.dossier.search.OpeningPhase;
 import org.dossier.search.OpeningSearchEngine;
 import org.dossier.search.SearchRequest;
 import org.dossier.search.SearchUnavailableException;
+import org.dossier.testing.SameOnEveryDatabase;
 import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +63,8 @@ class HealthTest {
         return JSON.readTree(response.body());
     }
 
+    // Same on every database: /health reads no database: it says the process is alive.
+    @SameOnEveryDatabase
     @Test
     void healthSaysAliveWithTheVersionAndBuildAndSetsNoCookie() throws Exception {
         HttpResponse<String> health = catalogue.http().get(Health.LIVENESS);
@@ -171,6 +174,9 @@ class HealthTest {
      * (more requests than it asks within its limit), it answers 503 naming the warm-up and how far
      * it is, each earlier answer of the start named what it was doing then, and nothing else changed.
      */
+    // Same on every database: the warm-up's phase and its headers are the node's own; the database's and the
+    // index's checks are read on both by the tests beside it.
+    @SameOnEveryDatabase
     @Test
     void aNodeWarmingUpAnswers503NamingItsPhaseAndHowFarItIs() throws Exception {
         try (OperatedCatalogue warming = OperatedCatalogue.seededCopy(new OperationsSettings(null, null,
@@ -206,6 +212,9 @@ class HealthTest {
      * on one node: not ready while it warms up, on the public port and in full on the metrics port,
      * then stopping; and a 200 says nothing of when to come back.
      */
+    // Same on every database: the headers of /ready while a node warms up and stops are the node's own; the
+    // database's check is read on both by the tests beside it.
+    @SameOnEveryDatabase
     @Test
     void every503OfReadySaysWhenToAskAgainOnBothPortsWhileStartingAndWhileStopping() throws Exception {
         OperationsSettings warmingWithMetrics = new OperationsSettings(0, "127.0.0.1",

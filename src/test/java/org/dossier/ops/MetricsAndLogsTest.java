@@ -28,6 +28,7 @@ import org.dossier.accounts.Role;
 import org.dossier.testing.Http;
 import org.dossier.testing.Logged;
 import org.dossier.testing.RawHttp;
+import org.dossier.testing.SameOnEveryDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -124,6 +125,9 @@ class MetricsAndLogsTest {
         return Double.NaN;
     }
 
+    // Same on every database: the series are named by the route templates; the pages asked for are read on both
+    // by the page classes.
+    @SameOnEveryDatabase
     @Test
     void requestsAreCountedPerRouteTemplateNeverPerAddress() {
         Http http = catalogue.http();
@@ -181,12 +185,16 @@ class MetricsAndLogsTest {
         assertTrue(sample(text, "dossier_signin_throttled_total") >= 0);
     }
 
+    // Same on every database: the two ports' routes, no database read.
+    @SameOnEveryDatabase
     @Test
     void theMetricsAreNotOnThePublicPortAndTheMetricsPortServesNothingElse() {
         assertEquals(404, catalogue.http().get("/metrics").statusCode());
         assertEquals(404, catalogue.http().get(catalogue.metricsUrl().replace("/metrics", "/")).statusCode());
     }
 
+    // Same on every database: the access log's lines are made from the requests.
+    @SameOnEveryDatabase
     @Test
     void everyRequestLeavesOneAccessLineWithoutItsQueryString() {
         Logged.clear(accessLog);
@@ -254,6 +262,8 @@ class MetricsAndLogsTest {
         }
     }
 
+    // Same on every database: Jetty refuses the request line before any handler runs.
+    @SameOnEveryDatabase
     @Test
     void aRequestThatCannotBeParsedIsLoggedAndCountedAsUnparsableNotAsAMadeUpPath() {
         Logged.clear(accessLog);
@@ -274,6 +284,8 @@ class MetricsAndLogsTest {
         assertFalse(text.contains("BAD") || text.contains("badMessage"), text);
     }
 
+    // Same on every database: the access log's lines are made from the requests.
+    @SameOnEveryDatabase
     @Test
     void aPathsCharactersThatAreNotPrintableAsciiArePercentEncodedInTheLogNeverWrittenAsTheyCame() {
         Logged.clear(accessLog);
@@ -286,6 +298,8 @@ class MetricsAndLogsTest {
         assertTrue(message.chars().allMatch(c -> c >= 0x20 && c < 0x7F), message);
     }
 
+    // Same on every database: the methods are refused before any handler reads the catalogue.
+    @SameOnEveryDatabase
     @Test
     void madeUpMethodsAreCountedInOneSeriesNotOneEach() {
         // Jetty takes any word as a method: each new one made a timer kept for the node's life.
@@ -309,6 +323,9 @@ class MetricsAndLogsTest {
      * the clear below and was read as the warmed node's. Nothing tells the two nodes' lines apart
      * (both pools' threads are Javalin's "JettyServerThreadPool"; a line names no port).
      */
+    // Same on every database: what the warm-up leaves out of the log, the metrics and the limit is the node's
+    // own; the pages it asks for are read on both by the page classes.
+    @SameOnEveryDatabase
     @Test
     @Order(1)
     void aNodesOwnWarmUpIsNeitherLoggedNorCountedNorHeldToTheSearchLimit() throws Exception {
@@ -339,6 +356,8 @@ class MetricsAndLogsTest {
         }
     }
 
+    // Same on every database: a logger context of its own, no database.
+    @SameOnEveryDatabase
     @Test
     void jsonLogsAreOneJsonObjectALineWithTheAccessFields() throws Exception {
         LoggerContext context = new LoggerContext();
@@ -376,6 +395,8 @@ class MetricsAndLogsTest {
         context.stop();
     }
 
+    // Same on every database: the jar's logging configuration, no database.
+    @SameOnEveryDatabase
     @Test
     void theShippedConfigurationQueuesTheAccessLogAndSwitchesItToJsonToo() throws Exception {
         LoggerContext context = new LoggerContext();

@@ -267,7 +267,7 @@ class SolrFeedTest {
                 Files.deleteIfExists(zip);
             }
             CollectionAdminRequest.createCollection(plain.collection(), plain.collection(), 2, 1).process(admin);
-            SolrAlias.awaitAnswer(admin, plain.collection());
+            SolrAlias.awaitActive(admin, plain.collection(), 2);
             assertEquals(plain.collection(), SolrAlias.liveNow(admin, plain.collection()), "a plain collection, no alias");
             try (SolrSearchEngine node = SolrSearchEngine.open(plain, database.dsl())) {
                 String live = SolrAlias.liveNow(admin, plain.collection());

@@ -19,6 +19,7 @@ import org.dossier.editing.FormFields;
 import org.dossier.accounts.Role;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.Http;
+import org.dossier.testing.SameOnEveryDatabase;
 import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,8 @@ class ConditionalRequestsTest {
         }
     }
 
+    // Same on every database: the style sheet is a file of the jar, its tag made from its bytes.
+    @SameOnEveryDatabase
     @Test
     void theStyleSheetAnswers304WithItsTagAndNothingThatWouldReplaceItsType() {
         HttpResponse<String> sheet = ok("/static/dossier.css");
@@ -139,6 +142,9 @@ class ConditionalRequestsTest {
         assertEquals(header(sheet, "Cache-Control"), header(again, "Cache-Control"));
     }
 
+    // Same on every database: the assets' addresses are made from the jar's files; the pages that link them are
+    // read on both by the page classes.
+    @SameOnEveryDatabase
     @Test
     void pagesLinkTheirStyleSheetScriptsAndIconByAddressesOfTheirBytesThatABrowserKeepsAYearWithoutAsking() {
         int id = catalogue.recordTitled("Wang Ruofei");

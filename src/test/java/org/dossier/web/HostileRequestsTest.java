@@ -17,6 +17,7 @@ import java.util.List;
 import org.dossier.app.Protection;
 import org.dossier.testing.Http;
 import org.dossier.testing.RawHttp;
+import org.dossier.testing.SameOnEveryDatabase;
 import org.dossier.testing.TestCatalogue;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +43,9 @@ class HostileRequestsTest {
         return catalogue.http().anotherVisitor();
     }
 
+    // Same on every database: Jetty's and the form reader's limits, refused before any handler reads the
+    // catalogue.
+    @SameOnEveryDatabase
     @Test
     void aMultipartBodyPastTheSizeOfAFormIsA413BeforeItIsAllRead() throws IOException {
         // Before sign-in, anyone could stream a file part of any size to the sign-in form: the CSRF
@@ -79,6 +83,8 @@ class HostileRequestsTest {
         assertFalse(body.contains("Exception"), body);
     }
 
+    // Same on every database: the form reader and the CSRF check, refused before anything is written.
+    @SameOnEveryDatabase
     @Test
     void aMultipartFormOfOrdinarySizeIsStillReadAndCheckedForItsToken() {
         String body = "--xyz\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nbob\r\n"
@@ -87,6 +93,8 @@ class HostileRequestsTest {
         assertEquals(403, response.statusCode(), response.body());
     }
 
+    // Same on every database: the body's character set, refused before any handler reads the catalogue.
+    @SameOnEveryDatabase
     @Test
     void aBodyInACharacterSetTheSiteDoesNotKnowIsA415NotA500() {
         for (String path : new String[] {"/admin/login", "/admin/users", "/oai"}) {
@@ -106,6 +114,8 @@ class HostileRequestsTest {
                 "username=bob").statusCode());
     }
 
+    // Same on every database: Jetty's idle timeout on a body, before any handler runs.
+    @SameOnEveryDatabase
     @Test
     void aBodyThatDribblesInIsA408InsteadOfHoldingAThreadForAsLongAsTheClientLikes() throws Exception {
         // One byte every few seconds never let the idle timeout end it: 300 such sign-in forms held
@@ -120,6 +130,9 @@ class HostileRequestsTest {
         assertEquals(200, http().get("/").statusCode());
     }
 
+    // Same on every database: Jetty's threads and timeouts; the pages read meanwhile are read on both by the
+    // page classes.
+    @SameOnEveryDatabase
     @Test
     void formsWhoseBodyNeverComesHoldNoThreadAndEveryoneElseIsStillAnswered() throws Exception {
         // 300 sign-in forms that sent their headers and then nothing held every thread of the server
@@ -152,6 +165,9 @@ class HostileRequestsTest {
                 "username=bob&password=x&csrf=not-the-token").statusCode());
     }
 
+    // Same on every database: the form's escapes are refused before the handler writes; the count compared is a
+    // plain count read on both elsewhere.
+    @SameOnEveryDatabase
     @Test
     void aFormWhoseBodyHasBrokenEscapesIsA400AndSavesNothing() {
         Http editor = org.dossier.editing.Editors.signedIn(catalogue, "escapes", org.dossier.accounts.Role.EDITOR);
@@ -171,6 +187,9 @@ class HostileRequestsTest {
         assertEquals(303, saved.statusCode(), "escapes that are UTF-8 (and a '%' written %25) are read");
     }
 
+    // Same on every database: the form's bytes are refused before the handler writes; the count compared is a
+    // plain count read on both elsewhere.
+    @SameOnEveryDatabase
     @Test
     void aFormWhoseBytesAreNotUtf8IsA400AndSavesNothingHoweverItIsSent() {
         Http editor = org.dossier.editing.Editors.signedIn(catalogue, "bytes", org.dossier.accounts.Role.EDITOR);
@@ -212,6 +231,8 @@ class HostileRequestsTest {
         return all.toByteArray();
     }
 
+    // Same on every database: Jetty's reading of a chunked body, before any handler runs.
+    @SameOnEveryDatabase
     @Test
     void aChunkedBodyThatIsNotChunksIsA400NotA500() {
         // Jetty's "Early EOF" reached the error handler as an unknown exception: a 500, logged with its stack.
@@ -245,6 +266,9 @@ class HostileRequestsTest {
         assertTrue(oai.statusCode() < 500, "oai: " + oai.statusCode());
     }
 
+    // Same on every database: the redirect is made from the request line; the record's permanent address is
+    // read on both by PermalinksAndVersionsTest.
+    @SameOnEveryDatabase
     @Test
     void anAddressSentWithLettersAsTheyAreIsRedirectedWithThemPercentEncoded() {
         // curl sends "?q=Москва" as UTF-8 bytes, not escaped; the Location header, ISO-8859-1, said "?q=??????".
@@ -261,6 +285,8 @@ class HostileRequestsTest {
         assertTrue(permanent.header("Location").endsWith("?search=q%3D%D0%BC&note=%C3%BC"), permanent.header("Location"));
     }
 
+    // Same on every database: the query string's bytes, refused before any handler reads the catalogue.
+    @SameOnEveryDatabase
     @Test
     void aQueryWithBytesThatAreNotUtf8SentAsTheyAreIsA400AsTheSameBytesEscapedAre() {
         // A Latin-1 'é' as it is (0xE9) was searched for as U+FFFD, and the search box showed "caf\uFFFD";
@@ -281,6 +307,8 @@ class HostileRequestsTest {
         assertEquals(200, utf8.status(), "letters in UTF-8 as they are are read: " + utf8.body());
     }
 
+    // Same on every database: the request line's bytes, refused before any handler reads the catalogue.
+    @SameOnEveryDatabase
     @Test
     void aPathWithLettersAsTheyAreIsA400ThatSaysSoAndGivesTheAddressEncoded() {
         // curl sends '/people/Москва' as UTF-8 bytes, which Jetty refuses in a path: the page said the
@@ -297,6 +325,8 @@ class HostileRequestsTest {
         assertTrue(json.body().contains("/documents/%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0.json"), json.body());
     }
 
+    // Same on every database: the redirect is made from the request line alone.
+    @SameOnEveryDatabase
     @Test
     void anAddressThatStartsWithTwoSlashesIsNeverRedirectedToAnotherSite() {
         // "//evil.example/" lost its trailing slash in a 301 to "//evil.example": another site.

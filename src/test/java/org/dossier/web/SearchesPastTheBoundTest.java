@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.dossier.app.Protection;
 import org.dossier.testing.Http;
+import org.dossier.testing.SameOnEveryDatabase;
 import org.dossier.testing.TestCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -50,6 +51,10 @@ class SearchesPastTheBoundTest {
         }
     }
 
+    // Same on every database: the bound on searches at once is the node's own, and the 503 page is made from
+    // the request; the pages answered meanwhile are read on both by the page classes, and the record pages
+    // under a burst by the test below.
+    @SameOnEveryDatabase
     @Test
     void searchesPastTheBoundGet503WithRetryAfterAndThePageKeepsTheSearch() throws Exception {
         try (TestCatalogue catalogue = TestCatalogue.withSeeds(

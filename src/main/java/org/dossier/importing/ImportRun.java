@@ -397,7 +397,11 @@ public final class ImportRun {
             return made;
         };
         try {
-            int created = checked.outgrows() ? into.writeInBulk(writing) : into.write(writing);
+            // A new file's connection checks no foreign key (app/NewSqliteFile), as generate's: every
+            // row is written here, pointing at records numbered here and at people, places and types
+            // read from the same file, and checking them all at the end was a seventh of the writing
+            // thread's time at 300,000 entries (BENCHMARKS.md, "Imports, twelfth round").
+            int created = checked.outgrows() && !unseenUntilWhole ? into.writeInBulk(writing) : into.write(writing);
             return new ImportReport(listing.pages().size(), total, created, total - created, differences, listing.notRead());
         } catch (ChangedMeanwhile e) {
             throw new ImportRejectedException(e.problems);

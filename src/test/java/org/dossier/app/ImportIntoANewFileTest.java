@@ -28,6 +28,8 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * fails leaves nothing at the path given.
  */
 @SameOnEveryDatabase
+// It reads what the commands say on System.err, which it swaps: as every class that does.
+@ResourceLock(Resources.SYSTEM_ERR)
 class ImportIntoANewFileTest {
 
     @TempDir

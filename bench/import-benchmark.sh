@@ -3,9 +3,11 @@
 #   * `import` of a seed-format file of N entries (bench/seed-file.sh: the seeds' own titles and
 #     summaries, every entry new, people, places and types to find) into a catalogue of the seeds,
 #     then `reindex` of the result (the index is part of an import's cost);
+#   * `import` of the seeds and the same file together into a SQLite file that is not there yet (the
+#     case an import writes as `generate` writes a new file), then `reindex` of it;
 #   * `generate --count M` into a new file;
-#   * the AFTER build's import again with a 128 MB heap, for L and L/3 entries: memory that does
-#     not grow with the file.
+#   * the AFTER build's import again with a 128 MB heap, for L and L/3 entries, into a catalogue of
+#     the seeds and into a new file: memory that does not grow with the file.
 # Each measurement holds /work/wt/bench.lock (no two benchmarks on this machine at once) and prints
 # the wall time, the rate, the CPU time of the JVM (user + system: the steadier figure on a busy
 # machine), the peak resident memory and the load average at its start.
@@ -62,6 +64,12 @@ for build in BEFORE AFTER; do
   measure "$build reindex after it" "$N" "${java_[@]}" -jar "$work/$build.jar" reindex --db "$work/i.db"
 done
 for build in BEFORE AFTER; do
+  rm -rf "$work/n.db"* "$work/n.index"
+  measure "$build import seeds+$N into a new file" "$N" "${java_[@]}" -jar "$work/$build.jar" import --db "$work/n.db" seeds "$work/large.txt"
+  measure "$build reindex after it" "$N" "${java_[@]}" -jar "$work/$build.jar" reindex --db "$work/n.db"
+done
+rm -rf "$work/n.db"* "$work/n.index"
+for build in BEFORE AFTER; do
   rm -f "$work/g.db"*
   measure "$build generate $M" "$M" "${java_[@]}" -jar "$work/$build.jar" generate --db "$work/g.db" --count "$M" --seed 1950
 done
@@ -70,5 +78,7 @@ for file in third memory; do
   "${java_[@]}" -jar "$work/AFTER.jar" import --db "$work/i.db" seeds >/dev/null 2>&1
   count=$(head -4 "$work/$file.txt" | grep -Eo "of [0-9]+" | cut -c4-)
   measure "AFTER -Xmx128m import $count" "$count" "${java_[@]}" -Xmx128m -jar "$work/AFTER.jar" import --db "$work/i.db" "$work/$file.txt"
+  rm -rf "$work/n.db"*
+  measure "AFTER -Xmx128m import seeds+$count, new file" "$count" "${java_[@]}" -Xmx128m -jar "$work/AFTER.jar" import --db "$work/n.db" seeds "$work/$file.txt"
 done
 rm -f "$work/m.time" "$work/m.out"

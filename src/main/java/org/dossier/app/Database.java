@@ -222,14 +222,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database openSqliteAsItIs(Path file, WriteWait writeWait) {
-        Path parent = file.toAbsolutePath().getParent();
-        try {
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException e) {
-            throw new Unavailable("The folder of the database " + file + " cannot be made (" + e + ").", e);
-        }
+        makeFolderOf(file);
         Opening opening = new Opening(file, writeWait);
         refuseAnotherApplications(opening);
         Integer current = atThisVersion(opening);
@@ -691,6 +684,18 @@ public final class Database implements AutoCloseable {
      * The database cannot be reached or used (its schema is not this version's); the message says
      * which (without a password) and why, on one line.
      */
+    /** Makes the folders a SQLite file {@code file} is to be in; one that cannot be made is {@link Unavailable}, said in one line. */
+    static void makeFolderOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new Unavailable("The folder of the database " + file + " cannot be made (" + e + ").", e);
+        }
+    }
+
     public static final class Unavailable extends RuntimeException {
         Unavailable(String message, Throwable cause) {
             super(message, cause);

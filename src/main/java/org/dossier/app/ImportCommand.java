@@ -34,21 +34,10 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DatabaseAddress database = databaseOption.address();
-        // A new SQLite file is made (migrated) before the pages are checked: an import that then
-        // keeps nothing takes it away, so that "Nothing was imported" leaves nothing there.
-        Optional<NewSqliteFile.Made> made = NewSqliteFile.madeByOpening(database);
-        int status = importInto(database);
-        if (status != 0 && made.isPresent()) {
-            made.get().takeAwayUnlessOpened();
-        }
-        return status;
-    }
-
-    private int importInto(DatabaseAddress database) throws Exception {
-        try (Database db = Database.open(database, writeWaitOption.writeWait())) {
-            ImportRun run = new ImportRun(db.recordStore(Clock.systemUTC()), Clock.systemUTC());
+        try {
             Progress progress = Progress.onConsole("entries", 0);
-            ImportReport report = run.run(inputs, progress::advanceTo);
+            ImportReport report = NewSqliteFile.isNew(database) ? intoANewFile(database, progress)
+                    : intoTheCatalogue(database, progress);
             progress.finish("Imported " + report.summary());
             if (!report.notRead().isEmpty()) {
                 System.out.println("Not read (a folder's pages are its .txt files):");
@@ -73,6 +62,28 @@ final class ImportCommand implements Callable<Integer> {
             }
             System.err.println(cutOff(database, cutOff.get()));
             return 1;
+        }
+    }
+
+    /**
+     * Into a SQLite file that is not there yet: the pages checked, then written into a new file of
+     * another name, which nobody else can open, without a journal, and renamed into place once
+     * whole, as {@code generate} makes one ({@link NewSqliteFile}); pages refused, or an import
+     * that fails or is stopped, leave nothing at the path given (nor the folders made for it).
+     */
+    private ImportReport intoANewFile(DatabaseAddress database, Progress progress) throws Exception {
+        ImportRun run = ImportRun.intoANewFile(Clock.systemUTC(), ImportRun.Tuning.DEFAULT);
+        // Checked before anything is made: pages refused leave nothing on the disk.
+        ImportRun.Checked pages = run.check(inputs);
+        ImportReport[] report = {null};
+        NewSqliteFile.build(database.file(), one -> report[0] = run.writeInto(one, pages, progress::advanceTo));
+        return report[0];
+    }
+
+    /** Into a catalogue that is there (or on PostgreSQL), in one transaction beside whoever else uses it. */
+    private ImportReport intoTheCatalogue(DatabaseAddress database, Progress progress) throws Exception {
+        try (Database db = Database.open(database, writeWaitOption.writeWait())) {
+            return new ImportRun(db.recordStore(Clock.systemUTC()), Clock.systemUTC()).run(inputs, progress::advanceTo);
         }
     }
 

@@ -19,8 +19,8 @@ import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConfig;
 
 /**
- * A SQLite catalogue that does not exist yet, made whole by one bulk writer ({@code generate}) and
- * only then put where it was asked for. While it is made it has a name of its own beside the file
+ * A SQLite catalogue that does not exist yet, made whole by one bulk writer ({@code generate}, or
+ * {@code import}) and only then put where it was asked for. While it is made it has a name of its own beside the file
  * (a failed or killed run leaves at most that file, never something at the asked-for name that looks
  * like a catalogue), and nobody else can open it, so it is written without a journal
  * ({@code journal_mode=OFF}: no rollback journal, and no write-ahead log that would hold every page
@@ -58,7 +58,10 @@ final class NewSqliteFile {
     static void build(Path file, Work work) throws Exception {
         Path absolute = file.toAbsolutePath();
         Path folder = absolute.getParent();
-        Files.createDirectories(folder);
+        // The folders made for it go too if it fails (an import whose pages are refused leaves no
+        // empty folder where the catalogue was asked for).
+        Path highestMissing = highestMissing(absolute);
+        Database.makeFolderOf(absolute);
         // A name of its own, made by this process (with the permissions any new file gets here).
         Path building = Files.createFile(folder.resolve(absolute.getFileName() + "." + ProcessHandle.current().pid()
                 + ".building"));
@@ -87,7 +90,7 @@ final class NewSqliteFile {
             }
             Files.move(building, absolute, StandardCopyOption.ATOMIC_MOVE);
         } catch (Exception | Error e) {
-            deleteWithItsJournals(building, e);
+            takeAway(building, highestMissing, e);
             throw e;
         }
     }
@@ -118,11 +121,36 @@ final class NewSqliteFile {
             return Optional.empty();
         }
         Path file = address.file().toAbsolutePath();
+        return Optional.of(new Made(file, highestMissing(file)));
+    }
+
+    /** The highest folder above {@code file} (absolute) that is not there, {@code null} when every one is. */
+    private static Path highestMissing(Path file) {
         Path highestMissing = file.getParent();
         while (highestMissing.getParent() != null && !Files.exists(highestMissing.getParent())) {
             highestMissing = highestMissing.getParent();
         }
-        return Optional.of(new Made(file, Files.exists(highestMissing) ? null : highestMissing));
+        return Files.exists(highestMissing) ? null : highestMissing;
+    }
+
+    /**
+     * Deletes {@code file}, its journals and the folders made for it up to {@code highestFolder}
+     * (none when {@code null}), those left empty; what cannot be deleted is added to {@code failure}
+     * when there is one.
+     */
+    private static void takeAway(Path file, Path highestFolder, Throwable failure) {
+        deleteWithItsJournals(file, failure);
+        if (highestFolder == null) {
+            return;
+        }
+        for (Path folder = file.getParent(); folder.startsWith(highestFolder); folder = folder.getParent()) {
+            try {
+                Files.deleteIfExists(folder);
+            } catch (IOException notEmpty) {
+                // Something else was put there meanwhile: it stays, and so does the folder.
+                return;
+            }
+        }
     }
 
     /**
@@ -169,18 +197,7 @@ final class NewSqliteFile {
         }
 
         private void takeAway() {
-            deleteWithItsJournals(file, null);
-            if (highestFolder == null) {
-                return;
-            }
-            for (Path folder = file.getParent(); folder.startsWith(highestFolder); folder = folder.getParent()) {
-                try {
-                    Files.deleteIfExists(folder);
-                } catch (IOException notEmpty) {
-                    // Something else was put there meanwhile: it stays, and so does the folder.
-                    return;
-                }
-            }
+            NewSqliteFile.takeAway(file, highestFolder, null);
         }
     }
 

@@ -46,6 +46,20 @@ public final class RecordStore {
         this.commitClock = commitClock;
     }
 
+    /**
+     * Writes made and stamped at {@code at}, whenever they commit: for a catalogue nobody reads
+     * before it is whole (a new SQLite file, put where it was asked for only at the end:
+     * {@code app/NewSqliteFile}). Stamping at the commit keeps a harvest that reads between two
+     * commits from passing a record it cannot see yet, and no harvest reads such a file before it is
+     * whole; stamped again at the commit, every new record's row and its revision's were written
+     * twice, and their entries in the indexes by time moved (a sixth of {@code generate}'s writing
+     * thread at a million records, BENCHMARKS.md).
+     */
+    public static RecordStore stampedAt(DSLContext db, Instant at) {
+        Clock stopped = Clock.fixed(at, java.time.ZoneOffset.UTC);
+        return new RecordStore(db, stopped, CommitClock.of(stopped));
+    }
+
     public void onChange(ChangeListener listener) {
         listeners.add(listener);
     }

@@ -39,6 +39,7 @@ import org.dossier.authorities.Extractor;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.BatchInsert;
 import org.dossier.documents.BulkWriting;
+import org.dossier.documents.CommitClock;
 import org.dossier.documents.Languages;
 import org.dossier.documents.NewRecords;
 import org.dossier.documents.RecordDraft;
@@ -71,6 +72,13 @@ import org.jooq.impl.DSL;
  * therefore write one after the other, and the second finds each entry the first wrote already
  * known: no record is made twice. On SQLite, where writers run one at a time, the same statement
  * costs nothing; on PostgreSQL it is a row lock held to the commit.
+ *
+ * <p>An import into a catalogue that is not there yet ({@link #intoANewFile}) writes the same rows
+ * into a new SQLite file that nobody else has open, as {@code generate} writes one
+ * ({@code app/NewSqliteFile}): no journal, no write-ahead log and no checkpoint copying every page a
+ * second time, the secondary indexes built once the rows are in, the records stamped once, as the
+ * import begins, and the file renamed into place only when whole, so that an import that fails or
+ * is stopped leaves nothing there either.
  */
 public final class ImportRun {
 
@@ -93,20 +101,45 @@ public final class ImportRun {
         }
     }
 
+    /** Where {@link #run} writes; {@code null} for an import into a new file, whose store comes with the file ({@link #writeInto}). */
     private final RecordStore store;
     private final Clock clock;
     private final Tuning tuning;
     private final SeedPageParser parser;
+    /** Into a catalogue made for this import, that nobody reads before it is whole ({@link #intoANewFile}). */
+    private final boolean unseenUntilWhole;
 
     public ImportRun(RecordStore store, Clock clock) {
         this(store, clock, Tuning.DEFAULT);
     }
 
     public ImportRun(RecordStore store, Clock clock, Tuning tuning) {
+        this(store, clock, tuning, false);
+    }
+
+    private ImportRun(RecordStore store, Clock clock, Tuning tuning, boolean unseenUntilWhole) {
         this.store = store;
         this.clock = clock;
         this.parser = new SeedPageParser(java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)));
         this.tuning = tuning;
+        this.unseenUntilWhole = unseenUntilWhole;
+    }
+
+    /**
+     * An import into a SQLite catalogue that is not there yet: its pages checked first ({@link #check}),
+     * before anything is made, so that pages refused leave nothing on the disk; then written
+     * ({@link #writeInto}) into the catalogue made for it, migrated and empty, that nobody reads or
+     * writes before it is whole (a new file, renamed into place once the import is in it:
+     * {@code app/NewSqliteFile}). It writes what an import into a catalogue in use writes, but: its
+     * records, their revisions and changes are stamped with the database's clock as the writing
+     * begins, not again as it commits ({@link RecordStore#stampedAt}), so the indexes on those times
+     * are kept and filled in order rather than dropped and built after the stamp; and no entry is
+     * looked up among records imported before it, there being none (the threads finding names
+     * would otherwise ask on the one connection the writer writes on). {@code clock} is this
+     * machine's, which tells the first pass what day it is.
+     */
+    public static ImportRun intoANewFile(Clock clock, Tuning tuning) {
+        return new ImportRun(null, clock, tuning, true);
     }
 
     /** The seed pages a list of files and folders stands for, in the order they will be read. */
@@ -256,6 +289,31 @@ public final class ImportRun {
     }
 
     public ImportReport run(List<Path> filesAndFolders, Listener progress) throws ImportRejectedException, IOException {
+        if (unseenUntilWhole) {
+            throw new IllegalStateException("an import into a new file is checked, then written into the file made for it");
+        }
+        return write(store, clock, check(filesAndFolders), progress);
+    }
+
+    /**
+     * Writes {@code pages}, checked by this run ({@link #check}), into the catalogue just made for
+     * it (a new SQLite file nobody else has open) on its one connection {@code one}; for a run made
+     * by {@link #intoANewFile} only. Its records, their revisions and changes, its authority lists
+     * and sources are stamped with the database's clock as the writing begins.
+     */
+    public ImportReport writeInto(DSLContext one, Checked pages, Listener progress) throws ImportRejectedException, IOException {
+        if (!unseenUntilWhole) {
+            throw new IllegalStateException("only an import into a new file writes into a catalogue made for it");
+        }
+        Instant at = CommitClock.of(one.dialect()).stamp(one);
+        return write(RecordStore.stampedAt(one, at), Clock.fixed(at, java.time.ZoneOffset.UTC), pages, progress);
+    }
+
+    /**
+     * Pass 1: every file and folder read and checked, nothing written; every problem found refuses
+     * the run ({@link ImportRejectedException}: each as {@code file:line: what is wrong}).
+     */
+    public Checked check(List<Path> filesAndFolders) throws ImportRejectedException, IOException {
         List<String> problems = new ArrayList<>();
         List<AuthorityLoader.FolderLists> authorities = new ArrayList<>();
         for (Path path : filesAndFolders) {
@@ -275,7 +333,7 @@ public final class ImportRun {
         // The pages that are there are checked too: one run says every problem, not only the first kind.
         Listing listing = listed(filesAndFolders.stream().filter(Files::exists).toList(), problems);
         List<Path> pages = listing.pages();
-        Checked checked = firstPass(pages, problems);
+        Counted counted = firstPass(pages, problems);
         if (problems.isEmpty() && pages.isEmpty()) {
             problems.add(String.join(", ", filesAndFolders.stream().map(Path::toString).toList())
                     + ": no .txt seed pages to import");
@@ -283,7 +341,18 @@ public final class ImportRun {
         if (!problems.isEmpty()) {
             throw new ImportRejectedException(problems);
         }
-        // Pass 2: the same entries again, written in one transaction.
+        return new Checked(authorities, listing, counted);
+    }
+
+    /**
+     * Pass 2: the entries of {@code pages} read again and written in one transaction of {@code into},
+     * the times of what it writes beside the records read from {@code clock}.
+     */
+    private ImportReport write(RecordStore into, Clock clock, Checked pages, Listener progress)
+            throws ImportRejectedException, IOException {
+        List<AuthorityLoader.FolderLists> authorities = pages.authorities();
+        Listing listing = pages.listing();
+        Counted checked = pages.counted();
         int total = checked.entries();
         List<String> differences = new ArrayList<>();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
@@ -294,7 +363,8 @@ public final class ImportRun {
             // What the lists stamp on the way (records naming a person they rename, of a type they
             // relabel) is stamped from the second after this one on, a time no record committed
             // before can have (times are whole seconds), so that the end finds those very records.
-            Instant onTheWay = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            // A new file has no record before: its lists are stamped with its records' time.
+            Instant onTheWay = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).plusSeconds(unseenUntilWhole ? 0 : 1);
             Clock stamping = Clock.offset(clock, Duration.between(Instant.now(clock), onTheWay));
             for (AuthorityLoader.FolderLists lists : authorities) {
                 differences.addAll(AuthorityLoader.store(tx, lists, stamping));
@@ -308,9 +378,10 @@ public final class ImportRun {
                     () -> writer.createMany(records -> tx.connectionResult(connection -> {
                 // Dropped and made again in this transaction: a failed import rolls that back too.
                 // Made again once the records are stamped with the commit's time, which rewrites
-                // the times some of them are on: their entries are then made once, not twice.
+                // the times some of them are on: their entries are then made once, not twice. A new
+                // file's records are not stamped again: the indexes on their times are kept.
                 List<BulkWriting.SecondaryIndex> dropped = BulkWriting.dropBeforeAdding(tx, checked.fresh(),
-                        BulkWriting.Times.STAMPED_AT_COMMIT);
+                        unseenUntilWhole ? BulkWriting.Times.AS_WRITTEN : BulkWriting.Times.STAMPED_AT_COMMIT);
                 if (!dropped.isEmpty()) {
                     writer.onceStamped(() -> BulkWriting.withLargeCache(tx, tuning.largeCache(), () -> {
                         BulkWriting.rebuild(tx, dropped);
@@ -318,7 +389,7 @@ public final class ImportRun {
                     }));
                 }
                 try (Chunks chunks = new Chunks(tx, connection, records, now, total, progress)) {
-                    new SecondPass(pages, extractor).into(chunks);
+                    new SecondPass(listing.pages(), extractor, !unseenUntilWhole).into(chunks);
                     return chunks.created;
                 }
             }))));
@@ -326,8 +397,12 @@ public final class ImportRun {
             return made;
         };
         try {
-            int created = checked.outgrows() ? store.writeInBulk(writing) : store.write(writing);
-            return new ImportReport(pages.size(), total, created, total - created, differences, listing.notRead());
+            // A new file's connection checks no foreign key (app/NewSqliteFile), as generate's: every
+            // row is written here, pointing at records numbered here and at people, places and types
+            // read from the same file, and checking them all at the end was a seventh of the writing
+            // thread's time at 300,000 entries (BENCHMARKS.md, "Imports, twelfth round").
+            int created = checked.outgrows() && !unseenUntilWhole ? into.writeInBulk(writing) : into.write(writing);
+            return new ImportReport(listing.pages().size(), total, created, total - created, differences, listing.notRead());
         } catch (ChangedMeanwhile e) {
             throw new ImportRejectedException(e.problems);
         } catch (AuthorityLoader.SavedMeanwhile | BulkWriting.ForeignKeysBroken e) {
@@ -342,7 +417,15 @@ public final class ImportRun {
      * new (the indexes are dropped and built again only for runs that at least double the
      * catalogue: entries already there add no record, so they do not count).
      */
-    record Checked(int entries, long fresh, boolean outgrows) {
+    record Counted(int entries, long fresh, boolean outgrows) {
+    }
+
+    /** Files and folders checked by the first pass ({@link #check}), to be written: their lists, their pages, their entries counted. */
+    public record Checked(List<AuthorityLoader.FolderLists> authorities, Listing listing, Counted counted) {
+
+        public Checked {
+            authorities = List.copyOf(authorities);
+        }
     }
 
     /**
@@ -353,7 +436,7 @@ public final class ImportRun {
      * that is settled either way. A smaller import, the usual one into a large catalogue, looks
      * nothing up.
      */
-    Checked firstPass(List<Path> pages, List<String> problems) throws IOException {
+    Counted firstPass(List<Path> pages, List<String> problems) throws IOException {
         int entries = 0;
         Map<Path, String> names = sourceNames(pages);
         for (Path page : pages) {
@@ -368,12 +451,16 @@ public final class ImportRun {
                 problems.add(cannotBeRead(page, e));
             }
         }
+        if (unseenUntilWhole) {
+            // A new SQLite file, empty: every entry outgrows it.
+            return new Counted(entries, entries, true);
+        }
         if (!problems.isEmpty() || pages.isEmpty() || !BulkWriting.dropsIndexes(store.dialect())) {
-            return new Checked(entries, 0, false);
+            return new Counted(entries, 0, false);
         }
         long catalogue = store.recordCount();
         long fresh = catalogue > 0 && entries >= catalogue ? freshUntilSettled(pages, entries, catalogue, problems) : 0;
-        return new Checked(entries, fresh, fresh >= catalogue);
+        return new Counted(entries, fresh, fresh >= catalogue);
     }
 
     /**
@@ -440,11 +527,14 @@ public final class ImportRun {
         private final List<Path> pages;
         private final Map<Path, String> names;
         private final Extractor extractor;
+        /** Whether the catalogue may hold records imported before: not a new file's. */
+        private final boolean importedBefore;
 
-        SecondPass(List<Path> pages, Extractor extractor) {
+        SecondPass(List<Path> pages, Extractor extractor, boolean importedBefore) {
             this.pages = pages;
             this.names = sourceNames(pages);
             this.extractor = extractor;
+            this.importedBefore = importedBefore;
         }
 
         /** Reads every page and hands each chunk, prepared, to {@code chunks}, on this thread: returns once all are written. */
@@ -533,7 +623,7 @@ public final class ImportRun {
          */
         private Prepared prepare(List<SeedEntry> entries) {
             List<String> identities = entries.stream().map(SeedEntry::identity).toList();
-            Map<String, Integer> before = store.importedAs(new HashSet<>(identities));
+            Map<String, Integer> before = importedBefore ? store.importedAs(new HashSet<>(identities)) : Map.of();
             List<NewRecords.Ready> records = new ArrayList<>(entries.size());
             List<Attribution> attributions = new ArrayList<>(entries.size());
             for (int i = 0; i < entries.size(); i++) {

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -82,11 +80,7 @@ public final class Generator {
      * The same, into a catalogue nobody reads before it is whole (a new SQLite file, put where it
      * was asked for only at the end: {@code app/NewSqliteFile}). Each transaction's records, their
      * revisions and changes are then stamped with the database's clock as the transaction begins,
-     * and not stamped again as it commits: stamping at the commit keeps a harvest that reads between
-     * two commits from passing a record it cannot see yet, and no harvest reads this file between
-     * two commits. Stamped again, every record's row and its revision's were written twice, and
-     * their entries in the indexes by time moved (a sixth of the writing thread's time at a million
-     * records, BENCHMARKS.md). Its records' rows are written without SQLite checking each one's
+     * and not stamped again as it commits ({@link RecordStore#stampedAt}). Its records' rows are written without SQLite checking each one's
      * CHECK constraints or counting it by trigger: {@link BulkWriting#uncheckedIntoANewFile}.
      */
     public Generator unseenUntilWhole() {
@@ -121,17 +115,12 @@ public final class Generator {
                     return generateIn(() -> committing, corpus, random, TRANSACTION, count, listener);
                 }
                 return BulkWriting.uncheckedIntoANewFile(one, () -> generateIn(
-                        () -> begunAt(one, databaseClock.stamp(one)), corpus, random, TRANSACTION, count, listener));
+                        () -> RecordStore.stampedAt(one, databaseClock.stamp(one)), corpus, random, TRANSACTION, count,
+                        listener));
             } finally {
                 one.transaction(tx -> BulkWriting.rebuild(tx.dsl(), dropped));
             }
         });
-    }
-
-    /** A store whose writes are made and stamped at {@code at}, whenever they commit. */
-    private static RecordStore begunAt(DSLContext one, Instant at) {
-        Clock stopped = Clock.fixed(at, ZoneOffset.UTC);
-        return new RecordStore(one, stopped, CommitClock.of(stopped));
     }
 
     /** Writes the records in transactions of {@code transaction}, each through the store {@code stores} gives for it. */

@@ -362,13 +362,13 @@ class ImportRunTest {
         long catalogue = sql().fetchCount(DOCUMENT);
         List<String> problems = new java.util.ArrayList<>();
         // The seeds again: as many entries as the catalogue has records, and none of them new.
-        ImportRun.Checked again = run.firstPass(ImportRun.pagesOf(List.of(TestCatalogue.SEEDS)), problems);
-        assertEquals(new ImportRun.Checked(seeds.entries(), 0, false), again);
+        ImportRun.Counted again = run.firstPass(ImportRun.pagesOf(List.of(TestCatalogue.SEEDS)), problems);
+        assertEquals(new ImportRun.Counted(seeds.entries(), 0, false), again);
         assertTrue(again.entries() >= catalogue);
         // Fewer entries than records, all new: they cannot outgrow the catalogue, so none is looked up.
-        ImportRun.Checked small = run.firstPass(List.of(largePage("small.txt", 20, "")), problems);
-        assertEquals(new ImportRun.Checked(20, 0, false), small);
-        ImportRun.Checked large = run.firstPass(List.of(largePage("large.txt", 5_000, "")), problems);
+        ImportRun.Counted small = run.firstPass(List.of(largePage("small.txt", 20, "")), problems);
+        assertEquals(new ImportRun.Counted(20, 0, false), small);
+        ImportRun.Counted large = run.firstPass(List.of(largePage("large.txt", 5_000, "")), problems);
         assertEquals(5_000, large.entries());
         if (sql().dialect().family() == SQLDialect.SQLITE) {
             // Counted until they outgrow the catalogue: then its indexes are dropped and built again at the end.

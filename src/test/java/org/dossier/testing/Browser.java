@@ -106,6 +106,10 @@ public final class Browser implements AutoCloseable {
                     "--no-first-run", "--disable-default-apps", "--window-size=1280,900",
                     "--user-data-dir=" + profile,
                     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
+            // The compositor's GPU process, which with the GPU off draws in software anyway, run as a
+            // thread of the browser's: a process fewer to pass every frame to (BENCHMARKS.md, the
+            // test suite's twenty-fourth round).
+            options.addArguments("--in-process-gpu");
             if (!javaScript) {
                 options.setExperimentalOption("prefs",
                         Map.of("profile.managed_default_content_settings.javascript", 2));

@@ -246,7 +246,7 @@ public final class Browser implements AutoCloseable {
      * Runs {@code source} in the page as a script of its own named {@code name}, compiled and run by
      * DevTools ({@code Runtime.compileScript}, {@code runScript}) rather than carried in
      * chromedriver's {@code executeScript}, which wraps it in a function of its own and waits on the
-     * page first: for a long script put into many pages (axe-core), about a quarter less of
+     * page first: for a long script put into many pages (axe-core), a fifth to a quarter less of
      * Chromium's processor time to put it in. Fails saying why when it does not compile or throws.
      */
     public void runScript(String name, String source) {

@@ -38,7 +38,7 @@ public final class Axe {
     public static List<String> violations(Browser browser) {
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
         if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
-            js.executeScript(SCRIPT);
+            browser.runScript("axe.min.js", SCRIPT);
         }
         Object answer = js.executeAsyncScript("""
                 var done = arguments[arguments.length - 1];

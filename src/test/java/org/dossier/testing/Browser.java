@@ -108,7 +108,7 @@ public final class Browser implements AutoCloseable {
                     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
             // The compositor's GPU process, which with the GPU off draws in software anyway, run as a
             // thread of the browser's: a process fewer to pass every frame to (BENCHMARKS.md, the
-            // test suite's twenty-fourth round).
+            // test suite's twenty-fifth round).
             options.addArguments("--in-process-gpu");
             if (!javaScript) {
                 options.setExperimentalOption("prefs",

@@ -680,10 +680,6 @@ public final class Database implements AutoCloseable {
                 + " (check the host in the address)" : root.getMessage();
     }
 
-    /**
-     * The database cannot be reached or used (its schema is not this version's); the message says
-     * which (without a password) and why, on one line.
-     */
     /** Makes the folders a SQLite file {@code file} is to be in; one that cannot be made is {@link Unavailable}, said in one line. */
     static void makeFolderOf(Path file) {
         Path parent = file.toAbsolutePath().getParent();
@@ -696,6 +692,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The database cannot be reached or used (its schema is not this version's); the message says
+     * which (without a password) and why, on one line.
+     */
     public static final class Unavailable extends RuntimeException {
         Unavailable(String message, Throwable cause) {
             super(message, cause);

@@ -75,9 +75,7 @@ final class ImportCommand implements Callable<Integer> {
     private ImportReport intoANewFile(DatabaseAddress database, Progress progress) throws Exception {
         // Checked before anything is made: pages refused leave nothing on the disk.
         NewFileImport pages = NewFileImport.check(inputs, Clock.systemUTC(), ImportRun.Tuning.DEFAULT);
-        ImportReport[] report = {null};
-        NewSqliteFile.build(database.file(), one -> report[0] = pages.writeInto(one, progress::advanceTo));
-        return report[0];
+        return NewSqliteFile.build(database.file(), one -> pages.writeInto(one, progress::advanceTo));
     }
 
     /** Into a catalogue that is there (or on PostgreSQL), in one transaction beside whoever else uses it. */

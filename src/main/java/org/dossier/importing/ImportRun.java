@@ -339,8 +339,9 @@ public final class ImportRun {
     }
 
     /**
-     * Pass 2: the entries of {@code pages} read again and written in one transaction of {@code into},
-     * the times of what it writes beside the records read from {@code clock}.
+     * Pass 2: the entries of {@code pages} read again and written in one transaction of {@code store}
+     * (the catalogue in use's, or the new file's), the times of what it writes beside the records
+     * read from {@code clock}.
      */
     ImportReport write(RecordStore store, Clock clock, Checked pages, Listener progress)
             throws ImportRejectedException, IOException {

@@ -15,6 +15,9 @@ import org.dossier.web.FormFields;
  */
 public final class UsersPage {
 
+    /** The parameter the redirect after a change names the account in, and the page reads it from. */
+    private static final String SAVED = "saved";
+
     private final Accounts accounts;
 
     public UsersPage(Accounts accounts) {
@@ -24,7 +27,7 @@ public final class UsersPage {
     /** {@code GET /admin/users}. */
     public void list(Context ctx) {
         // The redirect after a change names the account; any other text in the link is not shown as if saved.
-        String saved = ctx.queryParam("saved");
+        String saved = ctx.queryParam(SAVED);
         show(ctx, HttpStatus.OK, saved == null ? null : accounts.find(saved).map(Account::username).orElse(null),
                 null, null, "", Role.EDITOR.key());
     }
@@ -87,7 +90,7 @@ public final class UsersPage {
     private void change(Context ctx, String refusedIn, String typedName, String typedRole, AccountChange change) {
         try {
             String username = change.run();
-            ctx.redirect("/admin/users?saved=" + URLEncoder.encode(username, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            ctx.redirect("/admin/users?" + SAVED + "=" + URLEncoder.encode(username, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
         } catch (AccountException e) {
             ctx.attribute(REFUSED_FIELD, e.field());
             show(ctx, HttpStatus.UNPROCESSABLE_CONTENT, null, e.getMessage(), refusedIn, typedName, typedRole);

@@ -35,9 +35,11 @@ final class GenerateCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     long seed = 1950;
 
-    private void generate(Generator generator, Progress progress)
+    /** Generates {@code count} records with {@code generator}, and returns how many: all of them, or it throws. */
+    private long generate(Generator generator, Progress progress)
             throws IOException, SeedFormatException, AuthorityFileException {
         generator.generate(seeds, count, seed, progress::advanceTo);
+        return count;
     }
 
     @Override
@@ -48,17 +50,18 @@ final class GenerateCommand implements Callable<Integer> {
         }
         Progress progress = Progress.onConsole("records", count);
         try {
+            long generated;
             if (NewSqliteFile.isNew(database)) {
                 // A catalogue made from nothing is made under another name and renamed when whole.
-                NewSqliteFile.build(database.file(),
+                generated = NewSqliteFile.build(database.file(),
                         db -> generate(new Generator(db, Clock.systemUTC()).unseenUntilWhole(), progress));
             } else {
                 try (Database db = Database.open(database, writeWaitOption.writeWait())) {
-                    generate(new Generator(db.dsl(), Clock.systemUTC()), progress);
+                    generated = generate(new Generator(db.dsl(), Clock.systemUTC()), progress);
                     db.identitiesFollowRows();
                 }
             }
-            progress.finish("Generated " + count + " records in " + database);
+            progress.finish("Generated " + generated + " records in " + database);
             return 0;
         } catch (IOException | SeedFormatException | AuthorityFileException e) {
             System.err.println("Nothing was generated: " + e.getMessage());

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.dossier.importing.ImportRejectedException;
 import org.dossier.importing.ImportReport;
 import org.dossier.importing.ImportRun;
+import org.dossier.importing.NewFileImport;
 import org.dossier.web.WriteUnavailable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,12 +73,9 @@ final class ImportCommand implements Callable<Integer> {
      * that fails or is stopped, leave nothing at the path given (nor the folders made for it).
      */
     private ImportReport intoANewFile(DatabaseAddress database, Progress progress) throws Exception {
-        ImportRun run = ImportRun.intoANewFile(Clock.systemUTC(), ImportRun.Tuning.DEFAULT);
         // Checked before anything is made: pages refused leave nothing on the disk.
-        ImportRun.Checked pages = run.check(inputs);
-        ImportReport[] report = {null};
-        NewSqliteFile.build(database.file(), one -> report[0] = run.writeInto(one, pages, progress::advanceTo));
-        return report[0];
+        NewFileImport pages = NewFileImport.check(inputs, Clock.systemUTC(), ImportRun.Tuning.DEFAULT);
+        return NewSqliteFile.build(database.file(), one -> pages.writeInto(one, progress::advanceTo));
     }
 
     /** Into a catalogue that is there (or on PostgreSQL), in one transaction beside whoever else uses it. */

@@ -30,10 +30,10 @@ import org.sqlite.SQLiteConfig;
  */
 final class NewSqliteFile {
 
-    /** The work done on the new file, through the one connection it has. */
+    /** The work done on the new file, through the one connection it has, and what it tells of it (an import's report). */
     @FunctionalInterface
-    interface Work {
-        void on(DSLContext db) throws Exception;
+    interface Work<T> {
+        T on(DSLContext db) throws Exception;
     }
 
     /**
@@ -53,9 +53,9 @@ final class NewSqliteFile {
     /**
      * Makes the catalogue at {@code file} (which must not exist) by migrating a new file under
      * another name, running {@code work} on it, and renaming it to {@code file}; on any failure the
-     * other file is deleted and nothing is at {@code file}.
+     * other file is deleted and nothing is at {@code file}. Returns what {@code work} returned.
      */
-    static void build(Path file, Work work) throws Exception {
+    static <T> T build(Path file, Work<T> work) throws Exception {
         Path absolute = file.toAbsolutePath();
         Path folder = absolute.getParent();
         // The folders made for it go too if it fails (an import whose pages are refused leaves no
@@ -65,13 +65,14 @@ final class NewSqliteFile {
         // A name of its own, made by this process (with the permissions any new file gets here).
         Path building = Files.createFile(folder.resolve(absolute.getFileName() + "." + ProcessHandle.current().pid()
                 + ".building"));
+        T made;
         try {
             // The schema exactly as every catalogue gets it (Flyway, in WAL mode), then closed: the
             // rest is written on a connection of its own settings.
             Database.open(building).close();
             try (Connection connection = unjournaled(building)) {
                 DSLContext db = DSL.using(connection, SQLDialect.SQLITE, new Settings().withExecuteLogging(false));
-                work.on(db);
+                made = work.on(db);
                 String mode = String.valueOf(db.fetchValue("PRAGMA journal_mode = WAL"));
                 if (!"wal".equalsIgnoreCase(mode)) {
                     throw new IOException("could not put " + building + " back in WAL mode (it is in " + mode + ")");
@@ -93,6 +94,7 @@ final class NewSqliteFile {
             takeAway(building, highestMissing, e);
             throw e;
         }
+        return made;
     }
 
     /**

@@ -118,8 +118,8 @@ public final class SearchPage {
      */
     public void hit(Context ctx) {
         SearchRequest request = SearchRequestReader.strict(ctx);
-        int n = QueryParams.integer(ctx, "hit", 1, 1, SearchRequest.MAX_WINDOW);
-        if (followedMerges(search, ctx, request, "hit=" + n)) {
+        int n = QueryParams.integer(ctx, ResultTrail.HIT, 1, 1, SearchRequest.MAX_WINDOW);
+        if (followedMerges(search, ctx, request, ResultTrail.HIT + "=" + n)) {
             return;
         }
         String trail = request.onPage(1).toQueryString();

@@ -68,10 +68,7 @@ public final class EditForm {
         RecordForm form = RecordForm.posted(ctx).withSurvivors(lists);
         RecordForm.Checked checked = form.check(AuthorityChoices.of(lists), today());
         if (!checked.ok()) {
-            Map<String, Object> model = model(record, form, openedVersion);
-            model.put("errors", checked.errors());
-            model.put("problems", checked.problems());
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/edit", model);
+            refused(ctx, model(record, form, openedVersion), checked);
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
@@ -143,10 +140,7 @@ public final class EditForm {
         }
         RecordForm.Checked checked = form.check(AuthorityChoices.of(lists), today());
         if (!checked.ok()) {
-            Map<String, Object> model = newRecordModel(form, token);
-            model.put("errors", checked.errors());
-            model.put("problems", checked.problems());
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/edit", model);
+            refused(ctx, newRecordModel(form, token), checked);
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
@@ -160,6 +154,13 @@ public final class EditForm {
             return;
         }
         redirectSaved(ctx, id);
+    }
+
+    /** The form again as it was typed, refused (422): what is wrong beside each field and, above the form, in order. */
+    private static void refused(Context ctx, Map<String, Object> model, RecordForm.Checked checked) {
+        model.put("errors", checked.errors());
+        model.put("problems", checked.problems());
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/edit", model);
     }
 
     private Map<String, Object> newRecordModel(RecordForm form, FormToken token) {

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 record RestoredNotice(int restored, int as) {
 
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
+    /** The address's parameters, named once for the redirect that writes them and the history that reads them. */
+    private static final String RESTORED = "restored";
+    private static final String AS = "as";
 
     RestoredNotice {
         if (restored < 1 || as <= restored) {
@@ -23,13 +26,13 @@ record RestoredNotice(int restored, int as) {
 
     /** The history at {@code historyPath}, with the notice that version {@code restored} came back as {@code as}. */
     static String path(String historyPath, int restored, int as) {
-        return historyPath + "?restored=" + restored + "&as=" + as;
+        return historyPath + "?" + RESTORED + "=" + restored + "&" + AS + "=" + as;
     }
 
     /** The words of the notice the history of something now at version {@code current} shows, or null. */
     static String of(Context ctx, int current) {
-        String restored = ctx.queryParam("restored");
-        String as = ctx.queryParam("as");
+        String restored = ctx.queryParam(RESTORED);
+        String as = ctx.queryParam(AS);
         if (restored == null || as == null || !NUMBER.matcher(restored).matches() || !NUMBER.matcher(as).matches()
                 || Integer.parseInt(as) != current || Integer.parseInt(restored) >= current) {
             return null;

@@ -39,7 +39,6 @@ import org.dossier.authorities.Extractor;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.BatchInsert;
 import org.dossier.documents.BulkWriting;
-import org.dossier.documents.CommitClock;
 import org.dossier.documents.Languages;
 import org.dossier.documents.NewRecords;
 import org.dossier.documents.RecordDraft;
@@ -73,7 +72,7 @@ import org.jooq.impl.DSL;
  * known: no record is made twice. On SQLite, where writers run one at a time, the same statement
  * costs nothing; on PostgreSQL it is a row lock held to the commit.
  *
- * <p>An import into a catalogue that is not there yet ({@link #intoANewFile}) writes the same rows
+ * <p>An import into a catalogue that is not there yet ({@link NewFileImport}) writes the same rows
  * into a new SQLite file that nobody else has open, as {@code generate} writes one
  * ({@code app/NewSqliteFile}): no journal, no write-ahead log and no checkpoint copying every page a
  * second time, the secondary indexes built once the rows are in, the records stamped once, as the
@@ -101,45 +100,53 @@ public final class ImportRun {
         }
     }
 
-    /** Where {@link #run} writes; {@code null} for an import into a new file, whose store comes with the file ({@link #writeInto}). */
-    private final RecordStore store;
+    /**
+     * What a run imports into: the one thing an import into a catalogue in use and an import into a
+     * new file ({@link NewFileImport}) differ by, and so a value of its own rather than a store left
+     * out and a flag beside it.
+     */
+    sealed interface Into {
+
+        /**
+         * A catalogue in use, which others may read and write meanwhile: written through
+         * {@code store}, which is also where entries are looked up among the records imported before.
+         */
+        record Catalogue(RecordStore store) implements Into {
+
+            public Catalogue {
+                java.util.Objects.requireNonNull(store, "an import into a catalogue in use writes through its store");
+            }
+        }
+
+        /**
+         * A SQLite catalogue made for the import, that nobody reads or writes before it is whole, and
+         * whose store comes with the file ({@link NewFileImport#writeInto}): no record is there before
+         * it, so none is looked up; its records are stamped as the writing begins, not again as it
+         * commits, so the indexes on those times are kept; and its one connection checks no foreign key.
+         */
+        record NewFile() implements Into {
+        }
+    }
+
+    private final Into into;
     private final Clock clock;
     private final Tuning tuning;
     private final SeedPageParser parser;
-    /** Into a catalogue made for this import, that nobody reads before it is whole ({@link #intoANewFile}). */
-    private final boolean unseenUntilWhole;
 
     public ImportRun(RecordStore store, Clock clock) {
         this(store, clock, Tuning.DEFAULT);
     }
 
     public ImportRun(RecordStore store, Clock clock, Tuning tuning) {
-        this(store, clock, tuning, false);
+        this(new Into.Catalogue(store), clock, tuning);
     }
 
-    private ImportRun(RecordStore store, Clock clock, Tuning tuning, boolean unseenUntilWhole) {
-        this.store = store;
+    /** A run into {@code into}; {@code clock} tells the first pass what day it is. */
+    ImportRun(Into into, Clock clock, Tuning tuning) {
+        this.into = into;
         this.clock = clock;
         this.parser = new SeedPageParser(java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)));
         this.tuning = tuning;
-        this.unseenUntilWhole = unseenUntilWhole;
-    }
-
-    /**
-     * An import into a SQLite catalogue that is not there yet: its pages checked first ({@link #check}),
-     * before anything is made, so that pages refused leave nothing on the disk; then written
-     * ({@link #writeInto}) into the catalogue made for it, migrated and empty, that nobody reads or
-     * writes before it is whole (a new file, renamed into place once the import is in it:
-     * {@code app/NewSqliteFile}). It writes what an import into a catalogue in use writes, but: its
-     * records, their revisions and changes are stamped with the database's clock as the writing
-     * begins, not again as it commits ({@link RecordStore#stampedAt}), so the indexes on those times
-     * are kept and filled in order rather than dropped and built after the stamp; and no entry is
-     * looked up among records imported before it, there being none (the threads finding names
-     * would otherwise ask on the one connection the writer writes on). {@code clock} is this
-     * machine's, which tells the first pass what day it is.
-     */
-    public static ImportRun intoANewFile(Clock clock, Tuning tuning) {
-        return new ImportRun(null, clock, tuning, true);
     }
 
     /** The seed pages a list of files and folders stands for, in the order they will be read. */
@@ -289,31 +296,18 @@ public final class ImportRun {
     }
 
     public ImportReport run(List<Path> filesAndFolders, Listener progress) throws ImportRejectedException, IOException {
-        if (unseenUntilWhole) {
-            throw new IllegalStateException("an import into a new file is checked, then written into the file made for it");
+        if (!(into instanceof Into.Catalogue catalogue)) {
+            // The public constructors make runs into a catalogue in use; NewFileImport writes its own.
+            throw new IllegalStateException("an import into a new file is written into the file made for it");
         }
-        return write(store, clock, check(filesAndFolders), progress);
-    }
-
-    /**
-     * Writes {@code pages}, checked by this run ({@link #check}), into the catalogue just made for
-     * it (a new SQLite file nobody else has open) on its one connection {@code one}; for a run made
-     * by {@link #intoANewFile} only. Its records, their revisions and changes, its authority lists
-     * and sources are stamped with the database's clock as the writing begins.
-     */
-    public ImportReport writeInto(DSLContext one, Checked pages, Listener progress) throws ImportRejectedException, IOException {
-        if (!unseenUntilWhole) {
-            throw new IllegalStateException("only an import into a new file writes into a catalogue made for it");
-        }
-        Instant at = CommitClock.of(one.dialect()).stamp(one);
-        return write(RecordStore.stampedAt(one, at), Clock.fixed(at, java.time.ZoneOffset.UTC), pages, progress);
+        return write(catalogue.store(), clock, check(filesAndFolders), progress);
     }
 
     /**
      * Pass 1: every file and folder read and checked, nothing written; every problem found refuses
      * the run ({@link ImportRejectedException}: each as {@code file:line: what is wrong}).
      */
-    public Checked check(List<Path> filesAndFolders) throws ImportRejectedException, IOException {
+    Checked check(List<Path> filesAndFolders) throws ImportRejectedException, IOException {
         List<String> problems = new ArrayList<>();
         List<AuthorityLoader.FolderLists> authorities = new ArrayList<>();
         for (Path path : filesAndFolders) {
@@ -345,11 +339,13 @@ public final class ImportRun {
     }
 
     /**
-     * Pass 2: the entries of {@code pages} read again and written in one transaction of {@code into},
-     * the times of what it writes beside the records read from {@code clock}.
+     * Pass 2: the entries of {@code pages} read again and written in one transaction of {@code store}
+     * (the catalogue in use's, or the new file's), the times of what it writes beside the records
+     * read from {@code clock}.
      */
-    private ImportReport write(RecordStore into, Clock clock, Checked pages, Listener progress)
+    ImportReport write(RecordStore store, Clock clock, Checked pages, Listener progress)
             throws ImportRejectedException, IOException {
+        boolean newFile = into instanceof Into.NewFile;
         List<AuthorityLoader.FolderLists> authorities = pages.authorities();
         Listing listing = pages.listing();
         Counted checked = pages.counted();
@@ -364,7 +360,7 @@ public final class ImportRun {
             // relabel) is stamped from the second after this one on, a time no record committed
             // before can have (times are whole seconds), so that the end finds those very records.
             // A new file has no record before: its lists are stamped with its records' time.
-            Instant onTheWay = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).plusSeconds(unseenUntilWhole ? 0 : 1);
+            Instant onTheWay = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).plusSeconds(newFile ? 0 : 1);
             Clock stamping = Clock.offset(clock, Duration.between(Instant.now(clock), onTheWay));
             for (AuthorityLoader.FolderLists lists : authorities) {
                 differences.addAll(AuthorityLoader.store(tx, lists, stamping));
@@ -381,7 +377,7 @@ public final class ImportRun {
                 // the times some of them are on: their entries are then made once, not twice. A new
                 // file's records are not stamped again: the indexes on their times are kept.
                 List<BulkWriting.SecondaryIndex> dropped = BulkWriting.dropBeforeAdding(tx, checked.fresh(),
-                        unseenUntilWhole ? BulkWriting.Times.AS_WRITTEN : BulkWriting.Times.STAMPED_AT_COMMIT);
+                        newFile ? BulkWriting.Times.AS_WRITTEN : BulkWriting.Times.STAMPED_AT_COMMIT);
                 if (!dropped.isEmpty()) {
                     writer.onceStamped(() -> BulkWriting.withLargeCache(tx, tuning.largeCache(), () -> {
                         BulkWriting.rebuild(tx, dropped);
@@ -389,7 +385,7 @@ public final class ImportRun {
                     }));
                 }
                 try (Chunks chunks = new Chunks(tx, connection, records, now, total, progress)) {
-                    new SecondPass(listing.pages(), extractor, !unseenUntilWhole).into(chunks);
+                    new SecondPass(listing.pages(), extractor).into(chunks);
                     return chunks.created;
                 }
             }))));
@@ -401,7 +397,7 @@ public final class ImportRun {
             // row is written here, pointing at records numbered here and at people, places and types
             // read from the same file, and checking them all at the end was a seventh of the writing
             // thread's time at 300,000 entries (BENCHMARKS.md, "Imports, twelfth round").
-            int created = checked.outgrows() && !unseenUntilWhole ? into.writeInBulk(writing) : into.write(writing);
+            int created = checked.outgrows() && !newFile ? store.writeInBulk(writing) : store.write(writing);
             return new ImportReport(listing.pages().size(), total, created, total - created, differences, listing.notRead());
         } catch (ChangedMeanwhile e) {
             throw new ImportRejectedException(e.problems);
@@ -421,9 +417,9 @@ public final class ImportRun {
     }
 
     /** Files and folders checked by the first pass ({@link #check}), to be written: their lists, their pages, their entries counted. */
-    public record Checked(List<AuthorityLoader.FolderLists> authorities, Listing listing, Counted counted) {
+    record Checked(List<AuthorityLoader.FolderLists> authorities, Listing listing, Counted counted) {
 
-        public Checked {
+        Checked {
             authorities = List.copyOf(authorities);
         }
     }
@@ -451,16 +447,17 @@ public final class ImportRun {
                 problems.add(cannotBeRead(page, e));
             }
         }
-        if (unseenUntilWhole) {
+        if (!(into instanceof Into.Catalogue catalogue)) {
             // A new SQLite file, empty: every entry outgrows it.
             return new Counted(entries, entries, true);
         }
+        RecordStore store = catalogue.store();
         if (!problems.isEmpty() || pages.isEmpty() || !BulkWriting.dropsIndexes(store.dialect())) {
             return new Counted(entries, 0, false);
         }
-        long catalogue = store.recordCount();
-        long fresh = catalogue > 0 && entries >= catalogue ? freshUntilSettled(pages, entries, catalogue, problems) : 0;
-        return new Counted(entries, fresh, fresh >= catalogue);
+        long records = store.recordCount();
+        long fresh = records > 0 && entries >= records ? freshUntilSettled(store, pages, entries, records, problems) : 0;
+        return new Counted(entries, fresh, fresh >= records);
     }
 
     /**
@@ -469,7 +466,7 @@ public final class ImportRun {
      * pages already there stops after its first chunk). A page that no longer reads as it did a
      * moment ago adds its problems instead.
      */
-    private long freshUntilSettled(List<Path> pages, int entries, long enough, List<String> problems)
+    private long freshUntilSettled(RecordStore store, List<Path> pages, int entries, long enough, List<String> problems)
             throws IOException {
         long[] fresh = {0};
         long[] read = {0};
@@ -527,14 +524,10 @@ public final class ImportRun {
         private final List<Path> pages;
         private final Map<Path, String> names;
         private final Extractor extractor;
-        /** Whether the catalogue may hold records imported before: not a new file's. */
-        private final boolean importedBefore;
-
-        SecondPass(List<Path> pages, Extractor extractor, boolean importedBefore) {
+        SecondPass(List<Path> pages, Extractor extractor) {
             this.pages = pages;
             this.names = sourceNames(pages);
             this.extractor = extractor;
-            this.importedBefore = importedBefore;
         }
 
         /** Reads every page and hands each chunk, prepared, to {@code chunks}, on this thread: returns once all are written. */
@@ -623,7 +616,9 @@ public final class ImportRun {
          */
         private Prepared prepare(List<SeedEntry> entries) {
             List<String> identities = entries.stream().map(SeedEntry::identity).toList();
-            Map<String, Integer> before = importedBefore ? store.importedAs(new HashSet<>(identities)) : Map.of();
+            // A new file holds no record imported before.
+            Map<String, Integer> before = into instanceof Into.Catalogue catalogue
+                    ? catalogue.store().importedAs(new HashSet<>(identities)) : Map.of();
             List<NewRecords.Ready> records = new ArrayList<>(entries.size());
             List<Attribution> attributions = new ArrayList<>(entries.size());
             for (int i = 0; i < entries.size(); i++) {

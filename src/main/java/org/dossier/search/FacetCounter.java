@@ -188,12 +188,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
     private final boolean nearMissOthers;
     private int[] othersOfNearMisses;
 
+    /** The counts a search page shows, and nothing besides. */
     FacetCounter(Ordinals ordinals, SegmentMemory memory, RequestFilters filters) {
-        this(ordinals, memory, filters, false);
-    }
-
-    FacetCounter(Ordinals ordinals, SegmentMemory memory, RequestFilters filters, boolean alsoUnfiltered) {
-        this(ordinals, memory, filters, alsoUnfiltered, 0);
+        this(ordinals, memory, filters, false, 0, false);
     }
 
     /**
@@ -201,16 +198,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
      * ({@link Counts#unfiltered}), in the same pass: the counts under the words alone, which a
      * later search for the same words with a filter can be given instead of visiting every record.
      * {@code hitsOfLeaves}: when above 0, the number of leaves of the reader searched, and the hits
-     * (records failing no filter) are kept as well ({@link #hits}).
-     */
-    FacetCounter(Ordinals ordinals, SegmentMemory memory, RequestFilters filters, boolean alsoUnfiltered,
-                 int hitsOfLeaves) {
-        this(ordinals, memory, filters, alsoUnfiltered, hitsOfLeaves, false);
-    }
-
-    /**
-     * As above; {@code nearMissOthers}: count, besides, the values of every other facet of the
-     * records failing only a facet's filter ({@link #othersOfNearMisses}).
+     * (records failing no filter) are kept as well ({@link #hits}). {@code nearMissOthers}: count,
+     * besides, the values of every other facet of the records failing only a facet's filter
+     * ({@link #othersOfNearMisses}).
      */
     FacetCounter(Ordinals ordinals, SegmentMemory memory, RequestFilters filters, boolean alsoUnfiltered,
                  int hitsOfLeaves, boolean nearMissOthers) {

@@ -683,29 +683,16 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     private long generation() {
         try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getGeneration();
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException | RuntimeException e) {
+            return withSnapshot(snapshot -> ((DirectoryReader) snapshot.getIndexReader()).getIndexCommit().getGeneration());
+        } catch (RuntimeException e) {
+            // An index that cannot say its commit (closing, or its files gone) is at none: the status says so.
             return -1;
         }
     }
 
     /** How many records a reader can find, for checks and tests. */
     public int size() {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return searcher.getIndexReader().numDocs();
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return withSnapshot(snapshot -> snapshot.getIndexReader().numDocs());
     }
 
     @Override

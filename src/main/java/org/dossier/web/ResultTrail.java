@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dossier.search.SearchRequest;
 
 /**
  * Where a reader came to a record from: hit {@code hit} of {@code hits} of a search, whose query
@@ -17,8 +18,12 @@ public record ResultTrail(String search, int hit, long hits) {
 
     /** Where {@code /search/hit?...&hit=n} finds hit n and goes on to its record. */
     public static final String HIT_PATH = "/search/hit";
+    /** The trail's parameters, named once: {@code ?search=...&hit=3&hits=40} ({@link #HIT} in {@link #HIT_PATH}'s too). */
+    public static final String HIT = "hit";
+    private static final String SEARCH = "search";
+    private static final String HITS = "hits";
     private static final int MAX_SEARCH = 2000;
-    private static final Pattern PAGE_SIZE = Pattern.compile("(?:^|&)pageSize=([0-9]{1,3})(?:&|$)");
+    private static final Pattern PAGE_SIZE = Pattern.compile("(?:^|&)" + SearchRequest.PAGE_SIZE + "=([0-9]{1,3})(?:&|$)");
 
     public ResultTrail {
         if (search == null || search.length() > MAX_SEARCH || hit < 1 || hits < hit) {
@@ -28,9 +33,9 @@ public record ResultTrail(String search, int hit, long hits) {
 
     /** The trail a record page was opened with, or null: a trail that does not add up is ignored. */
     public static ResultTrail of(Context ctx) {
-        String search = ctx.queryParam("search");
-        String hit = ctx.queryParam("hit");
-        String hits = ctx.queryParam("hits");
+        String search = ctx.queryParam(SEARCH);
+        String hit = ctx.queryParam(HIT);
+        String hits = ctx.queryParam(HITS);
         if (search == null || hit == null || hits == null || !hit.matches("[0-9]{1,6}") || !hits.matches("[0-9]{1,9}")
                 || search.length() > MAX_SEARCH) {
             return null;
@@ -62,20 +67,20 @@ public record ResultTrail(String search, int hit, long hits) {
      * {@link #carried(String) the search as a record's address carries it}, escaped once for a page's hits.
      */
     public static String recordHref(String recordPath, String carried, long n, long total) {
-        return recordPath + carried + "&hit=" + n + "&hits=" + total;
+        return recordPath + carried + "&" + HIT + "=" + n + "&" + HITS + "=" + total;
     }
 
     /** The search's query string as a record's address carries it: {@code ?search=} and the query, escaped. */
     public static String carried(String search) {
-        return "?search=" + encode(search);
+        return "?" + SEARCH + "=" + encode(search);
     }
 
     /** The page of the search this hit is on. */
     public String backHref() {
         Matcher m = PAGE_SIZE.matcher(search);
-        int pageSize = m.find() ? Math.max(1, Integer.parseInt(m.group(1))) : 10;
+        int pageSize = m.find() ? Math.max(1, Integer.parseInt(m.group(1))) : SearchRequest.DEFAULT_PAGE_SIZE;
         int page = (hit - 1) / pageSize + 1;
-        String query = search + (page > 1 ? (search.isEmpty() ? "" : "&") + "page=" + page : "");
+        String query = search + (page > 1 ? (search.isEmpty() ? "" : "&") + SearchRequest.PAGE + "=" + page : "");
         return "/search" + (query.isEmpty() ? "" : "?" + query);
     }
 
@@ -101,7 +106,7 @@ public record ResultTrail(String search, int hit, long hits) {
     }
 
     private String hitHref(int n) {
-        return HIT_PATH + "?" + (search.isEmpty() ? "" : search + "&") + "hit=" + n;
+        return HIT_PATH + "?" + (search.isEmpty() ? "" : search + "&") + HIT + "=" + n;
     }
 
     private static String encode(String text) {

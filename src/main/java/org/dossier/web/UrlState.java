@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.dossier.search.SearchRequest;
 
 /**
  * A page's address with its query, for building the links that change one thing about it (the
- * page, the sort) and keep the rest. Changing anything but the page goes back to page 1. A
+ * page, the sort) and keep the rest. Changing anything but the page goes back to page 1. The
+ * parameters are named where a search's are ({@link SearchRequest#PAGE}, {@link SearchRequest#SORT}): once. A
  * search's links are its {@code SearchRequest}'s, changed and written back.
  */
 public final class UrlState {
@@ -38,16 +40,16 @@ public final class UrlState {
 
     /** The address of page {@code n} of the same list. */
     public String page(int n) {
-        List<Param> changed = without("page");
+        List<Param> changed = without(SearchRequest.PAGE);
         if (n > 1) {
-            changed.add(new Param("page", String.valueOf(n)));
+            changed.add(new Param(SearchRequest.PAGE, String.valueOf(n)));
         }
         return href(changed);
     }
 
     /** The address with {@code name} set to {@code value} alone. */
     public String set(String name, String value) {
-        List<Param> changed = without(name, "page");
+        List<Param> changed = without(name, SearchRequest.PAGE);
         if (value != null && !value.isEmpty()) {
             changed.add(new Param(name, value));
         }

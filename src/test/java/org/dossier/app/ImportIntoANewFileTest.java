@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.dossier.importing.ImportRun;
+import org.dossier.importing.NewFileImport;
 import org.dossier.testing.LargeSeedPage;
 import org.dossier.testing.SameOnEveryDatabase;
 import org.dossier.testing.TestCatalogue;
@@ -118,10 +119,10 @@ class ImportIntoANewFileTest {
         Path large = LargeSeedPage.write(folder.resolve("large.txt"), 1_000, "");
         Path fresh = folder.resolve("new/dossier.db");
         // Chunks of 200 entries: several sent to the file when the write fails.
-        ImportRun run = ImportRun.intoANewFile(java.time.Clock.systemUTC(), new ImportRun.Tuning(200, true, true));
-        ImportRun.Checked pages = run.check(List.of(large));
+        NewFileImport pages = NewFileImport.check(List.of(large), java.time.Clock.systemUTC(),
+                new ImportRun.Tuning(200, true, true));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> NewSqliteFile.build(fresh,
-                one -> run.writeInto(one, pages, (done, total) -> {
+                one -> pages.writeInto(one, (done, total) -> {
                     if (done == 900) {
                         throw new IllegalStateException("the disk is full");
                     }

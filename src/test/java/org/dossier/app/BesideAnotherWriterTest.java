@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.dossier.testing.AppJvm;
 import org.dossier.testing.Http;
 import org.dossier.testing.Ports;
 import org.dossier.testing.SameOnEveryDatabase;
@@ -52,11 +53,6 @@ class BesideAnotherWriterTest {
      * it says so and that it says how long it waited, not which wait it waited.
      */
     private static final String FIRST_START_WRITE_WAIT = "500ms";
-
-    /** A command or a node of the jar, in a JVM of its own. */
-    private static ProcessBuilder java(List<String> args) {
-        return CommandOutputTest.java(args);
-    }
 
     @TempDir
     Path folder;
@@ -114,7 +110,7 @@ class BesideAnotherWriterTest {
 
     private Finished run(String... args) throws Exception {
         Path said = Files.createTempFile(folder, "said", ".txt");
-        Process command = java(List.of(args)).redirectErrorStream(true)
+        Process command = AppJvm.of(List.of(args)).redirectErrorStream(true)
                 .redirectOutput(said.toFile()).start();
         assertTrue(command.waitFor(5, TimeUnit.MINUTES), "the command did not end: " + String.join(" ", args));
         return new Finished(command.exitValue(), CommandOutputTest.read(said));
@@ -218,7 +214,7 @@ class BesideAnotherWriterTest {
         int port = Ports.free();
         Path said = folder.resolve("serve.log");
         try (WriteLock writer = holding(db, "IMMEDIATE")) {
-            Process node = java(List.of("serve", "--db", db.toString(), "--index",
+            Process node = AppJvm.of(List.of("serve", "--db", db.toString(), "--index",
                             folder.resolve("index").toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
                             "--warm-up", "0", "--write-wait", NODE_WRITE_WAIT))
                     .redirectErrorStream(true).redirectOutput(said.toFile()).start();
@@ -253,7 +249,7 @@ class BesideAnotherWriterTest {
         Path said = folder.resolve("serve.log");
         Process node;
         try (WriteLock writer = holding(db, "IMMEDIATE")) {
-            node = java(List.of("serve", "--db", db.toString(), "--index",
+            node = AppJvm.of(List.of("serve", "--db", db.toString(), "--index",
                             folder.resolve("index").toString(), "--host", "127.0.0.1", "--port", "0",
                             "--seeds", TestCatalogue.SEEDS.toString(), "--warm-up", "0",
                             "--write-wait", FIRST_START_WRITE_WAIT))

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.dossier.testing.AppJvm;
 import org.dossier.testing.Ports;
 import org.dossier.testing.RawHttp;
 import org.dossier.testing.SameOnEveryDatabase;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a command prints, run as an operator runs it: in a JVM of its own started by
- * {@link Main#main}, with the log configuration the jar has (the test JVMs quiet their log, so
- * in-process runs cannot show this). A command's standard output is its answer; its log goes to
+ * {@link Main#main} ({@link AppJvm}), with the log configuration the jar has (the test JVMs quiet
+ * their log, so in-process runs cannot show this). A command's standard output is its answer; its log goes to
  * standard error; and neither the server's log nor a command's carries the libraries' chatter.
  */
 @SameOnEveryDatabase
@@ -185,7 +186,7 @@ class CommandOutputTest {
                 "127.0.0.1", "--port", Integer.toString(port), "--seeds", noSeeds.toString(),
                 "--warm-up", "0"));
         args.addAll(options);
-        Process node = java(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process node = AppJvm.of(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             // A JVM of its own, started while other classes run: how long it may take, not a measure of speed.
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
@@ -225,11 +226,11 @@ class CommandOutputTest {
         return run(folder, args, input);
     }
 
-    /** Runs a command in a JVM of its own ({@link #java}), {@code input} on its standard input, its output kept in {@code folder}. */
+    /** Runs a command in a JVM of its own ({@link AppJvm}), {@code input} on its standard input, its output kept in {@code folder}. */
     static Finished run(Path folder, List<String> args, String input) throws Exception {
         Path out = Files.createTempFile(folder, "out", ".txt");
         Path err = Files.createTempFile(folder, "err", ".txt");
-        Process command = java(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process command = AppJvm.of(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try (var stdin = command.getOutputStream()) {
             if (input != null) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));
@@ -237,24 +238,6 @@ class CommandOutputTest {
         }
         assertTrue(command.waitFor(5, TimeUnit.MINUTES), "the command did not end: " + args);
         return new Finished(command.exitValue(), read(out), read(err));
-    }
-
-    /**
-     * A JVM on the tests' class path without their log settings: the quick JIT compiler only and
-     * one GC thread, as the test JVMs have (pom.xml), since it runs a command once.
-     */
-    static ProcessBuilder java(List<String> args) {
-        return java(List.of(), args);
-    }
-
-    /** As {@link #java(List)}, with {@code options} for that JVM too (system properties: {@code -Dname=value}). */
-    static ProcessBuilder java(List<String> options, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-        command.addAll(options);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.dossier.app.Main"));
-        command.addAll(args);
-        return new ProcessBuilder(command);
     }
 
     static String read(Path file) {

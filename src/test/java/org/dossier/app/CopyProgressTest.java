@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.dossier.testing.AppJvm;
 import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * at a terminal sends it to a log, and the log must get lines (a line a minute, then each table's
  * summary), not a line redrawn with carriage returns: the command took standard input and output
  * being a terminal to mean standard error was one. Run through a real terminal ({@code script}
- * gives the command a pseudo-terminal), from the test database (SQLite, then PostgreSQL) into a new
- * SQLite file.
+ * gives the command, a JVM of its own ({@link AppJvm}), a pseudo-terminal), from the test database
+ * (SQLite, then PostgreSQL) into a new SQLite file.
  */
 class CopyProgressTest {
 
@@ -35,10 +36,9 @@ class CopyProgressTest {
         TestDatabase.seededIn(sourceFolder).close();
         DatabaseAddress from = TestDatabase.in(sourceFolder);
         Path log = folder.resolve("copy.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = String.join(" ", quoted(java), "-cp", quoted(System.getProperty("java.class.path")),
-                Main.class.getName(), "copy", "--from", quoted(from.text()), "--to",
-                quoted(folder.resolve("copy.db").toString())) + " 2>" + quoted(log.toString());
+        String command = AppJvm.command(List.of("copy", "--from", from.text(), "--to", folder.resolve("copy.db").toString()))
+                .stream().map(CopyProgressTest::quoted).collect(java.util.stream.Collectors.joining(" "))
+                + " 2>" + quoted(log.toString());
         try {
             Process copy = new ProcessBuilder(List.of(script.toString(), "-qec", command, "/dev/null"))
                     .redirectErrorStream(true).redirectOutput(folder.resolve("terminal.txt").toFile()).start();

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.dossier.testing.AppJvm;
 import org.dossier.testing.Http;
 import org.dossier.testing.SameOnEveryDatabase;
 import org.dossier.testing.TestCatalogue;
@@ -103,7 +104,7 @@ class SecondServerTest {
         Path log = folder.resolve("serve.log");
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             // A JVM of its own, as an operator runs it: the log (standard output) is read whole.
-            Process node = CommandOutputTest.java(List.of("serve", "--db", TestDatabase.in(folder).text(), "--index",
+            Process node = AppJvm.of(List.of("serve", "--db", TestDatabase.in(folder).text(), "--index",
                             index.toString(), "--host", "127.0.0.1", "--port", String.valueOf(taken.getLocalPort()),
                             "--seeds", noSeeds(folder), "--warm-up", "0"))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();

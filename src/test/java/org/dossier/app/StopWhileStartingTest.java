@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.dossier.testing.AppJvm;
 import org.dossier.testing.Ports;
 import org.dossier.testing.RawHttp;
 import org.dossier.testing.TestCatalogue;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A SIGTERM while {@code serve} starts (systemd, {@code docker stop}, an orchestrator giving up on a
  * slow first start): the stop hook was set only once the start was over, so the process ended
  * without a word of what it had been doing or of what the next start would do. Run as an operator
- * runs it, in a JVM of its own ({@link CommandOutputTest#java}), on SQLite and on PostgreSQL. The
+ * runs it, in a JVM of its own ({@link AppJvm}), on SQLite and on PostgreSQL. The
  * test's requests are each on a connection closed after it ({@link RawHttp}): a stop waits a second
  * for a client's idle keep-alive connection to close, which is not what these tests pin.
  */
@@ -53,7 +54,7 @@ class StopWhileStartingTest {
         assertEquals(0, fifo.waitFor(), "mkfifo");
         int port = Ports.free();
         Path log = folder.resolve("serve.log");
-        Process node = CommandOutputTest.java(List.of("serve", "--db", database.text(), "--index",
+        Process node = AppJvm.of(List.of("serve", "--db", database.text(), "--index",
                         folder.resolve("index").toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
                         "--seeds", seeds.toString(), "--warm-up", "0"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

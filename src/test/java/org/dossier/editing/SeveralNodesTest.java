@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.dossier.accounts.Role;
 import org.dossier.app.Database;
+import org.dossier.testing.AppJvm;
 import org.dossier.testing.Http;
 import org.dossier.testing.Ports;
 import org.dossier.testing.TestCatalogue;
@@ -213,15 +214,12 @@ class SeveralNodesTest {
     void killingANodeInTheMiddleOfABurstLosesNoAcknowledgedSave() throws Exception {
         int port = Ports.free();
         Path index = nodeA.folder().resolve("killed-node.index");
-        // The quick JIT compiler only and one GC thread, as the test JVMs have (pom.xml): the node
-        // lives for a burst of saves, and compiling its start fully cost more CPU than running it.
-        Process node = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "org.dossier.app.Main", "serve",
+        // A JVM of its own ({@link AppJvm}): the node is killed, which no node of this JVM can be.
+        Process node = AppJvm.of(List.of("serve",
                 "--db", nodeA.database().text(), "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--index", index.toString(), "--seeds", nodeA.folder().resolve("no-seeds").toString(),
                 // Nothing waits for it to say it is ready: a warm-up would only take CPU from the burst.
-                "--warm-up", "0")
+                "--warm-up", "0"))
                 .redirectErrorStream(true)
                 .redirectOutput(nodeA.folder().resolve("killed-node.log").toFile())
                 .start();

@@ -9,16 +9,13 @@ import java.util.List;
  * class path (without their log settings): every test that starts one starts it here.
  *
  * <p>Such a JVM runs a command once, so it gets the quick JIT compiler only and the serial collector,
- * as the test JVMs have (pom.xml): compiling its start fully cost more CPU than running it. And it
- * does not verify the bytecode it loads: the test JVMs, which keep verifying, load the same classes
- * of the same class path (the app's, its libraries'), and verifying them again in each of some 25
- * JVMs a run cost each a few tenths of a second of CPU, and a thousand classes loaded for nothing else
- * (BENCHMARKS.md, "The test suite, fifteenth round").
+ * as the test JVMs have (pom.xml): compiling its start fully cost more CPU than running it. It
+ * verifies its bytecode as an operator's JVM does: not verifying saved 4-5 % of a JVM's CPU, less than
+ * one run differs from the next (BENCHMARKS.md, "The test suite, twenty-sixth round").
  */
 public final class AppJvm {
 
-    private static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-XX:+UnlockDiagnosticVMOptions", "-XX:-BytecodeVerificationRemote");
+    private static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private AppJvm() {
     }

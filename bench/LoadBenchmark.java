@@ -44,7 +44,9 @@ import java.util.regex.Pattern;
  * SERVER_PID (the node's process, on this machine) it prints, each tenth of the way, the node's
  * processor time and its JIT compiler's share of it, to show the compiling had died down. With the environment variable BY_KIND set, each rate's row is
  * preceded by one per kind of request (its latencies only; a 503 counts as answered there), to see
- * which kind a queue comes from. Every timed request says {@code Accept-Encoding} as Chromium
+ * which kind a queue comes from, and by what makes the slowest 1 % slow ({@link #printTail}): their
+ * kinds, whether they waited beside an export, the requests in flight when they were due, this
+ * client's own processor time and the node's (SERVER_PID) over the rate, and the node's collector. Every timed request says {@code Accept-Encoding} as Chromium
  * does, so the server compresses what it would compress for a reader's browser.
  *
  * <pre>java bench/LoadBenchmark.java http://127.0.0.1:7070 --warm N</pre>
@@ -414,10 +416,14 @@ public class LoadBenchmark {
         int count = rate * seconds;
         long[] latencies = new long[count];
         Kind[] kinds = new Kind[count];
+        boolean[] turnedAway = new boolean[count];
         AtomicInteger refused = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         List<CompletableFuture<Void>> all = new ArrayList<>(count);
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        long[] cpuBefore = {cpuTicks(ProcessHandle.current().pid()), serverPid() == 0 ? 0 : cpuTicks(serverPid())};
+        double[] gcBefore = serverPid() == 0 ? null : gcReading(serverPid());
+        long wallBefore = System.nanoTime();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         long intervalNanos = 1_000_000_000L / rate;
         for (int i = 0; i < count; i++) {
@@ -442,6 +448,7 @@ public class LoadBenchmark {
                             }
                         } else if (response.statusCode() == 503) {
                             refused.incrementAndGet();
+                            turnedAway[n] = true;
                         }
                         done.complete(null);
                     }), due - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -456,8 +463,137 @@ public class LoadBenchmark {
                     System.out.println("  " + new Outcome(these, 0, 0).row(rate).replace("| " + rate + " |", "| " + rate + " " + kind.name().toLowerCase(Locale.ROOT) + " |"));
                 }
             }
+            long[] dues = new long[count];
+            for (int i = 0; i < count; i++) {
+                dues[i] = start + i * intervalNanos;
+            }
+            double wall = (System.nanoTime() - wallBefore) / 1e9;
+            long clientTicks = cpuTicks(ProcessHandle.current().pid()) - cpuBefore[0];
+            long nodeTicks = serverPid() == 0 ? 0 : cpuTicks(serverPid()) - cpuBefore[1];
+            printTail(new Timeline(kinds, dues, latencies, turnedAway), clientTicks, nodeTicks, wall,
+                    gcBefore == null ? null : gcReading(serverPid()), gcBefore);
         }
         return new Outcome(latencies, refused.get(), failed.get());
+    }
+
+    /**
+     * One rate's requests as they went: each one's kind, when it was due, how long until it was
+     * answered, and whether it was turned away (503).
+     */
+    private record Timeline(Kind[] kinds, long[] dues, long[] latencies, boolean[] turnedAway) {
+
+        Timeline {
+            if (kinds.length != dues.length || dues.length != latencies.length || latencies.length != turnedAway.length) {
+                throw new IllegalArgumentException("a request's kind, due time, latency and status go together");
+            }
+        }
+
+        int size() {
+            return kinds.length;
+        }
+
+        long done(int i) {
+            return dues[i] + latencies[i];
+        }
+
+        /** Requests due but not yet answered at {@code t}: the node's queue and work in hand then, as the client sees it. */
+        int inFlight(long t) {
+            int n = 0;
+            for (int i = 0; i < size() && dues[i] <= t; i++) {
+                if (done(i) > t) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        /** Whether request {@code i} was waiting or being answered while an export ({@code kind}) was. */
+        boolean overlaps(int i, Kind kind) {
+            for (int j = 0; j < size(); j++) {
+                if (j != i && kinds[j] == kind && dues[j] < done(i) && done(j) > dues[i]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * What makes a rate's slowest requests slow: which kinds the slowest 1 % are (against each
+     * kind's share of all), how many of them and of all waited while an export was being answered,
+     * how many requests were in flight when they were due, the processor time of this client and
+     * of the node over the rate (both on the same cores when the node runs here: the client's own
+     * share is what the node did not get), and the node's collector (jstat: pauses counted and their
+     * seconds, young and full; concurrent cycles' pauses apart).
+     */
+    private static void printTail(Timeline timeline, long clientTicks, long nodeTicks, double seconds, double[] gcAfter,
+            double[] gcBefore) {
+        int count = timeline.size();
+        Integer[] order = java.util.stream.IntStream.range(0, count).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (a, b) -> Long.compare(timeline.latencies()[b], timeline.latencies()[a]));
+        int tail = Math.max(1, count / 100);
+        java.util.EnumMap<Kind, int[]> byKind = new java.util.EnumMap<>(Kind.class);
+        for (int i = 0; i < count; i++) {
+            int[] counts = byKind.computeIfAbsent(timeline.kinds()[i], k -> new int[3]);
+            counts[0]++;
+            if (timeline.turnedAway()[i]) {
+                counts[2]++;
+            }
+        }
+        int tailWithExport = 0;
+        int allWithExport = 0;
+        int[] tailInFlight = new int[tail];
+        int[] allInFlight = new int[count];
+        for (int r = 0; r < count; r++) {
+            int i = order[r];
+            boolean beside = timeline.kinds()[i] != Kind.EXPORT && timeline.overlaps(i, Kind.EXPORT);
+            allInFlight[r] = timeline.inFlight(timeline.dues()[i]);
+            if (beside) {
+                allWithExport++;
+            }
+            if (r < tail) {
+                byKind.get(timeline.kinds()[i])[1]++;
+                tailInFlight[r] = allInFlight[r];
+                if (beside) {
+                    tailWithExport++;
+                }
+            }
+        }
+        Arrays.sort(tailInFlight);
+        Arrays.sort(allInFlight);
+        StringBuilder kinds = new StringBuilder();
+        for (var entry : byKind.entrySet()) {
+            int[] c = entry.getValue();
+            kinds.append(String.format(Locale.ROOT, " %s %d (%.0f %% of all; %d turned away);",
+                    entry.getKey().name().toLowerCase(Locale.ROOT), c[1], 100.0 * c[0] / count, c[2]));
+        }
+        System.out.printf(Locale.ROOT, "  slowest 1 %% (%d, from %.1f ms):%s%n", tail,
+                timeline.latencies()[order[tail - 1]] / 1e6, kinds);
+        System.out.printf(Locale.ROOT, "  beside an export being answered: slowest 1 %% %.0f %%, all %.0f %%;"
+                + " in flight when due (median / p90): slowest 1 %% %d / %d, all %d / %d%n",
+                100.0 * tailWithExport / tail, 100.0 * allWithExport / count, tailInFlight[tail / 2],
+                tailInFlight[(int) (tail * 0.9)], allInFlight[count / 2], allInFlight[(int) (count * 0.9)]);
+        System.out.printf(Locale.ROOT, "  processor time over %.1f s: this client %.2f cores, the node %s%n", seconds,
+                clientTicks / 100.0 / seconds, nodeTicks == 0 ? "not known (no SERVER_PID)"
+                        : String.format(Locale.ROOT, "%.2f cores", nodeTicks / 100.0 / seconds));
+        if (gcAfter != null) {
+            System.out.printf(Locale.ROOT, "  the node's collector: %.0f young pauses %.3f s, %.0f full %.3f s, concurrent cycles' pauses %.3f s%n",
+                    gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1], gcAfter[2] - gcBefore[2], gcAfter[3] - gcBefore[3],
+                    gcAfter[4] - gcBefore[4]);
+        }
+    }
+
+    /** The node's collector so far ({@code jstat -gc}): young pauses and their seconds, full ones and theirs, concurrent cycles' pauses' seconds. */
+    private static double[] gcReading(long pid) throws Exception {
+        Process jstat = new ProcessBuilder("jstat", "-gc", String.valueOf(pid)).redirectErrorStream(true).start();
+        String[] lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split("\n");
+        jstat.waitFor();
+        List<String> names = Arrays.asList(lines[0].trim().split("\\s+"));
+        String[] values = lines[lines.length - 1].trim().split("\\s+");
+        java.util.function.ToDoubleFunction<String> column = name -> names.contains(name)
+                ? Double.parseDouble(values[names.indexOf(name)]) : 0;
+        return new double[] {column.applyAsDouble("YGC"), column.applyAsDouble("YGCT"), column.applyAsDouble("FGC"),
+                column.applyAsDouble("FGCT"), column.applyAsDouble("CGCT")};
     }
 
     private HttpRequest request(String path) {

@@ -43,7 +43,7 @@ public final class HeadWatch {
     private static final String COMMITS = HeadWatch.class.getName() + ".commits";
 
     /** {@code commits} null: the head's row is read every time. */
-    public HeadWatch(DSLContext db, Commits commits) {
+    private HeadWatch(DSLContext db, Commits commits) {
         this.db = db;
         this.commits = commits;
     }

@@ -22,6 +22,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.dossier.documents.CommitClock;
+import org.dossier.documents.HeadWatch;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
@@ -76,6 +77,8 @@ public final class Database implements AutoCloseable {
     private final Integer migratedTo;
     /** Where Flyway's view of the migrations is read ({@link #migrations}). */
     private final javax.sql.DataSource history;
+    /** What tells a SQLite file's commits apart cheaply, for the feed's head before each search; null on PostgreSQL. */
+    private final SqliteCommits commits;
 
     private Database(HikariDataSource pool, SQLDialect dialect, String migrations, DatabaseAddress server,
                      javax.sql.DataSource history) {
@@ -88,6 +91,11 @@ public final class Database implements AutoCloseable {
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(connections).set(dialect).set(new Settings().withExecuteLogging(false));
         configuration.set(new NoRollbackWithoutConnection(new DefaultTransactionProvider(configuration.connectionProvider())));
+        this.commits = dialect.family() == SQLDialect.SQLITE
+                ? new SqliteCommits(((SQLiteDataSource) pool.getDataSource()).getUrl()) : null;
+        if (commits != null) {
+            HeadWatch.count(configuration, commits);
+        }
         this.dsl = DSL.using(configuration);
         this.migratedTo = lastMigration(dsl);
     }
@@ -1117,6 +1125,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (commits != null) {
+            commits.close();
+        }
         pool.close();
     }
 }

@@ -24,6 +24,7 @@ import org.dossier.authorities.AuthorityLists;
 import org.dossier.documents.ChangeFeed;
 import org.dossier.documents.DatePrecision;
 import org.dossier.documents.DocumentDate;
+import org.dossier.documents.HeadWatch;
 import org.dossier.documents.Languages;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -53,9 +54,11 @@ final class IndexSource {
     private static final int STREAM = 2_000;
 
     private final DSLContext db;
+    private final HeadWatch head;
 
     IndexSource(DSLContext db) {
         this.db = db;
+        this.head = HeadWatch.of(db);
     }
 
     State state() {
@@ -67,9 +70,14 @@ final class IndexSource {
         return new State(head, ChangeFeed.oldestKept(tx, head), tx.fetchCount(DOCUMENT, DOCUMENT.WITHDRAWN_AT.isNull()));
     }
 
-    /** The feed's head: one row, cheap enough to read before every search. */
+    /** The feed's head now, read before every search: its row is read again only once something was committed. */
     ChangeFeed.Head head() {
-        return ChangeFeed.head(db);
+        return head.now();
+    }
+
+    /** How many times {@link #head} read the head's row: for the tests of what is kept. */
+    long headReads() {
+        return head.reads();
     }
 
     /** Removes the feed's changes older than {@code olderThan} that this node has applied (see ChangeFeed). */

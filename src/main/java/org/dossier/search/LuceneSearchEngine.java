@@ -514,6 +514,11 @@ public final class LuceneSearchEngine implements SearchEngine {
         });
     }
 
+    /** How many times the feed's head was read from its row, not kept: for the tests of what is kept. */
+    long headReads() {
+        return source.headReads();
+    }
+
     /** How many totals {@link #count} has counted rather than found kept: for the tests of what is kept. */
     long countsMade() {
         return countsMade.sum();

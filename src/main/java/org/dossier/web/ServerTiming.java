@@ -3,7 +3,6 @@ package org.dossier.web;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A {@code Server-Timing} header (sent only with {@code serve --server-timing}, see {@link HttpHygiene}):
@@ -40,7 +39,11 @@ public final class ServerTiming {
             if (!value.isEmpty()) {
                 value.append(", ");
             }
-            value.append(part.name()).append(";dur=").append(String.format(Locale.ROOT, "%.1f", part.nanos() / 1e6));
+            // Milliseconds to a tenth, rounded half up, as String.format's "%.1f" wrote them: made on every
+            // search and record page even when the header is dropped (it is unless --server-timing),
+            // where the formatter's parsing of its pattern was 1.3 % of a kept page's processor time.
+            long tenths = (part.nanos() + 50_000) / 100_000;
+            value.append(part.name()).append(";dur=").append(tenths / 10).append('.').append(tenths % 10);
         }
         return value.toString();
     }

@@ -324,12 +324,18 @@ class HealthTest {
                 Readiness.Report busy = readiness.check();
                 assertTrue(busy.ready(), busy.toString());
                 assertEquals("", busy.phase());
-                // On SQLite Flyway reads its history outside the pool, which its busy connections do not hold up.
-                boolean historyInThePool = database.dsl().dialect().family() == org.jooq.SQLDialect.POSTGRES;
-                for (String name : historyInThePool ? List.of("database", "migrations", "index") : List.of("database", "index")) {
+                // On SQLite Flyway reads its history outside the pool, which its busy connections do not hold up,
+                // and the index's head is read again only once something was committed (HeadWatch): nothing was.
+                boolean onPostgres = database.dsl().dialect().family() == org.jooq.SQLDialect.POSTGRES;
+                for (String name : onPostgres ? List.of("database", "migrations", "index") : List.of("database")) {
                     Readiness.Check check = busy.checks().get(name);
                     assertTrue(check.ok(), name + ": " + check);
                     assertEquals(true, check.details().get("poolBusy"), name + ": " + check);
+                }
+                if (!onPostgres) {
+                    Readiness.Check lag = busy.checks().get("index");
+                    assertTrue(lag.ok(), lag.toString());
+                    assertFalse(lag.details().containsKey("poolBusy"), "the head kept, no connection asked: " + lag);
                 }
                 assertTrue(busy.checks().get("migrations").ok(), busy.toString());
                 assertEquals(free.checks().get("migrations").details().get("current"),

@@ -16,6 +16,21 @@ class ServerTimingTest {
     }
 
     @Test
+    void eachTimeIsWrittenAsFormattingItToATenthWroteIt() {
+        // Rounded half up at the hundredths, as "%.1f" rounds: the header kept byte for byte.
+        long[] times = {0, 1, 49_999, 50_000, 50_001, 99_999, 100_000, 149_999, 150_000, 950_000, 999_999,
+                9_950_000, 12_345_678, 99_950_000, 1_234_550_000L, 86_400_000_000_000L};
+        for (long nanos : times) {
+            assertEquals("page;dur=" + String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6),
+                    new ServerTiming().add("page", nanos).value(), nanos + " ns");
+        }
+        for (long nanos = 0; nanos < 3_000_000; nanos += 777) {
+            assertEquals("page;dur=" + String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6),
+                    new ServerTiming().add("page", nanos).value(), nanos + " ns");
+        }
+    }
+
+    @Test
     void aPartNotMeasuredIsLeftOut() {
         assertEquals("search;dur=1.0, page;dur=2.0",
                 new ServerTiming().add("search", 1_000_000).add("render", -1).add("page", 2_000_000).value());

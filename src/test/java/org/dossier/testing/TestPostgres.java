@@ -24,6 +24,13 @@ public final class TestPostgres {
     private static final String TEMPLATE = "dossier_template";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
+    /**
+     * The one connection to the server's own database that makes and drops the tests' databases: each
+     * connection is a process the server forks and sets up, some 20 ms of its processor time, and one
+     * for each CREATE and each DROP was two for every test database (BENCHMARKS.md, "the PostgreSQL
+     * half's own processor time").
+     */
+    private static Connection admin;
 
     private TestPostgres() {
     }
@@ -105,11 +112,18 @@ public final class TestPostgres {
     }
 
     private static void execute(EmbeddedPostgres pg, String sql) {
-        try (Connection connection = pg.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+        try (Statement statement = admin(pg).createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + " failed", e);
         }
+    }
+
+    /** {@link #admin}, opened again if a test cut it (it is only ever used under the class's lock). */
+    private static Connection admin(EmbeddedPostgres pg) throws SQLException {
+        if (admin == null || !admin.isValid(5)) {
+            admin = pg.getPostgresDatabase().getConnection();
+        }
+        return admin;
     }
 }

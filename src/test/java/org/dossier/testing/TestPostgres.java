@@ -105,8 +105,8 @@ public final class TestPostgres {
     /**
      * Where the server keeps its files: in memory ({@code /dev/shm}) where there is such a folder; with
      * fsync=off nothing waits for the disk anyway. Each test database is a copy of its template's
-     * files (some 400), made and deleted file by file, and more than half of the server's processor
-     * time was the kernel's, on ext4 (BENCHMARKS.md, "the PostgreSQL half's own processor time").
+     * files (some 400), made and deleted file by file, and about half of the server's processor time
+     * was the kernel's, on ext4 (45-54 %: BENCHMARKS.md, "the PostgreSQL half's own processor time").
      * Elsewhere, the library's own temporary folder. A JVM killed before its shutdown hook leaves its
      * folder: the next one deletes those of JVMs no longer running, so memory is not kept by them.
      */

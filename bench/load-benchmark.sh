@@ -25,6 +25,8 @@
 # JVMS: the JVM's options to compare, separated by ';', each node run with each in turn after
 # SERVER_HEAP's -Xmx (default: none beyond it):
 #   JVMS="-Xmx512m;-Xmx512m -XX:+UseParallelGC;-Xmx2g" bench/load-benchmark.sh DB 20 100  # the last -Xmx counts
+# BY_KIND=1: each rate also reports latency by kind, what makes its slowest 1 % (kinds, beside an
+# export, requests in flight when due), the client's and the node's processor time, the collector.
 # The server gets SERVER_HEAP (default 512m) and --search-limit 0 (the per-client limit would
 # refuse one client sending everything).
 set -euo pipefail

@@ -92,7 +92,7 @@ public final class Database implements AutoCloseable {
         configuration.set(connections).set(dialect).set(new Settings().withExecuteLogging(false));
         configuration.set(new NoRollbackWithoutConnection(new DefaultTransactionProvider(configuration.connectionProvider())));
         this.commits = dialect.family() == SQLDialect.SQLITE
-                ? new SqliteCommits(((SQLiteDataSource) pool.getDataSource()).getUrl()) : null;
+                ? new SqliteCommits(fileUrl(pool), readOnlyConfig()) : null;
         if (commits != null) {
             HeadWatch.count(configuration, commits);
         }
@@ -661,6 +661,11 @@ public final class Database implements AutoCloseable {
         return readOnly;
     }
 
+    /** The address of the SQLite file {@code pool} connects to. */
+    private static String fileUrl(HikariDataSource pool) {
+        return ((SQLiteDataSource) pool.getDataSource()).getUrl();
+    }
+
     private static String url(Path file) {
         return "jdbc:sqlite:" + file.toAbsolutePath();
     }
@@ -907,7 +912,7 @@ public final class Database implements AutoCloseable {
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(0);
-        String url = ((SQLiteDataSource) pool.getDataSource()).getUrl();
+        String url = fileUrl(pool);
         try (java.sql.Connection connection = config.createConnection(url);
              java.sql.Statement statement = connection.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");

@@ -20,12 +20,17 @@ import org.sqlite.SQLiteConfig;
 final class SqliteCommits implements HeadWatch.Commits, AutoCloseable {
 
     private final String url;
+    private final SQLiteConfig readOnly;
     private Connection connection;
     private PreparedStatement dataVersion;
     private boolean closed;
 
-    SqliteCommits(String url) {
+    /** {@code readOnly}: the configuration of a read-only connection to the file at {@code url}. */
+    SqliteCommits(String url, SQLiteConfig readOnly) {
         this.url = url;
+        this.readOnly = readOnly;
+        // Never waits: a file another process keeps from being read is read as before, waiting as it did.
+        readOnly.setBusyTimeout(0);
     }
 
     @Override
@@ -35,11 +40,7 @@ final class SqliteCommits implements HeadWatch.Commits, AutoCloseable {
         }
         try {
             if (dataVersion == null) {
-                SQLiteConfig config = new SQLiteConfig();
-                config.setReadOnly(true);
-                // Never waits: a file another process keeps from being read is read as before, waiting as it did.
-                config.setBusyTimeout(0);
-                connection = config.createConnection(url);
+                connection = readOnly.createConnection(url);
                 dataVersion = connection.prepareStatement("PRAGMA data_version");
             }
             try (ResultSet row = dataVersion.executeQuery()) {

@@ -123,21 +123,28 @@ public final class AuthorityWriter {
      * @throws StaleAuthorityException when someone saved a newer version in between
      */
     public boolean update(StoredAuthority authority, int expectedVersion, AuthorityContent content, Attribution by) {
-        StoredAuthority now = current(authority.kind(), authority.id(), expectedVersion);
+        return update(claim(authority.kind(), authority.id(), expectedVersion), content, by);
+    }
+
+    /**
+     * Makes {@code content} what the authority {@code now} (as {@link #claim}ed in this transaction)
+     * says, as its next version; returns false (and writes nothing) when it says exactly that already.
+     */
+    private boolean update(StoredAuthority now, AuthorityContent content, Attribution by) {
         if (now.content().equals(content)) {
             return false;
         }
-        saveAt(authority.kind(), authority.id(), expectedVersion, content, null);
-        writeVersion(authority.kind(), authority.id(), expectedVersion + 1, content, by, null, null);
+        save(now, content, null);
+        writeVersion(now.kind(), now.id(), now.version() + 1, content, by, null, null);
         if (!now.content().sameOnRecordsAs(content)) {
             // Every record linked to it shows it otherwise now: the first batch of them is stamped
             // here, the rest by carryOn (PendingMerges). A second rename before the first is done
             // starts again from the first record.
-            db.insertInto(RESTAMP).set(RESTAMP.FACET, authority.kind().key()).set(RESTAMP.AUTHORITY_ID, authority.id())
+            db.insertInto(RESTAMP).set(RESTAMP.FACET, now.kind().key()).set(RESTAMP.AUTHORITY_ID, now.id())
                     .set(RESTAMP.AFTER_DOCUMENT, 0)
                     .onConflict(RESTAMP.FACET, RESTAMP.AUTHORITY_ID).doUpdate().set(RESTAMP.AFTER_DOCUMENT, 0)
                     .execute();
-            restamp(authority.kind(), authority.id());
+            restamp(now.kind(), now.id());
         }
         return true;
     }
@@ -197,13 +204,13 @@ public final class AuthorityWriter {
     public boolean restore(StoredAuthority authority, int expectedVersion, int number, boolean keepName, Attribution by) {
         AuthorityVersion version = read.version(authority, number)
                 .orElseThrow(() -> new IllegalArgumentException(authority.key() + " has no version " + number));
-        StoredAuthority now = current(authority.kind(), authority.id(), expectedVersion);
+        StoredAuthority now = claim(authority.kind(), authority.id(), expectedVersion);
         AuthorityContent restored = version.restoredOver(now.name(), keepName);
         if (now.merged() && version.mergedInto() == null) {
             unmerge(now, restored, by);
             return true;
         }
-        return update(authority, expectedVersion, restored, by);
+        return update(now, restored, by);
     }
 
     /**
@@ -221,8 +228,11 @@ public final class AuthorityWriter {
         if (merged.kind() != survivor.kind() || merged.id() == survivor.id()) {
             throw new IllegalArgumentException("a " + merged.kind().noun() + " merges into another of its list");
         }
-        StoredAuthority loser = current(merged.kind(), merged.id(), mergedVersion);
-        StoredAuthority winner = read.find(survivor.kind(), survivor.id()).orElseThrow();
+        StoredAuthority loser = claim(merged.kind(), merged.id(), mergedVersion);
+        // The editor saw the one merged away at a version, not the survivor: it is taken as it is
+        // now, held until this transaction ends (an editor's save of it meanwhile is merged into, not
+        // refused as stale, as a record saved while a merge moves it).
+        StoredAuthority winner = locked(survivor.kind(), survivor.id());
         if (loser.merged() || winner.merged()) {
             throw new IllegalArgumentException("an authority merged away cannot be merged again");
         }
@@ -253,9 +263,9 @@ public final class AuthorityWriter {
         AuthorityTables t = AuthorityTables.of(loser.kind());
         int records = db.fetchCount(t.links(), t.linkedAuthority().eq(loser.id()));
         String merge = new AuthorityMerge(loser.key(), winner.key(), List.of(), added, records).json();
-        saveAt(winner.kind(), winner.id(), winner.version(), survivorNow, null);
+        save(winner, survivorNow, null);
         writeVersion(winner.kind(), winner.id(), winner.version() + 1, survivorNow, by, null, merge);
-        saveAt(loser.kind(), loser.id(), loser.version(), loser.content(), winner.id());
+        save(loser, loser.content(), winner.id());
         // Its forms are the survivor's now: the extractor and search must not find two owners.
         db.deleteFrom(t.aliases()).where(t.owner().eq(loser.id())).execute();
         writeVersion(loser.kind(), loser.id(), loser.version() + 1, loser.content(), by, winner.key(), merge);
@@ -318,7 +328,10 @@ public final class AuthorityWriter {
         }
     }
 
-    /** The authority as it is, its row locked until this transaction ends where rows lock (two nodes carrying on). */
+    /**
+     * The authority as it is, its row locked until this transaction ends where rows lock (two nodes
+     * carrying on; a merge's survivor), so that what is written from it is not written over meanwhile.
+     */
     private StoredAuthority locked(AuthorityKind kind, int id) {
         AuthorityTables t = AuthorityTables.of(kind);
         Database.lockingRows(db, db.select(t.id()).from(t.table()).where(t.id().eq(id))).fetch();
@@ -435,13 +448,13 @@ public final class AuthorityWriter {
             throw new IllegalStateException(merged.key() + " is merged, but its latest version is not the merge");
         }
         AuthorityMerge merge = AuthorityMerge.fromJson(mergeVersion.merge());
-        StoredAuthority survivor = read.find(merged.kind(), merge.survivor()).orElseThrow();
+        StoredAuthority survivor = locked(merged.kind(), read.find(merged.kind(), merge.survivor()).orElseThrow().id());
         if (survivor.merged()) {
             // Its records went on to another; writing the survivor back here would also clear its own
-            // merge (saveAt) and set that one's undoing going, with no version saying so.
+            // merge (save) and set that one's undoing going, with no version saying so.
             throw new SurvivorMergedAwayException(survivor);
         }
-        saveAt(merged.kind(), merged.id(), merged.version(), to, null);
+        save(merged, to, null);
         writeVersion(merged.kind(), merged.id(), merged.version() + 1, to, by, null, mergeVersion.merge());
         // A merge made before moved_link kept its whole list in its version.
         for (AuthorityMerge.MovedLink link : merge.links()) {
@@ -452,7 +465,7 @@ public final class AuthorityWriter {
         AuthorityContent survivorBack = new AuthorityContent(survivorNow.name(), survivorNow.sortName(),
                 survivorNow.description(), survivorNow.kind(),
                 survivorNow.aliases().stream().filter(a -> !taken.contains(a.name())).toList());
-        saveAt(survivor.kind(), survivor.id(), survivor.version(), survivorBack, null);
+        save(survivor, survivorBack, null);
         writeVersion(survivor.kind(), survivor.id(), survivor.version() + 1, survivorBack, by, null, mergeVersion.merge());
         putBack(read.find(merged.kind(), merged.id()).orElseThrow(), by);
     }
@@ -617,35 +630,44 @@ public final class AuthorityWriter {
         return draft.withLinks(people, places);
     }
 
-    /** Reads the authority and checks its version: the first half of every compare-and-set. */
-    StoredAuthority current(AuthorityKind kind, int id, int expectedVersion) {
+    /**
+     * The one check that a change is based on the version saved now, made by the database itself, as
+     * a record's is ({@code RecordWriter.claim}): a compare-and-set that touches the row only if it
+     * is still at {@code expectedVersion}. On PostgreSQL the row then stays locked to the commit, so a
+     * second writer that passed the same version waits here and then finds the row moved on; on
+     * SQLite writers take turns anyway. Returns the authority as it is, for the writer to decide
+     * whether the change changes anything.
+     *
+     * @throws StaleAuthorityException when someone saved a newer version in between
+     */
+    private StoredAuthority claim(AuthorityKind kind, int id, int expectedVersion) {
+        AuthorityTables t = AuthorityTables.of(kind);
+        int claimed = db.update(t.table()).set(t.version(), t.version())
+                .where(t.id().eq(id).and(t.version().eq(expectedVersion))).execute();
         StoredAuthority now = read.find(kind, id).orElseThrow(() -> new IllegalArgumentException("no " + kind.noun()
                 + " " + id));
-        if (now.version() != expectedVersion) {
+        if (claimed != 1) {
             throw new StaleAuthorityException(now.key(), expectedVersion, now.version());
         }
         return now;
     }
 
     /**
-     * Writes the row only if it is still at {@code expectedVersion} (the compare-and-set is in the
-     * UPDATE itself, for databases with concurrent writers), then its forms.
+     * Writes {@code content} (and where it went, once merged) over an authority {@link #claim}ed or
+     * {@link #locked} in this transaction, as its next version, then its forms: its version was
+     * checked once already, when its row was taken.
      */
-    void saveAt(AuthorityKind kind, int id, int expectedVersion, AuthorityContent content, Integer mergedInto) {
-        AuthorityTables t = AuthorityTables.of(kind);
-        int saved = db.update(t.table())
+    private void save(StoredAuthority now, AuthorityContent content, Integer mergedInto) {
+        AuthorityTables t = AuthorityTables.of(now.kind());
+        db.update(t.table())
                 .set(t.name(), content.name())
                 .set(t.sortName(), content.sortName())
                 .set(t.note(), content.description())
-                .set(t.version(), expectedVersion + 1)
+                .set(t.version(), now.version() + 1)
                 .set(t.mergedInto(), mergedInto)
-                .where(t.id().eq(id)).and(t.version().eq(expectedVersion))
+                .where(t.id().eq(now.id()))
                 .execute();
-        if (saved != 1) {
-            StoredAuthority now = read.find(kind, id).orElseThrow();
-            throw new StaleAuthorityException(now.key(), expectedVersion, now.version());
-        }
-        writeContent(kind, id, content);
+        writeContent(now.kind(), now.id(), content);
         authoritiesChanged();
     }
 

@@ -14,7 +14,7 @@ public final class StaleAuthorityException extends RuntimeException {
         this.currentVersion = currentVersion;
     }
 
-    /** The key of the one that changed: in a merge, the one merged away or its survivor. */
+    /** The key of the one that changed: in a merge, the one merged away (its survivor is taken as it is). */
     public String key() {
         return key;
     }

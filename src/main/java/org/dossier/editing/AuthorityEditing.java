@@ -345,12 +345,11 @@ public final class AuthorityEditing {
                 ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
                 return;
             }
-            // Either side may have changed: a merge writes the survivor too, at the version read above.
-            String changed = e.key().equals(authority.key()) ? "this " + authority.noun()
-                    : survivor.get().name() + " (" + survivor.get().key() + ")";
+            // Only this one's version is checked: the survivor is merged into as it is when the merge
+            // is made (AuthorityWriter.merge), whoever saved it meanwhile.
             StoredAuthority now = Forms.authority(ctx, authorities, kind);
             errors.put("survivor", now.merged() ? mergedMeanwhile(now)
-                    : "Someone changed " + changed + " while you had this page open (it is now at "
+                    : "Someone changed this " + authority.noun() + " while you had this page open (it is now at "
                     + "version " + e.currentVersion() + "). Nothing was merged: look at it again, then decide.");
             ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
                     mergeModel(now, now.version(), survivorKey, note, errors));

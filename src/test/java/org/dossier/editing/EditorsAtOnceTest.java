@@ -22,6 +22,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.dossier.accounts.Role;
+import org.dossier.authorities.AuthorityContent;
+import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityRecords;
+import org.dossier.authorities.AuthorityWriter;
+import org.dossier.authorities.StoredAuthority;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
@@ -162,12 +167,35 @@ class EditorsAtOnceTest {
      */
     private static HttpResponse<String> whileASaveIsUnderWay(int id, String summary,
             Callable<HttpResponse<String>> meanwhile) throws Exception {
+        return whileUnderWay((w, tx) -> {
+            RecordDraft now = w.draft(id);
+            return w.update(id, version(id), new RecordDraft(now.title(), List.of(summary), now.date(),
+                    now.typeId(), now.people(), now.places(), now.languages()), Attribution.editor("bea", "Held open"));
+        }, meanwhile);
+    }
+
+    /**
+     * Bea's save of person {@code key}'s note, as {@link #whileASaveIsUnderWay} holds a record's open:
+     * {@code meanwhile}'s answer, once it waited for her save (on PostgreSQL, for the person's row).
+     */
+    private static HttpResponse<String> whileAPersonsSaveIsUnderWay(String key, String note,
+            Callable<HttpResponse<String>> meanwhile) throws Exception {
+        return whileUnderWay((w, tx) -> {
+            StoredAuthority now = new AuthorityRecords(tx).find(AuthorityKind.PERSON, key).orElseThrow();
+            AuthorityContent content = now.content();
+            return new AuthorityWriter(w, tx, Clock.systemUTC()).update(now, now.version(), new AuthorityContent(
+                    content.name(), content.sortName(), note, content.kind(), content.aliases()),
+                    Attribution.editor("bea", "Held open"));
+        }, meanwhile);
+    }
+
+    /** {@code held}, from another connection, held open until {@code meanwhile}'s request waits for it; then that answer. */
+    private static HttpResponse<String> whileUnderWay(RecordStore.Work<?> held,
+            Callable<HttpResponse<String>> meanwhile) throws Exception {
         CountDownLatch underWay = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
-        Future<Integer> saving = pool.submit(() -> new RecordStore(database.dsl(), Clock.systemUTC()).write(w -> {
-            RecordDraft now = w.draft(id);
-            int saved = w.update(id, version(id), new RecordDraft(now.title(), List.of(summary), now.date(),
-                    now.typeId(), now.people(), now.places(), now.languages()), Attribution.editor("bea", "Held open"));
+        Future<?> saving = pool.submit(() -> new RecordStore(database.dsl(), Clock.systemUTC()).write((w, tx) -> {
+            Object saved = held.run(w, tx);
             underWay.countDown();
             try {
                 assertTrue(commit.await(60, TimeUnit.SECONDS));
@@ -258,6 +286,61 @@ class EditorsAtOnceTest {
             assertEquals(List.of(database.personId("stalin")), peopleOf(id), "and the link moved after it");
             assertHistoryWhole(id);
         }
+    }
+
+    /**
+     * The editor merging saw the one merged away at a version, never the survivor: a save of the
+     * survivor meanwhile is merged into, not refused. On PostgreSQL the merge checked the survivor's
+     * version as read before that save committed, and said someone had changed it.
+     */
+    @Test
+    void mergingIntoAPersonWhileAnEditorSavesThatPersonKeepsTheSaveAndMerges() throws Exception {
+        makePerson("Clerk Merged Into", "A clerk who stays");
+        makePerson("Clerk Merged Away", "The same clerk, twice");
+        FormFields merge = FormFields.at(alice, "/admin/people/clerk-merged-away/merge", "form.merge-form")
+                .set("survivor", "clerk-merged-into").set("note", "The same clerk");
+        String note = "Bea's note, saved while Alice merged another into him.";
+        HttpResponse<String> merged = whileAPersonsSaveIsUnderWay("clerk-merged-into", note,
+                () -> alice.post("/admin/people/clerk-merged-away/merge", merge.entries()));
+        assertEquals(303, merged.statusCode(), merged.body());
+        StoredAuthority survivor = person("clerk-merged-into");
+        assertEquals(note, survivor.content().description(), "bea's save is kept");
+        assertEquals(List.of("Clerk Merged Away"), survivor.content().aliases().stream().map(AuthorityContent.Alias::name).toList(),
+                "and the merge made after it");
+        assertEquals(3, survivor.version(), "made, saved by bea, merged into");
+        assertEquals("clerk-merged-into", person("clerk-merged-away").mergedInto());
+    }
+
+    /** As a merge, its undoing: the survivor saved meanwhile gives back the forms it took, keeping the save. */
+    @Test
+    void undoingAMergeWhileAnEditorSavesTheSurvivorKeepsTheSaveAndUndoesIt() throws Exception {
+        makePerson("Clerk Kept", "A clerk who stays");
+        makePerson("Clerk Given Back", "Thought the same clerk");
+        FormFields merge = FormFields.at(alice, "/admin/people/clerk-given-back/merge", "form.merge-form")
+                .set("survivor", "clerk-kept").set("note", "The same clerk");
+        assertEquals(303, alice.post("/admin/people/clerk-given-back/merge", merge.entries()).statusCode());
+        FormFields undo = FormFields.at(alice, "/people/clerk-given-back/history/1", "form.restore-form")
+                .set("note", "Not the same clerk");
+        String note = "Bea's note, saved while Alice undid the merge.";
+        HttpResponse<String> undone = whileAPersonsSaveIsUnderWay("clerk-kept", note,
+                () -> alice.post("/admin/people/clerk-given-back/restore", undo.entries()));
+        assertEquals(303, undone.statusCode(), undone.body());
+        StoredAuthority survivor = person("clerk-kept");
+        assertEquals(note, survivor.content().description(), "bea's save is kept");
+        assertEquals(List.of(), survivor.content().aliases(), "and the form the merge brought is given back after it");
+        assertEquals(4, survivor.version(), "made, merged into, saved by bea, merge undone");
+        assertEquals(null, person("clerk-given-back").mergedInto());
+    }
+
+    private static void makePerson(String name, String note) {
+        FormFields person = FormFields.at(alice, "/admin/people/new", "form.authority-form");
+        HttpResponse<String> made = alice.post("/admin/people/new", person.set("name", name).set("kind", "person")
+                .set("note", note).entries());
+        assertEquals(303, made.statusCode(), made.body());
+    }
+
+    private static StoredAuthority person(String key) {
+        return new AuthorityRecords(database.dsl()).find(AuthorityKind.PERSON, key).orElseThrow();
     }
 
     @Test

@@ -290,46 +290,35 @@ class EditorsAtOnceTest {
 
     /**
      * The editor merging saw the one merged away at a version, never the survivor: a save of the
-     * survivor meanwhile is merged into, not refused. On PostgreSQL the merge checked the survivor's
-     * version as read before that save committed, and said someone had changed it.
+     * survivor meanwhile is merged into, not refused, and so is one made while the merge is undone.
+     * On PostgreSQL each checked the survivor's version as read before that save committed, and said
+     * someone had changed it (409).
      */
     @Test
-    void mergingIntoAPersonWhileAnEditorSavesThatPersonKeepsTheSaveAndMerges() throws Exception {
-        makePerson("Clerk Merged Into", "A clerk who stays");
-        makePerson("Clerk Merged Away", "The same clerk, twice");
-        FormFields merge = FormFields.at(alice, "/admin/people/clerk-merged-away/merge", "form.merge-form")
-                .set("survivor", "clerk-merged-into").set("note", "The same clerk");
-        String note = "Bea's note, saved while Alice merged another into him.";
-        HttpResponse<String> merged = whileAPersonsSaveIsUnderWay("clerk-merged-into", note,
-                () -> alice.post("/admin/people/clerk-merged-away/merge", merge.entries()));
-        assertEquals(303, merged.statusCode(), merged.body());
-        StoredAuthority survivor = person("clerk-merged-into");
-        assertEquals(note, survivor.content().description(), "bea's save is kept");
-        assertEquals(List.of("Clerk Merged Away"), survivor.content().aliases().stream().map(AuthorityContent.Alias::name).toList(),
-                "and the merge made after it");
-        assertEquals(3, survivor.version(), "made, saved by bea, merged into");
-        assertEquals("clerk-merged-into", person("clerk-merged-away").mergedInto());
-    }
-
-    /** As a merge, its undoing: the survivor saved meanwhile gives back the forms it took, keeping the save. */
-    @Test
-    void undoingAMergeWhileAnEditorSavesTheSurvivorKeepsTheSaveAndUndoesIt() throws Exception {
+    void aMergeAndItsUndoingWhileAnEditorSavesTheSurvivorAreDoneAndKeepTheSave() throws Exception {
         makePerson("Clerk Kept", "A clerk who stays");
         makePerson("Clerk Given Back", "Thought the same clerk");
         FormFields merge = FormFields.at(alice, "/admin/people/clerk-given-back/merge", "form.merge-form")
                 .set("survivor", "clerk-kept").set("note", "The same clerk");
-        assertEquals(303, alice.post("/admin/people/clerk-given-back/merge", merge.entries()).statusCode());
+        String saved = "Bea's note, saved while Alice merged another into him.";
+        HttpResponse<String> merged = whileAPersonsSaveIsUnderWay("clerk-kept", saved,
+                () -> alice.post("/admin/people/clerk-given-back/merge", merge.entries()));
+        assertEquals(303, merged.statusCode(), merged.body());
+        assertEquals(saved, person("clerk-kept").content().description(), "bea's save is kept");
+        assertEquals(List.of("Clerk Given Back"), person("clerk-kept").content().aliases().stream()
+                .map(AuthorityContent.Alias::name).toList(), "and the merge made after it");
+        assertEquals("clerk-kept", person("clerk-given-back").mergedInto());
+
         FormFields undo = FormFields.at(alice, "/people/clerk-given-back/history/1", "form.restore-form")
                 .set("note", "Not the same clerk");
-        String note = "Bea's note, saved while Alice undid the merge.";
-        HttpResponse<String> undone = whileAPersonsSaveIsUnderWay("clerk-kept", note,
+        String savedAgain = "Bea's note, saved while Alice undid the merge.";
+        HttpResponse<String> undone = whileAPersonsSaveIsUnderWay("clerk-kept", savedAgain,
                 () -> alice.post("/admin/people/clerk-given-back/restore", undo.entries()));
         assertEquals(303, undone.statusCode(), undone.body());
-        StoredAuthority survivor = person("clerk-kept");
-        assertEquals(note, survivor.content().description(), "bea's save is kept");
-        assertEquals(List.of(), survivor.content().aliases(), "and the form the merge brought is given back after it");
-        assertEquals(4, survivor.version(), "made, merged into, saved by bea, merge undone");
+        assertEquals(savedAgain, person("clerk-kept").content().description(), "bea's save is kept");
+        assertEquals(List.of(), person("clerk-kept").content().aliases(), "and the form the merge brought is given back after it");
         assertEquals(null, person("clerk-given-back").mergedInto());
+        assertEquals(5, person("clerk-kept").version(), "made, saved by bea, merged into, saved by bea, merge undone");
     }
 
     private static void makePerson(String name, String note) {

@@ -276,16 +276,6 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             private final int[] unfilteredValueCounts;
             /** By segment ordinal, as {@link #othersOfNearMisses}; null unless asked for. */
             private final int[] otherValueCounts;
-            /**
-             * By segment ordinal, every value of the records failing only the one facet filter, its
-             * facet's and the others' alike, told apart by facet once a segment ({@link #finish}):
-             * with {@link #otherValueCounts} asked, such a record's every value is counted in one or
-             * the other, and a range search's pass visits mostly such records (the words' records in
-             * the range without the value), so each of their values is counted without the test of
-             * its facet and the branch on it. Null unless {@link #otherValueCounts} is asked for and
-             * one facet is filtered.
-             */
-            private final int[] nearMissValueCounts;
             private final int[] matched = new int[Filter.values().length];
             private final int leaf;
             /** The records that failed no filter; null unless asked for. */
@@ -306,8 +296,6 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 valueCounts = new int[segmentValues];
                 unfilteredValueCounts = alsoUnfiltered ? new int[segmentValues] : null;
                 otherValueCounts = nearMissOthers ? new int[segmentValues] : null;
-                nearMissValueCounts = nearMissOthers && Integer.bitCount(filters.facetBits) == 1
-                        ? new int[segmentValues] : null;
                 for (int ord = 0; ord < segmentValues; ord++) {
                     int global = (int) toGlobal.get(ord);
                     Facet facet = ordinals.facetOf(global);
@@ -400,20 +388,12 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                 } else if ((failed & (failed - 1)) == 0) {
                     c.failingOnly[Integer.numberOfTrailingZeros(failed)]++;
                     if ((failed & DATE_BITS) == 0 && (failed & allBits) == 0) {
-                        int[] nearMisses = nearMissValueCounts;
-                        if (nearMisses != null) {
-                            // One facet filter, so failed is its bit: see nearMissValueCounts.
-                            for (int i = from; i < to; i++) {
-                                nearMisses[ords[i]]++;
-                            }
-                        } else {
-                            int[] others = otherValueCounts;
-                            for (int i = from; i < to; i++) {
-                                if (filterBit[ords[i]] == failed) {
-                                    valueCounts[ords[i]]++;
-                                } else if (others != null) {
-                                    others[ords[i]]++;
-                                }
+                        int[] others = otherValueCounts;
+                        for (int i = from; i < to; i++) {
+                            if (filterBit[ords[i]] == failed) {
+                                valueCounts[ords[i]]++;
+                            } else if (others != null) {
+                                others[ords[i]]++;
                             }
                         }
                     }
@@ -444,16 +424,6 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
 
             @Override
             public void finish() {
-                if (nearMissValueCounts != null) {
-                    int facetFilterBits = filters.facetBits;
-                    for (int ord = 0; ord < nearMissValueCounts.length; ord++) {
-                        if (filterBit[ord] == facetFilterBits) {
-                            valueCounts[ord] += nearMissValueCounts[ord];
-                        } else {
-                            otherValueCounts[ord] += nearMissValueCounts[ord];
-                        }
-                    }
-                }
                 if (hits != null) {
                     // Each leaf is counted by one slice, so each slot is written once; the search's
                     // end (its slices' futures) publishes them to the thread that asked.

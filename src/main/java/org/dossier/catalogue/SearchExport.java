@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.dossier.documents.Citation;
+import org.dossier.documents.CitationBatches;
 import org.dossier.documents.Citations;
 import org.dossier.documents.ExportFormat;
 import org.dossier.search.SearchRequest;
@@ -74,13 +75,14 @@ public final class SearchExport {
         ctx.header("Content-Disposition", "attachment; filename=\"dossier-search." + format.extension() + "\"");
         ctx.header("X-Total-Count", String.valueOf(ids.length));
         Writer writer = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+        CitationBatches batches = citations.batches(site);
         try (ExportFormat.Output out = format.open(writer)) {
             for (int from = 0; from < ids.length; from += BATCH) {
                 List<Integer> batch = new ArrayList<>(BATCH);
                 for (int i = from; i < Math.min(ids.length, from + BATCH); i++) {
                     batch.add(ids[i]);
                 }
-                for (Citation citation : citations.current(batch, site)) {
+                for (Citation citation : batches.current(batch)) {
                     out.write(citation);
                 }
             }

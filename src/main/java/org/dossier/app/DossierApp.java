@@ -31,6 +31,7 @@ import org.dossier.about.AboutPages;
 import org.dossier.catalogue.AuthorityPage;
 import org.dossier.catalogue.CataloguePage;
 import org.dossier.catalogue.CatalogueSearch;
+import org.dossier.catalogue.ExportSlots;
 import org.dossier.catalogue.FacetValuesPage;
 import org.dossier.catalogue.ListingQuery;
 import org.dossier.catalogue.SearchExport;
@@ -231,6 +232,7 @@ public final class DossierApp implements AutoCloseable {
             PendingMerges pendingMerges = new PendingMerges(store, clock);
             operations.metrics().pendingMerges(authorities::stillToMove);
             SearchLimit searchLimit = new SearchLimit(protection.searchLimit(), clients, clock);
+            ExportSlots exportSlots = new ExportSlots(protection.maxExports(), protection.exportWait());
 
             Javalin server = Javalin.create(config -> {
                 config.events.handlerAdded(privateAddresses::learn);
@@ -239,7 +241,8 @@ public final class DossierApp implements AutoCloseable {
                 beforeEveryRequest(routes, site, hosts, searchLimit, operations, access, crossOrigin);
                 // Javalin tries routes in the order they are added: within each feature, a fixed
                 // address comes before the one with a parameter in its place.
-                catalogueRoutes(routes, catalogueSearch, search, listing, citations, templates, conditional, site);
+                catalogueRoutes(routes, catalogueSearch, search, listing, citations, templates, conditional, site,
+                        exportSlots);
                 aboutRoutes(routes, search, listing, conditional, site);
                 authorityRoutes(routes, db, store, search, authorities, catalogueSearch, pendingMerges, conditional, clock);
                 documentRoutes(routes, db, store, search, listing, records, revisions, citations, conditional, site);
@@ -424,10 +427,10 @@ public final class DossierApp implements AutoCloseable {
     /** Catalogue: the listing, search with facets and its exports, every value of a facet. */
     private static void catalogueRoutes(RoutesConfig routes, CatalogueSearch catalogueSearch, BoundedSearchEngine search,
                                         ListingQuery listing, Citations citations, Templates templates,
-                                        ConditionalGet conditional, PublicUrl site) {
+                                        ConditionalGet conditional, PublicUrl site, ExportSlots exportSlots) {
         CataloguePage catalogue = new CataloguePage(listing, conditional, site);
         SearchPage searchPage = new SearchPage(catalogueSearch, search, site, citations, templates, conditional);
-        SearchExport searchExport = new SearchExport(catalogueSearch, citations, site, conditional);
+        SearchExport searchExport = new SearchExport(catalogueSearch, citations, site, conditional, exportSlots);
         FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
         SearchSuggestions suggestions = new SearchSuggestions(search);
         routes.get("/", catalogue::html);

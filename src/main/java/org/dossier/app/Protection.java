@@ -17,9 +17,11 @@ import org.dossier.search.LuceneSearchEngine;
  * @param searchWait how long a search waits for one of those to be free before it is refused with 503
  * @param keptAnswersMb what the search engine's answers kept for asking again may weigh, in MB (the embedded
  *                      index's per snapshot, a SolrCloud collection's per position of the feed); 0 keeps none
+ * @param maxExports how many search exports may be written at once on this node, their rows included
+ * @param exportWait how long an export waits for one of those to be free before it is refused with 503
  */
 public record Protection(List<String> trustedProxies, List<String> allowedHosts, int searchLimit, boolean serverTiming,
-        int maxSearches, Duration searchWait, int keptAnswersMb) {
+        int maxSearches, Duration searchWait, int keptAnswersMb, int maxExports, Duration exportWait) {
 
     /**
      * Searches at once unless told otherwise: enough to keep every processor busy while some wait on
@@ -36,13 +38,41 @@ public record Protection(List<String> trustedProxies, List<String> allowedHosts,
     /** What kept answers may weigh unless told otherwise, in MB. */
     public static final int DEFAULT_KEPT_ANSWERS_MB = (int) (LuceneSearchEngine.DEFAULT_KEPT_ANSWERS >> 20);
 
-    /** No limit, no list, no bound on searches at once: for tests and tools that drive a server hard from one address. */
-    public static final Protection NONE = new Protection(List.of(), List.of(), 0, false, Integer.MAX_VALUE, Duration.ZERO);
+    /**
+     * Exports written at once unless told otherwise: one per two processors, at least one. Why: an
+     * export of a thousand hits or more keeps a processor busy for a second or more (BENCHMARKS.md),
+     * and two of them at once on a two-processor node left every page waiting behind them; an export
+     * beyond the bound waits its turn instead.
+     */
+    public static final int DEFAULT_MAX_EXPORTS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
-    /** With the default weight of kept answers. */
+    /**
+     * How long an export may wait for its turn unless told otherwise: longer than a large export
+     * takes, so that a reader's download is late rather than refused when a few come at once.
+     */
+    public static final Duration DEFAULT_EXPORT_WAIT = Duration.ofSeconds(3);
+
+    /** No limit, no list, no bound on searches or exports at once: for tests and tools that drive a server hard from one address. */
+    public static final Protection NONE = new Protection(List.of(), List.of(), 0, false, Integer.MAX_VALUE, Duration.ZERO,
+            DEFAULT_KEPT_ANSWERS_MB, Integer.MAX_VALUE, Duration.ZERO);
+
+    /** With the default weight of kept answers and the default bound on exports. */
     public Protection(List<String> trustedProxies, List<String> allowedHosts, int searchLimit, boolean serverTiming,
                       int maxSearches, Duration searchWait) {
         this(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait, DEFAULT_KEPT_ANSWERS_MB);
+    }
+
+    /** With the default bound on exports. */
+    public Protection(List<String> trustedProxies, List<String> allowedHosts, int searchLimit, boolean serverTiming,
+                      int maxSearches, Duration searchWait, int keptAnswersMb) {
+        this(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait, keptAnswersMb,
+                DEFAULT_MAX_EXPORTS, DEFAULT_EXPORT_WAIT);
+    }
+
+    /** With these bounds on exports and the defaults for the rest: for tests of the bound. */
+    public static Protection exports(int maxExports, Duration exportWait) {
+        return new Protection(List.of(), List.of(), 0, false, DEFAULT_MAX_SEARCHES, DEFAULT_SEARCH_WAIT,
+                DEFAULT_KEPT_ANSWERS_MB, maxExports, exportWait);
     }
 
     /** With the default bounds on searches running at once. */
@@ -64,6 +94,12 @@ public record Protection(List<String> trustedProxies, List<String> allowedHosts,
         }
         if (keptAnswersMb < 0) {
             throw new IllegalArgumentException("--kept-answers must be 0 (none) or more MB, not " + keptAnswersMb);
+        }
+        if (maxExports < 1) {
+            throw new IllegalArgumentException("--max-exports must be 1 or more, not " + maxExports);
+        }
+        if (exportWait.isNegative()) {
+            throw new IllegalArgumentException("--export-wait must be 0 or more milliseconds, not " + exportWait.toMillis());
         }
     }
 

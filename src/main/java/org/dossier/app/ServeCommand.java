@@ -91,6 +91,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long a search waits for one of --max-searches to be free (default: ${DEFAULT-VALUE}).")
     long searchWait = Protection.DEFAULT_SEARCH_WAIT.toMillis();
 
+    @Option(names = "--max-exports", paramLabel = "N",
+            description = "How many search exports (/search.csv, .ris, .bib) may be written at once on this node, "
+                    + "their records read included; past that, after --export-wait, an export gets 503 with Retry-After "
+                    + "(default: 1 per 2 processors, at least 1, ${DEFAULT-VALUE} here).")
+    int maxExports = Protection.DEFAULT_MAX_EXPORTS;
+
+    @Option(names = "--export-wait", paramLabel = "MILLISECONDS",
+            description = "How long an export waits for one of --max-exports to be free (default: ${DEFAULT-VALUE}).")
+    long exportWait = Protection.DEFAULT_EXPORT_WAIT.toMillis();
+
     @Option(names = "--kept-answers", paramLabel = "MB",
             description = "What the answers kept to answer the same search again until the next change may weigh "
                     + "in memory: the embedded index's, with the counts under a search's words alone or one facet "
@@ -164,7 +174,7 @@ final class ServeCommand implements Callable<Integer> {
                     publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl),
                     new Archive(archiveName, adminEmail),
                     new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches,
-                            Duration.ofMillis(searchWait), keptAnswersMb), index, search, writeWaitOption.writeWait());
+                            Duration.ofMillis(searchWait), keptAnswersMb, maxExports, Duration.ofMillis(exportWait)), index, search, writeWaitOption.writeWait());
             app = DossierApp.start(settings, operating, stop);
         } catch (IllegalArgumentException e) {
             // A value the settings refuse, which may come from the environment rather than the command line.

@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.dossier.documents.Citation;
+import org.dossier.documents.CitationBatches;
 import org.dossier.documents.Citations;
 import org.dossier.documents.ExportFormat;
 import org.dossier.search.SearchRequest;
 import org.dossier.web.ConditionalGet;
+import org.dossier.web.ErrorPages;
 import org.dossier.web.PublicUrl;
 
 /**
@@ -24,6 +26,11 @@ import org.dossier.web.PublicUrl;
 public final class SearchExport {
 
     static final int BATCH = 500;
+    /**
+     * When an export turned away may be asked for again, in seconds: about what a large export takes,
+     * so that a script that honours it finds a turn free the next time.
+     */
+    static final int RETRY_AFTER_SECONDS = 2;
     /** What a search is exported as, each at {@link #path}. */
     public static final List<ExportFormat> FORMATS = List.of(ExportFormat.CSV, ExportFormat.RIS, ExportFormat.BIBTEX);
 
@@ -36,9 +43,12 @@ public final class SearchExport {
     private final Citations citations;
     private final PublicUrl publicUrl;
     private final ConditionalGet conditional;
+    private final ExportSlots slots;
 
-    public SearchExport(CatalogueSearch search, Citations citations, PublicUrl publicUrl, ConditionalGet conditional) {
+    public SearchExport(CatalogueSearch search, Citations citations, PublicUrl publicUrl, ConditionalGet conditional,
+                        ExportSlots slots) {
         this.search = search;
+        this.slots = slots;
         this.citations = citations;
         this.publicUrl = publicUrl;
         this.conditional = conditional;
@@ -68,19 +78,34 @@ public final class SearchExport {
         if (conditional.answered(ctx, "search export")) {
             return;
         }
+        // Checked before the wait: a malformed request, a merge followed and a 304 take no turn.
+        if (!slots.enter()) {
+            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+            ErrorPages.notYet(ctx, "The catalogue is busy", slots.refusal());
+            return;
+        }
+        try {
+            write(ctx, format, request);
+        } finally {
+            slots.leave();
+        }
+    }
+
+    private void write(Context ctx, ExportFormat format, SearchRequest request) throws IOException {
         int[] ids = search.hitIds(request);
         String site = publicUrl.of(ctx);
         ctx.contentType(format.mediaType());
         ctx.header("Content-Disposition", "attachment; filename=\"dossier-search." + format.extension() + "\"");
         ctx.header("X-Total-Count", String.valueOf(ids.length));
         Writer writer = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+        CitationBatches batches = citations.batches(site);
         try (ExportFormat.Output out = format.open(writer)) {
             for (int from = 0; from < ids.length; from += BATCH) {
                 List<Integer> batch = new ArrayList<>(BATCH);
                 for (int i = from; i < Math.min(ids.length, from + BATCH); i++) {
                     batch.add(ids[i]);
                 }
-                for (Citation citation : citations.current(batch, site)) {
+                for (Citation citation : batches.current(batch)) {
                     out.write(citation);
                 }
             }

@@ -1,20 +1,15 @@
 package org.dossier.documents;
 
-import static org.dossier.db.Tables.DOCUMENT;
-import static org.dossier.db.Tables.DOCUMENT_TYPE;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dossier.authorities.AuthorityRef;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 
 /**
  * Makes {@link Citation}s: of the record a reader is looking at, of one of its versions, or of
@@ -55,35 +50,19 @@ public final class Citations {
     }
 
     /**
-     * The current versions of these records, in the order given, for an export that loads its
-     * result list a batch at a time: three queries a batch, whatever its size. Withdrawn records
-     * and ids that never existed are left out.
+     * The current versions of these records, in the order given: one batch of {@link #batches}.
+     * Withdrawn records and ids that never existed are left out.
      */
     public List<Citation> current(List<Integer> ids, String siteUrl) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Integer, org.jooq.Record> rows = new HashMap<>();
-        Field<Optional<DocumentDate>> date = DocumentDate.stored(DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION, DOCUMENT.DATE_CIRCA,
-            DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION);
-        db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, date, DOCUMENT.VERSION, DOCUMENT.LANGUAGES,
-                        DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY, DOCUMENT_TYPE.LABEL)
-                .from(DOCUMENT).leftJoin(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))
-                .where(DOCUMENT.ID.in(ids).and(DOCUMENT.WITHDRAWN_AT.isNull()))
-                .forEach(r -> rows.put(r.get(DOCUMENT.ID), r));
-        Links links = linksOf(ids, siteUrl);
-        List<Citation> citations = new ArrayList<>(rows.size());
-        for (int id : new java.util.LinkedHashSet<>(ids)) {
-            org.jooq.Record row = rows.get(id);
-            if (row == null) {
-                continue;
-            }
-            AuthorityRef type = row.get(DOCUMENT_TYPE.ID) == null ? null
-                    : new AuthorityRef(row.get(DOCUMENT_TYPE.ID), row.get(DOCUMENT_TYPE.KEY), row.get(DOCUMENT_TYPE.LABEL));
-            citations.add(links.of(id, row.get(DOCUMENT.VERSION), row.get(DOCUMENT.TITLE), row.get(date), type,
-                    RecordDraft.paragraphs(row.get(DOCUMENT.SUMMARY)), row.get(DOCUMENT.LANGUAGES)));
-        }
-        return citations;
+        return batches(siteUrl).current(ids);
+    }
+
+    /**
+     * For an export that loads its result list a batch at a time: each batch's citations in three
+     * queries, whatever its size, the people, places and types named read once for the whole export.
+     */
+    public CitationBatches batches(String siteUrl) {
+        return new CitationBatches(db, new Links(Map.of(), Map.of(), archive.name(), siteUrl, today()));
     }
 
     /**

@@ -157,6 +157,10 @@ class CommandLineTest {
         assertTrue(err().contains("--search-wait must be 0 or more"), err());
         assertEquals(2, Main.run("serve", "--db", folder.resolve("x.db").toString(), "--kept-answers", "-1"));
         assertTrue(err().contains("--kept-answers must be 0 (none) or more MB"), err());
+        assertEquals(2, Main.run("serve", "--db", folder.resolve("x.db").toString(), "--max-exports", "0"));
+        assertTrue(err().contains("--max-exports must be 1 or more"), err());
+        assertEquals(2, Main.run("serve", "--db", folder.resolve("x.db").toString(), "--export-wait", "-1"));
+        assertTrue(err().contains("--export-wait must be 0 or more"), err());
         assertFalse(Files.exists(folder.resolve("x.db")));
     }
 

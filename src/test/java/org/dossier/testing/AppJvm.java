@@ -11,7 +11,8 @@ import java.util.List;
  * <p>Such a JVM runs a command once, so it gets the quick JIT compiler only and the serial collector,
  * as the test JVMs have (pom.xml): compiling its start fully cost more CPU than running it. It
  * verifies its bytecode as an operator's JVM does: not verifying saved 4-5 % of a JVM's CPU, less than
- * one run differs from the next (BENCHMARKS.md, "The test suite, twenty-sixth round").
+ * one run differs from the next (BENCHMARKS.md, "The test suite, twenty-sixth round"). It maps the
+ * classes a start loads from an archive made once per test JVM ({@link AppClassArchive}).
  */
 public final class AppJvm {
 
@@ -25,7 +26,9 @@ public final class AppJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(OPTIONS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.dossier.app.Main"));
+        command.addAll(AppClassArchive.once(OPTIONS).map(AppClassArchive::options)
+                .orElseGet(() -> List.of("-cp", System.getProperty("java.class.path"))));
+        command.add("org.dossier.app.Main");
         command.addAll(args);
         return command;
     }

@@ -1,0 +1,50 @@
+package org.dossier.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+// Same on every database: how the tests start an app JVM, no database.
+@SameOnEveryDatabase
+class AppJvmTest {
+
+    @Test
+    void anAppJvmMapsTheClassesItStartsWithFromTheArchiveAndRunsAsBefore() throws Exception {
+        List<String> command = new ArrayList<>(AppJvm.command(List.of("--version")));
+        command.add(1, "-Xlog:class+load=info");
+        Process version = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(0, version.waitFor());
+        for (String name : List.of("org.dossier.app.Main", "org.dossier.app.ServeCommand")) {
+            String loaded = lines.stream().filter(line -> line.contains(" " + name + " ")).findFirst().orElseThrow();
+            assertTrue(loaded.contains("source: shared objects file"), loaded);
+        }
+        assertTrue(lines.contains("Dossier 0.1"), "what it printed");
+    }
+
+    @Test
+    void anAppJvmLoadsSqlitesLibraryFromItsOneCopyWithoutTakingItOutIntoTheTemporaryFolder(@TempDir Path folder)
+            throws Exception {
+        Path other = folder.resolve("other.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + other);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE notes (text TEXT)");
+        }
+        List<String> command = new ArrayList<>(AppJvm.command(List.of("user", "list", "--db", other.toString())));
+        // A temporary folder where nothing can be written: the library cannot be taken out there.
+        command.add(1, "-Djava.io.tmpdir=" + folder.resolve("not-there"));
+        Process list = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String said = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, list.waitFor(), said);
+        assertTrue(said.strip().startsWith("The database " + other + " holds tables but is not a Dossier catalogue"), said);
+    }
+}

@@ -18,20 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AppJvmTest {
 
     @Test
-    void anAppJvmMapsTheClassesItStartsWithFromTheArchiveAndRunsAsBefore() throws Exception {
-        List<String> command = new ArrayList<>(AppJvm.command(List.of("--version")));
-        command.add(1, "-Xlog:class+load=info");
-        Process version = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> lines = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assertEquals(0, version.waitFor());
-        for (String name : List.of("org.dossier.app.Main", "org.dossier.app.ServeCommand")) {
-            String loaded = lines.stream().filter(line -> line.contains(" " + name + " ")).findFirst().orElseThrow();
-            assertTrue(loaded.contains("source: shared objects file"), loaded);
-        }
-        assertTrue(lines.contains("Dossier 0.1"), "what it printed");
-    }
-
-    @Test
     void anAppJvmLoadsSqlitesLibraryFromItsOneCopyWithoutTakingItOutIntoTheTemporaryFolder(@TempDir Path folder)
             throws Exception {
         Path other = folder.resolve("other.db");

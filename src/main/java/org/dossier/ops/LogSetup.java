@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
  * How every JVM of the app logs, set in code when logback starts (found as a service,
  * {@code META-INF/services/ch.qos.logback.classic.spi.Configurator}): it was a {@code logback.xml},
  * whose reading (logback's Joran: an XML parser, a model, its handlers) was a fifth of a command's
- * processor time before it did anything (BENCHMARKS.md, "What an app JVM spends starting").
+ * main-thread CPU, before it did anything (BENCHMARKS.md, "What an app JVM spends starting").
  *
  * <p>Logs go one line each to standard output for serve, and to standard error for every other
  * command (org.dossier.app.Main sets {@value #TARGET}), beside its progress and report: what

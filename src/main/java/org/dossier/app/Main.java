@@ -11,8 +11,6 @@ import picocli.CommandLine.Command;
                 RelinkCommand.class, SolrSetupCommand.class})
 public final class Main implements Runnable {
 
-    private static final String LOG_TARGET = "dossier.log.target";
-
     public static void main(String[] args) {
         logTo(args);
         System.exit(run(args));
@@ -21,13 +19,13 @@ public final class Main implements Runnable {
     /**
      * Standard error for the log of every command but {@code serve}, beside their reports and
      * progress: what they print on standard output ({@code user list}'s accounts) is then all a
-     * script reading it gets. Set before anything logs, when logback reads its configuration
-     * ({@code logback.xml}).
+     * script reading it gets. Set before anything logs, when logback sets itself up
+     * ({@link org.dossier.ops.LogSetup}).
      */
     private static void logTo(String[] args) {
         boolean serves = args.length == 0 || args[0].equals("serve");
-        if (!serves && System.getProperty(LOG_TARGET) == null) {
-            System.setProperty(LOG_TARGET, "System.err");
+        if (!serves && System.getProperty(org.dossier.ops.LogSetup.TARGET) == null) {
+            System.setProperty(org.dossier.ops.LogSetup.TARGET, "System.err");
         }
     }
 

@@ -303,7 +303,7 @@ final class ServeCommand implements Callable<Integer> {
                 org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info(during.stopped());
             }
             // Last: the JVM's hooks run at once, and logback's own stopped the log while this one was
-            // still stopping, losing every line of the stop (resources/logback.xml).
+            // still stopping, losing every line of the stop (org.dossier.ops.LogSetup).
             LogFormat.close();
             stopped.countDown();
         }

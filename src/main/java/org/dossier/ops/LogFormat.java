@@ -11,7 +11,7 @@ import java.util.Iterator;
 import org.slf4j.LoggerFactory;
 
 /**
- * How log lines are written: {@code text} for people (logback.xml's pattern), or {@code json}, one
+ * How log lines are written: {@code text} for people ({@link LogSetup}'s pattern), or {@code json}, one
  * JSON object a line for a log collector (logback's own JSON encoder: level, logger, thread,
  * message, the access log's fields as key-value pairs, and any exception).
  */

@@ -405,9 +405,7 @@ class MetricsAndLogsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            ch.qos.logback.classic.joran.JoranConfigurator configurator = new ch.qos.logback.classic.joran.JoranConfigurator();
-            configurator.setContext(context);
-            configurator.doConfigure(getClass().getClassLoader().getResource("logback.xml"));
+            new ch.qos.logback.classic.util.ContextInitializer(context).autoConfig(getClass().getClassLoader());
             assertTrue(context.getLogger(RequestLog.LOGGER).getAppender("access")
                     instanceof ch.qos.logback.classic.AsyncAppender, "the access log goes through a queue");
             LogFormat.json.apply(context);

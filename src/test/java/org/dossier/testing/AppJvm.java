@@ -11,7 +11,10 @@ import java.util.List;
  * <p>Such a JVM runs a command once, so it gets the quick JIT compiler only and the serial collector,
  * as the test JVMs have (pom.xml): compiling its start fully cost more CPU than running it. It
  * verifies its bytecode as an operator's JVM does: not verifying saved 4-5 % of a JVM's CPU, less than
- * one run differs from the next (BENCHMARKS.md, "The test suite, twenty-sixth round").
+ * one run differs from the next (BENCHMARKS.md, "The test suite, twenty-sixth round"). It loads
+ * SQLite's library from one copy ({@link SqliteLibrary}). A class-data sharing archive of the classes
+ * a start loads, made once per test JVM, cost more than it saved over a dozen JVMs (BENCHMARKS.md,
+ * "What an app JVM spends starting").
  */
 public final class AppJvm {
 
@@ -25,6 +28,7 @@ public final class AppJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(OPTIONS);
+        SqliteLibrary.once().ifPresent(sqlite -> command.addAll(sqlite.options()));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.dossier.app.Main"));
         command.addAll(args);
         return command;

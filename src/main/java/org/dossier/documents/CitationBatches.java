@@ -12,9 +12,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.dossier.authorities.AuthorityRef;
 import org.dossier.authorities.PersonRole;
@@ -68,7 +70,7 @@ public final class CitationBatches {
     }
 
     /** A row of {@code document} as a citation needs it. */
-    private record Row(int id, String title, String summary, java.util.Optional<DocumentDate> date, int version,
+    private record Row(int id, String title, String summary, Optional<DocumentDate> date, int version,
                        Languages languages, Integer typeId) {
     }
 
@@ -100,14 +102,14 @@ public final class CitationBatches {
 
     private Map<Integer, Row> rows(List<Integer> ids) {
         Map<Integer, Row> rows = new HashMap<>();
-        Set<Integer> unknownTypes = new java.util.HashSet<>();
+        Set<Integer> unknownTypes = new HashSet<>();
         read(db.select(DOCUMENT.ID, DOCUMENT.TITLE, DOCUMENT.SUMMARY, DOCUMENT.DATE_KEY, DOCUMENT.DATE_PRECISION,
                         DOCUMENT.DATE_CIRCA, DOCUMENT.DATE_END_KEY, DOCUMENT.DATE_END_PRECISION, DOCUMENT.VERSION,
                         DOCUMENT.LANGUAGES, DOCUMENT.TYPE_ID)
                 .from(DOCUMENT)
                 .where(DOCUMENT.ID.in(ids).and(DOCUMENT.WITHDRAWN_AT.isNull())), rs -> {
             String dateKey = rs.getString(4);
-            java.util.Optional<DocumentDate> date = dateKey == null ? java.util.Optional.empty()
+            Optional<DocumentDate> date = dateKey == null ? Optional.empty()
                     : DocumentDate.stored(dateKey, precision(rs.getString(5)), rs.getBoolean(6),
                             rs.getString(7), precision(rs.getString(8)));
             String languages = rs.getString(10);
@@ -138,7 +140,7 @@ public final class CitationBatches {
         record Link(int document, int person, String role) {
         }
         List<Link> links = new ArrayList<>();
-        Set<Integer> unknown = new java.util.HashSet<>();
+        Set<Integer> unknown = new HashSet<>();
         read(db.select(DOCUMENT_PERSON.DOCUMENT_ID, DOCUMENT_PERSON.PERSON_ID, DOCUMENT_PERSON.ROLE)
                 .from(DOCUMENT_PERSON)
                 .where(DOCUMENT_PERSON.DOCUMENT_ID.in(ids))
@@ -173,7 +175,7 @@ public final class CitationBatches {
         record Link(int document, int place) {
         }
         List<Link> links = new ArrayList<>();
-        Set<Integer> unknown = new java.util.HashSet<>();
+        Set<Integer> unknown = new HashSet<>();
         read(db.select(DOCUMENT_PLACE.DOCUMENT_ID, DOCUMENT_PLACE.PLACE_ID)
                 .from(DOCUMENT_PLACE).join(PLACE).on(PLACE.ID.eq(DOCUMENT_PLACE.PLACE_ID))
                 .where(DOCUMENT_PLACE.DOCUMENT_ID.in(ids))

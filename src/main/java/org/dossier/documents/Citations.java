@@ -1,6 +1,5 @@
 package org.dossier.documents;
 
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

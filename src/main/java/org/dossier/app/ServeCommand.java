@@ -173,8 +173,11 @@ final class ServeCommand implements Callable<Integer> {
             Settings settings = new Settings(database, host, port, seeds,
                     publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl),
                     new Archive(archiveName, adminEmail),
-                    new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches,
-                            Duration.ofMillis(searchWait), keptAnswersMb, maxExports, Duration.ofMillis(exportWait)), index, search, writeWaitOption.writeWait());
+                    Protection.DEFAULTS.withTrustedProxies(trustedProxies).withAllowedHosts(allowedHosts)
+                            .withSearchLimit(searchLimit).withServerTiming(serverTiming)
+                            .withSearches(maxSearches, Duration.ofMillis(searchWait)).withKeptAnswersMb(keptAnswersMb)
+                            .withExports(maxExports, Duration.ofMillis(exportWait)),
+                    index, search, writeWaitOption.writeWait());
             app = DossierApp.start(settings, operating, stop);
         } catch (IllegalArgumentException e) {
             // A value the settings refuse, which may come from the environment rather than the command line.

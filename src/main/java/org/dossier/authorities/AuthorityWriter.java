@@ -333,9 +333,19 @@ public final class AuthorityWriter {
      * carrying on; a merge's survivor), so that what is written from it is not written over meanwhile.
      */
     private StoredAuthority locked(AuthorityKind kind, int id) {
+        return locked(kind, AuthorityTables.of(kind).id().eq(id));
+    }
+
+    /** As {@link #locked(AuthorityKind, int)}, found by its key: a merge's survivor, which its merge names so. */
+    private StoredAuthority locked(AuthorityKind kind, String key) {
+        return locked(kind, AuthorityTables.of(kind).key().eq(key));
+    }
+
+    /** The lock is taken first and the authority read after it, once: a read before the lock may be stale by then. */
+    private StoredAuthority locked(AuthorityKind kind, Condition which) {
         AuthorityTables t = AuthorityTables.of(kind);
-        Database.lockingRows(db, db.select(t.id()).from(t.table()).where(t.id().eq(id))).fetch();
-        return read.find(kind, id).orElseThrow();
+        return Database.lockingRows(db, db.select(t.id()).from(t.table()).where(which)).fetchOptional(t.id())
+                .flatMap(id -> read.find(kind, id)).orElseThrow();
     }
 
     /** Who merged or restored it, and why: the records moved later are attributed to them. */
@@ -448,7 +458,7 @@ public final class AuthorityWriter {
             throw new IllegalStateException(merged.key() + " is merged, but its latest version is not the merge");
         }
         AuthorityMerge merge = AuthorityMerge.fromJson(mergeVersion.merge());
-        StoredAuthority survivor = locked(merged.kind(), read.find(merged.kind(), merge.survivor()).orElseThrow().id());
+        StoredAuthority survivor = locked(merged.kind(), merge.survivor());
         if (survivor.merged()) {
             // Its records went on to another; writing the survivor back here would also clear its own
             // merge (save) and set that one's undoing going, with no version saying so.

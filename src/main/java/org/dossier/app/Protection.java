@@ -8,6 +8,8 @@ import org.dossier.search.LuceneSearchEngine;
  * How the server guards itself (see README, "Security"): which proxies' {@code X-Forwarded-For}
  * to believe, which host names to answer to, how many searches a minute one client may make, and
  * whether {@code Server-Timing} goes out, and how much of the search engine's answers it keeps.
+ * Built from {@link #DEFAULTS} or {@link #NONE} and the {@code with…} methods, each of which checks
+ * what it is given as the canonical constructor does.
  *
  * @param trustedProxies IP addresses of proxies whose {@code X-Forwarded-For} names the client; empty for none
  * @param allowedHosts host names the site answers to; empty for any valid host name
@@ -52,33 +54,18 @@ public record Protection(List<String> trustedProxies, List<String> allowedHosts,
      */
     public static final Duration DEFAULT_EXPORT_WAIT = Duration.ofSeconds(3);
 
+    /**
+     * What {@code serve} guards itself with unless told otherwise: no proxy believed, any host name,
+     * {@link #DEFAULT_SEARCH_LIMIT} searches a minute, no {@code Server-Timing}, and the default bounds.
+     * Every other protection is this one or {@link #NONE} with the {@code with…} methods, one setting each,
+     * so that a reader sees which settings differ by name rather than by a position among nine.
+     */
+    public static final Protection DEFAULTS = new Protection(List.of(), List.of(), DEFAULT_SEARCH_LIMIT, false,
+            DEFAULT_MAX_SEARCHES, DEFAULT_SEARCH_WAIT, DEFAULT_KEPT_ANSWERS_MB, DEFAULT_MAX_EXPORTS, DEFAULT_EXPORT_WAIT);
+
     /** No limit, no list, no bound on searches or exports at once: for tests and tools that drive a server hard from one address. */
     public static final Protection NONE = new Protection(List.of(), List.of(), 0, false, Integer.MAX_VALUE, Duration.ZERO,
             DEFAULT_KEPT_ANSWERS_MB, Integer.MAX_VALUE, Duration.ZERO);
-
-    /** With the default weight of kept answers and the default bound on exports. */
-    public Protection(List<String> trustedProxies, List<String> allowedHosts, int searchLimit, boolean serverTiming,
-                      int maxSearches, Duration searchWait) {
-        this(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait, DEFAULT_KEPT_ANSWERS_MB);
-    }
-
-    /** With the default bound on exports. */
-    public Protection(List<String> trustedProxies, List<String> allowedHosts, int searchLimit, boolean serverTiming,
-                      int maxSearches, Duration searchWait, int keptAnswersMb) {
-        this(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait, keptAnswersMb,
-                DEFAULT_MAX_EXPORTS, DEFAULT_EXPORT_WAIT);
-    }
-
-    /** With these bounds on exports and the defaults for the rest: for tests of the bound. */
-    public static Protection exports(int maxExports, Duration exportWait) {
-        return new Protection(List.of(), List.of(), 0, false, DEFAULT_MAX_SEARCHES, DEFAULT_SEARCH_WAIT,
-                DEFAULT_KEPT_ANSWERS_MB, maxExports, exportWait);
-    }
-
-    /** With the default bounds on searches running at once. */
-    public Protection(List<String> trustedProxies, List<String> allowedHosts, int searchLimit, boolean serverTiming) {
-        this(trustedProxies, allowedHosts, searchLimit, serverTiming, DEFAULT_MAX_SEARCHES, DEFAULT_SEARCH_WAIT);
-    }
 
     public Protection {
         trustedProxies = List.copyOf(trustedProxies);
@@ -101,6 +88,48 @@ public record Protection(List<String> trustedProxies, List<String> allowedHosts,
         if (exportWait.isNegative()) {
             throw new IllegalArgumentException("--export-wait must be 0 or more milliseconds, not " + exportWait.toMillis());
         }
+    }
+
+    /** These, believing {@code X-Forwarded-For} from {@code trustedProxies} alone. */
+    public Protection withTrustedProxies(List<String> trustedProxies) {
+        return new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait,
+                keptAnswersMb, maxExports, exportWait);
+    }
+
+    /** These, answering to {@code allowedHosts} alone (empty: any valid host name). */
+    public Protection withAllowedHosts(List<String> allowedHosts) {
+        return new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait,
+                keptAnswersMb, maxExports, exportWait);
+    }
+
+    /** These, with {@code searchLimit} searches a minute from one client (0: no limit). */
+    public Protection withSearchLimit(int searchLimit) {
+        return new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait,
+                keptAnswersMb, maxExports, exportWait);
+    }
+
+    /** These, sending {@code Server-Timing} or not. */
+    public Protection withServerTiming(boolean serverTiming) {
+        return new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait,
+                keptAnswersMb, maxExports, exportWait);
+    }
+
+    /** These, with at most {@code maxSearches} searches at once, the next waiting {@code searchWait} for one to end. */
+    public Protection withSearches(int maxSearches, Duration searchWait) {
+        return new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait,
+                keptAnswersMb, maxExports, exportWait);
+    }
+
+    /** These, keeping answers up to {@code keptAnswersMb} MB (0: none). */
+    public Protection withKeptAnswersMb(int keptAnswersMb) {
+        return new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait,
+                keptAnswersMb, maxExports, exportWait);
+    }
+
+    /** These, with at most {@code maxExports} exports at once, the next waiting {@code exportWait} for one to end. */
+    public Protection withExports(int maxExports, Duration exportWait) {
+        return new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait,
+                keptAnswersMb, maxExports, exportWait);
     }
 
     /** {@link #keptAnswersMb} in bytes. */

@@ -170,11 +170,16 @@ final class ServeCommand implements Callable<Integer> {
             OperationsSettings operating = new OperationsSettings(metricsPort, metricsHost, maxIndexLag,
                     Duration.ofSeconds(shutdownGrace), warmUp, Duration.ofSeconds(warmUpLimit),
                     Duration.ofSeconds(shutdownDelay));
-            Settings settings = new Settings(database, host, port, seeds,
-                    publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl),
-                    new Archive(archiveName, adminEmail),
-                    new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches,
-                            Duration.ofMillis(searchWait), keptAnswersMb, maxExports, Duration.ofMillis(exportWait)), index, search, writeWaitOption.writeWait());
+            // Each checked in the order the options were always checked in, the port last: the first refused is said.
+            PublicUrl site = publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl);
+            Archive archive = new Archive(archiveName, adminEmail);
+            Protection protection = Protection.DEFAULTS.withTrustedProxies(trustedProxies).withAllowedHosts(allowedHosts)
+                    .withSearchLimit(searchLimit).withServerTiming(serverTiming)
+                    .withSearches(maxSearches, Duration.ofMillis(searchWait)).withKeptAnswersMb(keptAnswersMb)
+                    .withExports(maxExports, Duration.ofMillis(exportWait));
+            WriteWait writeWait = writeWaitOption.writeWait();
+            Settings settings = Settings.of(database, host, port).withSeeds(seeds).withPublicUrl(site).withArchive(archive)
+                    .withProtection(protection).withIndex(index).withSearch(search).withWriteWait(writeWait);
             app = DossierApp.start(settings, operating, stop);
         } catch (IllegalArgumentException e) {
             // A value the settings refuse, which may come from the environment rather than the command line.

@@ -43,37 +43,49 @@ public record Settings(DatabaseAddress database, String host, int port, Path see
         }
     }
 
-    public Settings(DatabaseAddress database, String host, int port, Path seeds, PublicUrl publicUrl,
-                    Archive archive, Protection protection, Path index, SearchChoice search) {
-        this(database, host, port, seeds, publicUrl, archive, protection, index, search, null);
+    /**
+     * A server on {@code database} that listens on {@code host} and {@code port}: no seeds imported, its
+     * address taken from each request, the default archive, {@link Protection#NONE}, the default index
+     * folder, the embedded index and {@link WriteWait#SERVER}. Every other setting by its {@code with…}
+     * method, so that a reader sees which settings differ by name rather than by a position among ten.
+     */
+    public static Settings of(DatabaseAddress database, String host, int port) {
+        return new Settings(database, host, port, null, PublicUrl.fromRequests(), null, null, null, null, null);
+    }
+
+    /** These settings, importing {@code seeds} on a first start (null: nothing). */
+    public Settings withSeeds(Path seeds) {
+        return new Settings(database, host, port, seeds, publicUrl, archive, protection, index, search, writeWait);
+    }
+
+    /** These settings, with the site's public address as {@code publicUrl} says. */
+    public Settings withPublicUrl(PublicUrl publicUrl) {
+        return new Settings(database, host, port, seeds, publicUrl, archive, protection, index, search, writeWait);
+    }
+
+    /** These settings, naming {@code archive} as the repository. */
+    public Settings withArchive(Archive archive) {
+        return new Settings(database, host, port, seeds, publicUrl, archive, protection, index, search, writeWait);
+    }
+
+    /** These settings, guarded by {@code protection}. */
+    public Settings withProtection(Protection protection) {
+        return new Settings(database, host, port, seeds, publicUrl, archive, protection, index, search, writeWait);
+    }
+
+    /** These settings, with this node's search index in {@code index} (null: the default, {@link #searchIndex}). */
+    public Settings withIndex(Path index) {
+        return new Settings(database, host, port, seeds, publicUrl, archive, protection, index, search, writeWait);
+    }
+
+    /** These settings, searching {@code search}: the embedded index or a SolrCloud collection. */
+    public Settings withSearch(SearchChoice search) {
+        return new Settings(database, host, port, seeds, publicUrl, archive, protection, index, search, writeWait);
     }
 
     /** These settings with writes that wait {@code wait} for another writer ({@code --write-wait}). */
     public Settings withWriteWait(WriteWait wait) {
         return new Settings(database, host, port, seeds, publicUrl, archive, protection, index, search, wait);
-    }
-
-    public Settings(DatabaseAddress database, String host, int port, Path seeds, PublicUrl publicUrl,
-                    Archive archive, Protection protection, Path index) {
-        this(database, host, port, seeds, publicUrl, archive, protection, index, SearchChoice.EMBEDDED);
-    }
-
-    public Settings(Path database, String host, int port, Path seeds, PublicUrl publicUrl, Archive archive,
-                    Protection protection) {
-        this(DatabaseAddress.sqlite(database), host, port, seeds, publicUrl, archive, protection, null);
-    }
-
-    public Settings(DatabaseAddress database, String host, int port, Path seeds, PublicUrl publicUrl,
-                    Archive archive, Path index) {
-        this(database, host, port, seeds, publicUrl, archive, Protection.NONE, index);
-    }
-
-    public Settings(Path database, String host, int port, Path seeds, PublicUrl publicUrl, Archive archive) {
-        this(database, host, port, seeds, publicUrl, archive, Protection.NONE);
-    }
-
-    public Settings(Path database, String host, int port, Path seeds, PublicUrl publicUrl) {
-        this(database, host, port, seeds, publicUrl, Archive.DEFAULT);
     }
 
     /** The search index: {@code --index}, or by default a folder beside a SQLite file. */

@@ -10,11 +10,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.NoSuchRecordException;
 import org.dossier.documents.RecordDraft;
@@ -44,7 +47,7 @@ public final class AuthorityWriter {
      * that a cold node (its first batch at 1M took 7.5 s) keeps every other writer's wait within
      * theirs (5 s), the index opening beside it included.
      */
-    private static final long MOVE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+    private static final long MOVE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /**
      * How many records a rename stamps in one transaction (an UPDATE of their {@code updated_at} and
@@ -244,12 +247,12 @@ public final class AuthorityWriter {
         if (read.restoreUnderWay(loser)) {
             throw new IllegalStateException(loser.key() + " is still getting its records back from its last merge");
         }
-        java.util.Set<String> has = new java.util.HashSet<>();
+        Set<String> has = new HashSet<>();
         has.add(winner.content().name());
         winner.content().aliases().forEach(a -> has.add(a.name()));
-        List<AuthorityContent.Alias> aliases = new java.util.ArrayList<>(winner.content().aliases());
-        List<String> added = new java.util.ArrayList<>();
-        List<AuthorityContent.Alias> taken = new java.util.ArrayList<>();
+        List<AuthorityContent.Alias> aliases = new ArrayList<>(winner.content().aliases());
+        List<String> added = new ArrayList<>();
+        List<AuthorityContent.Alias> taken = new ArrayList<>();
         taken.add(new AuthorityContent.Alias(loser.content().name(), AliasKind.VARIANT));
         taken.addAll(loser.content().aliases());
         for (AuthorityContent.Alias alias : taken) {
@@ -333,9 +336,19 @@ public final class AuthorityWriter {
      * carrying on; a merge's survivor), so that what is written from it is not written over meanwhile.
      */
     private StoredAuthority locked(AuthorityKind kind, int id) {
+        return locked(kind, AuthorityTables.of(kind).id().eq(id));
+    }
+
+    /** As {@link #locked(AuthorityKind, int)}, found by its key: a merge's survivor, which its merge names so. */
+    private StoredAuthority locked(AuthorityKind kind, String key) {
+        return locked(kind, AuthorityTables.of(kind).key().eq(key));
+    }
+
+    /** The lock is taken first and the authority read after it, once: a read before the lock may be stale by then. */
+    private StoredAuthority locked(AuthorityKind kind, Condition which) {
         AuthorityTables t = AuthorityTables.of(kind);
-        Database.lockingRows(db, db.select(t.id()).from(t.table()).where(t.id().eq(id))).fetch();
-        return read.find(kind, id).orElseThrow();
+        return Database.lockingRows(db, db.select(t.id()).from(t.table()).where(which)).fetchOptional(t.id())
+                .flatMap(id -> read.find(kind, id)).orElseThrow();
     }
 
     /** Who merged or restored it, and why: the records moved later are attributed to them. */
@@ -428,7 +441,7 @@ public final class AuthorityWriter {
         if (survivorRole != null) {
             back.add(new Back(survivor, survivorRole, survivorPosition));
         }
-        back.sort(java.util.Comparator.comparing(Back::position, java.util.Comparator.nullsLast(Integer::compare)));
+        back.sort(Comparator.comparing(Back::position, Comparator.nullsLast(Integer::compare)));
         for (Back b : back) {
             int at = b.position() == null ? order.size() : Math.min(Math.max(b.position() - 1, 0), order.size());
             order.add(at, Map.entry(b.id(), b.role()));
@@ -448,7 +461,7 @@ public final class AuthorityWriter {
             throw new IllegalStateException(merged.key() + " is merged, but its latest version is not the merge");
         }
         AuthorityMerge merge = AuthorityMerge.fromJson(mergeVersion.merge());
-        StoredAuthority survivor = locked(merged.kind(), read.find(merged.kind(), merge.survivor()).orElseThrow().id());
+        StoredAuthority survivor = locked(merged.kind(), merge.survivor());
         if (survivor.merged()) {
             // Its records went on to another; writing the survivor back here would also clear its own
             // merge (save) and set that one's undoing going, with no version saying so.
@@ -460,7 +473,7 @@ public final class AuthorityWriter {
         for (AuthorityMerge.MovedLink link : merge.links()) {
             putBack(merged.kind(), merged.id(), survivor.id(), link, by);
         }
-        java.util.Set<String> taken = new java.util.HashSet<>(merge.addedForms());
+        Set<String> taken = new HashSet<>(merge.addedForms());
         AuthorityContent survivorNow = survivor.content();
         AuthorityContent survivorBack = new AuthorityContent(survivorNow.name(), survivorNow.sortName(),
                 survivorNow.description(), survivorNow.kind(),
@@ -563,8 +576,8 @@ public final class AuthorityWriter {
      */
     public int link(StoredAuthority authority, List<Mentions.Mention> mentions, String author, String source) {
         Set<String> added = addedForms(authority);
-        Map<String, Map<Integer, PersonRole>> byForm = new java.util.LinkedHashMap<>();
-        mentions.forEach(m -> byForm.computeIfAbsent(m.form(), f -> new java.util.LinkedHashMap<>())
+        Map<String, Map<Integer, PersonRole>> byForm = new LinkedHashMap<>();
+        mentions.forEach(m -> byForm.computeIfAbsent(m.form(), f -> new LinkedHashMap<>())
                 .put(m.documentId(), m.role()));
         int linked = 0;
         for (var group : byForm.entrySet()) {
@@ -579,7 +592,7 @@ public final class AuthorityWriter {
     /** The forms of the name its latest version added (all of them for a new one). */
     private Set<String> addedForms(StoredAuthority authority) {
         List<AuthorityVersion> versions = read.versions(authority);
-        Set<String> now = new java.util.HashSet<>();
+        Set<String> now = new HashSet<>();
         now.add(authority.content().name());
         authority.content().aliases().forEach(a -> now.add(a.name()));
         if (versions.size() >= 2) {

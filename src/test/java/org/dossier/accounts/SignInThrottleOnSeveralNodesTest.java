@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class SignInThrottleOnSeveralNodesTest {
 
-    private static final Protection BEHIND_A_PROXY = new Protection(List.of("127.0.0.1"), List.of(), 0, false);
+    private static final Protection BEHIND_A_PROXY = Protection.DEFAULTS.withSearchLimit(0).withTrustedProxies(List.of("127.0.0.1"));
 
     private static TestCatalogue nodeA;
     private static TestCatalogue nodeB;

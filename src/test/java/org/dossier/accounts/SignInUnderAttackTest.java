@@ -23,7 +23,7 @@ class SignInUnderAttackTest {
 
     @BeforeAll
     static void start() {
-        catalogue = TestCatalogue.withSeeds(new Protection(List.of("127.0.0.1"), List.of(), 0, false));
+        catalogue = TestCatalogue.withSeeds(Protection.DEFAULTS.withSearchLimit(0).withTrustedProxies(List.of("127.0.0.1")));
         Editors.add(catalogue, "erin", Role.EDITOR);
         Editors.add(catalogue, "frank", Role.EDITOR);
         Editors.add(catalogue, "gina", Role.EDITOR);

@@ -20,7 +20,6 @@ import org.dossier.ops.OperationsSettings;
 import org.dossier.testing.RecordsByTitle;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
-import org.dossier.web.PublicUrl;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,8 +41,8 @@ class BuiltAppTest {
     static void buildAndServeInProcess() throws Exception {
         folder = Files.createTempDirectory("dossier-built-");
         taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        Settings settings = new Settings(TestDatabase.in(folder), "127.0.0.1", taken.getLocalPort(),
-                TestCatalogue.SEEDS, PublicUrl.fromRequests(), null, Protection.NONE, folder.resolve("dossier.index"));
+        Settings settings = Settings.of(TestDatabase.in(folder), "127.0.0.1", taken.getLocalPort())
+                .withSeeds(TestCatalogue.SEEDS).withIndex(folder.resolve("dossier.index"));
         app = DossierApp.build(settings, OperationsSettings.DEFAULT);
         served = app.startInProcess();
     }

@@ -19,7 +19,6 @@ import org.dossier.testing.HeldFirstStart;
 import org.dossier.testing.Ports;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
-import org.dossier.web.PublicUrl;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,8 +97,8 @@ class FirstStartTest {
         Path seeds = Files.createDirectories(folder.resolve("seeds"));
         Files.writeString(seeds.resolve("bad.txt"), "March 1, 1950\n\nA telegram\n\nFebruary 30, 1950\n\nAnother\n");
         int port = Ports.free();
-        Settings settings = new Settings(TestDatabase.in(folder), "127.0.0.1", port, seeds, PublicUrl.fromRequests(),
-                null, Protection.NONE, folder.resolve("dossier.index"));
+        Settings settings = Settings.of(TestDatabase.in(folder), "127.0.0.1", port).withSeeds(seeds)
+                .withIndex(folder.resolve("dossier.index"));
         try {
             ImportRejectedException refused = assertThrows(ImportRejectedException.class,
                     () -> DossierApp.start(settings, TestCatalogue.STOPS_AT_ONCE));

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.dossier.testing.Http;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
-import org.dossier.web.PublicUrl;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +39,8 @@ class NodesStartedTogetherTest {
         List<DossierApp> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
-                Settings settings = new Settings(database, "127.0.0.1", 0, TestCatalogue.SEEDS,
-                        PublicUrl.fromRequests(), null, Protection.NONE, folder.resolve("node-" + i + ".index"));
+                Settings settings = Settings.of(database, "127.0.0.1", 0).withSeeds(TestCatalogue.SEEDS)
+                        .withIndex(folder.resolve("node-" + i + ".index"));
                 starting.add(pool.submit(() -> {
                     ready.countDown();
                     ready.await();

@@ -18,7 +18,6 @@ import org.dossier.testing.SameOnEveryDatabase;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestPostgres;
-import org.dossier.web.PublicUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Resources;
@@ -266,8 +265,7 @@ class SecondServerTest {
                     assertEquals(0, tables.getInt(1), "no table was made in the empty database");
                 }
             }
-            Settings fixed = new Settings(database, "127.0.0.1", 0, TestCatalogue.SEEDS, PublicUrl.fromRequests(),
-                    null, index);
+            Settings fixed = Settings.of(database, "127.0.0.1", 0).withSeeds(TestCatalogue.SEEDS).withIndex(index);
             DossierApp.start(fixed, TestCatalogue.STOPS_AT_ONCE).close();
             try (Database opened = Database.open(database)) {
                 assertTrue(opened.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT) > 0, "the retry imported the seeds");
@@ -281,8 +279,8 @@ class SecondServerTest {
     @Test
     void aSeedsFolderNamedButMissingBesideRecordsIsNoMatter(@TempDir Path folder) throws Exception {
         TestDatabase.seededIn(folder).close();
-        Settings settings = new Settings(TestDatabase.in(folder), "127.0.0.1", 0, folder.resolve("gone"),
-                PublicUrl.fromRequests(), null, folder.resolve("dossier.index"));
+        Settings settings = Settings.of(TestDatabase.in(folder), "127.0.0.1", 0).withSeeds(folder.resolve("gone"))
+                .withIndex(folder.resolve("dossier.index"));
         try (DossierApp app = DossierApp.start(settings, TestCatalogue.STOPS_AT_ONCE)) {
             assertEquals(200, new Http("http://127.0.0.1:" + app.port()).get("/").statusCode());
         } finally {
@@ -295,7 +293,8 @@ class SecondServerTest {
     @Test
     void anEmptySeedsFolderStartsAnEmptyCatalogue(@TempDir Path folder) throws Exception {
         Path seeds = Files.createDirectories(folder.resolve("seeds"));
-        Settings settings = new Settings(folder.resolve("dossier.db"), "127.0.0.1", 0, seeds, PublicUrl.fromRequests());
+        Settings settings = Settings.of(DatabaseAddress.sqlite(folder.resolve("dossier.db")), "127.0.0.1", 0)
+                .withSeeds(seeds);
         try (DossierApp app = DossierApp.start(settings)) {
             assertEquals(200, new Http("http://127.0.0.1:" + app.port()).get("/search").statusCode());
         }
@@ -321,7 +320,7 @@ class SecondServerTest {
     @SameOnEveryDatabase
     @Test
     void anIndexWhoseDiskFillsSaysWhichAndWhatToDo(@TempDir Path folder) {
-        Settings settings = new Settings(folder.resolve("dossier.db"), "127.0.0.1", 0, null, PublicUrl.fromRequests());
+        Settings settings = Settings.of(DatabaseAddress.sqlite(folder.resolve("dossier.db")), "127.0.0.1", 0);
         StartupProblem full = DossierApp.indexDiskFull(settings,
                 new java.io.IOException("No space left on device")).orElseThrow();
         assertTrue(full.getMessage().startsWith("the search index " + settings.searchIndex() + " could not be built: "

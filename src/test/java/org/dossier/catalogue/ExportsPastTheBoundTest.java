@@ -51,7 +51,7 @@ class ExportsPastTheBoundTest {
 
     @Test
     void exportsPastTheBoundGet503WithRetryAfterAndTheOthersTheirWholeFile() throws Exception {
-        try (TestCatalogue catalogue = TestCatalogue.withSeeds(Protection.exports(1, Duration.ZERO))) {
+        try (TestCatalogue catalogue = TestCatalogue.withSeeds(Protection.DEFAULTS.withSearchLimit(0).withExports(1, Duration.ZERO))) {
             HttpResponse<String> alone = catalogue.http().get(EXPORT);
             assertEquals(200, alone.statusCode(), alone.body());
             List<HttpResponse<String>> responses = bursts(catalogue.http(), true, 20);
@@ -72,7 +72,7 @@ class ExportsPastTheBoundTest {
 
     @Test
     void exportsPastTheBoundWaitTheirTurnAndAllGetTheirWholeFile() throws Exception {
-        try (TestCatalogue catalogue = TestCatalogue.withSeeds(Protection.exports(1, Duration.ofSeconds(60)))) {
+        try (TestCatalogue catalogue = TestCatalogue.withSeeds(Protection.DEFAULTS.withSearchLimit(0).withExports(1, Duration.ofSeconds(60)))) {
             HttpResponse<String> alone = catalogue.http().get(EXPORT);
             List<HttpResponse<String>> responses = bursts(catalogue.http(), false, 3);
             assertEquals(24, responses.size());

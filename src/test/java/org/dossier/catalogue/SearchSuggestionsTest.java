@@ -31,7 +31,7 @@ class SearchSuggestionsTest {
     @BeforeAll
     static void start() {
         // A search limit, to show that suggestions are not counted against it.
-        catalogue = TestCatalogue.withSeeds(new Protection(List.of(), List.of(), SEARCH_LIMIT, false));
+        catalogue = TestCatalogue.withSeeds(Protection.DEFAULTS.withSearchLimit(SEARCH_LIMIT));
         http = catalogue.http();
     }
 

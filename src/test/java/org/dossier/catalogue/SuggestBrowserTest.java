@@ -317,10 +317,9 @@ class SuggestBrowserTest {
     void whileSearchIsStillStartingAReaderTypingIsToldSoAndItsSearchPageIsA503ThatKeepsTheWords() throws Exception {
         java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("dossier-starting-");
         int port = org.dossier.testing.Ports.free();
-        org.dossier.app.Settings settings = new org.dossier.app.Settings(
-                org.dossier.app.DatabaseAddress.sqlite(folder.resolve("dossier.db")), "127.0.0.1", port, null,
-                org.dossier.web.PublicUrl.fromRequests(), org.dossier.documents.Archive.DEFAULT,
-                org.dossier.app.Protection.NONE, null, new org.dossier.app.SearchChoice(
+        org.dossier.app.Settings settings = org.dossier.app.Settings.of(
+                org.dossier.app.DatabaseAddress.sqlite(folder.resolve("dossier.db")), "127.0.0.1", port)
+                .withSearch(new org.dossier.app.SearchChoice(
                         org.dossier.search.SolrAddress.parse("solr:zk=127.0.0.1:" + org.dossier.testing.Ports.free() + "/dossier")));
         org.dossier.app.DossierApp node = org.dossier.app.DossierApp.build(settings, new org.dossier.ops.OperationsSettings(
                 null, "127.0.0.1", org.dossier.ops.OperationsSettings.DEFAULT_MAX_INDEX_LAG, Duration.ZERO));

@@ -304,6 +304,34 @@ class AuthorityEditingTest {
     }
 
     /**
+     * The "Saved now" panel beside a refused save lists the other forms of the name as the person's
+     * page does, each set apart in its own direction, in the order of the form beside it and each
+     * with its kind (a variant's too, as the form has a kind on every row). Joined with "; " into one
+     * run of text, a form written right to left took the punctuation around it into its direction.
+     */
+    @Test
+    void theSavedNowPanelSetsApartEachOtherFormOfTheNameWithItsKindAsThePersonsPageDoes() {
+        create("Moshe Sharett", "person", "Moshe Shertok", "former");
+        FormFields alices = form(alice, "/admin/people/moshe-sharett/edit");
+        assertEquals(303, bob.post("/admin/people/moshe-sharett/edit", form(bob, "/admin/people/moshe-sharett/edit")
+                .set("alias-1", "משה שרת").set("alias-kind-1", "variant").set("note", "His name in Hebrew")
+                .entries()).statusCode());
+        HttpResponse<String> stale = alice.post("/admin/people/moshe-sharett/edit", alices
+                .set("description", "Foreign Minister of Israel").set("note", "Who he was").entries());
+        assertEquals(409, stale.statusCode());
+        Document panel = Jsoup.parse(stale.body());
+        var saved = panel.select(".saved-version .alias");
+        assertEquals(List.of("Moshe Shertok", "משה שרת"), saved.eachText());
+        assertEquals(List.of("auto", "auto"), saved.eachAttr("dir"));
+        assertEquals(List.of("(former)", "(variant)"), panel.select(".saved-version .alias-kind").eachText());
+
+        Document page = Jsoup.parse(catalogue.http().get("/people/moshe-sharett").body());
+        assertEquals(List.of("משה שרת", "Moshe Shertok"), page.select(".aliases .alias").eachText(),
+                "the person's page: variants first");
+        assertEquals(List.of("(former)"), page.select(".aliases .alias-kind").eachText(), "a variant without its kind");
+    }
+
+    /**
      * An operator's {@code relink} links a record an editor has open: the editor's save is refused
      * as stale, and the form that comes back ticks the one relinked (the editor had not changed the
      * people), so that sending it again keeps the link rather than quietly removing it.

@@ -335,7 +335,7 @@ class MetricsAndLogsTest {
         try (OperatedCatalogue warmed = OperatedCatalogue.withSeeds(
                 new OperationsSettings(0, "127.0.0.1", 1_000, Duration.ofSeconds(2), 200,
                         Duration.ofSeconds(60)),
-                new Protection(List.of(), List.of("127.0.0.1"), Protection.DEFAULT_SEARCH_LIMIT, false))) {
+                Protection.DEFAULTS.withAllowedHosts(List.of("127.0.0.1")))) {
             JsonNode warmUp = null;
             for (int i = 0; i < 600; i++) {
                 HttpResponse<String> ready = warmed.http().get("/ready");

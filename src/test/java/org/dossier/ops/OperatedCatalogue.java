@@ -14,7 +14,6 @@ import org.dossier.testing.Http;
 import org.dossier.testing.RecordsByTitle;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
-import org.dossier.web.PublicUrl;
 
 /** A real catalogue on a random port of 127.0.0.1 with operations settings of the test's choosing. */
 final class OperatedCatalogue implements AutoCloseable {
@@ -31,7 +30,7 @@ final class OperatedCatalogue implements AutoCloseable {
 
     /** Starts on {@code database} (seeded when empty and {@code seeds} is given). */
     static OperatedCatalogue start(Path database, Path seeds, OperationsSettings operating) {
-        return started(null, new Settings(database, "127.0.0.1", 0, seeds, PublicUrl.fromRequests()), operating);
+        return started(null, Settings.of(DatabaseAddress.sqlite(database), "127.0.0.1", 0).withSeeds(seeds), operating);
     }
 
     /** Starts on {@code database} (a SQLite file or a PostgreSQL database) with its index in {@code index}. */
@@ -46,7 +45,7 @@ final class OperatedCatalogue implements AutoCloseable {
      */
     static OperatedCatalogue start(DatabaseAddress database, Path index, OperationsSettings operating,
                                    WriteWait writeWait) {
-        return started(null, new Settings(database, "127.0.0.1", 0, null, PublicUrl.fromRequests(), null, index)
+        return started(null, Settings.of(database, "127.0.0.1", 0).withIndex(index)
                 .withWriteWait(writeWait), operating);
     }
 
@@ -55,7 +54,7 @@ final class OperatedCatalogue implements AutoCloseable {
      * start returns, for a test that asks the node while it starts, or while a start that failed stops.
      */
     static OperatedCatalogue start(DatabaseAddress database, Path index, OperationsSettings operating, int port) {
-        return started(null, new Settings(database, "127.0.0.1", port, null, PublicUrl.fromRequests(), null, index),
+        return started(null, Settings.of(database, "127.0.0.1", port).withIndex(index),
                 operating);
     }
 
@@ -67,8 +66,8 @@ final class OperatedCatalogue implements AutoCloseable {
     static OperatedCatalogue seededCopy(OperationsSettings operating) {
         Path folder = newFolder("dossier-ops-");
         TestDatabase.seededIn(folder).close();
-        return started(folder, new Settings(TestDatabase.in(folder), "127.0.0.1", 0, TestCatalogue.SEEDS,
-                PublicUrl.fromRequests(), null, Protection.NONE, folder.resolve("dossier.index")), operating);
+        return started(folder, Settings.of(TestDatabase.in(folder), "127.0.0.1", 0).withSeeds(TestCatalogue.SEEDS)
+                .withIndex(folder.resolve("dossier.index")), operating);
     }
 
     /**
@@ -83,8 +82,8 @@ final class OperatedCatalogue implements AutoCloseable {
     /** As {@link #withSeeds(OperationsSettings)}, protected as {@code protection} says. */
     static OperatedCatalogue withSeeds(OperationsSettings operating, Protection protection) {
         Path folder = newFolder("dossier-ops-");
-        return started(folder, new Settings(DatabaseAddress.sqlite(folder.resolve("dossier.db")), "127.0.0.1", 0,
-                TestCatalogue.SEEDS, PublicUrl.fromRequests(), null, protection, null), operating);
+        return started(folder, Settings.of(DatabaseAddress.sqlite(folder.resolve("dossier.db")), "127.0.0.1", 0)
+                .withSeeds(TestCatalogue.SEEDS).withProtection(protection), operating);
     }
 
     /**
@@ -101,8 +100,8 @@ final class OperatedCatalogue implements AutoCloseable {
                                               int port) {
         Path folder = newFolder("dossier-ops-solr-");
         TestDatabase.seededIn(folder).close();
-        return started(folder, new Settings(TestDatabase.in(folder), "127.0.0.1", port, TestCatalogue.SEEDS,
-                PublicUrl.fromRequests(), null, Protection.NONE, null, new org.dossier.app.SearchChoice(collection)), operating);
+        return started(folder, Settings.of(TestDatabase.in(folder), "127.0.0.1", port).withSeeds(TestCatalogue.SEEDS)
+                .withSearch(new org.dossier.app.SearchChoice(collection)), operating);
     }
 
     /** A node started with {@code settings}; {@code folder}, if any, is the catalogue's own, removed on close. */

@@ -13,10 +13,8 @@ import java.util.concurrent.TimeoutException;
 import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
 import org.dossier.app.DossierApp;
-import org.dossier.app.Protection;
 import org.dossier.app.Settings;
 import org.dossier.importing.ImportRejectedException;
-import org.dossier.web.PublicUrl;
 
 /**
  * A first start on an empty database in {@code folder} whose import of the seed pages waits until
@@ -37,8 +35,8 @@ public final class HeldFirstStart implements AutoCloseable {
     public HeldFirstStart(Path folder) throws Exception {
         DatabaseAddress database = TestDatabase.in(folder);
         int port = Ports.free();
-        Settings settings = new Settings(database, "127.0.0.1", port, TestCatalogue.SEEDS, PublicUrl.fromRequests(),
-                null, Protection.NONE, folder.resolve("dossier.index"));
+        Settings settings = Settings.of(database, "127.0.0.1", port).withSeeds(TestCatalogue.SEEDS)
+                .withIndex(folder.resolve("dossier.index"));
         // Built first: the migrations run, and the holder then finds the table to hold.
         app = DossierApp.build(settings, TestCatalogue.STOPS_AT_ONCE);
         holder = Database.open(database);

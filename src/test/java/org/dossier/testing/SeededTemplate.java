@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.dossier.app.DatabaseAddress;
 import org.dossier.app.DossierApp;
-import org.dossier.app.Protection;
 import org.dossier.app.Settings;
 import org.dossier.ops.OperationsSettings;
-import org.dossier.web.PublicUrl;
 
 /**
  * The seed pages' catalogue, made once per test JVM and database engine by a real first start (the
@@ -48,8 +46,8 @@ final class SeededTemplate {
         try {
             Path folder = Files.createTempDirectory("dossier-seeded-");
             DatabaseAddress database = TestDatabase.in(folder);
-            Settings settings = new Settings(database, "127.0.0.1", 0, TestCatalogue.SEEDS, PublicUrl.fromRequests(),
-                    null, Protection.NONE, index(folder));
+            Settings settings = Settings.of(database, "127.0.0.1", 0).withSeeds(TestCatalogue.SEEDS)
+                    .withIndex(index(folder));
             // Started, the seeds are imported and the index open; closed, it leaves both on disk.
             DossierApp.start(settings, operating).close();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> TestCatalogue.deleteRecursively(folder)));

@@ -78,8 +78,8 @@ public final class TestCatalogue implements RunningCatalogue, AutoCloseable {
             if (SEEDS.equals(seeds)) {
                 SeededTemplate.copyInto(folder, STOPS_AT_ONCE);
             }
-            Settings settings = new Settings(TestDatabase.in(folder), "127.0.0.1", 0, seeds,
-                    PublicUrl.fromRequests(), null, protection, SeededTemplate.index(folder));
+            Settings settings = Settings.of(TestDatabase.in(folder), "127.0.0.1", 0).withSeeds(seeds)
+                    .withProtection(protection).withIndex(SeededTemplate.index(folder));
             return new TestCatalogue(folder, DossierApp.start(settings, STOPS_AT_ONCE), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -123,8 +123,8 @@ public final class TestCatalogue implements RunningCatalogue, AutoCloseable {
     private TestCatalogue anotherNode(Protection protection, PublicUrl site, WriteWait writeWait,
                                       OperationsSettings operating) {
         Path index = folder.resolve("node-" + NODES.incrementAndGet() + ".index");
-        Settings settings = new Settings(database(), "127.0.0.1", 0, null, site, null, protection, index)
-                .withWriteWait(writeWait);
+        Settings settings = Settings.of(database(), "127.0.0.1", 0).withPublicUrl(site)
+                .withProtection(protection).withIndex(index).withWriteWait(writeWait);
         try {
             return new TestCatalogue(folder, DossierApp.start(settings, operating), false);
         } catch (IOException e) {

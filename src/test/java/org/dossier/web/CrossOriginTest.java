@@ -93,7 +93,7 @@ class CrossOriginTest {
             assertEquals(error.getValue(), answer.statusCode(), error.getKey());
             assertEquals("*", header(answer, "Access-Control-Allow-Origin"), error.getKey());
         }
-        try (TestCatalogue limited = TestCatalogue.withSeeds(new Protection(List.of(), List.of(), 1, false))) {
+        try (TestCatalogue limited = TestCatalogue.withSeeds(Protection.DEFAULTS.withSearchLimit(1))) {
             Http script = limited.http();
             assertEquals(200, script.get("/search.json?q=korea").statusCode());
             HttpResponse<String> refused = script.get("/search.json?q=stalin", "Origin", ELSEWHERE);

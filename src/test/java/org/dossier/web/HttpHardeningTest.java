@@ -415,8 +415,8 @@ class HttpHardeningTest {
 
     @Test
     void onlyTheAllowedHostsAreAnswered() {
-        try (TestCatalogue listed = TestCatalogue.withSeeds(new Protection(List.of(), List.of("catalogue.example.org",
-                "127.0.0.1"), 0, false))) {
+        try (TestCatalogue listed = TestCatalogue.withSeeds(Protection.DEFAULTS.withSearchLimit(0)
+                .withAllowedHosts(List.of("catalogue.example.org", "127.0.0.1")))) {
             int port = listed.app().port();
             RawHttp.Response evil = RawHttp.send(port, "GET /search.csv HTTP/1.1", "Host: evil.example");
             assertEquals(400, evil.status());
@@ -446,14 +446,14 @@ class HttpHardeningTest {
     @Test
     void serverTimingIsSentOnlyWhenSwitchedOn() {
         assertTrue(http().get("/").headers().firstValue("Server-Timing").isEmpty());
-        try (TestCatalogue timed = TestCatalogue.withSeeds(new Protection(List.of(), List.of(), 0, true))) {
+        try (TestCatalogue timed = TestCatalogue.withSeeds(Protection.DEFAULTS.withSearchLimit(0).withServerTiming(true))) {
             assertTrue(timed.http().get("/search?q=stalin").headers().firstValue("Server-Timing").isPresent());
         }
     }
 
     @Test
     void serverTimingNamesEachPartOfASearchPageAndLeavesOutARenderingNotDone() {
-        try (TestCatalogue timed = TestCatalogue.withSeeds(new Protection(List.of(), List.of(), 0, true))) {
+        try (TestCatalogue timed = TestCatalogue.withSeeds(Protection.DEFAULTS.withSearchLimit(0).withServerTiming(true))) {
             String part = ";dur=\\d+\\.\\d";
             String rendered = timed.http().get("/search?q=stalin").headers().firstValue("Server-Timing").orElse("");
             assertTrue(rendered.matches(String.join(", ", "search" + part, "counts" + part, "records" + part,
@@ -468,7 +468,7 @@ class HttpHardeningTest {
 
     @Test
     void serverTimingGivesARecordPagesRenderingWhenSwitchedOn() {
-        try (TestCatalogue timed = TestCatalogue.withSeeds(new Protection(List.of(), List.of(), 0, true))) {
+        try (TestCatalogue timed = TestCatalogue.withSeeds(Protection.DEFAULTS.withSearchLimit(0).withServerTiming(true))) {
             String page = timed.http().get("/documents/" + timed.recordTitled(RECORD_TITLE))
                     .headers().firstValue("Location").orElseThrow();
             String timing = timed.http().get(page).headers().firstValue("Server-Timing").orElse("");
@@ -491,7 +491,7 @@ class HttpHardeningTest {
 
     @Test
     void searchesPastTheLimitGet429WithRetryAfterAndRecordPagesNever() {
-        try (TestCatalogue limited = TestCatalogue.withSeeds(new Protection(List.of(), List.of(), 3, false))) {
+        try (TestCatalogue limited = TestCatalogue.withSeeds(Protection.DEFAULTS.withSearchLimit(3))) {
             Http crawler = limited.http();
             int page = limited.recordTitled(RECORD_TITLE);
             for (int i = 0; i < 3; i++) {

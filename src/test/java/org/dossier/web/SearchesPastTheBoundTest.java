@@ -58,7 +58,7 @@ class SearchesPastTheBoundTest {
     @Test
     void searchesPastTheBoundGet503WithRetryAfterAndThePageKeepsTheSearch() throws Exception {
         try (TestCatalogue catalogue = TestCatalogue.withSeeds(
-                new Protection(List.of(), List.of(), 0, false, 1, Duration.ZERO))) {
+                Protection.DEFAULTS.withSearchLimit(0).withSearches(1, Duration.ZERO))) {
             List<HttpResponse<String>> responses = burstUntilRefused(catalogue.http(), SEARCH);
             HttpResponse<String> refused = responses.stream().filter(r -> r.statusCode() == 503).findFirst()
                     .orElseThrow(() -> new AssertionError("no search was turned away in 20 bursts of 16"));
@@ -81,7 +81,7 @@ class SearchesPastTheBoundTest {
     @Test
     void recordPagesAreNeverTurnedAwayWhileSearchesAre() throws Exception {
         try (TestCatalogue catalogue = TestCatalogue.withSeeds(
-                new Protection(List.of(), List.of(), 0, false, 1, Duration.ZERO))) {
+                Protection.DEFAULTS.withSearchLimit(0).withSearches(1, Duration.ZERO))) {
             int id = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
             String record = catalogue.http().get("/documents/" + id).headers().firstValue("Location").orElseThrow();
             List<HttpResponse<String>> responses = burstUntilRefused(catalogue.http(), SEARCH, record);

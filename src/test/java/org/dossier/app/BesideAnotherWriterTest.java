@@ -325,9 +325,9 @@ class BesideAnotherWriterTest {
             new Thread(finishing, "another-writer").start();
             try (Database opened = Database.open(db, WriteWait.parse("20s"))) {
                 assertEquals(0, opened.migrations().pending().length);
-            } finally {
-                finishing.get(30, TimeUnit.SECONDS); // fails here should the opening never have said it waits
             }
+            finishing.get(30, TimeUnit.SECONDS); // fails should the opening never have said that it waits
+
         }
     }
 }

@@ -15,8 +15,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.dossier.testing.AppJvm;
+import org.dossier.testing.AskedToLog;
 import org.dossier.testing.Http;
 import org.dossier.testing.Ports;
 import org.dossier.testing.SameOnEveryDatabase;
@@ -216,7 +218,10 @@ class BesideAnotherWriterTest {
         try (WriteLock writer = holding(db, "IMMEDIATE")) {
             Process node = AppJvm.of(List.of("serve", "--db", db.toString(), "--index",
                             folder.resolve("index").toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
-                            "--warm-up", "0", "--write-wait", NODE_WRITE_WAIT))
+                            "--warm-up", "0", "--write-wait", NODE_WRITE_WAIT,
+                            // Stopped at once: with a grace, the stop waits a second (Jetty's shutdown idle
+                            // timeout) for this test's idle keep-alive connection, and the stop is not what is pinned.
+                            "--shutdown-grace", "0"))
                     .redirectErrorStream(true).redirectOutput(said.toFile()).start();
             try {
                 Http http = new Http("http://127.0.0.1:" + port);
@@ -299,23 +304,30 @@ class BesideAnotherWriterTest {
         }
     }
 
+    /**
+     * The other writer finishes once the opening has met its lock and said that it waits (it let go
+     * after a fixed second, which a loaded machine could spend before the opening even began, and
+     * which was a second of the class's time otherwise).
+     */
     @Test
     void aCatalogueThatMustMigrateIsMigratedOnceTheOtherWriterFinishesWithinTheWait() throws Exception {
         Path db = olderCatalogue();
         WriteLock writer = holding(db, "IMMEDIATE");
-        Thread finishing = new Thread(() -> {
-            try {
-                Thread.sleep(1_000);
-                writer.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+        try (AskedToLog asked = AskedToLog.by(Database.class)) {
+            FutureTask<Void> finishing = new FutureTask<>(() -> {
+                try {
+                    asked.await(0, 1, Duration.ofSeconds(15), ANOTHER_WRITER + db, "waiting up to");
+                } finally {
+                    writer.close();
+                }
+                return null;
+            });
+            new Thread(finishing, "another-writer").start();
+            try (Database opened = Database.open(db, WriteWait.parse("20s"))) {
+                assertEquals(0, opened.migrations().pending().length);
             }
-        });
-        finishing.start();
-        try (Database opened = Database.open(db, WriteWait.parse("20s"))) {
-            assertEquals(0, opened.migrations().pending().length);
-        } finally {
-            finishing.join();
+            finishing.get(30, TimeUnit.SECONDS); // fails should the opening never have said that it waits
+
         }
     }
 }

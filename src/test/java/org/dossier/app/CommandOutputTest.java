@@ -37,11 +37,14 @@ class CommandOutputTest {
 
     @Test
     void userListPrintsOnlyTheAccountsOnStandardOutputAndItsLogOnStandardError() throws Exception {
-        Finished list = run(List.of("user", "list", "--db", folder.resolve("new.db").toString()), null);
+        // The list of a file that is not there runs beside the two commands on another: a JVM's start
+        // is most of each command's time, and the two files have nothing to do with each other.
+        Started listing = start(folder, List.of("user", "list", "--db", folder.resolve("new.db").toString()), null);
         Path created = folder.resolve("created.db");
         Finished add = run(List.of("user", "add", "--role", "admin", "--db", created.toString(), "ada"),
                 "a long enough password\n");
         Finished listed = run(List.of("user", "list", "--db", created.toString()), null);
+        Finished list = listing.finished();
 
         assertEquals(1, list.status(), list.toString());
         assertEquals("", list.out(), list.toString());
@@ -119,16 +122,41 @@ class CommandOutputTest {
     }
 
     /**
-     * The log of a server started with its defaults and stopped by SIGTERM, which the two tests that
-     * read it share: one JVM started and stopped, not one each.
+     * The logs of two servers, each started and stopped by SIGTERM: one with its defaults, which two
+     * tests read, and one that logs JSON. Both JVMs run at once, the first time a test asks (a JVM's
+     * start is most of a server's time here, and the two share nothing but the machine).
      */
-    private static String plainServersLog;
+    private record ServersLogs(String plain, String json) {
+    }
+
+    private static ServersLogs serversLogs;
+
+    private ServersLogs serversLogs() throws Exception {
+        if (serversLogs == null) {
+            Node plain = startNode("plain", List.of());
+            Node json = null;
+            try {
+                json = startNode("json", List.of("--log-format", "json"));
+                json.awaitReady();
+                assertEquals(200, RawHttp.send(json.port(), "GET /search?q=hushhushword HTTP/1.1", "Host: 127.0.0.1",
+                        "Cookie: dossier_session=cookievalue").status());
+                json.stop();
+                plain.awaitReady();
+            } finally {
+                if (json != null) {
+                    json.stop();
+                }
+                plain.stop();
+            }
+            String plainLog = read(plain.log());
+            String jsonLog = read(json.log());
+            serversLogs = new ServersLogs(plainLog, jsonLog);
+        }
+        return serversLogs;
+    }
 
     private String plainServersLog() throws Exception {
-        if (plainServersLog == null) {
-            plainServersLog = serve(List.of(), port -> { });
-        }
-        return plainServersLog;
+        return serversLogs().plain();
     }
 
     @Test
@@ -155,8 +183,7 @@ class CommandOutputTest {
 
     @Test
     void theServersJsonLogIsOneJsonObjectALineWithoutWhatWasSearchedOrTheCookie() throws Exception {
-        String said = serve(List.of("--log-format", "json"), port -> assertEquals(200, RawHttp.send(port,
-                "GET /search?q=hushhushword HTTP/1.1", "Host: 127.0.0.1", "Cookie: dossier_session=cookievalue").status()));
+        String said = serversLogs().json();
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         List<String> lines = said.lines().filter(line -> !line.isBlank()).toList();
         for (String line : lines) {
@@ -172,27 +199,30 @@ class CommandOutputTest {
     }
 
     /**
-     * What the server prints from its start to its stop (SIGTERM), run with {@code options}. Each
-     * request is on a connection closed after it ({@link RawHttp}): the stop waits a second for a
-     * client's idle keep-alive connection to close (Jetty's shutdown idle timeout), which a log of
-     * what the stop did need not wait for.
+     * A server started, with {@code options}, on an empty catalogue of its own (an empty seeds
+     * folder: quick to start), its log kept. Each request is on a connection closed after it
+     * ({@link RawHttp}): the stop waits a second for a client's idle keep-alive connection to close
+     * (Jetty's shutdown idle timeout), which a log of what the stop did need not wait for.
      */
-    private String serve(List<String> options, WhileServing whileServing) throws Exception {
+    private Node startNode(String name, List<String> options) throws Exception {
         int port = Ports.free();
-        Path log = Files.createTempFile(folder, "serve", ".log");
-        // An empty seeds folder: an empty catalogue, quick to start.
+        Path log = Files.createTempFile(folder, name, ".log");
         Path noSeeds = Files.createDirectories(folder.resolve("no-seeds"));
-        List<String> args = new ArrayList<>(List.of("serve", "--db", folder.resolve("served.db").toString(), "--host",
-                "127.0.0.1", "--port", Integer.toString(port), "--seeds", noSeeds.toString(),
-                "--warm-up", "0"));
+        List<String> args = new ArrayList<>(List.of("serve", "--db", folder.resolve(name + ".db").toString(), "--host",
+                "127.0.0.1", "--port", Integer.toString(port), "--seeds", noSeeds.toString(), "--warm-up", "0"));
         args.addAll(options);
-        Process node = AppJvm.of(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
+        return new Node(port, log, AppJvm.of(args).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+    }
+
+    private record Node(int port, Path log, Process process) {
+
+        /** Waits until /ready says 200 twice. */
+        void awaitReady() throws Exception {
             // A JVM of its own, started while other classes run: how long it may take, not a measure of speed.
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             int probes = 0;
             while (probes < 2) {
-                assertTrue(System.nanoTime() < deadline && node.isAlive(), () -> "the server did not start:\n" + read(log));
+                assertTrue(System.nanoTime() < deadline && process.isAlive(), () -> "the server did not start:\n" + read(log));
                 try {
                     if (RawHttp.send(port, "GET /ready HTTP/1.1", "Host: 127.0.0.1").status() == 200) {
                         probes++;
@@ -201,18 +231,14 @@ class CommandOutputTest {
                     Thread.sleep(100);
                 }
             }
-            whileServing.ask(port);
-        } finally {
-            node.destroy();
-            node.waitFor(60, TimeUnit.SECONDS);
-            node.destroyForcibly();
         }
-        return read(log);
-    }
 
-    @FunctionalInterface
-    private interface WhileServing {
-        void ask(int port) throws Exception;
+        /** Stops the server by SIGTERM, and waits for it to end. */
+        void stop() throws InterruptedException {
+            process.destroy();
+            process.waitFor(60, TimeUnit.SECONDS);
+            process.destroyForcibly();
+        }
     }
 
     record Finished(int status, String out, String err) {
@@ -228,6 +254,21 @@ class CommandOutputTest {
 
     /** Runs a command in a JVM of its own ({@link AppJvm}), {@code input} on its standard input, its output kept in {@code folder}. */
     static Finished run(Path folder, List<String> args, String input) throws Exception {
+        return start(folder, args, input).finished();
+    }
+
+    /** A command started in a JVM of its own, as {@link #run} starts it, not yet waited for. */
+    record Started(List<String> args, Process command, Path out, Path err) {
+
+        /** Waits for the command to end: what it said and its exit status. */
+        Finished finished() throws InterruptedException {
+            assertTrue(command.waitFor(5, TimeUnit.MINUTES), "the command did not end: " + args);
+            return new Finished(command.exitValue(), read(out), read(err));
+        }
+    }
+
+    /** Starts a command as {@link #run} does, and returns without waiting for it. */
+    static Started start(Path folder, List<String> args, String input) throws Exception {
         Path out = Files.createTempFile(folder, "out", ".txt");
         Path err = Files.createTempFile(folder, "err", ".txt");
         Process command = AppJvm.of(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -236,8 +277,7 @@ class CommandOutputTest {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));
             }
         }
-        assertTrue(command.waitFor(5, TimeUnit.MINUTES), "the command did not end: " + args);
-        return new Finished(command.exitValue(), read(out), read(err));
+        return new Started(args, command, out, err);
     }
 
     static String read(Path file) {

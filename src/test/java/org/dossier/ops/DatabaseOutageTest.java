@@ -198,8 +198,9 @@ class DatabaseOutageTest {
         try (Relay relay = new Relay(direct);
              Database other = Database.open(direct)) {
             DatabaseAddress relayed = relay.address();
+            // Stops at once: a grace would wait a second for the editor's idle connection (TestCatalogue.STOPS_AT_ONCE).
             try (OperatedCatalogue catalogue = OperatedCatalogue.start(relayed, folder.resolve("index"),
-                    OperationsSettings.DEFAULT)) {
+                    TestCatalogue.STOPS_AT_ONCE)) {
                 Http alice = Editors.signIn(catalogue.http().anotherVisitor(), "alice");
                 HttpResponse<String> opened = alice.get("/admin/documents/" + id + "/edit");
                 assertEquals(200, opened.statusCode(), opened.body());
@@ -348,8 +349,10 @@ class DatabaseOutageTest {
             admin.dsl().execute("CREATE ROLE " + role + "_other");
             try {
                 DatabaseAddress limited = DatabaseAddress.postgresql(direct.text().replace("user=postgres", "user=" + role));
+                // No grace: the stop is not what is checked, and with one it waits a second for the idle
+                // keep-alive connections of the checks (TestCatalogue.STOPS_AT_ONCE).
                 OperationsSettings withMetrics = new OperationsSettings(0, "127.0.0.1",
-                        OperationsSettings.DEFAULT_MAX_INDEX_LAG, OperationsSettings.DEFAULT_SHUTDOWN_GRACE)
+                        OperationsSettings.DEFAULT_MAX_INDEX_LAG, java.time.Duration.ZERO)
                         .withRemembered(REMEMBERED);
                 try (OperatedCatalogue catalogue = OperatedCatalogue.start(limited, folder.resolve("index"), withMetrics)) {
                     Http http = catalogue.http();

@@ -49,8 +49,11 @@ class HealthTest {
 
     @BeforeAll
     static void start() {
-        // No lag allowed: one change written behind the server's back makes it not ready.
-        catalogue = OperatedCatalogue.seededCopy(new OperationsSettings(null, null, 0, Duration.ofSeconds(2)));
+        // No lag allowed: one change written behind the server's back makes it not ready. No shutdown
+        // grace, here and in the nodes of the tests below but the one that watches a node stop: with
+        // one, a node's close waits a second (Jetty's shutdown idle timeout) for the idle keep-alive
+        // connections of the test's client (TestCatalogue.STOPS_AT_ONCE).
+        catalogue = OperatedCatalogue.seededCopy(new OperationsSettings(null, null, 0, Duration.ZERO));
     }
 
     @AfterAll
@@ -180,7 +183,7 @@ class HealthTest {
     @Test
     void aNodeWarmingUpAnswers503NamingItsPhaseAndHowFarItIs() throws Exception {
         try (OperatedCatalogue warming = OperatedCatalogue.seededCopy(new OperationsSettings(null, null,
-                OperationsSettings.DEFAULT_MAX_INDEX_LAG, Duration.ofSeconds(2), 1_000_000, Duration.ofMinutes(5)))) {
+                OperationsSettings.DEFAULT_MAX_INDEX_LAG, Duration.ZERO, 1_000_000, Duration.ofMinutes(5)))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             HttpResponse<String> ready;
             JsonNode body;
@@ -359,7 +362,7 @@ class HealthTest {
     @Test
     void aDatabaseWhoseFeedEndsBeforeTheIndexIsNotReady() throws Exception {
         OperationsSettings withMetrics = new OperationsSettings(0, "127.0.0.1", OperationsSettings.DEFAULT_MAX_INDEX_LAG,
-                OperationsSettings.DEFAULT_SHUTDOWN_GRACE);
+                Duration.ZERO);
         try (OperatedCatalogue restored = OperatedCatalogue.seededCopy(withMetrics)) {
             assertEquals(200, restored.http().get(Health.READINESS).statusCode());
             // What restoring a backup taken three changes ago does to the feed.
@@ -397,7 +400,7 @@ class HealthTest {
      */
     @Test
     void aNodeBehindButCatchingUpStaysReady() throws Exception {
-        try (OperatedCatalogue busy = OperatedCatalogue.seededCopy(new OperationsSettings(null, null, 0, Duration.ofSeconds(2)))) {
+        try (OperatedCatalogue busy = OperatedCatalogue.seededCopy(new OperationsSettings(null, null, 0, Duration.ZERO))) {
             int record = 1;
             AtomicBoolean writing = new AtomicBoolean(true);
             CompletableFuture<Void> writer;
@@ -445,7 +448,7 @@ class HealthTest {
     void aNodeFarBehindIsReadyAsSoonAsItIsSeenWritingBeforeAnyOfItIsSearchable(@TempDir Path folder) throws Exception {
         TestDatabase.seededIn(folder).close();
         try (OperatedCatalogue node = OperatedCatalogue.start(TestDatabase.in(folder), folder.resolve("dossier.index"),
-                new OperationsSettings(null, null, 0, Duration.ofSeconds(2)));
+                new OperationsSettings(null, null, 0, Duration.ZERO));
              Database other = TestDatabase.openIn(folder)) {
             assertEquals(200, node.http().get(Health.READINESS).statusCode());
             List<Integer> seeds = other.dsl().select(DOCUMENT.ID).from(DOCUMENT).fetch(DOCUMENT.ID);

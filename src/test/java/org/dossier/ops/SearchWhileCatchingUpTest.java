@@ -33,7 +33,8 @@ class SearchWhileCatchingUpTest {
 
     @Test
     void aSearchFarBehindTheFeedAnswersAtOnceSayingItLacksRecentChangesUntilTheyAreIn() throws Exception {
-        try (OperatedCatalogue node = OperatedCatalogue.seededCopy(new OperationsSettings(null, null, 0, Duration.ofSeconds(2)));
+        // No shutdown grace: with one, the close waits a second for the client's idle keep-alive connection.
+        try (OperatedCatalogue node = OperatedCatalogue.seededCopy(new OperationsSettings(null, null, 0, Duration.ZERO));
              Database other = Database.open(node.database())) {
             // A search page first, so that the one under test is not the node's first (slow) one:
             // meanwhile the follower, a few hundred milliseconds from the end of these changes, would

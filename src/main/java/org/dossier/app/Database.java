@@ -67,6 +67,10 @@ public final class Database implements AutoCloseable {
     private static final Field<Integer> INSTALLED_RANK = DSL.field(DSL.name("installed_rank"), Integer.class);
     private static final Field<String> MIGRATION_VERSION = DSL.field(DSL.name("version"), String.class);
     private static final Field<String> MIGRATION_DESCRIPTION = DSL.field(DSL.name("description"), String.class);
+    private static final Field<String> MIGRATION_TYPE = DSL.field(DSL.name("type"), String.class);
+    private static final Field<String> MIGRATION_SCRIPT = DSL.field(DSL.name("script"), String.class);
+    private static final Field<Integer> MIGRATION_CHECKSUM = DSL.field(DSL.name("checksum"), Integer.class);
+    private static final Field<Boolean> MIGRATION_SUCCESS = DSL.field(DSL.name("success"), Boolean.class);
 
     private final HikariDataSource pool;
     private final DSLContext dsl;
@@ -79,10 +83,13 @@ public final class Database implements AutoCloseable {
     private final javax.sql.DataSource history;
     /** What tells a SQLite file's commits apart cheaply, for the feed's head before each search; null on PostgreSQL. */
     private final SqliteCommits commits;
+    /** How the opening knew the schema to be this build's. */
+    private final SchemaCheck schemaCheck;
 
     private Database(HikariDataSource pool, SQLDialect dialect, String migrations, DatabaseAddress server,
-                     javax.sql.DataSource history) {
+                     javax.sql.DataSource history, SchemaCheck schemaCheck) {
         this.pool = pool;
+        this.schemaCheck = schemaCheck;
         this.migrations = migrations;
         this.server = server;
         ThreadsWait connections = new ThreadsWait(pool);
@@ -102,6 +109,22 @@ public final class Database implements AutoCloseable {
 
     private static Integer lastMigration(DSLContext db) {
         return db.fetchValue(DSL.select(DSL.max(INSTALLED_RANK)).from(SCHEMA_HISTORY));
+    }
+
+    /** How an opening knew the database's schema to be this build's, with nothing left to migrate. */
+    public enum SchemaCheck {
+        /**
+         * Its history table held exactly the migrations of the build's list ({@link MigrationList}),
+         * each applied successfully: Flyway was not run.
+         */
+        HISTORY,
+        /** Flyway validated it, or migrated it. */
+        FLYWAY
+    }
+
+    /** How this opening knew the schema to be this build's ({@link SchemaCheck}). */
+    public SchemaCheck schemaCheck() {
+        return schemaCheck;
     }
 
     /**
@@ -233,8 +256,8 @@ public final class Database implements AutoCloseable {
         makeFolderOf(file);
         Opening opening = new Opening(file, writeWait);
         refuseAnotherApplications(opening);
-        Integer current = atThisVersion(opening);
-        if (current == null) {
+        Seen current = atThisVersion(opening);
+        if (current.current() == null) {
             awaitWriteLock(opening);
         }
         SQLiteConfig sqlite = new SQLiteConfig();
@@ -268,41 +291,98 @@ public final class Database implements AutoCloseable {
 
     /**
      * The last migration applied to the SQLite file being opened (Flyway's installed_rank) when it
-     * holds this version's schema, with nothing to migrate, looked at read-only; null when it needs
-     * migrating, is not there yet, or cannot be read (opening it says why). Such a file is opened
+     * holds this version's schema, with nothing to migrate, looked at read-only ({@link Seen}); none
+     * when it needs migrating, is not there yet, or cannot be read (opening it says why). Such a file is opened
      * without Flyway's migrate, which on SQLite reads the history in a writer's transaction: beside
      * another process's write (an import, a backup, a sqlite3 shell in BEGIN IMMEDIATE) a start
      * that had nothing to migrate waited for the write lock, failed, and logged four stack traces.
      * Refuses, in the one line, when another process's exclusive lock kept it from reading for the
      * whole write wait.
      */
-    private static Integer atThisVersion(Opening opening) {
+    private static Seen atThisVersion(Opening opening) {
         if (!Files.isRegularFile(opening.file)) {
-            return null;
+            return Seen.TO_MIGRATE;
         }
         return atThisVersion(opening.readOnly(), MIGRATIONS, SQLDialect.SQLITE, opening);
     }
 
     /**
+     * What an opening's look at the database found: the last migration applied (Flyway's
+     * installed_rank) when it holds this version's schema with nothing to migrate, else null; and
+     * how that was known.
+     */
+    private record Seen(Integer current, SchemaCheck by) {
+        static final Seen TO_MIGRATE = new Seen(null, SchemaCheck.FLYWAY);
+
+        Seen {
+            java.util.Objects.requireNonNull(by, "by");
+        }
+    }
+
+    /**
      * The last migration applied to the database {@code source} reaches when it holds this version's
-     * schema ({@code migrations}), with nothing to migrate; null when it needs migrating or cannot be
-     * read (migrating it says why). On PostgreSQL too, where Flyway's migrate, run on every opening,
+     * schema ({@code migrations}), with nothing to migrate; none when it needs migrating or cannot be
+     * read (migrating it says why). Known from the history table alone when it lists exactly the
+     * build's migrations ({@link #historyListing}), else asked of Flyway's validation. On PostgreSQL too, where Flyway's migrate, run on every opening,
      * said at INFO on every command "Current version of schema" and "Schema is up to date. No
      * migration necessary", of a database it did nothing to. A SQLite file's {@code opening} refuses
      * it when another process kept it from being read for the whole write wait; null on PostgreSQL.
      */
-    private static Integer atThisVersion(javax.sql.DataSource source, String migrations, SQLDialect dialect,
-                                         Opening opening) {
+    private static Seen atThisVersion(javax.sql.DataSource source, String migrations, SQLDialect dialect,
+                                      Opening opening) {
         try {
-            // Pending migrations fail the validation, and future ones too.
-            strictFlyway(source, migrations).validate();
-            return lastMigration(DSL.using(source, dialect));
+            Integer listed = MigrationList.of(migrations).map(list -> historyListing(DSL.using(source, dialect), list))
+                    .orElse(null);
+            if (listed != null) {
+                return new Seen(listed, SchemaCheck.HISTORY);
+            }
         } catch (RuntimeException e) {
             if (opening != null && anotherWriterHeld(e)) {
                 throw opening.refusal(e);
             }
+            // No history table, or one of another shape: Flyway looks, and says what it is.
+        }
+        try {
+            // Pending migrations fail the validation, and future ones too.
+            strictFlyway(source, migrations).validate();
+            return new Seen(lastMigration(DSL.using(source, dialect)), SchemaCheck.FLYWAY);
+        } catch (RuntimeException e) {
+            if (opening != null && anotherWriterHeld(e)) {
+                throw opening.refusal(e);
+            }
+            return Seen.TO_MIGRATE;
+        }
+    }
+
+    /**
+     * The last migration applied (installed_rank) when {@code db}'s history holds exactly the
+     * migrations of {@code list}, in its order, each applied successfully; null when it holds
+     * anything else: fewer (migrations pending), more (a newer version's, or one this build no
+     * longer has), one whose checksum, description, type or script differs (changed since it was
+     * applied), one that failed, or a row of Flyway's own (a baseline, a schema it made). Flyway's
+     * validation would find nothing to say of such a database, and costs far more to ask: it finds
+     * every migration on the class path and checksums it again.
+     */
+    private static Integer historyListing(DSLContext db, MigrationList list) {
+        var rows = db.select(INSTALLED_RANK, MIGRATION_VERSION, MIGRATION_DESCRIPTION, MIGRATION_TYPE, MIGRATION_SCRIPT,
+                        MIGRATION_CHECKSUM, MIGRATION_SUCCESS)
+                .from(SCHEMA_HISTORY).orderBy(INSTALLED_RANK).fetch();
+        if (rows.size() != list.migrations().size()) {
             return null;
         }
+        for (int i = 0; i < rows.size(); i++) {
+            var row = rows.get(i);
+            MigrationList.Migration listed = list.migrations().get(i);
+            if (!Boolean.TRUE.equals(row.get(MIGRATION_SUCCESS))
+                    || !listed.version().equals(row.get(MIGRATION_VERSION))
+                    || !listed.description().equals(row.get(MIGRATION_DESCRIPTION))
+                    || !listed.type().equals(row.get(MIGRATION_TYPE))
+                    || !listed.script().equals(row.get(MIGRATION_SCRIPT))
+                    || !java.util.Objects.equals(listed.checksum(), row.get(MIGRATION_CHECKSUM))) {
+                return null;
+            }
+        }
+        return rows.get(rows.size() - 1).get(INSTALLED_RANK);
     }
 
     /**
@@ -541,12 +621,14 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database migrated(HikariDataSource pool, String migrations, SQLDialect dialect, String name,
-                                     DatabaseAddress server, javax.sql.DataSource history, Integer current,
+                                     DatabaseAddress server, javax.sql.DataSource history, Seen seen,
                                      WriteWait writeWait) {
+        SchemaCheck by = seen.by();
         try {
             // Seen at this version read-only: migrated only if another version migrated it since.
-            if (current == null || !current.equals(lastMigration(DSL.using(pool, dialect)))) {
+            if (seen.current() == null || !seen.current().equals(lastMigration(DSL.using(pool, dialect)))) {
                 strictFlyway(pool, migrations).migrate();
+                by = SchemaCheck.FLYWAY;
             }
         } catch (FlywayValidateException e) {
             pool.close();
@@ -560,7 +642,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(pool, dialect, migrations, server, history);
+        return new Database(pool, dialect, migrations, server, history, by);
     }
 
     /**

@@ -1,0 +1,137 @@
+package org.dossier.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.dossier.testing.EarlierSchema;
+import org.dossier.testing.LaterRelease;
+import org.dossier.testing.TestDatabase;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A database whose migration history lists exactly this build's migrations is opened without
+ * Flyway ({@link MigrationList}); one whose history says anything else is Flyway's, which migrates
+ * it or refuses it in the same words as before. On a SQLite file and, in the suite's PostgreSQL
+ * half, on a database of the shared server.
+ */
+class OpenedByItsHistoryTest {
+
+    private static final Table<?> HISTORY = DSL.table(DSL.name("flyway_schema_history"));
+    private static final Field<Integer> RANK = DSL.field(DSL.name("installed_rank"), Integer.class);
+    private static final Field<String> VERSION = DSL.field(DSL.name("version"), String.class);
+    private static final Field<String> DESCRIPTION = DSL.field(DSL.name("description"), String.class);
+    private static final Field<String> TYPE = DSL.field(DSL.name("type"), String.class);
+    private static final Field<String> SCRIPT = DSL.field(DSL.name("script"), String.class);
+    private static final Field<Integer> CHECKSUM = DSL.field(DSL.name("checksum"), Integer.class);
+    private static final Field<Boolean> SUCCESS = DSL.field(DSL.name("success"), Boolean.class);
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aDatabaseFlywayMigratedIsOpenedAgainByItsHistoryAlone() {
+        DatabaseAddress address = TestDatabase.in(folder);
+        Database.open(address).close();
+        try (Database again = Database.open(address)) {
+            assertEquals(Database.SchemaCheck.HISTORY, again.schemaCheck());
+        }
+    }
+
+    @Test
+    void theBuildsListIsTheHistoryFlywayWrote() {
+        DatabaseAddress address = TestDatabase.in(folder);
+        try (Database database = Database.open(address)) {
+            List<MigrationList.Migration> applied = new ArrayList<>();
+            for (Record row : database.dsl().select(VERSION, DESCRIPTION, TYPE, SCRIPT, CHECKSUM, SUCCESS).from(HISTORY)
+                    .orderBy(RANK).fetch()) {
+                assertEquals(Boolean.TRUE, row.get(SUCCESS), row::toString);
+                applied.add(new MigrationList.Migration(row.get(VERSION), row.get(DESCRIPTION), row.get(TYPE),
+                        row.get(SCRIPT), row.get(CHECKSUM)));
+            }
+            String location = address.isSqlite() ? Database.MIGRATIONS : Database.POSTGRESQL_MIGRATIONS;
+            assertEquals(applied, MigrationList.of(location).orElseThrow().migrations());
+        }
+    }
+
+    @Test
+    void aChecksumChangedInTheHistoryIsRefusedAsFlywayRefusesIt() {
+        refusedAfter(db -> db.update(HISTORY).set(CHECKSUM, CHECKSUM.plus(1)).where(VERSION.eq("3")).execute(),
+                "Migration checksum mismatch for migration version 3");
+    }
+
+    @Test
+    void aDescriptionChangedInTheHistoryIsRefusedAsFlywayRefusesIt() {
+        refusedAfter(db -> db.update(HISTORY).set(DESCRIPTION, "changed").where(VERSION.eq("5")).execute(),
+                "Migration description mismatch for migration version 5");
+    }
+
+    @Test
+    void aNewerVersionsMigrationIsRefusedAsFlywayRefusesIt() {
+        refusedAfter(LaterRelease::migrate, "Detected applied migration not resolved locally: 99");
+    }
+
+    @Test
+    void aMigrationThatFailedHalfwayIsRefusedAsFlywayRefusesIt() {
+        refusedAfter(db -> db.update(HISTORY).set(SUCCESS, false).where(VERSION.eq("24")).execute(),
+                "Detected failed migration to version 24 (links without rowid)");
+    }
+
+    /**
+     * Writes {@code change} into the history of a database at this build's schema, then opens it:
+     * refused, with Flyway's finding {@code problem} in the one line, and nothing changed.
+     */
+    private void refusedAfter(Consumer<DSLContext> change, String problem) {
+        DatabaseAddress address = TestDatabase.in(folder);
+        List<List<Object>> before;
+        try (Database database = Database.open(address)) {
+            change.accept(database.dsl());
+            before = history(database.dsl());
+        }
+        Database.Unavailable refused = assertThrows(Database.Unavailable.class, () -> Database.open(address).close());
+        assertEquals("The database " + address + " does not match this version's migrations (" + problem + "): it was "
+                + "migrated by another version of Dossier or changed by hand. Run the version that wrote it, or restore "
+                + "a backup; nothing was changed.", refused.getMessage());
+        String url = address.isSqlite() ? "jdbc:sqlite:" + address.file() : address.url();
+        try (java.sql.Connection raw = java.sql.DriverManager.getConnection(url)) {
+            assertEquals(before, history(DSL.using(raw)), "nothing was changed");
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<List<Object>> history(DSLContext db) {
+        return db.select(RANK, VERSION, DESCRIPTION, TYPE, SCRIPT, CHECKSUM, SUCCESS).from(HISTORY).orderBy(RANK).fetch()
+                .map(row -> java.util.Arrays.asList(row.intoArray()));
+    }
+
+    /** A database an earlier version migrated: Flyway brings it to this build's schema, and then it is listed. */
+    @Nested
+    class MigratedFromAnEarlierVersion {
+
+        @RegisterExtension
+        final EarlierSchema earlier = EarlierSchema.at("23");
+
+        @Test
+        void itIsMigratedByFlywayAndOpenedByItsHistoryAfterwards() {
+            try (Database migrated = Database.open(earlier.address())) {
+                assertEquals(Database.SchemaCheck.FLYWAY, migrated.schemaCheck());
+                assertEquals(24, migrated.dsl().fetchCount(HISTORY));
+            }
+            try (Database again = Database.open(earlier.address())) {
+                assertEquals(Database.SchemaCheck.HISTORY, again.schemaCheck());
+            }
+        }
+    }
+}

@@ -2,6 +2,7 @@ package org.dossier.app;
 
 import java.time.Duration;
 import java.util.List;
+import org.dossier.ops.NicedThreads;
 import org.dossier.search.LuceneSearchEngine;
 
 /**
@@ -19,9 +20,10 @@ import org.dossier.search.LuceneSearchEngine;
  *                      index's per snapshot, a SolrCloud collection's per position of the feed); 0 keeps none
  * @param maxExports how many search exports may be written at once on this node, their rows included
  * @param exportWait how long an export waits for one of those to be free before it is refused with 503
+ * @param exportNice the nice value of the threads that write exports (1 to 19), or 0 to write each on its request's thread
  */
 public record Protection(List<String> trustedProxies, List<String> allowedHosts, int searchLimit, boolean serverTiming,
-        int maxSearches, Duration searchWait, int keptAnswersMb, int maxExports, Duration exportWait) {
+        int maxSearches, Duration searchWait, int keptAnswersMb, int maxExports, Duration exportWait, int exportNice) {
 
     /**
      * Searches at once unless told otherwise: enough to keep every processor busy while some wait on
@@ -52,9 +54,18 @@ public record Protection(List<String> trustedProxies, List<String> allowedHosts,
      */
     public static final Duration DEFAULT_EXPORT_WAIT = Duration.ofSeconds(3);
 
+    /**
+     * The nice value exports are written at unless told otherwise. Why 10: Linux's scheduler then
+     * weighs an export's thread 110 against a reader's 1,024, so that while both want a processor the
+     * export gets about a tenth of it, and the whole of it while no reader does; at 19 (weight 15) a
+     * large export could be starved for seconds by a steady stream of readers and hold its turn, and
+     * the next export's, that long (BENCHMARKS.md, "Exports written at a lower priority").
+     */
+    public static final int DEFAULT_EXPORT_NICE = 10;
+
     /** No limit, no list, no bound on searches or exports at once: for tests and tools that drive a server hard from one address. */
     public static final Protection NONE = new Protection(List.of(), List.of(), 0, false, Integer.MAX_VALUE, Duration.ZERO,
-            DEFAULT_KEPT_ANSWERS_MB, Integer.MAX_VALUE, Duration.ZERO);
+            DEFAULT_KEPT_ANSWERS_MB, Integer.MAX_VALUE, Duration.ZERO, DEFAULT_EXPORT_NICE);
 
     /** With the default weight of kept answers and the default bound on exports. */
     public Protection(List<String> trustedProxies, List<String> allowedHosts, int searchLimit, boolean serverTiming,
@@ -66,13 +77,18 @@ public record Protection(List<String> trustedProxies, List<String> allowedHosts,
     public Protection(List<String> trustedProxies, List<String> allowedHosts, int searchLimit, boolean serverTiming,
                       int maxSearches, Duration searchWait, int keptAnswersMb) {
         this(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait, keptAnswersMb,
-                DEFAULT_MAX_EXPORTS, DEFAULT_EXPORT_WAIT);
+                DEFAULT_MAX_EXPORTS, DEFAULT_EXPORT_WAIT, DEFAULT_EXPORT_NICE);
     }
 
     /** With these bounds on exports and the defaults for the rest: for tests of the bound. */
     public static Protection exports(int maxExports, Duration exportWait) {
+        return exports(maxExports, exportWait, DEFAULT_EXPORT_NICE);
+    }
+
+    /** With these bounds on exports, this nice value for their threads and the defaults for the rest: for tests of exports. */
+    public static Protection exports(int maxExports, Duration exportWait, int exportNice) {
         return new Protection(List.of(), List.of(), 0, false, DEFAULT_MAX_SEARCHES, DEFAULT_SEARCH_WAIT,
-                DEFAULT_KEPT_ANSWERS_MB, maxExports, exportWait);
+                DEFAULT_KEPT_ANSWERS_MB, maxExports, exportWait, exportNice);
     }
 
     /** With the default bounds on searches running at once. */
@@ -100,6 +116,10 @@ public record Protection(List<String> trustedProxies, List<String> allowedHosts,
         }
         if (exportWait.isNegative()) {
             throw new IllegalArgumentException("--export-wait must be 0 or more milliseconds, not " + exportWait.toMillis());
+        }
+        if (exportNice < 0 || exportNice > NicedThreads.MAX_NICE) {
+            throw new IllegalArgumentException("--export-nice must be 0 (exports written on their requests' threads) to "
+                    + NicedThreads.MAX_NICE + ", not " + exportNice);
         }
     }
 

@@ -101,6 +101,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long an export waits for one of --max-exports to be free (default: ${DEFAULT-VALUE}).")
     long exportWait = Protection.DEFAULT_EXPORT_WAIT.toMillis();
 
+    @Option(names = "--export-nice", paramLabel = "N",
+            description = "The nice value (1 to 19) of the threads that write search exports, so that the system runs "
+                    + "the other requests first when both want a processor (Linux); 0 writes each export on its "
+                    + "request's thread, at the node's priority (default: ${DEFAULT-VALUE}).")
+    int exportNice = Protection.DEFAULT_EXPORT_NICE;
+
     @Option(names = "--kept-answers", paramLabel = "MB",
             description = "What the answers kept to answer the same search again until the next change may weigh "
                     + "in memory: the embedded index's, with the counts under a search's words alone or one facet "
@@ -174,7 +180,8 @@ final class ServeCommand implements Callable<Integer> {
                     publicUrl == null ? PublicUrl.fromRequests() : PublicUrl.fixed(publicUrl),
                     new Archive(archiveName, adminEmail),
                     new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches,
-                            Duration.ofMillis(searchWait), keptAnswersMb, maxExports, Duration.ofMillis(exportWait)), index, search, writeWaitOption.writeWait());
+                            Duration.ofMillis(searchWait), keptAnswersMb, maxExports, Duration.ofMillis(exportWait),
+                            exportNice), index, search, writeWaitOption.writeWait());
             app = DossierApp.start(settings, operating, stop);
         } catch (IllegalArgumentException e) {
             // A value the settings refuse, which may come from the environment rather than the command line.

@@ -232,7 +232,8 @@ public final class DossierApp implements AutoCloseable {
             PendingMerges pendingMerges = new PendingMerges(store, clock);
             operations.metrics().pendingMerges(authorities::stillToMove);
             SearchLimit searchLimit = new SearchLimit(protection.searchLimit(), clients, clock);
-            ExportSlots exportSlots = new ExportSlots(protection.maxExports(), protection.exportWait());
+            ExportSlots exportSlots = new ExportSlots(protection.maxExports(), protection.exportWait(),
+                    protection.exportNice());
 
             Javalin server = Javalin.create(config -> {
                 config.events.handlerAdded(privateAddresses::learn);

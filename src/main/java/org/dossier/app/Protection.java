@@ -2,6 +2,7 @@ package org.dossier.app;
 
 import java.time.Duration;
 import java.util.List;
+import org.dossier.ops.NicedThreads;
 import org.dossier.search.LuceneSearchEngine;
 
 /**
@@ -21,9 +22,10 @@ import org.dossier.search.LuceneSearchEngine;
  *                      index's per snapshot, a SolrCloud collection's per position of the feed); 0 keeps none
  * @param maxExports how many search exports may be written at once on this node, their rows included
  * @param exportWait how long an export waits for one of those to be free before it is refused with 503
+ * @param exportNice the nice value of the threads that write exports (1 to 19), or 0 to write each on its request's thread
  */
 public record Protection(List<String> trustedProxies, List<String> allowedHosts, int searchLimit, boolean serverTiming,
-        int maxSearches, Duration searchWait, int keptAnswersMb, int maxExports, Duration exportWait) {
+        int maxSearches, Duration searchWait, int keptAnswersMb, int maxExports, Duration exportWait, int exportNice) {
 
     /**
      * Searches at once unless told otherwise: enough to keep every processor busy while some wait on
@@ -55,17 +57,27 @@ public record Protection(List<String> trustedProxies, List<String> allowedHosts,
     public static final Duration DEFAULT_EXPORT_WAIT = Duration.ofSeconds(3);
 
     /**
+     * The nice value exports are written at unless told otherwise. Why 10: Linux's scheduler then
+     * weighs an export's thread 110 against a reader's 1,024, so that while both want a processor the
+     * export gets about a tenth of it, and the whole of it while no reader does; at 19 (weight 15) a
+     * large export could be starved for seconds by a steady stream of readers and hold its turn, and
+     * the next export's, that long (BENCHMARKS.md, "Exports written at a lower priority").
+     */
+    public static final int DEFAULT_EXPORT_NICE = 10;
+
+    /**
      * What {@code serve} guards itself with unless told otherwise: no proxy believed, any host name,
      * {@link #DEFAULT_SEARCH_LIMIT} searches a minute, no {@code Server-Timing}, and the default bounds.
      * Every other protection is this one or {@link #NONE} with the {@code with…} methods, one setting each,
-     * so that a reader sees which settings differ by name rather than by a position among nine.
+     * so that a reader sees which settings differ by name rather than by a position among ten.
      */
     public static final Protection DEFAULTS = new Protection(List.of(), List.of(), DEFAULT_SEARCH_LIMIT, false,
-            DEFAULT_MAX_SEARCHES, DEFAULT_SEARCH_WAIT, DEFAULT_KEPT_ANSWERS_MB, DEFAULT_MAX_EXPORTS, DEFAULT_EXPORT_WAIT);
+            DEFAULT_MAX_SEARCHES, DEFAULT_SEARCH_WAIT, DEFAULT_KEPT_ANSWERS_MB, DEFAULT_MAX_EXPORTS, DEFAULT_EXPORT_WAIT,
+            DEFAULT_EXPORT_NICE);
 
     /** No limit, no list, no bound on searches or exports at once: for tests and tools that drive a server hard from one address. */
     public static final Protection NONE = new Protection(List.of(), List.of(), 0, false, Integer.MAX_VALUE, Duration.ZERO,
-            DEFAULT_KEPT_ANSWERS_MB, Integer.MAX_VALUE, Duration.ZERO);
+            DEFAULT_KEPT_ANSWERS_MB, Integer.MAX_VALUE, Duration.ZERO, DEFAULT_EXPORT_NICE);
 
     public Protection {
         trustedProxies = List.copyOf(trustedProxies);
@@ -88,48 +100,58 @@ public record Protection(List<String> trustedProxies, List<String> allowedHosts,
         if (exportWait.isNegative()) {
             throw new IllegalArgumentException("--export-wait must be 0 or more milliseconds, not " + exportWait.toMillis());
         }
+        if (exportNice < 0 || exportNice > NicedThreads.MAX_NICE) {
+            throw new IllegalArgumentException("--export-nice must be 0 (exports written on their requests' threads) to "
+                    + NicedThreads.MAX_NICE + ", not " + exportNice);
+        }
     }
 
     /** These, believing {@code X-Forwarded-For} from {@code trustedProxies} alone. */
     public Protection withTrustedProxies(List<String> trustedProxies) {
         return new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait,
-                keptAnswersMb, maxExports, exportWait);
+                keptAnswersMb, maxExports, exportWait, exportNice);
     }
 
     /** These, answering to {@code allowedHosts} alone (empty: any valid host name). */
     public Protection withAllowedHosts(List<String> allowedHosts) {
         return new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait,
-                keptAnswersMb, maxExports, exportWait);
+                keptAnswersMb, maxExports, exportWait, exportNice);
     }
 
     /** These, with {@code searchLimit} searches a minute from one client (0: no limit). */
     public Protection withSearchLimit(int searchLimit) {
         return new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait,
-                keptAnswersMb, maxExports, exportWait);
+                keptAnswersMb, maxExports, exportWait, exportNice);
     }
 
     /** These, sending {@code Server-Timing} or not. */
     public Protection withServerTiming(boolean serverTiming) {
         return new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait,
-                keptAnswersMb, maxExports, exportWait);
+                keptAnswersMb, maxExports, exportWait, exportNice);
     }
 
     /** These, with at most {@code maxSearches} searches at once, the next waiting {@code searchWait} for one to end. */
     public Protection withSearches(int maxSearches, Duration searchWait) {
         return new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait,
-                keptAnswersMb, maxExports, exportWait);
+                keptAnswersMb, maxExports, exportWait, exportNice);
     }
 
     /** These, keeping answers up to {@code keptAnswersMb} MB (0: none). */
     public Protection withKeptAnswersMb(int keptAnswersMb) {
         return new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait,
-                keptAnswersMb, maxExports, exportWait);
+                keptAnswersMb, maxExports, exportWait, exportNice);
     }
 
     /** These, with at most {@code maxExports} exports at once, the next waiting {@code exportWait} for one to end. */
     public Protection withExports(int maxExports, Duration exportWait) {
         return new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait,
-                keptAnswersMb, maxExports, exportWait);
+                keptAnswersMb, maxExports, exportWait, exportNice);
+    }
+
+    /** These, writing exports on threads at nice {@code exportNice} (0: on their requests' threads). */
+    public Protection withExportNice(int exportNice) {
+        return new Protection(trustedProxies, allowedHosts, searchLimit, serverTiming, maxSearches, searchWait,
+                keptAnswersMb, maxExports, exportWait, exportNice);
     }
 
     /** {@link #keptAnswersMb} in bytes. */

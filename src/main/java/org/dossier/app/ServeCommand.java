@@ -101,6 +101,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long an export waits for one of --max-exports to be free (default: ${DEFAULT-VALUE}).")
     long exportWait = Protection.DEFAULT_EXPORT_WAIT.toMillis();
 
+    @Option(names = "--export-nice", paramLabel = "N",
+            description = "The nice value (1 to 19) of the threads that write search exports, so that the system runs "
+                    + "the other requests first when both want a processor (Linux); 0 writes each export on its "
+                    + "request's thread, at the node's priority (default: ${DEFAULT-VALUE}).")
+    int exportNice = Protection.DEFAULT_EXPORT_NICE;
+
     @Option(names = "--kept-answers", paramLabel = "MB",
             description = "What the answers kept to answer the same search again until the next change may weigh "
                     + "in memory: the embedded index's, with the counts under a search's words alone or one facet "
@@ -176,7 +182,7 @@ final class ServeCommand implements Callable<Integer> {
             Protection protection = Protection.DEFAULTS.withTrustedProxies(trustedProxies).withAllowedHosts(allowedHosts)
                     .withSearchLimit(searchLimit).withServerTiming(serverTiming)
                     .withSearches(maxSearches, Duration.ofMillis(searchWait)).withKeptAnswersMb(keptAnswersMb)
-                    .withExports(maxExports, Duration.ofMillis(exportWait));
+                    .withExports(maxExports, Duration.ofMillis(exportWait)).withExportNice(exportNice);
             WriteWait writeWait = writeWaitOption.writeWait();
             Settings settings = Settings.of(database, host, port).withSeeds(seeds).withPublicUrl(site).withArchive(archive)
                     .withProtection(protection).withIndex(index).withSearch(search).withWriteWait(writeWait);

@@ -79,15 +79,9 @@ public final class SearchExport {
             return;
         }
         // Checked before the wait: a malformed request, a merge followed and a 304 take no turn.
-        if (!slots.enter()) {
+        if (!slots.written(() -> write(ctx, format, request))) {
             ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
             ErrorPages.notYet(ctx, "The catalogue is busy", slots.refusal());
-            return;
-        }
-        try {
-            write(ctx, format, request);
-        } finally {
-            slots.leave();
         }
     }
 

@@ -161,6 +161,10 @@ class CommandLineTest {
         assertTrue(err().contains("--max-exports must be 1 or more"), err());
         assertEquals(2, Main.run("serve", "--db", folder.resolve("x.db").toString(), "--export-wait", "-1"));
         assertTrue(err().contains("--export-wait must be 0 or more"), err());
+        assertEquals(2, Main.run("serve", "--db", folder.resolve("x.db").toString(), "--export-nice", "20"));
+        assertTrue(err().contains("--export-nice must be 0 (exports written on their requests' threads) to 19, not 20"), err());
+        assertEquals(2, Main.run("serve", "--db", folder.resolve("x.db").toString(), "--export-nice", "-1"));
+        assertTrue(err().contains("--export-nice must be 0"), err());
         assertFalse(Files.exists(folder.resolve("x.db")));
     }
 

@@ -207,9 +207,12 @@ final class NewSqliteFile {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.OFF);
         config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
-        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        // Building the ten secondary indexes at the end sorts every row of their tables: a page cache
-        // of 256 MB (SQLite's default is 2 MB) keeps those sorts and the new indexes' pages in memory.
+        // Temporary storage a file, as the app's other connections have it: in memory, SQLite's
+        // sorter never writes a sorted run out, and each CREATE INDEX at the end held all its keys
+        // in memory, more the larger the file (documents/BulkWriting#rebuild bounds the sorts).
+        config.setTempStore(SQLiteConfig.TempStore.FILE);
+        // A page cache of 256 MB (SQLite's default is 2 MB) while the rows are written: the indexes
+        // kept live grow in it. The index builds at the end run with less (documents/BulkWriting#rebuild).
         config.setCacheSize(-256 * 1024);
         // Every row of a new file is written by the one bulk writer, with record ids it numbers
         // itself and people, places and types read from the same file: a foreign key cannot point

@@ -332,13 +332,18 @@ public final class BulkWriting {
     }
 
     /**
-     * How much of the file SQLite may map while the indexes are made again, 64 GiB (it maps no more
-     * than the file holds, and no more than it was built to): every CREATE INDEX reads its whole
-     * table, and through the map its pages are read where the operating system holds them instead
-     * of copied out a page a system call. A quarter of the builds' system time at three million
-     * records, more as the file outgrows the page cache.
+     * SQLite's page cache while the indexes are made again, 64 MiB (negative: in KiB). Each CREATE
+     * INDEX reads its table in order and appends its new index in key order, so it needs few pages
+     * at once; but SQLite's sorter holds as many keys in memory as the page cache may hold before it
+     * writes a sorted run to a temporary file, so with the run's 256 MiB the sorts, up to that much,
+     * came on top of the full cache: at a million new entries into a catalogue in use the
+     * process's own memory peaked at 668 MB, 592 MB with this (BENCHMARKS.md, "Imports, fourteenth
+     * round"). No memory map either: the builds read the file through one, and every page of each
+     * table they scanned stayed in the process's resident memory until the map went, 770 MB at a
+     * million entries into a new file, for 3 % of the builds' processor time ("Generate, third
+     * round": 67.5 against 69.6 s at three million).
      */
-    private static final long MAPPED_WHILE_REBUILDING = 64L << 30;
+    private static final int CACHE_KIB_WHILE_REBUILDING = 64 * 1024;
 
     /**
      * On SQLite, when {@code adding} records are at least as many as the catalogue holds already,
@@ -386,20 +391,21 @@ public final class BulkWriting {
 
     /**
      * Makes {@code indexes} again with the statements that first made them: the schema ends as it
-     * began. The file is read through a memory map meanwhile ({@link #MAPPED_WHILE_REBUILDING}),
-     * and the connection's own setting is put back after.
+     * began. The page cache is smaller meanwhile ({@link #CACHE_KIB_WHILE_REBUILDING}), which bounds
+     * SQLite's sorts by it (on a connection whose temporary storage is a file: an in-memory one
+     * never sorts in runs), and the connection's own setting is put back after.
      */
     public static void rebuild(DSLContext tx, List<SecondaryIndex> indexes) {
         if (indexes.isEmpty()) {
             return;
         }
-        Object mapped = tx.fetchValue("PRAGMA mmap_size");
-        tx.execute("PRAGMA mmap_size = " + MAPPED_WHILE_REBUILDING);
+        Object cache = tx.fetchValue("PRAGMA cache_size");
+        tx.execute("PRAGMA cache_size = -" + CACHE_KIB_WHILE_REBUILDING);
         try {
             // The schema's own text, read from sqlite_master: no value of anyone's is in it.
             indexes.forEach(index -> tx.execute(index.sql()));
         } finally {
-            tx.execute("PRAGMA mmap_size = " + Long.parseLong(String.valueOf(mapped)));
+            tx.execute("PRAGMA cache_size = " + Long.parseLong(String.valueOf(cache)));
         }
     }
 }

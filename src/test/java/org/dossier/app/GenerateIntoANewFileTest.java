@@ -55,6 +55,19 @@ class GenerateIntoANewFileTest {
         assertEquals(List.of(), names());
     }
 
+    /**
+     * The indexes a new file's writer builds once its rows are in are sorted in runs of a bounded
+     * size, written out to temporary files past it: with the connection's temporary storage in
+     * memory, SQLite's sorter never writes a run out, and each CREATE INDEX held every key of its
+     * table in memory, more the larger the file.
+     */
+    @Test
+    void aNewFileIsWrittenWithItsTemporaryStorageOnDiskSoItsIndexSortsStayBounded() throws Exception {
+        // PRAGMA temp_store: 0 the build's default (a file, in sqlite-jdbc's), 1 a file, 2 memory.
+        Object storage = NewSqliteFile.build(folder.resolve("sorted.db"), one -> one.fetchValue("PRAGMA temp_store"));
+        assertEquals("1", String.valueOf(storage));
+    }
+
     private List<String> names() throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(f -> f.getFileName().toString()).sorted().toList();

@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.dossier.documents.CommitClock;
@@ -863,6 +864,44 @@ public final class Database implements AutoCloseable {
      */
     public MigrationInfoService migrations() {
         return Flyway.configure().dataSource(history).locations(migrations).load().info();
+    }
+
+    /**
+     * The schema as this build sees it ({@link SchemaState}), read where {@link #migrations} reads.
+     * Known from the history table alone when it lists exactly the build's migrations, each applied
+     * ({@link MigrationList}), else from Flyway's view: /ready asks every 5 s, and Flyway's view
+     * found every migration on the class path and checksummed it again each time.
+     */
+    public SchemaState schemaState() {
+        Optional<MigrationList> list = MigrationList.of(migrations);
+        if (list.isPresent() && historyListing(DSL.using(history, dsl.dialect()), list.get()) != null) {
+            return new SchemaState(list.get().last(), 0, List.of());
+        }
+        MigrationInfoService info = migrations();
+        MigrationInfo current = info.current();
+        // Applied by a newer version beside this node (a rolling upgrade).
+        List<String> newer = java.util.Arrays.stream(info.all()).filter(m -> m.getState().name().startsWith("FUTURE"))
+                .map(m -> m.getVersion().getVersion()).toList();
+        return new SchemaState(current == null ? null : current.getVersion().getVersion(), info.pending().length, newer);
+    }
+
+    /**
+     * The schema as this build sees it: the version last applied ({@code current}, null when none
+     * is), how many of this build's migrations are not applied yet ({@code pending}), and the
+     * versions a newer build applied that this one does not have ({@code newer}, in order).
+     */
+    public record SchemaState(String current, int pending, List<String> newer) {
+        public SchemaState {
+            if (pending < 0) {
+                throw new IllegalArgumentException("pending must be 0 or more, not " + pending);
+            }
+            newer = List.copyOf(newer);
+        }
+
+        /** At this build's schema, with nothing pending. */
+        public boolean upToDate() {
+            return pending == 0 && current != null;
+        }
     }
 
     /** What {@link #answers} found, when it was not a failure. */

@@ -3,7 +3,6 @@ package org.dossier.ops;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +19,6 @@ import org.dossier.documents.RoundFailures;
 import org.dossier.search.IndexStatus;
 import org.dossier.search.SearchEngine;
 import org.dossier.web.WriteUnavailable;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationInfoService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -206,16 +203,13 @@ public final class Readiness {
     private Check readMigrations() {
         Check fresh;
         try {
-            MigrationInfoService info = database.migrations();
-            MigrationInfo current = info.current();
-            int pending = info.pending().length;
+            Database.SchemaState schema = database.schemaState();
             Map<String, Object> details = new LinkedHashMap<>();
-            details.put("current", current == null ? "none" : current.getVersion().getVersion());
-            details.put("pending", pending);
-            // Applied by a newer version beside this node (a rolling upgrade): it serves on, but saves nothing.
-            String newer = Arrays.stream(info.all()).filter(m -> m.getState().name().startsWith("FUTURE"))
-                    .map(m -> "V" + m.getVersion().getVersion()).collect(Collectors.joining(" "));
-            if (!newer.isEmpty()) {
+            details.put("current", schema.current() == null ? "none" : schema.current());
+            details.put("pending", schema.pending());
+            if (!schema.newer().isEmpty()) {
+                // Applied by a newer version beside this node (a rolling upgrade): it serves on, but saves nothing.
+                String newer = schema.newer().stream().map(version -> "V" + version).collect(Collectors.joining(" "));
                 details.put("newer", newer);
                 if (!saidNewer) {
                     saidNewer = true;
@@ -223,7 +217,7 @@ public final class Readiness {
                             + "but saves nothing; restart it with that version", newer);
                 }
             }
-            fresh = new Check(pending == 0 && current != null, details);
+            fresh = new Check(schema.upToDate(), details);
             lastMigrations = fresh;
             migrationFailures.succeeded();
         } catch (RuntimeException e) {

@@ -66,6 +66,31 @@ class OpenedByItsHistoryTest {
     }
 
     @Test
+    void theSchemaStateReadyReportsIsWhatFlywaysViewSaysOnACurrentDatabaseAndBesideANewerVersion() {
+        DatabaseAddress address = TestDatabase.in(folder);
+        try (Database database = Database.open(address)) {
+            assertEquals(new Database.SchemaState(lastVersion(database), 0, List.of()), database.schemaState());
+            assertEquals(flywaysView(database), database.schemaState());
+            LaterRelease.migrate(database.dsl());
+            Database.SchemaState besideANewer = database.schemaState();
+            assertEquals(flywaysView(database), besideANewer);
+            assertEquals(List.of("99"), besideANewer.newer());
+        }
+    }
+
+    /** The schema's state as Flyway's view of the migrations says it, without the history's short cut. */
+    private static Database.SchemaState flywaysView(Database database) {
+        org.flywaydb.core.api.MigrationInfoService info = database.migrations();
+        return new Database.SchemaState(info.current().getVersion().getVersion(), info.pending().length,
+                java.util.Arrays.stream(info.all()).filter(m -> m.getState().name().startsWith("FUTURE"))
+                        .map(m -> m.getVersion().getVersion()).toList());
+    }
+
+    private static String lastVersion(Database database) {
+        return database.dsl().select(VERSION).from(HISTORY).orderBy(RANK.desc()).limit(1).fetchOne(VERSION);
+    }
+
+    @Test
     void aChecksumChangedInTheHistoryIsRefusedAsFlywayRefusesIt() {
         refusedAfter(db -> db.update(HISTORY).set(CHECKSUM, CHECKSUM.plus(1)).where(VERSION.eq("3")).execute(),
                 "Migration checksum mismatch for migration version 3");

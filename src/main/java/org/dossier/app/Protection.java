@@ -57,13 +57,14 @@ public record Protection(List<String> trustedProxies, List<String> allowedHosts,
     public static final Duration DEFAULT_EXPORT_WAIT = Duration.ofSeconds(3);
 
     /**
-     * The nice value exports are written at unless told otherwise. Why 10: Linux's scheduler then
-     * weighs an export's thread 110 against a reader's 1,024, so that while both want a processor the
-     * export gets about a tenth of it, and the whole of it while no reader does; at 19 (weight 15) a
-     * large export could be starved for seconds by a steady stream of readers and hold its turn, and
-     * the next export's, that long (BENCHMARKS.md, "Exports written at a lower priority").
+     * The nice value exports are written at unless told otherwise: 0, on their requests' threads, as
+     * before the option. Why not 10 (Linux then weighs an export's thread 110 against a reader's 1,024):
+     * measured on the load mix at 1M, B A A B twice, the other requests' p99 was not told apart from
+     * exports at the node's priority at 150–300 req/s, while past what the node holds (300 req/s)
+     * niced exports were starved — a median of 0.1–1.5 s against 0.05–0.5 s, up to 4 s, holding their
+     * turn meanwhile (BENCHMARKS.md, "Exports at nice 10 against nice 0 on the load mix at 1M").
      */
-    public static final int DEFAULT_EXPORT_NICE = 10;
+    public static final int DEFAULT_EXPORT_NICE = 0;
 
     /**
      * What {@code serve} guards itself with unless told otherwise: no proxy believed, any host name,

@@ -22,7 +22,8 @@ import org.dossier.ops.NicedThreads;
  * req/s"). The turns are handed out in the order asked for, so that a waiting export is not passed by
  * one that came after it.
  *
- * <p>An export admitted is written whole — its search, its rows, its bytes — on a thread of its own
+ * <p>With {@code --export-nice} above 0 (default 0: off), an export admitted is written whole — its
+ * search, its rows, its bytes — on a thread of its own
  * whose nice value is {@code --export-nice} ({@link NicedThreads}), while its request's thread waits
  * for it. Why: one export at a time still held one of two processors for up to a second, and the
  * slowest requests of the load mix were those answered beside it (BENCHMARKS.md, "The session's

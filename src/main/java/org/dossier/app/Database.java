@@ -13,7 +13,11 @@ import java.time.Instant;
 import java.time.Duration;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.Properties;
@@ -316,7 +320,7 @@ public final class Database implements AutoCloseable {
         static final Seen TO_MIGRATE = new Seen(null, SchemaCheck.FLYWAY);
 
         Seen {
-            java.util.Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(by, "by");
         }
     }
 
@@ -332,8 +336,7 @@ public final class Database implements AutoCloseable {
     private static Seen atThisVersion(javax.sql.DataSource source, String migrations, SQLDialect dialect,
                                       Opening opening) {
         try {
-            Integer listed = MigrationList.of(migrations).map(list -> historyListing(DSL.using(source, dialect), list))
-                    .orElse(null);
+            Integer listed = historyListing(source, migrations, dialect);
             if (listed != null) {
                 return new Seen(listed, SchemaCheck.HISTORY);
             }
@@ -364,6 +367,24 @@ public final class Database implements AutoCloseable {
      * validation would find nothing to say of such a database, and costs far more to ask: it finds
      * every migration on the class path and checksums it again.
      */
+    /** As {@link #historyListing(DSLContext, MigrationList)}, with the build's list of {@code migrations}; null without one. */
+    private static Integer historyListing(javax.sql.DataSource source, String migrations, SQLDialect dialect) {
+        return MigrationList.of(migrations).map(list -> historyListing(DSL.using(source, dialect), list)).orElse(null);
+    }
+
+    /**
+     * Whether the history of the database {@code source} reaches lists exactly the build's
+     * {@code migrations} ({@link #historyListing}); false too when it cannot be read as one (no
+     * history table, or one of another shape): Flyway then reads it, and says what it is.
+     */
+    private static boolean listsThisBuild(javax.sql.DataSource source, String migrations, SQLDialect dialect) {
+        try {
+            return historyListing(source, migrations, dialect) != null;
+        } catch (DataAccessException e) {
+            return false;
+        }
+    }
+
     private static Integer historyListing(DSLContext db, MigrationList list) {
         var rows = db.select(INSTALLED_RANK, MIGRATION_VERSION, MIGRATION_DESCRIPTION, MIGRATION_TYPE, MIGRATION_SCRIPT,
                         MIGRATION_CHECKSUM, MIGRATION_SUCCESS)
@@ -379,7 +400,7 @@ public final class Database implements AutoCloseable {
                     || !listed.description().equals(row.get(MIGRATION_DESCRIPTION))
                     || !listed.type().equals(row.get(MIGRATION_TYPE))
                     || !listed.script().equals(row.get(MIGRATION_SCRIPT))
-                    || !java.util.Objects.equals(listed.checksum(), row.get(MIGRATION_CHECKSUM))) {
+                    || !Objects.equals(listed.checksum(), row.get(MIGRATION_CHECKSUM))) {
                 return null;
             }
         }
@@ -698,7 +719,7 @@ public final class Database implements AutoCloseable {
             if (free >= ALMOST_FULL_BYTES) {
                 return Optional.empty();
             }
-            return Optional.of(String.format(java.util.Locale.ROOT, "The disk of the database %s is full (%,d bytes are "
+            return Optional.of(String.format(Locale.ROOT, "The disk of the database %s is full (%,d bytes are "
                     + "free there), so it could not be brought to this version's schema; what the failed migration did "
                     + "was rolled back. Free space on that disk, or give --db a file on another, and start again.",
                     file, free));
@@ -713,10 +734,16 @@ public final class Database implements AutoCloseable {
      * newer version applied it), one changed since it was applied, or one that failed. Empty when
      * this version can open it; the migrations an older catalogue lacks are applied on start. Asked
      * of a backup before it is restored, so that one this version would refuse never replaces a
-     * catalogue it serves.
+     * catalogue it serves. A history that lists exactly this build's migrations has none, known as an
+     * opening knows it ({@link #historyListing}), without Flyway's validation, which finds every
+     * migration on the class path and checksums it again; anything else is Flyway's to validate, which
+     * says what it found.
      */
     public static Optional<String> schemaProblems(Path file) {
         SQLiteDataSource source = readOnly(file);
+        if (listsThisBuild(source, MIGRATIONS, SQLDialect.SQLITE)) {
+            return Optional.empty();
+        }
         try {
             // Only what migrated() would refuse: an older history is pending migrations, which a start applies.
             Flyway.configure().dataSource(source).locations(MIGRATIONS).ignoreMigrationPatterns("*:pending").load()
@@ -755,7 +782,7 @@ public final class Database implements AutoCloseable {
 
     /** Flyway's findings, on one line, without its advice on Flyway's own commands. */
     static String validationProblems(FlywayValidateException e) {
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (String line : String.valueOf(e.getMessage()).split("\\R")) {
             String problem = line.strip();
             if (problem.startsWith("Detected") || problem.startsWith("Migration") || problem.startsWith("Validate failed: ")
@@ -880,7 +907,7 @@ public final class Database implements AutoCloseable {
         MigrationInfoService info = migrations();
         MigrationInfo current = info.current();
         // Applied by a newer version beside this node (a rolling upgrade).
-        List<String> newer = java.util.Arrays.stream(info.all()).filter(m -> m.getState().name().startsWith("FUTURE"))
+        List<String> newer = Arrays.stream(info.all()).filter(m -> m.getState().name().startsWith("FUTURE"))
                 .map(m -> m.getVersion().getVersion()).toList();
         return new SchemaState(current == null ? null : current.getVersion().getVersion(), info.pending().length, newer);
     }

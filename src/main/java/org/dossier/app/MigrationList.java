@@ -20,12 +20,13 @@ import org.sqlite.SQLiteDataSource;
  * The migrations this build has in one vendor's folder ({@code location}), each as Flyway's history
  * table lists it once applied: version, description, type, script and checksum, in order. Written
  * by the build ({@link #main}, run by pom.xml after the classes are compiled) with Flyway's own
- * reading of the folder, its own checksums included, into a resource beside this class, and read
- * on every opening of a database ({@link Database}): one whose history holds exactly these, each
- * applied successfully, is at this build's schema with nothing to migrate, and is opened without
- * Flyway, whose validation found each migration on the class path and checksummed it again on every
- * opening, loading some 380 of Flyway's classes: about a sixth of a {@code user list}'s processor time,
- * on SQLite and on PostgreSQL (BENCHMARKS.md, "What opening a database costs").
+ * reading of the folder, its own checksums included, into a resource beside this class, read once a
+ * process ({@link #of}), and compared with the history on every opening of a database
+ * ({@link Database}): one whose history holds exactly these, each applied successfully, is at this
+ * build's schema with nothing to migrate, and is opened without Flyway, whose validation found each
+ * migration on the class path and checksummed it again on every opening, loading some 380 of
+ * Flyway's classes: about a sixth of a {@code user list}'s processor time, on SQLite and on
+ * PostgreSQL (BENCHMARKS.md, "What opening a database costs").
  * Anything else, or no list at all (classes compiled without the build's step), is Flyway's to
  * migrate, validate or refuse, as before.
  */
@@ -72,8 +73,31 @@ record MigrationList(List<Migration> migrations) {
         }
     }
 
-    /** The build's list for the migrations at {@code location} ({@code classpath:db/sqlite}); empty when the build made none. */
+    /**
+     * The build's list for the migrations at {@code location} ({@link Database#MIGRATIONS} or
+     * {@link Database#POSTGRESQL_MIGRATIONS}); empty when the build made none. Read once a process, at
+     * the first asking: every opening of a database and every /ready probe (every 5 s a node) asks,
+     * and the list is the build's, which does not change while it runs.
+     */
     static Optional<MigrationList> of(String location) {
+        return switch (location) {
+            case Database.MIGRATIONS -> Sqlite.LIST;
+            case Database.POSTGRESQL_MIGRATIONS -> Postgresql.LIST;
+            default -> throw new IllegalArgumentException("No vendor's migrations are at " + location);
+        };
+    }
+
+    /** SQLite's list, read when first asked for (the JVM initialises a class once, on its first use). */
+    private static final class Sqlite {
+        static final Optional<MigrationList> LIST = read(Database.MIGRATIONS);
+    }
+
+    /** PostgreSQL's list, as {@link Sqlite}'s. */
+    private static final class Postgresql {
+        static final Optional<MigrationList> LIST = read(Database.POSTGRESQL_MIGRATIONS);
+    }
+
+    private static Optional<MigrationList> read(String location) {
         try (InputStream in = MigrationList.class.getResourceAsStream(resourceName(location))) {
             if (in == null) {
                 return Optional.empty();

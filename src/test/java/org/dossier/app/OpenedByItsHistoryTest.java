@@ -1,6 +1,7 @@
 package org.dossier.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
@@ -63,6 +64,16 @@ class OpenedByItsHistoryTest {
             String location = address.isSqlite() ? Database.MIGRATIONS : Database.POSTGRESQL_MIGRATIONS;
             assertEquals(applied, MigrationList.of(location).orElseThrow().migrations());
         }
+    }
+
+    /** Every opening and every /ready probe asks for it: the resource is read once a process, not each time. */
+    @Test
+    void eachVendorsListIsReadOnceAndTheSameListAnsweredEveryTime() {
+        for (String location : List.of(Database.MIGRATIONS, Database.POSTGRESQL_MIGRATIONS)) {
+            MigrationList first = MigrationList.of(location).orElseThrow();
+            assertSame(first, MigrationList.of(location).orElseThrow(), location);
+        }
+        assertThrows(IllegalArgumentException.class, () -> MigrationList.of("classpath:db/other"));
     }
 
     @Test

@@ -112,7 +112,7 @@ public final class AuthorityWriter {
         AuthorityTables t = AuthorityTables.of(kind);
         db.insertInto(t.table()).set(t.key(), key).set(t.name(), content.name()).set(t.sortName(), content.sortName())
                 .set(t.note(), content.description()).set(t.version(), 1).execute();
-        int id = db.select(t.id()).from(t.table()).where(t.key().eq(key)).fetchSingle(t.id());
+        int id = idOf(kind, key);
         writeContent(kind, id, content);
         writeVersion(kind, id, 1, content, by, null, null);
         authoritiesChanged();
@@ -293,7 +293,7 @@ public final class AuthorityWriter {
                 if (!loser.merged()) {
                     return Batch.NONE; // restored while this waited for its row: the restore wakes the next call
                 }
-                int survivor = read.find(kind, loser.mergedInto()).orElseThrow().id();
+                int survivor = idOf(kind, loser.mergedInto());
                 return new Batch(true, moveLinks(kind, loser.id(), survivor, lastMergeOrRestore(loser)));
             }
             // From the list, not from moved_link: a finished merge keeps its rows (for a restore) forever.
@@ -304,7 +304,7 @@ public final class AuthorityWriter {
                 if (restored.merged()) {
                     return Batch.NONE;
                 }
-                return new Batch(true, putBack(restored, lastMergeOrRestore(restored)));
+                return new Batch(true, putBack(kind, restored.id(), lastMergeOrRestore(restored)));
             }
         }
         var renamed = db.select(RESTAMP.FACET, RESTAMP.AUTHORITY_ID).from(RESTAMP)
@@ -349,6 +349,16 @@ public final class AuthorityWriter {
         AuthorityTables t = AuthorityTables.of(kind);
         return Database.lockingRows(db, db.select(t.id()).from(t.table()).where(which)).fetchOptional(t.id())
                 .flatMap(id -> read.find(kind, id)).orElseThrow();
+    }
+
+    /**
+     * The id of the {@code kind} {@code key} names: a merge's survivor, which the one merged into it
+     * names by its key, read where nothing else of it is needed (its whole reading takes its forms of
+     * the name and its type too).
+     */
+    private int idOf(AuthorityKind kind, String key) {
+        AuthorityTables t = AuthorityTables.of(kind);
+        return db.select(t.id()).from(t.table()).where(t.key().eq(key)).fetchSingle(t.id());
     }
 
     /** Who merged or restored it, and why: the records moved later are attributed to them. */
@@ -480,18 +490,18 @@ public final class AuthorityWriter {
                 survivorNow.aliases().stream().filter(a -> !taken.contains(a.name())).toList());
         save(survivor, survivorBack, null);
         writeVersion(survivor.kind(), survivor.id(), survivor.version() + 1, survivorBack, by, null, mergeVersion.merge());
-        putBack(read.find(merged.kind(), merged.id()).orElseThrow(), by);
+        putBack(merged.kind(), merged.id(), by);
     }
 
-    /** Puts back a batch of the links a merge of {@code restored} moved; returns how many. */
-    private int putBack(StoredAuthority restored, Attribution by) {
-        Condition its = MOVED_LINK.FACET.eq(restored.kind().key()).and(MOVED_LINK.AUTHORITY_ID.eq(restored.id()));
+    /** Puts back a batch of the links a merge of the {@code kind} {@code restored} moved; returns how many. */
+    private int putBack(AuthorityKind kind, int restored, Attribution by) {
+        Condition its = MOVED_LINK.FACET.eq(kind.key()).and(MOVED_LINK.AUTHORITY_ID.eq(restored));
         var rows = db.selectFrom(MOVED_LINK).where(its).orderBy(MOVED_LINK.DOCUMENT_ID).limit(moveBatch).fetch();
         long started = System.nanoTime();
         Instant since = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         int count = 0;
         for (var row : rows) {
-            putBack(restored.kind(), restored.id(), row.getSurvivorId(),
+            putBack(kind, restored, row.getSurvivorId(),
                     new AuthorityMerge.MovedLink(row.getDocumentId(), row.getRole(), row.getSurvivorRole(),
                             row.getPosition(), row.getSurvivorPosition()), by);
             count++;

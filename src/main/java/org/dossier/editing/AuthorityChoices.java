@@ -1,9 +1,11 @@
 package org.dossier.editing;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
 import org.dossier.authorities.AuthorityRef;
+import org.dossier.web.Choice;
 
 /** What a record form offers to choose from: the authority lists of types, people and places. */
 public record AuthorityChoices(List<AuthorityRef> types, List<AuthorityRef> people, List<AuthorityRef> places) {
@@ -25,6 +27,14 @@ public record AuthorityChoices(List<AuthorityRef> types, List<AuthorityRef> peop
 
     private static List<AuthorityRef> offered(List<AuthorityLists.Entry> entries) {
         return entries.stream().filter(e -> !e.merged()).map(AuthorityLists.Entry::ref).toList();
+    }
+
+    /** The types as the record form's list offers them: none first, then each by name, its id the value sent. */
+    public List<Choice> typeChoices() {
+        List<Choice> choices = new ArrayList<>();
+        choices.add(new Choice("", "(no type)"));
+        types.forEach(t -> choices.add(new Choice(String.valueOf(t.id()), t.name())));
+        return choices;
     }
 
     boolean hasType(int id) {

@@ -19,6 +19,7 @@ import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.PersonLink;
 import org.dossier.documents.WhiteSpace;
 import org.dossier.documents.WrittenText;
+import org.dossier.web.Choice;
 import org.dossier.web.FormFields;
 
 /**
@@ -162,6 +163,12 @@ public record AuthorityEditForm(String name, String sortName, String description
             shown.add(new Row("", AliasKind.VARIANT.key()));
         }
         return shown;
+    }
+
+    /** What a person's form offers as its kind ({@link EntityType}'s key as the value), its citation said of each. */
+    public List<Choice> kindChoices() {
+        return List.of(new Choice(EntityType.PERSON.key(), "Person"),
+                new Choice(EntityType.ORGANISATION.key(), "Organisation (cited whole, never inverted)"));
     }
 
     /**

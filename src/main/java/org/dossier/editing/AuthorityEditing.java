@@ -25,6 +25,7 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.BadRequest;
+import org.dossier.web.Choice;
 import org.dossier.web.ControlProblems;
 import org.dossier.web.FormFields;
 import org.dossier.web.FormProblem;
@@ -462,14 +463,32 @@ public final class AuthorityEditing {
                 .filter(v -> author.equals(v.author()) && why.equals(v.note())).isPresent();
     }
 
+    /**
+     * What the merge form offers as the survivor: none chosen first, then every other entry of the
+     * list not merged away ({@code listed}), by name and key, and by type where it is not the merged
+     * one's, which a merge then refuses ({@link #otherKind}).
+     */
+    private static List<Choice> survivorChoices(StoredAuthority merged, List<AuthorityRecords.Listed> listed) {
+        List<Choice> choices = new ArrayList<>();
+        choices.add(new Choice("", "(choose)"));
+        for (AuthorityRecords.Listed c : listed) {
+            if (!c.key().equals(merged.key())) {
+                choices.add(new Choice(c.key(), c.name() + " (" + c.key() + ")"
+                        + (c.type() == merged.content().kind() ? "" : " — " + c.type().withArticle())));
+            }
+        }
+        return choices;
+    }
+
     private Map<String, Object> mergeModel(StoredAuthority authority, int version, String survivor, String note,
                                            Map<String, String> errors) {
         Map<String, Object> model = new HashMap<>();
         model.put("kind", authority.kind());
         model.put("authority", authority);
         model.put("version", version);
-        model.put("choices", authorities.list(authority.kind()).stream().filter(a -> !a.key().equals(authority.key())).toList());
-        model.put("records", authorities.list(authority.kind()).stream().filter(a -> a.key().equals(authority.key()))
+        List<AuthorityRecords.Listed> listed = authorities.list(authority.kind());
+        model.put("choices", survivorChoices(authority, listed));
+        model.put("records", listed.stream().filter(a -> a.key().equals(authority.key()))
                 .findFirst().map(AuthorityRecords.Listed::records).orElse(0));
         model.put("moveBatch", AuthorityWriter.MOVE_BATCH);
         model.put("survivor", survivor);

@@ -206,10 +206,6 @@ public record RecordForm(String title, String date, String summary, String type,
         return List.of(PersonRole.values());
     }
 
-    public boolean isType(int id) {
-        return type.equals(String.valueOf(id));
-    }
-
     /** Whether the form ticks this id in the list posted as {@code field} ("person" or "place"). */
     public boolean chose(String field, int id) {
         return field.equals("person") ? hasPerson(id) : field.equals("place") && hasPlace(id);

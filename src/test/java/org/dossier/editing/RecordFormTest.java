@@ -159,7 +159,7 @@ class RecordFormTest {
     @Test
     void theFormKeepsWhatWasTypedAndReadsTheDatesPrecision() {
         RecordForm typed = form("Title <i>", "Sept. 1950", "4", List.of("7"), "why");
-        assertTrue(typed.isType(4));
+        assertEquals("4", typed.type());
         assertTrue(typed.hasPerson(7));
         assertFalse(typed.hasPerson(1));
         assertTrue(typed.hasPlace(2));

@@ -167,6 +167,35 @@ class LanguagesAndDirectionBrowserTest {
         assertEquals(List.of(), Axe.violations(browser));
     }
 
+    /**
+     * What an editor wrote about a person, and the note they saved it with, each in its own
+     * direction wherever it is shown, as a record's summary is: the person's page, its history and
+     * its version's page; the note's box too, as the form's other boxes. Written right to left, they
+     * were laid out in the page's direction, their punctuation at the wrong end.
+     */
+    @Test
+    void aPersonsDescriptionAndTheNoteItWasSavedWithAreEachInTheirOwnDirection() {
+        String about = "שר החוץ של ברית המועצות.";
+        String note = "נכתב בעברית.";
+        String person = "/people/" + keys.get(1);
+        browser.open(url("/admin" + person + "/edit"));
+        assertEquals("auto", browser.find("#note").getAttribute("dir"), "the note's box");
+        browser.retype("#description", about);
+        browser.find("#note").sendKeys(note);
+        browser.clickToNextPage(browser.find("form.authority-form button[type=submit]"));
+        browser.waitForUrlNotContaining("/edit");
+
+        String isolated = "var e = document.querySelector(arguments[0]); var s = getComputedStyle(e);"
+                + " return e.textContent.trim() + ': ' + s.unicodeBidi + ' ' + s.direction;";
+        browser.open(url(person));
+        assertEquals(about + ": isolate rtl", browser.script(isolated, "p.lead"), "the description on the person's page");
+        browser.open(url(person + "/history"));
+        assertEquals(note + ": isolate rtl", browser.script(isolated, ".revision-note"), "the newest version's note");
+        browser.open(url(person + "/history/" + browser.find(".revision .version-name").getText().replace("Version ", "")));
+        assertEquals(note + ": isolate rtl", browser.script(isolated, ".revision-note"), "the note on the version's page");
+        assertEquals(List.of(), Axe.violations(browser));
+    }
+
     /** The merge form lists the names that move in a sentence: each set apart, as in the record's facts. */
     @Test
     void theMergeFormSetsApartEachNameItListsInItsSentence() {

@@ -1,8 +1,6 @@
 package org.dossier.search;
 
 import java.lang.management.ManagementFactory;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
@@ -27,7 +25,7 @@ import org.apache.lucene.store.FSDirectory;
  * same candidates iterated by a collector that only counts them: the part of a pass that is Lucene's.
  *
  * <pre>
- * javac -d /tmp/sp -cp target/dossier.jar bench/SmallPassBenchmark.java
+ * javac -d /tmp/sp -cp target/dossier.jar bench/SmallPassBenchmark.java bench/CountBitsBenchmark.java
  * java -Xmx3g -cp target/dossier.jar:/tmp/sp org.dossier.search.SmallPassBenchmark COPY/1m.index ROUNDS wf-range.txt wf-plain.txt
  * </pre>
  *
@@ -92,17 +90,9 @@ public class SmallPassBenchmark {
             RequestFilters[] filtersOf = new RequestFilters[n];
             boolean[] ranged = new boolean[n];
             for (int i = 0; i < n; i++) {
-                Map<String, String> p = new HashMap<>();
-                for (String kv : paths.get(i).substring(paths.get(i).indexOf('?') + 1).split("&")) {
-                    String[] two = kv.split("=", 2);
-                    p.put(two[0], URLDecoder.decode(two[1], StandardCharsets.UTF_8));
-                }
-                SearchRequest request = SearchRequest.of(p.get("q"));
-                for (Facet facet : Facet.values()) {
-                    if (p.containsKey(facet.key())) request = request.toggle(facet, p.get(facet.key()));
-                }
+                Map<String, String> p = CountBitsBenchmark.parameters(paths.get(i));
+                SearchRequest request = CountBitsBenchmark.request(p);
                 ranged[i] = p.containsKey("from");
-                if (ranged[i]) request = request.between(DateBound.parse(p.get("from")), DateBound.parse(p.get("to")));
                 RequestFilters filters = new RequestFilters(request, ordinals);
                 filtersOf[i] = filters;
                 Query words = queries.matching(queries.read(p.get("q"), Names.NONE).query());

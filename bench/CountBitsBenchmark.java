@@ -114,17 +114,9 @@ public class CountBitsBenchmark {
             int differ = 0;
             for (int round = 0; round < 4; round++) {
                 for (int i = 0; i < paths.size(); i++) {
-                    Map<String, String> p = new HashMap<>();
-                    for (String kv : paths.get(i).substring(paths.get(i).indexOf('?') + 1).split("&")) {
-                        String[] two = kv.split("=", 2);
-                        p.put(two[0], URLDecoder.decode(two[1], StandardCharsets.UTF_8));
-                    }
-                    SearchRequest request = SearchRequest.of(p.get("q"));
-                    for (Facet facet : Facet.values()) {
-                        if (p.containsKey(facet.key())) request = request.toggle(facet, p.get(facet.key()));
-                    }
+                    Map<String, String> p = parameters(paths.get(i));
+                    SearchRequest request = request(p);
                     boolean range = p.containsKey("from");
-                    if (range) request = request.between(DateBound.parse(p.get("from")), DateBound.parse(p.get("to")));
                     RequestFilters filters = new RequestFilters(request, ordinals);
                     Query words = queries.matching(queries.read(p.get("q"), Names.NONE).query());
                     Query candidates = range
@@ -182,6 +174,26 @@ public class CountBitsBenchmark {
                 }
             }
         }
+    }
+
+    /** A search path's parameters, decoded. */
+    static Map<String, String> parameters(String path) {
+        Map<String, String> p = new HashMap<>();
+        for (String kv : path.substring(path.indexOf('?') + 1).split("&")) {
+            String[] two = kv.split("=", 2);
+            p.put(two[0], URLDecoder.decode(two[1], StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    /** The request a search path's parameters ask: its words, its facets' values and its range, if any. */
+    static SearchRequest request(Map<String, String> p) {
+        SearchRequest request = SearchRequest.of(p.get("q"));
+        for (Facet facet : Facet.values()) {
+            if (p.containsKey(facet.key())) request = request.toggle(facet, p.get(facet.key()));
+        }
+        if (p.containsKey("from")) request = request.between(DateBound.parse(p.get("from")), DateBound.parse(p.get("to")));
+        return request;
     }
 
     static final class LongValuesHolder {

@@ -30,11 +30,14 @@ final class FacetColumns {
     final int[] ords;
     /** How many facet values the segment has: its ordinals are below this. */
     final int valueCount;
+    /** Every year the segment's records start or end in (none if none is dated). */
+    final YearSpan years;
 
-    private FacetColumns(int[] starts, int[] ords, int valueCount) {
+    private FacetColumns(int[] starts, int[] ords, int valueCount, YearSpan years) {
         this.starts = starts;
         this.ords = ords;
         this.valueCount = valueCount;
+        this.years = years;
     }
 
     /** The year a record's period starts in (0 for a record without a date): where it sorts. */
@@ -143,6 +146,8 @@ final class FacetColumns {
         // heap sometimes ran out of it (BENCHMARKS.md, "Ten million records on today's code").
         int[] ords = new int[runsLength(reader, maxDoc)];
         int at = 0;
+        int firstYear = Integer.MAX_VALUE;
+        int lastYear = -1;
         int next = facets.nextDoc();
         for (int doc = 0; doc < maxDoc; doc++) {
             starts[doc] = at;
@@ -150,7 +155,11 @@ final class FacetColumns {
             // The years the period starts and ends in; an undated record has no span.
             if (spans.advanceExact(doc)) {
                 long span = spans.longValue();
-                ords[at++] = years(IndexLayout.spanStart(span) / 10_000, IndexLayout.spanEnd(span) / 10_000);
+                int start = IndexLayout.spanStart(span) / 10_000;
+                int end = IndexLayout.spanEnd(span) / 10_000;
+                ords[at++] = years(start, end);
+                firstYear = Math.min(firstYear, start);
+                lastYear = Math.max(lastYear, Math.max(start, end));
             } else {
                 ords[at++] = UNDATED;
             }
@@ -165,7 +174,8 @@ final class FacetColumns {
         if (at != ords.length) {
             throw new IllegalStateException("a segment's facet values changed while they were read");
         }
-        return new FacetColumns(starts, ords, (int) facets.getValueCount());
+        return new FacetColumns(starts, ords, (int) facets.getValueCount(),
+                lastYear < 0 ? YearSpan.NONE : new YearSpan(firstYear, lastYear));
     }
 
     /** How many numbers the segment's runs take: one a record for its years, and one a facet value. */

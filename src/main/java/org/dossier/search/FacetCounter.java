@@ -43,8 +43,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
         /** By year less {@link #firstYear}. */
         final int[] yearsAnyDate;
         /**
-         * The year the years' first place stands for: 0 as a pass counts (every year has its place),
-         * the first year counted in counts kept for later searches ({@link #trimmed}).
+         * The year the years' first place stands for: the first of the pass's {@link YearSpan} as a
+         * pass counts (0 where every year has its place), the first year counted in counts kept for
+         * later searches ({@link #trimmed}).
          */
         final int firstYear;
         /** Counted where {@link #yearsAnyDate} is, each record once under each decade it touches; by decade less {@link #firstDecade}. */
@@ -64,8 +65,14 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
         }
 
         Counts(int valueCount, boolean withUnfiltered) {
-            this(new int[valueCount], 0, new int[YEARS], new int[YEARS], 0, new int[DECADES],
-                    new int[Filter.values().length], withUnfiltered ? new Counts(valueCount) : null);
+            this(valueCount, withUnfiltered, YearSpan.EVERY);
+        }
+
+        /** Counts with a place for each year of {@code span} and each decade it touches. */
+        Counts(int valueCount, boolean withUnfiltered, YearSpan span) {
+            this(new int[valueCount], span.first(), new int[span.years()], new int[span.years()], span.firstDecade(),
+                    new int[span.decades()], new int[Filter.values().length],
+                    withUnfiltered ? new Counts(valueCount, false, span) : null);
         }
 
         private Counts(int[] values, int firstYear, int[] years, int[] yearsAnyDate, int firstDecade,
@@ -145,19 +152,20 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             return total + failingOnly[filter.ordinal()];
         }
 
-        /** Adds {@code other}, counted as a pass counts (every year in its place), to these, counted so too. */
+        /** Adds {@code other} to these, both with places for the same years (counted as one pass counts). */
         void add(Counts other) {
-            if (firstYear != 0 || other.firstYear != 0 || years.length != YEARS || other.years.length != YEARS) {
-                throw new IllegalArgumentException("only counts with a place for every year are added up");
+            if (firstYear != other.firstYear || years.length != other.years.length || firstDecade != other.firstDecade
+                    || decadesAnyDate.length != other.decadesAnyDate.length) {
+                throw new IllegalArgumentException("only counts with places for the same years are added up");
             }
             for (int i = 0; i < values.length; i++) {
                 values[i] += other.values[i];
             }
-            for (int y = 0; y < YEARS; y++) {
+            for (int y = 0; y < years.length; y++) {
                 years[y] += other.years[y];
                 yearsAnyDate[y] += other.yearsAnyDate[y];
             }
-            for (int d = 0; d < DECADES; d++) {
+            for (int d = 0; d < decadesAnyDate.length; d++) {
                 decadesAnyDate[d] += other.decadesAnyDate[d];
             }
             for (int f = 0; f < failingOnly.length; f++) {
@@ -181,6 +189,8 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
     private final SegmentMemory memory;
     private final RequestFilters filters;
     private final boolean alsoUnfiltered;
+    /** The years the pass has a place for: every year a record of the index searched touches. */
+    private final YearSpan span;
     /** By leaf ordinal, the records that failed no filter, and how many; null unless asked for. */
     private final PagedBitSet[] hitsByLeaf;
     private final int[] hitCounts;
@@ -204,6 +214,16 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
      */
     FacetCounter(Ordinals ordinals, SegmentMemory memory, RequestFilters filters, boolean alsoUnfiltered,
                  int hitsOfLeaves, boolean nearMissOthers) {
+        this(ordinals, memory, filters, alsoUnfiltered, hitsOfLeaves, nearMissOthers, YearSpan.EVERY);
+    }
+
+    /**
+     * As above, the counts with a place for each year of {@code span} only, which must hold every
+     * year any record of the index searched touches ({@link Snapshot#yearSpan()}).
+     */
+    FacetCounter(Ordinals ordinals, SegmentMemory memory, RequestFilters filters, boolean alsoUnfiltered,
+                 int hitsOfLeaves, boolean nearMissOthers, YearSpan span) {
+        this.span = span;
         this.nearMissOthers = nearMissOthers;
         this.ordinals = ordinals;
         this.memory = memory;
@@ -235,7 +255,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
 
     @Override
     public Counts reduce(Collection<SliceCounter> slices) {
-        Counts sum = new Counts(ordinals.size(), alsoUnfiltered);
+        Counts sum = new Counts(ordinals.size(), alsoUnfiltered, span);
         int[] others = nearMissOthers ? new int[ordinals.size()] : null;
         for (SliceCounter slice : slices) {
             sum.add(slice.counts);
@@ -249,7 +269,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
 
     final class SliceCounter implements Collector {
 
-        final Counts counts = new Counts(ordinals.size(), alsoUnfiltered);
+        final Counts counts = new Counts(ordinals.size(), alsoUnfiltered, span);
         /** By global ordinal, as {@link #othersOfNearMisses}; null unless asked for. */
         final int[] others = nearMissOthers ? new int[ordinals.size()] : null;
 
@@ -277,6 +297,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             /** By segment ordinal, as {@link #othersOfNearMisses}; null unless asked for. */
             private final int[] otherValueCounts;
             private final int[] matched = new int[Filter.values().length];
+            /** The year and the decade of the counts' first places ({@link #span}). */
+            private final int firstYear = span.first();
+            private final int firstDecade = span.firstDecade();
             private final int leaf;
             /** The records that failed no filter; null unless asked for. */
             private final PagedBitSet hits;
@@ -327,9 +350,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                     Counts all = counts.unfiltered;
                     all.total++;
                     if (dated) {
-                        FacetColumns.countYears(all.years, year, lastYear, 0, 1);
-                        FacetColumns.countYears(all.yearsAnyDate, year, lastYear, 0, 1);
-                        FacetColumns.countDecades(all.decadesAnyDate, year, lastYear, 0, 1);
+                        FacetColumns.countYears(all.years, year, lastYear, firstYear, 1);
+                        FacetColumns.countYears(all.yearsAnyDate, year, lastYear, firstYear, 1);
+                        FacetColumns.countDecades(all.decadesAnyDate, year, lastYear, firstDecade, 1);
                     } else {
                         all.undatedAnyDate++;
                     }
@@ -408,16 +431,16 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
                         // One year, as all but a few records are: its places counted directly,
                         // not through the loops over a span's years and decades.
                         if ((failed & ~YEAR_BIT) == 0) {
-                            c.years[year]++;
+                            c.years[year - firstYear]++;
                         }
-                        c.yearsAnyDate[year]++;
-                        c.decadesAnyDate[year / 10]++;
+                        c.yearsAnyDate[year - firstYear]++;
+                        c.decadesAnyDate[year / 10 - firstDecade]++;
                     } else {
                         if ((failed & ~YEAR_BIT) == 0) {
-                            FacetColumns.countYears(c.years, year, lastYear, 0, 1);
+                            FacetColumns.countYears(c.years, year, lastYear, firstYear, 1);
                         }
-                        FacetColumns.countYears(c.yearsAnyDate, year, lastYear, 0, 1);
-                        FacetColumns.countDecades(c.decadesAnyDate, year, lastYear, 0, 1);
+                        FacetColumns.countYears(c.yearsAnyDate, year, lastYear, firstYear, 1);
+                        FacetColumns.countDecades(c.decadesAnyDate, year, lastYear, firstDecade, 1);
                     }
                 }
             }

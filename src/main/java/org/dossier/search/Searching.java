@@ -828,7 +828,8 @@ final class Searching {
             }
             int[] page = null;
             FacetCounter counter = needed.isEmpty() ? null : new FacetCounter(snapshot.ordinals, snapshot.segments,
-                    filters, alsoUnfiltered, recordHits ? snapshot.getIndexReader().leaves().size() : 0, nearMissOthers);
+                    filters, alsoUnfiltered, recordHits ? snapshot.getIndexReader().leaves().size() : 0, nearMissOthers,
+                    snapshot.yearSpan());
             if (counter == null) {
                 pass = kept;
             } else if (byDate != null && needed.equals(Set.of(0))) {

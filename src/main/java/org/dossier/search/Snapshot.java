@@ -49,6 +49,8 @@ final class Snapshot extends IndexSearcher {
     /** What the engine keeps of each segment, from snapshot to snapshot. */
     final SegmentMemory segments;
     private volatile FacetCounter.Counts everything;
+    /** Every year a record of the snapshot touches, once asked for ({@link #yearSpan()}). */
+    private volatile YearSpan yearSpan;
     /**
      * The answers and the totals counted without an answer ({@link LuceneSearchEngine#count}: the
      * decades a page with a span among its hits counts by their links, asked again with the page).
@@ -210,6 +212,24 @@ final class Snapshot extends IndexSearcher {
         if (countsAlone != null) {
             countsAlone.put(new CountsKey(under, lifted), counts.trimmed());
         }
+    }
+
+    /**
+     * Every year any record of the snapshot starts or ends in: the places a counting pass over it
+     * needs ({@link FacetCounter}), from its segments' columns (read here if not yet read, as the
+     * first pass would read them).
+     */
+    YearSpan yearSpan() throws IOException {
+        YearSpan span = yearSpan;
+        if (span == null) {
+            span = YearSpan.NONE;
+            for (LeafReaderContext leaf : getIndexReader().leaves()) {
+                span = span.and(FacetColumns.of(leaf.reader(), segments).years);
+            }
+            // Worked out alike on any thread that asks first: no lock needed.
+            yearSpan = span;
+        }
+        return span;
     }
 
     @Override

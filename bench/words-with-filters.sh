@@ -17,7 +17,8 @@
 # of the mix's requests FROM to FROM+SPAN (30000 and 6000 unless set), node 1 named first; then those
 # of FROM+SPAN to FROM+2*SPAN, node 2 named first (TwinCpu swaps which node is asked first every
 # request; naming them the other way round swaps their columns). So each build is measured twice,
-# each time on fresh requests, A B then B A. Pages are asked as a browser asks (gzip).
+# each time on fresh requests, A B then B A. Pages are asked as a browser asks (gzip). With WHOLE_MIX=1
+# each round also times the rest of its requests (every kind but these and exports) and its exports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -eq 4 ] || { echo "usage: bench/words-with-filters.sh JAR_1 DB_1 JAR_2 DB_2" >&2; exit 2; }
@@ -57,16 +58,19 @@ echo "# both warmed by the mix's first $warm requests: $(date -u +%T) UTC; load 
 java bench/LoadBenchmark.java "http://127.0.0.1:$port1" --paths $((from + 2 * span)) >"$work/paths.txt"
 for round in 1 2; do
   first=$((from + (round - 1) * span + 1))
-  sed -n "${first},$((first + span - 1))p" "$work/paths.txt" | grep -E '^/search\?q=[^&]*&(type|person|place)=' \
-    | grep -v '&page=' >"$work/wf-$round.txt" || true
+  sed -n "${first},$((first + span - 1))p" "$work/paths.txt" >"$work/all-$round.txt"
+  grep -E '^/search\?q=[^&]*&(type|person|place)=' "$work/all-$round.txt" | grep -v '&page=' >"$work/wf-$round.txt" || true
   grep '&from=' "$work/wf-$round.txt" >"$work/wf-range-$round.txt" || true
   grep -v '&from=' "$work/wf-$round.txt" >"$work/wf-plain-$round.txt" || true
+  # WHOLE_MIX=1: also the round's exports and every other request, each build asked the same ones.
+  grep '^/search\.csv' "$work/all-$round.txt" >"$work/export-$round.txt" || true
+  grep -v -x -F -f "$work/wf-$round.txt" "$work/all-$round.txt" | grep -v '^/search\.csv' >"$work/rest-$round.txt" || true
 done
 
 measure() { # measure ROUND PORT_A PID_A PORT_B PID_B
   echo "# round $1: $(date -u +%T) UTC; load $(cut -d' ' -f1-3 /proc/loadavg)"
   (cd "$work" && ACCEPT_ENCODING="gzip, deflate, br, zstd" java "$OLDPWD/bench/TwinCpu.java" "$2" "$3" "$4" "$5" \
-    "wf-range-$1.txt" "wf-plain-$1.txt")
+    "wf-range-$1.txt" "wf-plain-$1.txt" ${WHOLE_MIX:+"rest-$1.txt" "export-$1.txt"})
   echo "# round $1 ends: $(date -u +%T) UTC; load $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 export -f measure

@@ -67,15 +67,15 @@ public final class Database implements AutoCloseable {
     private static final List<String> IDENTITY_TABLES =
             List.of("document_type", "person", "place", "document", "revision", "account");
 
-    /** Flyway's history of the migrations applied, read to see whether a newer version migrated since. */
-    private static final Table<?> SCHEMA_HISTORY = DSL.table(DSL.name("flyway_schema_history"));
-    private static final Field<Integer> INSTALLED_RANK = DSL.field(DSL.name("installed_rank"), Integer.class);
-    private static final Field<String> MIGRATION_VERSION = DSL.field(DSL.name("version"), String.class);
-    private static final Field<String> MIGRATION_DESCRIPTION = DSL.field(DSL.name("description"), String.class);
-    private static final Field<String> MIGRATION_TYPE = DSL.field(DSL.name("type"), String.class);
-    private static final Field<String> MIGRATION_SCRIPT = DSL.field(DSL.name("script"), String.class);
-    private static final Field<Integer> MIGRATION_CHECKSUM = DSL.field(DSL.name("checksum"), Integer.class);
-    private static final Field<Boolean> MIGRATION_SUCCESS = DSL.field(DSL.name("success"), Boolean.class);
+    /** Flyway's history of the migrations applied, read to see whether a newer version migrated since (and by OpenedByItsHistoryTest). */
+    static final Table<?> SCHEMA_HISTORY = DSL.table(DSL.name("flyway_schema_history"));
+    static final Field<Integer> INSTALLED_RANK = DSL.field(DSL.name("installed_rank"), Integer.class);
+    static final Field<String> MIGRATION_VERSION = DSL.field(DSL.name("version"), String.class);
+    static final Field<String> MIGRATION_DESCRIPTION = DSL.field(DSL.name("description"), String.class);
+    static final Field<String> MIGRATION_TYPE = DSL.field(DSL.name("type"), String.class);
+    static final Field<String> MIGRATION_SCRIPT = DSL.field(DSL.name("script"), String.class);
+    static final Field<Integer> MIGRATION_CHECKSUM = DSL.field(DSL.name("checksum"), Integer.class);
+    static final Field<Boolean> MIGRATION_SUCCESS = DSL.field(DSL.name("success"), Boolean.class);
 
     private final HikariDataSource pool;
     private final DSLContext dsl;

@@ -1,5 +1,13 @@
 package org.dossier.app;
 
+import static org.dossier.app.Database.INSTALLED_RANK;
+import static org.dossier.app.Database.MIGRATION_CHECKSUM;
+import static org.dossier.app.Database.MIGRATION_DESCRIPTION;
+import static org.dossier.app.Database.MIGRATION_SCRIPT;
+import static org.dossier.app.Database.MIGRATION_SUCCESS;
+import static org.dossier.app.Database.MIGRATION_TYPE;
+import static org.dossier.app.Database.MIGRATION_VERSION;
+import static org.dossier.app.Database.SCHEMA_HISTORY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,9 +20,7 @@ import org.dossier.testing.EarlierSchema;
 import org.dossier.testing.LaterRelease;
 import org.dossier.testing.TestDatabase;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -28,15 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  * half, on a database of the shared server.
  */
 class OpenedByItsHistoryTest {
-
-    private static final Table<?> HISTORY = DSL.table(DSL.name("flyway_schema_history"));
-    private static final Field<Integer> RANK = DSL.field(DSL.name("installed_rank"), Integer.class);
-    private static final Field<String> VERSION = DSL.field(DSL.name("version"), String.class);
-    private static final Field<String> DESCRIPTION = DSL.field(DSL.name("description"), String.class);
-    private static final Field<String> TYPE = DSL.field(DSL.name("type"), String.class);
-    private static final Field<String> SCRIPT = DSL.field(DSL.name("script"), String.class);
-    private static final Field<Integer> CHECKSUM = DSL.field(DSL.name("checksum"), Integer.class);
-    private static final Field<Boolean> SUCCESS = DSL.field(DSL.name("success"), Boolean.class);
 
     @TempDir
     Path folder;
@@ -55,11 +52,11 @@ class OpenedByItsHistoryTest {
         DatabaseAddress address = TestDatabase.in(folder);
         try (Database database = Database.open(address)) {
             List<MigrationList.Migration> applied = new ArrayList<>();
-            for (Record row : database.dsl().select(VERSION, DESCRIPTION, TYPE, SCRIPT, CHECKSUM, SUCCESS).from(HISTORY)
-                    .orderBy(RANK).fetch()) {
-                assertEquals(Boolean.TRUE, row.get(SUCCESS), row::toString);
-                applied.add(new MigrationList.Migration(row.get(VERSION), row.get(DESCRIPTION), row.get(TYPE),
-                        row.get(SCRIPT), row.get(CHECKSUM)));
+            for (Record row : database.dsl().select(MIGRATION_VERSION, MIGRATION_DESCRIPTION, MIGRATION_TYPE, MIGRATION_SCRIPT, MIGRATION_CHECKSUM, MIGRATION_SUCCESS).from(SCHEMA_HISTORY)
+                    .orderBy(INSTALLED_RANK).fetch()) {
+                assertEquals(Boolean.TRUE, row.get(MIGRATION_SUCCESS), row::toString);
+                applied.add(new MigrationList.Migration(row.get(MIGRATION_VERSION), row.get(MIGRATION_DESCRIPTION), row.get(MIGRATION_TYPE),
+                        row.get(MIGRATION_SCRIPT), row.get(MIGRATION_CHECKSUM)));
             }
             String location = address.isSqlite() ? Database.MIGRATIONS : Database.POSTGRESQL_MIGRATIONS;
             assertEquals(applied, MigrationList.of(location).orElseThrow().migrations());
@@ -98,18 +95,18 @@ class OpenedByItsHistoryTest {
     }
 
     private static String lastVersion(Database database) {
-        return database.dsl().select(VERSION).from(HISTORY).orderBy(RANK.desc()).limit(1).fetchOne(VERSION);
+        return database.dsl().select(MIGRATION_VERSION).from(SCHEMA_HISTORY).orderBy(INSTALLED_RANK.desc()).limit(1).fetchOne(MIGRATION_VERSION);
     }
 
     @Test
     void aChecksumChangedInTheHistoryIsRefusedAsFlywayRefusesIt() {
-        refusedAfter(db -> db.update(HISTORY).set(CHECKSUM, CHECKSUM.plus(1)).where(VERSION.eq("3")).execute(),
+        refusedAfter(db -> db.update(SCHEMA_HISTORY).set(MIGRATION_CHECKSUM, MIGRATION_CHECKSUM.plus(1)).where(MIGRATION_VERSION.eq("3")).execute(),
                 "Migration checksum mismatch for migration version 3");
     }
 
     @Test
     void aDescriptionChangedInTheHistoryIsRefusedAsFlywayRefusesIt() {
-        refusedAfter(db -> db.update(HISTORY).set(DESCRIPTION, "changed").where(VERSION.eq("5")).execute(),
+        refusedAfter(db -> db.update(SCHEMA_HISTORY).set(MIGRATION_DESCRIPTION, "changed").where(MIGRATION_VERSION.eq("5")).execute(),
                 "Migration description mismatch for migration version 5");
     }
 
@@ -120,7 +117,7 @@ class OpenedByItsHistoryTest {
 
     @Test
     void aMigrationThatFailedHalfwayIsRefusedAsFlywayRefusesIt() {
-        refusedAfter(db -> db.update(HISTORY).set(SUCCESS, false).where(VERSION.eq("24")).execute(),
+        refusedAfter(db -> db.update(SCHEMA_HISTORY).set(MIGRATION_SUCCESS, false).where(MIGRATION_VERSION.eq("24")).execute(),
                 "Detected failed migration to version 24 (links without rowid)");
     }
 
@@ -148,7 +145,7 @@ class OpenedByItsHistoryTest {
     }
 
     private static List<List<Object>> history(DSLContext db) {
-        return db.select(RANK, VERSION, DESCRIPTION, TYPE, SCRIPT, CHECKSUM, SUCCESS).from(HISTORY).orderBy(RANK).fetch()
+        return db.select(INSTALLED_RANK, MIGRATION_VERSION, MIGRATION_DESCRIPTION, MIGRATION_TYPE, MIGRATION_SCRIPT, MIGRATION_CHECKSUM, MIGRATION_SUCCESS).from(SCHEMA_HISTORY).orderBy(INSTALLED_RANK).fetch()
                 .map(row -> java.util.Arrays.asList(row.intoArray()));
     }
 
@@ -163,7 +160,7 @@ class OpenedByItsHistoryTest {
         void itIsMigratedByFlywayAndOpenedByItsHistoryAfterwards() {
             try (Database migrated = Database.open(earlier.address())) {
                 assertEquals(Database.SchemaCheck.FLYWAY, migrated.schemaCheck());
-                assertEquals(24, migrated.dsl().fetchCount(HISTORY));
+                assertEquals(24, migrated.dsl().fetchCount(SCHEMA_HISTORY));
             }
             try (Database again = Database.open(earlier.address())) {
                 assertEquals(Database.SchemaCheck.HISTORY, again.schemaCheck());

@@ -4,9 +4,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.dossier.web.Choice;
 import org.dossier.web.FormFields;
 
 /**
@@ -130,7 +132,8 @@ public final class UsersPage {
         model.put("refusedField", ctx.attribute(REFUSED_FIELD));
         model.put("username", username);
         model.put("role", role);
-        model.put("roles", Role.values());
+        // Each role is offered by its key, the word the command line takes too.
+        model.put("roles", Arrays.stream(Role.values()).map(r -> new Choice(r.key(), r.key())).toList());
         ctx.status(status).render("accounts/users", model);
     }
 }

@@ -2,6 +2,7 @@ package org.dossier.editing;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -175,11 +176,11 @@ public record AuthorityEditForm(String name, String sortName, String description
      * The kinds a form of the name may be, as offered: a place has no pseudonym, unless one of its
      * forms is already called so (offered then, so that saving does not quietly make it a variant).
      */
-    public List<AliasKind> aliasKinds() {
-        if (!EntityType.PLACE.key().equals(kind) || rows.stream().anyMatch(r -> AliasKind.PSEUDONYM.key().equals(r.kind()))) {
-            return List.of(AliasKind.values());
-        }
-        return java.util.Arrays.stream(AliasKind.values()).filter(k -> k != AliasKind.PSEUDONYM).toList();
+    public List<Choice> aliasKinds() {
+        boolean pseudonyms = !EntityType.PLACE.key().equals(kind)
+                || rows.stream().anyMatch(r -> AliasKind.PSEUDONYM.key().equals(r.kind()));
+        return Arrays.stream(AliasKind.values()).filter(k -> pseudonyms || k != AliasKind.PSEUDONYM)
+                .map(k -> new Choice(k.key(), k.label())).toList();
     }
 
     /**

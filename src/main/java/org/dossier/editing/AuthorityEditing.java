@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.dossier.accounts.AccessControl;
 import org.dossier.authorities.AuthorityContent;
 import org.dossier.authorities.AuthorityKind;
@@ -342,33 +343,19 @@ public final class AuthorityEditing {
             });
             pending.wake(); // the records past the first batch move in the background
         } catch (StaleAuthorityException e) {
-            if (mergedAlready(authority, survivor.get(), author, note)) {
-                ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
-                return;
-            }
             // Only this one's version is checked: the survivor is merged into as it is when the merge
             // is made (AuthorityWriter.merge), whoever saved it meanwhile.
-            StoredAuthority now = Forms.authority(ctx, authorities, kind);
-            errors.put("survivor", now.merged() ? mergedMeanwhile(now)
-                    : "Someone changed this " + authority.noun() + " while you had this page open (it is now at "
+            refusedMeanwhile(ctx, kind, authority, survivor.get(), author, note, survivorKey, errors,
+                    now -> "Someone changed this " + authority.noun() + " while you had this page open (it is now at "
                     + "version " + e.currentVersion() + "). Nothing was merged: look at it again, then decide.");
-            ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
-                    mergeModel(now, now.version(), survivorKey, note, errors));
             return;
         } catch (IllegalArgumentException | IllegalStateException e) {
-            if (mergedAlready(authority, survivor.get(), author, note)) {
-                ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
-                return;
-            }
             // Checked above, but another editor may have merged either of them, restored this one, or
             // changed either one's kind since.
-            StoredAuthority now = Forms.authority(ctx, authorities, kind);
-            errors.put("survivor", now.merged() ? mergedMeanwhile(now)
-                    : authorities.find(kind, survivor.get().key()).flatMap(s -> otherKind(now, s)).orElse(
+            refusedMeanwhile(ctx, kind, authority, survivor.get(), author, note, survivorKey, errors,
+                    now -> authorities.find(kind, survivor.get().key()).flatMap(s -> otherKind(now, s)).orElse(
                     "One of them was merged, or a merge of this one undone, while you had this page "
                     + "open. Nothing was merged: look at them again, then decide."));
-            ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
-                    mergeModel(now, now.version(), survivorKey, note, errors));
             return;
         } catch (RuntimeException e) {
             // The database cannot take it now: the choice and the note come back, to send again.
@@ -379,6 +366,24 @@ public final class AuthorityEditing {
             return;
         }
         ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * A merge the writer refused because one of the two moved on after the checks: the same merge sent
+     * twice (a double click) goes where the first went; any other comes back as a 409 with the form as
+     * it is now, saying that this one was merged meanwhile or else {@code why} (given the entry now).
+     */
+    private void refusedMeanwhile(Context ctx, AuthorityKind kind, StoredAuthority authority, StoredAuthority survivor,
+                                  String author, String note, String survivorKey, Map<String, String> errors,
+                                  Function<StoredAuthority, String> why) {
+        if (mergedAlready(authority, survivor, author, note)) {
+            ctx.redirect(kind.path(survivor.key()), HttpStatus.SEE_OTHER);
+            return;
+        }
+        StoredAuthority now = Forms.authority(ctx, authorities, kind);
+        errors.put("survivor", now.merged() ? mergedMeanwhile(now) : why.apply(now));
+        ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
+                mergeModel(now, now.version(), survivorKey, note, errors));
     }
 
     /** Why the one chosen cannot take the merge, and which to choose instead ("" for none). */

@@ -70,17 +70,9 @@ public final class AuthorityHistory {
     /** {@code POST /admin/people/{key}/restore}: revision, version, note. */
     public void restore(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
-        int number = Forms.number(ctx, "revision");
-        int version = Forms.number(ctx, "version");
-        String note = ChangeNote.posted(ctx);
-        AuthorityVersion restoring = authorities.version(authority, number).orElseThrow(() -> new NotFound(
-                authority.name() + " has no version " + number + "."));
-        // Another name than the one it had when the page was opened keeps that one as a former name,
-        // as a rename does (the page said so, beside the box not to). Read from the version opened, as
-        // the edit form reads its old name: the same form sent twice keeps the same name.
-        boolean keepName = ctx.formParam(AuthorityEditForm.DROP_OLD_NAME) == null;
-        AuthorityContent restored = restoring.restoredOver(authorities.version(authority, version)
-                .map(v -> v.content().name()).orElse(authority.name()), keepName);
+        Restoring asked = restoring(ctx, authority);
+        int number = asked.number();
+        String note = asked.note();
         Optional<String> noteProblem = ChangeNote.problem(note, ChangeNote.WHY_RESTORED);
         if (noteProblem.isPresent()) {
             refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, noteProblem.get());
@@ -90,39 +82,29 @@ public final class AuthorityHistory {
         // refuses a form another has, so does a restore, or two would own it. Checked here for the
         // page, and again inside the write under the list's lock, as a new or edited entry is, so
         // that an entry made with that form at the same moment cannot come between the two.
-        var clash = clashOf(authorities, authorities.owners(kind, authority.id()), authority, restored);
+        var clash = clashOf(authorities, authorities.owners(kind, authority.id()), authority, asked.restored());
         if (clash.isPresent()) {
             refuseClash(ctx, authority, number, note, clash.get());
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
-        // Undoing a merge writes the survivor's history and each record's too, where "Restored
-        // version 1" would name a version of another entry: it says, as a merge does, what it undid.
-        // Read from the version the page was opened at, not from the entry now: the same form sent
-        // twice (a double click) finds the merge undone by its first sending, and must say what that
-        // one said to be known for the same.
-        String mergedInto = authorities.version(authority, version).map(AuthorityVersion::mergedInto).orElse(null);
-        String why = mergedInto != null && restoring.mergedInto() == null
-                ? "Undid the merge of " + authority.name() + " (" + authority.key() + ") into "
-                        + nameOf(kind, mergedInto) + ": " + note
-                : note;
         boolean changed;
         try {
             changed = store.write((w, tx) -> {
                 AuthorityRecords locked = new AuthorityRecords(tx);
-                clashOf(locked, locked.ownersForWriting(kind, authority.id()), authority, restored).ifPresent(c -> {
+                clashOf(locked, locked.ownersForWriting(kind, authority.id()), authority, asked.restored()).ifPresent(c -> {
                     throw new ClashMeanwhile(c);
                 });
-                return new AuthorityWriter(w, tx, clock).restore(authority, version, number, keepName,
-                        Attribution.editor(author, why));
+                return new AuthorityWriter(w, tx, clock).restore(authority, asked.version(), number, asked.keepName(),
+                        Attribution.editor(author, asked.why()));
             });
         } catch (ClashMeanwhile e) {
             refuseClash(ctx, authority, number, note, e.clash);
             return;
         } catch (StaleAuthorityException e) {
             StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
-            if (!now.merged() && now.content().equals(restored) && authorities.version(now, now.version())
-                    .filter(v -> author.equals(v.author()) && why.equals(v.note())).isPresent()) {
+            if (!now.merged() && now.content().equals(asked.restored()) && authorities.version(now, now.version())
+                    .filter(v -> author.equals(v.author()) && asked.why().equals(v.note())).isPresent()) {
                 // The same restore sent again (a double click), whose browser shows the second answer.
                 ctx.redirect(RestoredNotice.path(now.historyPath(), number, now.version()), HttpStatus.SEE_OTHER);
                 return;
@@ -152,6 +134,41 @@ public final class AuthorityHistory {
         pending.wake(); // an undone merge's records come back in batches
         StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
         ctx.redirect(RestoredNotice.path(now.historyPath(), number, now.version()), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * What a restore form asks: version {@code number} made the entry's content again, over
+     * {@code version}, the one the page was opened at; {@code restored} is that content, {@code why}
+     * the note its history is given.
+     */
+    private record Restoring(int number, int version, String note, boolean keepName, AuthorityContent restored,
+                             String why) {
+    }
+
+    private Restoring restoring(Context ctx, StoredAuthority authority) {
+        int number = Forms.number(ctx, "revision");
+        int version = Forms.number(ctx, "version");
+        String note = ChangeNote.posted(ctx);
+        AuthorityVersion restoring = authorities.version(authority, number).orElseThrow(() -> new NotFound(
+                authority.name() + " has no version " + number + "."));
+        Optional<AuthorityVersion> opened = authorities.version(authority, version);
+        // Another name than the one it had when the page was opened keeps that one as a former name,
+        // as a rename does (the page said so, beside the box not to). Read from the version opened, as
+        // the edit form reads its old name: the same form sent twice keeps the same name.
+        boolean keepName = ctx.formParam(AuthorityEditForm.DROP_OLD_NAME) == null;
+        AuthorityContent restored = restoring.restoredOver(opened.map(v -> v.content().name()).orElse(authority.name()),
+                keepName);
+        // Undoing a merge writes the survivor's history and each record's too, where "Restored
+        // version 1" would name a version of another entry: it says, as a merge does, what it undid.
+        // Read from the version the page was opened at, not from the entry now: the same form sent
+        // twice (a double click) finds the merge undone by its first sending, and must say what that
+        // one said to be known for the same.
+        String mergedInto = opened.map(AuthorityVersion::mergedInto).orElse(null);
+        String why = mergedInto != null && restoring.mergedInto() == null
+                ? "Undid the merge of " + authority.name() + " (" + authority.key() + ") into "
+                        + nameOf(authority.kind(), mergedInto) + ": " + note
+                : note;
+        return new Restoring(number, version, note, keepName, restored, why);
     }
 
     /**

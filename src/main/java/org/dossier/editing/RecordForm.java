@@ -2,6 +2,7 @@ package org.dossier.editing;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.dossier.documents.DocumentDate;
 import org.dossier.documents.DocumentDetails;
 import org.dossier.documents.Languages;
 import org.dossier.documents.RecordDraft;
+import org.dossier.web.Choice;
 import org.dossier.web.FormProblem;
 
 /**
@@ -202,8 +204,8 @@ public record RecordForm(String title, String date, String summary, String type,
     }
 
     /** The roles a person can have, for the select beside each. */
-    public List<PersonRole> roleChoices() {
-        return List.of(PersonRole.values());
+    public List<Choice> roleChoices() {
+        return Arrays.stream(PersonRole.values()).map(r -> new Choice(r.key(), r.label())).toList();
     }
 
     /** Whether the form ticks this id in the list posted as {@code field} ("person" or "place"). */

@@ -551,6 +551,27 @@ class AuthoritiesKeptOverTimeTest {
         assertTrue(catalogue.http().get("/people/orlemanski").headers().firstValue("Location").orElseThrow().endsWith("/people/lange"));
     }
 
+    /**
+     * A merge sent from a page opened before another editor saved the entry: the checks pass, the
+     * writer finds the entry at another version than the page's, nothing is merged, and the editor is
+     * told the version it is at now, on the form as it is now.
+     */
+    @Test
+    void aMergeFromAPageOpenedBeforeAnotherEditorsSaveIsRefusedSayingTheVersionItIsAtNow() {
+        Document opened = Jsoup.parse(alice.get("/admin/people/gromyko/merge").body());
+        int version = Integer.parseInt(opened.selectFirst("input[name=version]").val());
+        assertEquals(303, bob.post("/admin/people/gromyko/edit", form(bob, "/admin/people/gromyko/edit")
+                .set("description", "Soviet Foreign Minister, 1957-1985").set("note", "His office").entries()).statusCode());
+        HttpResponse<String> late = alice.post("/admin/people/gromyko/merge", Map.of("csrf", Editors.csrf(opened.html()),
+                "version", String.valueOf(version), "survivor", "vyshinsky", "note", "Same man"));
+        assertEquals(409, late.statusCode(), late.body());
+        Document page = Jsoup.parse(late.body());
+        assertEquals("Someone changed this person while you had this page open (it is now at version " + (version + 1)
+                + "). Nothing was merged: look at it again, then decide.", page.selectFirst("#survivor-error").text());
+        assertEquals(String.valueOf(version + 1), page.selectFirst("input[name=version]").val(), "the form as it is now");
+        assertEquals(200, catalogue.http().get("/people/gromyko").statusCode(), "not merged");
+    }
+
     @Test
     void aSurvivorsVersionFromBeforeAMergeSaysRestoringItDoesNotUndoTheMergeAndWhereToUndoIt() {
         assertEquals(303, merge(bob, "qiao-xiaoguang", "wang-ruofei", "One name, entered twice").statusCode());

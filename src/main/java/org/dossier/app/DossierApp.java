@@ -63,26 +63,17 @@ import org.dossier.harvest.OaiPmh;
 import org.dossier.harvest.Robots;
 import org.dossier.harvest.Sitemaps;
 import org.dossier.importing.ImportRejectedException;
-import org.dossier.importing.ImportReport;
-import org.dossier.importing.ImportRun;
 import org.dossier.ops.BuildInfo;
-import org.dossier.ops.FirstImport;
 import org.dossier.ops.Operations;
 import org.dossier.ops.OperationsSettings;
 import org.dossier.ops.WarmUp;
 import org.dossier.search.BoundedSearchEngine;
-import org.dossier.search.IndexInUseException;
 import org.dossier.search.IndexStatus;
-import org.dossier.search.LuceneSearchEngine;
-import org.dossier.search.OpeningFailure;
-import org.dossier.search.OpeningPhase;
 import org.dossier.search.OpeningSearchEngine;
-import org.dossier.search.SolrSearchEngine;
 import org.dossier.search.SearchEngine;
 import org.dossier.web.BodyBeforeThread;
 import org.dossier.web.BodyEncoding;
 import org.dossier.web.ClientAddress;
-import org.dossier.web.WriteUnavailable;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.CrossOrigin;
 import org.dossier.web.PrivateAddresses;
@@ -184,7 +175,7 @@ public final class DossierApp implements AutoCloseable {
         if (operating.metricsPort() != null) {
             requireAddress(operating.metricsHost(), "--metrics-host");
         }
-        refuseNamedSeedsMissing(settings);
+        new SeedsAtStart(settings).refuseNamedButMissing();
         Clock clock = Clock.systemUTC();
         Protection protection = settings.protection();
         ClientAddress clients = ClientAddress.behind(protection.trustedProxies());
@@ -203,7 +194,7 @@ public final class DossierApp implements AutoCloseable {
             // change feed the index follows, after each change to them on another node.
             AuthorityLists authorityLists = AuthorityLists.load(db);
             store.onChange(authorityLists);
-            OpeningSearchEngine opening = openSearch(settings, db, authorityLists);
+            OpeningSearchEngine opening = new SearchAtStart(settings).engine(db, authorityLists);
             // Bounded outside the measured engine, so that searches turned away do not count as searches.
             BoundedSearchEngine search = new BoundedSearchEngine(operations.watch(opening), protection.maxSearches(),
                     protection.searchWait());
@@ -255,48 +246,6 @@ public final class DossierApp implements AutoCloseable {
             database.close();
             throw e;
         }
-    }
-
-    /**
-     * Search: a Lucene index beside the database (or a SolrCloud collection every node shares),
-     * checked (and rebuilt if stale) on every start, then kept up to date by every write through the
-     * store. It opens in the background once started: the server answers /health meanwhile, and
-     * /ready says 503 until it is open.
-     */
-    private static OpeningSearchEngine openSearch(Settings settings, DSLContext db, AuthorityLists authorityLists) {
-        // What the opening is doing, said by /ready meanwhile: the words of its log lines.
-        OpeningPhase phase = new OpeningPhase(OpeningSearchEngine.OPENING);
-        return OpeningSearchEngine.later(phase, closing -> {
-            if (settings.search().onSolr()) {
-                // A SolrCloud collection shared by every node, fed from the change feed like the index.
-                SolrSearchEngine engine = SolrSearchEngine.openOnceItAnswers(settings.search().solr(), db,
-                        settings.protection().keptAnswers(), closing, phase);
-                engine.onAuthoritiesChanged(authorityLists::reload);
-                authorityLists.reload(); // what other nodes changed while the collection opened
-                return engine;
-            }
-            try {
-                LuceneSearchEngine engine = LuceneSearchEngine.open(settings.searchIndex(), db,
-                        settings.protection().keptAnswers(), phase);
-                engine.onAuthoritiesChanged(authorityLists::reload);
-                authorityLists.reload(); // what other nodes changed while the index opened
-                return engine;
-            } catch (IndexInUseException e) {
-                // Two nodes given one --index is the likely slip with several nodes on one database;
-                // another --db would be no answer to it.
-                throw new StartupProblem("the search index " + settings.searchIndex() + " is in use: another "
-                        + "Dossier server (or a reindex) has it open; stop it first, or give this one an --index "
-                        + "of its own (every node keeps its own index)", e);
-            } catch (IOException e) {
-                if (OpeningFailure.of(e) == OpeningFailure.DAMAGED) {
-                    throw indexDamaged(settings, e);
-                }
-                if (e instanceof java.nio.file.FileSystemException) {
-                    throw cannotWriteIndex(settings, e);
-                }
-                throw indexDiskFull(settings, e).orElseThrow(() -> e);
-            }
-        });
     }
 
     /**
@@ -583,8 +532,9 @@ public final class DossierApp implements AutoCloseable {
     }
 
     private DossierApp start(StartPhase.Watch watch) throws IOException, ImportRejectedException {
-        refuseUnwritableIndexFolder();
-        if (!seedsToImport()) {
+        new SearchAtStart(settings).refuseUnwritableFolder();
+        SeedsAtStart seeds = new SeedsAtStart(settings);
+        if (!seeds.toImport(database.dsl())) {
             // The port first, the index after, as on a first start: /health answers and /ready says
             // 503 while the index is checked or rebuilt. Opened first, a port in use was said only
             // once the index's opening, which a stop waits for, was over: after a whole rebuild.
@@ -599,7 +549,7 @@ public final class DossierApp implements AutoCloseable {
             watch.listening(this);
             LOG.info("Listening on port {} while the seed pages are imported: /health answers, /ready and every "
                     + "page say 503 until they are in", port());
-            importSeeds();
+            seeds.importInto(store, clock, operations);
             watch.phase(StartPhase.INDEX);
             openIndex();
         }
@@ -608,7 +558,7 @@ public final class DossierApp implements AutoCloseable {
         } catch (RuntimeException e) {
             // Its reads wait for no writer (Database.reading); should anything it does meet another
             // process's write lock all the same, the start says so in one line, as its migration does.
-            throw anotherWriter(settings, e, settings.writeWait().duration());
+            throw StartupProblem.orAnotherWriter(settings.database(), e, settings.writeWait().duration());
         }
         watch.phase(StartPhase.READY);
         startPendingMerges();
@@ -702,21 +652,12 @@ public final class DossierApp implements AutoCloseable {
 
     /** What comes before serving: the seeds when the database is empty, then the index, opening in the background. */
     private void prepare() throws IOException, ImportRejectedException {
-        refuseUnwritableIndexFolder();
-        if (seedsToImport()) {
-            importSeeds();
+        new SearchAtStart(settings).refuseUnwritableFolder();
+        SeedsAtStart seeds = new SeedsAtStart(settings);
+        if (seeds.toImport(database.dsl())) {
+            seeds.importInto(store, clock, operations);
         }
         openIndex();
-    }
-
-    /**
-     * Checked before the seeds are imported, so that a start refused for its index has changed
-     * nothing: the index itself opens later, in the background.
-     */
-    private void refuseUnwritableIndexFolder() {
-        if (!settings.search().onSolr()) {
-            requireWritableIndexFolder(settings);
-        }
     }
 
     /** The index opening in the background, once what the seeds brought is in the database. */
@@ -749,168 +690,6 @@ public final class DossierApp implements AutoCloseable {
             LOG.warn("The database {} (or its folder) is read-only: the catalogue is served, but saves, imports and "
                     + "sign-ins are refused with a message until it is writable.", file);
         }
-    }
-
-    private static void requireWritableIndexFolder(Settings settings) {
-        Path folder = settings.searchIndex();
-        try {
-            Files.createDirectories(folder);
-            if (Files.isWritable(folder)) {
-                return;
-            }
-        } catch (IOException e) {
-            throw cannotWriteIndex(settings, e);
-        }
-        throw cannotWriteIndex(settings, new java.nio.file.AccessDeniedException(folder.toString()));
-    }
-
-    /**
-     * The index's disk filled while it was built: said with the folder and what to do, not as a bare
-     * "No space left on device" (Java gives a full disk as a plain IOException with that message).
-     */
-    static java.util.Optional<StartupProblem> indexDiskFull(Settings settings, IOException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (OpeningFailure.saysDiskFull(t)) {
-                return java.util.Optional.of(new StartupProblem("the search index " + settings.searchIndex()
-                        + " could not be built: its disk is full (" + t.getMessage() + "); free space there, or give "
-                        + "--index a folder on a disk with room, and start again", e));
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    /**
-     * A file of the index cut short or altered (a disk that failed, a copy stopped half-way): said
-     * with the folder and the way out, not in Lucene's words ("checksum status indeterminate: remaining=0;
-     * please run checkindex"), which the log keeps. The index holds nothing the database does not.
-     */
-    private static StartupProblem indexDamaged(Settings settings, IOException e) {
-        return new StartupProblem("the search index " + settings.searchIndex() + " could not be opened: "
-                + OpeningFailure.DAMAGED.words() + " (the log has Lucene's words); remove the folder and start again: "
-                + "the index is rebuilt from the database", e);
-    }
-
-    private static StartupProblem cannotWriteIndex(Settings settings, IOException e) {
-        return new StartupProblem("the search index folder " + settings.searchIndex() + " cannot be made "
-                + "or written (" + e + "); give --index a folder this user can write", e);
-    }
-
-    /** Whether the database is empty and there are seed pages to import (a missing folder named on purpose is refused). */
-    private boolean seedsToImport() throws IOException {
-        if (settings.seeds() == null || database.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT) > 0) {
-            return false;
-        }
-        if (!Files.isDirectory(settings.seeds())) {
-            if (namedSeedsMissing(settings)) {
-                // Gone since build() looked (refuseNamedSeedsMissing).
-                throw seedsMissing(settings);
-            }
-            LOG.warn("The database is empty and there is no seeds folder at {}", settings.seeds().toAbsolutePath());
-            return false;
-        }
-        if (ImportRun.pagesOf(List.of(settings.seeds())).isEmpty()) {
-            LOG.warn("The database is empty and the seeds folder {} holds no seed pages (.txt)",
-                    settings.seeds().toAbsolutePath());
-            return false;
-        }
-        return true;
-    }
-
-    private void importSeeds() throws IOException, ImportRejectedException {
-        FirstImport progress = operations.firstImport();
-        ImportReport report = importSeedsBesideOtherNodes(settings, store, clock, progress::written);
-        // Only now: a failed import stops the node, whose pages meanwhile stay the 503, not an empty catalogue.
-        progress.done();
-        operations.metrics().imported(report.created());
-        LOG.info("First start: imported {} from {}", report.summary(), settings.seeds());
-    }
-
-    /**
-     * A seeds folder named on purpose ({@code --seeds}, {@code DOSSIER_SEEDS}) that is not there, on a
-     * new database (a SQLite file not there yet, a PostgreSQL database with no table): refused before
-     * the database is opened, since opening it makes the file and migrates the database. The start
-     * stopped in one line, but left a migrated catalogue file and an index folder behind (a migrated
-     * PostgreSQL database), which the operator who then fixed the path found made by a start that
-     * said it had not started. A database that holds anything is opened first, so that what is
-     * wrong with it (another application's, a newer release's) is said before the seeds are.
-     */
-    private static void refuseNamedSeedsMissing(Settings settings) {
-        if (namedSeedsMissing(settings) && Database.isBlank(settings.database())) {
-            throw seedsMissing(settings);
-        }
-    }
-
-    private static boolean namedSeedsMissing(Settings settings) {
-        return settings.seeds() != null && !settings.seeds().equals(Settings.DEFAULT_SEEDS)
-                && !Files.isDirectory(settings.seeds());
-    }
-
-    /**
-     * A folder named on purpose that is not there is a slip (a typo, a volume not mounted): with a
-     * warning only, the node served an empty catalogue and /ready said it was ready.
-     */
-    private static StartupProblem seedsMissing(Settings settings) {
-        return new StartupProblem("the database is empty and the seeds folder " + settings.seeds().toAbsolutePath()
-                + " given with --seeds does not exist; give the folder of seed pages, or an empty folder "
-                + "to start an empty catalogue", null);
-    }
-
-    /** How long a first start keeps trying when other nodes hold the database for their own first import. */
-    private static final java.time.Duration FIRST_IMPORT_PATIENCE = java.time.Duration.ofMinutes(3);
-
-    /**
-     * Imports the seeds; when another node started at the same moment holds the database longer
-     * than a write waits (a loaded machine), waits and tries again until the patience runs out. An
-     * import of pages already imported only notes the entries it finds known, so trying again is safe.
-     */
-    private static ImportReport importSeedsBesideOtherNodes(Settings settings, RecordStore store, Clock clock,
-                                                            ImportRun.Listener progress)
-            throws IOException, ImportRejectedException {
-        long began = System.nanoTime();
-        long giveUp = began + FIRST_IMPORT_PATIENCE.toNanos();
-        boolean waited = false;
-        while (true) {
-            try {
-                ImportReport report = new ImportRun(store, clock).run(List.of(settings.seeds()), progress);
-                if (waited) {
-                    LOG.info("The database was free after {} s: the seed pages were imported",
-                            java.time.Duration.ofNanos(System.nanoTime() - began).toSeconds());
-                }
-                return report;
-            } catch (RuntimeException e) {
-                boolean busy = WriteUnavailable.of(e).map(w -> !w.readOnly() && !w.unreachable() && !w.upgraded()).orElse(false);
-                if (!busy) {
-                    throw e;
-                }
-                if (System.nanoTime() > giveUp) {
-                    RuntimeException sqlite = anotherWriter(settings, e, FIRST_IMPORT_PATIENCE);
-                    throw sqlite != e ? sqlite : new StartupProblem("another process held " + settings.database()
-                            + " for the " + FIRST_IMPORT_PATIENCE.toMinutes() + " min this first start waited to import "
-                            + "the seed pages (" + Main.describe(e) + "): start again once it is done; nothing was "
-                            + "imported", e);
-                }
-                // Once, not at every try (one every 5.5 s, 33 lines in the 3 minutes): the next line says
-                // how long it waited, or the start stops saying so.
-                if (!waited) {
-                    LOG.info("Another process is writing to the database (another node's first import, an import, a "
-                            + "sqlite3 shell): the seed pages are imported once it is done, waiting up to {} min",
-                            FIRST_IMPORT_PATIENCE.toMinutes());
-                    waited = true;
-                }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** {@code e}, or the one line that says another process held the database's write lock all along. */
-    private static RuntimeException anotherWriter(Settings settings, RuntimeException e, java.time.Duration waited) {
-        return Database.anotherWriter(settings.database(), e, waited)
-                .<RuntimeException>map(busy -> new StartupProblem(busy.getMessage(), e)).orElse(e);
     }
 
     public int port() {

@@ -1,22 +1,14 @@
 package org.dossier.app;
 
 import io.javalin.Javalin;
-import io.javalin.compression.CompressionStrategy;
-import io.javalin.compression.Gzip;
-import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
-import io.javalin.config.SizeUnit;
-import io.javalin.http.staticfiles.Location;
-import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
-import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
@@ -71,7 +63,6 @@ import org.dossier.search.BoundedSearchEngine;
 import org.dossier.search.IndexStatus;
 import org.dossier.search.OpeningSearchEngine;
 import org.dossier.search.SearchEngine;
-import org.dossier.web.BodyBeforeThread;
 import org.dossier.web.BodyEncoding;
 import org.dossier.web.ClientAddress;
 import org.dossier.web.ConditionalGet;
@@ -79,14 +70,10 @@ import org.dossier.web.CrossOrigin;
 import org.dossier.web.PrivateAddresses;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.HostCheck;
-import org.dossier.web.GzippedPage;
-import org.dossier.web.HttpHygiene;
+import org.dossier.web.JettySetup;
 import org.dossier.web.LeadingZeros;
-import org.dossier.web.JettyErrors;
 import org.dossier.web.SecurityHeaders;
-import org.dossier.web.ServerWideOptions;
 import org.dossier.web.PublicUrl;
-import org.dossier.web.RequestIds;
 import org.dossier.web.ResultTrail;
 import org.dossier.web.QueryEscapes;
 import org.dossier.web.TrailingSlash;
@@ -94,7 +81,6 @@ import org.dossier.web.FootnoteAddresses;
 import org.dossier.web.SearchLimit;
 import org.dossier.web.StaticFiles;
 import org.dossier.web.Templates;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
 import org.jooq.DSLContext;
@@ -108,11 +94,6 @@ import org.slf4j.LoggerFactory;
 public final class DossierApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DossierApp.class);
-    /**
-     * Bytes a second a request body must at least come at (a form is a few KB; the largest, 1 MB, at
-     * this rate takes half an hour): slower, and it holds a thread for nothing.
-     */
-    static final long MIN_REQUEST_DATA_RATE = 512;
 
     private final Settings settings;
     private final Clock clock;
@@ -224,7 +205,12 @@ public final class DossierApp implements AutoCloseable {
 
             Javalin server = Javalin.create(config -> {
                 config.events.handlerAdded(privateAddresses::learn);
-                configureServer(config, protection, templates, site, operations, crossOrigin);
+                JettySetup.configure(config, protection.serverTiming(), templates, site, crossOrigin);
+                // After it, so that its graceful stop is outermost and counts a request in flight from
+                // its first byte: inside BodyBeforeThread, a form whose body was still coming when the
+                // stop began was not counted, and was answered 503 with the grace unused.
+                operations.configure(config);
+                StaticFiles.serve(config);
                 RoutesConfig routes = config.routes;
                 beforeEveryRequest(routes, site, hosts, searchLimit, operations, access, crossOrigin);
                 // Javalin tries routes in the order they are added: within each feature, a fixed
@@ -258,67 +244,6 @@ public final class DossierApp implements AutoCloseable {
             IndexStatus status = search.status();
             return new ConditionalGet.Position(status.open(), status.latestChange(), status.appliedChange());
         }, build.version() + "/" + build.build() + "/" + settings.archive(), clock, settings.publicUrl());
-    }
-
-    /** The server itself: Jetty's limits on a request and its body, compression, templates, static files. */
-    private static void configureServer(JavalinConfig config, Protection protection, Templates templates,
-                                        PublicUrl site, Operations operations, CrossOrigin crossOrigin) {
-        config.startup.showJavalinBanner = false;
-        // Javalin logs "you created a Javalin instance, but you never started it" (three INFO
-        // lines) when it is not started within seconds of being made: an app built and then
-        // started later (a test's, one whose migrations ran long on a busy machine) is no mistake.
-        config.startup.startupWatcherEnabled = false;
-        // HEAD answered by GET's handlers, a charset on every text type, Server-Timing only if
-        // asked; and Jetty's own error pages (bad URI, 414, 431) with the security headers.
-        config.jetty.modifyServletContextHandler(context -> {
-            context.addFilter(new FilterHolder(new HttpHygiene(protection.serverTiming())), "/*",
-                    EnumSet.of(DispatcherType.REQUEST));
-            context.setErrorHandler(new JettyErrors(templates, site, crossOrigin));
-        });
-        config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors(templates, site, crossOrigin)));
-        config.fileRenderer(templates);
-        config.jsonMapper(new JavalinJackson(JavalinJackson.defaultMapper(), false));
-        // gzip at level 1, as nginx does by default, not Javalin's 6: a 73 KB search page in
-        // 0.15 ms instead of 0.75, 12 KB instead of 10 (BENCHMARKS.md, "Compression").
-        // A method an address does not take (POST /, DELETE on a record) is a 405 with Allow
-        // (ErrorPages), not a 404 that says the page does not exist.
-        config.http.prefer405over404 = true;
-        // The level and the shortest body compressed are GzippedPage's, whose pages are gzipped once and
-        // kept so: the bytes Javalin would have made.
-        CompressionStrategy compression = new CompressionStrategy(null, new Gzip(GzippedPage.LEVEL), null);
-        compression.setDefaultMinSizeForCompression(GzippedPage.SHORTEST);
-        config.http.compressionStrategy = compression;
-        // No form here takes a file, but any POST may be sent as multipart (the CSRF check reads
-        // its fields before sign-in): unbounded, as Javalin leaves it, a file part went to a
-        // temporary file as long as the client kept sending. A multipart body is held to what a
-        // URL-encoded one may weigh (Javalin's maxRequestSize), in memory; past it, 413.
-        config.jetty.multipartConfig.maxTotalRequestSize(config.http.maxRequestSize, SizeUnit.BYTES);
-        config.jetty.multipartConfig.maxFileSize(config.http.maxRequestSize, SizeUnit.BYTES);
-        config.jetty.multipartConfig.maxInMemoryFileSize((int) config.http.maxRequestSize, SizeUnit.BYTES);
-        // A body read holds a thread until it is all there: 300 clients sending a form one byte
-        // every 10 s (never idle long enough for the idle timeout) held every thread, and the
-        // site answered no one. A body that comes slower than MIN_REQUEST_DATA_RATE is a 408,
-        // judged as it is gathered and as the application reads what was passed on of it; and a
-        // body that never came held one for the 30 s idle timeout: a body is gathered before a
-        // thread is given to it (web/BodyBeforeThread).
-        long largestBody = config.http.maxRequestSize;
-        config.jetty.modifyServer(jetty -> jetty.insertHandler(new BodyBeforeThread(largestBody, MIN_REQUEST_DATA_RATE,
-                BodyBeforeThread.WAITING_BYTES)));
-        // Every request, a body still on its way included, has its id from the first.
-        config.jetty.modifyServer(jetty -> jetty.insertHandler(new RequestIds()));
-        // OPTIONS * asks about the server, not a page: answered before any context is looked for.
-        config.jetty.modifyServer(jetty -> jetty.insertHandler(new ServerWideOptions(site)));
-        // After them, so that its graceful stop is outermost and counts a request in flight from
-        // its first byte: inside BodyBeforeThread, a form whose body was still coming when the
-        // stop began was not counted, and was answered 503 with the grace unused.
-        operations.configure(config);
-        config.staticFiles.add(files -> {
-            files.hostedPath = StaticFiles.FOLDER;
-            files.directory = StaticFiles.FOLDER;
-            files.location = Location.CLASSPATH;
-            // Cache-Control is decided per address (StaticFiles.cacheHeaders).
-            files.headers = java.util.Map.of();
-        });
     }
 
     /** What every request passes before its route: headers, refusals of what no route should see, identity. */

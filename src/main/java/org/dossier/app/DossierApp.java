@@ -4,10 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.dossier.authorities.AuthorityKind;
@@ -152,9 +148,9 @@ public final class DossierApp implements AutoCloseable {
      * in-process ({@link #startInProcess()}).
      */
     public static DossierApp build(Settings settings, OperationsSettings operating) {
-        requireAddress(settings.host(), "--host");
+        Listening.requireAddress(settings.host(), "--host");
         if (operating.metricsPort() != null) {
-            requireAddress(operating.metricsHost(), "--metrics-host");
+            Listening.requireAddress(operating.metricsHost(), "--metrics-host");
         }
         new SeedsAtStart(settings).refuseNamedButMissing();
         Clock clock = Clock.systemUTC();
@@ -165,7 +161,7 @@ public final class DossierApp implements AutoCloseable {
         Database database = openDatabase(settings);
         DSLContext db = database.dsl();
         PublicUrl site = settings.publicUrl();
-        warnAbout(settings, hosts);
+        StartWarnings.log(settings, hosts);
         // Operations: health and readiness, metrics, the access log, a graceful stop.
         Operations operations = new Operations(operating, database);
         try {
@@ -263,7 +259,7 @@ public final class DossierApp implements AutoCloseable {
         routes.before(StaticFiles::onlyRead);
         routes.before(StaticFiles::cacheHeaders);
         // OAI-PMH checks its own escapes and answers a badArgument: harvesters read XML, not pages.
-        routes.before(exceptAtOai(QueryEscapes::check));
+        routes.before(OaiPmh.exceptHere(QueryEscapes::check));
         routes.before(TrailingSlash::redirect);
         routes.before(FootnoteAddresses::redirect);
         routes.before(LeadingZeros::redirect);
@@ -283,16 +279,7 @@ public final class DossierApp implements AutoCloseable {
         // the CSRF token of anything that changes state.
         routes.beforeMatched(access::requireRoles);
         routes.beforeMatched(access::checkCsrf);
-        routes.beforeMatched(exceptAtOai(QueryEscapes::checkForm));
-    }
-
-    /** {@code check} everywhere but at OAI-PMH, which checks its own escapes and answers a badArgument. */
-    private static io.javalin.http.Handler exceptAtOai(io.javalin.http.Handler check) {
-        return ctx -> {
-            if (!ctx.path().equals(OaiPmh.PATH)) {
-                check.handle(ctx);
-            }
-        };
+        routes.beforeMatched(OaiPmh.exceptHere(QueryEscapes::checkForm));
     }
 
     /** Catalogue: the listing, search with facets and its exports, every value of a facet. */
@@ -423,31 +410,6 @@ public final class DossierApp implements AutoCloseable {
     }
 
     /**
-     * A host name that names no address (a slip of the keyboard): said so before anything is opened.
-     * Binding to it failed as a port in use does, and was said to be one, after the migrations and
-     * the seeds' import; the metrics host's, with the catalogue's port already open.
-     */
-    private static void requireAddress(String host, String option) {
-        try {
-            InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            throw new StartupProblem("cannot listen on " + host + ": no address has that name; give " + option
-                    + " one of this machine's addresses or host names" + (option.equals("--host") ? ", or 0.0.0.0 for "
-                    + "all of them" : ""), e);
-        }
-    }
-
-    /** Whether binding failed because the host is not an address of this machine (EADDRNOTAVAIL). */
-    private static boolean notAnAddressHere(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains("Cannot assign requested address")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
      * Starts a built app: listens on the settings' host and port, imports the seed pages when the
      * database is empty (the port open meanwhile: {@link org.dossier.ops.FirstImport}), then starts
      * opening the search index, and returns once the index is open. A failed import is thrown, as before.
@@ -496,23 +458,13 @@ public final class DossierApp implements AutoCloseable {
         try {
             server.start(settings.host(), settings.port());
         } catch (JavalinBindException e) {
-            if (notAnAddressHere(e)) {
-                throw new StartupProblem("cannot listen on " + settings.host() + ": it is not an address of this "
-                        + "machine; give --host one of its addresses, or 0.0.0.0 for all of them", e);
-            }
-            throw new StartupProblem("port " + settings.port() + " on " + settings.host()
-                    + " is in use: stop what listens there, or give another --port", e);
+            throw Listening.refused(settings, e);
         }
         try {
             operations.started();
         } catch (IOException e) {
             close();
-            throw new StartupProblem(notAnAddressHere(e)
-                    ? "cannot serve metrics on " + operations.settings().metricsHost() + ": it is not an address of "
-                            + "this machine; give --metrics-host one of its addresses"
-                    : "the metrics port " + operations.settings().metricsPort() + " on "
-                            + operations.settings().metricsHost() + " is in use (" + e.getMessage() + "): stop what "
-                            + "listens there, or give another --metrics-port", e);
+            throw Listening.metricsRefused(operations.settings(), e);
         }
     }
 
@@ -597,23 +549,6 @@ public final class DossierApp implements AutoCloseable {
             return Database.open(settings.database(), settings.writeWait());
         } catch (Database.Unavailable e) {
             throw new StartupProblem(e.getMessage(), e);
-        }
-    }
-
-    /** What a person starting the server should know before it answers anyone. */
-    private static void warnAbout(Settings settings, HostCheck hosts) {
-        if (!settings.publicUrl().configured()) {
-            LOG.warn("No --public-url: permalinks, citations, exports and OAI-PMH identifiers are built from each "
-                    + "request's Host header{}. Set --public-url https://... in production.",
-                    hosts.restricted() ? " (limited to --allowed-host)" : "");
-        }
-        if (!settings.database().isSqlite()) {
-            return;
-        }
-        Path file = settings.database().file().toAbsolutePath();
-        if (!Files.isWritable(file) || (file.getParent() != null && !Files.isWritable(file.getParent()))) {
-            LOG.warn("The database {} (or its folder) is read-only: the catalogue is served, but saves, imports and "
-                    + "sign-ins are refused with a message until it is writable.", file);
         }
     }
 

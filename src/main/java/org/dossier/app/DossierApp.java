@@ -23,7 +23,6 @@ import org.dossier.catalogue.SearchLinks;
 import org.dossier.catalogue.RelatedSearch;
 import org.dossier.catalogue.SearchSuggestions;
 import org.dossier.catalogue.SearchPage;
-import org.dossier.documents.Archive;
 import org.dossier.documents.Citations;
 import org.dossier.documents.ExportFormat;
 import org.dossier.documents.RecordPage;
@@ -52,6 +51,7 @@ import org.dossier.harvest.Robots;
 import org.dossier.harvest.Sitemaps;
 import org.dossier.importing.ImportRejectedException;
 import org.dossier.ops.BuildInfo;
+import org.dossier.ops.Health;
 import org.dossier.ops.Operations;
 import org.dossier.ops.OperationsSettings;
 import org.dossier.ops.WarmUp;
@@ -199,6 +199,41 @@ public final class DossierApp implements AutoCloseable {
             ExportSlots exportSlots = new ExportSlots(protection.maxExports(), protection.exportWait(),
                     protection.exportNice());
 
+            // Catalogue: the listing, search with facets and its exports, every value of a facet.
+            CataloguePage catalogue = new CataloguePage(listing, conditional, site);
+            SearchPage searchPage = new SearchPage(catalogueSearch, search, site, citations, templates, conditional);
+            SearchExport searchExport = new SearchExport(catalogueSearch, citations, site, conditional, exportSlots);
+            FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
+            SearchSuggestions suggestions = new SearchSuggestions(search);
+            // About and help: what the catalogue holds, how to search it, how to cite and harvest it.
+            AboutPages about = new AboutPages(search, listing, conditional, site);
+            // People and places: their public pages and histories, and the editors' forms that keep them
+            // (linking the records that name them, merging two that are one).
+            AuthorityPage authorityPage = new AuthorityPage(authorities, catalogueSearch, conditional);
+            AuthorityEditing authorityEditing = new AuthorityEditing(db, store,
+                    Mentions.searching(search, Mentions.scanning(db)), pendingMerges, clock);
+            AuthorityHistory authorityHistory = new AuthorityHistory(db, store, pendingMerges, clock);
+            // Documents: the record page, its versions, citations and downloads, its history and restoring a version.
+            RecordPage recordPage = new RecordPage(records, site, citations, new RelatedSearch(search, listing),
+                    conditional);
+            VersionPage versionPage = new VersionPage(records, new RecordVersions(db), citations, site, conditional);
+            HistoryPage history = new HistoryPage(store, records, revisions, conditional);
+            // Accounts: signing in and out, and the admins' page of accounts and roles.
+            Accounts accounts = new Accounts(db, clock);
+            LoginPage login = new LoginPage(accounts, new LoginThrottle(db, clock), access, clients);
+            UsersPage users = new UsersPage(accounts);
+            // Editing records: the editors' dashboard, the record forms, withdrawals and reinstatements.
+            Dashboard dashboard = new Dashboard(revisions, authorities);
+            EditForm editForm = new EditForm(authorityLists, store, records, revisions, clock);
+            WithdrawPage withdrawal = new WithdrawPage(store, records, revisions);
+            // Harvesting and discovery: OAI-PMH, the sitemaps, the Atom feed, robots.txt.
+            OaiPmh oai = new OaiPmh(db, settings.archive(), site, clock, database::earliestPendingStamp);
+            Sitemaps sitemaps = new Sitemaps(db, site, conditional);
+            AtomFeed feed = new AtomFeed(db, settings.archive(), site, clock, conditional);
+            Robots robots = new Robots(site);
+            // Operations: a node's health and readiness.
+            Health health = operations.health();
+
             Javalin server = Javalin.create(config -> {
                 config.events.handlerAdded(privateAddresses::learn);
                 JettySetup.configure(config, protection.serverTiming(), templates, site, crossOrigin);
@@ -209,16 +244,79 @@ public final class DossierApp implements AutoCloseable {
                 StaticFiles.serve(config);
                 RoutesConfig routes = config.routes;
                 beforeEveryRequest(routes, site, hosts, searchLimit, operations, access, crossOrigin);
-                // Javalin tries routes in the order they are added: within each feature, a fixed
-                // address comes before the one with a parameter in its place.
-                catalogueRoutes(routes, catalogueSearch, search, listing, citations, templates, conditional, site,
-                        exportSlots);
-                aboutRoutes(routes, search, listing, conditional, site);
-                authorityRoutes(routes, db, store, search, authorities, catalogueSearch, pendingMerges, conditional, clock);
-                documentRoutes(routes, db, store, search, listing, records, revisions, citations, conditional, site);
-                accountRoutes(routes, db, access, clients, clock);
-                editingRoutes(routes, store, authorityLists, authorities, records, revisions, clock);
-                harvestRoutes(routes, database, settings.archive(), site, conditional, clock);
+
+                // Every route, in the order of its address, so that a page's handler is found from its
+                // URL (an address a constant holds is written beside it). Javalin tries them in the
+                // order they are added, and "{" sorts after every letter: a fixed address
+                // (/documents/{id}/history) comes before one with a parameter in its place
+                // (/documents/{id}/{slug}). Role: who may reach a route; every /admin route has one
+                // (Private.NO_SIGN_IN: anyone, signed in or not; BuiltAppTest checks it).
+                routes.get("/", catalogue::html);
+                routes.get(AboutPages.ABOUT, about::about);                                           // /about
+                routes.get("/admin", dashboard::show, Role.EDITOR);
+                routes.get("/admin/documents/new", editForm::blank, Role.EDITOR);
+                routes.post("/admin/documents/new", editForm::create, Role.EDITOR);
+                routes.get("/admin/documents/{id}/edit", editForm::edit, Role.EDITOR);
+                routes.post("/admin/documents/{id}/edit", editForm::save, Role.EDITOR);
+                routes.post("/admin/documents/{id}/reinstate", withdrawal::reinstate, Role.EDITOR);
+                routes.post("/admin/documents/{id}/restore", history::restore, Role.EDITOR);
+                routes.get("/admin/documents/{id}/withdraw", withdrawal::form, Role.EDITOR);
+                routes.post("/admin/documents/{id}/withdraw", withdrawal::withdraw, Role.EDITOR);
+                routes.get(AccessControl.LOGIN_PATH, login::form, Private.NO_SIGN_IN);                // /admin/login
+                routes.post(AccessControl.LOGIN_PATH, login::signIn, Private.NO_SIGN_IN);
+                routes.post(AccessControl.LOGOUT_PATH, login::signOut, Role.EDITOR);                  // /admin/logout
+                // /admin/people and /admin/places: the list, new, then {key}/edit, link, merge, restore.
+                for (AuthorityKind kind : AuthorityKind.values()) {
+                    routes.get(kind.adminPath(), ctx -> authorityEditing.list(ctx, kind), Role.EDITOR);
+                    routes.get(kind.newPath(), ctx -> authorityEditing.blank(ctx, kind), Role.EDITOR);
+                    routes.post(kind.newPath(), ctx -> authorityEditing.create(ctx, kind), Role.EDITOR);
+                    routes.get(kind.editPath("{key}"), ctx -> authorityEditing.edit(ctx, kind), Role.EDITOR);
+                    routes.post(kind.editPath("{key}"), ctx -> authorityEditing.save(ctx, kind), Role.EDITOR);
+                    routes.get(kind.linkPath("{key}"), ctx -> authorityEditing.preview(ctx, kind), Role.EDITOR);
+                    routes.post(kind.linkPath("{key}"), ctx -> authorityEditing.link(ctx, kind), Role.EDITOR);
+                    routes.get(kind.mergePath("{key}"), ctx -> authorityEditing.mergeForm(ctx, kind), Role.EDITOR);
+                    routes.post(kind.mergePath("{key}"), ctx -> authorityEditing.merge(ctx, kind), Role.EDITOR);
+                    routes.post(kind.restorePath("{key}"), ctx -> authorityHistory.restore(ctx, kind), Role.EDITOR);
+                }
+                routes.get("/admin/users", users::list, Role.ADMIN);
+                routes.post("/admin/users", users::add, Role.ADMIN);
+                routes.post("/admin/users/{username}/disable", users::disable, Role.ADMIN);
+                routes.post("/admin/users/{username}/enable", users::enable, Role.ADMIN);
+                routes.post("/admin/users/{username}/password", users::setPassword, Role.ADMIN);
+                routes.post("/admin/users/{username}/role", users::setRole, Role.ADMIN);
+                routes.get("/documents/{ref}", recordPage::resolve);
+                routes.get("/documents/{id}/history", history::list);
+                routes.get("/documents/{id}/history/{number}", history::show);
+                routes.get("/documents/{id}/v/{number}", versionPage::show);
+                routes.get("/documents/{id}/{slug}", recordPage::show);
+                routes.get(AtomFeed.PATH, feed::show);                                                // /feed.atom
+                routes.get(Health.LIVENESS, health::liveness);                                        // /health
+                routes.get(AboutPages.CITING_HELP, about::citingHelp);                                // /help/citing
+                routes.get(AboutPages.SEARCH_HELP, about::searchHelp);                                // /help/search
+                // POST /oai is a harvester's long request, a read: AccessControl asks no CSRF token of it.
+                routes.get(OaiPmh.PATH, oai::handle);                                                 // /oai
+                routes.post(OaiPmh.PATH, oai::handle);
+                // /people and /places: every one by name (the facet's page of all its values, with how
+                // many records name each), then {key}/history, {key}/history/{number}, {ref}.
+                for (AuthorityKind kind : AuthorityKind.values()) {
+                    routes.get("/" + kind.plural(), ctx -> ctx.redirect(FacetValuesPage.PATH + kind.key() + "?order=name",
+                            io.javalin.http.HttpStatus.FOUND));
+                    routes.get(kind.historyPath("{key}"), ctx -> authorityHistory.list(ctx, kind));
+                    routes.get(kind.historyPath("{key}") + "/{number}", ctx -> authorityHistory.show(ctx, kind));
+                    routes.get(kind.path("{ref}"), ctx -> authorityPage.show(ctx, kind));
+                }
+                routes.get(Health.READINESS, health::readiness);                                      // /ready
+                routes.get(Robots.PATH, robots::show);                                                // /robots.txt
+                routes.get(SearchLinks.SEARCH, searchPage::html);                                     // /search
+                routes.get(SearchExport.path(ExportFormat.BIBTEX), searchExport::bibtex);             // /search.bib
+                routes.get(SearchExport.path(ExportFormat.CSV), searchExport::csv);                   // /search.csv
+                routes.get(SearchPage.JSON, searchPage::json);                                        // /search.json
+                routes.get(SearchExport.path(ExportFormat.RIS), searchExport::ris);                   // /search.ris
+                routes.get(FacetValuesPage.PATH + "{facet}", facetValues::html);                      // /search/facets/{facet}
+                routes.get(ResultTrail.HIT_PATH, searchPage::hit);                                    // /search/hit
+                routes.get(SearchSuggestions.PATH, suggestions::json);                                // /search/suggest.json
+                routes.get(Sitemaps.PATH, sitemaps::root);                                            // /sitemap.xml
+                routes.get("/sitemaps/{file}", sitemaps::child);
                 operations.install(routes);
             });
             return new DossierApp(settings, clock, database, store, authorityLists, opening, search, operations,
@@ -280,133 +378,6 @@ public final class DossierApp implements AutoCloseable {
         routes.beforeMatched(access::requireRoles);
         routes.beforeMatched(access::checkCsrf);
         routes.beforeMatched(OaiPmh.exceptHere(QueryEscapes::checkForm));
-    }
-
-    /** Catalogue: the listing, search with facets and its exports, every value of a facet. */
-    private static void catalogueRoutes(RoutesConfig routes, CatalogueSearch catalogueSearch, BoundedSearchEngine search,
-                                        ListingQuery listing, Citations citations, Templates templates,
-                                        ConditionalGet conditional, PublicUrl site, ExportSlots exportSlots) {
-        CataloguePage catalogue = new CataloguePage(listing, conditional, site);
-        SearchPage searchPage = new SearchPage(catalogueSearch, search, site, citations, templates, conditional);
-        SearchExport searchExport = new SearchExport(catalogueSearch, citations, site, conditional, exportSlots);
-        FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
-        SearchSuggestions suggestions = new SearchSuggestions(search);
-        routes.get("/", catalogue::html);
-        routes.get(SearchLinks.SEARCH, searchPage::html);
-        routes.get(SearchPage.JSON, searchPage::json);
-        routes.get(SearchSuggestions.PATH, suggestions::json);
-        routes.get(ResultTrail.HIT_PATH, searchPage::hit);
-        routes.get(SearchExport.path(ExportFormat.CSV), searchExport::csv);
-        routes.get(SearchExport.path(ExportFormat.RIS), searchExport::ris);
-        routes.get(SearchExport.path(ExportFormat.BIBTEX), searchExport::bibtex);
-        routes.get(FacetValuesPage.PATH + "{facet}", facetValues::html);
-    }
-
-    /** About and help: what the catalogue holds, how to search it, how to cite and harvest it. */
-    private static void aboutRoutes(RoutesConfig routes, BoundedSearchEngine search, ListingQuery listing,
-                                    ConditionalGet conditional, PublicUrl site) {
-        AboutPages pages = new AboutPages(search, listing, conditional, site);
-        routes.get(AboutPages.ABOUT, pages::about);
-        routes.get(AboutPages.SEARCH_HELP, pages::searchHelp);
-        routes.get(AboutPages.CITING_HELP, pages::citingHelp);
-    }
-
-    /**
-     * People and places: their public pages and histories, and the editors' forms that keep them
-     * (linking the records that name them, merging two that are one).
-     */
-    private static void authorityRoutes(RoutesConfig routes, DSLContext db, RecordStore store, SearchEngine search,
-                                        AuthorityRecords authorities, CatalogueSearch catalogueSearch,
-                                        PendingMerges pendingMerges, ConditionalGet conditional, Clock clock) {
-        AuthorityPage authorityPage = new AuthorityPage(authorities, catalogueSearch, conditional);
-        AuthorityEditing authorityEditing = new AuthorityEditing(db, store,
-                Mentions.searching(search, Mentions.scanning(db)), pendingMerges, clock);
-        AuthorityHistory authorityHistory = new AuthorityHistory(db, store, pendingMerges, clock);
-        for (AuthorityKind kind : AuthorityKind.values()) {
-            routes.get(kind.path("{ref}"), ctx -> authorityPage.show(ctx, kind));
-            // Every person (or place) by name, with how many records name each: the facet's page of all its values.
-            routes.get("/" + kind.plural(), ctx -> ctx.redirect(FacetValuesPage.PATH + kind.key() + "?order=name",
-                    io.javalin.http.HttpStatus.FOUND));
-            routes.get(kind.historyPath("{key}"), ctx -> authorityHistory.list(ctx, kind));
-            routes.get(kind.historyPath("{key}") + "/{number}", ctx -> authorityHistory.show(ctx, kind));
-            routes.get(kind.adminPath(), ctx -> authorityEditing.list(ctx, kind), Role.EDITOR);
-            routes.get(kind.newPath(), ctx -> authorityEditing.blank(ctx, kind), Role.EDITOR);
-            routes.post(kind.newPath(), ctx -> authorityEditing.create(ctx, kind), Role.EDITOR);
-            routes.get(kind.editPath("{key}"), ctx -> authorityEditing.edit(ctx, kind), Role.EDITOR);
-            routes.post(kind.editPath("{key}"), ctx -> authorityEditing.save(ctx, kind), Role.EDITOR);
-            routes.get(kind.linkPath("{key}"), ctx -> authorityEditing.preview(ctx, kind), Role.EDITOR);
-            routes.post(kind.linkPath("{key}"), ctx -> authorityEditing.link(ctx, kind), Role.EDITOR);
-            routes.post(kind.restorePath("{key}"), ctx -> authorityHistory.restore(ctx, kind), Role.EDITOR);
-            routes.get(kind.mergePath("{key}"), ctx -> authorityEditing.mergeForm(ctx, kind), Role.EDITOR);
-            routes.post(kind.mergePath("{key}"), ctx -> authorityEditing.merge(ctx, kind), Role.EDITOR);
-        }
-    }
-
-    /** Documents: the record page, its versions, citations and downloads, its history and restoring a version. */
-    private static void documentRoutes(RoutesConfig routes, DSLContext db, RecordStore store, SearchEngine search,
-                                       ListingQuery listing, RecordQueries records, Revisions revisions,
-                                       Citations citations, ConditionalGet conditional, PublicUrl site) {
-        RecordPage recordPage = new RecordPage(records, site, citations, new RelatedSearch(search, listing), conditional);
-        VersionPage versionPage = new VersionPage(records, new RecordVersions(db), citations, site, conditional);
-        HistoryPage history = new HistoryPage(store, records, revisions, conditional);
-        // Every /documents/{id}/<word> comes before /documents/{id}/{slug}.
-        routes.get("/documents/{ref}", recordPage::resolve);
-        routes.get("/documents/{id}/history", history::list);
-        routes.get("/documents/{id}/history/{number}", history::show);
-        routes.get("/documents/{id}/v/{number}", versionPage::show);
-        routes.get("/documents/{id}/{slug}", recordPage::show);
-        routes.post("/admin/documents/{id}/restore", history::restore, Role.EDITOR);
-    }
-
-    /** Accounts: signing in and out, and the admins' page of accounts and roles. */
-    private static void accountRoutes(RoutesConfig routes, DSLContext db, AccessControl access, ClientAddress clients,
-                                      Clock clock) {
-        Accounts accounts = new Accounts(db, clock);
-        LoginPage login = new LoginPage(accounts, new LoginThrottle(db, clock), access, clients);
-        UsersPage users = new UsersPage(accounts);
-        routes.get(AccessControl.LOGIN_PATH, login::form, Private.NO_SIGN_IN);
-        routes.post(AccessControl.LOGIN_PATH, login::signIn, Private.NO_SIGN_IN);
-        routes.post(AccessControl.LOGOUT_PATH, login::signOut, Role.EDITOR);
-        routes.get("/admin/users", users::list, Role.ADMIN);
-        routes.post("/admin/users", users::add, Role.ADMIN);
-        routes.post("/admin/users/{username}/role", users::setRole, Role.ADMIN);
-        routes.post("/admin/users/{username}/password", users::setPassword, Role.ADMIN);
-        routes.post("/admin/users/{username}/disable", users::disable, Role.ADMIN);
-        routes.post("/admin/users/{username}/enable", users::enable, Role.ADMIN);
-    }
-
-    /** Editing records: the editors' dashboard, the record forms, withdrawals and reinstatements. */
-    private static void editingRoutes(RoutesConfig routes, RecordStore store, AuthorityLists authorityLists,
-                                      AuthorityRecords authorities, RecordQueries records, Revisions revisions,
-                                      Clock clock) {
-        Dashboard dashboard = new Dashboard(revisions, authorities);
-        EditForm editForm = new EditForm(authorityLists, store, records, revisions, clock);
-        WithdrawPage withdrawal = new WithdrawPage(store, records, revisions);
-        routes.get("/admin", dashboard::show, Role.EDITOR);
-        routes.get("/admin/documents/new", editForm::blank, Role.EDITOR);
-        routes.post("/admin/documents/new", editForm::create, Role.EDITOR);
-        routes.get("/admin/documents/{id}/edit", editForm::edit, Role.EDITOR);
-        routes.post("/admin/documents/{id}/edit", editForm::save, Role.EDITOR);
-        routes.get("/admin/documents/{id}/withdraw", withdrawal::form, Role.EDITOR);
-        routes.post("/admin/documents/{id}/withdraw", withdrawal::withdraw, Role.EDITOR);
-        routes.post("/admin/documents/{id}/reinstate", withdrawal::reinstate, Role.EDITOR);
-    }
-
-    /** Harvesting and discovery: OAI-PMH, the sitemaps, the Atom feed, robots.txt. */
-    private static void harvestRoutes(RoutesConfig routes, Database database, Archive archive, PublicUrl site,
-                                      ConditionalGet conditional, Clock clock) {
-        DSLContext db = database.dsl();
-        OaiPmh oai = new OaiPmh(db, archive, site, clock, database::earliestPendingStamp);
-        Sitemaps sitemaps = new Sitemaps(db, site, conditional);
-        AtomFeed feed = new AtomFeed(db, archive, site, clock, conditional);
-        Robots robots = new Robots(site);
-        // POST /oai is a harvester's long request, a read: AccessControl asks no CSRF token of it.
-        routes.get(OaiPmh.PATH, oai::handle);
-        routes.post(OaiPmh.PATH, oai::handle);
-        routes.get(Sitemaps.PATH, sitemaps::root);
-        routes.get("/sitemaps/{file}", sitemaps::child);
-        routes.get(AtomFeed.PATH, feed::show);
-        routes.get(Robots.PATH, robots::show);
     }
 
     /**

@@ -1,27 +1,11 @@
 package org.dossier.app;
 
 import io.javalin.Javalin;
-import io.javalin.compression.CompressionStrategy;
-import io.javalin.compression.Gzip;
-import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
-import io.javalin.config.SizeUnit;
-import io.javalin.http.staticfiles.Location;
-import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
-import jakarta.servlet.DispatcherType;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLists;
 import org.dossier.authorities.AuthorityRecords;
@@ -39,7 +23,6 @@ import org.dossier.catalogue.SearchLinks;
 import org.dossier.catalogue.RelatedSearch;
 import org.dossier.catalogue.SearchSuggestions;
 import org.dossier.catalogue.SearchPage;
-import org.dossier.documents.Archive;
 import org.dossier.documents.Citations;
 import org.dossier.documents.ExportFormat;
 import org.dossier.documents.RecordPage;
@@ -67,39 +50,26 @@ import org.dossier.harvest.OaiPmh;
 import org.dossier.harvest.Robots;
 import org.dossier.harvest.Sitemaps;
 import org.dossier.importing.ImportRejectedException;
-import org.dossier.importing.ImportReport;
-import org.dossier.importing.ImportRun;
 import org.dossier.ops.BuildInfo;
-import org.dossier.ops.FirstImport;
+import org.dossier.ops.Health;
 import org.dossier.ops.Operations;
 import org.dossier.ops.OperationsSettings;
 import org.dossier.ops.WarmUp;
 import org.dossier.search.BoundedSearchEngine;
-import org.dossier.search.IndexInUseException;
 import org.dossier.search.IndexStatus;
-import org.dossier.search.LuceneSearchEngine;
-import org.dossier.search.OpeningFailure;
-import org.dossier.search.OpeningPhase;
 import org.dossier.search.OpeningSearchEngine;
-import org.dossier.search.SolrSearchEngine;
 import org.dossier.search.SearchEngine;
-import org.dossier.web.BodyBeforeThread;
 import org.dossier.web.BodyEncoding;
 import org.dossier.web.ClientAddress;
-import org.dossier.web.WriteUnavailable;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.CrossOrigin;
 import org.dossier.web.PrivateAddresses;
 import org.dossier.web.ErrorPages;
 import org.dossier.web.HostCheck;
-import org.dossier.web.GzippedPage;
-import org.dossier.web.HttpHygiene;
+import org.dossier.web.JettySetup;
 import org.dossier.web.LeadingZeros;
-import org.dossier.web.JettyErrors;
 import org.dossier.web.SecurityHeaders;
-import org.dossier.web.ServerWideOptions;
 import org.dossier.web.PublicUrl;
-import org.dossier.web.RequestIds;
 import org.dossier.web.ResultTrail;
 import org.dossier.web.QueryEscapes;
 import org.dossier.web.TrailingSlash;
@@ -107,7 +77,6 @@ import org.dossier.web.FootnoteAddresses;
 import org.dossier.web.SearchLimit;
 import org.dossier.web.StaticFiles;
 import org.dossier.web.Templates;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
 import org.jooq.DSLContext;
@@ -121,11 +90,6 @@ import org.slf4j.LoggerFactory;
 public final class DossierApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DossierApp.class);
-    /**
-     * Bytes a second a request body must at least come at (a form is a few KB; the largest, 1 MB, at
-     * this rate takes half an hour): slower, and it holds a thread for nothing.
-     */
-    static final long MIN_REQUEST_DATA_RATE = 512;
 
     private final Settings settings;
     private final Clock clock;
@@ -184,11 +148,11 @@ public final class DossierApp implements AutoCloseable {
      * in-process ({@link #startInProcess()}).
      */
     public static DossierApp build(Settings settings, OperationsSettings operating) {
-        requireAddress(settings.host(), "--host");
+        Listening.requireAddress(settings.host(), "--host");
         if (operating.metricsPort() != null) {
-            requireAddress(operating.metricsHost(), "--metrics-host");
+            Listening.requireAddress(operating.metricsHost(), "--metrics-host");
         }
-        refuseNamedSeedsMissing(settings);
+        new SeedsAtStart(settings).refuseNamedButMissing();
         Clock clock = Clock.systemUTC();
         Protection protection = settings.protection();
         ClientAddress clients = ClientAddress.behind(protection.trustedProxies());
@@ -197,7 +161,7 @@ public final class DossierApp implements AutoCloseable {
         Database database = openDatabase(settings);
         DSLContext db = database.dsl();
         PublicUrl site = settings.publicUrl();
-        warnAbout(settings, hosts);
+        StartWarnings.log(settings, hosts);
         // Operations: health and readiness, metrics, the access log, a graceful stop.
         Operations operations = new Operations(operating, database);
         try {
@@ -207,7 +171,7 @@ public final class DossierApp implements AutoCloseable {
             // change feed the index follows, after each change to them on another node.
             AuthorityLists authorityLists = AuthorityLists.load(db);
             store.onChange(authorityLists);
-            OpeningSearchEngine opening = openSearch(settings, db, authorityLists);
+            OpeningSearchEngine opening = new SearchAtStart(settings).engine(db, authorityLists);
             // Bounded outside the measured engine, so that searches turned away do not count as searches.
             BoundedSearchEngine search = new BoundedSearchEngine(operations.watch(opening), protection.maxSearches(),
                     protection.searchWait());
@@ -235,21 +199,124 @@ public final class DossierApp implements AutoCloseable {
             ExportSlots exportSlots = new ExportSlots(protection.maxExports(), protection.exportWait(),
                     protection.exportNice());
 
+            // Catalogue: the listing, search with facets and its exports, every value of a facet.
+            CataloguePage catalogue = new CataloguePage(listing, conditional, site);
+            SearchPage searchPage = new SearchPage(catalogueSearch, search, site, citations, templates, conditional);
+            SearchExport searchExport = new SearchExport(catalogueSearch, citations, site, conditional, exportSlots);
+            FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
+            SearchSuggestions suggestions = new SearchSuggestions(search);
+            // About and help: what the catalogue holds, how to search it, how to cite and harvest it.
+            AboutPages about = new AboutPages(search, listing, conditional, site);
+            // People and places: their public pages and histories, and the editors' forms that keep them
+            // (linking the records that name them, merging two that are one).
+            AuthorityPage authorityPage = new AuthorityPage(authorities, catalogueSearch, conditional);
+            AuthorityEditing authorityEditing = new AuthorityEditing(db, store,
+                    Mentions.searching(search, Mentions.scanning(db)), pendingMerges, clock);
+            AuthorityHistory authorityHistory = new AuthorityHistory(db, store, pendingMerges, clock);
+            // Documents: the record page, its versions, citations and downloads, its history and restoring a version.
+            RecordPage recordPage = new RecordPage(records, site, citations, new RelatedSearch(search, listing),
+                    conditional);
+            VersionPage versionPage = new VersionPage(records, new RecordVersions(db), citations, site, conditional);
+            HistoryPage history = new HistoryPage(store, records, revisions, conditional);
+            // Accounts: signing in and out, and the admins' page of accounts and roles.
+            Accounts accounts = new Accounts(db, clock);
+            LoginPage login = new LoginPage(accounts, new LoginThrottle(db, clock), access, clients);
+            UsersPage users = new UsersPage(accounts);
+            // Editing records: the editors' dashboard, the record forms, withdrawals and reinstatements.
+            Dashboard dashboard = new Dashboard(revisions, authorities);
+            EditForm editForm = new EditForm(authorityLists, store, records, revisions, clock);
+            WithdrawPage withdrawal = new WithdrawPage(store, records, revisions);
+            // Harvesting and discovery: OAI-PMH, the sitemaps, the Atom feed, robots.txt.
+            OaiPmh oai = new OaiPmh(db, settings.archive(), site, clock, database::earliestPendingStamp);
+            Sitemaps sitemaps = new Sitemaps(db, site, conditional);
+            AtomFeed feed = new AtomFeed(db, settings.archive(), site, clock, conditional);
+            Robots robots = new Robots(site);
+            // Operations: a node's health and readiness.
+            Health health = operations.health();
+
             Javalin server = Javalin.create(config -> {
                 config.events.handlerAdded(privateAddresses::learn);
-                configureServer(config, protection, templates, site, operations, crossOrigin);
+                JettySetup.configure(config, protection.serverTiming(), templates, site, crossOrigin);
+                // After it, so that its graceful stop is outermost and counts a request in flight from
+                // its first byte: inside BodyBeforeThread, a form whose body was still coming when the
+                // stop began was not counted, and was answered 503 with the grace unused.
+                operations.configure(config);
+                StaticFiles.serve(config);
                 RoutesConfig routes = config.routes;
                 beforeEveryRequest(routes, site, hosts, searchLimit, operations, access, crossOrigin);
-                // Javalin tries routes in the order they are added: within each feature, a fixed
-                // address comes before the one with a parameter in its place.
-                catalogueRoutes(routes, catalogueSearch, search, listing, citations, templates, conditional, site,
-                        exportSlots);
-                aboutRoutes(routes, search, listing, conditional, site);
-                authorityRoutes(routes, db, store, search, authorities, catalogueSearch, pendingMerges, conditional, clock);
-                documentRoutes(routes, db, store, search, listing, records, revisions, citations, conditional, site);
-                accountRoutes(routes, db, access, clients, clock);
-                editingRoutes(routes, store, authorityLists, authorities, records, revisions, clock);
-                harvestRoutes(routes, database, settings.archive(), site, conditional, clock);
+
+                // Every route, in the order of its address, so that a page's handler is found from its
+                // URL (an address a constant holds is written beside it). Javalin tries them in the
+                // order they are added, and "{" sorts after every letter: a fixed address
+                // (/documents/{id}/history) comes before one with a parameter in its place
+                // (/documents/{id}/{slug}). Role: who may reach a route; every /admin route has one
+                // (Private.NO_SIGN_IN: anyone, signed in or not; BuiltAppTest checks it).
+                routes.get("/", catalogue::html);
+                routes.get(AboutPages.ABOUT, about::about);                                           // /about
+                routes.get("/admin", dashboard::show, Role.EDITOR);
+                routes.get("/admin/documents/new", editForm::blank, Role.EDITOR);
+                routes.post("/admin/documents/new", editForm::create, Role.EDITOR);
+                routes.get("/admin/documents/{id}/edit", editForm::edit, Role.EDITOR);
+                routes.post("/admin/documents/{id}/edit", editForm::save, Role.EDITOR);
+                routes.post("/admin/documents/{id}/reinstate", withdrawal::reinstate, Role.EDITOR);
+                routes.post("/admin/documents/{id}/restore", history::restore, Role.EDITOR);
+                routes.get("/admin/documents/{id}/withdraw", withdrawal::form, Role.EDITOR);
+                routes.post("/admin/documents/{id}/withdraw", withdrawal::withdraw, Role.EDITOR);
+                routes.get(AccessControl.LOGIN_PATH, login::form, Private.NO_SIGN_IN);                // /admin/login
+                routes.post(AccessControl.LOGIN_PATH, login::signIn, Private.NO_SIGN_IN);
+                routes.post(AccessControl.LOGOUT_PATH, login::signOut, Role.EDITOR);                  // /admin/logout
+                // /admin/people and /admin/places: the list, new, then {key}/edit, link, merge, restore.
+                for (AuthorityKind kind : AuthorityKind.values()) {
+                    routes.get(kind.adminPath(), ctx -> authorityEditing.list(ctx, kind), Role.EDITOR);
+                    routes.get(kind.newPath(), ctx -> authorityEditing.blank(ctx, kind), Role.EDITOR);
+                    routes.post(kind.newPath(), ctx -> authorityEditing.create(ctx, kind), Role.EDITOR);
+                    routes.get(kind.editPath("{key}"), ctx -> authorityEditing.edit(ctx, kind), Role.EDITOR);
+                    routes.post(kind.editPath("{key}"), ctx -> authorityEditing.save(ctx, kind), Role.EDITOR);
+                    routes.get(kind.linkPath("{key}"), ctx -> authorityEditing.preview(ctx, kind), Role.EDITOR);
+                    routes.post(kind.linkPath("{key}"), ctx -> authorityEditing.link(ctx, kind), Role.EDITOR);
+                    routes.get(kind.mergePath("{key}"), ctx -> authorityEditing.mergeForm(ctx, kind), Role.EDITOR);
+                    routes.post(kind.mergePath("{key}"), ctx -> authorityEditing.merge(ctx, kind), Role.EDITOR);
+                    routes.post(kind.restorePath("{key}"), ctx -> authorityHistory.restore(ctx, kind), Role.EDITOR);
+                }
+                routes.get("/admin/users", users::list, Role.ADMIN);
+                routes.post("/admin/users", users::add, Role.ADMIN);
+                routes.post("/admin/users/{username}/disable", users::disable, Role.ADMIN);
+                routes.post("/admin/users/{username}/enable", users::enable, Role.ADMIN);
+                routes.post("/admin/users/{username}/password", users::setPassword, Role.ADMIN);
+                routes.post("/admin/users/{username}/role", users::setRole, Role.ADMIN);
+                routes.get("/documents/{ref}", recordPage::resolve);
+                routes.get("/documents/{id}/history", history::list);
+                routes.get("/documents/{id}/history/{number}", history::show);
+                routes.get("/documents/{id}/v/{number}", versionPage::show);
+                routes.get("/documents/{id}/{slug}", recordPage::show);
+                routes.get(AtomFeed.PATH, feed::show);                                                // /feed.atom
+                routes.get(Health.LIVENESS, health::liveness);                                        // /health
+                routes.get(AboutPages.CITING_HELP, about::citingHelp);                                // /help/citing
+                routes.get(AboutPages.SEARCH_HELP, about::searchHelp);                                // /help/search
+                // POST /oai is a harvester's long request, a read: AccessControl asks no CSRF token of it.
+                routes.get(OaiPmh.PATH, oai::handle);                                                 // /oai
+                routes.post(OaiPmh.PATH, oai::handle);
+                // /people and /places: every one by name (the facet's page of all its values, with how
+                // many records name each), then {key}/history, {key}/history/{number}, {ref}.
+                for (AuthorityKind kind : AuthorityKind.values()) {
+                    routes.get("/" + kind.plural(), ctx -> ctx.redirect(FacetValuesPage.PATH + kind.key() + "?order=name",
+                            io.javalin.http.HttpStatus.FOUND));
+                    routes.get(kind.historyPath("{key}"), ctx -> authorityHistory.list(ctx, kind));
+                    routes.get(kind.historyPath("{key}") + "/{number}", ctx -> authorityHistory.show(ctx, kind));
+                    routes.get(kind.path("{ref}"), ctx -> authorityPage.show(ctx, kind));
+                }
+                routes.get(Health.READINESS, health::readiness);                                      // /ready
+                routes.get(Robots.PATH, robots::show);                                                // /robots.txt
+                routes.get(SearchLinks.SEARCH, searchPage::html);                                     // /search
+                routes.get(SearchExport.path(ExportFormat.BIBTEX), searchExport::bibtex);             // /search.bib
+                routes.get(SearchExport.path(ExportFormat.CSV), searchExport::csv);                   // /search.csv
+                routes.get(SearchPage.JSON, searchPage::json);                                        // /search.json
+                routes.get(SearchExport.path(ExportFormat.RIS), searchExport::ris);                   // /search.ris
+                routes.get(FacetValuesPage.PATH + "{facet}", facetValues::html);                      // /search/facets/{facet}
+                routes.get(ResultTrail.HIT_PATH, searchPage::hit);                                    // /search/hit
+                routes.get(SearchSuggestions.PATH, suggestions::json);                                // /search/suggest.json
+                routes.get(Sitemaps.PATH, sitemaps::root);                                            // /sitemap.xml
+                routes.get("/sitemaps/{file}", sitemaps::child);
                 operations.install(routes);
             });
             return new DossierApp(settings, clock, database, store, authorityLists, opening, search, operations,
@@ -262,48 +329,6 @@ public final class DossierApp implements AutoCloseable {
     }
 
     /**
-     * Search: a Lucene index beside the database (or a SolrCloud collection every node shares),
-     * checked (and rebuilt if stale) on every start, then kept up to date by every write through the
-     * store. It opens in the background once started: the server answers /health meanwhile, and
-     * /ready says 503 until it is open.
-     */
-    private static OpeningSearchEngine openSearch(Settings settings, DSLContext db, AuthorityLists authorityLists) {
-        // What the opening is doing, said by /ready meanwhile: the words of its log lines.
-        OpeningPhase phase = new OpeningPhase(OpeningSearchEngine.OPENING);
-        return OpeningSearchEngine.later(phase, closing -> {
-            if (settings.search().onSolr()) {
-                // A SolrCloud collection shared by every node, fed from the change feed like the index.
-                SolrSearchEngine engine = SolrSearchEngine.openOnceItAnswers(settings.search().solr(), db,
-                        settings.protection().keptAnswers(), closing, phase);
-                engine.onAuthoritiesChanged(authorityLists::reload);
-                authorityLists.reload(); // what other nodes changed while the collection opened
-                return engine;
-            }
-            try {
-                LuceneSearchEngine engine = LuceneSearchEngine.open(settings.searchIndex(), db,
-                        settings.protection().keptAnswers(), phase);
-                engine.onAuthoritiesChanged(authorityLists::reload);
-                authorityLists.reload(); // what other nodes changed while the index opened
-                return engine;
-            } catch (IndexInUseException e) {
-                // Two nodes given one --index is the likely slip with several nodes on one database;
-                // another --db would be no answer to it.
-                throw new StartupProblem("the search index " + settings.searchIndex() + " is in use: another "
-                        + "Dossier server (or a reindex) has it open; stop it first, or give this one an --index "
-                        + "of its own (every node keeps its own index)", e);
-            } catch (IOException e) {
-                if (OpeningFailure.of(e) == OpeningFailure.DAMAGED) {
-                    throw indexDamaged(settings, e);
-                }
-                if (e instanceof java.nio.file.FileSystemException) {
-                    throw cannotWriteIndex(settings, e);
-                }
-                throw indexDiskFull(settings, e).orElseThrow(() -> e);
-            }
-        });
-    }
-
-    /**
      * Conditional GETs: public pages carry a validator made of the change feed's position in the
      * database and in this node's index (see web/ConditionalGet), and answer 304 to a client that has them.
      */
@@ -313,67 +338,6 @@ public final class DossierApp implements AutoCloseable {
             IndexStatus status = search.status();
             return new ConditionalGet.Position(status.open(), status.latestChange(), status.appliedChange());
         }, build.version() + "/" + build.build() + "/" + settings.archive(), clock, settings.publicUrl());
-    }
-
-    /** The server itself: Jetty's limits on a request and its body, compression, templates, static files. */
-    private static void configureServer(JavalinConfig config, Protection protection, Templates templates,
-                                        PublicUrl site, Operations operations, CrossOrigin crossOrigin) {
-        config.startup.showJavalinBanner = false;
-        // Javalin logs "you created a Javalin instance, but you never started it" (three INFO
-        // lines) when it is not started within seconds of being made: an app built and then
-        // started later (a test's, one whose migrations ran long on a busy machine) is no mistake.
-        config.startup.startupWatcherEnabled = false;
-        // HEAD answered by GET's handlers, a charset on every text type, Server-Timing only if
-        // asked; and Jetty's own error pages (bad URI, 414, 431) with the security headers.
-        config.jetty.modifyServletContextHandler(context -> {
-            context.addFilter(new FilterHolder(new HttpHygiene(protection.serverTiming())), "/*",
-                    EnumSet.of(DispatcherType.REQUEST));
-            context.setErrorHandler(new JettyErrors(templates, site, crossOrigin));
-        });
-        config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors(templates, site, crossOrigin)));
-        config.fileRenderer(templates);
-        config.jsonMapper(new JavalinJackson(JavalinJackson.defaultMapper(), false));
-        // gzip at level 1, as nginx does by default, not Javalin's 6: a 73 KB search page in
-        // 0.15 ms instead of 0.75, 12 KB instead of 10 (BENCHMARKS.md, "Compression").
-        // A method an address does not take (POST /, DELETE on a record) is a 405 with Allow
-        // (ErrorPages), not a 404 that says the page does not exist.
-        config.http.prefer405over404 = true;
-        // The level and the shortest body compressed are GzippedPage's, whose pages are gzipped once and
-        // kept so: the bytes Javalin would have made.
-        CompressionStrategy compression = new CompressionStrategy(null, new Gzip(GzippedPage.LEVEL), null);
-        compression.setDefaultMinSizeForCompression(GzippedPage.SHORTEST);
-        config.http.compressionStrategy = compression;
-        // No form here takes a file, but any POST may be sent as multipart (the CSRF check reads
-        // its fields before sign-in): unbounded, as Javalin leaves it, a file part went to a
-        // temporary file as long as the client kept sending. A multipart body is held to what a
-        // URL-encoded one may weigh (Javalin's maxRequestSize), in memory; past it, 413.
-        config.jetty.multipartConfig.maxTotalRequestSize(config.http.maxRequestSize, SizeUnit.BYTES);
-        config.jetty.multipartConfig.maxFileSize(config.http.maxRequestSize, SizeUnit.BYTES);
-        config.jetty.multipartConfig.maxInMemoryFileSize((int) config.http.maxRequestSize, SizeUnit.BYTES);
-        // A body read holds a thread until it is all there: 300 clients sending a form one byte
-        // every 10 s (never idle long enough for the idle timeout) held every thread, and the
-        // site answered no one. A body that comes slower than MIN_REQUEST_DATA_RATE is a 408,
-        // judged as it is gathered and as the application reads what was passed on of it; and a
-        // body that never came held one for the 30 s idle timeout: a body is gathered before a
-        // thread is given to it (web/BodyBeforeThread).
-        long largestBody = config.http.maxRequestSize;
-        config.jetty.modifyServer(jetty -> jetty.insertHandler(new BodyBeforeThread(largestBody, MIN_REQUEST_DATA_RATE,
-                BodyBeforeThread.WAITING_BYTES)));
-        // Every request, a body still on its way included, has its id from the first.
-        config.jetty.modifyServer(jetty -> jetty.insertHandler(new RequestIds()));
-        // OPTIONS * asks about the server, not a page: answered before any context is looked for.
-        config.jetty.modifyServer(jetty -> jetty.insertHandler(new ServerWideOptions(site)));
-        // After them, so that its graceful stop is outermost and counts a request in flight from
-        // its first byte: inside BodyBeforeThread, a form whose body was still coming when the
-        // stop began was not counted, and was answered 503 with the grace unused.
-        operations.configure(config);
-        config.staticFiles.add(files -> {
-            files.hostedPath = StaticFiles.FOLDER;
-            files.directory = StaticFiles.FOLDER;
-            files.location = Location.CLASSPATH;
-            // Cache-Control is decided per address (StaticFiles.cacheHeaders).
-            files.headers = java.util.Map.of();
-        });
     }
 
     /** What every request passes before its route: headers, refusals of what no route should see, identity. */
@@ -393,7 +357,7 @@ public final class DossierApp implements AutoCloseable {
         routes.before(StaticFiles::onlyRead);
         routes.before(StaticFiles::cacheHeaders);
         // OAI-PMH checks its own escapes and answers a badArgument: harvesters read XML, not pages.
-        routes.before(exceptAtOai(QueryEscapes::check));
+        routes.before(OaiPmh.exceptHere(QueryEscapes::check));
         routes.before(TrailingSlash::redirect);
         routes.before(FootnoteAddresses::redirect);
         routes.before(LeadingZeros::redirect);
@@ -413,168 +377,7 @@ public final class DossierApp implements AutoCloseable {
         // the CSRF token of anything that changes state.
         routes.beforeMatched(access::requireRoles);
         routes.beforeMatched(access::checkCsrf);
-        routes.beforeMatched(exceptAtOai(QueryEscapes::checkForm));
-    }
-
-    /** {@code check} everywhere but at OAI-PMH, which checks its own escapes and answers a badArgument. */
-    private static io.javalin.http.Handler exceptAtOai(io.javalin.http.Handler check) {
-        return ctx -> {
-            if (!ctx.path().equals(OaiPmh.PATH)) {
-                check.handle(ctx);
-            }
-        };
-    }
-
-    /** Catalogue: the listing, search with facets and its exports, every value of a facet. */
-    private static void catalogueRoutes(RoutesConfig routes, CatalogueSearch catalogueSearch, BoundedSearchEngine search,
-                                        ListingQuery listing, Citations citations, Templates templates,
-                                        ConditionalGet conditional, PublicUrl site, ExportSlots exportSlots) {
-        CataloguePage catalogue = new CataloguePage(listing, conditional, site);
-        SearchPage searchPage = new SearchPage(catalogueSearch, search, site, citations, templates, conditional);
-        SearchExport searchExport = new SearchExport(catalogueSearch, citations, site, conditional, exportSlots);
-        FacetValuesPage facetValues = new FacetValuesPage(catalogueSearch);
-        SearchSuggestions suggestions = new SearchSuggestions(search);
-        routes.get("/", catalogue::html);
-        routes.get(SearchLinks.SEARCH, searchPage::html);
-        routes.get(SearchPage.JSON, searchPage::json);
-        routes.get(SearchSuggestions.PATH, suggestions::json);
-        routes.get(ResultTrail.HIT_PATH, searchPage::hit);
-        routes.get(SearchExport.path(ExportFormat.CSV), searchExport::csv);
-        routes.get(SearchExport.path(ExportFormat.RIS), searchExport::ris);
-        routes.get(SearchExport.path(ExportFormat.BIBTEX), searchExport::bibtex);
-        routes.get(FacetValuesPage.PATH + "{facet}", facetValues::html);
-    }
-
-    /** About and help: what the catalogue holds, how to search it, how to cite and harvest it. */
-    private static void aboutRoutes(RoutesConfig routes, BoundedSearchEngine search, ListingQuery listing,
-                                    ConditionalGet conditional, PublicUrl site) {
-        AboutPages pages = new AboutPages(search, listing, conditional, site);
-        routes.get(AboutPages.ABOUT, pages::about);
-        routes.get(AboutPages.SEARCH_HELP, pages::searchHelp);
-        routes.get(AboutPages.CITING_HELP, pages::citingHelp);
-    }
-
-    /**
-     * People and places: their public pages and histories, and the editors' forms that keep them
-     * (linking the records that name them, merging two that are one).
-     */
-    private static void authorityRoutes(RoutesConfig routes, DSLContext db, RecordStore store, SearchEngine search,
-                                        AuthorityRecords authorities, CatalogueSearch catalogueSearch,
-                                        PendingMerges pendingMerges, ConditionalGet conditional, Clock clock) {
-        AuthorityPage authorityPage = new AuthorityPage(authorities, catalogueSearch, conditional);
-        AuthorityEditing authorityEditing = new AuthorityEditing(db, store,
-                Mentions.searching(search, Mentions.scanning(db)), pendingMerges, clock);
-        AuthorityHistory authorityHistory = new AuthorityHistory(db, store, pendingMerges, clock);
-        for (AuthorityKind kind : AuthorityKind.values()) {
-            routes.get(kind.path("{ref}"), ctx -> authorityPage.show(ctx, kind));
-            // Every person (or place) by name, with how many records name each: the facet's page of all its values.
-            routes.get("/" + kind.plural(), ctx -> ctx.redirect(FacetValuesPage.PATH + kind.key() + "?order=name",
-                    io.javalin.http.HttpStatus.FOUND));
-            routes.get(kind.historyPath("{key}"), ctx -> authorityHistory.list(ctx, kind));
-            routes.get(kind.historyPath("{key}") + "/{number}", ctx -> authorityHistory.show(ctx, kind));
-            routes.get(kind.adminPath(), ctx -> authorityEditing.list(ctx, kind), Role.EDITOR);
-            routes.get(kind.newPath(), ctx -> authorityEditing.blank(ctx, kind), Role.EDITOR);
-            routes.post(kind.newPath(), ctx -> authorityEditing.create(ctx, kind), Role.EDITOR);
-            routes.get(kind.editPath("{key}"), ctx -> authorityEditing.edit(ctx, kind), Role.EDITOR);
-            routes.post(kind.editPath("{key}"), ctx -> authorityEditing.save(ctx, kind), Role.EDITOR);
-            routes.get(kind.linkPath("{key}"), ctx -> authorityEditing.preview(ctx, kind), Role.EDITOR);
-            routes.post(kind.linkPath("{key}"), ctx -> authorityEditing.link(ctx, kind), Role.EDITOR);
-            routes.post(kind.restorePath("{key}"), ctx -> authorityHistory.restore(ctx, kind), Role.EDITOR);
-            routes.get(kind.mergePath("{key}"), ctx -> authorityEditing.mergeForm(ctx, kind), Role.EDITOR);
-            routes.post(kind.mergePath("{key}"), ctx -> authorityEditing.merge(ctx, kind), Role.EDITOR);
-        }
-    }
-
-    /** Documents: the record page, its versions, citations and downloads, its history and restoring a version. */
-    private static void documentRoutes(RoutesConfig routes, DSLContext db, RecordStore store, SearchEngine search,
-                                       ListingQuery listing, RecordQueries records, Revisions revisions,
-                                       Citations citations, ConditionalGet conditional, PublicUrl site) {
-        RecordPage recordPage = new RecordPage(records, site, citations, new RelatedSearch(search, listing), conditional);
-        VersionPage versionPage = new VersionPage(records, new RecordVersions(db), citations, site, conditional);
-        HistoryPage history = new HistoryPage(store, records, revisions, conditional);
-        // Every /documents/{id}/<word> comes before /documents/{id}/{slug}.
-        routes.get("/documents/{ref}", recordPage::resolve);
-        routes.get("/documents/{id}/history", history::list);
-        routes.get("/documents/{id}/history/{number}", history::show);
-        routes.get("/documents/{id}/v/{number}", versionPage::show);
-        routes.get("/documents/{id}/{slug}", recordPage::show);
-        routes.post("/admin/documents/{id}/restore", history::restore, Role.EDITOR);
-    }
-
-    /** Accounts: signing in and out, and the admins' page of accounts and roles. */
-    private static void accountRoutes(RoutesConfig routes, DSLContext db, AccessControl access, ClientAddress clients,
-                                      Clock clock) {
-        Accounts accounts = new Accounts(db, clock);
-        LoginPage login = new LoginPage(accounts, new LoginThrottle(db, clock), access, clients);
-        UsersPage users = new UsersPage(accounts);
-        routes.get(AccessControl.LOGIN_PATH, login::form, Private.NO_SIGN_IN);
-        routes.post(AccessControl.LOGIN_PATH, login::signIn, Private.NO_SIGN_IN);
-        routes.post(AccessControl.LOGOUT_PATH, login::signOut, Role.EDITOR);
-        routes.get("/admin/users", users::list, Role.ADMIN);
-        routes.post("/admin/users", users::add, Role.ADMIN);
-        routes.post("/admin/users/{username}/role", users::setRole, Role.ADMIN);
-        routes.post("/admin/users/{username}/password", users::setPassword, Role.ADMIN);
-        routes.post("/admin/users/{username}/disable", users::disable, Role.ADMIN);
-        routes.post("/admin/users/{username}/enable", users::enable, Role.ADMIN);
-    }
-
-    /** Editing records: the editors' dashboard, the record forms, withdrawals and reinstatements. */
-    private static void editingRoutes(RoutesConfig routes, RecordStore store, AuthorityLists authorityLists,
-                                      AuthorityRecords authorities, RecordQueries records, Revisions revisions,
-                                      Clock clock) {
-        Dashboard dashboard = new Dashboard(revisions, authorities);
-        EditForm editForm = new EditForm(authorityLists, store, records, revisions, clock);
-        WithdrawPage withdrawal = new WithdrawPage(store, records, revisions);
-        routes.get("/admin", dashboard::show, Role.EDITOR);
-        routes.get("/admin/documents/new", editForm::blank, Role.EDITOR);
-        routes.post("/admin/documents/new", editForm::create, Role.EDITOR);
-        routes.get("/admin/documents/{id}/edit", editForm::edit, Role.EDITOR);
-        routes.post("/admin/documents/{id}/edit", editForm::save, Role.EDITOR);
-        routes.get("/admin/documents/{id}/withdraw", withdrawal::form, Role.EDITOR);
-        routes.post("/admin/documents/{id}/withdraw", withdrawal::withdraw, Role.EDITOR);
-        routes.post("/admin/documents/{id}/reinstate", withdrawal::reinstate, Role.EDITOR);
-    }
-
-    /** Harvesting and discovery: OAI-PMH, the sitemaps, the Atom feed, robots.txt. */
-    private static void harvestRoutes(RoutesConfig routes, Database database, Archive archive, PublicUrl site,
-                                      ConditionalGet conditional, Clock clock) {
-        DSLContext db = database.dsl();
-        OaiPmh oai = new OaiPmh(db, archive, site, clock, database::earliestPendingStamp);
-        Sitemaps sitemaps = new Sitemaps(db, site, conditional);
-        AtomFeed feed = new AtomFeed(db, archive, site, clock, conditional);
-        Robots robots = new Robots(site);
-        // POST /oai is a harvester's long request, a read: AccessControl asks no CSRF token of it.
-        routes.get(OaiPmh.PATH, oai::handle);
-        routes.post(OaiPmh.PATH, oai::handle);
-        routes.get(Sitemaps.PATH, sitemaps::root);
-        routes.get("/sitemaps/{file}", sitemaps::child);
-        routes.get(AtomFeed.PATH, feed::show);
-        routes.get(Robots.PATH, robots::show);
-    }
-
-    /**
-     * A host name that names no address (a slip of the keyboard): said so before anything is opened.
-     * Binding to it failed as a port in use does, and was said to be one, after the migrations and
-     * the seeds' import; the metrics host's, with the catalogue's port already open.
-     */
-    private static void requireAddress(String host, String option) {
-        try {
-            InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            throw new StartupProblem("cannot listen on " + host + ": no address has that name; give " + option
-                    + " one of this machine's addresses or host names" + (option.equals("--host") ? ", or 0.0.0.0 for "
-                    + "all of them" : ""), e);
-        }
-    }
-
-    /** Whether binding failed because the host is not an address of this machine (EADDRNOTAVAIL). */
-    private static boolean notAnAddressHere(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains("Cannot assign requested address")) {
-                return true;
-            }
-        }
-        return false;
+        routes.beforeMatched(OaiPmh.exceptHere(QueryEscapes::checkForm));
     }
 
     /**
@@ -587,8 +390,9 @@ public final class DossierApp implements AutoCloseable {
     }
 
     private DossierApp start(StartPhase.Watch watch) throws IOException, ImportRejectedException {
-        refuseUnwritableIndexFolder();
-        if (!seedsToImport()) {
+        new SearchAtStart(settings).refuseUnwritableFolder();
+        SeedsAtStart seeds = new SeedsAtStart(settings);
+        if (!seeds.toImport(database.dsl())) {
             // The port first, the index after, as on a first start: /health answers and /ready says
             // 503 while the index is checked or rebuilt. Opened first, a port in use was said only
             // once the index's opening, which a stop waits for, was over: after a whole rebuild.
@@ -603,7 +407,7 @@ public final class DossierApp implements AutoCloseable {
             watch.listening(this);
             LOG.info("Listening on port {} while the seed pages are imported: /health answers, /ready and every "
                     + "page say 503 until they are in", port());
-            importSeeds();
+            seeds.importInto(store, clock, operations);
             watch.phase(StartPhase.INDEX);
             openIndex();
         }
@@ -612,7 +416,7 @@ public final class DossierApp implements AutoCloseable {
         } catch (RuntimeException e) {
             // Its reads wait for no writer (Database.reading); should anything it does meet another
             // process's write lock all the same, the start says so in one line, as its migration does.
-            throw anotherWriter(settings, e, settings.writeWait().duration());
+            throw StartupProblem.orAnotherWriter(settings.database(), e, settings.writeWait().duration());
         }
         watch.phase(StartPhase.READY);
         startPendingMerges();
@@ -625,23 +429,13 @@ public final class DossierApp implements AutoCloseable {
         try {
             server.start(settings.host(), settings.port());
         } catch (JavalinBindException e) {
-            if (notAnAddressHere(e)) {
-                throw new StartupProblem("cannot listen on " + settings.host() + ": it is not an address of this "
-                        + "machine; give --host one of its addresses, or 0.0.0.0 for all of them", e);
-            }
-            throw new StartupProblem("port " + settings.port() + " on " + settings.host()
-                    + " is in use: stop what listens there, or give another --port", e);
+            throw Listening.refused(settings, e);
         }
         try {
             operations.started();
         } catch (IOException e) {
             close();
-            throw new StartupProblem(notAnAddressHere(e)
-                    ? "cannot serve metrics on " + operations.settings().metricsHost() + ": it is not an address of "
-                            + "this machine; give --metrics-host one of its addresses"
-                    : "the metrics port " + operations.settings().metricsPort() + " on "
-                            + operations.settings().metricsHost() + " is in use (" + e.getMessage() + "): stop what "
-                            + "listens there, or give another --metrics-port", e);
+            throw Listening.metricsRefused(operations.settings(), e);
         }
     }
 
@@ -706,73 +500,18 @@ public final class DossierApp implements AutoCloseable {
 
     /** What comes before serving: the seeds when the database is empty, then the index, opening in the background. */
     private void prepare() throws IOException, ImportRejectedException {
-        refuseUnwritableIndexFolder();
-        if (seedsToImport()) {
-            importSeeds();
+        new SearchAtStart(settings).refuseUnwritableFolder();
+        SeedsAtStart seeds = new SeedsAtStart(settings);
+        if (seeds.toImport(database.dsl())) {
+            seeds.importInto(store, clock, operations);
         }
         openIndex();
-    }
-
-    /**
-     * Checked before the seeds are imported, so that a start refused for its index has changed
-     * nothing: the index itself opens later, in the background.
-     */
-    private void refuseUnwritableIndexFolder() {
-        if (!settings.search().onSolr()) {
-            requireWritableIndexFolder(settings);
-        }
     }
 
     /** The index opening in the background, once what the seeds brought is in the database. */
     private void openIndex() {
         authorityLists.reload(); // the import's people and places
         opening.begin();
-    }
-
-    /** A started-in-process app's door: raw HTTP in, the answer out, no socket between. */
-    public static final class InProcess {
-
-        /** An answer: its status, its header lines as sent, and its body. */
-        public record Answer(int status, String head, String body) {
-
-            /** Where a redirect leads, as a path and query on this site; null when this is no redirect. */
-            public String redirect() {
-                if (status / 100 != 3) {
-                    return null;
-                }
-                for (String line : head.split("\r\n")) {
-                    if (line.regionMatches(true, 0, "Location:", 0, 9)) {
-                        URI to = URI.create(line.substring(9).strip());
-                        return to.getRawQuery() == null ? to.getRawPath() : to.getRawPath() + "?" + to.getRawQuery();
-                    }
-                }
-                return null;
-            }
-        }
-
-        private final LocalConnector connector;
-        private final String host;
-
-        private InProcess(LocalConnector connector, String host) {
-            this.connector = connector;
-            this.host = host;
-        }
-
-        /** The answer to a GET of {@code pathAndQuery} (on host {@code localhost} for the in-process app). */
-        public Answer get(String pathAndQuery) throws Exception {
-            // HTTP/1.0: the body comes whole (not chunked) and the exchange ends with it.
-            String request = "GET " + pathAndQuery + " HTTP/1.0\r\nHost: " + host + "\r\n\r\n";
-            ByteBuffer answer = connector.getResponse(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)),
-                    false, 30, TimeUnit.SECONDS);
-            if (answer == null) {
-                throw new IOException("no answer to GET " + pathAndQuery + " within 30 s");
-            }
-            String text = StandardCharsets.UTF_8.decode(answer).toString();
-            int end = text.indexOf("\r\n\r\n");
-            String head = end < 0 ? text : text.substring(0, end);
-            int status = Integer.parseInt(head.substring(head.indexOf(' ') + 1, head.indexOf(' ') + 4));
-            return new Answer(status, head, end < 0 ? "" : text.substring(end + 4));
-        }
     }
 
     /** The database, or one line that says why it cannot be opened (a folder this user cannot write, say). */
@@ -782,185 +521,6 @@ public final class DossierApp implements AutoCloseable {
         } catch (Database.Unavailable e) {
             throw new StartupProblem(e.getMessage(), e);
         }
-    }
-
-    /** What a person starting the server should know before it answers anyone. */
-    private static void warnAbout(Settings settings, HostCheck hosts) {
-        if (!settings.publicUrl().configured()) {
-            LOG.warn("No --public-url: permalinks, citations, exports and OAI-PMH identifiers are built from each "
-                    + "request's Host header{}. Set --public-url https://... in production.",
-                    hosts.restricted() ? " (limited to --allowed-host)" : "");
-        }
-        if (!settings.database().isSqlite()) {
-            return;
-        }
-        Path file = settings.database().file().toAbsolutePath();
-        if (!Files.isWritable(file) || (file.getParent() != null && !Files.isWritable(file.getParent()))) {
-            LOG.warn("The database {} (or its folder) is read-only: the catalogue is served, but saves, imports and "
-                    + "sign-ins are refused with a message until it is writable.", file);
-        }
-    }
-
-    private static void requireWritableIndexFolder(Settings settings) {
-        Path folder = settings.searchIndex();
-        try {
-            Files.createDirectories(folder);
-            if (Files.isWritable(folder)) {
-                return;
-            }
-        } catch (IOException e) {
-            throw cannotWriteIndex(settings, e);
-        }
-        throw cannotWriteIndex(settings, new java.nio.file.AccessDeniedException(folder.toString()));
-    }
-
-    /**
-     * The index's disk filled while it was built: said with the folder and what to do, not as a bare
-     * "No space left on device" (Java gives a full disk as a plain IOException with that message).
-     */
-    static java.util.Optional<StartupProblem> indexDiskFull(Settings settings, IOException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (OpeningFailure.saysDiskFull(t)) {
-                return java.util.Optional.of(new StartupProblem("the search index " + settings.searchIndex()
-                        + " could not be built: its disk is full (" + t.getMessage() + "); free space there, or give "
-                        + "--index a folder on a disk with room, and start again", e));
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    /**
-     * A file of the index cut short or altered (a disk that failed, a copy stopped half-way): said
-     * with the folder and the way out, not in Lucene's words ("checksum status indeterminate: remaining=0;
-     * please run checkindex"), which the log keeps. The index holds nothing the database does not.
-     */
-    private static StartupProblem indexDamaged(Settings settings, IOException e) {
-        return new StartupProblem("the search index " + settings.searchIndex() + " could not be opened: "
-                + OpeningFailure.DAMAGED.words() + " (the log has Lucene's words); remove the folder and start again: "
-                + "the index is rebuilt from the database", e);
-    }
-
-    private static StartupProblem cannotWriteIndex(Settings settings, IOException e) {
-        return new StartupProblem("the search index folder " + settings.searchIndex() + " cannot be made "
-                + "or written (" + e + "); give --index a folder this user can write", e);
-    }
-
-    /** Whether the database is empty and there are seed pages to import (a missing folder named on purpose is refused). */
-    private boolean seedsToImport() throws IOException {
-        if (settings.seeds() == null || database.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT) > 0) {
-            return false;
-        }
-        if (!Files.isDirectory(settings.seeds())) {
-            if (namedSeedsMissing(settings)) {
-                // Gone since build() looked (refuseNamedSeedsMissing).
-                throw seedsMissing(settings);
-            }
-            LOG.warn("The database is empty and there is no seeds folder at {}", settings.seeds().toAbsolutePath());
-            return false;
-        }
-        if (ImportRun.pagesOf(List.of(settings.seeds())).isEmpty()) {
-            LOG.warn("The database is empty and the seeds folder {} holds no seed pages (.txt)",
-                    settings.seeds().toAbsolutePath());
-            return false;
-        }
-        return true;
-    }
-
-    private void importSeeds() throws IOException, ImportRejectedException {
-        FirstImport progress = operations.firstImport();
-        ImportReport report = importSeedsBesideOtherNodes(settings, store, clock, progress::written);
-        // Only now: a failed import stops the node, whose pages meanwhile stay the 503, not an empty catalogue.
-        progress.done();
-        operations.metrics().imported(report.created());
-        LOG.info("First start: imported {} from {}", report.summary(), settings.seeds());
-    }
-
-    /**
-     * A seeds folder named on purpose ({@code --seeds}, {@code DOSSIER_SEEDS}) that is not there, on a
-     * new database (a SQLite file not there yet, a PostgreSQL database with no table): refused before
-     * the database is opened, since opening it makes the file and migrates the database. The start
-     * stopped in one line, but left a migrated catalogue file and an index folder behind (a migrated
-     * PostgreSQL database), which the operator who then fixed the path found made by a start that
-     * said it had not started. A database that holds anything is opened first, so that what is
-     * wrong with it (another application's, a newer release's) is said before the seeds are.
-     */
-    private static void refuseNamedSeedsMissing(Settings settings) {
-        if (namedSeedsMissing(settings) && Database.isBlank(settings.database())) {
-            throw seedsMissing(settings);
-        }
-    }
-
-    private static boolean namedSeedsMissing(Settings settings) {
-        return settings.seeds() != null && !settings.seeds().equals(Settings.DEFAULT_SEEDS)
-                && !Files.isDirectory(settings.seeds());
-    }
-
-    /**
-     * A folder named on purpose that is not there is a slip (a typo, a volume not mounted): with a
-     * warning only, the node served an empty catalogue and /ready said it was ready.
-     */
-    private static StartupProblem seedsMissing(Settings settings) {
-        return new StartupProblem("the database is empty and the seeds folder " + settings.seeds().toAbsolutePath()
-                + " given with --seeds does not exist; give the folder of seed pages, or an empty folder "
-                + "to start an empty catalogue", null);
-    }
-
-    /** How long a first start keeps trying when other nodes hold the database for their own first import. */
-    private static final java.time.Duration FIRST_IMPORT_PATIENCE = java.time.Duration.ofMinutes(3);
-
-    /**
-     * Imports the seeds; when another node started at the same moment holds the database longer
-     * than a write waits (a loaded machine), waits and tries again until the patience runs out. An
-     * import of pages already imported only notes the entries it finds known, so trying again is safe.
-     */
-    private static ImportReport importSeedsBesideOtherNodes(Settings settings, RecordStore store, Clock clock,
-                                                            ImportRun.Listener progress)
-            throws IOException, ImportRejectedException {
-        long began = System.nanoTime();
-        long giveUp = began + FIRST_IMPORT_PATIENCE.toNanos();
-        boolean waited = false;
-        while (true) {
-            try {
-                ImportReport report = new ImportRun(store, clock).run(List.of(settings.seeds()), progress);
-                if (waited) {
-                    LOG.info("The database was free after {} s: the seed pages were imported",
-                            java.time.Duration.ofNanos(System.nanoTime() - began).toSeconds());
-                }
-                return report;
-            } catch (RuntimeException e) {
-                boolean busy = WriteUnavailable.of(e).map(w -> !w.readOnly() && !w.unreachable() && !w.upgraded()).orElse(false);
-                if (!busy) {
-                    throw e;
-                }
-                if (System.nanoTime() > giveUp) {
-                    RuntimeException sqlite = anotherWriter(settings, e, FIRST_IMPORT_PATIENCE);
-                    throw sqlite != e ? sqlite : new StartupProblem("another process held " + settings.database()
-                            + " for the " + FIRST_IMPORT_PATIENCE.toMinutes() + " min this first start waited to import "
-                            + "the seed pages (" + Main.describe(e) + "): start again once it is done; nothing was "
-                            + "imported", e);
-                }
-                // Once, not at every try (one every 5.5 s, 33 lines in the 3 minutes): the next line says
-                // how long it waited, or the start stops saying so.
-                if (!waited) {
-                    LOG.info("Another process is writing to the database (another node's first import, an import, a "
-                            + "sqlite3 shell): the seed pages are imported once it is done, waiting up to {} min",
-                            FIRST_IMPORT_PATIENCE.toMinutes());
-                    waited = true;
-                }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** {@code e}, or the one line that says another process held the database's write lock all along. */
-    private static RuntimeException anotherWriter(Settings settings, RuntimeException e, java.time.Duration waited) {
-        return Database.anotherWriter(settings.database(), e, waited)
-                .<RuntimeException>map(busy -> new StartupProblem(busy.getMessage(), e)).orElse(e);
     }
 
     public int port() {

@@ -38,9 +38,11 @@ public final class Health {
         this.readiness = readiness;
     }
 
-    public void install(RoutesConfig routes) {
-        routes.get(LIVENESS, this::liveness);
-        routes.get(READINESS, this::readiness);
+    /**
+     * The 503 page of a search asked before the index is open; the routes of {@link #LIVENESS} and
+     * {@link #READINESS} are in DossierApp's table.
+     */
+    void install(RoutesConfig routes) {
         routes.exception(SearchUnavailableException.class, (e, ctx) -> {
             ctx.header("Retry-After", "30");
             ErrorPages.notYet(ctx, "Search is not available yet",
@@ -58,14 +60,14 @@ public final class Health {
      * until it is started again (its search index could not be opened): what a liveness probe is
      * for. It answered "alive" to a node that said "Opening the search index" for good.
      */
-    void liveness(Context ctx) {
+    public void liveness(Context ctx) {
         Optional<String> failure = readiness.failure();
         Map<String, Object> body = head(failure.isPresent() ? FAILED : "alive");
         failure.ifPresent(why -> body.put("phase", why));
         noCache(ctx).status(failure.isPresent() ? 503 : 200).json(body);
     }
 
-    void readiness(Context ctx) {
+    public void readiness(Context ctx) {
         Answer answer = readiness(false);
         answer.retryAfter().ifPresent(seconds -> ctx.header("Retry-After", seconds));
         noCache(ctx).status(answer.status()).json(answer.body());

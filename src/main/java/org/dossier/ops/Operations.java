@@ -72,8 +72,19 @@ public final class Operations implements AutoCloseable {
     }
 
     /**
-     * {@code /health}, {@code /ready}, the 503 page of a search asked before the index is open, and
-     * of any page asked while a first start imports the seeds.
+     * {@code /health} and {@code /ready}, whose routes are in DossierApp's table: once {@link #watch}
+     * has been given the engine they ask about.
+     */
+    public Health health() {
+        if (health == null) {
+            throw new IllegalStateException("watch the search engine before asking for its health");
+        }
+        return health;
+    }
+
+    /**
+     * The 503 page of a search asked before the index is open, and of any page asked while a first
+     * start imports the seeds.
      */
     public void install(RoutesConfig routes) {
         if (health == null) {

@@ -1,8 +1,10 @@
 package org.dossier.web;
 
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +37,17 @@ public final class StaticFiles {
     static final String ASK_EACH_TIME = "public, no-cache";
 
     private StaticFiles() {
+    }
+
+    /** Serves the folder from the classpath, at its own name. */
+    public static void serve(JavalinConfig config) {
+        config.staticFiles.add(files -> {
+            files.hostedPath = FOLDER;
+            files.directory = FOLDER;
+            files.location = Location.CLASSPATH;
+            // Cache-Control is decided per address (cacheHeaders).
+            files.headers = Map.of();
+        });
     }
 
     /**

@@ -35,7 +35,7 @@ class BuiltAppTest {
     private static Path folder;
     private static ServerSocket taken;
     private static DossierApp app;
-    private static DossierApp.InProcess served;
+    private static InProcess served;
 
     @BeforeAll
     static void buildAndServeInProcess() throws Exception {
@@ -79,7 +79,7 @@ class BuiltAppTest {
 
     @Test
     void anUnknownPathAnswersTheNotFoundPage() throws Exception {
-        DossierApp.InProcess.Answer answer = served.get("/no/such/page");
+        InProcess.Answer answer = served.get("/no/such/page");
         assertEquals(404, answer.status(), answer.head());
         assertEquals("Not found", Jsoup.parse(answer.body()).select("h1").text());
     }
@@ -90,10 +90,10 @@ class BuiltAppTest {
         try (Database database = TestDatabase.openIn(folder)) {
             id = RecordsByTitle.idOf(database.dsl(), "Concentering");
         }
-        DossierApp.InProcess.Answer moved = served.get("/documents/" + id);
+        InProcess.Answer moved = served.get("/documents/" + id);
         String location = moved.head().lines().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9))
                 .map(l -> l.substring(9).trim()).findFirst().orElseThrow(() -> new AssertionError(moved.head()));
-        DossierApp.InProcess.Answer page = served.get(location.replaceFirst("^https?://[^/]+", ""));
+        InProcess.Answer page = served.get(location.replaceFirst("^https?://[^/]+", ""));
         assertEquals(200, page.status(), page.head());
         var html = Jsoup.parse(page.body());
         assertTrue(html.select("h1").text().contains("Concentering the Situation on Taiwan"), html.select("h1").text());

@@ -321,11 +321,11 @@ class SecondServerTest {
     @Test
     void anIndexWhoseDiskFillsSaysWhichAndWhatToDo(@TempDir Path folder) {
         Settings settings = Settings.of(DatabaseAddress.sqlite(folder.resolve("dossier.db")), "127.0.0.1", 0);
-        StartupProblem full = DossierApp.indexDiskFull(settings,
+        StartupProblem full = new SearchAtStart(settings).diskFull(
                 new java.io.IOException("No space left on device")).orElseThrow();
         assertTrue(full.getMessage().startsWith("the search index " + settings.searchIndex() + " could not be built: "
                 + "its disk is full (No space left on device); free space there"), full.getMessage());
-        assertTrue(DossierApp.indexDiskFull(settings, new java.io.IOException("Input/output error")).isEmpty(),
+        assertTrue(new SearchAtStart(settings).diskFull(new java.io.IOException("Input/output error")).isEmpty(),
                 "another failure is not said to be a full disk");
     }
 }

@@ -28,7 +28,7 @@ import org.dossier.testing.StartedFirst;
  * JavaScript.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ResourceLock(Browser.ONE_AT_A_TIME)
+@ResourceLock(Browser.SECOND_CHROMIUM)
 @StartedFirst(seconds = 15)
 class AuthorityBrowserTest {
 

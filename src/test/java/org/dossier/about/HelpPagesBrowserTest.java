@@ -16,7 +16,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * no page is wider than a phone, with twice the text size too; and without JavaScript they are the
  * same pages, their examples links.
  */
-@ResourceLock(Browser.SECOND_CHROMIUM)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class HelpPagesBrowserTest {
 
     @RegisterExtension

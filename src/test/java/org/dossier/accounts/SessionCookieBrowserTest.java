@@ -25,7 +25,7 @@ import org.openqa.selenium.Cookie;
  * editor signing in was then taken for whoever planted it. On a site served over https the cookie is
  * {@code __Host-dossier_session}, which no other host can set; on plain http it is as it was.
  */
-@ResourceLock(Browser.SECOND_CHROMIUM)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class SessionCookieBrowserTest {
 
     @RegisterExtension

@@ -14,7 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** A reader in Chromium: opens the catalogue, pages forward, opens a document and reads it. */
-@ResourceLock(Browser.FIRST_CHROMIUM)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class ReaderBrowsesCatalogueTest {
 
     @RegisterExtension

@@ -15,7 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** A reader narrows the seed records down in a real browser, with no JavaScript involved. */
-@ResourceLock(Browser.SECOND_CHROMIUM)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class SearchBrowserTest {
 
     @RegisterExtension

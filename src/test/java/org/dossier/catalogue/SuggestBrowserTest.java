@@ -27,7 +27,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * typing opens a list, the arrows move through it, Enter searches for the one chosen, Escape
  * closes it, a status line says how many there are, and axe finds nothing wrong with it open.
  */
-@ResourceLock(Browser.SECOND_CHROMIUM)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuggestBrowserTest {
 

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * records written as an editor's save writes them, one naming Stalin.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ResourceLock(Browser.SECOND_CHROMIUM)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class UndatedRecordsSearchPageTest {
 
     @RegisterExtension

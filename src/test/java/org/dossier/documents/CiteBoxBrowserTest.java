@@ -19,7 +19,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** A reader copies a citation from the "Cite this" box and follows the link to the version it cites. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ResourceLock(Browser.FIRST_CHROMIUM)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class CiteBoxBrowserTest {
 
     @RegisterExtension

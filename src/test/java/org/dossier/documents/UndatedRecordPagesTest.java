@@ -29,7 +29,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * yet: the test saves a second version of a seed record and stores it, and the record, undated.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ResourceLock(Browser.SECOND_CHROMIUM)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class UndatedRecordPagesTest {
 
     @RegisterExtension

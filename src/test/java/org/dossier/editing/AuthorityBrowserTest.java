@@ -28,7 +28,7 @@ import org.dossier.testing.StartedFirst;
  * JavaScript.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ResourceLock(Browser.SECOND_CHROMIUM)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 @StartedFirst(seconds = 15)
 class AuthorityBrowserTest {
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * colleague in a second browser, merge, and sign out.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ResourceLock(Browser.SECOND_CHROMIUM)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class EditorFlowBrowserTest {
 
     private static final String CONCENTERING = "I. Tugarinov to Cde. B.N. Ponomarev, \u2018Concentering the Situation on Taiwan (Memorandum)\u2019";

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * square; with JavaScript and without it, where the edit form's people and places are checkboxes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ResourceLock(Browser.SECOND_CHROMIUM)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class EditorsTargetSizeBrowserTest {
 
     /** The controls of {@code selector} on the page shown that are drawn smaller than 24 × 24. */

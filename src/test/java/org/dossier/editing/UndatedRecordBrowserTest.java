@@ -20,7 +20,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * without: the record's page then says "Undated" where its date was, passes axe-core, and cites it
  * "n.d."; an empty date is refused in a page that passes axe too.
  */
-@ResourceLock(Browser.SECOND_CHROMIUM)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class UndatedRecordBrowserTest {
 
     @RegisterExtension

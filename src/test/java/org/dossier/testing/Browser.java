@@ -33,29 +33,17 @@ public final class Browser implements AutoCloseable {
     public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     /**
-     * The two locks browser test classes hold, one each ({@code @ResourceLock(Browser.FIRST_CHROMIUM)}
-     * or {@code SECOND_CHROMIUM}): test classes run side by side, and at most two Chromiums at once, so
-     * that the browser classes, which with one lock ran one after another for most of the SQLite
-     * half's wall, make two shorter chains, while no more than two browsers' waits share the cores.
-     * A class takes the lock that keeps the two chains about equally long by the classes' times in
-     * CI (BENCHMARKS.md, "two Chromiums at once"): a new browser class goes to the shorter chain.
-     * <p>FIRST_CHROMIUM (about 176 s in CI): AccessibilityBrowserTest 99, ScreensBrowserTest 28,
-     * LanguagesAndDirectionBrowserTest 20, TextSpacingBrowserTest 16, HistoryOnPaperBrowserTest 7,
-     * ReaderBrowsesCatalogueTest 4, CiteBoxBrowserTest 3.
-     * <p>SECOND_CHROMIUM (about 176 s): AuthorityBrowserTest 48, EditorFlowBrowserTest 32,
-     * SuggestBrowserTest 30, HelpPagesBrowserTest 24, UndatedRecordBrowserTest 14, SearchBrowserTest 7,
-     * UndatedRecordsSearchPageTest 7, EditorsTargetSizeBrowserTest 6, SessionCookieBrowserTest 5,
-     * UndatedRecordPagesTest 3, CrossOriginTest 1.
+     * The lock every browser test class holds ({@code @ResourceLock(Browser.ONE_AT_A_TIME)}): test
+     * classes run side by side, but one Chromium at a time, so that a browser's waits are never
+     * starved of CPU by another browser.
      */
-    public static final String FIRST_CHROMIUM = "chromium-1";
-    public static final String SECOND_CHROMIUM = "chromium-2";
+    public static final String ONE_AT_A_TIME = "chromium";
 
     /**
      * Browsers a class has closed, cleared and waiting for the next class, by whether they run
      * JavaScript. Starting Chromium and its driver costs about a second of CPU and 1.7 s, ten times
      * a run; what a class leaves behind is cleared instead (its cookies, cache, permissions,
-     * viewport, text size, emulated media and extra tabs). Two classes at once (the two locks) each
-     * take one, or start one when none waits. All are quit when the test JVM exits.
+     * viewport, text size, emulated media and extra tabs). All are quit when the test JVM exits.
      */
     private static final Map<Boolean, Deque<Browser>> IDLE = Map.of(true, new ArrayDeque<>(), false, new ArrayDeque<>());
     private static final List<Browser> STARTED = new ArrayList<>();

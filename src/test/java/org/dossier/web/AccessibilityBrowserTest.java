@@ -40,7 +40,7 @@ import org.dossier.testing.StartedFirst;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ResourceLock(Browser.FIRST_CHROMIUM)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 @StartedFirst(seconds = 52) // CI 2026-12-05: 51–55 s, most of it axe
 class AccessibilityBrowserTest {
 

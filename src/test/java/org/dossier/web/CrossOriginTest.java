@@ -30,7 +30,7 @@ import org.openqa.selenium.JavascriptExecutor;
  * exports and the feeds, their errors included, and never an editor's pages, through a real server
  * and a real Chromium on another origin.
  */
-@ResourceLock(Browser.SECOND_CHROMIUM)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class CrossOriginTest {
 
     private static final String ELSEWHERE = "https://notebook.example.org";

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * is a link's). Printed by an editor, signed in, who has the most on the page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ResourceLock(Browser.FIRST_CHROMIUM)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class HistoryOnPaperBrowserTest {
 
     @RegisterExtension

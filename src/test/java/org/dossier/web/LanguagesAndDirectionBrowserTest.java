@@ -26,7 +26,7 @@ import org.openqa.selenium.WebElement;
  * as an editor would, so that the search index follows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ResourceLock(Browser.FIRST_CHROMIUM)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class LanguagesAndDirectionBrowserTest {
 
     private static final String RUSSIAN_TITLE = "Запись беседы товарища И. В. Сталина с польским профессором Ланге";

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * the same pages in a browser without JavaScript, and in forced colours.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ResourceLock(Browser.FIRST_CHROMIUM)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class ScreensBrowserTest {
 
     @RegisterExtension

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * it, so it is first checked to be applied.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ResourceLock(Browser.FIRST_CHROMIUM)
+@ResourceLock(Browser.ONE_AT_A_TIME)
 class TextSpacingBrowserTest {
 
     private static final String SPACED = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"

@@ -390,27 +390,7 @@ public final class DossierApp implements AutoCloseable {
     }
 
     private DossierApp start(StartPhase.Watch watch) throws IOException, ImportRejectedException {
-        new SearchAtStart(settings).refuseUnwritableFolder();
-        SeedsAtStart seeds = new SeedsAtStart(settings);
-        if (!seeds.toImport(database.dsl())) {
-            // The port first, the index after, as on a first start: /health answers and /ready says
-            // 503 while the index is checked or rebuilt. Opened first, a port in use was said only
-            // once the index's opening, which a stop waits for, was over: after a whole rebuild.
-            watch.phase(StartPhase.INDEX);
-            listen();
-            watch.listening(this);
-            openIndex();
-        } else {
-            watch.phase(StartPhase.SEEDS);
-            operations.firstImport().begin();
-            listen();
-            watch.listening(this);
-            LOG.info("Listening on port {} while the seed pages are imported: /health answers, /ready and every "
-                    + "page say 503 until they are in", port());
-            seeds.importInto(store, clock, operations);
-            watch.phase(StartPhase.INDEX);
-            openIndex();
-        }
+        prepare(watch, true);
         try {
             opening.awaitOpen();
         } catch (RuntimeException e) {
@@ -471,7 +451,7 @@ public final class DossierApp implements AutoCloseable {
      * it in this process ({@link InProcess#get}), as tests of its routes need nothing more.
      */
     public InProcess startInProcess() throws IOException, ImportRejectedException {
-        prepare();
+        prepare(StartPhase.Watch.NONE, false);
         // With a connector of its own already there, Javalin adds no network one.
         LocalConnector local = new LocalConnector(server.jettyServer().server());
         server.jettyServer().server().addConnector(local);
@@ -498,12 +478,34 @@ public final class DossierApp implements AutoCloseable {
                 .filter(endpoint -> endpoint.method.isHttpMethod()).toList();
     }
 
-    /** What comes before serving: the seeds when the database is empty, then the index, opening in the background. */
-    private void prepare() throws IOException, ImportRejectedException {
+    /**
+     * What comes before serving, for both starts: the index's folder checked, the seeds imported when
+     * the database is empty, then the index opening in the background. One method, so that a step
+     * added to one start is not forgotten in the other. With {@code listening}, the port opens before
+     * the first long step, the seeds' import or else the index's opening: /health answers and /ready
+     * says 503 meanwhile. Opened before the index, a port in use was said only once the index's
+     * opening, which a stop waits for, was over: after a whole rebuild. In-process, there is no port.
+     */
+    private void prepare(StartPhase.Watch watch, boolean listening) throws IOException, ImportRejectedException {
         new SearchAtStart(settings).refuseUnwritableFolder();
         SeedsAtStart seeds = new SeedsAtStart(settings);
-        if (seeds.toImport(database.dsl())) {
+        boolean seeding = seeds.toImport(database.dsl());
+        watch.phase(seeding ? StartPhase.SEEDS : StartPhase.INDEX);
+        if (listening) {
+            if (seeding) {
+                // Before the port opens, so that no request meets an empty catalogue.
+                operations.firstImport().begin();
+            }
+            listen();
+            watch.listening(this);
+            if (seeding) {
+                LOG.info("Listening on port {} while the seed pages are imported: /health answers, /ready and every "
+                        + "page say 503 until they are in", port());
+            }
+        }
+        if (seeding) {
             seeds.importInto(store, clock, operations);
+            watch.phase(StartPhase.INDEX);
         }
         openIndex();
     }

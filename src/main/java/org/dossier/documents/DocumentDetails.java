@@ -12,7 +12,8 @@ import org.dossier.authorities.AuthorityRef;
 public record DocumentDetails(int id, String title, List<String> summary, Optional<DocumentDate> date, String slug,
                               int version, AuthorityRef type, Languages languages, List<PersonLink> people,
                               List<AuthorityRef> places, List<Source> sources, Instant createdAt,
-                              Instant updatedAt, String withdrawnReason, Instant withdrawnAt) {
+                              Instant updatedAt, String withdrawnReason, Instant withdrawnAt)
+        implements RecordContent {
 
     /** Where the record was seen in the imported pages. */
     public record Source(String file, int position, int line) {

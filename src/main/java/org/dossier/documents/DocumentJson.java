@@ -1,5 +1,6 @@
 package org.dossier.documents;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +26,9 @@ public final class DocumentJson {
         return json;
     }
 
+    /** The record's JSON twin ({@code /documents/{id}.json}): what it says now. */
     public static Map<String, Object> details(DocumentDetails record, String siteUrl) {
-        Map<String, Object> json = core(record.id(), record.title(), record.date(), record.summary(), siteUrl);
-        json.put("url", siteUrl + record.canonicalPath());
-        json.put("version", record.version());
-        json.put("type", type(record.type()));
-        json.put("languages", record.languages().tags());
-        json.put("people", record.people().stream().map(DocumentJson::person).toList());
-        json.put("places", record.places().stream().map(DocumentJson::authority).toList());
-        json.put("created", record.createdAt().toString());
-        json.put("updated", record.updatedAt().toString());
-        json.put("sources", record.sources());
-        return json;
+        return twin(record, record, record.canonicalPath(), record.version(), record.updatedAt(), siteUrl);
     }
 
     /**
@@ -44,16 +36,25 @@ public final class DocumentJson {
      * record's, with what the record said at that version; {@code updated} is when that version was saved.
      */
     public static Map<String, Object> version(RecordVersion version, DocumentDetails record, String siteUrl) {
-        Map<String, Object> json = core(version.documentId(), version.title(), version.date(),
-                version.summary(), siteUrl);
-        json.put("url", siteUrl + version.path());
-        json.put("version", version.number());
-        json.put("type", type(version.type()));
-        json.put("languages", version.languages().tags());
-        json.put("people", version.people().stream().map(DocumentJson::person).toList());
-        json.put("places", version.places().stream().map(DocumentJson::authority).toList());
+        return twin(version, record, version.path(), version.number(), version.createdAt(), siteUrl);
+    }
+
+    /**
+     * The keys of both twins, written once so that a key added to one is in the other: what {@code said}
+     * says (the record now, or one of its versions), at which address and version number, saved when;
+     * the record's id, its creation and its sources are the record's whichever version is shown.
+     */
+    private static Map<String, Object> twin(RecordContent said, DocumentDetails record, String path, int number,
+                                            Instant updated, String siteUrl) {
+        Map<String, Object> json = core(record.id(), said.title(), said.date(), said.summary(), siteUrl);
+        json.put("url", siteUrl + path);
+        json.put("version", number);
+        json.put("type", type(said.type()));
+        json.put("languages", said.languages().tags());
+        json.put("people", said.people().stream().map(DocumentJson::person).toList());
+        json.put("places", said.places().stream().map(DocumentJson::authority).toList());
         json.put("created", record.createdAt().toString());
-        json.put("updated", version.createdAt().toString());
+        json.put("updated", updated.toString());
         json.put("sources", record.sources());
         return json;
     }

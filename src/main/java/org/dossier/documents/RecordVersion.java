@@ -19,7 +19,7 @@ public record RecordVersion(int documentId, int number, Instant createdAt, Strin
                             String source, String title,
                             List<String> summary, Optional<DocumentDate> date, AuthorityRef type, Languages languages,
                             List<PersonLink> people, List<AuthorityRef> places, String slug,
-                            String withdrawnReason) {
+                            String withdrawnReason) implements RecordContent {
 
     /** The note as a reader reads it ({@link Attribution#noteInWords}). */
     public String noteInWords() {

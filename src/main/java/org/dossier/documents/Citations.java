@@ -36,16 +36,18 @@ public final class Citations {
 
     /** The citation of a record's current version. */
     public Citation of(DocumentDetails record, String siteUrl) {
-        return new Citation(record.id(), record.version(), record.title(), record.date(),
-                Citation.genreOf(record.type()), record.summary(), record.people(), names(record.places()),
-                archive.name(), siteUrl, today(), record.languages());
+        return of(record.id(), record.version(), record, siteUrl);
     }
 
     /** The citation of one version of a record, as it was then. */
     public Citation of(RecordVersion version, String siteUrl) {
-        return new Citation(version.documentId(), version.number(), version.title(), version.date(),
-                Citation.genreOf(version.type()), version.summary(), version.people(),
-                names(version.places()), archive.name(), siteUrl, today(), version.languages());
+        return of(version.documentId(), version.number(), version, siteUrl);
+    }
+
+    /** Either of the two above: what a record says is cited alike, now or as one of its versions said it. */
+    private Citation of(int id, int version, RecordContent said, String siteUrl) {
+        return new Citation(id, version, said.title(), said.date(), Citation.genreOf(said.type()), said.summary(),
+                said.people(), names(said.places()), archive.name(), siteUrl, today(), said.languages());
     }
 
     /**

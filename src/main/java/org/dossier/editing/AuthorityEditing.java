@@ -90,30 +90,33 @@ public final class AuthorityEditing {
             refusedUnlessMadeAlready(ctx, kind, form, author, checked);
             return;
         }
-        StoredAuthority made;
-        try {
-            made = store.write((w, tx) -> {
-                checkAgain(tx, form, kind, null, null, 0);
-                return new AuthorityWriter(w, tx, clock).create(kind, checked.content(),
-                        Attribution.editor(author, checked.note()));
-            });
-        } catch (TakenMeanwhile e) {
-            refusedUnlessMadeAlready(ctx, kind, form, author, e.checked);
-            return;
-        } catch (RuntimeException e) {
-            if (integrityViolation(e)) {
-                // PostgreSQL: another editor's new one under the same key committed while this one
-                // waited for it. Checked now, the form says so as it would have a moment later.
-                AuthorityEditForm.Checked again = form.check(kind, null, authorities.owners(kind, 0));
-                if (!again.ok()) {
-                    refused(ctx, kind, null, form, 0, again);
-                    return;
-                }
-            }
-            unavailable(ctx, e, kind, null, form, 0);
+        WriteOutcome.of(() -> store.write((w, tx) -> {
+                    checkAgain(tx, form, kind, null, null, 0);
+                    return new AuthorityWriter(w, tx, clock).create(kind, checked.content(),
+                            Attribution.editor(author, checked.note()));
+                }), e -> e instanceof TakenMeanwhile || integrityViolation(e))
+                .answer(ctx, WriteOutcome.Page.ofNew(made -> made.linkPath() + "?" + SAVED + "=1",
+                        message -> again(ctx, model(kind, null, form, 0), message),
+                        refused -> createRefused(ctx, kind, form, author, refused)));
+    }
+
+    /**
+     * A new one refused inside its write: one of its names taken meanwhile, seen under the list's
+     * lock, or, on PostgreSQL, another editor's new one under the same key committed while this one
+     * waited for it. Checked now, the form says so as it would have a moment later.
+     */
+    private void createRefused(Context ctx, AuthorityKind kind, AuthorityEditForm form, String author,
+                               RuntimeException why) {
+        if (why instanceof TakenMeanwhile taken) {
+            refusedUnlessMadeAlready(ctx, kind, form, author, taken.checked);
             return;
         }
-        ctx.redirect(made.linkPath() + "?" + SAVED + "=1", HttpStatus.SEE_OTHER);
+        AuthorityEditForm.Checked again = form.check(kind, null, authorities.owners(kind, 0));
+        if (again.ok()) {
+            // Another constraint: never one the database cannot take now (WriteUnavailable.of), so thrown on.
+            throw why;
+        }
+        refused(ctx, kind, null, form, 0, again);
     }
 
     /**
@@ -184,39 +187,42 @@ public final class AuthorityEditing {
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
-        boolean saved;
-        try {
-            saved = store.write((w, tx) -> {
-                checkAgain(tx, form, kind, authority.content(), renamedFrom, authority.id());
-                return new AuthorityWriter(w, tx, clock).update(authority, opened, checked.content(),
-                        Attribution.editor(author, checked.note()));
-            });
-            pending.wake(); // a renamed one's records past the first batch are stamped in the background
-        } catch (StaleAuthorityException e) {
-            StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
-            if (!now.merged() && now.content().equals(checked.content())) {
-                // The same form sent again (a double click), whose browser shows the second answer:
-                // that was the conflict page, naming the editor as the one who had saved in between.
-                ctx.redirect(now.linkPath() + "?" + SAVED + "=" + now.version(), HttpStatus.SEE_OTHER);
-                return;
-            }
-            conflict(ctx, kind, form, checked.content(), opened);
-            return;
-        } catch (TakenMeanwhile e) {
-            refused(ctx, kind, authority, form, opened, e.checked);
-            return;
-        } catch (RuntimeException e) {
-            unavailable(ctx, e, kind, authority, form, opened);
-            return;
-        }
-        if (!saved) {
-            Map<String, Object> model = model(kind, authority, form, opened);
-            model.put("notice", "Nothing to save: the form says exactly what the " + authority.noun() + " already says.");
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-edit", model);
-            return;
-        }
-        StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
-        ctx.redirect(now.linkPath() + "?" + SAVED + "=" + now.version(), HttpStatus.SEE_OTHER);
+        WriteOutcome.of(() -> update(authority, opened, form, checked, renamedFrom, author), e -> e instanceof TakenMeanwhile)
+                .unchangedIf(saved -> !saved,
+                        "Nothing to save: the form says exactly what the " + authority.noun() + " already says.")
+                .orDoneBefore(() -> savedAlready(authority, checked.content()))
+                .answer(ctx, new WriteOutcome.Page<>(saved -> savedPath(authority),
+                        message -> again(ctx, model(kind, authority, form, opened), message),
+                        now -> conflict(ctx, kind, form, checked.content(), opened),
+                        taken -> refused(ctx, kind, authority, form, opened, ((TakenMeanwhile) taken).checked)));
+    }
+
+    /** The save, refused inside its write if a name of the form was taken since it was checked; whether it changed. */
+    private boolean update(StoredAuthority authority, int opened, AuthorityEditForm form, AuthorityEditForm.Checked checked,
+                           String renamedFrom, String author) {
+        boolean saved = store.write((w, tx) -> {
+            checkAgain(tx, form, authority.kind(), authority.content(), renamedFrom, authority.id());
+            return new AuthorityWriter(w, tx, clock).update(authority, opened, checked.content(),
+                    Attribution.editor(author, checked.note()));
+        });
+        pending.wake(); // a renamed one's records past the first batch are stamped in the background
+        return saved;
+    }
+
+    /**
+     * Whether it says now what a stale form says: the same form sent again (a double click), whose
+     * browser shows the second answer. That was the conflict page, naming the editor as the one who
+     * had saved in between.
+     */
+    private java.util.Optional<Boolean> savedAlready(StoredAuthority authority, AuthorityContent content) {
+        StoredAuthority now = authorities.find(authority.kind(), authority.id()).orElseThrow();
+        return !now.merged() && now.content().equals(content) ? java.util.Optional.of(true) : java.util.Optional.empty();
+    }
+
+    /** To the linking page, which says "Saved — version N". */
+    private String savedPath(StoredAuthority authority) {
+        StoredAuthority now = authorities.find(authority.kind(), authority.id()).orElseThrow();
+        return now.linkPath() + "?" + SAVED + "=" + now.version();
     }
 
     /**
@@ -575,14 +581,15 @@ public final class AuthorityEditing {
                 : StaleMerge.of(openedVersion.content(), saved.content(), mine, form, AuthorityEditForm.of(saved));
         Map<String, Object> model = model(kind, saved, merge == null ? form : merge.form(), saved.version());
         model.put("conflict", new Conflict(saved, latest, opened, since, merge));
-        ctx.status(HttpStatus.CONFLICT).render("editing/authority-edit", model);
+        ctx.render("editing/authority-edit", model);
     }
 
-    private void unavailable(Context ctx, RuntimeException failure, AuthorityKind kind, StoredAuthority authority,
-                             AuthorityEditForm form, int version) {
-        WriteUnavailable unavailable = Forms.unavailable(ctx, failure);
-        Map<String, Object> model = model(kind, authority, form, version);
-        model.put("notice", unavailable.getMessage());
+    /**
+     * The form again with what was typed and a message, at the status already set: that it changed
+     * nothing, or that the database cannot take the write now.
+     */
+    private static void again(Context ctx, Map<String, Object> model, String message) {
+        model.put("notice", message);
         ctx.render("editing/authority-edit", model);
     }
 

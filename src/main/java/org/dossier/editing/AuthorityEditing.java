@@ -275,23 +275,37 @@ public final class AuthorityEditing {
             ctx.redirect(kind.linkPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
             return;
         }
+        Set<Integer> chosen = ticked(ctx);
+        String after = afterPosted(ctx);
+        String author = AccessControl.requireUser(ctx).username();
+        List<Mentions.Mention> ticked = Mentions.confirm(db, authority, chosen);
+        // No form comes back: a database that cannot take it now is the site's 503 page (ErrorPages).
+        int linked = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).link(authority, ticked, author, null));
+        ctx.redirect(authority.linkPath() + "?" + LINKED + "=" + linked + (after.isEmpty() ? "" : "&" + AFTER + "=" + after),
+                HttpStatus.SEE_OTHER);
+    }
+
+    /** The records ticked on the linking page: their ids, anything else left out (each is read again). */
+    private static Set<Integer> ticked(Context ctx) {
         Set<Integer> chosen = new HashSet<>();
         for (String id : ctx.formParams("document")) {
             if (id.strip().matches("[0-9]{1,9}")) {
                 chosen.add(Integer.parseInt(id.strip()));
             }
         }
-        // Where the page the ticks came from ended: the editor goes on from there, not back to
-        // the records left unticked on purpose.
+        return chosen;
+    }
+
+    /**
+     * Where the page the ticks came from ended ("" for its first): the editor goes on from there, not
+     * back to the records left unticked on purpose.
+     */
+    private static String afterPosted(Context ctx) {
         String after = ctx.formParam(AFTER);
         if (after != null && !after.isEmpty() && !after.matches("[0-9]{1,9}")) {
             throw new BadRequest("The form's '" + AFTER + "' field is not a record's number; reload the page and try again.");
         }
-        String author = AccessControl.requireUser(ctx).username();
-        List<Mentions.Mention> ticked = Mentions.confirm(db, authority, chosen);
-        int linked = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).link(authority, ticked, author, null));
-        ctx.redirect(authority.linkPath() + "?" + LINKED + "=" + linked + (after == null || after.isEmpty() ? "" : "&" + AFTER + "=" + after),
-                HttpStatus.SEE_OTHER);
+        return after == null ? "" : after;
     }
 
     /** {@code GET /admin/people/{key}/merge}: choose the one it is the same as. */

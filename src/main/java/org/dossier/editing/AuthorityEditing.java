@@ -20,7 +20,6 @@ import org.dossier.authorities.AuthorityVersion;
 import org.dossier.authorities.AuthorityWriter;
 import org.dossier.authorities.EntityType;
 import org.dossier.authorities.Mentions;
-import org.dossier.authorities.StaleAuthorityException;
 import org.dossier.authorities.StoredAuthority;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.ControlCharacters;
@@ -31,7 +30,6 @@ import org.dossier.web.ControlProblems;
 import org.dossier.web.FormFields;
 import org.dossier.web.FormProblem;
 import org.dossier.web.QueryParams;
-import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
 
 /**
@@ -326,20 +324,72 @@ public final class AuthorityEditing {
         // The note goes into both histories and every moved record's revision: checked as the
         // authority form checks its note (a bidi control dropped, a control character refused).
         String note = ChangeNote.posted(ctx);
-        Map<String, String> errors = new LinkedHashMap<>();
+        String author = AccessControl.requireUser(ctx).username();
         // No key has a control character, and PostgreSQL refuses a NUL in a query's text outright.
         var survivor = ControlCharacters.firstControl(survivorKey).isPresent() ? java.util.Optional.<StoredAuthority>empty()
                 : authorities.find(kind, survivorKey).filter(s -> !s.merged() && s.id() != authority.id());
+        if (survivor.isPresent() && mergedAlready(authority, survivor.get(), author, note)) {
+            ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
+            return;
+        }
+        MergeChecked checked = checkMerge(kind, authority, survivor, survivorKey, note);
+        if (!checked.errors().isEmpty()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-merge",
+                    mergeModel(authority, opened, checked.chosen(), note, checked.errors()));
+            return;
+        }
+        StoredAuthority into = survivor.get();
+        // Refused by the writer after the checks above: another editor may have merged either of
+        // them, restored this one, or changed either one's kind since.
+        WriteOutcome.of(() -> merge(authority, opened, into, author, note),
+                        e -> e instanceof IllegalArgumentException || e instanceof IllegalStateException)
+                .orDoneBefore(() -> mergedAlready(authority, into, author, note) ? java.util.Optional.of(into)
+                        : java.util.Optional.empty())
+                .answer(ctx, new WriteOutcome.Page<>(merged -> kind.path(merged.key()),
+                        message -> mergeAgain(ctx, authority, opened, survivorKey, note, message),
+                        // Only this one's version is checked: the survivor is merged into as it is when the merge
+                        // is made (AuthorityWriter.merge), whoever saved it meanwhile.
+                        now -> refusedMeanwhile(ctx, kind, survivorKey, note, merged -> "Someone changed this "
+                                + authority.noun() + " while you had this page open (it is now at version " + now
+                                + "). Nothing was merged: look at it again, then decide."),
+                        refused -> mergeRefused(ctx, kind, authority, into, author, survivorKey, note)));
+    }
+
+    /** The merge form again with the choice and the note, to send again, and {@code message} (503). */
+    private void mergeAgain(Context ctx, StoredAuthority authority, int opened, String survivorKey, String note,
+                            String message) {
+        Map<String, Object> model = mergeModel(authority, opened, survivorKey, note, new HashMap<>());
+        model.put("notice", message);
+        ctx.render("editing/authority-merge", model);
+    }
+
+    /**
+     * A merge the writer refused because either one was merged, this one restored, or either one's
+     * kind changed, since the checks: the same merge sent again goes where the first went.
+     */
+    private void mergeRefused(Context ctx, AuthorityKind kind, StoredAuthority authority, StoredAuthority into,
+                              String author, String survivorKey, String note) {
+        if (mergedAlready(authority, into, author, note)) {
+            ctx.redirect(kind.path(into.key()), HttpStatus.SEE_OTHER);
+            return;
+        }
+        refusedMeanwhile(ctx, kind, survivorKey, note, merged -> authorities.find(kind, into.key())
+                .flatMap(s -> otherKind(merged, s)).orElse("One of them was merged, or a merge of this one undone, "
+                        + "while you had this page open. Nothing was merged: look at them again, then decide."));
+    }
+
+    /** What the merge form asks, checked: what is wrong with it, by field, and the survivor the list shows chosen. */
+    private record MergeChecked(Map<String, String> errors, String chosen) {
+    }
+
+    private MergeChecked checkMerge(AuthorityKind kind, StoredAuthority authority,
+                                    java.util.Optional<StoredAuthority> survivor, String survivorKey, String note) {
+        Map<String, String> errors = new LinkedHashMap<>();
         String chosen = survivorKey; // what the list shows chosen if the form comes back
         if (survivor.isEmpty()) {
             SurvivorRefused refused = survivorRefused(kind, authority, survivorKey);
             errors.put("survivor", refused.message());
             chosen = refused.instead();
-        }
-        String author = AccessControl.requireUser(ctx).username();
-        if (survivor.isPresent() && mergedAlready(authority, survivor.get(), author, note)) {
-            ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
-            return;
         }
         survivor.flatMap(s -> otherKind(authority, s)).ifPresent(message -> errors.put("survivor", message));
         ChangeNote.problem(note, "Say why they are one: the note is kept in both histories.")
@@ -350,57 +400,30 @@ public final class AuthorityEditing {
             errors.put("survivor", "Its last merge is still being undone: " + authorities.stillToMove(authority)
                     + " records are still to come back to it. Merge it once they have.");
         }
-        if (!errors.isEmpty()) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-merge",
-                    mergeModel(authority, opened, chosen, note, errors));
-            return;
-        }
-        String why = mergeNote(authority, survivor.get(), note);
-        try {
-            store.write((w, tx) -> {
-                new AuthorityWriter(w, tx, clock).merge(authority, opened, survivor.get(), Attribution.editor(author, why));
-                return null;
-            });
-            pending.wake(); // the records past the first batch move in the background
-        } catch (StaleAuthorityException e) {
-            // Only this one's version is checked: the survivor is merged into as it is when the merge
-            // is made (AuthorityWriter.merge), whoever saved it meanwhile.
-            refusedMeanwhile(ctx, kind, authority, survivor.get(), author, note, survivorKey, errors,
-                    now -> "Someone changed this " + authority.noun() + " while you had this page open (it is now at "
-                    + "version " + e.currentVersion() + "). Nothing was merged: look at it again, then decide.");
-            return;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // Checked above, but another editor may have merged either of them, restored this one, or
-            // changed either one's kind since.
-            refusedMeanwhile(ctx, kind, authority, survivor.get(), author, note, survivorKey, errors,
-                    now -> authorities.find(kind, survivor.get().key()).flatMap(s -> otherKind(now, s)).orElse(
-                    "One of them was merged, or a merge of this one undone, while you had this page "
-                    + "open. Nothing was merged: look at them again, then decide."));
-            return;
-        } catch (RuntimeException e) {
-            // The database cannot take it now: the choice and the note come back, to send again.
-            WriteUnavailable unavailable = Forms.unavailable(ctx, e);
-            Map<String, Object> model = mergeModel(authority, opened, survivorKey, note, errors);
-            model.put("notice", unavailable.getMessage());
-            ctx.render("editing/authority-merge", model);
-            return;
-        }
-        ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
+        return new MergeChecked(errors, chosen);
+    }
+
+    /** The merge, with the note both histories are given; the survivor. */
+    private StoredAuthority merge(StoredAuthority authority, int opened, StoredAuthority survivor, String author,
+                                  String note) {
+        String why = mergeNote(authority, survivor, note);
+        store.write((w, tx) -> {
+            new AuthorityWriter(w, tx, clock).merge(authority, opened, survivor, Attribution.editor(author, why));
+            return null;
+        });
+        pending.wake(); // the records past the first batch move in the background
+        return survivor;
     }
 
     /**
-     * A merge the writer refused because one of the two moved on after the checks: the same merge sent
-     * twice (a double click) goes where the first went; any other comes back as a 409 with the form as
-     * it is now, saying that this one was merged meanwhile or else {@code why} (given the entry now).
+     * A merge the writer refused because one of the two moved on after the checks, and not the same
+     * merge sent again: a 409 with the form as it is now, saying that this one was merged meanwhile or
+     * else {@code why} (given the entry now).
      */
-    private void refusedMeanwhile(Context ctx, AuthorityKind kind, StoredAuthority authority, StoredAuthority survivor,
-                                  String author, String note, String survivorKey, Map<String, String> errors,
+    private void refusedMeanwhile(Context ctx, AuthorityKind kind, String survivorKey, String note,
                                   Function<StoredAuthority, String> why) {
-        if (mergedAlready(authority, survivor, author, note)) {
-            ctx.redirect(kind.path(survivor.key()), HttpStatus.SEE_OTHER);
-            return;
-        }
         StoredAuthority now = Forms.authority(ctx, authorities, kind);
+        Map<String, String> errors = new LinkedHashMap<>();
         errors.put("survivor", now.merged() ? mergedMeanwhile(now) : why.apply(now));
         ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
                 mergeModel(now, now.version(), survivorKey, note, errors));

@@ -48,10 +48,16 @@ sealed interface WriteOutcome<T> {
 
     /** Refused by the writer for a reason the page itself words ({@link Page#refused}). */
     record Refused<T>(RuntimeException why) implements WriteOutcome<T> {
+        public Refused {
+            Objects.requireNonNull(why);
+        }
     }
 
     /** The database cannot take the write now: 503 with Retry-After, the form again with the message. */
     record Unavailable<T>(WriteUnavailable why) implements WriteOutcome<T> {
+        public Unavailable {
+            Objects.requireNonNull(why);
+        }
     }
 
     /**

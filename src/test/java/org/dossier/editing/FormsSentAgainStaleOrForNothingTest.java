@@ -1,6 +1,5 @@
 package org.dossier.editing;
 
-import static org.dossier.db.Tables.CHANGE_HEAD;
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.dossier.db.Tables.PERSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.dossier.accounts.Role;
@@ -82,6 +80,19 @@ class FormsSentAgainStaleOrForNothingTest {
         return key;
     }
 
+    /**
+     * {@code form} sent to {@code path} twice, one after the other, as a double click does: both go
+     * on as done, to the same place, which is returned.
+     */
+    private static String sentTwice(Http editor, String path, FormFields form) {
+        HttpResponse<String> first = editor.post(path, form.entries());
+        HttpResponse<String> again = editor.post(path, form.entries());
+        assertEquals(303, first.statusCode(), first.body());
+        assertEquals(303, again.statusCode(), again.body());
+        assertEquals(location(first), location(again));
+        return location(again);
+    }
+
     private static String problem(HttpResponse<String> answer) {
         return Jsoup.parse(answer.body()).selectFirst(".form-problem").text();
     }
@@ -90,25 +101,17 @@ class FormsSentAgainStaleOrForNothingTest {
     void aRecordsFormSentAgainAfterItsSaveGoesToTheRecordAsSavedAndSavesOnce() {
         int id = record("Record saved twice one after the other");
         FormFields form = editForm(alice, id).set("summary", "Saved, then sent again.").set("note", "Twice");
-        HttpResponse<String> first = alice.post("/admin/documents/" + id + "/edit", form.entries());
-        HttpResponse<String> again = alice.post("/admin/documents/" + id + "/edit", form.entries());
-        assertEquals(303, first.statusCode(), first.body());
-        assertEquals(303, again.statusCode(), again.body());
-        assertEquals(location(first), location(again));
-        assertTrue(location(again).endsWith("?saved=2"), location(again));
+        String went = sentTwice(alice, "/admin/documents/" + id + "/edit", form);
+        assertTrue(went.endsWith("?saved=2"), went);
         assertEquals(2, version(id), "one save");
     }
 
     @Test
-    void aWithdrawalSentAgainGoesToTheRecordAndAnotherEditorsIsRefusedAsWithdrawnAlreadyWithTheReasonKept() {
+    void aWithdrawalSentAgainGoesToTheRecordAndAnotherEditorsIsRefusedAsWithdrawnAlready() {
         int id = record("Record withdrawn twice");
         FormFields alices = withdrawForm(alice, id).set("reason", "A duplicate of another record");
         FormFields bobs = withdrawForm(bob, id).set("reason", "Bob's reason, typed with care");
-        HttpResponse<String> first = alice.post("/admin/documents/" + id + "/withdraw", alices.entries());
-        HttpResponse<String> again = alice.post("/admin/documents/" + id + "/withdraw", alices.entries());
-        assertEquals(303, first.statusCode(), first.body());
-        assertEquals(303, again.statusCode(), again.body());
-        assertEquals(location(first), location(again));
+        sentTwice(alice, "/admin/documents/" + id + "/withdraw", alices);
 
         HttpResponse<String> refused = bob.post("/admin/documents/" + id + "/withdraw", bobs.entries());
         assertEquals(409, refused.statusCode(), refused.body());
@@ -131,17 +134,13 @@ class FormsSentAgainStaleOrForNothingTest {
     }
 
     @Test
-    void aReinstatementSentAgainGoesToTheRecordAndAnotherEditorsIsRefusedAsInTheCatalogueWithTheNoteKept() {
+    void aReinstatementSentAgainGoesToTheRecordAndAnotherEditorsIsRefusedAsInTheCatalogue() {
         int id = record("Record reinstated twice");
         assertEquals(303, alice.post("/admin/documents/" + id + "/withdraw", withdrawForm(alice, id)
                 .set("reason", "To be reinstated").entries()).statusCode());
         FormFields alices = withdrawForm(alice, id).set("note", "Back, it is no duplicate");
         FormFields bobs = withdrawForm(bob, id).set("note", "Bob's note, typed with care");
-        HttpResponse<String> first = alice.post("/admin/documents/" + id + "/reinstate", alices.entries());
-        HttpResponse<String> again = alice.post("/admin/documents/" + id + "/reinstate", alices.entries());
-        assertEquals(303, first.statusCode(), first.body());
-        assertEquals(303, again.statusCode(), again.body());
-        assertEquals(location(first), location(again));
+        sentTwice(alice, "/admin/documents/" + id + "/reinstate", alices);
 
         HttpResponse<String> refused = bob.post("/admin/documents/" + id + "/reinstate", bobs.entries());
         assertEquals(409, refused.statusCode(), refused.body());
@@ -174,11 +173,7 @@ class FormsSentAgainStaleOrForNothingTest {
         saveSummary(alice, id, "A second version.");
         FormFields restore = FormFields.at(alice, "/documents/" + id + "/history/1", "form.restore-form")
                 .set("note", "Back to the first");
-        HttpResponse<String> first = alice.post("/admin/documents/" + id + "/restore", restore.entries());
-        HttpResponse<String> again = alice.post("/admin/documents/" + id + "/restore", restore.entries());
-        assertEquals(303, first.statusCode(), first.body());
-        assertEquals(303, again.statusCode(), again.body());
-        assertEquals(location(first), location(again));
+        sentTwice(alice, "/admin/documents/" + id + "/restore", restore);
         assertEquals(3, version(id), "restored once");
     }
 
@@ -216,12 +211,8 @@ class FormsSentAgainStaleOrForNothingTest {
         String key = person("Clerk Saved Again", "clerk-saved-again");
         FormFields form = FormFields.at(alice, "/admin/people/" + key + "/edit", "form.authority-form")
                 .set("description", "Saved, then sent again.").set("note", "Twice");
-        HttpResponse<String> first = alice.post("/admin/people/" + key + "/edit", form.entries());
-        HttpResponse<String> again = alice.post("/admin/people/" + key + "/edit", form.entries());
-        assertEquals(303, first.statusCode(), first.body());
-        assertEquals(303, again.statusCode(), again.body());
-        assertEquals(location(first), location(again));
-        assertEquals("/admin/people/" + key + "/link?saved=2", location(again));
+        String went = sentTwice(alice, "/admin/people/" + key + "/edit", form);
+        assertEquals("/admin/people/" + key + "/link?saved=2", went);
         assertEquals(2, personVersion(key), "one save");
     }
 
@@ -232,11 +223,7 @@ class FormsSentAgainStaleOrForNothingTest {
                 "form.authority-form").set("description", "A second version.").set("note", "Second").entries()).statusCode());
         FormFields restore = FormFields.at(alice, "/people/" + key + "/history/1", "form.restore-form")
                 .set("note", "Back to the first");
-        HttpResponse<String> first = alice.post("/admin/people/" + key + "/restore", restore.entries());
-        HttpResponse<String> again = alice.post("/admin/people/" + key + "/restore", restore.entries());
-        assertEquals(303, first.statusCode(), first.body());
-        assertEquals(303, again.statusCode(), again.body());
-        assertEquals(location(first), location(again));
+        sentTwice(alice, "/admin/people/" + key + "/restore", restore);
         assertEquals(3, personVersion(key), "restored once");
 
         // Version 1 again, from a page opened now: the person says what it said.
@@ -288,27 +275,13 @@ class FormsSentAgainStaleOrForNothingTest {
      */
     private static List<HttpResponse<String>> twiceWhileAWriteIsHeld(Supplier<HttpResponse<String>> request)
             throws Exception {
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-            try (CatalogueDatabase other = CatalogueDatabase.of(catalogue)) {
-                other.dsl().transaction(tx -> {
-                    tx.dsl().update(CHANGE_HEAD).set(CHANGE_HEAD.LAST, CHANGE_HEAD.LAST).where(CHANGE_HEAD.ID.eq(1)).execute();
-                    held.countDown();
-                    release.await(60, TimeUnit.SECONDS);
-                });
-            }
-        });
-        try {
-            assertTrue(held.await(30, TimeUnit.SECONDS), "the writer began");
-            CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(request);
-            CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(request);
+        CompletableFuture<HttpResponse<String>> first;
+        CompletableFuture<HttpResponse<String>> second;
+        try (HeldWrite held = HeldWrite.ofEveryWrite(catalogue)) {
+            first = CompletableFuture.supplyAsync(request);
+            second = CompletableFuture.supplyAsync(request);
             LockWaits.awaitWaiting(database.dsl(), 2);
-            release.countDown();
-            writer.get(60, TimeUnit.SECONDS);
-            return List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
-        } finally {
-            release.countDown();
         }
+        return List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
     }
 }

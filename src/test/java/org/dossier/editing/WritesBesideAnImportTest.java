@@ -2,7 +2,6 @@ package org.dossier.editing;
 
 import static org.dossier.db.Tables.ACCOUNT;
 import static org.dossier.db.Tables.ACCOUNT_SESSION;
-import static org.dossier.db.Tables.CHANGE_HEAD;
 import static org.dossier.db.Tables.DOCUMENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,9 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -213,7 +210,7 @@ class WritesBesideAnImportTest {
             HttpResponse<String> dashboard = cleo.get("/admin");
             assertEquals(200, dashboard.statusCode(), dashboard.body());
             assertEquals(200, cleo.get("/admin/documents/" + id + "/edit").statusCode());
-            assertFalse(held.writer().isDone(), "served while the writer held the database");
+            assertFalse(held.ended(), "served while the writer held the database");
             if (TestPostgres.selected()) {
                 // The long write holds a record's row, and nothing the session's refresh needs.
                 assertTrue(lastSeen("cleo").isAfter(longAgo), "kept alive at once");
@@ -327,7 +324,7 @@ class WritesBesideAnImportTest {
                 Map.entry("document", ticked));
         int records = countRecords();
 
-        try (HeldWrite held = holdEveryWrite()) {
+        try (HeldWrite held = HeldWrite.ofEveryWrite(catalogue)) {
             HttpResponse<String> created = editor.post("/admin/documents/new", newRecord.entries());
             assertBusyWithTheFormKept(created, "form.record-form", newRecord, "title", "note");
 
@@ -413,68 +410,12 @@ class WritesBesideAnImportTest {
     }
 
     /**
-     * Another process's long write transaction (an import's, say), begun before this returns and
-     * held until closed: on SQLite, where writing transactions begin IMMEDIATE, the write lock; on
-     * PostgreSQL the row of record {@code id}, which a save of it must lock too.
+     * Another process's long write transaction (an import's, say), held until closed: on SQLite the
+     * write lock; on PostgreSQL the row of record {@code id}, which a save of it must lock too.
      */
     private static HeldWrite holdWriting(int id) throws InterruptedException {
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-            try (CatalogueDatabase other = CatalogueDatabase.of(catalogue)) {
-                other.dsl().transaction(tx -> {
-                    tx.dsl().update(DOCUMENT).set(DOCUMENT.TITLE, DOCUMENT.TITLE).where(DOCUMENT.ID.eq(id)).execute();
-                    held.countDown();
-                    release.await(60, TimeUnit.SECONDS);
-                });
-            }
-        });
-        assertTrue(held.await(30, TimeUnit.SECONDS), "the writer began");
-        return new HeldWrite(release, writer);
-    }
-
-    /**
-     * Another process's write transaction that every write must wait for, held until closed: on
-     * SQLite the write lock, on PostgreSQL the change feed's head, whose row every write that changes
-     * something updates ({@code ChangeFeed.append}).
-     */
-    private static HeldWrite holdEveryWrite() throws InterruptedException {
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-            try (CatalogueDatabase other = CatalogueDatabase.of(catalogue)) {
-                other.dsl().transaction(tx -> {
-                    tx.dsl().update(CHANGE_HEAD).set(CHANGE_HEAD.LAST, CHANGE_HEAD.LAST).where(CHANGE_HEAD.ID.eq(1)).execute();
-                    held.countDown();
-                    release.await(60, TimeUnit.SECONDS);
-                });
-            }
-        });
-        assertTrue(held.await(30, TimeUnit.SECONDS), "the writer began");
-        return new HeldWrite(release, writer);
-    }
-
-    /** A write held open ({@link #holdWriting}); closing it lets it commit and waits for it. */
-    private record HeldWrite(CountDownLatch release, CompletableFuture<Void> writer) implements AutoCloseable {
-
-        /** The write is still held: what was checked meanwhile met it, not a writer that had already given up. */
-        void assertStillHeld() {
-            assertFalse(writer.isDone(), () -> "the other writer ended before the checks did: " + writer);
-        }
-
-        /**
-         * Not InterruptedException: a close that threw it from a try-with-resources could be
-         * suppressed behind the test's own failure, and the interrupt lost; the thread keeps it instead.
-         */
-        @Override
-        public void close() throws ExecutionException, TimeoutException {
-            release.countDown();
-            try {
-                writer.get(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return HeldWrite.begun(catalogue, tx -> tx.update(DOCUMENT).set(DOCUMENT.TITLE, DOCUMENT.TITLE)
+                .where(DOCUMENT.ID.eq(id)).execute());
     }
 
     /**

@@ -20,7 +20,6 @@ import org.dossier.authorities.AuthorityVersion;
 import org.dossier.authorities.AuthorityWriter;
 import org.dossier.authorities.EntityType;
 import org.dossier.authorities.Mentions;
-import org.dossier.authorities.StaleAuthorityException;
 import org.dossier.authorities.StoredAuthority;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.ControlCharacters;
@@ -31,7 +30,6 @@ import org.dossier.web.ControlProblems;
 import org.dossier.web.FormFields;
 import org.dossier.web.FormProblem;
 import org.dossier.web.QueryParams;
-import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
 
 /**
@@ -90,30 +88,33 @@ public final class AuthorityEditing {
             refusedUnlessMadeAlready(ctx, kind, form, author, checked);
             return;
         }
-        StoredAuthority made;
-        try {
-            made = store.write((w, tx) -> {
-                checkAgain(tx, form, kind, null, null, 0);
-                return new AuthorityWriter(w, tx, clock).create(kind, checked.content(),
-                        Attribution.editor(author, checked.note()));
-            });
-        } catch (TakenMeanwhile e) {
-            refusedUnlessMadeAlready(ctx, kind, form, author, e.checked);
-            return;
-        } catch (RuntimeException e) {
-            if (integrityViolation(e)) {
-                // PostgreSQL: another editor's new one under the same key committed while this one
-                // waited for it. Checked now, the form says so as it would have a moment later.
-                AuthorityEditForm.Checked again = form.check(kind, null, authorities.owners(kind, 0));
-                if (!again.ok()) {
-                    refused(ctx, kind, null, form, 0, again);
-                    return;
-                }
-            }
-            unavailable(ctx, e, kind, null, form, 0);
+        WriteOutcome.of(() -> store.write((w, tx) -> {
+                    checkAgain(tx, form, kind, null, null, 0);
+                    return new AuthorityWriter(w, tx, clock).create(kind, checked.content(),
+                            Attribution.editor(author, checked.note()));
+                }), e -> e instanceof TakenMeanwhile || integrityViolation(e))
+                .answer(ctx, WriteOutcome.Page.ofNew(made -> made.linkPath() + "?" + SAVED + "=1",
+                        message -> again(ctx, model(kind, null, form, 0), message),
+                        refused -> createRefused(ctx, kind, form, author, refused)));
+    }
+
+    /**
+     * A new one refused inside its write: one of its names taken meanwhile, seen under the list's
+     * lock, or, on PostgreSQL, another editor's new one under the same key committed while this one
+     * waited for it. Checked now, the form says so as it would have a moment later.
+     */
+    private void createRefused(Context ctx, AuthorityKind kind, AuthorityEditForm form, String author,
+                               RuntimeException why) {
+        if (why instanceof TakenMeanwhile taken) {
+            refusedUnlessMadeAlready(ctx, kind, form, author, taken.checked);
             return;
         }
-        ctx.redirect(made.linkPath() + "?" + SAVED + "=1", HttpStatus.SEE_OTHER);
+        AuthorityEditForm.Checked again = form.check(kind, null, authorities.owners(kind, 0));
+        if (again.ok()) {
+            // Another constraint: never one the database cannot take now (WriteUnavailable.of), so thrown on.
+            throw why;
+        }
+        refused(ctx, kind, null, form, 0, again);
     }
 
     /**
@@ -184,39 +185,42 @@ public final class AuthorityEditing {
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
-        boolean saved;
-        try {
-            saved = store.write((w, tx) -> {
-                checkAgain(tx, form, kind, authority.content(), renamedFrom, authority.id());
-                return new AuthorityWriter(w, tx, clock).update(authority, opened, checked.content(),
-                        Attribution.editor(author, checked.note()));
-            });
-            pending.wake(); // a renamed one's records past the first batch are stamped in the background
-        } catch (StaleAuthorityException e) {
-            StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
-            if (!now.merged() && now.content().equals(checked.content())) {
-                // The same form sent again (a double click), whose browser shows the second answer:
-                // that was the conflict page, naming the editor as the one who had saved in between.
-                ctx.redirect(now.linkPath() + "?" + SAVED + "=" + now.version(), HttpStatus.SEE_OTHER);
-                return;
-            }
-            conflict(ctx, kind, form, checked.content(), opened);
-            return;
-        } catch (TakenMeanwhile e) {
-            refused(ctx, kind, authority, form, opened, e.checked);
-            return;
-        } catch (RuntimeException e) {
-            unavailable(ctx, e, kind, authority, form, opened);
-            return;
-        }
-        if (!saved) {
-            Map<String, Object> model = model(kind, authority, form, opened);
-            model.put("notice", "Nothing to save: the form says exactly what the " + authority.noun() + " already says.");
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-edit", model);
-            return;
-        }
-        StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
-        ctx.redirect(now.linkPath() + "?" + SAVED + "=" + now.version(), HttpStatus.SEE_OTHER);
+        WriteOutcome.of(() -> update(authority, opened, form, checked, renamedFrom, author), e -> e instanceof TakenMeanwhile)
+                .unchangedIf(saved -> !saved,
+                        "Nothing to save: the form says exactly what the " + authority.noun() + " already says.")
+                .orDoneBefore(() -> savedAlready(authority, checked.content()))
+                .answer(ctx, new WriteOutcome.Page<>(saved -> savedPath(authority),
+                        message -> again(ctx, model(kind, authority, form, opened), message),
+                        now -> conflict(ctx, kind, form, checked.content(), opened),
+                        taken -> refused(ctx, kind, authority, form, opened, ((TakenMeanwhile) taken).checked)));
+    }
+
+    /** The save, refused inside its write if a name of the form was taken since it was checked; whether it changed. */
+    private boolean update(StoredAuthority authority, int opened, AuthorityEditForm form, AuthorityEditForm.Checked checked,
+                           String renamedFrom, String author) {
+        boolean saved = store.write((w, tx) -> {
+            checkAgain(tx, form, authority.kind(), authority.content(), renamedFrom, authority.id());
+            return new AuthorityWriter(w, tx, clock).update(authority, opened, checked.content(),
+                    Attribution.editor(author, checked.note()));
+        });
+        pending.wake(); // a renamed one's records past the first batch are stamped in the background
+        return saved;
+    }
+
+    /**
+     * Whether it says now what a stale form says: the same form sent again (a double click), whose
+     * browser shows the second answer. That was the conflict page, naming the editor as the one who
+     * had saved in between.
+     */
+    private java.util.Optional<Boolean> savedAlready(StoredAuthority authority, AuthorityContent content) {
+        StoredAuthority now = authorities.find(authority.kind(), authority.id()).orElseThrow();
+        return !now.merged() && now.content().equals(content) ? java.util.Optional.of(true) : java.util.Optional.empty();
+    }
+
+    /** To the linking page, which says "Saved — version N". */
+    private String savedPath(StoredAuthority authority) {
+        StoredAuthority now = authorities.find(authority.kind(), authority.id()).orElseThrow();
+        return now.linkPath() + "?" + SAVED + "=" + now.version();
     }
 
     /**
@@ -269,23 +273,37 @@ public final class AuthorityEditing {
             ctx.redirect(kind.linkPath(authority.mergedInto()), HttpStatus.SEE_OTHER);
             return;
         }
+        Set<Integer> chosen = ticked(ctx);
+        String after = afterPosted(ctx);
+        String author = AccessControl.requireUser(ctx).username();
+        List<Mentions.Mention> ticked = Mentions.confirm(db, authority, chosen);
+        // No form comes back: a database that cannot take it now is the site's 503 page (ErrorPages).
+        int linked = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).link(authority, ticked, author, null));
+        ctx.redirect(authority.linkPath() + "?" + LINKED + "=" + linked + (after.isEmpty() ? "" : "&" + AFTER + "=" + after),
+                HttpStatus.SEE_OTHER);
+    }
+
+    /** The records ticked on the linking page: their ids, anything else left out (each is read again). */
+    private static Set<Integer> ticked(Context ctx) {
         Set<Integer> chosen = new HashSet<>();
         for (String id : ctx.formParams("document")) {
             if (id.strip().matches("[0-9]{1,9}")) {
                 chosen.add(Integer.parseInt(id.strip()));
             }
         }
-        // Where the page the ticks came from ended: the editor goes on from there, not back to
-        // the records left unticked on purpose.
+        return chosen;
+    }
+
+    /**
+     * Where the page the ticks came from ended ("" for its first): the editor goes on from there, not
+     * back to the records left unticked on purpose.
+     */
+    private static String afterPosted(Context ctx) {
         String after = ctx.formParam(AFTER);
         if (after != null && !after.isEmpty() && !after.matches("[0-9]{1,9}")) {
             throw new BadRequest("The form's '" + AFTER + "' field is not a record's number; reload the page and try again.");
         }
-        String author = AccessControl.requireUser(ctx).username();
-        List<Mentions.Mention> ticked = Mentions.confirm(db, authority, chosen);
-        int linked = store.write((w, tx) -> new AuthorityWriter(w, tx, clock).link(authority, ticked, author, null));
-        ctx.redirect(authority.linkPath() + "?" + LINKED + "=" + linked + (after == null || after.isEmpty() ? "" : "&" + AFTER + "=" + after),
-                HttpStatus.SEE_OTHER);
+        return after == null ? "" : after;
     }
 
     /** {@code GET /admin/people/{key}/merge}: choose the one it is the same as. */
@@ -306,20 +324,72 @@ public final class AuthorityEditing {
         // The note goes into both histories and every moved record's revision: checked as the
         // authority form checks its note (a bidi control dropped, a control character refused).
         String note = ChangeNote.posted(ctx);
-        Map<String, String> errors = new LinkedHashMap<>();
+        String author = AccessControl.requireUser(ctx).username();
         // No key has a control character, and PostgreSQL refuses a NUL in a query's text outright.
         var survivor = ControlCharacters.firstControl(survivorKey).isPresent() ? java.util.Optional.<StoredAuthority>empty()
                 : authorities.find(kind, survivorKey).filter(s -> !s.merged() && s.id() != authority.id());
+        if (survivor.isPresent() && mergedAlready(authority, survivor.get(), author, note)) {
+            ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
+            return;
+        }
+        MergeChecked checked = checkMerge(kind, authority, survivor, survivorKey, note);
+        if (!checked.errors().isEmpty()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-merge",
+                    mergeModel(authority, opened, checked.chosen(), note, checked.errors()));
+            return;
+        }
+        StoredAuthority into = survivor.get();
+        // Refused by the writer after the checks above: another editor may have merged either of
+        // them, restored this one, or changed either one's kind since.
+        WriteOutcome.of(() -> merge(authority, opened, into, author, note),
+                        e -> e instanceof IllegalArgumentException || e instanceof IllegalStateException)
+                .orDoneBefore(() -> mergedAlready(authority, into, author, note) ? java.util.Optional.of(into)
+                        : java.util.Optional.empty())
+                .answer(ctx, new WriteOutcome.Page<>(merged -> kind.path(merged.key()),
+                        message -> mergeAgain(ctx, authority, opened, survivorKey, note, message),
+                        // Only this one's version is checked: the survivor is merged into as it is when the merge
+                        // is made (AuthorityWriter.merge), whoever saved it meanwhile.
+                        now -> refusedMeanwhile(ctx, kind, survivorKey, note, merged -> "Someone changed this "
+                                + authority.noun() + " while you had this page open (it is now at version " + now
+                                + "). Nothing was merged: look at it again, then decide."),
+                        refused -> mergeRefused(ctx, kind, authority, into, author, survivorKey, note)));
+    }
+
+    /** The merge form again with the choice and the note, to send again, and {@code message} (503). */
+    private void mergeAgain(Context ctx, StoredAuthority authority, int opened, String survivorKey, String note,
+                            String message) {
+        Map<String, Object> model = mergeModel(authority, opened, survivorKey, note, new HashMap<>());
+        model.put("notice", message);
+        ctx.render("editing/authority-merge", model);
+    }
+
+    /**
+     * A merge the writer refused because either one was merged, this one restored, or either one's
+     * kind changed, since the checks: the same merge sent again goes where the first went.
+     */
+    private void mergeRefused(Context ctx, AuthorityKind kind, StoredAuthority authority, StoredAuthority into,
+                              String author, String survivorKey, String note) {
+        if (mergedAlready(authority, into, author, note)) {
+            ctx.redirect(kind.path(into.key()), HttpStatus.SEE_OTHER);
+            return;
+        }
+        refusedMeanwhile(ctx, kind, survivorKey, note, merged -> authorities.find(kind, into.key())
+                .flatMap(s -> otherKind(merged, s)).orElse("One of them was merged, or a merge of this one undone, "
+                        + "while you had this page open. Nothing was merged: look at them again, then decide."));
+    }
+
+    /** What the merge form asks, checked: what is wrong with it, by field, and the survivor the list shows chosen. */
+    private record MergeChecked(Map<String, String> errors, String chosen) {
+    }
+
+    private MergeChecked checkMerge(AuthorityKind kind, StoredAuthority authority,
+                                    java.util.Optional<StoredAuthority> survivor, String survivorKey, String note) {
+        Map<String, String> errors = new LinkedHashMap<>();
         String chosen = survivorKey; // what the list shows chosen if the form comes back
         if (survivor.isEmpty()) {
             SurvivorRefused refused = survivorRefused(kind, authority, survivorKey);
             errors.put("survivor", refused.message());
             chosen = refused.instead();
-        }
-        String author = AccessControl.requireUser(ctx).username();
-        if (survivor.isPresent() && mergedAlready(authority, survivor.get(), author, note)) {
-            ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
-            return;
         }
         survivor.flatMap(s -> otherKind(authority, s)).ifPresent(message -> errors.put("survivor", message));
         ChangeNote.problem(note, "Say why they are one: the note is kept in both histories.")
@@ -330,57 +400,30 @@ public final class AuthorityEditing {
             errors.put("survivor", "Its last merge is still being undone: " + authorities.stillToMove(authority)
                     + " records are still to come back to it. Merge it once they have.");
         }
-        if (!errors.isEmpty()) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-merge",
-                    mergeModel(authority, opened, chosen, note, errors));
-            return;
-        }
-        String why = mergeNote(authority, survivor.get(), note);
-        try {
-            store.write((w, tx) -> {
-                new AuthorityWriter(w, tx, clock).merge(authority, opened, survivor.get(), Attribution.editor(author, why));
-                return null;
-            });
-            pending.wake(); // the records past the first batch move in the background
-        } catch (StaleAuthorityException e) {
-            // Only this one's version is checked: the survivor is merged into as it is when the merge
-            // is made (AuthorityWriter.merge), whoever saved it meanwhile.
-            refusedMeanwhile(ctx, kind, authority, survivor.get(), author, note, survivorKey, errors,
-                    now -> "Someone changed this " + authority.noun() + " while you had this page open (it is now at "
-                    + "version " + e.currentVersion() + "). Nothing was merged: look at it again, then decide.");
-            return;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // Checked above, but another editor may have merged either of them, restored this one, or
-            // changed either one's kind since.
-            refusedMeanwhile(ctx, kind, authority, survivor.get(), author, note, survivorKey, errors,
-                    now -> authorities.find(kind, survivor.get().key()).flatMap(s -> otherKind(now, s)).orElse(
-                    "One of them was merged, or a merge of this one undone, while you had this page "
-                    + "open. Nothing was merged: look at them again, then decide."));
-            return;
-        } catch (RuntimeException e) {
-            // The database cannot take it now: the choice and the note come back, to send again.
-            WriteUnavailable unavailable = Forms.unavailable(ctx, e);
-            Map<String, Object> model = mergeModel(authority, opened, survivorKey, note, errors);
-            model.put("notice", unavailable.getMessage());
-            ctx.render("editing/authority-merge", model);
-            return;
-        }
-        ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
+        return new MergeChecked(errors, chosen);
+    }
+
+    /** The merge, with the note both histories are given; the survivor. */
+    private StoredAuthority merge(StoredAuthority authority, int opened, StoredAuthority survivor, String author,
+                                  String note) {
+        String why = mergeNote(authority, survivor, note);
+        store.write((w, tx) -> {
+            new AuthorityWriter(w, tx, clock).merge(authority, opened, survivor, Attribution.editor(author, why));
+            return null;
+        });
+        pending.wake(); // the records past the first batch move in the background
+        return survivor;
     }
 
     /**
-     * A merge the writer refused because one of the two moved on after the checks: the same merge sent
-     * twice (a double click) goes where the first went; any other comes back as a 409 with the form as
-     * it is now, saying that this one was merged meanwhile or else {@code why} (given the entry now).
+     * A merge the writer refused because one of the two moved on after the checks, and not the same
+     * merge sent again: a 409 with the form as it is now, saying that this one was merged meanwhile or
+     * else {@code why} (given the entry now).
      */
-    private void refusedMeanwhile(Context ctx, AuthorityKind kind, StoredAuthority authority, StoredAuthority survivor,
-                                  String author, String note, String survivorKey, Map<String, String> errors,
+    private void refusedMeanwhile(Context ctx, AuthorityKind kind, String survivorKey, String note,
                                   Function<StoredAuthority, String> why) {
-        if (mergedAlready(authority, survivor, author, note)) {
-            ctx.redirect(kind.path(survivor.key()), HttpStatus.SEE_OTHER);
-            return;
-        }
         StoredAuthority now = Forms.authority(ctx, authorities, kind);
+        Map<String, String> errors = new LinkedHashMap<>();
         errors.put("survivor", now.merged() ? mergedMeanwhile(now) : why.apply(now));
         ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
                 mergeModel(now, now.version(), survivorKey, note, errors));
@@ -575,14 +618,15 @@ public final class AuthorityEditing {
                 : StaleMerge.of(openedVersion.content(), saved.content(), mine, form, AuthorityEditForm.of(saved));
         Map<String, Object> model = model(kind, saved, merge == null ? form : merge.form(), saved.version());
         model.put("conflict", new Conflict(saved, latest, opened, since, merge));
-        ctx.status(HttpStatus.CONFLICT).render("editing/authority-edit", model);
+        ctx.render("editing/authority-edit", model);
     }
 
-    private void unavailable(Context ctx, RuntimeException failure, AuthorityKind kind, StoredAuthority authority,
-                             AuthorityEditForm form, int version) {
-        WriteUnavailable unavailable = Forms.unavailable(ctx, failure);
-        Map<String, Object> model = model(kind, authority, form, version);
-        model.put("notice", unavailable.getMessage());
+    /**
+     * The form again with what was typed and a message, at the status already set: that it changed
+     * nothing, or that the database cannot take the write now.
+     */
+    private static void again(Context ctx, Map<String, Object> model, String message) {
+        model.put("notice", message);
         ctx.render("editing/authority-edit", model);
     }
 

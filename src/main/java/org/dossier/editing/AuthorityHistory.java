@@ -14,13 +14,11 @@ import org.dossier.authorities.AuthorityRecords;
 import org.dossier.authorities.PendingMerges;
 import org.dossier.authorities.AuthorityVersion;
 import org.dossier.authorities.AuthorityWriter;
-import org.dossier.authorities.StaleAuthorityException;
 import org.dossier.authorities.StoredAuthority;
 import org.dossier.authorities.SurvivorMergedAwayException;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.NotFound;
-import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
 
 /**
@@ -75,7 +73,8 @@ public final class AuthorityHistory {
         String note = asked.note();
         Optional<String> noteProblem = ChangeNote.problem(note, ChangeNote.WHY_RESTORED);
         if (noteProblem.isPresent()) {
-            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, noteProblem.get());
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            refuse(ctx, authority, number, note, true, noteProblem.get());
             return;
         }
         // A form it had then may be another's now (taken out here, added there since): as the form
@@ -84,56 +83,76 @@ public final class AuthorityHistory {
         // that an entry made with that form at the same moment cannot come between the two.
         var clash = clashOf(authorities, authorities.owners(kind, authority.id()), authority, asked.restored());
         if (clash.isPresent()) {
+            ctx.status(HttpStatus.CONFLICT);
             refuseClash(ctx, authority, number, note, clash.get());
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
-        boolean changed;
-        try {
-            changed = store.write((w, tx) -> {
-                AuthorityRecords locked = new AuthorityRecords(tx);
-                clashOf(locked, locked.ownersForWriting(kind, authority.id()), authority, asked.restored()).ifPresent(c -> {
-                    throw new ClashMeanwhile(c);
-                });
-                return new AuthorityWriter(w, tx, clock).restore(authority, asked.version(), number, asked.keepName(),
-                        Attribution.editor(author, asked.why()));
-            });
-        } catch (ClashMeanwhile e) {
-            refuseClash(ctx, authority, number, note, e.clash);
-            return;
-        } catch (StaleAuthorityException e) {
-            StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
-            if (!now.merged() && now.content().equals(asked.restored()) && authorities.version(now, now.version())
-                    .filter(v -> author.equals(v.author()) && asked.why().equals(v.note())).isPresent()) {
-                // The same restore sent again (a double click), whose browser shows the second answer.
-                ctx.redirect(RestoredNotice.path(now.historyPath(), number, now.version()), HttpStatus.SEE_OTHER);
-                return;
-            }
-            refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Someone changed this " + now.noun()
-                    + " while you had this page open (it is now at version " + e.currentVersion() + "). Nothing was "
-                    + "restored: look at the history again, then decide.");
-            return;
-        } catch (SurvivorMergedAwayException e) {
-            StoredAuthority survivor = e.survivor();
-            String onward = authorities.find(kind, survivor.mergedInto()).map(StoredAuthority::name)
-                    .orElse(survivor.mergedInto());
-            refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Its records went to " + survivor.name()
-                    + ", which has since been merged into " + onward + ". Nothing was restored: undo that merge "
-                    + "first (restore " + survivor.name() + "'s version from before it), then this one.");
-            return;
-        } catch (RuntimeException e) {
-            WriteUnavailable unavailable = Forms.unavailable(ctx, e);
-            refuse(ctx, authority, number, note, HttpStatus.SERVICE_UNAVAILABLE, false, unavailable.getMessage());
+        WriteOutcome.of(() -> restore(authority, asked, author), e -> e instanceof ClashMeanwhile
+                        || e instanceof SurvivorMergedAwayException)
+                .unchangedIf(changed -> !changed,
+                        "Version " + number + " says what the " + authority.noun() + " says now: there is nothing to restore.")
+                .orDoneBefore(() -> restoredAlready(authority, asked, author))
+                .answer(ctx, new WriteOutcome.Page<>(restored -> restoredPath(authority, number),
+                        message -> refuse(ctx, authority, number, note, false, message),
+                        now -> refuse(ctx, authority, number, note, false, changedMeanwhile(authority, now)),
+                        refused -> refusedMeanwhile(ctx, authority, number, note, refused)));
+    }
+
+    /**
+     * The restore, refused inside its write if a form it gives back was taken since the page's
+     * check; whether it changed the entry.
+     */
+    private boolean restore(StoredAuthority authority, Restoring asked, String author) {
+        boolean changed = store.write((w, tx) -> {
+            AuthorityRecords locked = new AuthorityRecords(tx);
+            clashOf(locked, locked.ownersForWriting(authority.kind(), authority.id()), authority, asked.restored())
+                    .ifPresent(c -> {
+                        throw new ClashMeanwhile(c);
+                    });
+            return new AuthorityWriter(w, tx, clock).restore(authority, asked.version(), asked.number(), asked.keepName(),
+                    Attribution.editor(author, asked.why()));
+        });
+        if (changed) {
+            pending.wake(); // an undone merge's records come back in batches
+        }
+        return changed;
+    }
+
+    /** Why a stale restore was refused, naming the entry as it is now (another editor may have changed its kind). */
+    private String changedMeanwhile(StoredAuthority authority, int currentVersion) {
+        return "Someone changed this " + authorities.find(authority.kind(), authority.id()).orElseThrow().noun()
+                + " while you had this page open (it is now at version " + currentVersion + "). Nothing was "
+                + "restored: look at the history again, then decide.";
+    }
+
+    /** Where a restore goes once done: to the history, which says it was restored. */
+    private String restoredPath(StoredAuthority authority, int number) {
+        StoredAuthority now = authorities.find(authority.kind(), authority.id()).orElseThrow();
+        return RestoredNotice.path(now.historyPath(), number, now.version());
+    }
+
+    /** Whether the entry says now what the restore asked, by this editor with its note: the same restore sent again (a double click). */
+    private Optional<Boolean> restoredAlready(StoredAuthority authority, Restoring asked, String author) {
+        StoredAuthority now = authorities.find(authority.kind(), authority.id()).orElseThrow();
+        return !now.merged() && now.content().equals(asked.restored()) && authorities.version(now, now.version())
+                .filter(v -> author.equals(v.author()) && asked.why().equals(v.note())).isPresent()
+                ? Optional.of(true) : Optional.empty();
+    }
+
+    /** A restore the writer refused: a form taken since the page's check, or a survivor merged on since. */
+    private void refusedMeanwhile(Context ctx, StoredAuthority authority, int number, String note, RuntimeException why) {
+        ctx.status(HttpStatus.CONFLICT);
+        if (why instanceof ClashMeanwhile clash) {
+            refuseClash(ctx, authority, number, note, clash.clash);
             return;
         }
-        if (!changed) {
-            refuse(ctx, authority, number, note, HttpStatus.UNPROCESSABLE_CONTENT, false,
-                    "Version " + number + " says what the " + authority.noun() + " says now: there is nothing to restore.");
-            return;
-        }
-        pending.wake(); // an undone merge's records come back in batches
-        StoredAuthority now = authorities.find(kind, authority.id()).orElseThrow();
-        ctx.redirect(RestoredNotice.path(now.historyPath(), number, now.version()), HttpStatus.SEE_OTHER);
+        StoredAuthority survivor = ((SurvivorMergedAwayException) why).survivor();
+        String onward = authorities.find(authority.kind(), survivor.mergedInto()).map(StoredAuthority::name)
+                .orElse(survivor.mergedInto());
+        refuse(ctx, authority, number, note, false, "Its records went to " + survivor.name()
+                + ", which has since been merged into " + onward + ". Nothing was restored: undo that merge "
+                + "first (restore " + survivor.name() + "'s version from before it), then this one.");
     }
 
     /**
@@ -192,7 +211,7 @@ public final class AuthorityHistory {
     }
 
     private void refuseClash(Context ctx, StoredAuthority authority, int number, String note, AuthorityEditForm.Clash clash) {
-        refuse(ctx, authority, number, note, HttpStatus.CONFLICT, false, "Version " + number + " gives it the form '"
+        refuse(ctx, authority, number, note, false, "Version " + number + " gives it the form '"
                 + clash.form() + "', which is a name of " + clash.name() + " (" + clash.key()
                 + ") now. Nothing was restored: take the form from " + clash.name()
                 + " first, or edit this " + authority.noun() + " instead.");
@@ -209,14 +228,17 @@ public final class AuthorityHistory {
         }
     }
 
-    /** {@code noteRefused}: the problem is the note typed, which the page then marks and describes. */
-    private void refuse(Context ctx, StoredAuthority authority, int number, String note, HttpStatus status,
-                        boolean noteRefused, String problem) {
+    /**
+     * The version's page again with the note typed and {@code problem}, at the status already set;
+     * {@code noteRefused}: the problem is the note, which the page then marks and describes.
+     */
+    private void refuse(Context ctx, StoredAuthority authority, int number, String note, boolean noteRefused,
+                        String problem) {
         StoredAuthority now = authorities.find(authority.kind(), authority.id()).orElseThrow();
         Map<String, Object> model = versionModel(now, number, problem, note);
         model.put("noteRefused", noteRefused);
         model.put("dropOldName", ctx.formParam(AuthorityEditForm.DROP_OLD_NAME) != null);
-        ctx.status(status).render("editing/authority-version", model);
+        ctx.render("editing/authority-version", model);
     }
 
     private Map<String, Object> versionModel(StoredAuthority authority, int number, String problem, String note) {

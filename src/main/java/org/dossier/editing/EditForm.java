@@ -16,9 +16,7 @@ import org.dossier.documents.RecordVersion;
 import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
-import org.dossier.documents.StaleVersionException;
 import org.dossier.web.FormProblem;
-import org.dossier.web.WriteUnavailable;
 
 /**
  * {@code /admin/documents/{id}/edit} and {@code /admin/documents/new}: the record form. It carries
@@ -72,43 +70,31 @@ public final class EditForm {
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
-        int saved;
-        try {
-            saved = store.write(writer -> writer.update(record.id(), openedVersion, checked.draft(),
-                    Attribution.editor(author, checked.note())));
-        } catch (StaleVersionException e) {
-            if (savedAlready(record.id(), checked.draft())) {
-                // The same form sent again (a double click, a retry after a save whose answer was
-                // lost), whose browser shows the second answer: that was the conflict page, naming
-                // the editor as the one who had saved in between.
-                redirectSaved(ctx, record.id());
-                return;
-            }
-            showConflict(ctx, form, checked.draft(), openedVersion);
-            return;
-        } catch (RuntimeException e) {
-            showUnavailable(ctx, e, record, form, openedVersion);
-            return;
-        }
-        if (saved == openedVersion) {
-            Map<String, Object> model = model(record, form, openedVersion);
-            model.put("notice", "Nothing to save: the form says exactly what the record already says.");
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/edit", model);
-            return;
-        }
-        redirectSaved(ctx, record.id());
+        WriteOutcome.of(() -> store.write(writer -> writer.update(record.id(), openedVersion, checked.draft(),
+                        Attribution.editor(author, checked.note()))))
+                .unchangedIf(saved -> saved == openedVersion,
+                        "Nothing to save: the form says exactly what the record already says.")
+                .orDoneBefore(() -> savedAlready(record.id(), checked.draft()))
+                .answer(ctx, new WriteOutcome.Page<>(saved -> savedPath(record.id()),
+                        message -> again(ctx, model(record, form, openedVersion), message),
+                        now -> showConflict(ctx, form, checked.draft(), openedVersion)));
     }
 
-    /** Whether the record says now exactly what {@code draft} says: a stale form's save has nothing left to do. */
-    private boolean savedAlready(int id, RecordDraft draft) {
+    /**
+     * The version the record is at, if it says now exactly what {@code draft} says: a stale form's
+     * save has nothing left to do. The same form sent again (a double click, a retry after a save
+     * whose answer was lost), whose browser shows the second answer: that was the conflict page,
+     * naming the editor as the one who had saved in between.
+     */
+    private java.util.Optional<Integer> savedAlready(int id, RecordDraft draft) {
         DocumentDetails now = Forms.record(records, id);
-        return revisions.find(id, now.version()).map(RecordVersion::draft).filter(draft::equals).isPresent();
+        return revisions.find(id, now.version()).map(RecordVersion::draft).filter(draft::equals).map(d -> now.version());
     }
 
     /** To the record, which then says "Saved — version N" to the editor. */
-    private void redirectSaved(Context ctx, int id) {
+    private String savedPath(int id) {
         var now = Forms.record(records, id);
-        ctx.redirect(now.canonicalPath() + "?" + RecordPage.SAVED + "=" + now.version(), HttpStatus.SEE_OTHER);
+        return now.canonicalPath() + "?" + RecordPage.SAVED + "=" + now.version();
     }
 
     /** The hidden field of a new-record form that carries its {@link FormToken}. */
@@ -144,16 +130,12 @@ public final class EditForm {
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
-        int id;
-        try {
-            Attribution by = Attribution.editor(author, checked.note());
-            id = store.write(writer -> token == null ? writer.create(checked.draft(), by)
-                    : writer.createOnce(token, checked.draft(), by));
-        } catch (RuntimeException e) {
-            showUnavailable(ctx, e, null, form, 0, token);
-            return;
-        }
-        redirectSaved(ctx, id);
+        Attribution by = Attribution.editor(author, checked.note());
+        // A new record's form keeps its token, so that sent again it still creates one record at most.
+        WriteOutcome.of(() -> store.write(writer -> token == null ? writer.create(checked.draft(), by)
+                        : writer.createOnce(token, checked.draft(), by)))
+                .answer(ctx, WriteOutcome.Page.ofNew(this::savedPath,
+                        message -> again(ctx, newRecordModel(form, token), message)));
     }
 
     /** The form again as it was typed, refused (422): what is wrong beside each field and, above the form, in order. */
@@ -170,21 +152,12 @@ public final class EditForm {
     }
 
     /**
-     * The form again, with everything the editor typed and a message, when the database cannot take
-     * the write now (an import holds it, it is read-only, or its server went away mid-save): 503 with
-     * Retry-After, never a bare 500.
+     * The form again, with everything the editor typed and a message: that it changed nothing, or
+     * that the database cannot take the write now (an import holds it, it is read-only, or its
+     * server went away mid-save), never a bare 500.
      */
-    private void showUnavailable(Context ctx, RuntimeException failure, DocumentDetails record, RecordForm form,
-            int openedVersion) {
-        showUnavailable(ctx, failure, record, form, openedVersion, null);
-    }
-
-    /** As above; a new record's form keeps its {@code token}, so that sent again it still creates one record at most. */
-    private void showUnavailable(Context ctx, RuntimeException failure, DocumentDetails record, RecordForm form,
-            int openedVersion, FormToken token) {
-        WriteUnavailable unavailable = Forms.unavailable(ctx, failure);
-        Map<String, Object> model = record != null ? model(record, form, openedVersion) : newRecordModel(form, token);
-        model.put("notice", unavailable.getMessage());
+    private static void again(Context ctx, Map<String, Object> model, String message) {
+        model.put("notice", message);
         ctx.render("editing/edit", model);
     }
 
@@ -205,7 +178,7 @@ public final class EditForm {
                 RecordForm.of(saved, lists), lists)).orElse(null);
         Map<String, Object> model = model(saved, merge == null ? form : merge.form(), saved.version());
         model.put("conflict", new Conflict(saved, latest, openedVersion, sinceOpened, merge));
-        ctx.status(HttpStatus.CONFLICT).render("editing/edit", model);
+        ctx.render("editing/edit", model);
     }
 
     private Map<String, Object> model(DocumentDetails record, RecordForm form, int version) {

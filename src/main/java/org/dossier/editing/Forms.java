@@ -4,13 +4,10 @@ import io.javalin.http.Context;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityRecords;
 import org.dossier.authorities.StoredAuthority;
-import io.javalin.http.HttpStatus;
 import org.dossier.documents.DocumentDetails;
 import org.dossier.documents.RecordQueries;
 import org.dossier.web.BadRequest;
-import org.dossier.web.ErrorPages;
 import org.dossier.web.NotFound;
-import org.dossier.web.WriteUnavailable;
 
 /** Reading what editing forms post, strictly: a missing or garbled hidden field is a 400. */
 final class Forms {
@@ -33,19 +30,6 @@ final class Forms {
         String key = ctx.pathParam("key");
         return authorities.find(kind, key).orElseThrow(() -> new NotFound("There is no " + kind.noun() + " '" + key
                 + "' in the catalogue."));
-    }
-
-    /**
-     * What a write that failed means, when it is one the database cannot take now (it is busy, read-only,
-     * full or unreachable): logged, and the answer made 503 with Retry-After, for the caller to show its
-     * form again with what was typed and this message. Any other failure is thrown on.
-     */
-    static WriteUnavailable unavailable(Context ctx, RuntimeException failure) {
-        WriteUnavailable unavailable = WriteUnavailable.of(failure).orElseThrow(() -> failure);
-        ErrorPages.logUnavailable(ctx, unavailable);
-        ctx.header("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
-        ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
-        return unavailable;
     }
 
     /**

@@ -12,11 +12,9 @@ import org.dossier.documents.RecordVersion;
 import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
-import org.dossier.documents.StaleVersionException;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.dossier.web.QueryParams;
-import org.dossier.web.WriteUnavailable;
 
 /**
  * {@code /documents/{id}/history}: every version of a record, public, with what each changed
@@ -74,45 +72,43 @@ public final class HistoryPage {
                 "Document " + record.id() + " has no version " + number + "."));
         Optional<String> noteProblem = ChangeNote.problem(note, ChangeNote.WHY_RESTORED);
         if (noteProblem.isPresent()) {
-            refuse(ctx, record.id(), number, note, HttpStatus.UNPROCESSABLE_CONTENT, true, noteProblem.get());
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            refuse(ctx, record.id(), number, note, true, noteProblem.get());
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
-        int restoredAs;
-        try {
-            restoredAs = store.write(w -> w.restore(record.id(), version, number, Attribution.editor(author, note)));
-        } catch (StaleVersionException e) {
-            DocumentDetails now = Forms.record(records, record.id());
-            // The same restore sent again: the newest version is this editor's, with this note, saying what that one said.
-            if (Forms.sentAgain(revisions, now, author, note) && revisions.find(now.id(), now.version())
-                    .map(RecordVersion::draft).filter(restoring.draft()::equals).isPresent()) {
-                ctx.redirect(RestoredNotice.path(record.historyPath(), number, now.version()), HttpStatus.SEE_OTHER);
-                return;
-            }
-            refuse(ctx, record.id(), number, note, HttpStatus.CONFLICT, false, "Someone changed this record while you had "
-                    + "this page open (it is now at version " + e.currentVersion() + "). Nothing was restored: "
-                    + "look at the history again, then decide.");
-            return;
-        } catch (RuntimeException e) {
-            WriteUnavailable unavailable = Forms.unavailable(ctx, e);
-            refuse(ctx, record.id(), number, note, HttpStatus.SERVICE_UNAVAILABLE, false, unavailable.getMessage());
-            return;
-        }
-        if (restoredAs == version) {
-            refuse(ctx, record.id(), number, note, HttpStatus.UNPROCESSABLE_CONTENT, false,
-                    "Version " + number + " says what the record says now: there is nothing to restore.");
-            return;
-        }
-        ctx.redirect(RestoredNotice.path(record.historyPath(), number, restoredAs), HttpStatus.SEE_OTHER);
+        WriteOutcome.of(() -> store.write(w -> w.restore(record.id(), version, number, Attribution.editor(author, note))))
+                .unchangedIf(restoredAs -> restoredAs == version,
+                        "Version " + number + " says what the record says now: there is nothing to restore.")
+                .orDoneBefore(() -> restoredAlready(record.id(), restoring, author, note))
+                .answer(ctx, new WriteOutcome.Page<>(
+                        restoredAs -> RestoredNotice.path(record.historyPath(), number, restoredAs),
+                        message -> refuse(ctx, record.id(), number, note, false, message),
+                        now -> refuse(ctx, record.id(), number, note, false, "Someone changed this record while you had "
+                                + "this page open (it is now at version " + now + "). Nothing was restored: "
+                                + "look at the history again, then decide.")));
     }
 
-    /** {@code noteRefused}: the problem is the note typed, which the page then marks and describes. */
-    private void refuse(Context ctx, int id, int number, String note, HttpStatus status, boolean noteRefused,
-                        String problem) {
+    /**
+     * The version the record is at, if it is this editor's with this note and says what {@code restoring}
+     * says: the same restore sent again (a double click), which goes on as done.
+     */
+    private Optional<Integer> restoredAlready(int id, RecordVersion restoring, String author, String note) {
+        DocumentDetails now = Forms.record(records, id);
+        return Forms.sentAgain(revisions, now, author, note) && revisions.find(now.id(), now.version())
+                .map(RecordVersion::draft).filter(restoring.draft()::equals).isPresent()
+                ? Optional.of(now.version()) : Optional.empty();
+    }
+
+    /**
+     * The version's page again with the note typed and {@code problem}, at the status already set;
+     * {@code noteRefused}: the problem is the note, which the page then marks and describes.
+     */
+    private void refuse(Context ctx, int id, int number, String note, boolean noteRefused, String problem) {
         Map<String, Object> model = revisionModel(Forms.record(records, id), number, problem);
         model.put("note", note);
         model.put("noteRefused", noteRefused);
-        ctx.status(status).render("editing/revision", model);
+        ctx.render("editing/revision", model);
     }
 
     private Map<String, Object> revisionModel(DocumentDetails record, int number, String problem) {

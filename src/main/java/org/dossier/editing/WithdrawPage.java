@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.dossier.accounts.AccessControl;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.ControlCharacters;
@@ -11,7 +12,6 @@ import org.dossier.documents.DocumentDetails;
 import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
-import org.dossier.documents.StaleVersionException;
 import org.dossier.web.FormFields;
 
 /**
@@ -46,8 +46,11 @@ public final class WithdrawPage {
         String reason = ControlCharacters.withoutBidiControls(FormFields.text(ctx, "reason")).strip();
         String author = AccessControl.requireUser(ctx).username();
         String note = "Withdrawn: " + reason;
-        if (record.withdrawn() && Forms.sentAgain(revisions, record, author, note)) {
-            ctx.redirect(record.permanentPath(), HttpStatus.SEE_OTHER);
+        var page = new WriteOutcome.Page<Integer>(done -> record.permanentPath(),
+                message -> ctx.render("editing/withdraw", model(record, reason, "", message, false)),
+                now -> stale(ctx, record.id(), reason, ""));
+        if (sentAgain(record, true, author, note)) {
+            new WriteOutcome.Done<>(record.version()).answer(ctx, page);
             return;
         }
         String problem = record.withdrawn() ? "This record is already withdrawn."
@@ -59,21 +62,9 @@ public final class WithdrawPage {
                     .render("editing/withdraw", model(record, reason, "", problem, !record.withdrawn()));
             return;
         }
-        try {
-            store.write(w -> w.withdraw(record.id(), version, reason, Attribution.editor(author, note)));
-        } catch (StaleVersionException e) {
-            DocumentDetails now = Forms.record(records, record.id());
-            if (now.withdrawn() && Forms.sentAgain(revisions, now, author, note)) {
-                ctx.redirect(now.permanentPath(), HttpStatus.SEE_OTHER);
-                return;
-            }
-            stale(ctx, record.id(), reason, "");
-            return;
-        } catch (RuntimeException e) {
-            ctx.render("editing/withdraw", model(record, reason, "", Forms.unavailable(ctx, e).getMessage(), false));
-            return;
-        }
-        ctx.redirect(record.permanentPath(), HttpStatus.SEE_OTHER);
+        WriteOutcome.of(() -> store.write(w -> w.withdraw(record.id(), version, reason, Attribution.editor(author, note))))
+                .orDoneBefore(() -> doneBefore(record.id(), true, author, note))
+                .answer(ctx, page);
     }
 
     /** {@code POST /admin/documents/{id}/reinstate}: note, version. */
@@ -82,8 +73,11 @@ public final class WithdrawPage {
         int version = Forms.number(ctx, "version");
         String note = ChangeNote.posted(ctx);
         String author = AccessControl.requireUser(ctx).username();
-        if (!record.withdrawn() && Forms.sentAgain(revisions, record, author, note)) {
-            ctx.redirect(record.canonicalPath(), HttpStatus.SEE_OTHER);
+        var page = new WriteOutcome.Page<Integer>(done -> Forms.record(records, record.id()).canonicalPath(),
+                message -> ctx.render("editing/withdraw", model(record, "", note, message, false)),
+                now -> stale(ctx, record.id(), "", note));
+        if (sentAgain(record, false, author, note)) {
+            new WriteOutcome.Done<>(record.version()).answer(ctx, page);
             return;
         }
         String problem = !record.withdrawn() ? "This record is in the catalogue: there is nothing to reinstate."
@@ -93,26 +87,29 @@ public final class WithdrawPage {
                     .render("editing/withdraw", model(record, "", note, problem, record.withdrawn()));
             return;
         }
-        try {
-            store.write(w -> w.reinstate(record.id(), version, Attribution.editor(author, note)));
-        } catch (StaleVersionException e) {
-            DocumentDetails now = Forms.record(records, record.id());
-            if (!now.withdrawn() && Forms.sentAgain(revisions, now, author, note)) {
-                ctx.redirect(now.canonicalPath(), HttpStatus.SEE_OTHER);
-                return;
-            }
-            stale(ctx, record.id(), "", note);
-            return;
-        } catch (RuntimeException e) {
-            ctx.render("editing/withdraw", model(record, "", note, Forms.unavailable(ctx, e).getMessage(), false));
-            return;
-        }
-        ctx.redirect(Forms.record(records, record.id()).canonicalPath(), HttpStatus.SEE_OTHER);
+        WriteOutcome.of(() -> store.write(w -> w.reinstate(record.id(), version, Attribution.editor(author, note))))
+                .orDoneBefore(() -> doneBefore(record.id(), false, author, note))
+                .answer(ctx, page);
+    }
+
+    /**
+     * Whether {@code now} is withdrawn (or not) by {@code author}'s change with {@code note}: the same
+     * form sent again (a double click, whose browser shows the second answer), which goes on as done
+     * rather than saying that the record was withdrawn already, or that someone changed it meanwhile.
+     */
+    private boolean sentAgain(DocumentDetails now, boolean withdrawn, String author, String note) {
+        return now.withdrawn() == withdrawn && Forms.sentAgain(revisions, now, author, note);
+    }
+
+    /** The version the record is at, if a stale write finds it done by the same form's first sending. */
+    private Optional<Integer> doneBefore(int id, boolean withdrawn, String author, String note) {
+        DocumentDetails now = Forms.record(records, id);
+        return sentAgain(now, withdrawn, author, note) ? Optional.of(now.version()) : Optional.empty();
     }
 
     private void stale(Context ctx, int id, String reason, String note) {
         DocumentDetails now = Forms.record(records, id);
-        ctx.status(HttpStatus.CONFLICT).render("editing/withdraw", model(now, reason, note,
+        ctx.render("editing/withdraw", model(now, reason, note,
                 "Someone changed this record while you had this page open (it is now at version " + now.version()
                         + "). Nothing was changed: look at it again below, then decide.", false));
     }

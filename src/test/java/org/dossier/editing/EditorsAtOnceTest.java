@@ -35,7 +35,6 @@ import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.Http;
 import org.dossier.web.WriteUnavailable;
 import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -206,41 +205,11 @@ class EditorsAtOnceTest {
         }));
         assertTrue(underWay.await(60, TimeUnit.SECONDS), "bea's save got under way");
         Future<HttpResponse<String>> answer = pool.submit(meanwhile);
-        waitUntilARequestWaitsForALock();
+        LockWaits.awaitWaiting(database.dsl(), 1);
         commit.countDown();
         saving.get(60, TimeUnit.SECONDS);
         return answer.get(60, TimeUnit.SECONDS);
     }
-
-    /**
-     * Until some transaction waits for a lock (the request meets the save held open): on PostgreSQL
-     * as the server lists it; on SQLite, which lists no one waiting, as a thread of the catalogue's
-     * server (in this JVM) waiting for the write lock in the database's busy handler. SQLite's case
-     * slept half a second instead, and a request that came after the commit met nothing.
-     */
-    private static void waitUntilARequestWaitsForALock() throws InterruptedException {
-        boolean postgresql = database.dsl().dialect().family() == SQLDialect.POSTGRES;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (postgresql ? database.dsl().fetchCount(DSL.table("pg_stat_activity"), DSL.field("wait_event_type").eq("Lock")
-                .and(DSL.field("datname").eq(DSL.field("current_database()")))) == 0 : !aThreadWaitsForSqlitesWriteLock()) {
-            assertTrue(System.nanoTime() < deadline, "no request came to wait for the save held open");
-            Thread.sleep(10);
-        }
-    }
-
-    /**
-     * Whether a thread of this JVM waits in the busy handler SQLite calls while another holds the
-     * write lock: parked there, not a write that gives way at once (a session's) passing through.
-     */
-    private static boolean aThreadWaitsForSqlitesWriteLock() {
-        return Thread.getAllStackTraces().values().stream().anyMatch(stack -> stack.length > 1
-                && java.util.Arrays.stream(stack).anyMatch(frame -> frame.getMethodName().equals("parkNanos"))
-                && java.util.Arrays.stream(stack).anyMatch(frame -> frame.getClassName().equals(SQLITE_BUSY_HANDLER)
-                        && frame.getMethodName().equals("callback")));
-    }
-
-    /** Database's busy handler: it looks again for the write lock every 2 ms until the write wait is over. */
-    private static final String SQLITE_BUSY_HANDLER = org.dossier.app.Database.class.getName() + "$Patient";
 
     private static List<Integer> peopleOf(int id) {
         return database.dsl().select(DOCUMENT_PERSON.PERSON_ID).from(DOCUMENT_PERSON).where(DOCUMENT_PERSON.DOCUMENT_ID.eq(id))

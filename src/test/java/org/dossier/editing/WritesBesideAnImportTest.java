@@ -21,11 +21,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -211,7 +210,7 @@ class WritesBesideAnImportTest {
             HttpResponse<String> dashboard = cleo.get("/admin");
             assertEquals(200, dashboard.statusCode(), dashboard.body());
             assertEquals(200, cleo.get("/admin/documents/" + id + "/edit").statusCode());
-            assertFalse(held.writer().isDone(), "served while the writer held the database");
+            assertFalse(held.ended(), "served while the writer held the database");
             if (TestPostgres.selected()) {
                 // The long write holds a record's row, and nothing the session's refresh needs.
                 assertTrue(lastSeen("cleo").isAfter(longAgo), "kept alive at once");
@@ -289,6 +288,96 @@ class WritesBesideAnImportTest {
     }
 
     /**
+     * The other writes of an editor's forms that cannot get through in a few seconds: a new record, a
+     * reinstatement, a new person, a person's save and restore come back as their forms with what was
+     * typed, 503 with Retry-After; a link of ticked records is the busy page, 503 with Retry-After.
+     * Nothing is written, and each goes through once the writer is done.
+     */
+    @Test
+    void aNewRecordAReinstatementAPersonsFormsOrALinkThatCannotGetThroughGetsA503KeepingWhatWasTyped() throws Exception {
+        Http editor = aliceOnTheImpatientNode;
+        int withdrawnId = catalogue.recordTitled("Wang Ruofei");
+        FormFields withdraw = FormFields.at(editor, "/admin/documents/" + withdrawnId + "/withdraw", "form.stacked-form");
+        assertEquals(303, editor.post("/admin/documents/" + withdrawnId + "/withdraw",
+                withdraw.set("reason", "Withdrawn to be reinstated").entries()).statusCode());
+        FormFields person = FormFields.at(editor, "/admin/people/new", "form.authority-form");
+        assertEquals(303, editor.post("/admin/people/new", person.set("name", "Red Army").set("kind", "organisation")
+                .set("note", "A clerk").entries()).statusCode());
+        FormFields edited = FormFields.at(editor, "/admin/people/red-army/edit", "form.authority-form");
+        assertEquals(303, editor.post("/admin/people/red-army/edit", edited.set("description", "A second version.")
+                .set("note", "Second").entries()).statusCode());
+
+        FormFields newRecord = FormFields.at(editor, "/admin/documents/new", "form.record-form")
+                .set("title", "A record typed while the database was held, with <b>markup</b> & more")
+                .set("date", "July 1953").set("note", "A new record's note typed with care");
+        FormFields reinstate = FormFields.at(editor, "/admin/documents/" + withdrawnId + "/withdraw", "form.stacked-form")
+                .set("note", "Back, a note typed with care");
+        FormFields newPerson = FormFields.at(editor, "/admin/people/new", "form.authority-form")
+                .set("name", "Clerk Typed While Held").set("kind", "person").set("note", "A new person's note typed with care");
+        FormFields save = FormFields.at(editor, "/admin/people/red-army/edit", "form.authority-form")
+                .set("description", "Described while the database was held").set("note", "A save's note typed with care");
+        FormFields restore = FormFields.at(editor, "/people/red-army/history/1", "form.restore-form")
+                .set("note", "Back to the first version, a note typed with care");
+        Document linking = Jsoup.parse(editor.get("/admin/people/red-army/link").body());
+        String ticked = linking.selectFirst("form.link-form input[name=document]").val();
+        List<Map.Entry<String, String>> link = List.of(Map.entry("csrf", Editors.csrf(linking.html())),
+                Map.entry("document", ticked));
+        int records = countRecords();
+
+        try (HeldWrite held = HeldWrite.ofEveryWrite(catalogue)) {
+            HttpResponse<String> created = editor.post("/admin/documents/new", newRecord.entries());
+            assertBusyWithTheFormKept(created, "form.record-form", newRecord, "title", "note");
+
+            HttpResponse<String> reinstated = editor.post("/admin/documents/" + withdrawnId + "/reinstate", reinstate.entries());
+            assertBusyWithTheFormKept(reinstated, "form.stacked-form", reinstate, "note");
+            assertTrue(Jsoup.parse(reinstated.body()).selectFirst(".form-problem").text().contains("busy"), reinstated.body());
+
+            HttpResponse<String> made = editor.post("/admin/people/new", newPerson.entries());
+            assertBusyWithTheFormKept(made, "form.authority-form", newPerson, "name", "note");
+
+            HttpResponse<String> saved = editor.post("/admin/people/red-army/edit", save.entries());
+            assertBusyWithTheFormKept(saved, "form.authority-form", save, "description", "note");
+
+            HttpResponse<String> restored = editor.post("/admin/people/red-army/restore", restore.entries());
+            assertBusyWithTheFormKept(restored, "form.restore-form", restore, "note");
+            assertTrue(Jsoup.parse(restored.body()).selectFirst("#restore-problem").text().contains("busy"), restored.body());
+
+            HttpResponse<String> linked = editor.post("/admin/people/red-army/link", link);
+            assertEquals(503, linked.statusCode(), linked.body());
+            assertTrue(linked.headers().firstValue("Retry-After").isPresent());
+            held.assertStillHeld();
+        }
+        assertEquals(records, countRecords(), "no record was made");
+        assertEquals(404, catalogue.http().get("/people/clerk-typed-while-held").statusCode(), "nor a person");
+        assertEquals(410, catalogue.http().get("/documents/" + withdrawnId).statusCode(), "the record is still withdrawn");
+        try (CatalogueDatabase database = CatalogueDatabase.of(catalogue)) {
+            assertEquals(2, database.dsl().select(org.dossier.db.Tables.PERSON.VERSION).from(org.dossier.db.Tables.PERSON)
+                    .where(org.dossier.db.Tables.PERSON.KEY.eq("red-army")).fetchSingle(org.dossier.db.Tables.PERSON.VERSION),
+                    "the person was neither saved nor restored");
+        }
+        assertEquals(303, editor.post("/admin/people/red-army/edit", save.entries()).statusCode(),
+                "the same form goes through once the writer is done");
+        assertEquals(303, editor.post("/admin/documents/" + withdrawnId + "/reinstate", reinstate.entries()).statusCode());
+    }
+
+    private static int countRecords() {
+        try (CatalogueDatabase database = CatalogueDatabase.of(catalogue)) {
+            return database.dsl().fetchCount(DOCUMENT);
+        }
+    }
+
+    /** A 503 with Retry-After whose page is the form {@code selector} again, with {@code fields} as they were typed. */
+    private static void assertBusyWithTheFormKept(HttpResponse<String> answer, String selector, FormFields typed,
+                                                  String... fields) {
+        assertEquals(503, answer.statusCode(), answer.body());
+        assertTrue(answer.headers().firstValue("Retry-After").isPresent(), answer.headers().toString());
+        FormFields kept = FormFields.of(answer.body(), selector);
+        for (String field : fields) {
+            assertEquals(typed.get(field), kept.get(field), field);
+        }
+    }
+
+    /**
      * A load balancer asks /ready every few seconds while another process writes for minutes (an
      * import of a large folder, a generate): readers are served meanwhile, so the node is ready.
      * /ready read the migrations through Flyway, whose closing transaction, on SQLite, began as a
@@ -321,47 +410,12 @@ class WritesBesideAnImportTest {
     }
 
     /**
-     * Another process's long write transaction (an import's, say), begun before this returns and
-     * held until closed: on SQLite, where writing transactions begin IMMEDIATE, the write lock; on
-     * PostgreSQL the row of record {@code id}, which a save of it must lock too.
+     * Another process's long write transaction (an import's, say), held until closed: on SQLite the
+     * write lock; on PostgreSQL the row of record {@code id}, which a save of it must lock too.
      */
     private static HeldWrite holdWriting(int id) throws InterruptedException {
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-            try (CatalogueDatabase other = CatalogueDatabase.of(catalogue)) {
-                other.dsl().transaction(tx -> {
-                    tx.dsl().update(DOCUMENT).set(DOCUMENT.TITLE, DOCUMENT.TITLE).where(DOCUMENT.ID.eq(id)).execute();
-                    held.countDown();
-                    release.await(60, TimeUnit.SECONDS);
-                });
-            }
-        });
-        assertTrue(held.await(30, TimeUnit.SECONDS), "the writer began");
-        return new HeldWrite(release, writer);
-    }
-
-    /** A write held open ({@link #holdWriting}); closing it lets it commit and waits for it. */
-    private record HeldWrite(CountDownLatch release, CompletableFuture<Void> writer) implements AutoCloseable {
-
-        /** The write is still held: what was checked meanwhile met it, not a writer that had already given up. */
-        void assertStillHeld() {
-            assertFalse(writer.isDone(), () -> "the other writer ended before the checks did: " + writer);
-        }
-
-        /**
-         * Not InterruptedException: a close that threw it from a try-with-resources could be
-         * suppressed behind the test's own failure, and the interrupt lost; the thread keeps it instead.
-         */
-        @Override
-        public void close() throws ExecutionException, TimeoutException {
-            release.countDown();
-            try {
-                writer.get(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return HeldWrite.begun(catalogue, tx -> tx.update(DOCUMENT).set(DOCUMENT.TITLE, DOCUMENT.TITLE)
+                .where(DOCUMENT.ID.eq(id)).execute());
     }
 
     /**

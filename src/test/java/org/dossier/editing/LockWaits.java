@@ -1,0 +1,46 @@
+package org.dossier.editing;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * Until requests sent meanwhile wait for a lock that a test holds open: on PostgreSQL as the server
+ * lists them; on SQLite, which lists no one waiting, as threads of the catalogue's server (in this
+ * JVM) waiting for the write lock in the database's busy handler. Sleeping instead let a request come
+ * after the commit and meet nothing.
+ */
+final class LockWaits {
+
+    /** Database's busy handler: it looks again for the write lock every 2 ms until the write wait is over. */
+    private static final String SQLITE_BUSY_HANDLER = org.dossier.app.Database.class.getName() + "$Patient";
+
+    private LockWaits() {
+    }
+
+    /** Until at least {@code count} requests wait for a lock in the database {@code db} reads. */
+    static void awaitWaiting(DSLContext db, int count) throws InterruptedException {
+        boolean postgresql = db.dialect().family() == SQLDialect.POSTGRES;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while ((postgresql ? db.fetchCount(DSL.table("pg_stat_activity"), DSL.field("wait_event_type").eq("Lock")
+                .and(DSL.field("datname").eq(DSL.field("current_database()")))) : threadsWaitingForSqlitesWriteLock()) < count) {
+            assertTrue(System.nanoTime() < deadline, "no " + count + " requests came to wait for the write held open");
+            Thread.sleep(10);
+        }
+    }
+
+    /**
+     * Threads of this JVM that wait in the busy handler SQLite calls while another holds the write
+     * lock: parked there, not a write that gives way at once (a session's) passing through.
+     */
+    private static long threadsWaitingForSqlitesWriteLock() {
+        return Thread.getAllStackTraces().values().stream().filter(stack -> stack.length > 1
+                && Arrays.stream(stack).anyMatch(frame -> frame.getMethodName().equals("parkNanos"))
+                && Arrays.stream(stack).anyMatch(frame -> frame.getClassName().equals(SQLITE_BUSY_HANDLER)
+                        && frame.getMethodName().equals("callback"))).count();
+    }
+}

@@ -7,10 +7,11 @@ import java.util.List;
 import org.dossier.app.Protection;
 import org.dossier.editing.Editors;
 import org.dossier.testing.Http;
+import org.dossier.testing.SeededCatalogue;
 import org.dossier.testing.TestCatalogue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sign-in against parallel guessing and against being locked out by others, through a real server
@@ -19,19 +20,15 @@ import org.junit.jupiter.api.Test;
  */
 class SignInUnderAttackTest {
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass(
+            Protection.DEFAULTS.withSearchLimit(0).withTrustedProxies(List.of("127.0.0.1")));
 
     @BeforeAll
     static void start() {
-        catalogue = TestCatalogue.withSeeds(Protection.DEFAULTS.withSearchLimit(0).withTrustedProxies(List.of("127.0.0.1")));
         Editors.add(catalogue, "erin", Role.EDITOR);
         Editors.add(catalogue, "frank", Role.EDITOR);
         Editors.add(catalogue, "gina", Role.EDITOR);
-    }
-
-    @AfterAll
-    static void stop() {
-        catalogue.close();
     }
 
     @Test

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.dossier.testing.Browser;
 import org.dossier.testing.SeededCatalogue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
@@ -20,17 +18,8 @@ class ReaderBrowsesCatalogueTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
+    @RegisterExtension
+    static final Browser browser = Browser.forTheClass();
 
     @Test
     void aReaderPagesForwardAndReadsADocument() {

@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dossier.app.Protection;
 import org.dossier.testing.Http;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,19 +25,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SearchSuggestionsTest {
 
     private static final int SEARCH_LIMIT = 5;
-    private static TestCatalogue catalogue;
+    /** A search limit, to show that suggestions are not counted against it. */
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass(Protection.DEFAULTS.withSearchLimit(SEARCH_LIMIT));
     private static Http http;
 
     @BeforeAll
     static void start() {
-        // A search limit, to show that suggestions are not counted against it.
-        catalogue = TestCatalogue.withSeeds(Protection.DEFAULTS.withSearchLimit(SEARCH_LIMIT));
         http = catalogue.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        catalogue.close();
     }
 
     private static JsonNode suggest(String q) throws Exception {

@@ -34,13 +34,13 @@ class SuggestBrowserTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.forTheClass();
     /** A node stopped by a test, in the background: see {@link #whileSearchIsStillStartingAReaderTypingIsToldSoAndItsSearchPageIsA503ThatKeepsTheWords}. */
     private static java.util.concurrent.CompletableFuture<Void> stopping = java.util.concurrent.CompletableFuture.completedFuture(null);
 
     @BeforeAll
     static void start() {
-        browser = Browser.start();
         browser.desktop();
     }
 
@@ -58,7 +58,6 @@ class SuggestBrowserTest {
     @AfterAll
     static void stop() {
         stopping.join();
-        browser.close();
     }
 
     /** Types into the box and waits until the list is open with suggestions for exactly that text. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.dossier.testing.Browser;
 import org.dossier.testing.SeededCatalogue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,22 +23,17 @@ class CiteBoxBrowserTest {
 
     @RegisterExtension
     final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
-    private Browser browser;
+    @RegisterExtension
+    final Browser browser = Browser.forTheClass();
     private int letter;
 
     @BeforeAll
     void start() {
         letter = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
-        browser = Browser.start();
         // Headless Chromium keeps its own clipboard; the page may write to it once granted.
         ((ChromeDriver) browser.driver()).executeCdpCommand("Browser.grantPermissions", Map.of(
                 "origin", catalogue.baseUrl(),
                 "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
     }
 
     private Object script(String js) {

@@ -9,10 +9,10 @@ import java.util.List;
 import org.dossier.accounts.Role;
 import org.dossier.testing.Axe;
 import org.dossier.testing.Browser;
-import org.dossier.testing.TestCatalogue;
-import org.junit.jupiter.api.AfterAll;
+import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -32,20 +32,15 @@ import org.dossier.testing.StartedFirst;
 @StartedFirst(seconds = 15)
 class AuthorityBrowserTest {
 
-    private TestCatalogue catalogue;
+    @RegisterExtension
+    final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
     private Browser browser;
     private final List<String> failures = new ArrayList<>();
 
     @BeforeAll
     void start() {
-        catalogue = TestCatalogue.withSeeds();
         Editors.add(catalogue, "alice", Role.EDITOR);
         Editors.add(catalogue, "bob", Role.EDITOR);
-    }
-
-    @AfterAll
-    void stop() {
-        catalogue.close();
     }
 
     private String url(String path) {

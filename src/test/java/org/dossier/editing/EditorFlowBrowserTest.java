@@ -8,7 +8,6 @@ import java.util.List;
 import org.dossier.accounts.Role;
 import org.dossier.testing.Browser;
 import org.dossier.testing.SeededCatalogue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,8 +34,10 @@ class EditorFlowBrowserTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
-    private static Browser alice;
-    private static Browser bob;
+    @RegisterExtension
+    static final Browser alice = Browser.forTheClass();
+    @RegisterExtension
+    static final Browser bob = Browser.forTheClass();
     private static int id;
 
     @BeforeAll
@@ -44,14 +45,6 @@ class EditorFlowBrowserTest {
         Editors.add(catalogue, "alice", Role.EDITOR);
         Editors.add(catalogue, "bob", Role.EDITOR);
         id = catalogue.recordTitled("Concentering");
-        alice = Browser.start();
-        bob = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        alice.close();
-        bob.close();
     }
 
     private static String url(String path) {

@@ -71,11 +71,16 @@ public final class Editors {
 
     /** A browser signed in, through the sign-in form, as {@code username}, a new editor of {@code catalogue}. */
     public static Browser signedInBrowser(RunningCatalogue catalogue, String username) {
-        add(catalogue, username, Role.EDITOR);
         Browser browser = Browser.start();
+        signInAsNewEditor(catalogue, browser, username);
+        return browser;
+    }
+
+    /** Signs {@code browser} in, through the sign-in form, as {@code username}, a new editor of {@code catalogue}. */
+    public static void signInAsNewEditor(RunningCatalogue catalogue, Browser browser, String username) {
+        add(catalogue, username, Role.EDITOR);
         browser.open(catalogue.baseUrl() + "/admin/login");
         signIn(browser, username);
-        return browser;
     }
 
     /** Signs in through the sign-in form the browser shows, and waits for the page it leads to. */

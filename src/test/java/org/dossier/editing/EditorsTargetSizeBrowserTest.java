@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.dossier.accounts.Role;
 import org.dossier.testing.Browser;
-import org.dossier.testing.TestCatalogue;
-import org.junit.jupiter.api.AfterAll;
+import org.dossier.testing.SeededCatalogue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -36,28 +36,21 @@ class EditorsTargetSizeBrowserTest {
             return found;
             """;
 
-    private TestCatalogue catalogue;
-    private Browser withScript;
-    private Browser withoutScript;
+    @RegisterExtension
+    final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+    @RegisterExtension
+    final Browser withScript = Browser.forTheClass();
+    @RegisterExtension
+    final Browser withoutScript = Browser.forTheClassWithoutJavaScript();
 
     @BeforeAll
     void start() {
-        catalogue = TestCatalogue.withSeeds();
         Editors.add(catalogue, "alice", Role.EDITOR);
-        withScript = Browser.start();
-        withoutScript = Browser.startWithoutJavaScript();
         for (Browser browser : List.of(withScript, withoutScript)) {
             browser.open(catalogue.baseUrl() + "/admin/login");
             Editors.signIn(browser, "alice");
             browser.phone();
         }
-    }
-
-    @AfterAll
-    void stop() {
-        withScript.close();
-        withoutScript.close();
-        catalogue.close();
     }
 
     @Test

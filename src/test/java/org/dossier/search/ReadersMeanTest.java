@@ -27,9 +27,8 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.testing.TestCatalogue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,17 +39,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ReadersMeanTest {
 
-    private static SeedIndex seeds;
-
-    @BeforeAll
-    static void open() throws Exception {
-        seeds = SeedIndex.open();
-    }
-
-    @AfterAll
-    static void close() {
-        seeds.close();
-    }
+    @RegisterExtension
+    static final SeedIndex seeds = SeedIndex.forTheClass();
 
     private static SearchResults search(String text) {
         return seeds.engine.search(SearchRequest.of(text).withPageSize(100));

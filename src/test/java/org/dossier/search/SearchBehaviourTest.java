@@ -20,9 +20,8 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a reader's words find, against the seed pages in a real database and a real index; the
@@ -31,17 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class SearchBehaviourTest {
 
-    private static SeedIndex seeds;
-
-    @BeforeAll
-    static void open() throws Exception {
-        seeds = SeedIndex.open();
-    }
-
-    @AfterAll
-    static void close() {
-        seeds.close();
-    }
+    @RegisterExtension
+    static final SeedIndex seeds = SeedIndex.forTheClass();
 
     private static SearchResults search(String text) {
         return seeds.engine.search(SearchRequest.of(text).withPageSize(60));

@@ -14,21 +14,33 @@ import org.dossier.documents.RecordStore;
 import org.dossier.testing.RecordsByTitle;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real database in a temporary folder holding the seed pages' catalogue, and its search index. */
-final class SeedIndex implements AutoCloseable {
+/**
+ * A real database in a temporary folder holding the seed pages' catalogue, and its search index. A test
+ * that writes opens one of its own ({@link #open()}, in a try-with-resources); a class whose tests share
+ * one registers it:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final SeedIndex seeds = SeedIndex.forTheClass();
+ * }</pre>
+ *
+ * <p>which is open from before the class's first test until after its last.
+ */
+final class SeedIndex implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
-    final Path folder;
-    final Database database;
-    final RecordStore store;
+    // Set when it is opened: at once by open(), before the class's first test by forTheClass().
+    Path folder;
+    Database database;
+    RecordStore store;
     /** How long a search waits for the follower, at most: a node's wait unless the test gives another. */
     private final Duration searchWait;
     LuceneSearchEngine engine;
 
-    private SeedIndex(Path folder, Database database, RecordStore store, Duration searchWait) {
-        this.folder = folder;
-        this.database = database;
-        this.store = store;
+    private SeedIndex(Duration searchWait) {
         this.searchWait = searchWait;
     }
 
@@ -38,14 +50,38 @@ final class SeedIndex implements AutoCloseable {
 
     /** As {@link #open()}, every engine opened on it letting a search wait {@code searchWait} for the follower. */
     static SeedIndex open(Duration searchWait) throws Exception {
-        Path folder = Files.createTempDirectory("dossier-search-");
-        Database database = TestDatabase.seededIn(folder);
-        RecordStore store = new RecordStore(database.dsl(), Clock.systemUTC());
-        SeedIndex index = new SeedIndex(folder, database, store, searchWait);
-        index.reopen();
-        store.onChange(ids -> index.engine.changed(ids));
-        // the listener reads the field at each change: reopening the engine keeps it following
+        SeedIndex index = new SeedIndex(searchWait);
+        index.openNow();
         return index;
+    }
+
+    /** One for the test class: opened before its first test, closed after its last (a {@code @RegisterExtension}). */
+    static SeedIndex forTheClass() {
+        return new SeedIndex(Duration.ofMillis(FeedProgress.AWAIT_MILLIS));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        openNow();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void openNow() throws Exception {
+        folder = Files.createTempDirectory("dossier-search-");
+        try {
+            database = TestDatabase.seededIn(folder);
+            store = new RecordStore(database.dsl(), Clock.systemUTC());
+            reopen();
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+        store.onChange(ids -> engine.changed(ids));
+        // the listener reads the field at each change: reopening the engine keeps it following
     }
 
     /** The seed pages' index read as it stands, for snapshots searched on two threads of their own. */
@@ -114,13 +150,21 @@ final class SeedIndex implements AutoCloseable {
                 new OpeningPhase(OpeningSearchEngine.OPENING), searchWait);
     }
 
+    /** Closes what is open: all of it, or what an opening that failed (or never came) left. */
     @Override
     public void close() {
         if (engine != null) {
             engine.close();
+            engine = null;
         }
-        database.close();
-        TestDatabase.forget(folder);
-        TestCatalogue.deleteRecursively(folder);
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+        if (folder != null) {
+            TestDatabase.forget(folder);
+            TestCatalogue.deleteRecursively(folder);
+            folder = null;
+        }
     }
 }

@@ -12,6 +12,12 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -24,10 +30,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's real Chromium, headless, driven by Debian's chromedriver. The binaries are named
- * explicitly so that Selenium Manager never runs and nothing is downloaded. Ask for one per test
- * class: closing it hands it, cleared, to the next class that asks (see {@link #close}).
+ * explicitly so that Selenium Manager never runs and nothing is downloaded.
+ *
+ * <p>A class that uses one browser through all its tests registers it, as it registers its catalogue:
+ *
+ * <pre>{@code
+ * @ResourceLock(Browser.ONE_AT_A_TIME)
+ * class ReaderTest {
+ *     @RegisterExtension
+ *     static final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
+ *     @RegisterExtension
+ *     static final Browser browser = Browser.forTheClass();
+ * }</pre>
+ *
+ * <p>It has a Chromium from before the class's first test (and its {@code @BeforeAll} methods) until
+ * after its last (and its {@code @AfterAll} methods). It neither starts nor stops with the catalogue: it
+ * reads it only in between, so the two extensions may start and stop in either order. A test that needs
+ * a browser of its own asks for one with {@link #start()} in a try-with-resources. Closing either hands
+ * its Chromium, cleared, to the next that asks (see {@link #close}).
  */
-public final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     public static final String CHROMIUM = "/usr/bin/chromium";
     public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -35,63 +57,131 @@ public final class Browser implements AutoCloseable {
     /**
      * The lock every browser test class holds ({@code @ResourceLock(Browser.ONE_AT_A_TIME)}): test
      * classes run side by side, but one Chromium at a time, so that a browser's waits are never
-     * starved of CPU by another browser.
+     * starved of CPU by another browser. A lock is JUnit's to take before the class starts, which an
+     * extension cannot do: a browser for a class that does not hold it is refused (by {@link #forTheClass()}
+     * before the class's first test, by {@link #start()} when asked).
      */
     public static final String ONE_AT_A_TIME = "chromium";
 
     /**
-     * Browsers a class has closed, cleared and waiting for the next class, by whether they run
+     * Chromiums a class has closed, cleared and waiting for the next class, by whether they run
      * JavaScript. Starting Chromium and its driver costs about a second of CPU and 1.7 s, ten times
      * a run; what a class leaves behind is cleared instead (its cookies, cache, permissions,
      * viewport, text size, emulated media and extra tabs). All are quit when the test JVM exits.
      */
-    private static final Map<Boolean, Deque<Browser>> IDLE = Map.of(true, new ArrayDeque<>(), false, new ArrayDeque<>());
-    private static final List<Browser> STARTED = new ArrayList<>();
+    private static final Map<Boolean, Deque<Chromium>> IDLE = Map.of(true, new ArrayDeque<>(), false, new ArrayDeque<>());
+    private static final List<Chromium> STARTED = new ArrayList<>();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             synchronized (IDLE) {
-                STARTED.forEach(Browser::quit);
+                STARTED.forEach(Chromium::quit);
             }
         }, "browsers-quit"));
     }
 
-    private final ChromeDriver driver;
-    private final Path profile;
+    /** One Chromium process, its driver and the profile folder it writes: what is handed from class to class. */
+    private record Chromium(ChromeDriver driver, Path profile) {
+
+        void quit() {
+            try {
+                driver.quit();
+            } catch (WebDriverException e) {
+                // gone already: nothing to stop
+            } finally {
+                TestCatalogue.deleteRecursively(profile);
+            }
+        }
+    }
+
     private final boolean javaScript;
+    /** The Chromium this browser drives: none before the class's first test ({@link #forTheClass()}) and after {@link #close}. */
+    private Chromium chromium;
     /** The script that shortens the typing pause on every new page, while a test has it so ({@link #typingPause}). */
     private String typingPause;
 
-    private Browser(ChromeDriver driver, Path profile, boolean javaScript) {
-        this.driver = driver;
-        this.profile = profile;
+    private Browser(boolean javaScript) {
         this.javaScript = javaScript;
     }
 
+    /** A browser for one test, started now: close it when done (try-with-resources). */
     public static Browser start() {
-        return start(true);
+        return started(true);
     }
 
     /** A browser with JavaScript switched off, as some readers have it: pages must work without it. */
     public static Browser startWithoutJavaScript() {
-        return start(false);
+        return started(false);
     }
 
-    private static Browser start(boolean javaScript) {
+    /** A browser for the test class: started before its first test, closed after its last (a {@code @RegisterExtension}). */
+    public static Browser forTheClass() {
+        return new Browser(true);
+    }
+
+    /** As {@link #forTheClass()}, with JavaScript switched off. */
+    public static Browser forTheClassWithoutJavaScript() {
+        return new Browser(false);
+    }
+
+    private static Browser started(boolean javaScript) {
+        // The test asking is on the stack (an extension's callback is not: see beforeAll).
+        List<Class<?>> callers = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.<Class<?>>map(StackWalker.StackFrame::getDeclaringClass)
+                        .filter(c -> c != Browser.class).toList());
+        if (callers.stream().noneMatch(Browser::holdsTheLock)) {
+            throw new IllegalStateException(callers.get(0).getSimpleName() + " starts a browser in a class that does "
+                    + "not hold the lock that keeps two Chromiums from running at once: give the test class "
+                    + "@ResourceLock(Browser.ONE_AT_A_TIME)");
+        }
+        Browser browser = new Browser(javaScript);
+        browser.chromium = take(javaScript);
+        return browser;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        if (!holdsTheLock(testClass)) {
+            throw new IllegalStateException(testClass.getSimpleName() + " has a browser but not the lock that keeps "
+                    + "two Chromiums from running at once: give it @ResourceLock(Browser.ONE_AT_A_TIME)");
+        }
+        chromium = take(javaScript);
+    }
+
+    /** Whether {@code type}, or a class it is declared in, holds {@link #ONE_AT_A_TIME} (to write: alone). */
+    private static boolean holdsTheLock(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            boolean locked = AnnotationSupport.findRepeatableAnnotations(c, ResourceLock.class).stream()
+                    .anyMatch(lock -> lock.value().equals(ONE_AT_A_TIME) && lock.mode() == ResourceAccessMode.READ_WRITE);
+            if (locked) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** An idle Chromium of the kind asked for, or a new one. */
+    private static Chromium take(boolean javaScript) {
         synchronized (IDLE) {
-            Browser idle = IDLE.get(javaScript).poll();
+            Chromium idle = IDLE.get(javaScript).poll();
             if (idle != null) {
                 return idle;
             }
         }
-        Browser started = launch(javaScript);
+        Chromium started = launch(javaScript);
         synchronized (IDLE) {
             STARTED.add(started);
         }
         return started;
     }
 
-    private static Browser launch(boolean javaScript) {
+    private static Chromium launch(boolean javaScript) {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver "
                     + "(" + CHROMIUM + ", " + CHROMEDRIVER + "); bin/test installs them.");
@@ -120,7 +210,7 @@ public final class Browser implements AutoCloseable {
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-            return new Browser(driver, profile, javaScript);
+            return new Chromium(driver, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -137,7 +227,7 @@ public final class Browser implements AutoCloseable {
      * the DevTools protocol, so that 390 px means 390 CSS pixels of page, as on a phone.
      */
     public void viewport(int width, int height) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+        chromeDriver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
@@ -164,7 +254,7 @@ public final class Browser implements AutoCloseable {
      * forced colours themselves, not only the media query. {@link #plainMedia} undoes it.
      */
     public void emulateMedia(String feature, String value) {
-        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+        chromeDriver().executeCdpCommand("Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", feature, "value", value))));
     }
 
@@ -174,7 +264,7 @@ public final class Browser implements AutoCloseable {
      * as they do in a browser set so. {@code textSize(100)} undoes it.
      */
     public void textSize(int percent) {
-        driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes",
+        chromeDriver().executeCdpCommand("Page.setFontSizes", Map.of("fontSizes",
                 Map.of("standard", 16 * percent / 100, "fixed", 13 * percent / 100)));
     }
 
@@ -184,7 +274,7 @@ public final class Browser implements AutoCloseable {
      * styles, and an added {@code <style>} was silently not applied). From the next page opened.
      */
     public void bypassContentSecurityPolicy(boolean bypass) {
-        driver.executeCdpCommand("Page.setBypassCSP", Map.of("enabled", bypass));
+        chromeDriver().executeCdpCommand("Page.setBypassCSP", Map.of("enabled", bypass));
     }
 
     /**
@@ -195,18 +285,18 @@ public final class Browser implements AutoCloseable {
      */
     public void typingPause(Duration pause) {
         if (typingPause != null) {
-            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", typingPause));
+            chromeDriver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", typingPause));
             typingPause = null;
         }
         if (pause != null) {
-            typingPause = (String) driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+            typingPause = (String) chromeDriver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
                     Map.of("source", "window.dossierTypingPauseMs = " + pause.toMillis() + ";")).get("identifier");
         }
     }
 
     /** Shows the pages as they print (CSS {@code @media print}), until {@link #plainMedia}. */
     public void emulatePrint() {
-        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print", "features", List.of()));
+        chromeDriver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print", "features", List.of()));
     }
 
     /**
@@ -222,7 +312,7 @@ public final class Browser implements AutoCloseable {
     public List<String> printedPages() {
         org.openqa.selenium.print.PrintOptions a4 = new org.openqa.selenium.print.PrintOptions()
                 .setPageSize(org.openqa.selenium.print.PageSize.ISO_A4);
-        byte[] pdf = java.util.Base64.getDecoder().decode(driver.print(a4).getContent());
+        byte[] pdf = java.util.Base64.getDecoder().decode(chromeDriver().print(a4).getContent());
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             List<String> pages = new ArrayList<>();
             org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
@@ -239,7 +329,7 @@ public final class Browser implements AutoCloseable {
 
     /** The pages as a reader with no preference sees them: light, the page's own colours. */
     public void plainMedia() {
-        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        chromeDriver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
     }
 
     /**
@@ -250,12 +340,12 @@ public final class Browser implements AutoCloseable {
      * Chromium's processor time to put it in. Fails saying why when it does not compile or throws.
      */
     public void runScript(String name, String source) {
-        Map<String, Object> compiled = driver.executeCdpCommand("Runtime.compileScript",
+        Map<String, Object> compiled = chromeDriver().executeCdpCommand("Runtime.compileScript",
                 Map.of("expression", source, "sourceURL", name, "persistScript", true));
         if (compiled.get("exceptionDetails") != null) {
             throw new IllegalStateException(name + " does not compile: " + compiled.get("exceptionDetails"));
         }
-        Map<String, Object> ran = driver.executeCdpCommand("Runtime.runScript", Map.of("scriptId", compiled.get("scriptId")));
+        Map<String, Object> ran = chromeDriver().executeCdpCommand("Runtime.runScript", Map.of("scriptId", compiled.get("scriptId")));
         if (ran.get("exceptionDetails") != null) {
             throw new IllegalStateException(name + " threw: " + ran.get("exceptionDetails"));
         }
@@ -263,29 +353,29 @@ public final class Browser implements AutoCloseable {
 
     /** Runs a script in the page and returns what it returns. */
     public Object script(String js, Object... args) {
-        return driver.executeScript(js, args);
+        return chromeDriver().executeScript(js, args);
     }
 
     /** Presses Tab (with Shift when {@code back}) and returns the element that has the focus then. */
     public WebElement tab() {
-        new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
-        return driver.switchTo().activeElement();
+        new org.openqa.selenium.interactions.Actions(chromeDriver()).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        return chromeDriver().switchTo().activeElement();
     }
 
     public WebElement focused() {
-        return driver.switchTo().activeElement();
+        return chromeDriver().switchTo().activeElement();
     }
 
     /** Saves a screenshot of the whole page (PNG), for a person to look at. */
     public void screenshot(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            Map<String, Object> metrics = chromeDriver().executeCdpCommand("Page.getLayoutMetrics", Map.of());
             @SuppressWarnings("unchecked")
             Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
             long height = Math.round(((Number) size.get("height")).doubleValue());
             long width = Math.round(((Number) size.get("width")).doubleValue());
-            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+            Map<String, Object> shot = chromeDriver().executeCdpCommand("Page.captureScreenshot", Map.of(
                     "format", "png", "captureBeyondViewport", true,
                     "clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.min(height, 6000), "scale", 1)));
             Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
@@ -295,15 +385,23 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebDriver driver() {
-        return driver;
+        return chromeDriver();
+    }
+
+    private ChromeDriver chromeDriver() {
+        if (chromium == null) {
+            throw new IllegalStateException("This browser has no Chromium: one for the class has it from before its "
+                    + "first test until after its last; a closed one has none");
+        }
+        return chromium.driver();
     }
 
     public void open(String url) {
-        driver.get(url);
+        chromeDriver().get(url);
     }
 
     public WebElement find(String cssSelector) {
-        return driver.findElement(By.cssSelector(cssSelector));
+        return chromeDriver().findElement(By.cssSelector(cssSelector));
     }
 
     /** Puts {@code text} in place of what the field {@code cssSelector} finds holds, typed as a person types it. */
@@ -314,7 +412,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public List<WebElement> findAll(String cssSelector) {
-        return driver.findElements(By.cssSelector(cssSelector));
+        return chromeDriver().findElements(By.cssSelector(cssSelector));
     }
 
     /**
@@ -358,28 +456,32 @@ public final class Browser implements AutoCloseable {
      * written) was waited for up to 500 ms past being there. A look is one question to the browser.
      */
     private WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(10), LOOK_AGAIN);
+        return new WebDriverWait(chromeDriver(), Duration.ofSeconds(10), LOOK_AGAIN);
     }
 
     private static final Duration LOOK_AGAIN = Duration.ofMillis(25);
 
     public String currentUrl() {
-        return driver.getCurrentUrl();
+        return chromeDriver().getCurrentUrl();
     }
 
     /** Forgets cookies: the next page is seen by a new visitor. */
     public void forgetCookies() {
-        driver.manage().deleteAllCookies();
+        chromeDriver().manage().deleteAllCookies();
     }
 
     /**
-     * Done with the browser: it is cleared for the next class that asks for one — every tab but one
+     * Done with the browser: its Chromium is cleared for the next that asks for one — every tab but one
      * closed, cookies and cache emptied (servers on a port used before must not see another's
      * session or cached pages), granted permissions, the viewport, the text size and the typing pause reset, about:blank shown — or
-     * quit when clearing fails.
+     * quit when clearing fails. Closing it again does nothing.
      */
     @Override
     public void close() {
+        if (chromium == null) {
+            return;
+        }
+        ChromeDriver driver = chromium.driver();
         try {
             List<String> tabs = new ArrayList<>(driver.getWindowHandles());
             for (String tab : tabs.subList(1, tabs.size())) {
@@ -396,23 +498,15 @@ public final class Browser implements AutoCloseable {
             driver.get("about:blank");
         } catch (WebDriverException | IndexOutOfBoundsException e) {
             synchronized (IDLE) {
-                STARTED.remove(this);
+                STARTED.remove(chromium);
             }
-            quit();
+            chromium.quit();
+            chromium = null;
             return;
         }
         synchronized (IDLE) {
-            IDLE.get(javaScript).push(this);
+            IDLE.get(javaScript).push(chromium);
         }
-    }
-
-    private void quit() {
-        try {
-            driver.quit();
-        } catch (WebDriverException e) {
-            // gone already: nothing to stop
-        } finally {
-            TestCatalogue.deleteRecursively(profile);
-        }
+        chromium = null;
     }
 }

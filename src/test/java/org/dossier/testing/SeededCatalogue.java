@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.dossier.app.Database;
 import org.dossier.app.DatabaseAddress;
 import org.dossier.app.DossierApp;
+import org.dossier.app.Protection;
 import org.dossier.documents.ChangeFeed;
 import org.dossier.web.PublicUrl;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -32,23 +33,31 @@ public final class SeededCatalogue implements RunningCatalogue, BeforeAllCallbac
     private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(SeededCatalogue.class);
 
     private final boolean shared;
+    /** What the catalogue's server refuses (search limits, trusted proxies, hosts): a class's own may say. */
+    private final Protection protection;
     private final List<Consumer<RunningCatalogue>> whenStarted = new ArrayList<>();
     private final List<AutoCloseable> closedBeforeStopping = new ArrayList<>();
     private TestCatalogue catalogue;
     private long headAtStart;
 
-    private SeededCatalogue(boolean shared) {
+    private SeededCatalogue(boolean shared, Protection protection) {
         this.shared = shared;
+        this.protection = protection;
     }
 
     /** One catalogue for every class that only reads it, started by the first and closed at the end of the run. */
     public static SeededCatalogue sharedForReading() {
-        return new SeededCatalogue(true);
+        return new SeededCatalogue(true, Protection.NONE);
     }
 
     /** A catalogue of the class's own, started before its first test and closed after its last. */
     public static SeededCatalogue ownedByTheClass() {
-        return new SeededCatalogue(false);
+        return ownedByTheClass(Protection.NONE);
+    }
+
+    /** As {@link #ownedByTheClass()}, its server guarding itself as {@code protection} says: for a class that checks a limit or a proxy. */
+    public static SeededCatalogue ownedByTheClass(Protection protection) {
+        return new SeededCatalogue(false, protection);
     }
 
     @Override
@@ -59,7 +68,7 @@ public final class SeededCatalogue implements RunningCatalogue, BeforeAllCallbac
                     .computeIfAbsent("seeded", key -> TestCatalogue.withSeeds(), TestCatalogue.class);
             headAtStart = head();
         } else {
-            catalogue = TestCatalogue.withSeeds();
+            catalogue = TestCatalogue.withSeeds(protection);
         }
         whenStarted.forEach(work -> work.accept(this));
     }

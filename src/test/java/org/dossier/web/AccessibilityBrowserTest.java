@@ -16,7 +16,6 @@ import org.dossier.testing.Browser;
 import org.dossier.testing.HeldFirstStart;
 import org.dossier.testing.SeededCatalogue;
 import org.dossier.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -51,7 +50,8 @@ class AccessibilityBrowserTest {
 
     @RegisterExtension
     final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
-    private Browser browser;
+    @RegisterExtension
+    final Browser browser = Browser.forTheClass();
     /** The record whose pages a reader sees. */
     private int letter;
     /** The record saved from two tabs at once: the conflict page. */
@@ -75,12 +75,6 @@ class AccessibilityBrowserTest {
                 org.dossier.documents.ChangeFeed.append(tx.dsl(), List.of(letter, malik), java.time.Instant.now());
             });
         }
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
     }
 
     private String record() {

@@ -18,10 +18,11 @@ import org.dossier.app.Protection;
 import org.dossier.editing.Editors;
 import org.dossier.testing.Browser;
 import org.dossier.testing.Http;
+import org.dossier.testing.SeededCatalogue;
 import org.dossier.testing.TestCatalogue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -35,20 +36,15 @@ class CrossOriginTest {
 
     private static final String ELSEWHERE = "https://notebook.example.org";
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
     private static Http reader;
     private static int record;
 
     @BeforeAll
     static void start() {
-        catalogue = TestCatalogue.withSeeds(Protection.NONE);
         reader = catalogue.http();
         record = catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
-    }
-
-    @AfterAll
-    static void stop() {
-        catalogue.close();
     }
 
     private static String header(HttpResponse<String> response, String name) {

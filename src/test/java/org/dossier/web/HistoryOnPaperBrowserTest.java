@@ -7,7 +7,6 @@ import java.util.List;
 import org.dossier.editing.Editors;
 import org.dossier.testing.Browser;
 import org.dossier.testing.SeededCatalogue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,12 +26,13 @@ class HistoryOnPaperBrowserTest {
 
     @RegisterExtension
     final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
-    private Browser browser;
+    @RegisterExtension
+    final Browser browser = Browser.forTheClass();
     private String letter;
 
     @BeforeAll
     void start() {
-        browser = Editors.signedInBrowser(catalogue, "alice");
+        Editors.signInAsNewEditor(catalogue, browser, "alice");
         letter = "/documents/" + catalogue.recordTitled("Letter to Stalin from the Commanders and Soldiers");
         browser.open(url("/admin" + letter + "/edit"));
         browser.retype("#title", browser.find("#title").getAttribute("value").replace("Commanders", "Generals"));
@@ -40,11 +40,6 @@ class HistoryOnPaperBrowserTest {
         browser.find("#note").sendKeys("Corrected against the scan");
         browser.clickToNextPage(browser.find("form.record-form button[type=submit]"));
         browser.waitForUrlContaining("saved=");
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
     }
 
     private String url(String path) {

@@ -14,30 +14,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.dossier.app.Protection;
 import org.dossier.testing.Http;
 import org.dossier.testing.RawHttp;
 import org.dossier.testing.SameOnEveryDatabase;
-import org.dossier.testing.TestCatalogue;
+import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Requests a browser never sends, through a real server: each a clear 4xx that changes nothing, or a redirect that stays here. */
 class HostileRequestsTest {
 
-    private static TestCatalogue catalogue;
-
-    @BeforeAll
-    static void start() {
-        catalogue = TestCatalogue.withSeeds(Protection.NONE);
-    }
-
-    @AfterAll
-    static void stop() {
-        catalogue.close();
-    }
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
     private static Http http() {
         return catalogue.http().anotherVisitor();

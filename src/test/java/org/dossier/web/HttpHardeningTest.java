@@ -24,11 +24,12 @@ import org.dossier.documents.RecordDraft;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.Http;
 import org.dossier.testing.RawHttp;
+import org.dossier.testing.SeededCatalogue;
 import org.dossier.testing.TestCatalogue;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** HTTP that tools can trust, hostile Host headers, headers and crawlers, through a real server. */
 class HttpHardeningTest {
@@ -38,24 +39,19 @@ class HttpHardeningTest {
     /** An id no record has. */
     private static final int NO_SUCH_RECORD = 999999;
 
-    private static TestCatalogue catalogue;
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
     private static int record;
     private static int withdrawn;
 
     @BeforeAll
     static void start() {
-        catalogue = TestCatalogue.withSeeds(Protection.NONE);
         record = catalogue.recordTitled(RECORD_TITLE);
         try (CatalogueDatabase database = CatalogueDatabase.of(catalogue)) {
             withdrawn = database.write(w -> w.create(new RecordDraft("A record soon withdrawn", List.of(),
                     DocumentDate.ofYear(1951)), Attribution.editor("tester", "to withdraw")));
             database.write(w -> w.withdraw(withdrawn, 1, "Duplicate.", Attribution.editor("tester", "duplicate")));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        catalogue.close();
     }
 
     private static Http http() {
@@ -356,8 +352,8 @@ class HttpHardeningTest {
     /** Strict-Transport-Security only where readers come over https: an http site that sent it would lock them out. */
     @Test
     void onlyASiteWhoseAddressIsHttpsAsksBrowsersToKeepToHttps() {
-        try (TestCatalogue https = catalogue.anotherNode(Protection.NONE, PublicUrl.fixed("https://catalogue.example.org"));
-             TestCatalogue http = catalogue.anotherNode(Protection.NONE, PublicUrl.fixed("http://catalogue.example.org"))) {
+        try (TestCatalogue https = catalogue.anotherNode(PublicUrl.fixed("https://catalogue.example.org"));
+             TestCatalogue http = catalogue.anotherNode(PublicUrl.fixed("http://catalogue.example.org"))) {
             for (String path : new String[] {"/", "/search.json?q=stalin", "/no/such/page"}) {
                 assertEquals("max-age=31536000", https.http().get(path).headers()
                         .firstValue("Strict-Transport-Security").orElse(null), path);

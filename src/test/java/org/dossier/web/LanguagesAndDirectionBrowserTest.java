@@ -10,7 +10,6 @@ import org.dossier.editing.Editors;
 import org.dossier.testing.Axe;
 import org.dossier.testing.Browser;
 import org.dossier.testing.SeededCatalogue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,13 +38,14 @@ class LanguagesAndDirectionBrowserTest {
 
     @RegisterExtension
     final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
-    private Browser browser;
+    @RegisterExtension
+    final Browser browser = Browser.forTheClass();
     private String conversation;
     private List<String> keys;
 
     @BeforeAll
     void start() {
-        browser = Editors.signedInBrowser(catalogue, "alice");
+        Editors.signInAsNewEditor(catalogue, browser, "alice");
 
         int id = catalogue.recordTitled("Conversation of Comrade I.V. Stalin and Comrade V.M. Molotov with Polish Professor Lange");
         browser.open(url("/admin/documents/" + id + "/edit"));
@@ -81,11 +81,6 @@ class LanguagesAndDirectionBrowserTest {
         browser.open(url(conversation));
         assertEquals(HEBREW_NAMES, browser.script("return [...document.querySelectorAll('.record-correspondence a.person')]"
                 + ".slice(0, 2).map(a => a.textContent);"), "renamed");
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
     }
 
     private String url(String path) {

@@ -10,8 +10,6 @@ import java.util.Map;
 import org.dossier.testing.Axe;
 import org.dossier.testing.Browser;
 import org.dossier.testing.SeededCatalogue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
@@ -30,20 +28,10 @@ class ScreensBrowserTest {
 
     @RegisterExtension
     final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
-    private Browser browser;
-    private Browser withoutScript;
-
-    @BeforeAll
-    void start() {
-        browser = Browser.start();
-        withoutScript = Browser.startWithoutJavaScript();
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-        withoutScript.close();
-    }
+    @RegisterExtension
+    final Browser browser = Browser.forTheClass();
+    @RegisterExtension
+    final Browser withoutScript = Browser.forTheClassWithoutJavaScript();
 
     private String url(String path) {
         return catalogue.baseUrl() + path;

@@ -8,7 +8,6 @@ import org.dossier.accounts.Role;
 import org.dossier.editing.Editors;
 import org.dossier.testing.Browser;
 import org.dossier.testing.SeededCatalogue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,18 +31,13 @@ class TextSpacingBrowserTest {
     /** Its own: an account, for the editors' pages. */
     @RegisterExtension
     final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
-    private Browser browser;
+    @RegisterExtension
+    final Browser browser = Browser.forTheClass();
 
     @BeforeAll
     void start() {
         Editors.add(catalogue, "alice", Role.ADMIN);
-        browser = Browser.start();
         browser.bypassContentSecurityPolicy(true);
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
     }
 
     /** Opens {@code path} with the text spaced out, and checks that the spacing took. */

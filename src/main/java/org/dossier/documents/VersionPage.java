@@ -8,7 +8,6 @@ import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
 import org.dossier.web.QueryParams;
-import org.dossier.web.Redirects;
 
 /**
  * {@code /documents/{id}/v/{number}}: a record exactly as it was at that version, for citations that
@@ -40,12 +39,9 @@ public final class VersionPage {
         int id = RecordPage.id(ctx);
         NumberAndSuffix ref = versionRef(ctx);
         DocumentDetails record = records.find(id).orElseThrow(() -> RecordPage.missing(id));
+        // /v/01 is /v/1, /documents/024/v/1 is /documents/24/v/1: web.LeadingZeros has redirected them
+        // before any handler, as it does every record's and version's number.
         int number = ref.number();
-        if (!ref.canonical() || !ctx.pathParam("id").equals(String.valueOf(id))) {
-            // /v/01 is /v/1: one address for each version, as for each record.
-            Redirects.permanent(ctx, Permalinks.version(id, number) + ref.suffix().orElse(""));
-            return;
-        }
         RecordVersion version = versions.find(id, number).orElseThrow(() -> new NotFound("Document " + id
                 + " has no version " + number + ": its versions are numbered 1 to " + record.version() + "."));
         Citation citation = citations.of(version, publicUrl.of(ctx));

@@ -50,6 +50,37 @@ public final class LoginPage {
         String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
         String back = safeReturn(ctx.formParam("return"));
+        Attempt attempt = attempt(ctx, username, password);
+        if (attempt instanceof Attempt.Refused refused) {
+            refused.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", String.valueOf(seconds)));
+            show(ctx, refused.status(), username, back, refused.message());
+            return;
+        }
+        access.signIn(ctx, ((Attempt.Admitted) attempt).account());
+        List<Map.Entry<String, String>> carried = carried(ctx);
+        if (!carried.isEmpty()) {
+            // A form sent when its session had ended: the editor sends it again, now with this session's token.
+            ctx.render("accounts/send-again", Map.of("action", back, "carried", carried));
+            return;
+        }
+        ctx.redirect(back, HttpStatus.SEE_OTHER);
+    }
+
+    /** What a sign-in came to: the account, or why not, with how long to wait when waiting helps. */
+    private sealed interface Attempt {
+
+        record Admitted(Account account) implements Attempt {
+        }
+
+        record Refused(HttpStatus status, String message, Optional<Long> retryAfterSeconds) implements Attempt {
+        }
+    }
+
+    /**
+     * Asks the throttle, then checks the password: refused with 503 when the database cannot count
+     * the attempt, 429 while the account or the address must wait, 401 for a wrong password.
+     */
+    private Attempt attempt(Context ctx, String username, String password) {
         String client = clients.of(ctx);
         // Counted as a failure before the password is checked, in the same step that finds it allowed.
         LoginThrottle.Admission admission;
@@ -58,31 +89,21 @@ public final class LoginPage {
         } catch (RuntimeException e) {
             WriteUnavailable unavailable = WriteUnavailable.of(e).orElseThrow(() -> e);
             ErrorPages.logUnavailable(ctx, unavailable);
-            ctx.header("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
-            show(ctx, HttpStatus.SERVICE_UNAVAILABLE, username, back, unavailable.getMessage());
-            return;
+            return new Attempt.Refused(HttpStatus.SERVICE_UNAVAILABLE, unavailable.getMessage(),
+                    Optional.of((long) unavailable.retryAfterSeconds()));
         }
         if (admission.refused()) {
-            ctx.header("Retry-After", String.valueOf(admission.refusal().get().seconds()));
-            show(ctx, HttpStatus.TOO_MANY_REQUESTS, username, back, admission.refusal().get().message());
-            return;
+            LoginThrottle.Wait wait = admission.refusal().get();
+            return new Attempt.Refused(HttpStatus.TOO_MANY_REQUESTS, wait.message(), Optional.of(wait.seconds()));
         }
         pause(admission.delay());
         Optional<Account> account = accounts.authenticate(username, password);
         if (account.isEmpty()) {
-            show(ctx, HttpStatus.UNAUTHORIZED, username, back,
-                    "Wrong username or password (or the account is disabled). Nothing is signed in.");
-            return;
+            return new Attempt.Refused(HttpStatus.UNAUTHORIZED,
+                    "Wrong username or password (or the account is disabled). Nothing is signed in.", Optional.empty());
         }
         throttle.succeeded(username, client);
-        access.signIn(ctx, account.get());
-        List<Map.Entry<String, String>> carried = carried(ctx);
-        if (!carried.isEmpty()) {
-            // A form sent when its session had ended: the editor sends it again, now with this session's token.
-            ctx.render("accounts/send-again", Map.of("action", back, "carried", carried));
-            return;
-        }
-        ctx.redirect(back, HttpStatus.SEE_OTHER);
+        return new Attempt.Admitted(account.get());
     }
 
     /** The fields of a form the sign-in carries ({@link AccessControl}), as they were sent; none when the pairs do not match. */

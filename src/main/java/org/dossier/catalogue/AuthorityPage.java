@@ -59,19 +59,24 @@ public final class AuthorityPage {
         SearchRequest records = SearchRequest.everything(SearchRequest.DEFAULT_PAGE_SIZE).toggle(facet, authority.key());
         // A person's page is not a search to its reader: a page past the end says whose records they are.
         SearchOutcome outcome = search.run(records.onPage(page), "the records naming " + authority.name() + " fill");
+        Map<String, Object> model = model(authority, records, page, outcome);
+        model.put("url", UrlState.of(ctx).without(problems.isEmpty() ? List.of() : List.of(SearchRequest.PAGE)));
+        problems.answer(ctx, model, List.of(SearchRequestReader.PAGE));
+        ctx.render("catalogue/authority", model);
+    }
+
+    /** The page's model but for its address and what was refused: who it is, its other names, a page of its records. */
+    private Map<String, Object> model(StoredAuthority authority, SearchRequest records, int page, SearchOutcome outcome) {
         Pagination pagination = outcome.pagination();
-        Map<String, Object> model = new HashMap<>(Map.of(
+        return new HashMap<>(Map.of(
                 "authority", authority,
                 "otherNames", otherNames(authority),
                 "pagination", pagination,
                 "hits", ListedHit.of(outcome.hits(), pagination.first(), null, null),
-                "url", UrlState.of(ctx).without(problems.isEmpty() ? List.of() : List.of(SearchRequest.PAGE)),
                 // Each page of its records is its own address, as the listing's are: page 2 is not page 1.
                 "canonicalHref", authority.path() + (page > 1 ? "?page=" + page : ""),
                 "searchHref", SearchLinks.search(records),
                 "stillToMove", authorities.stillToMove(authority)));
-        problems.answer(ctx, model, List.of(SearchRequestReader.PAGE));
-        ctx.render("catalogue/authority", model);
     }
 
     /**

@@ -38,17 +38,13 @@ public final class CataloguePage {
     public void html(Context ctx) {
         // What makes no sense is said at its control, as the search page does, and its default is used.
         ControlProblems problems = new ControlProblems();
-        SortOrder sort = problems.orDefault(ORDER, SortOrder.DATE_NEWEST, () -> QueryParams.choice(ctx,
-                SearchRequest.SORT, SortOrder.DATE_NEWEST, SORTS, SortOrder::key, SortOrder::label));
-        int pageSize = problems.orDefault(PAGE, SearchRequest.DEFAULT_PAGE_SIZE, () -> QueryParams.integer(ctx,
-                SearchRequest.PAGE_SIZE, SearchRequest.DEFAULT_PAGE_SIZE, 1, SearchRequest.MAX_PAGE_SIZE));
-        int page = problems.orDefault(PAGE, 1, () -> QueryParams.integer(ctx, SearchRequest.PAGE, 1, 1, Integer.MAX_VALUE));
+        Asked asked = Asked.read(ctx, problems);
         // Before the query: the tag's change-feed position fixes the count, and so whether the page exists.
         // A refused address is answered afresh, never validated: its page is not the listing's.
         if (problems.isEmpty() && conditional.answered(ctx, "listing")) {
             return;
         }
-        Listing result = listing.page(sort, page, pageSize);
+        Listing result = listing.page(asked.sort(), asked.page(), asked.pageSize());
         // The links go on without what was refused: the pager does not carry "sort=sideways" to page 2.
         UrlState url = UrlState.of(ctx).without(refused(problems));
         if (!result.pagination().exists()) {
@@ -58,9 +54,30 @@ public final class CataloguePage {
                     "Its last page is", site.absolute(ctx, url.page(result.pagination().lastPage()))));
         }
         Map<String, Object> model = new HashMap<>(Map.of("listing", result, "url", url,
-                "sorts", SORTS, "canonicalHref", canonical(sort, page, pageSize)));
+                "sorts", SORTS, "canonicalHref", canonical(asked.sort(), asked.page(), asked.pageSize())));
         problems.answer(ctx, model, List.of(ORDER, PAGE));
         ctx.render("catalogue/listing", model);
+    }
+
+    /** The order and page the address asks for, each its default where what was asked was refused. */
+    private record Asked(SortOrder sort, int page, int pageSize) {
+
+        Asked {
+            if (sort == null || page < 1 || pageSize < 1 || pageSize > SearchRequest.MAX_PAGE_SIZE) {
+                throw new IllegalArgumentException("a listing's page is an order, a page from 1 and a size from 1 to "
+                        + SearchRequest.MAX_PAGE_SIZE + ", not " + sort + ", " + page + ", " + pageSize);
+            }
+        }
+
+        /** Reads them, noting at its control ({@code order}, {@code page}) what makes no sense. */
+        static Asked read(Context ctx, ControlProblems problems) {
+            SortOrder sort = problems.orDefault(ORDER, SortOrder.DATE_NEWEST, () -> QueryParams.choice(ctx,
+                    SearchRequest.SORT, SortOrder.DATE_NEWEST, SORTS, SortOrder::key, SortOrder::label));
+            int pageSize = problems.orDefault(PAGE, SearchRequest.DEFAULT_PAGE_SIZE, () -> QueryParams.integer(ctx,
+                    SearchRequest.PAGE_SIZE, SearchRequest.DEFAULT_PAGE_SIZE, 1, SearchRequest.MAX_PAGE_SIZE));
+            int page = problems.orDefault(PAGE, 1, () -> QueryParams.integer(ctx, SearchRequest.PAGE, 1, 1, Integer.MAX_VALUE));
+            return new Asked(sort, page, pageSize);
+        }
     }
 
     /** The parameters behind the problems: the order's, or the pager's two. */

@@ -85,19 +85,12 @@ public final class FacetValuesPage {
     }
 
     public void html(Context ctx) {
-        Facet facet = Facet.fromKey(ctx.pathParam("facet"))
-                .orElseThrow(() -> new NotFound("There is no facet '" + ctx.pathParam("facet") + "'; there are "
-                        + Arrays.stream(Facet.values()).map(Facet::key).collect(Collectors.joining(", ")) + "."));
+        Facet facet = facet(ctx);
         // An order the page does not offer is said at its order's links, and the values listed by count.
         ControlProblems problems = new ControlProblems();
         boolean byName = problems.orDefault(ORDER, BY_COUNT, () -> QueryParams.choice(ctx, ORDER, BY_COUNT,
                 List.of(BY_COUNT, BY_NAME), order -> order, ORDER_WORDS::get)).equals(BY_NAME);
-        // What of the search makes no sense (a year 'abc', a person no list has) is left out of the
-        // counts and said at the way back to the search, which leads to it as it was asked, where its
-        // own controls say it again and keep what was typed.
-        SearchRequestReader.Read read = search.knownOnly(SearchRequestReader.forPage(ctx));
-        read.problems().values().forEach(problem -> problems.note(SEARCH, problem));
-        SearchRequest request = read.request();
+        SearchRequest request = searchOf(ctx, problems);
         if (SearchPage.followedMerges(search, ctx, request, byName ? ORDER + "=" + BY_NAME : null)) {
             return;
         }
@@ -105,7 +98,33 @@ public final class FacetValuesPage {
         // checked against the hits' pages (a page past them was a 404) nor carried in the links
         // and the canonical address, which are the same for every page asked.
         SearchRequest everyValue = request.withPageSize(SearchRequest.DEFAULT_PAGE_SIZE);
-        SearchOutcome outcome = search.run(everyValue);
+        Map<String, Object> model = model(facet, everyValue, search.run(everyValue), byName);
+        model.put("backHref", problems.at(SEARCH) ? UrlState.of(ctx).without(List.of(ORDER)).on(SearchLinks.SEARCH).href()
+                : SearchLinks.search(request.onPage(1)));
+        problems.answer(ctx, model, List.of(SEARCH, ORDER));
+        ctx.render("catalogue/facet-values", model);
+    }
+
+    /** The facet the address names; a 404 that lists the facets there are. */
+    private static Facet facet(Context ctx) {
+        return Facet.fromKey(ctx.pathParam("facet"))
+                .orElseThrow(() -> new NotFound("There is no facet '" + ctx.pathParam("facet") + "'; there are "
+                        + Arrays.stream(Facet.values()).map(Facet::key).collect(Collectors.joining(", ")) + "."));
+    }
+
+    /**
+     * The search the values are counted in. What of it makes no sense (a year 'abc', a person no
+     * list has) is left out of the counts and said at the way back to the search, which leads to it
+     * as it was asked, where its own controls say it again and keep what was typed.
+     */
+    private SearchRequest searchOf(Context ctx, ControlProblems problems) {
+        SearchRequestReader.Read read = search.knownOnly(SearchRequestReader.forPage(ctx));
+        read.problems().values().forEach(problem -> problems.note(SEARCH, problem));
+        return read.request();
+    }
+
+    /** The page's model but for the way back to the search and what was refused: the values, their orders, their count. */
+    private static Map<String, Object> model(Facet facet, SearchRequest everyValue, SearchOutcome outcome, boolean byName) {
         SearchRequest counted = countedUnder(facet, everyValue);
         long records = counted == everyValue ? outcome.results().total()
                 : outcome.results().without().getOrDefault(Filter.of(facet), outcome.results().total());
@@ -121,12 +140,9 @@ public final class FacetValuesPage {
         model.put("orderWords", ORDER_WORDS);
         model.put("byCountHref", byCount);
         model.put("canonicalHref", byName ? byName(byCount) : byCount);
-        model.put("backHref", problems.at(SEARCH) ? UrlState.of(ctx).without(List.of(ORDER)).on(SearchLinks.SEARCH).href()
-                : SearchLinks.search(request.onPage(1)));
         model.put("countLine", countLine(facet, values.size(), records));
         model.put("searchQuery", outcome.request().text());
         model.put("scope", scope(counted));
-        problems.answer(ctx, model, List.of(SEARCH, ORDER));
-        ctx.render("catalogue/facet-values", model);
+        return model;
     }
 }

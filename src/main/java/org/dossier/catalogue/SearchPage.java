@@ -55,43 +55,66 @@ public final class SearchPage {
         }
         // The search and its page in one slot: a busy node turns the page away before searching,
         // rather than searching and then queueing the page behind every other one being rendered.
-        // What the page's records, its citations and rendering took when the page was rendered
-        // rather than kept: -1 when not.
-        long[] recordsCitationsAndRender = {-1, -1, -1};
-        CatalogueSearch.Searched searched = bound.holdingOneSlot(() -> {
-            CatalogueSearch.PageAnswer answer = search.runForPage(read);
-            ctx.status(answer.status());
-            ErrorPages.ownBody(ctx);
-            String site = publicUrl.of(ctx);
-            // The page's records are read only when it is rendered: a kept page does not show them again.
-            Supplier<String> render = () -> {
-                SearchOutcome found = search.listed(answer.searched());
-                long rendering = System.nanoTime();
-                Map<Integer, String> coins = coins(found, site);
-                long cited = System.nanoTime();
-                SearchView view = SearchView.of(found, answer.read());
-                String html = templates.render("catalogue/search", Map.of(
-                        "view", view, "searchQuery", found.request().text(),
-                        "hits", ListedHit.of(found.hits(), view.pagination().first(), view.trail(), coins),
-                        "wording", SearchWording.of(found)), ctx);
-                recordsCitationsAndRender[0] = found.took().records();
-                recordsCitationsAndRender[1] = cited - rendering;
-                recordsCitationsAndRender[2] = System.nanoTime() - cited;
-                return html;
-            };
-            // A reader's page of a search read without a problem is the same for every reader: kept,
-            // and sent gzipped as it was kept.
-            boolean everyones = answer.status() == 200 && !Templates.personal(ctx);
-            if (everyones) {
-                kept.page(answer.searched().results(), Templates.pageUrl(ctx), site, citations.today(), render).send(ctx);
-            } else {
-                ctx.html(render.get());
-            }
-            return answer.searched();
-        });
-        new ServerTiming().add("search", searched.searchTook()).add("counts", searched.countsTook())
-                .add("records", recordsCitationsAndRender[0]).add("citations", recordsCitationsAndRender[1])
-                .add("render", recordsCitationsAndRender[2]).add("page", System.nanoTime() - started).send(ctx);
+        PageTimes times = new PageTimes();
+        CatalogueSearch.Searched searched = bound.holdingOneSlot(() -> answer(ctx, read, times));
+        times.of(searched).add("page", System.nanoTime() - started).send(ctx);
+    }
+
+    /**
+     * Answers the search's page, kept from before or rendered now, and returns the engine's answer.
+     * A reader's page of a search read without a problem is the same for every reader: kept, and
+     * sent gzipped as it was kept.
+     */
+    private CatalogueSearch.Searched answer(Context ctx, SearchRequestReader.Read read, PageTimes times) {
+        CatalogueSearch.PageAnswer answer = search.runForPage(read);
+        ctx.status(answer.status());
+        ErrorPages.ownBody(ctx);
+        String site = publicUrl.of(ctx);
+        Supplier<String> render = () -> render(ctx, answer, site, times);
+        if (answer.status() == 200 && !Templates.personal(ctx)) {
+            kept.page(answer.searched().results(), Templates.pageUrl(ctx), site, citations.today(), render).send(ctx);
+        } else {
+            ctx.html(render.get());
+        }
+        return answer.searched();
+    }
+
+    /** The page rendered: its records are read only now, as a kept page does not show them again. */
+    private String render(Context ctx, CatalogueSearch.PageAnswer answer, String site, PageTimes times) {
+        SearchOutcome found = search.listed(answer.searched());
+        long rendering = System.nanoTime();
+        Map<Integer, String> coins = coins(found, site);
+        long cited = System.nanoTime();
+        SearchView view = SearchView.of(found, answer.read());
+        String html = templates.render("catalogue/search", Map.of(
+                "view", view, "searchQuery", found.request().text(),
+                "hits", ListedHit.of(found.hits(), view.pagination().first(), view.trail(), coins),
+                "wording", SearchWording.of(found)), ctx);
+        times.rendered(found.took().records(), cited - rendering, System.nanoTime() - cited);
+        return html;
+    }
+
+    /**
+     * What the page's records, its citations and its rendering took, when the page was rendered
+     * rather than kept (else none: -1), for the {@code Server-Timing} header. One per request.
+     */
+    private static final class PageTimes {
+
+        private long records = -1;
+        private long citations = -1;
+        private long render = -1;
+
+        void rendered(long records, long citations, long render) {
+            this.records = records;
+            this.citations = citations;
+            this.render = render;
+        }
+
+        /** The header's parts so far: the engine's, then the page's own; the caller adds the whole. */
+        ServerTiming of(CatalogueSearch.Searched searched) {
+            return new ServerTiming().add("search", searched.searchTook()).add("counts", searched.countsTook())
+                    .add("records", records).add("citations", citations).add("render", render);
+        }
     }
 
     /** Whether the search named a person or place merged into another, and was sent on (301) to the survivor's. */

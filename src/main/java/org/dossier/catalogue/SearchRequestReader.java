@@ -104,24 +104,71 @@ public final class SearchRequestReader {
      * Unless {@code paged}, the first page of the default size, whatever the address says.
      */
     private static SearchRequest read(Context ctx, Map<String, String> problems, boolean paged) {
-        String q = null;
+        String q = words(ctx, problems);
+        Ticked ticked = new Ticked();
+        Map<Facet, List<String>> facets = facets(ctx, problems, ticked);
+        SortedSet<Integer> years = years(ctx, problems, ticked);
+        ticked.noteLeftOut(problems);
+        DateFilter dates = dates(ctx, problems, years);
+        SortOrder sort = sort(ctx, problems);
+        // A page size is the pager's: said there, and the default used, so the hits are still shown.
+        int pageSize = paged ? pageSize(ctx, problems) : SearchRequest.DEFAULT_PAGE_SIZE;
+        int page = paged ? page(ctx, problems, pageSize) : 1;
+        Set<Facet> all = all(ctx, problems);
+        return new SearchRequest(q, facets, dates, all, sort, page, pageSize);
+    }
+
+    /**
+     * How many values of the filters and years a search ticks, and how many more it asked for than
+     * it may tick, which are left out. One per reading: the facets and the years count into it.
+     */
+    private static final class Ticked {
+
+        private int ticked;
+        private int leftOut;
+
+        /** Whether one more value may be ticked; if not, it is counted as left out. */
+        boolean takesOneMore() {
+            if (ticked == SearchRequest.MAX_TICKED) {
+                leftOut++;
+                return false;
+            }
+            return true;
+        }
+
+        void tick() {
+            ticked++;
+        }
+
+        void noteLeftOut(Map<String, String> problems) {
+            if (leftOut > 0) {
+                // Each ticked value's chip and every facet link on the page carry all the others, so a
+                // page grows with their square: 700 years (6 kB of address) took 25 s and 15 MB to render.
+                note(problems, FILTERS, new BadRequest("A search may tick at most " + SearchRequest.MAX_TICKED
+                        + " values of its filters and years together, not " + (ticked + leftOut)
+                        + (problems == null ? "" : ": the first " + SearchRequest.MAX_TICKED + " are kept")));
+            }
+        }
+    }
+
+    /** The words, or null: left out of the search (and kept in the page's box) when they cannot be searched. */
+    private static String words(Context ctx, Map<String, String> problems) {
         try {
-            q = words(ctx);
+            return words(ctx);
         } catch (BadRequest e) {
             // The page searches without them, and its box keeps them to be shortened or made one.
             note(problems, WORDS, problems == null ? e : new BadRequest(e.getMessage() + ": the words are left out of the search"));
+            return null;
         }
+    }
+
+    /** Each facet's keys, each once, in the order given; a key that cannot be one is left out. */
+    private static Map<Facet, List<String>> facets(Context ctx, Map<String, String> problems, Ticked ticked) {
         Map<Facet, List<String>> facets = new EnumMap<>(Facet.class);
-        int ticked = 0;
-        int leftOut = 0;
         for (Facet facet : Facet.values()) {
             List<String> keys = new ArrayList<>();
             for (String key : ctx.queryParams(facet.key())) {
-                if (key.isEmpty() || keys.contains(key)) {
-                    continue;
-                }
-                if (ticked == SearchRequest.MAX_TICKED) {
-                    leftOut++;
+                if (key.isEmpty() || keys.contains(key) || !ticked.takesOneMore()) {
                     continue;
                 }
                 if (key.length() > 100 || !KEY.matcher(key).matches()) {
@@ -131,59 +178,53 @@ public final class SearchRequestReader {
                     continue;
                 }
                 keys.add(key);
-                ticked++;
+                ticked.tick();
             }
             facets.put(facet, keys);
         }
+        return facets;
+    }
+
+    /** The years ticked, each once; one that is not four digits is left out. */
+    private static SortedSet<Integer> years(Context ctx, Map<String, String> problems, Ticked ticked) {
         SortedSet<Integer> years = new TreeSet<>();
         for (String year : ctx.queryParams(SearchRequest.YEAR)) {
-            if (!year.isEmpty()) {
-                if (!YEAR.matcher(year).matches()) {
-                    note(problems, FILTERS, new BadRequest("'year' must be a year of four digits, such as 1950, not '"
-                            + QueryParams.shorten(year) + "'"));
-                    continue;
-                }
-                if (years.contains(Integer.parseInt(year))) {
-                    continue;
-                }
-                if (ticked == SearchRequest.MAX_TICKED) {
-                    leftOut++;
-                    continue;
-                }
-                years.add(Integer.parseInt(year));
-                ticked++;
+            if (year.isEmpty()) {
+                continue;
             }
+            if (!YEAR.matcher(year).matches()) {
+                note(problems, FILTERS, new BadRequest("'year' must be a year of four digits, such as 1950, not '"
+                        + QueryParams.shorten(year) + "'"));
+                continue;
+            }
+            if (years.contains(Integer.parseInt(year)) || !ticked.takesOneMore()) {
+                continue;
+            }
+            years.add(Integer.parseInt(year));
+            ticked.tick();
         }
-        if (leftOut > 0) {
-            // Each ticked value's chip and every facet link on the page carry all the others, so a
-            // page grows with their square: 700 years (6 kB of address) took 25 s and 15 MB to render.
-            note(problems, FILTERS, new BadRequest("A search may tick at most " + SearchRequest.MAX_TICKED
-                    + " values of its filters and years together, not " + (ticked + leftOut)
-                    + (problems == null ? "" : ": the first " + SearchRequest.MAX_TICKED + " are kept")));
-        }
-        DateFilter dates = dates(ctx, problems, years);
-        SortOrder sort = null;
+        return years;
+    }
+
+    /** The order asked, or null for the default: relevance with words, newest first without. */
+    private static SortOrder sort(Context ctx, Map<String, String> problems) {
         try {
-            sort = QueryParams.choice(ctx, SearchRequest.SORT, null, SortOrder.choices(true), SortOrder::key,
+            return QueryParams.choice(ctx, SearchRequest.SORT, null, SortOrder.choices(true), SortOrder::key,
                     SortOrder::label);
         } catch (BadRequest e) {
             note(problems, ORDER, e);
+            return null;
         }
-        // A page size is the pager's: said there, and the default used, so the hits are still shown.
-        int pageSize = SearchRequest.DEFAULT_PAGE_SIZE;
-        int page = 1;
-        if (paged) {
-            pageSize = pageSize(ctx, problems);
-            page = page(ctx, problems, pageSize);
-        }
-        Set<Facet> all;
+    }
+
+    /** The facets whose values must all match; none when what is named cannot be one. */
+    private static Set<Facet> all(Context ctx, Map<String, String> problems) {
         try {
-            all = all(ctx);
+            return all(ctx);
         } catch (BadRequest e) {
             note(problems, FILTERS, e);
-            all = Set.of();
+            return Set.of();
         }
-        return new SearchRequest(q, facets, dates, all, sort, page, pageSize);
     }
 
     /**

@@ -44,11 +44,6 @@ record NumberAndSuffix(String digits, Optional<String> suffix) {
         return Integer.parseInt(digits);
     }
 
-    /** Whether the number is written as the address writes it (no leading zero: /v/01 is /v/1, one address each). */
-    boolean canonical() {
-        return digits.equals(String.valueOf(number()));
-    }
-
     /** Whether this asks for the page or for a file the record is given as (not ".xml", nor ".JSON"). */
     boolean given() {
         return suffix.isEmpty() || Permalinks.SUFFIXES.contains(suffix.get());

@@ -45,6 +45,7 @@ public final class RecordPage {
     private final Citations citations;
     private final RelatedRecords related;
     private final ConditionalGet conditional;
+    private final RecordFiles files;
 
     public RecordPage(RecordQueries records, PublicUrl publicUrl, Citations citations) {
         this(records, publicUrl, citations, RelatedRecords.NONE, ConditionalGet.NEVER);
@@ -57,15 +58,12 @@ public final class RecordPage {
         this.citations = citations;
         this.related = related;
         this.conditional = conditional;
+        this.files = new RecordFiles(conditional, publicUrl);
     }
 
-    /** {@code GET /documents/{ref}}: the permanent address, or the JSON twin. */
+    /** {@code GET /documents/{ref}}: the permanent address, or one of the record's files. */
     public void resolve(Context ctx) {
-        String raw = ctx.pathParam("ref");
-        NumberAndSuffix ref = NumberAndSuffix.parse(raw).orElseThrow(() -> new NotFound("'" + raw + "' is not a document number."));
-        if (!ref.given()) {
-            throw new NotFound(notGivenAs(ref));
-        }
+        NumberAndSuffix ref = permanentRef(ctx);
         int id = ref.number();
         if (ref.suffix().isEmpty()) {
             // The permanent address of a record still there leads to its page: its address is all it needs.
@@ -76,48 +74,41 @@ public final class RecordPage {
             }
         }
         DocumentDetails record = existing(id);
-        Optional<ExportFormat> download = ref.download();
-        if (download.isPresent()) {
-            if (record.withdrawn()) {
-                throw withdrawn(record);
-            }
-            // A reference manager or a script fetching the file again gets a 304 while the record is
-            // as it was (the day is in the tag: a citation names the day it was accessed).
-            if (conditional.answered(ctx, "citation", record.id(), record.version(), record.sources().size())) {
-                return;
-            }
-            CitationDownload.send(ctx, citations.of(record, publicUrl.of(ctx)), download.get());
-        } else if (ref.json()) {
-            if (record.withdrawn()) {
-                ctx.status(HttpStatus.GONE).json(DocumentJson.tombstone(record, publicUrl.of(ctx)));
-            } else if (!conditional.answered(ctx, "json", record.id(), record.version(), record.sources().size())) {
-                ctx.json(DocumentJson.details(record, publicUrl.of(ctx)));
-            }
-        } else if (record.withdrawn()) {
+        if (files.answered(ctx, ref, record, asNow(ctx, record))) {
+            return;
+        }
+        if (record.withdrawn()) {
             tombstone(ctx, record);
         } else {
             Redirects.permanent(ctx, record.canonicalPath());
         }
     }
 
+    /** The last segment of {@code /documents/{ref}}: a number, alone or with a file's suffix; else a 404 that says why. */
+    private static NumberAndSuffix permanentRef(Context ctx) {
+        String raw = ctx.pathParam("ref");
+        NumberAndSuffix ref = NumberAndSuffix.parse(raw).orElseThrow(() -> new NotFound("'" + raw + "' is not a document number."));
+        if (!ref.given()) {
+            throw new NotFound(notGivenAs(ref));
+        }
+        return ref;
+    }
+
+    /**
+     * The record as it is now, as its files give it. Sources are in its files' validators as in its
+     * page's: an import that sees the entry again adds them without a change in the feed.
+     */
+    private RecordFiles.Given asNow(Context ctx, DocumentDetails record) {
+        return new RecordFiles.Given("", List.of(record.id(), record.version(), record.sources().size()),
+                () -> citations.of(record, publicUrl.of(ctx)), () -> DocumentJson.details(record, publicUrl.of(ctx)));
+    }
+
     /** {@code GET /documents/{id}/{slug}}: the record page itself. */
     public void show(Context ctx) {
         DocumentDetails record = existing(id(ctx));
-        String slug = ctx.pathParam("slug");
-        Matcher download = SLUG_AND_SUFFIX.matcher(slug);
-        if (download.matches() && (download.group(1).equals(record.slug()) || records.hadSlug(record.id(), download.group(1)))) {
-            // The download is at the permanent address: one address for each file, as for the page.
-            Redirects.permanent(ctx, record.permanentPath() + download.group(2).toLowerCase(Locale.ROOT));
-            return;
-        }
-        if (!slug.equals(record.slug())) {
-            // A slug cut short is the record's all the same: the id says which record is meant.
-            if (!records.hadSlug(record.id(), slug) && !record.slug().startsWith(slug)
-                    && !records.hadSlugBeginning(record.id(), slug)) {
-                throw new NotFound.Elsewhere("Document " + record.id() + " never had the address '" + slug + "'.",
-                        new NotFound.Instead("Its permanent address is", publicUrl.absolute(ctx, record.permanentPath())));
-            }
-            Redirects.permanent(ctx, record.canonicalPath());
+        Optional<String> canonical = elsewhere(ctx, record, ctx.pathParam("slug"));
+        if (canonical.isPresent()) {
+            Redirects.permanent(ctx, canonical.get());
             return;
         }
         if (record.withdrawn()) {
@@ -128,6 +119,39 @@ public final class RecordPage {
         if (conditional.answered(ctx, "record", record.id(), record.version(), record.sources().size())) {
             return;
         }
+        Map<String, Object> model = model(ctx, record);
+        long rendering = System.nanoTime();
+        ctx.render("documents/record", model);
+        // For anyone measuring (serve --server-timing): the template's part of the page, as a search page sends its own.
+        new ServerTiming().add("render", System.nanoTime() - rendering).send(ctx);
+    }
+
+    /**
+     * Where the record's page or file is when {@code slug} is not its page's address: a download's
+     * suffix after the page's address (old slugs too) leads to the file at the permanent address, an
+     * old slug or one cut short to the page's address; empty when {@code slug} is the page's. A slug
+     * the record never had is a 404 that gives its permanent address.
+     */
+    private Optional<String> elsewhere(Context ctx, DocumentDetails record, String slug) {
+        Matcher download = SLUG_AND_SUFFIX.matcher(slug);
+        if (download.matches() && (download.group(1).equals(record.slug()) || records.hadSlug(record.id(), download.group(1)))) {
+            // The download is at the permanent address: one address for each file, as for the page.
+            return Optional.of(record.permanentPath() + download.group(2).toLowerCase(Locale.ROOT));
+        }
+        if (slug.equals(record.slug())) {
+            return Optional.empty();
+        }
+        // A slug cut short is the record's all the same: the id says which record is meant.
+        if (!records.hadSlug(record.id(), slug) && !record.slug().startsWith(slug)
+                && !records.hadSlugBeginning(record.id(), slug)) {
+            throw new NotFound.Elsewhere("Document " + record.id() + " never had the address '" + slug + "'.",
+                    new NotFound.Instead("Its permanent address is", publicUrl.absolute(ctx, record.permanentPath())));
+        }
+        return Optional.of(record.canonicalPath());
+    }
+
+    /** The record page's model: the record, its addresses, its citation, the records related to it, the way back to a search. */
+    private Map<String, Object> model(Context ctx, DocumentDetails record) {
         String canonicalUrl = publicUrl.absolute(ctx, record.canonicalPath());
         Citation citation = citations.of(record, publicUrl.of(ctx));
         Map<String, Object> model = new HashMap<>(Map.of(
@@ -141,10 +165,7 @@ public final class RecordPage {
         model.put("savedVersion", String.valueOf(record.version()).equals(ctx.queryParam(SAVED)) ? record.version() : null);
         model.put("metaDescription", RecordView.description(record));
         model.put("sourceDescription", RecordView.source(record.sources()));
-        long rendering = System.nanoTime();
-        ctx.render("documents/record", model);
-        // For anyone measuring (serve --server-timing): the template's part of the page, as a search page sends its own.
-        new ServerTiming().add("render", System.nanoTime() - rendering).send(ctx);
+        return model;
     }
 
     /** The answer to a request for a withdrawn record's citation: it is gone, and why. */
@@ -180,7 +201,8 @@ public final class RecordPage {
         return records.find(id).orElseThrow(() -> missing(id));
     }
 
-    private static NotFound missing(int id) {
+    /** The one answer for a number no record ever had, at the record's addresses and its versions'. */
+    static NotFound missing(int id) {
         return new NotFound("There is no document " + id + " in the catalogue.");
     }
 

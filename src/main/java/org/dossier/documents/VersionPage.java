@@ -2,12 +2,12 @@ package org.dossier.documents;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
-import org.dossier.web.Redirects;
+import org.dossier.web.QueryParams;
 
 /**
  * {@code /documents/{id}/v/{number}}: a record exactly as it was at that version, for citations that
@@ -23,6 +23,7 @@ public final class VersionPage {
     private final Citations citations;
     private final PublicUrl publicUrl;
     private final ConditionalGet conditional;
+    private final RecordFiles files;
 
     public VersionPage(RecordQueries records, RecordVersions versions, Citations citations, PublicUrl publicUrl,
                        ConditionalGet conditional) {
@@ -31,43 +32,22 @@ public final class VersionPage {
         this.citations = citations;
         this.publicUrl = publicUrl;
         this.conditional = conditional;
+        this.files = new RecordFiles(conditional, publicUrl);
     }
 
     public void show(Context ctx) {
         int id = RecordPage.id(ctx);
-        NumberAndSuffix ref = NumberAndSuffix.parse(ctx.pathParam("number")).filter(NumberAndSuffix::given)
-                .orElseThrow(() -> new NotFound("'" + org.dossier.web.QueryParams.shorten(ctx.pathParam("number"))
-                        + "' is not a version number."));
-        DocumentDetails record = records.find(id)
-                .orElseThrow(() -> new NotFound("There is no document " + id + " in the catalogue."));
+        NumberAndSuffix ref = versionRef(ctx);
+        DocumentDetails record = records.find(id).orElseThrow(() -> RecordPage.missing(id));
+        // /v/01 is /v/1, /documents/024/v/1 is /documents/24/v/1: web.LeadingZeros has redirected them
+        // before any handler, as it does every record's and version's number.
         int number = ref.number();
-        if (!ref.canonical() || !ctx.pathParam("id").equals(String.valueOf(id))) {
-            // /v/01 is /v/1: one address for each version, as for each record.
-            Redirects.permanent(ctx, Permalinks.version(id, number) + ref.suffix().orElse(""));
-            return;
-        }
         RecordVersion version = versions.find(id, number).orElseThrow(() -> new NotFound("Document " + id
                 + " has no version " + number + ": its versions are numbered 1 to " + record.version() + "."));
         Citation citation = citations.of(version, publicUrl.of(ctx));
-        Optional<ExportFormat> download = ref.download();
-        if (download.isPresent()) {
-            if (record.withdrawn()) {
-                throw RecordPage.withdrawn(record);
-            }
-            // Validated as the record's own files are: a script fetching a version's citation again
-            // gets a 304 while nothing it shows has changed (the day of access is in the tag).
-            if (!conditional.answered(ctx, "version citation", id, number, record.version())) {
-                CitationDownload.send(ctx, citation, download.get());
-            }
-            return;
-        }
-        if (ref.json()) {
-            // The version's JSON twin, answered as the record's is: a withdrawn record's is its tombstone.
-            if (record.withdrawn()) {
-                ctx.status(HttpStatus.GONE).json(DocumentJson.tombstone(record, publicUrl.of(ctx)));
-            } else if (!conditional.answered(ctx, "version json", id, number, record.version())) {
-                ctx.json(DocumentJson.version(version, record, publicUrl.of(ctx)));
-            }
+        // Its files are answered as the record's are: a withdrawn record's citation is gone, its JSON its tombstone.
+        if (files.answered(ctx, ref, record, new RecordFiles.Given("version", List.of(id, number, record.version()),
+                () -> citation, () -> DocumentJson.version(version, record, publicUrl.of(ctx))))) {
             return;
         }
         if (record.withdrawn()) {
@@ -83,5 +63,12 @@ public final class VersionPage {
                 "cite", CiteBox.of(citation, version.path()),
                 "canonicalUrl", citation.url(),
                 "jsonLd", RecordJsonLd.ofVersion(citation)));
+    }
+
+    /** The last segment of {@code /documents/{id}/v/{number}}: a version's number, alone or with a file's suffix; else a 404. */
+    private static NumberAndSuffix versionRef(Context ctx) {
+        return NumberAndSuffix.parse(ctx.pathParam("number")).filter(NumberAndSuffix::given)
+                .orElseThrow(() -> new NotFound("'" + QueryParams.shorten(ctx.pathParam("number"))
+                        + "' is not a version number."));
     }
 }

@@ -378,6 +378,31 @@ class WritesBesideAnImportTest {
     }
 
     /**
+     * A sign-in that meets a held write on SQLite, where counting the attempt is a write that waits
+     * for the lock: its form again with the username kept and the reason said, 503 with Retry-After,
+     * and nobody signed in; not the bare busy page, nor a 500. On PostgreSQL the held row is not one
+     * a sign-in writes, so it goes through there.
+     */
+    @Test
+    void aSignInThatCannotBeCountedInAFewSecondsIsItsFormAgainWith503AndRetryAfter() throws Exception {
+        assumeTrue(!TestPostgres.selected(), "on PostgreSQL a sign-in writes no row the held write holds");
+        int id = catalogue.recordTitled("Lee Chang-chen");
+        Http visitor = impatient.http().anotherVisitor();
+        String csrf = Editors.csrf(visitor.get("/admin/login").body());
+        try (HeldWrite held = holdWriting(id)) {
+            HttpResponse<String> refused = visitor.post("/admin/login", java.util.Map.of("csrf", csrf, "username", "bea",
+                    "password", Editors.PASSWORD, "return", "/admin"));
+            assertEquals(503, refused.statusCode(), refused.body());
+            assertEquals("30", refused.headers().firstValue("Retry-After").orElse(""));
+            Document page = Jsoup.parse(refused.body());
+            assertEquals("bea", page.selectFirst("form input#username").attr("value"), "the username typed is kept");
+            assertTrue(page.selectFirst("#login-problem").text().contains("busy"), refused.body());
+            held.assertStillHeld();
+        }
+        assertEquals(303, visitor.get("/admin").statusCode(), "nobody was signed in");
+    }
+
+    /**
      * A load balancer asks /ready every few seconds while another process writes for minutes (an
      * import of a large folder, a generate): readers are served meanwhile, so the node is ready.
      * /ready read the migrations through Flyway, whose closing transaction, on SQLite, began as a

@@ -155,9 +155,7 @@ sealed interface WriteOutcome<T> {
         } else if (this instanceof Refused<T> refused) {
             page.refused().accept(refused.why());
         } else if (this instanceof Unavailable<T> unavailable) {
-            ErrorPages.logUnavailable(ctx, unavailable.why());
-            ctx.header("Retry-After", String.valueOf(unavailable.why().retryAfterSeconds()));
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+            ErrorPages.refusedForNow(ctx, unavailable.why());
             page.again().accept(unavailable.why().getMessage());
         }
     }

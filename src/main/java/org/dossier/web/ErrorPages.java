@@ -148,12 +148,21 @@ public final class ErrorPages {
 
     /** 503 with Retry-After: the database cannot take a write now; nothing was changed. */
     public static void unavailable(Context ctx, WriteUnavailable e) {
-        logUnavailable(ctx, e);
-        ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        refusedForNow(ctx, e);
         boolean reading = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
         show(ctx, 503, e.unreachable() ? "The catalogue is not available"
                 : e.readOnly() ? "The catalogue cannot save now" : "The catalogue is busy",
                 reading ? e.toldReading() : e.getMessage());
+    }
+
+    /**
+     * What every answer to a request the database could not take has, whatever page it shows: the
+     * operator's line in the log, 503 and when to ask again.
+     */
+    public static void refusedForNow(Context ctx, WriteUnavailable e) {
+        logUnavailable(ctx, e);
+        ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        ctx.status(503);
     }
 
     /** The one line an operator reads for a request the database could not take: "POST /admin/login: the database cannot be reached (Connection refused)". */

@@ -264,6 +264,12 @@ public final class TestDatabase implements AutoCloseable, BeforeEachCallback, Af
         return this;
     }
 
+    /** Closes the connection pool and opens another on the same database, as a restart of the server does. */
+    public void reopen() {
+        database.close();
+        database = Database.open(in(folder));
+    }
+
     public DSLContext dsl() {
         return database.dsl();
     }

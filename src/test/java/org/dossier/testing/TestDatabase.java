@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>which is open from before each test (and its {@code @BeforeEach} methods) until after it (and its
  * {@code @AfterEach} methods); a class whose tests share one registers a static
- * {@link #withAuthoritiesForTheClass()} or {@link #seededForTheClass()}, open from before its
+ * {@link #emptyForTheClass()} or {@link #withAuthoritiesForTheClass()}, open from before its
  * {@code @BeforeAll} methods until after its {@code @AfterAll} methods. Closing drops it on PostgreSQL.
  */
 public final class TestDatabase implements AutoCloseable, BeforeEachCallback, AfterEachCallback,
@@ -190,9 +190,9 @@ public final class TestDatabase implements AutoCloseable, BeforeEachCallback, Af
         return new TestDatabase(Contents.AUTHORITIES, Span.EACH_TEST);
     }
 
-    /** One {@link #seeded()} database for the class's tests, a static {@code @RegisterExtension} field. */
-    public static TestDatabase seededForTheClass() {
-        return new TestDatabase(Contents.SEEDED, Span.THE_CLASS);
+    /** One {@link #empty()} database for the class's tests, a static {@code @RegisterExtension} field. */
+    public static TestDatabase emptyForTheClass() {
+        return new TestDatabase(Contents.EMPTY, Span.THE_CLASS);
     }
 
     /** One {@link #withAuthorities()} database for the class's tests, a static {@code @RegisterExtension} field. */

@@ -7,37 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import org.dossier.app.Database;
 import org.dossier.editing.MutableClock;
 import org.dossier.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AccountsTest {
 
     private static final String PASSWORD = "correct horse battery";
 
-    @TempDir
-    Path folder;
-    private Database database;
+    @RegisterExtension
+    final TestDatabase database = TestDatabase.emptyForEachTest();
     private Accounts accounts;
     private Sessions sessions;
 
     @BeforeEach
     void open() throws IOException {
-        database = TestDatabase.openIn(folder);
         MutableClock clock = new MutableClock("2026-05-01T10:00:00Z");
         accounts = new Accounts(database.dsl(), clock);
         sessions = new Sessions(database.dsl(), clock);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     @Test

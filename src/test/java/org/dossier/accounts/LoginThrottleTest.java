@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,32 +15,24 @@ import java.util.concurrent.Future;
 import org.dossier.app.Database;
 import org.dossier.editing.MutableClock;
 import org.dossier.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LoginThrottleTest {
 
     private static final String HOME = "192.0.2.10";
     private static final String ELSEWHERE = "198.51.100.7";
 
-    @TempDir
-    Path folder;
-    private Database database;
+    @RegisterExtension
+    final TestDatabase database = TestDatabase.emptyForEachTest();
     private MutableClock clock;
     private LoginThrottle throttle;
 
     @BeforeEach
     void open() throws IOException {
-        database = TestDatabase.openIn(folder);
         clock = new MutableClock("2026-05-01T10:00:00Z");
         throttle = new LoginThrottle(database.dsl(), clock);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     /** Attempts that all fail their password check; each must be admitted. */
@@ -157,15 +148,14 @@ class LoginThrottleTest {
     @Test
     void theCountsOutliveTheServer() throws IOException {
         fail("alice", HOME, 5);
-        database.close();
-        database = TestDatabase.openIn(folder);
+        database.reopen();
         assertTrue(new LoginThrottle(database.dsl(), clock).admit("alice", HOME).refused());
     }
 
     @Test
     void fortyParallelAttemptsCheckOnlyTheFreeOnesAndTheOneThatStartsTheWait() throws Exception {
         // Two throttles on two connection pools, as two app nodes sharing one database.
-        try (Database otherNode = TestDatabase.openIn(folder)) {
+        try (Database otherNode = Database.open(database.address())) {
             LoginThrottle[] nodes = {throttle, new LoginThrottle(otherNode.dsl(), clock)};
             ExecutorService pool = Executors.newFixedThreadPool(40);
             CountDownLatch start = new CountDownLatch(1);

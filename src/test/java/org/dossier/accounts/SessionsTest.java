@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -18,31 +17,23 @@ import org.dossier.app.Database;
 import org.dossier.app.WriteWait;
 import org.dossier.editing.MutableClock;
 import org.dossier.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SessionsTest {
 
-    @TempDir
-    Path folder;
-    private Database database;
+    @RegisterExtension
+    final TestDatabase database = TestDatabase.emptyForEachTest();
     private MutableClock clock;
     private Sessions sessions;
     private Account alice;
 
     @BeforeEach
     void open() throws IOException {
-        database = TestDatabase.openIn(folder);
         clock = new MutableClock("2026-05-01T10:00:00Z");
         sessions = new Sessions(database.dsl(), clock);
         alice = new Accounts(database.dsl(), clock).add("alice", Role.EDITOR, "correct horse battery");
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     @Test
@@ -93,7 +84,7 @@ class SessionsTest {
         Sessions.Started started = sessions.start(alice);
         clock.advance(Sessions.TOUCH_AFTER.plusMinutes(1));
         Instant due = clock.instant();
-        try (Database patient = Database.open(TestDatabase.in(folder), WriteWait.parse("2m"))) {
+        try (Database patient = Database.open(database.address(), WriteWait.parse("2m"))) {
             Sessions waiting = new Sessions(patient.dsl(), clock);
             CountDownLatch held = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);

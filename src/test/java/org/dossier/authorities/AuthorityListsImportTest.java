@@ -35,9 +35,9 @@ import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestPostgres;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * After the seed the database is the authority: importing changed lists adds what is new, follows
@@ -46,19 +46,14 @@ import org.junit.jupiter.api.Test;
  */
 class AuthorityListsImportTest {
 
-    private TestDatabase db;
+    /** A copy of the seeds' catalogue for each test, as importing {@code seeds/} makes it ({@link TestDatabase#seeded}). */
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.seededForEachTest();
     private AuthorityRecords authorities;
 
-    /** A copy of the seeds' catalogue for each test, as importing {@code seeds/} makes it ({@link TestDatabase#seeded}). */
     @BeforeEach
-    void copySeededCatalogue() {
-        db = TestDatabase.seeded();
+    void readItsAuthorities() {
         authorities = new AuthorityRecords(db.dsl());
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private StoredAuthority person(String key) {

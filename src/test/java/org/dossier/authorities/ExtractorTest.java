@@ -15,13 +15,14 @@ import java.util.Map;
 import org.dossier.importing.SeedEntry;
 import org.dossier.importing.SeedPageParser;
 import org.dossier.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ExtractorTest {
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.withAuthoritiesForTheClass();
     private static Extractor extractor;
     private static Map<Integer, String> typeKeys;
     private static Map<Integer, String> personKeys;
@@ -29,16 +30,10 @@ class ExtractorTest {
 
     @BeforeAll
     static void loadAuthorities() {
-        db = TestDatabase.withAuthorities();
         extractor = Extractor.load(db.dsl());
         typeKeys = db.dsl().select(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY).from(DOCUMENT_TYPE).fetchMap(DOCUMENT_TYPE.ID, DOCUMENT_TYPE.KEY);
         personKeys = db.dsl().select(PERSON.ID, PERSON.KEY).from(PERSON).fetchMap(PERSON.ID, PERSON.KEY);
         placeKeys = db.dsl().select(PLACE.ID, PLACE.KEY).from(PLACE).fetchMap(PLACE.ID, PLACE.KEY);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     private String type(String title) {

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.dossier.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A common name's unlinked records are read a page at a time (a million records held 454,394 for
@@ -21,22 +21,17 @@ import org.junit.jupiter.api.Test;
  */
 class MentionsPagesTest {
 
-    private TestDatabase db;
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.seededForEachTest();
     private StoredAuthority stalin;
     private Mentions.Candidates scanning;
 
     @BeforeEach
     void theSeedsWithStalinsLinksForgotten() throws Exception {
-        db = TestDatabase.seeded();
         stalin = new AuthorityRecords(db.dsl()).find(AuthorityKind.PERSON, "stalin").orElseThrow();
         // As if the records had been imported before his name was on the list.
         db.dsl().deleteFrom(DOCUMENT_PERSON).where(DOCUMENT_PERSON.PERSON_ID.eq(stalin.id())).execute();
         scanning = Mentions.scanning(db.dsl());
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private List<Mentions.Preview> pages(Mentions.Bound bound) {

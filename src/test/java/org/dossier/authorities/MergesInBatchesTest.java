@@ -25,9 +25,9 @@ import org.dossier.documents.RecordStore;
 import org.dossier.editing.MutableClock;
 import org.dossier.editing.RecordForm;
 import org.dossier.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A merge moves its records a batch a transaction (one of a quarter of a million records held the
@@ -40,14 +40,14 @@ class MergesInBatchesTest {
     private static final int BATCH = 3;
     private static final Clock CLOCK = Clock.systemUTC();
 
-    private TestDatabase db;
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.seededForEachTest();
     private StoredAuthority stalin;
     private StoredAuthority dzhugashvili;
     private Map<Integer, String> rolesBefore;
 
     @BeforeEach
     void theSeedsAndASecondEntryForStalin() throws Exception {
-        db = TestDatabase.seeded();
         AuthorityRecords read = new AuthorityRecords(db.dsl());
         stalin = read.find(AuthorityKind.PERSON, "stalin").orElseThrow();
         rolesBefore = links(stalin);
@@ -55,11 +55,6 @@ class MergesInBatchesTest {
         dzhugashvili = db.store().write((records, tx) -> new AuthorityWriter(records, tx, CLOCK).create(AuthorityKind.PERSON,
                 new AuthorityContent("Iosif Dzhugashvili", "Dzhugashvili, Iosif", "", EntityType.PERSON, List.of()),
                 Attribution.editor("alice", "Entered under his birth name")));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private Map<Integer, String> links(StoredAuthority person) {

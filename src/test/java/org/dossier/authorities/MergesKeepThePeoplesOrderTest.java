@@ -17,9 +17,9 @@ import org.dossier.documents.PersonLink;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordVersions;
 import org.dossier.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A merge rewrites the links of the records it moves: a record that names both people keeps one
@@ -31,12 +31,12 @@ class MergesKeepThePeoplesOrderTest {
     private static final Clock CLOCK = Clock.systemUTC();
     private static final Attribution ALICE = Attribution.editor("alice", "Entered the letter");
 
-    private TestDatabase db;
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.withAuthoritiesForEachTest();
     private int letter;
 
     @BeforeEach
     void aLetterFromZhouStalinAndMolotovToMao() {
-        db = TestDatabase.withAuthorities();
         Map<Integer, PersonRole> people = new LinkedHashMap<>();
         people.put(id("zhou-enlai"), PersonRole.AUTHOR);
         people.put(id("stalin"), PersonRole.AUTHOR);
@@ -44,11 +44,6 @@ class MergesKeepThePeoplesOrderTest {
         people.put(id("mao-zedong"), PersonRole.RECIPIENT);
         letter = db.store().write(w -> w.create(new RecordDraft("Letter from Zhou, Stalin and Molotov to Mao",
                 List.of(), DocumentDate.ofYear(1950), null, people, new TreeSet<>(), Languages.NONE), ALICE));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private int id(String key) {

@@ -15,9 +15,8 @@ import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
 import org.dossier.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A person linked to records later (the link pages, {@code relink}) goes where the record's text
@@ -28,17 +27,8 @@ class RelinksKeepTheTextsOrderTest {
 
     private static final Clock CLOCK = Clock.systemUTC();
 
-    private TestDatabase db;
-
-    @BeforeEach
-    void open() {
-        db = TestDatabase.withAuthorities();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.withAuthoritiesForEachTest();
 
     private int id(String key) {
         return db.dsl().select(PERSON.ID).from(PERSON).where(PERSON.KEY.eq(key)).fetchSingle(PERSON.ID);

@@ -17,9 +17,9 @@ import org.dossier.documents.RecordStore;
 import org.dossier.editing.MutableClock;
 import org.dossier.testing.TestDatabase;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A rename moves the harvest datestamp of every live record linked to the name (the most-linked
@@ -33,14 +33,14 @@ class RenamesInBatchesTest {
     private static final Clock CLOCK = Clock.systemUTC();
     private static final Instant LONG_AGO = Instant.parse("2020-01-01T00:00:00Z");
 
-    private TestDatabase db;
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.seededForEachTest();
     private StoredAuthority stalin;
     private List<Integer> linked;
     private int withdrawn;
 
     @BeforeEach
     void theSeedsWithOneOfStalinsRecordsWithdrawnAndEveryRecordDatedLongAgo() throws Exception {
-        db = TestDatabase.seeded();
         stalin = new AuthorityRecords(db.dsl()).find(AuthorityKind.PERSON, "stalin").orElseThrow();
         linked = db.dsl().select(DOCUMENT_PERSON.DOCUMENT_ID).from(DOCUMENT_PERSON)
                 .where(DOCUMENT_PERSON.PERSON_ID.eq(stalin.id())).orderBy(DOCUMENT_PERSON.DOCUMENT_ID)
@@ -49,11 +49,6 @@ class RenamesInBatchesTest {
         withdrawn = linked.get(1);
         db.store().write((records, tx) -> records.withdraw(withdrawn, 1, "Entered twice", Attribution.editor("bob", "Twice")));
         db.dsl().update(DOCUMENT).set(DOCUMENT.UPDATED_AT, LONG_AGO).execute();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private void rename(String name) {

@@ -15,9 +15,9 @@ import org.dossier.testing.QueryPlans;
 import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.Undated;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
@@ -25,19 +25,14 @@ import org.jooq.SQLDialect;
 /** The catalogue listing on a real SQLite file: its kept count and its pages. */
 class ListingQueryTest {
 
-    private TestDatabase db;
+    /** A copy of the seeds' catalogue for each test, as importing {@code seeds/} makes it ({@link TestDatabase#seeded}). */
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.seededForEachTest();
     private ListingQuery listing;
 
-    /** A copy of the seeds' catalogue for each test, as importing {@code seeds/} makes it ({@link TestDatabase#seeded}). */
     @BeforeEach
-    void copySeededCatalogue() {
-        db = TestDatabase.seeded();
+    void aListingOfIt() {
         listing = new ListingQuery(db.dsl());
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     private long counted() {

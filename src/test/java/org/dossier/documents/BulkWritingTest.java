@@ -7,18 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.dossier.app.Database;
 import org.dossier.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
@@ -26,19 +22,8 @@ import org.jooq.exception.DataAccessException;
 
 class BulkWritingTest {
 
-    @TempDir
-    Path folder;
-    private Database database;
-
-    @BeforeEach
-    void open() {
-        database = TestDatabase.openIn(folder);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
-    }
+    @RegisterExtension
+    final TestDatabase database = TestDatabase.emptyForEachTest();
 
     private static List<String> schema(DSLContext tx) {
         return tx.resultQuery("select type || ' ' || name || ' ' || coalesce(sql, '') as entry from sqlite_master order by name")

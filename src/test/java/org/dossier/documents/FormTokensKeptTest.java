@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.dossier.accounts.Sessions;
-import org.dossier.app.Database;
 import org.dossier.editing.MutableClock;
 import org.dossier.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A new-record form's one-time token is kept as long as the form can be sent again, and no longer:
@@ -23,22 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FormTokensKeptTest {
 
-    @TempDir
-    Path folder;
-    private Database database;
+    @RegisterExtension
+    final TestDatabase database = TestDatabase.emptyForEachTest();
     private MutableClock clock;
     private RecordStore store;
 
     @BeforeEach
     void open() throws IOException {
-        database = TestDatabase.openIn(folder);
         clock = new MutableClock("2026-05-01T10:00:00Z");
         store = new RecordStore(database.dsl(), clock);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     private int sent(FormToken token, String title) {

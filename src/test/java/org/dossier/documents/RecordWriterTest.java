@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,33 +19,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.dossier.app.Database;
 import org.dossier.editing.MutableClock;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestPostgres;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RecordWriterTest {
 
-    @TempDir
-    Path folder;
-    private Database database;
+    @RegisterExtension
+    final TestDatabase database = TestDatabase.emptyForEachTest();
     private RecordStore store;
     private final List<Set<Integer>> notified = new ArrayList<>();
 
     @BeforeEach
     void open() throws IOException {
-        database = TestDatabase.openIn(folder);
         store = new RecordStore(database.dsl(), Clock.systemUTC());
         store.onChange(notified::add);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     private static RecordDraft draft(String title, String summary) {

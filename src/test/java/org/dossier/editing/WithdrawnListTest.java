@@ -14,19 +14,19 @@ import org.dossier.documents.RecordStore;
 import org.dossier.testing.QueryPlans;
 import org.dossier.testing.TestDatabase;
 import org.jooq.SQLDialect;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The editors' list of withdrawn records, on the dashboard: newest first, read from its own index. */
 class WithdrawnListTest {
 
-    private TestDatabase db;
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.seededForEachTest();
     private List<Integer> withdrawnInTurn;
 
     @BeforeEach
     void withdrawThreeRecordsOnThreeDays() throws Exception {
-        db = TestDatabase.seeded();
         withdrawnInTurn = List.of(db.recordTitled("Roman Catholic Priest Stanislaus Orlemanski"),
                 db.recordTitled("Letter to Stalin from the Commanders and Soldiers"),
                 db.recordTitled("Malik, 'On the Question of a United Government in Korea'"));
@@ -36,11 +36,6 @@ class WithdrawnListTest {
             new RecordStore(db.dsl(), clock).write(w -> w.withdraw(id, 1, "A duplicate.",
                     Attribution.editor("editor", "withdrawn for the test")));
         }
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

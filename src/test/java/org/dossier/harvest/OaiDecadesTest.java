@@ -15,9 +15,9 @@ import org.dossier.testing.QueryPlans;
 import org.dossier.testing.TestDatabase;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The decades ListSets offers: every decade a record's date may fall in (each a span covers),
@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class OaiDecadesTest {
 
     private static final Attribution EDITOR = Attribution.editor("editor", "for the test");
-    private TestDatabase db;
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.seededForEachTest();
 
     /**
      * The seed pages (1940s to 1970s), a withdrawn record of 1985, a record of 2003, and spans: one
@@ -36,7 +37,6 @@ class OaiDecadesTest {
      */
     @BeforeEach
     void seedsWithRecordsOfLaterDecadesAndSpans() throws Exception {
-        db = TestDatabase.seeded();
         int eighties = db.store().write(w -> w.create(
                 new RecordDraft("A record of 1985", List.of("Its summary."), DocumentDate.ofYear(1985)), EDITOR));
         db.store().write(w -> w.withdraw(eighties, 1, "A duplicate.", EDITOR));
@@ -53,11 +53,6 @@ class OaiDecadesTest {
 
     private static DocumentDate span(int first, int last) {
         return DocumentDate.span(DocumentDate.ofYear(first).start(), DocumentDate.ofYear(last).start(), false);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

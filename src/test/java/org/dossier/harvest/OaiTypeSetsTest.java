@@ -12,9 +12,8 @@ import java.util.List;
 import org.dossier.testing.QueryPlans;
 import org.dossier.testing.TestDatabase;
 import org.jooq.SQLDialect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A type's set (set=type:letter) is counted and paged from the records-by-type index, not by
@@ -23,17 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class OaiTypeSetsTest {
 
-    private TestDatabase db;
-
-    @BeforeEach
-    void theSeeds() throws Exception {
-        db = TestDatabase.seeded();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.seededForEachTest();
 
     private List<String> typesWithRecords() {
         return db.dsl().selectDistinct(DOCUMENT_TYPE.KEY).from(DOCUMENT).join(DOCUMENT_TYPE).on(DOCUMENT_TYPE.ID.eq(DOCUMENT.TYPE_ID))

@@ -33,27 +33,22 @@ import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ImportRunTest {
 
     private static final String KOREAN_PARTIES = "Letter to Stalin from Korean Political Parties and Other "
             + "Organizations which are Based in China";
 
-    private TestDatabase db;
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.emptyForEachTest();
     private ImportRun run;
 
     @BeforeEach
-    void openDatabase() {
-        db = TestDatabase.empty();
+    void anImportRunOnIt() {
         run = new ImportRun(db.store(), Clock.systemUTC());
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        db.close();
     }
 
     private DSLContext sql() {

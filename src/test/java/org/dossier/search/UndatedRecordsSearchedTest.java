@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,17 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.dossier.app.Database;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.Languages;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordStore;
-import org.dossier.testing.TestCatalogue;
 import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Undated records (V22) in the embedded index: indexed whether the index is built from the
@@ -34,8 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 class UndatedRecordsSearchedTest {
 
-    private static Path folder;
-    private static Database database;
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.emptyForTheClass();
     private static RecordStore store;
     private static LuceneSearchEngine engine;
     private static final List<Integer> DATED = new ArrayList<>();
@@ -44,8 +41,6 @@ class UndatedRecordsSearchedTest {
 
     @BeforeAll
     static void open() throws Exception {
-        folder = Files.createTempDirectory("dossier-undated-search-");
-        database = TestDatabase.openIn(folder);
         store = new RecordStore(database.dsl(), Clock.systemUTC());
         for (int i = 0; i < 12; i++) {
             int year = 1950 + i % 4;
@@ -56,7 +51,7 @@ class UndatedRecordsSearchedTest {
         for (int i = 0; i < 5; i++) {
             UNDATED.add(undated("Undated note on the Zanzibar cable " + i));
         }
-        engine = LuceneSearchEngine.open(folder.resolve("dossier.index"), database.dsl());
+        engine = LuceneSearchEngine.open(database.folder().resolve("dossier.index"), database.dsl());
         for (int i = 5; i < 8; i++) {
             UNDATED.add(undated("Undated note on the Zanzibar cable " + i));
         }
@@ -72,8 +67,6 @@ class UndatedRecordsSearchedTest {
         if (engine != null) {
             engine.close();
         }
-        database.close();
-        TestCatalogue.deleteRecursively(folder);
     }
 
     private static SearchRequest request(String query) {

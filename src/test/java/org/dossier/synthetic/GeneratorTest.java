@@ -13,8 +13,6 @@ import static org.dossier.db.Tables.REVISION_PLACE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,7 +21,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.dossier.app.Database;
 import org.dossier.authorities.AuthorityContent;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityLoader;
@@ -45,30 +42,22 @@ import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Generated records are records like any other: whole revisions, consistent links, dates as the archive has them. */
 class GeneratorTest {
 
     private static final int COUNT = 2_000;
-    private static Path folder;
-    private static Database database;
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.emptyForTheClass();
     private static DSLContext db;
 
     @BeforeAll
     static void generate() throws Exception {
-        folder = Files.createTempDirectory("dossier-generate-");
-        database = TestDatabase.openIn(folder);
         db = database.dsl();
         new Generator(db, Clock.systemUTC()).generate(TestCatalogue.SEEDS, COUNT, 7, (done, total) -> { });
-    }
-
-    @AfterAll
-    static void close() {
-        database.close();
-        TestCatalogue.deleteRecursively(folder);
     }
 
     @Test
@@ -269,8 +258,7 @@ class GeneratorTest {
      */
     @Test
     void theSameSeedMakesTheSameRecordsEveryDateColumnOfThemAndOfTheirFirstVersions() throws Exception {
-        Path other = Files.createTempDirectory("dossier-generate-");
-        try (Database again = TestDatabase.openIn(other)) {
+        try (TestDatabase again = TestDatabase.empty()) {
             new Generator(again.dsl(), Clock.systemUTC()).generate(TestCatalogue.SEEDS, COUNT, 7, (done, total) -> { });
             Result<?> records = documentDates(db);
             assertEquals(COUNT, records.size());
@@ -278,8 +266,6 @@ class GeneratorTest {
             assertEquals(revisionDates(db), revisionDates(again.dsl()));
             assertTrue(records.stream().anyMatch(r -> r.get(DOCUMENT.DATE_END_KEY) != null && r.get(DOCUMENT.DATE_CIRCA)),
                     "the runs compared hold approximate spans");
-        } finally {
-            TestCatalogue.deleteRecursively(other);
         }
     }
 

@@ -12,21 +12,54 @@ import org.dossier.app.DatabaseAddress;
 import org.dossier.authorities.AuthorityLoader;
 import org.dossier.documents.RecordStore;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real database for tests that need no server, migrated: a SQLite file in a temporary folder, or,
  * when the suite runs on PostgreSQL ({@link TestPostgres#selected}), a fresh database of its own.
+ *
+ * <p>A test that wants one of its own opens it now ({@link #empty()}, {@link #seeded()},
+ * {@link #withAuthorities()}, in a try-with-resources). A class whose every test starts from a fresh
+ * one registers it, as it registers its catalogue or its browser:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * final TestDatabase db = TestDatabase.seededForEachTest();
+ * }</pre>
+ *
+ * <p>which is open from before each test (and its {@code @BeforeEach} methods) until after it (and its
+ * {@code @AfterEach} methods); a class whose tests share one registers a static
+ * {@link #emptyForTheClass()} or {@link #withAuthoritiesForTheClass()}, open from before its
+ * {@code @BeforeAll} methods until after its {@code @AfterAll} methods. Closing drops it on PostgreSQL.
  */
-public final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable, BeforeEachCallback, AfterEachCallback,
+        BeforeAllCallback, AfterAllCallback {
 
     private static final Map<Path, DatabaseAddress> ADDRESSES = new ConcurrentHashMap<>();
 
-    private final Path folder;
-    private final Database database;
+    /** What a test database holds when it is opened. */
+    private enum Contents {
+        EMPTY, SEEDED, AUTHORITIES
+    }
 
-    private TestDatabase(Path folder, Database database) {
-        this.folder = folder;
-        this.database = database;
+    /** When an extension opens and closes it: around each test, or around the class; never, when opened at once. */
+    private enum Span {
+        AT_ONCE, EACH_TEST, THE_CLASS
+    }
+
+    private final Contents contents;
+    private final Span span;
+    // Set when it is opened: at once by empty(), seeded() and withAuthorities(), by the extension's callbacks otherwise.
+    private Path folder;
+    private Database database;
+
+    private TestDatabase(Contents contents, Span span) {
+        this.contents = contents;
+        this.span = span;
     }
 
     /**
@@ -46,14 +79,18 @@ public final class TestDatabase implements AutoCloseable {
      * takes it out of the PostgreSQL half, so it must not hold a test that a database could change.
      */
     private static void refuseClassesMarkedSameOnEveryDatabase() {
-        StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).forEach(frame -> {
-            for (Class<?> c = frame.getDeclaringClass(); c != null; c = c.getEnclosingClass()) {
-                if (c.isAnnotationPresent(SameOnEveryDatabase.class)) {
-                    throw new IllegalStateException(c.getSimpleName() + " opens the test database, so it must run on "
-                            + "PostgreSQL too: take off its @SameOnEveryDatabase");
-                }
+        StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .forEach(frame -> refuseIfMarkedSameOnEveryDatabase(frame.getDeclaringClass()));
+    }
+
+    /** As {@link #refuseClassesMarkedSameOnEveryDatabase}, for one class and the classes it is declared in. */
+    private static void refuseIfMarkedSameOnEveryDatabase(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            if (c.isAnnotationPresent(SameOnEveryDatabase.class)) {
+                throw new IllegalStateException(c.getSimpleName() + " opens the test database, so it must run on "
+                        + "PostgreSQL too: take off its @SameOnEveryDatabase");
             }
-        });
+        }
     }
 
     /** Opens {@link #in}. */
@@ -119,13 +156,9 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** An empty database, migrated, opened now: close it when done (try-with-resources). */
     public static TestDatabase empty() {
-        try {
-            Path folder = Files.createTempDirectory("dossier-db-");
-            return new TestDatabase(folder, Database.open(in(folder)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new TestDatabase(Contents.EMPTY, Span.AT_ONCE).openNow();
     }
 
     /**
@@ -134,25 +167,107 @@ public final class TestDatabase implements AutoCloseable {
      * milliseconds where the import took a second or more on a busy machine.
      */
     public static TestDatabase seeded() {
-        try {
-            Path folder = Files.createTempDirectory("dossier-db-");
-            return new TestDatabase(folder, seededIn(folder));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new TestDatabase(Contents.SEEDED, Span.AT_ONCE).openNow();
     }
 
     /** A database holding the authority lists from seeds/authorities, and no documents. */
     public static TestDatabase withAuthorities() {
-        TestDatabase db = empty();
+        return new TestDatabase(Contents.AUTHORITIES, Span.AT_ONCE).openNow();
+    }
+
+    /** An {@link #empty()} database for each test, a {@code @RegisterExtension} instance field. */
+    public static TestDatabase emptyForEachTest() {
+        return new TestDatabase(Contents.EMPTY, Span.EACH_TEST);
+    }
+
+    /** A {@link #seeded()} database for each test, a {@code @RegisterExtension} instance field. */
+    public static TestDatabase seededForEachTest() {
+        return new TestDatabase(Contents.SEEDED, Span.EACH_TEST);
+    }
+
+    /** A {@link #withAuthorities()} database for each test, a {@code @RegisterExtension} instance field. */
+    public static TestDatabase withAuthoritiesForEachTest() {
+        return new TestDatabase(Contents.AUTHORITIES, Span.EACH_TEST);
+    }
+
+    /** One {@link #empty()} database for the class's tests, a static {@code @RegisterExtension} field. */
+    public static TestDatabase emptyForTheClass() {
+        return new TestDatabase(Contents.EMPTY, Span.THE_CLASS);
+    }
+
+    /** One {@link #withAuthorities()} database for the class's tests, a static {@code @RegisterExtension} field. */
+    public static TestDatabase withAuthoritiesForTheClass() {
+        return new TestDatabase(Contents.AUTHORITIES, Span.THE_CLASS);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (span == Span.EACH_TEST) {
+            openFor(context);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (span == Span.EACH_TEST) {
+            close();
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (span == Span.THE_CLASS) {
+            openFor(context);
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (span == Span.THE_CLASS) {
+            close();
+        }
+    }
+
+    private void openFor(ExtensionContext context) {
+        // The test class is not on the stack of an extension's callback, so in() cannot see its mark.
+        refuseIfMarkedSameOnEveryDatabase(context.getRequiredTestClass());
+        openNow();
+    }
+
+    private static void storeTheSeedsAuthorityLists(DSLContext dsl) {
         try {
             var lists = AuthorityLoader.read(TestCatalogue.SEEDS.resolve("authorities"));
-            db.dsl().transaction(tx -> AuthorityLoader.store(tx.dsl(), lists));
+            dsl.transaction(tx -> AuthorityLoader.store(tx.dsl(), lists));
         } catch (Exception e) {
-            db.close();
             throw new IllegalStateException("the authority lists did not load", e);
         }
-        return db;
+    }
+
+    private TestDatabase openNow() {
+        if (database != null) {
+            throw new IllegalStateException("this test database is open already");
+        }
+        try {
+            folder = Files.createTempDirectory("dossier-db-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            database = contents == Contents.SEEDED ? seededIn(folder) : openIn(folder);
+            if (contents == Contents.AUTHORITIES) {
+                storeTheSeedsAuthorityLists(database.dsl());
+            }
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    /** Closes the connection pool and opens another on the same database, as a restart of the server does. */
+    public void reopen() {
+        database.close();
+        database = Database.open(in(folder));
     }
 
     public DSLContext dsl() {
@@ -182,10 +297,20 @@ public final class TestDatabase implements AutoCloseable {
         return folder;
     }
 
+    /** Closes what is open: all of it, or what an opening that failed left; again, nothing. */
     @Override
     public void close() {
-        database.close();
-        forget(folder);
-        TestCatalogue.deleteRecursively(folder);
+        try {
+            if (database != null) {
+                database.close();
+                database = null;
+            }
+        } finally {
+            if (folder != null) {
+                forget(folder);
+                TestCatalogue.deleteRecursively(folder);
+                folder = null;
+            }
+        }
     }
 }

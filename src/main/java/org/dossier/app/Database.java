@@ -35,8 +35,6 @@ import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
-import org.jooq.TransactionContext;
-import org.jooq.TransactionProvider;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -160,49 +158,6 @@ public final class Database implements AutoCloseable {
                     .orderBy(INSTALLED_RANK.desc()).limit(1).fetchOne();
             throw WriteUnavailable.schemaUpgraded("V" + newest.get(MIGRATION_VERSION) + " " + newest.get(MIGRATION_DESCRIPTION)
                     + " was applied since; run this node or command with the version that applied it");
-        }
-    }
-
-    /**
-     * jOOQ's transactions, except that one that could not begin because the pool had no connection to
-     * give (the database cannot be reached, or every connection stayed in use) is not rolled back:
-     * there is nothing to roll back, and jOOQ's rollback asks the pool again, and again to restore
-     * the connection's settings, each time waiting the pool's whole timeout. A sign-in while
-     * PostgreSQL was down answered after 15 s instead of 5.
-     */
-    private static final class NoRollbackWithoutConnection implements TransactionProvider {
-
-        private static final Object NO_CONNECTION = new Object();
-
-        private final TransactionProvider transactions;
-
-        NoRollbackWithoutConnection(TransactionProvider transactions) {
-            this.transactions = transactions;
-        }
-
-        @Override
-        public void begin(TransactionContext ctx) {
-            try {
-                transactions.begin(ctx);
-            } catch (RuntimeException e) {
-                // Hikari says this only when it handed out no connection; one that broke says otherwise.
-                if (e.getCause() instanceof SQLTransientConnectionException) {
-                    ctx.data(NO_CONNECTION, Boolean.TRUE);
-                }
-                throw e;
-            }
-        }
-
-        @Override
-        public void commit(TransactionContext ctx) {
-            transactions.commit(ctx);
-        }
-
-        @Override
-        public void rollback(TransactionContext ctx) {
-            if (ctx.data(NO_CONNECTION) == null) {
-                transactions.rollback(ctx);
-            }
         }
     }
 

@@ -4,7 +4,6 @@ import static org.dossier.db.Tables.DOCUMENT;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -908,7 +907,7 @@ public final class Database implements AutoCloseable {
     public Answer answers(Duration wait) {
         java.sql.Connection connection;
         try {
-            connection = takenWithin(pool, wait);
+            connection = ThreadsWait.takenWithin(pool, wait);
         } catch (SQLTransientConnectionException e) {
             if (e.getCause() == null) {
                 return Answer.POOL_BUSY; // Hikari names the last connection that failed as the cause
@@ -1131,9 +1130,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** How long a connection of the pool is waited for on this thread, when not the pool's own timeout ({@link #waitingAtMost}). */
-    private static final ThreadLocal<Duration> WAIT = new ThreadLocal<>();
-
     /**
      * Runs {@code reading} with every connection it takes from the pool, on this thread, waited for at
      * most {@code wait} rather than the pool's whole timeout (a request's 5 s); past it, a reading
@@ -1143,92 +1139,7 @@ public final class Database implements AutoCloseable {
      * others said 503 after 5 s, and left a balancer's rotation while it served.
      */
     public <T> T waitingAtMost(Duration wait, java.util.function.Supplier<T> reading) {
-        Duration before = WAIT.get();
-        WAIT.set(wait);
-        try {
-            return reading.get();
-        } finally {
-            if (before == null) {
-                WAIT.remove();
-            } else {
-                WAIT.set(before);
-            }
-        }
-    }
-
-    /** One of {@code pool}'s connections, waited for at most {@code wait} instead of the pool's timeout. */
-    private static java.sql.Connection takenWithin(HikariDataSource pool, Duration wait) throws SQLException {
-        // The pool itself, which alone takes a wait of each caller's own (Hikari's public class).
-        // HikariCP 7.0.2 hands it out only as this MXBean, whose interface has no getConnection:
-        // HikariDataSource has no typed getter, and its unwrap reaches the driver's DataSource,
-        // not the pool. The typed way is a HikariPool built without HikariDataSource, which would
-        // mean owning what that does (checking and sealing the settings, its closing): not worth a cast.
-        return ((HikariPool) pool.getHikariPoolMXBean()).getConnection(wait.toMillis());
-    }
-
-    /**
-     * The pool, handing out each connection after a wait of the calling thread's own when it has one
-     * ({@link #waitingAtMost}), else after the pool's timeout. What jOOQ and Flyway are given.
-     */
-    private static final class ThreadsWait implements javax.sql.DataSource {
-
-        private final HikariDataSource pool;
-
-        ThreadsWait(HikariDataSource pool) {
-            this.pool = pool;
-        }
-
-        @Override
-        public java.sql.Connection getConnection() throws SQLException {
-            Duration wait = WAIT.get();
-            return wait == null ? pool.getConnection() : takenWithin(pool, wait);
-        }
-
-        @Override
-        public java.sql.Connection getConnection(String user, String password) throws SQLException {
-            return pool.getConnection(user, password);
-        }
-
-        @Override
-        public java.io.PrintWriter getLogWriter() throws SQLException {
-            return pool.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
-            pool.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            pool.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return pool.getLoginTimeout();
-        }
-
-        @Override
-        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
-            return pool.getParentLogger();
-        }
-
-        /** The pool's name, which jOOQ's and Hikari's messages quote. */
-        @Override
-        public String toString() {
-            return pool.toString();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return type.isInstance(this) || pool.isWrapperFor(type);
-        }
+        return ThreadsWait.waitingAtMost(wait, reading);
     }
 
     @Override

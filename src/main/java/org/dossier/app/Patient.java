@@ -10,7 +10,7 @@ import org.sqlite.BusyHandler;
  */
 final class Patient extends BusyHandler {
 
-    /** Set while this thread runs a write that gives way at once ({@link Database#ifFree}). */
+    /** Set while this thread runs a write that gives way at once ({@link Transactions#ifFree}). */
     static final ThreadLocal<Boolean> GIVING_WAY = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private final long waitNanos;

@@ -1,5 +1,10 @@
 package org.dossier.app;
 
+import static org.dossier.app.SchemaHistory.INSTALLED_RANK;
+import static org.dossier.app.SchemaHistory.MIGRATION_DESCRIPTION;
+import static org.dossier.app.SchemaHistory.MIGRATION_VERSION;
+import static org.dossier.app.SchemaHistory.SCHEMA_HISTORY;
+
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -15,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
@@ -28,10 +32,8 @@ import org.dossier.documents.HeadWatch;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.SQLDialect;
-import org.jooq.Table;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -60,16 +62,6 @@ public final class Database implements AutoCloseable {
     /** Tables whose ids come from an identity (PostgreSQL) or AUTOINCREMENT (SQLite). */
     private static final List<String> IDENTITY_TABLES =
             List.of("document_type", "person", "place", "document", "revision", "account");
-
-    /** Flyway's history of the migrations applied, read to see whether a newer version migrated since (and by OpenedByItsHistoryTest). */
-    static final Table<?> SCHEMA_HISTORY = DSL.table(DSL.name("flyway_schema_history"));
-    static final Field<Integer> INSTALLED_RANK = DSL.field(DSL.name("installed_rank"), Integer.class);
-    static final Field<String> MIGRATION_VERSION = DSL.field(DSL.name("version"), String.class);
-    static final Field<String> MIGRATION_DESCRIPTION = DSL.field(DSL.name("description"), String.class);
-    static final Field<String> MIGRATION_TYPE = DSL.field(DSL.name("type"), String.class);
-    static final Field<String> MIGRATION_SCRIPT = DSL.field(DSL.name("script"), String.class);
-    static final Field<Integer> MIGRATION_CHECKSUM = DSL.field(DSL.name("checksum"), Integer.class);
-    static final Field<Boolean> MIGRATION_SUCCESS = DSL.field(DSL.name("success"), Boolean.class);
 
     private final HikariDataSource pool;
     private final DSLContext dsl;
@@ -103,11 +95,7 @@ public final class Database implements AutoCloseable {
             HeadWatch.count(configuration, commits);
         }
         this.dsl = DSL.using(configuration);
-        this.migratedTo = lastMigration(dsl);
-    }
-
-    private static Integer lastMigration(DSLContext db) {
-        return db.fetchValue(DSL.select(DSL.max(INSTALLED_RANK)).from(SCHEMA_HISTORY));
+        this.migratedTo = SchemaHistory.lastMigration(dsl);
     }
 
     /** How an opening knew the database's schema to be this build's, with nothing left to migrate. */
@@ -148,7 +136,7 @@ public final class Database implements AutoCloseable {
      * the write's locks, and then migrates what it wrote.
      */
     public void requireNoNewerMigration(DSLContext tx) {
-        Integer now = lastMigration(tx);
+        Integer now = SchemaHistory.lastMigration(tx);
         if (now != null && migratedTo != null && now > migratedTo) {
             Record2<String, String> newest = tx.select(MIGRATION_VERSION, MIGRATION_DESCRIPTION).from(SCHEMA_HISTORY)
                     .orderBy(INSTALLED_RANK.desc()).limit(1).fetchOne();
@@ -212,7 +200,7 @@ public final class Database implements AutoCloseable {
         makeFolderOf(file);
         Opening opening = new Opening(file, writeWait);
         refuseAnotherApplications(opening);
-        Seen current = atThisVersion(opening);
+        SchemaHistory.Seen current = atThisVersion(opening);
         if (current.current() == null) {
             awaitWriteLock(opening);
         }
@@ -247,7 +235,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * The last migration applied to the SQLite file being opened (Flyway's installed_rank) when it
-     * holds this version's schema, with nothing to migrate, looked at read-only ({@link Seen}); none
+     * holds this version's schema, with nothing to migrate, looked at read-only ({@link SchemaHistory.Seen}); none
      * when it needs migrating, is not there yet, or cannot be read (opening it says why). Such a file is opened
      * without Flyway's migrate, which on SQLite reads the history in a writer's transaction: beside
      * another process's write (an import, a backup, a sqlite3 shell in BEGIN IMMEDIATE) a start
@@ -255,107 +243,11 @@ public final class Database implements AutoCloseable {
      * Refuses, in the one line, when another process's exclusive lock kept it from reading for the
      * whole write wait.
      */
-    private static Seen atThisVersion(Opening opening) {
+    private static SchemaHistory.Seen atThisVersion(Opening opening) {
         if (!Files.isRegularFile(opening.file)) {
-            return Seen.TO_MIGRATE;
+            return SchemaHistory.Seen.TO_MIGRATE;
         }
-        return atThisVersion(opening.readOnly(), MIGRATIONS, SQLDialect.SQLITE, opening);
-    }
-
-    /**
-     * What an opening's look at the database found: the last migration applied (Flyway's
-     * installed_rank) when it holds this version's schema with nothing to migrate, else null; and
-     * how that was known.
-     */
-    private record Seen(Integer current, SchemaCheck by) {
-        static final Seen TO_MIGRATE = new Seen(null, SchemaCheck.FLYWAY);
-
-        Seen {
-            Objects.requireNonNull(by, "by");
-        }
-    }
-
-    /**
-     * The last migration applied to the database {@code source} reaches when it holds this version's
-     * schema ({@code migrations}), with nothing to migrate; none when it needs migrating or cannot be
-     * read (migrating it says why). Known from the history table alone when it lists exactly the
-     * build's migrations ({@link #historyListing}), else asked of Flyway's validation. On PostgreSQL too, where Flyway's migrate, run on every opening,
-     * said at INFO on every command "Current version of schema" and "Schema is up to date. No
-     * migration necessary", of a database it did nothing to. A SQLite file's {@code opening} refuses
-     * it when another process kept it from being read for the whole write wait; null on PostgreSQL.
-     */
-    private static Seen atThisVersion(javax.sql.DataSource source, String migrations, SQLDialect dialect,
-                                      Opening opening) {
-        try {
-            Integer listed = historyListing(source, migrations, dialect);
-            if (listed != null) {
-                return new Seen(listed, SchemaCheck.HISTORY);
-            }
-        } catch (RuntimeException e) {
-            if (opening != null && anotherWriterHeld(e)) {
-                throw opening.refusal(e);
-            }
-            // No history table, or one of another shape: Flyway looks, and says what it is.
-        }
-        try {
-            // Pending migrations fail the validation, and future ones too.
-            strictFlyway(source, migrations).validate();
-            return new Seen(lastMigration(DSL.using(source, dialect)), SchemaCheck.FLYWAY);
-        } catch (RuntimeException e) {
-            if (opening != null && anotherWriterHeld(e)) {
-                throw opening.refusal(e);
-            }
-            return Seen.TO_MIGRATE;
-        }
-    }
-
-    /**
-     * The last migration applied (installed_rank) when {@code db}'s history holds exactly the
-     * migrations of {@code list}, in its order, each applied successfully; null when it holds
-     * anything else: fewer (migrations pending), more (a newer version's, or one this build no
-     * longer has), one whose checksum, description, type or script differs (changed since it was
-     * applied), one that failed, or a row of Flyway's own (a baseline, a schema it made). Flyway's
-     * validation would find nothing to say of such a database, and costs far more to ask: it finds
-     * every migration on the class path and checksums it again.
-     */
-    /** As {@link #historyListing(DSLContext, MigrationList)}, with the build's list of {@code migrations}; null without one. */
-    private static Integer historyListing(javax.sql.DataSource source, String migrations, SQLDialect dialect) {
-        return MigrationList.of(migrations).map(list -> historyListing(DSL.using(source, dialect), list)).orElse(null);
-    }
-
-    /**
-     * Whether the history of the database {@code source} reaches lists exactly the build's
-     * {@code migrations} ({@link #historyListing}); false too when it cannot be read as one (no
-     * history table, or one of another shape): Flyway then reads it, and says what it is.
-     */
-    private static boolean listsThisBuild(javax.sql.DataSource source, String migrations, SQLDialect dialect) {
-        try {
-            return historyListing(source, migrations, dialect) != null;
-        } catch (DataAccessException e) {
-            return false;
-        }
-    }
-
-    private static Integer historyListing(DSLContext db, MigrationList list) {
-        var rows = db.select(INSTALLED_RANK, MIGRATION_VERSION, MIGRATION_DESCRIPTION, MIGRATION_TYPE, MIGRATION_SCRIPT,
-                        MIGRATION_CHECKSUM, MIGRATION_SUCCESS)
-                .from(SCHEMA_HISTORY).orderBy(INSTALLED_RANK).fetch();
-        if (rows.size() != list.migrations().size()) {
-            return null;
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            var row = rows.get(i);
-            MigrationList.Migration listed = list.migrations().get(i);
-            if (!Boolean.TRUE.equals(row.get(MIGRATION_SUCCESS))
-                    || !listed.version().equals(row.get(MIGRATION_VERSION))
-                    || !listed.description().equals(row.get(MIGRATION_DESCRIPTION))
-                    || !listed.type().equals(row.get(MIGRATION_TYPE))
-                    || !listed.script().equals(row.get(MIGRATION_SCRIPT))
-                    || !Objects.equals(listed.checksum(), row.get(MIGRATION_CHECKSUM))) {
-                return null;
-            }
-        }
-        return rows.get(rows.size() - 1).get(INSTALLED_RANK);
+        return SchemaHistory.atThisVersion(opening.readOnly(), MIGRATIONS, SQLDialect.SQLITE, opening);
     }
 
     /**
@@ -388,7 +280,7 @@ public final class Database implements AutoCloseable {
      * EXCLUSIVE lock on a file not in WAL mode, which keeps readers out: a start told to wait 5 s
      * said so after 12 s, and one told 1 s after 8.
      */
-    private static final class Opening {
+    static final class Opening {
 
         private final Path file;
         private final WriteWait wait;
@@ -450,7 +342,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Whether {@code failure} is a write lock held by another connection longer than this one waited. */
-    private static boolean anotherWriterHeld(Throwable failure) {
+    static boolean anotherWriterHeld(Throwable failure) {
         return WriteUnavailable.of(failure).map(WriteUnavailable::busy).orElse(false);
     }
 
@@ -579,7 +471,7 @@ public final class Database implements AutoCloseable {
             throw new Unavailable("Cannot connect to the database " + address + ": " + rootMessage(e), e);
         }
         return migrated(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, address.toString(), address, pool,
-                atThisVersion(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, null), writeWait);
+                SchemaHistory.atThisVersion(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, null), writeWait);
     }
 
     /**
@@ -589,17 +481,17 @@ public final class Database implements AutoCloseable {
      * tell no harvester). A node of the older release that is already running keeps running through
      * a rolling upgrade. How a start both looks at a database read-only and migrates it.
      */
-    private static Flyway strictFlyway(javax.sql.DataSource source, String migrations) {
+    static Flyway strictFlyway(javax.sql.DataSource source, String migrations) {
         return Flyway.configure().dataSource(source).locations(migrations).ignoreMigrationPatterns(new String[0]).load();
     }
 
     private static Database migrated(HikariDataSource pool, String migrations, SQLDialect dialect, String name,
-                                     DatabaseAddress server, javax.sql.DataSource history, Seen seen,
+                                     DatabaseAddress server, javax.sql.DataSource history, SchemaHistory.Seen seen,
                                      WriteWait writeWait) {
         SchemaCheck by = seen.by();
         try {
             // Seen at this version read-only: migrated only if another version migrated it since.
-            if (seen.current() == null || !seen.current().equals(lastMigration(DSL.using(pool, dialect)))) {
+            if (seen.current() == null || !seen.current().equals(SchemaHistory.lastMigration(DSL.using(pool, dialect)))) {
                 strictFlyway(pool, migrations).migrate();
                 by = SchemaCheck.FLYWAY;
             }
@@ -680,37 +572,11 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * What in the SQLite catalogue {@code file}'s migration history keeps this version from opening
-     * it, in one line, read without changing the file: a migration this version does not have (a
-     * newer version applied it), one changed since it was applied, or one that failed. Empty when
-     * this version can open it; the migrations an older catalogue lacks are applied on start. Asked
-     * of a backup before it is restored, so that one this version would refuse never replaces a
-     * catalogue it serves. A history that lists exactly this build's migrations has none, known as an
-     * opening knows it ({@link #historyListing}), without Flyway's validation, which finds every
-     * migration on the class path and checksums it again; anything else is Flyway's to validate, which
-     * says what it found.
-     */
-    public static Optional<String> schemaProblems(Path file) {
-        SQLiteDataSource source = readOnly(file);
-        if (listsThisBuild(source, MIGRATIONS, SQLDialect.SQLITE)) {
-            return Optional.empty();
-        }
-        try {
-            // Only what migrated() would refuse: an older history is pending migrations, which a start applies.
-            Flyway.configure().dataSource(source).locations(MIGRATIONS).ignoreMigrationPatterns("*:pending").load()
-                    .validate();
-            return Optional.empty();
-        } catch (FlywayValidateException e) {
-            return Optional.of(validationProblems(e));
-        }
-    }
-
-    /**
      * The SQLite file {@code file}, read only: each connection a reader that never waits for a writer
      * (SQLite's WAL), where the catalogue's own connections begin every transaction IMMEDIATE, as a
      * writer, and wait for the write lock.
      */
-    private static SQLiteDataSource readOnly(Path file) {
+    static SQLiteDataSource readOnly(Path file) {
         SQLiteDataSource source = new SQLiteDataSource(readOnlyConfig());
         source.setUrl(url(file));
         return source;
@@ -799,7 +665,7 @@ public final class Database implements AutoCloseable {
      */
     public SchemaState schemaState() {
         Optional<MigrationList> list = MigrationList.of(migrations);
-        if (list.isPresent() && historyListing(DSL.using(history, dsl.dialect()), list.get()) != null) {
+        if (list.isPresent() && SchemaHistory.historyListing(DSL.using(history, dsl.dialect()), list.get()) != null) {
             return new SchemaState(list.get().last(), 0, List.of());
         }
         MigrationInfoService info = migrations();

@@ -76,7 +76,7 @@ public final class SchemaHistory {
         }
         try {
             // Pending migrations fail the validation, and future ones too.
-            Database.strictFlyway(source, migrations).validate();
+            Migrating.strictFlyway(source, migrations).validate();
             return new Seen(lastMigration(DSL.using(source, dialect)), Database.SchemaCheck.FLYWAY);
         } catch (RuntimeException e) {
             if (opening != null && Database.anotherWriterHeld(e)) {
@@ -157,7 +157,7 @@ public final class SchemaHistory {
                     .validate();
             return Optional.empty();
         } catch (FlywayValidateException e) {
-            return Optional.of(Database.validationProblems(e));
+            return Optional.of(Migrating.validationProblems(e));
         }
     }
 }

@@ -72,10 +72,10 @@ final class Migrating {
     private static Unavailable notMigrated(String name, FlywayException e, boolean sqlite, WriteWait writeWait) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("but no schema history table")) {
-            return new Unavailable(Database.notACatalogue(name), e);
+            return new Unavailable(notACatalogue(name), e);
         }
-        if (sqlite && Database.anotherWriterHeld(e)) {
-            return new Unavailable(Database.anotherWriter(name, writeWait.duration()), e);
+        if (sqlite && SqliteOpening.anotherWriterHeld(e)) {
+            return new Unavailable(SqliteOpening.anotherWriter(name, writeWait.duration()), e);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             // 42501, insufficient_privilege: the tables are there but belong to another role, as a
@@ -99,6 +99,11 @@ final class Migrating {
         String first = message.strip().lines().findFirst().orElse(e.getClass().getSimpleName());
         return new Unavailable("The database " + name + " could not be brought to this version's schema (" + first
                 + "); what the failed migration did was rolled back. " + "Fix the cause and start again.", e);
+    }
+
+    static String notACatalogue(String name) {
+        return "The database " + name + " holds tables but is not a Dossier catalogue (it has no migration history); "
+                + "nothing was changed. Give --db a catalogue, or a new or empty database.";
     }
 
     /**

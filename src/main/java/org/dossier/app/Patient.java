@@ -33,7 +33,7 @@ final class Patient extends BusyHandler {
         this.waiting = waiting;
     }
 
-    /** Every wait up to {@code until} ({@link System#nanoTime}): an opening's, one wait in all (a SQLite file's opening, {@code Database.Opening}). */
+    /** Every wait up to {@code until} ({@link System#nanoTime}): an opening's, one wait in all ({@link SqliteOpening}). */
     static Patient until(long until, Runnable waiting) {
         return new Patient(0, until, true, waiting);
     }

@@ -62,14 +62,14 @@ public final class SchemaHistory {
      * it when another process kept it from being read for the whole write wait; null on PostgreSQL.
      */
     static Seen atThisVersion(javax.sql.DataSource source, String migrations, SQLDialect dialect,
-                              Database.Opening opening) {
+                              SqliteOpening opening) {
         try {
             Integer listed = historyListing(source, migrations, dialect);
             if (listed != null) {
                 return new Seen(listed, Database.SchemaCheck.HISTORY);
             }
         } catch (RuntimeException e) {
-            if (opening != null && Database.anotherWriterHeld(e)) {
+            if (opening != null && SqliteOpening.anotherWriterHeld(e)) {
                 throw opening.refusal(e);
             }
             // No history table, or one of another shape: Flyway looks, and says what it is.
@@ -79,7 +79,7 @@ public final class SchemaHistory {
             Migrating.strictFlyway(source, migrations).validate();
             return new Seen(lastMigration(DSL.using(source, dialect)), Database.SchemaCheck.FLYWAY);
         } catch (RuntimeException e) {
-            if (opening != null && Database.anotherWriterHeld(e)) {
+            if (opening != null && SqliteOpening.anotherWriterHeld(e)) {
                 throw opening.refusal(e);
             }
             return Seen.TO_MIGRATE;
@@ -147,7 +147,7 @@ public final class SchemaHistory {
      * says what it found.
      */
     public static Optional<String> schemaProblems(Path file) {
-        SQLiteDataSource source = Database.readOnly(file);
+        SQLiteDataSource source = SqliteOpening.readOnly(file);
         if (listsThisBuild(source, Database.MIGRATIONS, SQLDialect.SQLITE)) {
             return Optional.empty();
         }

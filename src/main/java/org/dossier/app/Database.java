@@ -5,7 +5,6 @@ import static org.dossier.app.SchemaHistory.MIGRATION_DESCRIPTION;
 import static org.dossier.app.SchemaHistory.MIGRATION_VERSION;
 import static org.dossier.app.SchemaHistory.SCHEMA_HISTORY;
 
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -71,7 +70,7 @@ public final class Database implements AutoCloseable {
     private final SchemaCheck schemaCheck;
 
     Database(HikariDataSource pool, SQLDialect dialect, String migrations, DatabaseAddress server,
-                     javax.sql.DataSource history, SchemaCheck schemaCheck) {
+             javax.sql.DataSource history, SchemaCheck schemaCheck) {
         this.pool = pool;
         this.schemaCheck = schemaCheck;
         this.migrations = migrations;
@@ -170,7 +169,7 @@ public final class Database implements AutoCloseable {
      *     in all, its reads and its wait for the write lock together, then says so.
      */
     public static Database open(DatabaseAddress address, WriteWait writeWait) {
-        return address.isSqlite() ? SqliteOpening.open(address.file(), writeWait) : openPostgresql(address, writeWait);
+        return address.isSqlite() ? SqliteOpening.open(address.file(), writeWait) : PostgresqlOpening.open(address, writeWait);
     }
 
     /**
@@ -221,37 +220,9 @@ public final class Database implements AutoCloseable {
         return config;
     }
 
-    private static Database openPostgresql(DatabaseAddress address, WriteWait writeWait) {
-        HikariConfig config = poolSettings("dossier-postgresql", 10, writeWait);
-        // A write that waits longer than this for a lock fails (SQLSTATE 55P03), which the server
-        // answers with its 503 page that keeps what the editor typed, as on SQLite.
-        config.setConnectionInitSql("SET lock_timeout = " + writeWait.duration().toMillis());
-        config.setJdbcUrl(address.url());
-        // Fail at once with the reason (wrong host, password, database) rather than retry in silence.
-        config.setInitializationFailTimeout(1);
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new Unavailable("Cannot connect to the database " + address + ": " + rootMessage(e), e);
-        }
-        return Migrating.migrated(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, address.toString(), address, pool,
-                SchemaHistory.atThisVersion(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, null), writeWait);
-    }
-
     /** The address of the SQLite file {@code pool} connects to. */
     static String fileUrl(HikariDataSource pool) {
         return ((SQLiteDataSource) pool.getDataSource()).getUrl();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        // The driver's UnknownHostException says the name alone ("...: db-prod.internl").
-        return root instanceof java.net.UnknownHostException ? "no address has the name " + root.getMessage()
-                + " (check the host in the address)" : root.getMessage();
     }
 
     /**

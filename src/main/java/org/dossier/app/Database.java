@@ -7,25 +7,28 @@ import static org.dossier.app.SchemaHistory.SCHEMA_HISTORY;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.Duration;
-import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationInfoService;
 import org.dossier.documents.CommitClock;
 import org.dossier.documents.HeadWatch;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.WriteUnavailable;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.SQLDialect;
@@ -34,17 +37,21 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultTransactionProvider;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import org.sqlite.SQLiteDataSource;
 
 /**
  * The catalogue's database: a SQLite file (WAL mode, foreign keys enforced) or a PostgreSQL
  * server, migrated to the newest schema on open from the vendor's own folder of migrations
  * ({@code db/sqlite/}, {@code db/postgresql/}: the same versions, the same meaning), and shared
- * through a small connection pool. This is the one place that knows which vendor it is; every
- * query is jOOQ, rendered for the dialect chosen here.
+ * through a small connection pool. Every query is jOOQ, rendered for the dialect chosen here.
+ *
+ * <p>This class is the database once opened: its jOOQ context, its records, what it answers /ready
+ * and the metrics (its schema, whether it answers, whether the server takes another connection).
+ * Beside it, each idea in a file of its own: the openings ({@link SqliteOpening},
+ * {@link PostgresqlOpening}), the schema's check and migration ({@link SchemaHistory},
+ * {@link Migrating}), how a connection is waited for ({@link ThreadsWait}, {@link Patient},
+ * {@link NoRollbackWithoutConnection}), and what the features call where the vendors differ
+ * ({@link Transactions}, {@link PendingStamps}).
  */
 public final class Database implements AutoCloseable {
 

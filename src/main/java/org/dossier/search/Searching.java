@@ -33,8 +33,9 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 /**
  * Answers one request against one snapshot in two passes: the page of hits (ranked with WAND, or
  * sorted, stopping early where it can) and one counting pass for every facet count on the page
- * ({@link FacetCounter}). Counts that no filter and no words narrow come from the snapshot's
- * counts over everything.
+ * ({@link CountingPass}, over {@link FacetCounter}). Counts that no filter and no words narrow come
+ * from the snapshot's counts over everything. An export's every hit, in the page's order, is
+ * {@link EveryHitInOrder}'s.
  */
 final class Searching {
 

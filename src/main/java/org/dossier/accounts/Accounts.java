@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.dossier.app.Database;
+import org.dossier.app.Transactions;
 import org.dossier.db.tables.records.AccountRecord;
 import org.dossier.documents.Attribution;
 import org.jooq.DSLContext;
@@ -159,7 +159,7 @@ public final class Accounts {
     private static void keepAnAdmin(DSLContext tx, Account changed, String becoming) {
         // The admins who can sign in, as they are now, locked (on PostgreSQL) until the change is saved:
         // two admins disabling each other at once each counted the other, both went through, none was left.
-        List<Integer> admins = Database.lockingRows(tx, tx.select(ACCOUNT.ID).from(ACCOUNT)
+        List<Integer> admins = Transactions.lockingRows(tx, tx.select(ACCOUNT.ID).from(ACCOUNT)
                 .where(ACCOUNT.ROLE.eq(Role.ADMIN.key()).and(ACCOUNT.DISABLED_AT.isNull()))).fetch(ACCOUNT.ID);
         if (admins.contains(changed.id()) && admins.size() == 1) {
             throw new AccountException("'" + changed.username() + "' is the only admin who can sign in; "

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
-import org.dossier.app.Database;
+import org.dossier.app.Transactions;
 import org.dossier.db.tables.records.LoginFailureRecord;
 import org.jooq.DSLContext;
 
@@ -146,7 +146,7 @@ public final class LoginThrottle {
                 .execute();
         var select = tx.selectFrom(LOGIN_FAILURE)
                 .where(LOGIN_FAILURE.SCOPE.eq(scope).and(LOGIN_FAILURE.SUBJECT.eq(subject)));
-        return Database.lockingRows(tx, select).fetchSingle();
+        return Transactions.lockingRows(tx, select).fetchSingle();
     }
 
     private static void takeBack(DSLContext tx, String scope, String subject) {
@@ -160,7 +160,7 @@ public final class LoginThrottle {
     private static Optional<LoginFailureRecord> existing(DSLContext tx, String scope, String subject) {
         var select = tx.selectFrom(LOGIN_FAILURE)
                 .where(LOGIN_FAILURE.SCOPE.eq(scope).and(LOGIN_FAILURE.SUBJECT.eq(subject)));
-        return Optional.ofNullable(Database.lockingRows(tx, select).fetchOne());
+        return Optional.ofNullable(Transactions.lockingRows(tx, select).fetchOne());
     }
 
     private static Optional<Wait> waitOf(LoginFailureRecord row, Instant now, boolean forAccount, String subject) {

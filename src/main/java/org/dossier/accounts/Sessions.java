@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import org.dossier.app.Database;
+import org.dossier.app.Transactions;
 import org.dossier.web.WriteUnavailable;
 import org.jooq.DSLContext;
 
@@ -81,7 +81,7 @@ public final class Sessions {
                 // a SQLite file's write lock) every page an editor opened waited the server's 5 s
                 // write wait for it. The session is valid until its expiry as it is, and the next
                 // page after the writer is done keeps it alive.
-                Database.ifFree(db, free -> free.update(ACCOUNT_SESSION)
+                Transactions.ifFree(db, free -> free.update(ACCOUNT_SESSION)
                         .set(ACCOUNT_SESSION.LAST_SEEN_AT, now)
                         .set(ACCOUNT_SESSION.EXPIRES_AT, expiry(row.get(ACCOUNT_SESSION.CREATED_AT), now))
                         .where(ACCOUNT_SESSION.TOKEN_HASH.eq(hash))

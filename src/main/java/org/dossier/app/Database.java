@@ -1,62 +1,57 @@
 package org.dossier.app;
 
-import static org.dossier.db.Tables.DOCUMENT;
+import static org.dossier.app.SchemaHistory.INSTALLED_RANK;
+import static org.dossier.app.SchemaHistory.MIGRATION_DESCRIPTION;
+import static org.dossier.app.SchemaHistory.MIGRATION_VERSION;
+import static org.dossier.app.SchemaHistory.SCHEMA_HISTORY;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.Duration;
-import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.Properties;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationInfoService;
-import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.dossier.documents.CommitClock;
 import org.dossier.documents.HeadWatch;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.WriteUnavailable;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.SQLDialect;
-import org.jooq.Table;
-import org.jooq.TransactionContext;
-import org.jooq.TransactionProvider;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultTransactionProvider;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
-import java.util.concurrent.locks.LockSupport;
-import org.sqlite.BusyHandler;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
 /**
  * The catalogue's database: a SQLite file (WAL mode, foreign keys enforced) or a PostgreSQL
  * server, migrated to the newest schema on open from the vendor's own folder of migrations
  * ({@code db/sqlite/}, {@code db/postgresql/}: the same versions, the same meaning), and shared
- * through a small connection pool. This is the one place that knows which vendor it is; every
- * query is jOOQ, rendered for the dialect chosen here.
+ * through a small connection pool. Every query is jOOQ, rendered for the dialect chosen here.
+ *
+ * <p>This class is the database once opened: its jOOQ context, its records, what it answers /ready
+ * and the metrics (its schema, whether it answers, whether the server takes another connection).
+ * Beside it, each idea in a file of its own: the openings ({@link SqliteOpening},
+ * {@link PostgresqlOpening}), the schema's check and migration ({@link SchemaHistory},
+ * {@link Migrating}), how a connection is waited for ({@link ThreadsWait}, {@link Patient},
+ * {@link NoRollbackWithoutConnection}), and what the features call where the vendors differ
+ * ({@link Transactions}, {@link PendingStamps}).
  */
 public final class Database implements AutoCloseable {
 
@@ -66,16 +61,6 @@ public final class Database implements AutoCloseable {
     /** Tables whose ids come from an identity (PostgreSQL) or AUTOINCREMENT (SQLite). */
     private static final List<String> IDENTITY_TABLES =
             List.of("document_type", "person", "place", "document", "revision", "account");
-
-    /** Flyway's history of the migrations applied, read to see whether a newer version migrated since (and by OpenedByItsHistoryTest). */
-    static final Table<?> SCHEMA_HISTORY = DSL.table(DSL.name("flyway_schema_history"));
-    static final Field<Integer> INSTALLED_RANK = DSL.field(DSL.name("installed_rank"), Integer.class);
-    static final Field<String> MIGRATION_VERSION = DSL.field(DSL.name("version"), String.class);
-    static final Field<String> MIGRATION_DESCRIPTION = DSL.field(DSL.name("description"), String.class);
-    static final Field<String> MIGRATION_TYPE = DSL.field(DSL.name("type"), String.class);
-    static final Field<String> MIGRATION_SCRIPT = DSL.field(DSL.name("script"), String.class);
-    static final Field<Integer> MIGRATION_CHECKSUM = DSL.field(DSL.name("checksum"), Integer.class);
-    static final Field<Boolean> MIGRATION_SUCCESS = DSL.field(DSL.name("success"), Boolean.class);
 
     private final HikariDataSource pool;
     private final DSLContext dsl;
@@ -91,8 +76,8 @@ public final class Database implements AutoCloseable {
     /** How the opening knew the schema to be this build's. */
     private final SchemaCheck schemaCheck;
 
-    private Database(HikariDataSource pool, SQLDialect dialect, String migrations, DatabaseAddress server,
-                     javax.sql.DataSource history, SchemaCheck schemaCheck) {
+    Database(HikariDataSource pool, SQLDialect dialect, String migrations, DatabaseAddress server,
+             javax.sql.DataSource history, SchemaCheck schemaCheck) {
         this.pool = pool;
         this.schemaCheck = schemaCheck;
         this.migrations = migrations;
@@ -104,16 +89,12 @@ public final class Database implements AutoCloseable {
         configuration.set(connections).set(dialect).set(new Settings().withExecuteLogging(false));
         configuration.set(new NoRollbackWithoutConnection(new DefaultTransactionProvider(configuration.connectionProvider())));
         this.commits = dialect.family() == SQLDialect.SQLITE
-                ? new SqliteCommits(fileUrl(pool), readOnlyConfig()) : null;
+                ? new SqliteCommits(fileUrl(pool), SqliteOpening.readOnlyConfig()) : null;
         if (commits != null) {
             HeadWatch.count(configuration, commits);
         }
         this.dsl = DSL.using(configuration);
-        this.migratedTo = lastMigration(dsl);
-    }
-
-    private static Integer lastMigration(DSLContext db) {
-        return db.fetchValue(DSL.select(DSL.max(INSTALLED_RANK)).from(SCHEMA_HISTORY));
+        this.migratedTo = SchemaHistory.lastMigration(dsl);
     }
 
     /** How an opening knew the database's schema to be this build's, with nothing left to migrate. */
@@ -154,55 +135,12 @@ public final class Database implements AutoCloseable {
      * the write's locks, and then migrates what it wrote.
      */
     public void requireNoNewerMigration(DSLContext tx) {
-        Integer now = lastMigration(tx);
+        Integer now = SchemaHistory.lastMigration(tx);
         if (now != null && migratedTo != null && now > migratedTo) {
             Record2<String, String> newest = tx.select(MIGRATION_VERSION, MIGRATION_DESCRIPTION).from(SCHEMA_HISTORY)
                     .orderBy(INSTALLED_RANK.desc()).limit(1).fetchOne();
             throw WriteUnavailable.schemaUpgraded("V" + newest.get(MIGRATION_VERSION) + " " + newest.get(MIGRATION_DESCRIPTION)
                     + " was applied since; run this node or command with the version that applied it");
-        }
-    }
-
-    /**
-     * jOOQ's transactions, except that one that could not begin because the pool had no connection to
-     * give (the database cannot be reached, or every connection stayed in use) is not rolled back:
-     * there is nothing to roll back, and jOOQ's rollback asks the pool again, and again to restore
-     * the connection's settings, each time waiting the pool's whole timeout. A sign-in while
-     * PostgreSQL was down answered after 15 s instead of 5.
-     */
-    private static final class NoRollbackWithoutConnection implements TransactionProvider {
-
-        private static final Object NO_CONNECTION = new Object();
-
-        private final TransactionProvider transactions;
-
-        NoRollbackWithoutConnection(TransactionProvider transactions) {
-            this.transactions = transactions;
-        }
-
-        @Override
-        public void begin(TransactionContext ctx) {
-            try {
-                transactions.begin(ctx);
-            } catch (RuntimeException e) {
-                // Hikari says this only when it handed out no connection; one that broke says otherwise.
-                if (e.getCause() instanceof SQLTransientConnectionException) {
-                    ctx.data(NO_CONNECTION, Boolean.TRUE);
-                }
-                throw e;
-            }
-        }
-
-        @Override
-        public void commit(TransactionContext ctx) {
-            transactions.commit(ctx);
-        }
-
-        @Override
-        public void rollback(TransactionContext ctx) {
-            if (ctx.data(NO_CONNECTION) == null) {
-                transactions.rollback(ctx);
-            }
         }
     }
 
@@ -238,306 +176,7 @@ public final class Database implements AutoCloseable {
      *     in all, its reads and its wait for the write lock together, then says so.
      */
     public static Database open(DatabaseAddress address, WriteWait writeWait) {
-        return address.isSqlite() ? openSqlite(address.file(), writeWait) : openPostgresql(address, writeWait);
-    }
-
-    /**
-     * Opens (and migrates) the SQLite file {@code file}; when it was not there and the opening fails
-     * (a disk that fills up while it is migrated), takes away what the opening made: the file, its
-     * write-ahead log and the folders made for it were left behind, holding that disk full, and
-     * looking like a catalogue. A file that was there before is never taken away.
-     */
-    private static Database openSqlite(Path file, WriteWait writeWait) {
-        Optional<NewSqliteFile.Made> made = NewSqliteFile.madeByOpening(DatabaseAddress.sqlite(file));
-        try {
-            return openSqliteAsItIs(file, writeWait);
-        } catch (RuntimeException | Error e) {
-            made.ifPresent(NewSqliteFile.Made::takeAwayUnlessInUse);
-            throw e;
-        }
-    }
-
-    private static Database openSqliteAsItIs(Path file, WriteWait writeWait) {
-        makeFolderOf(file);
-        Opening opening = new Opening(file, writeWait);
-        refuseAnotherApplications(opening);
-        Seen current = atThisVersion(opening);
-        if (current.current() == null) {
-            awaitWriteLock(opening);
-        }
-        SQLiteConfig sqlite = new SQLiteConfig();
-        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        sqlite.enforceForeignKeys(true);
-        sqlite.setBusyTimeout((int) writeWait.duration().toMillis());
-        // Writers take the write lock when they begin: two writers never deadlock upgrading a read lock.
-        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        long waitNanos = writeWait.duration().toNanos();
-        SQLiteDataSource source = new SQLiteDataSource(sqlite) {
-            @Override
-            public SQLiteConnection getConnection(String user, String password) throws SQLException {
-                SQLiteConnection connection = super.getConnection(user, password);
-                BusyHandler.setHandler(connection, new Patient(waitNanos));
-                return connection;
-            }
-        };
-        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-
-        HikariConfig config = poolSettings("dossier-sqlite", 8, writeWait);
-        config.setDataSource(source);
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw unopenable(file, e, writeWait);
-        }
-        return migrated(pool, MIGRATIONS, SQLDialect.SQLITE, file.toString(), null, readOnly(file), current, writeWait);
-    }
-
-    /**
-     * The last migration applied to the SQLite file being opened (Flyway's installed_rank) when it
-     * holds this version's schema, with nothing to migrate, looked at read-only ({@link Seen}); none
-     * when it needs migrating, is not there yet, or cannot be read (opening it says why). Such a file is opened
-     * without Flyway's migrate, which on SQLite reads the history in a writer's transaction: beside
-     * another process's write (an import, a backup, a sqlite3 shell in BEGIN IMMEDIATE) a start
-     * that had nothing to migrate waited for the write lock, failed, and logged four stack traces.
-     * Refuses, in the one line, when another process's exclusive lock kept it from reading for the
-     * whole write wait.
-     */
-    private static Seen atThisVersion(Opening opening) {
-        if (!Files.isRegularFile(opening.file)) {
-            return Seen.TO_MIGRATE;
-        }
-        return atThisVersion(opening.readOnly(), MIGRATIONS, SQLDialect.SQLITE, opening);
-    }
-
-    /**
-     * What an opening's look at the database found: the last migration applied (Flyway's
-     * installed_rank) when it holds this version's schema with nothing to migrate, else null; and
-     * how that was known.
-     */
-    private record Seen(Integer current, SchemaCheck by) {
-        static final Seen TO_MIGRATE = new Seen(null, SchemaCheck.FLYWAY);
-
-        Seen {
-            Objects.requireNonNull(by, "by");
-        }
-    }
-
-    /**
-     * The last migration applied to the database {@code source} reaches when it holds this version's
-     * schema ({@code migrations}), with nothing to migrate; none when it needs migrating or cannot be
-     * read (migrating it says why). Known from the history table alone when it lists exactly the
-     * build's migrations ({@link #historyListing}), else asked of Flyway's validation. On PostgreSQL too, where Flyway's migrate, run on every opening,
-     * said at INFO on every command "Current version of schema" and "Schema is up to date. No
-     * migration necessary", of a database it did nothing to. A SQLite file's {@code opening} refuses
-     * it when another process kept it from being read for the whole write wait; null on PostgreSQL.
-     */
-    private static Seen atThisVersion(javax.sql.DataSource source, String migrations, SQLDialect dialect,
-                                      Opening opening) {
-        try {
-            Integer listed = historyListing(source, migrations, dialect);
-            if (listed != null) {
-                return new Seen(listed, SchemaCheck.HISTORY);
-            }
-        } catch (RuntimeException e) {
-            if (opening != null && anotherWriterHeld(e)) {
-                throw opening.refusal(e);
-            }
-            // No history table, or one of another shape: Flyway looks, and says what it is.
-        }
-        try {
-            // Pending migrations fail the validation, and future ones too.
-            strictFlyway(source, migrations).validate();
-            return new Seen(lastMigration(DSL.using(source, dialect)), SchemaCheck.FLYWAY);
-        } catch (RuntimeException e) {
-            if (opening != null && anotherWriterHeld(e)) {
-                throw opening.refusal(e);
-            }
-            return Seen.TO_MIGRATE;
-        }
-    }
-
-    /**
-     * The last migration applied (installed_rank) when {@code db}'s history holds exactly the
-     * migrations of {@code list}, in its order, each applied successfully; null when it holds
-     * anything else: fewer (migrations pending), more (a newer version's, or one this build no
-     * longer has), one whose checksum, description, type or script differs (changed since it was
-     * applied), one that failed, or a row of Flyway's own (a baseline, a schema it made). Flyway's
-     * validation would find nothing to say of such a database, and costs far more to ask: it finds
-     * every migration on the class path and checksums it again.
-     */
-    /** As {@link #historyListing(DSLContext, MigrationList)}, with the build's list of {@code migrations}; null without one. */
-    private static Integer historyListing(javax.sql.DataSource source, String migrations, SQLDialect dialect) {
-        return MigrationList.of(migrations).map(list -> historyListing(DSL.using(source, dialect), list)).orElse(null);
-    }
-
-    /**
-     * Whether the history of the database {@code source} reaches lists exactly the build's
-     * {@code migrations} ({@link #historyListing}); false too when it cannot be read as one (no
-     * history table, or one of another shape): Flyway then reads it, and says what it is.
-     */
-    private static boolean listsThisBuild(javax.sql.DataSource source, String migrations, SQLDialect dialect) {
-        try {
-            return historyListing(source, migrations, dialect) != null;
-        } catch (DataAccessException e) {
-            return false;
-        }
-    }
-
-    private static Integer historyListing(DSLContext db, MigrationList list) {
-        var rows = db.select(INSTALLED_RANK, MIGRATION_VERSION, MIGRATION_DESCRIPTION, MIGRATION_TYPE, MIGRATION_SCRIPT,
-                        MIGRATION_CHECKSUM, MIGRATION_SUCCESS)
-                .from(SCHEMA_HISTORY).orderBy(INSTALLED_RANK).fetch();
-        if (rows.size() != list.migrations().size()) {
-            return null;
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            var row = rows.get(i);
-            MigrationList.Migration listed = list.migrations().get(i);
-            if (!Boolean.TRUE.equals(row.get(MIGRATION_SUCCESS))
-                    || !listed.version().equals(row.get(MIGRATION_VERSION))
-                    || !listed.description().equals(row.get(MIGRATION_DESCRIPTION))
-                    || !listed.type().equals(row.get(MIGRATION_TYPE))
-                    || !listed.script().equals(row.get(MIGRATION_SCRIPT))
-                    || !Objects.equals(listed.checksum(), row.get(MIGRATION_CHECKSUM))) {
-                return null;
-            }
-        }
-        return rows.get(rows.size() - 1).get(INSTALLED_RANK);
-    }
-
-    /**
-     * Waits, for what is left of the opening's write wait, for the write lock of the SQLite file,
-     * which a migration needs, and lets it go at once; refuses, in one line, when another process
-     * held it all that time. Waiting here, before Flyway, rather than in Flyway's own transactions,
-     * which log a stack trace for each one the lock refused and then say it "could not be brought
-     * to this version's schema". What else goes wrong is left to the opening, which says why.
-     */
-    private static void awaitWriteLock(Opening opening) {
-        if (!Files.isRegularFile(opening.file)) {
-            return;
-        }
-        try (java.sql.Connection connection = opening.connection(new SQLiteConfig());
-             java.sql.Statement statement = connection.createStatement()) {
-            statement.execute("BEGIN IMMEDIATE");
-            statement.execute("ROLLBACK");
-        } catch (SQLException e) {
-            if (anotherWriterHeld(e)) {
-                throw opening.refusal(e);
-            }
-        }
-    }
-
-    /**
-     * The opening of a SQLite file, which waits for another process's write as long as it was told
-     * ({@code --write-wait}), once, in all: its read-only looks at the file (whether it is a
-     * catalogue, whether it needs migrating) and its wait for the write lock share that one wait.
-     * Those looks waited sqlite-jdbc's own busy timeout, 3 s each, beside a sqlite3 shell's
-     * EXCLUSIVE lock on a file not in WAL mode, which keeps readers out: a start told to wait 5 s
-     * said so after 12 s, and one told 1 s after 8.
-     */
-    private static final class Opening {
-
-        private final Path file;
-        private final WriteWait wait;
-        private final long until;
-        private boolean saidWaiting;
-
-        Opening(Path file, WriteWait wait) {
-            this.file = file;
-            this.wait = wait;
-            this.until = System.nanoTime() + wait.duration().toNanos();
-        }
-
-        /** The file, read only, each connection waiting for another writer until the opening's wait is over. */
-        SQLiteDataSource readOnly() {
-            SQLiteDataSource source = new SQLiteDataSource(readOnlyConfig()) {
-                @Override
-                public SQLiteConnection getConnection(String user, String password) throws SQLException {
-                    SQLiteConnection connection = super.getConnection(user, password);
-                    BusyHandler.setHandler(connection, Patient.until(until, Opening.this::sayWaiting));
-                    return connection;
-                }
-            };
-            source.setUrl(url(file));
-            return source;
-        }
-
-        /** A connection of {@code config} to the file that waits for another writer until the opening's wait is over. */
-        java.sql.Connection connection(SQLiteConfig config) throws SQLException {
-            java.sql.Connection connection = config.createConnection(url(file));
-            BusyHandler.setHandler(connection, Patient.until(until, this::sayWaiting));
-            return connection;
-        }
-
-        /** Once an opening: the one line that says it waits, and how long at most. */
-        private synchronized void sayWaiting() {
-            if (!saidWaiting) {
-                saidWaiting = true;
-                org.slf4j.LoggerFactory.getLogger(Database.class).info("Another process is writing to {}; waiting up to "
-                        + "{} for it to finish before opening it", file, wait);
-            }
-        }
-
-        /** The one line that refuses the opening: another process held the file for the whole wait. */
-        Unavailable refusal(Throwable cause) {
-            return new Unavailable(anotherWriter(file.toString(), wait.duration()), cause);
-        }
-    }
-
-    /**
-     * {@code failure} said in one line when it is another process's write lock on the SQLite file
-     * {@code address}, held longer than {@code wait}: a start's seed import met it, or anything
-     * else of the start that writes. Empty for anything else.
-     */
-    public static Optional<Unavailable> anotherWriter(DatabaseAddress address, Throwable failure, Duration wait) {
-        if (!address.isSqlite() || !anotherWriterHeld(failure)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Unavailable(anotherWriter(address.file().toString(), wait), failure));
-    }
-
-    /** Whether {@code failure} is a write lock held by another connection longer than this one waited. */
-    private static boolean anotherWriterHeld(Throwable failure) {
-        return WriteUnavailable.of(failure).map(WriteUnavailable::busy).orElse(false);
-    }
-
-    private static String anotherWriter(String name, Duration wait) {
-        return "Another process is writing to " + name + " (an import, a backup, a sqlite3 shell; waited "
-                + WriteWait.said(wait) + " for it): wait for it to finish or stop it, then start again; nothing was changed.";
-    }
-
-    /**
-     * Refuses a SQLite file that holds tables but no migration history: another application's
-     * database, given to --db by mistake. Looked at read-only, before the pool opens it, because
-     * opening it for the catalogue would already switch it to WAL mode. What cannot be read here
-     * (not a database at all) is left to the opening, which says why; another process's exclusive
-     * lock held for the whole write wait is said at once.
-     */
-    private static void refuseAnotherApplications(Opening opening) {
-        Path file = opening.file;
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        boolean tables;
-        boolean history;
-        try (java.sql.Connection connection = opening.readOnly().getConnection();
-             java.sql.Statement statement = connection.createStatement();
-             java.sql.ResultSet found = statement.executeQuery("SELECT count(*), "
-                     + "count(CASE WHEN name = 'flyway_schema_history' THEN 1 END) FROM sqlite_master WHERE type = 'table'")) {
-            found.next();
-            tables = found.getInt(1) > 0;
-            history = found.getInt(2) > 0;
-        } catch (SQLException e) {
-            if (anotherWriterHeld(e)) {
-                throw opening.refusal(e);
-            }
-            return;
-        }
-        if (tables && !history) {
-            throw new Unavailable(notACatalogue(file.toString()), null);
-        }
+        return address.isSqlite() ? SqliteOpening.open(address.file(), writeWait) : PostgresqlOpening.open(address, writeWait);
     }
 
     /**
@@ -561,7 +200,7 @@ public final class Database implements AutoCloseable {
         } else {
             tables = "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()";
         }
-        try (java.sql.Connection connection = address.isSqlite() ? readOnly(address.file()).getConnection()
+        try (java.sql.Connection connection = address.isSqlite() ? SqliteOpening.readOnly(address.file()).getConnection()
                     : DriverManager.getConnection(address.url());
              java.sql.Statement statement = connection.createStatement();
              java.sql.ResultSet found = statement.executeQuery(tables)) {
@@ -569,31 +208,6 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             return false;
         }
-    }
-
-    private static String notACatalogue(String name) {
-        return "The database " + name + " holds tables but is not a Dossier catalogue (it has no migration history); "
-                + "nothing was changed. Give --db a catalogue, or a new or empty database.";
-    }
-
-    /** Why SQLite could not open {@code file}, in one line that says what to do; else {@code e} itself. */
-    private static RuntimeException unopenable(Path file, RuntimeException e, WriteWait writeWait) {
-        if (anotherWriterHeld(e)) {
-            return new Unavailable(anotherWriter(file.toString(), writeWait.duration()), e);
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String message = t instanceof SQLException ? String.valueOf(t.getMessage()) : "";
-            if (message.contains("SQLITE_NOTADB")) {
-                return new Unavailable("The file " + file + " is not a SQLite database (" + t.getMessage()
-                        + "); nothing was changed. Give --db a catalogue's file, or a new name for a new one.", e);
-            }
-            if (message.contains("SQLITE_CANTOPEN") || message.contains("SQLITE_READONLY")) {
-                return new Unavailable("The database " + file + " cannot be opened by this user (" + t.getMessage()
-                        + "); the file and its folder must be readable, and the folder writable (SQLite keeps its "
-                        + "-wal and -shm files there).", e);
-            }
-        }
-        return e;
     }
 
     /**
@@ -604,7 +218,7 @@ public final class Database implements AutoCloseable {
      * longer), then is answered 503, not after Hikari's default of 30 s with every page holding a
      * thread meanwhile.
      */
-    private static HikariConfig poolSettings(String name, int size, WriteWait writeWait) {
+    static HikariConfig poolSettings(String name, int size, WriteWait writeWait) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setMaximumPoolSize(size);
@@ -613,206 +227,9 @@ public final class Database implements AutoCloseable {
         return config;
     }
 
-    private static Database openPostgresql(DatabaseAddress address, WriteWait writeWait) {
-        HikariConfig config = poolSettings("dossier-postgresql", 10, writeWait);
-        // A write that waits longer than this for a lock fails (SQLSTATE 55P03), which the server
-        // answers with its 503 page that keeps what the editor typed, as on SQLite.
-        config.setConnectionInitSql("SET lock_timeout = " + writeWait.duration().toMillis());
-        config.setJdbcUrl(address.url());
-        // Fail at once with the reason (wrong host, password, database) rather than retry in silence.
-        config.setInitializationFailTimeout(1);
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new Unavailable("Cannot connect to the database " + address + ": " + rootMessage(e), e);
-        }
-        return migrated(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, address.toString(), address, pool,
-                atThisVersion(pool, POSTGRESQL_MIGRATIONS, SQLDialect.POSTGRES, null), writeWait);
-    }
-
-    /**
-     * Flyway over {@code source} with this version's {@code migrations}, ignoring none, a future one
-     * included (Flyway ignores those by default): a database a newer release migrated would be
-     * written by this one as its own schema no longer means (titles filed the old way, renames that
-     * tell no harvester). A node of the older release that is already running keeps running through
-     * a rolling upgrade. How a start both looks at a database read-only and migrates it.
-     */
-    private static Flyway strictFlyway(javax.sql.DataSource source, String migrations) {
-        return Flyway.configure().dataSource(source).locations(migrations).ignoreMigrationPatterns(new String[0]).load();
-    }
-
-    private static Database migrated(HikariDataSource pool, String migrations, SQLDialect dialect, String name,
-                                     DatabaseAddress server, javax.sql.DataSource history, Seen seen,
-                                     WriteWait writeWait) {
-        SchemaCheck by = seen.by();
-        try {
-            // Seen at this version read-only: migrated only if another version migrated it since.
-            if (seen.current() == null || !seen.current().equals(lastMigration(DSL.using(pool, dialect)))) {
-                strictFlyway(pool, migrations).migrate();
-                by = SchemaCheck.FLYWAY;
-            }
-        } catch (FlywayValidateException e) {
-            pool.close();
-            throw new Unavailable("The database " + name + " does not match this version's migrations ("
-                    + validationProblems(e) + "): it was migrated by another version of Dossier or changed by hand. "
-                    + "Run the version that wrote it, or restore a backup; nothing was changed.", e);
-        } catch (FlywayException e) {
-            pool.close();
-            throw notMigrated(name, e, server == null, writeWait);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-        return new Database(pool, dialect, migrations, server, history, by);
-    }
-
-    /**
-     * Why Flyway could not bring {@code name} to this version's schema, in one line that says what to
-     * do: a database that holds tables of something else (no migration history), or a migration
-     * that failed (a full disk, a file this user may not write), which Flyway rolled back.
-     */
-    private static Unavailable notMigrated(String name, FlywayException e, boolean sqlite, WriteWait writeWait) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("but no schema history table")) {
-            return new Unavailable(notACatalogue(name), e);
-        }
-        if (sqlite && anotherWriterHeld(e)) {
-            return new Unavailable(anotherWriter(name, writeWait.duration()), e);
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            // 42501, insufficient_privilege: the tables are there but belong to another role, as a
-            // pg_restore run by another user (the README's postgres) without --role leaves them. It
-            // was said to be a migration that failed and was rolled back, which none had.
-            if (t instanceof SQLException denied && "42501".equals(denied.getSQLState())) {
-                String why = String.valueOf(denied.getMessage()).strip().lines().findFirst().orElse("");
-                return new Unavailable("The database " + name + " cannot be read by the role its address connects as ("
-                        + why + "): its tables belong to another role, as a pg_restore run as another user without "
-                        + "--role leaves them. Restore it again with pg_restore --no-owner --role=ROLE (ROLE being the "
-                        + "one the catalogue connects as), or give that role the tables (ALTER TABLE ... OWNER TO); "
-                        + "nothing was changed.", e);
-            }
-        }
-        if (sqlite) {
-            Optional<String> full = diskFull(Path.of(name));
-            if (full.isPresent()) {
-                return new Unavailable(full.get(), e);
-            }
-        }
-        String first = message.strip().lines().findFirst().orElse(e.getClass().getSimpleName());
-        return new Unavailable("The database " + name + " could not be brought to this version's schema (" + first
-                + "); what the failed migration did was rolled back. " + "Fix the cause and start again.", e);
-    }
-
-    /**
-     * Below this much room on a SQLite file's disk, a migration that failed is taken to have failed
-     * for want of it: SQLite's "disk is full" does not reach Flyway's exception (SQLite rolls the
-     * transaction back itself, and Flyway's commit then says "Unable to commit transaction").
-     */
-    private static final long ALMOST_FULL_BYTES = 1024 * 1024;
-
-    /** What to say of a migration of {@code file} that failed on a disk that is (almost) full; empty otherwise. */
-    private static Optional<String> diskFull(Path file) {
-        Path folder = file.toAbsolutePath().getParent();
-        try {
-            long free = Files.getFileStore(folder).getUsableSpace();
-            if (free >= ALMOST_FULL_BYTES) {
-                return Optional.empty();
-            }
-            return Optional.of(String.format(Locale.ROOT, "The disk of the database %s is full (%,d bytes are "
-                    + "free there), so it could not be brought to this version's schema; what the failed migration did "
-                    + "was rolled back. Free space on that disk, or give --db a file on another, and start again.",
-                    file, free));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * What in the SQLite catalogue {@code file}'s migration history keeps this version from opening
-     * it, in one line, read without changing the file: a migration this version does not have (a
-     * newer version applied it), one changed since it was applied, or one that failed. Empty when
-     * this version can open it; the migrations an older catalogue lacks are applied on start. Asked
-     * of a backup before it is restored, so that one this version would refuse never replaces a
-     * catalogue it serves. A history that lists exactly this build's migrations has none, known as an
-     * opening knows it ({@link #historyListing}), without Flyway's validation, which finds every
-     * migration on the class path and checksums it again; anything else is Flyway's to validate, which
-     * says what it found.
-     */
-    public static Optional<String> schemaProblems(Path file) {
-        SQLiteDataSource source = readOnly(file);
-        if (listsThisBuild(source, MIGRATIONS, SQLDialect.SQLITE)) {
-            return Optional.empty();
-        }
-        try {
-            // Only what migrated() would refuse: an older history is pending migrations, which a start applies.
-            Flyway.configure().dataSource(source).locations(MIGRATIONS).ignoreMigrationPatterns("*:pending").load()
-                    .validate();
-            return Optional.empty();
-        } catch (FlywayValidateException e) {
-            return Optional.of(validationProblems(e));
-        }
-    }
-
-    /**
-     * The SQLite file {@code file}, read only: each connection a reader that never waits for a writer
-     * (SQLite's WAL), where the catalogue's own connections begin every transaction IMMEDIATE, as a
-     * writer, and wait for the write lock.
-     */
-    private static SQLiteDataSource readOnly(Path file) {
-        SQLiteDataSource source = new SQLiteDataSource(readOnlyConfig());
-        source.setUrl(url(file));
-        return source;
-    }
-
-    private static SQLiteConfig readOnlyConfig() {
-        SQLiteConfig readOnly = new SQLiteConfig();
-        readOnly.setReadOnly(true);
-        return readOnly;
-    }
-
     /** The address of the SQLite file {@code pool} connects to. */
-    private static String fileUrl(HikariDataSource pool) {
+    static String fileUrl(HikariDataSource pool) {
         return ((SQLiteDataSource) pool.getDataSource()).getUrl();
-    }
-
-    private static String url(Path file) {
-        return "jdbc:sqlite:" + file.toAbsolutePath();
-    }
-
-    /** Flyway's findings, on one line, without its advice on Flyway's own commands. */
-    static String validationProblems(FlywayValidateException e) {
-        List<String> problems = new ArrayList<>();
-        for (String line : String.valueOf(e.getMessage()).split("\\R")) {
-            String problem = line.strip();
-            if (problem.startsWith("Detected") || problem.startsWith("Migration") || problem.startsWith("Validate failed: ")
-                    && !problem.endsWith("Migrations have failed validation")) {
-                problems.add(problem.replaceFirst("^Validate failed: ", "").replaceAll("\\.$", ""));
-            }
-        }
-        return problems.isEmpty() ? "Flyway's validation failed" : String.join("; ", problems);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        // The driver's UnknownHostException says the name alone ("...: db-prod.internl").
-        return root instanceof java.net.UnknownHostException ? "no address has the name " + root.getMessage()
-                + " (check the host in the address)" : root.getMessage();
-    }
-
-    /** Makes the folders a SQLite file {@code file} is to be in; one that cannot be made is {@link Unavailable}, said in one line. */
-    static void makeFolderOf(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
-        try {
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException e) {
-            throw new Unavailable("The folder of the database " + file + " cannot be made (" + e + ").", e);
-        }
     }
 
     /**
@@ -822,59 +239,6 @@ public final class Database implements AutoCloseable {
     public static final class Unavailable extends RuntimeException {
         Unavailable(String message, Throwable cause) {
             super(message, cause);
-        }
-    }
-
-    /**
-     * Waits for another writer by looking again every 2 ms, up to the write wait. SQLite's own
-     * busy timeout looks again ever more rarely (up to once a second in some builds), so a save
-     * waiting for an import's commit could notice it a second late, or only after its wait ran out.
-     */
-    private static final class Patient extends BusyHandler {
-
-        /** Set while this thread runs a write that gives way at once ({@link #ifFree}). */
-        private static final ThreadLocal<Boolean> GIVING_WAY = ThreadLocal.withInitial(() -> Boolean.FALSE);
-
-        private final long waitNanos;
-        /** When every wait ends, whenever it began ({@link #until}); unused when {@code waitNanos} is each wait's. */
-        private final long until;
-        private final boolean untilFixed;
-        /** Told as each wait begins. */
-        private final Runnable waiting;
-        private long since;
-
-        /** Each wait up to {@code waitNanos} from its first try: a connection of the pool, whose every write waits that long. */
-        Patient(long waitNanos) {
-            this(waitNanos, 0, false, () -> { });
-        }
-
-        private Patient(long waitNanos, long until, boolean untilFixed, Runnable waiting) {
-            this.waitNanos = waitNanos;
-            this.until = until;
-            this.untilFixed = untilFixed;
-            this.waiting = waiting;
-        }
-
-        /** Every wait up to {@code until} ({@link System#nanoTime}): an opening's, one wait in all ({@link Opening}). */
-        static Patient until(long until, Runnable waiting) {
-            return new Patient(0, until, true, waiting);
-        }
-
-        @Override
-        protected int callback(int tries) {
-            if (GIVING_WAY.get()) {
-                return 0;
-            }
-            long now = System.nanoTime();
-            if (tries == 0) {
-                since = now;
-                waiting.run();
-            }
-            if (now - (untilFixed ? until : since + waitNanos) >= 0) {
-                return 0;
-            }
-            LockSupport.parkNanos(2_000_000);
-            return 1;
         }
     }
 
@@ -901,7 +265,7 @@ public final class Database implements AutoCloseable {
      */
     public SchemaState schemaState() {
         Optional<MigrationList> list = MigrationList.of(migrations);
-        if (list.isPresent() && historyListing(DSL.using(history, dsl.dialect()), list.get()) != null) {
+        if (list.isPresent() && SchemaHistory.historyListing(DSL.using(history, dsl.dialect()), list.get()) != null) {
             return new SchemaState(list.get().last(), 0, List.of());
         }
         MigrationInfoService info = migrations();
@@ -953,7 +317,7 @@ public final class Database implements AutoCloseable {
     public Answer answers(Duration wait) {
         java.sql.Connection connection;
         try {
-            connection = takenWithin(pool, wait);
+            connection = ThreadsWait.takenWithin(pool, wait);
         } catch (SQLTransientConnectionException e) {
             if (e.getCause() == null) {
                 return Answer.POOL_BUSY; // Hikari names the last connection that failed as the cause
@@ -1004,164 +368,6 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code read} in one transaction that only reads: what it reads is the catalogue as of one
-     * instant, and it never waits for a writer. {@code db}'s own transactions are a writer's: on
-     * SQLite the pool begins every one IMMEDIATE, taking the write lock, so that a search index's
-     * first read (the feed's head and the records' count, or the records of a rebuild), beside an
-     * {@code import} or a {@code sqlite3} shell holding the lock, waited 5 s for it and stopped the
-     * start. Here SQLite's transaction begins DEFERRED on one of the pool's connections, a reader of
-     * the write-ahead log's last commit; PostgreSQL's is REPEATABLE READ, READ ONLY.
-     */
-    public static <T> T reading(DSLContext db, Read<T> read) {
-        if (db.dialect().family() != SQLDialect.SQLITE) {
-            return db.transactionResult(tx -> {
-                tx.dsl().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                return read.read(tx.dsl());
-            });
-        }
-        // The connection stays in auto-commit, as the pool hands it out: the driver would begin IMMEDIATE.
-        return db.connectionResult(connection -> {
-            try (java.sql.Statement statement = connection.createStatement()) {
-                statement.execute("BEGIN DEFERRED");
-                boolean ended = false;
-                try {
-                    T result = read.read(db.configuration().derive(connection).dsl());
-                    statement.execute("COMMIT");
-                    ended = true;
-                    return result;
-                } finally {
-                    if (!ended) {
-                        statement.execute("ROLLBACK");
-                    }
-                }
-            }
-        });
-    }
-
-    /**
-     * A time no write that a read begun after this call cannot see will be stamped before
-     * ({@link CommitClock}): an OAI-PMH list's response date, which a harvester
-     * gives as the next harvest's {@code from}. Writers stamp their records as they commit, one after
-     * another, holding the change feed's head. When none holds it, that is the database's time now:
-     * a writer that takes it later reads the clock later. When one does (it is committing), it is
-     * the newest datestamp committed, which that writer's stamp is not before; never a wait for it.
-     * On PostgreSQL, whether a writer holds the head is read from {@code pg_locks} ({@link
-     * #headHeldOnPostgres}), which neither waits nor writes; on SQLite the file's write lock is tried
-     * with {@code BEGIN IMMEDIATE} on a connection of its own that does not wait, and let go at once
-     * (an import holds it for as long as it runs).
-     */
-    public Instant earliestPendingStamp() {
-        CommitClock clock = CommitClock.of(dsl.dialect());
-        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
-            // The time first, then whether the head is held: a writer that takes it after the look
-            // reads its stamp later still; one that held it before and has not committed is seen.
-            Instant now = clock.stamp(dsl);
-            return headHeldOnPostgres(dsl) ? newestStamp(dsl, clock) : now;
-        }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(0);
-        String url = fileUrl(pool);
-        try (java.sql.Connection connection = config.createConnection(url);
-             java.sql.Statement statement = connection.createStatement()) {
-            statement.execute("BEGIN IMMEDIATE");
-            try {
-                return clock.stamp(DSL.using(connection, SQLDialect.SQLITE));
-            } finally {
-                statement.execute("ROLLBACK");
-            }
-        } catch (SQLException e) {
-            // Another process writes (or the lock could not be tried): what it will stamp is not before the newest.
-            return newestStamp(dsl, clock);
-        }
-    }
-
-    /**
-     * Whether another transaction holds, or is taking, the change feed's head on PostgreSQL. A writer
-     * takes the head by updating its row ({@code ChangeFeed}), which first takes the table's
-     * {@code RowExclusiveLock}, held to its commit or rollback and let go only once the commit is
-     * visible to every later read: so a writer that has read its stamp and not committed holds it,
-     * and nothing else does (readers take none, old nodes' {@code FOR SHARE} probes a
-     * {@code RowShareLock}). Reading {@code pg_locks} takes no lock a writer waits for and writes
-     * nothing, where trying the head's row {@code FOR SHARE SKIP LOCKED} wrote the prober's
-     * transaction id into it: a transaction id given out and a page dirtied at every list. A writer
-     * still waiting for the head's row has the table's lock too: answered as if it held it, at worst
-     * a date a few seconds older than it could be, never a later one.
-     */
-    private static boolean headHeldOnPostgres(DSLContext db) {
-        // SQL of our own, no value in it; pg_locks is no table of the schema jOOQ knows.
-        return Boolean.TRUE.equals(db.fetchValue(DSL.field("exists (select 1 from pg_locks where locktype = 'relation'"
-                + " and database = (select oid from pg_database where datname = current_database())"
-                + " and relation = to_regclass('change_head') and mode = 'RowExclusiveLock' and granted"
-                + " and pid <> pg_backend_pid())", Boolean.class)));
-    }
-
-    /** The newest datestamp committed, or the time now when no record has one (or has a later one: a test's clock). */
-    private static Instant newestStamp(DSLContext db, CommitClock clock) {
-        Instant now = clock.stamp(db);
-        Instant newest = db.fetchValue(DSL.select(DSL.max(DOCUMENT.UPDATED_AT)).from(DOCUMENT));
-        return newest == null || newest.isAfter(now) ? now : newest;
-    }
-
-    /**
-     * Runs {@code write}, one statement, only if no other writer holds what it needs: one that
-     * would have to wait fails at once with {@link WriteUnavailable} ({@link WriteUnavailable#busy}),
-     * having changed nothing. For a write that is worth no wait, made on the way to a page that only
-     * reads (a signed-in editor's session kept alive): beside an import holding a SQLite file's
-     * write lock, it waited the server's whole write wait (5 s) before every such page. On SQLite the
-     * pool's busy handler gives way at once for this thread meanwhile; PostgreSQL's lock wait
-     * becomes a millisecond (0 would mean no limit).
-     */
-    public static void ifFree(DSLContext db, Consumer<DSLContext> write) {
-        try {
-            if (db.dialect().family() != SQLDialect.SQLITE) {
-                db.transaction(tx -> {
-                    tx.dsl().execute("SET LOCAL lock_timeout = 1");
-                    write.accept(tx.dsl());
-                });
-                return;
-            }
-            // In auto-commit, the statement its own transaction: a BEGIN that the lock refused
-            // would leave jOOQ a rollback of nothing to make on the pool's connection.
-            Patient.GIVING_WAY.set(Boolean.TRUE);
-            try {
-                write.accept(db);
-            } finally {
-                Patient.GIVING_WAY.remove();
-            }
-        } catch (RuntimeException e) {
-            throw WriteUnavailable.of(e).orElseThrow(() -> e);
-        }
-    }
-
-    /** What {@link #reading} runs: reads, and nothing else, of the database as one transaction sees it. */
-    @FunctionalInterface
-    public interface Read<T> {
-        T read(DSLContext tx) throws Exception;
-    }
-
-    /**
-     * {@code select}, its rows locked until {@code tx} ends where the database has row locks
-     * (PostgreSQL's {@code SELECT ... FOR UPDATE}). SQLite has no row locks and needs none: its
-     * writing transactions run one at a time.
-     */
-    public static <R extends org.jooq.Record> org.jooq.ResultQuery<R> lockingRows(DSLContext tx,
-                                                                              org.jooq.SelectForUpdateStep<R> select) {
-        return tx.dialect().family() == SQLDialect.SQLITE ? select : select.forUpdate();
-    }
-
-    /**
-     * Waits, inside {@code tx}, until no other transaction holds the lock named {@code lock}, and
-     * holds it until {@code tx} ends (PostgreSQL's transaction-scoped advisory lock): for writes
-     * that read what they must not duplicate, where READ COMMITTED lets two transactions miss each
-     * other's rows. SQLite's writing transactions run one at a time already.
-     */
-    public static void oneAtATime(DSLContext tx, long lock) {
-        if (tx.dialect().family() == SQLDialect.POSTGRES) {
-            tx.resultQuery("select pg_advisory_xact_lock({0})", DSL.val(lock)).fetch();
-        }
-    }
-
-    /**
      * After rows were written with ids of their own (the bulk generator numbers its records), makes
      * the next generated id follow the highest one. SQLite's AUTOINCREMENT does this by itself; a
      * PostgreSQL identity's sequence has to be moved on.
@@ -1176,8 +382,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** How long a connection of the pool is waited for on this thread, when not the pool's own timeout ({@link #waitingAtMost}). */
-    private static final ThreadLocal<Duration> WAIT = new ThreadLocal<>();
+    /**
+     * A time no write that a read begun after this call cannot see will be stamped before: an OAI-PMH
+     * list's response date ({@link PendingStamps#earliest}, which says how it is found on each vendor).
+     */
+    public Instant earliestPendingStamp() {
+        return PendingStamps.earliest(dsl, pool);
+    }
 
     /**
      * Runs {@code reading} with every connection it takes from the pool, on this thread, waited for at
@@ -1188,92 +399,7 @@ public final class Database implements AutoCloseable {
      * others said 503 after 5 s, and left a balancer's rotation while it served.
      */
     public <T> T waitingAtMost(Duration wait, java.util.function.Supplier<T> reading) {
-        Duration before = WAIT.get();
-        WAIT.set(wait);
-        try {
-            return reading.get();
-        } finally {
-            if (before == null) {
-                WAIT.remove();
-            } else {
-                WAIT.set(before);
-            }
-        }
-    }
-
-    /** One of {@code pool}'s connections, waited for at most {@code wait} instead of the pool's timeout. */
-    private static java.sql.Connection takenWithin(HikariDataSource pool, Duration wait) throws SQLException {
-        // The pool itself, which alone takes a wait of each caller's own (Hikari's public class).
-        // HikariCP 7.0.2 hands it out only as this MXBean, whose interface has no getConnection:
-        // HikariDataSource has no typed getter, and its unwrap reaches the driver's DataSource,
-        // not the pool. The typed way is a HikariPool built without HikariDataSource, which would
-        // mean owning what that does (checking and sealing the settings, its closing): not worth a cast.
-        return ((HikariPool) pool.getHikariPoolMXBean()).getConnection(wait.toMillis());
-    }
-
-    /**
-     * The pool, handing out each connection after a wait of the calling thread's own when it has one
-     * ({@link #waitingAtMost}), else after the pool's timeout. What jOOQ and Flyway are given.
-     */
-    private static final class ThreadsWait implements javax.sql.DataSource {
-
-        private final HikariDataSource pool;
-
-        ThreadsWait(HikariDataSource pool) {
-            this.pool = pool;
-        }
-
-        @Override
-        public java.sql.Connection getConnection() throws SQLException {
-            Duration wait = WAIT.get();
-            return wait == null ? pool.getConnection() : takenWithin(pool, wait);
-        }
-
-        @Override
-        public java.sql.Connection getConnection(String user, String password) throws SQLException {
-            return pool.getConnection(user, password);
-        }
-
-        @Override
-        public java.io.PrintWriter getLogWriter() throws SQLException {
-            return pool.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
-            pool.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            pool.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return pool.getLoginTimeout();
-        }
-
-        @Override
-        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
-            return pool.getParentLogger();
-        }
-
-        /** The pool's name, which jOOQ's and Hikari's messages quote. */
-        @Override
-        public String toString() {
-            return pool.toString();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return type.isInstance(this) || pool.isWrapperFor(type);
-        }
+        return ThreadsWait.waitingAtMost(wait, reading);
     }
 
     @Override

@@ -394,7 +394,7 @@ public final class DossierApp implements AutoCloseable {
         try {
             opening.awaitOpen();
         } catch (RuntimeException e) {
-            // Its reads wait for no writer (Database.reading); should anything it does meet another
+            // Its reads wait for no writer (Transactions.reading); should anything it does meet another
             // process's write lock all the same, the start says so in one line, as its migration does.
             throw StartupProblem.orAnotherWriter(settings.database(), e, settings.writeWait().duration());
         }

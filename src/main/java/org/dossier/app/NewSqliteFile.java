@@ -61,7 +61,7 @@ final class NewSqliteFile {
         // The folders made for it go too if it fails (an import whose pages are refused leaves no
         // empty folder where the catalogue was asked for).
         Path highestMissing = highestMissing(absolute);
-        Database.makeFolderOf(absolute);
+        SqliteOpening.makeFolderOf(absolute);
         // A name of its own, made by this process (with the permissions any new file gets here).
         Path building = Files.createFile(folder.resolve(absolute.getFileName() + "." + ProcessHandle.current().pid()
                 + ".building"));

@@ -11,7 +11,7 @@ public final class StartupProblem extends RuntimeException {
 
     /** {@code e}, or the one line that says another process held the database's write lock all along. */
     static RuntimeException orAnotherWriter(DatabaseAddress database, RuntimeException e, java.time.Duration waited) {
-        return Database.anotherWriter(database, e, waited)
+        return SqliteOpening.anotherWriter(database, e, waited)
                 .<RuntimeException>map(busy -> new StartupProblem(busy.getMessage(), e)).orElse(e);
     }
 }

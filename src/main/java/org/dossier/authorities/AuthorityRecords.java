@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.dossier.app.Database;
+import org.dossier.app.Transactions;
 import org.dossier.db.tables.records.AuthorityVersionRecord;
 import org.dossier.documents.Slugs;
 import org.jooq.Condition;
@@ -247,7 +247,7 @@ public final class AuthorityRecords {
      * the second sees the first's. The lock is the list's, held until the transaction ends.
      */
     public Map<String, List<Owner>> ownersForWriting(AuthorityKind kind, int exceptId) {
-        Database.oneAtATime(db, NAMES_LOCK + kind.ordinal());
+        Transactions.oneAtATime(db, NAMES_LOCK + kind.ordinal());
         return owners(kind, exceptId);
     }
 

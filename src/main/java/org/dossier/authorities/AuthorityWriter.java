@@ -23,7 +23,7 @@ import org.dossier.documents.NoSuchRecordException;
 import org.dossier.documents.RecordDraft;
 import org.dossier.documents.RecordWriter;
 import org.dossier.documents.Slugs;
-import org.dossier.app.Database;
+import org.dossier.app.Transactions;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -347,7 +347,7 @@ public final class AuthorityWriter {
     /** The lock is taken first and the authority read after it, once: a read before the lock may be stale by then. */
     private StoredAuthority locked(AuthorityKind kind, Condition which) {
         AuthorityTables t = AuthorityTables.of(kind);
-        return Database.lockingRows(db, db.select(t.id()).from(t.table()).where(which)).fetchOptional(t.id())
+        return Transactions.lockingRows(db, db.select(t.id()).from(t.table()).where(which)).fetchOptional(t.id())
                 .flatMap(id -> read.find(kind, id)).orElseThrow();
     }
 

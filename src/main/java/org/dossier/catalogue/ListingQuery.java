@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.dossier.app.Database;
+import org.dossier.app.Transactions;
 import org.dossier.authorities.AuthorityRef;
 import org.dossier.documents.DocumentDate;
 import org.dossier.documents.RecordDraft;
@@ -53,7 +53,7 @@ public final class ListingQuery {
         // Its counts and its rows read in one snapshot: a record written between the count and the
         // rows would otherwise shift the boundary between the dated and the undated records and show
         // a record of the page before again, or none of one at the boundary.
-        return Database.reading(db, snapshot -> new ListingQuery(snapshot).pageOf(sort, page, pageSize));
+        return Transactions.reading(db, snapshot -> new ListingQuery(snapshot).pageOf(sort, page, pageSize));
     }
 
     private Listing pageOf(SortOrder sort, int page, int pageSize) {

@@ -17,7 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import org.dossier.app.Database;
+import org.dossier.app.Transactions;
 import org.dossier.authorities.PersonRole;
 import org.dossier.db.tables.records.DocumentRecord;
 import org.jooq.Condition;
@@ -107,7 +107,7 @@ public final class RecordWriter {
     public int createOnce(FormToken token, RecordDraft draft, Attribution attribution) {
         // Two sends of one form at once on PostgreSQL: the second waits here for the first's commit,
         // then finds its row (on SQLite, writers take turns already).
-        org.dossier.app.Database.oneAtATime(db, FORM_LOCK | (token.value().hashCode() & 0xffff_ffffL));
+        Transactions.oneAtATime(db, FORM_LOCK | (token.value().hashCode() & 0xffff_ffffL));
         Integer earlier = db.select(RECORD_FORM.DOCUMENT_ID).from(RECORD_FORM).where(RECORD_FORM.TOKEN.eq(token.value()))
                 .fetchOne(RECORD_FORM.DOCUMENT_ID);
         if (earlier != null) {
@@ -299,7 +299,7 @@ public final class RecordWriter {
      * linked or merged).
      */
     public RecordDraft draft(int id) {
-        DocumentRecord row = Database.lockingRows(db, db.selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)))
+        DocumentRecord row = Transactions.lockingRows(db, db.selectFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)))
                 .fetchOne();
         if (row == null) {
             throw new NoSuchRecordException(id);

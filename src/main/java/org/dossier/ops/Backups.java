@@ -10,7 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
-import org.dossier.app.Database;
+import org.dossier.app.SchemaHistory;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -302,7 +302,7 @@ public final class Backups {
                 }
             }
             requireDossier(connection, file);
-            Optional<String> problems = Database.schemaProblems(file);
+            Optional<String> problems = SchemaHistory.schemaProblems(file);
             if (problems.isPresent()) {
                 throw new RefusedException(file + " does not match this version's migrations (" + problems.get()
                         + "): it was made by a newer version of Dossier, or changed by hand, and this version would refuse "

@@ -13,7 +13,7 @@ import org.apache.lucene.search.SimpleCollector;
  * The index docs of the first {@code wanted} hits by date, as a page sorted by date orders them
  * ({@code Searching.sort}): by start day, newest or oldest first, then by id the same way, undated
  * records after every dated one in either order. Made for the counting pass to sort a page of words
- * alone while it visits their hits ({@code Searching.Counted}): a hit whose start year (read from
+ * alone while it visits their hits ({@link CountingPass}): a hit whose start year (read from
  * the segment's {@link FacetColumns}, which the pass reads anyway) cannot reach the page once it is
  * full costs one comparison, and only the others have their day and id read from doc values.
  *

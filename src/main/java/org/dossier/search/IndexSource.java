@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import org.dossier.authorities.AuthorityKind;
-import org.dossier.app.Database;
+import org.dossier.app.Transactions;
 import org.dossier.authorities.AuthorityLists;
 import org.dossier.documents.ChangeFeed;
 import org.dossier.documents.DatePrecision;
@@ -62,7 +62,7 @@ final class IndexSource {
     }
 
     State state() {
-        return Database.reading(db, IndexSource::state);
+        return Transactions.reading(db, IndexSource::state);
     }
 
     private static State state(DSLContext tx) {
@@ -152,7 +152,7 @@ final class IndexSource {
      * streams and joined here: one pass, whatever the size of the catalogue.
      */
     State readAll(Sink sink) {
-        return Database.reading(db, read -> {
+        return Transactions.reading(db, read -> {
             State state = state(read);
             // The lists as this transaction sees them, so that every key read matches the links read.
             AuthorityLists.Lists lists = AuthorityLists.read(read);

@@ -106,7 +106,7 @@ final class RangeRecords {
     /**
      * The records of {@code snapshot} that meet the range {@code filters} ask or match any of
      * {@code others} (facet values' queries), deleted ones included: a counting pass's candidates
-     * ({@code Searching.Counted}), the range's records read from the bits kept here and the others'
+     * ({@link CountingPass}), the range's records read from the bits kept here and the others'
      * added to a copy of them, segment by segment.
      */
     RecordSet meetingOrAnyOf(Snapshot snapshot, RequestFilters filters, List<Query> others) throws IOException {

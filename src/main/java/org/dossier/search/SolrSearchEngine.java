@@ -15,7 +15,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import org.apache.curator.retry.RetryNTimes;
 import org.apache.lucene.search.Query;
 import org.apache.solr.client.solrj.SolrClient;
@@ -78,7 +77,7 @@ public final class SolrSearchEngine implements SearchEngine {
     private static final int WRITE_BATCH = 2_000;
     private static final int CURSOR_ROWS = 5_000;
     /** Every search: records a reader can find (not the stubs of withdrawn records, not the feed's position). */
-    private static final String LIVE = "live:true";
+    static final String LIVE = "live:true";
     /** How long a connection to a Solr node may take to open. */
     static final int CONNECT_SECONDS = 5;
     /** How long a reader's request (the follower's reading of its position too) may wait without a byte from Solr. */
@@ -914,13 +913,13 @@ public final class SolrSearchEngine implements SearchEngine {
         }
         JsonQueryRequest instead = new JsonQueryRequest();
         setQuery(instead, words(respelt, false).query());
-        new Filters(request).apply(instead);
+        new SolrFilters(request).apply(instead);
         instead.setLimit(0);
         return process(instead).getResults().getNumFound() > results.total() ? results.withSuggestion(respelt) : results;
     }
 
     private SearchResults counted(SearchRequest request, Words words) {
-        Filters filters = new Filters(request);
+        SolrFilters filters = new SolrFilters(request);
         JsonQueryRequest query = new JsonQueryRequest();
         setQuery(query, words.query());
         filters.apply(query);
@@ -932,19 +931,19 @@ public final class SolrSearchEngine implements SearchEngine {
         for (Facet facet : Facet.values()) {
             TermsFacetMap counts = new TermsFacetMap(facet.key()).setLimit(-1).setMinCount(1);
             if (!request.countsUnderItsOwnFilter(facet)) {
-                counts.withDomain(excluding(Filters.tag(Filter.of(facet))));
+                counts.withDomain(excluding(SolrFilters.tag(Filter.of(facet))));
             }
             query.withFacet(facet.key(), counts);
         }
         query.withFacet("years", new TermsFacetMap("year").setLimit(-1).setMinCount(1)
-                .withDomain(excluding(Filters.tag(Filter.YEAR))));
+                .withDomain(excluding(SolrFilters.tag(Filter.YEAR))));
         query.withFacet("years_any_date", new TermsFacetMap("year").setLimit(-1).setMinCount(1)
-                .withDomain(excluding(Filters.DATE_TAGS)));
-        query.withFacet("undated", new QueryFacetMap(Filters.UNDATED).withDomain(excluding(Filters.DATE_TAGS)));
-        query.withFacet("any_date", new QueryFacetMap("*:*").withDomain(excluding(Filters.DATE_TAGS)));
+                .withDomain(excluding(SolrFilters.DATE_TAGS)));
+        query.withFacet("undated", new QueryFacetMap(SolrFilters.UNDATED).withDomain(excluding(SolrFilters.DATE_TAGS)));
+        query.withFacet("any_date", new QueryFacetMap("*:*").withDomain(excluding(SolrFilters.DATE_TAGS)));
         for (Filter filter : request.activeFilters()) {
-            query.withFacet("without_" + Filters.tag(filter),
-                    new QueryFacetMap("*:*").withDomain(excluding(Filters.tag(filter))));
+            query.withFacet("without_" + SolrFilters.tag(filter),
+                    new QueryFacetMap("*:*").withDomain(excluding(SolrFilters.tag(filter))));
         }
         QueryResponse response = process(query);
 
@@ -977,7 +976,7 @@ public final class SolrSearchEngine implements SearchEngine {
         request.dates().years().forEach(year -> years.putIfAbsent(year, 0L));
         Map<Filter, Long> without = new EnumMap<>(Filter.class);
         for (Filter filter : request.activeFilters()) {
-            NestableJsonFacet count = facets == null ? null : facets.getQueryFacet("without_" + Filters.tag(filter));
+            NestableJsonFacet count = facets == null ? null : facets.getQueryFacet("without_" + SolrFilters.tag(filter));
             without.put(filter, count == null ? 0 : count.getCount());
         }
         NestableJsonFacet undated = facets == null ? null : facets.getQueryFacet("undated");
@@ -1004,11 +1003,11 @@ public final class SolrSearchEngine implements SearchEngine {
         }
         JsonQueryRequest query = new JsonQueryRequest();
         setQuery(query, words.query());
-        new Filters(request).apply(query);
+        new SolrFilters(request).apply(query);
         query.setLimit(0);
         for (int decade : decades.keySet()) {
             query.withFacet("decade_" + decade, new QueryFacetMap("year:[" + decade + " TO " + (decade + 9) + "]")
-                    .withDomain(excluding(Filters.DATE_TAGS)));
+                    .withDomain(excluding(SolrFilters.DATE_TAGS)));
         }
         NestableJsonFacet facets = process(query).getJsonFacetingResponse();
         for (int decade : List.copyOf(decades.keySet())) {
@@ -1040,13 +1039,13 @@ public final class SolrSearchEngine implements SearchEngine {
     private long count(SearchRequest request, Words words) {
         JsonQueryRequest query = new JsonQueryRequest();
         setQuery(query, words.query());
-        new Filters(request).apply(query);
+        new SolrFilters(request).apply(query);
         query.setLimit(0);
         return process(query).getResults().getNumFound();
     }
 
     private int[] hitIds(SearchRequest request, Words words) {
-        Filters filters = new Filters(request);
+        SolrFilters filters = new SolrFilters(request);
         String cursor = CursorMarkParams.CURSOR_MARK_START;
         int[] ids = new int[0];
         int count = 0;
@@ -1153,71 +1152,6 @@ public final class SolrSearchEngine implements SearchEngine {
             years.put(((Number) bucket.getVal()).intValue(), bucket.getCount());
         }
         return years;
-    }
-
-    /**
-     * A request's filters as filter queries, each tagged with its filter's name so that a count can
-     * lift it: values of one facet OR'd (or all required), different filters AND'd, the years by the
-     * record's first year, and a date range by the record's earliest and latest day: overlapping the
-     * range's days, or within them.
-     */
-    private static final class Filters {
-        /** The records without a start day: the undated (the embedded index's IndexLayout.UNDATED). */
-        static final String UNDATED = "*:* -start:[* TO *]";
-        /** The tags of the filters by date, which the histogram, the decades and the undated records' count lift. */
-        static final String[] DATE_TAGS = {tag(Filter.YEAR), tag(Filter.DATES), tag(Filter.UNDATED)};
-        private final List<Map<String, Object>> tagged = new ArrayList<>();
-
-        Filters(SearchRequest request) {
-            for (Facet facet : request.facets().keySet()) {
-                List<String> keys = request.selected(facet);
-                Object query;
-                if (request.requiresAll(facet)) {
-                    query = Map.of("bool", Map.of("filter", keys.stream()
-                            .map(key -> (Object) Map.of("term", Map.of("f", facet.key(), "query", key)))
-                            .toList()));
-                } else {
-                    query = SolrQueries.lucene(facet.key() + ":(" + keys.stream().map(SolrQueries::escape)
-                            .collect(Collectors.joining(" OR ")) + ")");
-                }
-                tagged.add(Map.of("#" + tag(Filter.of(facet)), query));
-            }
-            if (request.dates() instanceof DateFilter.DatedIn in) {
-                if (!in.years().isEmpty()) {
-                    tagged.add(Map.of("#" + tag(Filter.YEAR), SolrQueries.lucene("year:(" + in.years().stream()
-                            .map(String::valueOf).collect(Collectors.joining(" OR ")) + ")")));
-                }
-                if (in.range() != null) {
-                    tagged.add(Map.of("#" + tag(Filter.DATES), SolrQueries.lucene(range(in.range()))));
-                }
-            } else if (request.dates() instanceof DateFilter.Undated) {
-                tagged.add(Map.of("#" + tag(Filter.UNDATED), SolrQueries.lucene(UNDATED)));
-            }
-        }
-
-        /** A record's period overlapping the range, or within it, on the start and end days indexed. */
-        private static String range(DateFilter.Range asked) {
-            String first = asked.from() == null ? "*" : String.valueOf(asked.firstDay());
-            String last = asked.to() == null ? "*" : String.valueOf(asked.lastDay());
-            boolean within = asked.how() == Dated.WITHIN;
-            List<String> range = new ArrayList<>();
-            if (within || asked.to() != null) {
-                range.add("+start:[" + (within ? first : "*") + " TO " + last + "]");
-            }
-            if (within || asked.from() != null) {
-                range.add("+end:[" + first + " TO " + (within ? last : "*") + "]");
-            }
-            return String.join(" ", range);
-        }
-
-        static String tag(Filter filter) {
-            return filter.name().toLowerCase(java.util.Locale.ROOT);
-        }
-
-        void apply(JsonQueryRequest query) {
-            query.withFilter(LIVE);
-            tagged.forEach(query::withFilter);
-        }
     }
 
     // The rest of the interface.

@@ -295,7 +295,7 @@ class BesideAnotherWriterTest {
         WriteWait wait = WriteWait.parse("1s");
         try (WriteLock writer = holding(db, "IMMEDIATE");
              Database opened = Database.open(db, wait)) {
-            assertEquals(Integer.valueOf(0), Database.reading(opened.dsl(), read -> read.fetchCount(org.dossier.db.Tables.DOCUMENT)));
+            assertEquals(Integer.valueOf(0), Transactions.reading(opened.dsl(), read -> read.fetchCount(org.dossier.db.Tables.DOCUMENT)));
             long began = System.nanoTime();
             assertThrows(RuntimeException.class, () -> opened.dsl().transaction(
                     tx -> tx.dsl().fetchCount(org.dossier.db.Tables.DOCUMENT)));

@@ -1,13 +1,13 @@
 package org.dossier.app;
 
-import static org.dossier.app.Database.INSTALLED_RANK;
-import static org.dossier.app.Database.MIGRATION_CHECKSUM;
-import static org.dossier.app.Database.MIGRATION_DESCRIPTION;
-import static org.dossier.app.Database.MIGRATION_SCRIPT;
-import static org.dossier.app.Database.MIGRATION_SUCCESS;
-import static org.dossier.app.Database.MIGRATION_TYPE;
-import static org.dossier.app.Database.MIGRATION_VERSION;
-import static org.dossier.app.Database.SCHEMA_HISTORY;
+import static org.dossier.app.SchemaHistory.INSTALLED_RANK;
+import static org.dossier.app.SchemaHistory.MIGRATION_CHECKSUM;
+import static org.dossier.app.SchemaHistory.MIGRATION_DESCRIPTION;
+import static org.dossier.app.SchemaHistory.MIGRATION_SCRIPT;
+import static org.dossier.app.SchemaHistory.MIGRATION_SUCCESS;
+import static org.dossier.app.SchemaHistory.MIGRATION_TYPE;
+import static org.dossier.app.SchemaHistory.MIGRATION_VERSION;
+import static org.dossier.app.SchemaHistory.SCHEMA_HISTORY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -16,8 +16,8 @@ import org.jooq.impl.DSL;
  */
 final class LockWaits {
 
-    /** Database's busy handler: it looks again for the write lock every 2 ms until the write wait is over. */
-    private static final String SQLITE_BUSY_HANDLER = org.dossier.app.Database.class.getName() + "$Patient";
+    /** The SQLite pool's busy handler (app's Patient, not visible here): it looks again for the write lock every 2 ms until the write wait is over. */
+    private static final String SQLITE_BUSY_HANDLER = "org.dossier.app.Patient";
 
     private LockWaits() {
     }

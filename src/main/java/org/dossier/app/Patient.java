@@ -1,0 +1,57 @@
+package org.dossier.app;
+
+import java.util.concurrent.locks.LockSupport;
+import org.sqlite.BusyHandler;
+
+/**
+ * Waits for another writer by looking again every 2 ms, up to the write wait. SQLite's own
+ * busy timeout looks again ever more rarely (up to once a second in some builds), so a save
+ * waiting for an import's commit could notice it a second late, or only after its wait ran out.
+ */
+final class Patient extends BusyHandler {
+
+    /** Set while this thread runs a write that gives way at once ({@link Transactions#ifFree}). */
+    static final ThreadLocal<Boolean> GIVING_WAY = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    private final long waitNanos;
+    /** When every wait ends, whenever it began ({@link #until}); unused when {@code waitNanos} is each wait's. */
+    private final long until;
+    private final boolean untilFixed;
+    /** Told as each wait begins. */
+    private final Runnable waiting;
+    private long since;
+
+    /** Each wait up to {@code waitNanos} from its first try: a connection of the pool, whose every write waits that long. */
+    Patient(long waitNanos) {
+        this(waitNanos, 0, false, () -> { });
+    }
+
+    private Patient(long waitNanos, long until, boolean untilFixed, Runnable waiting) {
+        this.waitNanos = waitNanos;
+        this.until = until;
+        this.untilFixed = untilFixed;
+        this.waiting = waiting;
+    }
+
+    /** Every wait up to {@code until} ({@link System#nanoTime}): an opening's, one wait in all ({@link SqliteOpening}). */
+    static Patient until(long until, Runnable waiting) {
+        return new Patient(0, until, true, waiting);
+    }
+
+    @Override
+    protected int callback(int tries) {
+        if (GIVING_WAY.get()) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        if (tries == 0) {
+            since = now;
+            waiting.run();
+        }
+        if (now - (untilFixed ? until : since + waitNanos) >= 0) {
+            return 0;
+        }
+        LockSupport.parkNanos(2_000_000);
+        return 1;
+    }
+}

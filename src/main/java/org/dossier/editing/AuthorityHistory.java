@@ -18,6 +18,7 @@ import org.dossier.authorities.StoredAuthority;
 import org.dossier.authorities.SurvivorMergedAwayException;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.RecordStore;
+import org.dossier.documents.VersionPage;
 import org.dossier.web.NotFound;
 import org.jooq.DSLContext;
 
@@ -62,7 +63,7 @@ public final class AuthorityHistory {
     /** {@code GET /people/{key}/history/{number}}. */
     public void show(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
-        ctx.render("editing/authority-version", versionModel(authority, HistoryPage.versionNumber(ctx), null, null));
+        ctx.render("editing/authority-version", versionModel(authority, VersionPage.number(ctx), null, null));
     }
 
     /** {@code POST /admin/people/{key}/restore}: revision, version, note. */

@@ -243,8 +243,8 @@ public final class AuthorityHistory {
     }
 
     private Map<String, Object> versionModel(StoredAuthority authority, int number, String problem, String note) {
-        AuthorityVersion version = authorities.version(authority, number).orElseThrow(() -> new NotFound(
-                authority.name() + " has no version " + number + "; it is at version " + authority.version() + "."));
+        AuthorityVersion version = authorities.version(authority, number).orElseThrow(() -> HistoryPage.noVersion(
+                authority.name(), number, authority.version()));
         AuthorityVersion before = number > 1 ? authorities.version(authority, number - 1).orElse(null) : null;
         Map<String, Object> model = new HashMap<>();
         model.put("kind", authority.kind());

@@ -110,8 +110,8 @@ public final class HistoryPage {
     }
 
     private Map<String, Object> revisionModel(DocumentDetails record, int number, String problem) {
-        RecordVersion content = revisions.find(record.id(), number).orElseThrow(() -> new NotFound(
-                "Document " + record.id() + " has no version " + number + "; it is at version " + record.version() + "."));
+        RecordVersion content = revisions.find(record.id(), number).orElseThrow(() -> noVersion(
+                "Document " + record.id(), number, record.version()));
         RecordVersion before = number > 1 ? revisions.find(record.id(), number - 1).orElse(null) : null;
         Map<String, Object> model = new HashMap<>();
         model.put("record", record);
@@ -123,5 +123,13 @@ public final class HistoryPage {
         model.put("note", "Restored version " + number);
         model.put("problem", problem);
         return model;
+    }
+
+    /**
+     * The 404 of a version's page in a history that has no such version, a record's or a person's or
+     * place's: {@code whose} names it ("Document 24", "Joseph Stalin"), {@code latest} is its newest.
+     */
+    static NotFound noVersion(String whose, int number, int latest) {
+        return new NotFound(whose + " has no version " + number + "; it is at version " + latest + ".");
     }
 }

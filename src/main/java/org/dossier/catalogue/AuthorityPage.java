@@ -41,8 +41,7 @@ public final class AuthorityPage {
     /** {@code /people/{ref}} or {@code /places/{ref}}, as {@code kind} says. */
     public void show(Context ctx, AuthorityKind kind) {
         String ref = ctx.pathParam("ref");
-        StoredAuthority authority = find(kind, ref).orElseThrow(() -> new NotFound("There is no " + kind.noun() + " '"
-                + ref + "' in the catalogue."));
+        StoredAuthority authority = find(kind, ref).orElseThrow(() -> missing(kind, ref));
         if (authority.merged() || !authority.key().equals(ref)) {
             // An old id, a key in capitals, or a key merged into another: the survivor's page, forever (like an old slug).
             Redirects.permanent(ctx, authority.merged() ? kind.path(authority.mergedInto()) : authority.path());
@@ -90,6 +89,11 @@ public final class AuthorityPage {
         String lowerCase = ref.toLowerCase(Locale.ROOT);
         return authorities.find(kind, ref).or(() -> lowerCase.equals(ref) ? Optional.empty()
                 : authorities.find(kind, lowerCase));
+    }
+
+    /** The one answer for a person or place no entry is, at its page, its history and the editors' forms. */
+    public static NotFound missing(AuthorityKind kind, String ref) {
+        return new NotFound("There is no " + kind.noun() + " '" + ref + "' in the catalogue.");
     }
 
     /**

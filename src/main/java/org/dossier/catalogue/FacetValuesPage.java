@@ -33,9 +33,11 @@ public final class FacetValuesPage {
     private static final Map<String, String> ORDER_WORDS = Map.of(BY_COUNT, "Most records first", BY_NAME, "A\u2013Z");
 
     private final CatalogueSearch search;
+    private final MergesFollowed merges;
 
     public FacetValuesPage(CatalogueSearch search) {
         this.search = search;
+        this.merges = new MergesFollowed(search);
     }
 
     /** The page of a facet's values, {@code href}, listed by name. */
@@ -91,7 +93,7 @@ public final class FacetValuesPage {
         boolean byName = problems.orDefault(ORDER, BY_COUNT, () -> QueryParams.choice(ctx, ORDER, BY_COUNT,
                 List.of(BY_COUNT, BY_NAME), order -> order, ORDER_WORDS::get)).equals(BY_NAME);
         SearchRequest request = searchOf(ctx, problems);
-        if (SearchPage.followedMerges(search, ctx, request, byName ? ORDER + "=" + BY_NAME : null)) {
+        if (merges.sentOn(ctx, request, byName ? ORDER + "=" + BY_NAME : null)) {
             return;
         }
         // Every value is on the one page, so the search's page means nothing here: it is neither

@@ -44,10 +44,12 @@ public final class SearchExport {
     private final PublicUrl publicUrl;
     private final ConditionalGet conditional;
     private final ExportSlots slots;
+    private final MergesFollowed merges;
 
     public SearchExport(CatalogueSearch search, Citations citations, PublicUrl publicUrl, ConditionalGet conditional,
                         ExportSlots slots) {
         this.search = search;
+        this.merges = new MergesFollowed(search);
         this.slots = slots;
         this.citations = citations;
         this.publicUrl = publicUrl;
@@ -70,7 +72,7 @@ public final class SearchExport {
         SearchRequest request = SearchRequestReader.strictUnpaged(ctx);
         // A saved export of a person merged into another follows the merge, as the search's page
         // does: it was a 200 with no record in it, which a script fetching it could not tell apart.
-        if (SearchPage.followedMerges(search, ctx, request, null)) {
+        if (merges.sentOn(ctx, request)) {
             return;
         }
         // A script fetching a large export again gets a 304 while nothing in it can have changed (the

@@ -34,12 +34,14 @@ public final class SearchPage {
     private final Citations citations;
     private final Templates templates;
     private final ConditionalGet conditional;
+    private final MergesFollowed merges;
     private final KeptPages kept = new KeptPages(KeptPages.DEFAULT_WEIGHT);
 
     /** {@code bound}: the engine the search runs in, whose slot a page holds until it is rendered. */
     public SearchPage(CatalogueSearch search, BoundedSearchEngine bound, PublicUrl publicUrl, Citations citations,
                       Templates templates, ConditionalGet conditional) {
         this.search = search;
+        this.merges = new MergesFollowed(search);
         this.bound = bound;
         this.publicUrl = publicUrl;
         this.citations = citations;
@@ -50,7 +52,7 @@ public final class SearchPage {
     public void html(Context ctx) {
         long started = System.nanoTime();
         SearchRequestReader.Read read = SearchRequestReader.forPage(ctx);
-        if (followedMerges(ctx, read.request())) {
+        if (merges.sentOn(ctx, read.request())) {
             return;
         }
         // The search and its page in one slot: a busy node turns the page away before searching,
@@ -117,23 +119,6 @@ public final class SearchPage {
         }
     }
 
-    /** Whether the search named a person or place merged into another, and was sent on (301) to the survivor's. */
-    private boolean followedMerges(Context ctx, SearchRequest request) {
-        return followedMerges(search, ctx, request, null);
-    }
-
-    /**
-     * The same for any address that carries a search (its exports, its facets' pages, its hits):
-     * {@code extra} is what the address adds to the search ({@code order=name}, {@code hit=3}), or null.
-     */
-    static boolean followedMerges(CatalogueSearch search, Context ctx, SearchRequest request, String extra) {
-        return search.afterMerges(request).map(moved -> {
-            String to = moved.on(ctx.path());
-            ctx.redirect(extra == null ? to : to + (to.contains("?") ? "&" : "?") + extra, HttpStatus.MOVED_PERMANENTLY);
-            return true;
-        }).orElse(false);
-    }
-
     /**
      * {@code /search/hit?...&hit=n}: the record of hit n of a search, reached from the previous or
      * next link of a record page; it goes there (303) carrying the search on. When the search has
@@ -142,7 +127,7 @@ public final class SearchPage {
     public void hit(Context ctx) {
         SearchRequest request = SearchRequestReader.strict(ctx);
         int n = QueryParams.integer(ctx, ResultTrail.HIT, 1, 1, SearchRequest.MAX_WINDOW);
-        if (followedMerges(search, ctx, request, ResultTrail.HIT + "=" + n)) {
+        if (merges.sentOn(ctx, request, ResultTrail.HIT + "=" + n)) {
             return;
         }
         String trail = request.onPage(1).toQueryString();
@@ -176,7 +161,7 @@ public final class SearchPage {
     public void json(Context ctx) {
         long started = System.nanoTime();
         SearchRequest request = SearchRequestReader.strict(ctx);
-        if (followedMerges(ctx, request)) {
+        if (merges.sentOn(ctx, request)) {
             return;
         }
         // A program asking again (a notebook re-run, an app polling for new records) gets a 304 until

@@ -201,8 +201,8 @@ public final class RecordPage {
         return records.find(id).orElseThrow(() -> missing(id));
     }
 
-    /** The one answer for a number no record ever had, at the record's addresses and its versions'. */
-    static NotFound missing(int id) {
+    /** The one answer for a number no record ever had, at the record's addresses, its versions' and its history's. */
+    public static NotFound missing(int id) {
         return new NotFound("There is no document " + id + " in the catalogue.");
     }
 

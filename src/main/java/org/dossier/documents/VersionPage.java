@@ -1,9 +1,9 @@
 package org.dossier.documents;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.dossier.web.PublicUrl;
@@ -22,7 +22,7 @@ public final class VersionPage {
     private final RecordVersions versions;
     private final Citations citations;
     private final PublicUrl publicUrl;
-    private final ConditionalGet conditional;
+    private final PastPages past;
     private final RecordFiles files;
 
     public VersionPage(RecordQueries records, RecordVersions versions, Citations citations, PublicUrl publicUrl,
@@ -31,7 +31,7 @@ public final class VersionPage {
         this.versions = versions;
         this.citations = citations;
         this.publicUrl = publicUrl;
-        this.conditional = conditional;
+        this.past = new PastPages(conditional);
         this.files = new RecordFiles(conditional, publicUrl);
     }
 
@@ -50,11 +50,9 @@ public final class VersionPage {
                 () -> citation, () -> DocumentJson.version(version, record, publicUrl.of(ctx))))) {
             return;
         }
-        if (record.withdrawn()) {
-            ctx.status(HttpStatus.GONE);
-        } else if (conditional.answered(ctx, "version", id, number, record.version())) {
-            // What was saved at version n never changes, but the page around it does: it says
-            // whether the record changed or was withdrawn since, and cites today's date.
+        // What was saved at version n never changes, but the page around it does: it says
+        // whether the record changed or was withdrawn since, and cites today's date.
+        if (past.answered(ctx, record, "version", id, number, record.version())) {
             return;
         }
         ctx.render("documents/version", Map.of(
@@ -67,8 +65,22 @@ public final class VersionPage {
 
     /** The last segment of {@code /documents/{id}/v/{number}}: a version's number, alone or with a file's suffix; else a 404. */
     private static NumberAndSuffix versionRef(Context ctx) {
-        return NumberAndSuffix.parse(ctx.pathParam("number")).filter(NumberAndSuffix::given)
-                .orElseThrow(() -> new NotFound("'" + QueryParams.shorten(ctx.pathParam("number"))
-                        + "' is not a version number."));
+        return numberAsked(ctx, NumberAndSuffix::given);
+    }
+
+    /**
+     * The {@code {number}} of a version's page in a history, a record's or a person's or place's
+     * ({@code /documents/{id}/history/{number}}, {@code /people/{key}/history/{number}}): a number
+     * alone, else the same 404 as a version's address gives.
+     */
+    public static int number(Context ctx) {
+        return numberAsked(ctx, ref -> ref.suffix().isEmpty()).number();
+    }
+
+    /** The {@code {number}} segment if it is a version's number as {@code asked}; else a 404 that says it is none. */
+    private static NumberAndSuffix numberAsked(Context ctx, Predicate<NumberAndSuffix> asked) {
+        String raw = ctx.pathParam("number");
+        return NumberAndSuffix.parse(raw).filter(asked)
+                .orElseThrow(() -> new NotFound("'" + QueryParams.shorten(raw) + "' is not a version number."));
     }
 }

@@ -18,6 +18,7 @@ import org.dossier.authorities.StoredAuthority;
 import org.dossier.authorities.SurvivorMergedAwayException;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.RecordStore;
+import org.dossier.documents.VersionPage;
 import org.dossier.web.NotFound;
 import org.jooq.DSLContext;
 
@@ -62,7 +63,7 @@ public final class AuthorityHistory {
     /** {@code GET /people/{key}/history/{number}}. */
     public void show(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
-        ctx.render("editing/authority-version", versionModel(authority, HistoryPage.versionNumber(ctx), null, null));
+        ctx.render("editing/authority-version", versionModel(authority, VersionPage.number(ctx), null, null));
     }
 
     /** {@code POST /admin/people/{key}/restore}: revision, version, note. */
@@ -242,8 +243,8 @@ public final class AuthorityHistory {
     }
 
     private Map<String, Object> versionModel(StoredAuthority authority, int number, String problem, String note) {
-        AuthorityVersion version = authorities.version(authority, number).orElseThrow(() -> new NotFound(
-                authority.name() + " has no version " + number + "; it is at version " + authority.version() + "."));
+        AuthorityVersion version = authorities.version(authority, number).orElseThrow(() -> HistoryPage.noVersion(
+                authority.name(), number, authority.version()));
         AuthorityVersion before = number > 1 ? authorities.version(authority, number - 1).orElse(null) : null;
         Map<String, Object> model = new HashMap<>();
         model.put("kind", authority.kind());

@@ -4,10 +4,11 @@ import io.javalin.http.Context;
 import org.dossier.authorities.AuthorityKind;
 import org.dossier.authorities.AuthorityRecords;
 import org.dossier.authorities.StoredAuthority;
+import org.dossier.catalogue.AuthorityPage;
 import org.dossier.documents.DocumentDetails;
+import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.web.BadRequest;
-import org.dossier.web.NotFound;
 
 /** Reading what editing forms post, strictly: a missing or garbled hidden field is a 400. */
 final class Forms {
@@ -28,8 +29,7 @@ final class Forms {
     /** The person or place whose key the address names ({@code /admin/people/{key}/edit}), or a 404. */
     static StoredAuthority authority(Context ctx, AuthorityRecords authorities, AuthorityKind kind) {
         String key = ctx.pathParam("key");
-        return authorities.find(kind, key).orElseThrow(() -> new NotFound("There is no " + kind.noun() + " '" + key
-                + "' in the catalogue."));
+        return authorities.find(kind, key).orElseThrow(() -> AuthorityPage.missing(kind, key));
     }
 
     /**
@@ -43,6 +43,6 @@ final class Forms {
     }
 
     static DocumentDetails record(RecordQueries records, int id) {
-        return records.find(id).orElseThrow(() -> new NotFound("There is no document " + id + " in the catalogue."));
+        return records.find(id).orElseThrow(() -> RecordPage.missing(id));
     }
 }

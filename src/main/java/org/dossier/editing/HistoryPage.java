@@ -8,13 +8,14 @@ import java.util.Optional;
 import org.dossier.accounts.AccessControl;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.DocumentDetails;
+import org.dossier.documents.PastPages;
 import org.dossier.documents.RecordVersion;
 import org.dossier.documents.RecordPage;
 import org.dossier.documents.RecordQueries;
 import org.dossier.documents.RecordStore;
+import org.dossier.documents.VersionPage;
 import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
-import org.dossier.web.QueryParams;
 
 /**
  * {@code /documents/{id}/history}: every version of a record, public, with what each changed
@@ -26,22 +27,20 @@ public final class HistoryPage {
     private final RecordStore store;
     private final RecordQueries records;
     private final Revisions revisions;
-    private final ConditionalGet conditional;
+    private final PastPages past;
 
     public HistoryPage(RecordStore store, RecordQueries records, Revisions revisions,
                        ConditionalGet conditional) {
         this.store = store;
         this.records = records;
         this.revisions = revisions;
-        this.conditional = conditional;
+        this.past = new PastPages(conditional);
     }
 
     /** {@code GET /documents/{id}/history}. */
     public void list(Context ctx) {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
-        if (record.withdrawn()) {
-            gone(ctx);
-        } else if (conditional.answered(ctx, "history", record.id(), record.version())) {
+        if (past.answered(ctx, record, "history", record.id(), record.version())) {
             return;
         }
         Map<String, Object> model = new HashMap<>(Map.of("record", record, "revisions", revisions.of(record.id())));
@@ -52,11 +51,10 @@ public final class HistoryPage {
     /** {@code GET /documents/{id}/history/{number}}: one version, and what it changed. */
     public void show(Context ctx) {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
-        int number = versionNumber(ctx);
-        if (record.withdrawn()) {
-            gone(ctx);
-        } else if (number >= 1 && number <= record.version()
-                && conditional.answered(ctx, "history", record.id(), record.version(), number)) {
+        int number = VersionPage.number(ctx);
+        // A version the record never had is a 404 (the model says so) and is given no validator.
+        boolean had = number >= 1 && number <= record.version();
+        if (had && past.answered(ctx, record, "history", record.id(), record.version(), number)) {
             return;
         }
         ctx.render("editing/revision", revisionModel(record, number, null));
@@ -112,8 +110,8 @@ public final class HistoryPage {
     }
 
     private Map<String, Object> revisionModel(DocumentDetails record, int number, String problem) {
-        RecordVersion content = revisions.find(record.id(), number).orElseThrow(() -> new NotFound(
-                "Document " + record.id() + " has no version " + number + "; it is at version " + record.version() + "."));
+        RecordVersion content = revisions.find(record.id(), number).orElseThrow(() -> noVersion(
+                "Document " + record.id(), number, record.version()));
         RecordVersion before = number > 1 ? revisions.find(record.id(), number - 1).orElse(null) : null;
         Map<String, Object> model = new HashMap<>();
         model.put("record", record);
@@ -127,20 +125,11 @@ public final class HistoryPage {
         return model;
     }
 
-    /** The {@code {number}} of a version's address in a record's or an authority's history. */
-    static int versionNumber(Context ctx) {
-        String raw = ctx.pathParam("number");
-        if (!raw.matches("[0-9]{1,9}")) {
-            throw new NotFound("'" + QueryParams.shorten(raw) + "' is not a version number.");
-        }
-        return Integer.parseInt(raw);
-    }
-
     /**
-     * A withdrawn record's history answers 410, as its versions' pages do, and stays readable like
-     * them, for everyone: a citation of one of its versions can be checked, and what changed when.
+     * The 404 of a version's page in a history that has no such version, a record's or a person's or
+     * place's: {@code whose} names it ("Document 24", "Joseph Stalin"), {@code latest} is its newest.
      */
-    private static void gone(Context ctx) {
-        ctx.status(HttpStatus.GONE);
+    static NotFound noVersion(String whose, int number, int latest) {
+        return new NotFound(whose + " has no version " + number + "; it is at version " + latest + ".");
     }
 }

@@ -249,6 +249,26 @@ class PermalinksAndVersionsTest {
     }
 
     /**
+     * A version in a history (a record's, a person's) is a number alone: a file's suffix after it, or
+     * a word, is the 404 a version's address gives, in the same words (a withdrawn record's history
+     * too); a record that never was is said first, whatever the number.
+     */
+    @Test
+    void aVersionInAHistoryIsANumberAloneAndAnythingElseIsNoVersionNumber() {
+        for (String path : List.of("/documents/" + letter + "/history/1.json", "/documents/" + letter + "/history/x",
+                "/documents/" + journal + "/history/1.bib", "/people/stalin/history/1.json")) {
+            HttpResponse<String> response = get(path);
+            assertEquals(404, response.statusCode(), path);
+            String asked = path.substring(path.lastIndexOf('/') + 1);
+            // As a page, as JSON (.json) or as plain text (.bib), as every 404 at such an address is.
+            String said = Jsoup.parse(response.body()).text();
+            assertTrue(said.contains("'" + asked + "' is not a version number."), path + ": " + said);
+        }
+        assertEquals("There is no document " + NO_SUCH_RECORD + " in the catalogue.", Jsoup.parse(
+                get("/documents/" + NO_SUCH_RECORD + "/history/x").body()).selectFirst(".lead").text());
+    }
+
+    /**
      * A version's address is read as the record's is (NumberAndSuffix), but a suffix it is not given
      * as is not named back: it is no version number, nor is a download's suffix with more after it;
      * ".csl.json" is the download, not ".json".

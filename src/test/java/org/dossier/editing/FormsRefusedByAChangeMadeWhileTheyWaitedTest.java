@@ -15,7 +15,9 @@ import java.util.function.Supplier;
 import org.dossier.accounts.Role;
 import org.dossier.authorities.AliasKind;
 import org.dossier.authorities.AuthorityContent;
+import org.dossier.authorities.AuthorityForm;
 import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityLoader;
 import org.dossier.authorities.AuthorityRecords;
 import org.dossier.authorities.AuthorityWriter;
 import org.dossier.authorities.EntityType;
@@ -129,6 +131,33 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
         }
         assertEquals(List.of("Bob's clerk"), database.dsl().select(PERSON.NOTE).from(PERSON)
                 .where(PERSON.NAME.eq("Ivan Meanwhile")).fetch(PERSON.NOTE), "Bob's alone");
+    }
+
+    /**
+     * An import's lists add a person without the lock the forms' writes take on the names: on
+     * PostgreSQL the form's write does not see it, makes the same key, and waits for the import's to
+     * commit, when the database refuses the key; on SQLite the form's write waits for the import's
+     * and then sees its name. Either way the form says whose the name is.
+     */
+    @Test
+    void aNewPersonWhoseNameAnImportAddedMeanwhileIsRefusedNamingThemWithTheFormKept() throws Exception {
+        FormFields typed = FormFields.at(alice, "/admin/people/new", "form.authority-form").set("name", "Ivan Imported")
+                .set("kind", "person").set("description", "Alice's clerk, typed with <b>care</b>").set("note", "Alice's note");
+        AuthorityLoader.FolderLists lists = new AuthorityLoader.FolderLists(Map.of("ivan-imported", List.of(
+                new AuthorityForm("ivan-imported", "preferred", "Ivan Imported", "", "From the lists", 2))), Map.of(), Map.of());
+        HttpResponse<String> refused = sentWhile((records, tx) -> AuthorityLoader.store(tx, lists),
+                () -> alice.post("/admin/people/new", typed.entries()));
+
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertEquals("'Ivan Imported' is already a name of Ivan Imported. Another person of that name? Tell the two "
+                + "apart in the name, as catalogues do: 'John Smith (1882–1959)'.",
+                Jsoup.parse(refused.body()).selectFirst("#name-error > span").text());
+        FormFields kept = FormFields.of(refused.body(), "form.authority-form");
+        for (String field : List.of("name", "description", "note")) {
+            assertEquals(typed.get(field), kept.get(field), field);
+        }
+        assertEquals(List.of("ivan-imported"), database.dsl().select(PERSON.KEY).from(PERSON)
+                .where(PERSON.NAME.eq("Ivan Imported")).fetch(PERSON.KEY), "the import's alone");
     }
 
     @Test

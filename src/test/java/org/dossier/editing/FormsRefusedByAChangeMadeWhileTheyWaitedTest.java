@@ -160,6 +160,26 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
                 .where(PERSON.NAME.eq("Ivan Imported")).fetch(PERSON.KEY), "the import's alone");
     }
 
+    /**
+     * As above, the import's person under another name: no name is taken, only the key the form's
+     * name makes. On PostgreSQL the database refused that key and the form answered 500; made
+     * again, it takes the next key, as it does on SQLite, whose write sees the import's key.
+     */
+    @Test
+    void aNewPersonWhoseKeyAnImportGaveAnotherNameMeanwhileIsMadeUnderTheNextKey() throws Exception {
+        FormFields typed = FormFields.at(alice, "/admin/people/new", "form.authority-form").set("name", "Petr Keyed")
+                .set("kind", "person").set("note", "Alice's note");
+        AuthorityLoader.FolderLists lists = new AuthorityLoader.FolderLists(Map.of("petr-keyed", List.of(
+                new AuthorityForm("petr-keyed", "preferred", "Pyotr Keyedov", "", "From the lists", 2))), Map.of(), Map.of());
+        HttpResponse<String> made = sentWhile((records, tx) -> AuthorityLoader.store(tx, lists),
+                () -> alice.post("/admin/people/new", typed.entries()));
+
+        assertEquals(303, made.statusCode(), made.body());
+        assertEquals("/admin/people/petr-keyed-2/link?saved=1", made.headers().firstValue("Location").orElseThrow());
+        assertEquals("Petr Keyed", person(database.dsl(), "petr-keyed-2").name());
+        assertEquals("Pyotr Keyedov", person(database.dsl(), "petr-keyed").name());
+    }
+
     @Test
     void aPersonsSaveOfAFormAnotherEditorGaveANewPersonMeanwhileIsRefusedNamingThemWithTheFormKept() throws Exception {
         String key = made("Clerk Given A Nickname", "clerk-given-a-nickname");

@@ -52,14 +52,15 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
     /**
      * {@code form} sent while {@code meanwhile} is written and held open: its checks read the
      * catalogue without it, then it waits for the lock the held write has; once it waits, the
-     * held write commits, and the form's write goes on over it.
+     * held write commits, and the form's write goes on over it. {@code handler} is the page's, in
+     * which the form's request waits.
      */
-    private static HttpResponse<String> sentWhile(RecordStore.Work<?> meanwhile, Supplier<HttpResponse<String>> form)
-            throws Exception {
+    private static HttpResponse<String> sentWhile(RecordStore.Work<?> meanwhile, Class<?> handler,
+                                                  Supplier<HttpResponse<String>> form) throws Exception {
         CompletableFuture<HttpResponse<String>> sent;
         try (HeldWrite held = HeldWrite.throughTheStore(catalogue, meanwhile)) {
             sent = CompletableFuture.supplyAsync(form);
-            LockWaits.awaitWaiting(database.dsl(), 1);
+            LockWaits.awaitWaiting(database.dsl(), 1, handler);
             held.assertStillHeld();
         }
         return sent.get(60, TimeUnit.SECONDS);
@@ -119,7 +120,7 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
             new AuthorityRecords(tx).ownersForWriting(AuthorityKind.PERSON, 0); // as the form's write takes the names
             return bobs(records, tx).create(AuthorityKind.PERSON, new AuthorityContent("Ivan Meanwhile", null,
                     "Bob's clerk", EntityType.PERSON, List.of()), bob("Bob's clerk"));
-        }, () -> alice.post("/admin/people/new", typed.entries()));
+        }, AuthorityEditing.class, () -> alice.post("/admin/people/new", typed.entries()));
 
         assertEquals(422, refused.statusCode(), refused.body());
         assertEquals("'Ivan Meanwhile' is already a name of Ivan Meanwhile. Another person of that name? Tell the two "
@@ -145,7 +146,7 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
                 .set("kind", "person").set("description", "Alice's clerk, typed with <b>care</b>").set("note", "Alice's note");
         AuthorityLoader.FolderLists lists = new AuthorityLoader.FolderLists(Map.of("ivan-imported", List.of(
                 new AuthorityForm("ivan-imported", "preferred", "Ivan Imported", "", "From the lists", 2))), Map.of(), Map.of());
-        HttpResponse<String> refused = sentWhile((records, tx) -> AuthorityLoader.store(tx, lists),
+        HttpResponse<String> refused = sentWhile((records, tx) -> AuthorityLoader.store(tx, lists), AuthorityEditing.class,
                 () -> alice.post("/admin/people/new", typed.entries()));
 
         assertEquals(422, refused.statusCode(), refused.body());
@@ -171,7 +172,7 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
                 .set("kind", "person").set("note", "Alice's note");
         AuthorityLoader.FolderLists lists = new AuthorityLoader.FolderLists(Map.of("petr-keyed", List.of(
                 new AuthorityForm("petr-keyed", "preferred", "Pyotr Keyedov", "", "From the lists", 2))), Map.of(), Map.of());
-        HttpResponse<String> made = sentWhile((records, tx) -> AuthorityLoader.store(tx, lists),
+        HttpResponse<String> made = sentWhile((records, tx) -> AuthorityLoader.store(tx, lists), AuthorityEditing.class,
                 () -> alice.post("/admin/people/new", typed.entries()));
 
         assertEquals(303, made.statusCode(), made.body());
@@ -191,7 +192,7 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
             new AuthorityRecords(tx).ownersForWriting(AuthorityKind.PERSON, 0);
             return bobs(records, tx).create(AuthorityKind.PERSON, new AuthorityContent("The Iron Clerk", null,
                     "", EntityType.PERSON, List.of()), bob("Another clerk"));
-        }, () -> alice.post("/admin/people/" + key + "/edit", typed.entries()));
+        }, AuthorityEditing.class, () -> alice.post("/admin/people/" + key + "/edit", typed.entries()));
 
         assertEquals(422, refused.statusCode(), refused.body());
         assertEquals("'The Iron Clerk' is already a name of The Iron Clerk. Two authorities cannot share a form, unless "
@@ -219,7 +220,7 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
             StoredAuthority taking = person(tx, other);
             return bobs(records, tx).update(taking, taking.version(), withForm(taking.content(), "K. L. Form"),
                     bob("His signature"));
-        }, () -> alice.post("/admin/people/" + key + "/restore", restore.entries()));
+        }, AuthorityHistory.class, () -> alice.post("/admin/people/" + key + "/restore", restore.entries()));
 
         assertEquals(409, refused.statusCode(), refused.body());
         Document page = Jsoup.parse(refused.body());
@@ -262,7 +263,7 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
             StoredAuthority mergedOn = person(tx, survivor);
             bobs(records, tx).merge(mergedOn, mergedOn.version(), person(tx, onward), bob("The same clerk"));
             return null;
-        }, mergeForm(key, survivor, note));
+        }, AuthorityEditing.class, mergeForm(key, survivor, note));
 
         refusedKeeping(refused, null, note, "One of them was merged, or a merge of this one undone, while you "
                 + "had this page open. Nothing was merged: look at them again, then decide.");
@@ -281,7 +282,7 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
             AuthorityContent was = body.content();
             return bobs(records, tx).update(body, body.version(), new AuthorityContent(was.name(), was.sortName(),
                     was.description(), EntityType.ORGANISATION, was.aliases()), bob("An office, not a man"));
-        }, mergeForm(key, survivor, note));
+        }, AuthorityEditing.class, mergeForm(key, survivor, note));
 
         refusedKeeping(refused, survivor, note, "Clerk Of A Body is a person and Clerk Office (clerk-office) an "
                 + "organisation: a person is merged only into another person. Nothing was merged. If one of them was "
@@ -300,7 +301,7 @@ class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
             StoredAuthority merged = person(tx, key);
             bobs(records, tx).merge(merged, merged.version(), person(tx, bobsChoice), bob("Bob's reason"));
             return null;
-        }, mergeForm(key, alices, note));
+        }, AuthorityEditing.class, mergeForm(key, alices, note));
 
         refusedKeeping(refused, alices, note, "Someone merged this person into Clerk Bob Chose (clerk-bob-chose) "
                 + "while you had this page open. Nothing else was merged: its records and forms of the name are there now.");

@@ -81,6 +81,11 @@ public final class AuthorityEditing {
 
     /** {@code POST /admin/people/new}. */
     public void create(Context ctx, AuthorityKind kind) {
+        create(ctx, kind, true);
+    }
+
+    /** {@code mayTryAgain}: a write refused for a key taken meanwhile under another name is made once more. */
+    private void create(Context ctx, AuthorityKind kind, boolean mayTryAgain) {
         AuthorityEditForm form = AuthorityEditForm.posted(ctx, kind);
         AuthorityEditForm.Checked checked = form.check(kind, null, authorities.owners(kind, 0));
         String author = AccessControl.requireUser(ctx).username();
@@ -95,7 +100,7 @@ public final class AuthorityEditing {
                 }), e -> e instanceof TakenMeanwhile || integrityViolation(e))
                 .answer(ctx, WriteOutcome.Page.ofNew(made -> made.linkPath() + "?" + SAVED + "=1",
                         message -> again(ctx, model(kind, null, form, 0), message),
-                        refused -> createRefused(ctx, kind, form, author, refused)));
+                        refused -> createRefused(ctx, kind, form, author, refused, mayTryAgain)));
     }
 
     /**
@@ -104,12 +109,19 @@ public final class AuthorityEditing {
      * waited for it. Checked now, the form says so as it would have a moment later.
      */
     private void createRefused(Context ctx, AuthorityKind kind, AuthorityEditForm form, String author,
-                               RuntimeException why) {
+                               RuntimeException why, boolean mayTryAgain) {
         if (why instanceof TakenMeanwhile taken) {
             refusedUnlessMadeAlready(ctx, kind, form, author, taken.checked);
             return;
         }
         AuthorityEditForm.Checked again = form.check(kind, null, authorities.owners(kind, 0));
+        if (again.ok() && mayTryAgain) {
+            // No name of it is taken: the key its name makes was, under another name, by an import's
+            // lists (which take no lock on the names) committed while this write waited for it. Made
+            // again, it is given the next free key, as it would have been a moment later; once only.
+            create(ctx, kind, false);
+            return;
+        }
         if (again.ok()) {
             // Another constraint: never one the database cannot take now (WriteUnavailable.of), so thrown on.
             throw why;

@@ -269,6 +269,22 @@ class FormsSentAgainStaleOrForNothingTest {
     }
 
     /**
+     * A new person's form sent again while the first is writing: both pass the check of the name
+     * before either writes, so the second finds the name taken inside its write, by the person its
+     * own first sending made, and goes on to it as made.
+     */
+    @Test
+    void aNewPersonsFormSentAgainWhileTheFirstIsWritingGoesOnAsMadeAndMakesOne() throws Exception {
+        FormFields form = FormFields.at(alice, "/admin/people/new", "form.authority-form").set("name", "Clerk Made While Held")
+                .set("kind", "person").set("note", "A clerk, sent twice");
+        List<HttpResponse<String>> made = twiceWhileAWriteIsHeld(() -> alice.post("/admin/people/new", form.entries()));
+        assertEquals(List.of(303, 303), made.stream().map(HttpResponse::statusCode).toList(), made.get(1).body());
+        assertEquals(List.of("/admin/people/clerk-made-while-held/link?saved=1", "/admin/people/clerk-made-while-held/link?saved=1"),
+                made.stream().map(FormsSentAgainStaleOrForNothingTest::location).toList());
+        assertEquals(1, database.dsl().fetchCount(PERSON, PERSON.NAME.eq("Clerk Made While Held")), "made once");
+    }
+
+    /**
      * {@code request} sent twice while another connection holds a write every write waits for (on
      * SQLite the write lock; on PostgreSQL the change feed's head, which every write updates), let go
      * once both wait: the first writes, and the second meets what it wrote.

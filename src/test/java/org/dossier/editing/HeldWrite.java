@@ -4,12 +4,14 @@ import static org.dossier.db.Tables.CHANGE_HEAD;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.dossier.documents.RecordStore;
 import org.dossier.testing.CatalogueDatabase;
 import org.dossier.testing.RunningCatalogue;
 import org.jooq.DSLContext;
@@ -31,15 +33,45 @@ final class HeldWrite implements AutoCloseable {
 
     /** {@code write} in a transaction of its own connection to {@code catalogue}'s database, held open. */
     static HeldWrite begun(RunningCatalogue catalogue, Consumer<DSLContext> write) throws InterruptedException {
+        return held(catalogue, (other, hold) -> other.dsl().transaction(tx -> {
+            write.accept(tx.dsl());
+            hold.run();
+        }));
+    }
+
+    /**
+     * {@code write} through the catalogue's one write path ({@link RecordStore}), as another node's
+     * editor makes it, held open before it commits: what it changed is seen only once it is closed.
+     */
+    static HeldWrite throughTheStore(RunningCatalogue catalogue, RecordStore.Work<?> write) throws InterruptedException {
+        return held(catalogue, (other, hold) -> new RecordStore(other.dsl(), Clock.systemUTC()).write((records, tx) -> {
+            write.run(records, tx);
+            hold.run();
+            return null;
+        }));
+    }
+
+    /** A transaction of {@code other}, the connection of its own, which runs {@code hold} where it is to wait. */
+    @FunctionalInterface
+    private interface Transaction {
+        void run(CatalogueDatabase other, Runnable hold);
+    }
+
+    private static HeldWrite held(RunningCatalogue catalogue, Transaction transaction) throws InterruptedException {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        Runnable hold = () -> {
+            held.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the held write was interrupted", e);
+            }
+        };
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             try (CatalogueDatabase other = CatalogueDatabase.of(catalogue)) {
-                other.dsl().transaction(tx -> {
-                    write.accept(tx.dsl());
-                    held.countDown();
-                    release.await(60, TimeUnit.SECONDS);
-                });
+                transaction.run(other, hold);
             }
         });
         assertTrue(held.await(30, TimeUnit.SECONDS), "the writer began");

@@ -1,0 +1,310 @@
+package org.dossier.editing;
+
+import static org.dossier.db.Tables.PERSON;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.dossier.accounts.Role;
+import org.dossier.authorities.AliasKind;
+import org.dossier.authorities.AuthorityContent;
+import org.dossier.authorities.AuthorityForm;
+import org.dossier.authorities.AuthorityKind;
+import org.dossier.authorities.AuthorityLoader;
+import org.dossier.authorities.AuthorityRecords;
+import org.dossier.authorities.AuthorityWriter;
+import org.dossier.authorities.EntityType;
+import org.dossier.authorities.StoredAuthority;
+import org.dossier.documents.Attribution;
+import org.dossier.documents.RecordStore;
+import org.dossier.documents.RecordWriter;
+import org.dossier.testing.CatalogueDatabase;
+import org.dossier.testing.Http;
+import org.dossier.testing.SeededCatalogue;
+import org.jooq.DSLContext;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What a person's form answers when another editor's change commits after its checks passed and
+ * before its write: the write itself finds it and refuses, saying so as the checks would have a
+ * moment later, with what was typed kept and nothing written. Each test holds that other change
+ * open (another node's write through the catalogue's write path), sends the form, lets the change
+ * commit once the form waits for it, and so reaches for certain what only a race reached before.
+ */
+class FormsRefusedByAChangeMadeWhileTheyWaitedTest {
+
+    @RegisterExtension
+    static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
+    private static final Http alice = Editors.signedIn(catalogue, "alice", Role.EDITOR);
+
+    private static final CatalogueDatabase database = CatalogueDatabase.forTheClass(catalogue);
+
+    /**
+     * {@code form} sent while {@code meanwhile} is written and held open: its checks read the
+     * catalogue without it, then it waits for the lock the held write has; once it waits, the
+     * held write commits, and the form's write goes on over it. {@code handler} is the page's, in
+     * which the form's request waits.
+     */
+    private static HttpResponse<String> sentWhile(RecordStore.Work<?> meanwhile, Class<?> handler,
+                                                  Supplier<HttpResponse<String>> form) throws Exception {
+        CompletableFuture<HttpResponse<String>> sent;
+        try (HeldWrite held = HeldWrite.throughTheStore(catalogue, meanwhile)) {
+            sent = CompletableFuture.supplyAsync(form);
+            LockWaits.awaitWaiting(database.dsl(), 1, handler);
+            held.assertStillHeld();
+        }
+        return sent.get(60, TimeUnit.SECONDS);
+    }
+
+    /** Bob's writer in the held transaction: an editor's change made as the app makes it. */
+    private static AuthorityWriter bobs(RecordWriter records, DSLContext tx) {
+        return new AuthorityWriter(records, tx, Clock.systemUTC());
+    }
+
+    private static Attribution bob(String note) {
+        return Attribution.editor("bob", note);
+    }
+
+    private static StoredAuthority person(DSLContext db, String key) {
+        return new AuthorityRecords(db).find(AuthorityKind.PERSON, key).orElseThrow();
+    }
+
+    private static int version(String key) {
+        return database.dsl().select(PERSON.VERSION).from(PERSON).where(PERSON.KEY.eq(key)).fetchSingle(PERSON.VERSION);
+    }
+
+    /** A person made through the form by alice, with these other forms of the name; its key. */
+    private static String made(String name, String key, String... forms) {
+        FormFields form = FormFields.at(alice, "/admin/people/new", "form.authority-form").set("name", name)
+                .set("kind", "person").set("note", "A clerk");
+        for (int i = 0; i < forms.length; i++) {
+            form = form.set("alias-" + i, forms[i]).set("alias-kind-" + i, "variant");
+        }
+        HttpResponse<String> made = alice.post("/admin/people/new", form.entries());
+        assertEquals(303, made.statusCode(), made.body());
+        assertEquals("/admin/people/" + key + "/link?saved=1", made.headers().firstValue("Location").orElseThrow());
+        return key;
+    }
+
+    /** {@code content} with the form {@code form} added. */
+    private static AuthorityContent withForm(AuthorityContent content, String form) {
+        List<AuthorityContent.Alias> aliases = new ArrayList<>(content.aliases());
+        aliases.add(new AuthorityContent.Alias(form, AliasKind.VARIANT));
+        return new AuthorityContent(content.name(), content.sortName(), content.description(), content.kind(), aliases);
+    }
+
+    /** The row of the form's other forms of the name that says {@code form}: "" for the first empty one. */
+    private static int rowOf(FormFields fields, String form) {
+        int row = 0;
+        while (!fields.get("alias-" + row).equals(form)) {
+            row++;
+        }
+        return row;
+    }
+
+    @Test
+    void aNewPersonWhoseNameAnotherEditorGaveANewPersonMeanwhileIsRefusedNamingThemWithTheFormKept() throws Exception {
+        FormFields typed = FormFields.at(alice, "/admin/people/new", "form.authority-form").set("name", "Ivan Meanwhile")
+                .set("kind", "person").set("description", "Alice's clerk, typed with <b>care</b>").set("note", "Alice's note");
+        HttpResponse<String> refused = sentWhile((records, tx) -> {
+            new AuthorityRecords(tx).ownersForWriting(AuthorityKind.PERSON, 0); // as the form's write takes the names
+            return bobs(records, tx).create(AuthorityKind.PERSON, new AuthorityContent("Ivan Meanwhile", null,
+                    "Bob's clerk", EntityType.PERSON, List.of()), bob("Bob's clerk"));
+        }, AuthorityEditing.class, () -> alice.post("/admin/people/new", typed.entries()));
+
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertEquals("'Ivan Meanwhile' is already a name of Ivan Meanwhile. Another person of that name? Tell the two "
+                + "apart in the name, as catalogues do: 'John Smith (1882–1959)'.",
+                Jsoup.parse(refused.body()).selectFirst("#name-error > span").text());
+        FormFields kept = FormFields.of(refused.body(), "form.authority-form");
+        for (String field : List.of("name", "description", "note")) {
+            assertEquals(typed.get(field), kept.get(field), field);
+        }
+        assertEquals(List.of("Bob's clerk"), database.dsl().select(PERSON.NOTE).from(PERSON)
+                .where(PERSON.NAME.eq("Ivan Meanwhile")).fetch(PERSON.NOTE), "Bob's alone");
+    }
+
+    /**
+     * An import's lists add a person without the lock the forms' writes take on the names: on
+     * PostgreSQL the form's write does not see it, makes the same key, and waits for the import's to
+     * commit, when the database refuses the key; on SQLite the form's write waits for the import's
+     * and then sees its name. Either way the form says whose the name is.
+     */
+    @Test
+    void aNewPersonWhoseNameAnImportAddedMeanwhileIsRefusedNamingThemWithTheFormKept() throws Exception {
+        FormFields typed = FormFields.at(alice, "/admin/people/new", "form.authority-form").set("name", "Ivan Imported")
+                .set("kind", "person").set("description", "Alice's clerk, typed with <b>care</b>").set("note", "Alice's note");
+        AuthorityLoader.FolderLists lists = new AuthorityLoader.FolderLists(Map.of("ivan-imported", List.of(
+                new AuthorityForm("ivan-imported", "preferred", "Ivan Imported", "", "From the lists", 2))), Map.of(), Map.of());
+        HttpResponse<String> refused = sentWhile((records, tx) -> AuthorityLoader.store(tx, lists), AuthorityEditing.class,
+                () -> alice.post("/admin/people/new", typed.entries()));
+
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertEquals("'Ivan Imported' is already a name of Ivan Imported. Another person of that name? Tell the two "
+                + "apart in the name, as catalogues do: 'John Smith (1882–1959)'.",
+                Jsoup.parse(refused.body()).selectFirst("#name-error > span").text());
+        FormFields kept = FormFields.of(refused.body(), "form.authority-form");
+        for (String field : List.of("name", "description", "note")) {
+            assertEquals(typed.get(field), kept.get(field), field);
+        }
+        assertEquals(List.of("ivan-imported"), database.dsl().select(PERSON.KEY).from(PERSON)
+                .where(PERSON.NAME.eq("Ivan Imported")).fetch(PERSON.KEY), "the import's alone");
+    }
+
+    /**
+     * As above, the import's person under another name: no name is taken, only the key the form's
+     * name makes. On PostgreSQL the database refused that key and the form answered 500; made
+     * again, it takes the next key, as it does on SQLite, whose write sees the import's key.
+     */
+    @Test
+    void aNewPersonWhoseKeyAnImportGaveAnotherNameMeanwhileIsMadeUnderTheNextKey() throws Exception {
+        FormFields typed = FormFields.at(alice, "/admin/people/new", "form.authority-form").set("name", "Petr Keyed")
+                .set("kind", "person").set("note", "Alice's note");
+        AuthorityLoader.FolderLists lists = new AuthorityLoader.FolderLists(Map.of("petr-keyed", List.of(
+                new AuthorityForm("petr-keyed", "preferred", "Pyotr Keyedov", "", "From the lists", 2))), Map.of(), Map.of());
+        HttpResponse<String> made = sentWhile((records, tx) -> AuthorityLoader.store(tx, lists), AuthorityEditing.class,
+                () -> alice.post("/admin/people/new", typed.entries()));
+
+        assertEquals(303, made.statusCode(), made.body());
+        assertEquals("/admin/people/petr-keyed-2/link?saved=1", made.headers().firstValue("Location").orElseThrow());
+        assertEquals("Petr Keyed", person(database.dsl(), "petr-keyed-2").name());
+        assertEquals("Pyotr Keyedov", person(database.dsl(), "petr-keyed").name());
+    }
+
+    @Test
+    void aPersonsSaveOfAFormAnotherEditorGaveANewPersonMeanwhileIsRefusedNamingThemWithTheFormKept() throws Exception {
+        String key = made("Clerk Given A Nickname", "clerk-given-a-nickname");
+        FormFields opened = FormFields.at(alice, "/admin/people/" + key + "/edit", "form.authority-form");
+        int row = rowOf(opened, "");
+        FormFields typed = opened.set("alias-" + row, "The Iron Clerk").set("alias-kind-" + row, "pseudonym")
+                .set("description", "Alice's words, typed with <b>care</b>").set("note", "His nickname");
+        HttpResponse<String> refused = sentWhile((records, tx) -> {
+            new AuthorityRecords(tx).ownersForWriting(AuthorityKind.PERSON, 0);
+            return bobs(records, tx).create(AuthorityKind.PERSON, new AuthorityContent("The Iron Clerk", null,
+                    "", EntityType.PERSON, List.of()), bob("Another clerk"));
+        }, AuthorityEditing.class, () -> alice.post("/admin/people/" + key + "/edit", typed.entries()));
+
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertEquals("'The Iron Clerk' is already a name of The Iron Clerk. Two authorities cannot share a form, unless "
+                + "it is marked as a short form.", Jsoup.parse(refused.body()).selectFirst("#alias-" + row + "-error > span").text());
+        FormFields kept = FormFields.of(refused.body(), "form.authority-form");
+        for (String field : List.of("alias-" + row, "alias-kind-" + row, "description", "note")) {
+            assertEquals(typed.get(field), kept.get(field), field);
+        }
+        assertEquals(1, version(key), "nothing saved");
+    }
+
+    @Test
+    void restoringAVersionWithAFormAnotherEditorGaveAnotherPersonMeanwhileIsRefusedNamingThemWithTheNoteKept()
+            throws Exception {
+        String key = made("Clerk Losing A Form", "clerk-losing-a-form", "K. L. Form");
+        FormFields opened = FormFields.at(alice, "/admin/people/" + key + "/edit", "form.authority-form");
+        assertEquals(303, alice.post("/admin/people/" + key + "/edit", opened.set("alias-" + rowOf(opened, "K. L. Form"), "")
+                .set("note", "Not his form").entries()).statusCode());
+        String other = made("Clerk Taking A Form", "clerk-taking-a-form");
+        FormFields restore = FormFields.at(alice, "/people/" + key + "/history/1", "form.restore-form")
+                .set("note", "The form was his, typed with <b>care</b>");
+
+        HttpResponse<String> refused = sentWhile((records, tx) -> {
+            new AuthorityRecords(tx).ownersForWriting(AuthorityKind.PERSON, 0);
+            StoredAuthority taking = person(tx, other);
+            return bobs(records, tx).update(taking, taking.version(), withForm(taking.content(), "K. L. Form"),
+                    bob("His signature"));
+        }, AuthorityHistory.class, () -> alice.post("/admin/people/" + key + "/restore", restore.entries()));
+
+        assertEquals(409, refused.statusCode(), refused.body());
+        Document page = Jsoup.parse(refused.body());
+        assertEquals("Version 1 gives it the form 'K. L. Form', which is a name of Clerk Taking A Form (clerk-taking-a-form) "
+                + "now. Nothing was restored: take the form from Clerk Taking A Form first, or edit this person instead.",
+                page.selectFirst("#restore-problem").text());
+        assertEquals(restore.get("note"), FormFields.of(refused.body(), "form.restore-form").get("note"));
+        assertEquals(2, version(key), "nothing restored");
+    }
+
+    /** The merge form of {@code key}, opened now, sent with {@code survivor} and {@code note}. */
+    private static Supplier<HttpResponse<String>> mergeForm(String key, String survivor, String note) {
+        Document page = Jsoup.parse(alice.get("/admin/people/" + key + "/merge").body());
+        Map<String, String> form = Map.of("csrf", Editors.csrf(page.html()), "version",
+                page.selectFirst("input[name=version]").val(), "survivor", survivor, "note", note);
+        return () -> alice.post("/admin/people/" + key + "/merge", form);
+    }
+
+    /**
+     * The merge form refused (409), saying {@code why}, with the note kept and {@code survivor} chosen
+     * still (null: one the list no longer offers, merged away).
+     */
+    private static void refusedKeeping(HttpResponse<String> refused, String survivor, String note, String why) {
+        assertEquals(409, refused.statusCode(), refused.body());
+        Document page = Jsoup.parse(refused.body());
+        assertEquals(why, page.selectFirst("#survivor-error").text());
+        assertEquals(note, page.selectFirst("#note").val(), "the note typed");
+        if (survivor != null) {
+            assertEquals(survivor, page.selectFirst("#survivor option[selected]").val(), "the survivor chosen");
+        }
+    }
+
+    @Test
+    void aMergeIntoOneAnotherEditorMergedAwayMeanwhileIsRefusedWithTheChoiceAndNoteKept() throws Exception {
+        String key = made("Clerk Merged Late", "clerk-merged-late");
+        String survivor = made("Clerk Survivor Merged On", "clerk-survivor-merged-on");
+        String onward = made("Clerk Onward", "clerk-onward");
+        String note = "The same clerk, typed with <b>care</b>";
+        HttpResponse<String> refused = sentWhile((records, tx) -> {
+            StoredAuthority mergedOn = person(tx, survivor);
+            bobs(records, tx).merge(mergedOn, mergedOn.version(), person(tx, onward), bob("The same clerk"));
+            return null;
+        }, AuthorityEditing.class, mergeForm(key, survivor, note));
+
+        refusedKeeping(refused, null, note, "One of them was merged, or a merge of this one undone, while you "
+                + "had this page open. Nothing was merged: look at them again, then decide.");
+        assertEquals(1, version(key), "not merged");
+        assertEquals(200, catalogue.http().get("/people/" + key).statusCode());
+    }
+
+    @Test
+    void aMergeIntoOneAnotherEditorMadeAnOrganisationMeanwhileIsRefusedSayingSoWithTheChoiceAndNoteKept()
+            throws Exception {
+        String key = made("Clerk Of A Body", "clerk-of-a-body");
+        String survivor = made("Clerk Office", "clerk-office");
+        String note = "The same, typed with <b>care</b>";
+        HttpResponse<String> refused = sentWhile((records, tx) -> {
+            StoredAuthority body = person(tx, survivor);
+            AuthorityContent was = body.content();
+            return bobs(records, tx).update(body, body.version(), new AuthorityContent(was.name(), was.sortName(),
+                    was.description(), EntityType.ORGANISATION, was.aliases()), bob("An office, not a man"));
+        }, AuthorityEditing.class, mergeForm(key, survivor, note));
+
+        refusedKeeping(refused, survivor, note, "Clerk Of A Body is a person and Clerk Office (clerk-office) an "
+                + "organisation: a person is merged only into another person. Nothing was merged. If one of them was "
+                + "entered as the wrong kind, change that on its edit form first (“A person or an organisation”), then "
+                + "merge them.");
+        assertEquals(1, version(key), "not merged");
+    }
+
+    @Test
+    void aMergeOfOneAnotherEditorMergedMeanwhileIsRefusedNamingWhereItWentWithTheNoteKept() throws Exception {
+        String key = made("Clerk Merged By Two", "clerk-merged-by-two");
+        String alices = made("Clerk Alice Chose", "clerk-alice-chose");
+        String bobsChoice = made("Clerk Bob Chose", "clerk-bob-chose");
+        String note = "Alice's reason, typed with <b>care</b>";
+        HttpResponse<String> refused = sentWhile((records, tx) -> {
+            StoredAuthority merged = person(tx, key);
+            bobs(records, tx).merge(merged, merged.version(), person(tx, bobsChoice), bob("Bob's reason"));
+            return null;
+        }, AuthorityEditing.class, mergeForm(key, alices, note));
+
+        refusedKeeping(refused, alices, note, "Someone merged this person into Clerk Bob Chose (clerk-bob-chose) "
+                + "while you had this page open. Nothing else was merged: its records and forms of the name are there now.");
+        assertEquals(1, version(alices), "Alice's choice is merged into by none");
+    }
+}

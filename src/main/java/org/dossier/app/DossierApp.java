@@ -212,7 +212,7 @@ public final class DossierApp implements AutoCloseable {
             AuthorityPage authorityPage = new AuthorityPage(authorities, catalogueSearch, conditional);
             AuthorityEditing authorityEditing = new AuthorityEditing(db, store,
                     Mentions.searching(search, Mentions.scanning(db)), pendingMerges, clock);
-            AuthorityHistory authorityHistory = new AuthorityHistory(db, store, pendingMerges, clock);
+            AuthorityHistory authorityHistory = new AuthorityHistory(db, store, pendingMerges, clock, conditional);
             // Documents: the record page, its versions, citations and downloads, its history and restoring a version.
             RecordPage recordPage = new RecordPage(records, site, citations, new RelatedSearch(search, listing),
                     conditional);

@@ -19,6 +19,7 @@ import org.dossier.authorities.SurvivorMergedAwayException;
 import org.dossier.documents.Attribution;
 import org.dossier.documents.RecordStore;
 import org.dossier.documents.VersionPage;
+import org.dossier.web.ConditionalGet;
 import org.dossier.web.NotFound;
 import org.jooq.DSLContext;
 
@@ -33,17 +34,24 @@ public final class AuthorityHistory {
     private final AuthorityRecords authorities;
     private final PendingMerges pending;
     private final Clock clock;
+    private final ConditionalGet conditional;
 
-    public AuthorityHistory(DSLContext db, RecordStore store, PendingMerges pending, Clock clock) {
+    public AuthorityHistory(DSLContext db, RecordStore store, PendingMerges pending, Clock clock,
+                            ConditionalGet conditional) {
         this.store = store;
         this.authorities = new AuthorityRecords(db);
         this.pending = pending;
         this.clock = clock;
+        this.conditional = conditional;
     }
 
     /** {@code GET /people/{key}/history}. */
     public void list(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
+        // Validated as a record's history is: a reader who has the page is answered 304 until it changes.
+        if (conditional.answered(ctx, "history", kind, authority.key(), authority.version())) {
+            return;
+        }
         Map<String, Object> model = new HashMap<>(Map.of("kind", kind, "authority", authority,
                 "versions", authorities.versions(authority), "survivorName", survivorName(authority)));
         model.put("restoredNotice", RestoredNotice.of(ctx, authority.version()));
@@ -63,7 +71,13 @@ public final class AuthorityHistory {
     /** {@code GET /people/{key}/history/{number}}. */
     public void show(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
-        ctx.render("editing/authority-version", versionModel(authority, VersionPage.number(ctx), null, null));
+        int number = VersionPage.number(ctx);
+        // A version it never had is a 404 (the model says so) and is given no validator.
+        boolean had = number >= 1 && number <= authority.version();
+        if (had && conditional.answered(ctx, "history", kind, authority.key(), authority.version(), number)) {
+            return;
+        }
+        ctx.render("editing/authority-version", versionModel(authority, number, null, null));
     }
 
     /** {@code POST /admin/people/{key}/restore}: revision, version, note. */

@@ -89,7 +89,9 @@ class ConditionalRequestsTest {
                 // a search's JSON and its exports, as a notebook run again or an app polling asks for them
                 "/search.json?q=stalin&pageSize=5", "/search.json", "/search.csv?person=stalin", "/search.ris?q=korea",
                 "/search.bib?type=letter",
-                "/", "/?sort=title&page=2", "/people/stalin", "/places/dprk")) {
+                "/", "/?sort=title&page=2", "/people/stalin", "/places/dprk",
+                // a person's and a place's history and versions, as a record's
+                "/people/stalin/history", "/people/stalin/history/1", "/places/dprk/history", "/places/dprk/history/1")) {
             HttpResponse<String> first = ok(path);
             String tag = header(first, "ETag");
             assertTrue(tag != null && tag.startsWith("W/\""), path + ": " + tag);
@@ -258,6 +260,7 @@ class ConditionalRequestsTest {
         String record = recordPath(id);
         String tag = etag(record);
         String personTag = etag("/people/molotov");
+        String historyTag = etag("/people/molotov/history");
 
         FormFields form = FormFields.at(editor, "/admin/people/molotov/edit", "form.authority-form");
         HttpResponse<String> saved = editor.post("/admin/people/molotov/edit",
@@ -269,6 +272,8 @@ class ConditionalRequestsTest {
         assertTrue(page.body().contains("Molotov-Skryabin"));
         assertNotEquals(tag, header(page, "ETag"));
         assertEquals(200, reader.get("/people/molotov", "If-None-Match", personTag).statusCode());
+        assertEquals(200, reader.get("/people/molotov/history", "If-None-Match", historyTag).statusCode(),
+                "the history lists the new version");
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Before every GET: a record's number or a version's number written with leading zeros
- * ({@code /documents/024/history}, {@code /documents/24/history/01}, {@code /documents/024.json})
+ * ({@code /documents/024/history}, {@code /documents/24/history/01}, {@code /documents/024.json},
+ * {@code /people/stalin/history/01})
  * redirects (301) to the address without them, query kept. Without this each such page answered
  * 200 at a second address, which crawlers, link checkers and caches keep apart from the first.
  * Only those numbers: a slug is words of a title, which may be digits ("007") and is left as it is.
@@ -16,8 +17,9 @@ public final class LeadingZeros {
 
     /** The record's number, and what follows it (a suffix such as .json, or a further path). */
     private static final Pattern RECORD = Pattern.compile("(/documents/)0+([0-9]+)([./].*)?");
-    /** A version's number in a version's address or in the history. */
-    private static final Pattern VERSION = Pattern.compile("(/documents/[0-9]+/(?:v|history)/)0+([0-9]+)(\\.[a-z.]+)?");
+    /** A version's number in a record's version address or history, or in a person's or place's history. */
+    private static final Pattern VERSION = Pattern.compile(
+            "(/(?:documents/[0-9]+/(?:v|history)|(?:people|places)/[^/]+/history)/)0+([0-9]+)(\\.[a-z.]+)?");
 
     private LeadingZeros() {
     }

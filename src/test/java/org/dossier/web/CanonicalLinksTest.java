@@ -87,6 +87,8 @@ class CanonicalLinksTest {
             {"/documents/0" + letter + ".json?x=1", "/documents/" + letter + ".json?x=1"},
             {"/documents/00" + letter + "/history", "/documents/" + letter + "/history"},
             {"/documents/" + letter + "/history/01", "/documents/" + letter + "/history/1"},
+            {"/people/stalin/history/01", "/people/stalin/history/1"},
+            {"/places/dprk/history/001?x=1", "/places/dprk/history/1?x=1"},
             {"/documents/0" + letter + record.substring(("/documents/" + letter).length()) + "?x=1", record + "?x=1"},
             {"/documents/0" + letter + "/v/1", v + "1"},
             {"/people/stalin/", "/people/stalin"},

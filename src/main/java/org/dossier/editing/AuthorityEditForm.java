@@ -141,6 +141,18 @@ public record AuthorityEditForm(String name, String sortName, String description
     }
 
     /**
+     * The form of {@code authority} checked for saving over it: against what it says now and the forms
+     * the others have ({@code owners}), a rename keeping the name of {@code opened}, the version the form
+     * was opened at (the name the editor saw and renamed, so that the same form sent twice keeps the same
+     * old name, not the new one as its own), and asking how it will be cited where that is asked
+     * ({@link #askingCitation}).
+     */
+    Checked checkSaving(StoredAuthority authority, AuthorityContent opened,
+                        Map<String, List<AuthorityRecords.Owner>> owners) {
+        return askingCitation(check(authority.kind(), authority.content(), opened.name(), owners), opened);
+    }
+
+    /**
      * How the name and sort form as typed are cited as a person, or as an organisation: the
      * family and given names as citations read them ({@link PersonLink}), or the name whole.
      */

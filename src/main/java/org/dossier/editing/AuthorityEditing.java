@@ -177,27 +177,18 @@ public final class AuthorityEditing {
         int opened = Forms.number(ctx, "version");
         AuthorityEditForm form = AuthorityEditForm.posted(ctx, kind);
         if (authority.merged()) {
-            Map<String, Object> model = model(kind, authority, form, opened);
-            // The survivor's name leads to its form, where what was typed can go (it was only named);
-            // its key alone where no entry has it (merged_into has no foreign key).
-            authorities.find(kind, authority.mergedInto()).ifPresentOrElse(survivor -> model.put("survivor", survivor),
-                    () -> model.put("notice", "This " + authority.noun() + " was merged into " + authorities.named(kind,
-                            authority.mergedInto()) + ": nothing was saved."));
-            ctx.status(HttpStatus.CONFLICT).render("editing/authority-edit", model);
+            mergedAway(ctx, authority, form, opened);
             return;
         }
-        // The name the editor saw and renamed: that of the version the form was opened at, so that the
-        // same form sent twice (a double click) keeps the same old name, not the new one as its own.
         AuthorityContent openedContent = openedContent(authority, opened);
-        String renamedFrom = openedContent.name();
-        AuthorityEditForm.Checked checked = form.askingCitation(form.check(kind, authority.content(), renamedFrom,
-                authorities.owners(kind, authority.id())), openedContent);
+        var checked = form.checkSaving(authority, openedContent, authorities.owners(kind, authority.id()));
         if (!checked.ok()) {
             refused(ctx, kind, authority, form, opened, checked);
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
-        WriteOutcome.of(() -> update(authority, opened, form, checked, renamedFrom, author), e -> e instanceof TakenMeanwhile)
+        WriteOutcome.of(() -> update(authority, opened, form, checked, openedContent.name(), author),
+                        e -> e instanceof TakenMeanwhile)
                 .unchangedIf(saved -> !saved,
                         "Nothing to save: the form says exactly what the " + authority.noun() + " already says.")
                 .orDoneBefore(() -> savedAlready(authority, checked.content()))
@@ -205,6 +196,20 @@ public final class AuthorityEditing {
                         message -> again(ctx, model(kind, authority, form, opened), message),
                         now -> conflict(ctx, kind, form, checked.content(), opened),
                         taken -> refused(ctx, kind, authority, form, opened, ((TakenMeanwhile) taken).checked)));
+    }
+
+    /**
+     * The form of one merged into another since it was opened: nothing saved (409), what was typed kept.
+     * The survivor's name leads to its form, where what was typed can go (it was only named); its key
+     * alone where no entry has it (merged_into has no foreign key).
+     */
+    private void mergedAway(Context ctx, StoredAuthority authority, AuthorityEditForm form, int opened) {
+        AuthorityKind kind = authority.kind();
+        Map<String, Object> model = model(kind, authority, form, opened);
+        authorities.find(kind, authority.mergedInto()).ifPresentOrElse(survivor -> model.put("survivor", survivor),
+                () -> model.put("notice", "This " + authority.noun() + " was merged into " + authorities.named(kind,
+                        authority.mergedInto()) + ": nothing was saved."));
+        ctx.status(HttpStatus.CONFLICT).render("editing/authority-edit", model);
     }
 
     /** The save, refused inside its write if a name of the form was taken since it was checked; whether it changed. */

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.dossier.accounts.AccessControl;
@@ -18,16 +19,13 @@ import org.dossier.authorities.AuthorityRecords;
 import org.dossier.authorities.PendingMerges;
 import org.dossier.authorities.AuthorityVersion;
 import org.dossier.authorities.AuthorityWriter;
-import org.dossier.authorities.EntityType;
 import org.dossier.authorities.Mentions;
 import org.dossier.authorities.StoredAuthority;
 import org.dossier.documents.Attribution;
-import org.dossier.documents.ControlCharacters;
 import org.dossier.documents.RecordStore;
 import org.dossier.web.BadRequest;
 import org.dossier.web.Choice;
 import org.dossier.web.ControlProblems;
-import org.dossier.web.FormFields;
 import org.dossier.web.FormProblem;
 import org.dossier.web.QueryParams;
 import org.jooq.DSLContext;
@@ -336,46 +334,48 @@ public final class AuthorityEditing {
     /** {@code POST /admin/people/{key}/merge}: survivor, version, note. */
     public void merge(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
-        int opened = Forms.number(ctx, "version");
-        String survivorKey = FormFields.text(ctx, "survivor").strip();
-        // The note goes into both histories and every moved record's revision: checked as the
-        // authority form checks its note (a bidi control dropped, a control character refused).
-        String note = ChangeNote.posted(ctx);
+        MergeForm form = MergeForm.posted(ctx);
         String author = AccessControl.requireUser(ctx).username();
-        // No key has a control character, and PostgreSQL refuses a NUL in a query's text outright.
-        var survivor = ControlCharacters.firstControl(survivorKey).isPresent() ? java.util.Optional.<StoredAuthority>empty()
-                : authorities.find(kind, survivorKey).filter(s -> !s.merged() && s.id() != authority.id());
-        if (survivor.isPresent() && mergedAlready(authority, survivor.get(), author, note)) {
-            ctx.redirect(kind.path(survivor.get().key()), HttpStatus.SEE_OTHER);
+        MergeForm.Checked checked = form.check(authority, authorities);
+        if (!checked.ok()) {
+            refusedUnlessMergedAlready(ctx, authority, form, author, checked);
             return;
         }
-        MergeChecked checked = checkMerge(kind, authority, survivor, survivorKey, note);
-        if (!checked.errors().isEmpty()) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-merge",
-                    mergeModel(authority, opened, checked.chosen(), note, checked.errors()));
-            return;
-        }
-        StoredAuthority into = survivor.get();
+        StoredAuthority into = checked.survivor().orElseThrow();
         // Refused by the writer after the checks above: another editor may have merged either of
         // them, restored this one, or changed either one's kind since.
-        WriteOutcome.of(() -> merge(authority, opened, into, author, note),
+        WriteOutcome.of(() -> merge(authority, form.opened(), into, author, form.note()),
                         e -> e instanceof IllegalArgumentException || e instanceof IllegalStateException)
-                .orDoneBefore(() -> mergedAlready(authority, into, author, note) ? java.util.Optional.of(into)
-                        : java.util.Optional.empty())
+                .orDoneBefore(() -> Optional.of(into).filter(s -> mergedAlready(authority, s, author, form.note())))
                 .answer(ctx, new WriteOutcome.Page<>(merged -> kind.path(merged.key()),
-                        message -> mergeAgain(ctx, authority, opened, survivorKey, note, message),
+                        message -> mergeAgain(ctx, authority, form, message),
                         // Only this one's version is checked: the survivor is merged into as it is when the merge
                         // is made (AuthorityWriter.merge), whoever saved it meanwhile.
-                        now -> refusedMeanwhile(ctx, kind, survivorKey, note, merged -> "Someone changed this "
+                        now -> refusedMeanwhile(ctx, kind, form, merged -> "Someone changed this "
                                 + authority.noun() + " while you had this page open (it is now at version " + now
                                 + "). Nothing was merged: look at it again, then decide."),
-                        refused -> mergeRefused(ctx, kind, authority, into, author, survivorKey, note)));
+                        refused -> mergeRefused(ctx, authority, into, author, form)));
+    }
+
+    /**
+     * A merge form refused (422), unless it is the same merge sent again (a double click, whose browser
+     * shows the second answer): that goes where the first went rather than saying "Nothing was merged",
+     * as a new person's form sent twice goes on to the one it made ({@link #refusedUnlessMadeAlready}).
+     */
+    private void refusedUnlessMergedAlready(Context ctx, StoredAuthority authority, MergeForm form, String author,
+                                            MergeForm.Checked checked) {
+        var sentAgain = checked.survivor().filter(into -> mergedAlready(authority, into, author, form.note()));
+        if (sentAgain.isPresent()) {
+            ctx.redirect(authority.kind().path(sentAgain.get().key()), HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("editing/authority-merge",
+                mergeModel(authority, form.opened(), checked.chosen(), form.note(), checked.errors()));
     }
 
     /** The merge form again with the choice and the note, to send again, and {@code message} (503). */
-    private void mergeAgain(Context ctx, StoredAuthority authority, int opened, String survivorKey, String note,
-                            String message) {
-        Map<String, Object> model = mergeModel(authority, opened, survivorKey, note, new HashMap<>());
+    private void mergeAgain(Context ctx, StoredAuthority authority, MergeForm form, String message) {
+        Map<String, Object> model = mergeModel(authority, form.opened(), form.survivorKey(), form.note(), new HashMap<>());
         model.put("notice", message);
         ctx.render("editing/authority-merge", model);
     }
@@ -384,40 +384,16 @@ public final class AuthorityEditing {
      * A merge the writer refused because either one was merged, this one restored, or either one's
      * kind changed, since the checks: the same merge sent again goes where the first went.
      */
-    private void mergeRefused(Context ctx, AuthorityKind kind, StoredAuthority authority, StoredAuthority into,
-                              String author, String survivorKey, String note) {
-        if (mergedAlready(authority, into, author, note)) {
+    private void mergeRefused(Context ctx, StoredAuthority authority, StoredAuthority into, String author,
+                              MergeForm form) {
+        AuthorityKind kind = authority.kind();
+        if (mergedAlready(authority, into, author, form.note())) {
             ctx.redirect(kind.path(into.key()), HttpStatus.SEE_OTHER);
             return;
         }
-        refusedMeanwhile(ctx, kind, survivorKey, note, merged -> authorities.find(kind, into.key())
-                .flatMap(s -> otherKind(merged, s)).orElse("One of them was merged, or a merge of this one undone, "
+        refusedMeanwhile(ctx, kind, form, merged -> authorities.find(kind, into.key())
+                .flatMap(s -> MergeForm.otherKind(merged, s)).orElse("One of them was merged, or a merge of this one undone, "
                         + "while you had this page open. Nothing was merged: look at them again, then decide."));
-    }
-
-    /** What the merge form asks, checked: what is wrong with it, by field, and the survivor the list shows chosen. */
-    private record MergeChecked(Map<String, String> errors, String chosen) {
-    }
-
-    private MergeChecked checkMerge(AuthorityKind kind, StoredAuthority authority,
-                                    java.util.Optional<StoredAuthority> survivor, String survivorKey, String note) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String chosen = survivorKey; // what the list shows chosen if the form comes back
-        if (survivor.isEmpty()) {
-            SurvivorRefused refused = survivorRefused(kind, authority, survivorKey);
-            errors.put("survivor", refused.message());
-            chosen = refused.instead();
-        }
-        survivor.flatMap(s -> otherKind(authority, s)).ifPresent(message -> errors.put("survivor", message));
-        ChangeNote.problem(note, "Say why they are one: the note is kept in both histories.")
-                .ifPresent(message -> errors.put("note", message));
-        if (authority.merged()) {
-            errors.put("survivor", mergedMeanwhile(authority));
-        } else if (authorities.restoreUnderWay(authority)) {
-            errors.put("survivor", "Its last merge is still being undone: " + authorities.stillToMove(authority)
-                    + " records are still to come back to it. Merge it once they have.");
-        }
-        return new MergeChecked(errors, chosen);
     }
 
     /** The merge, with the note both histories are given; the survivor. */
@@ -437,78 +413,12 @@ public final class AuthorityEditing {
      * merge sent again: a 409 with the form as it is now, saying that this one was merged meanwhile or
      * else {@code why} (given the entry now).
      */
-    private void refusedMeanwhile(Context ctx, AuthorityKind kind, String survivorKey, String note,
-                                  Function<StoredAuthority, String> why) {
+    private void refusedMeanwhile(Context ctx, AuthorityKind kind, MergeForm form, Function<StoredAuthority, String> why) {
         StoredAuthority now = Forms.authority(ctx, authorities, kind);
         Map<String, String> errors = new LinkedHashMap<>();
-        errors.put("survivor", now.merged() ? mergedMeanwhile(now) : why.apply(now));
+        errors.put("survivor", now.merged() ? MergeForm.mergedMeanwhile(authorities, now) : why.apply(now));
         ctx.status(HttpStatus.CONFLICT).render("editing/authority-merge",
-                mergeModel(now, now.version(), survivorKey, note, errors));
-    }
-
-    /** Why the one chosen cannot take the merge, and which to choose instead ("" for none). */
-    private record SurvivorRefused(String message, String instead) {
-    }
-
-    /**
-     * The list offers only others not merged away, so a choice it refuses came from a page opened
-     * before another editor's merge, or from a hand-written post: each is told what is wrong with it.
-     * One merged away since is followed to where its records and forms are now, chosen for the
-     * editor to confirm.
-     */
-    private SurvivorRefused survivorRefused(AuthorityKind kind, StoredAuthority authority, String key) {
-        String noun = kind.noun();
-        if (key.isEmpty() || ControlCharacters.firstControl(key).isPresent()) {
-            return new SurvivorRefused("Choose the " + noun + " this one is the same as.", "");
-        }
-        if (key.equals(authority.key())) {
-            return new SurvivorRefused("A " + noun + " cannot be merged into itself: choose the other entry of the same "
-                    + noun + ".", "");
-        }
-        var found = authorities.find(kind, key);
-        if (found.isEmpty()) {
-            AuthorityKind other = kind == AuthorityKind.PERSON ? AuthorityKind.PLACE : AuthorityKind.PERSON;
-            return new SurvivorRefused(authorities.find(other, key).isPresent()
-                    ? "'" + key + "' is a " + other.noun() + ": a " + noun + " is merged only into another " + noun + "."
-                    : "There is no " + noun + " '" + key + "'. Choose the " + noun + " this one is the same as.", "");
-        }
-        StoredAuthority now = found.get();
-        for (int hops = 0; now != null && now.merged() && hops < 100; hops++) {
-            now = authorities.find(kind, now.mergedInto()).orElse(null);
-        }
-        if (now == null || now.merged()) {
-            return new SurvivorRefused("Choose the " + noun + " this one is the same as.", "");
-        }
-        if (now.id() == authority.id()) {
-            return new SurvivorRefused(found.get().name() + " was merged into this " + noun
-                    + " already: its records and forms of the name are this one's. Nothing was merged.", "");
-        }
-        return new SurvivorRefused(found.get().name() + " was merged into " + now.name() + " (" + now.key()
-                + ") after this page was opened: its records and forms of the name are there now. " + now.name()
-                + " is chosen below: merge again to merge into it.", now.key());
-    }
-
-    /**
-     * Why a person is not merged into an organisation, nor one into the other: the records would cite
-     * a body under a person's inverted name, or a person whole, and the merge's undoing could not say
-     * which of the two the entry was. One entered as the wrong kind is changed on its form first.
-     */
-    private static java.util.Optional<String> otherKind(StoredAuthority merged, StoredAuthority survivor) {
-        EntityType mine = merged.content().kind();
-        EntityType theirs = survivor.content().kind();
-        if (mine == theirs) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(merged.name() + " is " + mine.withArticle() + " and " + survivor.name() + " ("
-                + survivor.key() + ") " + theirs.withArticle() + ": " + mine.withArticle() + " is merged only into another "
-                + mine.key() + ". Nothing was merged. If one of them was entered as the wrong kind, change that on its "
-                + "edit form first (“A person or an organisation”), then merge them.");
-    }
-
-    /** Another editor's merge of this one came first: where it went, which "someone changed it" left unsaid. */
-    private String mergedMeanwhile(StoredAuthority now) {
-        return "Someone merged this " + now.noun() + " into " + authorities.named(now.kind(), now.mergedInto())
-                + " while you had this page open. Nothing else was merged: its records and forms of the name are there now.";
+                mergeModel(now, now.version(), form.survivorKey(), form.note(), errors));
     }
 
     /** What a merge's version says in both histories, and every moved record's revision. */
@@ -531,7 +441,7 @@ public final class AuthorityEditing {
     /**
      * What the merge form offers as the survivor: none chosen first, then every other entry of the
      * list not merged away ({@code listed}), by name and key, and by type where it is not the merged
-     * one's, which a merge then refuses ({@link #otherKind}).
+     * one's, which a merge then refuses ({@link MergeForm#otherKind}).
      */
     private static List<Choice> survivorChoices(StoredAuthority merged, List<AuthorityRecords.Listed> listed) {
         List<Choice> choices = new ArrayList<>();

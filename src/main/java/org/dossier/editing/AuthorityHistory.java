@@ -83,23 +83,13 @@ public final class AuthorityHistory {
     /** {@code POST /admin/people/{key}/restore}: revision, version, note. */
     public void restore(Context ctx, AuthorityKind kind) {
         StoredAuthority authority = Forms.authority(ctx, authorities, kind);
-        Restoring asked = restoring(ctx, authority);
-        int number = asked.number();
-        String note = asked.note();
-        Optional<String> noteProblem = ChangeNote.problem(note, ChangeNote.WHY_RESTORED);
-        if (noteProblem.isPresent()) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            refuse(ctx, authority, number, note, true, noteProblem.get());
-            return;
-        }
-        // A form it had then may be another's now (taken out here, added there since): as the form
-        // refuses a form another has, so does a restore, or two would own it. Checked here for the
-        // page, and again inside the write under the list's lock, as a new or edited entry is, so
-        // that an entry made with that form at the same moment cannot come between the two.
-        var clash = clashOf(authorities, authorities.owners(kind, authority.id()), authority, asked.restored());
-        if (clash.isPresent()) {
-            ctx.status(HttpStatus.CONFLICT);
-            refuseClash(ctx, authority, number, note, clash.get());
+        Restoring asked = restoring(authority, RestoreForm.posted(ctx));
+        int number = asked.form().number();
+        String note = asked.form().note();
+        Optional<Refusal> refusal = asked.refusal(authorities, authority);
+        if (refusal.isPresent()) {
+            ctx.status(refusal.get().status());
+            refuse(ctx, authority, number, note, refusal.get().noteRefused(), refusal.get().problem());
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
@@ -125,7 +115,8 @@ public final class AuthorityHistory {
                     .ifPresent(c -> {
                         throw new ClashMeanwhile(c);
                     });
-            return new AuthorityWriter(w, tx, clock).restore(authority, asked.version(), asked.number(), asked.keepName(),
+            return new AuthorityWriter(w, tx, clock).restore(authority, asked.form().opened(), asked.form().number(),
+                    asked.form().keepName(),
                     Attribution.editor(author, asked.why()));
         });
         if (changed) {
@@ -159,7 +150,7 @@ public final class AuthorityHistory {
     private void refusedMeanwhile(Context ctx, StoredAuthority authority, int number, String note, RuntimeException why) {
         ctx.status(HttpStatus.CONFLICT);
         if (why instanceof ClashMeanwhile clash) {
-            refuseClash(ctx, authority, number, note, clash.clash);
+            refuse(ctx, authority, number, note, false, clashMessage(authority, number, clash.clash));
             return;
         }
         StoredAuthority survivor = ((SurvivorMergedAwayException) why).survivor();
@@ -171,27 +162,40 @@ public final class AuthorityHistory {
     }
 
     /**
-     * What a restore form asks: version {@code number} made the entry's content again, over
-     * {@code version}, the one the page was opened at; {@code restored} is that content, {@code why}
-     * the note its history is given.
+     * What a restore form asks: version {@code form.number()} made the entry's content again, over the
+     * one the page was opened at; {@code restored} is that content, {@code why} the note its history is given.
      */
-    private record Restoring(int number, int version, String note, boolean keepName, AuthorityContent restored,
-                             String why) {
+    private record Restoring(RestoreForm form, AuthorityContent restored, String why) {
+
+        /** Why it is refused before it is written, if it is: its note (422), or a form it gives back that another has now (409). */
+        Optional<Refusal> refusal(AuthorityRecords authorities, StoredAuthority authority) {
+            Optional<String> noteProblem = form.noteProblem();
+            if (noteProblem.isPresent()) {
+                return Optional.of(new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, true, noteProblem.get()));
+            }
+            // A form it had then may be another's now (taken out here, added there since): as the form
+            // refuses a form another has, so does a restore, or two would own it. Checked here for the
+            // page, and again inside the write under the list's lock, as a new or edited entry is, so
+            // that an entry made with that form at the same moment cannot come between the two.
+            return clashOf(authorities, authorities.owners(authority.kind(), authority.id()), authority, restored)
+                    .map(clash -> new Refusal(HttpStatus.CONFLICT, false, clashMessage(authority, form.number(), clash)));
+        }
     }
 
-    private Restoring restoring(Context ctx, StoredAuthority authority) {
-        int number = Forms.number(ctx, "revision");
-        int version = Forms.number(ctx, "version");
-        String note = ChangeNote.posted(ctx);
+    /** What the version's page says refusing a restore, and at which status; {@code noteRefused}: the problem is the note. */
+    private record Refusal(HttpStatus status, boolean noteRefused, String problem) {
+    }
+
+    private Restoring restoring(StoredAuthority authority, RestoreForm form) {
+        int number = form.number();
         AuthorityVersion restoring = authorities.version(authority, number).orElseThrow(() -> new NotFound(
                 authority.name() + " has no version " + number + "."));
-        Optional<AuthorityVersion> opened = authorities.version(authority, version);
+        Optional<AuthorityVersion> opened = authorities.version(authority, form.opened());
         // Another name than the one it had when the page was opened keeps that one as a former name,
         // as a rename does (the page said so, beside the box not to). Read from the version opened, as
         // the edit form reads its old name: the same form sent twice keeps the same name.
-        boolean keepName = ctx.formParam(AuthorityEditForm.DROP_OLD_NAME) == null;
         AuthorityContent restored = restoring.restoredOver(opened.map(v -> v.content().name()).orElse(authority.name()),
-                keepName);
+                form.keepName());
         // Undoing a merge writes the survivor's history and each record's too, where "Restored
         // version 1" would name a version of another entry: it says, as a merge does, what it undid.
         // Read from the version the page was opened at, not from the entry now: the same form sent
@@ -200,9 +204,9 @@ public final class AuthorityHistory {
         String mergedInto = opened.map(AuthorityVersion::mergedInto).orElse(null);
         String why = mergedInto != null && restoring.mergedInto() == null
                 ? "Undid the merge of " + authority.name() + " (" + authority.key() + ") into "
-                        + nameOf(authority.kind(), mergedInto) + ": " + note
-                : note;
-        return new Restoring(number, version, note, keepName, restored, why);
+                        + nameOf(authority.kind(), mergedInto) + ": " + form.note()
+                : form.note();
+        return new Restoring(form, restored, why);
     }
 
     /**
@@ -225,11 +229,10 @@ public final class AuthorityHistory {
         return AuthorityEditForm.firstClash(authority.kind(), restored, authority.content(), others);
     }
 
-    private void refuseClash(Context ctx, StoredAuthority authority, int number, String note, AuthorityEditForm.Clash clash) {
-        refuse(ctx, authority, number, note, false, "Version " + number + " gives it the form '"
-                + clash.form() + "', which is a name of " + clash.name() + " (" + clash.key()
-                + ") now. Nothing was restored: take the form from " + clash.name()
-                + " first, or edit this " + authority.noun() + " instead.");
+    private static String clashMessage(StoredAuthority authority, int number, AuthorityEditForm.Clash clash) {
+        return "Version " + number + " gives it the form '" + clash.form() + "', which is a name of " + clash.name()
+                + " (" + clash.key() + ") now. Nothing was restored: take the form from " + clash.name()
+                + " first, or edit this " + authority.noun() + " instead.";
     }
 
     /** A restore refused inside its write: an entry saved since the page's check took one of its forms. */

@@ -63,20 +63,20 @@ public final class HistoryPage {
     /** {@code POST /admin/documents/{id}/restore}: revision, version, note. */
     public void restore(Context ctx) {
         DocumentDetails record = Forms.record(records, RecordPage.id(ctx));
-        int number = Forms.number(ctx, "revision");
-        int version = Forms.number(ctx, "version");
-        String note = ChangeNote.posted(ctx);
+        RestoreForm form = RestoreForm.posted(ctx);
+        int number = form.number();
+        String note = form.note();
         RecordVersion restoring = revisions.find(record.id(), number).orElseThrow(() -> new NotFound(
                 "Document " + record.id() + " has no version " + number + "."));
-        Optional<String> noteProblem = ChangeNote.problem(note, ChangeNote.WHY_RESTORED);
+        Optional<String> noteProblem = form.noteProblem();
         if (noteProblem.isPresent()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             refuse(ctx, record.id(), number, note, true, noteProblem.get());
             return;
         }
         String author = AccessControl.requireUser(ctx).username();
-        WriteOutcome.of(() -> store.write(w -> w.restore(record.id(), version, number, Attribution.editor(author, note))))
-                .unchangedIf(restoredAs -> restoredAs == version,
+        WriteOutcome.of(() -> store.write(w -> w.restore(record.id(), form.opened(), number, Attribution.editor(author, note))))
+                .unchangedIf(restoredAs -> restoredAs == form.opened(),
                         "Version " + number + " says what the record says now: there is nothing to restore.")
                 .orDoneBefore(() -> restoredAlready(record.id(), restoring, author, note))
                 .answer(ctx, new WriteOutcome.Page<>(

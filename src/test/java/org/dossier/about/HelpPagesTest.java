@@ -29,7 +29,6 @@ import org.jooq.impl.DSL;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -49,12 +48,7 @@ class HelpPagesTest {
             AboutPages.SEARCH_HELP, "How to search · Dossier",
             AboutPages.CITING_HELP, "Citing, downloads and harvesting · Dossier");
 
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        http = catalogue.http();
-    }
+    private static final Http http = new Http(catalogue);
 
     // Same on every database: the help pages' titles and links are the templates' own.
     @SameOnEveryDatabase

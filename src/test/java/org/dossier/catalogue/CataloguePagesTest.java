@@ -14,7 +14,6 @@ import org.dossier.testing.RefusedAtItsControl;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,12 +24,7 @@ class CataloguePagesTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
 
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        http = catalogue.http();
-    }
+    private static final Http http = new Http(catalogue);
 
     private static List<String> dates(Document page) {
         return page.select(".result time").eachAttr("datetime");

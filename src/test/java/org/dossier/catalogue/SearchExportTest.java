@@ -20,7 +20,6 @@ import org.dossier.testing.SeededCatalogue;
 import org.dossier.testing.TestCatalogue;
 import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXParser;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,12 +29,7 @@ class SearchExportTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        http = catalogue.http();
-    }
+    private static final Http http = new Http(catalogue);
 
     private static HttpResponse<String> export(String path) {
         HttpResponse<String> response = http.get(path);

@@ -15,7 +15,6 @@ import org.dossier.app.Protection;
 import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,12 +27,7 @@ class SearchSuggestionsTest {
     /** A search limit, to show that suggestions are not counted against it. */
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass(Protection.DEFAULTS.withSearchLimit(SEARCH_LIMIT));
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        http = catalogue.http();
-    }
+    private static final Http http = new Http(catalogue);
 
     private static JsonNode suggest(String q) throws Exception {
         HttpResponse<String> response = http.get("/search/suggest.json?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));

@@ -25,11 +25,10 @@ class SpanNumbersTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
-    private static Http http;
+    private static final Http http = new Http(catalogue);
 
     @BeforeAll
     static void addASpan() {
-        http = catalogue.http();
         try (Database db = Database.open(catalogue.database())) {
             new RecordStore(db.dsl(), java.time.Clock.systemUTC()).write(w -> w.create(new RecordDraft(
                     "Memorandum on the Zyxwyrd Talks", List.of("The Zyxwyrd talks went on for two years."),

@@ -43,14 +43,13 @@ class TitlesInOtherScriptsCitedTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
-    private static Http http;
+    private static final Http http = new Http(catalogue);
     private static int hebrew;
     private static int arabic;
     private static int chinese;
 
     @BeforeAll
     static void start() {
-        http = catalogue.http();
         try (Database db = Database.open(catalogue.database())) {
             RecordStore store = new RecordStore(db.dsl(), java.time.Clock.systemUTC());
             hebrew = create(store, HEBREW, "Hebrew");

@@ -21,7 +21,6 @@ import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,12 +38,7 @@ class ZoteroCaptureTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.sharedForReading();
 
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        http = catalogue.http();
-    }
+    private static final Http http = new Http(catalogue);
 
     /** One creator as Zotero stores it. */
     record Creator(String lastName, String firstName, String creatorType) {

@@ -14,7 +14,6 @@ import org.dossier.testing.Http;
 import org.dossier.testing.SeededCatalogue;
 import org.jsoup.Jsoup;
 import org.jsoup.select.Elements;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,12 +23,7 @@ class CanonicalLinksTest {
     @RegisterExtension
     static final SeededCatalogue catalogue = SeededCatalogue.ownedByTheClass();
 
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        http = catalogue.http();
-    }
+    private static final Http http = new Http(catalogue);
 
     private static String canonicalOf(String path, int status) {
         HttpResponse<String> response = http.get(path);

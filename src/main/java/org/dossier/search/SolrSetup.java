@@ -56,7 +56,7 @@ public final class SolrSetup {
             throw new IllegalArgumentException("a collection needs at least one shard and one replica");
         }
         Path zip = configsetZip();
-        try (CloudSolrClient client = SolrSearchEngine.builder(address).build()) {
+        try (CloudSolrClient client = SolrClients.builder(address).build()) {
             if (SolrAlias.exists(client, address.collection())) {
                 throw new IOException("the SolrCloud already has a collection or alias named " + address.collection()
                         + " (a node fills it, and `reindex --search " + address + "` fills it again)");

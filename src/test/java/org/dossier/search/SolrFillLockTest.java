@@ -87,7 +87,7 @@ class SolrFillLockTest {
 
     private static void expireTheFirstFillsSession(SolrAddress address) throws Exception {
         SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> { });
-        try (CloudSolrClient admin = SolrSearchEngine.client(address)) {
+        try (CloudSolrClient admin = SolrClients.of(address)) {
             String before = SolrAlias.liveNow(admin, address.collection());
             assertEquals(2_500, HeldFill.searchable(admin));
             HeldFill first = HeldFill.start(address, generated.dsl(), 2_500);

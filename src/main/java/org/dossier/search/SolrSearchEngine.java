@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * writes what changed. A document carries the change it was read at ({@code feed_version}), and
  * the collection ignores a write older than what it holds, so two nodes applying the same changes
  * (at least once, in any order) leave the newest state. The position of the feed the collection
- * has applied is a document of its own ({@value #FEED_ID}), written only after the records it
+ * has applied is a document of its own ({@value SolrDocuments#FEED_ID}), written only after the records it
  * covers are committed: after a crash the feed is applied again from there, never skipping a
  * change.
  *
@@ -64,13 +64,10 @@ import org.slf4j.LoggerFactory;
 public final class SolrSearchEngine implements SearchEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(SolrSearchEngine.class);
-    static final String FEED_ID = "_feed";
     private static final int FOLLOW_BATCH = 1_000;
     private static final int LOAD_CHUNK = 1_000;
     private static final int WRITE_BATCH = 2_000;
     private static final int CURSOR_ROWS = 5_000;
-    /** Every search: records a reader can find (not the stubs of withdrawn records, not the feed's position). */
-    static final String LIVE = "live:true";
 
     private final CloudSolrClient client;
     /**
@@ -148,7 +145,7 @@ public final class SolrSearchEngine implements SearchEngine {
         List<Names.Form> forms = source.nameForms();
         this.names = Names.of(forms, analyzer);
         this.suggestions = Suggestions.of(forms, names, analyzer);
-        this.words = new SolrWordStatistics(client, address.collection(), LIVE, asked);
+        this.words = new SolrWordStatistics(client, address.collection(), SolrDocuments.LIVE, asked);
     }
 
     /**
@@ -194,14 +191,14 @@ public final class SolrSearchEngine implements SearchEngine {
             LOG.info("The Solr collection {} has this build's configset: checking it against the database", address);
             phase.now("Opening the Solr collection: checking it against the database");
             IndexSource.State state = source.state();
-            Position position = position(client);
+            SolrDocuments.Position position = SolrDocuments.position(client);
             String stale = staleness(position, state);
             if (stale != null) {
                 String filling = "Filling the Solr collection (" + stale + ")";
                 phase.now(filling);
                 fillIfStale(address, source, new LoggedProgress(LOG, filling, "records", phase), closing, false);
                 // Read where the alias points now: this client may not have heard of its move yet.
-                position = position(client, SolrAlias.liveNow(client, address.collection()));
+                position = SolrDocuments.position(client, SolrAlias.liveNow(client, address.collection()));
             }
             SolrSearchEngine engine = new SolrSearchEngine(client, writes, address, source, state.head().feed(),
                     position.applied(), keptAnswers);
@@ -300,7 +297,7 @@ public final class SolrSearchEngine implements SearchEngine {
                                     BooleanSupplier stopWaiting, boolean again) throws IOException {
         try (CloudSolrClient client = SolrClients.writer(address);
              SolrFillLock.Taken lock = SolrFillLock.take(client, address, stopWaiting)) {
-            String stale = staleness(position(client, SolrAlias.liveNow(client, address.collection())), source.state());
+            String stale = staleness(SolrDocuments.position(client, SolrAlias.liveNow(client, address.collection())), source.state());
             if (stale == null) {
                 LOG.info("The Solr collection {} was filled by another node meanwhile: following the feed from there", address);
                 return;
@@ -325,30 +322,8 @@ public final class SolrSearchEngine implements SearchEngine {
         }
     }
 
-    /** Where the collection is in the feed: its position document, or none. */
-    record Position(String feed, long applied) {
-        static final Position NONE = new Position(null, -1);
-    }
-
-    static Position position(SolrClient client) throws IOException {
-        return position(client, null);
-    }
-
-    /** {@link #position} of {@code collection} (null: the client's own, through the alias). */
-    private static Position position(SolrClient client, String collection) throws IOException {
-        try {
-            SolrDocument doc = collection == null ? client.getById(FEED_ID) : client.getById(collection, FEED_ID);
-            if (doc == null) {
-                return Position.NONE;
-            }
-            return new Position((String) doc.getFirstValue("feed"), ((Number) doc.getFirstValue("applied_change")).longValue());
-        } catch (SolrServerException | SolrException e) {
-            throw new IOException("the Solr collection cannot be read: " + e.getMessage(), e);
-        }
-    }
-
     /** Why the collection cannot follow the database's feed from where it is; null when it can. */
-    static String staleness(Position position, IndexSource.State database) {
+    static String staleness(SolrDocuments.Position position, IndexSource.State database) {
         if (position.feed() == null) {
             return "the collection holds no catalogue yet";
         }
@@ -398,7 +373,7 @@ public final class SolrSearchEngine implements SearchEngine {
             List<SolrInputDocument> batch = new ArrayList<>(WRITE_BATCH);
             long[] written = {0};
             IndexSource.State state = source.readAll(record -> {
-                batch.add(document(record, version));
+                batch.add(SolrDocuments.of(record, version));
                 if (batch.size() == WRITE_BATCH) {
                     lock.ensureHeld();
                     client.add(target, batch);
@@ -412,7 +387,7 @@ public final class SolrSearchEngine implements SearchEngine {
                 client.add(target, batch);
                 written[0] += batch.size();
             }
-            client.add(target, positionDocument(state.head().feed(), state.head().last()));
+            client.add(target, SolrDocuments.positionDocument(state.head().feed(), state.head().last()));
             client.commit(target);
             // Every record written and searchable in the new collection, the alias still on the old.
             listener.indexed(written[0], written[0]);
@@ -437,59 +412,6 @@ public final class SolrSearchEngine implements SearchEngine {
                 SolrAlias.delete(client, target);
             }
         }
-    }
-
-    static SolrInputDocument document(IndexedRecord record, long version) {
-        SolrInputDocument doc = new SolrInputDocument();
-        doc.setField("id", Integer.toString(record.id()));
-        doc.setField("doc_id", record.id());
-        doc.setField("feed_version", version);
-        doc.setField("live", true);
-        doc.setField("text", IndexLayout.words(record.title(), record.summary()));
-        doc.setField("title", record.title());
-        doc.setField("summary", record.summary());
-        doc.setField("sort_title", record.sortTitle());
-        if (record.dated()) {
-            // An undated record has none of these: no range or year finds it, and it sorts last (sortMissingLast).
-            doc.setField("start", IndexLayout.day(record.earliest()));
-            doc.setField("end", IndexLayout.day(record.latest()));
-            for (int year = record.earliest().getYear(); year <= record.latest().getYear(); year++) {
-                doc.addField("year", year); // each year a span covers, as the embedded index (IndexLayout.YEAR)
-            }
-        }
-        if (record.typeKey() != null) {
-            doc.setField("type", record.typeKey());
-        }
-        setAll(doc, "person", record.people());
-        setAll(doc, "place", record.places());
-        setAll(doc, "author", record.authors());
-        setAll(doc, "recipient", record.recipients());
-        setAll(doc, "language", record.languages());
-        return doc;
-    }
-
-    private static void setAll(SolrInputDocument doc, String field, List<String> values) {
-        if (!values.isEmpty()) {
-            doc.setField(field, new ArrayList<>(new LinkedHashSet<>(values)));
-        }
-    }
-
-    /** A withdrawn (or unknown) record: a stub no search finds, which an older write cannot replace. */
-    private static SolrInputDocument stub(int id, long version) {
-        SolrInputDocument doc = new SolrInputDocument();
-        doc.setField("id", Integer.toString(id));
-        doc.setField("doc_id", id);
-        doc.setField("feed_version", version);
-        return doc;
-    }
-
-    private static SolrInputDocument positionDocument(String feed, long applied) {
-        SolrInputDocument doc = new SolrInputDocument();
-        doc.setField("id", FEED_ID);
-        doc.setField("feed", feed);
-        doc.setField("applied_change", applied);
-        doc.setField("feed_version", applied);
-        return doc;
     }
 
     // Following the feed.
@@ -525,7 +447,7 @@ public final class SolrSearchEngine implements SearchEngine {
             // Read, written and committed in the one collection the alias names as this poll begins:
             // a fill that moves the alias meanwhile is given no records past the position it holds.
             live = SolrAlias.live(client, address.collection());
-            Position held = position(client, live);
+            SolrDocuments.Position held = SolrDocuments.position(client, live);
             if (held.feed() == null || held.applied() < progress.applied()) {
                 // The collection lost changes (or everything): nothing kept is its answer now, nor
                 // would what it answers be kept, until it is given them again (below).
@@ -548,7 +470,7 @@ public final class SolrSearchEngine implements SearchEngine {
                     List<SolrInputDocument> docs = new ArrayList<>(chunk.size());
                     for (int id : chunk) {
                         IndexedRecord record = current.get(id);
-                        docs.add(record == null ? stub(id, versions.get(id)) : document(record, versions.get(id)));
+                        docs.add(record == null ? SolrDocuments.stub(id, versions.get(id)) : SolrDocuments.of(record, versions.get(id)));
                     }
                     writes.add(live, docs);
                     progress.writing(from, at + chunk.size());
@@ -556,7 +478,7 @@ public final class SolrSearchEngine implements SearchEngine {
                 long last = changes.get(changes.size() - 1).id();
                 // Searchable first; only then may any node believe the position.
                 writes.commit(live, true, true, true);
-                writes.add(live, positionDocument(feed, last));
+                writes.add(live, SolrDocuments.positionDocument(feed, last));
                 from = last;
             }
             if (from > progress.applied()) {
@@ -653,7 +575,7 @@ public final class SolrSearchEngine implements SearchEngine {
      * refilled until a node restarted, and meanwhile searches found nothing, with every node ready.
      * A collection of another configset is refused before anything is written, as at start.
      */
-    private Position refillIfStale(Position at) throws IOException {
+    private SolrDocuments.Position refillIfStale(SolrDocuments.Position at) throws IOException {
         String stale = staleness(at, source.state());
         if (stale == null) {
             return at;
@@ -672,7 +594,7 @@ public final class SolrSearchEngine implements SearchEngine {
         unanswered = new Unanswered("the Solr collection " + address + " is being filled again from the database: " + stale,
                 phase);
         fillIfStale(address, source, new LoggedProgress(LOG, filling, "records", phase), () -> closed, true);
-        Position filled = position(client, SolrAlias.liveNow(client, address.collection()));
+        SolrDocuments.Position filled = SolrDocuments.position(client, SolrAlias.liveNow(client, address.collection()));
         LOG.info("The Solr collection {} is filled again, up to change {}", address, filled.applied());
         return filled;
     }
@@ -846,7 +768,7 @@ public final class SolrSearchEngine implements SearchEngine {
         }
         HighlightedText[][] marked = marking ? marked(words.read(), stored) : null;
         for (int i = 0; i < response.getResults().size(); i++) {
-            int id = ((Number) response.getResults().get(i).getFirstValue("doc_id")).intValue();
+            int id = SolrDocuments.recordId(response.getResults().get(i));
             hits.add(marked == null ? new SearchHit(id, HighlightedText.EMPTY, HighlightedText.EMPTY)
                     : new SearchHit(id, marked[i][0], marked[i][1]));
         }
@@ -958,7 +880,7 @@ public final class SolrSearchEngine implements SearchEngine {
                 if (count == ids.length) {
                     ids = java.util.Arrays.copyOf(ids, count + 1);
                 }
-                ids[count++] = ((Number) doc.getFirstValue("doc_id")).intValue();
+                ids[count++] = SolrDocuments.recordId(doc);
             }
             String next = response.getNextCursorMark();
             if (next == null || next.equals(cursor) || response.getResults().isEmpty()) {
@@ -1130,7 +1052,7 @@ public final class SolrSearchEngine implements SearchEngine {
             shared.append(i == 0 ? "" : ",").append("if(query($shared").append(i).append(",0),1,0)");
         }
         query.setQuery(Map.of("bool", Map.of("should", should)))
-                .withFilter(LIVE)
+                .withFilter(SolrDocuments.LIVE)
                 .withFilter("-id:" + SolrQueries.escape(Integer.toString(documentId)))
                 .setLimit(limit)
                 .setSort("score desc, doc_id asc")
@@ -1141,7 +1063,7 @@ public final class SolrSearchEngine implements SearchEngine {
         }
         List<Integer> ids = new ArrayList<>();
         for (SolrDocument hit : process(query).getResults()) {
-            ids.add(((Number) hit.getFirstValue("doc_id")).intValue());
+            ids.add(SolrDocuments.recordId(hit));
         }
         return ids;
     }
@@ -1214,7 +1136,7 @@ public final class SolrSearchEngine implements SearchEngine {
      * of one (a 4xx), each is counted by itself, its words read plainly if need be, as a search is.
      */
     private Map<String, Long> counts(List<String> texts) {
-        JsonQueryRequest query = new JsonQueryRequest().setQuery("*:*").withFilter(LIVE).setLimit(0);
+        JsonQueryRequest query = new JsonQueryRequest().setQuery("*:*").withFilter(SolrDocuments.LIVE).setLimit(0);
         Map<String, String> facets = new java.util.LinkedHashMap<>();
         Map<String, String> params = new HashMap<>();
         for (String text : texts) {
@@ -1272,6 +1194,6 @@ public final class SolrSearchEngine implements SearchEngine {
 
     /** How many records a reader can find, for checks and tests. */
     public long size() {
-        return process(new JsonQueryRequest().setQuery("*:*").withFilter(LIVE).setLimit(0)).getResults().getNumFound();
+        return process(new JsonQueryRequest().setQuery("*:*").withFilter(SolrDocuments.LIVE).setLimit(0)).getResults().getNumFound();
     }
 }

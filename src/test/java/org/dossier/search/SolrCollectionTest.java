@@ -214,7 +214,7 @@ class SolrCollectionTest {
             assertThrows(SearchUnavailableException.class, () -> node.search(SearchRequest.of("korea")));
             assertThrows(SearchUnavailableException.class, () -> node.search(SearchRequest.everything(10)));
             assertEquals(List.of(), node.suggest("kor", Suggestions.MAX));
-            assertEquals(null, admin.getById(SolrSearchEngine.FEED_ID), "nothing written to it");
+            assertEquals(null, admin.getById(SolrDocuments.FEED_ID), "nothing written to it");
 
             deleteWithItsCollection(admin, replaced);
             SolrSetup.create(replaced, 1, 1);
@@ -239,7 +239,7 @@ class SolrCollectionTest {
             assertEquals(600_000, writes.getIdleTimeoutMillis());
             assertEquals(15_000, reads.getIdleTimeoutMillis());
             // The writer reaches the collection as the fill uses it: through ZooKeeper, by its default collection.
-            assertTrue(writer.getById(SolrSearchEngine.FEED_ID) != null, "the feed's position is read through the writer");
+            assertTrue(writer.getById(SolrDocuments.FEED_ID) != null, "the feed's position is read through the writer");
         }
     }
 

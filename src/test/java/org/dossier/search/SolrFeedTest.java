@@ -529,7 +529,7 @@ class SolrFeedTest {
         assertEquals(List.of(id), found(engine, "glimmerdown"));
         try (CloudSolrClient client = SolrClients.of(collection)) {
             // A slow node writing what it read at change 0: the collection keeps the newer record.
-            SolrInputDocument stale = SolrSearchEngine.document(new IndexedRecord(id, "Cable on something else",
+            SolrInputDocument stale = SolrDocuments.of(new IndexedRecord(id, "Cable on something else",
                     "Cable.", java.time.LocalDate.of(1961, 1, 1), java.time.LocalDate.of(1961, 1, 1), null,
                     List.of(), List.of(), "cable on something else"), 0);
             client.add(stale);

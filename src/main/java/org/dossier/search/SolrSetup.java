@@ -81,6 +81,14 @@ public final class SolrSetup {
      * analyse words otherwise than the reader's words are read, and filling it begins by emptying
      * it: it is refused before anything is written.
      */
+    /** Refuses, before anything is written, a collection whose schema is not this build's configset's. */
+    static void refuseOtherConfigsets(SolrClient client, SolrAddress address) throws IOException {
+        String refusal = SolrSetup.refusal(client, address);
+        if (refusal != null) {
+            throw new SolrSetup.OtherConfigset(refusal);
+        }
+    }
+
     /** A collection made with another configset than this build's, refused: the message says what to do. */
     public static final class OtherConfigset extends IOException {
         OtherConfigset(String message) {

@@ -155,7 +155,7 @@ class SolrCollectionTest {
                     refused.getMessage());
             assertTrue(refused.getMessage().contains("solr-setup --zk " + old.ensemble() + " --collection"),
                     refused.getMessage());
-            assertThrows(SolrSetup.OtherConfigset.class, () -> SolrSearchEngine.rebuild(old, database.dsl(), (done, total) -> { }));
+            assertThrows(SolrSetup.OtherConfigset.class, () -> SolrFill.rebuild(old, database.dsl(), (done, total) -> { }));
             assertTrue(admin.getById("kept") != null, "nothing written to it, and nothing taken away");
             assertEquals(List.of(), SolrSetup.differences(admin, good.collection()), "this build's own collection");
         }

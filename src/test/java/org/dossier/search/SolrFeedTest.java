@@ -187,14 +187,14 @@ class SolrFeedTest {
         Path generatedFolder = Files.createTempDirectory("dossier-solr-refill-");
         try (Database generated = TestDatabase.generatedIn(generatedFolder)) {
             SolrAddress address = TestSolrCloud.freshCollection(2);
-            SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> { });
+            SolrFill.rebuild(address, generated.dsl(), (done, total) -> { });
             int withdrawnUnseen = generated.dsl().select(org.dossier.db.Tables.DOCUMENT.ID).from(org.dossier.db.Tables.DOCUMENT)
                     .orderBy(org.dossier.db.Tables.DOCUMENT.ID).limit(1).fetchSingle(org.dossier.db.Tables.DOCUMENT.ID);
             new RecordStore(generated.dsl(), Clock.systemUTC()).write(w -> w.withdraw(withdrawnUnseen, 1, "a test",
                     Attribution.editor("tester", "withdrawn while no node ran")));
             try (CloudSolrClient reader = SolrClients.of(address)) {
                 List<Long> seenMeanwhile = new java.util.ArrayList<>();
-                SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> {
+                SolrFill.rebuild(address, generated.dsl(), (done, total) -> {
                     try {
                         seenMeanwhile.add(reader.query(new org.apache.solr.common.params.ModifiableSolrParams()
                                 .set("q", "*:*").set("fq", "live:true").set("rows", 0)).getResults().getNumFound());
@@ -226,12 +226,12 @@ class SolrFeedTest {
         Path generatedFolder = Files.createTempDirectory("dossier-solr-other-db-");
         try (Database generated = TestDatabase.generatedIn(generatedFolder)) {
             SolrAddress address = TestSolrCloud.freshCollection(2);
-            long seeds = SolrSearchEngine.rebuild(address, database.dsl(), (done, total) -> { });
+            long seeds = SolrFill.rebuild(address, database.dsl(), (done, total) -> { });
             try (CloudSolrClient reader = SolrClients.of(address)) {
                 String before = SolrAlias.liveNow(reader, address.collection());
                 assertEquals(seeds, HeldFill.searchable(reader));
                 List<Long> seenMeanwhile = new java.util.ArrayList<>();
-                SolrSearchEngine.rebuild(address, generated.dsl(), (done, total) -> {
+                SolrFill.rebuild(address, generated.dsl(), (done, total) -> {
                     try {
                         seenMeanwhile.add(HeldFill.searchable(reader));
                     } catch (Exception e) {

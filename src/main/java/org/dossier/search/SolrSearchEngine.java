@@ -1,37 +1,19 @@
 package org.dossier.search;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
-import org.apache.lucene.search.Query;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.RemoteSolrException;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
-import org.apache.solr.client.solrj.request.json.DomainMap;
-import org.apache.solr.client.solrj.request.json.JsonQueryRequest;
-import org.apache.solr.client.solrj.request.json.QueryFacetMap;
-import org.apache.solr.client.solrj.request.json.TermsFacetMap;
-import org.apache.solr.client.solrj.response.QueryResponse;
-import org.apache.solr.client.solrj.response.json.BucketBasedJsonFacet;
-import org.apache.solr.client.solrj.response.json.BucketJsonFacet;
-import org.apache.solr.client.solrj.response.json.NestableJsonFacet;
-import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
-import org.apache.solr.common.params.CursorMarkParams;
-import org.apache.solr.common.params.ModifiableSolrParams;
 import org.dossier.documents.ChangeFeed;
 import org.dossier.documents.RoundFailures;
 import org.dossier.web.WriteUnavailable;
@@ -66,7 +48,6 @@ public final class SolrSearchEngine implements SearchEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SolrSearchEngine.class);
     private static final int FOLLOW_BATCH = 1_000;
     private static final int LOAD_CHUNK = 1_000;
-    private static final int CURSOR_ROWS = 5_000;
 
     private final CloudSolrClient client;
     /**
@@ -79,11 +60,8 @@ public final class SolrSearchEngine implements SearchEngine {
     private final SolrAddress address;
     private final IndexSource source;
     private final CatalogueAnalyzer analyzer = new CatalogueAnalyzer();
-    private final QueryReader queries = new QueryReader(analyzer);
     private final String feed;
     private volatile Names names;
-    /** How many queries this engine has asked of the collection (searches, counts and word statistics), for tests. */
-    private final java.util.concurrent.atomic.LongAdder asked = new java.util.concurrent.atomic.LongAdder();
     /** What the answers kept at one position may weigh, in bytes (the operator's {@code --kept-answers}); 0 keeps none. */
     private final long keptAnswers;
     /**
@@ -100,8 +78,8 @@ public final class SolrSearchEngine implements SearchEngine {
     }
     /** The same names as a reader may be offered them while typing (see {@link #suggest}). */
     private volatile Suggestions suggestions;
-    private final Spelling spelling = new Spelling(analyzer);
-    private final WordStatistics words;
+    /** What is asked of the collection, and how ({@link SolrSearching}). */
+    private final SolrSearching searching;
     private final List<Runnable> authorityListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final FeedProgress progress;
     private volatile boolean closed;
@@ -144,7 +122,7 @@ public final class SolrSearchEngine implements SearchEngine {
         List<Names.Form> forms = source.nameForms();
         this.names = Names.of(forms, analyzer);
         this.suggestions = Suggestions.of(forms, names, analyzer);
-        this.words = new SolrWordStatistics(client, address.collection(), SolrDocuments.LIVE, asked);
+        this.searching = new SolrSearching(client, address, analyzer);
     }
 
     /**
@@ -463,34 +441,6 @@ public final class SolrSearchEngine implements SearchEngine {
 
     // Searching.
 
-    /** A request's words as the JSON Query DSL, and what the reader is told about them. */
-    /** The words as Solr's JSON Query DSL, as the query they were read into (null for none: every record), and the notice. */
-    private record Words(Object query, Query read, String notice) {
-    }
-
-    private Words words(SearchRequest request, boolean plain) {
-        return request.hasText() ? words(request.text(), plain) : new Words("*:*", null, null);
-    }
-
-    private Words words(String text, boolean plain) {
-        QueryReader.ReadQuery read = plain
-                ? queries.plainWords(text, names, "Your search stands for too many different words, "
-                + "so only its plain words were searched for.")
-                : queries.read(text, names);
-        try {
-            // Each fuzzy word as the words of the whole collection it stands for, as the embedded index reads it.
-            Query query = read.query() == null ? null : FuzzyWords.expanded(read.query(), this.words);
-            return new Words(SolrQueries.of(query), query, read.notice());
-        } catch (IOException e) {
-            throw unavailable();
-        } catch (SolrQueries.Untranslatable e) {
-            if (plain) {
-                throw e;
-            }
-            return words(text, true);
-        }
-    }
-
     /**
      * The answer as kept at the collection's position, or asked of the collection and kept there.
      *
@@ -514,10 +464,10 @@ public final class SolrSearchEngine implements SearchEngine {
         if (pending > 0) {
             // Behind the database: the collection may already hold some of what this node has not
             // seen applied, so that its answer belongs to no position. Asked, and kept nowhere.
-            return onWords(request, words -> search(request, words)).withChangesPending(pending);
+            return searching.search(request, names).withChangesPending(pending);
         }
         Kept at = kept;
-        return at.answers().answer(names, request, () -> onWords(request, words -> search(request, words)),
+        return at.answers().answer(names, request, () -> searching.search(request, names),
                 () -> stillAt(at));
     }
 
@@ -544,155 +494,17 @@ public final class SolrSearchEngine implements SearchEngine {
      */
     private long awaitFeed(boolean whole) {
         if (refused) {
-            throw unavailable();
+            throw SolrSearching.unavailable();
         }
         long head = source.head().last();
         return whole ? progress.awaitWhole(head, follower::wake) : progress.await(head, follower::wake);
-    }
-
-    /**
-     * {@code work} on the request's words as the embedded engine reads them, on the collection as it
-     * is (a search waits for the feed first, {@link #awaitFeed}; suggestions do not); when Solr
-     * refuses them (a pattern too costly for it, too many clauses), on the same words read plainly.
-     */
-    private <T> T onWords(SearchRequest request, java.util.function.Function<Words, T> work) {
-        try {
-            return work.apply(words(request, false));
-        } catch (SolrException e) {
-            if (e.code() != 400 || !request.hasText()) {
-                throw e;
-            }
-            return work.apply(words(request, true));
-        }
-    }
-
-    private SearchResults search(SearchRequest request, Words words) {
-        SearchResults results = counted(request, words);
-        if (!request.hasText() || results.total() >= Spelling.FEW) {
-            return results;
-        }
-        // "Did you mean", as the embedded engine offers it (Searching): when the respelt words find more.
-        String respelt;
-        try {
-            respelt = spelling.respell(this.words, request.text(), names);
-        } catch (IOException e) {
-            LOG.warn("The Solr collection could not respell {}", request.text(), e);
-            return results;
-        }
-        if (respelt == null) {
-            return results;
-        }
-        JsonQueryRequest instead = new JsonQueryRequest();
-        setQuery(instead, words(respelt, false).query());
-        new SolrFilters(request).apply(instead);
-        instead.setLimit(0);
-        return process(instead).getResults().getNumFound() > results.total() ? results.withSuggestion(respelt) : results;
-    }
-
-    private SearchResults counted(SearchRequest request, Words words) {
-        SolrFilters filters = new SolrFilters(request);
-        JsonQueryRequest query = new JsonQueryRequest();
-        setQuery(query, words.query());
-        filters.apply(query);
-        query.setOffset(request.offset());
-        query.setLimit(request.pageSize());
-        query.setSort(sort(request));
-        boolean marking = request.hasText() && request.hasPaging() && words.read() != null;
-        query.returnFields(marking ? new String[] {"doc_id", "title", "summary"} : new String[] {"doc_id"});
-        for (Facet facet : Facet.values()) {
-            TermsFacetMap counts = new TermsFacetMap(facet.key()).setLimit(-1).setMinCount(1);
-            if (!request.countsUnderItsOwnFilter(facet)) {
-                counts.withDomain(excluding(SolrFilters.tag(Filter.of(facet))));
-            }
-            query.withFacet(facet.key(), counts);
-        }
-        query.withFacet("years", new TermsFacetMap("year").setLimit(-1).setMinCount(1)
-                .withDomain(excluding(SolrFilters.tag(Filter.YEAR))));
-        query.withFacet("years_any_date", new TermsFacetMap("year").setLimit(-1).setMinCount(1)
-                .withDomain(excluding(SolrFilters.DATE_TAGS)));
-        query.withFacet("undated", new QueryFacetMap(SolrFilters.UNDATED).withDomain(excluding(SolrFilters.DATE_TAGS)));
-        query.withFacet("any_date", new QueryFacetMap("*:*").withDomain(excluding(SolrFilters.DATE_TAGS)));
-        for (Filter filter : request.activeFilters()) {
-            query.withFacet("without_" + SolrFilters.tag(filter),
-                    new QueryFacetMap("*:*").withDomain(excluding(SolrFilters.tag(filter))));
-        }
-        QueryResponse response = process(query);
-
-        List<SearchHit> hits = new ArrayList<>();
-        List<Highlights.Stored> stored = new ArrayList<>();
-        for (SolrDocument doc : response.getResults()) {
-            stored.add(new Highlights.Stored((String) doc.getFirstValue("title"), (String) doc.getFirstValue("summary")));
-        }
-        HighlightedText[][] marked = marking ? marked(words.read(), stored) : null;
-        for (int i = 0; i < response.getResults().size(); i++) {
-            int id = SolrDocuments.recordId(response.getResults().get(i));
-            hits.add(marked == null ? new SearchHit(id, HighlightedText.EMPTY, HighlightedText.EMPTY)
-                    : new SearchHit(id, marked[i][0], marked[i][1]));
-        }
-        NestableJsonFacet facets = response.getJsonFacetingResponse();
-        Map<Facet, List<FacetCount>> counted = new EnumMap<>(Facet.class);
-        for (Facet facet : Facet.values()) {
-            List<FacetCount> list = new ArrayList<>();
-            Set<String> missing = new LinkedHashSet<>(request.selected(facet));
-            for (BucketJsonFacet bucket : buckets(facets, facet.key())) {
-                String key = String.valueOf(bucket.getVal());
-                list.add(new FacetCount(key, bucket.getCount()));
-                missing.remove(key);
-            }
-            missing.forEach(key -> list.add(new FacetCount(key, 0)));
-            list.sort(java.util.Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::key));
-            counted.put(facet, list);
-        }
-        SortedMap<Integer, Long> years = years(facets, "years");
-        request.dates().years().forEach(year -> years.putIfAbsent(year, 0L));
-        Map<Filter, Long> without = new EnumMap<>(Filter.class);
-        for (Filter filter : request.activeFilters()) {
-            NestableJsonFacet count = facets == null ? null : facets.getQueryFacet("without_" + SolrFilters.tag(filter));
-            without.put(filter, count == null ? 0 : count.getCount());
-        }
-        NestableJsonFacet undated = facets == null ? null : facets.getQueryFacet("undated");
-        long undatedCount = undated == null ? 0 : undated.getCount();
-        NestableJsonFacet anyDate = facets == null ? null : facets.getQueryFacet("any_date");
-        SortedMap<Integer, Long> yearsAnyDate = years(facets, "years_any_date");
-        return new SearchResults(response.getResults().getNumFound(), hits, counted, years, yearsAnyDate,
-                decades(request, words, yearsAnyDate, (anyDate == null ? 0 : anyDate.getCount()) - undatedCount),
-                undatedCount, without, words.notice(), null);
-    }
-
-    /**
-     * Per decade, the records counted where {@code yearsAnyDate} counts them, each once (see
-     * {@link SearchResults#decades()}): the sums of the decades' years when no record is counted
-     * under two years ({@code dated}, the dated records they count, is their sum), else asked of
-     * the collection, every decade in one request.
-     */
-    private SortedMap<Integer, Long> decades(SearchRequest request, Words words, SortedMap<Integer, Long> yearsAnyDate,
-                                             long dated) {
-        SortedMap<Integer, Long> decades = new TreeMap<>();
-        yearsAnyDate.forEach((year, count) -> decades.merge(year / 10 * 10, count, Long::sum));
-        if (yearsAnyDate.values().stream().mapToLong(Long::longValue).sum() == dated) {
-            return decades;
-        }
-        JsonQueryRequest query = new JsonQueryRequest();
-        setQuery(query, words.query());
-        new SolrFilters(request).apply(query);
-        query.setLimit(0);
-        for (int decade : decades.keySet()) {
-            query.withFacet("decade_" + decade, new QueryFacetMap("year:[" + decade + " TO " + (decade + 9) + "]")
-                    .withDomain(excluding(SolrFilters.DATE_TAGS)));
-        }
-        NestableJsonFacet facets = process(query).getJsonFacetingResponse();
-        for (int decade : List.copyOf(decades.keySet())) {
-            NestableJsonFacet count = facets == null ? null : facets.getQueryFacet("decade_" + decade);
-            decades.put(decade, count == null ? 0 : count.getCount());
-        }
-        return decades;
     }
 
     @Override
     public int[] hitIds(SearchRequest request) {
         // An export is read whole by a program: it waits for the follower as long as it gets on.
         awaitFeed(true);
-        return onWords(request, words -> hitIds(request, words));
+        return searching.hitIds(request, names);
     }
 
     /** A total counted alone (a decade's link, the other way of meeting a range): kept as answers are ({@link #search}). */
@@ -700,129 +512,11 @@ public final class SolrSearchEngine implements SearchEngine {
     public long count(SearchRequest request) {
         long pending = awaitFeed(false);
         if (pending > 0) {
-            return onWords(request, words -> count(request, words));
+            return searching.count(request, names);
         }
         Kept at = kept;
-        return at.answers().total(names, request.forCounts(), () -> onWords(request, words -> count(request, words)),
+        return at.answers().total(names, request.forCounts(), () -> searching.count(request, names),
                 () -> stillAt(at));
-    }
-
-    private long count(SearchRequest request, Words words) {
-        JsonQueryRequest query = new JsonQueryRequest();
-        setQuery(query, words.query());
-        new SolrFilters(request).apply(query);
-        query.setLimit(0);
-        return process(query).getResults().getNumFound();
-    }
-
-    private int[] hitIds(SearchRequest request, Words words) {
-        SolrFilters filters = new SolrFilters(request);
-        String cursor = CursorMarkParams.CURSOR_MARK_START;
-        int[] ids = new int[0];
-        int count = 0;
-        while (true) {
-            JsonQueryRequest query = new JsonQueryRequest();
-            setQuery(query, words.query());
-            filters.apply(query);
-            query.setLimit(CURSOR_ROWS);
-            query.setSort(sort(request));
-            query.returnFields("doc_id");
-            query.withParam(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-            QueryResponse response = process(query);
-            long total = response.getResults().getNumFound();
-            if (ids.length < total) {
-                ids = java.util.Arrays.copyOf(ids, (int) total);
-            }
-            for (SolrDocument doc : response.getResults()) {
-                if (count == ids.length) {
-                    ids = java.util.Arrays.copyOf(ids, count + 1);
-                }
-                ids[count++] = SolrDocuments.recordId(doc);
-            }
-            String next = response.getNextCursorMark();
-            if (next == null || next.equals(cursor) || response.getResults().isEmpty()) {
-                return java.util.Arrays.copyOf(ids, count);
-            }
-            cursor = next;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void setQuery(JsonQueryRequest query, Object words) {
-        if (words instanceof Map<?, ?> map) {
-            query.setQuery((Map<String, Object>) map);
-        } else {
-            query.setQuery((String) words);
-        }
-    }
-
-    private QueryResponse process(JsonQueryRequest query) {
-        asked.increment();
-        try {
-            return query.process(client, address.collection());
-        } catch (SolrServerException | IOException e) {
-            throw unavailable();
-        } catch (SolrException e) {
-            // Solr's 4xx is about the request (words too costly for Solr are asked again plainly);
-            // anything else, such as no live replica of a shard or the collection gone, is Solr being away.
-            if (!away(e)) {
-                throw e;
-            }
-            throw unavailable();
-        }
-    }
-
-    /**
-     * What a reader is told when Solr does not answer: not where the collection is, nor what Solr
-     * said (a server's address): the follower's log line and /ready say that to the operator.
-     */
-    private static SearchUnavailableException unavailable() {
-        return new SearchUnavailableException("the Solr collection does not answer");
-    }
-
-    /** The order of the embedded engine; the unique key last, as a cursor needs. */
-    private static String sort(SearchRequest request) {
-        return switch (request.effectiveSort()) {
-            case RELEVANCE -> "score desc, doc_id asc, id asc";
-            case DATE_NEWEST -> "start desc, doc_id desc, id asc";
-            case DATE_OLDEST -> "start asc, doc_id asc, id asc";
-            case TITLE -> "sort_title asc, doc_id asc, id asc";
-        };
-    }
-
-    /**
-     * The hits' titles and snippets, marked here as the embedded engine marks its own ({@link
-     * Highlights}), from the stored title and summary Solr returned: one reader sees one snippet,
-     * whichever engine answers.
-     */
-    private HighlightedText[][] marked(Query read, List<Highlights.Stored> stored) {
-        try {
-            return Highlights.of(analyzer, read, stored);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static DomainMap excluding(String... tags) {
-        DomainMap domain = new DomainMap();
-        domain.put("excludeTags", List.of(tags));
-        return domain;
-    }
-
-    private static List<BucketJsonFacet> buckets(NestableJsonFacet facets, String name) {
-        if (facets == null) {
-            return List.of();
-        }
-        BucketBasedJsonFacet buckets = facets.getBucketBasedFacets(name);
-        return buckets == null ? List.of() : buckets.getBuckets();
-    }
-
-    private static SortedMap<Integer, Long> years(NestableJsonFacet facets, String name) {
-        SortedMap<Integer, Long> years = new TreeMap<>();
-        for (BucketJsonFacet bucket : buckets(facets, name)) {
-            years.put(((Number) bucket.getVal()).intValue(), bucket.getCount());
-        }
-        return years;
     }
 
     // The rest of the interface.
@@ -864,7 +558,7 @@ public final class SolrSearchEngine implements SearchEngine {
         }
         try {
             Kept at = unfenced();
-            return at.answers().related(documentId, limit, () -> askRelated(documentId, limit), () -> stillAt(at));
+            return at.answers().related(documentId, limit, () -> searching.related(documentId, limit), () -> stillAt(at));
         } catch (IOException | SolrException | SearchUnavailableException e) {
             // Solr away is the follower's one line for the outage, not one per record page.
             if (!(e instanceof SearchUnavailableException) && !away(e)) {
@@ -872,57 +566,6 @@ public final class SolrSearchEngine implements SearchEngine {
             }
             return List.of();
         }
-    }
-
-    /** {@link Related}'s query on the collection: constant weights summed, equals by record number. */
-    private List<Integer> askRelated(int documentId, int limit) throws IOException {
-        SolrDocument doc;
-        try {
-            doc = client.getById(Integer.toString(documentId), new ModifiableSolrParams().set("fl", "title,summary,person,place"));
-        } catch (SolrServerException e) {
-            throw new IOException("the Solr collection does not answer: " + e.getMessage(), e);
-        }
-        // A withdrawn record's stub has no title: it is not asked about.
-        if (doc == null || doc.getFirstValue("title") == null || limit <= 0) {
-            return List.of();
-        }
-        Map<Facet, List<String>> links = new EnumMap<>(Facet.class);
-        for (Facet facet : List.of(Facet.PERSON, Facet.PLACE)) {
-            Collection<Object> keys = doc.getFieldValues(facet.key());
-            if (keys != null) {
-                links.put(facet, keys.stream().map(String::valueOf).toList());
-            }
-        }
-        Related.Likeness likeness = Related.of(words, analyzer, new Related.Record(links,
-                (String) doc.getFirstValue("title"), (String) doc.getFirstValue("summary")));
-        if (likeness == null) {
-            return List.of();
-        }
-        List<Object> should = new ArrayList<>();
-        JsonQueryRequest query = new JsonQueryRequest();
-        StringBuilder shared = new StringBuilder();
-        for (int i = 0; i < likeness.terms().size(); i++) {
-            Related.Term term = likeness.terms().get(i);
-            String clause = term.field() + ":" + SolrQueries.escape(term.text());
-            should.add(SolrQueries.lucene(clause + "^=" + Related.decimal(term.weight())));
-            query.withParam("shared" + i, "{!lucene}" + clause);
-            shared.append(i == 0 ? "" : ",").append("if(query($shared").append(i).append(",0),1,0)");
-        }
-        query.setQuery(Map.of("bool", Map.of("should", should)))
-                .withFilter(SolrDocuments.LIVE)
-                .withFilter("-id:" + SolrQueries.escape(Integer.toString(documentId)))
-                .setLimit(limit)
-                .setSort("score desc, doc_id asc")
-                .returnFields("doc_id");
-        if (likeness.minimumShared() > 0) {
-            // At least so many shared terms: counted only on the records the terms find (a post filter).
-            query.withFilter("{!frange l=" + likeness.minimumShared() + " cache=false cost=200}sum(" + shared + ")");
-        }
-        List<Integer> ids = new ArrayList<>();
-        for (SolrDocument hit : process(query).getResults()) {
-            ids.add(SolrDocuments.recordId(hit));
-        }
-        return ids;
     }
 
     /**
@@ -939,7 +582,7 @@ public final class SolrSearchEngine implements SearchEngine {
             Kept at = unfenced();
             Suggestions offering = suggestions;
             // Keyed by the names offered from, which a move of the feed may replace before the store.
-            return at.answers().suggestions(offering, text, limit, () -> askSuggestions(offering, text, limit),
+            return at.answers().suggestions(offering, text, limit, () -> searching.suggestions(offering, text, limit, names),
                     () -> stillAt(at));
         } catch (IOException e) {
             if (!(e.getCause() instanceof SearchUnavailableException) && !away(e)) {
@@ -947,18 +590,6 @@ public final class SolrSearchEngine implements SearchEngine {
             }
             return List.of();
         }
-    }
-
-    private List<Suggestion> askSuggestions(Suggestions offering, String text, int limit) throws IOException {
-        // Counted as a search for each counts it, on the collection as it is: a suggestion, like
-        // its candidates, does not wait for the feed.
-        return offering.suggest(words, text, limit, chosen -> {
-            try {
-                return counts(chosen);
-            } catch (SearchUnavailableException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        });
     }
 
     /**
@@ -987,43 +618,6 @@ public final class SolrSearchEngine implements SearchEngine {
     }
 
     /**
-     * What a search for each of {@code texts} finds, as {@link #count} counts it, in one query: a
-     * query facet each, its words read as a search reads them. A keystroke's suggestions asked a
-     * search of their own for each name and word offered (up to ten). When Solr refuses the words
-     * of one (a 4xx), each is counted by itself, its words read plainly if need be, as a search is.
-     */
-    private Map<String, Long> counts(List<String> texts) {
-        JsonQueryRequest query = new JsonQueryRequest().setQuery("*:*").withFilter(SolrDocuments.LIVE).setLimit(0);
-        Map<String, String> facets = new java.util.LinkedHashMap<>();
-        Map<String, String> params = new HashMap<>();
-        for (String text : texts) {
-            String name = "found" + facets.size();
-            SearchRequest request = SearchRequest.of(text).withoutPaging();
-            Query read = words(request, false).read();
-            query.withFacet(name, new QueryFacetMap(read == null ? "*:*" : SolrQueries.counted(read, params)));
-            facets.put(name, text);
-        }
-        params.forEach(query::withParam);
-        Map<String, Long> found = new HashMap<>();
-        try {
-            NestableJsonFacet counted = process(query).getJsonFacetingResponse();
-            facets.forEach((name, text) -> {
-                NestableJsonFacet facet = counted == null ? null : counted.getQueryFacet(name);
-                found.put(text, facet == null ? 0 : facet.getCount());
-            });
-        } catch (SolrException | SolrQueries.Untranslatable e) {
-            if (e instanceof SolrException solr && solr.code() != 400) {
-                throw e;
-            }
-            for (String text : texts) {
-                SearchRequest request = SearchRequest.of(text).withoutPaging();
-                found.put(text, onWords(request, read -> count(request, read)));
-            }
-        }
-        return found;
-    }
-
-    /**
      * Lets the follower's round in hand finish (its stop waits up to ten seconds), then closes the
      * clients without waiting for the round any longer: a round still going is stuck asking Solr or
      * ZooKeeper, and closing its client is what ends it. The close waited for the engine's lock, which
@@ -1046,11 +640,11 @@ public final class SolrSearchEngine implements SearchEngine {
 
     /** How many queries this engine has asked of the collection so far: searches, counts and word statistics. */
     long queriesAsked() {
-        return asked.sum();
+        return searching.queriesAsked();
     }
 
     /** How many records a reader can find, for checks and tests. */
     public long size() {
-        return process(new JsonQueryRequest().setQuery("*:*").withFilter(SolrDocuments.LIVE).setLimit(0)).getResults().getNumFound();
+        return searching.size();
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.solr.client.solrj.SolrClient;
-import org.apache.solr.client.solrj.RemoteSolrException;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.common.SolrException;
@@ -231,7 +230,7 @@ public final class SolrSearchEngine implements SearchEngine {
                 failures.succeeded();
                 return engine;
             } catch (IOException | RuntimeException e) {
-                if (!away(e) || closing.getAsBoolean()) {
+                if (!SolrAway.in(e) || closing.getAsBoolean()) {
                     throw e;
                 }
                 failures.unreachable("Solr", RoundFailures.firstLine(e), "could not be opened");
@@ -346,7 +345,7 @@ public final class SolrSearchEngine implements SearchEngine {
             }
             // Said once, not at every poll while the collection is away; readiness says it meanwhile.
             String what = "could not apply the changes after " + progress.applied();
-            if (away(e)) {
+            if (SolrAway.in(e)) {
                 away = true;
                 failures.unreachable("Solr", RoundFailures.firstLine(e), what);
                 unanswered = new Unanswered("the Solr collection " + address + " does not answer: "
@@ -376,32 +375,6 @@ public final class SolrSearchEngine implements SearchEngine {
             return false;
         }
     }
-
-    /**
-     * Whether {@code failure} is Solr (or its ZooKeeper) being away, rather than a request Solr
-     * answered with a refusal: no answer in time, no connection, no live replica of a shard, no
-     * such collection (said by the client itself, with a 400), a core gone (404), a server error,
-     * or a Solr node that could not read the collection's state from its own ZooKeeper (with a 400).
-     */
-    static boolean away(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SolrServerException) {
-                return true;
-            }
-            if (t instanceof SolrException e) {
-                return !(e instanceof RemoteSolrException) || e.code() / 100 != 4 || e.code() == 404
-                        || String.valueOf(e.getMessage()).contains(NODE_WITHOUT_ITS_ZOOKEEPER);
-            }
-        }
-        return false;
-    }
-
-    /**
-     * What a Solr node says, with a 400 (SolrJ's ZkStateReader on the node), when it cannot read a
-     * collection's state from its ZooKeeper: searches got it, as a 500 page, for a moment after a
-     * ZooKeeper that was gone past its sessions' timeout came back, while the nodes reconnected.
-     */
-    private static final String NODE_WITHOUT_ITS_ZOOKEEPER = "Could not load collection from ZK";
 
     /**
      * A collection that holds less than this node has applied — deleted and made again, emptied, or
@@ -494,7 +467,7 @@ public final class SolrSearchEngine implements SearchEngine {
      */
     private long awaitFeed(boolean whole) {
         if (refused) {
-            throw SolrSearching.unavailable();
+            throw SolrAway.unavailable();
         }
         long head = source.head().last();
         return whole ? progress.awaitWhole(head, follower::wake) : progress.await(head, follower::wake);
@@ -561,7 +534,7 @@ public final class SolrSearchEngine implements SearchEngine {
             return at.answers().related(documentId, limit, () -> searching.related(documentId, limit), () -> stillAt(at));
         } catch (IOException | SolrException | SearchUnavailableException e) {
             // Solr away is the follower's one line for the outage, not one per record page.
-            if (!(e instanceof SearchUnavailableException) && !away(e)) {
+            if (!(e instanceof SearchUnavailableException) && !SolrAway.in(e)) {
                 LOG.warn("The Solr collection could not find records related to {}", documentId, e);
             }
             return List.of();
@@ -585,7 +558,7 @@ public final class SolrSearchEngine implements SearchEngine {
             return at.answers().suggestions(offering, text, limit, () -> searching.suggestions(offering, text, limit, names),
                     () -> stillAt(at));
         } catch (IOException e) {
-            if (!(e.getCause() instanceof SearchUnavailableException) && !away(e)) {
+            if (!(e.getCause() instanceof SearchUnavailableException) && !SolrAway.in(e)) {
                 LOG.warn("The Solr collection could not suggest anything for {}", text, e);
             }
             return List.of();

@@ -208,7 +208,7 @@ final class SolrSearching {
             Query query = read.query() == null ? null : FuzzyWords.expanded(read.query(), this.words);
             return new Words(SolrQueries.of(query), query, read.notice());
         } catch (IOException e) {
-            throw unavailable();
+            throw SolrAway.unavailable();
         } catch (SolrQueries.Untranslatable e) {
             if (plain) {
                 throw e;
@@ -409,23 +409,15 @@ final class SolrSearching {
         try {
             return query.process(client, address.collection());
         } catch (SolrServerException | IOException e) {
-            throw unavailable();
+            throw SolrAway.unavailable();
         } catch (SolrException e) {
             // Solr's 4xx is about the request (words too costly for Solr are asked again plainly);
             // anything else, such as no live replica of a shard or the collection gone, is Solr being away.
-            if (!SolrSearchEngine.away(e)) {
+            if (!SolrAway.in(e)) {
                 throw e;
             }
-            throw unavailable();
+            throw SolrAway.unavailable();
         }
-    }
-
-    /**
-     * What a reader is told when Solr does not answer: not where the collection is, nor what Solr
-     * said (a server's address): the follower's log line and /ready say that to the operator.
-     */
-    static SearchUnavailableException unavailable() {
-        return new SearchUnavailableException("the Solr collection does not answer");
     }
 
     /** The order of the embedded engine; the unique key last, as a cursor needs. */
